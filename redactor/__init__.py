@@ -1,0 +1,3 @@
+"""redactor: removes personal data from session recordings before they are stored."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,228 @@
+"""The aiohttp application: routes, middlewares, and the resources it owns (cleanup_ctx).
+
+The path of one batch: ingest → decode (limits, gzip/deflate, orjson) → the site's Policy →
+the session's mirror → redact → store → 202. Nothing is stored unless the whole batch was
+redacted; a batch that cannot be redacted is refused and counted, never stored raw.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import logging
+import secrets
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from redactor import admin
+from redactor.config import Settings
+from redactor.keys import DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, STATES, STORE, TOKENS
+from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, inflate
+from redactor.masking import Masker
+from redactor.metrics import Metrics
+from redactor.pii import DetectorPool
+from redactor.policy import Policy
+from redactor.redact import redact_batch
+from redactor.rrweb import BadEvent, EventType
+from redactor.sessions import SessionStates
+from redactor.sinks.store import Store
+
+log = logging.getLogger("redactor")
+
+def json_error(status: int, code: str, detail: str, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response({"error": code, "detail": detail}, status=status, headers=headers,
+                             dumps=lambda o: orjson.dumps(o).decode())
+
+
+def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(body=orjson.dumps(data), status=status, content_type="application/json", headers=headers)
+
+
+@web.middleware
+async def errors(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Every error answers JSON: {"error": code, "detail": what is wrong and how to fix it}."""
+    try:
+        return await handler(request)
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise
+        code = error.reason.lower().replace(" ", "_")
+        detail = error.text if error.text and not error.text.startswith(f"{error.status}:") else error.reason
+        return json_error(error.status, code, detail, headers={k: v for k, v in error.headers.items()
+                                                              if k.lower() in ("allow", "retry-after")})
+    except Exception:
+        log.exception("unexpected error on %s %s", request.method, request.rel_url.path)
+        return json_error(500, "internal_error", "the server failed on this request; it was logged")
+
+
+def masker_for(app: web.Application, policy: Policy) -> Masker:
+    site_secret = hmac.new(app[SECRET], policy.site.encode(), hashlib.sha256).digest()
+    return Masker(policy.config.pii.mask, site_secret)
+
+
+# -- ingest -----------------------------------------------------------------------------------
+def cors_headers(policy: Policy, origin: str | None) -> dict[str, str]:
+    if origin is None:
+        return {}
+    if origin not in policy.config.allowed_origins and "*" not in policy.config.allowed_origins:
+        raise web.HTTPForbidden(text=f"origin {origin} is not in this site's allowed_origins", reason="Origin Not Allowed")
+    return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+
+async def ingest_preflight(request: web.Request) -> web.Response:
+    policy = site_policy(request)
+    headers = cors_headers(policy, request.headers.get("Origin"))
+    headers.update({"Access-Control-Allow-Methods": "POST, OPTIONS",
+                    "Access-Control-Allow-Headers": request.headers.get("Access-Control-Request-Headers",
+                                                                        "content-type, content-encoding"),
+                    "Access-Control-Max-Age": "600"})
+    return web.Response(status=204, headers=headers)
+
+
+def site_policy(request: web.Request) -> Policy:
+    site = request.match_info["site"]
+    policy = request.app[POLICIES].get(site)
+    if policy is None:
+        raise web.HTTPNotFound(text=f"unknown site {site!r}: create it with PUT /v1/sites/{site}", reason="Unknown Site")
+    return policy
+
+
+async def read_body(request: web.Request, limit: int) -> bytes:
+    if request.content_length is not None and request.content_length > limit:
+        raise BatchError(413, "too_large", f"the body is larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.content.iter_chunked(65536):
+        size += len(chunk)
+        if size > limit:
+            raise BatchError(413, "too_large", f"the body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def ingest(request: web.Request) -> web.Response:
+    app, started = request.app, time.perf_counter()
+    metrics, settings = app[METRICS], app[SETTINGS]
+    site, session = request.match_info["site"], request.match_info["session"]
+    policy = site_policy(request)
+    headers = cors_headers(policy, request.headers.get("Origin"))
+    if not NAME.match(session):
+        metrics.refused.labels("bad_session").inc()
+        return json_error(400, "bad_session", "a session id is 1-200 letters, digits, '.', '_', ':' or '-'", headers)
+    try:
+        if request.content_type.lower() not in ACCEPTED_TYPES:
+            raise BatchError(415, "unsupported_media_type",
+                             f"Content-Type {request.content_type!r} is not accepted: send application/json")
+        body = await read_body(request, settings.max_body_bytes)
+        body = inflate(body, request.headers.get("Content-Encoding", ""), settings.max_inflated_bytes)
+        batch = decode(body)
+    except BatchError as error:
+        metrics.refused.labels(error.code).inc()
+        return json_error(error.status, error.code, error.detail, headers)
+
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii)
+    async with app[STATES].session(site, session) as mirror:
+        try:
+            redaction = await redact_batch(batch.events, policy, mirror, masker_for(app, policy), analyze,
+                                           meta=batch.meta)
+        except BadEvent as error:
+            metrics.refused.labels("bad_event").inc()
+            raise _Refused(json_error(400, "bad_event", str(error), headers)) from None
+        except Exception:
+            log.exception("batch of site %s could not be redacted: refused, not stored", site)
+            metrics.refused.labels("redaction_failed").inc()
+            raise _Refused(json_error(500, "redaction_failed",
+                                      "the batch could not be redacted, so it was not stored; it was logged", headers))
+        stored = orjson.dumps(redaction.events)
+        page = next((e["data"].get("href") for e in redaction.events
+                     if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
+        await app[STORE].save_batch(site, session, batch.meta, stored, len(redaction.events),
+                                    orjson.dumps(mirror.dump()),
+                                    {f"{rule}|{entity}|{action}": n for (rule, entity, action), n
+                                     in redaction.counts().items()}, page)
+    metrics.record(len(batch.events), redaction)
+    metrics.latency.observe(time.perf_counter() - started)
+    metrics.sessions.set(len(app[STATES]))
+    return json_response({"accepted": len(batch.events), "stored": len(redaction.events),
+                          "dropped": len(batch.events) - len(redaction.events)}, status=202, headers=headers)
+
+
+class _Refused(Exception):
+    """Leaves the session block with an answer (the mirror is reloaded from the store)."""
+
+    def __init__(self, response: web.Response):
+        self.response = response
+
+
+@web.middleware
+async def refusals(request: web.Request, handler: Any) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except _Refused as refused:
+        return refused.response
+
+
+# -- operator -------------------------------------------------------------------------------------
+async def healthz(request: web.Request) -> web.Response:
+    return json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    app = request.app
+    checks = {"store": await app[STORE].writable(), "pii": app[DETECTOR].ready}
+    return json_response({"ready": all(checks.values()), "checks": checks}, status=200 if all(checks.values()) else 503)
+
+
+async def metrics_route(request: web.Request) -> web.Response:
+    metrics = request.app[METRICS]
+    return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})
+
+
+# -- resources ------------------------------------------------------------------------------------
+def server_secret(data_dir: Path) -> bytes:
+    """The key of keyed hashes ("hash" masks): made once, kept in the data directory."""
+    path = data_dir / "secret.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(secrets.token_bytes(32))
+        path.chmod(0o600)
+    return path.read_bytes()
+
+
+async def resources(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    app[SECRET] = server_secret(settings.data_dir)
+    store = app[STORE] = await Store(settings.data_dir).open()
+    app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds)
+    await admin.load_sites(app)
+    await admin.load_tokens(app)
+    detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)
+    await detector.start()
+    log.info("ready: %d site(s), data in %s", len(app[POLICIES]), settings.data_dir)
+    try:
+        yield
+    finally:
+        detector.close()
+        await store.close()
+
+
+def create_app(settings: Settings | None = None) -> web.Application:
+    settings = settings or Settings()
+    app = web.Application(middlewares=[errors, refusals], client_max_size=settings.max_body_bytes)
+    app[SETTINGS] = settings
+    app[METRICS] = Metrics()
+    app[POLICIES] = {}
+    app[TOKENS] = {}
+    app.cleanup_ctx.append(resources)
+    app.router.add_post("/v1/sites/{site}/sessions/{session}/events", ingest)
+    app.router.add_route("OPTIONS", "/v1/sites/{site}/sessions/{session}/events", ingest_preflight)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_route)
+    admin.add_routes(app)
+    return app

@@ -1,0 +1,178 @@
+"""The `redactor` command: serve, scrub (offline files), check-config."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+import ssl
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from redactor.policy import ConfigError, SiteConfig, validate_site_config
+
+
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object a line. Messages never carry values: callers log names and counts only."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {"at": self.formatTime(record), "level": record.levelname, "logger": record.name,
+                                 "message": record.getMessage()}
+        if record.exc_info:
+            # the exception type and where, not its message: messages can quote data
+            exc_type, _, tb = record.exc_info
+            frames = []
+            while tb is not None:
+                frames.append(f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}")
+                tb = tb.tb_next
+            entry["exception"] = {"type": getattr(exc_type, "__name__", "?"), "at": frames[-6:]}
+        return orjson.dumps(entry).decode()
+
+
+def setup_logging(level: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLogFormatter())
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # access lines carry query strings
+
+
+def serve(args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from redactor.app import create_app
+    from redactor.config import load_settings
+
+    flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
+             "tls_cert": args.tls_cert, "tls_key": args.tls_key}
+    try:
+        settings = load_settings(flags, Path(args.config) if args.config else None)
+    except (ConfigError, OSError) as error:
+        print(f"redactor: configuration: {error}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level)
+    ssl_context = None
+    if settings.tls_cert or settings.tls_key:
+        if not (settings.tls_cert and settings.tls_key):
+            print("redactor: --tls-cert and --tls-key go together", file=sys.stderr)
+            return 2
+        ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ssl_context.load_cert_chain(settings.tls_cert, settings.tls_key)
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, ssl_context=ssl_context,
+                access_log=None, print=lambda message: logging.getLogger("redactor").info(message.strip()),
+                shutdown_timeout=15)
+    return 0
+
+
+def scrub(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from redactor.dom import DomMirror
+    from redactor.formats.rrweb_batch import BatchError, decode
+    from redactor.masking import Masker
+    from redactor.pii import DetectorPool
+    from redactor.policy import Policy
+    from redactor.redact import redact_batch_sync
+    from redactor.rrweb import BadEvent
+
+    try:
+        config = _read_site_config(args.site_config) if args.site_config else SiteConfig()
+    except ConfigError as error:
+        print(f"redactor: {args.site_config}: {error}", file=sys.stderr)
+        return 2
+    policy = Policy.compile("scrub", config)
+    masker = Masker(config.pii.mask, secrets.token_bytes(32))  # keyed hashes agree within one run
+    detector = DetectorPool(workers=0, ner=not args.no_ner)
+    mirror = DomMirror()
+    redacted: list[Any] = []
+    with tqdm(args.batches, desc="scrub", unit="batch", file=sys.stderr, disable=args.quiet) as progress:
+        for path in progress:
+            try:
+                batch = decode(Path(path).read_bytes())
+                result = redact_batch_sync(batch.events, policy, mirror, masker,
+                                           lambda texts, language: detector.analyze_sync(texts, language, config.pii),
+                                           meta=batch.meta)
+            except (OSError, BatchError, BadEvent) as error:
+                print(f"redactor: {path}: {error}", file=sys.stderr)
+                return 1
+            redacted.extend(result.events)
+            progress.set_postfix(events=len(redacted), dropped=result.dropped)
+    detector.close()
+    output = orjson.dumps(redacted)
+    if args.output and args.output != "-":
+        Path(args.output).write_bytes(output)
+    else:
+        sys.stdout.buffer.write(output + b"\n")
+    return 0
+
+
+def _read_site_config(path: str) -> SiteConfig:
+    from redactor.config import read_config_file
+
+    file = Path(path)
+    if file.suffix == ".json":
+        try:
+            data = orjson.loads(file.read_bytes())
+        except orjson.JSONDecodeError as error:
+            raise ConfigError("$", f"not JSON: {error}") from None
+    else:
+        data = read_config_file(file)
+    return validate_site_config(data)
+
+
+def check_config(args: argparse.Namespace) -> int:
+    """Validates a site configuration (JSON, TOML or YAML), or a server config file with `sites`."""
+    from redactor.config import load_settings, read_config_file
+
+    path = Path(args.file)
+    try:
+        data = orjson.loads(path.read_bytes()) if path.suffix == ".json" else read_config_file(path)
+        if isinstance(data, dict) and "sites" in data:
+            settings = load_settings({}, path, environ={})
+            print(f"{path}: valid ({len(settings.sites)} site(s))")
+        else:
+            validate_site_config(data)
+            print(f"{path}: valid site configuration")
+        return 0
+    except ConfigError as error:
+        print(f"{path}: invalid at {error.path}: {error.reason}", file=sys.stderr)
+        return 1
+    except (OSError, orjson.JSONDecodeError) as error:
+        print(f"{path}: cannot be read: {error}", file=sys.stderr)
+        return 1
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="redactor", description="Removes personal data from session recordings.")
+    commands = top.add_subparsers(dest="command", required=True)
+    s = commands.add_parser("serve", help="run the proxy")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.add_argument("--data-dir")
+    s.add_argument("--config", help="TOML or YAML file: any flag below, and sites under `sites`")
+    s.add_argument("--upstream", help="forward redacted batches to this collector instead of storing them")
+    s.add_argument("--tls-cert")
+    s.add_argument("--tls-key")
+    s.set_defaults(run=serve)
+    c = commands.add_parser("scrub", help="redact recorded batches offline, as one session")
+    c.add_argument("batches", nargs="+", metavar="BATCH.json")
+    c.add_argument("--site-config", help="a site configuration (JSON, TOML or YAML)")
+    c.add_argument("-o", "--output", help="where to write the JSON array of redacted events (default: stdout)")
+    c.add_argument("--no-ner", action="store_true", help="pattern recognizers only (faster, no names in free text)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(run=scrub)
+    k = commands.add_parser("check-config", help="validate a site configuration")
+    k.add_argument("file")
+    k.set_defaults(run=check_config)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

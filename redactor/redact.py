@@ -1,0 +1,681 @@
+"""The single pass over a batch of events that applies a site's Policy with a session's mirror.
+
+A batch is redacted in three steps:
+
+1. **walk** (synchronous): every event is read once, in order. The mirror is updated (snapshot,
+   mutations) and every value is decided by the first layer that knows: markers and site
+   selectors (block, sensitive, masked text, ignore), then field meaning (masked whole). What
+   only its content can tell about — free text — becomes a *slot* that asks the detector.
+2. **detect**: the texts of all slots of the batch go to the detector in one batched call
+   (Presidio, off the event loop).
+3. **finish**: slots write their masked text back; then values found to be PII in this session
+   (the *taint*) are masked wherever they are echoed (text nodes, attributes, other fields).
+
+Keystrokes. rrweb sends one Input event per keystroke, each holding the whole value so far.
+The values of one field in one batch form a *series*: the last one is analyzed, and each earlier
+value that is a prefix of its successor is masked wherever its successor is masked, so a
+half-typed e-mail is masked where the full address will stand. A value that is not a prefix of
+its successor (an edit) is analyzed on its own. The last value of a series is where a batch
+may cut a value in two, so its trailing fragment — the word still being typed, and the digit
+groups or capitalised words just before it — is masked too: the next batch cannot un-leak it.
+
+Every redaction leaves a Remark (rule, entity, node, action) and never the value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, unquote_plus
+
+from redactor.dom import DomMirror, Verdict
+from redactor.masking import Masker
+from redactor.pii import Span
+from redactor.policy import BLOCKED, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
+from redactor.rrweb import (
+    CODE_ELEMENTS,
+    POSITIONAL_SOURCES,
+    STYLE_SOURCES,
+    BadEvent,
+    Event,
+    EventType,
+    IncrementalSource,
+    NodeType,
+    event_type,
+    node_id,
+    source_of,
+)
+
+Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
+AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
+
+#: attributes that carry words a person reads (scanned like free text)
+TEXT_ATTRIBUTES = frozenset({
+    "title", "placeholder", "alt", "aria-label", "aria-description", "aria-valuetext", "aria-placeholder",
+    "label", "content", "summary", "download",
+})
+#: attributes that carry URLs (their query values are scanned)
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping"})
+#: input types whose value attribute is a caption, not something the visitor typed
+CAPTION_TYPES = frozenset({"submit", "button", "reset", "image"})
+#: attributes a blocked element keeps: its size and place, nothing it says
+PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
+#: query parameters whose values are secrets by name alone
+SECRET_PARAMETERS = re.compile(
+    r"(?i)(^|[_\-.])(token|reset[_-]?token|code|auth|session|sess|sid|password|passwd|pwd|secret|key|apikey|"
+    r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
+)
+_TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
+_DIGITISH = re.compile(r"\d")
+_GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
+_MIN_TAINT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """One redaction: which rule, what entity, on which node, what was done. Never the value."""
+
+    rule: str
+    entity: str
+    action: str  # block | drop | mask | span
+    node: int | None = None
+
+
+@dataclass
+class Redaction:
+    events: list[Event]
+    remarks: list[Remark] = field(default_factory=list)
+    dropped: int = 0
+
+    def counts(self) -> Counter[tuple[str, str, str]]:
+        return Counter((r.rule, r.entity, r.action) for r in self.remarks)
+
+
+class Cell:
+    """A place in an event that holds a string: container[key]."""
+
+    __slots__ = ("container", "key")
+
+    def __init__(self, container: Any, key: Any):
+        self.container, self.key = container, key
+
+    def get(self) -> str:
+        return self.container[self.key]
+
+    def set(self, value: str) -> None:
+        self.container[self.key] = value
+
+
+# ---------------------------------------------------------------------------------------------
+# Slots: values only their content can decide about
+class Slot:
+    texts: list[str]
+
+    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
+        raise NotImplementedError
+
+
+class TextSlot(Slot):
+    """One free text (a text node, an attribute, a snapshot value): detected spans are masked."""
+
+    def __init__(self, cell: Cell, node: int | None, rule: str):
+        self.cell, self.node, self.rule = cell, node, rule
+        self.texts = [cell.get()]
+
+    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
+        spans = found[0]
+        if spans:
+            text = self.texts[0]
+            work.taint_spans(text, spans)
+            self.cell.set(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+
+
+class SeriesSlot(Slot):
+    """The values one field took during one batch, keystroke by keystroke (see module doc)."""
+
+    def __init__(self, node: int, rule: str):
+        self.node, self.rule = node, rule
+        self.cells: list[Cell] = []
+        self.values: list[str] = []
+        self.texts = []
+        self._asked: list[int] = []  # indexes of values sent to the detector, in self.texts order
+
+    def add(self, cell: Cell) -> None:
+        self.cells.append(cell)
+        self.values.append(cell.get())
+
+    def close(self) -> None:
+        """Chooses which values need their own detection: the last, and every edit."""
+        last = len(self.values) - 1
+        self._asked = [i for i in range(last + 1) if i == last or not self.values[i + 1].startswith(self.values[i])]
+        self.texts = [self.values[i] for i in self._asked]
+
+    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
+        own = {i: spans for i, spans in zip(self._asked, found)}
+        for spans, i in ((own[i], i) for i in self._asked):
+            work.taint_spans(self.values[i], spans)
+        ranges: list[tuple[int, int, str]] = []
+        following = ""
+        for i in range(len(self.values) - 1, -1, -1):
+            value = self.values[i]
+            if i == len(self.values) - 1 or not following.startswith(value):
+                # the last value, or an edit: its own spans, plus what it shares with its successor,
+                # plus its trailing fragment (its continuation is unknown)
+                shared = _common_prefix(value, following)
+                ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
+                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + trailing_fragment(value)
+            else:
+                ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
+            if ranges:
+                self.cells[i].set(work.masker.spans(value, ranges))
+                work.remarks.extend(Remark(self.rule, e, "span", self.node) for _, _, e in ranges)
+            following = value
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
+    """The part at the end of a value that could still grow into PII in the next keystrokes:
+    the word being typed (no whitespace after it yet), or a last word with a digit or '@';
+    with it the digit groups ("06 3190 22") or capitalised words ("Mieke Hof") just before it."""
+    match = _TRAILING_TOKEN.search(value)
+    if not match:
+        return []
+    token, space = match.group(1), match.group(2)
+    still_typing = not space
+    digits = bool(_DIGITISH.search(token)) or "@" in token
+    if not (still_typing or digits):
+        return []
+    start = match.start(1)
+    words = value[:start].split(" ")
+    position = start
+    # walk back over the words just before it that belong to the same thing being typed
+    for word in reversed(words[:-1] if words and words[-1] == "" else words):
+        if not word:
+            break
+        if digits and _GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4):
+            position -= len(word) + 1
+        elif _CAPITALISED.match(token) and _CAPITALISED.match(word):
+            position -= len(word) + 1
+        else:
+            break
+    return [(max(0, position), len(value), "TRAILING_FRAGMENT")]
+
+
+class UrlSlot(Slot):
+    """A URL: query values that are secrets by name are masked; the others, the path and the
+    fragment are scanned (after percent-decoding: '%40' is an '@')."""
+
+    _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
+
+    def __init__(self, cell: Cell, node: int | None, work: BatchRedaction):
+        self.cell, self.node = cell, node
+        url = cell.get()
+        scheme_host = re.match(r"^[a-zA-Z][\w+.-]*://[^/?#]*", url)
+        self.head = scheme_host.group(0) if scheme_host else ""
+        self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
+        rebuilt = self.head + "".join("".join(p) for p in self.pieces)
+        if rebuilt != url:  # not a URL we can take apart: scan it as a whole
+            self.pieces = []
+            self.texts = [unquote_plus(url)]
+            return
+        for piece in self.pieces:
+            name, value = piece[1], piece[3]
+            if piece[2] and SECRET_PARAMETERS.search(unquote_plus(name)) and value:
+                piece[3] = quote(work.masker.whole(unquote_plus(value), "SECRET"), safe="*[]")
+                work.remarks.append(Remark("url.secret-parameter", "SECRET", "mask", node))
+        self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
+
+    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
+        if not self.pieces:
+            if found[0]:
+                work.taint_spans(self.texts[0], found[0])
+                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
+                                    safe=":/?&=#;%*[]@+,"))
+                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
+            return
+        changed = False
+        for piece, text, spans in zip(self.pieces, self.texts, found):
+            if not spans:
+                continue
+            work.taint_spans(text, spans)
+            masked = quote(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
+            piece[3 if piece[2] else 1] = masked
+            work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
+            changed = True
+        if changed or any(p[2] for p in self.pieces):
+            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
+
+
+# ---------------------------------------------------------------------------------------------
+class BatchRedaction:
+    """One batch, one session, one policy. Use redact_batch() / redact_batch_sync()."""
+
+    def __init__(self, policy: Policy, mirror: DomMirror, masker: Masker):
+        self.policy, self.mirror, self.masker = policy, mirror, masker
+        self.remarks: list[Remark] = []
+        self.slots: list[Slot] = []
+        self.series: dict[int, SeriesSlot] = {}
+        self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
+        self.dropped = 0
+        self.record_inputs = policy.config.record_inputs
+
+    # -- 1. walk -----------------------------------------------------------------------------
+    def walk(self, events: list[Any], meta: dict[str, Any] | None = None) -> list[Event]:
+        kinds = [event_type(event) for event in events]  # refuse a malformed batch before any change
+        if self.mirror.policy_key != self.policy.key:
+            # the site's configuration changed: its selectors now apply to the nodes seen earlier
+            self.mirror.match_selectors(self.policy)
+            self.mirror.policy_key = self.policy.key
+        if meta:
+            self._scan_strings(meta, None)
+        kept: list[Event] = []
+        for kind, event in zip(kinds, events):
+            if self.mirror.page_blocked and kind != EventType.META:
+                self._drop("site.block_urls", "PAGE")
+                continue
+            if self._keep(kind, event):
+                kept.append(event)
+        for slot in self.series.values():
+            slot.close()
+            self.slots.append(slot)
+        return kept
+
+    def _keep(self, kind: int, event: Event) -> bool:
+        if kind in (EventType.DOM_CONTENT_LOADED, EventType.LOAD):
+            return True
+        if kind == EventType.META:
+            return self._meta(event["data"])
+        if kind == EventType.FULL_SNAPSHOT:
+            return self._full_snapshot(event["data"])
+        if kind == EventType.INCREMENTAL_SNAPSHOT:
+            return self._incremental(event["data"])
+        if kind in (EventType.CUSTOM, EventType.PLUGIN):
+            self._scan_strings(event, "data")
+            return True
+        self._drop("fail-closed.unknown-event-type", "UNKNOWN")
+        return False
+
+    def _drop(self, rule: str, entity: str, node: int | None = None) -> None:
+        self.dropped += 1
+        self.remarks.append(Remark(rule, entity, "drop", node))
+
+    def _meta(self, data: dict[str, Any]) -> bool:
+        href = data.get("href")
+        if isinstance(href, str):
+            self.mirror.page_blocked = self.policy.url_blocked(href)
+            if self.mirror.page_blocked:
+                self._drop("site.block_urls", "PAGE")
+                return False
+            self.slots.append(UrlSlot(Cell(data, "href"), None, self))
+        return True
+
+    def _full_snapshot(self, data: dict[str, Any]) -> bool:
+        root = data.get("node")
+        if not isinstance(root, dict):
+            raise BadEvent("a FullSnapshot needs a 'node' object")
+        self.mirror.reset()
+        self.mirror.insert_tree(root, None, self.policy)
+        self.mirror.match_selectors(self.policy)
+        self._redact_tree(root)
+        return True
+
+    # -- serialized nodes (snapshots and mutation adds) -------------------------------------
+    def _redact_tree(self, root: dict[str, Any]) -> None:
+        stack = [root]
+        while stack:
+            serialized = stack.pop()
+            nid = node_id(serialized.get("id"))
+            verdict = self.mirror.verdict(nid)
+            kind = serialized.get("type")
+            if kind == NodeType.ELEMENT:
+                if verdict.flags & BLOCKED:
+                    self._placeholder(serialized, verdict, nid)
+                    continue
+                self._redact_attributes(nid, serialized.get("attributes"), verdict, serialized.get("tagName"))
+                if str(serialized.get("tagName", "")).lower() in CODE_ELEMENTS:
+                    continue  # style/script text is code: never scanned (it breaks replays)
+            elif kind in (NodeType.TEXT, NodeType.CDATA) and isinstance(serialized.get("textContent"), str):
+                self._redact_text(Cell(serialized, "textContent"), nid, verdict, series=False)
+            elif kind == NodeType.COMMENT and serialized.get("textContent"):
+                serialized["textContent"] = ""  # never rendered; may hold anything
+            children = serialized.get("childNodes")
+            if isinstance(children, list):
+                stack.extend(child for child in children if isinstance(child, dict))
+
+    def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
+        attributes = serialized.get("attributes") if isinstance(serialized.get("attributes"), dict) else {}
+        serialized["attributes"] = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES if k in attributes}
+        serialized["childNodes"] = []
+        self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
+
+    def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any) -> None:
+        if not isinstance(attributes, dict):
+            return
+        tag = str(tag or "").lower()
+        for name in list(attributes):
+            value = attributes[name]
+            if name in ("value", "checked", "selected"):
+                self._redact_field_attribute(nid, attributes, name, verdict, tag)
+            elif not isinstance(value, str) or not value:
+                continue
+            elif name in URL_ATTRIBUTES:
+                self.slots.append(UrlSlot(Cell(attributes, name), nid, self))
+            elif name in TEXT_ATTRIBUTES or (name.startswith("data-") and not name.startswith("data-rr")):
+                cell = Cell(attributes, name)
+                if verdict.flags & (MASK_TEXT | UNKNOWN):
+                    cell.set(self.masker.text(value, "TEXT"))
+                    self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
+                else:
+                    self.slots.append(TextSlot(cell, nid, "content.attribute"))
+                    self.echo_cells.append(cell)
+
+    def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
+        value = attributes[name]
+        if name != "value":
+            if verdict.flags & (SENSITIVE | UNKNOWN) and value:
+                attributes[name] = False if isinstance(value, bool) else ""
+                self.remarks.append(Remark(verdict.rule or "sensitive", "CHOICE", "mask", nid))
+            return
+        if not isinstance(value, str) or not value:
+            return
+        caption = tag in ("input", "button") and str(attributes.get("type", "")).lower() in CAPTION_TYPES
+        cell = Cell(attributes, name)
+        if caption and not verdict.flags & (SENSITIVE | UNKNOWN):
+            self.slots.append(TextSlot(cell, nid, "content.attribute"))
+            return
+        if not self._mask_whole(cell, nid, verdict):
+            self.slots.append(TextSlot(cell, nid, "content.value"))
+            self.echo_cells.append(cell)
+
+    def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict) -> bool:
+        """The first two layers for a field value: markers, then field meaning. Whether it decided."""
+        value = cell.get()
+        if verdict.flags & (SENSITIVE | UNKNOWN):
+            rule, entity = verdict.rule or "sensitive", "SENSITIVE"
+        elif not self.record_inputs:
+            rule, entity = "site.record_inputs", "INPUT"
+        elif nid is not None and (meaning := self.mirror.meaning(nid, self.policy)):
+            rule, entity = "field." + meaning.lower(), meaning
+        else:
+            return False
+        if value:
+            if entity != "INPUT":  # taint with the last value only, not with every keystroke prefix
+                self.whole_values[nid] = (value, entity)
+            cell.set(self.masker.whole(value, entity))
+            self.remarks.append(Remark(rule, entity, "mask", nid))
+        return True
+
+    def _redact_text(self, cell: Cell, nid: int | None, verdict: Verdict, series: bool) -> None:
+        text = cell.get()
+        if not text.strip():
+            return
+        parent = self.mirror.nodes.get(nid).parent if nid in self.mirror.nodes else None
+        parent_node = self.mirror.nodes.get(parent) if parent is not None else None
+        if parent_node is not None and parent_node.tag in CODE_ELEMENTS:
+            return
+        if verdict.flags & (MASK_TEXT | UNKNOWN):
+            cell.set(self.masker.text(text, "TEXT"))
+            self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
+            return
+        if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)):
+            self.taint_value(text.strip(), meaning)
+            cell.set(self.masker.text(text, meaning))
+            self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
+            return
+        if not self.record_inputs and self._editable(nid):
+            cell.set(self.masker.text(text, "INPUT"))
+            self.remarks.append(Remark("site.record_inputs", "INPUT", "mask", nid))
+            return
+        self.echo_cells.append(cell)
+        if series and nid is not None:
+            self._series(nid, "content.text").add(cell)
+        else:
+            self.slots.append(TextSlot(cell, nid, "content.text"))
+
+    def _editable(self, nid: int | None) -> bool:
+        if nid is None:
+            return False
+        for depth, ancestor in enumerate(self.mirror.ancestors(nid)):
+            if ancestor.attrs and ancestor.attrs.get("contenteditable", "false").lower() != "false":
+                return True
+            if depth > 6:
+                break
+        return False
+
+    def _series(self, nid: int, rule: str) -> SeriesSlot:
+        if nid not in self.series:
+            self.series[nid] = SeriesSlot(nid, rule)
+        return self.series[nid]
+
+    # -- incremental events ------------------------------------------------------------------
+    def _incremental(self, data: dict[str, Any]) -> bool:
+        source = source_of(data)
+        if source == IncrementalSource.MUTATION:
+            self._mutation(data)
+            return True
+        if source == IncrementalSource.INPUT:
+            return self._input(data)
+        if source in POSITIONAL_SOURCES or source == IncrementalSource.CANVAS_MUTATION:
+            verdict = self.mirror.verdict(data.get("id")) if "id" in data else None
+            if verdict is not None and verdict.flags & BLOCKED:
+                self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))
+                return False
+            if source == IncrementalSource.CANVAS_MUTATION:
+                self._scan_strings(data, None)
+            return True
+        if source in STYLE_SOURCES:
+            return True
+        if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
+            self._scan_strings(data, None)
+            return True
+        self._drop("fail-closed.unknown-source", "UNKNOWN")
+        return False
+
+    def _input(self, data: dict[str, Any]) -> bool:
+        nid = node_id(data.get("id"))
+        verdict = self.mirror.verdict(nid)
+        if verdict.flags & (BLOCKED | IGNORED):
+            self._drop(verdict.rule or "ignore", "INPUT", nid)
+            return False
+        if verdict.flags & (SENSITIVE | UNKNOWN) and data.get("isChecked"):
+            data["isChecked"] = False
+        if not isinstance(data.get("text"), str):
+            data.pop("text", None)
+            return True
+        cell = Cell(data, "text")
+        if not self._mask_whole(cell, nid, verdict) and nid is not None:
+            self._series(nid, "content.input").add(cell)
+            self.echo_cells.append(cell)
+        return True
+
+    def _mutation(self, data: dict[str, Any]) -> None:
+        mirror, policy = self.mirror, self.policy
+        removes = data.get("removes") if isinstance(data.get("removes"), list) else []
+        adds = data.get("adds") if isinstance(data.get("adds"), list) else []
+        texts = data.get("texts") if isinstance(data.get("texts"), list) else []
+        attributes = data.get("attributes") if isinstance(data.get("attributes"), list) else []
+
+        kept_removes = []
+        for remove in removes:
+            if not isinstance(remove, dict):
+                continue
+            parent = mirror.verdict(remove.get("parentId"))
+            if not parent.flags & BLOCKED:  # the replayer never had what lies inside a placeholder
+                kept_removes.append(remove)
+            mirror.remove(remove.get("id"))
+        data["removes"] = kept_removes
+
+        inserted = self._insert_adds(adds)
+        mirror.match_selectors(policy, inserted)
+        kept_adds = []
+        for add in adds:
+            if not isinstance(add, dict) or not isinstance(add.get("node"), dict):
+                continue
+            parent = mirror.verdict(add.get("parentId"))
+            if parent.flags & BLOCKED:
+                self._drop(parent.rule or "block", "BLOCKED", node_id(add["node"].get("id")))
+                continue
+            self._redact_tree(add["node"])
+            kept_adds.append(add)
+        data["adds"] = kept_adds
+
+        kept_texts = []
+        for text in texts:
+            if not isinstance(text, dict):
+                continue
+            nid = node_id(text.get("id"))
+            verdict = mirror.verdict(nid)
+            if verdict.flags & BLOCKED:
+                self._drop(verdict.rule or "block", "BLOCKED", nid)
+                continue
+            if isinstance(text.get("value"), str):
+                self._redact_text(Cell(text, "value"), nid, verdict, series=True)
+            kept_texts.append(text)
+        data["texts"] = kept_texts
+
+        kept_attributes = []
+        for change in attributes:
+            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
+                continue
+            nid = node_id(change.get("id"))
+            was = mirror.verdict(nid)
+            if was.flags & BLOCKED:
+                self._drop(was.rule or "block", "BLOCKED", nid)
+                continue
+            if nid is not None:
+                mirror.set_attributes(nid, change["attributes"], policy)
+                mirror.match_selectors(policy, mirror.subtree(nid))
+            verdict = mirror.verdict(nid)
+            if verdict.flags & BLOCKED:  # blocked from now on: empty it in the replay too
+                node = mirror.nodes[nid]
+                kept_removes.extend({"parentId": nid, "id": child} for child in node.children or [])
+                self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
+                continue
+            node = mirror.nodes.get(nid) if nid is not None else None
+            self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "")
+            kept_attributes.append(change)
+        data["attributes"] = kept_attributes
+
+    def _insert_adds(self, adds: list[Any]) -> list[int]:
+        """Inserts added nodes in the mirror; like the replayer, an add whose parent comes later
+        in the same list waits for it. One whose parent never comes is an orphan (fail closed)."""
+        waiting = [a for a in adds if isinstance(a, dict) and isinstance(a.get("node"), dict)]
+        inserted: list[int] = []
+        while waiting:
+            progress, later = False, []
+            for add in waiting:
+                parent = node_id(add.get("parentId"))
+                if parent is not None and parent in self.mirror.nodes:
+                    inserted.extend(self.mirror.insert_tree(add["node"], parent, self.policy))
+                    progress = True
+                else:
+                    later.append(add)
+            if not progress:
+                for add in later:
+                    inserted.extend(self.mirror.insert_tree(add["node"], node_id(add.get("parentId")), self.policy))
+                break
+            waiting = later
+        return inserted
+
+    # -- strings of events the redactor has no model for (custom, plugin, log, canvas) -------
+    def _scan_strings(self, container: Any, key: Any) -> None:
+        stack = [(container, key)] if key is not None else [(container, k) for k in list(container)]
+        while stack:
+            holder, k = stack.pop()
+            value = holder[k]
+            if isinstance(value, dict):
+                stack.extend((value, kk) for kk in value)
+            elif isinstance(value, list):
+                stack.extend((value, i) for i in range(len(value)))
+            elif isinstance(value, str) and len(value) >= _MIN_TAINT and k not in ("tag", "source"):
+                cell = Cell(holder, k)
+                if re.match(r"^[a-zA-Z][\w+.-]*://", value):
+                    self.slots.append(UrlSlot(cell, None, self))
+                else:
+                    self.slots.append(TextSlot(cell, None, "content.event"))
+                    self.echo_cells.append(cell)
+
+    # -- 2. detect: what to ask ---------------------------------------------------------------
+    def requests(self) -> list[str]:
+        return [text for slot in self.slots for text in slot.texts]
+
+    # -- 3. finish ----------------------------------------------------------------------------
+    def finish(self, events: list[Event], found: list[list[Span]]) -> Redaction:
+        position = 0
+        for slot in self.slots:
+            count = len(slot.texts)
+            slot.resolve(found[position:position + count], self)
+            position += count
+        for value, entity in self.whole_values.values():
+            self.taint_value(value, entity)
+        self._mask_taint()
+        return Redaction(events, self.remarks, self.dropped)
+
+    def taint_value(self, value: str, entity: str) -> None:
+        """A value found to be PII: remembered for the session, to mask its echoes."""
+        value = value.strip()
+        if len(value) < _MIN_TAINT or not value.strip("*"):
+            return
+        self.mirror.taint.add(value)
+        if entity in ("PERSON", "POSTAL_ADDRESS"):
+            self.mirror.taint.update(w for w in re.findall(r"\w[\w'’\-]{3,}", value) if w[0].isupper())
+
+    def taint_spans(self, text: str, spans: list[Span]) -> None:
+        for span in spans:
+            self.taint_value(text[span.start:span.end], span.entity)
+
+    def _mask_taint(self) -> None:
+        taint = self.mirror.taint
+        if not taint:
+            return
+        for cell in self.echo_cells:
+            text = cell.get()
+            if not isinstance(text, str) or len(text) < _MIN_TAINT:
+                continue
+            folded = text.casefold()
+            if len(folded) != len(text):
+                folded = text
+            ranges = []
+            for value in taint:
+                start = folded.find(value.casefold())
+                while start != -1:
+                    ranges.append((start, start + len(value), "TAINT"))
+                    start = folded.find(value.casefold(), start + 1)
+            if ranges:
+                cell.set(self.masker.spans(text, ranges))
+                self.remarks.append(Remark("session.taint", "ECHO", "span"))
+
+
+# ---------------------------------------------------------------------------------------------
+async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
+                       analyze: Analyze, meta: dict[str, Any] | None = None) -> Redaction:
+    """Redacts one batch in place (and the strings of its metadata); detection runs through
+    `analyze` (off the event loop)."""
+    work = BatchRedaction(policy, mirror, masker)
+    kept = work.walk(events, meta)
+    texts = work.requests()
+    found = await analyze(texts, policy.config.pii.resolve_language(mirror.lang)) if texts else []
+    return work.finish(kept, found)
+
+
+def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
+                      analyze: AnalyzeSync, meta: dict[str, Any] | None = None) -> Redaction:
+    work = BatchRedaction(policy, mirror, masker)
+    kept = work.walk(events, meta)
+    texts = work.requests()
+    found = analyze(texts, policy.config.pii.resolve_language(mirror.lang)) if texts else []
+    return work.finish(kept, found)

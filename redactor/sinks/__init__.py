@@ -1,0 +1,1 @@
+"""Where redacted batches go: the embedded store (default) or the upstream collector."""

@@ -1,0 +1,230 @@
+"""The embedded store: one SQLite file in the data directory.
+
+It keeps redacted batches (never raw ones), the sessions' mirror state (flags and structure,
+never a value), site configurations, admin tokens (hashes only) and the audit log.
+
+SQLite is used from one dedicated thread (sqlite3 objects belong to the thread that made them)
+so the event loop never blocks on disk. WAL journal with synchronous=FULL: a batch is on disk
+when save_batch() returns, and only then does the ingest route answer 202.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+T = TypeVar("T")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sites (
+    site TEXT PRIMARY KEY,
+    config BLOB NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batches (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    site TEXT NOT NULL,
+    session TEXT NOT NULL,
+    received_at REAL NOT NULL,
+    meta BLOB,
+    events BLOB NOT NULL,
+    n_events INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS batches_by_session ON batches (site, session, seq);
+CREATE TABLE IF NOT EXISTS sessions (
+    site TEXT NOT NULL,
+    session TEXT NOT NULL,
+    first_at REAL NOT NULL,
+    last_at REAL NOT NULL,
+    batches INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    page TEXT,
+    remarks BLOB,
+    PRIMARY KEY (site, session)
+);
+CREATE TABLE IF NOT EXISTS mirrors (
+    site TEXT NOT NULL,
+    session TEXT NOT NULL,
+    state BLOB NOT NULL,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (site, session)
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    name TEXT NOT NULL,
+    hash TEXT PRIMARY KEY,
+    created_at REAL NOT NULL,
+    revoked_at REAL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    site TEXT,
+    at REAL NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    before BLOB,
+    after BLOB
+);
+CREATE TRIGGER IF NOT EXISTS audit_append_only_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+
+class Store:
+    def __init__(self, data_dir: Path | str):
+        self.path = Path(data_dir) / "redactor.sqlite3"
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
+        self._db: sqlite3.Connection | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    async def open(self) -> Store:
+        await self._run(self._open)
+        return self
+
+    def _open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA busy_timeout=5000")
+        db.executescript(SCHEMA)
+        self._db = db
+
+    async def close(self) -> None:
+        if self._db is not None:
+            await self._run(self._db.close)
+            self._db = None
+        self._thread.shutdown(wait=True)
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
+
+    def _transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        assert self._db is not None, "store is not open"
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            result = fn(self._db)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return result
+
+    def _query(self, sql: str, *args: Any) -> list[tuple]:
+        assert self._db is not None, "store is not open"
+        return self._db.execute(sql, args).fetchall()
+
+    async def writable(self) -> bool:
+        try:
+            await self._run(lambda: self._transaction(lambda db: db.execute("CREATE TABLE IF NOT EXISTS probe (x)")))
+            return True
+        except sqlite3.Error:
+            return False
+
+    # -- sites ----------------------------------------------------------------------------------
+    async def sites(self) -> dict[str, dict[str, Any]]:
+        rows = await self._run(self._query, "SELECT site, config FROM sites ORDER BY site")
+        return {site: orjson.loads(config) for site, config in rows}
+
+    async def put_site(self, site: str, config: dict[str, Any], author: str, action: str,
+                       before: dict[str, Any] | None) -> None:
+        """Stores a site configuration and its audit entry in one transaction."""
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT INTO sites (site, config, updated_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
+                       (site, orjson.dumps(config), time.time()))
+            self._audit(db, site, author, action, before, config)
+        await self._run(self._transaction, write)
+
+    # -- audit ----------------------------------------------------------------------------------
+    @staticmethod
+    def _audit(db: sqlite3.Connection, site: str | None, author: str, action: str, before: Any, after: Any) -> None:
+        db.execute("INSERT INTO audit (site, at, author, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+                   (site, time.time(), author, action,
+                    None if before is None else orjson.dumps(before), None if after is None else orjson.dumps(after)))
+
+    async def audit(self, site: str | None, author: str, action: str, before: Any = None, after: Any = None) -> None:
+        await self._run(self._transaction, lambda db: self._audit(db, site, author, action, before, after))
+
+    async def audit_log(self, site: str) -> list[dict[str, Any]]:
+        rows = await self._run(self._query, "SELECT at, author, action, before, after FROM audit "
+                                            "WHERE site = ? ORDER BY seq", site)
+        return [{"at": at, "author": author, "action": action,
+                 "before": None if before is None else orjson.loads(before),
+                 "after": None if after is None else orjson.loads(after)} for at, author, action, before, after in rows]
+
+    # -- tokens (hashes only) -------------------------------------------------------------------
+    async def add_token(self, name: str, token_hash: str) -> None:
+        await self._run(self._transaction, lambda db: db.execute(
+            "INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at) VALUES (?, ?, ?, NULL)",
+            (name, token_hash, time.time())))
+
+    async def token_names(self) -> dict[str, str]:
+        """hash → name of every live token."""
+        rows = await self._run(self._query, "SELECT hash, name FROM tokens WHERE revoked_at IS NULL")
+        return dict(rows)
+
+    async def revoke_token(self, name: str) -> int:
+        return await self._run(self._transaction, lambda db: db.execute(
+            "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", (time.time(), name)).rowcount)
+
+    # -- batches and sessions -------------------------------------------------------------------
+    async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
+                         mirror_state: bytes, remarks: dict[str, int], page: str | None) -> None:
+        """One redacted batch, the session summary and the mirror state, in one transaction."""
+        def write(db: sqlite3.Connection) -> None:
+            now = time.time()
+            db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
+                       (site, session, now, orjson.dumps(meta) if meta else None, events, n_events))
+            row = db.execute("SELECT remarks FROM sessions WHERE site = ? AND session = ?", (site, session)).fetchone()
+            counts = orjson.loads(row[0]) if row and row[0] else {}
+            for key, count in remarks.items():
+                counts[key] = counts.get(key, 0) + count
+            db.execute(
+                "INSERT INTO sessions (site, session, first_at, last_at, batches, events, bytes, page, remarks) "
+                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (site, session) DO UPDATE SET "
+                "last_at = excluded.last_at, batches = batches + 1, events = events + excluded.events, "
+                "bytes = bytes + excluded.bytes, page = COALESCE(page, excluded.page), remarks = excluded.remarks",
+                (site, session, now, now, n_events, len(events), page, orjson.dumps(counts)))
+            db.execute("INSERT INTO mirrors (site, session, state, updated_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (site, session) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                       (site, session, mirror_state, now))
+        await self._run(self._transaction, write)
+
+    async def mirror_state(self, site: str, session: str) -> bytes | None:
+        rows = await self._run(self._query, "SELECT state FROM mirrors WHERE site = ? AND session = ?", site, session)
+        return rows[0][0] if rows else None
+
+    async def session_events(self, site: str, session: str) -> bytes | None:
+        """The stored events of a session as one JSON array, joined without re-parsing."""
+        rows = await self._run(self._query, "SELECT events FROM batches WHERE site = ? AND session = ? ORDER BY seq",
+                               site, session)
+        if not rows:
+            return None
+        parts = [events[1:-1].strip() for (events,) in rows]
+        return b"[" + b",".join(part for part in parts if part) + b"]"
+
+    async def sessions(self, site: str) -> list[dict[str, Any]]:
+        rows = await self._run(self._query, "SELECT session, first_at, last_at, batches, events, bytes, page, remarks "
+                                            "FROM sessions WHERE site = ? ORDER BY first_at", site)
+        return [{"session": s, "first_at": f, "last_at": la, "batches": b, "events": e, "bytes": by, "page": p,
+                 "remarks": orjson.loads(r) if r else {}} for s, f, la, b, e, by, p, r in rows]
+
+    async def erase_session(self, site: str, session: str, author: str) -> bool:
+        def erase(db: sqlite3.Connection) -> bool:
+            found = db.execute("DELETE FROM sessions WHERE site = ? AND session = ?", (site, session)).rowcount
+            found += db.execute("DELETE FROM batches WHERE site = ? AND session = ?", (site, session)).rowcount
+            db.execute("DELETE FROM mirrors WHERE site = ? AND session = ?", (site, session))
+            if found:
+                self._audit(db, site, author, "erase_session", {"session": session}, None)
+            return bool(found)
+        return await self._run(self._transaction, erase)

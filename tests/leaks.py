@@ -1,0 +1,88 @@
+"""Looks for planted values in stored events: verbatim, or as a half-typed prefix.
+
+Planted values are read from ../shared/samples/manifest.json (never retyped in tests).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import orjson
+
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", Path(__file__).resolve().parents[2] / "shared" / "samples"))
+MIN_PREFIX = 5  # shorter prefixes ("06 3", "Sann") say too little to count as a leak
+
+
+def manifest() -> dict[str, Any]:
+    return orjson.loads((SAMPLES / "manifest.json").read_bytes())
+
+
+def recordings() -> list[dict[str, Any]]:
+    return manifest()["recordings"]
+
+
+def batches(recording: dict[str, Any]) -> list[bytes]:
+    return [(SAMPLES / name).read_bytes() for name in recording["files"]]
+
+
+def strings(value: Any) -> Iterator[str]:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def forms(value: str) -> set[str]:
+    """The ways a value can be written in a recording: as typed, percent-encoded."""
+    return {value, quote(value, safe=""), quote(value, safe="@")} - {""}
+
+
+def leaks(events: list[Any], value: str, prefixes: bool = True) -> list[str]:
+    """The stored strings that hold the value, or a prefix of it of MIN_PREFIX+ characters."""
+    found = []
+    short = len(value) < MIN_PREFIX
+    for text in strings(events):
+        if short:
+            # a 3-digit CVC is a leak only as a whole value, not as a substring of anything
+            if text.strip() == value:
+                found.append(text)
+            continue
+        for form in forms(value):
+            if form in text:
+                found.append(text)
+                break
+            if prefixes and _has_prefix(text, form):
+                found.append(text)
+                break
+    return found
+
+
+def _has_prefix(text: str, value: str) -> bool:
+    """Whether text holds value[:n] for some n >= MIN_PREFIX at the end of a word run."""
+    start = text.find(value[:MIN_PREFIX])
+    while start != -1:
+        n = MIN_PREFIX
+        while start + n < len(text) and n < len(value) and text[start + n] == value[n]:
+            n += 1
+        if start + n == len(text) or n == len(value):
+            return True  # the text stops where the typed value stopped: a half-typed value
+        start = text.find(value[:MIN_PREFIX], start + 1)
+    return False
+
+
+def planted(recording: dict[str, Any], pii_only: bool = True) -> list[dict[str, Any]]:
+    return [p for p in recording["planted_pii"] if (p["category"] != "non_pii") == pii_only]
+
+
+def word_in(events: list[Any], value: str) -> bool:
+    return any(re.search(re.escape(value), text) for text in strings(events))

@@ -1,0 +1,370 @@
+"""redactor.pii with the real Presidio and the real spaCy pipeline: one detector per module.
+
+Tables are (text, language, expected spans as (substring, entity)); a hard negative expects nothing.
+Values from the recorded sessions are loaded from the samples' manifest, not retyped.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import pickle
+import socket
+from pathlib import Path
+
+import pydantic
+import pytest
+
+from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, load_recognizer_defs
+
+MANIFEST = Path("/work/shared/samples/manifest.json")
+
+
+@pytest.fixture(scope="module")
+def detector() -> PiiDetector:
+    return PiiDetector(ner=True)
+
+
+@pytest.fixture(scope="module")
+def patterns_only() -> PiiDetector:
+    return PiiDetector(ner=False)
+
+
+SETTINGS = PiiSettings.defaults()
+
+
+def found(detector: PiiDetector, text: str, language: str, settings: PiiSettings = SETTINGS) -> set[tuple[str, str]]:
+    [spans] = detector.analyze([text], language, settings)
+    return {(text[s.start:s.end], s.entity) for s in spans}
+
+
+def check(detector: PiiDetector, text: str, language: str, expected: list[tuple[str, str]]) -> None:
+    got = found(detector, text, language)
+    if not expected:
+        assert got == set(), f"false hit in a {language} value: {sorted(e for _, e in got)}"
+    for sub, entity in expected:
+        assert (sub, entity) in got, f"{entity} not found as expected ({language}); got {sorted(e for _, e in got)}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Per recognizer: positives and hard negatives
+
+EMAIL = [
+    ("jan.devries@ziggo.nl", "nl", [("jan.devries@ziggo.nl", "EMAIL_ADDRESS")]),
+    ("écrivez à c.dupont@orange.fr merci", "fr", [("c.dupont@orange.fr", "EMAIL_ADDRESS")]),
+    ("test user: someone@voorbeeld.example", "en", [("someone@voorbeeld.example", "EMAIL_ADDRESS")]),
+    ("ref=marc.lambert%40kantoor.example", "fr", [("marc.lambert%40kantoor.example", "EMAIL_ADDRESS")]),
+    ("icon@2x.png", "en", []),
+    ("@home", "en", []),
+]
+PHONE = [
+    ("+31 6 4127 8853", "nl", [("+31 6 4127 8853", "PHONE_NUMBER")]),
+    ("06 12 34 56 78", "fr", [("06 12 34 56 78", "PHONE_NUMBER")]),
+    ("0612345678", "nl", [("0612345678", "PHONE_NUMBER")]),
+    ("bel me op 06-12345678 na 5", "nl", [("06-12345678", "PHONE_NUMBER")]),
+    ("0475 12 34 56", "nl", [("0475 12 34 56", "PHONE_NUMBER")]),
+    ("+32 2 123 45 67", "fr", [("+32 2 123 45 67", "PHONE_NUMBER")]),
+    ("+352 621 123 456", "fr", [("+352 621 123 456", "PHONE_NUMBER")]),
+    ("628 403 327", "fr", [("628 403 327", "PHONE_NUMBER")]),
+    ("030 12345678", "en", [("030 12345678", "PHONE_NUMBER")]),
+    ("+49 30 1234567", "en", [("+49 30 1234567", "PHONE_NUMBER")]),
+    ("020 7946 0958", "en", [("020 7946 0958", "PHONE_NUMBER")]),
+    ("(201) 555-0123", "en", [("(201) 555-0123", "PHONE_NUMBER")]),
+    ("0033 6 12 34 56 78", "fr", [("0033 6 12 34 56 78", "PHONE_NUMBER")]),
+    ("4111", "en", []),
+    ("3000", "fr", []),
+    ("03-02-1979", "nl", []),  # a valid German number by phonenumbers' rules, but a date
+    ("12/03/2024", "fr", []),
+    ("ORD-2024-118822", "en", []),
+    ("Bestelling 20241188 is nog niet geleverd.", "nl", []),
+    ("4006381333931", "en", []),  # EAN-13
+]
+CARD = [
+    ("4539 0583 4912 5401", "en", [("4539 0583 4912 5401", "CREDIT_CARD")]),
+    ("5168-8308-2708-1032", "fr", [("5168-8308-2708-1032", "CREDIT_CARD")]),
+    ("kaart 5168830827081032 graag", "nl", [("5168830827081032", "CREDIT_CARD")]),
+    ("3714 496353 98431", "en", [("3714 496353 98431", "CREDIT_CARD")]),
+    ("4539 0583 4912 5402", "en", []),  # Luhn fails
+    ("2604 7719 3385", "en", []),  # 12 digits: a loyalty card number is not a payment card
+]
+IBAN = [
+    ("NL46 RABO 2329 5197 02", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),
+    ("NL22INGB1921546441", "nl", [("NL22INGB1921546441", "IBAN_CODE")]),
+    ("IBAN: BE68 5390 0754 7034 merci", "fr", [("BE68 5390 0754 7034", "IBAN_CODE")]),
+    ("FR76 3000 6000 0112 3456 7890 189", "fr", [("FR76 3000 6000 0112 3456 7890 189", "IBAN_CODE")]),
+    ("NL46 RABO 2329 5197 02 12", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),  # trailing group trimmed
+    ("NL47 RABO 2329 5197 02", "nl", []),  # mod-97 fails
+]
+NATIONAL_IDS = [
+    ("795160173", "nl", [("795160173", "NL_BSN")]),
+    ("BSN 6867.10.988", "nl", [("6867.10.988", "NL_BSN")]),
+    ("6867 10 988", "nl", [("6867 10 988", "NL_BSN")]),
+    ("795160174", "nl", []),  # 11-proef fails
+    ("85.07.30-033.28", "nl", [("85.07.30-033.28", "BE_NATIONAL_NUMBER")]),
+    ("85073003328", "fr", [("85073003328", "BE_NATIONAL_NUMBER")]),
+    ("85.07.30-033.29", "fr", []),
+    ("1 85 05 78 006 084 36", "fr", [("1 85 05 78 006 084 36", "FR_NIR")]),
+    ("n° sécu 285057800608467", "fr", []),  # key fails
+]
+VAT_COMPANY = [
+    ("BE0403170701", "fr", [("BE0403170701", "EU_VAT")]),
+    ("TVA FR40303265045", "fr", [("FR40303265045", "EU_VAT")]),
+    ("DE136695976", "en", [("DE136695976", "EU_VAT")]),
+    ("NL004495445B01", "nl", [("NL004495445B01", "EU_VAT")]),
+    ("SIRET 732 829 320 00074", "fr", [("732 829 320 00074", "FR_SIRET")]),
+    ("n° SIREN 732829320", "fr", [("732829320", "FR_SIREN")]),
+    ("732829320", "fr", []),  # a valid SIREN without a company word is just a number
+    ("FR2024SALE", "fr", []),
+]
+DEVICES_WALLETS = [
+    ("IDFA 6D92078A-8246-4BA4-AE5B-76104861E7DC", "en", [("6D92078A-8246-4BA4-AE5B-76104861E7DC", "MAID")]),
+    ("gaid=38400000-8cf0-11bd-b23e-10b96e40000d", "nl", [("38400000-8cf0-11bd-b23e-10b96e40000d", "MAID")]),
+    ("session 38400000-8cf0-11bd-b23e-10b96e40000d", "en", []),  # a bare UUID is an id, not a MAID
+    ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "en", [("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "CRYPTO")]),
+    ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "fr", [("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "CRYPTO")]),
+    ("0x52908400098527886E0F7030069857D2E4169EE7", "nl", [("0x52908400098527886E0F7030069857D2E4169EE7", "CRYPTO")]),
+    ("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "en", [("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "CRYPTO")]),
+    ("192.168.10.24", "en", [("192.168.10.24", "IP_ADDRESS")]),
+    ("2001:db8:85a3::8a2e:370:7334", "fr", [("2001:db8:85a3::8a2e:370:7334", "IP_ADDRESS")]),
+]
+ADDRESSES = [
+    ("Lindengracht 77-H", "nl", [("Lindengracht 77-H", "POSTAL_ADDRESS")]),
+    ("Oudegracht 142-B", "nl", [("Oudegracht 142-B", "POSTAL_ADDRESS")]),
+    ("Rue des Tanneurs 58, 1000 Bruxelles", "fr",
+     [("Rue des Tanneurs 58", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
+    ("Avenue de la Gare 12, L-1611 Luxembourg", "fr",
+     [("Avenue de la Gare 12", "POSTAL_ADDRESS"), ("L-1611", "POSTAL_ADDRESS")]),
+    ("12 rue de la Paix", "fr", [("12 rue de la Paix", "POSTAL_ADDRESS")]),
+    ("1015 KG", "nl", [("1015 KG", "POSTAL_ADDRESS")]),
+    ("75011 Paris", "fr", [("75011 Paris", "POSTAL_ADDRESS")]),
+    ("221B Baker Street", "en", [("221B Baker Street", "POSTAL_ADDRESS")]),
+    ("Amsterdam", "nl", []),  # a city typed in a search box
+    ("2024 Collection", "en", []),
+    ("Prix : 1 299,00 €", "fr", []),
+]
+DATES = [
+    ("né le 12/09/1986", "fr", [("12/09/1986", "DATE_OF_BIRTH")]),
+    ("geboren op 03-02-1979", "nl", [("03-02-1979", "DATE_OF_BIRTH")]),
+    ("date of birth: 1991-11-23", "en", [("1991-11-23", "DATE_OF_BIRTH")]),
+    ("livraison le 03/01/2025", "fr", []),
+    ("ordered on 2024-10-21", "en", []),
+]
+PERSONS = [
+    ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
+    ("Merci de laisser le colis chez Camille Dupont au 2e étage.", "fr", [("Camille Dupont", "PERSON")]),
+    ("Ik heb gebeld met Eva Claes van de klantenservice.", "nl", [("Eva Claes", "PERSON")]),
+    ("Cadeau voor Sanne van der Linden, graag inpakken!", "nl", [("Sanne van der Linden", "PERSON")]),
+    ("Please ring twice.", "en", []),
+    ("Garmin Forerunner 265", "en", []),
+    ("Moulinex Companion XL", "fr", []),
+    ("Black Friday deals on Samsung TVs", "en", []),
+    ("Traductrice FR/NL/EN à Namur.", "fr", []),
+    ("België", "nl", []),
+]
+NEGATIVES = [(v, lang, []) for v, lang in [
+    ("WINTER25", "en"), ("ZOMER15", "nl"), ("SKU-88412-BL", "en"), ("€ 49,95", "nl"), ("49,95 €", "fr"),
+    ("2 x 500 g", "fr"), ("Qty: 4", "en"), ("maat 42", "nl"), ("v2.3.1", "en"), ("14:30", "fr"),
+]]
+
+
+@pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
+                         + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES)
+def test_pattern_recognizers(detector, patterns_only, text, language, expected):
+    check(detector, text, language, expected)
+    check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
+
+
+@pytest.mark.parametrize("text,language,expected", PERSONS)
+def test_person_names(detector, text, language, expected):
+    check(detector, text, language, expected)
+
+
+def test_patterns_only_reports_no_person(patterns_only):
+    assert found(patterns_only, "Please leave the parcel with Harry Wright next door.", "en") == set()
+
+
+# --------------------------------------------------------------------------------------------------
+# The recorded sessions' values (loaded, not retyped)
+
+def planted() -> list[dict]:
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    return [p for r in manifest["recordings"] for p in r["planted_pii"]]
+
+
+needs_manifest = pytest.mark.skipif(not MANIFEST.exists(), reason="samples manifest not present")
+STRUCTURED = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "credit_card": "CREDIT_CARD", "iban": "IBAN_CODE",
+              "national_id": "NL_BSN", "tax_id": "EU_VAT"}
+
+
+@needs_manifest
+def test_manifest_structured_values(detector):
+    items = [p for p in planted() if p["category"] in STRUCTURED and p["how"] != "embedded-in-typed"]
+    assert len(items) >= 10
+    for p in items:
+        entities = {e for sub, e in found(detector, p["value"], "nl") if sub == p["value"]}
+        assert STRUCTURED[p["category"]] in entities, f"{p['field']} ({p['category']}) not detected whole"
+
+
+@needs_manifest
+def test_manifest_free_text(detector):
+    """Each free-text note gives the phone / person / e-mail that the manifest lists as embedded in it."""
+    items = planted()
+    expected_entity = {"phone": "PHONE_NUMBER", "person_name": "PERSON", "email": "EMAIL_ADDRESS"}
+    checked = 0
+    for i, p in enumerate(items):
+        if p["category"] != "free_text":
+            continue
+        language = "fr" if any(w in p["value"] for w in ("appelez", "Écrivez")) else "nl"
+        got = found(detector, p["value"], language)
+        for embedded in items[i + 1:]:
+            if embedded["how"] != "embedded-in-typed":
+                break
+            assert (embedded["value"], expected_entity[embedded["category"]]) in got, embedded["category"]
+            checked += 1
+    assert checked >= 5
+
+
+@needs_manifest
+def test_manifest_non_pii_values_give_nothing(detector):
+    promos = [p["value"] for p in planted() if p["category"] == "non_pii"]
+    assert promos
+    for language in ("en", "fr", "nl"):
+        assert detector.analyze(promos, language, SETTINGS) == [[] for _ in promos]
+
+
+@needs_manifest
+def test_manifest_postal_addresses(detector):
+    streets = [p["value"] for p in planted() if p["category"] == "postal_address" and any(c.isdigit() for c in p["value"])]
+    assert streets
+    for spans in detector.analyze(streets, "fr", SETTINGS):
+        assert any(s.entity == "POSTAL_ADDRESS" for s in spans)
+
+
+# --------------------------------------------------------------------------------------------------
+# Settings, cache, batching, languages
+
+def test_settings_defaults_and_validation():
+    defaults = PiiSettings.defaults()
+    assert defaults.languages == ["en", "fr", "nl"]
+    assert defaults.threshold == 0.5 and defaults.mask == "*"
+    assert "EMAIL_ADDRESS" in defaults.entities and "PERSON" in defaults.entities
+    with pytest.raises(pydantic.ValidationError):
+        PiiSettings(unknown=1)
+    with pytest.raises(pydantic.ValidationError):
+        PiiSettings(languages=["de"])
+    assert PiiSettings().entities is None
+
+
+def test_language_resolution():
+    settings = PiiSettings(languages=["fr", "nl"])
+    assert settings.resolve_language("fr-BE") == "fr"
+    assert settings.resolve_language("NL") == "nl"
+    assert settings.resolve_language("de") == "fr"  # no "en" configured: the site's first language
+    assert PiiSettings().resolve_language(None) == "en"
+    assert PiiSettings().resolve_language("pt-BR") == "en"
+
+
+def test_unknown_language_maps_to_english(detector):
+    assert detector.analyze(["jan@ziggo.nl"], "de", SETTINGS)[0][0].entity == "EMAIL_ADDRESS"
+
+
+def test_entities_and_threshold_filter(detector):
+    text = "mail jan@ziggo.nl of bel 0612345678"
+    only_email = PiiSettings(entities=["EMAIL_ADDRESS"])
+    assert {s.entity for s in detector.analyze([text], "nl", only_email)[0]} == {"EMAIL_ADDRESS"}
+    assert detector.analyze([text], "nl", PiiSettings(threshold=1.0))[0] == [
+        s for s in detector.analyze([text], "nl", SETTINGS)[0] if s.score >= 1.0]
+    # a low threshold reveals the context-only candidates (a bare valid SIREN scores below 0.5)
+    low = detector.analyze(["732829320"], "fr", PiiSettings(threshold=0.1))[0]
+    assert any(s.entity == "FR_SIREN" for s in low)
+
+
+def test_batch_matches_single_calls(detector):
+    texts = ["jan@ziggo.nl", "", "WINTER25", "NL46 RABO 2329 5197 02", "   "]
+    batch = detector.analyze(texts, "nl", SETTINGS)
+    assert batch == [detector.analyze([t], "nl", SETTINGS)[0] for t in texts]
+    assert batch[1] == [] and batch[4] == []
+
+
+def test_cache_hits_and_bound(patterns_only):
+    patterns_only.analyze(["cache probe 0612345678"], "nl", SETTINGS)
+    hits = patterns_only.stats["cache_hits"]
+    patterns_only.analyze(["cache probe 0612345678"], "nl", PiiSettings(threshold=0.9))
+    assert patterns_only.stats["cache_hits"] == hits + 1  # entities/threshold filter the cached spans
+    old_size = patterns_only.cache_size
+    try:
+        patterns_only.cache_size = 3
+        patterns_only.analyze([f"value {i}" for i in range(10)], "en", SETTINGS)
+        assert len(patterns_only._cache) <= 3
+    finally:
+        patterns_only.cache_size = old_size
+
+
+def test_spans_are_values():
+    span = Span(1, 5, "EMAIL_ADDRESS", 1.0, "EmailRecognizer")
+    assert pickle.loads(pickle.dumps(span)) == span
+    with pytest.raises(AttributeError):
+        span.start = 2  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------------------------------
+# Recognizer data
+
+def test_recognizer_yaml_loads():
+    defs = load_recognizer_defs()
+    assert {d.entity for d in defs} >= {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "NL_BSN",
+                                        "BE_NATIONAL_NUMBER", "FR_NIR", "EU_VAT", "MAID", "POSTAL_ADDRESS"}
+
+
+@pytest.mark.parametrize("bad", [
+    {"name": "x", "entity": "X", "patterns": [{"name": "p", "regex": "("}]},
+    {"name": "x", "entity": "X", "patterns": [{"name": "p", "regex": "a"}], "validator": "stdnum:nope.nope"},
+    {"name": "x", "entity": "X", "patterns": [{"name": "p", "regex": "a"}], "validator": "crc32"},
+    {"name": "x", "entity": "X", "presidio": "NoSuchRecognizer"},
+    {"name": "x", "entity": "X"},
+    {"name": "x", "entity": "X", "patterns": [{"name": "p", "regex": "a"}], "colour": "red"},
+])
+def test_recognizer_yaml_is_validated(bad):
+    with pytest.raises((pydantic.ValidationError, ModuleNotFoundError)):
+        RecognizerDef.model_validate(bad)
+
+
+# --------------------------------------------------------------------------------------------------
+# Offline, and off the event loop
+
+def test_builds_and_detects_without_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    fresh = PiiDetector(ner=False)
+    assert fresh.analyze(["someone@new-domain.example"], "fr", SETTINGS)[0][0].entity == "EMAIL_ADDRESS"
+
+
+def test_pool_in_process():
+    pool = DetectorPool(workers=0, ner=False)
+    try:
+        assert not pool.ready
+        asyncio.run(pool.start())
+        assert pool.ready
+        result = asyncio.run(pool.analyze(["bel 0612345678"], "nl", SETTINGS))
+        assert [s.entity for s in result[0]] == ["PHONE_NUMBER"]
+        assert pool.analyze_sync(["bel 0612345678"], "nl", SETTINGS) == result
+    finally:
+        pool.close()
+    assert not pool.ready
+
+
+def test_pool_with_worker_process():
+    pool = DetectorPool(workers=1, ner=False)
+
+    async def run():
+        await pool.start()
+        return await pool.analyze(["NL46 RABO 2329 5197 02", "WINTER25"], "nl", SETTINGS)
+
+    try:
+        result = asyncio.run(run())
+        assert [[s.entity for s in spans] for spans in result] == [["IBAN_CODE"], []]
+        assert pool.ready
+    finally:
+        pool.close()
