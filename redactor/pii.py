@@ -132,7 +132,10 @@ class PatternDef(pydantic.BaseModel):
     @pydantic.field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"bad regex: {exc}") from None
         return value
 
 
@@ -204,7 +207,10 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
             return False
         for region in regions:
             try:
-                number = phonenumbers.parse(text, None if region == "INTL" else region)
+                if region == "INTL":
+                    number = phonenumbers.parse("+" + text.lstrip()[2:] if text.lstrip().startswith("00") else text)
+                else:
+                    number = phonenumbers.parse(text, region)
             except phonenumbers.NumberParseException:
                 continue
             if phonenumbers.is_valid_number(number):
@@ -483,7 +489,7 @@ class PiiDetector:
 
     def _cache_put(self, key: tuple[str, str], spans: tuple[Span, ...]) -> None:
         self._cache[key] = spans
-        if len(self._cache) > self.cache_size:
+        while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
     def _detect(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
