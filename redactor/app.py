@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+import sqlite3
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,11 +20,14 @@ from typing import Any
 
 import orjson
 from aiohttp import web
+from aiohttp.http_exceptions import ContentEncodingError
+from aiohttp.http_exceptions import PayloadEncodingError
 
 from redactor import admin
 from redactor.config import Settings
-from redactor.keys import DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, STATES, STORE, TOKENS
-from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, inflate
+from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
+                           UPSTREAM)
+from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
@@ -31,6 +35,8 @@ from redactor.policy import Policy
 from redactor.redact import redact_batch
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import SessionStates
+from redactor.sinks import upstream
+from redactor.sinks.spool import Spool, SpoolFull
 from redactor.sinks.store import Store
 
 log = logging.getLogger("redactor")
@@ -85,6 +91,9 @@ async def ingest_preflight(request: web.Request) -> web.Response:
     return web.Response(status=204, headers=headers)
 
 
+SUPPORTED_ENCODINGS = ("identity", "gzip", "x-gzip", "deflate")
+
+
 def site_policy(request: web.Request) -> Policy:
     site = request.match_info["site"]
     policy = request.app[POLICIES].get(site)
@@ -93,15 +102,28 @@ def site_policy(request: web.Request) -> Policy:
     return policy
 
 
-async def read_body(request: web.Request, limit: int) -> bytes:
-    if request.content_length is not None and request.content_length > limit:
-        raise BatchError(413, "too_large", f"the body is larger than {limit} bytes")
+async def read_body(request: web.Request, settings: Settings) -> bytes:
+    """The body, inflated. aiohttp inflates gzip/deflate as the body streams in, a bounded chunk
+    at a time; reading stops at the inflated limit, so a bomb is refused, not inflated whole."""
+    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in SUPPORTED_ENCODINGS:
+        raise BatchError(415, "unsupported_encoding",
+                         f"Content-Encoding {encoding!r} is not supported: send gzip, deflate or no encoding")
+    if request.content_length is not None and request.content_length > settings.max_body_bytes:
+        raise BatchError(413, "too_large", f"the body is larger than {settings.max_body_bytes} bytes")
+    limit = settings.max_inflated_bytes if encoding != "identity" else settings.max_body_bytes
     chunks, size = [], 0
-    async for chunk in request.content.iter_chunked(65536):
-        size += len(chunk)
-        if size > limit:
-            raise BatchError(413, "too_large", f"the body is larger than {limit} bytes")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.content.iter_chunked(65536):
+            size += len(chunk)
+            if size > limit:
+                raise BatchError(413, "too_large", f"the body is larger than {limit} bytes"
+                                 + (" once inflated" if encoding != "identity" else ""))
+            chunks.append(chunk)
+    except (ContentEncodingError, web.HTTPException, PayloadEncodingError, ValueError) as error:
+        if isinstance(error, BatchError):
+            raise
+        raise BatchError(400, "bad_encoding", f"the body is not valid {encoding} data") from None
     return b"".join(chunks)
 
 
@@ -118,9 +140,7 @@ async def ingest(request: web.Request) -> web.Response:
         if request.content_type.lower() not in ACCEPTED_TYPES:
             raise BatchError(415, "unsupported_media_type",
                              f"Content-Type {request.content_type!r} is not accepted: send application/json")
-        body = await read_body(request, settings.max_body_bytes)
-        body = inflate(body, request.headers.get("Content-Encoding", ""), settings.max_inflated_bytes)
-        batch = decode(body)
+        batch = decode(await read_body(request, settings))
     except BatchError as error:
         metrics.refused.labels(error.code).inc()
         return json_error(error.status, error.code, error.detail, headers)
@@ -138,18 +158,53 @@ async def ingest(request: web.Request) -> web.Response:
             metrics.refused.labels("redaction_failed").inc()
             raise _Refused(json_error(500, "redaction_failed",
                                       "the batch could not be redacted, so it was not stored; it was logged", headers))
-        stored = orjson.dumps(redaction.events)
         page = next((e["data"].get("href") for e in redaction.events
                      if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
-        await app[STORE].save_batch(site, session, batch.meta, stored, len(redaction.events),
-                                    orjson.dumps(mirror.dump()),
-                                    {f"{rule}|{entity}|{action}": n for (rule, entity, action), n
-                                     in redaction.counts().items()}, page)
+        remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
+        counts = {"accepted": len(batch.events), "stored": len(redaction.events),
+                  "dropped": len(batch.events) - len(redaction.events)}
+        if UPSTREAM in app:
+            # upstream mode: the events go to the collector (or the spool); the mirror state
+            # is saved once they are safe, so a refused batch leaves the mirror as it was
+            body = batch.encode(redaction.events)
+            answer = await forward_batch(request, site, session, body, counts, headers)
+            await app[STORE].save_session_state(site, session, len(redaction.events), len(body),
+                                                orjson.dumps(mirror.dump()), remarks, page)
+        else:
+            stored = orjson.dumps(redaction.events)
+            await app[STORE].save_batch(site, session, batch.meta, stored, len(redaction.events),
+                                        orjson.dumps(mirror.dump()), remarks, page)
+            answer = json_response(counts, status=202, headers=headers)
     metrics.record(len(batch.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
     metrics.sessions.set(len(app[STATES]))
-    return json_response({"accepted": len(batch.events), "stored": len(redaction.events),
-                          "dropped": len(batch.events) - len(redaction.events)}, status=202, headers=headers)
+    return answer
+
+
+async def forward_batch(request: web.Request, site: str, session: str, body: bytes, counts: dict[str, int],
+                        headers: dict[str, str]) -> web.Response:
+    """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool.
+    A batch that is neither forwarded nor spooled is refused (the mirror goes back)."""
+    metrics = request.app[METRICS]
+    item = await upstream.outgoing(request, site, session, body)
+    try:
+        answer = await request.app[UPSTREAM].submit(item)
+    except SpoolFull as full:
+        metrics.refused.labels("spool_full").inc()
+        raise _Refused(json_error(503, "spool_full",
+                                  "the collector is unavailable and the disk spool is full; retry later",
+                                  {**headers, "Retry-After": str(full.retry_after)})) from None
+    except sqlite3.Error:
+        log.exception("batch of site %s could not be spooled: refused", site)
+        metrics.refused.labels("spool_failed").inc()
+        raise _Refused(json_error(503, "spool_failed", "the collector is unavailable and the disk spool failed; "
+                                  "retry later", {**headers, "Retry-After": "30"})) from None
+    if answer is None:
+        return json_response({**counts, "spooled": True}, status=202, headers=headers)
+    if answer.status >= 400:  # the collector refused the batch: so do we
+        metrics.refused.labels("upstream_refused").inc()
+        raise _Refused(answer.response(headers))
+    return answer.response(headers)
 
 
 class _Refused(Exception):
@@ -175,6 +230,8 @@ async def healthz(request: web.Request) -> web.Response:
 async def readyz(request: web.Request) -> web.Response:
     app = request.app
     checks = {"store": await app[STORE].writable(), "pii": app[DETECTOR].ready}
+    if SPOOL in app:
+        checks["spool"] = not app[SPOOL].full
     return json_response({"ready": all(checks.values()), "checks": checks}, status=200 if all(checks.values()) else 503)
 
 
@@ -211,6 +268,24 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
         await store.close()
 
 
+async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
+    """Upstream mode: the collector's ClientSession and the disk spool with its delivery task.
+    Registered after `resources`, so it is closed first: in-flight batches are done by then;
+    delivery gets spool_drain_seconds to empty the spool, the rest stays on disk."""
+    settings = app[SETTINGS]
+    assert settings.upstream is not None
+    spool = app[SPOOL] = await Spool(settings.data_dir / "spool", settings.spool_max_bytes, app[METRICS],
+                                     settings.spool_retry_max_seconds).open()
+    sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
+                                                   app[METRICS]).start()
+    log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))
+    try:
+        yield
+    finally:
+        await sink.close(settings.spool_drain_seconds)
+        await spool.close()
+
+
 def create_app(settings: Settings | None = None) -> web.Application:
     settings = settings or Settings()
     app = web.Application(middlewares=[errors, refusals], client_max_size=settings.max_body_bytes)
@@ -219,6 +294,8 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app[POLICIES] = {}
     app[TOKENS] = {}
     app.cleanup_ctx.append(resources)
+    if settings.upstream:
+        app.cleanup_ctx.append(upstream_sink)
     app.router.add_post("/v1/sites/{site}/sessions/{session}/events", ingest)
     app.router.add_route("OPTIONS", "/v1/sites/{site}/sessions/{session}/events", ingest_preflight)
     app.router.add_get("/healthz", healthz)

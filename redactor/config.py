@@ -29,6 +29,11 @@ class Settings(BaseModel):
     max_sessions: int = Field(10_000, ge=1)
     session_idle_seconds: float = Field(1800.0, gt=0)
     log_level: str = "INFO"
+    # upstream mode (--upstream): forwarding and the disk spool (redactor/sinks/upstream.py, spool.py)
+    upstream_timeout_seconds: float = Field(5.0, gt=0)  # one forward; past it the batch is spooled
+    spool_max_bytes: int = Field(512 * 1024 * 1024, ge=1024)  # full: new batches get 503 + Retry-After
+    spool_retry_max_seconds: float = Field(60.0, gt=0)  # cap of the exponential backoff between retries
+    spool_drain_seconds: float = Field(5.0, ge=0)  # on shutdown, time given to deliver the spool
     sites: dict[str, SiteConfig] = {}
 
 

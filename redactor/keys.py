@@ -10,7 +10,9 @@ from redactor.config import Settings
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.sessions import SessionStates
+from redactor.sinks.spool import Spool
 from redactor.sinks.store import Store
+from redactor.sinks.upstream import Upstream
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
@@ -20,6 +22,8 @@ POLICIES = web.AppKey("policies", dict)  # site → Policy
 TOKENS = web.AppKey("tokens", dict)  # sha256(token) → author name
 METRICS = web.AppKey("metrics", Metrics)
 SECRET = web.AppKey("secret", bytes)
+UPSTREAM = web.AppKey("upstream", Upstream)  # upstream mode only (--upstream)
+SPOOL = web.AppKey("spool", Spool)  # upstream mode only
 
 #: site names, session ids and token names
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-]{0,199}$")

@@ -24,6 +24,25 @@ class Metrics:
         self.latency = Histogram("redactor_batch_seconds", "Time to redact and store one batch", registry=r,
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
         self.sessions = Gauge("redactor_sessions_in_memory", "Session mirrors held in memory", registry=r)
+        # upstream mode: forwarding and the disk spool
+        self.forwarded = Counter("redactor_upstream_forwarded_total",
+                                 "Batches forwarded straight to the collector, by the collector's status class",
+                                 ["status"], registry=r)
+        self.upstream_errors = Counter("redactor_upstream_errors_total",
+                                       "Failed exchanges with the collector (ingest and spool delivery), by reason",
+                                       ["reason"], registry=r)
+        self.spooled = Counter("redactor_spool_appended_total", "Batches written to the disk spool", registry=r)
+        self.spool_delivered = Counter("redactor_spool_delivered_total", "Spooled batches the collector accepted",
+                                       registry=r)
+        self.spool_rejected = Counter("redactor_spool_rejected_total",
+                                      "Spooled batches the collector refused for good (4xx other than 429)",
+                                      registry=r)
+        self.spool_full = Counter("redactor_spool_full_total", "Batches refused with 503 because the spool was full",
+                                  registry=r)
+        self.spool_batches = Gauge("redactor_spool_batches", "Batches waiting in the disk spool", registry=r)
+        self.spool_bytes = Gauge("redactor_spool_bytes", "Bytes waiting in the disk spool", registry=r)
+        self.spool_age = Gauge("redactor_spool_oldest_seconds", "Age of the oldest batch in the disk spool",
+                               registry=r)
 
     def record(self, received: int, redaction: Redaction) -> None:
         self.batches.inc()

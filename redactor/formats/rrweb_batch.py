@@ -1,11 +1,8 @@
 """The rrweb batch wire format: a JSON array of events, or an object with an `events` array
-whose other keys are metadata (kept). Bodies may be gzip or deflate; both the bytes on the wire
-and the inflated bytes are bounded, and inflation stops at the bound (a bomb is never inflated).
-"""
+whose other keys are metadata (kept)."""
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,30 +29,8 @@ class Batch:
         return orjson.dumps({**self.meta, "events": events})
 
 
-ACCEPTED_TYPES = ("application/json", "text/plain", "application/octet-stream", "")
-
-
-def inflate(body: bytes, encoding: str, limit: int) -> bytes:
-    encoding = encoding.strip().lower()
-    if encoding in ("", "identity"):
-        return body
-    if encoding not in ("gzip", "x-gzip", "deflate"):
-        raise BatchError(415, "unsupported_encoding",
-                         f"Content-Encoding {encoding!r} is not supported: send gzip, deflate or no encoding")
-    # gzip: wbits 16+; deflate: zlib-wrapped per RFC, raw deflate as browsers sometimes send
-    attempts = (16 + zlib.MAX_WBITS,) if encoding != "deflate" else (zlib.MAX_WBITS, -zlib.MAX_WBITS)
-    for wbits in attempts:
-        inflater = zlib.decompressobj(wbits)
-        try:
-            out = inflater.decompress(body, limit + 1)
-        except zlib.error:
-            continue
-        if len(out) > limit or inflater.unconsumed_tail:
-            raise BatchError(413, "too_large", f"the inflated body is larger than {limit} bytes")
-        if not inflater.eof:
-            raise BatchError(400, "bad_encoding", f"the {encoding} body is truncated")
-        return out
-    raise BatchError(400, "bad_encoding", f"the body is not valid {encoding} data")
+#: JSON as browsers, SDKs and curl send it (curl -d says form-urlencoded; sendBeacon says text/plain)
+ACCEPTED_TYPES = ("application/json", "text/plain", "application/octet-stream", "application/x-www-form-urlencoded", "")
 
 
 def decode(body: bytes) -> Batch:

@@ -185,20 +185,32 @@ class Store:
             now = time.time()
             db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
                        (site, session, now, orjson.dumps(meta) if meta else None, events, n_events))
-            row = db.execute("SELECT remarks FROM sessions WHERE site = ? AND session = ?", (site, session)).fetchone()
-            counts = orjson.loads(row[0]) if row and row[0] else {}
-            for key, count in remarks.items():
-                counts[key] = counts.get(key, 0) + count
-            db.execute(
-                "INSERT INTO sessions (site, session, first_at, last_at, batches, events, bytes, page, remarks) "
-                "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (site, session) DO UPDATE SET "
-                "last_at = excluded.last_at, batches = batches + 1, events = events + excluded.events, "
-                "bytes = bytes + excluded.bytes, page = COALESCE(page, excluded.page), remarks = excluded.remarks",
-                (site, session, now, now, n_events, len(events), page, orjson.dumps(counts)))
-            db.execute("INSERT INTO mirrors (site, session, state, updated_at) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT (site, session) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                       (site, session, mirror_state, now))
+            self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page)
         await self._run(self._transaction, write)
+
+    async def save_session_state(self, site: str, session: str, n_events: int, n_bytes: int, mirror_state: bytes,
+                                 remarks: dict[str, int], page: str | None) -> None:
+        """The session summary and the mirror state of a batch whose events went elsewhere
+        (upstream mode): a restart still knows which node ids are sensitive."""
+        await self._run(self._transaction, lambda db: self._session_state(
+            db, time.time(), site, session, n_events, n_bytes, mirror_state, remarks, page))
+
+    @staticmethod
+    def _session_state(db: sqlite3.Connection, now: float, site: str, session: str, n_events: int, n_bytes: int,
+                       mirror_state: bytes, remarks: dict[str, int], page: str | None) -> None:
+        row = db.execute("SELECT remarks FROM sessions WHERE site = ? AND session = ?", (site, session)).fetchone()
+        counts = orjson.loads(row[0]) if row and row[0] else {}
+        for key, count in remarks.items():
+            counts[key] = counts.get(key, 0) + count
+        db.execute(
+            "INSERT INTO sessions (site, session, first_at, last_at, batches, events, bytes, page, remarks) "
+            "VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (site, session) DO UPDATE SET "
+            "last_at = excluded.last_at, batches = batches + 1, events = events + excluded.events, "
+            "bytes = bytes + excluded.bytes, page = COALESCE(page, excluded.page), remarks = excluded.remarks",
+            (site, session, now, now, n_events, n_bytes, page, orjson.dumps(counts)))
+        db.execute("INSERT INTO mirrors (site, session, state, updated_at) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (site, session) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                   (site, session, mirror_state, now))
 
     async def mirror_state(self, site: str, session: str) -> bytes | None:
         rows = await self._run(self._query, "SELECT state FROM mirrors WHERE site = ? AND session = ?", site, session)

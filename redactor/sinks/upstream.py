@@ -1,0 +1,169 @@
+"""Upstream mode: the redacted batch goes to the collector, as a transparent reverse proxy would send it.
+
+The request is the client's: same method, the upstream URL + the original path and query, the
+original headers less the hop-by-hop ones (RFC 9110 §7.6.1 and any the Connection header names),
+with Content-Length and Content-Encoding set for the new body (gzip again if the client sent
+gzip). `Cookie` is not forwarded: it belongs to the proxy's origin, is personal data, and would
+otherwise be written to the spool. One ClientSession (one connection pool) serves the process.
+
+The collector's answer is passed back when it answers in time with anything but 5xx/429. When
+it is down, slow (past upstream_timeout_seconds) or answers 5xx/429, the batch goes to the disk
+spool instead and the client gets 202 with `"spooled": true`. A session with batches in the
+spool queues behind them, and while the collector is failing every batch goes to the spool
+first (the delivery task is the probe), so ingest latency stays bounded by one timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import gzip
+import time
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp import web
+from multidict import CIMultiDictProxy
+from yarl import URL
+
+from redactor.metrics import Metrics
+from redactor.sinks.spool import Outgoing, Retry, Spool
+
+#: not forwarded: hop-by-hop headers, and those that describe the original body or connection
+HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
+                        "te", "trailer", "trailers", "transfer-encoding", "upgrade", "expect"})
+REPLACED = frozenset({"host", "content-length", "content-encoding"})
+NOT_FORWARDED = frozenset({"cookie"})
+#: the collector's answer headers that we set ourselves
+ANSWER_OWN = frozenset({"content-length", "content-encoding", "access-control-allow-origin", "vary", "date", "server"})
+INLINE_GZIP_LIMIT = 256 * 1024  # larger bodies are compressed off the event loop
+
+
+def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
+    named = {token.strip().lower() for value in headers.getall("Connection", []) for token in value.split(",")}
+    return HOP_BY_HOP | named
+
+
+def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
+    dropped = hop_by_hop(incoming) | REPLACED | NOT_FORWARDED
+    headers = [(name, value) for name, value in incoming.items() if name.lower() not in dropped]
+    if gzipped:
+        headers.append(("Content-Encoding", "gzip"))
+    headers.append(("Content-Length", str(len(body))))
+    return headers
+
+
+def client_sent_gzip(incoming: CIMultiDictProxy[str]) -> bool:
+    return incoming.get("Content-Encoding", "").strip().lower() in ("gzip", "x-gzip")
+
+
+async def outgoing(request: web.Request, site: str, session: str, redacted: bytes) -> Outgoing:
+    """The request to send upstream for a redacted body."""
+    gzipped = client_sent_gzip(request.headers)
+    if gzipped:
+        redacted = (gzip.compress(redacted, 6) if len(redacted) <= INLINE_GZIP_LIMIT
+                    else await asyncio.to_thread(gzip.compress, redacted, 6))
+    return Outgoing(site, session, request.method, request.raw_path,
+                    request_headers(request.headers, redacted, gzipped), redacted)
+
+
+def retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def retryable(status: int) -> bool:
+    return status >= 500 or status == 429
+
+
+@dataclass
+class Answer:
+    """The collector's answer, to pass back to the client."""
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def response(self, extra: dict[str, str]) -> web.Response:
+        response = web.Response(status=self.status, body=self.body)
+        for name, value in self.headers:
+            if name.lower() not in ANSWER_OWN and name.lower() not in HOP_BY_HOP:
+                response.headers.add(name, value)
+        response.headers.update(extra)
+        return response
+
+
+class Upstream:
+    """The collector: one ClientSession, the forward of ingest, and the sender of the spool."""
+
+    def __init__(self, url: str, timeout: float, spool: Spool, metrics: Metrics):
+        self.base = url.rstrip("/")
+        self.timeout = timeout
+        self.spool = spool
+        self.metrics = metrics
+        self._session: aiohttp.ClientSession | None = None
+
+    async def start(self) -> Upstream:
+        self._session = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=self.timeout, sock_connect=min(self.timeout, 5.0)),
+            connector=aiohttp.TCPConnector(limit=64),
+            cookie_jar=aiohttp.DummyCookieJar(),  # the collector's cookies are the client's business
+            skip_auto_headers=("User-Agent", "Content-Type"),  # send only what the client sent
+            auto_decompress=True)
+        self.spool.start(self.deliver)
+        return self
+
+    async def close(self, drain_seconds: float = 0.0) -> None:
+        await self.spool.stop(drain_seconds)
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    def url(self, path: str) -> URL:
+        return URL(self.base + path, encoded=True)
+
+    async def exchange(self, item: Outgoing) -> Answer:
+        """One request to the collector. Raises Retry when it is down, slow, or answers 5xx/429."""
+        assert self._session is not None, "upstream is not started"
+        try:
+            async with self._session.request(item.method, self.url(item.path), headers=item.headers,
+                                             data=item.body, allow_redirects=False) as answer:
+                body = await answer.read()
+                status, headers = answer.status, list(answer.headers.items())
+        except TimeoutError:
+            self.metrics.upstream_errors.labels("timeout").inc()
+            raise Retry("timeout") from None
+        except aiohttp.ClientError:
+            self.metrics.upstream_errors.labels("unreachable").inc()
+            raise Retry("unreachable") from None
+        if retryable(status):
+            self.metrics.upstream_errors.labels(f"status_{status}").inc()
+            raise Retry(f"status_{status}", retry_after(answer.headers.get("Retry-After")))
+        return Answer(status, headers, body)
+
+    async def deliver(self, item: Outgoing) -> int:
+        """The spool's sender."""
+        return (await self.exchange(item)).status
+
+    async def submit(self, item: Outgoing) -> Answer | None:
+        """Forwards a batch, or spools it (None). Raises SpoolFull when it can be neither."""
+        spool = self.spool
+        if spool.has_pending(item.site, item.session) or not spool.healthy:
+            await spool.append(item)
+            return None
+        try:
+            answer = await self.exchange(item)
+        except Retry as retry:
+            spool.defer(retry.retry_after)
+            await spool.append(item)
+            return None
+        self.metrics.forwarded.labels(f"{answer.status // 100}xx").inc()
+        return answer

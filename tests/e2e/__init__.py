@@ -1,0 +1,1 @@
+"""End-to-end tests: the real rrweb recorder in headless Chromium against `redactor serve`."""

@@ -1,0 +1,152 @@
+"""The HTTP contract of ingest and the operator routes, over a real socket."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+
+import orjson
+import pytest
+
+from conftest import start_serve
+from leaks import batches, leaks, recordings
+
+INGEST = "/v1/sites/shop/sessions/s1/events"
+
+
+@pytest.fixture
+async def shop(client, admin_headers):
+    answer = await client.put("/v1/sites/shop", json={}, headers=admin_headers)
+    assert answer.status == 201
+    return client
+
+
+def first_batch() -> bytes:
+    return batches(recordings()[0])[0]
+
+
+async def error_of(answer, status: int) -> dict:
+    assert answer.status == status, await answer.text()
+    body = await answer.json()
+    assert set(body) == {"error", "detail"} and body["detail"]
+    return body
+
+
+async def test_array_and_object_bodies_are_accepted(shop, admin_headers):
+    events = orjson.loads(first_batch())["events"]
+    answer = await shop.post(INGEST, data=orjson.dumps(events))
+    assert answer.status == 202
+    assert await answer.json() == {"accepted": len(events), "stored": len(events), "dropped": 0}
+    answer = await shop.post("/v1/sites/shop/sessions/s2/events", data=first_batch())
+    assert answer.status == 202
+
+
+@pytest.mark.parametrize("encode, name", [(gzip.compress, "gzip"), (zlib.compress, "deflate"),
+                                          (lambda b: zlib.compress(b)[2:-4], "deflate")])
+async def test_compressed_bodies(shop, encode, name):
+    answer = await shop.post(INGEST, data=encode(first_batch()), headers={"Content-Encoding": name})
+    assert answer.status == 202, await answer.text()
+
+
+async def test_gzip_bomb_is_refused_without_inflating(shop, client):
+    bomb = gzip.compress(b"[" + b" " * (64 * 1024 * 1024) + b"]")  # 64 MiB of spaces in ~64 KB
+    answer = await shop.post(INGEST, data=bomb, headers={"Content-Encoding": "gzip"})
+    assert (await error_of(answer, 413))["error"] == "too_large"
+
+
+async def test_body_too_large(shop):
+    answer = await shop.post(INGEST, data=b"[" + b"0," * (5 * 1024 * 1024) + b"0]")
+    await error_of(answer, 413)
+
+
+@pytest.mark.parametrize("body, code", [
+    (b"", "empty_body"),
+    (b"{not json", "bad_json"),
+    (b"\xff\xfe[]", "bad_json"),
+    (b'{"no": "events"}', "not_events"),
+    (b'"a string"', "not_events"),
+    (b'[1, 2]', "bad_event"),
+    (b'[{"type": "two"}]', "bad_event"),
+    (b'[{"type": 2, "data": {}}]', "bad_event"),
+    (b'[{"type": 3}]', "bad_event"),
+])
+async def test_bad_bodies_get_a_clear_400(shop, admin_headers, body, code):
+    answer = await shop.post(INGEST, data=body)
+    assert (await error_of(answer, 400))["error"] == code
+    stored = await shop.get("/v1/sites/shop/sessions/s1/events", headers=admin_headers)
+    assert stored.status == 404  # nothing half-saved
+
+
+async def test_unknown_site_is_404(shop):
+    await error_of(await shop.post("/v1/sites/nope/sessions/s1/events", data=first_batch()), 404)
+
+
+async def test_unsupported_media_and_encoding(shop):
+    await error_of(await shop.post(INGEST, data=first_batch(), headers={"Content-Type": "text/html"}), 415)
+    await error_of(await shop.post(INGEST, data=first_batch(), headers={"Content-Encoding": "compress"}), 415)
+
+
+async def test_admin_routes_need_a_token(shop):
+    for method, path in [("GET", "/v1/sites/shop"), ("PUT", "/v1/sites/shop"), ("GET", "/v1/sites/shop/sessions"),
+                         ("GET", "/v1/sites/shop/sessions/s1/events"), ("DELETE", "/v1/sites/shop/sessions/s1"),
+                         ("GET", "/v1/sites/shop/audit"), ("POST", "/v1/tokens")]:
+        answer = await shop.request(method, path, json={})
+        await error_of(answer, 401)
+        answer = await shop.request(method, path, json={}, headers={"Authorization": "Bearer wrong"})
+        await error_of(answer, 401)
+
+
+async def test_cors_allows_exactly_the_sites_origins(client, admin_headers):
+    await client.put("/v1/sites/shop", json={"allowed_origins": ["https://shop.example"]}, headers=admin_headers)
+    preflight = await client.options(INGEST, headers={"Origin": "https://shop.example",
+                                                      "Access-Control-Request-Method": "POST"})
+    assert preflight.status == 204
+    assert preflight.headers["Access-Control-Allow-Origin"] == "https://shop.example"
+    answer = await client.post(INGEST, data=first_batch(), headers={"Origin": "https://shop.example"})
+    assert answer.status == 202 and answer.headers["Access-Control-Allow-Origin"] == "https://shop.example"
+    refused = await client.post(INGEST, data=first_batch(), headers={"Origin": "https://evil.example"})
+    await error_of(refused, 403)
+    assert (await client.post(INGEST, data=first_batch())).status == 202  # server to server: no Origin
+
+
+async def test_health_metrics_and_erasure(shop, admin_headers):
+    assert (await shop.get("/healthz")).status == 200
+    assert (await (await shop.get("/readyz")).json())["ready"] is True
+    await shop.post(INGEST, data=first_batch())
+    metrics = await (await shop.get("/metrics")).text()
+    assert "redactor_events_in_total" in metrics and "redactor_redactions_total{" in metrics
+    sessions = await (await shop.get("/v1/sites/shop/sessions", headers=admin_headers)).json()
+    assert [s["session"] for s in sessions] == ["s1"] and sessions[0]["remarks"]
+    assert (await shop.delete("/v1/sites/shop/sessions/s1", headers=admin_headers)).status == 204
+    assert (await shop.get("/v1/sites/shop/sessions/s1/events", headers=admin_headers)).status == 404
+
+
+def test_restart_keeps_what_is_sensitive(tmp_path):
+    """A mirror that learnt the page in batch 0 still masks batch 1 after the server restarts."""
+    import urllib.request
+
+    recording = recordings()[0]
+    bodies = batches(recording)
+    server = start_serve(tmp_path / "data")
+
+    def call(method, path, body=None, token=True):
+        request = urllib.request.Request(server.url + path, data=body, method=method)
+        if token:
+            request.add_header("Authorization", "Bearer test-admin-token")
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, answer.read()
+
+    try:
+        call("PUT", "/v1/sites/shop", b"{}")
+        assert call("POST", INGEST, bodies[0], token=False)[0] == 202
+    finally:
+        assert server.stop() == 0
+    server = start_serve(tmp_path / "data")
+    try:
+        for body in bodies[1:]:
+            assert call("POST", INGEST, body, token=False)[0] == 202
+        stored = orjson.loads(call("GET", INGEST)[1])
+    finally:
+        server.stop()
+    card = next(p["value"] for p in recording["planted_pii"] if p["category"] == "credit_card")
+    assert not leaks(stored, card)
