@@ -39,13 +39,11 @@ import multiprocessing
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 import phonenumbers
 import pydantic
 import tldextract
-import yaml
 from presidio_analyzer import (
     AnalyzerEngine,
     BatchAnalyzerEngine,
@@ -59,20 +57,9 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 from stdnum import luhn
 
 from redactor.masking import is_valid_operator
+from redactor.ruledata import load_rules
 
 SUPPORTED_LANGUAGES = ("en", "fr", "nl")
-
-
-def _rules_dir() -> Path:
-    local = Path(__file__).resolve().parent.parent / "rules"
-    if (local / "recognizers.yaml").exists():
-        return local
-    return Path(str(importlib.import_module("redactor.rules").__path__[0]))
-
-
-def _load_yaml(name: str) -> dict:
-    with open(_rules_dir() / name, encoding="utf-8") as f:
-        return yaml.safe_load(f)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -127,7 +114,7 @@ class PiiSettings(pydantic.BaseModel):
 
 @functools.cache
 def _default_settings() -> PiiSettings:
-    data = _load_yaml("pii.yaml")
+    data = load_rules("pii.yaml")
     return PiiSettings(**{k: v for k, v in data.items() if k != "engine"})
 
 
@@ -195,7 +182,7 @@ class EngineConfig(pydantic.BaseModel):
 
 
 def load_recognizer_defs() -> list[RecognizerDef]:
-    return RecognizerFile.model_validate(_load_yaml("recognizers.yaml")).recognizers
+    return RecognizerFile.model_validate(load_rules("recognizers.yaml")).recognizers
 
 
 # --------------------------------------------------------------------------------------------------
@@ -436,7 +423,7 @@ class PiiDetector:
     """Built once per process. Sync API, used inside an executor worker."""
 
     def __init__(self, ner: bool = True):
-        config = _load_yaml("pii.yaml")
+        config = load_rules("pii.yaml")
         self.engine_config = EngineConfig.model_validate(config["engine"])
         self.ner = ner
         _install_offline_tldextract(self.engine_config.extra_suffixes)
