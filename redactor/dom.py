@@ -17,10 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
-
 from redactor.policy import BLOCKED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, plain_words
 from redactor.rrweb import NodeType, node_id
+from redactor.selectors import MirrorView, compiled_for
 
 #: attributes never kept in the mirror: values (they are what we protect) and bulky CSS
 _UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
@@ -80,6 +79,7 @@ class DomMirror:
         self.policy_key = ""  # the Policy whose selectors were last matched on every node
         self.taint: set[str] = set()  # values found to be PII in this session (memory only)
         self.last_used = time.monotonic()
+        self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -111,6 +111,7 @@ class DomMirror:
     # -- building -----------------------------------------------------------------------------
     def reset(self) -> None:
         self.nodes.clear()
+        self._removed_from = None
 
     def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy) -> list[int]:
         """Registers a serialized node and everything below it (iteratively: pages nest deep).
@@ -164,9 +165,8 @@ class DomMirror:
         return nid
 
     def _classify(self, nid: int, node: Node, policy: Policy) -> None:
-        for marker in policy.markers:
-            if marker.matches(node.attrs):
-                self._flag(nid, node, marker.flags, marker.id)
+        for marker in policy.markers.matching(node.attrs):
+            self._flag(nid, node, marker.flags, marker.id)
 
     def _flag(self, nid: int, node: Node, flags: int, rule: str) -> bool:
         """Adds flags to a node (sticky). Returns whether it gained any."""
@@ -215,6 +215,10 @@ class DomMirror:
             del self.nodes[gone]
         if parent is not None:
             self._unlink(nid, parent)
+        # siblings and ancestors may match now (`:last-child`, `+`, `:not(:has())`, `:empty`)
+        if self._removed_from is None:
+            self._removed_from = set()
+        self._removed_from.add(parent)
 
     def set_attributes(self, nid: int, changes: dict[str, Any], policy: Policy) -> None:
         """An attribute mutation: new markers flag the node and its subtree from now on."""
@@ -243,43 +247,26 @@ class DomMirror:
 
     # -- site selectors -------------------------------------------------------------------
     def match_selectors(self, policy: Policy, candidates: Iterable[int] | None = None) -> None:
-        """Flags the nodes that the site's CSS selectors match (soupsieve, on a tree built from
-        the mirror, never on raw HTML). candidates: the ids that changed (None: all)."""
+        """Flags the nodes that the site's CSS selectors match, with soupsieve's semantics, on
+        the mirror itself (redactor.selectors; never on raw HTML). candidates: the ids that
+        were added or changed (None: match every node). The nodes whose match a change can
+        alter (siblings, subtrees, ancestors, as the selectors need) and the parents that lost
+        children since the last call (remove()) are re-matched too. Flags are sticky."""
+        removed_from, self._removed_from = self._removed_from, None
         if not policy.selectors:
             return
-        wanted = None if candidates is None else set(candidates)
-        if wanted is not None and not any(
-            (node := self.nodes.get(nid)) is not None and node.attrs is not None for nid in wanted
-        ):
-            return
-        tags = self._as_soup()
-        for flags, rule, selector in policy.selectors:
-            for tag in selector.select(tags["__root__"]):
-                nid = tag.redactor_id  # type: ignore[attr-defined]
-                if wanted is not None and nid not in wanted:
-                    continue
+        compiled = compiled_for(policy.selectors)
+        found = compiled.matches(self.nodes, None if candidates is None else list(candidates),
+                                 removed_from or ())
+        for (flags, rule, _), matched in zip(policy.selectors, found):
+            for nid in matched:
                 if self._flag(nid, self.nodes[nid], flags, rule):
                     self.spread(nid)
 
-    def _as_soup(self) -> dict[Any, Tag]:
-        soup = BeautifulSoup("", "html.parser")
-        tags: dict[Any, Tag] = {"__root__": soup}
-        roots = [nid for nid, node in self.nodes.items() if node.parent is None or node.parent not in self.nodes]
-        stack: list[tuple[int, Tag]] = [(nid, soup) for nid in reversed(roots)]
-        while stack:
-            nid, parent_tag = stack.pop()
-            node = self.nodes.get(nid)
-            if node is None or node.children is None:
-                continue
-            if node.attrs is not None:
-                tag = Tag(name=node.tag or "div", attrs=dict(node.attrs), builder=soup.builder)
-                tag.redactor_id = nid  # type: ignore[attr-defined]
-                parent_tag.append(tag)
-                tags[nid] = tag
-            else:
-                tag = parent_tag  # documents: their children hang on the parent
-            stack.extend((child, tag) for child in reversed(node.children))
-        return tags
+    def _as_soup(self) -> Any:
+        """A bs4 tree of the mirror's elements (each Tag has `redactor_id`): what soupsieve would
+        match. Only soupsieve's fallback and tests need it; matching uses the mirror itself."""
+        return MirrorView(self.nodes).soup()
 
     # -- field meaning ------------------------------------------------------------------------
     def meaning(self, nid: int, policy: Policy) -> str:

@@ -80,6 +80,38 @@ def shipped_markers() -> tuple[MarkerRule, ...]:
     return tuple(MarkerRule.model_validate(rule) for rule in load_rules("markers.yaml")["markers"])
 
 
+@dataclass(frozen=True)
+class MarkerIndex:
+    """The markers by the class token or attribute name they look at: an element is checked
+    against the few markers its own classes and attributes can trigger, not against all."""
+
+    by_class: dict[str, tuple[MarkerRule, ...]]
+    by_attribute: dict[str, tuple[MarkerRule, ...]]
+
+    @classmethod
+    def of(cls, markers: tuple[MarkerRule, ...]) -> MarkerIndex:
+        by_class: dict[str, list[MarkerRule]] = {}
+        by_attribute: dict[str, list[MarkerRule]] = {}
+        for marker in markers:
+            if marker.class_ is not None:
+                by_class.setdefault(marker.class_, []).append(marker)
+            else:
+                by_attribute.setdefault(marker.attribute, []).append(marker)
+        return cls({k: tuple(v) for k, v in by_class.items()}, {k: tuple(v) for k, v in by_attribute.items()})
+
+    def matching(self, attrs: dict[str, Any]) -> list[MarkerRule]:
+        found = [m for name in attrs if name in self.by_attribute for m in self.by_attribute[name] if m.matches(attrs)]
+        classes = attrs.get("class")
+        if isinstance(classes, str) and classes:
+            found.extend(m for token in classes.split() for m in self.by_class.get(token, ()))
+        return found
+
+
+@functools.cache
+def shipped_marker_index() -> MarkerIndex:
+    return MarkerIndex.of(shipped_markers())
+
+
 # ---------------------------------------------------------------------------------------------
 # Field meaning (rules/fields.yaml)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -100,11 +132,16 @@ class FieldMeaning(BaseModel):
     words: tuple[str, ...] = ()
     text_containers: bool = False
 
+    @field_validator("words")
+    @classmethod
+    def _plain(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Compared as plain words, so normalized once here: 'Téléphone' → 'telephone'."""
+        return tuple(" ".join(plain_words(word)) for word in words)
+
     def said_by(self, words: list[str], joined_words: bool) -> bool:
         """Whether these words name this meaning; joined_words: identifiers, where words run together."""
         spaced = " " + " ".join(words) + " "
-        for word in self.words:
-            phrase = " ".join(plain_words(word))
+        for phrase in self.words:
             if f" {phrase} " in spaced:
                 return True
             if joined_words and " " not in phrase and len(phrase) >= 4 and any(phrase in w for w in words):
@@ -216,7 +253,7 @@ class Policy:
 
     site: str
     config: SiteConfig
-    markers: tuple[MarkerRule, ...] = field(default_factory=shipped_markers)
+    markers: MarkerIndex = field(default_factory=shipped_marker_index)
     fields: FieldRules = field(default_factory=shipped_fields)
     # soupsieve selectors by the flags they set; empty when the site has none
     selectors: tuple[tuple[int, str, soupsieve.SoupSieve], ...] = ()
