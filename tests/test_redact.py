@@ -1,0 +1,339 @@
+"""The redaction pass: markers, flags across batches, field meaning, content, keystrokes, taint,
+URLs — with the real Presidio detector (in-process) and events built by tests/factories.py."""
+
+from __future__ import annotations
+
+import copy
+
+import orjson
+import pytest
+
+from factories import (SCROLL, add, custom, element, html_page, incremental, input_event, meta, mutation,
+                       nodes_by_id, set_attributes, set_text, snapshot, text, typing)
+from leaks import leaks
+from redactor.dom import DomMirror
+from redactor.masking import Masker
+from redactor.pii import DetectorPool
+from redactor.policy import Policy, validate_site_config
+from redactor.redact import Redaction, redact_batch_sync, trailing_fragment
+
+
+@pytest.fixture(scope="module")
+def detector():
+    pool = DetectorPool(workers=0, ner=True)
+    yield pool
+    pool.close()
+
+
+class Session:
+    """One recording session through the redactor, batch by batch."""
+
+    def __init__(self, detector: DetectorPool, config: dict | None = None):
+        self.policy = Policy.compile("test", validate_site_config(config or {}))
+        self.mirror = DomMirror()
+        self.masker = Masker(self.policy.config.pii.mask, b"site-secret")
+        self.detector = detector
+        self.stored: list = []
+
+    def send(self, *events: dict) -> Redaction:
+        settings = self.policy.config.pii
+        result = redact_batch_sync(copy.deepcopy(list(events)), self.policy, self.mirror, self.masker,
+                                   lambda texts, language: self.detector.analyze_sync(texts, language, settings))
+        self.stored.extend(result.events)
+        return result
+
+    def configure(self, config: dict) -> None:
+        self.policy = Policy.compile("test", validate_site_config(config))
+
+
+@pytest.fixture
+def session(detector):
+    return lambda config=None: Session(detector, config)
+
+
+def typed_values(events: list, node: dict) -> list[str]:
+    return [e["data"]["text"] for e in events if e["type"] == 3 and e["data"].get("source") == 5
+            and e["data"]["id"] == node["id"]]
+
+
+def find(events: list, nid: int) -> dict | None:
+    return nodes_by_id(events).get(nid)
+
+
+# -- layer 1: markers ---------------------------------------------------------------------------
+@pytest.mark.parametrize("marker", [{"class": "rr-block"}, {"class": "sentry-block"}, {"class": "ph-no-capture"},
+                                    {"class": "fs-exclude"}, {"data-openreplay-hidden": ""},
+                                    {"data-dd-privacy": "hidden"}])
+def test_blocked_element_is_a_placeholder_and_its_events_are_dropped(session, marker):
+    secret = text("Loyalty 2604 7719 3385")
+    field = element("input", {"name": "x"})
+    box = element("div", {**marker, "id": "box", "rr_width": "300px"}, [secret, field])
+    s = session()
+    s.send(snapshot(html_page(box)))
+    late = text("more secrets")
+    result = s.send(input_event(field['id'], "typed"), mutation(adds=[add(box['id'], late)], texts=[set_text(secret['id'], "new")]),
+                    incremental(SCROLL, id=box['id'], x=0, y=100), mutation(attributes=[set_attributes(field['id'], title="t")]))
+    placeholder = find(s.stored, box["id"])
+    assert placeholder["childNodes"] == [] and placeholder["attributes"]["rr_width"] == "300px"
+    assert "2604" not in orjson.dumps(s.stored).decode() and "typed" not in orjson.dumps(s.stored).decode()
+    assert result.dropped >= 3
+    assert all(r.action in ("drop", "block") for r in result.remarks if r.node in (box["id"], field["id"], late["id"]))
+
+
+@pytest.mark.parametrize("attributes", [
+    {"type": "password"}, {"autocomplete": "cc-number"}, {"autocomplete": "shipping cc-csc"}, {"class": "rr-mask"},
+    {"data-hj-suppress": ""}, {"class": "sentry-mask"}, {"data-private": ""}, {"data-clarity-mask": "true"},
+    {"data-sensitive": ""}, {"class": "ph-ignore-input"}, {"data-dd-privacy": "mask-user-input"},
+    {"autocomplete": "one-time-code"}, {"type": "hidden"}])
+def test_sensitive_inputs_never_leave(session, attributes):
+    field = element("input", {"name": "q", **attributes, "value": "WINTER-SECRET-1"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    s.send(*typing(field['id'], "WINTER-SECRET-2"), mutation(attributes=[set_attributes(field['id'], value="WINTER-X")]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "WINTER" not in stored
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, 16)]  # same length: replays keep their layout
+
+
+def test_markers_apply_inside_iframes_and_shadow_roots(session):
+    host = element("div", {"class": "sentry-mask"}, isShadowHost=True)
+    frame = element("iframe", {})
+    s = session()
+    s.send(snapshot(html_page(host, frame)))
+    in_shadow = element("input", {"name": "code"}, isShadow=True)
+    inner_field = element("input", {"name": "promo", "data-sensitive": ""})
+    inner_doc = html_page(inner_field)
+    inner_doc["isAttachIframe"] = True  # rrweb flags an iframe's document added this way
+    s.send(mutation(adds=[add(host['id'], in_shadow), add(frame['id'], inner_doc)]))
+    s.send(input_event(in_shadow['id'], "SHADOW-VALUE"), input_event(inner_field['id'], "IFRAME-VALUE"))
+    stored = orjson.dumps(s.stored).decode()
+    assert "SHADOW-VALUE" not in stored and "IFRAME-VALUE" not in stored
+
+
+def test_sensitive_is_sticky_after_show_password_and_a_new_snapshot(session):
+    password = element("input", {"id": "pw", "type": "password"})
+    document = html_page(password)
+    s = session()
+    s.send(snapshot(document))
+    s.send(mutation(attributes=[set_attributes(password['id'], type="text")]))
+    s.send(*typing(password['id'], "Hunter2!secret"))
+    password["attributes"].update(type="text", value="Hunter2!secret")
+    s.send(snapshot(document))  # a new snapshot: the field now says type=text
+    s.send(input_event(password['id'], "Hunter2!secret!"))
+    assert not leaks(s.stored, "Hunter2!secret")
+
+
+def test_attribute_mutation_that_adds_a_marker_blocks_from_then_on(session):
+    field = element("input", {"name": "q"})
+    box = element("div", {}, [field])
+    s = session()
+    s.send(snapshot(html_page(box)))
+    s.send(mutation(attributes=[set_attributes(box['id'], attrs={"class": "rr-block"})]))
+    result = s.send(input_event(field['id'], "after the marker"))
+    assert result.events == []
+
+
+def test_unknown_node_fails_closed(session):
+    s = session()  # no snapshot seen for this session
+    result = s.send(input_event(4242, "someone@somewhere.example"),
+                    mutation(adds=[add(77, {"type": 3, "textContent": "Jan Jansen woont hier", "id": 78})]))
+    stored = orjson.dumps(result.events).decode()
+    assert "someone" not in stored and "Jansen" not in stored
+    assert any(r.rule == "fail-closed.unknown-node" for r in result.remarks)
+
+
+def test_record_inputs_false_stores_no_input_value(session):
+    search = element("input", {"type": "search", "name": "q", "value": "fietsbel"})
+    editor = element("div", {"contenteditable": "true"}, [text("bio")])
+    s = session({"record_inputs": False})
+    s.send(snapshot(html_page(search, editor)))
+    s.send(*typing(search['id'], "fietsbel"), mutation(texts=[set_text(editor["childNodes"][0], "mijn bio")]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "fietsbel" not in stored and "mijn bio" not in stored
+
+
+def test_css_and_scripts_are_never_touched(session):
+    css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */"
+    style = element("style", {"_cssText": css})
+    script = element("script", {}, [text("var owner = 'jan@example.com';")])
+    s = session()
+    s.send(snapshot(html_page(style, script)))
+    assert find(s.stored, style["id"])["attributes"]["_cssText"] == css
+    assert find(s.stored, script["id"])["childNodes"][0]["textContent"] == "var owner = 'jan@example.com';"
+
+
+def test_mask_text_keeps_the_layout(session):
+    address = text("Rue des Tanneurs 58, 1000 Bruxelles")
+    s = session()
+    s.send(snapshot(html_page(element("p", {"data-recording-ignore": "mask"}, [address]))))
+    assert find(s.stored, address["id"])["textContent"] == "*** *** ******** *** **** *********"
+
+
+# -- site selectors and block_urls ----------------------------------------------------------------
+def test_site_selectors_mark_sensitive_and_masked_text(session):
+    balance = text("€ 1.234,56")
+    field = element("input", {"name": "note"})
+    s = session({"block_selectors": ["#account-balance"], "sensitive_selectors": ["form.pay input"],
+                 "mask_text_selectors": [".greeting"]})
+    greeting = text("Hallo daar")
+    s.send(snapshot(html_page(element("strong", {"id": "account-balance"}, [balance]),
+                                   element("form", {"class": "pay"}, [field]),
+                                   element("p", {"class": "greeting"}, [greeting]))))
+    s.send(input_event(field['id'], "anything at all"))
+    stored = orjson.dumps(s.stored).decode()
+    assert "1.234" not in stored and "anything" not in stored and "Hallo" not in stored
+
+
+def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
+    field = element("input", {"name": "q"})
+    s = session({"block_urls": ["/account/*"]})
+    result = s.send(meta("https://shop.example/account/settings"), snapshot(html_page(field)),
+                    input_event(field['id'], "hidden page"))
+    assert result.events == [] and result.dropped == 3
+    result = s.send(meta("https://shop.example/products"), snapshot(html_page()))
+    assert len(result.events) == 2
+
+
+# -- layer 2: field meaning -----------------------------------------------------------------------
+@pytest.mark.parametrize("attributes, label", [
+    ({"type": "email"}, ""), ({"type": "tel"}, ""), ({"autocomplete": "given-name"}, ""),
+    ({"name": "telefoon"}, ""), ({"name": "billingEmail"}, ""), ({"id": "prenom"}, ""),
+    ({"placeholder": "Votre adresse"}, ""), ({"aria-label": "IBAN"}, ""),
+    ({}, "Volledige naam / Full name"), ({}, "Numéro de téléphone"), ({}, "Geboortedatum"),
+    ({}, "BSN (burgerservicenummer)"),
+])
+def test_field_meaning_masks_every_keystroke(session, attributes, label):
+    field = element("input", {"type": "text", **attributes})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text(label), field]))))
+    s.send(*typing(field['id'], "Zeta Quux 1234"))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, 15)]
+
+
+def test_label_for_names_a_field(session):
+    field = element("input", {"id": "f1", "type": "text"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f1"}, [text("E-mailadres")]), field)))
+    s.send(*typing(field['id'], "abc"))
+    assert typed_values(s.stored, field) == ["*", "**", "***"]
+
+
+def test_a_search_box_stays_readable(session):
+    search = element("input", {"type": "search", "name": "q", "placeholder": "Zoeken"})
+    s = session()
+    s.send(snapshot(html_page(search)))
+    s.send(*typing(search['id'], "fietsbel Amsterdam "))
+    assert typed_values(s.stored, search)[-1] == "fietsbel Amsterdam "
+
+
+# -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
+def test_free_text_masks_spans_and_keeps_words(session):
+    notes = element("textarea", {"name": "comment"})
+    s = session()
+    s.send(snapshot(html_page(notes, lang="fr")))
+    s.send(input_event(notes['id'], "Appelez-moi au 06 12 34 56 78, je suis Claire Dupont. Merci"))
+    final = typed_values(s.stored, notes)[-1]
+    assert final.startswith("Appelez-moi au ") and "06 12" not in final and "Dupont" not in final
+    assert "Merci" in final or final.endswith("*****")
+
+
+def test_a_value_split_across_batches_leaks_no_prefix(session):
+    notes = element("textarea", {"name": "comment"})
+    s = session()
+    s.send(snapshot(html_page(notes, lang="nl")))
+    typed = "Mail me gerust: lotte.dg@privemail.example of bel 06 3190 2274 vandaag"
+    series = typing(notes["id"], typed)
+    cuts = [0, 23, 29, 41, 57, 64, len(series)]  # batch ends inside the e-mail and inside the phone number
+    for start, end in zip(cuts, cuts[1:]):
+        s.send(*series[start:end])
+    assert not leaks(s.stored, "lotte.dg@privemail.example")
+    assert not leaks(s.stored, "06 3190 2274")
+    assert typed_values(s.stored, notes)[-1].startswith("Mail me gerust: ")
+
+
+def test_an_edit_is_analyzed_on_its_own(session):
+    notes = element("textarea", {"name": "comment"})
+    s = session()
+    s.send(snapshot(html_page(notes)))
+    s.send(input_event(notes['id'], "write to jan.jansen@mail.example"), input_event(notes['id'], "write to"),
+           input_event(notes['id'], "write to me"))
+    assert not leaks(s.stored, "jan.jansen@mail.example")
+
+
+def test_trailing_fragment():
+    def masked(value):
+        return Masker("*").spans(value, trailing_fragment(value))
+    assert masked("bel 06 3190 22") == "bel ** **** **"
+    assert masked("chez Mieke Hof") == "chez ***** ***"
+    assert masked("mail lotte.dg@pri") == "mail ************"
+    assert masked("NL46 RABO 23") == "**** **** **"
+    assert masked("all typed words ") == "all typed words "
+
+
+def test_echoes_of_a_typed_value_are_masked(session):
+    name = element("input", {"autocomplete": "name"})
+    status = element("p", {"id": "order-status"})
+    s = session()
+    s.send(snapshot(html_page(name, status)))
+    s.send(*typing(name['id'], "Camille Lefebvre"))
+    s.send(mutation(adds=[add(status['id'], text("Thank you, Camille Lefebvre! We wrote to Camille."))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
+
+
+def test_text_containers_named_for_personal_data(session):
+    name, email = element("span", {"id": "hdr-name"}), element("span", {"class": "user-email"})
+    product = element("span", {"class": "product-name"}, [text("Fietsbel Deluxe")])
+    s = session()
+    s.send(snapshot(html_page(name, email, product)))
+    s.send(mutation(adds=[add(name['id'], text("Lotte de Graaf")), add(email['id'], text("lotte@webmail.example"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Lotte" not in stored and "lotte@" not in stored and "Fietsbel Deluxe" in stored
+
+
+# -- URLs, custom events, attributes ------------------------------------------------------------------
+def test_urls_lose_emails_and_secrets(session):
+    s = session()
+    s.send(meta("https://shop.example/p?ref=joost.mulder@partner.example&reset_token=abc123&page=2"))
+    s.send(meta("https://shop.example/p?ref=marc.lambert%40kantoor.example&utm_campaign=zomer"))
+    stored = orjson.dumps(s.stored).decode()
+    assert "joost" not in stored and "abc123" not in stored and "marc.lambert" not in stored
+    assert "page=2" in stored and "utm_campaign=zomer" in stored
+
+
+def test_custom_events_and_human_attributes_are_scanned(session):
+    image = element("img", {"alt": "Foto van jan.jansen@mail.example", "src": "/a.png?email=x@y.example"})
+    s = session()
+    s.send(snapshot(html_page(image)), custom("checkout", {"customer": {"email": "piet@mail.example"},
+                                                                "total": "€ 49,95"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "jan.jansen" not in stored and "piet@" not in stored and "x@y" not in stored and "49,95" in stored
+
+
+# -- masking operators ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("mask, expected", [("#", "###"), ("label", "[SENSITIVE]"), ("drop", "")])
+def test_mask_operators(session, mask, expected):
+    field = element("input", {"type": "password"})
+    s = session({"pii": {"mask": mask}})
+    s.send(snapshot(html_page(field)))
+    s.send(input_event(field['id'], "abc"))
+    assert typed_values(s.stored, field) == [expected]
+
+
+def test_hash_mask_is_keyed_and_stable(session):
+    field = element("input", {"type": "email"})
+    s = session({"pii": {"mask": "hash"}})
+    s.send(snapshot(html_page(field)))
+    s.send(input_event(field['id'], "a@b.example"), input_event(field['id'], "a@b.example"))
+    first, second = typed_values(s.stored, field)
+    assert first == second and first.startswith("#") and "a@b" not in first
+
+
+def test_redaction_is_idempotent(session):
+    field = element("input", {"type": "email"})
+    notes = element("textarea", {})
+    events = [snapshot(html_page(field, notes)), *typing(field['id'], "x@y.example"),
+              input_event(notes['id'], "call 06 3190 2274 please ")]
+    once = session().send(*events).events
+    twice = session().send(*once).events
+    assert once == twice
