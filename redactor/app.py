@@ -23,7 +23,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import ContentEncodingError
 from aiohttp.http_exceptions import PayloadEncodingError
 
-from redactor import admin
+from redactor import admin, viewer
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
                            UPSTREAM)
@@ -181,6 +181,11 @@ async def ingest(request: web.Request) -> web.Response:
     return answer
 
 
+def retry_headers(cors: dict[str, str], seconds: int) -> dict[str, str]:
+    """Retry-After, readable by a browser script too (CORS exposes it only when told)."""
+    return {"Retry-After": str(seconds), **({"Access-Control-Expose-Headers": "Retry-After"} if cors else {})}
+
+
 async def forward_batch(request: web.Request, site: str, session: str, body: bytes, counts: dict[str, int],
                         headers: dict[str, str]) -> web.Response:
     """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool.
@@ -193,12 +198,12 @@ async def forward_batch(request: web.Request, site: str, session: str, body: byt
         metrics.refused.labels("spool_full").inc()
         raise _Refused(json_error(503, "spool_full",
                                   "the collector is unavailable and the disk spool is full; retry later",
-                                  {**headers, "Retry-After": str(full.retry_after)})) from None
+                                  {**headers, **retry_headers(headers, full.retry_after)})) from None
     except sqlite3.Error:
         log.exception("batch of site %s could not be spooled: refused", site)
         metrics.refused.labels("spool_failed").inc()
         raise _Refused(json_error(503, "spool_failed", "the collector is unavailable and the disk spool failed; "
-                                  "retry later", {**headers, "Retry-After": "30"})) from None
+                                  "retry later", {**headers, **retry_headers(headers, 30)})) from None
     if answer is None:
         return json_response({**counts, "spooled": True}, status=202, headers=headers)
     if answer.status >= 400:  # the collector refused the batch: so do we
@@ -302,4 +307,5 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_route)
     admin.add_routes(app)
+    viewer.add_routes(app)
     return app

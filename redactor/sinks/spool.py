@@ -107,6 +107,7 @@ class Spool:
         self._not_before = 0.0  # monotonic: no delivery before this
         self._task: asyncio.Task | None = None
         self.healthy = True  # the last exchange with the collector went well
+        self._refused = False  # a batch did not fit, and nothing was delivered since
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def open(self) -> Spool:
@@ -142,10 +143,10 @@ class Spool:
         then stops it. Whatever is left stays on disk for the next start."""
         if self._task is None:
             return
-        if drain_seconds > 0 and len(self) and self.healthy:
-            deadline = time.monotonic() + drain_seconds
-            while len(self) and self.healthy and time.monotonic() < deadline:
-                await asyncio.sleep(0.05)
+        deadline = time.monotonic() + drain_seconds
+        # only while the collector answers and no backoff (Retry-After) pushes delivery past the deadline
+        while len(self) and self.healthy and self._not_before < deadline and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
         self._task.cancel()
         try:
             await self._task
@@ -177,7 +178,8 @@ class Spool:
 
     @property
     def full(self) -> bool:
-        return self.bytes >= self.max_bytes
+        """Full: at the bound, or a batch was refused and nothing was delivered since."""
+        return self.bytes >= self.max_bytes or self._refused
 
     def oldest_age(self) -> float:
         return 0.0 if self._oldest is None else max(0.0, time.time() - self._oldest)
@@ -196,6 +198,7 @@ class Spool:
         size = item.size
         if self.bytes + size > self.max_bytes:
             self.metrics.spool_full.inc()
+            self._refused = True
             raise SpoolFull(self.retry_after())
         key = (item.site, item.session)
         self.bytes += size  # reserved before the write, so concurrent appends respect the bound
@@ -292,6 +295,7 @@ class Spool:
         if self._pending[key] <= 0:
             del self._pending[key]
         self.bytes = max(0, self.bytes - item.size)
+        self._refused = False
         self._gauges()
         return None
 

@@ -1,0 +1,217 @@
+"""Load and soak: concurrent recording sessions against the real `redactor serve`, and the same
+load against a bare pass-through (orjson loads + dumps, the same SQLite store) in the same run.
+
+Each virtual session replays a real recording of ../shared/samples batch by batch (with its own
+session id), as a recorder would. Both servers run as separate processes on 127.0.0.1; the run
+is bounded in time and stops by itself.
+
+Prints, for each server: batches/s, events/s, p50/p99 latency, errors, RSS; then the throughput
+ratio redactor/pass-through, and the mirror memory of one session of a 2,000-node page.
+
+    python3 bench/load.py [--sessions 16] [--seconds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import aiohttp
+import orjson
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", HERE.parents[1] / "shared" / "samples"))
+TOKEN = "bench-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def recordings() -> list[list[bytes]]:
+    manifest = orjson.loads((SAMPLES / "manifest.json").read_bytes())
+    return [[(SAMPLES / f).read_bytes() for f in r["files"]] for r in manifest["recordings"]]
+
+
+# -- the pass-through server: what any proxy costs, without redaction ---------------------------
+def passthrough_main(port: int, data_dir: str) -> None:
+    from aiohttp import web
+
+    from redactor.sinks.store import Store
+
+    async def ingest(request: web.Request) -> web.Response:
+        batch = orjson.loads(await request.read())
+        events = batch["events"] if isinstance(batch, dict) else batch
+        body = orjson.dumps(events)
+        await request.app["store"].save_batch(request.match_info["site"], request.match_info["session"], None, body,
+                                              len(events), b"{}", {}, None)
+        return web.json_response({"accepted": len(events), "stored": len(events), "dropped": 0}, status=202)
+
+    async def store(app: web.Application):
+        app["store"] = await Store(data_dir).open()
+        yield
+        await app["store"].close()
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.json_response({"ready": True})
+
+    app = web.Application(client_max_size=64 * 1024 * 1024)
+    app.cleanup_ctx.append(store)
+    app.router.add_post("/v1/sites/{site}/sessions/{session}/events", ingest)
+    app.router.add_get("/readyz", healthz)
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+# -- load -----------------------------------------------------------------------------------------
+async def wait_ready(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as http:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited with {process.returncode}")
+            try:
+                async with http.get(f"{url}/readyz") as answer:
+                    if answer.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.3)
+    raise RuntimeError("server did not get ready")
+
+
+async def load(url: str, sessions: int, seconds: float, recs: list[list[bytes]]) -> dict:
+    latencies: list[float] = []
+    counts = {"batches": 0, "events": 0, "errors": 0}
+    stop_at = time.monotonic() + seconds
+
+    async def session(n: int, http: aiohttp.ClientSession) -> None:
+        round_ = 0
+        while time.monotonic() < stop_at:
+            batches = recs[(n + round_) % len(recs)]
+            sid = f"load-{n}-{round_}"
+            for body in batches:
+                if time.monotonic() >= stop_at:
+                    return
+                started = time.perf_counter()
+                try:
+                    async with http.post(f"{url}/v1/sites/bench/sessions/{sid}/events", data=body,
+                                         headers={"Content-Type": "application/json"}) as answer:
+                        payload = await answer.read()
+                        if answer.status != 202:
+                            counts["errors"] += 1
+                            continue
+                except aiohttp.ClientError:
+                    counts["errors"] += 1
+                    continue
+                latencies.append(time.perf_counter() - started)
+                counts["batches"] += 1
+                counts["events"] += orjson.loads(payload)["accepted"]
+            round_ += 1
+
+    started = time.monotonic()
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+        await asyncio.gather(*(session(n, http) for n in range(sessions)))
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    return {**counts, "seconds": elapsed,
+            "p50": statistics.median(latencies) if latencies else float("nan"),
+            "p99": latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")}
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def report(name: str, result: dict, rss: float) -> None:
+    s = result["seconds"]
+    print(f"  {name:<13} {result['batches'] / s:8.1f} batches/s {result['events'] / s:9.0f} events/s  "
+          f"p50 {result['p50'] * 1000:6.1f} ms  p99 {result['p99'] * 1000:7.1f} ms  errors {result['errors']}  "
+          f"RSS {rss:6.0f} MB")
+
+
+def mirror_bytes_per_session() -> tuple[int, int]:
+    """Memory of one session's mirror of a 2,000-node page (tracemalloc), and its node count."""
+    sys.path.insert(0, str(HERE))
+    from throughput import Page  # the same generated page as bench/throughput.py
+
+    from redactor.dom import DomMirror
+    from redactor.policy import Policy, SiteConfig
+
+    node = Page().snapshot()["data"]["node"]
+    policy = Policy.compile("bench", SiteConfig())
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    mirror = DomMirror()
+    mirror.insert_tree(node, None, policy)
+    size = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return size, len(mirror.nodes)
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    recs = recordings()
+    work = Path(tempfile.mkdtemp(prefix="redactor-load-"))
+    results = {}
+    try:
+        for name in ("pass-through", "redactor"):
+            port = free_port()
+            data = work / name
+            if name == "redactor":
+                config = work / "redactor.yaml"
+                config.write_text(f"pii_workers: {args.pii_workers}\nsites:\n  bench: {{}}\n")
+                command = [sys.executable, "-m", "redactor.cli", "serve", "--port", str(port), "--data-dir", str(data),
+                           "--config", str(config)]
+            else:
+                command = [sys.executable, "-P", __file__, "--passthrough-server", str(port), str(data)]
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                       env={**os.environ, "REDACTOR_ADMIN_TOKEN": TOKEN})
+            try:
+                url = f"http://127.0.0.1:{port}"
+                await wait_ready(url, process)
+                await load(url, 2, 2, recs)  # warm up: caches, first snapshot
+                results[name] = (await load(url, args.sessions, args.seconds, recs), rss_mb(process.pid))
+            finally:
+                process.send_signal(signal.SIGTERM)
+                process.wait(30)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"load: {args.sessions} concurrent sessions replaying {len(recs)} real recordings for {args.seconds:.0f} s "
+          f"each, 127.0.0.1")
+    for name, (result, rss) in results.items():
+        report(name, result, rss)
+    red, base = results["redactor"][0], results["pass-through"][0]
+    ratio = (red["events"] / red["seconds"]) / (base["events"] / base["seconds"])
+    print(f"  ratio redactor/pass-through (events/s): {ratio:.2f}")
+    size, nodes = mirror_bytes_per_session()
+    print(f"  mirror of one session of a {nodes}-node page: {size / 1024:.0f} KB")
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--passthrough-server":
+        passthrough_main(int(sys.argv[2]), sys.argv[3])
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--pii-workers", type=int, default=1)
+    asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()

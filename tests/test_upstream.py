@@ -1,0 +1,309 @@
+"""Upstream mode in-process: forwarding (path, query, headers, gzip, the collector's answer),
+the disk spool (5xx/429/down → 202 spooled, per-session order, bound → 503, restart), and the
+mirror state still kept in the embedded store. The collector is a tiny aiohttp app on 127.0.0.1.
+
+FakeCollector and the event builders are imported by test_faults.py and test_tls.py."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from aiohttp import web
+
+from conftest import free_port
+from redactor import app as app_module
+from redactor.app import create_app
+from redactor.config import Settings
+from redactor.keys import SPOOL, STORE
+from redactor.policy import validate_site_config
+from redactor.sinks.upstream import retry_after
+
+SECRET = "Hunter2-Corr3ct-Horse"  # a password typed in the recording: must never leave the proxy
+SERVER_KWARGS = getattr(app_module, "SERVER_OPTIONS", {})
+
+
+# -- rrweb event builders -----------------------------------------------------------------------
+def meta(href: str = "https://shop.example/checkout") -> dict[str, Any]:
+    return {"type": 4, "data": {"href": href, "width": 1280, "height": 720}, "timestamp": int(time.time() * 1000)}
+
+
+def snapshot_with_password(value: str = SECRET) -> dict[str, Any]:
+    password = {"type": 2, "id": 4, "tagName": "input", "attributes": {"type": "password", "value": value},
+                "childNodes": []}
+    body = {"type": 2, "id": 3, "tagName": "body", "attributes": {}, "childNodes": [password]}
+    html = {"type": 2, "id": 2, "tagName": "html", "attributes": {}, "childNodes": [body]}
+    return {"type": 2, "data": {"node": {"type": 0, "id": 1, "childNodes": [html]},
+                                "initialOffset": {"left": 0, "top": 0}}, "timestamp": int(time.time() * 1000)}
+
+
+def typed(node_id: int, text: str) -> dict[str, Any]:
+    return {"type": 3, "data": {"source": 5, "id": node_id, "text": text, "isChecked": False},
+            "timestamp": int(time.time() * 1000)}
+
+
+def marker(session: str, n: int) -> dict[str, Any]:
+    """A custom event naming the batch, so the collector's side can check order."""
+    return {"type": 5, "data": {"tag": "batch", "payload": {"session": session, "n": n}},
+            "timestamp": int(time.time() * 1000)}
+
+
+def batch(session: str, n: int) -> list[dict[str, Any]]:
+    """Batch n of a session: the first carries the page and a snapshot with a password field."""
+    events = [meta(), snapshot_with_password()] if n == 0 else [typed(4, SECRET[: 4 + n % 10])]
+    return [*events, marker(session, n)]
+
+
+def site_settings(data_dir: Path, upstream: str | None, **extra: Any) -> Settings:
+    return Settings(data_dir=data_dir, upstream=upstream, pii_workers=0, ner=False,
+                    sites={"shop": validate_site_config({})}, **extra)
+
+
+# -- the fake collector -------------------------------------------------------------------------
+class FakeCollector:
+    """Records what it receives; `mode` says how it answers: ok, fail (503 + Retry-After),
+    throttle (429), reject (400), hang (records, then answers once `release` is set)."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.mode = "ok"
+        self.retry_after: str | None = "1"
+        self.release = asyncio.Event()
+        self.attempts = 0
+        self.received: list[dict[str, Any]] = []  # the requests not refused, in arrival order
+        self.runner: web.AppRunner | None = None
+
+    async def start(self) -> FakeCollector:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_route("*", "/{tail:.*}", self.handle)
+        self.runner = web.AppRunner(app, handle_signals=False, auto_decompress=False, shutdown_timeout=0.5)
+        await self.runner.setup()
+        await web.TCPSite(self.runner, "127.0.0.1", self.port, reuse_address=True).start()
+        return self
+
+    async def stop(self) -> None:
+        self.release.set()
+        if self.runner is not None:
+            await self.runner.cleanup()
+            self.runner = None
+        self.release = asyncio.Event()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        raw = await request.read()
+        self.attempts += 1
+        mode = self.mode
+        if mode in ("fail", "throttle"):
+            headers = {"Retry-After": self.retry_after} if self.retry_after else {}
+            return web.json_response({"error": mode}, status=503 if mode == "fail" else 429, headers=headers)
+        if mode == "reject":
+            return web.json_response({"error": "bad batch"}, status=400)
+        body = gzip.decompress(raw) if request.headers.get("Content-Encoding") == "gzip" else raw
+        self.received.append({"method": request.method, "path_qs": request.raw_path, "headers": request.headers.copy(),
+                              "raw": raw, "json": orjson.loads(body)})  # on arrival: the order it came in
+        if mode == "hang":
+            await self.release.wait()
+        return web.json_response({"ok": True, "n": len(self.received)}, status=200,
+                                 headers={"X-Collector": "fake", "Set-Cookie": "c=1"})
+
+    def markers(self) -> dict[str, list[int]]:
+        """Batch numbers received, per session, in arrival order."""
+        out: dict[str, list[int]] = {}
+        for request in self.received:
+            body = request["json"]
+            events = body["events"] if isinstance(body, dict) else body
+            for event in events:
+                if event.get("type") == 5 and event["data"].get("tag") == "batch":
+                    payload = event["data"]["payload"]
+                    out.setdefault(payload["session"], []).append(payload["n"])
+        return out
+
+
+@pytest.fixture
+async def collector():
+    fake = await FakeCollector().start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def proxy(aiohttp_client, tmp_path: Path, collector: FakeCollector):
+    settings = site_settings(tmp_path / "data", collector.url, upstream_timeout_seconds=1.0,
+                             spool_retry_max_seconds=0.5)
+    return await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+
+
+async def post(client, session: str, events: Any, query: str = "", **kwargs: Any):
+    return await client.post(f"/v1/sites/shop/sessions/{session}/events{query}", data=orjson.dumps(events),
+                             headers={"Content-Type": "application/json", **kwargs.pop("headers", {})}, **kwargs)
+
+
+async def eventually(condition, deadline: float = 30.0) -> None:
+    """Polls until condition() holds (a bound for hangs, not a timing assertion)."""
+    end = time.monotonic() + deadline
+    while not condition():
+        assert time.monotonic() < end, "condition not reached"
+        await asyncio.sleep(0.05)
+
+
+# -- forwarding -----------------------------------------------------------------------------------
+async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collector):
+    answer = await post(proxy, "s1", {"events": batch("s1", 0), "sdk": "rrweb"}, "?key=abc&q=a%20b%26c",
+                        headers={"X-Api-Key": "k1", "Cookie": "sid=123", "Connection": "keep-alive, X-Hop",
+                                 "X-Hop": "drop me", "User-Agent": "rrweb-test"})
+    assert answer.status == 200  # the collector's answer, passed back
+    assert await answer.json() == {"ok": True, "n": 1}
+    assert answer.headers["X-Collector"] == "fake"
+    [request] = collector.received
+    assert request["method"] == "POST"
+    assert request["path_qs"] == "/v1/sites/shop/sessions/s1/events?key=abc&q=a%20b%26c"
+    headers = request["headers"]
+    assert headers["X-Api-Key"] == "k1" and headers["User-Agent"] == "rrweb-test"
+    assert "X-Hop" not in headers and "Cookie" not in headers
+    assert int(headers["Content-Length"]) == len(request["raw"])
+    assert "Content-Encoding" not in headers
+    assert request["json"]["sdk"] == "rrweb"  # the metadata keys of an object body are kept
+    assert SECRET.encode() not in request["raw"]
+    assert request["json"]["events"][-1]["data"]["payload"] == {"session": "s1", "n": 0}
+
+
+async def test_gzip_is_kept_when_the_client_sent_gzip(proxy, collector):
+    answer = await proxy.post("/v1/sites/shop/sessions/s1/events", data=gzip.compress(orjson.dumps(batch("s1", 0))),
+                              headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    assert answer.status == 200
+    [request] = collector.received
+    assert request["headers"]["Content-Encoding"] == "gzip"
+    assert int(request["headers"]["Content-Length"]) == len(request["raw"])
+    assert SECRET.encode() not in gzip.decompress(request["raw"])
+
+
+async def test_mirror_state_is_kept_but_events_are_not_stored(proxy, collector):
+    assert (await post(proxy, "s1", batch("s1", 0))).status == 200
+    store = proxy.app[STORE]
+    assert await store.mirror_state("shop", "s1") is not None
+    assert await store.session_events("shop", "s1") is None
+    [summary] = await store.sessions("shop")
+    assert summary["batches"] == 1 and summary["page"] == "https://shop.example/checkout"
+
+
+async def test_collector_4xx_is_passed_back_and_not_spooled(proxy, collector):
+    collector.mode = "reject"
+    answer = await post(proxy, "s1", batch("s1", 0))
+    assert answer.status == 400
+    assert await answer.json() == {"error": "bad batch"}
+    assert len(proxy.app[SPOOL]) == 0
+
+
+# -- the spool ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["fail", "throttle"])
+async def test_5xx_and_429_are_spooled_then_delivered_in_order(proxy, collector, mode):
+    collector.mode = mode
+    for n in range(3):
+        answer = await post(proxy, "s1", batch("s1", n))
+        assert answer.status == 202
+        assert await answer.json() == {"accepted": len(batch("s1", n)), "stored": len(batch("s1", n)),
+                                       "dropped": 0, "spooled": True}
+    assert len(proxy.app[SPOOL]) == 3
+    collector.mode = "ok"
+    await eventually(lambda: len(proxy.app[SPOOL]) == 0)
+    assert collector.markers() == {"s1": [0, 1, 2]}
+    assert all(SECRET.encode() not in r["raw"] for r in collector.received)
+
+
+async def test_a_session_with_spooled_batches_queues_behind_them(proxy, collector):
+    collector.mode = "fail"
+    collector.retry_after = "3600"  # delivery waits: the spool keeps s1's batch
+    assert (await post(proxy, "s1", batch("s1", 0))).status == 202
+    collector.mode = "ok"
+    spool = proxy.app[SPOOL]
+    spool.healthy = True  # the collector is back as far as the ingest path knows
+    answer = await post(proxy, "s1", batch("s1", 1))
+    assert (await answer.json())["spooled"] is True  # behind batch 0, not straight upstream
+    answer = await post(proxy, "s2", batch("s2", 0))
+    assert answer.status == 200  # another session goes straight through
+    assert collector.markers() == {"s2": [0]}
+    assert len(spool) == 2
+
+
+async def test_collector_down_spools_and_readyz_reports_a_full_spool(aiohttp_client, tmp_path, collector):
+    await collector.stop()
+    settings = site_settings(tmp_path / "data", collector.url, spool_max_bytes=4096, spool_retry_max_seconds=0.5)
+    client = await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    assert (await client.get("/readyz")).status == 200
+    statuses = []
+    for n in range(20):
+        answer = await post(client, "s1", batch("s1", n))
+        statuses.append(answer.status)
+        if answer.status == 503:
+            assert int(answer.headers["Retry-After"]) > 0
+            assert (await answer.json())["error"] == "spool_full"
+            break
+    assert statuses[0] == 202 and statuses[-1] == 503, statuses
+    ready = await client.get("/readyz")
+    assert ready.status == 503 and (await ready.json())["checks"]["spool"] is False
+    metrics = await (await client.get("/metrics")).text()
+    assert "redactor_spool_batches" in metrics and "redactor_spool_oldest_seconds" in metrics
+    assert 'redactor_upstream_errors_total{reason="unreachable"}' in metrics
+    # what is on disk is redacted
+    spool_file = tmp_path / "data" / "spool" / "spool.sqlite3"
+    for path in spool_file.parent.iterdir():
+        assert SECRET.encode() not in path.read_bytes()
+    # the collector comes back: the spool drains, in order, and there is room again
+    await collector.start()
+    await eventually(lambda: len(client.app[SPOOL]) == 0)
+    accepted = statuses.count(202)
+    assert collector.markers() == {"s1": list(range(accepted))}
+    assert (await client.get("/readyz")).status == 200
+
+
+async def test_spool_survives_a_restart(aiohttp_client, tmp_path, collector):
+    collector.mode = "fail"
+    collector.retry_after = "3600"
+    settings = site_settings(tmp_path / "data", collector.url)
+    first = await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    for n in range(3):
+        assert (await post(first, "s1", batch("s1", n))).status == 202
+    await first.close()
+    collector.mode = "ok"
+    second = await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    assert len(second.app[SPOOL]) == 3
+    await eventually(lambda: len(second.app[SPOOL]) == 0)
+    assert collector.markers() == {"s1": [0, 1, 2]}
+
+
+async def test_spooled_batch_refused_for_good_is_removed_and_counted(proxy, collector):
+    collector.mode = "fail"
+    assert (await post(proxy, "s1", batch("s1", 0))).status == 202
+    collector.mode = "reject"
+    await eventually(lambda: len(proxy.app[SPOOL]) == 0)
+    metrics = await (await proxy.get("/metrics")).text()
+    assert "redactor_spool_rejected_total 1.0" in metrics
+
+
+def test_retry_after_parsing():
+    assert retry_after("120") == 120.0
+    assert retry_after(None) is None and retry_after("soon") is None
+    assert 0 <= retry_after("Wed, 21 Oct 2015 07:28:00 GMT") <= 0.0 + 1  # a date in the past: now
+    future = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 3600))
+    assert 3500 < retry_after(future) <= 3600
+
+
+async def test_spool_file_is_wal_and_private(tmp_path):
+    """The fsync policy the docs state: an SQLite file of its own in WAL mode (synchronous=FULL
+    is per connection, set on open), readable by the owner only."""
+    from redactor.metrics import Metrics
+    from redactor.sinks.spool import Outgoing, Spool
+    spool = await Spool(tmp_path / "spool", 1 << 20, Metrics()).open()
+    await spool.append(Outgoing("shop", "s1", "POST", "/x", [("Content-Length", "2")], b"[]"))
+    assert spool.has_pending("shop", "s1") and not spool.has_pending("shop", "s2")
+    with sqlite3.connect(spool.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 1
+    assert spool.path.stat().st_mode & 0o077 == 0
+    await spool.close()
