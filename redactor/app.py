@@ -163,18 +163,20 @@ async def ingest(request: web.Request) -> web.Response:
         remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
         counts = {"accepted": len(batch.events), "stored": len(redaction.events),
                   "dropped": len(batch.events) - len(redaction.events)}
+        state = orjson.dumps(mirror.dump()) if mirror.dirty else None  # keystrokes change nothing to save
         if UPSTREAM in app:
             # upstream mode: the events go to the collector (or the spool); the mirror state
             # is saved once they are safe, so a refused batch leaves the mirror as it was
             body = batch.encode(redaction.events)
             answer = await forward_batch(request, site, session, body, counts, headers)
             await app[STORE].save_session_state(site, session, len(redaction.events), len(body),
-                                                orjson.dumps(mirror.dump()), remarks, page)
+                                                state, remarks, page)
         else:
             stored = orjson.dumps(redaction.events)
             await app[STORE].save_batch(site, session, batch.meta, stored, len(redaction.events),
-                                        orjson.dumps(mirror.dump()), remarks, page)
+                                        state, remarks, page)
             answer = json_response(counts, status=202, headers=headers)
+        mirror.dirty = False
     metrics.record(len(batch.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
     metrics.sessions.set(len(app[STATES]))

@@ -77,6 +77,7 @@ class DomMirror:
         self.lang: str | None = None
         self.page_blocked = False  # the current page matches the site's block_urls
         self.policy_key = ""  # the Policy whose selectors were last matched on every node
+        self.dirty = True  # changed since it was last saved (a batch of keystrokes changes nothing)
         self.taint: set[str] = set()  # values found to be PII in this session (memory only)
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
@@ -111,6 +112,7 @@ class DomMirror:
     # -- building -----------------------------------------------------------------------------
     def reset(self) -> None:
         self.nodes.clear()
+        self.dirty = True
         self._removed_from = None
 
     def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy) -> list[int]:
@@ -119,6 +121,7 @@ class DomMirror:
         Returns the ids inserted. Duplicate ids replace the earlier node (rrweb reuses an id
         only for the same node).
         """
+        self.dirty = True
         inserted: list[int] = []
         stack: list[tuple[dict[str, Any], int | None]] = [(root, parent)]
         while stack:
@@ -173,6 +176,7 @@ class DomMirror:
         gained = flags & ~node.flags
         if not gained:
             return False
+        self.dirty = True
         node.flags |= flags
         if node.rule is None or flags & BLOCKED:
             node.rule = rule
@@ -210,6 +214,7 @@ class DomMirror:
     def remove(self, nid: Any) -> None:
         if node_id(nid) is None or nid not in self.nodes:
             return
+        self.dirty = True
         parent = self.nodes[nid].parent
         for gone in list(self.subtree(nid)):
             del self.nodes[gone]
@@ -225,6 +230,7 @@ class DomMirror:
         node = self.nodes.get(nid)
         if node is None or node.attrs is None:
             return
+        self.dirty = True
         for name, value in changes.items():
             if value is None:
                 node.attrs.pop(name, None)
@@ -336,6 +342,7 @@ class DomMirror:
         mirror.lang = state.get("lang")
         mirror.page_blocked = bool(state.get("page_blocked"))
         mirror.policy_key = state.get("policy_key", "")
+        mirror.dirty = False
         mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text in state.get("nodes", []):
             node = Node(parent, kind, tag, attrs)

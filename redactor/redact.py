@@ -280,6 +280,7 @@ class BatchRedaction:
             # the site's configuration changed: its selectors now apply to the nodes seen earlier
             self.mirror.match_selectors(self.policy)
             self.mirror.policy_key = self.policy.key
+            self.mirror.dirty = True
         if meta:
             self._scan_strings(meta, None)
         kept: list[Event] = []
@@ -316,7 +317,9 @@ class BatchRedaction:
     def _meta(self, data: dict[str, Any]) -> bool:
         href = data.get("href")
         if isinstance(href, str):
-            self.mirror.page_blocked = self.policy.url_blocked(href)
+            blocked = self.policy.url_blocked(href)
+            self.mirror.dirty |= blocked != self.mirror.page_blocked
+            self.mirror.page_blocked = blocked
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False

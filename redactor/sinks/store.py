@@ -179,7 +179,7 @@ class Store:
 
     # -- batches and sessions -------------------------------------------------------------------
     async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
-                         mirror_state: bytes, remarks: dict[str, int], page: str | None) -> None:
+                         mirror_state: bytes | None, remarks: dict[str, int], page: str | None) -> None:
         """One redacted batch, the session summary and the mirror state, in one transaction."""
         def write(db: sqlite3.Connection) -> None:
             now = time.time()
@@ -188,7 +188,7 @@ class Store:
             self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page)
         await self._run(self._transaction, write)
 
-    async def save_session_state(self, site: str, session: str, n_events: int, n_bytes: int, mirror_state: bytes,
+    async def save_session_state(self, site: str, session: str, n_events: int, n_bytes: int, mirror_state: bytes | None,
                                  remarks: dict[str, int], page: str | None) -> None:
         """The session summary and the mirror state of a batch whose events went elsewhere
         (upstream mode): a restart still knows which node ids are sensitive."""
@@ -197,7 +197,8 @@ class Store:
 
     @staticmethod
     def _session_state(db: sqlite3.Connection, now: float, site: str, session: str, n_events: int, n_bytes: int,
-                       mirror_state: bytes, remarks: dict[str, int], page: str | None) -> None:
+                       mirror_state: bytes | None, remarks: dict[str, int], page: str | None) -> None:
+        """mirror_state None: the mirror did not change since it was last saved."""
         row = db.execute("SELECT remarks FROM sessions WHERE site = ? AND session = ?", (site, session)).fetchone()
         counts = orjson.loads(row[0]) if row and row[0] else {}
         for key, count in remarks.items():
@@ -208,6 +209,8 @@ class Store:
             "last_at = excluded.last_at, batches = batches + 1, events = events + excluded.events, "
             "bytes = bytes + excluded.bytes, page = COALESCE(page, excluded.page), remarks = excluded.remarks",
             (site, session, now, now, n_events, n_bytes, page, orjson.dumps(counts)))
+        if mirror_state is None:
+            return
         db.execute("INSERT INTO mirrors (site, session, state, updated_at) VALUES (?, ?, ?, ?) "
                    "ON CONFLICT (site, session) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
                    (site, session, mirror_state, now))
