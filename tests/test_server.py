@@ -150,3 +150,37 @@ def test_restart_keeps_what_is_sensitive(tmp_path):
         server.stop()
     card = next(p["value"] for p in recording["planted_pii"] if p["category"] == "credit_card")
     assert not leaks(stored, card)
+
+
+async def test_presidio_never_runs_on_the_event_loop(shop, monkeypatch):
+    import threading
+
+    from redactor.pii import PiiDetector
+
+    on_loop = []
+    analyze = PiiDetector.analyze
+
+    def watched(self, *args, **kwargs):
+        on_loop.append(threading.current_thread() is threading.main_thread())
+        return analyze(self, *args, **kwargs)
+
+    monkeypatch.setattr(PiiDetector, "analyze", watched)
+    assert (await shop.post(INGEST, data=first_batch())).status == 202
+    assert on_loop and not any(on_loop)
+
+
+async def test_session_mirrors_are_bounded(tmp_path):
+    from redactor.sessions import SessionStates
+    from redactor.sinks.store import Store
+
+    store = await Store(tmp_path).open()
+    try:
+        states = SessionStates(store, max_sessions=2, idle_seconds=3600)
+        for name in ("a", "b", "c"):
+            async with states.session("shop", name) as mirror:
+                mirror.lang = name
+        assert len(states) == 2  # the least recently used one was let go
+        async with states.session("shop", "a") as mirror:
+            assert mirror.lang is None  # reloaded from the store: never saved, so a fresh mirror
+    finally:
+        await store.close()
