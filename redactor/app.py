@@ -27,12 +27,13 @@ from redactor import admin, viewer
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
                            UPSTREAM)
-from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode
+from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, encode
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.policy import Policy
 from redactor.redact import redact_batch
+from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import SessionStates
 from redactor.sinks import upstream
@@ -163,17 +164,20 @@ async def ingest(request: web.Request) -> web.Response:
         remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
         counts = {"accepted": len(batch.events), "stored": len(redaction.events),
                   "dropped": len(batch.events) - len(redaction.events)}
+        try:
+            body = batch.encode(redaction.events) if UPSTREAM in app else encode(redaction.events)
+        except BatchError as error:
+            metrics.refused.labels(error.code).inc()
+            raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
         state = orjson.dumps(mirror.dump()) if mirror.dirty else None  # keystrokes change nothing to save
         if UPSTREAM in app:
             # upstream mode: the events go to the collector (or the spool); the mirror state
             # is saved once they are safe, so a refused batch leaves the mirror as it was
-            body = batch.encode(redaction.events)
             answer = await forward_batch(request, site, session, body, counts, headers)
             await app[STORE].save_session_state(site, session, len(redaction.events), len(body),
                                                 state, remarks, page)
         else:
-            stored = orjson.dumps(redaction.events)
-            await app[STORE].save_batch(site, session, batch.meta, stored, len(redaction.events),
+            await app[STORE].save_batch(site, session, batch.meta, body, len(redaction.events),
                                         state, remarks, page)
             answer = json_response(counts, status=202, headers=headers)
         mirror.dirty = False
@@ -301,6 +305,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app[POLICIES] = {}
     app[TOKENS] = {}
     app.cleanup_ctx.append(resources)
+    app.cleanup_ctx.append(retention)  # erases sessions older than their site's retention_days
     if settings.upstream:
         app.cleanup_ctx.append(upstream_sink)
     app.router.add_post("/v1/sites/{site}/sessions/{session}/events", ingest)

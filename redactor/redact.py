@@ -664,15 +664,33 @@ class BatchRedaction:
 
 
 # ---------------------------------------------------------------------------------------------
+#: texts longer than this are not scanned but masked whole (fail closed): NLP on a megabyte of
+#: text costs seconds, and nobody types that much into one field
+MAX_SCANNED = 20_000
+
+
+def _scannable(texts: list[str]) -> tuple[list[str], list[int]]:
+    kept = [i for i, text in enumerate(texts) if len(text) <= MAX_SCANNED]
+    return [texts[i] for i in kept], kept
+
+
+def _merge(texts: list[str], kept: list[int], found: list[list[Span]]) -> list[list[Span]]:
+    merged = [[Span(0, len(text), "TOO_LONG_TO_SCAN", 1.0, "size")] for text in texts]
+    for i, spans in zip(kept, found):
+        merged[i] = spans
+    return merged
+
+
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                        analyze: Analyze, meta: dict[str, Any] | None = None) -> Redaction:
     """Redacts one batch in place (and the strings of its metadata); detection runs through
-    `analyze` (off the event loop)."""
+    `analyze` (off the event loop), one call for the whole batch."""
     work = BatchRedaction(policy, mirror, masker)
     kept = work.walk(events, meta)
     texts = work.requests()
-    found = await analyze(texts, policy.config.pii.resolve_language(mirror.lang)) if texts else []
-    return work.finish(kept, found)
+    scanned, where = _scannable(texts)
+    found = await analyze(scanned, policy.config.pii.resolve_language(mirror.lang)) if scanned else []
+    return work.finish(kept, _merge(texts, where, found))
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
@@ -680,5 +698,6 @@ def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, mask
     work = BatchRedaction(policy, mirror, masker)
     kept = work.walk(events, meta)
     texts = work.requests()
-    found = analyze(texts, policy.config.pii.resolve_language(mirror.lang)) if texts else []
-    return work.finish(kept, found)
+    scanned, where = _scannable(texts)
+    found = analyze(scanned, policy.config.pii.resolve_language(mirror.lang)) if scanned else []
+    return work.finish(kept, _merge(texts, where, found))

@@ -23,10 +23,19 @@ class Batch:
     meta: dict[str, Any] | None  # the other keys of an object body, or None for a bare array
 
     def encode(self, events: list[Any]) -> bytes:
-        """The body as it should be stored or forwarded, with the redacted events."""
-        if self.meta is None:
-            return orjson.dumps(events)
-        return orjson.dumps({**self.meta, "events": events})
+        """The body as it should be forwarded, with the redacted events."""
+        return encode(events if self.meta is None else {**self.meta, "events": events})
+
+
+def encode(value: Any) -> bytes:
+    """orjson, whose encoder stops at 255 levels of nesting (its decoder at 1024)."""
+    try:
+        return orjson.dumps(value)
+    except TypeError as error:
+        if "Recursion" not in str(error):
+            raise
+        raise BatchError(400, "too_deep", "the events nest deeper than 255 levels of JSON; "
+                                          "a page this deep cannot be stored") from None
 
 
 #: JSON as browsers, SDKs and curl send it (curl -d says form-urlencoded; sendBeacon says text/plain)
