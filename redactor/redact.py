@@ -11,13 +11,7 @@ A batch is redacted in three steps:
 3. **finish**: slots write their masked text back; then values found to be PII in this session
    (the *taint*) are masked wherever they are echoed (text nodes, attributes, other fields).
 
-Keystrokes. rrweb sends one Input event per keystroke, each holding the whole value so far.
-The values of one field in one batch form a *series*: the last one is analyzed, and each earlier
-value that is a prefix of its successor is masked wherever its successor is masked, so a
-half-typed e-mail is masked where the full address will stand. A value that is not a prefix of
-its successor (an edit) is analyzed on its own. The last value of a series is where a batch
-may cut a value in two, so its trailing fragment — the word still being typed, and the digit
-groups or capitalised words just before it — is masked too: the next batch cannot un-leak it.
+Keystroke series and URLs are the content layer's business: see redactor/content.py.
 
 Every redaction leaves a Remark (rule, entity, node, action) and never the value.
 """
@@ -29,8 +23,8 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, unquote_plus
 
+from redactor.content import Cell, Remark, SeriesSlot, Slot, TextSlot, UrlSlot
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -63,26 +57,7 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "ci
 CAPTION_TYPES = frozenset({"submit", "button", "reset", "image"})
 #: attributes a blocked element keeps: its size and place, nothing it says
 PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
-#: query parameters whose values are secrets by name alone
-SECRET_PARAMETERS = re.compile(
-    r"(?i)(^|[_\-.])(token|reset[_-]?token|code|auth|session|sess|sid|password|passwd|pwd|secret|key|apikey|"
-    r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
-)
-_TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
-_DIGITISH = re.compile(r"\d")
-_GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
-_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 _MIN_TAINT = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Remark:
-    """One redaction: which rule, what entity, on which node, what was done. Never the value."""
-
-    rule: str
-    entity: str
-    action: str  # block | drop | mask | span
-    node: int | None = None
 
 
 @dataclass
@@ -93,170 +68,6 @@ class Redaction:
 
     def counts(self) -> Counter[tuple[str, str, str]]:
         return Counter((r.rule, r.entity, r.action) for r in self.remarks)
-
-
-class Cell:
-    """A place in an event that holds a string: container[key]."""
-
-    __slots__ = ("container", "key")
-
-    def __init__(self, container: Any, key: Any):
-        self.container, self.key = container, key
-
-    def get(self) -> str:
-        return self.container[self.key]
-
-    def set(self, value: str) -> None:
-        self.container[self.key] = value
-
-
-# ---------------------------------------------------------------------------------------------
-# Slots: values only their content can decide about
-class Slot:
-    texts: list[str]
-
-    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
-        raise NotImplementedError
-
-
-class TextSlot(Slot):
-    """One free text (a text node, an attribute, a snapshot value): detected spans are masked."""
-
-    def __init__(self, cell: Cell, node: int | None, rule: str):
-        self.cell, self.node, self.rule = cell, node, rule
-        self.texts = [cell.get()]
-
-    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
-        spans = found[0]
-        if spans:
-            text = self.texts[0]
-            work.taint_spans(text, spans)
-            self.cell.set(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
-            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
-
-
-class SeriesSlot(Slot):
-    """The values one field took during one batch, keystroke by keystroke (see module doc)."""
-
-    def __init__(self, node: int, rule: str):
-        self.node, self.rule = node, rule
-        self.cells: list[Cell] = []
-        self.values: list[str] = []
-        self.texts = []
-        self._asked: list[int] = []  # indexes of values sent to the detector, in self.texts order
-
-    def add(self, cell: Cell) -> None:
-        self.cells.append(cell)
-        self.values.append(cell.get())
-
-    def close(self) -> None:
-        """Chooses which values need their own detection: the last, and every edit."""
-        last = len(self.values) - 1
-        self._asked = [i for i in range(last + 1) if i == last or not self.values[i + 1].startswith(self.values[i])]
-        self.texts = [self.values[i] for i in self._asked]
-
-    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
-        own = {i: spans for i, spans in zip(self._asked, found)}
-        for spans, i in ((own[i], i) for i in self._asked):
-            work.taint_spans(self.values[i], spans)
-        ranges: list[tuple[int, int, str]] = []
-        following = ""
-        for i in range(len(self.values) - 1, -1, -1):
-            value = self.values[i]
-            if i == len(self.values) - 1 or not following.startswith(value):
-                # the last value, or an edit: its own spans, plus what it shares with its successor,
-                # plus its trailing fragment (its continuation is unknown)
-                shared = _common_prefix(value, following)
-                ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
-                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + trailing_fragment(value)
-            else:
-                ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
-            if ranges:
-                self.cells[i].set(work.masker.spans(value, ranges))
-                work.remarks.extend(Remark(self.rule, e, "span", self.node) for _, _, e in ranges)
-            following = value
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
-    """The part at the end of a value that could still grow into PII in the next keystrokes:
-    the word being typed (no whitespace after it yet), or a last word with a digit or '@';
-    with it the digit groups ("06 3190 22") or capitalised words ("Mieke Hof") just before it."""
-    match = _TRAILING_TOKEN.search(value)
-    if not match:
-        return []
-    token, space = match.group(1), match.group(2)
-    still_typing = not space
-    digits = bool(_DIGITISH.search(token)) or "@" in token
-    if not (still_typing or digits):
-        return []
-    start = match.start(1)
-    words = value[:start].split(" ")
-    position = start
-    # walk back over the words just before it that belong to the same thing being typed
-    for word in reversed(words[:-1] if words and words[-1] == "" else words):
-        if not word:
-            break
-        if digits and _GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4):
-            position -= len(word) + 1
-        elif _CAPITALISED.match(token) and _CAPITALISED.match(word):
-            position -= len(word) + 1
-        else:
-            break
-    return [(max(0, position), len(value), "TRAILING_FRAGMENT")]
-
-
-class UrlSlot(Slot):
-    """A URL: query values that are secrets by name are masked; the others, the path and the
-    fragment are scanned (after percent-decoding: '%40' is an '@')."""
-
-    _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
-
-    def __init__(self, cell: Cell, node: int | None, work: BatchRedaction):
-        self.cell, self.node = cell, node
-        url = cell.get()
-        scheme_host = re.match(r"^[a-zA-Z][\w+.-]*://[^/?#]*", url)
-        self.head = scheme_host.group(0) if scheme_host else ""
-        self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
-        rebuilt = self.head + "".join("".join(p) for p in self.pieces)
-        if rebuilt != url:  # not a URL we can take apart: scan it as a whole
-            self.pieces = []
-            self.texts = [unquote_plus(url)]
-            return
-        for piece in self.pieces:
-            name, value = piece[1], piece[3]
-            if piece[2] and SECRET_PARAMETERS.search(unquote_plus(name)) and value:
-                piece[3] = quote(work.masker.whole(unquote_plus(value), "SECRET"), safe="*[]")
-                work.remarks.append(Remark("url.secret-parameter", "SECRET", "mask", node))
-        self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
-
-    def resolve(self, found: list[list[Span]], work: BatchRedaction) -> None:
-        if not self.pieces:
-            if found[0]:
-                work.taint_spans(self.texts[0], found[0])
-                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
-                                    safe=":/?&=#;%*[]@+,"))
-                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
-            return
-        changed = False
-        for piece, text, spans in zip(self.pieces, self.texts, found):
-            if not spans:
-                continue
-            work.taint_spans(text, spans)
-            masked = quote(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
-            piece[3 if piece[2] else 1] = masked
-            work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
-            changed = True
-        if changed or any(p[2] for p in self.pieces):
-            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
 from redactor.policy import Policy, validate_site_config
-from redactor.redact import Redaction, redact_batch_sync, trailing_fragment
+from redactor.content import trailing_fragment
+from redactor.redact import Redaction, redact_batch_sync
 
 
 @pytest.fixture(scope="module")

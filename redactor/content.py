@@ -1,0 +1,220 @@
+"""Values that only their content can decide about, and where they are in an event.
+
+A *slot* holds one or more texts for the detector and knows how to write the masked result
+back: a free text (TextSlot), the values one field took keystroke by keystroke during one batch
+(SeriesSlot), a URL (UrlSlot). The batch's redaction collects slots while it walks the events,
+asks the detector once for all their texts, then lets each slot resolve.
+
+Keystrokes. rrweb sends one Input event per keystroke, each holding the whole value so far.
+The values of one field in one batch form a *series*: the last one is analyzed, and each earlier
+value that is a prefix of its successor is masked wherever its successor is masked, so a
+half-typed e-mail is masked where the full address will stand. A value that is not a prefix of
+its successor (an edit) is analyzed on its own. The last value of a series is where a batch
+may cut a value in two, so its trailing fragment — the word still being typed, and the digit
+groups or capitalised words just before it — is masked too: the next batch cannot un-leak it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import quote, unquote_plus
+
+from redactor.masking import Masker
+from redactor.pii import Span
+
+#: query parameters whose values are secrets by name alone
+SECRET_PARAMETERS = re.compile(
+    r"(?i)(^|[_\-.])(token|reset[_-]?token|code|auth|session|sess|sid|password|passwd|pwd|secret|key|apikey|"
+    r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
+)
+_TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
+_DIGITISH = re.compile(r"\d")
+_GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
+
+
+class Redacting(Protocol):
+    """What a slot needs of the batch's redaction."""
+
+    masker: Masker
+    remarks: list[Remark]
+
+    def taint_spans(self, text: str, spans: list[Span]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """One redaction: which rule, what entity, on which node, what was done. Never the value."""
+
+    rule: str
+    entity: str
+    action: str  # block | drop | mask | span
+    node: int | None = None
+
+
+class Cell:
+    """A place in an event that holds a string: container[key]."""
+
+    __slots__ = ("container", "key")
+
+    def __init__(self, container: Any, key: Any):
+        self.container, self.key = container, key
+
+    def get(self) -> str:
+        return self.container[self.key]
+
+    def set(self, value: str) -> None:
+        self.container[self.key] = value
+
+
+# ---------------------------------------------------------------------------------------------
+# Slots: values only their content can decide about
+class Slot:
+    texts: list[str]
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        raise NotImplementedError
+
+
+class TextSlot(Slot):
+    """One free text (a text node, an attribute, a snapshot value): detected spans are masked."""
+
+    def __init__(self, cell: Cell, node: int | None, rule: str):
+        self.cell, self.node, self.rule = cell, node, rule
+        self.texts = [cell.get()]
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        spans = found[0]
+        if spans:
+            text = self.texts[0]
+            work.taint_spans(text, spans)
+            self.cell.set(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+
+
+class SeriesSlot(Slot):
+    """The values one field took during one batch, keystroke by keystroke (see module doc)."""
+
+    def __init__(self, node: int, rule: str):
+        self.node, self.rule = node, rule
+        self.cells: list[Cell] = []
+        self.values: list[str] = []
+        self.texts = []
+        self._asked: list[int] = []  # indexes of values sent to the detector, in self.texts order
+
+    def add(self, cell: Cell) -> None:
+        self.cells.append(cell)
+        self.values.append(cell.get())
+
+    def close(self) -> None:
+        """Chooses which values need their own detection: the last, and every edit."""
+        last = len(self.values) - 1
+        self._asked = [i for i in range(last + 1) if i == last or not self.values[i + 1].startswith(self.values[i])]
+        self.texts = [self.values[i] for i in self._asked]
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        own = {i: spans for i, spans in zip(self._asked, found)}
+        for spans, i in ((own[i], i) for i in self._asked):
+            work.taint_spans(self.values[i], spans)
+        ranges: list[tuple[int, int, str]] = []
+        following = ""
+        for i in range(len(self.values) - 1, -1, -1):
+            value = self.values[i]
+            if i == len(self.values) - 1 or not following.startswith(value):
+                # the last value, or an edit: its own spans, plus what it shares with its successor,
+                # plus its trailing fragment (its continuation is unknown)
+                shared = _common_prefix(value, following)
+                ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
+                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + trailing_fragment(value)
+            else:
+                ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
+            if ranges:
+                self.cells[i].set(work.masker.spans(value, ranges))
+                work.remarks.extend(Remark(self.rule, e, "span", self.node) for _, _, e in ranges)
+            following = value
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
+    """The part at the end of a value that could still grow into PII in the next keystrokes:
+    the word being typed (no whitespace after it yet), or a last word with a digit or '@';
+    with it the digit groups ("06 3190 22") or capitalised words ("Mieke Hof") just before it."""
+    match = _TRAILING_TOKEN.search(value)
+    if not match:
+        return []
+    token, space = match.group(1), match.group(2)
+    still_typing = not space
+    digits = bool(_DIGITISH.search(token)) or "@" in token
+    if not (still_typing or digits):
+        return []
+    start = match.start(1)
+    words = value[:start].split(" ")
+    position = start
+    # walk back over the words just before it that belong to the same thing being typed
+    for word in reversed(words[:-1] if words and words[-1] == "" else words):
+        if not word:
+            break
+        if digits and _GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4):
+            position -= len(word) + 1
+        elif _CAPITALISED.match(token) and _CAPITALISED.match(word):
+            position -= len(word) + 1
+        else:
+            break
+    return [(max(0, position), len(value), "TRAILING_FRAGMENT")]
+
+
+class UrlSlot(Slot):
+    """A URL: query values that are secrets by name are masked; the others, the path and the
+    fragment are scanned (after percent-decoding: '%40' is an '@')."""
+
+    _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
+
+    def __init__(self, cell: Cell, node: int | None, work: Redacting):
+        self.cell, self.node = cell, node
+        url = cell.get()
+        scheme_host = re.match(r"^[a-zA-Z][\w+.-]*://[^/?#]*", url)
+        self.head = scheme_host.group(0) if scheme_host else ""
+        self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
+        rebuilt = self.head + "".join("".join(p) for p in self.pieces)
+        if rebuilt != url:  # not a URL we can take apart: scan it as a whole
+            self.pieces = []
+            self.texts = [unquote_plus(url)]
+            return
+        for piece in self.pieces:
+            name, value = piece[1], piece[3]
+            if piece[2] and SECRET_PARAMETERS.search(unquote_plus(name)) and value:
+                piece[3] = quote(work.masker.whole(unquote_plus(value), "SECRET"), safe="*[]")
+                work.remarks.append(Remark("url.secret-parameter", "SECRET", "mask", node))
+        self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        if not self.pieces:
+            if found[0]:
+                work.taint_spans(self.texts[0], found[0])
+                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
+                                    safe=":/?&=#;%*[]@+,"))
+                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
+            return
+        changed = False
+        for piece, text, spans in zip(self.pieces, self.texts, found):
+            if not spans:
+                continue
+            work.taint_spans(text, spans)
+            masked = quote(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
+            piece[3 if piece[2] else 1] = masked
+            work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
+            changed = True
+        if changed or any(p[2] for p in self.pieces):
+            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
+
+
