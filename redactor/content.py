@@ -33,6 +33,8 @@ _TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
+_EMAILISH = re.compile(r"@|\w[._+%]\w|\w[._]$")  # an address, or a local part or domain being typed
+_IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 
 
 class Redacting(Protocol):
@@ -146,31 +148,38 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
-    """The part at the end of a value that could still grow into PII in the next keystrokes:
-    the word being typed (no whitespace after it yet), or a last word with a digit or '@';
-    with it the digit groups ("06 3190 22") or capitalised words ("Mieke Hof") just before it."""
+    """The end of a value that could still grow into PII with the next keystrokes (a batch may
+    end right there): an e-mail address or a local part being typed ("lotte.dg", "jan@exa"), a
+    run of digit groups ("06 3190 22", "NL46 RABO 23"), a name being typed ("Mieke Hof").
+    A plain last word stays readable: "fietsbel", "WINTER25"."""
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []
-    token, space = match.group(1), match.group(2)
-    still_typing = not space
-    digits = bool(_DIGITISH.search(token)) or "@" in token
-    if not (still_typing or digits):
+    token, still_typing, start = match.group(1), not match.group(2), match.start(1)
+    before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
+    if _EMAILISH.search(token):
+        return [(start, len(value), "TRAILING_FRAGMENT")]
+    if _DIGITISH.search(token):
+        digits, position = _count_digits(token), start
+        for word in reversed(before):  # the groups typed before it: "06 3190 22"
+            if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
+                break
+            digits, position = digits + _count_digits(word), position - len(word) - 1
+        if digits >= 3 or _IBAN_START.match(value, position):
+            return [(position, len(value), "TRAILING_FRAGMENT")]
         return []
-    start = match.start(1)
-    words = value[:start].split(" ")
-    position = start
-    # walk back over the words just before it that belong to the same thing being typed
-    for word in reversed(words[:-1] if words and words[-1] == "" else words):
-        if not word:
-            break
-        if digits and _GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4):
+    if still_typing and _CAPITALISED.match(token) and before and _CAPITALISED.match(before[-1]):
+        position = start
+        for word in reversed(before):
+            if not _CAPITALISED.match(word):
+                break
             position -= len(word) + 1
-        elif _CAPITALISED.match(token) and _CAPITALISED.match(word):
-            position -= len(word) + 1
-        else:
-            break
-    return [(max(0, position), len(value), "TRAILING_FRAGMENT")]
+        return [(position, len(value), "TRAILING_FRAGMENT")]
+    return []
+
+
+def _count_digits(word: str) -> int:
+    return sum(c.isdigit() for c in word)
 
 
 class UrlSlot(Slot):

@@ -188,6 +188,8 @@ class BatchRedaction:
                 continue
             elif name in URL_ATTRIBUTES:
                 self.slots.append(UrlSlot(Cell(attributes, name), nid, self))
+            elif name in self.policy.markers.by_attribute:
+                continue  # a marker: kept as it is, so the stored recording still says what it protects
             elif name in TEXT_ATTRIBUTES or (name.startswith("data-") and not name.startswith("data-rr")):
                 cell = Cell(attributes, name)
                 if verdict.flags & (MASK_TEXT | UNKNOWN):

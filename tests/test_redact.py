@@ -168,6 +168,8 @@ def test_mask_text_keeps_the_layout(session):
     s = session()
     s.send(snapshot(html_page(element("p", {"data-recording-ignore": "mask"}, [address]))))
     assert find(s.stored, address["id"])["textContent"] == "*** *** ******** *** **** *********"
+    paragraph = next(n for n in nodes_by_id(s.stored).values() if n.get("tagName") == "p")
+    assert paragraph["attributes"]["data-recording-ignore"] == "mask"  # the marker itself is kept
 
 
 # -- site selectors and block_urls ----------------------------------------------------------------
@@ -269,6 +271,10 @@ def test_trailing_fragment():
     assert masked("mail lotte.dg@pri") == "mail ************"
     assert masked("NL46 RABO 23") == "**** **** **"
     assert masked("all typed words ") == "all typed words "
+    assert masked("zoek fietsbel") == "zoek fietsbel"  # a plain last word is not PII in the making
+    assert masked("code WINTER25") == "code WINTER25"
+    assert masked("mail me: lotte.dg") == "mail me: ********"
+    assert masked("NL46") == "****"
 
 
 def test_echoes_of_a_typed_value_are_masked(session):
