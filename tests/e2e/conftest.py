@@ -138,8 +138,9 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: Path) -> Iterator[Any]:
+    # per module (1-2 s to start): closed before the rest of the suite's asyncio tests run
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

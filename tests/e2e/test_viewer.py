@@ -1,0 +1,161 @@
+"""The replay viewer served by `redactor serve` at `/`, in headless Chromium: sign in, list the
+sessions of a site, replay one with rrweb-player next to what was redacted, and preview a
+block-list on it. The screenshot lands in tests/output/viewer.png (a CI artifact).
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+import uuid
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ADMIN_TOKEN
+
+from .conftest import OUTPUT, Admin, PageServer, Recording, ingest_url
+
+pytestmark = pytest.mark.e2e
+
+SITE = "e2e-viewer"
+#: typed into the recorded page: none may ever show in the viewer
+TYPED = {"#m-rr-mask": "Pieter Bakker", "#m-hj-suppress": "Keizersgracht 112", "#m-cc-number": "4111 1111 1111 1111",
+         "#m-data-private": "+31 6 1234 5678", "#promo": "ZOMERDEAL25 "}
+
+
+@pytest.fixture(scope="module")
+def recorded(browser: Any, redactor_serve: Any, pages: PageServer, admin: Admin) -> str:
+    """One short recorded session on its own site (the viewer has something to show)."""
+    admin.put_site(SITE, allowed_origins=[pages.origin], block_selectors=[".rr-block"])
+    session = f"viewer-{uuid.uuid4().hex[:8]}"
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    try:
+        page = context.new_page()
+        recording = Recording(page, ingest_url(redactor_serve, SITE, session)).open(f"{pages.origin}/markers.html")
+        for selector, value in TYPED.items():
+            recording.type(selector, value, delay=10)
+        recording.finish()
+    finally:
+        context.close()
+    return session
+
+
+def request(url: str, method: str = "GET", body: Any = None, token: str | None = ADMIN_TOKEN) -> tuple[int, Any, Any]:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data, method=method, headers=headers),
+                                    timeout=30) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def sandboxed(text: str) -> bool:
+    """rrweb's replay iframe is sandboxed without allow-scripts: Chromium reports each recorded
+    script it refuses to run. That is the sandbox working, not a viewer error."""
+    return text.startswith("Blocked script execution in ") and "'allow-scripts' permission is not set" in text
+
+
+def test_viewer_replays_a_session_beside_what_was_redacted(page, redactor_serve, recorded):
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("console", lambda message: problems.append(f"console: {message.text}")
+            if message.type == "error" and not sandboxed(message.text) else None)
+    page.set_viewport_size({"width": 1440, "height": 960})
+
+    page.goto(f"{redactor_serve.url}/")
+    page.get_by_label("Admin token").fill(ADMIN_TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Site").select_option(SITE)
+    row = page.locator(f'#sessions tr[data-session="{recorded}"]')
+    row.wait_for()
+    assert "markers.html" in row.inner_text()
+
+    page.get_by_role("button", name=f"Replay session {recorded}").click()
+    page.locator(".rr-player").wait_for()
+    replay = page.frame_locator(".replayer-wrapper iframe")
+    replay.locator("#settings").wait_for(timeout=15_000)  # the recorded page, rebuilt by the replayer
+    page.wait_for_timeout(2500)  # let the player run
+
+    # the player rendered: a rebuilt page of real size with the recorded form, and a controller
+    box = page.locator(".replayer-wrapper iframe").bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 200, box
+    assert replay.locator("input#promo").count() == 1
+    assert page.locator(".rr-controller").is_visible()
+
+    remarks = page.locator("#remarks tbody").inner_text()
+    for rule in ("hotjar.suppress", "rrweb.mask", "autocomplete.card", "logrocket.private"):
+        assert rule in remarks, remarks
+    assert int(page.locator("#remarks-total").inner_text()) > 0
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "viewer.png"), full_page=True)
+
+    shown = page.locator("body").inner_text() + replay.locator("body").inner_text()
+    for selector, value in TYPED.items():
+        if selector != "#promo":
+            assert value[:5] not in shown, f"the viewer shows a typed value ({selector})"
+    assert not problems, problems
+
+
+def test_block_list_preview_in_the_viewer(page, redactor_serve, recorded):
+    page.goto(f"{redactor_serve.url}/")
+    page.get_by_label("Admin token").fill(ADMIN_TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Site").select_option(SITE)
+    page.get_by_role("button", name=f"Replay session {recorded}").click()
+    page.frame_locator(".replayer-wrapper iframe").locator("#settings").wait_for(timeout=15_000)
+
+    selectors = page.get_by_label("CSS selectors to block, one per line")
+    assert selectors.input_value() == ".rr-block"  # starts with the site's current block-list
+    selectors.fill("#promo\nfieldset\n.no-such-thing")
+    page.get_by_role("button", name="Preview").click()
+    summary = page.locator("#preview-summary")
+    summary.wait_for()
+    assert summary.inner_text().startswith("3 elements would be blocked"), summary.inner_text()
+    matches = page.locator("#preview-matches").inner_text()
+    assert "input#promo" in matches and "fieldset" in matches
+    assert "matches nothing here" in page.locator(".by-selector").inner_text()
+
+    page.get_by_role("button", name="Show input#promo in the replay").click()
+    outlined = page.frame_locator(".replayer-wrapper iframe").locator("input#promo")
+    expect(page.locator("#status")).to_contain_text("Outlined")  # (the viewer's CSP forbids eval)
+    assert "solid" in outlined.evaluate("e => e.style.outline")
+
+
+def test_preview_route(redactor_serve, recorded):
+    url = f"{redactor_serve.url}/v1/sites/{SITE}/sessions/{recorded}/preview"
+    status, _, body = request(url, "POST", {"selectors": ["input[autocomplete^=cc]", "label > input.rr-mask"]})
+    assert status == 200, body
+    answer = json.loads(body)
+    assert answer["complete"] is True
+    assert {(m["tag"], m["attributes"].get("id")) for m in answer["matched"]} == {
+        ("input", "m-cc-number"), ("input", "m-cc-csc"), ("input", "m-rr-mask")}
+    assert answer["by_selector"] == {"input[autocomplete^=cc]": 2, "label > input.rr-mask": 1}
+    assert all("value" not in m["attributes"] for m in answer["matched"])
+
+    assert request(url, "POST", {"selectors": ["#x"]}, token=None)[0] == 401
+    status, _, body = request(url, "POST", {"selectors": ["div[["]})
+    assert status == 400 and json.loads(body)["error"] == "bad_selectors", body
+    assert request(url, "POST", {"selectors": []})[0] == 400
+    assert request(url.replace(recorded, "no-such-session"), "POST", {"selectors": ["#x"]})[0] == 404
+
+
+def test_viewer_files_and_headers(redactor_serve):
+    status, headers, body = request(f"{redactor_serve.url}/", token=None)
+    assert status == 200 and b"<title>redactor" in body
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "no-referrer"
+    for path in ("/static/viewer.js", "/static/viewer.css", "/static/vendor/rrweb-player.js",
+                 "/static/vendor/rrweb-player.css"):
+        status, headers, body = request(redactor_serve.url + path, token=None)
+        assert status == 200 and body, path
+        assert b"cdn." not in body or path.endswith("rrweb-player.js"), path
+    assert request(f"{redactor_serve.url}/static/../viewer.py", token=None)[0] in (403, 404)
+    assert request(f"{redactor_serve.url}/static/%2e%2e/viewer.py", token=None)[0] in (403, 404)
