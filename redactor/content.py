@@ -35,6 +35,8 @@ _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|\w[._]$")  # an address, or a local part or domain being typed
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
+#: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
+_PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())
 
 
 class Redacting(Protocol):
@@ -168,13 +170,18 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
         if digits >= 3 or _IBAN_START.match(value, position):
             return [(position, len(value), "TRAILING_FRAGMENT")]
         return []
-    if still_typing and _CAPITALISED.match(token) and before and _CAPITALISED.match(before[-1]):
-        position = start
+    if still_typing and (_CAPITALISED.match(token) or token.lower() in _PARTICLES):
+        # a name being typed: capitalised words and the particles between them ("Sanne van der")
+        position, capitalised = start, bool(_CAPITALISED.match(token))
         for word in reversed(before):
-            if not _CAPITALISED.match(word):
+            if _CAPITALISED.match(word):
+                capitalised = True
+            elif word.lower() not in _PARTICLES:
                 break
             position -= len(word) + 1
-        return [(position, len(value), "TRAILING_FRAGMENT")]
+        first = value[position:].split(" ", 1)[0]
+        if capitalised and position < start and _CAPITALISED.match(first):
+            return [(position, len(value), "TRAILING_FRAGMENT")]
     return []
 
 

@@ -121,7 +121,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def plain_words(text: str) -> list[str]:
     """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone']."""
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
-    return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).lower())
+    return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())  # ß → ss
 
 
 class FieldMeaning(BaseModel):

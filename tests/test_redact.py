@@ -275,6 +275,8 @@ def test_trailing_fragment():
     assert masked("code WINTER25") == "code WINTER25"
     assert masked("mail me: lotte.dg") == "mail me: ********"
     assert masked("NL46") == "****"
+    assert masked("voor Sanne van der") == "voor ***** *** ***"
+    assert masked("zoek Amsterdam") == "zoek Amsterdam"  # one word alone is not a name in the making
 
 
 def test_echoes_of_a_typed_value_are_masked(session):
