@@ -242,7 +242,33 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _card
     if name == "date":
         return _date
+    if name == "first-name":
+        return _starts_with_first_name
     raise ValueError(f"unknown validator {name!r}")
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    """Given names of many countries (gender-guesser's name list, ~45,000 names): a capitalised
+    run of words that starts with one is a person's name where NER, trained on French news,
+    misses short Dutch or English ones ("Mieke Hofstra", "Bonjour Amélie Vermeulen-Lambert")."""
+    import gender_guesser.detector
+
+    detector = gender_guesser.detector.Detector(case_sensitive=False)
+    return frozenset(detector.names)
+
+
+#: given names that are also everyday words at the start of a capitalised phrase ("Mon Compte")
+_NAMES_THAT_ARE_WORDS = frozenset(
+    "mon ma ton son sa bel will may mark grace hope joy rose summer winter august april june sunny "
+    "said om an on to hi ok love star king queen mercedes".split())
+
+
+def _starts_with_first_name(text: str) -> bool:
+    """A given name followed by at least one more capitalised word."""
+    words = text.split()
+    first = words[0].split("-", 1)[0].casefold()
+    return len(words) >= 2 and first in _first_names() and first not in _NAMES_THAT_ARE_WORDS
 
 
 # --------------------------------------------------------------------------------------------------

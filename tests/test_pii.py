@@ -178,8 +178,17 @@ def test_person_names(detector, text, language, expected):
     check(detector, text, language, expected)
 
 
-def test_patterns_only_reports_no_person(patterns_only):
-    assert found(patterns_only, "Please leave the parcel with Harry Wright next door.", "en") == set()
+def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
+    """Without NER, a person is a run of capitalised words starting with a known given name."""
+    assert found(patterns_only, "Please leave the parcel with Harry Wright next door.", "en") == {
+        ("Harry Wright", "PERSON")}
+    assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Amélie Vermeulen-Lambert", "PERSON")}
+
+
+@pytest.mark.parametrize("text", ["Mon Compte", "Nike Air Max 90", "Philips Hue White Ambiance",
+                                  "Le Creuset Signature 24 cm", "Winkel Benelux", "Hallo daar"])
+def test_products_and_phrases_are_not_given_names(patterns_only, text):
+    assert not {span for span, entity in found(patterns_only, text, "nl") if entity == "PERSON"}
 
 
 # --------------------------------------------------------------------------------------------------
