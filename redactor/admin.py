@@ -8,19 +8,27 @@ and every read of a recording too.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import hashlib
 import hmac
 import os
 import secrets
+from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import orjson
+import soupsieve
 from aiohttp import web
 
 from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 
 ADMIN_TOKEN_ENV = "REDACTOR_ADMIN_TOKEN"
+#: configuration changes read, merge and write: one at a time, or two block-list additions made
+#: at once would both start from the same list and the second would drop the first
+CONFIG_LOCK = web.AppKey("config_lock", asyncio.Lock)
 
 
 def token_hash(token: str) -> str:
@@ -99,15 +107,42 @@ def refuse(error: ConfigError) -> web.HTTPBadRequest:
     return web.HTTPBadRequest(text=f"{error.path}: {error.reason}", reason="Invalid Config")
 
 
+_SELECTOR_KEYS = ("block_selectors", "sensitive_selectors", "mask_text_selectors")
+
+
+def configured(build: Callable[[], SiteConfig], data: Any) -> SiteConfig:
+    """build() (validate or merge) or a 400 naming the key. soupsieve raises NotImplementedError,
+    not a syntax error, for what it parses but does not do (pseudo-elements: `p::before`)."""
+    try:
+        return build()
+    except ConfigError as error:
+        raise refuse(error) from None
+    except NotImplementedError as error:
+        for key in _SELECTOR_KEYS:
+            selectors = data.get(key) if isinstance(data, dict) else None
+            for i, selector in enumerate(selectors if isinstance(selectors, list) else []):
+                try:
+                    soupsieve.compile(selector)
+                except NotImplementedError as found:
+                    raise web.HTTPBadRequest(text=f"$.{key}[{i}]: {selector!r} is not a CSS selector that can "
+                                                  f"match a page's elements: {found}", reason="Invalid Config") from None
+                except Exception:  # noqa: S112 - another problem: keep looking for the one that was raised
+                    continue
+        raise web.HTTPBadRequest(text=f"$: {error}", reason="Invalid Config") from None
+
+
 # -- sites ------------------------------------------------------------------------------------
 async def put_site(request: web.Request) -> web.Response:
     author(request)
     site = site_name(request)
+    body = await json_body(request)
+    async with request.app[CONFIG_LOCK]:
+        return await _put_site(request, site, body)
+
+
+async def _put_site(request: web.Request, site: str, body: Any) -> web.Response:
     before = request.app[POLICIES].get(site)
-    try:
-        config = validate_site_config(await json_body(request))
-    except ConfigError as error:
-        raise refuse(error) from None
+    config = configured(lambda: validate_site_config(body), body)
     return await save_config(request, site, config, "replace_site" if before else "create_site",
                              before.config if before else None, status=200 if before else 201)
 
@@ -120,22 +155,31 @@ async def get_site(request: web.Request) -> web.Response:
 async def patch_site(request: web.Request) -> web.Response:
     author(request)
     site = site_name(request)
+    body = await json_body(request)
+    async with request.app[CONFIG_LOCK]:
+        return await _patch_site(request, site, body)
+
+
+async def _patch_site(request: web.Request, site: str, body: Any) -> web.Response:
     before = current_config(request, site)
-    try:
-        config = merge_site_config(before, await json_body(request))
-    except ConfigError as error:
-        raise refuse(error) from None
+    config = configured(lambda: merge_site_config(before, body), body)
     return await save_config(request, site, config, "update_site", before)
 
 
 async def blocklist(request: web.Request) -> web.Response:
     author(request)
     site = site_name(request)
-    before = current_config(request, site)
+    current_config(request, site)  # 404 for an unknown site, before reading the body
     body = await json_body(request)
     selector = body.get("selector") if isinstance(body, dict) else None
     if not isinstance(selector, str) or not selector.strip():
         raise web.HTTPBadRequest(text='send {"selector": "<a CSS selector>"}', reason="Bad Selector")
+    async with request.app[CONFIG_LOCK]:
+        return await _change_blocklist(request, site, selector)
+
+
+async def _change_blocklist(request: web.Request, site: str, selector: str) -> web.Response:
+    before = current_config(request, site)
     selectors = list(before.block_selectors)
     if request.method == "POST":
         if selector not in selectors:
@@ -146,10 +190,8 @@ async def blocklist(request: web.Request) -> web.Response:
             raise web.HTTPNotFound(text=f"{selector!r} is not in the block-list", reason="Unknown Selector")
         selectors.remove(selector)
         action = "remove_block_selector"
-    try:
-        config = merge_site_config(before, {"block_selectors": selectors})
-    except ConfigError as error:
-        raise refuse(error) from None
+    config = configured(lambda: merge_site_config(before, {"block_selectors": selectors}),
+                        {"block_selectors": selectors})
     return await save_config(request, site, config, action, before)
 
 
@@ -216,8 +258,32 @@ async def list_sites(request: web.Request) -> web.Response:
     return web.Response(body=orjson.dumps(sorted(request.app[POLICIES])), content_type="application/json")
 
 
+# -- the OpenAPI document (redactor/openapi.yaml; tests/test_openapi.py keeps it true) -----------
+OPENAPI = Path(__file__).resolve().parent / "openapi.yaml"
+
+
+@functools.cache
+def openapi_document() -> tuple[bytes, bytes]:
+    """(YAML, JSON) of the document, read once."""
+    import yaml
+
+    text = OPENAPI.read_bytes()
+    return text, orjson.dumps(yaml.safe_load(text))
+
+
+async def openapi_json(request: web.Request) -> web.Response:
+    return web.Response(body=openapi_document()[1], content_type="application/json")
+
+
+async def openapi_yaml(request: web.Request) -> web.Response:
+    return web.Response(body=openapi_document()[0], content_type="application/yaml", charset="utf-8")
+
+
 def add_routes(app: web.Application) -> None:
+    app[CONFIG_LOCK] = asyncio.Lock()
     r = app.router
+    r.add_get("/openapi.json", openapi_json)
+    r.add_get("/openapi.yaml", openapi_yaml)
     r.add_get("/v1/sites", list_sites)
     r.add_put("/v1/sites/{site}", put_site)
     r.add_get("/v1/sites/{site}", get_site)

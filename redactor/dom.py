@@ -261,13 +261,14 @@ class DomMirror:
         removed_from, self._removed_from = self._removed_from, None
         if not policy.selectors:
             return
-        compiled = compiled_for(policy.selectors)
-        found = compiled.matches(self.nodes, None if candidates is None else list(candidates),
-                                 removed_from or ())
-        for (flags, rule, _), matched in zip(policy.selectors, found):
-            for nid in matched:
-                if self._flag(nid, self.nodes[nid], flags, rule):
-                    self.spread(nid)
+        groups = policy.selectors
+        matches = compiled_for(groups).iter_matches(
+            self.nodes, None if candidates is None else list(candidates), removed_from or (),
+            settled=tuple(flags for flags, _, _ in groups))
+        for group, nid in matches:  # flagged as found: a blocked subtree is then skipped
+            flags, rule, _ = groups[group]
+            if self._flag(nid, self.nodes[nid], flags, rule):
+                self.spread(nid)
 
     def _as_soup(self) -> Any:
         """A bs4 tree of the mirror's elements (each Tag has `redactor_id`): what soupsieve would

@@ -37,6 +37,8 @@ import functools
 import importlib
 import multiprocessing
 import re
+
+import regex  # Presidio's own regex engine: variable-length lookbehind
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
@@ -129,13 +131,14 @@ class PatternDef(pydantic.BaseModel):
     score: float | None = None  # overrides the recognizer's
     validator: str | None = None  # overrides the recognizer's
     invalid_score: float | None = None  # report a match failing the validator at this score (None: drop)
+    retry_parts: bool = True  # a match failing the validator: try its parts between separators
 
     @pydantic.field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
         try:
-            re.compile(value)
-        except re.error as exc:
+            regex.compile(value)
+        except regex.error as exc:
             raise ValueError(f"bad regex: {exc}") from None
         return value
 
@@ -265,10 +268,18 @@ _NAMES_THAT_ARE_WORDS = frozenset(
 
 
 def _starts_with_first_name(text: str) -> bool:
-    """A given name followed by at least one more capitalised word."""
-    words = text.split()
-    first = words[0].split("-", 1)[0].casefold()
-    return len(words) >= 2 and first in _first_names() and first not in _NAMES_THAT_ARE_WORDS
+    """A run of capitalised words (as the pattern matches it, whole) that holds a given name
+    followed by one or two more capitalised words, three words at most in all (a word before the
+    name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
+    product: "Philips Hue White Ambiance")."""
+    words = [w for w in text.split() if w[0].isupper()]  # particles ("van der") do not count
+    if len(words) > 3:
+        return False
+    for i, word in enumerate(words):
+        first = word.split("-", 1)[0].casefold()
+        if first in _first_names() and first not in _NAMES_THAT_ARE_WORDS:
+            return 2 <= len(words) - i <= 3
+    return False
 
 
 # --------------------------------------------------------------------------------------------------
@@ -284,9 +295,9 @@ class RuleRecognizer(EntityRecognizer):
         self.spec = spec
         flags = re.IGNORECASE if spec.ignore_case else 0
         self._patterns = [
-            (re.compile(p.regex, flags), p.score if p.score is not None else spec.score,
+            (regex.compile(p.regex, flags), p.score if p.score is not None else spec.score,
              make_validator(p.validator or spec.validator) if (p.validator or spec.validator) else None,
-             p.invalid_score)
+             p.invalid_score, p.retry_parts)
             for p in spec.patterns
         ]
         self._context = (
@@ -300,9 +311,9 @@ class RuleRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
-        for regex, score, validate, invalid_score in self._patterns:
+        for regex, score, validate, invalid_score, retry_parts in self._patterns:
             for match in regex.finditer(text):
-                valid = self._validated(text, match.start(), match.end(), validate)
+                valid = self._validated(text, match.start(), match.end(), validate, retry_parts)
                 if not valid and invalid_score is not None:
                     results.append(self._result(text, match.start(), match.end(), invalid_score))
                 for start, end in valid:
@@ -310,11 +321,13 @@ class RuleRecognizer(EntityRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
     @staticmethod
-    def _validated(text: str, start: int, end: int, validate) -> list[tuple[int, int]]:
+    def _validated(text: str, start: int, end: int, validate, retry_parts: bool = True) -> list[tuple[int, int]]:
         """The match if valid; else its longest valid sub-ranges between separators (greedy regexes
         swallow a neighbouring number: "06 3190 2274 79", "nr 12 0612345678")."""
         if validate is None or validate(text[start:end]):
             return [(start, end)]
+        if not retry_parts:
+            return []
         groups = [(start + m.start(), start + m.end()) for m in _GROUP.finditer(text[start:end])]
         found: list[tuple[int, int]] = []
         i = 0

@@ -243,3 +243,22 @@ class Store:
                 self._audit(db, site, author, "erase_session", {"session": session}, None)
             return bool(found)
         return await self._run(self._transaction, erase)
+
+    async def erase_older_than(self, site: str, cutoff: float, author: str = "retention") -> list[str]:
+        """Erases the sessions of a site whose last batch arrived before `cutoff` (epoch seconds):
+        their batches, summary and mirror, each audited as an erasure by `author`. Returns the
+        sessions erased. One transaction: a batch arriving meanwhile waits, then starts anew."""
+        def erase(db: sqlite3.Connection) -> list[str]:
+            old = [session for (session,) in db.execute(
+                "SELECT session FROM sessions WHERE site = ? AND last_at < ? ORDER BY first_at", (site, cutoff))]
+            # batches whose session summary is gone (never written, or an older crash) age by arrival
+            old += [session for (session,) in db.execute(
+                "SELECT DISTINCT session FROM batches WHERE site = ? AND received_at < ? AND session NOT IN "
+                "(SELECT session FROM sessions WHERE site = ?)", (site, cutoff, site))]
+            for session in old:
+                db.execute("DELETE FROM sessions WHERE site = ? AND session = ?", (site, session))
+                db.execute("DELETE FROM batches WHERE site = ? AND session = ?", (site, session))
+                db.execute("DELETE FROM mirrors WHERE site = ? AND session = ?", (site, session))
+                self._audit(db, site, author, "erase_session", {"session": session, "reason": "retention_days"}, None)
+            return old
+        return await self._run(self._transaction, erase)

@@ -1,0 +1,682 @@
+"""Site selectors matched on the DomMirror itself, with soupsieve's semantics.
+
+Building a BeautifulSoup tree from a 2,000-node mirror and running soupsieve on it costs
+tens of milliseconds, ten times the rest of a batch, and keeping one tree per session costs
+megabytes. So the selectors are matched on the mirror's own nodes instead: soupsieve parses and
+compiles each selector (so what is valid, and what it means, is soupsieve's), and this module
+interprets soupsieve's compiled form (`soupsieve.css_types`) the way `soupsieve.css_match` does
+on the tree `DomMirror._as_soup()` builds: element nodes only (no text), document nodes
+transparent (an iframe's document hangs on the iframe), `<template>` contents out of reach, no
+namespaces (every element is HTML), class-like attributes split on whitespace as bs4 does.
+`tests/test_selectors.py` proves it against soupsieve on random trees and random selectors.
+
+What it does not interpret (`:checked`, `:default`, `:indeterminate`, `:lang()`, `:dir()`,
+`:in-range`, `:defined`, `:placeholder-shown`, `:read-write`, `:contains()`) falls back to
+soupsieve on a tree built from the mirror, re-matching the whole page (correct, slower).
+
+Speed: a selector is only tried on a node that has its rightmost compound's id, first class or
+tag (others are tried everywhere). After a change (mutation adds, an attribute change, removes)
+only the nodes whose match can change are re-matched: the changed nodes; their siblings when a
+selector looks at siblings or positions (`~`, `+`, `:nth-*`, `:root`); their subtrees when a
+selector looks at ancestors (` `, `>`); their ancestors when a selector uses `:has()` or
+`:empty` (and the siblings and subtrees of those when such a part sits left of a combinator).
+Nothing is kept between calls: the caches below live for one call.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import soupsieve
+from soupsieve import css_types as ct
+
+if TYPE_CHECKING:  # pragma: no cover
+    from redactor.dom import Node
+
+NS_XHTML = "http://www.w3.org/1999/xhtml"
+_HTML_NAMESPACES = {"html": NS_XHTML}
+_NO_NAMESPACES: dict[str, str] = {}
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: bs4 splits these attributes into word lists (its HTML builder's "cdata list attributes");
+#: soupsieve then matches them joined by one space
+_LIST_ATTRIBUTES_ANY = frozenset({"class", "accesskey", "dropzone"})
+_LIST_ATTRIBUTES = {
+    "a": {"rel", "rev"}, "link": {"rel", "rev"}, "td": {"headers"}, "th": {"headers"},
+    "form": {"accept-charset"}, "object": {"archive"}, "area": {"rel"}, "icon": {"sizes"},
+    "iframe": {"sandbox"}, "output": {"for"},
+}
+_BS4_WORDS = re.compile(r"\S+")  # bs4's split
+_SIEVE_WORDS = re.compile(r"[^ \t\r\n\f]+")  # soupsieve's split of a class string bs4 left whole
+#: selector flags interpreted here; any other flag (or :lang/:contains) means: fall back
+_NATIVE_FLAGS = ct.SEL_ROOT | ct.SEL_SCOPE | ct.SEL_EMPTY
+_SIBLING_RELATIONS = frozenset({"~", "+", ":~", ":+"})
+_ANCESTOR_RELATIONS = frozenset({" ", ">"})
+
+TOP = -1  # the container of top-level elements (the soup document)
+DETACHED = -2  # not reachable from the top: never matched
+
+
+def lower(text: str) -> str:
+    """ASCII-only lower case, like soupsieve's util.lower."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+#: tag and attribute names repeat: their lower case is looked up, not computed
+lower_name = functools.lru_cache(maxsize=8192)(lower)
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_name(name: str) -> bool:
+    return lower(name) == name
+
+
+def plain(attrs: dict[str, str]) -> bool:
+    """Whether every attribute name is in lower case already (rrweb's HTML: nearly always)."""
+    return all(map(_plain_name, attrs))
+
+
+# ---------------------------------------------------------------------------------------------
+# The compiled policy selectors: buckets by rightmost compound, and what a change can affect
+@dataclass
+class Features:
+    """What the selectors look at besides a node itself: decides the nodes a change can affect."""
+
+    ancestors: bool = False  # ' ' or '>': a node's match depends on its ancestors
+    siblings: bool = False  # '~', '+', ':~', ':+', :nth-*, :root, :scope: depends on siblings
+    children: bool = False  # :has() or :empty: depends on descendants (or following siblings)
+    children_left: bool = False  # such a part left of a combinator, in :nth-*(of S), or :has(~ …)
+    fallback: bool = False  # a part soupsieve must match on a bs4 tree
+
+
+def _selectors_in(selector_list: ct.SelectorList) -> Iterator[ct.Selector]:
+    """Every Selector object in a list, nested ones included."""
+    stack = [selector_list]
+    while stack:
+        for selector in stack.pop():
+            if selector is ct.Null:
+                continue
+            yield selector
+            stack.extend(selector.selectors)
+            stack.extend(n.selectors for n in selector.nth)
+            if selector.relation:
+                stack.append(selector.relation)
+
+
+def _native(selector: ct.Selector) -> bool:
+    return all(not (s.flags & ~_NATIVE_FLAGS) and not s.contains and not s.lang
+               for s in _selectors_in(ct.SelectorList([selector])))
+
+
+def _looks_down(selector_list: ct.SelectorList) -> bool:
+    return any(s.flags & ct.SEL_EMPTY or (s.rel_type or "").startswith(":") for s in _selectors_in(selector_list))
+
+
+def _is_past(relation: ct.SelectorList) -> bool:
+    """A relation to the left (ancestor, earlier sibling), not the inside of a :has()."""
+    first = relation[0]
+    return first is not ct.Null and not (first.rel_type or "").startswith(":")
+
+
+def _features(selector_list: ct.SelectorList, features: Features) -> None:
+    for selector in _selectors_in(selector_list):
+        rel = selector.rel_type or ""
+        if rel in _ANCESTOR_RELATIONS:
+            features.ancestors = True
+        if rel in _SIBLING_RELATIONS or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
+            features.siblings = True
+        if rel.startswith(":") or selector.flags & ct.SEL_EMPTY:
+            features.children = True
+        if rel in (":~", ":+"):
+            features.children_left = True
+        if selector.relation and _is_past(selector.relation) and _looks_down(selector.relation):
+            features.children_left = True
+        if any(_looks_down(n.selectors) for n in selector.nth):
+            features.children_left = True
+
+
+class CompiledSelectors:
+    """A policy's selector groups [(flags, rule, SoupSieve)], ready to match on mirrors."""
+
+    def __init__(self, groups: tuple[tuple[int, str, soupsieve.SoupSieve], ...]):
+        self.groups = groups
+        self.by_id: dict[str, list[tuple[int, ct.Selector]]] = {}
+        self.by_class: dict[str, list[tuple[int, ct.Selector]]] = {}
+        self.by_tag: dict[str, list[tuple[int, ct.Selector]]] = {}
+        self.universal: list[tuple[int, ct.Selector]] = []
+        self.fallback: dict[int, soupsieve.SoupSieve] = {}  # group → its parts soupsieve matches
+        self.features = Features()
+        for group, (_flags, _rule, compiled) in enumerate(groups):
+            unsupported = []
+            for selector in compiled.selectors:
+                if selector is ct.Null:
+                    continue
+                if not _native(selector):
+                    unsupported.append(selector)
+                    continue
+                self._bucket(selector).append((group, selector))
+            if unsupported:
+                self.fallback[group] = soupsieve.css_match.SoupSieve(
+                    compiled.pattern, ct.SelectorList(unsupported), compiled.namespaces, compiled.custom, compiled.flags)
+                self.features.fallback = True
+            _features(compiled.selectors, self.features)
+
+    def _bucket(self, selector: ct.Selector) -> list[tuple[int, ct.Selector]]:
+        if selector.ids:
+            return self.by_id.setdefault(selector.ids[0], [])
+        if selector.classes:
+            return self.by_class.setdefault(selector.classes[0], [])
+        tag = selector.tag
+        if tag is not None and tag.name not in (None, "*"):
+            return self.by_tag.setdefault(lower_name(tag.name), [])
+        return self.universal
+
+    def matches(self, nodes: dict[int, Node], candidates: Iterable[int] | None,
+                removed_from: Iterable[int | None] = ()) -> list[list[int]]:
+        """The node ids each group matches, among the nodes whose match may have changed:
+        all nodes (candidates None), or those a change to `candidates` (added or changed nodes)
+        and to the children of `removed_from` (parents that lost children) can affect."""
+        found: list[list[int]] = [[] for _ in self.groups]
+        for group, nid in self.iter_matches(nodes, candidates, removed_from):
+            found[group].append(nid)
+        return found
+
+    def iter_matches(self, nodes: dict[int, Node], candidates: Iterable[int] | None,
+                     removed_from: Iterable[int | None] = (),
+                     settled: tuple[int, ...] | None = None) -> Iterator[tuple[int, int]]:
+        """(group, node id) of the matches (see matches()), lazily, in document order for a
+        full match. settled: each group's flags; a node that has them all already is not
+        tried for that group (flags are sticky: a match would change nothing), so a caller that
+        flags (and spreads down) as matches come skips the subtrees it has just blocked."""
+        view = MirrorView(nodes)
+        if candidates is None:  # every element, in document order
+            scope: Iterable[int] = view.all_elements()
+        else:
+            scope = view.affected(candidates, removed_from, self.features)
+        by_id, by_class, by_tag, universal = self.by_id, self.by_class, self.by_tag, self.universal
+        every = sum(settled) if settled else 0
+        if by_id or by_class or by_tag or universal:
+            full = candidates is None
+            for nid in scope:
+                if not full and not view.selectable(nid):
+                    continue
+                node = nodes[nid]
+                if settled and node.flags & every == every and all(node.flags & f == f for f in settled):
+                    continue
+                attrs = node.attrs
+                tried: list[tuple[int, ct.Selector]] = []
+                if plain(attrs):  # the names are the keys: look them up directly
+                    own_id = attrs.get("id") if by_id else None
+                    # str.split() splits on what bs4's \S+ does not match (both: str.isspace)
+                    names = attrs["class"].split() if by_class and "class" in attrs else ()
+                else:
+                    own_id = view.attribute(nid, "id") if by_id else None
+                    names = view.classes(nid) if by_class else ()
+                if own_id is not None and own_id in by_id:
+                    tried += by_id[own_id]
+                for name in (names if len(names) < 2 else dict.fromkeys(names)):
+                    if name in by_class:
+                        tried += by_class[name]
+                if by_tag:
+                    tried += by_tag.get(lower_name(node.tag or "div"), ())
+                if universal:
+                    tried += universal
+                done = 0
+                for group, selector in tried:
+                    if done & (1 << group) or (settled and node.flags & settled[group] == settled[group]):
+                        continue
+                    if view.match(nid, selector, _NO_NAMESPACES):
+                        done |= 1 << group
+                        yield group, nid
+        if self.fallback:
+            # soupsieve on a tree: whatever it depends on, re-match every node (never too few)
+            tags = view.soup()
+            for group, sieve in self.fallback.items():
+                for tag in sieve.select(tags):
+                    yield group, tag.redactor_id  # type: ignore[attr-defined]
+
+
+@functools.lru_cache(maxsize=64)
+def compiled_for(groups: tuple[tuple[int, str, soupsieve.SoupSieve], ...]) -> CompiledSelectors:
+    """Compiled once per policy (Policy.selectors is an immutable, hashable tuple)."""
+    return CompiledSelectors(groups)
+
+
+# ---------------------------------------------------------------------------------------------
+class MirrorView:
+    """The mirror's nodes seen as soupsieve sees the tree `DomMirror._as_soup()` builds.
+    Lives for one matching call: its caches assume the nodes do not change meanwhile."""
+
+    def __init__(self, nodes: dict[int, Node]):
+        self.nodes = nodes
+        self._kids: dict[int, list[int]] = {}
+        self._index: dict[int, dict[int, int]] = {}
+        self._container: dict[int, int] = {}
+        self._selectable: dict[int, bool] = {}
+        self._attrs: dict[int, dict[str, tuple[str, str]]] = {}
+        self._nth: dict[tuple[int, int], tuple[dict[int, int], dict[str, int] | int]] = {}
+        self._memo: dict[tuple[int, int], bool] = {}
+
+    # -- the tree --------------------------------------------------------------------------
+    def tag(self, nid: int) -> str:
+        return self.nodes[nid].tag or "div"
+
+    def kids(self, key: int) -> list[int]:
+        """Element children of an element (TOP: of the document), document nodes flattened."""
+        kids = self._kids.get(key)
+        if kids is not None:
+            return kids
+        nodes = self.nodes
+        if key == TOP:
+            sequence = [nid for nid, node in nodes.items() if node.parent is None or node.parent not in nodes]
+        else:
+            sequence = nodes[key].children or []
+        kids = []
+        stack = [iter(sequence)]
+        while stack:
+            for child in stack[-1]:
+                node = nodes.get(child)
+                if node is None:
+                    continue
+                if node.attrs is not None:
+                    kids.append(child)
+                elif node.children is not None:  # a document: its children hang on this parent
+                    stack.append(iter(node.children))
+                    break
+            else:
+                stack.pop()
+        self._kids[key] = kids
+        return kids
+
+    def index(self, key: int) -> dict[int, int]:
+        index = self._index.get(key)
+        if index is None:
+            index = self._index[key] = {nid: i for i, nid in enumerate(self.kids(key))}
+        return index
+
+    def container(self, nid: int) -> int:
+        """The element whose (flattened) children hold nid; TOP; or DETACHED."""
+        found = self._container.get(nid)
+        if found is not None:
+            return found
+        nodes = self.nodes
+        parent = nodes[nid].parent
+        found = DETACHED
+        for _ in range(10_000):
+            if parent is None or parent not in nodes:
+                found = TOP
+                break
+            above = nodes[parent]
+            if above.attrs is not None:
+                found = parent
+                break
+            if above.children is None:
+                break
+            parent = above.parent  # a document node: climb through it
+        if found != DETACHED and nid not in self.index(found):
+            found = DETACHED
+        self._container[nid] = found
+        return found
+
+    def is_template(self, nid: int) -> bool:
+        tag = self.nodes[nid].tag
+        return len(tag) == 8 and lower_name(tag) == "template"
+
+    def selectable(self, nid: int) -> bool:
+        """An element that select() reaches from the document: attached, not inside a <template>."""
+        known = self._selectable.get(nid)
+        if known is not None:
+            return known
+        chain = []
+        current = nid
+        result = False
+        while True:
+            known = self._selectable.get(current)
+            if known is not None:
+                result = known
+                break
+            node = self.nodes.get(current)
+            if node is None or node.attrs is None:
+                result = False
+                break
+            chain.append(current)
+            above = self.container(current)
+            if above == TOP:
+                result = True
+                break
+            if above == DETACHED or self.is_template(above) or len(chain) > 10_000:
+                result = False
+                break
+            current = above
+        for item in chain:
+            self._selectable[item] = result
+        return result
+
+    def parent(self, nid: int) -> int | None:
+        """soupsieve's get_parent(): the parent element, not the document, not a template."""
+        above = self.container(nid)
+        if above < 0 or self.is_template(above):
+            return None
+        return above
+
+    def children(self, nid: int) -> list[int]:
+        """Element children that soupsieve navigates into (none for a template)."""
+        return [] if self.is_template(nid) else self.kids(nid)
+
+    def siblings(self, nid: int) -> tuple[list[int], int]:
+        """The element siblings (nid included) and nid's position; ([], -1) when detached."""
+        above = self.container(nid)
+        if above == DETACHED:
+            return [], -1
+        return self.kids(above), self.index(above)[nid]
+
+    def all_elements(self) -> Iterator[int]:
+        """Every selectable element, in document order (as select() walks the soup: each
+        element's container is the one whose children list holds it)."""
+        container, selectable = self._container, self._selectable
+        stack = [(TOP, iter(self.kids(TOP)))]
+        while stack:
+            above, kids = stack[-1]
+            for nid in kids:
+                container[nid] = above
+                selectable[nid] = True
+                yield nid
+                if not self.is_template(nid):
+                    stack.append((nid, iter(self.kids(nid))))
+                    break
+            else:
+                stack.pop()
+
+    def subtree(self, nid: int) -> Iterator[int]:
+        stack = [nid]
+        while stack:
+            current = stack.pop()
+            yield current
+            if not self.is_template(current):
+                stack.extend(self.kids(current))
+
+    def affected(self, candidates: Iterable[int], removed_from: Iterable[int | None], features: Features) -> set[int]:
+        """The elements whose match can change after a change to these nodes (module doc)."""
+        nodes = self.nodes
+        changed = {nid for nid in candidates if (node := nodes.get(nid)) is not None and node.attrs is not None}
+        for parent in removed_from:
+            if parent is None or parent not in nodes:
+                changed.update(self.kids(TOP))
+                continue
+            if nodes[parent].attrs is not None:
+                changed.add(parent)
+                changed.update(self.kids(parent))
+            else:  # a document node lost a child: its container's children are the siblings
+                around = self._document_container(parent)
+                changed.update(self.kids(around) if around != DETACHED else ())
+                if around >= 0:
+                    changed.add(around)
+        if features.fallback:
+            return set(self.all_elements())
+        own: set[int] = set()
+        if features.children:
+            above = set()
+            for nid in changed:
+                current = self.parent(nid) if self.container(nid) != DETACHED else None
+                while current is not None and current not in above:
+                    above.add(current)
+                    current = self.parent(current)
+            if features.children_left:
+                changed |= above
+            else:
+                own = above
+        scope = set(changed)
+        if features.siblings:
+            seen: set[int] = set()
+            for nid in changed:
+                above = self.container(nid)
+                if above != DETACHED and above not in seen:
+                    seen.add(above)
+                    scope.update(self.kids(above))
+        if features.ancestors:
+            for nid in list(scope):
+                for below in self.subtree(nid):
+                    scope.add(below)
+        return scope | own
+
+    def _document_container(self, nid: int) -> int:
+        nodes, parent = self.nodes, nid
+        for _ in range(10_000):
+            node = nodes.get(parent)
+            if node is None:
+                return TOP
+            if node.attrs is not None:
+                return parent
+            if node.parent is None or node.parent not in nodes:
+                return TOP
+            parent = node.parent
+        return DETACHED
+
+    # -- attributes -------------------------------------------------------------------------
+    def _attributes(self, nid: int) -> dict[str, tuple[str, str]]:
+        """lower-cased name → (name, value); the first of names equal but for case wins."""
+        found = self._attrs.get(nid)
+        if found is None:
+            found = {}
+            for name, value in (self.nodes[nid].attrs or {}).items():
+                found.setdefault(lower_name(name), (name, value))
+            self._attrs[nid] = found
+        return found
+
+    def attribute(self, nid: int, name: str) -> str | None:
+        """The value soupsieve sees for an attribute (name in lower case), or None."""
+        attrs = self.nodes[nid].attrs or {}
+        if plain(attrs):
+            key, value = name, attrs.get(name)
+            if value is None:
+                return None
+        else:
+            item = self._attributes(nid).get(name)
+            if item is None:
+                return None
+            key, value = item
+        if key in _LIST_ATTRIBUTES_ANY or key in _LIST_ATTRIBUTES.get(self.tag(nid).lower(), ()):
+            return " ".join(_BS4_WORDS.findall(value))
+        return value
+
+    def classes(self, nid: int) -> list[str]:
+        attrs = self.nodes[nid].attrs or {}
+        if plain(attrs):
+            value = attrs.get("class")
+            return [] if value is None else _BS4_WORDS.findall(value)
+        item = self._attributes(nid).get("class")
+        if item is None:
+            return []
+        key, value = item
+        return (_BS4_WORDS if key == "class" else _SIEVE_WORDS).findall(value)
+
+    # -- matching (soupsieve.css_match.CSSMatch._match_selectors, on the mirror) ------------
+    def match_list(self, nid: int, selectors: ct.SelectorList, namespaces: dict[str, str]) -> bool:
+        if selectors.is_html:
+            namespaces = _HTML_NAMESPACES
+        matched = False
+        is_not = selectors.is_not
+        for selector in selectors:
+            matched = is_not
+            if selector is ct.Null:
+                continue
+            if self.match(nid, selector, namespaces):
+                matched = not is_not
+                break
+        return matched
+
+    def _match_related(self, nid: int, relation: ct.SelectorList, namespaces: dict[str, str]) -> bool:
+        key = (id(relation), nid)
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo[key] = self.match_list(nid, relation, namespaces)
+        return known
+
+    def match(self, nid: int, selector: ct.Selector, namespaces: dict[str, str]) -> bool:
+        tag = selector.tag
+        if tag is not None and not self._match_tag(nid, tag, namespaces):
+            return False
+        if selector.ids:
+            own_id = self.attribute(nid, "id")
+            own_id = "" if own_id is None else own_id
+            if any(wanted != own_id for wanted in selector.ids):
+                return False
+        if selector.classes:
+            own = self.classes(nid)
+            if any(wanted not in own for wanted in selector.classes):
+                return False
+        for attribute in selector.attributes:
+            value = self.attribute(nid, lower_name(attribute.attribute))
+            if value is None:
+                if attribute.inverse:
+                    continue
+                return False
+            if attribute.pattern is None:
+                continue
+            if attribute.ignore_case:
+                value = lower(value)
+            if attribute.pattern.search(value) is None:
+                return False
+        flags = selector.flags
+        if flags & (ct.SEL_ROOT | ct.SEL_SCOPE) and not self._match_root(nid, flags):
+            return False
+        if flags & ct.SEL_EMPTY and self.children(nid):
+            return False
+        if selector.nth and not self._match_nth(nid, selector.nth, namespaces):
+            return False
+        for sub in selector.selectors:
+            if not self.match_list(nid, sub, namespaces):
+                return False
+        if selector.relation and not self._match_relation(nid, selector.relation, namespaces):
+            return False
+        return True
+
+    def _match_tag(self, nid: int, tag: ct.SelectorTag, namespaces: dict[str, str]) -> bool:
+        name = tag.name
+        if name is not None and name != "*" and lower_name(name) != lower_name(self.tag(nid)):
+            return False
+        prefix = tag.prefix
+        if prefix is None or prefix == "*":
+            return True
+        if prefix == "":
+            return False  # `|div`: no namespace, and every element here is HTML
+        return namespaces.get(prefix) == NS_XHTML
+
+    def _match_root(self, nid: int, flags: int) -> bool:
+        top = self.kids(TOP)
+        if not top or top[0] != nid:
+            return False  # soupsieve's root (and :scope of a document) is its first element
+        return not flags & ct.SEL_ROOT or len(top) == 1
+
+    def _match_nth(self, nid: int, nths: tuple[ct.SelectorNth, ...], namespaces: dict[str, str]) -> bool:
+        above = self.container(nid)
+        for nth in nths:
+            if above == DETACHED:
+                index = 1 if self._nth_counted(nid, nid, nth, namespaces) else 0
+            else:
+                index = self._nth_index(nid, above, nth, namespaces)
+            if not index:
+                return False
+            if nth.a != 0:
+                diff = index - nth.b
+                if diff % nth.a or diff // nth.a < 0:
+                    return False
+            elif index != nth.b:
+                return False
+        return True
+
+    def _nth_counted(self, nid: int, sibling: int, nth: ct.SelectorNth, namespaces: dict[str, str]) -> bool:
+        if nth.of_type and lower_name(self.tag(sibling)) != lower_name(self.tag(nid)):
+            return False
+        return not nth.selectors or self.match_list(sibling, nth.selectors, namespaces)
+
+    def _nth_index(self, nid: int, above: int, nth: ct.SelectorNth, namespaces: dict[str, str]) -> int:
+        key = (above, id(nth))
+        state = self._nth.get(key)
+        if state is None:
+            positions: dict[int, int] = {}
+            totals: dict[str, int] | int
+            if nth.of_type:
+                totals = {}
+                for sibling in self.kids(above):
+                    kind = lower_name(self.tag(sibling))
+                    totals[kind] = positions[sibling] = totals.get(kind, 0) + 1
+            else:
+                count = 0
+                for sibling in self.kids(above):
+                    if not nth.selectors or self.match_list(sibling, nth.selectors, namespaces):
+                        count += 1
+                        positions[sibling] = count
+                totals = count
+            state = self._nth[key] = (positions, totals)
+        positions, totals = state
+        index = positions.get(nid, 0)
+        if index and nth.last:
+            total = totals[lower_name(self.tag(nid))] if isinstance(totals, dict) else totals
+            index = total - index + 1
+        return index
+
+    def _match_relation(self, nid: int, relation: ct.SelectorList, namespaces: dict[str, str]) -> bool:
+        first = relation[0]
+        if first is ct.Null:
+            return False
+        kind = first.rel_type
+        if kind == " ":
+            above = self.parent(nid)
+            while above is not None:
+                if self._match_related(above, relation, namespaces):
+                    return True
+                above = self.parent(above)
+            return False
+        if kind == ">":
+            above = self.parent(nid)
+            return above is not None and self._match_related(above, relation, namespaces)
+        if kind in ("~", "+", ":~", ":+"):
+            siblings, position = self.siblings(nid)
+            if position < 0:
+                return False
+            if kind == "~":
+                return any(self._match_related(s, relation, namespaces) for s in siblings[:position])
+            if kind == "+":
+                return position > 0 and self._match_related(siblings[position - 1], relation, namespaces)
+            if kind == ":~":
+                return any(self._match_related(s, relation, namespaces) for s in siblings[position + 1:])
+            return position + 1 < len(siblings) and \
+                self._match_related(siblings[position + 1], relation, namespaces)
+        if kind == ":>":
+            return any(self._match_related(child, relation, namespaces) for child in self.children(nid))
+        if kind == ": ":
+            stack = list(reversed(self.children(nid)))
+            while stack:
+                below = stack.pop()
+                if self._match_related(below, relation, namespaces):
+                    return True
+                stack.extend(reversed(self.children(below)))
+            return False
+        return False  # pragma: no cover - soupsieve has no other relation
+
+    # -- fallback ---------------------------------------------------------------------------
+    def soup(self) -> Any:
+        """The bs4 tree DomMirror used to build (for the selectors soupsieve must match)."""
+        from bs4 import BeautifulSoup, Tag
+
+        soup = BeautifulSoup("", "html.parser")
+        nodes = self.nodes
+        roots = [nid for nid, node in nodes.items() if node.parent is None or node.parent not in nodes]
+        stack: list[tuple[int, Any]] = [(nid, soup) for nid in reversed(roots)]
+        while stack:
+            nid, parent_tag = stack.pop()
+            node = nodes.get(nid)
+            if node is None or node.children is None:
+                continue
+            if node.attrs is not None:
+                tag = Tag(name=node.tag or "div", attrs=dict(node.attrs), builder=soup.builder)
+                tag.redactor_id = nid  # type: ignore[attr-defined]
+                parent_tag.append(tag)
+            else:
+                tag = parent_tag  # documents: their children hang on the parent
+            stack.extend((child, tag) for child in reversed(node.children))
+        return soup
