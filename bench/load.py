@@ -178,7 +178,7 @@ async def main_async(args: argparse.Namespace) -> None:
                 command = [sys.executable, "-m", "redactor.cli", "serve", "--port", str(port), "--data-dir", str(data),
                            "--config", str(config)]
             else:
-                command = [sys.executable, "-P", __file__, "--passthrough-server", str(port), str(data)]
+                command = [sys.executable, __file__, "--passthrough-server", str(port), str(data)]
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                        env={**os.environ, "REDACTOR_ADMIN_TOKEN": TOKEN})
             try:

@@ -311,8 +311,8 @@ class RuleRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
-        for regex, score, validate, invalid_score, retry_parts in self._patterns:
-            for match in regex.finditer(text):
+        for pattern, score, validate, invalid_score, retry_parts in self._patterns:
+            for match in pattern.finditer(text):
                 valid = self._validated(text, match.start(), match.end(), validate, retry_parts)
                 if not valid and invalid_score is not None:
                     results.append(self._result(text, match.start(), match.end(), invalid_score))

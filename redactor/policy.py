@@ -169,7 +169,7 @@ def shipped_fields() -> FieldRules:
 def _compile_selector(selector: str) -> soupsieve.SoupSieve:
     try:
         return soupsieve.compile(selector)
-    except (soupsieve.SelectorSyntaxError, ValueError, TypeError) as error:
+    except (soupsieve.SelectorSyntaxError, ValueError, TypeError, NotImplementedError) as error:  # "p::before"
         raise ValueError(f"{selector!r} is not a CSS selector: {str(error).splitlines()[0]}") from None
 
 

@@ -1,6 +1,9 @@
 """Site selectors on the DOM mirror: ms per snapshot and per mutation batch, against JSON.
 
-    python3 bench/selectors.py [--nodes 2000] [--repeat 5]
+    python3 bench/selector_matching.py [--nodes 2000] [--repeat 5]
+
+(The issue named it bench/selectors.py; that name shadows the standard library's `selectors`
+module, which asyncio imports, for every script in bench/.)
 
 Generates a page of about 2,000 elements (rrweb's serialized form, with text nodes) and
 10 / 100 / 1,000 site selectors of the kinds sites write (classes, ids, tags, attributes,
@@ -17,14 +20,6 @@ descendant / child / sibling combinators, :nth-child, :not, a few :has), then ti
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# run as a script, this file's folder comes first on sys.path, and its name would shadow the
-# standard library's `selectors` (which asyncio imports): put the project root there instead
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [str(_HERE.parent)] + [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-
 import argparse
 import gc
 import random
@@ -34,9 +29,9 @@ import tracemalloc
 
 import orjson
 
-from redactor.dom import DomMirror  # noqa: E402
-from redactor.policy import Policy, SiteConfig  # noqa: E402
-from redactor.selectors import MirrorView  # noqa: E402
+from redactor.dom import DomMirror
+from redactor.policy import Policy, SiteConfig
+from redactor.selectors import MirrorView
 
 WORDS = ["card", "row", "col", "item", "title", "price", "btn", "nav", "menu", "list", "media", "body", "footer",
          "header", "form", "field", "label", "help", "badge", "icon", "link", "grid", "cell", "panel", "tab"]
