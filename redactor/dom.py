@@ -115,8 +115,10 @@ class DomMirror:
         self.dirty = True
         self._removed_from = None
 
-    def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy) -> list[int]:
+    def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy,
+                    before: int | None = None) -> list[int]:
         """Registers a serialized node and everything below it (iteratively: pages nest deep).
+        `before`: the sibling the root goes in front of (a mutation add's nextId), else last.
 
         Returns the ids inserted. Duplicate ids replace the earlier node (rrweb reuses an id
         only for the same node).
@@ -126,7 +128,7 @@ class DomMirror:
         stack: list[tuple[dict[str, Any], int | None]] = [(root, parent)]
         while stack:
             serialized, parent_id = stack.pop()
-            nid = self._insert(serialized, parent_id, policy)
+            nid = self._insert(serialized, parent_id, policy, before if serialized is root else None)
             if nid is None:
                 continue
             inserted.append(nid)
@@ -135,7 +137,22 @@ class DomMirror:
                 stack.extend((child, nid) for child in reversed(children) if isinstance(child, dict))
         return inserted
 
-    def _insert(self, serialized: dict[str, Any], parent_id: int | None, policy: Policy) -> int | None:
+    def insert_adds(self, adds: list[Any], policy: Policy) -> list[int]:
+        """A mutation's adds (flattened: parentId, nextId, node). Like the replayer, an add whose
+        parent comes later in the same list waits for it; one whose parent never comes is
+        inserted as an orphan (flagged unknown: fail closed). Returns the ids inserted."""
+        waiting = [a for a in adds if isinstance(a, dict) and isinstance(a.get("node"), dict)]
+        inserted: list[int] = []
+        while waiting:
+            ready = [a for a in waiting if node_id(a.get("parentId")) in self.nodes]
+            for add in ready or waiting:  # none ready: the rest are orphans
+                inserted.extend(self.insert_tree(add["node"], node_id(add.get("parentId")), policy,
+                                                 before=node_id(add.get("nextId"))))
+            waiting = [a for a in waiting if a not in ready] if ready else []
+        return inserted
+
+    def _insert(self, serialized: dict[str, Any], parent_id: int | None, policy: Policy,
+                before: int | None = None) -> int | None:
         nid = node_id(serialized.get("id"))
         kind = serialized.get("type")
         if nid is None or not isinstance(kind, int):
@@ -151,7 +168,8 @@ class DomMirror:
         if parent is not None:
             node.flags, node.rule = parent.flags, parent.rule
             if parent.children is not None and (old is None or old.parent != parent_id):
-                parent.children.append(nid)
+                siblings = parent.children  # in page order: sibling selectors (+, ~, :nth-*) read it
+                siblings.insert(siblings.index(before) if before in siblings else len(siblings), nid)
         elif parent_id is not None:
             node.flags, node.rule = UNKNOWN_NODE.flags, UNKNOWN_NODE.rule  # an orphan: fail closed
         self.nodes[nid] = node

@@ -335,7 +335,7 @@ class BatchRedaction:
             mirror.remove(remove.get("id"))
         data["removes"] = kept_removes
 
-        inserted = self._insert_adds(adds)
+        inserted = mirror.insert_adds(adds, policy)
         mirror.match_selectors(policy, inserted)
         kept_adds = []
         for add in adds:
@@ -385,27 +385,6 @@ class BatchRedaction:
             self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "")
             kept_attributes.append(change)
         data["attributes"] = kept_attributes
-
-    def _insert_adds(self, adds: list[Any]) -> list[int]:
-        """Inserts added nodes in the mirror; like the replayer, an add whose parent comes later
-        in the same list waits for it. One whose parent never comes is an orphan (fail closed)."""
-        waiting = [a for a in adds if isinstance(a, dict) and isinstance(a.get("node"), dict)]
-        inserted: list[int] = []
-        while waiting:
-            progress, later = False, []
-            for add in waiting:
-                parent = node_id(add.get("parentId"))
-                if parent is not None and parent in self.mirror.nodes:
-                    inserted.extend(self.mirror.insert_tree(add["node"], parent, self.policy))
-                    progress = True
-                else:
-                    later.append(add)
-            if not progress:
-                for add in later:
-                    inserted.extend(self.mirror.insert_tree(add["node"], node_id(add.get("parentId")), self.policy))
-                break
-            waiting = later
-        return inserted
 
     # -- strings of events the redactor has no model for (custom, plugin, log, canvas) -------
     def _scan_strings(self, container: Any, key: Any) -> None:

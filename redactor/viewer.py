@@ -163,16 +163,8 @@ def _mutation(mirror: DomMirror, policy: Policy, data: dict[str, Any]) -> None:
     for remove in data.get("removes") or []:
         if isinstance(remove, dict):
             mirror.remove(remove.get("id"))
-    inserted: list[int] = []
-    waiting = [a for a in data.get("adds") or [] if isinstance(a, dict) and isinstance(a.get("node"), dict)]
-    while waiting:  # like the replayer: an add whose parent comes later in the list waits for it
-        ready: list[dict[str, Any]] = []
-        later: list[dict[str, Any]] = []
-        for add in waiting:
-            (ready if node_id(add.get("parentId")) in mirror.nodes else later).append(add)
-        for add in ready or later:  # none ready: the rest are orphans, inserted as such
-            inserted.extend(mirror.insert_tree(add["node"], node_id(add.get("parentId")), policy))
-        waiting = later if ready else []
+    adds = data.get("adds")
+    inserted = mirror.insert_adds(adds if isinstance(adds, list) else [], policy)
     mirror.match_selectors(policy, inserted)
     for change in data.get("attributes") or []:
         nid = node_id(change.get("id")) if isinstance(change, dict) else None

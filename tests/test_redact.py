@@ -346,3 +346,18 @@ def test_redaction_is_idempotent(session):
     once = session().send(*events).events
     twice = session().send(*once).events
     assert once == twice
+
+
+def test_added_nodes_take_their_place_among_siblings(session):
+    """nextId puts an added node before a sibling: sibling selectors judge the page's real order."""
+    first, last_field = element("li", {"id": "a"}), element("input", {"name": "q"})
+    last = element("li", {"id": "c"}, [last_field])
+    listing = element("ul", {}, [first, last])
+    s = session({"block_selectors": ["#b + li"]})
+    s.send(snapshot(html_page(listing)))
+    middle_field = element("input", {"name": "q2"})
+    middle = element("li", {"id": "b"}, [middle_field])
+    s.send(mutation(adds=[add(listing["id"], middle, next_id=last["id"])]))
+    result = s.send(input_event(middle_field["id"], "in the middle"), input_event(last_field["id"], "at the end"))
+    assert typed_values(result.events, middle_field) == ["in the middle"]
+    assert typed_values(result.events, last_field) == []  # li#c now follows li#b: blocked
