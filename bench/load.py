@@ -145,13 +145,15 @@ def report(name: str, result: dict, rss: float) -> None:
           f"RSS {rss:6.0f} MB")
 
 
-def mirror_bytes_per_session() -> tuple[int, int]:
-    """Memory of one session's mirror of a 2,000-node page (tracemalloc), and its node count."""
+def mirror_bytes_per_session() -> tuple[int, int, int]:
+    """One session's mirror of a 2,000-node page: live (tracemalloc), frozen (as the sessions
+    beyond the hot few are kept), and its node count."""
     sys.path.insert(0, str(HERE))
     from throughput import Page  # the same generated page as bench/throughput.py
 
     from redactor.dom import DomMirror
     from redactor.policy import Policy, SiteConfig
+    from redactor.sessions import freeze
 
     node = Page().snapshot()["data"]["node"]
     policy = Policy.compile("bench", SiteConfig())
@@ -161,7 +163,7 @@ def mirror_bytes_per_session() -> tuple[int, int]:
     mirror.insert_tree(node, None, policy)
     size = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
-    return size, len(mirror.nodes)
+    return size, len(freeze(mirror)), len(mirror.nodes)
 
 
 async def main_async(args: argparse.Namespace) -> None:
@@ -198,8 +200,9 @@ async def main_async(args: argparse.Namespace) -> None:
     red, base = results["redactor"][0], results["pass-through"][0]
     ratio = (red["events"] / red["seconds"]) / (base["events"] / base["seconds"])
     print(f"  ratio redactor/pass-through (events/s): {ratio:.2f}")
-    size, nodes = mirror_bytes_per_session()
-    print(f"  mirror of one session of a {nodes}-node page: {size / 1024:.0f} KB")
+    live, frozen, nodes = mirror_bytes_per_session()
+    print(f"  mirror of one session of a {nodes}-node page: {frozen / 1024:.0f} KB frozen (every session but "
+          f"the {32} most recent), {live / 1024:.0f} KB live")
 
 
 def main() -> None:

@@ -184,6 +184,7 @@ async def ingest(request: web.Request) -> web.Response:
     metrics.record(len(batch.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
     metrics.sessions.set(len(app[STATES]))
+    metrics.cold_bytes.set(app[STATES].cold_bytes())
     return answer
 
 
@@ -266,7 +267,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[SECRET] = server_secret(settings.data_dir)
     store = app[STORE] = await Store(settings.data_dir).open()
-    app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds)
+    app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions)
     await admin.load_sites(app)
     await admin.load_tokens(app)
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)

@@ -28,6 +28,7 @@ class Settings(BaseModel):
     ner: bool = True  # spaCy NER for names in free text; false: pattern recognizers only
     max_sessions: int = Field(10_000, ge=1)
     session_idle_seconds: float = Field(1800.0, gt=0)
+    hot_sessions: int = Field(32, ge=1)  # mirrors kept live; the others are kept compressed
     log_level: str = "INFO"
     # upstream mode (--upstream): forwarding and the disk spool (redactor/sinks/upstream.py, spool.py)
     upstream_timeout_seconds: float = Field(5.0, gt=0)  # one forward; past it the batch is spooled

@@ -24,6 +24,8 @@ class Metrics:
         self.latency = Histogram("redactor_batch_seconds", "Time to redact and store one batch", registry=r,
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
         self.sessions = Gauge("redactor_sessions_in_memory", "Session mirrors held in memory", registry=r)
+        self.cold_bytes = Gauge("redactor_sessions_cold_bytes", "Bytes of the compressed (cold) session mirrors",
+                                registry=r)
         # upstream mode: forwarding and the disk spool
         self.forwarded = Counter("redactor_upstream_forwarded_total",
                                  "Batches forwarded straight to the collector, by the collector's status class",

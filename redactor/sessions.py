@@ -1,14 +1,21 @@
 """Session state: one DomMirror per recording session, across batches.
 
-Kept in memory, bounded (LRU with an idle timeout), and written to the store with every batch
-so that a restart does not forget which node ids are sensitive. Batches of one session are
-redacted one at a time (a per-session lock): the second needs what the first taught the mirror.
+Written to the store with every batch that changes it, so that a restart does not forget which
+node ids are sensitive. Batches of one session are redacted one at a time (a per-session lock):
+the second needs what the first taught the mirror.
+
+In memory, a mirror is *hot* (Python objects, ready for the next batch) or *cold* (the same
+state, compressed: about a tenth of the size). The few sessions that sent a batch most recently
+stay hot; the others are frozen, so memory grows with compressed mirrors, not with live ones.
+Both are bounded (LRU with an idle timeout): a session let go is loaded from the store when it
+comes back, without its taint (values to mask on sight are never written to disk).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+import zlib
 from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,17 +25,35 @@ import orjson
 from redactor.dom import DomMirror
 from redactor.sinks.store import Store
 
+Key = tuple[str, str]
+
+
+def freeze(mirror: DomMirror) -> bytes:
+    return zlib.compress(orjson.dumps({**mirror.dump(), "taint": sorted(mirror.taint)}), 1)
+
+
+def thaw(frozen: bytes) -> DomMirror:
+    state = orjson.loads(zlib.decompress(frozen))
+    mirror = DomMirror.load(state)
+    mirror.taint = set(state.get("taint", ()))
+    return mirror
+
 
 class SessionStates:
-    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0):
+    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32):
         self.store = store
         self.max_sessions = max_sessions
         self.idle_seconds = idle_seconds
-        self._mirrors: OrderedDict[tuple[str, str], DomMirror] = OrderedDict()
-        self._locks: dict[tuple[str, str], asyncio.Lock] = {}
+        self.hot = hot
+        self._hot: OrderedDict[Key, DomMirror] = OrderedDict()
+        self._cold: OrderedDict[Key, tuple[bytes, float]] = OrderedDict()  # frozen mirror, last used
+        self._locks: dict[Key, asyncio.Lock] = {}
 
     def __len__(self) -> int:
-        return len(self._mirrors)
+        return len(self._hot) + len(self._cold)
+
+    def cold_bytes(self) -> int:
+        return sum(len(frozen) for frozen, _ in self._cold.values())
 
     @asynccontextmanager
     async def session(self, site: str, session: str) -> AsyncIterator[DomMirror]:
@@ -37,34 +62,38 @@ class SessionStates:
         key = (site, session)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
-            mirror = self._mirrors.get(key)
+            mirror = self._hot.pop(key, None)
+            if mirror is None and key in self._cold:
+                mirror = thaw(self._cold.pop(key)[0])
             if mirror is None:
                 state = await self.store.mirror_state(site, session)
                 mirror = DomMirror.load(orjson.loads(state)) if state else DomMirror()
-            self._mirrors[key] = mirror
-            self._mirrors.move_to_end(key)
             try:
                 yield mirror
-            except BaseException:
-                self._mirrors.pop(key, None)
-                raise
-            finally:
                 mirror.last_used = time.monotonic()
+                self._hot[key] = mirror  # kept only when the batch went through
+            finally:
                 self._evict()
-        if not lock.locked() and key not in self._mirrors:
+        if not lock.locked() and key not in self._hot and key not in self._cold:
             self._locks.pop(key, None)
 
     def forget(self, site: str, session: str) -> None:
-        self._mirrors.pop((site, session), None)
+        self._hot.pop((site, session), None)
+        self._cold.pop((site, session), None)
 
     def _evict(self) -> None:
+        while len(self._hot) > self.hot:  # the least recently used live mirrors are frozen
+            key, mirror = self._hot.popitem(last=False)
+            self._cold[key] = (freeze(mirror), mirror.last_used)
         now = time.monotonic()
-        while self._mirrors:
-            key, oldest = next(iter(self._mirrors.items()))
-            if len(self._mirrors) > self.max_sessions or now - oldest.last_used > self.idle_seconds:
-                self._mirrors.popitem(last=False)
-                lock = self._locks.get(key)
-                if lock is not None and not lock.locked():
-                    del self._locks[key]
-            else:
-                break
+        for store in (self._cold, self._hot):
+            while store:
+                key, entry = next(iter(store.items()))
+                last_used = entry[1] if isinstance(entry, tuple) else entry.last_used
+                if len(self) > self.max_sessions or now - last_used > self.idle_seconds:
+                    store.popitem(last=False)
+                    lock = self._locks.get(key)
+                    if lock is not None and not lock.locked():
+                        del self._locks[key]
+                else:
+                    break

@@ -184,3 +184,37 @@ async def test_session_mirrors_are_bounded(tmp_path):
             assert mirror.lang is None  # reloaded from the store: never saved, so a fresh mirror
     finally:
         await store.close()
+
+
+async def test_cold_sessions_are_compressed_and_come_back_whole(tmp_path):
+    """Beyond the hot few, mirrors are frozen; a frozen one still knows what is sensitive and
+    what it tainted."""
+    from factories import element, html_page, input_event, snapshot, typing
+    from redactor.masking import Masker
+    from redactor.pii import DetectorPool
+    from redactor.policy import Policy, SiteConfig
+    from redactor.redact import redact_batch
+    from redactor.sessions import SessionStates
+    from redactor.sinks.store import Store
+
+    store = await Store(tmp_path).open()
+    detector = DetectorPool(workers=0, ner=False)
+    policy = Policy.compile("shop", SiteConfig())
+    analyze = lambda texts, language: detector.analyze(texts, language, policy.config.pii)  # noqa: E731
+    try:
+        states = SessionStates(store, hot=1)
+        password, name = element("input", {"type": "password"}), element("input", {"autocomplete": "name"})
+        page = html_page(password, name)
+        async with states.session("shop", "a") as mirror:
+            await redact_batch([snapshot(page), *typing(name["id"], "Camille Lefebvre")], policy, mirror,
+                               Masker(), analyze)
+        async with states.session("shop", "b") as mirror:  # "a" is frozen now
+            pass
+        assert states.cold_bytes() > 0
+        async with states.session("shop", "a") as mirror:
+            result = await redact_batch([input_event(password["id"], "hunter2")], policy, mirror, Masker(), analyze)
+            assert result.events[0]["data"]["text"] == "*******"
+            assert "Lefebvre" in mirror.taint
+    finally:
+        detector.close()
+        await store.close()
