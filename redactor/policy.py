@@ -14,11 +14,11 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import orjson
 import soupsieve
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.pii import PiiSettings
 from redactor.ruledata import load_rules
@@ -173,23 +173,24 @@ def _compile_selector(selector: str) -> soupsieve.SoupSieve:
         raise ValueError(f"{selector!r} is not a CSS selector: {str(error).splitlines()[0]}") from None
 
 
+def _selector(selector: str) -> str:
+    _compile_selector(selector)
+    return selector
+
+
+Selector = Annotated[str, AfterValidator(_selector)]  # checked one by one: errors name the index
+
+
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    block_selectors: list[str] = []
-    sensitive_selectors: list[str] = []
-    mask_text_selectors: list[str] = []
+    block_selectors: list[Selector] = []
+    sensitive_selectors: list[Selector] = []
+    mask_text_selectors: list[Selector] = []
     record_inputs: bool = True
     allowed_origins: list[str] = []
     block_urls: list[str] = []
     retention_days: int | None = Field(default=None, ge=1)
     pii: PiiSettings = Field(default_factory=PiiSettings.defaults)
-
-    @field_validator("block_selectors", "sensitive_selectors", "mask_text_selectors")
-    @classmethod
-    def _selectors_compile(cls, selectors: list[str]) -> list[str]:
-        for selector in selectors:
-            _compile_selector(selector)
-        return selectors
 
     @field_validator("allowed_origins")
     @classmethod
