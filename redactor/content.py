@@ -33,7 +33,7 @@ _TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
-_EMAILISH = re.compile(r"@|\w[._+%]\w|\w[._]$")  # an address, or a local part or domain being typed
+_EMAILISH = re.compile(r"@|\w[._+%]\w")  # an address, or a local part or domain being typed
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 #: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
 _PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())

@@ -273,6 +273,7 @@ def test_trailing_fragment():
     assert masked("all typed words ") == "all typed words "
     assert masked("zoek fietsbel") == "zoek fietsbel"  # a plain last word is not PII in the making
     assert masked("code WINTER25") == "code WINTER25"
+    assert masked("op nr. 79.") == "op nr. 79."  # the end of a sentence is not an address
     assert masked("mail me: lotte.dg") == "mail me: ********"
     assert masked("NL46") == "****"
     assert masked("voor Sanne van der") == "voor ***** *** ***"
