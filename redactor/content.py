@@ -33,7 +33,8 @@ _TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
-_EMAILISH = re.compile(r"@|\w[._+%]\w")  # an address, or a local part or domain being typed
+#: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
+_EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 #: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
 _PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())
