@@ -458,6 +458,39 @@ def _ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, floa
     return out
 
 
+class SpanCache:
+    """LRU of the spans found in a text, keyed on (language, text). Keystroke series, snapshots
+    of the same page and echoes bring the same texts again and again."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[tuple[str, str], tuple[Span, ...]] = OrderedDict()
+
+    def get(self, key: tuple[str, str]) -> tuple[Span, ...] | None:
+        spans = self._entries.get(key)
+        if spans is not None:
+            self._entries.move_to_end(key)
+        return spans
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def put(self, key: tuple[str, str], spans: tuple[Span, ...]) -> None:
+        self._entries[key] = spans
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+def keep(raw: list[tuple[Span, ...]], settings: PiiSettings) -> list[list[Span]]:
+    """What a site's settings keep of the spans found: its entities, at or above its threshold."""
+    wanted = set(settings.entities) if settings.entities is not None else None
+    return [[s for s in spans if s.score >= settings.threshold and (wanted is None or s.entity in wanted)]
+            for spans in raw]
+
+
 class PiiDetector:
     """Built once per process. Sync API, used inside an executor worker."""
 
@@ -488,8 +521,7 @@ class PiiDetector:
                                         log_decision_process=False)  # its tracer would log the values
         self._batch = BatchAnalyzerEngine(self._analyzer)
         self._ner_recognizers = {"SpacyRecognizer"}
-        self._cache: OrderedDict[tuple[str, str], tuple[Span, ...]] = OrderedDict()
-        self.cache_size = self.engine_config.cache_size
+        self._cache = SpanCache(self.engine_config.cache_size)
         self.stats = {"values": 0, "cache_hits": 0, "analyzed": 0, "calls": 0}
 
     @property
@@ -498,40 +530,22 @@ class PiiDetector:
         return sorted({spec.entity for spec in load_recognizer_defs()} | ({"PERSON"} if self.ner else set()))
 
     def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
-        """One batched call for all values of one request. Results cached (LRU keyed on the
-        resolved language + text; the settings' entities and threshold filter the cached spans)."""
-        lang = settings.resolve_language(language)
+        """One batched call for all values of one request; the settings' entities and threshold
+        filter what was found."""
+        return keep(self.spans_of(texts, settings.resolve_language(language)), settings)
+
+    def spans_of(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
+        """Every span of every entity at any score in each text, cached (LRU on language + text)."""
         self.stats["values"] += len(texts)
-        raw: list[tuple[Span, ...] | None] = []
-        missing: dict[str, None] = {}
-        for text in texts:
-            spans = self._cache_get((lang, text))
-            raw.append(spans)
-            if spans is None and text.strip():
-                missing[text] = None
+        raw = [self._cache.get((lang, text)) for text in texts]
+        self.stats["cache_hits"] += sum(r is not None for r in raw)
+        missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None and t.strip()))
         if missing:
-            fresh = self._detect(list(missing), lang)
-            for text, spans in zip(missing, fresh):
-                self._cache_put((lang, text), spans)
-            found = dict(zip(missing, fresh))
+            found = dict(zip(missing, self._detect(missing, lang)))
+            for text, spans in found.items():
+                self._cache.put((lang, text), spans)
             raw = [found.get(t, ()) if r is None else r for t, r in zip(texts, raw)]
-        wanted = set(settings.entities) if settings.entities is not None else None
-        return [
-            [s for s in spans or () if s.score >= settings.threshold and (wanted is None or s.entity in wanted)]
-            for spans in raw
-        ]
-
-    def _cache_get(self, key: tuple[str, str]) -> tuple[Span, ...] | None:
-        spans = self._cache.get(key)
-        if spans is not None:
-            self._cache.move_to_end(key)
-            self.stats["cache_hits"] += 1
-        return spans
-
-    def _cache_put(self, key: tuple[str, str], spans: tuple[Span, ...]) -> None:
-        self._cache[key] = spans
-        while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+        return [r or () for r in raw]
 
     def _detect(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
         """Every span of every entity at any score (filtered by settings later)."""
@@ -575,9 +589,9 @@ def _worker_init(ner: bool) -> None:
     _worker_detector = PiiDetector(ner=ner)
 
 
-def _worker_analyze(texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+def _worker_spans(texts: list[str], lang: str) -> list[tuple[Span, ...]]:
     assert _worker_detector is not None
-    return _worker_detector.analyze(texts, language, settings)
+    return _worker_detector.spans_of(texts, lang)
 
 
 def _worker_ping() -> bool:
@@ -593,6 +607,7 @@ class DetectorPool:
         self.workers, self.ner = workers, ner
         self._ready = False
         self._local: PiiDetector | None = None
+        self._front = SpanCache(50_000)  # in this process, before the trip to a worker
         self._executor: concurrent.futures.Executor | None = None
 
     @property
@@ -625,20 +640,34 @@ class DetectorPool:
         self._ready = True
 
     async def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+        """Detection off the event loop. Texts this process has seen are answered from its own
+        cache, without a trip to the worker; the others go to it in one call."""
         if not texts:
             return []
-        loop = asyncio.get_running_loop()
-        if self.workers > 0:
+        lang = settings.resolve_language(language)
+        if self.workers == 0:
+            loop = asyncio.get_running_loop()
+            return keep(await loop.run_in_executor(self._executor_(), self._local_spans, texts, lang), settings)
+        raw = [self._front.get((lang, text)) for text in texts]
+        missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
+        if missing:
             try:
-                return await loop.run_in_executor(self._executor_(), _worker_analyze, list(texts), language, settings)
+                fresh = await asyncio.get_running_loop().run_in_executor(self._executor_(), _worker_spans, missing, lang)
             except concurrent.futures.process.BrokenProcessPool:
                 self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
                 raise
-        return await loop.run_in_executor(self._executor_(), self.analyze_sync, texts, language, settings)
+            found = dict(zip(missing, fresh))
+            for text, spans in found.items():
+                self._front.put((lang, text), spans)
+            raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
+        return keep(raw, settings)
 
     def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+        return keep(self._local_spans(texts, settings.resolve_language(language)), settings)
+
+    def _local_spans(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
         self._ready = True
-        return self._detector().analyze(list(texts), language, settings)
+        return self._detector().spans_of(list(texts), lang)
 
     def close(self) -> None:
         if self._executor is not None:

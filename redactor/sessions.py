@@ -48,12 +48,13 @@ class SessionStates:
         self._hot: OrderedDict[Key, DomMirror] = OrderedDict()
         self._cold: OrderedDict[Key, tuple[bytes, float]] = OrderedDict()  # frozen mirror, last used
         self._locks: dict[Key, asyncio.Lock] = {}
+        self._cold_bytes = 0
 
     def __len__(self) -> int:
         return len(self._hot) + len(self._cold)
 
     def cold_bytes(self) -> int:
-        return sum(len(frozen) for frozen, _ in self._cold.values())
+        return self._cold_bytes
 
     @asynccontextmanager
     async def session(self, site: str, session: str) -> AsyncIterator[DomMirror]:
@@ -64,7 +65,7 @@ class SessionStates:
         async with lock:
             mirror = self._hot.pop(key, None)
             if mirror is None and key in self._cold:
-                mirror = thaw(self._cold.pop(key)[0])
+                mirror = thaw(self._pop_cold(key))
             if mirror is None:
                 state = await self.store.mirror_state(site, session)
                 mirror = DomMirror.load(orjson.loads(state)) if state else DomMirror()
@@ -79,19 +80,29 @@ class SessionStates:
 
     def forget(self, site: str, session: str) -> None:
         self._hot.pop((site, session), None)
-        self._cold.pop((site, session), None)
+        if (site, session) in self._cold:
+            self._pop_cold((site, session))
+
+    def _pop_cold(self, key: Key) -> bytes:
+        frozen, _ = self._cold.pop(key)
+        self._cold_bytes -= len(frozen)
+        return frozen
 
     def _evict(self) -> None:
         while len(self._hot) > self.hot:  # the least recently used live mirrors are frozen
             key, mirror = self._hot.popitem(last=False)
-            self._cold[key] = (freeze(mirror), mirror.last_used)
+            self._cold[key] = (frozen := freeze(mirror), mirror.last_used)
+            self._cold_bytes += len(frozen)
         now = time.monotonic()
         for store in (self._cold, self._hot):
             while store:
                 key, entry = next(iter(store.items()))
                 last_used = entry[1] if isinstance(entry, tuple) else entry.last_used
                 if len(self) > self.max_sessions or now - last_used > self.idle_seconds:
-                    store.popitem(last=False)
+                    if store is self._cold:
+                        self._pop_cold(key)
+                    else:
+                        store.popitem(last=False)
                     lock = self._locks.get(key)
                     if lock is not None and not lock.locked():
                         del self._locks[key]

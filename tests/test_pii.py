@@ -14,7 +14,7 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, load_recognizer_defs
+from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
 
 MANIFEST = Path("/work/shared/samples/manifest.json")
 
@@ -301,13 +301,21 @@ def test_cache_hits_and_bound(patterns_only):
     hits = patterns_only.stats["cache_hits"]
     patterns_only.analyze(["cache probe 0612345678"], "nl", PiiSettings(threshold=0.9))
     assert patterns_only.stats["cache_hits"] == hits + 1  # entities/threshold filter the cached spans
-    old_size = patterns_only.cache_size
+    cache = SpanCache(3)
+    for i in range(10):
+        cache.put(("en", f"value {i}"), ())
+    assert cache.get(("en", "value 0")) is None and cache.get(("en", "value 9")) == ()
+
+
+async def test_the_pool_answers_seen_texts_without_a_trip_to_the_worker():
+    pool = DetectorPool(workers=1, ner=False)
     try:
-        patterns_only.cache_size = 3
-        patterns_only.analyze([f"value {i}" for i in range(10)], "en", SETTINGS)
-        assert len(patterns_only._cache) <= 3
+        first = await pool.analyze(["bel 0612345678"], "nl", SETTINGS)
+        pool._executor.shutdown()  # the worker is gone: only the pool's own cache can answer now
+        assert await pool.analyze(["bel 0612345678"], "nl", SETTINGS) == first
+        assert first[0] and first[0][0].entity == "PHONE_NUMBER"
     finally:
-        patterns_only.cache_size = old_size
+        pool.close()
 
 
 def test_spans_are_values():

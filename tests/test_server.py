@@ -158,13 +158,13 @@ async def test_presidio_never_runs_on_the_event_loop(shop, monkeypatch):
     from redactor.pii import PiiDetector
 
     on_loop = []
-    analyze = PiiDetector.analyze
+    spans_of = PiiDetector.spans_of
 
     def watched(self, *args, **kwargs):
         on_loop.append(threading.current_thread() is threading.main_thread())
-        return analyze(self, *args, **kwargs)
+        return spans_of(self, *args, **kwargs)
 
-    monkeypatch.setattr(PiiDetector, "analyze", watched)
+    monkeypatch.setattr(PiiDetector, "spans_of", watched)
     assert (await shop.post(INGEST, data=first_batch())).status == 202
     assert on_loop and not any(on_loop)
 
