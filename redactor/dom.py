@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.policy import BLOCKED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, plain_words
+from redactor.policy import BLOCKED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import NodeType, node_id
 from redactor.selectors import MirrorView, compiled_for
 
@@ -307,27 +307,14 @@ class DomMirror:
 
     def _field_meaning(self, nid: int, node: Node, policy: Policy) -> str:
         attrs = node.attrs or {}
-        field_type = attrs.get("type", "").lower()
-        autocomplete = set(attrs.get("autocomplete", "").lower().split())
-        identifiers = plain_words(" ".join(attrs.get(a, "") for a in ("name", "id")))
-        described = plain_words(" ".join(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")))
-        label = plain_words(self._label_of(nid, node))
-        for meaning in policy.fields.meanings:
-            if field_type in meaning.types or autocomplete & meaning.autocomplete:
-                return meaning.entity
-            if meaning.said_by(identifiers, joined_words=True) or meaning.said_by(described + label, joined_words=False):
-                return meaning.entity
-        return ""
+        return policy.fields.field_meaning(
+            attrs.get("type", ""), attrs.get("autocomplete", ""),
+            " ".join(attrs.get(a, "") for a in ("name", "id")),
+            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), self._label_of(nid, node)]))
 
     def _container_meaning(self, node: Node, policy: Policy) -> str:
         attrs = node.attrs or {}
-        words = plain_words(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))
-        if not words or policy.fields.not_with.intersection(words):
-            return ""
-        for meaning in policy.fields.meanings:
-            if meaning.text_containers and meaning.said_by(words, joined_words=True):
-                return meaning.entity
-        return ""
+        return policy.fields.container_meaning(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))
 
     def _label_of(self, nid: int, node: Node) -> str:
         for depth, ancestor in enumerate(self._ancestors_of(node)):

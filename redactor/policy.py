@@ -154,6 +154,31 @@ class FieldRules:
     meanings: tuple[FieldMeaning, ...]
     not_with: frozenset[str]
 
+    # Pages repeat the same fields and classes in every session: both answers are cached.
+    @functools.lru_cache(maxsize=65_536)
+    def field_meaning(self, field_type: str, autocomplete: str, identifiers: str, described: str) -> str:
+        """What a form field holds: identifiers are its name and id, described its placeholder,
+        aria-label, title and label text. '' when nothing says."""
+        tokens = set(autocomplete.lower().split())
+        joined, spaced = plain_words(identifiers), plain_words(described)
+        for meaning in self.meanings:
+            if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
+                return meaning.entity
+            if meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
+                return meaning.entity
+        return ""
+
+    @functools.lru_cache(maxsize=65_536)
+    def container_meaning(self, names: str) -> str:
+        """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
+        words = plain_words(names)
+        if not words or self.not_with.intersection(words):
+            return ""
+        for meaning in self.meanings:
+            if meaning.text_containers and meaning.said_by(words, joined_words=True):
+                return meaning.entity
+        return ""
+
 
 @functools.cache
 def shipped_fields() -> FieldRules:

@@ -467,6 +467,8 @@ def _scannable(texts: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _merge(texts: list[str], kept: list[int], found: list[list[Span]]) -> list[list[Span]]:
+    if len(kept) == len(texts):
+        return found
     merged = [[Span(0, len(text), "TOO_LONG_TO_SCAN", 1.0, "size")] for text in texts]
     for i, spans in zip(kept, found):
         merged[i] = spans
