@@ -645,14 +645,12 @@ class DetectorPool:
         if not texts:
             return []
         lang = settings.resolve_language(language)
-        if self.workers == 0:
-            loop = asyncio.get_running_loop()
-            return keep(await loop.run_in_executor(self._executor_(), self._local_spans, texts, lang), settings)
         raw = [self._front.get((lang, text)) for text in texts]
         missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
         if missing:
+            detect = _worker_spans if self.workers > 0 else self._local_spans
             try:
-                fresh = await asyncio.get_running_loop().run_in_executor(self._executor_(), _worker_spans, missing, lang)
+                fresh = await asyncio.get_running_loop().run_in_executor(self._executor_(), detect, missing, lang)
             except concurrent.futures.process.BrokenProcessPool:
                 self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
                 raise
