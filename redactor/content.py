@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import quote, unquote_plus
+from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -205,7 +205,7 @@ class UrlSlot(Slot):
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
         if rebuilt != url:  # not a URL we can take apart: scan it as a whole
             self.pieces = []
-            self.texts = [unquote_plus(url)]
+            self.texts = [unquote(url)]  # mailto:, tel: — a "+" is a plus here, not a space
             return
         for piece in self.pieces:
             name, value = piece[1], piece[3]

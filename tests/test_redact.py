@@ -362,3 +362,23 @@ def test_added_nodes_take_their_place_among_siblings(session):
     result = s.send(input_event(middle_field["id"], "in the middle"), input_event(last_field["id"], "at the end"))
     assert typed_values(result.events, middle_field) == ["in the middle"]
     assert typed_values(result.events, last_field) == []  # li#c now follows li#b: blocked
+
+
+def test_text_containers_for_identifiers_balances_and_secrets(session):
+    loyalty = element("div", {"id": "loyalty-number"}, [text("2604 7719 3385")])
+    balance = element("strong", {"class": "account-balance"}, [text("€ 1.234,56")])
+    gift = element("code", {"id": "giftcard-code"}, [text("GC-4Q7M-2291-XK8D")])
+    price = element("span", {"class": "price"}, [text("€ 49,95")])
+    s = session()
+    s.send(snapshot(html_page(loyalty, balance, gift, price)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "7719" not in stored and "1.234" not in stored and "4Q7M" not in stored and "49,95" in stored
+
+
+def test_links_lose_their_addresses(session):
+    mail = element("a", {"href": "mailto:jan.jansen@mail.example?subject=Hallo"}, [text("Mail ons")])
+    phone = element("a", {"href": "tel:+31612345678"}, [text("Bel ons")])
+    s = session()
+    s.send(snapshot(html_page(mail, phone)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "jan.jansen" not in stored and "612345678" not in stored and "Mail ons" in stored
