@@ -156,7 +156,8 @@ async def eventually(condition, deadline: float = 30.0) -> None:
 async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collector):
     answer = await post(proxy, "s1", {"events": batch("s1", 0), "sdk": "rrweb"}, "?key=abc&q=a%20b%26c",
                         headers={"X-Api-Key": "k1", "Cookie": "sid=123", "Connection": "keep-alive, X-Hop",
-                                 "X-Hop": "drop me", "User-Agent": "rrweb-test"})
+                                 "X-Hop": "drop me", "User-Agent": "rrweb-test",
+                                 "Referer": "https://shop.example/profile?ref=jan@mail.example"})
     assert answer.status == 200  # the collector's answer, passed back
     assert await answer.json() == {"ok": True, "n": 1}
     assert answer.headers["X-Collector"] == "fake"
@@ -166,6 +167,7 @@ async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collec
     headers = request["headers"]
     assert headers["X-Api-Key"] == "k1" and headers["User-Agent"] == "rrweb-test"
     assert "X-Hop" not in headers and "Cookie" not in headers
+    assert headers["Referer"] == "https://shop.example/"  # the page's query stays behind
     assert int(headers["Content-Length"]) == len(request["raw"])
     assert "Content-Encoding" not in headers
     assert request["json"]["sdk"] == "rrweb"  # the metadata keys of an object body are kept

@@ -4,7 +4,8 @@ The request is the client's: same method, the upstream URL + the original path a
 original headers less the hop-by-hop ones (RFC 9110 §7.6.1 and any the Connection header names),
 with Content-Length and Content-Encoding set for the new body (gzip again if the client sent
 gzip). `Cookie` is not forwarded: it belongs to the proxy's origin, is personal data, and would
-otherwise be written to the spool. One ClientSession (one connection pool) serves the process.
+otherwise be written to the spool; of `Referer` (the recorded page's URL, query and all) only the
+origin goes on. One ClientSession (one connection pool) serves the process.
 
 The collector's answer is passed back when it answers in time with anything but 5xx/429. When
 it is down, slow (past upstream_timeout_seconds) or answers 5xx/429, the batch goes to the disk
@@ -14,6 +15,8 @@ first (the delivery task is the probe), so ingest latency stays bounded by one t
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 import asyncio
 import email.utils
@@ -46,11 +49,19 @@ def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
 
 def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
     dropped = hop_by_hop(incoming) | REPLACED | NOT_FORWARDED
-    headers = [(name, value) for name, value in incoming.items() if name.lower() not in dropped]
+    headers = [(name, origin_of(value) if name.lower() == "referer" else value)
+               for name, value in incoming.items() if name.lower() not in dropped]
     if gzipped:
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
     return headers
+
+
+def origin_of(url: str) -> str:
+    """A Referer is the recorded page's URL, query included (?ref=someone@example.com): only its
+    origin goes on, as a browser with `Referrer-Policy: strict-origin` would send it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else ""
 
 
 def client_sent_gzip(incoming: CIMultiDictProxy[str]) -> bool:
