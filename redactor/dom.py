@@ -45,6 +45,18 @@ class Node:
         self.label_text: str | None = None  # <label> only: the words it shows
 
 
+#: attributes whose values are not saved with the mirror (they can hold a visitor's data)
+_VALUES_NOT_SAVED = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "cite", "data", "ping",
+                               "alt", "title", "content", "download", "summary", "aria-valuetext"})
+
+
+def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
+    if not attrs:
+        return attrs
+    return {name: "" if name in _VALUES_NOT_SAVED or name.startswith("data-") else value
+            for name, value in attrs.items()}
+
+
 def kept_attributes(attributes: Any) -> dict[str, str]:
     if not isinstance(attributes, dict):
         return {}
@@ -331,13 +343,17 @@ class DomMirror:
 
     # -- persistence (flags and structure only: never a value) ------------------------------
     def dump(self) -> dict[str, Any]:
+        """The state to save: structure, flags, meanings and the attributes that classify nodes.
+        Attributes that can carry what a page shows about its visitor (links, alt and title
+        texts, data-*) keep their name, not their value: the store gets no unredacted value."""
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
             "policy_key": self.policy_key,
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "nodes": [
-                [nid, n.parent, n.kind, n.tag, n.attrs, n.flags, n.rule, n.children, n.label_text]
+                [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs), n.flags, n.rule, n.children, n.label_text,
+                 n.meaning]
                 for nid, n in self.nodes.items()
             ],
         }
@@ -350,9 +366,9 @@ class DomMirror:
         mirror.policy_key = state.get("policy_key", "")
         mirror.dirty = False
         mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
-        for nid, parent, kind, tag, attrs, flags, rule, children, label_text in state.get("nodes", []):
+        for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
             node = Node(parent, kind, tag, attrs)
-            node.flags, node.rule, node.children, node.label_text = flags, rule, children, label_text
+            node.flags, node.rule, node.children, node.label_text, node.meaning = flags, rule, children, label_text, meaning
             mirror.nodes[nid] = node
         return mirror
 

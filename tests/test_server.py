@@ -218,3 +218,23 @@ async def test_cold_sessions_are_compressed_and_come_back_whole(tmp_path):
     finally:
         detector.close()
         await store.close()
+
+
+async def test_the_store_holds_no_unredacted_value(shop, client, settings):
+    """Stored events are redacted, and so is what is saved of the mirror: the SQLite file, read
+    byte by byte, holds no planted value of the recording."""
+    from leaks import planted
+
+    recording = recordings()[3]  # an e-mail in the URL, names and e-mails rendered by script
+    for body in batches(recording):
+        assert (await shop.post(f"/v1/sites/shop/sessions/{recording['sessionId']}/events", data=body)).status == 202
+    from factories import element, html_page, snapshot
+
+    page = html_page(element("img", {"alt": "Foto van Jan Jansen", "data-user-email": "jan.jansen@mail.example",
+                                     "src": "/avatar?email=jan.jansen@mail.example"}))
+    assert (await shop.post("/v1/sites/shop/sessions/attrs/events", data=orjson.dumps([snapshot(page)]))).status == 202
+    database = b"".join(path.read_bytes() for path in settings.data_dir.glob("redactor.sqlite3*"))
+    for entry in planted(recording):
+        if entry["category"] not in ("free_text", "quasi_identifier"):
+            assert entry["value"].encode() not in database, entry["field"]
+    assert b"jan.jansen" not in database and b"Jan Jansen" not in database
