@@ -57,6 +57,11 @@ def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
             for name, value in attrs.items()}
 
 
+def _is_editable(attrs: dict[str, str]) -> bool:
+    """A contenteditable element or a textbox role is a form field, whatever its tag."""
+    return attrs.get("contenteditable", "false").lower() != "false" or attrs.get("role") == "textbox"
+
+
 def kept_attributes(attributes: Any) -> dict[str, str]:
     if not isinstance(attributes, dict):
         return {}
@@ -313,8 +318,8 @@ class DomMirror:
         if node is None or node.attrs is None:
             return ""
         if node.meaning is None:
-            node.meaning = self._field_meaning(nid, node, policy) if node.tag in _FORM_CONTROLS else \
-                self._container_meaning(node, policy)
+            field = node.tag in _FORM_CONTROLS or _is_editable(node.attrs)
+            node.meaning = self._field_meaning(nid, node, policy) if field else self._container_meaning(node, policy)
         return node.meaning
 
     def _field_meaning(self, nid: int, node: Node, policy: Policy) -> str:
@@ -339,6 +344,14 @@ class DomMirror:
             for other in self.nodes.values():
                 if other.tag == "label" and other.attrs and other.attrs.get("for") == own_id:
                     return other.label_text or ""
+        # <label>E-mail</label><input>: a label just before the field, without for=
+        siblings = self.nodes[node.parent].children if node.parent in self.nodes else None
+        if siblings and nid in siblings:
+            for sibling in reversed(siblings[:siblings.index(nid)]):
+                before = self.nodes.get(sibling)
+                if before is None or before.attrs is None:
+                    continue  # text between them
+                return (before.label_text or "") if before.tag == "label" and not before.attrs.get("for") else ""
         return ""
 
     # -- persistence (flags and structure only: never a value) ------------------------------

@@ -382,3 +382,19 @@ def test_links_lose_their_addresses(session):
     s.send(snapshot(html_page(mail, phone)))
     stored = orjson.dumps(s.stored).decode()
     assert "jan.jansen" not in stored and "612345678" not in stored and "Mail ons" in stored
+
+
+def test_a_label_just_before_a_field_names_it(session):
+    field = element("input", {"type": "text"})
+    s = session()
+    s.send(snapshot(html_page(element("div", {}, [element("label", {}, [text("Telefoonnummer")]), text(" "), field]))))
+    s.send(*typing(field["id"], "0612"))
+    assert typed_values(s.stored, field) == ["*", "**", "***", "****"]
+
+
+def test_an_editable_region_is_a_field(session):
+    editor = element("div", {"contenteditable": "true", "aria-label": "Naam van de ontvanger"}, [text("x")])
+    s = session()
+    s.send(snapshot(html_page(editor)))
+    s.send(mutation(texts=[set_text(editor["childNodes"][0]["id"], "Piet Pieters")]))
+    assert "Piet" not in orjson.dumps(s.stored).decode()
