@@ -149,7 +149,7 @@ class FieldMeaning(BaseModel):
         return False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it keys the caches below, once per process
 class FieldRules:
     meanings: tuple[FieldMeaning, ...]
     not_with: frozenset[str]
