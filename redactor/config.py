@@ -29,6 +29,7 @@ class Settings(BaseModel):
     max_sessions: int = Field(10_000, ge=1)
     session_idle_seconds: float = Field(1800.0, gt=0)
     hot_sessions: int = Field(32, ge=1)  # mirrors kept live; the others are kept compressed
+    retention_interval_seconds: float = Field(3600.0, gt=0)  # how often sites' retention_days are applied
     log_level: str = "INFO"
     # upstream mode (--upstream): forwarding and the disk spool (redactor/sinks/upstream.py, spool.py)
     upstream_timeout_seconds: float = Field(5.0, gt=0)  # one forward; past it the batch is spooled

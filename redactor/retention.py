@@ -1,7 +1,7 @@
 """Retention: a background task erases the stored sessions older than their site's `retention_days`.
 
-It runs once at start-up and then every `RETENTION_INTERVAL` seconds (an app key; default from
-`REDACTOR_RETENTION_INTERVAL`, else one hour). A session's age is the time since its last batch,
+It runs once at start-up and then every `retention_interval_seconds` (a setting: config file or
+`REDACTOR_RETENTION_INTERVAL_SECONDS`; one hour by default). A session's age is the time since its last batch,
 so a session still being recorded is never cut in half. Every erasure is audited with the
 author "retention", like an erasure through the admin API, and the session's in-memory mirror
 is forgotten with it.
@@ -12,29 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import time
 from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from redactor.keys import POLICIES, STATES, STORE
+from redactor.keys import POLICIES, SETTINGS, STATES, STORE
 
 log = logging.getLogger("redactor.retention")
 
-RETENTION_INTERVAL = web.AppKey("retention_interval", float)
-DEFAULT_INTERVAL = 3600.0
 DAY = 86_400.0
 AUTHOR = "retention"
 
 
 def interval_of(app: web.Application) -> float:
-    if RETENTION_INTERVAL in app:
-        return app[RETENTION_INTERVAL]
-    try:
-        return float(os.environ.get("REDACTOR_RETENTION_INTERVAL", DEFAULT_INTERVAL))
-    except ValueError:
-        return DEFAULT_INTERVAL
+    return app[SETTINGS].retention_interval_seconds
 
 
 async def sweep(app: web.Application, now: float | None = None) -> dict[str, list[str]]:

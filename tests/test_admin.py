@@ -9,7 +9,6 @@ import time
 import pytest
 
 from redactor.app import create_app
-from redactor.retention import RETENTION_INTERVAL
 from tests import factories as f
 
 ADMIN_ROUTES = [
@@ -132,8 +131,8 @@ async def test_blocklist_answers_for_unknown_sites_and_selectors(client, admin_h
 
 # -- retention ----------------------------------------------------------------------------------------
 async def test_retention_erases_sessions_older_than_the_site_keeps_them(aiohttp_client, settings, admin_headers):
-    app = create_app(settings)
-    app[RETENTION_INTERVAL] = 0.05  # sweep often; the test waits for the sweep, it does not time it
+    app = create_app(settings.model_copy(update={"retention_interval_seconds": 0.05}))
+    # sweeps often; the test waits for the sweep, it does not time it
     client = await aiohttp_client(app)
     await client.put("/v1/sites/shop", json={"retention_days": 7}, headers=admin_headers)
     await client.put("/v1/sites/blog", json={}, headers=admin_headers)  # no retention_days: kept forever
