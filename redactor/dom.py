@@ -93,6 +93,7 @@ class DomMirror:
         self.sticky: dict[int, tuple[int, str | None]] = {}  # id → own flags, across snapshots
         self.lang: str | None = None
         self.page_blocked = False  # the current page matches the site's block_urls
+        self.page = ""  # the current page's URL without its fragment (a new one: a new document)
         self.policy_key = ""  # the Policy whose selectors were last matched on every node
         self.dirty = True  # changed since it was last saved (a batch of keystrokes changes nothing)
         self.taint: set[str] = set()  # values found to be PII in this session (memory only)
@@ -128,7 +129,15 @@ class DomMirror:
 
     # -- building -----------------------------------------------------------------------------
     def reset(self) -> None:
+        """A new FullSnapshot of the same document: sticky flags carry over to the same ids."""
         self.nodes.clear()
+        self.dirty = True
+
+    def new_document(self) -> None:
+        """Another page: its node ids name other nodes, so what was sticky on the last one is not.
+        (The session's taint stays: a name typed on one page is masked on the next.)"""
+        self.nodes.clear()
+        self.sticky.clear()
         self.dirty = True
         self._removed_from = None
 
@@ -362,6 +371,7 @@ class DomMirror:
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
+            "page": self.page,
             "policy_key": self.policy_key,
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "nodes": [
@@ -377,6 +387,7 @@ class DomMirror:
         mirror.lang = state.get("lang")
         mirror.page_blocked = bool(state.get("page_blocked"))
         mirror.policy_key = state.get("policy_key", "")
+        mirror.page = state.get("page", "")
         mirror.dirty = False
         mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):

@@ -108,6 +108,7 @@ class BatchRedaction:
 
     def _keep(self, kind: int, event: Event) -> bool:
         if kind in (EventType.DOM_CONTENT_LOADED, EventType.LOAD):
+            self.mirror.new_document()  # rrweb sends these before the first snapshot of a page only
             return True
         if kind == EventType.META:
             return self._meta(event["data"])
@@ -128,6 +129,10 @@ class BatchRedaction:
     def _meta(self, data: dict[str, Any]) -> bool:
         href = data.get("href")
         if isinstance(href, str):
+            page = href.split("#", 1)[0]
+            if self.mirror.page and page != self.mirror.page:
+                self.mirror.new_document()  # navigation (a checkout snapshot keeps the page's URL)
+            self.mirror.page = page
             blocked = self.policy.url_blocked(href)
             self.mirror.dirty |= blocked != self.mirror.page_blocked
             self.mirror.page_blocked = blocked

@@ -398,3 +398,22 @@ def test_an_editable_region_is_a_field(session):
     s.send(snapshot(html_page(editor)))
     s.send(mutation(texts=[set_text(editor["childNodes"][0]["id"], "Piet Pieters")]))
     assert "Piet" not in orjson.dumps(s.stored).decode()
+
+
+def test_a_new_page_forgets_the_last_pages_sticky_ids(session):
+    """Ids restart on every page: a node blocked on one page says nothing about the same id on
+    the next, while a checkout snapshot of the same page keeps what was sticky."""
+    secret = element("div", {"class": "rr-block"}, [text("geheim")], id=41)
+    s = session()
+    s.send(meta("https://shop.example/account"), snapshot(html_page(secret)))
+    readable = element("main", {}, [text("Bedankt voor uw bestelling")], id=41)
+    s.send({"type": 0, "data": {}, "timestamp": 1}, meta("https://shop.example/thanks"), snapshot(html_page(readable)))
+    assert "Bedankt voor uw bestelling" in orjson.dumps(s.stored).decode()
+
+    password = element("input", {"type": "password"}, id=70)
+    s.send(meta("https://shop.example/login"), snapshot(html_page(password)))
+    s.send(mutation(attributes=[set_attributes(70, type="text")]))
+    shown = element("input", {"type": "text"}, id=70)
+    s.send(meta("https://shop.example/login"), snapshot(html_page(shown)))  # a checkout snapshot
+    s.send(input_event(70, "hunter2!"))
+    assert "hunter2" not in orjson.dumps(s.stored).decode()
