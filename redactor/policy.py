@@ -144,7 +144,9 @@ class FieldMeaning(BaseModel):
         for phrase in self.words:
             if f" {phrase} " in spaced:
                 return True
-            if joined_words and " " not in phrase and len(phrase) >= 4 and any(phrase in w for w in words):
+            # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
+            shortest = 4 if joined_words else 6
+            if " " not in phrase and len(phrase) >= shortest and any(phrase in w for w in words):
                 return True
         return False
 
