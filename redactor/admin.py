@@ -35,8 +35,10 @@ def token_hash(token: str) -> str:
 
 
 async def load_tokens(app: web.Application) -> None:
+    """REDACTOR_ADMIN_TOKEN is the `admin` token: a new value replaces the last one (rotation)."""
     seed = os.environ.get(ADMIN_TOKEN_ENV)
     if seed:
+        await app[STORE].revoke_token("admin")
         await app[STORE].add_token("admin", token_hash(seed))
     app[TOKENS].update(await app[STORE].token_names())
 

@@ -164,3 +164,13 @@ async def test_retention_erases_sessions_older_than_the_site_keeps_them(aiohttp_
     answer = await client.post("/v1/sites/shop/sessions/old/events", json=[f.meta(), f.snapshot(f.html_page())])
     assert answer.status == 202
     assert sorted(await names("shop")) == ["old", "recent"]
+
+
+async def test_a_new_admin_token_replaces_the_last_one(aiohttp_client, settings, monkeypatch):
+    first = await aiohttp_client(create_app(settings))
+    assert (await first.get("/v1/sites", headers={"Authorization": "Bearer test-admin-token"})).status == 200
+    await first.close()
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "rotated-token")
+    second = await aiohttp_client(create_app(settings))
+    assert (await second.get("/v1/sites", headers={"Authorization": "Bearer rotated-token"})).status == 200
+    assert (await second.get("/v1/sites", headers={"Authorization": "Bearer test-admin-token"})).status == 401
