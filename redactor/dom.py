@@ -93,7 +93,7 @@ class DomMirror:
         self.sticky: dict[int, tuple[int, str | None]] = {}  # id → own flags, across snapshots
         self.lang: str | None = None
         self.page_blocked = False  # the current page matches the site's block_urls
-        self.page = ""  # the current page's URL without its fragment (a new one: a new document)
+        self.page = ""  # a digest of the current page's URL without its fragment (another: a new document)
         self.policy_key = ""  # the Policy whose selectors were last matched on every node
         self.dirty = True  # changed since it was last saved (a batch of keystrokes changes nothing)
         self.taint: set[str] = set()  # values found to be PII in this session (memory only)

@@ -18,6 +18,7 @@ Every redaction leaves a Remark (rule, entity, node, action) and never the value
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -129,7 +130,8 @@ class BatchRedaction:
     def _meta(self, data: dict[str, Any]) -> bool:
         href = data.get("href")
         if isinstance(href, str):
-            page = href.split("#", 1)[0]
+            # only compared, and saved with the mirror: a digest, never the URL (?ref=someone@…)
+            page = hashlib.blake2b(href.split("#", 1)[0].encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
             if self.mirror.page and page != self.mirror.page:
                 self.mirror.new_document()  # navigation (a checkout snapshot keeps the page's URL)
             self.mirror.page = page
