@@ -84,6 +84,8 @@ class Store:
         self.path = Path(data_dir) / "redactor.sqlite3"
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future]] = []
+        self._flushing = False
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def open(self) -> Store:
@@ -108,16 +110,51 @@ class Store:
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
 
-    def _transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        assert self._db is not None, "store is not open"
-        self._db.execute("BEGIN IMMEDIATE")
+    async def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Runs one write in a transaction that is committed (and fsynced) before this returns.
+        Writes that arrive while the store is busy are committed together — one fsync for many
+        batches (group commit) — each in a savepoint of its own, so one failing write fails alone."""
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._pending.append((fn, future))
+        if not self._flushing:
+            self._flushing = True
+            asyncio.get_running_loop().create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
         try:
-            result = fn(self._db)
+            while self._pending:
+                group, self._pending = self._pending, []
+                try:
+                    outcomes = await self._run(self._commit, [fn for fn, _ in group])
+                except BaseException as error:  # the commit itself failed: none of them is stored
+                    outcomes = [(False, error)] * len(group)
+                for (_, future), (ok, value) in zip(group, outcomes):
+                    if not future.done():
+                        future.set_result(value) if ok else future.set_exception(value)
+        finally:
+            self._flushing = False
+
+    def _commit(self, writes: list[Callable[[sqlite3.Connection], Any]]) -> list[tuple[bool, Any]]:
+        db = self._db
+        assert db is not None, "store is not open"
+        outcomes: list[tuple[bool, Any]] = []
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for write in writes:
+                db.execute("SAVEPOINT one_write")
+                try:
+                    outcomes.append((True, write(db)))
+                except Exception as error:
+                    db.execute("ROLLBACK TO one_write")
+                    outcomes.append((False, error))
+                db.execute("RELEASE one_write")
+            db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
-        return result
+        return outcomes
 
     def _query(self, sql: str, *args: Any) -> list[tuple]:
         assert self._db is not None, "store is not open"
@@ -125,7 +162,7 @@ class Store:
 
     async def writable(self) -> bool:
         try:
-            await self._run(lambda: self._transaction(lambda db: db.execute("CREATE TABLE IF NOT EXISTS probe (x)")))
+            await self._write(lambda db: db.execute("CREATE TABLE IF NOT EXISTS probe (x)"))
             return True
         except sqlite3.Error:
             return False
@@ -143,7 +180,7 @@ class Store:
                        "ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
                        (site, orjson.dumps(config), time.time()))
             self._audit(db, site, author, action, before, config)
-        await self._run(self._transaction, write)
+        await self._write(write)
 
     # -- audit ----------------------------------------------------------------------------------
     @staticmethod
@@ -153,7 +190,7 @@ class Store:
                     None if before is None else orjson.dumps(before), None if after is None else orjson.dumps(after)))
 
     async def audit(self, site: str | None, author: str, action: str, before: Any = None, after: Any = None) -> None:
-        await self._run(self._transaction, lambda db: self._audit(db, site, author, action, before, after))
+        await self._write(lambda db: self._audit(db, site, author, action, before, after))
 
     async def audit_log(self, site: str) -> list[dict[str, Any]]:
         rows = await self._run(self._query, "SELECT at, author, action, before, after FROM audit "
@@ -164,7 +201,7 @@ class Store:
 
     # -- tokens (hashes only) -------------------------------------------------------------------
     async def add_token(self, name: str, token_hash: str) -> None:
-        await self._run(self._transaction, lambda db: db.execute(
+        await self._write(lambda db: db.execute(
             "INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at) VALUES (?, ?, ?, NULL)",
             (name, token_hash, time.time())))
 
@@ -174,7 +211,7 @@ class Store:
         return dict(rows)
 
     async def revoke_token(self, name: str) -> int:
-        return await self._run(self._transaction, lambda db: db.execute(
+        return await self._write(lambda db: db.execute(
             "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", (time.time(), name)).rowcount)
 
     # -- batches and sessions -------------------------------------------------------------------
@@ -186,13 +223,13 @@ class Store:
             db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
                        (site, session, now, orjson.dumps(meta) if meta else None, events, n_events))
             self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page)
-        await self._run(self._transaction, write)
+        await self._write(write)
 
     async def save_session_state(self, site: str, session: str, n_events: int, n_bytes: int, mirror_state: bytes | None,
                                  remarks: dict[str, int], page: str | None) -> None:
         """The session summary and the mirror state of a batch whose events went elsewhere
         (upstream mode): a restart still knows which node ids are sensitive."""
-        await self._run(self._transaction, lambda db: self._session_state(
+        await self._write(lambda db: self._session_state(
             db, time.time(), site, session, n_events, n_bytes, mirror_state, remarks, page))
 
     @staticmethod
@@ -242,7 +279,7 @@ class Store:
             if found:
                 self._audit(db, site, author, "erase_session", {"session": session}, None)
             return bool(found)
-        return await self._run(self._transaction, erase)
+        return await self._write(erase)
 
     async def erase_older_than(self, site: str, cutoff: float, author: str = "retention") -> list[str]:
         """Erases the sessions of a site whose last batch arrived before `cutoff` (epoch seconds):
@@ -261,4 +298,4 @@ class Store:
                 db.execute("DELETE FROM mirrors WHERE site = ? AND session = ?", (site, session))
                 self._audit(db, site, author, "erase_session", {"session": session, "reason": "retention_days"}, None)
             return old
-        return await self._run(self._transaction, erase)
+        return await self._write(erase)
