@@ -37,6 +37,7 @@ import functools
 import importlib
 import multiprocessing
 import re
+import unicodedata
 
 import regex  # Presidio's own regex engine: variable-length lookbehind
 from collections import OrderedDict
@@ -182,6 +183,7 @@ class EngineConfig(pydantic.BaseModel):
     batch_size: int = 64
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
+    extra_given_names: list[str] = []
 
 
 def load_recognizer_defs() -> list[RecognizerDef]:
@@ -252,13 +254,23 @@ def make_validator(name: str) -> Callable[[str], bool]:
 
 @functools.cache
 def _first_names() -> frozenset[str]:
-    """Given names of many countries (gender-guesser's name list, ~45,000 names): a capitalised
-    run of words that starts with one is a person's name where NER, trained on French news,
-    misses short Dutch or English ones ("Mieke Hofstra", "Bonjour Amélie Vermeulen-Lambert")."""
+    """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few
+    popular Dutch ones it lacks, from rules/pii.yaml), lower-case and without accents."""
     import gender_guesser.detector
 
-    detector = gender_guesser.detector.Detector(case_sensitive=False)
-    return frozenset(detector.names)
+    names = gender_guesser.detector.Detector(case_sensitive=False).names
+    extra = load_rules("pii.yaml").get("engine", {}).get("extra_given_names", [])
+    return frozenset(_plain_name(name) for name in [*names, *extra])
+
+
+def _plain_name(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"."""
+    return _plain_name(word.split("-", 1)[0]) in _first_names()
 
 
 #: given names that are also everyday words at the start of a capitalised phrase ("Mon Compte")
@@ -277,7 +289,7 @@ def _starts_with_first_name(text: str) -> bool:
         return False
     for i, word in enumerate(words):
         first = word.split("-", 1)[0].casefold()
-        if first in _first_names() and first not in _NAMES_THAT_ARE_WORDS:
+        if is_given_name(word) and first not in _NAMES_THAT_ARE_WORDS:
             return 2 <= len(words) - i <= 3
     return False
 
@@ -449,6 +461,8 @@ def _ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, floa
         following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
+        if not any(is_given_name(word) for word in text[s:e].split()):
+            continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
         if result.entity_type == "PERSON":
             out.append((s, e, result.score))
             continue
