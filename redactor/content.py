@@ -22,7 +22,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii import Span
+from redactor.pii import Span, is_given_name
 
 #: query parameters whose values are secrets by name alone
 SECRET_PARAMETERS = re.compile(
@@ -36,6 +36,9 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 #: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
+_PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
+#: words after which the next one is likely an address or a handle being typed
+_ADDRESS_CUES = frozenset("mail e-mail email courriel mailadres e-mailadres emailadres adres address adresse".split())
 #: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
 _PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())
 
@@ -171,8 +174,16 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
         if digits >= 3 or _IBAN_START.match(value, position):
             return [(position, len(value), "TRAILING_FRAGMENT")]
         return []
-    if still_typing and (_CAPITALISED.match(token) or token.lower() in _PARTICLES):
-        # a name being typed: capitalised words and the particles between them ("Sanne van der")
+    if not still_typing:
+        # a given name just typed, its surname still to come: "… bij buurvrouw Mieke "
+        mid_sentence = bool(before) and not before[-1].endswith((".", "!", "?"))
+        given = mid_sentence and _PROPER_NOUN.match(token) and is_given_name(token)
+        return [(start, len(value), "TRAILING_FRAGMENT")] if given else []
+    if before and (before[-1].endswith(":") or _plain(before[-1]) in _ADDRESS_CUES):
+        return [(start, len(value), "TRAILING_FRAGMENT")]  # "Écrivez-moi : amelie", "mail lotte"
+    if _CAPITALISED.match(token) or token.lower() in _PARTICLES:
+        # a name being typed: capitalised words and the particles between them ("Sanne van der"),
+        # or one proper noun inside a sentence ("… bij buurvrouw Mieke")
         position, capitalised = start, bool(_CAPITALISED.match(token))
         for word in reversed(before):
             if _CAPITALISED.match(word):
@@ -181,9 +192,15 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
                 break
             position -= len(word) + 1
         first = value[position:].split(" ", 1)[0]
-        if capitalised and position < start and _CAPITALISED.match(first):
+        mid_sentence = position == start and before and not before[-1].endswith((".", "!", "?"))
+        if capitalised and _CAPITALISED.match(first) and (position < start or
+                                                          (mid_sentence and _PROPER_NOUN.match(token))):
             return [(position, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _plain(word: str) -> str:
+    return word.strip(".,;:!?()\"'").lower()
 
 
 def _count_digits(word: str) -> int:

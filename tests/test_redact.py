@@ -277,7 +277,10 @@ def test_trailing_fragment():
     assert masked("mail me: lotte.dg") == "mail me: ********"
     assert masked("NL46") == "****"
     assert masked("voor Sanne van der") == "voor ***** *** ***"
-    assert masked("zoek Amsterdam") == "zoek Amsterdam"  # one word alone is not a name in the making
+    assert masked("Amsterdam") == "Amsterdam"  # one word alone is not a name in the making
+    assert masked("bij buurvrouw Mieke") == "bij buurvrouw *****"  # a proper noun inside a sentence is
+    assert masked("bij buurvrouw Mieke ") == "bij buurvrouw ***** "  # a given name: its surname comes next
+    assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"  # after a colon: an address or a handle
 
 
 def test_echoes_of_a_typed_value_are_masked(session):
