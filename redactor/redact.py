@@ -56,6 +56,9 @@ TEXT_ATTRIBUTES = frozenset({
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping"})
 #: input types whose value attribute is a caption, not something the visitor typed
 CAPTION_TYPES = frozenset({"submit", "button", "reset", "image"})
+#: incremental sources that show something of their target element (dropped when it is blocked)
+SHOWING_SOURCES = frozenset({IncrementalSource.SCROLL, IncrementalSource.MEDIA_INTERACTION,
+                             IncrementalSource.CANVAS_MUTATION})
 #: attributes a blocked element keeps: its size and place, nothing it says
 PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
 _MIN_TAINT = 3
@@ -293,10 +296,13 @@ class BatchRedaction:
         if source == IncrementalSource.INPUT:
             return self._input(data)
         if source in POSITIONAL_SOURCES or source == IncrementalSource.CANVAS_MUTATION:
-            verdict = self.mirror.verdict(data.get("id")) if "id" in data else None
-            if verdict is not None and verdict.flags & BLOCKED:
-                self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))
-                return False
+            # what a blocked element shows (its scrolling, its media, its canvas) is dropped; that
+            # the pointer was over it or clicked it is kept: a replay needs the visitor's moves
+            if source in SHOWING_SOURCES and "id" in data:
+                verdict = self.mirror.verdict(data.get("id"))
+                if verdict.flags & BLOCKED:
+                    self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))
+                    return False
             if source == IncrementalSource.CANVAS_MUTATION:
                 self._scan_strings(data, None)
             return True

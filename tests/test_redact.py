@@ -8,7 +8,7 @@ import copy
 import orjson
 import pytest
 
-from factories import (SCROLL, add, custom, element, html_page, incremental, input_event, meta, mutation,
+from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
                        nodes_by_id, set_attributes, set_text, snapshot, text, typing)
 from leaks import leaks
 from redactor.dom import DomMirror
@@ -420,3 +420,13 @@ def test_a_new_page_forgets_the_last_pages_sticky_ids(session):
     s.send(meta("https://shop.example/login"), snapshot(html_page(shown)))  # a checkout snapshot
     s.send(input_event(70, "hunter2!"))
     assert "hunter2" not in orjson.dumps(s.stored).decode()
+
+
+def test_pointer_events_on_a_blocked_element_are_kept(session):
+    """A click or a mouse move says nothing of what a blocked element holds: kept (a replay needs
+    them, and every non-input event is kept); its scrolling shows its content: dropped."""
+    box = element("div", {"class": "rr-block"}, [text("geheim")])
+    s = session()
+    s.send(snapshot(html_page(box)))
+    result = s.send(click(box["id"]), incremental(SCROLL, id=box["id"], x=0, y=40))
+    assert [e["data"]["source"] for e in result.events] == [2]
