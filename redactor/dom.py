@@ -19,7 +19,7 @@ from typing import Any
 
 from redactor.policy import BLOCKED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import NodeType, node_id
-from redactor.selectors import MirrorView, compiled_for
+from redactor.selectors import compiled_for
 
 #: attributes never kept in the mirror: values (they are what we protect) and bulky CSS
 _UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
@@ -109,12 +109,7 @@ class DomMirror:
 
     def ancestors(self, nid: int) -> Iterator[Node]:
         node = self.nodes.get(nid)
-        seen = 0
-        while node is not None and node.parent is not None and seen < 10_000:
-            node = self.nodes.get(node.parent)
-            seen += 1
-            if node is not None:
-                yield node
+        return self._ancestors_of(node) if node is not None else iter(())
 
     def subtree(self, nid: int) -> Iterator[int]:
         stack = [nid]
@@ -313,11 +308,6 @@ class DomMirror:
             flags, rule, _ = groups[group]
             if self._flag(nid, self.nodes[nid], flags, rule):
                 self.spread(nid)
-
-    def _as_soup(self) -> Any:
-        """A bs4 tree of the mirror's elements (each Tag has `redactor_id`): what soupsieve would
-        match. Only soupsieve's fallback and tests need it; matching uses the mirror itself."""
-        return MirrorView(self.nodes).soup()
 
     # -- field meaning ------------------------------------------------------------------------
     def meaning(self, nid: int, policy: Policy) -> str:

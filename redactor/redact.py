@@ -62,6 +62,7 @@ SHOWING_SOURCES = frozenset({IncrementalSource.SCROLL, IncrementalSource.MEDIA_I
 #: attributes a blocked element keeps: its size and place, nothing it says
 PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
 _MIN_TAINT = 3
+MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 
 
 @dataclass
@@ -85,6 +86,8 @@ class BatchRedaction:
         self.series: dict[int, SeriesSlot] = {}
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
+        self._texts: list[str] = []  # every slot's texts, in order
+        self._scanned: list[int] = []  # the indexes of those short enough to scan
         self.dropped = 0
         self.record_inputs = policy.config.record_inputs
 
@@ -418,15 +421,30 @@ class BatchRedaction:
                     self.echo_cells.append(cell)
 
     # -- 2. detect: what to ask ---------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        return self.policy.config.pii.resolve_language(self.mirror.lang)
+
     def requests(self) -> list[str]:
-        return [text for slot in self.slots for text in slot.texts]
+        """The texts to send to the detector; one too long to scan is masked whole instead
+        (fail closed): NLP on a megabyte of text costs seconds, nobody types that much."""
+        texts = [text for slot in self.slots for text in slot.texts]
+        self._scanned = [i for i, text in enumerate(texts) if len(text) <= MAX_SCANNED]
+        self._texts = texts
+        return [texts[i] for i in self._scanned]
 
     # -- 3. finish ----------------------------------------------------------------------------
     def finish(self, events: list[Event], found: list[list[Span]]) -> Redaction:
+        """found: the detector's spans for requests(), in order."""
+        spans = found
+        if len(found) != len(self._texts):
+            spans = [[Span(0, len(text), "TOO_LONG_TO_SCAN", 1.0, "size")] for text in self._texts]
+            for i, spans_of_text in zip(self._scanned, found):
+                spans[i] = spans_of_text
         position = 0
         for slot in self.slots:
             count = len(slot.texts)
-            slot.resolve(found[position:position + count], self)
+            slot.resolve(spans[position:position + count], self)
             position += count
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
@@ -450,6 +468,7 @@ class BatchRedaction:
         taint = self.mirror.taint
         if not taint:
             return
+        values = [(value.casefold(), len(value)) for value in taint]  # folded once a batch
         for cell in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
@@ -458,36 +477,17 @@ class BatchRedaction:
             if len(folded) != len(text):
                 folded = text
             ranges = []
-            for value in taint:
-                start = folded.find(value.casefold())
+            for value, length in values:
+                start = folded.find(value)
                 while start != -1:
-                    ranges.append((start, start + len(value), "TAINT"))
-                    start = folded.find(value.casefold(), start + 1)
+                    ranges.append((start, start + length, "TAINT"))
+                    start = folded.find(value, start + 1)
             if ranges:
                 cell.set(self.masker.spans(text, ranges))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
 
 
 # ---------------------------------------------------------------------------------------------
-#: texts longer than this are not scanned but masked whole (fail closed): NLP on a megabyte of
-#: text costs seconds, and nobody types that much into one field
-MAX_SCANNED = 20_000
-
-
-def _scannable(texts: list[str]) -> tuple[list[str], list[int]]:
-    kept = [i for i, text in enumerate(texts) if len(text) <= MAX_SCANNED]
-    return [texts[i] for i in kept], kept
-
-
-def _merge(texts: list[str], kept: list[int], found: list[list[Span]]) -> list[list[Span]]:
-    if len(kept) == len(texts):
-        return found
-    merged = [[Span(0, len(text), "TOO_LONG_TO_SCAN", 1.0, "size")] for text in texts]
-    for i, spans in zip(kept, found):
-        merged[i] = spans
-    return merged
-
-
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                        analyze: Analyze, meta: dict[str, Any] | None = None) -> Redaction:
     """Redacts one batch in place (and the strings of its metadata); detection runs through
@@ -495,9 +495,7 @@ async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, mas
     work = BatchRedaction(policy, mirror, masker)
     kept = work.walk(events, meta)
     texts = work.requests()
-    scanned, where = _scannable(texts)
-    found = await analyze(scanned, policy.config.pii.resolve_language(mirror.lang)) if scanned else []
-    return work.finish(kept, _merge(texts, where, found))
+    return work.finish(kept, await analyze(texts, work.language) if texts else [])
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
@@ -505,6 +503,4 @@ def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, mask
     work = BatchRedaction(policy, mirror, masker)
     kept = work.walk(events, meta)
     texts = work.requests()
-    scanned, where = _scannable(texts)
-    found = analyze(scanned, policy.config.pii.resolve_language(mirror.lang)) if scanned else []
-    return work.finish(kept, _merge(texts, where, found))
+    return work.finish(kept, analyze(texts, work.language) if texts else [])

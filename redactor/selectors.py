@@ -5,7 +5,7 @@ tens of milliseconds, ten times the rest of a batch, and keeping one tree per se
 megabytes. So the selectors are matched on the mirror's own nodes instead: soupsieve parses and
 compiles each selector (so what is valid, and what it means, is soupsieve's), and this module
 interprets soupsieve's compiled form (`soupsieve.css_types`) the way `soupsieve.css_match` does
-on the tree `DomMirror._as_soup()` builds: element nodes only (no text), document nodes
+on the tree `MirrorView.soup()` builds: element nodes only (no text), document nodes
 transparent (an iframe's document hangs on the iframe), `<template>` contents out of reach, no
 namespaces (every element is HTML), class-like attributes split on whitespace as bs4 does.
 `tests/test_selectors.py` proves it against soupsieve on random trees and random selectors.
@@ -247,7 +247,7 @@ def compiled_for(groups: tuple[tuple[int, str, soupsieve.SoupSieve], ...]) -> Co
 
 # ---------------------------------------------------------------------------------------------
 class MirrorView:
-    """The mirror's nodes seen as soupsieve sees the tree `DomMirror._as_soup()` builds.
+    """The mirror's nodes seen as soupsieve sees the tree `MirrorView.soup()` builds.
     Lives for one matching call: its caches assume the nodes do not change meanwhile."""
 
     def __init__(self, nodes: dict[int, Node]):
