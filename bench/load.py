@@ -1,7 +1,7 @@
 """Load and soak: concurrent recording sessions against the real `redactor serve`, and the same
 load against a bare pass-through (orjson loads + dumps, the same SQLite store) in the same run.
 
-Each virtual session replays a real recording of ../shared/samples batch by batch (with its own
+Each virtual session replays a real recording of tests/data/recordings batch by batch (with its own
 session id), as a recorder would. Both servers run as separate processes on 127.0.0.1; the run
 is bounded in time and stops by itself.
 
@@ -31,7 +31,7 @@ import aiohttp
 import orjson
 
 HERE = Path(__file__).resolve().parent
-SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", HERE.parents[1] / "shared" / "samples"))
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", HERE.parent / "tests" / "data" / "recordings"))
 TOKEN = "bench-token"
 
 

@@ -1,6 +1,7 @@
 """Looks for planted values in stored events: verbatim, or as a half-typed prefix.
 
-Planted values are read from ../shared/samples/manifest.json (never retyped in tests).
+Planted values are read from the recordings' manifest (never retyped in tests): tests/data/recordings,
+or the folder named by REDACTOR_SAMPLES (recordings of other pages are run the same way).
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from urllib.parse import quote
 
 import orjson
 
-SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", Path(__file__).resolve().parents[2] / "shared" / "samples"))
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", Path(__file__).resolve().parent / "data" / "recordings"))
 MIN_PREFIX = 5  # shorter prefixes ("06 3", "Sann") say too little to count as a leak
 
 
 def manifest() -> dict[str, Any]:
-    return orjson.loads((SAMPLES / "manifest.json").read_bytes())
+    path = SAMPLES / "manifest.json"
+    if not path.is_file():  # a missing fixture fails loudly, never skips
+        raise FileNotFoundError(f"no recordings manifest at {path} (set REDACTOR_SAMPLES or restore tests/data/recordings)")
+    return orjson.loads(path.read_bytes())
 
 
 def recordings() -> list[dict[str, Any]]:

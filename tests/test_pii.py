@@ -6,17 +6,15 @@ Values from the recorded sessions are loaded from the samples' manifest, not ret
 from __future__ import annotations
 
 import asyncio
-import json
 import pickle
 import socket
-from pathlib import Path
 
 import pydantic
 import pytest
 
+from leaks import recordings
 from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
 
-MANIFEST = Path("/work/shared/samples/manifest.json")
 
 
 @pytest.fixture(scope="module")
@@ -197,16 +195,13 @@ def test_products_and_phrases_are_not_given_names(patterns_only, text):
 # The recorded sessions' values (loaded, not retyped)
 
 def planted() -> list[dict]:
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    return [p for r in manifest["recordings"] for p in r["planted_pii"]]
+    return [p for r in recordings() for p in r["planted_pii"]]
 
 
-needs_manifest = pytest.mark.skipif(not MANIFEST.exists(), reason="samples manifest not present")
 STRUCTURED = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "credit_card": "CREDIT_CARD", "iban": "IBAN_CODE",
               "national_id": "NL_BSN", "tax_id": "EU_VAT"}
 
 
-@needs_manifest
 def test_manifest_structured_values(detector):
     items = [p for p in planted() if p["category"] in STRUCTURED and p["how"] != "embedded-in-typed"]
     assert len(items) >= 10
@@ -215,7 +210,6 @@ def test_manifest_structured_values(detector):
         assert STRUCTURED[p["category"]] in entities, f"{p['field']} ({p['category']}) not detected whole"
 
 
-@needs_manifest
 def test_manifest_free_text(detector):
     """Each free-text note gives the phone / person / e-mail that the manifest lists as embedded in it."""
     items = planted()
@@ -234,7 +228,6 @@ def test_manifest_free_text(detector):
     assert checked >= 5
 
 
-@needs_manifest
 def test_manifest_non_pii_values_give_nothing(detector):
     promos = [p["value"] for p in planted() if p["category"] == "non_pii"]
     assert promos
@@ -242,7 +235,6 @@ def test_manifest_non_pii_values_give_nothing(detector):
         assert detector.analyze(promos, language, SETTINGS) == [[] for _ in promos]
 
 
-@needs_manifest
 def test_manifest_postal_addresses(detector):
     streets = [p["value"] for p in planted() if p["category"] == "postal_address" and any(c.isdigit() for c in p["value"])]
     assert streets

@@ -1,4 +1,4 @@
-"""The real recordings of ../shared/samples, posted batch by batch to the real server over a
+"""The real recordings of tests/data/recordings, posted batch by batch to the real server over a
 real socket, stored in a real SQLite file: no planted value may be stored, not verbatim and not
 as a half-typed prefix, while non-PII values stay readable and no non-input event is lost."""
 
