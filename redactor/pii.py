@@ -42,7 +42,7 @@ import unicodedata
 import regex  # Presidio's own regex engine: variable-length lookbehind
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Annotated, Callable
 
 import phonenumbers
 import pydantic
@@ -60,7 +60,7 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 from stdnum import luhn
 
 from redactor.masking import is_valid_operator
-from redactor.ruledata import load_rules
+from redactor.ruledata import detectable_entities, load_rules
 
 SUPPORTED_LANGUAGES = ("en", "fr", "nl")
 
@@ -78,13 +78,20 @@ class Span:
     recognizer: str
 
 
+def _detectable(entity: str) -> str:
+    """An entity no recognizer reports would silently mask nothing: refused like an unknown key."""
+    if entity not in detectable_entities():
+        raise ValueError(f"unknown entity {entity!r} (known: {', '.join(sorted(detectable_entities()))})")
+    return entity
+
+
 class PiiSettings(pydantic.BaseModel):
     """A site's ``pii`` settings. Mask operators are applied by the caller."""
 
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
 
     languages: list[str] = ["en", "fr", "nl"]
-    entities: list[str] | None = None  # None = every entity
+    entities: list[Annotated[str, pydantic.AfterValidator(_detectable)]] | None = None  # None = every entity
     threshold: float = pydantic.Field(0.5, ge=0.0, le=1.0)
     mask: str = "*"  # one character (same length), "label", "hash" or "drop": see redactor/masking.py
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 import soupsieve
+from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.pii import PiiSettings
@@ -193,31 +194,71 @@ def shipped_fields() -> FieldRules:
 
 # ---------------------------------------------------------------------------------------------
 # Site configuration (the contract's keys)
+#: Limits on a site's selectors. Every batch of the site runs them, and soupsieve's compiler and
+#: matcher recurse: a selector nested hundreds of levels deep compiles, then fails every batch
+#: with a RecursionError. Real block-lists are tens of short selectors; the bench tries 1,000.
+MAX_SELECTORS = 1_000  # per list (block, sensitive, mask_text)
+MAX_SELECTOR_LENGTH = 1_000  # characters of one selector
+MAX_SELECTOR_DEPTH = 32  # compound selectors in a chain (`a > b c`), plus nesting in :is()/:not()/:has()
+#: a configuration with thousands of faults is reported by its first ones
+MAX_REPORTED_ERRORS = 50
+
+
 def _compile_selector(selector: str) -> soupsieve.SoupSieve:
     try:
         return soupsieve.compile(selector)
-    except (soupsieve.SelectorSyntaxError, ValueError, TypeError, NotImplementedError) as error:  # "p::before"
+    except (soupsieve.SelectorSyntaxError, ValueError, TypeError, NotImplementedError,
+            RecursionError) as error:  # "p::before"
         raise ValueError(f"{selector!r} is not a CSS selector: {str(error).splitlines()[0]}") from None
 
 
+def selector_depth(compiled: soupsieve.SoupSieve) -> int:
+    """How deep the matcher will recurse for this selector: compound selectors along combinators
+    and inside pseudo-classes, the deepest path. Walked with a stack: the structure may be deep."""
+    deepest = 0
+    stack = [(selector, 1) for selector in compiled.selectors]
+    while stack:
+        selector, depth = stack.pop()
+        if not isinstance(selector, ct.Selector):  # SelectorNull: matches nothing
+            continue
+        deepest = max(deepest, depth)
+        inner = [*selector.relation, *(s for group in selector.selectors for s in group)]
+        inner += [s for nth in selector.nth for s in nth.selectors]
+        stack.extend((s, depth + 1) for s in inner)
+    return deepest
+
+
 def _selector(selector: str) -> str:
-    _compile_selector(selector)
+    if len(selector) > MAX_SELECTOR_LENGTH:
+        raise ValueError(f"a selector is at most {MAX_SELECTOR_LENGTH} characters (this one has {len(selector)})")
+    depth = selector_depth(_compile_selector(selector))
+    if depth > MAX_SELECTOR_DEPTH:
+        raise ValueError(f"{selector[:80]!r} is nested {depth} levels deep: at most {MAX_SELECTOR_DEPTH}")
     return selector
 
 
 Selector = Annotated[str, AfterValidator(_selector)]  # checked one by one: errors name the index
+SelectorList = Annotated[list[Selector], Field(max_length=MAX_SELECTORS)]
 
 
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    block_selectors: list[Selector] = []
-    sensitive_selectors: list[Selector] = []
-    mask_text_selectors: list[Selector] = []
+    block_selectors: SelectorList = []
+    sensitive_selectors: SelectorList = []
+    mask_text_selectors: SelectorList = []
     record_inputs: bool = True
     allowed_origins: list[str] = []
     block_urls: list[str] = []
     retention_days: int | None = Field(default=None, ge=1)
     pii: PiiSettings = Field(default_factory=PiiSettings.defaults)
+
+    @field_validator("block_selectors", "sensitive_selectors", "mask_text_selectors", mode="before")
+    @classmethod
+    def _not_too_many(cls, selectors: Any) -> Any:
+        """Counted before each one is compiled: 10,000 selectors are refused at once."""
+        if isinstance(selectors, list) and len(selectors) > MAX_SELECTORS:
+            raise ValueError(f"at most {MAX_SELECTORS} selectors (got {len(selectors)})")
+        return selectors
 
     @field_validator("allowed_origins")
     @classmethod
@@ -240,25 +281,45 @@ class SiteConfig(BaseModel):
 
 
 class ConfigError(ValueError):
-    """A configuration that cannot be used; `path` names the key, `reason` says why."""
+    """A configuration that cannot be used; `path` names the key, `reason` says why; `errors`
+    holds every fault found, (path, reason), the first being path and reason."""
 
-    def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path, self.reason = path, reason
+    def __init__(self, path: str, reason: str, errors: list[tuple[str, str]] | None = None):
+        self.errors = errors or [(path, reason)]
+        self.path, self.reason = self.errors[0]
+        super().__init__("; ".join(f"{p}: {r}" for p, r in self.errors))
+
+    @classmethod
+    def of(cls, errors: list[tuple[str, str]]) -> ConfigError:
+        return cls(*errors[0], errors=errors[:MAX_REPORTED_ERRORS])
+
+    def under(self, prefix: str) -> ConfigError:
+        """The same faults, with paths inside `prefix` ("$.sites.shop")."""
+        return ConfigError.of([(prefix + path[1:], reason) for path, reason in self.errors])
+
+
+def validation_errors(error: ValidationError, model: type[BaseModel]) -> list[tuple[str, str]]:
+    """Every fault pydantic found, as (JSON path, reason)."""
+    found = []
+    for fault in error.errors():
+        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in fault["loc"])
+        message = fault["msg"].removeprefix("Value error, ")
+        if fault["type"] == "extra_forbidden":
+            message = f"unknown key (known: {', '.join(model.model_fields)})"
+        found.append((path, message))
+    return found
 
 
 def validate_site_config(data: Any) -> SiteConfig:
+    """A site configuration, validated and compiled as it will be used: every fault is reported."""
     if not isinstance(data, dict):
         raise ConfigError("$", "a site configuration is a JSON object")
     try:
-        return SiteConfig.model_validate(data)
+        config = SiteConfig.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = f"unknown key (known: {', '.join(SiteConfig.model_fields)})"
-        raise ConfigError(path, message) from None
+        raise ConfigError.of(validation_errors(error, SiteConfig)) from None
+    Policy.compile("validation", config)  # what passes here compiles for every batch too
+    return config
 
 
 def merge_site_config(current: SiteConfig, patch: Any) -> SiteConfig:
@@ -286,20 +347,41 @@ class Policy:
     # soupsieve selectors by the flags they set; empty when the site has none
     selectors: tuple[tuple[int, str, soupsieve.SoupSieve], ...] = ()
     key: str = ""
+    invalid: bool = False  # served fail-closed: its stored configuration no longer compiles
 
     @classmethod
     def compile(cls, site: str, config: SiteConfig) -> Policy:
-        selectors = tuple(
-            (flags, f"site.{name}", _compile_selector(", ".join(chosen)))
-            for flags, name, chosen in (
-                (BLOCKED, "block_selectors", config.block_selectors),
-                (SENSITIVE, "sensitive_selectors", config.sensitive_selectors),
-                (MASK_TEXT, "mask_text_selectors", config.mask_text_selectors),
-            )
-            if chosen
-        )
+        """Raises ConfigError if a selector list does not compile as one selector."""
+        selectors = []
+        for flags, name, chosen in ((BLOCKED, "block_selectors", config.block_selectors),
+                                    (SENSITIVE, "sensitive_selectors", config.sensitive_selectors),
+                                    (MASK_TEXT, "mask_text_selectors", config.mask_text_selectors)):
+            if chosen:
+                try:
+                    selectors.append((flags, f"site.{name}", _compile_selector(", ".join(chosen))))
+                except ValueError:  # soupsieve compiles at most 8,192 compound selectors at once
+                    raise ConfigError(f"$.{name}", "together these selectors are too many parts to compile "
+                                      "(soupsieve's limit is 8192 compound selectors): use fewer or simpler ones") from None
         key = hashlib.sha256(orjson.dumps(config.model_dump(), option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
-        return cls(site=site, config=config, selectors=selectors, key=key)
+        return cls(site=site, config=config, selectors=tuple(selectors), key=key)
+
+    @classmethod
+    def fail_closed(cls, site: str, stored: Any) -> Policy:
+        """For a stored configuration that no longer validates or compiles (the rules or the
+        limits changed since it was saved): what it says about origins, URLs and retention is
+        kept where that part is still valid, its selectors cannot be judged, so every element is
+        masked (text and values) and no input value is recorded, until an editor saves a valid one."""
+        kept: dict[str, Any] = {}
+        if isinstance(stored, dict):
+            for key in ("allowed_origins", "block_urls", "retention_days", "pii"):
+                try:
+                    SiteConfig.model_validate({key: stored[key]})
+                    kept[key] = stored[key]
+                except (KeyError, ValidationError):
+                    pass
+        config = SiteConfig.model_validate({**kept, "record_inputs": False})
+        everything = ((SENSITIVE | MASK_TEXT, "fail-closed.invalid-config", soupsieve.compile("*")),)
+        return cls(site=site, config=config, selectors=everything, key="fail-closed", invalid=True)
 
     def url_blocked(self, url: str) -> bool:
         """Whether a page URL matches one of the site's block_urls (glob on the URL or its path; 're:' regex)."""

@@ -21,3 +21,10 @@ def rules_dir() -> Path:
 
 def load_rules(name: str) -> Any:
     return yaml.safe_load((rules_dir() / name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def detectable_entities() -> frozenset[str]:
+    """The entity names the detector can report: those of rules/recognizers.yaml, and PERSON
+    (spaCy NER). Read from the data, so that validating a site's `pii.entities` loads no model."""
+    return frozenset({spec["entity"] for spec in load_rules("recognizers.yaml")["recognizers"]} | {"PERSON"})
