@@ -137,7 +137,8 @@ def check_config(args: argparse.Namespace) -> int:
             print(f"{path}: valid site configuration")
         return 0
     except ConfigError as error:
-        print(f"{path}: invalid at {error.path}: {error.reason}", file=sys.stderr)
+        for where, reason in error.errors:
+            print(f"{path}: invalid at {where}: {reason}", file=sys.stderr)
         return 1
     except (OSError, orjson.JSONDecodeError) as error:
         print(f"{path}: cannot be read: {error}", file=sys.stderr)

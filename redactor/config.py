@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from redactor.policy import ConfigError, SiteConfig, validate_site_config
+from redactor.policy import ConfigError, SiteConfig, validate_site_config, validation_errors
 
 
 class Settings(BaseModel):
@@ -70,15 +70,19 @@ def load_settings(flags: dict[str, Any], config_file: Path | None = None,
     sites = values.pop("sites", {}) or {}
     if not isinstance(sites, dict):
         raise ConfigError("$.sites", "a mapping of site name → site configuration")
+    errors: list[tuple[str, str]] = []  # every fault of the file, reported at once
     try:
         settings = Settings.model_validate(values)
     except ValidationError as error:
-        first = error.errors()[0]
-        path = "$." + ".".join(str(p) for p in first["loc"])
-        raise ConfigError(path, first["msg"]) from None
+        errors += validation_errors(error, Settings)
+        settings = None
+    configs = {}
     for site, config in sites.items():
         try:
-            settings.sites[site] = validate_site_config(config)
+            configs[site] = validate_site_config(config)
         except ConfigError as error:
-            raise ConfigError(f"$.sites.{site}{error.path[1:]}", error.reason) from None
+            errors += error.under(f"$.sites.{site}").errors
+    if errors or settings is None:
+        raise ConfigError.of(errors)
+    settings.sites.update(configs)
     return settings

@@ -51,6 +51,36 @@ def test_check_config_names_the_json_path(tmp_path):
     assert done.returncode == 1 and b"$.block_selector" in done.stderr and b"unknown key" in done.stderr
 
 
+def test_check_config_reports_every_fault_in_one_run(tmp_path):
+    """A file with seven faults is reported whole, each fault with its JSON path."""
+    config = tmp_path / "redactor.yaml"
+    config.write_text(
+        "port: 99999\n"
+        "colour: red\n"
+        "sites:\n"
+        "  shop:\n"
+        "    block_selectors: ['#ok', 'div[unclosed']\n"
+        "    record_inputs: maybe\n"
+        "    pii: {entities: [EMAIL_ADDRESS, PASSPORT], threshold: 2}\n"
+        "  blog:\n"
+        "    allowed_origins: [blog.example]\n")
+    done = redactor("check-config", str(config))
+    assert done.returncode == 1
+    for path in (b"$.port", b"$.colour", b"$.sites.shop.block_selectors[1]", b"$.sites.shop.record_inputs",
+                 b"$.sites.shop.pii.entities[1]", b"$.sites.shop.pii.threshold", b"$.sites.blog.allowed_origins"):
+        assert path in done.stderr, path
+    assert b"PASSPORT" in done.stderr and len(done.stderr.splitlines()) == 7
+
+
+def test_check_config_refuses_an_entity_no_recognizer_reports(tmp_path):
+    site = tmp_path / "site.json"
+    site.write_text('{"pii": {"entities": ["EMAIL_ADDRESS", "PASSPORT"]}}')
+    done = redactor("check-config", str(site))
+    assert done.returncode == 1 and b"$.pii.entities[1]" in done.stderr and b"unknown entity" in done.stderr
+    site.write_text('{"pii": {"entities": ["EMAIL_ADDRESS", "IBAN_CODE", "PERSON"]}}')
+    assert redactor("check-config", str(site)).returncode == 0
+
+
 def test_serve_logs_carry_no_value(tmp_path):
     """The server's logs (JSON lines) name sites, rules and counts, never a recorded value."""
     recording = recordings()[1]
