@@ -1,21 +1,29 @@
-"""The admin API: sites and their block-lists, named tokens, the audit log, stored sessions.
+"""The admin API: sites and their block-lists, named tokens with roles, the audit log, stored sessions.
 
-Every admin route needs `Authorization: Bearer <token>`. Tokens are kept as SHA-256 hashes
-only (a token is shown once, when it is made) and looked up by hash, so a comparison never
-touches the token itself. Every change is audited with the name of the token that made it,
-and every read of a recording too.
+It is an aiohttp sub-application mounted at /v1 (or served on its own listener with
+`--admin-port`), and every one of its routes passes through one middleware, `authorize`: the
+route declares the least role it needs when it is added (`Route`), and a route that declares
+nothing is refused, so no handler can forget the check.
+
+Tokens are kept as SHA-256 hashes only (a token is shown once, when it is made) and looked up
+by hash. A token has a role and sites: a viewer reads the configuration, sessions, events and
+audit of its sites; an editor also changes them; an admin also manages tokens (within its own
+sites) and reads the whole audit log. Every change is audited with the token's name, and every
+read of recordings (a session's events, a session list, a block-list preview) too.
 """
 
 from __future__ import annotations
 
 import asyncio
+import enum
 import functools
 import hashlib
-import hmac
+import logging
 import os
 import secrets
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -23,51 +31,140 @@ from aiohttp import web
 
 from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
+from redactor.retention import AUTHOR as RETENTION_AUTHOR
+
+log = logging.getLogger("redactor.admin")
 
 ADMIN_TOKEN_ENV = "REDACTOR_ADMIN_TOKEN"
+ADMIN_AUTHOR = "admin"  # the name of the REDACTOR_ADMIN_TOKEN token
+CONFIG_FILE_AUTHOR = "config-file"  # sites created from the config file
+#: names that would pass an entry of the audit log off as the operator's or the server's own
+RESERVED_NAMES = frozenset({ADMIN_AUTHOR, CONFIG_FILE_AUTHOR, RETENTION_AUTHOR, "system", "redactor"})
+EVERY_SITE = "*"
 #: configuration changes read, merge and write: one at a time, or two block-list additions made
 #: at once would both start from the same list and the second would drop the first
 CONFIG_LOCK = web.AppKey("config_lock", asyncio.Lock)
+
+
+class Role(enum.IntEnum):
+    """Each role can do what the ones below it can."""
+    VIEWER = 1
+    EDITOR = 2
+    ADMIN = 3
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What a token may do: its name (the author of what it does), role and sites."""
+    name: str
+    role: Role
+    sites: tuple[str, ...]  # ("*",): every site
+
+    def covers(self, site: str) -> bool:
+        return EVERY_SITE in self.sites or site in self.sites
+
+    def covers_all(self, sites: Iterable[str]) -> bool:
+        return EVERY_SITE in self.sites or all(s != EVERY_SITE and s in self.sites for s in sites)
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role.name.lower(), "sites": list(self.sites)}
+
+
+GRANT = web.RequestKey("grant", Grant)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One admin route and the least role it needs. Routes with a {site} also need the site."""
+    method: str
+    path: str  # under /v1
+    handler: Handler
+    role: Role
+
+
+ACCESS = web.AppKey("access", dict)  # aiohttp route → Role
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def grant_of(name: str, role: str, sites: list[str]) -> Grant:
+    return Grant(name, Role[role.upper()], tuple(sites))
+
+
 async def load_tokens(app: web.Application) -> None:
-    """REDACTOR_ADMIN_TOKEN is the `admin` token: a new value replaces the last one (rotation)."""
+    """REDACTOR_ADMIN_TOKEN is the `admin` token, admin of every site: a new value replaces the
+    last one (rotation)."""
     seed = os.environ.get(ADMIN_TOKEN_ENV)
     if seed:
-        await app[STORE].revoke_token("admin")
-        await app[STORE].add_token("admin", token_hash(seed))
-    app[TOKENS].update(await app[STORE].token_names())
+        await app[STORE].revoke_token(ADMIN_AUTHOR)
+        await app[STORE].add_token(ADMIN_AUTHOR, token_hash(seed), "admin", [EVERY_SITE])
+    app[TOKENS].update({digest: grant_of(*row) for digest, row in (await app[STORE].tokens()).items()})
 
 
 async def load_sites(app: web.Application) -> None:
     """Sites from the store; sites of the config file that the store does not have yet are
-    created from it (after that, the API owns their changes)."""
+    created from it (after that, the API owns their changes). A stored configuration that no
+    longer validates or compiles does not stop the server: the site is served fail-closed."""
     stored = await app[STORE].sites()
     for site, config in app[SETTINGS].sites.items():
         if site not in stored:
-            await app[STORE].put_site(site, config.model_dump(), "config-file", "create_site", None)
+            await app[STORE].put_site(site, config.model_dump(), CONFIG_FILE_AUTHOR, "create_site", None)
             stored[site] = config.model_dump()
     for site, data in stored.items():
-        app[POLICIES][site] = Policy.compile(site, validate_site_config(data))
+        try:
+            app[POLICIES][site] = Policy.compile(site, validate_site_config(data))
+        except ConfigError as error:
+            log.error("site %s: its stored configuration is invalid (%s): served fail-closed, every element "
+                      "masked, until a valid one is saved", site, "; ".join(path for path, _ in error.errors))
+            app[POLICIES][site] = Policy.fail_closed(site, data)
 
 
-def author(request: web.Request) -> str:
-    """The name of the token the request carries; 401 without a valid one."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
+def _unauthorized(detail: str) -> web.HTTPUnauthorized:
+    return web.HTTPUnauthorized(text=detail, reason="Unauthorized", headers={"WWW-Authenticate": "Bearer"})
+
+
+def authenticate(request: web.Request) -> Grant:
+    """The grant of the token the request carries; 401 without a valid one. Tokens are found
+    by their hash: what a lookup's timing could tell is a hash, not a token."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise web.HTTPUnauthorized(text="this route needs 'Authorization: Bearer <token>'", reason="Unauthorized",
-                                   headers={"WWW-Authenticate": "Bearer"})
-    digest = token_hash(token.strip())
-    name = request.app[TOKENS].get(digest)
-    if name is None or not hmac.compare_digest(digest, token_hash(token.strip())):
-        raise web.HTTPUnauthorized(text="the token is not valid (unknown or revoked)", reason="Unauthorized",
-                                   headers={"WWW-Authenticate": "Bearer"})
-    return name
+        raise _unauthorized("this route needs 'Authorization: Bearer <token>'")
+    grant = request.config_dict[TOKENS].get(token_hash(token.strip()))
+    if grant is None:
+        raise _unauthorized("the token is not valid (unknown or revoked)")
+    return grant
+
+
+def forbidden(detail: str) -> web.HTTPForbidden:
+    return web.HTTPForbidden(text=detail, reason="Forbidden")
+
+
+@web.middleware
+async def authorize(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The one check of every admin route: a valid token (401), whose role and sites cover the
+    route (403). A route added without a role is refused: fail closed."""
+    grant = authenticate(request)
+    if request.match_info.http_exception is not None:  # no such route or method here: 404/405
+        return await handler(request)
+    needed = request.app[ACCESS].get(request.match_info.route)
+    if needed is None:
+        raise forbidden("this route declares no role: refused")
+    if grant.role < needed:
+        raise forbidden(f"this needs the {needed.name.lower()} role; token {grant.name!r} is "
+                        f"{grant.role.name.lower()}")
+    site = request.match_info.get("site")
+    if site is not None and not grant.covers(site):
+        raise forbidden(f"token {grant.name!r} is not granted site {site!r}")
+    request[GRANT] = grant
+    return await handler(request)
+
+
+def who(request: web.Request) -> str:
+    """The name of the token that authorized the request: the author of what it does."""
+    return request[GRANT].name
 
 
 async def json_body(request: web.Request) -> Any:
@@ -79,13 +176,13 @@ async def json_body(request: web.Request) -> Any:
 
 def site_name(request: web.Request) -> str:
     site = request.match_info["site"]
-    if not NAME.match(site):
+    if not NAME.fullmatch(site):
         raise web.HTTPBadRequest(text="a site name is 1-200 letters, digits, '.', '_', ':' or '-'", reason="Bad Site")
     return site
 
 
 def current_config(request: web.Request, site: str) -> SiteConfig:
-    policy = request.app[POLICIES].get(site)
+    policy = request.config_dict[POLICIES].get(site)
     if policy is None:
         raise web.HTTPNotFound(text=f"unknown site {site!r}: create it with PUT /v1/sites/{site}", reason="Unknown Site")
     return policy.config
@@ -97,19 +194,20 @@ def config_json(config: SiteConfig) -> bytes:
 
 async def save_config(request: web.Request, site: str, config: SiteConfig, action: str, before: SiteConfig | None,
                       status: int = 200) -> web.Response:
-    who = author(request)
-    await request.app[STORE].put_site(site, config.model_dump(), who, action,
-                                      before.model_dump() if before is not None else None)
-    request.app[POLICIES][site] = Policy.compile(site, config)  # applies from the next batch on
+    """Compiled first: what cannot serve every batch is refused before it is stored or audited."""
+    policy = configured(lambda: Policy.compile(site, config))
+    await request.config_dict[STORE].put_site(site, config.model_dump(), who(request), action,
+                                              before.model_dump() if before is not None else None)
+    request.config_dict[POLICIES][site] = policy  # applies from the next batch on
     return web.Response(body=config_json(config), status=status, content_type="application/json")
 
 
 def refuse(error: ConfigError) -> web.HTTPBadRequest:
-    return web.HTTPBadRequest(text=f"{error.path}: {error.reason}", reason="Invalid Config")
+    return web.HTTPBadRequest(text=str(error), reason="Invalid Config")
 
 
-def configured(build: Callable[[], SiteConfig]) -> SiteConfig:
-    """build() (validate or merge), or a 400 naming the key and the reason."""
+def configured(build: Callable[[], Any]) -> Any:
+    """build() (validate, merge or compile), or a 400 naming every key at fault and why."""
     try:
         return build()
     except ConfigError as error:
@@ -118,7 +216,6 @@ def configured(build: Callable[[], SiteConfig]) -> SiteConfig:
 
 # -- sites ------------------------------------------------------------------------------------
 async def put_site(request: web.Request) -> web.Response:
-    author(request)
     site = site_name(request)
     body = await json_body(request)
     async with request.app[CONFIG_LOCK]:
@@ -126,19 +223,17 @@ async def put_site(request: web.Request) -> web.Response:
 
 
 async def _put_site(request: web.Request, site: str, body: Any) -> web.Response:
-    before = request.app[POLICIES].get(site)
+    before = request.config_dict[POLICIES].get(site)
     config = configured(lambda: validate_site_config(body))
     return await save_config(request, site, config, "replace_site" if before else "create_site",
                              before.config if before else None, status=200 if before else 201)
 
 
 async def get_site(request: web.Request) -> web.Response:
-    author(request)
     return web.Response(body=config_json(current_config(request, site_name(request))), content_type="application/json")
 
 
 async def patch_site(request: web.Request) -> web.Response:
-    author(request)
     site = site_name(request)
     body = await json_body(request)
     async with request.app[CONFIG_LOCK]:
@@ -152,7 +247,6 @@ async def _patch_site(request: web.Request, site: str, body: Any) -> web.Respons
 
 
 async def blocklist(request: web.Request) -> web.Response:
-    author(request)
     site = site_name(request)
     current_config(request, site)  # 404 for an unknown site, before reading the body
     body = await json_body(request)
@@ -179,67 +273,120 @@ async def _change_blocklist(request: web.Request, site: str, selector: str) -> w
     return await save_config(request, site, config, action, before)
 
 
-async def audit_log(request: web.Request) -> web.Response:
-    author(request)
+async def list_sites(request: web.Request) -> web.Response:
+    grant = request[GRANT]
+    return web.Response(body=orjson.dumps(sorted(s for s in request.config_dict[POLICIES] if grant.covers(s))),
+                        content_type="application/json")
+
+
+# -- audit ------------------------------------------------------------------------------------
+async def site_audit_log(request: web.Request) -> web.Response:
     site = site_name(request)
-    return web.Response(body=orjson.dumps(await request.app[STORE].audit_log(site)), content_type="application/json")
+    return web.Response(body=orjson.dumps(await request.config_dict[STORE].audit_log(site)),
+                        content_type="application/json")
+
+
+def _entry_sites(entry: dict[str, Any]) -> list[str]:
+    """The sites an audit entry concerns: its site, or the sites of the token it made or revoked."""
+    if entry["site"] is not None:
+        return [entry["site"]]
+    token = entry["after"] or entry["before"] or {}
+    return list(token.get("sites") or [EVERY_SITE]) if isinstance(token, dict) else [EVERY_SITE]
+
+
+async def audit_log(request: web.Request) -> web.Response:
+    """Every entry of every site, token changes included, oldest first; an admin of some sites
+    sees the entries of those sites and of the tokens it could have made itself."""
+    grant = request[GRANT]
+    entries = await request.config_dict[STORE].audit_log()
+    shown = [entry for entry in entries if grant.covers_all(_entry_sites(entry))]
+    return web.Response(body=orjson.dumps(shown), content_type="application/json")
 
 
 # -- tokens -----------------------------------------------------------------------------------
+TOKEN_KEYS = ("name", "role", "sites")
+
+
+def requested_grant(body: Any) -> Grant:
+    """{"name", "role"?, "sites"?} → the grant asked for; no role: editor; no sites: every site."""
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text='send {"name": "alice", "role": "viewer", "sites": ["shop"]}', reason="Bad Token")
+    unknown = sorted(set(body) - set(TOKEN_KEYS))
+    if unknown:
+        raise web.HTTPBadRequest(text=f"unknown key {unknown[0]!r} (known: {', '.join(TOKEN_KEYS)})", reason="Bad Token")
+    name, role, sites = body.get("name"), body.get("role", "editor"), body.get("sites", [EVERY_SITE])
+    # fullmatch: `re.match` with `$` would take "admin\n" for a name
+    if not isinstance(name, str) or not NAME.fullmatch(name):
+        raise web.HTTPBadRequest(text="a token name is 1-200 letters, digits, '.', '_', ':' or '-'", reason="Bad Name")
+    if name.lower() in RESERVED_NAMES:
+        raise web.HTTPBadRequest(text=f"{name!r} is reserved (names of the server's own actors: "
+                                 f"{', '.join(sorted(RESERVED_NAMES))})", reason="Bad Name")
+    if role not in ("viewer", "editor", "admin"):
+        raise web.HTTPBadRequest(text='role is "viewer", "editor" or "admin"', reason="Bad Role")
+    if (not isinstance(sites, list) or not sites or len(sites) > 1000
+            or not all(isinstance(s, str) and (s == EVERY_SITE or NAME.fullmatch(s)) for s in sites)
+            or (EVERY_SITE in sites and len(sites) > 1)):
+        raise web.HTTPBadRequest(text='sites is ["*"] (every site) or a list of site names', reason="Bad Sites")
+    return grant_of(name, role, sorted(set(sites)))
+
+
 async def create_token(request: web.Request) -> web.Response:
-    who = author(request)
-    body = await json_body(request)
-    name = body.get("name") if isinstance(body, dict) else None
-    if not isinstance(name, str) or not NAME.match(name):
-        raise web.HTTPBadRequest(text='send {"name": "<1-200 letters, digits, . _ : ->"}', reason="Bad Name")
+    grant = request[GRANT]
+    wanted = requested_grant(await json_body(request))
+    if not grant.covers_all(wanted.sites):
+        raise forbidden(f"token {grant.name!r} cannot grant sites it does not have")
+    if any(g.name == wanted.name for g in request.config_dict[TOKENS].values()):
+        raise web.HTTPConflict(text=f"a live token is already named {wanted.name!r}: revoke it first, or pick "
+                               "another name (audit entries must say who)", reason="Name Taken")
     token = secrets.token_urlsafe(32)
-    await request.app[STORE].add_token(name, token_hash(token))
-    await request.app[STORE].audit(None, who, "create_token", None, {"name": name})
-    request.app[TOKENS][token_hash(token)] = name
-    return web.Response(body=orjson.dumps({"token": token, "name": name}), status=201, content_type="application/json")
+    digest = token_hash(token)
+    await request.config_dict[STORE].add_token(wanted.name, digest, wanted.role.name.lower(), list(wanted.sites),
+                                               audit_author=grant.name)
+    request.config_dict[TOKENS][digest] = wanted
+    return web.Response(body=orjson.dumps({"token": token, **wanted.describe()}), status=201,
+                        content_type="application/json")
 
 
 async def revoke_token(request: web.Request) -> web.Response:
-    who = author(request)
-    name = request.match_info["name"]
-    if not await request.app[STORE].revoke_token(name):
+    grant, name = request[GRANT], request.match_info["name"]
+    tokens = request.config_dict[TOKENS]
+    if name == ADMIN_AUTHOR:
+        raise forbidden("the admin token is REDACTOR_ADMIN_TOKEN: to rotate it, change the variable and restart")
+    live = [(digest, g) for digest, g in tokens.items() if g.name == name]
+    if not live:
         raise web.HTTPNotFound(text=f"no live token is named {name!r}", reason="Unknown Token")
-    await request.app[STORE].audit(None, who, "revoke_token", {"name": name}, None)
-    for digest in [d for d, n in request.app[TOKENS].items() if n == name]:
-        del request.app[TOKENS][digest]
+    if not all(grant.covers_all(g.sites) for _, g in live):
+        raise forbidden(f"token {name!r} has sites that token {grant.name!r} does not")
+    await request.config_dict[STORE].revoke_token(name, audit_author=grant.name, grant=live[0][1].describe())
+    for digest, _ in live:
+        del tokens[digest]
     return web.Response(status=204)
 
 
 # -- stored sessions --------------------------------------------------------------------------
 async def list_sessions(request: web.Request) -> web.Response:
-    author(request)
     site = site_name(request)
     current_config(request, site)
-    return web.Response(body=orjson.dumps(await request.app[STORE].sessions(site)), content_type="application/json")
+    sessions = await request.config_dict[STORE].sessions(site)
+    await request.config_dict[STORE].audit(site, who(request), "list_sessions", None, {"sessions": len(sessions)})
+    return web.Response(body=orjson.dumps(sessions), content_type="application/json")
 
 
 async def session_events(request: web.Request) -> web.Response:
-    who = author(request)
     site, session = site_name(request), request.match_info["session"]
-    events = await request.app[STORE].session_events(site, session)
+    events = await request.config_dict[STORE].session_events(site, session)
     if events is None:
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
-    await request.app[STORE].audit(site, who, "read_session", None, {"session": session})
+    await request.config_dict[STORE].audit(site, who(request), "read_session", None, {"session": session})
     return web.Response(body=events, content_type="application/json")
 
 
 async def erase_session(request: web.Request) -> web.Response:
-    who = author(request)
     site, session = site_name(request), request.match_info["session"]
-    if not await request.app[STORE].erase_session(site, session, who):
+    if not await request.config_dict[STORE].erase_session(site, session, who(request)):
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
-    request.app[STATES].forget(site, session)
+    request.config_dict[STATES].forget(site, session)
     return web.Response(status=204)
-
-
-async def list_sites(request: web.Request) -> web.Response:
-    author(request)
-    return web.Response(body=orjson.dumps(sorted(request.app[POLICIES])), content_type="application/json")
 
 
 # -- the OpenAPI document (redactor/openapi.yaml; tests/test_openapi.py keeps it true) -----------
@@ -263,20 +410,38 @@ async def openapi_yaml(request: web.Request) -> web.Response:
     return web.Response(body=openapi_document()[0], content_type="application/yaml", charset="utf-8")
 
 
-def add_routes(app: web.Application) -> None:
-    app[CONFIG_LOCK] = asyncio.Lock()
-    r = app.router
-    r.add_get("/openapi.json", openapi_json)
-    r.add_get("/openapi.yaml", openapi_yaml)
-    r.add_get("/v1/sites", list_sites)
-    r.add_put("/v1/sites/{site}", put_site)
-    r.add_get("/v1/sites/{site}", get_site)
-    r.add_patch("/v1/sites/{site}", patch_site)
-    r.add_post("/v1/sites/{site}/blocklist", blocklist)
-    r.add_delete("/v1/sites/{site}/blocklist", blocklist)
-    r.add_get("/v1/sites/{site}/audit", audit_log)
-    r.add_post("/v1/tokens", create_token)
-    r.add_delete("/v1/tokens/{name}", revoke_token)
-    r.add_get("/v1/sites/{site}/sessions", list_sessions)
-    r.add_get("/v1/sites/{site}/sessions/{session}/events", session_events)
-    r.add_delete("/v1/sites/{site}/sessions/{session}", erase_session)
+def add_document_routes(app: web.Application) -> None:
+    """The OpenAPI document: public, beside the viewer page."""
+    app.router.add_get("/openapi.json", openapi_json)
+    app.router.add_get("/openapi.yaml", openapi_yaml)
+
+
+ROUTES = (
+    Route("GET", "/sites", list_sites, Role.VIEWER),  # the sites the token has
+    Route("PUT", "/sites/{site}", put_site, Role.EDITOR),
+    Route("GET", "/sites/{site}", get_site, Role.VIEWER),
+    Route("PATCH", "/sites/{site}", patch_site, Role.EDITOR),
+    Route("POST", "/sites/{site}/blocklist", blocklist, Role.EDITOR),
+    Route("DELETE", "/sites/{site}/blocklist", blocklist, Role.EDITOR),
+    Route("GET", "/sites/{site}/audit", site_audit_log, Role.VIEWER),
+    Route("GET", "/sites/{site}/sessions", list_sessions, Role.VIEWER),
+    Route("GET", "/sites/{site}/sessions/{session}/events", session_events, Role.VIEWER),
+    Route("DELETE", "/sites/{site}/sessions/{session}", erase_session, Role.EDITOR),
+    Route("POST", "/tokens", create_token, Role.ADMIN),
+    Route("DELETE", "/tokens/{name}", revoke_token, Role.ADMIN),
+    Route("GET", "/audit", audit_log, Role.ADMIN),
+)
+PREFIX = "/v1"
+
+
+def create_api(*extra: Route) -> web.Application:
+    """The admin API as a sub-application (mount it at PREFIX): its routes, each with the role
+    it needs, behind the one `authorize` middleware. Resources are read from the parent
+    application through request.config_dict."""
+    api = web.Application(middlewares=[authorize])
+    api[CONFIG_LOCK] = asyncio.Lock()
+    access: dict[web.AbstractRoute, Role] = {}
+    for route in (*ROUTES, *extra):
+        access[api.router.add_route(route.method, route.path, route.handler)] = route.role
+    api[ACCESS] = access
+    return api

@@ -13,6 +13,7 @@ import hmac
 import logging
 import secrets
 import sqlite3
+import ssl
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -134,7 +135,7 @@ async def ingest(request: web.Request) -> web.Response:
     site, session = request.match_info["site"], request.match_info["session"]
     policy = site_policy(request)
     headers = cors_headers(policy, request.headers.get("Origin"))
-    if not NAME.match(session):
+    if not NAME.fullmatch(session):
         metrics.refused.labels("bad_session").inc()
         return json_error(400, "bad_session", "a session id is 1-200 letters, digits, '.', '_', ':' or '-'", headers)
     try:
@@ -314,6 +315,43 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_route)
-    admin.add_routes(app)
-    viewer.add_routes(app)
+    api = admin.create_api(*viewer.API_ROUTES)  # after the ingest routes: a POST of events is ingest
+    if settings.admin_port is None:
+        serve_admin(app, api)
+    else:  # last: it shares the resources the contexts above make
+        app.cleanup_ctx.append(functools.partial(admin_listener, api=api))
     return app
+
+
+def serve_admin(front: web.Application, api: web.Application) -> None:
+    """The viewer's page, the OpenAPI document and the admin API (a sub-application at /v1)."""
+    viewer.add_page_routes(front)
+    admin.add_document_routes(front)
+    front.add_subapp(admin.PREFIX, api)
+
+
+def tls_context(settings: Settings) -> ssl.SSLContext | None:
+    if not (settings.tls_cert and settings.tls_key):
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(settings.tls_cert, settings.tls_key)
+    return context
+
+
+async def admin_listener(app: web.Application, api: web.Application) -> AsyncIterator[None]:
+    """--admin-port: the admin API, the viewer and the OpenAPI document on a listener of their
+    own (same host, same TLS), and not on the ingest port, so that a firewall can keep them
+    private. Its application shares the resources of the main one, made before it starts."""
+    settings = app[SETTINGS]
+    front = web.Application(middlewares=[errors], client_max_size=settings.max_body_bytes)
+    for key, value in app.items():
+        front[key] = value
+    serve_admin(front, api)
+    runner = web.AppRunner(front, access_log=None, handle_signals=False)
+    await runner.setup()
+    await web.TCPSite(runner, settings.host, settings.admin_port, ssl_context=tls_context(settings)).start()
+    log.info("admin API and viewer on port %d", settings.admin_port)
+    try:
+        yield
+    finally:
+        await runner.cleanup()

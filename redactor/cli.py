@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import secrets
-import ssl
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,24 +41,24 @@ def setup_logging(level: str) -> None:
 def serve(args: argparse.Namespace) -> int:
     from aiohttp import web
 
-    from redactor.app import create_app
+    from redactor.app import create_app, tls_context
     from redactor.config import load_settings
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
-             "tls_cert": args.tls_cert, "tls_key": args.tls_key}
+             "tls_cert": args.tls_cert, "tls_key": args.tls_key, "admin_port": args.admin_port}
     try:
         settings = load_settings(flags, Path(args.config) if args.config else None)
     except (ConfigError, OSError) as error:
         print(f"redactor: configuration: {error}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
-    ssl_context = None
-    if settings.tls_cert or settings.tls_key:
-        if not (settings.tls_cert and settings.tls_key):
-            print("redactor: --tls-cert and --tls-key go together", file=sys.stderr)
-            return 2
-        ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        ssl_context.load_cert_chain(settings.tls_cert, settings.tls_key)
+    if bool(settings.tls_cert) != bool(settings.tls_key):
+        print("redactor: --tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
+    if settings.admin_port is not None and settings.admin_port == settings.port:
+        print("redactor: --admin-port must differ from --port", file=sys.stderr)
+        return 2
+    ssl_context = tls_context(settings)
     web.run_app(create_app(settings), host=settings.host, port=settings.port, ssl_context=ssl_context,
                 access_log=None, print=lambda message: logging.getLogger("redactor").info(message.strip()),
                 shutdown_timeout=15)
@@ -156,6 +155,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--upstream", help="forward redacted batches to this collector instead of storing them")
     s.add_argument("--tls-cert")
     s.add_argument("--tls-key")
+    s.add_argument("--admin-port", type=int,
+                   help="serve the admin API and the viewer on this port only (not on --port)")
     s.set_defaults(run=serve)
     c = commands.add_parser("scrub", help="redact recorded batches offline, as one session")
     c.add_argument("batches", nargs="+", metavar="BATCH.json")

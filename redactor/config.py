@@ -18,6 +18,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
+    admin_port: int | None = Field(None, ge=1, le=65535)  # admin API and viewer on their own listener
     data_dir: Path = Path("redactor-data")
     upstream: str | None = None
     tls_cert: Path | None = None

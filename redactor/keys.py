@@ -19,11 +19,12 @@ STORE = web.AppKey("store", Store)
 STATES = web.AppKey("states", SessionStates)
 DETECTOR = web.AppKey("detector", DetectorPool)
 POLICIES = web.AppKey("policies", dict)  # site → Policy
-TOKENS = web.AppKey("tokens", dict)  # sha256(token) → author name
+TOKENS = web.AppKey("tokens", dict)  # sha256(token) → admin.Grant (name, role, sites) of every live token
 METRICS = web.AppKey("metrics", Metrics)
 SECRET = web.AppKey("secret", bytes)
 UPSTREAM = web.AppKey("upstream", Upstream)  # upstream mode only (--upstream)
 SPOOL = web.AppKey("spool", Spool)  # upstream mode only
 
-#: site names, session ids and token names
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:\-]{0,199}$")
+#: site names, session ids and token names. \Z, not $: `$` also matches before a final newline,
+#: and "admin\n" would pass for a name
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,199}\Z")

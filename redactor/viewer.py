@@ -23,7 +23,7 @@ import orjson
 import soupsieve
 from aiohttp import web
 
-from redactor.admin import author, current_config, json_body, site_name
+from redactor.admin import Role, Route, current_config, json_body, site_name, who
 from redactor.dom import DomMirror
 from redactor.keys import NAME, STORE
 from redactor.policy import BLOCKED, ConfigError, Policy, validate_site_config
@@ -174,23 +174,29 @@ def _mutation(mirror: DomMirror, policy: Policy, data: dict[str, Any]) -> None:
 
 
 async def preview(request: web.Request) -> web.Response:
-    author(request)
     site, session = site_name(request), request.match_info["session"]
     current_config(request, site)  # 404 for an unknown site
-    if not NAME.match(session):
+    if not NAME.fullmatch(session):
         raise web.HTTPBadRequest(text="a session id is 1-200 letters, digits, '.', '_', ':' or '-'",
                                  reason="Bad Session")
     selectors = candidate_selectors(await json_body(request))
-    events = await request.app[STORE].session_events(site, session)
+    store = request.config_dict[STORE]
+    events = await store.session_events(site, session)
     if events is None:
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
+    # it replays a stored recording: a read, audited like reading the events
+    await store.audit(site, who(request), "preview_blocklist", None, {"session": session, "selectors": selectors})
     policy = preview_policy(site, selectors)
     result = await asyncio.get_running_loop().run_in_executor(None, preview_matches, events, policy, selectors)
     return web.Response(body=orjson.dumps({"session": session, **result}), content_type="application/json")
 
 
-def add_routes(app: web.Application) -> None:
+#: the preview reads a stored recording: part of the admin API (redactor/admin.py), under /v1
+API_ROUTES = (Route("POST", "/sites/{site}/sessions/{session}/preview", preview, Role.VIEWER),)
+
+
+def add_page_routes(app: web.Application) -> None:
+    """The viewer's page and files: public (the page signs in with a token and uses the API)."""
     app.router.add_get("/", index)
     app.router.add_static("/static/", STATIC, follow_symlinks=False, show_index=False)
-    app.router.add_post("/v1/sites/{site}/sessions/{session}/preview", preview)
     app.on_response_prepare.append(security_headers)

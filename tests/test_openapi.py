@@ -59,6 +59,7 @@ def test_every_operation_answers_errors_and_names_its_parameters():
             admin = operation.get("security", document["security"]) != []
             if admin:
                 assert "401" in operation["responses"], f"{method} {path} needs a token: document its 401"
+                assert "403" in operation["responses"], f"{method} {path} needs a role: document its 403"
 
 
 async def test_the_document_is_served_without_a_token(client):

@@ -61,7 +61,9 @@ CREATE TABLE IF NOT EXISTS tokens (
     name TEXT NOT NULL,
     hash TEXT PRIMARY KEY,
     created_at REAL NOT NULL,
-    revoked_at REAL
+    revoked_at REAL,
+    role TEXT NOT NULL DEFAULT 'editor',
+    sites BLOB NOT NULL DEFAULT '["*"]'
 );
 CREATE TABLE IF NOT EXISTS audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -99,7 +101,18 @@ class Store:
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA busy_timeout=5000")
         db.executescript(SCHEMA)
+        self._migrate(db)
         self._db = db
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Token rows made before roles existed could do everything but manage tokens' roles:
+        they become editors of every site (the columns' defaults), as a token made without a role."""
+        columns = {row[1] for row in db.execute("PRAGMA table_info(tokens)")}
+        if "role" not in columns:
+            db.execute("ALTER TABLE tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'editor'")
+        if "sites" not in columns:
+            db.execute("""ALTER TABLE tokens ADD COLUMN sites BLOB NOT NULL DEFAULT '["*"]'""")
 
     async def close(self) -> None:
         if self._db is not None:
@@ -192,27 +205,41 @@ class Store:
     async def audit(self, site: str | None, author: str, action: str, before: Any = None, after: Any = None) -> None:
         await self._write(lambda db: self._audit(db, site, author, action, before, after))
 
-    async def audit_log(self, site: str) -> list[dict[str, Any]]:
-        rows = await self._run(self._query, "SELECT at, author, action, before, after FROM audit "
-                                            "WHERE site = ? ORDER BY seq", site)
-        return [{"at": at, "author": author, "action": action,
+    async def audit_log(self, site: str | None = None) -> list[dict[str, Any]]:
+        """A site's entries, oldest first; every entry (token changes included) without a site."""
+        where, args = ("WHERE site = ?", (site,)) if site is not None else ("", ())
+        rows = await self._run(self._query, "SELECT site, at, author, action, before, after FROM audit "
+                                            f"{where} ORDER BY seq", *args)
+        return [{"site": s, "at": at, "author": author, "action": action,
                  "before": None if before is None else orjson.loads(before),
-                 "after": None if after is None else orjson.loads(after)} for at, author, action, before, after in rows]
+                 "after": None if after is None else orjson.loads(after)}
+                for s, at, author, action, before, after in rows]
 
     # -- tokens (hashes only) -------------------------------------------------------------------
-    async def add_token(self, name: str, token_hash: str) -> None:
-        await self._write(lambda db: db.execute(
-            "INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at) VALUES (?, ?, ?, NULL)",
-            (name, token_hash, time.time())))
+    async def add_token(self, name: str, token_hash: str, role: str, sites: list[str],
+                        audit_author: str | None = None) -> None:
+        """A token and, when audit_author is given, its audit entry, in one transaction."""
+        def write(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at, role, sites) "
+                       "VALUES (?, ?, ?, NULL, ?, ?)", (name, token_hash, time.time(), role, orjson.dumps(sites)))
+            if audit_author is not None:
+                self._audit(db, None, audit_author, "create_token", None, {"name": name, "role": role, "sites": sites})
+        await self._write(write)
 
-    async def token_names(self) -> dict[str, str]:
-        """hash → name of every live token."""
-        rows = await self._run(self._query, "SELECT hash, name FROM tokens WHERE revoked_at IS NULL")
-        return dict(rows)
+    async def tokens(self) -> dict[str, tuple[str, str, list[str]]]:
+        """hash → (name, role, sites) of every live token."""
+        rows = await self._run(self._query, "SELECT hash, name, role, sites FROM tokens WHERE revoked_at IS NULL")
+        return {digest: (name, role, orjson.loads(sites)) for digest, name, role, sites in rows}
 
-    async def revoke_token(self, name: str) -> int:
-        return await self._write(lambda db: db.execute(
-            "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", (time.time(), name)).rowcount)
+    async def revoke_token(self, name: str, audit_author: str | None = None, grant: Any = None) -> int:
+        """Revokes the live tokens of that name; audited (before: the grant) when audit_author is given."""
+        def write(db: sqlite3.Connection) -> int:
+            count = db.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+                               (time.time(), name)).rowcount
+            if count and audit_author is not None:
+                self._audit(db, None, audit_author, "revoke_token", grant, None)
+            return count
+        return await self._write(write)
 
     # -- batches and sessions -------------------------------------------------------------------
     async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
