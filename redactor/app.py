@@ -29,10 +29,11 @@ from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
                            UPSTREAM)
 from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, encode
+from redactor.ingest_query import redact_query
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
-from redactor.policy import Policy
+from redactor.policy import Policy, SiteConfig
 from redactor.redact import redact_batch
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
@@ -199,7 +200,7 @@ async def forward_batch(request: web.Request, site: str, session: str, body: byt
     """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool.
     A batch that is neither forwarded nor spooled is refused (the mirror goes back)."""
     metrics = request.app[METRICS]
-    item = await upstream.outgoing(request, site, session, body)
+    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site))
     try:
         answer = await request.app[UPSTREAM].submit(item)
     except SpoolFull as full:
@@ -218,6 +219,15 @@ async def forward_batch(request: web.Request, site: str, session: str, body: byt
         metrics.refused.labels("upstream_refused").inc()
         raise _Refused(answer.response(headers))
     return answer.response(headers)
+
+
+async def forwarded_path(request: web.Request, site: str) -> str:
+    """The request's path, its query string redacted like a URL with the site's PII settings
+    (the built-in ones for a request no site claims)."""
+    app = request.app
+    policy = app[POLICIES].get(site) or Policy.compile(site, SiteConfig())
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii)
+    return await redact_query(request.raw_path, masker_for(app, policy), analyze)
 
 
 class _Refused(Exception):

@@ -154,25 +154,46 @@ async def eventually(condition, deadline: float = 30.0) -> None:
 
 # -- forwarding -----------------------------------------------------------------------------------
 async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collector):
-    answer = await post(proxy, "s1", {"events": batch("s1", 0), "sdk": "rrweb"}, "?key=abc&q=a%20b%26c",
+    answer = await post(proxy, "s1", {"events": batch("s1", 0), "sdk": "rrweb"},
+                        "?key=abc&q=a%20b%26c&ref=jan%40mail.example&sentry_key=0123abcd&v=2",
                         headers={"X-Api-Key": "k1", "Cookie": "sid=123", "Connection": "keep-alive, X-Hop",
-                                 "X-Hop": "drop me", "User-Agent": "rrweb-test",
+                                 "X-Hop": "drop me", "User-Agent": "rrweb-test", "X-Forwarded-For": "198.51.100.7",
+                                 "Accept-Language": "nl-BE", "X-Visitor": "jan@mail.example",
                                  "Referer": "https://shop.example/profile?ref=jan@mail.example"})
     assert answer.status == 200  # the collector's answer, passed back
     assert await answer.json() == {"ok": True, "n": 1}
     assert answer.headers["X-Collector"] == "fake"
+    assert "Set-Cookie" not in answer.headers  # the collector's cookies are not for the browser
     [request] = collector.received
     assert request["method"] == "POST"
-    assert request["path_qs"] == "/v1/sites/shop/sessions/s1/events?key=abc&q=a%20b%26c"
+    # the query is redacted like a URL: a secret by name masked whole, an e-mail found and masked,
+    # the SDK's authentication and the rest untouched
+    assert request["path_qs"] == ("/v1/sites/shop/sessions/s1/events"
+                                  "?key=***&q=a%20b%26c&ref=****************&sentry_key=0123abcd&v=2")
     headers = request["headers"]
     assert headers["X-Api-Key"] == "k1" and headers["User-Agent"] == "rrweb-test"
-    assert "X-Hop" not in headers and "Cookie" not in headers
+    for dropped in ("X-Hop", "Cookie", "X-Forwarded-For", "Accept-Language", "X-Visitor"):
+        assert dropped not in headers, dropped
     assert headers["Referer"] == "https://shop.example/"  # the page's query stays behind
     assert int(headers["Content-Length"]) == len(request["raw"])
     assert "Content-Encoding" not in headers
     assert request["json"]["sdk"] == "rrweb"  # the metadata keys of an object body are kept
     assert SECRET.encode() not in request["raw"]
     assert request["json"]["events"][-1]["data"]["payload"] == {"session": "s1", "n": 0}
+
+
+async def test_the_spool_keeps_only_the_redacted_query_and_allowed_headers(proxy, collector):
+    collector.mode = "fail"
+    answer = await post(proxy, "s1", batch("s1", 0), "?email=jan%40mail.example&note=call%20jan%40mail.example",
+                        headers={"Cookie": "sid=123", "X-Forwarded-For": "198.51.100.7", "User-Agent": "rrweb-test"})
+    assert answer.status == 202 and (await answer.json())["spooled"]
+    with sqlite3.connect(proxy.app[SPOOL].path) as db:
+        rows = db.execute("SELECT path, headers, body FROM items").fetchall()
+    db.close()
+    [(path, headers, body)] = rows
+    assert "jan" not in path and "mail.example" not in path and path.startswith("/v1/sites/shop/sessions/s1/events?")
+    assert {name.lower() for name, _ in orjson.loads(headers)} <= {"user-agent", "content-type", "content-length"}
+    assert b"198.51.100.7" not in headers and b"sid=123" not in headers and SECRET.encode() not in body
 
 
 async def test_gzip_is_kept_when_the_client_sent_gzip(proxy, collector):

@@ -1,11 +1,14 @@
 """Upstream mode: the redacted batch goes to the collector, as a transparent reverse proxy would send it.
 
-The request is the client's: same method, the upstream URL + the original path and query, the
-original headers less the hop-by-hop ones (RFC 9110 §7.6.1 and any the Connection header names),
-with Content-Length and Content-Encoding set for the new body (gzip again if the client sent
-gzip). `Cookie` is not forwarded: it belongs to the proxy's origin, is personal data, and would
-otherwise be written to the spool; of `Referer` (the recorded page's URL, query and all) only the
-origin goes on. One ClientSession (one connection pool) serves the process.
+The request is the client's, with only what the collector needs: same method, the upstream URL +
+the original path and its query string redacted like a URL (redactor/ingest_query.py, done by the
+caller), and of the headers only an allow-list (FORWARDED: content type, user agent, origin, the
+SDK authentication), with Content-Length and Content-Encoding set for the new body (gzip again if
+the client sent gzip), and of `Referer` (the recorded page's URL, query and all) only the origin.
+Everything else — `Cookie`, `X-Forwarded-For`, `Accept-Language`, any header nobody foresaw — stays
+here: it is the visitor's, and it would otherwise be written to the spool. The collector's
+`Set-Cookie` and CORS headers do not reach the browser either: its cookies are for its own
+origin, and CORS is the proxy's. One ClientSession (one connection pool) serves the process.
 
 The collector's answer is passed back when it answers in time with anything but 5xx/429. When
 it is down, slow (past upstream_timeout_seconds) or answers 5xx/429, the batch goes to the disk
@@ -32,13 +35,17 @@ from yarl import URL
 from redactor.metrics import Metrics
 from redactor.sinks.spool import Outgoing, Retry, Spool
 
-#: not forwarded: hop-by-hop headers, and those that describe the original body or connection
+#: the only request headers forwarded: what the collector needs to read the batch and to know
+#: which SDK sent it (Referer is cut to its origin); Content-Length and -Encoding are set anew
+FORWARDED = frozenset({"content-type", "user-agent", "origin", "referer",
+                       "x-sentry-auth",  # Sentry's SDK authentication (public DSN key), when not in the query
+                       "x-api-key"})  # a collector's project key, sent by the recording script
+#: hop-by-hop headers (RFC 9110 §7.6.1): never passed back from the collector's answer either
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
                         "te", "trailer", "trailers", "transfer-encoding", "upgrade", "expect"})
-REPLACED = frozenset({"host", "content-length", "content-encoding"})
-NOT_FORWARDED = frozenset({"cookie"})
-#: the collector's answer headers that we set ourselves
-ANSWER_OWN = frozenset({"content-length", "content-encoding", "access-control-allow-origin", "vary", "date", "server"})
+#: the collector's answer headers that we set ourselves, or that must not reach the browser
+ANSWER_OWN = frozenset({"content-length", "content-encoding", "access-control-allow-origin", "vary", "date", "server",
+                        "set-cookie", "set-cookie2"})
 INLINE_GZIP_LIMIT = 256 * 1024  # larger bodies are compressed off the event loop
 
 
@@ -48,9 +55,8 @@ def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
 
 
 def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
-    dropped = hop_by_hop(incoming) | REPLACED | NOT_FORWARDED
     headers = [(name, origin_of(value) if name.lower() == "referer" else value)
-               for name, value in incoming.items() if name.lower() not in dropped]
+               for name, value in incoming.items() if name.lower() in FORWARDED]
     if gzipped:
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
@@ -68,14 +74,14 @@ def client_sent_gzip(incoming: CIMultiDictProxy[str]) -> bool:
     return incoming.get("Content-Encoding", "").strip().lower() in ("gzip", "x-gzip")
 
 
-async def outgoing(request: web.Request, site: str, session: str, redacted: bytes) -> Outgoing:
-    """The request to send upstream for a redacted body."""
+async def outgoing(request: web.Request, site: str, session: str, redacted: bytes, path: str) -> Outgoing:
+    """The request to send upstream for a redacted body; path: the path and redacted query."""
     gzipped = client_sent_gzip(request.headers)
     if gzipped:
         redacted = (gzip.compress(redacted, 6) if len(redacted) <= INLINE_GZIP_LIMIT
                     else await asyncio.to_thread(gzip.compress, redacted, 6))
-    return Outgoing(site, session, request.method, request.raw_path,
-                    request_headers(request.headers, redacted, gzipped), redacted)
+    return Outgoing(site, session, request.method, path, request_headers(request.headers, redacted, gzipped),
+                    redacted)
 
 
 def retry_after(value: str | None) -> float | None:
@@ -106,7 +112,8 @@ class Answer:
     def response(self, extra: dict[str, str]) -> web.Response:
         response = web.Response(status=self.status, body=self.body)
         for name, value in self.headers:
-            if name.lower() not in ANSWER_OWN and name.lower() not in HOP_BY_HOP:
+            lowered = name.lower()
+            if lowered not in ANSWER_OWN and lowered not in HOP_BY_HOP and not lowered.startswith("access-control-"):
                 response.headers.add(name, value)
         response.headers.update(extra)
         return response

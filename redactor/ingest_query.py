@@ -1,0 +1,57 @@
+"""The query string of an ingest request, redacted like a URL inside a recording before it is
+forwarded to the collector (upstream mode) and before it is written to the disk spool.
+
+A recording script builds that query itself, but what it puts there is not ours to trust: a page
+URL, a user id, an e-mail someone passed along. Each parameter is redacted as content.UrlSlot
+redacts a URL's query: a value whose name says it is a secret (`token`, `email`, `key`…) is masked
+whole, the others are scanned by the detector and only what it finds is masked. The exception is
+the SDK authentication the collector needs to accept the batch (Sentry's `sentry_key`, whose name
+would otherwise make it a secret): those parameters go on untouched. The path itself is ours (the
+route's site and session) and is never changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from urllib.parse import unquote_plus
+
+from redactor.content import Cell, Remark, UrlSlot
+from redactor.masking import Masker
+from redactor.pii import Span
+
+#: query parameters that authenticate an SDK to its collector: a public project key, not a
+#: visitor's value (Sentry sends them in the query of every envelope)
+SDK_AUTH_PARAMETERS = frozenset({"sentry_key", "sentry_version", "sentry_client"})
+
+Analyze = Callable[[list[str], str | None], Awaitable[list[list[Span]]]]
+
+
+class _QueryRedaction:
+    """What a UrlSlot needs of a batch's redaction. A value found here does not taint the
+    session: the query is not part of the recording, and it is masked here in any case."""
+
+    def __init__(self, masker: Masker):
+        self.masker = masker
+        self.remarks: list[Remark] = []
+
+    def taint_spans(self, text: str, spans: list[Span]) -> None:
+        pass
+
+
+async def redact_query(path_qs: str, masker: Masker, analyze: Analyze) -> str:
+    """`/path?a=1&b=2` with each parameter's value redacted (see the module doc)."""
+    path, mark, query = path_qs.partition("?")
+    if not query:
+        return path_qs
+    # one slot per parameter, so that each is redacted alone and they are joined back in order
+    parts = ["?" + part for part in query.split("&")]
+    work = _QueryRedaction(masker)
+    slots = [(i, UrlSlot(Cell(parts, i), None, work)) for i, part in enumerate(parts)
+             if unquote_plus(part[1:].partition("=")[0]).lower() not in SDK_AUTH_PARAMETERS]
+    texts = [text for _, slot in slots for text in slot.texts]
+    found = await analyze(texts, None) if texts else []
+    offset = 0
+    for _, slot in slots:
+        slot.resolve(found[offset:offset + len(slot.texts)], work)
+        offset += len(slot.texts)
+    return path + mark + "&".join(part[1:] for part in parts)
