@@ -21,15 +21,15 @@ from typing import Any
 
 import orjson
 from aiohttp import web
-from aiohttp.http_exceptions import ContentEncodingError
-from aiohttp.http_exceptions import PayloadEncodingError
 
 from redactor import admin, viewer
+from redactor.body import read_body
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
                            UPSTREAM)
 from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, encode
 from redactor.ingest_query import redact_query
+from redactor.listen import start_listener
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
@@ -38,7 +38,7 @@ from redactor.redact import redact_batch
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import SessionStates
-from redactor.sinks import upstream
+from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, SpoolFull
 from redactor.sinks.store import Store
 
@@ -94,40 +94,12 @@ async def ingest_preflight(request: web.Request) -> web.Response:
     return web.Response(status=204, headers=headers)
 
 
-SUPPORTED_ENCODINGS = ("identity", "gzip", "x-gzip", "deflate")
-
-
 def site_policy(request: web.Request) -> Policy:
     site = request.match_info["site"]
     policy = request.app[POLICIES].get(site)
     if policy is None:
         raise web.HTTPNotFound(text=f"unknown site {site!r}: create it with PUT /v1/sites/{site}", reason="Unknown Site")
     return policy
-
-
-async def read_body(request: web.Request, settings: Settings) -> bytes:
-    """The body, inflated. aiohttp inflates gzip/deflate as the body streams in, a bounded chunk
-    at a time; reading stops at the inflated limit, so a bomb is refused, not inflated whole."""
-    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
-    if encoding not in SUPPORTED_ENCODINGS:
-        raise BatchError(415, "unsupported_encoding",
-                         f"Content-Encoding {encoding!r} is not supported: send gzip, deflate or no encoding")
-    if request.content_length is not None and request.content_length > settings.max_body_bytes:
-        raise BatchError(413, "too_large", f"the body is larger than {settings.max_body_bytes} bytes")
-    limit = settings.max_inflated_bytes if encoding != "identity" else settings.max_body_bytes
-    chunks, size = [], 0
-    try:
-        async for chunk in request.content.iter_chunked(65536):
-            size += len(chunk)
-            if size > limit:
-                raise BatchError(413, "too_large", f"the body is larger than {limit} bytes"
-                                 + (" once inflated" if encoding != "identity" else ""))
-            chunks.append(chunk)
-    except (ContentEncodingError, web.HTTPException, PayloadEncodingError, ValueError) as error:
-        if isinstance(error, BatchError):
-            raise
-        raise BatchError(400, "bad_encoding", f"the body is not valid {encoding} data") from None
-    return b"".join(chunks)
 
 
 async def ingest(request: web.Request) -> web.Response:
@@ -267,10 +239,11 @@ async def metrics_route(request: web.Request) -> web.Response:
 def server_secret(data_dir: Path) -> bytes:
     """The key of keyed hashes ("hash" masks): made once, kept in the data directory."""
     path = data_dir / "secret.key"
+    sqlite.private_directory(data_dir)
     if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
+        sqlite.private_file(path)  # 0600 before the key is written into it
         path.write_bytes(secrets.token_bytes(32))
-        path.chmod(0o600)
+    path.chmod(sqlite.PRIVATE_FILE)
     return path.read_bytes()
 
 
@@ -357,9 +330,8 @@ async def admin_listener(app: web.Application, api: web.Application) -> AsyncIte
     for key, value in app.items():
         front[key] = value
     serve_admin(front, api)
-    runner = web.AppRunner(front, access_log=None, handle_signals=False)
-    await runner.setup()
-    await web.TCPSite(runner, settings.host, settings.admin_port, ssl_context=tls_context(settings)).start()
+    assert settings.admin_port is not None
+    runner = await start_listener(front, settings, settings.admin_port, ssl_context=tls_context(settings))
     log.info("admin API and viewer on port %d", settings.admin_port)
     try:
         yield

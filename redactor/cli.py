@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import secrets
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +33,47 @@ class JsonLogFormatter(logging.Formatter):
         return orjson.dumps(entry).decode()
 
 
+class RepeatLimit(logging.Filter):
+    """Repeated lines do not flood the log. Anyone can send bad requests: a malformed request is
+    the client's fault (aiohttp logs it as an error: here it is INFO), and of lines made from the
+    same message, at most BURST a minute are written, then one line says how many were not."""
+
+    BURST = 10
+    WINDOW_SECONDS = 60.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: dict[tuple[str, str], list[float]] = {}  # (logger, message) → [window start, lines, dropped]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from aiohttp.http_exceptions import HttpProcessingError
+
+        if record.name.startswith("aiohttp") and record.exc_info and isinstance(record.exc_info[1], HttpProcessingError):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        now = time.monotonic()
+        window = self._seen.setdefault((record.name, str(record.msg)), [now, 0, 0])
+        if now - window[0] > self.WINDOW_SECONDS:
+            dropped = int(window[2])
+            window[:] = [now, 0, 0]
+            if dropped and isinstance(record.args, tuple):
+                record.msg = f"{record.msg} (and %d more like it in the last minute, not logged)"
+                record.args = (*record.args, dropped)
+        window[1] += 1
+        if window[1] > self.BURST:
+            window[2] += 1
+            return False
+        return True
+
+
 def setup_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonLogFormatter())
+    handler.addFilter(RepeatLimit())
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # access lines carry query strings
 
 
 def serve(args: argparse.Namespace) -> int:
-    from aiohttp import web
-
     from redactor.app import create_app, tls_context
     from redactor.config import load_settings
 
@@ -59,9 +92,10 @@ def serve(args: argparse.Namespace) -> int:
         print("redactor: --admin-port must differ from --port", file=sys.stderr)
         return 2
     ssl_context = tls_context(settings)
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, ssl_context=ssl_context,
-                access_log=None, print=lambda message: logging.getLogger("redactor").info(message.strip()),
-                shutdown_timeout=15)
+    from redactor import listen
+
+    os.umask(0o077)  # every file the server makes (store, spool, WAL, keys) is its user's only
+    listen.run(create_app(settings), settings, ssl_context)
     return 0
 
 

@@ -25,6 +25,11 @@ class Settings(BaseModel):
     tls_key: Path | None = None
     max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024)  # as sent (compressed)
     max_inflated_bytes: int = Field(32 * 1024 * 1024, ge=1024)  # after gzip/deflate
+    # transport (redactor/listen.py): slow or many clients cannot hold the server
+    header_timeout_seconds: float = Field(10.0, gt=0)  # a request's headers, and idle keep-alive
+    body_timeout_seconds: float = Field(10.0, gt=0)  # a body's grace, before the minimum rate below
+    body_min_bytes_per_second: int = Field(32 * 1024, ge=1)  # a body must keep arriving at least this fast
+    max_connections: int = Field(1024, ge=1)  # open connections per listener; past it: 503, closed
     pii_workers: int = Field(1, ge=0)  # 0: detection in-process (in a thread), for small setups
     ner: bool = True  # spaCy NER for names in free text; false: pattern recognizers only
     max_sessions: int = Field(10_000, ge=1)

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 import orjson
 
 from redactor.metrics import Metrics
+from redactor.sinks import sqlite
 
 log = logging.getLogger("redactor.spool")
 T = TypeVar("T")
@@ -123,13 +124,8 @@ class Spool:
         return self
 
     def _open(self) -> list[tuple]:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        db = sqlite3.connect(self.path, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")  # a commit is fsynced before append() returns
-        db.execute("PRAGMA busy_timeout=5000")
+        db = sqlite.connect(self.path)  # private, WAL, synchronous=FULL (fsynced before append() returns)
         db.executescript(SCHEMA)
-        self.path.chmod(0o600)
         self._db = db
         return db.execute("SELECT site, session, count(*), sum(size), min(enqueued_at) FROM items "
                           "GROUP BY site, session").fetchall()

@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 
 import orjson
 
+from redactor.sinks import sqlite
+
 T = TypeVar("T")
 
 SCHEMA = """
@@ -95,11 +97,7 @@ class Store:
         return self
 
     def _open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA busy_timeout=5000")
+        db = sqlite.connect(self.path)  # private, WAL, synchronous=FULL, secure_delete
         db.executescript(SCHEMA)
         self._migrate(db)
         self._db = db

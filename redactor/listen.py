@@ -1,0 +1,150 @@
+"""How `redactor serve` listens: its sockets, read timeouts, and a cap on open connections.
+
+The ingest port is open to anyone, so a client must not be able to hold the server's resources
+by being slow or by being many:
+- **Headers** must arrive within `header_timeout_seconds` of the connection opening (or of the
+  previous answer on a kept-alive connection): aiohttp's keep-alive timer runs from then and
+  closes a connection still waiting for a complete request, however many bytes trickle in.
+- **Bodies** are read by `app.read_body` against a deadline (`body_timeout_seconds`, plus the
+  time `body_min_bytes_per_second` allows for what has arrived): a trickle gets 408 and the
+  connection is closed after at most `LINGERING_SECONDS` more.
+- **Connections**: past `max_connections` open ones, a new connection is answered 503 at once
+  and closed, so a flood of idle sockets cannot exhaust the process's file descriptors.
+- **Content-Encoding** is left to `app.read_body` (aiohttp's `auto_decompress` off): it inflates
+  gzip and deflate itself, a bounded chunk at a time, and refuses what it does not inflate with
+  a JSON error — aiohttp's own parser would answer a `br` body with a plain-text 400 naming a
+  Python package to install, and log it as an error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from redactor.config import Settings
+from redactor.keys import RAW_BODIES
+
+log = logging.getLogger("redactor")
+
+#: after an early answer (408, 413…), how long the rest of an unread body is still read so that
+#: the client sees the answer rather than a reset; then the connection is closed
+LINGERING_SECONDS = 2.0
+SHUTDOWN_SECONDS = 15.0  # SIGTERM: batches in flight get this long to finish
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """aiohttp server options (AppRunner keyword arguments) for a listener of `redactor serve`."""
+    return {"keepalive_timeout": settings.header_timeout_seconds, "lingering_time": LINGERING_SECONDS,
+            "auto_decompress": False, "access_log": None}
+
+
+class _Busy(asyncio.Protocol):
+    """A connection past the cap: answered 503 without reading its request, then closed. What
+    the client sends meanwhile is read and dropped (closing with unread bytes would reset the
+    connection, and the client would not see the answer); it is closed within BUSY_SECONDS."""
+
+    BODY = orjson.dumps({"error": "too_many_connections",
+                         "detail": "the server has as many open connections as it takes; retry in a few seconds"})
+    ANSWER = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
+              b"Connection: close\r\nContent-Length: " + str(len(BODY)).encode() + b"\r\n\r\n" + BODY)
+    BUSY_SECONDS = 1.0
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        transport.write(self.ANSWER)
+        if transport.can_write_eof():
+            transport.write_eof()
+        self._closing = asyncio.get_running_loop().call_later(self.BUSY_SECONDS, transport.close)
+
+    def data_received(self, data: bytes) -> None:
+        pass  # dropped
+
+    def eof_received(self) -> bool:
+        self.transport.close()
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._closing.cancel()
+
+
+class ListenerSite(web.BaseSite):
+    """A TCP listener like aiohttp's TCPSite, with a cap on open connections."""
+
+    def __init__(self, runner: web.BaseRunner, host: str, port: int, *, max_connections: int,
+                 ssl_context: ssl.SSLContext | None = None):
+        super().__init__(runner, ssl_context=ssl_context)
+        self.host, self.port, self.max_connections = host, port, max_connections
+        self.refused = 0
+
+    @property
+    def name(self) -> str:
+        return f"{'https' if self._ssl_context else 'http'}://{self.host}:{self.port}"
+
+    async def start(self) -> None:
+        await super().start()  # registers the site with its runner
+        server = self._runner.server
+        assert server is not None
+
+        def protocol() -> asyncio.BaseProtocol:
+            if len(server.connections) >= self.max_connections:
+                self.refused += 1
+                log.info("connection refused: %d open, the cap (max_connections)", len(server.connections))
+                return _Busy()
+            return server()
+
+        self._server = await asyncio.get_running_loop().create_server(
+            protocol, self.host, self.port, ssl=self._ssl_context, backlog=self._backlog, reuse_address=True)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+
+async def start_listener(app: web.Application, settings: Settings, port: int, handle_signals: bool = False,
+                         ssl_context: ssl.SSLContext | None = None) -> web.AppRunner:
+    """Runs `app` on host:port with the options above; the caller cleans the runner up."""
+    app[RAW_BODIES] = True
+    runner = web.AppRunner(app, handle_signals=handle_signals, shutdown_timeout=SHUTDOWN_SECONDS,
+                           **server_options(settings))
+    await runner.setup()
+    site = ListenerSite(runner, settings.host, port, max_connections=settings.max_connections,
+                        ssl_context=ssl_context)
+    try:
+        await site.start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    log.info("listening on %s", site.name)
+    return runner
+
+
+def run(app: web.Application, settings: Settings, ssl_context: ssl.SSLContext | None) -> None:
+    """Serves until SIGTERM or SIGINT, then shuts down as aiohttp's run_app does: the listening
+    socket closed, requests in flight finished (SHUTDOWN_SECONDS at most), the app cleaned up."""
+
+    async def serve() -> None:
+        runner = await start_listener(app, settings, settings.port, handle_signals=True, ssl_context=ssl_context)
+        try:
+            while True:
+                await asyncio.sleep(3600)
+        finally:
+            await runner.cleanup()
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    main = loop.create_task(serve())
+    try:
+        loop.run_until_complete(main)
+    except (web.GracefulExit, KeyboardInterrupt):
+        pass
+    finally:
+        main.cancel()
+        try:
+            loop.run_until_complete(main)
+        except (asyncio.CancelledError, web.GracefulExit, KeyboardInterrupt):
+            pass
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.close()
