@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
+from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, shipped_structure
 from redactor.rrweb import NodeType, node_id
 from redactor.selectors import compiled_for
 
@@ -45,16 +45,13 @@ class Node:
         self.label_text: str | None = None  # <label> only: the words it shows
 
 
-#: attributes whose values are not saved with the mirror (they can hold a visitor's data)
-_VALUES_NOT_SAVED = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "cite", "data", "ping",
-                               "alt", "title", "content", "download", "summary", "aria-valuetext"})
-
-
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
+    """What is saved of a node's attributes: every name, and only the values of the structural
+    attributes (rules/attributes.yaml). A label, a placeholder, a name, a link: name only."""
     if not attrs:
         return attrs
-    return {name: "" if name in _VALUES_NOT_SAVED or name.startswith("data-") else value
-            for name, value in attrs.items()}
+    structure = shipped_structure()
+    return {name: value if structure.is_structural(name) else "" for name, value in attrs.items()}
 
 
 #: roles of elements that take what a visitor types, whatever their tag
@@ -110,6 +107,7 @@ class DomMirror:
         self.taint: set[str] = set()  # values found to be PII in this session (memory only)
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
+        self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -209,6 +207,7 @@ class DomMirror:
         if full is not None:
             if is_editable(tag, attrs):
                 node.flags |= EDITABLE  # not a protection: no rule, not sticky; inherited below
+                self._unsettled.append(nid)
             self._classify(nid, node, policy, full)
             if tag == "html" and attrs.get("lang"):
                 self.lang = attrs["lang"].split("-")[0].lower()
@@ -295,6 +294,7 @@ class DomMirror:
         before = node.flags
         if is_editable(node.tag, node.attrs):
             node.flags |= EDITABLE
+            self._unsettled.append(nid)
         self._classify(nid, node, policy, full)
         if node.flags != before:
             self.spread(nid)
@@ -372,10 +372,11 @@ class DomMirror:
         return ""
 
     # -- persistence (flags and structure only: never a value) ------------------------------
-    def dump(self) -> dict[str, Any]:
-        """The state to save: structure, flags, meanings and the attributes that classify nodes.
-        Attributes that can carry what a page shows about its visitor (links, alt and title
-        texts, data-*) keep their name, not their value: the store gets no unredacted value."""
+    def dump(self, saved: bool = True) -> dict[str, Any]:
+        """The state: structure, flags, computed meanings, attribute names. saved=True (what goes
+        to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
+        values of structural attributes only — no label text, no placeholder, no link, no value.
+        saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
@@ -383,11 +384,20 @@ class DomMirror:
             "policy_key": self.policy_key,
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "nodes": [
-                [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs), n.flags, n.rule, n.children, n.label_text,
-                 n.meaning]
+                [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs) if saved else n.attrs, n.flags, n.rule,
+                 n.children, None if saved else n.label_text, n.meaning]
                 for nid, n in self.nodes.items()
             ],
         }
+
+    def settle_meanings(self, policy: Policy) -> None:
+        """Works out the meaning of every field inserted or changed since the last call, while
+        its label's words are here: saved state keeps the meaning, never the words."""
+        pending, self._unsettled = self._unsettled, []
+        for nid in pending:
+            node = self.nodes.get(nid)
+            if node is not None and node.meaning is None and node.attrs is not None and is_editable(node.tag, node.attrs):
+                self.meaning(nid, policy)
 
     @classmethod
     def load(cls, state: dict[str, Any]) -> DomMirror:

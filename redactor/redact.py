@@ -114,6 +114,7 @@ class BatchRedaction:
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
+        self.mirror.settle_meanings(self.policy)
         return kept
 
     def _keep(self, kind: int, event: Event) -> bool:
@@ -144,8 +145,9 @@ class BatchRedaction:
     def _meta(self, data: dict[str, Any]) -> bool:
         href = data.get("href")
         if isinstance(href, str):
-            # only compared, and saved with the mirror: a digest, never the URL (?ref=someone@…)
-            page = hashlib.blake2b(href.split("#", 1)[0].encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+            # only compared, and saved with the mirror: a keyed digest, never the URL (?ref=someone@…)
+            page = hashlib.blake2b(href.split("#", 1)[0].encode("utf-8", "surrogatepass"), digest_size=12,
+                                   key=self.masker.secret[:64]).hexdigest()
             if self.mirror.page and page != self.mirror.page:
                 self.mirror.new_document()  # navigation (a checkout snapshot keeps the page's URL)
             self.mirror.page = page
