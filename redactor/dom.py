@@ -19,10 +19,9 @@ from typing import Any
 
 from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, shipped_structure
 from redactor.rrweb import NodeType, node_id
+from redactor.selectors import UNKEPT_ATTRIBUTES as _UNKEPT_ATTRIBUTES  # values: what we protect; bulky CSS
 from redactor.selectors import compiled_for
 
-#: attributes never kept in the mirror: values (they are what we protect) and bulky CSS
-_UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})

@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from redactor.pii import PiiSettings
 from redactor.ruledata import load_rules
+from redactor.selectors import why_never_matches
 
 # ---------------------------------------------------------------------------------------------
 # Flags a node can carry in the DOM mirror. Inherited by descendants and sticky for a session.
@@ -242,7 +243,9 @@ def _compile_selector(selector: str) -> soupsieve.SoupSieve:
 
 
 def _selector(selector: str) -> str:
-    _compile_selector(selector)
+    reason = why_never_matches(_compile_selector(selector))
+    if reason:
+        raise ValueError(f"{selector!r} can never match: {reason}")
     return selector
 
 
