@@ -25,7 +25,7 @@ from redactor.selectors import compiled_for
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
-#: where a label's words are looked for when a field has no own words: <label> and <legend>
+#: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 
 
@@ -86,10 +86,9 @@ class Verdict:
 
     flags: int
     rule: str | None
-    node: Node | None
 
 
-UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node", None)
+UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node")
 
 
 class DomMirror:
@@ -113,7 +112,7 @@ class DomMirror:
         node = self.nodes.get(nid) if node_id(nid) is not None else None
         if node is None:
             return UNKNOWN_NODE
-        return Verdict(node.flags, node.rule, node)
+        return Verdict(node.flags, node.rule)
 
     def ancestors(self, nid: int) -> Iterator[Node]:
         node = self.nodes.get(nid)
