@@ -26,7 +26,7 @@ from aiohttp import web
 from redactor.admin import Role, Route, current_config, json_body, site_name, who
 from redactor.dom import DomMirror
 from redactor.keys import NAME, STORE
-from redactor.policy import BLOCKED, ConfigError, Policy, validate_site_config
+from redactor.policy import BLOCKED, ConfigError, MarkerIndex, Policy, validate_site_config
 from redactor.rrweb import EventType, IncrementalSource, node_id
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -87,9 +87,8 @@ def preview_policy(site: str, selectors: list[str]) -> Policy:
     """A Policy that blocks by the candidate selectors only: one rule per selector (so each
     match says which selector made it), no vendor markers (they are not the question)."""
     policy = Policy.compile(site, validate_site_config({"block_selectors": selectors}))
-    no_markers = type(policy.markers).of(()) if hasattr(type(policy.markers), "of") else ()
     return dataclasses.replace(
-        policy, markers=no_markers,
+        policy, markers=MarkerIndex.of(()),
         selectors=tuple((BLOCKED, f"preview.{i}", soupsieve.compile(s)) for i, s in enumerate(selectors)))
 
 
