@@ -203,3 +203,36 @@ async def test_admin_port_serves_admin_and_viewer_apart_from_ingest(aiohttp_clie
         assert answer.status in (404, 405), (method, path, answer.status)
     assert (await client.get("/healthz")).status == 200
     assert ADMIN_TOKEN
+
+
+def test_serve_admin_port_from_the_command_line(tmp_path):
+    """`redactor serve --admin-port`: the admin API and viewer on their own listener only."""
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    from conftest import start_serve
+
+    admin_port = free_port()
+    server = start_serve(tmp_path / "data", "--admin-port", str(admin_port),
+                         env={"REDACTOR_NER": "false", "REDACTOR_PII_WORKERS": "0"})
+    try:
+        def status(url: str, method: str = "GET") -> int:
+            request = urllib.request.Request(url, data=b"{}" if method == "PUT" else None, method=method,
+                                             headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+            try:
+                with urllib.request.urlopen(request, timeout=60) as answer:
+                    return answer.status
+            except urllib.error.HTTPError as error:
+                return error.code
+
+        assert status(f"http://127.0.0.1:{admin_port}/v1/sites/shop", "PUT") == 201
+        assert status(f"http://127.0.0.1:{admin_port}/") == 200
+        assert status(f"{server.url}/v1/sites/shop") == 404
+        assert status(f"{server.url}/") == 404
+    finally:
+        assert server.stop() == 0
+    same = subprocess.run([sys.executable, "-m", "redactor.cli", "serve", "--port", "8089", "--admin-port", "8089",
+                           "--data-dir", str(tmp_path / "other")], capture_output=True, timeout=120)
+    assert same.returncode == 2 and b"--admin-port" in same.stderr
