@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, looks_like_url, rename_keys)
+                              credential_spans, rename_keys)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -44,6 +44,7 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.urls import looks_like_url
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
