@@ -91,6 +91,13 @@ class Verdict:
 UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node")
 
 
+@dataclass(frozen=True)
+class AppliedMutation:
+    kept_removes: list[dict[str, Any]]  # those a replayer can apply (not inside a placeholder)
+    inserted: list[int]  # ids added, in insertion order
+    changes: list[tuple[dict[str, Any], int | None, Verdict]]  # attribute change, its node, the verdict before it
+
+
 class DomMirror:
     """The DOM of one recording session, as far as redaction needs it."""
 
@@ -275,6 +282,34 @@ class DomMirror:
         if self._removed_from is None:
             self._removed_from = set()
         self._removed_from.add(parent)
+
+    def apply_mutation(self, data: dict[str, Any], policy: Policy) -> AppliedMutation:
+        """A Mutation event's changes to the mirror, all of them before anything of it is judged:
+        removes, adds, attribute changes, then the site's selectors on every node touched — so
+        what is added or written under an element that the same mutation blocks is judged
+        blocked. The redaction and the viewer's preview both replay mutations through here."""
+        def listed(key: str) -> list[Any]:
+            return data.get(key) if isinstance(data.get(key), list) else []
+
+        kept_removes = []
+        for remove in listed("removes"):
+            if not isinstance(remove, dict):
+                continue
+            if not self.verdict(remove.get("parentId")).flags & BLOCKED:
+                kept_removes.append(remove)  # the replayer never had what lies inside a placeholder
+            self.remove(remove.get("id"))
+        inserted = self.insert_adds(listed("adds"), policy)
+        changes, touched = [], list(inserted)
+        for change in listed("attributes"):
+            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
+                continue
+            nid = node_id(change.get("id"))
+            changes.append((change, nid, self.verdict(nid)))
+            if nid is not None:
+                self.set_attributes(nid, change["attributes"], policy)
+                touched.extend(self.subtree(nid))
+        self.match_selectors(policy, touched)
+        return AppliedMutation(kept_removes, inserted, changes)
 
     def set_attributes(self, nid: int, changes: dict[str, Any], policy: Policy) -> None:
         """An attribute mutation: new markers flag the node and its subtree from now on."""
