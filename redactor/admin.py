@@ -195,7 +195,7 @@ def config_json(config: SiteConfig) -> bytes:
 async def save_config(request: web.Request, site: str, config: SiteConfig, action: str, before: SiteConfig | None,
                       status: int = 200) -> web.Response:
     """Compiled first: what cannot serve every batch is refused before it is stored or audited."""
-    policy = configured(lambda: Policy.compile(site, config))
+    policy = await configured(lambda: Policy.compile(site, config))
     await request.config_dict[STORE].put_site(site, config.model_dump(), who(request), action,
                                               before.model_dump() if before is not None else None)
     request.config_dict[POLICIES][site] = policy  # applies from the next batch on
@@ -206,10 +206,11 @@ def refuse(error: ConfigError) -> web.HTTPBadRequest:
     return web.HTTPBadRequest(text=str(error), reason="Invalid Config")
 
 
-def configured(build: Callable[[], Any]) -> Any:
-    """build() (validate, merge or compile), or a 400 naming every key at fault and why."""
+async def configured(build: Callable[[], Any]) -> Any:
+    """build() (validate, merge or compile), or a 400 naming every key at fault and why. Run in a
+    thread: a thousand long selectors take seconds to compile, and the event loop serves ingest."""
     try:
-        return build()
+        return await asyncio.to_thread(build)
     except ConfigError as error:
         raise refuse(error) from None
 
@@ -224,7 +225,7 @@ async def put_site(request: web.Request) -> web.Response:
 
 async def _put_site(request: web.Request, site: str, body: Any) -> web.Response:
     before = request.config_dict[POLICIES].get(site)
-    config = configured(lambda: validate_site_config(body))
+    config = await configured(lambda: validate_site_config(body))
     return await save_config(request, site, config, "replace_site" if before else "create_site",
                              before.config if before else None, status=200 if before else 201)
 
@@ -242,7 +243,7 @@ async def patch_site(request: web.Request) -> web.Response:
 
 async def _patch_site(request: web.Request, site: str, body: Any) -> web.Response:
     before = current_config(request, site)
-    config = configured(lambda: merge_site_config(before, body))
+    config = await configured(lambda: merge_site_config(before, body))
     return await save_config(request, site, config, "update_site", before)
 
 
@@ -269,7 +270,7 @@ async def _change_blocklist(request: web.Request, site: str, selector: str) -> w
             raise web.HTTPNotFound(text=f"{selector!r} is not in the block-list", reason="Unknown Selector")
         selectors.remove(selector)
         action = "remove_block_selector"
-    config = configured(lambda: merge_site_config(before, {"block_selectors": selectors}))
+    config = await configured(lambda: merge_site_config(before, {"block_selectors": selectors}))
     return await save_config(request, site, config, action, before)
 
 
