@@ -188,6 +188,17 @@ def current_config(request: web.Request, site: str) -> SiteConfig:
     return policy.config
 
 
+def changeable_config(request: web.Request, site: str) -> SiteConfig:
+    """The configuration a change starts from. A site served fail-closed has none to start from
+    (what is shown is what was salvaged, inputs off): it takes a whole configuration (PUT)."""
+    config = current_config(request, site)
+    if request.config_dict[POLICIES][site].invalid:
+        raise web.HTTPConflict(text=f"the stored configuration of {site!r} is invalid and the site is served "
+                               f"fail-closed: send a whole, valid configuration with PUT /v1/sites/{site}",
+                               reason="Stored Config Invalid")
+    return config
+
+
 def config_json(config: SiteConfig) -> bytes:
     return orjson.dumps(config.model_dump())
 
@@ -231,7 +242,12 @@ async def _put_site(request: web.Request, site: str, body: Any) -> web.Response:
 
 
 async def get_site(request: web.Request) -> web.Response:
-    return web.Response(body=config_json(current_config(request, site_name(request))), content_type="application/json")
+    site = site_name(request)
+    config = current_config(request, site)
+    # a site served fail-closed shows what was salvaged of its stored configuration, and says so
+    headers = {"X-Redactor-Fail-Closed": "stored configuration invalid"} if request.config_dict[POLICIES][site].invalid \
+        else None
+    return web.Response(body=config_json(config), content_type="application/json", headers=headers)
 
 
 async def patch_site(request: web.Request) -> web.Response:
@@ -242,7 +258,7 @@ async def patch_site(request: web.Request) -> web.Response:
 
 
 async def _patch_site(request: web.Request, site: str, body: Any) -> web.Response:
-    before = current_config(request, site)
+    before = changeable_config(request, site)
     config = await configured(lambda: merge_site_config(before, body))
     return await save_config(request, site, config, "update_site", before)
 
@@ -259,7 +275,7 @@ async def blocklist(request: web.Request) -> web.Response:
 
 
 async def _change_blocklist(request: web.Request, site: str, selector: str) -> web.Response:
-    before = current_config(request, site)
+    before = changeable_config(request, site)
     selectors = list(before.block_selectors)
     if request.method == "POST":
         if selector not in selectors:

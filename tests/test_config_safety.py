@@ -83,8 +83,16 @@ async def test_a_stored_configuration_that_no_longer_compiles_is_served_fail_clo
     assert answer.status == 202  # still served, its allowed origins kept
     stored_events = await (await client.get("/v1/sites/shop/sessions/s1/events", headers=admin_headers)).read()
     assert b"Balance" not in stored_events and b"1200" not in stored_events and b"winter" not in stored_events
+    # what is shown is what was salvaged, and says so; a change must start from a whole configuration
+    answer = await client.get("/v1/sites/shop", headers=admin_headers)
+    assert answer.headers["X-Redactor-Fail-Closed"] and (await answer.json())["allowed_origins"] == site["allowed_origins"]
+    for method, path, body in (("PATCH", "/v1/sites/shop", {"retention_days": 3}),
+                               ("POST", "/v1/sites/shop/blocklist", {"selector": "#x"})):
+        answer = await client.request(method, path, json=body, headers=admin_headers)
+        assert answer.status == 409 and "PUT" in (await answer.json())["detail"]
     # an editor saves a valid configuration: the site is judged by it again
     assert (await client.put("/v1/sites/shop", json=site, headers=admin_headers)).status == 200
     answer = await client.post("/v1/sites/shop/sessions/s2/events", json=[f.meta(), f.snapshot(page)])
+    assert "X-Redactor-Fail-Closed" not in (await client.get("/v1/sites/shop", headers=admin_headers)).headers
     stored_events = await (await client.get("/v1/sites/shop/sessions/s2/events", headers=admin_headers)).read()
     assert b"Balance of" in stored_events
