@@ -21,13 +21,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+from collections.abc import Callable
 from typing import Any
 
 import orjson
 from aiohttp import web
 
 from redactor.config import Settings
-from redactor.keys import RAW_BODIES
+from redactor.keys import METRICS, RAW_BODIES
 
 log = logging.getLogger("redactor")
 
@@ -77,10 +78,10 @@ class ListenerSite(web.BaseSite):
     """A TCP listener like aiohttp's TCPSite, with a cap on open connections."""
 
     def __init__(self, runner: web.BaseRunner, host: str, port: int, *, max_connections: int,
-                 ssl_context: ssl.SSLContext | None = None):
+                 ssl_context: ssl.SSLContext | None = None, on_refused: Callable[[], None] = lambda: None):
         super().__init__(runner, ssl_context=ssl_context)
         self.host, self.port, self.max_connections = host, port, max_connections
-        self.refused = 0
+        self.on_refused = on_refused
 
     @property
     def name(self) -> str:
@@ -93,7 +94,7 @@ class ListenerSite(web.BaseSite):
 
         def protocol() -> asyncio.BaseProtocol:
             if len(server.connections) >= self.max_connections:
-                self.refused += 1
+                self.on_refused()
                 log.info("connection refused: %d open, the cap (max_connections)", len(server.connections))
                 return _Busy()
             return server()
@@ -110,8 +111,9 @@ async def start_listener(app: web.Application, settings: Settings, port: int, ha
     runner = web.AppRunner(app, handle_signals=handle_signals, shutdown_timeout=SHUTDOWN_SECONDS,
                            **server_options(settings))
     await runner.setup()
+    refused = app[METRICS].refused.labels("too_many_connections").inc if METRICS in app else (lambda: None)
     site = ListenerSite(runner, settings.host, port, max_connections=settings.max_connections,
-                        ssl_context=ssl_context)
+                        ssl_context=ssl_context, on_refused=refused)
     try:
         await site.start()
     except BaseException:

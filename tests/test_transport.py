@@ -137,6 +137,8 @@ def test_connections_past_the_cap_are_answered_503_and_closed(server):
             pass
         assert time.monotonic() < end
         time.sleep(0.2)
+    metrics = urllib.request.urlopen(server.url + "/metrics", timeout=60).read().decode()
+    assert 'redactor_batches_refused_total{reason="too_many_connections"}' in metrics
 
 
 BOMB = gzip.compress(b"[" + b" " * (40 << 20) + b"]")  # 40 MiB of spaces in 40 KiB
