@@ -97,9 +97,9 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
         except TimeoutError:
             raise BatchError(408, "body_timeout", f"the body arrived too slowly ({size} bytes in "
                              f"{loop.time() - started:.0f} s): send it at once") from None
-        except (HttpProcessingError, web.RequestPayloadError):  # aiohttp's own inflating failed
+        except (HttpProcessingError, web.RequestPayloadError):  # aiohttp's inflating or chunked framing failed
             raise BatchError(400, "bad_encoding", f"the body is not valid {encoding} data: send it as its "
-                             "Content-Encoding says, or without Content-Encoding") from None
+                             "Content-Encoding and Transfer-Encoding say") from None
         if not chunk:
             break
         size += len(chunk)

@@ -24,7 +24,7 @@ METRICS = web.AppKey("metrics", Metrics)
 SECRET = web.AppKey("secret", bytes)
 UPSTREAM = web.AppKey("upstream", Upstream)  # upstream mode only (--upstream)
 SPOOL = web.AppKey("spool", Spool)  # upstream mode only
-#: set by redactor/listen.py: the listener leaves Content-Encoding to app.read_body (aiohttp's
+#: set by redactor/listen.py: the listener leaves Content-Encoding to body.read_body (aiohttp's
 #: auto_decompress off); unset, aiohttp has inflated gzip and deflate already (its test servers)
 RAW_BODIES = web.AppKey("raw_bodies", bool)
 

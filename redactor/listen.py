@@ -5,12 +5,12 @@ by being slow or by being many:
 - **Headers** must arrive within `header_timeout_seconds` of the connection opening (or of the
   previous answer on a kept-alive connection): aiohttp's keep-alive timer runs from then and
   closes a connection still waiting for a complete request, however many bytes trickle in.
-- **Bodies** are read by `app.read_body` against a deadline (`body_timeout_seconds`, plus the
+- **Bodies** are read by `body.read_body` against a deadline (`body_timeout_seconds`, plus the
   time `body_min_bytes_per_second` allows for what has arrived): a trickle gets 408 and the
   connection is closed after at most `LINGERING_SECONDS` more.
 - **Connections**: past `max_connections` open ones, a new connection is answered 503 at once
   and closed, so a flood of idle sockets cannot exhaust the process's file descriptors.
-- **Content-Encoding** is left to `app.read_body` (aiohttp's `auto_decompress` off): it inflates
+- **Content-Encoding** is left to `body.read_body` (aiohttp's `auto_decompress` off): it inflates
   gzip and deflate itself, a bounded chunk at a time, and refuses what it does not inflate with
   a JSON error — aiohttp's own parser would answer a `br` body with a plain-text 400 naming a
   Python package to install, and log it as an error.
