@@ -149,3 +149,20 @@ async def test_https_in_and_https_collector(tmp_path, certificate):
     finally:
         assert await asyncio.to_thread(proxy.stop) == 0
         await collector.stop()
+
+
+async def test_the_admin_port_speaks_tls_too(tmp_path, certificate):
+    cert, key = certificate
+    admin_port = free_port()
+    proxy = await asyncio.to_thread(start_tls_serve, tmp_path, cert, key, "--admin-port", str(admin_port))
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(ssl=trusting(cert))) as http:
+            async with http.get(f"https://127.0.0.1:{admin_port}/v1/sites",
+                                headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}) as r:
+                assert r.status == 200 and await r.json() == ["shop"]
+        async with aiohttp.ClientSession() as http:  # no plain HTTP on it
+            with pytest.raises(aiohttp.ClientError):
+                async with http.get(f"http://127.0.0.1:{admin_port}/v1/sites") as r:
+                    await r.read()
+    finally:
+        assert await asyncio.to_thread(proxy.stop) == 0
