@@ -29,6 +29,8 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from redactor.body import read_body
+from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
@@ -167,9 +169,21 @@ def who(request: web.Request) -> str:
     return request[GRANT].name
 
 
+def _refused_body(error: BatchError) -> web.HTTPException:
+    """A body read_body refused, as the HTTP error the errors middleware answers in JSON."""
+    reason = error.code.replace("_", " ").title()
+    if error.status == 413:
+        return web.HTTPRequestEntityTooLarge(0, text=error.detail, reason=reason)
+    cls = {408: web.HTTPRequestTimeout, 415: web.HTTPUnsupportedMediaType}.get(error.status, web.HTTPBadRequest)
+    return cls(text=error.detail, reason=reason)
+
+
 async def json_body(request: web.Request) -> Any:
+    """The JSON body, read as ingest reads one: its encoding, size and read deadline checked."""
     try:
-        return orjson.loads(await request.read())
+        return orjson.loads(await read_body(request, request.config_dict[SETTINGS]))
+    except BatchError as error:
+        raise _refused_body(error) from None
     except orjson.JSONDecodeError as error:
         raise web.HTTPBadRequest(text=f"the body is not JSON: {error}", reason="Bad JSON") from None
 

@@ -108,6 +108,15 @@ def test_a_client_trickling_its_body_gets_408_and_is_closed(server):
     assert call(server, "POST", INGEST, BATCH)[0] == 202  # and the others are served
 
 
+def test_an_admin_body_trickled_by_a_valid_token_gets_408_too(server):
+    with connect(server) as sock:
+        sock.sendall(f"PUT /v1/sites/slow HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {ADMIN_TOKEN}\r\n"
+                     f"Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n".encode())
+        answer = trickle_until_closed(sock, b"{" + b" " * 99_998 + b"}")
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert b'"error":"body_timeout"' in answer
+
+
 def healthz_on_a_new_connection(server: ServeProcess) -> bytes:
     with connect(server) as sock:
         sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
