@@ -26,6 +26,7 @@ from typing import Any
 
 import orjson
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
 
 from redactor.config import Settings
 from redactor.keys import METRICS, RAW_BODIES
@@ -74,6 +75,28 @@ class _Busy(asyncio.Protocol):
         self._closing.cancel()
 
 
+class _JsonErrors(RequestHandler):
+    """aiohttp's connection handler, whose answer to a request it cannot parse (a bad request
+    line, a header too long) is JSON like every other error here, and is logged at INFO: a
+    malformed request is the client's fault. (aiohttp answers plain text and logs an error.)"""
+
+    __slots__ = ()
+
+    def handle_error(self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None,
+                     message: str | None = None) -> web.StreamResponse:
+        if status >= 500:
+            return super().handle_error(request, status, exc, message)
+        log.info("malformed request refused with %d", status)
+        if request.writer.output_size > 0:
+            raise ConnectionError("an answer was sent already")
+        # the kind of fault, not aiohttp's message: that quotes the request's bytes
+        response = web.json_response({"error": "bad_request", "detail": "the request is not valid HTTP/1.1 "
+                                      f"({type(exc).__name__ if exc else status}): check its request line and headers"},
+                                     status=status)
+        response.force_close()
+        return response
+
+
 class ListenerSite(web.BaseSite):
     """A TCP listener like aiohttp's TCPSite, with a cap on open connections."""
 
@@ -97,7 +120,9 @@ class ListenerSite(web.BaseSite):
                 self.on_refused()
                 log.info("connection refused: %d open, the cap (max_connections)", len(server.connections))
                 return _Busy()
-            return server()
+            handler = server()
+            handler.__class__ = _JsonErrors  # the same handler, with JSON errors (it adds no state)
+            return handler
 
         self._server = await asyncio.get_running_loop().create_server(
             protocol, self.host, self.port, ssl=self._ssl_context, backlog=self._backlog, reuse_address=True)

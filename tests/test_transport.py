@@ -177,6 +177,21 @@ def test_a_body_that_is_not_what_its_encoding_says_gets_a_4xx(server, encoding, 
             assert package not in answer["detail"]
 
 
+@pytest.mark.parametrize("raw", [b"GARBAGE /\x00 HTTP/9\r\n\r\n", b"GET / HTTP/1.1\r\nX-Big: " + b"c" * 9000 + b"\r\n\r\n",
+                                 b"GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n"],
+                         ids=["bad-request-line", "header-too-long", "bad-header"])
+def test_a_request_that_is_not_http_gets_a_json_400(server, raw):
+    with connect(server) as sock:
+        sock.sendall(raw)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.split(b" ")[1] == b"400" and b"application/json" in head
+    error = orjson.loads(body)
+    assert error["error"] == "bad_request" and error["detail"] and "ccc" not in error["detail"]
+
+
 def test_repeated_bad_requests_do_not_flood_the_log_with_errors(own_server):
     server = own_server
     for i in range(40):
