@@ -8,6 +8,19 @@ label), so the redactor can decide about a value that arrives batches later.
 Flags (policy.BLOCKED, SENSITIVE, MASK_TEXT, IGNORED, UNKNOWN) are inherited by descendants
 and sticky: once a node id was sensitive in a session it stays sensitive, even after a "show
 password" toggle or a new FullSnapshot.
+
+Session integrity. Anyone who knows a session id can send batches for it, so nothing a batch
+says may lower the protection of the events that follow. Every id keeps a *floor*: the flags
+(own and inherited) it ever carried in the session, never cleared — not by a new snapshot, a
+move, a remove, nor a new document (DomContentLoaded, or a Meta with another URL). rrweb numbers
+the nodes of each page from 1, so after a genuine navigation the new page's own snapshot is
+judged by its own markers only (its text stays readable where an id was blocked on the last
+page); from then on the floor applies, so a later event on an id that was a password field or
+inside a blocked element earlier in the session is masked or dropped. A forged "new page" thus
+gains nothing; the price is that a genuine later page may see some of its events masked.
+
+Time is linear in the nodes touched: children are a linked list (Children), a mutation's adds
+wait on one id at a time, labels are found through an index of their `for`.
 """
 
 from __future__ import annotations
@@ -192,7 +205,7 @@ class DomMirror:
         self.fresh = False  # a new document whose first snapshot was not redacted yet
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
-        self._labels: dict[str, int] = {}  # a <label for=…> value → that label's id (first one wins)
+        self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -546,15 +559,22 @@ class DomMirror:
         return ""
 
     def _note_label_for(self, nid: int, for_id: str) -> None:
-        """Indexes <label for=…> so a field finds its label in O(1), not by a scan of the page."""
-        if self._label_for(for_id) is None:
-            self._labels[for_id] = nid
+        """Indexes <label for=…> so a field finds its label without a scan of the page."""
+        self._labels.setdefault(for_id, []).append(nid)
 
     def _label_for(self, own_id: str) -> Node | None:
-        label = self.nodes.get(self._labels.get(own_id))  # type: ignore[arg-type]
-        if label is None or label.tag != "label" or not label.attrs or label.attrs.get("for") != own_id:
-            return None  # gone or changed since: the entry is stale
-        return label
+        """The first label (in the order they came) still pointing at own_id. Entries of labels
+        gone or changed since are dropped on the way: each costs once."""
+        candidates = self._labels.get(own_id)
+        if not candidates:
+            return None
+        for index, nid in enumerate(candidates):
+            label = self.nodes.get(nid)
+            if label is not None and label.tag == "label" and label.attrs and label.attrs.get("for") == own_id:
+                del candidates[:index]
+                return label
+        del self._labels[own_id]
+        return None
 
     # -- persistence (flags and structure only: never a value) ------------------------------
     def dump(self) -> dict[str, Any]:

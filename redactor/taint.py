@@ -50,22 +50,42 @@ def normalize(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNACCENTED)
 
 
-def words(text: str) -> list[tuple[int, int, bytes]]:
-    """The words of a text: (start, end) in the original text, and the normalized word."""
-    return [(m.start(), m.end(), normalize(m.group()).encode("utf-8", "surrogatepass") + _SEPARATOR)
-            for m in _WORD.finditer(text)]
+def _hashable(word: str) -> bytes:
+    return normalize(word).encode("utf-8", "surrogatepass") + _SEPARATOR
 
 
 class TaintHasher:
     """Hashes runs of normalized words with one site's key (derived, so the masks' "hash"
-    operator and the taint never share a key)."""
+    operator and the taint never share a key). Made for one batch: it remembers each word's
+    normal form and hash, since a batch's texts repeat their words (bounded: _MEMO words)."""
+
+    _MEMO = 50_000
 
     def __init__(self, site_secret: bytes):
         key = hmac.new(site_secret, b"redactor taint v1", hashlib.sha256).digest()
         self._template = hashlib.blake2b(key=key, digest_size=8)
+        self._memo: dict[str, tuple[bytes, bytes]] = {}
 
     def start(self) -> Any:
         return self._template.copy()
+
+    def word(self, word: str) -> tuple[bytes, bytes]:
+        """The word's normal form (as hashed) and the hash of the word alone."""
+        known = self._memo.get(word)
+        if known is None:
+            if len(self._memo) >= self._MEMO:
+                self._memo.clear()
+            form = _hashable(word)
+            digest = self._template.copy()
+            digest.update(form)
+            known = self._memo[word] = (form, digest.digest())
+        return known
+
+
+def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]:
+    """The words of a text: (start, end) in the original text, the normal form, its hash."""
+    word = hasher.word
+    return [(m.start(), m.end(), *word(m.group())) for m in _WORD.finditer(text)]
 
 
 class Taint:
@@ -85,7 +105,7 @@ class Taint:
 
     def add(self, value: str, hasher: TaintHasher) -> bool:
         """Taints a value; returns whether the taint changed (then the state must be saved)."""
-        found = words(value)[:MAX_VALUE_WORDS]
+        found = words(value, hasher)[:MAX_VALUE_WORDS]
         if not found:
             return False
         runs = [found] if len(found) <= MAX_WORDS else \
@@ -94,7 +114,7 @@ class Taint:
         for run in runs:
             digest = hasher.start()
             digest.update(run[0][2])
-            head = digest.digest()
+            head = run[0][3]
             for word in run[1:]:
                 digest.update(word[2])
             whole = digest.digest()
@@ -115,17 +135,16 @@ class Taint:
         """The [start, end) ranges of the text that echo a tainted value, in the original text."""
         if not self.hashes:
             return []
-        found = words(text)
+        found = words(text, hasher)
         hashes, heads = self.hashes, self.heads
         ranges = []
-        for i, (start, end, word) in enumerate(found):
-            digest = hasher.start()
-            digest.update(word)
-            head = digest.digest()
+        for i, (start, end, word, head) in enumerate(found):
             if head not in heads:
                 continue
             last = end if head in hashes else None
-            for _, later_end, later in found[i + 1:i + MAX_WORDS]:
+            digest = hasher.start()
+            digest.update(word)
+            for _, later_end, later, _ in found[i + 1:i + MAX_WORDS]:
                 digest.update(later)
                 if digest.digest() in hashes:
                     last = later_end
@@ -135,7 +154,7 @@ class Taint:
 
     def contains(self, value: str, hasher: TaintHasher) -> bool:
         """Whether the whole value is tainted (for tests and tools)."""
-        found = words(value)
+        found = words(value, hasher)
         return bool(found) and any(r == (found[0][0], found[-1][1]) for r in self.ranges(value, hasher))
 
     # -- persistence: hashes only ----------------------------------------------------------
