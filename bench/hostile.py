@@ -13,6 +13,9 @@ by the time per unit at the smallest N (1.0 = linear; quadratic doubles it with 
   batch holding a FullSnapshot of N flat siblings, and a batch holding one mutation with N
   chained adds — the whole ingest path (decode, redaction, store), elements without text so
   the detector has nothing to do.
+- selectors, in process: one mutation event adding one sibling to a parent of N children, on a
+  site with a block selector that looks at the node only (`.secret`), and with one that looks at
+  its siblings (`.secret + li`: every sibling is re-matched, so that one is still O(N) per event).
 - taint, in process: the taint pass over N texts of ~60 characters, with 200 tainted values;
   then 10,000 texts with 10 / 100 / 1,000 tainted values (flat: the cost does not grow with
   the taint), beside the previous matcher (each value searched in each folded text).
@@ -124,6 +127,30 @@ def mirror_once(n: int) -> dict[str, float]:
     forward = chained_adds(n, rrweb_order=False)
     results["adds_reverse"] = timed(lambda: mirror.insert_adds(forward, policy))
     return results
+
+
+# -- selectors on a long list ---------------------------------------------------------------------
+def selectors_per_event(sizes: list[int]) -> None:
+    from redactor.policy import validate_site_config
+    from redactor.redact import redact_batch_sync
+
+    print("site selectors, in process: one mutation event adding one sibling to a parent of N children:")
+    nothing = lambda texts, language: [[] for _ in texts]  # noqa: E731
+    for selector, events in ((".secret", 200), (".secret + li", 3)):
+        policy = Policy.compile("bench", validate_site_config({"block_selectors": [selector]}))
+        seconds = []
+        for n in sizes:
+            mirror = DomMirror()
+            redact_batch_sync([{"type": 2, "data": {"node": flat_page(n)}, "timestamp": 1}], policy, mirror,
+                              Masker(), nothing)
+            batch = [{"type": 3, "timestamp": 2, "data": {"source": 0, "texts": [], "attributes": [], "removes": [],
+                                                          "adds": [{"parentId": 5, "nextId": None, "node": {
+                                                              "type": 2, "tagName": "li", "attributes": {},
+                                                              "childNodes": [], "id": 10 ** 7 + i}}]}}
+                     for i in range(events)]
+            seconds.append(timed(lambda: redact_batch_sync(batch, policy, mirror, Masker(), nothing)) / events)
+        print(f"  {selector!r}: " + ", ".join(f"N={n:,}: {s * 1e3:.2f} ms" for n, s in zip(sizes, seconds))
+              + f" per event; ratio N={sizes[-1]:,} / N={sizes[0]:,}: {seconds[-1] / seconds[0]:.1f}")
 
 
 # -- mirror, over real HTTP -------------------------------------------------------------------------
@@ -256,6 +283,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     mirror_in_process(sizes, args.repeat)
+    selectors_per_event(sizes)
     taint_in_process([int(s) for s in args.texts.split(",")], args.repeat)
     if not args.no_http:
         asyncio.run(mirror_over_http(sizes))

@@ -25,7 +25,7 @@ from factories import (add, element, html_page, input_event, meta, mutation, rem
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
-from redactor.policy import Policy, validate_site_config
+from redactor.policy import BLOCKED, Policy, validate_site_config
 from redactor.redact import Redaction, redact_batch_sync
 from redactor.taint import Taint, TaintHasher, normalize
 
@@ -119,6 +119,27 @@ def test_a_node_cannot_become_its_own_ancestor():
     for node in mirror.nodes.values():
         if node.children is not None:
             assert len(list(node.children)) == len(node.children)
+
+
+def test_a_mutation_on_a_long_list_does_not_walk_the_list(monkeypatch):
+    """With a site selector that looks at nothing around a node, an add to a parent of 2,000
+    children re-matches the added node, without building the parent's 2,000 children (main
+    built them for every mutation: O(N) each, O(N²) for a batch)."""
+    from redactor.selectors import MirrorView
+
+    walked: list[int] = []
+    kids = MirrorView.kids
+    monkeypatch.setattr(MirrorView, "kids", lambda view, key: walked.append(len(found := kids(view, key))) or found)
+    site = Policy.compile("test", validate_site_config({"block_selectors": [".secret"]}))
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("ul", {}, [element("li", id=20_000 + i) for i in range(2000)], id=10)), None,
+                       site)
+    mirror.match_selectors(site)
+    walked.clear()
+    inserted = mirror.insert_adds([add(10, element("li", {"class": "secret"}, id=50_000), next_id=20_150)], site)
+    mirror.match_selectors(site, inserted)
+    assert mirror.verdict(50_000).flags & BLOCKED
+    assert sum(walked) < 50
 
 
 def test_a_label_for_a_field_is_found_by_its_for_attribute():
