@@ -330,8 +330,10 @@ class DomMirror:
         done: set[int] = set()  # indexes into valid of the adds inserted
 
         def blocker(add: dict[str, Any]) -> int | None:
+            # a parent or next sibling sent again in this mutation (moved) is waited for too:
+            # sending it again replaces it and forgets its old children
             for needed in (node_id(add.get("parentId")), node_id(add.get("nextId"))):
-                if needed is not None and needed in to_come and needed not in self.nodes:
+                if needed is not None and needed in to_come:
                     return needed
             return None
 

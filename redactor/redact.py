@@ -29,7 +29,6 @@ from redactor.content import Cell, Remark, SeriesSlot, Slot, TextSlot, UrlSlot
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
-from redactor.taint import TaintHasher
 from redactor.policy import BLOCKED, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
     CODE_ELEMENTS,
@@ -44,6 +43,7 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.taint import TaintHasher
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
