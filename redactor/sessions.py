@@ -30,7 +30,7 @@ Key = tuple[str, str]
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps(mirror.dump()), 1)
+    return zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:
