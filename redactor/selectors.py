@@ -428,7 +428,9 @@ class MirrorView:
         """The elements whose match can change after a change to these nodes (module doc)."""
         nodes = self.nodes
         changed = {nid for nid in candidates if (node := nodes.get(nid)) is not None and node.attrs is not None}
-        for parent in removed_from:
+        # a removal changes what remains only for selectors that look at siblings, positions
+        # or contents: without them, re-matching the parent's N children made each remove O(N)
+        for parent in removed_from if features.siblings or features.children or features.fallback else ():
             if parent is None or parent not in nodes:
                 changed.update(self.kids(TOP))
                 continue
