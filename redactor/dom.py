@@ -514,7 +514,7 @@ class DomMirror:
             changes.append((change, nid, self.verdict(nid)))
             if nid is not None:
                 self.set_attributes(nid, change["attributes"], policy)
-                touched.extend(self.subtree(nid))
+                touched.append(nid)  # match_selectors widens to its subtree when a selector needs it
         self.match_selectors(policy, touched)
         return AppliedMutation(kept_removes, inserted, changes)
 

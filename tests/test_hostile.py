@@ -146,6 +146,27 @@ def test_a_mutation_on_a_long_list_does_not_walk_the_list(monkeypatch):
     assert sum(walked) < 50
 
 
+def test_an_attribute_change_on_a_big_element_does_not_walk_its_subtree(monkeypatch):
+    """A class changed on a <ul> of 2,000 items re-matches the <ul> (and its subtree only when a
+    selector looks at ancestors): a batch of such changes was O(changes × subtree) on main."""
+    from redactor.dom import DomMirror as Mirror
+
+    walked: list[int] = []
+    subtree = Mirror.subtree
+    monkeypatch.setattr(Mirror, "subtree", lambda mirror, nid: (walked.append(x) or x for x in subtree(mirror, nid)))
+    site = Policy.compile("test", validate_site_config({"block_selectors": ["ul.secret"]}))
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("ul", {}, [element("li", id=20_000 + i) for i in range(2000)], id=10)),
+                       None, site)
+    mirror.match_selectors(site)
+    walked.clear()
+    for name in ("plain", "list", "rows"):
+        mirror.apply_mutation({"attributes": [{"id": 10, "attributes": {"class": name}}]}, site)
+    assert len(walked) < 50
+    mirror.apply_mutation({"attributes": [{"id": 10, "attributes": {"class": "secret"}}]}, site)
+    assert mirror.verdict(20_500).flags & BLOCKED  # blocked: its flags go down the subtree, once
+
+
 def test_a_label_for_a_field_is_found_by_its_for_attribute():
     page = html_page(*[element("label", {"for": f"f{i}"}, [text(f"Veld {i}")]) for i in range(20)],
                      element("label", {"for": "mail"}, [text("E-mailadres")]),
