@@ -324,7 +324,7 @@ def victims_page() -> dict:
     return login_page(password, chat)
 
 
-@pytest.mark.parametrize("attack", ["same page", "another page", "snapshot only", "a move"])
+@pytest.mark.parametrize("attack", ["same page", "another page", "snapshot only", "a move", "a page of mutations"])
 async def test_a_second_client_cannot_unmask_the_first_clients_later_events(shop, admin_headers, attack):
     """Client A records a login page; client B, who knows the session id, claims a new document
     (or sends a new snapshot, or moves nodes) in which the password field is type=text and the
@@ -343,6 +343,10 @@ async def test_a_second_client_cannot_unmask_the_first_clients_later_events(shop
         "snapshot only": [snapshot(plain)],
         "a move": [mutation(removes=[remove(30, 32), remove(5, 70)],
                             adds=[add(5, element("p", {}, id=32)), add(5, element("input", {"type": "text"}, id=70))])],
+        "a page of mutations": [DOM_CONTENT_LOADED, meta("https://evil.example/built"),
+                                mutation(adds=[add(None, element("body", {}, id=5)),
+                                               add(5, element("input", {"type": "text"}, id=70)),
+                                               add(5, element("p", {}, id=32))])],
     }[attack]
     assert (await post(forged)).status == 202
 
