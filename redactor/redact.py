@@ -46,6 +46,8 @@ from redactor.rrweb import (
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
+#: runs fn(*args) and returns its result, e.g. on a redaction thread (RedactionThreads.runner)
+Run = Callable[..., Awaitable[Any]]
 
 #: attributes that carry words a person reads (scanned like free text)
 TEXT_ATTRIBUTES = frozenset({
@@ -63,6 +65,23 @@ SHOWING_SOURCES = frozenset({IncrementalSource.SCROLL, IncrementalSource.MEDIA_I
 PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
 _MIN_TAINT = 3
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
+#: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
+TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """The work one batch may cause (Settings: max_scan_texts, max_scan_chars, max_mirror_nodes).
+    Past the detector's budget the remaining texts are masked whole (fail closed); past the
+    mirror's node limit the batch is refused (MirrorTooLarge)."""
+
+    scan_texts: int = 10_000  # distinct texts sent to the detector
+    scan_chars: int = 1_000_000  # characters of those texts
+    mirror_nodes: int = 100_000  # nodes of the session's mirror
+
+
+class MirrorTooLarge(Exception):
+    """The session's page has grown past BatchLimits.mirror_nodes: the batch is refused."""
 
 
 @dataclass
@@ -70,24 +89,33 @@ class Redaction:
     events: list[Event]
     remarks: list[Remark] = field(default_factory=list)
     dropped: int = 0
+    scanned_texts: int = 0  # distinct texts sent to the detector
+    scanned_chars: int = 0
+    unscanned: int = 0  # texts masked whole past the batch's scan budget
+    budget_spent: str = ""  # the limit that cut it: scan_texts or scan_chars
+    _counts: Counter[tuple[str, str, str]] | None = field(default=None, repr=False)
 
     def counts(self) -> Counter[tuple[str, str, str]]:
-        return Counter((r.rule, r.entity, r.action) for r in self.remarks)
+        if self._counts is None:  # counted once (on a redaction thread), read again by metrics
+            self._counts = Counter((r.rule, r.entity, r.action) for r in self.remarks)
+        return self._counts
 
 
 # ---------------------------------------------------------------------------------------------
 class BatchRedaction:
     """One batch, one session, one policy. Use redact_batch() / redact_batch_sync()."""
 
-    def __init__(self, policy: Policy, mirror: DomMirror, masker: Masker):
-        self.policy, self.mirror, self.masker = policy, mirror, masker
+    def __init__(self, policy: Policy, mirror: DomMirror, masker: Masker, limits: BatchLimits = BatchLimits()):
+        self.policy, self.mirror, self.masker, self.limits = policy, mirror, masker, limits
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
         self.series: dict[int, SeriesSlot] = {}
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self._texts: list[str] = []  # every slot's texts, in order
-        self._scanned: list[int] = []  # the indexes of those short enough to scan
+        self._scanned: list[int] = []  # the indexes of those scanned (short enough, within the budget)
+        self._scanned_texts = self._scanned_chars = 0
+        self._budget_spent = ""
         self.dropped = 0
         self.record_inputs = policy.config.record_inputs
 
@@ -108,6 +136,9 @@ class BatchRedaction:
                 continue
             if self._keep(kind, event):
                 kept.append(event)
+            if len(self.mirror.nodes) > self.limits.mirror_nodes:
+                raise MirrorTooLarge(f"the page of this session has more than {self.limits.mirror_nodes} nodes "
+                                     "(max_mirror_nodes); start a new session, or raise the limit")
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
@@ -427,10 +458,27 @@ class BatchRedaction:
 
     def requests(self) -> list[str]:
         """The texts to send to the detector; one too long to scan is masked whole instead
-        (fail closed): NLP on a megabyte of text costs seconds, nobody types that much."""
+        (fail closed): NLP on a megabyte of text costs seconds, nobody types that much. So is
+        every text past the batch's budget (limits.scan_texts distinct texts, limits.scan_chars
+        characters), in event order: a batch costs the detector a bounded time."""
         texts = [text for slot in self.slots for text in slot.texts]
-        self._scanned = [i for i, text in enumerate(texts) if len(text) <= MAX_SCANNED]
+        budget = self.limits
+        seen: set[str] = set()  # a repeated text costs nothing more
+        chars = 0
+        self._scanned = []
+        for i, text in enumerate(texts):
+            if len(text) > MAX_SCANNED:
+                continue
+            if text not in seen:
+                if len(seen) >= budget.scan_texts or chars + len(text) > budget.scan_chars:
+                    self._budget_spent = self._budget_spent or (
+                        "scan_texts" if len(seen) >= budget.scan_texts else "scan_chars")
+                    continue
+                seen.add(text)
+                chars += len(text)
+            self._scanned.append(i)
         self._texts = texts
+        self._scanned_texts, self._scanned_chars = len(seen), chars
         return [texts[i] for i in self._scanned]
 
     # -- 3. finish ----------------------------------------------------------------------------
@@ -438,7 +486,8 @@ class BatchRedaction:
         """found: the detector's spans for requests(), in order."""
         spans = found
         if len(found) != len(self._texts):
-            spans = [[Span(0, len(text), "TOO_LONG_TO_SCAN", 1.0, "size")] for text in self._texts]
+            spans = [[Span(0, len(text), TOO_LONG_TO_SCAN if len(text) > MAX_SCANNED else OVER_SCAN_BUDGET, 1.0, "limit")]
+                     for text in self._texts]
             for i, spans_of_text in zip(self._scanned, found):
                 spans[i] = spans_of_text
         position = 0
@@ -449,7 +498,9 @@ class BatchRedaction:
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
-        return Redaction(events, self.remarks, self.dropped)
+        unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
+        return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
+                         self._budget_spent)
 
     def taint_value(self, value: str, entity: str) -> None:
         """A value found to be PII: remembered for the session, to mask its echoes."""
@@ -462,7 +513,8 @@ class BatchRedaction:
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:
-            self.taint_value(text[span.start:span.end], span.entity)
+            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
+                self.taint_value(text[span.start:span.end], span.entity)
 
     def _mask_taint(self) -> None:
         taint = self.mirror.taint
@@ -488,19 +540,31 @@ class BatchRedaction:
 
 
 # ---------------------------------------------------------------------------------------------
+async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args)
+
+
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
-                       analyze: Analyze, meta: dict[str, Any] | None = None) -> Redaction:
+                       analyze: Analyze, meta: dict[str, Any] | None = None,
+                       limits: BatchLimits = BatchLimits(), run: Run = _inline) -> Redaction:
     """Redacts one batch in place (and the strings of its metadata); detection runs through
-    `analyze` (off the event loop), one call for the whole batch."""
-    work = BatchRedaction(policy, mirror, masker)
-    kept = work.walk(events, meta)
-    texts = work.requests()
-    return work.finish(kept, await analyze(texts, work.language) if texts else [])
+    `analyze` (off the event loop), one call for the whole batch. `run` runs the synchronous
+    steps (walk, finish): the server passes a redaction thread's (RedactionThreads.runner), so
+    a big batch never holds the event loop; by default they run inline."""
+    work = BatchRedaction(policy, mirror, masker, limits)
+
+    def walk() -> tuple[list[Event], list[str]]:
+        return work.walk(events, meta), work.requests()
+
+    kept, texts = await run(walk)
+    found = await analyze(texts, work.language) if texts else []
+    return await run(work.finish, kept, found)
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
-                      analyze: AnalyzeSync, meta: dict[str, Any] | None = None) -> Redaction:
-    work = BatchRedaction(policy, mirror, masker)
+                      analyze: AnalyzeSync, meta: dict[str, Any] | None = None,
+                      limits: BatchLimits = BatchLimits()) -> Redaction:
+    work = BatchRedaction(policy, mirror, masker, limits)
     kept = work.walk(events, meta)
     texts = work.requests()
     return work.finish(kept, analyze(texts, work.language) if texts else [])
