@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
-from collections import Counter, OrderedDict, deque
+from collections import Counter, deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -29,8 +29,10 @@ class FairScheduler:
     def __init__(self, slots: int, per_key: int | None = None):
         self.slots = max(1, slots)
         self.per_key = max(1, min(per_key or self.slots, self.slots))
-        self._queues: OrderedDict[str, deque[asyncio.Future[None]]] = OrderedDict()  # in turn order
+        self._queues: dict[str, deque[asyncio.Future[None]]] = {}
         self._running: Counter[str] = Counter()
+        self._served: dict[str, int] = {}  # key → the turn it was last served at (the lowest goes next)
+        self._turn = 0
         self._free = self.slots
 
     def waiting(self) -> int:
@@ -61,22 +63,26 @@ class FairScheduler:
         self._running[key] -= 1
         if self._running[key] <= 0:
             del self._running[key]
+            if key not in self._queues:
+                self._served.pop(key, None)  # idle: it comes back as a newcomer
         self._free += 1
         self._dispatch()
 
     def _dispatch(self) -> None:
+        """Free slots go to the waiting key served longest ago (a newcomer first): round robin."""
         while self._free > 0:
-            for key in self._queues:
-                if self._running[key] < self.per_key:
-                    break
-            else:
+            eligible = [key for key in self._queues if self._running[key] < self.per_key]
+            if not eligible:
                 return  # every waiting key is at its cap
-            queue = self._queues.pop(key)
+            key = min(eligible, key=lambda k: self._served.get(k, 0))
+            queue = self._queues[key]
             granted = queue.popleft()
-            if queue:
-                self._queues[key] = queue  # served: to the back of the line
+            if not queue:
+                del self._queues[key]
             if granted.cancelled():
                 continue
+            self._turn += 1
+            self._served[key] = self._turn
             self._running[key] += 1
             self._free -= 1
             granted.set_result(None)
