@@ -29,9 +29,9 @@ from redactor.sinks.store import Store
 
 Key = tuple[str, str]
 #: what a live mirror holds in memory per node (its Node, attributes, children list and dict
-#: entries) and per sticky id, measured with tracemalloc on the sample pages (bench/load.py
-#: reports the same figure for a 2,000-node page); frozen mirrors are counted exactly
-LIVE_NODE_BYTES = 330
+#: entries) and per sticky id, measured with tracemalloc: ~280 bytes a node on the sample pages,
+#: ~425 on a thawed 100,000-node page; frozen mirrors are counted exactly
+LIVE_NODE_BYTES = 400
 LIVE_STICKY_BYTES = 120
 LIVE_TAINT_BYTES = 120
 
@@ -141,6 +141,7 @@ class SessionStates:
             if self._users[key] <= 0:
                 del self._users[key]
             self._settle(key)
+        await self._freeze_surplus(run)
 
     def forget(self, site: str, session: str) -> None:
         key = (site, session)
@@ -187,24 +188,40 @@ class SessionStates:
         self._cold_bytes -= len(frozen)
         return frozen
 
-    def _freeze_oldest(self) -> None:
-        key = next(iter(self._hot))
-        mirror = self._pop_hot(key)
-        assert mirror is not None
-        self._cold[key] = (frozen := freeze(mirror), mirror.last_used)
-        self._cold_bytes += len(frozen)
+    def _over_bytes(self) -> bool:
+        return self._hot_bytes + self._cold_bytes > self.max_bytes
+
+    async def _freeze_surplus(self, run: Callable[..., Any]) -> None:
+        """Past `hot` live mirrors, the least recently used are frozen. Past max_bytes, the
+        larger part gives way: live mirrors are frozen (a tenth of the size), or frozen ones are
+        let go (the store has them, without taint). Freezing goes through `run` (a big mirror
+        takes long) under the session's lock: a batch of that session waits, then thaws it."""
+        while len(self._hot) > self.hot or self._over_bytes():
+            key = next((k for k in self._hot if not (k in self._locks and self._locks[k].locked())), None)
+            if len(self._hot) <= self.hot:
+                self._on_limit("mirror_bytes")
+                if self._cold and (key is None or self._cold_bytes > self._hot_bytes):
+                    oldest = next(iter(self._cold))
+                    self._pop_cold(oldest)
+                    self._settle(oldest)
+                    continue
+            if key is None:
+                return  # the others are being frozen by other batches
+            lock = self._locks.setdefault(key, asyncio.Lock())
+            async with lock:
+                mirror = self._hot.get(key)
+                if mirror is None:
+                    continue
+                frozen = await run(freeze, mirror)
+                if self._hot.get(key) is mirror:  # not erased meanwhile
+                    self._pop_hot(key)
+                    self._cold[key] = (frozen, mirror.last_used)
+                    self._cold_bytes += len(frozen)
+            self._settle(key)
 
     def _evict(self) -> None:
-        while len(self._hot) > self.hot:  # the least recently used live mirrors are frozen
-            self._freeze_oldest()
-        while self._hot_bytes + self._cold_bytes > self.max_bytes and (self._hot or self._cold):
-            self._on_limit("mirror_bytes")  # frozen first (a tenth of the size), then let go
-            if self._hot:
-                self._freeze_oldest()
-            else:
-                key = next(iter(self._cold))
-                self._pop_cold(key)
-                self._settle(key)
+        """Lets go of mirrors (the store has them, without taint): idle ones, and the least
+        recently used past max_sessions."""
         now = time.monotonic()
         for store in (self._cold, self._hot):
             while store:

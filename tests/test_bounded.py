@@ -75,12 +75,14 @@ def distinct_strings(batch: int, count: int) -> bytes:
 
 # -- 2. the loop never blocks -----------------------------------------------------------------
 async def test_redaction_runs_off_the_event_loop(make_client, monkeypatch):
-    """Decode, walk, finish, encode and the mirror's dump all run on a redaction thread."""
+    """Decode, walk, finish, encode, the mirror's dump, freezing and thawing all run on a
+    redaction thread."""
     from redactor import app as app_module
+    from redactor import sessions
     from redactor.dom import DomMirror
     from redactor.redact import BatchRedaction
 
-    client = await make_client(ner=False)
+    client = await make_client(ner=False, hot_sessions=1)
     on_loop: dict[str, list[bool]] = {}
 
     def watch(owner, name):
@@ -93,10 +95,11 @@ async def test_redaction_runs_off_the_event_loop(make_client, monkeypatch):
         monkeypatch.setattr(owner, name, watched)
 
     for owner, name in ((BatchRedaction, "walk"), (BatchRedaction, "finish"), (DomMirror, "dump"),
-                        (app_module, "decode"), (app_module, "encode")):
+                        (app_module, "decode"), (app_module, "encode"), (sessions, "freeze"), (sessions, "thaw")):
         watch(owner, name)
-    assert (await client.post(ingest("a", "s1"), data=flat_page(50))).status == 202
-    assert set(on_loop) == {"walk", "finish", "dump", "decode", "encode"}
+    for session in ("s1", "s2", "s1"):  # s1 is frozen when s2 comes, and thawed when it comes back
+        assert (await client.post(ingest("a", session), data=flat_page(50))).status == 202
+    assert set(on_loop) == {"walk", "finish", "dump", "decode", "encode", "freeze", "thaw"}
     assert not any(flag for flags in on_loop.values() for flag in flags), on_loop
 
 
