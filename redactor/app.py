@@ -322,7 +322,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)
     metrics.watch(states, detector.queue, threads.scheduler)
     await detector.start()
-    gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.quiet_gc)
+    gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.favour_the_loop)
     log.info("ready: %d site(s), data in %s, %d detector process(es)", len(app[POLICIES]), settings.data_dir,
              settings.pii_workers)
     try:

@@ -615,8 +615,8 @@ def _worker_ping() -> bool:
 
 
 #: the most one detector job holds, so that a slot frees often and the next site gets its turn
-CHUNK_TEXTS = 64
-CHUNK_CHARS = 16_000
+CHUNK_TEXTS = 32
+CHUNK_CHARS = 8_000
 
 
 def chunks(texts: list[str]) -> list[list[str]]:
