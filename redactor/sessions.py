@@ -43,7 +43,7 @@ def live_bytes(mirror: DomMirror) -> int:
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps({**mirror.dump(), "taint": sorted(mirror.taint)}), 1)
+    return zlib.compress(orjson.dumps({**mirror.dump(saved=False), "taint": sorted(mirror.taint)}), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:
