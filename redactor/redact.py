@@ -137,16 +137,21 @@ class BatchRedaction:
             if self.mirror.page_blocked and kind != EventType.META:
                 self._drop("site.block_urls", "PAGE")
                 continue
+            if kind == EventType.FULL_SNAPSHOT and _nodes_beyond(event, self.limits.mirror_nodes):
+                self._too_large()  # counted before building anything: a hostile page costs one pass
             if self._keep(kind, event):
                 kept.append(event)
             if len(self.mirror.nodes) > self.limits.mirror_nodes:
-                raise MirrorTooLarge(f"the page of this session has more than {self.limits.mirror_nodes} nodes "
-                                     "(max_mirror_nodes); start a new session, or raise the limit")
+                self._too_large()
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
         self.mirror.settle_meanings(self.policy)
         return kept
+
+    def _too_large(self) -> None:
+        raise MirrorTooLarge(f"the page of this session has more than {self.limits.mirror_nodes} nodes "
+                             "(max_mirror_nodes); start a new session, or raise the limit")
 
     def _keep(self, kind: int, event: Event) -> bool:
         if kind in (EventType.DOM_CONTENT_LOADED, EventType.LOAD):
@@ -573,6 +578,24 @@ class BatchRedaction:
 
 
 # ---------------------------------------------------------------------------------------------
+def _nodes_beyond(snapshot: Event, limit: int) -> bool:
+    """Whether a FullSnapshot serializes more than `limit` nodes (counting stops past it)."""
+    data = snapshot.get("data")
+    stack = [data.get("node")] if isinstance(data, dict) else []
+    count = 0
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        count += 1
+        if count > limit:
+            return True
+        children = node.get("childNodes")
+        if isinstance(children, list):
+            stack.extend(children)
+    return False
+
+
 async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
     return fn(*args)
 

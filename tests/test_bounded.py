@@ -243,6 +243,9 @@ async def test_a_mirror_past_its_node_limit_is_refused_with_413(make_client):
     assert await metric(client, 'redactor_limit_hits_total{limit="mirror_nodes"}') == 1
     assert await metric(client, 'redactor_batches_refused_total{reason="mirror_too_large"}') == 1
     assert (await client.post(ingest("a", "s1"), data=flat_page(40))).status == 202  # the session goes on
+    hostile = orjson.dumps([snapshot(html_page(*(element("i") for _ in range(5_000))))])
+    answer = await client.post(ingest("a", "s2"), data=hostile)  # a new session's first page
+    assert answer.status == 413 and (await answer.json())["error"] == "mirror_too_large"
 
 
 async def test_live_sessions_per_site_are_bounded_with_429(make_client):
