@@ -609,12 +609,18 @@ async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, mas
     a big batch never holds the event loop; by default they run inline."""
     work = BatchRedaction(policy, mirror, masker, limits)
 
-    def walk() -> tuple[list[Event], list[str]]:
-        return work.walk(events, meta), work.requests()
+    def walk() -> tuple[list[Event], list[str], list[str]]:
+        kept = work.walk(events, meta)
+        texts = work.requests()
+        return kept, texts, list(dict.fromkeys(texts))  # the detector (and the loop) see each text once
 
-    kept, texts = await run(walk)
-    found = await analyze(texts, work.language) if texts else []
-    return await run(work.finish, kept, found)
+    def finish(kept: list[Event], texts: list[str], distinct: list[str], found: list[list[Span]]) -> Redaction:
+        by_text = dict(zip(distinct, found))
+        return work.finish(kept, [list(by_text[text]) for text in texts])
+
+    kept, texts, distinct = await run(walk)
+    found = await analyze(distinct, work.language) if distinct else []
+    return await run(finish, kept, texts, distinct, found)
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
