@@ -164,7 +164,7 @@ def batch_limits(settings: Settings) -> BatchLimits:
 
 
 @dataclass
-class Outgoing:
+class BatchOutput:
     """What a redacted batch leaves behind: the bytes to store or forward, the mirror's state to
     save, and the summary of the session."""
 
@@ -175,7 +175,7 @@ class Outgoing:
     counts: dict[str, int]
 
 
-def outgoing(batch: Batch, redaction: Redaction, mirror: DomMirror, forward: bool) -> Outgoing:
+def batch_output(batch: Batch, redaction: Redaction, mirror: DomMirror, forward: bool) -> BatchOutput:
     """Runs on a redaction thread: encoding a big batch and dumping a big mirror take long."""
     page = next((e["data"].get("href") for e in redaction.events
                  if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
@@ -184,7 +184,7 @@ def outgoing(batch: Batch, redaction: Redaction, mirror: DomMirror, forward: boo
               "dropped": len(batch.events) - len(redaction.events)}
     body = batch.encode(redaction.events) if forward else encode(redaction.events)
     state = orjson.dumps(mirror.dump()) if mirror.dirty else None  # keystrokes change nothing to save
-    return Outgoing(body, state, page, remarks, counts)
+    return BatchOutput(body, state, page, remarks, counts)
 
 
 async def redact_and_keep(request: web.Request, site: str, session: str, policy: Policy, batch: Batch,
@@ -210,7 +210,7 @@ async def redact_and_keep(request: web.Request, site: str, session: str, policy:
             raise _Refused(json_error(500, "redaction_failed",
                                       "the batch could not be redacted, so it was not stored; it was logged", headers))
         try:
-            out = await run(outgoing, batch, redaction, mirror, UPSTREAM in app)
+            out = await run(batch_output, batch, redaction, mirror, UPSTREAM in app)
         except BatchError as error:
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
