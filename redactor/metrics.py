@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from redactor.redact import Redaction
+if TYPE_CHECKING:  # for annotations only: sinks import metrics, and must not load the redaction engine
+    from redactor.redact import Redaction
 
 
 class Metrics:
@@ -30,7 +31,7 @@ class Metrics:
         self.sessions = Gauge("redactor_sessions_in_memory", "Session mirrors held in memory", registry=r)
         self.cold_bytes = Gauge("redactor_sessions_cold_bytes", "Bytes of the compressed (cold) session mirrors",
                                 registry=r)
-        # bounded work and fairness (docs/operations.md, "Limits")
+        # bounded work and fairness (docs/operations.md, "Bounded work")
         self.limit_hits = Counter("redactor_limit_hits_total",
                                   "Times a limit cut work: scan_texts, scan_chars (texts masked whole), mirror_nodes "
                                   "(413), mirror_bytes (a mirror frozen or let go), site_sessions (429)",
