@@ -1,12 +1,13 @@
 """Does a hostile site hold up the others? /healthz and a one-event batch of site B, measured
 against the real `redactor serve` while site A sends (1) one maximum-size hostile snapshot (a
-flat page of siblings, gzipped just under the inflated body limit) and (2) a flood of batches of
+flat page of siblings, gzipped; by default one past max_mirror_nodes, refused with 413, and one just
+under it, redacted whole) and (2) a flood of batches of
 distinct custom-event strings, beside the same latencies with no load, measured in the same run.
 
 Prints, per scenario: /healthz and site-B batch latency p50 and max, the ratio of each p50 to the
 no-load p50, and how long A's work took (the window in which B was measured).
 
-    python3 bench/hostile_load.py [--siblings 300000] [--flood-batches 4] [--flood-strings 30000]
+    python3 bench/hostile_load.py [--siblings 300000,99000] [--flood-batches 4] [--flood-strings 30000]
 """
 
 from __future__ import annotations
@@ -133,16 +134,17 @@ async def main_async(args: argparse.Namespace) -> None:
             await probe(http, url, None, 5)  # warm up
             results["no load (baseline)"] = (await probe(http, url, None, args.baseline_rounds), 0.0, [])
 
-            snapshot = flat_snapshot(args.siblings, 32 * 1024 * 1024)
+            for n, siblings in enumerate(int(n) for n in args.siblings.split(",")):
+                snapshot = flat_snapshot(siblings, 32 * 1024 * 1024)
 
-            async def huge_snapshot() -> list[int]:
-                async with http.post(ingest(url, "a", "huge"), data=snapshot,
-                                     headers={"Content-Encoding": "gzip"}) as answer:
-                    await answer.read()
-                    return [answer.status]
+                async def huge_snapshot() -> list[int]:
+                    async with http.post(ingest(url, "a", f"huge{n}"), data=snapshot,
+                                         headers={"Content-Encoding": "gzip"}) as answer:
+                        await answer.read()
+                        return [answer.status]
 
-            results[f"A: one flat snapshot, {args.siblings} siblings ({len(snapshot) // 1024} KB gzipped)"] = \
-                await under_load(http, url, huge_snapshot)
+                results[f"A: one flat snapshot, {siblings} siblings ({len(snapshot) // 1024} KB gzipped)"] = \
+                    await under_load(http, url, huge_snapshot)
 
             async def flood() -> list[int]:
                 async def one(n: int) -> int:
@@ -174,7 +176,9 @@ async def main_async(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--siblings", type=int, default=300_000)
+    parser.add_argument("--siblings", default="300000,99000",
+                        help="flat snapshots to send, comma-separated sibling counts (default: past the default "
+                             "max_mirror_nodes, refused with 413, and just under it)")
     parser.add_argument("--flood-batches", type=int, default=4)
     parser.add_argument("--flood-strings", type=int, default=30_000)
     parser.add_argument("--baseline-rounds", type=int, default=40)

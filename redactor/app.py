@@ -38,7 +38,7 @@ from redactor.policy import Policy
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, redact_batch
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
-from redactor.scheduling import RedactionThreads
+from redactor.scheduling import RedactionThreads, without_gc
 from redactor.sessions import SessionStates, SiteFull
 from redactor.sinks import upstream
 from redactor.sinks.spool import Spool, SpoolFull
@@ -146,7 +146,8 @@ async def ingest(request: web.Request) -> web.Response:
             raise BatchError(415, "unsupported_media_type",
                              f"Content-Type {request.content_type!r} is not accepted: send application/json")
         body = await read_body(request, settings)
-        batch = await app[THREADS].run(site, decode, body)  # orjson on megabytes: not on the event loop
+        # orjson on megabytes: off the event loop, and no collector pass inside that one long call
+        batch = await app[THREADS].run(site, without_gc, decode, body)
     except BatchError as error:
         metrics.refused.labels(error.code).inc()
         return json_error(error.status, error.code, error.detail, headers)

@@ -18,8 +18,10 @@ import concurrent.futures
 import functools
 import gc
 import sys
+import threading
+from contextlib import contextmanager
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -154,3 +156,35 @@ def favour_the_loop() -> None:
     sys.setswitchinterval(SERVE_SWITCH_INTERVAL)
     gc.set_threshold(*SERVE_GC_THRESHOLDS)
     gc.freeze()
+
+
+_gc_pauses = 0
+_gc_pauses_lock = threading.Lock()
+_gc_was_enabled = True
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No collection while one long C call only allocates (orjson decoding megabytes): a pass
+    triggered inside it holds the GIL for its whole length and finds nothing, as decoded JSON
+    holds no cycle. Measured on a 20 MB body: 0.9 s with passes, 0.5 s without. Counted, so
+    that threads pausing at once do not turn the collector back on under one another."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_pauses_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_pauses_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+def without_gc(fn: Callable[..., T], *args: Any) -> T:
+    """fn(*args) with the collector paused (gc_paused)."""
+    with gc_paused():
+        return fn(*args)

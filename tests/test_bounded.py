@@ -287,3 +287,16 @@ async def test_bytes_of_mirrors_in_memory_are_bounded(tmp_path):
             assert len(mirror.nodes) > 400  # the most recent one is whole
     finally:
         await store.close()
+
+
+def test_the_collector_is_back_once_every_pause_has_ended():
+    import gc
+
+    from redactor.scheduling import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        with gc_paused():  # another thread decoding at the same time
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
