@@ -314,8 +314,9 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     store = app[STORE] = await Store(settings.data_dir).open()
     metrics = app[METRICS]
     states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,
-                                         settings.hot_sessions, settings.max_mirror_bytes,
-                                         settings.max_sessions_per_site,
+                                         settings.hot_sessions, settings.max_taint_values,
+                                         max_bytes=settings.max_mirror_bytes,
+                                         max_per_site=settings.max_sessions_per_site,
                                          on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)

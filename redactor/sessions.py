@@ -8,7 +8,7 @@ In memory, a mirror is *hot* (Python objects, ready for the next batch) or *cold
 state, compressed: about a tenth of the size). The few sessions that sent a batch most recently
 stay hot; the others are frozen, so memory grows with compressed mirrors, not with live ones.
 Both are bounded (LRU with an idle timeout): a session let go is loaded from the store when it
-comes back, without its taint (values to mask on sight are never written to disk).
+comes back, with its taint (keyed hashes, never the values: redactor/taint.py).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import orjson
 
 from redactor.dom import DomMirror
 from redactor.sinks.store import Store
+from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
 #: what a live mirror holds in memory per node (its Node, attributes, children list and dict
@@ -43,14 +44,11 @@ def live_bytes(mirror: DomMirror) -> int:
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps({**mirror.dump(saved=False), "taint": sorted(mirror.taint)}), 1)
+    return zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:
-    state = orjson.loads(zlib.decompress(frozen))
-    mirror = DomMirror.load(state)
-    mirror.taint = set(state.get("taint", ()))
-    return mirror
+    return DomMirror.load(orjson.loads(zlib.decompress(frozen)))
 
 
 def _stored(state: bytes) -> DomMirror:
@@ -77,9 +75,10 @@ class SessionStates:
     by the thousand cannot push the other sites' sessions out of memory)."""
 
     def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
-                 max_bytes: int = 256 * 1024 * 1024, max_per_site: int = 5_000,
-                 on_limit: Callable[[str], None] | None = None):
+                 max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
+                 max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None):
         self.store = store
+        self.max_taint_values = max_taint_values
         self.max_sessions = max_sessions
         self.idle_seconds = idle_seconds
         self.hot = hot
@@ -130,6 +129,7 @@ class SessionStates:
                 if mirror is None:
                     state = await self.store.mirror_state(site, session)
                     mirror = await run(_stored, state) if state else DomMirror()
+                mirror.taint.limit = self.max_taint_values
                 try:
                     yield mirror
                     mirror.last_used = time.monotonic()
