@@ -76,6 +76,7 @@ def setup_logging(level: str) -> None:
 def serve(args: argparse.Namespace) -> int:
     from redactor.app import create_app, tls_context
     from redactor.config import load_settings
+    from redactor.scheduling import favour_the_loop
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
              "tls_cert": args.tls_cert, "tls_key": args.tls_key, "admin_port": args.admin_port}
@@ -95,6 +96,7 @@ def serve(args: argparse.Namespace) -> int:
     from redactor import listen
 
     os.umask(0o077)  # every file the server makes (store, spool, WAL, keys) is its user's only
+    favour_the_loop()  # the GIL back to the event loop soon, and no long pause of the garbage collector
     listen.run(create_app(settings), settings, ssl_context)
     return 0
 
