@@ -184,6 +184,9 @@ class EngineConfig(pydantic.BaseModel):
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
+    business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
+    business_suffixes: list[str] = []
+    business_forms: list[str] = []
 
 
 def load_recognizer_defs() -> list[RecognizerDef]:
@@ -249,6 +252,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _date
     if name == "first-name":
         return _starts_with_first_name
+    if name == "given-name":
+        return _given_name_alone
     raise ValueError(f"unknown validator {name!r}")
 
 
@@ -289,9 +294,55 @@ def _starts_with_first_name(text: str) -> bool:
         return False
     for i, word in enumerate(words):
         first = word.split("-", 1)[0].casefold()
-        if is_given_name(word) and first not in _NAMES_THAT_ARE_WORDS:
+        if _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS:
             return 2 <= len(words) - i <= 3
     return False
+
+
+def _given_name_alone(text: str) -> bool:
+    """The first word of a greeting's object is a given name ("Welkom, Fleur", "Hi Emma")."""
+    word = text.split()[0]
+    return _says_a_person(word) and word.split("-", 1)[0].casefold() not in _NAMES_THAT_ARE_WORDS
+
+
+def _says_a_person(word: str) -> bool:
+    """A known given name that is not a particle: the name list also holds "De", "Van", "Da", "Le",
+    which in "Bakkerij De Molen" or "Boekhandel Van Rossum" start a shop's name, not a person's."""
+    return is_given_name(word) and word.casefold() not in _PARTICLES
+
+
+@functools.cache
+def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern]:
+    """Trade, venue and place words, the endings of Dutch and French trade compounds, and company
+    forms (rules/pii.yaml), accents folded."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    words = frozenset(_plain_name(w) for w in engine.get("business_words", []))
+    suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
+    forms = "|".join(re.escape(_plain_name(f)) for f in engine.get("business_forms", []))
+    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)")
+
+
+def _is_business_word(word: str) -> bool:
+    words, suffixes, _ = _business_lexicon()
+    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    # "Fietsenwinkel", "Boulangerie" by their ending; "Valérie" ends like "boulangerie" but is a name
+    return plain in words or (len(plain) > 5 and plain.endswith(suffixes) and not is_given_name(plain))
+
+
+def is_business_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
+    wrote, not a person: a trade or place word in it or just before it ("Bakkerij De Molen",
+    "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor"), or a
+    company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by
+    the page has none of these ("Welkom terug, Sanne de Vries")."""
+    if any(_is_business_word(word) for word in text[start:end].split()):
+        return True
+    before = text[max(0, start - 60):start].split()[-2:]
+    if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
+        return True
+    if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
+        return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
+    return bool(_business_lexicon()[2].match(_plain_name(text[end:end + 24])))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -407,7 +458,7 @@ def _install_offline_tldextract(extra_suffixes: list[str]) -> None:
 _PARTICLES = frozenset(
     "van von der den de het ten ter te du des la le el al da di dos bin ben op in 't d' l'".split())
 _WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
-_MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.-]*")  # XL, 90, C380, S24, 1,2 (not 06…: a phone)
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.+-]*")  # XL, 90, C380, S24, 1,2, 48+ (not 06…: a phone)
 _INNER_CAPS_OK = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van)[A-Z]")
 
 
@@ -461,8 +512,12 @@ def _ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, floa
         following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
-        if not any(is_given_name(word) for word in text[s:e].split()):
+        words = [word for word in text[s:e].split() if word.casefold() not in _PARTICLES]
+        given = [i for i, word in enumerate(words) if _says_a_person(word)]
+        if not given:
             continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
+        if len(words) > 3 or given[0] > 1:
+            continue  # a title or a product line: "Thule Yepp Nexxt Maxi", "Achterlicht Spanninga Solo"
         if result.entity_type == "PERSON":
             out.append((s, e, result.score))
             continue
@@ -574,8 +629,11 @@ class PiiDetector:
         for r in results:
             recognizer = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
             if recognizer in self._ner_recognizers:
-                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in _ner_names(text, r))
+                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in _ner_names(text, r)
+                             if not is_business_name(text, s, e))
                 continue
+            if r.entity_type == "PERSON" and is_business_name(text, r.start, r.end):
+                continue  # the site's own shop or place name, whichever recognizer read it as a name
             spans.append(Span(r.start, r.end, r.entity_type, round(r.score, 3), recognizer))
         return tuple(_drop_contained(spans))
 
