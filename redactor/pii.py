@@ -214,6 +214,7 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
     def valid(text: str) -> bool:
         if sum(c.isdigit() for c in text) < min_digits:
             return False
+        text = re.sub(r"\s", " ", text)  # phonenumbers does not take the narrow no-break space as a separator
         for region in regions:
             try:
                 if region == "INTL":
@@ -348,7 +349,7 @@ def is_business_name(text: str, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------------------------------
 # The one generic pattern recognizer
 
-_GROUP = re.compile(r"[^\s.\-/()]+")
+_GROUP = re.compile(r"[^\s.\-/()–‑]+")  # the groups of a number between separators
 
 
 class RuleRecognizer(EntityRecognizer):
