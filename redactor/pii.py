@@ -157,6 +157,14 @@ class RecognizerDef(pydantic.BaseModel):
     languages: list[str] | None = None
     ignore_case: bool = False
 
+    @pydantic.field_validator("context", mode="before")
+    @classmethod
+    def _flatten_context(cls, value):
+        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`."""
+        if isinstance(value, list):
+            return [w for item in value for w in (item if isinstance(item, list) else [item])]
+        return value
+
     @pydantic.model_validator(mode="after")
     def _consistent(self) -> "RecognizerDef":
         if bool(self.presidio) == bool(self.patterns):
