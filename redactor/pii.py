@@ -187,7 +187,7 @@ class EngineConfig(pydantic.BaseModel):
     spacy_model: str
     spacy_disable: list[str] = []
     ner_languages: list[str] = list(SUPPORTED_LANGUAGES)
-    ner_labels: list[str] = ["PERSON", "MISC", "ORGANIZATION", "LOCATION"]  # read for names
+    ner_labels: list[str] = ["NER_PERSON", "MISC", "ORGANIZATION", "LOCATION"]  # read for names
     batch_size: int = 64
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
@@ -195,6 +195,7 @@ class EngineConfig(pydantic.BaseModel):
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
+    name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
 
 
 def load_recognizer_defs() -> list[RecognizerDef]:
@@ -308,6 +309,31 @@ def _starts_with_first_name(text: str) -> bool:
     return False
 
 
+def is_a_person(text: str, start: int, end: int) -> bool:
+    """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
+    pattern), with the whole text in view. Not a person: the site's shop or place name
+    (``is_business_name``); a run whose given name comes after other capitalised words, which makes
+    a title or a place ("Lady Margaret Hall", "Mount Victoria Lookout"); the end of a title after a
+    code ("Brompton C Line Explore"). Words may stand before the given name when they are greetings
+    or titles ("Bonjour Camille", "Mevrouw Sanne Jansen"), an upper-case surname ("DUPONT Camille"),
+    anything before a particle ("Photo de Camille Martin"), or the first word of a sentence that goes
+    on after the name ("Demandez Margaux Fontaine à l'accueil")."""
+    if is_business_name(text, start, end):
+        return False
+    before = text[:start].split()[-1:]
+    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
+        return False
+    tokens = text[start:end].split()
+    i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if i == 0 or tokens[i - 1].casefold() in _PARTICLES or all(_opens_a_name(t) for t in tokens[:i]):
+        return True
+    sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
+    return i == 1 and sentence_start and bool(_GOES_ON.match(text, end))
+
+
+_GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+
+
 def _given_name_alone(text: str) -> bool:
     """The first word of a greeting's object is a given name ("Welkom, Fleur", "Hi Emma")."""
     word = text.split()[0]
@@ -329,6 +355,17 @@ def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern]:
     suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
     forms = "|".join(re.escape(_plain_name(f)) for f in engine.get("business_forms", []))
     return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)")
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("name_openers", []))
+
+
+def _opens_a_name(word: str) -> bool:
+    """A word that may come before the given name in a person's name: a greeting or a title
+    ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
+    return _plain_name(word.strip(".,!")) in _name_openers() or (len(word) > 2 and word.isupper())
 
 
 def _is_business_word(word: str) -> bool:
@@ -439,8 +476,12 @@ class _SharedSpacyNlpEngine(SpacyNlpEngine):
     """Loads one spaCy pipeline once and serves it for several language codes."""
 
     def __init__(self, model: str, languages: list[str], disable: list[str]):
+        # The model's PER is not yet a PERSON (_ner_names decides): under the same entity name, Presidio's
+        # de-duplication would let a wide PER span ("Profielfoto van Daan Visser") swallow the given-name
+        # recognizer's PERSON inside it, and then nothing would be left once the PER span is refused.
         labels = NerModelConfiguration(
-            model_to_presidio_entity_mapping={"PER": "PERSON", "MISC": "MISC", "ORG": "ORGANIZATION", "LOC": "LOCATION"})
+            model_to_presidio_entity_mapping={"PER": "NER_PERSON", "MISC": "MISC", "ORG": "ORGANIZATION",
+                                              "LOC": "LOCATION"})
         super().__init__(models=[{"lang_code": lang, "model_name": model} for lang in languages],
                          ner_model_configuration=labels)
         self._model, self._languages, self._disable = model, languages, disable
@@ -521,13 +562,13 @@ def _ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, floa
         following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
-        words = [word for word in text[s:e].split() if word.casefold() not in _PARTICLES]
-        given = [i for i, word in enumerate(words) if _says_a_person(word)]
+        tokens = text[s:e].split()
+        given = [i for i, word in enumerate(tokens) if _says_a_person(word)]
         if not given:
             continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
-        if len(words) > 3 or given[0] > 1:
-            continue  # a title or a product line: "Thule Yepp Nexxt Maxi", "Achterlicht Spanninga Solo"
-        if result.entity_type == "PERSON":
+        if sum(word.casefold() not in _PARTICLES for word in tokens) > 3:
+            continue  # a title or a product line: "Thule Yepp Nexxt Maxi"
+        if result.entity_type == "NER_PERSON":
             out.append((s, e, result.score))
             continue
         before = text[:s].split()
@@ -639,10 +680,10 @@ class PiiDetector:
             recognizer = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
             if recognizer in self._ner_recognizers:
                 spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in _ner_names(text, r)
-                             if not is_business_name(text, s, e))
+                             if is_a_person(text, s, e))
                 continue
-            if r.entity_type == "PERSON" and is_business_name(text, r.start, r.end):
-                continue  # the site's own shop or place name, whichever recognizer read it as a name
+            if r.entity_type == "PERSON" and not is_a_person(text, r.start, r.end):
+                continue  # the site's own shop, product or place name, whichever recognizer read it as a name
             spans.append(Span(r.start, r.end, r.entity_type, round(r.score, 3), recognizer))
         return tuple(_drop_contained(spans))
 
