@@ -17,8 +17,9 @@ Language models — the decision (README paragraph):
     the run of two or more capitalised words inside an NER span (particles such as "van der" allowed),
     without digits, not followed by a model number ("Garmin Forerunner 265"); from a MISC/ORG/LOC span
     only after a lower-case word, at a lower score. Only PERSON is reported (no LOCATION: city names are
-    typed in search boxes). Measured on tests/data/pii_eval.jsonl: names in free text recall 0.975
-    (en/fr/nl mixed), false hits on 1.3% of non-PII values (brand names like "Adidas Stan Smith").
+    typed in search boxes). Page text is scanned too, and a shop's own heading is not a visitor's name:
+    every PERSON span, from the model or a pattern, passes ``is_a_person`` (trade and place words,
+    company forms, a given name after other capitalised words). Figures: README, bench/quality.py.
     Everything structured (e-mail, phone, card, IBAN, national ids, VAT, wallets, addresses) is found
     by pattern recognizers validated by python-stdnum / phonenumbers, which need no model: that is the
     fast path (``PiiDetector(ner=False)``, Presidio's NoOpNlpEngine) and what carries Dutch.
