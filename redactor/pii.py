@@ -313,12 +313,12 @@ def _starts_with_first_name(text: str) -> bool:
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: the site's shop or place name
-    (``is_business_name``); a run whose given name comes after other capitalised words, which makes
-    a title or a place ("Lady Margaret Hall", "Mount Victoria Lookout"); the end of a title after a
-    code ("Brompton C Line Explore"). Words may stand before the given name when they are greetings
-    or titles ("Bonjour Camille", "Mevrouw Sanne Jansen"), an upper-case surname ("DUPONT Camille"),
-    anything before a particle ("Photo de Camille Martin"), or the first word of a sentence that goes
-    on after the name ("Demandez Margaux Fontaine à l'accueil")."""
+    (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    whose given name comes last after other capitalised words ("Bakker Bart", "Achterlicht Spanninga
+    Solo"). When in doubt it is a person (fail closed): a surname after the given name ("Voor Sanne
+    Jansen", "Groeten Mieke de Vries"), greetings, titles and sign-offs before it ("Bonjour Camille"),
+    an upper-case surname ("DUPONT Camille"), a particle ("Photo de Camille"), or a sentence around
+    it ("Colis pour Dupont Camille, merci") keep it."""
     if is_business_name(text, start, end):
         return False
     before = text[:start].split()[-1:]
@@ -326,10 +326,12 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return False
     tokens = text[start:end].split()
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
-    if i == 0 or tokens[i - 1].casefold() in _PARTICLES or all(_opens_a_name(t) for t in tokens[:i]):
+    if i == 0 or i < len(tokens) - 1 or tokens[i - 1].casefold() in _PARTICLES:
         return True
-    sentence_start = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
-    return i == 1 and sentence_start and bool(_GOES_ON.match(text, end))
+    if all(_opens_a_name(t) for t in tokens[:i]):
+        return True
+    heading = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:|–-"
+    return not heading or bool(_GOES_ON.match(text, end))
 
 
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading

@@ -257,6 +257,11 @@ NAME_SHOWN_BACK = [
     ("Profielfoto van Daan Visser", "nl", "Daan Visser"), ("Demandez Margaux Fontaine à l'accueil", "fr", "Margaux Fontaine"),
     ("Ingelogd als Lotte Janssens", "nl", "Lotte Janssens"), ("Graag afgeven bij Mieke Hofstra", "nl", "Mieke Hofstra"),
     ("Merci de laisser le colis chez Claire Lambert", "fr", "Claire Lambert"),
+    # a note's first word is capitalised too: the name after it is still a person (fail closed)
+    ("Voor Sanne Jansen", "nl", "Sanne Jansen"), ("Groeten Mieke de Vries", "nl", "Mieke de Vries"),
+    ("Groetjes Mieke", "nl", "Mieke"), ("Namens Bram Verhoeven", "nl", "Bram Verhoeven"),
+    ("Cordialement Camille Martin", "fr", "Camille Martin"), ("Für Lena Schmidt", "en", "Lena Schmidt"),
+    ("Colis pour Dupont Camille, merci", "fr", "Dupont Camille"), ("Emily King", "en", "Emily King"),
 ]
 
 
