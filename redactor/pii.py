@@ -351,12 +351,12 @@ def _says_a_person(word: str) -> bool:
 
 @functools.cache
 def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern]:
-    """Trade, venue and place words, the endings of Dutch and French trade compounds, and company
-    forms (rules/pii.yaml), accents folded."""
+    """Trade, venue and place words and the endings of Dutch and French trade compounds (accents
+    folded), and company forms (as written), from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
     words = frozenset(_plain_name(w) for w in engine.get("business_words", []))
     suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
-    forms = "|".join(re.escape(_plain_name(f)) for f in engine.get("business_forms", []))
+    forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
     return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)")
 
 
@@ -374,8 +374,10 @@ def _opens_a_name(word: str) -> bool:
 def _is_business_word(word: str) -> bool:
     words, suffixes, _ = _business_lexicon()
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
-    # "Fietsenwinkel", "Boulangerie" by their ending; "Valérie" ends like "boulangerie" but is a name
-    return plain in words or (len(plain) > 5 and plain.endswith(suffixes) and not is_given_name(plain))
+    # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
+    # "boulangerie" but is a name
+    return plain in words or (not is_given_name(plain) and any(
+        plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
@@ -384,14 +386,14 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor"), or a
     company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by
     the page has none of these ("Welkom terug, Sanne de Vries")."""
-    if any(_is_business_word(word) for word in text[start:end].split()):
-        return True
+    if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
+        return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     before = text[max(0, start - 60):start].split()[-2:]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
     if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
         return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
-    return bool(_business_lexicon()[2].match(_plain_name(text[end:end + 24])))
+    return bool(_business_lexicon()[2].match(text, end))
 
 
 # --------------------------------------------------------------------------------------------------

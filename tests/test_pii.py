@@ -262,6 +262,9 @@ NAME_SHOWN_BACK = [
     ("Groetjes Mieke", "nl", "Mieke"), ("Namens Bram Verhoeven", "nl", "Bram Verhoeven"),
     ("Cordialement Camille Martin", "fr", "Camille Martin"), ("Für Lena Schmidt", "en", "Lena Schmidt"),
     ("Colis pour Dupont Camille, merci", "fr", "Dupont Camille"), ("Emily King", "en", "Emily King"),
+    # surnames that are also trade or place words, and words after a name that only look like company forms
+    ("Thomas Winkel", "nl", "Thomas Winkel"), ("Kees van der Haven", "nl", "Kees van der Haven"),
+    ("Marie Dupont, sa fille a commandé", "fr", "Marie Dupont"), ("Noor Bakker", "nl", "Noor Bakker"),
 ]
 
 
