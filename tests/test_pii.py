@@ -191,6 +191,7 @@ ADDRESS_AS_TYPED = [
     ("Korenlei 2, 9000 Gent", "nl", [("Korenlei 2", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     # the city typed after a postcode is part of the address
     ("1016 DV Amsterdam", "nl", [("1016 DV Amsterdam", "POSTAL_ADDRESS")]),
+    ("1016 DV Am", "nl", [("1016 DV Am", "POSTAL_ADDRESS")]),  # a value cut while the city is typed
     ("Bloemgracht 14-2, 1016 KL Amsterdam", "nl", [("Bloemgracht 14-2", "POSTAL_ADDRESS"), ("1016 KL Amsterdam", "POSTAL_ADDRESS")]),
     ("2401 KB Alphen aan den Rijn", "nl", [("2401 KB Alphen aan den Rijn", "POSTAL_ADDRESS")]),
     ("5211 HX 's-Hertogenbosch", "nl", [("5211 HX 's-Hertogenbosch", "POSTAL_ADDRESS")]),
