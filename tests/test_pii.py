@@ -180,6 +180,8 @@ PHONE_AS_TYPED = [
     ("Commande n° 458712 – 2 articles", "fr", []),
     ("12–03–2024", "fr", []),
     ("Prix : 1\u00a0299,00\u00a0€", "fr", []),
+    ("levering 10–12 werkdagen", "nl", []),
+    ("Openingstijden 08:30 – 17:30", "nl", []),
 ]
 ADDRESS_AS_TYPED = [
     ("Hauptstraße 12, 10115 Berlin", "en", [("Hauptstraße 12", "POSTAL_ADDRESS"), ("10115 Berlin", "POSTAL_ADDRESS")]),
@@ -198,6 +200,7 @@ ADDRESS_AS_TYPED = [
     ("L-4011 Esch-sur-Alzette", "fr", [("L-4011 Esch-sur-Alzette", "POSTAL_ADDRESS")]),
     ("3511 LX Utrecht op dinsdag", "nl", [("3511 LX Utrecht", "POSTAL_ADDRESS")]),  # the sentence goes on unmasked
     ("Gouden ring 18 karaat", "nl", []),
+    ("Spring 2024", "en", []),
     ("Collection 2024 Automne", "fr", []),
 ]
 NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word saying so; no check digit proves them
