@@ -321,7 +321,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     it ("Colis pour Dupont Camille, merci") keep it."""
     if is_business_name(text, start, end):
         return False
-    before = text[:start].split()[-1:]
+    before = text[:start].rpartition("\n")[2].split()[-1:]
     if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
         return False
     tokens = text[start:end].split()
@@ -330,7 +330,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    heading = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:|–-"
+    line = text[:start].rpartition("\n")[2]
+    heading = not line.strip() or line.rstrip()[-1] in ".!?:|–-"
     return not heading or bool(_GOES_ON.match(text, end))
 
 
@@ -382,17 +383,21 @@ def _is_business_word(word: str) -> bool:
 
 def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
-    wrote, not a person: a trade or place word in it or just before it ("Bakkerij De Molen",
-    "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor"), or a
-    company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by
+    wrote, not a person: a trade or place word in it, just before or just after it ("Bakkerij De
+    Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor", "Jan
+    Linders supermarkt"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by
     the page has none of these ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
-    before = text[max(0, start - 60):start].split()[-2:]
+    # only on the same line: a signature "Sanne Jansen\nBakkerij De Molen" is a person and her shop
+    before = text[max(0, start - 60):start].rpartition("\n")[2].split()[-2:]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
     if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
         return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
+    after = text[end:end + 40].partition("\n")[0].split()[:1]
+    if after and _is_business_word(after[0]):
+        return True  # "Jan Linders supermarkt", "Marco Hendriks Fysiotherapie"
     return bool(_business_lexicon()[2].match(text, end))
 
 
@@ -535,6 +540,9 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     runs, current = [], []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
+        if current and "\n" in text[current[-1][1]:m.start()]:
+            runs.append(current)  # a name never goes on past a line break: "Sanne Jansen⏎Bakkerij De Molen"
+            current = []
         if _is_name_word(word) or (current and word.lower() in _PARTICLES):
             current.append((m.start(), m.end(), _is_name_word(word)))
             continue

@@ -269,6 +269,8 @@ NAME_SHOWN_BACK = [
     # surnames that are also trade or place words, and words after a name that only look like company forms
     ("Thomas Winkel", "nl", "Thomas Winkel"), ("Kees van der Haven", "nl", "Kees van der Haven"),
     ("Marie Dupont, sa fille a commandé", "fr", "Marie Dupont"), ("Noor Bakker", "nl", "Noor Bakker"),
+    ("Groeten,\nSanne Jansen\nBakkerij De Molen", "nl", "Sanne Jansen"),  # a signature: her name, then her shop
+    ("Bakkerij De Molen\nSanne Jansen", "nl", "Sanne Jansen"),
 ]
 
 
