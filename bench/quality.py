@@ -102,6 +102,10 @@ def score(rows: list[dict], detections: list[list[tuple[int, int, str]]]) -> dic
             g = dict(g, entity=label(row, g))
             labelled[g["entity"]] += 1
             kind["labelled"] += 1
+            # overlap is lenient ("1016 DV" overlaps "1016 DV Amsterdam"): also count the characters
+            # of each value that some detection masks, whatever its entity
+            kind["chars"] += g["end"] - g["start"]
+            kind["chars_masked"] += sum(any(s <= i < e for s, e, _ in spans) for i in range(g["start"], g["end"]))
             if any(overlaps((s, e), (g["start"], g["end"])) and compatible(ent, g["entity"]) for s, e, ent in spans):
                 found[g["entity"]] += 1
                 kind["found"] += 1
@@ -222,18 +226,20 @@ def report(path: Path, args: argparse.Namespace) -> None:
 
     classes = sorted({c for r in engines.values() for c in r["by_class"]} - {"-"})
     if classes:
-        print(f"\n{'class':24} {'n':>4} " + " ".join(f"{n[:16]:>16} {'':>6}" for n in engines))
-        print(f"{'':24} {'':>4} " + " ".join(f"{'recall':>16} {'prec':>6}" for _ in engines)
-              + "   (a class of negatives: share of its values with any detection)")
+        print(f"\n{'class':24} {'n':>4} " + " ".join(f"{n[:16]:>16} {'':>6} {'':>6}" for n in engines))
+        print(f"{'':24} {'':>4} " + " ".join(f"{'recall':>16} {'prec':>6} {'chars':>6}" for _ in engines)
+              + "   (chars: share of the values' characters masked; a class of negatives: share of its"
+                " values with any detection)")
         for kind in classes:
             first = engines[next(iter(engines))]["by_class"][kind]
             line = f"{kind:24} {first['labelled'] or first['negatives']:>4} "
             for r in engines.values():
                 c = r["by_class"][kind]
                 if c["labelled"]:
-                    line += f"{ratio(c['found'], c['labelled']):>16} {ratio(c['correct'], c['detected']):>6} "
+                    line += f"{ratio(c['found'], c['labelled']):>16} {ratio(c['correct'], c['detected']):>6} " \
+                            f"{ratio(c['chars_masked'], c['chars']):>6} "
                 else:
-                    line += f"{'FP ' + format(c['fp_values'] / max(c['negatives'], 1), '.1%'):>23} "
+                    line += f"{'FP ' + format(c['fp_values'] / max(c['negatives'], 1), '.1%'):>30} "
             print(line)
     print("\ntargets: recall >= 0.99 structured, >= 0.90 PERSON in free text, FP <= 2% of non-PII values, "
           "< 1% on the site's own text")
