@@ -288,6 +288,46 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
         f"the name in a {language} text is not masked whole"
 
 
+def test_through_the_redaction_pass_headings_stay_and_typed_addresses_go():
+    """Issue 9, items 6 and 13 end to end: a shop's heading and title stay readable in the stored
+    snapshot, the visitor's name the page shows back does not, and a street with its postcode and city
+    typed key by key into a comment leaves no part of the city, wherever a batch ends."""
+    import copy
+
+    from factories import element, html_page, snapshot, text, typing
+    from leaks import leaks, strings
+    from redactor.dom import DomMirror
+    from redactor.masking import Masker
+    from redactor.policy import Policy, validate_site_config
+    from redactor.redact import redact_batch_sync
+
+    pool = DetectorPool(workers=0, ner=True)
+    policy = Policy.compile("test", validate_site_config({}))
+    mirror, masker, stored = DomMirror(), Masker(policy.config.pii.mask, b"site-secret"), []
+
+    def send(*events):
+        result = redact_batch_sync(copy.deepcopy(list(events)), policy, mirror, masker,
+                                   lambda texts, language: pool.analyze_sync(texts, language, policy.config.pii))
+        stored.extend(result.events)
+
+    notes = element("textarea", {"name": "opmerking"})
+    page = html_page(element("h1", {}, [text("Fietsenwinkel De Spaak")]),
+                     element("p", {"class": "welcome"}, [text("Welkom terug, Sanne de Vries")]),
+                     element("ul", {}, [element("li", {}, [text("Bakkerij De Molen levert ons brood")])]),
+                     notes, lang="nl")
+    try:
+        send(snapshot(page))
+        series = typing(notes["id"], "Graag naar Bloemgracht 14-2, 1016 KL Amsterdam brengen")
+        for start, end in zip([0, 30, 41, 44], [30, 41, 44, len(series)]):  # cut inside the postcode and the city
+            send(*series[start:end])
+    finally:
+        pool.close()
+    kept = list(strings(stored))
+    assert "Fietsenwinkel De Spaak" in kept and "Bakkerij De Molen levert ons brood" in kept
+    assert not leaks(stored, "Sanne de Vries")
+    assert not any("Amsterdam" in t or "Bloemgracht" in t or "1016 KL" in t for t in kept)
+
+
 @pytest.mark.parametrize("text", ["Mon Compte", "Nike Air Max 90", "Philips Hue White Ambiance",
                                   "Le Creuset Signature 24 cm", "Winkel Benelux", "Hallo daar"])
 def test_products_and_phrases_are_not_given_names(patterns_only, text):
