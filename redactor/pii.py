@@ -373,6 +373,7 @@ def _opens_a_name(word: str) -> bool:
 
 
 def _is_business_word(word: str) -> bool:
+    """A trade, venue or place word of rules/pii.yaml, or a longer word with a trade ending."""
     words, suffixes, _ = _business_lexicon()
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
@@ -385,8 +386,8 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
     wrote, not a person: a trade or place word in it, just before or just after it ("Bakkerij De
     Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor", "Jan
-    Linders supermarkt"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by
-    the page has none of these ("Welkom terug, Sanne de Vries")."""
+    Linders supermarkt"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A
+    visitor's name shown back by the page has none of these ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # only on the same line: a signature "Sanne Jansen\nBakkerij De Molen" is a person and her shop
