@@ -199,6 +199,14 @@ ADDRESS_AS_TYPED = [
     ("5211 HX 's-Hertogenbosch", "nl", [("5211 HX 's-Hertogenbosch", "POSTAL_ADDRESS")]),
     ("L-4011 Esch-sur-Alzette", "fr", [("L-4011 Esch-sur-Alzette", "POSTAL_ADDRESS")]),
     ("3511 LX Utrecht op dinsdag", "nl", [("3511 LX Utrecht", "POSTAL_ADDRESS")]),  # the sentence goes on unmasked
+    # typed without capitals
+    ("graag bezorgen op bloemgracht 14-2, 1016 kl amsterdam", "nl",
+     [("bloemgracht 14-2", "POSTAL_ADDRESS"), ("1016 kl amsterdam", "POSTAL_ADDRESS")]),
+    ("ik woon op de kerkstraat 12", "nl", [("kerkstraat 12", "POSTAL_ADDRESS")]),
+    ("rue de la loi 16, 1000 bruxelles", "fr", [("rue de la loi 16", "POSTAL_ADDRESS"), ("1000 bruxelles", "POSTAL_ADDRESS")]),
+    ("de snelweg 12 km verder", "nl", []),
+    ("maat 42, 1000 stuks", "nl", []),
+    ("supermarkt 24 uur open", "nl", []),
     ("Gouden ring 18 karaat", "nl", []),
     ("Spring 2024", "en", []),
     ("Collection 2024 Automne", "fr", []),
