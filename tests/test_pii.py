@@ -350,7 +350,7 @@ def planted() -> list[dict]:
 
 
 STRUCTURED = {"email": {"EMAIL_ADDRESS"}, "phone": {"PHONE_NUMBER"}, "credit_card": {"CREDIT_CARD"},
-              "iban": {"IBAN_CODE"}, "national_id": {"NL_BSN", "FR_NIR", "BE_NATIONAL_NUMBER"},
+              "iban": {"IBAN_CODE"}, "national_id": {"NL_BSN", "FR_NIR", "BE_NATIONAL_NUMBER", "NATIONAL_ID"},
               "tax_id": {"EU_VAT", "FR_SIREN", "FR_SIRET"}}
 LANGUAGES = ("nl", "fr", "en")  # recordings of other pages may be in any of them
 
