@@ -382,6 +382,9 @@ def _is_business_word(word: str) -> bool:
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
+_BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
+
+
 def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
     wrote, not a person: a trade or place word in it, just before or just after it ("Bakkerij De
@@ -390,14 +393,16 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     visitor's name shown back by the page has none of these ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
-    # only on the same line: a signature "Sanne Jansen\nBakkerij De Molen" is a person and her shop
+    # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
+    # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
     before = text[max(0, start - 60):start].rpartition("\n")[2].split()[-2:]
+    before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
     if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
         return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
     after = text[end:end + 40].partition("\n")[0].split()[:1]
-    if after and _is_business_word(after[0]):
+    if after and _BARE.fullmatch(after[0]) and _is_business_word(after[0]):
         return True  # "Jan Linders supermarkt", "Marco Hendriks Fysiotherapie"
     return bool(_business_lexicon()[2].match(text, end))
 

@@ -279,6 +279,7 @@ NAME_SHOWN_BACK = [
     ("Marie Dupont, sa fille a commandé", "fr", "Marie Dupont"), ("Noor Bakker", "nl", "Noor Bakker"),
     ("Groeten,\nSanne Jansen\nBakkerij De Molen", "nl", "Sanne Jansen"),  # a signature: her name, then her shop
     ("Bakkerij De Molen\nSanne Jansen", "nl", "Sanne Jansen"),
+    ("Restaurant reservation: Sanne Jansen", "en", "Sanne Jansen"), ("Sanne Jansen (Hotel Okura)", "en", "Sanne Jansen"),
 ]
 
 
