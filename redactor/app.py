@@ -364,6 +364,15 @@ async def peer_passthrough(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def peer_static(request: web.Request) -> web.StreamResponse:
+    """/static/ is both the viewer's and PostHog's (its recorder script): a file of the viewer is
+    served from redactor/static, any other name is PostHog's and passes through."""
+    own = (viewer.STATIC / request.match_info["tail"]).resolve()
+    if own.is_relative_to(viewer.STATIC.resolve()) and own.is_file():
+        return web.FileResponse(own)
+    return await peer_passthrough(request)
+
+
 def add_peer_routes(app: web.Application) -> None:
     """Upstream mode: the routes the peers' SDKs send to, redacted; the rest of theirs passed through."""
     for path in ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/", "/engage/"):
@@ -371,6 +380,7 @@ def add_peer_routes(app: web.Application) -> None:
         app.router.add_route("OPTIONS", path, peer_preflight)
     app.router.add_post("/api/{project}/envelope/", functools.partial(peer_ingest, decode_peer=decode_sentry))
     app.router.add_route("OPTIONS", "/api/{project}/envelope/", peer_preflight)
+    app.router.add_get("/static/{tail:.+}", peer_static)  # before the viewer's static files
 
 
 def add_passthrough_route(app: web.Application) -> None:

@@ -1,0 +1,177 @@
+"""In front of PostHog and Sentry over real HTTP: the app with --upstream on a 127.0.0.1 socket, the
+stub collector (tests/peer_collector.py, which reads bodies as the real servers do) on another.
+Recordings and analytics are redacted, re-encoded the same way and forwarded with their path and
+query; the peers' other routes pass untouched; preflights are answered; what cannot be decoded is
+refused and counted, never forwarded."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+from conftest import free_port
+from factories import element, html_page, input_event, meta, snapshot, text
+from peer_collector import PeerCollector
+from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, posthog_body, sentry_envelope,
+                            snapshot_event)
+from redactor.app import create_app
+from redactor.config import Settings
+from redactor.policy import validate_site_config
+
+EMAIL = "jan.jansen@mail.example"
+PASSWORD = "Hunter2-Corr3ct-Horse"
+ORIGIN = "https://shop.example"
+
+
+@pytest.fixture
+async def collector():
+    stub = PeerCollector()
+    runner = web.AppRunner(stub.app(), handle_signals=False, auto_decompress=False, shutdown_timeout=0.5)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    stub.url = f"http://127.0.0.1:{port}"
+    yield stub
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def proxy(aiohttp_client, tmp_path: Path, collector):
+    sites = {"shop": validate_site_config({"sdk_keys": [TOKEN, SENTRY_KEY], "block_selectors": [".account"]})}
+    settings = Settings(data_dir=tmp_path / "data", upstream=collector.url, pii_workers=0, ner=False, sites=sites,
+                        upstream_timeout_seconds=5.0)
+    return await aiohttp_client(create_app(settings))
+
+
+def page(*children) -> list[dict]:
+    return [meta(f"https://shop.example/checkout?email={EMAIL}"),
+            snapshot(html_page(*children, element("p", {}, [text(f"Questions? {EMAIL}")]),
+                               element("div", {"class": "account"}, [text("Balance 1.234,56")]),
+                               element("p", {}, [text("Fietsbel, rood")])))]
+
+
+def assert_clean(value) -> None:
+    plain = json.dumps(value)
+    assert EMAIL not in plain and PASSWORD not in plain and "1.234,56" not in plain
+    assert "Fietsbel, rood" in plain  # a control: what holds nothing personal stays
+
+
+# -- PostHog --------------------------------------------------------------------------------------
+async def test_posthog_recording_redacted_and_forwarded_the_same_way(proxy, collector):
+    raw = posthog_body([snapshot_event(page())])
+    answer = await proxy.post("/s/?ver=1.449.2&_=1764626400000", data=raw,
+                              headers={"Content-Type": "text/plain", "Origin": ORIGIN})
+    assert answer.status == 200, await answer.text()
+    assert await answer.json() == {"status": 1}
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    [forwarded] = collector.requests("/s/")
+    assert forwarded["path_qs"] == "/s/?ver=1.449.2&_=1764626400000"
+    assert forwarded["raw"][:2] == b"\x1f\x8b" and forwarded["headers"]["Content-Type"] == "text/plain"
+    [event] = forwarded["json"]
+    recorded = event["properties"]["$snapshot_data"]
+    assert recorded[1]["type"] == 2 and isinstance(recorded[1]["data"], dict)  # it was per-field gzip
+    assert_clean(recorded)
+    assert event["properties"]["$session_id"] == "0193-session"
+    assert not collector.refused
+
+
+async def test_posthog_session_mirror_spans_requests(proxy, collector):
+    password = element("input", {"type": "text", "name": "pw", "class": "ph-no-capture"}, id=77)
+    first = posthog_body([snapshot_event(page(password), "s-77")])
+    assert (await proxy.post("/s/", data=first, headers={"Content-Type": "text/plain"})).status == 200
+    second = posthog_body([snapshot_event([input_event(77, PASSWORD)], "s-77")], "base64")
+    answer = await proxy.post("/s/?compression=base64", data=second,
+                              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert answer.status == 200
+    last = collector.requests("/s/")[-1]
+    assert last["path_qs"] == "/s/?compression=base64" and last["raw"].startswith(b"data=")
+    assert_clean(last["json"][0]["properties"]["$snapshot_data"] + [{"c": "Fietsbel, rood"}])
+
+
+@pytest.mark.parametrize("path", ["/e/", "/i/v0/e/"])
+async def test_posthog_analytics_scanned(proxy, collector, path):
+    event = analytics_event("$pageview", **{"$current_url": f"https://shop.example/?email={EMAIL}",
+                                            "$elements_chain": f'span:text="{EMAIL}"', "title": "Fietsbel, rood"})
+    raw = json.dumps(capture_batch([event])).encode()
+    answer = await proxy.post(path + "?ip=0&ver=1.449.2", data=raw, headers={"Content-Type": "application/json"})
+    assert answer.status == 200
+    [forwarded] = collector.requests(path)
+    assert forwarded["path_qs"] == path + "?ip=0&ver=1.449.2"
+    assert_clean(forwarded["json"])
+    assert forwarded["json"][0]["properties"]["token"] == TOKEN
+
+
+async def test_unknown_key_is_redacted_with_the_defaults(proxy, collector):
+    raw = posthog_body([snapshot_event(page(), token="phc_NobodysKey000000000")])
+    assert (await proxy.post("/s/", data=raw, headers={"Content-Type": "text/plain"})).status == 200
+    recorded = collector.requests("/s/")[0]["json"][0]["properties"]["$snapshot_data"]
+    plain = json.dumps(recorded)
+    assert EMAIL not in plain
+    assert "1.234,56" in plain  # shop's block_selectors are shop's: the defaults do not block .account
+
+
+# -- Sentry ---------------------------------------------------------------------------------------
+async def test_sentry_envelope_redacted_and_forwarded(proxy, collector):
+    raw = sentry_envelope("f" * 32, page(), urls=[f"https://shop.example/checkout?email={EMAIL}"])
+    query = f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7&sentry_client=sentry.javascript.browser/11.12.0"
+    answer = await proxy.post(query, data=raw, headers={"Origin": ORIGIN})
+    assert answer.status == 200 and (await answer.json()) == {"id": "f" * 32}
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    assert "x-sentry-rate-limits" in answer.headers["Access-Control-Expose-Headers"]
+    [forwarded] = collector.requests("/api/4501/envelope/")
+    assert forwarded["path_qs"] == query
+    [(compression, recorded)] = forwarded["recordings"]
+    assert compression == "zlib"
+    assert_clean(recorded)
+    assert EMAIL not in json.dumps(forwarded["replay_events"])
+    assert not collector.refused
+
+
+# -- the rest of the peers' routes ----------------------------------------------------------------
+async def test_other_routes_pass_through_untouched(proxy, collector):
+    flags_body = json.dumps({"token": TOKEN, "distinct_id": "d1"}).encode()
+    answer = await proxy.post("/flags/?v=2&config=true", data=flags_body, headers={"Content-Type": "application/json"})
+    assert answer.status == 200 and answer.headers["X-Flags"] == "stub"
+    assert (await answer.json())["featureFlags"] == {"beta": True}
+    assert collector.requests("/flags/")[0]["raw"] == flags_body
+    answer = await proxy.get(f"/array/{TOKEN}/config")
+    assert (await answer.json())["token"] == TOKEN
+    answer = await proxy.get("/static/recorder.js?v=1.449.2")
+    assert answer.status == 200
+    assert await answer.read() == (Path(__file__).resolve().parents[1] / "node_modules/posthog-js/dist/recorder.js").read_bytes()
+    answer = await proxy.get("/somewhere/else?x=1")
+    assert answer.status == 404 and answer.headers["X-Stub"] == "404"  # the collector's own answer
+    assert [r["path_qs"] for r in collector.received][-1] == "/somewhere/else?x=1"
+    assert (await proxy.get("/v1/nothing-here")).status == 404  # redactor's own namespace is never relayed
+    assert not collector.requests("/v1/")
+
+
+async def test_preflights_are_answered_as_the_peers_do(proxy, collector):
+    for path in ("/s/", "/e/", "/api/4501/envelope/"):
+        answer = await proxy.options(path, headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST",
+                                                    "Access-Control-Request-Headers": "content-type"})
+        assert answer.status == 204
+        assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+        assert "POST" in answer.headers["Access-Control-Allow-Methods"]
+        assert answer.headers["Access-Control-Allow-Headers"] == "content-type"
+    assert not collector.received
+
+
+@pytest.mark.parametrize("path, raw", [
+    ("/s/", gzip.compress(b'[{"event":"$snapshot"}]')[:-5]),
+    ("/e/?compression=base64", b"data=%%%"),
+    ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":"replay_recording","length":400}\n{"segment_id":0}\nxx'),
+    ("/s/", b"not json"),
+])
+async def test_undecodable_bodies_are_refused_counted_and_never_forwarded(proxy, collector, path, raw):
+    answer = await proxy.post(path, data=raw, headers={"Content-Type": "text/plain"})
+    assert answer.status == 400
+    body = await answer.json()
+    assert set(body) == {"error", "detail"}
+    metrics = await (await proxy.get("/metrics")).text()
+    assert f'redactor_batches_refused_total{{reason="{body["error"]}"}} 1.0' in metrics
+    assert not collector.received
