@@ -276,3 +276,10 @@ def test_site_config_sdk_keys_and_block_requests_are_validated():
 
 def test_zlib_helper_matches_relay():
     assert zlib.decompress(zlib.compress(b"[]")) == b"[]"
+
+
+async def test_a_bare_origin_in_a_payload_is_kept(redact):
+    """A URL with nothing after its host (PostHog's $referrer, a console line) has no part to scan."""
+    event = analytics_event("$pageview", **{"$referrer": "https://shop.example", "$initial_referrer": "$direct"})
+    out = await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT))
+    assert unframe(out)["batch"][0]["properties"]["$referrer"] == "https://shop.example"
