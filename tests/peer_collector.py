@@ -98,9 +98,25 @@ class PeerCollector:
         self.remote_config = remote_config or {}
 
     def app(self) -> web.Application:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app = web.Application(client_max_size=64 * 1024 * 1024, middlewares=[self.cors])
         app.router.add_route("*", "/{tail:.*}", self.handle)
         return app
+
+    @web.middleware
+    async def cors(self, request: web.Request, handler) -> web.StreamResponse:
+        """As PostHog's and Sentry's collectors do: any origin (their project keys are public)."""
+        if request.method == "OPTIONS":
+            self.received.append({"method": "OPTIONS", "path_qs": request.raw_path, "headers": request.headers.copy(),
+                                  "raw": b""})
+            response: web.StreamResponse = web.Response(status=204, headers={
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": request.headers.get("Access-Control-Request-Headers", "*")})
+        else:
+            response = await handler(request)
+        if "Origin" in request.headers:
+            response.headers["Access-Control-Allow-Origin"] = request.headers["Origin"]
+            response.headers["Access-Control-Allow-Credentials"] = "true"
+        return response
 
     def requests(self, prefix: str) -> list[dict[str, Any]]:
         return [r for r in self.received if r["path_qs"].startswith(prefix)]
@@ -137,12 +153,13 @@ class PeerCollector:
         if path.startswith("/array/") and path.endswith("/config"):
             return web.json_response({"token": path.split("/")[2], **self.remote_config})
         if path.startswith("/array/") and path.endswith("/config.js"):
-            return web.Response(text="(function(){window._POSTHOG_REMOTE_CONFIG = window._POSTHOG_REMOTE_CONFIG || {};})()",
+            config = json.dumps({"config": {"token": path.split("/")[2], **self.remote_config}, "siteApps": []})
+            return web.Response(text="(function(){window._POSTHOG_REMOTE_CONFIG = window._POSTHOG_REMOTE_CONFIG || {};"
+                                     f"window._POSTHOG_REMOTE_CONFIG[{json.dumps(path.split('/')[2])}] = {config};}})()",
                                 content_type="application/javascript")
         if path.startswith("/static/"):
             name = path.rsplit("/", 1)[-1]
             target = POSTHOG_DIST / name
             if target.is_file() and target.suffix == ".js":
-                return web.FileResponse(target, headers={"Content-Type": "application/javascript",
-                                                         "Access-Control-Allow-Origin": "*"})
+                return web.FileResponse(target, headers={"Content-Type": "application/javascript"})
         return web.json_response({"error": "not found"}, status=404, headers={"X-Stub": "404"})
