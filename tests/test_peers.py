@@ -175,3 +175,20 @@ async def test_undecodable_bodies_are_refused_counted_and_never_forwarded(proxy,
     metrics = await (await proxy.get("/metrics")).text()
     assert f'redactor_batches_refused_total{{reason="{body["error"]}"}} 1.0' in metrics
     assert not collector.received
+
+
+async def test_sdk_keys_set_over_the_admin_api_pick_the_site(aiohttp_client, tmp_path, collector, monkeypatch):
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "peers-admin")
+    settings = Settings(data_dir=tmp_path / "data", upstream=collector.url, pii_workers=0, ner=False)
+    client = await aiohttp_client(create_app(settings))
+    raw = posthog_body([snapshot_event(page(), "s-admin")])
+    assert (await client.post("/s/", data=raw, headers={"Content-Type": "text/plain"})).status == 200
+    assert "1.234,56" in json.dumps(collector.requests("/s/")[-1]["json"])  # no site claims the key yet
+    answer = await client.put("/v1/sites/shop", json={"sdk_keys": [TOKEN], "block_selectors": [".account"]},
+                              headers={"Authorization": "Bearer peers-admin"})
+    assert answer.status in (200, 201), await answer.text()
+    assert (await client.post("/s/", data=raw, headers={"Content-Type": "text/plain"})).status == 200
+    assert_clean(collector.requests("/s/")[-1]["json"])
+    bad = await client.patch("/v1/sites/shop", json={"sdk_keys": ["not a key"]},
+                             headers={"Authorization": "Bearer peers-admin"})
+    assert bad.status == 400 and "sdk_keys" in (await bad.json())["detail"]
