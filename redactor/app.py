@@ -36,7 +36,6 @@ from redactor.dom import DomMirror
 from redactor.pii import DetectorPool
 from redactor.plugins import redact_events
 from redactor.policy import Policy, SiteConfig
-from redactor.redact import redact_batch
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import SessionStates
@@ -153,8 +152,8 @@ async def ingest(request: web.Request) -> web.Response:
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii)
     async with app[STATES].session(site, session) as mirror:
         try:
-            redaction = await redact_batch(batch.events, policy, mirror, masker_for(app, policy), analyze,
-                                           meta=batch.meta)
+            redaction = await redact_events(batch.events, policy, mirror, masker_for(app, policy), analyze,
+                                            meta=batch.meta)
         except BadEvent as error:
             metrics.refused.labels("bad_event").inc()
             raise _Refused(json_error(400, "bad_event", str(error), headers)) from None

@@ -25,7 +25,7 @@ from redactor.content import Remark
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.policy import Policy
-from redactor.redact import Analyze, Redaction, redact_batch
+from redactor.redact import Analyze, AnalyzeSync, Redaction, redact_batch, redact_batch_sync
 
 NETWORK_PLUGIN = "rrweb/network@1"
 CONSOLE_PLUGIN = "rrweb/console@1"
@@ -155,17 +155,23 @@ class NetworkPass:
             self._json.append(_JsonCell(holder, key, value, parsed))
 
     # -- after it -----------------------------------------------------------------------------
-    def restore(self) -> None:
+    def finish(self, redaction: Redaction) -> Redaction:
+        """JSON strings written back; this pass's remarks and drops added to the redaction's."""
         for cell in reversed(self._json):
             cell.restore()
+        redaction.remarks[:0] = self.remarks
+        redaction.dropped += self.dropped
+        return redaction
 
 
 async def redact_events(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker, analyze: Analyze,
                         meta: dict[str, Any] | None = None) -> Redaction:
     """redact_batch with the network and console events of the peers handled first."""
     work = NetworkPass(policy, masker)
-    redaction = await redact_batch(work.prepare(events), policy, mirror, masker, analyze, meta=meta)
-    work.restore()
-    redaction.remarks[:0] = work.remarks
-    redaction.dropped += work.dropped
-    return redaction
+    return work.finish(await redact_batch(work.prepare(events), policy, mirror, masker, analyze, meta=meta))
+
+
+def redact_events_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker, analyze: AnalyzeSync,
+                       meta: dict[str, Any] | None = None) -> Redaction:
+    work = NetworkPass(policy, masker)
+    return work.finish(redact_batch_sync(work.prepare(events), policy, mirror, masker, analyze, meta=meta))

@@ -20,6 +20,7 @@ from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, p
                             snapshot_event)
 from redactor.app import create_app
 from redactor.config import Settings
+from redactor.keys import STORE
 from redactor.policy import validate_site_config
 
 EMAIL = "jan.jansen@mail.example"
@@ -192,3 +193,18 @@ async def test_sdk_keys_set_over_the_admin_api_pick_the_site(aiohttp_client, tmp
     bad = await client.patch("/v1/sites/shop", json={"sdk_keys": ["not a key"]},
                              headers={"Authorization": "Bearer peers-admin"})
     assert bad.status == 400 and "sdk_keys" in (await bad.json())["detail"]
+
+
+async def test_the_native_route_applies_block_requests_and_the_header_allow_list(aiohttp_client, tmp_path):
+    sites = {"shop": validate_site_config({"block_requests": ["/api/account/*"]})}
+    client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False,
+                                                      sites=sites)))
+    network = {"type": 6, "timestamp": 2, "data": {"plugin": "rrweb/network@1", "payload": {"requests": [
+        {"name": "https://shop.example/api/cart", "requestHeaders": {"Cookie": "sid=abcdef123456"}},
+        {"name": "https://shop.example/api/account/iban", "responseBody": '{"iban": "NL91ABNA0417164300"}'}]}}}
+    answer = await client.post("/v1/sites/shop/sessions/n1/events", json=[meta(), network])
+    assert answer.status == 202
+    stored = client.app[STORE]
+    events = json.loads(await stored.session_events("shop", "n1"))
+    [kept] = events[1]["data"]["payload"]["requests"]
+    assert kept["name"] == "https://shop.example/api/cart" and set(kept["requestHeaders"]["Cookie"]) == {"*"}
