@@ -7,6 +7,7 @@ redacted; a batch that cannot be redacted is refused and counted, never stored r
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import hmac
@@ -287,7 +288,10 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.Response:
     metrics, settings = app[METRICS], app[SETTINGS]
     headers = peer_cors(request)
     try:
-        body = decode_peer(request, await read_body(request, settings), settings.max_inflated_bytes)
+        raw = await read_body(request, settings)
+        decoding = functools.partial(decode_peer, request, raw, settings.max_inflated_bytes)
+        # inflating and parsing a large body takes a while: off the event loop
+        body = decoding() if len(raw) <= upstream.INLINE_GZIP_LIMIT else await asyncio.to_thread(decoding)
     except BatchError as error:
         metrics.refused.labels(error.code).inc()
         return json_error(error.status, error.code, error.detail, headers)
@@ -317,7 +321,7 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.Response:
             received, kept = received + len(group.events), kept + len(redaction.events)
             redactions.append(redaction)
         try:
-            out = body.encode()
+            out = body.encode() if len(raw) <= upstream.INLINE_GZIP_LIMIT else await asyncio.to_thread(body.encode)
         except BatchError as error:
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
@@ -325,8 +329,8 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.Response:
         answer = await forward_batch(request, site, sessions[0] if sessions else "-", out, counts, headers)
         for group, redaction in zip(body.groups, redactions):
             mirror = mirrors.get(group.session)
-            if mirror is None:
-                continue
+            if mirror is None or site == DEFAULT_SITE:
+                continue  # traffic no site claims: its mirrors live in memory only (no retention applies)
             remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
             page = next((e["data"].get("href") for e in redaction.events
                          if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)

@@ -11,7 +11,7 @@ import zlib
 import pytest
 
 from factories import add, custom, element, html_page, input_event, meta, mutation, set_text, snapshot, text
-from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, posthog_body,
+from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, latin1_gzip, posthog_body,
                             read_envelope, recording_events, sentry_envelope, snapshot_event, unframe, unpacked)
 from redactor.dom import DomMirror
 from redactor.formats import posthog, sentry
@@ -283,3 +283,23 @@ async def test_a_bare_origin_in_a_payload_is_kept(redact):
     event = analytics_event("$pageview", **{"$referrer": "https://shop.example", "$initial_referrer": "$direct"})
     out = await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT))
     assert unframe(out)["batch"][0]["properties"]["$referrer"] == "https://shop.example"
+
+
+def test_a_bomb_spread_over_per_field_strings_is_refused():
+    """Each field small once inflated, all of them together past the limit."""
+    fields = [{"type": 2, "data": latin1_gzip({"pad": " " * 300_000}), "cv": "2024-10", "timestamp": n}
+              for n in range(8)]
+    event = snapshot_event([meta()], compress=False)
+    event["properties"]["$snapshot_data"] += fields
+    with pytest.raises(BatchError) as refused:
+        posthog.decode(posthog_body([event]), {}, 1 << 21)
+    assert refused.value.status == 413
+
+
+def test_a_bomb_spread_over_envelope_items_is_refused():
+    recording = b'{"segment_id":0}\n' + zlib.compress(b"[" + b" " * 600_000 + b"]")
+    item = b'{"type":"replay_recording","length":%d}\n' % len(recording) + recording
+    raw = b'{"event_id":"x"}\n' + b"\n".join([item] * 4)
+    with pytest.raises(BatchError) as refused:
+        sentry.decode(raw, {}, {}, 1 << 21)
+    assert refused.value.status == 413

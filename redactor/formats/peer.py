@@ -50,6 +50,25 @@ def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:
     return out
 
 
+class Budget:
+    """What one body may inflate to across all its layers (the body, every per-field string, every
+    item): a bomb spread over many small compressed fields is refused like a single one."""
+
+    def __init__(self, limit: int):
+        self.limit = self.left = limit
+
+    def inflate(self, data: bytes, wbits: int, what: str) -> bytes:
+        try:
+            out = inflate(data, wbits, self.left, what)
+        except BatchError as error:
+            if error.status == 413:
+                raise BatchError(413, "too_large", f"the body is larger than {self.limit} bytes once all its "
+                                                   "layers are inflated") from None
+            raise
+        self.left -= len(out)
+        return out
+
+
 def gzip_bytes(data: bytes) -> bytes:
     """gzip as the browser SDKs write it (fflate: mtime 0)."""
     return gzip.compress(data, 6, mtime=0)

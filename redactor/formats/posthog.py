@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import GZIP_MAGIC, Group, dumps, gzip_bytes, inflate, kept_in, loads, scan_view
+from redactor.formats.peer import GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view
 from redactor.formats.rrweb_batch import BatchError
 
 PER_FIELD_VERSION = "2024-10"
@@ -49,14 +49,14 @@ STRUCTURAL = frozenset({
 EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key"})
 
 
-def _latin1_gzip_field(value: str, limit: int) -> Any:
+def _latin1_gzip_field(value: str, budget: Budget) -> Any:
     try:
         raw = value.encode("latin-1")
     except UnicodeEncodeError:
         raise BatchError(400, "bad_encoding", "a per-field gzip string holds a character above U+00FF") from None
     if not raw.startswith(GZIP_MAGIC):
         raise BatchError(400, "bad_encoding", "a per-field gzip string (cv 2024-10) is not gzip")
-    return loads(inflate(raw, 31, limit, "a per-field gzip string"), "a per-field gzip string")
+    return loads(budget.inflate(raw, 31, "a per-field gzip string"), "a per-field gzip string")
 
 
 @dataclass
@@ -71,7 +71,7 @@ class _PackedField:
         self.holder[self.key] = self.original if now == self.before else gzip_bytes(now).decode("latin-1")
 
 
-def unpack_event(event: Any, limit: int) -> list[_PackedField]:
+def unpack_event(event: Any, budget: Budget) -> list[_PackedField]:
     """Inflates the per-field gzip strings of one rrweb event in place; returns how to pack them."""
     if not isinstance(event, dict) or event.get("cv") != PER_FIELD_VERSION:
         return []
@@ -86,7 +86,7 @@ def unpack_event(event: Any, limit: int) -> list[_PackedField]:
     for holder, key in places:
         value = holder.get(key)
         if isinstance(value, str):
-            holder[key] = _latin1_gzip_field(value, limit)
+            holder[key] = _latin1_gzip_field(value, budget)
             packed.append(_PackedField(holder, key, value, dumps(holder[key])))
     return packed
 
@@ -126,11 +126,11 @@ class PostHogBody:
         return now
 
 
-def _unframe(raw: bytes, query: Mapping[str, str], limit: int) -> tuple[Any, str, list[tuple[str, str]]]:
+def _unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
     if not raw.strip():
         raise BatchError(400, "empty_body", "the body is empty")
     if raw.startswith(GZIP_MAGIC):
-        return loads(inflate(raw, 31, limit, "the gzip body"), "the gzip body"), "gzip", []
+        return loads(budget.inflate(raw, 31, "the gzip body"), "the gzip body"), "gzip", []
     compression = query.get("compression", "")
     if compression == "base64" or raw.startswith(b"data="):
         try:
@@ -144,8 +144,9 @@ def _unframe(raw: bytes, query: Mapping[str, str], limit: int) -> tuple[Any, str
             text = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
         except (binascii.Error, ValueError):
             raise BatchError(400, "bad_encoding", "the 'data' field is not base64") from None
-        if len(text) > limit:
-            raise BatchError(413, "too_large", f"the body is larger than {limit} bytes once decoded")
+        if len(text) > budget.left:
+            raise BatchError(413, "too_large", f"the body is larger than {budget.limit} bytes once decoded")
+        budget.left -= len(text)
         return loads(text, "the base64 body"), "base64", form
     if compression and compression not in ("gzip", "gzip-js"):
         raise BatchError(415, "unsupported_encoding", f"compression {compression!r} is not supported: "
@@ -183,7 +184,8 @@ def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, st
 
 
 def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
-    data, framing, form = _unframe(raw, query, limit)
+    budget = Budget(limit)
+    data, framing, form = _unframe(raw, query, budget)
     events = _events(data)
     body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
     body._before = dumps(data)
@@ -206,7 +208,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
         if not isinstance(recorded, list):
             raise BatchError(400, "not_events", "$snapshot_data is an rrweb event or an array of them")
         for rrweb_event in recorded:
-            body._packed.extend(unpack_event(rrweb_event, limit))
+            body._packed.extend(unpack_event(rrweb_event, budget))
         session = properties.get("$session_id")
         session = session if isinstance(session, str) and session else None
         group = sessions.setdefault(session, Group(session, []))

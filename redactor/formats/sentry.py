@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import GZIP_MAGIC, Group, dumps, gzip_bytes, inflate, kept_in, loads, scan_view
+from redactor.formats.peer import GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view
 from redactor.formats.rrweb_batch import BatchError
 
 #: keys of a replay_event that are ids, timestamps and the SDK's facts: not scanned
@@ -150,16 +150,16 @@ def _public_key(envelope: SentryEnvelope, query: Mapping[str, str], headers: Map
     return None
 
 
-def _recording(item: Item, limit: int) -> _Recording:
+def _recording(item: Item, budget: Budget) -> _Recording:
     end = item.payload.find(b"\n")
     if end == -1:
         raise BatchError(400, "bad_envelope", "a replay_recording starts with a {\"segment_id\":N} line")
     _header(item.payload[:end], "the replay_recording header")
     head, data = item.payload[:end + 1], item.payload[end + 1:]
     if data[:1] == b"\x78":
-        compression, text = "zlib", inflate(data, 15, limit, "the replay_recording")
+        compression, text = "zlib", budget.inflate(data, 15, "the replay_recording")
     elif data.startswith(GZIP_MAGIC):
-        compression, text = "gzip", inflate(data, 31, limit, "the replay_recording")
+        compression, text = "gzip", budget.inflate(data, 31, "the replay_recording")
     else:
         compression, text = "none", data
     events = loads(text, "the replay_recording")
@@ -171,10 +171,11 @@ def _recording(item: Item, limit: int) -> _Recording:
 def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], limit: int) -> SentryEnvelope:
     envelope = split(raw)
     envelope.key = _public_key(envelope, query, headers)
+    budget = Budget(limit)
     for item in envelope.items:
         kind = item.header.get("type")
         if kind == "replay_recording":
-            envelope._recordings.append(_recording(item, limit))
+            envelope._recordings.append(_recording(item, budget))
         elif kind == "replay_event":
             data = loads(item.payload, "the replay_event")
             if not isinstance(data, dict):
