@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from conftest import free_port
 from factories import element, html_page, input_event, meta, snapshot, text
 from peer_collector import PeerCollector
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, posthog_body, sentry_envelope,
-                            snapshot_event)
+                            snapshot_event, unpacked)
 from redactor.app import create_app
 from redactor.config import Settings
 from redactor.keys import STORE
@@ -217,3 +218,25 @@ async def test_a_large_body_is_decoded_and_encoded_off_the_event_loop(proxy, col
     answer = await proxy.post("/s/", data=raw, headers={"Content-Type": "application/json"})
     assert answer.status == 200
     assert_clean(collector.requests("/s/")[0]["json"])
+
+
+async def test_a_preflight_of_a_passed_through_route_goes_to_the_collector(proxy, collector):
+    answer = await proxy.options("/flags/?v=2", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"})
+    assert answer.status == 204 and answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    assert [(r["method"], r["path_qs"]) for r in collector.received] == [("OPTIONS", "/flags/?v=2")]
+
+
+async def test_collector_down_the_redacted_body_is_spooled(aiohttp_client, tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", upstream=f"http://127.0.0.1:{free_port()}", pii_workers=0,
+                        ner=False, upstream_timeout_seconds=1.0, spool_retry_max_seconds=60.0)
+    client = await aiohttp_client(create_app(settings))
+    answer = await client.post("/s/", data=posthog_body([snapshot_event(page())]),
+                               headers={"Content-Type": "text/plain", "Origin": ORIGIN})
+    assert answer.status == 202 and (await answer.json())["spooled"] is True
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    with sqlite3.connect(tmp_path / "data" / "spool" / "spool.sqlite3") as db:
+        [(path, body)] = db.execute("SELECT path, body FROM items").fetchall()
+    assert path == "/s/" and body[:2] == b"\x1f\x8b"  # gzip as it came
+    [event] = json.loads(gzip.decompress(body))
+    spooled = json.dumps(unpacked(event["properties"]["$snapshot_data"]))
+    assert EMAIL not in spooled and "Fietsbel, rood" in spooled  # no site claims the key: the defaults
