@@ -4,7 +4,8 @@
   status, requestHeaders/responseHeaders, requestBody/responseBody) and `rrweb/console@1`
   (payload.payload[]: the console arguments, JSON-stringified; payload.trace[]).
 - Sentry: custom events tagged `performanceSpan` whose op is `resource.fetch` / `resource.xhr`
-  (description = the URL; data.request / data.response = {headers, body, size}).
+  (description = the URL; data.request / data.response = {headers, body, size}), and breadcrumbs
+  of category fetch / xhr / replay.network (data.url, data.request / data.response).
 
 What is particular to them happens here: a request whose URL matches the site's block_requests
 is dropped whole (an event whose requests are all dropped goes too); header values are kept only
@@ -31,6 +32,7 @@ NETWORK_PLUGIN = "rrweb/network@1"
 CONSOLE_PLUGIN = "rrweb/console@1"
 CUSTOM, PLUGIN = 5, 6
 SENTRY_NETWORK_OPS = ("resource.fetch", "resource.xhr")
+SENTRY_NETWORK_CATEGORIES = frozenset({"fetch", "xhr", "replay.network"})
 #: headers whose values say nothing about a person: kept (and still scanned)
 KEPT_HEADERS = frozenset({
     "accept", "accept-encoding", "accept-language", "accept-ranges", "age", "cache-control", "connection",
@@ -81,6 +83,9 @@ class NetworkPass:
             elif kind == CUSTOM and data.get("tag") == "performanceSpan":
                 if not self._sentry_span(data):
                     continue
+            elif kind == CUSTOM and data.get("tag") == "breadcrumb":
+                if not self._sentry_breadcrumb(data):
+                    continue
             kept.append(event)
         return kept
 
@@ -126,6 +131,24 @@ class NetworkPass:
                 if isinstance(part, dict):
                     self._headers(part.get("headers"))
                     self._parse_json(part, "body")
+        return True
+
+    def _sentry_breadcrumb(self, data: dict[str, Any]) -> bool:
+        """A request told as a breadcrumb (category fetch, xhr or replay.network; data.url)."""
+        payload = data.get("payload")
+        if not isinstance(payload, dict) or payload.get("category") not in SENTRY_NETWORK_CATEGORIES:
+            return True
+        details = payload.get("data")
+        if not isinstance(details, dict):
+            return True
+        if self._blocked(details.get("url")):
+            self._drop()
+            return False
+        for name in ("request", "response"):
+            part = details.get(name)
+            if isinstance(part, dict):
+                self._headers(part.get("headers"))
+                self._parse_json(part, "body")
         return True
 
     def _console(self, data: dict[str, Any]) -> None:

@@ -303,3 +303,15 @@ def test_a_bomb_spread_over_envelope_items_is_refused():
     with pytest.raises(BatchError) as refused:
         sentry.decode(raw, {}, {}, 1 << 21)
     assert refused.value.status == 413
+
+
+async def test_sentry_network_breadcrumbs_block_requests_and_headers(redact):
+    def crumb(url: str) -> dict:
+        return custom("breadcrumb", {"category": "replay.network", "timestamp": 1.0, "data": {
+            "url": url, "method": "GET", "request": {"headers": {"Cookie": "sid=abcdef123456"}}}})
+    raw = sentry_envelope("f" * 32, [meta(), crumb("https://shop.example/api/cart"),
+                                     crumb("https://shop.example/api/account/iban")], urls=["https://shop.example/"])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT), {"block_requests": ["/api/account/*"]})
+    _, recorded = recording_events(read_envelope(out)[1][1][1])
+    assert [e["data"]["payload"]["data"]["url"] for e in recorded[1:]] == ["https://shop.example/api/cart"]
+    assert set(recorded[1]["data"]["payload"]["data"]["request"]["headers"]["Cookie"]) == {"*"}
