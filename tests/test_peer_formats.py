@@ -128,7 +128,8 @@ def test_posthog_project_key_and_sessions():
     (gzip.compress(b'[{"event":"x"}]')[:-6], {}, "bad_encoding"),  # truncated gzip
     (b"data=%%%not-base64", {"compression": "base64"}, "bad_encoding"),
     (b"\x00\x01garbage", {}, "bad_json"),
-    (b'{"nothing": 1}', {}, "not_events"),
+    (b'{"batch": {"not": "a list"}}', {}, "not_events"),
+    (b'[1, 2]', {}, "not_events"),
     (b"lz64data", {"compression": "lz64"}, "unsupported_encoding"),
 ])
 def test_posthog_undecodable_bodies_are_refused(raw, query, code):
@@ -315,3 +316,11 @@ async def test_sentry_network_breadcrumbs_block_requests_and_headers(redact):
     _, recorded = recording_events(read_envelope(out)[1][1][1])
     assert [e["data"]["payload"]["data"]["url"] for e in recorded[1:]] == ["https://shop.example/api/cart"]
     assert set(recorded[1]["data"]["payload"]["data"]["request"]["headers"]["Cookie"]) == {"*"}
+
+
+async def test_posthog_legacy_engage_body_is_scanned_with_its_token_kept(redact):
+    body = {"$token": TOKEN, "$distinct_id": EMAIL, "$set": {"email": EMAIL, "plan": "gold"}}
+    decoded = posthog.decode(posthog_body(body, "base64"), {"compression": "base64"}, LIMIT)
+    assert decoded.key == TOKEN
+    sent = unframe(await redact(decoded))
+    assert EMAIL not in json.dumps(sent) and sent["$token"] == TOKEN and sent["$set"]["plan"] == "gold"

@@ -46,7 +46,8 @@ STRUCTURAL = frozenset({
     "$lib_rate_limit_remaining_tokens", "$had_persisted_distinct_id", "$is_from_sdk", "sent_at", "timestamp",
     "offset", "uuid", "$raw_user_agent",
 })
-EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key"})
+EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key",
+                              "$token"})
 
 
 def _latin1_gzip_field(value: str, budget: Budget) -> Any:
@@ -159,8 +160,8 @@ def _events(data: Any) -> list[Any]:
         events = data
     elif isinstance(data, dict) and isinstance(data.get("batch"), list):
         events = data["batch"]
-    elif isinstance(data, dict) and "event" in data:
-        events = [data]
+    elif isinstance(data, dict) and "batch" not in data:
+        events = [data]  # one event (or a legacy /engage/ update): every string of it is scanned
     else:
         raise BatchError(400, "not_events", "a PostHog body is an array of events, {'batch': [...]} or one event")
     if not all(isinstance(event, dict) for event in events):
@@ -170,7 +171,7 @@ def _events(data: Any) -> list[Any]:
 
 def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, str]) -> str | None:
     if isinstance(data, dict):
-        for name in ("api_key", "token"):
+        for name in ("api_key", "token", "$token"):
             if isinstance(data.get(name), str):
                 return data[name]
     for event in events:
