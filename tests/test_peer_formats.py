@@ -324,3 +324,11 @@ async def test_posthog_legacy_engage_body_is_scanned_with_its_token_kept(redact)
     assert decoded.key == TOKEN
     sent = unframe(await redact(decoded))
     assert EMAIL not in json.dumps(sent) and sent["$token"] == TOKEN and sent["$set"]["plan"] == "gold"
+
+
+async def test_a_property_named_with_personal_data_is_renamed_not_duplicated(redact):
+    event = analytics_event("signup", **{f"invited_by_{EMAIL}": "yes", "plan": "gold"})
+    sent = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))
+    properties = sent["batch"][0]["properties"]
+    assert EMAIL not in json.dumps(sent)
+    assert properties["plan"] == "gold" and len(properties) == len(event["properties"])  # renamed, not added

@@ -96,5 +96,13 @@ def scan_view(holder: dict[str, Any], structural: frozenset[str]) -> dict[str, A
             if k not in structural and not (isinstance(v, str) and ID_SHAPED.match(v))}
 
 
+def write_back(holder: dict[str, Any], view: dict[str, Any], scanned: frozenset[str]) -> None:
+    """The redacted view back into holder: a key the scan renamed (it held personal data)
+    replaces the original key, it is not added beside it."""
+    for key in scanned - view.keys():
+        holder.pop(key, None)
+    holder.update(view)
+
+
 def kept_in(events: list[Any], kept_ids: set[int]) -> list[Any]:
     return [event for event in events if id(event) in kept_ids]

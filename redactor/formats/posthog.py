@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view
+from redactor.formats.peer import (GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view,
+                                   write_back)
 from redactor.formats.rrweb_batch import BatchError
 
 PER_FIELD_VERSION = "2024-10"
@@ -102,7 +103,7 @@ class PostHogBody:
     groups: list[Group] = field(default_factory=list)
     _snapshots: list[tuple[dict[str, Any], str, list[Any], bool]] = field(default_factory=list)
     _packed: list[_PackedField] = field(default_factory=list)
-    _views: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    _views: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
     _before: bytes = b""
 
     def encode(self) -> bytes:
@@ -113,8 +114,8 @@ class PostHogBody:
             properties[key] = (kept[0] if kept else []) if single else kept
         for packed in self._packed:
             packed.pack()
-        for holder, view in self._views:
-            holder.update(view)
+        for holder, view, scanned in self._views:
+            write_back(holder, view, scanned)
         now = dumps(self.data)
         if now == self._before:
             return self.raw  # nothing was redacted: byte for byte
@@ -198,7 +199,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
             properties = {}
         view = scan_view(properties, STRUCTURAL)
         outer = scan_view(event, EVENT_STRUCTURAL)
-        body._views += [(properties, view), (event, outer)]
+        body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer))]
         snapshot = event.get("event") in SNAPSHOT_EVENTS and "$snapshot_data" in properties
         if not snapshot:
             analytics.meta[f"{n}"] = {"properties": view, "event": outer}

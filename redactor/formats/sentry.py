@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view
+from redactor.formats.peer import (GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view,
+                                   write_back)
 from redactor.formats.rrweb_batch import BatchError
 
 #: keys of a replay_event that are ids, timestamps and the SDK's facts: not scanned
@@ -62,6 +63,7 @@ class _ReplayEvent:
     data: dict[str, Any]
     view: dict[str, Any]
     before: bytes
+    scanned: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -87,7 +89,7 @@ class SentryEnvelope:
                         else gzip_bytes(now) if recording.compression == "gzip" else now)
                 payloads[id(recording.item)] = recording.head + body
         for replay_event in self._replay_events:
-            replay_event.data.update(replay_event.view)
+            write_back(replay_event.data, replay_event.view, replay_event.scanned)
             now = dumps(replay_event.data)
             if now != replay_event.before:
                 payloads[id(replay_event.item)] = now
@@ -181,7 +183,8 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
             if not isinstance(data, dict):
                 raise BatchError(400, "bad_envelope", "a replay_event is a JSON object")
             before = dumps(data)
-            envelope._replay_events.append(_ReplayEvent(item, data, scan_view(data, REPLAY_EVENT_STRUCTURAL), before))
+            view = scan_view(data, REPLAY_EVENT_STRUCTURAL)
+            envelope._replay_events.append(_ReplayEvent(item, data, view, before, frozenset(view)))
     if not envelope._recordings and not envelope._replay_events:
         return envelope
     replay_id = next((r.data.get("replay_id") for r in envelope._replay_events
