@@ -22,6 +22,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from redactor.pii import PiiSettings
 from redactor.ruledata import load_rules
+from redactor.selectors import why_never_matches
+from redactor.urls import SCHEME_AND_HOST
 
 # ---------------------------------------------------------------------------------------------
 # Flags a node can carry in the DOM mirror. Inherited by descendants and sticky for a session.
@@ -242,7 +244,9 @@ def _compile_selector(selector: str) -> soupsieve.SoupSieve:
 
 
 def _selector(selector: str) -> str:
-    _compile_selector(selector)
+    reason = why_never_matches(_compile_selector(selector))
+    if reason:
+        raise ValueError(f"{selector!r} can never match: {reason}")
     return selector
 
 
@@ -367,6 +371,14 @@ def url_matches(url: str, patterns: list[str]) -> bool:
     """block_urls / block_requests: a glob on the URL or on its path, or 're:' and a regex."""
     if not patterns:
         return False
+    path = SCHEME_AND_HOST.sub("", url, count=1)
+    for pattern in patterns:
+        if pattern.startswith("re:"):
+            if re.search(pattern[3:], url):
+                return True
+        elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
+            return True
+    return False
     path = re.sub(r"^[a-z]+://[^/]*", "", url)
     for pattern in patterns:
         if pattern.startswith("re:"):
