@@ -240,3 +240,13 @@ async def test_collector_down_the_redacted_body_is_spooled(aiohttp_client, tmp_p
     [event] = json.loads(gzip.decompress(body))
     spooled = json.dumps(unpacked(event["properties"]["$snapshot_data"]))
     assert EMAIL not in spooled and "Fietsbel, rood" in spooled  # no site claims the key: the defaults
+
+
+async def test_bodies_with_nothing_to_redact_arrive_byte_for_byte(proxy, collector):
+    clean = [meta("https://shop.example/"), snapshot(html_page(element("p", {}, [text("Fietsbel, rood")])))]
+    posthog_raw = posthog_body([snapshot_event(clean)])
+    sentry_raw = sentry_envelope("c" * 32, clean, urls=["https://shop.example/"])
+    assert (await proxy.post("/s/", data=posthog_raw, headers={"Content-Type": "text/plain"})).status == 200
+    assert (await proxy.post("/api/4501/envelope/", data=sentry_raw)).status == 200
+    assert collector.requests("/s/")[0]["raw"] == posthog_raw
+    assert collector.requests("/api/4501/envelope/")[0]["raw"] == sentry_raw
