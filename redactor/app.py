@@ -249,11 +249,13 @@ def default_policy() -> Policy:
 
 
 def peer_policy(app: web.Application, key: str | None) -> Policy:
-    """The site whose sdk_keys hold the request's project key; the built-in defaults otherwise."""
+    """The site whose sdk_keys hold the request's project key (the first by name, should two
+    claim it); the built-in defaults otherwise."""
     if key:
-        for policy in app[POLICIES].values():
-            if key in policy.config.sdk_keys:
-                return policy
+        policies = app[POLICIES]
+        for site in sorted(policies):
+            if key in policies[site].config.sdk_keys:
+                return policies[site]
     return default_policy()
 
 
