@@ -250,3 +250,18 @@ async def test_bodies_with_nothing_to_redact_arrive_byte_for_byte(proxy, collect
     assert (await proxy.post("/api/4501/envelope/", data=sentry_raw)).status == 200
     assert collector.requests("/s/")[0]["raw"] == posthog_raw
     assert collector.requests("/api/4501/envelope/")[0]["raw"] == sentry_raw
+
+
+async def test_two_tabs_of_one_posthog_session_keep_their_own_mirrors(proxy, collector):
+    """Each tab's recorder numbers its nodes from 1: tab B's snapshot must not tell what node 10 of tab A is."""
+    secret_field = element("input", {"type": "password", "name": "pw"}, id=10)
+    plain_field = element("input", {"type": "text", "name": "q"}, id=10)
+    tab_a = snapshot_event([meta("https://shop.example/login"), snapshot(html_page(secret_field))], "s-tabs",
+                           **{"$window_id": "tab-a"})
+    tab_b = snapshot_event([meta("https://shop.example/search"), snapshot(html_page(plain_field))], "s-tabs",
+                           **{"$window_id": "tab-b"})
+    assert (await proxy.post("/s/", data=posthog_body([tab_a, tab_b]), headers={"Content-Type": "text/plain"})).status == 200
+    typing_in_a = snapshot_event([input_event(10, PASSWORD)], "s-tabs", compress=False, **{"$window_id": "tab-a"})
+    assert (await proxy.post("/s/", data=posthog_body([typing_in_a]), headers={"Content-Type": "text/plain"})).status == 200
+    [event] = collector.requests("/s/")[-1]["json"]
+    assert PASSWORD not in json.dumps(event)

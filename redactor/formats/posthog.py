@@ -8,11 +8,12 @@ Framing of a body (checked in this order, as PostHog's capture does):
 - plain JSON.
 The JSON is an array of events, or `{"api_key", "batch": [...], "sent_at"}`, or one event.
 
-A `$snapshot` event carries rrweb events in `properties.$snapshot_data`. Since `cv: "2024-10"`
-posthog-js gzips some fields of an rrweb event into latin-1 strings (one character per byte):
-a FullSnapshot's `data`, a Mutation's `texts`, `attributes`, `removes` and `adds`, a
-StyleSheetRule's `adds` and `removes`. They are inflated for redaction; a field redaction did
-not change gets its original string back, a changed one is gzipped again. The body is framed
+A `$snapshot` event carries rrweb events in `properties.$snapshot_data`; its `$session_id` and
+`$window_id` (a tab) pick the session mirror. Since `cv: "2024-10"` posthog-js gzips some
+fields of an rrweb event into latin-1 strings (one character per byte): a FullSnapshot's
+`data`, a Mutation's `texts`, `attributes`, `removes` and `adds`, a StyleSheetRule's `adds` and
+`removes`. They are inflated for redaction; a field redaction did not change gets its original
+string back, a changed one is gzipped again. The body is framed
 again the way it came; a body nothing changed in is forwarded as received.
 """
 
@@ -185,6 +186,15 @@ def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, st
     return query.get("api_key") or query.get("token")
 
 
+def _recording_key(properties: dict[str, Any]) -> str | None:
+    """The mirror a recording goes with: its $session_id, and its $window_id — one PostHog session
+    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1."""
+    session, window = properties.get("$session_id"), properties.get("$window_id")
+    if not isinstance(session, str) or not session:
+        return None
+    return f"{session}:{window}" if isinstance(window, str) and window else session
+
+
 def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
     budget = Budget(limit)
     data, framing, form = _unframe(raw, query, budget)
@@ -211,8 +221,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
             raise BatchError(400, "not_events", "$snapshot_data is an rrweb event or an array of them")
         for rrweb_event in recorded:
             body._packed.extend(unpack_event(rrweb_event, budget))
-        session = properties.get("$session_id")
-        session = session if isinstance(session, str) and session else None
+        session = _recording_key(properties)
         group = sessions.setdefault(session, Group(session, []))
         group.events.extend(recorded)
         group.meta[f"{n}"] = {"properties": view, "event": outer}
