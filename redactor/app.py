@@ -331,8 +331,8 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.Response:
         answer = await forward_batch(request, site, sessions[0] if sessions else "-", out, counts, headers)
         for group, redaction in zip(body.groups, redactions):
             mirror = mirrors.get(group.session)
-            if mirror is None or site == DEFAULT_SITE:
-                continue  # traffic no site claims: its mirrors live in memory only (no retention applies)
+            if mirror is None or site == DEFAULT_SITE or not group.events:
+                continue  # analytics only, or traffic no site claims: nothing to save (no retention applies)
             remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
             page = next((e["data"].get("href") for e in redaction.events
                          if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)

@@ -56,8 +56,8 @@ def snapshot_event(events: list[dict[str, Any]], session: str = "0193-session", 
 
 def analytics_event(name: str = "$pageview", token: str = TOKEN, **properties: Any) -> dict[str, Any]:
     return {"uuid": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c", "event": name, "properties": {
-        "token": token, "$session_id": "0193-session", "$lib": "web", "distinct_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b",
-        **properties}, "timestamp": "2026-12-01T22:00:00.000Z"}
+        "token": token, "$session_id": "0193-session", "$window_id": "0193-window", "$lib": "web",
+        "distinct_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b", **properties}, "timestamp": "2026-12-01T22:00:00.000Z"}
 
 
 def posthog_body(data: Any, framing: str = "gzip") -> bytes:

@@ -121,7 +121,7 @@ def test_posthog_project_key_and_sessions():
     body = posthog.decode(posthog_body([snapshot_event([meta()], "s-a"), snapshot_event([meta()], "s-b"),
                                         analytics_event()]), {}, LIMIT)
     assert body.key == TOKEN
-    assert [group.session for group in body.groups] == ["s-a:0193-window", "s-b:0193-window", None]
+    assert [group.session for group in body.groups] == ["s-a:0193-window", "s-b:0193-window", "0193-session:0193-window"]
 
 
 @pytest.mark.parametrize("raw, query, code", [

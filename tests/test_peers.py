@@ -265,3 +265,15 @@ async def test_two_tabs_of_one_posthog_session_keep_their_own_mirrors(proxy, col
     assert (await proxy.post("/s/", data=posthog_body([typing_in_a]), headers={"Content-Type": "text/plain"})).status == 200
     [event] = collector.requests("/s/")[-1]["json"]
     assert PASSWORD not in json.dumps(event)
+
+
+async def test_analytics_events_mask_what_their_tab_taught(proxy, collector):
+    """A user name typed into a name field is masked whole in the recording; PostHog's analytics echo
+    it ($set person properties; a handle no detector knows): the tab's mirror masks it there too."""
+    name_field = element("input", {"type": "text", "name": "naam"}, id=21)
+    recording = snapshot_event([meta(), snapshot(html_page(name_field)), input_event(21, "zwartekat77")])
+    assert (await proxy.post("/s/", data=posthog_body([recording]), headers={"Content-Type": "text/plain"})).status == 200
+    identify = analytics_event("$identify", **{"$set": {"nickname": "zwartekat77", "plan": "gold"}})
+    assert (await proxy.post("/e/", data=json.dumps(capture_batch([identify])).encode())).status == 200
+    [forwarded] = collector.requests("/e/")[-1]["json"]
+    assert "zwartekat77" not in json.dumps(forwarded) and forwarded["properties"]["$set"]["plan"] == "gold"

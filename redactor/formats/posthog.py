@@ -201,8 +201,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
     events = _events(data)
     body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
     body._before = dumps(data)
-    sessions: dict[str | None, Group] = {}
-    analytics = Group(None, [])
+    sessions: dict[str | None, Group] = {}  # recordings and analytics events of one tab share its mirror
     for n, event in enumerate(events):
         properties = event.get("properties")
         if not isinstance(properties, dict):
@@ -210,10 +209,11 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
         view = scan_view(properties, STRUCTURAL)
         outer = scan_view(event, EVENT_STRUCTURAL)
         body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer))]
-        snapshot = event.get("event") in SNAPSHOT_EVENTS and "$snapshot_data" in properties
-        if not snapshot:
-            analytics.meta[f"{n}"] = {"properties": view, "event": outer}
-            continue
+        session = _recording_key(properties)
+        group = sessions.setdefault(session, Group(session, []))
+        group.meta[f"{n}"] = {"properties": view, "event": outer}
+        if event.get("event") not in SNAPSHOT_EVENTS or "$snapshot_data" not in properties:
+            continue  # an analytics event: its strings are scanned, the values its tab taught masked
         recorded = properties["$snapshot_data"]
         single = isinstance(recorded, dict)
         recorded = [recorded] if single else recorded
@@ -221,10 +221,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
             raise BatchError(400, "not_events", "$snapshot_data is an rrweb event or an array of them")
         for rrweb_event in recorded:
             body._packed.extend(unpack_event(rrweb_event, budget))
-        session = _recording_key(properties)
-        group = sessions.setdefault(session, Group(session, []))
         group.events.extend(recorded)
-        group.meta[f"{n}"] = {"properties": view, "event": outer}
         body._snapshots.append((properties, "$snapshot_data", recorded, single))
-    body.groups = [*sessions.values(), *([analytics] if analytics.meta else [])]
+    body.groups = list(sessions.values())
     return body
