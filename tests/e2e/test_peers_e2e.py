@@ -276,15 +276,26 @@ def sentry_recordings(collector: PeerCollector) -> list[dict[str, Any]]:
             for e in events]
 
 
+def envelopes_of(collector: PeerCollector) -> list[dict[str, Any]]:
+    return collector.requests("/api/4501/envelope/")
+
+
 def test_sentry_browser_through_redactor(app_browser, stack):
     collector = stack["collector"]
 
     def done(c: PeerCollector) -> bool:
         recorded = json.dumps(sentry_recordings(c), ensure_ascii=False)
-        return "Bedankt" in recorded and "/api/cart" in recorded
+        return "Bedankt" in recorded and "/api/cart" in recorded and \
+            any(b'"type":"event"' in r["raw"] for r in envelopes_of(c))
 
-    record_shop(app_browser, stack, "sentry", SENTRY_KEY, done)
+    browser_side = record_shop(app_browser, stack, "sentry", SENTRY_KEY, done)
     assert not collector.refused, collector.refused
+    # envelopes without a replay (sessions, client reports) ride along as the browser sent them
+    others = [s for s in browser_side["sent"] if "/envelope/" in s["url"] and s["body"]
+              and b'"type":"replay_event"' not in s["body"]]
+    assert others, "the page's message envelope was sent"
+    for sent in others:
+        assert any(r["raw"] == sent["body"] for r in envelopes_of(collector)), sent["body"][:200]
     envelopes = collector.requests("/api/4501/envelope/")
     assert all(f"sentry_key={SENTRY_KEY}" in r["path_qs"] for r in envelopes)
     compressions = {kind for r in envelopes for kind, _ in r.get("recordings", [])}
