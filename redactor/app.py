@@ -379,12 +379,17 @@ async def peer_static(request: web.Request) -> web.StreamResponse:
 
 
 def add_peer_routes(app: web.Application) -> None:
-    """Upstream mode: the routes the peers' SDKs send to, redacted; the rest of theirs passed through."""
-    for path in ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/", "/engage/"):
-        app.router.add_post(path, functools.partial(peer_ingest, decode_peer=decode_posthog))
-        app.router.add_route("OPTIONS", path, peer_preflight)
-    app.router.add_post("/api/{project}/envelope/", functools.partial(peer_ingest, decode_peer=decode_sentry))
-    app.router.add_route("OPTIONS", "/api/{project}/envelope/", peer_preflight)
+    """Upstream mode: the routes the peers' SDKs send to, redacted; the rest of theirs passed through.
+    Each also under a path prefix (posthog-js's api_host behind a reverse-proxy path such as
+    /ingest, a Sentry DSN with a path), so that no prefix makes a recording pass through raw."""
+    posthog_ingest = functools.partial(peer_ingest, decode_peer=decode_posthog)
+    sentry_ingest = functools.partial(peer_ingest, decode_peer=decode_sentry)
+    routes = [(path, posthog_ingest) for path in ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/",
+                                                   "/engage/")] + [("/api/{project}/envelope/", sentry_ingest)]
+    for path, handler in routes:
+        for prefixed in (path, "/{prefix:.+}" + path):
+            app.router.add_post(prefixed, handler)
+            app.router.add_route("OPTIONS", prefixed, peer_preflight)
     app.router.add_get("/static/{tail:.+}", peer_static)  # before the viewer's static files
 
 

@@ -127,7 +127,7 @@ class PeerCollector:
         self.received.append(entry)
         path = request.path
         try:
-            if request.method == "POST" and path in ("/s/", "/e/", "/i/v0/e/"):
+            if request.method == "POST" and path.endswith(("/s/", "/e/", "/i/v0/e/")):
                 data = posthog_json(raw, dict(request.query))
                 events = data if isinstance(data, list) else data.get("batch", [data])
                 for event in events:
@@ -136,7 +136,7 @@ class PeerCollector:
                         event["properties"]["$snapshot_data"] = [inflate_fields(e) for e in snapshot]
                 entry["json"] = events
                 return web.json_response({"status": 1})
-            if request.method == "POST" and path.startswith("/api/") and path.endswith("/envelope/"):
+            if request.method == "POST" and "/api/" in path and path.endswith("/envelope/"):
                 header, items = envelope_items(raw)
                 entry["envelope"] = (header, items)
                 entry["recordings"] = [recording(p) for h, p in items if h.get("type") == "replay_recording"]

@@ -277,3 +277,17 @@ async def test_analytics_events_mask_what_their_tab_taught(proxy, collector):
     assert (await proxy.post("/e/", data=json.dumps(capture_batch([identify])).encode())).status == 200
     [forwarded] = collector.requests("/e/")[-1]["json"]
     assert "zwartekat77" not in json.dumps(forwarded) and forwarded["properties"]["$set"]["plan"] == "gold"
+
+
+async def test_ingest_routes_under_a_path_prefix_are_redacted_too(proxy, collector):
+    """posthog-js behind a reverse-proxy path (api_host …/ingest): /ingest/s/ is a recording, not a route to relay."""
+    answer = await proxy.post("/ingest/s/?ver=1.449.2", data=posthog_body([snapshot_event(page())]),
+                              headers={"Content-Type": "text/plain"})
+    assert answer.status == 200
+    [forwarded] = collector.requests("/ingest/s/")
+    assert_clean(forwarded["json"][0]["properties"]["$snapshot_data"])
+    raw = sentry_envelope("9" * 32, page(), urls=["https://shop.example/"])
+    assert (await proxy.post("/sentry/api/7/envelope/", data=raw)).status == 200
+    [(compression, recorded)] = collector.requests("/sentry/api/7/envelope/")[0]["recordings"]
+    assert compression == "zlib"
+    assert_clean(recorded)
