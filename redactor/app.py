@@ -380,14 +380,15 @@ async def peer_static(request: web.Request) -> web.StreamResponse:
 
 def add_peer_routes(app: web.Application) -> None:
     """Upstream mode: the routes the peers' SDKs send to, redacted; the rest of theirs passed through.
-    Each also under a path prefix (posthog-js's api_host behind a reverse-proxy path such as
-    /ingest, a Sentry DSN with a path), so that no prefix makes a recording pass through raw."""
+    Each also without its trailing slash and under a path prefix (posthog-js's api_host behind a
+    reverse-proxy path such as /ingest, a Sentry DSN with a path): no spelling of an ingest route
+    makes a recording pass through raw."""
     posthog_ingest = functools.partial(peer_ingest, decode_peer=decode_posthog)
     sentry_ingest = functools.partial(peer_ingest, decode_peer=decode_sentry)
     routes = [(path, posthog_ingest) for path in ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/",
                                                    "/engage/")] + [("/api/{project}/envelope/", sentry_ingest)]
     for path, handler in routes:
-        for prefixed in (path, "/{prefix:.+}" + path):
+        for prefixed in (path, path.rstrip("/"), "/{prefix:.+}" + path, "/{prefix:.+}" + path.rstrip("/")):
             app.router.add_post(prefixed, handler)
             app.router.add_route("OPTIONS", prefixed, peer_preflight)
     app.router.add_get("/static/{tail:.+}", peer_static)  # before the viewer's static files
