@@ -27,13 +27,13 @@ from aiohttp.http_exceptions import PayloadEncodingError
 
 from redactor import admin, viewer
 from redactor.config import Settings
+from redactor.dom import DomMirror
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
                            UPSTREAM)
 from redactor.formats import posthog, sentry
 from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, encode
 from redactor.masking import Masker
 from redactor.metrics import Metrics
-from redactor.dom import DomMirror
 from redactor.pii import DetectorPool
 from redactor.plugins import redact_events
 from redactor.policy import Policy, SiteConfig

@@ -10,7 +10,7 @@ import zlib
 
 import pytest
 
-from factories import add, custom, element, html_page, input_event, meta, mutation, set_text, snapshot, text
+from factories import add, custom, element, html_page, input_event, meta, mutation, snapshot, text
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, latin1_gzip, posthog_body,
                             read_envelope, recording_events, sentry_envelope, snapshot_event, unframe, unpacked)
 from redactor.dom import DomMirror
