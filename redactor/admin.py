@@ -148,9 +148,9 @@ def forbidden(detail: str) -> web.HTTPForbidden:
 async def authorize(request: web.Request, handler: Handler) -> web.StreamResponse:
     """The one check of every admin route: a valid token (401), whose role and sites cover the
     route (403). A route added without a role is refused: fail closed."""
+    if request.match_info.http_exception is not None:  # no such route or method: 404/405, as the
+        return await handler(request)                   # OpenAPI document already says what exists
     grant = authenticate(request)
-    if request.match_info.http_exception is not None:  # no such route or method here: 404/405
-        return await handler(request)
     needed = request.app[ACCESS].get(request.match_info.route)
     if needed is None:
         raise forbidden("this route declares no role: refused")

@@ -7,8 +7,9 @@ SDK authentication), with Content-Length and Content-Encoding set for the new bo
 the client sent gzip), and of `Referer` (the recorded page's URL, query and all) only the origin.
 Everything else — `Cookie`, `X-Forwarded-For`, `Accept-Language`, any header nobody foresaw — stays
 here: it is the visitor's, and it would otherwise be written to the spool. The collector's
-`Set-Cookie` and CORS headers do not reach the browser either: its cookies are for its own
-origin, and CORS is the proxy's. One ClientSession (one connection pool) serves the process.
+`Set-Cookie` and `Access-Control-Allow-*` headers do not reach the browser either: its cookies
+are for its own origin, and who may call is the proxy's to say (its Expose-Headers pass: they
+only let the SDK read the collector's rate limits). One ClientSession (one connection pool) serves the process.
 
 The collector's answer is passed back when it answers in time with anything but 5xx/429. When
 it is down, slow (past upstream_timeout_seconds) or answers 5xx/429, the batch goes to the disk
@@ -113,7 +114,7 @@ class Answer:
         response = web.Response(status=self.status, body=self.body)
         for name, value in self.headers:
             lowered = name.lower()
-            if lowered not in ANSWER_OWN and lowered not in HOP_BY_HOP and not lowered.startswith("access-control-"):
+            if lowered not in ANSWER_OWN and lowered not in HOP_BY_HOP and not lowered.startswith("access-control-allow-"):
                 response.headers.add(name, value)
         response.headers.update(extra)
         return response
@@ -185,3 +186,18 @@ class Upstream:
             return None
         self.metrics.forwarded.labels(f"{answer.status // 100}xx").inc()
         return answer
+
+    async def relay(self, item: Outgoing) -> Answer:
+        """A request passed through untouched (a peer's flags, remote config, scripts): the
+        collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
+        assert self._session is not None, "upstream is not started"
+        try:
+            async with self._session.request(item.method, self.url(item.path), headers=item.headers,
+                                             data=item.body or None, allow_redirects=False) as answer:
+                return Answer(answer.status, list(answer.headers.items()), await answer.read())
+        except TimeoutError:
+            self.metrics.upstream_errors.labels("timeout").inc()
+            raise Retry("timeout") from None
+        except aiohttp.ClientError:
+            self.metrics.upstream_errors.labels("unreachable").inc()
+            raise Retry("unreachable") from None
