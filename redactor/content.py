@@ -39,8 +39,12 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 _PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
-#: words after which the next one is likely an address or a handle being typed
-_ADDRESS_CUES = frozenset("mail e-mail email courriel mailadres e-mailadres emailadres adres address adresse".split())
+#: what ends a word for good: nothing typed after it continues an address, a number or a name
+#: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
+_SETTLING = frozenset(",;:!?)]}»\"")
+#: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
+_PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
+                           "file", "submit", "button", "reset", "image", "hidden"})
 #: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
 _PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())
 
@@ -104,11 +108,21 @@ class TextSlot(Slot):
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
 
 
-class SeriesSlot(Slot):
-    """The values one field took during one batch, keystroke by keystroke (see module doc)."""
+def typed_key_by_key(tag: str, attrs: dict[str, str] | None) -> bool:
+    """Whether a field's value grows keystroke by keystroke (a text box, an editable region), so
+    that the last value of a batch can be cut in the middle of a word; a select, a checkbox or a
+    date picker sends its value whole ("Luxembourg", "on", "1991-11-23")."""
+    if tag == "select":
+        return False
+    return not (tag == "input" and (attrs or {}).get("type", "").lower() in _PICKED_TYPES)
 
-    def __init__(self, node: int, rule: str):
-        self.node, self.rule = node, rule
+
+class SeriesSlot(Slot):
+    """The values one field took during one batch, keystroke by keystroke (see module doc).
+    typed: the field's value grows key by key (see typed_key_by_key); a picked value is whole."""
+
+    def __init__(self, node: int, rule: str, typed: bool = True):
+        self.node, self.rule, self.typed = node, rule, typed
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -137,7 +151,8 @@ class SeriesSlot(Slot):
                 # plus its trailing fragment (its continuation is unknown)
                 shared = _common_prefix(value, following)
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
-                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + trailing_fragment(value)
+                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
+                    (trailing_fragment(value) if self.typed else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
             if ranges:
@@ -157,17 +172,24 @@ def _common_prefix(a: str, b: str) -> int:
 
 def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
-    end right there): an e-mail address or a local part being typed ("lotte.dg", "jan@exa"), a
-    run of digit groups ("06 3190 22", "NL46 RABO 23"), a name being typed ("Mieke Hof").
-    A plain last word stays readable: "fietsbel", "WINTER25"."""
+    end right there, and the next batch cannot take back what this one stored).
+
+    A last word still being typed (nothing after it, or only "." "-" "'" that addresses, numbers
+    and names go on after) is masked whatever it looks like: "pieterjans" is a plain word until
+    its "@" arrives in the next batch. The next values of the field, and the next snapshot, show
+    it once it is settled. With it go what it continues: the digit groups before it ("06 3190 22",
+    "NL46 RAB") and the name it ends ("Sanne van der Lin"). A settled end is masked only when
+    it still grows: an address or a handle ("lotte.dg@ "), digit groups ("06 3190 "), a name
+    waiting for its surname ("… Mieke ", "Sanne van ")."""
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []
-    token, still_typing, start = match.group(1), not match.group(2), match.start(1)
+    token, start = match.group(1), match.start(1)
+    typing = not match.group(2) and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]
-    if _DIGITISH.search(token):
+    if _DIGITISH.search(token) or (typing and _GROUP.match(token)):
         digits, position = _count_digits(token), start
         for word in reversed(before):  # the groups typed before it: "06 3190 22"
             if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
@@ -175,34 +197,30 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
             digits, position = digits + _count_digits(word), position - len(word) - 1
         if digits >= 3 or _IBAN_START.match(value, position):
             return [(position, len(value), "TRAILING_FRAGMENT")]
-        return []
-    if not still_typing:
-        # a given name just typed, its surname still to come: "… bij buurvrouw Mieke "
-        mid_sentence = bool(before) and not before[-1].endswith((".", "!", "?"))
-        given = mid_sentence and _PROPER_NOUN.match(token) and is_given_name(token)
-        return [(start, len(value), "TRAILING_FRAGMENT")] if given else []
-    if before and (before[-1].endswith(":") or _plain(before[-1]) in _ADDRESS_CUES):
-        return [(start, len(value), "TRAILING_FRAGMENT")]  # "Écrivez-moi : amelie", "mail lotte"
-    if _CAPITALISED.match(token) or token.lower() in _PARTICLES:
-        # a name being typed: capitalised words and the particles between them ("Sanne van der"),
-        # or one proper noun inside a sentence ("… bij buurvrouw Mieke")
-        position, capitalised = start, bool(_CAPITALISED.match(token))
-        for word in reversed(before):
-            if _CAPITALISED.match(word):
-                capitalised = True
-            elif word.lower() not in _PARTICLES:
-                break
-            position -= len(word) + 1
-        first = value[position:].split(" ", 1)[0]
-        mid_sentence = position == start and before and not before[-1].endswith((".", "!", "?"))
-        if capitalised and _CAPITALISED.match(first) and (position < start or
-                                                          (mid_sentence and _PROPER_NOUN.match(token))):
-            return [(position, len(value), "TRAILING_FRAGMENT")]
+    run, capitalised = _name_run(token, before, start)
+    if typing:
+        return [(run if capitalised else start, len(value), "TRAILING_FRAGMENT")]
+    # settled by a space: a given name or a particle still waits for the rest of the name
+    last = token.lower() in _PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
+    if capitalised and last:
+        return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
 
 
-def _plain(word: str) -> str:
-    return word.strip(".,;:!?()\"'").lower()
+def _name_run(token: str, before: list[str], start: int) -> tuple[int, bool]:
+    """Where the run of capitalised words and particles that ends with token starts ("Sanne van
+    der", "Youssef El"), leading particles left out, and whether it holds a capitalised word."""
+    if not (_CAPITALISED.match(token) or token.lower() in _PARTICLES):
+        return start, False
+    words, position = [token], start
+    for word in reversed(before):
+        if not (_CAPITALISED.match(word) or word.lower() in _PARTICLES):
+            break
+        words.insert(0, word)
+        position -= len(word) + 1
+    while words and not _CAPITALISED.match(words[0]) and words[0].lower() in _PARTICLES:
+        position += len(words.pop(0)) + 1
+    return (position, True) if words else (start, False)
 
 
 def _count_digits(word: str) -> int:

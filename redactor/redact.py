@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactor.content import Cell, Remark, SeriesSlot, Slot, TextSlot, UrlSlot
+from redactor.content import Cell, Remark, SeriesSlot, Slot, TextSlot, UrlSlot, typed_key_by_key
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -287,7 +287,9 @@ class BatchRedaction:
 
     def _series(self, nid: int, rule: str) -> SeriesSlot:
         if nid not in self.series:
-            self.series[nid] = SeriesSlot(nid, rule)
+            node = self.mirror.nodes.get(nid)
+            typed = node is None or typed_key_by_key(node.tag, node.attrs)  # unknown: fail closed
+            self.series[nid] = SeriesSlot(nid, rule, typed)
         return self.series[nid]
 
     # -- incremental events ------------------------------------------------------------------
