@@ -42,7 +42,7 @@ class Node:
         self.rule: str | None = None  # the rule that set this node's flags, for remarks
         self.children: list[int] | None = [] if kind in (NodeType.DOCUMENT, NodeType.ELEMENT) else None
         self.meaning: str | None = None  # field meaning, computed when first needed ('' = none)
-        self.label_text: str | None = None  # <label> only: the words it shows
+        self.label_text: str | None = None  # <label> or an element with an id: its words that name a field
 
 
 #: attributes whose values are not saved with the mirror (they can hold a visitor's data)
@@ -199,7 +199,7 @@ class DomMirror:
             if tag == "html" and attrs.get("lang"):
                 self.lang = attrs["lang"].split("-")[0].lower()
         elif kind == NodeType.TEXT:
-            self._note_label_text(node, serialized.get("textContent"))
+            self._note_label_text(node, serialized.get("textContent"), policy)
         sticky_flags, sticky_rule = self.sticky.get(nid, (0, None))
         if sticky_flags & ~node.flags:
             node.flags |= sticky_flags
@@ -223,14 +223,22 @@ class DomMirror:
         self.sticky[nid] = (old_flags | flags, old_rule or rule)
         return True
 
-    def _note_label_text(self, text_node: Node, text: Any) -> None:
+    def _note_label_text(self, text_node: Node, text: Any, policy: Policy) -> None:
+        """A text's words that can name a field go to the <label> around it and to the elements
+        with an id around it (an aria-labelledby or aria-describedby target). Only those words:
+        the rest of what the page shows there is none of the mirror's business."""
         if not isinstance(text, str) or not text.strip():
             return
+        words = None
         for depth, ancestor in enumerate(self._ancestors_of(text_node)):
             if depth > 3 or ancestor.tag in _FORM_CONTROLS:
                 return
-            if ancestor.tag in _LABELLING:
-                ancestor.label_text = ((ancestor.label_text or "") + " " + text)[:_MAX_LABEL_TEXT]
+            labelling = ancestor.tag in _LABELLING
+            if labelling or (ancestor.attrs and ancestor.attrs.get("id")):
+                words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
+                if words:
+                    ancestor.label_text = ((ancestor.label_text or "") + " " + words)[:_MAX_LABEL_TEXT]
+            if labelling:
                 return
 
     def _ancestors_of(self, node: Node) -> Iterator[Node]:
@@ -326,7 +334,19 @@ class DomMirror:
         return policy.fields.field_meaning(
             attrs.get("type", ""), attrs.get("autocomplete", ""),
             " ".join(attrs.get(a, "") for a in ("name", "id")),
-            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), self._label_of(nid, node)]))
+            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), self._label_of(nid, node),
+                      self._referenced_label(node)]))
+
+    def _referenced_label(self, node: Node) -> str:
+        """The words of the elements a field names as its label or description by id
+        (aria-labelledby="l1 l2", aria-describedby): <span id="l1">Geburtsdatum</span>."""
+        attrs = node.attrs or {}
+        refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split())
+        if not refs:
+            return ""
+        words = [f"{other.label_text or ''} {other.attrs.get('aria-label', '')}" for other in self.nodes.values()
+                 if other.attrs and other.attrs.get("id") in refs]
+        return " ".join(words)
 
     def _container_meaning(self, node: Node, policy: Policy) -> str:
         attrs = node.attrs or {}

@@ -229,6 +229,69 @@ def test_a_search_box_stays_readable(session):
     assert typed_values(s.stored, search)[-1] == "fietsbel Amsterdam "
 
 
+GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
+                 ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
+                 ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
+                 ("Geburtsdatum", "DATE_OF_BIRTH"), ("Kontonummer", "IBAN_CODE"), ("Kreditkartennummer", "CREDIT_CARD"),
+                 ("Passwort", "SECRET"), ("Steuer-ID", "TAX_ID"), ("Personalausweis", "NATIONAL_ID"),
+                 ("Kundennummer", "CUSTOMER_ID")]
+
+
+@pytest.mark.parametrize("label, entity", GERMAN_LABELS)
+def test_german_labels_name_fields(session, label, entity):
+    field = element("input", {"type": "text"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text(label), field]), lang="de")))
+    result = s.send(*typing(field["id"], "Zeta Quux 1234"))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, 15)]
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
+
+
+@pytest.mark.parametrize("refer, label", [
+    ("aria-labelledby", "Geburtsdatum"), ("aria-labelledby", "Votre adresse e-mail"),
+    ("aria-describedby", "We only use your phone number for the delivery"), ("aria-labelledby", "IBAN"),
+])
+def test_a_label_named_by_id_names_a_field(session, refer, label):
+    """<span id=l>Geburtsdatum</span> … <input aria-labelledby="other l">: the label is a separate
+    element, wherever it stands (here after the field, in another container)."""
+    field = element("input", {"type": "text", refer: "hint lbl-7"})
+    s = session()
+    s.send(snapshot(html_page(element("div", {}, [field]), element("p", {"id": "hint"}, [text("Pflichtfeld")]),
+                              element("div", {"class": "row"}, [element("span", {"id": "lbl-7"}, [text(label)])]))))
+    s.send(*typing(field["id"], "Zeta Quux 1234"))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, 15)]
+
+
+def test_a_date_of_birth_is_masked_whole_in_both_snapshots(session):
+    """A date picker sends its value whole, once; the next snapshot has it as the value attribute."""
+    labelled = element("input", {"type": "date", "aria-labelledby": "dob-label"})
+    named = element("input", {"type": "text", "name": "bday-year"})
+    french = element("input", {"type": "date"})
+    page = html_page(element("span", {"id": "dob-label"}, [text("Date of birth")]), labelled, named,
+                     element("label", {}, [text("Date de naissance"), french]))
+    s = session()
+    s.send(snapshot(page))
+    s.send(input_event(labelled["id"], "1991-11-23"), *typing(named["id"], "1991"), input_event(french["id"], "1968-04-05"))
+    for field, value in ((labelled, "1991-11-23"), (named, "1991"), (french, "1968-04-05")):
+        field["attributes"]["value"] = value
+    s.send(snapshot(page))  # the second FullSnapshot: the values are attributes now
+    stored = orjson.dumps(s.stored).decode()
+    assert "1991" not in stored and "11-23" not in stored and "1968" not in stored and "04-05" not in stored
+    assert find(s.stored[-1:], labelled["id"])["attributes"]["value"] == "**********"
+
+
+def test_the_mirror_keeps_only_the_words_of_labels_that_name_a_field(session):
+    """Label texts and the texts of elements with an id are read for field words only: what else
+    the page shows there (a visitor's name) is not kept, and not saved with the mirror."""
+    field = element("input", {"type": "text", "aria-labelledby": "greeting"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Bezorgen bij Mieke Hofstra, e-mailadres")]),
+                              element("h2", {"id": "greeting"}, [text("Hallo Lotte de Graaf, uw Telefonnummer")]), field)))
+    saved = orjson.dumps(s.mirror.dump()).decode()
+    assert "Hofstra" not in saved and "Graaf" not in saved and "Hallo" not in saved
+    assert DomMirror.load(orjson.loads(saved)).meaning(field["id"], s.policy) == "PHONE_NUMBER"
+
+
 # -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
 def test_free_text_masks_spans_and_keeps_words(session):
     notes = element("textarea", {"name": "comment"})
