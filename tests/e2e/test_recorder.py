@@ -148,6 +148,7 @@ def markers(record) -> Recorded:
         recording.type(PASSWORD.selector, PASSWORD.value[8:])
         recording.type("#promo", "ZOMERDEAL25")
         recording.type("#search", "fietsbel")
+        recording.snapshot()  # the values typed last are settled there
 
     return record("markers.html", "markers", script)
 
@@ -200,6 +201,7 @@ def meaning(record) -> Recorded:
             recording.type(item.selector, item.value)
         recording.type("#comment", COMMENT)
         recording.type("#search", "fietsbel")
+        recording.snapshot()  # the values typed last are settled there
 
     return record("meaning.html", "meaning", script)
 
@@ -231,6 +233,7 @@ def dynamic(record) -> Recorded:
         recording.type("#d-promo", "WELKOM10")
         page.click("#d-submit")
         page.wait_for_function("document.getElementById('thanks').textContent.startsWith('Thank you')")
+        recording.snapshot()  # the promo code, typed last in its field, is settled there
 
     return record(f"dynamic.html?ref={IN_URL.value}", "dynamic", script)
 
