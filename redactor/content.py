@@ -10,10 +10,10 @@ The values of one field in one batch form a *series*: the last one is analyzed, 
 value that is a prefix of its successor is masked wherever its successor is masked, so a
 half-typed e-mail is masked where the full address will stand. A value that is not a prefix of
 its successor (an edit) is analyzed on its own. The last value of a series is where a batch
-may cut a value in two, so its trailing fragment is masked too when it could still grow into
-PII — an address being typed, digit groups, a name (capitalised words and their particles, a
-proper noun inside a sentence, a given name waiting for its surname), a word after a colon —
-because the next batch cannot un-leak it. A plain last word ("fietsbel", "WINTER25") stays.
+may cut a value in two, and the next batch cannot take back what this one stored: its last word,
+while still being typed, is masked whatever it looks like ("pieterjans" before its "@"), and a
+settled end too when it still grows into PII (digit groups, a given name before its surname). The
+field's next values and the next snapshot show the word once settled (trailing_fragment).
 """
 
 from __future__ import annotations
