@@ -356,6 +356,19 @@ def test_trailing_fragment():
     assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"
 
 
+def test_picked_values_are_whole_and_stay_readable(session):
+    """A select, a checkbox, a date picker send their value whole: nothing is still being typed."""
+    country = element("select", {"name": "land"}, [element("option", {"value": "Luxembourg"}, [text("Luxembourg")])])
+    box = element("input", {"type": "checkbox", "name": "nieuwsbrief"})
+    search = element("input", {"type": "search", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(country, box, search)))
+    s.send(input_event(country["id"], "Luxembourg"), input_event(box["id"], "on", checked=True),
+           input_event(search["id"], "fietsbel"))
+    assert typed_values(s.stored, country) == ["Luxembourg"] and typed_values(s.stored, box) == ["on"]
+    assert typed_values(s.stored, search) == ["********"]  # typed: it may still grow
+
+
 def test_echoes_of_a_typed_value_are_masked(session):
     name = element("input", {"autocomplete": "name"})
     status = element("p", {"id": "order-status"})
