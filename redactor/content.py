@@ -18,7 +18,9 @@ field's next values and the next snapshot show the word once settled (trailing_f
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
@@ -83,10 +85,58 @@ class Cell:
         self.container[self.key] = value
 
 
+class KeyCell(Cell):
+    """A key of a payload object. Renaming a key while the walk still holds (object, key) cells
+    would break them, so the new name is kept here and applied once the batch is done
+    (rename_keys)."""
+
+    __slots__ = ("renamed",)
+
+    def __init__(self, container: dict, key: str):
+        super().__init__(container, key)
+        self.renamed: str | None = None
+
+    def get(self) -> str:
+        return self.renamed if self.renamed is not None else self.key
+
+    def set(self, value: str) -> None:
+        self.renamed = value
+
+
+def rename_keys(cells: list[KeyCell]) -> None:
+    """Applies the masked key names, one rebuild per object, in its order; two keys masked
+    alike ("****@****") stay two keys."""
+    by_object: dict[int, tuple[dict, dict[str, str]]] = {}
+    for cell in cells:
+        if cell.renamed is not None and cell.renamed != cell.key:
+            by_object.setdefault(id(cell.container), (cell.container, {}))[1][cell.key] = cell.renamed
+    for container, renames in by_object.values():
+        rebuilt: dict[str, Any] = {}
+        for key, value in container.items():
+            new = renames.get(key, key)
+            while new in rebuilt or (new != key and new in container and new not in renames):
+                new += "*"
+            rebuilt[new] = value
+        container.clear()
+        container.update(rebuilt)
+
+
+class NumberCell(Cell):
+    """A long number in a payload (a phone or card number sent as JSON number): scanned as its
+    digits; written back as the masked string only when something was masked."""
+
+    __slots__ = ()
+
+    def get(self) -> str:
+        value = self.container[self.key]
+        return value if isinstance(value, str) else str(value)
+
+
 # ---------------------------------------------------------------------------------------------
 # Slots: values only their content can decide about
 class Slot:
     texts: list[str]
+    token_runs = True  # whether long high-entropy runs count as credentials (not in data: URLs)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         raise NotImplementedError
@@ -227,6 +277,40 @@ def _count_digits(word: str) -> int:
     return sum(c.isdigit() for c in word)
 
 
+#: credentials by their shape, wherever they are: an HTTP auth scheme and its value, a JWT
+_AUTH_VALUE = re.compile(r"(?i)\b(?:bearer|basic|digest|negotiate|token)\s+([A-Za-z0-9._~+/=-]{8,})")
+_JWT = re.compile(r"\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*")
+#: a long run of token characters: a key or a token when it mixes classes like random text does
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.-]{24,}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_MIN_TOKEN_ENTROPY = 3.0  # bits per character; random base64/hex is 4-6, repeated filler is under 2
+
+
+def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
+    """Where a text holds a credential by its shape: `Bearer …`/`Basic …` values, JWTs, and long
+    high-entropy tokens (API keys, session tokens). token_runs=False skips the last rule, for
+    data: URLs, whose base64 payload is an image, not a secret."""
+    found = [(m.start(1), m.end(1), "CREDENTIAL") for m in _AUTH_VALUE.finditer(text)]
+    found += [(m.start(), m.end(), "CREDENTIAL") for m in _JWT.finditer(text)]
+    if token_runs:
+        found += [(m.start(), m.end(), "CREDENTIAL") for m in _TOKEN_RUN.finditer(text) if _looks_random(m.group())]
+    return found
+
+
+def _looks_random(run: str) -> bool:
+    """A token rather than words or a file name: digits mixed with letters of both kinds or with
+    hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret."""
+    if _UUID.fullmatch(run):
+        return False
+    digits = sum(c.isdigit() for c in run)
+    upper = sum(c.isupper() for c in run)
+    if digits < 2 or (digits + upper) < len(run) * 0.2 or max(map(len, re.findall(r"[a-z]+", run)), default=0) > 8:
+        return False
+    counts = Counter(run)
+    entropy = -sum(n / len(run) * math.log2(n / len(run)) for n in counts.values())
+    return entropy >= _MIN_TOKEN_ENTROPY
+
+
 class UrlSlot(Slot):
     """A URL: query values that are secrets by name are masked; the others, the path and the
     fragment are scanned (after percent-decoding: '%40' is an '@')."""
@@ -236,6 +320,7 @@ class UrlSlot(Slot):
     def __init__(self, cell: Cell, node: int | None, work: Redacting):
         self.cell, self.node = cell, node
         url = cell.get()
+        self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = re.match(r"^[a-zA-Z][\w+.-]*://[^/?#]*", url)
         self.head = scheme_host.group(0) if scheme_host else ""
         self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
@@ -272,3 +357,38 @@ class UrlSlot(Slot):
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
 
+
+
+def looks_like_url(value: str) -> bool:
+    """Whether an attribute value nobody listed is a URL to take apart (else it is text)."""
+    return bool(_URL_SHAPED.match(value)) and not any(c.isspace() for c in value.strip())
+
+
+_URL_SHAPED = re.compile(r"^\s*(?:[a-zA-Z][\w+.-]*://|(?:mailto|tel|sms|data|javascript):|[/?#.])")
+
+
+class SrcsetSlot(Slot):
+    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL and
+    the list is rebuilt with its descriptors and separators as they were."""
+
+    _CANDIDATE = re.compile(r"(\s*)(\S+)(.*)", re.S)
+
+    def __init__(self, cell: Cell, node: int | None, work: Redacting):
+        self.cell = cell
+        self.parts: list[str] = []
+        self.urls: list[UrlSlot] = []
+        for i, candidate in enumerate(re.split(r"(,\s+)", cell.get())):
+            match = self._CANDIDATE.fullmatch(candidate) if i % 2 == 0 else None
+            if match is None:  # a separator, or an empty candidate
+                self.parts.append(candidate)
+                continue
+            self.parts.extend((match.group(1), match.group(2), match.group(3)))
+            self.urls.append(UrlSlot(Cell(self.parts, len(self.parts) - 2), node, work))
+        self.texts = [text for url in self.urls for text in url.texts]
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        position = 0
+        for url in self.urls:
+            url.resolve(found[position:position + len(url.texts)], work)
+            position += len(url.texts)
+        self.cell.set("".join(self.parts))

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.policy import BLOCKED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
+from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import NodeType, node_id
 from redactor.selectors import compiled_for
 
@@ -57,20 +57,31 @@ def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
             for name, value in attrs.items()}
 
 
-def _is_editable(attrs: dict[str, str]) -> bool:
-    """A contenteditable element or a textbox role is a form field, whatever its tag."""
-    return attrs.get("contenteditable", "false").lower() != "false" or attrs.get("role") == "textbox"
+#: roles of elements that take what a visitor types, whatever their tag
+_EDITABLE_ROLES = frozenset({"textbox", "searchbox", "combobox", "spinbutton"})
 
 
-def kept_attributes(attributes: Any) -> dict[str, str]:
+def is_editable(tag: str, attrs: dict[str, str]) -> bool:
+    """The one definition of "editable": a form control, a contenteditable element or one with
+    a text-entry role. Its descendants inherit the EDITABLE flag when they are inserted."""
+    return (tag in _FORM_CONTROLS or attrs.get("contenteditable", "false").lower() != "false"
+            or attrs.get("role", "").strip().lower() in _EDITABLE_ROLES)
+
+
+def attribute_strings(attributes: Any) -> dict[str, str]:
+    """An element's attributes as strings, whole: what markers classify on."""
     if not isinstance(attributes, dict):
         return {}
-    return {
-        name: value if isinstance(value, str) else str(value)
-        for name, value in attributes.items()
-        if name not in _UNKEPT_ATTRIBUTES and value is not None and value is not False
-        and len(str(value)) <= _MAX_ATTRIBUTE
-    }
+    return {name: value if isinstance(value, str) else str(value)
+            for name, value in attributes.items() if value is not None and value is not False}
+
+
+def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
+    """What the mirror keeps of them: structural values whole (a Tailwind `class` of 2 KB still
+    holds its `ph-no-capture` for selectors), other values cut to _MAX_ATTRIBUTE, never values."""
+    structure = policy.structure
+    return {name: value if len(value) <= _MAX_ATTRIBUTE or structure.is_structural(name) else value[:_MAX_ATTRIBUTE]
+            for name, value in full.items() if name not in _UNKEPT_ATTRIBUTES}
 
 
 @dataclass(frozen=True)
@@ -180,7 +191,8 @@ class DomMirror:
             return None
         tag = serialized.get("tagName") if kind == NodeType.ELEMENT else ""
         tag = tag.lower() if isinstance(tag, str) else ""
-        attrs = kept_attributes(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
+        full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
+        attrs = kept_attributes(full, policy) if full is not None else None
         old = self.nodes.get(nid)
         if old is not None and old.parent is not None and old.parent != parent_id:
             self._unlink(nid, old.parent)
@@ -194,8 +206,10 @@ class DomMirror:
         elif parent_id is not None:
             node.flags, node.rule = UNKNOWN_NODE.flags, UNKNOWN_NODE.rule  # an orphan: fail closed
         self.nodes[nid] = node
-        if attrs is not None:
-            self._classify(nid, node, policy)
+        if full is not None:
+            if is_editable(tag, attrs):
+                node.flags |= EDITABLE  # not a protection: no rule, not sticky; inherited below
+            self._classify(nid, node, policy, full)
             if tag == "html" and attrs.get("lang"):
                 self.lang = attrs["lang"].split("-")[0].lower()
         elif kind == NodeType.TEXT:
@@ -206,8 +220,9 @@ class DomMirror:
             node.rule = node.rule or sticky_rule
         return nid
 
-    def _classify(self, nid: int, node: Node, policy: Policy) -> None:
-        for marker in policy.markers.matching(node.attrs):
+    def _classify(self, nid: int, node: Node, policy: Policy, full: dict[str, str]) -> None:
+        """Markers judge the attributes whole, before anything is cut for keeping."""
+        for marker in policy.markers.matching(full):
             self._flag(nid, node, marker.flags, marker.id)
 
     def _flag(self, nid: int, node: Node, flags: int, rule: str) -> bool:
@@ -278,14 +293,17 @@ class DomMirror:
         if node is None or node.attrs is None:
             return
         self.dirty = True
+        full = {**node.attrs, **attribute_strings(changes)}
         for name, value in changes.items():
             if value is None:
                 node.attrs.pop(name, None)
-            elif name not in _UNKEPT_ATTRIBUTES and len(str(value)) <= _MAX_ATTRIBUTE:
-                node.attrs[name] = value if isinstance(value, str) else str(value)
+                full.pop(name, None)
+        node.attrs = kept_attributes(full, policy)
         node.meaning = None
         before = node.flags
-        self._classify(nid, node, policy)
+        if is_editable(node.tag, node.attrs):
+            node.flags |= EDITABLE
+        self._classify(nid, node, policy, full)
         if node.flags != before:
             self.spread(nid)
 
@@ -325,7 +343,7 @@ class DomMirror:
         if node is None or node.attrs is None:
             return ""
         if node.meaning is None:
-            field = node.tag in _FORM_CONTROLS or _is_editable(node.attrs)
+            field = is_editable(node.tag, node.attrs)
             node.meaning = self._field_meaning(nid, node, policy) if field else self._container_meaning(node, policy)
         return node.meaning
 

@@ -30,6 +30,7 @@ SENSITIVE = 2
 MASK_TEXT = 4
 IGNORED = 8
 UNKNOWN = 16  # never seen in a snapshot: fail closed, treated as sensitive + masked text
+EDITABLE = 32  # a form field or inside an editable region (dom.is_editable): what is there, a visitor wrote
 
 ACTION_FLAGS = {
     "block": BLOCKED,
@@ -110,6 +111,46 @@ class MarkerIndex:
 @functools.cache
 def shipped_marker_index() -> MarkerIndex:
     return MarkerIndex.of(shipped_markers())
+
+
+# ---------------------------------------------------------------------------------------------
+# What is structure, not visitor data (rules/attributes.yaml, rules/secret_keys.yaml)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it keys the cache below, once per process
+class Structure:
+    """The allow-lists: attributes whose values are structure (neither scanned nor masked, and
+    the only attribute values saved), CSS attributes (kept as they are, never saved), and the
+    payload keys whose values are secrets by name. Everything not listed is scanned."""
+
+    attributes: frozenset[str]
+    prefixes: tuple[str, ...]
+    css: frozenset[str]
+    secret_keys: frozenset[str]
+    secret_stems: tuple[str, ...]  # entries of 4+ letters: also the start or end of a longer key
+
+    def is_structural(self, name: str) -> bool:
+        lowered = name.lower()
+        return lowered in self.attributes or lowered.startswith(self.prefixes)
+
+    def is_css(self, name: str) -> bool:
+        return name in self.css
+
+    @functools.lru_cache(maxsize=16_384)
+    def is_secret_key(self, key: str) -> bool:
+        plain = key.lower().replace("-", "").replace("_", "")
+        return plain in self.secret_keys or plain.startswith(self.secret_stems) or plain.endswith(self.secret_stems)
+
+
+@functools.cache
+def shipped_structure() -> Structure:
+    attributes, keys = load_rules("attributes.yaml"), load_rules("secret_keys.yaml")["secret_keys"]
+    plain = frozenset(k.lower().replace("-", "").replace("_", "") for k in keys)
+    return Structure(
+        attributes=frozenset(a.lower() for a in attributes["structural"]),
+        prefixes=tuple(attributes.get("structural_prefixes", ())),
+        css=frozenset(attributes.get("css", ())),
+        secret_keys=plain,
+        secret_stems=tuple(sorted(k for k in plain if len(k) >= 4)),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,6 +339,7 @@ class Policy:
     config: SiteConfig
     markers: MarkerIndex = field(default_factory=shipped_marker_index)
     fields: FieldRules = field(default_factory=shipped_fields)
+    structure: Structure = field(default_factory=shipped_structure)
     # soupsieve selectors by the flags they set; empty when the site has none
     selectors: tuple[tuple[int, str, soupsieve.SoupSieve], ...] = ()
     key: str = ""

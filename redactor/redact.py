@@ -25,11 +25,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactor.content import Cell, Remark, SeriesSlot, Slot, TextSlot, UrlSlot, typed_key_by_key
+from redactor.content import (Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
+                              credential_spans, looks_like_url, rename_keys, typed_key_by_key)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
-from redactor.policy import BLOCKED, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
+from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
     CODE_ELEMENTS,
     POSITIONAL_SOURCES,
@@ -47,13 +48,13 @@ from redactor.rrweb import (
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
 
-#: attributes that carry words a person reads (scanned like free text)
-TEXT_ATTRIBUTES = frozenset({
-    "title", "placeholder", "alt", "aria-label", "aria-description", "aria-valuetext", "aria-placeholder",
-    "label", "content", "summary", "download",
-})
-#: attributes that carry URLs (their query values are scanned)
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping"})
+#: attributes that are URLs even when relative ("page.html?ref=…"); any other attribute is a URL
+#: only when it looks like one (content.looks_like_url)
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
+                            "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
+SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+#: what a field holds or a visitor chose: redacted as field values, never as page text
+FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
 #: input types whose value attribute is a caption, not something the visitor typed
 CAPTION_TYPES = frozenset({"submit", "button", "reset", "image"})
 #: incremental sources that show something of their target element (dropped when it is blocked)
@@ -62,6 +63,7 @@ SHOWING_SOURCES = frozenset({IncrementalSource.SCROLL, IncrementalSource.MEDIA_I
 #: attributes a blocked element keeps: its size and place, nothing it says
 PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
 _MIN_TAINT = 3
+_LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 
 
@@ -85,6 +87,7 @@ class BatchRedaction:
         self.slots: list[Slot] = []
         self.series: dict[int, SeriesSlot] = {}
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self._texts: list[str] = []  # every slot's texts, in order
         self._scanned: list[int] = []  # the indexes of those short enough to scan
@@ -100,7 +103,7 @@ class BatchRedaction:
             self.mirror.policy_key = self.policy.key
             self.mirror.dirty = True
         if meta:
-            self._scan_strings(meta, None)
+            self._scan_payload(meta, list(meta))
         kept: list[Event] = []
         for kind, event in zip(kinds, events):
             if self.mirror.page_blocked and kind != EventType.META:
@@ -123,8 +126,13 @@ class BatchRedaction:
             return self._full_snapshot(event["data"])
         if kind == EventType.INCREMENTAL_SNAPSHOT:
             return self._incremental(event["data"])
-        if kind in (EventType.CUSTOM, EventType.PLUGIN):
-            self._scan_strings(event, "data")
+        if kind == EventType.CUSTOM:
+            self._scan_payload(event, ["data"])
+            return True
+        if kind == EventType.PLUGIN:
+            data = event.get("data")
+            # the plugin's name is how the replayer finds its handler: structure; the rest is scanned
+            self._scan_payload(data, [k for k in data if k != "plugin"] if isinstance(data, dict) else [])
             return True
         self._drop("fail-closed.unknown-event-type", "UNKNOWN")
         return False
@@ -190,27 +198,35 @@ class BatchRedaction:
         self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
 
     def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any) -> None:
+        """Every string attribute is scanned but the structural ones (rules/attributes.yaml), CSS
+        and the vendors' markers: an attribute nobody listed is scanned, never passed."""
         if not isinstance(attributes, dict):
             return
         tag = str(tag or "").lower()
+        structure = self.policy.structure
         for name in list(attributes):
             value = attributes[name]
-            if name in ("value", "checked", "selected"):
+            if name in FIELD_ATTRIBUTES:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag)
-            elif not isinstance(value, str) or not value:
+            elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
-            elif name in URL_ATTRIBUTES:
-                self.slots.append(UrlSlot(Cell(attributes, name), nid, self))
-            elif name in self.policy.markers.by_attribute:
-                continue  # a marker: kept as it is, so the stored recording still says what it protects
-            elif name in TEXT_ATTRIBUTES or (name.startswith("data-") and not name.startswith("data-rr")):
-                cell = Cell(attributes, name)
-                if verdict.flags & (MASK_TEXT | UNKNOWN):
-                    cell.set(self.masker.text(value, "TEXT"))
-                    self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
-                else:
-                    self.slots.append(TextSlot(cell, nid, "content.attribute"))
-                    self.echo_cells.append(cell)
+            elif structure.is_structural(name) or structure.is_css(name) or name in self.policy.markers.by_attribute:
+                continue  # structure, CSS, or a marker (kept: the recording still says what it protects)
+            else:
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
+
+    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict) -> None:
+        value = cell.get()
+        if name in SRCSET_ATTRIBUTES:
+            self.slots.append(SrcsetSlot(cell, nid, self))
+        elif name in URL_ATTRIBUTES or looks_like_url(value):
+            self.slots.append(UrlSlot(cell, nid, self))
+        elif verdict.flags & (MASK_TEXT | UNKNOWN):
+            cell.set(self.masker.text(value, "TEXT"))
+            self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
+        else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
+            self.slots.append(TextSlot(cell, nid, "content.attribute"))
+            self.echo_cells.append(cell)
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
         value = attributes[name]
@@ -265,7 +281,7 @@ class BatchRedaction:
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
             return
-        if not self.record_inputs and self._editable(nid):
+        if not self.record_inputs and verdict.flags & EDITABLE:
             cell.set(self.masker.text(text, "INPUT"))
             self.remarks.append(Remark("site.record_inputs", "INPUT", "mask", nid))
             return
@@ -274,16 +290,6 @@ class BatchRedaction:
             self._series(nid, "content.text").add(cell)
         else:
             self.slots.append(TextSlot(cell, nid, "content.text"))
-
-    def _editable(self, nid: int | None) -> bool:
-        if nid is None:
-            return False
-        for depth, ancestor in enumerate(self.mirror.ancestors(nid)):
-            if ancestor.attrs and ancestor.attrs.get("contenteditable", "false").lower() != "false":
-                return True
-            if depth > 6:
-                break
-        return False
 
     def _series(self, nid: int, rule: str) -> SeriesSlot:
         if nid not in self.series:
@@ -309,12 +315,12 @@ class BatchRedaction:
                     self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))
                     return False
             if source == IncrementalSource.CANVAS_MUTATION:
-                self._scan_strings(data, None)
+                self._scan_payload(data, [k for k in data if k != "source"])
             return True
         if source in STYLE_SOURCES:
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
-            self._scan_strings(data, None)
+            self._scan_payload(data, [k for k in data if k != "source"])
             return True
         self._drop("fail-closed.unknown-source", "UNKNOWN")
         return False
@@ -353,8 +359,20 @@ class BatchRedaction:
             mirror.remove(remove.get("id"))
         data["removes"] = kept_removes
 
+        # attribute changes reach the mirror before anything of this mutation is redacted: what
+        # is added or written under an element that this same mutation blocks is judged blocked
         inserted = mirror.insert_adds(adds, policy)
-        mirror.match_selectors(policy, inserted)
+        changes, touched = [], list(inserted)
+        for change in attributes:
+            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
+                continue
+            nid = node_id(change.get("id"))
+            changes.append((change, nid, mirror.verdict(nid)))
+            if nid is not None:
+                mirror.set_attributes(nid, change["attributes"], policy)
+                touched.extend(mirror.subtree(nid))
+        mirror.match_selectors(policy, touched)
+
         kept_adds = []
         for add in adds:
             if not isinstance(add, dict) or not isinstance(add.get("node"), dict):
@@ -381,22 +399,15 @@ class BatchRedaction:
             kept_texts.append(text)
         data["texts"] = kept_texts
 
-        kept_attributes = []
-        for change in attributes:
-            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
-                continue
-            nid = node_id(change.get("id"))
-            was = mirror.verdict(nid)
+        kept_attributes, new = [], set(inserted)
+        for change, nid, was in changes:
             if was.flags & BLOCKED:
                 self._drop(was.rule or "block", "BLOCKED", nid)
                 continue
-            if nid is not None:
-                mirror.set_attributes(nid, change["attributes"], policy)
-                mirror.match_selectors(policy, mirror.subtree(nid))
             verdict = mirror.verdict(nid)
             if verdict.flags & BLOCKED:  # blocked from now on: empty it in the replay too
                 node = mirror.nodes[nid]
-                kept_removes.extend({"parentId": nid, "id": child} for child in node.children or [])
+                kept_removes.extend({"parentId": nid, "id": child} for child in node.children or [] if child not in new)
                 self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
                 continue
             node = mirror.nodes.get(nid) if nid is not None else None
@@ -404,23 +415,38 @@ class BatchRedaction:
             kept_attributes.append(change)
         data["attributes"] = kept_attributes
 
-    # -- strings of events the redactor has no model for (custom, plugin, log, canvas) -------
-    def _scan_strings(self, container: Any, key: Any) -> None:
-        stack = [(container, key)] if key is not None else [(container, k) for k in list(container)]
+    # -- payloads the redactor has no model for (custom, plugin, log, canvas, batch metadata) -
+    def _scan_payload(self, container: Any, keys: Any) -> None:
+        """Every key and every string at any depth is scanned (URLs as URLs); every value under
+        a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included; long
+        numbers are scanned as digits. keys: the keys of container to walk."""
+        secret_key = self.policy.structure.is_secret_key
+        stack = [(container, k, False) for k in keys]
         while stack:
-            holder, k = stack.pop()
+            holder, k, secret = stack.pop()
             value = holder[k]
             if isinstance(value, dict):
-                stack.extend((value, kk) for kk in value)
+                for key in list(value):
+                    if isinstance(key, str):
+                        if len(key) >= _MIN_TAINT:
+                            cell = KeyCell(value, key)
+                            self.key_cells.append(cell)
+                            self.slots.append(TextSlot(cell, None, "content.event-key"))
+                        stack.append((value, key, secret or secret_key(key)))
             elif isinstance(value, list):
-                stack.extend((value, i) for i in range(len(value)))
-            elif isinstance(value, str) and len(value) >= _MIN_TAINT and k not in ("tag", "source"):
+                stack.extend((value, i, secret) for i in range(len(value)))
+            elif secret and value not in (None, "", True, False):
+                holder[k] = self.masker.whole(value if isinstance(value, str) else str(value), "SECRET")
+                self.remarks.append(Remark("payload.secret-key", "SECRET", "mask"))
+            elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
-                if re.match(r"^[a-zA-Z][\w+.-]*://", value):
+                if looks_like_url(value):
                     self.slots.append(UrlSlot(cell, None, self))
                 else:
                     self.slots.append(TextSlot(cell, None, "content.event"))
                     self.echo_cells.append(cell)
+            elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
+                self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
 
     # -- 2. detect: what to ask ---------------------------------------------------------------
     @property
@@ -446,11 +472,16 @@ class BatchRedaction:
         position = 0
         for slot in self.slots:
             count = len(slot.texts)
-            slot.resolve(spans[position:position + count], self)
+            found_here = spans[position:position + count]
+            for i, text in enumerate(slot.texts):  # credentials by their shape, wherever they are
+                if credentials := credential_spans(text, token_runs=slot.token_runs):
+                    found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in credentials)]
+            slot.resolve(found_here, self)
             position += count
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
+        rename_keys(self.key_cells)
         return Redaction(events, self.remarks, self.dropped)
 
     def taint_value(self, value: str, entity: str) -> None:

@@ -50,7 +50,7 @@ def typed(node_id: int, text: str) -> dict[str, Any]:
 
 def marker(session: str, n: int) -> dict[str, Any]:
     """A custom event naming the batch, so the collector's side can check order."""
-    return {"type": 5, "data": {"tag": "batch", "payload": {"session": session, "n": n}},
+    return {"type": 5, "data": {"tag": "batch", "payload": {"recording": session, "n": n}},
             "timestamp": int(time.time() * 1000)}
 
 
@@ -65,6 +65,7 @@ def site_settings(data_dir: Path, upstream: str | None, **extra: Any) -> Setting
                     sites={"shop": validate_site_config({})}, **extra)
 
 
+# (the marker says "recording", not "session": values under secret-looking keys are masked)
 # -- the fake collector -------------------------------------------------------------------------
 class FakeCollector:
     """Records what it receives; `mode` says how it answers: ok, fail (503 + Retry-After),
@@ -121,7 +122,7 @@ class FakeCollector:
             for event in events:
                 if event.get("type") == 5 and event["data"].get("tag") == "batch":
                     payload = event["data"]["payload"]
-                    out.setdefault(payload["session"], []).append(payload["n"])
+                    out.setdefault(payload["recording"], []).append(payload["n"])
         return out
 
 
@@ -172,7 +173,7 @@ async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collec
     assert "Content-Encoding" not in headers
     assert request["json"]["sdk"] == "rrweb"  # the metadata keys of an object body are kept
     assert SECRET.encode() not in request["raw"]
-    assert request["json"]["events"][-1]["data"]["payload"] == {"session": "s1", "n": 0}
+    assert request["json"]["events"][-1]["data"]["payload"] == {"recording": "s1", "n": 0}
 
 
 async def test_gzip_is_kept_when_the_client_sent_gzip(proxy, collector):

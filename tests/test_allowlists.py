@@ -1,0 +1,222 @@
+"""What nobody listed is scanned, never passed (issue: allow-lists, not deny-lists).
+
+Each case plants a value in a shape the redactor was not told about (an attribute it has no
+rule for, a key in a custom payload, a marker at the end of a long class string, a block that
+arrives in the same mutation as the content) and checks that no 6-character window of it is
+stored. Real Presidio, events built with tests/factories.py.
+"""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text
+from test_redact import Session, detector, find  # noqa: F401  (the module's detector fixture)
+
+EMAIL = "noor.bakker@postvak.example"
+NAME = "Camille Lefebvre"
+
+
+def windows(value: str, size: int = 6) -> set[str]:
+    return {value[i:i + size] for i in range(max(1, len(value) - size + 1))}
+
+
+def leaked(stored: list, value: str) -> list[str]:
+    dumped = orjson.dumps(stored).decode()
+    return sorted(w for w in windows(value) if w in dumped)
+
+
+@pytest.fixture
+def session(detector):
+    return lambda config=None: Session(detector, config)
+
+
+# -- attributes: every string attribute is scanned but a short structural list ----------------
+@pytest.mark.parametrize("name, value", [
+    ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),
+    ("imagesrcset", f"/img/a.png?for={EMAIL} 1x"),
+    ("xlink:href", f"mailto:{EMAIL}"),
+    ("srcdoc", f"<p>Contact {EMAIL}</p>"),
+    ("aria-roledescription", f"card of {EMAIL}"),
+    ("name", EMAIL),
+    ("ng-reflect-model", EMAIL),
+    ("data-user", EMAIL),
+    ("x-custom-whatever", f"owner {EMAIL}"),
+])
+def test_any_attribute_nobody_listed_is_scanned(session, name, value):
+    s = session()
+    s.send(snapshot(html_page(element("div", {name: value, "class": "card"}))))
+    assert leaked(s.stored, EMAIL) == []
+
+
+def test_an_options_value_is_scanned(session):
+    s = session()
+    option = element("option", {"value": EMAIL}, [text("me")])
+    s.send(snapshot(html_page(element("select", {"id": "who"}, [option]))))
+    assert leaked(s.stored, EMAIL) == []
+
+
+def test_attributes_added_by_a_mutation_are_scanned(session):
+    s = session()
+    box = element("div", {"class": "x"})
+    s.send(snapshot(html_page(box)))
+    s.send(mutation(attributes=[set_attributes(box["id"], **{"aria-roledescription": EMAIL, "srcset": f"/a.png?e={EMAIL} 2x"})]))
+    assert leaked(s.stored, EMAIL) == []
+
+
+def test_names_of_people_in_alt_and_title_are_masked(session):
+    s = session()
+    s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))
+    assert "Lefebvre" not in orjson.dumps(s.stored).decode()
+
+
+def test_structural_attributes_and_css_stay_untouched(session):
+    s = session()
+    attrs = {"class": "btn btn-primary", "id": "checkout-2024", "type": "button", "role": "tab", "rel": "noopener",
+             "for": "email", "dir": "ltr", "lang": "nl", "tabindex": "0", "target": "_blank", "method": "post",
+             "width": "320", "height": "240", "rr_width": "320px", "style": "color: red; font-family: 'Sanne Sans'"}
+    button = element("button", attrs, [text("Bestellen")])
+    s.send(snapshot(html_page(button)))
+    assert find(s.stored, button["id"])["attributes"] == attrs
+
+
+def test_srcset_stays_a_srcset(session):
+    s = session()
+    img = element("img", {"srcset": "/img/small.png 480w, /img/large.png?v=2 1080w", "sizes": "50vw"})
+    s.send(snapshot(html_page(img)))
+    assert find(s.stored, img["id"])["attributes"]["srcset"] == "/img/small.png 480w, /img/large.png?v=2 1080w"
+
+
+# -- markers on long attributes ----------------------------------------------------------------
+@pytest.mark.parametrize("marker", ["ph-no-capture", "rr-block"])
+def test_a_marker_at_the_end_of_a_long_class_string_blocks(session, marker):
+    utility = " ".join(f"md:px-{i} hover:bg-slate-{i}00" for i in range(40))  # Tailwind pages
+    secret = text(f"Klantnummer 88123 van {NAME}")
+    box = element("div", {"class": f"{utility} {marker}"}, [secret])
+    s = session()
+    s.send(snapshot(html_page(box)))
+    assert find(s.stored, box["id"])["childNodes"] == []
+    assert "88123" not in orjson.dumps(s.stored).decode()
+
+
+def test_a_site_selector_matches_a_long_class_string(session):
+    utility = " ".join(f"lg:mt-{i}" for i in range(120))
+    box = element("section", {"class": f"{utility} account-summary"}, [text("Saldo 1.234,56")])
+    s = session({"block_selectors": [".account-summary"]})
+    s.send(snapshot(html_page(box)))
+    assert "1.234,56" not in orjson.dumps(s.stored).decode()
+
+
+# -- blocked in the same mutation --------------------------------------------------------------
+@pytest.mark.parametrize("change, config", [
+    ({"class": "rr-block"}, None),
+    ({"data-private": ""}, None),
+    ({"class": "account-summary"}, {"block_selectors": [".account-summary"]}),
+])
+def test_content_added_in_the_mutation_that_blocks_its_parent_is_not_stored(session, change, config):
+    box = element("div", {"id": "panel"})
+    s = session(config)
+    s.send(snapshot(html_page(box)))
+    secret = element("p", {}, [text("Pasnummer 5544 3322 1100")])
+    s.send(mutation(adds=[add(box["id"], secret)], attributes=[set_attributes(box["id"], **change)]))
+    assert "5544" not in orjson.dumps(s.stored).decode()
+
+
+def test_a_text_changed_in_the_mutation_that_blocks_its_parent_is_not_stored(session):
+    line = text("nothing yet")
+    box = element("div", {"id": "panel"}, [line])
+    s = session()
+    s.send(snapshot(html_page(box)))
+    s.send(mutation(texts=[{"id": line["id"], "value": "Lidnummer 77 66 55 44"}],
+                    attributes=[set_attributes(box["id"], **{"class": "sentry-block"})]))
+    assert "77 66 55 44" not in orjson.dumps(s.stored).decode()
+
+
+# -- custom, plugin and log events, and batch metadata -------------------------------------------
+SECRETS = {"password": "Zomer2024!Fiets", "token": "tk-91be77aa", "authorization": "Bearer abc.def.ghi",
+           "Access-Token": "q1w2e3r4t5", "apiKey": "AKIA00EXAMPLE", "client_secret": "s3cr3t-v4lue",
+           "Set-Cookie": "sid=77AA88BB", "pin": 4321, "cvv": "382", "iban": "NL91ABNA0417164300"}
+
+
+def test_values_under_secret_looking_keys_are_masked_whole(session):
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send(custom("login", {"nested": [dict(SECRETS)], "tag": EMAIL, "source": f"from {EMAIL}"}))
+    stored = orjson.dumps(s.stored).decode()
+    for key, value in SECRETS.items():
+        assert str(value) not in stored, key
+    assert leaked(s.stored, EMAIL) == []
+
+
+@pytest.mark.parametrize("credential", [
+    "Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+    "Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJub29yIn0.c2lnbmF0dXJlLXN0dWZm",
+    "ghp_x7Yk29QmZp4LwVt8Rs1Nc6Hd3Fj0Ba5Ue2Go",
+])
+def test_credential_shaped_strings_are_masked_wherever_they_are(session, credential):
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send(custom("debug", {"message": f"retrying with {credential} now"}),
+           incremental(11, level="log", payload=[f"header {credential}"], trace=[]))
+    assert leaked(s.stored, credential.split()[-1]) == []
+
+
+def test_keys_are_scanned_too(session):
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send(custom("contacts", {EMAIL: {"seen": True}, "list": {f"{NAME}": 3}}))
+    assert leaked(s.stored, EMAIL) == []
+
+
+def test_batch_metadata_is_scanned_with_secret_keys(session):
+    s = session()
+    events = [snapshot(html_page(element("p")))]
+    meta = {"user": {"email": EMAIL, "session_token": "st-44aa99"}, "tag": EMAIL}
+    from redactor.redact import redact_batch_sync
+    settings = s.policy.config.pii
+    redact_batch_sync(events, s.policy, s.mirror, s.masker,
+                      lambda texts, language: s.detector.analyze_sync(texts, language, settings), meta=meta)
+    dumped = orjson.dumps(meta).decode()
+    assert "st-44aa99" not in dumped and leaked([meta], EMAIL) == []
+
+
+def test_ordinary_payloads_stay_readable(session):
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send(custom("cart", {"step": "payment", "items": 3, "coupon": "WINTER25", "plugin": "shop/cart@1"}))
+    payload = s.stored[-1]["data"]["payload"]
+    assert payload == {"step": "payment", "items": 3, "coupon": "WINTER25", "plugin": "shop/cart@1"}
+
+
+# -- one definition of "editable" ----------------------------------------------------------------
+@pytest.mark.parametrize("attrs", [{"role": "textbox"}, {"role": "searchbox"}, {"role": "combobox"},
+                                   {"role": "spinbutton"}, {"contenteditable": "true"}])
+def test_record_inputs_false_masks_every_editable_region_at_any_depth(session, attrs):
+    deep = text("Mijn naam is Pieter")
+    inner = deep
+    for _ in range(12):  # deeper than any fixed ancestor walk
+        inner = element("span", {}, [inner])
+    region = element("div", attrs, [inner])
+    s = session({"record_inputs": False})
+    s.send(snapshot(html_page(region)))
+    s.send(mutation(texts=[{"id": deep["id"], "value": "Bestelling voor de buren"}]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Pieter" not in stored and "Bestelling" not in stored
+
+
+def test_record_inputs_false_masks_text_added_inside_an_editable_region(session):
+    region = element("div", {"contenteditable": "plaintext-only"}, [element("p")])
+    s = session({"record_inputs": False})
+    s.send(snapshot(html_page(region)))
+    para = region["childNodes"][0]
+    s.send(mutation(adds=[add(para["id"], element("b", {}, [text("geheime notitie")]))]))
+    assert "geheime" not in orjson.dumps(s.stored).decode()
+
+
+def test_other_text_stays_readable_with_record_inputs_false(session):
+    heading = element("h1", {}, [text("Winkelwagen")])
+    s = session({"record_inputs": False})
+    s.send(snapshot(html_page(heading, element("div", {"role": "textbox"}, [text("typed")]))))
+    assert "Winkelwagen" in orjson.dumps(s.stored).decode()
