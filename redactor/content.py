@@ -239,7 +239,7 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]
-    if _DIGITISH.search(token) or (typing and _GROUP.match(token)):
+    if _DIGITISH.search(token) or _GROUP.match(token):  # "NL46 RABO ": an IBAN's letters are a group too
         digits, position = _count_digits(token), start
         for word in reversed(before):  # the groups typed before it: "06 3190 22"
             if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
@@ -247,20 +247,22 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
             digits, position = digits + _count_digits(word), position - len(word) - 1
         if digits >= 3 or _IBAN_START.match(value, position):
             return [(position, len(value), "TRAILING_FRAGMENT")]
-    run, capitalised = _name_run(token, before, start)
-    if typing:
+    if typing:  # a lower-case word too may go on a name: "Sanne v" is "Sanne van …"
+        run, capitalised = _name_run(token, before, start, lenient=True)
         return [(run if capitalised else start, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
+    run, capitalised = _name_run(token, before, start)
     last = token.lower() in _PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
 
 
-def _name_run(token: str, before: list[str], start: int) -> tuple[int, bool]:
+def _name_run(token: str, before: list[str], start: int, lenient: bool = False) -> tuple[int, bool]:
     """Where the run of capitalised words and particles that ends with token starts ("Sanne van
-    der", "Youssef El"), leading particles left out, and whether it holds a capitalised word."""
-    if not (_CAPITALISED.match(token) or token.lower() in _PARTICLES):
+    der", "Youssef El"), leading particles left out, and whether it holds a capitalised word.
+    lenient: token ends the run whatever it is (a word still being typed)."""
+    if not (lenient or _CAPITALISED.match(token) or token.lower() in _PARTICLES):
         return start, False
     words, position = [token], start
     for word in reversed(before):
@@ -268,9 +270,9 @@ def _name_run(token: str, before: list[str], start: int) -> tuple[int, bool]:
             break
         words.insert(0, word)
         position -= len(word) + 1
-    while words and not _CAPITALISED.match(words[0]) and words[0].lower() in _PARTICLES:
+    while len(words) > 1 and not _CAPITALISED.match(words[0]):  # "naar de Vr": not "de"
         position += len(words.pop(0)) + 1
-    return (position, True) if words else (start, False)
+    return position, any(_CAPITALISED.match(word) for word in words)
 
 
 def _count_digits(word: str) -> int:
