@@ -240,16 +240,16 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     if _DIGITISH.search(token) or _GROUP.match(token):  # "NL46 RABO ": an IBAN's letters are a group too
-        digits, position = _count_digits(token), start
-        for word in reversed(before):  # the groups typed before it: "06 3190 22"
-            if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
-                break
-            digits, position = digits + _count_digits(word), position - len(word) - 1
-        if digits >= 3 or _IBAN_START.match(value, position):
+        position = _digit_groups(value, before, start, _count_digits(token))
+        if position is not None:
             return [(position, len(value), "TRAILING_FRAGMENT")]
-    if typing:  # a lower-case word too may go on a name: "Sanne v" is "Sanne van …"
+    if typing:
+        # a lower-case word too may go on a name ("Sanne v" is "Sanne van …"), and whatever is
+        # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")
         run, capitalised = _name_run(token, before, start, lenient=True)
-        return [(run if capitalised else start, len(value), "TRAILING_FRAGMENT")]
+        groups = _digit_groups(value, before, start, 0)
+        return [(min(run if capitalised else start, start if groups is None else groups), len(value),
+                 "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start)
     last = token.lower() in _PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
@@ -273,6 +273,20 @@ def _name_run(token: str, before: list[str], start: int, lenient: bool = False) 
     while len(words) > 1 and not _CAPITALISED.match(words[0]):  # "naar de Vr": not "de"
         position += len(words.pop(0)) + 1
     return position, any(_CAPITALISED.match(word) for word in words)
+
+
+def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int | None:
+    """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23"), when they
+    (with the digits of what follows them) make 3 digits or the start of an IBAN; else None."""
+    position = start
+    for word in reversed(before):
+        if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
+            break
+        digits, position = digits + _count_digits(word), position - len(word) - 1
+    if position < start or digits:
+        if digits >= 3 or _IBAN_START.match(value, position):
+            return position
+    return None
 
 
 def _count_digits(word: str) -> int:

@@ -16,7 +16,7 @@ import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factories import element, html_page, mutation, set_text, snapshot, text, typing
+from factories import element, html_page, input_event, mutation, set_text, snapshot, text, typing
 from leaks import strings
 from redactor.dom import DomMirror
 from redactor.masking import Masker
@@ -44,7 +44,8 @@ def windows(value: str, size: int = 6) -> set[str]:
 
 @st.composite
 def typed_sessions(draw):
-    """A page with free-text fields, each typed key by key, the events cut anywhere."""
+    """A page with free-text fields, each typed key by key (a typo taken back here and there),
+    the events cut anywhere."""
     fields, events, finals = [], [], []
     for _ in range(draw(st.integers(1, 2))):
         words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))
@@ -54,14 +55,17 @@ def typed_sessions(draw):
             position = draw(st.integers(0, len(words)))
             value = " ".join([*words[:position], secret, *words[position:]])
         value += draw(st.sampled_from(["", " ", ", "]))  # still being typed, or settled
-        editable = draw(st.booleans())
-        if editable:  # contenteditable: rrweb sends the text node's value in mutations
+        values = [value[:n] for n in range(1, len(value) + 1)]
+        if draw(st.booleans()):  # a typo, typed and taken back anywhere: the value is edited
+            at = draw(st.integers(1, len(value)))
+            values[at:at] = [value[:at] + "x", value[:at] + "xq", value[:at] + "x", value[:at]]
+        if draw(st.booleans()):  # contenteditable: rrweb sends the text node's value in mutations
             node = text("")
             field = element("div", {"contenteditable": "true"}, [node])
-            series = [mutation(texts=[set_text(node["id"], value[:n])]) for n in range(1, len(value) + 1)]
+            series = [mutation(texts=[set_text(node["id"], typed)]) for typed in values]
         else:
             node = field = element("textarea", {"name": "opmerking"})
-            series = typing(field["id"], value)
+            series = [input_event(field["id"], typed) for typed in values]
         fields.append((field, node))
         events += series
         finals.append((node, value, secret))

@@ -334,6 +334,9 @@ def test_trailing_fragment():
     assert masked("mail lotte.dg@pri") == "mail ************"
     assert masked("NL46 RABO 23") == "**** **** **"
     assert masked("NL46 RAB") == "**** ***"  # the groups before a group being typed go with it
+    assert masked("NL46 RABO ") == "**** **** "
+    assert masked("+31 6 4127 x") == "*** * **** *"  # a typo after digit groups: taken back, they go on
+    assert masked("graag Sanne v") == "graag ***** *"  # "v" may be "van"
     assert masked("all typed words ") == "all typed words "
     # a last word still being typed is masked whatever it looks like: its "@" may come next
     assert masked("stuur naar pieterjans") == "stuur naar **********"
