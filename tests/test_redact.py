@@ -280,6 +280,18 @@ def test_a_date_of_birth_is_masked_whole_in_both_snapshots(session):
     assert find(s.stored[-1:], labelled["id"])["attributes"]["value"] == "**********"
 
 
+async def test_through_the_server_a_field_labelled_by_id_is_masked_whole(client, admin_headers):
+    """A German page over the real app and store: the label is a separate element named by id."""
+    field = element("input", {"type": "text", "aria-labelledby": "lbl-plz"})
+    page = html_page(element("span", {"id": "lbl-plz"}, [text("Postleitzahl und Ort")]), field, lang="de")
+    assert (await client.put("/v1/sites/shop", json={}, headers=admin_headers)).status in (200, 201)
+    path = "/v1/sites/shop/sessions/de1/events"
+    for batch in ([snapshot(page)], typing(field["id"], "1611 Luxembourg")):
+        assert (await client.post(path, data=orjson.dumps(batch))).status == 202
+    stored = await (await client.get(path, headers=admin_headers)).json()
+    assert typed_values(stored, field) == ["*" * n for n in range(1, 16)]
+
+
 def test_the_mirror_keeps_only_the_words_of_labels_that_name_a_field(session):
     """Label texts and the texts of elements with an id are read for field words only: what else
     the page shows there (a visitor's name) is not kept, and not saved with the mirror."""
