@@ -17,16 +17,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
+from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, shipped_structure
 from redactor.rrweb import NodeType, node_id
+from redactor.selectors import UNKEPT_ATTRIBUTES as _UNKEPT_ATTRIBUTES  # values: what we protect; bulky CSS
 from redactor.selectors import compiled_for
 
-#: attributes never kept in the mirror: values (they are what we protect) and bulky CSS
-_UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
-#: where a label's words are looked for when a field has no own words: <label> and <legend>
+#: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 
 
@@ -45,16 +44,13 @@ class Node:
         self.label_text: str | None = None  # <label> or an element with an id: its words that name a field
 
 
-#: attributes whose values are not saved with the mirror (they can hold a visitor's data)
-_VALUES_NOT_SAVED = frozenset({"href", "src", "srcset", "action", "formaction", "poster", "cite", "data", "ping",
-                               "alt", "title", "content", "download", "summary", "aria-valuetext"})
-
-
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
+    """What is saved of a node's attributes: every name, and only the values of the structural
+    attributes (rules/attributes.yaml). A label, a placeholder, a name, a link: name only."""
     if not attrs:
         return attrs
-    return {name: "" if name in _VALUES_NOT_SAVED or name.startswith("data-") else value
-            for name, value in attrs.items()}
+    structure = shipped_structure()
+    return {name: value if structure.is_structural(name) else "" for name, value in attrs.items()}
 
 
 #: roles of elements that take what a visitor types, whatever their tag
@@ -90,10 +86,16 @@ class Verdict:
 
     flags: int
     rule: str | None
-    node: Node | None
 
 
-UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node", None)
+UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node")
+
+
+@dataclass(frozen=True)
+class AppliedMutation:
+    kept_removes: list[dict[str, Any]]  # those a replayer can apply (not inside a placeholder)
+    inserted: list[int]  # ids added, in insertion order
+    changes: list[tuple[dict[str, Any], int | None, Verdict]]  # attribute change, its node, the verdict before it
 
 
 class DomMirror:
@@ -110,13 +112,14 @@ class DomMirror:
         self.taint: set[str] = set()  # values found to be PII in this session (memory only)
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
+        self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
         node = self.nodes.get(nid) if node_id(nid) is not None else None
         if node is None:
             return UNKNOWN_NODE
-        return Verdict(node.flags, node.rule, node)
+        return Verdict(node.flags, node.rule)
 
     def ancestors(self, nid: int) -> Iterator[Node]:
         node = self.nodes.get(nid)
@@ -209,6 +212,7 @@ class DomMirror:
         if full is not None:
             if is_editable(tag, attrs):
                 node.flags |= EDITABLE  # not a protection: no rule, not sticky; inherited below
+                self._unsettled.append(nid)
             self._classify(nid, node, policy, full)
             if tag == "html" and attrs.get("lang"):
                 self.lang = attrs["lang"].split("-")[0].lower()
@@ -287,6 +291,34 @@ class DomMirror:
             self._removed_from = set()
         self._removed_from.add(parent)
 
+    def apply_mutation(self, data: dict[str, Any], policy: Policy) -> AppliedMutation:
+        """A Mutation event's changes to the mirror, all of them before anything of it is judged:
+        removes, adds, attribute changes, then the site's selectors on every node touched — so
+        what is added or written under an element that the same mutation blocks is judged
+        blocked. The redaction and the viewer's preview both replay mutations through here."""
+        def listed(key: str) -> list[Any]:
+            return data.get(key) if isinstance(data.get(key), list) else []
+
+        kept_removes = []
+        for remove in listed("removes"):
+            if not isinstance(remove, dict):
+                continue
+            if not self.verdict(remove.get("parentId")).flags & BLOCKED:
+                kept_removes.append(remove)  # the replayer never had what lies inside a placeholder
+            self.remove(remove.get("id"))
+        inserted = self.insert_adds(listed("adds"), policy)
+        changes, touched = [], list(inserted)
+        for change in listed("attributes"):
+            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
+                continue
+            nid = node_id(change.get("id"))
+            changes.append((change, nid, self.verdict(nid)))
+            if nid is not None:
+                self.set_attributes(nid, change["attributes"], policy)
+                touched.extend(self.subtree(nid))
+        self.match_selectors(policy, touched)
+        return AppliedMutation(kept_removes, inserted, changes)
+
     def set_attributes(self, nid: int, changes: dict[str, Any], policy: Policy) -> None:
         """An attribute mutation: new markers flag the node and its subtree from now on."""
         node = self.nodes.get(nid)
@@ -303,6 +335,7 @@ class DomMirror:
         before = node.flags
         if is_editable(node.tag, node.attrs):
             node.flags |= EDITABLE
+            self._unsettled.append(nid)
         self._classify(nid, node, policy, full)
         if node.flags != before:
             self.spread(nid)
@@ -392,10 +425,11 @@ class DomMirror:
         return ""
 
     # -- persistence (flags and structure only: never a value) ------------------------------
-    def dump(self) -> dict[str, Any]:
-        """The state to save: structure, flags, meanings and the attributes that classify nodes.
-        Attributes that can carry what a page shows about its visitor (links, alt and title
-        texts, data-*) keep their name, not their value: the store gets no unredacted value."""
+    def dump(self, saved: bool = True) -> dict[str, Any]:
+        """The state: structure, flags, computed meanings, attribute names. saved=True (what goes
+        to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
+        values of structural attributes only — no label text, no placeholder, no link, no value.
+        saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
@@ -403,11 +437,20 @@ class DomMirror:
             "policy_key": self.policy_key,
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "nodes": [
-                [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs), n.flags, n.rule, n.children, n.label_text,
-                 n.meaning]
+                [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs) if saved else n.attrs, n.flags, n.rule,
+                 n.children, None if saved else n.label_text, n.meaning]
                 for nid, n in self.nodes.items()
             ],
         }
+
+    def settle_meanings(self, policy: Policy) -> None:
+        """Works out the meaning of every field inserted or changed since the last call, while
+        its label's words are here: saved state keeps the meaning, never the words."""
+        pending, self._unsettled = self._unsettled, []
+        for nid in pending:
+            node = self.nodes.get(nid)
+            if node is not None and node.meaning is None and node.attrs is not None and is_editable(node.tag, node.attrs):
+                self.meaning(nid, policy)
 
     @classmethod
     def load(cls, state: dict[str, Any]) -> DomMirror:

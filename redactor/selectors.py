@@ -106,6 +106,31 @@ def _selectors_in(selector_list: ct.SelectorList) -> Iterator[ct.Selector]:
                 stack.append(selector.relation)
 
 
+#: attributes the mirror never keeps (what a visitor typed or chose, CSS, srcdoc): a selector
+#: that reads them (`[value=…]`, `:checked`, `:default`) can never match on it
+UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
+#: states that depend on a field's live value (`:placeholder-shown`, `:in-range`…): never known
+_VALUE_STATES = ct.SEL_PLACEHOLDER_SHOWN | ct.SEL_IN_RANGE | ct.SEL_OUT_OF_RANGE | ct.SEL_INDETERMINATE
+
+
+def why_never_matches(compiled: soupsieve.SoupSieve) -> str | None:
+    """Why a selector can never match on the mirror (it would pass validation and block
+    nothing), or None. Checked on soupsieve's compiled form, so `:checked` is caught by the
+    `[checked]` it expands to."""
+    if not compiled.selectors or all(s is ct.Null or isinstance(s, ct.SelectorNull) for s in compiled.selectors):
+        return "it names a state a recording does not show (:hover, :focus, :visited, :target…)"
+    for selector in _selectors_in(compiled.selectors):
+        unkept = sorted({a.attribute for a in selector.attributes} & UNKEPT_ATTRIBUTES)
+        if unkept:
+            return (f"it reads the {unkept[0]!r} attribute, which the proxy never keeps (a visitor's value or "
+                    "choice, or CSS): select the element by its id, class, name or another attribute")
+        if selector.flags & _VALUE_STATES:
+            return "it depends on a field's live value (:placeholder-shown, :in-range…), which the proxy never keeps"
+        if selector.contains:
+            return "it reads text (:-soup-contains), which the proxy does not keep for selectors"
+    return None
+
+
 def _native(selector: ct.Selector) -> bool:
     return all(not (s.flags & ~_NATIVE_FLAGS) and not s.contains and not s.lang
                for s in _selectors_in(ct.SelectorList([selector])))

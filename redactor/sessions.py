@@ -29,7 +29,7 @@ Key = tuple[str, str]
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps({**mirror.dump(), "taint": sorted(mirror.taint)}), 1)
+    return zlib.compress(orjson.dumps({**mirror.dump(saved=False), "taint": sorted(mirror.taint)}), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:

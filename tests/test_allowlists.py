@@ -12,7 +12,8 @@ import orjson
 import pytest
 
 from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text
-from test_redact import Session, detector, find  # noqa: F401  (the module's detector fixture)
+from redactor.pii import DetectorPool
+from test_redact import Session, find
 
 EMAIL = "noor.bakker@postvak.example"
 NAME = "Camille Lefebvre"
@@ -25,6 +26,13 @@ def windows(value: str, size: int = 6) -> set[str]:
 def leaked(stored: list, value: str) -> list[str]:
     dumped = orjson.dumps(stored).decode()
     return sorted(w for w in windows(value) if w in dumped)
+
+
+@pytest.fixture(scope="module")
+def detector():
+    pool = DetectorPool(workers=0, ner=True)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture
@@ -220,3 +228,47 @@ def test_other_text_stays_readable_with_record_inputs_false(session):
     s = session({"record_inputs": False})
     s.send(snapshot(html_page(heading, element("div", {"role": "textbox"}, [text("typed")]))))
     assert "Winkelwagen" in orjson.dumps(s.stored).decode()
+
+
+# -- the saved state: nothing a visitor wrote, in any file ---------------------------------------
+PLANTED_VALUE, PLANTED_SECRET = "liv.dekker@huisbrief.example", "Kwartel-7731-Qz"
+
+
+@pytest.mark.parametrize("upstream", [False, True], ids=["store", "spool"])
+async def test_no_file_under_the_data_dir_holds_a_planted_value(aiohttp_client, tmp_path, monkeypatch, upstream):
+    """The samples and a session planting values in every shape, posted over a real socket;
+    then every byte of every file under the data dir (store, WAL, spool, keys) is read."""
+    from conftest import ADMIN_TOKEN, free_port
+    from leaks import batches, planted, recordings
+    from planted import leaked, shapes_session
+    from redactor.app import create_app
+    from redactor.config import Settings
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", ADMIN_TOKEN)
+    dead = f"http://127.0.0.1:{free_port()}" if upstream else None  # nothing listens: everything is spooled
+    settings = Settings(data_dir=tmp_path / "data", pii_workers=0, upstream=dead)
+    client = await aiohttp_client(create_app(settings))
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    assert (await client.put("/v1/sites/shop", json={}, headers=headers)).status == 201
+    for recording in recordings():
+        for body in batches(recording):
+            answer = await client.post(f"/v1/sites/shop/sessions/{recording['sessionId']}/events", data=body)
+            assert answer.status in (200, 202), await answer.text()
+    session_batches, metadata = shapes_session(PLANTED_VALUE, PLANTED_SECRET)
+    for events in session_batches:
+        answer = await client.post("/v1/sites/shop/sessions/shapes/events",
+                                   data=orjson.dumps({**metadata, "events": events}))
+        assert answer.status in (200, 202), await answer.text()
+    await client.close()  # flushed and closed: WAL checkpointed or not, every file is read
+
+    files = [path for path in settings.data_dir.rglob("*") if path.is_file()]
+    assert any(path.name.startswith("redactor.sqlite3") for path in files)
+    if upstream:
+        assert any("spool" in str(path) for path in files)
+    everything = b"".join(path.read_bytes() for path in files)
+    own = PLANTED_VALUE.removesuffix(".example")  # ".example" is every page's own domain too
+    assert leaked(everything, own) == [] and leaked(everything, PLANTED_SECRET) == []
+    for recording in recordings():
+        for entry in planted(recording):
+            if entry["category"] not in ("free_text", "quasi_identifier") and len(entry["value"]) >= 5:
+                assert entry["value"].encode() not in everything, entry["field"]

@@ -9,7 +9,8 @@ nodes that matched at some point, or lie inside one (flags are sticky and inheri
 
 Known differences, by design, kept out of the grammar: the mirror keeps no text, so `:empty`
 and `:contains()` see elements only; it keeps no `value`/`checked`/`selected` attribute (those
-are what we protect), so `[value]` and `:checked` cannot see them.
+are what we protect), so selectors reading them (`[value]`, `:checked`) are refused when a
+site configuration is validated.
 """
 
 from __future__ import annotations
@@ -287,11 +288,22 @@ def test_named_mid_session_cases(selector, changed):
 
 
 def test_selectors_soupsieve_does_not_interpret_fall_back_to_it():
-    policy = policy_for("input:checked, :lang(fr) p, p:-soup-contains(x), div")
-    top = [El(1, "div", {"lang": "fr"}, [El(2, "p", {}), El(3, "input", {"type": "checkbox"})])]
+    selector = "input:read-write, :lang(fr) p"  # flags this module leaves to soupsieve
+    policy = policy_for(selector)
+    top = [El(1, "div", {"lang": "fr"}, [El(2, "p", {}), El(3, "input", {"type": "text"}),
+                                        El(4, "input", {"type": "text", "readonly": ""})])]
     mirror = build_mirror(top, policy)
-    assert blocked(mirror) == {1, 2, 3}  # div blocked, and flags are inherited
-    assert mirror_answer(mirror, policy) == {1, 2}
+    assert mirror_answer(mirror, policy) == soupsieve_answer(top, selector) == {2, 3}
+    assert blocked(mirror) == {2, 3}
+
+
+@pytest.mark.parametrize("selector", ["input:checked", "option:default", "[value=x]", "input[value]", "a:hover",
+                                      "#email:focus", ":placeholder-shown", "p:-soup-contains(x)", "[srcdoc]"])
+def test_selectors_that_can_never_match_on_the_mirror_are_refused(selector):
+    from redactor.policy import ConfigError, validate_site_config
+    with pytest.raises(ConfigError) as refused:
+        validate_site_config({"block_selectors": ["div", selector]})
+    assert refused.value.path == "$.block_selectors[1]" and "can never match" in refused.value.reason
 
 
 # -- through the real server ----------------------------------------------------------------------
@@ -349,3 +361,18 @@ async def test_class_added_by_a_mutation_blocks_from_then_on(client, admin_heade
                                           f.input_event(field["id"], "secret words again")])
     stored = await (await client.get(url, headers=admin_headers)).read()
     assert b"secret words" not in stored  # what was blocked once in a session stays blocked
+
+
+def test_soupsieve_is_a_version_this_module_was_tested_with():
+    """This module interprets soupsieve's compiled form (`soupsieve.css_types`), which is not a
+    public API: pyproject.toml pins the versions the property tests above passed with."""
+    from importlib.metadata import requires, version
+
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    pin = next(Requirement(r) for r in requires("redactor") if Requirement(r).name == "soupsieve")
+    assert pin.specifier and Version(version("soupsieve")) in pin.specifier
+    assert not pin.specifier.contains("99.0"), "the pin has an upper bound"
+    for name in ("SelectorList", "Selector", "SelectorNull", "SelectorTag", "SelectorNth", "SEL_EMPTY", "SEL_ROOT"):
+        assert hasattr(soupsieve.css_types, name), name

@@ -1,0 +1,95 @@
+"""Property test of the allow-lists: hypothesis builds pages and sessions that put a planted
+value in shapes nobody listed by name (attributes of any name, nested payloads under random and
+secret-looking keys, credential strings, long class strings with a vendor's marker anywhere,
+mutations that block and fill at once, keystrokes cut anywhere into a field that says what it
+holds), and no 6-character window of the value reaches what is stored.
+
+In process with the real Presidio (patterns and NER) and the real redaction pass; the same
+shapes go through the real server and every file of its data dir in test_allowlists.py.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import orjson
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text, typing
+from planted import leaked
+from redactor.dom import DomMirror
+from redactor.masking import Masker
+from redactor.pii import DetectorPool
+from redactor.policy import Policy, shipped_structure, validate_site_config
+from redactor.redact import redact_batch_sync
+
+DETECTOR = DetectorPool(workers=0, ner=True)
+POLICY = Policy.compile("prop", validate_site_config({}))
+
+emails = st.builds("{}.{}@{}.example".format, st.from_regex(r"[a-z]{3,8}", fullmatch=True),
+                   st.from_regex(r"[a-z]{3,9}", fullmatch=True), st.from_regex(r"[a-z]{5,9}", fullmatch=True))
+ibans = st.sampled_from(["NL02ABNA0123456789", "BE71096123456769", "FR7630006000011234567890189", "DE89370400440532013000"])
+phones = st.sampled_from(["+31 6 2345 6789", "+32 470 12 34 56", "+33 6 12 34 56 78", "06 4172 9935"])
+values = st.one_of(emails, ibans, phones)
+secrets = st.from_regex(r"[A-Za-z0-9]{4}-[a-z]{5,8}-[0-9]{3,5}", fullmatch=True)
+attribute_names = st.from_regex(r"[a-z][a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
+    lambda name: not shipped_structure().is_structural(name) and name not in ("value", "checked", "selected"))
+secret_keys = st.builds(lambda word, sep, upper, pre: (pre + sep + word).upper() if upper else pre + sep + word,
+                        st.sampled_from(["password", "token", "api_key", "authorization", "cookie", "secret", "csrf",
+                                         "access_token", "otp", "pin", "iban", "cvv"]),
+                        st.sampled_from(["_", "-", ""]), st.booleans(), st.sampled_from(["user", "x", "client", "my"]))
+plain_keys = st.from_regex(r"[a-z]{3,10}", fullmatch=True).filter(lambda key: not shipped_structure().is_secret_key(key))
+blocking = st.sampled_from([{"class": "rr-block"}, {"class": "ph-no-capture"}, {"class": "sentry-block"},
+                            {"data-private": ""}, {"class": "fs-exclude"}, {"data-sentry-block": ""}])
+meaning_fields = st.sampled_from([{"type": "email"}, {"autocomplete": "tel"}, {"name": "iban"},
+                                  {"aria-label": "Telefoonnummer"}, {"placeholder": "E-mailadres"}])
+
+
+def nested(value, keys):
+    for key in reversed(keys):
+        value = {key: value}
+    return value
+
+
+@st.composite
+def sessions(draw):
+    value, secret = draw(values), draw(secrets)
+    names = draw(st.lists(attribute_names, min_size=1, max_size=4, unique=True))
+    utility = " ".join(draw(st.lists(st.from_regex(r"[a-z]{2,6}:[a-z]{2,4}-[0-9]{1,3}", fullmatch=True),
+                                     min_size=30, max_size=90)))
+    marker = draw(blocking)
+    position = draw(st.integers(0, len(utility)))
+    space = utility.find(" ", position)
+    classes = utility if space == -1 else utility[:space] + " " + marker.get("class", "x") + utility[space:]
+    marked = element("div", {"class": classes, **{k: v for k, v in marker.items() if k != "class"}},
+                     [text(f"Klant {secret}")])
+    field = element("input", draw(meaning_fields))
+    panel = element("div", {"id": "panel"})
+    page = html_page(element("span", {name: f"{draw(st.sampled_from(['', 'for ', 'mail: ']))}{value}" for name in names}),
+                     marked, field, panel)
+    cut = draw(st.integers(1, len(secret)))
+    payload = nested(value, draw(st.lists(plain_keys, min_size=1, max_size=4)))
+    payload[draw(plain_keys) + "x"] = nested(secret, [draw(secret_keys)])
+    payload[value] = draw(st.integers(0, 9))
+    first = [snapshot(page), *typing(field["id"], secret)[:cut]]
+    second = [*typing(field["id"], secret)[cut:],
+              mutation(adds=[add(panel["id"], element("p", {}, [text(f"Pas {secret}")]))],
+                       attributes=[set_attributes(panel["id"], **draw(blocking))]),
+              custom(draw(plain_keys), payload),
+              incremental(11, level="log", payload=[f"auth Bearer {secret}Zq9"], trace=[])]
+    return value, secret, [first, second]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions())
+def test_no_window_of_a_planted_value_is_stored(session):
+    value, secret, batches = session
+    mirror, masker, stored = DomMirror(), Masker("*", b"k"), []
+    for events in batches:
+        result = redact_batch_sync(copy.deepcopy(events), POLICY, mirror, masker,
+                                   lambda texts, language: DETECTOR.analyze_sync(texts, language, POLICY.config.pii))
+        stored.extend(result.events)
+    blob = orjson.dumps(stored).decode()
+    assert leaked(blob, value.removesuffix(".example")) == []
+    assert leaked(blob, secret) == []
