@@ -24,6 +24,7 @@ from redactor.selectors import compiled_for
 
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
+_MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
@@ -113,6 +114,7 @@ class DomMirror:
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
+        self._labels_by_id: dict[str, int] | None = None  # id attribute → element with label words (None: to build)
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -248,17 +250,31 @@ class DomMirror:
         the rest of what the page shows there is none of the mirror's business."""
         if not isinstance(text, str) or not text.strip():
             return
-        words = None
+        words, child = None, text_node
         for depth, ancestor in enumerate(self._ancestors_of(text_node)):
             if depth > 3 or ancestor.tag in _FORM_CONTROLS:
                 return
             labelling = ancestor.tag in _LABELLING
-            if labelling or (ancestor.attrs and ancestor.attrs.get("id")):
+            own_id = ancestor.attrs.get("id") if ancestor.attrs else None
+            if labelling or own_id:
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
                     ancestor.label_text = ((ancestor.label_text or "") + " " + words)[:_MAX_LABEL_TEXT]
+                    if own_id and self._labels_by_id is not None:
+                        self._index_label(own_id, child.parent)
             if labelling:
                 return
+            child = ancestor
+
+    def _index_label(self, own_id: str, nid: int | None) -> None:
+        """Remembers which element an id names, for aria-labelledby: one lookup per reference,
+        not a walk over the page per field. Bounded: past the limit it is rebuilt when needed."""
+        if self._labels_by_id is None or nid is None:
+            return
+        if len(self._labels_by_id) >= _MAX_LABEL_IDS:
+            self._labels_by_id = None  # rebuilt from the nodes there are when next needed
+            return
+        self._labels_by_id[own_id] = nid
 
     def _ancestors_of(self, node: Node) -> Iterator[Node]:
         seen = 0
@@ -392,11 +408,17 @@ class DomMirror:
         """The words of the elements a field names as its label or description by id
         (aria-labelledby="l1 l2", aria-describedby): <span id="l1">Geburtsdatum</span>."""
         attrs = node.attrs or {}
-        refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split())
+        refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split()[:16])
         if not refs:
             return ""
-        words = [f"{other.label_text or ''} {other.attrs.get('aria-label', '')}" for other in self.nodes.values()
-                 if other.attrs and other.attrs.get("id") in refs]
+        if self._labels_by_id is None:  # a new or reloaded mirror: one walk, then kept up to date
+            self._labels_by_id = {n.attrs["id"]: nid for nid, n in self.nodes.items()
+                                  if n.label_text and n.attrs and n.attrs.get("id")}
+        words = []
+        for ref in refs:
+            other = self.nodes.get(self._labels_by_id.get(ref, -1))
+            if other is not None and other.attrs and other.attrs.get("id") == ref:  # still that element
+                words.append(other.label_text or "")
         return " ".join(words)
 
     def _container_meaning(self, node: Node, policy: Policy) -> str:

@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
-                       nodes_by_id, set_attributes, set_text, snapshot, text, typing)
+                       nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from leaks import leaks
 from redactor.dom import DomMirror
 from redactor.masking import Masker
@@ -262,6 +262,25 @@ def test_a_label_named_by_id_names_a_field(session, refer, label):
                               element("div", {"class": "row"}, [element("span", {"id": "lbl-7"}, [text(label)])]))))
     s.send(*typing(field["id"], "Zeta Quux 1234"))
     assert typed_values(s.stored, field) == ["*" * n for n in range(1, 15)]
+
+
+def test_a_label_named_by_id_holds_across_batches_a_frozen_mirror_and_a_replaced_label(session):
+    """The field comes batches after its label; the session's mirror is frozen and thawed in
+    between (as for sessions beyond the hot few); a label replaced under the same id counts."""
+    from redactor.sessions import freeze, thaw
+    hint = element("span", {"id": "hint"}, [text("Ihre Telefonnummer")])
+    form = element("form", {}, [hint])
+    s = session()
+    s.send(snapshot(html_page(form)))
+    s.mirror = thaw(freeze(s.mirror))
+    phone = element("input", {"type": "text", "aria-describedby": "hint"})
+    s.send(mutation(adds=[add(form["id"], phone)]), *typing(phone["id"], "Zeta Quux"))
+    replaced = element("span", {"id": "hint"}, [text("Nachname")])
+    name = element("input", {"type": "text", "aria-labelledby": "hint"})
+    s.send(mutation(removes=[remove(form["id"], hint["id"])], adds=[add(form["id"], replaced), add(form["id"], name)]),
+           *typing(name["id"], "Zeta Quux"))
+    assert typed_values(s.stored, phone) == typed_values(s.stored, name) == ["*" * n for n in range(1, 10)]
+    assert {r.entity for r in s.send(input_event(name["id"], "Zeta")).remarks} == {"PERSON"}
 
 
 def test_a_date_of_birth_is_masked_whole_in_both_snapshots(session):
