@@ -236,6 +236,8 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
     if not match:
         return []
     token, start = match.group(1), match.start(1)
+    if not token.strip("*"):
+        return []  # masked already: nothing grows out of it (redacting twice changes nothing)
     typing = not match.group(2) and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):

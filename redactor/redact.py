@@ -172,7 +172,9 @@ class BatchRedaction:
         return True
 
     # -- serialized nodes (snapshots and mutation adds) -------------------------------------
-    def _redact_tree(self, root: dict[str, Any]) -> None:
+    def _redact_tree(self, root: dict[str, Any], added: bool = False) -> None:
+        """added: a mutation's add, where a text inside an editable region is what the visitor
+        is typing (rich editors add a new text node per keystroke): its last word may be cut."""
         stack = [root]
         while stack:
             serialized = stack.pop()
@@ -187,7 +189,8 @@ class BatchRedaction:
                 if str(serialized.get("tagName", "")).lower() in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
             elif kind in (NodeType.TEXT, NodeType.CDATA) and isinstance(serialized.get("textContent"), str):
-                self._redact_text(Cell(serialized, "textContent"), nid, verdict, series=False)
+                self._redact_text(Cell(serialized, "textContent"), nid, verdict,
+                                  series=added and bool(verdict.flags & EDITABLE))
             elif kind == NodeType.COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             children = serialized.get("childNodes")
@@ -361,7 +364,7 @@ class BatchRedaction:
             if parent.flags & BLOCKED:
                 self._drop(parent.rule or "block", "BLOCKED", node_id(add["node"].get("id")))
                 continue
-            self._redact_tree(add["node"])
+            self._redact_tree(add["node"], added=True)
             kept_adds.append(add)
         data["adds"] = kept_adds
 

@@ -16,7 +16,7 @@ import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factories import element, html_page, input_event, mutation, set_text, snapshot, text, typing
+from factories import add, element, html_page, input_event, mutation, remove, set_text, snapshot, text, typing
 from leaks import strings
 from redactor.dom import DomMirror
 from redactor.masking import Masker
@@ -139,6 +139,25 @@ def test_the_prefix_of_an_address_is_not_stored_when_a_batch_ends_inside_it():
     assert values[cut - 1] == "stuur naar **********"
     assert not any("pieter" in v for v in values)
     assert values[-1] == "stuur naar ******************** graag "  # settled: the rest is readable
+
+
+def test_a_rich_editor_that_adds_a_text_node_per_keystroke_leaks_no_prefix():
+    """Rich editors re-render: each keystroke removes the text node and adds a new one (a Mutation
+    add, not a texts change). The text being typed there is cut like any other value."""
+    paragraph = element("p", {})
+    editor = element("div", {"contenteditable": "true"}, [paragraph])
+    typed = "stuur naar pieterjans@gmail.com graag "
+    events, previous = [], None
+    for n in range(1, len(typed) + 1):
+        node = text(typed[:n])
+        events.append(mutation(removes=[remove(paragraph["id"], previous)] if previous else [],
+                               adds=[add(paragraph["id"], node)]))
+        previous = node["id"]
+    cut = len("stuur naar pieterjans")
+    stored = redact([[snapshot(html_page(editor))], events[:cut], events[cut:]])
+    added = [a["node"]["textContent"] for e in stored if e["type"] == 3 for a in e["data"]["adds"]]
+    assert added[cut - 1] == "stuur naar **********"
+    assert not any("pieter" in value for value in added) and added[-1].endswith(" graag ")
 
 
 async def test_through_the_server_no_prefix_is_stored(client):
