@@ -24,7 +24,7 @@ from redactor.selectors import compiled_for
 
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
-_MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
+_MAX_LABEL_IDS = 4096  # labels remembered by id and for= before the index is rebuilt
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
@@ -99,6 +99,12 @@ class AppliedMutation:
     changes: list[tuple[dict[str, Any], int | None, Verdict]]  # attribute change, its node, the verdict before it
 
 
+def _label_keys(element: Node) -> list[tuple[str, str]]:
+    attrs = element.attrs or {}
+    keys = [("id", attrs["id"])] if attrs.get("id") else []
+    return keys + [("for", attrs["for"])] if element.tag == "label" and attrs.get("for") else keys
+
+
 class DomMirror:
     """The DOM of one recording session, as far as redaction needs it."""
 
@@ -114,7 +120,8 @@ class DomMirror:
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
-        self._labels_by_id: dict[str, int] | None = None  # id attribute → element with label words (None: to build)
+        #: ("id", value) or ("for", value) → the element with label words it names (None: to build)
+        self._labels: dict[tuple[str, str], int] | None = None
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -260,21 +267,32 @@ class DomMirror:
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
                     ancestor.label_text = ((ancestor.label_text or "") + " " + words)[:_MAX_LABEL_TEXT]
-                    if own_id and self._labels_by_id is not None:
-                        self._index_label(own_id, child.parent)
+                    self._index_label(ancestor, child.parent)
             if labelling:
                 return
             child = ancestor
 
-    def _index_label(self, own_id: str, nid: int | None) -> None:
-        """Remembers which element an id names, for aria-labelledby: one lookup per reference,
-        not a walk over the page per field. Bounded: past the limit it is rebuilt when needed."""
-        if self._labels_by_id is None or nid is None:
+    def _index_label(self, element: Node, nid: int | None) -> None:
+        """Remembers which element an id or a label's for= names (aria-labelledby, <label for>):
+        one lookup per field, not a walk over the page per field. Bounded: past the limit it is
+        rebuilt from the nodes there are when next needed."""
+        if self._labels is None or nid is None or not element.attrs:
             return
-        if len(self._labels_by_id) >= _MAX_LABEL_IDS:
-            self._labels_by_id = None  # rebuilt from the nodes there are when next needed
+        if len(self._labels) >= _MAX_LABEL_IDS:
+            self._labels = None
             return
-        self._labels_by_id[own_id] = nid
+        for key in _label_keys(element):
+            self._labels[key] = nid
+
+    def _labelled(self, kind: str, value: str) -> Node | None:
+        """The element with label words whose id (kind "id") or for= (kind "for") is value."""
+        if self._labels is None:  # a new or reloaded mirror: one walk, then kept up to date
+            self._labels = {key: nid for nid, n in self.nodes.items() if n.label_text and n.attrs
+                            for key in _label_keys(n)}
+        other = self.nodes.get(self._labels.get((kind, value), -1))
+        if other is not None and other.attrs and other.attrs.get(kind) == value:  # still that element
+            return other
+        return None
 
     def _ancestors_of(self, node: Node) -> Iterator[Node]:
         seen = 0
@@ -411,15 +429,7 @@ class DomMirror:
         refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split()[:16])
         if not refs:
             return ""
-        if self._labels_by_id is None:  # a new or reloaded mirror: one walk, then kept up to date
-            self._labels_by_id = {n.attrs["id"]: nid for nid, n in self.nodes.items()
-                                  if n.label_text and n.attrs and n.attrs.get("id")}
-        words = []
-        for ref in refs:
-            other = self.nodes.get(self._labels_by_id.get(ref, -1))
-            if other is not None and other.attrs and other.attrs.get("id") == ref:  # still that element
-                words.append(other.label_text or "")
-        return " ".join(words)
+        return " ".join(other.label_text or "" for ref in refs if (other := self._labelled("id", ref)) is not None)
 
     def _container_meaning(self, node: Node, policy: Policy) -> str:
         attrs = node.attrs or {}
@@ -432,10 +442,8 @@ class DomMirror:
             if depth > 4:
                 break
         own_id = (node.attrs or {}).get("id")
-        if own_id:
-            for other in self.nodes.values():
-                if other.tag == "label" and other.attrs and other.attrs.get("for") == own_id:
-                    return other.label_text or ""
+        if own_id and (other := self._labelled("for", own_id)) is not None and other.tag == "label":
+            return other.label_text or ""
         # <label>E-mail</label><input>: a label just before the field, without for=
         siblings = self.nodes[node.parent].children if node.parent in self.nodes else None
         if siblings and nid in siblings:

@@ -264,17 +264,20 @@ def test_a_label_named_by_id_names_a_field(session, refer, label):
     assert typed_values(s.stored, field) == ["*" * n for n in range(1, 15)]
 
 
-def test_a_label_named_by_id_holds_across_batches_a_frozen_mirror_and_a_replaced_label(session):
+def test_labels_named_by_id_hold_across_batches_a_frozen_mirror_and_a_replaced_label(session):
     """The field comes batches after its label; the session's mirror is frozen and thawed in
     between (as for sessions beyond the hot few); a label replaced under the same id counts."""
     from redactor.sessions import freeze, thaw
     hint = element("span", {"id": "hint"}, [text("Ihre Telefonnummer")])
-    form = element("form", {}, [hint])
+    form = element("form", {}, [hint, element("label", {"for": "f-iban"}, [text("Kontonummer")])])
     s = session()
     s.send(snapshot(html_page(form)))
     s.mirror = thaw(freeze(s.mirror))
     phone = element("input", {"type": "text", "aria-describedby": "hint"})
-    s.send(mutation(adds=[add(form["id"], phone)]), *typing(phone["id"], "Zeta Quux"))
+    account = element("input", {"type": "text", "id": "f-iban"})
+    s.send(mutation(adds=[add(form["id"], phone), add(form["id"], account)]), *typing(phone["id"], "Zeta Quux"),
+           *typing(account["id"], "Zeta Quux"))
+    assert typed_values(s.stored, account) == ["*" * n for n in range(1, 10)]  # <label for> found the same way
     replaced = element("span", {"id": "hint"}, [text("Nachname")])
     name = element("input", {"type": "text", "aria-labelledby": "hint"})
     s.send(mutation(removes=[remove(form["id"], hint["id"])], adds=[add(form["id"], replaced), add(form["id"], name)]),
