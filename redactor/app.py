@@ -267,7 +267,8 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[SECRET] = server_secret(settings.data_dir)
     store = app[STORE] = await Store(settings.data_dir).open()
-    app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions)
+    app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions,
+                                settings.max_taint_values)
     await admin.load_sites(app)
     await admin.load_tokens(app)
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)

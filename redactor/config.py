@@ -29,6 +29,8 @@ class Settings(BaseModel):
     max_sessions: int = Field(10_000, ge=1)
     session_idle_seconds: float = Field(1800.0, gt=0)
     hot_sessions: int = Field(32, ge=1)  # mirrors kept live; the others are kept compressed
+    # hashes of PII values kept per session to mask their echoes; past it every echo is masked whole
+    max_taint_values: int = Field(2000, ge=1)
     retention_interval_seconds: float = Field(3600.0, gt=0)  # how often sites' retention_days are applied
     log_level: str = "INFO"
     # upstream mode (--upstream): forwarding and the disk spool (redactor/sinks/upstream.py, spool.py)

@@ -44,6 +44,7 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
@@ -94,6 +95,7 @@ class BatchRedaction:
         self._scanned: list[int] = []  # the indexes of those short enough to scan
         self.dropped = 0
         self.record_inputs = policy.config.record_inputs
+        self.taint_hasher = TaintHasher(masker.secret)
 
     # -- 1. walk -----------------------------------------------------------------------------
     def walk(self, events: list[Any], meta: dict[str, Any] | None = None) -> list[Event]:
@@ -166,9 +168,12 @@ class BatchRedaction:
         if not isinstance(root, dict):
             raise BadEvent("a FullSnapshot needs a 'node' object")
         self.mirror.reset()
-        self.mirror.insert_tree(root, None, self.policy)
+        # the first snapshot of a new document is judged by its own markers; the session's
+        # floor applies to everything after it (DomMirror.settle_document)
+        self.mirror.insert_tree(root, None, self.policy, floor=not self.mirror.fresh)
         self.mirror.match_selectors(self.policy)
         self._redact_tree(root)
+        self.mirror.settle_document()
         return True
 
     # -- serialized nodes (snapshots and mutation adds) -------------------------------------
@@ -468,38 +473,41 @@ class BatchRedaction:
         return Redaction(events, self.remarks, self.dropped)
 
     def taint_value(self, value: str, entity: str) -> None:
-        """A value found to be PII: remembered for the session, to mask its echoes."""
+        """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
+        to mask its echoes."""
         value = value.strip()
         if len(value) < _MIN_TAINT or not value.strip("*"):
             return
-        self.mirror.taint.add(value)
+        taint, hasher = self.mirror.taint, self.taint_hasher
+        changed = taint.add(value, hasher)
         if entity in ("PERSON", "POSTAL_ADDRESS"):
-            self.mirror.taint.update(w for w in re.findall(r"\w[\w'’\-]{3,}", value) if w[0].isupper())
+            for word in re.findall(r"\w[\w'’\-]{3,}", value):
+                if word[0].isupper():
+                    changed |= taint.add(word, hasher)
+        if changed:
+            self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:
             self.taint_value(text[span.start:span.end], span.entity)
 
     def _mask_taint(self) -> None:
+        """Masks the echoes of tainted values: linear in each text (redactor/taint.py). A
+        saturated taint cannot tell echoes any more: every text it looks at is masked whole."""
         taint = self.mirror.taint
         if not taint:
             return
-        values = [(value.casefold(), len(value)) for value in taint]  # folded once a batch
         for cell in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
                 continue
-            folded = text.casefold()
-            if len(folded) != len(text):
-                folded = text
-            ranges = []
-            for value, length in values:
-                start = folded.find(value)
-                while start != -1:
-                    ranges.append((start, start + length, "TAINT"))
-                    start = folded.find(value, start + 1)
+            if taint.saturated:
+                cell.set(self.masker.text(text, "TAINT"))
+                self.remarks.append(Remark("limit.taint_values", "ECHO", "mask"))
+                continue
+            ranges = taint.ranges(text, self.taint_hasher)
             if ranges:
-                cell.set(self.masker.spans(text, ranges))
+                cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
 
 

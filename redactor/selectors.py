@@ -328,21 +328,22 @@ class MirrorView:
         if found is not None:
             return found
         nodes = self.nodes
-        parent = nodes[nid].parent
-        found = DETACHED
-        for _ in range(10_000):
+        current, found = nid, DETACHED
+        # membership is checked link by link as we climb (the mirror's children answer `in` in
+        # O(1)), not in the flattened children of the container: building those for a parent
+        # of N children made each mutation O(N), whatever the selectors need
+        for _ in range(10_000 if nodes[nid].attrs is not None else 0):  # kids() hold elements only
+            parent = nodes[current].parent
             if parent is None or parent not in nodes:
                 found = TOP
                 break
             above = nodes[parent]
+            if above.children is None or current not in above.children:
+                break  # under a text node, or not among its parent's children
             if above.attrs is not None:
                 found = parent
                 break
-            if above.children is None:
-                break
-            parent = above.parent  # a document node: climb through it
-        if found != DETACHED and nid not in self.index(found):
-            found = DETACHED
+            current = parent  # a document node: climb through it
         self._container[nid] = found
         return found
 
@@ -427,7 +428,9 @@ class MirrorView:
         """The elements whose match can change after a change to these nodes (module doc)."""
         nodes = self.nodes
         changed = {nid for nid in candidates if (node := nodes.get(nid)) is not None and node.attrs is not None}
-        for parent in removed_from:
+        # a removal changes what remains only for selectors that look at siblings, positions
+        # or contents: without them, re-matching the parent's N children made each remove O(N)
+        for parent in removed_from if features.siblings or features.children or features.fallback else ():
             if parent is None or parent not in nodes:
                 changed.update(self.kids(TOP))
                 continue

@@ -8,7 +8,7 @@ In memory, a mirror is *hot* (Python objects, ready for the next batch) or *cold
 state, compressed: about a tenth of the size). The few sessions that sent a batch most recently
 stay hot; the others are frozen, so memory grows with compressed mirrors, not with live ones.
 Both are bounded (LRU with an idle timeout): a session let go is loaded from the store when it
-comes back, without its taint (values to mask on sight are never written to disk).
+comes back, with its taint (keyed hashes, never the values: redactor/taint.py).
 """
 
 from __future__ import annotations
@@ -24,24 +24,24 @@ import orjson
 
 from redactor.dom import DomMirror
 from redactor.sinks.store import Store
+from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps({**mirror.dump(saved=False), "taint": sorted(mirror.taint)}), 1)
+    return zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:
-    state = orjson.loads(zlib.decompress(frozen))
-    mirror = DomMirror.load(state)
-    mirror.taint = set(state.get("taint", ()))
-    return mirror
+    return DomMirror.load(orjson.loads(zlib.decompress(frozen)))
 
 
 class SessionStates:
-    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32):
+    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
+                 max_taint_values: int = MAX_TAINT_VALUES):
         self.store = store
+        self.max_taint_values = max_taint_values
         self.max_sessions = max_sessions
         self.idle_seconds = idle_seconds
         self.hot = hot
@@ -69,6 +69,7 @@ class SessionStates:
             if mirror is None:
                 state = await self.store.mirror_state(site, session)
                 mirror = DomMirror.load(orjson.loads(state)) if state else DomMirror()
+            mirror.taint.limit = self.max_taint_values
             try:
                 yield mirror
                 mirror.last_used = time.monotonic()
