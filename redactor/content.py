@@ -159,21 +159,28 @@ class TextSlot(Slot):
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
 
 
-def typed_key_by_key(tag: str, attrs: dict[str, str] | None) -> bool:
-    """Whether a field's value grows keystroke by keystroke (a text box, an editable region), so
-    that the last value of a batch can be cut in the middle of a word; a select, a checkbox or a
-    date picker sends its value whole ("Luxembourg", "on", "1991-11-23")."""
-    if tag == "select":
-        return False
-    return not (tag == "input" and (attrs or {}).get("type", "").lower() in _PICKED_TYPES)
+#: how the values of a series came: typed key by key, written whole by the page, picked whole
+TYPED, WRITTEN, PICKED = "typed", "written", "picked"
+
+
+def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
+    """How a field's or a text node's values come. Typed (a text box, text in an editable
+    region): the last value of a batch can be cut in the middle of a word. Written (a text node
+    the page changes): whole, but it may still grow ("… 06 3190 "). Picked (a select, a checkbox,
+    a date picker): whole, nothing grows out of it ("Luxembourg", "on", "1991-11-23")."""
+    if not tag:  # a text node
+        return TYPED if editable else WRITTEN
+    if tag == "select" or (tag == "input" and (attrs or {}).get("type", "").lower() in _PICKED_TYPES):
+        return PICKED
+    return TYPED
 
 
 class SeriesSlot(Slot):
     """The values one field took during one batch, keystroke by keystroke (see module doc).
-    typed: the field's value grows key by key (see typed_key_by_key); a picked value is whole."""
+    entry: how they came (entry_of): only a typed value's last word can be cut by the batch."""
 
-    def __init__(self, node: int, rule: str, typed: bool = True):
-        self.node, self.rule, self.typed = node, rule, typed
+    def __init__(self, node: int, rule: str, entry: str = TYPED):
+        self.node, self.rule, self.entry = node, rule, entry
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -203,7 +210,7 @@ class SeriesSlot(Slot):
                 shared = _common_prefix(value, following)
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
                     [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
-                    (trailing_fragment(value) if self.typed else [])
+                    (trailing_fragment(value, settled=self.entry == WRITTEN) if self.entry != PICKED else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
             if ranges:
@@ -221,7 +228,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
+def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
     end right there, and the next batch cannot take back what this one stored).
 
@@ -231,14 +238,15 @@ def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
     it once it is settled. With it go what it continues: the digit groups before it ("06 3190 22",
     "NL46 RAB") and the name it ends ("Sanne van der Lin"). A settled end is masked only when
     it still grows: an address or a handle ("lotte.dg@ "), digit groups ("06 3190 "), a name
-    waiting for its surname ("… Mieke ", "Sanne van ")."""
+    waiting for its surname ("… Mieke ", "Sanne van "). settled: the value was written whole
+    (by the page), its end is settled whatever follows it."""
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []
     token, start = match.group(1), match.start(1)
     if not token.strip("*"):
         return []  # masked already: nothing grows out of it (redacting twice changes nothing)
-    typing = not match.group(2) and token[-1] not in _SETTLING
+    typing = not settled and not match.group(2) and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]

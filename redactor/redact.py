@@ -25,8 +25,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactor.content import (Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, rename_keys, typed_key_by_key)
+from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
+                              credential_spans, entry_of, rename_keys)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -305,8 +305,9 @@ class BatchRedaction:
     def _series(self, nid: int, rule: str) -> SeriesSlot:
         if nid not in self.series:
             node = self.mirror.nodes.get(nid)
-            typed = node is None or typed_key_by_key(node.tag, node.attrs)  # unknown: fail closed
-            self.series[nid] = SeriesSlot(nid, rule, typed)
+            # an unknown node: typed (fail closed)
+            entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
+            self.series[nid] = SeriesSlot(nid, rule, entry)
         return self.series[nid]
 
     # -- incremental events ------------------------------------------------------------------
