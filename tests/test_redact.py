@@ -408,6 +408,16 @@ def test_picked_values_are_whole_and_stay_readable(session):
     assert typed_values(s.stored, search) == ["********"]  # typed: it may still grow
 
 
+def test_text_typed_in_an_editable_region_is_cut_text_the_page_writes_is_whole(session):
+    typed, written = text("…"), text("…")
+    s = session()
+    s.send(snapshot(html_page(element("div", {"contenteditable": "true"}, [typed]), element("p", {}, [written]))))
+    s.send(mutation(texts=[set_text(typed["id"], "stuur naar pieterjans")]),
+           mutation(texts=[set_text(written["id"], "Uw bestelling gaat naar Straße 12")]))
+    values = [t["value"] for e in s.stored if e["type"] == 3 for t in e["data"]["texts"]]
+    assert values == ["stuur naar **********", "Uw bestelling gaat naar Straße 12"]
+
+
 def test_echoes_of_a_typed_value_are_masked(session):
     name = element("input", {"autocomplete": "name"})
     status = element("p", {"id": "order-status"})
