@@ -146,6 +146,27 @@ def test_a_mutation_on_a_long_list_does_not_walk_the_list(monkeypatch):
     assert sum(walked) < 50
 
 
+@pytest.mark.parametrize("selector, added_at, expected", [
+    (".secret + li", 20_100, {20_100}),  # the one after the new .secret
+    (".secret ~ li.x", 20_100, {20_101, 20_150}),  # every later .x
+    ("li:nth-child(3)", 20_000, {20_001}),  # positions after the insert moved
+    ("li:nth-last-child(2)", None, {20_199}),  # appended: the one before it is now second to last
+    ("li:has(+ .secret)", 20_100, {20_099}),  # the one before the new .secret
+])
+def test_sibling_selectors_see_an_insert_anywhere_in_a_long_list(selector, added_at, expected):
+    """Sibling and position selectors re-match the side of the list a change can move (after it
+    for +, ~, :nth-child; before it for :nth-last-child, :has(+ …)), not the whole list."""
+    site = Policy.compile("test", validate_site_config({"block_selectors": [selector]}))
+    mirror = DomMirror()
+    items = [element("li", {"class": "x"} if i in (101, 150) else {}, id=20_000 + i) for i in range(200)]
+    mirror.insert_tree(html_page(element("ul", {}, items, id=10)), None, site)
+    mirror.match_selectors(site)
+    before = {nid for nid in range(20_000, 20_200) if mirror.verdict(nid).flags & BLOCKED}
+    mirror.apply_mutation({"adds": [add(10, element("li", {"class": "secret"}, id=50_000), next_id=added_at)]}, site)
+    now = {nid for nid in range(20_000, 20_200) if mirror.verdict(nid).flags & BLOCKED}
+    assert now - before == expected
+
+
 def test_an_attribute_change_on_a_big_element_does_not_walk_its_subtree(monkeypatch):
     """A class changed on a <ul> of 2,000 items re-matches the <ul> (and its subtree only when a
     selector looks at ancestors): a batch of such changes was O(changes × subtree) on main."""
@@ -324,7 +345,7 @@ def victims_page() -> dict:
     return login_page(password, chat)
 
 
-@pytest.mark.parametrize("attack", ["same page", "another page", "snapshot only", "a move"])
+@pytest.mark.parametrize("attack", ["same page", "another page", "snapshot only", "a move", "a page of mutations"])
 async def test_a_second_client_cannot_unmask_the_first_clients_later_events(shop, admin_headers, attack):
     """Client A records a login page; client B, who knows the session id, claims a new document
     (or sends a new snapshot, or moves nodes) in which the password field is type=text and the
@@ -343,6 +364,10 @@ async def test_a_second_client_cannot_unmask_the_first_clients_later_events(shop
         "snapshot only": [snapshot(plain)],
         "a move": [mutation(removes=[remove(30, 32), remove(5, 70)],
                             adds=[add(5, element("p", {}, id=32)), add(5, element("input", {"type": "text"}, id=70))])],
+        "a page of mutations": [DOM_CONTENT_LOADED, meta("https://evil.example/built"),
+                                mutation(adds=[add(None, element("body", {}, id=5)),
+                                               add(5, element("input", {"type": "text"}, id=70)),
+                                               add(5, element("p", {}, id=32))])],
     }[attack]
     assert (await post(forged)).status == 202
 
