@@ -10,10 +10,10 @@ The values of one field in one batch form a *series*: the last one is analyzed, 
 value that is a prefix of its successor is masked wherever its successor is masked, so a
 half-typed e-mail is masked where the full address will stand. A value that is not a prefix of
 its successor (an edit) is analyzed on its own. The last value of a series is where a batch
-may cut a value in two, so its trailing fragment is masked too when it could still grow into
-PII — an address being typed, digit groups, a name (capitalised words and their particles, a
-proper noun inside a sentence, a given name waiting for its surname), a word after a colon —
-because the next batch cannot un-leak it. A plain last word ("fietsbel", "WINTER25") stays.
+may cut a value in two, and the next batch cannot take back what this one stored: its last word,
+while still being typed, is masked whatever it looks like ("pieterjans" before its "@"), and a
+settled end too when it still grows into PII (digit groups, a given name before its surname). The
+field's next values and the next snapshot show the word once settled (trailing_fragment).
 """
 
 from __future__ import annotations
@@ -42,8 +42,12 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 _PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
-#: words after which the next one is likely an address or a handle being typed
-_ADDRESS_CUES = frozenset("mail e-mail email courriel mailadres e-mailadres emailadres adres address adresse".split())
+#: what ends a word for good: nothing typed after it continues an address, a number or a name
+#: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
+_SETTLING = frozenset(",;:!?)]}»\"")
+#: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
+_PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
+                           "file", "submit", "button", "reset", "image", "hidden"})
 #: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
 _PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())
 
@@ -155,11 +159,28 @@ class TextSlot(Slot):
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
 
 
-class SeriesSlot(Slot):
-    """The values one field took during one batch, keystroke by keystroke (see module doc)."""
+#: how the values of a series came: typed key by key, written whole by the page, picked whole
+TYPED, WRITTEN, PICKED = "typed", "written", "picked"
 
-    def __init__(self, node: int, rule: str):
-        self.node, self.rule = node, rule
+
+def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
+    """How a field's or a text node's values come. Typed (a text box, text in an editable
+    region): the last value of a batch can be cut in the middle of a word. Written (a text node
+    the page changes): whole, but it may still grow ("… 06 3190 "). Picked (a select, a checkbox,
+    a date picker): whole, nothing grows out of it ("Luxembourg", "on", "1991-11-23")."""
+    if not tag:  # a text node
+        return TYPED if editable else WRITTEN
+    if tag == "select" or (tag == "input" and (attrs or {}).get("type", "").lower() in _PICKED_TYPES):
+        return PICKED
+    return TYPED
+
+
+class SeriesSlot(Slot):
+    """The values one field took during one batch, keystroke by keystroke (see module doc).
+    entry: how they came (entry_of): only a typed value's last word can be cut by the batch."""
+
+    def __init__(self, node: int, rule: str, entry: str = TYPED):
+        self.node, self.rule, self.entry = node, rule, entry
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -188,7 +209,8 @@ class SeriesSlot(Slot):
                 # plus its trailing fragment (its continuation is unknown)
                 shared = _common_prefix(value, following)
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
-                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + trailing_fragment(value)
+                    [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
+                    (trailing_fragment(value, settled=self.entry == WRITTEN) if self.entry != PICKED else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
             if ranges:
@@ -206,54 +228,76 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def trailing_fragment(value: str) -> list[tuple[int, int, str]]:
+def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
-    end right there): an e-mail address or a local part being typed ("lotte.dg", "jan@exa"), a
-    run of digit groups ("06 3190 22", "NL46 RABO 23"), a name being typed ("Mieke Hof").
-    A plain last word stays readable: "fietsbel", "WINTER25"."""
+    end right there, and the next batch cannot take back what this one stored).
+
+    A last word still being typed (nothing after it, or only "." "-" "'" that addresses, numbers
+    and names go on after) is masked whatever it looks like: "pieterjans" is a plain word until
+    its "@" arrives in the next batch. The next values of the field, and the next snapshot, show
+    it once it is settled. With it go what it continues: the digit groups before it ("06 3190 22",
+    "NL46 RAB") and the name it ends ("Sanne van der Lin"). A settled end is masked only when
+    it still grows: an address or a handle ("lotte.dg@ "), digit groups ("06 3190 "), a name
+    waiting for its surname ("… Mieke ", "Sanne van "). settled: the value was written whole
+    (by the page), its end is settled whatever follows it."""
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []
-    token, still_typing, start = match.group(1), not match.group(2), match.start(1)
+    token, start = match.group(1), match.start(1)
+    if not token.strip("*"):
+        return []  # masked already: nothing grows out of it (redacting twice changes nothing)
+    typing = not settled and not match.group(2) and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]
-    if _DIGITISH.search(token):
-        digits, position = _count_digits(token), start
-        for word in reversed(before):  # the groups typed before it: "06 3190 22"
-            if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
-                break
-            digits, position = digits + _count_digits(word), position - len(word) - 1
-        if digits >= 3 or _IBAN_START.match(value, position):
+    if _DIGITISH.search(token) or _GROUP.match(token):  # "NL46 RABO ": an IBAN's letters are a group too
+        position = _digit_groups(value, before, start, _count_digits(token))
+        if position is not None:
             return [(position, len(value), "TRAILING_FRAGMENT")]
-        return []
-    if not still_typing:
-        # a given name just typed, its surname still to come: "… bij buurvrouw Mieke "
-        mid_sentence = bool(before) and not before[-1].endswith((".", "!", "?"))
-        given = mid_sentence and _PROPER_NOUN.match(token) and is_given_name(token)
-        return [(start, len(value), "TRAILING_FRAGMENT")] if given else []
-    if before and (before[-1].endswith(":") or _plain(before[-1]) in _ADDRESS_CUES):
-        return [(start, len(value), "TRAILING_FRAGMENT")]  # "Écrivez-moi : amelie", "mail lotte"
-    if _CAPITALISED.match(token) or token.lower() in _PARTICLES:
-        # a name being typed: capitalised words and the particles between them ("Sanne van der"),
-        # or one proper noun inside a sentence ("… bij buurvrouw Mieke")
-        position, capitalised = start, bool(_CAPITALISED.match(token))
-        for word in reversed(before):
-            if _CAPITALISED.match(word):
-                capitalised = True
-            elif word.lower() not in _PARTICLES:
-                break
-            position -= len(word) + 1
-        first = value[position:].split(" ", 1)[0]
-        mid_sentence = position == start and before and not before[-1].endswith((".", "!", "?"))
-        if capitalised and _CAPITALISED.match(first) and (position < start or
-                                                          (mid_sentence and _PROPER_NOUN.match(token))):
-            return [(position, len(value), "TRAILING_FRAGMENT")]
+    if typing:
+        # a lower-case word too may go on a name ("Sanne v" is "Sanne van …"), and whatever is
+        # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")
+        run, capitalised = _name_run(token, before, start, lenient=True)
+        groups = _digit_groups(value, before, start, 0)
+        return [(min(run if capitalised else start, start if groups is None else groups), len(value),
+                 "TRAILING_FRAGMENT")]
+    # settled by a space: a given name or a particle still waits for the rest of the name
+    run, capitalised = _name_run(token, before, start)
+    last = token.lower() in _PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
+    if capitalised and last:
+        return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
 
 
-def _plain(word: str) -> str:
-    return word.strip(".,;:!?()\"'").lower()
+def _name_run(token: str, before: list[str], start: int, lenient: bool = False) -> tuple[int, bool]:
+    """Where the run of capitalised words and particles that ends with token starts ("Sanne van
+    der", "Youssef El"), leading particles left out, and whether it holds a capitalised word.
+    lenient: token ends the run whatever it is (a word still being typed)."""
+    if not (lenient or _CAPITALISED.match(token) or token.lower() in _PARTICLES):
+        return start, False
+    words, position = [token], start
+    for word in reversed(before):
+        if not (_CAPITALISED.match(word) or word.lower() in _PARTICLES):
+            break
+        words.insert(0, word)
+        position -= len(word) + 1
+    while len(words) > 1 and not _CAPITALISED.match(words[0]):  # "naar de Vr": not "de"
+        position += len(words.pop(0)) + 1
+    return position, any(_CAPITALISED.match(word) for word in words)
+
+
+def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int | None:
+    """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23"), when they
+    (with the digits of what follows them) make 3 digits or the start of an IBAN; else None."""
+    position = start
+    for word in reversed(before):
+        if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
+            break
+        digits, position = digits + _count_digits(word), position - len(word) - 1
+    if position < start or digits:
+        if digits >= 3 or _IBAN_START.match(value, position):
+            return position
+    return None
 
 
 def _count_digits(word: str) -> int:

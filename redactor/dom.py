@@ -38,6 +38,7 @@ from redactor.taint import Taint
 
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
+_MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
@@ -56,7 +57,7 @@ class Node:
         self.rule: str | None = None  # the rule that set this node's flags, for remarks
         self.children: Children | None = None  # set by the mirror for documents and elements
         self.meaning: str | None = None  # field meaning, computed when first needed ('' = none)
-        self.label_text: str | None = None  # <label> only: the words it shows
+        self.label_text: str | None = None  # <label> or an element with an id: its words that name a field
         self.prev: int | None = None  # siblings in page order (links of the parent's Children)
         self.next: int | None = None
 
@@ -220,6 +221,7 @@ class DomMirror:
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
+        self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -411,7 +413,7 @@ class DomMirror:
             if tag == "html" and attrs.get("lang"):
                 self.lang = attrs["lang"].split("-")[0].lower()
         elif kind == NodeType.TEXT:
-            self._note_label_text(node, serialized.get("textContent"))
+            self._note_label_text(node, serialized.get("textContent"), policy)
         sticky_flags, sticky_rule = self.sticky.get(nid, (0, None))
         if sticky_flags & ~node.flags:
             node.flags |= sticky_flags
@@ -443,15 +445,47 @@ class DomMirror:
         self.sticky[nid] = (old_flags | flags, old_rule or rule)
         return True
 
-    def _note_label_text(self, text_node: Node, text: Any) -> None:
+    def _note_label_text(self, text_node: Node, text: Any, policy: Policy) -> None:
+        """A text's words that can name a field go to the <label> around it and to the elements
+        with an id around it (an aria-labelledby or aria-describedby target). Only those words:
+        the rest of what the page shows there is none of the mirror's business."""
         if not isinstance(text, str) or not text.strip():
             return
+        words, child = None, text_node
         for depth, ancestor in enumerate(self._ancestors_of(text_node)):
             if depth > 3 or ancestor.tag in _FORM_CONTROLS:
                 return
-            if ancestor.tag in _LABELLING:
-                ancestor.label_text = ((ancestor.label_text or "") + " " + text)[:_MAX_LABEL_TEXT]
+            labelling = ancestor.tag in _LABELLING
+            own_id = ancestor.attrs.get("id") if ancestor.attrs else None
+            if labelling or own_id:
+                words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
+                if words:
+                    ancestor.label_text = ((ancestor.label_text or "") + " " + words)[:_MAX_LABEL_TEXT]
+                    self._index_label(ancestor, child.parent)
+            if labelling:
                 return
+            child = ancestor
+
+    def _index_label(self, element: Node, nid: int | None) -> None:
+        """Remembers which element an id names (aria-labelledby, aria-describedby): one lookup
+        per reference, not a walk over the page per field. Bounded: past the limit it is rebuilt
+        from the nodes there are when next needed."""
+        if self._named is None or nid is None or not element.attrs or not element.attrs.get("id"):
+            return
+        if len(self._named) >= _MAX_LABEL_IDS:
+            self._named = None
+            return
+        self._named[element.attrs["id"]] = nid
+
+    def _named_by(self, ref: str) -> Node | None:
+        """The element with label words whose id is ref."""
+        if self._named is None:  # a new or reloaded mirror: one walk, then kept up to date
+            self._named = {n.attrs["id"]: nid for nid, n in self.nodes.items()
+                           if n.label_text and n.attrs and n.attrs.get("id")}
+        other = self.nodes.get(self._named.get(ref, -1))
+        if other is not None and other.attrs and other.attrs.get("id") == ref:  # still that element
+            return other
+        return None
 
     def _ancestors_of(self, node: Node) -> Iterator[Node]:
         seen = 0
@@ -586,7 +620,17 @@ class DomMirror:
         return policy.fields.field_meaning(
             attrs.get("type", ""), attrs.get("autocomplete", ""),
             " ".join(attrs.get(a, "") for a in ("name", "id")),
-            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), self._label_of(nid, node)]))
+            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), self._label_of(nid, node),
+                      self._referenced_label(node)]))
+
+    def _referenced_label(self, node: Node) -> str:
+        """The words of the elements a field names as its label or description by id
+        (aria-labelledby="l1 l2", aria-describedby): <span id="l1">Geburtsdatum</span>."""
+        attrs = node.attrs or {}
+        refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split()[:16])
+        if not refs:
+            return ""
+        return " ".join(other.label_text or "" for ref in refs if (other := self._named_by(ref)) is not None)
 
     def _container_meaning(self, node: Node, policy: Policy) -> str:
         attrs = node.attrs or {}

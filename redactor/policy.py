@@ -214,6 +214,21 @@ class FieldRules:
                 return meaning.entity
         return ""
 
+    @functools.cached_property
+    def _vocabulary(self) -> tuple[frozenset[str], re.Pattern[str]]:
+        """Every word of every meaning's phrases, and the long ones found inside compound words."""
+        words = frozenset(w for m in self.meanings for phrase in m.words for w in phrase.split())
+        long = sorted({p for m in self.meanings for p in m.words if " " not in p and len(p) >= 6}, key=len, reverse=True)
+        return words, re.compile("|".join(map(re.escape, long)) or "(?!)")
+
+    @functools.lru_cache(maxsize=65_536)
+    def label_words(self, text: str) -> str:
+        """The words of a label that can say what a field holds ('Uw e-mailadres *' → 'e
+        mailadres'), plain: what the mirror keeps of a label, never the rest of its text. Every
+        word of every phrase is kept, so the meaning read from them is the whole text's."""
+        words, inside = self._vocabulary
+        return " ".join(w for w in plain_words(text) if w in words or (len(w) >= 6 and inside.search(w)))
+
     @functools.lru_cache(maxsize=65_536)
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""

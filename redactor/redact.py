@@ -25,8 +25,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactor.content import (Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, rename_keys)
+from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
+                              credential_spans, entry_of, rename_keys)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -213,7 +213,9 @@ class BatchRedaction:
         return True
 
     # -- serialized nodes (snapshots and mutation adds) -------------------------------------
-    def _redact_tree(self, root: dict[str, Any]) -> None:
+    def _redact_tree(self, root: dict[str, Any], added: bool = False) -> None:
+        """added: a mutation's add, where a text inside an editable region is what the visitor
+        is typing (rich editors add a new text node per keystroke): its last word may be cut."""
         stack = [root]
         while stack:
             serialized = stack.pop()
@@ -228,7 +230,8 @@ class BatchRedaction:
                 if str(serialized.get("tagName", "")).lower() in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
             elif kind in (NodeType.TEXT, NodeType.CDATA) and isinstance(serialized.get("textContent"), str):
-                self._redact_text(Cell(serialized, "textContent"), nid, verdict, series=False)
+                self._redact_text(Cell(serialized, "textContent"), nid, verdict,
+                                  series=added and bool(verdict.flags & EDITABLE))
             elif kind == NodeType.COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             children = serialized.get("childNodes")
@@ -337,7 +340,10 @@ class BatchRedaction:
 
     def _series(self, nid: int, rule: str) -> SeriesSlot:
         if nid not in self.series:
-            self.series[nid] = SeriesSlot(nid, rule)
+            node = self.mirror.nodes.get(nid)
+            # an unknown node: typed (fail closed)
+            entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
+            self.series[nid] = SeriesSlot(nid, rule, entry)
         return self.series[nid]
 
     # -- incremental events ------------------------------------------------------------------
@@ -400,7 +406,7 @@ class BatchRedaction:
             if parent.flags & BLOCKED:
                 self._drop(parent.rule or "block", "BLOCKED", node_id(add["node"].get("id")))
                 continue
-            self._redact_tree(add["node"])
+            self._redact_tree(add["node"], added=True)
             kept_adds.append(add)
         data["adds"] = kept_adds
 

@@ -118,6 +118,12 @@ class Recording:
         field.click()
         field.press_sequentially(text, delay=delay)
 
+    def snapshot(self) -> None:
+        """A new FullSnapshot, as SDKs take one at checkout or when the tab is hidden. It shows
+        the fields' final values: a word typed last, with nothing after it, stays masked in its
+        keystroke events (it could still have become an address: README, batch boundaries)."""
+        self.page.evaluate("rrweb.record.takeFullSnapshot(true)")
+
     def finish(self, timeout: float = 30_000) -> list[dict[str, Any]]:
         """Flushes the recorder and waits until nothing is buffered or in flight. Returns every
         event the browser sent (to prove the planted values were there before redaction)."""

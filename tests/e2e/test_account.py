@@ -41,6 +41,7 @@ def account(browser: Any, redactor_serve: Any, pages: Any, admin: Any) -> Record
         for item in TYPED[:3]:
             recording.type(item.selector, item.value if item.selector != "#msg" else f"Mijn nummer is {item.value}, groet")
         recording.type("#search", "fietsbel")
+        recording.snapshot()  # the values typed last are settled there
         sent = recording.finish()
         page.click("#next")  # the same session goes on, on another page
         page.wait_for_function("window.__recorder && window.__recorder.started")
