@@ -36,6 +36,7 @@ from redactor.redact import redact_batch
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import SessionStates
+from redactor.state_redis import RedisStates, StateMoved, StateUnavailable
 from redactor.sinks import upstream
 from redactor.sinks.spool import Spool, SpoolFull
 from redactor.sinks.store import Store
@@ -106,6 +107,8 @@ def site_policy(request: web.Request) -> Policy:
 async def read_body(request: web.Request, settings: Settings) -> bytes:
     """The body, inflated. aiohttp inflates gzip/deflate as the body streams in, a bounded chunk
     at a time; reading stops at the inflated limit, so a bomb is refused, not inflated whole."""
+    if (read := request.get(_BODY)) is not None:  # a batch redone (StateMoved): the stream is spent
+        return read
     encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in SUPPORTED_ENCODINGS:
         raise BatchError(415, "unsupported_encoding",
@@ -125,7 +128,11 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
         if isinstance(error, BatchError):
             raise
         raise BatchError(400, "bad_encoding", f"the body is not valid {encoding} data") from None
-    return b"".join(chunks)
+    request[_BODY] = body = b"".join(chunks)
+    return body
+
+
+_BODY = "redactor.body"
 
 
 async def ingest(request: web.Request) -> web.Response:
@@ -170,6 +177,7 @@ async def ingest(request: web.Request) -> web.Response:
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
         state = orjson.dumps(mirror.dump()) if mirror.dirty else None  # keystrokes change nothing to save
+        await app[STATES].commit(site, session, mirror)  # shared state (--state): written before the batch leaves
         if UPSTREAM in app:
             # upstream mode: the events go to the collector (or the spool); the mirror state
             # is saved once they are safe, so a refused batch leaves the mirror as it was
@@ -228,10 +236,22 @@ class _Refused(Exception):
 
 @web.middleware
 async def refusals(request: web.Request, handler: Any) -> web.StreamResponse:
-    try:
-        return await handler(request)
-    except _Refused as refused:
-        return refused.response
+    for _ in range(STATE_ATTEMPTS):
+        try:
+            return await handler(request)
+        except _Refused as refused:
+            return refused.response
+        except StateMoved:  # another process wrote the session since this batch read it: redo it on that state
+            continue
+        except StateUnavailable as error:  # fail closed: never a batch redacted without its state
+            request.app[METRICS].refused.labels(error.code).inc()
+            return json_error(503, error.code, error.detail, {"Retry-After": str(error.retry_after)})
+    request.app[METRICS].refused.labels("state_conflict").inc()
+    return json_error(503, "state_conflict", "the session's state kept moving under this batch; retry later",
+                      {"Retry-After": "1"})
+
+
+STATE_ATTEMPTS = 3
 
 
 # -- operator -------------------------------------------------------------------------------------
@@ -244,6 +264,8 @@ async def readyz(request: web.Request) -> web.Response:
     checks = {"store": await app[STORE].writable(), "pii": app[DETECTOR].ready}
     if SPOOL in app:
         checks["spool"] = not app[SPOOL].full
+    if isinstance(app[STATES], RedisStates):
+        checks["state"] = await app[STATES].ready()
     return json_response({"ready": all(checks.values()), "checks": checks}, status=200 if all(checks.values()) else 503)
 
 
@@ -267,7 +289,11 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[SECRET] = server_secret(settings.data_dir)
     store = app[STORE] = await Store(settings.data_dir).open()
-    app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions)
+    if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)
+        app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds, settings.hot_sessions,
+                                  settings.state_timeout_seconds, settings.state_lock_wait_seconds)
+    else:
+        app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions)
     await admin.load_sites(app)
     await admin.load_tokens(app)
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)
@@ -277,6 +303,8 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
         yield
     finally:
         detector.close()
+        if isinstance(app[STATES], RedisStates):
+            await app[STATES].close()
         await store.close()
 
 

@@ -78,6 +78,10 @@ class SessionStates:
         if not lock.locked() and key not in self._hot and key not in self._cold:
             self._locks.pop(key, None)
 
+    async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
+        """In process, the mirror is saved with its batch by the store (app.py); nothing to do here.
+        (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
+
     def forget(self, site: str, session: str) -> None:
         self._hot.pop((site, session), None)
         if (site, session) in self._cold:

@@ -1,0 +1,322 @@
+"""Session state on Redis (`--state redis://host:port/db`): one truth for every process and instance.
+
+The same interface as the in-process SessionStates (`async with states.session(site, session) as
+mirror`, then `await states.commit(site, session, mirror)` before the batch leaves), so app.py does
+not know which one it has. Per session, under the hash tag `{site:session}` (one Redis Cluster
+slot: the Lua scripts touch both keys):
+
+    redactor:{site:session}:state   hash  seq   batches committed (the version)
+                                          mirror, mver   the sealed mirror blob, and the seq that wrote it
+                                          taint,  tver   the sealed taint blob, and the seq that wrote it
+    redactor:{site:session}:lock    string  a random token while one process redacts a batch
+
+Both expire after session_idle_seconds without a batch.
+
+Why these choices:
+- **A lock and a version.** The lock (SET NX PX, renewed while held, released by compare-and-delete)
+  makes a session's batches wait for each other across processes, so the second batch sees what
+  the first taught the mirror. The lock alone is not enough (a process can stall past its lease),
+  so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
+  still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
+  app redoes the batch on the state that moved (app.py `refusals`).
+- **Only what changed.** Every batch bumps `seq` (a few bytes). The mirror blob is written only
+  when the batch changed the mirror (`mirror.dirty`: snapshots, mutations, attribute changes; a
+  batch of keystrokes, clicks and scrolls does not), the taint blob only when the batch found a new
+  PII value. A reader fetches a blob only when its version differs from the copy it has.
+- **A local cache that checks the version.** Each process keeps the last mirror it committed with
+  its versions; one round trip (a Lua read) tells whether it is still current and returns only the
+  blobs that are not.
+- **Sealed.** The blobs hold what the in-process state keeps in memory only (label words, the
+  session's taint: values found to be PII). Redis may persist them (RDB, AOF, replicas), so they
+  are encrypted with AES-GCM under a key derived from the server secret, bound to their key and
+  field: Redis only ever holds ciphertext.
+- **Fail closed.** Redis unreachable or slow (state_timeout_seconds): StateUnavailable, answered
+  503 `state_unavailable` with Retry-After; no batch is redacted without its state. A session
+  whose state expired or was lost (Redis restarted without persistence) starts again empty: the
+  nodes it never saw are treated as sensitive, as for any batch without its snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import os
+import secrets
+import time
+import zlib
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import orjson
+import redis.asyncio as aioredis
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from redis.exceptions import RedisError
+
+from redactor.dom import DomMirror
+
+log = logging.getLogger("redactor.state")
+
+Key = tuple[str, str]
+
+#: reads the versions, and the blobs the caller's copy lacks, in one round trip.
+#: KEYS[1] state; ARGV[1], ARGV[2]: the mirror and taint versions the caller has ('' = none)
+_READ = """
+local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'tver')
+if not v[1] then return {false, false, false, false, false} end
+local mirror, taint = false, false
+if v[2] and v[2] ~= ARGV[1] then mirror = redis.call('HGET', KEYS[1], 'mirror') end
+if v[3] and v[3] ~= ARGV[2] then taint = redis.call('HGET', KEYS[1], 'taint') end
+return {v[1], v[2], v[3], mirror, taint}
+"""
+
+#: writes a batch's state only if the session is still at the version the batch read.
+#: KEYS[1] state; ARGV: expected seq, ttl ms, mirror blob or '', taint blob or ''. → new seq, or -1
+_COMMIT = """
+local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
+if seq ~= tonumber(ARGV[1]) then return -1 end
+seq = seq + 1
+redis.call('HSET', KEYS[1], 'seq', seq)
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq) end
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'taint', ARGV[4], 'tver', seq) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return seq
+"""
+
+#: the lock is ours only while it holds our token: renew and release compare first
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+class StateUnavailable(Exception):
+    """The session's state cannot be had: the batch is refused (503), never redacted without it."""
+
+    def __init__(self, code: str, detail: str, retry_after: int = 2):
+        super().__init__(detail)
+        self.code, self.detail, self.retry_after = code, detail, retry_after
+
+
+class StateMoved(Exception):
+    """Another process committed this session after this batch read it: redo the batch."""
+
+
+def keys(site: str, session: str) -> tuple[str, str]:
+    # site names and session ids cannot hold braces (keys.NAME): the tag is exactly {site:session}
+    tag = f"redactor:{{{site}:{session}}}"
+    return f"{tag}:state", f"{tag}:lock"
+
+
+@dataclass
+class _Cached:
+    mirror: DomMirror
+    seq: int
+    mver: int | None
+    tver: int | None
+
+
+@dataclass
+class _Lease:
+    token: str
+    seq: int  # the version this batch read
+    mver: int | None
+    tver: int | None
+    taint: frozenset[str]  # the taint as read: a new value means the taint blob is written
+    renewing: asyncio.Task | None = None
+    committed: bool = False
+
+
+class RedisStates:
+    def __init__(self, url: str, secret: bytes, idle_seconds: float = 1800.0, hot: int = 32,
+                 timeout: float = 2.0, lock_wait: float = 10.0, lock_seconds: float = 5.0):
+        # socket timeouts bound every command: a Redis that stops answering fails the batch, it
+        # does not hang it; no retries inside redis-py (the client's retry is the retry)
+        self.redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                             retry_on_timeout=False, health_check_interval=30)
+        self._aead = AESGCM(hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest())
+        self.ttl_ms = max(1000, int(idle_seconds * 1000))
+        self.hot = hot
+        self.lock_wait = lock_wait
+        self.lock_ms = int(lock_seconds * 1000)
+        self._cache: OrderedDict[Key, _Cached] = OrderedDict()
+        self._local: dict[Key, asyncio.Lock] = {}  # FIFO within the process: one poller per session
+        self._held: dict[Key, _Lease] = {}
+        self._read = self.redis.register_script(_READ)
+        self._commit = self.redis.register_script(_COMMIT)
+        self._renew = self.redis.register_script(_RENEW)
+        self._release = self.redis.register_script(_RELEASE)
+        self._tasks: set[asyncio.Task] = set()
+
+    # -- the interface app.py uses ------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def cold_bytes(self) -> int:
+        return 0  # nothing is kept frozen here: Redis holds the blobs
+
+    async def ready(self) -> bool:
+        try:
+            return bool(await self.redis.ping())
+        except (RedisError, OSError):
+            return False
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await self.redis.aclose()
+
+    @asynccontextmanager
+    async def session(self, site: str, session: str) -> AsyncIterator[DomMirror]:
+        """The session's mirror, held exclusively across processes until the block ends. Call
+        commit() before anything of the batch leaves; a block that raises leaves Redis as it was
+        (and drops the local copy, which the failed batch may have changed)."""
+        key = (site, session)
+        state_key, lock_key = keys(site, session)
+        local = self._local.setdefault(key, asyncio.Lock())
+        async with local:
+            lease = None
+            try:
+                lease = await self._acquire(lock_key)
+                mirror = await self._load(key, state_key, lease)
+                self._held[key] = lease
+                lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
+                yield mirror
+                if not lease.committed:  # a block that left without a batch to save: nothing changed
+                    self._cache.pop(key, None)
+            except BaseException:
+                self._cache.pop(key, None)
+                raise
+            finally:
+                self._held.pop(key, None)
+                if lease is not None:
+                    await self._let_go(lock_key, lease)
+        if not local.locked():
+            self._local.pop(key, None)
+
+    async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
+        """Writes the batch's state, atomically with the session's version. StateMoved if another
+        process wrote the session since this batch read it; StateUnavailable if Redis is gone."""
+        key = (site, session)
+        lease = self._held[key]
+        state_key, _ = keys(site, session)
+        mirror_blob = self._seal(state_key, "mirror", zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1)) \
+            if mirror.dirty else b""
+        taint_now = frozenset(mirror.taint)
+        taint_blob = self._seal(state_key, "taint", orjson.dumps(sorted(taint_now))) \
+            if taint_now != lease.taint else b""
+        try:
+            seq = int(await self._commit(keys=[state_key], args=[lease.seq, self.ttl_ms, mirror_blob, taint_blob]))
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        if seq < 0:
+            log.warning("session state moved under a batch (site %s): redone on the new state", site)
+            raise StateMoved()
+        lease.committed = True
+        self._cache[key] = _Cached(mirror, seq, seq if mirror_blob else lease.mver, seq if taint_blob else lease.tver)
+        self._cache.move_to_end(key)
+        while len(self._cache) > self.hot:
+            self._cache.popitem(last=False)
+
+    def forget(self, site: str, session: str) -> None:
+        """The session was erased: its state goes too (in the background: callers are sync)."""
+        self._cache.pop((site, session), None)
+        task = asyncio.get_running_loop().create_task(self._delete(site, session))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # -- the parts ----------------------------------------------------------------------------
+    async def _acquire(self, lock_key: str) -> _Lease:
+        token = secrets.token_hex(16)
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.002
+        try:
+            while not await self.redis.set(lock_key, token, nx=True, px=self.lock_ms):
+                if time.monotonic() > deadline:
+                    raise StateUnavailable("session_busy", "another process has held this session for "
+                                           f"{self.lock_wait:g}s; retry later", retry_after=1)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.05)
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        return _Lease(token, 0, None, None, frozenset())
+
+    async def _load(self, key: Key, state_key: str, lease: _Lease) -> DomMirror:
+        cached = self._cache.pop(key, None)
+        have_m = str(cached.mver) if cached and cached.mver is not None else ""
+        have_t = str(cached.tver) if cached and cached.tver is not None else ""
+        try:
+            seq, mver, tver, mirror_blob, taint_blob = await self._read(keys=[state_key], args=[have_m, have_t])
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        if seq is None:  # a new session, or one that expired: start empty (unknown nodes fail closed)
+            mirror = DomMirror()
+            lease.seq, lease.mver, lease.tver, lease.taint = 0, None, None, frozenset()
+            return mirror
+        lease.seq = int(seq)
+        lease.mver = int(mver) if mver is not None else None
+        lease.tver = int(tver) if tver is not None else None
+        if cached is not None and cached.seq == lease.seq:
+            mirror = cached.mirror  # nobody else wrote since our own commit
+        else:
+            if mirror_blob is not None:
+                mirror = DomMirror.load(orjson.loads(zlib.decompress(self._open(state_key, "mirror", mirror_blob))))
+            elif cached is not None and lease.mver is not None:
+                mirror = cached.mirror  # the same mirror version as ours (other batches changed no structure)
+            else:
+                mirror = DomMirror()
+            if taint_blob is not None:
+                mirror.taint = set(orjson.loads(self._open(state_key, "taint", taint_blob)))
+            elif cached is not None and lease.tver is not None:
+                mirror.taint = set(cached.mirror.taint)
+            else:
+                mirror.taint = set()
+        lease.taint = frozenset(mirror.taint)
+        return mirror
+
+    async def _keep(self, lock_key: str, token: str) -> None:
+        """Renews the lock while the batch is being redacted (detection can take seconds)."""
+        try:
+            while True:
+                await asyncio.sleep(self.lock_ms / 3000)
+                if not await self._renew(keys=[lock_key], args=[token, self.lock_ms]):
+                    log.warning("a session lock expired under its batch: the version check guards the write")
+                    return
+        except (RedisError, OSError):
+            return  # commit() finds out for itself
+        except asyncio.CancelledError:
+            return
+
+    async def _let_go(self, lock_key: str, lease: _Lease) -> None:
+        if lease.renewing is not None:
+            lease.renewing.cancel()
+        try:
+            await self._release(keys=[lock_key], args=[lease.token])
+        except (RedisError, OSError):
+            pass  # it expires by itself after lock_seconds
+
+    async def _delete(self, site: str, session: str) -> None:
+        try:
+            await self.redis.delete(*keys(site, session))
+        except (RedisError, OSError):
+            log.warning("the erased session's state could not be deleted from Redis: it expires after the idle timeout")
+
+    def _seal(self, state_key: str, field: str, plain: bytes) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, plain, f"{state_key}/{field}".encode())
+
+    def _open(self, state_key: str, field: str, sealed: bytes) -> bytes:
+        return self._aead.decrypt(sealed[:12], sealed[12:], f"{state_key}/{field}".encode())
+
+
+def _unavailable(error: BaseException) -> StateUnavailable:
+    log.warning("session state on Redis unavailable: %s", type(error).__name__)
+    return StateUnavailable("state_unavailable", "the session state store (Redis) is unavailable; the batch was "
+                            "not redacted nor stored: retry later")
