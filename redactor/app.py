@@ -11,6 +11,7 @@ import functools
 import hashlib
 import hmac
 import logging
+import os
 import secrets
 import sqlite3
 import time
@@ -23,7 +24,7 @@ from aiohttp import web
 from aiohttp.http_exceptions import ContentEncodingError
 from aiohttp.http_exceptions import PayloadEncodingError
 
-from redactor import admin, viewer
+from redactor import admin, viewer, workers
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
                            UPSTREAM)
@@ -280,8 +281,15 @@ def server_secret(data_dir: Path) -> bytes:
     path = data_dir / "secret.key"
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(secrets.token_bytes(32))
-        path.chmod(0o600)
+        draft = data_dir / f".secret.key.{os.getpid()}"
+        draft.write_bytes(secrets.token_bytes(32))
+        draft.chmod(0o600)
+        try:  # a link is atomic: of --workers children starting at once, one secret wins for all
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_bytes()
 
 
@@ -314,7 +322,7 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     delivery gets spool_drain_seconds to empty the spool, the rest stays on disk."""
     settings = app[SETTINGS]
     assert settings.upstream is not None
-    spool = app[SPOOL] = await Spool(settings.data_dir / "spool", settings.spool_max_bytes, app[METRICS],
+    spool = app[SPOOL] = await Spool(settings.data_dir / workers.spool_name(settings.worker_index), settings.spool_max_bytes, app[METRICS],
                                      settings.spool_retry_max_seconds).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
                                                    app[METRICS]).start()
@@ -337,6 +345,8 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.cleanup_ctx.append(retention)  # erases sessions older than their site's retention_days
     if settings.upstream:
         app.cleanup_ctx.append(upstream_sink)
+    if settings.worker_index is not None:  # one of --workers N: follow the sites and tokens the others change
+        app.cleanup_ctx.append(workers.follow_config)
     app.router.add_post("/v1/sites/{site}/sessions/{session}/events", ingest)
     app.router.add_route("OPTIONS", "/v1/sites/{site}/sessions/{session}/events", ingest_preflight)
     app.router.add_get("/healthz", healthz)

@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from redactor import workers
 from redactor.policy import ConfigError, SiteConfig, validate_site_config
 
 
@@ -40,19 +41,30 @@ def setup_logging(level: str) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from aiohttp import web
-
-    from redactor.app import create_app
     from redactor.config import load_settings
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
-             "tls_cert": args.tls_cert, "tls_key": args.tls_key}
+             "tls_cert": args.tls_cert, "tls_key": args.tls_key, "state": args.state, "workers": args.workers}
     try:
         settings = load_settings(flags, Path(args.config) if args.config else None)
     except (ConfigError, OSError) as error:
         print(f"redactor: configuration: {error}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
+    n_workers = workers.count(settings.workers)
+    if n_workers < 1:
+        print("redactor: --workers is a number of processes (1 or more) or 'auto'", file=sys.stderr)
+        return 2
+    if n_workers > 1 and not settings.state:
+        print(f"redactor: --workers {n_workers} needs --state redis://host:port/db: a session's batches reach "
+              "any worker, and every worker needs the session's state (see docs/scaling.md)", file=sys.stderr)
+        return 2
+    if n_workers > 1 and settings.worker_index is None:
+        return workers.supervise(args.argv, n_workers)
+    from aiohttp import web
+
+    from redactor.app import create_app  # after the supervisor branch: it never loads the detector's modules
+
     ssl_context = None
     if settings.tls_cert or settings.tls_key:
         if not (settings.tls_cert and settings.tls_key):
@@ -61,7 +73,7 @@ def serve(args: argparse.Namespace) -> int:
         ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ssl_context.load_cert_chain(settings.tls_cert, settings.tls_key)
     web.run_app(create_app(settings), host=settings.host, port=settings.port, ssl_context=ssl_context,
-                access_log=None, print=lambda message: logging.getLogger("redactor").info(message.strip()),
+                reuse_port=n_workers > 1, access_log=None, print=lambda message: logging.getLogger("redactor").info(message.strip()),
                 shutdown_timeout=15)
     return 0
 
@@ -155,6 +167,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--upstream", help="forward redacted batches to this collector instead of storing them")
     s.add_argument("--tls-cert")
     s.add_argument("--tls-key")
+    s.add_argument("--state", help="redis://host:port/db: session state shared by every process and instance")
+    s.add_argument("--workers", help="processes serving the port (default 1; 'auto': one per core); "
+                                     "more than 1 needs --state")
     s.set_defaults(run=serve)
     c = commands.add_parser("scrub", help="redact recorded batches offline, as one session")
     c.add_argument("batches", nargs="+", metavar="BATCH.json")
@@ -171,6 +186,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # what --workers children run again
     return args.run(args)
 
 

@@ -41,6 +41,7 @@ class Settings(BaseModel):
     state_timeout_seconds: float = Field(2.0, gt=0)  # one Redis command; past it the batch gets 503
     state_lock_wait_seconds: float = Field(10.0, gt=0)  # waiting for a session another process holds
     workers: int | Literal["auto"] = 1  # processes serving one port; "auto": one per core
+    worker_index: int | None = Field(None, ge=0)  # set by the --workers supervisor for its children only
     sites: dict[str, SiteConfig] = {}
 
 

@@ -205,6 +205,11 @@ class Store:
             "INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at) VALUES (?, ?, ?, NULL)",
             (name, token_hash, time.time())))
 
+    async def last_audit_seq(self) -> int:
+        """Moves with every site and token change: workers sharing this store follow it (workers.py)."""
+        rows = await self._run(self._query, "SELECT coalesce(max(seq), 0) FROM audit")
+        return rows[0][0]
+
     async def token_names(self) -> dict[str, str]:
         """hash → name of every live token."""
         rows = await self._run(self._query, "SELECT hash, name FROM tokens WHERE revoked_at IS NULL")
