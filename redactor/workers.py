@@ -88,8 +88,9 @@ def supervise(argv: list[str], workers: int) -> int:
                 break
             log.warning("worker %d (pid %d) exited with %d: restarting it", index, process.pid, code)
             spawn(index)
+    # a child still starting when SIGTERM came has no handler yet: killed by it, it stopped as asked
     codes = [process.returncode for process, _ in children.values()]
-    return 0 if not failed_starts and all(code == 0 for code in codes) else 1
+    return 0 if failed_starts < MAX_FAILED_STARTS and all(code in (0, -signal.SIGTERM) for code in codes) else 1
 
 
 async def follow_config(app: web.Application) -> AsyncIterator[None]:
