@@ -53,6 +53,7 @@ from dataclasses import dataclass
 
 import orjson
 import redis.asyncio as aioredis
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.exceptions import RedisError
 
@@ -62,15 +63,18 @@ log = logging.getLogger("redactor.state")
 
 Key = tuple[str, str]
 
-#: reads the versions, and the blobs the caller's copy lacks, in one round trip.
-#: KEYS[1] state; ARGV[1], ARGV[2]: the mirror and taint versions the caller has ('' = none)
-_READ = """
+#: takes the session's lock and, if it got it, reads the versions and the blobs the caller's copy
+#: lacks: one round trip (each one costs a context switch to redis-server on a busy host).
+#: KEYS[1] state, KEYS[2] lock; ARGV: token, lock ms, the mirror and taint versions the caller has
+#: ('' = none). → {0} if another process holds the lock, else {1, seq, mver, tver, mirror, taint}
+_TAKE = """
+if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
 local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'tver')
-if not v[1] then return {false, false, false, false, false} end
+if not v[1] then return {1} end
 local mirror, taint = false, false
-if v[2] and v[2] ~= ARGV[1] then mirror = redis.call('HGET', KEYS[1], 'mirror') end
-if v[3] and v[3] ~= ARGV[2] then taint = redis.call('HGET', KEYS[1], 'taint') end
-return {v[1], v[2], v[3], mirror, taint}
+if v[2] and v[2] ~= ARGV[3] then mirror = redis.call('HGET', KEYS[1], 'mirror') end
+if v[3] and v[3] ~= ARGV[4] then taint = redis.call('HGET', KEYS[1], 'taint') end
+return {1, v[1], v[2], v[3], mirror, taint}
 """
 
 #: writes a batch's state only if the session is still at the version the batch read.
@@ -149,7 +153,7 @@ class RedisStates:
         self._cache: OrderedDict[Key, _Cached] = OrderedDict()
         self._local: dict[Key, asyncio.Lock] = {}  # FIFO within the process: one poller per session
         self._held: dict[Key, _Lease] = {}
-        self._read = self.redis.register_script(_READ)
+        self._take = self.redis.register_script(_TAKE)
         self._commit = self.redis.register_script(_COMMIT)
         self._renew = self.redis.register_script(_RENEW)
         self._release = self.redis.register_script(_RELEASE)
@@ -184,8 +188,8 @@ class RedisStates:
         async with local:
             lease = None
             try:
-                lease = await self._acquire(lock_key)
-                mirror = await self._load(key, state_key, lease)
+                lease, read, cached = await self._acquire(key, state_key, lock_key)
+                mirror = self._load(key, state_key, lease, read, cached)
                 self._held[key] = lease
                 lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
                 yield mirror
@@ -233,29 +237,31 @@ class RedisStates:
         task.add_done_callback(self._tasks.discard)
 
     # -- the parts ----------------------------------------------------------------------------
-    async def _acquire(self, lock_key: str) -> _Lease:
+    async def _acquire(self, key: Key, state_key: str, lock_key: str) -> tuple[_Lease, list, _Cached | None]:
+        """The lock, and the session's state as of it. Another process holding the session: polled
+        (2 ms doubling to 20 ms) until lock_wait, then 503 session_busy."""
         token = secrets.token_hex(16)
+        cached = self._cache.get(key)
+        have_m = str(cached.mver) if cached and cached.mver is not None else ""
+        have_t = str(cached.tver) if cached and cached.tver is not None else ""
         deadline = time.monotonic() + self.lock_wait
         pause = 0.002
         try:
-            while not await self.redis.set(lock_key, token, nx=True, px=self.lock_ms):
+            while not (read := await self._take(keys=[state_key, lock_key],
+                                                args=[token, self.lock_ms, have_m, have_t]))[0]:
                 if time.monotonic() > deadline:
                     raise StateUnavailable("session_busy", "another process has held this session for "
                                            f"{self.lock_wait:g}s; retry later", retry_after=1)
                 await asyncio.sleep(pause)
-                pause = min(pause * 2, 0.05)
+                pause = min(pause * 2, 0.02)
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
-        return _Lease(token, 0, None, None, frozenset())
+        # the copy the versions were asked against (the cache may have let it go while we waited)
+        return _Lease(token, 0, None, None, frozenset()), [*read[1:], None, None, None, None, None][:5], cached
 
-    async def _load(self, key: Key, state_key: str, lease: _Lease) -> DomMirror:
-        cached = self._cache.pop(key, None)
-        have_m = str(cached.mver) if cached and cached.mver is not None else ""
-        have_t = str(cached.tver) if cached and cached.tver is not None else ""
-        try:
-            seq, mver, tver, mirror_blob, taint_blob = await self._read(keys=[state_key], args=[have_m, have_t])
-        except (RedisError, OSError) as error:
-            raise _unavailable(error) from None
+    def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
+        self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
+        seq, mver, tver, mirror_blob, taint_blob = read
         if seq is None:  # a new session, or one that expired: start empty (unknown nodes fail closed)
             mirror = DomMirror()
             lease.seq, lease.mver, lease.tver, lease.taint = 0, None, None, frozenset()
@@ -313,7 +319,14 @@ class RedisStates:
         return nonce + self._aead.encrypt(nonce, plain, f"{state_key}/{field}".encode())
 
     def _open(self, state_key: str, field: str, sealed: bytes) -> bytes:
-        return self._aead.decrypt(sealed[:12], sealed[12:], f"{state_key}/{field}".encode())
+        try:
+            return self._aead.decrypt(sealed[:12], sealed[12:], f"{state_key}/{field}".encode())
+        except InvalidTag:  # another secret sealed it (a misconfigured instance), or it was tampered with
+            log.error("a session state on Redis does not open with this server's secret: every instance on "
+                      "one Redis needs the same secret.key")
+            raise StateUnavailable("state_unreadable", "the session's state on Redis was sealed with another "
+                                   "server secret: give every instance sharing this Redis the same "
+                                   "data_dir/secret.key (docs/scaling.md)", retry_after=30) from None
 
 
 def _unavailable(error: BaseException) -> StateUnavailable:

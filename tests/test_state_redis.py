@@ -14,7 +14,7 @@ from factories import click, element, html_page, input_event, meta, snapshot, ty
 from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
-from redactor.state_redis import RedisStates, StateMoved, keys
+from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys
 from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
 
 SITE = "shop"
@@ -196,9 +196,25 @@ async def test_a_blob_cannot_be_moved_to_another_session(redis_server, rconn):  
         async with states.session(SITE, "s-6") as mirror:
             await states.commit(SITE, "s-6", mirror)
         await rconn.copy(keys(SITE, "s-6")[0], keys(SITE, "s-7")[0])
-        with pytest.raises(Exception) as error:
+        with pytest.raises(StateUnavailable) as error:
             async with states.session(SITE, "s-7"):
                 pass
-        assert type(error.value).__name__ == "InvalidTag"
+        assert error.value.code == "state_unreadable"
     finally:
         await states.close()
+
+
+async def test_an_instance_with_another_secret_cannot_read_the_state(redis_server):  # noqa: F811
+    """Instances on one Redis must share the server secret: one that does not is told so (503), and
+    does not redact the batch without its state."""
+    ours, theirs = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"x" * 32)
+    try:
+        async with ours.session(SITE, "s-8") as mirror:
+            await ours.commit(SITE, "s-8", mirror)
+        with pytest.raises(StateUnavailable) as error:
+            async with theirs.session(SITE, "s-8"):
+                pass
+        assert "secret.key" in error.value.detail
+    finally:
+        await ours.close()
+        await theirs.close()
