@@ -218,3 +218,13 @@ async def test_an_instance_with_another_secret_cannot_read_the_state(redis_serve
     finally:
         await ours.close()
         await theirs.close()
+
+
+async def test_erasing_a_session_erases_its_state(shared, rconn, admin_headers):
+    page, _, _, _ = password_page()
+    assert (await post(shared, "s-9", [meta(), snapshot(page)])).status == 202
+    assert await rconn.exists(keys(SITE, "s-9")[0])
+    answer = await shared.delete(f"/v1/sites/{SITE}/sessions/s-9", headers=admin_headers)
+    assert answer.status == 204
+    while await rconn.exists(keys(SITE, "s-9")[0]):  # deleted in the background (forget() is sync)
+        await asyncio.sleep(0.02)
