@@ -154,7 +154,8 @@ async def main_async(args: argparse.Namespace) -> None:
     results = {}
     try:
         ops = await state_ops(redis.url, recs, args.rounds)
-        runs = {"in-process": [], "redis w1": ["--state", redis.url], "redis w2": ["--workers", "2", "--state", redis.url]}
+        runs = {} if args.state_only else {"in-process": [], "redis w1": ["--state", redis.url],
+                                           "redis w2": ["--workers", "2", "--state", redis.url]}
         args.secret = secrets.token_bytes(32)
         for name, extra in runs.items():
             redis_client = redis_sync.Redis.from_url(redis.url)
@@ -176,13 +177,8 @@ async def main_async(args: argparse.Namespace) -> None:
               f"p99 {r['p99'] * 1000:7.1f} ms  alone p50 {r['alone_p50'] * 1000:6.1f} ms "
               f"p99 {r['alone_p99'] * 1000:7.1f} ms  errors {r['errors']}  RSS {r['rss']:5.0f} MB")
     rate = {name: r["batches"] / r["seconds"] for name, r in results.items()}
-    base, w1 = results["in-process"], results["redis w1"]
-    print(f"  ratio batches/s: redis w2 / redis w1 {rate['redis w2'] / rate['redis w1']:.2f}, "
-          f"redis w1 / in-process {rate['redis w1'] / rate['in-process']:.2f}, "
-          f"redis w2 / in-process {rate['redis w2'] / rate['in-process']:.2f}")
-    print(f"  latency alone, redis w1 / in-process: p50 {w1['alone_p50'] / base['alone_p50']:.2f} "
-          f"(+{(w1['alone_p50'] - base['alone_p50']) * 1000:.1f} ms), p99 {w1['alone_p99'] / base['alone_p99']:.2f} "
-          f"(+{(w1['alone_p99'] - base['alone_p99']) * 1000:.1f} ms)")
+    if results:
+        report_runs(results, rate)
     print("  state operations per batch (lock, versioned read, commit; redaction excluded):")
     inproc = ops["in-process"]
     for label, (p50, p99, redaction) in ops.items():
@@ -191,10 +187,21 @@ async def main_async(args: argparse.Namespace) -> None:
                                          f"   vs in-process: p50 x{p50 / inproc[0]:.1f}, p99 x{p99 / inproc[1]:.1f}"))
 
 
+def report_runs(results: dict, rate: dict) -> None:
+    base, w1 = results["in-process"], results["redis w1"]
+    print(f"  ratio batches/s: redis w2 / redis w1 {rate['redis w2'] / rate['redis w1']:.2f}, "
+          f"redis w1 / in-process {rate['redis w1'] / rate['in-process']:.2f}, "
+          f"redis w2 / in-process {rate['redis w2'] / rate['in-process']:.2f}")
+    print(f"  latency alone, redis w1 / in-process: p50 {w1['alone_p50'] / base['alone_p50']:.2f} "
+          f"(+{(w1['alone_p50'] - base['alone_p50']) * 1000:.1f} ms), p99 {w1['alone_p99'] / base['alone_p99']:.2f} "
+          f"(+{(w1['alone_p99'] - base['alone_p99']) * 1000:.1f} ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--state-only", action="store_true", help="only the state operations (no servers)")
     parser.add_argument("--keep", action="store_true", help="keep the servers' data and logs")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of every recording for the latency alone")
     parser.add_argument("--pii-workers", type=int, default=0,
