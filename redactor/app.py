@@ -276,8 +276,14 @@ async def metrics_route(request: web.Request) -> web.Response:
 
 
 # -- resources ------------------------------------------------------------------------------------
-def server_secret(data_dir: Path) -> bytes:
-    """The key of keyed hashes ("hash" masks): made once, kept in the data directory."""
+def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
+    """The key of keyed hashes ("hash" masks): made once, kept in the data directory; or the file
+    configured (secret_file), which instances of one deployment share and which is never made here."""
+    if configured is not None:
+        secret = configured.read_bytes()
+        if len(secret) < 32:
+            raise ValueError(f"secret_file {configured} holds {len(secret)} bytes: it needs 32 or more")
+        return secret
     path = data_dir / "secret.key"
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -295,11 +301,12 @@ def server_secret(data_dir: Path) -> bytes:
 
 async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[SECRET] = server_secret(settings.data_dir)
+    app[SECRET] = server_secret(settings.data_dir, settings.secret_file)
     store = app[STORE] = await Store(settings.data_dir).open()
     if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)
         app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds, settings.hot_sessions,
                                   settings.state_timeout_seconds, settings.state_lock_wait_seconds)
+        await app[STATES].check_secret()  # another secret than the other instances': refuse to start
     else:
         app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions)
     await admin.load_sites(app)

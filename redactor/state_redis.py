@@ -109,6 +109,14 @@ class StateUnavailable(Exception):
         self.code, self.detail, self.retry_after = code, detail, retry_after
 
 
+class SecretMismatch(RuntimeError):
+    """This instance's server secret is not the one of the instances already on this Redis."""
+
+
+#: the fingerprint of the deployment's secret (state_redis.check_secret)
+SECRET_CHECK = "redactor:secret-check"
+
+
 class StateMoved(Exception):
     """Another process committed this session after this batch read it: redo the batch."""
 
@@ -145,7 +153,8 @@ class RedisStates:
         # does not hang it; no retries inside redis-py (the client's retry is the retry)
         self.redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
                                              retry_on_timeout=False, health_check_interval=30)
-        self._aead = AESGCM(hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest())
+        self._key = hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest()
+        self._aead = AESGCM(self._key)
         self.ttl_ms = max(1000, int(idle_seconds * 1000))
         self.hot = hot
         self.lock_wait = lock_wait
@@ -171,6 +180,25 @@ class RedisStates:
             return bool(await self.redis.ping())
         except (RedisError, OSError):
             return False
+
+    async def check_secret(self) -> None:
+        """Instances on one Redis must share the server secret (masks, page digests and the seal
+        depend on it). The first to start leaves a fingerprint of it (an HMAC: not the secret);
+        one with another secret refuses to start, rather than answer 503 for every batch of every
+        session the others began. Redis down at start: checked batch by batch instead (the seal)."""
+        fingerprint = hmac.new(self._key, b"fingerprint", hashlib.sha256).hexdigest()
+        try:
+            # no expiry: after a deliberate rotation of the secret, delete the key (docs/scaling.md)
+            await self.redis.set(SECRET_CHECK, fingerprint, nx=True)
+            stored = await self.redis.get(SECRET_CHECK)
+        except (RedisError, OSError) as error:
+            log.warning("Redis unreachable at start (%s): batches get 503 until it answers", type(error).__name__)
+            return
+        if stored is not None and stored.decode() != fingerprint:
+            log.error("the instances already on this Redis use another server secret: give every instance the "
+                      "same secret (secret_file, or the same data_dir/secret.key); see docs/scaling.md")
+            await self.redis.aclose()
+            raise SecretMismatch("another server secret than the instances already on this Redis")
 
     async def close(self) -> None:
         for task in list(self._tasks):

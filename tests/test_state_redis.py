@@ -228,3 +228,24 @@ async def test_erasing_a_session_erases_its_state(shared, rconn, admin_headers):
     assert answer.status == 204
     while await rconn.exists(keys(SITE, "s-9")[0]):  # deleted in the background (forget() is sync)
         await asyncio.sleep(0.02)
+
+
+def test_an_instance_with_another_secret_refuses_to_start(tmp_path, redis_server):  # noqa: F811
+    """Two real `redactor serve` on one Redis: the second, with its own secret, says what to fix."""
+    from conftest import start_serve
+
+    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
+                        timeout=240)
+    try:
+        with pytest.raises(RuntimeError) as error:
+            start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
+                        timeout=240)
+        assert "same secret" in str(error.value)
+        # the same secret, given as a file: it starts and shares the state
+        shared = tmp_path / "deployment.key"
+        shared.write_bytes((tmp_path / "one" / "data" / "secret.key").read_bytes())
+        second = start_serve(tmp_path / "three" / "data", "--state", redis_server.url,
+                             env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_SECRET_FILE": str(shared)}, timeout=240)
+        second.stop()
+    finally:
+        first.stop()
