@@ -5,6 +5,7 @@ The app runs on a real socket with its real SQLite store; Redis is Debian's redi
 from __future__ import annotations
 
 import asyncio
+import signal
 
 import orjson
 import pytest
@@ -249,3 +250,18 @@ def test_an_instance_with_another_secret_refuses_to_start(tmp_path, redis_server
         second.stop()
     finally:
         first.stop()
+
+
+async def test_a_redis_that_stops_answering_is_a_503_not_a_hang(shared, redis_server):  # noqa: F811
+    """SIGSTOP: the socket stays open and nothing answers; state_timeout_seconds bounds the wait."""
+    page, field, _, _ = password_page()
+    assert (await post(shared, "s-10", [meta(), snapshot(page)])).status == 202
+    redis_server.process.send_signal(signal.SIGSTOP)
+    try:
+        answer = await post(shared, "s-10", [input_event(field, "hunter2-secret")])
+        assert answer.status == 503
+        assert (await answer.json())["error"] == "state_unavailable" and "Retry-After" in answer.headers
+    finally:
+        redis_server.process.send_signal(signal.SIGCONT)
+    answer = await post(shared, "s-10", [input_event(field, "hunter2-secret")])
+    assert answer.status == 202, await answer.text()
