@@ -329,7 +329,8 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     delivery gets spool_drain_seconds to empty the spool, the rest stays on disk."""
     settings = app[SETTINGS]
     assert settings.upstream is not None
-    spool = app[SPOOL] = await Spool(settings.data_dir / workers.spool_name(settings.worker_index), settings.spool_max_bytes, app[METRICS],
+    spool_dir = settings.data_dir / workers.spool_name(settings.worker_index)  # one spool per --workers child
+    spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
                                      settings.spool_retry_max_seconds).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
                                                    app[METRICS]).start()
