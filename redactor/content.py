@@ -27,6 +27,7 @@ from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
 from redactor.pii import Span, is_given_name
+from redactor.urls import SCHEME_AND_HOST
 
 #: query parameters whose values are secrets by name alone
 SECRET_PARAMETERS = re.compile(
@@ -303,7 +304,7 @@ class UrlSlot(Slot):
         self.cell, self.node = cell, node
         url = cell.get()
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
-        scheme_host = re.match(r"^[a-zA-Z][\w+.-]*://[^/?#]*", url)
+        scheme_host = SCHEME_AND_HOST.match(url)
         self.head = scheme_host.group(0) if scheme_host else ""
         self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
@@ -339,14 +340,6 @@ class UrlSlot(Slot):
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
 
-
-
-def looks_like_url(value: str) -> bool:
-    """Whether an attribute value nobody listed is a URL to take apart (else it is text)."""
-    return bool(_URL_SHAPED.match(value)) and not any(c.isspace() for c in value.strip())
-
-
-_URL_SHAPED = re.compile(r"^\s*(?:[a-zA-Z][\w+.-]*://|(?:mailto|tel|sms|data|javascript):|[/?#.])")
 
 
 class SrcsetSlot(Slot):

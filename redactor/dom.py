@@ -25,7 +25,7 @@ from redactor.selectors import compiled_for
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
-#: where a label's words are looked for when a field has no own words: <label> and <legend>
+#: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 
 
@@ -86,10 +86,16 @@ class Verdict:
 
     flags: int
     rule: str | None
-    node: Node | None
 
 
-UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node", None)
+UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node")
+
+
+@dataclass(frozen=True)
+class AppliedMutation:
+    kept_removes: list[dict[str, Any]]  # those a replayer can apply (not inside a placeholder)
+    inserted: list[int]  # ids added, in insertion order
+    changes: list[tuple[dict[str, Any], int | None, Verdict]]  # attribute change, its node, the verdict before it
 
 
 class DomMirror:
@@ -113,7 +119,7 @@ class DomMirror:
         node = self.nodes.get(nid) if node_id(nid) is not None else None
         if node is None:
             return UNKNOWN_NODE
-        return Verdict(node.flags, node.rule, node)
+        return Verdict(node.flags, node.rule)
 
     def ancestors(self, nid: int) -> Iterator[Node]:
         node = self.nodes.get(nid)
@@ -276,6 +282,34 @@ class DomMirror:
         if self._removed_from is None:
             self._removed_from = set()
         self._removed_from.add(parent)
+
+    def apply_mutation(self, data: dict[str, Any], policy: Policy) -> AppliedMutation:
+        """A Mutation event's changes to the mirror, all of them before anything of it is judged:
+        removes, adds, attribute changes, then the site's selectors on every node touched — so
+        what is added or written under an element that the same mutation blocks is judged
+        blocked. The redaction and the viewer's preview both replay mutations through here."""
+        def listed(key: str) -> list[Any]:
+            return data.get(key) if isinstance(data.get(key), list) else []
+
+        kept_removes = []
+        for remove in listed("removes"):
+            if not isinstance(remove, dict):
+                continue
+            if not self.verdict(remove.get("parentId")).flags & BLOCKED:
+                kept_removes.append(remove)  # the replayer never had what lies inside a placeholder
+            self.remove(remove.get("id"))
+        inserted = self.insert_adds(listed("adds"), policy)
+        changes, touched = [], list(inserted)
+        for change in listed("attributes"):
+            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
+                continue
+            nid = node_id(change.get("id"))
+            changes.append((change, nid, self.verdict(nid)))
+            if nid is not None:
+                self.set_attributes(nid, change["attributes"], policy)
+                touched.extend(self.subtree(nid))
+        self.match_selectors(policy, touched)
+        return AppliedMutation(kept_removes, inserted, changes)
 
     def set_attributes(self, nid: int, changes: dict[str, Any], policy: Policy) -> None:
         """An attribute mutation: new markers flag the node and its subtree from now on."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from redactor.redact import Redaction
+if TYPE_CHECKING:  # for annotations only: sinks import metrics, and must not load the redaction engine
+    from redactor.redact import Redaction
 
 
 class Metrics:

@@ -23,6 +23,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from redactor.pii import PiiSettings
 from redactor.ruledata import load_rules
 from redactor.selectors import why_never_matches
+from redactor.urls import SCHEME_AND_HOST
 
 # ---------------------------------------------------------------------------------------------
 # Flags a node can carry in the DOM mirror. Inherited by descendants and sticky for a session.
@@ -350,7 +351,7 @@ class Policy:
         """Whether a page URL matches one of the site's block_urls (glob on the URL or its path; 're:' regex)."""
         if not self.config.block_urls:
             return False
-        path = re.sub(r"^[a-z]+://[^/]*", "", url)
+        path = SCHEME_AND_HOST.sub("", url, count=1)
         for pattern in self.config.block_urls:
             if pattern.startswith("re:"):
                 if re.search(pattern[3:], url):

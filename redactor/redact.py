@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, looks_like_url, rename_keys)
+                              credential_spans, rename_keys)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii import Span
@@ -44,6 +44,7 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.urls import looks_like_url
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
@@ -343,35 +344,12 @@ class BatchRedaction:
         return True
 
     def _mutation(self, data: dict[str, Any]) -> None:
-        mirror, policy = self.mirror, self.policy
-        removes = data.get("removes") if isinstance(data.get("removes"), list) else []
+        mirror = self.mirror
         adds = data.get("adds") if isinstance(data.get("adds"), list) else []
         texts = data.get("texts") if isinstance(data.get("texts"), list) else []
-        attributes = data.get("attributes") if isinstance(data.get("attributes"), list) else []
-
-        kept_removes = []
-        for remove in removes:
-            if not isinstance(remove, dict):
-                continue
-            parent = mirror.verdict(remove.get("parentId"))
-            if not parent.flags & BLOCKED:  # the replayer never had what lies inside a placeholder
-                kept_removes.append(remove)
-            mirror.remove(remove.get("id"))
-        data["removes"] = kept_removes
-
-        # attribute changes reach the mirror before anything of this mutation is redacted: what
-        # is added or written under an element that this same mutation blocks is judged blocked
-        inserted = mirror.insert_adds(adds, policy)
-        changes, touched = [], list(inserted)
-        for change in attributes:
-            if not isinstance(change, dict) or not isinstance(change.get("attributes"), dict):
-                continue
-            nid = node_id(change.get("id"))
-            changes.append((change, nid, mirror.verdict(nid)))
-            if nid is not None:
-                mirror.set_attributes(nid, change["attributes"], policy)
-                touched.extend(mirror.subtree(nid))
-        mirror.match_selectors(policy, touched)
+        applied = mirror.apply_mutation(data, self.policy)  # the mirror first: then judge
+        kept_removes = data["removes"] = applied.kept_removes
+        inserted, changes = applied.inserted, applied.changes
 
         kept_adds = []
         for add in adds:

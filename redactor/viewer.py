@@ -26,8 +26,8 @@ from aiohttp import web
 from redactor.admin import author, current_config, json_body, site_name
 from redactor.dom import DomMirror
 from redactor.keys import NAME, STORE
-from redactor.policy import BLOCKED, ConfigError, Policy, validate_site_config
-from redactor.rrweb import EventType, IncrementalSource, node_id
+from redactor.policy import BLOCKED, ConfigError, MarkerIndex, Policy, validate_site_config
+from redactor.rrweb import EventType, IncrementalSource
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -87,9 +87,8 @@ def preview_policy(site: str, selectors: list[str]) -> Policy:
     """A Policy that blocks by the candidate selectors only: one rule per selector (so each
     match says which selector made it), no vendor markers (they are not the question)."""
     policy = Policy.compile(site, validate_site_config({"block_selectors": selectors}))
-    no_markers = type(policy.markers).of(()) if hasattr(type(policy.markers), "of") else ()
     return dataclasses.replace(
-        policy, markers=no_markers,
+        policy, markers=MarkerIndex.of(()),
         selectors=tuple((BLOCKED, f"preview.{i}", soupsieve.compile(s)) for i, s in enumerate(selectors)))
 
 
@@ -144,7 +143,7 @@ def preview_matches(events: bytes, policy: Policy, selectors: list[str],
             mirror.insert_tree(data["node"], None, policy)
             mirror.match_selectors(policy)
         elif kind == EventType.INCREMENTAL_SNAPSHOT and data.get("source") == IncrementalSource.MUTATION:
-            _mutation(mirror, policy, data)
+            mirror.apply_mutation(data, policy)
         else:
             continue
         note(timestamp)
@@ -157,20 +156,6 @@ def preview_matches(events: bytes, policy: Policy, selectors: list[str],
         by_selector[match["selector"]] += 1
     return {"selectors": selectors, "complete": complete, "matched": list(matched.values()),
             "by_selector": by_selector, "blocked_nodes": sum(m["nodes"] for m in matched.values())}
-
-
-def _mutation(mirror: DomMirror, policy: Policy, data: dict[str, Any]) -> None:
-    for remove in data.get("removes") or []:
-        if isinstance(remove, dict):
-            mirror.remove(remove.get("id"))
-    adds = data.get("adds")
-    inserted = mirror.insert_adds(adds if isinstance(adds, list) else [], policy)
-    mirror.match_selectors(policy, inserted)
-    for change in data.get("attributes") or []:
-        nid = node_id(change.get("id")) if isinstance(change, dict) else None
-        if nid is not None and nid in mirror.nodes and isinstance(change.get("attributes"), dict):
-            mirror.set_attributes(nid, change["attributes"], policy)
-            mirror.match_selectors(policy, mirror.subtree(nid))
 
 
 async def preview(request: web.Request) -> web.Response:

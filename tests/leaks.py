@@ -15,23 +15,30 @@ from urllib.parse import quote
 
 import orjson
 
-SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", Path(__file__).resolve().parent / "data" / "recordings"))
+BUNDLED_SAMPLES = Path(__file__).resolve().parent / "data" / "recordings"  # shipped: golden files use these
+SAMPLES = Path(os.environ.get("REDACTOR_SAMPLES", BUNDLED_SAMPLES))
+BUNDLED = "REDACTOR_SAMPLES" not in os.environ  # the recordings shipped in tests/data (counts known)
 MIN_PREFIX = 5  # shorter prefixes ("06 3", "Sann") say too little to count as a leak
 
 
-def manifest() -> dict[str, Any]:
-    path = SAMPLES / "manifest.json"
+def manifest(folder: Path = SAMPLES) -> dict[str, Any]:
+    path = folder / "manifest.json"
     if not path.is_file():  # a missing fixture fails loudly, never skips
         raise FileNotFoundError(f"no recordings manifest at {path} (set REDACTOR_SAMPLES or restore tests/data/recordings)")
     return orjson.loads(path.read_bytes())
 
 
-def recordings() -> list[dict[str, Any]]:
-    return manifest()["recordings"]
+def recordings(folder: Path = SAMPLES) -> list[dict[str, Any]]:
+    return [{**recording, "folder": folder} for recording in manifest(folder)["recordings"]]
+
+
+def bundled_recording(name: str) -> dict[str, Any]:
+    """One of the shipped recordings, for tests about a shape only it has (whatever REDACTOR_SAMPLES says)."""
+    return next(r for r in recordings(BUNDLED_SAMPLES) if r["recording"] == name)
 
 
 def batches(recording: dict[str, Any]) -> list[bytes]:
-    return [(SAMPLES / name).read_bytes() for name in recording["files"]]
+    return [(recording.get("folder", SAMPLES) / name).read_bytes() for name in recording["files"]]
 
 
 def strings(value: Any) -> Iterator[str]:

@@ -12,7 +12,8 @@ import orjson
 import pytest
 
 from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text
-from test_redact import Session, detector, find  # noqa: F401  (the module's detector fixture)
+from redactor.pii import DetectorPool
+from test_redact import Session, find
 
 EMAIL = "noor.bakker@postvak.example"
 NAME = "Camille Lefebvre"
@@ -25,6 +26,13 @@ def windows(value: str, size: int = 6) -> set[str]:
 def leaked(stored: list, value: str) -> list[str]:
     dumped = orjson.dumps(stored).decode()
     return sorted(w for w in windows(value) if w in dumped)
+
+
+@pytest.fixture(scope="module")
+def detector():
+    pool = DetectorPool(workers=0, ner=True)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture

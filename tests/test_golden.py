@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from leaks import SAMPLES
+from leaks import BUNDLED_SAMPLES
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
@@ -44,7 +44,7 @@ def test_golden(case, detector):
     policy = Policy.compile("shop", SiteConfig(block_selectors=["#account-balance"]))
     mirror, stored = DomMirror(), []
     for name in CASES[case]:
-        events = orjson.loads((SAMPLES / name).read_bytes())["events"]
+        events = orjson.loads((BUNDLED_SAMPLES / name).read_bytes())["events"]
         result = redact_batch_sync(events, policy, mirror, Masker("*"),
                                    lambda texts, language: detector.analyze_sync(texts, language, policy.config.pii))
         if name == CASES[case][-1]:

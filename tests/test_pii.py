@@ -12,7 +12,7 @@ import socket
 import pydantic
 import pytest
 
-from leaks import recordings
+from leaks import BUNDLED, recordings
 from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
 
 
@@ -198,16 +198,22 @@ def planted() -> list[dict]:
     return [p for r in recordings() for p in r["planted_pii"]]
 
 
-STRUCTURED = {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "credit_card": "CREDIT_CARD", "iban": "IBAN_CODE",
-              "national_id": "NL_BSN", "tax_id": "EU_VAT"}
+STRUCTURED = {"email": {"EMAIL_ADDRESS"}, "phone": {"PHONE_NUMBER"}, "credit_card": {"CREDIT_CARD"},
+              "iban": {"IBAN_CODE"}, "national_id": {"NL_BSN", "FR_NIR", "BE_NATIONAL_NUMBER"},
+              "tax_id": {"EU_VAT", "FR_SIREN", "FR_SIRET"}}
+LANGUAGES = ("nl", "fr", "en")  # recordings of other pages may be in any of them
+
+
+def found_in_any_language(detector: PiiDetector, text: str) -> set[tuple[str, str]]:
+    return set().union(*(found(detector, text, language) for language in LANGUAGES))
 
 
 def test_manifest_structured_values(detector):
     items = [p for p in planted() if p["category"] in STRUCTURED and p["how"] != "embedded-in-typed"]
-    assert len(items) >= 10
+    assert items if BUNDLED else True, "the bundled recordings plant structured values"
     for p in items:
-        entities = {e for sub, e in found(detector, p["value"], "nl") if sub == p["value"]}
-        assert STRUCTURED[p["category"]] in entities, f"{p['field']} ({p['category']}) not detected whole"
+        entities = {e for sub, e in found_in_any_language(detector, p["value"]) if sub == p["value"]}
+        assert STRUCTURED[p["category"]] & entities, f"{p['field']} ({p['category']}) not detected whole"
 
 
 def test_manifest_free_text(detector):
@@ -218,28 +224,28 @@ def test_manifest_free_text(detector):
     for i, p in enumerate(items):
         if p["category"] != "free_text":
             continue
-        language = "fr" if any(w in p["value"] for w in ("appelez", "Écrivez")) else "nl"
-        got = found(detector, p["value"], language)
+        got = found_in_any_language(detector, p["value"])
         for embedded in items[i + 1:]:
             if embedded["how"] != "embedded-in-typed":
                 break
-            assert (embedded["value"], expected_entity[embedded["category"]]) in got, embedded["category"]
-            checked += 1
-    assert checked >= 5
+            if embedded["category"] in expected_entity:
+                assert (embedded["value"], expected_entity[embedded["category"]]) in got, embedded["category"]
+                checked += 1
+    assert checked >= 5 or not BUNDLED
 
 
 def test_manifest_non_pii_values_give_nothing(detector):
     promos = [p["value"] for p in planted() if p["category"] == "non_pii"]
-    assert promos
+    assert promos or not BUNDLED
     for language in ("en", "fr", "nl"):
         assert detector.analyze(promos, language, SETTINGS) == [[] for _ in promos]
 
 
 def test_manifest_postal_addresses(detector):
     streets = [p["value"] for p in planted() if p["category"] == "postal_address" and any(c.isdigit() for c in p["value"])]
-    assert streets
-    for spans in detector.analyze(streets, "fr", SETTINGS):
-        assert any(s.entity == "POSTAL_ADDRESS" for s in spans)
+    assert streets or not BUNDLED
+    for street in streets:
+        assert any(entity == "POSTAL_ADDRESS" for _, entity in found_in_any_language(detector, street)), street
 
 
 # --------------------------------------------------------------------------------------------------

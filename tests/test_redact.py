@@ -148,9 +148,11 @@ def test_record_inputs_false_stores_no_input_value(session):
     editor = element("div", {"contenteditable": "true"}, [text("bio")])
     s = session({"record_inputs": False})
     s.send(snapshot(html_page(search, editor)))
-    s.send(*typing(search['id'], "fietsbel"), mutation(texts=[set_text(editor["childNodes"][0], "mijn bio")]))
+    result = s.send(*typing(search['id'], "fietsbel"), mutation(texts=[set_text(editor["childNodes"][0]["id"], "mijn bio")]))
     stored = orjson.dumps(s.stored).decode()
     assert "fietsbel" not in stored and "mijn bio" not in stored
+    rules = {r.rule for r in result.remarks}
+    assert "site.record_inputs" in rules and "fail-closed.unknown-node" not in rules  # masked by the rule it names
 
 
 def test_css_and_scripts_are_never_touched(session):

@@ -361,3 +361,18 @@ async def test_class_added_by_a_mutation_blocks_from_then_on(client, admin_heade
                                           f.input_event(field["id"], "secret words again")])
     stored = await (await client.get(url, headers=admin_headers)).read()
     assert b"secret words" not in stored  # what was blocked once in a session stays blocked
+
+
+def test_soupsieve_is_a_version_this_module_was_tested_with():
+    """This module interprets soupsieve's compiled form (`soupsieve.css_types`), which is not a
+    public API: pyproject.toml pins the versions the property tests above passed with."""
+    from importlib.metadata import requires, version
+
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    pin = next(Requirement(r) for r in requires("redactor") if Requirement(r).name == "soupsieve")
+    assert pin.specifier and Version(version("soupsieve")) in pin.specifier
+    assert not pin.specifier.contains("99.0"), "the pin has an upper bound"
+    for name in ("SelectorList", "Selector", "SelectorNull", "SelectorTag", "SelectorNth", "SEL_EMPTY", "SEL_ROOT"):
+        assert hasattr(soupsieve.css_types, name), name

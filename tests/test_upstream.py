@@ -18,7 +18,6 @@ import pytest
 from aiohttp import web
 
 from conftest import free_port
-from redactor import app as app_module
 from redactor.app import create_app
 from redactor.config import Settings
 from redactor.keys import SPOOL, STORE
@@ -26,7 +25,6 @@ from redactor.policy import validate_site_config
 from redactor.sinks.upstream import retry_after
 
 SECRET = "Hunter2-Corr3ct-Horse"  # a password typed in the recording: must never leave the proxy
-SERVER_KWARGS = getattr(app_module, "SERVER_OPTIONS", {})
 
 
 # -- rrweb event builders -----------------------------------------------------------------------
@@ -137,7 +135,7 @@ async def collector():
 async def proxy(aiohttp_client, tmp_path: Path, collector: FakeCollector):
     settings = site_settings(tmp_path / "data", collector.url, upstream_timeout_seconds=1.0,
                              spool_retry_max_seconds=0.5)
-    return await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    return await aiohttp_client(create_app(settings))
 
 
 async def post(client, session: str, events: Any, query: str = "", **kwargs: Any):
@@ -237,7 +235,7 @@ async def test_a_session_with_spooled_batches_queues_behind_them(proxy, collecto
 async def test_collector_down_spools_and_readyz_reports_a_full_spool(aiohttp_client, tmp_path, collector):
     await collector.stop()
     settings = site_settings(tmp_path / "data", collector.url, spool_max_bytes=4096, spool_retry_max_seconds=0.5)
-    client = await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    client = await aiohttp_client(create_app(settings))
     assert (await client.get("/readyz")).status == 200
     statuses = []
     for n in range(20):
@@ -269,12 +267,12 @@ async def test_spool_survives_a_restart(aiohttp_client, tmp_path, collector):
     collector.mode = "fail"
     collector.retry_after = "3600"
     settings = site_settings(tmp_path / "data", collector.url)
-    first = await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    first = await aiohttp_client(create_app(settings))
     for n in range(3):
         assert (await post(first, "s1", batch("s1", n))).status == 202
     await first.close()
     collector.mode = "ok"
-    second = await aiohttp_client(create_app(settings), server_kwargs=SERVER_KWARGS)
+    second = await aiohttp_client(create_app(settings))
     assert len(second.app[SPOOL]) == 3
     await eventually(lambda: len(second.app[SPOOL]) == 0)
     assert collector.markers() == {"s1": [0, 1, 2]}

@@ -62,6 +62,17 @@ def sandboxed(text: str) -> bool:
     return text.startswith("Blocked script execution in ") and "'allow-scripts' permission is not set" in text
 
 
+def cut_cells(page, panel: str) -> list[str]:
+    """The header and body cells of the tables in a panel that stick out of it or are clipped."""
+    return page.evaluate("""(panel) => {
+        const box = document.querySelector(panel);
+        const edge = box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight) + 1;
+        const cut = [...box.querySelectorAll("th, td")].filter(
+            (cell) => cell.getBoundingClientRect().right > edge || cell.scrollWidth > cell.clientWidth + 1);
+        return cut.map((cell) => cell.textContent.trim()).concat(box.scrollWidth > box.clientWidth + 1 ? ["(panel scrolls)"] : []);
+    }""", panel)
+
+
 def test_viewer_replays_a_session_beside_what_was_redacted(page, redactor_serve, recorded):
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
@@ -96,6 +107,16 @@ def test_viewer_replays_a_session_beside_what_was_redacted(page, redactor_serve,
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(OUTPUT / "viewer.png"), full_page=True)
+    # the redactions table fits its panel at common widths, with the longest rule and entity names
+    # the proxy writes (a session can hold any of them): no column cut ("Coun")
+    page.evaluate("""() => document.querySelector("#remarks tbody").insertAdjacentHTML("beforeend",
+        "<tr><td>fail-closed.unknown-node</td><td>TOO_LONG_TO_SCAN</td><td>mask</td><td class=num>12345</td></tr>" +
+        "<tr><td>field.postal_address</td><td>TRAILING_FRAGMENT</td><td>span</td><td class=num>678</td></tr>")""")
+    for width in (1400, 1920, 1100):
+        page.set_viewport_size({"width": width, "height": 960})
+        page.wait_for_timeout(200)
+        assert cut_cells(page, "#redactions") == [], width
+
 
     shown = page.locator("body").inner_text() + replay.locator("body").inner_text()
     for selector, value in TYPED.items():
