@@ -162,6 +162,7 @@ class RedisStates:
         self.lock_ms = int(lock_seconds * 1000)
         self._cache: OrderedDict[Key, _Cached] = OrderedDict()
         self._local: dict[Key, asyncio.Lock] = {}  # FIFO within the process: one poller per session
+        self._users: dict[Key, int] = {}  # batches holding or waiting for each local lock
         self._held: dict[Key, _Lease] = {}
         self._take = self.redis.register_script(_TAKE)
         self._commit = self.redis.register_script(_COMMIT)
@@ -209,30 +210,35 @@ class RedisStates:
     @asynccontextmanager
     async def session(self, site: str, session: str) -> AsyncIterator[DomMirror]:
         """The session's mirror, held exclusively across processes until the block ends. Call
-        commit() before anything of the batch leaves; a block that raises leaves Redis as it was
-        (and drops the local copy, which the failed batch may have changed)."""
+        commit() before anything of the batch leaves. A block that raises before commit() leaves
+        Redis as it was; either way it drops the local copy (the failed batch may have changed it),
+        and the next batch reads the state from Redis."""
         key = (site, session)
         state_key, lock_key = keys(site, session)
         local = self._local.setdefault(key, asyncio.Lock())
-        async with local:
-            lease = None
-            try:
-                lease, read, cached = await self._acquire(key, state_key, lock_key)
-                mirror = self._load(key, state_key, lease, read, cached)
-                self._held[key] = lease
-                lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
-                yield mirror
-                if not lease.committed:  # a block that left without a batch to save: nothing changed
+        self._users[key] = self._users.get(key, 0) + 1
+        try:
+            async with local:
+                lease = None
+                try:
+                    lease, read, cached = await self._acquire(key, state_key, lock_key)
+                    mirror = self._load(key, state_key, lease, read, cached)
+                    self._held[key] = lease
+                    lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
+                    yield mirror
+                    if not lease.committed:  # a block that left without a batch to save: nothing changed
+                        self._cache.pop(key, None)
+                except BaseException:
                     self._cache.pop(key, None)
-            except BaseException:
-                self._cache.pop(key, None)
-                raise
-            finally:
-                self._held.pop(key, None)
-                if lease is not None:
-                    await self._let_go(lock_key, lease)
-        if not local.locked():
-            self._local.pop(key, None)
+                    raise
+                finally:
+                    self._held.pop(key, None)
+                    if lease is not None:
+                        await self._let_go(lock_key, lease)
+        finally:
+            self._users[key] -= 1
+            if not self._users[key]:  # nobody holds or waits for it: the local lock goes
+                del self._users[key], self._local[key]
 
     async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
         """Writes the batch's state, atomically with the session's version. StateMoved if another

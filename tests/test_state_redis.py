@@ -265,3 +265,33 @@ async def test_a_redis_that_stops_answering_is_a_503_not_a_hang(shared, redis_se
         redis_server.process.send_signal(signal.SIGCONT)
     answer = await post(shared, "s-10", [input_event(field, "hunter2-secret")])
     assert answer.status == 202, await answer.text()
+
+
+async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_time(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Two apps (two state backends, two Redis clients) with one secret: a session's batches sent
+    all at once to both are each redacted once, one after the other: the version counts them all."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    apps = []
+    for name in ("a", "b"):
+        settings = Settings(data_dir=tmp_path / name, pii_workers=0, state=redis_server.url, secret_file=secret)
+        client = await aiohttp_client(create_app(settings))
+        assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
+        apps.append(client)
+    page, field, _, promo = password_page()
+    assert (await post(apps[0], "s-11", [meta(), snapshot(page)])).status == 202
+    answers = await asyncio.gather(*(post(apps[i % 2], "s-11", [input_event(field, f"secret-{i:02d}"),
+                                                               input_event(promo, "WINTER25")])
+                                     for i in range(20)))
+    assert [a.status for a in answers] == [202] * 20
+    connection = aioredis.Redis.from_url(redis_server.url)
+    try:
+        assert await connection.hget(keys(SITE, "s-11")[0], "seq") == b"21"
+    finally:
+        await connection.aclose()
+    for app in apps:
+        stored = orjson.dumps(await (await app.get(f"/v1/sites/{SITE}/sessions/s-11/events",
+                                                   headers=admin_headers)).json()).decode()
+        assert "secret-" not in stored and "WINTER25" in stored  # every batch had the state
