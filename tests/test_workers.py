@@ -101,3 +101,21 @@ def test_two_workers_share_one_port_and_one_truth(tmp_path, redis_server):  # no
         code = server.stop()
     assert code == 0
     assert not children(server.process.pid)
+
+
+def test_state_and_workers_come_from_flags_environment_or_file(tmp_path):
+    from redactor.config import load_settings
+    from redactor.policy import ConfigError
+
+    config = tmp_path / "redactor.yaml"
+    config.write_text("state: redis://10.0.0.20:6379/0\nworkers: 2\n")
+    assert (load_settings({}, config, environ={}).state, load_settings({}, config, environ={}).workers) == \
+        ("redis://10.0.0.20:6379/0", 2)
+    settings = load_settings({}, environ={"REDACTOR_WORKERS": "auto", "REDACTOR_STATE": "redis://r:6379/1"})
+    assert (settings.workers, settings.state) == ("auto", "redis://r:6379/1")
+    with pytest.raises(ConfigError) as error:
+        load_settings({"state": "http://r:6379"}, environ={})
+    assert error.value.path == "$.state"
+    done = subprocess.run([sys.executable, "-m", "redactor.cli", "serve", "--workers", "0",
+                           "--data-dir", str(tmp_path / "data")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "--workers" in done.stderr
