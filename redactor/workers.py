@@ -99,19 +99,23 @@ async def follow_config(app: web.Application) -> AsyncIterator[None]:
     from redactor.keys import POLICIES, STORE, TOKENS
 
     async def follow() -> None:
-        seen = await app[STORE].last_audit_seq()
+        # the first tick re-reads too: a change made by another child while this one was still
+        # starting (after its own load_sites, before this task) must not be missed
+        seen = -1
         while True:
-            await asyncio.sleep(CONFIG_POLL)
             try:
                 now = await app[STORE].last_audit_seq()
                 if now != seen:
-                    seen = now
+                    if seen != -1:
+                        log.info("the shared configuration changed: sites and tokens re-read")
                     await admin.load_sites(app)
                     tokens = await app[STORE].token_names()
                     app[TOKENS].clear()  # revoked on another child: revoked here
                     app[TOKENS].update(tokens)
+                seen = now
             except Exception:  # a busy store: try again on the next tick
                 log.exception("could not re-read the shared configuration")
+            await asyncio.sleep(CONFIG_POLL)
 
     task = asyncio.create_task(follow())
     try:
