@@ -8,6 +8,7 @@ redacted; a batch that cannot be redacted is refused and counted, never stored r
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import hmac
 import logging
@@ -16,6 +17,7 @@ import secrets
 import sqlite3
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +28,19 @@ from aiohttp.http_exceptions import PayloadEncodingError
 
 from redactor import admin, viewer, workers
 from redactor.config import Settings
-from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, TOKENS,
-                           UPSTREAM)
-from redactor.formats.rrweb_batch import ACCEPTED_TYPES, BatchError, decode, encode
+from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
+                           TOKENS, UPSTREAM)
+from redactor.dom import DomMirror
+from redactor.formats.rrweb_batch import ACCEPTED_TYPES, Batch, BatchError, decode, encode
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.policy import Policy
-from redactor.redact import redact_batch
+from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, redact_batch
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import SessionStates
+from redactor.scheduling import RedactionThreads, without_gc
+from redactor.sessions import SessionStates, SiteFull
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable
 from redactor.sinks import upstream
 from redactor.sinks.spool import Spool, SpoolFull
@@ -149,35 +153,77 @@ async def ingest(request: web.Request) -> web.Response:
         if request.content_type.lower() not in ACCEPTED_TYPES:
             raise BatchError(415, "unsupported_media_type",
                              f"Content-Type {request.content_type!r} is not accepted: send application/json")
-        batch = decode(await read_body(request, settings))
+        body = await read_body(request, settings)
+        # orjson on megabytes: off the event loop, and no collector pass inside that one long call
+        batch = await app[THREADS].run(site, without_gc, decode, body)
     except BatchError as error:
         metrics.refused.labels(error.code).inc()
         return json_error(error.status, error.code, error.detail, headers)
 
-    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii)
-    async with app[STATES].session(site, session) as mirror:
+    try:
+        return await redact_and_keep(request, site, session, policy, batch, headers, started)
+    except SiteFull as full:
+        metrics.refused.labels("too_many_sessions").inc()
+        return json_error(429, "too_many_sessions", f"{full}: retry later",
+                          {**headers, **retry_headers(headers, full.retry_after)})
+
+
+def batch_limits(settings: Settings) -> BatchLimits:
+    return BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
+
+
+@dataclass
+class BatchOutput:
+    """What a redacted batch leaves behind: the bytes to store or forward, the mirror's state to
+    save, and the summary of the session."""
+
+    body: bytes
+    state: bytes | None
+    page: str | None
+    remarks: dict[str, int]
+    counts: dict[str, int]
+
+
+def batch_output(batch: Batch, redaction: Redaction, mirror: DomMirror, forward: bool) -> BatchOutput:
+    """Runs on a redaction thread: encoding a big batch and dumping a big mirror take long."""
+    page = next((e["data"].get("href") for e in redaction.events
+                 if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
+    remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
+    counts = {"accepted": len(batch.events), "stored": len(redaction.events),
+              "dropped": len(batch.events) - len(redaction.events)}
+    body = batch.encode(redaction.events) if forward else encode(redaction.events)
+    state = orjson.dumps(mirror.dump()) if mirror.dirty else None  # keystrokes change nothing to save
+    return BatchOutput(body, state, page, remarks, counts)
+
+
+async def redact_and_keep(request: web.Request, site: str, session: str, policy: Policy, batch: Batch,
+                          headers: dict[str, str], started: float) -> web.Response:
+    app = request.app
+    metrics, settings = app[METRICS], app[SETTINGS]
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    run = app[THREADS].runner(site)
+    async with app[STATES].session(site, session, run) as mirror:
         try:
             redaction = await redact_batch(batch.events, policy, mirror, masker_for(app, policy), analyze,
-                                           meta=batch.meta)
+                                           meta=batch.meta, limits=batch_limits(settings), run=run)
         except BadEvent as error:
             metrics.refused.labels("bad_event").inc()
             raise _Refused(json_error(400, "bad_event", str(error), headers)) from None
+        except MirrorTooLarge as error:
+            metrics.refused.labels("mirror_too_large").inc()
+            metrics.limit_hits.labels("mirror_nodes").inc()
+            raise _Refused(json_error(413, "mirror_too_large", str(error), headers)) from None
         except Exception:
             log.exception("batch of site %s could not be redacted: refused, not stored", site)
             metrics.refused.labels("redaction_failed").inc()
             raise _Refused(json_error(500, "redaction_failed",
                                       "the batch could not be redacted, so it was not stored; it was logged", headers))
-        page = next((e["data"].get("href") for e in redaction.events
-                     if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
-        remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
-        counts = {"accepted": len(batch.events), "stored": len(redaction.events),
-                  "dropped": len(batch.events) - len(redaction.events)}
         try:
-            body = batch.encode(redaction.events) if UPSTREAM in app else encode(redaction.events)
+            out = await run(batch_output, batch, redaction, mirror, UPSTREAM in app)
         except BatchError as error:
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
-        state = orjson.dumps(mirror.dump()) if mirror.dirty else None  # keystrokes change nothing to save
+        body, state, page, remarks, counts = out.body, out.state, out.page, out.remarks, out.counts
         await app[STATES].commit(site, session, mirror)  # shared state (--state): written before the batch leaves
         if UPSTREAM in app:
             # upstream mode: the events go to the collector (or the spool); the mirror state
@@ -190,10 +236,9 @@ async def ingest(request: web.Request) -> web.Response:
                                         state, remarks, page)
             answer = json_response(counts, status=202, headers=headers)
         mirror.dirty = False
+        metrics.mirror_nodes.observe(len(mirror.nodes))
     metrics.record(len(batch.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
-    metrics.sessions.set(len(app[STATES]))
-    metrics.cold_bytes.set(app[STATES].cold_bytes())
     return answer
 
 
@@ -303,23 +348,34 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[SECRET] = server_secret(settings.data_dir, settings.secret_file)
     store = app[STORE] = await Store(settings.data_dir).open()
+    metrics = app[METRICS]
     if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)
-        app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds, settings.hot_sessions,
-                                  settings.state_timeout_seconds, settings.state_lock_wait_seconds)
-        await app[STATES].check_secret()  # another secret than the other instances': refuse to start
+        states = app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds,
+                                           settings.hot_sessions, settings.state_timeout_seconds,
+                                           settings.state_lock_wait_seconds, max_taint_values=settings.max_taint_values)
+        await states.check_secret()  # another secret than the other instances': refuse to start
     else:
-        app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds, settings.hot_sessions)
+        states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,
+                                             settings.hot_sessions, settings.max_taint_values,
+                                             max_bytes=settings.max_mirror_bytes,
+                                             max_per_site=settings.max_sessions_per_site,
+                                             on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)
+    threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)
+    metrics.watch(states, detector.queue, threads.scheduler)
     await detector.start()
-    log.info("ready: %d site(s), data in %s", len(app[POLICIES]), settings.data_dir)
+    gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.favour_the_loop)
+    log.info("ready: %d site(s), data in %s, %d detector process(es)", len(app[POLICIES]), settings.data_dir,
+             settings.pii_workers)
     try:
         yield
     finally:
         detector.close()
-        if isinstance(app[STATES], RedisStates):
-            await app[STATES].close()
+        threads.close()
+        if isinstance(states, RedisStates):
+            await states.close()
         await store.close()
 
 

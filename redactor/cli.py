@@ -42,6 +42,7 @@ def setup_logging(level: str) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     from redactor.config import load_settings
+    from redactor.scheduling import favour_the_loop
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
              "tls_cert": args.tls_cert, "tls_key": args.tls_key, "state": args.state, "workers": args.workers}
@@ -72,6 +73,7 @@ def serve(args: argparse.Namespace) -> int:
             return 2
         ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ssl_context.load_cert_chain(settings.tls_cert, settings.tls_key)
+    favour_the_loop()  # the GIL back to the event loop soon, and no long pause of the garbage collector
     web.run_app(create_app(settings), host=settings.host, port=settings.port, ssl_context=ssl_context,
                 reuse_port=n_workers > 1, access_log=None, print=lambda message: logging.getLogger("redactor").info(message.strip()),
                 shutdown_timeout=15)

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from redactor.pii import default_pii_workers
 from redactor.policy import ConfigError, SiteConfig, validate_site_config
 
 
@@ -24,11 +25,22 @@ class Settings(BaseModel):
     tls_key: Path | None = None
     max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024)  # as sent (compressed)
     max_inflated_bytes: int = Field(32 * 1024 * 1024, ge=1024)  # after gzip/deflate
-    pii_workers: int = Field(1, ge=0)  # 0: detection in-process (in a thread), for small setups
+    # processes running Presidio (0: in-process, in a thread, for small setups); "auto" (default):
+    # one per core but one, 1 to 8 (redactor.pii.default_pii_workers)
+    pii_workers: int = Field(default_factory=default_pii_workers, ge=0)
+    redaction_threads: int = Field(2, ge=1)  # threads for the synchronous redaction work, off the event loop
     ner: bool = True  # spaCy NER for names in free text; false: pattern recognizers only
     max_sessions: int = Field(10_000, ge=1)
     session_idle_seconds: float = Field(1800.0, gt=0)
     hot_sessions: int = Field(32, ge=1)  # mirrors kept live; the others are kept compressed
+    # hashes of PII values kept per session to mask their echoes; past it every echo is masked whole
+    max_taint_values: int = Field(2000, ge=1)
+    # bounded work (docs/operations.md, "Bounded work"): past each, the work is cut the safe way
+    max_scan_texts: int = Field(10_000, ge=1)  # distinct texts of one batch sent to the detector; the rest masked whole
+    max_scan_chars: int = Field(1_000_000, ge=1)  # their characters; the rest masked whole
+    max_mirror_nodes: int = Field(100_000, ge=1)  # nodes of one session's page; past it: 413
+    max_mirror_bytes: int = Field(256 * 1024 * 1024, ge=1024)  # session mirrors in memory (live estimated + frozen)
+    max_sessions_per_site: int = Field(5_000, ge=1)  # sessions of one site in memory; past it: 429 + Retry-After
     retention_interval_seconds: float = Field(3600.0, gt=0)  # how often sites' retention_days are applied
     log_level: str = "INFO"
     # upstream mode (--upstream): forwarding and the disk spool (redactor/sinks/upstream.py, spool.py)
@@ -46,6 +58,11 @@ class Settings(BaseModel):
     workers: int | Literal["auto"] = 1  # processes serving one port; "auto": one per core
     worker_index: int | None = Field(None, ge=0)  # set by the --workers supervisor for its children only
     sites: dict[str, SiteConfig] = {}
+
+    @field_validator("pii_workers", mode="before")
+    @classmethod
+    def _auto_workers(cls, value: Any) -> Any:
+        return default_pii_workers() if value in (None, "auto") else value
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

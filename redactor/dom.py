@@ -8,6 +8,19 @@ label), so the redactor can decide about a value that arrives batches later.
 Flags (policy.BLOCKED, SENSITIVE, MASK_TEXT, IGNORED, UNKNOWN) are inherited by descendants
 and sticky: once a node id was sensitive in a session it stays sensitive, even after a "show
 password" toggle or a new FullSnapshot.
+
+Session integrity. Anyone who knows a session id can send batches for it, so nothing a batch
+says may lower the protection of the events that follow. Every id keeps a *floor*: the flags
+(own and inherited) it ever carried in the session, never cleared — not by a new snapshot, a
+move, a remove, nor a new document (DomContentLoaded, or a Meta with another URL). rrweb numbers
+the nodes of each page from 1, so after a genuine navigation the new page's own snapshot is
+judged by its own markers only (its text stays readable where an id was blocked on the last
+page); from then on the floor applies, so a later event on an id that was a password field or
+inside a blocked element earlier in the session is masked or dropped. A forged "new page" thus
+gains nothing; the price is that a genuine later page may see some of its events masked.
+
+Time is linear in the nodes touched: children are a linked list (Children), a mutation's adds
+wait on one id at a time, labels are found through an index of their `for`.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Po
 from redactor.rrweb import NodeType, node_id
 from redactor.selectors import UNKEPT_ATTRIBUTES as _UNKEPT_ATTRIBUTES  # values: what we protect; bulky CSS
 from redactor.selectors import compiled_for
+from redactor.taint import Taint
 
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
@@ -30,7 +44,8 @@ _LABELLING = frozenset({"label"})
 
 
 class Node:
-    __slots__ = ("parent", "kind", "tag", "attrs", "flags", "rule", "children", "meaning", "label_text")
+    __slots__ = ("parent", "kind", "tag", "attrs", "flags", "rule", "children", "meaning", "label_text",
+                 "prev", "next")
 
     def __init__(self, parent: int | None, kind: int, tag: str, attrs: dict[str, str] | None):
         self.parent = parent
@@ -39,9 +54,96 @@ class Node:
         self.attrs = attrs
         self.flags = 0
         self.rule: str | None = None  # the rule that set this node's flags, for remarks
-        self.children: list[int] | None = [] if kind in (NodeType.DOCUMENT, NodeType.ELEMENT) else None
+        self.children: Children | None = None  # set by the mirror for documents and elements
         self.meaning: str | None = None  # field meaning, computed when first needed ('' = none)
         self.label_text: str | None = None  # <label> only: the words it shows
+        self.prev: int | None = None  # siblings in page order (links of the parent's Children)
+        self.next: int | None = None
+
+
+class Children:
+    """The children of one document or element, in page order (sibling selectors read it).
+
+    A doubly linked list through the nodes' own `prev`/`next` ids, so that putting a node in
+    front of a sibling and taking one out cost O(1) however many siblings there are: a Python
+    list costs a search and a shift for each, and a flat page of N siblings cost O(N²).
+    Iterates, reverses and answers `in` like the list of ids it replaces."""
+
+    __slots__ = ("owner", "first", "last", "size", "_nodes")
+
+    def __init__(self, owner: int, nodes: dict[int, Node]):
+        self.owner = owner
+        self.first: int | None = None
+        self.last: int | None = None
+        self.size = 0
+        self._nodes = nodes
+
+    def __iter__(self) -> Iterator[int]:
+        nodes, current = self._nodes, self.first
+        while current is not None:
+            yield current
+            current = nodes[current].next
+
+    def __reversed__(self) -> Iterator[int]:
+        nodes, current = self._nodes, self.last
+        while current is not None:
+            yield current
+            current = nodes[current].prev
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+    def __contains__(self, nid: object) -> bool:
+        node = self._nodes.get(nid)  # type: ignore[call-overload]
+        return node is not None and node.parent == self.owner and (node.prev is not None or self.first == nid)
+
+    def __repr__(self) -> str:
+        return f"Children({list(self)})"
+
+    def before(self, nid: int) -> Iterator[int]:
+        """The siblings in front of nid, nearest first."""
+        nodes, current = self._nodes, self._nodes[nid].prev
+        while current is not None:
+            yield current
+            current = nodes[current].prev
+
+    def link(self, nid: int, node: Node, before: int | None) -> None:
+        """Puts node (not linked anywhere) in front of `before` if it is one of these children,
+        else last."""
+        nodes = self._nodes
+        if before is not None and before != nid and before in self:
+            following = nodes[before]
+            node.prev, node.next = following.prev, before
+            if following.prev is None:
+                self.first = nid
+            else:
+                nodes[following.prev].next = nid
+            following.prev = nid
+        else:
+            node.prev, node.next = self.last, None
+            if self.last is None:
+                self.first = nid
+            else:
+                nodes[self.last].next = nid
+            self.last = nid
+        self.size += 1
+
+    def unlink(self, nid: int, node: Node) -> None:
+        """Takes node out (it must be one of these children)."""
+        nodes = self._nodes
+        if node.prev is None:
+            self.first = node.next
+        else:
+            nodes[node.prev].next = node.next
+        if node.next is None:
+            self.last = node.prev
+        else:
+            nodes[node.next].prev = node.prev
+        node.prev = node.next = None
+        self.size -= 1
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -109,9 +211,14 @@ class DomMirror:
         self.page = ""  # a digest of the current page's URL without its fragment (another: a new document)
         self.policy_key = ""  # the Policy whose selectors were last matched on every node
         self.dirty = True  # changed since it was last saved (a batch of keystrokes changes nothing)
-        self.taint: set[str] = set()  # values found to be PII in this session (memory only)
+        self.taint = Taint()  # keyed hashes of the values found to be PII in this session
+        # id → the flags (and rule) that id ever carried in this session: its protection only goes
+        # up, whoever sends the next snapshot or mutation (module doc: "Session integrity")
+        self.floor: dict[int, tuple[int, str | None]] = {}
+        self.fresh = False  # a new document whose first snapshot was not redacted yet
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
+        self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
 
     # -- reading ----------------------------------------------------------------------------
@@ -138,32 +245,81 @@ class DomMirror:
 
     # -- building -----------------------------------------------------------------------------
     def reset(self) -> None:
-        """A new FullSnapshot of the same document: sticky flags carry over to the same ids."""
-        self.nodes.clear()
-        self.dirty = True
+        """A new FullSnapshot of the same document: sticky flags carry over to the same ids, and
+        every id keeps the flags it had (its floor)."""
+        self._forget_nodes()
 
     def new_document(self) -> None:
-        """Another page: its node ids name other nodes, so what was sticky on the last one is not.
-        (The session's taint stays: a name typed on one page is masked on the next.)"""
-        self.nodes.clear()
+        """Another page: its node ids name other nodes, so what was sticky on the last one does
+        not mark the new page's own snapshot. But anyone who knows a session id can claim a new
+        page, so the floor stays: once that snapshot is redacted (settle_document), every id is
+        at least as protected as it ever was in this session, and later events can only be
+        judged more strictly. (The session's taint stays too.)"""
+        self._forget_nodes()
         self.sticky.clear()
-        self.dirty = True
+        self.fresh = True
         self._removed_from = None
 
+    def _forget_nodes(self) -> None:
+        for nid, node in self.nodes.items():
+            self._raise_floor(nid, node)
+        self.nodes.clear()
+        self._labels.clear()
+        self.dirty = True
+
+    def _raise_floor(self, nid: int, node: Node) -> None:
+        """What protected a node id stays its floor. (Flags that only say "never seen in full",
+        of an orphan, are not a page's statement: they are left out.)"""
+        flags = node.flags & ~UNKNOWN_NODE.flags if node.flags & UNKNOWN else node.flags
+        if not flags:
+            return
+        old_flags, old_rule = self.floor.get(nid, (0, None))
+        if flags & ~old_flags:
+            self.floor[nid] = (old_flags | flags, old_rule or node.rule)
+
+    def settle_document(self) -> None:
+        """Called once a FullSnapshot was redacted. After a new document, the session's floor
+        now applies to its nodes (and what they inherit), so no later event of this session is
+        judged less strictly than the same id was before."""
+        if not self.fresh:
+            return  # the floor applied as the snapshot was built
+        self.fresh = False
+        self.dirty = True
+        if not self.floor:
+            return
+        nodes, floor = self.nodes, self.floor
+        for nid, node in nodes.items():
+            flags, rule = floor.get(nid, (0, None))
+            if flags & ~node.flags:
+                node.flags |= flags
+                node.rule = node.rule or rule
+        stack = [nid for nid, node in nodes.items() if node.parent is None or node.parent not in nodes]
+        while stack:  # top down, once: inherited as if the flags had been there at insert
+            node = nodes[stack.pop()]
+            if node.children:
+                for child in node.children:
+                    below = nodes[child]
+                    if node.flags & ~below.flags:
+                        below.flags |= node.flags
+                        below.rule = below.rule or node.rule
+                    stack.append(child)
+
     def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy,
-                    before: int | None = None) -> list[int]:
+                    before: int | None = None, floor: bool = True) -> list[int]:
         """Registers a serialized node and everything below it (iteratively: pages nest deep).
         `before`: the sibling the root goes in front of (a mutation add's nextId), else last.
+        `floor`: each id gets at least the flags it had before in this session (False only for
+        the first snapshot of a new document: settle_document() applies it after).
 
         Returns the ids inserted. Duplicate ids replace the earlier node (rrweb reuses an id
-        only for the same node).
+        only for the same node: a moved node is sent again, with its subtree).
         """
         self.dirty = True
         inserted: list[int] = []
         stack: list[tuple[dict[str, Any], int | None]] = [(root, parent)]
         while stack:
             serialized, parent_id = stack.pop()
-            nid = self._insert(serialized, parent_id, policy, before if serialized is root else None)
+            nid = self._insert(serialized, parent_id, policy, before if serialized is root else None, floor)
             if nid is None:
                 continue
             inserted.append(nid)
@@ -174,20 +330,56 @@ class DomMirror:
 
     def insert_adds(self, adds: list[Any], policy: Policy) -> list[int]:
         """A mutation's adds (flattened: parentId, nextId, node). Like the replayer, an add whose
-        parent comes later in the same list waits for it; one whose parent never comes is
-        inserted as an orphan (flagged unknown: fail closed). Returns the ids inserted."""
-        waiting = [a for a in adds if isinstance(a, dict) and isinstance(a.get("node"), dict)]
+        parent, or whose next sibling, comes later in the same list waits for it; one whose
+        parent never comes is inserted as an orphan (flagged unknown: fail closed), one whose
+        next sibling never comes goes last. Returns the ids inserted.
+
+        Linear in the adds: each add waits on one id at a time (a map from that id to the adds
+        waiting for it) and is looked at again only when that id is inserted."""
+        valid = [a for a in adds if isinstance(a, dict) and isinstance(a.get("node"), dict)]
+        to_come = {node_id(a["node"].get("id")) for a in valid}
+        to_come.discard(None)
+        waiting: dict[int, list[int]] = {}  # an id to come → the adds (indexes into valid) waiting for it
         inserted: list[int] = []
-        while waiting:
-            ready = [a for a in waiting if node_id(a.get("parentId")) in self.nodes]
-            for add in ready or waiting:  # none ready: the rest are orphans
+        done: set[int] = set()  # indexes into valid of the adds inserted
+
+        def blocker(add: dict[str, Any]) -> int | None:
+            # a parent or next sibling sent again in this mutation (moved) is waited for too:
+            # sending it again replaces it and forgets its old children
+            for needed in (node_id(add.get("parentId")), node_id(add.get("nextId"))):
+                if needed is not None and needed in to_come:
+                    return needed
+            return None
+
+        def insert(index: int) -> None:
+            queue = [index]
+            while queue:
+                current = queue.pop()
+                add = valid[current]
+                needed = blocker(add)
+                if needed is not None:
+                    waiting.setdefault(needed, []).append(current)
+                    continue
+                done.add(current)
+                ids = self.insert_tree(add["node"], node_id(add.get("parentId")), policy,
+                                       before=node_id(add.get("nextId")))
+                inserted.extend(ids)
+                for nid in ids:
+                    to_come.discard(nid)
+                    queue.extend(reversed(waiting.pop(nid, ())))
+
+        for index in range(len(valid)):
+            insert(index)
+        for index in range(len(valid)):  # what waits still waits for what never came: orphans, or last
+            if index not in done:
+                add = valid[index]
+                done.add(index)
                 inserted.extend(self.insert_tree(add["node"], node_id(add.get("parentId")), policy,
                                                  before=node_id(add.get("nextId"))))
-            waiting = [a for a in waiting if a not in ready] if ready else []
         return inserted
 
     def _insert(self, serialized: dict[str, Any], parent_id: int | None, policy: Policy,
-                before: int | None = None) -> int | None:
+                before: int | None = None, floor: bool = True) -> int | None:
         nid = node_id(serialized.get("id"))
         kind = serialized.get("type")
         if nid is None or not isinstance(kind, int):
@@ -197,18 +389,20 @@ class DomMirror:
         full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
         attrs = kept_attributes(full, policy) if full is not None else None
         old = self.nodes.get(nid)
-        if old is not None and old.parent is not None and old.parent != parent_id:
-            self._unlink(nid, old.parent)
+        if old is not None:  # sent again (moved): its old place and subtree go, their flags stay as floor
+            self._unlink(nid, old)
+            self._drop_subtree(nid, keep_root=True)
         node = Node(parent_id, kind, tag, attrs)
-        parent = self.nodes.get(parent_id) if parent_id is not None else None
+        if kind in (NodeType.DOCUMENT, NodeType.ELEMENT):
+            node.children = Children(nid, self.nodes)
+        parent = self.nodes.get(parent_id) if parent_id is not None and parent_id != nid else None
         if parent is not None:
             node.flags, node.rule = parent.flags, parent.rule
-            if parent.children is not None and (old is None or old.parent != parent_id):
-                siblings = parent.children  # in page order: sibling selectors (+, ~, :nth-*) read it
-                siblings.insert(siblings.index(before) if before in siblings else len(siblings), nid)
         elif parent_id is not None:
             node.flags, node.rule = UNKNOWN_NODE.flags, UNKNOWN_NODE.rule  # an orphan: fail closed
         self.nodes[nid] = node
+        if parent is not None and parent.children is not None:
+            parent.children.link(nid, node, before)  # in page order: sibling selectors (+, ~, :nth-*) read it
         if full is not None:
             if is_editable(tag, attrs):
                 node.flags |= EDITABLE  # not a protection: no rule, not sticky; inherited below
@@ -222,6 +416,13 @@ class DomMirror:
         if sticky_flags & ~node.flags:
             node.flags |= sticky_flags
             node.rule = node.rule or sticky_rule
+        if floor and nid in self.floor:
+            floor_flags, floor_rule = self.floor[nid]
+            if floor_flags & ~node.flags:
+                node.flags |= floor_flags
+                node.rule = node.rule or floor_rule
+        if tag == "label" and attrs and attrs.get("for"):
+            self._note_label_for(nid, attrs["for"])
         return nid
 
     def _classify(self, nid: int, node: Node, policy: Policy, full: dict[str, str]) -> None:
@@ -261,23 +462,29 @@ class DomMirror:
             yield parent
             node, seen = parent, seen + 1
 
-    def _unlink(self, nid: int, parent_id: int) -> None:
-        parent = self.nodes.get(parent_id)
-        if parent is not None and parent.children:
-            try:
-                parent.children.remove(nid)
-            except ValueError:
-                pass
+    def _unlink(self, nid: int, node: Node) -> None:
+        """Takes the node out of its parent's children (if it is in them: not an orphan)."""
+        parent = self.nodes.get(node.parent) if node.parent is not None else None
+        if parent is not None and parent.children is not None and nid in parent.children:
+            parent.children.unlink(nid, node)
+
+    def _drop_subtree(self, nid: int, keep_root: bool = False) -> None:
+        """Forgets a node's subtree (already unlinked); what protected each id stays its floor."""
+        for gone in list(self.subtree(nid)):
+            node = self.nodes[gone]
+            self._raise_floor(gone, node)
+            if gone == nid and keep_root:
+                continue
+            del self.nodes[gone]
 
     def remove(self, nid: Any) -> None:
         if node_id(nid) is None or nid not in self.nodes:
             return
         self.dirty = True
-        parent = self.nodes[nid].parent
-        for gone in list(self.subtree(nid)):
-            del self.nodes[gone]
-        if parent is not None:
-            self._unlink(nid, parent)
+        node = self.nodes[nid]
+        parent = node.parent
+        self._unlink(nid, node)
+        self._drop_subtree(nid)
         # siblings and ancestors may match now (`:last-child`, `+`, `:not(:has())`, `:empty`)
         if self._removed_from is None:
             self._removed_from = set()
@@ -307,7 +514,7 @@ class DomMirror:
             changes.append((change, nid, self.verdict(nid)))
             if nid is not None:
                 self.set_attributes(nid, change["attributes"], policy)
-                touched.extend(self.subtree(nid))
+                touched.append(nid)  # match_selectors widens to its subtree when a selector needs it
         self.match_selectors(policy, touched)
         return AppliedMutation(kept_removes, inserted, changes)
 
@@ -324,6 +531,8 @@ class DomMirror:
                 full.pop(name, None)
         node.attrs = kept_attributes(full, policy)
         node.meaning = None
+        if node.tag == "label" and node.attrs.get("for"):
+            self._note_label_for(nid, node.attrs["for"])
         before = node.flags
         if is_editable(node.tag, node.attrs):
             node.flags |= EDITABLE
@@ -390,19 +599,35 @@ class DomMirror:
             if depth > 4:
                 break
         own_id = (node.attrs or {}).get("id")
-        if own_id:
-            for other in self.nodes.values():
-                if other.tag == "label" and other.attrs and other.attrs.get("for") == own_id:
-                    return other.label_text or ""
+        if own_id and (label := self._label_for(own_id)) is not None:
+            return label.label_text or ""
         # <label>E-mail</label><input>: a label just before the field, without for=
         siblings = self.nodes[node.parent].children if node.parent in self.nodes else None
         if siblings and nid in siblings:
-            for sibling in reversed(siblings[:siblings.index(nid)]):
+            for sibling in siblings.before(nid):
                 before = self.nodes.get(sibling)
                 if before is None or before.attrs is None:
                     continue  # text between them
                 return (before.label_text or "") if before.tag == "label" and not before.attrs.get("for") else ""
         return ""
+
+    def _note_label_for(self, nid: int, for_id: str) -> None:
+        """Indexes <label for=…> so a field finds its label without a scan of the page."""
+        self._labels.setdefault(for_id, []).append(nid)
+
+    def _label_for(self, own_id: str) -> Node | None:
+        """The first label (in the order they came) still pointing at own_id. Entries of labels
+        gone or changed since are dropped on the way: each costs once."""
+        candidates = self._labels.get(own_id)
+        if not candidates:
+            return None
+        for index, nid in enumerate(candidates):
+            label = self.nodes.get(nid)
+            if label is not None and label.tag == "label" and label.attrs and label.attrs.get("for") == own_id:
+                del candidates[:index]
+                return label
+        del self._labels[own_id]
+        return None
 
     # -- persistence (flags and structure only: never a value) ------------------------------
     def dump(self, saved: bool = True) -> dict[str, Any]:
@@ -416,9 +641,12 @@ class DomMirror:
             "page": self.page,
             "policy_key": self.policy_key,
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
+            "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
+            "fresh": self.fresh,
+            "taint": self.taint.dump(),
             "nodes": [
                 [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs) if saved else n.attrs, n.flags, n.rule,
-                 n.children, None if saved else n.label_text, n.meaning]
+                 None if n.children is None else list(n.children), None if saved else n.label_text, n.meaning]
                 for nid, n in self.nodes.items()
             ],
         }
@@ -441,10 +669,24 @@ class DomMirror:
         mirror.page = state.get("page", "")
         mirror.dirty = False
         mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
+        mirror.floor = {nid: (flags, rule) for nid, flags, rule in state.get("floor", [])}
+        mirror.fresh = bool(state.get("fresh"))
+        mirror.taint = Taint.load(state.get("taint"))
+        links: list[tuple[Children, list[int]]] = []
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
             node = Node(parent, kind, tag, attrs)
-            node.flags, node.rule, node.children, node.label_text, node.meaning = flags, rule, children, label_text, meaning
+            node.flags, node.rule, node.label_text, node.meaning = flags, rule, label_text, meaning
+            if children is not None:
+                node.children = Children(nid, mirror.nodes)
+                links.append((node.children, children))
             mirror.nodes[nid] = node
+            if tag == "label" and attrs and attrs.get("for"):
+                mirror._note_label_for(nid, attrs["for"])
+        for siblings, ids in links:
+            for child in ids:
+                node = mirror.nodes.get(child)
+                if node is not None and node.parent == siblings.owner and child not in siblings:
+                    siblings.link(child, node, None)
         return mirror
 
 

@@ -9,6 +9,7 @@ from aiohttp import web
 from redactor.config import Settings
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
+from redactor.scheduling import RedactionThreads
 from redactor.sessions import SessionStates
 from redactor.sinks.spool import Spool
 from redactor.sinks.store import Store
@@ -18,6 +19,7 @@ SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 STATES = web.AppKey("states", SessionStates)
 DETECTOR = web.AppKey("detector", DetectorPool)
+THREADS = web.AppKey("threads", RedactionThreads)  # the synchronous redaction work, off the event loop
 POLICIES = web.AppKey("policies", dict)  # site → Policy
 TOKENS = web.AppKey("tokens", dict)  # sha256(token) → author name
 METRICS = web.AppKey("metrics", Metrics)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 if TYPE_CHECKING:  # for annotations only: sinks import metrics, and must not load the redaction engine
@@ -29,6 +31,26 @@ class Metrics:
         self.sessions = Gauge("redactor_sessions_in_memory", "Session mirrors held in memory", registry=r)
         self.cold_bytes = Gauge("redactor_sessions_cold_bytes", "Bytes of the compressed (cold) session mirrors",
                                 registry=r)
+        # bounded work and fairness (docs/operations.md, "Bounded work")
+        self.limit_hits = Counter("redactor_limit_hits_total",
+                                  "Times a limit cut work: scan_texts, scan_chars (texts masked whole), mirror_nodes "
+                                  "(413), mirror_bytes (a mirror frozen or let go), site_sessions (429)",
+                                  ["limit"], registry=r)
+        self.scanned_texts = Counter("redactor_detector_texts_total", "Distinct texts of batches sent to the detector",
+                                     registry=r)
+        self.scanned_chars = Counter("redactor_detector_chars_total", "Characters of the texts sent to the detector",
+                                     registry=r)
+        self.unscanned = Counter("redactor_unscanned_texts_total",
+                                 "Texts masked whole, unread, because their batch had spent its detector budget",
+                                 registry=r)
+        self.mirror_nodes = Histogram("redactor_mirror_nodes", "Nodes of a session's mirror after a batch",
+                                      registry=r, buckets=(100, 1_000, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000))
+        self.mirror_bytes = Gauge("redactor_mirror_bytes",
+                                  "Bytes of session mirrors in memory: live (estimated) and frozen (exact)",
+                                  ["state"], registry=r)
+        self.queued = Gauge("redactor_jobs_waiting", "Jobs waiting for their site's turn, by stage",
+                            ["stage"], registry=r)
+        self.running = Gauge("redactor_jobs_running", "Jobs running, by stage", ["stage"], registry=r)
         # upstream mode: forwarding and the disk spool
         self.forwarded = Counter("redactor_upstream_forwarded_total",
                                  "Batches forwarded straight to the collector, by the collector's status class",
@@ -49,8 +71,25 @@ class Metrics:
         self.spool_age = Gauge("redactor_spool_oldest_seconds", "Age of the oldest batch in the disk spool",
                                registry=r)
 
+    def watch(self, states: Any, detector: Any, threads: Any) -> None:
+        """Gauges read when /metrics is scraped: session state (SessionStates) and the queues of
+        the detector and the redaction threads (FairSchedulers)."""
+        self.sessions.set_function(lambda: len(states))
+        self.cold_bytes.set_function(states.cold_bytes)
+        self.mirror_bytes.labels("live").set_function(states.hot_bytes)
+        self.mirror_bytes.labels("frozen").set_function(states.cold_bytes)
+        for stage, scheduler in (("detector", detector), ("redaction", threads)):
+            self.queued.labels(stage).set_function(scheduler.waiting)
+            self.running.labels(stage).set_function(scheduler.running)
+        self.registry.register(_SiteSessions(states))
+
     def record(self, received: int, redaction: Redaction) -> None:
         self.batches.inc()
+        self.scanned_texts.inc(redaction.scanned_texts)
+        self.scanned_chars.inc(redaction.scanned_chars)
+        if redaction.unscanned:
+            self.unscanned.inc(redaction.unscanned)
+            self.limit_hits.labels(redaction.budget_spent or "scan_texts").inc()
         self.events_in.inc(received)
         self.events_out.inc(len(redaction.events))
         self.events_dropped.inc(redaction.dropped)
@@ -59,3 +98,19 @@ class Metrics:
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class _SiteSessions:
+    """redactor_site_sessions{site}: the sessions of each site in memory (max_sessions_per_site)."""
+
+    def __init__(self, states: Any):
+        self.states = states
+
+    def describe(self) -> list[GaugeMetricFamily]:
+        return [GaugeMetricFamily("redactor_site_sessions", "Sessions of a site in memory", labels=["site"])]
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = GaugeMetricFamily("redactor_site_sessions", "Sessions of a site in memory", labels=["site"])
+        for site, count in sorted(self.states.site_sessions().items()):
+            family.add_metric([site], count)
+        yield family

@@ -36,6 +36,7 @@ import datetime
 import functools
 import importlib
 import multiprocessing
+import os
 import re
 import unicodedata
 
@@ -61,6 +62,7 @@ from stdnum import luhn
 
 from redactor.masking import is_valid_operator
 from redactor.ruledata import load_rules
+from redactor.scheduling import FairScheduler
 
 SUPPORTED_LANGUAGES = ("en", "fr", "nl")
 
@@ -612,10 +614,42 @@ def _worker_ping() -> bool:
     return _worker_detector is not None
 
 
+#: the most one detector job holds, so that a slot frees often and the next site gets its turn
+CHUNK_TEXTS = 32
+CHUNK_CHARS = 8_000
+
+
+def chunks(texts: list[str]) -> list[list[str]]:
+    """Texts cut into detector jobs of at most CHUNK_TEXTS texts and CHUNK_CHARS characters
+    (a longer text is a job of its own)."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for text in texts:
+        if current and (len(current) >= CHUNK_TEXTS or size + len(text) > CHUNK_CHARS):
+            out.append(current)
+            current, size = [], 0
+        current.append(text)
+        size += len(text)
+    if current:
+        out.append(current)
+    return out
+
+
+def default_pii_workers() -> int:
+    """One detector process per core but one (the event loop and the redaction threads need a
+    core), at least 1, at most 8 (each holds its own Presidio engine and spaCy model, ~250 MB)."""
+    return max(1, min(8, (os.cpu_count() or 2) - 1))
+
+
 class DetectorPool:
-    """Runs PiiDetector off the event loop in a ProcessPoolExecutor (1 worker by default); each worker
-    builds its PiiDetector once (initializer). ``workers=0`` runs in this process (scrub, tests): the
-    async API then uses one thread, as the detector is not thread-safe."""
+    """Runs PiiDetector off the event loop in a ProcessPoolExecutor; each worker builds its
+    PiiDetector once (initializer). ``workers=0`` runs in this process (scrub, tests): the async
+    API then uses one thread, as the detector is not thread-safe.
+
+    Fair: a batch's texts are cut into short jobs (chunks()), queued per site and handed to the
+    workers round robin across sites (redactor.scheduling), so a site that floods the detector
+    with distinct texts delays its own batches, not another site's."""
 
     def __init__(self, workers: int = 1, ner: bool = True):
         self.workers, self.ner = workers, ner
@@ -623,6 +657,7 @@ class DetectorPool:
         self._local: PiiDetector | None = None
         self._front = SpanCache(50_000)  # in this process, before the trip to a worker
         self._executor: concurrent.futures.Executor | None = None
+        self.queue = FairScheduler(max(1, workers))
 
     @property
     def ready(self) -> bool:
@@ -653,9 +688,10 @@ class DetectorPool:
             await loop.run_in_executor(self._executor_(), self._detector)
         self._ready = True
 
-    async def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
-        """Detection off the event loop. Texts this process has seen are answered from its own
-        cache, without a trip to the worker; the others go to it in one call."""
+    async def analyze(self, texts: list[str], language: str, settings: PiiSettings,
+                      site: str = "") -> list[list[Span]]:
+        """Detection off the event loop, in `site`'s turn. Texts this process has seen are
+        answered from its own cache, without a trip to a worker; the others go in chunks."""
         if not texts:
             return []
         lang = settings.resolve_language(language)
@@ -663,12 +699,14 @@ class DetectorPool:
         missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
         if missing:
             detect = _worker_spans if self.workers > 0 else self._local_spans
+            jobs = chunks(missing)
             try:
-                fresh = await asyncio.get_running_loop().run_in_executor(self._executor_(), detect, missing, lang)
+                answers = await asyncio.gather(*(self.queue.run(site, self._executor_(), detect, job, lang)
+                                                 for job in jobs))
             except concurrent.futures.process.BrokenProcessPool:
                 self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
                 raise
-            found = dict(zip(missing, fresh))
+            found = {text: spans for job, fresh in zip(jobs, answers) for text, spans in zip(job, fresh)}
             for text, spans in found.items():
                 self._front.put((lang, text), spans)
             raw = [found[t] if r is None else r for t, r in zip(texts, raw)]

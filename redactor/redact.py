@@ -44,10 +44,13 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
+#: runs fn(*args) and returns its result, e.g. on a redaction thread (RedactionThreads.runner)
+Run = Callable[..., Awaitable[Any]]
 
 #: attributes that are URLs even when relative ("page.html?ref=…"); any other attribute is a URL
 #: only when it looks like one (content.looks_like_url)
@@ -66,6 +69,23 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 _MIN_TAINT = 3
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
+#: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
+TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
+
+
+@dataclass(frozen=True)
+class BatchLimits:
+    """The work one batch may cause (Settings: max_scan_texts, max_scan_chars, max_mirror_nodes).
+    Past the detector's budget the remaining texts are masked whole (fail closed); past the
+    mirror's node limit the batch is refused (MirrorTooLarge)."""
+
+    scan_texts: int = 10_000  # distinct texts sent to the detector
+    scan_chars: int = 1_000_000  # characters of those texts
+    mirror_nodes: int = 100_000  # nodes of the session's mirror
+
+
+class MirrorTooLarge(Exception):
+    """The session's page has grown past BatchLimits.mirror_nodes: the batch is refused."""
 
 
 @dataclass
@@ -73,17 +93,24 @@ class Redaction:
     events: list[Event]
     remarks: list[Remark] = field(default_factory=list)
     dropped: int = 0
+    scanned_texts: int = 0  # distinct texts sent to the detector
+    scanned_chars: int = 0
+    unscanned: int = 0  # texts masked whole past the batch's scan budget
+    budget_spent: str = ""  # the limit that cut it: scan_texts or scan_chars
+    _counts: Counter[tuple[str, str, str]] | None = field(default=None, repr=False)
 
     def counts(self) -> Counter[tuple[str, str, str]]:
-        return Counter((r.rule, r.entity, r.action) for r in self.remarks)
+        if self._counts is None:  # counted once (on a redaction thread), read again by metrics
+            self._counts = Counter((r.rule, r.entity, r.action) for r in self.remarks)
+        return self._counts
 
 
 # ---------------------------------------------------------------------------------------------
 class BatchRedaction:
     """One batch, one session, one policy. Use redact_batch() / redact_batch_sync()."""
 
-    def __init__(self, policy: Policy, mirror: DomMirror, masker: Masker):
-        self.policy, self.mirror, self.masker = policy, mirror, masker
+    def __init__(self, policy: Policy, mirror: DomMirror, masker: Masker, limits: BatchLimits = BatchLimits()):
+        self.policy, self.mirror, self.masker, self.limits = policy, mirror, masker, limits
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
         self.series: dict[int, SeriesSlot] = {}
@@ -91,9 +118,12 @@ class BatchRedaction:
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self._texts: list[str] = []  # every slot's texts, in order
-        self._scanned: list[int] = []  # the indexes of those short enough to scan
+        self._scanned: list[int] = []  # the indexes of those scanned (short enough, within the budget)
+        self._scanned_texts = self._scanned_chars = 0
+        self._budget_spent = ""
         self.dropped = 0
         self.record_inputs = policy.config.record_inputs
+        self.taint_hasher = TaintHasher(masker.secret)
 
     # -- 1. walk -----------------------------------------------------------------------------
     def walk(self, events: list[Any], meta: dict[str, Any] | None = None) -> list[Event]:
@@ -110,13 +140,21 @@ class BatchRedaction:
             if self.mirror.page_blocked and kind != EventType.META:
                 self._drop("site.block_urls", "PAGE")
                 continue
+            if kind == EventType.FULL_SNAPSHOT and _nodes_beyond(event, self.limits.mirror_nodes):
+                self._too_large()  # counted before building anything: a hostile page costs one pass
             if self._keep(kind, event):
                 kept.append(event)
+            if len(self.mirror.nodes) > self.limits.mirror_nodes:
+                self._too_large()
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
         self.mirror.settle_meanings(self.policy)
         return kept
+
+    def _too_large(self) -> None:
+        raise MirrorTooLarge(f"the page of this session has more than {self.limits.mirror_nodes} nodes "
+                             "(max_mirror_nodes); start a new session, or raise the limit")
 
     def _keep(self, kind: int, event: Event) -> bool:
         if kind in (EventType.DOM_CONTENT_LOADED, EventType.LOAD):
@@ -166,9 +204,12 @@ class BatchRedaction:
         if not isinstance(root, dict):
             raise BadEvent("a FullSnapshot needs a 'node' object")
         self.mirror.reset()
-        self.mirror.insert_tree(root, None, self.policy)
+        # the first snapshot of a new document is judged by its own markers; the session's
+        # floor applies to everything after it (DomMirror.settle_document)
+        self.mirror.insert_tree(root, None, self.policy, floor=not self.mirror.fresh)
         self.mirror.match_selectors(self.policy)
         self._redact_tree(root)
+        self.mirror.settle_document()
         return True
 
     # -- serialized nodes (snapshots and mutation adds) -------------------------------------
@@ -433,10 +474,27 @@ class BatchRedaction:
 
     def requests(self) -> list[str]:
         """The texts to send to the detector; one too long to scan is masked whole instead
-        (fail closed): NLP on a megabyte of text costs seconds, nobody types that much."""
+        (fail closed): NLP on a megabyte of text costs seconds, nobody types that much. So is
+        every text past the batch's budget (limits.scan_texts distinct texts, limits.scan_chars
+        characters), in event order: a batch costs the detector a bounded time."""
         texts = [text for slot in self.slots for text in slot.texts]
-        self._scanned = [i for i, text in enumerate(texts) if len(text) <= MAX_SCANNED]
+        budget = self.limits
+        seen: set[str] = set()  # a repeated text costs nothing more
+        chars = 0
+        self._scanned = []
+        for i, text in enumerate(texts):
+            if len(text) > MAX_SCANNED:
+                continue
+            if text not in seen:
+                if len(seen) >= budget.scan_texts or chars + len(text) > budget.scan_chars:
+                    self._budget_spent = self._budget_spent or (
+                        "scan_texts" if len(seen) >= budget.scan_texts else "scan_chars")
+                    continue
+                seen.add(text)
+                chars += len(text)
+            self._scanned.append(i)
         self._texts = texts
+        self._scanned_texts, self._scanned_chars = len(seen), chars
         return [texts[i] for i in self._scanned]
 
     # -- 3. finish ----------------------------------------------------------------------------
@@ -444,7 +502,8 @@ class BatchRedaction:
         """found: the detector's spans for requests(), in order."""
         spans = found
         if len(found) != len(self._texts):
-            spans = [[Span(0, len(text), "TOO_LONG_TO_SCAN", 1.0, "size")] for text in self._texts]
+            spans = [[Span(0, len(text), TOO_LONG_TO_SCAN if len(text) > MAX_SCANNED else OVER_SCAN_BUDGET, 1.0, "limit")]
+                     for text in self._texts]
             for i, spans_of_text in zip(self._scanned, found):
                 spans[i] = spans_of_text
         position = 0
@@ -460,58 +519,100 @@ class BatchRedaction:
             self.taint_value(value, entity)
         self._mask_taint()
         rename_keys(self.key_cells)
-        return Redaction(events, self.remarks, self.dropped)
+        unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
+        return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
+                         self._budget_spent)
 
     def taint_value(self, value: str, entity: str) -> None:
-        """A value found to be PII: remembered for the session, to mask its echoes."""
+        """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
+        to mask its echoes."""
         value = value.strip()
         if len(value) < _MIN_TAINT or not value.strip("*"):
             return
-        self.mirror.taint.add(value)
+        taint, hasher = self.mirror.taint, self.taint_hasher
+        changed = taint.add(value, hasher)
         if entity in ("PERSON", "POSTAL_ADDRESS"):
-            self.mirror.taint.update(w for w in re.findall(r"\w[\w'’\-]{3,}", value) if w[0].isupper())
+            for word in re.findall(r"\w[\w'’\-]{3,}", value):
+                if word[0].isupper():
+                    changed |= taint.add(word, hasher)
+        if changed:
+            self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:
-            self.taint_value(text[span.start:span.end], span.entity)
+            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
+                self.taint_value(text[span.start:span.end], span.entity)
 
     def _mask_taint(self) -> None:
+        """Masks the echoes of tainted values: linear in each text (redactor/taint.py). A
+        saturated taint cannot tell echoes any more: every text it looks at is masked whole."""
         taint = self.mirror.taint
         if not taint:
             return
-        values = [(value.casefold(), len(value)) for value in taint]  # folded once a batch
         for cell in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
                 continue
-            folded = text.casefold()
-            if len(folded) != len(text):
-                folded = text
-            ranges = []
-            for value, length in values:
-                start = folded.find(value)
-                while start != -1:
-                    ranges.append((start, start + length, "TAINT"))
-                    start = folded.find(value, start + 1)
+            if taint.saturated:
+                cell.set(self.masker.text(text, "TAINT"))
+                self.remarks.append(Remark("limit.taint_values", "ECHO", "mask"))
+                continue
+            ranges = taint.ranges(text, self.taint_hasher)
             if ranges:
-                cell.set(self.masker.spans(text, ranges))
+                cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
 
 
 # ---------------------------------------------------------------------------------------------
+def _nodes_beyond(snapshot: Event, limit: int) -> bool:
+    """Whether a FullSnapshot serializes more than `limit` nodes (counting stops past it)."""
+    data = snapshot.get("data")
+    stack = [data.get("node")] if isinstance(data, dict) else []
+    count = 0
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, dict):
+            continue
+        count += 1
+        if count > limit:
+            return True
+        children = node.get("childNodes")
+        if isinstance(children, list):
+            stack.extend(children)
+    return False
+
+
+async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args)
+
+
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
-                       analyze: Analyze, meta: dict[str, Any] | None = None) -> Redaction:
+                       analyze: Analyze, meta: dict[str, Any] | None = None,
+                       limits: BatchLimits = BatchLimits(), run: Run = _inline) -> Redaction:
     """Redacts one batch in place (and the strings of its metadata); detection runs through
-    `analyze` (off the event loop), one call for the whole batch."""
-    work = BatchRedaction(policy, mirror, masker)
-    kept = work.walk(events, meta)
-    texts = work.requests()
-    return work.finish(kept, await analyze(texts, work.language) if texts else [])
+    `analyze` (off the event loop), one call for the whole batch. `run` runs the synchronous
+    steps (walk, finish): the server passes a redaction thread's (RedactionThreads.runner), so
+    a big batch never holds the event loop; by default they run inline."""
+    work = BatchRedaction(policy, mirror, masker, limits)
+
+    def walk() -> tuple[list[Event], list[str], list[str]]:
+        kept = work.walk(events, meta)
+        texts = work.requests()
+        return kept, texts, list(dict.fromkeys(texts))  # the detector (and the loop) see each text once
+
+    def finish(kept: list[Event], texts: list[str], distinct: list[str], found: list[list[Span]]) -> Redaction:
+        by_text = dict(zip(distinct, found))
+        return work.finish(kept, [list(by_text[text]) for text in texts])
+
+    kept, texts, distinct = await run(walk)
+    found = await analyze(distinct, work.language) if distinct else []
+    return await run(finish, kept, texts, distinct, found)
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
-                      analyze: AnalyzeSync, meta: dict[str, Any] | None = None) -> Redaction:
-    work = BatchRedaction(policy, mirror, masker)
+                      analyze: AnalyzeSync, meta: dict[str, Any] | None = None,
+                      limits: BatchLimits = BatchLimits()) -> Redaction:
+    work = BatchRedaction(policy, mirror, masker, limits)
     kept = work.walk(events, meta)
     texts = work.requests()
     return work.finish(kept, analyze(texts, work.language) if texts else [])

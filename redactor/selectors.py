@@ -17,7 +17,8 @@ soupsieve on a tree built from the mirror, re-matching the whole page (correct, 
 Speed: a selector is only tried on a node that has its rightmost compound's id, first class or
 tag (others are tried everywhere). After a change (mutation adds, an attribute change, removes)
 only the nodes whose match can change are re-matched: the changed nodes; their siblings when a
-selector looks at siblings or positions (`~`, `+`, `:nth-*`, `:root`); their subtrees when a
+selector looks at siblings or positions (`~`, `+`, `:nth-*`, `:root`), only those after a change
+when it looks at earlier siblings, before it when at later ones; their subtrees when a
 selector looks at ancestors (` `, `>`); their ancestors when a selector uses `:has()` or
 `:empty` (and the siblings and subtrees of those when such a part sits left of a combinator).
 Nothing is kept between calls: the caches below live for one call.
@@ -87,6 +88,8 @@ class Features:
 
     ancestors: bool = False  # ' ' or '>': a node's match depends on its ancestors
     siblings: bool = False  # '~', '+', ':~', ':+', :nth-*, :root, :scope: depends on siblings
+    earlier: bool = False  # … on earlier siblings ('~', '+', :nth-child, :first-*): a change moves those after it
+    later: bool = False  # … on later siblings (':~', ':+', :nth-last-*, :last-*): a change moves those before it
     children: bool = False  # :has() or :empty: depends on descendants (or following siblings)
     children_left: bool = False  # such a part left of a combinator, in :nth-*(of S), or :has(~ …)
     fallback: bool = False  # a part soupsieve must match on a bs4 tree
@@ -153,6 +156,12 @@ def _features(selector_list: ct.SelectorList, features: Features) -> None:
             features.ancestors = True
         if rel in _SIBLING_RELATIONS or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
             features.siblings = True
+        if rel in ("~", "+") or any(not nth.last for nth in selector.nth):
+            features.earlier = True
+        if rel in (":~", ":+") or any(nth.last for nth in selector.nth):
+            features.later = True
+        if selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
+            features.earlier = features.later = True
         if rel.startswith(":") or selector.flags & ct.SEL_EMPTY:
             features.children = True
         if rel in (":~", ":+"):
@@ -328,21 +337,22 @@ class MirrorView:
         if found is not None:
             return found
         nodes = self.nodes
-        parent = nodes[nid].parent
-        found = DETACHED
-        for _ in range(10_000):
+        current, found = nid, DETACHED
+        # membership is checked link by link as we climb (the mirror's children answer `in` in
+        # O(1)), not in the flattened children of the container: building those for a parent
+        # of N children made each mutation O(N), whatever the selectors need
+        for _ in range(10_000 if nodes[nid].attrs is not None else 0):  # kids() hold elements only
+            parent = nodes[current].parent
             if parent is None or parent not in nodes:
                 found = TOP
                 break
             above = nodes[parent]
+            if above.children is None or current not in above.children:
+                break  # under a text node, or not among its parent's children
             if above.attrs is not None:
                 found = parent
                 break
-            if above.children is None:
-                break
-            parent = above.parent  # a document node: climb through it
-        if found != DETACHED and nid not in self.index(found):
-            found = DETACHED
+            current = parent  # a document node: climb through it
         self._container[nid] = found
         return found
 
@@ -427,7 +437,9 @@ class MirrorView:
         """The elements whose match can change after a change to these nodes (module doc)."""
         nodes = self.nodes
         changed = {nid for nid in candidates if (node := nodes.get(nid)) is not None and node.attrs is not None}
-        for parent in removed_from:
+        # a removal changes what remains only for selectors that look at siblings, positions
+        # or contents: without them, re-matching the parent's N children made each remove O(N)
+        for parent in removed_from if features.siblings or features.children or features.fallback else ():
             if parent is None or parent not in nodes:
                 changed.update(self.kids(TOP))
                 continue
@@ -455,12 +467,26 @@ class MirrorView:
                 own = above
         scope = set(changed)
         if features.siblings:
-            seen: set[int] = set()
+            # only the siblings on the side whose matches depend on the change: after the first
+            # changed one (earlier siblings matter), before the last (later ones matter), so an
+            # append to a list of N with `+`, `~` or :nth-child re-matches the new node alone
+            spans: dict[int, list[int]] = {}  # container → [first, last] position changed
             for nid in changed:
                 above = self.container(nid)
-                if above != DETACHED and above not in seen:
-                    seen.add(above)
-                    scope.update(self.kids(above))
+                if above == DETACHED:
+                    continue
+                position = self.index(above)[nid]
+                span = spans.setdefault(above, [position, position])
+                span[0], span[1] = min(span[0], position), max(span[1], position)
+            both = not (features.earlier or features.later) or (features.earlier and features.later)
+            for above, (first, last) in spans.items():
+                kids = self.kids(above)
+                if both:
+                    scope.update(kids)
+                elif features.earlier:
+                    scope.update(kids[first + 1:])
+                else:
+                    scope.update(kids[:last])
         if features.ancestors:
             for nid in list(scope):
                 for below in self.subtree(nid):

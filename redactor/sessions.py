@@ -8,46 +8,90 @@ In memory, a mirror is *hot* (Python objects, ready for the next batch) or *cold
 state, compressed: about a tenth of the size). The few sessions that sent a batch most recently
 stay hot; the others are frozen, so memory grows with compressed mirrors, not with live ones.
 Both are bounded (LRU with an idle timeout): a session let go is loaded from the store when it
-comes back, without its taint (values to mask on sight are never written to disk).
+comes back, with its taint (keyed hashes, never the values: redactor/taint.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 import zlib
-from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections import Counter, OrderedDict
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import orjson
 
 from redactor.dom import DomMirror
 from redactor.sinks.store import Store
+from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
+#: what a live mirror holds in memory per node (its Node, attributes, children list and dict
+#: entries) and per sticky id, measured with tracemalloc: ~280 bytes a node on the sample pages,
+#: ~425 on a thawed 100,000-node page; frozen mirrors are counted exactly
+LIVE_NODE_BYTES = 400
+LIVE_STICKY_BYTES = 120
+LIVE_TAINT_BYTES = 120
+
+
+def live_bytes(mirror: DomMirror) -> int:
+    """An estimate of a live mirror's memory (exact sizing would cost a walk of every object)."""
+    return (len(mirror.nodes) * LIVE_NODE_BYTES + len(mirror.sticky) * LIVE_STICKY_BYTES
+            + len(mirror.taint) * LIVE_TAINT_BYTES)
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps({**mirror.dump(saved=False), "taint": sorted(mirror.taint)}), 1)
+    return zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:
-    state = orjson.loads(zlib.decompress(frozen))
-    mirror = DomMirror.load(state)
-    mirror.taint = set(state.get("taint", ()))
-    return mirror
+    return DomMirror.load(orjson.loads(zlib.decompress(frozen)))
+
+
+def _stored(state: bytes) -> DomMirror:
+    return DomMirror.load(orjson.loads(state))
+
+
+async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args)
+
+
+class SiteFull(Exception):
+    """The site has max_sessions_per_site sessions in memory: a new one must wait (429)."""
+
+    def __init__(self, site: str, limit: int, retry_after: int):
+        super().__init__(f"site {site!r} has {limit} live sessions (max_sessions_per_site)")
+        self.limit, self.retry_after = limit, retry_after
 
 
 class SessionStates:
-    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32):
+    """Bounded three ways: sessions in memory (max_sessions, least recently used let go first,
+    and idle_seconds), bytes of mirrors in memory (max_bytes: live ones estimated, frozen ones
+    exact; past it the least recently used are frozen, then let go), and sessions of one site
+    (max_per_site: a new session past it is refused with SiteFull, so a site that opens sessions
+    by the thousand cannot push the other sites' sessions out of memory)."""
+
+    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
+                 max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
+                 max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None):
         self.store = store
+        self.max_taint_values = max_taint_values
         self.max_sessions = max_sessions
         self.idle_seconds = idle_seconds
         self.hot = hot
+        self.max_bytes = max_bytes
+        self.max_per_site = max_per_site
+        self._on_limit = on_limit or (lambda limit: None)
         self._hot: OrderedDict[Key, DomMirror] = OrderedDict()
+        self._hot_sizes: dict[Key, int] = {}
         self._cold: OrderedDict[Key, tuple[bytes, float]] = OrderedDict()  # frozen mirror, last used
         self._locks: dict[Key, asyncio.Lock] = {}
+        self._users: Counter[Key] = Counter()  # batches holding or waiting for a session
+        self._sites: dict[str, set[str]] = {}  # the sessions of each site in memory or in use
+        self._hot_bytes = 0
         self._cold_bytes = 0
 
     def __len__(self) -> int:
@@ -56,47 +100,132 @@ class SessionStates:
     def cold_bytes(self) -> int:
         return self._cold_bytes
 
+    def hot_bytes(self) -> int:
+        return self._hot_bytes
+
+    def site_sessions(self) -> dict[str, int]:
+        return {site: len(sessions) for site, sessions in self._sites.items()}
+
     @asynccontextmanager
-    async def session(self, site: str, session: str) -> AsyncIterator[DomMirror]:
+    async def session(self, site: str, session: str, run: Callable[..., Any] = _inline) -> AsyncIterator[DomMirror]:
         """The session's mirror, held exclusively. If the body raises, the in-memory mirror is
-        dropped (the store has the last one that went with a stored batch)."""
+        dropped (the store has the last one that went with a stored batch). `run` thaws or
+        loads a mirror (off the event loop when given a redaction thread's runner).
+        Raises SiteFull for a session new to memory when its site is at max_per_site."""
         key = (site, session)
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        async with lock:
-            mirror = self._hot.pop(key, None)
-            if mirror is None and key in self._cold:
-                mirror = thaw(self._pop_cold(key))
-            if mirror is None:
-                state = await self.store.mirror_state(site, session)
-                mirror = DomMirror.load(orjson.loads(state)) if state else DomMirror()
-            try:
-                yield mirror
-                mirror.last_used = time.monotonic()
-                self._hot[key] = mirror  # kept only when the batch went through
-            finally:
-                self._evict()
-        if not lock.locked() and key not in self._hot and key not in self._cold:
-            self._locks.pop(key, None)
+        if session not in self._sites.get(site, ()):
+            self._evict()  # the idle ones first: they give their place back
+            if len(self._sites.get(site, ())) >= self.max_per_site:
+                self._on_limit("site_sessions")
+                raise SiteFull(site, self.max_per_site, self._retry_after(site))
+            self._sites.setdefault(site, set()).add(session)
+        self._users[key] += 1
+        try:
+            lock = self._locks.setdefault(key, asyncio.Lock())
+            async with lock:
+                mirror = self._pop_hot(key)
+                if mirror is None and key in self._cold:
+                    mirror = await run(thaw, self._pop_cold(key))
+                if mirror is None:
+                    state = await self.store.mirror_state(site, session)
+                    mirror = await run(_stored, state) if state else DomMirror()
+                mirror.taint.limit = self.max_taint_values
+                try:
+                    yield mirror
+                    mirror.last_used = time.monotonic()
+                    self._put_hot(key, mirror)  # kept only when the batch went through
+                finally:
+                    self._evict()
+        finally:
+            self._users[key] -= 1
+            if self._users[key] <= 0:
+                del self._users[key]
+            self._settle(key)
+        await self._freeze_surplus(run)
 
     async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
         """In process, the mirror is saved with its batch by the store (app.py); nothing to do here.
         (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
 
     def forget(self, site: str, session: str) -> None:
-        self._hot.pop((site, session), None)
-        if (site, session) in self._cold:
-            self._pop_cold((site, session))
+        key = (site, session)
+        self._pop_hot(key)
+        if key in self._cold:
+            self._pop_cold(key)
+        self._settle(key)
+
+    def _retry_after(self, site: str) -> int:
+        """Seconds until the site's least recently used session idles out (and frees its place)."""
+        now = time.monotonic()
+        last_used = [mirror.last_used for (s, _), mirror in self._hot.items() if s == site]
+        last_used += [used for (s, _), (_, used) in self._cold.items() if s == site]
+        if not last_used:  # every place is held by a batch in flight
+            return 1
+        return max(1, math.ceil(self.idle_seconds - (now - min(last_used))))
+
+    def _settle(self, key: Key) -> None:
+        """A session no batch holds and that is not kept: it leaves its site's count."""
+        if key in self._users or key in self._hot or key in self._cold:
+            return
+        sessions = self._sites.get(key[0])
+        if sessions is not None:
+            sessions.discard(key[1])
+            if not sessions:
+                del self._sites[key[0]]
+        lock = self._locks.get(key)
+        if lock is not None and not lock.locked():
+            del self._locks[key]
+
+    def _put_hot(self, key: Key, mirror: DomMirror) -> None:
+        size = self._hot_sizes[key] = live_bytes(mirror)
+        self._hot[key] = mirror
+        self._hot_bytes += size
+
+    def _pop_hot(self, key: Key) -> DomMirror | None:
+        mirror = self._hot.pop(key, None)
+        if mirror is not None:
+            self._hot_bytes -= self._hot_sizes.pop(key)
+        return mirror
 
     def _pop_cold(self, key: Key) -> bytes:
         frozen, _ = self._cold.pop(key)
         self._cold_bytes -= len(frozen)
         return frozen
 
+    def _over_bytes(self) -> bool:
+        return self._hot_bytes + self._cold_bytes > self.max_bytes
+
+    async def _freeze_surplus(self, run: Callable[..., Any]) -> None:
+        """Past `hot` live mirrors, the least recently used are frozen. Past max_bytes, the
+        larger part gives way: live mirrors are frozen (a tenth of the size), or frozen ones are
+        let go (the store has them, without taint). Freezing goes through `run` (a big mirror
+        takes long) under the session's lock: a batch of that session waits, then thaws it."""
+        while len(self._hot) > self.hot or self._over_bytes():
+            key = next((k for k in self._hot if not (k in self._locks and self._locks[k].locked())), None)
+            if len(self._hot) <= self.hot:
+                self._on_limit("mirror_bytes")
+                if self._cold and (key is None or self._cold_bytes > self._hot_bytes):
+                    oldest = next(iter(self._cold))
+                    self._pop_cold(oldest)
+                    self._settle(oldest)
+                    continue
+            if key is None:
+                return  # the others are being frozen by other batches
+            lock = self._locks.setdefault(key, asyncio.Lock())
+            async with lock:
+                mirror = self._hot.get(key)
+                if mirror is None:
+                    continue
+                frozen = await run(freeze, mirror)
+                if self._hot.get(key) is mirror:  # not erased meanwhile
+                    self._pop_hot(key)
+                    self._cold[key] = (frozen, mirror.last_used)
+                    self._cold_bytes += len(frozen)
+            self._settle(key)
+
     def _evict(self) -> None:
-        while len(self._hot) > self.hot:  # the least recently used live mirrors are frozen
-            key, mirror = self._hot.popitem(last=False)
-            self._cold[key] = (frozen := freeze(mirror), mirror.last_used)
-            self._cold_bytes += len(frozen)
+        """Lets go of mirrors (the store has them, without taint): idle ones, and the least
+        recently used past max_sessions."""
         now = time.monotonic()
         for store in (self._cold, self._hot):
             while store:
@@ -106,9 +235,7 @@ class SessionStates:
                     if store is self._cold:
                         self._pop_cold(key)
                     else:
-                        store.popitem(last=False)
-                    lock = self._locks.get(key)
-                    if lock is not None and not lock.locked():
-                        del self._locks[key]
+                        self._pop_hot(key)
+                    self._settle(key)
                 else:
                     break

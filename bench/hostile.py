@@ -1,0 +1,293 @@
+"""Hostile sizes: is the cost per node (per text) flat as the input grows? (issue 10 item 1)
+
+    python3 bench/hostile.py [--sizes 5000,10000,20000,40000,80000] [--texts 1000,3000,10000,30000] [--no-http]
+
+Prints, for each size, the cost per unit and its ratio to linear: the time per unit at N divided
+by the time per unit at the smallest N (1.0 = linear; quadratic doubles it with each doubling).
+
+- mirror, in process (DomMirror alone): a FullSnapshot of N flat sibling elements; a mutation
+  adding N siblings as rrweb sends them (the last first, each naming the next one: nextId) and
+  in the opposite order (each waits for its next sibling); N moves (each node to the front);
+  N removes.
+- mirror, over real HTTP (`redactor serve` on 127.0.0.1, the same process for every size): a
+  batch holding a FullSnapshot of N flat siblings, and a batch holding one mutation with N
+  chained adds — the whole ingest path (decode, redaction, store), elements without text so
+  the detector has nothing to do.
+- selectors, in process: one mutation event adding one sibling to a parent of N children, on a
+  site with a block selector that looks at the node only (`.secret`), and with one that looks at
+  its siblings (`.secret + li`: the siblings are listed once per event, so that one is still O(N)).
+- taint, in process: the taint pass over N texts of ~60 characters, with 200 tainted values;
+  then 10,000 texts with 10 / 100 / 1,000 tainted values (flat: the cost does not grow with
+  the taint), beside the previous matcher (each value searched in each folded text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+import orjson
+
+from redactor.content import Cell
+from redactor.dom import DomMirror
+from redactor.masking import Masker
+from redactor.policy import Policy, SiteConfig
+from redactor.redact import BatchRedaction
+
+TOKEN = "bench-token"
+
+
+def flat_page(n: int) -> dict:
+    items = [{"type": 2, "tagName": "li", "attributes": {"class": "row"}, "childNodes": [], "id": 10 + i}
+             for i in range(n)]
+    body = {"type": 2, "tagName": "ul", "attributes": {}, "childNodes": items, "id": 5}
+    html = {"type": 2, "tagName": "html", "attributes": {}, "childNodes": [body], "id": 3}
+    return {"type": 0, "childNodes": [html], "id": 1}
+
+
+def empty_page() -> dict:
+    return flat_page(0)
+
+
+def chained_adds(n: int, rrweb_order: bool = True) -> list[dict]:
+    """N siblings under node 5; rrweb's order: the last first, each naming its next sibling."""
+    adds = [{"parentId": 5, "nextId": 10 + i + 1 if i + 1 < n else None,
+             "node": {"type": 2, "tagName": "li", "attributes": {"class": "row"}, "childNodes": [], "id": 10 + i}}
+            for i in range(n)]
+    return adds[::-1] if rrweb_order else adds
+
+
+def timed(work) -> float:
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.perf_counter()
+        work()
+        return time.perf_counter() - started
+    finally:
+        gc.enable()
+
+
+def report(title: str, unit: str, sizes: list[int], seconds: list[float]) -> None:
+    base = seconds[0] / sizes[0]
+    print(f"  {title}")
+    for n, s in zip(sizes, seconds):
+        per = s / n
+        print(f"    {n:>7,} {unit}: {per * 1e6:8.2f} µs per {unit[:-1]}   total {s * 1e3:9.1f} ms   "
+              f"ratio to linear {per / base:5.2f}")
+
+
+# -- mirror, in process ---------------------------------------------------------------------------
+def mirror_in_process(sizes: list[int], repeat: int) -> None:
+    print(f"mirror, in process (DomMirror alone; best of {repeat}):")
+    results: dict[str, list[float]] = {k: [] for k in ("snapshot", "adds", "adds_reverse", "moves", "removes")}
+    for n in sizes:
+        runs = [mirror_once(n) for _ in range(repeat)]
+        for key in results:
+            results[key].append(min(run[key] for run in runs))
+    report("FullSnapshot of N flat siblings", "nodes", sizes, results["snapshot"])
+    report("one mutation, N chained adds (rrweb's order)", "nodes", sizes, results["adds"])
+    report("one mutation, N chained adds (each waits for its next sibling)", "nodes", sizes, results["adds_reverse"])
+    report("N moves (each node to the front)", "nodes", sizes, results["moves"])
+    report("N removes", "nodes", sizes, results["removes"])
+
+
+def mirror_once(n: int) -> dict[str, float]:
+    policy = Policy.compile("bench", SiteConfig())
+    results: dict[str, float] = {}
+    page = flat_page(n)
+    mirror = DomMirror()
+    results["snapshot"] = timed(lambda: mirror.insert_tree(page, None, policy))
+    mirror = DomMirror()
+    mirror.insert_tree(empty_page(), None, policy)
+    adds = chained_adds(n)
+    results["adds"] = timed(lambda: mirror.insert_adds(adds, policy))
+    moves = [{"parentId": 5, "nextId": None, "node": {"type": 2, "tagName": "li", "attributes": {},
+                                                     "childNodes": [], "id": 10 + i}} for i in range(n)]
+
+    def move_all() -> None:
+        for move in moves:  # each to the front of the list
+            move["nextId"] = mirror.nodes[5].children.first
+            mirror.insert_adds([move], policy)
+    results["moves"] = timed(move_all)
+    results["removes"] = timed(lambda: [mirror.remove(10 + i) for i in range(n)])
+    mirror = DomMirror()
+    mirror.insert_tree(empty_page(), None, policy)
+    forward = chained_adds(n, rrweb_order=False)
+    results["adds_reverse"] = timed(lambda: mirror.insert_adds(forward, policy))
+    return results
+
+
+# -- selectors on a long list ---------------------------------------------------------------------
+def selectors_per_event(sizes: list[int]) -> None:
+    from redactor.policy import validate_site_config
+    from redactor.redact import redact_batch_sync
+
+    print("site selectors, in process: one mutation event adding one sibling to a parent of N children:")
+    nothing = lambda texts, language: [[] for _ in texts]  # noqa: E731
+    for selector, events in ((".secret", 200), (".secret + li", 20)):
+        policy = Policy.compile("bench", validate_site_config({"block_selectors": [selector]}))
+        seconds = []
+        for n in sizes:
+            mirror = DomMirror()
+            redact_batch_sync([{"type": 2, "data": {"node": flat_page(n)}, "timestamp": 1}], policy, mirror,
+                              Masker(), nothing)
+            batch = [{"type": 3, "timestamp": 2, "data": {"source": 0, "texts": [], "attributes": [], "removes": [],
+                                                          "adds": [{"parentId": 5, "nextId": None, "node": {
+                                                              "type": 2, "tagName": "li", "attributes": {},
+                                                              "childNodes": [], "id": 10 ** 7 + i}}]}}
+                     for i in range(events)]
+            seconds.append(timed(lambda: redact_batch_sync(batch, policy, mirror, Masker(), nothing)) / events)
+        print(f"  {selector!r}: " + ", ".join(f"N={n:,}: {s * 1e3:.2f} ms" for n, s in zip(sizes, seconds))
+              + f" per event; ratio N={sizes[-1]:,} / N={sizes[0]:,}: {seconds[-1] / seconds[0]:.1f}")
+
+
+# -- mirror, over real HTTP -------------------------------------------------------------------------
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def mirror_over_http(sizes: list[int]) -> None:
+    work = Path(tempfile.mkdtemp(prefix="redactor-hostile-"))
+    port = free_port()
+    config = work / "redactor.yaml"
+    config.write_text("pii_workers: 1\nmax_body_bytes: 67108864\nmax_inflated_bytes: 67108864\nsites:\n  bench: {}\n")
+    process = subprocess.Popen([sys.executable, "-m", "redactor.cli", "serve", "--port", str(port),
+                                "--data-dir", str(work / "data"), "--config", str(config)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "REDACTOR_ADMIN_TOKEN": TOKEN})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        async with aiohttp.ClientSession() as http:
+            deadline = time.monotonic() + 180
+            while True:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("redactor serve did not start")
+                try:
+                    async with http.get(f"{url}/readyz") as answer:
+                        if answer.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.3)
+
+            async def post(session: str, events: list) -> float:
+                body = orjson.dumps(events)
+                started = time.perf_counter()
+                async with http.post(f"{url}/v1/sites/bench/sessions/{session}/events", data=body,
+                                     headers={"Content-Type": "application/json"}) as answer:
+                    await answer.read()
+                    if answer.status != 202:
+                        raise RuntimeError(f"{answer.status}: {await answer.text()}")
+                return time.perf_counter() - started
+
+            meta = {"type": 4, "data": {"href": "https://shop.example/", "width": 1, "height": 1}, "timestamp": 1}
+            await post("warm", [meta, {"type": 2, "data": {"node": flat_page(100)}, "timestamp": 2}])
+            snapshots, adds = [], []
+            for n in sizes:
+                snapshots.append(await post(f"snap-{n}", [meta, {"type": 2, "data": {"node": flat_page(n)},
+                                                                 "timestamp": 2}]))
+                await post(f"adds-{n}", [meta, {"type": 2, "data": {"node": empty_page()}, "timestamp": 2}])
+                mutation = {"type": 3, "timestamp": 3, "data": {"source": 0, "texts": [], "attributes": [],
+                                                                 "removes": [], "adds": chained_adds(n)}}
+                adds.append(await post(f"adds-{n}", [mutation]))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(60)
+        shutil.rmtree(work, ignore_errors=True)
+    print("mirror, over real HTTP (redactor serve, one POST each, decode + redaction + store):")
+    report("a batch with a FullSnapshot of N flat siblings", "nodes", sizes, snapshots)
+    report("a batch with one mutation of N chained adds", "nodes", sizes, adds)
+
+
+# -- taint ----------------------------------------------------------------------------------------
+FIRST = ["Anna", "Bram", "Carla", "Daan", "Emma", "Finn", "Gijs", "Hanna", "Iris", "Joris", "Amélie", "İpek"]
+LAST = ["Jansen", "de Vries", "Peters", "Bakker", "Visser", "Smit", "Meijer", "Strauß", "Lefebvre", "Yıldız"]
+FILLER = "Bedankt voor uw bestelling van de fietsbel en de bidonhouder, verzonden op dinsdag"
+
+
+def taint_work(texts: int, values: int) -> tuple[BatchRedaction, list[Cell]]:
+    rng = random.Random(texts * 7 + values)
+    policy = Policy.compile("bench", SiteConfig())
+    work = BatchRedaction(policy, DomMirror(), Masker("*", b"bench-secret"))
+    work.mirror.taint.limit = 10 * values + 100
+    for i in range(values):
+        work.taint_value(f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}", "PERSON")
+    holders = [{"t": FILLER[:rng.randint(30, len(FILLER))] + (f" {rng.choice(FIRST)}" if rng.random() < 0.1 else "")}
+               for _ in range(texts)]
+    cells = [Cell(holder, "t") for holder in holders]
+    return work, cells
+
+
+def previous_matcher(values: list[str], texts: list[str]) -> int:
+    """The matcher this replaced: each folded value searched in each folded text."""
+    folded_values = [v.casefold() for v in values]
+    hits = 0
+    for text in texts:
+        folded = text.casefold()
+        for value in folded_values:
+            start = folded.find(value)
+            while start != -1:
+                hits += 1
+                start = folded.find(value, start + 1)
+    return hits
+
+
+def taint_in_process(sizes: list[int], repeat: int) -> None:
+    print(f"taint, in process (the taint pass of one batch; best of {repeat}):")
+    seconds = []
+    for n in sizes:
+        best = None
+        for _ in range(repeat):
+            work, cells = taint_work(n, 200)
+            work.echo_cells = cells
+            took = timed(work._mask_taint)
+            best = took if best is None else min(best, took)
+        seconds.append(best)
+    report("N texts of 30-80 characters, 200 tainted values", "texts", sizes, seconds)
+    print("  10,000 texts, growing taint (per text; the previous matcher for comparison):")
+    base = None
+    for values in (10, 100, 1000):
+        work, cells = taint_work(10_000, values)
+        texts = [c.get() for c in cells]
+        work.echo_cells = cells
+        now = timed(work._mask_taint) / 10_000
+        raw = [f"{FIRST[i % len(FIRST)]} {LAST[i % len(LAST)]} {i}" for i in range(values)]
+        before = timed(lambda: previous_matcher(raw, texts)) / 10_000
+        base = base or now
+        print(f"    {values:>5} values: {now * 1e6:7.2f} µs per text (ratio to 10 values {now / base:4.2f});"
+              f" previous matcher {before * 1e6:8.2f} µs per text")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5000,10000,20000,40000,80000")
+    parser.add_argument("--texts", default="1000,3000,10000,30000")
+    parser.add_argument("--repeat", type=int, default=3, help="in-process runs per size (the best is shown)")
+    parser.add_argument("--no-http", action="store_true", help="skip the over-HTTP part")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    mirror_in_process(sizes, args.repeat)
+    selectors_per_event(sizes)
+    taint_in_process([int(s) for s in args.texts.split(",")], args.repeat)
+    if not args.no_http:
+        asyncio.run(mirror_over_http(sizes))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""A session's taint: the values found to be personal data, kept to mask their echoes.
+
+A name typed in a name field, an e-mail found in a comment: wherever the page shows it again
+("Merci, Amélie Vermeulen", a live preview, the next snapshot) it is masked too. The taint never
+holds a value. It holds keyed hashes (BLAKE2b, keyed with a key derived from the site's secret)
+of the value's normalized words, so it can be saved with the session state — it survives a
+restart and a refused batch — and what is saved cannot be read back without the server's key.
+
+Matching is linear in the text. The text is cut into words, keeping their offsets; each word is
+normalized (case folded, diacritics removed: "Amélie", "AMELIE" and "amelie" are one word); each
+run of up to MAX_WORDS words that starts with the first word of a tainted value is hashed and
+looked up. A hit maps back to the words' original offsets, so the right characters are masked
+even when folding changes the length ("Strauß" → "strauss", "İstanbul" → "i̇stanbul").
+
+Bounded: at most `limit` hashes per session (Settings.max_taint_values). Past it the taint is
+*saturated*: forgetting the oldest values would let their echoes through, so instead every text
+the taint pass looks at is masked whole for the rest of the session (fail closed), and each such
+batch leaves a remark ("limit.taint_values"), counted in /metrics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+from typing import Any
+
+#: the longest run of words matched as one value; longer values are tainted as overlapping runs
+MAX_WORDS = 8
+#: words of one value that are tainted (runs beyond are not): bounds the hashes one value adds
+MAX_VALUE_WORDS = 64
+#: default bound of hashes per session (Settings.max_taint_values)
+MAX_TAINT_VALUES = 2000
+
+#: a word: letters and digits with their combining marks ("Ame\u0301lie" is one word)
+_WORD = re.compile(r"[^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
+#: letters NFKD does not decompose, written without their stroke or as two letters
+_UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
+                             "þ": "th", "æ": "ae", "œ": "oe"})
+_SEPARATOR = b"\x1f"
+
+
+def normalize(word: str) -> str:
+    """Case folded and without diacritics: the form both a value and its echoes are hashed in."""
+    folded = word.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNACCENTED)
+
+
+def _hashable(word: str) -> bytes:
+    return normalize(word).encode("utf-8", "surrogatepass") + _SEPARATOR
+
+
+class TaintHasher:
+    """Hashes runs of normalized words with one site's key (derived, so the masks' "hash"
+    operator and the taint never share a key). Made for one batch: it remembers each word's
+    normal form and hash, since a batch's texts repeat their words (bounded: _MEMO words)."""
+
+    _MEMO = 50_000
+
+    def __init__(self, site_secret: bytes):
+        key = hmac.new(site_secret, b"redactor taint v1", hashlib.sha256).digest()
+        self._template = hashlib.blake2b(key=key, digest_size=8)
+        self._memo: dict[str, tuple[bytes, bytes]] = {}
+
+    def start(self) -> Any:
+        return self._template.copy()
+
+    def word(self, word: str) -> tuple[bytes, bytes]:
+        """The word's normal form (as hashed) and the hash of the word alone."""
+        known = self._memo.get(word)
+        if known is None:
+            if len(self._memo) >= self._MEMO:
+                self._memo.clear()
+            form = _hashable(word)
+            digest = self._template.copy()
+            digest.update(form)
+            known = self._memo[word] = (form, digest.digest())
+        return known
+
+
+def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]:
+    """The words of a text: (start, end) in the original text, the normal form, its hash."""
+    word = hasher.word
+    return [(m.start(), m.end(), *word(m.group())) for m in _WORD.finditer(text)]
+
+
+class Taint:
+    """Keyed hashes of the runs of words of the values found to be PII in one session."""
+
+    def __init__(self, limit: int = MAX_TAINT_VALUES):
+        self.limit = limit
+        self.hashes: set[bytes] = set()  # each tainted run of words
+        self.heads: set[bytes] = set()  # each run's first word: where a match can start
+        self.saturated = False
+
+    def __bool__(self) -> bool:
+        return bool(self.hashes) or self.saturated
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def add(self, value: str, hasher: TaintHasher) -> bool:
+        """Taints a value; returns whether the taint changed (then the state must be saved)."""
+        found = words(value, hasher)[:MAX_VALUE_WORDS]
+        if not found:
+            return False
+        runs = [found] if len(found) <= MAX_WORDS else \
+            [found[i:i + MAX_WORDS] for i in range(len(found) - MAX_WORDS + 1)]
+        new: list[tuple[bytes, bytes]] = []
+        for run in runs:
+            digest = hasher.start()
+            digest.update(run[0][2])
+            head = run[0][3]
+            for word in run[1:]:
+                digest.update(word[2])
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, head))
+        if not new:
+            return False
+        if len(self.hashes) + len(new) > self.limit:
+            changed = not self.saturated
+            self.saturated = True
+            return changed
+        for whole, head in new:
+            self.hashes.add(whole)
+            self.heads.add(head)
+        return True
+
+    def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
+        """The [start, end) ranges of the text that echo a tainted value, in the original text."""
+        if not self.hashes:
+            return []
+        found = words(text, hasher)
+        hashes, heads = self.hashes, self.heads
+        ranges = []
+        for i, (start, end, word, head) in enumerate(found):
+            if head not in heads:
+                continue
+            last = end if head in hashes else None
+            digest = hasher.start()
+            digest.update(word)
+            for _, later_end, later, _ in found[i + 1:i + MAX_WORDS]:
+                digest.update(later)
+                if digest.digest() in hashes:
+                    last = later_end
+            if last is not None:
+                ranges.append((start, last))
+        return ranges
+
+    def contains(self, value: str, hasher: TaintHasher) -> bool:
+        """Whether the whole value is tainted (for tests and tools)."""
+        found = words(value, hasher)
+        return bool(found) and any(r == (found[0][0], found[-1][1]) for r in self.ranges(value, hasher))
+
+    # -- persistence: hashes only ----------------------------------------------------------
+    def dump(self) -> dict[str, Any]:
+        return {"hashes": [h.hex() for h in self.hashes], "heads": [h.hex() for h in self.heads],
+                "saturated": self.saturated}
+
+    @classmethod
+    def load(cls, state: Any, limit: int = MAX_TAINT_VALUES) -> Taint:
+        taint = cls(limit)
+        if isinstance(state, dict):
+            taint.hashes = {bytes.fromhex(h) for h in state.get("hashes", ())}
+            taint.heads = {bytes.fromhex(h) for h in state.get("heads", ())}
+            taint.saturated = bool(state.get("saturated"))
+        return taint

@@ -1,0 +1,393 @@
+"""Hostile input and hostile clients (issue 10 items 1 and 7, issue 9 item 8).
+
+- The DOM mirror keeps siblings in page order however adds, moves and removes come, in time
+  linear in the nodes touched (bench/hostile.py measures the time; here, the order).
+- The taint holds keyed hashes, never a value; it matches echoes in another case, without
+  accents, where folding changes the length; it survives a refused batch and a restart of the
+  real server; past its bound it masks every echo (fail closed).
+- A second client that knows a session id cannot lower the protection of the first client's
+  later events (a new document, a new snapshot, a move: flags only go up for an id).
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import urllib.request
+from pathlib import Path
+
+import orjson
+import pytest
+
+from conftest import ADMIN_TOKEN, start_serve
+from factories import (add, element, html_page, input_event, meta, mutation, remove, set_text, snapshot, text,
+                       typing)
+from redactor.dom import DomMirror
+from redactor.masking import Masker
+from redactor.pii import DetectorPool
+from redactor.policy import BLOCKED, Policy, validate_site_config
+from redactor.redact import Redaction, redact_batch_sync
+from redactor.taint import Taint, TaintHasher, normalize
+
+DOM_CONTENT_LOADED = {"type": 0, "data": {}, "timestamp": 1}
+
+
+@pytest.fixture(scope="module")
+def detector():
+    pool = DetectorPool(workers=0, ner=False)
+    yield pool
+    pool.close()
+
+
+class Session:
+    def __init__(self, detector: DetectorPool, config: dict | None = None):
+        self.policy = Policy.compile("test", validate_site_config(config or {}))
+        self.mirror = DomMirror()
+        self.masker = Masker(self.policy.config.pii.mask, b"site-secret")
+        self.detector = detector
+        self.stored: list = []
+
+    def send(self, *events: dict) -> Redaction:
+        settings = self.policy.config.pii
+        result = redact_batch_sync(copy.deepcopy(list(events)), self.policy, self.mirror, self.masker,
+                                   lambda texts, language: self.detector.analyze_sync(texts, language, settings))
+        self.stored.extend(result.events)
+        return result
+
+
+@pytest.fixture
+def session(detector):
+    return lambda config=None: Session(detector, config)
+
+
+def policy() -> Policy:
+    return Policy.compile("test", validate_site_config({}))
+
+
+# -- 1. the mirror keeps page order, linearly ---------------------------------------------------
+def test_adds_in_any_order_land_in_page_order():
+    """rrweb flattens adds (each with parentId and nextId); the replayer waits for a parent or a
+    next sibling that comes later in the list. So does the mirror: any order of the same adds
+    gives the page's order (main appended a sibling whose nextId came later: wrong order)."""
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("ul", id=10)), None, policy())
+    items = list(range(100, 400))
+    adds = [add(10, element("li", id=nid), next_id=items[i + 1] if i + 1 < len(items) else None)
+            for i, nid in enumerate(items)]
+    random.Random(7).shuffle(adds)
+    inserted = mirror.insert_adds(adds, policy())
+    assert sorted(inserted) == items
+    assert list(mirror.nodes[10].children) == items
+    assert list(reversed(mirror.nodes[10].children)) == items[::-1]
+
+
+def test_a_parent_added_later_in_the_same_mutation_gets_its_children():
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("div", id=10)), None, policy())
+    adds = [add(20, element("li", id=22)), add(20, element("li", id=21), next_id=22), add(10, element("ul", id=20))]
+    mirror.insert_adds(adds, policy())
+    assert list(mirror.nodes[20].children) == [21, 22]
+    assert mirror.nodes[21].flags == 0  # not an orphan
+
+
+def test_moves_and_removes_keep_page_order_and_survive_a_save():
+    """A node sent again with another nextId moves there (main kept its old place); removes
+    take nodes out; the saved state gives back the same order."""
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("ol", {}, [element("li", id=i) for i in range(50, 60)], id=10)), None,
+                       policy())
+    mirror.insert_adds([add(10, element("li", id=59), next_id=50)], policy())  # the last one moves first
+    mirror.remove(55)
+    mirror.insert_adds([add(10, element("li", id=52), next_id=None)], policy())  # to the end
+    expected = [59, 50, 51, 53, 54, 56, 57, 58, 52]
+    assert list(mirror.nodes[10].children) == expected
+    assert 55 not in mirror.nodes[10].children and 55 not in mirror.nodes
+    loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
+    assert list(loaded.nodes[10].children) == expected
+    loaded.insert_adds([add(10, element("li", id=70), next_id=50)], policy())
+    assert list(loaded.nodes[10].children)[:3] == [59, 70, 50]
+
+
+def test_a_node_cannot_become_its_own_ancestor():
+    """A hostile move (a node added below its own child, or below itself) must not make the
+    children links loop: the walks over the mirror would never end."""
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("div", {}, [element("p", {}, [element("span", id=12)], id=11)], id=10)),
+                       None, policy())
+    mirror.insert_adds([add(12, element("div", id=10)), add(10, element("b", id=10))], policy())
+    assert sum(1 for _ in mirror.subtree(10)) < 10
+    for node in mirror.nodes.values():
+        if node.children is not None:
+            assert len(list(node.children)) == len(node.children)
+
+
+def test_a_mutation_on_a_long_list_does_not_walk_the_list(monkeypatch):
+    """With a site selector that looks at nothing around a node, an add to (or a remove from) a
+    parent of 2,000 children re-matches the added node, without building the parent's 2,000
+    children (main built them for every mutation: O(N) each, O(N²) for a batch)."""
+    from redactor.selectors import MirrorView
+
+    walked: list[int] = []
+    kids = MirrorView.kids
+    monkeypatch.setattr(MirrorView, "kids", lambda view, key: walked.append(len(found := kids(view, key))) or found)
+    site = Policy.compile("test", validate_site_config({"block_selectors": [".secret"]}))
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("ul", {}, [element("li", id=20_000 + i) for i in range(2000)], id=10)), None,
+                       site)
+    mirror.match_selectors(site)
+    walked.clear()
+    inserted = mirror.insert_adds([add(10, element("li", {"class": "secret"}, id=50_000), next_id=20_150)], site)
+    mirror.match_selectors(site, inserted)
+    assert mirror.verdict(50_000).flags & BLOCKED
+    assert sum(walked) < 50
+    walked.clear()
+    mirror.remove(20_300)  # nothing left can match `.secret` because a sibling went
+    mirror.match_selectors(site, [])
+    assert sum(walked) < 50
+
+
+@pytest.mark.parametrize("selector, added_at, expected", [
+    (".secret + li", 20_100, {20_100}),  # the one after the new .secret
+    (".secret ~ li.x", 20_100, {20_101, 20_150}),  # every later .x
+    ("li:nth-child(3)", 20_000, {20_001}),  # positions after the insert moved
+    ("li:nth-last-child(2)", None, {20_199}),  # appended: the one before it is now second to last
+    ("li:has(+ .secret)", 20_100, {20_099}),  # the one before the new .secret
+])
+def test_sibling_selectors_see_an_insert_anywhere_in_a_long_list(selector, added_at, expected):
+    """Sibling and position selectors re-match the side of the list a change can move (after it
+    for +, ~, :nth-child; before it for :nth-last-child, :has(+ …)), not the whole list."""
+    site = Policy.compile("test", validate_site_config({"block_selectors": [selector]}))
+    mirror = DomMirror()
+    items = [element("li", {"class": "x"} if i in (101, 150) else {}, id=20_000 + i) for i in range(200)]
+    mirror.insert_tree(html_page(element("ul", {}, items, id=10)), None, site)
+    mirror.match_selectors(site)
+    before = {nid for nid in range(20_000, 20_200) if mirror.verdict(nid).flags & BLOCKED}
+    mirror.apply_mutation({"adds": [add(10, element("li", {"class": "secret"}, id=50_000), next_id=added_at)]}, site)
+    now = {nid for nid in range(20_000, 20_200) if mirror.verdict(nid).flags & BLOCKED}
+    assert now - before == expected
+
+
+def test_an_attribute_change_on_a_big_element_does_not_walk_its_subtree(monkeypatch):
+    """A class changed on a <ul> of 2,000 items re-matches the <ul> (and its subtree only when a
+    selector looks at ancestors): a batch of such changes was O(changes × subtree) on main."""
+    from redactor.dom import DomMirror as Mirror
+
+    walked: list[int] = []
+    subtree = Mirror.subtree
+    monkeypatch.setattr(Mirror, "subtree", lambda mirror, nid: (walked.append(x) or x for x in subtree(mirror, nid)))
+    site = Policy.compile("test", validate_site_config({"block_selectors": ["ul.secret"]}))
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(element("ul", {}, [element("li", id=20_000 + i) for i in range(2000)], id=10)),
+                       None, site)
+    mirror.match_selectors(site)
+    walked.clear()
+    for name in ("plain", "list", "rows"):
+        mirror.apply_mutation({"attributes": [{"id": 10, "attributes": {"class": name}}]}, site)
+    assert len(walked) < 50
+    mirror.apply_mutation({"attributes": [{"id": 10, "attributes": {"class": "secret"}}]}, site)
+    assert mirror.verdict(20_500).flags & BLOCKED  # blocked: its flags go down the subtree, once
+
+
+def test_a_label_for_a_field_is_found_by_its_for_attribute():
+    page = html_page(*[element("label", {"for": f"f{i}"}, [text(f"Veld {i}")]) for i in range(20)],
+                     element("label", {"for": "mail"}, [text("E-mailadres")]),
+                     element("input", {"id": "mail", "name": "x"}, id=90))
+    mirror = DomMirror()
+    mirror.insert_tree(page, None, policy())
+    assert mirror.meaning(90, policy()) == "EMAIL_ADDRESS"
+
+
+# -- 2. the taint: keyed hashes, any case, any accents, linear --------------------------------
+def test_normal_forms():
+    assert normalize("Strauß") == normalize("STRAUSS") == "strauss"
+    assert normalize("İstanbul") == normalize("ISTANBUL") == normalize("ıstanbul") == "istanbul"
+    assert normalize("Amélie") == normalize("AMELIE") == normalize("Ame\u0301lie") == "amelie"
+
+
+def test_taint_ranges_are_in_the_original_text():
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("Jürgen Strauß", hasher)
+    text = "İİİ Straße 1 — Grüße an JÜRGEN STRAUSS und Jurgen Strauß!"
+    ranges = taint.ranges(text, hasher)
+    assert [text[s:e] for s, e in ranges] == ["JÜRGEN STRAUSS", "Jurgen Strauß"]
+    other = TaintHasher(b"another site")
+    assert taint.ranges(text, other) == []  # keyed: another site's key finds nothing
+
+
+def test_an_echo_in_another_case_is_masked_where_it_stands(session):
+    """Case folding changes the length of "Strauß" and "İ": main fell back to an exact search
+    and stored the echo; the mask must cover the echo, not a shifted range."""
+    name = element("input", {"autocomplete": "name"}, id=70)
+    thanks = element("p", {}, [text("…", id=81)], id=80)
+    s = session()
+    s.send(snapshot(html_page(name, thanks)), *typing(70, "İpek Strauß"))
+    s.send(mutation(texts=[set_text(81, "İstanbul'dan selam, İPEK STRAUSS — Straße 12")]))
+    echoed = s.stored[-1]["data"]["texts"][0]["value"]
+    assert echoed == "İstanbul'dan selam, **** ******* — Straße 12"
+
+
+def test_an_echo_without_accents_is_masked(session):
+    name = element("input", {"autocomplete": "name"}, id=70)
+    greeting = element("p", {}, [text("…", id=81)], id=80)
+    s = session()
+    s.send(snapshot(html_page(name, greeting)), *typing(70, "Amélie Vermeulen"))
+    s.send(mutation(texts=[set_text(81, "Bonjour Amelie VERMEULEN, welkom amelie")]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Amelie" not in stored and "VERMEULEN" not in stored and "amelie" not in stored
+    assert "Bonjour" in stored and "welkom" in stored
+
+
+def test_the_saved_state_holds_hashes_never_the_value(session):
+    name = element("input", {"autocomplete": "name"}, id=70)
+    s = session()
+    s.send(snapshot(html_page(name)), *typing(70, "Amélie Vermeulen"))
+    saved = orjson.dumps(s.mirror.dump())
+    for word in (b"Am\xc3\xa9lie", b"amelie", b"Vermeulen", b"vermeulen"):
+        assert word.lower() not in saved.lower()
+    reloaded = DomMirror.load(orjson.loads(saved))
+    assert reloaded.taint.contains("AMELIE VERMEULEN", TaintHasher(b"site-secret"))
+
+
+def test_a_saturated_taint_masks_every_echo(session):
+    """Past its bound the taint forgets nothing (an evicted value's echo would be stored): it
+    stops growing and every text it looks at is masked whole, with a remark counted in metrics."""
+    fields = [element("input", {"autocomplete": "name"}, id=70 + i) for i in range(3)]
+    note = element("p", {}, [text("…", id=91)], id=90)
+    s = session()
+    s.mirror.taint.limit = 4
+    result = s.send(snapshot(html_page(*fields, note)), input_event(70, "Anna Jansen"),
+                    input_event(71, "Bram de Vries"), input_event(72, "Carla Peters"))
+    assert s.mirror.taint.saturated
+    result = s.send(mutation(texts=[set_text(91, "Verzonden naar Carla op dinsdag")]))
+    assert result.events[0]["data"]["texts"][0]["value"] == "********* **** ***** ** *******"
+    assert ("limit.taint_values", "ECHO", "mask") in result.counts()
+
+
+# -- over real HTTP: a refused batch, a restart ---------------------------------------------------
+INGEST = "/v1/sites/shop/sessions/{}/events"
+
+
+@pytest.fixture
+async def shop(client, admin_headers):
+    assert (await client.put("/v1/sites/shop", json={"allowed_origins": ["*"]}, headers=admin_headers)).status == 201
+    return client
+
+
+async def stored_events(shop, admin_headers, session: str) -> list:
+    answer = await shop.get(INGEST.format(session), headers=admin_headers)
+    assert answer.status == 200
+    return orjson.loads(await answer.read())
+
+
+async def test_taint_survives_a_refused_batch(shop, admin_headers):
+    """A refused batch reloads the session's mirror from the store: the taint must be there
+    (main kept it in memory only, so the echo after a refused batch was stored)."""
+    name = element("input", {"autocomplete": "name"}, id=70)
+    greeting = element("p", {}, [text("…", id=81)], id=80)
+    post = lambda events: shop.post(INGEST.format("s1"), data=orjson.dumps(events),  # noqa: E731
+                                    headers={"Content-Type": "application/json"})
+    assert (await post([meta(), snapshot(html_page(name, greeting)), *typing(70, "Sanne Hofstra")])).status == 202
+    assert (await post([{"type": 2, "data": {}, "timestamp": 2}])).status == 400  # refused: no node
+    assert (await post([mutation(texts=[set_text(81, "Tot ziens, sanne hofstra")])])).status == 202
+    stored = orjson.dumps(await stored_events(shop, admin_headers, "s1")).decode()
+    assert "hofstra" not in stored.lower() and "sanne" not in stored.lower()
+
+
+def test_taint_survives_a_restart_and_no_file_holds_it(tmp_path: Path):
+    """The echo of a name typed before a restart of the real server process is masked after it;
+    no file under the data directory holds the name, nor any word of it."""
+    name = element("input", {"autocomplete": "name"}, id=70)
+    greeting = element("p", {}, [text("…", id=81)], id=80)
+    data_dir = tmp_path / "data"
+
+    def call(server, method, path, body=None, token=True):
+        request = urllib.request.Request(server.url + path, data=body, method=method,
+                                         headers={"Content-Type": "application/json"})
+        if token:
+            request.add_header("Authorization", f"Bearer {ADMIN_TOKEN}")
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, answer.read()
+
+    server = start_serve(data_dir)
+    try:
+        call(server, "PUT", "/v1/sites/shop", b"{}")
+        batch = [meta(), snapshot(html_page(name, greeting)), *typing(70, "Amélie Strauß")]
+        assert call(server, "POST", INGEST.format("r1"), orjson.dumps(batch), token=False)[0] == 202
+    finally:
+        assert server.stop() == 0
+    server = start_serve(data_dir)
+    try:
+        echo = [mutation(texts=[set_text(81, "Merci AMELIE STRAUSS, à bientôt Amélie")])]
+        assert call(server, "POST", INGEST.format("r1"), orjson.dumps(echo), token=False)[0] == 202
+        stored = call(server, "GET", INGEST.format("r1"))[1].decode()
+    finally:
+        assert server.stop() == 0
+    assert "AMELIE" not in stored and "STRAUSS" not in stored and "Amélie" not in stored
+    assert "Merci" in stored and "bientôt" in stored
+    on_disk = b"".join(path.read_bytes() for path in data_dir.rglob("*") if path.is_file())
+    for word in ("Amélie", "Amelie", "amelie", "Strauß", "strauss", "Strauss"):
+        for encoding in ("utf-8", "utf-16-le"):
+            assert word.encode(encoding) not in on_disk, word
+
+
+# -- 3. session integrity: a second client cannot lower the protection ---------------------------
+def login_page(*body: dict) -> dict:
+    """A page whose <body> has id 5, so that a forged page can name the same ids."""
+    from factories import document, doctype
+
+    return document(doctype(id=2), element("html", {}, [element("head", {}, id=4), element("body", {}, body, id=5)],
+                                           id=3), id=1)
+
+
+def victims_page() -> dict:
+    password = element("input", {"type": "password", "name": "pw"}, id=70)
+    chat = element("div", {"class": "rr-block"}, [element("p", {}, [text("Berichten", id=33)], id=32)], id=30)
+    return login_page(password, chat)
+
+
+@pytest.mark.parametrize("attack", ["same page", "another page", "snapshot only", "a move", "a page of mutations"])
+async def test_a_second_client_cannot_unmask_the_first_clients_later_events(shop, admin_headers, attack):
+    """Client A records a login page; client B, who knows the session id, claims a new document
+    (or sends a new snapshot, or moves nodes) in which the password field is type=text and the
+    blocked chat's paragraph is outside the blocked element. A's next keystrokes and chat
+    messages are still masked (main stored them in clear)."""
+    post = lambda events: shop.post(INGEST.format("victim"), data=orjson.dumps(events),  # noqa: E731
+                                    headers={"Content-Type": "application/json"})
+    assert (await post([DOM_CONTENT_LOADED, meta("https://shop.example/login"), snapshot(victims_page()),
+                        *typing(70, "hunt")])).status == 202
+
+    plain = login_page(element("input", {"type": "text", "name": "pw"}, id=70), element("div", {}, id=30),
+                       element("p", {}, [text("hallo", id=33)], id=32))
+    forged = {
+        "same page": [DOM_CONTENT_LOADED, meta("https://shop.example/login"), snapshot(plain)],
+        "another page": [meta("https://evil.example/other"), DOM_CONTENT_LOADED, snapshot(plain)],
+        "snapshot only": [snapshot(plain)],
+        "a move": [mutation(removes=[remove(30, 32), remove(5, 70)],
+                            adds=[add(5, element("p", {}, id=32)), add(5, element("input", {"type": "text"}, id=70))])],
+        "a page of mutations": [DOM_CONTENT_LOADED, meta("https://evil.example/built"),
+                                mutation(adds=[add(None, element("body", {}, id=5)),
+                                               add(5, element("input", {"type": "text"}, id=70)),
+                                               add(5, element("p", {}, id=32))])],
+    }[attack]
+    assert (await post(forged)).status == 202
+
+    later = [*typing(70, "hunter2secret"), mutation(texts=[set_text(33, "Mijn pincode is 4821")]),
+             mutation(adds=[add(32, text("Pincode 7390 klopt", id=34))])]
+    assert (await post(later)).status == 202
+    stored = orjson.dumps(await stored_events(shop, admin_headers, "victim")).decode()
+    assert "hunter" not in stored and "secret" not in stored
+    assert "4821" not in stored and "7390" not in stored
+
+
+def test_a_genuine_next_page_is_readable_and_later_events_are_judged_strictly(session):
+    """Ids restart per page, so a new page's own snapshot is judged by its own markers (its
+    text stays readable even where an id was blocked on the last page); events after it are
+    judged at least as strictly as the same id ever was in the session."""
+    s = session()
+    s.send(DOM_CONTENT_LOADED, meta("https://shop.example/login"), snapshot(victims_page()))
+    thanks = login_page(element("main", {}, [text("Bedankt voor uw bestelling", id=33)], id=30),
+                       element("input", {"type": "search"}, id=70))
+    s.send(DOM_CONTENT_LOADED, meta("https://shop.example/thanks"), snapshot(thanks))
+    assert "Bedankt voor uw bestelling" in orjson.dumps(s.stored).decode()
+    result = s.send(input_event(70, "fietsbel"))
+    assert result.events[0]["data"]["text"] == "********"  # was a password field in this session
