@@ -1,7 +1,7 @@
 """Session state on Redis (`--state redis://host:port/db`): one truth for every process and instance.
 
-The same interface as the in-process SessionStates (`async with states.session(site, session) as
-mirror`, then `await states.commit(site, session, mirror)` before the batch leaves), so app.py does
+The same interface as the in-process SessionStates (`async with states.session(site, session, run)
+as mirror`, then `await states.commit(site, session, mirror)` before the batch leaves), so app.py does
 not know which one it has. Per session, under the hash tag `{site:session}` (one Redis Cluster
 slot: the Lua scripts touch both keys):
 
@@ -25,8 +25,8 @@ Why these choices:
   new value in the taint; a batch of keystrokes, clicks and scrolls does not). A reader fetches
   the blob only when its version differs from the copy it has.
 - **A local cache that checks the version.** Each process keeps the last mirror it committed with
-  its versions; one round trip (a Lua read) tells whether it is still current and returns only the
-  blobs that are not.
+  its version; the round trip that takes the lock tells whether it is still current, and returns
+  the blob only when it is not.
 - **Sealed.** The blob holds what the in-process state keeps in memory only (the words of labels,
   attribute values cut to 256 characters). Redis may persist it (RDB, AOF, replicas), so it is
   encrypted with AES-GCM under a key derived from the server secret, bound to its key and field:
@@ -68,8 +68,8 @@ log = logging.getLogger("redactor.state")
 
 Key = tuple[str, str]
 
-#: takes the session's lock and, if it got it, reads the versions and the blobs the caller's copy
-#: lacks: one round trip (each one costs a context switch to redis-server on a busy host).
+#: takes the session's lock and, if it got it, reads the version, and the blob if the caller's copy
+#: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
 #: KEYS[1] state, KEYS[2] lock; ARGV: token, lock ms, the mirror version the caller has ('' = none).
 #: → {0} if another process holds the lock, else {1, seq, mver, mirror or false}
 _TAKE = """
