@@ -7,6 +7,7 @@ redacted; a batch that cannot be redacted is refused and counted, never stored r
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gc
 import hashlib
@@ -17,6 +18,7 @@ import secrets
 import sqlite3
 import time
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,19 +33,21 @@ from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
 from redactor.dom import DomMirror
+from redactor.formats import posthog, sentry
 from redactor.formats.rrweb_batch import ACCEPTED_TYPES, Batch, BatchError, decode, encode
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
-from redactor.policy import Policy
-from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, redact_batch
+from redactor.plugins import redact_events
+from redactor.policy import Policy, SiteConfig
+from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
 from redactor.scheduling import RedactionThreads, without_gc
 from redactor.sessions import SessionStates, SiteFull
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable
 from redactor.sinks import upstream
-from redactor.sinks.spool import Spool, SpoolFull
+from redactor.sinks.spool import Outgoing, Retry, Spool, SpoolFull
 from redactor.sinks.store import Store
 
 log = logging.getLogger("redactor")
@@ -204,8 +208,8 @@ async def redact_and_keep(request: web.Request, site: str, session: str, policy:
     run = app[THREADS].runner(site)
     async with app[STATES].session(site, session, run) as mirror:
         try:
-            redaction = await redact_batch(batch.events, policy, mirror, masker_for(app, policy), analyze,
-                                           meta=batch.meta, limits=batch_limits(settings), run=run)
+            redaction = await redact_events(batch.events, policy, mirror, masker_for(app, policy), analyze,
+                                            meta=batch.meta, limits=batch_limits(settings), run=run)
         except BadEvent as error:
             metrics.refused.labels("bad_event").inc()
             raise _Refused(json_error(400, "bad_event", str(error), headers)) from None
@@ -298,6 +302,184 @@ async def refusals(request: web.Request, handler: Any) -> web.StreamResponse:
 
 
 STATE_ATTEMPTS = 3
+
+
+# -- in front of a peer's collector (PostHog, Sentry; upstream mode) ----------------------------
+#: the site of traffic whose SDK key no site claims: redacted with the built-in defaults
+DEFAULT_SITE = ":defaults"
+
+
+@functools.cache
+def default_policy() -> Policy:
+    return Policy.compile(DEFAULT_SITE, SiteConfig())
+
+
+def peer_policy(app: web.Application, key: str | None) -> Policy:
+    """The site whose sdk_keys hold the request's project key (the first by name, should two
+    claim it); the built-in defaults otherwise."""
+    if key:
+        policies = app[POLICIES]
+        for site in sorted(policies):
+            if key in policies[site].config.sdk_keys:
+                return policies[site]
+    return default_policy()
+
+
+def peer_cors(request: web.Request) -> dict[str, str]:
+    """The peers' collectors answer every origin (their project keys are public): so do we."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return {}
+    return {"Access-Control-Allow-Origin": origin, "Access-Control-Allow-Credentials": "true", "Vary": "Origin"}
+
+
+async def peer_preflight(request: web.Request) -> web.Response:
+    headers = peer_cors(request)
+    headers.update({"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                    "Access-Control-Allow-Headers": request.headers.get("Access-Control-Request-Headers", "*"),
+                    "Access-Control-Max-Age": "86400"})
+    return web.Response(status=204, headers=headers)
+
+
+def decode_posthog(request: web.Request, body: bytes, limit: int) -> Any:
+    return posthog.decode(body, request.query, limit)
+
+
+def decode_sentry(request: web.Request, body: bytes, limit: int) -> Any:
+    return sentry.decode(body, request.query, request.headers, limit)
+
+
+async def peer_ingest(request: web.Request, decode_peer: Any) -> web.Response:
+    """POST /s/, /e/, /i/v0/e/ (PostHog) and /api/{project}/envelope/ (Sentry): decoded by
+    formats/, each recording session redacted with its mirror, encoded the same way, forwarded."""
+    app, started = request.app, time.perf_counter()
+    metrics, settings = app[METRICS], app[SETTINGS]
+    headers = peer_cors(request)
+    try:
+        raw = await read_body(request, settings)
+        decoding = functools.partial(decode_peer, request, raw, settings.max_inflated_bytes)
+        # inflating and parsing a large body takes a while: off the event loop
+        body = decoding() if len(raw) <= upstream.INLINE_GZIP_LIMIT else await asyncio.to_thread(decoding)
+    except BatchError as error:
+        metrics.refused.labels(error.code).inc()
+        return json_error(error.status, error.code, error.detail, headers)
+    try:
+        return await redact_and_forward(request, body, headers, started)
+    except SiteFull as full:
+        metrics.refused.labels("too_many_sessions").inc()
+        return json_error(429, "too_many_sessions", f"{full}: retry later",
+                          {**headers, **retry_headers(headers, full.retry_after)})
+
+
+async def redact_and_forward(request: web.Request, body: Any, headers: dict[str, str], started: float) -> web.Response:
+    app = request.app
+    metrics, settings = app[METRICS], app[SETTINGS]
+    policy = peer_policy(app, body.key)
+    site = policy.site
+    run = app[THREADS].runner(site)
+    sessions = sorted({group.session for group in body.groups if group.session is not None})
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    masker = masker_for(app, policy)
+    received = kept = 0
+    async with AsyncExitStack() as stack:
+        mirrors = {session: await stack.enter_async_context(app[STATES].session(site, session, run))
+                   for session in sessions}  # in order: two requests never wait on each other
+        redactions = []
+        for group in body.groups:
+            try:
+                redaction = await redact_events(group.events, policy, mirrors.get(group.session) or DomMirror(),
+                                                masker, analyze, meta=group.meta, limits=batch_limits(settings),
+                                                run=run)
+            except BadEvent as error:
+                metrics.refused.labels("bad_event").inc()
+                raise _Refused(json_error(400, "bad_event", str(error), headers)) from None
+            except MirrorTooLarge as error:
+                metrics.refused.labels("mirror_too_large").inc()
+                metrics.limit_hits.labels("mirror_nodes").inc()
+                raise _Refused(json_error(413, "mirror_too_large", str(error), headers)) from None
+            except Exception:
+                log.exception("a peer's batch for site %s could not be redacted: refused, not forwarded", site)
+                metrics.refused.labels("redaction_failed").inc()
+                raise _Refused(json_error(500, "redaction_failed", "the batch could not be redacted, so it was "
+                                          "not forwarded; it was logged", headers)) from None
+            group.kept = redaction.events
+            received, kept = received + len(group.events), kept + len(redaction.events)
+            redactions.append(redaction)
+        try:
+            out = await run(body.encode)  # gzip and JSON of a big body take long: on a redaction thread
+        except BatchError as error:
+            metrics.refused.labels(error.code).inc()
+            raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
+        counts = {"accepted": received, "stored": kept, "dropped": received - kept}
+        answer = await forward_batch(request, site, sessions[0] if sessions else "-", out, counts, headers)
+        for group, redaction in zip(body.groups, redactions):
+            mirror = mirrors.get(group.session)
+            if mirror is None or site == DEFAULT_SITE or not group.events:
+                continue  # analytics only, or traffic no site claims: nothing to save (no retention applies)
+            remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
+            page = next((e["data"].get("href") for e in redaction.events
+                         if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
+            state = await run(lambda m: orjson.dumps(m.dump()), mirror) if mirror.dirty else None
+            await app[STORE].save_session_state(site, group.session, len(redaction.events), len(out), state,
+                                                remarks, page)
+            mirror.dirty = False
+    for redaction in redactions:
+        metrics.record(len(redaction.events) + redaction.dropped, redaction)
+    metrics.latency.observe(time.perf_counter() - started)
+    metrics.sessions.set(len(app[STATES]))
+    return answer
+
+
+async def peer_passthrough(request: web.Request) -> web.StreamResponse:
+    """A peer's other routes (/flags/, /array/{token}/config, /static/…, and those we do not know):
+    passed to the collector and back untouched, never spooled."""
+    if request.path.startswith("/v1/"):
+        raise web.HTTPNotFound(text=f"no route {request.method} {request.path}", reason="Not Found")
+    try:
+        body = await read_body(request, request.app[SETTINGS]) if request.body_exists else b""
+    except BatchError as error:
+        return json_error(error.status, error.code, error.detail)
+    item = Outgoing(DEFAULT_SITE, "-", request.method, request.raw_path,
+                    upstream.request_headers(request.headers, body, gzipped=False), body)
+    try:
+        answer = await request.app[UPSTREAM].relay(item)
+    except Retry as retry:
+        return json_error(502, "upstream_unavailable", f"the collector did not answer ({retry.reason}); retry later")
+    response = web.Response(status=answer.status, body=answer.body)
+    for name, value in answer.headers:
+        if name.lower() not in upstream.HOP_BY_HOP and name.lower() not in ("content-length", "content-encoding"):
+            response.headers.add(name, value)
+    return response
+
+
+async def peer_static(request: web.Request) -> web.StreamResponse:
+    """/static/ is both the viewer's and PostHog's (its recorder script): a file of the viewer is
+    served from redactor/static, any other name is PostHog's and passes through."""
+    own = (viewer.STATIC / request.match_info["tail"]).resolve()
+    if own.is_relative_to(viewer.STATIC.resolve()) and own.is_file():
+        return web.FileResponse(own)
+    return await peer_passthrough(request)
+
+
+def add_peer_routes(app: web.Application) -> None:
+    """Upstream mode: the routes the peers' SDKs send to, redacted; the rest of theirs passed through.
+    Each also without its trailing slash and under a path prefix (posthog-js's api_host behind a
+    reverse-proxy path such as /ingest, a Sentry DSN with a path): no spelling of an ingest route
+    makes a recording pass through raw."""
+    posthog_ingest = functools.partial(peer_ingest, decode_peer=decode_posthog)
+    sentry_ingest = functools.partial(peer_ingest, decode_peer=decode_sentry)
+    routes = [(path, posthog_ingest) for path in ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/",
+                                                   "/engage/")] + [("/api/{project}/envelope/", sentry_ingest)]
+    for path, handler in routes:
+        for prefixed in (path, path.rstrip("/"), "/{prefix:.+}" + path, "/{prefix:.+}" + path.rstrip("/")):
+            app.router.add_post(prefixed, handler)
+            app.router.add_route("OPTIONS", prefixed, peer_preflight)
+    app.router.add_get("/static/{tail:.+}", peer_static)  # before the viewer's static files
+
+
+def add_passthrough_route(app: web.Application) -> None:
+    """Registered last: only what no other route takes."""
+    app.router.add_route("*", "/{tail:.*}", peer_passthrough)
 
 
 # -- operator -------------------------------------------------------------------------------------
@@ -416,6 +598,10 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_route)
+    if settings.upstream:
+        add_peer_routes(app)
     admin.add_routes(app)
     viewer.add_routes(app)
+    if settings.upstream:
+        add_passthrough_route(app)
     return app

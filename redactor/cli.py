@@ -88,7 +88,7 @@ def scrub(args: argparse.Namespace) -> int:
     from redactor.masking import Masker
     from redactor.pii import DetectorPool
     from redactor.policy import Policy
-    from redactor.redact import redact_batch_sync
+    from redactor.plugins import redact_events_sync
     from redactor.rrweb import BadEvent
 
     try:
@@ -105,9 +105,9 @@ def scrub(args: argparse.Namespace) -> int:
         for path in progress:
             try:
                 batch = decode(Path(path).read_bytes())
-                result = redact_batch_sync(batch.events, policy, mirror, masker,
-                                           lambda texts, language: detector.analyze_sync(texts, language, config.pii),
-                                           meta=batch.meta)
+                result = redact_events_sync(batch.events, policy, mirror, masker,
+                                            lambda texts, language: detector.analyze_sync(texts, language, config.pii),
+                                            meta=batch.meta)
             except (OSError, BatchError, BadEvent) as error:
                 print(f"redactor: {path}: {error}", file=sys.stderr)
                 return 1

@@ -321,7 +321,7 @@ class UrlSlot(Slot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         if not self.pieces:
-            if found[0]:
+            if self.texts and found[0]:  # no texts: a bare origin ("https://shop.example"), nothing to scan
                 work.taint_spans(self.texts[0], found[0])
                 self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
                                     safe=":/?&=#;%*[]@+,"))

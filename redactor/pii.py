@@ -17,8 +17,9 @@ Language models — the decision (README paragraph):
     the run of two or more capitalised words inside an NER span (particles such as "van der" allowed),
     without digits, not followed by a model number ("Garmin Forerunner 265"); from a MISC/ORG/LOC span
     only after a lower-case word, at a lower score. Only PERSON is reported (no LOCATION: city names are
-    typed in search boxes). Measured on tests/data/pii_eval.jsonl: names in free text recall 0.975
-    (en/fr/nl mixed), false hits on 1.3% of non-PII values (brand names like "Adidas Stan Smith").
+    typed in search boxes). Page text is scanned too, and a shop's own heading is not a visitor's name:
+    every PERSON span, from the model or a pattern, passes ``is_a_person`` (trade and place words,
+    company forms, a given name after other capitalised words). Figures: README, bench/quality.py.
     Everything structured (e-mail, phone, card, IBAN, national ids, VAT, wallets, addresses) is found
     by pattern recognizers validated by python-stdnum / phonenumbers, which need no model: that is the
     fast path (``PiiDetector(ner=False)``, Presidio's NoOpNlpEngine) and what carries Dutch.
@@ -159,6 +160,14 @@ class RecognizerDef(pydantic.BaseModel):
     languages: list[str] | None = None
     ignore_case: bool = False
 
+    @pydantic.field_validator("context", mode="before")
+    @classmethod
+    def _flatten_context(cls, value):
+        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`."""
+        if isinstance(value, list):
+            return [w for item in value for w in (item if isinstance(item, list) else [item])]
+        return value
+
     @pydantic.model_validator(mode="after")
     def _consistent(self) -> "RecognizerDef":
         if bool(self.presidio) == bool(self.patterns):
@@ -181,11 +190,15 @@ class EngineConfig(pydantic.BaseModel):
     spacy_model: str
     spacy_disable: list[str] = []
     ner_languages: list[str] = list(SUPPORTED_LANGUAGES)
-    ner_labels: list[str] = ["PERSON", "MISC", "ORGANIZATION", "LOCATION"]  # read for names
+    ner_labels: list[str] = ["NER_PERSON", "MISC", "ORGANIZATION", "LOCATION"]  # read for names
     batch_size: int = 64
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
+    business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
+    business_suffixes: list[str] = []
+    business_forms: list[str] = []
+    name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
 
 
 def load_recognizer_defs() -> list[RecognizerDef]:
@@ -213,6 +226,7 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
     def valid(text: str) -> bool:
         if sum(c.isdigit() for c in text) < min_digits:
             return False
+        text = re.sub(r"\s", " ", text)  # phonenumbers does not take the narrow no-break space as a separator
         for region in regions:
             try:
                 if region == "INTL":
@@ -251,6 +265,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _date
     if name == "first-name":
         return _starts_with_first_name
+    if name == "given-name":
+        return _given_name_alone
     raise ValueError(f"unknown validator {name!r}")
 
 
@@ -291,15 +307,112 @@ def _starts_with_first_name(text: str) -> bool:
         return False
     for i, word in enumerate(words):
         first = word.split("-", 1)[0].casefold()
-        if is_given_name(word) and first not in _NAMES_THAT_ARE_WORDS:
+        if _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS:
             return 2 <= len(words) - i <= 3
     return False
+
+
+def is_a_person(text: str, start: int, end: int) -> bool:
+    """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
+    pattern), with the whole text in view. Not a person: the site's shop or place name
+    (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    whose given name comes last after other capitalised words ("Bakker Bart", "Achterlicht Spanninga
+    Solo"). When in doubt it is a person (fail closed): a surname after the given name ("Voor Sanne
+    Jansen", "Groeten Mieke de Vries"), greetings, titles and sign-offs before it ("Bonjour Camille"),
+    an upper-case surname ("DUPONT Camille"), a particle ("Photo de Camille"), or a sentence around
+    it ("Colis pour Dupont Camille, merci") keep it."""
+    if is_business_name(text, start, end):
+        return False
+    before = text[:start].rpartition("\n")[2].split()[-1:]
+    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
+        return False
+    tokens = text[start:end].split()
+    i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if i == 0 or i < len(tokens) - 1 or tokens[i - 1].casefold() in _PARTICLES:
+        return True
+    if all(_opens_a_name(t) for t in tokens[:i]):
+        return True
+    line = text[:start].rpartition("\n")[2]
+    heading = not line.strip() or line.rstrip()[-1] in ".!?:|–-"
+    return not heading or bool(_GOES_ON.match(text, end))
+
+
+_GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+
+
+def _given_name_alone(text: str) -> bool:
+    """The first word of a greeting's object is a given name ("Welkom, Fleur", "Hi Emma")."""
+    word = text.split()[0]
+    return _says_a_person(word) and word.split("-", 1)[0].casefold() not in _NAMES_THAT_ARE_WORDS
+
+
+def _says_a_person(word: str) -> bool:
+    """A known given name that is not a particle: the name list also holds "De", "Van", "Da", "Le",
+    which in "Bakkerij De Molen" or "Boekhandel Van Rossum" start a shop's name, not a person's."""
+    return is_given_name(word) and word.casefold() not in _PARTICLES
+
+
+@functools.cache
+def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern]:
+    """Trade, venue and place words and the endings of Dutch and French trade compounds (accents
+    folded), and company forms (as written), from rules/pii.yaml."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    words = frozenset(_plain_name(w) for w in engine.get("business_words", []))
+    suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
+    forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
+    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)")
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("name_openers", []))
+
+
+def _opens_a_name(word: str) -> bool:
+    """A word that may come before the given name in a person's name: a greeting or a title
+    ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
+    return _plain_name(word.strip(".,!")) in _name_openers() or (len(word) > 2 and word.isupper())
+
+
+def _is_business_word(word: str) -> bool:
+    """A trade, venue or place word of rules/pii.yaml, or a longer word with a trade ending."""
+    words, suffixes, _ = _business_lexicon()
+    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
+    # "boulangerie" but is a name
+    return plain in words or (not is_given_name(plain) and any(
+        plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+_BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
+
+
+def is_business_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
+    wrote, not a person: a trade or place word in it, just before or just after it ("Bakkerij De
+    Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor", "Jan
+    Linders supermarkt"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A
+    visitor's name shown back by the page has none of these ("Welkom terug, Sanne de Vries")."""
+    if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
+        return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
+    # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
+    # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
+    before = text[max(0, start - 60):start].rpartition("\n")[2].split()[-2:]
+    before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
+    if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
+        return True
+    if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
+        return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
+    after = text[end:end + 40].partition("\n")[0].split()[:1]
+    if after and _BARE.fullmatch(after[0]) and _is_business_word(after[0]):
+        return True  # "Jan Linders supermarkt", "Marco Hendriks Fysiotherapie"
+    return bool(_business_lexicon()[2].match(text, end))
 
 
 # --------------------------------------------------------------------------------------------------
 # The one generic pattern recognizer
 
-_GROUP = re.compile(r"[^\s.\-/()]+")
+_GROUP = re.compile(r"[^\s.\-/()–‑]+")  # the groups of a number between separators
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -381,8 +494,12 @@ class _SharedSpacyNlpEngine(SpacyNlpEngine):
     """Loads one spaCy pipeline once and serves it for several language codes."""
 
     def __init__(self, model: str, languages: list[str], disable: list[str]):
+        # The model's PER is not yet a PERSON (_ner_names decides): under the same entity name, Presidio's
+        # de-duplication would let a wide PER span ("Profielfoto van Daan Visser") swallow the given-name
+        # recognizer's PERSON inside it, and then nothing would be left once the PER span is refused.
         labels = NerModelConfiguration(
-            model_to_presidio_entity_mapping={"PER": "PERSON", "MISC": "MISC", "ORG": "ORGANIZATION", "LOC": "LOCATION"})
+            model_to_presidio_entity_mapping={"PER": "NER_PERSON", "MISC": "MISC", "ORG": "ORGANIZATION",
+                                              "LOC": "LOCATION"})
         super().__init__(models=[{"lang_code": lang, "model_name": model} for lang in languages],
                          ner_model_configuration=labels)
         self._model, self._languages, self._disable = model, languages, disable
@@ -409,7 +526,7 @@ def _install_offline_tldextract(extra_suffixes: list[str]) -> None:
 _PARTICLES = frozenset(
     "van von der den de het ten ter te du des la le el al da di dos bin ben op in 't d' l'".split())
 _WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
-_MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.-]*")  # XL, 90, C380, S24, 1,2 (not 06…: a phone)
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.+-]*")  # XL, 90, C380, S24, 1,2, 48+ (not 06…: a phone)
 _INNER_CAPS_OK = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van)[A-Z]")
 
 
@@ -431,6 +548,9 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     runs, current = [], []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
+        if current and "\n" in text[current[-1][1]:m.start()]:
+            runs.append(current)  # a name never goes on past a line break: "Sanne Jansen⏎Bakkerij De Molen"
+            current = []
         if _is_name_word(word) or (current and word.lower() in _PARTICLES):
             current.append((m.start(), m.end(), _is_name_word(word)))
             continue
@@ -463,9 +583,13 @@ def _ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, floa
         following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
-        if not any(is_given_name(word) for word in text[s:e].split()):
+        tokens = text[s:e].split()
+        given = [i for i, word in enumerate(tokens) if _says_a_person(word)]
+        if not given:
             continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
-        if result.entity_type == "PERSON":
+        if sum(word.casefold() not in _PARTICLES for word in tokens) > 3:
+            continue  # a title or a product line: "Thule Yepp Nexxt Maxi"
+        if result.entity_type == "NER_PERSON":
             out.append((s, e, result.score))
             continue
         before = text[:s].split()
@@ -576,8 +700,11 @@ class PiiDetector:
         for r in results:
             recognizer = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
             if recognizer in self._ner_recognizers:
-                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in _ner_names(text, r))
+                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in _ner_names(text, r)
+                             if is_a_person(text, s, e))
                 continue
+            if r.entity_type == "PERSON" and not is_a_person(text, r.start, r.end):
+                continue  # the site's own shop, product or place name, whichever recognizer read it as a name
             spans.append(Span(r.start, r.end, r.entity_type, round(r.score, 3), recognizer))
         return tuple(_drop_contained(spans))
 

@@ -262,6 +262,8 @@ class SiteConfig(BaseModel):
     allowed_origins: list[str] = []
     block_urls: list[str] = []
     retention_days: int | None = Field(default=None, ge=1)
+    sdk_keys: list[str] = []  # PostHog project API keys, Sentry DSN public keys: their traffic is this site's
+    block_requests: list[str] = []  # network events for these request URLs are dropped whole
     pii: PiiSettings = Field(default_factory=PiiSettings.defaults)
 
     @field_validator("allowed_origins")
@@ -272,7 +274,16 @@ class SiteConfig(BaseModel):
                 raise ValueError(f"{origin!r} is not an origin like https://shop.example (scheme and host, no path)")
         return origins
 
-    @field_validator("block_urls")
+    @field_validator("sdk_keys")
+    @classmethod
+    def _sdk_keys(cls, keys: list[str]) -> list[str]:
+        for key in keys:
+            if not re.fullmatch(r"[A-Za-z0-9_\-]{8,200}", key):
+                raise ValueError(f"{key!r} is not an SDK key: a PostHog project API key (phc_…) "
+                                 "or a Sentry DSN public key (the part before the @)")
+        return keys
+
+    @field_validator("block_urls", "block_requests")
     @classmethod
     def _url_patterns(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -349,13 +360,30 @@ class Policy:
 
     def url_blocked(self, url: str) -> bool:
         """Whether a page URL matches one of the site's block_urls (glob on the URL or its path; 're:' regex)."""
-        if not self.config.block_urls:
-            return False
-        path = SCHEME_AND_HOST.sub("", url, count=1)
-        for pattern in self.config.block_urls:
-            if pattern.startswith("re:"):
-                if re.search(pattern[3:], url):
-                    return True
-            elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
-                return True
+        return url_matches(url, self.config.block_urls)
+
+    def request_blocked(self, url: str) -> bool:
+        """Whether a request URL (network events) matches one of the site's block_requests."""
+        return url_matches(url, self.config.block_requests)
+
+
+def url_matches(url: str, patterns: list[str]) -> bool:
+    """block_urls / block_requests: a glob on the URL or on its path, or 're:' and a regex."""
+    if not patterns:
         return False
+    path = SCHEME_AND_HOST.sub("", url, count=1)
+    for pattern in patterns:
+        if pattern.startswith("re:"):
+            if re.search(pattern[3:], url):
+                return True
+        elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
+            return True
+    return False
+    path = re.sub(r"^[a-z]+://[^/]*", "", url)
+    for pattern in patterns:
+        if pattern.startswith("re:"):
+            if re.search(pattern[3:], url):
+                return True
+        elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
+            return True
+    return False

@@ -198,7 +198,7 @@ class SessionStates:
     async def _freeze_surplus(self, run: Callable[..., Any]) -> None:
         """Past `hot` live mirrors, the least recently used are frozen. Past max_bytes, the
         larger part gives way: live mirrors are frozen (a tenth of the size), or frozen ones are
-        let go (the store has them, without taint). Freezing goes through `run` (a big mirror
+        let go (the store has them, taint hashes included). Freezing goes through `run` (a big mirror
         takes long) under the session's lock: a batch of that session waits, then thaws it."""
         while len(self._hot) > self.hot or self._over_bytes():
             key = next((k for k in self._hot if not (k in self._locks and self._locks[k].locked())), None)
@@ -224,7 +224,7 @@ class SessionStates:
             self._settle(key)
 
     def _evict(self) -> None:
-        """Lets go of mirrors (the store has them, without taint): idle ones, and the least
+        """Lets go of mirrors (the store has them, taint hashes included): idle ones, and the least
         recently used past max_sessions."""
         now = time.monotonic()
         for store in (self._cold, self._hot):

@@ -30,6 +30,22 @@ def leaked(blob: str | bytes, value: str) -> list[str]:
     return sorted(w for w in windows(value) if w in blob)
 
 
+def texts(value: Any) -> list[str]:
+    """Every string of a JSON value, keys included (numbers left out: a timestamp's digits are
+    not a planted IBAN)."""
+    found, stack = [], [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            found.extend(k for k in item if isinstance(k, str))
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
 def shapes_session(value: str, secret: str, utility_classes: int = 60) -> tuple[list[list[Any]], dict[str, Any]]:
     """Batches of one session and the batch metadata; `value` is personal data a detector
     recognises (an e-mail, an IBAN…), `secret` anything at all (it goes where only its place

@@ -178,3 +178,18 @@ class Upstream:
             return None
         self.metrics.forwarded.labels(f"{answer.status // 100}xx").inc()
         return answer
+
+    async def relay(self, item: Outgoing) -> Answer:
+        """A request passed through untouched (a peer's flags, remote config, scripts): the
+        collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
+        assert self._session is not None, "upstream is not started"
+        try:
+            async with self._session.request(item.method, self.url(item.path), headers=item.headers,
+                                             data=item.body or None, allow_redirects=False) as answer:
+                return Answer(answer.status, list(answer.headers.items()), await answer.read())
+        except TimeoutError:
+            self.metrics.upstream_errors.labels("timeout").inc()
+            raise Retry("timeout") from None
+        except aiohttp.ClientError:
+            self.metrics.upstream_errors.labels("unreachable").inc()
+            raise Retry("unreachable") from None

@@ -1,0 +1,108 @@
+"""What the peers' wire formats (formats/posthog.py, formats/sentry.py) share: bounded inflation,
+the groups of rrweb events a body holds (one per recording session), and the rule that what
+redaction did not change is forwarded byte for byte.
+
+A decoded body hands out Groups; the caller redacts each group's events (and the strings of its
+`meta`, scanned like a custom payload) in place and sets `kept` to the events that survive;
+then the body encodes itself the way it came.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from redactor.formats.rrweb_batch import BatchError
+
+GZIP_MAGIC = b"\x1f\x8b"
+#: ids the collectors join on: never scanned (Presidio reads digit groups in them as phone numbers)
+ID_SHAPED = re.compile(r"^(?:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+                       r"|[0-9a-fA-F]{16,64})$")
+
+
+@dataclass
+class Group:
+    """The rrweb events of one recording session in one body, and the strings around them."""
+
+    session: str | None  # None: no session mirror (analytics events, a recording without an id)
+    events: list[Any]
+    meta: dict[str, Any] = field(default_factory=dict)  # scanned like a custom payload; written back
+    kept: list[Any] | None = None  # set by the caller: the events that survive redaction
+
+
+def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:
+    """gzip (wbits 31), zlib (15) or raw deflate (-15), never past `limit` bytes: a bomb is refused
+    before it is inflated whole."""
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error:
+        raise BatchError(400, "bad_encoding", f"{what} is not valid compressed data") from None
+    if len(out) > limit:
+        raise BatchError(413, "too_large", f"{what} is larger than {limit} bytes once inflated")
+    if not inflater.eof:
+        raise BatchError(400, "bad_encoding", f"{what} is truncated compressed data")
+    return out
+
+
+class Budget:
+    """What one body may inflate to across all its layers (the body, every per-field string, every
+    item): a bomb spread over many small compressed fields is refused like a single one."""
+
+    def __init__(self, limit: int):
+        self.limit = self.left = limit
+
+    def inflate(self, data: bytes, wbits: int, what: str) -> bytes:
+        try:
+            out = inflate(data, wbits, self.left, what)
+        except BatchError as error:
+            if error.status == 413:
+                raise BatchError(413, "too_large", f"the body is larger than {self.limit} bytes once all its "
+                                                   "layers are inflated") from None
+            raise
+        self.left -= len(out)
+        return out
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """gzip as the browser SDKs write it (fflate: mtime 0)."""
+    return gzip.compress(data, 6, mtime=0)
+
+
+def loads(data: bytes | str, what: str) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise BatchError(400, "bad_json", f"{what} is not JSON (or not UTF-8): {error}") from None
+
+
+def dumps(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)
+    except TypeError as error:
+        raise BatchError(400, "too_deep", f"the body cannot be encoded again: {error}") from None
+
+
+def scan_view(holder: dict[str, Any], structural: frozenset[str]) -> dict[str, Any]:
+    """The entries of holder that a person could have written: all but the structural keys and
+    id-shaped values. Nested containers are shared, so redacting the view in place redacts
+    them; top-level strings are written back with `holder.update(view)`."""
+    return {k: v for k, v in holder.items()
+            if k not in structural and not (isinstance(v, str) and ID_SHAPED.match(v))}
+
+
+def write_back(holder: dict[str, Any], view: dict[str, Any], scanned: frozenset[str]) -> None:
+    """The redacted view back into holder: a key the scan renamed (it held personal data)
+    replaces the original key, it is not added beside it."""
+    for key in scanned - view.keys():
+        holder.pop(key, None)
+    holder.update(view)
+
+
+def kept_in(events: list[Any], kept_ids: set[int]) -> list[Any]:
+    return [event for event in events if id(event) in kept_ids]

@@ -1,0 +1,227 @@
+"""PostHog's capture formats, as posthog-js sends them to /s/ (recordings), /e/ and /i/v0/e/
+(analytics events).
+
+Framing of a body (checked in this order, as PostHog's capture does):
+- raw gzip (fflate, mtime 0), whatever the Content-Type says (posthog-js sends text/plain):
+  detected by its magic bytes;
+- form data `data=<base64 of the JSON>` (`?compression=base64`, used by beacons);
+- plain JSON.
+The JSON is an array of events, or `{"api_key", "batch": [...], "sent_at"}`, or one event.
+
+A `$snapshot` event carries rrweb events in `properties.$snapshot_data`; its `$session_id` and
+`$window_id` (a tab) pick the session mirror. Since `cv: "2024-10"` posthog-js gzips some
+fields of an rrweb event into latin-1 strings (one character per byte): a FullSnapshot's
+`data`, a Mutation's `texts`, `attributes`, `removes` and `adds`, a StyleSheetRule's `adds` and
+`removes`. They are inflated for redaction; a field redaction did not change gets its original
+string back, a changed one is gzipped again. The body is framed
+again the way it came; a body nothing changed in is forwarded as received.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+from redactor.formats.peer import (GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view,
+                                   write_back)
+from redactor.formats.rrweb_batch import BatchError
+
+PER_FIELD_VERSION = "2024-10"
+FULL_SNAPSHOT, INCREMENTAL = 2, 3
+MUTATION, STYLE_SHEET_RULE = 0, 8
+MUTATION_FIELDS = ("texts", "attributes", "removes", "adds")
+STYLE_FIELDS = ("adds", "removes")
+SNAPSHOT_EVENTS = frozenset({"$snapshot"})
+#: event properties that are identifiers, counters and the SDK's own facts: not scanned
+STRUCTURAL = frozenset({
+    "token", "$session_id", "$window_id", "$lib", "$lib_version", "$lib_custom_api_host", "$insert_id", "$time",
+    "$device_id", "$device_type", "$os", "$os_version", "$browser", "$browser_version", "$browser_language",
+    "$browser_language_prefix", "$screen_height", "$screen_width", "$viewport_height", "$viewport_width",
+    "$timezone", "$timezone_offset", "$configured_session_timeout_ms", "$snapshot_bytes", "$snapshot_data",
+    "$snapshot_source", "$is_identified", "$process_person_profile", "$pageview_id", "$prev_pageview_id",
+    "$recording_status", "$replay_sample_rate", "$sdk_debug_replay_internal_buffer_length",
+    "$sdk_debug_replay_internal_buffer_size", "$sdk_debug_current_session_duration", "$sdk_debug_session_start",
+    "$lib_rate_limit_remaining_tokens", "$had_persisted_distinct_id", "$is_from_sdk", "sent_at", "timestamp",
+    "offset", "uuid", "$raw_user_agent",
+})
+EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key",
+                              "$token"})
+
+
+def _latin1_gzip_field(value: str, budget: Budget) -> Any:
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise BatchError(400, "bad_encoding", "a per-field gzip string holds a character above U+00FF") from None
+    if not raw.startswith(GZIP_MAGIC):
+        raise BatchError(400, "bad_encoding", "a per-field gzip string (cv 2024-10) is not gzip")
+    return loads(budget.inflate(raw, 31, "a per-field gzip string"), "a per-field gzip string")
+
+
+@dataclass
+class _PackedField:
+    holder: dict[str, Any]
+    key: str
+    original: str
+    before: bytes  # the inflated JSON as redaction received it
+
+    def pack(self) -> None:
+        now = dumps(self.holder[self.key])
+        self.holder[self.key] = self.original if now == self.before else gzip_bytes(now).decode("latin-1")
+
+
+def unpack_event(event: Any, budget: Budget) -> list[_PackedField]:
+    """Inflates the per-field gzip strings of one rrweb event in place; returns how to pack them."""
+    if not isinstance(event, dict) or event.get("cv") != PER_FIELD_VERSION:
+        return []
+    places: list[tuple[dict[str, Any], str]] = []
+    if event.get("type") == FULL_SNAPSHOT:
+        places.append((event, "data"))
+    elif event.get("type") == INCREMENTAL and isinstance(event.get("data"), dict):
+        source = event["data"].get("source")
+        names = MUTATION_FIELDS if source == MUTATION else STYLE_FIELDS if source == STYLE_SHEET_RULE else ()
+        places.extend((event["data"], name) for name in names)
+    packed = []
+    for holder, key in places:
+        value = holder.get(key)
+        if isinstance(value, str):
+            holder[key] = _latin1_gzip_field(value, budget)
+            packed.append(_PackedField(holder, key, value, dumps(holder[key])))
+    return packed
+
+
+@dataclass
+class PostHogBody:
+    data: Any
+    framing: str  # gzip | base64 | json
+    raw: bytes
+    form: list[tuple[str, str]] = field(default_factory=list)  # base64 framing: the form's fields
+    key: str | None = None
+    groups: list[Group] = field(default_factory=list)
+    _snapshots: list[tuple[dict[str, Any], str, list[Any], bool]] = field(default_factory=list)
+    _packed: list[_PackedField] = field(default_factory=list)
+    _views: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
+    _before: bytes = b""
+
+    def encode(self) -> bytes:
+        """The body with the groups' redaction applied, framed the way it came."""
+        kept_ids = {id(event) for group in self.groups for event in (group.kept or [])}
+        for properties, key, events, single in self._snapshots:
+            kept = kept_in(events, kept_ids)
+            properties[key] = (kept[0] if kept else []) if single else kept
+        for packed in self._packed:
+            packed.pack()
+        for holder, view, scanned in self._views:
+            write_back(holder, view, scanned)
+        now = dumps(self.data)
+        if now == self._before:
+            return self.raw  # nothing was redacted: byte for byte
+        if self.framing == "gzip":
+            return gzip_bytes(now)
+        if self.framing == "base64":
+            encoded = quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()")  # encodeURIComponent
+            return "&".join(f"data={encoded}" if name == "data" else f"{quote(name)}={quote(value)}"
+                            for name, value in self.form).encode("ascii")
+        return now
+
+
+def _unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
+    if not raw.strip():
+        raise BatchError(400, "empty_body", "the body is empty")
+    if raw.startswith(GZIP_MAGIC):
+        return loads(budget.inflate(raw, 31, "the gzip body"), "the gzip body"), "gzip", []
+    compression = query.get("compression", "")
+    if compression == "base64" or raw.startswith(b"data="):
+        try:
+            form = parse_qsl(raw.decode("ascii"), keep_blank_values=True, strict_parsing=True)
+        except (UnicodeDecodeError, ValueError):
+            raise BatchError(400, "bad_form", "a base64 body is form data: data=<base64 of the JSON>") from None
+        encoded = next((value for name, value in form if name == "data"), None)
+        if encoded is None:
+            raise BatchError(400, "bad_form", "a base64 body has no 'data' field")
+        try:
+            text = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            raise BatchError(400, "bad_encoding", "the 'data' field is not base64") from None
+        if len(text) > budget.left:
+            raise BatchError(413, "too_large", f"the body is larger than {budget.limit} bytes once decoded")
+        budget.left -= len(text)
+        return loads(text, "the base64 body"), "base64", form
+    if compression and compression not in ("gzip", "gzip-js"):
+        raise BatchError(415, "unsupported_encoding", f"compression {compression!r} is not supported: "
+                                                      "send gzip-js, base64 or none")
+    return loads(raw, "the body"), "json", []
+
+
+def _events(data: Any) -> list[Any]:
+    if isinstance(data, list):
+        events = data
+    elif isinstance(data, dict) and isinstance(data.get("batch"), list):
+        events = data["batch"]
+    elif isinstance(data, dict) and "batch" not in data:
+        events = [data]  # one event (or a legacy /engage/ update): every string of it is scanned
+    else:
+        raise BatchError(400, "not_events", "a PostHog body is an array of events, {'batch': [...]} or one event")
+    if not all(isinstance(event, dict) for event in events):
+        raise BatchError(400, "not_events", "every PostHog event is a JSON object")
+    return events
+
+
+def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, str]) -> str | None:
+    if isinstance(data, dict):
+        for name in ("api_key", "token", "$token"):
+            if isinstance(data.get(name), str):
+                return data[name]
+    for event in events:
+        properties = event.get("properties")
+        if isinstance(properties, dict) and isinstance(properties.get("token"), str):
+            return properties["token"]
+        for name in ("api_key", "token"):
+            if isinstance(event.get(name), str):
+                return event[name]
+    return query.get("api_key") or query.get("token")
+
+
+def _recording_key(properties: dict[str, Any]) -> str | None:
+    """The mirror a recording goes with: its $session_id, and its $window_id — one PostHog session
+    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1."""
+    session, window = properties.get("$session_id"), properties.get("$window_id")
+    if not isinstance(session, str) or not session:
+        return None
+    return f"{session}:{window}" if isinstance(window, str) and window else session
+
+
+def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
+    budget = Budget(limit)
+    data, framing, form = _unframe(raw, query, budget)
+    events = _events(data)
+    body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
+    body._before = dumps(data)
+    sessions: dict[str | None, Group] = {}  # recordings and analytics events of one tab share its mirror
+    for n, event in enumerate(events):
+        properties = event.get("properties")
+        if not isinstance(properties, dict):
+            properties = {}
+        view = scan_view(properties, STRUCTURAL)
+        outer = scan_view(event, EVENT_STRUCTURAL)
+        body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer))]
+        session = _recording_key(properties)
+        group = sessions.setdefault(session, Group(session, []))
+        group.meta[f"{n}"] = {"properties": view, "event": outer}
+        if event.get("event") not in SNAPSHOT_EVENTS or "$snapshot_data" not in properties:
+            continue  # an analytics event: its strings are scanned, the values its tab taught masked
+        recorded = properties["$snapshot_data"]
+        single = isinstance(recorded, dict)
+        recorded = [recorded] if single else recorded
+        if not isinstance(recorded, list):
+            raise BatchError(400, "not_events", "$snapshot_data is an rrweb event or an array of them")
+        for rrweb_event in recorded:
+            body._packed.extend(unpack_event(rrweb_event, budget))
+        group.events.extend(recorded)
+        body._snapshots.append((properties, "$snapshot_data", recorded, single))
+    body.groups = list(sessions.values())
+    return body

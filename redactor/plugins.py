@@ -1,0 +1,203 @@
+"""Network and console events as the peers record them, before and after the generic pass.
+
+- PostHog: rrweb plugin events `rrweb/network@1` (payload.requests[]: name = the URL, method,
+  status, requestHeaders/responseHeaders, requestBody/responseBody) and `rrweb/console@1`
+  (payload.payload[]: the console arguments, JSON-stringified; payload.trace[]).
+- Sentry: custom events tagged `performanceSpan` whose op is `resource.fetch` / `resource.xhr`
+  (description = the URL; data.request / data.response = {headers, body, size}), and breadcrumbs
+  of category fetch / xhr / replay.network (data.url, data.request / data.response).
+
+What is particular to them happens here: a request whose URL matches the site's block_requests
+is dropped whole (an event whose requests are all dropped goes too); header values are kept only
+for an allow-list of harmless headers, every other value (Authorization, Cookie, Set-Cookie, API
+keys, anything unknown) is masked whole; JSON bodies and console arguments are parsed so that the
+generic pass scans them like a custom payload (keys and values), then written back as JSON
+strings (as they came when nothing in them changed). Everything else — every string of these
+events — is the generic pass's (redact.py), which scans it like any custom or plugin payload.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from redactor.content import Remark
+from redactor.dom import DomMirror
+from redactor.masking import Masker
+from redactor.policy import Policy
+from redactor.redact import Analyze, AnalyzeSync, Redaction, redact_batch, redact_batch_sync
+
+NETWORK_PLUGIN = "rrweb/network@1"
+CONSOLE_PLUGIN = "rrweb/console@1"
+CUSTOM, PLUGIN = 5, 6
+SENTRY_NETWORK_OPS = ("resource.fetch", "resource.xhr")
+SENTRY_NETWORK_CATEGORIES = frozenset({"fetch", "xhr", "replay.network"})
+#: headers whose values say nothing about a person: kept (and still scanned)
+KEPT_HEADERS = frozenset({
+    "accept", "accept-encoding", "accept-language", "accept-ranges", "age", "cache-control", "connection",
+    "content-encoding", "content-language", "content-length", "content-type", "date", "etag", "expires",
+    "last-modified", "pragma", "server", "vary", "transfer-encoding", "x-content-type-options", "x-frame-options",
+    "access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers",
+    "strict-transport-security", "content-security-policy", "cross-origin-resource-policy", "keep-alive",
+    "timing-allow-origin", "x-xss-protection", "referrer-policy", "sec-fetch-mode", "sec-fetch-site",
+    "sec-fetch-dest", "x-requested-with",
+})
+
+
+class _JsonCell:
+    """A JSON string parsed for the generic pass; written back as a string afterwards."""
+
+    __slots__ = ("holder", "key", "original", "before")
+
+    def __init__(self, holder: Any, key: Any, original: str, parsed: Any):
+        self.holder, self.key, self.original = holder, key, original
+        self.before = orjson.dumps(parsed)
+        holder[key] = parsed
+
+    def restore(self) -> None:
+        now = orjson.dumps(self.holder[self.key])
+        self.holder[self.key] = self.original if now == self.before else now.decode()
+
+
+class NetworkPass:
+    def __init__(self, policy: Policy, masker: Masker):
+        self.policy, self.masker = policy, masker
+        self.remarks: list[Remark] = []
+        self.dropped = 0
+        self._json: list[_JsonCell] = []
+
+    # -- before the generic pass --------------------------------------------------------------
+    def prepare(self, events: list[Any]) -> list[Any]:
+        kept = []
+        for event in events:
+            if not isinstance(event, dict) or not isinstance(event.get("data"), dict):
+                kept.append(event)
+                continue
+            data, kind = event["data"], event.get("type")
+            if kind == PLUGIN and data.get("plugin") == NETWORK_PLUGIN:
+                if not self._posthog_network(data):
+                    continue
+            elif kind == PLUGIN and data.get("plugin") == CONSOLE_PLUGIN:
+                self._console(data)
+            elif kind == CUSTOM and data.get("tag") == "performanceSpan":
+                if not self._sentry_span(data):
+                    continue
+            elif kind == CUSTOM and data.get("tag") == "breadcrumb":
+                if not self._sentry_breadcrumb(data):
+                    continue
+            kept.append(event)
+        return kept
+
+    def _blocked(self, url: Any) -> bool:
+        return isinstance(url, str) and self.policy.request_blocked(url)
+
+    def _drop(self) -> None:
+        self.dropped += 1
+        self.remarks.append(Remark("site.block_requests", "REQUEST", "drop"))
+
+    def _posthog_network(self, data: dict[str, Any]) -> bool:
+        payload = data.get("payload")
+        if not isinstance(payload, dict) or not isinstance(payload.get("requests"), list):
+            return True
+        requests = []
+        for request in payload["requests"]:
+            if isinstance(request, dict) and self._blocked(request.get("name")):
+                self.remarks.append(Remark("site.block_requests", "REQUEST", "drop"))
+                continue
+            if isinstance(request, dict):
+                for name in ("requestHeaders", "responseHeaders"):
+                    self._headers(request.get(name))
+                for name in ("requestBody", "responseBody"):
+                    self._parse_json(request, name)
+            requests.append(request)
+        if payload["requests"] and not requests:
+            self._drop()
+            return False
+        payload["requests"] = requests
+        return True
+
+    def _sentry_span(self, data: dict[str, Any]) -> bool:
+        payload = data.get("payload")
+        if not isinstance(payload, dict) or not str(payload.get("op", "")).startswith("resource."):
+            return True
+        if self._blocked(payload.get("description")):
+            self._drop()
+            return False
+        details = payload.get("data")
+        if payload.get("op") in SENTRY_NETWORK_OPS and isinstance(details, dict):
+            for name in ("request", "response"):
+                part = details.get(name)
+                if isinstance(part, dict):
+                    self._headers(part.get("headers"))
+                    self._parse_json(part, "body")
+        return True
+
+    def _sentry_breadcrumb(self, data: dict[str, Any]) -> bool:
+        """A request told as a breadcrumb (category fetch, xhr or replay.network; data.url)."""
+        payload = data.get("payload")
+        if not isinstance(payload, dict) or payload.get("category") not in SENTRY_NETWORK_CATEGORIES:
+            return True
+        details = payload.get("data")
+        if not isinstance(details, dict):
+            return True
+        if self._blocked(details.get("url")):
+            self._drop()
+            return False
+        for name in ("request", "response"):
+            part = details.get(name)
+            if isinstance(part, dict):
+                self._headers(part.get("headers"))
+                self._parse_json(part, "body")
+        return True
+
+    def _console(self, data: dict[str, Any]) -> None:
+        payload = data.get("payload")
+        if isinstance(payload, dict) and isinstance(payload.get("payload"), list):
+            arguments = payload["payload"]
+            for i in range(len(arguments)):
+                self._parse_json(arguments, i)
+
+    def _headers(self, headers: Any) -> None:
+        if not isinstance(headers, dict):
+            return
+        for name, value in headers.items():
+            if isinstance(value, str) and value and str(name).lower() not in KEPT_HEADERS:
+                headers[name] = self.masker.whole(value, "SECRET")
+                self.remarks.append(Remark("network.header", "SECRET", "mask"))
+
+    def _parse_json(self, holder: Any, key: Any) -> None:
+        value = holder[key] if isinstance(holder, list) else holder.get(key)
+        if not isinstance(value, str) or value.lstrip()[:1] not in ("{", "[", '"'):
+            return
+        try:
+            parsed = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return  # not JSON after all: a text, scanned as one
+        if isinstance(parsed, (dict, list, str)):
+            self._json.append(_JsonCell(holder, key, value, parsed))
+
+    # -- after it -----------------------------------------------------------------------------
+    def finish(self, redaction: Redaction) -> Redaction:
+        """JSON strings written back; this pass's remarks and drops added to the redaction's."""
+        for cell in reversed(self._json):
+            cell.restore()
+        redaction.remarks[:0] = self.remarks
+        redaction.dropped += self.dropped
+        return redaction
+
+
+async def redact_events(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker, analyze: Analyze,
+                        meta: dict[str, Any] | None = None, **options: Any) -> Redaction:
+    """redact_batch (its options too: limits, run) with the network and console events handled
+    first; this pass costs a walk of the network and console events only."""
+    work = NetworkPass(policy, masker)
+    return work.finish(await redact_batch(work.prepare(events), policy, mirror, masker, analyze, meta=meta,
+                                          **options))
+
+
+def redact_events_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker, analyze: AnalyzeSync,
+                       meta: dict[str, Any] | None = None, **options: Any) -> Redaction:
+    work = NetworkPass(policy, masker)
+    return work.finish(redact_batch_sync(work.prepare(events), policy, mirror, masker, analyze, meta=meta,
+                                         **options))

@@ -1,0 +1,334 @@
+"""The peers' wire formats (formats/posthog.py, formats/sentry.py) and their network and console
+events (plugins.py), with the real detector: every layer decoded, the planted values redacted,
+the same layers encoded back, and what was not changed byte for byte."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+
+import pytest
+
+from factories import add, custom, element, html_page, input_event, meta, mutation, snapshot, text
+from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, latin1_gzip, posthog_body,
+                            read_envelope, recording_events, sentry_envelope, snapshot_event, unframe, unpacked)
+from redactor.dom import DomMirror
+from redactor.formats import posthog, sentry
+from redactor.formats.rrweb_batch import BatchError
+from redactor.masking import Masker
+from redactor.pii import DetectorPool
+from redactor.plugins import redact_events
+from redactor.policy import Policy, validate_site_config
+
+EMAIL = "jan.jansen@mail.example"
+PHONE = "+31 6 1234 5678"
+LIMIT = 1 << 24
+
+
+@pytest.fixture(scope="module")
+def detector():
+    pool = DetectorPool(workers=0, ner=False)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def redact(detector):
+    async def run(body, config: dict | None = None) -> bytes:
+        policy = Policy.compile("test", validate_site_config(config or {}))
+        masker = Masker("*", b"secret")
+        mirrors: dict = {}
+        for group in body.groups:
+            mirror = mirrors.setdefault(group.session, DomMirror()) if group.session else DomMirror()
+            redaction = await redact_events(group.events, policy, mirror, masker,
+                                            lambda texts, language: detector.analyze(texts, language,
+                                                                                     settings=policy.config.pii),
+                                            meta=group.meta)
+            group.kept = redaction.events
+        return body.encode()
+    return run
+
+
+def page_events() -> tuple[list[dict], dict]:
+    comment = element("textarea", {"name": "comment"}, id=40)
+    body = element("div", {"id": "box"}, [element("p", {}, [text(f"Mail me at {EMAIL}")]), comment], id=30)
+    events = [meta(f"https://shop.example/account?mail={EMAIL}"), snapshot(html_page(body)),
+              mutation(adds=[add(30, element("span", {"title": f"call {PHONE}"}, [], id=50))],
+                       texts=[]),
+              input_event(40, f"bel me op {PHONE}")]
+    return events, comment
+
+
+# -- PostHog ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("framing", ["gzip", "base64", "json"])
+async def test_posthog_recording_redacted_in_every_layer(redact, framing):
+    events, _ = page_events()
+    raw = posthog_body([snapshot_event(events)], framing)
+    out = await redact(posthog.decode(raw, {"compression": "base64"} if framing == "base64" else {}, LIMIT))
+    if framing == "gzip":
+        assert out[:2] == b"\x1f\x8b" and out[4:8] == b"\0\0\0\0"  # gzip, mtime 0 as fflate writes it
+    elif framing == "base64":
+        assert out.startswith(b"data=")
+    [sent] = unframe(out)
+    recorded = sent["properties"]["$snapshot_data"]
+    assert [e.get("cv") for e in recorded] == [None, "2024-10", "2024-10", None]
+    assert isinstance(recorded[1]["data"], str) and isinstance(recorded[2]["data"]["adds"], str)
+    plain = json.dumps(unpacked(recorded))
+    assert EMAIL not in plain and "1234 5678" not in plain and "jan.jansen" not in plain
+    assert "Mail me at" in plain and "bel me op" in plain  # the rest stays readable
+    assert sent["properties"]["$session_id"] == "0193-session" and sent["properties"]["token"] == TOKEN
+
+
+async def test_posthog_unchanged_fields_keep_their_bytes(redact):
+    events, _ = page_events()
+    raw = posthog_body([snapshot_event(events)])
+    original = json.loads(gzip.decompress(raw))[0]["properties"]["$snapshot_data"]
+    out = await redact(posthog.decode(raw, {}, LIMIT))
+    recorded = unframe(out)[0]["properties"]["$snapshot_data"]
+    # the mutation's texts, attributes and removes were not changed: the very same strings
+    for key in ("texts", "attributes", "removes"):
+        assert recorded[2]["data"][key] == original[2]["data"][key]
+    assert recorded[2]["data"]["adds"] != original[2]["data"]["adds"]  # the title held a phone number
+    assert inflate_field(recorded[2]["data"]["adds"])[0]["node"]["attributes"]["title"].startswith("call ")
+
+
+@pytest.mark.parametrize("framing", ["gzip", "base64", "json"])
+async def test_posthog_body_without_personal_data_passes_byte_for_byte(redact, framing):
+    clean = [meta("https://shop.example/"), snapshot(html_page(element("p", {}, [text("Fietsbel, rood")])))]
+    raw = posthog_body([snapshot_event(clean)], framing)
+    assert await redact(posthog.decode(raw, {}, LIMIT)) == raw
+
+
+async def test_posthog_analytics_urls_and_text_properties_scanned(redact):
+    event = analytics_event("$autocapture", **{
+        "$current_url": f"https://shop.example/thanks?email={EMAIL}&step=2",
+        "$elements_chain": f'a.btn:text="Mail {EMAIL}"nth-child="1"', "$pathname": "/thanks",
+        "note": f"call {PHONE}", "$set": {"email": EMAIL}})
+    raw = posthog_body(capture_batch([event]))
+    out = await redact(posthog.decode(raw, {}, LIMIT))
+    sent = unframe(out)
+    assert EMAIL not in json.dumps(sent) and "1234 5678" not in json.dumps(sent)
+    properties = sent["batch"][0]["properties"]
+    assert properties["$current_url"].startswith("https://shop.example/thanks?email=") and "step=2" in \
+        properties["$current_url"]
+    assert properties["$elements_chain"].startswith('a.btn:text="Mail ')
+    assert properties["token"] == TOKEN and properties["distinct_id"] == event["properties"]["distinct_id"]
+    assert sent["api_key"] == TOKEN and sent["batch"][0]["uuid"] == event["uuid"]
+
+
+def test_posthog_project_key_and_sessions():
+    body = posthog.decode(posthog_body([snapshot_event([meta()], "s-a"), snapshot_event([meta()], "s-b"),
+                                        analytics_event()]), {}, LIMIT)
+    assert body.key == TOKEN
+    assert [group.session for group in body.groups] == ["s-a:0193-window", "s-b:0193-window", "0193-session:0193-window"]
+
+
+@pytest.mark.parametrize("raw, query, code", [
+    (gzip.compress(b'[{"event":"x"}]')[:-6], {}, "bad_encoding"),  # truncated gzip
+    (b"data=%%%not-base64", {"compression": "base64"}, "bad_encoding"),
+    (b"\x00\x01garbage", {}, "bad_json"),
+    (b'{"batch": {"not": "a list"}}', {}, "not_events"),
+    (b'[1, 2]', {}, "not_events"),
+    (b"lz64data", {"compression": "lz64"}, "unsupported_encoding"),
+])
+def test_posthog_undecodable_bodies_are_refused(raw, query, code):
+    with pytest.raises(BatchError) as refused:
+        posthog.decode(raw, query, LIMIT)
+    assert refused.value.code == code
+
+
+def test_posthog_per_field_string_that_is_not_gzip_is_refused():
+    event = snapshot_event([meta()], compress=False)
+    event["properties"]["$snapshot_data"].append({"type": 2, "data": "not gzip at all", "cv": "2024-10",
+                                                  "timestamp": 1})
+    with pytest.raises(BatchError) as refused:
+        posthog.decode(posthog_body([event]), {}, LIMIT)
+    assert refused.value.code == "bad_encoding"
+
+
+def test_posthog_gzip_bomb_is_refused_before_it_is_inflated_whole():
+    bomb = gzip.compress(b"[" + b" " * (4 << 20) + b"]")
+    with pytest.raises(BatchError) as refused:
+        posthog.decode(bomb, {}, 1 << 20)
+    assert refused.value.status == 413
+
+
+# -- Sentry -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("compression", ["zlib", "gzip", "none"])
+async def test_sentry_replay_redacted_lengths_recomputed_compression_kept(redact, compression):
+    events, _ = page_events()
+    error_item = ({"type": "client_report"}, b'{"discarded_events":[]}')
+    raw = sentry_envelope("a" * 32, events, urls=[f"https://shop.example/account?mail={EMAIL}"],
+                          compression=compression, extra_items=[error_item])
+    body = sentry.decode(raw, {"sentry_key": SENTRY_KEY}, {}, LIMIT)
+    assert body.key == SENTRY_KEY and body.groups[0].session == "a" * 32
+    out = await redact(body)
+    header, items = read_envelope(out)
+    assert header["event_id"] == "a" * 32
+    assert [h["type"] for h, _ in items] == ["replay_event", "replay_recording", "client_report"]
+    replay = json.loads(items[0][1])
+    assert EMAIL not in items[0][1].decode() and replay["urls"][0].startswith("https://shop.example/account?mail=")
+    assert replay["replay_id"] == "a" * 32 and replay["request"]["headers"]["User-Agent"] == "Mozilla/5.0"
+    kind, recorded = recording_events(items[1][1])
+    assert kind == compression
+    plain = json.dumps(recorded)
+    assert EMAIL not in plain and "1234 5678" not in plain and "Mail me at" in plain
+    assert items[2][1] == error_item[1]  # another item rides along untouched
+
+
+async def test_sentry_envelope_without_personal_data_passes_byte_for_byte(redact):
+    clean = [meta("https://shop.example/"), snapshot(html_page(element("p", {}, [text("Fietsbel, rood")])))]
+    raw = sentry_envelope("b" * 32, clean, urls=["https://shop.example/"])
+    assert await redact(sentry.decode(raw, {}, {}, LIMIT)) == raw
+    errors = b'{"event_id":"c"}\n{"type":"event"}\n{"message":"boom"}\n'  # no length: up to the newline
+    assert await redact(sentry.decode(errors, {}, {}, LIMIT)) == errors
+
+
+def test_sentry_public_key_from_auth_header_or_dsn():
+    raw = sentry_envelope("d" * 32, [meta()])
+    assert sentry.decode(raw, {}, {"X-Sentry-Auth": "Sentry sentry_version=7, sentry_key=abc123def"},
+                         LIMIT).key == "abc123def"
+    assert sentry.decode(raw, {}, {}, LIMIT).key == SENTRY_KEY  # the envelope header's dsn
+
+
+@pytest.mark.parametrize("raw, code", [
+    (b'{"event_id":"x"}\n{"type":"replay_recording","length":999}\nshort', "bad_envelope"),
+    (b'{"event_id":"x"}\n{"type":"replay_recording","length":21}\n{"segment_id":0}\n\x78\x9cxx', "bad_encoding"),
+    (b'not json\n', "bad_json"),
+    (b'{"event_id":"x"}\n{"type":"replay_event"}\n[1,2]', "bad_envelope"),
+])
+def test_sentry_undecodable_envelopes_are_refused(raw, code):
+    with pytest.raises(BatchError) as refused:
+        sentry.decode(raw, {}, {}, LIMIT)
+    assert refused.value.code == code
+
+
+# -- network and console events -------------------------------------------------------------------
+def posthog_network(*requests: dict) -> dict:
+    return {"type": 6, "data": {"plugin": "rrweb/network@1", "payload": {"requests": list(requests)}},
+            "timestamp": 1}
+
+
+def request(url: str, **extra) -> dict:
+    return {"name": url, "method": "POST", "status": 200, "initiatorType": "fetch", **extra}
+
+
+async def test_posthog_network_headers_bodies_and_block_requests(redact):
+    token = "Bearer eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.sig"
+    network = posthog_network(
+        request(f"https://shop.example/api/cart?mail={EMAIL}",
+                requestHeaders={"Authorization": token, "Content-Type": "application/json", "X-Api-Key": "k-12345"},
+                responseHeaders={"Set-Cookie": "sid=abcdef123456", "content-type": "application/json"},
+                requestBody=json.dumps({"email": EMAIL, "qty": 2}), responseBody='{"ok":true}'),
+        request("https://shop.example/api/account/iban", responseBody=json.dumps({"iban": "NL91ABNA0417164300"})))
+    only_blocked = posthog_network(request("https://shop.example/api/account/profile", responseBody="x"))
+    console = {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {
+        "level": "log", "payload": [json.dumps(f"signed in as {EMAIL}"), json.dumps({"user": {"phone": PHONE}})],
+        "trace": ["at login (https://shop.example/app.js:10:5)"]}}, "timestamp": 2}
+    raw = posthog_body([snapshot_event([meta(), network, only_blocked, console], compress=False)])
+    out = await redact(posthog.decode(raw, {}, LIMIT), {"block_requests": ["/api/account/*"]})
+    recorded = unframe(out)[0]["properties"]["$snapshot_data"]
+    assert [e["data"]["plugin"] for e in recorded[1:]] == ["rrweb/network@1", "rrweb/console@1"]
+    [kept] = recorded[1]["data"]["payload"]["requests"]
+    assert kept["requestHeaders"]["Content-Type"] == "application/json"
+    assert set(kept["requestHeaders"]["Authorization"]) == {"*"} and set(kept["requestHeaders"]["X-Api-Key"]) == {"*"}
+    assert set(kept["responseHeaders"]["Set-Cookie"]) == {"*"}
+    assert isinstance(kept["requestBody"], str) and json.loads(kept["requestBody"])["qty"] == 2
+    assert kept["responseBody"] == '{"ok":true}'  # unchanged JSON keeps its string
+    assert kept["name"].startswith("https://shop.example/api/cart?mail=")
+    plain = json.dumps(recorded)
+    assert EMAIL not in plain and "1234 5678" not in plain and "NL91ABNA0417164300" not in plain
+    assert "eyJhbGciOiJIUzI1NiJ9" not in plain and "abcdef123456" not in plain
+    assert "signed in as" in plain and "app.js:10:5" in plain
+
+
+async def test_sentry_network_spans_headers_bodies_and_block_requests(redact):
+    def span(url: str, data: dict) -> dict:
+        return custom("performanceSpan", {"op": "resource.fetch", "description": url, "startTimestamp": 1.0,
+                                          "endTimestamp": 1.2, "data": data})
+    kept = span("https://shop.example/api/cart", {
+        "method": "POST", "statusCode": 200,
+        "request": {"size": 40, "headers": {"authorization": "Bearer abc.def.ghi", "content-type": "application/json"},
+                    "body": {"email": EMAIL, "qty": 2}},
+        "response": {"size": 20, "headers": {"content-type": "text/plain"}, "body": f"sent to {EMAIL}"}})
+    blocked = span("https://shop.example/api/account/iban", {"method": "GET", "statusCode": 200})
+    raw = sentry_envelope("e" * 32, [meta(), kept, blocked], urls=["https://shop.example/"])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT), {"block_requests": ["re:/api/account/"]})
+    _, recorded = recording_events(read_envelope(out)[1][1][1])
+    assert [e["type"] for e in recorded] == [4, 5]
+    data = recorded[1]["data"]["payload"]["data"]
+    assert set(data["request"]["headers"]["authorization"]) == {"*"}
+    assert data["request"]["headers"]["content-type"] == "application/json" and data["request"]["body"]["qty"] == 2
+    assert EMAIL not in json.dumps(recorded) and data["response"]["body"].startswith("sent to ")
+
+
+def test_site_config_sdk_keys_and_block_requests_are_validated():
+    config = validate_site_config({"sdk_keys": [TOKEN, SENTRY_KEY], "block_requests": ["/api/*", "re:^https://x"]})
+    assert config.sdk_keys == [TOKEN, SENTRY_KEY]
+    from redactor.policy import ConfigError
+    with pytest.raises(ConfigError) as bad:
+        validate_site_config({"sdk_keys": ["phc key with spaces"]})
+    assert bad.value.path == "$.sdk_keys"
+    with pytest.raises(ConfigError) as bad:
+        validate_site_config({"block_requests": ["re:("]})
+    assert bad.value.path == "$.block_requests"
+
+
+def test_zlib_helper_matches_relay():
+    assert zlib.decompress(zlib.compress(b"[]")) == b"[]"
+
+
+async def test_a_bare_origin_in_a_payload_is_kept(redact):
+    """A URL with nothing after its host (PostHog's $referrer, a console line) has no part to scan."""
+    event = analytics_event("$pageview", **{"$referrer": "https://shop.example", "$initial_referrer": "$direct"})
+    out = await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT))
+    assert unframe(out)["batch"][0]["properties"]["$referrer"] == "https://shop.example"
+
+
+def test_a_bomb_spread_over_per_field_strings_is_refused():
+    """Each field small once inflated, all of them together past the limit."""
+    fields = [{"type": 2, "data": latin1_gzip({"pad": " " * 300_000}), "cv": "2024-10", "timestamp": n}
+              for n in range(8)]
+    event = snapshot_event([meta()], compress=False)
+    event["properties"]["$snapshot_data"] += fields
+    with pytest.raises(BatchError) as refused:
+        posthog.decode(posthog_body([event]), {}, 1 << 21)
+    assert refused.value.status == 413
+
+
+def test_a_bomb_spread_over_envelope_items_is_refused():
+    recording = b'{"segment_id":0}\n' + zlib.compress(b"[" + b" " * 600_000 + b"]")
+    item = b'{"type":"replay_recording","length":%d}\n' % len(recording) + recording
+    raw = b'{"event_id":"x"}\n' + b"\n".join([item] * 4)
+    with pytest.raises(BatchError) as refused:
+        sentry.decode(raw, {}, {}, 1 << 21)
+    assert refused.value.status == 413
+
+
+async def test_sentry_network_breadcrumbs_block_requests_and_headers(redact):
+    def crumb(url: str) -> dict:
+        return custom("breadcrumb", {"category": "replay.network", "timestamp": 1.0, "data": {
+            "url": url, "method": "GET", "request": {"headers": {"Cookie": "sid=abcdef123456"}}}})
+    raw = sentry_envelope("f" * 32, [meta(), crumb("https://shop.example/api/cart"),
+                                     crumb("https://shop.example/api/account/iban")], urls=["https://shop.example/"])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT), {"block_requests": ["/api/account/*"]})
+    _, recorded = recording_events(read_envelope(out)[1][1][1])
+    assert [e["data"]["payload"]["data"]["url"] for e in recorded[1:]] == ["https://shop.example/api/cart"]
+    assert set(recorded[1]["data"]["payload"]["data"]["request"]["headers"]["Cookie"]) == {"*"}
+
+
+async def test_posthog_legacy_engage_body_is_scanned_with_its_token_kept(redact):
+    body = {"$token": TOKEN, "$distinct_id": EMAIL, "$set": {"email": EMAIL, "plan": "gold"}}
+    decoded = posthog.decode(posthog_body(body, "base64"), {"compression": "base64"}, LIMIT)
+    assert decoded.key == TOKEN
+    sent = unframe(await redact(decoded))
+    assert EMAIL not in json.dumps(sent) and sent["$token"] == TOKEN and sent["$set"]["plan"] == "gold"
+
+
+async def test_a_property_named_with_personal_data_is_renamed_not_duplicated(redact):
+    event = analytics_event("signup", **{f"invited_by_{EMAIL}": "yes", "plan": "gold"})
+    sent = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))
+    properties = sent["batch"][0]["properties"]
+    assert EMAIL not in json.dumps(sent)
+    assert properties["plan"] == "gold" and len(properties) == len(event["properties"])  # renamed, not added
