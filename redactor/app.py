@@ -411,6 +411,8 @@ async def redact_and_forward(request: web.Request, body: Any, headers: dict[str,
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
         counts = {"accepted": received, "stored": kept, "dropped": received - kept}
+        for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
+            await app[STATES].commit(site, session, mirror)
         answer = await forward_batch(request, site, sessions[0] if sessions else "-", out, counts, headers)
         for group, redaction in zip(body.groups, redactions):
             mirror = mirrors.get(group.session)
