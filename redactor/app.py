@@ -13,6 +13,7 @@ import gc
 import hashlib
 import hmac
 import logging
+import os
 import secrets
 import sqlite3
 import ssl
@@ -26,7 +27,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from redactor import admin, viewer
+from redactor import admin, viewer, workers
 from redactor.body import read_body
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
@@ -47,6 +48,7 @@ from redactor.rrweb import BadEvent, EventType
 from redactor.scheduling import RedactionThreads, without_gc
 from redactor.sessions import SessionStates, SiteFull
 from redactor.sinks import sqlite, upstream
+from redactor.state_redis import RedisStates, StateMoved, StateUnavailable
 from redactor.sinks.spool import Outgoing, Retry, Spool, SpoolFull
 from redactor.sinks.store import Store
 
@@ -194,6 +196,7 @@ async def redact_and_keep(request: web.Request, site: str, session: str, policy:
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
         body, state, page, remarks, counts = out.body, out.state, out.page, out.remarks, out.counts
+        await app[STATES].commit(site, session, mirror)  # shared state (--state): written before the batch leaves
         if UPSTREAM in app:
             # upstream mode: the events go to the collector (or the spool); the mirror state
             # is saved once they are safe, so a refused batch leaves the mirror as it was
@@ -260,10 +263,22 @@ class _Refused(Exception):
 
 @web.middleware
 async def refusals(request: web.Request, handler: Any) -> web.StreamResponse:
-    try:
-        return await handler(request)
-    except _Refused as refused:
-        return refused.response
+    for _ in range(STATE_ATTEMPTS):
+        try:
+            return await handler(request)
+        except _Refused as refused:
+            return refused.response
+        except StateMoved:  # another process wrote the session since this batch read it: redo it on that state
+            continue
+        except StateUnavailable as error:  # fail closed: never a batch redacted without its state
+            request.app[METRICS].refused.labels(error.code).inc()
+            return json_error(503, error.code, error.detail, {"Retry-After": str(error.retry_after)})
+    request.app[METRICS].refused.labels("state_conflict").inc()
+    return json_error(503, "state_conflict", "the session's state kept moving under this batch; retry later",
+                      {"Retry-After": "1"})
+
+
+STATE_ATTEMPTS = 3
 
 
 # -- in front of a peer's collector (PostHog, Sentry; upstream mode) ----------------------------
@@ -373,6 +388,8 @@ async def redact_and_forward(request: web.Request, body: Any, headers: dict[str,
             metrics.refused.labels(error.code).inc()
             raise _Refused(json_error(error.status, error.code, error.detail, headers)) from None
         counts = {"accepted": received, "stored": kept, "dropped": received - kept}
+        for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
+            await app[STATES].commit(site, session, mirror)
         answer = await forward_batch(request, site, sessions[0] if sessions else "-", out, counts, headers)
         for group, redaction in zip(body.groups, redactions):
             mirror = mirrors.get(group.session)
@@ -454,6 +471,8 @@ async def readyz(request: web.Request) -> web.Response:
     checks = {"store": await app[STORE].writable(), "pii": app[DETECTOR].ready}
     if SPOOL in app:
         checks["spool"] = not app[SPOOL].full
+    if isinstance(app[STATES], RedisStates):
+        checks["state"] = await app[STATES].ready()
     return json_response({"ready": all(checks.values()), "checks": checks}, status=200 if all(checks.values()) else 503)
 
 
@@ -463,27 +482,46 @@ async def metrics_route(request: web.Request) -> web.Response:
 
 
 # -- resources ------------------------------------------------------------------------------------
-def server_secret(data_dir: Path) -> bytes:
-    """The key of keyed hashes ("hash" masks): made once, kept in the data directory."""
+def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
+    """The key of keyed hashes ("hash" masks): made once, kept in the data directory; or the file
+    configured (secret_file), which instances of one deployment share and which is never made here."""
+    if configured is not None:
+        secret = configured.read_bytes()
+        if len(secret) < 32:
+            raise ValueError(f"secret_file {configured} holds {len(secret)} bytes: it needs 32 or more")
+        return secret
     path = data_dir / "secret.key"
     sqlite.private_directory(data_dir)
     if not path.exists():
-        sqlite.private_file(path)  # 0600 before the key is written into it
-        path.write_bytes(secrets.token_bytes(32))
+        draft = data_dir / f".secret.key.{os.getpid()}"
+        sqlite.private_file(draft)  # 0600 before the key is written into it
+        draft.write_bytes(secrets.token_bytes(32))
+        try:  # a link is atomic: of --workers children starting at once, one secret wins for all
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     path.chmod(sqlite.PRIVATE_FILE)
     return path.read_bytes()
 
 
 async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[SECRET] = server_secret(settings.data_dir)
+    app[SECRET] = server_secret(settings.data_dir, settings.secret_file)
     store = app[STORE] = await Store(settings.data_dir).open()
     metrics = app[METRICS]
-    states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,
-                                         settings.hot_sessions, settings.max_taint_values,
-                                         max_bytes=settings.max_mirror_bytes,
-                                         max_per_site=settings.max_sessions_per_site,
-                                         on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
+    if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)
+        states = app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds,
+                                           settings.hot_sessions, settings.state_timeout_seconds,
+                                           settings.state_lock_wait_seconds, max_taint_values=settings.max_taint_values)
+        await states.check_secret()  # another secret than the other instances': refuse to start
+    else:
+        states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,
+                                             settings.hot_sessions, settings.max_taint_values,
+                                             max_bytes=settings.max_mirror_bytes,
+                                             max_per_site=settings.max_sessions_per_site,
+                                             on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
@@ -498,6 +536,8 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     finally:
         detector.close()
         threads.close()
+        if isinstance(states, RedisStates):
+            await states.close()
         await store.close()
 
 
@@ -507,7 +547,8 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     delivery gets spool_drain_seconds to empty the spool, the rest stays on disk."""
     settings = app[SETTINGS]
     assert settings.upstream is not None
-    spool = app[SPOOL] = await Spool(settings.data_dir / "spool", settings.spool_max_bytes, app[METRICS],
+    spool_dir = settings.data_dir / workers.spool_name(settings.worker_index)  # one spool per --workers child
+    spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
                                      settings.spool_retry_max_seconds).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
                                                    app[METRICS]).start()
@@ -530,6 +571,8 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.cleanup_ctx.append(retention)  # erases sessions older than their site's retention_days
     if settings.upstream:
         app.cleanup_ctx.append(upstream_sink)
+    if settings.worker_index is not None:  # one of --workers N: follow the sites and tokens the others change
+        app.cleanup_ctx.append(workers.follow_config)
     app.router.add_post("/v1/sites/{site}/sessions/{session}/events", ingest)
     app.router.add_route("OPTIONS", "/v1/sites/{site}/sessions/{session}/events", ingest_preflight)
     app.router.add_get("/healthz", healthz)

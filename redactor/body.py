@@ -75,7 +75,10 @@ class Inflater:
 
 
 async def read_body(request: web.Request, settings: Settings) -> bytes:
-    """The body, inflated (see the module doc)."""
+    """The body, inflated (see the module doc). Read once per request: a batch redone (its
+    session's state moved on another instance meanwhile) takes the same bytes again."""
+    if (read := request.get(_BODY)) is not None:
+        return read
     encoding = request.headers.get("Content-Encoding", "identity").strip().lower() or "identity"
     if encoding not in ENCODINGS:
         raise unsupported(encoding)
@@ -109,4 +112,8 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
         chunks.extend(inflater.feed(chunk) if inflater is not None else (chunk,))
     if inflater is not None:
         inflater.finish()
-    return b"".join(chunks)
+    request[_BODY] = body = b"".join(chunks)
+    return body
+
+
+_BODY = "redactor.body"  # the request's body once read (the stream can be read only once)

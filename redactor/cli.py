@@ -13,6 +13,7 @@ from typing import Any
 
 import orjson
 
+from redactor import workers
 from redactor.policy import ConfigError, SiteConfig, validate_site_config
 
 
@@ -74,12 +75,12 @@ def setup_logging(level: str) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from redactor.app import create_app, tls_context
     from redactor.config import load_settings
     from redactor.scheduling import favour_the_loop
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
-             "tls_cert": args.tls_cert, "tls_key": args.tls_key, "admin_port": args.admin_port}
+             "tls_cert": args.tls_cert, "tls_key": args.tls_key, "admin_port": args.admin_port,
+             "state": args.state, "workers": args.workers}
     try:
         settings = load_settings(flags, Path(args.config) if args.config else None)
     except (ConfigError, OSError) as error:
@@ -92,12 +93,23 @@ def serve(args: argparse.Namespace) -> int:
     if settings.admin_port is not None and settings.admin_port == settings.port:
         print("redactor: --admin-port must differ from --port", file=sys.stderr)
         return 2
-    ssl_context = tls_context(settings)
+    n_workers = workers.count(settings.workers)
+    if n_workers < 1:
+        print("redactor: --workers is a number of processes (1 or more) or 'auto'", file=sys.stderr)
+        return 2
+    if n_workers > 1 and not settings.state:
+        print(f"redactor: --workers {n_workers} needs --state redis://host:port/db: a session's batches reach "
+              "any worker, and every worker needs the session's state (see docs/scaling.md)", file=sys.stderr)
+        return 2
+    if n_workers > 1 and settings.worker_index is None:
+        return workers.supervise(args.argv, n_workers)
     from redactor import listen
+    from redactor.app import create_app, tls_context  # after the supervisor branch: it never loads the detector
 
+    ssl_context = tls_context(settings)
     os.umask(0o077)  # every file the server makes (store, spool, WAL, keys) is its user's only
     favour_the_loop()  # the GIL back to the event loop soon, and no long pause of the garbage collector
-    listen.run(create_app(settings), settings, ssl_context)
+    listen.run(create_app(settings), settings, ssl_context, reuse_port=n_workers > 1)
     return 0
 
 
@@ -193,6 +205,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--tls-key")
     s.add_argument("--admin-port", type=int,
                    help="serve the admin API and the viewer on this port only (not on --port)")
+    s.add_argument("--state", help="redis://host:port/db: session state shared by every process and instance")
+    s.add_argument("--workers", help="processes serving the port (default 1; 'auto': one per core); "
+                                     "more than 1 needs --state")
     s.set_defaults(run=serve)
     c = commands.add_parser("scrub", help="redact recorded batches offline, as one session")
     c.add_argument("batches", nargs="+", metavar="BATCH.json")
@@ -209,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # what --workers children run again
     return args.run(args)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -54,6 +54,15 @@ class Settings(BaseModel):
     spool_max_bytes: int = Field(512 * 1024 * 1024, ge=1024)  # full: new batches get 503 + Retry-After
     spool_retry_max_seconds: float = Field(60.0, gt=0)  # cap of the exponential backoff between retries
     spool_drain_seconds: float = Field(5.0, ge=0)  # on shutdown, time given to deliver the spool
+    # shared session state and processes (--state, --workers): redactor/state_redis.py, cli.py
+    # the server secret (keyed masks, page digests, the seal of shared state): every instance of one
+    # deployment needs the same one (docs/scaling.md); default: data_dir/secret.key, made at first start
+    secret_file: Path | None = None
+    state: str | None = Field(None, pattern=r"^(redis|rediss|unix)://")  # None: in process + the local store
+    state_timeout_seconds: float = Field(2.0, gt=0)  # one Redis command; past it the batch gets 503
+    state_lock_wait_seconds: float = Field(10.0, gt=0)  # waiting for a session another process holds
+    workers: int | Literal["auto"] = 1  # processes serving one port; "auto": one per core
+    worker_index: int | None = Field(None, ge=0)  # set by the --workers supervisor for its children only
     sites: dict[str, SiteConfig] = {}
 
     @field_validator("pii_workers", mode="before")

@@ -101,9 +101,11 @@ class ListenerSite(web.BaseSite):
     """A TCP listener like aiohttp's TCPSite, with a cap on open connections."""
 
     def __init__(self, runner: web.BaseRunner, host: str, port: int, *, max_connections: int,
-                 ssl_context: ssl.SSLContext | None = None, on_refused: Callable[[], None] = lambda: None):
+                 ssl_context: ssl.SSLContext | None = None, on_refused: Callable[[], None] = lambda: None,
+                 reuse_port: bool = False):
         super().__init__(runner, ssl_context=ssl_context)
         self.host, self.port, self.max_connections = host, port, max_connections
+        self.reuse_port = reuse_port  # --workers: every child listens on the one port
         self.on_refused = on_refused
 
     @property
@@ -125,12 +127,13 @@ class ListenerSite(web.BaseSite):
             return handler
 
         self._server = await asyncio.get_running_loop().create_server(
-            protocol, self.host, self.port, ssl=self._ssl_context, backlog=self._backlog, reuse_address=True)
+            protocol, self.host, self.port, ssl=self._ssl_context, backlog=self._backlog, reuse_address=True,
+            reuse_port=self.reuse_port or None)
         self.port = self._server.sockets[0].getsockname()[1]
 
 
 async def start_listener(app: web.Application, settings: Settings, port: int, handle_signals: bool = False,
-                         ssl_context: ssl.SSLContext | None = None) -> web.AppRunner:
+                         ssl_context: ssl.SSLContext | None = None, reuse_port: bool = False) -> web.AppRunner:
     """Runs `app` on host:port with the options above; the caller cleans the runner up."""
     app[RAW_BODIES] = True
     runner = web.AppRunner(app, handle_signals=handle_signals, shutdown_timeout=SHUTDOWN_SECONDS,
@@ -138,7 +141,7 @@ async def start_listener(app: web.Application, settings: Settings, port: int, ha
     await runner.setup()
     refused = app[METRICS].refused.labels("too_many_connections").inc if METRICS in app else (lambda: None)
     site = ListenerSite(runner, settings.host, port, max_connections=settings.max_connections,
-                        ssl_context=ssl_context, on_refused=refused)
+                        ssl_context=ssl_context, on_refused=refused, reuse_port=reuse_port)
     try:
         await site.start()
     except BaseException:
@@ -148,12 +151,13 @@ async def start_listener(app: web.Application, settings: Settings, port: int, ha
     return runner
 
 
-def run(app: web.Application, settings: Settings, ssl_context: ssl.SSLContext | None) -> None:
+def run(app: web.Application, settings: Settings, ssl_context: ssl.SSLContext | None, reuse_port: bool = False) -> None:
     """Serves until SIGTERM or SIGINT, then shuts down as aiohttp's run_app does: the listening
     socket closed, requests in flight finished (SHUTDOWN_SECONDS at most), the app cleaned up."""
 
     async def serve() -> None:
-        runner = await start_listener(app, settings, settings.port, handle_signals=True, ssl_context=ssl_context)
+        runner = await start_listener(app, settings, settings.port, handle_signals=True, ssl_context=ssl_context,
+                                      reuse_port=reuse_port)
         try:
             while True:
                 await asyncio.sleep(3600)

@@ -143,6 +143,10 @@ class SessionStates:
             self._settle(key)
         await self._freeze_surplus(run)
 
+    async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
+        """In process, the mirror is saved with its batch by the store (app.py); nothing to do here.
+        (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
+
     def forget(self, site: str, session: str) -> None:
         key = (site, session)
         self._pop_hot(key)

@@ -229,6 +229,11 @@ class Store:
         rows = await self._run(self._query, "SELECT hash, name, role, sites FROM tokens WHERE revoked_at IS NULL")
         return {digest: (name, role, orjson.loads(sites)) for digest, name, role, sites in rows}
 
+    async def last_audit_seq(self) -> int:
+        """Moves with every site and token change: workers sharing this store follow it (workers.py)."""
+        rows = await self._run(self._query, "SELECT coalesce(max(seq), 0) FROM audit")
+        return rows[0][0]
+
     async def revoke_token(self, name: str, audit_author: str | None = None, grant: Any = None) -> int:
         """Revokes the live tokens of that name; audited (before: the grant) when audit_author is given."""
         def write(db: sqlite3.Connection) -> int:

@@ -1,0 +1,375 @@
+"""Session state on Redis (`--state redis://host:port/db`): one truth for every process and instance.
+
+The same interface as the in-process SessionStates (`async with states.session(site, session, run)
+as mirror`, then `await states.commit(site, session, mirror)` before the batch leaves), so app.py does
+not know which one it has. Per session, under the hash tag `{site:session}` (one Redis Cluster
+slot: the Lua scripts touch both keys):
+
+    redactor:{site:session}:state   hash  seq   batches committed (the version)
+                                          mirror, mver   the sealed mirror blob (DomMirror.dump(saved=False),
+                                                         the taint's keyed hashes included), and the seq
+                                                         that wrote it
+    redactor:{site:session}:lock    string  a random token while one process redacts a batch
+
+Both expire after session_idle_seconds without a batch.
+
+Why these choices:
+- **A lock and a version.** The lock (SET NX PX, renewed while held, released by compare-and-delete)
+  makes a session's batches wait for each other across processes, so the second batch sees what
+  the first taught the mirror. The lock alone is not enough (a process can stall past its lease),
+  so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
+  still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
+  app redoes the batch on the state that moved (app.py `refusals`).
+- **Only what changed.** Every batch bumps `seq` (a few bytes). The mirror blob is written only
+  when the batch changed the mirror (`mirror.dirty`: snapshots, mutations, attribute changes, a
+  new value in the taint; a batch of keystrokes, clicks and scrolls does not). A reader fetches
+  the blob only when its version differs from the copy it has.
+- **A local cache that checks the version.** Each process keeps the last mirror it committed with
+  its version; the round trip that takes the lock tells whether it is still current, and returns
+  the blob only when it is not.
+- **Sealed.** The blob holds what the in-process state keeps in memory only (the words of labels,
+  attribute values cut to 256 characters). Redis may persist it (RDB, AOF, replicas), so it is
+  encrypted with AES-GCM under a key derived from the server secret, bound to its key and field:
+  Redis only ever holds ciphertext.
+- **Fail closed.** Redis unreachable or slow (state_timeout_seconds): StateUnavailable, answered
+  503 `state_unavailable` with Retry-After; no batch is redacted without its state. A session
+  whose state expired or was lost (Redis restarted without persistence) starts again empty: the
+  nodes it never saw are treated as sensitive, as for any batch without its snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import os
+import secrets
+import time
+import zlib
+from collections import Counter, OrderedDict
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+import redis.asyncio as aioredis
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from redis.exceptions import RedisError
+
+from redactor.dom import DomMirror
+from redactor.scheduling import gc_paused
+from redactor.sessions import live_bytes
+from redactor.taint import MAX_TAINT_VALUES
+
+log = logging.getLogger("redactor.state")
+
+Key = tuple[str, str]
+
+#: takes the session's lock and, if it got it, reads the version, and the blob if the caller's copy
+#: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
+#: KEYS[1] state, KEYS[2] lock; ARGV: token, lock ms, the mirror version the caller has ('' = none).
+#: → {0} if another process holds the lock, else {1, seq, mver, mirror or false}
+_TAKE = """
+if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
+local v = redis.call('HMGET', KEYS[1], 'seq', 'mver')
+if not v[1] then return {1} end
+local mirror = false
+if v[2] and v[2] ~= ARGV[3] then mirror = redis.call('HGET', KEYS[1], 'mirror') end
+return {1, v[1], v[2], mirror}
+"""
+
+#: writes a batch's state only if the session is still at the version the batch read.
+#: KEYS[1] state; ARGV: expected seq, ttl ms, mirror blob or ''. → new seq, or -1
+_COMMIT = """
+local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
+if seq ~= tonumber(ARGV[1]) then return -1 end
+seq = seq + 1
+redis.call('HSET', KEYS[1], 'seq', seq)
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return seq
+"""
+
+#: the lock is ours only while it holds our token: renew and release compare first
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+class StateUnavailable(Exception):
+    """The session's state cannot be had: the batch is refused (503), never redacted without it."""
+
+    def __init__(self, code: str, detail: str, retry_after: int = 2):
+        super().__init__(detail)
+        self.code, self.detail, self.retry_after = code, detail, retry_after
+
+
+class SecretMismatch(RuntimeError):
+    """This instance's server secret is not the one of the instances already on this Redis."""
+
+
+#: the fingerprint of the deployment's secret (state_redis.check_secret)
+SECRET_CHECK = "redactor:secret-check"
+
+
+class StateMoved(Exception):
+    """Another process committed this session after this batch read it: redo the batch."""
+
+
+async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
+    return fn(*args)
+
+
+def keys(site: str, session: str) -> tuple[str, str]:
+    # site names and session ids cannot hold braces (keys.NAME): the tag is exactly {site:session}
+    tag = f"redactor:{{{site}:{session}}}"
+    return f"{tag}:state", f"{tag}:lock"
+
+
+@dataclass
+class _Cached:
+    mirror: DomMirror
+    seq: int
+    mver: int | None
+
+
+@dataclass
+class _Lease:
+    token: str
+    run: Callable[..., Any]  # where blobs are sealed and opened (a redaction thread, off the loop)
+    seq: int = 0  # the version this batch read
+    mver: int | None = None
+    renewing: asyncio.Task | None = None
+    committed: bool = False
+
+
+class RedisStates:
+    def __init__(self, url: str, secret: bytes, idle_seconds: float = 1800.0, hot: int = 32,
+                 timeout: float = 2.0, lock_wait: float = 10.0, lock_seconds: float = 5.0,
+                 max_taint_values: int = MAX_TAINT_VALUES):
+        # socket timeouts bound every command: a Redis that stops answering fails the batch, it
+        # does not hang it; no retries inside redis-py (the client's retry is the retry)
+        self.redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                             retry_on_timeout=False, health_check_interval=30)
+        self._key = hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest()
+        self._aead = AESGCM(self._key)
+        self.ttl_ms = max(1000, int(idle_seconds * 1000))
+        self.hot = hot
+        self.max_taint_values = max_taint_values
+        self.lock_wait = lock_wait
+        self.lock_ms = int(lock_seconds * 1000)
+        self._cache: OrderedDict[Key, _Cached] = OrderedDict()
+        self._local: dict[Key, asyncio.Lock] = {}  # FIFO within the process: one poller per session
+        self._users: dict[Key, int] = {}  # batches holding or waiting for each local lock
+        self._held: dict[Key, _Lease] = {}
+        self._take = self.redis.register_script(_TAKE)
+        self._commit = self.redis.register_script(_COMMIT)
+        self._renew = self.redis.register_script(_RENEW)
+        self._release = self.redis.register_script(_RELEASE)
+        self._tasks: set[asyncio.Task] = set()
+
+    # -- the interface app.py uses ------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def cold_bytes(self) -> int:
+        return 0  # nothing is kept frozen here: Redis holds the blobs
+
+    def hot_bytes(self) -> int:
+        return sum(live_bytes(cached.mirror) for cached in self._cache.values())
+
+    def site_sessions(self) -> dict[str, int]:
+        return dict(Counter(site for site, _ in self._cache))
+
+    async def ready(self) -> bool:
+        try:
+            return bool(await self.redis.ping())
+        except (RedisError, OSError):
+            return False
+
+    async def check_secret(self) -> None:
+        """Instances on one Redis must share the server secret (masks, page digests and the seal
+        depend on it). The first to start leaves a fingerprint of it (an HMAC: not the secret);
+        one with another secret refuses to start, rather than answer 503 for every batch of every
+        session the others began. Redis down at start: checked batch by batch instead (the seal)."""
+        fingerprint = hmac.new(self._key, b"fingerprint", hashlib.sha256).hexdigest()
+        try:
+            # no expiry: after a deliberate rotation of the secret, delete the key (docs/scaling.md)
+            await self.redis.set(SECRET_CHECK, fingerprint, nx=True)
+            stored = await self.redis.get(SECRET_CHECK)
+        except (RedisError, OSError) as error:
+            log.warning("Redis unreachable at start (%s): batches get 503 until it answers", type(error).__name__)
+            return
+        if stored is not None and stored.decode() != fingerprint:
+            log.error("the instances already on this Redis use another server secret: give every instance the "
+                      "same secret (secret_file, or the same data_dir/secret.key); see docs/scaling.md")
+            await self.redis.aclose()
+            raise SecretMismatch("another server secret than the instances already on this Redis")
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await self.redis.aclose()
+
+    @asynccontextmanager
+    async def session(self, site: str, session: str, run: Callable[..., Any] = _inline) -> AsyncIterator[DomMirror]:
+        """The session's mirror, held exclusively across processes until the block ends. Call
+        commit() before anything of the batch leaves. A block that raises before commit() leaves
+        Redis as it was; either way it drops the local copy (the failed batch may have changed it),
+        and the next batch reads the state from Redis."""
+        key = (site, session)
+        state_key, lock_key = keys(site, session)
+        local = self._local.setdefault(key, asyncio.Lock())
+        self._users[key] = self._users.get(key, 0) + 1
+        try:
+            async with local:
+                lease = None
+                try:
+                    lease, read, cached = await self._acquire(key, state_key, lock_key, run)
+                    mirror = await self._load(key, state_key, lease, read, cached)
+                    self._held[key] = lease
+                    lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
+                    yield mirror
+                    if not lease.committed:  # a block that left without a batch to save: nothing changed
+                        self._cache.pop(key, None)
+                except BaseException:
+                    self._cache.pop(key, None)
+                    raise
+                finally:
+                    self._held.pop(key, None)
+                    if lease is not None:
+                        await self._let_go(lock_key, lease)
+        finally:
+            self._users[key] -= 1
+            if not self._users[key]:  # nobody holds or waits for it: the local lock goes
+                del self._users[key], self._local[key]
+
+    async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
+        """Writes the batch's state, atomically with the session's version. StateMoved if another
+        process wrote the session since this batch read it; StateUnavailable if Redis is gone."""
+        key = (site, session)
+        lease = self._held[key]
+        state_key, _ = keys(site, session)
+        mirror_blob = await lease.run(self._seal_mirror, state_key, mirror) if mirror.dirty else b""
+        try:
+            seq = int(await self._commit(keys=[state_key], args=[lease.seq, self.ttl_ms, mirror_blob]))
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        if seq < 0:
+            log.warning("session state moved under a batch (site %s): redone on the new state", site)
+            raise StateMoved()
+        lease.committed = True
+        self._cache[key] = _Cached(mirror, seq, seq if mirror_blob else lease.mver)
+        self._cache.move_to_end(key)
+        while len(self._cache) > self.hot:
+            self._cache.popitem(last=False)
+
+    def forget(self, site: str, session: str) -> None:
+        """The session was erased: its state goes too (in the background: callers are sync)."""
+        self._cache.pop((site, session), None)
+        task = asyncio.get_running_loop().create_task(self._delete(site, session))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # -- the parts ----------------------------------------------------------------------------
+    async def _acquire(self, key: Key, state_key: str, lock_key: str,
+                       run: Callable[..., Any]) -> tuple[_Lease, list, _Cached | None]:
+        """The lock, and the session's state as of it. Another process holding the session: polled
+        (2 ms doubling to 20 ms) until lock_wait, then 503 session_busy."""
+        token = secrets.token_hex(16)
+        cached = self._cache.get(key)
+        have = str(cached.mver) if cached and cached.mver is not None else ""
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.002
+        try:
+            while not (read := await self._take(keys=[state_key, lock_key], args=[token, self.lock_ms, have]))[0]:
+                if time.monotonic() > deadline:
+                    raise StateUnavailable("session_busy", "another process has held this session for "
+                                           f"{self.lock_wait:g}s; retry later", retry_after=1)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.02)
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        # the copy the version was asked against (the cache may have let it go while we waited)
+        return _Lease(token, run), [*read[1:], None, None, None][:3], cached
+
+    async def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
+        self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
+        seq, mver, mirror_blob = read
+        if seq is None:  # a new session, or one that expired: start empty (unknown nodes fail closed)
+            mirror = DomMirror()
+        else:
+            lease.seq, lease.mver = int(seq), int(mver) if mver is not None else None
+            if mirror_blob is not None:
+                mirror = await lease.run(self._open_mirror, state_key, mirror_blob)
+            elif cached is not None and lease.mver is not None and cached.mver == lease.mver:
+                mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
+            else:  # a state without a mirror blob is none this code writes: fail closed
+                mirror = DomMirror()
+        mirror.taint.limit = self.max_taint_values
+        return mirror
+
+    async def _keep(self, lock_key: str, token: str) -> None:
+        """Renews the lock while the batch is being redacted (detection can take seconds)."""
+        try:
+            while True:
+                await asyncio.sleep(self.lock_ms / 3000)
+                if not await self._renew(keys=[lock_key], args=[token, self.lock_ms]):
+                    log.warning("a session lock expired under its batch: the version check guards the write")
+                    return
+        except (RedisError, OSError):
+            return  # commit() finds out for itself
+        except asyncio.CancelledError:
+            return
+
+    async def _let_go(self, lock_key: str, lease: _Lease) -> None:
+        if lease.renewing is not None:
+            lease.renewing.cancel()
+        try:
+            await self._release(keys=[lock_key], args=[lease.token])
+        except (RedisError, OSError):
+            pass  # it expires by itself after lock_seconds
+
+    async def _delete(self, site: str, session: str) -> None:
+        try:
+            await self.redis.delete(*keys(site, session))
+        except (RedisError, OSError):
+            log.warning("the erased session's state could not be deleted from Redis: it expires after the idle timeout")
+
+    def _seal_mirror(self, state_key: str, mirror: DomMirror) -> bytes:
+        """Runs on a redaction thread. Dumping a mirror allocates thousands of small lists and no
+        cycle: the collector paused (scheduling.gc_paused) — on a 2,000-node mirror, 18 → 0.4 ms."""
+        with gc_paused():
+            return self._seal(state_key, "mirror", zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1))
+
+    def _open_mirror(self, state_key: str, blob: bytes) -> DomMirror:
+        with gc_paused():  # loads + load of a 2,000-node mirror: 20 → 3 ms without collector passes
+            return DomMirror.load(orjson.loads(zlib.decompress(self._open(state_key, "mirror", blob))))
+
+    def _seal(self, state_key: str, field: str, plain: bytes) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, plain, f"{state_key}/{field}".encode())
+
+    def _open(self, state_key: str, field: str, sealed: bytes) -> bytes:
+        try:
+            return self._aead.decrypt(sealed[:12], sealed[12:], f"{state_key}/{field}".encode())
+        except InvalidTag:  # another secret sealed it (a misconfigured instance), or it was tampered with
+            log.error("a session state on Redis does not open with this server's secret: every instance on "
+                      "one Redis needs the same secret.key")
+            raise StateUnavailable("state_unreadable", "the session's state on Redis was sealed with another "
+                                   "server secret: give every instance sharing this Redis the same "
+                                   "data_dir/secret.key (docs/scaling.md)", retry_after=30) from None
+
+
+def _unavailable(error: BaseException) -> StateUnavailable:
+    log.warning("session state on Redis unavailable: %s", type(error).__name__)
+    return StateUnavailable("state_unavailable", "the session state store (Redis) is unavailable; the batch was "
+                            "not redacted nor stored: retry later")

@@ -1,0 +1,124 @@
+"""`redactor serve --workers N`: N processes serving one port, and what they must agree on.
+
+One process redacts on one core (its event loop and the redaction pass are Python). With N > 1,
+the command becomes a small supervisor: it starts N `redactor serve` children with the same
+arguments; each binds the port with SO_REUSEPORT and the kernel spreads connections over them.
+The supervisor forwards SIGTERM/SIGINT (each child drains as a single process does), restarts a
+child that dies, and gives up if children keep dying right after they start (a port taken, a
+bad configuration): then it stops the others and exits 1.
+
+Why --state is required with N > 1: a session's batches land on any child (connections, not
+sessions, are spread), and each needs what the earlier ones taught the mirror. Routing sessions
+to one child would need a proxy in front of the children; Redis is already what several hosts
+need, so one mechanism serves both.
+
+What the children share besides Redis: the data directory. The embedded store is one SQLite file
+(WAL: several processes can write it); site configurations and tokens live in it, and each child
+follows changes made through another child's admin API (follow_config: it re-reads them when the
+audit log moves, checked every CONFIG_POLL seconds). Each child has its own spool directory in
+upstream mode (a spool's delivery order is kept by the one process that owns it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+log = logging.getLogger("redactor.workers")
+
+CONFIG_POLL = 0.5  # seconds a site or token change made on one child may take to reach the others
+QUICK_EXIT = 10.0  # a child that dies sooner than this after its start counts as a failed start
+MAX_FAILED_STARTS = 3
+
+
+def count(workers: int | str) -> int:
+    return (os.cpu_count() or 1) if workers == "auto" else int(workers)
+
+
+def spool_name(worker_index: int | None) -> str:
+    """Child 0 uses the single process's spool: going back to --workers 1 delivers what it holds."""
+    return "spool" if not worker_index else f"spool-{worker_index}"
+
+
+def supervise(argv: list[str], workers: int) -> int:
+    """Runs `redactor <argv>` N times with REDACTOR_WORKER_INDEX set; returns the exit code."""
+    children: dict[int, tuple[subprocess.Popen, float]] = {}
+    stopping = False
+    failed_starts = 0
+
+    def spawn(index: int) -> None:
+        env = {**os.environ, "REDACTOR_WORKER_INDEX": str(index)}
+        children[index] = (subprocess.Popen([sys.executable, "-m", "redactor.cli", *argv], env=env), time.monotonic())
+
+    def stop(signum: int, _frame: object = None) -> None:
+        nonlocal stopping
+        stopping = True
+        for process, _ in children.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for index in range(workers):
+        spawn(index)
+    log.info("supervising %d worker(s): pids %s", workers, [p.pid for p, _ in children.values()])
+    while True:
+        time.sleep(0.2)
+        if stopping:
+            if all(process.poll() is not None for process, _ in children.values()):
+                break
+            continue
+        for index, (process, started) in list(children.items()):
+            code = process.poll()
+            if code is None:
+                continue
+            failed_starts = failed_starts + 1 if time.monotonic() - started < QUICK_EXIT else 0
+            if failed_starts >= MAX_FAILED_STARTS:
+                log.error("worker %d exited with %d right after starting, %d times: stopping", index, code,
+                          failed_starts)
+                stop(signal.SIGTERM)
+                break
+            log.warning("worker %d (pid %d) exited with %d: restarting it", index, process.pid, code)
+            spawn(index)
+    # a child still starting when SIGTERM came has no handler yet: killed by it, it stopped as asked
+    codes = [process.returncode for process, _ in children.values()]
+    return 0 if failed_starts < MAX_FAILED_STARTS and all(code in (0, -signal.SIGTERM) for code in codes) else 1
+
+
+async def follow_config(app: web.Application) -> AsyncIterator[None]:
+    """A child's copy of the sites and tokens follows the store the children share."""
+    from redactor import admin
+    from redactor.keys import STORE, TOKENS
+
+    async def follow() -> None:
+        # the first tick re-reads too: a change made by another child while this one was still
+        # starting (after its own load_sites, before this task) must not be missed
+        seen = -1
+        while True:
+            try:
+                now = await app[STORE].last_audit_seq()
+                if now != seen:
+                    if seen != -1:
+                        log.info("the shared configuration changed: sites and tokens re-read")
+                    await admin.load_sites(app)
+                    tokens = {digest: admin.grant_of(*row) for digest, row in (await app[STORE].tokens()).items()}
+                    app[TOKENS].clear()  # revoked on another child: revoked here
+                    app[TOKENS].update(tokens)
+                seen = now
+            except Exception:  # a busy store: try again on the next tick
+                log.exception("could not re-read the shared configuration")
+            await asyncio.sleep(CONFIG_POLL)
+
+    task = asyncio.create_task(follow())
+    try:
+        yield
+    finally:
+        task.cancel()

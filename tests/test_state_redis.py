@@ -1,0 +1,296 @@
+"""Session state on a real redis-server (`--state`): where it lives, what is written per batch,
+what Redis holds (ciphertext only), the version guard, and fail-closed answers when Redis is gone.
+The app runs on a real socket with its real SQLite store; Redis is Debian's redis-server."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+
+import orjson
+import pytest
+import redis.asyncio as aioredis
+
+from factories import click, element, html_page, input_event, meta, snapshot, typing
+from leaks import batches, leaks, planted, recordings
+from redactor.app import create_app
+from redactor.config import Settings
+from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys
+from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
+
+SITE = "shop"
+IDLE = 600
+
+
+@pytest.fixture
+def state_settings(tmp_path, monkeypatch, redis_server):  # noqa: F811
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    return Settings(data_dir=tmp_path / "data", pii_workers=0, state=redis_server.url, session_idle_seconds=IDLE,
+                    state_timeout_seconds=1.0)
+
+
+@pytest.fixture
+async def shared(aiohttp_client, state_settings, admin_headers):
+    client = await aiohttp_client(create_app(state_settings))
+    answer = await client.put(f"/v1/sites/{SITE}", json={"block_selectors": ["#account-balance"]},
+                              headers=admin_headers)
+    assert answer.status in (200, 201)
+    return client
+
+
+@pytest.fixture
+async def rconn(redis_server):  # noqa: F811
+    connection = aioredis.Redis.from_url(redis_server.url)
+    yield connection
+    await connection.aclose()
+
+
+async def post(client, session, events):
+    return await client.post(f"/v1/sites/{SITE}/sessions/{session}/events", data=orjson.dumps(events),
+                             headers={"Content-Type": "application/json"})
+
+
+def password_page():
+    field = element("input", {"type": "password", "name": "pw"})
+    email = element("input", {"type": "email", "name": "email"})
+    promo = element("input", {"type": "text", "name": "promo"})
+    page = html_page(element("form", {}, [field, email, promo]))
+    return page, field["id"], email["id"], promo["id"]
+
+
+async def test_state_is_in_redis_under_the_session_hash_tag_with_the_idle_ttl(shared, rconn):
+    page, field, _, promo = password_page()
+    assert (await post(shared, "s-1", [meta(), snapshot(page)])).status == 202
+    state_key, lock_key = keys(SITE, "s-1")
+    assert state_key == "redactor:{shop:s-1}:state"
+    assert await rconn.exists(state_key) and not await rconn.exists(lock_key)  # the lock went with the batch
+    assert 0 < await rconn.pttl(state_key) <= IDLE * 1000
+    assert await rconn.hget(state_key, "seq") == b"1"
+    # the next batch of this session learns from Redis which field is a password and which is
+    # a plain promo field (without its state, both would be unknown nodes: masked, fail closed)
+    answer = await post(shared, "s-1", [input_event(field, "hunter2-secret"), input_event(promo, "WINTER25 ")])
+    assert answer.status == 202
+    stored = await (await shared.get(f"/v1/sites/{SITE}/sessions/s-1/events",
+                                     headers={"Authorization": "Bearer test-admin-token"})).json()
+    assert "hunter2-secret" not in orjson.dumps(stored).decode()
+    assert "WINTER25" in orjson.dumps(stored).decode()
+
+
+async def test_only_what_changed_is_written(shared, rconn):
+    page, _, email, promo = password_page()
+    state_key, _ = keys(SITE, "s-2")
+    await post(shared, "s-2", [meta(), snapshot(page)])
+    first = await rconn.hgetall(state_key)
+    assert first[b"seq"] == first[b"mver"] == b"1"
+    # keystrokes and clicks change no structure and find no new PII: only the version moves
+    await post(shared, "s-2", [*typing(promo, "WINTER25"), click(promo)])
+    second = await rconn.hgetall(state_key)
+    assert second[b"seq"] == b"2" and second[b"mver"] == b"1" and second[b"mirror"] == first[b"mirror"]
+    # an e-mail typed in an e-mail field is PII: the taint (keyed hashes, in the mirror) grew
+    await post(shared, "s-2", typing(email, "lotte@voorbeeld.example"))
+    third = await rconn.hgetall(state_key)
+    assert third[b"seq"] == third[b"mver"] == b"3" and third[b"mirror"] != first[b"mirror"]
+
+
+async def test_redis_holds_ciphertext_only(shared, rconn, admin_headers):
+    recording = recordings()[0]
+    session = recording["sessionId"]
+    for body in batches(recording):
+        answer = await shared.post(f"/v1/sites/{SITE}/sessions/{session}/events", data=body,
+                                   headers={"Content-Type": "application/json"})
+        assert answer.status == 202, await answer.text()
+    values = []
+    async for key in rconn.scan_iter("redactor:*"):
+        if await rconn.type(key) == b"hash":
+            values += (await rconn.hgetall(key)).values()
+        else:
+            values.append(await rconn.get(key))
+    raw = [v.decode("latin-1") for v in values if v]
+    assert raw, "nothing in Redis"
+    found = {p["field"]: leaks(raw, p["value"]) for p in planted(recording) if len(p["value"]) >= 5}
+    assert not any(found.values()), found
+    # and the real thing was there: the stored output was redacted with the state
+    stored = await (await shared.get(f"/v1/sites/{SITE}/sessions/{session}/events", headers=admin_headers)).json()
+    assert not any(leaks(stored, p["value"]) for p in planted(recording)
+                   if p["category"] not in ("free_text", "quasi_identifier"))
+
+
+async def test_redis_down_refuses_with_503_and_stores_nothing(shared, redis_server, admin_headers):  # noqa: F811
+    page, field, _, _ = password_page()
+    assert (await post(shared, "s-3", [meta(), snapshot(page)])).status == 202
+    redis_server.stop()
+    answer = await post(shared, "s-3", [input_event(field, "hunter2-secret")])
+    assert answer.status == 503
+    assert answer.headers["Retry-After"].isdigit()
+    body = await answer.json()
+    assert body["error"] == "state_unavailable" and body["detail"]
+    ready = await shared.get("/readyz")
+    assert ready.status == 503 and (await ready.json())["checks"]["state"] is False
+    stored = await (await shared.get(f"/v1/sites/{SITE}/sessions/s-3/events", headers=admin_headers)).json()
+    assert len(stored) == 2  # the refused batch was not stored
+    # Redis back (empty: no persistence): the session starts over, and what it never saw is fail-closed
+    redis_server.start()
+    answer = await post(shared, "s-3", [input_event(field, "hunter2-secret")])
+    assert answer.status == 202, await answer.text()
+    stored = await (await shared.get(f"/v1/sites/{SITE}/sessions/s-3/events", headers=admin_headers)).json()
+    assert "hunter2-secret" not in orjson.dumps(stored).decode()
+
+
+async def test_a_write_after_the_state_moved_is_refused_and_the_new_state_is_read(redis_server, rconn):  # noqa: F811
+    """Two processes' backends on one Redis. A's lease is lost (its lock deleted, as if it had
+    stalled past it); B commits; A's commit must not overwrite B's state."""
+    secret = b"k" * 32
+    a, b = RedisStates(redis_server.url, secret), RedisStates(redis_server.url, secret)
+    try:
+        async with a.session(SITE, "s-4") as mirror:
+            mirror.lang = "en"
+            await a.commit(SITE, "s-4", mirror)
+        with pytest.raises(StateMoved):
+            async with a.session(SITE, "s-4") as mirror_a:
+                await rconn.delete(keys(SITE, "s-4")[1])
+                async with b.session(SITE, "s-4") as mirror_b:
+                    assert mirror_b.lang == "en"
+                    mirror_b.lang, mirror_b.dirty = "nl", True
+                    await b.commit(SITE, "s-4", mirror_b)
+                mirror_a.lang, mirror_a.dirty = "fr", True
+                await a.commit(SITE, "s-4", mirror_a)
+        assert await rconn.hget(keys(SITE, "s-4")[0], "seq") == b"2"
+        async with a.session(SITE, "s-4") as mirror:  # A's stale copy is not used: it reads B's
+            assert mirror.lang == "nl"
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_session_held_by_another_process_waits(redis_server):  # noqa: F811
+    """The lock: B's batch starts only when A's is done, and sees what A taught the mirror."""
+    secret = b"k" * 32
+    a, b = RedisStates(redis_server.url, secret), RedisStates(redis_server.url, secret)
+    order = []
+    try:
+        async def first():
+            async with a.session(SITE, "s-5") as mirror:
+                order.append("a in")
+                await asyncio.sleep(0.3)
+                mirror.lang = "fr"
+                await a.commit(SITE, "s-5", mirror)
+                order.append("a out")
+
+        async def second():
+            await asyncio.sleep(0.05)
+            async with b.session(SITE, "s-5") as mirror:
+                order.append(f"b in {mirror.lang}")
+                await b.commit(SITE, "s-5", mirror)
+
+        await asyncio.gather(first(), second())
+        assert order == ["a in", "a out", "b in fr"]
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_blob_cannot_be_moved_to_another_session(redis_server, rconn):  # noqa: F811
+    """The seal is bound to its key: a blob copied under another session fails, it is not used."""
+    states = RedisStates(redis_server.url, b"k" * 32)
+    try:
+        async with states.session(SITE, "s-6") as mirror:
+            await states.commit(SITE, "s-6", mirror)
+        await rconn.copy(keys(SITE, "s-6")[0], keys(SITE, "s-7")[0])
+        with pytest.raises(StateUnavailable) as error:
+            async with states.session(SITE, "s-7"):
+                pass
+        assert error.value.code == "state_unreadable"
+    finally:
+        await states.close()
+
+
+async def test_an_instance_with_another_secret_cannot_read_the_state(redis_server):  # noqa: F811
+    """Instances on one Redis must share the server secret: one that does not is told so (503), and
+    does not redact the batch without its state."""
+    ours, theirs = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"x" * 32)
+    try:
+        async with ours.session(SITE, "s-8") as mirror:
+            await ours.commit(SITE, "s-8", mirror)
+        with pytest.raises(StateUnavailable) as error:
+            async with theirs.session(SITE, "s-8"):
+                pass
+        assert "secret.key" in error.value.detail
+    finally:
+        await ours.close()
+        await theirs.close()
+
+
+async def test_erasing_a_session_erases_its_state(shared, rconn, admin_headers):
+    page, _, _, _ = password_page()
+    assert (await post(shared, "s-9", [meta(), snapshot(page)])).status == 202
+    assert await rconn.exists(keys(SITE, "s-9")[0])
+    answer = await shared.delete(f"/v1/sites/{SITE}/sessions/s-9", headers=admin_headers)
+    assert answer.status == 204
+    while await rconn.exists(keys(SITE, "s-9")[0]):  # deleted in the background (forget() is sync)
+        await asyncio.sleep(0.02)
+
+
+def test_an_instance_with_another_secret_refuses_to_start(tmp_path, redis_server):  # noqa: F811
+    """Two real `redactor serve` on one Redis: the second, with its own secret, says what to fix."""
+    from conftest import start_serve
+
+    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
+                        timeout=240)
+    try:
+        with pytest.raises(RuntimeError) as error:
+            start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
+                        timeout=240)
+        assert "same secret" in str(error.value)
+        # the same secret, given as a file: it starts and shares the state
+        shared = tmp_path / "deployment.key"
+        shared.write_bytes((tmp_path / "one" / "data" / "secret.key").read_bytes())
+        second = start_serve(tmp_path / "three" / "data", "--state", redis_server.url,
+                             env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_SECRET_FILE": str(shared)}, timeout=240)
+        second.stop()
+    finally:
+        first.stop()
+
+
+async def test_a_redis_that_stops_answering_is_a_503_not_a_hang(shared, redis_server):  # noqa: F811
+    """SIGSTOP: the socket stays open and nothing answers; state_timeout_seconds bounds the wait."""
+    page, field, _, _ = password_page()
+    assert (await post(shared, "s-10", [meta(), snapshot(page)])).status == 202
+    redis_server.process.send_signal(signal.SIGSTOP)
+    try:
+        answer = await post(shared, "s-10", [input_event(field, "hunter2-secret")])
+        assert answer.status == 503
+        assert (await answer.json())["error"] == "state_unavailable" and "Retry-After" in answer.headers
+    finally:
+        redis_server.process.send_signal(signal.SIGCONT)
+    answer = await post(shared, "s-10", [input_event(field, "hunter2-secret")])
+    assert answer.status == 202, await answer.text()
+
+
+async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_time(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Two apps (two state backends, two Redis clients) with one secret: a session's batches sent
+    all at once to both are each redacted once, one after the other: the version counts them all."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    apps = []
+    for name in ("a", "b"):
+        settings = Settings(data_dir=tmp_path / name, pii_workers=0, state=redis_server.url, secret_file=secret)
+        client = await aiohttp_client(create_app(settings))
+        assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
+        apps.append(client)
+    page, field, _, promo = password_page()
+    assert (await post(apps[0], "s-11", [meta(), snapshot(page)])).status == 202
+    answers = await asyncio.gather(*(post(apps[i % 2], "s-11", [input_event(field, f"secret-{i:02d}"),
+                                                               input_event(promo, "WINTER25 ")])
+                                     for i in range(20)))
+    assert [a.status for a in answers] == [202] * 20
+    connection = aioredis.Redis.from_url(redis_server.url)
+    try:
+        assert await connection.hget(keys(SITE, "s-11")[0], "seq") == b"21"
+    finally:
+        await connection.aclose()
+    for app in apps:
+        stored = orjson.dumps(await (await app.get(f"/v1/sites/{SITE}/sessions/s-11/events",
+                                                   headers=admin_headers)).json()).decode()
+        assert "secret-" not in stored and "WINTER25" in stored  # every batch had the state

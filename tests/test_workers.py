@@ -1,0 +1,123 @@
+"""`redactor serve --workers N`: N real processes on one port (SO_REUSEPORT), under a supervisor.
+
+With more than one, --state is required (refused otherwise, with the reason); the children share
+the session state on a real redis-server, the store and its site configuration; the supervisor
+restarts a child killed with SIGKILL and stops them all on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import orjson
+import pytest
+
+from conftest import ADMIN_TOKEN, start_serve
+from leaks import batches, leaks, planted, recordings
+from redis_server import redis_server  # noqa: F401  (the fixture)
+
+SITE = "shop"
+
+
+def children(pid: int) -> set[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(p) for p in path.read_text().split()} if path.exists() else set()
+
+
+def request(method: str, url: str, body: bytes | None = None, headers: dict[str, str] | None = None):
+    """One request on a new connection (urllib opens one each time): the kernel picks the child."""
+    call = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(call, timeout=60) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_more_than_one_worker_without_state_is_refused(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "redactor.cli", "serve", "--workers", "2",
+                           "--data-dir", str(tmp_path / "data")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "--state" in done.stderr and "--workers 2" in done.stderr
+
+
+@pytest.mark.timeout(900)
+def test_two_workers_share_one_port_and_one_truth(tmp_path, redis_server):  # noqa: F811
+    server = start_serve(tmp_path / "data", "--workers", "2", "--state", redis_server.url,
+                         env={"REDACTOR_PII_WORKERS": "0"}, timeout=300)
+    try:
+        workers = children(server.process.pid)
+        assert len(workers) == 2
+        while server.log.read_text().count("Running on") < 2:  # /readyz answered as soon as one was up
+            time.sleep(0.2)
+        admin = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
+        status, _ = request("PUT", f"{server.url}/v1/sites/{SITE}",
+                            orjson.dumps({"block_selectors": ["#account-balance"]}), admin)
+        assert status in (200, 201)
+        # the site was made on one child; the other follows the shared store (workers.follow_config)
+        known = 0
+        while known < 20:
+            status, _ = request("OPTIONS", f"{server.url}/v1/sites/{SITE}/sessions/x/events")
+            known = known + 1 if status == 204 else 0
+            if status != 204:
+                time.sleep(0.1)
+        # while both children are up: every batch goes over a new connection, to either child
+        total = 0
+        for recording in recordings():
+            for body in batches(recording):
+                status, answer = request("POST", f"{server.url}/v1/sites/{SITE}/sessions/{recording['sessionId']}"
+                                         "/events", body, {"Content-Type": "application/json"})
+                assert status == 202, answer
+                total += 1
+        # both children took batches: their own counters add up to all of them
+        seen = set()
+        for _ in range(60):
+            status, text = request("GET", f"{server.url}/metrics")
+            line = next(l for l in text.decode().splitlines() if l.startswith("redactor_batches_total "))
+            seen.add(int(float(line.split()[1])))
+            if len(seen) == 2:
+                break
+        assert len(seen) == 2 and sum(seen) == total and min(seen) > 0, seen
+        for recording in recordings():
+            status, stored = request("GET", f"{server.url}/v1/sites/{SITE}/sessions/{recording['sessionId']}/events",
+                                     headers=admin)
+            stored = orjson.loads(stored)
+            assert len(stored) > 0
+            for entry in planted(recording):
+                if entry["category"] not in ("free_text", "quasi_identifier"):
+                    assert not leaks(stored, entry["value"]), entry["field"]
+        # a child killed outright is replaced; the port keeps answering
+        victim = min(workers)
+        os.kill(victim, signal.SIGKILL)
+        while len(replaced := children(server.process.pid)) < 2 or victim in replaced:
+            time.sleep(0.2)
+        status, _ = request("GET", f"{server.url}/healthz")
+        assert status == 200
+    finally:
+        code = server.stop()
+    assert code == 0
+    assert not children(server.process.pid)
+
+
+def test_state_and_workers_come_from_flags_environment_or_file(tmp_path):
+    from redactor.config import load_settings
+    from redactor.policy import ConfigError
+
+    config = tmp_path / "redactor.yaml"
+    config.write_text("state: redis://10.0.0.20:6379/0\nworkers: 2\n")
+    assert (load_settings({}, config, environ={}).state, load_settings({}, config, environ={}).workers) == \
+        ("redis://10.0.0.20:6379/0", 2)
+    settings = load_settings({}, environ={"REDACTOR_WORKERS": "auto", "REDACTOR_STATE": "redis://r:6379/1"})
+    assert (settings.workers, settings.state) == ("auto", "redis://r:6379/1")
+    with pytest.raises(ConfigError) as error:
+        load_settings({"state": "http://r:6379"}, environ={})
+    assert error.value.path == "$.state"
+    done = subprocess.run([sys.executable, "-m", "redactor.cli", "serve", "--workers", "0",
+                           "--data-dir", str(tmp_path / "data")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "--workers" in done.stderr
