@@ -54,7 +54,7 @@ def test_two_workers_share_one_port_and_one_truth(tmp_path, redis_server):  # no
     try:
         workers = children(server.process.pid)
         assert len(workers) == 2
-        while server.log.read_text().count("Running on") < 2:  # /readyz answered as soon as one was up
+        while server.log.read_text().count("listening on") < 2:  # /readyz answered as soon as one was up
             time.sleep(0.2)
         admin = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
         status, _ = request("PUT", f"{server.url}/v1/sites/{SITE}",
