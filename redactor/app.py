@@ -178,18 +178,8 @@ async def redact_and_keep(request: web.Request, site: str, session: str, policy:
         try:
             redaction = await redact_events(batch.events, policy, mirror, masker_for(app, policy), analyze,
                                             meta=batch.meta, limits=batch_limits(settings), run=run)
-        except BadEvent as error:
-            metrics.refused.labels("bad_event").inc()
-            raise _Refused(json_error(400, "bad_event", str(error), headers)) from None
-        except MirrorTooLarge as error:
-            metrics.refused.labels("mirror_too_large").inc()
-            metrics.limit_hits.labels("mirror_nodes").inc()
-            raise _Refused(json_error(413, "mirror_too_large", str(error), headers)) from None
-        except Exception:
-            log.exception("batch of site %s could not be redacted: refused, not stored", site)
-            metrics.refused.labels("redaction_failed").inc()
-            raise _Refused(json_error(500, "redaction_failed",
-                                      "the batch could not be redacted, so it was not stored; it was logged", headers))
+        except Exception as error:
+            raise refused_redaction(error, metrics, site, headers, "stored") from None
         try:
             out = await run(batch_output, batch, redaction, mirror, UPSTREAM in app)
         except BatchError as error:
@@ -252,6 +242,23 @@ async def forwarded_path(request: web.Request, site: str) -> str:
     policy = app[POLICIES].get(site) or Policy.compile(site, SiteConfig())
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
     return await redact_query(request.raw_path, masker_for(app, policy), analyze)
+
+
+def refused_redaction(error: Exception, metrics: Metrics, site: str, headers: dict[str, str],
+                      fate: str) -> _Refused:
+    """The answer to a batch whose redaction failed (native and peers' routes alike): it is
+    neither stored nor forwarded; bad input says what is wrong, anything else is logged."""
+    if isinstance(error, BadEvent):
+        metrics.refused.labels("bad_event").inc()
+        return _Refused(json_error(400, "bad_event", str(error), headers))
+    if isinstance(error, MirrorTooLarge):
+        metrics.refused.labels("mirror_too_large").inc()
+        metrics.limit_hits.labels("mirror_nodes").inc()
+        return _Refused(json_error(413, "mirror_too_large", str(error), headers))
+    log.error("a batch of site %s could not be redacted: refused, not %s", site, fate, exc_info=error)
+    metrics.refused.labels("redaction_failed").inc()
+    return _Refused(json_error(500, "redaction_failed",
+                               f"the batch could not be redacted, so it was not {fate}; it was logged", headers))
 
 
 class _Refused(Exception):
@@ -367,18 +374,8 @@ async def redact_and_forward(request: web.Request, body: Any, headers: dict[str,
                 redaction = await redact_events(group.events, policy, mirrors.get(group.session) or DomMirror(),
                                                 masker, analyze, meta=group.meta, limits=batch_limits(settings),
                                                 run=run)
-            except BadEvent as error:
-                metrics.refused.labels("bad_event").inc()
-                raise _Refused(json_error(400, "bad_event", str(error), headers)) from None
-            except MirrorTooLarge as error:
-                metrics.refused.labels("mirror_too_large").inc()
-                metrics.limit_hits.labels("mirror_nodes").inc()
-                raise _Refused(json_error(413, "mirror_too_large", str(error), headers)) from None
-            except Exception:
-                log.exception("a peer's batch for site %s could not be redacted: refused, not forwarded", site)
-                metrics.refused.labels("redaction_failed").inc()
-                raise _Refused(json_error(500, "redaction_failed", "the batch could not be redacted, so it was "
-                                          "not forwarded; it was logged", headers)) from None
+            except Exception as error:
+                raise refused_redaction(error, metrics, site, headers, "forwarded") from None
             group.kept = redaction.events
             received, kept = received + len(group.events), kept + len(redaction.events)
             redactions.append(redaction)

@@ -126,11 +126,7 @@ class NetworkPass:
             return False
         details = payload.get("data")
         if payload.get("op") in SENTRY_NETWORK_OPS and isinstance(details, dict):
-            for name in ("request", "response"):
-                part = details.get(name)
-                if isinstance(part, dict):
-                    self._headers(part.get("headers"))
-                    self._parse_json(part, "body")
+            self._request_and_response(details)
         return True
 
     def _sentry_breadcrumb(self, data: dict[str, Any]) -> bool:
@@ -144,12 +140,16 @@ class NetworkPass:
         if self._blocked(details.get("url")):
             self._drop()
             return False
+        self._request_and_response(details)
+        return True
+
+    def _request_and_response(self, details: dict[str, Any]) -> None:
+        """Sentry's request and response of a network event: headers allow-listed, JSON bodies parsed."""
         for name in ("request", "response"):
             part = details.get(name)
             if isinstance(part, dict):
                 self._headers(part.get("headers"))
                 self._parse_json(part, "body")
-        return True
 
     def _console(self, data: dict[str, Any]) -> None:
         payload = data.get("payload")

@@ -478,11 +478,3 @@ def url_matches(url: str, patterns: list[str]) -> bool:
         elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
             return True
     return False
-    path = re.sub(r"^[a-z]+://[^/]*", "", url)
-    for pattern in patterns:
-        if pattern.startswith("re:"):
-            if re.search(pattern[3:], url):
-                return True
-        elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
-            return True
-    return False
