@@ -205,6 +205,7 @@ class EngineConfig(pydantic.BaseModel):
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
+    professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
 
 
@@ -360,14 +361,16 @@ def _says_a_person(word: str) -> bool:
 
 
 @functools.cache
-def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern]:
-    """Trade, venue and place words and the endings of Dutch and French trade compounds (accents
-    folded), and company forms (as written), from rules/pii.yaml."""
+def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, frozenset[str]]:
+    """Trade, venue and place words and the endings of Dutch, French and German trade compounds
+    (accents folded), company forms (as written), and the professional titles that may stand between
+    a trade word and a name, from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
     words = frozenset(_plain_name(w) for w in engine.get("business_words", []))
     suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
     forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
-    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)")
+    titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
+    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
 
 
 @functools.cache
@@ -383,7 +386,7 @@ def _opens_a_name(word: str) -> bool:
 
 def _is_business_word(word: str) -> bool:
     """A trade, venue or place word of rules/pii.yaml, or a longer word with a trade ending."""
-    words, suffixes, _ = _business_lexicon()
+    words, suffixes, *_ = _business_lexicon()
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name
@@ -404,7 +407,10 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
-    before = text[max(0, start - 60):start].rpartition("\n")[2].split()[-2:]
+    before = text[max(0, start - 60):start].rpartition("\n")[2].split()
+    while before and _plain_name(before[-1].rstrip(".")) in _business_lexicon()[3]:
+        before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
+    before = before[-2:]
     before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
