@@ -202,6 +202,7 @@ class EngineConfig(pydantic.BaseModel):
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
+    stop_words_that_are_names: list[str] = []  # kept as given names
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
@@ -281,12 +282,19 @@ def make_validator(name: str) -> Callable[[str], bool]:
 @functools.cache
 def _first_names() -> frozenset[str]:
     """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few
-    popular Dutch ones it lacks, from rules/pii.yaml), lower-case and without accents."""
+    popular Dutch ones it lacks, from rules/pii.yaml, less the languages' function words),
+    lower-case and without accents."""
     import gender_guesser.detector
 
     names = gender_guesser.detector.Detector(case_sensitive=False).names
-    extra = load_rules("pii.yaml").get("engine", {}).get("extra_given_names", [])
-    return frozenset(_plain_name(name) for name in [*names, *extra])
+    engine = load_rules("pii.yaml").get("engine", {})
+    # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
+    # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
+    # words of each language are not given names, but for the few that are common names.
+    stop_words = {_plain_name(w) for language in ("en", "fr", "nl", "de")
+                  for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
+    stop_words -= {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
 
 
 def _plain_name(word: str) -> str:
