@@ -206,6 +206,8 @@ class EngineConfig(pydantic.BaseModel):
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
+    product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
+    product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
 
@@ -370,12 +372,12 @@ def _says_a_person(word: str) -> bool:
 
 @functools.cache
 def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, frozenset[str]]:
-    """Trade, venue and place words and the endings of Dutch, French and German trade compounds
+    """Trade, venue, place and product words and the endings of Dutch, French and German compounds
     (accents folded), company forms (as written), and the professional titles that may stand between
     a trade word and a name, from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
-    words = frozenset(_plain_name(w) for w in engine.get("business_words", []))
-    suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
+    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", [])])
+    suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
     forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
     titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
     return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
@@ -406,10 +408,10 @@ _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around 
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
-    """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
-    wrote, not a person: a trade or place word in it, just before or just after it ("Bakkerij De
-    Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor", "Jan
-    Linders supermarkt"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A
+    """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
+    the site wrote, not a person: a trade, place or product word in it, just before or just after it
+    ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
+    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A
     visitor's name shown back by the page has none of these ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
