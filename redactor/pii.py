@@ -334,11 +334,13 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: the site's shop or place name
     (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
-    whose given name comes last after other capitalised words ("Bakker Bart", "Achterlicht Spanninga
-    Solo"). When in doubt it is a person (fail closed): a surname after the given name ("Voor Sanne
-    Jansen", "Groeten Mieke de Vries"), greetings, titles and sign-offs before it ("Bonjour Camille"),
-    an upper-case surname ("DUPONT Camille"), a particle ("Photo de Camille"), or a sentence around
-    it ("Colis pour Dupont Camille, merci") keep it."""
+    whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
+    "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
+    whether the recognizer's span holds that word or starts after it. When in doubt it is a person
+    (fail closed): greetings, titles and sign-offs before it ("Bonjour Camille", "Voor Sanne Jansen",
+    "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
+    Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
+    Camille, merci") keep it."""
     if is_business_name(text, start, end):
         return False
     before = text[:start].rpartition("\n")[2].split()[-1:]
@@ -346,7 +348,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return False
     tokens = text[start:end].split()
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
-    if i == 0 or i < len(tokens) - 1 or tokens[i - 1].casefold() in _PARTICLES:
+    if i == 0 or tokens[i - 1].casefold() in _PARTICLES:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
