@@ -397,7 +397,7 @@ def _opens_a_name(word: str) -> bool:
 
 
 def _is_business_word(word: str) -> bool:
-    """A trade, venue or place word of rules/pii.yaml, or a longer word with a trade ending."""
+    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
     words, suffixes, *_ = _business_lexicon()
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
@@ -413,8 +413,9 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
     the site wrote, not a person: a trade, place or product word in it, just before or just after it
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
-    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A
-    visitor's name shown back by the page has none of these ("Welkom terug, Sanne de Vries")."""
+    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage
+    Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by the page has none of these
+    ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
