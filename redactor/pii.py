@@ -202,9 +202,13 @@ class EngineConfig(pydantic.BaseModel):
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
+    stop_words_that_are_names: list[str] = []  # kept as given names
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
+    product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
+    product_suffixes: list[str] = []
+    professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
 
 
@@ -280,12 +284,19 @@ def make_validator(name: str) -> Callable[[str], bool]:
 @functools.cache
 def _first_names() -> frozenset[str]:
     """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few
-    popular Dutch ones it lacks, from rules/pii.yaml), lower-case and without accents."""
+    popular Dutch ones it lacks, from rules/pii.yaml, less the languages' function words),
+    lower-case and without accents."""
     import gender_guesser.detector
 
     names = gender_guesser.detector.Detector(case_sensitive=False).names
-    extra = load_rules("pii.yaml").get("engine", {}).get("extra_given_names", [])
-    return frozenset(_plain_name(name) for name in [*names, *extra])
+    engine = load_rules("pii.yaml").get("engine", {})
+    # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
+    # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
+    # words of each language are not given names, but for the few that are common names.
+    stop_words = {_plain_name(w) for language in ("en", "fr", "nl", "de")
+                  for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
+    stop_words -= {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
 
 
 def _plain_name(word: str) -> str:
@@ -323,11 +334,13 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: the site's shop or place name
     (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
-    whose given name comes last after other capitalised words ("Bakker Bart", "Achterlicht Spanninga
-    Solo"). When in doubt it is a person (fail closed): a surname after the given name ("Voor Sanne
-    Jansen", "Groeten Mieke de Vries"), greetings, titles and sign-offs before it ("Bonjour Camille"),
-    an upper-case surname ("DUPONT Camille"), a particle ("Photo de Camille"), or a sentence around
-    it ("Colis pour Dupont Camille, merci") keep it."""
+    whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
+    "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
+    whether the recognizer's span holds that word or starts after it. When in doubt it is a person
+    (fail closed): greetings, titles and sign-offs before it ("Bonjour Camille", "Voor Sanne Jansen",
+    "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
+    Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
+    Camille, merci") keep it."""
     if is_business_name(text, start, end):
         return False
     before = text[:start].rpartition("\n")[2].split()[-1:]
@@ -335,7 +348,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return False
     tokens = text[start:end].split()
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
-    if i == 0 or i < len(tokens) - 1 or tokens[i - 1].casefold() in _PARTICLES:
+    if i == 0 or tokens[i - 1].casefold() in _PARTICLES:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
@@ -360,14 +373,16 @@ def _says_a_person(word: str) -> bool:
 
 
 @functools.cache
-def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern]:
-    """Trade, venue and place words and the endings of Dutch and French trade compounds (accents
-    folded), and company forms (as written), from rules/pii.yaml."""
+def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, frozenset[str]]:
+    """Trade, venue, place and product words and the endings of Dutch, French and German compounds
+    (accents folded), company forms (as written), and the professional titles that may stand between
+    a trade word and a name, from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
-    words = frozenset(_plain_name(w) for w in engine.get("business_words", []))
-    suffixes = tuple(_plain_name(w) for w in engine.get("business_suffixes", []))
+    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", [])])
+    suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
     forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
-    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)")
+    titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
+    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
 
 
 @functools.cache
@@ -382,8 +397,8 @@ def _opens_a_name(word: str) -> bool:
 
 
 def _is_business_word(word: str) -> bool:
-    """A trade, venue or place word of rules/pii.yaml, or a longer word with a trade ending."""
-    words, suffixes, _ = _business_lexicon()
+    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
+    words, suffixes, *_ = _business_lexicon()
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name
@@ -395,16 +410,20 @@ _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around 
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
-    """Whether the capitalised run text[start:end] names a shop, a venue or a place that the site
-    wrote, not a person: a trade or place word in it, just before or just after it ("Bakkerij De
-    Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace Taylor", "Jan
-    Linders supermarkt"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A
-    visitor's name shown back by the page has none of these ("Welkom terug, Sanne de Vries")."""
+    """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
+    the site wrote, not a person: a trade, place or product word in it, just before or just after it
+    ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
+    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage
+    Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by the page has none of these
+    ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
-    before = text[max(0, start - 60):start].rpartition("\n")[2].split()[-2:]
+    before = text[max(0, start - 60):start].rpartition("\n")[2].split()
+    while before and _plain_name(before[-1].rstrip(".")) in _business_lexicon()[3]:
+        before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
+    before = before[-2:]
     before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
