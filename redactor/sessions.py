@@ -90,6 +90,7 @@ class SessionStates:
         self._cold: OrderedDict[Key, tuple[bytes, float]] = OrderedDict()  # frozen mirror, last used
         self._locks: dict[Key, asyncio.Lock] = {}
         self._users: Counter[Key] = Counter()  # batches holding or waiting for a session
+        self._discarded: set[Key] = set()  # sessions whose batch in flight was refused
         self._sites: dict[str, set[str]] = {}  # the sessions of each site in memory or in use
         self._hot_bytes = 0
         self._cold_bytes = 0
@@ -108,8 +109,8 @@ class SessionStates:
 
     @asynccontextmanager
     async def session(self, site: str, session: str, run: Callable[..., Any] = _inline) -> AsyncIterator[DomMirror]:
-        """The session's mirror, held exclusively. If the body raises, the in-memory mirror is
-        dropped (the store has the last one that went with a stored batch). `run` thaws or
+        """The session's mirror, held exclusively. Dropped from memory when the block calls
+        discard() or raises (the store has the last one that went with a stored batch). `run` thaws or
         loads a mirror (off the event loop when given a redaction thread's runner).
         Raises SiteFull for a session new to memory when its site is at max_per_site."""
         key = (site, session)
@@ -132,9 +133,11 @@ class SessionStates:
                 mirror.taint.limit = self.max_taint_values
                 try:
                     yield mirror
-                    mirror.last_used = time.monotonic()
-                    self._put_hot(key, mirror)  # kept only when the batch went through
+                    if key not in self._discarded:  # kept only when the batch went through
+                        mirror.last_used = time.monotonic()
+                        self._put_hot(key, mirror)
                 finally:
+                    self._discarded.discard(key)
                     self._evict()
         finally:
             self._users[key] -= 1
@@ -143,8 +146,12 @@ class SessionStates:
             self._settle(key)
         await self._freeze_surplus(run)
 
+    def discard(self, site: str, session: str) -> None:
+        """The batch holding the session was refused: what it taught the mirror is not kept."""
+        self._discarded.add((site, session))
+
     async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
-        """In process, the mirror is saved with its batch by the store (app.py); nothing to do here.
+        """In process, the mirror is saved with its batch by the store (pipeline.sink); nothing to do here.
         (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
 
     def forget(self, site: str, session: str) -> None:
