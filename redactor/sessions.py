@@ -20,12 +20,11 @@ import zlib
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
 from redactor.dom import DomMirror
-from redactor.sinks.store import Store
 from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
@@ -59,6 +58,13 @@ async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
     return fn(*args)
 
 
+class SavedMirrors(Protocol):
+    """Where a session let go of is found again: the store (sinks/store.py), which saves a
+    session's mirror with each of its batches (pipeline.sink)."""
+
+    async def mirror_state(self, site: str, session: str) -> bytes | None: ...
+
+
 class SiteFull(Exception):
     """The site has max_sessions_per_site sessions in memory: a new one must wait (429)."""
 
@@ -74,7 +80,7 @@ class SessionStates:
     (max_per_site: a new session past it is refused with SiteFull, so a site that opens sessions
     by the thousand cannot push the other sites' sessions out of memory)."""
 
-    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
+    def __init__(self, store: SavedMirrors, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
                  max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
                  max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None):
         self.store = store
