@@ -53,7 +53,7 @@ AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
 Run = Callable[..., Awaitable[Any]]
 
 #: attributes that are URLs even when relative ("page.html?ref=…"); any other attribute is a URL
-#: only when it looks like one (content.looks_like_url)
+#: only when it looks like one (urls.looks_like_url)
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
