@@ -23,7 +23,7 @@ import orjson
 import soupsieve
 from aiohttp import web
 
-from redactor.admin import Role, Route, current_config, json_body, site_name, who
+from redactor.admin import Role, Route, json_body, known_site, who
 from redactor.dom import DomMirror
 from redactor.keys import NAME, STORE
 from redactor.policy import BLOCKED, ConfigError, MarkerIndex, Policy, validate_site_config
@@ -159,8 +159,7 @@ def preview_matches(events: bytes, policy: Policy, selectors: list[str],
 
 
 async def preview(request: web.Request) -> web.Response:
-    site, session = site_name(request), request.match_info["session"]
-    current_config(request, site)  # 404 for an unknown site
+    site, session = known_site(request), request.match_info["session"]
     if not NAME.fullmatch(session):
         raise web.HTTPBadRequest(text="a session id is 1-200 letters, digits, '.', '_', ':' or '-'",
                                  reason="Bad Session")
