@@ -93,6 +93,10 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+#: sites one token may name (more: give it "*"); the list is checked on every request it makes
+MAX_TOKEN_SITES = 1000
+
+
 def grant_of(name: str, role: str, sites: list[str]) -> Grant:
     return Grant(name, Role[role.upper()], tuple(sites))
 
@@ -361,7 +365,7 @@ def requested_grant(body: Any) -> Grant:
                                  f"{', '.join(sorted(RESERVED_NAMES))})", reason="Bad Name")
     if role not in ("viewer", "editor", "admin"):
         raise web.HTTPBadRequest(text='role is "viewer", "editor" or "admin"', reason="Bad Role")
-    if (not isinstance(sites, list) or not sites or len(sites) > 1000
+    if (not isinstance(sites, list) or not sites or len(sites) > MAX_TOKEN_SITES
             or not all(isinstance(s, str) and (s == EVERY_SITE or NAME.fullmatch(s)) for s in sites)
             or (EVERY_SITE in sites and len(sites) > 1)):
         raise web.HTTPBadRequest(text='sites is ["*"] (every site) or a list of site names', reason="Bad Sites")

@@ -122,20 +122,24 @@ async def metrics_route(request: web.Request) -> web.Response:
 
 
 # -- resources ------------------------------------------------------------------------------------
+#: the server secret's size: 256 bits, the full strength of the HMAC-SHA256 it keys
+SECRET_BYTES = 32
+
+
 def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
     """The key of keyed hashes ("hash" masks): made once, kept in the data directory; or the file
     configured (secret_file), which instances of one deployment share and which is never made here."""
     if configured is not None:
         secret = configured.read_bytes()
-        if len(secret) < 32:
-            raise ValueError(f"secret_file {configured} holds {len(secret)} bytes: it needs 32 or more")
+        if len(secret) < SECRET_BYTES:
+            raise ValueError(f"secret_file {configured} holds {len(secret)} bytes: it needs {SECRET_BYTES} or more")
         return secret
     path = data_dir / "secret.key"
     sqlite.private_directory(data_dir)
     if not path.exists():
         draft = data_dir / f".secret.key.{os.getpid()}"
         sqlite.private_file(draft)  # 0600 before the key is written into it
-        draft.write_bytes(secrets.token_bytes(32))
+        draft.write_bytes(secrets.token_bytes(SECRET_BYTES))
         try:  # a link is atomic: of --workers children starting at once, one secret wins for all
             os.link(draft, path)
         except FileExistsError:
