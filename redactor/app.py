@@ -28,6 +28,7 @@ from redactor.formats.peer import Group
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
 from redactor.listen import start_listener
+from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.pipeline import Recordings, refuse, take_batch
@@ -122,10 +123,6 @@ async def metrics_route(request: web.Request) -> web.Response:
 
 
 # -- resources ------------------------------------------------------------------------------------
-#: the server secret's size: 256 bits, the full strength of the HMAC-SHA256 it keys
-SECRET_BYTES = 32
-
-
 def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
     """The key of keyed hashes ("hash" masks): made once, kept in the data directory; or the file
     configured (secret_file), which instances of one deployment share and which is never made here."""

@@ -105,6 +105,12 @@ return 0
 """
 
 
+#: a lock is renewed this often within its lease: a renewal late by most of a lease still holds it
+RENEWALS_PER_LEASE = 3
+#: AES-GCM's nonce: 96 bits, the size it is defined for (random per seal; NIST SP 800-38D)
+NONCE_BYTES = 12
+
+
 class StateUnavailable(Exception):
     """The session's state cannot be had: the batch is refused (503), never redacted without it."""
 
@@ -327,7 +333,7 @@ class RedisStates:
         """Renews the lock while the batch is being redacted (detection can take seconds)."""
         try:
             while True:
-                await asyncio.sleep(self.lock_ms / 3000)
+                await asyncio.sleep(self.lock_ms / 1000 / RENEWALS_PER_LEASE)
                 if not await self._renew(keys=[lock_key], args=[token, self.lock_ms]):
                     log.warning("a session lock expired under its batch: the version check guards the write")
                     return
@@ -361,12 +367,12 @@ class RedisStates:
             return DomMirror.load(orjson.loads(zlib.decompress(self._open(state_key, "mirror", blob))))
 
     def _seal(self, state_key: str, field: str, plain: bytes) -> bytes:
-        nonce = os.urandom(12)
+        nonce = os.urandom(NONCE_BYTES)
         return nonce + self._aead.encrypt(nonce, plain, f"{state_key}/{field}".encode())
 
     def _open(self, state_key: str, field: str, sealed: bytes) -> bytes:
         try:
-            return self._aead.decrypt(sealed[:12], sealed[12:], f"{state_key}/{field}".encode())
+            return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], f"{state_key}/{field}".encode())
         except InvalidTag:  # another secret sealed it (a misconfigured instance), or it was tampered with
             log.error("a session state on Redis does not open with this server's secret: every instance on "
                       "one Redis needs the same secret.key")

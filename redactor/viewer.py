@@ -92,18 +92,24 @@ def preview_policy(site: str, selectors: list[str]) -> Policy:
         selectors=tuple((BLOCKED, f"preview.{i}", soupsieve.compile(s)) for i, s in enumerate(selectors)))
 
 
+#: a matched node's path as the preview shows it: enough steps and classes to find it in the page's
+#: inspector, short enough to read in one line of the panel
+PATH_STEPS = 6
+PATH_CLASSES = 3
+
+
 def _describe(mirror: DomMirror, nid: int) -> dict[str, Any]:
     node = mirror.nodes[nid]
     attrs = {name: node.attrs[name] for name in _SHOWN_ATTRIBUTES if node.attrs and node.attrs.get(name)}
     path = []
-    for ancestor in [node, *mirror.ancestors(nid)][:6]:
+    for ancestor in [node, *mirror.ancestors(nid)][:PATH_STEPS]:
         if ancestor.attrs is None:
             break
         step = ancestor.tag or "?"
         if ancestor.attrs.get("id"):
             step += "#" + ancestor.attrs["id"]
         classes = ancestor.attrs.get("class", "").split()
-        step += "".join("." + c for c in classes[:3])
+        step += "".join("." + c for c in classes[:PATH_CLASSES])
         path.append(step)
     return {"id": nid, "tag": node.tag, "attributes": attrs, "path": " > ".join(reversed(path)),
             "nodes": sum(1 for _ in mirror.subtree(nid))}

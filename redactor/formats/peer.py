@@ -20,6 +20,10 @@ import orjson
 from redactor.formats.rrweb_batch import BatchError
 
 GZIP_MAGIC = b"\x1f\x8b"
+#: zlib's window bits (inflate()'s wbits) of a gzip and of a zlib stream (-15 would be raw deflate)
+GZIP_WBITS, ZLIB_WBITS = 31, 15
+#: how the SDKs compress (fflate's and zlib's default level): what we forward is compressed alike
+COMPRESSION_LEVEL = 6
 #: ids the collectors join on: never scanned (Presidio reads digit groups in them as phone numbers)
 ID_SHAPED = re.compile(r"^(?:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
                        r"|[0-9a-fA-F]{16,64})$")
@@ -36,7 +40,7 @@ class Group:
 
 
 def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:
-    """gzip (wbits 31), zlib (15) or raw deflate (-15), never past `limit` bytes: a bomb is refused
+    """gzip (GZIP_WBITS), zlib (ZLIB_WBITS) or raw deflate (-15), never past `limit` bytes: a bomb is refused
     before it is inflated whole."""
     inflater = zlib.decompressobj(wbits)
     try:
@@ -71,7 +75,7 @@ class Budget:
 
 def gzip_bytes(data: bytes) -> bytes:
     """gzip as the browser SDKs write it (fflate: mtime 0)."""
-    return gzip.compress(data, 6, mtime=0)
+    return gzip.compress(data, COMPRESSION_LEVEL, mtime=0)
 
 
 def loads(data: bytes | str, what: str) -> Any:
