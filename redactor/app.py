@@ -24,7 +24,7 @@ from redactor.answers import errors, json_response, unknown_site
 from redactor.body import read_body
 from redactor.config import Settings
 from redactor.formats import rrweb_batch
-from redactor.formats.peer import Group
+from redactor.formats.rrweb_batch import Group
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
 from redactor.listen import start_listener

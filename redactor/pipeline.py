@@ -31,8 +31,7 @@ from aiohttp import web
 
 from redactor.answers import json_error, json_response, retry_headers
 from redactor.dom import DomMirror
-from redactor.formats.peer import Group
-from redactor.formats.rrweb_batch import BatchError
+from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.ingest_query import redact_query
 from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker

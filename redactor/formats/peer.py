@@ -1,8 +1,7 @@
 """What the peers' wire formats (formats/posthog.py, formats/sentry.py) share: bounded inflation,
-the groups of rrweb events a body holds (one per recording session), and the rule that what
-redaction did not change is forwarded byte for byte.
+and the rule that what redaction did not change is forwarded byte for byte.
 
-A decoded body hands out Groups; the caller redacts each group's events (and the strings of its
+A decoded body hands out Groups (formats/rrweb_batch.py: the rrweb events of one recording session); the caller redacts each group's events (and the strings of its
 `meta`, scanned like a custom payload) in place and sets `kept` to the events that survive;
 then the body encodes itself the way it came.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -27,16 +25,6 @@ COMPRESSION_LEVEL = 6
 #: ids the collectors join on: never scanned (Presidio reads digit groups in them as phone numbers)
 ID_SHAPED = re.compile(r"^(?:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
                        r"|[0-9a-fA-F]{16,64})$")
-
-
-@dataclass
-class Group:
-    """The rrweb events of one recording session in one body, and the strings around them."""
-
-    session: str | None  # None: no session mirror (analytics events, a recording without an id)
-    events: list[Any]
-    meta: dict[str, Any] = field(default_factory=dict)  # scanned like a custom payload; written back
-    kept: list[Any] | None = None  # set by the caller: the events that survive redaction
 
 
 def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:

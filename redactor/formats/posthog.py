@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, Budget, Group, dumps, gzip_bytes, kept_in, loads,
-                                   scan_view, write_back)
-from redactor.formats.rrweb_batch import BatchError
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, Budget, dumps, gzip_bytes, kept_in, loads, scan_view,
+                                   write_back)
+from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
 PER_FIELD_VERSION = "2024-10"

@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ZLIB_WBITS, Budget, Group, dumps,
-                                   gzip_bytes, kept_in, loads, scan_view, write_back)
-from redactor.formats.rrweb_batch import BatchError
+from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ZLIB_WBITS, Budget, dumps, gzip_bytes,
+                                   kept_in, loads, scan_view, write_back)
+from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event that are ids, timestamps and the SDK's facts: not scanned
 REPLAY_EVENT_STRUCTURAL = frozenset({
