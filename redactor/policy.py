@@ -274,6 +274,8 @@ MAX_SELECTOR_LENGTH = 1_000  # characters of one selector
 MAX_SELECTOR_DEPTH = 32  # compound selectors in a chain (`a > b c`), plus nesting in :is()/:not()/:has()
 #: a configuration with thousands of faults is reported by its first ones
 MAX_REPORTED_ERRORS = 50
+#: a block_urls / block_requests pattern that starts with this is a regular expression, not a glob
+REGEX_PREFIX = "re:"
 
 
 def _compile_selector(selector: str) -> soupsieve.SoupSieve:
@@ -359,9 +361,9 @@ class SiteConfig(BaseModel):
     @classmethod
     def _url_patterns(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
-            if pattern.startswith("re:"):
+            if pattern.startswith(REGEX_PREFIX):
                 try:
-                    re.compile(pattern[3:])
+                    re.compile(pattern.removeprefix(REGEX_PREFIX))
                 except re.error as error:
                     raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
         return patterns
@@ -486,8 +488,8 @@ def url_matches(url: str, patterns: list[str]) -> bool:
         return False
     path = SCHEME_AND_HOST.sub("", url, count=1)
     for pattern in patterns:
-        if pattern.startswith("re:"):
-            if re.search(pattern[3:], url):
+        if pattern.startswith(REGEX_PREFIX):
+            if re.search(pattern.removeprefix(REGEX_PREFIX), url):
                 return True
         elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
             return True
