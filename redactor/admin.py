@@ -29,6 +29,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
@@ -90,6 +91,10 @@ ACCESS = web.AppKey("access", dict)  # aiohttp route → Role
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+#: sites one token may name (more: give it "*"); the list is checked on every request it makes
+MAX_TOKEN_SITES = 1000
 
 
 def grant_of(name: str, role: str, sites: list[str]) -> Grant:
@@ -195,10 +200,17 @@ def site_name(request: web.Request) -> str:
     return site
 
 
+def known_site(request: web.Request) -> str:
+    """The route's site: a valid name (400) of a site that exists (404, answers.unknown_site)."""
+    site = site_name(request)
+    current_config(request, site)
+    return site
+
+
 def current_config(request: web.Request, site: str) -> SiteConfig:
     policy = request.config_dict[POLICIES].get(site)
     if policy is None:
-        raise web.HTTPNotFound(text=f"unknown site {site!r}: create it with PUT /v1/sites/{site}", reason="Unknown Site")
+        raise unknown_site(site)
     return policy.config
 
 
@@ -278,8 +290,7 @@ async def _patch_site(request: web.Request, site: str, body: Any) -> web.Respons
 
 
 async def blocklist(request: web.Request) -> web.Response:
-    site = site_name(request)
-    current_config(request, site)  # 404 for an unknown site, before reading the body
+    site = known_site(request)  # 404 for an unknown site, before reading the body
     body = await json_body(request)
     selector = body.get("selector") if isinstance(body, dict) else None
     if not isinstance(selector, str) or not selector.strip():
@@ -312,7 +323,7 @@ async def list_sites(request: web.Request) -> web.Response:
 
 # -- audit ------------------------------------------------------------------------------------
 async def site_audit_log(request: web.Request) -> web.Response:
-    site = site_name(request)
+    site = known_site(request)
     return web.Response(body=orjson.dumps(await request.config_dict[STORE].audit_log(site)),
                         content_type="application/json")
 
@@ -354,7 +365,7 @@ def requested_grant(body: Any) -> Grant:
                                  f"{', '.join(sorted(RESERVED_NAMES))})", reason="Bad Name")
     if role not in ("viewer", "editor", "admin"):
         raise web.HTTPBadRequest(text='role is "viewer", "editor" or "admin"', reason="Bad Role")
-    if (not isinstance(sites, list) or not sites or len(sites) > 1000
+    if (not isinstance(sites, list) or not sites or len(sites) > MAX_TOKEN_SITES
             or not all(isinstance(s, str) and (s == EVERY_SITE or NAME.fullmatch(s)) for s in sites)
             or (EVERY_SITE in sites and len(sites) > 1)):
         raise web.HTTPBadRequest(text='sites is ["*"] (every site) or a list of site names', reason="Bad Sites")
@@ -396,15 +407,14 @@ async def revoke_token(request: web.Request) -> web.Response:
 
 # -- stored sessions --------------------------------------------------------------------------
 async def list_sessions(request: web.Request) -> web.Response:
-    site = site_name(request)
-    current_config(request, site)
+    site = known_site(request)
     sessions = await request.config_dict[STORE].sessions(site)
     await request.config_dict[STORE].audit(site, who(request), "list_sessions", None, {"sessions": len(sessions)})
     return web.Response(body=orjson.dumps(sessions), content_type="application/json")
 
 
 async def session_events(request: web.Request) -> web.Response:
-    site, session = site_name(request), request.match_info["session"]
+    site, session = known_site(request), request.match_info["session"]
     events = await request.config_dict[STORE].session_events(site, session)
     if events is None:
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
@@ -413,7 +423,7 @@ async def session_events(request: web.Request) -> web.Response:
 
 
 async def erase_session(request: web.Request) -> web.Response:
-    site, session = site_name(request), request.match_info["session"]
+    site, session = known_site(request), request.match_info["session"]
     if not await request.config_dict[STORE].erase_session(site, session, who(request)):
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
     request.config_dict[STATES].forget(site, session)

@@ -118,7 +118,7 @@ def scrub(args: argparse.Namespace) -> int:
 
     from redactor.dom import DomMirror
     from redactor.formats.rrweb_batch import BatchError, decode
-    from redactor.masking import Masker
+    from redactor.masking import SECRET_BYTES, Masker
     from redactor.pii import DetectorPool
     from redactor.policy import Policy
     from redactor.plugins import redact_events_sync
@@ -130,7 +130,7 @@ def scrub(args: argparse.Namespace) -> int:
         print(f"redactor: {args.site_config}: {error}", file=sys.stderr)
         return 2
     policy = Policy.compile("scrub", config)
-    masker = Masker(config.pii.mask, secrets.token_bytes(32))  # keyed hashes agree within one run
+    masker = Masker(config.pii.mask, secrets.token_bytes(SECRET_BYTES))  # keyed hashes agree within one run
     detector = DetectorPool(workers=0, ner=not args.no_ner)
     mirror = DomMirror()
     redacted: list[Any] = []

@@ -159,8 +159,7 @@ def run(app: web.Application, settings: Settings, ssl_context: ssl.SSLContext | 
         runner = await start_listener(app, settings, settings.port, handle_signals=True, ssl_context=ssl_context,
                                       reuse_port=reuse_port)
         try:
-            while True:
-                await asyncio.sleep(3600)
+            await asyncio.Event().wait()  # until SIGTERM or SIGINT: aiohttp's handlers raise GracefulExit
         finally:
             await runner.cleanup()
 

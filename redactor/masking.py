@@ -18,6 +18,10 @@ import hmac
 from collections.abc import Iterable
 
 OPERATORS = ("label", "hash", "drop")
+#: the server secret's size (the key of keyed hashes): 256 bits, the full strength of HMAC-SHA256
+SECRET_BYTES = 32
+#: hex digits of a keyed hash kept in a "hash" mask: 64 bits, enough to join sessions on a value
+HASH_HEX_DIGITS = 16
 
 
 def is_valid_operator(mask: str) -> bool:
@@ -67,7 +71,7 @@ class Masker:
             return f"[{entity}]"
         if self.mask == "hash":
             digest = hmac.new(self.secret, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
-            return f"#{digest[:16]}"
+            return f"#{digest[:HASH_HEX_DIGITS]}"
         if keep_spaces:
             return "".join(c if c.isspace() else self.mask for c in value)
         return self.mask * len(value)

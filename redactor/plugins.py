@@ -27,10 +27,10 @@ from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.policy import Policy
 from redactor.redact import Analyze, AnalyzeSync, Redaction, redact_batch, redact_batch_sync
+from redactor.rrweb import EventType
 
 NETWORK_PLUGIN = "rrweb/network@1"
 CONSOLE_PLUGIN = "rrweb/console@1"
-CUSTOM, PLUGIN = 5, 6
 SENTRY_NETWORK_OPS = ("resource.fetch", "resource.xhr")
 SENTRY_NETWORK_CATEGORIES = frozenset({"fetch", "xhr", "replay.network"})
 #: headers whose values say nothing about a person: kept (and still scanned)
@@ -75,15 +75,15 @@ class NetworkPass:
                 kept.append(event)
                 continue
             data, kind = event["data"], event.get("type")
-            if kind == PLUGIN and data.get("plugin") == NETWORK_PLUGIN:
+            if kind == EventType.PLUGIN and data.get("plugin") == NETWORK_PLUGIN:
                 if not self._posthog_network(data):
                     continue
-            elif kind == PLUGIN and data.get("plugin") == CONSOLE_PLUGIN:
+            elif kind == EventType.PLUGIN and data.get("plugin") == CONSOLE_PLUGIN:
                 self._console(data)
-            elif kind == CUSTOM and data.get("tag") == "performanceSpan":
+            elif kind == EventType.CUSTOM and data.get("tag") == "performanceSpan":
                 if not self._sentry_span(data):
                     continue
-            elif kind == CUSTOM and data.get("tag") == "breadcrumb":
+            elif kind == EventType.CUSTOM and data.get("tag") == "breadcrumb":
                 if not self._sentry_breadcrumb(data):
                     continue
             kept.append(event)

@@ -118,6 +118,11 @@ def shipped_marker_index() -> MarkerIndex:
 
 # ---------------------------------------------------------------------------------------------
 # What is structure, not visitor data (rules/attributes.yaml, rules/secret_keys.yaml)
+#: a secret key's name this long or longer also marks keys that begin or end with it
+#: ("passwordConfirm"); shorter ones would mark unrelated keys ("pin": "pinned", "pinterestUrl")
+SECRET_STEM_LENGTH = 4
+#: secret-key answers kept: payload keys repeat across batches; bounded against random keys
+NAME_CACHE_SIZE = 16_384
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys the cache below, once per process
 class Structure:
     """The allow-lists: attributes whose values are structure (neither scanned nor masked, and
@@ -128,7 +133,7 @@ class Structure:
     prefixes: tuple[str, ...]
     css: frozenset[str]
     secret_keys: frozenset[str]
-    secret_stems: tuple[str, ...]  # entries of 4+ letters: also the start or end of a longer key
+    secret_stems: tuple[str, ...]  # entries of SECRET_STEM_LENGTH+ letters: also the start or end of a longer key
 
     def is_structural(self, name: str) -> bool:
         lowered = name.lower()
@@ -137,7 +142,7 @@ class Structure:
     def is_css(self, name: str) -> bool:
         return name in self.css
 
-    @functools.lru_cache(maxsize=16_384)
+    @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
     def is_secret_key(self, key: str) -> bool:
         plain = key.lower().replace("-", "").replace("_", "")
         return plain in self.secret_keys or plain.startswith(self.secret_stems) or plain.endswith(self.secret_stems)
@@ -152,12 +157,20 @@ def shipped_structure() -> Structure:
         prefixes=tuple(attributes.get("structural_prefixes", ())),
         css=frozenset(attributes.get("css", ())),
         secret_keys=plain,
-        secret_stems=tuple(sorted(k for k in plain if len(k) >= 4)),
+        secret_stems=tuple(sorted(k for k in plain if len(k) >= SECRET_STEM_LENGTH)),
     )
 
 
 # ---------------------------------------------------------------------------------------------
 # Field meaning (rules/fields.yaml)
+#: a meaning's word found inside a longer one: from 4 letters in identifiers, where words run
+#: together ("billingEmail"), from 6 in labels, where only compounds do ("Straatnaam"); shorter
+#: ones hide in unrelated words ("tel" in "hotel")
+JOINED_WORD_LENGTH = 4
+COMPOUND_WORD_LENGTH = 6
+#: answers kept per question: pages repeat their fields and classes in every session; bounded,
+#: so a site's random names cannot grow a process
+FIELD_CACHE_SIZE = 65_536
 _WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -189,7 +202,7 @@ class FieldMeaning(BaseModel):
             if f" {phrase} " in spaced:
                 return True
             # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
-            shortest = 4 if joined_words else 6
+            shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
             if " " not in phrase and len(phrase) >= shortest and any(phrase in w for w in words):
                 return True
         return False
@@ -201,7 +214,7 @@ class FieldRules:
     not_with: frozenset[str]
 
     # Pages repeat the same fields and classes in every session: both answers are cached.
-    @functools.lru_cache(maxsize=65_536)
+    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
     def field_meaning(self, field_type: str, autocomplete: str, identifiers: str, described: str) -> str:
         """What a form field holds: identifiers are its name and id, described its placeholder,
         aria-label, title and label text. '' when nothing says."""
@@ -218,18 +231,19 @@ class FieldRules:
     def _vocabulary(self) -> tuple[frozenset[str], re.Pattern[str]]:
         """Every word of every meaning's phrases, and the long ones found inside compound words."""
         words = frozenset(w for m in self.meanings for phrase in m.words for w in phrase.split())
-        long = sorted({p for m in self.meanings for p in m.words if " " not in p and len(p) >= 6}, key=len, reverse=True)
+        long = sorted({p for m in self.meanings for p in m.words if " " not in p and len(p) >= COMPOUND_WORD_LENGTH},
+                      key=len, reverse=True)
         return words, re.compile("|".join(map(re.escape, long)) or "(?!)")
 
-    @functools.lru_cache(maxsize=65_536)
+    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
     def label_words(self, text: str) -> str:
         """The words of a label that can say what a field holds ('Uw e-mailadres *' → 'e
         mailadres'), plain: what the mirror keeps of a label, never the rest of its text. Every
         word of every phrase is kept, so the meaning read from them is the whole text's."""
         words, inside = self._vocabulary
-        return " ".join(w for w in plain_words(text) if w in words or (len(w) >= 6 and inside.search(w)))
+        return " ".join(w for w in plain_words(text) if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
-    @functools.lru_cache(maxsize=65_536)
+    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
         words = plain_words(names)
@@ -260,6 +274,8 @@ MAX_SELECTOR_LENGTH = 1_000  # characters of one selector
 MAX_SELECTOR_DEPTH = 32  # compound selectors in a chain (`a > b c`), plus nesting in :is()/:not()/:has()
 #: a configuration with thousands of faults is reported by its first ones
 MAX_REPORTED_ERRORS = 50
+#: a block_urls / block_requests pattern that starts with this is a regular expression, not a glob
+REGEX_PREFIX = "re:"
 
 
 def _compile_selector(selector: str) -> soupsieve.SoupSieve:
@@ -345,9 +361,9 @@ class SiteConfig(BaseModel):
     @classmethod
     def _url_patterns(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
-            if pattern.startswith("re:"):
+            if pattern.startswith(REGEX_PREFIX):
                 try:
-                    re.compile(pattern[3:])
+                    re.compile(pattern.removeprefix(REGEX_PREFIX))
                 except re.error as error:
                     raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
         return patterns
@@ -472,8 +488,8 @@ def url_matches(url: str, patterns: list[str]) -> bool:
         return False
     path = SCHEME_AND_HOST.sub("", url, count=1)
     for pattern in patterns:
-        if pattern.startswith("re:"):
-            if re.search(pattern[3:], url):
+        if pattern.startswith(REGEX_PREFIX):
+            if re.search(pattern.removeprefix(REGEX_PREFIX), url):
                 return True
         elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
             return True

@@ -53,7 +53,7 @@ AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
 Run = Callable[..., Awaitable[Any]]
 
 #: attributes that are URLs even when relative ("page.html?ref=…"); any other attribute is a URL
-#: only when it looks like one (content.looks_like_url)
+#: only when it looks like one (urls.looks_like_url)
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
@@ -66,7 +66,12 @@ SHOWING_SOURCES = frozenset({IncrementalSource.SCROLL, IncrementalSource.MEDIA_I
                              IncrementalSource.CANVAS_MUTATION})
 #: attributes a blocked element keeps: its size and place, nothing it says
 PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width", "rr_height")
+#: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
+#: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
+#: so that the surname alone is masked where the page echoes it
+_TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
@@ -538,7 +543,7 @@ class BatchRedaction:
         taint, hasher = self.mirror.taint, self.taint_hasher
         changed = taint.add(value, hasher)
         if entity in ("PERSON", "POSTAL_ADDRESS"):
-            for word in re.findall(r"\w[\w'’\-]{3,}", value):
+            for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)
         if changed:

@@ -51,7 +51,8 @@ class NodeType(IntEnum):
     COMMENT = 5
 
 
-#: Sources that carry no text and target at most a node id: kept, unless their node is blocked.
+#: Sources that carry no text and target at most a node id: kept, blocked node or not (a replay needs
+#: the visitor's moves), except those that show the node (redact.SHOWING_SOURCES: scrolling, media).
 POSITIONAL_SOURCES = frozenset({
     IncrementalSource.MOUSE_MOVE, IncrementalSource.MOUSE_INTERACTION, IncrementalSource.SCROLL,
     IncrementalSource.VIEWPORT_RESIZE, IncrementalSource.TOUCH_MOVE, IncrementalSource.MEDIA_INTERACTION,

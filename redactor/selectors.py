@@ -66,11 +66,13 @@ def lower(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
 
 
-#: tag and attribute names repeat: their lower case is looked up, not computed
-lower_name = functools.lru_cache(maxsize=8192)(lower)
+#: tag and attribute names repeat: their lower case is looked up, not computed; bounded, as a
+#: page may invent names (custom elements, data-* attributes)
+NAME_CACHE_SIZE = 8192
+lower_name = functools.lru_cache(maxsize=NAME_CACHE_SIZE)(lower)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def _plain_name(name: str) -> bool:
     return lower(name) == name
 

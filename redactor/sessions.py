@@ -20,12 +20,11 @@ import zlib
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
 from redactor.dom import DomMirror
-from redactor.sinks.store import Store
 from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
@@ -59,6 +58,13 @@ async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
     return fn(*args)
 
 
+class SavedMirrors(Protocol):
+    """Where a session let go of is found again: the store (sinks/store.py), which saves a
+    session's mirror with each of its batches (pipeline.sink)."""
+
+    async def mirror_state(self, site: str, session: str) -> bytes | None: ...
+
+
 class SiteFull(Exception):
     """The site has max_sessions_per_site sessions in memory: a new one must wait (429)."""
 
@@ -74,7 +80,7 @@ class SessionStates:
     (max_per_site: a new session past it is refused with SiteFull, so a site that opens sessions
     by the thousand cannot push the other sites' sessions out of memory)."""
 
-    def __init__(self, store: Store, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
+    def __init__(self, store: SavedMirrors, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
                  max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
                  max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None):
         self.store = store
@@ -90,6 +96,7 @@ class SessionStates:
         self._cold: OrderedDict[Key, tuple[bytes, float]] = OrderedDict()  # frozen mirror, last used
         self._locks: dict[Key, asyncio.Lock] = {}
         self._users: Counter[Key] = Counter()  # batches holding or waiting for a session
+        self._discarded: set[Key] = set()  # sessions whose batch in flight was refused
         self._sites: dict[str, set[str]] = {}  # the sessions of each site in memory or in use
         self._hot_bytes = 0
         self._cold_bytes = 0
@@ -108,8 +115,8 @@ class SessionStates:
 
     @asynccontextmanager
     async def session(self, site: str, session: str, run: Callable[..., Any] = _inline) -> AsyncIterator[DomMirror]:
-        """The session's mirror, held exclusively. If the body raises, the in-memory mirror is
-        dropped (the store has the last one that went with a stored batch). `run` thaws or
+        """The session's mirror, held exclusively. Dropped from memory when the block calls
+        discard() or raises (the store has the last one that went with a stored batch). `run` thaws or
         loads a mirror (off the event loop when given a redaction thread's runner).
         Raises SiteFull for a session new to memory when its site is at max_per_site."""
         key = (site, session)
@@ -132,9 +139,11 @@ class SessionStates:
                 mirror.taint.limit = self.max_taint_values
                 try:
                     yield mirror
-                    mirror.last_used = time.monotonic()
-                    self._put_hot(key, mirror)  # kept only when the batch went through
+                    if key not in self._discarded:  # kept only when the batch went through
+                        mirror.last_used = time.monotonic()
+                        self._put_hot(key, mirror)
                 finally:
+                    self._discarded.discard(key)
                     self._evict()
         finally:
             self._users[key] -= 1
@@ -143,8 +152,12 @@ class SessionStates:
             self._settle(key)
         await self._freeze_surplus(run)
 
+    def discard(self, site: str, session: str) -> None:
+        """The batch holding the session was refused: what it taught the mirror is not kept."""
+        self._discarded.add((site, session))
+
     async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
-        """In process, the mirror is saved with its batch by the store (app.py); nothing to do here.
+        """In process, the mirror is saved with its batch by the store (pipeline.sink); nothing to do here.
         (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
 
     def forget(self, site: str, session: str) -> None:

@@ -1,7 +1,8 @@
 """Session state on Redis (`--state redis://host:port/db`): one truth for every process and instance.
 
 The same interface as the in-process SessionStates (`async with states.session(site, session, run)
-as mirror`, then `await states.commit(site, session, mirror)` before the batch leaves), so app.py does
+as mirror`, then `await states.commit(site, session, mirror)` before the batch leaves, and
+`states.discard(site, session)` if it is refused after all), so pipeline.py does
 not know which one it has. Per session, under the hash tag `{site:session}` (one Redis Cluster
 slot: the Lua scripts touch both keys):
 
@@ -19,7 +20,7 @@ Why these choices:
   the first taught the mirror. The lock alone is not enough (a process can stall past its lease),
   so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
   still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
-  app redoes the batch on the state that moved (app.py `refusals`).
+  app redoes the batch on the state that moved (pipeline.take_batch).
 - **Only what changed.** Every batch bumps `seq` (a few bytes). The mirror blob is written only
   when the batch changed the mirror (`mirror.dirty`: snapshots, mutations, attribute changes, a
   new value in the taint; a batch of keystrokes, clicks and scrolls does not). A reader fetches
@@ -104,6 +105,12 @@ return 0
 """
 
 
+#: a lock is renewed this often within its lease: a renewal late by most of a lease still holds it
+RENEWALS_PER_LEASE = 3
+#: AES-GCM's nonce: 96 bits, the size it is defined for (random per seal; NIST SP 800-38D)
+NONCE_BYTES = 12
+
+
 class StateUnavailable(Exception):
     """The session's state cannot be had: the batch is refused (503), never redacted without it."""
 
@@ -149,6 +156,7 @@ class _Lease:
     mver: int | None = None
     renewing: asyncio.Task | None = None
     committed: bool = False
+    discarded: bool = False  # the batch was refused after its commit (the collector refused it)
 
 
 class RedisStates:
@@ -176,7 +184,7 @@ class RedisStates:
         self._release = self.redis.register_script(_RELEASE)
         self._tasks: set[asyncio.Task] = set()
 
-    # -- the interface app.py uses ------------------------------------------------------------
+    # -- the interface pipeline.py uses------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._cache)
 
@@ -238,7 +246,7 @@ class RedisStates:
                     self._held[key] = lease
                     lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
                     yield mirror
-                    if not lease.committed:  # a block that left without a batch to save: nothing changed
+                    if not lease.committed or lease.discarded:  # nothing saved, or the batch was refused
                         self._cache.pop(key, None)
                 except BaseException:
                     self._cache.pop(key, None)
@@ -251,6 +259,10 @@ class RedisStates:
             self._users[key] -= 1
             if not self._users[key]:  # nobody holds or waits for it: the local lock goes
                 del self._users[key], self._local[key]
+
+    def discard(self, site: str, session: str) -> None:
+        """The batch holding the session was refused: the local copy goes (Redis has what was committed)."""
+        self._held[(site, session)].discarded = True
 
     async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
         """Writes the batch's state, atomically with the session's version. StateMoved if another
@@ -321,7 +333,7 @@ class RedisStates:
         """Renews the lock while the batch is being redacted (detection can take seconds)."""
         try:
             while True:
-                await asyncio.sleep(self.lock_ms / 3000)
+                await asyncio.sleep(self.lock_ms / 1000 / RENEWALS_PER_LEASE)
                 if not await self._renew(keys=[lock_key], args=[token, self.lock_ms]):
                     log.warning("a session lock expired under its batch: the version check guards the write")
                     return
@@ -355,12 +367,12 @@ class RedisStates:
             return DomMirror.load(orjson.loads(zlib.decompress(self._open(state_key, "mirror", blob))))
 
     def _seal(self, state_key: str, field: str, plain: bytes) -> bytes:
-        nonce = os.urandom(12)
+        nonce = os.urandom(NONCE_BYTES)
         return nonce + self._aead.encrypt(nonce, plain, f"{state_key}/{field}".encode())
 
     def _open(self, state_key: str, field: str, sealed: bytes) -> bytes:
         try:
-            return self._aead.decrypt(sealed[:12], sealed[12:], f"{state_key}/{field}".encode())
+            return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], f"{state_key}/{field}".encode())
         except InvalidTag:  # another secret sealed it (a misconfigured instance), or it was tampered with
             log.error("a session state on Redis does not open with this server's secret: every instance on "
                       "one Redis needs the same secret.key")

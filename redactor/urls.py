@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-#: a scheme and the authority after it: "https://shop.example", "android-app://host" (RFC 3986)
-SCHEME_AND_HOST = re.compile(r"^[a-zA-Z][\w+.-]*://[^/?#]*")
-_URL_SHAPED = re.compile(r"^\s*(?:[a-zA-Z][\w+.-]*://|(?:mailto|tel|sms|data|javascript):|[/?#.])")
+#: a URL's scheme (RFC 3986 §3.1): "https", "android-app", "git+ssh"
+_SCHEME = r"[a-zA-Z][\w+.-]*"
+#: a scheme and the authority after it: "https://shop.example", "android-app://host"
+SCHEME_AND_HOST = re.compile(rf"^{_SCHEME}://[^/?#]*")
+_URL_SHAPED = re.compile(rf"^\s*(?:{_SCHEME}://|(?:mailto|tel|sms|data|javascript):|[/?#.])")
 
 
 def looks_like_url(value: str) -> bool:

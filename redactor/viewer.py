@@ -23,7 +23,7 @@ import orjson
 import soupsieve
 from aiohttp import web
 
-from redactor.admin import Role, Route, current_config, json_body, site_name, who
+from redactor.admin import Role, Route, json_body, known_site, who
 from redactor.dom import DomMirror
 from redactor.keys import NAME, STORE
 from redactor.policy import BLOCKED, ConfigError, MarkerIndex, Policy, validate_site_config
@@ -92,18 +92,24 @@ def preview_policy(site: str, selectors: list[str]) -> Policy:
         selectors=tuple((BLOCKED, f"preview.{i}", soupsieve.compile(s)) for i, s in enumerate(selectors)))
 
 
+#: a matched node's path as the preview shows it: enough steps and classes to find it in the page's
+#: inspector, short enough to read in one line of the panel
+PATH_STEPS = 6
+PATH_CLASSES = 3
+
+
 def _describe(mirror: DomMirror, nid: int) -> dict[str, Any]:
     node = mirror.nodes[nid]
     attrs = {name: node.attrs[name] for name in _SHOWN_ATTRIBUTES if node.attrs and node.attrs.get(name)}
     path = []
-    for ancestor in [node, *mirror.ancestors(nid)][:6]:
+    for ancestor in [node, *mirror.ancestors(nid)][:PATH_STEPS]:
         if ancestor.attrs is None:
             break
         step = ancestor.tag or "?"
         if ancestor.attrs.get("id"):
             step += "#" + ancestor.attrs["id"]
         classes = ancestor.attrs.get("class", "").split()
-        step += "".join("." + c for c in classes[:3])
+        step += "".join("." + c for c in classes[:PATH_CLASSES])
         path.append(step)
     return {"id": nid, "tag": node.tag, "attributes": attrs, "path": " > ".join(reversed(path)),
             "nodes": sum(1 for _ in mirror.subtree(nid))}
@@ -159,8 +165,7 @@ def preview_matches(events: bytes, policy: Policy, selectors: list[str],
 
 
 async def preview(request: web.Request) -> web.Response:
-    site, session = site_name(request), request.match_info["session"]
-    current_config(request, site)  # 404 for an unknown site
+    site, session = known_site(request), request.match_info["session"]
     if not NAME.fullmatch(session):
         raise web.HTTPBadRequest(text="a session id is 1-200 letters, digits, '.', '_', ':' or '-'",
                                  reason="Bad Session")

@@ -174,3 +174,18 @@ async def test_a_new_admin_token_replaces_the_last_one(aiohttp_client, settings,
     second = await aiohttp_client(create_app(settings))
     assert (await second.get("/v1/sites", headers={"Authorization": "Bearer rotated-token"})).status == 200
     assert (await second.get("/v1/sites", headers={"Authorization": "Bearer test-admin-token"})).status == 401
+
+
+@pytest.mark.parametrize("method, path", [
+    ("GET", "/v1/sites/nowhere"), ("PATCH", "/v1/sites/nowhere"), ("POST", "/v1/sites/nowhere/blocklist"),
+    ("GET", "/v1/sites/nowhere/audit"), ("GET", "/v1/sites/nowhere/sessions"),
+    ("GET", "/v1/sites/nowhere/sessions/s1/events"), ("DELETE", "/v1/sites/nowhere/sessions/s1"),
+    ("POST", "/v1/sites/nowhere/sessions/s1/preview"), ("POST", "/v1/sites/nowhere/sessions/s1/events"),
+])
+async def test_every_route_answers_an_unknown_site_alike(client, admin_headers, method, path):
+    """One answer (answers.unknown_site) wherever a site nobody created is named."""
+    answer = await client.request(method, path, json={"selector": "#x"} if method != "GET" else None,
+                                  headers=admin_headers)
+    assert answer.status == 404
+    assert await answer.json() == {"error": "unknown_site",
+                                   "detail": "unknown site 'nowhere': create it with PUT /v1/sites/nowhere"}

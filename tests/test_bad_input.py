@@ -6,7 +6,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import add, element, html_page, input_event, mutation, snapshot, text
+from factories import add, custom, element, html_page, input_event, mutation, set_text, snapshot, text
 
 INGEST = "/v1/sites/shop/sessions/{}/events"
 SECRET = "geheim.adres@voorbeeld.example"
@@ -120,3 +120,20 @@ async def test_invalid_utf8_and_lone_surrogates(shop, admin_headers):
     answer = await shop.post(INGEST.format("utf8"), data=b'[{"type": 5, "data": {"tag": "x", "payload": "\\ud800"}}]')
     assert answer.status in (202, 400)
     await still_serving(shop)
+
+
+@pytest.mark.parametrize("refused", [True, False])
+async def test_a_refused_batch_teaches_the_mirror_nothing(shop, admin_headers, refused):
+    """Rollback is explicit (pipeline.py discards the mirrors of a refused batch): a batch refused
+    after its redaction, here at encoding (a payload nested deeper than orjson writes), leaves the
+    session's mirror as it was. The next batch changes a text the mirror never kept: unknown, so
+    masked whole (fail closed). Accepted, the same snapshot lets the text through."""
+    status_line = text("waiting")
+    page = html_page(element("p", {"id": "status"}, [status_line]))
+    deep = orjson.dumps(custom("deep", "PAYLOAD")).decode().replace('"PAYLOAD"', '{"a":' * 300 + "1" + "}" * 300)
+    first = "[" + orjson.dumps(snapshot(page)).decode() + ("," + deep if refused else "") + "]"
+    answer = await shop.post(INGEST.format("rollback"), data=first)  # built as text: orjson writes 255 levels
+    assert (answer.status, (await answer.json()).get("error")) == ((400, "too_deep") if refused else (202, None))
+    status, _ = await post(shop, "rollback", [mutation(texts=[set_text(status_line["id"], "shipped")])])
+    assert status == 202
+    assert ("shipped" in await stored(shop, admin_headers, "rollback")) is not refused

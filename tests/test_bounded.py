@@ -77,8 +77,8 @@ def distinct_strings(batch: int, count: int) -> bytes:
 async def test_redaction_runs_off_the_event_loop(make_client, monkeypatch):
     """Decode, walk, finish, encode, the mirror's dump, freezing and thawing all run on a
     redaction thread."""
-    from redactor import app as app_module
     from redactor import sessions
+    from redactor.formats import rrweb_batch
     from redactor.dom import DomMirror
     from redactor.redact import BatchRedaction
 
@@ -95,7 +95,7 @@ async def test_redaction_runs_off_the_event_loop(make_client, monkeypatch):
         monkeypatch.setattr(owner, name, watched)
 
     for owner, name in ((BatchRedaction, "walk"), (BatchRedaction, "finish"), (DomMirror, "dump"),
-                        (app_module, "decode"), (app_module, "encode"), (sessions, "freeze"), (sessions, "thaw")):
+                        (rrweb_batch, "decode"), (rrweb_batch, "encode"), (sessions, "freeze"), (sessions, "thaw")):
         watch(owner, name)
     for session in ("s1", "s2", "s1"):  # s1 is frozen when s2 comes, and thawed when it comes back
         assert (await client.post(ingest("a", session), data=flat_page(50))).status == 202

@@ -238,7 +238,7 @@ async def test_an_older_data_dir_is_made_private_and_deletes_are_secure(tmp_path
     try:
         assert mode(data) == 0o700
         assert all(mode(p) == 0o600 for p in data.iterdir())
-        assert await store._run(lambda: store._db.execute("PRAGMA secure_delete").fetchone()[0]) == 1
+        assert await store.file.run(lambda: store.file.db.execute("PRAGMA secure_delete").fetchone()[0]) == 1
         marker = b"ERASED-VALUE-" * 50
         await store.save_batch("shop", "s1", None, b'["' + marker + b'"]', 1, None, {}, None)
         assert await store.erase_session("shop", "s1", "admin")

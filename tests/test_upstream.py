@@ -222,6 +222,25 @@ async def test_collector_4xx_is_passed_back_and_not_spooled(proxy, collector):
     assert len(proxy.app[SPOOL]) == 0
 
 
+@pytest.mark.parametrize("refused", [True, False])
+async def test_a_batch_the_collector_refuses_teaches_the_mirror_nothing(proxy, collector, refused):
+    """pipeline.py discards the mirror of a batch the collector refused: the next batch changes a
+    text the mirror never kept, unknown, so masked whole (fail closed). Accepted, it stays readable."""
+    status_line = {"type": 3, "id": 5, "textContent": "waiting"}
+    body = {"type": 2, "id": 3, "tagName": "body", "attributes": {},
+            "childNodes": [{"type": 2, "id": 4, "tagName": "p", "attributes": {}, "childNodes": [status_line]}]}
+    page = {"type": 2, "data": {"node": {"type": 0, "id": 1, "childNodes": [
+        {"type": 2, "id": 2, "tagName": "html", "attributes": {}, "childNodes": [body]}]},
+        "initialOffset": {"left": 0, "top": 0}}, "timestamp": int(time.time() * 1000)}
+    collector.mode = "reject" if refused else "ok"
+    assert (await post(proxy, "s1", [meta(), page])).status == (400 if refused else 200)
+    collector.mode = "ok"
+    change = {"type": 3, "data": {"source": 0, "texts": [{"id": 5, "value": "shipped"}], "attributes": [],
+                                  "removes": [], "adds": []}, "timestamp": int(time.time() * 1000)}
+    assert (await post(proxy, "s1", [change])).status == 200
+    assert (b"shipped" in collector.received[-1]["raw"]) is not refused
+
+
 # -- the spool ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("mode", ["fail", "throttle"])
 async def test_5xx_and_429_are_spooled_then_delivered_in_order(proxy, collector, mode):

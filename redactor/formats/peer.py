@@ -1,8 +1,7 @@
 """What the peers' wire formats (formats/posthog.py, formats/sentry.py) share: bounded inflation,
-the groups of rrweb events a body holds (one per recording session), and the rule that what
-redaction did not change is forwarded byte for byte.
+and the rule that what redaction did not change is forwarded byte for byte.
 
-A decoded body hands out Groups; the caller redacts each group's events (and the strings of its
+A decoded body hands out Groups (formats/rrweb_batch.py: the rrweb events of one recording session); the caller redacts each group's events (and the strings of its
 `meta`, scanned like a custom payload) in place and sets `kept` to the events that survive;
 then the body encodes itself the way it came.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -20,23 +18,17 @@ import orjson
 from redactor.formats.rrweb_batch import BatchError
 
 GZIP_MAGIC = b"\x1f\x8b"
+#: zlib's window bits (inflate()'s wbits) of a gzip and of a zlib stream (-15 would be raw deflate)
+GZIP_WBITS, ZLIB_WBITS = 31, 15
+#: how the SDKs compress (fflate's and zlib's default level): what we forward is compressed alike
+COMPRESSION_LEVEL = 6
 #: ids the collectors join on: never scanned (Presidio reads digit groups in them as phone numbers)
 ID_SHAPED = re.compile(r"^(?:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
                        r"|[0-9a-fA-F]{16,64})$")
 
 
-@dataclass
-class Group:
-    """The rrweb events of one recording session in one body, and the strings around them."""
-
-    session: str | None  # None: no session mirror (analytics events, a recording without an id)
-    events: list[Any]
-    meta: dict[str, Any] = field(default_factory=dict)  # scanned like a custom payload; written back
-    kept: list[Any] | None = None  # set by the caller: the events that survive redaction
-
-
 def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:
-    """gzip (wbits 31), zlib (15) or raw deflate (-15), never past `limit` bytes: a bomb is refused
+    """gzip (GZIP_WBITS), zlib (ZLIB_WBITS) or raw deflate (-15), never past `limit` bytes: a bomb is refused
     before it is inflated whole."""
     inflater = zlib.decompressobj(wbits)
     try:
@@ -71,7 +63,7 @@ class Budget:
 
 def gzip_bytes(data: bytes) -> bytes:
     """gzip as the browser SDKs write it (fflate: mtime 0)."""
-    return gzip.compress(data, 6, mtime=0)
+    return gzip.compress(data, COMPRESSION_LEVEL, mtime=0)
 
 
 def loads(data: bytes | str, what: str) -> Any:

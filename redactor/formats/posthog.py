@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view,
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, Budget, dumps, gzip_bytes, kept_in, loads, scan_view,
                                    write_back)
-from redactor.formats.rrweb_batch import BatchError
+from redactor.formats.rrweb_batch import BatchError, Group
+from redactor.rrweb import EventType
 
 PER_FIELD_VERSION = "2024-10"
-FULL_SNAPSHOT, INCREMENTAL = 2, 3
 MUTATION, STYLE_SHEET_RULE = 0, 8
 MUTATION_FIELDS = ("texts", "attributes", "removes", "adds")
 STYLE_FIELDS = ("adds", "removes")
@@ -59,7 +59,7 @@ def _latin1_gzip_field(value: str, budget: Budget) -> Any:
         raise BatchError(400, "bad_encoding", "a per-field gzip string holds a character above U+00FF") from None
     if not raw.startswith(GZIP_MAGIC):
         raise BatchError(400, "bad_encoding", "a per-field gzip string (cv 2024-10) is not gzip")
-    return loads(budget.inflate(raw, 31, "a per-field gzip string"), "a per-field gzip string")
+    return loads(budget.inflate(raw, GZIP_WBITS, "a per-field gzip string"), "a per-field gzip string")
 
 
 @dataclass
@@ -79,9 +79,9 @@ def unpack_event(event: Any, budget: Budget) -> list[_PackedField]:
     if not isinstance(event, dict) or event.get("cv") != PER_FIELD_VERSION:
         return []
     places: list[tuple[dict[str, Any], str]] = []
-    if event.get("type") == FULL_SNAPSHOT:
+    if event.get("type") == EventType.FULL_SNAPSHOT:
         places.append((event, "data"))
-    elif event.get("type") == INCREMENTAL and isinstance(event.get("data"), dict):
+    elif event.get("type") == EventType.INCREMENTAL_SNAPSHOT and isinstance(event.get("data"), dict):
         source = event["data"].get("source")
         names = MUTATION_FIELDS if source == MUTATION else STYLE_FIELDS if source == STYLE_SHEET_RULE else ()
         places.extend((event["data"], name) for name in names)
@@ -133,7 +133,7 @@ def _unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any,
     if not raw.strip():
         raise BatchError(400, "empty_body", "the body is empty")
     if raw.startswith(GZIP_MAGIC):
-        return loads(budget.inflate(raw, 31, "the gzip body"), "the gzip body"), "gzip", []
+        return loads(budget.inflate(raw, GZIP_WBITS, "the gzip body"), "the gzip body"), "gzip", []
     compression = query.get("compression", "")
     if compression == "base64" or raw.startswith(b"data="):
         try:

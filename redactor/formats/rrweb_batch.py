@@ -3,7 +3,7 @@ whose other keys are metadata (kept)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -15,6 +15,17 @@ class BatchError(ValueError):
     def __init__(self, status: int, code: str, detail: str):
         super().__init__(detail)
         self.status, self.code, self.detail = status, code, detail
+
+
+@dataclass
+class Group:
+    """The rrweb events of one recording session in one body (native or a peer's), and the
+    strings around them: what pipeline.py redacts with the session's mirror."""
+
+    session: str | None  # None: no session mirror (analytics events, a recording without an id)
+    events: list[Any]
+    meta: dict[str, Any] = field(default_factory=dict)  # scanned like a custom payload; written back
+    kept: list[Any] | None = None  # set by the caller: the events that survive redaction
 
 
 @dataclass

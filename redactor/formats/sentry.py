@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import (GZIP_MAGIC, Budget, Group, dumps, gzip_bytes, kept_in, loads, scan_view,
-                                   write_back)
-from redactor.formats.rrweb_batch import BatchError
+from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ZLIB_WBITS, Budget, dumps, gzip_bytes,
+                                   kept_in, loads, scan_view, write_back)
+from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event that are ids, timestamps and the SDK's facts: not scanned
 REPLAY_EVENT_STRUCTURAL = frozenset({
@@ -85,7 +85,7 @@ class SentryEnvelope:
             events = kept_in(recording.events, kept_ids)
             now = dumps(events)
             if now != recording.before:
-                body = (zlib.compress(now, 6) if recording.compression == "zlib"
+                body = (zlib.compress(now, COMPRESSION_LEVEL) if recording.compression == "zlib"
                         else gzip_bytes(now) if recording.compression == "gzip" else now)
                 payloads[id(recording.item)] = recording.head + body
         for replay_event in self._replay_events:
@@ -159,9 +159,9 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     _header(item.payload[:end], "the replay_recording header")
     head, data = item.payload[:end + 1], item.payload[end + 1:]
     if data[:1] == b"\x78":
-        compression, text = "zlib", budget.inflate(data, 15, "the replay_recording")
+        compression, text = "zlib", budget.inflate(data, ZLIB_WBITS, "the replay_recording")
     elif data.startswith(GZIP_MAGIC):
-        compression, text = "gzip", budget.inflate(data, 31, "the replay_recording")
+        compression, text = "gzip", budget.inflate(data, GZIP_WBITS, "the replay_recording")
     else:
         compression, text = "none", data
     events = loads(text, "the replay_recording")

@@ -18,14 +18,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 import orjson
 
@@ -33,7 +30,6 @@ from redactor.metrics import Metrics
 from redactor.sinks import sqlite
 
 log = logging.getLogger("redactor.spool")
-T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -98,8 +94,7 @@ class Spool:
         self.max_bytes = max_bytes
         self.retry_max_seconds = retry_max_seconds
         self.metrics = metrics
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spool")
-        self._db: sqlite3.Connection | None = None
+        self.file = sqlite.Database(self.path, "spool")  # private, WAL, synchronous=FULL (fsynced before append() returns)
         self._pending: Counter[tuple[str, str]] = Counter()  # batches spooled, per session
         self.bytes = 0
         self._oldest: float | None = None  # enqueued_at of the oldest row
@@ -112,7 +107,8 @@ class Spool:
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def open(self) -> Spool:
-        rows = await self._run(self._open)
+        await self.file.open(SCHEMA)
+        rows = await self.file.run(self._pending_rows)
         for site, session, count, size, oldest in rows:
             self._pending[(site, session)] = count
             self.bytes += size
@@ -123,12 +119,9 @@ class Spool:
         self.metrics.spool_age.set_function(self.oldest_age)
         return self
 
-    def _open(self) -> list[tuple]:
-        db = sqlite.connect(self.path)  # private, WAL, synchronous=FULL (fsynced before append() returns)
-        db.executescript(SCHEMA)
-        self._db = db
-        return db.execute("SELECT site, session, count(*), sum(size), min(enqueued_at) FROM items "
-                          "GROUP BY site, session").fetchall()
+    def _pending_rows(self) -> list[tuple]:
+        return self.file.db.execute("SELECT site, session, count(*), sum(size), min(enqueued_at) FROM items "
+                                    "GROUP BY site, session").fetchall()
 
     def start(self, send: Send) -> None:
         """Starts the delivery task."""
@@ -151,18 +144,7 @@ class Spool:
         self._task = None
 
     async def close(self) -> None:
-        if self._db is not None:
-            await self._run(self._close)
-        self._thread.shutdown(wait=True)
-
-    def _close(self) -> None:
-        assert self._db is not None
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.close()
-        self._db = None
-
-    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
+        await self.file.close(checkpoint=True)
 
     # -- state ----------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -201,7 +183,7 @@ class Spool:
         self._pending[key] += 1
         try:
             item.enqueued_at = time.time()
-            item.seq = await self._run(self._insert, item, size)
+            item.seq = await self.file.run(self._insert, item, size)
         except BaseException:
             self.bytes -= size
             self._pending[key] -= 1
@@ -215,8 +197,7 @@ class Spool:
         self._wake.set()
 
     def _insert(self, item: Outgoing, size: int) -> int:
-        assert self._db is not None, "spool is not open"
-        cursor = self._db.execute(
+        cursor = self.file.db.execute(
             "INSERT INTO items (site, session, method, path, headers, body, size, enqueued_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (item.site, item.session, item.method, item.path, orjson.dumps(item.headers), item.body, size,
@@ -226,8 +207,7 @@ class Spool:
     # -- delivery -------------------------------------------------------------------------------
     def _heads(self, limit: int) -> list[Outgoing]:
         """The oldest batch of each of the `limit` sessions that have waited longest."""
-        assert self._db is not None
-        rows = self._db.execute(
+        rows = self.file.db.execute(
             "SELECT seq, site, session, method, path, headers, body, enqueued_at FROM items WHERE seq IN "
             "(SELECT min(seq) FROM items GROUP BY site, session ORDER BY min(seq) LIMIT ?) ORDER BY seq",
             (limit,)).fetchall()
@@ -235,9 +215,9 @@ class Spool:
                 for seq, site, session, method, path, headers, body, at in rows]
 
     def _delete(self, seq: int) -> float | None:
-        assert self._db is not None
-        self._db.execute("DELETE FROM items WHERE seq = ?", (seq,))
-        row = self._db.execute("SELECT enqueued_at FROM items ORDER BY seq LIMIT 1").fetchone()
+        db = self.file.db
+        db.execute("DELETE FROM items WHERE seq = ?", (seq,))
+        row = db.execute("SELECT enqueued_at FROM items ORDER BY seq LIMIT 1").fetchone()
         return row[0] if row else None
 
     async def _deliver_forever(self, send: Send) -> None:
@@ -257,7 +237,7 @@ class Spool:
             await self._wake.wait()
         while (delay := self._not_before - time.monotonic()) > 0:  # Retry-After may extend it meanwhile
             await asyncio.sleep(delay)
-        heads = await self._run(self._heads, ROUND_SESSIONS)
+        heads = await self.file.run(self._heads, ROUND_SESSIONS)
         if not heads:  # counters out of step with the file: trust the file
             self._pending.clear()
             self.bytes = 0
@@ -285,7 +265,7 @@ class Spool:
         else:
             self.metrics.spool_delivered.inc()
         assert item.seq is not None
-        self._oldest = await self._run(self._delete, item.seq)
+        self._oldest = await self.file.run(self._delete, item.seq)
         key = (item.site, item.session)
         self._pending[key] -= 1
         if self._pending[key] <= 0:

@@ -1,5 +1,5 @@
-"""An SQLite file of the server's (the store, the spool): private to its user, durable, and
-leaving no deleted value readable on disk.
+"""An SQLite file of the server's (the store, the spool): private to its user, durable, leaving
+no deleted value readable on disk, and used from a thread of its own.
 
 - The data directory is `0700` and every file in it `0600`: the database is created with that
   mode before SQLite opens it, and SQLite gives its `-wal` and `-shm` files the database's mode
@@ -8,13 +8,21 @@ leaving no deleted value readable on disk.
 - `secure_delete=ON`, set explicitly (SQLite's default depends on how it was compiled): deleted
   rows (an erased session, a delivered spool batch) are overwritten with zeros, not left in free
   pages.
+- One thread per file (`Database`): sqlite3 objects belong to the thread that made them, and
+  the event loop never waits on the disk.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 PRIVATE_DIRECTORY = 0o700
 PRIVATE_FILE = 0o600
@@ -44,3 +52,40 @@ def connect(path: Path) -> sqlite3.Connection:
         if journal.exists():
             journal.chmod(PRIVATE_FILE)
     return db
+
+
+class Database:
+    """An SQLite file opened with connect() and used from one thread of its own: every use of
+    `db` goes through run()."""
+
+    def __init__(self, path: Path, name: str):
+        self.path = path
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection, for functions given to run()."""
+        assert self._db is not None, f"{self.path.name} is not open"
+        return self._db
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
+
+    async def open(self, schema: str) -> None:
+        def opening() -> None:
+            db = connect(self.path)
+            db.executescript(schema)
+            self._db = db
+        await self.run(opening)
+
+    async def close(self, checkpoint: bool = False) -> None:
+        """checkpoint: the journal is written into the database and truncated first."""
+        def closing() -> None:
+            if checkpoint:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+            self._db = None
+        if self._db is not None:
+            await self.run(closing)
+        self._thread.shutdown(wait=True)

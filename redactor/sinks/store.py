@@ -3,8 +3,7 @@
 It keeps redacted batches (never raw ones), the sessions' mirror state (flags and structure,
 never a value), site configurations, admin tokens (hashes only) and the audit log.
 
-SQLite is used from one dedicated thread (sqlite3 objects belong to the thread that made them)
-so the event loop never blocks on disk. WAL journal with synchronous=FULL: a batch is on disk
+SQLite is used from one dedicated thread (sinks/sqlite.py) so the event loop never blocks on disk. WAL journal with synchronous=FULL: a batch is on disk
 when save_batch() returns, and only then does the ingest route answer 202.
 """
 
@@ -14,7 +13,6 @@ import asyncio
 import sqlite3
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -86,21 +84,15 @@ CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
 class Store:
     def __init__(self, data_dir: Path | str):
         self.path = Path(data_dir) / "redactor.sqlite3"
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
-        self._db: sqlite3.Connection | None = None
+        self.file = sqlite.Database(self.path, "store")  # private, WAL, synchronous=FULL, secure_delete
         self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future]] = []
         self._flushing = False
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def open(self) -> Store:
-        await self._run(self._open)
+        await self.file.open(SCHEMA)
+        await self.file.run(lambda: self._migrate(self.file.db))
         return self
-
-    def _open(self) -> None:
-        db = sqlite.connect(self.path)  # private, WAL, synchronous=FULL, secure_delete
-        db.executescript(SCHEMA)
-        self._migrate(db)
-        self._db = db
 
     @staticmethod
     def _migrate(db: sqlite3.Connection) -> None:
@@ -113,13 +105,7 @@ class Store:
             db.execute("""ALTER TABLE tokens ADD COLUMN sites BLOB NOT NULL DEFAULT '["*"]'""")
 
     async def close(self) -> None:
-        if self._db is not None:
-            await self._run(self._db.close)
-            self._db = None
-        self._thread.shutdown(wait=True)
-
-    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, fn, *args)
+        await self.file.close()
 
     async def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Runs one write in a transaction that is committed (and fsynced) before this returns.
@@ -137,7 +123,7 @@ class Store:
             while self._pending:
                 group, self._pending = self._pending, []
                 try:
-                    outcomes = await self._run(self._commit, [fn for fn, _ in group])
+                    outcomes = await self.file.run(self._commit, [fn for fn, _ in group])
                 except BaseException as error:  # the commit itself failed: none of them is stored
                     outcomes = [(False, error)] * len(group)
                 for (_, future), (ok, value) in zip(group, outcomes):
@@ -147,8 +133,7 @@ class Store:
             self._flushing = False
 
     def _commit(self, writes: list[Callable[[sqlite3.Connection], Any]]) -> list[tuple[bool, Any]]:
-        db = self._db
-        assert db is not None, "store is not open"
+        db = self.file.db
         outcomes: list[tuple[bool, Any]] = []
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -168,8 +153,7 @@ class Store:
         return outcomes
 
     def _query(self, sql: str, *args: Any) -> list[tuple]:
-        assert self._db is not None, "store is not open"
-        return self._db.execute(sql, args).fetchall()
+        return self.file.db.execute(sql, args).fetchall()
 
     async def writable(self) -> bool:
         try:
@@ -180,7 +164,7 @@ class Store:
 
     # -- sites ----------------------------------------------------------------------------------
     async def sites(self) -> dict[str, dict[str, Any]]:
-        rows = await self._run(self._query, "SELECT site, config FROM sites ORDER BY site")
+        rows = await self.file.run(self._query, "SELECT site, config FROM sites ORDER BY site")
         return {site: orjson.loads(config) for site, config in rows}
 
     async def put_site(self, site: str, config: dict[str, Any], author: str, action: str,
@@ -206,7 +190,7 @@ class Store:
     async def audit_log(self, site: str | None = None) -> list[dict[str, Any]]:
         """A site's entries, oldest first; every entry (token changes included) without a site."""
         where, args = ("WHERE site = ?", (site,)) if site is not None else ("", ())
-        rows = await self._run(self._query, "SELECT site, at, author, action, before, after FROM audit "
+        rows = await self.file.run(self._query, "SELECT site, at, author, action, before, after FROM audit "
                                             f"{where} ORDER BY seq", *args)
         return [{"site": s, "at": at, "author": author, "action": action,
                  "before": None if before is None else orjson.loads(before),
@@ -226,12 +210,12 @@ class Store:
 
     async def tokens(self) -> dict[str, tuple[str, str, list[str]]]:
         """hash → (name, role, sites) of every live token."""
-        rows = await self._run(self._query, "SELECT hash, name, role, sites FROM tokens WHERE revoked_at IS NULL")
+        rows = await self.file.run(self._query, "SELECT hash, name, role, sites FROM tokens WHERE revoked_at IS NULL")
         return {digest: (name, role, orjson.loads(sites)) for digest, name, role, sites in rows}
 
     async def last_audit_seq(self) -> int:
         """Moves with every site and token change: workers sharing this store follow it (workers.py)."""
-        rows = await self._run(self._query, "SELECT coalesce(max(seq), 0) FROM audit")
+        rows = await self.file.run(self._query, "SELECT coalesce(max(seq), 0) FROM audit")
         return rows[0][0]
 
     async def revoke_token(self, name: str, audit_author: str | None = None, grant: Any = None) -> int:
@@ -283,12 +267,12 @@ class Store:
                    (site, session, mirror_state, now))
 
     async def mirror_state(self, site: str, session: str) -> bytes | None:
-        rows = await self._run(self._query, "SELECT state FROM mirrors WHERE site = ? AND session = ?", site, session)
+        rows = await self.file.run(self._query, "SELECT state FROM mirrors WHERE site = ? AND session = ?", site, session)
         return rows[0][0] if rows else None
 
     async def session_events(self, site: str, session: str) -> bytes | None:
         """The stored events of a session as one JSON array, joined without re-parsing."""
-        rows = await self._run(self._query, "SELECT events FROM batches WHERE site = ? AND session = ? ORDER BY seq",
+        rows = await self.file.run(self._query, "SELECT events FROM batches WHERE site = ? AND session = ? ORDER BY seq",
                                site, session)
         if not rows:
             return None
@@ -296,7 +280,7 @@ class Store:
         return b"[" + b",".join(part for part in parts if part) + b"]"
 
     async def sessions(self, site: str) -> list[dict[str, Any]]:
-        rows = await self._run(self._query, "SELECT session, first_at, last_at, batches, events, bytes, page, remarks "
+        rows = await self.file.run(self._query, "SELECT session, first_at, last_at, batches, events, bytes, page, remarks "
                                             "FROM sessions WHERE site = ? ORDER BY first_at", site)
         return [{"session": s, "first_at": f, "last_at": la, "batches": b, "events": e, "bytes": by, "page": p,
                  "remarks": orjson.loads(r) if r else {}} for s, f, la, b, e, by, p, r in rows]

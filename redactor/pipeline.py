@@ -1,0 +1,288 @@
+"""The stages a batch goes through, in order, the same for every route (native and peers'):
+
+1. **decode** (formats/, called by the route): the wire format → `Recordings`, the rrweb events of
+   each recording session the body holds;
+2. **hold** each session's mirror, exclusively (sessions.py; state_redis.py with --state);
+3. **redact** each group (plugins.py → redact.py): mirror update and classification (dom.py,
+   selectors.py), content detection (pii.py), masking (content.py, masking.py);
+4. **encode** (formats/): the same wire format back, and what is saved of each session;
+5. **sink**: the embedded store (sinks/store.py), or the collector and its spool (sinks/upstream.py).
+
+A stage returns plain data, or a `Refused` answer. Rollback is explicit: the mirrors held for a
+batch are kept only when every stage went through, and discarded otherwise (the store, or Redis,
+keeps the state of the last batch that did). Nothing of a refused batch is stored or forwarded.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import logging
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from redactor.answers import json_error, json_response, retry_headers
+from redactor.dom import DomMirror
+from redactor.formats.rrweb_batch import BatchError, Group
+from redactor.ingest_query import redact_query
+from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
+from redactor.masking import Masker
+from redactor.metrics import Metrics
+from redactor.plugins import redact_events
+from redactor.policy import Policy, SiteConfig
+from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
+from redactor.rrweb import BadEvent, EventType
+from redactor.sessions import SiteFull
+from redactor.sinks import upstream
+from redactor.sinks.spool import SpoolFull
+from redactor.state_redis import StateMoved, StateUnavailable
+
+log = logging.getLogger("redactor")
+
+#: how many times a batch is redone when another process wrote its session meanwhile (--state)
+STATE_ATTEMPTS = 3
+#: the site of peers' traffic whose SDK key no site claims: redacted with the built-in defaults
+DEFAULT_SITE = ":defaults"
+#: seconds a client waits before retrying a batch the spool could not take (a disk error, not a full spool)
+SPOOL_FAILED_RETRY_SECONDS = 30
+
+
+# -- the data that goes from stage to stage ----------------------------------------------------------
+@dataclass
+class Recordings:
+    """A decoded body: its site's policy, the rrweb events of each recording session in it, and
+    the way back to its wire format."""
+
+    policy: Policy
+    groups: list[Group]
+    #: the body in its wire format with each group's `kept` events (BatchError if it cannot be)
+    encode: Callable[[], bytes]
+    #: the batch's other keys, stored beside its events (native batches in the embedded store)
+    meta: dict[str, Any] | None = None
+
+
+#: the route's decoding of the request's body; redone when the batch is redone (redaction works in place)
+Decode = Callable[[], Awaitable[Recordings]]
+
+
+@dataclass
+class Refused:
+    """The answer to a batch that is neither stored nor forwarded."""
+
+    response: web.StreamResponse
+
+
+@dataclass
+class Summary:
+    """What is saved of a session after a batch: its mirror's state (None: unchanged since it
+    was saved), the batch's remarks and the page it recorded."""
+
+    state: bytes | None
+    remarks: dict[str, int]
+    page: str | None
+
+
+@dataclass
+class Encoded:
+    body: bytes
+    summaries: list[Summary]  # one per group
+
+
+def refuse(metrics: Metrics, status: int, code: str, detail: str, headers: dict[str, str]) -> Refused:
+    metrics.refused.labels(code).inc()
+    return Refused(json_error(status, code, detail, headers))
+
+
+# -- the runner ---------------------------------------------------------------------------------------
+async def take_batch(request: web.Request, decode: Decode, headers: dict[str, str]) -> web.StreamResponse:
+    """Runs the stages for one request and answers. With shared state (--state), a batch whose
+    session another process wrote meanwhile is redone from its decoding, on that state."""
+    app, started = request.app, time.perf_counter()
+    metrics = app[METRICS]
+    for _ in range(STATE_ATTEMPTS):
+        try:
+            recordings = await decode()
+        except BatchError as error:
+            return refuse(metrics, error.status, error.code, error.detail, headers).response
+        try:
+            return await _run_stages(request, recordings, headers, started)
+        except StateMoved:
+            continue
+        except StateUnavailable as error:  # fail closed: never a batch redacted without its state
+            return refuse(metrics, 503, error.code, error.detail,
+                          {**headers, **retry_headers(headers, error.retry_after)}).response
+        except SiteFull as full:
+            return refuse(metrics, 429, "too_many_sessions", f"{full}: retry later",
+                          {**headers, **retry_headers(headers, full.retry_after)}).response
+    return refuse(metrics, 503, "state_conflict", "the session's state kept moving under this batch; retry later",
+                  {**headers, **retry_headers(headers, 1)}).response
+
+
+async def _run_stages(request: web.Request, recordings: Recordings, headers: dict[str, str],
+                      started: float) -> web.StreamResponse:
+    app = request.app
+    metrics, states, site = app[METRICS], app[STATES], recordings.policy.site
+    run = app[THREADS].runner(site)
+    sessions = sorted({group.session for group in recordings.groups if group.session is not None})
+    async with AsyncExitStack() as stack:
+        mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
+                   for session in sessions}  # in order: two requests never wait on each other
+        outcome = await _stages(request, recordings, mirrors, headers, run)
+        if isinstance(outcome, Refused):
+            for session in sessions:
+                states.discard(site, session)
+            return outcome.response
+        for mirror in mirrors.values():
+            mirror.dirty = False  # saved with this batch
+            metrics.mirror_nodes.observe(len(mirror.nodes))
+    redactions, answer = outcome
+    for group, redaction in zip(recordings.groups, redactions):
+        metrics.record(len(group.events), redaction)
+    metrics.latency.observe(time.perf_counter() - started)
+    return answer
+
+
+async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[str, DomMirror],
+                  headers: dict[str, str], run: Callable[..., Any]
+                  ) -> tuple[list[Redaction], web.StreamResponse] | Refused:
+    app = request.app
+    metrics, site = app[METRICS], recordings.policy.site
+    redactions = await redact(app, recordings, mirrors, headers, run)
+    if isinstance(redactions, Refused):
+        return redactions
+    try:  # encoding a big body and dumping a big mirror take long: on a redaction thread
+        encoded = await run(encode, recordings, redactions, mirrors)
+    except BatchError as error:
+        return refuse(metrics, error.status, error.code, error.detail, headers)
+    for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
+        await app[STATES].commit(site, session, mirror)
+    answer = await sink(request, recordings, redactions, encoded, headers)
+    if isinstance(answer, Refused):
+        return answer
+    return redactions, answer
+
+
+# -- 3. redact ------------------------------------------------------------------------------------------
+def masker_for(app: web.Application, policy: Policy) -> Masker:
+    site_secret = hmac.new(app[SECRET], policy.site.encode(), hashlib.sha256).digest()
+    return Masker(policy.config.pii.mask, site_secret)
+
+
+async def redact(app: web.Application, recordings: Recordings, mirrors: dict[str, DomMirror],
+                 headers: dict[str, str], run: Callable[..., Any]) -> list[Redaction] | Refused:
+    """Each group redacted in place with its session's mirror (a group without a session, with an
+    empty one); `group.kept` set to the events that survive."""
+    settings, policy = app[SETTINGS], recordings.policy
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=policy.site)
+    masker = masker_for(app, policy)
+    limits = BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
+    redactions = []
+    for group in recordings.groups:
+        mirror = mirrors[group.session] if group.session is not None else DomMirror()
+        try:
+            redaction = await redact_events(group.events, policy, mirror, masker, analyze, meta=group.meta,
+                                            limits=limits, run=run)
+        except Exception as error:
+            fate = "forwarded" if UPSTREAM in app else "stored"
+            return refused_redaction(app[METRICS], error, policy.site, fate, headers)
+        group.kept = redaction.events
+        redactions.append(redaction)
+    return redactions
+
+
+def refused_redaction(metrics: Metrics, error: Exception, site: str, fate: str, headers: dict[str, str]) -> Refused:
+    """A batch whose redaction failed: bad input says what is wrong, anything else is logged."""
+    if isinstance(error, BadEvent):
+        return refuse(metrics, 400, "bad_event", str(error), headers)
+    if isinstance(error, MirrorTooLarge):
+        metrics.limit_hits.labels("mirror_nodes").inc()
+        return refuse(metrics, 413, "mirror_too_large", str(error), headers)
+    log.error("a batch of site %s could not be redacted: refused, not %s", site, fate, exc_info=error)
+    return refuse(metrics, 500, "redaction_failed",
+                  f"the batch could not be redacted, so it was not {fate}; it was logged", headers)
+
+
+# -- 4. encode (on a redaction thread) ---------------------------------------------------------------
+def encode(recordings: Recordings, redactions: list[Redaction], mirrors: dict[str, DomMirror]) -> Encoded:
+    summaries = []
+    for group, redaction in zip(recordings.groups, redactions):
+        mirror = mirrors.get(group.session) if group.session is not None else None
+        state = orjson.dumps(mirror.dump()) if mirror is not None and mirror.dirty else None  # keystrokes: unchanged
+        remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
+        page = next((e["data"].get("href") for e in redaction.events
+                     if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
+        summaries.append(Summary(state, remarks, page))
+    return Encoded(recordings.encode(), summaries)
+
+
+# -- 5. sink ------------------------------------------------------------------------------------------
+async def sink(request: web.Request, recordings: Recordings, redactions: list[Redaction], encoded: Encoded,
+               headers: dict[str, str]) -> web.StreamResponse | Refused:
+    """The embedded store keeps the batch with its sessions' state, in one transaction. Upstream,
+    the collector (or the spool) takes the batch first; the sessions' state is saved once it is
+    safe, so that a refused batch leaves it as it was."""
+    app = request.app
+    store, site, body = app[STORE], recordings.policy.site, encoded.body
+    received = sum(len(group.events) for group in recordings.groups)
+    kept = sum(len(redaction.events) for redaction in redactions)
+    counts = {"accepted": received, "stored": kept, "dropped": received - kept}
+    saved = [(group, redaction, summary) for group, redaction, summary
+             in zip(recordings.groups, redactions, encoded.summaries) if group.session is not None]
+    if UPSTREAM not in app:
+        for group, redaction, summary in saved:
+            await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
+                                   summary.state, summary.remarks, summary.page)
+        return json_response(counts, status=202, headers=headers)
+    sessions = sorted(group.session for group, _, _ in saved)
+    answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers)
+    if isinstance(answer, Refused) or site == DEFAULT_SITE:  # traffic no site claims: no retention applies
+        return answer
+    for group, redaction, summary in saved:
+        if group.events:  # a group of analytics only: no recording to sum up
+            await store.save_session_state(site, group.session, len(redaction.events), len(body), summary.state,
+                                           summary.remarks, summary.page)
+    return answer
+
+
+async def forward(request: web.Request, site: str, session: str, body: bytes, counts: dict[str, int],
+                  headers: dict[str, str]) -> web.StreamResponse | Refused:
+    """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
+    metrics = request.app[METRICS]
+    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site))
+    try:
+        answer = await request.app[UPSTREAM].submit(item)
+    except SpoolFull as full:
+        return refuse(metrics, 503, "spool_full", "the collector is unavailable and the disk spool is full; retry later",
+                      {**headers, **retry_headers(headers, full.retry_after)})
+    except sqlite3.Error:
+        log.exception("batch of site %s could not be spooled: refused", site)
+        return refuse(metrics, 503, "spool_failed", "the collector is unavailable and the disk spool failed; "
+                      "retry later", {**headers, **retry_headers(headers, SPOOL_FAILED_RETRY_SECONDS)})
+    if answer is None:
+        return json_response({**counts, "spooled": True}, status=202, headers=headers)
+    if answer.status >= 400:  # the collector refused the batch: so do we
+        metrics.refused.labels("upstream_refused").inc()
+        return Refused(answer.response(headers))
+    return answer.response(headers)
+
+
+async def forwarded_path(request: web.Request, site: str) -> str:
+    """The request's path, its query string redacted like a URL with the site's PII settings
+    (the built-in ones for a request no site claims)."""
+    app = request.app
+    policy = app[POLICIES].get(site) or default_policy()
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    return await redact_query(request.raw_path, masker_for(app, policy), analyze)
+
+
+@functools.cache
+def default_policy() -> Policy:
+    return Policy.compile(DEFAULT_SITE, SiteConfig())
