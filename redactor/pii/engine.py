@@ -13,11 +13,17 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NoOpNlpEngine, S
 from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
 from redactor.pii.cache import SpanCache
-from redactor.pii.names import is_a_person, ner_names
-from redactor.pii.recognizers import RuleRecognizer, load_recognizer_defs
+from redactor.pii.names import is_a_person, load_lexicons, may_hold_a_name, ner_names
+from redactor.pii.recognizers import RuleRecognizer, any_pattern_matcher, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
 from redactor.ruledata import load_rules
+
+
+def _batch_engine(registry: RecognizerRegistry, nlp_engine) -> BatchAnalyzerEngine:
+    languages = list(SUPPORTED_LANGUAGES)
+    return BatchAnalyzerEngine(AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages,
+                                              log_decision_process=False))  # its tracer would log the values
 
 
 class _SharedSpacyNlpEngine(SpacyNlpEngine):
@@ -59,10 +65,13 @@ def use_offline_suffix_list(extra_suffixes: list[str]) -> None:
 class PiiDetector:
     """Built once per process. Sync API, used inside an executor worker."""
 
-    def __init__(self, ner: bool = True):
+    def __init__(self, ner: bool = True, shortcuts: bool = True):
+        """ner: find names in free text with spaCy. shortcuts: run the model only where ner_names can
+        keep something of what it finds, and Presidio only where a pattern matches or the model runs
+        (without: every text through everything, the reference the shortcuts are tested against)."""
         config = load_rules("pii.yaml")
         self.engine_config = EngineConfig.model_validate(config["engine"])
-        self.ner = ner
+        self.ner, self.shortcuts = ner, shortcuts
         use_offline_suffix_list(self.engine_config.extra_suffixes)  # before any recognizer is built
         languages = list(SUPPORTED_LANGUAGES)
 
@@ -74,17 +83,20 @@ class PiiDetector:
                     registry.add_recognizer(cls(supported_language=lang, supported_entity=spec.entity))
                 else:
                     registry.add_recognizer(RuleRecognizer(spec, lang))
+        # Two engines on the same recognizers (_route): with the model for texts where it may find a name
+        # (names.may_hold_a_name), patterns only for the others where a pattern matches; none elsewhere.
+        self._patterns = _batch_engine(
+            registry, NoOpNlpEngine(models=[{"lang_code": lang, "model_name": "none"} for lang in languages]))
+        self._may_match = any_pattern_matcher(registry.recognizers)
+        self._with_ner = None
         if ner:
-            nlp_engine = _SharedSpacyNlpEngine(
-                self.engine_config.spacy_model, languages, self.engine_config.spacy_disable)
+            with_ner = RecognizerRegistry(recognizers=list(registry.recognizers), supported_languages=languages)
             for lang in self.engine_config.ner_languages:
-                registry.add_recognizer(predefined_recognizers.SpacyRecognizer(
+                with_ner.add_recognizer(predefined_recognizers.SpacyRecognizer(
                     supported_language=lang, supported_entities=self.engine_config.ner_labels))
-        else:
-            nlp_engine = NoOpNlpEngine(models=[{"lang_code": lang, "model_name": "none"} for lang in languages])
-        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages,
-                                        log_decision_process=False)  # its tracer would log the values
-        self._batch = BatchAnalyzerEngine(self._analyzer)
+            self._with_ner = _batch_engine(with_ner, _SharedSpacyNlpEngine(
+                self.engine_config.spacy_model, languages, self.engine_config.spacy_disable))
+        load_lexicons()  # now, not when the first visitor's name arrives (0.8 s)
         self._ner_recognizers = {"SpacyRecognizer"}
         self._cache = SpanCache(self.engine_config.cache_size)
         self.stats = {"values": 0, "cache_hits": 0, "analyzed": 0, "calls": 0}
@@ -93,6 +105,9 @@ class PiiDetector:
     def entities(self) -> list[str]:
         """Every entity this detector can report."""
         return sorted({spec.entity for spec in load_recognizer_defs()} | ({"PERSON"} if self.ner else set()))
+
+    def forget(self) -> None:
+        self._cache.clear()
 
     def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
         """One batched call for all values of one request; the settings' entities and threshold
@@ -116,9 +131,24 @@ class PiiDetector:
         """Every span of every entity at any score (filtered by settings later)."""
         self.stats["analyzed"] += len(texts)
         self.stats["calls"] += 1
-        results = self._batch.analyze_iterator(
-            texts, language=lang, batch_size=self.engine_config.batch_size, score_threshold=0.0)
-        return [self._spans(text, found) for text, found in zip(texts, results)]
+        routes = [self._route(text) for text in texts]
+        found: list[list[RecognizerResult]] = [[] for _ in texts]
+        for engine in (e for e in (self._with_ner, self._patterns) if e is not None):
+            picked = [i for i, route in enumerate(routes) if route is engine]
+            if picked:  # one batch per engine: spaCy reads the batch's texts with nlp.pipe
+                results = engine.analyze_iterator([texts[i] for i in picked], language=lang,
+                                                  batch_size=self.engine_config.batch_size, score_threshold=0.0)
+                for i, result in zip(picked, results):
+                    found[i] = result
+        return [self._spans(text, results) for text, results in zip(texts, found)]
+
+    def _route(self, text: str) -> BatchAnalyzerEngine | None:
+        """The engine a text needs: with the model, patterns only, or none (nothing can be found)."""
+        if self._with_ner is not None and (not self.shortcuts or may_hold_a_name(text)):
+            return self._with_ner
+        if not self.shortcuts or self._may_match(text):
+            return self._patterns
+        return None
 
     def _spans(self, text: str, results: list[RecognizerResult]) -> tuple[Span, ...]:
         spans = []

@@ -208,6 +208,30 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def may_hold_a_name(text: str) -> bool:
+    """Whether ner_names can find anything in text: two capitalised words (a name word starts with a
+    capital), one of them a given name (what ner_names asks of a run). The model runs only where
+    this holds: it is ner_names' own precondition, so skipping the model elsewhere loses nothing.
+    Words are read as runs of letters, not as ``_WORD`` does: an NER span may end inside a
+    ``_WORD`` ("Mill Lane⟧" gives "Lane"), never inside a run of letters (spaCy's tokens). Keep the two
+    in step: a rule that lets ner_names accept a lower-case name must let this accept it too."""
+    capitalised = [word for word in _LETTERS.findall(text) if word[0].isupper()]
+    if len(capitalised) < 2:
+        return False
+    return any(_says_a_person(word) for word in capitalised) or any(
+        _says_a_person(word) for word in _WORD.findall(text) if _is_name_word(word))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def load_lexicons() -> None:
+    """Read the word lists now (engine set-up), not on the first text that needs them."""
+    _first_names()
+    _business_lexicon()
+    _name_openers()
+
+
 def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:
     """Person names from one NER span of the French model, with the measured false hits kept out:
     sentence-initial words ("Please", "Sinon"), countries ("België"), lower-case phrases ("anders

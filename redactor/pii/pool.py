@@ -1,5 +1,5 @@
 """Detection off the event loop: a pool of processes, each with its own PiiDetector, fed fairly
-across sites, with a cache in front of it in the serving process.
+across sites, with the sites' shared answers in front of it (redactor.pii.cache.SharedSpans).
 
 The engine is imported only where a detector is built (in the worker, or on first local use), so
 that importing this module (the configuration reads ``default_pii_workers``) loads no model.
@@ -11,20 +11,16 @@ import concurrent.futures
 import concurrent.futures.process
 import multiprocessing
 import os
+import secrets
 from typing import TYPE_CHECKING
 
-from redactor.pii.cache import SpanCache
+from redactor.pii.cache import SharedSpans
 from redactor.pii.settings import PiiSettings
 from redactor.pii.spans import Span, keep
 from redactor.scheduling import FairScheduler
 
 if TYPE_CHECKING:
     from redactor.pii.engine import PiiDetector
-
-#: texts the serving process remembers the spans of, before a trip to a worker: a few pages' worth of
-#: texts per site for a few hundred sites, a few MB
-FRONT_CACHE_TEXTS = 50_000
-
 
 
 
@@ -81,11 +77,12 @@ class DetectorPool:
     workers round robin across sites (redactor.scheduling), so a site that floods the detector
     with distinct texts delays its own batches, not another site's."""
 
-    def __init__(self, workers: int = 1, ner: bool = True):
+    def __init__(self, workers: int = 1, ner: bool = True, shared: SharedSpans | None = None):
         self.workers, self.ner = workers, ner
         self._ready = False
         self._local: PiiDetector | None = None
-        self._front = SpanCache(FRONT_CACHE_TEXTS)
+        # the server passes one keyed by its secret (and on Redis with --state); alone, a random key
+        self.shared = SharedSpans(secrets.token_bytes(32)) if shared is None else shared
         self._executor: concurrent.futures.Executor | None = None
         self.queue = FairScheduler(max(1, workers))
 
@@ -122,12 +119,20 @@ class DetectorPool:
 
     async def analyze(self, texts: list[str], language: str, settings: PiiSettings,
                       site: str = "") -> list[list[Span]]:
-        """Detection off the event loop, in `site`'s turn. Texts this process has seen are
-        answered from its own cache, without a trip to a worker; the others go in chunks."""
+        """Detection off the event loop, in `site`'s turn. Texts the site's sessions have had
+        detected are answered from the shared cache (this process, then Redis), without a trip to a
+        worker; the others go in chunks, and their answers are shared."""
         if not texts:
             return []
         lang = settings.resolve_language(language)
-        raw = [self._front.get((lang, text)) for text in texts]
+        digests = [self.shared.digest(site, lang, text) for text in texts]
+        raw = self.shared.get(digests)
+        unknown = list(dict.fromkeys(d for d, r in zip(digests, raw) if r is None))
+        from_redis = dict(zip(unknown, await self.shared.fetch(site, unknown)))
+        self.shared.put({d: spans for d, spans in from_redis.items() if spans is not None})
+        self.shared.counts["process"] += sum(r is not None for r in raw)
+        self.shared.counts["shared"] += sum(spans is not None for spans in from_redis.values())
+        raw = [from_redis.get(d) if r is None else r for d, r in zip(digests, raw)]
         missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
         if missing:
             detect = _worker_spans if self.workers > 0 else self._local_spans
@@ -139,13 +144,34 @@ class DetectorPool:
                 self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
                 raise
             found = {text: spans for job, fresh in zip(jobs, answers) for text, spans in zip(job, fresh)}
-            for text, spans in found.items():
-                self._front.put((lang, text), spans)
+            by_digest = {d: found[t] for d, t in zip(digests, texts) if t in found}
+            self.shared.counts["detected"] += len(found)
+            self.shared.put(by_digest)
+            await self.shared.share(site, by_digest)
             raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
         return keep(raw, settings)
 
-    def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
-        return keep(self._local_spans(texts, settings.resolve_language(language)), settings)
+    def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings,
+                     site: str = "") -> list[list[Span]]:
+        """The same in this thread, with this process's share of the cache only (scrub, benches, tests)."""
+        lang = settings.resolve_language(language)
+        digests = [self.shared.digest(site, lang, text) for text in texts]
+        raw = self.shared.get(digests)
+        self.shared.counts["process"] += sum(r is not None for r in raw)
+        missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
+        if missing:
+            found = dict(zip(missing, self._local_spans(missing, lang)))
+            self.shared.counts["detected"] += len(found)
+            self.shared.put({d: found[t] for d, t in zip(digests, texts) if t in found})
+            raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
+        return keep(raw, settings)
+
+    def forget(self) -> None:
+        """Forget every answer (this process's share and the in-process detector's own cache): the
+        engine as it stands before the first visitor of any page (benches)."""
+        self.shared.clear()
+        if self._local is not None:
+            self._local.forget()
 
     def _local_spans(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
         self._ready = True

@@ -18,7 +18,7 @@ from typing import Callable
 import phonenumbers
 import pydantic
 import regex  # Presidio's own regex engine: variable-length lookbehind
-from presidio_analyzer import EntityRecognizer, RecognizerResult, predefined_recognizers
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
@@ -185,6 +185,10 @@ class RuleRecognizer(EntityRecognizer):
     def load(self) -> None:
         pass
 
+    @property
+    def regexes(self) -> list[regex.Pattern]:
+        return [pattern for pattern, *_ in self._patterns]
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
         for pattern, score, validate, invalid_score, retry_parts in self._patterns:
@@ -234,3 +238,20 @@ class RuleRecognizer(EntityRecognizer):
             },
         )
 
+
+
+def any_pattern_matcher(recognizers: list[EntityRecognizer]) -> Callable[[str], bool]:
+    """Whether some pattern of these recognizers matches somewhere in a text, each regex compiled as
+    its recognizer compiles it. Where none does, no recognizer here reports anything, and Presidio
+    need not run. A recognizer of another kind (not a pattern recognizer) would make it answer
+    always yes: it cannot be told what that one finds. spaCy's is left to names.may_hold_a_name."""
+    compiled: list = []
+    for recognizer in recognizers:
+        if isinstance(recognizer, RuleRecognizer):
+            compiled.extend(recognizer.regexes)
+        elif isinstance(recognizer, PatternRecognizer):  # analyze() without regex_flags: its global flags
+            compiled.extend(regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns)
+        elif not isinstance(recognizer, predefined_recognizers.SpacyRecognizer):
+            return lambda text: True
+    unique = list({(pattern.pattern, pattern.flags): pattern for pattern in compiled}.values())  # one per language
+    return lambda text: any(pattern.search(text) for pattern in unique)
