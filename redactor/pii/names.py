@@ -209,17 +209,30 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def may_hold_a_name(text: str) -> bool:
-    """Whether ner_names can find anything in text: two capitalised words (a name word starts with a
-    capital), one of them a given name (what ner_names asks of a run). The model runs only where
-    this holds: it is ner_names' own precondition, so skipping the model elsewhere loses nothing.
-    Words are read as runs of letters, not as ``_WORD`` does: an NER span may end inside a
-    ``_WORD`` ("Mill Lane⟧" gives "Lane"), never inside a run of letters (spaCy's tokens). Keep the two
-    in step: a rule that lets ner_names accept a lower-case name must let this accept it too."""
+    """Whether ner_names can find anything in text: a run of two name words (two words with a
+    capital, only particles between them, on one line: ``_name_runs``), and a capitalised word that
+    is a given name (what ner_names asks of a run). The model runs only where this holds: it is
+    ner_names' own precondition, so skipping the model elsewhere loses nothing. An NER span may end
+    inside a ``_WORD`` ("Mill Lane⟧" gives "Lane"), never inside a run of letters (spaCy's tokens):
+    given names are looked up by runs of letters, and a word counts by any capital in it. Keep the
+    two in step: a rule that lets ner_names accept a lower-case name must let this accept it too."""
     capitalised = [word for word in _LETTERS.findall(text) if word[0].isupper()]
-    if len(capitalised) < 2:
+    if len(capitalised) < 2 or not (any(_says_a_person(word) for word in capitalised) or any(
+            _says_a_person(word) for word in _WORD.findall(text) if _is_name_word(word))):
         return False
-    return any(_says_a_person(word) for word in capitalised) or any(
-        _says_a_person(word) for word in _WORD.findall(text) if _is_name_word(word))
+    after_a_capital, end = False, 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if "\n" in text[end:match.start()]:
+            after_a_capital = False  # a name never goes on past a line break
+        end = match.end()
+        if any(c.isupper() for c in word):
+            if after_a_capital:
+                return True
+            after_a_capital = True
+        elif word.lower() not in PARTICLES:
+            after_a_capital = False
+    return False
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
