@@ -209,32 +209,44 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def may_hold_a_name(text: str) -> bool:
-    """Whether ner_names can find anything in text: a run of two name words (two words with a
-    capital, only particles between them, on one line: ``_name_runs``), and a capitalised word that
-    is a given name (what ner_names asks of a run). The model runs only where this holds: it is
-    ner_names' own precondition, so skipping the model elsewhere loses nothing. An NER span may end
-    inside a ``_WORD`` ("Mill Lane⟧" gives "Lane"), never inside a run of letters (spaCy's tokens):
-    given names are looked up by runs of letters, and a word counts by any capital in it. Keep the
-    two in step: a rule that lets ner_names accept a lower-case name must let this accept it too."""
-    capitalised = [word for word in _LETTERS.findall(text) if word[0].isupper()]
-    if len(capitalised) < 2 or not (any(_says_a_person(word) for word in capitalised) or any(
-            _says_a_person(word) for word in _WORD.findall(text) if _is_name_word(word))):
-        return False
-    after_a_capital, end = False, 0
+    """Whether ner_names can find anything in text: a run of two name words (with only particles
+    between them, on one line: ``_name_runs``) that holds a given name (what ner_names asks of a run).
+    The model runs only where this holds: it is ner_names' own precondition, so skipping the model
+    elsewhere loses nothing. An NER span may end inside a ``_WORD`` ("Mill Lane⟧" gives "Lane"), never
+    inside a run of letters (spaCy's tokens): a word counts if a cut of it may be a name word
+    (``_may_be_a_name_word``: "FR", "NL" never are), and given names are looked up by its runs of
+    letters too. Keep the two in step: a rule that lets ner_names accept a lower-case name must let
+    this accept it too."""
+    words, given, end = 0, False, 0
     for match in _WORD.finditer(text):
         word = match.group()
         if "\n" in text[end:match.start()]:
-            after_a_capital = False  # a name never goes on past a line break
+            words, given = 0, False  # a name never goes on past a line break
         end = match.end()
-        if any(c.isupper() for c in word):
-            if after_a_capital:
+        if _may_be_a_name_word(word):
+            words += 1
+            given = given or _says_a_person(word) or any(_says_a_person(part) for part in _LETTERS.findall(word))
+            if words >= 2 and given:
                 return True
-            after_a_capital = True
         elif word.lower() not in PARTICLES:
-            after_a_capital = False
+            words, given = 0, False
     return False
 
 
+def _may_be_a_name_word(word: str) -> bool:
+    """Whether word, or a part of it an NER span may cut off, can pass ``_is_name_word``: from a
+    capital, without digits, two characters, three if it has no lower-case letter. The part from the
+    first capital of a stretch without digits to its end is the likeliest to pass: it alone is tried."""
+    for stretch in _DIGITS.split(word):
+        first = next((i for i, c in enumerate(stretch) if c.isupper()), None)
+        if first is not None:
+            part = stretch[first:]
+            if len(part) >= 3 or (len(part) == 2 and part[1].islower()):
+                return True
+    return False
+
+
+_DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
