@@ -8,7 +8,21 @@ mouse moves, scrolls, mutations adding and changing nodes) — cut into batches,
   redact     loads + the redaction pass (mirror, markers, field meaning, content detection
              with the real Presidio detector, in-process) + dumps
 
-Prints events/s, MB/s and the ratio redact/baseline. Usage: python3 bench/throughput.py [--ner]
+Prints events/s, MB/s and the ratio redact/baseline.
+
+Then the same on real events: the recordings of tests/data/recordings (rrweb 2.2.2, two pages, two
+visitors each), with spaCy NER, replayed as new visitors (a fresh mirror per recording) in three
+states of the detector's shared answers (redactor/pii/cache.py):
+
+  page never seen      nothing known: every text of the page and of the visitor is detected
+  known page           another visitor of the same page came before: only this visitor's own
+                       texts (what they typed, what the page shows back to them) are detected
+  warm                 every text known (the same sessions again)
+
+beside the same baseline and Sentry Relay's PII scrubbing (sentry_relay.pii_strip_event with the
+rules of bench/quality.py) of the same batches, measured in the same run.
+
+Usage: python3 bench/throughput.py [--ner] [--real-only]
 """
 
 from __future__ import annotations
@@ -16,6 +30,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from pathlib import Path
 
 import orjson
 
@@ -24,6 +39,8 @@ from redactor.masking import Masker
 from redactor.pii import DetectorPool
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import redact_batch_sync
+
+RECORDINGS = Path(__file__).resolve().parent.parent / "tests" / "data" / "recordings"
 
 
 class Page:
@@ -165,14 +182,90 @@ def run(bodies: list[bytes], ner: bool, repeat: int) -> None:
           f"ratio {base / cold_time:.3f}")
 
 
+def real_recordings() -> dict[str, tuple[str, list[bytes]]]:
+    """recording → (page, its batches' events as JSON), from the bundled recordings."""
+    manifest = orjson.loads((RECORDINGS / "manifest.json").read_bytes())
+    return {r["recording"]: (r["page"], [orjson.dumps(orjson.loads((RECORDINGS / name).read_bytes())["events"])
+                                         for name in r["files"]])
+            for r in manifest["recordings"]}
+
+
+def relay_scrub(bodies: list[bytes]) -> None:
+    from quality import RELAY_RULES
+    from sentry_relay import pii_strip_event
+
+    config = {"applications": {"**": [f"{rule}:mask" for rule in RELAY_RULES]}}
+    for body in bodies:
+        orjson.dumps(pii_strip_event(config, {"extra": {"events": orjson.loads(body)}}))
+
+
+def run_real(repeat: int) -> None:
+    recordings = real_recordings()
+    every = [body for _, bodies in recordings.values() for body in bodies]
+    events = sum(len(orjson.loads(body)) for body in every)
+    policy = Policy.compile("bench", SiteConfig())
+    masker = Masker("*")
+    pool = DetectorPool(workers=0, ner=True)
+    pool.analyze_sync(["warm up the engine"], "nl", policy.config.pii)
+
+    def replay(name: str) -> None:  # a new visitor: a mirror of their own
+        mirror = DomMirror()
+        analyze = lambda texts, language: pool.analyze_sync(texts, language, policy.config.pii, site="bench")  # noqa: E731
+        for body in recordings[name][1]:
+            orjson.dumps(redact_batch_sync(orjson.loads(body), policy, mirror, masker, analyze).events)
+
+    def timed(fn, prepare=lambda name: None) -> float:
+        """The best of `repeat` passes over every recording; prepare(name) runs before each, untimed."""
+        best = float("inf")
+        for _ in range(repeat):
+            total = 0.0
+            for name in recordings:
+                prepare(name)
+                started = time.perf_counter()
+                fn(name)
+                total += time.perf_counter() - started
+            best = min(best, total)
+        return best
+
+    def others_of_the_page(name: str) -> None:
+        pool.forget()
+        for other, (page, _) in recordings.items():
+            if other != name and page == recordings[name][0]:
+                replay(other)
+
+    base = timed(lambda name: [orjson.dumps(orjson.loads(body)) for body in recordings[name][1]])
+    never = timed(replay, lambda name: pool.forget())
+    known = timed(replay, others_of_the_page)
+    for name in recordings:
+        replay(name)
+    warm = timed(replay)
+    try:
+        relay = timed(lambda name: relay_scrub(recordings[name][1]))
+    except ImportError as error:
+        relay = None
+        print(f"  (Sentry Relay not measured: {error})")
+    print(f"\nreal recordings: {len(recordings)} sessions of {len({page for page, _ in recordings.values()})} pages, "
+          f"{events} events, {sum(map(len, every)) / 1e6:.2f} MB; detector: Presidio + NER; best of {repeat}")
+    print(f"  baseline (orjson loads+dumps): {events / base:12,.0f} events/s")
+    if relay is not None:
+        print(f"  Sentry Relay pii_strip_event:  {events / relay:12,.0f} events/s  ratio to baseline {base / relay:.3f}")
+    for label, seconds in (("page never seen", never), ("known page, new visitors", known), ("warm (all known)", warm)):
+        beside = f"  vs Relay {relay / seconds:.2f}" if relay is not None else ""
+        print(f"  redaction, {label + ':':<26}{events / seconds:10,.0f} events/s  ratio to baseline "
+              f"{base / seconds:.3f}{beside}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--batches", type=int, default=40)
     parser.add_argument("--per-batch", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ner", action="store_true", help="also find names with spaCy NER (slower)")
+    parser.add_argument("--real-only", action="store_true", help="only the real recordings")
     args = parser.parse_args()
-    run(recording(args.batches, args.per_batch), args.ner, args.repeat)
+    if not args.real_only:
+        run(recording(args.batches, args.per_batch), args.ner, args.repeat)
+    run_real(args.repeat)
 
 
 if __name__ == "__main__":

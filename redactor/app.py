@@ -31,6 +31,7 @@ from redactor.listen import start_listener
 from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
+from redactor.pii.cache import SharedSpans
 from redactor.pipeline import Recordings, refuse, take_batch
 from redactor.policy import Policy
 from redactor.retention import retention
@@ -166,8 +167,10 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     await admin.load_sites(app)
     await admin.load_tokens(app)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
-    detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner)
-    metrics.watch(states, detector.queue, threads.scheduler)
+    # the detector's answers per site, shared by the site's sessions, and with --state by every instance
+    shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
+    detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner, shared=shared)
+    metrics.watch(states, detector.queue, threads.scheduler, shared.counts)
     await detector.start()
     gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.favour_the_loop)
     log.info("ready: %d site(s), data in %s, %d detector process(es)", len(app[POLICIES]), settings.data_dir,

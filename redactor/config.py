@@ -11,7 +11,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from redactor.pii import default_pii_workers
+from redactor.pii.pool import default_pii_workers
 from redactor.policy import ConfigError, SiteConfig, validate_site_config, validation_errors
 
 

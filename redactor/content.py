@@ -26,7 +26,8 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii import Span, is_given_name
+from redactor.pii.names import PARTICLES, is_given_name
+from redactor.pii.spans import Span
 from redactor.urls import SCHEME_AND_HOST
 
 #: query parameters whose values are secrets by name alone
@@ -48,8 +49,6 @@ _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
                            "file", "submit", "button", "reset", "image", "hidden"})
-#: the small words inside names: "Sanne van der Linden", "Claire de la Tour", "Youssef El Amrani"
-_PARTICLES = frozenset("van von der den de het ten ter te du des la le el al da di dos bin ben d' l' 't".split())
 
 
 class Redacting(Protocol):
@@ -263,7 +262,7 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
                  "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start)
-    last = token.lower() in _PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
+    last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
@@ -273,11 +272,11 @@ def _name_run(token: str, before: list[str], start: int, lenient: bool = False) 
     """Where the run of capitalised words and particles that ends with token starts ("Sanne van
     der", "Youssef El"), leading particles left out, and whether it holds a capitalised word.
     lenient: token ends the run whatever it is (a word still being typed)."""
-    if not (lenient or _CAPITALISED.match(token) or token.lower() in _PARTICLES):
+    if not (lenient or _CAPITALISED.match(token) or token.lower() in PARTICLES):
         return start, False
     words, position = [token], start
     for word in reversed(before):
-        if not (_CAPITALISED.match(word) or word.lower() in _PARTICLES):
+        if not (_CAPITALISED.match(word) or word.lower() in PARTICLES):
             break
         words.insert(0, word)
         position -= len(word) + 1

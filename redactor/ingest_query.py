@@ -17,7 +17,7 @@ from urllib.parse import unquote_plus
 
 from redactor.content import Cell, Remark, UrlSlot
 from redactor.masking import Masker
-from redactor.pii import Span
+from redactor.pii.spans import Span
 
 #: query parameters that authenticate an SDK to its collector: a public project key, not a
 #: visitor's value (Sentry sends them in the query of every envelope)

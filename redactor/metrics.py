@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 if TYPE_CHECKING:  # for annotations only: sinks import metrics, and must not load the redaction engine
@@ -71,9 +71,10 @@ class Metrics:
         self.spool_age = Gauge("redactor_spool_oldest_seconds", "Age of the oldest batch in the disk spool",
                                registry=r)
 
-    def watch(self, states: Any, detector: Any, threads: Any) -> None:
-        """Gauges read when /metrics is scraped: session state (SessionStates) and the queues of
-        the detector and the redaction threads (FairSchedulers)."""
+    def watch(self, states: Any, detector: Any, threads: Any, answers: Mapping[str, int] | None = None) -> None:
+        """Gauges read when /metrics is scraped: session state (SessionStates), the queues of
+        the detector and the redaction threads (FairSchedulers), and where the detector's answers
+        came from (pii.cache.SharedSpans.counts)."""
         self.sessions.set_function(lambda: len(states))
         self.cold_bytes.set_function(states.cold_bytes)
         self.mirror_bytes.labels("live").set_function(states.hot_bytes)
@@ -82,6 +83,8 @@ class Metrics:
             self.queued.labels(stage).set_function(scheduler.waiting)
             self.running.labels(stage).set_function(scheduler.running)
         self.registry.register(_SiteSessions(states))
+        if answers is not None:
+            self.registry.register(_DetectorAnswers(answers))
 
     def record(self, received: int, redaction: Redaction) -> None:
         self.batches.inc()
@@ -113,4 +116,23 @@ class _SiteSessions:
         family = GaugeMetricFamily("redactor_site_sessions", "Sessions of a site in memory", labels=["site"])
         for site, count in sorted(self.states.site_sessions().items()):
             family.add_metric([site], count)
+        yield family
+
+
+class _DetectorAnswers:
+    """redactor_detector_answers_total{source}: texts answered from this process's cache, from the
+    cache shared on Redis, or detected (redactor.pii.cache.SharedSpans)."""
+
+    HELP = "Texts of batches answered from this process's cache (process), from Redis (shared), or detected"
+
+    def __init__(self, counts: Mapping[str, int]):
+        self.counts = counts
+
+    def describe(self) -> list[CounterMetricFamily]:
+        return [CounterMetricFamily("redactor_detector_answers", self.HELP, labels=["source"])]
+
+    def collect(self) -> Iterator[CounterMetricFamily]:
+        family = CounterMetricFamily("redactor_detector_answers", self.HELP, labels=["source"])
+        for source in ("process", "shared", "detected"):
+            family.add_metric([source], self.counts.get(source, 0))
         yield family

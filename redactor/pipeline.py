@@ -4,7 +4,7 @@
    each recording session the body holds;
 2. **hold** each session's mirror, exclusively (sessions.py; state_redis.py with --state);
 3. **redact** each group (plugins.py → redact.py): mirror update and classification (dom.py,
-   selectors.py), content detection (pii.py), masking (content.py, masking.py);
+   selectors.py), content detection (the pii package), masking (content.py, masking.py);
 4. **encode** (formats/): the same wire format back, and what is saved of each session;
 5. **sink**: the embedded store (sinks/store.py), or the collector and its spool (sinks/upstream.py).
 

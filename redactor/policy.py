@@ -21,7 +21,7 @@ import soupsieve
 from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from redactor.pii import PiiSettings
+from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules
 from redactor.selectors import why_never_matches
 from redactor.urls import SCHEME_AND_HOST

@@ -29,7 +29,7 @@ from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSl
                               credential_spans, entry_of, rename_keys)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
-from redactor.pii import Span
+from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
     CODE_ELEMENTS,

@@ -82,6 +82,18 @@ def test_check_config_refuses_an_entity_no_recognizer_reports(tmp_path):
     assert redactor("check-config", str(site)).returncode == 0
 
 
+def test_check_config_loads_no_model(tmp_path):
+    """Validating a configuration (the pii settings included) imports neither Presidio nor spaCy: it
+    is quick, and works where only the proxy's configuration is checked."""
+    config = tmp_path / "redactor.yaml"
+    config.write_text("sites:\n  shop:\n    pii: {entities: [EMAIL_ADDRESS, PERSON], mask: label}\n")
+    script = ("import sys; from redactor.cli import main; code = main(['check-config', sys.argv[1]]); "
+              "print(sorted(m for m in ('presidio_analyzer', 'spacy') if m in sys.modules)); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", script, str(config)], capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == b"[]" and b"valid (1 site(s))" in done.stdout
+
+
 def test_serve_logs_carry_no_value(tmp_path):
     """The server's logs (JSON lines) name sites, rules and counts, never a recorded value."""
     recording = recordings()[-1]

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import pickle
+import re
 import socket
+from pathlib import Path
+
+import orjson
 
 import pydantic
 import pytest
 
-from leaks import BUNDLED, recordings
+from leaks import BUNDLED, batches, recordings, strings
 from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
 
 
@@ -28,6 +32,7 @@ def patterns_only() -> PiiDetector:
 
 
 SETTINGS = PiiSettings.defaults()
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def found(detector: PiiDetector, text: str, language: str, settings: PiiSettings = SETTINGS) -> set[tuple[str, str]]:
@@ -524,6 +529,45 @@ async def test_the_pool_answers_seen_texts_without_a_trip_to_the_worker():
         assert first[0] and first[0][0].entity == "PHONE_NUMBER"
     finally:
         pool.close()
+
+
+def corpus() -> list[tuple[str, str]]:
+    """Every value of the eval sets and every string of the recordings (page text, typed values key by
+    key, attributes, URLs), with its language: the texts the shortcuts must answer like the engine."""
+    rows = [orjson.loads(line) for line in (DATA / "pii_eval.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = {(row["text"], row["language"]) for row in rows}
+    for line in (DATA / "pii_typed.tsv").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and not line.startswith("#"):
+            texts.add((re.sub(r"⟦\w+\|(.*?)⟧", r"\1", parts[2]), parts[1]))
+    for recording in recordings():
+        for body in batches(recording):
+            texts.update((value, "nl") for value in strings(orjson.loads(body)) if 0 < len(value) <= 2_000)
+    # where a model's span ends inside a word ("Lane⟧"), and names glued to punctuation
+    texts.update((edge, "en") for edge in ("42 Mill Lane⟧", "(Sanne)Jansen", "Jean-Pierre/Dupont", "«Emma» Visser"))
+    return sorted(texts)
+
+
+def test_shortcuts_answer_like_the_whole_engine(detector):
+    """The model runs only where ner_names can keep a name, Presidio only where a pattern matches:
+    on ~2,000 real texts (lower-case typed names, keystroke prefixes, page copy, URLs), every span is
+    the one the whole engine finds on every text; and the shortcuts do skip most texts."""
+    texts = corpus()
+    reference = PiiDetector(ner=True, shortcuts=False)
+    for language in ("en", "fr", "nl"):
+        batch = [text for text, lang in texts if lang == language]
+        assert detector._detect(batch, language) == reference._detect(batch, language), language
+    routes = [detector._route(text) for text, _ in texts]
+    assert len(texts) > 1_500 and routes.count(None) > len(texts) / 4
+    assert any(route is not None for route in routes)
+
+
+def test_a_lower_case_name_typed_in_a_sentence_is_read_by_the_patterns_still(detector):
+    """No model for a text without a capitalised name (the model finds none there), but the
+    patterns read it whole: the phone beside a lower-case name is found."""
+    text = "bel mieke hofstra op 06 3190 2274"
+    assert detector._route(text) is detector._patterns
+    assert ("06 3190 2274", "PHONE_NUMBER") in found(detector, text, "nl")
 
 
 def test_spans_are_values():

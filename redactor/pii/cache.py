@@ -1,0 +1,156 @@
+"""Caches of detection answers: the spans found in a text.
+
+``SpanCache`` is a detector's own memory (a process, keyed on language and raw text). ``SharedSpans``
+is the serving side's, per site: page text repeats across the visitors of a site (headings, labels,
+product copy), so a text one session had detected is answered for every later session of the site
+without the detector, in this process and, with ``--state redis://…``, in every instance.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+from collections import Counter, OrderedDict
+from typing import TYPE_CHECKING
+
+import orjson
+
+from redactor.pii.spans import Span
+
+if TYPE_CHECKING:
+    import redis.asyncio as aioredis
+
+log = logging.getLogger("redactor.pii")
+
+#: texts the serving process remembers the spans of, before a trip to Redis or a worker: a few
+#: pages' worth of texts per site for a few hundred sites (~100 bytes each: a few MB)
+FRONT_CACHE_TEXTS = 50_000
+#: how long a text's answer is reused, in process and in Redis: a page's copy changes with the
+#: site's releases, and the rules with ours; a day keeps a site's steady pages warm, and bounds
+#: how long a keyed hash of a visitor's typed text stays anywhere
+SHARED_TTL_SECONDS = 24 * 3600
+
+
+class SpanCache:
+    """LRU of the spans found in a text, keyed on (language, text). Keystroke series, snapshots
+    of the same page and echoes bring the same texts again and again."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._entries: OrderedDict[tuple[str, str], tuple[Span, ...]] = OrderedDict()
+
+    def get(self, key: tuple[str, str]) -> tuple[Span, ...] | None:
+        spans = self._entries.get(key)
+        if spans is not None:
+            self._entries.move_to_end(key)
+        return spans
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def put(self, key: tuple[str, str], spans: tuple[Span, ...]) -> None:
+        self._entries[key] = spans
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+
+class SharedSpans:
+    """The detector's answers per site, shared by the site's sessions: an LRU of ``size`` entries in
+    this process, each kept ``ttl`` seconds, and with ``redis`` the same entries under
+    ``redactor:spans:{site}:<digest>`` (SET EX ttl; one MGET per batch: the ``{site}`` hash tag puts a
+    site's entries in one Redis Cluster slot). Redis bounds its share with its ``maxmemory``
+    policy (volatile-lru evicts these entries first: they all carry a TTL).
+
+    Keyed by a keyed hash (BLAKE2b under a key derived from the server secret, which every instance
+    on one Redis shares) of site, language and text: never the raw text, nor a plain hash of it,
+    which a guess ("Bedankt, Sanne de Vries!") could be checked against. The value is spans only
+    (offsets, entity, score, recognizer): no character of the text.
+
+    Only a cache: Redis unreachable, an answer is detected again, never skipped.
+    ``counts`` says where answers came from: process, shared (Redis), detected."""
+
+    def __init__(self, secret: bytes, size: int = FRONT_CACHE_TEXTS, ttl: float = SHARED_TTL_SECONDS,
+                 redis: aioredis.Redis | None = None):
+        self._key = hmac.new(secret, b"redactor detection cache v1", hashlib.sha256).digest()
+        self.size, self.ttl, self.redis = size, ttl, redis
+        self._entries: OrderedDict[bytes, tuple[float, tuple[Span, ...]]] = OrderedDict()
+        self.counts: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def digest(self, site: str, lang: str, text: str) -> bytes:
+        plain = f"{site}\0{lang}\0{text}".encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(plain, key=self._key, digest_size=16).digest()
+
+    def get(self, digests: list[bytes]) -> list[tuple[Span, ...] | None]:
+        """This process's answers (None: not known here)."""
+        now = time.monotonic()
+        out: list[tuple[Span, ...] | None] = []
+        for digest in digests:
+            entry = self._entries.get(digest)
+            if entry is not None and entry[0] < now:
+                del self._entries[digest]
+                entry = None
+            if entry is not None:
+                self._entries.move_to_end(digest)
+            out.append(None if entry is None else entry[1])
+        return out
+
+    def put(self, found: dict[bytes, tuple[Span, ...]]) -> None:
+        expires = time.monotonic() + self.ttl
+        for digest, spans in found.items():
+            self._entries[digest] = (expires, spans)
+            self._entries.move_to_end(digest)
+        while len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+
+    async def fetch(self, site: str, digests: list[bytes]) -> list[tuple[Span, ...] | None]:
+        """Redis's answers for digests this process does not know (None: unknown, or Redis down)."""
+        if self.redis is None or not digests:
+            return [None] * len(digests)
+        try:
+            values = await self.redis.mget([self._redis_key(site, d) for d in digests])
+        except Exception as error:  # noqa: BLE001 - any failure of a cache is a miss
+            log.warning("detection cache on Redis unavailable (%s): texts are detected here", type(error).__name__)
+            return [None] * len(digests)
+        return [None if value is None else self._open(site, digest, value) for digest, value in zip(digests, values)]
+
+    async def share(self, site: str, found: dict[bytes, tuple[Span, ...]]) -> None:
+        if self.redis is None or not found:
+            return
+        ttl = max(1, int(self.ttl))
+        try:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for digest, spans in found.items():
+                    pipe.set(self._redis_key(site, digest), self._seal(site, digest, spans), ex=ttl)
+                await pipe.execute()
+        except Exception as error:  # noqa: BLE001 - the answers stay in this process
+            log.warning("detection cache on Redis unavailable (%s): answers not shared", type(error).__name__)
+
+    @staticmethod
+    def _redis_key(site: str, digest: bytes) -> str:
+        return f"redactor:spans:{{{site}}}:{digest.hex()}"
+
+    def _tag(self, site: str, digest: bytes, payload: bytes) -> bytes:
+        return hashlib.blake2b(site.encode() + b"\0" + digest + payload, key=self._key, digest_size=16).digest()
+
+    def _seal(self, site: str, digest: bytes, spans: tuple[Span, ...]) -> bytes:
+        """Spans with a tag bound to their key: whoever can write to Redis cannot make a text's spans
+        empty (and its personal data pass) without the server secret."""
+        payload = orjson.dumps([[s.start, s.end, s.entity, s.score, s.recognizer] for s in spans])
+        return self._tag(site, digest, payload) + payload
+
+    def _open(self, site: str, digest: bytes, blob: bytes) -> tuple[Span, ...] | None:
+        tag, payload = blob[:16], blob[16:]
+        if not hmac.compare_digest(tag, self._tag(site, digest, payload)):
+            log.warning("a detection answer on Redis has a bad tag (another server secret?): detected again")
+            return None
+        return tuple(Span(*fields) for fields in orjson.loads(payload))

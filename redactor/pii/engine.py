@@ -1,0 +1,164 @@
+"""The detection engine: Presidio's AnalyzerEngine built once per process, offline, batched and cached.
+
+Offline: the NLP engine is always given explicitly (Presidio's default would download
+``en_core_web_lg``), and the e-mail recognizer's suffix list is the one bundled in tldextract's wheel
+(``use_offline_suffix_list``). Nothing here logs a value.
+"""
+from __future__ import annotations
+
+import tldextract
+from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import predefined_recognizers
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NoOpNlpEngine, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers.generic import email_recognizer
+
+from redactor.pii.cache import SpanCache
+from redactor.pii.names import is_a_person, load_lexicons, may_hold_a_name, ner_names
+from redactor.pii.recognizers import RuleRecognizer, any_pattern_matcher, load_recognizer_defs
+from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
+from redactor.pii.spans import Span, drop_contained, keep
+from redactor.ruledata import load_rules
+
+
+def _batch_engine(registry: RecognizerRegistry, nlp_engine) -> BatchAnalyzerEngine:
+    languages = list(SUPPORTED_LANGUAGES)
+    return BatchAnalyzerEngine(AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=languages,
+                                              log_decision_process=False))  # its tracer would log the values
+
+
+class _SharedSpacyNlpEngine(SpacyNlpEngine):
+    """Loads one spaCy pipeline once and serves it for several language codes."""
+
+    def __init__(self, model: str, languages: list[str], disable: list[str]):
+        # The model's PER is not yet a PERSON (ner_names decides): under the same entity name, Presidio's
+        # de-duplication would let a wide PER span ("Profielfoto van Daan Visser") swallow the given-name
+        # recognizer's PERSON inside it, and then nothing would be left once the PER span is refused.
+        labels = NerModelConfiguration(
+            model_to_presidio_entity_mapping={"PER": "NER_PERSON", "MISC": "MISC", "ORG": "ORGANIZATION",
+                                              "LOC": "LOCATION"})
+        super().__init__(models=[{"lang_code": lang, "model_name": model} for lang in languages],
+                         ner_model_configuration=labels)
+        self._model, self._languages, self._disable = model, languages, disable
+
+    def load(self) -> None:
+        import spacy
+
+        if not spacy.util.is_package(self._model):  # never let Presidio download it
+            raise RuntimeError(f"spaCy pipeline {self._model!r} is not installed (pip install it)")
+        nlp = spacy.load(self._model, exclude=self._disable)
+        self.nlp = {lang: nlp for lang in self._languages}
+
+
+def use_offline_suffix_list(extra_suffixes: list[str]) -> None:
+    """Make Presidio's EmailRecognizer work offline, for the whole process: it calls the module-level
+    ``tldextract.extract``, whose default extractor downloads the public suffix list on first use
+    and caches it on disk. A proxy never fetches anything at run time, so both the module function
+    and the recognizer module's reference become an extractor that reads only the snapshot bundled in
+    tldextract's wheel, with ``extra_suffixes`` (the reserved test domains of rules/pii.yaml) added."""
+    extractor = tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True, extra_suffixes=tuple(extra_suffixes)
+    )
+    email_recognizer.tldextract.extract = extractor  # the module object the recognizer calls
+    tldextract.extract = extractor
+
+
+class PiiDetector:
+    """Built once per process. Sync API, used inside an executor worker."""
+
+    def __init__(self, ner: bool = True, shortcuts: bool = True):
+        """ner: find names in free text with spaCy. shortcuts: run the model only where ner_names can
+        keep something of what it finds, and Presidio only where a pattern matches or the model runs
+        (without: every text through everything, the reference the shortcuts are tested against)."""
+        config = load_rules("pii.yaml")
+        self.engine_config = EngineConfig.model_validate(config["engine"])
+        self.ner, self.shortcuts = ner, shortcuts
+        use_offline_suffix_list(self.engine_config.extra_suffixes)  # before any recognizer is built
+        languages = list(SUPPORTED_LANGUAGES)
+
+        registry = RecognizerRegistry(supported_languages=languages)
+        for spec in load_recognizer_defs():
+            for lang in spec.languages or languages:
+                if spec.presidio:
+                    cls = getattr(predefined_recognizers, spec.presidio)
+                    registry.add_recognizer(cls(supported_language=lang, supported_entity=spec.entity))
+                else:
+                    registry.add_recognizer(RuleRecognizer(spec, lang))
+        # Two engines on the same recognizers (_route): with the model for texts where it may find a name
+        # (names.may_hold_a_name), patterns only for the others where a pattern matches; none elsewhere.
+        self._patterns = _batch_engine(
+            registry, NoOpNlpEngine(models=[{"lang_code": lang, "model_name": "none"} for lang in languages]))
+        self._may_match = any_pattern_matcher(registry.recognizers)
+        self._with_ner = None
+        if ner:
+            with_ner = RecognizerRegistry(recognizers=list(registry.recognizers), supported_languages=languages)
+            for lang in self.engine_config.ner_languages:
+                with_ner.add_recognizer(predefined_recognizers.SpacyRecognizer(
+                    supported_language=lang, supported_entities=self.engine_config.ner_labels))
+            self._with_ner = _batch_engine(with_ner, _SharedSpacyNlpEngine(
+                self.engine_config.spacy_model, languages, self.engine_config.spacy_disable))
+        load_lexicons()  # now, not when the first visitor's name arrives (0.8 s)
+        self._ner_recognizers = {"SpacyRecognizer"}
+        self._cache = SpanCache(self.engine_config.cache_size)
+        self.stats = {"values": 0, "cache_hits": 0, "analyzed": 0, "calls": 0}
+
+    @property
+    def entities(self) -> list[str]:
+        """Every entity this detector can report."""
+        return sorted({spec.entity for spec in load_recognizer_defs()} | ({"PERSON"} if self.ner else set()))
+
+    def forget(self) -> None:
+        self._cache.clear()
+
+    def analyze(self, texts: list[str], language: str, settings: PiiSettings) -> list[list[Span]]:
+        """One batched call for all values of one request; the settings' entities and threshold
+        filter what was found."""
+        return keep(self.spans_of(texts, settings.resolve_language(language)), settings)
+
+    def spans_of(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
+        """Every span of every entity at any score in each text, cached (LRU on language + text)."""
+        self.stats["values"] += len(texts)
+        raw = [self._cache.get((lang, text)) for text in texts]
+        self.stats["cache_hits"] += sum(r is not None for r in raw)
+        missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None and t.strip()))
+        if missing:
+            found = dict(zip(missing, self._detect(missing, lang)))
+            for text, spans in found.items():
+                self._cache.put((lang, text), spans)
+            raw = [found.get(t, ()) if r is None else r for t, r in zip(texts, raw)]
+        return [r or () for r in raw]
+
+    def _detect(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
+        """Every span of every entity at any score (filtered by settings later)."""
+        self.stats["analyzed"] += len(texts)
+        self.stats["calls"] += 1
+        routes = [self._route(text) for text in texts]
+        found: list[list[RecognizerResult]] = [[] for _ in texts]
+        for engine in (e for e in (self._with_ner, self._patterns) if e is not None):
+            picked = [i for i, route in enumerate(routes) if route is engine]
+            if picked:  # one batch per engine: spaCy reads the batch's texts with nlp.pipe
+                results = engine.analyze_iterator([texts[i] for i in picked], language=lang,
+                                                  batch_size=self.engine_config.batch_size, score_threshold=0.0)
+                for i, result in zip(picked, results):
+                    found[i] = result
+        return [self._spans(text, results) for text, results in zip(texts, found)]
+
+    def _route(self, text: str) -> BatchAnalyzerEngine | None:
+        """The engine a text needs: with the model, patterns only, or none (nothing can be found)."""
+        if self._with_ner is not None and (not self.shortcuts or may_hold_a_name(text)):
+            return self._with_ner
+        if not self.shortcuts or self._may_match(text):
+            return self._patterns
+        return None
+
+    def _spans(self, text: str, results: list[RecognizerResult]) -> tuple[Span, ...]:
+        spans = []
+        for r in results:
+            recognizer = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
+            if recognizer in self._ner_recognizers:
+                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in ner_names(text, r)
+                             if is_a_person(text, s, e))
+                continue
+            if r.entity_type == "PERSON" and not is_a_person(text, r.start, r.end):
+                continue  # the site's own shop, product or place name, whichever recognizer read it as a name
+            spans.append(Span(r.start, r.end, r.entity_type, round(r.score, 3), recognizer))
+        return tuple(drop_contained(spans))

@@ -1,0 +1,303 @@
+"""Person names: the given-name lexicon and the heuristics that tell a visitor's name from a shop's.
+
+The French spaCy model (see redactor/pii/__init__.py) gets names right but their spans and labels
+often wrong, and page text holds the site's own headings: these functions take the model's spans and
+the given-name recognizer's matches and keep what reads as a person. Word lists are data
+(rules/pii.yaml, ``engine``). Pure Python: no Presidio, no spaCy (redactor.content uses the lexicon).
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from redactor.ruledata import load_rules
+
+if TYPE_CHECKING:
+    from presidio_analyzer import RecognizerResult
+
+#: the small words inside names, lower-case: "Sanne van der Linden", "Claire de la Tour", "Youssef El
+#: Amrani", "Jan op 't Hof", "Kees in 't Veld". One list for detection and for names being typed.
+PARTICLES = frozenset(
+    "van von der den de het ten ter te du des la le el al da di dos bin ben op in 't d' l'".split())
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few
+    popular Dutch ones it lacks, from rules/pii.yaml, less the languages' function words),
+    lower-case and without accents."""
+    import gender_guesser.detector
+
+    names = gender_guesser.detector.Detector(case_sensitive=False).names
+    engine = load_rules("pii.yaml").get("engine", {})
+    # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
+    # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
+    # words of each language are not given names, but for the few that are common names.
+    stop_words = {_plain_name(w) for language in ("en", "fr", "nl", "de")
+                  for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
+    stop_words -= {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
+
+
+def _plain_name(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"."""
+    return _plain_name(word.split("-", 1)[0]) in _first_names()
+
+
+#: given names that are also everyday words at the start of a capitalised phrase ("Mon Compte")
+_NAMES_THAT_ARE_WORDS = frozenset(
+    "mon ma ton son sa bel will may mark grace hope joy rose summer winter august april june sunny "
+    "said om an on to hi ok love star king queen mercedes".split())
+
+
+def starts_with_first_name(text: str) -> bool:
+    """A run of capitalised words (as the pattern matches it, whole) that holds a given name
+    followed by one or two more capitalised words, three words at most in all (a word before the
+    name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
+    product: "Philips Hue White Ambiance")."""
+    words = [w for w in text.split() if w[0].isupper()]  # particles ("van der") do not count
+    if len(words) > 3:
+        return False
+    for i, word in enumerate(words):
+        first = word.split("-", 1)[0].casefold()
+        if _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS:
+            return 2 <= len(words) - i <= 3
+    return False
+
+
+def is_a_person(text: str, start: int, end: int) -> bool:
+    """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
+    pattern), with the whole text in view. Not a person: the site's shop or place name
+    (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
+    "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
+    whether the recognizer's span holds that word or starts after it. When in doubt it is a person
+    (fail closed): greetings, titles and sign-offs before it ("Bonjour Camille", "Voor Sanne Jansen",
+    "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
+    Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
+    Camille, merci") keep it."""
+    if is_business_name(text, start, end):
+        return False
+    before = text[:start].rpartition("\n")[2].split()[-1:]
+    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
+        return False
+    tokens = text[start:end].split()
+    i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if i == 0 or tokens[i - 1].casefold() in PARTICLES:
+        return True
+    if all(_opens_a_name(t) for t in tokens[:i]):
+        return True
+    line = text[:start].rpartition("\n")[2]
+    heading = not line.strip() or line.rstrip()[-1] in ".!?:|–-"
+    return not heading or bool(_GOES_ON.match(text, end))
+
+
+_GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+
+
+def given_name_alone(text: str) -> bool:
+    """The first word of a greeting's object is a given name ("Welkom, Fleur", "Hi Emma")."""
+    word = text.split()[0]
+    return _says_a_person(word) and word.split("-", 1)[0].casefold() not in _NAMES_THAT_ARE_WORDS
+
+
+def _says_a_person(word: str) -> bool:
+    """A known given name that is not a particle: the name list also holds "De", "Van", "Da", "Le",
+    which in "Bakkerij De Molen" or "Boekhandel Van Rossum" start a shop's name, not a person's."""
+    return is_given_name(word) and word.casefold() not in PARTICLES
+
+
+@functools.cache
+def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, frozenset[str]]:
+    """Trade, venue, place and product words and the endings of Dutch, French and German compounds
+    (accents folded), company forms (as written), and the professional titles that may stand between
+    a trade word and a name, from rules/pii.yaml."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", [])])
+    suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
+    forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
+    titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
+    return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("name_openers", []))
+
+
+def _opens_a_name(word: str) -> bool:
+    """A word that may come before the given name in a person's name: a greeting or a title
+    ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
+    return _plain_name(word.strip(".,!")) in _name_openers() or (len(word) > 2 and word.isupper())
+
+
+def _is_business_word(word: str) -> bool:
+    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
+    words, suffixes, *_ = _business_lexicon()
+    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
+    # "boulangerie" but is a name
+    return plain in words or (not is_given_name(plain) and any(
+        plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+_BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
+#: how far is_business_name looks around a run, in characters: two words before it, one after it
+#: fit, and a long text costs no more than a short one
+_LOOK_BEFORE, _LOOK_AFTER = 60, 40
+
+
+def is_business_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
+    the site wrote, not a person: a trade, place or product word in it, just before or just after it
+    ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
+    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage
+    Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by the page has none of these
+    ("Welkom terug, Sanne de Vries")."""
+    if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
+        return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
+    # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
+    # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
+    before = text[max(0, start - _LOOK_BEFORE):start].rpartition("\n")[2].split()
+    while before and _plain_name(before[-1].rstrip(".")) in _business_lexicon()[3]:
+        before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
+    before = before[-2:]
+    before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
+    if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
+        return True
+    if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
+        return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
+    after = text[end:end + _LOOK_AFTER].partition("\n")[0].split()[:1]
+    if after and _BARE.fullmatch(after[0]) and _is_business_word(after[0]):
+        return True  # "Jan Linders supermarkt", "Marco Hendriks Fysiotherapie"
+    return bool(_business_lexicon()[2].match(text, end))
+
+
+_WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
+_MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.+-]*")  # XL, 90, C380, S24, 1,2, 48+ (not 06…: a phone)
+_INNER_CAPS_OK = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van)[A-Z]")
+
+
+def _is_name_word(word: str) -> bool:
+    word = word.strip(".'’")
+    if len(word) < 2 or not word[0].isupper() or any(c.isdigit() for c in word):
+        return False
+    if word.isupper():
+        return len(word) >= 3  # DUPONT yes, FR no
+    inner_caps = any(c.isupper() for part in word.split("-") for c in part[1:])
+    return not inner_caps or bool(_INNER_CAPS_OK.match(word))  # "TVs", "PostNL" are not names
+
+
+def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with "van der", "de", "El"… inside) of at least two name words in
+    text[start:end]. The French model, used on Dutch and English too, often gets the name right but
+    the span wrong: "Eva Claes van de klantenservice maar geen antwoord" (PER), "Ordered on behalf of
+    Olivia White" (MISC): the name is the capitalised run inside the span."""
+    runs, current = [], []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if current and "\n" in text[current[-1][1]:m.start()]:
+            runs.append(current)  # a name never goes on past a line break: "Sanne Jansen⏎Bakkerij De Molen"
+            current = []
+        if _is_name_word(word) or (current and word.lower() in PARTICLES):
+            current.append((m.start(), m.end(), _is_name_word(word)))
+            continue
+        runs.append(current)
+        current = []
+    runs.append(current)
+    found = []
+    for run in runs:
+        while run and not run[-1][2]:  # no trailing particle
+            run.pop()
+        if sum(is_name for *_, is_name in run) >= 2:
+            s, e = run[0][0], run[-1][1]
+            while e > s and text[e - 1] in ".'’":
+                e -= 1
+            found.append((s, e))
+    return found
+
+
+def may_hold_a_name(text: str) -> bool:
+    """Whether ner_names can find anything in text: a run of two name words (with only particles
+    between them, on one line: ``_name_runs``) that holds a given name (what ner_names asks of a run).
+    The model runs only where this holds: it is ner_names' own precondition, so skipping the model
+    elsewhere loses nothing. An NER span may end inside a ``_WORD`` ("Mill Lane⟧" gives "Lane"), never
+    inside a run of letters (spaCy's tokens): a word counts if a cut of it may be a name word
+    (``_may_be_a_name_word``: "FR", "NL" never are), and given names are looked up by its runs of
+    letters too. Keep the two in step: a rule that lets ner_names accept a lower-case name must let
+    this accept it too."""
+    words, given, end = 0, False, 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if "\n" in text[end:match.start()]:
+            words, given = 0, False  # a name never goes on past a line break
+        end = match.end()
+        if _may_be_a_name_word(word):
+            words += 1
+            given = given or _says_a_person(word) or any(_says_a_person(part) for part in _LETTERS.findall(word))
+            if words >= 2 and given:
+                return True
+        elif word.lower() not in PARTICLES:
+            words, given = 0, False
+    return False
+
+
+def _may_be_a_name_word(word: str) -> bool:
+    """Whether word, or a part of it an NER span may cut off, can pass ``_is_name_word``: from a
+    capital, without digits, two characters, three if it has no lower-case letter. The part from the
+    first capital of a stretch without digits to its end is the likeliest to pass: it alone is tried."""
+    for stretch in _DIGITS.split(word):
+        first = next((i for i, c in enumerate(stretch) if c.isupper()), None)
+        if first is not None:
+            part = stretch[first:]
+            if len(part) >= 3 or (len(part) == 2 and part[1].islower()):
+                return True
+    return False
+
+
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def load_lexicons() -> None:
+    """Read the word lists now (engine set-up), not on the first text that needs them."""
+    _first_names()
+    _business_lexicon()
+    _name_openers()
+
+
+def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:
+    """Person names from one NER span of the French model, with the measured false hits kept out:
+    sentence-initial words ("Please", "Sinon"), countries ("België"), lower-case phrases ("anders
+    afgeven bij"), a word and a code ("Traductrice FR"), digit groups (DATE_TIME), "FR76…" (LOC).
+    Rules: a name is at least two capitalised words without digits (a lone first name in free text is
+    missed; the field-meaning layer covers name fields); a value that is only capitalised words and a
+    model number or size right after it ("Garmin Forerunner 265", "… XL") is a product. A PER span gives its runs at the NER
+    score; a MISC/ORG/LOC span (the model's labels for names in Dutch and English sentences) gives a
+    run only inside a sentence, after a lower-case word, at a lower score."""
+    out = []
+    for s, e in _name_runs(text, result.start, result.end):
+        following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
+        if following and _MODEL_CODE.fullmatch(following[0]):
+            continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
+        tokens = text[s:e].split()
+        given = [i for i, word in enumerate(tokens) if _says_a_person(word)]
+        if not given:
+            continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
+        if sum(word.casefold() not in PARTICLES for word in tokens) > 3:
+            continue  # a title or a product line: "Thule Yepp Nexxt Maxi"
+        if result.entity_type == "NER_PERSON":
+            out.append((s, e, result.score))
+            continue
+        before = text[:s].split()
+        if before and before[-1][:1].islower():
+            out.append((s, e, round(result.score * 0.7, 3)))
+    return out
+

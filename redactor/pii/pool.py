@@ -1,0 +1,184 @@
+"""Detection off the event loop: a pool of processes, each with its own PiiDetector, fed fairly
+across sites, with the sites' shared answers in front of it (redactor.pii.cache.SharedSpans).
+
+The engine is imported only where a detector is built (in the worker, or on first local use), so
+that importing this module (the configuration reads ``default_pii_workers``) loads no model.
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import concurrent.futures.process
+import multiprocessing
+import os
+import secrets
+from typing import TYPE_CHECKING
+
+from redactor.pii.cache import SharedSpans
+from redactor.pii.settings import PiiSettings
+from redactor.pii.spans import Span, keep
+from redactor.scheduling import FairScheduler
+
+if TYPE_CHECKING:
+    from redactor.pii.engine import PiiDetector
+
+
+
+def _worker_init(ner: bool) -> None:
+    from redactor.pii.engine import PiiDetector
+
+    global _worker_detector
+    _worker_detector = PiiDetector(ner=ner)
+
+
+def _worker_spans(texts: list[str], lang: str) -> list[tuple[Span, ...]]:
+    assert _worker_detector is not None
+    return _worker_detector.spans_of(texts, lang)
+
+
+def _worker_ping() -> bool:
+    return _worker_detector is not None
+
+
+#: the most one detector job holds, so that a slot frees often and the next site gets its turn
+CHUNK_TEXTS = 32
+CHUNK_CHARS = 8_000
+
+
+def chunks(texts: list[str]) -> list[list[str]]:
+    """Texts cut into detector jobs of at most CHUNK_TEXTS texts and CHUNK_CHARS characters
+    (a longer text is a job of its own)."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for text in texts:
+        if current and (len(current) >= CHUNK_TEXTS or size + len(text) > CHUNK_CHARS):
+            out.append(current)
+            current, size = [], 0
+        current.append(text)
+        size += len(text)
+    if current:
+        out.append(current)
+    return out
+
+
+def default_pii_workers() -> int:
+    """One detector process per core but one (the event loop and the redaction threads need a
+    core), at least 1, at most 8 (each holds its own Presidio engine and spaCy model, ~250 MB)."""
+    return max(1, min(8, (os.cpu_count() or 2) - 1))
+
+
+class DetectorPool:
+    """Runs PiiDetector off the event loop in a ProcessPoolExecutor; each worker builds its
+    PiiDetector once (initializer). ``workers=0`` runs in this process (scrub, tests): the async
+    API then uses one thread, as the detector is not thread-safe.
+
+    Fair: a batch's texts are cut into short jobs (chunks()), queued per site and handed to the
+    workers round robin across sites (redactor.scheduling), so a site that floods the detector
+    with distinct texts delays its own batches, not another site's."""
+
+    def __init__(self, workers: int = 1, ner: bool = True, shared: SharedSpans | None = None):
+        self.workers, self.ner = workers, ner
+        self._ready = False
+        self._local: PiiDetector | None = None
+        # the server passes one keyed by its secret (and on Redis with --state); alone, a random key
+        self.shared = SharedSpans(secrets.token_bytes(32)) if shared is None else shared
+        self._executor: concurrent.futures.Executor | None = None
+        self.queue = FairScheduler(max(1, workers))
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def _executor_(self) -> concurrent.futures.Executor:
+        if self._executor is None:
+            if self.workers > 0:
+                self._executor = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_worker_init, initargs=(self.ner,))
+            else:
+                self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pii")
+        return self._executor
+
+    def _detector(self) -> PiiDetector:
+        if self._local is None:
+            from redactor.pii.engine import PiiDetector
+
+            self._local = PiiDetector(ner=self.ner)
+        return self._local
+
+    async def start(self) -> None:
+        """Build the engine now (in every worker), so that the first request is not the slow one."""
+        loop = asyncio.get_running_loop()
+        if self.workers > 0:
+            await asyncio.gather(*(loop.run_in_executor(self._executor_(), _worker_ping)
+                                   for _ in range(self.workers)))
+        else:
+            await loop.run_in_executor(self._executor_(), self._detector)
+        self._ready = True
+
+    async def analyze(self, texts: list[str], language: str, settings: PiiSettings,
+                      site: str = "") -> list[list[Span]]:
+        """Detection off the event loop, in `site`'s turn. Texts the site's sessions have had
+        detected are answered from the shared cache (this process, then Redis), without a trip to a
+        worker; the others go in chunks, and their answers are shared."""
+        if not texts:
+            return []
+        lang = settings.resolve_language(language)
+        digests = [self.shared.digest(site, lang, text) for text in texts]
+        raw = self.shared.get(digests)
+        unknown = list(dict.fromkeys(d for d, r in zip(digests, raw) if r is None))
+        from_redis = dict(zip(unknown, await self.shared.fetch(site, unknown)))
+        self.shared.put({d: spans for d, spans in from_redis.items() if spans is not None})
+        self.shared.counts["process"] += sum(r is not None for r in raw)
+        self.shared.counts["shared"] += sum(spans is not None for spans in from_redis.values())
+        raw = [from_redis.get(d) if r is None else r for d, r in zip(digests, raw)]
+        missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
+        if missing:
+            detect = _worker_spans if self.workers > 0 else self._local_spans
+            jobs = chunks(missing)
+            try:
+                answers = await asyncio.gather(*(self.queue.run(site, self._executor_(), detect, job, lang)
+                                                 for job in jobs))
+            except concurrent.futures.process.BrokenProcessPool:
+                self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
+                raise
+            found = {text: spans for job, fresh in zip(jobs, answers) for text, spans in zip(job, fresh)}
+            by_digest = {d: found[t] for d, t in zip(digests, texts) if t in found}
+            self.shared.counts["detected"] += len(found)
+            self.shared.put(by_digest)
+            await self.shared.share(site, by_digest)
+            raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
+        return keep(raw, settings)
+
+    def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings,
+                     site: str = "") -> list[list[Span]]:
+        """The same in this thread, with this process's share of the cache only (scrub, benches, tests)."""
+        lang = settings.resolve_language(language)
+        digests = [self.shared.digest(site, lang, text) for text in texts]
+        raw = self.shared.get(digests)
+        self.shared.counts["process"] += sum(r is not None for r in raw)
+        missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
+        if missing:
+            found = dict(zip(missing, self._local_spans(missing, lang)))
+            self.shared.counts["detected"] += len(found)
+            self.shared.put({d: found[t] for d, t in zip(digests, texts) if t in found})
+            raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
+        return keep(raw, settings)
+
+    def forget(self) -> None:
+        """Forget every answer (this process's share and the in-process detector's own cache): the
+        engine as it stands before the first visitor of any page (benches)."""
+        self.shared.clear()
+        if self._local is not None:
+            self._local.forget()
+
+    def _local_spans(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
+        self._ready = True
+        return self._detector().spans_of(list(texts), lang)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        self._ready = False

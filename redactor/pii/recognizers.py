@@ -1,0 +1,257 @@
+"""Recognizers from data: rules/recognizers.yaml, validated by the pydantic models below, built into
+Presidio recognizers. Presidio built-ins by class name, and one generic ``RuleRecognizer`` for every
+pattern entry, whose validator comes from a library (python-stdnum, phonenumbers), never from
+checksum arithmetic written here.
+
+Why not Presidio's own loaders: ``RecognizerRegistry.add_recognizers_from_yaml`` builds plain
+``PatternRecognizer``s from name/regex/score/context only: it has no per-pattern validator, no
+score for a match failing its validator, and no built-ins by class name.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import importlib
+import re
+from typing import Callable
+
+import phonenumbers
+import pydantic
+import regex  # Presidio's own regex engine: variable-length lookbehind
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from stdnum import luhn
+
+from redactor.pii.names import given_name_alone, starts_with_first_name
+from redactor.ruledata import load_rules
+
+class PatternDef(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    name: str
+    regex: str
+    score: float | None = None  # overrides the recognizer's
+    validator: str | None = None  # overrides the recognizer's
+    invalid_score: float | None = None  # report a match failing the validator at this score (None: drop)
+    retry_parts: bool = True  # a match failing the validator: try its parts between separators
+
+    @pydantic.field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            regex.compile(value)
+        except regex.error as exc:
+            raise ValueError(f"bad regex: {exc}") from None
+        return value
+
+
+class RecognizerDef(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    name: str
+    entity: str
+    presidio: str | None = None  # a Presidio built-in class name
+    patterns: list[PatternDef] = []
+    validator: str | None = None
+    score: float = pydantic.Field(0.85, ge=0.0, le=1.0)
+    context: list[str] = []
+    context_score: float | None = None
+    languages: list[str] | None = None
+    ignore_case: bool = False
+
+    @pydantic.field_validator("context", mode="before")
+    @classmethod
+    def _flatten_context(cls, value):
+        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`."""
+        if isinstance(value, list):
+            return [w for item in value for w in (item if isinstance(item, list) else [item])]
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def _consistent(self) -> "RecognizerDef":
+        if bool(self.presidio) == bool(self.patterns):
+            raise ValueError(f"{self.name}: give either `presidio` or `patterns`")
+        if self.presidio and not hasattr(predefined_recognizers, self.presidio):
+            raise ValueError(f"{self.name}: Presidio has no recognizer {self.presidio!r}")
+        for validator in [self.validator] + [p.validator for p in self.patterns]:
+            if validator is not None:
+                make_validator(validator)  # raises on an unknown name
+        return self
+
+
+class RecognizerFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    recognizers: list[RecognizerDef]
+
+
+def load_recognizer_defs() -> list[RecognizerDef]:
+    return RecognizerFile.model_validate(load_rules("recognizers.yaml")).recognizers
+
+
+# Validators: name in YAML → predicate on the matched text
+
+
+def _card(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 14:  # Diners; other 14-digit numbers (SIRET…) are not cards
+        return digits[:2] in ("30", "36", "38") and luhn.is_valid(digits)
+    if len(digits) == 15:  # Amex
+        return digits[:2] in ("34", "37") and luhn.is_valid(digits)
+    return len(digits) in (16, 17, 18, 19) and luhn.is_valid(digits)  # 13-digit Visa is retired; EANs are 13
+
+
+def _phone(regions: list[str]) -> Callable[[str], bool]:
+    # Fewer digits than this is a date, a price or a short code far more often than a phone number
+    # ("03-02-1979" is a valid German number).
+    min_digits = 8 if regions == ["INTL"] else 9
+
+    def valid(text: str) -> bool:
+        if sum(c.isdigit() for c in text) < min_digits:
+            return False
+        text = re.sub(r"\s", " ", text)  # phonenumbers does not take the narrow no-break space as a separator
+        for region in regions:
+            try:
+                if region == "INTL":
+                    number = phonenumbers.parse("+" + text.lstrip()[2:] if text.lstrip().startswith("00") else text)
+                else:
+                    number = phonenumbers.parse(text, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return True
+        return False
+
+    return valid
+
+
+def _date(text: str) -> bool:
+    parts = [int(p) for p in re.split(r"[/.\-]", text)]
+    year, month, day = parts if parts[0] > 31 else parts[::-1]
+    try:
+        return 1900 <= datetime.date(year, month, day).year <= datetime.date.today().year
+    except ValueError:
+        return False
+
+
+@functools.cache
+def make_validator(name: str) -> Callable[[str], bool]:
+    kind, _, arg = name.partition(":")
+    if kind == "stdnum" and arg:
+        module = importlib.import_module(f"stdnum.{arg}")
+        return module.is_valid
+    if kind == "phonenumbers" and arg:
+        return _phone(arg.split(","))
+    if name == "luhn":
+        return _card
+    if name == "date":
+        return _date
+    if name == "first-name":
+        return starts_with_first_name
+    if name == "given-name":
+        return given_name_alone
+    raise ValueError(f"unknown validator {name!r}")
+
+
+
+_GROUP = re.compile(r"[^\s.\-/()–‑]+")  # the groups of a number between separators
+
+
+#: the words around a match where a context word raises its score: a label sits before its value
+#: ("IBAN: …", "numéro de sécurité sociale …") more often and further away than after it
+CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
+
+
+class RuleRecognizer(EntityRecognizer):
+    """A recognizer from one YAML entry: regexes, a library validator, context words.
+
+    Not a ``PatternRecognizer``: its ``validate_result`` / ``invalidate_result`` answer for a whole
+    match only, while a failing match here is retried on its parts and may keep a lower score; and
+    Presidio's context enhancer reads spaCy lemmas, which the NoOp engine and our NER-only pipeline
+    do not produce, so context words are matched on the text around the match."""
+
+    def __init__(self, spec: RecognizerDef, language: str):
+        self.spec = spec
+        flags = re.IGNORECASE if spec.ignore_case else 0
+        self._patterns = [
+            (regex.compile(p.regex, flags), p.score if p.score is not None else spec.score,
+             make_validator(p.validator or spec.validator) if (p.validator or spec.validator) else None,
+             p.invalid_score, p.retry_parts)
+            for p in spec.patterns
+        ]
+        self._context = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in spec.context) + r")(?!\w)", re.IGNORECASE)
+            if spec.context else None
+        )
+        super().__init__(supported_entities=[spec.entity], name=spec.name, supported_language=language)
+
+    def load(self) -> None:
+        pass
+
+    @property
+    def regexes(self) -> list[regex.Pattern]:
+        return [pattern for pattern, *_ in self._patterns]
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        results = []
+        for pattern, score, validate, invalid_score, retry_parts in self._patterns:
+            for match in pattern.finditer(text):
+                valid = self._validated(text, match.start(), match.end(), validate, retry_parts)
+                if not valid and invalid_score is not None:
+                    results.append(self._result(text, match.start(), match.end(), invalid_score))
+                for start, end in valid:
+                    results.append(self._result(text, start, end, score))
+        return EntityRecognizer.remove_duplicates(results)
+
+    @staticmethod
+    def _validated(text: str, start: int, end: int, validate, retry_parts: bool = True) -> list[tuple[int, int]]:
+        """The match if valid; else its longest valid sub-ranges between separators (greedy regexes
+        swallow a neighbouring number: "06 3190 2274 79", "nr 12 0612345678")."""
+        if validate is None or validate(text[start:end]):
+            return [(start, end)]
+        if not retry_parts:
+            return []
+        groups = [(start + m.start(), start + m.end()) for m in _GROUP.finditer(text[start:end])]
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(groups):
+            for j in range(len(groups) - 1, i - 1, -1):
+                s, e = groups[i][0], groups[j][1]
+                if s > start and text[s - 1] in "+(":
+                    s -= 1
+                if (i, j) != (0, len(groups) - 1) and validate(text[s:e]):
+                    found.append((s, e))
+                    i = j
+                    break
+            i += 1
+        return found
+
+    def _result(self, text: str, start: int, end: int, score: float) -> RecognizerResult:
+        if self._context and self.spec.context_score is not None:
+            window = text[max(0, start - CONTEXT_BEFORE):start] + " " + text[end:end + CONTEXT_AFTER]
+            if self._context.search(window):
+                score = max(score, self.spec.context_score)
+        return RecognizerResult(
+            entity_type=self.spec.entity, start=start, end=end, score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                # our own context handling already ran: Presidio's enhancer must not add to it
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
+
+
+
+def any_pattern_matcher(recognizers: list[EntityRecognizer]) -> Callable[[str], bool]:
+    """Whether some pattern of these recognizers matches somewhere in a text, each regex compiled as
+    its recognizer compiles it. Where none does, no recognizer here reports anything, and Presidio
+    need not run. A recognizer of another kind (not a pattern recognizer) would make it answer
+    always yes: it cannot be told what that one finds. spaCy's is left to names.may_hold_a_name."""
+    compiled: list = []
+    for recognizer in recognizers:
+        if isinstance(recognizer, RuleRecognizer):
+            compiled.extend(recognizer.regexes)
+        elif isinstance(recognizer, PatternRecognizer):  # analyze() without regex_flags: its global flags
+            compiled.extend(regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns)
+        elif not isinstance(recognizer, predefined_recognizers.SpacyRecognizer):
+            return lambda text: True
+    unique = list({(pattern.pattern, pattern.flags): pattern for pattern in compiled}.values())  # one per language
+    return lambda text: any(pattern.search(text) for pattern in unique)

@@ -1,0 +1,87 @@
+"""A site's ``pii`` settings and the engine's own (rules/pii.yaml): plain pydantic models.
+
+Kept apart from the engine so that validating a configuration (``redactor check-config``, the admin
+API, policy loading) imports neither Presidio nor spaCy.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Annotated
+
+import pydantic
+
+from redactor.masking import is_valid_operator
+from redactor.ruledata import detectable_entities, load_rules
+
+SUPPORTED_LANGUAGES = ("en", "fr", "nl")
+
+
+def _detectable(entity: str) -> str:
+    """An entity no recognizer reports would silently mask nothing: refused like an unknown key."""
+    if entity not in detectable_entities():
+        raise ValueError(f"unknown entity {entity!r} (known: {', '.join(sorted(detectable_entities()))})")
+    return entity
+
+
+class PiiSettings(pydantic.BaseModel):
+    """A site's ``pii`` settings. Mask operators are applied by the caller."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+    languages: list[str] = ["en", "fr", "nl"]
+    entities: list[Annotated[str, pydantic.AfterValidator(_detectable)]] | None = None  # None = every entity
+    threshold: float = pydantic.Field(0.5, ge=0.0, le=1.0)
+    mask: str = "*"  # one character (same length), "label", "hash" or "drop": see redactor/masking.py
+
+    @pydantic.field_validator("mask")
+    @classmethod
+    def _known_mask(cls, value: str) -> str:
+        if not is_valid_operator(value):
+            raise ValueError("mask is one character (masked to the same length), 'label', 'hash' or 'drop'")
+        return value
+
+    @pydantic.field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        unknown = [lang for lang in value if lang not in SUPPORTED_LANGUAGES]
+        if unknown or not value:
+            raise ValueError(f"languages must be a non-empty subset of {list(SUPPORTED_LANGUAGES)}")
+        return value
+
+    @classmethod
+    def defaults(cls) -> "PiiSettings":
+        return _default_settings()
+
+    def resolve_language(self, language: str | None) -> str:
+        """Page language ("fr-BE", "NL", None…) → one of the configured languages, "en" if possible."""
+        primary = (language or "").strip().lower().replace("_", "-").split("-")[0]
+        if primary in self.languages:
+            return primary
+        return "en" if "en" in self.languages else self.languages[0]
+
+
+@functools.cache
+def _default_settings() -> PiiSettings:
+    data = load_rules("pii.yaml")
+    return PiiSettings(**{k: v for k, v in data.items() if k != "engine"})
+
+
+class EngineConfig(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    spacy_model: str
+    spacy_disable: list[str] = []
+    ner_languages: list[str] = list(SUPPORTED_LANGUAGES)
+    ner_labels: list[str] = ["NER_PERSON", "MISC", "ORGANIZATION", "LOCATION"]  # read for names
+    batch_size: int = 64
+    cache_size: int = 50_000
+    extra_suffixes: list[str] = []
+    extra_given_names: list[str] = []
+    stop_words_that_are_names: list[str] = []  # kept as given names
+    business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
+    business_suffixes: list[str] = []
+    business_forms: list[str] = []
+    product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
+    product_suffixes: list[str] = []
+    professional_titles: list[str] = []  # passed over between a trade word and a name
+    name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
+

@@ -1,0 +1,124 @@
+"""The detector's answers shared across the sessions of a site (redactor/pii/cache.py): a page that
+other visitors have shown already is not detected again, in one instance and, through a real
+redis-server, across instances; Redis holds keyed hashes and spans, never a character of the text,
+and an answer Redis was not given by an instance is detected again, never trusted."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import orjson
+import pytest
+import redis.asyncio as aioredis
+
+from factories import element, html_page, meta, snapshot, text
+from redactor.app import create_app
+from redactor.config import Settings
+from redis_server import redis_server  # noqa: F401  (the fixture)
+
+SITE = "shop"
+NAME, PHONE = "Mieke Hofstra", "06 3190 2274"
+
+
+def page():
+    """A shop page whose copy every visitor sees: headings, product text, and a note with a name
+    and a phone number in it (the kind of text detection is for)."""
+    return html_page(
+        element("h1", {}, [text("Winkel Benelux – Afrekenen / Checkout")]),
+        element("p", {}, [text("Levering binnen 3 dagen. Gratis retour / Free returns.")]),
+        element("p", {}, [text("Fietsbel chroom, € 12,95 – op voorraad")]),
+        element("p", {}, [text(f"Vragen? Bel {NAME} op {PHONE}, onze klantenservice.")]),
+        lang="nl")
+
+
+def answers(metrics: str) -> dict[str, float]:
+    return {source: float(value) for source, value in
+            re.findall(r'redactor_detector_answers_total\{source="(\w+)"\} ([\d.e+]+)', metrics)}
+
+
+async def post(client, session: str, events: list) -> None:
+    answer = await client.post(f"/v1/sites/{SITE}/sessions/{session}/events", data=orjson.dumps(events),
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 202, await answer.text()
+
+
+async def stored(client, session: str, headers: dict) -> str:
+    return orjson.dumps(await (await client.get(f"/v1/sites/{SITE}/sessions/{session}/events",
+                                                headers=headers)).json()).decode()
+
+
+async def new_site(client, headers: dict) -> None:
+    assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=headers)).status in (200, 201)
+
+
+async def test_a_new_visitor_of_a_known_page_is_answered_from_the_cache(client, admin_headers):
+    await new_site(client, admin_headers)
+    shown = page()
+    await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(shown))])
+    first = answers(await (await client.get("/metrics")).text())
+    assert first["detected"] > 0
+    await post(client, "visitor-2", [meta(), snapshot(copy.deepcopy(shown))])
+    second = answers(await (await client.get("/metrics")).text())
+    assert second["detected"] == first["detected"]  # no text of the page went to the detector again
+    assert second["process"] - first["process"] >= first["detected"]
+    for session in ("visitor-1", "visitor-2"):  # answered from the cache, masked the same
+        events = await stored(client, session, admin_headers)
+        assert NAME not in events and PHONE not in events and "Levering binnen 3 dagen" in events
+
+
+@pytest.fixture
+async def instances(aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Three apps on one redis-server with the deployment's one secret: three instances."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    apps = []
+    for name in ("a", "b", "c"):
+        settings = Settings(data_dir=tmp_path / name, pii_workers=0, state=redis_server.url, secret_file=secret)
+        apps.append(await aiohttp_client(create_app(settings)))
+        await new_site(apps[-1], admin_headers)  # sites are each instance's own configuration
+    return apps
+
+
+async def test_instances_share_answers_through_redis(instances, redis_server, admin_headers):  # noqa: F811
+    one, two, _ = instances
+    shown = page()
+    await post(one, "visitor-1", [meta(), snapshot(copy.deepcopy(shown))])
+    detected_by_one = answers(await (await one.get("/metrics")).text())["detected"]
+    await post(two, "visitor-2", [meta(), snapshot(copy.deepcopy(shown))])
+    by_two = answers(await (await two.get("/metrics")).text())
+    assert by_two["detected"] == 0 and by_two["shared"] >= detected_by_one > 0
+    assert NAME not in await stored(two, "visitor-2", admin_headers)
+    connection = aioredis.Redis.from_url(redis_server.url)
+    try:
+        keys = [key async for key in connection.scan_iter(match=f"redactor:spans:{{{SITE}}}:*")]
+        assert len(keys) >= detected_by_one
+        values = await connection.mget(keys)
+        ttls = [await connection.ttl(key) for key in keys]
+    finally:
+        await connection.aclose()
+    assert all(ttl > 0 for ttl in ttls)
+    held = b" ".join(keys + values)
+    for word in (b"Mieke", b"Hofstra", b"3190", b"Levering", b"Fietsbel", b"Winkel"):
+        assert word not in held  # keyed hashes and spans only
+
+
+async def test_an_answer_redis_was_not_given_by_an_instance_is_detected_again(
+        instances, redis_server, admin_headers):  # noqa: F811
+    """Whoever can write to Redis cannot make a text's answer empty, and its personal data pass."""
+    one, _, three = instances
+    shown = page()
+    await post(one, "visitor-1", [meta(), snapshot(copy.deepcopy(shown))])
+    connection = aioredis.Redis.from_url(redis_server.url)
+    try:
+        keys = [key async for key in connection.scan_iter(match=f"redactor:spans:{{{SITE}}}:*")]
+        for key in keys:
+            await connection.set(key, b"\0" * 16 + b"[]")
+    finally:
+        await connection.aclose()
+    await post(three, "visitor-3", [meta(), snapshot(copy.deepcopy(shown))])
+    by_three = answers(await (await three.get("/metrics")).text())
+    assert by_three["shared"] == 0 and by_three["detected"] >= len(keys) > 0
+    events = await stored(three, "visitor-3", admin_headers)
+    assert NAME not in events and PHONE not in events
