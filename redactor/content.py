@@ -285,16 +285,23 @@ def _name_run(token: str, before: list[str], start: int, lenient: bool = False) 
     return position, any(_CAPITALISED.match(word) for word in words)
 
 
+#: a letter-only word this short may be a group of an IBAN or a postcode being typed ("RABO", "AB")
+_LETTER_GROUP_MAX = 4
+#: digits in a row of groups from which they may be a number worth hiding (a phone, an IBAN, a
+#: card) as it is typed ("06 3"); fewer are as likely a quantity or a house number
+_GROUPED_DIGITS_MIN = 3
+
+
 def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int | None:
     """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23"), when they
     (with the digits of what follows them) make 3 digits or the start of an IBAN; else None."""
     position = start
     for word in reversed(before):
-        if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= 4)):
+        if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= _LETTER_GROUP_MAX)):
             break
         digits, position = digits + _count_digits(word), position - len(word) - 1
     if position < start or digits:
-        if digits >= 3 or _IBAN_START.match(value, position):
+        if digits >= _GROUPED_DIGITS_MIN or _IBAN_START.match(value, position):
             return position
     return None
 
@@ -310,6 +317,10 @@ _JWT = re.compile(r"\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*")
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.-]{24,}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _MIN_TOKEN_ENTROPY = 3.0  # bits per character; random base64/hex is 4-6, repeated filler is under 2
+_MIN_TOKEN_DIGITS = 2  # a generated token has digits; a slug or a long word has none or one
+_MIN_TOKEN_MIXED = 0.2  # share of digits and capitals: random base64 has ~0.5, a file name ~0.05
+_LOWER_RUN = re.compile(r"[a-z]+")
+_MAX_TOKEN_LOWER_RUN = 8  # a longer lower-case stretch is a word ("configuration"), not random text
 
 
 def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
@@ -330,7 +341,8 @@ def _looks_random(run: str) -> bool:
         return False
     digits = sum(c.isdigit() for c in run)
     upper = sum(c.isupper() for c in run)
-    if digits < 2 or (digits + upper) < len(run) * 0.2 or max(map(len, re.findall(r"[a-z]+", run)), default=0) > 8:
+    if digits < _MIN_TOKEN_DIGITS or (digits + upper) < len(run) * _MIN_TOKEN_MIXED \
+            or max(map(len, _LOWER_RUN.findall(run)), default=0) > _MAX_TOKEN_LOWER_RUN:
         return False
     counts = Counter(run)
     entropy = -sum(n / len(run) * math.log2(n / len(run)) for n in counts.values())
