@@ -8,6 +8,8 @@ from typing import Any
 
 import orjson
 
+from redactor.formats import sliced_json
+
 
 class BatchError(ValueError):
     """A body that is not a batch. `status` and `code` are what the client is told."""
@@ -46,7 +48,7 @@ def decode(body: bytes) -> Batch:
     if not body.strip():
         raise BatchError(400, "empty_body", "the body is empty: send a JSON array of rrweb events")
     try:
-        data = orjson.loads(body)
+        data = sliced_json.loads(body)
     except orjson.JSONDecodeError as error:
         raise BatchError(400, "bad_json", f"the body is not JSON (or not UTF-8): {error}") from None
     if isinstance(data, list):
