@@ -145,6 +145,7 @@ async def main_async(args: argparse.Namespace) -> None:
             *encoding, "--data-binary", f"@{work / 'body'}",
             f"http://127.0.0.1:{port}/v1/sites/a/sessions/lag/events", stdout=subprocess.PIPE)
         status, _ = await curl.communicate()
+        await asyncio.sleep(args.after)  # what the batch leaves to do once answered (freeing it)
         stop.set()
         await task
     finally:
@@ -171,6 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--siblings", type=int, default=99_000, help="a flat snapshot of this many siblings")
     parser.add_argument("--strings", type=int, default=0, help="instead: a batch of this many distinct strings")
+    parser.add_argument("--after", type=float, default=3.0, help="seconds probed after the answer")
     parser.add_argument("--late", type=float, default=20.0, help="a wake-up later than this (ms) is charged")
     favour_the_loop()
     asyncio.run(main_async(parser.parse_args()))

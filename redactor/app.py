@@ -17,6 +17,7 @@ import os
 import secrets
 import sqlite3
 import ssl
+import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
@@ -29,6 +30,7 @@ from aiohttp import web
 
 from redactor import admin, viewer, workers
 from redactor.body import read_body
+from redactor.formats import sliced_json
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
@@ -138,6 +140,10 @@ async def ingest(request: web.Request) -> web.Response:
         metrics.refused.labels("too_many_sessions").inc()
         return json_error(429, "too_many_sessions", f"{full}: retry later",
                           {**headers, **retry_headers(headers, full.retry_after)})
+    finally:
+        if len(body) > sliced_json.SLICE_BYTES:  # freed in slices on a redaction thread, not at once on the loop
+            app[THREADS].dispose(site, [batch.events, batch.meta], sys.exc_info()[1])
+            batch.events, batch.meta = [], None
 
 
 def batch_limits(settings: Settings) -> BatchLimits:

@@ -19,6 +19,7 @@ import functools
 import gc
 import sys
 import threading
+import traceback
 from contextlib import contextmanager
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -125,6 +126,7 @@ class RedactionThreads:
         self.threads = max(1, threads)
         self._executor = concurrent.futures.ThreadPoolExecutor(self.threads, thread_name_prefix="redact")
         self.scheduler = FairScheduler(self.threads, per_key=self.threads - 1)
+        self._disposing: set[asyncio.Task[None]] = set()
 
     async def run(self, site: str, fn: Callable[..., T], *args: Any) -> T:
         return await self.scheduler.run(site, self._executor, fn, *args)
@@ -133,8 +135,60 @@ class RedactionThreads:
         """run() bound to a site: what redact_batch() and SessionStates take as `run`."""
         return functools.partial(self.run, site)
 
+    def dispose(self, site: str, values: list[Any], error: BaseException | None = None) -> None:
+        """Takes the values out of `values` and frees them on a redaction thread, in slices
+        (dismantle), once the caller has dropped its other references to them (before its next
+        await): freeing a big batch's decoded events is one C call, which held the loop 50-300 ms
+        when it came on the loop. `error`: the exception the batch was refused with, whose
+        frames hold the values too, in reference cycles that only a pass of the collector (one
+        long C call again) would break: the frames let go of their locals here."""
+        while error is not None:
+            traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
+        taken = values[:]
+        values.clear()
+        task = asyncio.get_running_loop().create_task(self._dispose(site, taken))
+        self._disposing.add(task)
+        task.add_done_callback(self._disposing.discard)
+
+    async def _dispose(self, site: str, taken: list[Any]) -> None:
+        # a refused batch's exception holds its frames, and they the values, until the answer has
+        # gone: wait for them (briefly; a value still held then is left whole by dismantle)
+        for _ in range(DISPOSE_WAITS):
+            if all(sys.getrefcount(value) <= 3 for value in taken):  # `taken`, `value`, the argument
+                break
+            await asyncio.sleep(0.01)
+        await self.run(site, dismantle, taken)
+
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+#: how many times (10 ms apart) dispose waits for the other references to the values to go
+DISPOSE_WAITS = 100
+#: containers taken apart this many items at a time: freeing them is a C call that holds the GIL
+DISMANTLE_SLICE = 4096
+
+
+def dismantle(values: list[Any]) -> None:
+    """Frees decoded JSON (dicts, lists, scalars) a slice at a time, so that the GIL can pass to
+    the event loop between slices; linear in the values. A container that something else still
+    holds (a reference beside the one being taken apart) is left whole: it is not garbage."""
+    stack = values
+    while stack:
+        value = stack.pop()
+        if sys.getrefcount(value) > 2:  # `value` and getrefcount's argument: anything more is another holder
+            continue
+        while value:
+            if type(value) is dict:
+                piece = [value.popitem()[1] for _ in range(min(len(value), DISMANTLE_SLICE))]
+            elif type(value) is list:
+                piece = value[-DISMANTLE_SLICE:]
+                del value[-DISMANTLE_SLICE:]
+            else:
+                break
+            stack.extend(child for child in piece if type(child) is dict or type(child) is list)
+            del piece  # its scalars freed here, a slice at a time
 
 
 #: the garbage collector's thresholds while serving (Python's default: 700, 10, 10)
