@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import collections
 import functools
+import gc
 import gzip
 import statistics
 import subprocess
@@ -71,6 +72,15 @@ def instrument(app) -> None:
         return await store_run(self, timed_call, f"store: {name_of(fn)}", fn, *args)
 
     RedactionThreads.run, Store._run = threads_run, store
+
+    collecting: dict[int, float] = {}
+
+    def collector(phase: str, info: dict) -> None:  # passes of the garbage collector, on whichever thread
+        if phase == "start":
+            collecting[threading.get_ident()] = time.perf_counter()
+        elif (started := collecting.pop(threading.get_ident(), None)) is not None:
+            STEPS.append((f"gc: generation {info['generation']} pass", started, time.perf_counter()))
+    gc.callbacks.append(collector)
 
     async def on_startup(app) -> None:
         detector = app[DETECTOR]
