@@ -17,6 +17,7 @@ import asyncio
 import concurrent.futures
 import functools
 import gc
+import queue
 import sys
 import threading
 import traceback
@@ -120,16 +121,54 @@ class RedactionThreads:
     the event loop run between a thread's bytecode slices (every 5 ms at most), which is enough
     to answer /healthz and accept small batches while a big one is redacted. A session's batches
     stay in order because a session is held by one batch at a time (SessionStates.session).
-    One site may hold at most threads - 1 of them, so another site always finds one free."""
+    One site may hold at most threads - 1 of them, so another site always finds one free.
+
+    The threads are plain workers on a queue, not a ThreadPoolExecutor: a batch goes loop →
+    thread → loop four times, and the executor's own futures, locks and two wake-ups of the loop
+    per job cost ~80 µs of CPU each time (bench/load.py, profiled); here a job is one queue put
+    and one wake-up of the loop, which gives its slot back and its answer together."""
 
     def __init__(self, threads: int):
         self.threads = max(1, threads)
-        self._executor = concurrent.futures.ThreadPoolExecutor(self.threads, thread_name_prefix="redact")
         self.scheduler = FairScheduler(self.threads, per_key=self.threads - 1)
+        self._jobs: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
+        self._workers = [threading.Thread(target=self._work, name=f"redact_{n}", daemon=True)
+                         for n in range(self.threads)]
+        for worker in self._workers:
+            worker.start()
         self._disposing: set[asyncio.Task[None]] = set()
 
     async def run(self, site: str, fn: Callable[..., T], *args: Any) -> T:
-        return await self.scheduler.run(site, self._executor, fn, *args)
+        """fn(*args) on a redaction thread, in the site's turn."""
+        await self.scheduler.acquire(site)
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[T] = loop.create_future()
+        self._jobs.put((loop, answer, site, fn, args))
+        return await answer
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            loop, answer, site, fn, args = job
+            try:
+                result, error = fn(*args), None
+            except BaseException as failed:  # noqa: BLE001 - handed to the caller, as an executor does
+                result, error = None, failed
+            try:
+                loop.call_soon_threadsafe(self._ended, answer, site, result, error)
+            except RuntimeError:
+                pass  # the loop is closed: nobody is waiting any more
+            # nothing of the job stays alive here until the next one: a big batch is freed by
+            # its last holder (dispose), not by an idle worker in one long call
+            del job, loop, answer, fn, args, result, error
+
+    def _ended(self, answer: asyncio.Future[Any], site: str, result: Any, error: BaseException | None) -> None:
+        self.scheduler.release(site)
+        if answer.cancelled():
+            return
+        if error is not None:
+            answer.set_exception(error)
+        else:
+            answer.set_result(result)
 
     def runner(self, site: str) -> Callable[..., Any]:
         """run() bound to a site: what redact_batch() and SessionStates take as `run`."""
@@ -161,7 +200,10 @@ class RedactionThreads:
         await self.run(site, dismantle, taken)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        for _ in self._workers:
+            self._jobs.put(None)
+        for worker in self._workers:
+            worker.join()
 
 
 #: how many times (10 ms apart) dispose waits for the other references to the values to go
