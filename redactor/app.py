@@ -30,12 +30,11 @@ from aiohttp import web
 
 from redactor import admin, viewer, workers
 from redactor.body import read_body
-from redactor.formats import sliced_json
 from redactor.config import Settings
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
 from redactor.dom import DomMirror
-from redactor.formats import posthog, sentry
+from redactor.formats import posthog, sentry, sliced_json
 from redactor.formats.rrweb_batch import ACCEPTED_TYPES, Batch, BatchError, decode, encode
 from redactor.ingest_query import redact_query
 from redactor.listen import start_listener
