@@ -146,14 +146,14 @@ async def main_async(args: argparse.Namespace) -> None:
         stop.set()
         await task
 
-        lags: list[tuple[float, float]] = []
-        stop = asyncio.Event()
-        task = asyncio.create_task(probe(lags, stop))
         STEPS.clear()
-        curl = await asyncio.create_subprocess_exec(
+        curl = await asyncio.create_subprocess_exec(  # forking this process holds the loop: before the probe
             "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/json",
             *encoding, "--data-binary", f"@{work / 'body'}",
             f"http://127.0.0.1:{port}/v1/sites/a/sessions/lag/events", stdout=subprocess.PIPE)
+        lags: list[tuple[float, float]] = []
+        stop = asyncio.Event()
+        task = asyncio.create_task(probe(lags, stop))
         status, _ = await curl.communicate()
         await asyncio.sleep(args.after)  # what the batch leaves to do once answered (freeing it)
         stop.set()

@@ -46,7 +46,7 @@ from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
 from redactor.retention import retention
 from redactor.rrweb import BadEvent, EventType
-from redactor.scheduling import RedactionThreads, without_gc
+from redactor.scheduling import RedactionThreads
 from redactor.sessions import SessionStates, SiteFull
 from redactor.sinks import sqlite, upstream
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable
@@ -127,8 +127,8 @@ async def ingest(request: web.Request) -> web.Response:
             raise BatchError(415, "unsupported_media_type",
                              f"Content-Type {request.content_type!r} is not accepted: send application/json")
         body = await read_body(request, settings)
-        # orjson on megabytes: off the event loop, and no collector pass inside that one long call
-        batch = await app[THREADS].run(site, without_gc, decode, body)
+        big = len(body) > sliced_json.SLICE_BYTES  # decoded, encoded and freed in slices; no collector pass meanwhile
+        batch = await app[THREADS].decode(site, decode, body, hold=big)
     except BatchError as error:
         metrics.refused.labels(error.code).inc()
         return json_error(error.status, error.code, error.detail, headers)
@@ -140,8 +140,8 @@ async def ingest(request: web.Request) -> web.Response:
         return json_error(429, "too_many_sessions", f"{full}: retry later",
                           {**headers, **retry_headers(headers, full.retry_after)})
     finally:
-        if len(body) > sliced_json.SLICE_BYTES:  # freed in slices on a redaction thread, not at once on the loop
-            app[THREADS].dispose(site, [batch.events, batch.meta], sys.exc_info()[1])
+        if big:  # freed in slices on a redaction thread, not at once on the loop
+            app[THREADS].dispose(site, [batch.events, batch.meta], sys.exc_info()[1], resume=True)
             batch.events, batch.meta = [], None
 
 

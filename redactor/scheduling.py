@@ -20,6 +20,7 @@ import gc
 import queue
 import sys
 import threading
+import time
 import traceback
 from contextlib import contextmanager
 from collections import Counter, deque
@@ -174,7 +175,22 @@ class RedactionThreads:
         """run() bound to a site: what redact_batch() and SessionStates take as `run`."""
         return functools.partial(self.run, site)
 
-    def dispose(self, site: str, values: list[Any], error: BaseException | None = None) -> None:
+    async def decode(self, site: str, decode: Callable[[bytes], T], body: bytes, hold: bool = False) -> T:
+        """decode(body) on a redaction thread with the collector paused (gc_paused). `hold`: paused
+        on until dispose(..., resume=True) has freed what it made: a pass of the collector while
+        a big batch lives traces all its objects, holding the loop as long (the deferred pass
+        after decoding 20 MB: 250 ms on a quiet machine, 950 ms at load 5; bench/loop_lag.py)."""
+        if not hold:
+            return await self.run(site, without_gc, decode, body)
+        pause_gc()
+        try:
+            return await self.run(site, decode, body)
+        except BaseException:
+            resume_gc()
+            raise
+
+    def dispose(self, site: str, values: list[Any], error: BaseException | None = None,
+                resume: bool = False) -> None:
         """Takes the values out of `values` and frees them on a redaction thread, in slices
         (dismantle), once the caller has dropped its other references to them (before its next
         await): freeing a big batch's decoded events is one C call, which held the loop 50-300 ms
@@ -186,18 +202,22 @@ class RedactionThreads:
             error = error.__cause__ or error.__context__
         taken = values[:]
         values.clear()
-        task = asyncio.get_running_loop().create_task(self._dispose(site, taken))
+        task = asyncio.get_running_loop().create_task(self._dispose(site, taken, resume))
         self._disposing.add(task)
         task.add_done_callback(self._disposing.discard)
 
-    async def _dispose(self, site: str, taken: list[Any]) -> None:
-        # a refused batch's exception holds its frames, and they the values, until the answer has
-        # gone: wait for them (briefly; a value still held then is left whole by dismantle)
-        for _ in range(DISPOSE_WAITS):
-            if all(sys.getrefcount(value) <= 3 for value in taken):  # `taken`, `value`, the argument
-                break
-            await asyncio.sleep(0.01)
-        await self.run(site, dismantle, taken)
+    async def _dispose(self, site: str, taken: list[Any], resume: bool) -> None:
+        try:
+            # a refused batch's exception holds its frames, and they the values, until the answer
+            # has gone: wait for them (briefly; a value still held then is left whole by dismantle)
+            for _ in range(DISPOSE_WAITS):
+                if all(sys.getrefcount(value) <= 3 for value in taken):  # `taken`, `value`, the argument
+                    break
+                await asyncio.sleep(0.01)
+            await self.run(site, dismantle, taken)
+        finally:
+            if resume:
+                resume_gc()  # the pause decode(hold=True) began
 
     def close(self) -> None:
         for _ in self._workers:
@@ -257,27 +277,43 @@ def favour_the_loop() -> None:
 _gc_pauses = 0
 _gc_pauses_lock = threading.Lock()
 _gc_was_enabled = True
+_gc_paused_since = 0.0
+#: the collector is held off at most this long in a row, whatever pauses overlap: cyclic garbage
+#: waits for it, and a stream of big batches must not make it wait for ever
+MAX_GC_PAUSE_SECONDS = 30.0
+
+
+def pause_gc() -> None:
+    """The collector held off until as many resume_gc(); counted, so that pauses that overlap
+    (threads, requests) do not turn it back on under one another."""
+    global _gc_pauses, _gc_was_enabled, _gc_paused_since
+    with _gc_pauses_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled, _gc_paused_since = gc.isenabled(), time.monotonic()
+            gc.disable()
+        elif _gc_was_enabled and time.monotonic() - _gc_paused_since > MAX_GC_PAUSE_SECONDS:
+            gc.enable()  # overlapping pauses went on too long: let it run, and pause no more until they end
+        _gc_pauses += 1
+
+
+def resume_gc() -> None:
+    global _gc_pauses
+    with _gc_pauses_lock:
+        _gc_pauses -= 1
+        if _gc_pauses == 0 and _gc_was_enabled:
+            gc.enable()
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No collection while one long C call only allocates (orjson decoding megabytes): a pass
     triggered inside it holds the GIL for its whole length and finds nothing, as decoded JSON
-    holds no cycle. Measured on a 20 MB body: 0.9 s with passes, 0.5 s without. Counted, so
-    that threads pausing at once do not turn the collector back on under one another."""
-    global _gc_pauses, _gc_was_enabled
-    with _gc_pauses_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
+    holds no cycle. Measured on a 20 MB body: 0.9 s with passes, 0.5 s without."""
+    pause_gc()
     try:
         yield
     finally:
-        with _gc_pauses_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
+        resume_gc()
 
 
 def without_gc(fn: Callable[..., T], *args: Any) -> T:
