@@ -178,6 +178,22 @@ async def test_healthz_is_answered_while_a_big_body_is_decoded(make_client, monk
         == 45_000  # the whole page was decoded, redacted and stored
 
 
+async def test_the_collector_runs_again_once_big_batches_are_freed(make_client):
+    """A big batch holds the collector off while it lives (its pass would trace every object of
+    the batch, holding the loop); accepted or refused, once freed the collector runs again."""
+    import gc
+
+    from redactor import scheduling
+
+    client = await make_client(ner=False, max_mirror_nodes=50_000)
+    accepted = await client.post(ingest("a", "big"), data=flat_page(20_000))  # 40,000 nodes, > 1 MiB
+    refused = await client.post(ingest("a", "bigger"), data=flat_page(30_000))  # 60,000 nodes: 413
+    assert (accepted.status, refused.status) == (202, 413), await refused.text()
+    while scheduling._gc_pauses:  # each batch's events are freed on a redaction thread after its answer
+        await asyncio.sleep(0.01)
+    assert gc.isenabled()
+
+
 # -- 4. fairness --------------------------------------------------------------------------------
 async def test_a_site_flooding_the_detector_does_not_delay_another(make_client):
     client = await make_client(ner=False, max_scan_texts=50_000)
