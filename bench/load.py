@@ -138,11 +138,18 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its threads, and of its children that ended
+    (the detector's processes are counted by bench/pii.py, not here)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
 def report(name: str, result: dict, rss: float) -> None:
     s = result["seconds"]
     print(f"  {name:<13} {result['batches'] / s:8.1f} batches/s {result['events'] / s:9.0f} events/s  "
           f"p50 {result['p50'] * 1000:6.1f} ms  p99 {result['p99'] * 1000:7.1f} ms  errors {result['errors']}  "
-          f"RSS {rss:6.0f} MB")
+          f"RSS {rss:6.0f} MB  CPU {result['cpu'] / max(result['batches'], 1) * 1000:5.2f} ms/batch")
 
 
 def mirror_bytes_per_session() -> tuple[int, int, int]:
@@ -187,7 +194,10 @@ async def main_async(args: argparse.Namespace) -> None:
                 url = f"http://127.0.0.1:{port}"
                 await wait_ready(url, process)
                 await load(url, 2, 2, recs)  # warm up: caches, first snapshot
-                results[name] = (await load(url, args.sessions, args.seconds, recs), rss_mb(process.pid))
+                cpu = cpu_seconds(process.pid)
+                result = await load(url, args.sessions, args.seconds, recs)
+                result["cpu"] = cpu_seconds(process.pid) - cpu
+                results[name] = (result, rss_mb(process.pid))
             finally:
                 process.send_signal(signal.SIGTERM)
                 process.wait(30)
@@ -200,6 +210,10 @@ async def main_async(args: argparse.Namespace) -> None:
     red, base = results["redactor"][0], results["pass-through"][0]
     ratio = (red["events"] / red["seconds"]) / (base["events"] / base["seconds"])
     print(f"  ratio redactor/pass-through (events/s): {ratio:.2f}")
+    # on a shared machine the throughput ratio moves with what else runs; CPU per batch much less
+    cpu_ratio = (base["cpu"] / max(base["batches"], 1)) / (red["cpu"] / max(red["batches"], 1))
+    print(f"  ratio of CPU per batch, pass-through/redactor (the main process; the detector's process "
+          f"apart): {cpu_ratio:.2f}")
     live, frozen, nodes = mirror_bytes_per_session()
     print(f"  mirror of one session of a {nodes}-node page: {frozen / 1024:.0f} KB frozen (every session but "
           f"the {32} most recent), {live / 1024:.0f} KB live")

@@ -14,6 +14,7 @@ import logging
 import os
 import secrets
 import ssl
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -23,8 +24,8 @@ from redactor import admin, peers, viewer, workers
 from redactor.answers import errors, json_response, unknown_site
 from redactor.body import read_body
 from redactor.config import Settings
-from redactor.formats import rrweb_batch
-from redactor.formats.rrweb_batch import Group
+from redactor.formats import rrweb_batch, sliced_json
+from redactor.formats.rrweb_batch import Batch, Group
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
 from redactor.listen import start_listener
@@ -35,7 +36,7 @@ from redactor.pii.cache import SharedSpans
 from redactor.pipeline import Recordings, refuse, take_batch
 from redactor.policy import Policy
 from redactor.retention import retention
-from redactor.scheduling import RedactionThreads, without_gc
+from redactor.scheduling import RedactionThreads
 from redactor.sessions import SessionStates
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool
@@ -90,17 +91,26 @@ async def ingest(request: web.Request) -> web.StreamResponse:
                       f"Content-Type {request.content_type!r} is not accepted: send application/json", headers).response
     forward = UPSTREAM in app  # the collector gets the batch as it came; the store keeps its meta apart
 
+    decoded: list[Batch] = []  # the big ones, freed in slices on a redaction thread, not at once on the loop
+
     async def decode() -> Recordings:
         body = await read_body(request, settings)
-        # orjson on megabytes: off the event loop, and no collector pass inside that one long call
-        batch = await app[THREADS].run(site, without_gc, rrweb_batch.decode, body)
+        big = len(body) > sliced_json.SLICE_BYTES  # decoded, encoded and freed in slices; no collector pass meanwhile
+        batch = await app[THREADS].decode(site, rrweb_batch.decode, body, hold=big)
+        if big:
+            decoded.append(batch)
         group = Group(session, batch.events, batch.meta or {})
 
         def encode() -> bytes:
             return batch.encode(group.kept) if forward else rrweb_batch.encode(group.kept)
         return Recordings(policy, [group], encode, batch.meta)
 
-    return await take_batch(request, decode, headers)
+    try:
+        return await take_batch(request, decode, headers)
+    finally:
+        for batch in decoded:  # a redo after another process moved the state decodes again
+            app[THREADS].dispose(site, [batch.events, batch.meta], sys.exc_info()[1], resume=True)
+            batch.events, batch.meta = [], None
 
 
 # -- operator -------------------------------------------------------------------------------------

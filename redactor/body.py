@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import zlib
+from collections.abc import Iterator
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -27,6 +28,7 @@ from redactor.keys import RAW_BODIES
 
 ENCODINGS = ("identity", "gzip", "deflate")
 CHUNK = 65536
+PIECE = 1024 * 1024  # inflated at most this much at a time (~2-3 ms), then the loop runs others
 
 
 def unsupported(encoding: str) -> BatchError:
@@ -47,27 +49,28 @@ class Inflater:
         return BatchError(400, "bad_encoding", f"the body is not valid {self.encoding} data ({what}): send it as "
                                                "its Content-Encoding says, or without Content-Encoding")
 
-    def feed(self, chunk: bytes) -> list[bytes]:
+    def feed(self, chunk: bytes) -> Iterator[bytes]:
+        """The chunk inflated, in pieces of at most PIECE bytes: 64 KiB of gzip can hold megabytes,
+        and the caller (on the event loop) lets others run between two pieces."""
         if not chunk:
-            return []
+            return
         if self._inflate is None:  # deflate: a zlib header (CMF byte, method 8) or raw deflate
             self._inflate = zlib.decompressobj(zlib.MAX_WBITS if chunk[0] & 0x0F == 8 else -zlib.MAX_WBITS)
-        out, data = [], chunk
+        data = chunk
         try:
             while data:
                 if self._inflate.eof:
                     raise self._bad("bytes after the end of the compressed data")
-                piece = self._inflate.decompress(data, self.limit - self.size + 1)  # never 0: unbounded
+                piece = self._inflate.decompress(data, min(PIECE, self.limit - self.size + 1))  # never 0: unbounded
                 self.size += len(piece)
                 if self.size > self.limit:
                     raise BatchError(413, "too_large", f"the body is larger than {self.limit} bytes once inflated")
-                out.append(piece)
                 data = self._inflate.unconsumed_tail
+                yield piece
             if self._inflate.unused_data:
                 raise self._bad("bytes after the end of the compressed data")
         except zlib.error:
             raise self._bad("corrupt") from None
-        return out
 
     def finish(self) -> None:
         if self._inflate is None or not self._inflate.eof:
@@ -109,7 +112,13 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
         if size > limit:
             raise BatchError(413, "too_large", f"the body is larger than {limit} bytes"
                              + (" once inflated" if encoding != "identity" and inflater is None else ""))
-        chunks.extend(inflater.feed(chunk) if inflater is not None else (chunk,))
+        if inflater is None:
+            chunks.append(chunk)
+            continue
+        for piece in inflater.feed(chunk):
+            chunks.append(piece)
+            if len(piece) == PIECE:
+                await asyncio.sleep(0)  # more to come: the loop serves the others in between
     if inflater is not None:
         inflater.finish()
     request[_BODY] = body = b"".join(chunks)

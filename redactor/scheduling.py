@@ -17,8 +17,11 @@ import asyncio
 import concurrent.futures
 import functools
 import gc
+import queue
 import sys
 import threading
+import time
+import traceback
 from contextlib import contextmanager
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -119,22 +122,135 @@ class RedactionThreads:
     the event loop run between a thread's bytecode slices (every 5 ms at most), which is enough
     to answer /healthz and accept small batches while a big one is redacted. A session's batches
     stay in order because a session is held by one batch at a time (SessionStates.session).
-    One site may hold at most threads - 1 of them, so another site always finds one free."""
+    One site may hold at most threads - 1 of them, so another site always finds one free.
+
+    The threads are plain workers on a queue, not a ThreadPoolExecutor: a batch goes loop →
+    thread → loop four times, and the executor's own futures, locks and two wake-ups of the loop
+    per job cost ~80 µs of CPU each time (bench/load.py, profiled); here a job is one queue put
+    and one wake-up of the loop, which gives its slot back and its answer together."""
 
     def __init__(self, threads: int):
         self.threads = max(1, threads)
-        self._executor = concurrent.futures.ThreadPoolExecutor(self.threads, thread_name_prefix="redact")
         self.scheduler = FairScheduler(self.threads, per_key=self.threads - 1)
+        self._jobs: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
+        self._workers = [threading.Thread(target=self._work, name=f"redact_{n}", daemon=True)
+                         for n in range(self.threads)]
+        for worker in self._workers:
+            worker.start()
+        self._disposing: set[asyncio.Task[None]] = set()
 
     async def run(self, site: str, fn: Callable[..., T], *args: Any) -> T:
-        return await self.scheduler.run(site, self._executor, fn, *args)
+        """fn(*args) on a redaction thread, in the site's turn."""
+        await self.scheduler.acquire(site)
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[T] = loop.create_future()
+        self._jobs.put((loop, answer, site, fn, args))
+        return await answer
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            loop, answer, site, fn, args = job
+            try:
+                result, error = fn(*args), None
+            except BaseException as failed:  # noqa: BLE001 - handed to the caller, as an executor does
+                result, error = None, failed
+            try:
+                loop.call_soon_threadsafe(self._ended, answer, site, result, error)
+            except RuntimeError:
+                pass  # the loop is closed: nobody is waiting any more
+            # nothing of the job stays alive here until the next one: a big batch is freed by
+            # its last holder (dispose), not by an idle worker in one long call
+            del job, loop, answer, fn, args, result, error
+
+    def _ended(self, answer: asyncio.Future[Any], site: str, result: Any, error: BaseException | None) -> None:
+        self.scheduler.release(site)
+        if answer.cancelled():
+            return
+        if error is not None:
+            answer.set_exception(error)
+        else:
+            answer.set_result(result)
 
     def runner(self, site: str) -> Callable[..., Any]:
         """run() bound to a site: what redact_batch() and SessionStates take as `run`."""
         return functools.partial(self.run, site)
 
+    async def decode(self, site: str, decode: Callable[[bytes], T], body: bytes, hold: bool = False) -> T:
+        """decode(body) on a redaction thread with the collector paused (gc_paused). `hold`: paused
+        on until dispose(..., resume=True) has freed what it made: a pass of the collector while
+        a big batch lives traces all its objects, holding the loop as long (the deferred pass
+        after decoding 20 MB: 250 ms on a quiet machine, 950 ms at load 5; bench/loop_lag.py)."""
+        if not hold:
+            return await self.run(site, without_gc, decode, body)
+        pause_gc()
+        try:
+            return await self.run(site, decode, body)
+        except BaseException:
+            resume_gc()
+            raise
+
+    def dispose(self, site: str, values: list[Any], error: BaseException | None = None,
+                resume: bool = False) -> None:
+        """Takes the values out of `values` and frees them on a redaction thread, in slices
+        (dismantle), once the caller has dropped its other references to them (before its next
+        await): freeing a big batch's decoded events is one C call, which held the loop 50-300 ms
+        when it came on the loop. `error`: the exception the batch was refused with, whose
+        frames hold the values too, in reference cycles that only a pass of the collector (one
+        long C call again) would break: the frames let go of their locals here."""
+        while error is not None:
+            traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
+        taken = values[:]
+        values.clear()
+        task = asyncio.get_running_loop().create_task(self._dispose(site, taken, resume))
+        self._disposing.add(task)
+        task.add_done_callback(self._disposing.discard)
+
+    async def _dispose(self, site: str, taken: list[Any], resume: bool) -> None:
+        try:
+            # a refused batch's exception holds its frames, and they the values, until the answer
+            # has gone: wait for them (briefly; a value still held then is left whole by dismantle)
+            for _ in range(DISPOSE_WAITS):
+                if all(sys.getrefcount(value) <= 3 for value in taken):  # `taken`, `value`, the argument
+                    break
+                await asyncio.sleep(0.01)
+            await self.run(site, dismantle, taken)
+        finally:
+            if resume:
+                resume_gc()  # the pause decode(hold=True) began
+
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        for _ in self._workers:
+            self._jobs.put(None)
+        for worker in self._workers:
+            worker.join()
+
+
+#: how many times (10 ms apart) dispose waits for the other references to the values to go
+DISPOSE_WAITS = 100
+#: containers taken apart this many items at a time: freeing them is a C call that holds the GIL
+DISMANTLE_SLICE = 4096
+
+
+def dismantle(values: list[Any]) -> None:
+    """Frees decoded JSON (dicts, lists, scalars) a slice at a time, so that the GIL can pass to
+    the event loop between slices; linear in the values. A container that something else still
+    holds (a reference beside the one being taken apart) is left whole: it is not garbage."""
+    stack = values
+    while stack:
+        value = stack.pop()
+        if sys.getrefcount(value) > 2:  # `value` and getrefcount's argument: anything more is another holder
+            continue
+        while value:
+            if type(value) is dict:
+                piece = [value.popitem()[1] for _ in range(min(len(value), DISMANTLE_SLICE))]
+            elif type(value) is list:
+                piece = value[-DISMANTLE_SLICE:]
+                del value[-DISMANTLE_SLICE:]
+            else:
+                break
+            stack.extend(child for child in piece if type(child) is dict or type(child) is list)
+            del piece  # its scalars freed here, a slice at a time
 
 
 #: the garbage collector's thresholds while serving (Python's default: 700, 10, 10)
@@ -161,27 +277,43 @@ def favour_the_loop() -> None:
 _gc_pauses = 0
 _gc_pauses_lock = threading.Lock()
 _gc_was_enabled = True
+_gc_paused_since = 0.0
+#: the collector is held off at most this long in a row, whatever pauses overlap: cyclic garbage
+#: waits for it, and a stream of big batches must not make it wait for ever
+MAX_GC_PAUSE_SECONDS = 30.0
+
+
+def pause_gc() -> None:
+    """The collector held off until as many resume_gc(); counted, so that pauses that overlap
+    (threads, requests) do not turn it back on under one another."""
+    global _gc_pauses, _gc_was_enabled, _gc_paused_since
+    with _gc_pauses_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled, _gc_paused_since = gc.isenabled(), time.monotonic()
+            gc.disable()
+        elif _gc_was_enabled and time.monotonic() - _gc_paused_since > MAX_GC_PAUSE_SECONDS:
+            gc.enable()  # overlapping pauses went on too long: let it run, and pause no more until they end
+        _gc_pauses += 1
+
+
+def resume_gc() -> None:
+    global _gc_pauses
+    with _gc_pauses_lock:
+        _gc_pauses -= 1
+        if _gc_pauses == 0 and _gc_was_enabled:
+            gc.enable()
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No collection while one long C call only allocates (orjson decoding megabytes): a pass
     triggered inside it holds the GIL for its whole length and finds nothing, as decoded JSON
-    holds no cycle. Measured on a 20 MB body: 0.9 s with passes, 0.5 s without. Counted, so
-    that threads pausing at once do not turn the collector back on under one another."""
-    global _gc_pauses, _gc_was_enabled
-    with _gc_pauses_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
+    holds no cycle. Measured on a 20 MB body: 0.9 s with passes, 0.5 s without."""
+    pause_gc()
     try:
         yield
     finally:
-        with _gc_pauses_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
+        resume_gc()
 
 
 def without_gc(fn: Callable[..., T], *args: Any) -> T:

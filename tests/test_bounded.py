@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 import threading
 from pathlib import Path
 
@@ -134,6 +135,63 @@ async def test_healthz_and_another_site_are_answered_while_a_huge_snapshot_is_wa
 
     answer = await flood
     assert answer.status == 202, await answer.text()
+
+
+async def test_healthz_is_answered_while_a_big_body_is_decoded(make_client, monkeypatch):
+    """JSON decoding is one C call that holds the GIL, whichever thread makes it: a big body is
+    decoded in slices, and the loop (this test's client and the server share it) answers
+    /healthz, again and again, before the decoding has ended."""
+    from redactor.formats import sliced_json
+    from redactor.scheduling import SERVE_SWITCH_INTERVAL
+
+    client = await make_client(ner=False)
+    body = flat_page(45_000)  # 90,000 nodes: under max_mirror_nodes
+    assert len(body) > 4 * sliced_json.SLICE_BYTES
+    decoding, decoded = threading.Event(), threading.Event()
+    loads = sliced_json.loads
+
+    def watched(data):
+        if len(data) < len(body):
+            return loads(data)
+        decoding.set()
+        try:
+            return loads(data)
+        finally:
+            decoded.set()
+
+    monkeypatch.setattr(sliced_json, "loads", watched)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SERVE_SWITCH_INTERVAL)  # as under `redactor serve`
+    try:
+        big = asyncio.create_task(client.post(ingest("a", "big"), data=body))
+        while not decoding.is_set():
+            assert not big.done(), await big.result().text()
+            await asyncio.sleep(0.001)
+        for _ in range(3):  # one after another, each answered while the decoding goes on
+            health = await client.get("/healthz")
+            assert health.status == 200 and not decoded.is_set()
+        answer = await big
+    finally:
+        sys.setswitchinterval(switch)
+    assert answer.status == 202, await answer.text()
+    assert len((await stored(client, "a", "big"))[1]["data"]["node"]["childNodes"][1]["childNodes"][1]["childNodes"]) \
+        == 45_000  # the whole page was decoded, redacted and stored
+
+
+async def test_the_collector_runs_again_once_big_batches_are_freed(make_client):
+    """A big batch holds the collector off while it lives (its pass would trace every object of
+    the batch, holding the loop); accepted or refused, once freed the collector runs again."""
+    import gc
+
+    from redactor import scheduling
+
+    client = await make_client(ner=False, max_mirror_nodes=50_000)
+    accepted = await client.post(ingest("a", "big"), data=flat_page(20_000))  # 40,000 nodes, > 1 MiB
+    refused = await client.post(ingest("a", "bigger"), data=flat_page(30_000))  # 60,000 nodes: 413
+    assert (accepted.status, refused.status) == (202, 413), await refused.text()
+    while scheduling._gc_pauses:  # each batch's events are freed on a redaction thread after its answer
+        await asyncio.sleep(0.01)
+    assert gc.isenabled()
 
 
 # -- 4. fairness --------------------------------------------------------------------------------

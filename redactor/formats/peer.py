@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from redactor.formats import sliced_json
 from redactor.formats.rrweb_batch import BatchError
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -68,7 +69,7 @@ def gzip_bytes(data: bytes) -> bytes:
 
 def loads(data: bytes | str, what: str) -> Any:
     try:
-        return orjson.loads(data)
+        return sliced_json.loads(data)
     except orjson.JSONDecodeError as error:
         raise BatchError(400, "bad_json", f"{what} is not JSON (or not UTF-8): {error}") from None
 

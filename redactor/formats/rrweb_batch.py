@@ -8,6 +8,8 @@ from typing import Any
 
 import orjson
 
+from redactor.formats import sliced_json
+
 
 class BatchError(ValueError):
     """A body that is not a batch. `status` and `code` are what the client is told."""
@@ -39,14 +41,22 @@ class Batch:
 
 
 def encode(value: Any) -> bytes:
-    """orjson, whose encoder stops at 255 levels of nesting (its decoder at 1024)."""
+    """orjson, whose encoder stops at 255 levels of nesting (its decoder at 1024). A long list
+    is encoded an item at a time (the same bytes): one call on megabytes holds the event loop
+    (sliced_json)."""
     try:
+        if type(value) is list and len(value) > ENCODE_SLICE:
+            return b"[" + b",".join(orjson.dumps(item) for item in value) + b"]"  # a generator: the GIL can pass
         return orjson.dumps(value)
     except TypeError as error:
         if "Recursion" not in str(error):
             raise
         raise BatchError(400, "too_deep", "the events nest deeper than 255 levels of JSON; "
                                           "a page this deep cannot be stored") from None
+
+
+#: lists longer than this are encoded an item at a time
+ENCODE_SLICE = 1000
 
 
 #: JSON as browsers, SDKs and curl send it (curl -d says form-urlencoded; sendBeacon says text/plain)
@@ -57,7 +67,7 @@ def decode(body: bytes) -> Batch:
     if not body.strip():
         raise BatchError(400, "empty_body", "the body is empty: send a JSON array of rrweb events")
     try:
-        data = orjson.loads(body)
+        data = sliced_json.loads(body)
     except orjson.JSONDecodeError as error:
         raise BatchError(400, "bad_json", f"the body is not JSON (or not UTF-8): {error}") from None
     if isinstance(data, list):
