@@ -30,15 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.nodetable import (
-    CONTAINERS,
-    ELSEWHERE,
-    NONE,
-    Node,
-    Nodes,
-    NodeTable,
-    shape,
-)
+from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, Node, NodeTable, Nodes, shape, shared
 from redactor.policy import (
     BLOCKED,
     EDITABLE,
@@ -192,7 +184,7 @@ class DomMirror:
             return
         old_flags, old_rule = self.floor.get(nid, (0, None))
         if flags & ~old_flags:
-            self.floor[nid] = (old_flags | flags, old_rule or self.table.strings[self.table.rule[slot]])
+            self.floor[nid] = shared((old_flags | flags, old_rule or self.table.strings[self.table.rule[slot]]))
 
     def _gain(self, slot: int, flags: int, rule: str | None) -> None:
         """Adds flags a node inherits or had before; its own rule, if any, stays."""
@@ -362,7 +354,7 @@ class DomMirror:
         if table.rule[slot] == 0 or flags & BLOCKED:
             table.rule[slot] = table.string(rule)
         old_flags, old_rule = self.sticky.get(nid, (0, None))
-        self.sticky[nid] = (old_flags | flags, old_rule or rule)
+        self.sticky[nid] = shared((old_flags | flags, old_rule or rule))
         return True
 
     def _note_label_text(self, text_slot: int, text: Any, policy: Policy) -> None:
@@ -373,14 +365,14 @@ class DomMirror:
             return
         table, words = self.table, None
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
-            _, tag, attrs, _ = table.shape[above]  # type: ignore[misc]
+            _, tag, attrs, *_ = table.shape[above]  # type: ignore[misc]
             if depth > 3 or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
             if labelling or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
-                    table.label_text[above] = (table.label_text.get(above, "") + " " + words)[:_MAX_LABEL_TEXT]
+                    table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
             if labelling:
                 return
@@ -401,8 +393,8 @@ class DomMirror:
         """The slot of the element with label words whose id is ref, or NONE."""
         table = self.table
         if self._named is None:  # a new or reloaded mirror: one walk, then kept up to date
-            self._named = {attrs["id"]: table.id_of(slot) for slot in sorted(table.label_text)
-                           if (attrs := table.shape[slot][2]) and attrs.get("id")}  # type: ignore[index]
+            self._named = {attrs["id"]: table.id_of(slot) for slot in table.slots()
+                           if table.shape[slot][4] and (attrs := table.shape[slot][2]) and attrs.get("id")}  # type: ignore[index]
         slot = table.slot(self._named.get(ref, -1))
         if slot != NONE and (attrs := table.shape[slot][2]) and attrs.get("id") == ref:  # type: ignore[index]
             return slot  # still that element
@@ -476,7 +468,7 @@ class DomMirror:
         slot = table.slot(nid)
         if slot == NONE:
             return
-        kind, tag, attrs, container = table.shape[slot]  # type: ignore[misc]
+        kind, tag, attrs, container, label = table.shape[slot]  # type: ignore[misc]
         if attrs is None:
             return
         self.dirty = True
@@ -485,7 +477,7 @@ class DomMirror:
             if value is None:
                 full.pop(name, None)
         attrs = kept_attributes(full, policy)
-        table.shape[slot] = shape(kind, tag, attrs, container)  # shapes are shared: replaced, never changed
+        table.shape[slot] = shape(kind, tag, attrs, container, label)  # shapes are shared: replaced, never changed
         table.meaning[slot] = 0
         if tag == "label" and attrs.get("for"):
             self._note_label_for(nid, attrs["for"])
@@ -536,7 +528,7 @@ class DomMirror:
         slot = table.slot(nid)
         if slot == NONE:
             return ""
-        _, tag, attrs, _ = table.shape[slot]  # type: ignore[misc]
+        _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
         if attrs is None:
             return ""
         known = table.meaning[slot]
@@ -560,8 +552,8 @@ class DomMirror:
         refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split()[:16])
         if not refs:
             return ""
-        texts = self.table.label_text
-        return " ".join(texts.get(other, "") for ref in refs if (other := self._named_by(ref)) != NONE)
+        table = self.table
+        return " ".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
 
     def _container_meaning(self, attrs: dict[str, str], policy: Policy) -> str:
         return policy.fields.container_meaning(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))
@@ -570,20 +562,20 @@ class DomMirror:
         table = self.table
         for depth, above in enumerate(self._ancestor_slots(slot)):
             if table.shape[above][1] == "label":  # type: ignore[index]
-                return table.label_text.get(above, "")
+                return table.label(above)
             if depth > 4:
                 break
         own_id = attrs.get("id")
         if own_id and (label := self._label_for(own_id)) != NONE:
-            return table.label_text.get(label, "")
+            return table.label(label)
         # <label>E-mail</label><input>: a label just before the field, without for=
         if table.parent[slot] >= 0:  # linked among its parent's children
-            before = table.prev[slot]
+            before = table.previous(slot)
             while before != NONE:
-                _, tag, other, _ = table.shape[before]  # type: ignore[misc]
+                _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
                 if other is not None:  # else text between them
-                    return table.label_text.get(before, "") if tag == "label" and not other.get("for") else ""
-                before = table.prev[before]
+                    return table.label(before) if tag == "label" and not other.get("for") else ""
+                before = table.previous(before)
         return ""
 
     def _note_label_for(self, nid: int, for_id: str) -> None:
@@ -600,7 +592,7 @@ class DomMirror:
         for index, nid in enumerate(candidates):
             slot = table.slot(nid)
             if slot != NONE:
-                _, tag, attrs, _ = table.shape[slot]  # type: ignore[misc]
+                _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
                 if tag == "label" and attrs and attrs.get("for") == own_id:
                     del candidates[:index]
                     return slot
@@ -614,14 +606,14 @@ class DomMirror:
         values of structural attributes only — no label text, no placeholder, no link, no value.
         saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
         table = self.table
-        strings, labels = table.strings, table.label_text
+        strings = table.strings
         nodes = []
         for slot in table.slots():
-            kind, tag, attrs, container = table.shape[slot]  # type: ignore[misc]
+            kind, tag, attrs, container, label = table.shape[slot]  # type: ignore[misc]
             nodes.append([table.id_of(slot), table.parent_id(slot), kind, tag,
                           _saved_attributes(attrs) if saved else attrs, table.flags[slot],
                           strings[table.rule[slot]], table.child_ids(slot) if container else None,
-                          None if saved else labels.get(slot), strings[table.meaning[slot]]])
+                          None if saved else label, strings[table.meaning[slot]]])
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
@@ -642,7 +634,7 @@ class DomMirror:
         for nid in pending:
             slot = table.slot(nid)
             if slot != NONE and not table.meaning[slot]:
-                _, tag, attrs, _ = table.shape[slot]  # type: ignore[misc]
+                _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
                 if attrs is not None and is_editable(tag, attrs):
                     self.meaning(nid, policy)
 
@@ -663,11 +655,9 @@ class DomMirror:
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
             if node_id(nid) is None:
                 continue
-            slot = table.put(nid, shape(kind, tag, attrs, children is not None))
+            slot = table.put(nid, shape(kind, tag, attrs, children is not None, label_text or None))
             table.set_parent(slot, parent, NONE)
             table.flags[slot], table.rule[slot], table.meaning[slot] = flags, table.string(rule), table.string(meaning)
-            if label_text:
-                table.label_text[slot] = label_text
             if children is not None:
                 links.append((nid, slot, children))
             if tag == "label" and attrs and attrs.get("for"):

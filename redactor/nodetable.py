@@ -27,46 +27,41 @@ NONE = -1  # no node: the end of a list, no parent
 ELSEWHERE = -2  # a parent the node is not linked under (an orphan's, a text node's): see odd_parent
 _SHORT_SLOTS = 32_767  # links fit 'h' (2 bytes) up to here
 _DENSE_SLACK = 4096  # an id up to 2 x the nodes held + this keeps slot = id
-_MAX_SHAPES = 16_384  # interned shapes kept for sharing; past it the table starts afresh (bounded)
+_MAX_SHARED = 32_768  # values kept for sharing; past it sharing starts afresh (bounded)
 
-Shape = tuple  # (kind, tag, attrs or None, has children)
-_shapes: dict[tuple[Any, ...], Shape] = {}
+Shape = tuple  # (kind, tag, attrs or None, has children, label words or None)
+_shared: dict[Any, Any] = {}
 
 
-def shape(kind: int, tag: str, attrs: dict[str, str] | None, container: bool) -> Shape:
-    """The one shared (kind, tag, attrs, container) of this process for these values. Its attrs
-    dict is shared by every node and session that has it: never change it, replace the shape."""
-    key = (kind, tag, container, None if attrs is None else tuple(attrs.items()))
-    found = _shapes.get(key)
+def _interned(key: Any, value: Any) -> Any:
+    found = _shared.get(key)
     if found is None:
-        if len(_shapes) >= _MAX_SHAPES:
-            _shapes.clear()  # mirrors keep their references; only sharing starts again
-        found = _shapes[key] = (kind, tag, attrs, container)
+        if len(_shared) >= _MAX_SHARED:
+            _shared.clear()  # mirrors keep their references; only sharing starts again
+        found = _shared[key] = value
     return found
+
+
+def shape(kind: int, tag: str, attrs: dict[str, str] | None, container: bool, label: str | None = None) -> Shape:
+    """The one shared (kind, tag, attrs, container, label) of this process for these values.
+    label: the words of the page that name a field, held by a <label> or an element with an id
+    (the same for every visitor of the page). Its attrs dict is shared by every node and
+    session that has it: never change it, replace the shape."""
+    return _interned((kind, tag, container, None if attrs is None else tuple(attrs.items()), label),
+                     (kind, tag, attrs, container, label))
+
+
+def shared(value: str | tuple[int, str | None]) -> Any:
+    """The process's one copy of a value every visitor of a page has (a label's words, a
+    node's (flags, rule))."""
+    return _interned(value, value)
 
 
 class NodeTable:
     """The nodes of one mirror by id: structure, flags, rule and meaning per slot."""
 
-    __slots__ = (
-        "_free",
-        "_ids",
-        "_slots",
-        "_string_index",
-        "count",
-        "first",
-        "flags",
-        "label_text",
-        "last",
-        "meaning",
-        "next",
-        "odd_parent",
-        "parent",
-        "prev",
-        "rule",
-        "shape",
-        "strings",
-    )
+    __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "flags", "meaning",
+                 "next", "odd_parent", "parent", "prev", "rule", "shape", "strings")
 
     def __init__(self) -> None:
         self.clear()
@@ -74,8 +69,9 @@ class NodeTable:
     def clear(self) -> None:
         self.shape: list[Shape | None] = []  # None: a free slot
         self.parent = array("h")  # slot of the parent the node is linked under, NONE, or ELSEWHERE
-        self.first = array("h")  # children (documents and elements): a doubly linked list of slots
-        self.last = array("h")
+        # children (documents and elements): a doubly linked list of slots, whose first's prev
+        # is the last (one column less)
+        self.first = array("h")
         self.prev = array("h")
         self.next = array("h")
         self.flags = array("B")
@@ -83,7 +79,6 @@ class NodeTable:
         self.meaning = array("B")  # index into strings (0: not computed yet)
         self.strings: list[str | None] = [None]  # the rules and meanings this mirror uses
         self._string_index: dict[str | None, int] = {None: 0}
-        self.label_text: dict[int, str] = {}  # slot → words that name a field (labels, elements with an id)
         self.odd_parent: dict[int, int] = {}  # slot → parent id, for a node not linked under it
         self._slots: dict[int, int] | None = None  # id → slot, once ids left the dense range
         self._ids: list[int] | None = None  # slot → id, likewise
@@ -116,16 +111,14 @@ class NodeTable:
             slot = self._allocate(nid)
             self.count += 1
         self.shape[slot] = held
-        self.parent[slot] = self.first[slot] = self.last[slot] = self.prev[slot] = self.next[slot] = NONE
+        self.parent[slot] = self.first[slot] = self.prev[slot] = self.next[slot] = NONE
         self.flags[slot] = self.rule[slot] = self.meaning[slot] = 0
-        self.label_text.pop(slot, None)
         self.odd_parent.pop(slot, None)
         return slot
 
     def drop(self, slot: int) -> None:
         """Forgets a node (unlinked, its children gone or unlinked)."""
         self.shape[slot] = None
-        self.label_text.pop(slot, None)
         self.odd_parent.pop(slot, None)
         self.count -= 1
         if self._ids is not None:
@@ -161,15 +154,22 @@ class NodeTable:
         size = max(size, len(self.shape) + len(self.shape) // 8)
         more = size - len(self.shape)
         if size > _SHORT_SLOTS and self.parent.typecode == "h":
-            for name in ("parent", "first", "last", "prev", "next"):
+            for name in ("parent", "first", "prev", "next"):
                 setattr(self, name, array("i", getattr(self, name)))
         self.shape.extend([None] * more)
         unlinked = array(self.parent.typecode, [NONE]) * more
-        for column in (self.parent, self.first, self.last, self.prev, self.next):
+        for column in (self.parent, self.first, self.prev, self.next):
             column.extend(unlinked)
         zeros = bytes(more)
         for column in (self.flags, self.rule, self.meaning):
             column.frombytes(zeros) if column.itemsize == 1 else column.extend([0] * more)
+
+    def label(self, slot: int) -> str:
+        return self.shape[slot][4] or ""  # type: ignore[index]
+
+    def relabel(self, slot: int, label: str) -> None:
+        kind, tag, attrs, container, _ = self.shape[slot]  # type: ignore[misc]
+        self.shape[slot] = shape(kind, tag, attrs, container, label or None)
 
     def string(self, text: str | None) -> int:
         """The index of a rule or meaning in this table's strings (few: a policy's rules)."""
@@ -206,23 +206,21 @@ class NodeTable:
     def link(self, slot: int, owner: int, before: int) -> None:
         """Puts slot (linked nowhere) among owner's children, in front of the slot `before` if
         that is one of them, else last. O(1) however many siblings there are."""
-        self.parent[slot] = owner
-        if before != NONE and before != slot and self.parent[before] == owner:
-            previous = self.prev[before]
-            self.prev[slot], self.next[slot] = previous, before
-            if previous == NONE:
-                self.first[owner] = slot
-            else:
-                self.next[previous] = slot
-            self.prev[before] = slot
+        parent, first, prev, following = self.parent, self.first, self.prev, self.next
+        parent[slot] = owner
+        head = first[owner]
+        if head == NONE:
+            first[owner], prev[slot], following[slot] = slot, slot, NONE
+        elif before == NONE or before == slot or parent[before] != owner:  # last
+            tail = prev[head]
+            following[tail], prev[slot], following[slot], prev[head] = slot, tail, NONE, slot
         else:
-            last = self.last[owner]
-            self.prev[slot], self.next[slot] = last, NONE
-            if last == NONE:
-                self.first[owner] = slot
+            previous = prev[before]  # the last, when before is the first
+            prev[slot], following[slot], prev[before] = previous, before, slot
+            if before == head:
+                first[owner] = slot
             else:
-                self.next[last] = slot
-            self.last[owner] = slot
+                following[previous] = slot
 
     def unlink(self, slot: int) -> None:
         """Takes slot out of its parent's children (if it is linked under one), to be dropped
@@ -230,16 +228,26 @@ class NodeTable:
         owner = self.parent[slot]
         if owner < 0:
             return
-        previous, following = self.prev[slot], self.next[slot]
-        if previous == NONE:
-            self.first[owner] = following
+        first, prev, following = self.first, self.prev, self.next
+        previous, after = prev[slot], following[slot]
+        head = first[owner]
+        if slot == head:
+            first[owner] = after
+            if after != NONE:
+                prev[after] = previous
         else:
-            self.next[previous] = following
-        if following == NONE:
-            self.last[owner] = previous
-        else:
-            self.prev[following] = previous
-        self.prev[slot] = self.next[slot] = self.parent[slot] = NONE
+            following[previous] = after
+            prev[head if after == NONE else after] = previous
+        prev[slot] = following[slot] = self.parent[slot] = NONE
+
+    def previous(self, slot: int) -> int:
+        """The sibling before a linked slot, or NONE."""
+        owner = self.parent[slot]
+        return NONE if owner < 0 or self.first[owner] == slot else self.prev[slot]
+
+    def last_child(self, owner: int) -> int:
+        head = self.first[owner]
+        return NONE if head == NONE else self.prev[head]
 
     def child_slots(self, owner: int) -> Iterator[int]:
         current, following = self.first[owner], self.next
@@ -292,17 +300,17 @@ class Children:
 
     @property
     def last(self) -> int | None:
-        slot = self._table.last[self._owner]
+        slot = self._table.last_child(self._owner)
         return None if slot == NONE else self._table.id_of(slot)
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._table.child_ids(self._owner))
 
     def __reversed__(self) -> Iterator[int]:
-        table, current = self._table, self._table.last[self._owner]
+        table, current = self._table, self._table.last_child(self._owner)
         while current != NONE:
             yield table.id_of(current)
-            current = table.prev[current]
+            current = table.previous(current)
 
     def __len__(self) -> int:
         return sum(1 for _ in self._table.child_slots(self._owner))
@@ -320,10 +328,10 @@ class Children:
     def before(self, nid: int) -> Iterator[int]:
         """The siblings in front of nid, nearest first."""
         table = self._table
-        current = table.prev[table.slot(nid)]
+        current = table.previous(table.slot(nid))
         while current != NONE:
             yield table.id_of(current)
-            current = table.prev[current]
+            current = table.previous(current)
 
 
 class Node:
@@ -369,11 +377,11 @@ class Node:
 
     @property
     def label_text(self) -> str | None:
-        return self._table.label_text.get(self._slot)
+        return self._table.shape[self._slot][4]  # type: ignore[index]
 
     @property
     def prev(self) -> int | None:
-        slot = self._table.prev[self._slot]
+        slot = self._table.previous(self._slot)
         return None if slot == NONE else self._table.id_of(slot)
 
     @property
