@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING, Any
 import soupsieve
 from soupsieve import css_types as ct
 
+from redactor.nodetable import ELSEWHERE, NONE
+
 if TYPE_CHECKING:  # pragma: no cover
-    from redactor.dom import Node
+    from redactor.nodetable import Nodes
 
 NS_XHTML = "http://www.w3.org/1999/xhtml"
 _HTML_NAMESPACES = {"html": NS_XHTML}
@@ -208,7 +210,7 @@ class CompiledSelectors:
             return self.by_tag.setdefault(lower_name(tag.name), [])
         return self.universal
 
-    def matches(self, nodes: dict[int, Node], candidates: Iterable[int] | None,
+    def matches(self, nodes: Nodes, candidates: Iterable[int] | None,
                 removed_from: Iterable[int | None] = ()) -> list[list[int]]:
         """The node ids each group matches, among the nodes whose match may have changed:
         all nodes (candidates None), or those a change to `candidates` (added or changed nodes)
@@ -218,7 +220,7 @@ class CompiledSelectors:
             found[group].append(nid)
         return found
 
-    def iter_matches(self, nodes: dict[int, Node], candidates: Iterable[int] | None,
+    def iter_matches(self, nodes: Nodes, candidates: Iterable[int] | None,
                      removed_from: Iterable[int | None] = (),
                      settled: tuple[int, ...] | None = None) -> Iterator[tuple[int, int]]:
         """(group, node id) of the matches (see matches()), lazily, in document order for a
@@ -226,10 +228,13 @@ class CompiledSelectors:
         tried for that group (flags are sticky: a match would change nothing), so a caller that
         flags (and spreads down) as matches come skips the subtrees it has just blocked."""
         view = MirrorView(nodes)
+        table = view.table
         if candidates is None:  # every element, in document order
             scope: Iterable[int] = view.all_elements()
         else:
-            scope = view.affected(candidates, removed_from, self.features)
+            held = (slot for nid in candidates if (slot := table.slot(nid)) != NONE)
+            scope = view.affected(held, removed_from, self.features)
+        shapes, node_flags, id_of = table.shape, table.flags, table.id_of
         by_id, by_class, by_tag, universal = self.by_id, self.by_class, self.by_tag, self.universal
         every = sum(settled) if settled else 0
         if by_id or by_class or by_tag or universal:
@@ -237,10 +242,10 @@ class CompiledSelectors:
             for nid in scope:
                 if not full and not view.selectable(nid):
                     continue
-                node = nodes[nid]
-                if settled and node.flags & every == every and all(node.flags & f == f for f in settled):
+                flags = node_flags[nid]
+                if settled and flags & every == every and all(flags & f == f for f in settled):
                     continue
-                attrs = node.attrs
+                _, tag, attrs, *_ = shapes[nid]
                 tried: list[tuple[int, ct.Selector]] = []
                 if plain(attrs):  # the names are the keys: look them up directly
                     own_id = attrs.get("id") if by_id else None
@@ -255,16 +260,16 @@ class CompiledSelectors:
                     if name in by_class:
                         tried += by_class[name]
                 if by_tag:
-                    tried += by_tag.get(lower_name(node.tag or "div"), ())
+                    tried += by_tag.get(lower_name(tag or "div"), ())
                 if universal:
                     tried += universal
                 done = 0
                 for group, selector in tried:
-                    if done & (1 << group) or (settled and node.flags & settled[group] == settled[group]):
+                    if done & (1 << group) or (settled and node_flags[nid] & settled[group] == settled[group]):
                         continue
                     if view.match(nid, selector, _NO_NAMESPACES):
                         done |= 1 << group
-                        yield group, nid
+                        yield group, id_of(nid)
         if self.fallback:
             # soupsieve on a tree: whatever it depends on, re-match every node (never too few)
             tags = view.soup()
@@ -282,10 +287,12 @@ def compiled_for(groups: tuple[tuple[int, str, soupsieve.SoupSieve], ...]) -> Co
 # ---------------------------------------------------------------------------------------------
 class MirrorView:
     """The mirror's nodes seen as soupsieve sees the tree `MirrorView.soup()` builds.
-    Lives for one matching call: its caches assume the nodes do not change meanwhile."""
+    Lives for one matching call: its caches assume the nodes do not change meanwhile.
+    Nodes are named by their slots in the mirror's NodeTable (ids only at the edges)."""
 
-    def __init__(self, nodes: dict[int, Node]):
+    def __init__(self, nodes: Nodes):
         self.nodes = nodes
+        self.table = nodes.table
         self._kids: dict[int, list[int]] = {}
         self._index: dict[int, dict[int, int]] = {}
         self._container: dict[int, int] = {}
@@ -296,29 +303,33 @@ class MirrorView:
 
     # -- the tree --------------------------------------------------------------------------
     def tag(self, nid: int) -> str:
-        return self.nodes[nid].tag or "div"
+        return self.table.shape[nid][1] or "div"  # type: ignore[index]
+
+    def _up(self, nid: int) -> int:
+        """The slot of the node's parent, linked or not; NONE if it has none held."""
+        above = self.table.parent[nid]
+        return self.table.slot(self.table.odd_parent[nid]) if above == ELSEWHERE else above
 
     def kids(self, key: int) -> list[int]:
         """Element children of an element (TOP: of the document), document nodes flattened."""
         kids = self._kids.get(key)
         if kids is not None:
             return kids
-        nodes = self.nodes
+        table = self.table
+        shapes = table.shape
         if key == TOP:
-            sequence = [nid for nid, node in nodes.items() if node.parent is None or node.parent not in nodes]
+            sequence: Iterable[int] = [slot for slot in table.slots() if self._up(slot) == NONE]
         else:
-            sequence = nodes[key].children or []
+            sequence = table.child_slots(key)
         kids = []
         stack = [iter(sequence)]
         while stack:
             for child in stack[-1]:
-                node = nodes.get(child)
-                if node is None:
-                    continue
-                if node.attrs is not None:
+                _, _, attrs, container, _ = shapes[child]  # type: ignore[misc]
+                if attrs is not None:
                     kids.append(child)
-                elif node.children is not None:  # a document: its children hang on this parent
-                    stack.append(iter(node.children))
+                elif container:  # a document: its children hang on this parent
+                    stack.append(table.child_slots(child))
                     break
             else:
                 stack.pop()
@@ -336,28 +347,27 @@ class MirrorView:
         found = self._container.get(nid)
         if found is not None:
             return found
-        nodes = self.nodes
+        table = self.table
+        shapes, parents = table.shape, table.parent
         current, found = nid, DETACHED
-        # membership is checked link by link as we climb (the mirror's children answer `in` in
-        # O(1)), not in the flattened children of the container: building those for a parent
+        # membership is checked link by link as we climb (a node is linked under its parent or
+        # not), not in the flattened children of the container: building those for a parent
         # of N children made each mutation O(N), whatever the selectors need
-        for _ in range(10_000 if nodes[nid].attrs is not None else 0):  # kids() hold elements only
-            parent = nodes[current].parent
-            if parent is None or parent not in nodes:
-                found = TOP
+        for _ in range(10_000 if shapes[nid][2] is not None else 0):  # type: ignore[index]
+            above = parents[current]
+            if above < 0:  # not linked: at the top if its parent is not held, else out of reach
+                if above == NONE or table.slot(table.odd_parent[current]) == NONE:
+                    found = TOP
                 break
-            above = nodes[parent]
-            if above.children is None or current not in above.children:
-                break  # under a text node, or not among its parent's children
-            if above.attrs is not None:
-                found = parent
+            if shapes[above][2] is not None:  # type: ignore[index]
+                found = above
                 break
-            current = parent  # a document node: climb through it
+            current = above  # a document node: climb through it
         self._container[nid] = found
         return found
 
     def is_template(self, nid: int) -> bool:
-        tag = self.nodes[nid].tag
+        tag = self.table.shape[nid][1]  # type: ignore[index]
         return len(tag) == 8 and lower_name(tag) == "template"
 
     def selectable(self, nid: int) -> bool:
@@ -373,8 +383,7 @@ class MirrorView:
             if known is not None:
                 result = known
                 break
-            node = self.nodes.get(current)
-            if node is None or node.attrs is None:
+            if self.table.shape[current][2] is None:  # type: ignore[index]
                 result = False
                 break
             chain.append(current)
@@ -435,15 +444,16 @@ class MirrorView:
 
     def affected(self, candidates: Iterable[int], removed_from: Iterable[int | None], features: Features) -> set[int]:
         """The elements whose match can change after a change to these nodes (module doc)."""
-        nodes = self.nodes
-        changed = {nid for nid in candidates if (node := nodes.get(nid)) is not None and node.attrs is not None}
+        table = self.table
+        changed = {nid for nid in candidates if table.shape[nid][2] is not None}  # type: ignore[index]
         # a removal changes what remains only for selectors that look at siblings, positions
         # or contents: without them, re-matching the parent's N children made each remove O(N)
-        for parent in removed_from if features.siblings or features.children or features.fallback else ():
-            if parent is None or parent not in nodes:
+        for parent_id in removed_from if features.siblings or features.children or features.fallback else ():
+            parent = table.slot(parent_id)
+            if parent == NONE:
                 changed.update(self.kids(TOP))
                 continue
-            if nodes[parent].attrs is not None:
+            if table.shape[parent][2] is not None:  # type: ignore[index]
                 changed.add(parent)
                 changed.update(self.kids(parent))
             else:  # a document node lost a child: its container's children are the siblings
@@ -494,16 +504,13 @@ class MirrorView:
         return scope | own
 
     def _document_container(self, nid: int) -> int:
-        nodes, parent = self.nodes, nid
+        parent = nid
         for _ in range(10_000):
-            node = nodes.get(parent)
-            if node is None:
-                return TOP
-            if node.attrs is not None:
+            if self.table.shape[parent][2] is not None:  # type: ignore[index]
                 return parent
-            if node.parent is None or node.parent not in nodes:
+            parent = self._up(parent)
+            if parent == NONE:
                 return TOP
-            parent = node.parent
         return DETACHED
 
     # -- attributes -------------------------------------------------------------------------
@@ -512,14 +519,14 @@ class MirrorView:
         found = self._attrs.get(nid)
         if found is None:
             found = {}
-            for name, value in (self.nodes[nid].attrs or {}).items():
+            for name, value in (self.table.shape[nid][2] or {}).items():  # type: ignore[index]
                 found.setdefault(lower_name(name), (name, value))
             self._attrs[nid] = found
         return found
 
     def attribute(self, nid: int, name: str) -> str | None:
         """The value soupsieve sees for an attribute (name in lower case), or None."""
-        attrs = self.nodes[nid].attrs or {}
+        attrs = self.table.shape[nid][2] or {}  # type: ignore[index]
         if plain(attrs):
             key, value = name, attrs.get(name)
             if value is None:
@@ -534,7 +541,7 @@ class MirrorView:
         return value
 
     def classes(self, nid: int) -> list[str]:
-        attrs = self.nodes[nid].attrs or {}
+        attrs = self.table.shape[nid][2] or {}  # type: ignore[index]
         if plain(attrs):
             value = attrs.get("class")
             return [] if value is None else _BS4_WORDS.findall(value)
