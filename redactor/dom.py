@@ -305,12 +305,15 @@ class DomMirror:
         full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
         attrs = kept_attributes(full, policy) if full is not None else None
         table = self.table
-        old = table.slot(nid)
-        if old != NONE:  # sent again (moved): its old place and subtree go, their flags stay as floor
-            table.unlink(old)
-            self._drop_subtree(old, keep_root=True)
+        held = shape(kind, tag, attrs, kind in CONTAINERS)
+        slot = table.slot(nid)
+        if slot == NONE:
+            slot = table.add(nid, held)
+        else:  # sent again (moved): its old place and subtree go, their flags stay as floor
+            table.unlink(slot)
+            self._drop_subtree(slot, keep_root=True)
+            table.renew(slot, held)
         above = table.slot(parent_id) if parent_id is not None and parent_id != nid else NONE
-        slot = table.put(nid, shape(kind, tag, attrs, kind in CONTAINERS))
         flags = table.flags
         if above != NONE:
             flags[slot], table.rule[slot] = flags[above], table.rule[above]

@@ -33,13 +33,11 @@ Shape = tuple  # (kind, tag, attrs or None, has children, label words or None)
 _shared: dict[Any, Any] = {}
 
 
-def _interned(key: Any, value: Any) -> Any:
-    found = _shared.get(key)
-    if found is None:
-        if len(_shared) >= _MAX_SHARED:
-            _shared.clear()  # mirrors keep their references; only sharing starts again
-        found = _shared[key] = value
-    return found
+def _keep(key: Any, value: Any) -> Any:
+    if len(_shared) >= _MAX_SHARED:
+        _shared.clear()  # mirrors keep their references; only sharing starts again
+    _shared[key] = value
+    return value
 
 
 def shape(kind: int, tag: str, attrs: dict[str, str] | None, container: bool, label: str | None = None) -> Shape:
@@ -47,14 +45,15 @@ def shape(kind: int, tag: str, attrs: dict[str, str] | None, container: bool, la
     label: the words of the page that name a field, held by a <label> or an element with an id
     (the same for every visitor of the page). Its attrs dict is shared by every node and
     session that has it: never change it, replace the shape."""
-    return _interned((kind, tag, container, None if attrs is None else tuple(attrs.items()), label),
-                     (kind, tag, attrs, container, label))
+    key = (kind, tag, container, label, None if attrs is None else tuple(attrs.items()))
+    found = _shared.get(key)
+    return found if found is not None else _keep(key, (kind, tag, attrs, container, label))
 
 
-def shared(value: str | tuple[int, str | None]) -> Any:
-    """The process's one copy of a value every visitor of a page has (a label's words, a
-    node's (flags, rule))."""
-    return _interned(value, value)
+def shared(value: tuple[int, str | None]) -> Any:
+    """The process's one copy of a value many nodes and sessions have (a (flags, rule) pair)."""
+    found = _shared.get(value)
+    return found if found is not None else _keep(value, value)
 
 
 class NodeTable:
@@ -104,22 +103,36 @@ class NodeTable:
         """The slots held, in slot order (ids in order while they are dense)."""
         return (slot for slot, held in enumerate(self.shape) if held is not None)
 
+    def add(self, nid: int, held: Shape) -> int:
+        """A node for an id not held. (A free slot's columns are as new: drop() resets them.)"""
+        slot = self._allocate(nid)
+        self.count += 1
+        self.shape[slot] = held
+        return slot
+
+    def renew(self, slot: int, held: Shape) -> None:
+        """A fresh node in place of a held one (sent again: unlinked, its children dropped)."""
+        self._reset(slot)
+        self.shape[slot] = held
+
     def put(self, nid: int, held: Shape) -> int:
-        """A fresh node for nid (one held with that id is replaced: unlink it first)."""
         slot = self.slot(nid)
         if slot == NONE:
-            slot = self._allocate(nid)
-            self.count += 1
-        self.shape[slot] = held
+            return self.add(nid, held)
+        self.unlink(slot)
+        self.renew(slot, held)
+        return slot
+
+    def _reset(self, slot: int) -> None:
         self.parent[slot] = self.first[slot] = self.prev[slot] = self.next[slot] = NONE
         self.flags[slot] = self.rule[slot] = self.meaning[slot] = 0
-        self.odd_parent.pop(slot, None)
-        return slot
+        if self.odd_parent:
+            self.odd_parent.pop(slot, None)
 
     def drop(self, slot: int) -> None:
         """Forgets a node (unlinked, its children gone or unlinked)."""
+        self._reset(slot)
         self.shape[slot] = None
-        self.odd_parent.pop(slot, None)
         self.count -= 1
         if self._ids is not None:
             del self._slots[self._ids[slot]]  # type: ignore[index]
