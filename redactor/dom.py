@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, Node, NodeTable, Nodes, shape, shared
+from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, Node, NodeTable, Nodes, shared
 from redactor.policy import (
     BLOCKED,
     EDITABLE,
@@ -305,7 +305,7 @@ class DomMirror:
         full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
         attrs = kept_attributes(full, policy) if full is not None else None
         table = self.table
-        held = shape(kind, tag, attrs, kind in CONTAINERS)
+        held = table.make_shape(kind, tag, attrs, kind in CONTAINERS)
         slot = table.slot(nid)
         if slot == NONE:
             slot = table.add(nid, held)
@@ -480,7 +480,7 @@ class DomMirror:
             if value is None:
                 full.pop(name, None)
         attrs = kept_attributes(full, policy)
-        table.shape[slot] = shape(kind, tag, attrs, container, label)  # shapes are shared: replaced, never changed
+        table.shape[slot] = table.make_shape(kind, tag, attrs, container, label)  # shapes are shared: replaced, never changed
         table.meaning[slot] = 0
         if tag == "label" and attrs.get("for"):
             self._note_label_for(nid, attrs["for"])
@@ -658,7 +658,7 @@ class DomMirror:
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
             if node_id(nid) is None:
                 continue
-            slot = table.put(nid, shape(kind, tag, attrs, children is not None, label_text or None))
+            slot = table.put(nid, table.make_shape(kind, tag, attrs, children is not None, label_text or None))
             table.set_parent(slot, parent, NONE)
             table.flags[slot], table.rule[slot], table.meaning[slot] = flags, table.string(rule), table.string(meaning)
             if children is not None:

@@ -27,6 +27,13 @@ NONE = -1  # no node: the end of a list, no parent
 ELSEWHERE = -2  # a parent the node is not linked under (an orphan's, a text node's): see odd_parent
 _SHORT_SLOTS = 32_767  # links fit 'h' (2 bytes) up to here
 _DENSE_SLACK = 4096  # an id up to 2 x the nodes held + this keeps slot = id
+#: bytes of a shape no other node had when it was made (its tuple, attribute dict and strings, and
+#: its key in the table that shares it), measured with tracemalloc on pages of unique attributes
+SHAPE_BYTES = 360
+#: bytes of a slot's columns and shape reference (25 on a page whose shapes are shared), and of
+#: a node whose id left the dense range (its entries in the id maps)
+SLOT_BYTES = 25
+MAPPED_BYTES = 100
 _MAX_SHARED = 32_768  # values kept for sharing; past it sharing starts afresh (bounded)
 
 Shape = tuple  # (kind, tag, attrs or None, has children, label words or None)
@@ -40,16 +47,6 @@ def _keep(key: Any, value: Any) -> Any:
     return value
 
 
-def shape(kind: int, tag: str, attrs: dict[str, str] | None, container: bool, label: str | None = None) -> Shape:
-    """The one shared (kind, tag, attrs, container, label) of this process for these values.
-    label: the words of the page that name a field, held by a <label> or an element with an id
-    (the same for every visitor of the page). Its attrs dict is shared by every node and
-    session that has it: never change it, replace the shape."""
-    key = (kind, tag, container, label, None if attrs is None else tuple(attrs.items()))
-    found = _shared.get(key)
-    return found if found is not None else _keep(key, (kind, tag, attrs, container, label))
-
-
 def shared(value: tuple[int, str | None]) -> Any:
     """The process's one copy of a value many nodes and sessions have (a (flags, rule) pair)."""
     found = _shared.get(value)
@@ -59,7 +56,7 @@ def shared(value: tuple[int, str | None]) -> Any:
 class NodeTable:
     """The nodes of one mirror by id: structure, flags, rule and meaning per slot."""
 
-    __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "flags", "meaning",
+    __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "made", "flags", "meaning",
                  "next", "odd_parent", "parent", "prev", "rule", "shape", "strings")
 
     def __init__(self) -> None:
@@ -83,6 +80,7 @@ class NodeTable:
         self._ids: list[int] | None = None  # slot → id, likewise
         self._free: list[int] = []
         self.count = 0
+        self.made = 0  # shapes this table made (that no node of the process had): its own memory
 
     # -- ids and slots ------------------------------------------------------------------------
     def slot(self, nid: Any) -> int:
@@ -177,12 +175,30 @@ class NodeTable:
         for column in (self.flags, self.rule, self.meaning):
             column.frombytes(zeros) if column.itemsize == 1 else column.extend([0] * more)
 
+    def make_shape(self, kind: int, tag: str, attrs: dict[str, str] | None, container: bool,
+                   label: str | None = None) -> Shape:
+        """The one shared (kind, tag, attrs, container, label) of this process for these values.
+        label: the words of the page that name a field, held by a <label> or an element with an
+        id (the same for every visitor of the page). Its attrs dict is shared by every node and
+        session that has it: never change it, make another shape."""
+        key = (kind, tag, container, label, None if attrs is None else tuple(attrs.items()))
+        found = _shared.get(key)
+        if found is None:
+            self.made += 1
+            found = _keep(key, (kind, tag, attrs, container, label))
+        return found
+
+    def nbytes(self) -> int:
+        """An estimate of this table's memory in O(1): its columns, the shapes it made, its maps."""
+        return (len(self.shape) * SLOT_BYTES + self.made * SHAPE_BYTES
+                + (len(self.odd_parent) + (0 if self._ids is None else len(self._ids))) * MAPPED_BYTES)
+
     def label(self, slot: int) -> str:
         return self.shape[slot][4] or ""  # type: ignore[index]
 
     def relabel(self, slot: int, label: str) -> None:
         kind, tag, attrs, container, _ = self.shape[slot]  # type: ignore[misc]
-        self.shape[slot] = shape(kind, tag, attrs, container, label or None)
+        self.shape[slot] = self.make_shape(kind, tag, attrs, container, label or None)
 
     def string(self, text: str | None) -> int:
         """The index of a rule or meaning in this table's strings (few: a policy's rules)."""
