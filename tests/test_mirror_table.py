@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from factories import element, html_page, text
+from factories import doctype, document, element, html_page, text
 from redactor.dom import DomMirror
 from redactor.policy import BLOCKED, Policy, SiteConfig, validate_site_config
 
@@ -28,7 +28,7 @@ def build(policy: Policy) -> DomMirror:
     """Labels (for=, aria-labelledby, a label before its field), a blocked subtree, a password
     field, a list changed by a mutation (an add in front of a sibling, a remove, an orphan), an
     attribute that blocks, then a second snapshot of the same document (sticky flags, floor)."""
-    page = html_page(
+    body = element("body", {}, [
         element("label", {"for": "mail"}, [text("E-mail address", id=11)], id=10),
         element("input", {"id": "mail", "type": "text", "name": "m"}, id=12),
         element("span", {"id": "l1"}, [text("Geburtsdatum", id=14)], id=13),
@@ -39,7 +39,9 @@ def build(policy: Policy) -> DomMirror:
         element("ul", {}, [element("li", {}, [text(f"item {i}", id=40 + i)], id=30 + i) for i in range(5)], id=22),
         element("label", {}, [text("Telefoon", id=24)], id=23),
         element("input", {"name": "t"}, id=25),
-    )
+    ], id=1002)  # the ids html_page() gave them when the fixture was written
+    page = document(doctype(id=1000), element("html", {"lang": "en"}, [element("head", {}, id=1001), body], id=1003),
+                    id=1004)
     mirror = DomMirror()
     mirror.insert_tree(page, None, policy)
     mirror.match_selectors(policy)
