@@ -162,7 +162,7 @@ class NodeTable:
         self._free = [slot for slot in range(len(self.shape) - 1, -1, -1) if self.shape[slot] is None]
 
     def _grow(self, size: int) -> None:
-        size = max(size, len(self.shape) + len(self.shape) // 8)
+        size = max(size, len(self.shape) + len(self.shape) // 8 + 64)  # a page grows by its ids: few steps
         more = size - len(self.shape)
         if size > _SHORT_SLOTS and self.parent.typecode == "h":
             for name in ("parent", "first", "prev", "next"):
