@@ -92,6 +92,7 @@ class Features:
     siblings: bool = False  # '~', '+', ':~', ':+', :nth-*, :root, :scope: depends on siblings
     earlier: bool = False  # … on earlier siblings ('~', '+', :nth-child, :first-*): a change moves those after it
     later: bool = False  # … on later siblings (':~', ':+', :nth-last-*, :last-*): a change moves those before it
+    distant: bool = False  # … on siblings beyond the adjacent one ('~', ':~', :nth-*, :root, :scope)
     children: bool = False  # :has() or :empty: depends on descendants (or following siblings)
     children_left: bool = False  # such a part left of a combinator, in :nth-*(of S), or :has(~ …)
     fallback: bool = False  # a part soupsieve must match on a bs4 tree
@@ -158,6 +159,8 @@ def _features(selector_list: ct.SelectorList, features: Features) -> None:
             features.ancestors = True
         if rel in _SIBLING_RELATIONS or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
             features.siblings = True
+        if rel in ("~", ":~") or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
+            features.distant = True
         if rel in ("~", "+") or any(not nth.last for nth in selector.nth):
             features.earlier = True
         if rel in (":~", ":+") or any(nth.last for nth in selector.nth):
@@ -410,6 +413,30 @@ class MirrorView:
         """Element children that soupsieve navigates into (none for a template)."""
         return [] if self.is_template(nid) else self.kids(nid)
 
+    def neighbour(self, nid: int, forward: bool) -> int | None:
+        """The element sibling just after (forward) or before nid, as siblings() has it, found
+        by following the links from nid: `+` costs the distance to it, not a list of the N
+        siblings. None at either end, or when detached."""
+        table = self.table
+        above = self.container(nid)
+        if above == DETACHED:
+            return None
+        if above != TOP and table.parent[nid] == above:  # linked right under its container
+            shapes = table.shape
+            current = table.next[nid] if forward else table.previous(nid)
+            while current != NONE:
+                _, _, attrs, container, _ = shapes[current]  # type: ignore[misc]
+                if attrs is not None:
+                    return current
+                if container:
+                    break  # a document among them: its children count as siblings (below)
+                current = table.next[current] if forward else table.previous(current)
+            else:
+                return None
+        siblings, position = self.siblings(nid)  # at the top, or with documents flattened in
+        position += 1 if forward else -1
+        return siblings[position] if 0 <= position < len(siblings) else None
+
     def siblings(self, nid: int) -> tuple[list[int], int]:
         """The element siblings (nid included) and nid's position; ([], -1) when detached."""
         above = self.container(nid)
@@ -476,7 +503,15 @@ class MirrorView:
             else:
                 own = above
         scope = set(changed)
-        if features.siblings:
+        if features.siblings and not features.distant:
+            # only `+` (and :has(+ …)) look at siblings: the one just after a change (just before
+            # for :has(+ …)) is all that can change, found without the list of siblings
+            for nid in changed:
+                for forward in (True, False) if features.earlier and features.later else (features.earlier,):
+                    beside = self.neighbour(nid, forward)
+                    if beside is not None:
+                        scope.add(beside)
+        elif features.siblings:
             # only the siblings on the side whose matches depend on the change: after the first
             # changed one (earlier siblings matter), before the last (later ones matter), so an
             # append to a list of N with `+`, `~` or :nth-child re-matches the new node alone
@@ -692,18 +727,16 @@ class MirrorView:
         if kind == ">":
             above = self.parent(nid)
             return above is not None and self._match_related(above, relation, namespaces)
-        if kind in ("~", "+", ":~", ":+"):
+        if kind in ("+", ":+"):
+            beside = self.neighbour(nid, forward=kind == ":+")
+            return beside is not None and self._match_related(beside, relation, namespaces)
+        if kind in ("~", ":~"):
             siblings, position = self.siblings(nid)
             if position < 0:
                 return False
             if kind == "~":
                 return any(self._match_related(s, relation, namespaces) for s in siblings[:position])
-            if kind == "+":
-                return position > 0 and self._match_related(siblings[position - 1], relation, namespaces)
-            if kind == ":~":
-                return any(self._match_related(s, relation, namespaces) for s in siblings[position + 1:])
-            return position + 1 < len(siblings) and \
-                self._match_related(siblings[position + 1], relation, namespaces)
+            return any(self._match_related(s, relation, namespaces) for s in siblings[position + 1:])
         if kind == ":>":
             return any(self._match_related(child, relation, namespaces) for child in self.children(nid))
         if kind == ": ":
