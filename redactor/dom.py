@@ -212,7 +212,7 @@ class DomMirror:
         table, floor = self.table, self.floor
         for slot in table.slots():
             self._gain(slot, *floor.get(table.id_of(slot), (0, None)))
-        stack = [slot for slot in table.slots() if self._is_root(slot)]
+        stack = [slot for slot in table.roots if self._is_root(slot)]
         flags, strings = table.flags, table.strings
         while stack:  # top down, once: inherited as if the flags had been there at insert
             slot = stack.pop()
@@ -670,6 +670,7 @@ class DomMirror:
                 slot = table.slot(child)
                 if slot != NONE and table.parent[slot] == ELSEWHERE and table.odd_parent[slot] == nid:
                     del table.odd_parent[slot]
+                    del table.roots[slot]
                     table.link(slot, owner, NONE)
         return mirror
 

@@ -57,7 +57,7 @@ class NodeTable:
     """The nodes of one mirror by id: structure, flags, rule and meaning per slot."""
 
     __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "made", "flags", "meaning",
-                 "next", "odd_parent", "parent", "prev", "rule", "shape", "strings")
+                 "next", "odd_parent", "parent", "prev", "roots", "rule", "shape", "strings")
 
     def __init__(self) -> None:
         self.clear()
@@ -76,6 +76,7 @@ class NodeTable:
         self.strings: list[str | None] = [None]  # the rules and meanings this mirror uses
         self._string_index: dict[str | None, int] = {None: 0}
         self.odd_parent: dict[int, int] = {}  # slot → parent id, for a node not linked under it
+        self.roots: dict[int, None] = {}  # the slots linked under no node (the document, orphans), in order
         self._slots: dict[int, int] | None = None  # id → slot, once ids left the dense range
         self._ids: list[int] | None = None  # slot → id, likewise
         self._free: list[int] = []
@@ -126,6 +127,7 @@ class NodeTable:
         self.flags[slot] = self.rule[slot] = self.meaning[slot] = 0
         if self.odd_parent:
             self.odd_parent.pop(slot, None)
+        self.roots.pop(slot, None)
 
     def drop(self, slot: int) -> None:
         """Forgets a node (unlinked, its children gone or unlinked)."""
@@ -223,11 +225,13 @@ class NodeTable:
         """linked_under: the parent's slot when the node is linked among its children."""
         if parent_id is None:
             self.parent[slot] = NONE
+            self.roots[slot] = None
         elif linked_under != NONE:
             self.parent[slot] = linked_under
         else:
             self.parent[slot] = ELSEWHERE
             self.odd_parent[slot] = parent_id
+            self.roots[slot] = None
 
     def is_child(self, slot: int, owner: int) -> bool:
         return self.parent[slot] == owner

@@ -321,7 +321,7 @@ class MirrorView:
         table = self.table
         shapes = table.shape
         if key == TOP:
-            sequence: Iterable[int] = [slot for slot in table.slots() if self._up(slot) == NONE]
+            sequence: Iterable[int] = [slot for slot in table.roots if self._up(slot) == NONE]
         else:
             sequence = table.child_slots(key)
         kids = []

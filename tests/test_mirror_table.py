@@ -166,3 +166,23 @@ def test_sessions_of_a_page_share_its_shapes_and_cost_a_few_bytes_a_node():
     assert one.nodes[field].attrs == {"type": "text", "class": "secret"}
     assert other.nodes[field].attrs == {"type": "text", "name": "f0"}
     assert one.verdict(field).flags & BLOCKED and not other.verdict(field).flags & BLOCKED
+
+
+def test_the_table_knows_its_roots_without_a_walk():
+    """The selectors' top (MirrorView.kids(TOP)) reads the roots, not every node."""
+    from redactor.selectors import TOP, MirrorView
+
+    policy = Policy.compile("t", SiteConfig())
+    mirror = DomMirror()
+    mirror.insert_tree(_page(20), None, policy)
+    document = next(nid for nid, node in mirror.nodes.items() if node.parent is None)
+    html = next(nid for nid, node in mirror.nodes.items() if node.tag == "html")
+    assert [mirror.table.id_of(slot) for slot in mirror.table.roots] == [document]
+    mirror.apply_mutation({"adds": [{"parentId": 10**6, "node": element("p", {}, [], id=777)}]}, policy)
+    assert [mirror.table.id_of(slot) for slot in mirror.table.roots] == [document, 777]  # an orphan
+    assert [mirror.table.id_of(s) for s in MirrorView(mirror.nodes).kids(TOP)] == [html, 777]
+    mirror.apply_mutation({"adds": [{"parentId": 777, "node": element("b", {}, [], id=778)}]}, policy)
+    mirror.remove(777)
+    assert [mirror.table.id_of(slot) for slot in mirror.table.roots] == [document]
+    loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
+    assert [loaded.table.id_of(slot) for slot in loaded.table.roots] == [document]
