@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from factories import doctype, document, element, html_page, text
+from factories import doctype, document, element, html_page, text, walk
 from redactor import nodetable
 from redactor.dom import DomMirror
 from redactor.policy import BLOCKED, Policy, SiteConfig, validate_site_config
@@ -129,11 +129,15 @@ def test_ids_sent_again_and_again_reuse_their_slots():
 
 
 def _page(sections: int) -> dict:
-    return html_page(*(element("section", {"id": f"s{n}"}, [
+    """A shop-like page numbered 1..N, as rrweb numbers a page (the factories' ids grow across tests)."""
+    page = html_page(*(element("section", {"id": f"s{n}"}, [
         element("label", {}, [text(f"E-mail {n}"), element("input", {"type": "text", "name": f"f{n}"})]),
         *(element("p", {"class": "copy"}, [text(f"Product {n}-{i}")]) for i in range(6)),
         element("div", {"class": "secret" if n % 5 == 0 else ""}, [text(f"Klantnummer {n}")]),
     ]) for n in range(sections)))
+    for number, node in enumerate(walk(page), start=1):
+        node["id"] = number
+    return page
 
 
 def test_sessions_of_a_page_share_its_shapes_and_cost_a_few_bytes_a_node():
@@ -144,9 +148,12 @@ def test_sessions_of_a_page_share_its_shapes_and_cost_a_few_bytes_a_node():
     first.insert_tree(orjson.loads(raw), None, policy)
     first.match_selectors(policy)
     first.settle_meanings(policy)
+    mine = [tracemalloc.Filter(True, "*/redactor/dom.py"), tracemalloc.Filter(True, "*/redactor/nodetable.py")]
+    tracing = tracemalloc.is_tracing()
     gc.collect()
     tracemalloc.start()
     try:
+        before = tracemalloc.take_snapshot().filter_traces(mine)
         sessions = []
         for _ in range(8):
             mirror = DomMirror()
@@ -156,11 +163,11 @@ def test_sessions_of_a_page_share_its_shapes_and_cost_a_few_bytes_a_node():
             sessions.append(mirror)
         gc.collect()
         # what the mirrors' own code allocated and holds (not the caches of the process)
-        held = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(True, "*/redactor/dom.py"),
-                                                          tracemalloc.Filter(True, "*/redactor/nodetable.py")])
-        per_node = sum(stat.size for stat in held.statistics("filename")) / 8 / len(first.nodes)
+        after = tracemalloc.take_snapshot().filter_traces(mine)
+        per_node = sum(stat.size_diff for stat in after.compare_to(before, "filename")) / 8 / len(first.nodes)
     finally:
-        tracemalloc.stop()
+        if not tracing:
+            tracemalloc.stop()
     assert len(first.nodes) > 2000
     assert per_node < 48, per_node  # an object per node took ~370 bytes
     assert all(mirror.table.made == 0 for mirror in sessions)  # every shape was the first session's
