@@ -649,17 +649,21 @@ class DomMirror:
         mirror.policy_key = state.get("policy_key", "")
         mirror.page = state.get("page", "")
         mirror.dirty = False
-        mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
-        mirror.floor = {nid: (flags, rule) for nid, flags, rule in state.get("floor", [])}
+        mirror.sticky = {nid: shared((flags, rule)) for nid, flags, rule in state.get("sticky", [])}
+        mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
         mirror.fresh = bool(state.get("fresh"))
         mirror.taint = Taint.load(state.get("taint"))
         table = mirror.table
         links: list[tuple[int, int, list[int]]] = []
+        parents: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
             if node_id(nid) is None:
                 continue
             slot = table.put(nid, table.make_shape(kind, tag, attrs, children is not None, label_text or None))
-            table.set_parent(slot, parent, NONE)
+            if parent is None:
+                table.set_parent(slot, None, NONE)
+            else:
+                parents[slot] = parent
             table.flags[slot], table.rule[slot], table.meaning[slot] = flags, table.string(rule), table.string(meaning)
             if children is not None:
                 links.append((nid, slot, children))
@@ -668,10 +672,11 @@ class DomMirror:
         for nid, owner, ids in links:
             for child in ids:
                 slot = table.slot(child)
-                if slot != NONE and table.parent[slot] == ELSEWHERE and table.odd_parent[slot] == nid:
-                    del table.odd_parent[slot]
-                    del table.roots[slot]
+                if slot != NONE and parents.get(slot) == nid:
+                    del parents[slot]
                     table.link(slot, owner, NONE)
+        for slot, parent in parents.items():  # not among its parent's children: an orphan, or under text
+            table.set_parent(slot, parent, NONE)
         return mirror
 
 
