@@ -14,10 +14,13 @@ session's lock, the versioned read, the commit; redaction itself excluded): with
 (one process keeps a session's batches) and alternating between two processes' backends (every
 batch reads the other's blobs: the worst case behind a load balancer that ignores sessions).
 
+First, the memory of live sessions: a server's RSS growth (read from /proc, outside the process)
+over 32 sessions of bench/throughput.py's 2,000-node page, all kept live (issue 12: <= 50 KB each).
+
 On a 2-core machine the load generator shares the cores with the workers: read the w2/w1 ratio
 as what this machine gives, not as what two free cores give.
 
-    python3 bench/scale.py [--sessions 16] [--seconds 20] [--pii-workers 0]
+    python3 bench/scale.py [--sessions 16] [--seconds 20] [--pii-workers 0] [--live 32] [--memory-only]
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import redis as redis_sync
@@ -70,12 +75,15 @@ async def alone(url: str, recs: list[list[bytes]], rounds: int) -> tuple[float, 
     return statistics.median(latencies), latencies[int(len(latencies) * 0.99) - 1]
 
 
-async def serve_run(name: str, extra: list[str], work: Path, args: argparse.Namespace, recs) -> dict:
+@asynccontextmanager
+async def server(name: str, extra: list[str], work: Path, args: argparse.Namespace,
+                 settings: str = "") -> AsyncIterator[tuple[str, subprocess.Popen]]:
+    """A real `redactor serve` on 127.0.0.1: its URL and process, stopped on the way out."""
     port = free_port()
     (work / name).mkdir(parents=True)
     (work / name / "secret.key").write_bytes(args.secret)  # one deployment, one secret (docs/scaling.md)
     config = work / f"{name}.yaml"
-    config.write_text(f"pii_workers: {args.pii_workers}\nsites:\n  bench: {{}}\n")
+    config.write_text(f"pii_workers: {args.pii_workers}\n{settings}sites:\n  bench: {{}}\n")
     command = [sys.executable, "-m", "redactor.cli", "serve", "--port", str(port), "--data-dir",
                str(work / name), "--config", str(config), *extra]
     log = (work / f"{name}.log").open("wb")  # the server's JSON log lines (never a value)
@@ -85,13 +93,52 @@ async def serve_run(name: str, extra: list[str], work: Path, args: argparse.Name
         url = f"http://127.0.0.1:{port}"
         await wait_ready(url, process, timeout=300)
         print(f"  {name}: ready", file=sys.stderr)
+        yield url, process
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(60)
+
+
+async def serve_run(name: str, extra: list[str], work: Path, args: argparse.Namespace, recs) -> dict:
+    async with server(name, extra, work, args) as (url, process):
         await load(url, 4, 3, recs)  # warm up: every child's caches, first snapshots
         p50, p99 = await alone(url, recs, args.rounds)
         result = await load(url, args.sessions, args.seconds, recs)
         return {**result, "alone_p50": p50, "alone_p99": p99, "rss": children_rss(process.pid)}
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(60)
+
+
+async def live_session_memory(work: Path, args: argparse.Namespace) -> tuple[float, int]:
+    """What a live session of a 2,000-node page costs, measured from outside: the server's
+    RSS growth over `--live` sessions that each sent bench/throughput.py's page (Meta and
+    FullSnapshot), all kept live (hot_sessions above their number), after warm-up sessions of
+    the same page (caches, allocator arenas). Returns KB per session and the page's nodes."""
+    import aiohttp
+    from throughput import recording
+
+    page = recording(0, 0)[0]
+    settings = f"hot_sessions: {args.live + 16}\n"
+    async with server("live-memory", [], work, args, settings) as (url, process), aiohttp.ClientSession() as http:
+        async def send(sid: str) -> None:
+            async with http.post(f"{url}/v1/sites/bench/sessions/{sid}/events", data=page,
+                                 headers={"Content-Type": "application/json"}) as answer:
+                assert answer.status == 202, (answer.status, await answer.read())
+        for n in range(8):
+            await send(f"warm-{n}")
+        await asyncio.sleep(1)
+        before = rss_mb(process.pid)
+        for n in range(args.live):
+            await send(f"live-{n}")
+        await asyncio.sleep(1)
+        after = rss_mb(process.pid)
+    return (after - before) * 1024 / args.live, _page_nodes()
+
+
+def _page_nodes() -> int:
+    from throughput import Page
+
+    page = Page()
+    page.snapshot()
+    return page.next_id - 1
 
 
 async def state_ops(url: str, recs: list[list[bytes]], rounds: int) -> dict[str, tuple[float, float, float]]:
@@ -176,10 +223,14 @@ async def main_async(args: argparse.Namespace) -> None:
     redis = RedisServer(work / "redis").start()
     results = {}
     try:
+        args.secret = secrets.token_bytes(32)
+        live = await live_session_memory(work, args)
+        if args.memory_only:
+            print(f"live sessions: {args.live} of a {live[1]:,}-node page, server RSS growth {live[0]:.0f} KB per session")
+            return
         ops = await state_ops(redis.url, recs, args.rounds)
         runs = {} if args.state_only else {"in-process": [], "redis w1": ["--state", redis.url],
                                            "redis w2": ["--workers", "2", "--state", redis.url]}
-        args.secret = secrets.token_bytes(32)
         for name, extra in runs.items():
             redis_client = redis_sync.Redis.from_url(redis.url)
             redis_client.flushall()  # every run starts from no session (bench/load.py reuses session ids)
@@ -202,6 +253,8 @@ async def main_async(args: argparse.Namespace) -> None:
     rate = {name: r["batches"] / r["seconds"] for name, r in results.items()}
     if results:
         report_runs(results, rate)
+    print(f"  live sessions: {args.live} of a {live[1]:,}-node page (in-process state), server RSS growth "
+          f"{live[0]:.0f} KB per session")
     print("  state operations per batch (lock, versioned read, commit; redaction excluded):")
     size, nodes, sealed, opened = big_page_blob()
     print(f"  the mirror of a {nodes}-node page on Redis: {size / 1024:.0f} KB sealed; writing it {sealed:.1f} ms, "
@@ -228,6 +281,8 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--state-only", action="store_true", help="only the state operations (no servers)")
+    parser.add_argument("--live", type=int, default=32, help="live sessions whose memory is measured")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory of live sessions")
     parser.add_argument("--keep", action="store_true", help="keep the servers' data and logs")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of every recording for the latency alone")
     parser.add_argument("--pii-workers", type=int, default=0,

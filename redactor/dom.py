@@ -30,9 +30,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.policy import BLOCKED, EDITABLE, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, shipped_structure
+from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, Node, NodeTable, Nodes, shared
+from redactor.policy import (
+    BLOCKED,
+    EDITABLE,
+    MASK_TEXT,
+    SENSITIVE,
+    UNKNOWN,
+    Policy,
+    shipped_structure,
+)
 from redactor.rrweb import NodeType, node_id
-from redactor.selectors import UNKEPT_ATTRIBUTES as _UNKEPT_ATTRIBUTES  # values: what we protect; bulky CSS
+from redactor.selectors import (
+    UNKEPT_ATTRIBUTES as _UNKEPT_ATTRIBUTES,  # values: what we protect; bulky CSS
+)
 from redactor.selectors import compiled_for
 from redactor.taint import Taint
 
@@ -42,109 +53,6 @@ _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is 
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
-
-
-class Node:
-    __slots__ = ("parent", "kind", "tag", "attrs", "flags", "rule", "children", "meaning", "label_text",
-                 "prev", "next")
-
-    def __init__(self, parent: int | None, kind: int, tag: str, attrs: dict[str, str] | None):
-        self.parent = parent
-        self.kind = kind
-        self.tag = tag
-        self.attrs = attrs
-        self.flags = 0
-        self.rule: str | None = None  # the rule that set this node's flags, for remarks
-        self.children: Children | None = None  # set by the mirror for documents and elements
-        self.meaning: str | None = None  # field meaning, computed when first needed ('' = none)
-        self.label_text: str | None = None  # <label> or an element with an id: its words that name a field
-        self.prev: int | None = None  # siblings in page order (links of the parent's Children)
-        self.next: int | None = None
-
-
-class Children:
-    """The children of one document or element, in page order (sibling selectors read it).
-
-    A doubly linked list through the nodes' own `prev`/`next` ids, so that putting a node in
-    front of a sibling and taking one out cost O(1) however many siblings there are: a Python
-    list costs a search and a shift for each, and a flat page of N siblings cost O(N²).
-    Iterates, reverses and answers `in` like the list of ids it replaces."""
-
-    __slots__ = ("owner", "first", "last", "size", "_nodes")
-
-    def __init__(self, owner: int, nodes: dict[int, Node]):
-        self.owner = owner
-        self.first: int | None = None
-        self.last: int | None = None
-        self.size = 0
-        self._nodes = nodes
-
-    def __iter__(self) -> Iterator[int]:
-        nodes, current = self._nodes, self.first
-        while current is not None:
-            yield current
-            current = nodes[current].next
-
-    def __reversed__(self) -> Iterator[int]:
-        nodes, current = self._nodes, self.last
-        while current is not None:
-            yield current
-            current = nodes[current].prev
-
-    def __len__(self) -> int:
-        return self.size
-
-    def __bool__(self) -> bool:
-        return self.size > 0
-
-    def __contains__(self, nid: object) -> bool:
-        node = self._nodes.get(nid)  # type: ignore[call-overload]
-        return node is not None and node.parent == self.owner and (node.prev is not None or self.first == nid)
-
-    def __repr__(self) -> str:
-        return f"Children({list(self)})"
-
-    def before(self, nid: int) -> Iterator[int]:
-        """The siblings in front of nid, nearest first."""
-        nodes, current = self._nodes, self._nodes[nid].prev
-        while current is not None:
-            yield current
-            current = nodes[current].prev
-
-    def link(self, nid: int, node: Node, before: int | None) -> None:
-        """Puts node (not linked anywhere) in front of `before` if it is one of these children,
-        else last."""
-        nodes = self._nodes
-        if before is not None and before != nid and before in self:
-            following = nodes[before]
-            node.prev, node.next = following.prev, before
-            if following.prev is None:
-                self.first = nid
-            else:
-                nodes[following.prev].next = nid
-            following.prev = nid
-        else:
-            node.prev, node.next = self.last, None
-            if self.last is None:
-                self.first = nid
-            else:
-                nodes[self.last].next = nid
-            self.last = nid
-        self.size += 1
-
-    def unlink(self, nid: int, node: Node) -> None:
-        """Takes node out (it must be one of these children)."""
-        nodes = self._nodes
-        if node.prev is None:
-            self.first = node.next
-        else:
-            nodes[node.prev].next = node.next
-        if node.next is None:
-            self.last = node.prev
-        else:
-            nodes[node.next].prev = node.prev
-        node.prev = node.next = None
-        self.size -= 1
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -202,10 +110,13 @@ class AppliedMutation:
 
 
 class DomMirror:
-    """The DOM of one recording session, as far as redaction needs it."""
+    """The DOM of one recording session, as far as redaction needs it. The nodes live in a
+    NodeTable (redactor.nodetable: columns, shapes shared across sessions); `nodes` is its
+    read-only view by id."""
 
     def __init__(self) -> None:
-        self.nodes: dict[int, Node] = {}
+        self.table = NodeTable()
+        self.nodes = Nodes(self.table)
         self.sticky: dict[int, tuple[int, str | None]] = {}  # id → own flags, across snapshots
         self.lang: str | None = None
         self.page_blocked = False  # the current page matches the site's block_urls
@@ -225,25 +136,19 @@ class DomMirror:
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
-        node = self.nodes.get(nid) if node_id(nid) is not None else None
-        if node is None:
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
             return UNKNOWN_NODE
-        return Verdict(node.flags, node.rule)
+        return Verdict(table.flags[slot], table.strings[table.rule[slot]])
 
     def ancestors(self, nid: int) -> Iterator[Node]:
-        node = self.nodes.get(nid)
-        return self._ancestors_of(node) if node is not None else iter(())
+        slot = self.table.slot(nid)
+        return (Node(self.table, above) for above in self._ancestor_slots(slot)) if slot != NONE else iter(())
 
     def subtree(self, nid: int) -> Iterator[int]:
-        stack = [nid]
-        while stack:
-            current = stack.pop()
-            node = self.nodes.get(current)
-            if node is None:
-                continue
-            yield current
-            if node.children:
-                stack.extend(node.children)
+        slot = self.table.slot(nid)
+        return map(self.table.id_of, self.table.subtree(slot)) if slot != NONE else iter(())
 
     # -- building -----------------------------------------------------------------------------
     def reset(self) -> None:
@@ -263,21 +168,36 @@ class DomMirror:
         self._removed_from = None
 
     def _forget_nodes(self) -> None:
-        for nid, node in self.nodes.items():
-            self._raise_floor(nid, node)
-        self.nodes.clear()
+        table = self.table
+        for slot in table.slots():
+            self._raise_floor(table.id_of(slot), slot)
+        table.clear()
         self._labels.clear()
         self.dirty = True
 
-    def _raise_floor(self, nid: int, node: Node) -> None:
+    def _raise_floor(self, nid: int, slot: int) -> None:
         """What protected a node id stays its floor. (Flags that only say "never seen in full",
         of an orphan, are not a page's statement: they are left out.)"""
-        flags = node.flags & ~UNKNOWN_NODE.flags if node.flags & UNKNOWN else node.flags
+        flags = self.table.flags[slot]
+        flags = flags & ~UNKNOWN_NODE.flags if flags & UNKNOWN else flags
         if not flags:
             return
         old_flags, old_rule = self.floor.get(nid, (0, None))
         if flags & ~old_flags:
-            self.floor[nid] = (old_flags | flags, old_rule or node.rule)
+            self.floor[nid] = shared((old_flags | flags, old_rule or self.table.strings[self.table.rule[slot]]))
+
+    def _gain(self, slot: int, flags: int, rule: str | None) -> None:
+        """Adds flags a node inherits or had before; its own rule, if any, stays."""
+        table = self.table
+        if flags & ~table.flags[slot]:
+            table.flags[slot] |= flags
+            if not table.strings[table.rule[slot]]:
+                table.rule[slot] = table.string(rule)
+
+    def _is_root(self, slot: int) -> bool:
+        """Not under a node of the mirror (the document, an orphan): where walks start."""
+        above = self.table.parent[slot]
+        return above == NONE or (above == ELSEWHERE and self.table.slot(self.table.odd_parent[slot]) == NONE)
 
     def settle_document(self) -> None:
         """Called once a FullSnapshot was redacted. After a new document, the session's floor
@@ -289,22 +209,16 @@ class DomMirror:
         self.dirty = True
         if not self.floor:
             return
-        nodes, floor = self.nodes, self.floor
-        for nid, node in nodes.items():
-            flags, rule = floor.get(nid, (0, None))
-            if flags & ~node.flags:
-                node.flags |= flags
-                node.rule = node.rule or rule
-        stack = [nid for nid, node in nodes.items() if node.parent is None or node.parent not in nodes]
+        table, floor = self.table, self.floor
+        for slot in table.slots():
+            self._gain(slot, *floor.get(table.id_of(slot), (0, None)))
+        stack = [slot for slot in table.roots if self._is_root(slot)]
+        flags, strings = table.flags, table.strings
         while stack:  # top down, once: inherited as if the flags had been there at insert
-            node = nodes[stack.pop()]
-            if node.children:
-                for child in node.children:
-                    below = nodes[child]
-                    if node.flags & ~below.flags:
-                        below.flags |= node.flags
-                        below.rule = below.rule or node.rule
-                    stack.append(child)
+            slot = stack.pop()
+            for child in table.child_slots(slot):
+                self._gain(child, flags[slot], strings[table.rule[slot]])
+                stack.append(child)
 
     def insert_tree(self, root: dict[str, Any], parent: int | None, policy: Policy,
                     before: int | None = None, floor: bool = True) -> list[int]:
@@ -390,135 +304,134 @@ class DomMirror:
         tag = tag.lower() if isinstance(tag, str) else ""
         full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
         attrs = kept_attributes(full, policy) if full is not None else None
-        old = self.nodes.get(nid)
-        if old is not None:  # sent again (moved): its old place and subtree go, their flags stay as floor
-            self._unlink(nid, old)
-            self._drop_subtree(nid, keep_root=True)
-        node = Node(parent_id, kind, tag, attrs)
-        if kind in (NodeType.DOCUMENT, NodeType.ELEMENT):
-            node.children = Children(nid, self.nodes)
-        parent = self.nodes.get(parent_id) if parent_id is not None and parent_id != nid else None
-        if parent is not None:
-            node.flags, node.rule = parent.flags, parent.rule
-        elif parent_id is not None:
-            node.flags, node.rule = UNKNOWN_NODE.flags, UNKNOWN_NODE.rule  # an orphan: fail closed
-        self.nodes[nid] = node
-        if parent is not None and parent.children is not None:
-            parent.children.link(nid, node, before)  # in page order: sibling selectors (+, ~, :nth-*) read it
+        table = self.table
+        held = table.make_shape(kind, tag, attrs, kind in CONTAINERS)
+        slot = table.slot(nid)
+        if slot == NONE:
+            slot = table.add(nid, held)
+        else:  # sent again (moved): its old place and subtree go, their flags stay as floor
+            table.unlink(slot)
+            self._drop_subtree(slot, keep_root=True)
+            table.renew(slot, held)
+        above = table.slot(parent_id) if parent_id is not None and parent_id != nid else NONE
+        flags = table.flags
+        if above != NONE:
+            flags[slot], table.rule[slot] = flags[above], table.rule[above]
+        elif parent_id is not None:  # an orphan: fail closed
+            flags[slot], table.rule[slot] = UNKNOWN_NODE.flags, table.string(UNKNOWN_NODE.rule)
+        if above != NONE and table.shape[above][3]:  # type: ignore[index]
+            # in page order: sibling selectors (+, ~, :nth-*) read it
+            table.link(slot, above, NONE if before is None else table.slot(before))
+        else:
+            table.set_parent(slot, parent_id, NONE)
         if full is not None:
-            if is_editable(tag, attrs):
-                node.flags |= EDITABLE  # not a protection: no rule, not sticky; inherited below
+            if is_editable(tag, attrs):  # type: ignore[arg-type]
+                flags[slot] |= EDITABLE  # not a protection: no rule, not sticky; inherited below
                 self._unsettled.append(nid)
-            self._classify(nid, node, policy, full)
-            if tag == "html" and attrs.get("lang"):
-                self.lang = attrs["lang"].split("-")[0].lower()
+            self._classify(nid, slot, policy, full)
+            if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
+                self.lang = attrs["lang"].split("-")[0].lower()  # type: ignore[index]
         elif kind == NodeType.TEXT:
-            self._note_label_text(node, serialized.get("textContent"), policy)
-        sticky_flags, sticky_rule = self.sticky.get(nid, (0, None))
-        if sticky_flags & ~node.flags:
-            node.flags |= sticky_flags
-            node.rule = node.rule or sticky_rule
-        if floor and nid in self.floor:
-            floor_flags, floor_rule = self.floor[nid]
-            if floor_flags & ~node.flags:
-                node.flags |= floor_flags
-                node.rule = node.rule or floor_rule
+            self._note_label_text(slot, serialized.get("textContent"), policy)
+        if self.sticky:
+            self._gain(slot, *self.sticky.get(nid, (0, None)))
+        if floor and self.floor:
+            self._gain(slot, *self.floor.get(nid, (0, None)))
         if tag == "label" and attrs and attrs.get("for"):
             self._note_label_for(nid, attrs["for"])
         return nid
 
-    def _classify(self, nid: int, node: Node, policy: Policy, full: dict[str, str]) -> None:
+    def _classify(self, nid: int, slot: int, policy: Policy, full: dict[str, str]) -> None:
         """Markers judge the attributes whole, before anything is cut for keeping."""
         for marker in policy.markers.matching(full):
-            self._flag(nid, node, marker.flags, marker.id)
+            self._flag(nid, slot, marker.flags, marker.id)
 
-    def _flag(self, nid: int, node: Node, flags: int, rule: str) -> bool:
+    def _flag(self, nid: int, slot: int, flags: int, rule: str) -> bool:
         """Adds flags to a node (sticky). Returns whether it gained any."""
-        gained = flags & ~node.flags
+        table = self.table
+        gained = flags & ~table.flags[slot]
         if not gained:
             return False
         self.dirty = True
-        node.flags |= flags
-        if node.rule is None or flags & BLOCKED:
-            node.rule = rule
+        table.flags[slot] |= flags
+        if table.rule[slot] == 0 or flags & BLOCKED:
+            table.rule[slot] = table.string(rule)
         old_flags, old_rule = self.sticky.get(nid, (0, None))
-        self.sticky[nid] = (old_flags | flags, old_rule or rule)
+        self.sticky[nid] = shared((old_flags | flags, old_rule or rule))
         return True
 
-    def _note_label_text(self, text_node: Node, text: Any, policy: Policy) -> None:
+    def _note_label_text(self, text_slot: int, text: Any, policy: Policy) -> None:
         """A text's words that can name a field go to the <label> around it and to the elements
         with an id around it (an aria-labelledby or aria-describedby target). Only those words:
         the rest of what the page shows there is none of the mirror's business."""
         if not isinstance(text, str) or not text.strip():
             return
-        words, child = None, text_node
-        for depth, ancestor in enumerate(self._ancestors_of(text_node)):
-            if depth > 3 or ancestor.tag in _FORM_CONTROLS:
+        table, words = self.table, None
+        for depth, above in enumerate(self._ancestor_slots(text_slot)):
+            _, tag, attrs, *_ = table.shape[above]  # type: ignore[misc]
+            if depth > 3 or tag in _FORM_CONTROLS:
                 return
-            labelling = ancestor.tag in _LABELLING
-            own_id = ancestor.attrs.get("id") if ancestor.attrs else None
-            if labelling or own_id:
+            labelling = tag in _LABELLING
+            if labelling or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
-                    ancestor.label_text = ((ancestor.label_text or "") + " " + words)[:_MAX_LABEL_TEXT]
-                    self._index_label(ancestor, child.parent)
+                    table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
+                    self._index_label(above)
             if labelling:
                 return
-            child = ancestor
 
-    def _index_label(self, element: Node, nid: int | None) -> None:
+    def _index_label(self, slot: int) -> None:
         """Remembers which element an id names (aria-labelledby, aria-describedby): one lookup
         per reference, not a walk over the page per field. Bounded: past the limit it is rebuilt
         from the nodes there are when next needed."""
-        if self._named is None or nid is None or not element.attrs or not element.attrs.get("id"):
+        attrs = self.table.shape[slot][2]  # type: ignore[index]
+        if self._named is None or not attrs or not attrs.get("id"):
             return
         if len(self._named) >= _MAX_LABEL_IDS:
             self._named = None
             return
-        self._named[element.attrs["id"]] = nid
+        self._named[attrs["id"]] = self.table.id_of(slot)
 
-    def _named_by(self, ref: str) -> Node | None:
-        """The element with label words whose id is ref."""
+    def _named_by(self, ref: str) -> int:
+        """The slot of the element with label words whose id is ref, or NONE."""
+        table = self.table
         if self._named is None:  # a new or reloaded mirror: one walk, then kept up to date
-            self._named = {n.attrs["id"]: nid for nid, n in self.nodes.items()
-                           if n.label_text and n.attrs and n.attrs.get("id")}
-        other = self.nodes.get(self._named.get(ref, -1))
-        if other is not None and other.attrs and other.attrs.get("id") == ref:  # still that element
-            return other
-        return None
+            self._named = {attrs["id"]: table.id_of(slot) for slot in table.slots()
+                           if table.shape[slot][4] and (attrs := table.shape[slot][2]) and attrs.get("id")}  # type: ignore[index]
+        slot = table.slot(self._named.get(ref, -1))
+        if slot != NONE and (attrs := table.shape[slot][2]) and attrs.get("id") == ref:  # type: ignore[index]
+            return slot  # still that element
+        return NONE
 
-    def _ancestors_of(self, node: Node) -> Iterator[Node]:
-        seen = 0
-        while node.parent is not None and seen < 10_000:
-            parent = self.nodes.get(node.parent)
-            if parent is None:
+    def _ancestor_slots(self, slot: int) -> Iterator[int]:
+        table = self.table
+        for _ in range(10_000):
+            above = table.parent[slot]
+            if above == NONE:
                 return
-            yield parent
-            node, seen = parent, seen + 1
+            if above == ELSEWHERE:
+                above = table.slot(table.odd_parent[slot])
+                if above == NONE:
+                    return
+            yield above
+            slot = above
 
-    def _unlink(self, nid: int, node: Node) -> None:
-        """Takes the node out of its parent's children (if it is in them: not an orphan)."""
-        parent = self.nodes.get(node.parent) if node.parent is not None else None
-        if parent is not None and parent.children is not None and nid in parent.children:
-            parent.children.unlink(nid, node)
-
-    def _drop_subtree(self, nid: int, keep_root: bool = False) -> None:
+    def _drop_subtree(self, slot: int, keep_root: bool = False) -> None:
         """Forgets a node's subtree (already unlinked); what protected each id stays its floor."""
-        for gone in list(self.subtree(nid)):
-            node = self.nodes[gone]
-            self._raise_floor(gone, node)
-            if gone == nid and keep_root:
-                continue
-            del self.nodes[gone]
+        table = self.table
+        for gone in list(table.subtree(slot)):
+            self._raise_floor(table.id_of(gone), gone)
+            if gone != slot or not keep_root:
+                table.drop(gone)
 
     def remove(self, nid: Any) -> None:
-        if node_id(nid) is None or nid not in self.nodes:
+        slot = self.table.slot(nid)
+        if slot == NONE:
             return
         self.dirty = True
-        node = self.nodes[nid]
-        parent = node.parent
-        self._unlink(nid, node)
-        self._drop_subtree(nid)
+        parent = self.table.parent_id(slot)
+        self.table.unlink(slot)
+        self._drop_subtree(slot)
         # siblings and ancestors may match now (`:last-child`, `+`, `:not(:has())`, `:empty`)
         if self._removed_from is None:
             self._removed_from = set()
@@ -554,35 +467,42 @@ class DomMirror:
 
     def set_attributes(self, nid: int, changes: dict[str, Any], policy: Policy) -> None:
         """An attribute mutation: new markers flag the node and its subtree from now on."""
-        node = self.nodes.get(nid)
-        if node is None or node.attrs is None:
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
+            return
+        kind, tag, attrs, container, label = table.shape[slot]  # type: ignore[misc]
+        if attrs is None:
             return
         self.dirty = True
-        full = {**node.attrs, **attribute_strings(changes)}
+        full = {**attrs, **attribute_strings(changes)}
         for name, value in changes.items():
             if value is None:
-                node.attrs.pop(name, None)
                 full.pop(name, None)
-        node.attrs = kept_attributes(full, policy)
-        node.meaning = None
-        if node.tag == "label" and node.attrs.get("for"):
-            self._note_label_for(nid, node.attrs["for"])
-        before = node.flags
-        if is_editable(node.tag, node.attrs):
-            node.flags |= EDITABLE
+        attrs = kept_attributes(full, policy)
+        table.shape[slot] = table.make_shape(kind, tag, attrs, container, label)  # shapes are shared: replaced, never changed
+        table.meaning[slot] = 0
+        if tag == "label" and attrs.get("for"):
+            self._note_label_for(nid, attrs["for"])
+        before = table.flags[slot]
+        if is_editable(tag, attrs):
+            table.flags[slot] |= EDITABLE
             self._unsettled.append(nid)
-        self._classify(nid, node, policy, full)
-        if node.flags != before:
+        self._classify(nid, slot, policy, full)
+        if table.flags[slot] != before:
             self.spread(nid)
 
     def spread(self, nid: int) -> None:
         """Passes a node's flags down to its subtree (after it gained some)."""
-        top = self.nodes[nid]
-        for below in self.subtree(nid):
-            node = self.nodes[below]
-            if top.flags & ~node.flags:
-                node.flags |= top.flags
-                node.rule = node.rule if node.rule and not top.flags & BLOCKED else top.rule
+        table = self.table
+        top = table.slot(nid)
+        flags, rules = table.flags, table.rule
+        top_flags, top_rule = flags[top], rules[top]
+        for below in table.subtree(top):
+            if top_flags & ~flags[below]:
+                flags[below] |= top_flags
+                if not rules[below] or top_flags & BLOCKED:
+                    rules[below] = top_rule
 
     # -- site selectors -------------------------------------------------------------------
     def match_selectors(self, policy: Policy, candidates: Iterable[int] | None = None) -> None:
@@ -600,78 +520,87 @@ class DomMirror:
             settled=tuple(flags for flags, _, _ in groups))
         for group, nid in matches:  # flagged as found: a blocked subtree is then skipped
             flags, rule, _ = groups[group]
-            if self._flag(nid, self.nodes[nid], flags, rule):
+            if self._flag(nid, self.table.slot(nid), flags, rule):
                 self.spread(nid)
 
     # -- field meaning ------------------------------------------------------------------------
     def meaning(self, nid: int, policy: Policy) -> str:
         """What a form field (or a text-only element) holds, from its attributes and label:
         'EMAIL_ADDRESS', 'PERSON', … or '' when nothing says."""
-        node = self.nodes.get(nid)
-        if node is None or node.attrs is None:
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
             return ""
-        if node.meaning is None:
-            field = is_editable(node.tag, node.attrs)
-            node.meaning = self._field_meaning(nid, node, policy) if field else self._container_meaning(node, policy)
-        return node.meaning
+        _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
+        if attrs is None:
+            return ""
+        known = table.meaning[slot]
+        if known:
+            return table.strings[known]  # type: ignore[return-value]
+        found = (self._field_meaning(slot, attrs, policy) if is_editable(tag, attrs)
+                 else self._container_meaning(attrs, policy))
+        table.meaning[slot] = table.string(found)
+        return found
 
-    def _field_meaning(self, nid: int, node: Node, policy: Policy) -> str:
-        attrs = node.attrs or {}
+    def _field_meaning(self, slot: int, attrs: dict[str, str], policy: Policy) -> str:
         return policy.fields.field_meaning(
             attrs.get("type", ""), attrs.get("autocomplete", ""),
             " ".join(attrs.get(a, "") for a in ("name", "id")),
-            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), self._label_of(nid, node),
-                      self._referenced_label(node)]))
+            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")),
+                      self._label_of(slot, attrs), self._referenced_label(attrs)]))
 
-    def _referenced_label(self, node: Node) -> str:
+    def _referenced_label(self, attrs: dict[str, str]) -> str:
         """The words of the elements a field names as its label or description by id
         (aria-labelledby="l1 l2", aria-describedby): <span id="l1">Geburtsdatum</span>."""
-        attrs = node.attrs or {}
         refs = set(f"{attrs.get('aria-labelledby', '')} {attrs.get('aria-describedby', '')}".split()[:16])
         if not refs:
             return ""
-        return " ".join(other.label_text or "" for ref in refs if (other := self._named_by(ref)) is not None)
+        table = self.table
+        return " ".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
 
-    def _container_meaning(self, node: Node, policy: Policy) -> str:
-        attrs = node.attrs or {}
+    def _container_meaning(self, attrs: dict[str, str], policy: Policy) -> str:
         return policy.fields.container_meaning(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))
 
-    def _label_of(self, nid: int, node: Node) -> str:
-        for depth, ancestor in enumerate(self._ancestors_of(node)):
-            if ancestor.tag == "label":
-                return ancestor.label_text or ""
+    def _label_of(self, slot: int, attrs: dict[str, str]) -> str:
+        table = self.table
+        for depth, above in enumerate(self._ancestor_slots(slot)):
+            if table.shape[above][1] == "label":  # type: ignore[index]
+                return table.label(above)
             if depth > 4:
                 break
-        own_id = (node.attrs or {}).get("id")
-        if own_id and (label := self._label_for(own_id)) is not None:
-            return label.label_text or ""
+        own_id = attrs.get("id")
+        if own_id and (label := self._label_for(own_id)) != NONE:
+            return table.label(label)
         # <label>E-mail</label><input>: a label just before the field, without for=
-        siblings = self.nodes[node.parent].children if node.parent in self.nodes else None
-        if siblings and nid in siblings:
-            for sibling in siblings.before(nid):
-                before = self.nodes.get(sibling)
-                if before is None or before.attrs is None:
-                    continue  # text between them
-                return (before.label_text or "") if before.tag == "label" and not before.attrs.get("for") else ""
+        if table.parent[slot] >= 0:  # linked among its parent's children
+            before = table.previous(slot)
+            while before != NONE:
+                _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
+                if other is not None:  # else text between them
+                    return table.label(before) if tag == "label" and not other.get("for") else ""
+                before = table.previous(before)
         return ""
 
     def _note_label_for(self, nid: int, for_id: str) -> None:
         """Indexes <label for=…> so a field finds its label without a scan of the page."""
         self._labels.setdefault(for_id, []).append(nid)
 
-    def _label_for(self, own_id: str) -> Node | None:
-        """The first label (in the order they came) still pointing at own_id. Entries of labels
-        gone or changed since are dropped on the way: each costs once."""
+    def _label_for(self, own_id: str) -> int:
+        """The slot of the first label (in the order they came) still pointing at own_id, or
+        NONE. Entries of labels gone or changed since are dropped on the way: each costs once."""
         candidates = self._labels.get(own_id)
         if not candidates:
-            return None
+            return NONE
+        table = self.table
         for index, nid in enumerate(candidates):
-            label = self.nodes.get(nid)
-            if label is not None and label.tag == "label" and label.attrs and label.attrs.get("for") == own_id:
-                del candidates[:index]
-                return label
+            slot = table.slot(nid)
+            if slot != NONE:
+                _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
+                if tag == "label" and attrs and attrs.get("for") == own_id:
+                    del candidates[:index]
+                    return slot
         del self._labels[own_id]
-        return None
+        return NONE
 
     # -- persistence (flags and structure only: never a value) ------------------------------
     def dump(self, saved: bool = True) -> dict[str, Any]:
@@ -679,6 +608,15 @@ class DomMirror:
         to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
         values of structural attributes only — no label text, no placeholder, no link, no value.
         saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
+        table = self.table
+        strings = table.strings
+        nodes = []
+        for slot in table.slots():
+            kind, tag, attrs, container, label = table.shape[slot]  # type: ignore[misc]
+            nodes.append([table.id_of(slot), table.parent_id(slot), kind, tag,
+                          _saved_attributes(attrs) if saved else attrs, table.flags[slot],
+                          strings[table.rule[slot]], table.child_ids(slot) if container else None,
+                          None if saved else label, strings[table.meaning[slot]]])
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
@@ -688,21 +626,20 @@ class DomMirror:
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "fresh": self.fresh,
             "taint": self.taint.dump(),
-            "nodes": [
-                [nid, n.parent, n.kind, n.tag, _saved_attributes(n.attrs) if saved else n.attrs, n.flags, n.rule,
-                 None if n.children is None else list(n.children), None if saved else n.label_text, n.meaning]
-                for nid, n in self.nodes.items()
-            ],
+            "nodes": nodes,
         }
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
         its label's words are here: saved state keeps the meaning, never the words."""
         pending, self._unsettled = self._unsettled, []
+        table = self.table
         for nid in pending:
-            node = self.nodes.get(nid)
-            if node is not None and node.meaning is None and node.attrs is not None and is_editable(node.tag, node.attrs):
-                self.meaning(nid, policy)
+            slot = table.slot(nid)
+            if slot != NONE and not table.meaning[slot]:
+                _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
+                if attrs is not None and is_editable(tag, attrs):
+                    self.meaning(nid, policy)
 
     @classmethod
     def load(cls, state: dict[str, Any]) -> DomMirror:
@@ -712,26 +649,35 @@ class DomMirror:
         mirror.policy_key = state.get("policy_key", "")
         mirror.page = state.get("page", "")
         mirror.dirty = False
-        mirror.sticky = {nid: (flags, rule) for nid, flags, rule in state.get("sticky", [])}
-        mirror.floor = {nid: (flags, rule) for nid, flags, rule in state.get("floor", [])}
+        mirror.sticky = {nid: shared((flags, rule)) for nid, flags, rule in state.get("sticky", [])}
+        mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
         mirror.fresh = bool(state.get("fresh"))
         mirror.taint = Taint.load(state.get("taint"))
-        links: list[tuple[Children, list[int]]] = []
+        table = mirror.table
+        links: list[tuple[int, int, list[int]]] = []
+        parents: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
         for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
-            node = Node(parent, kind, tag, attrs)
-            node.flags, node.rule, node.label_text, node.meaning = flags, rule, label_text, meaning
+            if node_id(nid) is None:
+                continue
+            slot = table.put(nid, table.make_shape(kind, tag, attrs, children is not None, label_text or None))
+            if parent is None:
+                table.set_parent(slot, None, NONE)
+            else:
+                parents[slot] = parent
+            table.flags[slot], table.rule[slot], table.meaning[slot] = flags, table.string(rule), table.string(meaning)
             if children is not None:
-                node.children = Children(nid, mirror.nodes)
-                links.append((node.children, children))
-            mirror.nodes[nid] = node
+                links.append((nid, slot, children))
             if tag == "label" and attrs and attrs.get("for"):
                 mirror._note_label_for(nid, attrs["for"])
-        for siblings, ids in links:
+        for nid, owner, ids in links:
             for child in ids:
-                node = mirror.nodes.get(child)
-                if node is not None and node.parent == siblings.owner and child not in siblings:
-                    siblings.link(child, node, None)
+                slot = table.slot(child)
+                if slot != NONE and parents.get(slot) == nid:
+                    del parents[slot]
+                    table.link(slot, owner, NONE)
+        for slot, parent in parents.items():  # not among its parent's children: an orphan, or under text
+            table.set_parent(slot, parent, NONE)
         return mirror
 
 
-__all__ = ["DomMirror", "Node", "Verdict", "UNKNOWN_NODE", "BLOCKED", "SENSITIVE", "MASK_TEXT"]
+__all__ = ["BLOCKED", "MASK_TEXT", "SENSITIVE", "UNKNOWN_NODE", "DomMirror", "Node", "Verdict"]

@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING, Any
 import soupsieve
 from soupsieve import css_types as ct
 
+from redactor.nodetable import ELSEWHERE, NONE
+
 if TYPE_CHECKING:  # pragma: no cover
-    from redactor.dom import Node
+    from redactor.nodetable import Nodes
 
 NS_XHTML = "http://www.w3.org/1999/xhtml"
 _HTML_NAMESPACES = {"html": NS_XHTML}
@@ -92,6 +94,7 @@ class Features:
     siblings: bool = False  # '~', '+', ':~', ':+', :nth-*, :root, :scope: depends on siblings
     earlier: bool = False  # … on earlier siblings ('~', '+', :nth-child, :first-*): a change moves those after it
     later: bool = False  # … on later siblings (':~', ':+', :nth-last-*, :last-*): a change moves those before it
+    distant: bool = False  # … on siblings beyond the adjacent one ('~', ':~', :nth-*, :root, :scope)
     children: bool = False  # :has() or :empty: depends on descendants (or following siblings)
     children_left: bool = False  # such a part left of a combinator, in :nth-*(of S), or :has(~ …)
     fallback: bool = False  # a part soupsieve must match on a bs4 tree
@@ -158,6 +161,8 @@ def _features(selector_list: ct.SelectorList, features: Features) -> None:
             features.ancestors = True
         if rel in _SIBLING_RELATIONS or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
             features.siblings = True
+        if rel in ("~", ":~") or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
+            features.distant = True
         if rel in ("~", "+") or any(not nth.last for nth in selector.nth):
             features.earlier = True
         if rel in (":~", ":+") or any(nth.last for nth in selector.nth):
@@ -210,7 +215,7 @@ class CompiledSelectors:
             return self.by_tag.setdefault(lower_name(tag.name), [])
         return self.universal
 
-    def matches(self, nodes: dict[int, Node], candidates: Iterable[int] | None,
+    def matches(self, nodes: Nodes, candidates: Iterable[int] | None,
                 removed_from: Iterable[int | None] = ()) -> list[list[int]]:
         """The node ids each group matches, among the nodes whose match may have changed:
         all nodes (candidates None), or those a change to `candidates` (added or changed nodes)
@@ -220,7 +225,7 @@ class CompiledSelectors:
             found[group].append(nid)
         return found
 
-    def iter_matches(self, nodes: dict[int, Node], candidates: Iterable[int] | None,
+    def iter_matches(self, nodes: Nodes, candidates: Iterable[int] | None,
                      removed_from: Iterable[int | None] = (),
                      settled: tuple[int, ...] | None = None) -> Iterator[tuple[int, int]]:
         """(group, node id) of the matches (see matches()), lazily, in document order for a
@@ -228,10 +233,13 @@ class CompiledSelectors:
         tried for that group (flags are sticky: a match would change nothing), so a caller that
         flags (and spreads down) as matches come skips the subtrees it has just blocked."""
         view = MirrorView(nodes)
+        table = view.table
         if candidates is None:  # every element, in document order
             scope: Iterable[int] = view.all_elements()
         else:
-            scope = view.affected(candidates, removed_from, self.features)
+            held = (slot for nid in candidates if (slot := table.slot(nid)) != NONE)
+            scope = view.affected(held, removed_from, self.features)
+        shapes, node_flags, id_of = table.shape, table.flags, table.id_of
         by_id, by_class, by_tag, universal = self.by_id, self.by_class, self.by_tag, self.universal
         every = sum(settled) if settled else 0
         if by_id or by_class or by_tag or universal:
@@ -239,10 +247,10 @@ class CompiledSelectors:
             for nid in scope:
                 if not full and not view.selectable(nid):
                     continue
-                node = nodes[nid]
-                if settled and node.flags & every == every and all(node.flags & f == f for f in settled):
+                flags = node_flags[nid]
+                if settled and flags & every == every and all(flags & f == f for f in settled):
                     continue
-                attrs = node.attrs
+                _, tag, attrs, *_ = shapes[nid]
                 tried: list[tuple[int, ct.Selector]] = []
                 if plain(attrs):  # the names are the keys: look them up directly
                     own_id = attrs.get("id") if by_id else None
@@ -257,16 +265,16 @@ class CompiledSelectors:
                     if name in by_class:
                         tried += by_class[name]
                 if by_tag:
-                    tried += by_tag.get(lower_name(node.tag or "div"), ())
+                    tried += by_tag.get(lower_name(tag or "div"), ())
                 if universal:
                     tried += universal
                 done = 0
                 for group, selector in tried:
-                    if done & (1 << group) or (settled and node.flags & settled[group] == settled[group]):
+                    if done & (1 << group) or (settled and node_flags[nid] & settled[group] == settled[group]):
                         continue
                     if view.match(nid, selector, _NO_NAMESPACES):
                         done |= 1 << group
-                        yield group, nid
+                        yield group, id_of(nid)
         if self.fallback:
             # soupsieve on a tree: whatever it depends on, re-match every node (never too few)
             tags = view.soup()
@@ -284,10 +292,12 @@ def compiled_for(groups: tuple[tuple[int, str, soupsieve.SoupSieve], ...]) -> Co
 # ---------------------------------------------------------------------------------------------
 class MirrorView:
     """The mirror's nodes seen as soupsieve sees the tree `MirrorView.soup()` builds.
-    Lives for one matching call: its caches assume the nodes do not change meanwhile."""
+    Lives for one matching call: its caches assume the nodes do not change meanwhile.
+    Nodes are named by their slots in the mirror's NodeTable (ids only at the edges)."""
 
-    def __init__(self, nodes: dict[int, Node]):
+    def __init__(self, nodes: Nodes):
         self.nodes = nodes
+        self.table = nodes.table
         self._kids: dict[int, list[int]] = {}
         self._index: dict[int, dict[int, int]] = {}
         self._container: dict[int, int] = {}
@@ -298,29 +308,33 @@ class MirrorView:
 
     # -- the tree --------------------------------------------------------------------------
     def tag(self, nid: int) -> str:
-        return self.nodes[nid].tag or "div"
+        return self.table.shape[nid][1] or "div"  # type: ignore[index]
+
+    def _up(self, nid: int) -> int:
+        """The slot of the node's parent, linked or not; NONE if it has none held."""
+        above = self.table.parent[nid]
+        return self.table.slot(self.table.odd_parent[nid]) if above == ELSEWHERE else above
 
     def kids(self, key: int) -> list[int]:
         """Element children of an element (TOP: of the document), document nodes flattened."""
         kids = self._kids.get(key)
         if kids is not None:
             return kids
-        nodes = self.nodes
+        table = self.table
+        shapes = table.shape
         if key == TOP:
-            sequence = [nid for nid, node in nodes.items() if node.parent is None or node.parent not in nodes]
+            sequence: Iterable[int] = [slot for slot in table.roots if self._up(slot) == NONE]
         else:
-            sequence = nodes[key].children or []
+            sequence = table.child_slots(key)
         kids = []
         stack = [iter(sequence)]
         while stack:
             for child in stack[-1]:
-                node = nodes.get(child)
-                if node is None:
-                    continue
-                if node.attrs is not None:
+                _, _, attrs, container, _ = shapes[child]  # type: ignore[misc]
+                if attrs is not None:
                     kids.append(child)
-                elif node.children is not None:  # a document: its children hang on this parent
-                    stack.append(iter(node.children))
+                elif container:  # a document: its children hang on this parent
+                    stack.append(table.child_slots(child))
                     break
             else:
                 stack.pop()
@@ -338,28 +352,27 @@ class MirrorView:
         found = self._container.get(nid)
         if found is not None:
             return found
-        nodes = self.nodes
+        table = self.table
+        shapes, parents = table.shape, table.parent
         current, found = nid, DETACHED
-        # membership is checked link by link as we climb (the mirror's children answer `in` in
-        # O(1)), not in the flattened children of the container: building those for a parent
+        # membership is checked link by link as we climb (a node is linked under its parent or
+        # not), not in the flattened children of the container: building those for a parent
         # of N children made each mutation O(N), whatever the selectors need
-        for _ in range(10_000 if nodes[nid].attrs is not None else 0):  # kids() hold elements only
-            parent = nodes[current].parent
-            if parent is None or parent not in nodes:
-                found = TOP
+        for _ in range(10_000 if shapes[nid][2] is not None else 0):  # type: ignore[index]
+            above = parents[current]
+            if above < 0:  # not linked: at the top if its parent is not held, else out of reach
+                if above == NONE or table.slot(table.odd_parent[current]) == NONE:
+                    found = TOP
                 break
-            above = nodes[parent]
-            if above.children is None or current not in above.children:
-                break  # under a text node, or not among its parent's children
-            if above.attrs is not None:
-                found = parent
+            if shapes[above][2] is not None:  # type: ignore[index]
+                found = above
                 break
-            current = parent  # a document node: climb through it
+            current = above  # a document node: climb through it
         self._container[nid] = found
         return found
 
     def is_template(self, nid: int) -> bool:
-        tag = self.nodes[nid].tag
+        tag = self.table.shape[nid][1]  # type: ignore[index]
         return len(tag) == 8 and lower_name(tag) == "template"
 
     def selectable(self, nid: int) -> bool:
@@ -375,8 +388,7 @@ class MirrorView:
             if known is not None:
                 result = known
                 break
-            node = self.nodes.get(current)
-            if node is None or node.attrs is None:
+            if self.table.shape[current][2] is None:  # type: ignore[index]
                 result = False
                 break
             chain.append(current)
@@ -402,6 +414,30 @@ class MirrorView:
     def children(self, nid: int) -> list[int]:
         """Element children that soupsieve navigates into (none for a template)."""
         return [] if self.is_template(nid) else self.kids(nid)
+
+    def neighbour(self, nid: int, forward: bool) -> int | None:
+        """The element sibling just after (forward) or before nid, as siblings() has it, found
+        by following the links from nid: `+` costs the distance to it, not a list of the N
+        siblings. None at either end, or when detached."""
+        table = self.table
+        above = self.container(nid)
+        if above == DETACHED:
+            return None
+        if above != TOP and table.parent[nid] == above:  # linked right under its container
+            shapes = table.shape
+            current = table.next[nid] if forward else table.previous(nid)
+            while current != NONE:
+                _, _, attrs, container, _ = shapes[current]  # type: ignore[misc]
+                if attrs is not None:
+                    return current
+                if container:
+                    break  # a document among them: its children count as siblings (below)
+                current = table.next[current] if forward else table.previous(current)
+            else:
+                return None
+        siblings, position = self.siblings(nid)  # at the top, or with documents flattened in
+        position += 1 if forward else -1
+        return siblings[position] if 0 <= position < len(siblings) else None
 
     def siblings(self, nid: int) -> tuple[list[int], int]:
         """The element siblings (nid included) and nid's position; ([], -1) when detached."""
@@ -437,15 +473,16 @@ class MirrorView:
 
     def affected(self, candidates: Iterable[int], removed_from: Iterable[int | None], features: Features) -> set[int]:
         """The elements whose match can change after a change to these nodes (module doc)."""
-        nodes = self.nodes
-        changed = {nid for nid in candidates if (node := nodes.get(nid)) is not None and node.attrs is not None}
+        table = self.table
+        changed = {nid for nid in candidates if table.shape[nid][2] is not None}  # type: ignore[index]
         # a removal changes what remains only for selectors that look at siblings, positions
         # or contents: without them, re-matching the parent's N children made each remove O(N)
-        for parent in removed_from if features.siblings or features.children or features.fallback else ():
-            if parent is None or parent not in nodes:
+        for parent_id in removed_from if features.siblings or features.children or features.fallback else ():
+            parent = table.slot(parent_id)
+            if parent == NONE:
                 changed.update(self.kids(TOP))
                 continue
-            if nodes[parent].attrs is not None:
+            if table.shape[parent][2] is not None:  # type: ignore[index]
                 changed.add(parent)
                 changed.update(self.kids(parent))
             else:  # a document node lost a child: its container's children are the siblings
@@ -468,7 +505,15 @@ class MirrorView:
             else:
                 own = above
         scope = set(changed)
-        if features.siblings:
+        if features.siblings and not features.distant:
+            # only `+` (and :has(+ …)) look at siblings: the one just after a change (just before
+            # for :has(+ …)) is all that can change, found without the list of siblings
+            for nid in changed:
+                for forward in (True, False) if features.earlier and features.later else (features.earlier,):
+                    beside = self.neighbour(nid, forward)
+                    if beside is not None:
+                        scope.add(beside)
+        elif features.siblings:
             # only the siblings on the side whose matches depend on the change: after the first
             # changed one (earlier siblings matter), before the last (later ones matter), so an
             # append to a list of N with `+`, `~` or :nth-child re-matches the new node alone
@@ -496,16 +541,13 @@ class MirrorView:
         return scope | own
 
     def _document_container(self, nid: int) -> int:
-        nodes, parent = self.nodes, nid
+        parent = nid
         for _ in range(10_000):
-            node = nodes.get(parent)
-            if node is None:
-                return TOP
-            if node.attrs is not None:
+            if self.table.shape[parent][2] is not None:  # type: ignore[index]
                 return parent
-            if node.parent is None or node.parent not in nodes:
+            parent = self._up(parent)
+            if parent == NONE:
                 return TOP
-            parent = node.parent
         return DETACHED
 
     # -- attributes -------------------------------------------------------------------------
@@ -514,14 +556,14 @@ class MirrorView:
         found = self._attrs.get(nid)
         if found is None:
             found = {}
-            for name, value in (self.nodes[nid].attrs or {}).items():
+            for name, value in (self.table.shape[nid][2] or {}).items():  # type: ignore[index]
                 found.setdefault(lower_name(name), (name, value))
             self._attrs[nid] = found
         return found
 
     def attribute(self, nid: int, name: str) -> str | None:
         """The value soupsieve sees for an attribute (name in lower case), or None."""
-        attrs = self.nodes[nid].attrs or {}
+        attrs = self.table.shape[nid][2] or {}  # type: ignore[index]
         if plain(attrs):
             key, value = name, attrs.get(name)
             if value is None:
@@ -536,7 +578,7 @@ class MirrorView:
         return value
 
     def classes(self, nid: int) -> list[str]:
-        attrs = self.nodes[nid].attrs or {}
+        attrs = self.table.shape[nid][2] or {}  # type: ignore[index]
         if plain(attrs):
             value = attrs.get("class")
             return [] if value is None else _BS4_WORDS.findall(value)
@@ -687,18 +729,16 @@ class MirrorView:
         if kind == ">":
             above = self.parent(nid)
             return above is not None and self._match_related(above, relation, namespaces)
-        if kind in ("~", "+", ":~", ":+"):
+        if kind in ("+", ":+"):
+            beside = self.neighbour(nid, forward=kind == ":+")
+            return beside is not None and self._match_related(beside, relation, namespaces)
+        if kind in ("~", ":~"):
             siblings, position = self.siblings(nid)
             if position < 0:
                 return False
             if kind == "~":
                 return any(self._match_related(s, relation, namespaces) for s in siblings[:position])
-            if kind == "+":
-                return position > 0 and self._match_related(siblings[position - 1], relation, namespaces)
-            if kind == ":~":
-                return any(self._match_related(s, relation, namespaces) for s in siblings[position + 1:])
-            return position + 1 < len(siblings) and \
-                self._match_related(siblings[position + 1], relation, namespaces)
+            return any(self._match_related(s, relation, namespaces) for s in siblings[position + 1:])
         if kind == ":>":
             return any(self._match_related(child, relation, namespaces) for child in self.children(nid))
         if kind == ": ":

@@ -4,8 +4,9 @@ Written to the store with every batch that changes it, so that a restart does no
 node ids are sensitive. Batches of one session are redacted one at a time (a per-session lock):
 the second needs what the first taught the mirror.
 
-In memory, a mirror is *hot* (Python objects, ready for the next batch) or *cold* (the same
-state, compressed: about a tenth of the size). The few sessions that sent a batch most recently
+In memory, a mirror is *hot* (compact columns, ready for the next batch: redactor/nodetable.py)
+or *cold* (the same state, compressed: about a third of a hot mirror whose page other sessions
+share, a tenth of one whose page is its own). The few sessions that sent a batch most recently
 stay hot; the others are frozen, so memory grows with compressed mirrors, not with live ones.
 Both are bounded (LRU with an idle timeout): a session let go is loaded from the store when it
 comes back, with its taint (keyed hashes, never the values: redactor/taint.py).
@@ -28,17 +29,17 @@ from redactor.dom import DomMirror
 from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
-#: what a live mirror holds in memory per node (its Node, attributes, children list and dict
-#: entries) and per sticky id, measured with tracemalloc: ~280 bytes a node on the sample pages,
-#: ~425 on a thawed 100,000-node page; frozen mirrors are counted exactly
-LIVE_NODE_BYTES = 400
+#: what a live mirror holds in memory per sticky id and per taint value, measured with tracemalloc;
+#: its nodes are estimated by their table (NodeTable.nbytes: columns, and the shapes it made that
+#: no other session had); frozen mirrors are counted exactly
 LIVE_STICKY_BYTES = 120
 LIVE_TAINT_BYTES = 120
 
 
 def live_bytes(mirror: DomMirror) -> int:
-    """An estimate of a live mirror's memory (exact sizing would cost a walk of every object)."""
-    return (len(mirror.nodes) * LIVE_NODE_BYTES + len(mirror.sticky) * LIVE_STICKY_BYTES
+    """An estimate of a live mirror's memory, in O(1) (exact sizing would cost a walk of every
+    object)."""
+    return (mirror.table.nbytes() + len(mirror.sticky) * LIVE_STICKY_BYTES
             + len(mirror.taint) * LIVE_TAINT_BYTES)
 
 

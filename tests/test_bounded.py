@@ -324,22 +324,26 @@ async def test_live_sessions_per_site_are_bounded_with_429(make_client):
 
 
 async def test_bytes_of_mirrors_in_memory_are_bounded(tmp_path):
+    from redactor.dom import DomMirror
     from redactor.policy import Policy, SiteConfig
     from redactor.sessions import SessionStates, live_bytes
     from redactor.sinks.store import Store
 
     policy = Policy.compile("a", SiteConfig())
     page = html_page(*(element("p", {}, [text(f"paragraph {i}")]) for i in range(200)))
+    alone = DomMirror()
+    alone.insert_tree(page, None, policy)
+    limit = live_bytes(alone) * 8  # room for 8 live mirrors of the page, not for the 20 sessions
     hits: list[str] = []
     store = await Store(tmp_path).open()
     try:
-        states = SessionStates(store, hot=32, max_bytes=300_000, on_limit=hits.append)
+        states = SessionStates(store, hot=32, max_bytes=limit, on_limit=hits.append)
         for n in range(20):
             async with states.session("a", f"s{n}") as mirror:
                 mirror.insert_tree(page, None, policy)
                 size = live_bytes(mirror)
-            assert states.hot_bytes() + states.cold_bytes() <= 300_000
-        assert size * 20 > 300_000  # all of them live would not fit
+            assert states.hot_bytes() + states.cold_bytes() <= limit
+        assert size * 20 > limit  # all of them live would not fit
         assert "mirror_bytes" in hits and len(states) > 1  # frozen first, so most stay in memory
         async with states.session("a", "s19") as mirror:
             assert len(mirror.nodes) > 400  # the most recent one is whole

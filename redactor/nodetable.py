@@ -1,0 +1,463 @@
+"""The mirror's nodes in compact columns: a few bytes a node, not a Python object a node.
+
+A live session used to hold a `Node` object, an attribute dict and a children object per node
+(~300 bytes a node, ~620 KB for a 2,000-node page). rrweb numbers a page's nodes 1..N, so the
+table keeps one slot per id in flat arrays (parent, first/last child, previous/next sibling,
+flags, indexes of the rule and the meaning in a small per-table string table) and one reference
+to an interned *shape* (kind, tag, attributes, whether it has children) that every session of
+the same page shares: what the page said of a node is the same for every visitor. Links hold
+slots (2 bytes while the table has fewer than 32,768 slots, then 4); the attributes are only
+what the mirror keeps (dom.kept_attributes), and a shape's dict is never changed in place.
+
+Ids are whatever a client sends: an id far beyond the ids there are (or a negative one) turns
+the table to a map from id to slot, so memory stays proportional to the nodes held, never to the
+largest id. `DomMirror.nodes` is the `Nodes` view of a table: a read-only mapping from id to a
+`Node` (a view of one slot), for the layers that read the mirror (selectors, viewer, redact).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from redactor.rrweb import NodeType
+
+NONE = -1  # no node: the end of a list, no parent
+ELSEWHERE = -2  # a parent the node is not linked under (an orphan's, a text node's): see odd_parent
+_SHORT_SLOTS = 32_767  # links fit 'h' (2 bytes) up to here
+_DENSE_SLACK = 4096  # an id up to 2 x the nodes held + this keeps slot = id
+#: bytes of a shape no other node had when it was made (its tuple, attribute dict and strings, and
+#: its key in the table that shares it), measured with tracemalloc on pages of unique attributes
+SHAPE_BYTES = 360
+#: bytes of a slot's columns and shape reference (25 on a page whose shapes are shared), and of
+#: a node whose id left the dense range (its entries in the id maps)
+SLOT_BYTES = 25
+MAPPED_BYTES = 100
+_MAX_SHARED = 32_768  # values kept for sharing; past it sharing starts afresh (bounded)
+
+Shape = tuple  # (kind, tag, attrs or None, has children, label words or None)
+_shared: dict[Any, Any] = {}
+
+
+def _keep(key: Any, value: Any) -> Any:
+    if len(_shared) >= _MAX_SHARED:
+        _shared.clear()  # mirrors keep their references; only sharing starts again
+    _shared[key] = value
+    return value
+
+
+def shared(value: tuple[int, str | None]) -> Any:
+    """The process's one copy of a value many nodes and sessions have (a (flags, rule) pair)."""
+    found = _shared.get(value)
+    return found if found is not None else _keep(value, value)
+
+
+class NodeTable:
+    """The nodes of one mirror by id: structure, flags, rule and meaning per slot."""
+
+    __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "made", "flags", "meaning",
+                 "next", "odd_parent", "parent", "prev", "roots", "rule", "shape", "strings")
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.shape: list[Shape | None] = []  # None: a free slot
+        self.parent = array("h")  # slot of the parent the node is linked under, NONE, or ELSEWHERE
+        # children (documents and elements): a doubly linked list of slots, whose first's prev
+        # is the last (one column less)
+        self.first = array("h")
+        self.prev = array("h")
+        self.next = array("h")
+        self.flags = array("B")
+        self.rule = array("B")  # index into strings (0: None)
+        self.meaning = array("B")  # index into strings (0: not computed yet)
+        self.strings: list[str | None] = [None]  # the rules and meanings this mirror uses
+        self._string_index: dict[str | None, int] = {None: 0}
+        self.odd_parent: dict[int, int] = {}  # slot → parent id, for a node not linked under it
+        self.roots: dict[int, None] = {}  # the slots linked under no node (the document, orphans), in order
+        self._slots: dict[int, int] | None = None  # id → slot, once ids left the dense range
+        self._ids: list[int] | None = None  # slot → id, likewise
+        self._free: list[int] = []
+        self.count = 0
+        self.made = 0  # shapes this table made (that no node of the process had): its own memory
+
+    # -- ids and slots ------------------------------------------------------------------------
+    def slot(self, nid: Any) -> int:
+        """The slot of a node id held, or NONE."""
+        if self._slots is None:
+            if type(nid) is int and 0 <= nid < len(self.shape) and self.shape[nid] is not None:
+                return nid
+            return NONE
+        return self._slots.get(nid, NONE) if type(nid) is int else NONE
+
+    def id_of(self, slot: int) -> int:
+        return slot if self._ids is None else self._ids[slot]
+
+    def __len__(self) -> int:
+        return self.count
+
+    def slots(self) -> Iterator[int]:
+        """The slots held, in slot order (ids in order while they are dense)."""
+        return (slot for slot, held in enumerate(self.shape) if held is not None)
+
+    def add(self, nid: int, held: Shape) -> int:
+        """A node for an id not held. (A free slot's columns are as new: drop() resets them.)"""
+        slot = self._allocate(nid)
+        self.count += 1
+        self.shape[slot] = held
+        return slot
+
+    def renew(self, slot: int, held: Shape) -> None:
+        """A fresh node in place of a held one (sent again: unlinked, its children dropped)."""
+        self._reset(slot)
+        self.shape[slot] = held
+
+    def put(self, nid: int, held: Shape) -> int:
+        slot = self.slot(nid)
+        if slot == NONE:
+            return self.add(nid, held)
+        self.unlink(slot)
+        self.renew(slot, held)
+        return slot
+
+    def _reset(self, slot: int) -> None:
+        self.parent[slot] = self.first[slot] = self.prev[slot] = self.next[slot] = NONE
+        self.flags[slot] = self.rule[slot] = self.meaning[slot] = 0
+        if self.odd_parent:
+            self.odd_parent.pop(slot, None)
+        self.roots.pop(slot, None)
+
+    def drop(self, slot: int) -> None:
+        """Forgets a node (unlinked, its children gone or unlinked)."""
+        self._reset(slot)
+        self.shape[slot] = None
+        self.count -= 1
+        if self._ids is not None:
+            del self._slots[self._ids[slot]]  # type: ignore[index]
+            self._free.append(slot)
+
+    def _allocate(self, nid: int) -> int:
+        if self._slots is None:
+            if 0 <= nid < len(self.shape):
+                return nid
+            if 0 <= nid < 2 * self.count + _DENSE_SLACK:
+                self._grow(nid + 1)
+                return nid
+            self._to_map()
+        assert self._slots is not None and self._ids is not None
+        if not self._free:
+            start = len(self.shape)
+            self._grow(start + 1)
+            self._ids.extend([NONE] * (len(self.shape) - start))
+            self._free.extend(range(len(self.shape) - 1, start - 1, -1))
+        slot = self._free.pop()
+        self._ids[slot] = nid
+        self._slots[nid] = slot
+        return slot
+
+    def _to_map(self) -> None:
+        """Ids far apart or negative (a hostile client): slots stop being ids."""
+        self._ids = list(range(len(self.shape)))
+        self._slots = {slot: slot for slot in self.slots()}
+        self._free = [slot for slot in range(len(self.shape) - 1, -1, -1) if self.shape[slot] is None]
+
+    def _grow(self, size: int) -> None:
+        size = max(size, len(self.shape) + len(self.shape) // 8 + 64)  # a page grows by its ids: few steps
+        more = size - len(self.shape)
+        if size > _SHORT_SLOTS and self.parent.typecode == "h":
+            for name in ("parent", "first", "prev", "next"):
+                setattr(self, name, array("i", getattr(self, name)))
+        self.shape.extend([None] * more)
+        unlinked = array(self.parent.typecode, [NONE]) * more
+        for column in (self.parent, self.first, self.prev, self.next):
+            column.extend(unlinked)
+        zeros = bytes(more)
+        for column in (self.flags, self.rule, self.meaning):
+            column.frombytes(zeros) if column.itemsize == 1 else column.extend([0] * more)
+
+    def make_shape(self, kind: int, tag: str, attrs: dict[str, str] | None, container: bool,
+                   label: str | None = None) -> Shape:
+        """The one shared (kind, tag, attrs, container, label) of this process for these values.
+        label: the words of the page that name a field, held by a <label> or an element with an
+        id (the same for every visitor of the page). Its attrs dict is shared by every node and
+        session that has it: never change it, make another shape."""
+        key = (kind, tag, container, label, None if attrs is None else tuple(attrs.items()))
+        found = _shared.get(key)
+        if found is None:
+            self.made += 1
+            found = _keep(key, (kind, tag, attrs, container, label))
+        return found
+
+    def nbytes(self) -> int:
+        """An estimate of this table's memory in O(1): its columns, the shapes it made, its maps."""
+        return (len(self.shape) * SLOT_BYTES + self.made * SHAPE_BYTES
+                + (len(self.odd_parent) + (0 if self._ids is None else len(self._ids))) * MAPPED_BYTES)
+
+    def label(self, slot: int) -> str:
+        return self.shape[slot][4] or ""  # type: ignore[index]
+
+    def relabel(self, slot: int, label: str) -> None:
+        kind, tag, attrs, container, _ = self.shape[slot]  # type: ignore[misc]
+        self.shape[slot] = self.make_shape(kind, tag, attrs, container, label or None)
+
+    def string(self, text: str | None) -> int:
+        """The index of a rule or meaning in this table's strings (few: a policy's rules)."""
+        index = self._string_index.get(text)
+        if index is None:
+            index = self._string_index[text] = len(self.strings)
+            self.strings.append(text)
+            if index == 256:  # more than a byte can tell apart
+                self.rule, self.meaning = array("H", self.rule), array("H", self.meaning)
+        return index
+
+    # -- structure ------------------------------------------------------------------------------
+    def parent_id(self, slot: int) -> int | None:
+        above = self.parent[slot]
+        if above == NONE:
+            return None
+        if above == ELSEWHERE:
+            return self.odd_parent[slot]
+        return self.id_of(above)
+
+    def set_parent(self, slot: int, parent_id: int | None, linked_under: int) -> None:
+        """linked_under: the parent's slot when the node is linked among its children."""
+        if parent_id is None:
+            self.parent[slot] = NONE
+            self.roots[slot] = None
+        elif linked_under != NONE:
+            self.parent[slot] = linked_under
+        else:
+            self.parent[slot] = ELSEWHERE
+            self.odd_parent[slot] = parent_id
+            self.roots[slot] = None
+
+    def is_child(self, slot: int, owner: int) -> bool:
+        return self.parent[slot] == owner
+
+    def link(self, slot: int, owner: int, before: int) -> None:
+        """Puts slot (linked nowhere) among owner's children, in front of the slot `before` if
+        that is one of them, else last. O(1) however many siblings there are."""
+        parent, first, prev, following = self.parent, self.first, self.prev, self.next
+        parent[slot] = owner
+        head = first[owner]
+        if head == NONE:
+            first[owner], prev[slot], following[slot] = slot, slot, NONE
+        elif before == NONE or before == slot or parent[before] != owner:  # last
+            tail = prev[head]
+            following[tail], prev[slot], following[slot], prev[head] = slot, tail, NONE, slot
+        else:
+            previous = prev[before]  # the last, when before is the first
+            prev[slot], following[slot], prev[before] = previous, before, slot
+            if before == head:
+                first[owner] = slot
+            else:
+                following[previous] = slot
+
+    def unlink(self, slot: int) -> None:
+        """Takes slot out of its parent's children (if it is linked under one), to be dropped
+        or put again."""
+        owner = self.parent[slot]
+        if owner < 0:
+            return
+        first, prev, following = self.first, self.prev, self.next
+        previous, after = prev[slot], following[slot]
+        head = first[owner]
+        if slot == head:
+            first[owner] = after
+            if after != NONE:
+                prev[after] = previous
+        else:
+            following[previous] = after
+            prev[head if after == NONE else after] = previous
+        prev[slot] = following[slot] = self.parent[slot] = NONE
+
+    def previous(self, slot: int) -> int:
+        """The sibling before a linked slot, or NONE."""
+        owner = self.parent[slot]
+        return NONE if owner < 0 or self.first[owner] == slot else self.prev[slot]
+
+    def last_child(self, owner: int) -> int:
+        head = self.first[owner]
+        return NONE if head == NONE else self.prev[head]
+
+    def child_slots(self, owner: int) -> Iterator[int]:
+        current, following = self.first[owner], self.next
+        while current != NONE:
+            yield current
+            current = following[current]
+
+    def child_ids(self, owner: int) -> list[int]:
+        ids, current, following = [], self.first[owner], self.next
+        if self._ids is None:
+            while current != NONE:
+                ids.append(current)
+                current = following[current]
+        else:
+            while current != NONE:
+                ids.append(self._ids[current])
+                current = following[current]
+        return ids
+
+    def subtree(self, slot: int) -> Iterator[int]:
+        """slot and every slot linked below it, parents first."""
+        stack = [slot]
+        first, following = self.first, self.next
+        while stack:
+            current = stack.pop()
+            yield current
+            child = first[current]
+            while child != NONE:
+                stack.append(child)
+                child = following[child]
+
+
+class Children:
+    """A view of the children of one document or element, in page order: iterates, reverses
+    and answers `in` like the list of ids it replaces (sibling selectors read it)."""
+
+    __slots__ = ("_owner", "_table")
+
+    def __init__(self, table: NodeTable, owner: int):
+        self._table, self._owner = table, owner
+
+    @property
+    def owner(self) -> int:
+        return self._table.id_of(self._owner)
+
+    @property
+    def first(self) -> int | None:
+        slot = self._table.first[self._owner]
+        return None if slot == NONE else self._table.id_of(slot)
+
+    @property
+    def last(self) -> int | None:
+        slot = self._table.last_child(self._owner)
+        return None if slot == NONE else self._table.id_of(slot)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._table.child_ids(self._owner))
+
+    def __reversed__(self) -> Iterator[int]:
+        table, current = self._table, self._table.last_child(self._owner)
+        while current != NONE:
+            yield table.id_of(current)
+            current = table.previous(current)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._table.child_slots(self._owner))
+
+    def __bool__(self) -> bool:
+        return self._table.first[self._owner] != NONE
+
+    def __contains__(self, nid: object) -> bool:
+        slot = self._table.slot(nid)
+        return slot != NONE and self._table.parent[slot] == self._owner
+
+    def __repr__(self) -> str:
+        return f"Children({list(self)})"
+
+    def before(self, nid: int) -> Iterator[int]:
+        """The siblings in front of nid, nearest first."""
+        table = self._table
+        current = table.previous(table.slot(nid))
+        while current != NONE:
+            yield table.id_of(current)
+            current = table.previous(current)
+
+
+class Node:
+    """A view of one node of a table (valid while that node is held)."""
+
+    __slots__ = ("_slot", "_table")
+
+    def __init__(self, table: NodeTable, slot: int):
+        self._table, self._slot = table, slot
+
+    @property
+    def parent(self) -> int | None:
+        return self._table.parent_id(self._slot)
+
+    @property
+    def kind(self) -> int:
+        return self._table.shape[self._slot][0]  # type: ignore[index]
+
+    @property
+    def tag(self) -> str:
+        return self._table.shape[self._slot][1]  # type: ignore[index]
+
+    @property
+    def attrs(self) -> dict[str, str] | None:
+        """Shared with other nodes: read only."""
+        return self._table.shape[self._slot][2]  # type: ignore[index]
+
+    @property
+    def children(self) -> Children | None:
+        return Children(self._table, self._slot) if self._table.shape[self._slot][3] else None  # type: ignore[index]
+
+    @property
+    def flags(self) -> int:
+        return self._table.flags[self._slot]
+
+    @property
+    def rule(self) -> str | None:
+        return self._table.strings[self._table.rule[self._slot]]
+
+    @property
+    def meaning(self) -> str | None:
+        return self._table.strings[self._table.meaning[self._slot]]
+
+    @property
+    def label_text(self) -> str | None:
+        return self._table.shape[self._slot][4]  # type: ignore[index]
+
+    @property
+    def prev(self) -> int | None:
+        slot = self._table.previous(self._slot)
+        return None if slot == NONE else self._table.id_of(slot)
+
+    @property
+    def next(self) -> int | None:
+        slot = self._table.next[self._slot]
+        return None if slot == NONE else self._table.id_of(slot)
+
+
+class Nodes(Mapping[int, Node]):
+    """A mirror's nodes as a read-only mapping from id to Node view."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, table: NodeTable):
+        self.table = table
+
+    def __getitem__(self, nid: Any) -> Node:
+        slot = self.table.slot(nid)
+        if slot == NONE:
+            raise KeyError(nid)
+        return Node(self.table, slot)
+
+    def get(self, nid: Any, default: Any = None) -> Any:
+        slot = self.table.slot(nid)
+        return default if slot == NONE else Node(self.table, slot)
+
+    def __contains__(self, nid: object) -> bool:
+        return self.table.slot(nid) != NONE
+
+    def __len__(self) -> int:
+        return self.table.count
+
+    def __iter__(self) -> Iterator[int]:
+        table = self.table
+        return (table.id_of(slot) for slot in table.slots())
+
+    def items(self) -> Iterator[tuple[int, Node]]:  # type: ignore[override]
+        table = self.table
+        return ((table.id_of(slot), Node(table, slot)) for slot in table.slots())
+
+    def values(self) -> Iterator[Node]:  # type: ignore[override]
+        table = self.table
+        return (Node(table, slot) for slot in table.slots())
+
+
+CONTAINERS = (NodeType.DOCUMENT, NodeType.ELEMENT)
