@@ -51,6 +51,12 @@ _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
+#: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
+#: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
+_LABEL_TEXT_DEPTH = 3
+#: how many ancestors up a field looks for the <label> around it: an input sits in a wrapper or two
+#: of a framework's markup inside its label (<label><div><span><input>), not deeper
+_LABEL_AROUND_DEPTH = 4
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 
@@ -369,7 +375,7 @@ class DomMirror:
         table, words = self.table, None
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
             _, tag, attrs, *_ = table.shape[above]  # type: ignore[misc]
-            if depth > 3 or tag in _FORM_CONTROLS:
+            if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
             if labelling or (attrs and attrs.get("id")):
@@ -566,7 +572,7 @@ class DomMirror:
         for depth, above in enumerate(self._ancestor_slots(slot)):
             if table.shape[above][1] == "label":  # type: ignore[index]
                 return table.label(above)
-            if depth > 4:
+            if depth > _LABEL_AROUND_DEPTH:
                 break
         own_id = attrs.get("id")
         if own_id and (label := self._label_for(own_id)) != NONE:
