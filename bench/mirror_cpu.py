@@ -1,0 +1,128 @@
+"""CPU per node of the session mirror's snapshot work, this tree against another commit, in one run.
+
+On bench/throughput.py's 2,000-node page, each measured as CPU time (`time.process_time`, best of
+--repeat) and printed per node and as a ratio to an orjson loads + dumps of the same snapshot
+(the least any proxy does with it), measured in the same process:
+
+  insert     DomMirror.insert_tree + match_selectors of the FullSnapshot (a fresh mirror)
+  redact     the redaction's walk of the serialized tree (BatchRedaction._redact_tree)
+  dump       DomMirror.dump(saved=False): what a frozen mirror and the Redis blob hold
+  load       DomMirror.load of that dump (thaw, or a Redis copy not current)
+
+The baseline tree (--against, default: the first parent of the merge that made the mirror
+compact, the object-per-node mirror) is exported with `git archive` to a temporary folder and run
+in a child process beside this tree's, alternately, so both see the same machine load.
+
+    python3 bench/mirror_cpu.py [--against COMMIT] [--repeat 15] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+#: the merge "Merge branch 'mirror'" (compact columns); its first parent had a Node object a node
+COMPACT_MERGE = "22a50f3"
+SELECTORS = {"block_selectors": [".rr-block", "#s3 .copy"], "mask_text_selectors": ["section > p + p"]}
+
+
+def best(run, repeat: int) -> float:
+    spent = []
+    for _ in range(repeat):
+        started = time.process_time()
+        run()
+        spent.append(time.process_time() - started)
+    return min(spent)
+
+
+def measure(repeat: int) -> dict[str, float]:
+    """Seconds per node of each step, in the tree this process imports."""
+    import orjson
+
+    sys.path.insert(0, str(HERE))
+    from throughput import Page
+
+    from redactor.dom import DomMirror
+    from redactor.masking import Masker
+    from redactor.policy import Policy, SiteConfig
+    from redactor.redact import BatchRedaction, BatchLimits
+
+    policy = Policy.compile("bench", SiteConfig(**SELECTORS))
+    masker = Masker("*", b"k" * 32)
+    snapshot = orjson.dumps(Page().snapshot())
+    root = orjson.loads(snapshot)["data"]["node"]
+
+    def insert() -> DomMirror:
+        mirror = DomMirror()
+        mirror.insert_tree(root, None, policy)
+        mirror.match_selectors(policy)
+        return mirror
+
+    mirror = insert()
+    nodes = len(mirror.nodes)
+    trees = [orjson.loads(snapshot)["data"]["node"] for _ in range(repeat)]
+
+    def redact() -> None:
+        BatchRedaction(policy, mirror, masker, BatchLimits())._redact_tree(trees.pop())
+
+    state = mirror.dump(saved=False)
+    figures = {
+        "orjson": best(lambda: orjson.dumps(orjson.loads(snapshot)), repeat),
+        "insert": best(insert, repeat),
+        "redact": best(redact, repeat),
+        "dump": best(lambda: mirror.dump(saved=False), repeat),
+        "load": best(lambda: DomMirror.load(state), repeat),
+    }
+    return {name: seconds / nodes for name, seconds in figures.items()} | {"nodes": nodes}
+
+
+def child(tree: Path, repeat: int) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    out = subprocess.run([sys.executable, __file__, "--measure", "--repeat", str(repeat)], env=env, cwd=tree,
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--against", default=f"{COMPACT_MERGE}^1", help="the baseline commit")
+    parser.add_argument("--repeat", type=int, default=15, help="runs of each step; the best counts")
+    parser.add_argument("--rounds", type=int, default=3, help="alternate runs of both trees; the best counts")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.repeat)))
+        return
+    with tempfile.TemporaryDirectory(prefix="redactor-baseline-") as folder:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against, "redactor", "rules", "bench"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        trees = {"baseline": Path(folder), "this tree": ROOT}
+        results: dict[str, dict[str, float]] = {}
+        for _ in range(args.rounds):
+            for label, tree in trees.items():
+                found = child(tree, args.repeat)
+                results[label] = {k: min(v, results.get(label, {}).get(k, v)) for k, v in found.items()}
+    print(f"{int(results['this tree']['nodes'])}-node snapshot; baseline = {args.against}; CPU per node "
+          f"(best of {args.repeat} x {args.rounds}), and x the orjson loads+dumps of the snapshot")
+    print(f"{'':10}" + "".join(f"{label:>26}" for label in trees) + f"{'this/baseline':>15}")
+    for step in ("orjson", "insert", "redact", "dump", "load"):
+        cells, ratios = "", []
+        for label in trees:
+            per_node = results[label][step]
+            ratio = per_node / results[label]["orjson"]
+            ratios.append(ratio)
+            cells += f"{per_node * 1e6:>12.2f} µs {ratio:>8.1f} x  "
+        print(f"{step:10}{cells}{ratios[1] / ratios[0]:>13.2f}")
+
+
+if __name__ == "__main__":
+    main()
