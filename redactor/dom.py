@@ -608,15 +608,6 @@ class DomMirror:
         to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
         values of structural attributes only — no label text, no placeholder, no link, no value.
         saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
-        table = self.table
-        strings = table.strings
-        nodes = []
-        for slot in table.slots():
-            kind, tag, attrs, container, label = table.shape[slot]  # type: ignore[misc]
-            nodes.append([table.id_of(slot), table.parent_id(slot), kind, tag,
-                          _saved_attributes(attrs) if saved else attrs, table.flags[slot],
-                          strings[table.rule[slot]], table.child_ids(slot) if container else None,
-                          None if saved else label, strings[table.meaning[slot]]])
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
@@ -626,7 +617,7 @@ class DomMirror:
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "fresh": self.fresh,
             "taint": self.taint.dump(),
-            "nodes": nodes,
+            "nodes": self.table.rows(_saved_attributes if saved else None, labels=not saved),
         }
 
     def settle_meanings(self, policy: Policy) -> None:
@@ -653,30 +644,8 @@ class DomMirror:
         mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
         mirror.fresh = bool(state.get("fresh"))
         mirror.taint = Taint.load(state.get("taint"))
-        table = mirror.table
-        links: list[tuple[int, int, list[int]]] = []
-        parents: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
-        for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
-            if node_id(nid) is None:
-                continue
-            slot = table.put(nid, table.make_shape(kind, tag, attrs, children is not None, label_text or None))
-            if parent is None:
-                table.set_parent(slot, None, NONE)
-            else:
-                parents[slot] = parent
-            table.flags[slot], table.rule[slot], table.meaning[slot] = flags, table.string(rule), table.string(meaning)
-            if children is not None:
-                links.append((nid, slot, children))
-            if tag == "label" and attrs and attrs.get("for"):
-                mirror._note_label_for(nid, attrs["for"])
-        for nid, owner, ids in links:
-            for child in ids:
-                slot = table.slot(child)
-                if slot != NONE and parents.get(slot) == nid:
-                    del parents[slot]
-                    table.link(slot, owner, NONE)
-        for slot, parent in parents.items():  # not among its parent's children: an orphan, or under text
-            table.set_parent(slot, parent, NONE)
+        for nid, attrs in mirror.table.fill(state.get("nodes", [])):
+            mirror._note_label_for(nid, attrs["for"])
         return mirror
 
 

@@ -18,7 +18,7 @@ largest id. `DomMirror.nodes` is the `Nodes` view of a table: a read-only mappin
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from redactor.rrweb import NodeType
@@ -211,6 +211,108 @@ class NodeTable:
             if index == 256:  # more than a byte can tell apart
                 self.rule, self.meaning = array("H", self.rule), array("H", self.meaning)
         return index
+
+    # -- saved state: the rows of DomMirror.dump, column by column -----------------------------
+    def rows(self, attributes: Callable[[dict[str, str] | None], dict[str, str] | None] | None,
+             labels: bool) -> list[list[Any]]:
+        """[id, parent id, kind, tag, attrs, flags, rule, child ids or None, label, meaning] per
+        node, in slot order. attributes: what is saved of a shape's attributes (None: all of
+        them); labels: whether label words are saved. The columns are zipped, not read slot by
+        slot, and a shape's saved attributes are worked out once per shape."""
+        strings, ids, odd_parent, first, following = self.strings, self._ids, self.odd_parent, self.first, self.next
+        rules = map(strings.__getitem__, self.rule)
+        meanings = map(strings.__getitem__, self.meaning)
+        saved: dict[int, Any] = {}  # id(shape) → its saved attributes (shapes are shared and never change)
+        out = []
+        for slot, held, above, flags, rule, meaning in zip(range(len(self.shape)), self.shape, self.parent,
+                                                             self.flags, rules, meanings):
+            if held is None:
+                continue
+            kind, tag, attrs, container, label = held
+            if attributes is not None and attrs:
+                key = id(held)
+                if key not in saved:
+                    saved[key] = attributes(attrs)
+                attrs = saved[key]
+            if above == NONE:
+                parent = None
+            elif above == ELSEWHERE:
+                parent = odd_parent[slot]
+            else:
+                parent = above if ids is None else ids[above]
+            children = None
+            if container:
+                children, current = [], first[slot]
+                while current != NONE:
+                    children.append(current)
+                    current = following[current]
+                if ids is not None:
+                    children = [ids[child] for child in children]
+            out.append([slot if ids is None else ids[slot], parent, kind, tag, attrs, flags, rule, children,
+                        label if labels else None, meaning])
+        return out
+
+    def fill(self, rows: Iterable[Any]) -> list[tuple[int, dict[str, str]]]:
+        """An empty table from the rows of rows() (or of the mirror before the table: the same
+        rows). Rows whose id is not an int are skipped; an id given twice keeps its last row (as
+        a node sent again does). A node is linked under its parent when it is among that
+        parent's child ids and its saved parent is that parent, else it keeps its parent aside
+        (an orphan, a text's child) or is a root. Returns (id, attrs) of the <label for=…>s.
+        Linear: one pass over the rows, one over the child lists."""
+        valid = [row for row in rows if type(row[0]) is int]  # as node_id(): not a bool either
+        ids = {row[0] for row in valid}
+        if len(ids) != len(valid):
+            valid = list({row[0]: row for row in valid}.values())  # the first place, the last row
+        dense = bool(ids) and min(ids) >= 0 and max(ids) < 2 * len(ids) + _DENSE_SLACK
+        if dense:
+            self._grow(max(ids) + 1)  # slot = id, the columns made at once
+        shape, flags_of, rule_of, meaning_of, index = self.shape, self.flags, self.rule, self.meaning, self._string_index
+        roots = self.roots
+        saved_parent: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
+        owners, labels = [], []
+        for nid, parent, kind, tag, attrs, flags, rule, children, label, meaning in valid:
+            slot = nid if dense else self._allocate(nid)
+            container = children is not None
+            key = (kind, tag, container, label or None, None if attrs is None else tuple(attrs.items()))
+            held = _shared.get(key)
+            if held is None:
+                self.made += 1
+                held = _keep(key, (kind, tag, attrs, container, label or None))
+            shape[slot] = held
+            flags_of[slot] = flags
+            rule_index, meaning_index = index.get(rule), index.get(meaning)
+            if rule_index is None or meaning_index is None:
+                rule_index, meaning_index = self.string(rule), self.string(meaning)
+                rule_of, meaning_of = self.rule, self.meaning  # past 256 strings the columns widen
+            rule_of[slot], meaning_of[slot] = rule_index, meaning_index
+            if parent is None:
+                roots[slot] = None
+            else:
+                saved_parent[slot] = parent
+            if container:
+                owners.append((nid, slot, children))
+            if tag == "label" and attrs and attrs.get("for"):
+                labels.append((nid, attrs))
+        self.count = len(valid)
+        parent_of, first, prev, following, slot_of = self.parent, self.first, self.prev, self.next, self.slot
+        for nid, owner, children in owners:
+            tail = NONE
+            for child in children:
+                slot = child if dense and type(child) is int else slot_of(child)  # dense: held if in saved_parent
+                if saved_parent.get(slot) != nid:
+                    continue
+                del saved_parent[slot]
+                parent_of[slot], prev[slot] = owner, tail
+                if tail == NONE:
+                    first[owner] = slot
+                else:
+                    following[tail] = slot
+                tail = slot
+            if tail != NONE:
+                prev[first[owner]] = tail  # the first's prev is the last
+        for slot, parent in saved_parent.items():  # not among its parent's children: an orphan, or under text
+            self.set_parent(slot, parent, NONE)
+        return labels
 
     # -- structure ------------------------------------------------------------------------------
     def parent_id(self, slot: int) -> int | None:
