@@ -232,16 +232,18 @@ class DomMirror:
         """
         self.dirty = True
         inserted: list[int] = []
-        stack: list[tuple[dict[str, Any], int | None]] = [(root, parent)]
+        # (node, its parent's id, the slot that parent had when the node was stacked)
+        stack: list[tuple[dict[str, Any], int | None, int]] = [(root, parent, NONE)]
         while stack:
-            serialized, parent_id = stack.pop()
-            nid = self._insert(serialized, parent_id, policy, before if serialized is root else None, floor)
-            if nid is None:
+            serialized, parent_id, above = stack.pop()
+            slot = self._insert(serialized, parent_id, above, policy, before if serialized is root else None, floor)
+            if slot == NONE:
                 continue
+            nid = serialized["id"]
             inserted.append(nid)
             children = serialized.get("childNodes")
             if isinstance(children, list):
-                stack.extend((child, nid) for child in reversed(children) if isinstance(child, dict))
+                stack.extend([(child, nid, slot) for child in reversed(children) if isinstance(child, dict)])
         return inserted
 
     def insert_adds(self, adds: list[Any], policy: Policy) -> list[int]:
@@ -294,12 +296,14 @@ class DomMirror:
                                                  before=node_id(add.get("nextId"))))
         return inserted
 
-    def _insert(self, serialized: dict[str, Any], parent_id: int | None, policy: Policy,
-                before: int | None = None, floor: bool = True) -> int | None:
-        nid = node_id(serialized.get("id"))
+    def _insert(self, serialized: dict[str, Any], parent_id: int | None, above: int, policy: Policy,
+                before: int | None, floor: bool) -> int:
+        """One node; above: its parent's slot as its parent was inserted (or NONE), checked
+        here (a node sent again in the same tree drops what it held). Returns its slot or NONE."""
+        nid = serialized.get("id")
         kind = serialized.get("type")
-        if nid is None or not isinstance(kind, int):
-            return None
+        if type(nid) is not int or not isinstance(kind, int):  # type(): not a bool (node_id)
+            return NONE
         tag = serialized.get("tagName") if kind == NodeType.ELEMENT else ""
         tag = tag.lower() if isinstance(tag, str) else ""
         full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
@@ -313,7 +317,8 @@ class DomMirror:
             table.unlink(slot)
             self._drop_subtree(slot, keep_root=True)
             table.renew(slot, held)
-        above = table.slot(parent_id) if parent_id is not None and parent_id != nid else NONE
+        if above == NONE or table.shape[above] is None or table.id_of(above) != parent_id or parent_id == nid:
+            above = table.slot(parent_id) if parent_id is not None and parent_id != nid else NONE
         flags = table.flags
         if above != NONE:
             flags[slot], table.rule[slot] = flags[above], table.rule[above]
@@ -333,13 +338,13 @@ class DomMirror:
                 self.lang = attrs["lang"].split("-")[0].lower()  # type: ignore[index]
         elif kind == NodeType.TEXT:
             self._note_label_text(slot, serialized.get("textContent"), policy)
-        if self.sticky:
-            self._gain(slot, *self.sticky.get(nid, (0, None)))
-        if floor and self.floor:
-            self._gain(slot, *self.floor.get(nid, (0, None)))
+        if self.sticky and (held_before := self.sticky.get(nid)) is not None:
+            self._gain(slot, *held_before)
+        if floor and self.floor and (held_before := self.floor.get(nid)) is not None:
+            self._gain(slot, *held_before)
         if tag == "label" and attrs and attrs.get("for"):
             self._note_label_for(nid, attrs["for"])
-        return nid
+        return slot
 
     def _classify(self, nid: int, slot: int, policy: Policy, full: dict[str, str]) -> None:
         """Markers judge the attributes whole, before anything is cut for keeping."""
@@ -368,7 +373,7 @@ class DomMirror:
             return
         table, words = self.table, None
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
-            _, tag, attrs, *_ = table.shape[above]  # type: ignore[misc]
+            _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
             if depth > 3 or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING

@@ -222,10 +222,14 @@ class NodeTable:
         strings, ids, odd_parent, first, following = self.strings, self._ids, self.odd_parent, self.first, self.next
         rules = map(strings.__getitem__, self.rule)
         meanings = map(strings.__getitem__, self.meaning)
+        parents = ([above if above >= 0 else None for above in self.parent] if ids is None
+                   else [ids[above] if above >= 0 else None for above in self.parent])
+        for slot, parent in odd_parent.items():  # ELSEWHERE: a parent the node is not linked under
+            parents[slot] = parent
         saved: dict[int, Any] = {}  # id(shape) → its saved attributes (shapes are shared and never change)
         out = []
-        for slot, held, above, flags, rule, meaning in zip(range(len(self.shape)), self.shape, self.parent,
-                                                             self.flags, rules, meanings):
+        for slot, held, parent, flags, rule, meaning in zip(range(len(self.shape)), self.shape, parents,
+                                                              self.flags, rules, meanings):
             if held is None:
                 continue
             kind, tag, attrs, container, label = held
@@ -234,12 +238,6 @@ class NodeTable:
                 if key not in saved:
                     saved[key] = attributes(attrs)
                 attrs = saved[key]
-            if above == NONE:
-                parent = None
-            elif above == ELSEWHERE:
-                parent = odd_parent[slot]
-            else:
-                parent = above if ids is None else ids[above]
             children = None
             if container:
                 children, current = [], first[slot]
