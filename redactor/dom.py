@@ -47,6 +47,8 @@ from redactor.selectors import (
 from redactor.selectors import compiled_for
 from redactor.taint import Taint
 
+_ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an enum's attribute costs per node
+_CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
@@ -304,12 +306,15 @@ class DomMirror:
         kind = serialized.get("type")
         if type(nid) is not int or not isinstance(kind, int):  # type(): not a bool (node_id)
             return NONE
-        tag = serialized.get("tagName") if kind == NodeType.ELEMENT else ""
-        tag = tag.lower() if isinstance(tag, str) else ""
-        full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
-        attrs = kept_attributes(full, policy) if full is not None else None
+        if kind == _ELEMENT:
+            tag = serialized.get("tagName")
+            tag = tag.lower() if isinstance(tag, str) else ""
+            full = attribute_strings(serialized.get("attributes"))
+            attrs = kept_attributes(full, policy)
+        else:
+            tag, full, attrs = "", None, None
         table = self.table
-        held = table.make_shape(kind, tag, attrs, kind in CONTAINERS)
+        held = table.make_shape(kind, tag, attrs, kind in _CONTAINERS)
         slot = table.slot(nid)
         if slot == NONE:
             slot = table.add(nid, held)
@@ -336,7 +341,7 @@ class DomMirror:
             self._classify(nid, slot, policy, full)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
                 self.lang = attrs["lang"].split("-")[0].lower()  # type: ignore[index]
-        elif kind == NodeType.TEXT:
+        elif kind == _TEXT:
             self._note_label_text(slot, serialized.get("textContent"), policy)
         if self.sticky and (held_before := self.sticky.get(nid)) is not None:
             self._gain(slot, *held_before)

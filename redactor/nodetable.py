@@ -104,7 +104,7 @@ class NodeTable:
 
     def add(self, nid: int, held: Shape) -> int:
         """A node for an id not held. (A free slot's columns are as new: drop() resets them.)"""
-        slot = self._allocate(nid)
+        slot = nid if self._slots is None and 0 <= nid < len(self.shape) else self._allocate(nid)
         self.count += 1
         self.shape[slot] = held
         return slot
