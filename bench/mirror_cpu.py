@@ -9,6 +9,8 @@ On bench/throughput.py's 2,000-node page, each measured as CPU time (`time.proce
   redact     the redaction's walk of the serialized tree (BatchRedaction._redact_tree)
   dump       DomMirror.dump(saved=False): what a frozen mirror and the Redis blob hold
   load       DomMirror.load of that dump (thaw, or a Redis copy not current)
+  freeze     sessions.freeze: the dump, orjson and zlib (a mirror leaves the hot set)
+  thaw       sessions.thaw: zlib, orjson and the load (it comes back)
 
 The baseline tree (--against, default: the first parent of the merge that made the mirror
 compact, the object-per-node mirror) is exported with `git archive` to a temporary folder and run
@@ -59,6 +61,7 @@ def measure(repeat: int) -> dict[str, float]:
     from redactor.masking import Masker
     from redactor.policy import Policy, SiteConfig
     from redactor.redact import BatchRedaction, BatchLimits
+    from redactor.sessions import freeze, thaw
 
     policy = Policy.compile("bench", SiteConfig(**SELECTORS))
     masker = Masker("*", b"k" * 32)
@@ -77,7 +80,7 @@ def measure(repeat: int) -> dict[str, float]:
     def redact(_: None) -> None:
         BatchRedaction(policy, mirror, masker, BatchLimits())._redact_tree(trees.pop())
 
-    state = mirror.dump(saved=False)
+    state, frozen = mirror.dump(saved=False), freeze(mirror)
     figures = {
         "orjson": best(lambda _: orjson.dumps(orjson.loads(snapshot)), repeat),
         "insert": best(insert, repeat, DomMirror),
@@ -85,6 +88,8 @@ def measure(repeat: int) -> dict[str, float]:
         "redact": best(redact, repeat),
         "dump": best(lambda _: mirror.dump(saved=False), repeat),
         "load": best(lambda _: DomMirror.load(state), repeat),
+        "freeze": best(lambda _: freeze(mirror), repeat),
+        "thaw": best(lambda _: thaw(frozen), repeat),
     }
     return {name: seconds / nodes for name, seconds in figures.items()} | {"nodes": nodes}
 
@@ -119,7 +124,7 @@ def main() -> None:
     print(f"{int(results['this tree']['nodes'])}-node snapshot; baseline = {args.against}; CPU per node "
           f"(best of {args.repeat} x {args.rounds}), and x the orjson loads+dumps of the snapshot")
     print(f"{'':10}" + "".join(f"{label:>26}" for label in trees) + f"{'this/baseline':>15}")
-    for step in ("orjson", "insert", "match", "redact", "dump", "load"):
+    for step in ("orjson", "insert", "match", "redact", "dump", "load", "freeze", "thaw"):
         cells = "".join(f"{results[label][step] * 1e6:>12.2f} µs {results[label][step] / results[label]['orjson']:>8.1f} x  "
                         for label in trees)
         print(f"{step:10}{cells}{results['this tree'][step] / results['baseline'][step]:>13.2f}")
