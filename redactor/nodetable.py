@@ -253,23 +253,28 @@ class NodeTable:
     def fill(self, rows: Iterable[Any]) -> list[tuple[int, dict[str, str]]]:
         """An empty table from the rows of rows() (or of the mirror before the table: the same
         rows). Rows whose id is not an int are skipped; an id given twice keeps its last row (as
-        a node sent again does). A node is linked under its parent when it is among that
+        a node sent again does: the table is filled again without the earlier rows, once). A node is linked under its parent when it is among that
         parent's child ids and its saved parent is that parent, else it keeps its parent aside
         (an orphan, a text's child) or is a root. Returns (id, attrs) of the <label for=…>s.
         Linear: one pass over the rows, one over the child lists."""
-        valid = [row for row in rows if type(row[0]) is int]  # as node_id(): not a bool either
-        ids = {row[0] for row in valid}
-        if len(ids) != len(valid):
-            valid = list({row[0]: row for row in valid}.values())  # the first place, the last row
-        dense = bool(ids) and min(ids) >= 0 and max(ids) < 2 * len(ids) + _DENSE_SLACK
-        if dense:
-            self._grow(max(ids) + 1)  # slot = id, the columns made at once
+        rows = rows if isinstance(rows, list) else list(rows)
+        self._grow(len(rows) + 1)  # ids 1..N as rrweb numbers a page: the columns made at once
         shape, flags_of, rule_of, meaning_of, index = self.shape, self.flags, self.rule, self.meaning, self._string_index
         roots = self.roots
         saved_parent: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
         owners, labels = [], []
-        for nid, parent, kind, tag, attrs, flags, rule, children, label, meaning in valid:
-            slot = nid if dense else self._allocate(nid)
+        for nid, parent, kind, tag, attrs, flags, rule, children, label, meaning in rows:
+            if type(nid) is not int:  # as node_id(): not a bool either
+                continue
+            if self._slots is None and 0 <= nid < len(shape):
+                slot = nid
+                if shape[slot] is not None:
+                    return self._refill(rows)
+            elif self.slot(nid) != NONE:
+                return self._refill(rows)
+            else:
+                slot = self._allocate(nid)
+            self.count += 1
             container = children is not None
             key = (kind, tag, container, label or None, None if attrs is None else tuple(attrs.items()))
             held = _shared.get(key)
@@ -291,8 +296,8 @@ class NodeTable:
                 owners.append((nid, slot, children))
             if tag == "label" and attrs and attrs.get("for"):
                 labels.append((nid, attrs))
-        self.count = len(valid)
         parent_of, first, prev, following, slot_of = self.parent, self.first, self.prev, self.next, self.slot
+        dense = self._slots is None
         for nid, owner, children in owners:
             tail = NONE
             for child in children:
@@ -311,6 +316,11 @@ class NodeTable:
         for slot, parent in saved_parent.items():  # not among its parent's children: an orphan, or under text
             self.set_parent(slot, parent, NONE)
         return labels
+
+    def _refill(self, rows: list[Any]) -> list[tuple[int, dict[str, str]]]:
+        """fill() again, rows of an id given twice dropped but the last (in the first's place)."""
+        self.clear()
+        return self.fill(list({row[0]: row for row in rows if type(row[0]) is int}.values()))
 
     # -- structure ------------------------------------------------------------------------------
     def parent_id(self, slot: int) -> int | None:
