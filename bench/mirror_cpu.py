@@ -60,7 +60,7 @@ def measure(repeat: int) -> dict[str, float]:
     from redactor.dom import DomMirror
     from redactor.masking import Masker
     from redactor.policy import Policy, SiteConfig
-    from redactor.redact import BatchRedaction, BatchLimits
+    from redactor.redact import BatchLimits, BatchRedaction
     from redactor.sessions import freeze, thaw
 
     policy = Policy.compile("bench", SiteConfig(**SELECTORS))
