@@ -114,14 +114,6 @@ class NodeTable:
         self._reset(slot)
         self.shape[slot] = held
 
-    def put(self, nid: int, held: Shape) -> int:
-        slot = self.slot(nid)
-        if slot == NONE:
-            return self.add(nid, held)
-        self.unlink(slot)
-        self.renew(slot, held)
-        return slot
-
     def _reset(self, slot: int) -> None:
         self.parent[slot] = self.first[slot] = self.prev[slot] = self.next[slot] = NONE
         self.flags[slot] = self.rule[slot] = self.meaning[slot] = 0
