@@ -47,6 +47,8 @@ from redactor.selectors import (
 from redactor.selectors import compiled_for
 from redactor.taint import Taint
 
+_ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an enum's attribute costs per node
+_CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_ATTRIBUTE = 256
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
@@ -106,6 +108,10 @@ class Verdict:
 
 
 UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node")
+#: the verdicts given, one per (flags, rule): a frozen dataclass costs ~0.5 µs to make, and a
+#: snapshot asks for one per node. Few: a policy's rules times the flags' combinations (bounded)
+_verdicts: dict[tuple[int, str | None], Verdict] = {}
+_MAX_VERDICTS = 4096
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,24 @@ class DomMirror:
         slot = table.slot(nid)
         if slot == NONE:
             return UNKNOWN_NODE
-        return Verdict(table.flags[slot], table.strings[table.rule[slot]])
+        key = (table.flags[slot], table.strings[table.rule[slot]])
+        found = _verdicts.get(key)
+        if found is None:
+            if len(_verdicts) >= _MAX_VERDICTS:
+                _verdicts.clear()
+            found = _verdicts[key] = Verdict(*key)
+        return found
+
+    def parent(self, nid: Any) -> tuple[int | None, str]:
+        """The id of a node's parent (None: no node, or none) and that parent's tag ('' when it
+        is not held or is no element): what a text's judgement reads, without a view per node."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
+            return None, ""
+        parent = table.parent_id(slot)
+        above = table.slot(parent)
+        return parent, "" if above == NONE else table.shape[above][1]  # type: ignore[index]
 
     def ancestors(self, nid: int) -> Iterator[Node]:
         slot = self.table.slot(nid)
@@ -238,16 +261,18 @@ class DomMirror:
         """
         self.dirty = True
         inserted: list[int] = []
-        stack: list[tuple[dict[str, Any], int | None]] = [(root, parent)]
+        # (node, its parent's id, the slot that parent had when the node was stacked)
+        stack: list[tuple[dict[str, Any], int | None, int]] = [(root, parent, NONE)]
         while stack:
-            serialized, parent_id = stack.pop()
-            nid = self._insert(serialized, parent_id, policy, before if serialized is root else None, floor)
-            if nid is None:
+            serialized, parent_id, above = stack.pop()
+            slot = self._insert(serialized, parent_id, above, policy, before if serialized is root else None, floor)
+            if slot == NONE:
                 continue
+            nid = serialized["id"]
             inserted.append(nid)
             children = serialized.get("childNodes")
             if isinstance(children, list):
-                stack.extend((child, nid) for child in reversed(children) if isinstance(child, dict))
+                stack.extend([(child, nid, slot) for child in reversed(children) if isinstance(child, dict)])
         return inserted
 
     def insert_adds(self, adds: list[Any], policy: Policy) -> list[int]:
@@ -300,18 +325,23 @@ class DomMirror:
                                                  before=node_id(add.get("nextId"))))
         return inserted
 
-    def _insert(self, serialized: dict[str, Any], parent_id: int | None, policy: Policy,
-                before: int | None = None, floor: bool = True) -> int | None:
-        nid = node_id(serialized.get("id"))
+    def _insert(self, serialized: dict[str, Any], parent_id: int | None, above: int, policy: Policy,
+                before: int | None, floor: bool) -> int:
+        """One node; above: its parent's slot as its parent was inserted (or NONE), checked
+        here (a node sent again in the same tree drops what it held). Returns its slot or NONE."""
+        nid = serialized.get("id")
         kind = serialized.get("type")
-        if nid is None or not isinstance(kind, int):
-            return None
-        tag = serialized.get("tagName") if kind == NodeType.ELEMENT else ""
-        tag = tag.lower() if isinstance(tag, str) else ""
-        full = attribute_strings(serialized.get("attributes")) if kind == NodeType.ELEMENT else None
-        attrs = kept_attributes(full, policy) if full is not None else None
+        if type(nid) is not int or not isinstance(kind, int):  # type(): not a bool (node_id)
+            return NONE
+        if kind == _ELEMENT:
+            tag = serialized.get("tagName")
+            tag = tag.lower() if isinstance(tag, str) else ""
+            full = attribute_strings(serialized.get("attributes"))
+            attrs = kept_attributes(full, policy)
+        else:
+            tag, full, attrs = "", None, None
         table = self.table
-        held = table.make_shape(kind, tag, attrs, kind in CONTAINERS)
+        held = table.make_shape(kind, tag, attrs, kind in _CONTAINERS)
         slot = table.slot(nid)
         if slot == NONE:
             slot = table.add(nid, held)
@@ -319,7 +349,8 @@ class DomMirror:
             table.unlink(slot)
             self._drop_subtree(slot, keep_root=True)
             table.renew(slot, held)
-        above = table.slot(parent_id) if parent_id is not None and parent_id != nid else NONE
+        if above == NONE or table.shape[above] is None or table.id_of(above) != parent_id or parent_id == nid:
+            above = table.slot(parent_id) if parent_id is not None and parent_id != nid else NONE
         flags = table.flags
         if above != NONE:
             flags[slot], table.rule[slot] = flags[above], table.rule[above]
@@ -337,15 +368,15 @@ class DomMirror:
             self._classify(nid, slot, policy, full)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
                 self.lang = attrs["lang"].split("-")[0].lower()  # type: ignore[index]
-        elif kind == NodeType.TEXT:
+        elif kind == _TEXT:
             self._note_label_text(slot, serialized.get("textContent"), policy)
-        if self.sticky:
-            self._gain(slot, *self.sticky.get(nid, (0, None)))
-        if floor and self.floor:
-            self._gain(slot, *self.floor.get(nid, (0, None)))
+        if self.sticky and (held_before := self.sticky.get(nid)) is not None:
+            self._gain(slot, *held_before)
+        if floor and self.floor and (held_before := self.floor.get(nid)) is not None:
+            self._gain(slot, *held_before)
         if tag == "label" and attrs and attrs.get("for"):
             self._note_label_for(nid, attrs["for"])
-        return nid
+        return slot
 
     def _classify(self, nid: int, slot: int, policy: Policy, full: dict[str, str]) -> None:
         """Markers judge the attributes whole, before anything is cut for keeping."""
@@ -374,7 +405,7 @@ class DomMirror:
             return
         table, words = self.table, None
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
-            _, tag, attrs, *_ = table.shape[above]  # type: ignore[misc]
+            _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
@@ -614,15 +645,6 @@ class DomMirror:
         to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
         values of structural attributes only — no label text, no placeholder, no link, no value.
         saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
-        table = self.table
-        strings = table.strings
-        nodes = []
-        for slot in table.slots():
-            kind, tag, attrs, container, label = table.shape[slot]  # type: ignore[misc]
-            nodes.append([table.id_of(slot), table.parent_id(slot), kind, tag,
-                          _saved_attributes(attrs) if saved else attrs, table.flags[slot],
-                          strings[table.rule[slot]], table.child_ids(slot) if container else None,
-                          None if saved else label, strings[table.meaning[slot]]])
         return {
             "lang": self.lang,
             "page_blocked": self.page_blocked,
@@ -632,7 +654,7 @@ class DomMirror:
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "fresh": self.fresh,
             "taint": self.taint.dump(),
-            "nodes": nodes,
+            "nodes": self.table.rows(_saved_attributes if saved else None, labels=not saved),
         }
 
     def settle_meanings(self, policy: Policy) -> None:
@@ -659,30 +681,8 @@ class DomMirror:
         mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
         mirror.fresh = bool(state.get("fresh"))
         mirror.taint = Taint.load(state.get("taint"))
-        table = mirror.table
-        links: list[tuple[int, int, list[int]]] = []
-        parents: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
-        for nid, parent, kind, tag, attrs, flags, rule, children, label_text, meaning in state.get("nodes", []):
-            if node_id(nid) is None:
-                continue
-            slot = table.put(nid, table.make_shape(kind, tag, attrs, children is not None, label_text or None))
-            if parent is None:
-                table.set_parent(slot, None, NONE)
-            else:
-                parents[slot] = parent
-            table.flags[slot], table.rule[slot], table.meaning[slot] = flags, table.string(rule), table.string(meaning)
-            if children is not None:
-                links.append((nid, slot, children))
-            if tag == "label" and attrs and attrs.get("for"):
-                mirror._note_label_for(nid, attrs["for"])
-        for nid, owner, ids in links:
-            for child in ids:
-                slot = table.slot(child)
-                if slot != NONE and parents.get(slot) == nid:
-                    del parents[slot]
-                    table.link(slot, owner, NONE)
-        for slot, parent in parents.items():  # not among its parent's children: an orphan, or under text
-            table.set_parent(slot, parent, NONE)
+        for nid, attrs in mirror.table.fill(state.get("nodes", [])):
+            mirror._note_label_for(nid, attrs["for"])
         return mirror
 
 

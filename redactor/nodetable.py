@@ -18,7 +18,7 @@ largest id. `DomMirror.nodes` is the `Nodes` view of a table: a read-only mappin
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from redactor.rrweb import NodeType
@@ -104,7 +104,7 @@ class NodeTable:
 
     def add(self, nid: int, held: Shape) -> int:
         """A node for an id not held. (A free slot's columns are as new: drop() resets them.)"""
-        slot = self._allocate(nid)
+        slot = nid if self._slots is None and 0 <= nid < len(self.shape) else self._allocate(nid)
         self.count += 1
         self.shape[slot] = held
         return slot
@@ -113,14 +113,6 @@ class NodeTable:
         """A fresh node in place of a held one (sent again: unlinked, its children dropped)."""
         self._reset(slot)
         self.shape[slot] = held
-
-    def put(self, nid: int, held: Shape) -> int:
-        slot = self.slot(nid)
-        if slot == NONE:
-            return self.add(nid, held)
-        self.unlink(slot)
-        self.renew(slot, held)
-        return slot
 
     def _reset(self, slot: int) -> None:
         self.parent[slot] = self.first[slot] = self.prev[slot] = self.next[slot] = NONE
@@ -211,6 +203,116 @@ class NodeTable:
             if index == 256:  # more than a byte can tell apart
                 self.rule, self.meaning = array("H", self.rule), array("H", self.meaning)
         return index
+
+    # -- saved state: the rows of DomMirror.dump, column by column -----------------------------
+    def rows(self, attributes: Callable[[dict[str, str] | None], dict[str, str] | None] | None,
+             labels: bool) -> list[list[Any]]:
+        """[id, parent id, kind, tag, attrs, flags, rule, child ids or None, label, meaning] per
+        node, in slot order. attributes: what is saved of a shape's attributes (None: all of
+        them); labels: whether label words are saved. The columns are zipped, not read slot by
+        slot, and a shape's saved attributes are worked out once per shape."""
+        strings, ids, odd_parent, first, following = self.strings, self._ids, self.odd_parent, self.first, self.next
+        rules = map(strings.__getitem__, self.rule)
+        meanings = map(strings.__getitem__, self.meaning)
+        parents = ([above if above >= 0 else None for above in self.parent] if ids is None
+                   else [ids[above] if above >= 0 else None for above in self.parent])
+        for slot, parent in odd_parent.items():  # ELSEWHERE: a parent the node is not linked under
+            parents[slot] = parent
+        saved: dict[int, Any] = {}  # id(shape) → its saved attributes (shapes are shared and never change)
+        out = []
+        for slot, held, parent, flags, rule, meaning in zip(range(len(self.shape)), self.shape, parents,
+                                                              self.flags, rules, meanings):
+            if held is None:
+                continue
+            kind, tag, attrs, container, label = held
+            if attributes is not None and attrs:
+                key = id(held)
+                if key not in saved:
+                    saved[key] = attributes(attrs)
+                attrs = saved[key]
+            children = None
+            if container:
+                children, current = [], first[slot]
+                while current != NONE:
+                    children.append(current)
+                    current = following[current]
+                if ids is not None:
+                    children = [ids[child] for child in children]
+            out.append([slot if ids is None else ids[slot], parent, kind, tag, attrs, flags, rule, children,
+                        label if labels else None, meaning])
+        return out
+
+    def fill(self, rows: Iterable[Any]) -> list[tuple[int, dict[str, str]]]:
+        """An empty table from the rows of rows() (or of the mirror before the table: the same
+        rows). Rows whose id is not an int are skipped; an id given twice keeps its last row (as
+        a node sent again does: the table is filled again without the earlier rows, once). A node is linked under its parent when it is among that
+        parent's child ids and its saved parent is that parent, else it keeps its parent aside
+        (an orphan, a text's child) or is a root. Returns (id, attrs) of the <label for=…>s.
+        Linear: one pass over the rows, one over the child lists."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        self._grow(len(rows) + 1)  # ids 1..N as rrweb numbers a page: the columns made at once
+        shape, flags_of, rule_of, meaning_of, index = self.shape, self.flags, self.rule, self.meaning, self._string_index
+        roots = self.roots
+        saved_parent: dict[int, Any] = {}  # slot → its saved parent's id, till it is linked under it
+        owners, labels = [], []
+        for nid, parent, kind, tag, attrs, flags, rule, children, label, meaning in rows:
+            if type(nid) is not int:  # as node_id(): not a bool either
+                continue
+            if self._slots is None and 0 <= nid < len(shape):
+                slot = nid
+                if shape[slot] is not None:
+                    return self._refill(rows)
+            elif self.slot(nid) != NONE:
+                return self._refill(rows)
+            else:
+                slot = self._allocate(nid)
+            self.count += 1
+            container = children is not None
+            key = (kind, tag, container, label or None, None if attrs is None else tuple(attrs.items()))
+            held = _shared.get(key)
+            if held is None:
+                self.made += 1
+                held = _keep(key, (kind, tag, attrs, container, label or None))
+            shape[slot] = held
+            flags_of[slot] = flags
+            rule_index, meaning_index = index.get(rule), index.get(meaning)
+            if rule_index is None or meaning_index is None:
+                rule_index, meaning_index = self.string(rule), self.string(meaning)
+                rule_of, meaning_of = self.rule, self.meaning  # past 256 strings the columns widen
+            rule_of[slot], meaning_of[slot] = rule_index, meaning_index
+            if parent is None:
+                roots[slot] = None
+            else:
+                saved_parent[slot] = parent
+            if container:
+                owners.append((nid, slot, children))
+            if tag == "label" and attrs and attrs.get("for"):
+                labels.append((nid, attrs))
+        parent_of, first, prev, following, slot_of = self.parent, self.first, self.prev, self.next, self.slot
+        dense = self._slots is None
+        for nid, owner, children in owners:
+            tail = NONE
+            for child in children:
+                slot = child if dense and type(child) is int else slot_of(child)  # dense: held if in saved_parent
+                if saved_parent.get(slot) != nid:
+                    continue
+                del saved_parent[slot]
+                parent_of[slot], prev[slot] = owner, tail
+                if tail == NONE:
+                    first[owner] = slot
+                else:
+                    following[tail] = slot
+                tail = slot
+            if tail != NONE:
+                prev[first[owner]] = tail  # the first's prev is the last
+        for slot, parent in saved_parent.items():  # not among its parent's children: an orphan, or under text
+            self.set_parent(slot, parent, NONE)
+        return labels
+
+    def _refill(self, rows: list[Any]) -> list[tuple[int, dict[str, str]]]:
+        """fill() again, rows of an id given twice dropped but the last (in the first's place)."""
+        self.clear()
+        return self.fill(list({row[0]: row for row in rows if type(row[0]) is int}.values()))
 
     # -- structure ------------------------------------------------------------------------------
     def parent_id(self, slot: int) -> int | None:

@@ -69,6 +69,8 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+# node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
+_ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
@@ -227,17 +229,18 @@ class BatchRedaction:
             nid = node_id(serialized.get("id"))
             verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
-            if kind == NodeType.ELEMENT:
+            if kind == _ELEMENT:
                 if verdict.flags & BLOCKED:
                     self._placeholder(serialized, verdict, nid)
                     continue
-                self._redact_attributes(nid, serialized.get("attributes"), verdict, serialized.get("tagName"))
-                if str(serialized.get("tagName", "")).lower() in CODE_ELEMENTS:
+                tag = serialized.get("tagName")
+                self._redact_attributes(nid, serialized.get("attributes"), verdict, tag)
+                if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
-            elif kind in (NodeType.TEXT, NodeType.CDATA) and isinstance(serialized.get("textContent"), str):
+            elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 self._redact_text(Cell(serialized, "textContent"), nid, verdict,
                                   series=added and bool(verdict.flags & EDITABLE))
-            elif kind == NodeType.COMMENT and serialized.get("textContent"):
+            elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             children = serialized.get("childNodes")
             if isinstance(children, list):
@@ -320,9 +323,8 @@ class BatchRedaction:
         text = cell.get()
         if not text.strip():
             return
-        parent = self.mirror.nodes.get(nid).parent if nid in self.mirror.nodes else None
-        parent_node = self.mirror.nodes.get(parent) if parent is not None else None
-        if parent_node is not None and parent_node.tag in CODE_ELEMENTS:
+        parent, parent_tag = self.mirror.parent(nid)
+        if parent_tag in CODE_ELEMENTS:
             return
         if verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(text, "TEXT"))

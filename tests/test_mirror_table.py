@@ -199,3 +199,40 @@ def test_the_table_knows_its_roots_without_a_walk():
     assert [mirror.table.id_of(slot) for slot in mirror.table.roots] == [document]
     loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
     assert [loaded.table.id_of(slot) for slot in loaded.table.roots] == [document]
+
+
+def _odd_rows(base: int) -> list[list]:
+    """Saved rows a loader must read as the object-per-node mirror did: an id given twice (the
+    last row counts), a child listed twice, a child listed under a parent that is not its saved
+    one, a child that does not exist, ids that are no ints, an orphan, and 300 rules and meanings
+    (more than a byte of the columns tells apart, crossed in the middle of the rows)."""
+    many = [base + 100 + i for i in range(300)]
+    return [
+        [base + 1, None, 0, "", None, 0, None, [base + 2, base + 3, base + 2, base + 4, base + 9, *many], None, None],
+        [base + 2, base + 1, 2, "div", {}, 0, "r0", [], None, None],
+        [base + 3, base + 1, 2, "p", {"class": "copy"}, 0, None, [base + 4], None, None],
+        [base + 2, base + 1, 2, "span", {}, BLOCKED, "r1", [], None, None],
+        [base + 4, base + 3, 3, "", None, 0, None, None, None, None],
+        ["x", base + 1, 3, "", None, 0, None, None, None, None],
+        [True, base + 1, 3, "", None, 0, None, None, None, None],
+        [base + 5, base + 77, 3, "", None, 0, None, None, None, None],
+        *([nid, base + 1, 2, "i", {}, 0, f"rule-{i}", [], "words" if i == 7 else None, f"M{i}"]
+          for i, nid in enumerate(many)),
+    ]
+
+
+def test_saved_rows_load_as_the_mirror_before_the_table_read_them():
+    for base in (0, 10**12):  # slots that are ids, and a map from id to slot
+        mirror = DomMirror.load({"nodes": _odd_rows(base)})
+        assert len(mirror.nodes) == 305 and "x" not in mirror.nodes and True not in mirror.nodes
+        assert list(mirror.nodes[base + 1].children) == [base + 2, base + 3, *range(base + 100, base + 400)]
+        assert mirror.nodes[base + 2].tag == "span" and mirror.verdict(base + 2).rule == "r1"
+        assert mirror.verdict(base + 2).flags & BLOCKED
+        assert list(mirror.nodes[base + 3].children) == [base + 4] and mirror.nodes[base + 4].parent == base + 3
+        assert mirror.nodes[base + 5].parent == base + 77 and base + 5 not in mirror.nodes[base + 1].children
+        assert [mirror.table.id_of(slot) for slot in mirror.table.roots] == [base + 1, base + 5]
+        assert mirror.verdict(base + 399).rule == "rule-299" and mirror.nodes[base + 399].meaning == "M299"
+        assert mirror.nodes[base + 107].label_text == "words"
+        again = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump(saved=False))))
+        assert same_state(again.dump(saved=False), mirror.dump(saved=False))
+        assert list(reversed(again.nodes[base + 1].children))[-3:] == [base + 100, base + 3, base + 2]
