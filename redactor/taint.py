@@ -69,6 +69,12 @@ class TaintHasher:
     def start(self) -> Any:
         return self._template.copy()
 
+    def heads(self, text: str) -> Any:
+        """The hash of each word of a text alone, lazily: whether a text can echo a tainted
+        value at all is told without the words' offsets (most texts cannot)."""
+        word = self.word
+        return (word(w)[1] for w in _WORD.findall(text))
+
     def word(self, word: str) -> tuple[bytes, bytes]:
         """The word's normal form (as hashed) and the hash of the word alone."""
         known = self._memo.get(word)
@@ -133,7 +139,7 @@ class Taint:
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text."""
-        if not self.hashes:
+        if not self.hashes or self.heads.isdisjoint(hasher.heads(text)):
             return []
         found = words(text, hasher)
         hashes, heads = self.hashes, self.heads
