@@ -172,8 +172,13 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
 
 # -- 3. redact ------------------------------------------------------------------------------------------
 def masker_for(app: web.Application, policy: Policy) -> Masker:
-    site_secret = hmac.new(app[SECRET], policy.site.encode(), hashlib.sha256).digest()
-    return Masker(policy.config.pii.mask, site_secret)
+    return Masker(policy.config.pii.mask, site_secret(app[SECRET], policy.site))
+
+
+@functools.lru_cache(maxsize=1024)
+def site_secret(secret: bytes, site: str) -> bytes:
+    """The key of a site's keyed hashes, derived from the server's: once per site, not per batch."""
+    return hmac.new(secret, site.encode(), hashlib.sha256).digest()
 
 
 async def redact(app: web.Application, recordings: Recordings, mirrors: dict[str, DomMirror],

@@ -44,6 +44,7 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.scheduling import inline
 from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
 
@@ -595,13 +596,9 @@ def _nodes_beyond(snapshot: Event, limit: int) -> bool:
     return False
 
 
-async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
-    return fn(*args)
-
-
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                        analyze: Analyze, meta: dict[str, Any] | None = None,
-                       limits: BatchLimits = BatchLimits(), run: Run = _inline) -> Redaction:
+                       limits: BatchLimits = BatchLimits(), run: Run = inline) -> Redaction:
     """Redacts one batch in place (and the strings of its metadata); detection runs through
     `analyze` (off the event loop), one call for the whole batch. `run` runs the synchronous
     steps (walk, finish): the server passes a redaction thread's (RedactionThreads.runner), so

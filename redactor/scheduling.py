@@ -30,6 +30,11 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+async def inline(fn: Callable[..., T], *args: Any) -> T:
+    """fn(*args) right here: the `run` of callers with no redaction threads (tests, `redactor scrub`)."""
+    return fn(*args)
+
+
 class FairScheduler:
     """`slots` jobs at a time; waiting jobs queued per key and granted round robin across keys."""
 

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 import orjson
 
 from redactor.dom import DomMirror
+from redactor.scheduling import inline
 from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
@@ -53,10 +54,6 @@ def thaw(frozen: bytes) -> DomMirror:
 
 def _stored(state: bytes) -> DomMirror:
     return DomMirror.load(orjson.loads(state))
-
-
-async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
-    return fn(*args)
 
 
 class SavedMirrors(Protocol):
@@ -115,7 +112,7 @@ class SessionStates:
         return {site: len(sessions) for site, sessions in self._sites.items()}
 
     @asynccontextmanager
-    async def session(self, site: str, session: str, run: Callable[..., Any] = _inline) -> AsyncIterator[DomMirror]:
+    async def session(self, site: str, session: str, run: Callable[..., Any] = inline) -> AsyncIterator[DomMirror]:
         """The session's mirror, held exclusively. Dropped from memory when the block calls
         discard() or raises (the store has the last one that went with a stored batch). `run` thaws or
         loads a mirror (off the event loop when given a redaction thread's runner).

@@ -61,7 +61,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.exceptions import RedisError
 
 from redactor.dom import DomMirror
-from redactor.scheduling import gc_paused
+from redactor.scheduling import gc_paused, inline
 from redactor.sessions import live_bytes
 from redactor.taint import MAX_TAINT_VALUES
 
@@ -129,10 +129,6 @@ SECRET_CHECK = "redactor:secret-check"
 
 class StateMoved(Exception):
     """Another process committed this session after this batch read it: redo the batch."""
-
-
-async def _inline(fn: Callable[..., Any], *args: Any) -> Any:
-    return fn(*args)
 
 
 def keys(site: str, session: str) -> tuple[str, str]:
@@ -228,7 +224,7 @@ class RedisStates:
         await self.redis.aclose()
 
     @asynccontextmanager
-    async def session(self, site: str, session: str, run: Callable[..., Any] = _inline) -> AsyncIterator[DomMirror]:
+    async def session(self, site: str, session: str, run: Callable[..., Any] = inline) -> AsyncIterator[DomMirror]:
         """The session's mirror, held exclusively across processes until the block ends. Call
         commit() before anything of the batch leaves. A block that raises before commit() leaves
         Redis as it was; either way it drops the local copy (the failed batch may have changed it),

@@ -20,6 +20,7 @@ batch leaves a remark ("limit.taint_values"), counted in /metrics.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -62,8 +63,7 @@ class TaintHasher:
     _MEMO = 50_000
 
     def __init__(self, site_secret: bytes):
-        key = hmac.new(site_secret, b"redactor taint v1", hashlib.sha256).digest()
-        self._template = hashlib.blake2b(key=key, digest_size=8)
+        self._template = _keyed_template(site_secret)
         self._memo: dict[str, tuple[bytes, bytes]] = {}
 
     def start(self) -> Any:
@@ -86,6 +86,14 @@ class TaintHasher:
             digest.update(form)
             known = self._memo[word] = (form, digest.digest())
         return known
+
+
+@functools.lru_cache(maxsize=1024)
+def _keyed_template(site_secret: bytes) -> Any:
+    """The keyed BLAKE2b every hash of a site's taint copies: derived once per site, not per batch
+    (only ever copied, never updated, so threads may share it)."""
+    key = hmac.new(site_secret, b"redactor taint v1", hashlib.sha256).digest()
+    return hashlib.blake2b(key=key, digest_size=8)
 
 
 def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]:
