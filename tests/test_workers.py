@@ -75,7 +75,8 @@ def test_two_workers_share_one_port_and_one_truth(tmp_path, redis_server):  # no
                                          "/events", body, {"Content-Type": "application/json"})
                 assert status == 202, answer
                 total += 1
-        # both children took batches: their own counters add up to all of them
+        # both children took batches: their own counters add up to all of them (asked over new
+        # connections until both answered)
         seen = set()
         for _ in range(60):
             status, text = request("GET", f"{server.url}/metrics")
@@ -83,7 +84,8 @@ def test_two_workers_share_one_port_and_one_truth(tmp_path, redis_server):  # no
             seen.add(int(float(line.split()[1])))
             if len(seen) == 2:
                 break
-        assert len(seen) == 2 and sum(seen) == total and min(seen) > 0, seen
+        # (two children that took as many batches each show one value: half of them)
+        assert min(seen) > 0 and (sum(seen) == total if len(seen) == 2 else seen == {total / 2}), (seen, total)
         for recording in recordings():
             status, stored = request("GET", f"{server.url}/v1/sites/{SITE}/sessions/{recording['sessionId']}/events",
                                      headers=admin)
