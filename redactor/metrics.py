@@ -123,7 +123,7 @@ class _DetectorAnswers:
     """redactor_detector_answers_total{source}: texts answered from this process's cache, from the
     cache shared on Redis, or detected (redactor.pii.cache.SharedSpans)."""
 
-    HELP = "Texts of batches answered from this process's cache (process), from Redis (shared), or detected"
+    HELP = "Texts of batches answered from this process's cache (process), from Redis (redis), or detected"
 
     def __init__(self, counts: Mapping[str, int]):
         self.counts = counts
@@ -133,6 +133,6 @@ class _DetectorAnswers:
 
     def collect(self) -> Iterator[CounterMetricFamily]:
         family = CounterMetricFamily("redactor_detector_answers", self.HELP, labels=["source"])
-        for source in ("process", "shared", "detected"):
+        for source in ("process", "redis", "detected"):
             family.add_metric([source], self.counts.get(source, 0))
         yield family

@@ -57,11 +57,11 @@ def test_what_orjson_refuses_is_refused_with_its_error(sliced, body):
 
 
 def test_dismantle_frees_only_what_nobody_else_holds():
-    shared = {"kept": ["by", "another", "holder"]}
+    elsewhere = {"kept": ["by", "another", "holder"]}
     held = [{"inner": [1, 2, 3]}]
-    values = [{"events": [{"n": i, "children": [[], {}]} for i in range(10_000)], "shared": shared, "held": held},
+    values = [{"events": [{"n": i, "children": [[], {}]} for i in range(10_000)], "elsewhere": elsewhere, "held": held},
               list(range(100_000))]
     dismantle(values)
     assert values == []
-    assert shared == {"kept": ["by", "another", "holder"]}  # held elsewhere: left whole
+    assert elsewhere == {"kept": ["by", "another", "holder"]}  # held elsewhere: left whole
     assert held == [{"inner": [1, 2, 3]}]

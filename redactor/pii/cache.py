@@ -71,7 +71,7 @@ class SharedSpans:
     (offsets, entity, score, recognizer): no character of the text.
 
     Only a cache: Redis unreachable, an answer is detected again, never skipped.
-    ``counts`` says where answers came from: process, shared (Redis), detected."""
+    ``counts`` says where answers came from: process, redis, detected."""
 
     def __init__(self, secret: bytes, size: int = FRONT_CACHE_TEXTS, ttl: float = SHARED_TTL_SECONDS,
                  redis: aioredis.Redis | None = None):

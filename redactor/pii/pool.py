@@ -131,7 +131,7 @@ class DetectorPool:
         from_redis = dict(zip(unknown, await self.shared.fetch(site, unknown)))
         self.shared.put({d: spans for d, spans in from_redis.items() if spans is not None})
         self.shared.counts["process"] += sum(r is not None for r in raw)
-        self.shared.counts["shared"] += sum(spans is not None for spans in from_redis.values())
+        self.shared.counts["redis"] += sum(spans is not None for spans in from_redis.values())
         raw = [from_redis.get(d) if r is None else r for d, r in zip(digests, raw)]
         missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
         if missing:
