@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import copy
 import random
 import urllib.request
 from pathlib import Path
@@ -20,13 +19,12 @@ import orjson
 import pytest
 
 from conftest import ADMIN_TOKEN, start_serve
+from in_process import Session
 from factories import (add, element, html_page, input_event, meta, mutation, remove, set_text, snapshot, text,
                        typing)
 from redactor.dom import DomMirror
-from redactor.masking import Masker
 from redactor.pii import DetectorPool
 from redactor.policy import BLOCKED, Policy, validate_site_config
-from redactor.redact import Redaction, redact_batch_sync
 from redactor.taint import Taint, TaintHasher, normalize
 
 DOM_CONTENT_LOADED = {"type": 0, "data": {}, "timestamp": 1}
@@ -37,22 +35,6 @@ def detector():
     pool = DetectorPool(workers=0, ner=False)
     yield pool
     pool.close()
-
-
-class Session:
-    def __init__(self, detector: DetectorPool, config: dict | None = None):
-        self.policy = Policy.compile("test", validate_site_config(config or {}))
-        self.mirror = DomMirror()
-        self.masker = Masker(self.policy.config.pii.mask, b"site-secret")
-        self.detector = detector
-        self.stored: list = []
-
-    def send(self, *events: dict) -> Redaction:
-        settings = self.policy.config.pii
-        result = redact_batch_sync(copy.deepcopy(list(events)), self.policy, self.mirror, self.masker,
-                                   lambda texts, language: self.detector.analyze_sync(texts, language, settings))
-        self.stored.extend(result.events)
-        return result
 
 
 @pytest.fixture

@@ -3,20 +3,18 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 
 from __future__ import annotations
 
-import copy
 
 import orjson
 import pytest
 
 from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
                        nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
+from in_process import Session
 from leaks import leaks
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
-from redactor.policy import Policy, validate_site_config
 from redactor.content import trailing_fragment
-from redactor.redact import Redaction, redact_batch_sync
 
 
 @pytest.fixture(scope="module")
@@ -24,27 +22,6 @@ def detector():
     pool = DetectorPool(workers=0, ner=True)
     yield pool
     pool.close()
-
-
-class Session:
-    """One recording session through the redactor, batch by batch."""
-
-    def __init__(self, detector: DetectorPool, config: dict | None = None):
-        self.policy = Policy.compile("test", validate_site_config(config or {}))
-        self.mirror = DomMirror()
-        self.masker = Masker(self.policy.config.pii.mask, b"site-secret")
-        self.detector = detector
-        self.stored: list = []
-
-    def send(self, *events: dict) -> Redaction:
-        settings = self.policy.config.pii
-        result = redact_batch_sync(copy.deepcopy(list(events)), self.policy, self.mirror, self.masker,
-                                   lambda texts, language: self.detector.analyze_sync(texts, language, settings))
-        self.stored.extend(result.events)
-        return result
-
-    def configure(self, config: dict) -> None:
-        self.policy = Policy.compile("test", validate_site_config(config))
 
 
 @pytest.fixture
