@@ -153,22 +153,12 @@ class Upstream:
 
     async def exchange(self, item: Outgoing) -> Answer:
         """One request to the collector. Raises Retry when it is down, slow, or answers 5xx/429."""
-        assert self._session is not None, "upstream is not started"
-        try:
-            async with self._session.request(item.method, self.url(item.path), headers=item.headers,
-                                             data=item.body, allow_redirects=False) as answer:
-                body = await answer.read()
-                status, headers = answer.status, list(answer.headers.items())
-        except TimeoutError:
-            self.metrics.upstream_errors.labels("timeout").inc()
-            raise Retry("timeout") from None
-        except aiohttp.ClientError:
-            self.metrics.upstream_errors.labels("unreachable").inc()
-            raise Retry("unreachable") from None
-        if retryable(status):
-            self.metrics.upstream_errors.labels(f"status_{status}").inc()
-            raise Retry(f"status_{status}", retry_after(answer.headers.get("Retry-After")))
-        return Answer(status, headers, body)
+        answer = await self.relay(item)
+        if retryable(answer.status):
+            self.metrics.upstream_errors.labels(f"status_{answer.status}").inc()
+            wait = next((value for name, value in answer.headers if name.lower() == "retry-after"), None)
+            raise Retry(f"status_{answer.status}", retry_after(wait))
+        return answer
 
     async def deliver(self, item: Outgoing) -> int:
         """The spool's sender."""
