@@ -18,11 +18,9 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
+from peer_factories import Refused, read_envelope
+
 POSTHOG_DIST = Path(__file__).resolve().parents[1] / "node_modules" / "posthog-js" / "dist"
-
-
-class Refused(Exception):
-    pass
 
 
 def posthog_json(raw: bytes, query: dict[str, str]) -> Any:
@@ -49,33 +47,6 @@ def inflate_fields(event: dict[str, Any]) -> dict[str, Any]:
             raise Refused(f"per-field {key} is not a latin-1 gzip string")
         holder[key] = json.loads(gzip.decompress(value.encode("latin-1")))
     return event
-
-
-def envelope_items(raw: bytes) -> tuple[dict[str, Any], list[tuple[dict[str, Any], bytes]]]:
-    end = raw.index(b"\n") if b"\n" in raw else len(raw)
-    header, position, items = json.loads(raw[:end]), end + 1, []
-    while position < len(raw):
-        end = raw.find(b"\n", position)
-        end = len(raw) if end == -1 else end
-        if not raw[position:end].strip():
-            position = end + 1
-            continue
-        item_header = json.loads(raw[position:end])
-        position = end + 1
-        if "length" in item_header:
-            payload = raw[position:position + item_header["length"]]
-            if len(payload) != item_header["length"]:
-                raise Refused("an item's length runs past the envelope")
-            position += item_header["length"]
-            if raw[position:position + 1] not in (b"\n", b""):
-                raise Refused("an item's payload is longer than its length")
-            position += 1
-        else:
-            end = raw.find(b"\n", position)
-            end = len(raw) if end == -1 else end
-            payload, position = raw[position:end], end + 1
-        items.append((item_header, payload))
-    return header, items
 
 
 def recording(payload: bytes) -> tuple[str, list[dict[str, Any]]]:
@@ -137,7 +108,7 @@ class PeerCollector:
                 entry["json"] = events
                 return web.json_response({"status": 1})
             if request.method == "POST" and "/api/" in path and path.endswith("/envelope/"):
-                header, items = envelope_items(raw)
+                header, items = read_envelope(raw)
                 entry["envelope"] = (header, items)
                 entry["recordings"] = [recording(p) for h, p in items if h.get("type") == "replay_recording"]
                 entry["replay_events"] = [json.loads(p) for h, p in items if h.get("type") == "replay_event"]

@@ -126,20 +126,29 @@ def sentry_envelope(replay_id: str, events: list[dict[str, Any]], *, urls: list[
     return b"\n".join(parts)
 
 
+class Refused(Exception):
+    """A body the peer's collector would refuse (400)."""
+
+
 def read_envelope(raw: bytes) -> tuple[dict[str, Any], list[tuple[dict[str, Any], bytes]]]:
     """Parsed the way Relay does: a header line, then items; `length` bytes when given (and checked)."""
-    end = raw.index(b"\n")
+    end = raw.index(b"\n") if b"\n" in raw else len(raw)
     header, position, items = json.loads(raw[:end]), end + 1, []
     while position < len(raw):
         end = raw.find(b"\n", position)
         end = len(raw) if end == -1 else end
+        if not raw[position:end].strip():
+            position = end + 1
+            continue
         item_header = json.loads(raw[position:end])
         position = end + 1
         if "length" in item_header:
             payload = raw[position:position + item_header["length"]]
-            assert len(payload) == item_header["length"], "item length runs past the envelope"
+            if len(payload) != item_header["length"]:
+                raise Refused("an item's length runs past the envelope")
             position += item_header["length"]
-            assert raw[position:position + 1] in (b"\n", b""), "an item's length does not end at its payload"
+            if raw[position:position + 1] not in (b"\n", b""):
+                raise Refused("an item's payload is longer than its length")
             position += 1
         else:
             end = raw.find(b"\n", position)
