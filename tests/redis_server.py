@@ -11,13 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import free_port
+
 REDIS_SERVER = shutil.which("redis-server")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -33,7 +29,7 @@ class RedisServer:
     def start(self) -> RedisServer:
         if REDIS_SERVER is None:  # .ci/run installs it: a missing server fails loudly, never skips
             raise FileNotFoundError("redis-server is not installed (apt-get install redis-server)")
-        self.port = self.port or _free_port()
+        self.port = self.port or free_port()
         self.directory.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
