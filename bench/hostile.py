@@ -41,6 +41,8 @@ from pathlib import Path
 import aiohttp
 import orjson
 
+from load import free_port, wait_ready  # a sibling: bench/ is on the path of a bench script
+
 from redactor.content import Cell
 from redactor.dom import DomMirror
 from redactor.masking import Masker
@@ -156,14 +158,6 @@ def selectors_per_event(sizes: list[int]) -> None:
 
 
 # -- mirror, over real HTTP -------------------------------------------------------------------------
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 async def mirror_over_http(sizes: list[int]) -> None:
     work = Path(tempfile.mkdtemp(prefix="redactor-hostile-"))
     port = free_port()
@@ -176,17 +170,7 @@ async def mirror_over_http(sizes: list[int]) -> None:
     url = f"http://127.0.0.1:{port}"
     try:
         async with aiohttp.ClientSession() as http:
-            deadline = time.monotonic() + 180
-            while True:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("redactor serve did not start")
-                try:
-                    async with http.get(f"{url}/readyz") as answer:
-                        if answer.status == 200:
-                            break
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.3)
+            await wait_ready(url, process, timeout=180)
 
             async def post(session: str, events: list) -> float:
                 body = orjson.dumps(events)

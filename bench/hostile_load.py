@@ -19,7 +19,6 @@ import itertools
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,15 +29,11 @@ from pathlib import Path
 import aiohttp
 import orjson
 
+from load import free_port, wait_ready  # a sibling: bench/ is on the path of a bench script
+
 TOKEN = "bench-token"
 ADMIN = {"Authorization": f"Bearer {TOKEN}"}
 _probe = itertools.count()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def ingest(url: str, site: str, session: str) -> str:
@@ -120,17 +115,7 @@ async def main_async(args: argparse.Namespace) -> None:
     try:
         timeout = aiohttp.ClientTimeout(total=3600)
         async with aiohttp.ClientSession(timeout=timeout) as http:
-            deadline = time.monotonic() + 180
-            while True:
-                try:
-                    async with http.get(f"{url}/readyz") as answer:
-                        if answer.status == 200:
-                            break
-                except aiohttp.ClientError:
-                    pass
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("redactor serve did not start")
-                await asyncio.sleep(0.3)
+            await wait_ready(url, process, timeout=180)
             await probe(http, url, None, 5)  # warm up
             results["no load (baseline)"] = (await probe(http, url, None, args.baseline_rounds), 0.0, [])
 
