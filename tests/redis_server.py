@@ -35,6 +35,14 @@ class RedisServer:
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", str(self.directory)],
             stdout=(self.directory / "redis.log").open("wb"), stderr=subprocess.STDOUT)
+        try:
+            self._wait_for_ping()
+        except BaseException:  # whatever stops the start, the process does not outlive it
+            self.stop()
+            raise
+        return self
+
+    def _wait_for_ping(self) -> None:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -43,10 +51,9 @@ class RedisServer:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
                     s.sendall(b"PING\r\n")
                     if s.recv(16).startswith(b"+PONG"):
-                        return self
+                        return
             except OSError:
                 time.sleep(0.05)
-        self.stop()
         raise RuntimeError("redis-server did not answer PING in 20s")
 
     def stop(self) -> None:
