@@ -199,13 +199,13 @@ def relay_scrub(bodies: list[bytes]) -> None:
         orjson.dumps(pii_strip_event(config, {"extra": {"events": orjson.loads(body)}}))
 
 
-def run_real(repeat: int) -> None:
+def run_real(repeat: int, ner: bool = True) -> None:
     recordings = real_recordings()
     every = [body for _, bodies in recordings.values() for body in bodies]
     events = sum(len(orjson.loads(body)) for body in every)
     policy = Policy.compile("bench", SiteConfig())
     masker = Masker("*")
-    pool = DetectorPool(workers=0, ner=True)
+    pool = DetectorPool(workers=0, ner=ner)
     pool.analyze_sync(["warm up the engine"], "nl", policy.config.pii)
 
     def replay(name: str) -> None:  # a new visitor: a mirror of their own
@@ -245,7 +245,8 @@ def run_real(repeat: int) -> None:
         relay = None
         print(f"  (Sentry Relay not measured: {error})")
     print(f"\nreal recordings: {len(recordings)} sessions of {len({page for page, _ in recordings.values()})} pages, "
-          f"{events} events, {sum(map(len, every)) / 1e6:.2f} MB; detector: Presidio + NER; best of {repeat}")
+          f"{events} events, {sum(map(len, every)) / 1e6:.2f} MB; detector: "
+          f"{'Presidio + NER' if ner else 'Presidio patterns only (no NER)'}; best of {repeat}")
     print(f"  baseline (orjson loads+dumps): {events / base:12,.0f} events/s")
     if relay is not None:
         print(f"  Sentry Relay pii_strip_event:  {events / relay:12,.0f} events/s  ratio to baseline {base / relay:.3f}")
@@ -266,6 +267,7 @@ def main() -> None:
     if not args.real_only:
         run(recording(args.batches, args.per_batch), args.ner, args.repeat)
     run_real(args.repeat)
+    run_real(args.repeat, ner=False)  # what NER costs: Relay has no model either
 
 
 if __name__ == "__main__":
