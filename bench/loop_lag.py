@@ -30,7 +30,6 @@ import threading
 import time
 from pathlib import Path
 
-import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hostile_load import distinct_strings, flat_snapshot, free_port  # noqa: E402

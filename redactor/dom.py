@@ -139,6 +139,12 @@ class DomMirror:
         # id → the flags (and rule) that id ever carried in this session: its protection only goes
         # up, whoever sends the next snapshot or mutation (module doc: "Session integrity")
         self.floor: dict[int, tuple[int, str | None]] = {}
+        # what changed since the last save, beside the table's rows (dump_changes)
+        self._sticky_changed: set[int] = set()
+        self._floor_changed: set[int] = set()
+        # what the store (or Redis) holds of this session: [bytes of its whole dump, bytes of the
+        # changes saved after it, how many] (sessions.state_to_save decides when to write it whole)
+        self.saved_as = [0, 0, 0]
         self.fresh = False  # a new document whose first snapshot was not redacted yet
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
@@ -213,12 +219,15 @@ class DomMirror:
             return
         old_flags, old_rule = self.floor.get(nid, (0, None))
         if flags & ~old_flags:
+            if not self.table.whole:
+                self._floor_changed.add(nid)
             self.floor[nid] = shared((old_flags | flags, old_rule or self.table.strings[self.table.rule[slot]]))
 
     def _gain(self, slot: int, flags: int, rule: str | None) -> None:
         """Adds flags a node inherits or had before; its own rule, if any, stays."""
         table = self.table
         if flags & ~table.flags[slot]:
+            table.touch(slot)
             table.flags[slot] |= flags
             if not table.strings[table.rule[slot]]:
                 table.rule[slot] = table.string(rule)
@@ -390,11 +399,14 @@ class DomMirror:
         if not gained:
             return False
         self.dirty = True
+        table.touch(slot)
         table.flags[slot] |= flags
         if table.rule[slot] == 0 or flags & BLOCKED:
             table.rule[slot] = table.string(rule)
         old_flags, old_rule = self.sticky.get(nid, (0, None))
         self.sticky[nid] = shared((old_flags | flags, old_rule or rule))
+        if not table.whole:
+            self._sticky_changed.add(nid)
         return True
 
     def _note_label_text(self, text_slot: int, text: Any, policy: Policy) -> None:
@@ -519,6 +531,7 @@ class DomMirror:
         attrs = kept_attributes(full, policy)
         table.shape[slot] = table.make_shape(kind, tag, attrs, container, label)  # shapes are shared: replaced, never changed
         table.meaning[slot] = 0
+        table.touch(slot)
         if tag == "label" and attrs.get("for"):
             self._note_label_for(nid, attrs["for"])
         before = table.flags[slot]
@@ -537,6 +550,7 @@ class DomMirror:
         top_flags, top_rule = flags[top], rules[top]
         for below in table.subtree(top):
             if top_flags & ~flags[below]:
+                table.touch(below)
                 flags[below] |= top_flags
                 if not rules[below] or top_flags & BLOCKED:
                     rules[below] = top_rule
@@ -577,6 +591,7 @@ class DomMirror:
         found = (self._field_meaning(slot, attrs, policy) if is_editable(tag, attrs)
                  else self._container_meaning(attrs, policy))
         table.meaning[slot] = table.string(found)
+        table.touch(slot)
         return found
 
     def _field_meaning(self, slot: int, attrs: dict[str, str], policy: Policy) -> str:
@@ -646,16 +661,42 @@ class DomMirror:
         values of structural attributes only — no label text, no placeholder, no link, no value.
         saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
         return {
-            "lang": self.lang,
-            "page_blocked": self.page_blocked,
-            "page": self.page,
-            "policy_key": self.policy_key,
+            **self._scalars(),
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
-            "fresh": self.fresh,
             "taint": self.taint.dump(),
             "nodes": self.table.rows(_saved_attributes if saved else None, labels=not saved),
         }
+
+    def dump_changes(self, saved: bool = True) -> dict[str, Any] | None:
+        """What changed since the last save (forget_changes), for load() to apply after that
+        save's dump: the rows of the nodes changed, the ids dropped, the sticky and floor
+        entries changed, the taint's new hashes, and the few scalars. Costs what the batch
+        changed, not the page. None when only a whole dump can say it (the table was cleared
+        since: a new page or snapshot, or it was never saved)."""
+        changed = self.table.changed_rows(_saved_attributes if saved else None, labels=not saved)
+        if changed is None:
+            return None
+        rows, removed = changed
+        return {
+            **self._scalars(),
+            "sticky": [[nid, *self.sticky[nid]] for nid in self._sticky_changed if nid in self.sticky],
+            "floor": [[nid, *self.floor[nid]] for nid in self._floor_changed if nid in self.floor],
+            "taint": self.taint.dump_changes(),
+            "nodes": rows,
+            "removed": removed,
+        }
+
+    def forget_changes(self) -> None:
+        """This mirror as it is now was saved: changes count from here."""
+        self.table.forget_changes()
+        self.taint.forget_changes()
+        self._sticky_changed = set()
+        self._floor_changed = set()
+
+    def _scalars(self) -> dict[str, Any]:
+        return {"lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
+                "policy_key": self.policy_key, "fresh": self.fresh}
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
@@ -670,7 +711,10 @@ class DomMirror:
                     self.meaning(nid, policy)
 
     @classmethod
-    def load(cls, state: dict[str, Any]) -> DomMirror:
+    def load(cls, state: dict[str, Any], changes: Iterable[dict[str, Any]] = ()) -> DomMirror:
+        """The mirror of a dump(), with the dump_changes() saved after it applied in order."""
+        for change in changes:
+            state = _merged(state, change)
         mirror = cls()
         mirror.lang = state.get("lang")
         mirror.page_blocked = bool(state.get("page_blocked"))
@@ -684,6 +728,22 @@ class DomMirror:
         for nid, attrs in mirror.table.fill(state.get("nodes", [])):
             mirror._note_label_for(nid, attrs["for"])
         return mirror
+
+
+def _merged(state: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
+    """A dump with one dump_changes() applied: the rows and entries it gives replace those of the
+    same id, the ids it dropped go. Linear in both."""
+    nodes = {row[0]: row for row in state.get("nodes", ()) if type(row[0]) is int}
+    for nid in change.get("removed", ()):
+        nodes.pop(nid, None)
+    nodes.update((row[0], row) for row in change.get("nodes", ()) if type(row[0]) is int)
+    entries = {}
+    for name in ("sticky", "floor"):
+        by_id = {entry[0]: entry for entry in state.get(name, ())}
+        by_id.update((entry[0], entry) for entry in change.get(name, ()))
+        entries[name] = list(by_id.values())
+    return {**state, **{k: v for k, v in change.items() if k not in ("removed",)}, **entries,
+            "taint": Taint.merge(state.get("taint"), change.get("taint")), "nodes": list(nodes.values())}
 
 
 __all__ = ["BLOCKED", "MASK_TEXT", "SENSITIVE", "UNKNOWN_NODE", "DomMirror", "Node", "Verdict"]

@@ -56,8 +56,8 @@ def shared(value: tuple[int, str | None]) -> Any:
 class NodeTable:
     """The nodes of one mirror by id: structure, flags, rule and meaning per slot."""
 
-    __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "made", "flags", "meaning",
-                 "next", "odd_parent", "parent", "prev", "roots", "rule", "shape", "strings")
+    __slots__ = ("_free", "_ids", "_slots", "_string_index", "count", "first", "gone", "made", "flags", "meaning",
+                 "next", "odd_parent", "parent", "prev", "roots", "rule", "shape", "strings", "touched", "whole")
 
     def __init__(self) -> None:
         self.clear()
@@ -82,6 +82,33 @@ class NodeTable:
         self._free: list[int] = []
         self.count = 0
         self.made = 0  # shapes this table made (that no node of the process had): its own memory
+        # What changed since the table was last saved (forget_changes), so that a batch saves the
+        # rows it changed, not the page (changed_rows). Tracked only once a whole table was saved:
+        # until then (whole) the next save is whole anyway, and a table nobody saves costs nothing.
+        self.whole = True
+        self.touched: set[int] = set()  # slots whose row changed
+        self.gone: set[int] = set()  # ids dropped
+
+    def touch(self, slot: int) -> None:
+        """slot's row changed (its flags, rule, meaning, shape, parent or children)."""
+        if not self.whole:
+            self.touched.add(slot)
+
+    def forget_changes(self) -> None:
+        """The table as it is now was saved: changes count from here."""
+        self.whole = False
+        self.touched = set()
+        self.gone = set()
+
+    def changed_rows(self, attributes: Callable[[dict[str, str] | None], dict[str, str] | None] | None,
+                     labels: bool) -> tuple[list[list[Any]], list[int]] | None:
+        """The rows (as rows() makes them) of the nodes changed since the last save, and the ids
+        dropped since then and not held now; None when the table was cleared since (a new page,
+        a new snapshot): then only the whole table says what it holds."""
+        if self.whole:
+            return None
+        held = sorted(slot for slot in self.touched if self.shape[slot] is not None)
+        return self.rows(attributes, labels, held), sorted(nid for nid in self.gone if self.slot(nid) == NONE)
 
     # -- ids and slots ------------------------------------------------------------------------
     def slot(self, nid: Any) -> int:
@@ -107,6 +134,7 @@ class NodeTable:
         slot = nid if self._slots is None and 0 <= nid < len(self.shape) else self._allocate(nid)
         self.count += 1
         self.shape[slot] = held
+        self.touch(slot)
         return slot
 
     def renew(self, slot: int, held: Shape) -> None:
@@ -115,6 +143,7 @@ class NodeTable:
         self.shape[slot] = held
 
     def _reset(self, slot: int) -> None:
+        self.touch(slot)
         self.parent[slot] = self.first[slot] = self.prev[slot] = self.next[slot] = NONE
         self.flags[slot] = self.rule[slot] = self.meaning[slot] = 0
         if self.odd_parent:
@@ -123,6 +152,8 @@ class NodeTable:
 
     def drop(self, slot: int) -> None:
         """Forgets a node (unlinked, its children gone or unlinked)."""
+        if not self.whole:
+            self.gone.add(self.id_of(slot))
         self._reset(slot)
         self.shape[slot] = None
         self.count -= 1
@@ -193,6 +224,7 @@ class NodeTable:
     def relabel(self, slot: int, label: str) -> None:
         kind, tag, attrs, container, _ = self.shape[slot]  # type: ignore[misc]
         self.shape[slot] = self.make_shape(kind, tag, attrs, container, label or None)
+        self.touch(slot)
 
     def string(self, text: str | None) -> int:
         """The index of a rule or meaning in this table's strings (few: a policy's rules)."""
@@ -206,22 +238,27 @@ class NodeTable:
 
     # -- saved state: the rows of DomMirror.dump, column by column -----------------------------
     def rows(self, attributes: Callable[[dict[str, str] | None], dict[str, str] | None] | None,
-             labels: bool) -> list[list[Any]]:
+             labels: bool, slots: list[int] | None = None) -> list[list[Any]]:
         """[id, parent id, kind, tag, attrs, flags, rule, child ids or None, label, meaning] per
-        node, in slot order. attributes: what is saved of a shape's attributes (None: all of
-        them); labels: whether label words are saved. The columns are zipped, not read slot by
-        slot, and a shape's saved attributes are worked out once per shape."""
+        node, in slot order (of these slots only, when given). attributes: what is saved of a
+        shape's attributes (None: all of them); labels: whether label words are saved. The whole
+        table's columns are zipped, not read slot by slot, and a shape's saved attributes are
+        worked out once per shape."""
         strings, ids, odd_parent, first, following = self.strings, self._ids, self.odd_parent, self.first, self.next
-        rules = map(strings.__getitem__, self.rule)
-        meanings = map(strings.__getitem__, self.meaning)
-        parents = ([above if above >= 0 else None for above in self.parent] if ids is None
-                   else [ids[above] if above >= 0 else None for above in self.parent])
-        for slot, parent in odd_parent.items():  # ELSEWHERE: a parent the node is not linked under
-            parents[slot] = parent
+        if slots is None:
+            rules = map(strings.__getitem__, self.rule)
+            meanings = map(strings.__getitem__, self.meaning)
+            parents = ([above if above >= 0 else None for above in self.parent] if ids is None
+                       else [ids[above] if above >= 0 else None for above in self.parent])
+            for slot, parent in odd_parent.items():  # ELSEWHERE: a parent the node is not linked under
+                parents[slot] = parent
+            columns: Iterable[tuple] = zip(range(len(self.shape)), self.shape, parents, self.flags, rules, meanings)
+        else:
+            columns = ((slot, self.shape[slot], self.parent_id(slot), self.flags[slot], strings[self.rule[slot]],
+                        strings[self.meaning[slot]]) for slot in slots)
         saved: dict[int, Any] = {}  # id(shape) → its saved attributes (shapes are shared and never change)
         out = []
-        for slot, held, parent, flags, rule, meaning in zip(range(len(self.shape)), self.shape, parents,
-                                                              self.flags, rules, meanings):
+        for slot, held, parent, flags, rule, meaning in columns:
             if held is None:
                 continue
             kind, tag, attrs, container, label = held
@@ -307,6 +344,7 @@ class NodeTable:
                 prev[first[owner]] = tail  # the first's prev is the last
         for slot, parent in saved_parent.items():  # not among its parent's children: an orphan, or under text
             self.set_parent(slot, parent, NONE)
+        self.forget_changes()  # the table is what was saved
         return labels
 
     def _refill(self, rows: list[Any]) -> list[tuple[int, dict[str, str]]]:
@@ -325,6 +363,7 @@ class NodeTable:
 
     def set_parent(self, slot: int, parent_id: int | None, linked_under: int) -> None:
         """linked_under: the parent's slot when the node is linked among its children."""
+        self.touch(slot)
         if parent_id is None:
             self.parent[slot] = NONE
             self.roots[slot] = None
@@ -342,6 +381,8 @@ class NodeTable:
         """Puts slot (linked nowhere) among owner's children, in front of the slot `before` if
         that is one of them, else last. O(1) however many siblings there are."""
         parent, first, prev, following = self.parent, self.first, self.prev, self.next
+        self.touch(slot)
+        self.touch(owner)
         parent[slot] = owner
         head = first[owner]
         if head == NONE:
@@ -363,6 +404,8 @@ class NodeTable:
         owner = self.parent[slot]
         if owner < 0:
             return
+        self.touch(slot)
+        self.touch(owner)
         first, prev, following = self.first, self.prev, self.next
         previous, after = prev[slot], following[slot]
         head = first[owner]

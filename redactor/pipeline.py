@@ -26,7 +26,6 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from aiohttp import web
 
 from redactor.answers import json_error, json_response, retry_headers
@@ -40,7 +39,7 @@ from redactor.plugins import redact_events
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import SiteFull
+from redactor.sessions import SavedState, SiteFull, state_to_save
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.state_redis import StateMoved, StateUnavailable
@@ -85,7 +84,7 @@ class Summary:
     """What is saved of a session after a batch: its mirror's state (None: unchanged since it
     was saved), the batch's remarks and the page it recorded."""
 
-    state: bytes | None
+    state: SavedState | None
     remarks: dict[str, int]
     page: str | None
 
@@ -159,7 +158,7 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
     if isinstance(redactions, Refused):
         return redactions
     try:  # encoding a big body and dumping a big mirror take long: on a redaction thread
-        encoded = await run(encode, recordings, redactions, mirrors)
+        encoded = await run(encode, recordings, redactions, mirrors, app[STATES].saved_with_batches)
     except BatchError as error:
         return refuse(metrics, error.status, error.code, error.detail, headers)
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
@@ -216,11 +215,14 @@ def refused_redaction(metrics: Metrics, error: Exception, site: str, fate: str, 
 
 
 # -- 4. encode (on a redaction thread) ---------------------------------------------------------------
-def encode(recordings: Recordings, redactions: list[Redaction], mirrors: dict[str, DomMirror]) -> Encoded:
+def encode(recordings: Recordings, redactions: list[Redaction], mirrors: dict[str, DomMirror],
+           save_state: bool = True) -> Encoded:
+    """The batch's body, and per session what the store saves: the mirror's state (unless the
+    session state lives elsewhere: --state) and the batch's remarks."""
     summaries = []
     for group, redaction in zip(recordings.groups, redactions):
         mirror = mirrors.get(group.session) if group.session is not None else None
-        state = orjson.dumps(mirror.dump()) if mirror is not None and mirror.dirty else None  # keystrokes: unchanged
+        state = state_to_save(mirror) if mirror is not None and save_state else None
         remarks = {f"{rule}|{entity}|{action}": n for (rule, entity, action), n in redaction.counts().items()}
         page = next((e["data"].get("href") for e in redaction.events
                      if e.get("type") == EventType.META and isinstance(e.get("data"), dict)), None)
@@ -243,8 +245,9 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
              in zip(recordings.groups, redactions, encoded.summaries) if group.session is not None]
     if UPSTREAM not in app:
         for group, redaction, summary in saved:
+            state = summary.state
             await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
-                                   summary.state, summary.remarks, summary.page)
+                                   state and state.blob, summary.remarks, summary.page, whole=not state or state.whole)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
     answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers)
@@ -252,8 +255,9 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
         return answer
     for group, redaction, summary in saved:
         if group.events:  # a group of analytics only: no recording to sum up
-            await store.save_session_state(site, group.session, len(redaction.events), len(body), summary.state,
-                                           summary.remarks, summary.page)
+            state = summary.state
+            await store.save_session_state(site, group.session, len(redaction.events), len(body), state and state.blob,
+                                           summary.remarks, summary.page, whole=not state or state.whole)
     return answer
 
 

@@ -21,6 +21,7 @@ import zlib
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import orjson
@@ -45,22 +46,65 @@ def live_bytes(mirror: DomMirror) -> int:
 
 
 def freeze(mirror: DomMirror) -> bytes:
-    return zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1)
+    """A mirror compressed in memory, with what its store holds of it (state_to_save reads it)."""
+    return zlib.compress(orjson.dumps({"mirror": mirror.dump(saved=False), "saved_as": mirror.saved_as}), 1)
 
 
 def thaw(frozen: bytes) -> DomMirror:
-    return DomMirror.load(orjson.loads(zlib.decompress(frozen)))
+    state = orjson.loads(zlib.decompress(frozen))
+    mirror = DomMirror.load(state["mirror"])
+    mirror.saved_as = state["saved_as"]
+    return mirror
 
 
-def _stored(state: bytes) -> DomMirror:
-    return DomMirror.load(orjson.loads(state))
+#: A session's saved state is a whole dump and the changes of each batch after it (the rows it
+#: changed, the ids it dropped: DomMirror.dump_changes), so a batch writes what it changed, not
+#: the page. The state is written whole again once the changes after it add up to more bytes than
+#: it, or to this many: a load reads at most about twice the state, in a bounded number of parts.
+MAX_SAVED_CHANGES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class SavedState:
+    """What a batch saves of its session's mirror: the whole state, or its changes since the last save."""
+
+    blob: bytes
+    whole: bool
+
+
+def state_to_save(mirror: DomMirror, saved: bool = True) -> SavedState | None:
+    """What a batch saves of its session's mirror (None: nothing changed); changes count from here.
+    saved: the allow-listed state of the store (DomMirror.dump); False: what a frozen mirror
+    keeps (label words too: Redis, sealed). If the batch is refused after all, the mirror is let
+    go and loaded again from what was saved."""
+    if not mirror.dirty and not mirror.table.touched:  # a meaning worked out on demand is a change too
+        return None
+    whole_bytes, changes_bytes, changes = mirror.saved_as
+    found = mirror.dump_changes(saved) if changes < MAX_SAVED_CHANGES else None
+    blob = orjson.dumps(found) if found is not None else b""
+    if found is not None and changes_bytes + len(blob) <= whole_bytes:
+        mirror.saved_as = [whole_bytes, changes_bytes + len(blob), changes + 1]
+        state = SavedState(blob, whole=False)
+    else:
+        state = SavedState(orjson.dumps(mirror.dump(saved)), whole=True)
+        mirror.saved_as = [len(state.blob), 0, 0]
+    mirror.forget_changes()
+    return state
+
+
+def load_saved(whole: bytes, changes: list[bytes]) -> DomMirror:
+    """The mirror of a whole saved state and the changes saved after it, in order."""
+    mirror = DomMirror.load(orjson.loads(whole), [orjson.loads(change) for change in changes])
+    mirror.saved_as = [len(whole), sum(map(len, changes)), len(changes)]
+    return mirror
 
 
 class SavedMirrors(Protocol):
     """Where a session let go of is found again: the store (sinks/store.py), which saves a
-    session's mirror with each of its batches (pipeline.sink)."""
+    session's mirror with each of its batches (pipeline.sink): its last whole state and the
+    changes saved after it."""
 
-    async def mirror_state(self, site: str, session: str) -> bytes | None: ...
+    async def mirror_state(self, site: str, session: str) -> tuple[bytes, list[bytes]] | None: ...
 
 
 class SiteFull(Exception):
@@ -77,6 +121,8 @@ class SessionStates:
     exact; past it the least recently used are frozen, then let go), and sessions of one site
     (max_per_site: a new session past it is refused with SiteFull, so a site that opens sessions
     by the thousand cannot push the other sites' sessions out of memory)."""
+
+    saved_with_batches = True  # the store keeps each session's state with its batches (state_to_save)
 
     def __init__(self, store: SavedMirrors, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
                  max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
@@ -133,7 +179,7 @@ class SessionStates:
                     mirror = await run(thaw, self._pop_cold(key))
                 if mirror is None:
                     state = await self.store.mirror_state(site, session)
-                    mirror = await run(_stored, state) if state else DomMirror()
+                    mirror = await run(load_saved, *state) if state else DomMirror()
                 mirror.taint.limit = self.max_taint_values
                 try:
                     yield mirror

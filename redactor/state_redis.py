@@ -156,6 +156,8 @@ class _Lease:
 
 
 class RedisStates:
+    saved_with_batches = False  # the state is here, not in the store
+
     def __init__(self, url: str, secret: bytes, idle_seconds: float = 1800.0, hot: int = 32,
                  timeout: float = 2.0, lock_wait: float = 10.0, lock_seconds: float = 5.0,
                  max_taint_values: int = MAX_TAINT_VALUES):

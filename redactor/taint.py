@@ -110,6 +110,7 @@ class Taint:
         self.hashes: set[bytes] = set()  # each tainted run of words
         self.heads: set[bytes] = set()  # each run's first word: where a match can start
         self.saturated = False
+        self.unsaved: list[tuple[bytes, bytes]] = []  # (run, head) added since the last save (bounded by limit)
 
     def __bool__(self) -> bool:
         return bool(self.hashes) or self.saturated
@@ -143,6 +144,7 @@ class Taint:
         for whole, head in new:
             self.hashes.add(whole)
             self.heads.add(head)
+        self.unsaved.extend(new)
         return True
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
@@ -175,6 +177,23 @@ class Taint:
     def dump(self) -> dict[str, Any]:
         return {"hashes": [h.hex() for h in self.hashes], "heads": [h.hex() for h in self.heads],
                 "saturated": self.saturated}
+
+    def dump_changes(self) -> dict[str, Any]:
+        """What was added since the last save (forget_changes), in dump()'s form: merge() adds it."""
+        return {"hashes": [h.hex() for h, _ in self.unsaved], "heads": list({h.hex(): None for _, h in self.unsaved}),
+                "saturated": self.saturated}
+
+    def forget_changes(self) -> None:
+        self.unsaved = []
+
+    @staticmethod
+    def merge(state: Any, changes: Any) -> dict[str, Any]:
+        """A dump() with later dump_changes() added to it."""
+        state = state if isinstance(state, dict) else {}
+        changes = changes if isinstance(changes, dict) else {}
+        return {"hashes": [*state.get("hashes", ()), *changes.get("hashes", ())],
+                "heads": [*state.get("heads", ()), *changes.get("heads", ())],
+                "saturated": bool(state.get("saturated") or changes.get("saturated"))}
 
     @classmethod
     def load(cls, state: Any, limit: int = MAX_TAINT_VALUES) -> Taint:

@@ -57,6 +57,13 @@ CREATE TABLE IF NOT EXISTS mirrors (
     updated_at REAL NOT NULL,
     PRIMARY KEY (site, session)
 );
+CREATE TABLE IF NOT EXISTS mirror_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    site TEXT NOT NULL,
+    session TEXT NOT NULL,
+    state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mirror_changes_by_session ON mirror_changes (site, session, seq);
 CREATE TABLE IF NOT EXISTS tokens (
     name TEXT NOT NULL,
     hash TEXT PRIMARY KEY,
@@ -230,26 +237,28 @@ class Store:
 
     # -- batches and sessions -------------------------------------------------------------------
     async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
-                         mirror_state: bytes | None, remarks: dict[str, int], page: str | None) -> None:
+                         mirror_state: bytes | None, remarks: dict[str, int], page: str | None,
+                         whole: bool = True) -> None:
         """One redacted batch, the session summary and the mirror state, in one transaction."""
         def write(db: sqlite3.Connection) -> None:
             now = time.time()
             db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
                        (site, session, now, orjson.dumps(meta) if meta else None, events, n_events))
-            self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page)
+            self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page, whole)
         await self._write(write)
 
     async def save_session_state(self, site: str, session: str, n_events: int, n_bytes: int, mirror_state: bytes | None,
-                                 remarks: dict[str, int], page: str | None) -> None:
+                                 remarks: dict[str, int], page: str | None, whole: bool = True) -> None:
         """The session summary and the mirror state of a batch whose events went elsewhere
         (upstream mode): a restart still knows which node ids are sensitive."""
         await self._write(lambda db: self._session_state(
-            db, time.time(), site, session, n_events, n_bytes, mirror_state, remarks, page))
+            db, time.time(), site, session, n_events, n_bytes, mirror_state, remarks, page, whole))
 
     @staticmethod
     def _session_state(db: sqlite3.Connection, now: float, site: str, session: str, n_events: int, n_bytes: int,
-                       mirror_state: bytes | None, remarks: dict[str, int], page: str | None) -> None:
-        """mirror_state None: the mirror did not change since it was last saved."""
+                       mirror_state: bytes | None, remarks: dict[str, int], page: str | None, whole: bool) -> None:
+        """mirror_state None: the mirror did not change since it was last saved; whole: it is the
+        whole state (the changes saved before it go), else the changes since the last save."""
         row = db.execute("SELECT remarks FROM sessions WHERE site = ? AND session = ?", (site, session)).fetchone()
         counts = orjson.loads(row[0]) if row and row[0] else {}
         for key, count in remarks.items():
@@ -262,13 +271,24 @@ class Store:
             (site, session, now, now, n_events, n_bytes, page, orjson.dumps(counts)))
         if mirror_state is None:
             return
+        if not whole:
+            db.execute("INSERT INTO mirror_changes (site, session, state) VALUES (?, ?, ?)", (site, session, mirror_state))
+            return
+        db.execute("DELETE FROM mirror_changes WHERE site = ? AND session = ?", (site, session))
         db.execute("INSERT INTO mirrors (site, session, state, updated_at) VALUES (?, ?, ?, ?) "
                    "ON CONFLICT (site, session) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
                    (site, session, mirror_state, now))
 
-    async def mirror_state(self, site: str, session: str) -> bytes | None:
-        rows = await self.file.run(self._query, "SELECT state FROM mirrors WHERE site = ? AND session = ?", site, session)
-        return rows[0][0] if rows else None
+    async def mirror_state(self, site: str, session: str) -> tuple[bytes, list[bytes]] | None:
+        """A session's last whole mirror state and the changes saved after it, in order."""
+        def read() -> tuple[bytes, list[bytes]] | None:
+            whole = self._query("SELECT state FROM mirrors WHERE site = ? AND session = ?", site, session)
+            if not whole:
+                return None
+            changes = self._query("SELECT state FROM mirror_changes WHERE site = ? AND session = ? ORDER BY seq",
+                                  site, session)
+            return whole[0][0], [state for (state,) in changes]
+        return await self.file.run(read)
 
     async def session_events(self, site: str, session: str) -> bytes | None:
         """The stored events of a session as one JSON array, joined without re-parsing."""
@@ -290,6 +310,7 @@ class Store:
             found = db.execute("DELETE FROM sessions WHERE site = ? AND session = ?", (site, session)).rowcount
             found += db.execute("DELETE FROM batches WHERE site = ? AND session = ?", (site, session)).rowcount
             db.execute("DELETE FROM mirrors WHERE site = ? AND session = ?", (site, session))
+            db.execute("DELETE FROM mirror_changes WHERE site = ? AND session = ?", (site, session))
             if found:
                 self._audit(db, site, author, "erase_session", {"session": session}, None)
             return bool(found)
@@ -310,6 +331,7 @@ class Store:
                 db.execute("DELETE FROM sessions WHERE site = ? AND session = ?", (site, session))
                 db.execute("DELETE FROM batches WHERE site = ? AND session = ?", (site, session))
                 db.execute("DELETE FROM mirrors WHERE site = ? AND session = ?", (site, session))
+                db.execute("DELETE FROM mirror_changes WHERE site = ? AND session = ?", (site, session))
                 self._audit(db, site, author, "erase_session", {"session": session, "reason": "retention_days"}, None)
             return old
         return await self._write(erase)
