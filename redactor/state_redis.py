@@ -4,15 +4,17 @@ The same interface as the in-process SessionStates (`async with states.session(s
 as mirror`, then `await states.commit(site, session, mirror)` before the batch leaves, and
 `states.discard(site, session)` if it is refused after all), so pipeline.py does
 not know which one it has. Per session, under the hash tag `{site:session}` (one Redis Cluster
-slot: the Lua scripts touch both keys):
+slot: the Lua scripts touch several keys):
 
     redactor:{site:session}:state   hash  seq   batches committed (the version)
-                                          mirror, mver   the sealed mirror blob (DomMirror.dump(saved=False),
+                                          mirror, mver   the sealed mirror blob, whole (DomMirror.dump(saved=False),
                                                          the taint's keyed hashes included), and the seq
-                                                         that wrote it
+                                                         that last wrote the mirror (whole or changes)
+    redactor:{site:session}:changes list  the sealed changes of each batch since the whole blob
+                                          (DomMirror.dump_changes), in order
     redactor:{site:session}:lock    string  a random token while one process redacts a batch
 
-Both expire after session_idle_seconds without a batch.
+They expire after session_idle_seconds without a batch.
 
 Why these choices:
 - **A lock and a version.** The lock (SET NX PX, renewed while held, released by compare-and-delete)
@@ -21,10 +23,11 @@ Why these choices:
   so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
   still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
   app redoes the batch on the state that moved (pipeline.take_batch).
-- **Only what changed.** Every batch bumps `seq` (a few bytes). The mirror blob is written only
-  when the batch changed the mirror (`mirror.dirty`: snapshots, mutations, attribute changes, a
-  new value in the taint; a batch of keystrokes, clicks and scrolls does not). A reader fetches
-  the blob only when its version differs from the copy it has.
+- **Only what changed.** Every batch bumps `seq` (a few bytes). A batch that changed the mirror
+  (snapshots, mutations, attribute changes, a new value in the taint; a batch of keystrokes,
+  clicks and scrolls does not) appends its changes, the rows it touched (sessions.state_to_save);
+  the mirror is written whole again, and the changes dropped, once they add up to more than it.
+  A reader fetches the blobs only when its version differs from the copy it has.
 - **A local cache that checks the version.** Each process keeps the last mirror it committed with
   its version; the round trip that takes the lock tells whether it is still current, and returns
   the blob only when it is not.
@@ -62,35 +65,49 @@ from redis.exceptions import RedisError
 
 from redactor.dom import DomMirror
 from redactor.scheduling import gc_paused, inline
-from redactor.sessions import live_bytes
+from redactor.sessions import live_bytes, load_saved, state_to_save
 from redactor.taint import MAX_TAINT_VALUES
 
 log = logging.getLogger("redactor.state")
 
 Key = tuple[str, str]
 
-#: takes the session's lock and, if it got it, reads the version, and the blob if the caller's copy
+#: takes the session's lock and, if it got it, reads the version, and the blobs if the caller's copy
 #: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
-#: KEYS[1] state, KEYS[2] lock; ARGV: token, lock ms, the mirror version the caller has ('' = none).
-#: → {0} if another process holds the lock, else {1, seq, mver, mirror or false}
+#: KEYS[1] state, KEYS[2] lock, KEYS[3] changes; ARGV: token, lock ms, the mirror version the caller
+#: has ('' = none). → {0} if another process holds the lock, else {1, seq, mver, mirror or false, changes}
 _TAKE = """
 if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
 local v = redis.call('HMGET', KEYS[1], 'seq', 'mver')
 if not v[1] then return {1} end
-local mirror = false
-if v[2] and v[2] ~= ARGV[3] then mirror = redis.call('HGET', KEYS[1], 'mirror') end
-return {1, v[1], v[2], mirror}
+local mirror, changes = false, {}
+if v[2] and v[2] ~= ARGV[3] then
+  mirror = redis.call('HGET', KEYS[1], 'mirror')
+  changes = redis.call('LRANGE', KEYS[3], 0, -1)
+end
+return {1, v[1], v[2], mirror, changes}
 """
 
-#: writes a batch's state only if the session is still at the version the batch read.
-#: KEYS[1] state; ARGV: expected seq, ttl ms, mirror blob or ''. → new seq, or -1
+#: writes a batch's state only if the session is still at the version the batch read: the mirror
+#: whole (the changes before it go), or its changes since the last write, or nothing of it.
+#: KEYS[1] state, KEYS[2] changes; ARGV: expected seq, ttl ms, blob or '', 'whole' or 'change'.
+#: → new seq, or -1
 _COMMIT = """
 local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if seq ~= tonumber(ARGV[1]) then return -1 end
 seq = seq + 1
 redis.call('HSET', KEYS[1], 'seq', seq)
-if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq) end
+if ARGV[3] ~= '' then
+  if ARGV[4] == 'whole' then
+    redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq)
+    redis.call('DEL', KEYS[2])
+  else
+    redis.call('RPUSH', KEYS[2], ARGV[3])
+    redis.call('HSET', KEYS[1], 'mver', seq)
+  end
+end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return seq
 """
 
@@ -131,10 +148,11 @@ class StateMoved(Exception):
     """Another process committed this session after this batch read it: redo the batch."""
 
 
-def keys(site: str, session: str) -> tuple[str, str]:
+def keys(site: str, session: str) -> tuple[str, str, str]:
+    """A session's state, lock and changes keys."""
     # site names and session ids cannot hold braces (keys.NAME): the tag is exactly {site:session}
     tag = f"redactor:{{{site}:{session}}}"
-    return f"{tag}:state", f"{tag}:lock"
+    return f"{tag}:state", f"{tag}:lock", f"{tag}:changes"
 
 
 @dataclass
@@ -232,14 +250,14 @@ class RedisStates:
         Redis as it was; either way it drops the local copy (the failed batch may have changed it),
         and the next batch reads the state from Redis."""
         key = (site, session)
-        state_key, lock_key = keys(site, session)
+        state_key, lock_key, changes_key = keys(site, session)
         local = self._local.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
             async with local:
                 lease = None
                 try:
-                    lease, read, cached = await self._acquire(key, state_key, lock_key, run)
+                    lease, read, cached = await self._acquire(key, (state_key, lock_key, changes_key), run)
                     mirror = await self._load(key, state_key, lease, read, cached)
                     self._held[key] = lease
                     lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
@@ -267,17 +285,19 @@ class RedisStates:
         process wrote the session since this batch read it; StateUnavailable if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
-        state_key, _ = keys(site, session)
-        mirror_blob = await lease.run(self._seal_mirror, state_key, mirror) if mirror.dirty else b""
+        state_key, _, changes_key = keys(site, session)
+        saved = await lease.run(self._seal_mirror, state_key, mirror)
+        blob, whole = saved if saved is not None else (b"", True)
         try:
-            seq = int(await self._commit(keys=[state_key], args=[lease.seq, self.ttl_ms, mirror_blob]))
+            seq = int(await self._commit(keys=[state_key, changes_key],
+                                         args=[lease.seq, self.ttl_ms, blob, "whole" if whole else "change"]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         if seq < 0:
             log.warning("session state moved under a batch (site %s): redone on the new state", site)
             raise StateMoved()
         lease.committed = True
-        self._cache[key] = _Cached(mirror, seq, seq if mirror_blob else lease.mver)
+        self._cache[key] = _Cached(mirror, seq, seq if blob else lease.mver)
         self._cache.move_to_end(key)
         while len(self._cache) > self.hot:
             self._cache.popitem(last=False)
@@ -290,7 +310,7 @@ class RedisStates:
         task.add_done_callback(self._tasks.discard)
 
     # -- the parts ----------------------------------------------------------------------------
-    async def _acquire(self, key: Key, state_key: str, lock_key: str,
+    async def _acquire(self, key: Key, redis_keys: tuple[str, str, str],
                        run: Callable[..., Any]) -> tuple[_Lease, list, _Cached | None]:
         """The lock, and the session's state as of it. Another process holding the session: polled
         (2 ms doubling to 20 ms) until lock_wait, then 503 session_busy."""
@@ -300,7 +320,7 @@ class RedisStates:
         deadline = time.monotonic() + self.lock_wait
         pause = 0.002
         try:
-            while not (read := await self._take(keys=[state_key, lock_key], args=[token, self.lock_ms, have]))[0]:
+            while not (read := await self._take(keys=list(redis_keys), args=[token, self.lock_ms, have]))[0]:
                 if time.monotonic() > deadline:
                     raise StateUnavailable("session_busy", "another process has held this session for "
                                            f"{self.lock_wait:g}s; retry later", retry_after=1)
@@ -309,17 +329,17 @@ class RedisStates:
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         # the copy the version was asked against (the cache may have let it go while we waited)
-        return _Lease(token, run), [*read[1:], None, None, None][:3], cached
+        return _Lease(token, run), [*read[1:], None, None, None, None][:4], cached
 
     async def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
         self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
-        seq, mver, mirror_blob = read
+        seq, mver, mirror_blob, changes = read
         if seq is None:  # a new session, or one that expired: start empty (unknown nodes fail closed)
             mirror = DomMirror()
         else:
             lease.seq, lease.mver = int(seq), int(mver) if mver is not None else None
             if mirror_blob is not None:
-                mirror = await lease.run(self._open_mirror, state_key, mirror_blob)
+                mirror = await lease.run(self._open_mirror, state_key, mirror_blob, changes or [])
             elif cached is not None and lease.mver is not None and cached.mver == lease.mver:
                 mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
             else:  # a state without a mirror blob is none this code writes: fail closed
@@ -354,15 +374,22 @@ class RedisStates:
         except (RedisError, OSError):
             log.warning("the erased session's state could not be deleted from Redis: it expires after the idle timeout")
 
-    def _seal_mirror(self, state_key: str, mirror: DomMirror) -> bytes:
-        """Runs on a redaction thread. Dumping a mirror allocates thousands of small lists and no
-        cycle: the collector paused (scheduling.gc_paused) — on a 2,000-node mirror, 18 → 0.4 ms."""
+    def _seal_mirror(self, state_key: str, mirror: DomMirror) -> tuple[bytes, bool] | None:
+        """What the batch writes of the mirror, sealed: whole, or its changes (sessions.state_to_save),
+        with label words (what a process keeps in memory). Runs on a redaction thread. Dumping a
+        mirror allocates thousands of small lists and no cycle: the collector paused
+        (scheduling.gc_paused) — on a 2,000-node mirror, 18 → 0.4 ms."""
         with gc_paused():
-            return self._seal(state_key, "mirror", zlib.compress(orjson.dumps(mirror.dump(saved=False)), 1))
+            state = state_to_save(mirror, saved=False)
+            if state is None:
+                return None
+            field = "mirror" if state.whole else "change"
+            return self._seal(state_key, field, zlib.compress(state.blob, 1)), state.whole
 
-    def _open_mirror(self, state_key: str, blob: bytes) -> DomMirror:
+    def _open_mirror(self, state_key: str, blob: bytes, changes: list[bytes]) -> DomMirror:
         with gc_paused():  # loads + load of a 2,000-node mirror: 20 → 3 ms without collector passes
-            return DomMirror.load(orjson.loads(zlib.decompress(self._open(state_key, "mirror", blob))))
+            return load_saved(zlib.decompress(self._open(state_key, "mirror", blob)),
+                              [zlib.decompress(self._open(state_key, "change", change)) for change in changes])
 
     def _seal(self, state_key: str, field: str, plain: bytes) -> bytes:
         nonce = os.urandom(NONCE_BYTES)

@@ -15,6 +15,7 @@ from factories import click, element, html_page, input_event, meta, snapshot, ty
 from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
+from redactor.keys import SECRET
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys
 from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
 
@@ -61,7 +62,7 @@ def password_page():
 async def test_state_is_in_redis_under_the_session_hash_tag_with_the_idle_ttl(shared, rconn):
     page, field, _, promo = password_page()
     assert (await post(shared, "s-1", [meta(), snapshot(page)])).status == 202
-    state_key, lock_key = keys(SITE, "s-1")
+    state_key, lock_key, _ = keys(SITE, "s-1")
     assert state_key == "redactor:{shop:s-1}:state"
     assert await rconn.exists(state_key) and not await rconn.exists(lock_key)  # the lock went with the batch
     assert 0 < await rconn.pttl(state_key) <= IDLE * 1000
@@ -76,20 +77,31 @@ async def test_state_is_in_redis_under_the_session_hash_tag_with_the_idle_ttl(sh
     assert "WINTER25" in orjson.dumps(stored).decode()
 
 
-async def test_only_what_changed_is_written(shared, rconn):
+async def test_only_what_changed_is_written(shared, rconn, redis_server):  # noqa: F811
     page, _, email, promo = password_page()
-    state_key, _ = keys(SITE, "s-2")
+    state_key, _, changes_key = keys(SITE, "s-2")
     await post(shared, "s-2", [meta(), snapshot(page)])
     first = await rconn.hgetall(state_key)
-    assert first[b"seq"] == first[b"mver"] == b"1"
+    assert first[b"seq"] == first[b"mver"] == b"1" and not await rconn.exists(changes_key)
     # keystrokes and clicks change no structure and find no new PII: only the version moves
     await post(shared, "s-2", [*typing(promo, "WINTER25"), click(promo)])
     second = await rconn.hgetall(state_key)
     assert second[b"seq"] == b"2" and second[b"mver"] == b"1" and second[b"mirror"] == first[b"mirror"]
-    # an e-mail typed in an e-mail field is PII: the taint (keyed hashes, in the mirror) grew
+    # an e-mail typed in an e-mail field is PII: the taint (keyed hashes, in the mirror) grew, and
+    # only that is written: a change after the whole mirror, which stays
     await post(shared, "s-2", typing(email, "lotte@voorbeeld.example"))
     third = await rconn.hgetall(state_key)
-    assert third[b"seq"] == third[b"mver"] == b"3" and third[b"mirror"] != first[b"mirror"]
+    assert third[b"seq"] == third[b"mver"] == b"3" and third[b"mirror"] == first[b"mirror"]
+    changes = await rconn.lrange(changes_key, 0, -1)
+    assert len(changes) == 1 and len(changes[0]) < len(first[b"mirror"])
+    assert 0 < await rconn.pttl(changes_key) <= IDLE * 1000
+    # another instance reads the whole mirror and the change after it: the taint is there
+    other = RedisStates(redis_server.url, shared.server.app[SECRET])
+    try:
+        async with other.session(SITE, "s-2") as mirror:
+            assert len(mirror.taint) > 0 and mirror.saved_as[2] == 1
+    finally:
+        await other.close()
 
 
 async def test_redis_holds_ciphertext_only(shared, rconn, admin_headers):
@@ -103,6 +115,8 @@ async def test_redis_holds_ciphertext_only(shared, rconn, admin_headers):
     async for key in rconn.scan_iter("redactor:*"):
         if await rconn.type(key) == b"hash":
             values += (await rconn.hgetall(key)).values()
+        elif await rconn.type(key) == b"list":
+            values += await rconn.lrange(key, 0, -1)
         else:
             values.append(await rconn.get(key))
     raw = [v.decode("latin-1") for v in values if v]
