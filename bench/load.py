@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import uuid
 from pathlib import Path
 
 import aiohttp
@@ -97,11 +98,13 @@ async def load(url: str, sessions: int, seconds: float, recs: list[list[bytes]])
     counts = {"batches": 0, "events": 0, "errors": 0}
     stop_at = time.monotonic() + seconds
 
+    run = uuid.uuid4().hex[:8]  # each load() its own sessions: a batch number sent again is a no-op
+
     async def session(n: int, http: aiohttp.ClientSession) -> None:
         round_ = 0
         while time.monotonic() < stop_at:
             batches = recs[(n + round_) % len(recs)]
-            sid = f"load-{n}-{round_}"
+            sid = f"load-{run}-{n}-{round_}"
             for body in batches:
                 if time.monotonic() >= stop_at:
                     return

@@ -99,7 +99,7 @@ async def ingest(request: web.Request) -> web.StreamResponse:
         batch = await app[THREADS].decode(site, rrweb_batch.decode, body, hold=big)
         if big:
             decoded.append(batch)
-        group = Group(session, batch.events, batch.meta or {})
+        group = Group(session, batch.events, batch.meta or {}, seq=rrweb_batch.batch_seq(batch.meta))
 
         def encode() -> bytes:
             return batch.encode(group.kept) if forward else rrweb_batch.encode(group.kept)

@@ -146,6 +146,11 @@ class DomMirror:
         # changes saved after it, how many] (sessions.state_to_save decides when to write it whole)
         self.saved_as = [0, 0, 0]
         self.fresh = False  # a new document whose first snapshot was not redacted yet
+        # the session's batch numbers (sessions.batch_order): the last one taken, and those below it
+        # that never came (a late one is still taken; any other at or below the last is a duplicate)
+        self.last_seq: int | None = None
+        self.missing_seqs: list[int] = []
+        self.pending_seq: int | None = None  # (--state) committed, perhaps never delivered: not saved here
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
@@ -696,7 +701,8 @@ class DomMirror:
 
     def _scalars(self) -> dict[str, Any]:
         return {"lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
-                "policy_key": self.policy_key, "fresh": self.fresh}
+                "policy_key": self.policy_key, "fresh": self.fresh, "last_seq": self.last_seq,
+                "missing_seqs": self.missing_seqs}
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
@@ -724,6 +730,9 @@ class DomMirror:
         mirror.sticky = {nid: shared((flags, rule)) for nid, flags, rule in state.get("sticky", [])}
         mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
         mirror.fresh = bool(state.get("fresh"))
+        last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
+        mirror.last_seq = last_seq if type(last_seq) is int else None
+        mirror.missing_seqs = [n for n in missing if type(n) is int] if isinstance(missing, list) else []
         mirror.taint = Taint.load(state.get("taint"))
         for nid, attrs in mirror.table.fill(state.get("nodes", [])):
             mirror._note_label_for(nid, attrs["for"])

@@ -21,6 +21,10 @@ class Metrics:
         r = self.registry
         self.batches = Counter("redactor_batches_total", "Batches stored", registry=r)
         self.refused = Counter("redactor_batches_refused_total", "Batches refused, by reason", ["reason"], registry=r)
+        self.out_of_order = Counter("redactor_batches_out_of_order_total",
+                                    "Numbered batches not next in their session: duplicate (a no-op), ahead (waited "
+                                    "for the missing ones, then taken without them), late (taken after later ones)",
+                                    ["order"], registry=r)
         self.events_in = Counter("redactor_events_in_total", "Events received in accepted batches", registry=r)
         self.events_out = Counter("redactor_events_out_total", "Events stored after redaction", registry=r)
         self.events_dropped = Counter("redactor_events_dropped_total", "Events dropped by redaction", registry=r)

@@ -15,6 +15,7 @@ keeps the state of the last batch that did). Nothing of a refused batch is store
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import hmac
@@ -39,13 +40,15 @@ from redactor.plugins import redact_events
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import SavedState, SiteFull, state_to_save
+from redactor.sessions import Order, SavedState, SiteFull, batch_order, state_to_save, take_seq
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.state_redis import StateMoved, StateUnavailable
 
 log = logging.getLogger("redactor")
 
+#: how often a batch waiting for a missing one of its session looks again
+GAP_POLL_SECONDS = 0.05
 #: how many times a batch is redone when another process wrote its session meanwhile (--state)
 STATE_ATTEMPTS = 3
 #: the site of peers' traffic whose SDK key no site claims: redacted with the built-in defaults
@@ -112,7 +115,7 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
         except BatchError as error:
             return refuse(metrics, error.status, error.code, error.detail, headers).response
         try:
-            return await _run_stages(request, recordings, headers, started)
+            return await _in_order(request, recordings, headers, started)
         except StateMoved:
             continue
         except StateUnavailable as error:  # fail closed: never a batch redacted without its state
@@ -125,8 +128,24 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
                   {**headers, **retry_headers(headers, 1)}).response
 
 
+async def _in_order(request: web.Request, recordings: Recordings, headers: dict[str, str],
+                    started: float) -> web.StreamResponse:
+    """A numbered batch whose session misses the ones before it waits for them (they may be on their
+    way, to this process or another), up to batch_gap_wait_seconds; then it is redacted without them,
+    and the nodes they added are unknown to the mirror: masked (fail closed)."""
+    deadline = time.monotonic() + request.app[SETTINGS].batch_gap_wait_seconds
+    while True:
+        waiting = time.monotonic() < deadline
+        answer = await _run_stages(request, recordings, headers, started, waiting)
+        if answer is not None:
+            return answer
+        await asyncio.sleep(GAP_POLL_SECONDS)
+
+
 async def _run_stages(request: web.Request, recordings: Recordings, headers: dict[str, str],
-                      started: float) -> web.StreamResponse:
+                      started: float, waiting: bool) -> web.StreamResponse | None:
+    """The answer, or None while the batch must wait for a missing one of its session (the session
+    was held and let go unchanged)."""
     app = request.app
     metrics, states, site = app[METRICS], app[STATES], recordings.policy.site
     run = app[THREADS].runner(site)
@@ -134,6 +153,17 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
+        orders = [batch_order(mirrors[group.session], group.seq) for group in recordings.groups
+                  if group.session is not None]
+        if Order.AHEAD in orders:
+            if waiting:
+                return None
+            metrics.out_of_order.labels("ahead").inc()
+        if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
+            metrics.out_of_order.labels("duplicate").inc()
+            received = sum(len(group.events) for group in recordings.groups)
+            return json_response({"accepted": received, "stored": 0, "dropped": 0, "duplicate": True},
+                                 status=202, headers=headers)
         outcome = await _stages(request, recordings, mirrors, headers, run)
         if isinstance(outcome, Refused):
             for session in sessions:
@@ -157,12 +187,16 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
     redactions = await redact(app, recordings, mirrors, headers, run)
     if isinstance(redactions, Refused):
         return redactions
+    for group in recordings.groups:  # saved with the state: a retry of this batch is then a duplicate
+        if group.session is not None and take_seq(mirrors[group.session], group.seq):
+            app[METRICS].out_of_order.labels("late").inc()
     try:  # encoding a big body and dumping a big mirror take long: on a redaction thread
         encoded = await run(encode, recordings, redactions, mirrors, app[STATES].saved_with_batches)
     except BatchError as error:
         return refuse(metrics, error.status, error.code, error.detail, headers)
+    numbers = {group.session: group.seq for group in recordings.groups}
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
-        await app[STATES].commit(site, session, mirror)
+        await app[STATES].commit(site, session, mirror, numbers.get(session))
     answer = await sink(request, recordings, redactions, encoded, headers)
     if isinstance(answer, Refused):
         return answer

@@ -15,6 +15,7 @@ comes back, with its taint (keyed hashes, never the values: redactor/taint.py).
 from __future__ import annotations
 
 import asyncio
+import enum
 import math
 import time
 import zlib
@@ -90,6 +91,44 @@ def state_to_save(mirror: DomMirror, saved: bool = True) -> SavedState | None:
         mirror.saved_as = [len(state.blob), 0, 0]
     mirror.forget_changes()
     return state
+
+
+# -- the order of a session's batches -----------------------------------------------------------
+#: batch numbers below the last one taken that never came, kept per session so that a late one is
+#: still taken (past this many, the oldest count as come: a script that skips that many is broken)
+MAX_MISSING_SEQS = 64
+
+
+class Order(enum.Enum):
+    NEXT = "next"  # the one expected, one that came late, or a batch without a number: redact it
+    DUPLICATE = "duplicate"  # taken before (a retry whose answer was lost): a no-op
+    AHEAD = "ahead"  # one or more before it are missing: wait briefly for them, then redact it
+
+
+def batch_order(mirror: DomMirror, seq: int | None) -> Order:
+    """Where a batch numbered seq (from 0) stands in its session."""
+    if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
+        return Order.NEXT
+    expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
+    if seq == expected or seq in mirror.missing_seqs:
+        return Order.NEXT
+    return Order.DUPLICATE if seq < expected else Order.AHEAD
+
+
+def take_seq(mirror: DomMirror, seq: int | None) -> bool:
+    """The batch numbered seq was redacted: what comes next, and which numbers are still missing.
+    Returns whether it came late (after a later one)."""
+    if seq is None or seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known)
+        return False
+    expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
+    mirror.dirty = True
+    if seq >= expected:
+        skipped = range(max(expected, seq - MAX_MISSING_SEQS), seq)
+        mirror.missing_seqs = [*mirror.missing_seqs, *skipped][-MAX_MISSING_SEQS:]
+        mirror.last_seq = seq
+        return False
+    mirror.missing_seqs = [n for n in mirror.missing_seqs if n != seq]
+    return True
 
 
 def load_saved(whole: bytes, changes: list[bytes]) -> DomMirror:
@@ -200,7 +239,7 @@ class SessionStates:
         """The batch holding the session was refused: what it taught the mirror is not kept."""
         self._discarded.add((site, session))
 
-    async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
+    async def commit(self, site: str, session: str, mirror: DomMirror, seq: int | None = None) -> None:
         """In process, the mirror is saved with its batch by the store (pipeline.sink); nothing to do here.
         (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
 

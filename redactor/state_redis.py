@@ -57,7 +57,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 import redis.asyncio as aioredis
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -75,28 +74,33 @@ Key = tuple[str, str]
 #: takes the session's lock and, if it got it, reads the version, and the blobs if the caller's copy
 #: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
 #: KEYS[1] state, KEYS[2] lock, KEYS[3] changes; ARGV: token, lock ms, the mirror version the caller
-#: has ('' = none). → {0} if another process holds the lock, else {1, seq, mver, mirror or false, changes}
+#: has ('' = none). → {0} if another process holds the lock, else
+#: {1, seq, mver, mirror or false, changes, pending batch number or false}
 _TAKE = """
 if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
-local v = redis.call('HMGET', KEYS[1], 'seq', 'mver')
+local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'pending')
 if not v[1] then return {1} end
 local mirror, changes = false, {}
 if v[2] and v[2] ~= ARGV[3] then
   mirror = redis.call('HGET', KEYS[1], 'mirror')
   changes = redis.call('LRANGE', KEYS[3], 0, -1)
 end
-return {1, v[1], v[2], mirror, changes}
+return {1, v[1], v[2], mirror, changes, v[3]}
 """
 
 #: writes a batch's state only if the session is still at the version the batch read: the mirror
 #: whole (the changes before it go), or its changes since the last write, or nothing of it.
-#: KEYS[1] state, KEYS[2] changes; ARGV: expected seq, ttl ms, blob or '', 'whole' or 'change'.
-#: → new seq, or -1
+#: The batch's own number (its `seq`, '' if none) is kept as `pending` until the batch was stored or
+#: forwarded (_RELEASE): a process that dies in between leaves it pending, and a resend of that batch
+#: is then redacted again, not taken for a duplicate (sessions.batch_order).
+#: KEYS[1] state, KEYS[2] changes; ARGV: expected seq, ttl ms, blob or '', 'whole' or 'change',
+#: the batch's number or ''. → new seq, or -1
 _COMMIT = """
 local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if seq ~= tonumber(ARGV[1]) then return -1 end
 seq = seq + 1
 redis.call('HSET', KEYS[1], 'seq', seq)
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'pending', ARGV[5]) else redis.call('HDEL', KEYS[1], 'pending') end
 if ARGV[3] ~= '' then
   if ARGV[4] == 'whole' then
     redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq)
@@ -116,8 +120,13 @@ _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
 """
+#: KEYS[1] lock, KEYS[2] state; ARGV: token, '1' if the batch was stored or forwarded (its number is
+#: no longer pending: a resend of it is a duplicate)
 _RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  if ARGV[2] == '1' then redis.call('HDEL', KEYS[2], 'pending') end
+  return redis.call('DEL', KEYS[1])
+end
 return 0
 """
 
@@ -171,6 +180,7 @@ class _Lease:
     renewing: asyncio.Task | None = None
     committed: bool = False
     discarded: bool = False  # the batch was refused after its commit (the collector refused it)
+    delivered: bool = False  # the block ended after its commit without an error: the batch was stored or forwarded
 
 
 class RedisStates:
@@ -264,13 +274,15 @@ class RedisStates:
                     yield mirror
                     if not lease.committed or lease.discarded:  # nothing saved, or the batch was refused
                         self._cache.pop(key, None)
+                    else:
+                        lease.delivered = True
                 except BaseException:
                     self._cache.pop(key, None)
                     raise
                 finally:
                     self._held.pop(key, None)
                     if lease is not None:
-                        await self._let_go(lock_key, lease)
+                        await self._let_go(lock_key, state_key, lease)
         finally:
             self._users[key] -= 1
             if not self._users[key]:  # nobody holds or waits for it: the local lock goes
@@ -280,7 +292,7 @@ class RedisStates:
         """The batch holding the session was refused: the local copy goes (Redis has what was committed)."""
         self._held[(site, session)].discarded = True
 
-    async def commit(self, site: str, session: str, mirror: DomMirror) -> None:
+    async def commit(self, site: str, session: str, mirror: DomMirror, seq: int | None = None) -> None:
         """Writes the batch's state, atomically with the session's version. StateMoved if another
         process wrote the session since this batch read it; StateUnavailable if Redis is gone."""
         key = (site, session)
@@ -290,7 +302,8 @@ class RedisStates:
         blob, whole = saved if saved is not None else (b"", True)
         try:
             seq = int(await self._commit(keys=[state_key, changes_key],
-                                         args=[lease.seq, self.ttl_ms, blob, "whole" if whole else "change"]))
+                                         args=[lease.seq, self.ttl_ms, blob, "whole" if whole else "change",
+                                               "" if seq is None else seq]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         if seq < 0:
@@ -329,11 +342,11 @@ class RedisStates:
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         # the copy the version was asked against (the cache may have let it go while we waited)
-        return _Lease(token, run), [*read[1:], None, None, None, None][:4], cached
+        return _Lease(token, run), [*read[1:], None, None, None, None, None][:5], cached
 
     async def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
         self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
-        seq, mver, mirror_blob, changes = read
+        seq, mver, mirror_blob, changes, pending = read
         if seq is None:  # a new session, or one that expired: start empty (unknown nodes fail closed)
             mirror = DomMirror()
         else:
@@ -344,6 +357,8 @@ class RedisStates:
                 mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
             else:  # a state without a mirror blob is none this code writes: fail closed
                 mirror = DomMirror()
+        # the batch committed last was maybe never stored nor forwarded: a resend of it is redone
+        mirror.pending_seq = int(pending) if pending is not None else None
         mirror.taint.limit = self.max_taint_values
         return mirror
 
@@ -360,11 +375,11 @@ class RedisStates:
         except asyncio.CancelledError:
             return
 
-    async def _let_go(self, lock_key: str, lease: _Lease) -> None:
+    async def _let_go(self, lock_key: str, state_key: str, lease: _Lease) -> None:
         if lease.renewing is not None:
             lease.renewing.cancel()
         try:
-            await self._release(keys=[lock_key], args=[lease.token])
+            await self._release(keys=[lock_key, state_key], args=[lease.token, "1" if lease.delivered else ""])
         except (RedisError, OSError):
             pass  # it expires by itself after lock_seconds
 

@@ -308,3 +308,28 @@ async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_
         stored = orjson.dumps(await (await app.get(f"/v1/sites/{SITE}/sessions/s-11/events",
                                                    headers=admin_headers)).json()).decode()
         assert "secret-" not in stored and "WINTER25" in stored  # every batch had the state
+
+
+async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(redis_server, rconn):  # noqa: F811
+    """Its number stays pending until the batch was stored or forwarded: a process killed in
+    between (here: the block raises after the commit) leaves it pending, and a resend of that
+    batch is redacted again, not taken for a duplicate (nothing lost). Delivered, it is one."""
+    from redactor.sessions import Order, batch_order, take_seq
+
+    states = RedisStates(redis_server.url, b"k" * 32)
+    try:
+        with pytest.raises(ConnectionResetError):
+            async with states.session(SITE, "s-12") as mirror:
+                take_seq(mirror, 0)
+                await states.commit(SITE, "s-12", mirror, 0)
+                raise ConnectionResetError("the collector went away before the batch was forwarded")
+        assert await rconn.hget(keys(SITE, "s-12")[0], "pending") == b"0"
+        async with states.session(SITE, "s-12") as mirror:
+            assert mirror.last_seq == 0 and batch_order(mirror, 0) is Order.NEXT  # redone
+            take_seq(mirror, 0)
+            await states.commit(SITE, "s-12", mirror, 0)
+        assert await rconn.hget(keys(SITE, "s-12")[0], "pending") is None
+        async with states.session(SITE, "s-12") as mirror:
+            assert batch_order(mirror, 0) is Order.DUPLICATE and batch_order(mirror, 1) is Order.NEXT
+    finally:
+        await states.close()

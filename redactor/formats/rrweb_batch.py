@@ -28,6 +28,14 @@ class Group:
     events: list[Any]
     meta: dict[str, Any] = field(default_factory=dict)  # scanned like a custom payload; written back
     kept: list[Any] | None = None  # set by the caller: the events that survive redaction
+    seq: int | None = None  # the batch's number in its session (from 0), when the script sends one
+
+
+def batch_seq(meta: dict[str, Any] | None) -> int | None:
+    """The `seq` of a native batch object ({"seq": 3, "events": [...]}: the recording snippet counts
+    its batches from 0), or None: a bare array, or no whole number there."""
+    seq = (meta or {}).get("seq")
+    return seq if type(seq) is int and 0 <= seq < 2**53 else None  # type(): not a bool
 
 
 @dataclass

@@ -1,0 +1,128 @@
+"""Numbered batches ({"seq": n, "events": […]}, counted from 0 as the recording snippet does): a
+duplicate is a no-op, a batch ahead of a missing one waits briefly for it and is then taken
+without it (the nodes it would have taught the mirror are unknown: masked), and a batch that
+comes late is still taken. The number goes with the session's state, so a retry is known as
+one by every process that shares it."""
+
+from __future__ import annotations
+
+import asyncio
+
+import orjson
+import pytest
+
+from factories import element, html_page, input_event, meta, mutation, snapshot, text
+from leaks import leaks
+from redactor.dom import DomMirror
+from redactor.sessions import MAX_MISSING_SEQS, Order, batch_order, take_seq
+
+SITE = "shop"
+
+
+def body(seq: int, events: list) -> bytes:
+    return orjson.dumps({"seq": seq, "events": events})
+
+
+def page() -> tuple[dict, int, int, int]:
+    """A page with a password field, a promo field and a list the later batches add to."""
+    password = element("input", {"type": "password", "name": "pw"})
+    promo = element("input", {"type": "text", "name": "promo"})
+    items = element("ul", {"id": "items"})
+    return html_page(element("form", {}, [password, promo]), items), password["id"], promo["id"], items["id"]
+
+
+@pytest.fixture
+def gap_settings(settings):
+    settings.batch_gap_wait_seconds = 1.0
+    return settings
+
+
+@pytest.fixture
+async def shop(aiohttp_client, gap_settings, admin_headers):
+    from redactor.app import create_app
+
+    client = await aiohttp_client(create_app(gap_settings))
+    assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    return client
+
+
+async def post(client, session: str, seq: int, events: list):
+    answer = await client.post(f"/v1/sites/{SITE}/sessions/{session}/events", data=body(seq, events),
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 202, await answer.text()
+    return await answer.json()
+
+
+async def stored(client, admin_headers, session: str) -> list:
+    answer = await client.get(f"/v1/sites/{SITE}/sessions/{session}/events", headers=admin_headers)
+    return await answer.json()
+
+
+async def test_a_batch_sent_again_is_a_no_op(shop, admin_headers):
+    html, _, promo, _ = page()
+    first = [meta(), snapshot(html), input_event(promo, "WINTER25")]
+    assert (await post(shop, "s1", 0, first))["stored"] == 3
+    again = await post(shop, "s1", 0, first)
+    assert again == {"accepted": 3, "stored": 0, "dropped": 0, "duplicate": True}
+    assert len(await stored(shop, admin_headers, "s1")) == 3
+    assert (await post(shop, "s1", 1, [input_event(promo, "WINTER25X")]))["stored"] == 1
+    metrics = await (await shop.get("/metrics")).text()
+    assert 'redactor_batches_out_of_order_total{order="duplicate"} 1.0' in metrics
+
+
+async def test_a_batch_ahead_waits_for_the_missing_one(shop, admin_headers):
+    """Batch 1 arrives first: it waits, batch 0 (the snapshot) goes in, then batch 1 is redacted
+    with what batch 0 taught the mirror: the promo code stays readable, the password does not."""
+    html, password, promo, _ = page()
+    ahead = asyncio.create_task(post(shop, "s2", 1, [input_event(password, "hunter2-secret"),
+                                                     input_event(promo, "WINTER25 ")]))
+    await asyncio.sleep(0.3)
+    assert not ahead.done()
+    await post(shop, "s2", 0, [meta(), snapshot(html)])
+    assert (await ahead)["stored"] == 2
+    events = await stored(shop, admin_headers, "s2")
+    assert [event["type"] for event in events] == [4, 2, 3, 3]  # batch 0 was stored first
+    assert not leaks(events, "hunter2-secret")
+    assert events[-1]["data"]["text"] == "WINTER25 "  # known as a plain field: not masked fail-closed
+
+
+async def test_after_the_wait_a_batch_goes_on_without_the_missing_one_which_is_taken_late(shop, admin_headers):
+    html, _, _, items = page()
+    await post(shop, "s3", 0, [meta(), snapshot(html)])
+    item = element("li", {}, [text("Bedankt Sanne de Vries")])
+    # batch 1 (adding the item) is lost for now; batch 2 changes the item's text: a node the mirror
+    # never saw, so its text is masked whole (fail closed) after the wait
+    late = [mutation(adds=[{"parentId": items, "nextId": None, "node": item}])]
+    answer = await post(shop, "s3", 2, [mutation(texts=[{"id": item["childNodes"][0]["id"],
+                                                         "value": "Bedankt Sanne de Vries"}])])
+    assert answer["stored"] == 1
+    assert not leaks(await stored(shop, admin_headers, "s3"), "Sanne de Vries")
+    assert (await post(shop, "s3", 1, late))["stored"] == 1  # late, not a duplicate: taken
+    assert (await post(shop, "s3", 1, late)).get("duplicate")  # now it is one
+    metrics = await (await shop.get("/metrics")).text()
+    assert 'redactor_batches_out_of_order_total{order="ahead"} 1.0' in metrics
+    assert 'redactor_batches_out_of_order_total{order="late"} 1.0' in metrics
+
+
+async def test_batches_without_a_number_are_taken_as_they_come(shop, admin_headers):
+    html, _, promo, _ = page()
+    events = [meta(), snapshot(html)]
+    for _ in range(2):
+        answer = await shop.post(f"/v1/sites/{SITE}/sessions/s4/events", data=orjson.dumps(events))
+        assert (await answer.json())["stored"] == 2
+    answer = await shop.post(f"/v1/sites/{SITE}/sessions/s4/events",
+                             data=orjson.dumps({"seq": "7", "events": [input_event(promo, "A")]}))
+    assert (await answer.json())["stored"] == 1  # not a whole number: no number
+
+
+def test_the_missing_numbers_kept_are_bounded():
+    mirror = DomMirror()
+    assert batch_order(mirror, 0) is Order.NEXT and batch_order(mirror, 3) is Order.AHEAD
+    take_seq(mirror, 0)
+    take_seq(mirror, 10**12)  # a jump far ahead: only the last numbers before it are kept as missing
+    assert len(mirror.missing_seqs) == MAX_MISSING_SEQS and mirror.missing_seqs[-1] == 10**12 - 1
+    assert batch_order(mirror, 10**12 - 1) is Order.NEXT  # late
+    assert batch_order(mirror, 5) is Order.DUPLICATE  # past what is kept: counted as come
+    assert take_seq(mirror, 10**12 - 1) and 10**12 - 1 not in mirror.missing_seqs
+    loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
+    assert (loaded.last_seq, loaded.missing_seqs) == (mirror.last_seq, mirror.missing_seqs)
