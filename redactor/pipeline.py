@@ -47,8 +47,8 @@ from redactor.state_redis import StateMoved, StateUnavailable
 
 log = logging.getLogger("redactor")
 
-#: how often a batch waiting for a missing one of its session looks again
-GAP_POLL_SECONDS = 0.05
+#: how often a batch waiting for a missing one of its session looks again: 50 ms, doubling to 400 ms
+GAP_POLL_SECONDS, MAX_GAP_POLL_SECONDS = 0.05, 0.4
 #: how many times a batch is redone when another process wrote its session meanwhile (--state)
 STATE_ATTEMPTS = 3
 #: the site of peers' traffic whose SDK key no site claims: redacted with the built-in defaults
@@ -134,12 +134,14 @@ async def _in_order(request: web.Request, recordings: Recordings, headers: dict[
     way, to this process or another), up to batch_gap_wait_seconds; then it is redacted without them,
     and the nodes they added are unknown to the mirror: masked (fail closed)."""
     deadline = time.monotonic() + request.app[SETTINGS].batch_gap_wait_seconds
+    pause = GAP_POLL_SECONDS
     while True:
         waiting = time.monotonic() < deadline
         answer = await _run_stages(request, recordings, headers, started, waiting)
         if answer is not None:
             return answer
-        await asyncio.sleep(GAP_POLL_SECONDS)
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, MAX_GAP_POLL_SECONDS)  # each look holds the session (a Redis round trip)
 
 
 async def _run_stages(request: web.Request, recordings: Recordings, headers: dict[str, str],
