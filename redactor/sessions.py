@@ -1,8 +1,9 @@
 """Session state: one DomMirror per recording session, across batches.
 
-Written to the store with every batch that changes it, so that a restart does not forget which
-node ids are sensitive: what the batch changed, after the last whole state (state_to_save). Batches of one session are redacted one at a time (a per-session lock):
-the second needs what the first taught the mirror.
+Written to the store with every batch that changes it (what the batch changed, after the last
+whole state: state_to_save), so that a restart does not forget which node ids are sensitive.
+Batches of one session are redacted one at a time (a per-session lock), in the order of their
+numbers when they carry one (batch_order): the second needs what the first taught the mirror.
 
 In memory, a mirror is *hot* (compact columns, ready for the next batch: redactor/nodetable.py)
 or *cold* (the same state, compressed: about a third of a hot mirror whose page other sessions
