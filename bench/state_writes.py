@@ -29,7 +29,7 @@ from redactor.dom import DomMirror  # noqa: E402
 from redactor.masking import Masker  # noqa: E402
 from redactor.policy import Policy, SiteConfig  # noqa: E402
 from redactor.redact import redact_batch_sync  # noqa: E402
-from redactor.sessions import state_to_save  # noqa: E402
+from redactor.sessions import note_saved, state_to_save  # noqa: E402
 
 
 def best(fn, repeat: int) -> float:
@@ -55,8 +55,7 @@ def main() -> None:
         mirror = DomMirror()
         redact_batch_sync([{"type": 4, "data": {"href": "https://shop.example/", "width": 1, "height": 1},
                             "timestamp": 1}, copy.deepcopy(snapshot)], policy, mirror, masker, nothing)
-        state_to_save(mirror)
-        mirror.dirty = False
+        note_saved(mirror, state_to_save(mirror))
         return mirror
 
     batches = {

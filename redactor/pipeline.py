@@ -40,7 +40,7 @@ from redactor.plugins import redact_events
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import Order, SavedState, SiteFull, batch_order, state_to_save, take_seq
+from redactor.sessions import Order, SavedState, SiteFull, batch_order, note_saved, state_to_save, take_seq
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.state_redis import StateMoved, StateUnavailable
@@ -172,7 +172,6 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
                 states.discard(site, session)
             return outcome.response
         for mirror in mirrors.values():
-            mirror.dirty = False  # saved with this batch
             metrics.mirror_nodes.observe(len(mirror.nodes))
     redactions, answer = outcome
     for group, redaction in zip(recordings.groups, redactions):
@@ -199,7 +198,7 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
     numbers = {group.session: group.seq for group in recordings.groups}
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
         await app[STATES].commit(site, session, mirror, numbers.get(session))
-    answer = await sink(request, recordings, redactions, encoded, headers)
+    answer = await sink(request, recordings, redactions, encoded, mirrors, headers)
     if isinstance(answer, Refused):
         return answer
     return redactions, answer
@@ -268,7 +267,7 @@ def encode(recordings: Recordings, redactions: list[Redaction], mirrors: dict[st
 
 # -- 5. sink ------------------------------------------------------------------------------------------
 async def sink(request: web.Request, recordings: Recordings, redactions: list[Redaction], encoded: Encoded,
-               headers: dict[str, str]) -> web.StreamResponse | Refused:
+               mirrors: dict[str, DomMirror], headers: dict[str, str]) -> web.StreamResponse | Refused:
     """The embedded store keeps the batch with its sessions' state, in one transaction. Upstream,
     the collector (or the spool) takes the batch first; the sessions' state is saved once it is
     safe, so that a refused batch leaves it as it was."""
@@ -284,6 +283,7 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
             state = summary.state
             await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
                                    state and state.blob, summary.remarks, summary.page, whole=not state or state.whole)
+            note_saved(mirrors[group.session], state)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
     answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers)
@@ -294,6 +294,7 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
             state = summary.state
             await store.save_session_state(site, group.session, len(redaction.events), len(body), state and state.blob,
                                            summary.remarks, summary.page, whole=not state or state.whole)
+            note_saved(mirrors[group.session], state)
     return answer
 
 

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 import orjson
 
 from redactor.dom import DomMirror
-from redactor.scheduling import inline
+from redactor.scheduling import gc_paused, inline
 from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
@@ -75,23 +75,30 @@ class SavedState:
 
 
 def state_to_save(mirror: DomMirror, saved: bool = True) -> SavedState | None:
-    """What a batch saves of its session's mirror (None: nothing changed); changes count from here.
+    """What a batch saves of its session's mirror (None: nothing changed since the last save).
     saved: the allow-listed state of the store (DomMirror.dump); False: what a frozen mirror
-    keeps (label words too: Redis, sealed). If the batch is refused after all, the mirror is let
-    go and loaded again from what was saved."""
+    keeps (label words too: Redis, sealed). Once it is written, note_saved(); until then the
+    changes keep counting (a batch whose state is not written leaves them to the next one)."""
     if not mirror.dirty and not mirror.table.touched:  # a meaning worked out on demand is a change too
         return None
     whole_bytes, changes_bytes, changes = mirror.saved_as
     found = mirror.dump_changes(saved) if changes < MAX_SAVED_CHANGES else None
     blob = orjson.dumps(found) if found is not None else b""
     if found is not None and changes_bytes + len(blob) <= whole_bytes:
-        mirror.saved_as = [whole_bytes, changes_bytes + len(blob), changes + 1]
-        state = SavedState(blob, whole=False)
-    else:
-        state = SavedState(orjson.dumps(mirror.dump(saved)), whole=True)
-        mirror.saved_as = [len(state.blob), 0, 0]
+        return SavedState(blob, whole=False)
+    with gc_paused():  # a dump allocates thousands of small lists and no cycle: 18 → 0.4 ms on 2,000 nodes
+        return SavedState(orjson.dumps(mirror.dump(saved)), whole=True)
+
+
+def note_saved(mirror: DomMirror, state: SavedState | None) -> None:
+    """The state a batch saved is written: changes count from here."""
+    if state is None:
+        return
+    whole_bytes, changes_bytes, changes = mirror.saved_as
+    mirror.saved_as = [len(state.blob), 0, 0] if state.whole else [whole_bytes, changes_bytes + len(state.blob),
+                                                                    changes + 1]
     mirror.forget_changes()
-    return state
+    mirror.dirty = False
 
 
 # -- the order of a session's batches -----------------------------------------------------------

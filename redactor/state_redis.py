@@ -64,7 +64,7 @@ from redis.exceptions import RedisError
 
 from redactor.dom import DomMirror
 from redactor.scheduling import gc_paused, inline
-from redactor.sessions import live_bytes, load_saved, state_to_save
+from redactor.sessions import SavedState, live_bytes, load_saved, note_saved, state_to_save
 from redactor.taint import MAX_TAINT_VALUES
 
 log = logging.getLogger("redactor.state")
@@ -298,11 +298,12 @@ class RedisStates:
         key = (site, session)
         lease = self._held[key]
         state_key, _, changes_key = keys(site, session)
-        saved = await lease.run(self._seal_mirror, state_key, mirror)
-        blob, whole = saved if saved is not None else (b"", True)
+        state = await lease.run(state_to_save, mirror, False)  # with label words: a frozen mirror's (sealed)
+        blob = await lease.run(self._seal_state, state_key, state) if state is not None else b""
         try:
             seq = int(await self._commit(keys=[state_key, changes_key],
-                                         args=[lease.seq, self.ttl_ms, blob, "whole" if whole else "change",
+                                         args=[lease.seq, self.ttl_ms, blob, "whole" if state is None or state.whole
+                                               else "change",
                                                "" if seq is None else seq]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
@@ -310,6 +311,7 @@ class RedisStates:
             log.warning("session state moved under a batch (site %s): redone on the new state", site)
             raise StateMoved()
         lease.committed = True
+        note_saved(mirror, state)
         self._cache[key] = _Cached(mirror, seq, seq if blob else lease.mver)
         self._cache.move_to_end(key)
         while len(self._cache) > self.hot:
@@ -389,17 +391,10 @@ class RedisStates:
         except (RedisError, OSError):
             log.warning("the erased session's state could not be deleted from Redis: it expires after the idle timeout")
 
-    def _seal_mirror(self, state_key: str, mirror: DomMirror) -> tuple[bytes, bool] | None:
-        """What the batch writes of the mirror, sealed: whole, or its changes (sessions.state_to_save),
-        with label words (what a process keeps in memory). Runs on a redaction thread. Dumping a
-        mirror allocates thousands of small lists and no cycle: the collector paused
-        (scheduling.gc_paused) — on a 2,000-node mirror, 18 → 0.4 ms."""
-        with gc_paused():
-            state = state_to_save(mirror, saved=False)
-            if state is None:
-                return None
-            field = "mirror" if state.whole else "change"
-            return self._seal(state_key, field, zlib.compress(state.blob, 1)), state.whole
+    def _seal_state(self, state_key: str, state: SavedState) -> bytes:
+        """What the batch writes of the mirror, whole or its changes, compressed and sealed (runs on a
+        redaction thread)."""
+        return self._seal(state_key, "mirror" if state.whole else "change", zlib.compress(state.blob, 1))
 
     def _open_mirror(self, state_key: str, blob: bytes, changes: list[bytes]) -> DomMirror:
         with gc_paused():  # loads + load of a 2,000-node mirror: 20 → 3 ms without collector passes
