@@ -227,10 +227,14 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("insurance number 502 118 734", "en", [("502 118 734", "NL_BSN")]),
     ("SSN 518-42-7730", "en", [("518-42-7730", "NATIONAL_ID")]),
     ("Sozialversicherungsnummer 65 170882 K 217", "en", [("65 170882 K 217", "NATIONAL_ID")]),
+    # an id of no shape stdnum knows, beside the word: what a visitor gives is masked even so
+    ("My insurance number is 7304918265 in case of damage.", "en", [("7304918265", "NATIONAL_ID")]),
+    ("Versicherungsnummer 5820 917 364", "de", [("5820 917 364", "NATIONAL_ID")]),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
     ("Ref 65 170882 K 217", "en", []),
+    ("Bestelling 7304918265 is verzonden", "nl", []),
 ]
 
 
