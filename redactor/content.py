@@ -354,6 +354,8 @@ class UrlSlot(Slot):
     fragment are scanned (after percent-decoding: '%40' is an '@')."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
+    _LEAD = re.compile(r"[^?&;#/]*")
+    _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting):
         self.cell, self.node = cell, node
@@ -361,7 +363,11 @@ class UrlSlot(Slot):
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
         self.head = scheme_host.group(0) if scheme_host else ""
-        self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
+        # a relative URL ("avatar.png?u=…", as rrweb leaves a <link imagesrcset>) starts with a
+        # path segment and no separator: taken as one piece, so its query is still taken apart
+        lead = "" if self.head or self._SCHEME_ONLY.match(url) else self._LEAD.match(url).group(0)
+        self.pieces: list[list[str]] = [["", lead, "", ""]] if lead else []
+        self.pieces += [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head) + len(lead))]
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
         if rebuilt != url:  # not a URL we can take apart: scan it as a whole
             self.pieces = []

@@ -44,6 +44,9 @@ def session(detector):
 @pytest.mark.parametrize("name, value", [
     ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),
     ("imagesrcset", f"/img/a.png?for={EMAIL} 1x"),
+    # relative URLs, as rrweb leaves them in a <link imagesrcset> (it makes only src/srcset/href absolute)
+    ("imagesrcset", f"img/a.png?for={EMAIL} 1x, img/a.png?for={EMAIL}&d=2 2x"),
+    ("data-avatar", f"avatar.png?owner={EMAIL}"),
     ("xlink:href", f"mailto:{EMAIL}"),
     ("srcdoc", f"<p>Contact {EMAIL}</p>"),
     ("aria-roledescription", f"card of {EMAIL}"),
@@ -94,6 +97,9 @@ def test_srcset_stays_a_srcset(session):
     img = element("img", {"srcset": "/img/small.png 480w, /img/large.png?v=2 1080w", "sizes": "50vw"})
     s.send(snapshot(html_page(img)))
     assert find(s.stored, img["id"])["attributes"]["srcset"] == "/img/small.png 480w, /img/large.png?v=2 1080w"
+    relative = element("img", {"srcset": "small.png 480w, img/large.png?v=2 1080w"})
+    s.send(snapshot(html_page(relative)))
+    assert find(s.stored, relative["id"])["attributes"]["srcset"] == "small.png 480w, img/large.png?v=2 1080w"
 
 
 # -- markers on long attributes ----------------------------------------------------------------

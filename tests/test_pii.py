@@ -56,7 +56,11 @@ EMAIL = [
     ("écrivez à c.dupont@orange.fr merci", "fr", [("c.dupont@orange.fr", "EMAIL_ADDRESS")]),
     ("test user: someone@voorbeeld.example", "en", [("someone@voorbeeld.example", "EMAIL_ADDRESS")]),
     ("ref=marc.lambert%40kantoor.example", "fr", [("marc.lambert%40kantoor.example", "EMAIL_ADDRESS")]),
+    # in a URL nobody made absolute: Presidio's own pattern swallows the path into the local part
+    ("avatar.png?owner=ruurd.hoekstra@duinhuis.example", "en", [("ruurd.hoekstra@duinhuis.example", "EMAIL_ADDRESS")]),
+    ("avatars/ruurd.hoekstra@duinhuis.example.png", "en", [("ruurd.hoekstra@duinhuis.example.png", "EMAIL_ADDRESS")]),
     ("icon@2x.png", "en", []),
+    ("img/icon@2x.png 2x, img/icon@1.5x.png 1.5x", "en", []),
     ("@home", "en", []),
 ]
 PHONE = [
