@@ -121,7 +121,7 @@ class BatchRedaction:
         self.policy, self.mirror, self.masker, self.limits = policy, mirror, masker, limits
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
-        self.series: dict[int, SeriesSlot] = {}
+        self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
@@ -253,9 +253,11 @@ class BatchRedaction:
         serialized["childNodes"] = []
         self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
 
-    def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any) -> None:
+    def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any,
+                           changed: bool = False) -> None:
         """Every string attribute is scanned but the structural ones (rules/attributes.yaml), CSS
-        and the vendors' markers: an attribute nobody listed is scanned, never passed."""
+        and the vendors' markers: an attribute nobody listed is scanned, never passed.
+        changed: the attributes come from a mutation (a script set them), not from a snapshot."""
         if not isinstance(attributes, dict):
             return
         tag = str(tag or "").lower()
@@ -268,8 +270,19 @@ class BatchRedaction:
                 continue
             elif structure.is_structural(name) or structure.is_css(name) or name in self.policy.markers.by_attribute:
                 continue  # structure, CSS, or a marker (kept: the recording still says what it protects)
+            elif changed and nid is not None and verdict.flags & EDITABLE:
+                self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
+
+    def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
+        """An attribute a script sets on a field while it is typed into (Angular's
+        ng-reflect-model, a data-value, aria-valuetext) is a copy of the visitor's keystrokes:
+        masked whole where the field's value is, else a keystroke series of its own, so that a
+        half-typed e-mail is not stored in it when the batch ends."""
+        if not self._mask_whole(cell, nid, verdict, taint=False):
+            self._series(nid, "content.attribute", key=(nid, name)).add(cell)
+            self.echo_cells.append(cell)
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict) -> None:
         value = cell.get()
@@ -302,8 +315,9 @@ class BatchRedaction:
             self.slots.append(TextSlot(cell, nid, "content.value"))
             self.echo_cells.append(cell)
 
-    def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict) -> bool:
-        """The first two layers for a field value: markers, then field meaning. Whether it decided."""
+    def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
+        """The first two layers for a field value: markers, then field meaning. Whether it decided.
+        taint=False: a copy of the value (the field's own value taints the session)."""
         value = cell.get()
         if verdict.flags & (SENSITIVE | UNKNOWN):
             rule, entity = verdict.rule or "sensitive", "SENSITIVE"
@@ -314,7 +328,7 @@ class BatchRedaction:
         else:
             return False
         if value:
-            if entity != "INPUT":  # taint with the last value only, not with every keystroke prefix
+            if entity != "INPUT" and taint:  # taint with the last value only, not with every keystroke prefix
                 self.whole_values[nid] = (value, entity)
             cell.set(self.masker.whole(value, entity))
             self.remarks.append(Remark(rule, entity, "mask", nid))
@@ -346,13 +360,14 @@ class BatchRedaction:
         else:
             self.slots.append(TextSlot(cell, nid, "content.text"))
 
-    def _series(self, nid: int, rule: str) -> SeriesSlot:
-        if nid not in self.series:
+    def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
+        key = nid if key is None else key
+        if key not in self.series:
             node = self.mirror.nodes.get(nid)
             # an unknown node: typed (fail closed)
             entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
-            self.series[nid] = SeriesSlot(nid, rule, entry)
-        return self.series[nid]
+            self.series[key] = SeriesSlot(nid, rule, entry)
+        return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------
     def _incremental(self, data: dict[str, Any]) -> bool:
@@ -444,7 +459,7 @@ class BatchRedaction:
                 self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
                 continue
             node = mirror.nodes.get(nid) if nid is not None else None
-            self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "")
+            self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "", changed=True)
             kept_attributes.append(change)
         data["attributes"] = kept_attributes
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text
+from factories import (add, custom, element, html_page, incremental, input_event, mutation, set_attributes,
+                       snapshot, text)
 from redactor.pii import DetectorPool
 from test_redact import Session, find
 
@@ -74,6 +75,30 @@ def test_attributes_added_by_a_mutation_are_scanned(session):
     s.send(snapshot(html_page(box)))
     s.send(mutation(attributes=[set_attributes(box["id"], **{"aria-roledescription": EMAIL, "srcset": f"/a.png?e={EMAIL} 2x"})]))
     assert leaked(s.stored, EMAIL) == []
+
+
+def copied_while_typed(field_id: int, value: str, attribute: str) -> list:
+    """Typing into a field whose script copies the value into an attribute at each keystroke."""
+    events = []
+    for i in range(1, len(value) + 1):
+        events += [input_event(field_id, value[:i]),
+                   mutation(attributes=[set_attributes(field_id, **{attribute: value[:i]})])]
+    return events
+
+
+@pytest.mark.parametrize("label, value", [("Contact for the key code", EMAIL), ("Vorname", "Tjallingii")])
+@pytest.mark.parametrize("attribute", ["ng-reflect-model", "data-value"])
+def test_an_attribute_copying_a_field_as_it_is_typed_leaks_no_prefix(session, label, value, attribute):
+    """Angular's dev mode mirrors the model into ng-reflect-model at every keystroke: each copy is
+    a half-typed value, and the batch may end inside the e-mail's local part."""
+    field = element("input", {"name": "k1", "aria-label": label})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = copied_while_typed(field["id"], value, attribute)
+    for cut in (2 * 7, len(events)):  # the first batch ends after "noor.ba" / "Tjallin"
+        s.send(*events[:cut])
+        events = events[cut:]
+    assert leaked(s.stored, value) == []
 
 
 def test_names_of_people_in_alt_and_title_are_masked(session):
