@@ -45,6 +45,13 @@ _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 _PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
+#: a street's name, whose house number comes next ("Palmgracht ", "bloemgracht ", "Goethestraße "):
+#: a capitalised name with any street suffix of rules/recognizers.yaml's `name_suffix_number`
+#: ("Amsterdam" excepted: a city is settled), a lower-case one only with the unmistakable ones
+_STREET_NAME = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|dreef|baan|ring|"
+    r"straße|strasse|gasse|allee|kaai|steenweg|burgwal|vest|lei)"
+    r"|[a-zß-öø-ÿ'’-]{2,25}(?:straat|gracht|laan|plein|kade|singel|steeg|dreef|straße|strasse|gasse|allee))[,.]?$")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
@@ -260,6 +267,8 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
         groups = _digit_groups(value, before, start, 0)
         return [(min(run if capitalised else start, start if groups is None else groups), len(value),
                  "TRAILING_FRAGMENT")]
+    if _STREET_NAME.match(token):  # settled by a space: its house number comes next
+        return [(start, len(value), "TRAILING_FRAGMENT")]  # the words before may be German nouns: kept
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start)
     last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))

@@ -375,6 +375,11 @@ def test_trailing_fragment():
     assert masked("bij buurvrouw Mieke ") == "bij buurvrouw ***** "  # a given name: its surname comes next
     assert masked("Mieke ") == "***** "  # at the start of a value too
     assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"
+    # a street's name settled by a space: its house number comes next ("Palmgracht 61-3")
+    assert masked("Post bitte an Palmgracht ") == "Post bitte an ********** "
+    assert masked("bezorgen op bloemgracht ") == "bezorgen op *********** "
+    assert masked("Lieferung Goethestraße, ") == "Lieferung ************* "
+    assert masked("wij zijn onderweg ") == "wij zijn onderweg "  # a lower-case word ending in "weg"
 
 
 def test_picked_values_are_whole_and_stay_readable(session):
