@@ -71,6 +71,8 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
+_MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
+_MAX_COPY_VALUES = 500  # the longest typed values of a batch looked for inside a copy (bounded work)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
@@ -123,6 +125,8 @@ class BatchRedaction:
         self.slots: list[Slot] = []
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
+        self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self._texts: list[str] = []  # every slot's texts, in order
@@ -239,8 +243,10 @@ class BatchRedaction:
                 if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
-                self._redact_text(Cell(serialized, "textContent"), nid, verdict,
-                                  series=added and bool(verdict.flags & EDITABLE))
+                cell = Cell(serialized, "textContent")
+                if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
+                    self.copies.append((cell, cell.get()))
+                self._redact_text(cell, nid, verdict, series=added and bool(verdict.flags & EDITABLE))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             children = serialized.get("childNodes")
@@ -273,6 +279,8 @@ class BatchRedaction:
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
+                if changed:
+                    self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
 
     def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
@@ -401,6 +409,8 @@ class BatchRedaction:
         verdict = self.mirror.verdict(nid)
         if verdict.flags & (BLOCKED | IGNORED):
             self._drop(verdict.rule or "ignore", "INPUT", nid)
+            if isinstance(data.get("text"), str) and len(data["text"]) >= _MIN_COPY:  # a copy the page shows
+                self.typed[data["text"]] = Cell({"text": self.masker.whole(data["text"], "BLOCKED")}, "text")
             return False
         if verdict.flags & (SENSITIVE | UNKNOWN) and data.get("isChecked"):
             data["isChecked"] = False
@@ -408,6 +418,8 @@ class BatchRedaction:
             data.pop("text", None)
             return True
         cell = Cell(data, "text")
+        if len(data["text"]) >= _MIN_COPY:
+            self.typed[data["text"]] = cell
         if not self._mask_whole(cell, nid, verdict) and nid is not None:
             self._series(nid, "content.input").add(cell)
             self.echo_cells.append(cell)
@@ -443,6 +455,8 @@ class BatchRedaction:
                 self._drop(verdict.rule or "block", "BLOCKED", nid)
                 continue
             if isinstance(text.get("value"), str):
+                if not verdict.flags & EDITABLE:
+                    self.copies.append((Cell(text, "value"), text["value"]))
                 self._redact_text(Cell(text, "value"), nid, verdict, series=True)
             kept_texts.append(text)
         data["texts"] = kept_texts
@@ -544,6 +558,7 @@ class BatchRedaction:
                     found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in credentials)]
             slot.resolve(found_here, self)
             position += count
+        self._mask_copies()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
@@ -551,6 +566,26 @@ class BatchRedaction:
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
                          self._budget_spent)
+
+    def _mask_copies(self) -> None:
+        """A page that shows a field's value live as it is typed (a preview, a component's
+        reflected input) writes each half-typed value, which the detector alone cannot tell from a
+        word. Where text or an attribute a script wrote still holds a value typed in this batch,
+        that value is masked as its keystroke was."""
+        if not self.typed or not self.copies:
+            return
+        typed = sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]
+        for cell, raw in self.copies:
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str):
+                continue
+            value = raw if raw in self.typed else next((v for v in typed if v in raw), None)
+            if value is None or value not in current:
+                continue
+            masked = self.typed[value].get()
+            if masked != value:
+                cell.set(current.replace(value, masked))
+                self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def taint_value(self, value: str, entity: str) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),

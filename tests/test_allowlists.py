@@ -11,8 +11,8 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import (add, custom, element, html_page, incremental, input_event, mutation, set_attributes,
-                       snapshot, text)
+from factories import (add, custom, element, html_page, incremental, input_event, mutation, remove,
+                       set_attributes, snapshot, text)
 from redactor.pii import DetectorPool
 from test_redact import Session, find
 
@@ -98,6 +98,26 @@ def test_an_attribute_copying_a_field_as_it_is_typed_leaks_no_prefix(session, la
     for cut in (2 * 7, len(events)):  # the first batch ends after "noor.ba" / "Tjallin"
         s.send(*events[:cut])
         events = events[cut:]
+    assert leaked(s.stored, value) == []
+
+
+@pytest.mark.parametrize("label, value", [("Contact for the key code", EMAIL), ("Vorname", "Tjallingii")])
+def test_a_live_preview_of_a_field_leaks_no_prefix(session, label, value):
+    """The page shows the value as it is typed: a new text node per keystroke (as rrweb records a
+    textContent change) and a component's reflected input, on elements that are not the field."""
+    field = element("input", {"name": "k1", "aria-label": label})
+    card = element("app-key-card", {"class": "card"})
+    s = session()
+    s.send(snapshot(html_page(field, card)))
+    events, shown = [], None
+    for i in range(1, len(value) + 1):
+        node = text(value[:i])
+        events += [input_event(field["id"], value[:i]),
+                   mutation(adds=[add(card["id"], node)], removes=[remove(card["id"], shown)] if shown else [],
+                            attributes=[set_attributes(card["id"], **{"ng-reflect-contact": value[:i]})])]
+        shown = node["id"]
+    s.send(*events[:2 * 7])  # the batch ends after "noor.ba" / "Tjallin"
+    s.send(*events[2 * 7:])
     assert leaked(s.stored, value) == []
 
 
