@@ -186,6 +186,7 @@ PHONE_AS_TYPED = [
     ("+31\u00a020\u00a0624\u00a01187", "nl", [("+31\u00a020\u00a0624\u00a01187", "PHONE_NUMBER")]),  # copied from a page
     ("06\u202f81\u202f24\u202f57\u202f39", "fr", [("06\u202f81\u202f24\u202f57\u202f39", "PHONE_NUMBER")]),  # French typing
     ("00 32 478 26 91 04", "fr", [("00 32 478 26 91 04", "PHONE_NUMBER")]),
+    ("+32(0)4 123 45 67", "fr", [("+32(0)4 123 45 67", "PHONE_NUMBER")]),  # a number phonenumbers thinks unassigned
     ("Commande n° 458712 – 2 articles", "fr", []),
     ("12–03–2024", "fr", []),
     ("Prix : 1\u00a0299,00\u00a0€", "fr", []),
@@ -234,11 +235,14 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     # an id of no shape stdnum knows, beside the word: what a visitor gives is masked even so
     ("My insurance number is 7304918265 in case of damage.", "en", [("7304918265", "NATIONAL_ID")]),
     ("Versicherungsnummer 5820 917 364", "de", [("5820 917 364", "NATIONAL_ID")]),
+    ("numéro de sécurité sociale 2980575056123", "fr", [("2980575056123", "NATIONAL_ID")]),  # a NIR without its key
+    ("Versicherungsnummer A123456780", "de", [("A123456780", "NATIONAL_ID")]),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
     ("Ref 65 170882 K 217", "en", []),
     ("Bestelling 7304918265 is verzonden", "nl", []),
+    ("Artikel A123456780 op voorraad", "nl", []),
 ]
 
 
