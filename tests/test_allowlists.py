@@ -195,7 +195,10 @@ def test_a_text_changed_in_the_mutation_that_blocks_its_parent_is_not_stored(ses
 # -- custom, plugin and log events, and batch metadata -------------------------------------------
 SECRETS = {"password": "Zomer2024!Fiets", "token": "tk-91be77aa", "authorization": "Bearer abc.def.ghi",
            "Access-Token": "q1w2e3r4t5", "apiKey": "AKIA00EXAMPLE", "client_secret": "s3cr3t-v4lue",
-           "Set-Cookie": "sid=77AA88BB", "pin": 4321, "cvv": "382", "iban": "NL91ABNA0417164300"}
+           "Set-Cookie": "sid=77AA88BB", "pin": 4321, "cvv": "382", "iban": "NL91ABNA0417164300",
+           # one-time codes, as sign-in flows name them
+           "otp_code": "739104", "smsCode": "582013", "verification_code": "460917", "twoFactorCode": "318274",
+           "mfa": "905126"}
 
 
 def test_values_under_secret_looking_keys_are_masked_whole(session):
