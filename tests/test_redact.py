@@ -205,6 +205,26 @@ def test_label_for_names_a_field(session):
     assert typed_values(s.stored, field) == ["*", "**", "***"]
 
 
+@pytest.mark.parametrize("around", ["div", "span", "th"])
+def test_an_element_drawn_as_a_label_before_a_field_names_it(session, around):
+    """<div class="form-label">Vorname</div><input>, and a table form's <th>Geburtsdatum</th><td><input>."""
+    field = element("input", {"type": "text", "name": "x1"})
+    label = element(around, {"class": "form-label"}, [text("Vorname" if around != "th" else "Geburtsdatum")])
+    row = [label, element("td", {}, [field])] if around == "th" else [label, field]
+    s = session()
+    s.send(snapshot(html_page(element("tr" if around == "th" else "div", {}, row))))
+    s.send(*typing(field['id'], "Zeta Quux "))
+    assert typed_values(s.stored, field)[-1] == "*" * 10
+
+
+def test_text_before_a_field_that_names_nothing_leaves_it_to_content(session):
+    field = element("input", {"type": "text", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(element("div", {}, [element("div", {}, [text("Wat zoekt u?")]), field]))))
+    s.send(*typing(field['id'], "fietsbel Amsterdam "))
+    assert typed_values(s.stored, field)[-1] == "fietsbel Amsterdam "
+
+
 def test_a_search_box_stays_readable(session):
     search = element("input", {"type": "search", "name": "q", "placeholder": "Zoeken"})
     s = session()
