@@ -83,6 +83,8 @@ BOOKING_TYPED = [
             "data-companion of its form"),
     Planted("#b-companion-last", "Tjallingii", "surname in a field only aria-describedby a <small>"),
     Planted("#b-child-bday", "23-02-2011", "date of birth in a field aria-describedby 'geboortedatum'"),
+    Planted("#b-div-first", "Wendelmoet", "given name in a field after a <div class=form-label>Vorname …</div>"),
+    Planted("#b-th-bday", "19/12/2016", "date of birth in a table form's cell after <th>Geburtsdatum …</th>"),
     Planted("#b-keycontact", "wietske.bosman@polderweg.net", "e-mail copied live by JS into the field's "
             "ng-reflect-model, a component's ng-reflect-contact and its text"),
     Planted("#b-postcode", "4381 KW", "postcode in a field labelled Postleitzahl"),
