@@ -160,6 +160,9 @@ PERSONS = [
     ("Merci de laisser le colis chez Camille Dupont au 2e étage.", "fr", [("Camille Dupont", "PERSON")]),
     ("Ik heb gebeld met Eva Claes van de klantenservice.", "nl", [("Eva Claes", "PERSON")]),
     ("Cadeau voor Sanne van der Linden, graag inpakken!", "nl", [("Sanne van der Linden", "PERSON")]),
+    # the model's span stops before the surname: the name goes on with the words after it
+    ("Photo de Thibault d'Oultremont", "fr", [("Photo de Thibault d'Oultremont", "PERSON")]),
+    ("Foto van Bartholomeus Ten Cate", "nl", [("Foto van Bartholomeus Ten Cate", "PERSON")]),
     ("Please ring twice.", "en", []),
     ("Garmin Forerunner 265", "en", []),
     ("Moulinex Companion XL", "fr", []),
