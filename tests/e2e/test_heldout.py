@@ -100,7 +100,7 @@ BOOKING_IN_NOTES = [
     Planted(None, "7304918265", "national number beside 'insurance number' in a textarea"),
 ]
 BOOKING_ECHOES = [
-    Planted(None, "Clémentine Großkreutz", "the typed name echoed in an <option value>"),
+    Planted(None, "Clémentine Großkreutz", "the typed name echoed in an <option value>, then picked"),
     Planted(None, "GROSSKREUTZ", "the family name echoed upper-cased (ß → SS)"),
     Planted(None, "CLÉMENTINE", "the given name echoed upper-cased"),
     Planted(None, "CLEMENTINE", "the given name echoed upper-cased without accents"),
@@ -118,6 +118,7 @@ def booking(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         # the notes are cut inside the first phone number, the street and the national number
         type_with_cuts(recording, "#b-notes", [BOOKING_NOTES[:52], BOOKING_NOTES[52:118],
                                                BOOKING_NOTES[118:160], BOOKING_NOTES[160:]])
+        page.select_option("#b-invoice-to", "Clémentine Großkreutz")  # the option the page made of the name
         recording.type("#b-promo", "DUINEN15")
         recording.type("#b-search", "hondvriendelijk")
         page.click("#b-summary-button")
