@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from planted import texts, windows
+from planted import leaked, texts, windows
 
 from .conftest import Recording, ingest_url
 from .test_recorder import Planted, Recorded, check_kept, keep, record, site  # noqa: F401 (fixtures)
@@ -244,6 +244,19 @@ def no_inputs(browser: Any, redactor_serve: Any, pages: Any, admin: Any) -> Reco
 def test_record_inputs_false_stores_nothing_typed_even_deep_in_an_editor(no_inputs: Recorded):
     check_windows(no_inputs, [EDITOR_WORDS, TEXTAREA_WORDS])
     check_kept(no_inputs, ["Centre d'aide Fietskar", "Produit concerné"])
+
+
+# -- what the server keeps on disk --------------------------------------------------------------------
+def test_no_file_under_the_data_dir_holds_a_planted_value(booking, support, no_inputs, redactor_serve):
+    """The store, its WAL, the saved session state (mirror, taint), the keys: every byte of every
+    file, while the server runs (what a crash would leave)."""
+    files = [path for path in redactor_serve.data_dir.rglob("*") if path.is_file()]
+    everything = b"".join(path.read_bytes() for path in files)
+    assert b"Ferienhaus Duinroos" in everything, f"the recordings are not under {redactor_serve.data_dir}"
+    planted = [*BOOKING_SHOWN, *BOOKING_TYPED, *BOOKING_IN_NOTES, *BOOKING_ECHOES, *SUPPORT_PLANTED, *CHECKOUT,
+               EDITOR_WORDS, TEXTAREA_WORDS]
+    found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
+    assert not found, found
 
 
 # -- the test itself ----------------------------------------------------------------------------------
