@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
@@ -340,6 +341,29 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
     found += [(m.start(), m.end(), "CREDENTIAL") for m in _JWT.finditer(text)]
     if token_runs:
         found += [(m.start(), m.end(), "CREDENTIAL") for m in _TOKEN_RUN.finditer(text) if _looks_random(m.group())]
+    return found
+
+
+#: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK
+#: stringifies an object) and form or query encoding (password=…&remember=1)
+_JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=([^&;\s\"']+)")
+
+
+def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """Values under a secret-looking key inside a string (rules/secret_keys.yaml): the key is
+    data there, not a key the payload walk sees."""
+    found = []
+    if '":' in text or '" :' in text:
+        for m in _JSON_PAIR.finditer(text):
+            if is_secret_key(m.group(1)):
+                start, end = m.span(2)
+                if text[start] == '"':
+                    start, end = start + 1, end - 1
+                if start < end:
+                    found.append((start, end, "SECRET"))
+    if "=" in text:
+        found += [(*m.span(2), "SECRET") for m in _FORM_PAIR.finditer(text) if is_secret_key(m.group(1))]
     return found
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, rename_keys)
+                              credential_spans, entry_of, rename_keys, secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii.spans import Span
@@ -549,12 +549,13 @@ class BatchRedaction:
                      for text in self._texts]
             for i, spans_of_text in zip(self._scanned, found):
                 spans[i] = spans_of_text
-        position = 0
+        position, secret_key = 0, self.policy.structure.is_secret_key
         for slot in self.slots:
             count = len(slot.texts)
             found_here = spans[position:position + count]
-            for i, text in enumerate(slot.texts):  # credentials by their shape, wherever they are
-                if credentials := credential_spans(text, token_runs=slot.token_runs):
+            for i, text in enumerate(slot.texts):  # credentials by their shape or their key, wherever they are
+                credentials = credential_spans(text, token_runs=slot.token_runs) + secret_pair_spans(text, secret_key)
+                if credentials:
                     found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in credentials)]
             slot.resolve(found_here, self)
             position += count

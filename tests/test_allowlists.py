@@ -225,6 +225,22 @@ def test_credential_shaped_strings_are_masked_wherever_they_are(session, credent
     assert leaked(s.stored, credential.split()[-1]) == []
 
 
+@pytest.mark.parametrize("written", [
+    '{"user": "u1", "password": "%s"}',  # an SDK's JSON.stringify, rrweb's console plugin
+    '{"request": {"headers": {"x-api-key": "%s"}}}',
+    "user=u1&password=%s&remember=1",  # a form body
+    "login failed for user=u1 pwd=%s",
+])
+def test_values_under_secret_keys_inside_a_string_are_masked(session, written):
+    secret = "Kwelder!Sleutel88"
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send(custom("checkout", {"body": written % secret}), custom("raw", written % secret),
+           incremental(11, level="log", payload=[written % secret], trace=[]))
+    assert leaked(s.stored, secret) == []
+    assert "u1" in orjson.dumps(s.stored).decode() or "u1" not in written  # the rest of the string stays
+
+
 def test_keys_are_scanned_too(session):
     s = session()
     s.send(snapshot(html_page(element("p"))))
