@@ -170,6 +170,8 @@ CHECKOUT = [
     Planted(None, "romy.hartsuiker@golfslag.nl", "custom event: user.email"),
     Planted(None, "ak_7Rq2VfT9mWcX4pLzN8bYhD3sKjE6gUa1", "custom event: value under 'x-api-key'"),
     Planted(None, "aurelie.peeters@vlasmail.be", "custom event: a key that is an e-mail"),
+    Planted(None, "Paalhoofd#Zeven7", "custom event: 'password' inside a stringified JSON body"),
+    Planted(None, "604918", "custom event: 'otp_code' inside a stringified JSON body"),
 ]
 SUPPORT_KEPT = ["Centre d'aide Fietskar", "Fietskar Tandem Pro", "garantie", "Bonjour, envoyez la réponse"]
 
