@@ -163,6 +163,12 @@ PERSONS = [
     # the model's span stops before the surname: the name goes on with the words after it
     ("Photo de Thibault d'Oultremont", "fr", [("Photo de Thibault d'Oultremont", "PERSON")]),
     ("Foto van Bartholomeus Ten Cate", "nl", [("Foto van Bartholomeus Ten Cate", "PERSON")]),
+    # whom a picture shows, names the model does not know included
+    ("Photo de Gwenaëlle Le Bihan", "fr", [("Gwenaëlle Le Bihan", "PERSON")]),
+    ("Profielfoto van Nguyễn Thị Lan", "nl", [("Nguyễn Thị Lan", "PERSON")]),
+    ("Photo de Fatima Zahra El Amrani", "fr", [("Fatima Zahra El Amrani", "PERSON")]),
+    ("Photo de Paris", "fr", []),
+    ("Photo de la boutique", "fr", []),
     ("Please ring twice.", "en", []),
     ("Garmin Forerunner 265", "en", []),
     ("Moulinex Companion XL", "fr", []),
