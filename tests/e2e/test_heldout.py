@@ -71,6 +71,7 @@ BOOKING_SHOWN = [
     Planted(None, "jorinde.kuipers@strandjutter.eu", "e-mail in an SVG xlink:href"),
     Planted(None, "hendrikje.molenaar@wadlopen.org", "e-mail in aria-roledescription"),
     Planted(None, "Maëlle Verhaegen", 'name in alt/title "Photo de …"'),
+    Planted(None, "Soazig Le Floc'h", 'a name the NER model does not know, in an alt "Photo de …"'),
 ]
 BOOKING_TYPED = [
     Planted("#b-first", "Clémentine", "given name in a field labelled Vorname"),
