@@ -270,12 +270,42 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
                  "TRAILING_FRAGMENT")]
     if _STREET_NAME.match(token):  # settled by a space: its house number comes next
         return [(start, len(value), "TRAILING_FRAGMENT")]  # the words before may be German nouns: kept
+    if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "
+        return [(street, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start)
     last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+#: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
+_STREET_OPENERS = frozenset({"rue", "avenue", "av.", "boulevard", "bd", "bd.", "chaussée", "chaussee", "place", "chemin",
+                             "allée", "allee", "impasse", "quai", "route", "square", "rond-point"})
+_STREET_CLOSERS = frozenset({"street", "st.", "road", "rd.", "avenue", "lane", "drive", "close", "square", "place"})
+_STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
+
+
+def _street_words(value: str, before: list[str], start: int, token: str) -> int | None:
+    """Where a street's name written apart begins, when the settled value ends inside it: after an
+    opener and capitalised words or particles ("… rue de la Loi "), or with a closer ("Baker
+    Street "). Its house number comes next."""
+    bare = token.rstrip(",.").lower()
+    if bare in _STREET_CLOSERS and before and _CAPITALISED.match(before[-1]):
+        return start - len(before[-1]) - 1
+    if bare in _STREET_OPENERS:
+        return start
+    if not (_CAPITALISED.match(token) or bare in PARTICLES):
+        return None
+    position = start
+    for word in reversed(before[-_STREET_RUN:]):
+        position -= len(word) + 1
+        if word.lower() in _STREET_OPENERS:
+            return position
+        if not (_CAPITALISED.match(word) or word.lower() in PARTICLES):
+            return None
+    return None
 
 
 def _name_run(token: str, before: list[str], start: int, lenient: bool = False) -> tuple[int, bool]:

@@ -400,6 +400,10 @@ def test_trailing_fragment():
     assert masked("bezorgen op bloemgracht ") == "bezorgen op *********** "
     assert masked("Lieferung Goethestraße, ") == "Lieferung ************* "
     assert masked("wij zijn onderweg ") == "wij zijn onderweg "  # a lower-case word ending in "weg"
+    assert masked("livrez au 14 rue de la Loi ") == "livrez au 14 *** ** ** *** "  # a name written apart
+    assert masked("Livraison rue ") == "Livraison *** "
+    assert masked("deliver to Baker Street ") == "deliver to ***** ****** "
+    assert masked("la rue est fermée ") == "la rue est fermée "
 
 
 def test_picked_values_are_whole_and_stay_readable(session):
