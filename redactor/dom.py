@@ -62,8 +62,10 @@ _LABEL_AROUND_DEPTH = 4
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
-#: <div class="form-label">, a table form's <th>): they keep the field words of their text too
-_LABEL_LIKE = frozenset({"label", "span", "div", "p", "dt", "th", "legend", "strong", "b"})
+#: <div class="form-label">, a table form's <th>): they keep the field words of a short text too
+#: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
+_LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
+_LABEL_LIKE_TEXT = 40
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -412,7 +414,8 @@ class DomMirror:
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
-            if labelling or tag in _LABEL_LIKE or (attrs and attrs.get("id")):
+            label_like = tag in _LABEL_LIKE and len(text.strip()) <= _LABEL_LIKE_TEXT
+            if labelling or label_like or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
                     table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])

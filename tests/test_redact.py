@@ -217,10 +217,12 @@ def test_an_element_drawn_as_a_label_before_a_field_names_it(session, around):
     assert typed_values(s.stored, field)[-1] == "*" * 10
 
 
-def test_text_before_a_field_that_names_nothing_leaves_it_to_content(session):
+@pytest.mark.parametrize("before", ["Wat zoekt u?", "Stuur ons een e-mail als u vragen heeft over uw bestelling"])
+def test_text_before_a_field_that_is_no_label_leaves_it_to_content(session, before):
+    """No field word, or a sentence rather than a label: the field is judged by what it holds."""
     field = element("input", {"type": "text", "name": "q"})
     s = session()
-    s.send(snapshot(html_page(element("div", {}, [element("div", {}, [text("Wat zoekt u?")]), field]))))
+    s.send(snapshot(html_page(element("div", {}, [element("div", {}, [text(before)]), field]))))
     s.send(*typing(field['id'], "fietsbel Amsterdam "))
     assert typed_values(s.stored, field)[-1] == "fietsbel Amsterdam "
 
