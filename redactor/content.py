@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
@@ -45,6 +46,13 @@ _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 _PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
+#: a street's name, whose house number comes next ("Palmgracht ", "bloemgracht ", "Goethestraße "):
+#: a capitalised name with any street suffix of rules/recognizers.yaml's `name_suffix_number`
+#: ("Amsterdam" excepted: a city is settled), a lower-case one only with the unmistakable ones
+_STREET_NAME = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|dreef|baan|ring|"
+    r"straße|strasse|gasse|allee|kaai|steenweg|burgwal|vest|lei)"
+    r"|[a-zß-öø-ÿ'’-]{2,25}(?:straat|gracht|laan|plein|kade|singel|steeg|dreef|straße|strasse|gasse|allee))[,.]?$")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
@@ -260,12 +268,44 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
         groups = _digit_groups(value, before, start, 0)
         return [(min(run if capitalised else start, start if groups is None else groups), len(value),
                  "TRAILING_FRAGMENT")]
+    if _STREET_NAME.match(token):  # settled by a space: its house number comes next
+        return [(start, len(value), "TRAILING_FRAGMENT")]  # the words before may be German nouns: kept
+    if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "
+        return [(street, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start)
     last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+#: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
+_STREET_OPENERS = frozenset({"rue", "avenue", "av.", "boulevard", "bd", "bd.", "chaussée", "chaussee", "place", "chemin",
+                             "allée", "allee", "impasse", "quai", "route", "square", "rond-point"})
+_STREET_CLOSERS = frozenset({"street", "st.", "road", "rd.", "avenue", "lane", "drive", "close", "square", "place"})
+_STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
+
+
+def _street_words(value: str, before: list[str], start: int, token: str) -> int | None:
+    """Where a street's name written apart begins, when the settled value ends inside it: after an
+    opener and capitalised words or particles ("… rue de la Loi "), or with a closer ("Baker
+    Street "). Its house number comes next."""
+    bare = token.rstrip(",.").lower()
+    if bare in _STREET_CLOSERS and before and _CAPITALISED.match(before[-1]):
+        return start - len(before[-1]) - 1
+    if bare in _STREET_OPENERS:
+        return start
+    if not (_CAPITALISED.match(token) or bare in PARTICLES):
+        return None
+    position = start
+    for word in reversed(before[-_STREET_RUN:]):
+        position -= len(word) + 1
+        if word.lower() in _STREET_OPENERS:
+            return position
+        if not (_CAPITALISED.match(word) or word.lower() in PARTICLES):
+            return None
+    return None
 
 
 def _name_run(token: str, before: list[str], start: int, lenient: bool = False) -> tuple[int, bool]:
@@ -334,6 +374,29 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
     return found
 
 
+#: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK
+#: stringifies an object) and form or query encoding (password=…&remember=1)
+_JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=([^&;\s\"']+)")
+
+
+def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """Values under a secret-looking key inside a string (rules/secret_keys.yaml): the key is
+    data there, not a key the payload walk sees."""
+    found = []
+    if '":' in text or '" :' in text:
+        for m in _JSON_PAIR.finditer(text):
+            if is_secret_key(m.group(1)):
+                start, end = m.span(2)
+                if text[start] == '"':
+                    start, end = start + 1, end - 1
+                if start < end:
+                    found.append((start, end, "SECRET"))
+    if "=" in text:
+        found += [(*m.span(2), "SECRET") for m in _FORM_PAIR.finditer(text) if is_secret_key(m.group(1))]
+    return found
+
+
 def _looks_random(run: str) -> bool:
     """A token rather than words or a file name: digits mixed with letters of both kinds or with
     hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret."""
@@ -354,6 +417,8 @@ class UrlSlot(Slot):
     fragment are scanned (after percent-decoding: '%40' is an '@')."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
+    _LEAD = re.compile(r"[^?&;#/]*")
+    _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting):
         self.cell, self.node = cell, node
@@ -361,7 +426,11 @@ class UrlSlot(Slot):
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
         self.head = scheme_host.group(0) if scheme_host else ""
-        self.pieces: list[list[str]] = [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head))]
+        # a relative URL ("avatar.png?u=…", as rrweb leaves a <link imagesrcset>) starts with a
+        # path segment and no separator: taken as one piece, so its query is still taken apart
+        lead = "" if self.head or self._SCHEME_ONLY.match(url) else self._LEAD.match(url).group(0)
+        self.pieces: list[list[str]] = [["", lead, "", ""]] if lead else []
+        self.pieces += [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head) + len(lead))]
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
         if rebuilt != url:  # not a URL we can take apart: scan it as a whole
             self.pieces = []

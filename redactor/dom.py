@@ -61,6 +61,11 @@ _LABEL_TEXT_DEPTH = 3
 _LABEL_AROUND_DEPTH = 4
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
+#: elements drawn as a field's label just before it, without being a <label> (design systems'
+#: <div class="form-label">, a table form's <th>): they keep the field words of a short text too
+#: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
+_LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
+_LABEL_LIKE_TEXT = 40
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -426,7 +431,8 @@ class DomMirror:
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
-            if labelling or (attrs and attrs.get("id")):
+            label_like = tag in _LABEL_LIKE and len(text.strip()) <= _LABEL_LIKE_TEXT
+            if labelling or label_like or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
                     table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
@@ -628,15 +634,34 @@ class DomMirror:
         own_id = attrs.get("id")
         if own_id and (label := self._label_for(own_id)) != NONE:
             return table.label(label)
-        # <label>E-mail</label><input>: a label just before the field, without for=
-        if table.parent[slot] >= 0:  # linked among its parent's children
-            before = table.previous(slot)
-            while before != NONE:
-                _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
-                if other is not None:  # else text between them
-                    return table.label(before) if tag == "label" and not other.get("for") else ""
-                before = table.previous(before)
+        # <label>E-mail</label><input>, <div class="lbl">Vorname</div><input>: the element just
+        # before the field; in a table form, the <th> before the field's cell
+        found = self._label_before(slot)
+        parent = table.parent[slot]
+        if not found and parent >= 0 and table.shape[parent][1] == "td" and self._first_element(slot):  # type: ignore[index]
+            found = self._label_before(parent)
+        return found
+
+    def _label_before(self, slot: int) -> str:
+        table = self.table
+        if table.parent[slot] < 0:  # not linked among its parent's children
+            return ""
+        before = table.previous(slot)
+        while before != NONE:
+            _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
+            if other is not None:  # else text between them
+                return table.label(before) if tag in _LABEL_LIKE and not other.get("for") else ""
+            before = table.previous(before)
         return ""
+
+    def _first_element(self, slot: int) -> bool:
+        """Whether no element comes before slot among its siblings (text may)."""
+        before = self.table.previous(slot)
+        while before != NONE:
+            if self.table.shape[before][2] is not None:  # type: ignore[index]
+                return False
+            before = self.table.previous(before)
+        return True
 
     def _note_label_for(self, nid: int, for_id: str) -> None:
         """Indexes <label for=…> so a field finds its label without a scan of the page."""

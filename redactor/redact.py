@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, rename_keys)
+                              credential_spans, entry_of, rename_keys, secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii.spans import Span
@@ -71,6 +71,9 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
+_MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
+_MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside a copy
+_MAX_COPY_CHECKS = 1_000_000  # substring checks per batch (a hostile batch: past it, whole copies only)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
@@ -121,8 +124,10 @@ class BatchRedaction:
         self.policy, self.mirror, self.masker, self.limits = policy, mirror, masker, limits
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
-        self.series: dict[int, SeriesSlot] = {}
+        self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
+        self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self._texts: list[str] = []  # every slot's texts, in order
@@ -239,8 +244,10 @@ class BatchRedaction:
                 if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
-                self._redact_text(Cell(serialized, "textContent"), nid, verdict,
-                                  series=added and bool(verdict.flags & EDITABLE))
+                cell = Cell(serialized, "textContent")
+                if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
+                    self.copies.append((cell, cell.get()))
+                self._redact_text(cell, nid, verdict, series=added and bool(verdict.flags & EDITABLE))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             children = serialized.get("childNodes")
@@ -253,9 +260,11 @@ class BatchRedaction:
         serialized["childNodes"] = []
         self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
 
-    def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any) -> None:
+    def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any,
+                           changed: bool = False) -> None:
         """Every string attribute is scanned but the structural ones (rules/attributes.yaml), CSS
-        and the vendors' markers: an attribute nobody listed is scanned, never passed."""
+        and the vendors' markers: an attribute nobody listed is scanned, never passed.
+        changed: the attributes come from a mutation (a script set them), not from a snapshot."""
         if not isinstance(attributes, dict):
             return
         tag = str(tag or "").lower()
@@ -268,8 +277,21 @@ class BatchRedaction:
                 continue
             elif structure.is_structural(name) or structure.is_css(name) or name in self.policy.markers.by_attribute:
                 continue  # structure, CSS, or a marker (kept: the recording still says what it protects)
+            elif changed and nid is not None and verdict.flags & EDITABLE:
+                self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
+                if changed:
+                    self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
+
+    def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
+        """An attribute a script sets on a field while it is typed into (Angular's
+        ng-reflect-model, a data-value, aria-valuetext) is a copy of the visitor's keystrokes:
+        masked whole where the field's value is, else a keystroke series of its own, so that a
+        half-typed e-mail is not stored in it when the batch ends."""
+        if not self._mask_whole(cell, nid, verdict, taint=False):
+            self._series(nid, "content.attribute", key=(nid, name)).add(cell)
+            self.echo_cells.append(cell)
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict) -> None:
         value = cell.get()
@@ -302,8 +324,9 @@ class BatchRedaction:
             self.slots.append(TextSlot(cell, nid, "content.value"))
             self.echo_cells.append(cell)
 
-    def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict) -> bool:
-        """The first two layers for a field value: markers, then field meaning. Whether it decided."""
+    def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
+        """The first two layers for a field value: markers, then field meaning. Whether it decided.
+        taint=False: a copy of the value (the field's own value taints the session)."""
         value = cell.get()
         if verdict.flags & (SENSITIVE | UNKNOWN):
             rule, entity = verdict.rule or "sensitive", "SENSITIVE"
@@ -314,7 +337,7 @@ class BatchRedaction:
         else:
             return False
         if value:
-            if entity != "INPUT":  # taint with the last value only, not with every keystroke prefix
+            if entity != "INPUT" and taint:  # taint with the last value only, not with every keystroke prefix
                 self.whole_values[nid] = (value, entity)
             cell.set(self.masker.whole(value, entity))
             self.remarks.append(Remark(rule, entity, "mask", nid))
@@ -346,13 +369,14 @@ class BatchRedaction:
         else:
             self.slots.append(TextSlot(cell, nid, "content.text"))
 
-    def _series(self, nid: int, rule: str) -> SeriesSlot:
-        if nid not in self.series:
+    def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
+        key = nid if key is None else key
+        if key not in self.series:
             node = self.mirror.nodes.get(nid)
             # an unknown node: typed (fail closed)
             entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
-            self.series[nid] = SeriesSlot(nid, rule, entry)
-        return self.series[nid]
+            self.series[key] = SeriesSlot(nid, rule, entry)
+        return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------
     def _incremental(self, data: dict[str, Any]) -> bool:
@@ -386,6 +410,8 @@ class BatchRedaction:
         verdict = self.mirror.verdict(nid)
         if verdict.flags & (BLOCKED | IGNORED):
             self._drop(verdict.rule or "ignore", "INPUT", nid)
+            if isinstance(data.get("text"), str) and len(data["text"]) >= _MIN_COPY:  # a copy the page shows
+                self.typed[data["text"]] = Cell({"text": self.masker.whole(data["text"], "BLOCKED")}, "text")
             return False
         if verdict.flags & (SENSITIVE | UNKNOWN) and data.get("isChecked"):
             data["isChecked"] = False
@@ -393,6 +419,8 @@ class BatchRedaction:
             data.pop("text", None)
             return True
         cell = Cell(data, "text")
+        if len(data["text"]) >= _MIN_COPY:
+            self.typed[data["text"]] = cell
         if not self._mask_whole(cell, nid, verdict) and nid is not None:
             self._series(nid, "content.input").add(cell)
             self.echo_cells.append(cell)
@@ -428,6 +456,8 @@ class BatchRedaction:
                 self._drop(verdict.rule or "block", "BLOCKED", nid)
                 continue
             if isinstance(text.get("value"), str):
+                if not verdict.flags & EDITABLE:
+                    self.copies.append((Cell(text, "value"), text["value"]))
                 self._redact_text(Cell(text, "value"), nid, verdict, series=True)
             kept_texts.append(text)
         data["texts"] = kept_texts
@@ -444,7 +474,7 @@ class BatchRedaction:
                 self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
                 continue
             node = mirror.nodes.get(nid) if nid is not None else None
-            self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "")
+            self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "", changed=True)
             kept_attributes.append(change)
         data["attributes"] = kept_attributes
 
@@ -520,15 +550,17 @@ class BatchRedaction:
                      for text in self._texts]
             for i, spans_of_text in zip(self._scanned, found):
                 spans[i] = spans_of_text
-        position = 0
+        position, secret_key = 0, self.policy.structure.is_secret_key
         for slot in self.slots:
             count = len(slot.texts)
             found_here = spans[position:position + count]
-            for i, text in enumerate(slot.texts):  # credentials by their shape, wherever they are
-                if credentials := credential_spans(text, token_runs=slot.token_runs):
+            for i, text in enumerate(slot.texts):  # credentials by their shape or their key, wherever they are
+                credentials = credential_spans(text, token_runs=slot.token_runs) + secret_pair_spans(text, secret_key)
+                if credentials:
                     found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in credentials)]
             slot.resolve(found_here, self)
             position += count
+        self._mask_copies()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
@@ -536,6 +568,34 @@ class BatchRedaction:
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
                          self._budget_spent)
+
+    def _mask_copies(self) -> None:
+        """A page that shows a field's value live as it is typed (a preview, a component's
+        reflected input) writes each half-typed value, which the detector alone cannot tell from a
+        word. Where text or an attribute a script wrote still holds a value typed in this batch,
+        that value is masked as its keystroke was."""
+        if not self.typed or not self.copies:
+            return
+        # a field's keystrokes share their first characters: a copy is searched for the values
+        # of a field only when it holds their start
+        by_start: dict[str, list[str]] = {}
+        for typed in sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]:
+            by_start.setdefault(typed[:_MIN_COPY], []).append(typed)
+        checks = 0
+        for cell, raw in self.copies:
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str):
+                continue
+            value = raw if raw in self.typed else None
+            if value is None and checks < _MAX_COPY_CHECKS:
+                checks += len(by_start)
+                value = next((v for start, values in by_start.items() if start in raw for v in values if v in raw), None)
+            if value is None or value not in current:
+                continue
+            masked = self.typed[value].get()
+            if masked != value:
+                cell.set(current.replace(value, masked))
+                self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def taint_value(self, value: str, entity: str) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),

@@ -11,7 +11,8 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text
+from factories import (add, custom, element, html_page, incremental, input_event, mutation, remove,
+                       set_attributes, snapshot, text)
 from redactor.pii import DetectorPool
 from test_redact import Session, find
 
@@ -44,6 +45,9 @@ def session(detector):
 @pytest.mark.parametrize("name, value", [
     ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),
     ("imagesrcset", f"/img/a.png?for={EMAIL} 1x"),
+    # relative URLs, as rrweb leaves them in a <link imagesrcset> (it makes only src/srcset/href absolute)
+    ("imagesrcset", f"img/a.png?for={EMAIL} 1x, img/a.png?for={EMAIL}&d=2 2x"),
+    ("data-avatar", f"avatar.png?owner={EMAIL}"),
     ("xlink:href", f"mailto:{EMAIL}"),
     ("srcdoc", f"<p>Contact {EMAIL}</p>"),
     ("aria-roledescription", f"card of {EMAIL}"),
@@ -73,6 +77,50 @@ def test_attributes_added_by_a_mutation_are_scanned(session):
     assert leaked(s.stored, EMAIL) == []
 
 
+def copied_while_typed(field_id: int, value: str, attribute: str) -> list:
+    """Typing into a field whose script copies the value into an attribute at each keystroke."""
+    events = []
+    for i in range(1, len(value) + 1):
+        events += [input_event(field_id, value[:i]),
+                   mutation(attributes=[set_attributes(field_id, **{attribute: value[:i]})])]
+    return events
+
+
+@pytest.mark.parametrize("label, value", [("Contact for the key code", EMAIL), ("Vorname", "Tjallingii")])
+@pytest.mark.parametrize("attribute", ["ng-reflect-model", "data-value"])
+def test_an_attribute_copying_a_field_as_it_is_typed_leaks_no_prefix(session, label, value, attribute):
+    """Angular's dev mode mirrors the model into ng-reflect-model at every keystroke: each copy is
+    a half-typed value, and the batch may end inside the e-mail's local part."""
+    field = element("input", {"name": "k1", "aria-label": label})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = copied_while_typed(field["id"], value, attribute)
+    for cut in (2 * 7, len(events)):  # the first batch ends after "noor.ba" / "Tjallin"
+        s.send(*events[:cut])
+        events = events[cut:]
+    assert leaked(s.stored, value) == []
+
+
+@pytest.mark.parametrize("label, value", [("Contact for the key code", EMAIL), ("Vorname", "Tjallingii")])
+def test_a_live_preview_of_a_field_leaks_no_prefix(session, label, value):
+    """The page shows the value as it is typed: a new text node per keystroke (as rrweb records a
+    textContent change) and a component's reflected input, on elements that are not the field."""
+    field = element("input", {"name": "k1", "aria-label": label})
+    card = element("app-key-card", {"class": "card"})
+    s = session()
+    s.send(snapshot(html_page(field, card)))
+    events, shown = [], None
+    for i in range(1, len(value) + 1):
+        node = text(value[:i])
+        events += [input_event(field["id"], value[:i]),
+                   mutation(adds=[add(card["id"], node)], removes=[remove(card["id"], shown)] if shown else [],
+                            attributes=[set_attributes(card["id"], **{"ng-reflect-contact": value[:i]})])]
+        shown = node["id"]
+    s.send(*events[:2 * 7])  # the batch ends after "noor.ba" / "Tjallin"
+    s.send(*events[2 * 7:])
+    assert leaked(s.stored, value) == []
+
+
 def test_names_of_people_in_alt_and_title_are_masked(session):
     s = session()
     s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))
@@ -94,6 +142,9 @@ def test_srcset_stays_a_srcset(session):
     img = element("img", {"srcset": "/img/small.png 480w, /img/large.png?v=2 1080w", "sizes": "50vw"})
     s.send(snapshot(html_page(img)))
     assert find(s.stored, img["id"])["attributes"]["srcset"] == "/img/small.png 480w, /img/large.png?v=2 1080w"
+    relative = element("img", {"srcset": "small.png 480w, img/large.png?v=2 1080w"})
+    s.send(snapshot(html_page(relative)))
+    assert find(s.stored, relative["id"])["attributes"]["srcset"] == "small.png 480w, img/large.png?v=2 1080w"
 
 
 # -- markers on long attributes ----------------------------------------------------------------
@@ -144,7 +195,10 @@ def test_a_text_changed_in_the_mutation_that_blocks_its_parent_is_not_stored(ses
 # -- custom, plugin and log events, and batch metadata -------------------------------------------
 SECRETS = {"password": "Zomer2024!Fiets", "token": "tk-91be77aa", "authorization": "Bearer abc.def.ghi",
            "Access-Token": "q1w2e3r4t5", "apiKey": "AKIA00EXAMPLE", "client_secret": "s3cr3t-v4lue",
-           "Set-Cookie": "sid=77AA88BB", "pin": 4321, "cvv": "382", "iban": "NL91ABNA0417164300"}
+           "Set-Cookie": "sid=77AA88BB", "pin": 4321, "cvv": "382", "iban": "NL91ABNA0417164300",
+           # one-time codes, as sign-in flows name them
+           "otp_code": "739104", "smsCode": "582013", "verification_code": "460917", "twoFactorCode": "318274",
+           "mfa": "905126"}
 
 
 def test_values_under_secret_looking_keys_are_masked_whole(session):
@@ -169,6 +223,22 @@ def test_credential_shaped_strings_are_masked_wherever_they_are(session, credent
     s.send(custom("debug", {"message": f"retrying with {credential} now"}),
            incremental(11, level="log", payload=[f"header {credential}"], trace=[]))
     assert leaked(s.stored, credential.split()[-1]) == []
+
+
+@pytest.mark.parametrize("written", [
+    '{"user": "u1", "password": "%s"}',  # an SDK's JSON.stringify, rrweb's console plugin
+    '{"request": {"headers": {"x-api-key": "%s"}}}',
+    "user=u1&password=%s&remember=1",  # a form body
+    "login failed for user=u1 pwd=%s",
+])
+def test_values_under_secret_keys_inside_a_string_are_masked(session, written):
+    secret = "Kwelder!Sleutel88"
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send(custom("checkout", {"body": written % secret}), custom("raw", written % secret),
+           incremental(11, level="log", payload=[written % secret], trace=[]))
+    assert leaked(s.stored, secret) == []
+    assert "u1" in orjson.dumps(s.stored).decode() or "u1" not in written  # the rest of the string stays
 
 
 def test_keys_are_scanned_too(session):

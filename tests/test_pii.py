@@ -56,7 +56,11 @@ EMAIL = [
     ("écrivez à c.dupont@orange.fr merci", "fr", [("c.dupont@orange.fr", "EMAIL_ADDRESS")]),
     ("test user: someone@voorbeeld.example", "en", [("someone@voorbeeld.example", "EMAIL_ADDRESS")]),
     ("ref=marc.lambert%40kantoor.example", "fr", [("marc.lambert%40kantoor.example", "EMAIL_ADDRESS")]),
+    # in a URL nobody made absolute: Presidio's own pattern swallows the path into the local part
+    ("avatar.png?owner=ruurd.hoekstra@duinhuis.example", "en", [("ruurd.hoekstra@duinhuis.example", "EMAIL_ADDRESS")]),
+    ("avatars/ruurd.hoekstra@duinhuis.example.png", "en", [("ruurd.hoekstra@duinhuis.example.png", "EMAIL_ADDRESS")]),
     ("icon@2x.png", "en", []),
+    ("img/icon@2x.png 2x, img/icon@1.5x.png 1.5x", "en", []),
     ("@home", "en", []),
 ]
 PHONE = [
@@ -156,6 +160,15 @@ PERSONS = [
     ("Merci de laisser le colis chez Camille Dupont au 2e étage.", "fr", [("Camille Dupont", "PERSON")]),
     ("Ik heb gebeld met Eva Claes van de klantenservice.", "nl", [("Eva Claes", "PERSON")]),
     ("Cadeau voor Sanne van der Linden, graag inpakken!", "nl", [("Sanne van der Linden", "PERSON")]),
+    # the model's span stops before the surname: the name goes on with the words after it
+    ("Photo de Thibault d'Oultremont", "fr", [("Photo de Thibault d'Oultremont", "PERSON")]),
+    ("Foto van Bartholomeus Ten Cate", "nl", [("Foto van Bartholomeus Ten Cate", "PERSON")]),
+    # whom a picture shows, names the model does not know included
+    ("Photo de Gwenaëlle Le Bihan", "fr", [("Gwenaëlle Le Bihan", "PERSON")]),
+    ("Profielfoto van Nguyễn Thị Lan", "nl", [("Nguyễn Thị Lan", "PERSON")]),
+    ("Photo de Fatima Zahra El Amrani", "fr", [("Fatima Zahra El Amrani", "PERSON")]),
+    ("Photo de Paris", "fr", []),
+    ("Photo de la boutique", "fr", []),
     ("Please ring twice.", "en", []),
     ("Garmin Forerunner 265", "en", []),
     ("Moulinex Companion XL", "fr", []),
@@ -182,6 +195,7 @@ PHONE_AS_TYPED = [
     ("+31\u00a020\u00a0624\u00a01187", "nl", [("+31\u00a020\u00a0624\u00a01187", "PHONE_NUMBER")]),  # copied from a page
     ("06\u202f81\u202f24\u202f57\u202f39", "fr", [("06\u202f81\u202f24\u202f57\u202f39", "PHONE_NUMBER")]),  # French typing
     ("00 32 478 26 91 04", "fr", [("00 32 478 26 91 04", "PHONE_NUMBER")]),
+    ("+32(0)4 123 45 67", "fr", [("+32(0)4 123 45 67", "PHONE_NUMBER")]),  # a number phonenumbers thinks unassigned
     ("Commande n° 458712 – 2 articles", "fr", []),
     ("12–03–2024", "fr", []),
     ("Prix : 1\u00a0299,00\u00a0€", "fr", []),
@@ -227,10 +241,17 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("insurance number 502 118 734", "en", [("502 118 734", "NL_BSN")]),
     ("SSN 518-42-7730", "en", [("518-42-7730", "NATIONAL_ID")]),
     ("Sozialversicherungsnummer 65 170882 K 217", "en", [("65 170882 K 217", "NATIONAL_ID")]),
+    # an id of no shape stdnum knows, beside the word: what a visitor gives is masked even so
+    ("My insurance number is 7304918265 in case of damage.", "en", [("7304918265", "NATIONAL_ID")]),
+    ("Versicherungsnummer 5820 917 364", "de", [("5820 917 364", "NATIONAL_ID")]),
+    ("numéro de sécurité sociale 2980575056123", "fr", [("2980575056123", "NATIONAL_ID")]),  # a NIR without its key
+    ("Versicherungsnummer A123456780", "de", [("A123456780", "NATIONAL_ID")]),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
     ("Ref 65 170882 K 217", "en", []),
+    ("Bestelling 7304918265 is verzonden", "nl", []),
+    ("Artikel A123456780 op voorraad", "nl", []),
 ]
 
 

@@ -205,6 +205,28 @@ def test_label_for_names_a_field(session):
     assert typed_values(s.stored, field) == ["*", "**", "***"]
 
 
+@pytest.mark.parametrize("around", ["div", "span", "th"])
+def test_an_element_drawn_as_a_label_before_a_field_names_it(session, around):
+    """<div class="form-label">Vorname</div><input>, and a table form's <th>Geburtsdatum</th><td><input>."""
+    field = element("input", {"type": "text", "name": "x1"})
+    label = element(around, {"class": "form-label"}, [text("Vorname" if around != "th" else "Geburtsdatum")])
+    row = [label, element("td", {}, [field])] if around == "th" else [label, field]
+    s = session()
+    s.send(snapshot(html_page(element("tr" if around == "th" else "div", {}, row))))
+    s.send(*typing(field['id'], "Zeta Quux "))
+    assert typed_values(s.stored, field)[-1] == "*" * 10
+
+
+@pytest.mark.parametrize("before", ["Wat zoekt u?", "Stuur ons een e-mail als u vragen heeft over uw bestelling"])
+def test_text_before_a_field_that_is_no_label_leaves_it_to_content(session, before):
+    """No field word, or a sentence rather than a label: the field is judged by what it holds."""
+    field = element("input", {"type": "text", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(element("div", {}, [element("div", {}, [text(before)]), field]))))
+    s.send(*typing(field['id'], "fietsbel Amsterdam "))
+    assert typed_values(s.stored, field)[-1] == "fietsbel Amsterdam "
+
+
 def test_a_search_box_stays_readable(session):
     search = element("input", {"type": "search", "name": "q", "placeholder": "Zoeken"})
     s = session()
@@ -375,6 +397,15 @@ def test_trailing_fragment():
     assert masked("bij buurvrouw Mieke ") == "bij buurvrouw ***** "  # a given name: its surname comes next
     assert masked("Mieke ") == "***** "  # at the start of a value too
     assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"
+    # a street's name settled by a space: its house number comes next ("Palmgracht 61-3")
+    assert masked("Post bitte an Palmgracht ") == "Post bitte an ********** "
+    assert masked("bezorgen op bloemgracht ") == "bezorgen op *********** "
+    assert masked("Lieferung Goethestraße, ") == "Lieferung ************* "
+    assert masked("wij zijn onderweg ") == "wij zijn onderweg "  # a lower-case word ending in "weg"
+    assert masked("livrez au 14 rue de la Loi ") == "livrez au 14 *** ** ** *** "  # a name written apart
+    assert masked("Livraison rue ") == "Livraison *** "
+    assert masked("deliver to Baker Street ") == "deliver to ***** ****** "
+    assert masked("la rue est fermée ") == "la rue est fermée "
 
 
 def test_picked_values_are_whole_and_stay_readable(session):

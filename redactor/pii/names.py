@@ -224,6 +224,32 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+_MAX_NAME_WORDS = 3  # more capitalised words (particles aside) are a title or a product line
+
+
+def _run_on(text: str, end: int) -> int:
+    """Where a name run ends that the NER span cut short ("Photo de Fatima⟧ Zahra El Amrani",
+    "Thibault⟧ d'Oultremont"): the name words after it, particles between them, on one line."""
+    last = end
+    for m in _WORD.finditer(text, end):
+        gap = text[last:m.start()]
+        if gap.strip() or "\n" in gap:
+            break
+        word = m.group()
+        if _is_name_word(word) or _is_name_word(_ELIDED.sub("", word)):
+            end = last = m.end()
+        elif word.lower() in PARTICLES:
+            last = m.end()
+        else:
+            break
+    while end > 0 and text[end - 1] in ".'’":
+        end -= 1
+    return end
+
+
+_ELIDED = re.compile(r"^(?:d|l|D|L)['’]")  # d'Oultremont, l'Hermite: the name word after the elision
+
+
 def may_hold_a_name(text: str) -> bool:
     """Whether ner_names can find anything in text: a run of two name words (with only particles
     between them, on one line: ``_name_runs``) that holds a given name (what ner_names asks of a run).
@@ -284,6 +310,9 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
     run only inside a sentence, after a lower-case word, at a lower score."""
     out = []
     for s, e in _name_runs(text, result.start, result.end):
+        longer = _run_on(text, e)
+        if sum(word.casefold() not in PARTICLES for word in text[s:longer].split()) <= _MAX_NAME_WORDS:
+            e = longer  # else the words after the span make it a title: the span's own run is judged
         following = text[e:e + 1].isspace() and text[e:].split(maxsplit=1)
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
@@ -291,7 +320,7 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         given = [i for i, word in enumerate(tokens) if _says_a_person(word)]
         if not given:
             continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
-        if sum(word.casefold() not in PARTICLES for word in tokens) > 3:
+        if sum(word.casefold() not in PARTICLES for word in tokens) > _MAX_NAME_WORDS:
             continue  # a title or a product line: "Thule Yepp Nexxt Maxi"
         if result.entity_type == "NER_PERSON":
             out.append((s, e, result.score))
