@@ -70,10 +70,12 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
-# node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
 _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside a copy
-_MAX_COPY_CHECKS = 1_000_000  # substring checks per batch (a hostile batch: past it, whole copies only)
+#: characters searched for typed values per batch (substring searches x the copy's length): past it,
+#: only copies that are a typed value whole are found (a hostile batch of megabytes of copies)
+_MAX_COPY_SEARCH = 50_000_000
+# node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
@@ -581,14 +583,14 @@ class BatchRedaction:
         by_start: dict[str, list[str]] = {}
         for typed in sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]:
             by_start.setdefault(typed[:_MIN_COPY], []).append(typed)
-        checks = 0
+        searched = 0
         for cell, raw in self.copies:
             current = cell.get()
             if not isinstance(current, str) or not isinstance(raw, str):
                 continue
             value = raw if raw in self.typed else None
-            if value is None and checks < _MAX_COPY_CHECKS:
-                checks += len(by_start)
+            if value is None and searched < _MAX_COPY_SEARCH:
+                searched += len(by_start) * len(raw)
                 value = next((v for start, values in by_start.items() if start in raw for v in values if v in raw), None)
             if value is None or value not in current:
                 continue

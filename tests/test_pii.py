@@ -167,7 +167,11 @@ PERSONS = [
     ("Photo de Gwenaëlle Le Bihan", "fr", [("Gwenaëlle Le Bihan", "PERSON")]),
     ("Profielfoto van Nguyễn Thị Lan", "nl", [("Nguyễn Thị Lan", "PERSON")]),
     ("Photo de Fatima Zahra El Amrani", "fr", [("Fatima Zahra El Amrani", "PERSON")]),
+    ("Avatar of Noor", "en", [("Noor", "PERSON")]),  # a given name alone, where a portrait is named
+    ("Photo d'Émilie", "fr", [("Émilie", "PERSON")]),
+    ("Photo of Siobhán O'Rourke", "en", [("Siobhán O'Rourke", "PERSON")]),
     ("Photo de Paris", "fr", []),
+    ("Avatar of Admin", "en", []),
     ("Photo de la boutique", "fr", []),
     ("Please ring twice.", "en", []),
     ("Garmin Forerunner 265", "en", []),

@@ -102,10 +102,16 @@ def is_a_person(text: str, start: int, end: int) -> bool:
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
 
 
+#: given names that are, alone after "Photo de" or a greeting, far more often a place the site shows
+_PLACES_THAT_ARE_NAMES = frozenset("paris london sydney florence victoria lourdes chelsea brooklyn".split())
+
+
 def given_name_alone(text: str) -> bool:
-    """The first word of a greeting's object is a given name ("Welkom, Fleur", "Hi Emma")."""
+    """The first word of a greeting's or a portrait's object is a given name ("Welkom, Fleur",
+    "Hi Emma", "Avatar of Noor"; not "Photo de Paris")."""
     word = text.split()[0]
-    return _says_a_person(word) and word.split("-", 1)[0].casefold() not in _NAMES_THAT_ARE_WORDS
+    first = word.split("-", 1)[0].casefold()
+    return _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
 
 
 def _says_a_person(word: str) -> bool:
