@@ -147,6 +147,16 @@ def test_css_and_scripts_are_never_touched(session):
     assert find(s.stored, script["id"])["childNodes"][0]["textContent"] == "var owner = 'jan@example.com';"
 
 
+def test_noscript_text_is_words_not_code(session):
+    """With scripts on, a <noscript>'s content is one text node: what the server wrote, the
+    signed-in visitor's e-mail included."""
+    fallback = text("Ingelogd als lotte.vanbelle@meersen.be — schakel JavaScript in.")
+    s = session()
+    s.send(snapshot(html_page(element("noscript", {}, [fallback]))))
+    stored = find(s.stored, fallback["id"])["textContent"]
+    assert "vanbelle" not in stored and stored.startswith("Ingelogd als ")
+
+
 def test_mask_text_keeps_the_layout(session):
     address = text("Rue des Tanneurs 58, 1000 Bruxelles")
     s = session()
