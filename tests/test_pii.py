@@ -170,6 +170,12 @@ PERSONS = [
     ("Avatar of Noor", "en", [("Noor", "PERSON")]),  # a given name alone, where a portrait is named
     ("Photo d'Émilie", "fr", [("Émilie", "PERSON")]),
     ("Photo of Siobhán O'Rourke", "en", [("Siobhán O'Rourke", "PERSON")]),
+    # a name the visitor gives for themself, names nobody knows included
+    ("Bonjour, je m'appelle Xandrine Pauwaert, ma commande", "fr", [("Xandrine Pauwaert", "PERSON")]),
+    ("Goedemiddag, mijn naam is Seppe Wuyts.", "nl", [("Seppe Wuyts", "PERSON")]),
+    ("hallo ik heet jozefien haesaerts en ik", "nl", [("jozefien haesaerts", "PERSON")]),
+    ("Hi, my name is Tamsin Ogunleye-Roe", "en", [("Tamsin Ogunleye-Roe", "PERSON")]),
+    ("Guten Tag, ich heiße Wiebke von Oertzen", "de", [("Wiebke von Oertzen", "PERSON")]),
     ("Photo de Paris", "fr", []),
     ("Avatar of Admin", "en", []),
     ("Photo de la boutique", "fr", []),
