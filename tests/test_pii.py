@@ -220,6 +220,10 @@ ADDRESS_AS_TYPED = [
     ("Please send it to 14 Queen's Road", "en", [("14 Queen's Road", "POSTAL_ADDRESS")]),
     ("Rue de la Loi 16, 1000 Bruxelles", "fr", [("Rue de la Loi 16", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
     ("Korenlei 2, 9000 Gent", "nl", [("Korenlei 2", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    # a street without a street word, known by the postcode and city after it
+    ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
+    ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS")]),
     # the city typed after a postcode is part of the address
     ("1016 DV Amsterdam", "nl", [("1016 DV Amsterdam", "POSTAL_ADDRESS")]),
     ("1016 DV Am", "nl", [("1016 DV Am", "POSTAL_ADDRESS")]),  # a value cut while the city is typed
