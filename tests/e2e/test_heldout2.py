@@ -34,6 +34,7 @@ ACCOUNT_PREFILLED = [
     Planted(None, "Onderbergen 71", "street as a prefilled <input value>"),
     Planted(None, "Ghislaine Oosterlinck", "name in a <textarea>'s default text"),
     Planted(None, "Sint-Pietersnieuwstraat 233", "address in a server-rendered <option>, then picked"),
+    Planted(None, "Lange Munt 41", "street without a street word in a server-rendered <option>, before its postcode"),
     Planted(None, "Leontien Vermeersch", "name in a checkbox's label"),
     Planted(None, "Wouter Maenhout", "name in a server-rendered <option>'s text"),
     Planted(None, "wouter.m@vlaskouter.be", "e-mail in a server-rendered <option value>, then picked"),
