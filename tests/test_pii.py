@@ -100,6 +100,10 @@ IBAN = [
     ("FR76 3000 6000 0112 3456 7890 189", "fr", [("FR76 3000 6000 0112 3456 7890 189", "IBAN_CODE")]),
     ("NL46 RABO 2329 5197 02 12", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),  # trailing group trimmed
     ("NL47 RABO 2329 5197 02", "nl", []),  # mod-97 fails
+    # as people type them: dashes or dots between the groups, the bank code in lower case
+    ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
+    ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
+    ("NL55rabo0347219586", "nl", [("NL55rabo0347219586", "IBAN_CODE")]),
 ]
 NATIONAL_IDS = [
     ("795160173", "nl", [("795160173", "NL_BSN")]),
