@@ -472,6 +472,17 @@ def test_urls_lose_emails_and_secrets(session):
     assert "page=2" in stored and "utm_campaign=zomer" in stored
 
 
+def test_url_parameters_named_like_a_field_are_masked_whole(session):
+    """A parameter's name says what its value is, as a field's name does: a name no detector
+    knows is masked too; parameters that say nothing keep their values."""
+    s = session()
+    s.send(meta("https://shop.example/account?fullname=Ysoline+Daemers&tab=profiel#/edit?voornaam=Wardje&sort=asc"),
+           snapshot(html_page(element("a", {"href": "/orders?dob=1984-03-17&page=3"}, [text("Bestellingen")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Ysoline" not in stored and "Daemers" not in stored and "Wardje" not in stored and "1984" not in stored
+    assert "tab=profiel" in stored and "sort=asc" in stored and "page=3" in stored
+
+
 def test_custom_events_and_human_attributes_are_scanned(session):
     image = element("img", {"alt": "Foto van jan.jansen@mail.example", "src": "/a.png?email=x@y.example"})
     s = session()
