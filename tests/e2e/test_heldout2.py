@@ -71,6 +71,7 @@ ACCOUNT_TYPED = [
 ACCOUNT_URL = [
     Planted(None, "lodewijk.claeys@mergelland.be", "e-mail in a pushState URL's query (?user=)"),
     Planted(None, "mirte.dhondt@zandvlakte.be", "e-mail in location.hash (#email=)"),
+    Planted(None, "Ermelinde+Roobaert", "a name no detector knows in a pushState URL's query (&naam=)"),
 ]
 ACCOUNT_KEPT = ["Kaaswinkel Het Gulden Wiel", "Passendale Classic", "GULDENWIEL25", "Profiel bewerken",
                 "belegen", "België"]
