@@ -342,6 +342,25 @@ def test_the_mirror_keeps_only_the_words_of_labels_that_name_a_field(session):
     assert DomMirror.load(orjson.loads(saved)).meaning(field["id"], s.policy) == "PHONE_NUMBER"
 
 
+def test_a_profile_shows_values_beside_their_labels_as_a_form_does(session):
+    """<dt>Naam</dt><dd>…</dd> and <th>Geburtsdatum</th><td>…</td>: the label gives the value
+    its meaning, so it is masked whole, a name no detector knows included; a label that says
+    nothing personal ("Land", "Prijs") leaves its value readable."""
+    name, born, country = text("Gislinde Overmeire"), text("03.02.1979"), text("België")
+    price = text("€ 12,40")
+    profile = element("dl", {}, [element("dt", {}, [text("Naam")]), text("\n"), element("dd", {}, [name]),
+                                 element("dt", {}, [text("Land")]), element("dd", {}, [country])])
+    table = element("table", {}, [element("tr", {}, [element("th", {}, [text("Geburtsdatum")]),
+                                                     element("td", {}, [born])]),
+                                  element("tr", {}, [element("th", {}, [text("Prijs")]), element("td", {}, [price])])])
+    s = session()
+    s.send(snapshot(html_page(profile, table, lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Gislinde" not in stored and "Overmeire" not in stored and "1979" not in stored
+    assert find(s.stored, country["id"])["textContent"] == "België"
+    assert find(s.stored, price["id"])["textContent"] == "€ 12,40"
+
+
 # -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
 def test_free_text_masks_spans_and_keeps_words(session):
     notes = element("textarea", {"name": "comment"})
