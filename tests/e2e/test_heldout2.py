@@ -44,6 +44,9 @@ ACCOUNT_PREFILLED = [
     Planted(None, "tiebe.desmedt@haringvliet.nl", "e-mail in a data-user JSON blob"),
     Planted(None, "+31 6 4187 2290", "phone in a data-user JSON blob"),
     Planted(None, "Oda Pittevils", "name in a <noscript> text"),
+    Planted(None, "Wivina Opsomer", "name in a <dd> after <dt>Naam</dt>"),
+    Planted(None, "11.09.1971", "date of birth in a <dd> after <dt>Geboortedatum</dt>"),
+    Planted(None, "KL-553917", "customer number in a <td> after <th>Klantnummer</th>"),
     Planted(None, "Machteld Verschueren", "name in a same-origin iframe's page"),
 ]
 # Names neither the NER model nor the given-name list knows, with no context word that says "person":
