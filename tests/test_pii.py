@@ -158,6 +158,11 @@ DATES = [
     ("date of birth: 1991-11-23", "en", [("1991-11-23", "DATE_OF_BIRTH")]),
     ("livraison le 03/01/2025", "fr", []),
     ("ordered on 2024-10-21", "en", []),
+    # the month written out
+    ("Née le 3 février 1979 à Namur", "fr", [("3 février 1979", "DATE_OF_BIRTH")]),
+    ("geboren am 11. September 1971", "de", [("11. September 1971", "DATE_OF_BIRTH")]),
+    ("Geboortedatum: 17 mrt. 1984", "nl", [("17 mrt. 1984", "DATE_OF_BIRTH")]),
+    ("livraison le 3 février 2025", "fr", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
