@@ -136,7 +136,7 @@ def test_account_keeps_the_site_text(account: Recorded):
 
 # -- chat.html ----------------------------------------------------------------------------------------
 FIRST_MESSAGE = "Bonjour, je m'appelle Hélène Castermans, ma commande n'est pas arrivée."
-THIRD_MESSAGE = "Et moi c'est Ombeline Rycquart, sa sœur. Remboursez sur BE79-3101-8427-5333 svp."
+THIRD_MESSAGE = "Et moi c'est Ombeline Rycquart, sa sœur. Remboursez sur BE79-3101-8427-5333 svp. Je suis née le 14 avril 1968."
 SECOND_PIECES = ["Écrivez-moi à hcastm.jo", "ur@vivre", "mail.fr ou au 06 71 ", "38 24 95 merci"]
 CHAT_PLANTED = [
     Planted(None, "Hélène Castermans", "name typed in a contenteditable chat input, echoed as a new <li>, "
@@ -144,6 +144,7 @@ CHAT_PLANTED = [
     Planted(None, "hcastm.jour@vivremail.fr", "e-mail typed slowly across batch cuts, then echoed as a new <li>"),
     Planted(None, "06 71 38 24 95", "phone cut by a batch end, then echoed as a new <li>"),
     Planted(None, "BE79-3101-8427-5333", "IBAN typed with dashes between its groups, echoed as a new <li>"),
+    Planted(None, "14 avril 1968", "date of birth with the month written out, after 'née le', echoed as a new <li>"),
     Planted(None, "Ombeline Rycquart", "a name unknown to NER and the name list after \"moi c'est\", echoed as a new <li>"),
 ]
 CHAT_KEPT = ["Parfumerie Lavandière", "Eau de Cologne Bergamote Sauvage", "suivi de commande",
