@@ -67,6 +67,11 @@ class Redacting(Protocol):
 
     def taint_spans(self, text: str, spans: list[Span]) -> None: ...
 
+    def parameter_meaning(self, name: str) -> str:
+        """What a URL parameter's value holds, by the parameter's name as a field's name would say
+        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or ""."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Remark:
@@ -413,8 +418,8 @@ def _looks_random(run: str) -> bool:
 
 
 class UrlSlot(Slot):
-    """A URL: query values that are secrets by name are masked; the others, the path and the
-    fragment are scanned (after percent-decoding: '%40' is an '@')."""
+    """A URL: query values that are secrets or personal data by name are masked whole; the others,
+    the path and the fragment are scanned (after percent-decoding: '%40' is an '@')."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
@@ -438,9 +443,16 @@ class UrlSlot(Slot):
             return
         for piece in self.pieces:
             name, value = piece[1], piece[3]
-            if piece[2] and SECRET_PARAMETERS.search(unquote_plus(name)) and value:
+            if not piece[2] or not value:
+                continue
+            if SECRET_PARAMETERS.search(unquote_plus(name)):
                 piece[3] = quote(work.masker.whole(unquote_plus(value), "SECRET"), safe="*[]")
                 work.remarks.append(Remark("url.secret-parameter", "SECRET", "mask", node))
+            elif meaning := work.parameter_meaning(unquote_plus(name)):
+                # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
+                # it is masked whole, names no detector knows included
+                piece[3] = quote(work.masker.whole(unquote_plus(value), meaning), safe="*[]")
+                work.remarks.append(Remark("url.parameter." + meaning.lower(), meaning, "mask", node))
         self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:

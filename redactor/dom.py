@@ -66,6 +66,8 @@ _LABELLING = frozenset({"label"})
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
+#: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>)
+_VALUE_CELLS = frozenset({"dd", "td"})
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -600,7 +602,7 @@ class DomMirror:
         if known:
             return table.strings[known]  # type: ignore[return-value]
         found = (self._field_meaning(slot, attrs, policy) if is_editable(tag, attrs)
-                 else self._container_meaning(attrs, policy))
+                 else self._container_meaning(attrs, policy) or self._cell_meaning(slot, tag, policy))
         table.meaning[slot] = table.string(found)
         table.touch(slot)
         return found
@@ -623,6 +625,15 @@ class DomMirror:
 
     def _container_meaning(self, attrs: dict[str, str], policy: Policy) -> str:
         return policy.fields.container_meaning(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))
+
+    def _cell_meaning(self, slot: int, tag: str, policy: Policy) -> str:
+        """A server-rendered profile shows a value beside its label, as a form does: the <dd>
+        after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row. Its text has
+        the meaning the label gives it (masked whole: a name no detector knows included)."""
+        if tag not in _VALUE_CELLS:
+            return ""
+        label = self._label_before(slot)
+        return policy.fields.field_meaning("", "", "", label) if label else ""
 
     def _label_of(self, slot: int, attrs: dict[str, str]) -> str:
         table = self.table

@@ -3,8 +3,8 @@ forwarded to the collector (upstream mode) and before it is written to the disk 
 
 A recording script builds that query itself, but what it puts there is not ours to trust: a page
 URL, a user id, an e-mail someone passed along. Each parameter is redacted as content.UrlSlot
-redacts a URL's query: a value whose name says it is a secret (`token`, `email`, `key`…) is masked
-whole, the others are scanned by the detector and only what it finds is masked. The exception is
+redacts a URL's query: a value whose name says it is a secret (`token`, `email`, `key`…) or
+personal data (`fullname`, `dob`: the site's field meanings) is masked whole, the others are scanned by the detector and only what it finds is masked. The exception is
 the SDK authentication the collector needs to accept the batch (Sentry's `sentry_key`, whose name
 would otherwise make it a secret): those parameters go on untouched. The path itself is ours (the
 route's site and session) and is never changed.
@@ -30,22 +30,24 @@ class _QueryRedaction:
     """What a UrlSlot needs of a batch's redaction. A value found here does not taint the
     session: the query is not part of the recording, and it is masked here in any case."""
 
-    def __init__(self, masker: Masker):
-        self.masker = masker
+    def __init__(self, masker: Masker, parameter_meaning: Callable[[str], str]):
+        self.masker, self.parameter_meaning = masker, parameter_meaning
         self.remarks: list[Remark] = []
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         pass
 
 
-async def redact_query(path_qs: str, masker: Masker, analyze: Analyze) -> str:
-    """`/path?a=1&b=2` with each parameter's value redacted (see the module doc)."""
+async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
+                       parameter_meaning: Callable[[str], str] = lambda name: "") -> str:
+    """`/path?a=1&b=2` with each parameter's value redacted (see the module doc);
+    parameter_meaning: what a parameter holds by its name (the site's field meanings)."""
     path, mark, query = path_qs.partition("?")
     if not query:
         return path_qs
     # one slot per parameter, so that each is redacted alone and they are joined back in order
     parts = ["?" + part for part in query.split("&")]
-    work = _QueryRedaction(masker)
+    work = _QueryRedaction(masker, parameter_meaning)
     slots = [(i, UrlSlot(Cell(parts, i), None, work)) for i, part in enumerate(parts)
              if unquote_plus(part[1:].partition("=")[0]).lower() not in SDK_AUTH_PARAMETERS]
     texts = [text for _, slot in slots for text in slot.texts]

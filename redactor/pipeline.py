@@ -326,7 +326,7 @@ async def forwarded_path(request: web.Request, site: str) -> str:
     app = request.app
     policy = app[POLICIES].get(site) or default_policy()
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
-    return await redact_query(request.raw_path, masker_for(app, policy), analyze)
+    return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning)
 
 
 @functools.cache

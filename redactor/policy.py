@@ -455,6 +455,11 @@ class Policy:
         key = hashlib.sha256(orjson.dumps(config.model_dump(), option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
         return cls(site=site, config=config, selectors=tuple(selectors), key=key)
 
+    def parameter_meaning(self, name: str) -> str:
+        """What a URL or query parameter holds, read from its name as a field's name is read
+        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
+        return self.fields.field_meaning("", "", name, "")
+
     @classmethod
     def fail_closed(cls, site: str, stored: Any) -> Policy:
         """For a stored configuration that no longer validates or compiles (the rules or the

@@ -614,6 +614,9 @@ class BatchRedaction:
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
+    def parameter_meaning(self, name: str) -> str:
+        return self.policy.parameter_meaning(name)
+
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:
             if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found

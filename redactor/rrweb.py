@@ -63,8 +63,10 @@ STYLE_SOURCES = frozenset({
     IncrementalSource.STYLE_SHEET_RULE, IncrementalSource.STYLE_DECLARATION,
     IncrementalSource.ADOPTED_STYLE_SHEET, IncrementalSource.FONT,
 })
-#: Elements whose text children are code, not words: never scanned or changed.
-CODE_ELEMENTS = frozenset({"style", "script", "noscript"})
+#: Elements whose text children are code, not words: never scanned or changed. Not <noscript>: with
+#: scripts on, its content is text (markup shown when scripts are off), and a server puts the signed-in
+#: visitor there too ("Ingelogd als …").
+CODE_ELEMENTS = frozenset({"style", "script"})
 
 
 class BadEvent(ValueError):

@@ -100,6 +100,10 @@ IBAN = [
     ("FR76 3000 6000 0112 3456 7890 189", "fr", [("FR76 3000 6000 0112 3456 7890 189", "IBAN_CODE")]),
     ("NL46 RABO 2329 5197 02 12", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),  # trailing group trimmed
     ("NL47 RABO 2329 5197 02", "nl", []),  # mod-97 fails
+    # as people type them: dashes or dots between the groups, the bank code in lower case
+    ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
+    ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
+    ("NL55rabo0347219586", "nl", [("NL55rabo0347219586", "IBAN_CODE")]),
 ]
 NATIONAL_IDS = [
     ("795160173", "nl", [("795160173", "NL_BSN")]),
@@ -154,6 +158,11 @@ DATES = [
     ("date of birth: 1991-11-23", "en", [("1991-11-23", "DATE_OF_BIRTH")]),
     ("livraison le 03/01/2025", "fr", []),
     ("ordered on 2024-10-21", "en", []),
+    # the month written out
+    ("Née le 3 février 1979 à Namur", "fr", [("3 février 1979", "DATE_OF_BIRTH")]),
+    ("geboren am 11. September 1971", "de", [("11. September 1971", "DATE_OF_BIRTH")]),
+    ("Geboortedatum: 17 mrt. 1984", "nl", [("17 mrt. 1984", "DATE_OF_BIRTH")]),
+    ("livraison le 3 février 2025", "fr", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
@@ -170,6 +179,12 @@ PERSONS = [
     ("Avatar of Noor", "en", [("Noor", "PERSON")]),  # a given name alone, where a portrait is named
     ("Photo d'Émilie", "fr", [("Émilie", "PERSON")]),
     ("Photo of Siobhán O'Rourke", "en", [("Siobhán O'Rourke", "PERSON")]),
+    # a name the visitor gives for themself, names nobody knows included
+    ("Bonjour, je m'appelle Xandrine Pauwaert, ma commande", "fr", [("Xandrine Pauwaert", "PERSON")]),
+    ("Goedemiddag, mijn naam is Seppe Wuyts.", "nl", [("Seppe Wuyts", "PERSON")]),
+    ("hallo ik heet jozefien haesaerts en ik", "nl", [("jozefien haesaerts", "PERSON")]),
+    ("Hi, my name is Tamsin Ogunleye-Roe", "en", [("Tamsin Ogunleye-Roe", "PERSON")]),
+    ("Guten Tag, ich heiße Wiebke von Oertzen", "de", [("Wiebke von Oertzen", "PERSON")]),
     ("Photo de Paris", "fr", []),
     ("Avatar of Admin", "en", []),
     ("Photo de la boutique", "fr", []),
@@ -214,6 +229,10 @@ ADDRESS_AS_TYPED = [
     ("Please send it to 14 Queen's Road", "en", [("14 Queen's Road", "POSTAL_ADDRESS")]),
     ("Rue de la Loi 16, 1000 Bruxelles", "fr", [("Rue de la Loi 16", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
     ("Korenlei 2, 9000 Gent", "nl", [("Korenlei 2", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    # a street without a street word, known by the postcode and city after it
+    ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
+    ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS")]),
     # the city typed after a postcode is part of the address
     ("1016 DV Amsterdam", "nl", [("1016 DV Amsterdam", "POSTAL_ADDRESS")]),
     ("1016 DV Am", "nl", [("1016 DV Am", "POSTAL_ADDRESS")]),  # a value cut while the city is typed

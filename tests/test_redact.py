@@ -147,6 +147,16 @@ def test_css_and_scripts_are_never_touched(session):
     assert find(s.stored, script["id"])["childNodes"][0]["textContent"] == "var owner = 'jan@example.com';"
 
 
+def test_noscript_text_is_words_not_code(session):
+    """With scripts on, a <noscript>'s content is one text node: what the server wrote, the
+    signed-in visitor's e-mail included."""
+    fallback = text("Ingelogd als lotte.vanbelle@meersen.be — schakel JavaScript in.")
+    s = session()
+    s.send(snapshot(html_page(element("noscript", {}, [fallback]))))
+    stored = find(s.stored, fallback["id"])["textContent"]
+    assert "vanbelle" not in stored and stored.startswith("Ingelogd als ")
+
+
 def test_mask_text_keeps_the_layout(session):
     address = text("Rue des Tanneurs 58, 1000 Bruxelles")
     s = session()
@@ -332,6 +342,25 @@ def test_the_mirror_keeps_only_the_words_of_labels_that_name_a_field(session):
     assert DomMirror.load(orjson.loads(saved)).meaning(field["id"], s.policy) == "PHONE_NUMBER"
 
 
+def test_a_profile_shows_values_beside_their_labels_as_a_form_does(session):
+    """<dt>Naam</dt><dd>…</dd> and <th>Geburtsdatum</th><td>…</td>: the label gives the value
+    its meaning, so it is masked whole, a name no detector knows included; a label that says
+    nothing personal ("Land", "Prijs") leaves its value readable."""
+    name, born, country = text("Gislinde Overmeire"), text("03.02.1979"), text("België")
+    price = text("€ 12,40")
+    profile = element("dl", {}, [element("dt", {}, [text("Naam")]), text("\n"), element("dd", {}, [name]),
+                                 element("dt", {}, [text("Land")]), element("dd", {}, [country])])
+    table = element("table", {}, [element("tr", {}, [element("th", {}, [text("Geburtsdatum")]),
+                                                     element("td", {}, [born])]),
+                                  element("tr", {}, [element("th", {}, [text("Prijs")]), element("td", {}, [price])])])
+    s = session()
+    s.send(snapshot(html_page(profile, table, lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Gislinde" not in stored and "Overmeire" not in stored and "1979" not in stored
+    assert find(s.stored, country["id"])["textContent"] == "België"
+    assert find(s.stored, price["id"])["textContent"] == "€ 12,40"
+
+
 # -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
 def test_free_text_masks_spans_and_keeps_words(session):
     notes = element("textarea", {"name": "comment"})
@@ -460,6 +489,17 @@ def test_urls_lose_emails_and_secrets(session):
     stored = orjson.dumps(s.stored).decode()
     assert "joost" not in stored and "abc123" not in stored and "marc.lambert" not in stored
     assert "page=2" in stored and "utm_campaign=zomer" in stored
+
+
+def test_url_parameters_named_like_a_field_are_masked_whole(session):
+    """A parameter's name says what its value is, as a field's name does: a name no detector
+    knows is masked too; parameters that say nothing keep their values."""
+    s = session()
+    s.send(meta("https://shop.example/account?fullname=Ysoline+Daemers&tab=profiel#/edit?voornaam=Wardje&sort=asc"),
+           snapshot(html_page(element("a", {"href": "/orders?dob=1984-03-17&page=3"}, [text("Bestellingen")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Ysoline" not in stored and "Daemers" not in stored and "Wardje" not in stored and "1984" not in stored
+    assert "tab=profiel" in stored and "sort=asc" in stored and "page=3" in stored
 
 
 def test_custom_events_and_human_attributes_are_scanned(session):
