@@ -53,6 +53,11 @@ _STREET_NAME = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|dreef|baan|ring|"
     r"straße|strasse|gasse|allee|kaai|steenweg|burgwal|vest|lei)"
     r"|[a-zß-öø-ÿ'’-]{2,25}(?:straat|gracht|laan|plein|kade|singel|steeg|dreef|straße|strasse|gasse|allee))[,.]?$")
+#: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai"): a date
+#: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
+_DAY_MONTH = re.compile(
+    r"(?<!\S)(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:jan\w*|feb\w*|f[ée]v\w*|maart|mars|m[äa]e?rz|march|mrt|apr\w*|"
+    r"avr\w*|mei|mai|may|jun\w*|juin|jul\w*|juil\w*|aug\w*|ao[ûu]t|sep\w*|okt\w*|oct\w*|nov\w*|d[eé]c\w*|dez\w*)\.?$")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
@@ -155,15 +160,36 @@ class Slot:
         raise NotImplementedError
 
 
-class TextSlot(Slot):
-    """One free text (a text node, an attribute, a snapshot value): detected spans are masked."""
+#: a field's value that is a full name by its shape alone: two to four capitalised words, particles
+#: between ("Jozefien Haesaerts", "Florentijn Van Acker"). A visitor's field holding that is a person
+#: whether the model and the name list know the name or not (fail closed); one word ("België"),
+#: words in capitals ("WINTER25") and anything with a digit or a lower-case word stay readable.
+_FULL_NAME = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?[^\S\n]+"
+    r"(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){1,3}"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?")
+_MAX_FULL_NAME = 80
 
-    def __init__(self, cell: Cell, node: int | None, rule: str):
-        self.cell, self.node, self.rule = cell, node, rule
+
+def name_shaped(value: str) -> list[Span]:
+    """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME)."""
+    stripped = value.strip()
+    if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped):
+        return []
+    start = value.index(stripped)
+    return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
+
+
+class TextSlot(Slot):
+    """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
+    field_value: a field's value (the snapshot's), where a full name's shape alone is a person."""
+
+    def __init__(self, cell: Cell, node: int | None, rule: str, field_value: bool = False):
+        self.cell, self.node, self.rule, self.field_value = cell, node, rule, field_value
         self.texts = [cell.get()]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        spans = found[0]
+        spans = [*found[0], *name_shaped(self.texts[0])] if self.field_value else found[0]
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)
@@ -210,6 +236,8 @@ class SeriesSlot(Slot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         own = {i: spans for i, spans in zip(self._asked, found)}
+        if self.entry == TYPED:  # a full name typed into a field nothing says more of
+            own = {i: [*spans, *name_shaped(self.values[i])] for i, spans in own.items()}
         for spans, i in ((own[i], i) for i in self._asked):
             work.taint_spans(self.values[i], spans)
         ranges: list[tuple[int, int, str]] = []
@@ -273,6 +301,8 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
         groups = _digit_groups(value, before, start, 0)
         return [(min(run if capitalised else start, start if groups is None else groups), len(value),
                  "TRAILING_FRAGMENT")]
+    if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
+        return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
     if _STREET_NAME.match(token):  # settled by a space: its house number comes next
         return [(start, len(value), "TRAILING_FRAGMENT")]  # the words before may be German nouns: kept
     if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "

@@ -323,7 +323,7 @@ class BatchRedaction:
             self.slots.append(TextSlot(cell, nid, "content.attribute"))
             return
         if not self._mask_whole(cell, nid, verdict):
-            self.slots.append(TextSlot(cell, nid, "content.value"))
+            self.slots.append(TextSlot(cell, nid, "content.value", field_value=True))
             self.echo_cells.append(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:

@@ -435,6 +435,10 @@ def test_trailing_fragment():
     assert masked("Livraison rue ") == "Livraison *** "
     assert masked("deliver to Baker Street ") == "deliver to ***** ****** "
     assert masked("la rue est fermée ") == "la rue est fermée "
+    # a day and a month written out: the year comes next ("née le 14 avril 1968")
+    assert masked("Je suis née le 14 avril ") == "Je suis née le ** ***** "
+    assert masked("geboren am 3. März ") == "geboren am ** **** "
+    assert masked("Livraison vendredi ") == "Livraison vendredi "
 
 
 def test_picked_values_are_whole_and_stay_readable(session):
@@ -618,3 +622,19 @@ def test_pointer_events_on_a_blocked_element_are_kept(session):
     s.send(snapshot(html_page(box)))
     result = s.send(click(box["id"]), incremental(SCROLL, id=box["id"], x=0, y=40))
     assert [e["data"]["source"] for e in result.events] == [2]
+
+
+def test_a_full_name_in_a_field_nothing_names_is_masked_known_to_the_lexicon_or_not(session):
+    """A field with no label, no name and no placeholder: a value shaped like a full name (two to
+    four capitalised words, particles between) is a person, names neither the model nor the name
+    list know included; one word, a code and a lower-case search stay readable."""
+    s = session()
+    typed = element("input", {"type": "text"})
+    prefilled = element("input", {"type": "text", "value": "Florentijn Van Acker"})
+    search = element("input", {"type": "text"})
+    s.send(meta(), snapshot(html_page(typed, prefilled, search)))
+    s.send(*typing(typed["id"], "Jozefien Haesaerts "), *typing(search["id"], "Gazelle"))
+    s.send(input_event(typed["id"], "Jozefien Haesaerts, "), input_event(search["id"], "Gazelle, "))
+    assert not leaks(s.stored, "Florentijn Van Acker") and not leaks(s.stored, "Haesaerts")
+    assert "Gazelle, " in typed_values(s.stored, search)
+    assert "Jozefien" not in orjson.dumps(s.stored).decode()
