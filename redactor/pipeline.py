@@ -91,6 +91,15 @@ class Summary:
     remarks: dict[str, int]
     page: str | None
 
+    @property
+    def state_blob(self) -> bytes | None:
+        return self.state.blob if self.state is not None else None
+
+    @property
+    def whole(self) -> bool:
+        """Whether the state is the whole one (else the changes since the last save)."""
+        return self.state is None or self.state.whole
+
 
 @dataclass
 class Encoded:
@@ -280,10 +289,9 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
              in zip(recordings.groups, redactions, encoded.summaries) if group.session is not None]
     if UPSTREAM not in app:
         for group, redaction, summary in saved:
-            state = summary.state
             await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
-                                   state and state.blob, summary.remarks, summary.page, whole=not state or state.whole)
-            note_saved(mirrors[group.session], state)
+                                   summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            note_saved(mirrors[group.session], summary.state)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
     answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers)
@@ -291,10 +299,9 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
         return answer
     for group, redaction, summary in saved:
         if group.events:  # a group of analytics only: no recording to sum up
-            state = summary.state
-            await store.save_session_state(site, group.session, len(redaction.events), len(body), state and state.blob,
-                                           summary.remarks, summary.page, whole=not state or state.whole)
-            note_saved(mirrors[group.session], state)
+            await store.save_session_state(site, group.session, len(redaction.events), len(body), summary.state_blob,
+                                           summary.remarks, summary.page, whole=summary.whole)
+            note_saved(mirrors[group.session], summary.state)
     return answer
 
 

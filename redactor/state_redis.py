@@ -292,19 +292,18 @@ class RedisStates:
         """The batch holding the session was refused: the local copy goes (Redis has what was committed)."""
         self._held[(site, session)].discarded = True
 
-    async def commit(self, site: str, session: str, mirror: DomMirror, seq: int | None = None) -> None:
-        """Writes the batch's state, atomically with the session's version. StateMoved if another
-        process wrote the session since this batch read it; StateUnavailable if Redis is gone."""
+    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None) -> None:
+        """Writes the batch's state, atomically with the session's version; number: the batch's own
+        (its seq), pending until the batch is delivered. StateMoved if another process wrote the
+        session since this batch read it; StateUnavailable if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
         state_key, _, changes_key = keys(site, session)
-        state = await lease.run(state_to_save, mirror, False)  # with label words: a frozen mirror's (sealed)
-        blob = await lease.run(self._seal_state, state_key, state) if state is not None else b""
+        state, blob = await lease.run(self._sealed_state, state_key, mirror)
         try:
             seq = int(await self._commit(keys=[state_key, changes_key],
                                          args=[lease.seq, self.ttl_ms, blob, "whole" if state is None or state.whole
-                                               else "change",
-                                               "" if seq is None else seq]))
+                                               else "change", "" if number is None else number]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         if seq < 0:
@@ -391,10 +390,14 @@ class RedisStates:
         except (RedisError, OSError):
             log.warning("the erased session's state could not be deleted from Redis: it expires after the idle timeout")
 
-    def _seal_state(self, state_key: str, state: SavedState) -> bytes:
-        """What the batch writes of the mirror, whole or its changes, compressed and sealed (runs on a
-        redaction thread)."""
-        return self._seal(state_key, "mirror" if state.whole else "change", zlib.compress(state.blob, 1))
+    def _sealed_state(self, state_key: str, mirror: DomMirror) -> tuple[SavedState | None, bytes]:
+        """What the batch writes of the mirror (sessions.state_to_save, with label words, as a frozen
+        mirror keeps them), whole or its changes, and that compressed and sealed (b"": nothing).
+        Runs on a redaction thread."""
+        state = state_to_save(mirror, saved=False)
+        if state is None:
+            return None, b""
+        return state, self._seal(state_key, "mirror" if state.whole else "change", zlib.compress(state.blob, 1))
 
     def _open_mirror(self, state_key: str, blob: bytes, changes: list[bytes]) -> DomMirror:
         with gc_paused():  # loads + load of a 2,000-node mirror: 20 → 3 ms without collector passes
