@@ -25,6 +25,8 @@ wait on one id at a time, labels are found through an index of their `for`.
 
 from __future__ import annotations
 
+import itertools
+
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -59,6 +61,9 @@ _LABEL_TEXT_DEPTH = 3
 #: how many ancestors up a field looks for the <label> around it: an input sits in a wrapper or two
 #: of a framework's markup inside its label (<label><div><span><input>), not deeper
 _LABEL_AROUND_DEPTH = 4
+#: how many ancestors up a field looks for the <fieldset> whose <legend> names its group: a grid's
+#: rows and columns sit between them (<fieldset><div class=row><div class=col><label><input>)
+_FIELDSET_DEPTH = 6
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
@@ -608,11 +613,33 @@ class DomMirror:
         return found
 
     def _field_meaning(self, slot: int, attrs: dict[str, str], policy: Policy) -> str:
-        return policy.fields.field_meaning(
+        own = policy.fields.field_meaning(
             attrs.get("type", ""), attrs.get("autocomplete", ""),
             " ".join(attrs.get(a, "") for a in ("name", "id")),
             " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")),
                       self._label_of(slot, attrs), self._referenced_label(attrs)]))
+        if own:
+            return own
+        # a value split over several boxes (a card number in four, a date of birth in three): each box
+        # says only "Jour" or nothing, the caption of their group says what they hold together
+        legend = self._legend_around(slot)
+        return policy.fields.field_meaning("", "", "", legend) if legend else ""
+
+    def _legend_around(self, slot: int) -> str:
+        """The label words of the <legend> of the nearest <fieldset> around a field (its first
+        element child, as HTML has it), or ''."""
+        table = self.table
+        for depth, above in enumerate(self._ancestor_slots(slot)):
+            if depth > _FIELDSET_DEPTH:
+                break
+            if table.shape[above][1] != "fieldset":  # type: ignore[index]
+                continue
+            for child in itertools.islice(table.child_slots(above), 4):  # white space, a comment, then it
+                _, tag, child_attrs, *_ = table.shape[child]  # type: ignore[misc]
+                if child_attrs is not None:  # the first element
+                    return table.label(child) if tag == "legend" else ""
+            return ""
+        return ""
 
     def _referenced_label(self, attrs: dict[str, str]) -> str:
         """The words of the elements a field names as its label or description by id

@@ -197,7 +197,7 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     ({"name": "telefoon"}, ""), ({"name": "billingEmail"}, ""), ({"id": "prenom"}, ""),
     ({"placeholder": "Votre adresse"}, ""), ({"aria-label": "IBAN"}, ""),
     ({}, "Volledige naam / Full name"), ({}, "Numéro de téléphone"), ({}, "Geboortedatum"),
-    ({}, "BSN (burgerservicenummer)"),
+    ({}, "BSN (burgerservicenummer)"), ({}, "Numéro de compte"),
 ])
 def test_field_meaning_masks_every_keystroke(session, attributes, label):
     field = element("input", {"type": "text", **attributes})
@@ -225,6 +225,33 @@ def test_an_element_drawn_as_a_label_before_a_field_names_it(session, around):
     s.send(snapshot(html_page(element("tr" if around == "th" else "div", {}, row))))
     s.send(*typing(field['id'], "Zeta Quux "))
     assert typed_values(s.stored, field)[-1] == "*" * 10
+
+
+def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
+    """A card number in four boxes, a date of birth in three: only their group's <legend> says what
+    they hold (the boxes after the first have no label before them, or a label "Jour")."""
+    boxes = [element("input", {"inputmode": "numeric", "maxlength": "4"}) for _ in range(4)]
+    card = element("fieldset", {}, [text("\n  "), element("legend", {}, [text("Kaartnummer")]), *boxes])
+    day, year = (element("input", {"name": name, "inputmode": "numeric"}) for name in ("jour", "annee"))
+    birth = element("fieldset", {}, [element("legend", {}, [text("Date de naissance")]),
+                                     element("div", {"class": "row"}, [element("label", {}, [text("Jour "), day]),
+                                                                         element("label", {}, [text("Année "), year])])])
+    s = session()
+    s.send(snapshot(html_page(card, birth)))
+    typed = [event for box, digits in zip(boxes, ["5392", "7104", "8836", "2475"]) for event in typing(box["id"], digits)]
+    remarks = s.send(*typed, *typing(day["id"], "09"), *typing(year["id"], "1958")).remarks
+    for field in [*boxes, day, year]:
+        assert set("".join(typed_values(s.stored, field))) == {"*"}, typed_values(s.stored, field)
+    assert {r.entity for r in remarks if r.node == boxes[2]["id"]} == {"CREDIT_CARD"}
+    assert {r.entity for r in remarks if r.node == year["id"]} == {"DATE_OF_BIRTH"}
+
+
+def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
+    search = element("input", {"type": "text", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(element("fieldset", {}, [element("legend", {}, [text("Uw bestelling")]), search]))))
+    s.send(*typing(search["id"], "fietsbel Amsterdam "))
+    assert typed_values(s.stored, search)[-1] == "fietsbel Amsterdam "
 
 
 @pytest.mark.parametrize("before", ["Wat zoekt u?", "Stuur ons een e-mail als u vragen heeft over uw bestelling"])
