@@ -185,6 +185,12 @@ PERSONS = [
     ("hallo ik heet jozefien haesaerts en ik", "nl", [("jozefien haesaerts", "PERSON")]),
     ("Hi, my name is Tamsin Ogunleye-Roe", "en", [("Tamsin Ogunleye-Roe", "PERSON")]),
     ("Guten Tag, ich heiße Wiebke von Oertzen", "de", [("Wiebke von Oertzen", "PERSON")]),
+    # whoever signs a letter, on the line after the closing formula, names nobody knows included
+    ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),
+    ("Merci d'avance.\nBien cordialement,\n  Azilis Le Kerneau\n", "fr", [("Azilis Le Kerneau", "PERSON")]),
+    ("Mit freundlichen Grüßen\nOebele", "de", [("Oebele", "PERSON")]),
+    ("Kind regards,\nThe Zuiderzon team", "en", []),
+    ("Met vriendelijke groet,\nHet team van Zuiderzon", "nl", []),
     ("Photo de Paris", "fr", []),
     ("Avatar of Admin", "en", []),
     ("Photo de la boutique", "fr", []),
