@@ -73,6 +73,13 @@ _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong",
 _LABEL_LIKE_TEXT = 40
 #: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>)
 _VALUE_CELLS = frozenset({"dd", "td"})
+#: how many ancestors up a text looks for the pop-up it is in (<ul id=…><li><span><mark>text)
+_POPUP_DEPTH = 6
+
+
+def _popup_ids(attrs: dict[str, str]) -> list[str]:
+    """The ids a field names as its pop-up (aria-controls, aria-owns; a few at most)."""
+    return f"{attrs.get('aria-controls', '')} {attrs.get('aria-owns', '')}".split()[:4]
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -168,6 +175,7 @@ class DomMirror:
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
         self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
+        self._popups: dict[str, int] | None = None  # an id → the field whose pop-up it is (None: to build)
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -391,6 +399,7 @@ class DomMirror:
             if is_editable(tag, attrs):  # type: ignore[arg-type]
                 flags[slot] |= EDITABLE  # not a protection: no rule, not sticky; inherited below
                 self._unsettled.append(nid)
+                self._note_popups(nid, attrs)  # type: ignore[arg-type]
             self._classify(nid, slot, policy, full)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
                 self.lang = attrs["lang"].split("-")[0].lower()  # type: ignore[index]
@@ -556,6 +565,7 @@ class DomMirror:
         if is_editable(tag, attrs):
             table.flags[slot] |= EDITABLE
             self._unsettled.append(nid)
+            self._note_popups(nid, attrs)
         self._classify(nid, slot, policy, full)
         if table.flags[slot] != before:
             self.spread(nid)
@@ -649,6 +659,44 @@ class DomMirror:
             return ""
         table = self.table
         return " ".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
+
+    def popup_meaning(self, nid: int | None, policy: Policy) -> str:
+        """What a text inside a field's pop-up holds: the suggestions an address, name or e-mail
+        field lists as the visitor types ("<li><mark>Lytse B</mark>uorren 31, Damwâld</li>") are
+        values of the field's kind, and repeat what was typed. The pop-up is the element the field
+        names with aria-controls or aria-owns (the ARIA combobox pattern). '' when none says."""
+        if self._popups is None:  # a new or reloaded mirror: one walk, then kept up to date
+            self._popups = {}
+            for slot in self.table.slots():
+                _, tag, attrs, *_ = self.table.shape[slot]  # type: ignore[misc]
+                if attrs and is_editable(tag, attrs):
+                    self._note_popups(self.table.id_of(slot), attrs)
+        if not self._popups or nid is None:
+            return ""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
+            return ""
+        for depth, above in enumerate(self._ancestor_slots(slot)):
+            if depth > _POPUP_DEPTH:
+                break
+            attrs = table.shape[above][2]  # type: ignore[index]
+            if not attrs or not (own_id := attrs.get("id")) or (field := self._popups.get(own_id)) is None:
+                continue
+            field_slot = table.slot(field)
+            field_attrs = table.shape[field_slot][2] if field_slot != NONE else None  # type: ignore[index]
+            if field_attrs and own_id in _popup_ids(field_attrs):  # still that field's pop-up
+                return self.meaning(field, policy)
+        return ""
+
+    def _note_popups(self, nid: int, attrs: dict[str, str]) -> None:
+        if self._popups is None:
+            return
+        if len(self._popups) >= _MAX_LABEL_IDS:
+            self._popups = None  # rebuilt from the nodes there are when next needed
+            return
+        for ref in _popup_ids(attrs):
+            self._popups[ref] = nid
 
     def _container_meaning(self, attrs: dict[str, str], policy: Policy) -> str:
         return policy.fields.container_meaning(" ".join(attrs.get(a, "") for a in ("id", "class", "itemprop")))

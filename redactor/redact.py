@@ -361,6 +361,10 @@ class BatchRedaction:
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
             return
+        if meaning := self.mirror.popup_meaning(nid, self.policy):  # suggestions, not the visitor's: no taint
+            cell.set(self.masker.text(text, meaning))
+            self.remarks.append(Remark("field.popup", meaning, "mask", nid))
+            return
         if not self.record_inputs and verdict.flags & EDITABLE:
             cell.set(self.masker.text(text, "INPUT"))
             self.remarks.append(Remark("site.record_inputs", "INPUT", "mask", nid))

@@ -246,6 +246,24 @@ def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
     assert {r.entity for r in remarks if r.node == year["id"]} == {"DATE_OF_BIRTH"}
 
 
+@pytest.mark.parametrize("link", ["aria-controls", "aria-owns"])
+def test_the_suggestions_of_an_address_field_are_masked_as_its_value(session, link):
+    """An address autocomplete lists the typed part in a <mark> and the rest of each street beside
+    it: the pop-up the field names (ARIA combobox) holds values of the field's kind."""
+    street = element("input", {"id": "street", "role": "combobox", link: "suggest"})
+    suggest = element("ul", {"id": "suggest", "role": "listbox"})
+    search = element("input", {"type": "search", "role": "combobox", "aria-controls": "hints"})
+    hints = element("ul", {"id": "hints", "role": "listbox"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Straat en huisnummer"), street]), suggest, search, hints)))
+    option = element("li", {"role": "option"}, [element("mark", {}, [text("Lytse B")]), text("uorren 31, Damwâld")])
+    hint = element("li", {"role": "option"}, [element("mark", {}, [text("hooi")]), text("koortstabletten")])
+    s.send(*typing(street["id"], "Lytse B"), mutation(adds=[add(suggest["id"], option), add(hints["id"], hint)]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "uorren" not in stored and "Damw" not in stored and "Lytse" not in stored
+    assert "koortstabletten" in stored  # a search box's suggestions are the shop's words
+
+
 def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
     search = element("input", {"type": "text", "name": "q"})
     s = session()
