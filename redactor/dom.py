@@ -26,7 +26,6 @@ wait on one id at a time, labels are found through an index of their `for`.
 from __future__ import annotations
 
 import itertools
-
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
