@@ -71,6 +71,11 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
 _MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
+#: a suggestion is a small element: the typed part and a few texts beside it, a few levels deep
+#: (<div class=item><span><span>typed</span>rest</span><span>city</span></div>); a page's bigger
+#: new sections (a review step that shows a name among its own words) are no suggestion
+_ITEM_TEXTS = 4
+_ITEM_DEPTH = 4
 _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside a copy
 #: characters searched for typed values per batch (substring searches x the copy's length): past it,
 #: only copies that are a typed value whole are found (a hostile batch of megabytes of copies)
@@ -132,6 +137,9 @@ class BatchRedaction:
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
+        self.whole_typed: dict[str, str] = {}  # every value of a field masked whole in this batch → entity
+        #: a text a mutation added inside a small new element (a suggestion) → every text of that element
+        self.items: dict[int, list[Cell]] = {}
         self._texts: list[str] = []  # every slot's texts, in order
         self._scanned: list[int] = []  # the indexes of those scanned (short enough, within the budget)
         self._scanned_texts = self._scanned_chars = 0
@@ -341,6 +349,8 @@ class BatchRedaction:
         if value:
             if entity != "INPUT" and taint:  # taint with the last value only, not with every keystroke prefix
                 self.whole_values[nid] = (value, entity)
+            if taint:
+                self.whole_typed[value] = entity
             cell.set(self.masker.whole(value, entity))
             self.remarks.append(Remark(rule, entity, "mask", nid))
         return True
@@ -451,6 +461,7 @@ class BatchRedaction:
             self._redact_tree(add["node"], added=True)
             kept_adds.append(add)
         data["adds"] = kept_adds
+        self._note_items(kept_adds)
 
         kept_texts = []
         for text in texts:
@@ -483,6 +494,38 @@ class BatchRedaction:
             self._redact_attributes(nid, change["attributes"], verdict, node.tag if node else "", changed=True)
             kept_attributes.append(change)
         data["attributes"] = kept_attributes
+
+    def _note_items(self, adds: list[dict[str, Any]]) -> None:
+        """Groups the texts a mutation adds by the new element they are in (the top of what it adds
+        there: a suggestion's <li> or <div>), for _mask_copies. rrweb sends each added node on its
+        own with its parent's id, so the groups come from the adds alone, whatever the mirror holds
+        once the batch is done (a suggestion list is emptied at the next keystroke)."""
+        parent_of: dict[int, int | None] = {}
+        texts: list[tuple[int, dict[str, Any]]] = []
+        for add in adds:
+            node = add["node"]
+            nid = node_id(node.get("id"))
+            if nid is None:
+                continue
+            parent_of[nid] = node_id(add.get("parentId"))
+            if node.get("type") in _TEXTS and isinstance(node.get("textContent"), str):
+                texts.append((nid, node))
+        if len(texts) < 2:
+            return
+        groups: dict[int, list[Cell]] = {}
+        for nid, node in texts:
+            top = nid
+            for _ in range(_ITEM_DEPTH):
+                above = parent_of.get(top)
+                if above is None or above not in parent_of:
+                    break
+                top = above
+            if top != nid:  # inside a new element (a text added alone under an old one is no item)
+                groups.setdefault(top, []).append(Cell(node, "textContent"))
+        for cells in groups.values():
+            if 1 < len(cells) <= _ITEM_TEXTS:
+                for cell in cells:
+                    self.items[id(cell.container)] = cells
 
     # -- payloads the redactor has no model for (custom, plugin, log, canvas, batch metadata) -
     def _scan_payload(self, container: Any, keys: Any) -> None:
@@ -597,6 +640,14 @@ class BatchRedaction:
                 searched += len(by_start) * len(raw)
                 value = next((v for start, values in by_start.items() if start in raw for v in values if v in raw), None)
             if value is None or value not in current:
+                continue
+            if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
+                # a new element that shows what is being typed into a field masked whole, and a few
+                # words beside it, is a suggestion for that field: an address autocomplete's item
+                # ("<b>7 Hent K</b>erlaouen", "22820 Plougrescant"), whatever list it is in
+                for other in item:
+                    other.set(self.masker.text(other.get(), entity))
+                self.remarks.append(Remark("session.typed_suggestion", entity, "mask"))
                 continue
             masked = self.typed[value].get()
             if masked != value:

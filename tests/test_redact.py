@@ -264,6 +264,29 @@ def test_the_suggestions_of_an_address_field_are_masked_as_its_value(session, li
     assert "koortstabletten" in stored  # a search box's suggestions are the shop's words
 
 
+def test_a_suggestion_that_shows_the_typed_part_is_masked_as_the_field_even_in_a_list_nothing_ties(session):
+    """Google's Places widget: a list appended to <body>, no aria-controls, each item the typed part in
+    its own <span>, the rest of the street beside it, the town in another <span>. rrweb sends each
+    added node on its own. A bigger new section that shows the typed value keeps its own words."""
+    street = element("input", {"id": "street"})
+    pac = element("div", {"class": "pac-container"})
+    review = element("div", {"id": "review"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Adresse"), street]), pac, review)))
+    item, query, matched, place = (element(tag, {"class": c}) for tag, c in (
+        ("div", "pac-item"), ("span", "pac-item-query"), ("span", "pac-matched"), ("span", "")))
+    typed_part, rest, town = text("7 Hent K"), text("erlaouen"), text("22820 Plougrescant, France")
+    section = element("section", {})
+    words = [text(w) for w in ("Votre adhésion", "Adresse :", "7 Hent K", "Offre Heol", "Prix fixe 3 ans")]
+    flat = [add(pac["id"], item), add(item["id"], query), add(query["id"], matched), add(matched["id"], typed_part),
+            add(query["id"], rest), add(item["id"], place), add(place["id"], town),
+            add(review["id"], section), *(add(section["id"], w) for w in words)]
+    s.send(*typing(street["id"], "7 Hent K"), mutation(adds=flat))
+    stored = orjson.dumps(s.stored).decode()
+    assert "erlaouen" not in stored and "Plougrescant" not in stored and "7 Hent" not in stored
+    assert "Votre adhésion" in stored and "Offre Heol" in stored
+
+
 def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
     search = element("input", {"type": "text", "name": "q"})
     s = session()
