@@ -197,6 +197,8 @@ def signup(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.press("Backspace", delay=20)
         page.keyboard.press("Backspace", delay=20)
         page.keyboard.type("arnig", delay=20)
+        type_with_cuts(recording, "#su-address", ["7 He", "nt Ke"])
+        page.click(".pac-item >> nth=0")
         page.select_option("#su-country", "Belgique")
         type_with_cuts(recording, "#su-letter", split_inside(LETTER, "Warre Cal", "0033 6 41 2", "+33 (0)6 52",
                                                              "83.11.0", "BE 0473 6", "Loeiza Ker"))
@@ -242,6 +244,18 @@ def test_a_third_person_nobody_knows_in_a_sentence_leaks_nothing(checkout: Recor
     assert not problems, "\n".join(problems)
 
 
+# -- an address autocomplete with nothing that ties its list to the field ---------------------------
+# The list is appended to <body>, with no aria-controls/aria-owns (as Google's Places widget draws it):
+# only the typed part, shown whole in its own <span>, says whose suggestions they are; the rest of the
+# street ("rlaouen") and the town beside it are page text without a street word.
+UNTIED_SUGGESTIONS = [Planted(None, "7 Hent Kerlaouen", "street (Breton 'Hent', no French street word) completed "
+                              "by an autocomplete list no attribute ties to the field")]
+
+
+def test_signup_suggestions_untied_to_the_field_leak_nothing(signup: Recorded):
+    check_windows(signup, UNTIED_SUGGESTIONS)
+
+
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(checkout, signup, redactor_serve):
     files = [path for path in redactor_serve.data_dir.rglob("*") if path.is_file()]
@@ -250,7 +264,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(checkout, signup, reda
     # values shorter than a window (card boxes, a year) are left out: the files' binary numbers
     # (timestamps, page offsets) hold any four digits by chance; THIRD_PERSONS_* are stored (their xfail)
     planted = [item for item in [*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS,
-                                 *LETTER_PLANTED] if len(item.value) >= 6]
+                                 *LETTER_PLANTED, *UNTIED_SUGGESTIONS] if len(item.value) >= 6]
     found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
     assert not found, found
 
@@ -263,7 +277,7 @@ VERSIONS = [{"h.bosgra@terpmail", "h.bosgra@slikpost.nl"}, {"06 48 27 19 53", "+
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
     planted = [*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS, *LETTER_PLANTED,
-               *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP]
+               *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP, *UNTIED_SUGGESTIONS]
     site_text = [*CHECKOUT_KEPT, *SIGNUP_KEPT, NOTE.split("Jildou")[0], LETTER.split("Warre")[0]]
     for item in planted:
         versions = next((group for group in VERSIONS if item.value in group), {item.value})
