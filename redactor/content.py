@@ -293,14 +293,14 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
     if _DIGITISH.search(token) or _GROUP.match(token):  # "NL46 RABO ": an IBAN's letters are a group too
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None:
-            return [(position, len(value), "TRAILING_FRAGMENT")]
+            return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
     if typing:
         # a lower-case word too may go on a name ("Sanne v" is "Sanne van …"), and whatever is
         # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")
         run, capitalised = _name_run(token, before, start, lenient=True)
         groups = _digit_groups(value, before, start, 0)
-        return [(min(run if capitalised else start, start if groups is None else groups), len(value),
-                 "TRAILING_FRAGMENT")]
+        first = min(run if capitalised else start, start if groups is None else groups)
+        return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
     if _STREET_NAME.match(token):  # settled by a space: its house number comes next
@@ -313,6 +313,14 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _with_its_date(value: str, position: int, start: int, token: str) -> int:
+    """Where the masked end begins (position) when the token at start is a year being typed after a
+    day and a month ("née le 14 avril 19"): with them, as they were masked while they waited for it."""
+    if token.isdigit() and len(token) <= 4 and (day_month := _DAY_MONTH.search(value[:start].rstrip())):
+        return min(position, day_month.start())
+    return position
 
 
 #: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
