@@ -318,6 +318,12 @@ class BatchRedaction:
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
         value = attributes[name]
+        if tag == "option" and value and (meaning := self._list_meaning(nid)):
+            # a date of birth picked in <select>s: the option marked selected is the pick, and one
+            # option masked among the others (an echo of the pick) would point at it: all are masked
+            attributes[name] = self.masker.whole(value, meaning) if isinstance(value, str) else False
+            self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
+            return
         if name != "value":
             if verdict.flags & (SENSITIVE | UNKNOWN) and value:
                 attributes[name] = False if isinstance(value, bool) else ""
@@ -362,6 +368,10 @@ class BatchRedaction:
         parent, parent_tag = self.mirror.parent(nid)
         if parent_tag in CODE_ELEMENTS:
             return
+        if parent_tag == "option" and (meaning := self._list_meaning(parent)):  # see _redact_field_attribute
+            cell.set(self.masker.text(text, meaning))
+            self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
+            return
         if verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(text, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -384,6 +394,14 @@ class BatchRedaction:
             self._series(nid, "content.text").add(cell)
         else:
             self.slots.append(TextSlot(cell, nid, "content.text"))
+
+    def _list_meaning(self, option: int | None) -> str:
+        """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
+        options are the site's list, but which one is picked is the visitor's: not tainted."""
+        parent, parent_tag = self.mirror.parent(option)
+        if parent_tag == "optgroup":
+            parent, parent_tag = self.mirror.parent(parent)
+        return self.mirror.meaning(parent, self.policy) if parent_tag == "select" and parent is not None else ""
 
     def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
         key = nid if key is None else key

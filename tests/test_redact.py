@@ -287,6 +287,27 @@ def test_a_suggestion_that_shows_the_typed_part_is_masked_as_the_field_even_in_a
     assert "Votre adhésion" in stored and "Offre Heol" in stored
 
 
+def test_the_options_of_a_select_with_a_meaning_do_not_point_at_the_pick(session):
+    """A year of birth picked in a <select>: the option marked selected in a snapshot is the pick, and
+    so would be the one option an echo of the pick masked. Another select keeps its list and pick."""
+    years = [element("option", {"value": y, **({"selected": True} if y == "1934" else {})}, [text(y)])
+             for y in ("1933", "1934", "1935")]
+    year = element("select", {"id": "year", "value": "1934"}, years)
+    countries = [element("option", {"value": c, **({"selected": True} if c == "België" else {})}, [text(c)])
+                 for c in ("Nederland", "België")]
+    country = element("select", {"id": "country", "value": "België"}, countries)
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Geboortejaar"), year]),
+                              element("label", {}, [text("Land"), country]))))
+    s.send(input_event(year["id"], "1934"), snapshot(html_page(element("label", {}, [text("Geboortejaar"), year]),
+                                                               element("label", {}, [text("Land"), country]))))
+    for stored in (find(s.stored, option["id"]) for option in years):
+        assert stored["attributes"]["value"] == "****" and not stored["attributes"].get("selected")
+        assert stored["childNodes"][0]["textContent"] == "****"
+    assert "1934" not in orjson.dumps(s.stored).decode()
+    assert find(s.stored, countries[1]["id"])["attributes"] == {"value": "België", "selected": True}
+
+
 def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
     search = element("input", {"type": "text", "name": "q"})
     s = session()
