@@ -189,6 +189,7 @@ PERSONS = [
     ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),
     ("Merci d'avance.\nBien cordialement,\n  Azilis Le Kerneau\n", "fr", [("Azilis Le Kerneau", "PERSON")]),
     ("Mit freundlichen Grüßen\nOebele", "de", [("Oebele", "PERSON")]),
+    ("Groetjes,\nWobbe S", "nl", [("Wobbe S", "PERSON")]),  # the surname being typed (a batch may end there)
     ("Kind regards,\nThe Zuiderzon team", "en", []),
     ("Met vriendelijke groet,\nHet team van Zuiderzon", "nl", []),
     ("Photo de Paris", "fr", []),
