@@ -70,6 +70,8 @@ NOTE_PLANTED = [
     Planted(None, "2649.13.577", "a BSN written with dots"),
     Planted(None, "Wobbe Sijtsma", "the signature after 'Met vriendelijke groet,' (a given name no list knows)"),
 ]
+#: the patient's date of birth, picked in three <select>s (23 June 1934)
+PATIENT_BIRTH_PICKED = {"#ck-pt-day": "23", "#ck-pt-month": "06", "#ck-pt-year": "1934"}
 CHECKOUT_KEPT = ["Zuiderzon Apotheek", "Paracetamol 500 mg", "Zonnebrandcrème SPF 50", "LENTE-APO7", "hooikoorts",
                  "Verzenden naar: Nederland", "Met vriendelijke groet,", "Ik bestel dit voor mijn moeder"]
 
@@ -94,6 +96,8 @@ def checkout(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#ck-street", ["Lytse ", "Buo"])
         page.click("#ck-suggest li >> nth=0")
         recording.type("#ck-dob", "22071991")
+        for selector, value in PATIENT_BIRTH_PICKED.items():
+            page.select_option(selector, value)
         page.locator(".ck-card >> nth=0").click()
         page.keyboard.type("53927104", delay=20)  # the focus jumps from box to box
         cut(page)
@@ -133,6 +137,59 @@ def test_checkout_note_leaks_nothing(checkout: Recorded):
 
 def test_checkout_keeps_the_site_text(checkout: Recorded):
     check_kept(checkout, CHECKOUT_KEPT)
+
+
+def test_checkout_date_of_birth_picked_in_three_selects_leaks_nothing(checkout: Recorded):
+    """Every option's text is on the page, so the windows say nothing here: what must not be stored is
+    which option was picked — the Input event's value, the <select>'s value, the option marked
+    selected in the next snapshot, or one option masked among the others (an echo of the pick)."""
+    sent_ids = _ids_by_html_id(checkout.sent)
+    assert {sent_ids[selector[1:]] for selector in PATIENT_BIRTH_PICKED} <= {
+        event["data"].get("id") for event in checkout.sent if event.get("type") == 3 and event["data"].get("source") == 5
+        and event["data"].get("text") in PATIENT_BIRTH_PICKED.values()}, "the picks were never sent"
+    ids = _ids_by_html_id(checkout.stored)
+    problems = []
+    for selector, picked in PATIENT_BIRTH_PICKED.items():
+        select = ids[selector[1:]]
+        for event in checkout.stored:
+            data = event.get("data") if isinstance(event.get("data"), dict) else {}
+            if event.get("type") == 3 and data.get("source") == 5 and data.get("id") == select and data.get("text") == picked:
+                problems.append(f"LEAK {selector}: the Input event holds {picked!r}")
+        for node in _nodes(checkout.stored):
+            attributes = node.get("attributes") or {}
+            if node.get("id") == select and attributes.get("value") == picked:
+                problems.append(f"LEAK {selector}: the snapshot's value is {picked!r}")
+            if node.get("tagName") == "option" and attributes.get("value") == picked and attributes.get("selected") \
+                    and node.get("id") in _children(checkout.stored, select):
+                problems.append(f"LEAK {selector}: the snapshot marks the option {picked!r} selected")
+            if node.get("id") == select:
+                values = [(child.get("attributes") or {}).get("value", "") for child in node.get("childNodes") or []]
+                masked = [value for value in values[1:] if value and not value.strip("*")]
+                if 0 < len(masked) < len(values) - 1:
+                    problems.append(f"LEAK {selector}: {len(masked)} option(s) masked among {len(values) - 1}: "
+                                    "they point at the pick")
+    assert not problems, "\n".join(problems)
+
+
+def _nodes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every serialized node of the snapshots and mutation adds."""
+    found, stack = [], [e["data"]["node"] for e in events if e.get("type") == 2]
+    stack += [add["node"] for e in events if e.get("type") == 3 and e["data"].get("source") == 0
+              for add in e["data"].get("adds", [])]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.get("childNodes") or [])
+    return found
+
+
+def _ids_by_html_id(events: list[dict[str, Any]]) -> dict[str, int]:
+    return {node["attributes"]["id"]: node["id"] for node in _nodes(events)
+            if isinstance(node.get("attributes"), dict) and node["attributes"].get("id")}
+
+
+def _children(events: list[dict[str, Any]], parent: int) -> set[int]:
+    return {child["id"] for node in _nodes(events) if node.get("id") == parent for child in node.get("childNodes") or []}
 
 
 # -- signup.html --------------------------------------------------------------------------------------
