@@ -345,6 +345,9 @@ NAME_SHOWN_BACK = [
     # stop words that are common names stay names; product words that are surnames are not product words
     ("Hi Dan, your parcel is here", "en", "Dan"), ("Kees van der Bank", "nl", "Kees van der Bank"),
     ("Herman Brood", "nl", "Herman Brood"),
+    # given names common in Flanders and Brittany that gender-guesser's list lacks (rules/pii.yaml)
+    ("Klantenkaart van Jozefien Haesaerts", "nl", "Jozefien Haesaerts"), ("Welkom terug, Warre", "nl", "Warre"),
+    ("Bestelling voor Seppe Vandamme", "nl", "Seppe Vandamme"), ("Bonjour Youenn Le Goff", "fr", "Youenn Le Goff"),
 ]
 
 
