@@ -182,14 +182,15 @@ def name_shaped(value: str) -> list[Span]:
 
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
-    field_value: a field's value (the snapshot's), where a full name's shape alone is a person."""
+    shape_is_a_name: a value where a full name's shape alone is a person (a field's value, an
+    attribute no browser shows), not the site's words (a heading, a tooltip)."""
 
-    def __init__(self, cell: Cell, node: int | None, rule: str, field_value: bool = False):
-        self.cell, self.node, self.rule, self.field_value = cell, node, rule, field_value
+    def __init__(self, cell: Cell, node: int | None, rule: str, shape_is_a_name: bool = False):
+        self.cell, self.node, self.rule, self.shape_is_a_name = cell, node, rule, shape_is_a_name
         self.texts = [cell.get()]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        spans = [*found[0], *name_shaped(self.texts[0])] if self.field_value else found[0]
+        spans = [*found[0], *name_shaped(self.texts[0])] if self.shape_is_a_name else found[0]
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)
