@@ -467,6 +467,11 @@ class Policy:
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
         return self.fields.field_meaning("", "", name, "")
 
+    def label_meaning(self, label: str) -> str:
+        """What the value after a label in page text holds ("Naam: …" PERSON), read as a
+        field's label is read, or ""."""
+        return self.fields.field_meaning("", "", "", label)
+
     @classmethod
     def fail_closed(cls, site: str, stored: Any) -> Policy:
         """For a stored configuration that no longer validates or compiles (the rules or the

@@ -618,6 +618,9 @@ class BatchRedaction:
     def parameter_meaning(self, name: str) -> str:
         return self.policy.parameter_meaning(name)
 
+    def label_meaning(self, label: str) -> str:
+        return self.policy.label_meaning(label)
+
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:
             if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
