@@ -319,6 +319,8 @@ SITE_TEXT = [
     ("Fauteuil Sofia velours groen", "nl"), ("Sessel Marie Cord beige", "de"), ("Tom Collins cocktail", "en"),
     # a given name after a capitalised word that opens no name, whether or not the span holds that word
     ("Heimatmuseum Karl Valentin", "de"), ("Schloss Hugo von Hohenlohe", "de"),
+    # a greeting before title-case words that are not a name
+    ("Thanks For Shopping", "en"), ("Welcome To Our Store", "en"), ("Hello Summer Sale", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -348,6 +350,10 @@ NAME_SHOWN_BACK = [
     # given names common in Flanders and Brittany that gender-guesser's list lacks (rules/pii.yaml)
     ("Klantenkaart van Jozefien Haesaerts", "nl", "Jozefien Haesaerts"), ("Welkom terug, Warre", "nl", "Warre"),
     ("Bestelling voor Seppe Vandamme", "nl", "Seppe Vandamme"), ("Bonjour Youenn Le Goff", "fr", "Youenn Le Goff"),
+    # a full name after a greeting, or after "logged in as", known to no list
+    ("Bonjour Hadewych Stroobants", "fr", "Hadewych Stroobants"), ("Dear Gommaar Wuyts, thank you", "en", "Gommaar Wuyts"),
+    ("Ingelogd als Hadewych Stroobants", "nl", "Hadewych Stroobants"), ("Logged in as gwuyts84", "en", "gwuyts84"),
+    ("Connecté en tant que Gommaar Wuyts", "fr", "Gommaar Wuyts"),
 ]
 
 

@@ -35,10 +35,15 @@ def _first_names() -> frozenset[str]:
     # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
     # words of each language are not given names, but for the few that are common names.
-    stop_words = {_plain_name(w) for language in ("en", "fr", "nl", "de")
-                  for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
-    stop_words -= {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    stop_words = _stop_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
     return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (the languages' function words), plain."""
+    return frozenset(_plain_name(w) for language in ("en", "fr", "nl", "de")
+                     for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
 
 
 def _plain_name(word: str) -> str:
@@ -112,6 +117,18 @@ def given_name_alone(text: str) -> bool:
     word = text.split()[0]
     first = word.split("-", 1)[0].casefold()
     return _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+
+
+def greeted_name(text: str) -> bool:
+    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
+    three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
+    unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
+    words = [w for w in text.split() if w[:1].isupper()]  # particles ("van der") do not count
+    if len(words) < 2:
+        return given_name_alone(text)
+    first = words[0].split("-", 1)[0].casefold()
+    return (first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+            and not any(_plain_name(w) in _stop_words() for w in words))
 
 
 def _says_a_person(word: str) -> bool:
