@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, rename_keys, secret_pair_spans)
+                              credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
+                              secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii.spans import Span
@@ -306,7 +307,7 @@ class BatchRedaction:
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
         else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
             shown = self.policy.structure.is_shown_as_text(name)
-            self.slots.append(TextSlot(cell, nid, "content.attribute", shape_is_a_name=not shown))
+            self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
@@ -324,7 +325,8 @@ class BatchRedaction:
             self.slots.append(TextSlot(cell, nid, "content.attribute"))
             return
         if not self._mask_whole(cell, nid, verdict):
-            self.slots.append(TextSlot(cell, nid, "content.value", shape_is_a_name=True))
+            names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
+            self.slots.append(TextSlot(cell, nid, "content.value", names))
             self.echo_cells.append(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -370,15 +372,19 @@ class BatchRedaction:
         if series and nid is not None:
             self._series(nid, "content.text").add(cell)
         else:
-            self.slots.append(TextSlot(cell, nid, "content.text"))
+            names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
+            self.slots.append(TextSlot(cell, nid, "content.text", names))
 
     def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
         key = nid if key is None else key
         if key not in self.series:
             node = self.mirror.nodes.get(nid)
-            # an unknown node: typed (fail closed)
-            entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
-            self.series[key] = SeriesSlot(nid, rule, entry)
+            if node is None:  # an unknown node: typed free text (fail closed)
+                self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
+            else:
+                editable = bool(node.flags & EDITABLE)
+                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs))
+                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
         return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------
