@@ -59,6 +59,8 @@ Run = Callable[..., Awaitable[Any]]
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+#: elements whose href is a page's address, not a resource's (a stylesheet, an icon)
+LINK_ELEMENTS = frozenset({"a", "area"})
 #: what a field holds or a visitor chose: redacted as field values, never as page text
 FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
 #: input types whose value attribute is a caption, not something the visitor typed
@@ -212,7 +214,7 @@ class BatchRedaction:
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False
-            self.slots.append(UrlSlot(Cell(data, "href"), None, self))
+            self.slots.append(UrlSlot(Cell(data, "href"), None, self, page=True))
         return True
 
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
@@ -286,7 +288,7 @@ class BatchRedaction:
             else:
                 if changed:
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
 
     def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
         """An attribute a script sets on a field while it is typed into (Angular's
@@ -297,12 +299,12 @@ class BatchRedaction:
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
             self.echo_cells.append(cell)
 
-    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict) -> None:
+    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
         value = cell.get()
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
-            self.slots.append(UrlSlot(cell, nid, self))
+            self.slots.append(UrlSlot(cell, nid, self, page=name == "href" and tag in LINK_ELEMENTS))
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import (add, custom, element, html_page, incremental, input_event, mutation, remove,
+from factories import (add, custom, element, html_page, incremental, input_event, meta, mutation, remove,
                        set_attributes, snapshot, text)
 from redactor.pii import DetectorPool
 from test_redact import Session, find
@@ -75,6 +75,21 @@ def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(ses
         assert leaked(s.stored, name) == [], name
     stored = orjson.dumps(s.stored).decode()
     assert "Gift Card Balance" in stored and "Blue Cotton Scarf" in stored
+
+
+def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(session):
+    """A link's or the page's own path segment that spells a person ("/klant/sanne-jansen/",
+    "/in/lotte-de-graaf-4821") is masked; an image's path stays, as the replay loads it, and so
+    does a phrase ("/blog/will-it-rain")."""
+    s = session()
+    page = "https://shop.example/account/lotte-de-graaf-4821/orders"
+    links = [element("a", {"href": "https://shop.example/klant/sanne-jansen/bestellingen"}, [text("mijn")]),
+             element("a", {"href": "/blog/will-it-rain"}, [text("blog")]),
+             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""})]
+    s.send(meta(page), snapshot(html_page(*links)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "sanne-jansen" not in stored and "lotte-de-graaf" not in stored
+    assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
 
 
 def test_an_options_value_is_scanned(session):

@@ -136,6 +136,21 @@ def is_function_word(word: str) -> bool:
     return _plain_name(word) in _stop_words()
 
 
+_SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+){1,3}(?:[-_]\d{1,8})?")  # "sanne-jansen", "lotte_de_graaf-2"
+
+
+def is_name_slug(segment: str) -> bool:
+    """A URL path segment that spells a person's name: a known given name and one to three more
+    words ("sanne-jansen", "lotte-de-graaf", "jan_pieterszoon-12345"), not a phrase ("will-it-rain",
+    "grace-and-frankie")."""
+    if not _SLUG.fullmatch(segment):
+        return False
+    words = [w for w in re.split(r"[-_]", segment) if not w.isdigit()]
+    first = words[0].casefold()
+    return (is_given_name(first) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+            and not any(is_function_word(w) and w.casefold() not in PARTICLES for w in words[1:]))
+
+
 def _says_a_person(word: str) -> bool:
     """A known given name that is not a particle: the name list also holds "De", "Van", "Da", "Le",
     which in "Bakkerij De Molen" or "Boekhandel Van Rossum" start a shop's name, not a person's."""
