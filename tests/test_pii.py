@@ -272,6 +272,9 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Versicherungsnummer 5820 917 364", "de", [("5820 917 364", "NATIONAL_ID")]),
     ("numéro de sécurité sociale 2980575056123", "fr", [("2980575056123", "NATIONAL_ID")]),  # a NIR without its key
     ("Versicherungsnummer A123456780", "de", [("A123456780", "NATIONAL_ID")]),
+    ("Steuer-ID 57 392 814 605", "de", [("57 392 814 605", "NATIONAL_ID")]),  # a person's tax number
+    ("Numéro fiscal : 1234567890123", "fr", [("1234567890123", "NATIONAL_ID")]),
+    ("Bestellnummer 57392814605", "de", []),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
