@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii.names import PARTICLES, is_given_name
+from redactor.pii.names import PARTICLES, is_function_word, is_given_name, is_name_slug
 from redactor.pii.spans import Span
 from redactor.urls import SCHEME_AND_HOST
 
@@ -75,6 +75,11 @@ class Redacting(Protocol):
     def parameter_meaning(self, name: str) -> str:
         """What a URL parameter's value holds, by the parameter's name as a field's name would say
         ("fullname" PERSON, "dob" DATE_OF_BIRTH), or ""."""
+        ...
+
+    def label_meaning(self, label: str) -> str:
+        """What the value after a label holds, by the label's words as a field's label would say
+        ("Naam" PERSON, "Date de naissance" DATE_OF_BIRTH), or ""."""
         ...
 
 
@@ -169,6 +174,31 @@ _FULL_NAME = re.compile(
     r"(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){1,3}"
     r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?")
 _MAX_FULL_NAME = 80
+#: the same shape inside a longer text, between word boundaries
+_NAME_RUN = re.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
+
+
+#: "Label: value" at the start of a line or after a separator, in one text: a label of a few words
+#: (31 characters at most), a colon, and the value up to the line's end, a separator or a comma
+#: (80 characters at most). Anchored and bounded: linear in the text.
+_LABELLED_VALUE = re.compile(
+    r"(?:^|(?<=[|·•;]))[^\S\n]*([^\W\d_](?:[^\W\d_]|['’ -]){0,30}?)[^\S\n]*:[^\S\n]*([^\n|·•;,]{1,80})",
+    re.MULTILINE)
+_LABEL_WORDS = 4  # "Naam op de kaart"; a longer run before a colon is a sentence ("Voor vragen over uw naam: …")
+
+
+def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span]:
+    """The values a label in the same text names, as a field's label does ("Naam: Hadewych
+    Stroobants", "Titulaire : …", "Geboortedatum: 3 mei 1984"): masked whole with the label's
+    meaning, a name no detector knows included. A label that says nothing leaves its value to the
+    detectors ("Openingstijden: 9–18 uur")."""
+    spans = []
+    for match in _LABELLED_VALUE.finditer(text):
+        value = match.group(2).rstrip()
+        label = match.group(1)
+        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)):
+            spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
+    return spans
 
 
 def name_shaped(value: str) -> list[Span]:
@@ -180,16 +210,49 @@ def name_shaped(value: str) -> list[Span]:
     return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
 
 
+def name_runs(text: str) -> list[Span]:
+    """In free text a visitor writes (a textarea, an editable region), every run of two to four
+    capitalised words is a person, known to a list or not ("mag het pakket naar Jildou Reitsma op
+    nummer 29"): a place or a brand there is masked too (fail closed), never the site's text. Function
+    words at a run's start are the sentence's ("Bij Jildou Reitsma"), one inside it makes it a phrase
+    ("Thanks For Shopping")."""
+    spans = []
+    for match in _NAME_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and is_function_word(words[0].group(0)):
+            words.pop(0)
+        capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
+        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)):
+            spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
+    return spans
+
+
+#: how a person's name is read from its shape alone, where a visitor wrote the text (names_by_shape)
+NameShapes = Callable[[str], list[Span]]
+
+
+def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
+    """Where a name's shape alone says a person: inside the sentences of a textarea or an
+    editable region (name_runs), a whole one-line value or an attribute no browser shows
+    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text."""
+    if search:
+        return None
+    return name_runs if tag == "textarea" or (not tag and editable) else name_shaped
+
+
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
-    field_value: a field's value (the snapshot's), where a full name's shape alone is a person."""
+    names: how a name is read from its shape alone there (names_by_shape), or None: the site's
+    words (a heading, a tooltip)."""
 
-    def __init__(self, cell: Cell, node: int | None, rule: str, field_value: bool = False):
-        self.cell, self.node, self.rule, self.field_value = cell, node, rule, field_value
+    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
+        self.cell, self.node, self.rule, self.names = cell, node, rule, names
         self.texts = [cell.get()]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        spans = [*found[0], *name_shaped(self.texts[0])] if self.field_value else found[0]
+        spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
+        if self.names is not None:
+            spans.extend(self.names(self.texts[0]))
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)
@@ -215,10 +278,11 @@ def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
 
 class SeriesSlot(Slot):
     """The values one field took during one batch, keystroke by keystroke (see module doc).
-    entry: how they came (entry_of): only a typed value's last word can be cut by the batch."""
+    entry: how they came (entry_of): only a typed value's last word can be cut by the batch;
+    names: how a name is read from a typed value's shape alone (names_by_shape)."""
 
-    def __init__(self, node: int, rule: str, entry: str = TYPED):
-        self.node, self.rule, self.entry = node, rule, entry
+    def __init__(self, node: int, rule: str, entry: str = TYPED, names: NameShapes | None = None):
+        self.node, self.rule, self.entry, self.names = node, rule, entry, names
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -235,9 +299,9 @@ class SeriesSlot(Slot):
         self.texts = [self.values[i] for i in self._asked]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        own = {i: spans for i, spans in zip(self._asked, found)}
-        if self.entry == TYPED:  # a full name typed into a field nothing says more of
-            own = {i: [*spans, *name_shaped(self.values[i])] for i, spans in own.items()}
+        own = {i: [*spans, *labelled_values(self.values[i], work.label_meaning)] for i, spans in zip(self._asked, found)}
+        if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
+            own = {i: [*spans, *self.names(self.values[i])] for i, spans in own.items()}
         for spans, i in ((own[i], i) for i in self._asked):
             work.taint_spans(self.values[i], spans)
         ranges: list[tuple[int, int, str]] = []
@@ -457,14 +521,18 @@ def _looks_random(run: str) -> bool:
 
 class UrlSlot(Slot):
     """A URL: query values that are secrets or personal data by name are masked whole; the others,
-    the path and the fragment are scanned (after percent-decoding: '%40' is an '@')."""
+    the path and the fragment are scanned (after percent-decoding: '%40' is an '@').
+    page: a page's address (the page's own, a link's), not a resource's, where a path segment that
+    spells a name is a person ("/klant/sanne-jansen/"): an image or a stylesheet keeps its path,
+    as a replay needs it ("/img/olivia-burton-watch.jpg")."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
     _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
-    def __init__(self, cell: Cell, node: int | None, work: Redacting):
+    def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False):
         self.cell, self.node = cell, node
+        self.rewritten = False  # a piece was masked whole here, before any detection
         url = cell.get()
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -481,6 +549,11 @@ class UrlSlot(Slot):
             return
         for piece in self.pieces:
             name, value = piece[1], piece[3]
+            if page and piece[0] == "/" and not piece[2] and is_name_slug(unquote(name)):
+                piece[1] = work.masker.whole(unquote(name), "PERSON")
+                work.remarks.append(Remark("url.name-slug", "PERSON", "mask", node))
+                self.rewritten = True
+                continue
             if not piece[2] or not value:
                 continue
             if SECRET_PARAMETERS.search(unquote_plus(name)):
@@ -510,7 +583,7 @@ class UrlSlot(Slot):
             piece[3 if piece[2] else 1] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
             changed = True
-        if changed or any(p[2] for p in self.pieces):
+        if changed or self.rewritten or any(p[2] for p in self.pieces):
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
 

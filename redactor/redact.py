@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, rename_keys, secret_pair_spans)
+                              credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
+                              secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii.spans import Span
@@ -58,6 +59,8 @@ Run = Callable[..., Awaitable[Any]]
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+#: elements whose href is a page's address, not a resource's (a stylesheet, an icon)
+LINK_ELEMENTS = frozenset({"a", "area"})
 #: what a field holds or a visitor chose: redacted as field values, never as page text
 FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
 #: input types whose value attribute is a caption, not something the visitor typed
@@ -219,7 +222,7 @@ class BatchRedaction:
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False
-            self.slots.append(UrlSlot(Cell(data, "href"), None, self))
+            self.slots.append(UrlSlot(Cell(data, "href"), None, self, page=True))
         return True
 
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
@@ -250,7 +253,7 @@ class BatchRedaction:
                     self._placeholder(serialized, verdict, nid)
                     continue
                 tag = serialized.get("tagName")
-                self._redact_attributes(nid, serialized.get("attributes"), verdict, tag)
+                self._redact_attributes(nid, serialized.get("attributes"), verdict, tag, added=added)
                 if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
@@ -271,10 +274,11 @@ class BatchRedaction:
         self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
 
     def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any,
-                           changed: bool = False) -> None:
+                           changed: bool = False, added: bool = False) -> None:
         """Every string attribute is scanned but the structural ones (rules/attributes.yaml), CSS
         and the vendors' markers: an attribute nobody listed is scanned, never passed.
-        changed: the attributes come from a mutation (a script set them), not from a snapshot."""
+        changed: the attributes come from a mutation (a script set them), not from a snapshot;
+        added: they are a node's that a mutation adds."""
         if not isinstance(attributes, dict):
             return
         tag = str(tag or "").lower()
@@ -282,7 +286,7 @@ class BatchRedaction:
         for name in list(attributes):
             value = attributes[name]
             if name in FIELD_ATTRIBUTES:
-                self._redact_field_attribute(nid, attributes, name, verdict, tag)
+                self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
             elif structure.is_structural(name) or structure.is_css(name) or name in self.policy.markers.by_attribute:
@@ -292,7 +296,7 @@ class BatchRedaction:
             else:
                 if changed:
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
 
     def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
         """An attribute a script sets on a field while it is typed into (Angular's
@@ -303,20 +307,26 @@ class BatchRedaction:
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
             self.echo_cells.append(cell)
 
-    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict) -> None:
+    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
         value = cell.get()
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
-            self.slots.append(UrlSlot(cell, nid, self))
+            self.slots.append(UrlSlot(cell, nid, self, page=name == "href" and tag in LINK_ELEMENTS))
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
         else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
-            self.slots.append(TextSlot(cell, nid, "content.attribute"))
+            shown = self.policy.structure.is_shown_as_text(name)
+            self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)
 
-    def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
+    def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
+                                typed: bool = False) -> None:
+        """typed: a script writes the value after the snapshot, which may be as it is typed: the
+        floating-label trick (oninput: setAttribute('value', this.value)), a field re-rendered
+        with each keystroke. Those values are a keystroke series (their unsettled end masked), not
+        whole texts, so that no prefix of an e-mail is stored."""
         value = attributes[name]
         if tag == "option" and value and (meaning := self._list_meaning(nid)):
             # a date of birth picked in <select>s: the option marked selected is the pick, and one
@@ -336,9 +346,14 @@ class BatchRedaction:
         if caption and not verdict.flags & (SENSITIVE | UNKNOWN):
             self.slots.append(TextSlot(cell, nid, "content.attribute"))
             return
-        if not self._mask_whole(cell, nid, verdict):
-            self.slots.append(TextSlot(cell, nid, "content.value", field_value=True))
-            self.echo_cells.append(cell)
+        if self._mask_whole(cell, nid, verdict):
+            return
+        if typed and nid is not None:
+            self._series(nid, "content.value", key=(nid, name)).add(cell)
+        else:
+            names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
+            self.slots.append(TextSlot(cell, nid, "content.value", names))
+        self.echo_cells.append(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
         """The first two layers for a field value: markers, then field meaning. Whether it decided.
@@ -393,7 +408,8 @@ class BatchRedaction:
         if series and nid is not None:
             self._series(nid, "content.text").add(cell)
         else:
-            self.slots.append(TextSlot(cell, nid, "content.text"))
+            names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
+            self.slots.append(TextSlot(cell, nid, "content.text", names))
 
     def _list_meaning(self, option: int | None) -> str:
         """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
@@ -407,9 +423,12 @@ class BatchRedaction:
         key = nid if key is None else key
         if key not in self.series:
             node = self.mirror.nodes.get(nid)
-            # an unknown node: typed (fail closed)
-            entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
-            self.series[key] = SeriesSlot(nid, rule, entry)
+            if node is None:  # an unknown node: typed free text (fail closed)
+                self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
+            else:
+                editable = bool(node.flags & EDITABLE)
+                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs))
+                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
         return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------
@@ -689,6 +708,9 @@ class BatchRedaction:
 
     def parameter_meaning(self, name: str) -> str:
         return self.policy.parameter_meaning(name)
+
+    def label_meaning(self, label: str) -> str:
+        return self.policy.label_meaning(label)
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import (add, custom, element, html_page, incremental, input_event, mutation, remove,
+from factories import (add, custom, element, html_page, incremental, input_event, meta, mutation, remove,
                        set_attributes, snapshot, text)
 from redactor.pii import DetectorPool
 from test_redact import Session, find
@@ -62,6 +62,36 @@ def test_any_attribute_nobody_listed_is_scanned(session, name, value):
     assert leaked(s.stored, EMAIL) == []
 
 
+def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
+    """data-*, a component's own attribute, a <meta> content: a value shaped like a full name is a
+    person there, as in a field nothing names, names no list knows included. The words a browser
+    shows (alt, title, placeholder) are the site's: a title-case phrase there stays readable."""
+    s = session()
+    badge = element("loyalty-badge", {"data-cosigner": "Gommaar Wuyts", "holder": "Hadewych Stroobants",
+                                      "title": "Gift Card Balance", "alt": "Blue Cotton Scarf"})
+    author = element("meta", {"name": "author", "content": "Amalberga Van Rompaey"})
+    s.send(snapshot(html_page(author, badge)))
+    for name in ("Gommaar Wuyts", "Hadewych Stroobants", "Amalberga Van Rompaey"):
+        assert leaked(s.stored, name) == [], name
+    stored = orjson.dumps(s.stored).decode()
+    assert "Gift Card Balance" in stored and "Blue Cotton Scarf" in stored
+
+
+def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(session):
+    """A link's or the page's own path segment that spells a person ("/klant/sanne-jansen/",
+    "/in/lotte-de-graaf-4821") is masked; an image's path stays, as the replay loads it, and so
+    does a phrase ("/blog/will-it-rain")."""
+    s = session()
+    page = "https://shop.example/account/lotte-de-graaf-4821/orders"
+    links = [element("a", {"href": "https://shop.example/klant/sanne-jansen/bestellingen"}, [text("mijn")]),
+             element("a", {"href": "/blog/will-it-rain"}, [text("blog")]),
+             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""})]
+    s.send(meta(page), snapshot(html_page(*links)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "sanne-jansen" not in stored and "lotte-de-graaf" not in stored
+    assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
+
+
 def test_an_options_value_is_scanned(session):
     s = session()
     option = element("option", {"value": EMAIL}, [text("me")])
@@ -87,10 +117,11 @@ def copied_while_typed(field_id: int, value: str, attribute: str) -> list:
 
 
 @pytest.mark.parametrize("label, value", [("Contact for the key code", EMAIL), ("Vorname", "Tjallingii")])
-@pytest.mark.parametrize("attribute", ["ng-reflect-model", "data-value"])
+@pytest.mark.parametrize("attribute", ["ng-reflect-model", "data-value", "value"])
 def test_an_attribute_copying_a_field_as_it_is_typed_leaks_no_prefix(session, label, value, attribute):
-    """Angular's dev mode mirrors the model into ng-reflect-model at every keystroke: each copy is
-    a half-typed value, and the batch may end inside the e-mail's local part."""
+    """Angular's dev mode mirrors the model into ng-reflect-model at every keystroke, and the
+    floating-label trick into the value attribute (oninput: setAttribute('value', this.value)):
+    each copy is a half-typed value, and the batch may end inside the e-mail's local part."""
     field = element("input", {"name": "k1", "aria-label": label})
     s = session()
     s.send(snapshot(html_page(field)))
@@ -99,6 +130,25 @@ def test_an_attribute_copying_a_field_as_it_is_typed_leaks_no_prefix(session, la
         s.send(*events[:cut])
         events = events[cut:]
     assert leaked(s.stored, value) == []
+
+
+def test_a_field_re_rendered_at_each_keystroke_leaks_no_prefix_and_a_settled_word_stays(session):
+    """A page that draws its form anew as it is typed: a new input per keystroke, its value
+    attribute the value so far. An unlabelled e-mail's prefixes are masked; a search typed the same
+    way is readable once a space settles it."""
+    form = element("div", {"class": "form"})
+    s = session()
+    s.send(snapshot(html_page(form)))
+    for value, cut in ((EMAIL, 7), ("fietsbel ", 4)):
+        events, shown = [], None
+        for i in range(1, len(value) + 1):
+            field = element("input", {"type": "text", "value": value[:i]})
+            events.append(mutation(adds=[add(form["id"], field)], removes=[remove(form["id"], shown)] if shown else []))
+            shown = field["id"]
+        s.send(*events[:cut])  # the batch ends after "noor.ba" / "fiet"
+        s.send(*events[cut:])
+    assert leaked(s.stored, EMAIL) == []
+    assert "fietsbel " in orjson.dumps(s.stored).decode()
 
 
 @pytest.mark.parametrize("label, value", [("Contact for the key code", EMAIL), ("Vorname", "Tjallingii")])

@@ -104,6 +104,9 @@ IBAN = [
     ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
     ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
     ("NL55rabo0347219586", "nl", [("NL55rabo0347219586", "IBAN_CODE")]),
+    # a mistyped check digit beside a word that says "account" is still the visitor's account
+    ("IBAN BE68 5390 0754 7034", "fr", [("BE68 5390 0754 7034", "IBAN_CODE")]),
+    ("mijn rekening NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
 ]
 NATIONAL_IDS = [
     ("795160173", "nl", [("795160173", "NL_BSN")]),
@@ -276,6 +279,9 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Versicherungsnummer 5820 917 364", "de", [("5820 917 364", "NATIONAL_ID")]),
     ("numéro de sécurité sociale 2980575056123", "fr", [("2980575056123", "NATIONAL_ID")]),  # a NIR without its key
     ("Versicherungsnummer A123456780", "de", [("A123456780", "NATIONAL_ID")]),
+    ("Steuer-ID 57 392 814 605", "de", [("57 392 814 605", "NATIONAL_ID")]),  # a person's tax number
+    ("Numéro fiscal : 1234567890123", "fr", [("1234567890123", "NATIONAL_ID")]),
+    ("Bestellnummer 57392814605", "de", []),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
@@ -326,6 +332,8 @@ SITE_TEXT = [
     ("Fauteuil Sofia velours groen", "nl"), ("Sessel Marie Cord beige", "de"), ("Tom Collins cocktail", "en"),
     # a given name after a capitalised word that opens no name, whether or not the span holds that word
     ("Heimatmuseum Karl Valentin", "de"), ("Schloss Hugo von Hohenlohe", "de"),
+    # a greeting before title-case words that are not a name
+    ("Thanks For Shopping", "en"), ("Welcome To Our Store", "en"), ("Hello Summer Sale", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -352,6 +360,13 @@ NAME_SHOWN_BACK = [
     # stop words that are common names stay names; product words that are surnames are not product words
     ("Hi Dan, your parcel is here", "en", "Dan"), ("Kees van der Bank", "nl", "Kees van der Bank"),
     ("Herman Brood", "nl", "Herman Brood"),
+    # given names common in Flanders and Brittany that gender-guesser's list lacks (rules/pii.yaml)
+    ("Klantenkaart van Jozefien Haesaerts", "nl", "Jozefien Haesaerts"), ("Welkom terug, Warre", "nl", "Warre"),
+    ("Bestelling voor Seppe Vandamme", "nl", "Seppe Vandamme"), ("Bonjour Youenn Le Goff", "fr", "Youenn Le Goff"),
+    # a full name after a greeting, or after "logged in as", known to no list
+    ("Bonjour Hadewych Stroobants", "fr", "Hadewych Stroobants"), ("Dear Gommaar Wuyts, thank you", "en", "Gommaar Wuyts"),
+    ("Ingelogd als Hadewych Stroobants", "nl", "Hadewych Stroobants"), ("Logged in as gwuyts84", "en", "gwuyts84"),
+    ("Connecté en tant que Gommaar Wuyts", "fr", "Gommaar Wuyts"),
 ]
 
 

@@ -35,10 +35,15 @@ def _first_names() -> frozenset[str]:
     # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
     # words of each language are not given names, but for the few that are common names.
-    stop_words = {_plain_name(w) for language in ("en", "fr", "nl", "de")
-                  for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
-    stop_words -= {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    stop_words = _stop_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
     return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (the languages' function words), plain."""
+    return frozenset(_plain_name(w) for language in ("en", "fr", "nl", "de")
+                     for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
 
 
 def _plain_name(word: str) -> str:
@@ -112,6 +117,38 @@ def given_name_alone(text: str) -> bool:
     word = text.split()[0]
     first = word.split("-", 1)[0].casefold()
     return _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+
+
+def greeted_name(text: str) -> bool:
+    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
+    three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
+    unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
+    words = [w for w in text.split() if w[:1].isupper()]  # particles ("van der") do not count
+    if len(words) < 2:
+        return given_name_alone(text)
+    first = words[0].split("-", 1)[0].casefold()
+    return (first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+            and not any(map(is_function_word, words)))
+
+
+def is_function_word(word: str) -> bool:
+    """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
+    return _plain_name(word) in _stop_words()
+
+
+_SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+){1,3}(?:[-_]\d{1,8})?")  # "sanne-jansen", "lotte_de_graaf-2"
+
+
+def is_name_slug(segment: str) -> bool:
+    """A URL path segment that spells a person's name: a known given name and one to three more
+    words ("sanne-jansen", "lotte-de-graaf", "jan_pieterszoon-12345"), not a phrase ("will-it-rain",
+    "grace-and-frankie")."""
+    if not _SLUG.fullmatch(segment):
+        return False
+    words = [w for w in re.split(r"[-_]", segment) if not w.isdigit()]
+    first = words[0].casefold()
+    return (is_given_name(first) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+            and not any(is_function_word(w) and w.casefold() not in PARTICLES for w in words[1:]))
 
 
 def _says_a_person(word: str) -> bool:
