@@ -281,24 +281,17 @@ def test_signup_keeps_the_site_text(signup: Recorded):
 
 # -- a third person nobody knows, in the middle of a sentence -------------------------------------------
 # Given names neither the NER model nor the given-name list knows (Frisian, Flemish), with no word
-# around them that says "person" (no greeting, title, introduction or closing formula): open, see the
-# report. Names the list knows in the same place are found ("Harry Wright next door", tests/test_pii.py).
+# around them that says "person" (no greeting, title, introduction or closing formula): a run of
+# capitalised words in the sentences a visitor writes is a person (main, 3c8e175).
 THIRD_PERSONS_CHECKOUT = [Planted(None, "Jildou Reitsma", "a third person in the middle of a Dutch sentence "
                                   "('mag het pakket naar … op nummer 29')")]
 THIRD_PERSONS_SIGNUP = [Planted(None, "Warre Callewaert", "a third person in the middle of a French sentence "
                                 "('le gîte que je loue avec … à Plouha')")]
 
 
-@pytest.mark.xfail(strict=True, reason="open: a full name whose given name neither NER nor the name list knows, "
-                   "in the middle of a sentence with no word that says 'person', is not found")
 def test_a_third_person_nobody_knows_in_a_sentence_leaks_nothing(checkout: Recorded, signup: Recorded):
-    problems = []
-    for recorded, planted in ((checkout, THIRD_PERSONS_CHECKOUT), (signup, THIRD_PERSONS_SIGNUP)):
-        try:
-            check_windows(recorded, planted)
-        except AssertionError as leak:
-            problems.append(str(leak))
-    assert not problems, "\n".join(problems)
+    check_windows(checkout, THIRD_PERSONS_CHECKOUT)
+    check_windows(signup, THIRD_PERSONS_SIGNUP)
 
 
 # -- an address autocomplete with nothing that ties its list to the field ---------------------------
@@ -319,9 +312,10 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(checkout, signup, reda
     everything = b"".join(path.read_bytes() for path in files)
     assert b"Zuiderzon Apotheek" in everything, f"the recordings are not under {redactor_serve.data_dir}"
     # values shorter than a window (card boxes, a year) are left out: the files' binary numbers
-    # (timestamps, page offsets) hold any four digits by chance; THIRD_PERSONS_* are stored (their xfail)
+    # (timestamps, page offsets) hold any four digits by chance
     planted = [item for item in [*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS,
-                                 *LETTER_PLANTED, *UNTIED_SUGGESTIONS] if len(item.value) >= 6]
+                                 *LETTER_PLANTED, *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP, *UNTIED_SUGGESTIONS]
+               if len(item.value) >= 6]
     found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
     assert not found, found
 
