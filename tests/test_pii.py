@@ -58,6 +58,9 @@ EMAIL = [
     ("ref=marc.lambert%40kantoor.example", "fr", [("marc.lambert%40kantoor.example", "EMAIL_ADDRESS")]),
     # in a URL nobody made absolute: Presidio's own pattern swallows the path into the local part
     ("avatar.png?owner=ruurd.hoekstra@duinhuis.example", "en", [("ruurd.hoekstra@duinhuis.example", "EMAIL_ADDRESS")]),
+    # the local part hidden by the page, the domain shown
+    ("Lien envoyé à l••••••••@arvor-post.example — vérifiez", "fr", [("l••••••••@arvor-post.example", "EMAIL_ADDRESS")]),
+    ("We sent a code to j***@mail.example", "en", [("j***@mail.example", "EMAIL_ADDRESS")]),
     ("avatars/ruurd.hoekstra@duinhuis.example.png", "en", [("ruurd.hoekstra@duinhuis.example.png", "EMAIL_ADDRESS")]),
     ("icon@2x.png", "en", []),
     ("img/icon@2x.png 2x, img/icon@1.5x.png 1.5x", "en", []),
