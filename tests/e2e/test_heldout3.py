@@ -196,6 +196,8 @@ def _children(events: list[dict[str, Any]], parent: int) -> set[int]:
 SIGNUP_FIELDS = [
     Planted("#su-given", "Loeiza", "given name no list knows, in a field labelled Prénom"),
     Planted("#su-family", "Kervella", "family name in a field labelled Nom"),
+    Planted(None, "l.kerv.29@arvor-post.bzh", "type=email, echoed half hidden by the page "
+            "('Lien envoyé à l••••••••@arvor-post.bzh')"),
     Planted(None, "698154327", "national part of a phone without its 0, in a type=number field labelled only "
             "'Numéro' beside a country-code <select>"),
     Planted(None, "+33 6 98 15 43 27", "the phone echoed by the page in international format ('Code envoyé au …')"),
@@ -239,6 +241,8 @@ def signup(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#su-search", "borne de recharge")
         recording.type("#su-given", "Loeiza")
         recording.type("#su-family", "Kervella")
+        recording.type("#su-email", "l.kerv.29@arvor-post.bzh")
+        page.click("#su-send-link")
         type_with_cuts(recording, "#su-phone", ["6981", "54327"])
         page.click("#su-send-code")
         paste(page, ".su-otp >> nth=0", "730584")
