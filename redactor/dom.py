@@ -691,10 +691,9 @@ class DomMirror:
     def _note_popups(self, nid: int, attrs: dict[str, str]) -> None:
         if self._popups is None:
             return
-        if len(self._popups) >= _MAX_LABEL_IDS:
-            self._popups = None  # rebuilt from the nodes there are when next needed
-            return
         for ref in _popup_ids(attrs):
+            if len(self._popups) >= _MAX_LABEL_IDS and ref not in self._popups:
+                return  # bounded: a page of thousands of comboboxes leaves the rest to content detection
             self._popups[ref] = nid
 
     def _container_meaning(self, attrs: dict[str, str], policy: Policy) -> str:
