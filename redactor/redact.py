@@ -59,7 +59,9 @@ Run = Callable[..., Awaitable[Any]]
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
-#: elements whose href is a page's address, not a resource's (a stylesheet, an icon)
+#: attributes a replay loads (an image, a video's poster, an object): their paths are kept whole
+RESOURCE_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "codebase", "archive", "manifest", "xlink:href"})
+#: elements whose href is a page's address, not a resource's (a stylesheet, an icon, an SVG sprite)
 LINK_ELEMENTS = frozenset({"a", "area"})
 #: what a field holds or a visitor chose: redacted as field values, never as page text
 FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
@@ -304,7 +306,8 @@ class BatchRedaction:
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
-            self.slots.append(UrlSlot(cell, nid, self, page=name == "href" and tag in LINK_ELEMENTS))
+            resource = name in RESOURCE_ATTRIBUTES or (name == "href" and tag not in LINK_ELEMENTS)
+            self.slots.append(UrlSlot(cell, nid, self, page=not resource))
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -524,8 +527,8 @@ class BatchRedaction:
                 self.remarks.append(Remark("payload.secret-key", "SECRET", "mask"))
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
-                if looks_like_url(value):
-                    self.slots.append(UrlSlot(cell, None, self))
+                if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
+                    self.slots.append(UrlSlot(cell, None, self, page=True))
                 else:
                     self.slots.append(TextSlot(cell, None, "content.event"))
                     self.echo_cells.append(cell)

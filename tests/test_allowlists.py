@@ -85,10 +85,12 @@ def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(s
     page = "https://shop.example/account/lotte-de-graaf-4821/orders"
     links = [element("a", {"href": "https://shop.example/klant/sanne-jansen/bestellingen"}, [text("mijn")]),
              element("a", {"href": "/blog/will-it-rain"}, [text("blog")]),
-             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""})]
-    s.send(meta(page), snapshot(html_page(*links)))
+             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""}),
+             element("div", {"data-profile": "/u/emma-verhulst"})]
+    s.send(meta(page), snapshot(html_page(*links)), custom("pageview", {"$pathname": "/klant/marieke-reitsma"}))
     stored = orjson.dumps(s.stored).decode()
-    assert "sanne-jansen" not in stored and "lotte-de-graaf" not in stored
+    for slug in ("sanne-jansen", "lotte-de-graaf", "emma-verhulst", "marieke-reitsma"):
+        assert slug not in stored, slug
     assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
 
 
