@@ -505,12 +505,14 @@ class BatchRedaction:
     # -- payloads the redactor has no model for (custom, plugin, log, canvas, batch metadata) -
     def _scan_payload(self, container: Any, keys: Any) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
-        a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included; long
-        numbers are scanned as digits. keys: the keys of container to walk."""
-        secret_key = self.policy.structure.is_secret_key
-        stack = [(container, k, False) for k in keys]
+        a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
+        every value under a key that names what it holds as a field's name would ({"$set":
+        {"name": …}}, {"first_name": …}: rules/fields.yaml); long numbers are scanned as digits.
+        keys: the keys of container to walk."""
+        secret_key, key_meaning = self.policy.structure.is_secret_key, self.policy.key_meaning
+        stack = [(container, k, "") for k in keys]
         while stack:
-            holder, k, secret = stack.pop()
+            holder, k, meaning = stack.pop()
             value = holder[k]
             if isinstance(value, dict):
                 for key in list(value):
@@ -519,12 +521,19 @@ class BatchRedaction:
                             cell = KeyCell(value, key)
                             self.key_cells.append(cell)
                             self.slots.append(TextSlot(cell, None, "content.event-key"))
-                        stack.append((value, key, secret or secret_key(key)))
+                        inner = "SECRET" if meaning == "SECRET" or secret_key(key) else key_meaning(key) or meaning
+                        stack.append((value, key, inner))
             elif isinstance(value, list):
-                stack.extend((value, i, secret) for i in range(len(value)))
-            elif secret and value not in (None, "", True, False):
-                holder[k] = self.masker.whole(value if isinstance(value, str) else str(value), "SECRET")
-                self.remarks.append(Remark("payload.secret-key", "SECRET", "mask"))
+                stack.extend((value, i, meaning) for i in range(len(value)))
+            elif meaning and value not in (None, "", True, False) and (
+                    meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))):
+                # (a URL under a "name" key is a resource's: the network plugin's request names)
+                whole = value if isinstance(value, str) else str(value)
+                if meaning != "SECRET" and isinstance(value, str):
+                    self.taint_value(whole, meaning)
+                holder[k] = self.masker.whole(whole, meaning)
+                self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
+                                           meaning, "mask"))
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)

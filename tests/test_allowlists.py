@@ -300,6 +300,24 @@ def test_keys_are_scanned_too(session):
     assert leaked(s.stored, EMAIL) == []
 
 
+def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
+    """An analytics identify ({"$set": {"name": …, "username": …}}) holds what a field's name would
+    say: masked whole, names and user names no detector knows included, and echoed elsewhere; an
+    address under "address" is masked in its parts too. Keys that name something else ("$pathname",
+    "tagName", "plan") and a request's URL under "name" keep their values."""
+    s = session()
+    s.send(snapshot(html_page()), custom("identify", {
+        "$set": {"username": "gwuyts84", "name": {"first": "Gommaar", "last": "Wuyts"}, "city": "Herentals",
+                 "plan": "Pro Plan", "$pathname": "/checkout"},
+        "distinct_id": "gwuyts84", "tagName": "INPUT",
+        "requests": [{"name": "https://shop.example/api/cart"}]}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("gwuyts84", "Gommaar", "Wuyts", "Herentals"):
+        assert value not in stored, value
+    for kept in ('"Pro Plan"', '"/checkout"', '"INPUT"', '"https://shop.example/api/cart"'):
+        assert kept in stored, kept
+
+
 def test_batch_metadata_is_scanned_with_secret_keys(session):
     s = session()
     events = [snapshot(html_page(element("p")))]
