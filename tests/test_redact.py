@@ -197,7 +197,7 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     ({"name": "telefoon"}, ""), ({"name": "billingEmail"}, ""), ({"id": "prenom"}, ""),
     ({"placeholder": "Votre adresse"}, ""), ({"aria-label": "IBAN"}, ""),
     ({}, "Volledige naam / Full name"), ({}, "Numéro de téléphone"), ({}, "Geboortedatum"),
-    ({}, "BSN (burgerservicenummer)"), ({"type": "file"}, ""),
+    ({}, "BSN (burgerservicenummer)"), ({"type": "file"}, ""), ({}, "Kenteken"),
 ])
 def test_field_meaning_masks_every_keystroke(session, attributes, label):
     field = element("input", {"type": "text", **attributes})
