@@ -374,7 +374,8 @@ class BatchRedaction:
             cell.set(self.masker.text(text, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
             return
-        if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)):
+        if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)
+                                   or self.mirror.text_meaning(nid, self.policy)):
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
