@@ -70,8 +70,11 @@ _LABELLING = frozenset({"label"})
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
-#: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>)
-_VALUE_CELLS = frozenset({"dd", "td"})
+#: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>,
+#: <span class="lbl">Naam</span><span>…</span>); a block (<div>, <p>) after a block is a section
+_VALUE_CELLS = frozenset({"dd", "td", "span", "strong", "b", "em", "small"})
+#: line breaks looked past from a value's text back to its label (<b>Geboortedatum</b><br>…)
+_BREAKS_BEFORE_VALUE = 2
 #: how many ancestors up a text looks for the pop-up it is in (<ul id=…><li><span><mark>text)
 _POPUP_DEPTH = 6
 
@@ -701,12 +704,33 @@ class DomMirror:
 
     def _cell_meaning(self, slot: int, tag: str, policy: Policy) -> str:
         """A server-rendered profile shows a value beside its label, as a form does: the <dd>
-        after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row. Its text has
-        the meaning the label gives it (masked whole: a name no detector knows included)."""
+        after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
+        after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
+        whole: a name no detector knows included)."""
         if tag not in _VALUE_CELLS:
             return ""
         label = self._label_before(slot)
         return policy.fields.field_meaning("", "", "", label) if label else ""
+
+    def text_meaning(self, nid: int, policy: Policy) -> str:
+        """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>
+        Gommaar Wuyts", "<b>Geboortedatum</b><br>14 maart 1987"): the label's meaning, as a value
+        beside its label has (_cell_meaning). Looks back past two line breaks at most."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE or table.parent[slot] < 0:
+            return ""
+        before = table.previous(slot)
+        for _ in range(_BREAKS_BEFORE_VALUE + 1):
+            if before == NONE:
+                return ""
+            _, tag, attrs, *_ = table.shape[before]  # type: ignore[misc]
+            if tag != "br":
+                break
+            before = table.previous(before)
+        if attrs is None or tag not in _LABEL_LIKE or attrs.get("for") or not (label := table.label(before)):
+            return ""
+        return "" if self._container_meaning(attrs, policy) else policy.fields.field_meaning("", "", "", label)
 
     def _label_of(self, slot: int, attrs: dict[str, str]) -> str:
         table = self.table

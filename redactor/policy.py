@@ -259,6 +259,15 @@ class FieldRules:
         return " ".join(w for w in plain_words(text) if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
     @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    def key_meaning(self, key: str) -> str:
+        """What the value under a payload's key holds, from the key's words ("first_name",
+        "displayName", "$screen_name"; not "$pathname", nor "tagName": a not_with word), or ""."""
+        words = plain_words(key)
+        if not words or self.not_with.intersection(words):
+            return ""
+        return next((m.entity for m in self.meanings if m.said_by(words, joined_words=False)), "")
+
+    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
         words = plain_words(names)
@@ -475,6 +484,10 @@ class Policy:
         """What a URL or query parameter holds, read from its name as a field's name is read
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
         return self.fields.field_meaning("", "", name, "")
+
+    def key_meaning(self, key: str) -> str:
+        """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
+        return self.fields.key_meaning(key)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a

@@ -85,10 +85,12 @@ def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(s
     page = "https://shop.example/account/lotte-de-graaf-4821/orders"
     links = [element("a", {"href": "https://shop.example/klant/sanne-jansen/bestellingen"}, [text("mijn")]),
              element("a", {"href": "/blog/will-it-rain"}, [text("blog")]),
-             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""})]
-    s.send(meta(page), snapshot(html_page(*links)))
+             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""}),
+             element("div", {"data-profile": "/u/emma-verhulst"})]
+    s.send(meta(page), snapshot(html_page(*links)), custom("pageview", {"$pathname": "/klant/marieke-reitsma"}))
     stored = orjson.dumps(s.stored).decode()
-    assert "sanne-jansen" not in stored and "lotte-de-graaf" not in stored
+    for slug in ("sanne-jansen", "lotte-de-graaf", "emma-verhulst", "marieke-reitsma"):
+        assert slug not in stored, slug
     assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
 
 
@@ -296,6 +298,24 @@ def test_keys_are_scanned_too(session):
     s.send(snapshot(html_page(element("p"))))
     s.send(custom("contacts", {EMAIL: {"seen": True}, "list": {f"{NAME}": 3}}))
     assert leaked(s.stored, EMAIL) == []
+
+
+def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
+    """An analytics identify ({"$set": {"name": …, "username": …}}) holds what a field's name would
+    say: masked whole, names and user names no detector knows included, and echoed elsewhere; an
+    address under "address" is masked in its parts too. Keys that name something else ("$pathname",
+    "tagName", "plan") and a request's URL under "name" keep their values."""
+    s = session()
+    s.send(snapshot(html_page()), custom("identify", {
+        "$set": {"username": "gwuyts84", "name": {"first": "Gommaar", "last": "Wuyts"}, "city": "Herentals",
+                 "plan": "Pro Plan", "$pathname": "/checkout"},
+        "distinct_id": "gwuyts84", "tagName": "INPUT",
+        "requests": [{"name": "https://shop.example/api/cart"}]}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("gwuyts84", "Gommaar", "Wuyts", "Herentals"):
+        assert value not in stored, value
+    for kept in ('"Pro Plan"', '"/checkout"', '"INPUT"', '"https://shop.example/api/cart"'):
+        assert kept in stored, kept
 
 
 def test_batch_metadata_is_scanned_with_secret_keys(session):

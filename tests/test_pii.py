@@ -285,6 +285,10 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Steuer-ID 57 392 814 605", "de", [("57 392 814 605", "NATIONAL_ID")]),  # a person's tax number
     ("Numéro fiscal : 1234567890123", "fr", [("1234567890123", "NATIONAL_ID")]),
     ("Bestellnummer 57392814605", "de", []),
+    # a registration plate beside its word; the same shape alone is a product code
+    ("Mijn kenteken is AB-123-C", "nl", [("AB-123-C", "VEHICLE_ID")]),
+    ("plaque 1-ABC-234, merci", "fr", [("1-ABC-234", "VEHICLE_ID")]),
+    ("Artikel AB-123-C op voorraad", "nl", []),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
