@@ -314,7 +314,8 @@ class SeriesSlot(Slot):
                 shared = _common_prefix(value, following)
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
                     [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
-                    (trailing_fragment(value, settled=self.entry == WRITTEN) if self.entry != PICKED else [])
+                    (trailing_fragment(value, settled=self.entry == WRITTEN, names=self.names is not None)
+                     if self.entry != PICKED else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
             if ranges:
@@ -332,7 +333,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int, str]]:
+def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
     end right there, and the next batch cannot take back what this one stored).
 
@@ -343,7 +344,9 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
     "NL46 RAB") and the name it ends ("Sanne van der Lin"). A settled end is masked only when
     it still grows: an address or a handle ("lotte.dg@ "), digit groups ("06 3190 "), a name
     waiting for its surname ("… Mieke ", "Sanne van "). settled: the value was written whole
-    (by the page), its end is settled whatever follows it."""
+    (by the page), its end is settled whatever follows it. names: where the value is, a run of
+    capitalised words is a name known or not (names_by_shape): any capitalised word but a function
+    word may wait for its surname there ("naar Jildou ", "Riwal ")."""
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []
@@ -373,7 +376,8 @@ def trailing_fragment(value: str, settled: bool = False) -> list[tuple[int, int,
         return [(street, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start)
-    last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and is_given_name(token))
+    last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and (
+        is_given_name(token) or (names and not is_function_word(token))))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []

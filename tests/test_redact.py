@@ -514,6 +514,12 @@ def test_trailing_fragment():
     assert masked("bij buurvrouw Mieke") == "bij buurvrouw *****"
     assert masked("bij buurvrouw Mieke ") == "bij buurvrouw ***** "  # a given name: its surname comes next
     assert masked("Mieke ") == "***** "  # at the start of a value too
+    # where a run of capitalised words is a name known or not (a field nothing names, a visitor's
+    # sentences), a capitalised word nobody knows may wait for its surname too; a function word not
+    assert Masker("*").spans("Riwal ", trailing_fragment("Riwal ", names=True)) == "***** "
+    assert Masker("*").spans("naar Jildou ", trailing_fragment("naar Jildou ", names=True)) == "naar ****** "
+    assert Masker("*").spans("Ik bestel Als ", trailing_fragment("Ik bestel Als ", names=True)) == "Ik bestel Als "
+    assert masked("Riwal ") == "Riwal "  # where no name is read from a shape (a search box: "Apple ")
     assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"
     # a street's name settled by a space: its house number comes next ("Palmgracht 61-3")
     assert masked("Post bitte an Palmgracht ") == "Post bitte an ********** "
@@ -530,6 +536,17 @@ def test_trailing_fragment():
     assert masked("Je suis née le 14 avril 19") == "Je suis née le ** ***** **"  # the year being typed
     assert masked("geboren am 3. März 1") == "geboren am ** **** *"
     assert masked("Livraison vendredi ") == "Livraison vendredi "
+
+
+def test_a_name_nobody_knows_cut_by_the_batch_after_its_given_name_is_not_stored(session):
+    """A field nothing names: the batch ends at "Riwal " (the given name, settled by a space), its
+    surname comes in the next batch. "Riwal" is in no name list."""
+    field = element("input", {})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Qui vous a recommandé la coopérative ?")]), field)))
+    s.send(*typing(field["id"], "Riwal "))
+    s.send(*typing(field["id"], "Riwal Le Goarnig")[6:])
+    assert "Riwal" not in orjson.dumps(s.stored).decode()
 
 
 def test_picked_values_are_whole_and_stay_readable(session):
