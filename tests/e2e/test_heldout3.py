@@ -3,15 +3,17 @@ by the unmodified rrweb recorder.
 
 checkout.html: a Dutch pharmacy checkout — a phone's country code in a <select> and its national
 part formatted while typing, an e-mail typed wrong, echoed by a validation message and corrected
-with backspaces, an address autocomplete whose suggestions repeat the typed part, a date of birth
-and an expiry with slashes put in by a mask, a card number in four boxes named only by their
-fieldset's legend, an IBAN grouped and upper-cased while typing, an order note signed by a name
-nobody knows, and a review step that shows it all again in other formats.
-signup.html: a French energy co-operative's sign-up — the national part of a phone in a
-type=number field, a one-time code pasted into six boxes and gathered in a hidden field, a date of
-birth in three boxes, a French RIB in four parts and the IBAN the page makes of them, an IBAN
-pasted and a name typed (then corrected) into fields with no label, name or id, and a letter with
-French phone formats, a Belgian national number and VAT number, a third person and a signature.
+with backspaces, an address autocomplete (ARIA combobox) whose suggestions repeat the typed part,
+a date of birth and an expiry with slashes put in by a mask, another date of birth picked in three
+<select>s, a card number in four boxes named only by their fieldset's legend, an IBAN grouped and
+upper-cased while typing, an order note naming a third person and signed by a name nobody knows,
+and a review step that shows it all again in other formats.
+signup.html: a French energy co-operative's sign-up — an e-mail echoed half hidden, the national
+part of a phone in a type=number field, a one-time code pasted into six boxes and gathered in a
+hidden field, a date of birth in three boxes, a French RIB in four parts and the IBAN the page
+makes of them, an IBAN pasted and a name typed (then corrected) into fields with no label, name or
+id, an address autocomplete drawn as Google's Places widget (no ARIA), and a letter with French
+phone formats, a Belgian national number and VAT number, a third person and a signature.
 
 rrweb 2.2.2's bundle has no console plugin (it ships as a separate package, not installed here):
 a console.log of a user object is not part of this round.
@@ -29,6 +31,7 @@ from .test_heldout import check_windows, cut, type_with_cuts
 from .test_recorder import Planted, Recorded, check_kept, record, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
+
 
 def split_inside(text: str, *heads: str) -> list[str]:
     """The text in pieces, each cut right after one of the heads (in order): a batch then ends inside
@@ -117,8 +120,7 @@ def checkout(record) -> Recorded:  # noqa: F811 (the fixture imported above)
 def test_checkout_fields_and_their_echoes_leak_nothing(checkout: Recorded):
     sent = texts(checkout.sent)
     assert any("'h.bosgra@terpmail' is geen geldig e-mailadres" in text for text in sent), "no validation echo"
-    assert any(text.startswith("Lytse B") and "Damwâld" in text for text in sent) or any(
-        "uorren 31, Damwâld" in text for text in sent), "the autocomplete never suggested the street"
+    assert any("uorren 31, Damwâld" in text for text in sent), "the autocomplete never suggested the street"
     check_windows(checkout, CHECKOUT_FIELDS)
 
 
@@ -156,18 +158,17 @@ def test_checkout_date_of_birth_picked_in_three_selects_leaks_nothing(checkout: 
             if event.get("type") == 3 and data.get("source") == 5 and data.get("id") == select and data.get("text") == picked:
                 problems.append(f"LEAK {selector}: the Input event holds {picked!r}")
         for node in _nodes(checkout.stored):
-            attributes = node.get("attributes") or {}
-            if node.get("id") == select and attributes.get("value") == picked:
+            if node.get("id") != select:
+                continue
+            if (node.get("attributes") or {}).get("value") == picked:
                 problems.append(f"LEAK {selector}: the snapshot's value is {picked!r}")
-            if node.get("tagName") == "option" and attributes.get("value") == picked and attributes.get("selected") \
-                    and node.get("id") in _children(checkout.stored, select):
-                problems.append(f"LEAK {selector}: the snapshot marks the option {picked!r} selected")
-            if node.get("id") == select:
-                values = [(child.get("attributes") or {}).get("value", "") for child in node.get("childNodes") or []]
-                masked = [value for value in values[1:] if value and not value.strip("*")]
-                if 0 < len(masked) < len(values) - 1:
-                    problems.append(f"LEAK {selector}: {len(masked)} option(s) masked among {len(values) - 1}: "
-                                    "they point at the pick")
+            options = [child.get("attributes") or {} for child in node.get("childNodes") or []][1:]  # after "Dag"
+            if any(option.get("selected") for option in options):
+                problems.append(f"LEAK {selector}: the snapshot marks the picked option selected")
+            masked = [option for option in options if option.get("value") and not option["value"].strip("*")]
+            if 0 < len(masked) < len(options):
+                problems.append(f"LEAK {selector}: {len(masked)} option(s) masked among {len(options)}: "
+                                "they point at the pick")
     assert not problems, "\n".join(problems)
 
 
@@ -186,10 +187,6 @@ def _nodes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _ids_by_html_id(events: list[dict[str, Any]]) -> dict[str, int]:
     return {node["attributes"]["id"]: node["id"] for node in _nodes(events)
             if isinstance(node.get("attributes"), dict) and node["attributes"].get("id")}
-
-
-def _children(events: list[dict[str, Any]], parent: int) -> set[int]:
-    return {child["id"] for node in _nodes(events) if node.get("id") == parent for child in node.get("childNodes") or []}
 
 
 # -- signup.html --------------------------------------------------------------------------------------
