@@ -193,6 +193,8 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     meaning, a name no detector knows included. A label that says nothing leaves its value to the
     detectors ("Openingstijden: 9–18 uur")."""
     spans = []
+    if ":" not in text:  # most texts: no regex pass at all
+        return spans
     for match in _LABELLED_VALUE.finditer(text):
         value = match.group(2).rstrip()
         label = match.group(1)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,8 +71,10 @@ _LABELLING = frozenset({"label"})
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
 #: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>,
-#: <span class="lbl">Naam</span><span>…</span>); a block (<div>, <p>) after a block is a section
+#: <span class="lbl">Naam</span><span>…</span>); a block (<div>, <p>) after a block is a section,
+#: unless the one before says by its class that it is a label (<div class="field__label">)
 _VALUE_CELLS = frozenset({"dd", "td", "span", "strong", "b", "em", "small"})
+_VALUE_BLOCKS = frozenset({"div", "p"})
 #: line breaks looked past from a value's text back to its label (<b>Geboortedatum</b><br>…)
 _BREAKS_BEFORE_VALUE = 2
 #: how many ancestors up a text looks for the pop-up it is in (<ul id=…><li><span><mark>text)
@@ -707,9 +709,12 @@ class DomMirror:
         after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
         after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
         whole: a name no detector knows included)."""
-        if tag not in _VALUE_CELLS:
+        if tag in _VALUE_CELLS:
+            label = self._label_before(slot)
+        elif tag in _VALUE_BLOCKS:
+            label = self._label_before(slot, policy.fields.is_label_element)
+        else:
             return ""
-        label = self._label_before(slot)
         return policy.fields.field_meaning("", "", "", label) if label else ""
 
     def text_meaning(self, nid: int, policy: Policy) -> str:
@@ -750,7 +755,9 @@ class DomMirror:
             found = self._label_before(parent)
         return found
 
-    def _label_before(self, slot: int) -> str:
+    def _label_before(self, slot: int, labelled: Callable[[dict[str, str]], bool] | None = None) -> str:
+        """The label words of the label-like element just before slot among its siblings (text
+        may come between); labelled: what that element's attributes must also say."""
         table = self.table
         if table.parent[slot] < 0:  # not linked among its parent's children
             return ""
@@ -758,7 +765,8 @@ class DomMirror:
         while before != NONE:
             _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
             if other is not None:  # else text between them
-                return table.label(before) if tag in _LABEL_LIKE and not other.get("for") else ""
+                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(other))
+                return table.label(before) if ok else ""
             before = table.previous(before)
         return ""
 

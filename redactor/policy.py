@@ -220,6 +220,11 @@ class FieldRules:
     meanings: tuple[FieldMeaning, ...]
     not_with: frozenset[str]
     search: FieldMeaning  # what says a field is a search box: its type, role, words of its name or id
+    label_classes: frozenset[str]  # words of a class or id that say an element is a label
+
+    def is_label_element(self, attrs: dict[str, str]) -> bool:
+        """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
+        return bool(self.label_classes.intersection(plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}")))
 
     def is_search(self, tag: str, attrs: dict[str, str] | None) -> bool:
         """Whether a field is a search box (type=search, role=searchbox, name "q", id "zoekterm")."""
@@ -286,6 +291,7 @@ def shipped_fields() -> FieldRules:
         meanings=tuple(FieldMeaning.model_validate(m) for m in data["meanings"]),
         not_with=frozenset(data.get("not_with", ())),
         search=FieldMeaning.model_validate({"entity": "SEARCH", **data["search"]}),
+        label_classes=frozenset(data.get("label_classes", ())),
     )
 
 
