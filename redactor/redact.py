@@ -672,14 +672,15 @@ class BatchRedaction:
         """A page that shows a field's value live as it is typed (a preview, a component's
         reflected input) writes each half-typed value, which the detector alone cannot tell from a
         word. Where text or an attribute a script wrote still holds a value typed in this batch,
-        that value is masked as its keystroke was."""
+        that value is masked as its keystroke was, in any case: a card drawn live shows the
+        holder's name in capitals ("GURBE HET" as "Gurbe Het" is typed)."""
         if not self.typed or not self.copies:
             return
         # a field's keystrokes share their first characters: a copy is searched for the values
         # of a field only when it holds their start
         by_start: dict[str, list[str]] = {}
         for typed in sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]:
-            by_start.setdefault(typed[:_MIN_COPY], []).append(typed)
+            by_start.setdefault(typed[:_MIN_COPY].lower(), []).append(typed)
         searched = 0
         for cell, raw in self.copies:
             current = cell.get()
@@ -688,8 +689,13 @@ class BatchRedaction:
             value = raw if raw in self.typed else None
             if value is None and searched < _MAX_COPY_SEARCH:
                 searched += len(by_start) * len(raw)
-                value = next((v for start, values in by_start.items() if start in raw for v in values if v in raw), None)
-            if value is None or value not in current:
+                folded = raw.lower()
+                value = next((v for start, values in by_start.items() if start in folded
+                              for v in values if v.lower() in folded), None)
+            if value is None:
+                continue
+            shown = re.compile(re.escape(value), re.IGNORECASE)
+            if not shown.search(current):
                 continue
             if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
                 # a new element that shows what is being typed into a field masked whole, and a few
@@ -701,7 +707,7 @@ class BatchRedaction:
                 continue
             masked = self.typed[value].get()
             if masked != value:
-                cell.set(current.replace(value, masked))
+                cell.set(shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), current))
                 self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def taint_value(self, value: str, entity: str) -> None:
@@ -751,6 +757,14 @@ class BatchRedaction:
 
 
 # ---------------------------------------------------------------------------------------------
+def _masked_as(copy: str, value: str, masked: str) -> str:
+    """A copy of a typed value masked where the value was masked, in its own letters elsewhere
+    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ."""
+    if len(copy) != len(value) or len(masked) != len(value):
+        return masked
+    return "".join(mask if mask != typed else shown for shown, typed, mask in zip(copy, value, masked))
+
+
 def _nodes_beyond(snapshot: Event, limit: int) -> bool:
     """Whether a FullSnapshot serializes more than `limit` nodes (counting stops past it)."""
     data = snapshot.get("data")
