@@ -5,7 +5,8 @@ checkout.html: a Dutch pharmacy checkout — a phone's country code in a <select
 part formatted while typing, an e-mail typed wrong, echoed by a validation message and corrected
 with backspaces, an address autocomplete (ARIA combobox) whose suggestions repeat the typed part,
 a date of birth and an expiry with slashes put in by a mask, another date of birth picked in three
-<select>s, a card number in four boxes named only by their fieldset's legend, an IBAN grouped and
+<select>s, a card number in four boxes named only by their fieldset's legend, a card drawn live
+with the holder's name in capitals, an IBAN grouped and
 upper-cased while typing, an order note naming a third person and signed by a name nobody knows,
 and a review step that shows it all again in other formats.
 signup.html: a French energy co-operative's sign-up — an e-mail echoed half hidden, the national
@@ -57,6 +58,8 @@ CHECKOUT_FIELDS = [
             "typed part in a <mark>, echoed as the review address's first line"),
     Planted(None, "9104 TJ", "postcode filled in by the autocomplete, echoed in the review's second line"),
     Planted(None, "22/07/1991", "date of birth, slashes put in by a mask while typing"),
+    Planted("#ck-holder", "Gurbe Hettema", "card holder's name (autocomplete=cc-name), a given name no list knows"),
+    Planted(None, "GURBE HETTEMA", "the holder's name upper-cased, live in a drawn card as it is typed"),
     Planted(None, "08/29", "card expiry (autocomplete=cc-exp) formatted by a mask, echoed in full in the review"),
     Planted(None, "NL33 KNAB 0279 5631 08", "IBAN upper-cased and grouped by four while typing"),
 ]
@@ -105,6 +108,7 @@ def checkout(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.type("53927104", delay=20)  # the focus jumps from box to box
         cut(page)
         page.keyboard.type("88362475", delay=20)
+        type_with_cuts(recording, "#ck-holder", ["Gurbe Het", "tema"])  # the preview shows "GURBE HET" at the cut
         recording.type("#ck-exp", "0829")
         recording.type("#ck-cvc", "318")
         type_with_cuts(recording, "#ck-iban", ["nl33knab02", "79563108"])
@@ -324,6 +328,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(checkout, signup, reda
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (abandoned and corrected, typed and echoed in another format) share windows
 VERSIONS = [{"h.bosgra@terpmail", "h.bosgra@slikpost.nl"}, {"06 48 27 19 53", "+31 6 48 27 19 53"},
+            {"Gurbe Hettema", "GURBE HETTEMA"},
             {"Riwal Le Gorn", "Riwal Le Goarnig"}]
 
 
