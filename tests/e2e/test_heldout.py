@@ -64,6 +64,29 @@ def check_windows(recorded: Recorded, planted: list[Planted]) -> None:
     assert not problems, "\n".join(problems)
 
 
+def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) -> None:
+    """The store, its WAL, the saved session state (mirror, taint), the keys: every byte of every
+    file under the server's data dir, while it runs (what a crash would leave), holds no window of a
+    planted value. recorded_text: site text the recordings hold (proves they are there)."""
+    files = [path for path in server.data_dir.rglob("*") if path.is_file()]
+    everything = b"".join(path.read_bytes() for path in files)
+    assert recorded_text in everything, f"the recordings are not under {server.data_dir}"
+    found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
+    assert not found, found
+
+
+def check_no_shared_window(planted: list[Planted], site_text: list[str], versions: list[set[str]] = ()) -> None:
+    """Else a window found in the store could belong to another value, or to the page's own words.
+    versions: groups of values that are one value's versions (abandoned and corrected, typed and
+    echoed in another format): they share windows."""
+    for item in planted:
+        same = next((group for group in versions if item.value in group), {item.value})
+        others = [o.value for o in planted
+                  if o.value not in same and o.value not in item.value and item.value not in o.value]
+        shared = {w for w in windows(item.value) for other in [*others, *site_text] if w in other}
+        assert not shared, f"{item.value!r} shares {sorted(shared)} with another value or the site text"
+
+
 # -- booking.html ------------------------------------------------------------------------------------
 BOOKING_SHOWN = [
     Planted(None, "ottilie.brandsma@zeilvaart.nl", "e-mail in an <img srcset>"),
@@ -251,24 +274,13 @@ def test_record_inputs_false_stores_nothing_typed_even_deep_in_an_editor(no_inpu
 
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(booking, support, no_inputs, redactor_serve):
-    """The store, its WAL, the saved session state (mirror, taint), the keys: every byte of every
-    file, while the server runs (what a crash would leave)."""
-    files = [path for path in redactor_serve.data_dir.rglob("*") if path.is_file()]
-    everything = b"".join(path.read_bytes() for path in files)
-    assert b"Ferienhaus Duinroos" in everything, f"the recordings are not under {redactor_serve.data_dir}"
-    planted = [*BOOKING_SHOWN, *BOOKING_TYPED, *BOOKING_IN_NOTES, *BOOKING_ECHOES, *SUPPORT_PLANTED, *CHECKOUT,
-               EDITOR_WORDS, TEXTAREA_WORDS]
-    found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
-    assert not found, found
+    check_data_dir(redactor_serve, b"Ferienhaus Duinroos", [
+        *BOOKING_SHOWN, *BOOKING_TYPED, *BOOKING_IN_NOTES, *BOOKING_ECHOES, *SUPPORT_PLANTED, *CHECKOUT,
+        EDITOR_WORDS, TEXTAREA_WORDS])
 
 
 # -- the test itself ----------------------------------------------------------------------------------
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    """Else a window found in the store could belong to another value, or to the page's own words."""
-    planted = [*BOOKING_SHOWN, *BOOKING_TYPED, *BOOKING_IN_NOTES, *SUPPORT_PLANTED, *CHECKOUT, EDITOR_WORDS,
-               TEXTAREA_WORDS]
-    site_text = [*BOOKING_KEPT, *SUPPORT_KEPT, BOOKING_NOTES.split("+31")[0], MESSAGE_PIECES[0]]
-    for item in planted:
-        others = [o.value for o in planted if o is not item and o.value not in item.value and item.value not in o.value]
-        shared = {w for w in windows(item.value) for other in [*others, *site_text] if w in other}
-        assert not shared, f"{item.value!r} shares {sorted(shared)} with another value or the site text"
+    check_no_shared_window([*BOOKING_SHOWN, *BOOKING_TYPED, *BOOKING_IN_NOTES, *SUPPORT_PLANTED, *CHECKOUT,
+                            EDITOR_WORDS, TEXTAREA_WORDS],
+                           [*BOOKING_KEPT, *SUPPORT_KEPT, BOOKING_NOTES.split("+31")[0], MESSAGE_PIECES[0]])

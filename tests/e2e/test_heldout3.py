@@ -25,10 +25,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from planted import leaked, texts, windows
+from planted import texts
 
 from .conftest import Recording
-from .test_heldout import check_windows, cut, type_with_cuts
+from .test_heldout import check_data_dir, check_no_shared_window, check_windows, cut, type_with_cuts
 from .test_recorder import Planted, Recorded, check_kept, record, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -313,16 +313,12 @@ def test_signup_suggestions_untied_to_the_field_leak_nothing(signup: Recorded):
 
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(checkout, signup, redactor_serve):
-    files = [path for path in redactor_serve.data_dir.rglob("*") if path.is_file()]
-    everything = b"".join(path.read_bytes() for path in files)
-    assert b"Zuiderzon Apotheek" in everything, f"the recordings are not under {redactor_serve.data_dir}"
     # values shorter than a window (card boxes, a year) are left out: the files' binary numbers
     # (timestamps, page offsets) hold any four digits by chance
-    planted = [item for item in [*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS,
-                                 *LETTER_PLANTED, *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP, *UNTIED_SUGGESTIONS]
-               if len(item.value) >= 6]
-    found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
-    assert not found, found
+    check_data_dir(redactor_serve, b"Zuiderzon Apotheek", [
+        item for item in [*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS,
+                          *LETTER_PLANTED, *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP, *UNTIED_SUGGESTIONS]
+        if len(item.value) >= 6])
 
 
 # -- the test itself ----------------------------------------------------------------------------------
@@ -333,12 +329,7 @@ VERSIONS = [{"h.bosgra@terpmail", "h.bosgra@slikpost.nl"}, {"06 48 27 19 53", "+
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    planted = [*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS, *LETTER_PLANTED,
-               *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP, *UNTIED_SUGGESTIONS]
-    site_text = [*CHECKOUT_KEPT, *SIGNUP_KEPT, NOTE.split("Jildou")[0], LETTER.split("Warre")[0]]
-    for item in planted:
-        versions = next((group for group in VERSIONS if item.value in group), {item.value})
-        others = [o.value for o in planted if o.value not in versions
-                  and o.value not in item.value and item.value not in o.value]
-        shared = {w for w in windows(item.value) for other in [*others, *site_text] if w in other}
-        assert not shared, f"{item.value!r} shares {sorted(shared)} with another value or the site text"
+    check_no_shared_window([*CHECKOUT_FIELDS, *CHECKOUT_CARD, CHECKOUT_CITY, *NOTE_PLANTED, *SIGNUP_FIELDS,
+                            *LETTER_PLANTED, *THIRD_PERSONS_CHECKOUT, *THIRD_PERSONS_SIGNUP, *UNTIED_SUGGESTIONS],
+                           [*CHECKOUT_KEPT, *SIGNUP_KEPT, NOTE.split("Jildou")[0], LETTER.split("Warre")[0]],
+                           VERSIONS)
