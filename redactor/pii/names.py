@@ -114,9 +114,11 @@ _PLACES_THAT_ARE_NAMES = frozenset("paris london sydney florence victoria lourde
 def given_name_alone(text: str) -> bool:
     """The first word of a greeting's or a portrait's object is a given name ("Welkom, Fleur",
     "Hi Emma", "Avatar of Noor"; not "Photo de Paris")."""
-    word = text.split()[0]
-    first = word.split("-", 1)[0].casefold()
-    return _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].split("-", 1)[0].casefold()
+    return _says_a_person(words[0]) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
 
 
 def greeted_name(text: str) -> bool:
