@@ -275,6 +275,13 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Ref 65 170882 K 217", "en", []),
     ("Bestelling 7304918265 is verzonden", "nl", []),
     ("Artikel A123456780 op voorraad", "nl", []),
+    # a number that passes the 11-proef is a BSN alone, but not under a label naming an order or a parcel,
+    # unless a national id's own word is near it too
+    ("518427730", "nl", [("518427730", "NL_BSN")]),
+    ("Tracking 518427730 shows no update", "en", []),
+    ("Bestelnummer: 518427730", "nl", []),
+    ("Commande n° 518427730 confirmée", "fr", []),
+    ("order 12, mijn BSN 518427730", "nl", [("518427730", "NL_BSN")]),
 ]
 
 
@@ -637,6 +644,7 @@ def test_recognizer_yaml_loads():
     {"name": "x", "entity": "X", "presidio": "NoSuchRecognizer"},
     {"name": "x", "entity": "X"},
     {"name": "x", "entity": "X", "patterns": [{"name": "p", "regex": "a"}], "colour": "red"},
+    {"name": "x", "entity": "X", "patterns": [{"name": "p", "regex": "a"}], "other_number_words": ["order"]},
 ])
 def test_recognizer_yaml_is_validated(bad):
     with pytest.raises((pydantic.ValidationError, ModuleNotFoundError)):
