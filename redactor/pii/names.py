@@ -35,10 +35,16 @@ def _first_names() -> frozenset[str]:
     # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
     # words of each language are not given names, but for the few that are common names.
-    stop_words = {_plain_name(w) for language in ("en", "fr", "nl", "de")
-                  for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS}
-    stop_words -= {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    stop_words = _function_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
     return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (accents folded): articles, pronouns, prepositions and the
+    auxiliary verbs ("heeft", "will"): the words that make a phrase a sentence rather than a title."""
+    return frozenset(_plain_name(w) for language in ("en", "fr", "nl", "de")
+                     for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
 
 
 def _plain_name(word: str) -> str:
@@ -75,7 +81,7 @@ def starts_with_first_name(text: str) -> bool:
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: the site's shop or place name
-    (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -83,7 +89,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if is_business_name(text, start, end):
+    if is_business_name(text, start, end) or is_a_works_author(text, start, end):
         return False
     before = text[:start].rpartition("\n")[2].split()[-1:]
     if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
@@ -126,11 +132,28 @@ def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, fr
     (accents folded), company forms (as written), and the professional titles that may stand between
     a trade word and a name, from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
-    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", [])])
+    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", []),
+                                               *engine.get("venue_words", [])])
     suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
     forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
     titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
     return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
+
+
+@functools.cache
+def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that count in lower case beside a name (accents folded), from rules/pii.yaml: venues
+    named after people, before the name ("à la piscine Jean Taris"); product words after it, those that
+    are also names included, as no name is written in lower case ("Earl Grey tea", "… fish pie")."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    after = [*engine.get("business_words", []), *engine.get("product_words", []), *engine.get("product_words_after", [])]
+    return (frozenset(_plain_name(w) for w in engine.get("venue_words", [])),
+            frozenset(_plain_name(w) for w in after))
+
+
+@functools.cache
+def _work_title_articles() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("work_title_articles", []))
 
 
 @functools.cache
@@ -155,18 +178,20 @@ def _is_business_word(word: str) -> bool:
 
 
 _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
-#: how far is_business_name looks around a run, in characters: two words before it, one after it
+#: how far is_business_name looks around a run, in characters: three words before it, three after it
 #: fit, and a long text costs no more than a short one
 _LOOK_BEFORE, _LOOK_AFTER = 60, 40
+_TAIL_WORDS = 3  # lower-case words after a run read for a product: "Earl Grey loose leaf tea"
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
     the site wrote, not a person: a trade, place or product word in it, just before or just after it
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
-    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage
-    Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by the page has none of these
-    ("Welkom terug, Sanne de Vries")."""
+    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), a venue word in lower case right before
+    it ("à la piscine Jean Taris"), product words in the lower-case words after it ("Ted Baker tote
+    bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown
+    back by the page has none of these ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
@@ -174,16 +199,75 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _LOOK_BEFORE):start].rpartition("\n")[2].split()
     while before and _plain_name(before[-1].rstrip(".")) in _business_lexicon()[3]:
         before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
-    before = before[-2:]
+    before = before[-3:]
     before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
-    if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
+    if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
+        return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
+    if len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2]):
         return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
-    after = text[end:end + _LOOK_AFTER].partition("\n")[0].split()[:1]
-    if after and _BARE.fullmatch(after[0]) and _is_business_word(after[0]):
-        return True  # "Jan Linders supermarkt", "Marco Hendriks Fysiotherapie"
-    return bool(_business_lexicon()[2].match(text, end))
+    if (len(before) == 3 and before[0][:1].isupper() and _is_business_word(before[0])
+            and before[1][:1].islower() and before[2][:1].islower()
+            and _plain_name(before[2]) not in _function_words()):
+        return True  # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen"
+    return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
+
+
+def _product_after(text: str, end: int) -> bool:
+    """Whether the words after a run, on its line, say it is a product or a place: the first word
+    when it is a trade or product word in any case ("Jan Linders supermarkt", "Marco Hendriks
+    Fysiotherapie"), or a product word among the lower-case words that follow the run up to a
+    function word or a punctuation mark ("Ted Baker tote bag", "Earl Grey loose leaf tea, 50 bags"):
+    a title line without a verb. A function word ends the phrase: "Sanne Jansen heeft de tafel
+    besteld" is a sentence about a person."""
+    tail = text[end:end + _LOOK_AFTER].partition("\n")[0]
+    tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
+    for i, word in enumerate(tail.split()[:_TAIL_WORDS]):
+        bare = word.rstrip(".,;:!?)")
+        if not _BARE.fullmatch(bare):
+            return False
+        if i == 0 and _is_business_word(bare):
+            return True
+        plain = _plain_name(bare)
+        if not bare[:1].islower() or (plain in _function_words() and plain not in _lower_case_lexicon()[1]):
+            return False
+        if plain in _lower_case_lexicon()[1]:
+            return True
+        if bare != word:
+            return False  # the phrase ends at its punctuation
+    return False
+
+
+#: how far back is_a_works_author looks for the line's start: a title fits, a long text costs the same
+_LOOK_TITLE = 80
+
+
+def is_a_works_author(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] signs a work the site lists: a line "Title – Author" whose
+    title opens with an article ("Het Achterhuis – Anne Frank", "Les Misérables – Victor Hugo",
+    "L'Étranger – Albert Camus (Folio)"), the name ending the line or followed by an edition. A page
+    title on a visitor's account has no article ("Bestellingen – Sanne de Vries", "Mon compte –
+    Julien Moreau"), nor does a signature; a label in the title keeps the name a person ("De klant –
+    Sanne Jansen")."""
+    window = text[max(0, start - _LOOK_TITLE):start]
+    line = window.rpartition("\n")[2]
+    if "\n" not in window and start > _LOOK_TITLE:
+        return False  # the line's start is out of view: fail closed
+    rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
+    if rest and rest[0] not in "(,|·":
+        return False
+    title, dash, gap = line.rstrip().rpartition(" ")
+    if dash != " " or gap not in ("–", "—", "-") or not line[len(line.rstrip()):].isspace():
+        return False
+    words = title.split()
+    if not words:
+        return False
+    first = words[0]
+    elided = first[:2].casefold() in ("l'", "l’") and len(first) > 2
+    if not (elided or _plain_name(first) in _work_title_articles()):
+        return False
+    return not any(_opens_a_name(word) for word in words[1:])
 
 
 _WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
@@ -302,6 +386,8 @@ def load_lexicons() -> None:
     """Read the word lists now (engine set-up), not on the first text that needs them."""
     _first_names()
     _business_lexicon()
+    _lower_case_lexicon()
+    _work_title_articles()
     _name_openers()
 
 

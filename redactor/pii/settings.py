@@ -81,6 +81,9 @@ class EngineConfig(pydantic.BaseModel):
     business_suffixes: list[str] = []
     business_forms: list[str] = []
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
+    product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
+    venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
+    work_title_articles: list[str] = []  # "Het Achterhuis – Anne Frank": a work's title and its author
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
