@@ -133,7 +133,7 @@ def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, fr
     a trade word and a name, from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
     words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", []),
-                                               *engine.get("venue_words", [])])
+                                               *engine.get("venue_words", []), *engine.get("room_words", [])])
     suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
     forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
     titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
@@ -149,6 +149,11 @@ def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     after = [*engine.get("business_words", []), *engine.get("product_words", []), *engine.get("product_words_after", [])]
     return (frozenset(_plain_name(w) for w in engine.get("venue_words", [])),
             frozenset(_plain_name(w) for w in after))
+
+
+@functools.cache
+def _room_words() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("room_words", []))
 
 
 @functools.cache
@@ -225,12 +230,13 @@ def _product_after(text: str, end: int) -> bool:
     tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
     for i, word in enumerate(tail.split()[:_TAIL_WORDS]):
         bare = word.rstrip(".,;:!?)")
-        if not _BARE.fullmatch(bare):
-            return False
-        if i == 0 and _is_business_word(bare):
-            return True
         plain = _plain_name(bare)
-        if not bare[:1].islower() or (plain in _function_words() and plain not in _lower_case_lexicon()[1]):
+        # a function word ends the phrase before any product word is read: "the" is "thé" unaccented
+        if not _BARE.fullmatch(bare) or plain in _function_words():
+            return False
+        if i == 0 and _is_business_word(bare) and plain not in _room_words():
+            return True  # a room after a name is where the person is: "Sanne Jansen kamer 204"
+        if not bare[:1].islower():
             return False
         if plain in _lower_case_lexicon()[1]:
             return True
@@ -387,6 +393,7 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
+    _room_words()
     _work_title_articles()
     _name_openers()
 

@@ -83,6 +83,7 @@ class EngineConfig(pydantic.BaseModel):
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
+    room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
     work_title_articles: list[str] = []  # "Het Achterhuis – Anne Frank": a work's title and its author
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
