@@ -367,6 +367,7 @@ NAME_SHOWN_BACK = [
     # a page title on the visitor's account has no article; a label in a title keeps the name
     ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen", "nl", "Sanne Jansen"),
     ("A bientôt – Julien Moreau", "fr", "Julien Moreau"),  # a sign-off, "à" without its accent: not an article
+    ("La bise – Julien Moreau", "fr", "Julien Moreau"), ("The best – Jack Smith", "en", "Jack Smith"),
     # a sentence about a person, a product word in it; a venue a person comes from
     ("Sanne Jansen heeft de tafel besteld", "nl", "Sanne Jansen"), ("Na school Sanne Jansen ophalen", "nl", "Sanne Jansen"),
     ("Hotel geboekt door Sanne Jansen", "nl", "Sanne Jansen"), ("Emma Visser's order", "en", "Emma Visser"),
