@@ -77,6 +77,11 @@ class Redacting(Protocol):
         ("fullname" PERSON, "dob" DATE_OF_BIRTH), or ""."""
         ...
 
+    def label_meaning(self, label: str) -> str:
+        """What the value after a label holds, by the label's words as a field's label would say
+        ("Naam" PERSON, "Date de naissance" DATE_OF_BIRTH), or ""."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Remark:
@@ -171,6 +176,29 @@ _FULL_NAME = re.compile(
 _MAX_FULL_NAME = 80
 
 
+#: "Label: value" at the start of a line or after a separator, in one text: a label of a few words
+#: (31 characters at most), a colon, and the value up to the line's end, a separator or a comma
+#: (80 characters at most). Anchored and bounded: linear in the text.
+_LABELLED_VALUE = re.compile(
+    r"(?:^|(?<=[|·•;]))[^\S\n]*([^\W\d_](?:[^\W\d_]|['’ -]){0,30}?)[^\S\n]*:[^\S\n]*([^\n|·•;,]{1,80})",
+    re.MULTILINE)
+_LABEL_WORDS = 4  # "Naam op de kaart"; a longer run before a colon is a sentence ("Voor vragen over uw naam: …")
+
+
+def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span]:
+    """The values a label in the same text names, as a field's label does ("Naam: Hadewych
+    Stroobants", "Titulaire : …", "Geboortedatum: 3 mei 1984"): masked whole with the label's
+    meaning, a name no detector knows included. A label that says nothing leaves its value to the
+    detectors ("Openingstijden: 9–18 uur")."""
+    spans = []
+    for match in _LABELLED_VALUE.finditer(text):
+        value = match.group(2).rstrip()
+        label = match.group(1)
+        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)):
+            spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
+    return spans
+
+
 def name_shaped(value: str) -> list[Span]:
     """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME)."""
     stripped = value.strip()
@@ -182,14 +210,17 @@ def name_shaped(value: str) -> list[Span]:
 
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
-    field_value: a field's value (the snapshot's), where a full name's shape alone is a person."""
+    shape_is_a_name: a value where a full name's shape alone is a person (a field's value, an
+    attribute no browser shows), not the site's words (a heading, a tooltip)."""
 
-    def __init__(self, cell: Cell, node: int | None, rule: str, field_value: bool = False):
-        self.cell, self.node, self.rule, self.field_value = cell, node, rule, field_value
+    def __init__(self, cell: Cell, node: int | None, rule: str, shape_is_a_name: bool = False):
+        self.cell, self.node, self.rule, self.shape_is_a_name = cell, node, rule, shape_is_a_name
         self.texts = [cell.get()]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        spans = [*found[0], *name_shaped(self.texts[0])] if self.field_value else found[0]
+        spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
+        if self.shape_is_a_name:
+            spans.extend(name_shaped(self.texts[0]))
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)
@@ -235,7 +266,7 @@ class SeriesSlot(Slot):
         self.texts = [self.values[i] for i in self._asked]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        own = {i: spans for i, spans in zip(self._asked, found)}
+        own = {i: [*spans, *labelled_values(self.values[i], work.label_meaning)] for i, spans in zip(self._asked, found)}
         if self.entry == TYPED:  # a full name typed into a field nothing says more of
             own = {i: [*spans, *name_shaped(self.values[i])] for i, spans in own.items()}
         for spans, i in ((own[i], i) for i in self._asked):

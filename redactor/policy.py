@@ -126,12 +126,14 @@ NAME_CACHE_SIZE = 16_384
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys the cache below, once per process
 class Structure:
     """The allow-lists: attributes whose values are structure (neither scanned nor masked, and
-    the only attribute values saved), CSS attributes (kept as they are, never saved), and the
-    payload keys whose values are secrets by name. Everything not listed is scanned."""
+    the only attribute values saved), CSS attributes (kept as they are, never saved), attributes
+    shown as words (where a name's shape alone is not a person), and the payload keys whose values
+    are secrets by name. Everything not listed is scanned."""
 
     attributes: frozenset[str]
     prefixes: tuple[str, ...]
     css: frozenset[str]
+    shown_as_text: frozenset[str]
     secret_keys: frozenset[str]
     secret_stems: tuple[str, ...]  # entries of SECRET_STEM_LENGTH+ letters: also the start or end of a longer key
 
@@ -141,6 +143,10 @@ class Structure:
 
     def is_css(self, name: str) -> bool:
         return name in self.css
+
+    def is_shown_as_text(self, name: str) -> bool:
+        """Whether a browser shows the attribute's value as words (alt, title, placeholder…)."""
+        return name.lower() in self.shown_as_text
 
     @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
     def is_secret_key(self, key: str) -> bool:
@@ -156,6 +162,7 @@ def shipped_structure() -> Structure:
         attributes=frozenset(a.lower() for a in attributes["structural"]),
         prefixes=tuple(attributes.get("structural_prefixes", ())),
         css=frozenset(attributes.get("css", ())),
+        shown_as_text=frozenset(a.lower() for a in attributes.get("shown_as_text", ())),
         secret_keys=plain,
         secret_stems=tuple(sorted(k for k in plain if len(k) >= SECRET_STEM_LENGTH)),
     )
@@ -459,6 +466,11 @@ class Policy:
         """What a URL or query parameter holds, read from its name as a field's name is read
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
         return self.fields.field_meaning("", "", name, "")
+
+    def label_meaning(self, label: str) -> str:
+        """What the value after a label in page text holds ("Naam: …" PERSON), read as a
+        field's label is read, or ""."""
+        return self.fields.field_meaning("", "", "", label)
 
     @classmethod
     def fail_closed(cls, site: str, stored: Any) -> Policy:

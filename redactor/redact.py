@@ -305,7 +305,8 @@ class BatchRedaction:
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
         else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
-            self.slots.append(TextSlot(cell, nid, "content.attribute"))
+            shown = self.policy.structure.is_shown_as_text(name)
+            self.slots.append(TextSlot(cell, nid, "content.attribute", shape_is_a_name=not shown))
             self.echo_cells.append(cell)
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
@@ -323,7 +324,7 @@ class BatchRedaction:
             self.slots.append(TextSlot(cell, nid, "content.attribute"))
             return
         if not self._mask_whole(cell, nid, verdict):
-            self.slots.append(TextSlot(cell, nid, "content.value", field_value=True))
+            self.slots.append(TextSlot(cell, nid, "content.value", shape_is_a_name=True))
             self.echo_cells.append(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -616,6 +617,9 @@ class BatchRedaction:
 
     def parameter_meaning(self, name: str) -> str:
         return self.policy.parameter_meaning(name)
+
+    def label_meaning(self, label: str) -> str:
+        return self.policy.label_meaning(label)
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:

@@ -62,6 +62,21 @@ def test_any_attribute_nobody_listed_is_scanned(session, name, value):
     assert leaked(s.stored, EMAIL) == []
 
 
+def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
+    """data-*, a component's own attribute, a <meta> content: a value shaped like a full name is a
+    person there, as in a field nothing names, names no list knows included. The words a browser
+    shows (alt, title, placeholder) are the site's: a title-case phrase there stays readable."""
+    s = session()
+    badge = element("loyalty-badge", {"data-cosigner": "Gommaar Wuyts", "holder": "Hadewych Stroobants",
+                                      "title": "Gift Card Balance", "alt": "Blue Cotton Scarf"})
+    author = element("meta", {"name": "author", "content": "Amalberga Van Rompaey"})
+    s.send(snapshot(html_page(author, badge)))
+    for name in ("Gommaar Wuyts", "Hadewych Stroobants", "Amalberga Van Rompaey"):
+        assert leaked(s.stored, name) == [], name
+    stored = orjson.dumps(s.stored).decode()
+    assert "Gift Card Balance" in stored and "Blue Cotton Scarf" in stored
+
+
 def test_an_options_value_is_scanned(session):
     s = session()
     option = element("option", {"value": EMAIL}, [text("me")])

@@ -371,14 +371,17 @@ NAME_SHOWN_BACK = [
     # a sentence about a person, a product word in it; a venue a person comes from
     ("Sanne Jansen heeft de tafel besteld", "nl", "Sanne Jansen"), ("Na school Sanne Jansen ophalen", "nl", "Sanne Jansen"),
     ("Hotel geboekt door Sanne Jansen", "nl", "Sanne Jansen"), ("Emma Visser's order", "en", "Emma Visser"),
-    ("Graag bezorgen bij Sanne Jansen kamer 204", "nl", "Sanne Jansen"), ("Please ask for Emma Visser room 12", "en", "Emma Visser"), ("Emma Visser plant een boom", "nl", "Emma Visser"),
-    ("Emma Visser watches the shop", "en", "Emma Visser"),
+    ("Graag bezorgen bij Sanne Jansen kamer 204", "nl", "Sanne Jansen"), ("Please ask for Emma Visser room 12", "en", "Emma Visser"),
+    ("Emma Visser plant een boom", "nl", "Emma Visser"), ("Emma Visser watches the shop", "en", "Emma Visser"),
     # the visitor addressed at the end of a sentence, a relative or a neighbour, a review's author, a wish
     ("Fijn dat je er weer bent, Daan!", "nl", "Daan"), ("Ravis de vous revoir, Léa", "fr", "Léa"),
     ("Meine Kollegin Julia Hoffmann holt es ab", "de", "Julia Hoffmann"), ("Geef het aan mijn zus Lotte", "nl", "Lotte"),
     ("Reviewed by Megan, verified buyer", "en", "Megan"), ("Gefeliciteerd Noor!", "nl", "Noor"),
     ("Joyeux anniversaire Lucas", "fr", "Lucas"), ("Happy Birthday Ella, love Sam", "en", "Ella"),
     ("Happy Birthday Ella, love Sam", "en", "Sam"),
+    # given names common in Flanders and Brittany that gender-guesser's list lacks (rules/pii.yaml)
+    ("Klantenkaart van Jozefien Haesaerts", "nl", "Jozefien Haesaerts"), ("Welkom terug, Warre", "nl", "Warre"),
+    ("Bestelling voor Seppe Vandamme", "nl", "Seppe Vandamme"), ("Bonjour Youenn Le Goff", "fr", "Youenn Le Goff"),
 ]
 
 

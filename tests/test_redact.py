@@ -624,6 +624,22 @@ def test_pointer_events_on_a_blocked_element_are_kept(session):
     assert [e["data"]["source"] for e in result.events] == [2]
 
 
+def test_a_value_after_its_label_in_page_text_has_the_labels_meaning(session):
+    """"Naam: …" in one text names what follows as a field's label does: masked whole, a name no
+    detector knows included, and its echoes later; a label that says nothing, or a sentence before
+    a colon, leaves the text readable."""
+    s = session()
+    summary = element("p", {}, [text("Naam: Hadewych Stroobants\nTitulaire : Gommaar Wuyts | Geboortedatum: 3 mei 1984")])
+    site = element("p", {}, [text("Openingstijden: maandag t/m zaterdag\nVoor vragen over uw naam: bel ons")])
+    s.send(meta(), snapshot(html_page(summary, site)))
+    echo = element("span", {}, [text("Welkom Stroobants")])
+    s.send(mutation(adds=[add(echo, summary["id"])]))
+    for value in ("Hadewych Stroobants", "Gommaar Wuyts", "3 mei 1984"):
+        assert not leaks(s.stored, value), value
+    stored = orjson.dumps(s.stored).decode()
+    assert "Openingstijden: maandag t/m zaterdag" in stored and "Voor vragen over uw naam: bel ons" in stored
+
+
 def test_a_full_name_in_a_field_nothing_names_is_masked_known_to_the_lexicon_or_not(session):
     """A field with no label, no name and no placeholder: a value shaped like a full name (two to
     four capitalised words, particles between) is a person, names neither the model nor the name

@@ -49,11 +49,17 @@ ACCOUNT_PREFILLED = [
     Planted(None, "KL-553917", "customer number in a <td> after <th>Klantnummer</th>"),
     Planted(None, "Machteld Verschueren", "name in a same-origin iframe's page"),
 ]
-# Names neither the NER model nor the given-name list knows, with no context word that says "person":
-# open (see the report), the known-name variants of the same shapes are masked.
-ACCOUNT_UNKNOWN_NAMES = [
+# Names the NER model misses: Flemish given names gender-guesser's list lacks (rules/pii.yaml adds
+# the common ones), and a name no list knows in an attribute no browser shows (its full name's shape)
+ACCOUNT_RARE_NAMES = [
     Planted(None, "Jozefien Haesaerts", "name in an <iframe srcdoc> ('Klantenkaart van …')"),
     Planted(None, "Florentijn Van Acker", "name in a shadow root and its host's data-holder"),
+    Planted(None, "Gommaar Wuyts", "name in a bare attribute of a custom element (data-cosigner)"),
+]
+# A name neither the NER model nor the given-name list knows, in page text with no context word that
+# says "person": open, the known-name variants of the same shape are masked.
+ACCOUNT_UNKNOWN_NAMES = [
+    Planted(None, "Hadewych Stroobants", "name in an <iframe srcdoc> ('Meter: …')"),
 ]
 # rrweb sends a <script>'s text as SCRIPT_PLACEHOLDER, so these never leave the browser today; they are
 # looked for on disk with the rest (the proxy itself stores script text as it comes: see the report)
@@ -105,6 +111,10 @@ def account(record) -> Recorded:  # noqa: F811 (the fixture imported above)
 
 def test_account_prefilled_values_leak_nothing(account: Recorded):
     check_windows(account, ACCOUNT_PREFILLED)
+
+
+def test_account_rare_names_leak_nothing(account: Recorded):
+    check_windows(account, ACCOUNT_RARE_NAMES)
 
 
 @pytest.mark.xfail(strict=True, reason="open: a name unknown to NER and to the given-name list, in a bare "
@@ -183,15 +193,16 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(account, chat, redacto
     everything = b"".join(path.read_bytes() for path in files)
     assert b"Kaaswinkel Het Gulden Wiel" in everything, f"the recordings are not under {redactor_serve.data_dir}"
     # (ACCOUNT_UNKNOWN_NAMES are stored raw: their xfail above)
-    planted = [*ACCOUNT_PREFILLED, *ACCOUNT_JSON_LD, *ACCOUNT_AUTOFILLED, *ACCOUNT_TYPED, *ACCOUNT_URL, *CHAT_PLANTED]
+    planted = [*ACCOUNT_PREFILLED, *ACCOUNT_RARE_NAMES, *ACCOUNT_JSON_LD, *ACCOUNT_AUTOFILLED, *ACCOUNT_TYPED,
+               *ACCOUNT_URL, *CHAT_PLANTED]
     found = {item.value: hits for item in planted if (hits := leaked(everything, item.value))}
     assert not found, found
 
 
 # -- the test itself ----------------------------------------------------------------------------------
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    planted = [*ACCOUNT_PREFILLED, *ACCOUNT_UNKNOWN_NAMES, *ACCOUNT_JSON_LD, *ACCOUNT_AUTOFILLED, *ACCOUNT_TYPED,
-               *ACCOUNT_URL, *CHAT_PLANTED]
+    planted = [*ACCOUNT_PREFILLED, *ACCOUNT_RARE_NAMES, *ACCOUNT_UNKNOWN_NAMES, *ACCOUNT_JSON_LD,
+               *ACCOUNT_AUTOFILLED, *ACCOUNT_TYPED, *ACCOUNT_URL, *CHAT_PLANTED]
     site_text = [*ACCOUNT_KEPT, *CHAT_KEPT, FIRST_MESSAGE.split("Hélène")[0], "ma commande n'est pas arrivée"]
     for item in planted:
         others = [o.value for o in planted if o is not item and o.value not in item.value and item.value not in o.value]
