@@ -399,6 +399,22 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
         f"the name in a {language} text is not masked whole"
 
 
+def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
+    """"Title – Author" is judged on the whole line: a line whose start lies further back than a title
+    (a long text, whatever it holds) keeps the name (fail closed), and costs no more than a short one."""
+    from redactor.pii.names import is_a_works_author
+
+    def judge(text: str, name: str) -> bool:
+        start = text.rindex(name)
+        return is_a_works_author(text, start, start + len(name))
+
+    assert judge("Les Misérables – Victor Hugo", "Victor Hugo")
+    assert judge("Nos classiques\nL'Étranger – Albert Camus (Folio)", "Albert Camus")
+    assert not judge("Les Misérables " + "et puis encore " * 10 + "– Victor Hugo", "Victor Hugo")
+    assert not judge("Les Misérables – Victor Hugo vous remercie", "Victor Hugo")  # a sentence goes on
+    assert not judge("Bestellingen – Sanne de Vries", "Sanne de Vries")
+
+
 def _quality_bench():
     """bench/quality.py, whose loader and scoring the hand-written set's figures come from."""
     import importlib.util
