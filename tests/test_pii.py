@@ -336,8 +336,10 @@ SITE_TEXT = [
     ("Inscriptions au lycée Jean Moulin", "fr"), ("Piscine olympique Pierre de Coubertin", "fr"),
     ("Club de hockey Louis Dupont", "fr"),
     # lodging, towns, events and titles that name places and products; a chair's compound
-    ("Kamer Deluxe met balkon", "nl"), ("Appartement Marina met zeezicht", "nl"), ("Ferienwohnung Lisa am See", "de"), ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"),
-    ("Bureaustoel Sophie grijs", "nl"),
+    ("Kamer Deluxe met balkon", "nl"), ("Appartement Marina met zeezicht", "nl"), ("Ferienwohnung Lisa am See", "de"),
+    ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"), ("Bureaustoel Sophie grijs", "nl"),
+    # a greeting before title-case words that are not a name
+    ("Thanks For Shopping", "en"), ("Welcome To Our Store", "en"), ("Hello Summer Sale", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -382,6 +384,10 @@ NAME_SHOWN_BACK = [
     # given names common in Flanders and Brittany that gender-guesser's list lacks (rules/pii.yaml)
     ("Klantenkaart van Jozefien Haesaerts", "nl", "Jozefien Haesaerts"), ("Welkom terug, Warre", "nl", "Warre"),
     ("Bestelling voor Seppe Vandamme", "nl", "Seppe Vandamme"), ("Bonjour Youenn Le Goff", "fr", "Youenn Le Goff"),
+    # a full name after a greeting, or after "logged in as", known to no list
+    ("Bonjour Hadewych Stroobants", "fr", "Hadewych Stroobants"), ("Dear Gommaar Wuyts, thank you", "en", "Gommaar Wuyts"),
+    ("Ingelogd als Hadewych Stroobants", "nl", "Hadewych Stroobants"), ("Logged in as gwuyts84", "en", "gwuyts84"),
+    ("Connecté en tant que Gommaar Wuyts", "fr", "Gommaar Wuyts"),
 ]
 
 
@@ -501,7 +507,9 @@ def test_through_the_redaction_pass_headings_stay_and_typed_addresses_go():
                                   "Le Creuset Signature 24 cm", "Winkel Benelux", "Hallo daar",
                                   # a list of places, not a sentence addressing someone
                                   "Leeds, York, Bath, Chester", "Wij leveren in Gent, Brugge, Lier",
-                                  "Kleur: zwart, Rosa"])
+                                  "Kleur: zwart, Rosa",
+                                  # "love" signs off before a given name only, not before two unknown words
+                                  "We love Amsterdam Noord"])
 def test_products_and_phrases_are_not_given_names(patterns_only, text):
     assert not {span for span, entity in found(patterns_only, text, "nl") if entity == "PERSON"}
 

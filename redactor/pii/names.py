@@ -35,14 +35,13 @@ def _first_names() -> frozenset[str]:
     # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
     # words of each language are not given names, but for the few that are common names.
-    stop_words = _function_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
+    stop_words = _stop_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
     return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
 
 
 @functools.cache
-def _function_words() -> frozenset[str]:
-    """spaCy's stop words of en/fr/nl/de (accents folded): articles, pronouns, prepositions and the
-    auxiliary verbs ("heeft", "will"): the words that make a phrase a sentence rather than a title."""
+def _stop_words() -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (the languages' function words), plain."""
     return frozenset(_plain_name(w) for language in ("en", "fr", "nl", "de")
                      for w in importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
 
@@ -118,6 +117,18 @@ def given_name_alone(text: str) -> bool:
     word = text.split()[0]
     first = word.split("-", 1)[0].casefold()
     return _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+
+
+def greeted_name(text: str) -> bool:
+    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
+    three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
+    unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
+    words = [w for w in text.split() if w[:1].isupper()]  # particles ("van der") do not count
+    if len(words) < 2:
+        return given_name_alone(text)
+    first = words[0].split("-", 1)[0].casefold()
+    return (first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+            and not any(_plain_name(w) in _stop_words() for w in words))
 
 
 def _says_a_person(word: str) -> bool:
@@ -214,7 +225,7 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
     if (len(before) == 3 and before[0][:1].isupper() and _is_business_word(before[0])
             and before[1][:1].islower() and before[2][:1].islower()
-            and _plain_name(before[2]) not in _function_words()):
+            and _plain_name(before[2]) not in _stop_words()):
         return True  # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen"
     return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
 
@@ -232,7 +243,7 @@ def _product_after(text: str, end: int) -> bool:
         bare = word.rstrip(".,;:!?)")
         plain = _plain_name(bare)
         # a function word ends the phrase before any product word is read: "the" is "thé" unaccented
-        if not _BARE.fullmatch(bare) or plain in _function_words():
+        if not _BARE.fullmatch(bare) or plain in _stop_words():
             return False
         if i == 0 and _is_business_word(bare) and plain not in _room_words():
             return True  # a room after a name is where the person is: "Sanne Jansen kamer 204"

@@ -22,7 +22,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
-from redactor.pii.names import given_name_alone, starts_with_first_name
+from redactor.pii.names import given_name_alone, greeted_name, starts_with_first_name
 from redactor.ruledata import load_rules
 
 class PatternDef(pydantic.BaseModel):
@@ -153,6 +153,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return starts_with_first_name
     if name == "given-name":
         return given_name_alone
+    if name == "greeted-name":
+        return greeted_name
     raise ValueError(f"unknown validator {name!r}")
 
 
