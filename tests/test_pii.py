@@ -326,9 +326,9 @@ SITE_TEXT = [
     ("Fauteuil Sofia velours groen", "nl"), ("Sessel Marie Cord beige", "de"), ("Tom Collins cocktail", "en"),
     # a given name after a capitalised word that opens no name, whether or not the span holds that word
     ("Heimatmuseum Karl Valentin", "de"), ("Schloss Hugo von Hohenlohe", "de"),
-    # a work and its author: a title opening with an article, a dash, the name ending the line
-    ("De Aanslag – Harry Mulisch", "nl"), ("La Peste – Albert Camus", "fr"),
-    ("Der Steppenwolf – Hermann Hesse (Suhrkamp)", "de"),
+    # a work and its author: a title opening with an article, a dash, the name, the work's format
+    ("De Aanslag – Harry Mulisch (paperback)", "nl"), ("La Peste – Albert Camus, poche", "fr"),
+    ("Der Steppenwolf – Hermann Hesse (Taschenbuch)", "de"),
     # a product phrase in lower case after the name, up to a function word or a punctuation mark
     ("Tommy Hilfiger leather wallet", "en"), ("Gordon Ramsay cookbook", "en"), ("Earl Grey tea, 100 bags", "en"),
     ("Charlie Bigham's fish pie", "en"),
@@ -366,8 +366,10 @@ NAME_SHOWN_BACK = [
     # stop words that are common names stay names; product words that are surnames are not product words
     ("Hi Dan, your parcel is here", "en", "Dan"), ("Kees van der Bank", "nl", "Kees van der Bank"),
     ("Herman Brood", "nl", "Herman Brood"),
-    # a page title on the visitor's account has no article; a label in a title keeps the name
-    ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen", "nl", "Sanne Jansen"),
+    # "Title – Name" without a work's format may be a visitor's page, article or not; a label keeps the name
+    ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen (paperback)", "nl", "Sanne Jansen"),
+    ("Les commandes – Julien Moreau", "fr", "Julien Moreau"), ("Die Bestellung – Tobias Krüger", "de", "Tobias Krüger"),
+    ("The order – Jack Smith", "en", "Jack Smith"),
     ("A bientôt – Julien Moreau", "fr", "Julien Moreau"),  # a sign-off, "à" without its accent: not an article
     ("La bise – Julien Moreau", "fr", "Julien Moreau"), ("The best – Jack Smith", "en", "Jack Smith"),
     # a sentence about a person, a product word in it; a venue a person comes from
@@ -375,6 +377,11 @@ NAME_SHOWN_BACK = [
     ("Hotel geboekt door Sanne Jansen", "nl", "Sanne Jansen"), ("Emma Visser's order", "en", "Emma Visser"),
     ("Graag bezorgen bij Sanne Jansen kamer 204", "nl", "Sanne Jansen"), ("Please ask for Emma Visser room 12", "en", "Emma Visser"),
     ("Emma Visser plant een boom", "nl", "Emma Visser"), ("Emma Visser watches the shop", "en", "Emma Visser"),
+    # a visitor's note goes on past the product it names, or holds a number: not a product's title line
+    ("Sanne Jansen tickets ophalen", "nl", "Sanne Jansen"), ("Emma Visser bank rekening", "nl", "Emma Visser"),
+    ("Inès Benali collier argent commande 12", "fr", "Inès Benali"), ("Kees Jansen fish and chips bestelling", "nl", "Kees Jansen"),
+    # a word that says a person follows, between a trade or room word and the name
+    ("Zimmer für Lena Schmidt", "de", "Lena Schmidt"), ("Hotel voor Sanne Jansen geboekt", "nl", "Sanne Jansen"),
     # the visitor addressed at the end of a sentence, a relative or a neighbour, a review's author, a wish
     ("Fijn dat je er weer bent, Daan!", "nl", "Daan"), ("Ravis de vous revoir, Léa", "fr", "Léa"),
     ("Meine Kollegin Julia Hoffmann holt es ab", "de", "Julia Hoffmann"), ("Geef het aan mijn zus Lotte", "nl", "Lotte"),
@@ -406,7 +413,7 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
 
 
 def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
-    """"Title – Author" is judged on the whole line: a line whose start lies further back than a title
+    """"Title – Author (format)" is judged on the whole line: a line whose start lies further back than a title
     (a long text, whatever it holds) keeps the name (fail closed), and costs no more than a short one."""
     from redactor.pii.names import is_a_works_author
 
@@ -414,11 +421,12 @@ def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
         start = text.rindex(name)
         return is_a_works_author(text, start, start + len(name))
 
-    assert judge("Les Misérables – Victor Hugo", "Victor Hugo")
+    assert judge("Les Misérables – Victor Hugo (poche)", "Victor Hugo")
     assert judge("Nos classiques\nL'Étranger – Albert Camus (Folio)", "Albert Camus")
-    assert not judge("Les Misérables " + "et puis encore " * 10 + "– Victor Hugo", "Victor Hugo")
+    assert not judge("Les Misérables " + "et puis encore " * 10 + "– Victor Hugo (poche)", "Victor Hugo")
+    assert not judge("Les Misérables – Victor Hugo", "Victor Hugo")  # no format: "Les commandes – Julien Moreau"
     assert not judge("Les Misérables – Victor Hugo vous remercie", "Victor Hugo")  # a sentence goes on
-    assert not judge("Bestellingen – Sanne de Vries", "Sanne de Vries")
+    assert not judge("Bestellingen – Sanne de Vries (paperback)", "Sanne de Vries")  # no article
 
 
 def _quality_bench():

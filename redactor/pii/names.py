@@ -173,6 +173,11 @@ def _work_title_articles() -> frozenset[str]:
 
 
 @functools.cache
+def _work_formats() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("work_formats", []))
+
+
+@functools.cache
 def _name_openers() -> frozenset[str]:
     return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("name_openers", []))
 
@@ -221,8 +226,11 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True
     if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
         return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
-    if len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2]):
-        return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
+    if (len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2])
+            and not _opens_a_name(before[-1])):
+        # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"; not a word that
+        # says a person follows: "Zimmer für Lena Schmidt", "Hotel voor Sanne Jansen geboekt"
+        return True
     if (len(before) == 3 and before[0][:1].isupper() and _is_business_word(before[0])
             and before[1][:1].islower() and before[2][:1].islower()
             and _plain_name(before[2]) not in _stop_words()):
@@ -233,27 +241,32 @@ def is_business_name(text: str, start: int, end: int) -> bool:
 def _product_after(text: str, end: int) -> bool:
     """Whether the words after a run, on its line, say it is a product or a place: the first word
     when it is a trade or product word in any case ("Jan Linders supermarkt", "Marco Hendriks
-    Fysiotherapie"), or a product word among the lower-case words that follow the run up to a
-    function word or a punctuation mark ("Ted Baker tote bag", "Earl Grey loose leaf tea, 50 bags"):
-    a title line without a verb. A function word ends the phrase: "Sanne Jansen heeft de tafel
-    besteld" is a sentence about a person."""
+    Fysiotherapie"), or a product phrase that ends the line or stops at a punctuation mark: at most
+    three lower-case words, none a function word, the last a product word ("Ted Baker tote bag", "Earl
+    Grey loose leaf tea, 50 bags", "Charlie Bigham's fish pie"): a title line without a verb. A visitor's
+    note goes on past its product ("Sanne Jansen tickets ophalen", "Emma Visser bank rekening", "Kees
+    Jansen fish and chips bestelling") or holds a number ("Inès Benali collier argent commande 12")."""
     tail = text[end:end + _LOOK_AFTER].partition("\n")[0]
     tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
-    for i, word in enumerate(tail.split()[:_TAIL_WORDS]):
-        bare = word.rstrip(".,;:!?)")
-        plain = _plain_name(bare)
-        # a function word ends the phrase before any product word is read: "the" is "thé" unaccented
-        if not _BARE.fullmatch(bare) or plain in _stop_words():
-            return False
-        if i == 0 and _is_business_word(bare) and plain not in _room_words():
+    words = tail.split()
+    if words:
+        first = words[0].rstrip(".,;:!?)")
+        if (_BARE.fullmatch(first) and _plain_name(first) not in _stop_words() and _is_business_word(first)
+                and _plain_name(first) not in _room_words()):
             return True  # a room after a name is where the person is: "Sanne Jansen kamer 204"
-        if not bare[:1].islower():
+    phrase: list[str] = []
+    for word in words[:_TAIL_WORDS + 1]:
+        bare = word.rstrip(".,;:!?)")
+        # a function word is a sentence's (and "the" is "thé" unaccented); a number, a note's
+        if not _BARE.fullmatch(bare) or not bare[:1].islower() or _plain_name(bare) in _stop_words():
             return False
-        if plain in _lower_case_lexicon()[1]:
-            return True
+        phrase.append(_plain_name(bare))
         if bare != word:
-            return False  # the phrase ends at its punctuation
-    return False
+            break  # the phrase ends at its punctuation
+    else:
+        if len(words) > len(phrase):
+            return False  # the line goes on past three words: a sentence
+    return 0 < len(phrase) <= _TAIL_WORDS and phrase[-1] in _lower_case_lexicon()[1]
 
 
 #: how far back is_a_works_author looks for the line's start: a title fits, a long text costs the same
@@ -261,18 +274,18 @@ _LOOK_TITLE = 80
 
 
 def is_a_works_author(text: str, start: int, end: int) -> bool:
-    """Whether the name text[start:end] signs a work the site lists: a line "Title – Author" whose
-    title opens with an article ("Het Achterhuis – Anne Frank", "Les Misérables – Victor Hugo",
-    "L'Étranger – Albert Camus (Folio)"), the name ending the line or followed by an edition. A page
-    title on a visitor's account has no article ("Bestellingen – Sanne de Vries", "Mon compte –
-    Julien Moreau"), nor does a signature; a label in the title keeps the name a person ("De klant –
-    Sanne Jansen")."""
+    """Whether the name text[start:end] signs a work the site lists: a line "Title – Author (format)"
+    whose title opens with an article and whose name is followed by the work's format ("Les
+    Misérables – Victor Hugo (poche)", "Der Steppenwolf – Hermann Hesse, Taschenbuch"). Without the
+    format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias
+    Krüger", "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant
+    – Sanne Jansen (paperback)")."""
     window = text[max(0, start - _LOOK_TITLE):start]
     line = window.rpartition("\n")[2]
     if "\n" not in window and start > _LOOK_TITLE:
         return False  # the line's start is out of view: fail closed
     rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
-    if rest and rest[0] not in "(,|·":
+    if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _work_formats():
         return False
     title, dash, gap = line.rstrip().rpartition(" ")
     if dash != " " or gap not in ("–", "—", "-") or not line[len(line.rstrip()):].isspace():
@@ -406,6 +419,7 @@ def load_lexicons() -> None:
     _lower_case_lexicon()
     _room_words()
     _work_title_articles()
+    _work_formats()
     _name_openers()
 
 
