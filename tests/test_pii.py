@@ -429,6 +429,31 @@ def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
     assert not judge("Bestellingen – Sanne de Vries (paperback)", "Sanne de Vries")  # no article
 
 
+def test_a_name_on_a_long_line_costs_what_it_does_on_a_short_one():
+    """is_a_person reads the end of the line before a name (its last word, its last character), not
+    the whole text before it: a page text of 4 MB with a name at its end is judged as fast as a
+    short one (it copied the 4 MB before every name it judged; thousands of names made it quadratic)."""
+    import time
+
+    from redactor.pii.names import is_a_person, load_lexicons
+
+    load_lexicons()  # the word lists load once, before the clock starts
+    text = "een lange regel tekst " * 200_000 + "Sanne Jansen"
+    start = len(text) - len("Sanne Jansen")
+    began = time.perf_counter()
+    for _ in range(200):
+        assert is_a_person(text, start, len(text))
+    assert time.perf_counter() - began < 1.0  # 8.7 s before, 3 ms since, on the 2-core test machine
+    # the window keeps the rules: a heading's capitalised word before the name, a blank stretch that
+    # does not reach the line's start (fail closed: read as a sentence)
+    def judge(text: str, name: str) -> bool:
+        return is_a_person(text, text.index(name), text.index(name) + len(name))
+
+    assert not judge("x " * 100 + "\nStadtbibliothek Theodor Fontane", "Theodor Fontane")
+    assert not judge("x " * 100 + "\nMühle Hermann Lüttjohann", "Hermann Lüttjohann")
+    assert judge("Mühle" + " " * 100 + "Hermann Lüttjohann", "Hermann Lüttjohann")
+
+
 def _quality_bench():
     """bench/quality.py, whose loader and scoring the hand-written set's figures come from."""
     import importlib.util

@@ -90,7 +90,10 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     Camille, merci") keep it."""
     if is_business_name(text, start, end) or is_a_works_author(text, start, end):
         return False
-    before = text[:start].rpartition("\n")[2].split()[-1:]
+    line, whole = _line_before(text, start)
+    before = line.split()[-1:]
+    if not whole and before and len(before[0]) == len(line.lstrip()):
+        before = []  # a word longer than the window: its start is not in view (fail closed)
     if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
         return False
     tokens = text[start:end].split()
@@ -99,12 +102,19 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    line = text[:start].rpartition("\n")[2]
-    heading = not line.strip() or line.rstrip()[-1] in ".!?:|–-"
+    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-")
     return not heading or bool(_GOES_ON.match(text, end))
 
 
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+
+
+def _line_before(text: str, start: int) -> tuple[str, bool]:
+    """The end of the line before ``start`` that the name rules read (its last word, its last
+    character), at most _LOOK_BEFORE characters of it, and whether that is the whole line: a text
+    with thousands of names on one line costs each of them the same, not the length before it."""
+    window = text[max(0, start - _LOOK_BEFORE):start]
+    return window.rpartition("\n")[2], "\n" in window or start <= _LOOK_BEFORE
 
 
 #: given names that are, alone after "Photo de" or a greeting, far more often a place the site shows
@@ -449,7 +459,7 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         if result.entity_type == "NER_PERSON":
             out.append((s, e, result.score))
             continue
-        before = text[:s].split()
+        before = text[max(0, s - _LOOK_BEFORE):s].split()  # the word before the run, not the whole text
         if before and before[-1][:1].islower():
             out.append((s, e, round(result.score * 0.7, 3)))
     return out
