@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii.names import PARTICLES, is_given_name
+from redactor.pii.names import PARTICLES, is_function_word, is_given_name
 from redactor.pii.spans import Span
 from redactor.urls import SCHEME_AND_HOST
 
@@ -174,6 +174,8 @@ _FULL_NAME = re.compile(
     r"(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){1,3}"
     r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?")
 _MAX_FULL_NAME = 80
+#: the same shape inside a longer text, between word boundaries
+_NAME_RUN = re.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
 
 
 #: "Label: value" at the start of a line or after a separator, in one text: a label of a few words
@@ -208,19 +210,49 @@ def name_shaped(value: str) -> list[Span]:
     return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
 
 
+def name_runs(text: str) -> list[Span]:
+    """In free text a visitor writes (a textarea, an editable region), every run of two to four
+    capitalised words is a person, known to a list or not ("mag het pakket naar Jildou Reitsma op
+    nummer 29"): a place or a brand there is masked too (fail closed), never the site's text. Function
+    words at a run's start are the sentence's ("Bij Jildou Reitsma"), one inside it makes it a phrase
+    ("Thanks For Shopping")."""
+    spans = []
+    for match in _NAME_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        while words and is_function_word(words[0].group(0)):
+            words.pop(0)
+        capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
+        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)):
+            spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
+    return spans
+
+
+#: how a person's name is read from its shape alone, where a visitor wrote the text (names_by_shape)
+NameShapes = Callable[[str], list[Span]]
+
+
+def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
+    """Where a name's shape alone says a person: inside the sentences of a textarea or an
+    editable region (name_runs), a whole one-line value or an attribute no browser shows
+    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text."""
+    if search:
+        return None
+    return name_runs if tag == "textarea" or (not tag and editable) else name_shaped
+
+
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
-    shape_is_a_name: a value where a full name's shape alone is a person (a field's value, an
-    attribute no browser shows), not the site's words (a heading, a tooltip)."""
+    names: how a name is read from its shape alone there (names_by_shape), or None: the site's
+    words (a heading, a tooltip)."""
 
-    def __init__(self, cell: Cell, node: int | None, rule: str, shape_is_a_name: bool = False):
-        self.cell, self.node, self.rule, self.shape_is_a_name = cell, node, rule, shape_is_a_name
+    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
+        self.cell, self.node, self.rule, self.names = cell, node, rule, names
         self.texts = [cell.get()]
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
-        if self.shape_is_a_name:
-            spans.extend(name_shaped(self.texts[0]))
+        if self.names is not None:
+            spans.extend(self.names(self.texts[0]))
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)
@@ -246,10 +278,11 @@ def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
 
 class SeriesSlot(Slot):
     """The values one field took during one batch, keystroke by keystroke (see module doc).
-    entry: how they came (entry_of): only a typed value's last word can be cut by the batch."""
+    entry: how they came (entry_of): only a typed value's last word can be cut by the batch;
+    names: how a name is read from a typed value's shape alone (names_by_shape)."""
 
-    def __init__(self, node: int, rule: str, entry: str = TYPED):
-        self.node, self.rule, self.entry = node, rule, entry
+    def __init__(self, node: int, rule: str, entry: str = TYPED, names: NameShapes | None = None):
+        self.node, self.rule, self.entry, self.names = node, rule, entry, names
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -267,8 +300,8 @@ class SeriesSlot(Slot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         own = {i: [*spans, *labelled_values(self.values[i], work.label_meaning)] for i, spans in zip(self._asked, found)}
-        if self.entry == TYPED:  # a full name typed into a field nothing says more of
-            own = {i: [*spans, *name_shaped(self.values[i])] for i, spans in own.items()}
+        if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
+            own = {i: [*spans, *self.names(self.values[i])] for i, spans in own.items()}
         for spans, i in ((own[i], i) for i in self._asked):
             work.taint_spans(self.values[i], spans)
         ranges: list[tuple[int, int, str]] = []

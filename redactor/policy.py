@@ -219,6 +219,14 @@ class FieldMeaning(BaseModel):
 class FieldRules:
     meanings: tuple[FieldMeaning, ...]
     not_with: frozenset[str]
+    search: FieldMeaning  # what says a field is a search box: its type, role, words of its name or id
+
+    def is_search(self, tag: str, attrs: dict[str, str] | None) -> bool:
+        """Whether a field is a search box (type=search, role=searchbox, name "q", id "zoekterm")."""
+        attrs = attrs or {}
+        return (str(attrs.get("type", "")).lower() in self.search.types
+                or str(attrs.get("role", "")).lower() in self.search.types
+                or self.search.said_by(plain_words(f"{attrs.get('name', '')} {attrs.get('id', '')}"), joined_words=True))
 
     # Pages repeat the same fields and classes in every session: both answers are cached.
     @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
@@ -268,6 +276,7 @@ def shipped_fields() -> FieldRules:
     return FieldRules(
         meanings=tuple(FieldMeaning.model_validate(m) for m in data["meanings"]),
         not_with=frozenset(data.get("not_with", ())),
+        search=FieldMeaning.model_validate({"entity": "SEARCH", **data["search"]}),
     )
 
 

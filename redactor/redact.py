@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, rename_keys, secret_pair_spans)
+                              credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
+                              secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
 from redactor.masking import Masker
 from redactor.pii.spans import Span
@@ -242,7 +243,7 @@ class BatchRedaction:
                     self._placeholder(serialized, verdict, nid)
                     continue
                 tag = serialized.get("tagName")
-                self._redact_attributes(nid, serialized.get("attributes"), verdict, tag)
+                self._redact_attributes(nid, serialized.get("attributes"), verdict, tag, added=added)
                 if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
                     continue  # style/script text is code: never scanned (it breaks replays)
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
@@ -263,10 +264,11 @@ class BatchRedaction:
         self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
 
     def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any,
-                           changed: bool = False) -> None:
+                           changed: bool = False, added: bool = False) -> None:
         """Every string attribute is scanned but the structural ones (rules/attributes.yaml), CSS
         and the vendors' markers: an attribute nobody listed is scanned, never passed.
-        changed: the attributes come from a mutation (a script set them), not from a snapshot."""
+        changed: the attributes come from a mutation (a script set them), not from a snapshot;
+        added: they are a node's that a mutation adds."""
         if not isinstance(attributes, dict):
             return
         tag = str(tag or "").lower()
@@ -274,7 +276,7 @@ class BatchRedaction:
         for name in list(attributes):
             value = attributes[name]
             if name in FIELD_ATTRIBUTES:
-                self._redact_field_attribute(nid, attributes, name, verdict, tag)
+                self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
             elif structure.is_structural(name) or structure.is_css(name) or name in self.policy.markers.by_attribute:
@@ -306,10 +308,15 @@ class BatchRedaction:
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
         else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
             shown = self.policy.structure.is_shown_as_text(name)
-            self.slots.append(TextSlot(cell, nid, "content.attribute", shape_is_a_name=not shown))
+            self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)
 
-    def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str) -> None:
+    def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
+                                typed: bool = False) -> None:
+        """typed: a script writes the value after the snapshot, which may be as it is typed: the
+        floating-label trick (oninput: setAttribute('value', this.value)), a field re-rendered
+        with each keystroke. Those values are a keystroke series (their unsettled end masked), not
+        whole texts, so that no prefix of an e-mail is stored."""
         value = attributes[name]
         if name != "value":
             if verdict.flags & (SENSITIVE | UNKNOWN) and value:
@@ -323,9 +330,14 @@ class BatchRedaction:
         if caption and not verdict.flags & (SENSITIVE | UNKNOWN):
             self.slots.append(TextSlot(cell, nid, "content.attribute"))
             return
-        if not self._mask_whole(cell, nid, verdict):
-            self.slots.append(TextSlot(cell, nid, "content.value", shape_is_a_name=True))
-            self.echo_cells.append(cell)
+        if self._mask_whole(cell, nid, verdict):
+            return
+        if typed and nid is not None:
+            self._series(nid, "content.value", key=(nid, name)).add(cell)
+        else:
+            names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
+            self.slots.append(TextSlot(cell, nid, "content.value", names))
+        self.echo_cells.append(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
         """The first two layers for a field value: markers, then field meaning. Whether it decided.
@@ -370,15 +382,19 @@ class BatchRedaction:
         if series and nid is not None:
             self._series(nid, "content.text").add(cell)
         else:
-            self.slots.append(TextSlot(cell, nid, "content.text"))
+            names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
+            self.slots.append(TextSlot(cell, nid, "content.text", names))
 
     def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
         key = nid if key is None else key
         if key not in self.series:
             node = self.mirror.nodes.get(nid)
-            # an unknown node: typed (fail closed)
-            entry = TYPED if node is None else entry_of(node.tag, node.attrs, bool(node.flags & EDITABLE))
-            self.series[key] = SeriesSlot(nid, rule, entry)
+            if node is None:  # an unknown node: typed free text (fail closed)
+                self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
+            else:
+                editable = bool(node.flags & EDITABLE)
+                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs))
+                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
         return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------

@@ -633,11 +633,30 @@ def test_a_value_after_its_label_in_page_text_has_the_labels_meaning(session):
     site = element("p", {}, [text("Openingstijden: maandag t/m zaterdag\nVoor vragen over uw naam: bel ons")])
     s.send(meta(), snapshot(html_page(summary, site)))
     echo = element("span", {}, [text("Welkom Stroobants")])
-    s.send(mutation(adds=[add(echo, summary["id"])]))
+    s.send(mutation(adds=[add(summary["id"], echo)]))
     for value in ("Hadewych Stroobants", "Gommaar Wuyts", "3 mei 1984"):
         assert not leaks(s.stored, value), value
     stored = orjson.dumps(s.stored).decode()
     assert "Openingstijden: maandag t/m zaterdag" in stored and "Voor vragen over uw naam: bel ons" in stored
+
+
+def test_a_name_inside_the_sentences_a_visitor_writes_is_masked_known_or_not(session):
+    """In a textarea or an editable region, two to four capitalised words are a person whether a
+    list knows them or not (function words at the start are the sentence's); a search box keeps a
+    product's title-case name readable once settled."""
+    s = session()
+    letter = element("textarea", {"name": "opmerking"})
+    chat = text("…")
+    search = element("input", {"type": "search", "name": "q"})
+    s.send(meta(), snapshot(html_page(letter, element("div", {"contenteditable": "true"}, [chat]), search)))
+    note = "Mag het pakket naar Jildou Reitsma op nummer 29? Bij Wobbe Sijtsma kan ook."
+    s.send(*typing(letter["id"], note), *typing(search["id"], "Apple Watch Ultra"),
+           mutation(texts=[set_text(chat["id"], "je loue le gîte avec Warre Callewaert à Plouha")]))
+    s.send(input_event(letter["id"], note + " "), input_event(search["id"], "Apple Watch Ultra "))
+    for name in ("Jildou Reitsma", "Wobbe Sijtsma", "Warre Callewaert"):
+        assert not leaks(s.stored, name), name
+    assert typed_values(s.stored, letter)[-1].startswith("Mag het pakket naar ****** ******* op nummer 29? Bij ")
+    assert typed_values(s.stored, search)[-1] == "Apple Watch Ultra "
 
 
 def test_a_full_name_in_a_field_nothing_names_is_masked_known_to_the_lexicon_or_not(session):

@@ -138,7 +138,12 @@ def greeted_name(text: str) -> bool:
         return given_name_alone(text)
     first = words[0].split("-", 1)[0].casefold()
     return (first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
-            and not any(_plain_name(w) in _stop_words() for w in words))
+            and not any(map(is_function_word, words)))
+
+
+def is_function_word(word: str) -> bool:
+    """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
+    return _plain_name(word) in _stop_words()
 
 
 def _says_a_person(word: str) -> bool:
