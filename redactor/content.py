@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii.names import PARTICLES, is_function_word, is_given_name
+from redactor.pii.names import PARTICLES, is_function_word, is_given_name, is_name_slug
 from redactor.pii.spans import Span
 from redactor.urls import SCHEME_AND_HOST
 
@@ -193,6 +193,8 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     meaning, a name no detector knows included. A label that says nothing leaves its value to the
     detectors ("Openingstijden: 9–18 uur")."""
     spans = []
+    if ":" not in text:  # most texts: no regex pass at all
+        return spans
     for match in _LABELLED_VALUE.finditer(text):
         value = match.group(2).rstrip()
         label = match.group(1)
@@ -513,14 +515,18 @@ def _looks_random(run: str) -> bool:
 
 class UrlSlot(Slot):
     """A URL: query values that are secrets or personal data by name are masked whole; the others,
-    the path and the fragment are scanned (after percent-decoding: '%40' is an '@')."""
+    the path and the fragment are scanned (after percent-decoding: '%40' is an '@').
+    page: a page's address (the page's own, a link's), not a resource's, where a path segment that
+    spells a name is a person ("/klant/sanne-jansen/"): an image or a stylesheet keeps its path,
+    as a replay needs it ("/img/olivia-burton-watch.jpg")."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
     _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
-    def __init__(self, cell: Cell, node: int | None, work: Redacting):
+    def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False):
         self.cell, self.node = cell, node
+        self.rewritten = False  # a piece was masked whole here, before any detection
         url = cell.get()
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -537,6 +543,11 @@ class UrlSlot(Slot):
             return
         for piece in self.pieces:
             name, value = piece[1], piece[3]
+            if page and piece[0] == "/" and not piece[2] and is_name_slug(unquote(name)):
+                piece[1] = work.masker.whole(unquote(name), "PERSON")
+                work.remarks.append(Remark("url.name-slug", "PERSON", "mask", node))
+                self.rewritten = True
+                continue
             if not piece[2] or not value:
                 continue
             if SECRET_PARAMETERS.search(unquote_plus(name)):
@@ -566,7 +577,7 @@ class UrlSlot(Slot):
             piece[3 if piece[2] else 1] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
             changed = True
-        if changed or any(p[2] for p in self.pieces):
+        if changed or self.rewritten or any(p[2] for p in self.pieces):
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
 

@@ -26,7 +26,7 @@ wait on one id at a time, labels are found through an index of their `for`.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,8 +66,13 @@ _LABELLING = frozenset({"label"})
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
-#: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>)
-_VALUE_CELLS = frozenset({"dd", "td"})
+#: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>,
+#: <span class="lbl">Naam</span><span>…</span>); a block (<div>, <p>) after a block is a section,
+#: unless the one before says by its class that it is a label (<div class="field__label">)
+_VALUE_CELLS = frozenset({"dd", "td", "span", "strong", "b", "em", "small"})
+_VALUE_BLOCKS = frozenset({"div", "p"})
+#: line breaks looked past from a value's text back to its label (<b>Geboortedatum</b><br>…)
+_BREAKS_BEFORE_VALUE = 2
 
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
@@ -628,12 +633,36 @@ class DomMirror:
 
     def _cell_meaning(self, slot: int, tag: str, policy: Policy) -> str:
         """A server-rendered profile shows a value beside its label, as a form does: the <dd>
-        after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row. Its text has
-        the meaning the label gives it (masked whole: a name no detector knows included)."""
-        if tag not in _VALUE_CELLS:
+        after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
+        after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
+        whole: a name no detector knows included)."""
+        if tag in _VALUE_CELLS:
+            label = self._label_before(slot)
+        elif tag in _VALUE_BLOCKS:
+            label = self._label_before(slot, policy.fields.is_label_element)
+        else:
             return ""
-        label = self._label_before(slot)
         return policy.fields.field_meaning("", "", "", label) if label else ""
+
+    def text_meaning(self, nid: int, policy: Policy) -> str:
+        """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>
+        Gommaar Wuyts", "<b>Geboortedatum</b><br>14 maart 1987"): the label's meaning, as a value
+        beside its label has (_cell_meaning). Looks back past two line breaks at most."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE or table.parent[slot] < 0:
+            return ""
+        before = table.previous(slot)
+        for _ in range(_BREAKS_BEFORE_VALUE + 1):
+            if before == NONE:
+                return ""
+            _, tag, attrs, *_ = table.shape[before]  # type: ignore[misc]
+            if tag != "br":
+                break
+            before = table.previous(before)
+        if attrs is None or tag not in _LABEL_LIKE or attrs.get("for") or not (label := table.label(before)):
+            return ""
+        return "" if self._container_meaning(attrs, policy) else policy.fields.field_meaning("", "", "", label)
 
     def _label_of(self, slot: int, attrs: dict[str, str]) -> str:
         table = self.table
@@ -653,7 +682,9 @@ class DomMirror:
             found = self._label_before(parent)
         return found
 
-    def _label_before(self, slot: int) -> str:
+    def _label_before(self, slot: int, labelled: Callable[[dict[str, str]], bool] | None = None) -> str:
+        """The label words of the label-like element just before slot among its siblings (text
+        may come between); labelled: what that element's attributes must also say."""
         table = self.table
         if table.parent[slot] < 0:  # not linked among its parent's children
             return ""
@@ -661,7 +692,8 @@ class DomMirror:
         while before != NONE:
             _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
             if other is not None:  # else text between them
-                return table.label(before) if tag in _LABEL_LIKE and not other.get("for") else ""
+                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(other))
+                return table.label(before) if ok else ""
             before = table.previous(before)
         return ""
 

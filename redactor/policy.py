@@ -220,6 +220,11 @@ class FieldRules:
     meanings: tuple[FieldMeaning, ...]
     not_with: frozenset[str]
     search: FieldMeaning  # what says a field is a search box: its type, role, words of its name or id
+    label_classes: frozenset[str]  # words of a class or id that say an element is a label
+
+    def is_label_element(self, attrs: dict[str, str]) -> bool:
+        """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
+        return bool(self.label_classes.intersection(plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}")))
 
     def is_search(self, tag: str, attrs: dict[str, str] | None) -> bool:
         """Whether a field is a search box (type=search, role=searchbox, name "q", id "zoekterm")."""
@@ -259,6 +264,15 @@ class FieldRules:
         return " ".join(w for w in plain_words(text) if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
     @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    def key_meaning(self, key: str) -> str:
+        """What the value under a payload's key holds, from the key's words ("first_name",
+        "displayName", "$screen_name"; not "$pathname", nor "tagName": a not_with word), or ""."""
+        words = plain_words(key)
+        if not words or self.not_with.intersection(words):
+            return ""
+        return next((m.entity for m in self.meanings if m.said_by(words, joined_words=False)), "")
+
+    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
         words = plain_words(names)
@@ -277,6 +291,7 @@ def shipped_fields() -> FieldRules:
         meanings=tuple(FieldMeaning.model_validate(m) for m in data["meanings"]),
         not_with=frozenset(data.get("not_with", ())),
         search=FieldMeaning.model_validate({"entity": "SEARCH", **data["search"]}),
+        label_classes=frozenset(data.get("label_classes", ())),
     )
 
 
@@ -475,6 +490,10 @@ class Policy:
         """What a URL or query parameter holds, read from its name as a field's name is read
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
         return self.fields.field_meaning("", "", name, "")
+
+    def key_meaning(self, key: str) -> str:
+        """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
+        return self.fields.key_meaning(key)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a

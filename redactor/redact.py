@@ -59,6 +59,10 @@ Run = Callable[..., Awaitable[Any]]
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+#: attributes a replay loads (an image, a video's poster, an object): their paths are kept whole
+RESOURCE_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "codebase", "archive", "manifest", "xlink:href"})
+#: elements whose href is a page's address, not a resource's (a stylesheet, an icon, an SVG sprite)
+LINK_ELEMENTS = frozenset({"a", "area"})
 #: what a field holds or a visitor chose: redacted as field values, never as page text
 FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
 #: input types whose value attribute is a caption, not something the visitor typed
@@ -212,7 +216,7 @@ class BatchRedaction:
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False
-            self.slots.append(UrlSlot(Cell(data, "href"), None, self))
+            self.slots.append(UrlSlot(Cell(data, "href"), None, self, page=True))
         return True
 
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
@@ -286,7 +290,7 @@ class BatchRedaction:
             else:
                 if changed:
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
 
     def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
         """An attribute a script sets on a field while it is typed into (Angular's
@@ -297,12 +301,13 @@ class BatchRedaction:
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
             self.echo_cells.append(cell)
 
-    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict) -> None:
+    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
         value = cell.get()
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
-            self.slots.append(UrlSlot(cell, nid, self))
+            resource = name in RESOURCE_ATTRIBUTES or (name == "href" and tag not in LINK_ELEMENTS)
+            self.slots.append(UrlSlot(cell, nid, self, page=not resource))
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -369,7 +374,8 @@ class BatchRedaction:
             cell.set(self.masker.text(text, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
             return
-        if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)):
+        if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)
+                                   or self.mirror.text_meaning(nid, self.policy)):
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
@@ -500,12 +506,14 @@ class BatchRedaction:
     # -- payloads the redactor has no model for (custom, plugin, log, canvas, batch metadata) -
     def _scan_payload(self, container: Any, keys: Any) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
-        a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included; long
-        numbers are scanned as digits. keys: the keys of container to walk."""
-        secret_key = self.policy.structure.is_secret_key
-        stack = [(container, k, False) for k in keys]
+        a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
+        every value under a key that names what it holds as a field's name would ({"$set":
+        {"name": …}}, {"first_name": …}: rules/fields.yaml); long numbers are scanned as digits.
+        keys: the keys of container to walk."""
+        secret_key, key_meaning = self.policy.structure.is_secret_key, self.policy.key_meaning
+        stack = [(container, k, "") for k in keys]
         while stack:
-            holder, k, secret = stack.pop()
+            holder, k, meaning = stack.pop()
             value = holder[k]
             if isinstance(value, dict):
                 for key in list(value):
@@ -514,16 +522,23 @@ class BatchRedaction:
                             cell = KeyCell(value, key)
                             self.key_cells.append(cell)
                             self.slots.append(TextSlot(cell, None, "content.event-key"))
-                        stack.append((value, key, secret or secret_key(key)))
+                        inner = "SECRET" if meaning == "SECRET" or secret_key(key) else key_meaning(key) or meaning
+                        stack.append((value, key, inner))
             elif isinstance(value, list):
-                stack.extend((value, i, secret) for i in range(len(value)))
-            elif secret and value not in (None, "", True, False):
-                holder[k] = self.masker.whole(value if isinstance(value, str) else str(value), "SECRET")
-                self.remarks.append(Remark("payload.secret-key", "SECRET", "mask"))
+                stack.extend((value, i, meaning) for i in range(len(value)))
+            elif meaning and value not in (None, "", True, False) and (
+                    meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))):
+                # (a URL under a "name" key is a resource's: the network plugin's request names)
+                whole = value if isinstance(value, str) else str(value)
+                if meaning != "SECRET" and isinstance(value, str):
+                    self.taint_value(whole, meaning)
+                holder[k] = self.masker.whole(whole, meaning)
+                self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
+                                           meaning, "mask"))
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
-                if looks_like_url(value):
-                    self.slots.append(UrlSlot(cell, None, self))
+                if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
+                    self.slots.append(UrlSlot(cell, None, self, page=True))
                 else:
                     self.slots.append(TextSlot(cell, None, "content.event"))
                     self.echo_cells.append(cell)

@@ -2,7 +2,10 @@
 value in shapes nobody listed by name (attributes of any name, nested payloads under random and
 secret-looking keys, credential strings, long class strings with a vendor's marker anywhere,
 mutations that block and fill at once, keystrokes cut anywhere into a field that says what it
-holds), and no 6-character window of the value reaches what is stored.
+holds), and no 6-character window of the value reaches what is stored. A second property plants
+a person's name no list knows where only its place says it is one (after a label, in a visitor's
+sentence, under a payload key, in an attribute no browser shows, in a link's path) and an e-mail
+a script copies into a field's value attribute as it is typed.
 
 In process with the real Presidio (patterns and NER) and the real redaction pass; the same
 shapes go through the real server and every file of its data dir in test_allowlists.py.
@@ -15,11 +18,13 @@ import copy
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from factories import add, custom, element, html_page, incremental, mutation, set_attributes, snapshot, text, typing
+from factories import (add, custom, element, html_page, incremental, meta, mutation, set_attributes, snapshot, text,
+                       typing)
 from planted import leaked, texts
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
+from redactor.pii.names import is_function_word
 from redactor.policy import Policy, shipped_structure, validate_site_config
 from redactor.redact import redact_batch_sync
 
@@ -101,3 +106,53 @@ def test_no_window_of_a_planted_value_is_stored(session):
     blob = "\n".join(texts(stored))  # strings and keys: a timestamp's digits ("…0006000") are not the IBAN
     assert leaked(blob, value.removesuffix(".example")) == []
     assert leaked(blob, secret) == []
+
+
+#: a made-up word shaped like a Flemish or Dutch name ("Gommaar", "Wuytsen"): in no list of names
+name_words = st.from_regex(r"[BDGHKLMPRSTVWZ][aeiouy][a-z]{3,6}", fullmatch=True).filter(lambda w: not is_function_word(w))
+given_names = st.sampled_from(["sanne", "lotte", "pieter", "femke", "bram", "camille"])  # known: a slug needs one
+name_labels = st.sampled_from(["Naam", "Titulaire", "Kontoinhaber", "Account holder", "Contactpersoon"])
+name_keys = st.sampled_from(["name", "username", "first_name", "displayName", "fullName"])
+
+
+def run(batches: list[list]) -> str:
+    mirror, masker, stored = DomMirror(), Masker("*", b"k"), []
+    for events in batches:
+        result = redact_batch_sync(copy.deepcopy(events), POLICY, mirror, masker,
+                                   lambda texts, language: DETECTOR.analyze_sync(texts, language, POLICY.config.pii))
+        stored.extend(result.events)
+    return "\n".join(texts(stored))
+
+
+@st.composite
+def names_by_place(draw):
+    first, last, other = draw(name_words), draw(name_words), draw(name_words)
+    name = f"{first} {last}"
+    slug = f"{draw(given_names)}-{other.lower()}"
+    label = draw(name_labels)
+    email = draw(emails)
+    letter, copied = element("textarea", {"name": "opmerking"}), element("input", {"type": "text", "class": "fl"})
+    page = html_page(element("p", {}, [text(f"{label}: {name}")]),
+                     element("p", {}, [element("strong", {}, [text(f"{label}:")]), text(f" {other} {last}")]),
+                     element("loyalty-card", {f"data-{draw(st.sampled_from(['holder', 'owner', 'cosigner']))}": name}),
+                     element("a", {"href": f"/klant/{slug}/bestellingen"}, [text("Mijn bestellingen")]),
+                     letter, copied)
+    sentence = f"mag het pakket naar {other} {last} op nummer 29? groet"
+    cut, copy_cut = draw(st.integers(1, len(sentence))), draw(st.integers(1, len(email)))
+    copies = [event for i in range(1, len(email) + 1)
+              for event in (incremental(5, text=email[:i], isChecked=False, id=copied["id"]),
+                            mutation(attributes=[set_attributes(copied["id"], value=email[:i])]))]
+    first_batch = [meta(f"https://shop.example/account/{slug}"), snapshot(page),
+                   *typing(letter["id"], sentence)[:cut], *copies[:2 * copy_cut]]
+    second_batch = [*typing(letter["id"], sentence)[cut:], *copies[2 * copy_cut:],
+                    custom("identify", {"$set": {draw(name_keys): name}})]
+    return [name, f"{other} {last}", slug, email], [first_batch, second_batch]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names_by_place())
+def test_no_window_of_a_name_nobody_knows_is_stored_where_its_place_says_a_person(session):
+    planted, batches = session
+    blob = run(batches)
+    for value in planted:
+        assert leaked(blob, value.removesuffix(".example")) == [], value

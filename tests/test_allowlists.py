@@ -11,7 +11,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from factories import (add, custom, element, html_page, incremental, input_event, mutation, remove,
+from factories import (add, custom, element, html_page, incremental, input_event, meta, mutation, remove,
                        set_attributes, snapshot, text)
 from redactor.pii import DetectorPool
 from test_redact import Session, find
@@ -75,6 +75,23 @@ def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(ses
         assert leaked(s.stored, name) == [], name
     stored = orjson.dumps(s.stored).decode()
     assert "Gift Card Balance" in stored and "Blue Cotton Scarf" in stored
+
+
+def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(session):
+    """A link's or the page's own path segment that spells a person ("/klant/sanne-jansen/",
+    "/in/lotte-de-graaf-4821") is masked; an image's path stays, as the replay loads it, and so
+    does a phrase ("/blog/will-it-rain")."""
+    s = session()
+    page = "https://shop.example/account/lotte-de-graaf-4821/orders"
+    links = [element("a", {"href": "https://shop.example/klant/sanne-jansen/bestellingen"}, [text("mijn")]),
+             element("a", {"href": "/blog/will-it-rain"}, [text("blog")]),
+             element("img", {"src": "/img/olivia-burton-watch.jpg", "alt": ""}),
+             element("div", {"data-profile": "/u/emma-verhulst"})]
+    s.send(meta(page), snapshot(html_page(*links)), custom("pageview", {"$pathname": "/klant/marieke-reitsma"}))
+    stored = orjson.dumps(s.stored).decode()
+    for slug in ("sanne-jansen", "lotte-de-graaf", "emma-verhulst", "marieke-reitsma"):
+        assert slug not in stored, slug
+    assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
 
 
 def test_an_options_value_is_scanned(session):
@@ -281,6 +298,24 @@ def test_keys_are_scanned_too(session):
     s.send(snapshot(html_page(element("p"))))
     s.send(custom("contacts", {EMAIL: {"seen": True}, "list": {f"{NAME}": 3}}))
     assert leaked(s.stored, EMAIL) == []
+
+
+def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
+    """An analytics identify ({"$set": {"name": …, "username": …}}) holds what a field's name would
+    say: masked whole, names and user names no detector knows included, and echoed elsewhere; an
+    address under "address" is masked in its parts too. Keys that name something else ("$pathname",
+    "tagName", "plan") and a request's URL under "name" keep their values."""
+    s = session()
+    s.send(snapshot(html_page()), custom("identify", {
+        "$set": {"username": "gwuyts84", "name": {"first": "Gommaar", "last": "Wuyts"}, "city": "Herentals",
+                 "plan": "Pro Plan", "$pathname": "/checkout"},
+        "distinct_id": "gwuyts84", "tagName": "INPUT",
+        "requests": [{"name": "https://shop.example/api/cart"}]}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("gwuyts84", "Gommaar", "Wuyts", "Herentals"):
+        assert value not in stored, value
+    for kept in ('"Pro Plan"', '"/checkout"', '"INPUT"', '"https://shop.example/api/cart"'):
+        assert kept in stored, kept
 
 
 def test_batch_metadata_is_scanned_with_secret_keys(session):

@@ -197,7 +197,7 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     ({"name": "telefoon"}, ""), ({"name": "billingEmail"}, ""), ({"id": "prenom"}, ""),
     ({"placeholder": "Votre adresse"}, ""), ({"aria-label": "IBAN"}, ""),
     ({}, "Volledige naam / Full name"), ({}, "Numéro de téléphone"), ({}, "Geboortedatum"),
-    ({}, "BSN (burgerservicenummer)"),
+    ({}, "BSN (burgerservicenummer)"), ({"type": "file"}, ""), ({}, "Kenteken"),
 ])
 def test_field_meaning_masks_every_keystroke(session, attributes, label):
     field = element("input", {"type": "text", **attributes})
@@ -638,6 +638,28 @@ def test_a_value_after_its_label_in_page_text_has_the_labels_meaning(session):
         assert not leaks(s.stored, value), value
     stored = orjson.dumps(s.stored).decode()
     assert "Openingstijden: maandag t/m zaterdag" in stored and "Voor vragen over uw naam: bel ons" in stored
+
+
+def test_a_value_right_after_its_label_element_has_the_labels_meaning(session):
+    """Server-rendered summaries put a value right after a label drawn as one: a text after
+    <strong>Naam:</strong>, or after <b>Geboortedatum</b><br>, a <span> after <span class="lbl">:
+    masked whole, names no detector knows included; a <div> after a <div class="field__label">
+    too. A value element is no label for what follows it (" (" after the e-mail's own span), nor is
+    a block a value after a block that does not say it is a label."""
+    s = session()
+    summary = [element("p", {}, [element("strong", {}, [text("Naam:")]), text(" Gommaar Wuyts")]),
+               element("p", {}, [element("b", {}, [text("Geboortedatum")]), element("br", {}, []), text("14 maart 1987")]),
+               element("li", {}, [element("span", {"class": "lbl"}, [text("Woonplaats")]),
+                                  element("span", {}, [text("Herentals")])]),
+               element("p", {}, [element("span", {"id": "hdr-email"}, [text("gw@voorbeeld.example")]), text(" (bewerk)")]),
+               element("div", {"class": "field"}, [element("div", {"class": "field__label"}, [text("Achternaam")]),
+                                                   element("div", {"class": "field__item"}, [text("Stroobants")])]),
+               element("div", {}, [text("Naam")]), element("p", {}, [text("Vul je gegevens in")])]
+    s.send(meta(), snapshot(html_page(*summary)))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("Gommaar Wuyts", "14 maart 1987", "Herentals", "gw@voorbeeld", "Stroobants"):
+        assert value not in stored, value
+    assert " (bewerk)" in stored and "Vul je gegevens in" in stored
 
 
 def test_a_name_inside_the_sentences_a_visitor_writes_is_masked_known_or_not(session):

@@ -124,9 +124,11 @@ _PLACES_THAT_ARE_NAMES = frozenset("paris london sydney florence victoria lourde
 def given_name_alone(text: str) -> bool:
     """The first word of a greeting's or a portrait's object is a given name ("Welkom, Fleur",
     "Hi Emma", "Avatar of Noor"; not "Photo de Paris")."""
-    word = text.split()[0]
-    first = word.split("-", 1)[0].casefold()
-    return _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].split("-", 1)[0].casefold()
+    return _says_a_person(words[0]) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
 
 
 def greeted_name(text: str) -> bool:
@@ -144,6 +146,21 @@ def greeted_name(text: str) -> bool:
 def is_function_word(word: str) -> bool:
     """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
     return _plain_name(word) in _stop_words()
+
+
+_SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+){1,3}(?:[-_]\d{1,8})?")  # "sanne-jansen", "lotte_de_graaf-2"
+
+
+def is_name_slug(segment: str) -> bool:
+    """A URL path segment that spells a person's name: a known given name and one to three more
+    words ("sanne-jansen", "lotte-de-graaf", "jan_pieterszoon-12345"), not a phrase ("will-it-rain",
+    "grace-and-frankie")."""
+    if not _SLUG.fullmatch(segment):
+        return False
+    words = [w for w in re.split(r"[-_]", segment) if not w.isdigit()]
+    first = words[0].casefold()
+    return (is_given_name(first) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+            and not any(is_function_word(w) and w.casefold() not in PARTICLES for w in words[1:]))
 
 
 def _says_a_person(word: str) -> bool:

@@ -129,8 +129,13 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
 
 
 def _date(text: str) -> bool:
-    parts = [int(p) for p in re.split(r"[/.\-]", text)]
-    year, month, day = parts if parts[0] > 31 else parts[::-1]
+    """A day, a month and a year of this century or the last, up to today, in either order.
+    Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
+    parts = re.split(r"[/.\-]", text.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    numbers = [int(p) for p in parts]
+    year, month, day = numbers if numbers[0] > 31 else numbers[::-1]
     try:
         return 1900 <= datetime.date(year, month, day).year <= datetime.date.today().year
     except ValueError:
