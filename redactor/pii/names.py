@@ -80,7 +80,7 @@ def starts_with_first_name(text: str) -> bool:
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: the site's shop or place name
-    (``is_business_name``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -88,9 +88,12 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if is_business_name(text, start, end):
+    if is_business_name(text, start, end) or is_a_works_author(text, start, end):
         return False
-    before = text[:start].rpartition("\n")[2].split()[-1:]
+    line, whole = _line_before(text, start)
+    before = line.split()[-1:]
+    if not whole and before and len(before[0]) == len(line.lstrip()):
+        before = []  # a word longer than the window: its start is not in view (fail closed)
     if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
         return False
     tokens = text[start:end].split()
@@ -99,12 +102,19 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    line = text[:start].rpartition("\n")[2]
-    heading = not line.strip() or line.rstrip()[-1] in ".!?:|–-"
+    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-")
     return not heading or bool(_GOES_ON.match(text, end))
 
 
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+
+
+def _line_before(text: str, start: int) -> tuple[str, bool]:
+    """The end of the line before ``start`` that the name rules read (its last word, its last
+    character), at most _LOOK_BEFORE characters of it, and whether that is the whole line: a text
+    with thousands of names on one line costs each of them the same, not the length before it."""
+    window = text[max(0, start - _LOOK_BEFORE):start]
+    return window.rpartition("\n")[2], "\n" in window or start <= _LOOK_BEFORE
 
 
 #: given names that are, alone after "Photo de" or a greeting, far more often a place the site shows
@@ -165,11 +175,38 @@ def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, fr
     (accents folded), company forms (as written), and the professional titles that may stand between
     a trade word and a name, from rules/pii.yaml."""
     engine = load_rules("pii.yaml").get("engine", {})
-    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", [])])
+    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", []),
+                                               *engine.get("venue_words", []), *engine.get("room_words", [])])
     suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
     forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
     titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
     return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
+
+
+@functools.cache
+def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that count in lower case beside a name (accents folded), from rules/pii.yaml: venues
+    named after people, before the name ("à la piscine Jean Taris"); product words after it, those that
+    are also names included, as no name is written in lower case ("Earl Grey tea", "… fish pie")."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    after = [*engine.get("business_words", []), *engine.get("product_words", []), *engine.get("product_words_after", [])]
+    return (frozenset(_plain_name(w) for w in engine.get("venue_words", [])),
+            frozenset(_plain_name(w) for w in after))
+
+
+@functools.cache
+def _room_words() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("room_words", []))
+
+
+@functools.cache
+def _work_title_articles() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("work_title_articles", []))
+
+
+@functools.cache
+def _work_formats() -> frozenset[str]:
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("work_formats", []))
 
 
 @functools.cache
@@ -194,18 +231,20 @@ def _is_business_word(word: str) -> bool:
 
 
 _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
-#: how far is_business_name looks around a run, in characters: two words before it, one after it
+#: how far is_business_name looks around a run, in characters: three words before it, three after it
 #: fit, and a long text costs no more than a short one
 _LOOK_BEFORE, _LOOK_AFTER = 60, 40
+_TAIL_WORDS = 3  # lower-case words after a run read for a product: "Earl Grey loose leaf tea"
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
     the site wrote, not a person: a trade, place or product word in it, just before or just after it
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
-    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), or a company form after it ("Garage
-    Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown back by the page has none of these
-    ("Welkom terug, Sanne de Vries")."""
+    Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), a venue word in lower case right before
+    it ("à la piscine Jean Taris"), product words in the lower-case words after it ("Ted Baker tote
+    bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown
+    back by the page has none of these ("Welkom terug, Sanne de Vries")."""
     if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
@@ -213,16 +252,84 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _LOOK_BEFORE):start].rpartition("\n")[2].split()
     while before and _plain_name(before[-1].rstrip(".")) in _business_lexicon()[3]:
         before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
-    before = before[-2:]
+    before = before[-3:]
     before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
     if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
         return True
-    if len(before) == 2 and before[1][:1].islower() and before[0][:1].isupper() and _is_business_word(before[0]):
-        return True  # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"
-    after = text[end:end + _LOOK_AFTER].partition("\n")[0].split()[:1]
-    if after and _BARE.fullmatch(after[0]) and _is_business_word(after[0]):
-        return True  # "Jan Linders supermarkt", "Marco Hendriks Fysiotherapie"
-    return bool(_business_lexicon()[2].match(text, end))
+    if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
+        return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
+    if (len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2])
+            and not _opens_a_name(before[-1])):
+        # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"; not a word that
+        # says a person follows: "Zimmer für Lena Schmidt", "Hotel voor Sanne Jansen geboekt"
+        return True
+    if (len(before) == 3 and before[0][:1].isupper() and _is_business_word(before[0])
+            and before[1][:1].islower() and before[2][:1].islower()
+            and _plain_name(before[2]) not in _stop_words()):
+        return True  # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen"
+    return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
+
+
+def _product_after(text: str, end: int) -> bool:
+    """Whether the words after a run, on its line, say it is a product or a place: the first word
+    when it is a trade or product word in any case ("Jan Linders supermarkt", "Marco Hendriks
+    Fysiotherapie"), or a product phrase that ends the line or stops at a punctuation mark: at most
+    three lower-case words, none a function word, the last a product word ("Ted Baker tote bag", "Earl
+    Grey loose leaf tea, 50 bags", "Charlie Bigham's fish pie"): a title line without a verb. A visitor's
+    note goes on past its product ("Sanne Jansen tickets ophalen", "Emma Visser bank rekening", "Kees
+    Jansen fish and chips bestelling") or holds a number ("Inès Benali collier argent commande 12")."""
+    tail = text[end:end + _LOOK_AFTER].partition("\n")[0]
+    tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
+    words = tail.split()
+    if words:
+        first = words[0].rstrip(".,;:!?)")
+        if (_BARE.fullmatch(first) and _plain_name(first) not in _stop_words() and _is_business_word(first)
+                and _plain_name(first) not in _room_words()):
+            return True  # a room after a name is where the person is: "Sanne Jansen kamer 204"
+    phrase: list[str] = []
+    for word in words[:_TAIL_WORDS + 1]:
+        bare = word.rstrip(".,;:!?)")
+        # a function word is a sentence's (and "the" is "thé" unaccented); a number, a note's
+        if not _BARE.fullmatch(bare) or not bare[:1].islower() or _plain_name(bare) in _stop_words():
+            return False
+        phrase.append(_plain_name(bare))
+        if bare != word:
+            break  # the phrase ends at its punctuation
+    else:
+        if len(words) > len(phrase):
+            return False  # the line goes on past three words: a sentence
+    return 0 < len(phrase) <= _TAIL_WORDS and phrase[-1] in _lower_case_lexicon()[1]
+
+
+#: how far back is_a_works_author looks for the line's start: a title fits, a long text costs the same
+_LOOK_TITLE = 80
+
+
+def is_a_works_author(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] signs a work the site lists: a line "Title – Author (format)"
+    whose title opens with an article and whose name is followed by the work's format ("Les
+    Misérables – Victor Hugo (poche)", "Der Steppenwolf – Hermann Hesse, Taschenbuch"). Without the
+    format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias
+    Krüger", "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant
+    – Sanne Jansen (paperback)")."""
+    window = text[max(0, start - _LOOK_TITLE):start]
+    line = window.rpartition("\n")[2]
+    if "\n" not in window and start > _LOOK_TITLE:
+        return False  # the line's start is out of view: fail closed
+    rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
+    if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _work_formats():
+        return False
+    title, dash, gap = line.rstrip().rpartition(" ")
+    if dash != " " or gap not in ("–", "—", "-") or not line[len(line.rstrip()):].isspace():
+        return False
+    words = title.split()
+    if not words:
+        return False
+    first = words[0]
+    elided = first[:2].casefold() in ("l'", "l’") and len(first) > 2
+    if not (elided or _plain_name(first) in _work_title_articles()):
+        return False
+    return not any(_opens_a_name(word) for word in words[1:])
 
 
 _WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
@@ -341,6 +448,10 @@ def load_lexicons() -> None:
     """Read the word lists now (engine set-up), not on the first text that needs them."""
     _first_names()
     _business_lexicon()
+    _lower_case_lexicon()
+    _room_words()
+    _work_title_articles()
+    _work_formats()
     _name_openers()
 
 
@@ -370,7 +481,7 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         if result.entity_type == "NER_PERSON":
             out.append((s, e, result.score))
             continue
-        before = text[:s].split()
+        before = text[max(0, s - _LOOK_BEFORE):s].split()  # the word before the run, not the whole text
         if before and before[-1][:1].islower():
             out.append((s, e, round(result.score * 0.7, 3)))
     return out

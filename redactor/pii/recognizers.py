@@ -54,10 +54,14 @@ class RecognizerDef(pydantic.BaseModel):
     score: float = pydantic.Field(0.85, ge=0.0, le=1.0)
     context: list[str] = []
     context_score: float | None = None
+    # words of a label that names another kind of number ("Tracking 518427730", "Bestelnummer …"):
+    # right before a match, with no `context` word near it, they cap its score
+    other_number_words: list[str] = []
+    other_number_score: float | None = None
     languages: list[str] | None = None
     ignore_case: bool = False
 
-    @pydantic.field_validator("context", mode="before")
+    @pydantic.field_validator("context", "other_number_words", mode="before")
     @classmethod
     def _flatten_context(cls, value):
         """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`."""
@@ -69,6 +73,8 @@ class RecognizerDef(pydantic.BaseModel):
     def _consistent(self) -> "RecognizerDef":
         if bool(self.presidio) == bool(self.patterns):
             raise ValueError(f"{self.name}: give either `presidio` or `patterns`")
+        if bool(self.other_number_words) != (self.other_number_score is not None):
+            raise ValueError(f"{self.name}: give `other_number_words` and `other_number_score` together")
         if self.presidio and not hasattr(predefined_recognizers, self.presidio):
             raise ValueError(f"{self.name}: Presidio has no recognizer {self.presidio!r}")
         for validator in [self.validator] + [p.validator for p in self.patterns]:
@@ -164,6 +170,9 @@ _GROUP = re.compile(r"[^\s.\-/()–‑]+")  # the groups of a number between sep
 #: the words around a match where a context word raises its score: a label sits before its value
 #: ("IBAN: …", "numéro de sécurité sociale …") more often and further away than after it
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
+#: how far before a match a label naming another kind of number is looked for: the label right before
+#: it ("Commande n° 402918375", "Tracking number: 518427730"), not a word earlier in the sentence
+OTHER_NUMBER_BEFORE = 25
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -186,6 +195,11 @@ class RuleRecognizer(EntityRecognizer):
         self._context = (
             re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in spec.context) + r")(?!\w)", re.IGNORECASE)
             if spec.context else None
+        )
+        self._other_number = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in spec.other_number_words) + r")(?!\w)",
+                       re.IGNORECASE)
+            if spec.other_number_words else None
         )
         super().__init__(supported_entities=[spec.entity], name=spec.name, supported_language=language)
 
@@ -231,10 +245,16 @@ class RuleRecognizer(EntityRecognizer):
         return found
 
     def _result(self, text: str, start: int, end: int, score: float) -> RecognizerResult:
+        said = False
         if self._context and self.spec.context_score is not None:
             window = text[max(0, start - CONTEXT_BEFORE):start] + " " + text[end:end + CONTEXT_AFTER]
-            if self._context.search(window):
+            said = bool(self._context.search(window))
+            if said:
                 score = max(score, self.spec.context_score)
+        # a label that names an order, a parcel or an invoice says what the number is; a national id's
+        # own word anywhere near it wins (fail closed: "order 12, mijn BSN 795160173")
+        if not said and self._other_number and self._other_number.search(text[max(0, start - OTHER_NUMBER_BEFORE):start]):
+            score = min(score, self.spec.other_number_score)
         return RecognizerResult(
             entity_type=self.spec.entity, start=start, end=end, score=score,
             recognition_metadata={
