@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from leaks import BUNDLED, batches, recordings, strings
 from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
 from redactor.pii.recognizers import make_validator
+from redactor.pii.spans import drop_contained
 
 
 
@@ -821,3 +822,18 @@ def test_every_validator_answers_any_text(text):
 def test_a_date_after_today_in_a_text_is_no_date_of_birth_and_no_failure(patterns_only):
     check(patterns_only, "Levering op 14-03-2027, geboren 14-03-1987", "nl", [("14-03-1987", "DATE_OF_BIRTH")])
     check(patterns_only, "Levering op 14-03-2027", "nl", [])
+
+
+spans_strategy = st.lists(st.builds(lambda a, n, e, p: Span(a, a + n, e, p, "r"), st.integers(0, 12), st.integers(1, 6),
+                                    st.sampled_from(["PERSON", "NL_BSN", "PHONE_NUMBER"]), st.sampled_from([0.3, 0.5, 0.85, 1.0])),
+                          max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=spans_strategy)
+def test_drop_contained_keeps_what_no_longer_span_of_a_score_as_high_holds(spans):
+    """The sweep (n log n: a hostile text holds thousands of spans) keeps what the definition keeps."""
+    kept = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)
+                                        and o.score >= s.score for o in spans)]
+    unique = {(s.start, s.end, s.entity): s for s in sorted(kept, key=lambda s: s.score)}
+    assert drop_contained(spans) == sorted(unique.values(), key=lambda s: (s.start, -s.end))
