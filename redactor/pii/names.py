@@ -195,29 +195,15 @@ def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def _room_words() -> frozenset[str]:
-    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("room_words", []))
-
-
-@functools.cache
-def _work_title_articles() -> frozenset[str]:
-    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("work_title_articles", []))
-
-
-@functools.cache
-def _work_formats() -> frozenset[str]:
-    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("work_formats", []))
-
-
-@functools.cache
-def _name_openers() -> frozenset[str]:
-    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get("name_openers", []))
+def _engine_words(key: str) -> frozenset[str]:
+    """One word list of rules/pii.yaml's engine section, plain (accents folded, lower case)."""
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get(key, []))
 
 
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title
     ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
-    return _plain_name(word.strip(".,!")) in _name_openers() or (len(word) > 2 and word.isupper())
+    return _plain_name(word.strip(".,!")) in _engine_words("name_openers") or (len(word) > 2 and word.isupper())
 
 
 def _is_business_word(word: str) -> bool:
@@ -284,7 +270,7 @@ def _product_after(text: str, end: int) -> bool:
     if words:
         first = words[0].rstrip(".,;:!?)")
         if (_BARE.fullmatch(first) and _plain_name(first) not in _stop_words() and _is_business_word(first)
-                and _plain_name(first) not in _room_words()):
+                and _plain_name(first) not in _engine_words("room_words")):
             return True  # a room after a name is where the person is: "Sanne Jansen kamer 204"
     phrase: list[str] = []
     for word in words[:_TAIL_WORDS + 1]:
@@ -317,7 +303,7 @@ def is_a_works_author(text: str, start: int, end: int) -> bool:
     if "\n" not in window and start > _LOOK_TITLE:
         return False  # the line's start is out of view: fail closed
     rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
-    if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _work_formats():
+    if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _engine_words("work_formats"):
         return False
     title, dash, gap = line.rstrip().rpartition(" ")
     if dash != " " or gap not in ("–", "—", "-") or not line[len(line.rstrip()):].isspace():
@@ -327,7 +313,7 @@ def is_a_works_author(text: str, start: int, end: int) -> bool:
         return False
     first = words[0]
     elided = first[:2].casefold() in ("l'", "l’") and len(first) > 2
-    if not (elided or _plain_name(first) in _work_title_articles()):
+    if not (elided or _plain_name(first) in _engine_words("work_title_articles")):
         return False
     return not any(_opens_a_name(word) for word in words[1:])
 
@@ -449,10 +435,8 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    _room_words()
-    _work_title_articles()
-    _work_formats()
-    _name_openers()
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers"):
+        _engine_words(key)
 
 
 def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:
