@@ -538,7 +538,6 @@ class UrlSlot(Slot):
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False):
         self.cell, self.node = cell, node
-        self.rewritten = False  # a piece was masked whole here, before any detection
         url = cell.get()
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -556,21 +555,27 @@ class UrlSlot(Slot):
         for piece in self.pieces:
             name, value = piece[1], piece[3]
             if page and piece[0] == "/" and not piece[2] and is_name_slug(unquote(name)):
-                piece[1] = work.masker.whole(unquote(name), "PERSON")
-                work.remarks.append(Remark("url.name-slug", "PERSON", "mask", node))
-                self.rewritten = True
+                # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
+                spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
+                self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
+            elif not piece[2] or not value:
                 continue
-            if not piece[2] or not value:
-                continue
-            if SECRET_PARAMETERS.search(unquote_plus(name)):
-                piece[3] = quote(work.masker.whole(unquote_plus(value), "SECRET"), safe="*[]")
-                work.remarks.append(Remark("url.secret-parameter", "SECRET", "mask", node))
+            elif SECRET_PARAMETERS.search(unquote_plus(name)):
+                self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
             elif meaning := work.parameter_meaning(unquote_plus(name)):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included
-                piece[3] = quote(work.masker.whole(unquote_plus(value), meaning), safe="*[]")
-                work.remarks.append(Remark("url.parameter." + meaning.lower(), meaning, "mask", node))
+                self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
         self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
+
+    def _mask_whole(self, piece: list[str], part: int, text: str, entity: str, rule: str, work: Redacting,
+                    echo: str | None = None) -> None:
+        """A piece's name (part 1: a path segment) or value (3) masked whole, as a field's value
+        with a meaning is, and remembered so that its echoes elsewhere in the session are masked."""
+        piece[part] = quote(work.masker.whole(text, entity), safe="*[]")
+        echo = text if echo is None else echo
+        work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
+        work.remarks.append(Remark(rule, entity, "mask", self.node))
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         if not self.pieces:
@@ -580,7 +585,6 @@ class UrlSlot(Slot):
                                     safe=":/?&=#;%*[]@+,"))
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
             return
-        changed = False
         for piece, text, spans in zip(self.pieces, self.texts, found):
             if not spans:
                 continue
@@ -588,9 +592,9 @@ class UrlSlot(Slot):
             masked = quote(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
             piece[3 if piece[2] else 1] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
-            changed = True
-        if changed or self.rewritten or any(p[2] for p in self.pieces):
-            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
+        # rebuilt whatever changed (a piece masked whole before detection, spans after): a URL
+        # nothing changed in comes out as it went in
+        self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
 
 

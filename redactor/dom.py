@@ -179,7 +179,9 @@ class DomMirror:
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
         self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
-        self._popups: dict[str, int] | None = None  # an id → the field whose pop-up it is (None: to build)
+        # an id → the field whose pop-up it is, kept up to date as fields come (None: to build, once,
+        # for a mirror loaded from a saved state, which does not keep it)
+        self._popups: dict[str, int] | None = {}
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -237,6 +239,7 @@ class DomMirror:
             self._raise_floor(table.id_of(slot), slot)
         table.clear()
         self._labels.clear()
+        self._popups = {}
         self.dirty = True
 
     def _raise_floor(self, nid: int, slot: int) -> None:
@@ -669,7 +672,7 @@ class DomMirror:
         field lists as the visitor types ("<li><mark>Lytse B</mark>uorren 31, Damwâld</li>") are
         values of the field's kind, and repeat what was typed. The pop-up is the element the field
         names with aria-controls or aria-owns (the ARIA combobox pattern). '' when none says."""
-        if self._popups is None:  # a new or reloaded mirror: one walk, then kept up to date
+        if self._popups is None:  # a reloaded mirror: one walk, then kept up to date
             self._popups = {}
             for slot in self.table.slots():
                 _, tag, attrs, *_ = self.table.shape[slot]  # type: ignore[misc]
@@ -875,6 +878,7 @@ class DomMirror:
         mirror.last_seq = last_seq if type(last_seq) is int else None
         mirror.missing_seqs = [n for n in missing if type(n) is int] if isinstance(missing, list) else []
         mirror.taint = Taint.load(state.get("taint"))
+        mirror._popups = None
         for nid, attrs in mirror.table.fill(state.get("nodes", [])):
             mirror._note_label_for(nid, attrs["for"])
         return mirror

@@ -97,6 +97,20 @@ def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(s
     assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
 
 
+def test_what_a_url_names_a_person_is_masked_where_the_page_shows_it_back(session):
+    """A parameter named like a field ("?naam=Ysoline+Daemers") and a path segment that spells a
+    name ("/klant/marieke-wobbema/") are masked whole and remembered: the page showing the surname
+    alone later in the session is masked too."""
+    s = session()
+    line = text("…")
+    s.send(meta("https://shop.example/klant/marieke-wobbema/bevestiging?naam=Ysoline+Daemers"),
+           snapshot(html_page(element("p", {}, [line]))))
+    s.send(mutation(texts=[{"id": line["id"], "value": "Pakket van Daemers voor Wobbema is onderweg"}]))
+    stored = stored_text(s.stored)
+    assert "Daemers" not in stored and "Wobbema" not in stored and "wobbema" not in stored
+    assert "is onderweg" in stored
+
+
 def test_an_options_value_is_scanned(session):
     s = session()
     option = element("option", {"value": EMAIL}, [text("me")])

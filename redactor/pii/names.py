@@ -109,12 +109,14 @@ def is_a_person(text: str, start: int, end: int) -> bool:
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
 
 
-def _line_before(text: str, start: int) -> tuple[str, bool]:
-    """The end of the line before ``start`` that the name rules read (its last word, its last
-    character), at most _LOOK_BEFORE characters of it, and whether that is the whole line: a text
-    with thousands of names on one line costs each of them the same, not the length before it."""
-    window = text[max(0, start - _LOOK_BEFORE):start]
-    return window.rpartition("\n")[2], "\n" in window or start <= _LOOK_BEFORE
+def _line_before(text: str, start: int, look: int | None = None) -> tuple[str, bool]:
+    """The end of the line before ``start`` that the name rules read (its last words, its last
+    character), at most ``look`` characters of it (_LOOK_BEFORE), and whether that is the whole
+    line: a text with thousands of names on one line costs each of them the same, not the length
+    before it."""
+    look = _LOOK_BEFORE if look is None else look
+    window = text[max(0, start - look):start]
+    return window.rpartition("\n")[2], "\n" in window or start <= look
 
 
 #: given names that are, alone after "Photo de" or a greeting, far more often a place the site shows
@@ -170,16 +172,21 @@ def _says_a_person(word: str) -> bool:
 
 
 @functools.cache
+def _engine_words(key: str) -> frozenset[str]:
+    """One word list of rules/pii.yaml's engine section, plain (accents folded, lower case)."""
+    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get(key, []))
+
+
+@functools.cache
 def _business_lexicon() -> tuple[frozenset[str], tuple[str, ...], re.Pattern, frozenset[str]]:
     """Trade, venue, place and product words and the endings of Dutch, French and German compounds
     (accents folded), company forms (as written), and the professional titles that may stand between
     a trade word and a name, from rules/pii.yaml."""
-    engine = load_rules("pii.yaml").get("engine", {})
-    words = frozenset(_plain_name(w) for w in [*engine.get("business_words", []), *engine.get("product_words", []),
-                                               *engine.get("venue_words", []), *engine.get("room_words", [])])
-    suffixes = tuple(_plain_name(w) for w in [*engine.get("business_suffixes", []), *engine.get("product_suffixes", [])])
-    forms = "|".join(re.escape(f) for f in engine.get("business_forms", []))  # as written: "SA", not "sa"
-    titles = frozenset(_plain_name(w) for w in engine.get("professional_titles", []))
+    words = frozenset().union(*map(_engine_words, ("business_words", "product_words", "venue_words", "room_words")))
+    suffixes = tuple(_engine_words("business_suffixes") | _engine_words("product_suffixes"))
+    # company forms as written: "SA", not "sa"
+    forms = "|".join(re.escape(f) for f in load_rules("pii.yaml").get("engine", {}).get("business_forms", []))
+    titles = _engine_words("professional_titles")
     return words, suffixes, re.compile(rf"[\s,]*(?:{forms})(?!\w)" if forms else r"(?!)"), titles
 
 
@@ -188,16 +195,8 @@ def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """Words that count in lower case beside a name (accents folded), from rules/pii.yaml: venues
     named after people, before the name ("à la piscine Jean Taris"); product words after it, those that
     are also names included, as no name is written in lower case ("Earl Grey tea", "… fish pie")."""
-    engine = load_rules("pii.yaml").get("engine", {})
-    after = [*engine.get("business_words", []), *engine.get("product_words", []), *engine.get("product_words_after", [])]
-    return (frozenset(_plain_name(w) for w in engine.get("venue_words", [])),
-            frozenset(_plain_name(w) for w in after))
-
-
-@functools.cache
-def _engine_words(key: str) -> frozenset[str]:
-    """One word list of rules/pii.yaml's engine section, plain (accents folded, lower case)."""
-    return frozenset(_plain_name(w) for w in load_rules("pii.yaml").get("engine", {}).get(key, []))
+    after = frozenset().union(*map(_engine_words, ("business_words", "product_words", "product_words_after")))
+    return _engine_words("venue_words"), after
 
 
 def _opens_a_name(word: str) -> bool:
@@ -235,7 +234,7 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
-    before = text[max(0, start - _LOOK_BEFORE):start].rpartition("\n")[2].split()
+    before = _line_before(text, start)[0].split()
     while before and _plain_name(before[-1].rstrip(".")) in _business_lexicon()[3]:
         before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
     before = before[-3:]
@@ -298,9 +297,8 @@ def is_a_works_author(text: str, start: int, end: int) -> bool:
     format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias
     Krüger", "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant
     – Sanne Jansen (paperback)")."""
-    window = text[max(0, start - _LOOK_TITLE):start]
-    line = window.rpartition("\n")[2]
-    if "\n" not in window and start > _LOOK_TITLE:
+    line, whole = _line_before(text, start, _LOOK_TITLE)
+    if not whole:
         return False  # the line's start is out of view: fail closed
     rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
     if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _engine_words("work_formats"):
