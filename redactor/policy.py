@@ -192,6 +192,7 @@ class FieldMeaning(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     entity: str
     types: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()  # ARIA roles that say it (role=searchbox)
     autocomplete: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
     text_containers: bool = False
@@ -230,7 +231,7 @@ class FieldRules:
         """Whether a field is a search box (type=search, role=searchbox, name "q", id "zoekterm")."""
         attrs = attrs or {}
         return (str(attrs.get("type", "")).lower() in self.search.types
-                or str(attrs.get("role", "")).lower() in self.search.types
+                or str(attrs.get("role", "")).lower() in self.search.roles
                 or self.search.said_by(plain_words(f"{attrs.get('name', '')} {attrs.get('id', '')}"), joined_words=True))
 
     # Pages repeat the same fields and classes in every session: both answers are cached.

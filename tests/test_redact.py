@@ -14,6 +14,7 @@ from leaks import leaks
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
+from redactor.policy import Policy, SiteConfig
 from redactor.content import trailing_fragment
 
 
@@ -787,6 +788,15 @@ def test_a_name_inside_the_sentences_a_visitor_writes_is_masked_known_or_not(ses
         assert not leaks(s.stored, name), name
     assert typed_values(s.stored, letter)[-1].startswith("Mag het pakket naar ****** ******* op nummer 29? Bij ")
     assert typed_values(s.stored, search)[-1] == "Apple Watch Ultra "
+
+
+@pytest.mark.parametrize(("attrs", "search"), [
+    ({"type": "search"}, True), ({"role": "searchbox"}, True), ({"name": "zoekterm"}, True),
+    ({"type": "searchbox"}, False),  # no such type: a browser shows a text box
+    ({"role": "search"}, False),  # a landmark: the region around a search form, not its box
+    ({"name": "fullname"}, False)])
+def test_a_search_box_is_known_by_its_type_its_role_or_its_name(attrs, search):
+    assert Policy.compile("s", SiteConfig()).fields.is_search("input", attrs) is search
 
 
 def test_a_full_name_in_a_field_nothing_names_is_masked_known_to_the_lexicon_or_not(session):
