@@ -77,6 +77,9 @@ _VALUE_CELLS = frozenset({"dd", "td", "span", "strong", "b", "em", "small"})
 _VALUE_BLOCKS = frozenset({"div", "p"})
 #: line breaks looked past from a value's text back to its label (<b>Geboortedatum</b><br>…)
 _BREAKS_BEFORE_VALUE = 2
+#: texts looked past from a field back to the label element before it: the white space (and a
+#: "*" or ":") a template leaves between them; a page of thousands of texts is not walked per field
+_TEXTS_BEFORE_FIELD = 3
 #: how many ancestors up a text looks for the pop-up it is in (<ul id=…><li><span><mark>text)
 _POPUP_DEPTH = 6
 
@@ -765,7 +768,9 @@ class DomMirror:
         if table.parent[slot] < 0:  # not linked among its parent's children
             return ""
         before = table.previous(slot)
-        while before != NONE:
+        for _ in range(_TEXTS_BEFORE_FIELD + 1):
+            if before == NONE:
+                return ""
             _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
             if other is not None:  # else text between them
                 ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(other))

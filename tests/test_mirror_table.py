@@ -242,3 +242,31 @@ def test_saved_rows_load_as_the_mirror_before_the_table_read_them():
         again = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump(saved=False))))
         assert same_state(again.dump(saved=False), mirror.dump(saved=False))
         assert list(reversed(again.nodes[base + 1].children))[-3:] == [base + 100, base + 3, base + 2]
+
+
+def test_a_field_looks_past_a_few_texts_for_its_label_not_the_whole_page(monkeypatch):
+    """Fields added one by one right after 20,000 texts (each in front of the one before): each
+    looks back past a few texts for a label element, not over every text of the page."""
+    from redactor.nodetable import NodeTable
+
+    policy = Policy.compile("t", validate_site_config({}))
+    texts = [text(f"regel {i}") for i in range(20_000)]
+    body = element("body", {}, [element("label", {}, [text("E-mail")]), text(" "), *texts])
+    mirror = DomMirror()
+    mirror.insert_tree(document(element("html", {}, [body])), None, policy)
+    looks = 0
+    previous = NodeTable.previous
+
+    def counted(self, slot):
+        nonlocal looks
+        looks += 1
+        return previous(self, slot)
+
+    monkeypatch.setattr(NodeTable, "previous", counted)
+    next_id = None
+    for n in range(200):
+        field = element("input", {"name": f"f{n}"}, id=900_000 + n)
+        mirror.apply_mutation({"adds": [{"parentId": body["id"], "nextId": next_id, "node": field}]}, policy)
+        mirror.meaning(field["id"], policy)
+        next_id = field["id"]
+    assert looks < 200 * 10, looks
