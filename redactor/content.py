@@ -29,6 +29,7 @@ from urllib.parse import quote, unquote, unquote_plus
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, is_function_word, is_given_name, is_name_slug
 from redactor.pii.spans import Span
+from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
 
 #: query parameters whose values are secrets by name alone
@@ -44,20 +45,17 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
 _PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
-#: what ends a word for good: nothing typed after it continues an address, a number or a name
-#: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 #: a street's name, whose house number comes next ("Palmgracht ", "bloemgracht ", "Goethestraße "):
-#: a capitalised name with any street suffix of rules/recognizers.yaml's `name_suffix_number`
-#: ("Amsterdam" excepted: a city is settled), a lower-case one only with the unmistakable ones
-_STREET_NAME = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|dreef|baan|ring|"
-    r"straße|strasse|gasse|allee|kaai|steenweg|burgwal|vest|lei)"
-    r"|[a-zß-öø-ÿ'’-]{2,25}(?:straat|gracht|laan|plein|kade|singel|steeg|dreef|straße|strasse|gasse|allee))[,.]?$")
+#: a capitalised name with a street's ending of rules/recognizers.yaml (squares and markets aside:
+#: "Vondelpark " is settled), a lower-case one only with the endings that are only streets
+_STREET_NAME = re.compile(with_words(
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:{{street_endings}}|{{street_endings_capitalised}})"
+    r"|[a-zß-öø-ÿ'’-]{2,25}(?:{{street_endings}}))[,.]?$"))
 #: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
-_DAY_MONTH = re.compile(
-    r"(?<!\S)(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:jan\w*|feb\w*|f[ée]v\w*|maart|mars|m[äa]e?rz|march|mrt|apr\w*|"
-    r"avr\w*|mei|mai|may|jun\w*|juin|jul\w*|juil\w*|aug\w*|ao[ûu]t|sep\w*|okt\w*|oct\w*|nov\w*|d[eé]c\w*|dez\w*)\.?$")
+_DAY_MONTH = re.compile(with_words(r"(?<!\S)(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
+#: what ends a word for good: nothing typed after it continues an address, a number or a name
+#: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
@@ -394,9 +392,8 @@ def _with_its_date(value: str, position: int, start: int, token: str) -> int:
 
 
 #: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
-_STREET_OPENERS = frozenset({"rue", "avenue", "av.", "boulevard", "bd", "bd.", "chaussée", "chaussee", "place", "chemin",
-                             "allée", "allee", "impasse", "quai", "route", "square", "rond-point"})
-_STREET_CLOSERS = frozenset({"street", "st.", "road", "rd.", "avenue", "lane", "drive", "close", "square", "place"})
+_STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"]))
+_STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 
 

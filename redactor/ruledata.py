@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +29,22 @@ def detectable_entities() -> frozenset[str]:
     """The entity names the detector can report: those of rules/recognizers.yaml, and PERSON
     (spaCy NER). Read from the data, so that validating a site's `pii.entities` loads no model."""
     return frozenset({spec["entity"] for spec in load_rules("recognizers.yaml")["recognizers"]} | {"PERSON"})
+
+
+_WORD_LIST = re.compile(r"\{\{(\w+)\}\}")
+
+
+@functools.cache
+def rule_words() -> dict[str, tuple[str, ...]]:
+    """The word lists of rules/recognizers.yaml (`words`), shared by its regexes and by code."""
+    return {name: tuple(words) for name, words in (load_rules("recognizers.yaml").get("words") or {}).items()}
+
+
+def with_words(pattern: str) -> str:
+    """A regex with each {{name}} replaced by that word list's words as alternatives, literal and
+    longest first (so "sept" is not cut to "sep"). An unknown name is an error."""
+    def alternatives(found: re.Match[str]) -> str:
+        if found[1] not in rule_words():
+            raise ValueError(f"no word list {found[1]!r} in rules/recognizers.yaml")
+        return "|".join(re.escape(word) for word in sorted(rule_words()[found[1]], key=len, reverse=True))
+    return _WORD_LIST.sub(alternatives, pattern)

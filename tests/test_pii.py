@@ -172,6 +172,7 @@ DATES = [
     ("Née le 3 février 1979 à Namur", "fr", [("3 février 1979", "DATE_OF_BIRTH")]),
     ("geboren am 11. September 1971", "de", [("11. September 1971", "DATE_OF_BIRTH")]),
     ("Geboortedatum: 17 mrt. 1984", "nl", [("17 mrt. 1984", "DATE_OF_BIRTH")]),
+    ("née le 14 janv. 1987", "fr", [("14 janv. 1987", "DATE_OF_BIRTH")]),  # rules/recognizers.yaml words: months
     ("livraison le 3 février 2025", "fr", []),
 ]
 PERSONS = [
@@ -837,3 +838,10 @@ def test_drop_contained_keeps_what_no_longer_span_of_a_score_as_high_holds(spans
                                         and o.score >= s.score for o in spans)]
     unique = {(s.start, s.end, s.entity): s for s in sorted(kept, key=lambda s: s.score)}
     assert drop_contained(spans) == sorted(unique.values(), key=lambda s: (s.start, -s.end))
+
+
+def test_a_word_list_the_rules_do_not_have_is_refused():
+    from redactor.ruledata import with_words
+    assert "|janvier|" in with_words("(?:{{months}})")
+    with pytest.raises(ValueError, match="no word list 'moons'"):
+        with_words("(?:{{moons}})")

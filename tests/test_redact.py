@@ -534,6 +534,8 @@ def test_trailing_fragment():
     # a day and a month written out: the year comes next ("née le 14 avril 1968")
     assert masked("Je suis née le 14 avril ") == "Je suis née le ** ***** "
     assert masked("geboren am 3. März ") == "geboren am ** **** "
+    assert masked("née le 14 janv ") == "née le ** **** "  # the months of rules/recognizers.yaml
+    assert masked("deliver to 4 Abbey Gardens ") == "deliver to 4 ***** ******* "  # its street closers
     assert masked("Je suis née le 14 avril 19") == "Je suis née le ** ***** **"  # the year being typed
     assert masked("geboren am 3. März 1") == "geboren am ** **** *"
     assert masked("Livraison vendredi ") == "Livraison vendredi "

@@ -23,7 +23,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
 from redactor.pii.names import given_name_alone, greeted_name, starts_with_first_name
-from redactor.ruledata import load_rules
+from redactor.ruledata import load_rules, with_words
 
 class PatternDef(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
@@ -37,7 +37,9 @@ class PatternDef(pydantic.BaseModel):
     @pydantic.field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
+        """Its word lists put in ({{months}}), then compiled once to refuse a bad one early."""
         try:
+            value = with_words(value)
             regex.compile(value)
         except regex.error as exc:
             raise ValueError(f"bad regex: {exc}") from None
@@ -85,6 +87,7 @@ class RecognizerDef(pydantic.BaseModel):
 
 class RecognizerFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
+    words: dict[str, list[str]] = {}  # read by ruledata.with_words
     recognizers: list[RecognizerDef]
 
 
