@@ -56,12 +56,6 @@ def is_given_name(word: str) -> bool:
     return _plain_name(word.split("-", 1)[0]) in _first_names()
 
 
-#: given names that are also everyday words at the start of a capitalised phrase ("Mon Compte")
-_NAMES_THAT_ARE_WORDS = frozenset(
-    "mon ma ton son sa bel will may mark grace hope joy rose summer winter august april june sunny "
-    "said om an on to hi ok love star king queen mercedes".split())
-
-
 def starts_with_first_name(text: str) -> bool:
     """A run of capitalised words (as the pattern matches it, whole) that holds a given name
     followed by one or two more capitalised words, three words at most in all (a word before the
@@ -72,7 +66,7 @@ def starts_with_first_name(text: str) -> bool:
         return False
     for i, word in enumerate(words):
         first = word.split("-", 1)[0].casefold()
-        if _says_a_person(word) and first not in _NAMES_THAT_ARE_WORDS:
+        if _says_a_person(word) and first not in _engine_words("names_that_are_words"):
             return 2 <= len(words) - i <= 3
     return False
 
@@ -119,18 +113,13 @@ def _line_before(text: str, start: int, look: int | None = None) -> tuple[str, b
     return window.rpartition("\n")[2], "\n" in window or start <= look
 
 
-#: given names that are, alone after "Photo de" or a greeting, far more often a place the site shows
-_PLACES_THAT_ARE_NAMES = frozenset("paris london sydney florence victoria lourdes chelsea brooklyn".split())
-
-
 def given_name_alone(text: str) -> bool:
     """The first word of a greeting's or a portrait's object is a given name ("Welkom, Fleur",
     "Hi Emma", "Avatar of Noor"; not "Photo de Paris")."""
     words = text.split()
     if not words:
         return False
-    first = words[0].split("-", 1)[0].casefold()
-    return _says_a_person(words[0]) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+    return _says_a_person(words[0]) and not _rarely_a_name(words[0])
 
 
 def greeted_name(text: str) -> bool:
@@ -140,9 +129,14 @@ def greeted_name(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isupper()]  # particles ("van der") do not count
     if len(words) < 2:
         return given_name_alone(text)
-    first = words[0].split("-", 1)[0].casefold()
-    return (first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
-            and not any(map(is_function_word, words)))
+    return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
+
+
+def _rarely_a_name(word: str) -> bool:
+    """A given name that, first in a phrase, is far more often an everyday word ("Summer Sale", "Mon
+    Compte") or a place ("Photo de Paris"): rules/pii.yaml, names_that_are_words, places_that_are_names."""
+    first = _plain_name(word.split("-", 1)[0])
+    return first in _engine_words("names_that_are_words") or first in _engine_words("places_that_are_names")
 
 
 def is_function_word(word: str) -> bool:
@@ -160,8 +154,7 @@ def is_name_slug(segment: str) -> bool:
     if not _SLUG.fullmatch(segment):
         return False
     words = [w for w in re.split(r"[-_]", segment) if not w.isdigit()]
-    first = words[0].casefold()
-    return (is_given_name(first) and first not in _NAMES_THAT_ARE_WORDS and first not in _PLACES_THAT_ARE_NAMES
+    return (is_given_name(words[0]) and not _rarely_a_name(words[0])
             and not any(is_function_word(w) and w.casefold() not in PARTICLES for w in words[1:]))
 
 

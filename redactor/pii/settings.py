@@ -77,6 +77,8 @@ class EngineConfig(pydantic.BaseModel):
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
     stop_words_that_are_names: list[str] = []  # kept as given names
+    names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
+    places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
