@@ -230,6 +230,7 @@ async def redact(app: web.Application, recordings: Recordings, mirrors: dict[str
     empty one); `group.kept` set to the events that survive."""
     settings, policy = app[SETTINGS], recordings.policy
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=policy.site)
+    known = functools.partial(app[DETECTOR].known, settings=policy.config.pii, site=policy.site)
     masker = masker_for(app, policy)
     limits = BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
     redactions = []
@@ -237,7 +238,7 @@ async def redact(app: web.Application, recordings: Recordings, mirrors: dict[str
         mirror = mirrors[group.session] if group.session is not None else DomMirror()
         try:
             redaction = await redact_events(group.events, policy, mirror, masker, analyze, meta=group.meta,
-                                            limits=limits, run=run)
+                                            limits=limits, run=run, known=known)
         except Exception as error:
             fate = "forwarded" if UPSTREAM in app else "stored"
             return refused_redaction(app[METRICS], error, policy.site, fate, headers)

@@ -189,15 +189,13 @@ class NetworkPass:
 
 async def redact_events(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker, analyze: Analyze,
                         meta: dict[str, Any] | None = None, **options: Any) -> Redaction:
-    """redact_batch (its options too: limits, run) with the network and console events handled
-    first; this pass costs a walk of the network and console events only."""
-    work = NetworkPass(policy, masker)
-    return work.finish(await redact_batch(work.prepare(events), policy, mirror, masker, analyze, meta=meta,
-                                          **options))
+    """redact_batch (its options too: limits, run, known) with the network and console events
+    handled around it, on the same thread; this pass costs a walk of the network and console events only."""
+    return await redact_batch(events, policy, mirror, masker, analyze, meta=meta, around=NetworkPass(policy, masker),
+                              **options)
 
 
 def redact_events_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker, analyze: AnalyzeSync,
                        meta: dict[str, Any] | None = None, **options: Any) -> Redaction:
-    work = NetworkPass(policy, masker)
-    return work.finish(redact_batch_sync(work.prepare(events), policy, mirror, masker, analyze, meta=meta,
-                                         **options))
+    return redact_batch_sync(events, policy, mirror, masker, analyze, meta=meta, around=NetworkPass(policy, masker),
+                             **options)

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
                               credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
@@ -51,6 +51,24 @@ from redactor.urls import looks_like_url
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
+#: the detector's answers this process remembers, for every text or None: asked on the redaction
+#: thread, so that a batch whose texts are all known is walked and finished in one job
+Known = Callable[[list[str], str], list[list[Span]] | None]
+
+
+def nothing_known(texts: list[str], language: str) -> None:
+    return None
+
+
+class Pass(Protocol):
+    """A pass around the generic one (plugins.NetworkPass): it prepares the events before the
+    walk and finishes the redaction after it, on the same thread."""
+
+    def prepare(self, events: list[Any]) -> list[Any]: ...
+
+    def finish(self, redaction: Redaction) -> Redaction: ...
+
+
 #: runs fn(*args) and returns its result, e.g. on a redaction thread (RedactionThreads.runner)
 Run = Callable[..., Awaitable[Any]]
 
@@ -785,31 +803,39 @@ def _nodes_beyond(snapshot: Event, limit: int) -> bool:
 
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                        analyze: Analyze, meta: dict[str, Any] | None = None,
-                       limits: BatchLimits = BatchLimits(), run: Run = inline) -> Redaction:
+                       limits: BatchLimits = BatchLimits(), run: Run = inline, known: Known = nothing_known,
+                       around: Pass | None = None) -> Redaction:
     """Redacts one batch in place (and the strings of its metadata); detection runs through
     `analyze` (off the event loop), one call for the whole batch. `run` runs the synchronous
-    steps (walk, finish): the server passes a redaction thread's (RedactionThreads.runner), so
-    a big batch never holds the event loop; by default they run inline."""
+    steps: the server passes a redaction thread's (RedactionThreads.runner), so a big batch never
+    holds the event loop; by default they run inline. When `known` answers every text, the batch is
+    walked and finished in one of them (one trip off the loop instead of two); `around` runs there too."""
     work = BatchRedaction(policy, mirror, masker, limits)
-
-    def walk() -> tuple[list[Event], list[str], list[str]]:
-        kept = work.walk(events, meta)
-        texts = work.requests()
-        return kept, texts, list(dict.fromkeys(texts))  # the detector (and the loop) see each text once
 
     def finish(kept: list[Event], texts: list[str], distinct: list[str], found: list[list[Span]]) -> Redaction:
         by_text = dict(zip(distinct, found))
-        return work.finish(kept, [list(by_text[text]) for text in texts])
+        redaction = work.finish(kept, [list(by_text[text]) for text in texts])
+        return around.finish(redaction) if around is not None else redaction
 
-    kept, texts, distinct = await run(walk)
-    found = await analyze(distinct, work.language) if distinct else []
-    return await run(finish, kept, texts, distinct, found)
+    def walk() -> Redaction | tuple[list[Event], list[str], list[str]]:
+        kept = work.walk(around.prepare(events) if around is not None else events, meta)
+        texts = work.requests()
+        distinct = list(dict.fromkeys(texts))  # the detector (and the loop) see each text once
+        found = known(distinct, work.language) if distinct else []
+        return finish(kept, texts, distinct, found) if found is not None else (kept, texts, distinct)
+
+    walked = await run(walk)
+    if isinstance(walked, Redaction):
+        return walked
+    kept, texts, distinct = walked
+    return await run(finish, kept, texts, distinct, await analyze(distinct, work.language))
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                       analyze: AnalyzeSync, meta: dict[str, Any] | None = None,
-                      limits: BatchLimits = BatchLimits()) -> Redaction:
+                      limits: BatchLimits = BatchLimits(), around: Pass | None = None) -> Redaction:
     work = BatchRedaction(policy, mirror, masker, limits)
-    kept = work.walk(events, meta)
+    kept = work.walk(around.prepare(events) if around is not None else events, meta)
     texts = work.requests()
-    return work.finish(kept, analyze(texts, work.language) if texts else [])
+    redaction = work.finish(kept, analyze(texts, work.language) if texts else [])
+    return around.finish(redaction) if around is not None else redaction

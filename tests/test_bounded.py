@@ -76,11 +76,12 @@ def distinct_strings(batch: int, count: int) -> bytes:
 
 # -- 2. the loop never blocks -----------------------------------------------------------------
 async def test_redaction_runs_off_the_event_loop(make_client, monkeypatch):
-    """Decode, walk, finish, encode, the mirror's dump, freezing and thawing all run on a
-    redaction thread."""
+    """Decode, the network and console pass, walk, finish, encode, the mirror's dump, freezing and
+    thawing all run on a redaction thread."""
     from redactor import sessions
     from redactor.formats import rrweb_batch
     from redactor.dom import DomMirror
+    from redactor.plugins import NetworkPass
     from redactor.redact import BatchRedaction
 
     client = await make_client(ner=False, hot_sessions=1)
@@ -90,17 +91,21 @@ async def test_redaction_runs_off_the_event_loop(make_client, monkeypatch):
         original = getattr(owner, name)
 
         def watched(*args, **kwargs):
-            on_loop.setdefault(name, []).append(threading.current_thread() is threading.main_thread())
+            on_loop.setdefault(f"{owner.__name__.rsplit('.', 1)[-1]}.{name}", []).append(
+                threading.current_thread() is threading.main_thread())
             return original(*args, **kwargs)
 
         monkeypatch.setattr(owner, name, watched)
 
     for owner, name in ((BatchRedaction, "walk"), (BatchRedaction, "finish"), (DomMirror, "dump"),
-                        (rrweb_batch, "decode"), (rrweb_batch, "encode"), (sessions, "freeze"), (sessions, "thaw")):
+                        (rrweb_batch, "decode"), (rrweb_batch, "encode"), (sessions, "freeze"), (sessions, "thaw"),
+                        (NetworkPass, "prepare"), (NetworkPass, "finish")):
         watch(owner, name)
     for session in ("s1", "s2", "s1"):  # s1 is frozen when s2 comes, and thawed when it comes back
         assert (await client.post(ingest("a", session), data=flat_page(50))).status == 202
-    assert set(on_loop) == {"walk", "finish", "dump", "decode", "encode", "freeze", "thaw"}
+    assert set(on_loop) == {"BatchRedaction.walk", "BatchRedaction.finish", "DomMirror.dump", "rrweb_batch.decode",
+                            "rrweb_batch.encode", "sessions.freeze", "sessions.thaw", "NetworkPass.prepare",
+                            "NetworkPass.finish"}
     assert not any(flag for flags in on_loop.values() for flag in flags), on_loop
 
 

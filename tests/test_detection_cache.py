@@ -67,6 +67,31 @@ async def test_a_new_visitor_of_a_known_page_is_answered_from_the_cache(client, 
         assert NAME not in events and PHONE not in events and "Levering binnen 3 dagen" in events
 
 
+async def test_a_batch_whose_texts_are_all_known_is_redacted_in_one_trip_off_the_loop(client, admin_headers,
+                                                                                     monkeypatch):
+    """Walked and finished in one redaction-thread job when this process knows every text's answer;
+    a batch with a text never seen goes to the detector between the walk and the finish."""
+    from redactor.scheduling import RedactionThreads
+
+    jobs: list[str] = []
+    run = RedactionThreads.run
+
+    async def counted(self, site, fn, *args):
+        jobs.append(fn.__name__)
+        return await run(self, site, fn, *args)
+
+    monkeypatch.setattr(RedactionThreads, "run", counted)
+    await new_site(client, admin_headers)
+    shown = page()
+    await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(shown))])
+    assert jobs.count("walk") == 1 and jobs.count("finish") == 1, jobs
+    jobs.clear()
+    await post(client, "visitor-2", [meta(), snapshot(copy.deepcopy(shown))])
+    assert jobs.count("walk") == 1 and "finish" not in jobs, jobs
+    events = await stored(client, "visitor-2", admin_headers)
+    assert NAME not in events and PHONE not in events and "Levering binnen 3 dagen" in events
+
+
 @pytest.fixture
 async def instances(aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
     """Three apps on one redis-server with the deployment's one secret: three instances."""

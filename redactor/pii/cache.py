@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import threading
 import time
 from collections import Counter, OrderedDict
 from typing import TYPE_CHECKING
@@ -79,12 +80,20 @@ class SharedSpans:
         self.size, self.ttl, self.redis = size, ttl, redis
         self._entries: OrderedDict[bytes, tuple[float, tuple[Span, ...]]] = OrderedDict()
         self.counts: Counter[str] = Counter()
+        # the loop puts and gets, and the redaction threads get (DetectorPool.known): one at a time
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def clear(self) -> None:
-        self._entries.clear()
+        with self._lock:
+            self._entries.clear()
+
+    def tally(self, source: str, n: int) -> None:
+        """n answers came from source (process, redis, detected), as counts says."""
+        with self._lock:
+            self.counts[source] += n
 
     def digest(self, site: str, lang: str, text: str) -> bytes:
         plain = f"{site}\0{lang}\0{text}".encode("utf-8", "surrogatepass")
@@ -94,23 +103,25 @@ class SharedSpans:
         """This process's answers (None: not known here)."""
         now = time.monotonic()
         out: list[tuple[Span, ...] | None] = []
-        for digest in digests:
-            entry = self._entries.get(digest)
-            if entry is not None and entry[0] < now:
-                del self._entries[digest]
-                entry = None
-            if entry is not None:
-                self._entries.move_to_end(digest)
-            out.append(None if entry is None else entry[1])
+        with self._lock:
+            for digest in digests:
+                entry = self._entries.get(digest)
+                if entry is not None and entry[0] < now:
+                    del self._entries[digest]
+                    entry = None
+                if entry is not None:
+                    self._entries.move_to_end(digest)
+                out.append(None if entry is None else entry[1])
         return out
 
     def put(self, found: dict[bytes, tuple[Span, ...]]) -> None:
         expires = time.monotonic() + self.ttl
-        for digest, spans in found.items():
-            self._entries[digest] = (expires, spans)
-            self._entries.move_to_end(digest)
-        while len(self._entries) > self.size:
-            self._entries.popitem(last=False)
+        with self._lock:
+            for digest, spans in found.items():
+                self._entries[digest] = (expires, spans)
+                self._entries.move_to_end(digest)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
     async def fetch(self, site: str, digests: list[bytes]) -> list[tuple[Span, ...] | None]:
         """Redis's answers for digests this process does not know (None: unknown, or Redis down)."""
