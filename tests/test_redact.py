@@ -751,6 +751,23 @@ def test_a_value_after_its_label_in_page_text_has_the_labels_meaning(session):
     assert "Openingstijden: maandag t/m zaterdag" in stored and "Voor vragen over uw naam: bel ons" in stored
 
 
+def test_a_person_named_by_their_role_is_masked_whatever_their_name(session):
+    """A godparent, a witness, a spouse, a guardian or a beneficiary is a person: the value after
+    such a label (in page text, or a field's) is masked whole, a name no list knows included;
+    "Partner: Gazelle" and "Diameter: 28 inch" say nothing of a person."""
+    s = session()
+    page = element("p", {}, [text("Meter: Hadewych Stroobants\nGetuige : Wobbe Sijtsma\nPartner: Gazelle\n"
+                                  "Diameter: 28 inch")])
+    label = element("label", {"for": "b"}, [text("Bénéficiaire")])
+    field = element("input", {"id": "b"})
+    s.send(meta(), snapshot(html_page(page, label, field)))
+    s.send(*typing(field["id"], "Ombeline Rycquart"), input_event(field["id"], "Ombeline Rycquart "))
+    for value in ("Hadewych Stroobants", "Wobbe Sijtsma", "Ombeline Rycquart"):
+        assert not leaks(s.stored, value), value
+    stored = orjson.dumps(s.stored).decode()
+    assert "Partner: Gazelle" in stored and "Diameter: 28 inch" in stored
+
+
 def test_a_value_right_after_its_label_element_has_the_labels_meaning(session):
     """Server-rendered summaries put a value right after a label drawn as one: a text after
     <strong>Naam:</strong>, or after <b>Geboortedatum</b><br>, a <span> after <span class="lbl">:

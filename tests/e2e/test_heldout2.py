@@ -59,7 +59,9 @@ ACCOUNT_RARE_NAMES = [
 # A name neither the NER model nor the given-name list knows, in page text with no context word that
 # says "person": open, the known-name variants of the same shape are masked.
 ACCOUNT_UNKNOWN_NAMES = [
-    Planted(None, "Hadewych Stroobants", "name in an <iframe srcdoc> ('Meter: …')"),
+    # found since "Meter" (godmother) is a role word of rules/fields.yaml's PERSON; a name no list knows
+    # after a word that says nothing of a person stays open (the closing notes of issue 9)
+    Planted(None, "Hadewych Stroobants", "name in an <iframe srcdoc> ('Meter: …', a godmother)"),
 ]
 # rrweb sends a <script>'s text as SCRIPT_PLACEHOLDER, so these never leave the browser today; they are
 # looked for on disk with the rest (the proxy itself stores script text as it comes: see the report)
@@ -117,8 +119,6 @@ def test_account_rare_names_leak_nothing(account: Recorded):
     check_windows(account, ACCOUNT_RARE_NAMES)
 
 
-@pytest.mark.xfail(strict=True, reason="open: a name unknown to NER and to the given-name list, in a bare "
-                   "attribute or after a word that does not say 'person', is not found")
 def test_account_unknown_names_leak_nothing(account: Recorded):
     check_windows(account, ACCOUNT_UNKNOWN_NAMES)
 
@@ -189,9 +189,8 @@ def test_chat_keeps_the_site_text(chat: Recorded):
 
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(account, chat, redactor_serve):
-    # (ACCOUNT_UNKNOWN_NAMES are stored raw: their xfail above)
     check_data_dir(redactor_serve, b"Kaaswinkel Het Gulden Wiel", [
-        *ACCOUNT_PREFILLED, *ACCOUNT_RARE_NAMES, *ACCOUNT_JSON_LD, *ACCOUNT_AUTOFILLED, *ACCOUNT_TYPED, *ACCOUNT_URL,
+        *ACCOUNT_PREFILLED, *ACCOUNT_UNKNOWN_NAMES, *ACCOUNT_RARE_NAMES, *ACCOUNT_JSON_LD, *ACCOUNT_AUTOFILLED, *ACCOUNT_TYPED, *ACCOUNT_URL,
         *CHAT_PLANTED])
 
 
