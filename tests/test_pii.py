@@ -349,6 +349,7 @@ SITE_TEXT = [
     ("Besuchen Sie unseren Showroom", "de"), ("Bestellen Sie jetzt online", "de"),
     # products named after people
     ("Fauteuil Sofia velours groen", "nl"), ("Sessel Marie Cord beige", "de"), ("Tom Collins cocktail", "en"),
+    ("Oude Brugge Reserve", "nl"), ("Passendale Classic", "nl"),  # cheeses: a grade's word
     # a given name after a capitalised word that opens no name, whether or not the span holds that word
     ("Heimatmuseum Karl Valentin", "de"), ("Schloss Hugo von Hohenlohe", "de"),
     # a work and its author: a title opening with an article, a dash, the name, the work's format

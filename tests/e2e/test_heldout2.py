@@ -123,7 +123,6 @@ def test_account_unknown_names_leak_nothing(account: Recorded):
     check_windows(account, ACCOUNT_UNKNOWN_NAMES)
 
 
-@pytest.mark.xfail(strict=True, reason="open (precision): NER reads the cheese 'Oude Brugge Reserve' as a PERSON")
 def test_account_keeps_a_product_name_the_model_reads_as_a_person(account: Recorded):
     check_kept(account, ["Oude Brugge Reserve"])
 
