@@ -36,9 +36,9 @@ from redactor.ingest_query import redact_query
 from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker
 from redactor.metrics import Metrics
-from redactor.plugins import redact_events
+from redactor.plugins import NetworkPass
 from redactor.policy import Policy, SiteConfig
-from redactor.redact import BatchLimits, MirrorTooLarge, Redaction
+from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import Order, SavedState, SiteFull, batch_order, note_saved, state_to_save, take_seq
 from redactor.sinks import upstream
@@ -194,16 +194,12 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
                   ) -> tuple[list[Redaction], web.StreamResponse] | Refused:
     app = request.app
     metrics, site = app[METRICS], recordings.policy.site
-    redactions = await redact(app, recordings, mirrors, headers, run)
-    if isinstance(redactions, Refused):
-        return redactions
-    for group in recordings.groups:  # saved with the state: a retry of this batch is then a duplicate
-        if group.session is not None and take_seq(mirrors[group.session], group.seq):
-            app[METRICS].out_of_order.labels("late").inc()
-    try:  # encoding a big body and dumping a big mirror take long: on a redaction thread
-        encoded = await run(encode, recordings, redactions, mirrors, app[STATES].saved_with_batches)
-    except BatchError as error:
-        return refuse(metrics, error.status, error.code, error.detail, headers)
+    done = await redact_and_encode(app, recordings, mirrors, headers, run)
+    if isinstance(done, Refused):
+        return done
+    redactions, encoded, late = done
+    if late:
+        metrics.out_of_order.labels("late").inc(late)
     numbers = {group.session: group.seq for group in recordings.groups}
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
         await app[STATES].commit(site, session, mirror, numbers.get(session))
@@ -224,27 +220,39 @@ def site_secret(secret: bytes, site: str) -> bytes:
     return hmac.new(secret, site.encode(), hashlib.sha256).digest()
 
 
-async def redact(app: web.Application, recordings: Recordings, mirrors: dict[str, DomMirror],
-                 headers: dict[str, str], run: Callable[..., Any]) -> list[Redaction] | Refused:
+async def redact_and_encode(app: web.Application, recordings: Recordings, mirrors: dict[str, DomMirror],
+                            headers: dict[str, str], run: Callable[..., Any]
+                            ) -> tuple[list[Redaction], Encoded, int] | Refused:
     """Each group redacted in place with its session's mirror (a group without a session, with an
-    empty one); `group.kept` set to the events that survive."""
+    empty one; `group.kept` set to the events that survive), each session's batch number taken,
+    then the body encoded: steps driven on a redaction thread, in one job when this process knows
+    every text's spans. Also says how many groups came late (a batch number below the session's)."""
     settings, policy = app[SETTINGS], recordings.policy
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=policy.site)
     known = functools.partial(app[DETECTOR].known, settings=policy.config.pii, site=policy.site)
     masker = masker_for(app, policy)
     limits = BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
-    redactions = []
-    for group in recordings.groups:
-        mirror = mirrors[group.session] if group.session is not None else DomMirror()
-        try:
-            redaction = await redact_events(group.events, policy, mirror, masker, analyze, meta=group.meta,
-                                            limits=limits, run=run, known=known)
-        except Exception as error:
-            fate = "forwarded" if UPSTREAM in app else "stored"
-            return refused_redaction(app[METRICS], error, policy.site, fate, headers)
-        group.kept = redaction.events
-        redactions.append(redaction)
-    return redactions
+
+    def steps() -> Steps[tuple[list[Redaction], Encoded, int]]:
+        redactions = []
+        for group in recordings.groups:
+            mirror = mirrors[group.session] if group.session is not None else DomMirror()
+            redaction = yield from redaction_steps(group.events, policy, mirror, masker, group.meta, limits,
+                                                   NetworkPass(policy, masker))
+            group.kept = redaction.events
+            redactions.append(redaction)
+        # taken before the state is saved with the batch: a retry of this batch is then a duplicate
+        late = sum(take_seq(mirrors[group.session], group.seq) for group in recordings.groups
+                   if group.session is not None)
+        return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
+
+    try:
+        return await drive(steps(), run, analyze, known)
+    except BatchError as error:  # the body cannot be encoded again (only encoding says BatchError)
+        return refuse(app[METRICS], error.status, error.code, error.detail, headers)
+    except Exception as error:  # the redaction or the detection failed
+        fate = "forwarded" if UPSTREAM in app else "stored"
+        return refused_redaction(app[METRICS], error, policy.site, fate, headers)
 
 
 def refused_redaction(metrics: Metrics, error: Exception, site: str, fate: str, headers: dict[str, str]) -> Refused:
@@ -259,7 +267,7 @@ def refused_redaction(metrics: Metrics, error: Exception, site: str, fate: str, 
                   f"the batch could not be redacted, so it was not {fate}; it was logged", headers)
 
 
-# -- 4. encode (on a redaction thread) ---------------------------------------------------------------
+# -- 4. encode (on a redaction thread, the last of redact_and_encode's steps) ---------------------------------------------------------------
 def encode(recordings: Recordings, redactions: list[Redaction], mirrors: dict[str, DomMirror],
            save_state: bool = True) -> Encoded:
     """The batch's body, and per session what the store saves: the mirror's state (unless the

@@ -21,9 +21,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
                               credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
@@ -52,7 +52,7 @@ from redactor.urls import looks_like_url
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
 #: the detector's answers this process remembers, for every text or None: asked on the redaction
-#: thread, so that a batch whose texts are all known is walked and finished in one job
+#: thread (drive), so that a batch whose texts are all known is redacted in one job
 Known = Callable[[list[str], str], list[list[Span]] | None]
 
 
@@ -71,6 +71,7 @@ class Pass(Protocol):
 
 #: runs fn(*args) and returns its result, e.g. on a redaction thread (RedactionThreads.runner)
 Run = Callable[..., Awaitable[Any]]
+T = TypeVar("T")
 
 #: attributes that are URLs even when relative ("page.html?ref=…"); any other attribute is a URL
 #: only when it looks like one (urls.looks_like_url)
@@ -801,41 +802,71 @@ def _nodes_beyond(snapshot: Event, limit: int) -> bool:
     return False
 
 
+#: what a redaction asks of the detector: the distinct texts it needs spans of, and their language
+Ask = tuple[list[str], str]
+#: a redaction written as steps: it yields an Ask (once, if it has texts), is sent their spans and
+#: returns its result. Steps are driven on a redaction thread by drive(), inline by run_steps().
+Steps = Generator[Ask, list[list[Span]], T]
+
+
+def redaction_steps(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
+                    meta: dict[str, Any] | None = None, limits: BatchLimits = BatchLimits(),
+                    around: Pass | None = None) -> Steps[Redaction]:
+    """One batch redacted in place (and the strings of its metadata): the walk, one Ask for all
+    its texts, the finish; `around` prepares the events before and finishes after."""
+    work = BatchRedaction(policy, mirror, masker, limits)
+    kept = work.walk(around.prepare(events) if around is not None else events, meta)
+    texts = work.requests()
+    distinct = list(dict.fromkeys(texts))  # the detector (and the loop) see each text once
+    found = (yield distinct, work.language) if distinct else []
+    by_text = dict(zip(distinct, found))
+    redaction = work.finish(kept, [list(by_text[text]) for text in texts])
+    return around.finish(redaction) if around is not None else redaction
+
+
+_START = object()
+
+
+async def drive(steps: Steps[T], run: Run, analyze: Analyze, known: Known = nothing_known) -> T:
+    """Runs the steps with `run` (a redaction thread's: RedactionThreads.runner), answering their
+    Asks from `known` there: a batch whose texts this process knows goes off the loop and back
+    once. An Ask `known` cannot answer goes back to the loop for `analyze` (a detector's process,
+    Redis), and the steps go on on a thread again."""
+    def advance(answer: Any = _START) -> tuple[bool, Any]:
+        try:
+            ask = next(steps) if answer is _START else steps.send(answer)
+            while (found := known(*ask)) is not None:
+                ask = steps.send(found)
+        except StopIteration as done:
+            return True, done.value
+        return False, ask
+
+    finished, value = await run(advance)
+    while not finished:
+        finished, value = await run(advance, await analyze(*value))
+    return value
+
+
+def run_steps(steps: Steps[T], analyze: AnalyzeSync) -> T:
+    """Runs the steps here, answering their Asks with `analyze` (scrub, benches, tests)."""
+    try:
+        ask = next(steps)
+        while True:
+            ask = steps.send(analyze(*ask))
+    except StopIteration as done:
+        return done.value
+
+
 async def redact_batch(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                        analyze: Analyze, meta: dict[str, Any] | None = None,
                        limits: BatchLimits = BatchLimits(), run: Run = inline, known: Known = nothing_known,
                        around: Pass | None = None) -> Redaction:
-    """Redacts one batch in place (and the strings of its metadata); detection runs through
-    `analyze` (off the event loop), one call for the whole batch. `run` runs the synchronous
-    steps: the server passes a redaction thread's (RedactionThreads.runner), so a big batch never
-    holds the event loop; by default they run inline. When `known` answers every text, the batch is
-    walked and finished in one of them (one trip off the loop instead of two); `around` runs there too."""
-    work = BatchRedaction(policy, mirror, masker, limits)
-
-    def finish(kept: list[Event], texts: list[str], distinct: list[str], found: list[list[Span]]) -> Redaction:
-        by_text = dict(zip(distinct, found))
-        redaction = work.finish(kept, [list(by_text[text]) for text in texts])
-        return around.finish(redaction) if around is not None else redaction
-
-    def walk() -> Redaction | tuple[list[Event], list[str], list[str]]:
-        kept = work.walk(around.prepare(events) if around is not None else events, meta)
-        texts = work.requests()
-        distinct = list(dict.fromkeys(texts))  # the detector (and the loop) see each text once
-        found = known(distinct, work.language) if distinct else []
-        return finish(kept, texts, distinct, found) if found is not None else (kept, texts, distinct)
-
-    walked = await run(walk)
-    if isinstance(walked, Redaction):
-        return walked
-    kept, texts, distinct = walked
-    return await run(finish, kept, texts, distinct, await analyze(distinct, work.language))
+    """redaction_steps driven off the event loop when `run` is a redaction thread's (by default
+    inline): a big batch never holds the loop."""
+    return await drive(redaction_steps(events, policy, mirror, masker, meta, limits, around), run, analyze, known)
 
 
 def redact_batch_sync(events: list[Any], policy: Policy, mirror: DomMirror, masker: Masker,
                       analyze: AnalyzeSync, meta: dict[str, Any] | None = None,
                       limits: BatchLimits = BatchLimits(), around: Pass | None = None) -> Redaction:
-    work = BatchRedaction(policy, mirror, masker, limits)
-    kept = work.walk(around.prepare(events) if around is not None else events, meta)
-    texts = work.requests()
-    redaction = work.finish(kept, analyze(texts, work.language) if texts else [])
-    return around.finish(redaction) if around is not None else redaction
+    return run_steps(redaction_steps(events, policy, mirror, masker, meta, limits, around), analyze)
