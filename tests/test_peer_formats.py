@@ -332,3 +332,93 @@ async def test_a_property_named_with_personal_data_is_renamed_not_duplicated(red
     properties = sent["batch"][0]["properties"]
     assert EMAIL not in json.dumps(sent)
     assert properties["plan"] == "gold" and len(properties) == len(event["properties"])  # renamed, not added
+
+
+# -- held-out shapes (tests/e2e/test_peers_heldout.py found them leaking) -------------------------
+HELD_NAME, HELD_EMAIL, HELD_IBAN = "Ymke Tjallingsma", "ymke.tjallingsma@postvak.example", "BE86 7390 1234 5678"
+HELD_PHONE, HELD_ADDRESS, HELD_USER = "+31 6 2957 3108", "Lindenhof 17, 9712 CB Groningen", "fietsymke82"
+
+
+def sentry_error_event() -> dict:
+    """An error event as @sentry/browser sends it after setUser, setTag, setExtra, setContext."""
+    return {
+        "event_id": "9" * 32, "timestamp": 1764626402.25, "platform": "javascript", "level": "error",
+        "exception": {"values": [{"type": "Error", "value": f"betaling mislukt voor {HELD_EMAIL}",
+                                  "stacktrace": {"frames": [{"filename": "http://app.test/heldout.html", "function": "HTMLButtonElement.<anonymous>",
+                                                             "lineno": 52, "colno": 16, "in_app": True}]},
+                                  "mechanism": {"type": "generic", "handled": True}}]},
+        "user": {"id": f"u-{HELD_USER}", "email": HELD_EMAIL, "username": HELD_USER, "ip_address": "81.82.83.84"},
+        "tags": {"klant": HELD_EMAIL}, "extra": {"rekening": HELD_IBAN},
+        "contexts": {"bezorging": {"regel": HELD_ADDRESS}, "trace": {"trace_id": "ab" * 16, "span_id": "cd" * 8},
+                     "replay": {"replay_id": "f" * 32}},
+        "breadcrumbs": [{"timestamp": 1764626401.5, "category": "console", "level": "log",
+                         "message": f"klant {HELD_EMAIL}"},
+                        {"timestamp": 1764626401.6, "category": "navigation",
+                         "data": {"from": "/heldout.html", "to": f"/heldout.html?mail={HELD_EMAIL}"}},
+                        {"timestamp": 1764626401.7, "category": "ui.click", "message": "body > p > button#mailme"}],
+        "request": {"url": f"http://app.test/heldout.html?email={HELD_EMAIL}", "headers": {"User-Agent": "Mozilla/5.0"}},
+        "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"}, "environment": "production",
+    }
+
+
+async def test_sentry_error_event_and_session_items_are_redacted(redact):
+    """Sentry's own events (errors, messages) and sessions carry what setUser, setTag, setExtra,
+    setContext and the breadcrumbs hold: scanned like a replay_event, with or without a replay."""
+    session = {"sid": "1" * 32, "init": False, "started": "2026-12-01T22:00:00.000Z", "status": "ok", "errors": 1,
+               "did": HELD_EMAIL, "attrs": {"release": "shop@1.0", "environment": "production"}}
+    client_report = b'{"timestamp":1764626402.3,"discarded_events":[{"reason":"sample_rate","category":"error","quantity":1}]}'
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'","sent_at":"2026-12-01T22:00:02.500Z"}',
+                      b'{"type":"event"}', json.dumps(sentry_error_event()).encode(),
+                      b'{"type":"session"}', json.dumps(session).encode(),
+                      b'{"type":"client_report","length":%d}' % len(client_report), client_report])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    header, items = read_envelope(out)
+    assert header["event_id"] == "9" * 32
+    assert [h["type"] for h, _ in items] == ["event", "session", "client_report"]
+    plain = out.decode()
+    for value in (HELD_EMAIL, "ymke.tjallingsma", HELD_IBAN, "7390 1234", HELD_ADDRESS, "Lindenhof", HELD_USER,
+                  "81.82.83.84"):
+        assert value not in plain, value
+    event, sent_session = json.loads(items[0][1]), json.loads(items[1][1])
+    # the controls: what the event is, its SDK, its ids, timestamps and stack
+    [exception] = event["exception"]["values"]
+    assert exception["type"] == "Error" and exception["value"].startswith("betaling mislukt voor ")
+    assert exception["stacktrace"]["frames"][0] == sentry_error_event()["exception"]["values"][0]["stacktrace"]["frames"][0]
+    assert event["sdk"] == {"name": "sentry.javascript.browser", "version": "11.12.0"}
+    assert event["contexts"]["trace"] == {"trace_id": "ab" * 16, "span_id": "cd" * 8}
+    assert event["contexts"]["replay"] == {"replay_id": "f" * 32}
+    assert event["timestamp"] == 1764626402.25 and event["level"] == "error"
+    assert event["breadcrumbs"][2]["message"] == "body > p > button#mailme"
+    assert sent_session["sid"] == "1" * 32 and sent_session["status"] == "ok"
+    assert items[2][1] == client_report
+
+
+async def test_sentry_replay_event_contexts_are_scanned(redact):
+    """setContext's values ride along in every replay_event's contexts."""
+    contexts = {"bezorging": {"regel": HELD_ADDRESS, "iban": HELD_IBAN}, "trace": {"trace_id": "ab" * 16}}
+    raw = sentry_envelope("a" * 32, [meta("https://shop.example/")], urls=["https://shop.example/"], contexts=contexts)
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert HELD_ADDRESS not in out.decode() and "7390 1234" not in out.decode()
+    assert json.loads(read_envelope(out)[1][0][1])["contexts"]["trace"] == {"trace_id": "ab" * 16}
+
+
+async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
+    """A form-encoded body and a URL inside a longer text (autocapture's $elements_chain) hold
+    their values percent-encoded: '%2B31%206…' is a phone number, 'tel=' says so too."""
+    from urllib.parse import quote
+    href = f"/profiel?email={quote(HELD_EMAIL)}&tel={quote(HELD_PHONE)}"
+    event = analytics_event("$autocapture", **{
+        "$elements_chain": f'a:attr__href="{href}"attr__id="profile"href="{href}"nth-child="1";p:nth-child="4"',
+        "$el_text": "Profiel"})
+    form = f"iban=NL26RABO0317428595&opmerking={quote('bel ' + HELD_PHONE)}&qty=2"
+    network = posthog_network(request("https://shop.example/api/profile", requestBody=form,
+                                      requestHeaders={"Content-Type": "application/x-www-form-urlencoded"}))
+    raw = posthog_body([snapshot_event([meta(), network], compress=False), event])
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))
+    plain = json.dumps(out)
+    for value in (HELD_PHONE, quote(HELD_PHONE), "2957", HELD_EMAIL, quote(HELD_EMAIL), "NL26RABO"):
+        assert value not in plain, value
+    chain = out[1]["properties"]["$elements_chain"]
+    assert chain.startswith('a:attr__href="/profiel?email=') and 'attr__id="profile"' in chain
+    body = out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"][0]["requestBody"]
+    assert body.startswith("iban=") and "&opmerking=bel%20" in body and body.endswith("&qty=2")
