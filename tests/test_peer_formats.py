@@ -363,15 +363,20 @@ def sentry_error_event() -> dict:
 
 async def test_sentry_error_event_and_session_items_are_redacted(redact):
     """Sentry's own events (errors, messages) and sessions carry what setUser, setTag, setExtra,
-    setContext and the breadcrumbs hold: scanned like a replay_event, with or without a replay."""
+    setContext and the breadcrumbs hold: scanned like a replay_event, with or without a replay; an
+    item that is not JSON (an attachment) cannot be read: dropped."""
     session = {"sid": "1" * 32, "init": False, "started": "2026-12-01T22:00:00.000Z", "status": "ok", "errors": 1,
                "did": HELD_EMAIL, "attrs": {"release": "shop@1.0", "environment": "production"}}
+    attachment = f"klant {HELD_USER}\x00\xff".encode("latin-1")
     client_report = b'{"timestamp":1764626402.3,"discarded_events":[{"reason":"sample_rate","category":"error","quantity":1}]}'
     raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'","sent_at":"2026-12-01T22:00:02.500Z"}',
                       b'{"type":"event"}', json.dumps(sentry_error_event()).encode(),
                       b'{"type":"session"}', json.dumps(session).encode(),
-                      b'{"type":"client_report","length":%d}' % len(client_report), client_report])
-    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+                      b'{"type":"client_report","length":%d}' % len(client_report), client_report,
+                      b'{"type":"attachment","length":%d,"filename":"notes.txt"}' % len(attachment), attachment])
+    body = sentry.decode(raw, {}, {}, LIMIT)
+    assert body.groups[0].session == "f" * 32  # the replay the error names: what it taught is masked here too
+    out = await redact(body)
     header, items = read_envelope(out)
     assert header["event_id"] == "9" * 32
     assert [h["type"] for h, _ in items] == ["event", "session", "client_report"]
@@ -397,9 +402,9 @@ async def test_sentry_replay_event_contexts_are_scanned(redact):
     """setContext's values ride along in every replay_event's contexts."""
     contexts = {"bezorging": {"regel": HELD_ADDRESS, "iban": HELD_IBAN}, "trace": {"trace_id": "ab" * 16}}
     raw = sentry_envelope("a" * 32, [meta("https://shop.example/")], urls=["https://shop.example/"], contexts=contexts)
-    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
-    assert HELD_ADDRESS not in out.decode() and "7390 1234" not in out.decode()
-    assert json.loads(read_envelope(out)[1][0][1])["contexts"]["trace"] == {"trace_id": "ab" * 16}
+    replay = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1][0][1].decode()
+    assert HELD_ADDRESS not in replay and "7390 1234" not in replay
+    assert json.loads(replay)["contexts"]["trace"] == {"trace_id": "ab" * 16}
 
 
 async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
