@@ -245,16 +245,41 @@ def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
-    words (a heading, a tooltip)."""
+    words (a heading, a tooltip).
+
+    A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
+    autocapture's $elements_chain) is read as a URL's query is: its value is masked whole when the
+    name says what it holds ("tel=", "iban="), and its percent-decoded form is scanned too
+    ("%2B31%206%20…" is a phone number only once decoded), the value masked whole when that finds
+    anything."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
         self.cell, self.node, self.rule, self.names = cell, node, rule, names
-        self.texts = [cell.get()]
+        text = cell.get()
+        self.texts = [text]
+        self.pairs: list[tuple[int, int, str, int]] = []  # (start, end, name, index of its decoded text or 0)
+        if "=" in text:
+            for match in _FORM_PAIR.finditer(text):
+                decoded = unquote_plus(match.group(2))
+                asked = 0
+                if decoded != match.group(2):
+                    asked = len(self.texts)
+                    self.texts.append(decoded)
+                self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked))
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
         if self.names is not None:
             spans.extend(self.names(self.texts[0]))
+        for start, end, name, asked in self.pairs:
+            value = self.texts[asked] if asked else self.texts[0][start:end]
+            meaning = work.parameter_meaning(name)
+            inside = [] if meaning or not asked else found[asked]
+            if meaning:
+                inside = [Span(0, len(value), meaning, 1.0, "pair")]
+            if inside:
+                work.taint_spans(value, inside)
+                spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)

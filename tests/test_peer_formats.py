@@ -426,4 +426,4 @@ async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
     chain = out[1]["properties"]["$elements_chain"]
     assert chain.startswith('a:attr__href="/profiel?email=') and 'attr__id="profile"' in chain
     body = out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"][0]["requestBody"]
-    assert body.startswith("iban=") and "&opmerking=bel%20" in body and body.endswith("&qty=2")
+    assert body.startswith("iban=") and "&opmerking=" in body and body.endswith("&qty=2")
