@@ -248,8 +248,10 @@ class TextSlot(Slot):
     words (a heading, a tooltip).
 
     A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
-    autocapture's $elements_chain) is read as a URL's query is: its value is masked whole when the
-    name says what it holds ("tel=", "iban="), and its percent-decoded form is scanned too
+    autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
+    payload's key is (JSON written into a string: a console line, a stringified form state): its
+    value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
+    percent-decoded form is scanned too
     ("%2B31%206%20…" is a phone number only once decoded), the value masked whole when that finds
     anything."""
 
@@ -266,6 +268,13 @@ class TextSlot(Slot):
                     asked = len(self.texts)
                     self.texts.append(decoded)
                 self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked))
+        if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
+            for match in _JSON_PAIR.finditer(text):
+                start, end = match.span(2)
+                if text[start] == '"':
+                    start, end = start + 1, end - 1
+                if start < end:
+                    self.pairs.append((start, end, match.group(1), 0))
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]

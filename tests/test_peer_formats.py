@@ -427,3 +427,20 @@ async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
     assert chain.startswith('a:attr__href="/profiel?email=') and 'attr__id="profile"' in chain
     body = out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"][0]["requestBody"]
     assert body.startswith("iban=") and "&opmerking=" in body and body.endswith("&qty=2")
+
+
+async def test_json_written_into_a_string_is_read_by_its_keys(redact):
+    """posthog.capture('form', {state: JSON.stringify(form)}), console.log('state ' + JSON.stringify(…)):
+    a key inside the string says what its value holds, as a payload's key does, for a name no list knows."""
+    name = "Zorbalie Quendt"
+    event = analytics_event("form_submitted", form_state=json.dumps({"naam": name, "woonplaats": "Dokkum", "qty": 2}),
+                            product="Fietsbel, rood")
+    console = {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {
+        "level": "log", "payload": [json.dumps("formulier " + json.dumps({"volledige_naam": name}))], "trace": []}},
+        "timestamp": 2}
+    raw = posthog_body([snapshot_event([meta(), console], compress=False), event])
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))
+    plain = json.dumps(out)
+    assert "Zorbalie" not in plain and "Quendt" not in plain and "Dokkum" not in plain
+    state = json.loads(out[1]["properties"]["form_state"])
+    assert state["qty"] == 2 and set(state["naam"]) <= {"*", " "} and out[1]["properties"]["product"] == "Fietsbel, rood"
