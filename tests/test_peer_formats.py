@@ -444,3 +444,28 @@ async def test_json_written_into_a_string_is_read_by_its_keys(redact):
     assert "Zorbalie" not in plain and "Quendt" not in plain and "Dokkum" not in plain
     state = json.loads(out[1]["properties"]["form_state"])
     assert state["qty"] == 2 and set(state["naam"]) <= {"*", " "} and out[1]["properties"]["product"] == "Fietsbel, rood"
+
+
+async def test_the_persons_identity_is_masked_whole_unless_it_is_an_opaque_id(redact):
+    """posthog.identify('fietsymke82'), Sentry.setUser({id: 'u-fietsymke82'}): a distinct id, a
+    user id or a session's did that is a name or a username is the person; a UUID, a hex digest or a
+    database number is an id, kept for the collector's joins."""
+    uuid = "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"
+    identify = analytics_event("$identify", distinct_id=HELD_USER, **{"$anon_distinct_id": uuid})
+    numbered = analytics_event("$pageview", distinct_id="48213")
+    raw = posthog_body(capture_batch([identify, numbered]))
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
+    assert HELD_USER not in json.dumps(out) and "fietsy" not in json.dumps(out)
+    assert out[0]["properties"]["$anon_distinct_id"] == uuid and out[1]["properties"]["distinct_id"] == "48213"
+    flags = json.dumps({"token": TOKEN, "distinct_id": HELD_USER, "$anon_distinct_id": uuid}).encode()
+    sent = json.loads(await redact(posthog.decode(flags, {}, LIMIT)))
+    assert HELD_USER not in json.dumps(sent) and sent["$anon_distinct_id"] == uuid and sent["token"] == TOKEN
+    event = {**sentry_error_event(), "user": {"id": f"u-{HELD_USER}"}}
+    opaque = {**sentry_error_event(), "user": {"id": 48213}}
+    session = {"sid": "1" * 32, "status": "ok", "did": HELD_USER}
+    envelope = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                           b'{"type":"event"}', json.dumps(opaque).encode(),
+                           b'{"type":"session"}', json.dumps(session).encode()])
+    out = await redact(sentry.decode(envelope, {}, {}, LIMIT))
+    assert HELD_USER not in out.decode() and "fietsy" not in out.decode()
+    assert json.loads(read_envelope(out)[1][1][1])["user"] == {"id": 48213}

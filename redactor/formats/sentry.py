@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ZLIB_WBITS, Budget, dumps, gzip_bytes,
-                                   kept_in, loads, scan_view, write_back)
+from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, PERSON_KEY, ZLIB_WBITS, Budget, dumps,
+                                   gzip_bytes, kept_in, loads, opaque_id, person_view, scan_view, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts: not
@@ -42,9 +42,8 @@ ITEM_STRUCTURAL = frozenset({
 })
 #: the contexts the SDK fills with ids (trace_id, span_id, replay_id): not scanned
 ID_CONTEXTS = frozenset({"trace", "replay"})
-#: Sentry's person: masked whole under a key whose meaning is a person's (see _person_view)
+#: Sentry's person: an event's `user` (setUser) and a session's `did`, masked whole but opaque ids
 PERSON_KEYS = ("user", "did")
-PERSON_HOLDER = "username"
 #: items that are counts, nothing a person wrote: passed as they came
 PASSED_ITEMS = frozenset({"client_report"})
 
@@ -81,21 +80,25 @@ class _ReplayEvent:
     view: dict[str, Any]
     before: bytes
     scanned: frozenset[str] = frozenset()
-    nested: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
+    contexts: dict[str, Any] = field(default_factory=dict)  # the view of its contexts
+    person: dict[str, Any] = field(default_factory=dict)  # user and did, but their opaque ids
 
     def write_back(self) -> None:
         write_back(self.data, self.view, self.scanned)
-        for holder, view, scanned in self.nested:
-            write_back(holder, view, scanned)
+        if self.contexts:
+            write_back(self.data["contexts"], self.contexts, frozenset(self.contexts))
+        user = self.person.get("user")
+        if isinstance(user, dict):
+            write_back(self.data["user"], user, frozenset(user))
+        elif "user" in self.person:
+            self.data["user"] = user
+        if "did" in self.person:
+            self.data["did"] = self.person["did"]
 
     def meta(self) -> dict[str, Any]:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
         under a key that says it is one."""
-        meta: dict[str, Any] = {"item": self.view}
-        for holder, view, _ in self.nested:
-            meta["contexts" if holder is self.data.get("contexts") else PERSON_HOLDER] = (
-                view if holder is self.data.get("contexts") else {PERSON_HOLDER: view})
-        return meta
+        return {"item": self.view, "contexts": self.contexts, PERSON_KEY: self.person}
 
 
 @dataclass
@@ -211,11 +214,13 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _ReplayEvent:
     scanned = _ReplayEvent(item, data, view, before, frozenset(view))
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
-        context_view = scan_view(contexts, ID_CONTEXTS)
-        scanned.nested.append((contexts, context_view, frozenset(context_view)))
-    person = {key: data[key] for key in PERSON_KEYS if key in data}
-    if person:
-        scanned.nested.append((data, person, frozenset(person)))
+        scanned.contexts = scan_view(contexts, ID_CONTEXTS)
+    user = data.get("user")
+    if isinstance(user, dict):
+        scanned.person["user"] = person_view(user, tuple(k for k in user if isinstance(k, str)))
+    elif user is not None and not opaque_id(user):
+        scanned.person["user"] = user  # not an object: scanned, written back as it comes out
+    scanned.person.update(person_view(data, ("did",)))
     return scanned
 
 
