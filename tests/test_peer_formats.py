@@ -457,6 +457,9 @@ async def test_the_persons_identity_is_masked_whole_unless_it_is_an_opaque_id(re
     out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
     assert HELD_USER not in json.dumps(out) and "fietsy" not in json.dumps(out)
     assert out[0]["properties"]["$anon_distinct_id"] == uuid and out[1]["properties"]["distinct_id"] == "48213"
+    alias = analytics_event("$create_alias", alias=HELD_USER, distinct_id="48213")  # posthog.alias('fietsymke82')
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([alias])), {}, LIMIT)))["batch"]
+    assert HELD_USER not in json.dumps(sent) and sent["properties"]["distinct_id"] == "48213"
     flags = json.dumps({"token": TOKEN, "distinct_id": HELD_USER, "$anon_distinct_id": uuid}).encode()
     sent = json.loads(await redact(posthog.decode(flags, {}, LIMIT)))
     assert HELD_USER not in json.dumps(sent) and sent["$anon_distinct_id"] == uuid and sent["token"] == TOKEN

@@ -50,8 +50,9 @@ STRUCTURAL = frozenset({
 })
 EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key",
                               "$token"})
-#: who the person is (an event's properties, a /flags/ body): masked whole unless an opaque id
-IDENTITY = ("distinct_id", "$anon_distinct_id", "$user_id")
+#: who the person is (an event's properties, a /flags/ body, alias()'s $create_alias): masked
+#: whole unless an opaque id
+IDENTITY = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
 
 
 def _latin1_gzip_field(value: str, budget: Budget) -> Any:
