@@ -82,6 +82,10 @@ class Redacting(Protocol):
         ("Naam" PERSON, "Date de naissance" DATE_OF_BIRTH), or ""."""
         ...
 
+    def search_parameter(self, name: str) -> bool:
+        """Whether a URL parameter is a search query ("q", "zoekterm"), by its name."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Remark:
@@ -600,6 +604,11 @@ class UrlSlot(Slot):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included
                 self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
+            elif page and piece[0] != "/" and name_shaped(unquote_plus(value)) \
+                    and not work.search_parameter(unquote_plus(name)):
+                # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
+                # nothing, a name on no list, but a person's shape; a search query keeps its words
+                self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
         self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
 
     def _mask_whole(self, piece: list[str], part: int, text: str, entity: str, rule: str, work: Redacting,

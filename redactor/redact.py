@@ -731,6 +731,9 @@ class BatchRedaction:
     def label_meaning(self, label: str) -> str:
         return self.policy.label_meaning(label)
 
+    def search_parameter(self, name: str) -> bool:
+        return self.policy.fields.is_search("input", {"name": name})
+
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:
             if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found

@@ -472,3 +472,16 @@ async def test_the_persons_identity_is_masked_whole_unless_it_is_an_opaque_id(re
     out = await redact(sentry.decode(envelope, {}, {}, LIMIT))
     assert HELD_USER not in out.decode() and "fietsy" not in out.decode()
     assert json.loads(read_envelope(out)[1][1][1])["user"] == {"id": 48213}
+
+
+async def test_a_full_name_in_a_page_urls_query_is_masked_whatever_its_parameter(redact):
+    """'$referrer': '…/bye.html?klant=Zorbalie+Quendt': the parameter's name says nothing, the name
+    is on no list, but its shape is a person's (two capitalised words) — a search query keeps its words."""
+    event = analytics_event("$pageview", **{
+        "$referrer": "http://app.test/bye.html?klant=Zorbalie+Quendt&q=Apple+Watch+Ultra&step=2",
+        "$current_url": "http://app.test/heldout.html?sdk=posthog#wie=Zorbalie%20Quendt"})
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"]
+    assert "Zorbalie" not in json.dumps(sent) and "Quendt" not in json.dumps(sent)
+    assert sent["properties"]["$referrer"].startswith("http://app.test/bye.html?klant=")
+    assert sent["properties"]["$referrer"].endswith("&q=Apple+Watch+Ultra&step=2")
+    assert sent["properties"]["$current_url"].startswith("http://app.test/heldout.html?sdk=posthog#wie=")

@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote_plus
+from urllib.parse import parse_qsl, quote, unquote_plus
 
 import pytest
 from aiohttp import web
@@ -227,7 +227,8 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
         page.on("request", lambda r: sent.append({"method": r.method, "url": r.url, "body": r.post_data_buffer})
                 if r.url.startswith(stack["serve"].url) else None)
         page.add_init_script(f"window.__peer = {json.dumps({'sdk': sdk, 'key': key, 'proxy': stack['serve'].url, 'project': '4502', 'plant': PLANT})};")
-        page.goto(f"http://app.test:{shop.port}/heldout.html?sdk={sdk}&email={PLANT['email']}")
+        page.goto(f"http://app.test:{shop.port}/heldout.html?sdk={sdk}&email={PLANT['email']}#tel={PLANT['phone_be']}",
+                  referer=f"http://app.test:{shop.port}/bye.html?klant={quote(PLANT['name'])}&iban={PLANT['iban_nl']}")
         page.wait_for_function("window.__started === true")
         page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
         page.locator("#naam").press_sequentially(PLANT["name"], delay=10)
