@@ -29,6 +29,7 @@ from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSl
                               credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
+from redactor.formats.peer import ID_SHAPED
 from redactor.masking import Masker
 from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
@@ -91,6 +92,11 @@ _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
+#: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
+#: Sentry's attributes), never what it holds: they take no meaning from the key above them
+_KIND_KEYS = frozenset({"type", "unit"})
+#: a key that names an id ("trace_id", "replayId", "span_id")
+_ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
@@ -587,7 +593,10 @@ class BatchRedaction:
                             cell = KeyCell(value, key)
                             self.key_cells.append(cell)
                             self.slots.append(TextSlot(cell, None, "content.event-key"))
-                        inner = "SECRET" if meaning == "SECRET" or secret_key(key) else key_meaning(key) or meaning
+                        if meaning == "SECRET" or secret_key(key):
+                            inner = "SECRET"
+                        else:
+                            inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
                         stack.append((value, key, inner))
             elif isinstance(value, list):
                 stack.extend((value, i, meaning) for i in range(len(value)))
@@ -600,6 +609,8 @@ class BatchRedaction:
                 holder[k] = self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
+            elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):
+                continue  # an id under a key that says so (a trace's, a replay's): no token, no phone number
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)

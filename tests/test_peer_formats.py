@@ -485,3 +485,38 @@ async def test_a_full_name_in_a_page_urls_query_is_masked_whatever_its_parameter
     assert sent["properties"]["$referrer"].startswith("http://app.test/bye.html?klant=")
     assert sent["properties"]["$referrer"].endswith("&q=Apple+Watch+Ultra&step=2")
     assert sent["properties"]["$current_url"].startswith("http://app.test/heldout.html?sdk=posthog#wie=")
+
+
+async def test_sentry_span_and_log_items_keep_their_structure(redact):
+    """@sentry/browser 11 streams spans and logs as items of {value, type} attributes: the values a
+    key names are masked (telefoon, user.email), the attributes' types, the SDK's own attributes and
+    the ids stay readable — a masked "string" type would taint every "string" of the session."""
+    def attributes(**values) -> dict:
+        return {k: {"value": v, "type": "integer" if isinstance(v, int) else "string"} for k, v in values.items()}
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    log = {"version": 2, "items": [{"timestamp": 1796210235.63, "level": "info", "trace_id": trace,
+                                    "body": f"bestelling voor {HELD_EMAIL}", "severity_number": 9,
+                                    "attributes": attributes(**{"telefoon": HELD_PHONE, "product": "Fietsbel, rood",
+                                                                "user.email": HELD_EMAIL, "user.name": HELD_USER,
+                                                                "sentry.sdk.name": "sentry.javascript.browser",
+                                                                "sentry.sdk.version": "11.12.0",
+                                                                "sentry.replay_id": "f" * 32})}]}
+    span = {"version": 2, "items": [{"name": "/heldout.html", "span_id": "ab2bcc13b23717dc", "trace_id": trace,
+                                     "start_timestamp": 1796210232.21, "end_timestamp": 1796210232.22, "status": "ok",
+                                     "attributes": attributes(**{"sentry.op": "browser.dom_content_loaded_event",
+                                                                 "sentry.segment.name": "/heldout.html",
+                                                                 "sentry.exclusive_time": 0})}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"log","item_count":1,"content_type":"application/vnd.sentry.items.log+json"}',
+                      json.dumps(log).encode(),
+                      b'{"type":"span","item_count":1,"content_type":"application/vnd.sentry.items.span.v2+json"}',
+                      json.dumps(span).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert HELD_EMAIL not in out.decode() and "2957" not in out.decode() and HELD_USER not in out.decode()
+    [(_, sent_log), (_, sent_span)] = read_envelope(out)[1]
+    [entry] = json.loads(sent_log)["items"]
+    assert entry["body"].startswith("bestelling voor ") and entry["trace_id"] == trace
+    assert entry["attributes"]["telefoon"]["type"] == "string" and entry["attributes"]["product"]["value"] == "Fietsbel, rood"
+    assert entry["attributes"]["sentry.sdk.name"] == {"value": "sentry.javascript.browser", "type": "string"}
+    assert entry["attributes"]["sentry.replay_id"]["value"] == "f" * 32
+    assert json.loads(sent_span) == span
