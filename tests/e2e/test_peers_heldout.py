@@ -173,9 +173,9 @@ def stored_leaks(data_dir: Path) -> dict[str, list[str]]:
     """The planted values' windows in any file of redactor's data dir (spool, state), inflated when
     compressed."""
     found: dict[str, list[str]] = {}
-    for path in data_dir.rglob("*"):
-        if not path.is_file():
-            continue
+    files = [path for path in data_dir.rglob("*") if path.is_file()]
+    assert files, f"nothing in {data_dir}: the check would look at nothing"
+    for path in files:
         blob = path.read_bytes()
         for wbits in (31, 15):
             try:
@@ -280,7 +280,8 @@ def test_posthog_js_heldout_page(app_browser, stack):
 
     def done(c: PeerCollector) -> bool:
         recorded = recorded_text(c, "/s/")
-        return wanted <= set(events_named(c)) and "Bedankt" in recorded and "/api/profile" in recorded
+        return wanted <= set(events_named(c)) and "Bedankt" in recorded and "/api/profile" in recorded \
+            and len(events_named(c)["$exception"]) == 2
 
     sent = visit(app_browser, stack, "posthog", TOKEN, done,
                  after=lambda c: "$pageleave" in events_named(c))
@@ -293,9 +294,9 @@ def test_posthog_js_heldout_page(app_browser, stack):
     assert checkout["properties"]["$lib_version"] == package_version("posthog-js")
     assert isinstance(checkout["timestamp"], str) and checkout["timestamp"][:4].isdigit()
     assert named["survey sent"][0]["properties"]["$survey_response"].startswith("Mijn rijksregisternummer is ")
-    [exception] = named["$exception"]
-    assert exception["properties"]["$exception_list"][0]["type"] == "Error"
-    assert exception["properties"]["$exception_list"][0]["value"].startswith("betaling mislukt voor ")
+    exceptions = [e["properties"]["$exception_list"][0] for e in named["$exception"]]
+    assert [e["type"] for e in exceptions] == ["Error", "Error"]
+    assert sorted(e["value"].split(" voor ")[0] for e in exceptions) == ["betaling mislukt", "geen bezorgadres"]
     recorded = recorded_text(collector, "/s/")
     assert all(control in recorded for control in CONTROLS)
     assert_gets_untouched(stack, sent)
@@ -311,12 +312,12 @@ def test_sentry_browser_heldout_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         items = envelope_items(c)
         recorded = recorded_text(c, "/api/4502/envelope/")
-        return sum(h["type"] == "event" for h, _ in items) >= 2 and "Bedankt" in recorded and "/api/profile" in recorded
+        return sum(h["type"] == "event" for h, _ in items) >= 3 and "Bedankt" in recorded and "/api/profile" in recorded
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done)
     assert_no_leaks(stack)
     events = [p for h, p in envelope_items(collector) if h["type"] == "event"]
-    error = next(e for e in events if "exception" in e)
+    error = next(e for e in events if "exception" in e and "message" not in e)
     assert error["exception"]["values"][0]["type"] == "Error"
     assert error["exception"]["values"][0]["value"].startswith("betaling mislukt voor ")
     assert error["sdk"]["name"] == "sentry.javascript.browser"
@@ -324,5 +325,12 @@ def test_sentry_browser_heldout_page(app_browser, stack):
     assert isinstance(error["timestamp"], float)
     message = next(e for e in events if "message" in e)
     assert message["message"].startswith("bestelling van ")
+    assert sorted(e["exception"]["values"][0]["value"].split(" voor ")[0] for e in events if "exception" in e and "message" not in e) == \
+        ["betaling mislukt", "geen bezorgadres"]
+    logs = [json.loads(p) for r in collector.requests("/api/4502/envelope/") for h, p in r["envelope"][1]
+            if h.get("type") == "log"]
+    [log] = [entry for item in logs for entry in item["items"]]
+    assert log["body"].startswith("bestelling voor ") and log["attributes"]["product"]["value"] == "Fietsbel, rood"
+    assert log["attributes"]["sentry.sdk.version"] == {"value": package_version("@sentry/browser"), "type": "string"}
     recorded = recorded_text(collector, "/api/4502/envelope/")
     assert all(control in recorded for control in CONTROLS)
