@@ -11,7 +11,8 @@ The replay's `replay_id` is the session key. Every other item whose payload is a
 error or a message event, a session, a transaction, logs, feedback…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
 is anybody's text. Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
-id, e-mail or name) — is masked whole, as a field named "username" is. Client reports (counts)
+id, e-mail or name) — is masked whole, as a field named "username" is, but for opaque ids (a UUID,
+a number: formats/peer.py person_view). Client reports (counts)
 pass as they came; an item that is not JSON (an attachment, statsd lines) cannot be read, so it
 is dropped. An error without a replay in its envelope goes with the replay its
 `contexts.replay.replay_id` names, so that the values that replay taught are masked in it too.
