@@ -592,7 +592,9 @@ class BatchRedaction:
                         if len(key) >= _MIN_TAINT:
                             cell = KeyCell(value, key)
                             self.key_cells.append(cell)
-                            self.slots.append(TextSlot(cell, None, "content.event-key"))
+                            # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
+                            self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
+                                              else TextSlot(cell, None, "content.event-key"))
                         if meaning == "SECRET" or secret_key(key):
                             inner = "SECRET"
                         else:

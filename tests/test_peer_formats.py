@@ -520,3 +520,15 @@ async def test_sentry_span_and_log_items_keep_their_structure(redact):
     assert entry["attributes"]["sentry.sdk.name"] == {"value": "sentry.javascript.browser", "type": "string"}
     assert entry["attributes"]["sentry.replay_id"]["value"] == "f" * 32
     assert json.loads(sent_span) == span
+
+
+async def test_a_url_that_is_a_key_is_redacted_as_a_url(redact):
+    """PostHog's heatmaps key their points by the page's URL ({"$heatmap_data": {url: [...]}}): the
+    key is a page's address, whose path may name the visitor (/klant/wobke-hiddema/)."""
+    url = "http://app.test/klant/wobke-hiddema/heldout.html?sdk=posthog&stap=2"
+    event = analytics_event("$$heatmap", **{"$heatmap_data": {url: [{"x": 10, "y": 20, "type": "click"}]}})
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"]
+    [(key, points)] = sent["properties"]["$heatmap_data"].items()
+    assert "hiddema" not in json.dumps(sent) and "wobke" not in json.dumps(sent)
+    assert key.startswith("http://app.test/klant/") and key.endswith("/heldout.html?sdk=posthog&stap=2")
+    assert points == [{"x": 10, "y": 20, "type": "click"}]

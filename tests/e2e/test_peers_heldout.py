@@ -54,6 +54,7 @@ PLANT = {
     "dob": "14-03-1987",
     "ip": "81.82.83.84",
     "token": "sk_live_7Qm2Xv9Lp4Rt8Zw1Hd",
+    "slug": "wobke-hiddema",  # the page's path names the visitor: /klant/wobke-hiddema/heldout.html
 }
 #: what the shop's API answers (a network body the SDKs capture)
 PROFILE = {"naam": PLANT["name"], "bsn": PLANT["bsn"], "adres": PLANT["address"], "status": "Fietsbel, rood besteld"}
@@ -87,7 +88,7 @@ def heldout_app(bundles: Path) -> web.Application:
         return web.Response(text="<!doctype html><p>tot ziens</p>", content_type="text/html")
 
     app = web.Application()
-    app.router.add_get("/heldout.html", page)
+    app.router.add_get("/klant/{slug}/heldout.html", page)
     app.router.add_get("/bye.html", bye)
     app.router.add_get("/vendor/peer.js", peer_bundle)
     app.router.add_post("/api/profile", profile)
@@ -227,7 +228,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
         page.on("request", lambda r: sent.append({"method": r.method, "url": r.url, "body": r.post_data_buffer})
                 if r.url.startswith(stack["serve"].url) else None)
         page.add_init_script(f"window.__peer = {json.dumps({'sdk': sdk, 'key': key, 'proxy': stack['serve'].url, 'project': '4502', 'plant': PLANT})};")
-        page.goto(f"http://app.test:{shop.port}/heldout.html?sdk={sdk}&email={PLANT['email']}#tel={PLANT['phone_be']}",
+        page.goto(f"http://app.test:{shop.port}/klant/{PLANT['slug']}/heldout.html?sdk={sdk}&email={PLANT['email']}#tel={PLANT['phone_be']}",
                   referer=f"http://app.test:{shop.port}/bye.html?klant={quote(PLANT['name'])}&iban={PLANT['iban_nl']}")
         page.wait_for_function("window.__started === true")
         page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
