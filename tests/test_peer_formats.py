@@ -532,3 +532,19 @@ async def test_a_url_that_is_a_key_is_redacted_as_a_url(redact):
     assert "hiddema" not in json.dumps(sent) and "wobke" not in json.dumps(sent)
     assert key.startswith("http://app.test/klant/") and key.endswith("/heldout.html?sdk=posthog&stap=2")
     assert points == [{"x": 10, "y": 20, "type": "click"}]
+
+
+async def test_sentry_envelope_headers_trace_context_is_scanned(redact):
+    """The envelope header's dynamic sampling context names the transaction (a span the page started:
+    Sentry.startSpan({name: 'checkout voor ' + email})): scanned; its ids and public key are Sentry's."""
+    trace = {"trace_id": "2355b44d98bc41c780259f8976c00a0b", "public_key": SENTRY_KEY, "sample_rate": "1",
+             "sampled": "true", "transaction": f"checkout voor {HELD_EMAIL}", "replay_id": "f" * 32}
+    header = json.dumps({"event_id": "9" * 32, "sent_at": "2026-12-01T22:00:02.500Z", "trace": trace,
+                         "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"}}).encode()
+    raw = b"\n".join([header, b'{"type":"event"}', b'{"message":"boom"}'])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    sent, items = read_envelope(out)
+    assert HELD_EMAIL not in out.decode() and sent["trace"]["transaction"].startswith("checkout voor ")
+    assert {k: v for k, v in sent["trace"].items() if k != "transaction"} == \
+        {k: v for k, v in trace.items() if k != "transaction"}
+    assert sent["sdk"]["version"] == "11.12.0" and json.loads(items[0][1]) == {"message": "boom"}

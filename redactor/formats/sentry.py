@@ -7,7 +7,8 @@ envelope per segment with two items:
   scanned, ids and timestamps are not;
 - `replay_recording`: a `{"segment_id":N}` line, then the rrweb events as a zlib stream (the SDK's
   compression worker), gzip (its fallback), or plain JSON (compression off).
-The replay's `replay_id` is the session key. Every other item whose payload is a JSON object (an
+The replay's `replay_id` is the session key. The envelope header's dynamic sampling context
+(`trace`: the transaction's name) is scanned but for its ids. Every other item whose payload is a JSON object (an
 error or a message event, a session, a transaction, logs, feedback…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
 is anybody's text. Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
@@ -47,6 +48,11 @@ ID_CONTEXTS = frozenset({"trace", "replay"})
 PERSON_KEYS = ("user", "did")
 #: items that are counts, nothing a person wrote: passed as they came
 PASSED_ITEMS = frozenset({"client_report"})
+#: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
+#: rates and Sentry's public key; the rest (the transaction's name…) is scanned
+HEADER_STRUCTURAL = frozenset({"event_id", "sent_at", "sdk", "dsn", "trace"})
+TRACE_STRUCTURAL = frozenset({"trace_id", "public_key", "sample_rate", "sampled", "sample_rand", "replay_id",
+                              "environment", "release"})
 
 
 @dataclass
@@ -114,6 +120,23 @@ class SentryEnvelope:
     _recordings: list[_Recording] = field(default_factory=list)
     _replay_events: list[_ReplayEvent] = field(default_factory=list)
     _dropped: set[int] = field(default_factory=set)  # ids of the items left out
+    _header_views: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+    def header_meta(self) -> dict[str, Any]:
+        """The header's scanned parts (see HEADER_STRUCTURAL), for the generic pass."""
+        holders = [(self.header, scan_view(self.header, HEADER_STRUCTURAL))]
+        trace = self.header.get("trace")
+        if isinstance(trace, dict):
+            holders.append((trace, scan_view(trace, TRACE_STRUCTURAL)))
+        self._header_views = holders
+        return {"header": holders[0][1], "trace": holders[1][1] if len(holders) > 1 else {}}
+
+    def _encoded_header(self) -> bytes:
+        before = dumps(self.header)
+        for holder, view in self._header_views:
+            write_back(holder, view, frozenset(view))
+        now = dumps(self.header)
+        return self.header_raw if now == before else now
 
     def encode(self) -> bytes:
         kept_ids = {id(event) for group in self.groups for event in (group.kept or [])}
@@ -130,9 +153,10 @@ class SentryEnvelope:
             now = dumps(replay_event.data)
             if now != replay_event.before:
                 payloads[id(replay_event.item)] = now
-        if not payloads and not self._dropped:
+        header_raw = self._encoded_header()
+        if not payloads and not self._dropped and header_raw == self.header_raw:
             return self.raw  # nothing was redacted: byte for byte
-        out = [self.header_raw + (b"\n" if self.header_newline else b"")]
+        out = [header_raw + (b"\n" if self.header_newline else b"")]
         out += [item.encoded(payloads.get(id(item))) for item in self.items if id(item) not in self._dropped]
         return b"".join(out)
 
@@ -254,8 +278,6 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
                 envelope._replay_events.append(_scanned_item(item, data))
             else:
                 envelope._dropped.add(id(item))  # not JSON: nothing we cannot read leaves
-    if not envelope._recordings and not envelope._replay_events:
-        return envelope
     replay_id = next((r.data.get("replay_id") for r in envelope._replay_events
                       if r.data.get("type") == "replay_event" and isinstance(r.data.get("replay_id"), str)), None) \
         or (envelope.header.get("event_id") if envelope._recordings else None) \
@@ -263,5 +285,6 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
     session = replay_id if isinstance(replay_id, str) and replay_id else None
     group = Group(session, [event for recording in envelope._recordings for event in recording.events])
     group.meta = {f"{n}": replay_event.meta() for n, replay_event in enumerate(envelope._replay_events)}
+    group.meta["envelope"] = envelope.header_meta()
     envelope.groups = [group]
     return envelope
