@@ -333,5 +333,8 @@ def test_sentry_browser_heldout_page(app_browser, stack):
     [log] = [entry for item in logs for entry in item["items"]]
     assert log["body"].startswith("bestelling voor ") and log["attributes"]["product"]["value"] == "Fietsbel, rood"
     assert log["attributes"]["sentry.sdk.version"] == {"value": package_version("@sentry/browser"), "type": "string"}
+    headers = [r["envelope"][0] for r in collector.requests("/api/4502/envelope/")]
+    assert all(h["trace"]["public_key"] == SENTRY_KEY and len(h["trace"]["trace_id"]) == 32 for h in headers
+               if "trace" in h)
     recorded = recorded_text(collector, "/api/4502/envelope/")
     assert all(control in recorded for control in CONTROLS)
