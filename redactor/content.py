@@ -512,6 +512,7 @@ _MIN_TOKEN_DIGITS = 2  # a generated token has digits; a slug or a long word has
 _MIN_TOKEN_MIXED = 0.2  # share of digits and capitals: random base64 has ~0.5, a file name ~0.05
 _LOWER_RUN = re.compile(r"[a-z]+")
 _MAX_TOKEN_LOWER_RUN = 8  # a longer lower-case stretch is a word ("configuration"), not random text
+_ID_NAME_WORD = 4  # beside a UUID, a word this long names what the id is ("survey_response_…", not "sk_…")
 
 
 def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
@@ -550,8 +551,11 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
 
 def _looks_random(run: str) -> bool:
     """A token rather than words or a file name: digits mixed with letters of both kinds or with
-    hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret."""
+    hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret,
+    and so is a name made of words and a UUID ("$survey_response_0190c0de-…": a question's id)."""
     if _UUID.fullmatch(run):
+        return False
+    if _UUID.search(run) and any(len(word) >= _ID_NAME_WORD for word in _LOWER_RUN.findall(_UUID.sub("", run))):
         return False
     digits = sum(c.isdigit() for c in run)
     upper = sum(c.isupper() for c in run)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
+                              credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED
@@ -581,10 +581,11 @@ class BatchRedaction:
         every value under a key that names what it holds as a field's name would ({"$set":
         {"name": …}}, {"first_name": …}: rules/fields.yaml); long numbers are scanned as digits.
         keys: the keys of container to walk."""
-        secret_key, key_meaning = self.policy.structure.is_secret_key, self.policy.key_meaning
-        stack = [(container, k, "") for k in keys]
+        secret_key, key_meaning, typed_key = (self.policy.structure.is_secret_key, self.policy.key_meaning,
+                                              self.policy.typed_text_key)
+        stack = [(container, k, "", False) for k in keys]
         while stack:
-            holder, k, meaning = stack.pop()
+            holder, k, meaning, typed = stack.pop()  # typed: under a key that says the visitor wrote it
             value = holder[k]
             if isinstance(value, dict):
                 for key in list(value):
@@ -599,9 +600,9 @@ class BatchRedaction:
                             inner = "SECRET"
                         else:
                             inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
-                        stack.append((value, key, inner))
+                        stack.append((value, key, inner, typed or typed_key(key)))
             elif isinstance(value, list):
-                stack.extend((value, i, meaning) for i in range(len(value)))
+                stack.extend((value, i, meaning, typed) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))):
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
@@ -617,8 +618,8 @@ class BatchRedaction:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
                     self.slots.append(UrlSlot(cell, None, self, page=True))
-                else:
-                    self.slots.append(TextSlot(cell, None, "content.event"))
+                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
+                    self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self.echo_cells.append(cell)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))

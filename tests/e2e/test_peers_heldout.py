@@ -294,7 +294,10 @@ def test_posthog_js_heldout_page(app_browser, stack):
     assert checkout["properties"]["$lib"] == "web"
     assert checkout["properties"]["$lib_version"] == package_version("posthog-js")
     assert isinstance(checkout["timestamp"], str) and checkout["timestamp"][:4].isdigit()
-    assert named["survey sent"][0]["properties"]["$survey_response"].startswith("Mijn rijksregisternummer is ")
+    survey = named["survey sent"][0]["properties"]
+    assert survey["$survey_response"].startswith("Mijn rijksregisternummer is ")
+    assert survey["$survey_questions"][0]["question"] == "Wie mogen we bellen?"
+    assert survey["$survey_name"] == "Tevredenheid" and "$survey_response_0190c0de-5eed-7000-8000-000000000002" in survey
     exceptions = [e["properties"]["$exception_list"][0] for e in named["$exception"]]
     assert [e["type"] for e in exceptions] == ["Error", "Error"]
     assert sorted(e["value"].split(" voor ")[0] for e in exceptions) == ["betaling mislukt", "geen bezorgadres"]
