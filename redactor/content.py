@@ -80,6 +80,10 @@ class Redacting(Protocol):
         ("Naam" PERSON, "Date de naissance" DATE_OF_BIRTH), or ""."""
         ...
 
+    def search_parameter(self, name: str) -> bool:
+        """Whether a URL parameter is a search query ("q", "zoekterm"), by its name."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Remark:
@@ -243,16 +247,50 @@ def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
-    words (a heading, a tooltip)."""
+    words (a heading, a tooltip).
+
+    A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
+    autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
+    payload's key is (JSON written into a string: a console line, a stringified form state): its
+    value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
+    percent-decoded form is scanned too
+    ("%2B31%206%20…" is a phone number only once decoded), the value masked whole when that finds
+    anything."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
         self.cell, self.node, self.rule, self.names = cell, node, rule, names
-        self.texts = [cell.get()]
+        text = cell.get()
+        self.texts = [text]
+        self.pairs: list[tuple[int, int, str, int]] = []  # (start, end, name, index of its decoded text or 0)
+        if "=" in text:
+            for match in _FORM_PAIR.finditer(text):
+                decoded = unquote_plus(match.group(2))
+                asked = 0
+                if decoded != match.group(2):
+                    asked = len(self.texts)
+                    self.texts.append(decoded)
+                self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked))
+        if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
+            for match in _JSON_PAIR.finditer(text):
+                start, end = match.span(2)
+                if text[start] == '"':
+                    start, end = start + 1, end - 1
+                if start < end:
+                    self.pairs.append((start, end, match.group(1), 0))
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
         if self.names is not None:
             spans.extend(self.names(self.texts[0]))
+        for start, end, name, asked in self.pairs:
+            value = self.texts[asked] if asked else self.texts[0][start:end]
+            meaning = work.parameter_meaning(name)
+            inside = [] if meaning or not asked else found[asked]
+            if meaning:
+                inside = [Span(0, len(value), meaning, 1.0, "pair")]
+            if inside:
+                work.taint_spans(value, inside)
+                spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
         if spans:
             text = self.texts[0]
             work.taint_spans(text, spans)
@@ -471,6 +509,7 @@ _MIN_TOKEN_DIGITS = 2  # a generated token has digits; a slug or a long word has
 _MIN_TOKEN_MIXED = 0.2  # share of digits and capitals: random base64 has ~0.5, a file name ~0.05
 _LOWER_RUN = re.compile(r"[a-z]+")
 _MAX_TOKEN_LOWER_RUN = 8  # a longer lower-case stretch is a word ("configuration"), not random text
+_ID_NAME_WORD = 4  # beside a UUID, a word this long names what the id is ("survey_response_…", not "sk_…")
 
 
 def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
@@ -509,8 +548,11 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
 
 def _looks_random(run: str) -> bool:
     """A token rather than words or a file name: digits mixed with letters of both kinds or with
-    hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret."""
+    hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret,
+    and so is a name made of words and a UUID ("$survey_response_0190c0de-…": a question's id)."""
     if _UUID.fullmatch(run):
+        return False
+    if _UUID.search(run) and any(len(word) >= _ID_NAME_WORD for word in _LOWER_RUN.findall(_UUID.sub("", run))):
         return False
     digits = sum(c.isdigit() for c in run)
     upper = sum(c.isupper() for c in run)
@@ -563,6 +605,11 @@ class UrlSlot(Slot):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included
                 self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
+            elif page and piece[0] != "/" and name_shaped(unquote_plus(value)) \
+                    and not work.search_parameter(unquote_plus(name)):
+                # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
+                # nothing, a name on no list, but a person's shape; a search query keeps its words
+                self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
         self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
 
     def _mask_whole(self, piece: list[str], part: int, text: str, entity: str, rule: str, work: Redacting,

@@ -21,8 +21,10 @@ from redactor.policy import Policy
 from redactor.sinks import upstream
 from redactor.sinks.spool import Outgoing, Retry
 
-#: the paths of posthog-js's recordings and events, and of a Sentry envelope
-POSTHOG_PATHS = ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/", "/engage/")
+#: the paths of posthog-js's recordings and events, and of a Sentry envelope; /flags/ and /decide/
+#: (feature flags) carry the distinct id, and the person and group properties identify() and group()
+#: set: redacted like an event, and the collector's answer is the SDK's
+POSTHOG_PATHS = ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/", "/engage/", "/flags/", "/decide/")
 SENTRY_PATH = "/api/{project}/envelope/"
 #: seconds a browser may cache our answer to a peer's preflight (what their collectors answer)
 PREFLIGHT_MAX_AGE = 86400
@@ -79,7 +81,7 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
 
 
 async def peer_passthrough(request: web.Request) -> web.StreamResponse:
-    """A peer's other routes (/flags/, /array/{token}/config, /static/…, and those we do not know):
+    """A peer's other routes (GET /flags/, /array/{token}/config, /static/…, and those we do not know):
     passed to the collector and back untouched, never spooled."""
     if request.path.startswith("/v1/"):
         raise web.HTTPNotFound(text=f"no route {request.method} {request.path}", reason="Not Found")

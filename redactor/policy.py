@@ -222,6 +222,12 @@ class FieldRules:
     not_with: frozenset[str]
     search: FieldMeaning  # what says a field is a search box: its type, role, words of its name or id
     label_classes: frozenset[str]  # words of a class or id that say an element is a label
+    typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
+
+    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    def is_typed_text(self, key: str) -> bool:
+        """Whether a payload key says its value is what the visitor wrote ("$survey_response", "message")."""
+        return self.typed_text.said_by(plain_words(key), joined_words=False)
 
     def is_label_element(self, attrs: dict[str, str]) -> bool:
         """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
@@ -293,6 +299,7 @@ def shipped_fields() -> FieldRules:
         not_with=frozenset(data.get("not_with", ())),
         search=FieldMeaning.model_validate({"entity": "SEARCH", **data["search"]}),
         label_classes=frozenset(data.get("label_classes", ())),
+        typed_text=FieldMeaning.model_validate({"entity": "TYPED", **data["typed_text"]}),
     )
 
 
@@ -495,6 +502,10 @@ class Policy:
     def key_meaning(self, key: str) -> str:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
+
+    def typed_text_key(self, key: str) -> bool:
+        """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …})."""
+        return self.fields.is_typed_text(key)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
+                              credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
+from redactor.formats.peer import ID_SHAPED
 from redactor.masking import Masker
 from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
@@ -110,6 +111,11 @@ _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
+#: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
+#: Sentry's attributes), never what it holds: they take no meaning from the key above them
+_KIND_KEYS = frozenset({"type", "unit"})
+#: a key that names an id ("trace_id", "replayId", "span_id")
+_ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
@@ -594,10 +600,11 @@ class BatchRedaction:
         every value under a key that names what it holds as a field's name would ({"$set":
         {"name": …}}, {"first_name": …}: rules/fields.yaml); long numbers are scanned as digits.
         keys: the keys of container to walk."""
-        secret_key, key_meaning = self.policy.structure.is_secret_key, self.policy.key_meaning
-        stack = [(container, k, "") for k in keys]
+        secret_key, key_meaning, typed_key = (self.policy.structure.is_secret_key, self.policy.key_meaning,
+                                              self.policy.typed_text_key)
+        stack = [(container, k, "", False) for k in keys]
         while stack:
-            holder, k, meaning = stack.pop()
+            holder, k, meaning, typed = stack.pop()  # typed: under a key that says the visitor wrote it
             value = holder[k]
             if isinstance(value, dict):
                 for key in list(value):
@@ -605,11 +612,16 @@ class BatchRedaction:
                         if len(key) >= _MIN_TAINT:
                             cell = KeyCell(value, key)
                             self.key_cells.append(cell)
-                            self.slots.append(TextSlot(cell, None, "content.event-key"))
-                        inner = "SECRET" if meaning == "SECRET" or secret_key(key) else key_meaning(key) or meaning
-                        stack.append((value, key, inner))
+                            # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
+                            self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
+                                              else TextSlot(cell, None, "content.event-key"))
+                        if meaning == "SECRET" or secret_key(key):
+                            inner = "SECRET"
+                        else:
+                            inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
+                        stack.append((value, key, inner, typed or typed_key(key)))
             elif isinstance(value, list):
-                stack.extend((value, i, meaning) for i in range(len(value)))
+                stack.extend((value, i, meaning, typed) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))):
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
@@ -619,12 +631,14 @@ class BatchRedaction:
                 holder[k] = self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
+            elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):
+                continue  # an id under a key that says so (a trace's, a replay's): no token, no phone number
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
                     self.slots.append(UrlSlot(cell, None, self, page=True))
-                else:
-                    self.slots.append(TextSlot(cell, None, "content.event"))
+                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
+                    self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self.echo_cells.append(cell)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
@@ -749,6 +763,9 @@ class BatchRedaction:
 
     def label_meaning(self, label: str) -> str:
         return self.policy.label_meaning(label)
+
+    def search_parameter(self, name: str) -> bool:
+        return self.policy.fields.is_search("input", {"name": name})
 
     def taint_spans(self, text: str, spans: list[Span]) -> None:
         for span in spans:

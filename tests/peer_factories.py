@@ -109,7 +109,8 @@ def replay_event(replay_id: str, urls: list[str], **extra: Any) -> dict[str, Any
 
 
 def sentry_envelope(replay_id: str, events: list[dict[str, Any]], *, urls: list[str] = (),
-                    compression: str = "zlib", extra_items: list[tuple[dict[str, Any], bytes]] = ()) -> bytes:
+                    compression: str = "zlib", extra_items: list[tuple[dict[str, Any], bytes]] = (),
+                    **replay_extra: Any) -> bytes:
     recording = js_json(events)
     if compression == "zlib":
         recording = zlib.compress(recording)
@@ -119,7 +120,7 @@ def sentry_envelope(replay_id: str, events: list[dict[str, Any]], *, urls: list[
     header = js_json({"event_id": replay_id, "sent_at": "2026-12-01T22:00:01.500Z",
                       "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"},
                       "dsn": f"http://{SENTRY_KEY}@127.0.0.1/1"})
-    parts = [header, js_json({"type": "replay_event"}), js_json(replay_event(replay_id, list(urls))),
+    parts = [header, js_json({"type": "replay_event"}), js_json(replay_event(replay_id, list(urls), **replay_extra)),
              js_json({"type": "replay_recording", "length": len(payload)}), payload]
     for item_header, item_payload in extra_items:
         parts += [js_json(item_header), item_payload]

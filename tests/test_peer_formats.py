@@ -332,3 +332,237 @@ async def test_a_property_named_with_personal_data_is_renamed_not_duplicated(red
     properties = sent["batch"][0]["properties"]
     assert EMAIL not in json.dumps(sent)
     assert properties["plan"] == "gold" and len(properties) == len(event["properties"])  # renamed, not added
+
+
+# -- held-out shapes (tests/e2e/test_peers_heldout.py found them leaking) -------------------------
+HELD_NAME, HELD_EMAIL, HELD_IBAN = "Ymke Tjallingsma", "ymke.tjallingsma@postvak.example", "BE86 7390 1234 5678"
+HELD_PHONE, HELD_ADDRESS, HELD_USER = "+31 6 2957 3108", "Lindenhof 17, 9712 CB Groningen", "fietsymke82"
+
+
+def sentry_error_event() -> dict:
+    """An error event as @sentry/browser sends it after setUser, setTag, setExtra, setContext."""
+    return {
+        "event_id": "9" * 32, "timestamp": 1764626402.25, "platform": "javascript", "level": "error",
+        "exception": {"values": [{"type": "Error", "value": f"betaling mislukt voor {HELD_EMAIL}",
+                                  "stacktrace": {"frames": [{"filename": "http://app.test/heldout.html", "function": "HTMLButtonElement.<anonymous>",
+                                                             "lineno": 52, "colno": 16, "in_app": True}]},
+                                  "mechanism": {"type": "generic", "handled": True}}]},
+        "user": {"id": f"u-{HELD_USER}", "email": HELD_EMAIL, "username": HELD_USER, "ip_address": "81.82.83.84"},
+        "tags": {"klant": HELD_EMAIL}, "extra": {"rekening": HELD_IBAN},
+        "contexts": {"bezorging": {"regel": HELD_ADDRESS}, "trace": {"trace_id": "ab" * 16, "span_id": "cd" * 8},
+                     "replay": {"replay_id": "f" * 32}},
+        "breadcrumbs": [{"timestamp": 1764626401.5, "category": "console", "level": "log",
+                         "message": f"klant {HELD_EMAIL}"},
+                        {"timestamp": 1764626401.6, "category": "navigation",
+                         "data": {"from": "/heldout.html", "to": f"/heldout.html?mail={HELD_EMAIL}"}},
+                        {"timestamp": 1764626401.7, "category": "ui.click", "message": "body > p > button#mailme"}],
+        "request": {"url": f"http://app.test/heldout.html?email={HELD_EMAIL}", "headers": {"User-Agent": "Mozilla/5.0"}},
+        "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"}, "environment": "production",
+    }
+
+
+async def test_sentry_error_event_and_session_items_are_redacted(redact):
+    """Sentry's own events (errors, messages) and sessions carry what setUser, setTag, setExtra,
+    setContext and the breadcrumbs hold: scanned like a replay_event, with or without a replay; an
+    item that is not JSON (an attachment) cannot be read: dropped."""
+    session = {"sid": "1" * 32, "init": False, "started": "2026-12-01T22:00:00.000Z", "status": "ok", "errors": 1,
+               "did": HELD_EMAIL, "attrs": {"release": "shop@1.0", "environment": "production"}}
+    attachment = f"klant {HELD_USER}\x00\xff".encode("latin-1")
+    client_report = b'{"timestamp":1764626402.3,"discarded_events":[{"reason":"sample_rate","category":"error","quantity":1}]}'
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'","sent_at":"2026-12-01T22:00:02.500Z"}',
+                      b'{"type":"event"}', json.dumps(sentry_error_event()).encode(),
+                      b'{"type":"session"}', json.dumps(session).encode(),
+                      b'{"type":"client_report","length":%d}' % len(client_report), client_report,
+                      b'{"type":"attachment","length":%d,"filename":"notes.txt"}' % len(attachment), attachment])
+    body = sentry.decode(raw, {}, {}, LIMIT)
+    assert body.groups[0].session == "f" * 32  # the replay the error names: what it taught is masked here too
+    out = await redact(body)
+    header, items = read_envelope(out)
+    assert header["event_id"] == "9" * 32
+    assert [h["type"] for h, _ in items] == ["event", "session", "client_report"]
+    plain = out.decode()
+    for value in (HELD_EMAIL, "ymke.tjallingsma", HELD_IBAN, "7390 1234", HELD_ADDRESS, "Lindenhof", HELD_USER,
+                  "81.82.83.84"):
+        assert value not in plain, value
+    event, sent_session = json.loads(items[0][1]), json.loads(items[1][1])
+    # the controls: what the event is, its SDK, its ids, timestamps and stack
+    [exception] = event["exception"]["values"]
+    assert exception["type"] == "Error" and exception["value"].startswith("betaling mislukt voor ")
+    assert exception["stacktrace"]["frames"][0] == sentry_error_event()["exception"]["values"][0]["stacktrace"]["frames"][0]
+    assert event["sdk"] == {"name": "sentry.javascript.browser", "version": "11.12.0"}
+    assert event["contexts"]["trace"] == {"trace_id": "ab" * 16, "span_id": "cd" * 8}
+    assert event["contexts"]["replay"] == {"replay_id": "f" * 32}
+    assert event["timestamp"] == 1764626402.25 and event["level"] == "error"
+    assert event["breadcrumbs"][2]["message"] == "body > p > button#mailme"
+    assert sent_session["sid"] == "1" * 32 and sent_session["status"] == "ok"
+    assert items[2][1] == client_report
+
+
+async def test_sentry_replay_event_contexts_are_scanned(redact):
+    """setContext's values ride along in every replay_event's contexts."""
+    contexts = {"bezorging": {"regel": HELD_ADDRESS, "iban": HELD_IBAN}, "trace": {"trace_id": "ab" * 16}}
+    raw = sentry_envelope("a" * 32, [meta("https://shop.example/")], urls=["https://shop.example/"], contexts=contexts)
+    replay = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1][0][1].decode()
+    assert HELD_ADDRESS not in replay and "7390 1234" not in replay
+    assert json.loads(replay)["contexts"]["trace"] == {"trace_id": "ab" * 16}
+
+
+async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
+    """A form-encoded body and a URL inside a longer text (autocapture's $elements_chain) hold
+    their values percent-encoded: '%2B31%206…' is a phone number, 'tel=' says so too."""
+    from urllib.parse import quote
+    href = f"/profiel?email={quote(HELD_EMAIL)}&tel={quote(HELD_PHONE)}"
+    event = analytics_event("$autocapture", **{
+        "$elements_chain": f'a:attr__href="{href}"attr__id="profile"href="{href}"nth-child="1";p:nth-child="4"',
+        "$el_text": "Profiel"})
+    form = f"iban=NL26RABO0317428595&opmerking={quote('bel ' + HELD_PHONE)}&qty=2"
+    network = posthog_network(request("https://shop.example/api/profile", requestBody=form,
+                                      requestHeaders={"Content-Type": "application/x-www-form-urlencoded"}))
+    raw = posthog_body([snapshot_event([meta(), network], compress=False), event])
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))
+    plain = json.dumps(out)
+    for value in (HELD_PHONE, quote(HELD_PHONE), "2957", HELD_EMAIL, quote(HELD_EMAIL), "NL26RABO"):
+        assert value not in plain, value
+    chain = out[1]["properties"]["$elements_chain"]
+    assert chain.startswith('a:attr__href="/profiel?email=') and 'attr__id="profile"' in chain
+    body = out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"][0]["requestBody"]
+    assert body.startswith("iban=") and "&opmerking=" in body and body.endswith("&qty=2")
+
+
+async def test_json_written_into_a_string_is_read_by_its_keys(redact):
+    """posthog.capture('form', {state: JSON.stringify(form)}), console.log('state ' + JSON.stringify(…)):
+    a key inside the string says what its value holds, as a payload's key does, for a name no list knows."""
+    name = "Zorbalie Quendt"
+    event = analytics_event("form_submitted", form_state=json.dumps({"naam": name, "woonplaats": "Dokkum", "qty": 2}),
+                            product="Fietsbel, rood")
+    console = {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {
+        "level": "log", "payload": [json.dumps("formulier " + json.dumps({"volledige_naam": name}))], "trace": []}},
+        "timestamp": 2}
+    raw = posthog_body([snapshot_event([meta(), console], compress=False), event])
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))
+    plain = json.dumps(out)
+    assert "Zorbalie" not in plain and "Quendt" not in plain and "Dokkum" not in plain
+    state = json.loads(out[1]["properties"]["form_state"])
+    assert state["qty"] == 2 and set(state["naam"]) <= {"*", " "} and out[1]["properties"]["product"] == "Fietsbel, rood"
+
+
+async def test_the_persons_identity_is_masked_whole_unless_it_is_an_opaque_id(redact):
+    """posthog.identify('fietsymke82'), Sentry.setUser({id: 'u-fietsymke82'}): a distinct id, a
+    user id or a session's did that is a name or a username is the person; a UUID, a hex digest or a
+    database number is an id, kept for the collector's joins."""
+    uuid = "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"
+    identify = analytics_event("$identify", distinct_id=HELD_USER, **{"$anon_distinct_id": uuid})
+    numbered = analytics_event("$pageview", distinct_id="48213")
+    raw = posthog_body(capture_batch([identify, numbered]))
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
+    assert HELD_USER not in json.dumps(out) and "fietsy" not in json.dumps(out)
+    assert out[0]["properties"]["$anon_distinct_id"] == uuid and out[1]["properties"]["distinct_id"] == "48213"
+    alias = analytics_event("$create_alias", alias=HELD_USER, distinct_id="48213")  # posthog.alias('fietsymke82')
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([alias])), {}, LIMIT)))["batch"]
+    assert HELD_USER not in json.dumps(sent) and sent["properties"]["distinct_id"] == "48213"
+    flags = json.dumps({"token": TOKEN, "distinct_id": HELD_USER, "$anon_distinct_id": uuid}).encode()
+    sent = json.loads(await redact(posthog.decode(flags, {}, LIMIT)))
+    assert HELD_USER not in json.dumps(sent) and sent["$anon_distinct_id"] == uuid and sent["token"] == TOKEN
+    event = {**sentry_error_event(), "user": {"id": f"u-{HELD_USER}"}}
+    opaque = {**sentry_error_event(), "user": {"id": 48213}}
+    session = {"sid": "1" * 32, "status": "ok", "did": HELD_USER}
+    envelope = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                           b'{"type":"event"}', json.dumps(opaque).encode(),
+                           b'{"type":"session"}', json.dumps(session).encode()])
+    out = await redact(sentry.decode(envelope, {}, {}, LIMIT))
+    assert HELD_USER not in out.decode() and "fietsy" not in out.decode()
+    assert json.loads(read_envelope(out)[1][1][1])["user"] == {"id": 48213}
+
+
+async def test_a_full_name_in_a_page_urls_query_is_masked_whatever_its_parameter(redact):
+    """'$referrer': '…/bye.html?klant=Zorbalie+Quendt': the parameter's name says nothing, the name
+    is on no list, but its shape is a person's (two capitalised words) — a search query keeps its words."""
+    event = analytics_event("$pageview", **{
+        "$referrer": "http://app.test/bye.html?klant=Zorbalie+Quendt&q=Apple+Watch+Ultra&step=2",
+        "$current_url": "http://app.test/heldout.html?sdk=posthog#wie=Zorbalie%20Quendt"})
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"]
+    assert "Zorbalie" not in json.dumps(sent) and "Quendt" not in json.dumps(sent)
+    assert sent["properties"]["$referrer"].startswith("http://app.test/bye.html?klant=")
+    assert sent["properties"]["$referrer"].endswith("&q=Apple+Watch+Ultra&step=2")
+    assert sent["properties"]["$current_url"].startswith("http://app.test/heldout.html?sdk=posthog#wie=")
+
+
+async def test_sentry_span_and_log_items_keep_their_structure(redact):
+    """@sentry/browser 11 streams spans and logs as items of {value, type} attributes: the values a
+    key names are masked (telefoon, user.email), the attributes' types, the SDK's own attributes and
+    the ids stay readable — a masked "string" type would taint every "string" of the session."""
+    def attributes(**values) -> dict:
+        return {k: {"value": v, "type": "integer" if isinstance(v, int) else "string"} for k, v in values.items()}
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    log = {"version": 2, "items": [{"timestamp": 1796210235.63, "level": "info", "trace_id": trace,
+                                    "body": f"bestelling voor {HELD_EMAIL}", "severity_number": 9,
+                                    "attributes": attributes(**{"telefoon": HELD_PHONE, "product": "Fietsbel, rood",
+                                                                "user.email": HELD_EMAIL, "user.name": HELD_USER,
+                                                                "sentry.sdk.name": "sentry.javascript.browser",
+                                                                "sentry.sdk.version": "11.12.0",
+                                                                "sentry.replay_id": "f" * 32})}]}
+    span = {"version": 2, "items": [{"name": "/heldout.html", "span_id": "ab2bcc13b23717dc", "trace_id": trace,
+                                     "start_timestamp": 1796210232.21, "end_timestamp": 1796210232.22, "status": "ok",
+                                     "attributes": attributes(**{"sentry.op": "browser.dom_content_loaded_event",
+                                                                 "sentry.segment.name": "/heldout.html",
+                                                                 "sentry.exclusive_time": 0})}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"log","item_count":1,"content_type":"application/vnd.sentry.items.log+json"}',
+                      json.dumps(log).encode(),
+                      b'{"type":"span","item_count":1,"content_type":"application/vnd.sentry.items.span.v2+json"}',
+                      json.dumps(span).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert HELD_EMAIL not in out.decode() and "2957" not in out.decode() and HELD_USER not in out.decode()
+    [(_, sent_log), (_, sent_span)] = read_envelope(out)[1]
+    [entry] = json.loads(sent_log)["items"]
+    assert entry["body"].startswith("bestelling voor ") and entry["trace_id"] == trace
+    assert entry["attributes"]["telefoon"]["type"] == "string" and entry["attributes"]["product"]["value"] == "Fietsbel, rood"
+    assert entry["attributes"]["sentry.sdk.name"] == {"value": "sentry.javascript.browser", "type": "string"}
+    assert entry["attributes"]["sentry.replay_id"]["value"] == "f" * 32
+    assert json.loads(sent_span) == span
+
+
+async def test_a_url_that_is_a_key_is_redacted_as_a_url(redact):
+    """PostHog's heatmaps key their points by the page's URL ({"$heatmap_data": {url: [...]}}): the
+    key is a page's address, whose path may name the visitor (/klant/wobke-hiddema/)."""
+    url = "http://app.test/klant/wobke-hiddema/heldout.html?sdk=posthog&stap=2"
+    event = analytics_event("$$heatmap", **{"$heatmap_data": {url: [{"x": 10, "y": 20, "type": "click"}]}})
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"]
+    [(key, points)] = sent["properties"]["$heatmap_data"].items()
+    assert "hiddema" not in json.dumps(sent) and "wobke" not in json.dumps(sent)
+    assert key.startswith("http://app.test/klant/") and key.endswith("/heldout.html?sdk=posthog&stap=2")
+    assert points == [{"x": 10, "y": 20, "type": "click"}]
+
+
+async def test_sentry_envelope_headers_trace_context_is_scanned(redact):
+    """The envelope header's dynamic sampling context names the transaction (a span the page started:
+    Sentry.startSpan({name: 'checkout voor ' + email})): scanned; its ids and public key are Sentry's."""
+    trace = {"trace_id": "2355b44d98bc41c780259f8976c00a0b", "public_key": SENTRY_KEY, "sample_rate": "1",
+             "sampled": "true", "transaction": f"checkout voor {HELD_EMAIL}", "replay_id": "f" * 32}
+    header = json.dumps({"event_id": "9" * 32, "sent_at": "2026-12-01T22:00:02.500Z", "trace": trace,
+                         "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"}}).encode()
+    raw = b"\n".join([header, b'{"type":"event"}', b'{"message":"boom"}'])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    sent, items = read_envelope(out)
+    assert HELD_EMAIL not in out.decode() and sent["trace"]["transaction"].startswith("checkout voor ")
+    assert {k: v for k, v in sent["trace"].items() if k != "transaction"} == \
+        {k: v for k, v in trace.items() if k != "transaction"}
+    assert sent["sdk"]["version"] == "11.12.0" and json.loads(items[0][1]) == {"message": "boom"}
+
+
+async def test_what_the_visitor_wrote_in_a_survey_or_feedback_is_read_as_a_textarea(redact):
+    """A survey's answers ($survey_response, $survey_response_<question id>, $survey_questions[].response)
+    and a feedback message are what the visitor typed: a full name is read from its shape there, as
+    in a textarea, for a name no list knows; the site's own words beside them stay."""
+    question = "0190c0de-5eed-7000-8000-000000000001"
+    event = analytics_event("survey sent", **{
+        "$survey_id": "0190c0de-5eed-7000-8000-000000000000", "$survey_name": "Tevredenheid Fietsbel Rood",
+        "$survey_response": "Prima, groeten van Zorbalie Quendt", f"$survey_response_{question}": "Zorbalie Quendt hier",
+        "$survey_questions": [{"id": question, "question": "Hoe was het?", "response": "Bel Zorbalie Quendt terug"}]})
+    [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"]
+    properties = sent["properties"]
+    assert "Zorbalie" not in json.dumps(sent) and "Quendt" not in json.dumps(sent)
+    assert properties["$survey_response"].startswith("Prima, groeten van ")
+    assert f"$survey_response_{question}" in properties  # the key names the question: kept
+    assert properties["$survey_name"] == "Tevredenheid Fietsbel Rood"
+    assert properties["$survey_questions"][0]["question"] == "Hoe was het?"

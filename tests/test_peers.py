@@ -135,7 +135,7 @@ async def test_sentry_envelope_redacted_and_forwarded(proxy, collector):
 
 # -- the rest of the peers' routes ----------------------------------------------------------------
 async def test_other_routes_pass_through_untouched(proxy, collector):
-    flags_body = json.dumps({"token": TOKEN, "distinct_id": "d1"}).encode()
+    flags_body = json.dumps({"token": TOKEN, "distinct_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"}).encode()
     answer = await proxy.post("/flags/?v=2&config=true", data=flags_body, headers={"Content-Type": "application/json"})
     assert answer.status == 200 and answer.headers["X-Flags"] == "stub"
     assert (await answer.json())["featureFlags"] == {"beta": True}
@@ -221,9 +221,9 @@ async def test_a_large_body_is_decoded_and_encoded_off_the_event_loop(proxy, col
 
 
 async def test_a_preflight_of_a_passed_through_route_goes_to_the_collector(proxy, collector):
-    answer = await proxy.options("/flags/?v=2", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"})
+    answer = await proxy.options("/somewhere/else?v=2", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"})
     assert answer.status == 204 and answer.headers["Access-Control-Allow-Origin"] == ORIGIN
-    assert [(r["method"], r["path_qs"]) for r in collector.received] == [("OPTIONS", "/flags/?v=2")]
+    assert [(r["method"], r["path_qs"]) for r in collector.received] == [("OPTIONS", "/somewhere/else?v=2")]
 
 
 async def test_collector_down_the_redacted_body_is_spooled(aiohttp_client, tmp_path):
@@ -300,3 +300,24 @@ async def test_ingest_routes_without_their_trailing_slash_are_redacted_too(proxy
     assert answer.status in (200, 404)  # the stub collector knows the slashed paths only
     [forwarded] = [r for r in collector.received if r["path_qs"] == path]
     assert EMAIL.encode() not in forwarded["raw"]
+
+
+async def test_posthog_flags_request_person_properties_are_redacted(proxy, collector):
+    """posthog-js sends identify()'s and group()'s properties to /flags/ to evaluate flags with:
+    redacted like an event, and the collector's answer is still the SDK's."""
+    body = {"token": TOKEN, "distinct_id": EMAIL, "groups": {"bedrijf": "fietsen-bv"},
+            "person_properties": {"$lib": "web", "$lib_version": "1.449.2", "email": EMAIL,
+                                  "name": "Ymke Tjallingsma", "phone": "+32 470 58 21 94"},
+            "group_properties": {"bedrijf": {"rekening": "BE86 7390 1234 5678"}}, "timezone": "Europe/Brussels"}
+    answer = await proxy.post("/flags/?v=2&config=true", data=json.dumps(body).encode(),
+                              headers={"Content-Type": "application/json", "Origin": ORIGIN})
+    assert answer.status == 200 and answer.headers["X-Flags"] == "stub"
+    assert (await answer.json())["featureFlags"] == {"beta": True}
+    [forwarded] = collector.requests("/flags/")
+    assert forwarded["path_qs"] == "/flags/?v=2&config=true"
+    plain = forwarded["raw"].decode()
+    for value in (EMAIL, "Ymke", "Tjallingsma", "470 58 21 94", "7390 1234"):
+        assert value not in plain, value
+    sent = json.loads(forwarded["raw"])
+    assert sent["token"] == TOKEN and sent["person_properties"]["$lib"] == "web"
+    assert sent["groups"] == {"bedrijf": "fietsen-bv"} and sent["timezone"] == "Europe/Brussels"

@@ -81,6 +81,25 @@ def dumps(value: Any) -> bytes:
         raise BatchError(400, "too_deep", f"the body cannot be encoded again: {error}") from None
 
 
+#: an id a person is known by that says nothing of them: a UUID, a hex digest, a database number
+OPAQUE_ID = re.compile(rf"(?:{ID_SHAPED.pattern[1:-1]}|\d{{1,20}})$")
+#: a key whose meaning is a person's (rules/fields.yaml): what is scanned under it is masked whole
+PERSON_KEY = "username"
+
+
+def opaque_id(value: Any) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and bool(
+        OPAQUE_ID.match(value)))
+
+
+def person_view(holder: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The entries of holder under `keys` that are who the person is (a distinct id, a user id, a
+    username) and not an opaque id: scanned under PERSON_KEY, they are masked whole — a username no
+    detector can tell from a word included — while a UUID or a database number is kept for the
+    collector's joins."""
+    return {k: holder[k] for k in keys if k in holder and holder[k] not in (None, "") and not opaque_id(holder[k])}
+
+
 def scan_view(holder: dict[str, Any], structural: frozenset[str]) -> dict[str, Any]:
     """The entries of holder that a person could have written: all but the structural keys and
     id-shaped values. Nested containers are shared, so redacting the view in place redacts

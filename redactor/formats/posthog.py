@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, Budget, dumps, gzip_bytes, kept_in, loads, scan_view,
-                                   write_back)
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, PERSON_KEY, Budget, dumps, gzip_bytes, kept_in, loads,
+                                   person_view, scan_view, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -50,6 +50,9 @@ STRUCTURAL = frozenset({
 })
 EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key",
                               "$token"})
+#: who the person is (an event's properties, a /flags/ body, alias()'s $create_alias): masked
+#: whole unless an opaque id
+IDENTITY = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
 
 
 def _latin1_gzip_field(value: str, budget: Budget) -> Any:
@@ -208,10 +211,16 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
             properties = {}
         view = scan_view(properties, STRUCTURAL)
         outer = scan_view(event, EVENT_STRUCTURAL)
-        body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer))]
+        for key in IDENTITY:
+            view.pop(key, None)
+            outer.pop(key, None)
+        person, outer_person = person_view(properties, IDENTITY), person_view(event, IDENTITY)
+        body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer)),
+                        (properties, person, frozenset(person)), (event, outer_person, frozenset(outer_person))]
         session = _recording_key(properties)
         group = sessions.setdefault(session, Group(session, []))
-        group.meta[f"{n}"] = {"properties": view, "event": outer}
+        group.meta[f"{n}"] = {"properties": view, "event": outer,
+                              PERSON_KEY: {"properties": person, "event": outer_person}}
         if event.get("event") not in SNAPSHOT_EVENTS or "$snapshot_data" not in properties:
             continue  # an analytics event: its strings are scanned, the values its tab taught masked
         recorded = properties["$snapshot_data"]

@@ -7,9 +7,18 @@ envelope per segment with two items:
   scanned, ids and timestamps are not;
 - `replay_recording`: a `{"segment_id":N}` line, then the rrweb events as a zlib stream (the SDK's
   compression worker), gzip (its fallback), or plain JSON (compression off).
-The replay's `replay_id` is the session key. Other items (errors, sessions, client reports) pass
-as they came. An item redaction did not change keeps its bytes; a changed one is encoded the way
-it came and its header's `length` is recomputed.
+The replay's `replay_id` is the session key. The envelope header's dynamic sampling context
+(`trace`: the transaction's name) is scanned but for its ids. Every other item whose payload is a JSON object (an
+error or a message event, a session, a transaction, logs, feedback…) is scanned like a
+replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
+is anybody's text. Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
+id, e-mail or name) — is masked whole, as a field named "username" is, but for opaque ids (a UUID,
+a number: formats/peer.py person_view). Client reports (counts)
+pass as they came; an item that is not JSON (an attachment, statsd lines) cannot be read, so it
+is dropped. An error without a replay in its envelope goes with the replay its
+`contexts.replay.replay_id` names, so that the values that replay taught are masked in it too.
+An item redaction did not change keeps its bytes; a changed one is encoded the way it came and
+its header's `length` is recomputed.
 """
 
 from __future__ import annotations
@@ -22,15 +31,28 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ZLIB_WBITS, Budget, dumps, gzip_bytes,
-                                   kept_in, loads, scan_view, write_back)
+from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, PERSON_KEY, ZLIB_WBITS, Budget, dumps,
+                                   gzip_bytes, kept_in, loads, opaque_id, person_view, scan_view, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 
-#: keys of a replay_event that are ids, timestamps and the SDK's facts: not scanned
-REPLAY_EVENT_STRUCTURAL = frozenset({
+#: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts: not
+#: scanned (their `contexts` are, but for ID_CONTEXTS: setContext writes there)
+ITEM_STRUCTURAL = frozenset({
     "type", "replay_id", "event_id", "segment_id", "replay_type", "timestamp", "replay_start_timestamp",
-    "error_ids", "trace_ids", "platform", "sdk", "environment", "release", "dist", "contexts",
+    "start_timestamp", "error_ids", "trace_ids", "platform", "sdk", "environment", "release", "dist", "level",
+    "sid", "init", "started", "status", "errors", "duration", "seq", "debug_meta", "contexts",
 })
+#: the contexts the SDK fills with ids (trace_id, span_id, replay_id): not scanned
+ID_CONTEXTS = frozenset({"trace", "replay"})
+#: Sentry's person: an event's `user` (setUser) and a session's `did`, masked whole but opaque ids
+PERSON_KEYS = ("user", "did")
+#: items that are counts, nothing a person wrote: passed as they came
+PASSED_ITEMS = frozenset({"client_report"})
+#: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
+#: rates and Sentry's public key; the rest (the transaction's name…) is scanned
+HEADER_STRUCTURAL = frozenset({"event_id", "sent_at", "sdk", "dsn", "trace"})
+TRACE_STRUCTURAL = frozenset({"trace_id", "public_key", "sample_rate", "sampled", "sample_rand", "replay_id",
+                              "environment", "release"})
 
 
 @dataclass
@@ -59,11 +81,31 @@ class _Recording:
 
 @dataclass
 class _ReplayEvent:
+    """A JSON item scanned (a replay_event, an event, a session…): its views, written back after."""
     item: Item
     data: dict[str, Any]
     view: dict[str, Any]
     before: bytes
     scanned: frozenset[str] = frozenset()
+    contexts: dict[str, Any] = field(default_factory=dict)  # the view of its contexts
+    person: dict[str, Any] = field(default_factory=dict)  # user and did, but their opaque ids
+
+    def write_back(self) -> None:
+        write_back(self.data, self.view, self.scanned)
+        if self.contexts:
+            write_back(self.data["contexts"], self.contexts, frozenset(self.contexts))
+        user = self.person.get("user")
+        if isinstance(user, dict):
+            write_back(self.data["user"], user, frozenset(user))
+        elif "user" in self.person:
+            self.data["user"] = user
+        if "did" in self.person:
+            self.data["did"] = self.person["did"]
+
+    def meta(self) -> dict[str, Any]:
+        """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
+        under a key that says it is one."""
+        return {"item": self.view, "contexts": self.contexts, PERSON_KEY: self.person}
 
 
 @dataclass
@@ -77,6 +119,24 @@ class SentryEnvelope:
     groups: list[Group] = field(default_factory=list)
     _recordings: list[_Recording] = field(default_factory=list)
     _replay_events: list[_ReplayEvent] = field(default_factory=list)
+    _dropped: set[int] = field(default_factory=set)  # ids of the items left out
+    _header_views: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+    def header_meta(self) -> dict[str, Any]:
+        """The header's scanned parts (see HEADER_STRUCTURAL), for the generic pass."""
+        holders = [(self.header, scan_view(self.header, HEADER_STRUCTURAL))]
+        trace = self.header.get("trace")
+        if isinstance(trace, dict):
+            holders.append((trace, scan_view(trace, TRACE_STRUCTURAL)))
+        self._header_views = holders
+        return {"header": holders[0][1], "trace": holders[1][1] if len(holders) > 1 else {}}
+
+    def _encoded_header(self) -> bytes:
+        before = dumps(self.header)
+        for holder, view in self._header_views:
+            write_back(holder, view, frozenset(view))
+        now = dumps(self.header)
+        return self.header_raw if now == before else now
 
     def encode(self) -> bytes:
         kept_ids = {id(event) for group in self.groups for event in (group.kept or [])}
@@ -89,14 +149,15 @@ class SentryEnvelope:
                         else gzip_bytes(now) if recording.compression == "gzip" else now)
                 payloads[id(recording.item)] = recording.head + body
         for replay_event in self._replay_events:
-            write_back(replay_event.data, replay_event.view, replay_event.scanned)
+            replay_event.write_back()
             now = dumps(replay_event.data)
             if now != replay_event.before:
                 payloads[id(replay_event.item)] = now
-        if not payloads:
+        header_raw = self._encoded_header()
+        if not payloads and not self._dropped and header_raw == self.header_raw:
             return self.raw  # nothing was redacted: byte for byte
-        out = [self.header_raw + (b"\n" if self.header_newline else b"")]
-        out += [item.encoded(payloads.get(id(item))) for item in self.items]
+        out = [header_raw + (b"\n" if self.header_newline else b"")]
+        out += [item.encoded(payloads.get(id(item))) for item in self.items if id(item) not in self._dropped]
         return b"".join(out)
 
 
@@ -170,6 +231,31 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     return _Recording(item, head, compression, events, dumps(events))
 
 
+def _scanned_item(item: Item, data: dict[str, Any]) -> _ReplayEvent:
+    before = dumps(data)
+    view = scan_view(data, ITEM_STRUCTURAL)
+    for key in PERSON_KEYS:
+        view.pop(key, None)
+    scanned = _ReplayEvent(item, data, view, before, frozenset(view))
+    contexts = data.get("contexts")
+    if isinstance(contexts, dict):
+        scanned.contexts = scan_view(contexts, ID_CONTEXTS)
+    user = data.get("user")
+    if isinstance(user, dict):
+        scanned.person["user"] = person_view(user, tuple(k for k in user if isinstance(k, str)))
+    elif user is not None and not opaque_id(user):
+        scanned.person["user"] = user  # not an object: scanned, written back as it comes out
+    scanned.person.update(person_view(data, ("did",)))
+    return scanned
+
+
+def _replay_of(data: dict[str, Any]) -> str | None:
+    contexts = data.get("contexts")
+    replay = contexts.get("replay") if isinstance(contexts, dict) else None
+    replay_id = replay.get("replay_id") if isinstance(replay, dict) else None
+    return replay_id if isinstance(replay_id, str) and replay_id else None
+
+
 def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], limit: int) -> SentryEnvelope:
     envelope = split(raw)
     envelope.key = _public_key(envelope, query, headers)
@@ -182,15 +268,23 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
             data = loads(item.payload, "the replay_event")
             if not isinstance(data, dict):
                 raise BatchError(400, "bad_envelope", "a replay_event is a JSON object")
-            before = dumps(data)
-            view = scan_view(data, REPLAY_EVENT_STRUCTURAL)
-            envelope._replay_events.append(_ReplayEvent(item, data, view, before, frozenset(view)))
-    if not envelope._recordings and not envelope._replay_events:
-        return envelope
+            envelope._replay_events.append(_scanned_item(item, data))
+        elif kind not in PASSED_ITEMS:
+            try:
+                data = loads(item.payload, f"a {kind} item")
+            except BatchError:
+                data = None
+            if isinstance(data, dict):
+                envelope._replay_events.append(_scanned_item(item, data))
+            else:
+                envelope._dropped.add(id(item))  # not JSON: nothing we cannot read leaves
     replay_id = next((r.data.get("replay_id") for r in envelope._replay_events
-                      if isinstance(r.data.get("replay_id"), str)), None) or envelope.header.get("event_id")
+                      if r.data.get("type") == "replay_event" and isinstance(r.data.get("replay_id"), str)), None) \
+        or (envelope.header.get("event_id") if envelope._recordings else None) \
+        or next((_replay_of(r.data) for r in envelope._replay_events if _replay_of(r.data)), None)
     session = replay_id if isinstance(replay_id, str) and replay_id else None
     group = Group(session, [event for recording in envelope._recordings for event in recording.events])
-    group.meta = {f"{n}": replay_event.view for n, replay_event in enumerate(envelope._replay_events)}
+    group.meta = {f"{n}": replay_event.meta() for n, replay_event in enumerate(envelope._replay_events)}
+    group.meta["envelope"] = envelope.header_meta()
     envelope.groups = [group]
     return envelope
