@@ -43,6 +43,12 @@ class Masker:
         """A whole text: every character masked but whitespace, so the layout stays."""
         return self._replace(value, entity, keep_spaces=True)
 
+    def pseudonym(self, value: str) -> str:
+        """A keyed hash of the value, whatever the site's mask: the same person's id becomes the same
+        pseudonym in every batch, so a collector still joins their events, without the value."""
+        digest = hmac.new(self.secret, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+        return f"#{digest[:HASH_HEX_DIGITS]}"
+
     def spans(self, value: str, ranges: Iterable[tuple[int, int, str]]) -> str:
         """Masks the given [start, end) ranges (merged when they overlap) and keeps the rest."""
         merged: list[list] = []
@@ -70,8 +76,7 @@ class Masker:
         if self.mask == "label":
             return f"[{entity}]"
         if self.mask == "hash":
-            digest = hmac.new(self.secret, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
-            return f"#{digest[:HASH_HEX_DIGITS]}"
+            return self.pseudonym(value)
         if keep_spaces:
             return "".join(c if c.isspace() else self.mask for c in value)
         return self.mask * len(value)

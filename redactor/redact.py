@@ -29,7 +29,7 @@ from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSl
                               credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.dom import DomMirror, Verdict
-from redactor.formats.peer import ID_SHAPED
+from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
 from redactor.masking import Masker
 from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
@@ -114,6 +114,8 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
 _KIND_KEYS = frozenset({"type", "unit"})
+#: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by a pseudonym
+IDENTITY = "IDENTITY"
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
@@ -617,6 +619,8 @@ class BatchRedaction:
                                               else TextSlot(cell, None, "content.event-key"))
                         if meaning == "SECRET" or secret_key(key):
                             inner = "SECRET"
+                        elif key == IDENTITY_KEY:
+                            inner = IDENTITY
                         else:
                             inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
                         stack.append((value, key, inner, typed or typed_key(key)))
@@ -627,8 +631,8 @@ class BatchRedaction:
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
                 whole = value if isinstance(value, str) else str(value)
                 if meaning != "SECRET" and isinstance(value, str):
-                    self.taint_value(whole, meaning)
-                holder[k] = self.masker.whole(whole, meaning)
+                    self.taint_value(whole, "PERSON" if meaning == IDENTITY else meaning)
+                holder[k] = self.masker.pseudonym(whole) if meaning == IDENTITY else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
             elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 
 import pytest
@@ -446,10 +447,11 @@ async def test_json_written_into_a_string_is_read_by_its_keys(redact):
     assert state["qty"] == 2 and set(state["naam"]) <= {"*", " "} and out[1]["properties"]["product"] == "Fietsbel, rood"
 
 
-async def test_the_persons_identity_is_masked_whole_unless_it_is_an_opaque_id(redact):
+async def test_the_persons_identity_becomes_a_pseudonym_unless_it_is_an_opaque_id(redact):
     """posthog.identify('fietsymke82'), Sentry.setUser({id: 'u-fietsymke82'}): a distinct id, a
-    user id or a session's did that is a name or a username is the person; a UUID, a hex digest or a
-    database number is an id, kept for the collector's joins."""
+    user id or a session's did that is a name or a username is the person: it becomes a keyed hash,
+    the same in every batch and route, so the collector still joins the person's events; a UUID, a
+    hex digest or a database number is an id, kept as it is."""
     uuid = "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"
     identify = analytics_event("$identify", distinct_id=HELD_USER, **{"$anon_distinct_id": uuid})
     numbered = analytics_event("$pageview", distinct_id="48213")
@@ -457,12 +459,16 @@ async def test_the_persons_identity_is_masked_whole_unless_it_is_an_opaque_id(re
     out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
     assert HELD_USER not in json.dumps(out) and "fietsy" not in json.dumps(out)
     assert out[0]["properties"]["$anon_distinct_id"] == uuid and out[1]["properties"]["distinct_id"] == "48213"
+    pseudonym = out[0]["properties"]["distinct_id"]
+    assert re.fullmatch(r"#[0-9a-f]{16}", pseudonym), pseudonym
     alias = analytics_event("$create_alias", alias=HELD_USER, distinct_id="48213")  # posthog.alias('fietsymke82')
     [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([alias])), {}, LIMIT)))["batch"]
     assert HELD_USER not in json.dumps(sent) and sent["properties"]["distinct_id"] == "48213"
+    assert sent["properties"]["alias"] == pseudonym  # another batch, the same person
     flags = json.dumps({"token": TOKEN, "distinct_id": HELD_USER, "$anon_distinct_id": uuid}).encode()
     sent = json.loads(await redact(posthog.decode(flags, {}, LIMIT)))
     assert HELD_USER not in json.dumps(sent) and sent["$anon_distinct_id"] == uuid and sent["token"] == TOKEN
+    assert sent["distinct_id"] == pseudonym  # and another route
     event = {**sentry_error_event(), "user": {"id": f"u-{HELD_USER}"}}
     opaque = {**sentry_error_event(), "user": {"id": 48213}}
     session = {"sid": "1" * 32, "status": "ok", "did": HELD_USER}

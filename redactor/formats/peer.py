@@ -83,8 +83,9 @@ def dumps(value: Any) -> bytes:
 
 #: an id a person is known by that says nothing of them: a UUID, a hex digest, a database number
 OPAQUE_ID = re.compile(rf"(?:{ID_SHAPED.pattern[1:-1]}|\d{{1,20}})$")
-#: a key whose meaning is a person's (rules/fields.yaml): what is scanned under it is masked whole
-PERSON_KEY = "username"
+#: the key of a payload view that holds who the person is (person_view): redact.py replaces every
+#: string under it by its pseudonym (Masker.pseudonym), the same for the same person in every batch
+IDENTITY_KEY = "$identity"
 
 
 def opaque_id(value: Any) -> bool:
@@ -94,9 +95,9 @@ def opaque_id(value: Any) -> bool:
 
 def person_view(holder: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     """The entries of holder under `keys` that are who the person is (a distinct id, a user id, a
-    username) and not an opaque id: scanned under PERSON_KEY, they are masked whole — a username no
-    detector can tell from a word included — while a UUID or a database number is kept for the
-    collector's joins."""
+    username) and not an opaque id: put under IDENTITY_KEY, each becomes its pseudonym — a username
+    no detector can tell from a word included — and the collector can still join a person's events
+    on it; a UUID or a database number is kept as it is."""
     return {k: holder[k] for k in keys if k in holder and holder[k] not in (None, "") and not opaque_id(holder[k])}
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, PERSON_KEY, Budget, dumps, gzip_bytes, kept_in, loads,
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, dumps, gzip_bytes, kept_in, loads,
                                    person_view, scan_view, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
@@ -220,7 +220,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
         session = _recording_key(properties)
         group = sessions.setdefault(session, Group(session, []))
         group.meta[f"{n}"] = {"properties": view, "event": outer,
-                              PERSON_KEY: {"properties": person, "event": outer_person}}
+                              IDENTITY_KEY: {"properties": person, "event": outer_person}}
         if event.get("event") not in SNAPSHOT_EVENTS or "$snapshot_data" not in properties:
             continue  # an analytics event: its strings are scanned, the values its tab taught masked
         recorded = properties["$snapshot_data"]

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, PERSON_KEY, ZLIB_WBITS, Budget, dumps,
+from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, ZLIB_WBITS, Budget, dumps,
                                    gzip_bytes, kept_in, loads, opaque_id, person_view, scan_view, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 
@@ -45,7 +45,7 @@ ITEM_STRUCTURAL = frozenset({
 #: the contexts the SDK fills with ids (trace_id, span_id, replay_id): not scanned
 ID_CONTEXTS = frozenset({"trace", "replay"})
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, masked whole but opaque ids
-PERSON_KEYS = ("user", "did")
+IDENTITY_KEYS = ("user", "did")
 #: items that are counts, nothing a person wrote: passed as they came
 PASSED_ITEMS = frozenset({"client_report"})
 #: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
@@ -105,7 +105,7 @@ class _ReplayEvent:
     def meta(self) -> dict[str, Any]:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
         under a key that says it is one."""
-        return {"item": self.view, "contexts": self.contexts, PERSON_KEY: self.person}
+        return {"item": self.view, "contexts": self.contexts, IDENTITY_KEY: self.person}
 
 
 @dataclass
@@ -234,7 +234,7 @@ def _recording(item: Item, budget: Budget) -> _Recording:
 def _scanned_item(item: Item, data: dict[str, Any]) -> _ReplayEvent:
     before = dumps(data)
     view = scan_view(data, ITEM_STRUCTURAL)
-    for key in PERSON_KEYS:
+    for key in IDENTITY_KEYS:
         view.pop(key, None)
     scanned = _ReplayEvent(item, data, view, before, frozenset(view))
     contexts = data.get("contexts")
