@@ -12,6 +12,7 @@ network requests for a page on localhost or 127.0.0.1.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import json
 import subprocess
@@ -116,15 +117,17 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    collector = PeerCollector(REMOTE_CONFIG)
+@contextlib.contextmanager
+def peer_stack(shop_app: web.Application, base: Path, site: dict[str, Any], keys: tuple[str, str] = (TOKEN, SENTRY_KEY),
+               remote_config: dict[str, Any] = REMOTE_CONFIG) -> Iterator[dict[str, Any]]:
+    """The stub collector (answering posthog-js with remote_config), the shop and `redactor serve
+    --upstream` in front of the collector, with the site `shop` configured as `site` and its SDK keys."""
+    collector = PeerCollector(remote_config)
     collector_thread = AppThread(collector.app()).start()
-    shop = AppThread(shop_app(bundles)).start()
-    base = tmp_path_factory.mktemp("peers")
+    shop = AppThread(shop_app).start()
     config = base / "redactor.yaml"  # JSON is YAML
-    config.write_text(json.dumps({"ner": False, "pii_workers": 0, "sites": {"shop": {
-        "sdk_keys": [TOKEN, SENTRY_KEY], "block_requests": ["/api/account/*"]}}}))
+    config.write_text(json.dumps({"ner": False, "pii_workers": 0,
+                                  "sites": {"shop": {"sdk_keys": list(keys), **site}}}))
     serve = start_serve(base / "data", "--upstream", collector_thread.url, "--config", str(config))
     try:
         yield {"collector": collector, "shop": shop, "serve": serve}
@@ -132,6 +135,12 @@ def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[d
         serve.stop()
         shop.stop()
         collector_thread.stop()
+
+
+@pytest.fixture(scope="module")
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with peer_stack(shop_app(bundles), tmp_path_factory.mktemp("peers"), {"block_requests": ["/api/account/*"]}) as up:
+        yield up
 
 
 @pytest.fixture(scope="module")

@@ -27,12 +27,11 @@ from urllib.parse import parse_qsl, quote, unquote_plus
 import pytest
 from aiohttp import web
 
-from conftest import start_serve
 from peer_collector import PeerCollector
 from planted import texts, windows
 
 from .conftest import OUTPUT, REPO
-from .test_peers_e2e import HERE, AppThread, app_browser, bundles, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import HERE, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -97,23 +96,15 @@ def heldout_app(bundles: Path) -> web.Application:
 
 @pytest.fixture(scope="module")
 def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    collector = PeerCollector(REMOTE_CONFIG)
-    collector_thread = AppThread(collector.app()).start()
-    shop = AppThread(heldout_app(bundles)).start()
-    base = tmp_path_factory.mktemp("peers-heldout")
-    config = base / "redactor.yaml"  # JSON is YAML
-    config.write_text(json.dumps({"ner": False, "pii_workers": 0, "sites": {"shop": {"sdk_keys": [TOKEN, SENTRY_KEY]}}}))
-    serve = start_serve(base / "data", "--upstream", collector_thread.url, "--config", str(config))
-    try:
-        yield {"collector": collector, "shop": shop, "serve": serve}
-    finally:
-        OUTPUT.mkdir(parents=True, exist_ok=True)  # what the collector got, to read when a test fails
-        (OUTPUT / "peers-heldout-collector.json").write_text(json.dumps(
-            [{"method": r["method"], "path_qs": r["path_qs"], "decoded": decoded(r)} for r in collector.received],
-            ensure_ascii=False, indent=1, default=repr))
-        serve.stop()
-        shop.stop()
-        collector_thread.stop()
+    with peer_stack(heldout_app(bundles), tmp_path_factory.mktemp("peers-heldout"), {}, (TOKEN, SENTRY_KEY),
+                    REMOTE_CONFIG) as up:
+        try:
+            yield up
+        finally:
+            OUTPUT.mkdir(parents=True, exist_ok=True)  # what the collector got, to read when a test fails
+            (OUTPUT / "peers-heldout-collector.json").write_text(json.dumps(
+                [{"method": r["method"], "path_qs": r["path_qs"], "decoded": decoded(r)}
+                 for r in up["collector"].received], ensure_ascii=False, indent=1, default=repr))
 
 
 # -- reading what the collector got ------------------------------------------------------------
