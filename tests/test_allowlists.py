@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from factories import (add, custom, element, html_page, incremental, input_event, meta, mutation, remove,
-                       set_attributes, snapshot, text)
+                       set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
 from redactor.pii import DetectorPool
@@ -191,6 +191,51 @@ def test_a_live_preview_of_a_field_leaks_no_prefix(session, label, value, shown_
     s.send(*events[:2 * 7])  # the batch ends after "noor.ba" / "Tjallin" / "Gurbe H"
     s.send(*events[2 * 7:])
     assert leaked(s.stored, shown_as(value)) == []
+
+
+@pytest.mark.parametrize("label, value, href", [
+    ("E-mail", "ysaure.qnl@verriere-post.be", "mailto:{}"),
+    ("Profil LinkedIn", "https://www.linkedin.com/in/ysaure-quenouillere-7b3k2", "{}")])
+def test_a_link_a_script_builds_from_a_field_as_it_is_typed_leaks_no_prefix(session, label, value, href):
+    """A live profile card drawn by innerHTML at each keystroke: a new <a> whose href is the value
+    typed so far (mailto:…, the profile's URL) and whose text shows it. The added link's href is a
+    copy of the keystrokes as its text is (held-out round 4, apply.html)."""
+    field = element("input", {"name": "k1", "aria-label": label})
+    card = element("p", {"class": "card-contact"})
+    s = session()
+    s.send(snapshot(html_page(field, card)))
+    events, shown = [], None
+    for i in range(1, len(value) + 1):
+        link = element("a", {"href": href.format(value[:i])}, [text(value[:i])])
+        events += [input_event(field["id"], value[:i]),
+                   mutation(adds=[add(card["id"], link)], removes=[remove(card["id"], shown)] if shown else [])]
+        shown = link["id"]
+    cut = 2 * (len(value) - 12)  # the batch ends in the middle of the domain or the name
+    s.send(*events[:cut])
+    s.send(*events[cut:])
+    assert leaked(s.stored, value.split("/")[-1]) == []
+
+
+def test_a_name_of_the_session_inside_a_slug_or_a_file_name_masks_all_of_it(session):
+    """A name typed into the name fields comes back inside a profile URL's slug (a link's href, the
+    URL field's value, the link's text) and inside the picked CV's file name, which the page shows
+    without the browser's C:\\fakepath\\: the whole slug and file name are the visitor's, not only
+    the name's words in them (held-out round 4, apply.html)."""
+    given = element("input", {"autocomplete": "given-name", "aria-label": "Prénom"})
+    family = element("input", {"autocomplete": "family-name", "aria-label": "Nom"})
+    cv = element("input", {"type": "file", "aria-label": "CV (PDF)"})
+    card, chosen = element("p", {"class": "card"}), element("span", {"class": "file-name"}, [text("Aucun fichier")])
+    s = session()
+    s.send(snapshot(html_page(given, family, cv, chosen, card)))
+    s.send(*typing(given["id"], "Ysaure"), *typing(family["id"], "Quenouillère"))
+    s.send(input_event(cv["id"], "C:\\fakepath\\Lettre_Y_Q_2026.pdf"),
+           mutation(adds=[add(chosen["id"], text("Lettre_Y_Q_2026.pdf (12 Ko)"))]))
+    url = "https://www.linkedin.com/in/ysaure-quenouillere-7b3k2"
+    s.send(snapshot(html_page(element("input", {"type": "url", "value": url}),
+                              element("a", {"href": url}, [text("linkedin.com/in/ysaure-quenouillere-7b3k2")]),
+                              element("span", {"class": "file-name"}, [text("CV_Ysaure_Quenouillere_2026.pdf (0 Ko)")]))))
+    for value in ("ysaure-quenouillere-7b3k2", "CV_Ysaure_Quenouillere_2026.pdf", "Lettre_Y_Q_2026.pdf"):
+        assert leaked(s.stored, value) == [], value
 
 
 def test_names_of_people_in_alt_and_title_are_masked(session):
