@@ -229,17 +229,61 @@ def name_runs(text: str) -> list[Span]:
     return spans
 
 
-#: how a person's name is read from its shape alone, where a visitor wrote the text (names_by_shape)
+#: a house number: "4", "31", "118bis", "61-3" (three digits at most: "March 2024" is a date), alone
+#: (not "4.5", "2/3"); a unit after it makes it a quantity ("Forte 500 mg")
+_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,3}(?:[a-zA-Z]{1,3}|-\d{1,3})?(?![^\s,;.)])(?![.,]\d)")
+_UNITS = frozenset("mg g kg ml cl l cm mm m km % x h u min uur jaar jaren ans years stuks pcs".split())
+_STREET_WORDS = 5  # "Onder de Linden", "Sint-Pietersnieuwstraat", "Quai des Péniches"
+
+
+def street_runs(text: str) -> list[Span]:
+    """In what a visitor writes, capitalised words right before a house number are a street, a
+    street word or not ("Borg kamer Achter Clarenburg 4", "Lange Munt 41, Gent"): two capitalised
+    words at least, particles among them ("Onder de Linden 12"). A product named that way is masked
+    too (fail closed), never the site's text."""
+    spans = []
+    for number in _HOUSE_NUMBER.finditer(text):
+        after = text[number.end():].split(None, 1)
+        if after and after[0].rstrip(".,;").lower() in _UNITS:
+            continue
+        run = list(re.finditer(r"\S+", text[:number.start()]))[-_STREET_WORDS:]
+        if not run or "\n" in text[run[-1].end():number.start()]:
+            continue
+        words: list[re.Match] = []
+        for word in reversed(run):
+            if not (_CAPITALISED.match(word.group(0)) or word.group(0) in PARTICLES):
+                break
+            words.insert(0, word)
+            if word is not run[-1] and "\n" in text[word.end():words[1].start()]:
+                words.pop(0)
+                break
+        while words and not _CAPITALISED.match(words[0].group(0)):
+            words.pop(0)
+        if words and _CAPITALISED.match(words[-1].group(0)) and \
+                sum(1 for w in words if _CAPITALISED.match(w.group(0))) >= 2:
+            spans.append(Span(words[0].start(), number.end(), "POSTAL_ADDRESS", 1.0, "shape"))
+    return spans
+
+
+#: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
+
+
+def _with_streets(names: NameShapes) -> NameShapes:
+    return lambda text: [*names(text), *street_runs(text)]
+
+
+_RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_streets(name_runs), _with_streets(name_shaped)
 
 
 def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
     """Where a name's shape alone says a person: inside the sentences of a textarea or an
     editable region (name_runs), a whole one-line value or an attribute no browser shows
-    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text."""
+    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text.
+    A street without a street word before its house number is read there too (street_runs)."""
     if search:
         return None
-    return name_runs if tag == "textarea" or (not tag and editable) else name_shaped
+    return _RUNS_AND_STREETS if tag == "textarea" or (not tag and editable) else _SHAPED_AND_STREETS
 
 
 class TextSlot(Slot):
