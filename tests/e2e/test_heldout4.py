@@ -53,11 +53,18 @@ def paste_html(page: Any, selector: str, html: str) -> None:
 # -- transfer.html ------------------------------------------------------------------------------------
 TRANSFER_FIELDS = [
     Planted("#tr-name", "Aafke Rinsmeuzel", "beneficiary's name (a surname no list knows), rendered into the "
-            "beneficiary list by innerHTML, the review <dd>, the <dialog> and the toast ('A. Rinsmeuzel')"),
+            "beneficiary list by innerHTML ('Aafke R.', title), the <option> picked again, document.title, the "
+            "review <dd>, the <dialog> and the toast ('A. Rinsmeuzel')"),
     Planted(None, "NL39 TRIO 0338 5219 6", "IBAN one digit short, grouped by a mask, repeated by the error "
             "summary ('“…” is geen geldig IBAN-nummer')"),
-    Planted(None, "NL39 TRIO 0338 5219 64", "the IBAN completed, in the list's data-iban, the review and the dialog"),
+    Planted(None, "NL39 TRIO 0338 5219 64", "the IBAN completed, in the list's data-iban, a clipboard helper "
+            "<textarea>, an aria-live 'gekopieerd', the <option> picked again, a hidden JSON input, the review and "
+            "the dialog"),
     Planted(None, "Achter Clarenburg 4", "a street without a street word in the transfer's description"),
+    Planted(None, "Thomas Peeters", "a second beneficiary's common name typed over the first, shortened in the "
+            "list ('Thomas P.', the whole name in its title) and in an <option> the page made, data-name too"),
+    Planted(None, "BE31 0634 7182 9455", "the second beneficiary's IBAN pasted over the first, in the list and the "
+            "<option> the page made"),
     Planted("#tr-payer", "Hidde Zwerverink", "payer's name (a surname no list knows) in the review <table>"),
     Planted(None, "2817.36.406", "BSN formatted with dots by a mask, in the review <table>"),
     Planted(None, "03-10-1988", "date of birth formatted by a mask, in the review <table>"),
@@ -67,7 +74,7 @@ TRANSFER_FIELDS = [
 ]
 TRANSFER_KEPT = ["Polderbank", "Spaarrekening Plus", "Er is een probleem", "Controleer uw gegevens", "Opdrachtgever",
                  "Weet u het zeker?", "ingepland", "Bewaar in mijn adresboek", "spaarrente", "TRIONL2U",
-                 "Polderbank N.V. — Nederland"]
+                 "Polderbank N.V. — Nederland", "gekopieerd", "Kies uit uw lijst", "Eerdere begunstigde"]
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +93,20 @@ def transfer(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.press("End")
         page.keyboard.type("4", delay=20)
         page.click("#tr-add")
+        page.click("#tr-copy")  # a textarea holding the IBAN, added, selected and removed
+        # a second beneficiary: a common name typed over the first, an IBAN pasted over the first
+        page.click("#tr-name")
+        page.keyboard.press("Control+A")
+        type_with_cuts(recording, "#tr-name", ["Thomas Pe", "eters"])
+        page.click("#tr-iban")
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text("BE31 0634 7182 9455")
+        page.click("#tr-bic")
+        page.keyboard.press("Control+A")
+        page.keyboard.type("GEBABEBB", delay=20)
+        page.click("#tr-add")
+        cut(page)
+        page.select_option("#tr-saved", index=1)  # the first one again, written back into the fields
         page.click("#tr-next-1")
         page.wait_for_function("!document.getElementById('tr-page-2').hidden")
         type_with_cuts(recording, "#tr-payer", ["Hidde Zwer", "verink"])
