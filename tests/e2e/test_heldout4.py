@@ -144,12 +144,14 @@ APPLY_FIELDS = [
     Planted(None, "Quenouillère", "family name no list knows, mirrored by the profile card's textContent"),
     Planted(None, "ysaure.qnl@verriere-post.be", "e-mail mirrored by the card's innerHTML (mailto: and text)"),
     Planted(None, "0471/28.60.93", "Belgian mobile with a slash and dots, typed into a web component's shadow root"),
+    Planted(None, "+32 471 28 60 93", "the mobile formatted live in international format in the shadow root, "
+            "at each keystroke ('+32 471 2', a batch cut there)"),
     Planted(None, "ysaure-quenouillere-7b3k2", "LinkedIn URL's slug, mirrored by the card's innerHTML"),
     Planted(None, CV, "CV's file name: rrweb's value 'C:\\fakepath\\…' and the page's 'file chosen' text"),
     Planted(None, "14/03/1996", "date of birth picked in a calendar widget, written into a readonly input"),
     Planted(None, "14 mars 1996", "the date of birth said in words under the picker"),
     Planted(None, "Gwenaëlle Trividic", "a reference's name typed into a tags input, made a chip (and its "
-            "remove button's aria-label)"),
+            "remove button's aria-label), removed again ('… retiré' in an aria-live)"),
     Planted(None, "+32 485 71 30 62", "a reference's phone made a chip"),
     Planted(None, "Corentin Lhoestaert", "name in a row cloned from a <template>, fields without id"),
     Planted(None, "c.lhoestaert@vitrobrux.be", "e-mail in a row cloned from a <template>"),
@@ -192,6 +194,7 @@ def apply(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         for word in ["néerlandais", "vitrail", "Gwenaëlle Trividic", "+32 485 71 30 62"]:
             recording.type("#ap-tags", word)
             page.keyboard.press("Enter")
+        page.click("#ap-chips .chip >> nth=2 >> button")  # the reference's name removed: "… retiré"
         cut(page)
         # the letter: typed, a word in bold and a list made by the editor, rich text pasted, a signature
         recording.type("#ap-letter", "Madame, Monsieur,\nAprès huit ans dans un atelier de Namur, je souhaite ")
@@ -244,7 +247,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(transfer, apply, redac
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside a slug or a file name)
-VERSIONS = [{"06-27 49 81 30", "+31 6 27 49 81 30"}, {"Hidde Zwerverink", "h.zwerverink@kwelderpost.nl"},
+VERSIONS = [{"06-27 49 81 30", "+31 6 27 49 81 30"}, {"0471/28.60.93", "+32 471 28 60 93"}, {"Hidde Zwerverink", "h.zwerverink@kwelderpost.nl"},
             {"Corentin Lhoestaert", "c.lhoestaert@vitrobrux.be"},
             {"Ysaure", "Quenouillère", "Ysaure Quenouillère", "ysaure.qnl@verriere-post.be",
              "ysaure-quenouillere-7b3k2", CV},
