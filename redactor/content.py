@@ -42,7 +42,8 @@ _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 #: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
-_IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
+_IBAN_START = re.compile(r"[A-Z]{2}\d{2}|[a-z]{2}\d{2}")  # "nl75 knab 0255": an IBAN typed in lower case too
+_IBAN_START_LOWER = re.compile(r"[a-z]{2}\d{2}$")
 _PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
@@ -53,6 +54,16 @@ _STREET_NAME = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:straat|gracht|laan|weg|plein|kade|singel|dijk|steeg|dreef|baan|ring|"
     r"straße|strasse|gasse|allee|kaai|steenweg|burgwal|vest|lei)"
     r"|[a-zß-öø-ÿ'’-]{2,25}(?:straat|gracht|laan|plein|kade|singel|steeg|dreef|straße|strasse|gasse|allee))[,.]?$")
+#: an e-mail address spelled out against harvesters ("ysaure.q [at] verriere-post [punt] be") and still
+#: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
+#: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
+_SPELLED_OPEN, _SPELLED_CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]"
+_SPELLED_DOT = rf"{_SPELLED_OPEN}(?i:dot|punt|point|punkt|\.){_SPELLED_CLOSE}\s*[\w.-]+"  # "[punt] be"
+_SPELLED_DOT_BEGUN = rf"{_SPELLED_OPEN}(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]"
+_SPELLED_ADDRESS_END = re.compile(
+    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:at?|@)(?:{_SPELLED_CLOSE}"
+    rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?)?\s*$")
+_SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
 #: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
 _DAY_MONTH = re.compile(
@@ -403,7 +414,9 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]
-    if _DIGITISH.search(token) or _GROUP.match(token):  # "NL46 RABO ": an IBAN's letters are a group too
+    if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri"
+        return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
+    if _DIGITISH.search(token) or _GROUP.match(token.upper()):  # "NL46 RABO ": an IBAN's letters are a group too
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None:
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
@@ -492,11 +505,19 @@ _GROUPED_DIGITS_MIN = 3
 def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int | None:
     """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23"), when they
     (with the digits of what follows them) make 3 digits or the start of an IBAN; else None."""
-    position = start
+    position, lower_case = start, None
     for word in reversed(before):
-        if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= _LETTER_GROUP_MAX)):
+        if _IBAN_START_LOWER.match(word):  # the start of an IBAN in lower case: its groups end here
+            lower_case = None
+            digits, position = digits + _count_digits(word), position - len(word) - 1
             break
+        if not (_GROUP.match(word.upper()) and (_DIGITISH.search(word) or len(word) <= _LETTER_GROUP_MAX)):
+            break
+        if lower_case is None and not _GROUP.match(word):
+            lower_case = (position, digits)  # lower-case words are groups only after an IBAN's start ("ik ben 123")
         digits, position = digits + _count_digits(word), position - len(word) - 1
+    if lower_case is not None:
+        position, digits = lower_case
     if position < start or digits:
         if digits >= _GROUPED_DIGITS_MIN or _IBAN_START.match(value, position):
             return position

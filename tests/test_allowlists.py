@@ -258,6 +258,27 @@ def test_a_street_without_a_street_word_typed_by_the_visitor_is_masked_where_the
     assert "Borg kamer " in stored_text(s.stored)
 
 
+LOWER_CASE_MESSAGE = ("hier de borg. mijn nieuwe rekening is nl75 knab 0255 8817 42, mail me op "
+                      "ysaure.q [at] verriere-post [punt] be als het binnen is")
+
+
+@pytest.mark.parametrize("cut", ["nl75 k", "nl75 knab ", "nl75 knab 02", "ysaure.q [", "ysaure.q [a", "[at] verr",
+                                 "verriere-post [pu", "[punt] b"])
+def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_batch_cuts_them(session, cut):
+    """People type to each other in lower case and spell an address out against harvesters: the
+    batch may end anywhere inside either (held-out round 4, transfer.html's message)."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht aan de begunstigde"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], LOWER_CASE_MESSAGE)
+    end = LOWER_CASE_MESSAGE.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    for value in ("nl75 knab 0255 8817 42", "ysaure.q [at] verriere-post [punt] be"):
+        assert leaked(s.stored, value) == [], value
+    assert "als het binnen " in stored_text(s.stored)
+
+
 def test_names_of_people_in_alt_and_title_are_masked(session):
     s = session()
     s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))

@@ -72,6 +72,19 @@ TRANSFER_FIELDS = [
     Planted(None, "+31 6 27 49 81 30", "the mobile echoed in international format by the review"),
     Planted(None, "h.zwerverink@kwelderpost.nl", "e-mail written by script (autofill), in the review <table>"),
 ]
+#: typed as people type to each other: lower case, an e-mail written out to fool harvesters, an IBAN in
+#: lower case, a date of birth and a BSN without dots
+MESSAGE = ("hoi sietske, hier alvast de borg. mijn nieuwe rekening is nl75 knab 0255 8817 42, mail me op "
+           "a.rinsmeuzel [at] terpstra-post [punt] nl. de verhuurder wil mijn geboortedatum (3 oktober 1988) en "
+           "bsn 281736406 weten, klopt dat?")
+MESSAGE_PLANTED = [
+    Planted(None, "nl75 knab 0255 8817 42", "an IBAN in lower case in a message"),
+    Planted(None, "a.rinsmeuzel [at] terpstra-post [punt] nl", "an e-mail written out with [at] and [punt]"),
+    Planted(None, "3 oktober 1988", "a date of birth in words in a message"),
+    Planted(None, "281736406", "a BSN without dots in a message"),
+]
+#: a third person's given name in lower case, as people write in a chat: no shape says a name
+MESSAGE_LOWER_CASE_NAME = Planted(None, "hoi sietske", "a given name in lower case after a greeting")
 TRANSFER_KEPT = ["Polderbank", "Spaarrekening Plus", "Er is een probleem", "Controleer uw gegevens", "Opdrachtgever",
                  "Weet u het zeker?", "ingepland", "Bewaar in mijn adresboek", "spaarrente", "TRIONL2U",
                  "Polderbank N.V. — Nederland", "gekopieerd", "Kies uit uw lijst", "Eerdere begunstigde"]
@@ -86,6 +99,8 @@ def transfer(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#tr-bic", "TRIONL2U")
         recording.type("#tr-amount", "1250,00")
         type_with_cuts(recording, "#tr-desc", ["Borg kamer Achter Clar", "enburg 4"])
+        type_with_cuts(recording, "#tr-message", split_inside(MESSAGE, "sietsk", "nl75 knab 02", "a.rinsmeuzel [a",
+                                                              "3 oktob", "bsn 28173"))
         page.click("#tr-next-1")  # the error summary repeats the IBAN
         page.wait_for_function("!document.getElementById('tr-errors').hidden")
         cut(page)
@@ -131,6 +146,17 @@ def test_transfer_fields_and_their_echoes_leak_nothing(transfer: Recorded):
     assert any("is geen geldig IBAN-nummer" in text for text in sent), "no error summary"
     assert any("naar A. Rinsmeuzel ingepland" in text for text in sent), "no toast"
     check_windows(transfer, TRANSFER_FIELDS)
+
+
+def test_transfer_message_leaks_nothing(transfer: Recorded):
+    assert any(MESSAGE in text for text in texts(transfer.sent)), "the message was never sent whole"
+    check_windows(transfer, MESSAGE_PLANTED)
+
+
+@pytest.mark.xfail(strict=True, reason="a given name in lower case ('hoi sietske,') has no shape a rule reads: "
+                   "neither capitalised nor a known form; stored in the message's keystrokes")
+def test_transfer_message_lower_case_name_leaks_nothing(transfer: Recorded):
+    check_windows(transfer, [MESSAGE_LOWER_CASE_NAME])
 
 
 def test_transfer_keeps_the_site_text(transfer: Recorded):
@@ -242,12 +268,18 @@ def test_apply_keeps_the_site_text(apply: Recorded):
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(transfer, apply, redactor_serve):
     check_data_dir(redactor_serve, b"Spaarrekening Plus", [
-        item for item in [*TRANSFER_FIELDS, *APPLY_FIELDS, *LETTER_PLANTED] if len(item.value) >= 6])
+        item for item in [*TRANSFER_FIELDS, *MESSAGE_PLANTED, *APPLY_FIELDS, *LETTER_PLANTED] if len(item.value) >= 6])
+
+
+@pytest.mark.xfail(strict=True, reason="the lower-case given name of the message is stored (see above)")
+def test_no_file_under_the_data_dir_holds_the_lower_case_name(transfer, redactor_serve):
+    check_data_dir(redactor_serve, b"Spaarrekening Plus", [MESSAGE_LOWER_CASE_NAME])
 
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside a slug or a file name)
-VERSIONS = [{"06-27 49 81 30", "+31 6 27 49 81 30"}, {"0471/28.60.93", "+32 471 28 60 93"}, {"Hidde Zwerverink", "h.zwerverink@kwelderpost.nl"},
+VERSIONS = [{"06-27 49 81 30", "+31 6 27 49 81 30"}, {"2817.36.406", "281736406"},
+            {"a.rinsmeuzel [at] terpstra-post [punt] nl", "Aafke Rinsmeuzel"}, {"0471/28.60.93", "+32 471 28 60 93"}, {"Hidde Zwerverink", "h.zwerverink@kwelderpost.nl"},
             {"Corentin Lhoestaert", "c.lhoestaert@vitrobrux.be"},
             {"Ysaure", "Quenouillère", "Ysaure Quenouillère", "ysaure.qnl@verriere-post.be",
              "ysaure-quenouillere-7b3k2", CV},
@@ -255,5 +287,5 @@ VERSIONS = [{"06-27 49 81 30", "+31 6 27 49 81 30"}, {"0471/28.60.93", "+32 471 
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window([*TRANSFER_FIELDS, *APPLY_FIELDS, *LETTER_PLANTED],
+    check_no_shared_window([*TRANSFER_FIELDS, *MESSAGE_PLANTED, MESSAGE_LOWER_CASE_NAME, *APPLY_FIELDS, *LETTER_PLANTED],
                            [*TRANSFER_KEPT, *APPLY_KEPT, PASTED.split("<b>")[0]], VERSIONS)
