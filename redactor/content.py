@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii.names import PARTICLES, is_function_word, is_given_name, is_name_slug
+from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
 from redactor.pii.spans import Span
 from redactor.urls import SCHEME_AND_HOST
 
@@ -276,15 +276,30 @@ def street_runs(text: str) -> list[Span]:
     return spans
 
 
+#: a greeting opening a line of what a visitor writes, and the word it greets in lower case, before a
+#: comma, a "!" or the line's end: "hoi sietske,", "bonjour loeiza !" (people write to each other so)
+_GREETED_IN_LOWER_CASE = re.compile(
+    r"(?:^|(?<=\n))[^\S\n]*(?i:hoi|hallo|hey|hi|hello|dag|beste|lieve|bonjour|bonsoir|salut|coucou|cher|chère|"
+    r"dear|liebe|lieber|moin|servus)[^\S\n]+([a-zß-öø-ÿ][\w'’-]*)(?=[^\S\n]*(?:[,!:\n]|$))")
+
+
+def greeted_in_lower_case(text: str) -> list[Span]:
+    """The given name a visitor's greeting opens with, written in lower case ("hoi sietske,"): no
+    capital and no list says it is a name, the greeting does ("hoi allemaal" greets no one)."""
+    return [Span(m.start(1), m.end(1), "PERSON", 1.0, "shape") for m in _GREETED_IN_LOWER_CASE.finditer(text)
+            if not greets_no_one(m.group(1))]
+
+
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 
 
-def _with_streets(names: NameShapes) -> NameShapes:
-    return lambda text: [*names(text), *street_runs(text)]
+def _with_visitor_shapes(names: NameShapes) -> NameShapes:
+    """Beside the names the place reads: a street before its house number, a name greeted in lower case."""
+    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text)]
 
 
-_RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_streets(name_runs), _with_streets(name_shaped)
+_RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
 
 
 def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:

@@ -279,6 +279,21 @@ def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_ba
     assert "als het binnen " in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not(session, tag):
+    """People write to each other without capitals: "hoi sietske," is a name no shape but the greeting
+    tells; "hoi allemaal," greets no one (held-out round 4, transfer.html's message)."""
+    field = element(tag, {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value, cut in (("hoi sietske, hier de borg. ", "hoi sietsk"), ("hoi allemaal, tot zaterdag ", "hoi all")):
+        events = typing(field["id"], value)
+        s.send(*events[:len(cut)])
+        s.send(*events[len(cut):])
+    assert leaked(s.stored, "hoi sietske") == []
+    assert "hoi allemaal, " in stored_text(s.stored)
+
+
 def test_names_of_people_in_alt_and_title_are_masked(session):
     s = session()
     s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))

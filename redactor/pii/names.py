@@ -145,6 +145,11 @@ def greeted_name(text: str) -> bool:
             and not any(map(is_function_word, words)))
 
 
+def greets_no_one(word: str) -> bool:
+    """A word a greeting may stand before that is no one's name: "allemaal", "there", "tous"."""
+    return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")
+
+
 def is_function_word(word: str) -> bool:
     """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
     return _plain_name(word) in _stop_words()
@@ -433,7 +438,7 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers"):
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups"):
         _engine_words(key)
 
 

@@ -83,7 +83,7 @@ MESSAGE_PLANTED = [
     Planted(None, "3 oktober 1988", "a date of birth in words in a message"),
     Planted(None, "281736406", "a BSN without dots in a message"),
 ]
-#: a third person's given name in lower case, as people write in a chat: no shape says a name
+#: a third person's given name in lower case, as people write in a chat: only the greeting says a name
 MESSAGE_LOWER_CASE_NAME = Planted(None, "hoi sietske", "a given name in lower case after a greeting")
 TRANSFER_KEPT = ["Polderbank", "Spaarrekening Plus", "Er is een probleem", "Controleer uw gegevens", "Opdrachtgever",
                  "Weet u het zeker?", "ingepland", "Bewaar in mijn adresboek", "spaarrente", "TRIONL2U",
@@ -153,8 +153,6 @@ def test_transfer_message_leaks_nothing(transfer: Recorded):
     check_windows(transfer, MESSAGE_PLANTED)
 
 
-@pytest.mark.xfail(strict=True, reason="a given name in lower case ('hoi sietske,') has no shape a rule reads: "
-                   "neither capitalised nor a known form; stored in the message's keystrokes")
 def test_transfer_message_lower_case_name_leaks_nothing(transfer: Recorded):
     check_windows(transfer, [MESSAGE_LOWER_CASE_NAME])
 
@@ -268,12 +266,8 @@ def test_apply_keeps_the_site_text(apply: Recorded):
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(transfer, apply, redactor_serve):
     check_data_dir(redactor_serve, b"Spaarrekening Plus", [
-        item for item in [*TRANSFER_FIELDS, *MESSAGE_PLANTED, *APPLY_FIELDS, *LETTER_PLANTED] if len(item.value) >= 6])
-
-
-@pytest.mark.xfail(strict=True, reason="the lower-case given name of the message is stored (see above)")
-def test_no_file_under_the_data_dir_holds_the_lower_case_name(transfer, redactor_serve):
-    check_data_dir(redactor_serve, b"Spaarrekening Plus", [MESSAGE_LOWER_CASE_NAME])
+        item for item in [*TRANSFER_FIELDS, *MESSAGE_PLANTED, MESSAGE_LOWER_CASE_NAME, *APPLY_FIELDS, *LETTER_PLANTED]
+        if len(item.value) >= 6])
 
 
 # -- the test itself ----------------------------------------------------------------------------------
