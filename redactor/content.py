@@ -37,6 +37,9 @@ SECRET_PARAMETERS = re.compile(
     r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
 )
 _TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
+#: the blanks a mask shows until they are filled (inputmask, imask: "+32 4 26_ __ __", "30/07/19__"), and the
+#: template's separators between them
+_TEMPLATE_BLANKS = re.compile(r"_[_\s./()+:-]*$")
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
@@ -419,6 +422,9 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     (by the page), its end is settled whatever follows it. names: where the value is, a run of
     capitalised words is a name known or not (names_by_shape): any capitalised word but a function
     word may wait for its surname there ("naar Jildou ", "Riwal ")."""
+    if blanks := _TEMPLATE_BLANKS.search(value):  # "+32 4 26_ __ __": a mask's template, still being filled
+        filled = value[:blanks.start()]
+        return [(a, len(value), e) for a, _, e in trailing_fragment(filled, names=names)] if filled.strip() else []
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []

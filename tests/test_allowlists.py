@@ -294,6 +294,31 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
     assert "hoi allemaal, " in stored_text(s.stored)
 
 
+def template_values(template: str, digits: str) -> list[str]:
+    """What a mask that shows its whole template writes at each keystroke: the blanks filled in order."""
+    values = []
+    for typed in range(1, len(digits) + 1):
+        filled = iter(digits[:typed])
+        values.append("".join(next(filled, "_") if c == "_" else c for c in template))
+    return values
+
+
+@pytest.mark.parametrize("template, digits, value", [("+32 _ ___ __ __", "42679315", "+32 4 267 93 15"),
+                                                     ("__/__/____", "30071985", "30/07/1985"),
+                                                     ("____ __ __ __", "0612489735", "0612 48 97 35")])
+def test_a_mask_showing_its_whole_template_leaks_no_half_filled_value(session, template, digits, value):
+    """inputmask and imask with their placeholder shown (lazy: false) write the whole template at each
+    keystroke ('+32 4 26_ __ __'): no value is a prefix of the next, and the blanks end each one. A
+    field nothing names ('Joignable au') leaves it to the content (held-out round 4, apply.html)."""
+    field = element("input", {"class": "templated", "aria-label": "Joignable au", "inputmode": "numeric"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = [input_event(field["id"], v) for v in template_values(template, digits)]
+    s.send(*events[:5])
+    s.send(*events[5:])
+    assert leaked(s.stored, value) == []
+
+
 def test_names_of_people_in_alt_and_title_are_masked(session):
     s = session()
     s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))

@@ -182,6 +182,9 @@ APPLY_FIELDS = [
     Planted(None, "+33612489735", "French mobile without spaces in a row cloned from a <template>"),
     Planted(None, "96.03.14-127.35", "Belgian national number formatted by a mask, inside <details>"),
     Planted(None, "0612845307", "Belgian company number without BE nor dots, inside <details>"),
+    Planted(None, "+32 4 267 93 15", "a phone in a mask that shows its whole template from the first keystroke "
+            "('+32 4 26_ __ __')"),
+    Planted(None, "30/07/1985", "a date of birth in a template mask ('30/07/19__')"),
 ]
 PASTED = ("<p>Ma référence : <b>Oriane Vandekerkhof</b>, +32 (0)2 513 47 86, "
           "Galerie Ravenstein 28.</p>")
@@ -241,6 +244,8 @@ def apply(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.click("#ap-admin summary")
         type_with_cuts(recording, "#ap-nrn", ["960314", "12735"])
         recording.type("#ap-vat", "0612845307")
+        type_with_cuts(recording, "#ap-reach", ["4267", "9315"])
+        type_with_cuts(recording, "#ap-reach-dob", ["300719", "85"])
         recording.type("#ap-promo", "LUMEN-VITRAIL26")
         page.click("#ap-send")
         recording.snapshot()
