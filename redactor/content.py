@@ -180,13 +180,17 @@ class Slot:
 
 
 #: a field's value that is a full name by its shape alone: two to four capitalised words, particles
-#: between ("Jozefien Haesaerts", "Florentijn Van Acker"). A visitor's field holding that is a person
-#: whether the model and the name list know the name or not (fail closed); one word ("België"),
-#: words in capitals ("WINTER25") and anything with a digit or a lower-case word stay readable.
+#: between ("Jozefien Haesaerts", "Florentijn Van Acker"), the surname perhaps in capitals as forms and
+#: letters in French and Belgian use write it ("Corentin LHOESTAERT", "QUENOUILLÈRE Ysaure"). A visitor's
+#: field holding that is a person whether the model and the name list know the name or not (fail
+#: closed); one word ("België"), words in capitals alone ("WINTER25", "BONJOUR MADAME") and anything
+#: with a digit or a lower-case word stay readable.
+_PROPER_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?"
+_CAPITALS_WORD = r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’]+(?:-[A-ZÀ-ÖØ-Þ]{2,})?"
+_NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
 _FULL_NAME = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?[^\S\n]+"
-    r"(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){1,3}"
-    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?")
+    rf"(?:{_NAME_WORD}[^\S\n]+(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){{1,3}}{_NAME_WORD}")
+_PROPER = re.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
 _MAX_FULL_NAME = 80
 #: the same shape inside a longer text, between word boundaries
 _NAME_RUN = re.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
@@ -220,7 +224,7 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
 def name_shaped(value: str) -> list[Span]:
     """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME)."""
     stripped = value.strip()
-    if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped):
+    if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped) or not _PROPER.search(stripped):
         return []
     start = value.index(stripped)
     return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
@@ -238,7 +242,8 @@ def name_runs(text: str) -> list[Span]:
         while words and is_function_word(words[0].group(0)):
             words.pop(0)
         capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
-        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)):
+        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
+                any(_PROPER.fullmatch(w) for w in capitalised):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
     return spans
 

@@ -319,6 +319,22 @@ def test_a_mask_showing_its_whole_template_leaks_no_half_filled_value(session, t
     assert leaked(s.stored, value) == []
 
 
+@pytest.mark.parametrize("tag, value, name", [
+    ("input", "Corentin LHOESTAERT", "Corentin LHOESTAERT"),
+    ("input", "QUENOUILLÈRE Ysaure", "QUENOUILLÈRE Ysaure"),
+    ("textarea", "Merci de contacter QUENOUILLÈRE Ysaure au bureau, le matin.", "QUENOUILLÈRE Ysaure")])
+def test_a_name_with_its_surname_in_capitals_is_masked_words_in_capitals_alone_are_not(session, tag, value, name):
+    """French and Belgian forms and letters write the surname in capitals: the model and the name
+    list know neither "LHOESTAERT" nor "Ysaure" (held-out round 4, apply.html's references)."""
+    field = element(tag, {"aria-label": "Référence"})
+    shout = element(tag, {"aria-label": "Remarque"})
+    s = session()
+    s.send(snapshot(html_page(field, shout)))
+    s.send(*typing(field["id"], value + " "), *typing(shout["id"], "BONJOUR MADAME, code WINTER25 "))
+    assert leaked(s.stored, name) == []
+    assert "BONJOUR MADAME, code WINTER25 " in stored_text(s.stored)
+
+
 def test_names_of_people_in_alt_and_title_are_masked(session):
     s = session()
     s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))
