@@ -67,10 +67,10 @@ _SPELLED_ADDRESS_END = re.compile(
     rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:at?|@)(?:{_SPELLED_CLOSE}"
     rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?)?\s*$")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
-#: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai"): a date
+#: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
 _DAY_MONTH = re.compile(
-    r"(?<!\S)(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:jan\w*|feb\w*|f[ée]v\w*|maart|mars|m[äa]e?rz|march|mrt|apr\w*|"
+    r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:jan\w*|feb\w*|f[ée]v\w*|maart|mars|m[äa]e?rz|march|mrt|apr\w*|"
     r"avr\w*|mei|mai|may|jun\w*|juin|jul\w*|juil\w*|aug\w*|ao[ûu]t|sep\w*|okt\w*|oct\w*|nov\w*|d[eé]c\w*|dez\w*)\.?$")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key

@@ -335,6 +335,21 @@ def test_a_name_with_its_surname_in_capitals_is_masked_words_in_capitals_alone_a
     assert "BONJOUR MADAME, code WINTER25 " in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("cut", ["(3 oktober ", "(3 oktober 1", "(3 oktober 19"])
+def test_a_date_of_birth_in_brackets_leaks_no_day_and_month_where_a_batch_cuts_its_year(session, cut):
+    """"mijn geboortedatum (3 oktober 1988)": the day and month wait for their year wherever the date
+    opens, after a bracket too (held-out round 4, transfer.html's message)."""
+    field = element("textarea", {"aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    value = "de verhuurder wil mijn geboortedatum (3 oktober 1988) weten "
+    events = typing(field["id"], value)
+    end = value.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    assert leaked(s.stored, "3 oktober 1988") == []
+
+
 def test_names_of_people_in_alt_and_title_are_masked(session):
     s = session()
     s.send(snapshot(html_page(element("img", {"alt": f"Photo de {NAME}", "title": f"Profil de {NAME}", "src": "/a.png"}))))

@@ -180,6 +180,7 @@ APPLY_FIELDS = [
     Planted(None, "Corentin Lhoestaert", "name in a row cloned from a <template>, fields without id"),
     Planted(None, "c.lhoestaert@vitrobrux.be", "e-mail in a row cloned from a <template>"),
     Planted(None, "+33612489735", "French mobile without spaces in a row cloned from a <template>"),
+    Planted(None, "Servane KERDRAON", "a name with its surname in capitals in a second cloned row"),
     Planted(None, "96.03.14-127.35", "Belgian national number formatted by a mask, inside <details>"),
     Planted(None, "0612845307", "Belgian company number without BE nor dots, inside <details>"),
     Planted(None, "+32 4 267 93 15", "a phone in a mask that shows its whole template from the first keystroke "
@@ -241,6 +242,8 @@ def apply(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, ".ref-name", ["Corentin Lhoe", "staert"])
         recording.type(".ref-email", "c.lhoestaert@vitrobrux.be")
         type_with_cuts(recording, ".ref-phone", ["+336124", "89735"])
+        page.click("#ap-add-ref")  # a second row: the surname in capitals, as French forms write it
+        type_with_cuts(recording, ".ref-name >> nth=1", ["Servane KERD", "RAON"])
         page.click("#ap-admin summary")
         type_with_cuts(recording, "#ap-nrn", ["960314", "12735"])
         recording.type("#ap-vat", "0612845307")
