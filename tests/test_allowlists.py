@@ -259,7 +259,7 @@ def test_a_street_without_a_street_word_typed_by_the_visitor_is_masked_where_the
 
 
 LOWER_CASE_MESSAGE = ("hier de borg. mijn nieuwe rekening is nl75 knab 0255 8817 42, mail me op "
-                      "ysaure.q [at] verriere-post [punt] be als het binnen is")
+                      "ysaure.q [at] verriere-post [punt] be. als het binnen is")
 
 
 @pytest.mark.parametrize("cut", ["nl75 k", "nl75 knab ", "nl75 knab 02", "ysaure.q [", "ysaure.q [a", "[at] verr",
@@ -348,6 +348,23 @@ def test_a_date_of_birth_in_brackets_leaks_no_day_and_month_where_a_batch_cuts_i
     s.send(*events[:end])
     s.send(*events[end:])
     assert leaked(s.stored, "3 oktober 1988") == []
+
+
+@pytest.mark.xfail(strict=True, reason="a capitalised function word settled by a space is the sentence's word "
+                   "('Ik bestel Als ' stays, test_redact.test_trailing_fragment), not a street's first word: a batch "
+                   "that ends right after 'Achter ' or 'Lange ' stores it, and the street's name follows in the next")
+@pytest.mark.parametrize("value, cut", [("Borg kamer Achter Clarenburg 4", "Achter "), ("Lange Munt 41, 9000 Gent", "Lange ")])
+def test_a_street_opening_with_a_preposition_or_an_adjective_leaks_nothing_where_a_batch_cuts_after_it(session, value,
+                                                                                                    cut):
+    """Found by cutting every value of held-out round 4 at every keystroke (in process)."""
+    field = element("input", {"aria-label": "Kenmerk"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], value)
+    end = value.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    assert leaked(s.stored, value.split("kamer ")[-1].split(",")[0]) == []
 
 
 def test_names_of_people_in_alt_and_title_are_masked(session):
