@@ -47,7 +47,8 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}|[a-z]{2}\d{2}")  # "nl75 knab 0255": an IBAN typed in lower case too
 _IBAN_START_LOWER = re.compile(r"[a-z]{2}\d{2}$")
-_PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
+#: "Mieke", "Marie-Claire", "Jean-" (not "WINTER25")
+_PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]*)*$")
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 #: a street's name, whose house number comes next ("Palmgracht ", "bloemgracht ", "Goethestraße "):
