@@ -60,7 +60,7 @@ TRANSFER_FIELDS = [
     Planted(None, "NL39 TRIO 0338 5219 64", "the IBAN completed, in the list's data-iban, a clipboard helper "
             "<textarea>, an aria-live 'gekopieerd', the <option> picked again, a hidden JSON input, the review and "
             "the dialog"),
-    Planted(None, "Achter Clarenburg 4", "a street without a street word in the transfer's description"),
+    Planted(None, "Wijde Doelen 4", "a street without a street word in the transfer's description"),
     Planted(None, "Thomas Peeters", "a second beneficiary's common name typed over the first, shortened in the "
             "list ('Thomas P.', the whole name in its title) and in an <option> the page made, data-name too"),
     Planted(None, "BE31 0634 7182 9455", "the second beneficiary's IBAN pasted over the first, in the list and the "
@@ -98,7 +98,7 @@ def transfer(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#tr-iban", ["nl39trio03", "3852196"])  # one digit short
         recording.type("#tr-bic", "TRIONL2U")
         recording.type("#tr-amount", "1250,00")
-        type_with_cuts(recording, "#tr-desc", ["Borg kamer Achter Clar", "enburg 4"])
+        type_with_cuts(recording, "#tr-desc", ["Borg kamer Wijde Doe", "len 4"])
         type_with_cuts(recording, "#tr-message", split_inside(MESSAGE, "sietsk", "nl75 knab 02", "a.rinsmeuzel [a",
                                                               "3 oktob", "bsn 28173"))
         page.click("#tr-next-1")  # the error summary repeats the IBAN
