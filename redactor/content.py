@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
 from redactor.masking import Masker
-from redactor.pii.names import PARTICLES, is_function_word, is_given_name, is_name_slug
+from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
 from redactor.pii.spans import Span
 from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
@@ -38,22 +38,38 @@ SECRET_PARAMETERS = re.compile(
     r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
 )
 _TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
+#: the blanks a mask shows until they are filled (inputmask, imask: "+32 4 26_ __ __", "30/07/19__"), and the
+#: template's separators between them
+_TEMPLATE_BLANKS = re.compile(r"_[_\s./()+:-]*$")
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 #: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
-_IBAN_START = re.compile(r"[A-Z]{2}\d{2}")
-_PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+$")  # "Mieke", not "WINTER25"
+_IBAN_START = re.compile(r"[A-Z]{2}\d{2}|[a-z]{2}\d{2}")  # "nl75 knab 0255": an IBAN typed in lower case too
+_IBAN_START_LOWER = re.compile(r"[a-z]{2}\d{2}$")
+_IBAN_GROUP = 4  # characters of an IBAN's groups as people write them ("NL91 ABNA 0417 …")
+#: "Mieke", "Marie-Claire", "Jean-" (not "WINTER25")
+_PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]*)*$")
 #: a street's name, whose house number comes next ("Palmgracht ", "bloemgracht ", "Goethestraße "):
 #: a capitalised name with a street's ending of rules/recognizers.yaml (squares and markets aside:
 #: "Vondelpark " is settled), a lower-case one only with the endings that are only streets
 _STREET_NAME = re.compile(with_words(
     r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:{{street_endings}}|{{street_endings_capitalised}})"
     r"|[a-zß-öø-ÿ'’-]{2,25}(?:{{street_endings}}))[,.]?$"))
-#: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai"): a date
+#: an e-mail address spelled out against harvesters ("ysaure.q [at] verriere-post [punt] be") and still
+#: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
+#: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
+_SPELLED_OPEN, _SPELLED_CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]"
+_SPELLED_DOT = rf"{_SPELLED_OPEN}(?i:dot|punt|point|punkt|\.){_SPELLED_CLOSE}\s*[\w.-]+"  # "[punt] be"
+_SPELLED_DOT_BEGUN = rf"{_SPELLED_OPEN}(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]"
+_SPELLED_ADDRESS_END = re.compile(
+    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:at?|@)(?:{_SPELLED_CLOSE}"
+    rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?)?\s*$")
+_SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
+#: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
-_DAY_MONTH = re.compile(with_words(r"(?<!\S)(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
+_DAY_MONTH = re.compile(with_words(r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 _SETTLING = frozenset(",;:!?)]}»\"")
@@ -168,13 +184,17 @@ class Slot:
 
 
 #: a field's value that is a full name by its shape alone: two to four capitalised words, particles
-#: between ("Jozefien Haesaerts", "Florentijn Van Acker"). A visitor's field holding that is a person
-#: whether the model and the name list know the name or not (fail closed); one word ("België"),
-#: words in capitals ("WINTER25") and anything with a digit or a lower-case word stay readable.
+#: between ("Jozefien Haesaerts", "Florentijn Van Acker"), the surname perhaps in capitals as forms and
+#: letters in French and Belgian use write it ("Corentin LHOESTAERT", "QUENOUILLÈRE Ysaure"). A visitor's
+#: field holding that is a person whether the model and the name list know the name or not (fail
+#: closed); one word ("België"), words in capitals alone ("WINTER25", "BONJOUR MADAME") and anything
+#: with a digit or a lower-case word stay readable.
+_PROPER_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?"
+_CAPITALS_WORD = r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’]+(?:-[A-ZÀ-ÖØ-Þ]{2,})?"
+_NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
 _FULL_NAME = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?[^\S\n]+"
-    r"(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){1,3}"
-    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?")
+    rf"(?:{_NAME_WORD}[^\S\n]+(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){{1,3}}{_NAME_WORD}")
+_PROPER = re.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
 _MAX_FULL_NAME = 80
 #: the same shape inside a longer text, between word boundaries
 _NAME_RUN = re.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
@@ -208,7 +228,7 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
 def name_shaped(value: str) -> list[Span]:
     """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME)."""
     stripped = value.strip()
-    if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped):
+    if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped) or not _PROPER.search(stripped):
         return []
     start = value.index(stripped)
     return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
@@ -226,22 +246,82 @@ def name_runs(text: str) -> list[Span]:
         while words and is_function_word(words[0].group(0)):
             words.pop(0)
         capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
-        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)):
+        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
+                any(_PROPER.fullmatch(w) for w in capitalised):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
     return spans
 
 
-#: how a person's name is read from its shape alone, where a visitor wrote the text (names_by_shape)
+#: a house number: "4", "31", "118bis", "61-3" (three digits at most: "March 2024" is a date), alone
+#: (not "4.5", "2/3"); a unit after it makes it a quantity ("Forte 500 mg")
+_HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,3}(?:[a-zA-Z]{1,3}|-\d{1,3})?(?![^\s,;.)])(?![.,]\d)")
+_UNITS = frozenset("mg g kg ml cl l cm mm m km % x h u min uur jaar jaren ans years stuks pcs".split())
+_STREET_WORDS = 5  # "Onder de Linden", "Sint-Pietersnieuwstraat", "Quai des Péniches"
+
+
+def street_runs(text: str) -> list[Span]:
+    """In what a visitor writes, capitalised words right before a house number are a street, a
+    street word or not ("Borg kamer Achter Clarenburg 4", "Lange Munt 41, Gent"): two capitalised
+    words at least, particles among them ("Onder de Linden 12"). A product named that way is masked
+    too (fail closed), never the site's text."""
+    spans = []
+    for number in _HOUSE_NUMBER.finditer(text):
+        after = text[number.end():].split(None, 1)
+        if after and after[0].rstrip(".,;").lower() in _UNITS:
+            continue
+        run = list(re.finditer(r"\S+", text[:number.start()]))[-_STREET_WORDS:]
+        if not run or "\n" in text[run[-1].end():number.start()]:
+            continue
+        words: list[re.Match] = []
+        for word in reversed(run):
+            if not (_CAPITALISED.match(word.group(0)) or word.group(0) in PARTICLES):
+                break
+            words.insert(0, word)
+            if word is not run[-1] and "\n" in text[word.end():words[1].start()]:
+                words.pop(0)
+                break
+        while words and not _CAPITALISED.match(words[0].group(0)):
+            words.pop(0)
+        if words and _CAPITALISED.match(words[-1].group(0)) and \
+                sum(1 for w in words if _CAPITALISED.match(w.group(0))) >= 2:
+            spans.append(Span(words[0].start(), number.end(), "POSTAL_ADDRESS", 1.0, "shape"))
+    return spans
+
+
+#: a greeting opening a line of what a visitor writes, and the word it greets in lower case, before a
+#: comma, a "!" or the line's end: "hoi sietske,", "bonjour loeiza !" (people write to each other so)
+_GREETED_IN_LOWER_CASE = re.compile(
+    r"(?:^|(?<=\n))[^\S\n]*(?i:hoi|hallo|hey|hi|hello|dag|beste|lieve|bonjour|bonsoir|salut|coucou|cher|chère|"
+    r"dear|liebe|lieber|moin|servus)[^\S\n]+([a-zß-öø-ÿ][\w'’-]*)(?=[^\S\n]*(?:[,!:\n]|$))")
+
+
+def greeted_in_lower_case(text: str) -> list[Span]:
+    """The given name a visitor's greeting opens with, written in lower case ("hoi sietske,"): no
+    capital and no list says it is a name, the greeting does ("hoi allemaal" greets no one)."""
+    return [Span(m.start(1), m.end(1), "PERSON", 1.0, "shape") for m in _GREETED_IN_LOWER_CASE.finditer(text)
+            if not greets_no_one(m.group(1))]
+
+
+#: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
+
+
+def _with_visitor_shapes(names: NameShapes) -> NameShapes:
+    """Beside the names the place reads: a street before its house number, a name greeted in lower case."""
+    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text)]
+
+
+_RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
 
 
 def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
     """Where a name's shape alone says a person: inside the sentences of a textarea or an
     editable region (name_runs), a whole one-line value or an attribute no browser shows
-    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text."""
+    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text.
+    A street without a street word before its house number is read there too (street_runs)."""
     if search:
         return None
-    return name_runs if tag == "textarea" or (not tag and editable) else name_shaped
+    return _RUNS_AND_STREETS if tag == "textarea" or (not tag and editable) else _SHAPED_AND_STREETS
 
 
 class TextSlot(Slot):
@@ -385,6 +465,9 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     (by the page), its end is settled whatever follows it. names: where the value is, a run of
     capitalised words is a name known or not (names_by_shape): any capitalised word but a function
     word may wait for its surname there ("naar Jildou ", "Riwal ")."""
+    if blanks := _TEMPLATE_BLANKS.search(value):  # "+32 4 26_ __ __": a mask's template, still being filled
+        filled = value[:blanks.start()]
+        return [(a, len(value), e) for a, _, e in trailing_fragment(filled, names=names)] if filled.strip() else []
     match = _TRAILING_TOKEN.search(value)
     if not match:
         return []
@@ -395,7 +478,10 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if _EMAILISH.search(token):
         return [(start, len(value), "TRAILING_FRAGMENT")]
-    if _DIGITISH.search(token) or _GROUP.match(token):  # "NL46 RABO ": an IBAN's letters are a group too
+    if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri"
+        return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
+    # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)
+    if _DIGITISH.search(token) or _GROUP.match(token) or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper())):
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None:
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
@@ -483,11 +569,19 @@ _GROUPED_DIGITS_MIN = 3
 def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int | None:
     """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23"), when they
     (with the digits of what follows them) make 3 digits or the start of an IBAN; else None."""
-    position = start
+    position, lower_case = start, None
     for word in reversed(before):
-        if not (_GROUP.match(word) and (_DIGITISH.search(word) or len(word) <= _LETTER_GROUP_MAX)):
+        if _IBAN_START_LOWER.match(word):  # the start of an IBAN in lower case: its groups end here
+            lower_case = None
+            digits, position = digits + _count_digits(word), position - len(word) - 1
             break
+        if not (_GROUP.match(word.upper()) and (_DIGITISH.search(word) or len(word) <= _LETTER_GROUP_MAX)):
+            break
+        if lower_case is None and not _GROUP.match(word):
+            lower_case = (position, digits)  # lower-case words are groups only after an IBAN's start ("ik ben 123")
         digits, position = digits + _count_digits(word), position - len(word) - 1
+    if lower_case is not None:
+        position, digits = lower_case
     if position < start or digits:
         if digits >= _GROUPED_DIGITS_MIN or _IBAN_START.match(value, position):
             return position

@@ -222,6 +222,7 @@ class FieldRules:
     not_with: frozenset[str]
     search: FieldMeaning  # what says a field is a search box: its type, role, words of its name or id
     label_classes: frozenset[str]  # words of a class or id that say an element is a label
+    roles: frozenset[str]  # a label in page text made of these alone says a person follows
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
 
     @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
@@ -299,6 +300,7 @@ def shipped_fields() -> FieldRules:
         not_with=frozenset(data.get("not_with", ())),
         search=FieldMeaning.model_validate({"entity": "SEARCH", **data["search"]}),
         label_classes=frozenset(data.get("label_classes", ())),
+        roles=frozenset(" ".join(plain_words(word)) for word in data.get("roles", ())),
         typed_text=FieldMeaning.model_validate({"entity": "TYPED", **data["typed_text"]}),
     )
 
@@ -509,7 +511,10 @@ class Policy:
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a
-        field's label is read, or ""."""
+        field's label is read, or "" ; a label that is only a person's role ("Meter:") says PERSON."""
+        words = plain_words(label)
+        if words and self.fields.roles.issuperset(words):
+            return "PERSON"
         return self.fields.field_meaning("", "", "", label)
 
     @classmethod

@@ -121,6 +121,7 @@ _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
+FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ class BatchRedaction:
                 self._drop("site.block_urls", "PAGE")
                 return False
             self.slots.append(UrlSlot(Cell(data, "href"), None, self, page=True))
+            self.echo_cells.append(Cell(data, "href"))
         return True
 
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
@@ -323,7 +325,7 @@ class BatchRedaction:
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
-                if changed:
+                if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
 
@@ -343,6 +345,7 @@ class BatchRedaction:
         elif name in URL_ATTRIBUTES or looks_like_url(value):
             resource = name in RESOURCE_ATTRIBUTES or (name == "href" and tag not in LINK_ELEMENTS)
             self.slots.append(UrlSlot(cell, nid, self, page=not resource))
+            self.echo_cells.append(cell)  # a profile's link shows the visitor's name in its slug
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -643,7 +646,7 @@ class BatchRedaction:
                     self.slots.append(UrlSlot(cell, None, self, page=True))
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
-                    self.echo_cells.append(cell)
+                self.echo_cells.append(cell)  # a URL too: a link built from a field's value echoes it
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
 
@@ -750,6 +753,8 @@ class BatchRedaction:
     def taint_value(self, value: str, entity: str) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
         to mask its echoes."""
+        if entity == FILE_NAME:  # the browser's "C:\\fakepath\\CV_Jan.pdf": pages show the name alone
+            value = re.split(r"[\\/]", value)[-1]
         value = value.strip()
         if len(value) < _MIN_TAINT or not value.strip("*"):
             return

@@ -34,8 +34,11 @@ MAX_VALUE_WORDS = 64
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
-#: a word: letters and digits with their combining marks ("Ame\u0301lie" is one word)
-_WORD = re.compile(r"[^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
+#: a word: letters and digits with their combining marks ("Ame\u0301lie" is one word); an underscore
+#: joins words ("CV_Ysaure_Quenouillere_2026.pdf"), as a hyphen or a dot does
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
+#: what a handle is made of: a URL's slug, a file's name, an e-mail's local part ("ysaure-quenouillere-7b3k2")
+_HANDLE_CHARACTER = re.compile(r"[\w.+%~-]")
 #: letters NFKD does not decompose, written without their stroke or as two letters
 _UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
                              "þ": "th", "æ": "ae", "œ": "oe"})
@@ -102,6 +105,20 @@ def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]
     return [(m.start(), m.end(), *word(m.group())) for m in _WORD.finditer(text)]
 
 
+def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """A tainted value found inside a handle (a slug "ysaure-quenouillere-7b3k2", a file name
+    "CV_Ysaure_Quenouillere_2026.pdf", an e-mail's local part) is the handle's: the whole of it is
+    the visitor's, not only the value's words. The handle ends before a sentence's last dot."""
+    while start > 0 and _HANDLE_CHARACTER.match(text, start - 1):
+        start -= 1
+    grown = end
+    while grown < len(text) and _HANDLE_CHARACTER.match(text, grown):
+        grown += 1
+    while grown > end and text[grown - 1] in ".-":
+        grown -= 1
+    return start, grown
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
@@ -165,7 +182,7 @@ class Taint:
                 if digest.digest() in hashes:
                     last = later_end
             if last is not None:
-                ranges.append((start, last))
+                ranges.append(_handle_around(text, start, last))
         return ranges
 
     def contains(self, value: str, hasher: TaintHasher) -> bool:

@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from factories import (add, custom, element, html_page, incremental, input_event, meta, mutation, remove,
-                       set_attributes, snapshot, text)
+                       set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
 from redactor.pii import DetectorPool
@@ -191,6 +191,194 @@ def test_a_live_preview_of_a_field_leaks_no_prefix(session, label, value, shown_
     s.send(*events[:2 * 7])  # the batch ends after "noor.ba" / "Tjallin" / "Gurbe H"
     s.send(*events[2 * 7:])
     assert leaked(s.stored, shown_as(value)) == []
+
+
+@pytest.mark.parametrize("label, value, href", [
+    ("E-mail", "ysaure.qnl@verriere-post.be", "mailto:{}"),
+    ("Profil LinkedIn", "https://www.linkedin.com/in/ysaure-quenouillere-7b3k2", "{}")])
+def test_a_link_a_script_builds_from_a_field_as_it_is_typed_leaks_no_prefix(session, label, value, href):
+    """A live profile card drawn by innerHTML at each keystroke: a new <a> whose href is the value
+    typed so far (mailto:…, the profile's URL) and whose text shows it. The added link's href is a
+    copy of the keystrokes as its text is (held-out round 4, apply.html)."""
+    field = element("input", {"name": "k1", "aria-label": label})
+    card = element("p", {"class": "card-contact"})
+    s = session()
+    s.send(snapshot(html_page(field, card)))
+    events, shown = [], None
+    for i in range(1, len(value) + 1):
+        link = element("a", {"href": href.format(value[:i])}, [text(value[:i])])
+        events += [input_event(field["id"], value[:i]),
+                   mutation(adds=[add(card["id"], link)], removes=[remove(card["id"], shown)] if shown else [])]
+        shown = link["id"]
+    cut = 2 * (len(value) - 12)  # the batch ends in the middle of the domain or the name
+    s.send(*events[:cut])
+    s.send(*events[cut:])
+    assert leaked(s.stored, value.split("/")[-1]) == []
+
+
+def test_a_name_of_the_session_inside_a_slug_or_a_file_name_masks_all_of_it(session):
+    """A name typed into the name fields comes back inside a profile URL's slug (a link's href, the
+    URL field's value, the link's text) and inside the picked CV's file name, which the page shows
+    without the browser's C:\\fakepath\\: the whole slug and file name are the visitor's, not only
+    the name's words in them (held-out round 4, apply.html)."""
+    given = element("input", {"autocomplete": "given-name", "aria-label": "Prénom"})
+    family = element("input", {"autocomplete": "family-name", "aria-label": "Nom"})
+    cv = element("input", {"type": "file", "aria-label": "CV (PDF)"})
+    card, chosen = element("p", {"class": "card"}), element("span", {"class": "file-name"}, [text("Aucun fichier")])
+    s = session()
+    s.send(snapshot(html_page(given, family, cv, chosen, card)))
+    s.send(*typing(given["id"], "Ysaure"), *typing(family["id"], "Quenouillère"))
+    s.send(input_event(cv["id"], "C:\\fakepath\\Lettre_Y_Q_2026.pdf"),
+           mutation(adds=[add(chosen["id"], text("Lettre_Y_Q_2026.pdf (12 Ko)"))]))
+    url = "https://www.linkedin.com/in/ysaure-quenouillere-7b3k2"
+    s.send(snapshot(html_page(element("input", {"type": "url", "value": url}),
+                              element("a", {"href": url}, [text("linkedin.com/in/ysaure-quenouillere-7b3k2")]),
+                              element("span", {"class": "file-name"}, [text("CV_Ysaure_Quenouillere_2026.pdf (0 Ko)")]))))
+    for value in ("ysaure-quenouillere-7b3k2", "CV_Ysaure_Quenouillere_2026.pdf", "Lettre_Y_Q_2026.pdf"):
+        assert leaked(s.stored, value) == [], value
+
+
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_street_without_a_street_word_typed_by_the_visitor_is_masked_where_the_review_shows_it(session, tag):
+    """A transfer's description names the street ("Borg kamer Achter Clarenburg 4"): no street word,
+    no postcode, words no detector knows as a place. Capitalised words before a house number, in what
+    a visitor writes, are a street; the review step's <dd> and the next snapshot show it again
+    (held-out round 4, transfer.html)."""
+    field = element(tag, {"name": "description", "aria-label": "Omschrijving"})
+    review = element("dl", {"id": "review"})
+    s = session()
+    s.send(snapshot(html_page(field, review)))
+    value = "Borg kamer Achter Clarenburg 4"
+    events = typing(field["id"], value)
+    s.send(*events[:22])  # the batch ends in "Achter Clar"
+    s.send(*events[22:])
+    s.send(mutation(adds=[add(review["id"], element("dd", {}, [text(value)]))]))
+    s.send(snapshot(html_page(element(tag, {"name": "description", "value": value}), element("dd", {}, [text(value)]))))
+    assert leaked(s.stored, "Achter Clarenburg 4") == []
+    assert "Borg kamer " in stored_text(s.stored)
+
+
+LOWER_CASE_MESSAGE = ("hier de borg. mijn nieuwe rekening is nl75 knab 0255 8817 42, mail me op "
+                      "ysaure.q [at] verriere-post [punt] be. als het binnen is")
+
+
+@pytest.mark.parametrize("cut", ["nl75 k", "nl75 knab ", "nl75 knab 02", "ysaure.q [", "ysaure.q [a", "[at] verr",
+                                 "verriere-post [pu", "[punt] b"])
+def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_batch_cuts_them(session, cut):
+    """People type to each other in lower case and spell an address out against harvesters: the
+    batch may end anywhere inside either (held-out round 4, transfer.html's message)."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht aan de begunstigde"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], LOWER_CASE_MESSAGE)
+    end = LOWER_CASE_MESSAGE.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    for value in ("nl75 knab 0255 8817 42", "ysaure.q [at] verriere-post [punt] be"):
+        assert leaked(s.stored, value) == [], value
+    assert "als het binnen " in stored_text(s.stored)
+
+
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not(session, tag):
+    """People write to each other without capitals: "hoi sietske," is a name no shape but the greeting
+    tells; "hoi allemaal," greets no one (held-out round 4, transfer.html's message)."""
+    field = element(tag, {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value, cut in (("hoi sietske, hier de borg. ", "hoi sietsk"), ("hoi allemaal, tot zaterdag ", "hoi all")):
+        events = typing(field["id"], value)
+        s.send(*events[:len(cut)])
+        s.send(*events[len(cut):])
+    assert leaked(s.stored, "hoi sietske") == []
+    assert "hoi allemaal, " in stored_text(s.stored)
+
+
+def template_values(template: str, digits: str) -> list[str]:
+    """What a mask that shows its whole template writes at each keystroke: the blanks filled in order."""
+    values = []
+    for typed in range(1, len(digits) + 1):
+        filled = iter(digits[:typed])
+        values.append("".join(next(filled, "_") if c == "_" else c for c in template))
+    return values
+
+
+@pytest.mark.parametrize("template, digits, value", [("+32 _ ___ __ __", "42679315", "+32 4 267 93 15"),
+                                                     ("__/__/____", "30071985", "30/07/1985"),
+                                                     ("____ __ __ __", "0612489735", "0612 48 97 35")])
+def test_a_mask_showing_its_whole_template_leaks_no_half_filled_value(session, template, digits, value):
+    """inputmask and imask with their placeholder shown (lazy: false) write the whole template at each
+    keystroke ('+32 4 26_ __ __'): no value is a prefix of the next, and the blanks end each one. A
+    field nothing names ('Joignable au') leaves it to the content (held-out round 4, apply.html)."""
+    field = element("input", {"class": "templated", "aria-label": "Joignable au", "inputmode": "numeric"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = [input_event(field["id"], v) for v in template_values(template, digits)]
+    s.send(*events[:5])
+    s.send(*events[5:])
+    assert leaked(s.stored, value) == []
+
+
+@pytest.mark.parametrize("tag, value, name", [
+    ("input", "Corentin LHOESTAERT", "Corentin LHOESTAERT"),
+    ("input", "QUENOUILLÈRE Ysaure", "QUENOUILLÈRE Ysaure"),
+    ("textarea", "Merci de contacter QUENOUILLÈRE Ysaure au bureau, le matin.", "QUENOUILLÈRE Ysaure")])
+def test_a_name_with_its_surname_in_capitals_is_masked_words_in_capitals_alone_are_not(session, tag, value, name):
+    """French and Belgian forms and letters write the surname in capitals: the model and the name
+    list know neither "LHOESTAERT" nor "Ysaure" (held-out round 4, apply.html's references)."""
+    field = element(tag, {"aria-label": "Référence"})
+    shout = element(tag, {"aria-label": "Remarque"})
+    s = session()
+    s.send(snapshot(html_page(field, shout)))
+    s.send(*typing(field["id"], value + " "), *typing(shout["id"], "BONJOUR MADAME, code WINTER25 "))
+    assert leaked(s.stored, name) == []
+    assert "BONJOUR MADAME, code WINTER25 " in stored_text(s.stored)
+
+
+@pytest.mark.parametrize("cut", ["(3 oktober ", "(3 oktober 1", "(3 oktober 19"])
+def test_a_date_of_birth_in_brackets_leaks_no_day_and_month_where_a_batch_cuts_its_year(session, cut):
+    """"mijn geboortedatum (3 oktober 1988)": the day and month wait for their year wherever the date
+    opens, after a bracket too (held-out round 4, transfer.html's message)."""
+    field = element("textarea", {"aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    value = "de verhuurder wil mijn geboortedatum (3 oktober 1988) weten "
+    events = typing(field["id"], value)
+    end = value.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    assert leaked(s.stored, "3 oktober 1988") == []
+
+
+@pytest.mark.xfail(strict=True, reason="a capitalised function word settled by a space is the sentence's word "
+                   "('Ik bestel Als ' stays, test_redact.test_trailing_fragment), not a street's first word: a batch "
+                   "that ends right after 'Achter ' or 'Lange ' stores it, and the street's name follows in the next")
+@pytest.mark.parametrize("value, cut", [("Borg kamer Achter Clarenburg 4", "Achter "), ("Lange Munt 41, 9000 Gent", "Lange ")])
+def test_a_street_opening_with_a_preposition_or_an_adjective_leaks_nothing_where_a_batch_cuts_after_it(session, value,
+                                                                                                    cut):
+    """Found by cutting every value of held-out round 4 at every keystroke (in process)."""
+    field = element("input", {"aria-label": "Kenmerk"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], value)
+    end = value.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    assert leaked(s.stored, value.split("kamer ")[-1].split(",")[0]) == []
+
+
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_compound_given_name_waits_for_its_surname_where_a_batch_cuts_after_it(session, tag):
+    """"Marie-Claire " settled by a space: like "Mieke ", a given name whose surname comes in the next
+    batch (found by cutting held-out round 4's values at every keystroke, in process)."""
+    field = element(tag, {"aria-label": "Kenmerk"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    value = "Marie-Claire Van den Broeck"
+    events = typing(field["id"], value)
+    s.send(*events[:len("Marie-Claire ")])
+    s.send(*events[len("Marie-Claire "):])
+    assert leaked(s.stored, value) == []
 
 
 def test_names_of_people_in_alt_and_title_are_masked(session):

@@ -139,6 +139,11 @@ def _rarely_a_name(word: str) -> bool:
     return first in _engine_words("names_that_are_words") or first in _engine_words("places_that_are_names")
 
 
+def greets_no_one(word: str) -> bool:
+    """A word a greeting may stand before that is no one's name: "allemaal", "there", "tous"."""
+    return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")
+
+
 def is_function_word(word: str) -> bool:
     """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
     return _plain_name(word) in _stop_words()
@@ -426,7 +431,7 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers"):
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups"):
         _engine_words(key)
 
 

@@ -85,6 +85,7 @@ class EngineConfig(pydantic.BaseModel):
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
+    greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
     work_title_articles: list[str] = []  # "Les Misérables – Victor Hugo (poche)": a work's title and its author
     work_formats: list[str] = []  # … and its format, without which the line may be a visitor's
