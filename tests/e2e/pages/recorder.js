@@ -6,19 +6,28 @@
   var ingest = window.__ingest;
   var buf = [];
   var inFlight = 0;
-  var recorder = { started: false, failures: 0, statuses: [], sent: [] };
+  var recorder = { started: false, failures: 0, retries: 0, statuses: [], sent: [] };
 
-  function flush() {
-    if (inFlight || !buf.length) return Promise.resolve();  // one batch at a time: in order
-    var events = buf.splice(0);
-    var body = JSON.stringify(events);
-    inFlight++;
+  // A connection the server closed as idle just as a batch went out fails at the network level,
+  // before any answer: sent once more, as a recorder in production does (README's snippet).
+  function post(body, retry) {
     return fetch(ingest, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: body,
       keepalive: body.length < 60000,  // the browser refuses keepalive bodies over 64 KiB
-    }).then(function (answer) {
+    }).catch(function (error) {
+      if (!retry) throw error;
+      recorder.retries++;
+      return new Promise(function (wait) { setTimeout(wait, 300); }).then(function () { return post(body, false); });
+    });
+  }
+
+  function flush() {
+    if (inFlight || !buf.length) return Promise.resolve();  // one batch at a time: in order
+    var events = buf.splice(0);
+    inFlight++;
+    return post(JSON.stringify(events), true).then(function (answer) {
       recorder.statuses.push(answer.status);
       if (!answer.ok) recorder.failures++;
       Array.prototype.push.apply(recorder.sent, events);
