@@ -39,6 +39,9 @@ MAX_TAINT_VALUES = 2000
 _WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
 #: what a handle is made of: a URL's slug, a file's name, an e-mail's local part ("ysaure-quenouillere-7b3k2")
 _HANDLE_CHARACTER = re.compile(r"[\w.+%~-]")
+#: characters a handle grows on each side of a value found in it: a slug or a file name is short, and a
+#: text of a million handle characters costs each value found in it this much, not the text's length
+_HANDLE_MAX = 128
 #: letters NFKD does not decompose, written without their stroke or as two letters
 _UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
                              "þ": "th", "æ": "ae", "œ": "oe"})
@@ -109,10 +112,11 @@ def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
     """A tainted value found inside a handle (a slug "ysaure-quenouillere-7b3k2", a file name
     "CV_Ysaure_Quenouillere_2026.pdf", an e-mail's local part) is the handle's: the whole of it is
     the visitor's, not only the value's words. The handle ends before a sentence's last dot."""
-    while start > 0 and _HANDLE_CHARACTER.match(text, start - 1):
+    floor, ceiling = max(0, start - _HANDLE_MAX), min(len(text), end + _HANDLE_MAX)
+    while start > floor and _HANDLE_CHARACTER.match(text, start - 1):
         start -= 1
     grown = end
-    while grown < len(text) and _HANDLE_CHARACTER.match(text, grown):
+    while grown < ceiling and _HANDLE_CHARACTER.match(text, grown):
         grown += 1
     while grown > end and text[grown - 1] in ".-":
         grown -= 1

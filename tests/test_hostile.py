@@ -197,6 +197,31 @@ def test_taint_ranges_are_in_the_original_text():
     assert taint.ranges(text, other) == []  # keyed: another site's key finds nothing
 
 
+def test_a_value_found_inside_a_handle_takes_the_handle_not_the_whole_text(monkeypatch):
+    """A tainted name inside a slug or a file name masks the handle around it ("CV_Ysaure_…_2026.pdf"),
+    looking a bounded way on each side: a text of handle characters only, thousands of names long,
+    costs each name found in it the same, not the text's length."""
+    from redactor import taint as taint_module
+
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("Ysaure Quenouillere", hasher)
+    text = "zie CV_Ysaure_Quenouillere_2026.pdf."
+    assert [text[s:e] for s, e in taint.ranges(text, hasher)] == ["CV_Ysaure_Quenouillere_2026.pdf"]
+    looks = 0
+    character = taint_module._HANDLE_CHARACTER
+
+    class Counted:
+        def match(self, text, position):
+            nonlocal looks
+            looks += 1
+            return character.match(text, position)
+
+    monkeypatch.setattr(taint_module, "_HANDLE_CHARACTER", Counted())
+    names = 300  # 6,000 characters: looking past the bound would take ~3.6 million looks
+    assert len(taint.ranges("_".join(["Ysaure_Quenouillere"] * names), hasher)) == names
+    assert looks < names * 300, looks  # a few hundred characters a name, whatever the text's length
+
+
 def test_an_echo_in_another_case_is_masked_where_it_stands(session):
     """Case folding changes the length of "Strauß" and "İ": main fell back to an exact search
     and stored the echo; the mask must cover the echo, not a shifted range."""
