@@ -257,6 +257,8 @@ def name_runs(text: str) -> list[Span]:
 _HOUSE_NUMBER = re.compile(r"(?<!\S)\d{1,3}(?:[a-zA-Z]{1,3}|-\d{1,3})?(?![^\s,;.)])(?![.,]\d)")
 _UNITS = frozenset("mg g kg ml cl l cm mm m km % x h u min uur jaar jaren ans years stuks pcs".split())
 _STREET_WORDS = 5  # "Onder de Linden", "Sint-Pietersnieuwstraat", "Quai des Péniches"
+_STREET_LOOK = 200  # characters read on each side of a house number: five words and their spaces
+_NON_SPACE = re.compile(r"\S+")
 
 
 def street_runs(text: str) -> list[Span]:
@@ -266,10 +268,14 @@ def street_runs(text: str) -> list[Span]:
     too (fail closed), never the site's text."""
     spans = []
     for number in _HOUSE_NUMBER.finditer(text):
-        after = text[number.end():].split(None, 1)
+        after = text[number.end():number.end() + _STREET_LOOK].split(None, 1)
         if after and after[0].rstrip(".,;").lower() in _UNITS:
             continue
-        run = list(re.finditer(r"\S+", text[:number.start()]))[-_STREET_WORDS:]
+        # the words just before the number, found in a window before it: each number costs the same
+        window = max(0, number.start() - _STREET_LOOK)
+        run = list(_NON_SPACE.finditer(text, window, number.start()))[-_STREET_WORDS:]
+        if window and run and run[0].start() == window:
+            run = run[1:]  # cut by the window: not a whole word
         if not run or "\n" in text[run[-1].end():number.start()]:
             continue
         words: list[re.Match] = []

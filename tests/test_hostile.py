@@ -222,6 +222,28 @@ def test_a_value_found_inside_a_handle_takes_the_handle_not_the_whole_text(monke
     assert looks < names * 300, looks  # a few hundred characters a name, whatever the text's length
 
 
+def test_a_house_number_reads_a_few_words_before_it_not_the_whole_text(monkeypatch):
+    """A street is the capitalised words right before a house number in what a visitor writes: each
+    number reads a window of words before it, so a text of 20,000 numbers costs 20,000 windows."""
+    from redactor import content
+
+    assert [(s.start, s.end) for s in content.street_runs("Lange Munt 41, Gent")] == [(0, 13)]
+    read = 0
+    words = content._NON_SPACE
+
+    class Counted:
+        def finditer(self, text, start, end):
+            nonlocal read
+            for match in words.finditer(text, start, end):
+                read += 1
+                yield match
+
+    monkeypatch.setattr(content, "_NON_SPACE", Counted())
+    numbers = 20_000
+    content.street_runs("Borg Kamer " + "1 " * numbers)
+    assert 0 < read < numbers * (content._STREET_LOOK // 2 + 2), read
+
+
 def test_an_echo_in_another_case_is_masked_where_it_stands(session):
     """Case folding changes the length of "Strauß" and "İ": main fell back to an exact search
     and stored the echo; the mask must cover the echo, not a shifted range."""
