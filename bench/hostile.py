@@ -18,6 +18,8 @@ by the time per unit at the smallest N (1.0 = linear; quadratic doubles it with 
   its siblings (`.secret + li`: the adjacent sibling is found by the links, O(1) per event; the
   added ids are far beyond the page's, so the first event turns the mirror's table into a map
   once, O(N), which the few events measured share).
+- long words, in process: a typed value's end read for what it may grow into, on a last word of N
+  letters, N template blanks, and N house numbers (street_runs).
 - taint, in process: the taint pass over N texts of ~60 characters, with 200 tainted values;
   then 10,000 texts with 10 / 100 / 1,000 tainted values (flat: the cost does not grow with
   the taint), beside the previous matcher (each value searched in each folded text).
@@ -260,6 +262,23 @@ def taint_in_process(sizes: list[int], repeat: int) -> None:
               f" previous matcher {before * 1e6:8.2f} µs per text")
 
 
+def long_words(sizes: list[int], repeat: int) -> None:
+    """What a typed value's end may grow into (content.trailing_fragment), read on values whose last
+    words are N characters long, and on N numbers or N template blanks: per character, flat."""
+    from redactor.content import street_runs, trailing_fragment
+
+    print(f"long words, in process (best of {repeat}):")
+    shapes = {
+        "a last word of N letters, then one more word": lambda n: "a" * n + " b",
+        "N template blanks then a letter": lambda n: "_ " * (n // 2) + "x",
+        "N house numbers after a capitalised street (street_runs)": lambda n: "Lange Munt " + "1 " * (n // 2),
+    }
+    for title, make in shapes.items():
+        run = street_runs if "street_runs" in title else trailing_fragment
+        seconds = [min(timed(lambda: run(make(n))) for _ in range(repeat)) for n in sizes]
+        report(title, "characters", sizes, seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="5000,10000,20000,40000,80000")
@@ -271,6 +290,7 @@ def main() -> None:
     mirror_in_process(sizes, args.repeat)
     selectors_per_event(sizes)
     taint_in_process([int(s) for s in args.texts.split(",")], args.repeat)
+    long_words(sizes, args.repeat)
     if not args.no_http:
         asyncio.run(mirror_over_http(sizes))
 

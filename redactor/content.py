@@ -37,7 +37,9 @@ SECRET_PARAMETERS = re.compile(
     r"(?i)(^|[_\-.])(token|reset[_-]?token|code|auth|session|sess|sid|password|passwd|pwd|secret|key|apikey|"
     r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
 )
-_TRAILING_TOKEN = re.compile(r"(\S+)(\s*)$")
+#: characters of a value's last word read to tell what it may grow into: an e-mail address has at
+#: most 254; a longer word costs the same
+_TOKEN_LOOK = 256
 #: the blanks a mask shows until they are filled (inputmask, imask: "+32 4 26_ __ __", "30/07/19__"), and the
 #: template's separators between them
 _TEMPLATE_BLANKS = re.compile(r"_[_\s./()+:-]*$")
@@ -471,18 +473,18 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     (by the page), its end is settled whatever follows it. names: where the value is, a run of
     capitalised words is a name known or not (names_by_shape): any capitalised word but a function
     word may wait for its surname there ("naar Jildou ", "Riwal ")."""
-    if blanks := _TEMPLATE_BLANKS.search(value):  # "+32 4 26_ __ __": a mask's template, still being filled
+    # "+32 4 26_ __ __": a mask's template, still being filled (read at the value's end: a template is short)
+    if blanks := _TEMPLATE_BLANKS.search(value, max(0, len(value) - _TOKEN_LOOK)):
         filled = value[:blanks.start()]
         return [(a, len(value), e) for a, _, e in trailing_fragment(filled, names=names)] if filled.strip() else []
-    match = _TRAILING_TOKEN.search(value)
-    if not match:
+    token, start, spaced = _last_word(value)
+    if not token:
         return []
-    token, start = match.group(1), match.start(1)
     if not token.strip("*"):
         return []  # masked already: nothing grows out of it (redacting twice changes nothing)
-    typing = not settled and not match.group(2) and token[-1] not in _SETTLING
+    typing = not settled and not spaced and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
-    if _EMAILISH.search(token):
+    if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri"
         return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
@@ -511,6 +513,16 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _last_word(value: str) -> tuple[str, int, bool]:
+    """The value's last word, where it starts, and whether white space follows it (a regex searched
+    for "(\\S+)(\\s*)$" tries every start in a long word: quadratic)."""
+    end = len(value.rstrip())
+    start = end
+    while start > 0 and not value[start - 1].isspace():
+        start -= 1
+    return value[start:end], start, end < len(value)
 
 
 def _with_its_date(value: str, position: int, start: int, token: str) -> int:

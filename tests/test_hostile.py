@@ -12,11 +12,14 @@
 from __future__ import annotations
 
 import random
+import re
 import urllib.request
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ADMIN_TOKEN, start_serve
 from in_process import Session
@@ -242,6 +245,18 @@ def test_a_house_number_reads_a_few_words_before_it_not_the_whole_text(monkeypat
     numbers = 20_000
     content.street_runs("Borg Kamer " + "1 " * numbers)
     assert 0 < read < numbers * (content._STREET_LOOK // 2 + 2), read
+
+
+@given(st.text(alphabet=st.sampled_from("ab _.\n\t@"), max_size=30))
+def test_a_values_last_word_is_read_backwards_as_the_regex_read_it(value):
+    """content._last_word replaces the search for "(\\S+)(\\s*)$", which tried every start of a long
+    last word (20,000 letters: seconds; bench/hostile.py, long words): the same answer on any text."""
+    from redactor.content import _last_word
+
+    found = re.search(r"(\S+)(\s*)$", value)
+    expected = (found.group(1), found.start(1), bool(found.group(2))) if found else ("", 0, bool(value))
+    word, start, spaced = _last_word(value)
+    assert (word, start if word else 0, spaced) == expected
 
 
 def test_an_echo_in_another_case_is_masked_where_it_stands(session):
