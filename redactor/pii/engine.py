@@ -7,7 +7,7 @@ Offline: the NLP engine is always given explicitly (Presidio's default would dow
 from __future__ import annotations
 
 import tldextract
-from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, Pattern, RecognizerRegistry, RecognizerResult
 from presidio_analyzer import predefined_recognizers
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NoOpNlpEngine, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers.generic import email_recognizer
@@ -80,7 +80,9 @@ class PiiDetector:
             for lang in spec.languages or languages:
                 if spec.presidio:
                     cls = getattr(predefined_recognizers, spec.presidio)
-                    registry.add_recognizer(cls(supported_language=lang, supported_entity=spec.entity))
+                    own = [Pattern(p.name, p.regex, p.score if p.score is not None else spec.score)
+                           for p in spec.patterns] or None  # None: the built-in's own regexes
+                    registry.add_recognizer(cls(supported_language=lang, supported_entity=spec.entity, patterns=own))
                 else:
                     registry.add_recognizer(RuleRecognizer(spec, lang))
         # Two engines on the same recognizers (_route): with the model for texts where it may find a name

@@ -73,8 +73,8 @@ class RecognizerDef(pydantic.BaseModel):
 
     @pydantic.model_validator(mode="after")
     def _consistent(self) -> "RecognizerDef":
-        if bool(self.presidio) == bool(self.patterns):
-            raise ValueError(f"{self.name}: give either `presidio` or `patterns`")
+        if not self.presidio and not self.patterns:
+            raise ValueError(f"{self.name}: give `presidio` or `patterns` (with `presidio`, they replace its regexes)")
         if bool(self.other_number_words) != (self.other_number_score is not None):
             raise ValueError(f"{self.name}: give `other_number_words` and `other_number_score` together")
         if self.presidio and not hasattr(predefined_recognizers, self.presidio):
