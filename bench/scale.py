@@ -207,12 +207,12 @@ def big_page_blob(repeat: int = 20) -> tuple[int, int, float, float]:
     mirror.insert_tree(Page().snapshot()["data"]["node"], None, Policy.compile("bench", SiteConfig()))
     states = RedisStates("redis://127.0.0.1:1/0", secrets.token_bytes(32))  # no connection is made
     started = time.perf_counter()
-    for _ in range(repeat):  # as commit() and _load() do it
-        blob = states._seal_mirror("k", mirror)
+    for _ in range(repeat):  # as commit() and _load() do it: the whole state (a session's first batch)
+        _, blob = states._sealed_state("k", mirror)
     sealed = (time.perf_counter() - started) / repeat * 1000
     started = time.perf_counter()
     for _ in range(repeat):
-        states._open_mirror("k", blob)
+        states._open_mirror("k", blob, [])
     opened = (time.perf_counter() - started) / repeat * 1000
     return len(blob), len(mirror.nodes), sealed, opened
 
