@@ -116,6 +116,10 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 _KIND_KEYS = frozenset({"type", "unit"})
 #: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by a pseudonym
 IDENTITY = "IDENTITY"
+#: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
+#: breadcrumbs hold them as strings under "attributes". Their names say which attribute, not what a
+#: visitor wrote ("name" is a field's name): no meaning from the key, the value scanned as text
+_ELEMENT_ATTRIBUTE = "attr__"
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
@@ -624,6 +628,8 @@ class BatchRedaction:
                             inner = "SECRET"
                         elif key == IDENTITY_KEY:
                             inner = IDENTITY
+                        elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
+                            inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
                         else:
                             inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
                         stack.append((value, key, inner, typed or typed_key(key)))

@@ -620,3 +620,23 @@ async def test_no_file_under_the_data_dir_holds_a_planted_value(aiohttp_client, 
         for entry in planted(recording):
             if entry["category"] not in ("free_text", "quasi_identifier") and len(entry["value"]) >= 5:
                 assert entry["value"].encode() not in everything, entry["field"]
+
+
+def test_an_elements_name_attribute_in_a_payload_is_structure_not_a_persons_name(session):
+    """PostHog's autocapture ($elements: attr__name, attr__id) and Sentry's breadcrumbs (node.attributes)
+    describe the element clicked: its `name` attribute is a field's name ("naam"), not a person's. Read
+    as a person, it was masked and remembered, and the form's label "Naam" was masked in the replay. An
+    OpenTelemetry-style attribute ({value, type}) named like a field keeps its meaning."""
+    label = element("label", {"for": "n"}, [text("Naam")])
+    field = element("input", {"id": "n", "name": "naam"})
+    s = session()
+    s.send(meta(), snapshot(html_page(label, field)))
+    s.send(custom("$autocapture", {"$elements": [{"tag_name": "input", "attr__name": "naam", "attr__id": "n"}]}),
+           custom("breadcrumb", {"category": "ui.click", "data": {"node": {"tagName": "input",
+                                                                          "attributes": {"name": "naam"}}}}),
+           custom("log", {"attributes": {"name": {"value": "Wobke Hiddema", "type": "string"}}}))
+    s.send(snapshot(html_page(label, field)))
+    stored = orjson.dumps(s.stored).decode()
+    assert '"attr__name":"naam"' in stored and '"attributes":{"name":"naam"}' in stored
+    assert stored.count('"Naam"') == 2  # the label, in both snapshots
+    assert "Wobke" not in stored and "Hiddema" not in stored
