@@ -456,9 +456,10 @@ async def test_the_persons_identity_becomes_a_pseudonym_unless_it_is_an_opaque_i
     identify = analytics_event("$identify", distinct_id=HELD_USER, **{"$anon_distinct_id": uuid})
     numbered = analytics_event("$pageview", distinct_id="48213")
     account = analytics_event("$pageview", distinct_id="user-1042")  # a number after a word for an account
-    raw = posthog_body(capture_batch([identify, numbered, account]))
+    counter = analytics_event("$pageview", distinct_id="d1")  # four characters with a digit spell no name
+    raw = posthog_body(capture_batch([identify, numbered, account, counter]))
     out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
-    assert out[2]["properties"]["distinct_id"] == "user-1042"
+    assert out[2]["properties"]["distinct_id"] == "user-1042" and out[3]["properties"]["distinct_id"] == "d1"
     assert HELD_USER not in json.dumps(out) and "fietsy" not in json.dumps(out)
     assert out[0]["properties"]["$anon_distinct_id"] == uuid and out[1]["properties"]["distinct_id"] == "48213"
     pseudonym = out[0]["properties"]["distinct_id"]

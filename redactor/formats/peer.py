@@ -82,10 +82,12 @@ def dumps(value: Any) -> bytes:
 
 
 #: an id a person is known by that says nothing of them: a UUID, a hex digest, a database number,
-#: or a number after a word that says "an account" ("user-1042", "cust_77", "member:5"); not a
-#: username, whose letters may be a name ("fietsymke82", "jan_1985")
+#: a number after a word that says "an account" ("user-1042", "cust_77", "member:5"), or a short
+#: counter with a digit ("d1", "u42": four characters cannot spell a name); not a username, whose
+#: letters may be a name ("fietsymke82", "jan_1985")
 OPAQUE_ID = re.compile(rf"(?:{ID_SHAPED.pattern[1:-1]}|\d{{1,20}}|(?i:user|usr|u|uid|id|cust|customer|client|"
-                       rf"member|account|acct|anon|anonymous|visitor|guest|person)[-_:]\d{{1,20}})$")
+                       rf"member|account|acct|anon|anonymous|visitor|guest|person)[-_:]\d{{1,20}}"
+                       rf"|(?=[a-zA-Z]*\d)[a-zA-Z\d]{{1,4}})$")
 #: the key of a payload view that holds who the person is (person_view): redact.py replaces every
 #: string under it by its pseudonym (Masker.pseudonym), the same for the same person in every batch
 IDENTITY_KEY = "$identity"
