@@ -575,3 +575,27 @@ async def test_what_the_visitor_wrote_in_a_survey_or_feedback_is_read_as_a_texta
     assert f"$survey_response_{question}" in properties  # the key names the question: kept
     assert properties["$survey_name"] == "Tevredenheid Fietsbel Rood"
     assert properties["$survey_questions"][0]["question"] == "Hoe was het?"
+
+
+async def test_what_the_review_found_in_sentry_and_posthog_payloads_is_redacted(redact):
+    """A header's nested trace context, a root span's description and data (contexts.trace), a phone
+    number as Sentry's user.phone or as a long numeric id, a card number under a key naming an id
+    (orderId) or as a PostHog property: each reached the collector raw (all digits looked like ids,
+    a nested change was missed by comparing after the pass)."""
+    card, phone = "4111111111111111", "0471234567"
+    trace = {"trace_id": "2355b44d98bc41c780259f8976c00a0b", "public_key": SENTRY_KEY, "ctx": {"mail": HELD_EMAIL}}
+    header = json.dumps({"event_id": "9" * 32, "trace": trace}).encode()
+    event = {**sentry_error_event(), "user": {"id": 48213, "phone": phone}, "extra": {"orderId": card},
+             "contexts": {"trace": {"trace_id": "2355b44d98bc41c780259f8976c00a0b", "span_id": "a" * 16,
+                                    "op": "pageload", "description": f"checkout voor {HELD_EMAIL}",
+                                    "data": {"klant.email": HELD_EMAIL, "url": f"/bel?tel={phone}"}}}}
+    raw = b"\n".join([header, b'{"type":"event"}', json.dumps(event).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (HELD_EMAIL, phone, card):
+        assert value not in out, value
+    sent = json.loads(read_envelope(out.encode())[1][0][1])
+    assert sent["user"]["id"] == 48213 and sent["contexts"]["trace"]["op"] == "pageload"
+    assert sent["contexts"]["trace"]["span_id"] == "a" * 16
+    properties = analytics_event("$pageview", kaartnummer_bevestigd=card, distinct_id=phone)
+    sent_batch = unframe(await redact(posthog.decode(posthog_body(capture_batch([properties])), {}, LIMIT)))["batch"]
+    assert card not in json.dumps(sent_batch) and phone not in json.dumps(sent_batch)

@@ -23,9 +23,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 GZIP_WBITS, ZLIB_WBITS = 31, 15
 #: how the SDKs compress (fflate's and zlib's default level): what we forward is compressed alike
 COMPRESSION_LEVEL = 6
-#: ids the collectors join on: never scanned (Presidio reads digit groups in them as phone numbers)
-ID_SHAPED = re.compile(r"^(?:[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
-                       r"|[0-9a-fA-F]{16,64})$")
+#: ids the collectors join on: a UUID, a hex digest (with a letter: sixteen digits alone are a card
+#: number); never scanned (Presidio reads digit groups in them as phone numbers)
+_ID_BODY = (r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+            r"|(?=[0-9]*[a-fA-F])[0-9a-fA-F]{16,64}")
+ID_SHAPED = re.compile(rf"^(?:{_ID_BODY})$")
 
 
 def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:
@@ -81,11 +83,11 @@ def dumps(value: Any) -> bytes:
         raise BatchError(400, "too_deep", f"the body cannot be encoded again: {error}") from None
 
 
-#: an id a person is known by that says nothing of them: a UUID, a hex digest, a database number,
-#: a number after a word that says "an account" ("user-1042", "cust_77", "member:5"), or a short
-#: counter with a digit ("d1", "u42": four characters cannot spell a name); not a username, whose
-#: letters may be a name ("fietsymke82", "jan_1985")
-OPAQUE_ID = re.compile(rf"(?:{ID_SHAPED.pattern[1:-1]}|\d{{1,20}}|(?i:user|usr|u|uid|id|cust|customer|client|"
+#: an id a person is known by that says nothing of them: a UUID, a hex digest, a database number of
+#: up to 8 digits (a longer one may be a phone or a card number), a number after a word that says
+#: "an account" ("user-1042", "cust_77", "member:5"), or a short counter with a digit ("d1", "u42":
+#: four characters cannot spell a name); not a username, whose letters may be a name ("fietsymke82")
+OPAQUE_ID = re.compile(rf"(?:{_ID_BODY}|\d{{1,8}}|(?i:user|usr|u|uid|id|cust|customer|client|"
                        rf"member|account|acct|anon|anonymous|visitor|guest|person)[-_:]\d{{1,20}}"
                        rf"|(?=[a-zA-Z]*\d)[a-zA-Z\d]{{1,4}})$")
 #: the key of a payload view that holds who the person is (person_view): redact.py replaces every
@@ -94,16 +96,25 @@ IDENTITY_KEY = "$identity"
 
 
 def opaque_id(value: Any) -> bool:
-    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and bool(
-        OPAQUE_ID.match(value)))
+    if isinstance(value, bool):
+        return False
+    return abs(value) < _OPAQUE_NUMBER if isinstance(value, int) else isinstance(value, str) and bool(OPAQUE_ID.match(value))
+
+
+_OPAQUE_NUMBER = 10 ** 8  # a database number; a longer one may be a phone number
+#: the keys of a person's identity that are ids ("id", "did", "distinct_id", "$anon_distinct_id",
+#: PostHog's "alias"): an opaque value there is kept; under any other (Sentry's user.email, .phone,
+#: .username) every value is the person's
+_ID_KEYS = re.compile(r"(?i)(?:id|alias)$")
 
 
 def person_view(holder: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     """The entries of holder under `keys` that are who the person is (a distinct id, a user id, a
-    username) and not an opaque id: put under IDENTITY_KEY, each becomes its pseudonym — a username
-    no detector can tell from a word included — and the collector can still join a person's events
-    on it; a UUID or a database number is kept as it is."""
-    return {k: holder[k] for k in keys if k in holder and holder[k] not in (None, "") and not opaque_id(holder[k])}
+    username, an e-mail): put under IDENTITY_KEY, each becomes its pseudonym — a username no
+    detector can tell from a word included — and the collector can still join a person's events
+    on it; an opaque id under an id's key (a UUID, a database number) is kept as it is."""
+    return {k: holder[k] for k in keys if k in holder and holder[k] not in (None, "")
+            and not (_ID_KEYS.search(k) and opaque_id(holder[k]))}
 
 
 def scan_view(holder: dict[str, Any], structural: frozenset[str]) -> dict[str, Any]:

@@ -42,8 +42,11 @@ ITEM_STRUCTURAL = frozenset({
     "start_timestamp", "error_ids", "trace_ids", "platform", "sdk", "environment", "release", "dist", "level",
     "sid", "init", "started", "status", "errors", "duration", "seq", "debug_meta", "contexts",
 })
-#: the contexts the SDK fills with ids (trace_id, span_id, replay_id): not scanned
+#: the contexts the SDK fills with ids (trace_id, span_id, replay_id): scanned but for these keys (a
+#: root span's description and data are the page's: startSpan({name, attributes}))
 ID_CONTEXTS = frozenset({"trace", "replay"})
+CONTEXT_STRUCTURAL = frozenset({"trace_id", "span_id", "parent_span_id", "replay_id", "op", "status", "origin",
+                                "type", "sampled", "sample_rate", "client_sample_rate"})
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, masked whole but opaque ids
 IDENTITY_KEYS = ("user", "did")
 #: items that are counts, nothing a person wrote: passed as they came
@@ -88,12 +91,15 @@ class _ReplayEvent:
     before: bytes
     scanned: frozenset[str] = frozenset()
     contexts: dict[str, Any] = field(default_factory=dict)  # the view of its contexts
+    id_contexts: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)  # name → (it, view)
     person: dict[str, Any] = field(default_factory=dict)  # user and did, but their opaque ids
 
     def write_back(self) -> None:
         write_back(self.data, self.view, self.scanned)
         if self.contexts:
             write_back(self.data["contexts"], self.contexts, frozenset(self.contexts))
+        for holder, view in self.id_contexts.values():
+            write_back(holder, view, frozenset(view))
         user = self.person.get("user")
         if isinstance(user, dict):
             write_back(self.data["user"], user, frozenset(user))
@@ -105,7 +111,8 @@ class _ReplayEvent:
     def meta(self) -> dict[str, Any]:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
         under a key that says it is one."""
-        return {"item": self.view, "contexts": self.contexts, IDENTITY_KEY: self.person}
+        return {"item": self.view, "contexts": self.contexts, IDENTITY_KEY: self.person,
+                "id_contexts": {name: view for name, (_, view) in self.id_contexts.items()}}
 
 
 @dataclass
@@ -121,6 +128,7 @@ class SentryEnvelope:
     _replay_events: list[_ReplayEvent] = field(default_factory=list)
     _dropped: set[int] = field(default_factory=set)  # ids of the items left out
     _header_views: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    _header_before: bytes = b""
 
     def header_meta(self) -> dict[str, Any]:
         """The header's scanned parts (see HEADER_STRUCTURAL), for the generic pass."""
@@ -129,14 +137,14 @@ class SentryEnvelope:
         if isinstance(trace, dict):
             holders.append((trace, scan_view(trace, TRACE_STRUCTURAL)))
         self._header_views = holders
+        self._header_before = dumps(self.header)  # before the pass redacts nested parts in place
         return {"header": holders[0][1], "trace": holders[1][1] if len(holders) > 1 else {}}
 
     def _encoded_header(self) -> bytes:
-        before = dumps(self.header)
         for holder, view in self._header_views:
             write_back(holder, view, frozenset(view))
         now = dumps(self.header)
-        return self.header_raw if now == before else now
+        return self.header_raw if now == self._header_before else now
 
     def encode(self) -> bytes:
         kept_ids = {id(event) for group in self.groups for event in (group.kept or [])}
@@ -240,6 +248,8 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _ReplayEvent:
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
         scanned.contexts = scan_view(contexts, ID_CONTEXTS)
+        scanned.id_contexts = {name: (contexts[name], scan_view(contexts[name], CONTEXT_STRUCTURAL))
+                               for name in ID_CONTEXTS if isinstance(contexts.get(name), dict)}
     user = data.get("user")
     if isinstance(user, dict):
         scanned.person["user"] = person_view(user, tuple(k for k in user if isinstance(k, str)))
