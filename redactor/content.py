@@ -63,11 +63,12 @@ _STREET_NAME = re.compile(with_words(
 #: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
 #: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
 _SPELLED_OPEN, _SPELLED_CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]"
-_SPELLED_DOT = rf"{_SPELLED_OPEN}(?i:dot|punt|point|punkt|\.){_SPELLED_CLOSE}\s*[\w.-]+"  # "[punt] be"
+_SPELLED_DOT = with_words(rf"{_SPELLED_OPEN}(?i:{{{{dot_words}}}}|\.){_SPELLED_CLOSE}\s*[\w.-]+")  # "[punt] be"
 _SPELLED_DOT_BEGUN = rf"{_SPELLED_OPEN}(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]"
-_SPELLED_ADDRESS_END = re.compile(
-    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:at?|@)(?:{_SPELLED_CLOSE}"
-    rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?)?\s*$")
+_SPELLED_ADDRESS_END = re.compile(with_words(
+    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:{{{{at_words}}}}|@)(?:{_SPELLED_CLOSE}"
+    rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?"
+    rf"|[A-Za-z]{{1,11}})?\s*$"))  # (or an at-word being typed: "[arob")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
 #: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
@@ -622,6 +623,9 @@ _MIN_TOKEN_MIXED = 0.2  # share of digits and capitals: random base64 has ~0.5, 
 _LOWER_RUN = re.compile(r"[a-z]+")
 _MAX_TOKEN_LOWER_RUN = 8  # a longer lower-case stretch is a word ("configuration"), not random text
 _ID_NAME_WORD = 4  # beside a UUID, a word this long names what the id is ("survey_response_…", not "sk_…")
+#: lower-case words joined by "_" or "-" then a UUID, nothing else: a name and an id, not a token with
+#: a UUID appended ("Xq7vKpaqrz…" + uuid)
+_NAMED_UUID = re.compile(rf"[$]?((?:[a-z]+[_-])+){_UUID.pattern}")
 
 
 def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
@@ -664,7 +668,7 @@ def _looks_random(run: str) -> bool:
     and so is a name made of words and a UUID ("$survey_response_0190c0de-…": a question's id)."""
     if _UUID.fullmatch(run):
         return False
-    if _UUID.search(run) and any(len(word) >= _ID_NAME_WORD for word in _LOWER_RUN.findall(_UUID.sub("", run))):
+    if (named := _NAMED_UUID.fullmatch(run)) and any(len(word) >= _ID_NAME_WORD for word in _LOWER_RUN.findall(named[1])):
         return False
     digits = sum(c.isdigit() for c in run)
     upper = sum(c.isupper() for c in run)

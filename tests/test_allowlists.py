@@ -640,3 +640,24 @@ def test_an_elements_name_attribute_in_a_payload_is_structure_not_a_persons_name
     assert '"attr__name":"naam"' in stored and '"attributes":{"name":"naam"}' in stored
     assert stored.count('"Naam"') == 2  # the label, in both snapshots
     assert "Wobke" not in stored and "Hiddema" not in stored
+
+
+def test_a_token_with_a_uuid_appended_is_still_a_credential():
+    """A name made of words and a UUID ("$survey_response_<uuid>": a question's id) is no secret; a
+    random token with a UUID appended still is (the exemption once looked for any UUID inside)."""
+    from redactor.content import credential_spans
+
+    uuid = "0190c0de-5eed-7000-8000-000000000001"
+    assert credential_spans(f"$survey_response_{uuid}") == []
+    token = "Xq7vKpaqrzB81mZpLwe2kT0eA" + uuid
+    assert credential_spans(f"token {token}") and all(start == 6 for start, _, _ in credential_spans(f"token {token}"))
+
+
+@pytest.mark.parametrize("value", ["mail ysaure.q [arob", "mail ysaure.q [arobase] verriere-po",
+                                   "mail ysaure.q (klammeraffe) verriere-post (punkt) b"])
+def test_every_spelled_out_at_word_holds_the_address_back_where_a_batch_cuts_it(value):
+    """The at- and dot-words of a spelled-out address are one list (rules/recognizers.yaml words: at_words,
+    dot_words), read by the recognizer and by the growing end alike: "[arobase]" as "[at]"."""
+    from redactor.content import trailing_fragment
+
+    assert trailing_fragment(value) == [(5, len(value), "TRAILING_FRAGMENT")]
