@@ -270,7 +270,7 @@ def long_words(sizes: list[int], repeat: int) -> None:
     print(f"long words, in process (best of {repeat}):")
     shapes = {
         "a last word of N letters, then one more word": lambda n: "a" * n + " b",
-        "N template blanks then a letter": lambda n: "_ " * (n // 2) + "x",
+        "a digit then N template blanks": lambda n: "1" + "_ " * (n // 2),
         "N house numbers after a capitalised street (street_runs)": lambda n: "Lange Munt " + "1 " * (n // 2),
     }
     for title, make in shapes.items():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ SECRET_PARAMETERS = re.compile(
 _TOKEN_LOOK = 256
 #: the blanks a mask shows until they are filled (inputmask, imask: "+32 4 26_ __ __", "30/07/19__"), and the
 #: template's separators between them
-_TEMPLATE_BLANKS = re.compile(r"_[_\s./()+:-]*$")
+_TEMPLATE_CHARACTERS = "_./()+:-" + string.whitespace
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
@@ -474,10 +475,12 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     (by the page), its end is settled whatever follows it. names: where the value is, a run of
     capitalised words is a name known or not (names_by_shape): any capitalised word but a function
     word may wait for its surname there ("naar Jildou ", "Riwal ")."""
-    # "+32 4 26_ __ __": a mask's template, still being filled (read at the value's end: a template is short)
-    if blanks := _TEMPLATE_BLANKS.search(value, max(0, len(value) - _TOKEN_LOOK)):
-        filled = value[:blanks.start()]
-        return [(a, len(value), e) for a, _, e in trailing_fragment(filled, names=names)] if filled.strip() else []
+    # "+32 4 26_ __ __": a mask's template, still being filled; what comes before its first blank is
+    # read as the value (once: it ends in no template)
+    filled_end = len(value.rstrip(_TEMPLATE_CHARACTERS))
+    if (first_blank := value.find("_", filled_end)) >= 0:
+        filled = value[:first_blank]
+        return [(a, len(value), e) for a, _, e in trailing_fragment(filled, settled, names)] if filled.strip() else []
     token, start, spaced = _last_word(value)
     if not token:
         return []

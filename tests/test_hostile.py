@@ -437,3 +437,12 @@ def test_a_genuine_next_page_is_readable_and_later_events_are_judged_strictly(se
     assert "Bedankt voor uw bestelling" in orjson.dumps(s.stored).decode()
     result = s.send(input_event(70, "fietsbel"))
     assert result.events[0]["data"]["text"] == "********"  # was a password field in this session
+
+
+def test_a_mask_template_of_any_length_is_read_once():
+    """A value ending in 300,000 template blanks: its filled part is read once (it recursed per 256
+    characters of blanks until Python's recursion limit refused the batch)."""
+    from redactor.content import trailing_fragment
+
+    value = "a" + "_" * 300_000
+    assert trailing_fragment(value) == [(0, len(value), "TRAILING_FRAGMENT")]
