@@ -21,6 +21,7 @@ import soupsieve
 from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from redactor.bounded_cache import short_lru_cache
 from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules
 from redactor.selectors import why_never_matches
@@ -148,7 +149,7 @@ class Structure:
         """Whether a browser shows the attribute's value as words (alt, title, placeholder…)."""
         return name.lower() in self.shown_as_text
 
-    @functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+    @short_lru_cache(NAME_CACHE_SIZE)
     def is_secret_key(self, key: str) -> bool:
         plain = key.lower().replace("-", "").replace("_", "")
         return plain in self.secret_keys or plain.startswith(self.secret_stems) or plain.endswith(self.secret_stems)
@@ -225,7 +226,7 @@ class FieldRules:
     roles: frozenset[str]  # a label in page text made of these alone says a person follows
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
 
-    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def is_typed_text(self, key: str) -> bool:
         """Whether a payload key says its value is what the visitor wrote ("$survey_response", "message")."""
         return self.typed_text.said_by(plain_words(key), joined_words=False)
@@ -242,7 +243,7 @@ class FieldRules:
                 or self.search.said_by(plain_words(f"{attrs.get('name', '')} {attrs.get('id', '')}"), joined_words=True))
 
     # Pages repeat the same fields and classes in every session: both answers are cached.
-    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def field_meaning(self, field_type: str, autocomplete: str, identifiers: str, described: str) -> str:
         """What a form field holds: identifiers are its name and id, described its placeholder,
         aria-label, title and label text. '' when nothing says."""
@@ -263,7 +264,7 @@ class FieldRules:
                       key=len, reverse=True)
         return words, re.compile("|".join(map(re.escape, long)) or "(?!)")
 
-    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def label_words(self, text: str) -> str:
         """The words of a label that can say what a field holds ('Uw e-mailadres *' → 'e
         mailadres'), plain: what the mirror keeps of a label, never the rest of its text. Every
@@ -271,7 +272,7 @@ class FieldRules:
         words, inside = self._vocabulary
         return " ".join(w for w in plain_words(text) if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
-    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def key_meaning(self, key: str) -> str:
         """What the value under a payload's key holds, from the key's words ("first_name",
         "displayName", "$screen_name"; not "$pathname", nor "tagName": a not_with word), or ""."""
@@ -280,7 +281,7 @@ class FieldRules:
             return ""
         return next((m.entity for m in self.meanings if m.said_by(words, joined_words=False)), "")
 
-    @functools.lru_cache(maxsize=FIELD_CACHE_SIZE)
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
         words = plain_words(names)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import soupsieve
 from soupsieve import css_types as ct
 
+from redactor.bounded_cache import short_lru_cache
 from redactor.nodetable import ELSEWHERE, NONE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,10 +72,10 @@ def lower(text: str) -> str:
 #: tag and attribute names repeat: their lower case is looked up, not computed; bounded, as a
 #: page may invent names (custom elements, data-* attributes)
 NAME_CACHE_SIZE = 8192
-lower_name = functools.lru_cache(maxsize=NAME_CACHE_SIZE)(lower)
+lower_name = short_lru_cache(NAME_CACHE_SIZE)(lower)
 
 
-@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+@short_lru_cache(NAME_CACHE_SIZE)
 def _plain_name(name: str) -> bool:
     return lower(name) == name
 

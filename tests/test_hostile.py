@@ -446,3 +446,24 @@ def test_a_mask_template_of_any_length_is_read_once():
 
     value = "a" + "_" * 300_000
     assert trailing_fragment(value) == [(0, len(value), "TRAILING_FRAGMENT")]
+
+
+def test_answers_about_long_strings_from_clients_are_not_kept():
+    """The policy's caches (payload keys, labels, classes) keep answers about short strings only: 120
+    distinct payload keys of 50,000 characters leave no 6 MB behind (they stayed, up to 65,536 of them)."""
+    import gc
+    import tracemalloc
+
+    from redactor.policy import Policy, SiteConfig
+
+    fields = Policy.compile("s", SiteConfig()).fields
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for n in range(120):
+        key = f"{n}_" + "x" * 50_000
+        fields.key_meaning(key), fields.is_typed_text(key), fields.container_meaning(key)
+        del key
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert kept < 1_500_000, kept
