@@ -343,9 +343,8 @@ class TextSlot(Slot):
     autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
     payload's key is (JSON written into a string: a console line, a stringified form state): its
     value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
-    percent-decoded form is scanned too
-    ("%2B31%206%20…" is a phone number only once decoded), the value masked whole when that finds
-    anything."""
+    percent-decoded form is scanned too ("%2B31%206%20…" is a phone number only once decoded), the
+    value masked whole when that finds anything."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
         self.cell, self.node, self.rule, self.names = cell, node, rule, names

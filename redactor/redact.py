@@ -114,8 +114,8 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
 _KIND_KEYS = frozenset({"type", "unit"})
-#: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by a pseudonym
-IDENTITY = "IDENTITY"
+#: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by its pseudonym
+PSEUDONYM = "PSEUDONYM"
 #: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
 #: breadcrumbs hold them as strings under "attributes". Their names say which attribute, not what a
 #: visitor wrote ("name" is a field's name): no meaning from the key, the value scanned as text
@@ -627,7 +627,7 @@ class BatchRedaction:
                         if meaning == "SECRET" or secret_key(key):
                             inner = "SECRET"
                         elif key == IDENTITY_KEY:
-                            inner = IDENTITY
+                            inner = PSEUDONYM
                         elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
                             inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
                         else:
@@ -640,8 +640,8 @@ class BatchRedaction:
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
                 whole = value if isinstance(value, str) else str(value)
                 if meaning != "SECRET" and isinstance(value, str):
-                    self.taint_value(whole, "PERSON" if meaning == IDENTITY else meaning)
-                holder[k] = self.masker.pseudonym(whole) if meaning == IDENTITY else self.masker.whole(whole, meaning)
+                    self.taint_value(whole, "PERSON" if meaning == PSEUDONYM else meaning)
+                holder[k] = self.masker.pseudonym(whole) if meaning == PSEUDONYM else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
             elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):

@@ -130,8 +130,8 @@ class RedactionThreads:
     One site may hold at most threads - 1 of them, so another site always finds one free.
 
     The threads are plain workers on a queue, not a ThreadPoolExecutor: a batch goes loop →
-    thread → loop twice (decode; redaction and encode — three times when the detector is asked
-    between the walk and the finish: redact.drive), and the executor's own futures, locks and two wake-ups of the loop
+    thread → loop twice (decode; redaction and encode — once more for each group whose texts
+    this process does not all know: redact.drive), and the executor's own futures, locks and two wake-ups of the loop
     per job cost ~80 µs of CPU each time (bench/load.py, profiled); here a job is one queue put
     and one wake-up of the loop, which gives its slot back and its answer together. Each trip
     still costs more than a small batch's decoding (bench/load.py: all inline, 1.2 ms of CPU a

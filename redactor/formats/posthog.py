@@ -52,7 +52,7 @@ EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offse
                               "$token"})
 #: who the person is (an event's properties, a /flags/ body, alias()'s $create_alias): masked
 #: whole unless an opaque id
-IDENTITY = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
+IDENTITY_KEYS = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
 
 
 def _latin1_gzip_field(value: str, budget: Budget) -> Any:
@@ -211,10 +211,10 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
             properties = {}
         view = scan_view(properties, STRUCTURAL)
         outer = scan_view(event, EVENT_STRUCTURAL)
-        for key in IDENTITY:
+        for key in IDENTITY_KEYS:
             view.pop(key, None)
             outer.pop(key, None)
-        person, outer_person = person_view(properties, IDENTITY), person_view(event, IDENTITY)
+        person, outer_person = person_view(properties, IDENTITY_KEYS), person_view(event, IDENTITY_KEYS)
         body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer)),
                         (properties, person, frozenset(person)), (event, outer_person, frozenset(outer_person))]
         session = _recording_key(properties)

@@ -83,7 +83,7 @@ class _Recording:
 
 
 @dataclass
-class _ReplayEvent:
+class _JsonItem:
     """A JSON item scanned (a replay_event, an event, a session…): its views, written back after."""
     item: Item
     data: dict[str, Any]
@@ -125,7 +125,7 @@ class SentryEnvelope:
     key: str | None = None
     groups: list[Group] = field(default_factory=list)
     _recordings: list[_Recording] = field(default_factory=list)
-    _replay_events: list[_ReplayEvent] = field(default_factory=list)
+    _json_items: list[_JsonItem] = field(default_factory=list)
     _dropped: set[int] = field(default_factory=set)  # ids of the items left out
     _header_views: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     _header_before: bytes = b""
@@ -156,11 +156,11 @@ class SentryEnvelope:
                 body = (zlib.compress(now, COMPRESSION_LEVEL) if recording.compression == "zlib"
                         else gzip_bytes(now) if recording.compression == "gzip" else now)
                 payloads[id(recording.item)] = recording.head + body
-        for replay_event in self._replay_events:
-            replay_event.write_back()
-            now = dumps(replay_event.data)
-            if now != replay_event.before:
-                payloads[id(replay_event.item)] = now
+        for json_item in self._json_items:
+            json_item.write_back()
+            now = dumps(json_item.data)
+            if now != json_item.before:
+                payloads[id(json_item.item)] = now
         header_raw = self._encoded_header()
         if not payloads and not self._dropped and header_raw == self.header_raw:
             return self.raw  # nothing was redacted: byte for byte
@@ -239,12 +239,12 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     return _Recording(item, head, compression, events, dumps(events))
 
 
-def _scanned_item(item: Item, data: dict[str, Any]) -> _ReplayEvent:
+def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     before = dumps(data)
     view = scan_view(data, ITEM_STRUCTURAL)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
-    scanned = _ReplayEvent(item, data, view, before, frozenset(view))
+    scanned = _JsonItem(item, data, view, before, frozenset(view))
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
         scanned.contexts = scan_view(contexts, ID_CONTEXTS)
@@ -278,23 +278,23 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
             data = loads(item.payload, "the replay_event")
             if not isinstance(data, dict):
                 raise BatchError(400, "bad_envelope", "a replay_event is a JSON object")
-            envelope._replay_events.append(_scanned_item(item, data))
+            envelope._json_items.append(_scanned_item(item, data))
         elif kind not in PASSED_ITEMS:
             try:
                 data = loads(item.payload, f"a {kind} item")
             except BatchError:
                 data = None
             if isinstance(data, dict):
-                envelope._replay_events.append(_scanned_item(item, data))
+                envelope._json_items.append(_scanned_item(item, data))
             else:
                 envelope._dropped.add(id(item))  # not JSON: nothing we cannot read leaves
-    replay_id = next((r.data.get("replay_id") for r in envelope._replay_events
+    replay_id = next((r.data.get("replay_id") for r in envelope._json_items
                       if r.data.get("type") == "replay_event" and isinstance(r.data.get("replay_id"), str)), None) \
         or (envelope.header.get("event_id") if envelope._recordings else None) \
-        or next((_replay_of(r.data) for r in envelope._replay_events if _replay_of(r.data)), None)
+        or next((_replay_of(r.data) for r in envelope._json_items if _replay_of(r.data)), None)
     session = replay_id if isinstance(replay_id, str) and replay_id else None
     group = Group(session, [event for recording in envelope._recordings for event in recording.events])
-    group.meta = {f"{n}": replay_event.meta() for n, replay_event in enumerate(envelope._replay_events)}
+    group.meta = {f"{n}": json_item.meta() for n, json_item in enumerate(envelope._json_items)}
     group.meta["envelope"] = envelope.header_meta()
     envelope.groups = [group]
     return envelope
