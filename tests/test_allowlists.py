@@ -620,3 +620,22 @@ async def test_no_file_under_the_data_dir_holds_a_planted_value(aiohttp_client, 
         for entry in planted(recording):
             if entry["category"] not in ("free_text", "quasi_identifier") and len(entry["value"]) >= 5:
                 assert entry["value"].encode() not in everything, entry["field"]
+
+
+# -- round 5: a form sent by GET, the next page's URL holding the typed values percent-encoded -----------
+@pytest.mark.parametrize("label, value", [("Voornaam", "Sanne"), ("Achternaam", "Kwakkelstein"),
+                                          ("Geboortedatum", "02/11/1988"), ("Identiteitskaart", "592-8841037-62")])
+def test_a_typed_value_echoed_percent_encoded_in_the_next_pages_url_is_masked(session, label, value):
+    """A GET form's submission puts the fields in the next page's address, a hidden input's JSON
+    among them ("state=%7B%22given%22%3A%22Sanne%22…"): the echo of a value masked whole where it
+    was typed is found in the URL's percent-decoded pieces, where quotes and slashes are '%22', '%2F'."""
+    from urllib.parse import quote
+    field = element("input", {"name": "p1", "aria-label": label})
+    s = session()
+    s.send(meta("https://air.example/book"), snapshot(html_page(field)))
+    s.send(*typing(field["id"], value))
+    state = quote(f'{{"pax":[{{"value":"{value}","seat":"14A"}}]}}', safe="")
+    s.send(meta(f"https://air.example/done?p1={quote(value, safe='')}&state={state}"),
+           snapshot(html_page(element("h1", {}, [text("Boeking bevestigd")]))))
+    assert leaked(s.stored, value) == []
+    assert "Boeking bevestigd" in stored_text(s.stored)
