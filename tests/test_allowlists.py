@@ -639,3 +639,21 @@ def test_a_typed_value_echoed_percent_encoded_in_the_next_pages_url_is_masked(se
            snapshot(html_page(element("h1", {}, [text("Boeking bevestigd")]))))
     assert leaked(s.stored, value) == []
     assert "Boeking bevestigd" in stored_text(s.stored)
+
+
+@pytest.mark.parametrize("label, value", [("Documentnummer", "NXR4K7P29"), ("Numéro de patient", "PT-418837"),
+                                          ("Numéro de mutualité", "154/8372615"), ("Member number", "MB-77310452"),
+                                          ("Frequent flyer", "ZA 4471 0926 38")])
+def test_a_number_the_label_says_is_the_visitors_is_masked_with_its_echoes(session, label, value):
+    """A code typed where the label says it is the visitor's number ("Documentnummer", "Numéro de
+    patient") is masked whole, not only while its last word is unsettled: the summary shows it back in
+    a later batch (a title, innerText), where no detector knows its shape."""
+    field = element("input", {"name": "f", "aria-label": label})
+    cell = element("td")
+    s = session()
+    s.send(meta("https://air.example/book"), snapshot(html_page(field, cell)))
+    s.send(*typing(field["id"], value))
+    s.send(mutation(adds=[add(cell["id"], text(value))],
+                    attributes=[set_attributes(cell["id"], title=f"Passagier 1 ({value})")]))
+    assert leaked(s.stored, value) == []
+    assert "Passagier 1" in stored_text(s.stored)
