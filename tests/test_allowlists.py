@@ -657,3 +657,19 @@ def test_a_number_the_label_says_is_the_visitors_is_masked_with_its_echoes(sessi
                     attributes=[set_attributes(cell["id"], title=f"Passagier 1 ({value})")]))
     assert leaked(s.stored, value) == []
     assert "Passagier 1" in stored_text(s.stored)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Depuis lundi j'ai de la fièvre. Ma fille Lowiese a pris du Dafalgan. ", "Lowiese"),
+    ("Sinds maandag heeft mijn zoon Jorrick koorts. ", "Jorrick"),
+    ("Since Monday my daughter Ysolde has a fever. ", "Ysolde"),
+])
+def test_a_given_name_no_list_knows_after_my_daughter_is_masked(session, sentence, name):
+    """A relative named in what the visitor writes: 'ma fille', 'mijn zoon', 'my daughter' before one
+    capitalised word says a person, whether a name list knows the name or not."""
+    area = element("textarea", {"name": "symptomes"})
+    s = session()
+    s.send(meta("https://clinic.example/rdv"), snapshot(html_page(area)))
+    s.send(*typing(area["id"], sentence))
+    s.send(*typing(area["id"], sentence + "Merci."))
+    assert leaked(s.stored, name) == []
