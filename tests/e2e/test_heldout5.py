@@ -48,9 +48,19 @@ TRAVEL_FIELDS = [
     Planted(None, "02/11/1988", "a second date of birth with slashes"),
     Planted(None, "592-8841037-62", "Belgian identity card number"),
 ]
+NOTES = ("Wij logeren op Oudezijds Voorburgwal 141, 1012 DE Amsterdam; bel +33 6 12 48 97 35 of mail "
+         "wannes.v@kustpost.be als er iets is. Rekening voor de bagage: NL18 RABO 0123 4567 89.")
+NOTES_PLANTED = [
+    Planted(None, "Oudezijds Voorburgwal 141, 1012 DE", "an address without a street word in a textarea, sent in "
+            "the next page's URL too"),
+    Planted(None, "+33 6 12 48 97 35", "a French mobile in a textarea"),
+    Planted(None, "wannes.v@kustpost.be", "an e-mail in a textarea"),
+    Planted(None, "NL18 RABO 0123 4567 89", "an IBAN in a textarea"),
+]
 TRAVEL_KEPT = ["Zuiderzee Air", "Amsterdam — Lissabon, retour", "Kies uw stoelen", "Prijsoverzicht",
                "Boeking bevestigd", "Inchecken opent 30 uur voor vertrek.", "Nederlandse", "AMS–LIS ZA 417",
-               "Zelfde contactgegevens als passagier 1"]
+               "Zelfde contactgegevens als passagier 1", "Voornaam", "Achternaam", "Geboortedatum",
+               "Documentnummer", "Opmerkingen voor de crew"]
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +84,8 @@ def travel(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.press("Backspace")  # a correction
         page.keyboard.type("8", delay=20)
         type_with_cuts(recording, "#p2-doc", ["592-88410", "37-62"])
+        type_with_cuts(recording, "#tv-notes", split_inside(NOTES, "Voorburg", "+33 6 12 4", "wannes.v@ku",
+                                                            "NL18 RABO 01"))
         page.check("#p2-same")
         page.click(".seat[data-seat='14B']")
         cut(page)
@@ -94,6 +106,11 @@ def test_travel_fields_their_echoes_and_the_next_page_leak_nothing(travel: Recor
     check_windows(travel, TRAVEL_FIELDS)
 
 
+def test_travel_notes_leak_nothing(travel: Recorded):
+    assert any(NOTES in text for text in texts(travel.sent)), "the notes were never sent whole"
+    check_windows(travel, NOTES_PLANTED)
+
+
 def test_travel_keeps_the_site_text(travel: Recorded):
     check_kept(travel, TRAVEL_KEPT)
 
@@ -109,6 +126,10 @@ CLINIC_FIELDS = [
     Planted(None, "23/08/1979", "the date of birth shown in the summary"),
     Planted(None, "+32 478 62 91 05", "phone, echoed by innerText in a sentence"),
     Planted(None, "Galgenberg 9, 1050 Ixelles", "an address without a street word, shown in the summary"),
+    Planted(None, "2 79 08 75 116 042 19", "a French NIR in a field labelled 'N° d'assuré'"),
+    Planted(None, "2790875116042", "the NIR shown without spaces in the summary"),
+    Planted(None, "FR14 2004 1010 0505 0001 3M02 606", "an IBAN written into a field by script (element.value, no "
+            "event), shown by innerText in the summary"),
     Planted(None, "Galgenberg 11", "the address edited in the summary cell made contenteditable, written back "
             "into its input without an event"),
 ]
@@ -119,7 +140,8 @@ SYMPTOMS_PLANTED = [
     Planted(None, "0478 62 91 05", "a Belgian mobile in free text"),
 ]
 CLINIC_KEPT = ["Maison médicale Les Tilleuls", "Consultation de médecine générale", "Récapitulatif du rendez-vous",
-               "Décrivez vos symptômes", "Numéro de mutualité", "Médecin", "Dafalgan"]
+               "Décrivez vos symptômes", "Numéro de mutualité", "Médecin", "Dafalgan",
+               "Votre médecin traitant", "Reprendre mon compte enregistré", "Remboursement"]
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +153,8 @@ def clinic(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.fill("#cl-dob", "1979-08-23")
         type_with_cuts(recording, "#cl-tel", ["+32 478 6", "2 91 05"])
         type_with_cuts(recording, "#cl-addr", ["Galgenberg 9, 10", "50 Ixelles"])
+        type_with_cuts(recording, "#cl-nir", ["2 79 08 75 1", "16 042 19"])
+        page.click("#cl-fill")
         type_with_cuts(recording, "#cl-symptoms", split_inside(SYMPTOMS, "Lowie", "Baudouin Ter", "NISS est 7908",
                                                                 "au 0478 6"))
         page.check("#cl-consent")
@@ -170,14 +194,14 @@ def test_clinic_keeps_the_site_text(clinic: Recorded):
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(travel, clinic, redactor_serve):
     check_data_dir(redactor_serve, b"Kies uw stoelen", [
-        item for item in [*TRAVEL_FIELDS, *CLINIC_FIELDS, *SYMPTOMS_PLANTED] if len(item.value) >= 6])
+        item for item in [*TRAVEL_FIELDS, *NOTES_PLANTED, *CLINIC_FIELDS, *SYMPTOMS_PLANTED] if len(item.value) >= 6])
 
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail)
-VERSIONS = [{"Kwakkelstein", "s.kwakkelstein@duinmail.nl"}, {"1979-08-23", "23/08/1979"},
+VERSIONS = [{"Kwakkelstein", "s.kwakkelstein@duinmail.nl"}, {"Wannes", "wannes.v@kustpost.be"}, {"1979-08-23", "23/08/1979"}, {"2 79 08 75 116 042 19", "2790875116042"},
             {"+32 478 62 91 05", "0478 62 91 05"}, {"Galgenberg 9, 1050 Ixelles", "Galgenberg 11"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window([*TRAVEL_FIELDS, *CLINIC_FIELDS, *SYMPTOMS_PLANTED], [*TRAVEL_KEPT, *CLINIC_KEPT], VERSIONS)
+    check_no_shared_window([*TRAVEL_FIELDS, *NOTES_PLANTED, *CLINIC_FIELDS, *SYMPTOMS_PLANTED], [*TRAVEL_KEPT, *CLINIC_KEPT], VERSIONS)
