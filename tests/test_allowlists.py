@@ -643,7 +643,9 @@ def test_a_typed_value_echoed_percent_encoded_in_the_next_pages_url_is_masked(se
 
 @pytest.mark.parametrize("label, value", [("Documentnummer", "NXR4K7P29"), ("Numéro de patient", "PT-418837"),
                                           ("Numéro de mutualité", "154/8372615"), ("Member number", "MB-77310452"),
-                                          ("Frequent flyer", "ZA 4471 0926 38")])
+                                          ("Frequent flyer", "ZA 4471 0926 38"), ("N° de dossier", "QX-2026-44817"),
+                                          ("Nº client", "QX-2026-44817"), ("Referentie", "QX-2026-44817"),
+                                          ("Booking reference", "QX-2026-44817")])
 def test_a_number_the_label_says_is_the_visitors_is_masked_with_its_echoes(session, label, value):
     """A code typed where the label says it is the visitor's number ("Documentnummer", "Numéro de
     patient") is masked whole, not only while its last word is unsettled: the summary shows it back in
