@@ -125,7 +125,7 @@ CLINIC_FIELDS = [
     Planted(None, "1979-08-23", "date of birth from a native date picker"),
     Planted(None, "23/08/1979", "the date of birth shown in the summary"),
     Planted(None, "+32 478 62 91 05", "phone, echoed by innerText in a sentence"),
-    Planted(None, "Galgenberg 9, 1050 Ixelles", "an address without a street word, shown in the summary"),
+    Planted(None, "Galgenberg 9, 1050 Elsene", "an address without a street word, shown in the summary"),
     Planted(None, "2 79 08 75 116 042 19", "a French NIR in a field labelled 'N° d'assuré'"),
     Planted(None, "2790875116042", "the NIR shown without spaces in the summary"),
     Planted(None, "FR14 2004 1010 0505 0001 3M02 606", "an IBAN written into a field by script (element.value, no "
@@ -152,7 +152,7 @@ def clinic(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#cl-gp", ["Ombeline Frai", "teur"])
         page.fill("#cl-dob", "1979-08-23")
         type_with_cuts(recording, "#cl-tel", ["+32 478 6", "2 91 05"])
-        type_with_cuts(recording, "#cl-addr", ["Galgenberg 9, 10", "50 Ixelles"])
+        type_with_cuts(recording, "#cl-addr", ["Galgenberg 9, 10", "50 Elsene"])
         type_with_cuts(recording, "#cl-nir", ["2 79 08 75 1", "16 042 19"])
         page.click("#cl-fill")
         type_with_cuts(recording, "#cl-symptoms", split_inside(SYMPTOMS, "Lowie", "Baudouin Ter", "NISS est 7908",
@@ -200,7 +200,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(travel, clinic, redact
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail)
 VERSIONS = [{"Kwakkelstein", "s.kwakkelstein@duinmail.nl"}, {"Wannes", "wannes.v@kustpost.be"}, {"1979-08-23", "23/08/1979"}, {"2 79 08 75 116 042 19", "2790875116042"},
-            {"+32 478 62 91 05", "0478 62 91 05"}, {"Galgenberg 9, 1050 Ixelles", "Galgenberg 11"}]
+            {"+32 478 62 91 05", "0478 62 91 05"}, {"Galgenberg 9, 1050 Elsene", "Galgenberg 11"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
