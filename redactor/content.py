@@ -758,6 +758,23 @@ class UrlSlot(Slot):
         # nothing changed in comes out as it went in
         self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on each piece percent-decoded: a GET form's submission writes the fields
+        into the next page's address, a hidden input's JSON among them ('%22Sanne%22', '02%2F11%2F1988'),
+        where the raw text's words are not the value's. ranges: the tainted ranges of a text. Whether
+        anything was masked. Linear: each piece is decoded and looked at once."""
+        changed = False
+        for piece in self.pieces:
+            part = 3 if piece[2] else 1
+            text = unquote_plus(piece[part]) if part == 3 else unquote(piece[part])
+            found = ranges(text) if text else []
+            if found:
+                piece[part] = quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]), safe="*[]@.-_~")
+                changed = True
+        if changed:
+            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
+        return changed
+
 
 
 

@@ -197,6 +197,7 @@ class FieldMeaning(BaseModel):
     autocomplete: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
     text_containers: bool = False
+    fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
 
     @field_validator("words")
     @classmethod
@@ -244,12 +245,16 @@ class FieldRules:
 
     # Pages repeat the same fields and classes in every session: both answers are cached.
     @short_lru_cache(FIELD_CACHE_SIZE)
-    def field_meaning(self, field_type: str, autocomplete: str, identifiers: str, described: str) -> str:
+    def field_meaning(self, field_type: str, autocomplete: str, identifiers: str, described: str,
+                      page_text: bool = False) -> str:
         """What a form field holds: identifiers are its name and id, described its placeholder,
-        aria-label, title and label text. '' when nothing says."""
+        aria-label, title and label text. '' when nothing says. page_text: a label in the page's
+        text ("Naam: …"), which the meanings for fields only do not read."""
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
         for meaning in self.meanings:
+            if page_text and meaning.fields_only:
+                continue
             if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
                 return meaning.entity
             if meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
@@ -279,7 +284,7 @@ class FieldRules:
         words = plain_words(key)
         if not words or self.not_with.intersection(words):
             return ""
-        return next((m.entity for m in self.meanings if m.said_by(words, joined_words=False)), "")
+        return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)), "")
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
@@ -516,7 +521,7 @@ class Policy:
         words = plain_words(label)
         if words and self.fields.roles.issuperset(words):
             return "PERSON"
-        return self.fields.field_meaning("", "", "", label)
+        return self.fields.field_meaning("", "", "", label, True)  # page_text
 
     @classmethod
     def fail_closed(cls, site: str, stored: Any) -> Policy:

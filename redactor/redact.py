@@ -18,6 +18,7 @@ Every redaction leaves a Remark (rule, entity, node, action) and never the value
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -170,6 +171,7 @@ class BatchRedaction:
         self.slots: list[Slot] = []
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
@@ -256,8 +258,7 @@ class BatchRedaction:
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False
-            self.slots.append(UrlSlot(Cell(data, "href"), None, self, page=True))
-            self.echo_cells.append(Cell(data, "href"))
+            self._url_echo(UrlSlot(Cell(data, "href"), None, self, page=True))
         return True
 
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
@@ -348,8 +349,7 @@ class BatchRedaction:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
             resource = name in RESOURCE_ATTRIBUTES or (name == "href" and tag not in LINK_ELEMENTS)
-            self.slots.append(UrlSlot(cell, nid, self, page=not resource))
-            self.echo_cells.append(cell)  # a profile's link shows the visitor's name in its slug
+            self._url_echo(UrlSlot(cell, nid, self, page=not resource))  # a profile's link: the name in its slug
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -448,6 +448,12 @@ class BatchRedaction:
         else:
             names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
             self.slots.append(TextSlot(cell, nid, "content.text", names))
+
+    def _url_echo(self, slot: UrlSlot) -> None:
+        """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
+        self.slots.append(slot)
+        self.url_echoes.append(slot)
+        self.echo_cells.append(slot.cell)
 
     def _list_meaning(self, option: int | None) -> str:
         """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
@@ -649,10 +655,10 @@ class BatchRedaction:
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
-                    self.slots.append(UrlSlot(cell, None, self, page=True))
+                    self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
-                self.echo_cells.append(cell)  # a URL too: a link built from a field's value echoes it
+                    self.echo_cells.append(cell)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
 
@@ -793,6 +799,11 @@ class BatchRedaction:
         taint = self.mirror.taint
         if not taint:
             return
+        if not taint.saturated:  # (saturated: each text is masked whole below)
+            ranges = functools.partial(taint.ranges, hasher=self.taint_hasher)
+            for slot in self.url_echoes:
+                if slot.mask_echoes(ranges, self.masker):
+                    self.remarks.append(Remark("session.taint", "ECHO", "span", slot.node))
         for cell in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:

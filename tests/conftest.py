@@ -15,10 +15,16 @@ from pathlib import Path
 import pytest
 import urllib.request
 
+from factories import reset_clock
 from redactor.app import create_app
 from redactor.config import Settings
 
 ADMIN_TOKEN = "test-admin-token"
+
+
+@pytest.fixture(autouse=True)
+def _same_clock_for_every_test() -> None:
+    reset_clock()
 
 
 @pytest.fixture
