@@ -776,8 +776,6 @@ class UrlSlot(Slot):
         return changed
 
 
-
-
 class SrcsetSlot(Slot):
     """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL and
     the list is rebuilt with its descriptors and separators as they were."""

@@ -50,8 +50,8 @@ STRUCTURAL = frozenset({
 })
 EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key",
                               "$token"})
-#: who the person is (an event's properties, a /flags/ body, alias()'s $create_alias): masked
-#: whole unless an opaque id
+#: who the person is (an event's properties, a /flags/ body, alias()'s $create_alias): replaced
+#: by a pseudonym unless an opaque id (formats/peer.py person_view)
 IDENTITY_KEYS = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
 
 

@@ -12,8 +12,8 @@ The replay's `replay_id` is the session key. The envelope header's dynamic sampl
 error or a message event, a session, a transaction, logs, feedback…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
 is anybody's text. Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
-id, e-mail or name) — is masked whole, as a field named "username" is, but for opaque ids (a UUID,
-a number: formats/peer.py person_view). Client reports (counts)
+id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
+number: formats/peer.py person_view). Client reports (counts)
 pass as they came; an item that is not JSON (an attachment, statsd lines) cannot be read, so it
 is dropped. An error without a replay in its envelope goes with the replay its
 `contexts.replay.replay_id` names, so that the values that replay taught are masked in it too.
@@ -36,7 +36,7 @@ from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ID
 from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts: not
-#: scanned (their `contexts` are, but for ID_CONTEXTS: setContext writes there)
+#: scanned (their `contexts` are, ID_CONTEXTS but for their ids: setContext writes there)
 ITEM_STRUCTURAL = frozenset({
     "type", "replay_id", "event_id", "segment_id", "replay_type", "timestamp", "replay_start_timestamp",
     "start_timestamp", "error_ids", "trace_ids", "platform", "sdk", "environment", "release", "dist", "level",
@@ -47,7 +47,7 @@ ITEM_STRUCTURAL = frozenset({
 ID_CONTEXTS = frozenset({"trace", "replay"})
 CONTEXT_STRUCTURAL = frozenset({"trace_id", "span_id", "parent_span_id", "replay_id", "op", "status", "origin",
                                 "type", "sampled", "sample_rate", "client_sample_rate"})
-#: Sentry's person: an event's `user` (setUser) and a session's `did`, masked whole but opaque ids
+#: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
 IDENTITY_KEYS = ("user", "did")
 #: items that are counts, nothing a person wrote: passed as they came
 PASSED_ITEMS = frozenset({"client_report"})
