@@ -65,9 +65,14 @@ def check_windows(recorded: Recorded, planted: list[Planted]) -> None:
     assert not problems, "\n".join(problems)
 
 
-#: a JSON number (a timestamp, a coordinate, a node id): the browser sends planted values as strings,
-#: and a 13-digit timestamp holds any six digits by chance ("1796197305849" holds a code "730584")
-_JSON_NUMBER = re.compile(rb"(?<=[:,\[])-?\d+(?:\.\d+)?(?=[,\]}])")
+#: digits that hold any six digits by chance; the browser sends planted values as strings, inside text:
+#: - a JSON number (a timestamp, a coordinate, a node id): a 13-digit timestamp holds "730584" of a code
+#:   "1796197305849"; SQLite may cut one at a page's end (`"timestamp":17962183` then binary) or carry
+#:   its tail to an overflow page (binary, then `72615},`)
+#: - a token of 8 or more letters and digits: a digest, a pseudonym, a session id's random part ("e5…")
+_CHANCE_DIGITS = re.compile(rb"""(?:(?<=":)|(?<=[,\[]))-?\d+(?:\.\d+)?(?![\d.])
+                                 |(?<=[^\x20-\x7e])\d+(?=[,\]}])
+                                 |(?=[0-9A-Za-z]{8})[0-9A-Za-z]*(?:\d[A-Za-z]|[A-Za-z]\d)[0-9A-Za-z]*""", re.X)
 #: a window such a number holds by chance: digits, perhaps a decimal point ("612.84" of a VAT number
 #: "BE0612.845.307" is a pointer's x coordinate)
 _NUMBER_WINDOW = re.compile(r"\d*\.?\d*")
@@ -80,7 +85,7 @@ def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) ->
     files = [path for path in server.data_dir.rglob("*") if path.is_file()]
     everything = b"".join(path.read_bytes() for path in files)
     assert recorded_text in everything, f"the recordings are not under {server.data_dir}"
-    without_numbers = _JSON_NUMBER.sub(b"#", everything)
+    without_numbers = _CHANCE_DIGITS.sub(b"#", everything)
     found = {item.value: hits for item in planted
              if (hits := sorted(w for w in windows(item.value)
                                 if w.encode() in (without_numbers if _NUMBER_WINDOW.fullmatch(w) else everything)))}
