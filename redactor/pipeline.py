@@ -38,7 +38,7 @@ from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.plugins import NetworkPass
 from redactor.policy import Policy, SiteConfig
-from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps
+from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps, together
 from redactor.rrweb import BadEvent, EventType
 from redactor.sessions import Order, SavedState, SiteFull, batch_order, note_saved, state_to_save, take_seq
 from redactor.sinks import upstream
@@ -234,13 +234,12 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
     limits = BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
 
     def steps() -> Steps[tuple[list[Redaction], Encoded, int]]:
-        redactions = []
-        for group in recordings.groups:
-            mirror = mirrors[group.session] if group.session is not None else DomMirror()
-            redaction = yield from redaction_steps(group.events, policy, mirror, masker, group.meta, limits,
-                                                   NetworkPass(policy, masker))
+        redactions = yield from together([
+            redaction_steps(group.events, policy, mirrors[group.session] if group.session is not None else DomMirror(),
+                            masker, group.meta, limits, NetworkPass(policy, masker))
+            for group in recordings.groups])
+        for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
-            redactions.append(redaction)
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
         late = sum(take_seq(mirrors[group.session], group.seq) for group in recordings.groups
                    if group.session is not None)

@@ -53,9 +53,10 @@ from redactor.urls import looks_like_url
 
 Analyze = Callable[[list[str], str], Awaitable[list[list[Span]]]]
 AnalyzeSync = Callable[[list[str], str], list[list[Span]]]
-#: the detector's answers this process remembers, for every text or None: asked on the redaction
-#: thread (drive), so that a batch whose texts are all known is redacted in one job
-Known = Callable[[list[str], str], list[list[Span]] | None]
+#: the detector's answers this process remembers: the spans of every text, or what it found of them
+#: (handed to `analyze` as its `lookup`). Asked on the redaction thread (drive), so that a batch whose
+#: texts are all known is redacted in one job
+Known = Callable[[list[str], str], "list[list[Span]] | Any"]
 
 
 def nothing_known(texts: list[str], language: str) -> None:
@@ -870,23 +871,50 @@ def redaction_steps(events: list[Any], policy: Policy, mirror: DomMirror, masker
 _START = object()
 
 
+def together(all_steps: list[Steps[T]]) -> Steps[list[T]]:
+    """Many redactions as one (the sessions of one PostHog batch): each walked to its Ask, one Ask
+    of all their distinct texts (per language), each finished with its own answers."""
+    results: list[Any] = [None] * len(all_steps)
+    asks: dict[int, Ask] = {}
+
+    def advance(index: int, answer: Any = _START) -> None:
+        try:
+            steps = all_steps[index]
+            asks[index] = next(steps) if answer is _START else steps.send(answer)
+        except StopIteration as done:
+            results[index] = done.value
+
+    for index in range(len(all_steps)):
+        advance(index)
+    while asks:
+        language = next(iter(asks.values()))[1]
+        waiting = {index: asks.pop(index)[0] for index, (_, lang) in list(asks.items()) if lang == language}
+        distinct = list(dict.fromkeys(text for texts in waiting.values() for text in texts))
+        found = dict(zip(distinct, (yield distinct, language)))
+        for index, texts in waiting.items():
+            advance(index, [found[text] for text in texts])
+    return results
+
+
 async def drive(steps: Steps[T], run: Run, analyze: Analyze, known: Known = nothing_known) -> T:
     """Runs the steps with `run` (a redaction thread's: RedactionThreads.runner), answering their
     Asks from `known` there: a batch whose texts this process knows goes off the loop and back
-    once. An Ask `known` cannot answer goes back to the loop for `analyze` (a detector's process,
-    Redis), and the steps go on on a thread again."""
+    once. An Ask `known` cannot answer goes back to the loop for `analyze` (Redis, a detector's
+    process), with what `known` found of it, and the steps go on on a thread again."""
     def advance(answer: Any = _START) -> tuple[bool, Any]:
         try:
             ask = next(steps) if answer is _START else steps.send(answer)
-            while (found := known(*ask)) is not None:
+            while isinstance(found := known(*ask), list):
                 ask = steps.send(found)
         except StopIteration as done:
             return True, done.value
-        return False, ask
+        return False, (ask, found)
 
     finished, value = await run(advance)
     while not finished:
-        finished, value = await run(advance, await analyze(*value))
+        ask, lookup = value
+        answer = await (analyze(*ask) if lookup is None else analyze(*ask, lookup=lookup))
+        finished, value = await run(advance, answer)
     return value
 
 

@@ -93,6 +93,27 @@ async def test_a_batch_whose_texts_are_all_known_is_redacted_in_one_trip_off_the
     assert NAME not in events and PHONE not in events and "Levering binnen 3 dagen" in events
 
 
+async def test_the_texts_of_a_page_never_seen_are_hashed_off_the_loop(client, admin_headers, monkeypatch):
+    """The event loop only moves bytes: the texts' digests (the cache's keys) are computed on the
+    redaction thread that asked for them, and the loop goes on with them to Redis and the detector."""
+    import threading
+
+    from redactor.pii.cache import SharedSpans
+
+    hashed_on: list[str] = []
+    digest = SharedSpans.digest
+
+    def recorded(self, site, lang, text):
+        hashed_on.append(threading.current_thread().name)
+        return digest(self, site, lang, text)
+
+    monkeypatch.setattr(SharedSpans, "digest", recorded)
+    await new_site(client, admin_headers)
+    await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(page()))])
+    assert hashed_on and threading.main_thread().name not in hashed_on, hashed_on
+    assert answers(await (await client.get("/metrics")).text())["detected"] > 0  # they were never seen
+
+
 @pytest.fixture
 async def instances(aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
     """Three apps on one redis-server with the deployment's one secret: three instances."""

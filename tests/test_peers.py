@@ -321,3 +321,29 @@ async def test_posthog_flags_request_person_properties_are_redacted(proxy, colle
     sent = json.loads(forwarded["raw"])
     assert sent["token"] == TOKEN and sent["person_properties"]["$lib"] == "web"
     assert sent["groups"] == {"bedrijf": "fietsen-bv"} and sent["timezone"] == "Europe/Brussels"
+
+
+async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector, monkeypatch):
+    """A PostHog batch carries the recordings of several sessions (tabs of several visitors): their
+    texts go to the detector in one ask, so the batch makes the same trips off the loop as one
+    session's, however many sessions it holds."""
+    from redactor.scheduling import RedactionThreads
+
+    jobs: list[str] = []
+    run = RedactionThreads.run
+
+    async def counted(self, site, fn, *args):
+        jobs.append(fn.__name__)
+        return await run(self, site, fn, *args)
+
+    monkeypatch.setattr(RedactionThreads, "run", counted)
+    sessions = [f"s-many-{n}" for n in range(3)]
+    recordings = [snapshot_event([meta(), snapshot(html_page(element("p", {}, [text(f"Bestelling {n} voor {EMAIL}")]),
+                                                             element("p", {}, [text(f"Fietsbel, rood {n}")])))],
+                                 session) for n, session in enumerate(sessions)]
+    assert (await proxy.post("/s/", data=posthog_body(recordings), headers={"Content-Type": "text/plain"})).status == 200
+    assert jobs == ["advance", "advance"], jobs  # walk; finish and encode (a small body is decoded on the loop)
+    forwarded = collector.requests("/s/")[-1]["json"]
+    assert {event["properties"]["$session_id"] for event in forwarded} == set(sessions)
+    plain = json.dumps([event["properties"]["$snapshot_data"] for event in forwarded])  # unpacked by the collector
+    assert EMAIL not in plain and all(f"Fietsbel, rood {n}" in plain for n in range(3))

@@ -12,6 +12,7 @@ import concurrent.futures.process
 import multiprocessing
 import os
 import secrets
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redactor.pii.cache import SharedSpans
@@ -22,6 +23,22 @@ from redactor.scheduling import FairScheduler
 if TYPE_CHECKING:
     from redactor.pii.engine import PiiDetector
 
+
+@dataclass
+class Lookup:
+    """What this process knows of a list of texts: their digests and the answers found (None: not
+    known here)."""
+    lang: str
+    digests: list[bytes]
+    raw: list[tuple[Span, ...] | None]
+
+    @property
+    def answered(self) -> bool:
+        return all(r is not None for r in self.raw)
+
+
+#: the detector of a detector process (set by _worker_init when the process starts)
+_worker_detector: PiiDetector | None = None
 
 
 def _worker_init(ner: bool) -> None:
@@ -118,19 +135,18 @@ class DetectorPool:
         self._ready = True
 
     async def analyze(self, texts: list[str], language: str, settings: PiiSettings,
-                      site: str = "") -> list[list[Span]]:
+                      site: str = "", lookup: Lookup | None = None) -> list[list[Span]]:
         """Detection off the event loop, in `site`'s turn. Texts the site's sessions have had
         detected are answered from the shared cache (this process, then Redis), without a trip to a
-        worker; the others go in chunks, and their answers are shared."""
+        worker; the others go in chunks, and their answers are shared. `lookup`: what known() found
+        of these texts on a redaction thread (their digests are not computed again on the loop)."""
         if not texts:
             return []
-        lang = settings.resolve_language(language)
-        digests = [self.shared.digest(site, lang, text) for text in texts]
-        raw = self.shared.get(digests)
+        lookup = lookup if lookup is not None else self._look_up(texts, language, settings, site)
+        digests, raw = lookup.digests, lookup.raw
         unknown = list(dict.fromkeys(d for d, r in zip(digests, raw) if r is None))
         from_redis = dict(zip(unknown, await self.shared.fetch(site, unknown)))
         self.shared.put({d: spans for d, spans in from_redis.items() if spans is not None})
-        self.shared.tally("process", sum(r is not None for r in raw))
         self.shared.tally("redis", sum(spans is not None for spans in from_redis.values()))
         raw = [from_redis.get(d) if r is None else r for d, r in zip(digests, raw)]
         missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
@@ -138,7 +154,7 @@ class DetectorPool:
             detect = _worker_spans if self.workers > 0 else self._local_spans
             jobs = chunks(missing)
             try:
-                answers = await asyncio.gather(*(self.queue.run(site, self._executor_(), detect, job, lang)
+                answers = await asyncio.gather(*(self.queue.run(site, self._executor_(), detect, job, lookup.lang)
                                                  for job in jobs))
             except concurrent.futures.process.BrokenProcessPool:
                 self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
@@ -151,29 +167,32 @@ class DetectorPool:
             raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
         return keep(raw, settings)
 
-    def known(self, texts: list[str], language: str, settings: PiiSettings, site: str = "") -> list[list[Span]] | None:
-        """This process's answers for every text, or None when one is not known here (then
-        analyze() asks Redis and the detector). Safe on a redaction thread: the batch is then
-        walked and finished in one job."""
-        lang = settings.resolve_language(language)
-        raw = self.shared.get([self.shared.digest(site, lang, text) for text in texts])
-        if any(r is None for r in raw):
-            return None
-        self.shared.tally("process", len(raw))  # counted once: analyze() is not asked after
-        return keep(raw, settings)  # type: ignore[arg-type]
+    def known(self, texts: list[str], language: str, settings: PiiSettings,
+              site: str = "") -> list[list[Span]] | Lookup:
+        """This process's answers for every text, or, when one is not known here, the Lookup that
+        analyze() goes on with (Redis, then the detector). Asked on a redaction thread: a batch whose
+        texts are all known is walked and finished in one job, and the digests of the others are
+        computed there, not on the loop."""
+        lookup = self._look_up(texts, language, settings, site)
+        return keep(lookup.raw, settings) if lookup.answered else lookup  # type: ignore[arg-type]
 
-    def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings,
-                     site: str = "") -> list[list[Span]]:
-        """The same in this thread, with this process's share of the cache only (scrub, benches, tests)."""
+    def _look_up(self, texts: list[str], language: str, settings: PiiSettings, site: str) -> Lookup:
         lang = settings.resolve_language(language)
         digests = [self.shared.digest(site, lang, text) for text in texts]
         raw = self.shared.get(digests)
         self.shared.tally("process", sum(r is not None for r in raw))
+        return Lookup(lang, digests, raw)
+
+    def analyze_sync(self, texts: list[str], language: str, settings: PiiSettings,
+                     site: str = "") -> list[list[Span]]:
+        """The same in this thread, with this process's share of the cache only (scrub, benches, tests)."""
+        lookup = self._look_up(texts, language, settings, site)
+        raw = lookup.raw
         missing = list(dict.fromkeys(t for t, r in zip(texts, raw) if r is None))
         if missing:
-            found = dict(zip(missing, self._local_spans(missing, lang)))
+            found = dict(zip(missing, self._local_spans(missing, lookup.lang)))
             self.shared.tally("detected", len(found))
-            self.shared.put({d: found[t] for d, t in zip(digests, texts) if t in found})
+            self.shared.put({d: found[t] for d, t in zip(lookup.digests, texts) if t in found})
             raw = [found[t] if r is None else r for t, r in zip(texts, raw)]
         return keep(raw, settings)
 
