@@ -857,3 +857,17 @@ def test_the_e_mail_recognizer_reads_a_local_part_of_64_characters_at_most(patte
     registry = patterns_only._patterns.analyzer_engine.registry
     [email] = [r for r in registry.recognizers if r.name == "EmailRecognizer" and r.supported_language == "en"]
     assert [p.name for p in email.patterns] == ["email_local_part_bounded"]
+
+
+def test_the_languages_function_words_are_read_without_importing_spacy():
+    """A server's main process runs no model: the stop words that keep "Sie", "Les", "Het" from
+    being given names come from spaCy's files, without importing spaCy (seconds of every start)."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from redactor.pii.names import _stop_words, is_given_name; words = _stop_words(); "
+              "print(sorted({'sie', 'les', 'het', 'the', 'nous', 'jullie'} - words), 'spacy' in sys.modules, "
+              "is_given_name('Sie'), is_given_name('Sanne'))")
+    answer = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert answer.stdout.split() == ["[]", "False", "False", "True"], answer.stdout + answer.stderr
