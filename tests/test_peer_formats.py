@@ -599,3 +599,30 @@ async def test_what_the_review_found_in_sentry_and_posthog_payloads_is_redacted(
     properties = analytics_event("$pageview", kaartnummer_bevestigd=card, distinct_id=phone)
     sent_batch = unframe(await redact(posthog.decode(posthog_body(capture_batch([properties])), {}, LIMIT)))["batch"]
     assert card not in json.dumps(sent_batch) and phone not in json.dumps(sent_batch)
+
+
+async def test_a_spans_name_is_an_operation_scanned_as_text(redact):
+    """A span's own fields (Sentry 11's streamed spans, a transaction's spans) name an operation:
+    "Checkout Step Two", "POST /api/orders" stay readable, what a detector finds in them is masked,
+    and their words are no echo to mask elsewhere (a span named "Checkout" masked whole as a
+    person's name made "/checkout/" of every URL of the session an echo). Its attributes keep
+    their keys' meanings."""
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    names = ["Checkout Step Two", "POST /api/orders", f"Bestelling voor {HELD_EMAIL}"]
+    spans = {"version": 2, "items": [
+        {"name": name, "span_id": f"ab2bcc13b23717d{n}", "trace_id": trace, "status": "ok",
+         "attributes": {"telefoon": {"value": HELD_PHONE, "type": "string"}}} for n, name in enumerate(names)]}
+    transaction = {"type": "transaction", "transaction": "/checkout/payment", "event_id": "9" * 32,
+                   "request": {"url": "https://shop.example/checkout/payment"},
+                   "spans": [{"op": "ui.click", "description": "Checkout Step Two", "span_id": "ab2bcc13b23717dd"}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"span","item_count":3,"content_type":"application/vnd.sentry.items.span.v2+json"}',
+                      json.dumps(spans).encode(), b'{"type":"transaction"}', json.dumps(transaction).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    [(_, sent_spans), (_, sent_transaction)] = read_envelope(out)[1]
+    items = json.loads(sent_spans)["items"]
+    assert [item["name"] for item in items[:2]] == names[:2]
+    assert items[2]["name"].startswith("Bestelling voor ") and HELD_EMAIL not in out.decode()
+    assert HELD_PHONE not in out.decode() and "2957" not in out.decode()
+    assert json.loads(sent_transaction)["request"]["url"] == "https://shop.example/checkout/payment"
+    assert json.loads(sent_transaction)["transaction"] == "/checkout/payment"
