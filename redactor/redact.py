@@ -122,10 +122,12 @@ PSEUDONYM = "PSEUDONYM"
 #: breadcrumbs hold them as strings under "attributes". Their names say which attribute, not what a
 #: visitor wrote ("name" is a field's name): no meaning from the key, the value scanned as text
 _ELEMENT_ATTRIBUTE = "attr__"
-#: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's): its own fields
-#: ("name": "Checkout", "GET /api/cart") name an operation, not a person; scanned as text, they take
-#: no meaning from their keys (a span's name masked whole made its words an echo to mask everywhere)
-_SPAN_KEYS = frozenset({"span_id", "spanId"})
+#: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's: "span_id") or a
+#: piece of software (a browser, an OS, an SDK: {"name", "version"}): its own fields name an operation
+#: or a product ("Checkout", "GET /api/cart", "Chrome", "Mac OS X"), not a person. Scanned as text,
+#: they take no meaning from their keys (masked whole as a person's name, their words became echoes to
+#: mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the user agent)
+_THING_KEYS = frozenset({"span_id", "spanId", "version"})
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
@@ -627,7 +629,7 @@ class BatchRedaction:
             holder, k, meaning, typed = stack.pop()  # typed: under a key that says the visitor wrote it
             value = holder[k]
             if isinstance(value, dict):
-                span = not _SPAN_KEYS.isdisjoint(value)
+                thing = not _THING_KEYS.isdisjoint(value)
                 for key in list(value):
                     if isinstance(key, str):
                         if len(key) >= _MIN_TAINT:
@@ -642,7 +644,7 @@ class BatchRedaction:
                             inner = PSEUDONYM
                         elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
                             inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
-                        elif span:
+                        elif thing:
                             inner = meaning if meaning == PSEUDONYM else ""
                         else:
                             inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)

@@ -626,3 +626,22 @@ async def test_a_spans_name_is_an_operation_scanned_as_text(redact):
     assert HELD_PHONE not in out.decode() and "2957" not in out.decode()
     assert json.loads(sent_transaction)["request"]["url"] == "https://shop.example/checkout/payment"
     assert json.loads(sent_transaction)["transaction"] == "/checkout/payment"
+
+
+async def test_software_is_named_not_a_person(redact):
+    """{"name", "version"} is how software is named (Sentry's browser and os contexts, an SDK):
+    "Chrome" and "Mac OS X" stay, and so do their echoes in the user agent and a console line;
+    a person's name there is still found by the detector."""
+    event = {"event_id": "9" * 32, "level": "error", "platform": "javascript",
+             "contexts": {"browser": {"name": "Chrome", "version": "120.0.0"},
+                          "os": {"name": "Mac OS X", "version": "14.1"}},
+             "breadcrumbs": [{"category": "console", "message": "Chrome extension loaded", "level": "log"}],
+             "request": {"url": "https://shop.example/checkout",
+                         "headers": {"User-Agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Chrome/120"}},
+             "extra": {"buyer": {"name": HELD_NAME, "version": 2}}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    [(_, sent)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    sent = json.loads(sent)
+    assert sent["contexts"] == event["contexts"] and sent["breadcrumbs"] == event["breadcrumbs"]
+    assert "Mac OS X 10_15_7) Chrome/" in sent["request"]["headers"]["User-Agent"]
+    assert "Tjallingsma" not in json.dumps(sent)
