@@ -507,6 +507,8 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
     if _STREET_NAME.match(token):  # settled by a space: its house number comes next
         return [(start, len(value), "TRAILING_FRAGMENT")]  # the words before may be German nouns: kept
+    if token in _STREET_FIRST_WORDS:  # "… Achter ", "Lange ": the street's name comes next
+        return [(start, len(value), "TRAILING_FRAGMENT")]
     if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "
         return [(street, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
@@ -539,6 +541,7 @@ def _with_its_date(value: str, position: int, start: int, token: str) -> int:
 #: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
 _STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"]))
 _STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
+_STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as written: capitalised
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 
 

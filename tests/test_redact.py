@@ -531,6 +531,9 @@ def test_trailing_fragment():
     assert masked("Livraison rue ") == "Livraison *** "
     assert masked("deliver to Baker Street ") == "deliver to ***** ****** "
     assert masked("la rue est fermée ") == "la rue est fermée "
+    # a Dutch street's first word that is a preposition or an adjective: its name comes next
+    assert masked("Borg kamer Achter ") == "Borg kamer ****** " and masked("Lange ") == "***** "
+    assert masked("Ik bestel Als ") == "Ik bestel Als " and masked("een lange ") == "een lange "
     # a day and a month written out: the year comes next ("née le 14 avril 1968")
     assert masked("Je suis née le 14 avril ") == "Je suis née le ** ***** "
     assert masked("geboren am 3. März ") == "geboren am ** **** "
