@@ -366,6 +366,8 @@ SITE_TEXT = [
     ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"), ("Bureaustoel Sophie grijs", "nl"),
     # a greeting before title-case words that are not a name
     ("Thanks For Shopping", "en"), ("Welcome To Our Store", "en"), ("Hello Summer Sale", "en"),
+    # Dutch adjectives and nouns the name list holds ("Lage", "Oude", "Landen"): places, not a person's name
+    ("Atlas van de Lage Landen", "nl"), ("Een reis door de Lage Landen", "nl"), ("Wandelen in de Oude Stad", "nl"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),

@@ -36,7 +36,9 @@ def _first_names() -> frozenset[str]:
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
     # words of each language are not given names, but for the few that are common names.
     stop_words = _stop_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
-    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
+    # and everyday words the list holds that no one here is called ("Lage", "Oude": de Lage Landen)
+    not_names = {_plain_name(w) for w in engine.get("words_that_are_not_names", [])}
+    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words - not_names
 
 
 @functools.cache

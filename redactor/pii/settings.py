@@ -77,6 +77,7 @@ class EngineConfig(pydantic.BaseModel):
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
     stop_words_that_are_names: list[str] = []  # kept as given names
+    words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
