@@ -366,6 +366,10 @@ SITE_TEXT = [
     ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"), ("Bureaustoel Sophie grijs", "nl"),
     # a greeting before title-case words that are not a name
     ("Thanks For Shopping", "en"), ("Welcome To Our Store", "en"), ("Hello Summer Sale", "en"),
+    # a lamp's compound, a wine estate, a family firm and its trade, a grade, a tour
+    ("Tafellamp Noor, messing, 35 cm", "nl"), ("Rosé Domaine Clément, 75 cl", "fr"),
+    ("Harvey Brothers – Est. 1952", "en"), ("Ellis Hardware, Leeds", "en"), ("Emma Grand Tour", "en"),
+    ("Stella Bianca Superior", "nl"),
     # Dutch adjectives and nouns the name list holds ("Lage", "Oude", "Landen"): places, not a person's name
     ("Atlas van de Lage Landen", "nl"), ("Een reis door de Lage Landen", "nl"), ("Wandelen in de Oude Stad", "nl"),
 ]
