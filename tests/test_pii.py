@@ -370,6 +370,9 @@ SITE_TEXT = [
     ("Tafellamp Noor, messing, 35 cm", "nl"), ("Rosé Domaine Clément, 75 cl", "fr"),
     ("Harvey Brothers – Est. 1952", "en"), ("Ellis Hardware, Leeds", "en"), ("Emma Grand Tour", "en"),
     ("Stella Bianca Superior", "nl"),
+    # how a product named after a person is sold, right after its name
+    ("Roos Lisa in sierpot", "nl"), ("Tomaat Lisa per kilo", "nl"), ("Rosier Pierre de Ronsard en pot", "fr"),
+    ("Rose Gloria Dei im Topf", "de"),
     # Dutch adjectives and nouns the name list holds ("Lage", "Oude", "Landen"): places, not a person's name
     ("Atlas van de Lage Landen", "nl"), ("Een reis door de Lage Landen", "nl"), ("Wandelen in de Oude Stad", "nl"),
 ]
@@ -409,6 +412,7 @@ NAME_SHOWN_BACK = [
     ("Hotel geboekt door Sanne Jansen", "nl", "Sanne Jansen"), ("Emma Visser's order", "en", "Emma Visser"),
     ("Graag bezorgen bij Sanne Jansen kamer 204", "nl", "Sanne Jansen"), ("Please ask for Emma Visser room 12", "en", "Emma Visser"),
     ("Emma Visser plant een boom", "nl", "Emma Visser"), ("Emma Visser watches the shop", "en", "Emma Visser"),
+    ("Emma Visser per mail bereikbaar", "nl", "Emma Visser"), ("Sanne Jansen in de tuin", "nl", "Sanne Jansen"),
     # a visitor's note goes on past the product it names, or holds a number: not a product's title line
     ("Sanne Jansen tickets ophalen", "nl", "Sanne Jansen"), ("Emma Visser bank rekening", "nl", "Emma Visser"),
     ("Inès Benali collier argent commande 12", "fr", "Inès Benali"), ("Kees Jansen fish and chips bestelling", "nl", "Kees Jansen"),

@@ -85,6 +85,7 @@ class EngineConfig(pydantic.BaseModel):
     business_forms: list[str] = []
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
+    sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
