@@ -366,6 +366,15 @@ SITE_TEXT = [
     ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"), ("Bureaustoel Sophie grijs", "nl"),
     # a greeting before title-case words that are not a name
     ("Thanks For Shopping", "en"), ("Welcome To Our Store", "en"), ("Hello Summer Sale", "en"),
+    # a lamp's compound, a wine estate, a family firm and its trade, a grade, a tour
+    ("Tafellamp Noor, messing, 35 cm", "nl"), ("Rosé Domaine Clément, 75 cl", "fr"),
+    ("Harvey Brothers – Est. 1952", "en"), ("Ellis Hardware, Leeds", "en"), ("Emma Grand Tour", "en"),
+    ("Stella Bianca Superior", "nl"),
+    # how a product named after a person is sold, right after its name
+    ("Roos Lisa in sierpot", "nl"), ("Tomaat Lisa per kilo", "nl"), ("Rosier Pierre de Ronsard en pot", "fr"),
+    ("Rose Gloria Dei im Topf", "de"),
+    # Dutch adjectives and nouns the name list holds ("Lage", "Oude", "Landen"): places, not a person's name
+    ("Atlas van de Lage Landen", "nl"), ("Een reis door de Lage Landen", "nl"), ("Wandelen in de Oude Stad", "nl"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -403,6 +412,7 @@ NAME_SHOWN_BACK = [
     ("Hotel geboekt door Sanne Jansen", "nl", "Sanne Jansen"), ("Emma Visser's order", "en", "Emma Visser"),
     ("Graag bezorgen bij Sanne Jansen kamer 204", "nl", "Sanne Jansen"), ("Please ask for Emma Visser room 12", "en", "Emma Visser"),
     ("Emma Visser plant een boom", "nl", "Emma Visser"), ("Emma Visser watches the shop", "en", "Emma Visser"),
+    ("Emma Visser per mail bereikbaar", "nl", "Emma Visser"), ("Sanne Jansen in de tuin", "nl", "Sanne Jansen"),
     # a visitor's note goes on past the product it names, or holds a number: not a product's title line
     ("Sanne Jansen tickets ophalen", "nl", "Sanne Jansen"), ("Emma Visser bank rekening", "nl", "Emma Visser"),
     ("Inès Benali collier argent commande 12", "fr", "Inès Benali"), ("Kees Jansen fish and chips bestelling", "nl", "Kees Jansen"),
@@ -500,7 +510,14 @@ def test_quality_figures_on_the_hand_written_set():
     quality, data = _quality_bench()
     rows = quality.load(data)
     detections, _ = quality.presidio_detections(rows, ner=True)
-    result = quality.score(rows, detections)
+    # the eighth held-out set is never tuned on: its first run's figures bound it (a guard against
+    # regressions, not a target) and it stays out of the bounds of the sets that were tuned on
+    untuned = {"site-text-heldout8", "name-heldout8"}
+    everything = quality.score(rows, detections)["by_class"]
+    assert everything["site-text-heldout8"]["fp_values"] <= 3  # of 100 rows
+    assert everything["name-heldout8"]["found"] >= 32  # of 41 names
+    tuned = [i for i, row in enumerate(rows) if row["class"] not in untuned]
+    result = quality.score([rows[i] for i in tuned], [detections[i] for i in tuned])
     classes = result["by_class"]
 
     def false_hits(names):

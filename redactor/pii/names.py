@@ -37,7 +37,9 @@ def _first_names() -> frozenset[str]:
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
     # words of each language are not given names, but for the few that are common names.
     stop_words = _stop_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
-    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words
+    # and everyday words the list holds that no one here is called ("Lage", "Oude": de Lage Landen)
+    not_names = {_plain_name(w) for w in engine.get("words_that_are_not_names", [])}
+    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words - not_names
 
 
 @functools.cache
@@ -228,6 +230,7 @@ _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around 
 #: fit, and a long text costs no more than a short one
 _LOOK_BEFORE, _LOOK_AFTER = 60, 40
 _TAIL_WORDS = 3  # lower-case words after a run read for a product: "Earl Grey loose leaf tea"
+_UNIT_WORDS = 3  # the longest of rules/pii.yaml's sold_by_after: "à la pièce"
 
 
 def is_business_name(text: str, start: int, end: int) -> bool:
@@ -270,10 +273,16 @@ def _product_after(text: str, end: int) -> bool:
     three lower-case words, none a function word, the last a product word ("Ted Baker tote bag", "Earl
     Grey loose leaf tea, 50 bags", "Charlie Bigham's fish pie"): a title line without a verb. A visitor's
     note goes on past its product ("Sanne Jansen tickets ophalen", "Emma Visser bank rekening", "Kees
-    Jansen fish and chips bestelling") or holds a number ("Inès Benali collier argent commande 12")."""
+    Jansen fish and chips bestelling") or holds a number ("Inès Benali collier argent commande 12"). A
+    product sold by the pot, the piece or the kilo says so right after its name, the line going on or not
+    ("Hortensia Annabelle in pot, 23 cm", "Tomaat Roma per kilo"): no one is "in pot" or "au kilo"."""
     tail = text[end:end + _LOOK_AFTER].partition("\n")[0]
     tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
     words = tail.split()
+    if words and words[0][:1].islower():
+        unit = [_plain_name(word.rstrip(".,;:!?)")) for word in words[:_UNIT_WORDS]]
+        if any(" ".join(unit[:n]) in _engine_words("sold_by_after") for n in range(2, len(unit) + 1)):
+            return True
     if words:
         first = words[0].rstrip(".,;:!?)")
         if (_BARE.fullmatch(first) and _plain_name(first) not in _stop_words() and _is_business_word(first)
@@ -441,7 +450,7 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups"):
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after"):
         _engine_words(key)
 
 

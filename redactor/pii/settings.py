@@ -77,6 +77,7 @@ class EngineConfig(pydantic.BaseModel):
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
     stop_words_that_are_names: list[str] = []  # kept as given names
+    words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
@@ -84,6 +85,7 @@ class EngineConfig(pydantic.BaseModel):
     business_forms: list[str] = []
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
+    sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
