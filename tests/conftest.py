@@ -44,6 +44,23 @@ async def client(aiohttp_client, settings: Settings):
     return await aiohttp_client(create_app(settings))
 
 
+@pytest.fixture
+def redaction_jobs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the jobs the app hands its redaction threads, in order (a batch's trips off the
+    loop: "without_gc" decodes, "advance" walks or finishes)."""
+    from redactor.scheduling import RedactionThreads
+
+    jobs: list[str] = []
+    run = RedactionThreads.run
+
+    async def counted(self, site, fn, *args):
+        jobs.append(fn.__name__)
+        return await run(self, site, fn, *args)
+
+    monkeypatch.setattr(RedactionThreads, "run", counted)
+    return jobs
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -68,20 +68,11 @@ async def test_a_new_visitor_of_a_known_page_is_answered_from_the_cache(client, 
 
 
 async def test_a_batch_whose_texts_are_all_known_is_redacted_in_one_trip_off_the_loop(client, admin_headers,
-                                                                                     monkeypatch):
+                                                                                     redaction_jobs):
     """Redacted and encoded in one redaction-thread job (after the one that decodes it) when this
     process knows every text's answer; a batch with a text never seen goes back to the loop for
     the detector between its walk and its finish: one job more."""
-    from redactor.scheduling import RedactionThreads
-
-    jobs: list[str] = []
-    run = RedactionThreads.run
-
-    async def counted(self, site, fn, *args):
-        jobs.append(fn.__name__)
-        return await run(self, site, fn, *args)
-
-    monkeypatch.setattr(RedactionThreads, "run", counted)
+    jobs = redaction_jobs
     await new_site(client, admin_headers)
     shown = page()
     await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(shown))])

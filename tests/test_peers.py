@@ -323,20 +323,11 @@ async def test_posthog_flags_request_person_properties_are_redacted(proxy, colle
     assert sent["groups"] == {"bedrijf": "fietsen-bv"} and sent["timezone"] == "Europe/Brussels"
 
 
-async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector, monkeypatch):
+async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector, redaction_jobs):
     """A PostHog batch carries the recordings of several sessions (tabs of several visitors): their
     texts go to the detector in one ask, so the batch makes the same trips off the loop as one
     session's, however many sessions it holds."""
-    from redactor.scheduling import RedactionThreads
-
-    jobs: list[str] = []
-    run = RedactionThreads.run
-
-    async def counted(self, site, fn, *args):
-        jobs.append(fn.__name__)
-        return await run(self, site, fn, *args)
-
-    monkeypatch.setattr(RedactionThreads, "run", counted)
+    jobs = redaction_jobs
     sessions = [f"s-many-{n}" for n in range(3)]
     recordings = [snapshot_event([meta(), snapshot(html_page(element("p", {}, [text(f"Bestelling {n} voor {EMAIL}")]),
                                                              element("p", {}, [text(f"Fietsbel, rood {n}")])))],
