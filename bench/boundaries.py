@@ -90,7 +90,7 @@ def design_b(run: Run, cuts: list[list]) -> None:
 
 
 def design_none(run: Run, cuts: list[list]) -> None:
-    saved, content.trailing_fragment = content.trailing_fragment, lambda value, settled=False: []
+    saved, content.trailing_fragment = content.trailing_fragment, lambda value, settled=False, names=False: []
     try:
         design_b(run, cuts)
     finally:
@@ -106,7 +106,7 @@ def design_a(run: Run, cuts: list[list], tail: bool = False, until_next_value: b
     held value waits for the next value of its field (or the idle timeout), not just the next batch."""
     saved = content.trailing_fragment
     if not tail:
-        content.trailing_fragment = lambda value, settled=False: []
+        content.trailing_fragment = lambda value, settled=False, names=False: []
     held: list = []
     try:
         for batch in cuts:
@@ -133,7 +133,7 @@ def design_a(run: Run, cuts: list[list], tail: bool = False, until_next_value: b
 
 def flush(run: Run, held: list) -> list:
     """The idle timeout: nothing came for 10 s, the held values are stored as settled."""
-    saved, content.trailing_fragment = content.trailing_fragment, lambda value, settled=False: []
+    saved, content.trailing_fragment = content.trailing_fragment, lambda value, settled=False, names=False: []
     try:
         return run.redact(held)
     finally:
