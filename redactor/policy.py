@@ -132,15 +132,13 @@ class Structure:
     are secrets by name. Everything not listed is scanned."""
 
     attributes: frozenset[str]
-    prefixes: tuple[str, ...]
     css: frozenset[str]
     shown_as_text: frozenset[str]
     secret_keys: frozenset[str]
     secret_stems: tuple[str, ...]  # entries of SECRET_STEM_LENGTH+ letters: also the start or end of a longer key
 
     def is_structural(self, name: str) -> bool:
-        lowered = name.lower()
-        return lowered in self.attributes or lowered.startswith(self.prefixes)
+        return name.lower() in self.attributes
 
     def is_css(self, name: str) -> bool:
         return name in self.css
@@ -161,7 +159,6 @@ def shipped_structure() -> Structure:
     plain = frozenset(k.lower().replace("-", "").replace("_", "") for k in keys)
     return Structure(
         attributes=frozenset(a.lower() for a in attributes["structural"]),
-        prefixes=tuple(attributes.get("structural_prefixes", ())),
         css=frozenset(attributes.get("css", ())),
         shown_as_text=frozenset(a.lower() for a in attributes.get("shown_as_text", ())),
         secret_keys=plain,

@@ -78,7 +78,7 @@ T = TypeVar("T")
 
 #: attributes that are URLs even when relative ("page.html?ref=…"); any other attribute is a URL
 #: only when it looks like one (urls.looks_like_url)
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
+URL_ATTRIBUTES = frozenset({"href", "src", "rr_src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 #: attributes a replay loads (an image, a video's poster, an object): their paths are kept whole

@@ -396,6 +396,29 @@ def test_structural_attributes_and_css_stay_untouched(session):
     assert find(s.stored, button["id"])["attributes"] == attrs
 
 
+def test_rrwebs_own_attributes_are_structure_but_a_cross_origin_iframes_address(session):
+    """rrweb moves a cross-origin iframe's src into rr_src (the replay must not load it): a URL
+    like any other, scanned and never saved with the mirror; its bookkeeping (rr_width,
+    rr_mediaState, rr_scrollTop…) is structure, and a canvas' or an image's rr_dataURL is kept as
+    it is, never scanned (pixels) nor saved."""
+    from redactor.sessions import state_to_save
+
+    s = session()
+    frame = element("iframe", {"rr_src": f"https://kassa.betaal.test/frame?email={EMAIL}&name=Jan+Pieters",
+                               "rr_width": "320px", "rr_height": "240px"})
+    video = element("video", {"rr_mediaState": "paused", "rr_mediaCurrentTime": "12.5", "rr_scrollTop": "40"})
+    canvas = element("canvas", {"rr_dataURL": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"})
+    s.send(snapshot(html_page(frame, video, canvas)))
+    stored = find(s.stored, frame["id"])["attributes"]
+    assert leaked(s.stored, EMAIL) == [] and "Pieters" not in stored["rr_src"]
+    assert stored["rr_src"].startswith("https://kassa.betaal.test/frame?") and stored["rr_width"] == "320px"
+    assert find(s.stored, video["id"])["attributes"] == video["attributes"]
+    assert find(s.stored, canvas["id"])["attributes"] == canvas["attributes"]
+    saved = bytes(state_to_save(s.mirror).blob)
+    assert EMAIL.encode() not in saved and b"betaal.test" not in saved and b"iVBORw0KGgo" not in saved
+    assert b"paused" in saved  # structure is what the mirror saves
+
+
 def test_srcset_stays_a_srcset(session):
     s = session()
     img = element("img", {"srcset": "/img/small.png 480w, /img/large.png?v=2 1080w", "sizes": "50vw"})
