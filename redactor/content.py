@@ -698,7 +698,7 @@ class UrlSlot(Slot):
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False):
         self.cell, self.node = cell, node
-        url = cell.get()
+        url = self._without_credentials(cell, node, work)
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
         self.head = scheme_host.group(0) if scheme_host else ""
@@ -732,6 +732,22 @@ class UrlSlot(Slot):
                 # nothing, a name on no list, but a person's shape; a search query keeps its words
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
         self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
+
+    @staticmethod
+    def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
+        """The URL with the user and password of its authority masked whole ("https://jan:Hunter2@
+        shop.example/"): a login, never a place to scan."""
+        url = cell.get()
+        authority = SCHEME_AND_HOST.match(url)
+        if authority is None or "@" not in authority.group(0):
+            return url
+        scheme_end = url.index("://") + 3
+        userinfo, host = authority.group(0)[scheme_end:].rsplit("@", 1)
+        url = f"{url[:scheme_end]}{quote(work.masker.whole(unquote(userinfo), 'SECRET'), safe='*')}@{host}" \
+              f"{url[authority.end():]}"
+        cell.set(url)
+        work.remarks.append(Remark("url.credentials", "SECRET", "mask", node))
+        return url
 
     def _mask_whole(self, piece: list[str], part: int, text: str, entity: str, rule: str, work: Redacting,
                     echo: str | None = None) -> None:

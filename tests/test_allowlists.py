@@ -419,6 +419,19 @@ def test_rrwebs_own_attributes_are_structure_but_a_cross_origin_iframes_address(
     assert b"paused" in saved  # structure is what the mirror saves
 
 
+def test_a_login_in_a_urls_authority_is_masked_whole(session):
+    """"https://jan:Hunter2@shop.example/": the user and password before the host are a login,
+    masked whole in the page's address, a link and a resource; the host and path stay."""
+    s = session()
+    s.send(meta("https://noor.bakker%40postvak.example:Hunter2Secret@shop.example/account"),
+           snapshot(html_page(element("img", {"src": "https://noor:Hunter2Secret@cdn.shop.example/a.png"}),
+                              element("a", {"href": "https://user:hunter2pass@shop.example/"}, [text("Account")]),
+                              element("a", {"href": "https://shop.example/tags/a@b"}, [text("Tag")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Hunter2" not in stored and "hunter2" not in stored and "bakker" not in stored
+    assert "@shop.example/account" in stored and "@cdn.shop.example/a.png" in stored and "/tags/a@b" in stored
+
+
 def test_srcset_stays_a_srcset(session):
     s = session()
     img = element("img", {"srcset": "/img/small.png 480w, /img/large.png?v=2 1080w", "sizes": "50vw"})
