@@ -176,6 +176,7 @@ class DomMirror:
         # that never came (a late one is still taken; any other at or below the last is a duplicate)
         self.last_seq: int | None = None
         self.missing_seqs: list[int] = []
+        self.last_time: int | None = None  # the newest event time taken (a recorder counting again)
         self.pending_seq: int | None = None  # (--state) committed, perhaps never delivered: not saved here
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
@@ -851,7 +852,7 @@ class DomMirror:
     def _scalars(self) -> dict[str, Any]:
         return {"lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
                 "policy_key": self.policy_key, "fresh": self.fresh, "last_seq": self.last_seq,
-                "missing_seqs": self.missing_seqs}
+                "missing_seqs": self.missing_seqs, "last_time": self.last_time}
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
@@ -882,6 +883,8 @@ class DomMirror:
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
         mirror.last_seq = last_seq if type(last_seq) is int else None
         mirror.missing_seqs = [n for n in missing if type(n) is int] if isinstance(missing, list) else []
+        last_time = state.get("last_time")
+        mirror.last_time = last_time if type(last_time) is int else None
         mirror.taint = Taint.load(state.get("taint"))
         mirror._popups = None
         for nid, attrs in mirror.table.fill(state.get("nodes", [])):

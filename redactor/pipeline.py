@@ -40,7 +40,8 @@ from redactor.plugins import NetworkPass
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps, together
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import Order, SavedState, SiteFull, batch_order, note_saved, state_to_save, take_seq
+from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, event_times, note_saved,
+                               state_to_save, take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.state_redis import StateMoved, StateUnavailable
@@ -164,8 +165,12 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq) for group in recordings.groups
-                  if group.session is not None]
+        orders = [batch_order(mirrors[group.session], group.seq, event_times(group.events)[0])
+                  for group in recordings.groups if group.session is not None]
+        if Order.TOO_FAR in orders:
+            return refuse(metrics, 409, "batch_number_too_far",
+                          f"the batch number is more than {MAX_MISSING_SEQS} past the session's last one: send a "
+                          "session's batches numbered in order from 0 (or start a new session id)", headers).response
         if Order.AHEAD in orders:
             if waiting:
                 return None
@@ -241,8 +246,8 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq) for group in recordings.groups
-                   if group.session is not None)
+        late = sum(take_seq(mirrors[group.session], group.seq, event_times(group.events)[1])
+                   for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 
     try:

@@ -124,5 +124,37 @@ def test_the_missing_numbers_kept_are_bounded():
     assert batch_order(mirror, 10**12 - 1) is Order.NEXT  # late
     assert batch_order(mirror, 5) is Order.DUPLICATE  # past what is kept: counted as come
     assert take_seq(mirror, 10**12 - 1) and 10**12 - 1 not in mirror.missing_seqs
+    take_seq(mirror, 10**12 + 1, until=1796218372615)  # the newest event's time goes with the state too
     loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
-    assert (loaded.last_seq, loaded.missing_seqs) == (mirror.last_seq, mirror.missing_seqs)
+    assert (loaded.last_seq, loaded.missing_seqs, loaded.last_time) == (mirror.last_seq, mirror.missing_seqs, 1796218372615)
+
+
+async def test_a_recorder_counting_again_from_0_is_not_taken_for_a_retry(shop, admin_headers):
+    """A reload that keeps the session id starts the recorder's count at 0 again: its batches
+    hold events newer than any the session took, so they are new, not retries; a true retry of
+    an earlier batch (the same events) is still a no-op."""
+    html, _, promo, _ = page()
+    batches = [[meta(), snapshot(html), input_event(promo, "WINTER25")], [input_event(promo, "WINTER25X")],
+               [input_event(promo, "WINTER25XY")]]
+    for seq, events in enumerate(batches):
+        assert (await post(shop, "s5", seq, events))["stored"] == len(events)
+    assert (await post(shop, "s5", 1, batches[1]))["stored"] == 0  # a retry: its events are not newer
+    reloaded = [meta(), snapshot(page()[0]), input_event(promo, "ZOMER26")]
+    assert (await post(shop, "s5", 0, reloaded))["stored"] == 3
+    typed = [input_event(promo, "ZOMER26!")]
+    assert (await post(shop, "s5", 1, typed))["stored"] == 1
+    assert (await post(shop, "s5", 1, typed))["stored"] == 0
+    assert len(await stored(shop, admin_headers, "s5")) == 3 + 1 + 1 + 3 + 1
+
+
+async def test_a_number_far_past_the_sessions_is_refused_and_changes_nothing(shop, admin_headers):
+    """A batch numbered more than MAX_MISSING_SEQS past the last one taken would make every next
+    one look taken (a client, or another one knowing the session id): refused with a clear error,
+    the session's count untouched."""
+    html, _, promo, _ = page()
+    assert (await post(shop, "s6", 0, [meta(), snapshot(html)]))["stored"] == 2
+    answer = await shop.post(f"/v1/sites/{SITE}/sessions/s6/events", data=body(2**40, [input_event(promo, "X")]),
+                             headers={"Content-Type": "application/json"})
+    assert answer.status == 409 and (await answer.json())["error"] == "batch_number_too_far"
+    assert (await post(shop, "s6", 1, [input_event(promo, "WINTER25")]))["stored"] == 1
+    assert (await post(shop, "s6", 2 + MAX_MISSING_SEQS, [input_event(promo, "WINTER26")]))["stored"] == 1
