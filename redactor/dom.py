@@ -51,6 +51,9 @@ from redactor.taint import Taint
 _ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an enum's attribute costs per node
 _CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_ATTRIBUTE = 256
+#: a structural value is kept whole up to this (a Tailwind `class` of 2 KB), for the site's selectors;
+#: markers judged the whole value when it came
+_MAX_STRUCTURAL = 8192
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
@@ -118,10 +121,11 @@ def attribute_strings(attributes: Any) -> dict[str, str]:
 
 
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
-    """What the mirror keeps of them: structural values whole (a Tailwind `class` of 2 KB still
-    holds its `ph-no-capture` for selectors), other values cut to _MAX_ATTRIBUTE, never values."""
+    """What the mirror keeps of them: structural values whole up to _MAX_STRUCTURAL (a Tailwind
+    `class` of 2 KB still holds its `ph-no-capture` for selectors), other values cut to
+    _MAX_ATTRIBUTE, never values."""
     structure = policy.structure
-    return {name: value if len(value) <= _MAX_ATTRIBUTE or structure.is_structural(name) else value[:_MAX_ATTRIBUTE]
+    return {name: value[:_MAX_STRUCTURAL if structure.is_structural(name) else _MAX_ATTRIBUTE]
             for name, value in full.items() if name not in _UNKEPT_ATTRIBUTES}
 
 

@@ -47,6 +47,13 @@ def _keep(key: Any, value: Any) -> Any:
     return value
 
 
+def _shape_bytes(attrs: dict[str, str] | None, label: str | None) -> int:
+    """A new shape's memory: its objects, and the characters of what it keeps (a structural
+    attribute is kept whole up to dom._MAX_STRUCTURAL: a session of 2,000 long class strings is
+    counted as the megabytes it holds)."""
+    return SHAPE_BYTES + len(label or "") + sum(len(k) + len(v) for k, v in (attrs or {}).items())
+
+
 def shared(value: tuple[int, str | None]) -> Any:
     """The process's one copy of a value many nodes and sessions have (a (flags, rule) pair)."""
     found = _shared.get(value)
@@ -81,7 +88,7 @@ class NodeTable:
         self._ids: list[int] | None = None  # slot → id, likewise
         self._free: list[int] = []
         self.count = 0
-        self.made = 0  # shapes this table made (that no node of the process had): its own memory
+        self.made = 0  # bytes of the shapes this table made (that no node of the process had): its own memory
         # What changed since the table was last saved (forget_changes), so that a batch saves the
         # rows it changed, not the page (changed_rows). Tracked only once a whole table was saved:
         # until then (whole) the next save is whole anyway, and a table nobody saves costs nothing.
@@ -209,13 +216,13 @@ class NodeTable:
         key = (kind, tag, container, label, None if attrs is None else tuple(attrs.items()))
         found = _shared.get(key)
         if found is None:
-            self.made += 1
+            self.made += _shape_bytes(attrs, label)
             found = _keep(key, (kind, tag, attrs, container, label))
         return found
 
     def nbytes(self) -> int:
         """An estimate of this table's memory in O(1): its columns, the shapes it made, its maps."""
-        return (len(self.shape) * SLOT_BYTES + self.made * SHAPE_BYTES
+        return (len(self.shape) * SLOT_BYTES + self.made
                 + (len(self.odd_parent) + (0 if self._ids is None else len(self._ids))) * MAPPED_BYTES)
 
     def label(self, slot: int) -> str:
@@ -308,7 +315,7 @@ class NodeTable:
             key = (kind, tag, container, label or None, None if attrs is None else tuple(attrs.items()))
             held = _shared.get(key)
             if held is None:
-                self.made += 1
+                self.made += _shape_bytes(attrs, label)
                 held = _keep(key, (kind, tag, attrs, container, label or None))
             shape[slot] = held
             flags_of[slot] = flags

@@ -270,3 +270,21 @@ def test_a_field_looks_past_a_few_texts_for_its_label_not_the_whole_page(monkeyp
         mirror.meaning(field["id"], policy)
         next_id = field["id"]
     assert looks < 200 * 10, looks
+
+
+def test_long_structural_values_are_kept_bounded_and_counted():
+    """A `class` is kept whole for the site's selectors, up to a bound (markers judged the whole
+    value when it came: a `ph-no-capture` at the end of 100 KB still blocks), and what a session's
+    shapes keep is counted in its memory: 50 nodes of 100 KB classes are not a few shapes' worth."""
+    from redactor.dom import _MAX_STRUCTURAL
+    from redactor.sessions import live_bytes
+
+    policy = _policy()
+    nodes = [element("div", {"class": f"x{n} " + "tw-utility " * 10_000}) for n in range(50)]
+    marked = element("div", {"class": "tw-utility " * 10_000 + "ph-no-capture"})
+    mirror = DomMirror()
+    mirror.insert_tree(html_page(*nodes, marked), None, policy)
+    assert mirror.verdict(marked["id"]).flags & BLOCKED
+    kept = [mirror.table.shape[mirror.table.slot(node["id"])][2]["class"] for node in nodes]
+    assert all(len(value) == _MAX_STRUCTURAL for value in kept)
+    assert live_bytes(mirror) >= 50 * _MAX_STRUCTURAL
