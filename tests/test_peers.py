@@ -338,3 +338,25 @@ async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector,
     assert {event["properties"]["$session_id"] for event in forwarded} == set(sessions)
     plain = json.dumps([event["properties"]["$snapshot_data"] for event in forwarded])  # unpacked by the collector
     assert EMAIL not in plain and all(f"Fietsbel, rood {n}" in plain for n in range(3))
+
+
+# -- bad input the parsers of URLs refuse -------------------------------------------------------------
+async def test_an_envelope_whose_dsn_is_no_url_is_refused_as_a_bad_envelope(proxy, collector):
+    raw = sentry_envelope("d" * 32, page(), urls=["https://shop.example/"])
+    header, rest = raw.split(b"\n", 1)
+    bad = json.dumps({**json.loads(header), "dsn": "http://[bad"}).encode() + b"\n" + rest
+    answer = await proxy.post("/api/4501/envelope/", data=bad)
+    assert answer.status == 400, await answer.text()
+    assert (await answer.json())["error"] == "bad_envelope"
+    assert not collector.received
+
+
+@pytest.mark.parametrize("method, path, body", [
+    ("POST", "/s/", "recording"), ("POST", "/e/", "analytics"), ("GET", f"/array/{TOKEN}/config", None)])
+async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector, method, path, body):
+    data = (posthog_body([snapshot_event(page())]) if body == "recording"
+            else json.dumps(capture_batch([analytics_event()])).encode() if body == "analytics" else None)
+    answer = await proxy.request(method, path, data=data, headers={"Referer": "http://[oops/", "Origin": ORIGIN})
+    assert answer.status == 200, await answer.text()
+    [forwarded] = collector.requests(path)
+    assert "Referer" not in forwarded["headers"]

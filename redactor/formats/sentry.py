@@ -217,7 +217,10 @@ def _public_key(envelope: SentryEnvelope, query: Mapping[str, str], headers: Map
             return value
     dsn = envelope.header.get("dsn")
     if isinstance(dsn, str):
-        return urlsplit(dsn).username or None
+        try:
+            return urlsplit(dsn).username or None
+        except ValueError:
+            raise BatchError(400, "bad_envelope", f"the envelope header's dsn is not a URL: {dsn[:100]!r}") from None
     return None
 
 
