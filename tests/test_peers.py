@@ -21,7 +21,7 @@ from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, p
                             snapshot_event, unpacked)
 from redactor.app import create_app
 from redactor.config import Settings
-from redactor.keys import STORE
+from redactor.keys import NAME, STATES, STORE
 from redactor.policy import validate_site_config
 
 EMAIL = "jan.jansen@mail.example"
@@ -360,3 +360,32 @@ async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector, meth
     assert answer.status == 200, await answer.text()
     [forwarded] = collector.requests(path)
     assert "Referer" not in forwarded["headers"]
+
+
+# -- session ids ------------------------------------------------------------------------------------
+async def test_a_session_id_of_any_length_keys_a_mirror_by_a_fixed_length_name(proxy, collector):
+    """A $session_id (and $window_id) posthog-js did not make — 50 KB of it — is forwarded as it came, and its
+    mirror is kept under a digest of NAME's shape: what the proxy holds per session does not grow with it."""
+    long_id, long_window = "s-" + "x" * 50_000, "w-" + "y" * 300
+    password = element("input", {"type": "text", "name": "pw", "class": "ph-no-capture"}, id=77)
+    first = posthog_body([snapshot_event(page(password), long_id, **{"$window_id": long_window})])
+    assert (await proxy.post("/s/", data=first, headers={"Content-Type": "text/plain"})).status == 200
+    typing = posthog_body([snapshot_event([input_event(77, PASSWORD)], long_id, **{"$window_id": long_window})])
+    assert (await proxy.post("/s/", data=typing, headers={"Content-Type": "text/plain"})).status == 200
+    [event] = collector.requests("/s/")[-1]["json"]
+    assert event["properties"]["$session_id"] == long_id and event["properties"]["$window_id"] == long_window
+    assert PASSWORD not in json.dumps(event)  # the same mirror for both batches
+    names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
+    assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
+    states = proxy.app[STATES]
+    assert all(len(session) <= 80 for sessions in states._sites.values() for session in sessions)
+
+
+async def test_a_sentry_replay_id_of_any_length_keys_a_mirror_by_a_fixed_length_name(proxy, collector):
+    replay_id = "r" * 50_000
+    raw = sentry_envelope(replay_id, page(), urls=["https://shop.example/"])
+    answer = await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}", data=raw)
+    assert answer.status == 200, await answer.text()
+    assert collector.requests("/api/4501/envelope/")[0]["replay_events"][0]["replay_id"] == replay_id
+    names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
+    assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote
 
 from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, dumps, gzip_bytes, kept_in, loads,
-                                   person_view, scan_view, write_back)
+                                   person_view, scan_view, session_key, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -191,11 +191,12 @@ def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, st
 
 def _recording_key(properties: dict[str, Any]) -> str | None:
     """The mirror a recording goes with: its $session_id, and its $window_id — one PostHog session
-    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1."""
+    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1. Of any length the
+    ids come, the key is one the native route takes (formats/peer.py session_key)."""
     session, window = properties.get("$session_id"), properties.get("$window_id")
     if not isinstance(session, str) or not session:
         return None
-    return f"{session}:{window}" if isinstance(window, str) and window else session
+    return session_key(f"{session}:{window}" if isinstance(window, str) and window else session)
 
 
 def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
