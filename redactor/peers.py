@@ -4,8 +4,8 @@ batch (pipeline.py); their other routes passed through untouched."""
 
 from __future__ import annotations
 
-import asyncio
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -15,7 +15,7 @@ from redactor.answers import json_error
 from redactor.body import read_body
 from redactor.formats import posthog, sentry
 from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import POLICIES, SETTINGS, UPSTREAM
+from redactor.keys import POLICIES, SETTINGS, THREADS, UPSTREAM
 from redactor.pipeline import DEFAULT_SITE, Recordings, default_policy, take_batch
 from redactor.policy import Policy
 from redactor.sinks import upstream
@@ -57,12 +57,28 @@ async def peer_preflight(request: web.Request) -> web.Response:
     return web.Response(status=204, headers=headers)
 
 
-def decode_posthog(request: web.Request, body: bytes, limit: int) -> Any:
-    return posthog.decode(body, request.query, limit)
+def decode_posthog(request: web.Request, limit: int) -> Callable[[bytes], Any]:
+    query = request.query  # read here, on the loop; the decoding runs on a redaction thread
+    return lambda raw: posthog.decode(raw, query, limit)
 
 
-def decode_sentry(request: web.Request, body: bytes, limit: int) -> Any:
-    return sentry.decode(body, request.query, request.headers, limit)
+def decode_sentry(request: web.Request, limit: int) -> Callable[[bytes], Any]:
+    query, headers = request.query, request.headers
+    return lambda raw: sentry.decode(raw, query, headers, limit)
+
+
+def request_key(request: web.Request) -> str | None:
+    """The project key a request names before its body is read (PostHog's ?token= or ?api_key=,
+    Sentry's ?sentry_key= or X-Sentry-Auth): the lane its decoding queues in."""
+    query = request.query
+    key = query.get("token") or query.get("api_key") or query.get("sentry_key")
+    if key:
+        return key
+    for part in request.headers.get("X-Sentry-Auth", "").removeprefix("Sentry ").split(","):
+        name, _, value = part.strip().partition("=")
+        if name == "sentry_key" and value:
+            return value
+    return None
 
 
 async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamResponse:
@@ -72,9 +88,12 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
 
     async def decode() -> Recordings:
         raw = await read_body(request, settings)
-        decoding = functools.partial(decode_peer, request, raw, settings.max_inflated_bytes)
-        # inflating and parsing a large body takes a while: off the event loop
-        body = decoding() if len(raw) <= upstream.INLINE_GZIP_LIMIT else await asyncio.to_thread(decoding)
+        # always on a redaction thread, however small the body: a few KB of gzip-js framing or of a
+        # Sentry recording's zlib inflate inside decode, to max_inflated_bytes; parsing is no
+        # business of the loop either. Queued in the lane of the key the request names, if a site
+        # claims it (the body's own key is known only once it is decoded)
+        lane = peer_policy(request.app, request_key(request)).site
+        body = await request.app[THREADS].decode(lane, decode_peer(request, settings.max_inflated_bytes), raw)
         return Recordings(peer_policy(request.app, body.key), body.groups, body.encode)
 
     return await take_batch(request, decode, peer_cors(request))

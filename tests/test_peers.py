@@ -333,7 +333,7 @@ async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector,
                                                              element("p", {}, [text(f"Fietsbel, rood {n}")])))],
                                  session) for n, session in enumerate(sessions)]
     assert (await proxy.post("/s/", data=posthog_body(recordings), headers={"Content-Type": "text/plain"})).status == 200
-    assert jobs == ["advance", "advance"], jobs  # walk; finish and encode (a small body is decoded on the loop)
+    assert jobs == ["without_gc", "advance", "advance"], jobs  # decode (off the loop, however small); walk; finish and encode
     forwarded = collector.requests("/s/")[-1]["json"]
     assert {event["properties"]["$session_id"] for event in forwarded} == set(sessions)
     plain = json.dumps([event["properties"]["$snapshot_data"] for event in forwarded])  # unpacked by the collector
@@ -389,3 +389,32 @@ async def test_a_sentry_replay_id_of_any_length_keys_a_mirror_by_a_fixed_length_
     assert collector.requests("/api/4501/envelope/")[0]["replay_events"][0]["replay_id"] == replay_id
     names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
     assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
+
+
+# -- the event loop only moves bytes --------------------------------------------------------------------
+@pytest.mark.parametrize("peer", ["posthog", "sentry"])
+async def test_a_small_peer_body_is_decoded_off_the_event_loop(proxy, collector, monkeypatch, peer):
+    """A few KB of gzip-js (or of a Sentry recording's zlib) inflate to megabytes inside decode: however small
+    the body, decode runs on a redaction thread, never on the loop."""
+    import threading
+
+    from redactor.formats import posthog, sentry
+
+    module = posthog if peer == "posthog" else sentry
+    decoded_on: list[str] = []
+    decode = module.decode
+
+    def recorded(*args, **kwargs):
+        decoded_on.append(threading.current_thread().name)
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(module, "decode", recorded)
+    if peer == "posthog":
+        raw = gzip.compress(json.dumps(capture_batch([analytics_event()])).encode())
+        answer = await proxy.post("/e/?compression=gzip-js", data=raw, headers={"Content-Type": "text/plain"})
+    else:
+        raw = sentry_envelope("e" * 32, page(), urls=["https://shop.example/"])
+        answer = await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}", data=raw)
+    assert len(raw) < 8192 and answer.status == 200, await answer.text()
+    assert decoded_on and threading.main_thread().name not in decoded_on, decoded_on
+    assert threading.current_thread() is threading.main_thread()  # the test's loop is the app's
