@@ -134,22 +134,83 @@ async def test_sentry_envelope_redacted_and_forwarded(proxy, collector):
 
 
 # -- the rest of the peers' routes ----------------------------------------------------------------
-async def test_other_routes_pass_through_untouched(proxy, collector):
+async def test_only_the_sdks_script_and_config_routes_pass(proxy, collector):
+    """An allow-list: the routes posthog-js fetches its scripts and configuration from pass with
+    their query redacted (a project key kept); any other route without a body is refused here,
+    never relayed — its path and query are nobody's to check. (Before, every route not on the
+    ingest list went to the collector as it came, body and query: a deny-list.)"""
     flags_body = json.dumps({"token": TOKEN, "distinct_id": "d1"}).encode()  # an opaque id: nothing to redact
     answer = await proxy.post("/flags/?v=2&config=true", data=flags_body, headers={"Content-Type": "application/json"})
     assert answer.status == 200 and answer.headers["X-Flags"] == "stub"
     assert (await answer.json())["featureFlags"] == {"beta": True}
     assert collector.requests("/flags/")[0]["raw"] == flags_body
-    answer = await proxy.get(f"/array/{TOKEN}/config")
+    answer = await proxy.get(f"/array/{TOKEN}/config", headers={"Origin": ORIGIN})
     assert (await answer.json())["token"] == TOKEN
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    await proxy.get(f"/ingest/array/{TOKEN}/config.js")  # under an api_host's path too
+    assert collector.received[-1]["path_qs"] == f"/ingest/array/{TOKEN}/config.js"
+    answer = await proxy.get(f"/api/surveys/?token={TOKEN}&_=1764626400000")
+    assert collector.received[-1]["path_qs"] == f"/api/surveys/?token={TOKEN}&_=1764626400000"  # the key is public
+    await proxy.get("/api/surveys/?token=Hunter2-Corr3ct")  # not a project key's shape: a secret
+    assert collector.received[-1]["path_qs"] == "/api/surveys/?token=***************"
     answer = await proxy.get("/static/recorder.js?v=1.449.2")
     assert answer.status == 200
     assert await answer.read() == (Path(__file__).resolve().parents[1] / "node_modules/posthog-js/dist/recorder.js").read_bytes()
-    answer = await proxy.get("/somewhere/else?x=1")
-    assert answer.status == 404 and answer.headers["X-Stub"] == "404"  # the collector's own answer
-    assert [r["path_qs"] for r in collector.received][-1] == "/somewhere/else?x=1"
+    passed = len(collector.received)
+    for path in ("/somewhere/else?x=1", "/api/conversations/v1/widget/tickets?distinct_id=jan@mail.example",
+                 "/api/projects/1/persons/?email=jan@mail.example"):
+        answer = await proxy.get(path, headers={"Origin": ORIGIN})
+        assert answer.status == 404 and (await answer.json())["error"] == "not_relayed", path
+        assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN  # the SDK can read why
     assert (await proxy.get("/v1/nothing-here")).status == 404  # redactor's own namespace is never relayed
-    assert not collector.requests("/v1/")
+    assert (await proxy.get("/api/surveys/?data=eyJlbWFpbCI6ICJqYW5AbWFpbC5leGFtcGxlIn0=")).status == 400
+    assert len(collector.received) == passed
+
+
+async def test_no_route_forwards_a_body_or_a_query_unredacted(proxy, collector):
+    """What the reviewer saw reach the collector byte for byte, each through a route redactor had no
+    model of: posthog-js's console logs, its chat widget, a Sentry CSP report, a GET of flags. A JSON
+    body is redacted by the generic pass (every key and string), framed back as it came; the query
+    is redacted like a URL."""
+    mail, phone, iban = "jan.pieters@example.com", "0470 12 34 56", "NL91ABNA0417164300"
+    logs = {"resourceLogs": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "shop"}}]},
+                              "scopeLogs": [{"logRecords": [{"severityText": "INFO", "body": {
+                                  "stringValue": f"login by {mail}, tel {phone}"}}]}]}]}
+    answer = await proxy.post(f"/i/v1/logs?token={TOKEN}&compression=gzip-js", data=gzip.compress(json.dumps(logs).encode()),
+                              headers={"Content-Type": "text/plain", "Origin": ORIGIN})
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    [forwarded] = collector.requests("/i/v1/logs")
+    assert forwarded["path_qs"] == f"/i/v1/logs?token={TOKEN}&compression=gzip-js"
+    sent = json.loads(gzip.decompress(forwarded["raw"]))  # framed as it came
+    plain = json.dumps(sent)
+    assert mail not in plain and "12 34 56" not in plain and "service.name" in plain, plain
+
+    chat = {"message": f"ik ben Jan Pieters, bel me op {phone}, IBAN {iban}", "widget_session_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"}
+    await proxy.post("/api/conversations/v1/widget/message", json=chat)
+    [forwarded] = collector.requests("/api/conversations/v1/widget/message")
+    sent = json.loads(forwarded["raw"])
+    assert "12 34 56" not in sent["message"] and iban not in sent["message"] and sent["message"].startswith("ik ben")
+
+    csp = {"csp-report": {"document-uri": f"https://shop.example/profiel?email={mail}", "violated-directive": "img-src",
+                          "blocked-uri": "https://tracker.example/pixel.gif"}}
+    await proxy.post(f"/api/42/security/?sentry_key={SENTRY_KEY}", data=json.dumps(csp).encode(),
+                     headers={"Content-Type": "application/csp-report"})
+    [forwarded] = collector.requests("/api/42/security/")
+    assert forwarded["path_qs"] == f"/api/42/security/?sentry_key={SENTRY_KEY}"
+    assert mail not in forwarded["raw"].decode() and "img-src" in forwarded["raw"].decode()
+
+    answer = await proxy.get(f"/flags/?v=2&distinct_id={mail}")
+    assert answer.status == 200
+    [forwarded] = [r for r in collector.requests("/flags/") if r["method"] == "GET"]
+    assert mail not in forwarded["path_qs"] and forwarded["path_qs"].startswith("/flags/?v=2&distinct_id=")
+
+    received = len(collector.received)
+    answer = await proxy.post("/api/42/minidump/", data=b"MDMP\x93\xa7" + mail.encode(),
+                              headers={"Content-Type": "application/octet-stream"})
+    assert answer.status == 415, await answer.text()
+    refused = await answer.json()
+    assert refused["error"] == "not_redacted" and "/api/42/minidump/" in refused["detail"]
+    assert len(collector.received) == received  # never forwarded raw
 
 
 async def test_preflights_are_answered_as_the_peers_do(proxy, collector):
@@ -220,10 +281,12 @@ async def test_a_large_body_is_decoded_and_encoded_off_the_event_loop(proxy, col
     assert_clean(collector.requests("/s/")[0]["json"])
 
 
-async def test_a_preflight_of_a_passed_through_route_goes_to_the_collector(proxy, collector):
+async def test_a_preflight_of_any_route_is_answered_here(proxy, collector):
+    """A preflight is answered for any origin, as the peers' collectors do; it is not relayed: its
+    path and query would reach the collector as they came (a route no SDK of theirs uses included)."""
     answer = await proxy.options("/somewhere/else?v=2", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"})
     assert answer.status == 204 and answer.headers["Access-Control-Allow-Origin"] == ORIGIN
-    assert [(r["method"], r["path_qs"]) for r in collector.received] == [("OPTIONS", "/somewhere/else?v=2")]
+    assert not collector.received
 
 
 async def test_collector_down_the_redacted_body_is_spooled(aiohttp_client, tmp_path):

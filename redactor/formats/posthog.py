@@ -123,16 +123,21 @@ class PostHogBody:
         now = dumps(self.data)
         if now == self._before:
             return self.raw  # nothing was redacted: byte for byte
-        if self.framing == "gzip":
-            return gzip_bytes(now)
-        if self.framing == "base64":
-            encoded = quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()")  # encodeURIComponent
-            return "&".join(f"data={encoded}" if name == "data" else f"{quote(name)}={quote(value)}"
-                            for name, value in self.form).encode("ascii")
-        return now
+        return frame(now, self.framing, self.form)
 
 
-def _unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
+def frame(now: bytes, framing: str, form: list[tuple[str, str]]) -> bytes:
+    """JSON framed again the way the body came (gzip, base64 form data, plain JSON)."""
+    if framing == "gzip":
+        return gzip_bytes(now)
+    if framing == "base64":
+        encoded = quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()")  # encodeURIComponent
+        return "&".join(f"data={encoded}" if name == "data" else f"{quote(name)}={quote(value)}"
+                        for name, value in form).encode("ascii")
+    return now
+
+
+def unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
     if not raw.strip():
         raise BatchError(400, "empty_body", "the body is empty")
     if raw.startswith(GZIP_MAGIC):
@@ -201,7 +206,7 @@ def _recording_key(properties: dict[str, Any]) -> str | None:
 
 def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
     budget = Budget(limit)
-    data, framing, form = _unframe(raw, query, budget)
+    data, framing, form = unframe(raw, query, budget)
     events = _events(data)
     body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
     body._before = dumps(data)

@@ -185,8 +185,8 @@ class Upstream:
         return answer
 
     async def relay(self, item: Outgoing) -> Answer:
-        """A request passed through untouched (a peer's flags, remote config, scripts): the
-        collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
+        """A request of the peers' allow-list (peers.PASSED_PATHS: remote config, scripts; no body, its
+        query redacted by the caller): the collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
         assert self._session is not None, "upstream is not started"
         try:
             async with self._session.request(item.method, self.url(item.path), headers=item.headers,
