@@ -31,11 +31,13 @@ SENTRY_PATH = "/api/{project}/envelope/"
 #: the peers' routes known to carry nothing a visitor wrote, that their SDKs fetch by GET: posthog-js's
 #: remote config and config script, the definitions of its surveys, web experiments, product tours and
 #: early access features (all asked with ?token=), feature flags asked by GET (the SDK POSTs them:
-#: POSTHOG_PATHS); /static/ (its scripts) is routed apart. Passed with their query redacted, no
+#: POSTHOG_PATHS); /static/ (its scripts) is routed apart. A path segment of theirs is a project key
+#: (phc_…) or a script's name (STATIC_NAME), nothing else. Passed with their query redacted, no
 #: body; Sentry's browser SDK fetches nothing from its DSN's host. Every other route is refused
 #: but for a JSON body, which is redacted (peer_other): an allow-list, not a deny-list
-PASSED_PATHS = ("/array/{token}/config", "/array/{token}/config.js", "/api/surveys/", "/api/web_experiments/",
+PASSED_PATHS = ("/array/{token:phc_[A-Za-z0-9_-]+}/config", "/array/{token:phc_[A-Za-z0-9_-]+}/config.js", "/api/surveys/", "/api/web_experiments/",
                 "/api/product_tours/", "/api/early_access_features/", "/flags/", "/decide/")
+STATIC_NAME = "{tail:[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*}"
 #: seconds a browser may cache our answer to a peer's preflight (what their collectors answer)
 PREFLIGHT_MAX_AGE = 86400
 
@@ -185,8 +187,8 @@ def add_peer_routes(app: web.Application) -> None:
         for spelling in prefixed(path):
             app.router.add_post(spelling, handler)
             app.router.add_route("OPTIONS", spelling, peer_preflight)
-    app.router.add_get("/static/{tail:.+}", peer_static)  # before the viewer's static files
-    app.router.add_get("/{prefix:.+}/static/{tail:.+}", peer_passed)
+    app.router.add_get("/static/" + STATIC_NAME, peer_static)  # before the viewer's static files
+    app.router.add_get("/{prefix:.+}/static/" + STATIC_NAME, peer_passed)
     for path in PASSED_PATHS:
         for spelling in prefixed(path):
             app.router.add_get(spelling, peer_passed)

@@ -158,11 +158,12 @@ async def test_only_the_sdks_script_and_config_routes_pass(proxy, collector):
     assert await answer.read() == (Path(__file__).resolve().parents[1] / "node_modules/posthog-js/dist/recorder.js").read_bytes()
     passed = len(collector.received)
     for path in ("/somewhere/else?x=1", "/api/conversations/v1/widget/tickets?distinct_id=jan@mail.example",
-                 "/api/projects/1/persons/?email=jan@mail.example"):
+                 "/api/projects/1/persons/?email=jan@mail.example", "/array/jan@mail.example/config"):
         answer = await proxy.get(path, headers={"Origin": ORIGIN})
         assert answer.status == 404 and (await answer.json())["error"] == "not_relayed", path
         assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN  # the SDK can read why
     assert (await proxy.get("/v1/nothing-here")).status == 404  # redactor's own namespace is never relayed
+    assert (await proxy.get("/static/jan@mail.example.js")).status == 404  # not a script's name: the viewer's 404
     assert (await proxy.get("/api/surveys/?data=eyJlbWFpbCI6ICJqYW5AbWFpbC5leGFtcGxlIn0=")).status == 400
     assert len(collector.received) == passed
 
