@@ -240,7 +240,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     else:  # last of the contexts: it shares the resources the ones above make
         app.cleanup_ctx.append(functools.partial(admin_listener, api=api))
     if settings.upstream:
-        peers.add_passthrough_route(app)
+        peers.add_other_route(app)
     return app
 
 

@@ -5,13 +5,14 @@ A recording script builds that query itself, but what it puts there is not ours 
 URL, a user id, an e-mail someone passed along. Each parameter is redacted as content.UrlSlot
 redacts a URL's query: a value whose name says it is a secret (`token`, `email`, `key`…) or
 personal data (`fullname`, `dob`: the site's field meanings) is masked whole, the others are scanned by the detector and only what it finds is masked. The exception is
-the SDK authentication the collector needs to accept the batch (Sentry's `sentry_key`, whose name
-would otherwise make it a secret): those parameters go on untouched. The path itself is ours (the
+the SDK authentication the collector needs to accept the batch (Sentry's `sentry_key`, PostHog's
+`token=phc_…`, whose names would otherwise make them secrets): those parameters go on untouched. The path itself is ours (the
 route's site and session) and is never changed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import unquote_plus
 
@@ -22,6 +23,17 @@ from redactor.pii.spans import Span
 #: query parameters that authenticate an SDK to its collector: a public project key, not a
 #: visitor's value (Sentry sends them in the query of every envelope)
 SDK_AUTH_PARAMETERS = frozenset({"sentry_key", "sentry_version", "sentry_client"})
+#: PostHog's project key (posthog-js's ?token= on its logs, metrics, surveys, experiments…): public,
+#: and kept when the value has its shape; any other value under these names is masked as a secret
+POSTHOG_KEY_PARAMETERS = frozenset({"token", "api_key"})
+POSTHOG_PROJECT_KEY = re.compile(r"phc_[A-Za-z0-9_-]{8,100}\Z")
+
+
+def sdk_authentication(part: str) -> bool:
+    name, _, value = part.partition("=")
+    name = unquote_plus(name).lower()
+    return name in SDK_AUTH_PARAMETERS or (name in POSTHOG_KEY_PARAMETERS
+                                           and bool(POSTHOG_PROJECT_KEY.match(unquote_plus(value))))
 
 Analyze = Callable[[list[str], str | None], Awaitable[list[list[Span]]]]
 
@@ -49,7 +61,7 @@ async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
     parts = ["?" + part for part in query.split("&")]
     work = _QueryRedaction(masker, parameter_meaning)
     slots = [(i, UrlSlot(Cell(parts, i), None, work)) for i, part in enumerate(parts)
-             if unquote_plus(part[1:].partition("=")[0]).lower() not in SDK_AUTH_PARAMETERS]
+             if not sdk_authentication(part[1:])]
     texts = [text for _, slot in slots for text in slot.texts]
     found = await analyze(texts, None) if texts else []
     offset = 0

@@ -1,11 +1,14 @@
 """In front of a peer's collector (PostHog, Sentry; upstream mode): the routes their SDKs send to,
 decoded by formats/posthog.py and formats/sentry.py and run through the same stages as a native
-batch (pipeline.py); their other routes passed through untouched."""
+batch (pipeline.py). Of their other routes, only the configuration and script GETs of
+PASSED_PATHS pass, their query redacted; any other JSON body is redacted by the generic pass
+(formats/payload.py) before it is forwarded, and the rest is refused: nothing reaches the
+collector raw."""
 
 from __future__ import annotations
 
-import asyncio
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -13,10 +16,9 @@ from aiohttp import web
 from redactor import viewer
 from redactor.answers import json_error
 from redactor.body import read_body
-from redactor.formats import posthog, sentry
-from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import POLICIES, SETTINGS, UPSTREAM
-from redactor.pipeline import DEFAULT_SITE, Recordings, default_policy, take_batch
+from redactor.formats import payload, posthog, sentry
+from redactor.keys import METRICS, POLICIES, SETTINGS, THREADS, UPSTREAM
+from redactor.pipeline import Recordings, default_policy, forwarded_path, refuse, take_batch
 from redactor.policy import Policy
 from redactor.sinks import upstream
 from redactor.sinks.spool import Outgoing, Retry
@@ -26,6 +28,16 @@ from redactor.sinks.spool import Outgoing, Retry
 #: set: redacted like an event, and the collector's answer is the SDK's
 POSTHOG_PATHS = ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/", "/engage/", "/flags/", "/decide/")
 SENTRY_PATH = "/api/{project}/envelope/"
+#: the peers' routes known to carry nothing a visitor wrote, that their SDKs fetch by GET: posthog-js's
+#: remote config and config script, the definitions of its surveys, web experiments, product tours and
+#: early access features (all asked with ?token=), feature flags asked by GET (the SDK POSTs them:
+#: POSTHOG_PATHS); /static/ (its scripts) is routed apart. A path segment of theirs is a project key
+#: (phc_…) or a script's name (STATIC_NAME), nothing else. Passed with their query redacted, no
+#: body; Sentry's browser SDK fetches nothing from its DSN's host. Every other route is refused
+#: but for a JSON body, which is redacted (peer_other): an allow-list, not a deny-list
+PASSED_PATHS = ("/array/{token:phc_[A-Za-z0-9_-]+}/config", "/array/{token:phc_[A-Za-z0-9_-]+}/config.js", "/api/surveys/", "/api/web_experiments/",
+                "/api/product_tours/", "/api/early_access_features/", "/flags/", "/decide/")
+STATIC_NAME = "{tail:[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*}"
 #: seconds a browser may cache our answer to a peer's preflight (what their collectors answer)
 PREFLIGHT_MAX_AGE = 86400
 
@@ -57,12 +69,28 @@ async def peer_preflight(request: web.Request) -> web.Response:
     return web.Response(status=204, headers=headers)
 
 
-def decode_posthog(request: web.Request, body: bytes, limit: int) -> Any:
-    return posthog.decode(body, request.query, limit)
+def decode_posthog(request: web.Request, limit: int) -> Callable[[bytes], Any]:
+    query = request.query  # read here, on the loop; the decoding runs on a redaction thread
+    return lambda raw: posthog.decode(raw, query, limit)
 
 
-def decode_sentry(request: web.Request, body: bytes, limit: int) -> Any:
-    return sentry.decode(body, request.query, request.headers, limit)
+def decode_sentry(request: web.Request, limit: int) -> Callable[[bytes], Any]:
+    query, headers = request.query, request.headers
+    return lambda raw: sentry.decode(raw, query, headers, limit)
+
+
+def request_key(request: web.Request) -> str | None:
+    """The project key a request names before its body is read (PostHog's ?token= or ?api_key=,
+    Sentry's ?sentry_key= or X-Sentry-Auth): the lane its decoding queues in."""
+    query = request.query
+    key = query.get("token") or query.get("api_key") or query.get("sentry_key")
+    if key:
+        return key
+    for part in request.headers.get("X-Sentry-Auth", "").removeprefix("Sentry ").split(","):
+        name, _, value = part.strip().partition("=")
+        if name == "sentry_key" and value:
+            return value
+    return None
 
 
 async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamResponse:
@@ -72,60 +100,100 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
 
     async def decode() -> Recordings:
         raw = await read_body(request, settings)
-        decoding = functools.partial(decode_peer, request, raw, settings.max_inflated_bytes)
-        # inflating and parsing a large body takes a while: off the event loop
-        body = decoding() if len(raw) <= upstream.INLINE_GZIP_LIMIT else await asyncio.to_thread(decoding)
+        # always on a redaction thread, however small the body: a few KB of gzip-js framing or of a
+        # Sentry recording's zlib inflate inside decode, to max_inflated_bytes; parsing is no
+        # business of the loop either. Queued in the lane of the key the request names, if a site
+        # claims it (the body's own key is known only once it is decoded)
+        lane = peer_policy(request.app, request_key(request)).site
+        body = await request.app[THREADS].decode(lane, decode_peer(request, settings.max_inflated_bytes), raw)
         return Recordings(peer_policy(request.app, body.key), body.groups, body.encode)
 
     return await take_batch(request, decode, peer_cors(request))
 
 
-async def peer_passthrough(request: web.Request) -> web.StreamResponse:
-    """A peer's other routes (GET /flags/, /array/{token}/config, /static/…, and those we do not know):
-    passed to the collector and back untouched, never spooled."""
-    if request.path.startswith("/v1/"):
-        raise web.HTTPNotFound(text=f"no route {request.method} {request.path}", reason="Not Found")
-    try:
-        body = await read_body(request, request.app[SETTINGS]) if request.body_exists else b""
-    except BatchError as error:
-        return json_error(error.status, error.code, error.detail)
-    item = Outgoing(DEFAULT_SITE, "-", request.method, request.raw_path,
-                    upstream.request_headers(request.headers, body, gzipped=False), body)
+def decode_payload(request: web.Request, limit: int) -> Callable[[bytes], Any]:
+    query, route = request.query, f"{request.method} {request.path}"
+    return lambda raw: payload.decode(raw, query, limit, route)
+
+
+def not_relayed(request: web.Request, status: int, code: str, detail: str) -> web.StreamResponse:
+    return refuse(request.app[METRICS], status, code, detail, peer_cors(request)).response
+
+
+async def peer_passed(request: web.Request) -> web.StreamResponse:
+    """GET (HEAD) of a route on PASSED_PATHS: to the collector with its query redacted like a URL
+    (ingest_query.redact_query, the site's settings if a site claims the key it names) and no
+    body; the collector's answer back (its cookies and CORS headers left out, as on the ingest
+    routes), never spooled."""
+    if request.body_exists:
+        return not_relayed(request, 400, "unexpected_body", f"{request.method} {request.path} carries no body: "
+                                                            "send it without one")
+    if "data" in request.query:
+        return not_relayed(request, 400, "body_in_query", "a 'data' query parameter is a body sent in the query "
+                                                          "(base64 of JSON), which redactor cannot redact there: "
+                                                          "send it as a POST body")
+    site = peer_policy(request.app, request_key(request)).site
+    item = Outgoing(site, "-", request.method, await forwarded_path(request, site),
+                    upstream.request_headers(request.headers, b"", gzipped=False), b"")
     try:
         answer = await request.app[UPSTREAM].relay(item)
     except Retry as retry:
-        return json_error(502, "upstream_unavailable", f"the collector did not answer ({retry.reason}); retry later")
-    response = web.Response(status=answer.status, body=answer.body)
-    for name, value in answer.headers:
-        if name.lower() not in upstream.HOP_BY_HOP and name.lower() not in ("content-length", "content-encoding"):
-            response.headers.add(name, value)
-    return response
+        return json_error(502, "upstream_unavailable", f"the collector did not answer ({retry.reason}); retry later",
+                          peer_cors(request))
+    return answer.response(peer_cors(request))
 
 
 async def peer_static(request: web.Request) -> web.StreamResponse:
     """/static/ is both the viewer's and PostHog's (its recorder script): a file of the viewer is
-    served from redactor/static, any other name is PostHog's and passes through."""
+    served from redactor/static, any other name is PostHog's and passes (peer_passed)."""
     own = (viewer.STATIC / request.match_info["tail"]).resolve()
     if own.is_relative_to(viewer.STATIC.resolve()) and own.is_file():
         return web.FileResponse(own)
-    return await peer_passthrough(request)
+    return await peer_passed(request)
+
+
+async def peer_other(request: web.Request) -> web.StreamResponse:
+    """Every request no other route takes: never relayed as it came (the allow-list is
+    PASSED_PATHS). A preflight is answered here; a body that is JSON is redacted by the generic
+    pass (formats/payload.py) and forwarded, any other body refused with 415; a request without a
+    body refused with 404."""
+    if request.path.startswith("/v1/"):
+        raise web.HTTPNotFound(text=f"no route {request.method} {request.path}", reason="Not Found")
+    if request.method == "OPTIONS":
+        return await peer_preflight(request)
+    if request.body_exists:
+        return await peer_ingest(request, decode_payload)
+    return not_relayed(request, 404, "not_relayed",
+                       f"{request.method} {request.path} is not a route redactor passes to the collector: only the "
+                       "SDKs' script and configuration routes pass without a body, and a body is forwarded only "
+                       "once it is redacted")
+
+
+def prefixed(path: str) -> tuple[str, ...]:
+    """A route's spellings: with and without its trailing slash, and under a path prefix."""
+    bare = path.rstrip("/") if path.endswith("/") else path
+    return tuple(dict.fromkeys((path, bare, "/{prefix:.+}" + path, "/{prefix:.+}" + bare)))
 
 
 def add_peer_routes(app: web.Application) -> None:
-    """Upstream mode: the routes the peers' SDKs send to, redacted; the rest of theirs passed through.
-    Each also without its trailing slash and under a path prefix (posthog-js's api_host behind a
-    reverse-proxy path such as /ingest, a Sentry DSN with a path): no spelling of an ingest route
-    makes a recording pass through raw."""
+    """Upstream mode: the routes the peers' SDKs send recordings and events to, redacted; the
+    routes of PASSED_PATHS passed with their query redacted. Each also without its trailing slash
+    and under a path prefix (posthog-js's api_host behind a reverse-proxy path such as /ingest, a
+    Sentry DSN with a path): no spelling of an ingest route makes a recording pass through raw."""
     posthog_ingest = functools.partial(peer_ingest, decode_peer=decode_posthog)
     sentry_ingest = functools.partial(peer_ingest, decode_peer=decode_sentry)
     routes = [(path, posthog_ingest) for path in POSTHOG_PATHS] + [(SENTRY_PATH, sentry_ingest)]
     for path, handler in routes:
-        for prefixed in (path, path.rstrip("/"), "/{prefix:.+}" + path, "/{prefix:.+}" + path.rstrip("/")):
-            app.router.add_post(prefixed, handler)
-            app.router.add_route("OPTIONS", prefixed, peer_preflight)
-    app.router.add_get("/static/{tail:.+}", peer_static)  # before the viewer's static files
+        for spelling in prefixed(path):
+            app.router.add_post(spelling, handler)
+            app.router.add_route("OPTIONS", spelling, peer_preflight)
+    app.router.add_get("/static/" + STATIC_NAME, peer_static)  # before the viewer's static files
+    app.router.add_get("/{prefix:.+}/static/" + STATIC_NAME, peer_passed)
+    for path in PASSED_PATHS:
+        for spelling in prefixed(path):
+            app.router.add_get(spelling, peer_passed)
 
 
-def add_passthrough_route(app: web.Application) -> None:
-    """Registered last: only what no other route takes."""
-    app.router.add_route("*", "/{tail:.*}", peer_passthrough)
+def add_other_route(app: web.Application) -> None:
+    """Registered last: only what no other route takes (peer_other)."""
+    app.router.add_route("*", "/{tail:.*}", peer_other)

@@ -21,7 +21,7 @@ from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, p
                             snapshot_event, unpacked)
 from redactor.app import create_app
 from redactor.config import Settings
-from redactor.keys import STORE
+from redactor.keys import NAME, STATES, STORE
 from redactor.policy import validate_site_config
 
 EMAIL = "jan.jansen@mail.example"
@@ -134,22 +134,84 @@ async def test_sentry_envelope_redacted_and_forwarded(proxy, collector):
 
 
 # -- the rest of the peers' routes ----------------------------------------------------------------
-async def test_other_routes_pass_through_untouched(proxy, collector):
+async def test_only_the_sdks_script_and_config_routes_pass(proxy, collector):
+    """An allow-list: the routes posthog-js fetches its scripts and configuration from pass with
+    their query redacted (a project key kept); any other route without a body is refused here,
+    never relayed — its path and query are nobody's to check. (Before, every route not on the
+    ingest list went to the collector as it came, body and query: a deny-list.)"""
     flags_body = json.dumps({"token": TOKEN, "distinct_id": "d1"}).encode()  # an opaque id: nothing to redact
     answer = await proxy.post("/flags/?v=2&config=true", data=flags_body, headers={"Content-Type": "application/json"})
     assert answer.status == 200 and answer.headers["X-Flags"] == "stub"
     assert (await answer.json())["featureFlags"] == {"beta": True}
     assert collector.requests("/flags/")[0]["raw"] == flags_body
-    answer = await proxy.get(f"/array/{TOKEN}/config")
+    answer = await proxy.get(f"/array/{TOKEN}/config", headers={"Origin": ORIGIN})
     assert (await answer.json())["token"] == TOKEN
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    await proxy.get(f"/ingest/array/{TOKEN}/config.js")  # under an api_host's path too
+    assert collector.received[-1]["path_qs"] == f"/ingest/array/{TOKEN}/config.js"
+    answer = await proxy.get(f"/api/surveys/?token={TOKEN}&_=1764626400000")
+    assert collector.received[-1]["path_qs"] == f"/api/surveys/?token={TOKEN}&_=1764626400000"  # the key is public
+    await proxy.get("/api/surveys/?token=Hunter2-Corr3ct")  # not a project key's shape: a secret
+    assert collector.received[-1]["path_qs"] == "/api/surveys/?token=***************"
     answer = await proxy.get("/static/recorder.js?v=1.449.2")
     assert answer.status == 200
     assert await answer.read() == (Path(__file__).resolve().parents[1] / "node_modules/posthog-js/dist/recorder.js").read_bytes()
-    answer = await proxy.get("/somewhere/else?x=1")
-    assert answer.status == 404 and answer.headers["X-Stub"] == "404"  # the collector's own answer
-    assert [r["path_qs"] for r in collector.received][-1] == "/somewhere/else?x=1"
+    passed = len(collector.received)
+    for path in ("/somewhere/else?x=1", "/api/conversations/v1/widget/tickets?distinct_id=jan@mail.example",
+                 "/api/projects/1/persons/?email=jan@mail.example", "/array/jan@mail.example/config"):
+        answer = await proxy.get(path, headers={"Origin": ORIGIN})
+        assert answer.status == 404 and (await answer.json())["error"] == "not_relayed", path
+        assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN  # the SDK can read why
     assert (await proxy.get("/v1/nothing-here")).status == 404  # redactor's own namespace is never relayed
-    assert not collector.requests("/v1/")
+    assert (await proxy.get("/static/jan@mail.example.js")).status == 404  # not a script's name: the viewer's 404
+    assert (await proxy.get("/api/surveys/?data=eyJlbWFpbCI6ICJqYW5AbWFpbC5leGFtcGxlIn0=")).status == 400
+    assert len(collector.received) == passed
+
+
+async def test_no_route_forwards_a_body_or_a_query_unredacted(proxy, collector):
+    """What the reviewer saw reach the collector byte for byte, each through a route redactor had no
+    model of: posthog-js's console logs, its chat widget, a Sentry CSP report, a GET of flags. A JSON
+    body is redacted by the generic pass (every key and string), framed back as it came; the query
+    is redacted like a URL."""
+    mail, phone, iban = "jan.pieters@example.com", "0470 12 34 56", "NL91ABNA0417164300"
+    logs = {"resourceLogs": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "shop"}}]},
+                              "scopeLogs": [{"logRecords": [{"severityText": "INFO", "body": {
+                                  "stringValue": f"login by {mail}, tel {phone}"}}]}]}]}
+    answer = await proxy.post(f"/i/v1/logs?token={TOKEN}&compression=gzip-js", data=gzip.compress(json.dumps(logs).encode()),
+                              headers={"Content-Type": "text/plain", "Origin": ORIGIN})
+    assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN
+    [forwarded] = collector.requests("/i/v1/logs")
+    assert forwarded["path_qs"] == f"/i/v1/logs?token={TOKEN}&compression=gzip-js"
+    sent = json.loads(gzip.decompress(forwarded["raw"]))  # framed as it came
+    plain = json.dumps(sent)
+    assert mail not in plain and "12 34 56" not in plain and "service.name" in plain, plain
+
+    chat = {"message": f"ik ben Jan Pieters, bel me op {phone}, IBAN {iban}", "widget_session_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b"}
+    await proxy.post("/api/conversations/v1/widget/message", json=chat)
+    [forwarded] = collector.requests("/api/conversations/v1/widget/message")
+    sent = json.loads(forwarded["raw"])
+    assert "12 34 56" not in sent["message"] and iban not in sent["message"] and sent["message"].startswith("ik ben")
+
+    csp = {"csp-report": {"document-uri": f"https://shop.example/profiel?email={mail}", "violated-directive": "img-src",
+                          "blocked-uri": "https://tracker.example/pixel.gif"}}
+    await proxy.post(f"/api/42/security/?sentry_key={SENTRY_KEY}", data=json.dumps(csp).encode(),
+                     headers={"Content-Type": "application/csp-report"})
+    [forwarded] = collector.requests("/api/42/security/")
+    assert forwarded["path_qs"] == f"/api/42/security/?sentry_key={SENTRY_KEY}"
+    assert mail not in forwarded["raw"].decode() and "img-src" in forwarded["raw"].decode()
+
+    answer = await proxy.get(f"/flags/?v=2&distinct_id={mail}")
+    assert answer.status == 200
+    [forwarded] = [r for r in collector.requests("/flags/") if r["method"] == "GET"]
+    assert mail not in forwarded["path_qs"] and forwarded["path_qs"].startswith("/flags/?v=2&distinct_id=")
+
+    received = len(collector.received)
+    answer = await proxy.post("/api/42/minidump/", data=b"MDMP\x93\xa7" + mail.encode(),
+                              headers={"Content-Type": "application/octet-stream"})
+    assert answer.status == 415, await answer.text()
+    refused = await answer.json()
+    assert refused["error"] == "not_redacted" and "/api/42/minidump/" in refused["detail"]
+    assert len(collector.received) == received  # never forwarded raw
 
 
 async def test_preflights_are_answered_as_the_peers_do(proxy, collector):
@@ -220,10 +282,12 @@ async def test_a_large_body_is_decoded_and_encoded_off_the_event_loop(proxy, col
     assert_clean(collector.requests("/s/")[0]["json"])
 
 
-async def test_a_preflight_of_a_passed_through_route_goes_to_the_collector(proxy, collector):
+async def test_a_preflight_of_any_route_is_answered_here(proxy, collector):
+    """A preflight is answered for any origin, as the peers' collectors do; it is not relayed: its
+    path and query would reach the collector as they came (a route no SDK of theirs uses included)."""
     answer = await proxy.options("/somewhere/else?v=2", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"})
     assert answer.status == 204 and answer.headers["Access-Control-Allow-Origin"] == ORIGIN
-    assert [(r["method"], r["path_qs"]) for r in collector.received] == [("OPTIONS", "/somewhere/else?v=2")]
+    assert not collector.received
 
 
 async def test_collector_down_the_redacted_body_is_spooled(aiohttp_client, tmp_path):
@@ -333,8 +397,88 @@ async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector,
                                                              element("p", {}, [text(f"Fietsbel, rood {n}")])))],
                                  session) for n, session in enumerate(sessions)]
     assert (await proxy.post("/s/", data=posthog_body(recordings), headers={"Content-Type": "text/plain"})).status == 200
-    assert jobs == ["advance", "advance"], jobs  # walk; finish and encode (a small body is decoded on the loop)
+    assert jobs == ["without_gc", "advance", "advance"], jobs  # decode (off the loop, however small); walk; finish and encode
     forwarded = collector.requests("/s/")[-1]["json"]
     assert {event["properties"]["$session_id"] for event in forwarded} == set(sessions)
     plain = json.dumps([event["properties"]["$snapshot_data"] for event in forwarded])  # unpacked by the collector
     assert EMAIL not in plain and all(f"Fietsbel, rood {n}" in plain for n in range(3))
+
+
+# -- bad input the parsers of URLs refuse -------------------------------------------------------------
+async def test_an_envelope_whose_dsn_is_no_url_is_refused_as_a_bad_envelope(proxy, collector):
+    raw = sentry_envelope("d" * 32, page(), urls=["https://shop.example/"])
+    header, rest = raw.split(b"\n", 1)
+    bad = json.dumps({**json.loads(header), "dsn": "http://[bad"}).encode() + b"\n" + rest
+    answer = await proxy.post("/api/4501/envelope/", data=bad)
+    assert answer.status == 400, await answer.text()
+    assert (await answer.json())["error"] == "bad_envelope"
+    assert not collector.received
+
+
+@pytest.mark.parametrize("method, path, body", [
+    ("POST", "/s/", "recording"), ("POST", "/e/", "analytics"), ("GET", f"/array/{TOKEN}/config", None)])
+async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector, method, path, body):
+    data = (posthog_body([snapshot_event(page())]) if body == "recording"
+            else json.dumps(capture_batch([analytics_event()])).encode() if body == "analytics" else None)
+    answer = await proxy.request(method, path, data=data, headers={"Referer": "http://[oops/", "Origin": ORIGIN})
+    assert answer.status == 200, await answer.text()
+    [forwarded] = collector.requests(path)
+    assert "Referer" not in forwarded["headers"]
+
+
+# -- session ids ------------------------------------------------------------------------------------
+async def test_a_session_id_of_any_length_keys_a_mirror_by_a_fixed_length_name(proxy, collector):
+    """A $session_id (and $window_id) posthog-js did not make — 50 KB of it — is forwarded as it came, and its
+    mirror is kept under a digest of NAME's shape: what the proxy holds per session does not grow with it."""
+    long_id, long_window = "s-" + "x" * 50_000, "w-" + "y" * 300
+    password = element("input", {"type": "text", "name": "pw", "class": "ph-no-capture"}, id=77)
+    first = posthog_body([snapshot_event(page(password), long_id, **{"$window_id": long_window})])
+    assert (await proxy.post("/s/", data=first, headers={"Content-Type": "text/plain"})).status == 200
+    typing = posthog_body([snapshot_event([input_event(77, PASSWORD)], long_id, **{"$window_id": long_window})])
+    assert (await proxy.post("/s/", data=typing, headers={"Content-Type": "text/plain"})).status == 200
+    [event] = collector.requests("/s/")[-1]["json"]
+    assert event["properties"]["$session_id"] == long_id and event["properties"]["$window_id"] == long_window
+    assert PASSWORD not in json.dumps(event)  # the same mirror for both batches
+    names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
+    assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
+    states = proxy.app[STATES]
+    assert all(len(session) <= 80 for sessions in states._sites.values() for session in sessions)
+
+
+async def test_a_sentry_replay_id_of_any_length_keys_a_mirror_by_a_fixed_length_name(proxy, collector):
+    replay_id = "r" * 50_000
+    raw = sentry_envelope(replay_id, page(), urls=["https://shop.example/"])
+    answer = await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}", data=raw)
+    assert answer.status == 200, await answer.text()
+    assert collector.requests("/api/4501/envelope/")[0]["replay_events"][0]["replay_id"] == replay_id
+    names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
+    assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
+
+
+# -- the event loop only moves bytes --------------------------------------------------------------------
+@pytest.mark.parametrize("peer", ["posthog", "sentry"])
+async def test_a_small_peer_body_is_decoded_off_the_event_loop(proxy, collector, monkeypatch, peer):
+    """A few KB of gzip-js (or of a Sentry recording's zlib) inflate to megabytes inside decode: however small
+    the body, decode runs on a redaction thread, never on the loop."""
+    import threading
+
+    from redactor.formats import posthog, sentry
+
+    module = posthog if peer == "posthog" else sentry
+    decoded_on: list[str] = []
+    decode = module.decode
+
+    def recorded(*args, **kwargs):
+        decoded_on.append(threading.current_thread().name)
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(module, "decode", recorded)
+    if peer == "posthog":
+        raw = gzip.compress(json.dumps(capture_batch([analytics_event()])).encode())
+        answer = await proxy.post("/e/?compression=gzip-js", data=raw, headers={"Content-Type": "text/plain"})
+    else:
+        raw = sentry_envelope("e" * 32, page(), urls=["https://shop.example/"])
+        answer = await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}", data=raw)
+    assert len(raw) < 8192 and answer.status == 200, await answer.text()
+    assert decoded_on and threading.main_thread().name not in decoded_on, decoded_on
+    assert threading.current_thread() is threading.main_thread()  # the test's loop is the app's

@@ -348,3 +348,10 @@ async def test_spool_file_is_wal_and_private(tmp_path):
         assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 1
     assert spool.path.stat().st_mode & 0o077 == 0
     await spool.close()
+
+
+async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector):
+    answer = await post(proxy, "s-ref", {"events": batch("s-ref", 0)}, headers={"Referer": "http://[oops/"})
+    assert answer.status == 200, await answer.text()
+    [request] = collector.received
+    assert "Referer" not in request["headers"]

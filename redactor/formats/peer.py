@@ -9,6 +9,7 @@ then the body encodes itself the way it came.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 import zlib
 from typing import Any
@@ -17,6 +18,7 @@ import orjson
 
 from redactor.formats import sliced_json
 from redactor.formats.rrweb_batch import BatchError
+from redactor.keys import NAME
 
 GZIP_MAGIC = b"\x1f\x8b"
 #: zlib's window bits (inflate()'s wbits) of a gzip and of a zlib stream (-15 would be raw deflate)
@@ -28,6 +30,21 @@ COMPRESSION_LEVEL = 6
 _ID_BODY = (r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
             r"|(?=[0-9]*[a-fA-F])[0-9a-fA-F]{16,64}")
 ID_SHAPED = re.compile(rf"^(?:{_ID_BODY})$")
+
+
+#: the mirror's name of a peer's session id that is not one the native route takes (redactor.keys.NAME)
+DIGESTED = "sha256-"
+
+
+def session_key(session: str) -> str:
+    """The name a peer's recording session is kept under (its mirror, its row in the store): the id
+    as it came when the native route would take it (posthog-js's UUIDv7 $session_id, Sentry's
+    32-hex replay_id), else a fixed-length digest of it — an id the SDK did not make (set by
+    hand, megabytes long, any characters) still keys one mirror, and costs what a UUID costs.
+    The body keeps the id as it came: the collector joins on it."""
+    if NAME.fullmatch(session):
+        return session
+    return DIGESTED + hashlib.sha256(session.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
 def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote
 
 from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, dumps, gzip_bytes, kept_in, loads,
-                                   person_view, scan_view, write_back)
+                                   person_view, scan_view, session_key, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -123,16 +123,21 @@ class PostHogBody:
         now = dumps(self.data)
         if now == self._before:
             return self.raw  # nothing was redacted: byte for byte
-        if self.framing == "gzip":
-            return gzip_bytes(now)
-        if self.framing == "base64":
-            encoded = quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()")  # encodeURIComponent
-            return "&".join(f"data={encoded}" if name == "data" else f"{quote(name)}={quote(value)}"
-                            for name, value in self.form).encode("ascii")
-        return now
+        return frame(now, self.framing, self.form)
 
 
-def _unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
+def frame(now: bytes, framing: str, form: list[tuple[str, str]]) -> bytes:
+    """JSON framed again the way the body came (gzip, base64 form data, plain JSON)."""
+    if framing == "gzip":
+        return gzip_bytes(now)
+    if framing == "base64":
+        encoded = quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()")  # encodeURIComponent
+        return "&".join(f"data={encoded}" if name == "data" else f"{quote(name)}={quote(value)}"
+                        for name, value in form).encode("ascii")
+    return now
+
+
+def unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
     if not raw.strip():
         raise BatchError(400, "empty_body", "the body is empty")
     if raw.startswith(GZIP_MAGIC):
@@ -191,16 +196,17 @@ def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, st
 
 def _recording_key(properties: dict[str, Any]) -> str | None:
     """The mirror a recording goes with: its $session_id, and its $window_id — one PostHog session
-    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1."""
+    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1. Of any length the
+    ids come, the key is one the native route takes (formats/peer.py session_key)."""
     session, window = properties.get("$session_id"), properties.get("$window_id")
     if not isinstance(session, str) or not session:
         return None
-    return f"{session}:{window}" if isinstance(window, str) and window else session
+    return session_key(f"{session}:{window}" if isinstance(window, str) and window else session)
 
 
 def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
     budget = Budget(limit)
-    data, framing, form = _unframe(raw, query, budget)
+    data, framing, form = unframe(raw, query, budget)
     events = _events(data)
     body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
     body._before = dumps(data)

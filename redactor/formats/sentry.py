@@ -32,7 +32,8 @@ from urllib.parse import urlsplit
 import orjson
 
 from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, ZLIB_WBITS, Budget, dumps,
-                                   gzip_bytes, kept_in, loads, opaque_id, person_view, scan_view, write_back)
+                                   gzip_bytes, kept_in, loads, opaque_id, person_view, scan_view, session_key,
+                                   write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts: not
@@ -217,7 +218,10 @@ def _public_key(envelope: SentryEnvelope, query: Mapping[str, str], headers: Map
             return value
     dsn = envelope.header.get("dsn")
     if isinstance(dsn, str):
-        return urlsplit(dsn).username or None
+        try:
+            return urlsplit(dsn).username or None
+        except ValueError:
+            raise BatchError(400, "bad_envelope", f"the envelope header's dsn is not a URL: {dsn[:100]!r}") from None
     return None
 
 
@@ -292,7 +296,7 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
                       if r.data.get("type") == "replay_event" and isinstance(r.data.get("replay_id"), str)), None) \
         or (envelope.header.get("event_id") if envelope._recordings else None) \
         or next((_replay_of(r.data) for r in envelope._json_items if _replay_of(r.data)), None)
-    session = replay_id if isinstance(replay_id, str) and replay_id else None
+    session = session_key(replay_id) if isinstance(replay_id, str) and replay_id else None
     group = Group(session, [event for recording in envelope._recordings for event in recording.events])
     group.meta = {f"{n}": json_item.meta() for n, json_item in enumerate(envelope._json_items)}
     group.meta["envelope"] = envelope.header_meta()

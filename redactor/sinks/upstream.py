@@ -60,6 +60,7 @@ def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
 def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
     headers = [(name, origin_of(value) if name.lower() == "referer" else value)
                for name, value in incoming.items() if name.lower() in FORWARDED]
+    headers = [(name, value) for name, value in headers if value or name.lower() != "referer"]  # unparsable: dropped
     if gzipped:
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
@@ -68,8 +69,12 @@ def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool)
 
 def origin_of(url: str) -> str:
     """A Referer is the recorded page's URL, query included (?ref=someone@example.com): only its
-    origin goes on, as a browser with `Referrer-Policy: strict-origin` would send it."""
-    parts = urlsplit(url)
+    origin goes on, as a browser with `Referrer-Policy: strict-origin` would send it; "" for one
+    that is no URL (`http://[oops/`), which is then not sent at all."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
     return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else ""
 
 
@@ -180,8 +185,8 @@ class Upstream:
         return answer
 
     async def relay(self, item: Outgoing) -> Answer:
-        """A request passed through untouched (a peer's flags, remote config, scripts): the
-        collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
+        """A request of the peers' allow-list (peers.PASSED_PATHS: remote config, scripts; no body, its
+        query redacted by the caller): the collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
         assert self._session is not None, "upstream is not started"
         try:
             async with self._session.request(item.method, self.url(item.path), headers=item.headers,
