@@ -113,11 +113,13 @@ def is_editable(tag: str, attrs: dict[str, str]) -> bool:
 
 
 def attribute_strings(attributes: Any) -> dict[str, str]:
-    """An element's attributes as strings, whole: what markers classify on."""
+    """An element's attributes as strings, whole: what markers classify on. A list or an object
+    is no attribute's value (the redaction drops it, but a changed style's CSS): left out."""
     if not isinstance(attributes, dict):
         return {}
     return {name: value if isinstance(value, str) else str(value)
-            for name, value in attributes.items() if value is not None and value is not False}
+            for name, value in attributes.items()
+            if value is not None and value is not False and not isinstance(value, (list, dict))}
 
 
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:

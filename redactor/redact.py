@@ -36,13 +36,19 @@ from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
     CODE_ELEMENTS,
+    DATA_SHAPES,
+    EVENT_SHAPE,
+    NODE_KEYS,
+    OTHER_NODE_KEYS,
     POSITIONAL_SOURCES,
+    SOURCE_SHAPES,
     STYLE_SOURCES,
     BadEvent,
     Event,
     EventType,
     IncrementalSource,
     NodeType,
+    Shape,
     event_type,
     node_id,
     source_of,
@@ -109,6 +115,7 @@ _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside 
 _MAX_COPY_SEARCH = 50_000_000
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
+_ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
@@ -204,6 +211,9 @@ class BatchRedaction:
             self.mirror.dirty = True
         if meta:
             self._scan_payload(meta, list(meta))
+            for key in list(meta):  # its own keys too (the rest of an object body: anything a client sends)
+                if isinstance(key, str):
+                    self._scan_key(meta, key)
         kept: list[Event] = []
         for kind, event in zip(kinds, events):
             if self.mirror.page_blocked and kind != EventType.META:
@@ -212,6 +222,7 @@ class BatchRedaction:
             if kind == EventType.FULL_SNAPSHOT and _nodes_beyond(event, self.limits.mirror_nodes):
                 self._too_large()  # counted before building anything: a hostile page costs one pass
             if self._keep(kind, event):
+                self._scan_rest(event, EVENT_SHAPE)  # a key beside type, data and timestamp: scanned
                 kept.append(event)
             if len(self.mirror.nodes) > self.limits.mirror_nodes:
                 self._too_large()
@@ -226,25 +237,41 @@ class BatchRedaction:
                              "(max_mirror_nodes); start a new session, or raise the limit")
 
     def _keep(self, kind: int, event: Event) -> bool:
+        """Whether the event is kept; its data's keys that rrweb's format does not define are
+        scanned (_scan_rest), what it defines is judged here."""
+        data = event.get("data")
         if kind in (EventType.DOM_CONTENT_LOADED, EventType.LOAD):
             self.mirror.new_document()  # rrweb sends these before the first snapshot of a page only
+            self._scan_data(event, DATA_SHAPES[kind])  # ({}: whatever else it holds is scanned)
             return True
         if kind == EventType.META:
-            return self._meta(event["data"])
-        if kind == EventType.FULL_SNAPSHOT:
-            return self._full_snapshot(event["data"])
-        if kind == EventType.INCREMENTAL_SNAPSHOT:
-            return self._incremental(event["data"])
-        if kind == EventType.CUSTOM:
+            if not self._meta(data):
+                return False
+        elif kind == EventType.FULL_SNAPSHOT:
+            self._full_snapshot(data)
+        elif kind == EventType.INCREMENTAL_SNAPSHOT:
+            return self._incremental(data)
+        elif kind == EventType.CUSTOM:
+            self._scan_payload(event, ["data"])  # all of it, its keys included
+            return True
+        elif kind == EventType.PLUGIN:
+            if isinstance(data, dict):
+                # the plugin's name is how the replayer finds its handler: structure; the rest is scanned
+                self._scan_payload(data, [k for k in ("payload",) if k in data])
+            else:
+                self._scan_payload(event, ["data"])
+        else:
+            self._drop("fail-closed.unknown-event-type", "UNKNOWN")
+            return False
+        self._scan_data(event, DATA_SHAPES[kind])
+        return True
+
+    def _scan_data(self, event: Event, shape: Shape) -> None:
+        data = event.get("data")
+        if isinstance(data, dict):
+            self._scan_rest(data, shape)
+        elif data is not None:  # (a Load's data is rrweb's `unknown`: {} as recorded)
             self._scan_payload(event, ["data"])
-            return True
-        if kind == EventType.PLUGIN:
-            data = event.get("data")
-            # the plugin's name is how the replayer finds its handler: structure; the rest is scanned
-            self._scan_payload(data, [k for k in data if k != "plugin"] if isinstance(data, dict) else [])
-            return True
-        self._drop("fail-closed.unknown-event-type", "UNKNOWN")
-        return False
 
     def _drop(self, rule: str, entity: str, node: int | None = None) -> None:
         self.dropped += 1
@@ -291,14 +318,22 @@ class BatchRedaction:
             nid = node_id(serialized.get("id"))
             verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
+            keys = NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
+            if kind == _ELEMENT and verdict.flags & BLOCKED:
+                self._placeholder(serialized, verdict, nid)
+                continue
+            if not keys.issuperset(serialized):  # a key rrweb's format does not define: scanned
+                self._scan_payload(serialized, [k for k in serialized if k not in keys], keyed=True)
             if kind == _ELEMENT:
-                if verdict.flags & BLOCKED:
-                    self._placeholder(serialized, verdict, nid)
-                    continue
                 tag = serialized.get("tagName")
-                self._redact_attributes(nid, serialized.get("attributes"), verdict, tag, added=added)
+                attributes = serialized.get("attributes")
+                if attributes is not None and not isinstance(attributes, dict):  # rrweb's are an object
+                    serialized["attributes"] = {}
+                    self.remarks.append(Remark("fail-closed.attributes", "UNKNOWN", "drop", nid))
+                self._redact_attributes(nid, attributes, verdict, tag, added=added)
                 if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
-                    continue  # style/script text is code: never scanned (it breaks replays)
+                    self._rest_below(serialized)  # style/script text is code: never scanned (it breaks replays)
+                    continue
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
                 if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
@@ -306,14 +341,34 @@ class BatchRedaction:
                 self._redact_text(cell, nid, verdict, series=added and bool(verdict.flags & EDITABLE))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
-            children = serialized.get("childNodes")
+            children = serialized.get("childNodes") if "childNodes" in keys else None  # (else scanned above)
             if isinstance(children, list):
                 stack.extend(child for child in children if isinstance(child, dict))
 
+    def _rest_below(self, code: dict[str, Any]) -> None:
+        """The nodes inside a <style> or <script>: their code is kept as it is, a key rrweb's
+        format does not define is scanned."""
+        stack = [code]
+        while stack:
+            children = stack.pop().get("childNodes")
+            for node in children if isinstance(children, list) else ():
+                if not isinstance(node, dict):
+                    continue
+                kind = node.get("type")
+                keys = NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
+                if not keys.issuperset(node):
+                    self._scan_payload(node, [k for k in node if k not in keys], keyed=True)
+                if "childNodes" in keys:
+                    stack.append(node)
+
     def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
+        """A blocked element: its size and place, nothing it says (nor a key rrweb does not define)."""
         attributes = serialized.get("attributes") if isinstance(serialized.get("attributes"), dict) else {}
-        serialized["attributes"] = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES if k in attributes}
+        serialized["attributes"] = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES
+                                    if isinstance(attributes.get(k), (str, int, float))}
         serialized["childNodes"] = []
+        for key in [k for k in serialized if k not in _ELEMENT_KEYS]:
+            del serialized[key]
         self.remarks.append(Remark(verdict.rule or "block", "BLOCKED", "block", nid))
 
     def _redact_attributes(self, nid: int | None, attributes: Any, verdict: Verdict, tag: Any,
@@ -328,6 +383,10 @@ class BatchRedaction:
         structure = self.policy.structure
         for name in list(attributes):
             value = attributes[name]
+            if not isinstance(value, str) and value is not None and not isinstance(value, bool):
+                value = self._attribute_value(attributes, name, value, nid)
+                if name not in attributes:
+                    continue
             if name in FIELD_ATTRIBUTES:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
@@ -340,6 +399,21 @@ class BatchRedaction:
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
+
+    def _attribute_value(self, attributes: dict[str, Any], name: str, value: Any, nid: int | None) -> Any:
+        """An attribute whose value is not a string. rrweb's are strings, numbers or true (null in
+        a mutation removes one; a changed style is an object of CSS properties), and a replay sets
+        each as a string: a long number is made one (a phone number, an id: scanned as any value),
+        a field's value too; an object or a list is dropped (but CSS's). Returns the value now."""
+        if isinstance(value, (int, float)):
+            if name == "value" or (abs(value) >= _LONG_NUMBER and not self.policy.structure.is_structural(name)):
+                attributes[name] = value = str(value)
+            return value
+        if isinstance(value, dict) and self.policy.structure.is_css(name):
+            return value
+        del attributes[name]
+        self.remarks.append(Remark("fail-closed.attribute-value", "UNKNOWN", "drop", nid))
+        return None
 
     def _redact_copied_value(self, cell: Cell, nid: int, name: str, verdict: Verdict) -> None:
         """An attribute a script sets on a field while it is typed into (Angular's
@@ -382,6 +456,8 @@ class BatchRedaction:
             if verdict.flags & (SENSITIVE | UNKNOWN) and value:
                 attributes[name] = False if isinstance(value, bool) else ""
                 self.remarks.append(Remark(verdict.rule or "sensitive", "CHOICE", "mask", nid))
+            elif isinstance(value, str) and value.strip().lower() not in ("", name, "true", "false"):
+                self._scan_attribute(Cell(attributes, name), nid, name, verdict, tag)  # not a choice's word: words
             return
         if not isinstance(value, str) or not value:
             return
@@ -485,6 +561,17 @@ class BatchRedaction:
     # -- incremental events ------------------------------------------------------------------
     def _incremental(self, data: dict[str, Any]) -> bool:
         source = source_of(data)
+        shape = SOURCE_SHAPES.get(source) if source is not None else None
+        if shape is None:
+            self._drop("fail-closed.unknown-source", "UNKNOWN")
+            return False
+        if not self._judge(source, data, shape):
+            return False
+        self._scan_rest(data, shape)  # a key rrweb's format does not define: scanned
+        return True
+
+    def _judge(self, source: int, data: dict[str, Any], shape: Shape) -> bool:
+        """What an incremental event's source defines: whether the event is kept."""
         if source == IncrementalSource.MUTATION:
             self._mutation(data)
             return True
@@ -499,14 +586,14 @@ class BatchRedaction:
                     self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))
                     return False
             if source == IncrementalSource.CANVAS_MUTATION:
-                self._scan_payload(data, [k for k in data if k != "source"])
+                self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
         if source in STYLE_SOURCES:
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
-            self._scan_payload(data, [k for k in data if k != "source"])
+            self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
-        self._drop("fail-closed.unknown-source", "UNKNOWN")
+        self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
 
     def _input(self, data: dict[str, Any]) -> bool:
@@ -616,39 +703,72 @@ class BatchRedaction:
                     self.items[id(cell.container)] = cells
 
     # -- payloads the redactor has no model for (custom, plugin, log, canvas, batch metadata) -
-    def _scan_payload(self, container: Any, keys: Any) -> None:
+    def _scan_key(self, holder: dict, key: str) -> None:
+        """A payload's key scanned as text (a page's address as a URL); renamed once the batch is done."""
+        if len(key) >= _MIN_TAINT:
+            cell = KeyCell(holder, key)
+            self.key_cells.append(cell)
+            # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
+            self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
+                              else TextSlot(cell, None, "content.event-key"))
+
+    def _scan_rest(self, obj: Any, shape: Shape) -> None:
+        """The keys of an rrweb object that its format does not define (rrweb.py: a recorder
+        fork's, a script's, a hostile client's): each scanned as a payload's key, with its value
+        (strings at any depth, values under secret-looking keys masked whole). What the format
+        defines is the walk's; the objects it holds are looked at the same way."""
+        if not isinstance(obj, dict):
+            return
+        if not shape.keys.issuperset(obj):
+            self._scan_payload(obj, [k for k in obj if k not in shape.keys], keyed=True)
+        for key, inner in shape.inner.items():
+            value = obj.get(key)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, dict) and not (inner.keys.issuperset(item) and not inner.inner):
+                        self._scan_rest(item, inner)
+            elif isinstance(value, dict):
+                self._scan_rest(value, inner)
+
+    def _scan_payload(self, container: Any, keys: Any, keyed: bool = False) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
         a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
         every value under a key that names what it holds as a field's name would ({"$set":
         {"name": …}}, {"first_name": …}: rules/fields.yaml); long numbers are scanned as digits.
-        keys: the keys of container to walk."""
+        keys: the keys of container to walk. keyed: those keys are a payload's own too (a key
+        rrweb's format does not define, _scan_rest): scanned as keys, and their values take their
+        meaning, as the keys of any object below."""
         secret_key, key_meaning, typed_key = (self.policy.structure.is_secret_key, self.policy.key_meaning,
                                               self.policy.typed_text_key)
-        stack = [(container, k, "", False) for k in keys]
+        stack: list[tuple[Any, Any, str, bool]] = []
+
+        def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any) -> None:
+            """The keys of an object (k: the key it is under) onto the stack, each scanned as a key."""
+            thing = not _THING_KEYS.isdisjoint(value)
+            for key in keys:
+                if isinstance(key, str):
+                    self._scan_key(value, key)
+                    if meaning == "SECRET" or secret_key(key):
+                        inner = "SECRET"
+                    elif key == IDENTITY_KEY:
+                        inner = PSEUDONYM
+                    elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
+                        inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
+                    elif thing:
+                        inner = meaning if meaning == PSEUDONYM else ""
+                    else:
+                        inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
+                    stack.append((value, key, inner, typed or typed_key(key)))
+
+        if keyed:
+            enter(container, keys, "", False, None)
+        else:
+            stack.extend((container, k, "", False) for k in keys)
         while stack:
             holder, k, meaning, typed = stack.pop()  # typed: under a key that says the visitor wrote it
             value = holder[k]
             if isinstance(value, dict):
-                thing = not _THING_KEYS.isdisjoint(value)
-                for key in list(value):
-                    if isinstance(key, str):
-                        if len(key) >= _MIN_TAINT:
-                            cell = KeyCell(value, key)
-                            self.key_cells.append(cell)
-                            # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
-                            self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
-                                              else TextSlot(cell, None, "content.event-key"))
-                        if meaning == "SECRET" or secret_key(key):
-                            inner = "SECRET"
-                        elif key == IDENTITY_KEY:
-                            inner = PSEUDONYM
-                        elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
-                            inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
-                        elif thing:
-                            inner = meaning if meaning == PSEUDONYM else ""
-                        else:
-                            inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
-                        stack.append((value, key, inner, typed or typed_key(key)))
+                enter(value, list(value), meaning, typed, k)
             elif isinstance(value, list):
                 stack.extend((value, i, meaning, typed) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (

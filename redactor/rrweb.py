@@ -97,3 +97,73 @@ def source_of(data: dict[str, Any]) -> int | None:
 def node_id(value: Any) -> int | None:
     """A node id as rrweb sends it, or None when the field is missing or not an integer."""
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+# -- rrweb's format: the keys each object defines (@rrweb/types 2.x, rrweb-snapshot 2.x) ---------------
+# What the walk keeps as it came is this short list; any other key an object holds (a recorder fork's,
+# a script's, a hostile client's) is scanned as a payload (redact.BatchRedaction._scan_rest), its key too.
+# posthog-js marks the events whose fields it gzips with `cv` (formats/posthog.py): structure.
+EVENT_KEYS = ("type", "data", "timestamp", "delay", "cv")
+#: the keys every serialized node may hold, and those of each kind (serializedNodeWithId)
+_ANY_NODE = frozenset({"id", "type", "rootId", "isShadowHost", "isShadow"})
+NODE_KEYS: dict[int, frozenset[str]] = {
+    NodeType.DOCUMENT: _ANY_NODE | {"childNodes", "compatMode"},
+    NodeType.DOCUMENT_TYPE: _ANY_NODE | {"name", "publicId", "systemId"},
+    NodeType.ELEMENT: _ANY_NODE | {"tagName", "attributes", "childNodes", "isSVG", "needBlock", "isCustom"},
+    NodeType.TEXT: _ANY_NODE | {"textContent", "isStyle"},
+    NodeType.CDATA: _ANY_NODE | {"textContent"},
+    NodeType.COMMENT: _ANY_NODE | {"textContent"},
+}
+#: a node of a kind rrweb does not have: what it may hold to be walked, nothing more
+OTHER_NODE_KEYS = _ANY_NODE | {"childNodes"}
+
+
+class Shape:
+    """The keys an rrweb object defines, and the shapes of the objects some of them hold (an object,
+    or a list of objects)."""
+
+    __slots__ = ("keys", "inner")
+
+    def __init__(self, *keys: str, **inner: Shape):
+        self.keys = frozenset(keys) | frozenset(inner)
+        self.inner = inner
+
+
+_POSITIONS = Shape("source", positions=Shape("x", "y", "id", "timeOffset"))
+_STYLE_RULE = Shape("rule", "index")
+EVENT_SHAPE = Shape(*EVENT_KEYS)
+#: the data of each event type, then of each incremental source (by the number rrweb puts on the wire)
+DATA_SHAPES: dict[int, Shape] = {
+    EventType.DOM_CONTENT_LOADED: Shape(),
+    EventType.LOAD: Shape(),
+    EventType.FULL_SNAPSHOT: Shape("node", initialOffset=Shape("top", "left")),
+    EventType.META: Shape("href", "width", "height"),
+    EventType.CUSTOM: Shape("tag", "payload"),
+    EventType.PLUGIN: Shape("plugin", "payload"),
+}
+SOURCE_SHAPES: dict[int, Shape] = {
+    IncrementalSource.MUTATION: Shape(
+        "source", "isAttachIframe", adds=Shape("parentId", "previousId", "nextId", "node"),
+        removes=Shape("parentId", "id", "isShadow"), texts=Shape("id", "value"),
+        attributes=Shape("id", "attributes")),
+    IncrementalSource.MOUSE_MOVE: _POSITIONS,
+    IncrementalSource.TOUCH_MOVE: _POSITIONS,
+    IncrementalSource.DRAG: _POSITIONS,
+    IncrementalSource.MOUSE_INTERACTION: Shape("source", "type", "id", "x", "y", "pointerType"),
+    IncrementalSource.SCROLL: Shape("source", "id", "x", "y"),
+    IncrementalSource.VIEWPORT_RESIZE: Shape("source", "width", "height"),
+    IncrementalSource.INPUT: Shape("source", "id", "text", "isChecked", "userTriggered"),
+    IncrementalSource.MEDIA_INTERACTION: Shape("source", "type", "id", "currentTime", "volume", "muted", "loop",
+                                               "playbackRate"),
+    IncrementalSource.STYLE_SHEET_RULE: Shape("source", "id", "styleId", "replace", "replaceSync",
+                                              adds=_STYLE_RULE, removes=Shape("index")),
+    IncrementalSource.CANVAS_MUTATION: Shape("source", "id", "type", "commands", "property", "args", "setter"),
+    IncrementalSource.FONT: Shape("source", "family", "fontSource", "buffer", "descriptors"),
+    IncrementalSource.LOG: Shape("source", "level", "trace", "payload"),
+    IncrementalSource.STYLE_DECLARATION: Shape("source", "id", "styleId", "index",
+                                               set=Shape("property", "value", "priority"), remove=Shape("property")),
+    IncrementalSource.SELECTION: Shape("source", ranges=Shape("start", "startOffset", "end", "endOffset")),
+    IncrementalSource.ADOPTED_STYLE_SHEET: Shape("source", "id", "styleIds",
+                                                 styles=Shape("styleId", rules=_STYLE_RULE)),
+    IncrementalSource.CUSTOM_ELEMENT: Shape("source", "define"),
+}

@@ -8,14 +8,17 @@ stored. Real Presidio, events built with tests/factories.py.
 
 from __future__ import annotations
 
+import copy
+
 import orjson
 import pytest
 
-from factories import (CUSTOM, add, custom, element, html_page, incremental, input_event, meta, mutation, remove,
-                       set_attributes, snapshot, text, typing)
+from factories import (CUSTOM, add, click, comment, custom, element, html_page, incremental, input_event, meta,
+                       mutation, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
 from redactor.pii import DetectorPool
+from redactor.redact import redact_batch_sync
 from test_redact import Session, find
 
 EMAIL = "noor.bakker@postvak.example"
@@ -545,6 +548,140 @@ def test_keys_are_scanned_too(session):
     s.send(snapshot(html_page(element("p"))))
     s.send(custom("contacts", {EMAIL: {"seen": True}, "list": {f"{NAME}": 3}}))
     assert leaked(s.stored, EMAIL) == []
+
+
+# -- keys and values rrweb's format does not define: scanned, keys included ------------------------
+PLANTED = "jan.pieters@example.com"
+PLANTED_NUMBER = 4111111111111111  # a card number as a JSON number
+NOTE = {"note": PLANTED}
+SHOP = "https://shop.test/"  # (not shop.example: PLANTED's windows would be found in it)
+
+
+def _page(*children: dict) -> tuple[dict, dict]:
+    """A snapshot of a page with a field (id 9001) and a paragraph (id 9002)."""
+    field = element("input", {"type": "text", "name": "q"}, id=9001)
+    return snapshot(html_page(field, element("p", {}, [text("Welkom")], id=9002), *children)), field
+
+
+def _with(event: dict, **extra) -> dict:
+    return {**event, **extra}
+
+
+def _data_with(event: dict, **extra) -> dict:
+    return {**event, "data": {**event["data"], **extra}}
+
+
+def _shapes() -> dict[str, tuple[list[dict], dict | None]]:
+    """Each case: a batch (and its metadata) that puts PLANTED (or PLANTED_NUMBER) where the walk
+    knows no field."""
+    shapes: dict[str, tuple[list[dict], dict | None]] = {}
+
+    def case(name: str, *events: dict, meta: dict | None = None, page: tuple = ()) -> None:
+        shapes[name] = ([_page(*page)[0], *events], meta)
+
+    def node_case(name: str, node: dict) -> None:
+        case(name, page=(node,))
+
+    case("event: beside type/data/timestamp", _with(click(9002), **NOTE))
+    case("event: a key", _with(click(9002), **{PLANTED: 1}))
+    case("event: on a Meta event", _with(meta(SHOP), **NOTE))
+    shapes["event: on the FullSnapshot"] = ([_with(_page()[0], **NOTE)], None)
+    case("event: on a Load event", {"type": 1, "data": {}, "timestamp": 1, **NOTE})
+    case("event: on a custom event", _with(custom("cart", {"step": 2}), **NOTE))
+    node_case("node: an element", element("div", {"class": "card"}, [text("x")], **NOTE))
+    node_case("node: a key of an element", element("div", {"class": "card"}, **{PLANTED: True}))
+    node_case("node: a text", {**text("Welkom"), **NOTE})
+    node_case("node: a comment", {**comment("note"), **NOTE})
+    node_case("node: textContent on an element", element("div", {}, textContent=PLANTED))
+    node_case("node: inside a <style>", element("style", {}, [{**text("p { color: red }"), **NOTE}]))
+    node_case("node: a blocked element", element("div", {"class": "rr-block"}, [text("x")], **NOTE))
+    node_case("node: of a kind rrweb has not", {"type": 9, "id": 9100, **NOTE})
+    shapes["node: the document"] = ([snapshot({**html_page(), **NOTE})], None)
+    case("node: a mutation's add", mutation(adds=[add(9002, element("span", {}, **NOTE))]))
+    shapes["FullSnapshot data"] = ([_data_with(_page()[0], **NOTE)], None)
+    page = _page()[0]
+    shapes["FullSnapshot data: initialOffset"] = (
+        [{**page, "data": {**page["data"], "initialOffset": {"top": 0, "left": 0, **NOTE}}}], None)
+    case("Meta data", _data_with(meta(SHOP), **NOTE))
+    case("Load data", {"type": 1, "data": NOTE, "timestamp": 1})
+    case("Input data", _data_with(input_event(9001, "fiets"), **NOTE))
+    case("Mutation data", _data_with(mutation(), **NOTE))
+    case("Mutation: an add", mutation(adds=[{**add(9002, text("hoi")), **NOTE}]))
+    case("Mutation: a text", mutation(texts=[{"id": 9002, "value": "hoi", **NOTE}]))
+    case("Mutation: an attribute change", mutation(attributes=[{**set_attributes(9002, title="hoi"), **NOTE}]))
+    case("Mutation: a remove", mutation(removes=[{**remove(9002, 9001), **NOTE}]))
+    case("MouseInteraction data", _data_with(click(9002), **NOTE))
+    case("MouseMove: a position", incremental(1, positions=[{"x": 1, "y": 2, "id": 9002, "timeOffset": 0, **NOTE}]))
+    case("Scroll data", incremental(3, id=9002, x=0, y=10, **NOTE))
+    case("ViewportResize data", incremental(4, width=10, height=10, **NOTE))
+    case("StyleSheetRule data", incremental(8, id=9002, adds=[{"rule": "p {}", "index": 0}], **NOTE))
+    case("Selection: a range", incremental(14, ranges=[{"start": 1, "startOffset": 0, "end": 1, "endOffset": 1,
+                                                        **NOTE}]))
+    case("plugin data", {"type": 6, "data": {"plugin": "x/y@1", "payload": {}, **NOTE}, "timestamp": 1})
+    case("plugin data: a key", {"type": 6, "data": {"plugin": "x/y@1", "payload": {}, PLANTED: 1}, "timestamp": 1})
+    case("plugin data: a string", {"type": 6, "data": PLANTED, "timestamp": 1})
+    case("Log data: a key", incremental(11, level="log", payload=["hoi"], trace=[], **{PLANTED: "x"}))
+    case("Log data", incremental(11, level="log", payload=["hoi"], trace=[], **NOTE))
+    case("Canvas data: a key", incremental(9, id=9002, type=0, commands=[], **{PLANTED: 1}))
+    case("batch metadata: a key", meta=({PLANTED: 1, "seq": 3}))
+    node_case("attribute: a list", element("div", {"data-x": [PLANTED]}))
+    node_case("attribute: an object", element("div", {"data-x": {"to": PLANTED}}))
+    node_case("attribute: a structural one's list", element("div", {"class": [PLANTED]}))
+    node_case("attributes: a list", {**element("div"), "attributes": [PLANTED]})
+    node_case("attribute: a long number", element("div", {"data-n": PLANTED_NUMBER}))
+    node_case("attribute: a field's value as a number", element("input", {"type": "tel", "value": PLANTED_NUMBER}))
+    node_case("attribute: checked as words", element("input", {"type": "checkbox", "checked": PLANTED}))
+    case("attribute: a list set by a mutation",
+         mutation(attributes=[set_attributes(9002, attrs={"data-x": [PLANTED]})]))
+    return shapes
+
+
+SHAPES = _shapes()
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_key_or_value_rrwebs_format_does_not_define_is_scanned(session, shape):
+    """What the walk does not know (a key beside rrweb's, a key nobody listed, an attribute that
+    is not a string) is scanned as a payload's, never stored as it came."""
+    s = session()
+    events, batch_meta = copy.deepcopy(SHAPES[shape])
+    settings = s.policy.config.pii
+    result = redact_batch_sync(events, s.policy, s.mirror, s.masker,
+                               lambda texts, language: s.detector.analyze_sync(texts, language, settings),
+                               meta=batch_meta)
+    stored = [result.events, batch_meta, s.mirror.dump()]  # (the session's mirror is saved with the batch)
+    assert leaked(stored, PLANTED) == []
+    assert str(PLANTED_NUMBER)[:8] not in orjson.dumps(stored).decode()
+
+
+def test_what_rrwebs_format_defines_is_stored_as_it_came(session):
+    """The keys rrweb puts on the wire (a node's isSVG, rootId, isShadowHost, a doctype's ids, a
+    text's isStyle, posthog-js's cv, the delay of an event), true and short numbers as attribute
+    values: kept as they are, nothing added (a replay needs them)."""
+    s = session()
+    svg = element("svg", {"viewBox": "0 0 10 10", "data-count": 3, "disabled": True, "rr_scrollTop": 841}, [],
+                  isSVG=True, needBlock=False, isCustom=True, rootId=1, isShadowHost=True)
+    style = element("style", {}, [{**text("p { color: red }"), "isStyle": True}])
+    page = {**html_page(svg, style), "compatMode": "CSS1Compat"}
+    page["childNodes"][0].update(publicId="-//W3C//DTD XHTML 1.0//EN", systemId="http://www.w3.org/x.dtd")
+    events = [
+        {**meta(), "delay": 5},
+        {**snapshot(page), "cv": "2024-10"},
+        incremental(1, positions=[{"x": 1, "y": 2, "id": svg["id"], "timeOffset": -10}]),
+        incremental(2, type=2, id=svg["id"], x=1, y=2, pointerType=0),
+        incremental(3, id=svg["id"], x=0, y=5),
+        incremental(4, width=800, height=600),
+        incremental(7, type=0, id=svg["id"], currentTime=1.5, volume=1, muted=False, loop=False, playbackRate=1),
+        incremental(8, id=style["id"], styleId=1, adds=[{"rule": "p {}", "index": 0}], removes=[{"index": 1}]),
+        incremental(10, family="Inter", fontSource="url(x.woff)", buffer=False, descriptors={}),
+        incremental(13, id=style["id"], index=[0], set={"property": "color", "value": "red", "priority": ""}),
+        incremental(14, ranges=[{"start": 1, "startOffset": 0, "end": 1, "endOffset": 0}]),
+        incremental(15, id=1, styleIds=[1], styles=[{"styleId": 1, "rules": [{"rule": "p {}", "index": 0}]}]),
+        mutation(removes=[{"parentId": 1, "id": 424242, "isShadow": True}],
+                 attributes=[set_attributes(svg["id"], style={"color": "red"}, disabled=True)]),
+    ]
+    sent = copy.deepcopy(events)
+    assert s.send(*events).events == sent
 
 
 def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
