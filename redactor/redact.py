@@ -209,11 +209,8 @@ class BatchRedaction:
             self.mirror.match_selectors(self.policy)
             self.mirror.policy_key = self.policy.key
             self.mirror.dirty = True
-        if meta:
-            self._scan_payload(meta, list(meta))
-            for key in list(meta):  # its own keys too (the rest of an object body: anything a client sends)
-                if isinstance(key, str):
-                    self._scan_key(meta, key)
+        if meta:  # the rest of an object body (anything a client sends): its keys scanned, and their meanings
+            self._scan_payload(meta, list(meta), keyed=True)
         kept: list[Event] = []
         for kind, event in zip(kinds, events):
             if self.mirror.page_blocked and kind != EventType.META:

@@ -705,13 +705,15 @@ def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
 def test_batch_metadata_is_scanned_with_secret_keys(session):
     s = session()
     events = [snapshot(html_page(element("p")))]
-    meta = {"user": {"email": EMAIL, "session_token": "st-44aa99"}, "tag": EMAIL}
+    meta = {"user": {"email": EMAIL, "session_token": "st-44aa99"}, "tag": EMAIL, "password": "Hunter2-Corr3ct",
+            "seq": 3}
     from redactor.redact import redact_batch_sync
     settings = s.policy.config.pii
     redact_batch_sync(events, s.policy, s.mirror, s.masker,
                       lambda texts, language: s.detector.analyze_sync(texts, language, settings), meta=meta)
     dumped = orjson.dumps(meta).decode()
-    assert "st-44aa99" not in dumped and leaked([meta], EMAIL) == []
+    assert "st-44aa99" not in dumped and leaked([meta], EMAIL) == [] and "Hunter2" not in dumped
+    assert meta["seq"] == 3  # a top-level key takes its meaning as any payload's
 
 
 def test_ordinary_payloads_stay_readable(session):
