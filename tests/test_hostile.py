@@ -282,6 +282,28 @@ def test_an_echo_without_accents_is_masked(session):
     assert "Bonjour" in stored and "welkom" in stored
 
 
+def test_an_echo_hyphenated_with_invisible_characters_is_masked_whole(session):
+    """A site's hyphenator writes soft hyphens (&shy;) into long words, and some write a word joiner or a
+    zero-width (non-)joiner: the echo "Dewis\u00adpelaere" is one word on screen, and must not leave its
+    tail ("pelaere") because the taint read two words. Zero-width spaces between a phone's groups still
+    separate them as spaces do."""
+    name = element("input", {"autocomplete": "name"}, id=70)
+    phone = element("input", {"type": "tel"}, id=71)
+    greeting = element("p", {}, [text("…", id=81)], id=80)
+    s = session()
+    s.send(snapshot(html_page(name, phone, greeting)), *typing(70, "Lieven Dewispelaere"), *typing(71, "0486 53 72 19"))
+    for echo in ("Goeiedag Lieven Dewis\u00adpelaere, welkom", "Dag DEWIS\u2060PELAERE!", "Dewi\u200dspe\u200claere",
+                 "Bel 0486\u200b53\u200b72\u200b19"):
+        s.send(mutation(texts=[set_text(81, echo)]))
+        stored = s.stored[-1]["data"]["texts"][0]["value"]
+        for piece in ("Lieven", "Dewis", "pelae", "PELAE", "laere", "0486", "72"):
+            assert piece not in stored, (echo, stored)
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("Lieven Dewispelaere", hasher)
+    echo = "Hallo Lieven Dewis\u00adpel\u00adaere."
+    assert [echo[s:e] for s, e in taint.ranges(echo, hasher)] == ["Lieven Dewis\u00adpel\u00adaere"]
+
+
 def test_the_saved_state_holds_hashes_never_the_value(session):
     name = element("input", {"autocomplete": "name"}, id=70)
     s = session()
