@@ -350,6 +350,7 @@ class TextSlot(Slot):
         self.cell, self.node, self.rule, self.names = cell, node, rule, names
         text = cell.get()
         self.texts = [text]
+        self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
         self.pairs: list[tuple[int, int, str, int]] = []  # (start, end, name, index of its decoded text or 0)
         if "=" in text:
             for match in _FORM_PAIR.finditer(text):
@@ -367,10 +368,23 @@ class TextSlot(Slot):
                 if start < end:
                     self.pairs.append((start, end, match.group(1), 0))
 
+    def read_with(self, before: str, after: str) -> None:
+        """The text is also read between the text of its line around it (a word in its own inline
+        element): what is found there across the text is masked in it."""
+        self.line = (len(self.texts), len(before))
+        self.texts.append(before + self.texts[0] + after)
+
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
         if self.names is not None:
             spans.extend(self.names(self.texts[0]))
+        if self.line is not None:
+            index, offset = self.line
+            length = len(self.texts[0])
+            for span in found[index]:
+                start, end = max(span.start - offset, 0), min(span.end - offset, length)
+                if start < end:
+                    spans.append(Span(start, end, span.entity, span.score, span.recognizer))
         for start, end, name, asked in self.pairs:
             value = self.texts[asked] if asked else self.texts[0][start:end]
             meaning = work.parameter_meaning(name)
