@@ -125,6 +125,7 @@ CHAT_FIELDS = [
             "title, a <template>'s data-for, the typed SVG signature's <title> and <text>"),
     Planted(None, "Dewis\u00adpelaere", "the family name hyphenated with &shy; in the agent's greeting"),
     Planted(None, "lieven.dws@vaartweb.be", "e-mail autofilled by script, in a mailto: link and its text"),
+    Planted(None, "lieven.dws@", "the e-mail's local part alone in its text node, a <wbr> after the '@'"),
     Planted(None, "6120 4483 917", "customer number pasted, quoted by the agent"),
     Planted(None, "0486 53 72 19", "mobile typed in the pre-chat form, in a <meter>'s <label>"),
     Planted(None, "0486\u200b53\u200b72\u200b19", "the mobile with zero-width spaces in the agent's reply"),
@@ -149,7 +150,7 @@ TICKET = "TV-2026-88140"
 CHAT_KEPT = ["Telvaro Klantendienst", "Internet Fiber 500", "Mijn modem knippert oranje",
              "Ma facture est plus élevée que prévu", "Sofie is aan het typen…", "Dit bericht werd verwijderd",
              TICKET, "Chat met een medewerker", "Datavolume", "(bewerkt)", "Hallo, mijn internet valt elke avond uit",
-             "Upload een foto van je identiteitskaart", "Gesprek afsluiten"]
+             "Upload een foto van je identiteitskaart", "Gesprek afsluiten", "Antwoorden komen van"]
 
 
 @pytest.fixture(scope="module")
@@ -225,7 +226,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redac
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail or a file name)
 VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953"},
-            {"Lieven Dewispelaere", "Dewis\u00adpelaere", ID_PHOTO},
+            {"Lieven Dewispelaere", "Dewis\u00adpelaere", ID_PHOTO}, {"lieven.dws@vaartweb.be", "lieven.dws@"},
             {"0486 53 72 19", "0486\u200b53\u200b72\u200b19"},
             {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem"}]
 
