@@ -45,6 +45,7 @@ INSURE_FIELDS = [
     Planted(None, "1985 0714 283 69", "Luxembourg matricule (13 digits, grouped), in the summary"),
     Planted(None, "+352 621 487 953", "Luxembourg mobile written by script (autofill), in the summary"),
     Planted(None, "+352621487953", "the mobile without spaces in the summary's tel: link"),
+    Planted(None, "621 487 953", "the mobile in national format (without +352) in the summary"),
     Planted(None, "Um Kuerzebierg", "a street without a street word, in its own field"),
     Planted(None, "Um Kuerzebierg 17b", "street and house number joined by the summary"),
     Planted(None, "L-7481 Tuntange", "postcode and commune joined by the summary"),
@@ -127,6 +128,7 @@ CHAT_FIELDS = [
     Planted(None, "lieven.dws@vaartweb.be", "e-mail autofilled by script, in a mailto: link and its text"),
     Planted(None, "lieven.dws@", "the e-mail's local part alone in its text node, a <wbr> after the '@'"),
     Planted(None, "6120 4483 917", "customer number pasted, quoted by the agent"),
+    Planted(None, "61204483917", "the customer number without spaces in the ticket line"),
     Planted(None, "0486 53 72 19", "mobile typed in the pre-chat form, in a <meter>'s <label>"),
     Planted(None, "0486\u200b53\u200b72\u200b19", "the mobile with zero-width spaces in the agent's reply"),
     Planted(None, ID_PHOTO, "an ID photo's file name: rrweb's 'C:\\fakepath\\…', a status line, a <progress>'s "
@@ -139,6 +141,8 @@ CHAT_MESSAGES = [
             "aria-label) and quoted by the agent"),
     Planted(None, "Kapelleveld 36, 9940 Evergem", "the address edited after sending: the bubble's text node "
             "replaced"),
+    Planted(None, " 36, 9940 Evergem", "the edited address's number and town after its street in <b>, in the "
+            "agent's next reply"),
     Planted(None, "Aurélie Vanhoutte", "a partner's name in a French message, deleted after sending"),
     Planted(None, "0471 93 28 64", "a partner's mobile in the deleted message"),
 ]
@@ -225,10 +229,10 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redac
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail or a file name)
-VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953"},
+VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953", "621 487 953"}, {"6120 4483 917", "61204483917"},
             {"Lieven Dewispelaere", "Dewis\u00adpelaere", ID_PHOTO}, {"lieven.dws@vaartweb.be", "lieven.dws@"},
             {"0486 53 72 19", "0486\u200b53\u200b72\u200b19"},
-            {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem"}]
+            {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem", " 36, 9940 Evergem"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
