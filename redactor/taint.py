@@ -31,6 +31,8 @@ from typing import Any
 MAX_WORDS = 8
 #: words of one value that are tainted (runs beyond are not): bounds the hashes one value adds
 MAX_VALUE_WORDS = 64
+#: the shortest value of groups tainted joined too, as one word (_joined)
+JOINED_MIN = 6
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
@@ -128,6 +130,17 @@ def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, grown
 
 
+def _joined(found: list[tuple[int, int, bytes, bytes]]) -> bytes | None:
+    """The normal form of a value of groups mostly digits written as one word (an id, a phone, a plate:
+    "6120 4483 917" → "61204483917"), or None: one word already, fewer than JOINED_MIN characters (a
+    joined "1 2" would be every "12"), or mostly letters ("Kapelleveld 38")."""
+    if len(found) < 2:
+        return None
+    joined = b"".join(form[:-len(_SEPARATOR)] for _, _, form, _ in found)
+    digits = sum(48 <= byte <= 57 for byte in joined)
+    return joined + _SEPARATOR if len(joined) >= JOINED_MIN and 2 * digits >= len(joined) else None
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
@@ -161,6 +174,13 @@ class Taint:
             whole = digest.digest()
             if whole not in self.hashes:
                 new.append((whole, head))
+        joined = _joined(found)
+        if joined is not None:  # "6120 4483 917" is shown "61204483917" too: one word
+            digest = hasher.start()
+            digest.update(joined)
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, whole))
         if not new:
             return False
         if len(self.hashes) + len(new) > self.limit:
