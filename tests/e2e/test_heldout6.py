@@ -49,6 +49,9 @@ INSURE_FIELDS = [
     Planted(None, "Um Kuerzebierg", "a street without a street word, in its own field"),
     Planted(None, "Um Kuerzebierg 17b", "street and house number joined by the summary"),
     Planted(None, "L-7481 Tuntange", "postcode and commune joined by the summary"),
+    Planted(None, "14. Juli 1985", "the date of birth in words in the <output>"),
+    Planted(None, "Mireille Hoscheit-Lanners", "a second driver's name typed, in a chip's data-driver"),
+    Planted(None, "M. Hoscheit-Lanners", "the second driver's initial and family name in the chip's text"),
     Planted(None, "RK 4719", "a Luxembourg plate in a field labelled 'Amtliches Kennzeichen', in the summary"),
     Planted(None, "K417HQ29X38", "a driving licence number pasted into 'Führerscheinnummer', in the summary"),
     Planted(None, "DE49 5001 0517 5319 4278 06", "a German IBAN typed in lower case without spaces, grouped in "
@@ -88,6 +91,8 @@ def insure(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#in-plate", "RK 4719")
         page.click("#in-licence")
         page.keyboard.insert_text("K417HQ29X38")  # pasted
+        type_with_cuts(recording, "#in-second", ["Mireille Hosch", "eit-Lanners"])
+        page.click("#in-add-second")
         recording.type("#in-driver", "Jürgen Feltgenhoss")
         type_with_cuts(recording, "#in-claims", split_inside(CLAIMS, "Romain Biw", "unter 691 3"))
         page.click("#in-next-2")
@@ -131,6 +136,8 @@ CHAT_FIELDS = [
     Planted(None, "61204483917", "the customer number without spaces in the ticket line"),
     Planted(None, "0486 53 72 19", "mobile typed in the pre-chat form, in a <meter>'s <label>"),
     Planted(None, "0486\u200b53\u200b72\u200b19", "the mobile with zero-width spaces in the agent's reply"),
+    Planted(None, "53 72 19", "the mobile's last groups in their own <span> after the prefix's <span>"),
+    Planted(None, "lieven.dws", "the e-mail's local part in <b>, its domain in the text after it"),
     Planted(None, ID_PHOTO, "an ID photo's file name: rrweb's 'C:\\fakepath\\…', a status line, a <progress>'s "
             "aria-label"),
 ]
@@ -230,8 +237,9 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redac
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail or a file name)
 VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953", "621 487 953"}, {"6120 4483 917", "61204483917"},
-            {"Lieven Dewispelaere", "Dewis\u00adpelaere", ID_PHOTO}, {"lieven.dws@vaartweb.be", "lieven.dws@"},
-            {"0486 53 72 19", "0486\u200b53\u200b72\u200b19"},
+            {"Lieven Dewispelaere", "Dewis\u00adpelaere", ID_PHOTO},
+            {"Mireille Hoscheit-Lanners", "M. Hoscheit-Lanners"}, {"14.07.1985", "14. Juli 1985"}, {"lieven.dws@vaartweb.be", "lieven.dws@", "lieven.dws"},
+            {"0486 53 72 19", "0486\u200b53\u200b72\u200b19", "53 72 19"},
             {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem", " 36, 9940 Evergem"}]
 
 
