@@ -609,6 +609,11 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     stored = orjson.dumps(s.stored).decode()
     assert "Ombeline" not in stored and "ma fille " in stored
     assert "Fietsbel Rood" in stored and "Bestel nu bij " in stored
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Sms naar "), element("span", {}, [text("0486")]), text(" "),
+                                                 element("span", {}, [text("53 72 19")]), text(".")]), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "0486" not in stored and "53 72 19" not in stored and "Sms naar " in stored
 
 
 def test_text_containers_named_for_personal_data(session):
