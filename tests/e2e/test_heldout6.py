@@ -130,6 +130,9 @@ CHAT_FIELDS = [
     Planted("#pre-name", "Lieven Dewispelaere", "name typed in the pre-chat form (shadow root), in the <abbr>'s "
             "title, a <template>'s data-for, the typed SVG signature's <title> and <text>"),
     Planted(None, "Dewis\u00adpelaere", "the family name hyphenated with &shy; in the agent's greeting"),
+    Planted(None, "Dewis\u200bpelae\u200bre", "the family name broken by zero-width spaces every 5 letters (the "
+            "widget's long-word breaker)"),
+    Planted(None, "pelaere", "the family name's tail after a <wbr>, alone in its text node"),
     Planted(None, "lieven.dws@vaartweb.be", "e-mail autofilled by script, in a mailto: link and its text"),
     Planted(None, "lieven.dws@", "the e-mail's local part alone in its text node, a <wbr> after the '@'"),
     Planted(None, "6120 4483 917", "customer number pasted, quoted by the agent"),
@@ -237,7 +240,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redac
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail or a file name)
 VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953", "621 487 953"}, {"6120 4483 917", "61204483917"},
-            {"Lieven Dewispelaere", "Dewis\u00adpelaere", ID_PHOTO},
+            {"Lieven Dewispelaere", "Dewis\u00adpelaere", "Dewis\u200bpelae\u200bre", "pelaere", ID_PHOTO},
             {"Mireille Hoscheit-Lanners", "M. Hoscheit-Lanners"}, {"14.07.1985", "14. Juli 1985"}, {"lieven.dws@vaartweb.be", "lieven.dws@", "lieven.dws"},
             {"0486 53 72 19", "0486\u200b53\u200b72\u200b19", "53 72 19"},
             {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem", " 36, 9940 Evergem"}]
