@@ -110,9 +110,10 @@ _MAX_COPY_SEARCH = 50_000_000
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
-#: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing
+#: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
+#: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
-                         "sub sup time u var".split())
+                         "sub sup time u var wbr".split())
 _CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
 _CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descendants included)
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
