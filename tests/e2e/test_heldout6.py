@@ -46,6 +46,8 @@ INSURE_FIELDS = [
     Planted(None, "+352 621 487 953", "Luxembourg mobile written by script (autofill), in the summary"),
     Planted(None, "+352621487953", "the mobile without spaces in the summary's tel: link"),
     Planted(None, "621 487 953", "the mobile in national format (without +352) in the summary"),
+    Planted(None, "352621487953", "the mobile's digits in a wa.me link's path"),
+    Planted(None, "1985-07-14", "the date of birth in a <time datetime> around the summary's date"),
     Planted(None, "Um Kuerzebierg", "a street without a street word, in its own field"),
     Planted(None, "Um Kuerzebierg 17b", "street and house number joined by the summary"),
     Planted(None, "L-7481 Tuntange", "postcode and commune joined by the summary"),
@@ -139,6 +141,7 @@ CHAT_FIELDS = [
     Planted(None, "61204483917", "the customer number without spaces in the ticket line"),
     Planted(None, "0486 53 72 19", "mobile typed in the pre-chat form, in a <meter>'s <label>"),
     Planted(None, "0486\u200b53\u200b72\u200b19", "the mobile with zero-width spaces in the agent's reply"),
+    Planted(None, "+32 486 53 72 19", "the mobile in international format in the agent's reply"),
     Planted(None, "53 72 19", "the mobile's last groups in their own <span> after the prefix's <span>"),
     Planted(None, "lieven.dws", "the e-mail's local part in <b>, its domain in the text after it"),
     Planted(None, ID_PHOTO, "an ID photo's file name: rrweb's 'C:\\fakepath\\…', a status line, a <progress>'s "
@@ -239,10 +242,10 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redac
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: versions of one value (typed and echoed in another format, a name inside an e-mail or a file name)
-VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953", "621 487 953"}, {"6120 4483 917", "61204483917"},
+VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953", "621 487 953", "352621487953"}, {"6120 4483 917", "61204483917"},
             {"Lieven Dewispelaere", "Dewis\u00adpelaere", "Dewis\u200bpelae\u200bre", "pelaere", ID_PHOTO},
-            {"Mireille Hoscheit-Lanners", "M. Hoscheit-Lanners"}, {"14.07.1985", "14. Juli 1985"}, {"lieven.dws@vaartweb.be", "lieven.dws@", "lieven.dws"},
-            {"0486 53 72 19", "0486\u200b53\u200b72\u200b19", "53 72 19"},
+            {"Mireille Hoscheit-Lanners", "M. Hoscheit-Lanners"}, {"14.07.1985", "14. Juli 1985", "1985-07-14"}, {"lieven.dws@vaartweb.be", "lieven.dws@", "lieven.dws"},
+            {"0486 53 72 19", "0486\u200b53\u200b72\u200b19", "53 72 19", "+32 486 53 72 19"},
             {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem", " 36, 9940 Evergem"}]
 
 
