@@ -139,16 +139,16 @@ CHAT_FIELDS = [
     Planted(None, "lieven.dws@", "the e-mail's local part alone in its text node, a <wbr> after the '@'"),
     Planted(None, "6120 4483 917", "customer number pasted, quoted by the agent"),
     Planted(None, "61204483917", "the customer number without spaces in the ticket line"),
-    Planted(None, "0486 53 72 19", "mobile typed in the pre-chat form, in a <meter>'s <label>"),
-    Planted(None, "0486\u200b53\u200b72\u200b19", "the mobile with zero-width spaces in the agent's reply"),
-    Planted(None, "+32 486 53 72 19", "the mobile in international format in the agent's reply"),
+    Planted(None, "0456 53 72 19", "mobile typed in the pre-chat form, in a <meter>'s <label>"),
+    Planted(None, "0456\u200b53\u200b72\u200b19", "the mobile with zero-width spaces in the agent's reply"),
+    Planted(None, "+32 456 53 72 19", "the mobile in international format in the agent's reply"),
     Planted(None, "53 72 19", "the mobile's last groups in their own <span> after the prefix's <span>"),
     Planted(None, "lieven.dws", "the e-mail's local part in <b>, its domain in the text after it"),
     Planted(None, ID_PHOTO, "an ID photo's file name: rrweb's 'C:\\fakepath\\…', a status line, a <progress>'s "
             "aria-label"),
 ]
 ADDRESS_MESSAGE = "Mijn adres is Kapelleveld 38, 9940 Evergem."
-DELETED_MESSAGE = "Ma compagne Aurélie Vanhoutte peut aussi appeler au 0471 93 28 64 🙂"
+DELETED_MESSAGE = "Ma compagne Aurélie Vanmechelen peut aussi appeler au 0471 93 28 64 🙂"
 CHAT_MESSAGES = [
     Planted(None, "Kapelleveld 38, 9940 Evergem", "an address without a street word in a bubble (textContent, "
             "aria-label) and quoted by the agent"),
@@ -156,16 +156,23 @@ CHAT_MESSAGES = [
             "replaced"),
     Planted(None, " 36, 9940 Evergem", "the edited address's number and town after its street in <b>, in the "
             "agent's next reply"),
-    Planted(None, "Aurélie Vanhoutte", "a partner's name in a French message, deleted after sending"),
+    Planted(None, "Aurélie Vanmechelen", "a partner's name in a French message, deleted after sending"),
     Planted(None, "0471 93 28 64", "a partner's mobile in the deleted message"),
 ]
+#: a chat message in lower case, as people type in a chat: an address without a street word nor a capital
+#: after "ik woon in de", a signature after "mvg" naming someone else than the pre-chat form
+LOWER_CASE_MESSAGE = "ik woon in de molenhoek 12 te lovendegem, de modem staat op zolder. mvg jorun vekemans"
+LOWER_CASE_PLANTED = [
+    Planted(None, "molenhoek 12 te lovendegem", "an address in lower case after 'ik woon in de', in a chat input"),
+    Planted(None, "jorun vekemans", "a name in lower case after 'mvg' closing a chat message"),
+]
 RICH_PLANTED = [
-    Planted(None, "83.11.27-319.12", "a Belgian national number made bold in the rich-text reply box"),
+    Planted(None, "84.02.19-327.08", "a Belgian national number made bold in the rich-text reply box"),
     Planted(None, "Fleurine", "a daughter's given name made italic in the rich-text reply box"),
 ]
 TICKET = "TV-2026-88140"
 CHAT_KEPT = ["Telvaro Klantendienst", "Internet Fiber 500", "Mijn modem knippert oranje",
-             "Ma facture est plus élevée que prévu", "Sofie is aan het typen…", "Dit bericht werd verwijderd",
+             "Mon décompte est plus élevé que prévu", "Sofie is aan het typen…", "Dit bericht werd verwijderd",
              TICKET, "Chat met een medewerker", "Datavolume", "(bewerkt)", "Hallo, mijn internet valt elke avond uit",
              "Upload een foto van je identiteitskaart", "Gesprek afsluiten", "Antwoorden komen van"]
 
@@ -177,7 +184,7 @@ def telecom(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         autofill(page, "#pre-mail", "lieven.dws@vaartweb.be")
         page.click("#pre-customer")
         page.keyboard.insert_text("6120 4483 917")  # pasted
-        type_with_cuts(recording, "#pre-phone", ["0486 53", " 72 19"])
+        type_with_cuts(recording, "#pre-phone", ["0456 53", " 72 19"])
         page.click("#pre-start")
         page.wait_for_selector("#tc-chat >> .bubble.agent")
         cut(page)
@@ -188,14 +195,17 @@ def telecom(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.wait_for_function("document.getElementById('tc-chat').root.querySelectorAll('.bubble.agent').length >= 2")
         cut(page)
         page.click("#edit-last")
-        type_with_cuts(recording, "#say", split_inside(DELETED_MESSAGE, "Aurélie Vanh", "au 0471 9"))
+        type_with_cuts(recording, "#say", split_inside(DELETED_MESSAGE, "Aurélie Vanm", "au 0471 9"))
         page.keyboard.press("Enter")
         cut(page)
         page.click("#delete-last")
+        type_with_cuts(recording, "#say", split_inside(LOWER_CASE_MESSAGE, "molenh", "mvg jorun vek"))
+        page.keyboard.press("Enter")
+        cut(page)
         page.click("#rich")
         page.keyboard.type("Mijn rijksregisternummer is ", delay=20)
         page.click("#bold")
-        page.keyboard.type("83.11.27-319.12", delay=20)
+        page.keyboard.type("84.02.19-327.08", delay=20)
         page.click("#bold")
         page.keyboard.type(", mijn dochter ", delay=20)
         page.click("#italic")
@@ -225,6 +235,15 @@ def test_telecom_messages_edited_and_deleted_leak_nothing(telecom: Recorded):
     check_windows(telecom, CHAT_MESSAGES)
 
 
+@pytest.mark.xfail(strict=True, reason="a lower-case address without a street word ('ik woon in de molenhoek 12 te "
+                   "lovendegem') and a lower-case signature after 'mvg' in a chat input are read by no rule: street_runs "
+                   "and name_runs need capitals, greeted_in_lower_case reads greetings only, not closings; not fixed "
+                   "in round 6's time")
+def test_telecom_lower_case_message_leaks_nothing(telecom: Recorded):
+    assert any(LOWER_CASE_MESSAGE in text for text in texts(telecom.sent)), "the message was never sent whole"
+    check_windows(telecom, LOWER_CASE_PLANTED)
+
+
 def test_telecom_rich_reply_leaks_nothing(telecom: Recorded):
     check_windows(telecom, RICH_PLANTED)
 
@@ -235,6 +254,7 @@ def test_telecom_keeps_the_site_text(telecom: Recorded):
 
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redactor_serve):
+    # LOWER_CASE_PLANTED is left out: its leak is the xfail above
     check_data_dir(redactor_serve, b"Moselfeld Assurances", [
         item for item in [*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, *RICH_PLANTED]
         if len(item.value) >= 6])
@@ -245,12 +265,13 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redac
 VERSIONS = [{"Feltgenhoss", "j.feltgenhoss@postfach.lu"}, {"+352 621 487 953", "+352621487953", "621 487 953", "352621487953"}, {"6120 4483 917", "61204483917"},
             {"Lieven Dewispelaere", "Dewis\u00adpelaere", "Dewis\u200bpelae\u200bre", "pelaere", ID_PHOTO},
             {"Mireille Hoscheit-Lanners", "M. Hoscheit-Lanners"}, {"14.07.1985", "14. Juli 1985", "1985-07-14"}, {"lieven.dws@vaartweb.be", "lieven.dws@", "lieven.dws"},
-            {"0486 53 72 19", "0486\u200b53\u200b72\u200b19", "53 72 19", "+32 486 53 72 19"},
+            {"0456 53 72 19", "0456\u200b53\u200b72\u200b19", "53 72 19", "+32 456 53 72 19"},
             {"Kapelleveld 38, 9940 Evergem", "Kapelleveld 36, 9940 Evergem", " 36, 9940 Evergem"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window([*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, *RICH_PLANTED],
-                           [*INSURE_KEPT, *CHAT_KEPT, CLAIMS.split("Romain")[0], "Mijn adres is", "Ma compagne",
+    check_no_shared_window([*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, *LOWER_CASE_PLANTED,
+                            *RICH_PLANTED],
+                           [*INSURE_KEPT, *CHAT_KEPT, CLAIMS.split("Romain")[0], "Mijn adres is", "Ma compagne", "ik woon in de", "de modem staat op zolder",
                             (PAGES / "insure.html").read_text(), (PAGES / "telecom.html").read_text()],
                            VERSIONS)
