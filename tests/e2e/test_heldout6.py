@@ -162,10 +162,10 @@ CHAT_MESSAGES = [
 #: a chat message in lower case, as people type in a chat: an address without a street word nor a capital
 #: after "ik woon in de", a signature after "mvg" naming someone else than the pre-chat form
 LOWER_CASE_MESSAGE = "ik woon in de molenhoek 12 te lovendegem, de modem staat op zolder. mvg jorun vekemans"
-LOWER_CASE_PLANTED = [
-    Planted(None, "molenhoek 12 te lovendegem", "an address in lower case after 'ik woon in de', in a chat input"),
-    Planted(None, "jorun vekemans", "a name in lower case after 'mvg' closing a chat message"),
-]
+LOWER_CASE_ADDRESS = Planted(None, "molenhoek 12 te lovendegem", "an address in lower case after 'ik woon in de', "
+                             "in a chat input")
+LOWER_CASE_SIGNATURE = Planted(None, "jorun vekemans", "a name in lower case after 'mvg' closing a chat message")
+LOWER_CASE_PLANTED = [LOWER_CASE_ADDRESS, LOWER_CASE_SIGNATURE]
 RICH_PLANTED = [
     Planted(None, "84.02.19-327.08", "a Belgian national number made bold in the rich-text reply box"),
     Planted(None, "Fleurine", "a daughter's given name made italic in the rich-text reply box"),
@@ -235,13 +235,16 @@ def test_telecom_messages_edited_and_deleted_leak_nothing(telecom: Recorded):
     check_windows(telecom, CHAT_MESSAGES)
 
 
-@pytest.mark.xfail(strict=True, reason="a lower-case address without a street word ('ik woon in de molenhoek 12 te "
-                   "lovendegem') and a lower-case signature after 'mvg' in a chat input are read by no rule: street_runs "
-                   "and name_runs need capitals, greeted_in_lower_case reads greetings only, not closings; not fixed "
-                   "in round 6's time")
-def test_telecom_lower_case_message_leaks_nothing(telecom: Recorded):
+def test_telecom_lower_case_signature_leaks_nothing(telecom: Recorded):
     assert any(LOWER_CASE_MESSAGE in text for text in texts(telecom.sent)), "the message was never sent whole"
-    check_windows(telecom, LOWER_CASE_PLANTED)
+    check_windows(telecom, [LOWER_CASE_SIGNATURE])
+
+
+@pytest.mark.xfail(strict=True, reason="a lower-case address without a street word ('ik woon in de molenhoek 12 te "
+                   "lovendegem') in a chat input is read by no rule: street_runs needs capitals, the detector's address "
+                   "patterns a street word or a postcode; not fixed in round 6's time")
+def test_telecom_lower_case_address_leaks_nothing(telecom: Recorded):
+    check_windows(telecom, [LOWER_CASE_ADDRESS])
 
 
 def test_telecom_rich_reply_leaks_nothing(telecom: Recorded):
@@ -254,9 +257,10 @@ def test_telecom_keeps_the_site_text(telecom: Recorded):
 
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redactor_serve):
-    # LOWER_CASE_PLANTED is left out: its leak is the xfail above
+    # LOWER_CASE_ADDRESS is left out: its leak is the xfail above
     check_data_dir(redactor_serve, b"Moselfeld Assurances", [
-        item for item in [*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, *RICH_PLANTED]
+        item for item in [*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, LOWER_CASE_SIGNATURE,
+                          *RICH_PLANTED]
         if len(item.value) >= 6])
 
 
