@@ -312,13 +312,34 @@ def greeted_in_lower_case(text: str) -> list[Span]:
             if not greets_no_one(m.group(1))]
 
 
+#: a closing a visitor signs a message with, and one to three words in lower case after it up to a full stop,
+#: a comma, a "!" or the line's end: "mvg jorun vekemans", "cordialement ysolde marchal" (as greeted above).
+#: Bounded: the closing is a word, then at most three words; linear in the text
+_SIGNED_IN_LOWER_CASE = re.compile(
+    r"(?<![\w'’-])(?i:mvg|m\.v\.g\.|groetjes|groeten|vriendelijke groeten|cordialement|bien à vous|bisous|bises|"
+    r"amitiés|kind regards|best regards|regards|cheers|mfg|viele grüße|liebe grüße)[,:]?[^\S\n]+"
+    r"([a-zß-öø-ÿ][\w'’-]*(?:[^\S\n]+[a-zß-öø-ÿ][\w'’-]*){0,2})(?=[^\S\n]*(?:[.,!\n]|$))")
+
+
+def signed_in_lower_case(text: str) -> list[Span]:
+    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans"); a closing
+    signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate") is not."""
+    spans = []
+    for match in _SIGNED_IN_LOWER_CASE.finditer(text):
+        words = match.group(1).split()
+        if not any(greets_no_one(word) for word in words):
+            spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
+    return spans
+
+
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
-    """Beside the names the place reads: a street before its house number, a name greeted in lower case."""
-    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text)]
+    """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
+    case."""
+    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
