@@ -312,13 +312,34 @@ def greeted_in_lower_case(text: str) -> list[Span]:
             if not greets_no_one(m.group(1))]
 
 
+#: a closing a visitor signs a message with, and one to three words in lower case after it up to a full stop,
+#: a comma, a "!" or the line's end: "mvg jorun vekemans", "cordialement ysolde marchal" (as greeted above).
+#: Bounded: the closing is a word, then at most three words; linear in the text
+_SIGNED_IN_LOWER_CASE = re.compile(
+    r"(?<![\w'’-])(?i:mvg|m\.v\.g\.|groetjes|groeten|vriendelijke groeten|cordialement|bien à vous|bisous|bises|"
+    r"amitiés|kind regards|best regards|regards|cheers|mfg|viele grüße|liebe grüße)[,:]?[^\S\n]+"
+    r"([a-zß-öø-ÿ][\w'’-]*(?:[^\S\n]+[a-zß-öø-ÿ][\w'’-]*){0,2})(?=[^\S\n]*(?:[.,!\n]|$))")
+
+
+def signed_in_lower_case(text: str) -> list[Span]:
+    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans"); a closing
+    signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate") is not."""
+    spans = []
+    for match in _SIGNED_IN_LOWER_CASE.finditer(text):
+        words = match.group(1).split()
+        if not any(greets_no_one(word) for word in words):
+            spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
+    return spans
+
+
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
-    """Beside the names the place reads: a street before its house number, a name greeted in lower case."""
-    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text)]
+    """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
+    case."""
+    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
@@ -350,6 +371,7 @@ class TextSlot(Slot):
         self.cell, self.node, self.rule, self.names = cell, node, rule, names
         text = cell.get()
         self.texts = [text]
+        self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
         self.pairs: list[tuple[int, int, str, int]] = []  # (start, end, name, index of its decoded text or 0)
         if "=" in text:
             for match in _FORM_PAIR.finditer(text):
@@ -367,10 +389,23 @@ class TextSlot(Slot):
                 if start < end:
                     self.pairs.append((start, end, match.group(1), 0))
 
+    def read_with(self, before: str, after: str) -> None:
+        """The text is also read between the text of its line around it (a word in its own inline
+        element): what is found there across the text is masked in it."""
+        self.line = (len(self.texts), len(before))
+        self.texts.append(before + self.texts[0] + after)
+
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
         if self.names is not None:
             spans.extend(self.names(self.texts[0]))
+        if self.line is not None:
+            index, offset = self.line
+            length = len(self.texts[0])
+            for span in found[index]:
+                start, end = max(span.start - offset, 0), min(span.end - offset, length)
+                if start < end:
+                    spans.append(Span(start, end, span.entity, span.score, span.recognizer))
         for start, end, name, asked in self.pairs:
             value = self.texts[asked] if asked else self.texts[0][start:end]
             meaning = work.parameter_meaning(name)

@@ -32,6 +32,7 @@ from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSl
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
 from redactor.masking import Masker
+from redactor.nodetable import NONE
 from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
@@ -116,6 +117,16 @@ _MAX_COPY_SEARCH = 50_000_000
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
+#: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
+#: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
+#: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
+_INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
+                         "sub sup time u var wbr".split())
+_CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
+_CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descendants included)
+#: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
+#: and each text read with its line is one more text for it to read)
+_LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
@@ -193,6 +204,8 @@ class BatchRedaction:
         self.whole_typed: dict[str, str] = {}  # every value of a field masked whole in this batch → entity
         #: a text a mutation added inside a small new element (a suggestion) → every text of that element
         self.items: dict[int, list[Cell]] = {}
+        self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
+        self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
         self._texts: list[str] = []  # every slot's texts, in order
         self._scanned: list[int] = []  # the indexes of those scanned (short enough, within the budget)
         self._scanned_texts = self._scanned_chars = 0
@@ -226,8 +239,79 @@ class BatchRedaction:
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
+        self._read_lines()
         self.mirror.settle_meanings(self.policy)
         return kept
+
+    def _read_lines(self) -> None:
+        """A text inside or beside inline elements is read with the text of its line around it
+        (bounded: _CONTEXT_CHARS, _CONTEXT_NODES), as far as this batch shows it: the words that say
+        it is a name may be in the next node ("ma fille <b>Ombeline</b>")."""
+        for slot, nid in self.text_slots:
+            before, after = self._line_around(nid, backwards=True), self._line_around(nid, backwards=False)
+            if before.strip() or after.strip():
+                slot.read_with(before[-_CONTEXT_CHARS:], after[:_CONTEXT_CHARS])
+
+    def _line_around(self, nid: int, backwards: bool) -> str:
+        """The text next to a text node on one side, through inline elements, up to the line's end
+        (a block, a <br>, a field) or a text this batch does not show."""
+        table, texts = self.mirror.table, self.node_texts
+        current = table.slot(nid)
+        if current == NONE:
+            return ""
+        pieces: list[str] = []
+        chars = looked = 0
+        while chars < _CONTEXT_CHARS and looked < _CONTEXT_NODES:
+            looked += 1
+            owner = table.parent[current]
+            if owner < 0:
+                break
+            sibling = table.previous(current) if backwards else table.next[current]
+            if sibling == NONE:  # out of an inline element, on to its siblings
+                if table.shape[owner][1] not in _INLINE_TAGS:
+                    break
+                current = owner
+                continue
+            kind, tag = table.shape[sibling][0], table.shape[sibling][1]
+            if kind in _TEXTS:
+                text = texts.get(table.id_of(sibling))
+            elif kind == _ELEMENT and tag in _INLINE_TAGS:
+                text = self._inline_text(sibling)
+            else:
+                break
+            if text is None:
+                break
+            pieces.append(text)
+            chars += len(text)
+            current = sibling
+        return "".join(reversed(pieces) if backwards else pieces)
+
+    def _inline_text(self, element: int) -> str | None:
+        """The text inside an inline element, in page order; None if it holds more than a few
+        nodes, a text this batch does not show, or anything but inline elements and text."""
+        table, texts = self.mirror.table, self.node_texts
+        pieces: list[str] = []
+        stack = [table.last_child(element)] if table.first[element] != NONE else []
+        looked = 0
+        while stack:
+            current = stack.pop()
+            looked += 1
+            if looked > _CONTEXT_NODES:
+                return None
+            if current != table.first[table.parent[current]]:
+                stack.append(table.prev[current])  # its previous sibling, read after it (reversed below)
+            kind, tag = table.shape[current][0], table.shape[current][1]
+            if kind in _TEXTS:
+                text = texts.get(table.id_of(current))
+                if text is None:
+                    return None
+                pieces.append(text)
+            elif kind == _ELEMENT and tag in _INLINE_TAGS:
+                if table.first[current] != NONE:
+                    stack.append(table.last_child(current))
+            else:
+                return None
+        return "".join(reversed(pieces))
 
     def _too_large(self) -> None:
         raise MirrorTooLarge(f"the page of this session has more than {self.limits.mirror_nodes} nodes "
@@ -495,6 +579,8 @@ class BatchRedaction:
 
     def _redact_text(self, cell: Cell, nid: int | None, verdict: Verdict, series: bool) -> None:
         text = cell.get()
+        if nid is not None:
+            self.node_texts[nid] = text
         if not text.strip():
             return
         parent, parent_tag = self.mirror.parent(nid)
@@ -527,7 +613,10 @@ class BatchRedaction:
             self._series(nid, "content.text").add(cell)
         else:
             names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
-            self.slots.append(TextSlot(cell, nid, "content.text", names))
+            slot = TextSlot(cell, nid, "content.text", names)
+            self.slots.append(slot)
+            if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
+                self.text_slots.append((slot, nid))
 
     def _url_echo(self, slot: UrlSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""

@@ -31,20 +31,27 @@ from typing import Any
 MAX_WORDS = 8
 #: words of one value that are tainted (runs beyond are not): bounds the hashes one value adds
 MAX_VALUE_WORDS = 64
+#: the shortest value of groups tainted joined too, as one word (_joined)
+JOINED_MIN = 6
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
-#: a word: letters and digits with their combining marks ("Ame\u0301lie" is one word); an underscore
-#: joins words ("CV_Ysaure_Quenouillere_2026.pdf"), as a hyphen or a dot does
-_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*")
+#: characters that are invisible inside a word: a soft hyphen (a site's hyphenator writes "Dewis&shy;pelaere"),
+#: the word joiner and its invisible operators, the zero-width (non-)joiners, a byte-order mark. Unicode's word
+#: boundaries (UAX #29, WB4) read through them; a zero-width space (U+200B) is a break, and separates words
+_INVISIBLE = "\u00ad\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+#: a word: letters and digits with their combining marks ("Ame\u0301lie" is one word) and the invisible
+#: characters above; an underscore joins words ("CV_Ysaure_Quenouillere_2026.pdf"), as a hyphen or a dot does
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                   + _INVISIBLE + "])*")
 #: what a handle is made of: a URL's slug, a file's name, an e-mail's local part ("ysaure-quenouillere-7b3k2")
 _HANDLE_CHARACTER = re.compile(r"[\w.+%~-]")
 #: characters a handle grows on each side of a value found in it: a slug or a file name is short, and a
 #: text of a million handle characters costs each value found in it this much, not the text's length
 _HANDLE_MAX = 128
-#: letters NFKD does not decompose, written without their stroke or as two letters
+#: letters NFKD does not decompose, written without their stroke or as two letters; the invisible characters dropped
 _UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
-                             "þ": "th", "æ": "ae", "œ": "oe"})
+                             "þ": "th", "æ": "ae", "œ": "oe", **dict.fromkeys(_INVISIBLE)})
 _SEPARATOR = b"\x1f"
 
 
@@ -123,6 +130,17 @@ def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, grown
 
 
+def _joined(found: list[tuple[int, int, bytes, bytes]]) -> bytes | None:
+    """The normal form of a value of groups mostly digits written as one word (an id, a phone, a plate:
+    "6120 4483 917" → "61204483917"), or None: one word already, fewer than JOINED_MIN characters (a
+    joined "1 2" would be every "12"), or mostly letters ("Kapelleveld 38")."""
+    if len(found) < 2:
+        return None
+    joined = b"".join(form[:-len(_SEPARATOR)] for _, _, form, _ in found)
+    digits = sum(48 <= byte <= 57 for byte in joined)
+    return joined + _SEPARATOR if len(joined) >= JOINED_MIN and 2 * digits >= len(joined) else None
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
@@ -156,6 +174,13 @@ class Taint:
             whole = digest.digest()
             if whole not in self.hashes:
                 new.append((whole, head))
+        joined = _joined(found)
+        if joined is not None:  # "6120 4483 917" is shown "61204483917" too: one word
+            digest = hasher.start()
+            digest.update(joined)
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, whole))
         if not new:
             return False
         if len(self.hashes) + len(new) > self.limit:

@@ -297,6 +297,22 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
     assert "hoi allemaal, " in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_name_signed_in_lower_case_after_a_closing_is_masked(session, tag):
+    """A chat message closed "mvg jorun vekemans" (round 6's telecom chat): the closing says a name
+    follows, as a greeting does; "groetjes van ons allemaal" signs no one (bench/hostile.py: linear)."""
+    field = element(tag, {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value in ("de modem staat op zolder. mvg jorun vekemans", "merci, cordialement ysolde marchal ",
+                  "tot dan! groetjes van ons allemaal "):
+        s.send(*typing(field["id"], value))
+    for value in ("jorun vekemans", "ysolde marchal"):
+        assert leaked(s.stored, value) == [], value
+    text = stored_text(s.stored)
+    assert "de modem staat op zolder. mvg " in text and "groetjes van ons allemaal " in text
+
+
 def template_values(template: str, digits: str) -> list[str]:
     """What a mask that shows its whole template writes at each keystroke: the blanks filled in order."""
     values = []

@@ -282,6 +282,46 @@ def test_an_echo_without_accents_is_masked(session):
     assert "Bonjour" in stored and "welkom" in stored
 
 
+def test_an_echo_hyphenated_with_invisible_characters_is_masked_whole(session):
+    """A site's hyphenator writes soft hyphens (&shy;) into long words, and some write a word joiner or a
+    zero-width (non-)joiner: the echo "Dewis\u00adpelaere" is one word on screen, and must not leave its
+    tail ("pelaere") because the taint read two words. Zero-width spaces between a phone's groups still
+    separate them as spaces do."""
+    name = element("input", {"autocomplete": "name"}, id=70)
+    phone = element("input", {"type": "tel"}, id=71)
+    greeting = element("p", {}, [text("…", id=81)], id=80)
+    s = session()
+    s.send(snapshot(html_page(name, phone, greeting)), *typing(70, "Lieven Dewispelaere"), *typing(71, "0486 53 72 19"))
+    for echo in ("Goeiedag Lieven Dewis\u00adpelaere, welkom", "Dag DEWIS\u2060PELAERE!", "Dewi\u200dspe\u200claere",
+                 "Bel 0486\u200b53\u200b72\u200b19"):
+        s.send(mutation(texts=[set_text(81, echo)]))
+        stored = s.stored[-1]["data"]["texts"][0]["value"]
+        for piece in ("Lieven", "Dewis", "pelae", "PELAE", "laere", "0486", "72"):
+            assert piece not in stored, (echo, stored)
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("Lieven Dewispelaere", hasher)
+    echo = "Hallo Lieven Dewis\u00adpel\u00adaere."
+    assert [echo[s:e] for s, e in taint.ranges(echo, hasher)] == ["Lieven Dewis\u00adpel\u00adaere"]
+
+
+def test_a_number_typed_in_groups_is_masked_where_the_page_shows_it_without_them(session):
+    """A customer number typed "6120 4483 917" and shown back "klant 61204483917" (a ticket line, a tel:
+    link): one word where the taint held three. A value of groups mostly digits is tainted joined too (6
+    characters at least: a joined "1 2" would mask every "12")."""
+    customer = element("input", {"name": "klantnummer"}, id=70)
+    line = element("p", {}, [text("…", id=81)], id=80)
+    s = session()
+    s.send(snapshot(html_page(customer, line)), *typing(70, "6120 4483 917"))
+    s.send(mutation(texts=[set_text(81, "Ticket TV-2026-88140 — klant 61204483917, kamer 12")]))
+    stored = s.stored[-1]["data"]["texts"][0]["value"]
+    assert "61204483917" not in stored and "4483" not in stored, stored
+    assert stored.startswith("Ticket TV-2026-88140 — klant ") and stored.endswith(", kamer 12")
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("RK 4719", hasher)
+    taint.add("1 2", hasher)
+    assert taint.contains("RK4719", hasher) and not taint.contains("12", hasher)
+
+
 def test_the_saved_state_holds_hashes_never_the_value(session):
     name = element("input", {"autocomplete": "name"}, id=70)
     s = session()

@@ -590,6 +590,40 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
+    """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
+    the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside
+    (or right after) an inline element is read with the text around it, in a mutation and in a snapshot;
+    the site's own bold words stay readable."""
+    bubble = element("div", {"class": "bubble"})
+    s = session()
+    s.send(snapshot(html_page(bubble, lang="nl")))
+    italic, before, after = element("i", {}), text(", mijn dochter "), text(" gebruikt de lijn ook.")
+    name = text("Fleurine")
+    s.send(mutation(adds=[add(bubble["id"], after), add(bubble["id"], italic, after["id"]),
+                          add(bubble["id"], before, italic["id"]), add(italic["id"], name)]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Fleurine" not in stored and ", mijn dochter " in stored and " gebruikt de lijn ook." in stored
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Bonjour, ma fille "), element("b", {}, [text("Ombeline")]),
+                                                 text(" viendra demain.")]),
+                              element("p", {}, [text("Bestel nu bij "), element("b", {}, [text("Fietsbel Rood")]),
+                                                text(" en betaal later.")]), lang="fr")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Ombeline" not in stored and "ma fille " in stored
+    assert "Fietsbel Rood" in stored and "Bestel nu bij " in stored
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Sms naar "), element("span", {}, [text("0486")]), text(" "),
+                                                 element("span", {}, [text("53 72 19")]), text(".")]), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "0486" not in stored and "53 72 19" not in stored and "Sms naar " in stored
+    s = session()  # a <wbr> (a line may break there) is inside the line: the tail alone says nothing
+    s.send(snapshot(html_page(element("p", {}, [text("Ticket op naam van Lieven Dewis"), element("wbr", {}),
+                                                 text("pelaere")]), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "pelaere" not in stored and "Ticket op naam van " in stored
+
+
 def test_text_containers_named_for_personal_data(session):
     name, email = element("span", {"id": "hdr-name"}), element("span", {"class": "user-email"})
     product = element("span", {"class": "product-name"}, [text("Fietsbel Deluxe")])
