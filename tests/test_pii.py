@@ -375,6 +375,9 @@ SITE_TEXT = [
     ("Rose Gloria Dei im Topf", "de"),
     # Dutch adjectives and nouns the name list holds ("Lage", "Oude", "Landen"): places, not a person's name
     ("Atlas van de Lage Landen", "nl"), ("Een reis door de Lage Landen", "nl"), ("Wandelen in de Oude Stad", "nl"),
+    # "by" after an order that is a deadline or a sort order, or that names a shop, and a copyright line
+    ("Order by Friday for Christmas delivery", "en"), ("Ordered by Date", "en"), ("Besteld door Bakkerij De Molen", "nl"),
+    ("All rights reserved by Acme Corp", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -431,6 +434,10 @@ NAME_SHOWN_BACK = [
     ("Bonjour Hadewych Stroobants", "fr", "Hadewych Stroobants"), ("Dear Gommaar Wuyts, thank you", "en", "Gommaar Wuyts"),
     ("Ingelogd als Hadewych Stroobants", "nl", "Hadewych Stroobants"), ("Logged in as gwuyts84", "en", "gwuyts84"),
     ("Connecté en tant que Gommaar Wuyts", "fr", "Gommaar Wuyts"),
+    # who placed the order, known to no list ("Besteld door …", "Order placed by …"), or one given name
+    ("Besteld door Hadewych Stroobants op 3 maart", "nl", "Hadewych Stroobants"),
+    ("Order placed by Gommaar Wuyts", "en", "Gommaar Wuyts"), ("Commande passée par Gommaar Wuyts", "fr", "Gommaar Wuyts"),
+    ("Bestellt von Hadewych Stroobants", "de", "Hadewych Stroobants"), ("Besteld door Lotte", "nl", "Lotte"),
 ]
 
 
