@@ -378,6 +378,8 @@ SITE_TEXT = [
     # "by" after an order that is a deadline or a sort order, or that names a shop, and a copyright line
     ("Order by Friday for Christmas delivery", "en"), ("Ordered by Date", "en"), ("Besteld door Bakkerij De Molen", "nl"),
     ("All rights reserved by Acme Corp", "en"),
+    # words near the relatives' that are not: "only", a partner firm
+    ("Levering enkel Gent en omstreken", "nl"), ("Onze partner Sendcloud verzorgt de levering", "nl"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -438,6 +440,11 @@ NAME_SHOWN_BACK = [
     ("Besteld door Hadewych Stroobants op 3 maart", "nl", "Hadewych Stroobants"),
     ("Order placed by Gommaar Wuyts", "en", "Gommaar Wuyts"), ("Commande passée par Gommaar Wuyts", "fr", "Gommaar Wuyts"),
     ("Bestellt von Hadewych Stroobants", "de", "Hadewych Stroobants"), ("Besteld door Lotte", "nl", "Lotte"),
+    # relatives by marriage, step-family, grandchildren, godparents (rules/recognizers.yaml, relatives)
+    ("Mijn schoonvader Jorrick komt het ophalen", "nl", "Jorrick"), ("Pour mon beau-frère Ysaël, avec nos amitiés", "fr", "Ysaël"),
+    ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
+    ("Meine Schwiegermutter Hiltrud Wendeborn holt es ab", "de", "Hiltrud Wendeborn"),
+    ("Le cadeau est pour ma petite-fille Lowiese", "fr", "Lowiese"), ("Please hand it to my granddaughter Evie", "en", "Evie"),
 ]
 
 
