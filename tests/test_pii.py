@@ -380,6 +380,8 @@ SITE_TEXT = [
     ("All rights reserved by Acme Corp", "en"),
     # words near the relatives' that are not: "only", a partner firm
     ("Levering enkel Gent en omstreken", "nl"), ("Onze partner Sendcloud verzorgt de levering", "nl"),
+    # a farewell before a shop, a place, a song
+    ("À bientôt Chez Paul", "fr"), ("Tot ziens in Brugge", "nl"), ("Goodbye Yellow Brick Road", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -445,6 +447,10 @@ NAME_SHOWN_BACK = [
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
     ("Meine Schwiegermutter Hiltrud Wendeborn holt es ab", "de", "Hiltrud Wendeborn"),
     ("Le cadeau est pour ma petite-fille Lowiese", "fr", "Lowiese"), ("Please hand it to my granddaughter Evie", "en", "Evie"),
+    # farewells and Flemish greetings before a given name
+    ("Au revoir Capucine, à bientôt !", "fr", "Capucine"), ("Tot ziens, Wietske", "nl", "Wietske"),
+    ("Tschüss Ilka, bis bald", "de", "Ilka"), ("Goeiemorgen Wiebren, fijn dat je er bent", "nl", "Wiebren"),
+    ("Bonne soirée Gaëlle", "fr", "Gaëlle"), ("Auf Wiedersehen Hiltrud", "de", "Hiltrud"), ("Doei Femke!", "nl", "Femke"),
 ]
 
 
