@@ -382,6 +382,8 @@ SITE_TEXT = [
     ("Levering enkel Gent en omstreken", "nl"), ("Onze partner Sendcloud verzorgt de levering", "nl"),
     # a farewell before a shop, a place, a song
     ("À bientôt Chez Paul", "fr"), ("Tot ziens in Brugge", "nl"), ("Goodbye Yellow Brick Road", "en"),
+    # a salutation without a person's name
+    ("Sehr geehrte Damen und Herren,", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -451,6 +453,10 @@ NAME_SHOWN_BACK = [
     ("Au revoir Capucine, à bientôt !", "fr", "Capucine"), ("Tot ziens, Wietske", "nl", "Wietske"),
     ("Tschüss Ilka, bis bald", "de", "Ilka"), ("Goeiemorgen Wiebren, fijn dat je er bent", "nl", "Wiebren"),
     ("Bonne soirée Gaëlle", "fr", "Gaëlle"), ("Auf Wiedersehen Hiltrud", "de", "Hiltrud"), ("Doei Femke!", "nl", "Femke"),
+    # a surname after a letter's salutation and a title, known to no list
+    ("Sehr geehrte Frau Wojciechowska,", "de", "Wojciechowska"), ("Geachte heer Vandenbussche,", "nl", "Vandenbussche"),
+    ("Geachte mevrouw van der Heijden-Smits", "nl", "van der Heijden-Smits"),
+    ("Sehr geehrter Herr Dr. Oberhäuser, vielen Dank", "de", "Oberhäuser"),
 ]
 
 
