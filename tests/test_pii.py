@@ -384,6 +384,8 @@ SITE_TEXT = [
     ("À bientôt Chez Paul", "fr"), ("Tot ziens in Brugge", "nl"), ("Goodbye Yellow Brick Road", "en"),
     # a salutation without a person's name
     ("Sehr geehrte Damen und Herren,", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
+    # an anniversary or a date after "happy" and an ordinal
+    ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -457,6 +459,10 @@ NAME_SHOWN_BACK = [
     ("Sehr geehrte Frau Wojciechowska,", "de", "Wojciechowska"), ("Geachte heer Vandenbussche,", "nl", "Vandenbussche"),
     ("Geachte mevrouw van der Heijden-Smits", "nl", "van der Heijden-Smits"),
     ("Sehr geehrter Herr Dr. Oberhäuser, vielen Dank", "de", "Oberhäuser"),
+    # a wish with the age in it
+    ("Card text: Happy 30th Rhiannon", "en", "Rhiannon"), ("Happy 18th birthday Callum!", "en", "Callum"),
+    ("Fijne 50ste verjaardag Gerolf", "nl", "Gerolf"), ("Joyeux 60e anniversaire Ghislaine", "fr", "Ghislaine"),
+    ("Alles Gute zum 70. Geburtstag Waltraud", "de", "Waltraud"),
 ]
 
 
