@@ -386,6 +386,9 @@ SITE_TEXT = [
     ("Sehr geehrte Damen und Herren,", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
+    # gifts for an occasion that is also a given name, for a relative, for a season
+    ("Carte cadeau pour Noël", "fr"), ("Cadeaus voor Valentijn", "nl"), ("Geschenke für Nikolaus", "de"),
+    ("Gift ideas for Mum", "en"), ("Gift Sets for Summer", "en"), ("Cadeaubon voor Moederdag", "nl"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -463,6 +466,10 @@ NAME_SHOWN_BACK = [
     ("Card text: Happy 30th Rhiannon", "en", "Rhiannon"), ("Happy 18th birthday Callum!", "en", "Callum"),
     ("Fijne 50ste verjaardag Gerolf", "nl", "Gerolf"), ("Joyeux 60e anniversaire Ghislaine", "fr", "Ghislaine"),
     ("Alles Gute zum 70. Geburtstag Waltraud", "de", "Waltraud"),
+    # who a gift or a card is for
+    ("Verjaardagskaart voor Lotte – 7 jaar", "nl", "Lotte"), ("Cadeau van Femke Huysmans voor Thijs", "nl", "Thijs"),
+    ("Carte cadeau pour Anaëlle, de la part de son parrain", "fr", "Anaëlle"),
+    ("Gift card for Oscar, from Grandma", "en", "Oscar"), ("Geschenkgutschein für Jonas", "de", "Jonas"),
 ]
 
 

@@ -134,6 +134,15 @@ def given_name_alone(text: str) -> bool:
     return _says_a_person(words[0]) and not _rarely_a_name(words[0])
 
 
+def gift_recipient(text: str) -> bool:
+    """Who a gift or a card is for is a person when the first word is a known given name ("Carte cadeau
+    pour Noé", "Gift card for Oscar"), unless that name is also an occasion gifts are for ("Carte cadeau
+    pour Noël", "Cadeaus voor Valentijn"): rules/pii.yaml, occasions_that_are_names."""
+    words = text.split()
+    return (given_name_alone(text)
+            and _plain_name(words[0].split("-", 1)[0]) not in _engine_words("occasions_that_are_names"))
+
+
 def greeted_name(text: str) -> bool:
     """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
     three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
@@ -450,7 +459,8 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after"):
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after",
+                "occasions_that_are_names"):
         _engine_words(key)
 
 
