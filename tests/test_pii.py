@@ -389,6 +389,8 @@ SITE_TEXT = [
     # gifts for an occasion that is also a given name, for a relative, for a season
     ("Carte cadeau pour Noël", "fr"), ("Cadeaus voor Valentijn", "nl"), ("Geschenke für Nikolaus", "de"),
     ("Gift ideas for Mum", "en"), ("Gift Sets for Summer", "en"), ("Cadeaubon voor Moederdag", "nl"),
+    # a street's name and its town (a town that is also a given name: Gent)
+    ("Onze winkel vind je aan de Brusselsesteenweg in Gent", "nl"), ("Unser Laden liegt an der Ludwigstraße in Gent", "de"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -470,6 +472,8 @@ NAME_SHOWN_BACK = [
     ("Verjaardagskaart voor Lotte – 7 jaar", "nl", "Lotte"), ("Cadeau van Femke Huysmans voor Thijs", "nl", "Thijs"),
     ("Carte cadeau pour Anaëlle, de la part de son parrain", "fr", "Anaëlle"),
     ("Gift card for Oscar, from Grandma", "en", "Oscar"), ("Geschenkgutschein für Jonas", "de", "Jonas"),
+    # surnames that end like a street's name, too short to be one
+    ("Bezorgen bij Sanne Verweg", "nl", "Sanne Verweg"), ("Afhalen bij Kees Terlaan", "nl", "Kees Terlaan"),
 ]
 
 

@@ -234,6 +234,13 @@ def _is_business_word(word: str) -> bool:
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
+def _is_street_word(word: str) -> bool:
+    """A street's name by its ending, rules/pii.yaml street_suffixes: "Kortrijksesteenweg", "Ludwigstraße",
+    "Astridlaan" (four letters at least before the ending: "Verweg", "Terlaan" are surnames)."""
+    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    return any(plain.endswith(suffix) and len(plain) >= len(suffix) + 4 for suffix in _engine_words("street_suffixes"))
+
+
 _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
 #: how far is_business_name looks around a run, in characters: three words before it, three after it
 #: fit, and a long text costs no more than a short one
@@ -244,13 +251,15 @@ _UNIT_WORDS = 3  # the longest of rules/pii.yaml's sold_by_after: "à la pièce"
 
 def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
-    the site wrote, not a person: a trade, place or product word in it, just before or just after it
+    the site wrote, not a person: a trade, place or product word or a street's name in it ("Kortrijksesteenweg
+    in Gent"), just before or just after it
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
     Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), a venue word in lower case right before
     it ("à la piscine Jean Taris"), product words in the lower-case words after it ("Ted Baker tote
     bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown
     back by the page has none of these ("Welkom terug, Sanne de Vries")."""
-    if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
+    if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
+           for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
@@ -460,7 +469,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after",
-                "occasions_that_are_names"):
+                "occasions_that_are_names", "street_suffixes"):
         _engine_words(key)
 
 
