@@ -391,6 +391,9 @@ SITE_TEXT = [
     ("Gift ideas for Mum", "en"), ("Gift Sets for Summer", "en"), ("Cadeaubon voor Moederdag", "nl"),
     # a street's name and its town (a town that is also a given name: Gent)
     ("Onze winkel vind je aan de Brusselsesteenweg in Gent", "nl"), ("Unser Laden liegt an der Ludwigstraße in Gent", "de"),
+    # rugs, throws and curtains named after people
+    ("Tapis Joséphine, laine, 160 x 230 cm", "fr"), ("Home › Living › Throws › Plaid Harriet, wool", "en"),
+    ("Vloerkleed Fenna, 200 x 290 cm", "nl"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
