@@ -394,6 +394,8 @@ SITE_TEXT = [
     # rugs, throws and curtains named after people
     ("Tapis Joséphine, laine, 160 x 230 cm", "fr"), ("Home › Living › Throws › Plaid Harriet, wool", "en"),
     ("Vloerkleed Fenna, 200 x 290 cm", "nl"),
+    # a breadcrumb's last step: a product word no list has, then the product's given name
+    ("Home › Speelgoed › Knuffels › Knuffel Johanna", "nl"), ("Shop » Stationery » Notebook Harriet", "en"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -477,6 +479,8 @@ NAME_SHOWN_BACK = [
     ("Gift card for Oscar, from Grandma", "en", "Oscar"), ("Geschenkgutschein für Jonas", "de", "Jonas"),
     # surnames that end like a street's name, too short to be one
     ("Bezorgen bij Sanne Verweg", "nl", "Sanne Verweg"), ("Afhalen bij Kees Terlaan", "nl", "Kees Terlaan"),
+    # a visitor's name as a breadcrumb's last step
+    ("Home › Mijn account › Sanne Jansen", "nl", "Sanne Jansen"), ("Klant › Sanne Jansen", "nl", "Sanne Jansen"),
 ]
 
 

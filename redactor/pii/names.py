@@ -108,7 +108,9 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-")
+    # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
+    # ("Home › Speelgoed › Knuffel Johanna")
+    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
     return not heading or bool(_GOES_ON.match(text, end))
 
 
