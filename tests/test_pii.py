@@ -396,6 +396,9 @@ SITE_TEXT = [
     ("Vloerkleed Fenna, 200 x 290 cm", "nl"),
     # a breadcrumb's last step: a product word no list has, then the product's given name
     ("Home › Speelgoed › Knuffels › Knuffel Johanna", "nl"), ("Shop » Stationery » Notebook Harriet", "en"),
+    # a weekday's abbreviation that is a given name, on a line of opening hours
+    ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
+    ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
 ]
 NAME_SHOWN_BACK = [
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
@@ -481,6 +484,8 @@ NAME_SHOWN_BACK = [
     ("Bezorgen bij Sanne Verweg", "nl", "Sanne Verweg"), ("Afhalen bij Kees Terlaan", "nl", "Kees Terlaan"),
     # a visitor's name as a breadcrumb's last step
     ("Home › Mijn account › Sanne Jansen", "nl", "Sanne Jansen"), ("Klant › Sanne Jansen", "nl", "Sanne Jansen"),
+    # a name that is a weekday's abbreviation, on a line with a date but no opening hours
+    ("Hi Mo, ma 12 mei kom ik langs", "nl", "Mo"), ("Hallo Mo Schneider, Mo–Fr erreichbar", "de", "Mo Schneider"),
 ]
 
 

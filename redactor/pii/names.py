@@ -85,7 +85,8 @@ def starts_with_first_name(text: str) -> bool:
 
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
-    pattern), with the whole text in view. Not a person: the site's shop or place name
+    pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
+    (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
     (``is_business_name``); the author of a work a line lists (``is_a_works_author``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
@@ -94,7 +95,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if is_business_name(text, start, end) or is_a_works_author(text, start, end):
+    if is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end):
         return False
     line, whole = _line_before(text, start)
     before = line.split()[-1:]
@@ -112,6 +113,26 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     # ("Home › Speelgoed › Knuffel Johanna")
     heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
     return not heading or bool(_GOES_ON.match(text, end))
+
+
+def _a_day_in_hours(text: str, start: int, end: int) -> bool:
+    """Whether the run opens with a weekday's abbreviation that is also a given name, on a line of opening
+    hours: "Di–Fr 9–18 Uhr, Sa 9–13 Uhr, Mo Ruhetag" (rules/pii.yaml weekday_abbreviations). The line says
+    so by a range of days ("Di–Fr") or of hours after a day ("Sa 9–13") within the bounded windows the
+    name rules read before and after the run; "Hi Mo, ma 12 mei kom ik langs" has neither."""
+    words = text[start:end].split(maxsplit=1)
+    if not words or _plain_name(words[0].rstrip(".")) not in _engine_words("weekday_abbreviations"):
+        return False
+    after = text[end:end + _LOOK_AFTER].partition("\n")[0]
+    return bool(_opening_hours().search(_line_before(text, start)[0]) or _opening_hours().search(after))
+
+
+@functools.cache
+def _opening_hours() -> re.Pattern:
+    """A range of days ("Di–Fr", "ma - vr") or a day and a range of hours ("Sa 9–13", "Mo 10:00 -")."""
+    days = "|".join(sorted(map(re.escape, _engine_words("weekday_abbreviations")), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{days})\.?[^\S\n]*(?:[–—-][^\S\n]*(?:{days})(?!\w)"
+                      rf"|\d{{1,2}}(?:[:.h]\d{{2}})?[^\S\n]*(?:uhr|u|h)?[^\S\n]*[–—-])", re.IGNORECASE)
 
 
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
@@ -471,7 +492,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after",
-                "occasions_that_are_names", "street_suffixes"):
+                "occasions_that_are_names", "street_suffixes", "weekday_abbreviations"):
         _engine_words(key)
 
 
