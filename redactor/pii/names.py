@@ -85,7 +85,8 @@ def starts_with_first_name(text: str) -> bool:
 
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
-    pattern), with the whole text in view. Not a person: the site's shop or place name
+    pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
+    (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
     (``is_business_name``); the author of a work a line lists (``is_a_works_author``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
@@ -94,7 +95,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if is_business_name(text, start, end) or is_a_works_author(text, start, end):
+    if is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end):
         return False
     line, whole = _line_before(text, start)
     before = line.split()[-1:]
@@ -108,8 +109,30 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-")
+    # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
+    # ("Home › Speelgoed › Knuffel Johanna")
+    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
     return not heading or bool(_GOES_ON.match(text, end))
+
+
+def _a_day_in_hours(text: str, start: int, end: int) -> bool:
+    """Whether the run opens with a weekday's abbreviation that is also a given name, on a line of opening
+    hours: "Di–Fr 9–18 Uhr, Sa 9–13 Uhr, Mo Ruhetag" (rules/pii.yaml weekday_abbreviations). The line says
+    so by a range of days ("Di–Fr") or of hours after a day ("Sa 9–13") within the bounded windows the
+    name rules read before and after the run; "Hi Mo, ma 12 mei kom ik langs" has neither."""
+    words = text[start:end].split(maxsplit=1)
+    if not words or _plain_name(words[0].rstrip(".")) not in _engine_words("weekday_abbreviations"):
+        return False
+    after = text[end:end + _LOOK_AFTER].partition("\n")[0]
+    return bool(_opening_hours().search(_line_before(text, start)[0]) or _opening_hours().search(after))
+
+
+@functools.cache
+def _opening_hours() -> re.Pattern:
+    """A range of days ("Di–Fr", "ma - vr") or a day and a range of hours ("Sa 9–13", "Mo 10:00 -")."""
+    days = "|".join(sorted(map(re.escape, _engine_words("weekday_abbreviations")), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{days})\.?[^\S\n]*(?:[–—-][^\S\n]*(?:{days})(?!\w)"
+                      rf"|\d{{1,2}}(?:[:.h]\d{{2}})?[^\S\n]*(?:uhr|u|h)?[^\S\n]*[–—-])", re.IGNORECASE)
 
 
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
@@ -132,6 +155,15 @@ def given_name_alone(text: str) -> bool:
     if not words:
         return False
     return _says_a_person(words[0]) and not _rarely_a_name(words[0])
+
+
+def gift_recipient(text: str) -> bool:
+    """Who a gift or a card is for is a person when the first word is a known given name ("Carte cadeau
+    pour Noé", "Gift card for Oscar"), unless that name is also an occasion gifts are for ("Carte cadeau
+    pour Noël", "Cadeaus voor Valentijn"): rules/pii.yaml, occasions_that_are_names."""
+    words = text.split()
+    return (given_name_alone(text)
+            and _plain_name(words[0].split("-", 1)[0]) not in _engine_words("occasions_that_are_names"))
 
 
 def greeted_name(text: str) -> bool:
@@ -225,6 +257,13 @@ def _is_business_word(word: str) -> bool:
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
+def _is_street_word(word: str) -> bool:
+    """A street's name by its ending, rules/pii.yaml street_suffixes: "Kortrijksesteenweg", "Ludwigstraße",
+    "Astridlaan" (four letters at least before the ending: "Verweg", "Terlaan" are surnames)."""
+    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    return any(plain.endswith(suffix) and len(plain) >= len(suffix) + 4 for suffix in _engine_words("street_suffixes"))
+
+
 _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
 #: how far is_business_name looks around a run, in characters: three words before it, three after it
 #: fit, and a long text costs no more than a short one
@@ -235,13 +274,15 @@ _UNIT_WORDS = 3  # the longest of rules/pii.yaml's sold_by_after: "à la pièce"
 
 def is_business_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised run text[start:end] names a shop, a venue, a place or a product that
-    the site wrote, not a person: a trade, place or product word in it, just before or just after it
+    the site wrote, not a person: a trade, place or product word or a street's name in it ("Kortrijksesteenweg
+    in Gent"), just before or just after it
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
     Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), a venue word in lower case right before
     it ("à la piscine Jean Taris"), product words in the lower-case words after it ("Ted Baker tote
     bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown
     back by the page has none of these ("Welkom terug, Sanne de Vries")."""
-    if any(_is_business_word(word) or _business_lexicon()[2].fullmatch(word) for word in text[start:end].split()):
+    if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
+           for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
@@ -450,7 +491,8 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after"):
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after",
+                "occasions_that_are_names", "street_suffixes", "weekday_abbreviations"):
         _engine_words(key)
 
 
