@@ -445,10 +445,32 @@ class SeriesSlot(Slot):
                      if self.entry != PICKED else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
+            # carried from value to value, the ranges would gain one per edit (its trailing fragment):
+            # merged, they are at most a few per character of the value, and each value costs its length
+            ranges = _merged(ranges)
             if ranges:
                 self.cells[i].set(work.masker.spans(value, ranges))
-                work.remarks.extend(Remark(self.rule, e, "span", self.node) for _, _, e in ranges)
+                entities = dict.fromkeys(e for _, _, e in ranges)  # one remark per entity, in order
+                work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in entities)
             following = value
+
+
+def _merged(ranges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The ranges of each entity merged where they overlap or touch (as Masker.spans merges them), in
+    order: what they mask and which entities they name stay the same."""
+    merged: list[tuple[int, int, str]] = []
+    last: dict[str, int] = {}  # entity -> index in merged of its last range
+    for start, end, entity in sorted(ranges):
+        if start >= end:
+            continue
+        at = last.get(entity)
+        if at is not None and start <= merged[at][1]:
+            if end > merged[at][1]:
+                merged[at] = (merged[at][0], end, entity)
+            continue
+        last[entity] = len(merged)
+        merged.append((start, end, entity))
+    return merged
 
 
 def _common_prefix(a: str, b: str) -> int:
