@@ -150,17 +150,27 @@ class KeyCell(Cell):
 
 def rename_keys(cells: list[KeyCell]) -> None:
     """Applies the masked key names, one rebuild per object, in its order; two keys masked
-    alike ("****@****") stay two keys."""
+    alike ("****@****") stay two keys: the second and later take a counter ("****@****#2"), the
+    first free one for that name in that object (a "*" more per key made n keys masked alike
+    n²/2 characters long). Each name tried and taken is a key of the object: linear."""
     by_object: dict[int, tuple[dict, dict[str, str]]] = {}
     for cell in cells:
         if cell.renamed is not None and cell.renamed != cell.key:
             by_object.setdefault(id(cell.container), (cell.container, {}))[1][cell.key] = cell.renamed
     for container, renames in by_object.values():
         rebuilt: dict[str, Any] = {}
+        counters: dict[str, int] = {}  # a masked name -> the next counter to try for it
+
+        def taken(name: str) -> bool:  # by a key already placed, or by a key that keeps its name
+            return name in rebuilt or (name in container and name not in renames)
+
         for key, value in container.items():
             new = renames.get(key, key)
-            while new in rebuilt or (new != key and new in container and new not in renames):
-                new += "*"
+            if new in rebuilt or (new != key and taken(new)):
+                base, counter = new, counters.get(new, 2)
+                while taken(new := f"{base}#{counter}"):
+                    counter += 1
+                counters[base] = counter + 1
             rebuilt[new] = value
         container.clear()
         container.update(rebuilt)

@@ -496,3 +496,30 @@ def test_a_fields_edits_carry_a_bounded_set_of_ranges(session, monkeypatch):
     series = [r for r in result.remarks if r.node == 70]
     assert len(series) <= 2 * edits, len(series)  # 45,150 before
     assert masked_ranges <= 3 * edits, masked_ranges  # 45,150 before
+
+
+def test_payload_keys_masked_alike_stay_distinct_in_linear_size(detector):
+    """A custom event's payload of 2,000 distinct keys, past a small scan budget: each key is masked
+    whole, all alike ("********"). They stay 2,000 keys, each given a counter ("********#17"), not one
+    more "*" than the previous (2 MB of keys for a 26 KB body); an original key is never shown, and a
+    key the object already holds keeps its name."""
+    from factories import custom
+    from redactor.masking import Masker
+    from redactor.redact import BatchLimits, redact_batch_sync
+
+    keys = 2000
+    # a key that reads like a masked name with its counter (scanned: within the budget) keeps its name
+    payload = {"********#2": -1, **{f"k{i:07d}": i for i in range(keys)}}
+    site = policy()
+
+    def analyze(texts, language):
+        return detector.analyze_sync(texts, language, site.config.pii)
+
+    result = redact_batch_sync([meta(), snapshot(html_page()), custom("form", payload)], site, DomMirror(), Masker(),
+                               analyze, limits=BatchLimits(scan_texts=10))
+    stored = result.events[-1]["data"]["payload"]
+    assert len(stored) == keys + 1 and stored["********#2"] == -1
+    assert sorted(stored.values(), key=str) == sorted(payload.values(), key=str)  # every value, under some key
+    masked = [key for key in stored if key.startswith("********")]
+    assert len(masked) > keys - 20 and not any(key.startswith("k0") for key in masked)
+    assert sum(map(len, stored)) <= (keys + 1) * len("********#2000"), sum(map(len, stored))  # 2 million before
