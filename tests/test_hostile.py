@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -523,3 +524,37 @@ def test_payload_keys_masked_alike_stay_distinct_in_linear_size(detector):
     masked = [key for key in stored if key.startswith("********")]
     assert len(masked) > keys - 20 and not any(key.startswith("k0") for key in masked)
     assert sum(map(len, stored)) <= (keys + 1) * len("********#2000"), sum(map(len, stored))  # 2 million before
+
+
+def test_the_search_for_copies_of_typed_values_lowers_each_value_once(session, monkeypatch):
+    """100 values of 2,000 characters typed, all starting with "aaa", and 400 texts a script wrote
+    holding "aaa" (a start they share) but none of them: each text was searched for each value, the
+    value lower-cased again each time (40,500 str.lower calls), and the budget charged one search per
+    start. Now each value is lower-cased once, a value longer than the text is not looked for, and
+    the budget is charged for each search made."""
+    from redactor.redact import BatchRedaction
+
+    values, copies = 100, 400
+    fields = [element("input", {"type": "text"}, id=100 + i) for i in range(values)]
+    s = session()
+    s.send(snapshot(html_page(*fields, element("div", id=40))))
+    lowered = 0
+    mask_copies = BatchRedaction._mask_copies
+
+    def counted(work):
+        def profile(frame, event, arg):
+            nonlocal lowered
+            if event == "c_call" and getattr(arg, "__name__", "") == "lower":
+                lowered += 1
+        sys.setprofile(profile)
+        try:
+            mask_copies(work)
+        finally:
+            sys.setprofile(None)
+
+    monkeypatch.setattr(BatchRedaction, "_mask_copies", counted)
+    typed = [input_event(100 + i, "aaa" + "x" * 2000 + str(i)) for i in range(values)]
+    written = mutation(adds=[add(40, text("aaa" + "b" * 60, id=10_000 + j)) for j in range(copies)])
+    result = s.send(*typed, written)
+    assert result.events[-1]["data"]["adds"][0]["node"]["textContent"] == "aaa" + "b" * 60  # no copy: unchanged
+    assert lowered <= 2 * values + copies + 10, lowered  # 40,500 before: each value again for each text
