@@ -466,21 +466,28 @@ class SeriesSlot(Slot):
 
 
 def _merged(ranges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The ranges of each entity merged where they overlap or touch (as Masker.spans merges them), in
-    order: what they mask and which entities they name stay the same."""
-    merged: list[tuple[int, int, str]] = []
+    """The ranges of each entity merged where they overlap or touch (as Masker.spans merges them),
+    in order: the characters they mask and the entities they name stay the same. Each merged range
+    keeps its first range too (its start and shortest end): Masker.spans names a group of ranges by
+    its first one in order (the "label" mask), so it names them as it would have. At most two
+    ranges an entity per character."""
+    merged: list[list] = []  # [start, end of the first range, end, entity]
     last: dict[str, int] = {}  # entity -> index in merged of its last range
     for start, end, entity in sorted(ranges):
         if start >= end:
             continue
         at = last.get(entity)
-        if at is not None and start <= merged[at][1]:
-            if end > merged[at][1]:
-                merged[at] = (merged[at][0], end, entity)
+        if at is not None and start <= merged[at][2]:
+            merged[at][2] = max(merged[at][2], end)
             continue
         last[entity] = len(merged)
-        merged.append((start, end, entity))
-    return merged
+        merged.append([start, end, end, entity])
+    out: list[tuple[int, int, str]] = []
+    for start, first, end, entity in merged:
+        out.append((start, first, entity))
+        if end > first:
+            out.append((start, end, entity))
+    return out
 
 
 def _common_prefix(a: str, b: str) -> int:
