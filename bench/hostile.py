@@ -1,6 +1,7 @@
 """Hostile sizes: is the cost per node (per text) flat as the input grows? (issue 10 item 1)
 
-    python3 bench/hostile.py [--sizes 5000,10000,20000,40000,80000] [--texts 1000,3000,10000,30000] [--no-http]
+    python3 bench/hostile.py [--sizes 5000,10000,20000,40000,80000] [--texts 1000,3000,10000,30000]
+                             [--steps 1000,2000,4000,8000] [--no-http]
 
 Prints, for each size, the cost per unit and its ratio to linear: the time per unit at N divided
 by the time per unit at the smallest N (1.0 = linear; quadratic doubles it with each doubling).
@@ -20,6 +21,11 @@ by the time per unit at the smallest N (1.0 = linear; quadratic doubles it with 
   once, O(N), which the few events measured share).
 - long words, in process: a typed value's end read for what it may grow into, on a last word of N
   letters, N template blanks, and N house numbers (street_runs).
+- steps of a batch, in process (the detector stubbed: it finds nothing): a textarea sent N values,
+  each an edit of the one before ("ab w0", "ab w1", …: the ranges carried from value to value);
+  a custom event whose payload has N keys, past a scan budget of 10 texts (all masked alike,
+  each given a counter); 200 typed values of 5,000 characters starting with "aaa" and N texts a
+  script wrote holding "aaa" (the search for copies of typed values).
 - taint, in process: the taint pass over N texts of ~60 characters, with 200 tainted values;
   then 10,000 texts with 10 / 100 / 1,000 tainted values (flat: the cost does not grow with
   the taint), beside the previous matcher (each value searched in each folded text).
@@ -203,6 +209,57 @@ async def mirror_over_http(sizes: list[int]) -> None:
     report("a batch with one mutation of N chained adds", "nodes", sizes, adds)
 
 
+# -- steps of a batch -----------------------------------------------------------------------------
+def batch_steps(sizes: list[int], repeat: int) -> None:
+    """Each step of a batch costs its input: a field's keystroke series (content.SeriesSlot), masked
+    payload keys renamed apart (content.rename_keys), the search for copies of typed values
+    (BatchRedaction._mask_copies). The detector is stubbed (it finds nothing): the steps are timed."""
+    import copy
+
+    from redactor.policy import validate_site_config
+    from redactor.redact import BatchLimits, redact_batch_sync
+
+    nothing = lambda texts, language: [[] for _ in texts]  # noqa: E731
+    policy = Policy.compile("bench", validate_site_config({}))
+    meta = {"type": 4, "data": {"href": "https://shop.example/", "width": 1, "height": 1}, "timestamp": 1}
+    fields = [{"type": 2, "tagName": "input", "attributes": {"type": "text"}, "childNodes": [], "id": 100 + i}
+              for i in range(200)]
+    area = {"type": 2, "tagName": "textarea", "attributes": {}, "childNodes": [], "id": 99}
+    page = {"type": 0, "id": 1, "childNodes": [{"type": 2, "tagName": "html", "attributes": {}, "id": 3, "childNodes": [
+        {"type": 2, "tagName": "div", "attributes": {}, "childNodes": [area, *fields], "id": 5}]}]}
+    snapshot = {"type": 2, "data": {"node": page, "initialOffset": {"top": 0, "left": 0}}, "timestamp": 2}
+
+    def typed(nid: int, value: str) -> dict:
+        return {"type": 3, "timestamp": 3, "data": {"source": 5, "text": value, "isChecked": False, "id": nid}}
+
+    shapes = {
+        "a textarea sent N values, each an edit of the previous ('ab w0', 'ab w1', …)": (
+            "values", lambda n: [typed(99, f"ab w{i}") for i in range(n)], BatchLimits()),
+        "a custom event of N payload keys past a scan budget of 10 texts (masked alike)": (
+            "keys", lambda n: [{"type": 5, "timestamp": 3, "data": {"tag": "form", "payload": {
+                f"k{i:07d}": i for i in range(n)}}}], BatchLimits(scan_texts=10)),
+        "200 typed values of 5,000 characters ('aaa…') and N texts a script wrote holding 'aaa'": (
+            "texts", lambda n: [*(typed(100 + i, "aaa" + "x" * 5000 + str(i)) for i in range(200)),
+                                {"type": 3, "timestamp": 4, "data": {"source": 0, "texts": [], "attributes": [],
+                                                                     "removes": [], "adds": [
+                    {"parentId": 5, "nextId": None, "node": {"type": 3, "textContent": "aaa" + "b" * 60,
+                                                             "id": 10_000 + j}} for j in range(n)]}}],
+            BatchLimits()),
+    }
+    print(f"steps of a batch, in process (the detector stubbed; best of {repeat}):")
+    for title, (unit, make, limits) in shapes.items():
+        seconds = []
+        for n in sizes:
+            batch = [meta, snapshot, *make(n)]
+            runs = []
+            for _ in range(repeat):
+                events = copy.deepcopy(batch)
+                runs.append(timed(lambda: redact_batch_sync(events, policy, DomMirror(), Masker(), nothing,
+                                                            limits=limits)))
+            seconds.append(min(runs))
+        report(title, unit, sizes, seconds)
+
+
 # -- taint ----------------------------------------------------------------------------------------
 FIRST = ["Anna", "Bram", "Carla", "Daan", "Emma", "Finn", "Gijs", "Hanna", "Iris", "Joris", "Amélie", "İpek"]
 LAST = ["Jansen", "de Vries", "Peters", "Bakker", "Visser", "Smit", "Meijer", "Strauß", "Lefebvre", "Yıldız"]
@@ -298,6 +355,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="5000,10000,20000,40000,80000")
     parser.add_argument("--texts", default="1000,3000,10000,30000")
+    parser.add_argument("--steps", default="1000,2000,4000,8000", help="sizes for the steps of a batch")
     parser.add_argument("--repeat", type=int, default=3, help="in-process runs per size (the best is shown)")
     parser.add_argument("--no-http", action="store_true", help="skip the over-HTTP part")
     args = parser.parse_args()
@@ -305,6 +363,7 @@ def main() -> None:
     mirror_in_process(sizes, args.repeat)
     selectors_per_event(sizes)
     taint_in_process([int(s) for s in args.texts.split(",")], args.repeat)
+    batch_steps([int(s) for s in args.steps.split(",")], args.repeat)
     long_words(sizes, args.repeat)
     if not args.no_http:
         asyncio.run(mirror_over_http(sizes))

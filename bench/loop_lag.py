@@ -38,7 +38,7 @@ from redactor import listen  # noqa: E402
 from redactor.app import DETECTOR, create_app  # noqa: E402
 from redactor.config import load_settings  # noqa: E402
 from redactor.scheduling import RedactionThreads, favour_the_loop  # noqa: E402
-from redactor.sinks.store import Store  # noqa: E402
+from redactor.sinks.sqlite import Database  # noqa: E402
 
 STEPS: list[tuple[str, float, float]] = []  # (step, started, ended), perf_counter
 _lock = threading.Lock()
@@ -60,17 +60,20 @@ def timed_call(name: str, fn, *args):
 
 
 def instrument(app) -> None:
-    """Every job of the redaction threads and the store timed where it runs, by the job's name."""
-    run, store_run = RedactionThreads.run, Store._run
+    """Every job of the redaction threads and of the SQLite files' threads (the store's group commits,
+    Store._commit; its reads; the spool's) timed where it runs, by the job's name. The store's jobs all
+    go through its file's Database.run (Store._write queues a write for the next _commit)."""
+    run, database_run = RedactionThreads.run, Database.run
 
     async def threads_run(self, site, fn, *args):
         name = name_of(args[0]) if name_of(fn) == "without_gc" else name_of(fn)
         return await run(self, site, timed_call, f"thread: {name}", fn, *args)
 
-    async def store(self, fn, *args):
-        return await store_run(self, timed_call, f"store: {name_of(fn)}", fn, *args)
+    async def database(self, fn, *args):  # the store's file is redactor.sqlite3
+        file = "store" if self.path.stem == "redactor" else self.path.stem
+        return await database_run(self, timed_call, f"{file}: {name_of(fn)}", fn, *args)
 
-    RedactionThreads.run, Store._run = threads_run, store
+    RedactionThreads.run, Database.run = threads_run, database
 
     collecting: dict[int, float] = {}
 

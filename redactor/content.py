@@ -150,17 +150,27 @@ class KeyCell(Cell):
 
 def rename_keys(cells: list[KeyCell]) -> None:
     """Applies the masked key names, one rebuild per object, in its order; two keys masked
-    alike ("****@****") stay two keys."""
+    alike ("****@****") stay two keys: the second and later take a counter ("****@****#2"), the
+    first free one for that name in that object (a "*" more per key made n keys masked alike
+    n²/2 characters long). Each name tried and taken is a key of the object: linear."""
     by_object: dict[int, tuple[dict, dict[str, str]]] = {}
     for cell in cells:
         if cell.renamed is not None and cell.renamed != cell.key:
             by_object.setdefault(id(cell.container), (cell.container, {}))[1][cell.key] = cell.renamed
     for container, renames in by_object.values():
         rebuilt: dict[str, Any] = {}
+        counters: dict[str, int] = {}  # a masked name -> the next counter to try for it
+
+        def taken(name: str) -> bool:  # by a key already placed, or by a key that keeps its name
+            return name in rebuilt or (name in container and name not in renames)
+
         for key, value in container.items():
             new = renames.get(key, key)
-            while new in rebuilt or (new != key and new in container and new not in renames):
-                new += "*"
+            if new in rebuilt or (new != key and taken(new)):
+                base, counter = new, counters.get(new, 2)
+                while taken(new := f"{base}#{counter}"):
+                    counter += 1
+                counters[base] = counter + 1
             rebuilt[new] = value
         container.clear()
         container.update(rebuilt)
@@ -480,10 +490,39 @@ class SeriesSlot(Slot):
                      if self.entry != PICKED else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
+            # carried from value to value, the ranges would gain one per edit (its trailing fragment):
+            # merged, they are at most a few per character of the value, and each value costs its length
+            ranges = _merged(ranges)
             if ranges:
                 self.cells[i].set(work.masker.spans(value, ranges))
-                work.remarks.extend(Remark(self.rule, e, "span", self.node) for _, _, e in ranges)
+                entities = dict.fromkeys(e for _, _, e in ranges)  # one remark per entity, in order
+                work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in entities)
             following = value
+
+
+def _merged(ranges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The ranges of each entity merged where they overlap or touch (as Masker.spans merges them),
+    in order: the characters they mask and the entities they name stay the same. Each merged range
+    keeps its first range too (its start and shortest end): Masker.spans names a group of ranges by
+    its first one in order (the "label" mask), so it names them as it would have. At most two
+    ranges an entity per character."""
+    merged: list[list] = []  # [start, end of the first range, end, entity]
+    last: dict[str, int] = {}  # entity -> index in merged of its last range
+    for start, end, entity in sorted(ranges):
+        if start >= end:
+            continue
+        at = last.get(entity)
+        if at is not None and start <= merged[at][2]:
+            merged[at][2] = max(merged[at][2], end)
+            continue
+        last[entity] = len(merged)
+        merged.append([start, end, end, entity])
+    out: list[tuple[int, int, str]] = []
+    for start, first, end, entity in merged:
+        out.append((start, first, entity))
+        if end > first:
+            out.append((start, end, entity))
+    return out
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
@@ -946,20 +947,37 @@ class BatchRedaction:
             return
         # a field's keystrokes share their first characters: a copy is searched for the values
         # of a field only when it holds their start
-        by_start: dict[str, list[str]] = {}
+        # each start -> its values, longest first, lower-cased once, and minus their lengths (ascending:
+        # bisected for the values no longer than a copy; lower() never shortens a text)
+        by_start: dict[str, tuple[list[int], list[tuple[str, str]]]] = {}
         for typed in sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]:
-            by_start.setdefault(typed[:_MIN_COPY].lower(), []).append(typed)
-        searched = 0
+            lengths, values = by_start.setdefault(typed[:_MIN_COPY].lower(), ([], []))
+            lengths.append(-len(typed))
+            values.append((typed, typed.lower()))
+        searched = 0  # characters compared: each search in a copy costs the copy's length
         for cell, raw in self.copies:
             current = cell.get()
             if not isinstance(current, str) or not isinstance(raw, str):
                 continue
             value = raw if raw in self.typed else None
             if value is None and searched < _MAX_COPY_SEARCH:
-                searched += len(by_start) * len(raw)
                 folded = raw.lower()
-                value = next((v for start, values in by_start.items() if start in folded
-                              for v in values if v.lower() in folded), None)
+                searched += len(raw)
+                for start, (lengths, values) in by_start.items():
+                    if searched >= _MAX_COPY_SEARCH:
+                        break
+                    searched += len(folded)
+                    if start not in folded:
+                        continue
+                    for typed, folded_typed in values[bisect_left(lengths, -len(folded)):]:
+                        if searched >= _MAX_COPY_SEARCH:
+                            break
+                        searched += len(folded)
+                        if len(folded_typed) <= len(folded) and folded_typed in folded:
+                            value = typed
+                            break
+                    if value is not None:
+                        break
             if value is None:
                 continue
             shown = re.compile(re.escape(value), re.IGNORECASE)

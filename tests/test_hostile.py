@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -507,3 +508,93 @@ def test_answers_about_long_strings_from_clients_are_not_kept():
     kept = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
     assert kept < 1_500_000, kept
+
+
+# -- 4. each step costs its input: keystroke series, masked keys, copies of typed values --------
+def test_a_fields_edits_carry_a_bounded_set_of_ranges(session, monkeypatch):
+    """A textarea sent 300 values, each an edit of the one before ("ab w0", "ab w1", …): each value's
+    masked ranges were carried to the next and grew by one per edit (its trailing fragment), with one
+    remark per range: n²/2 remarks and ranges masked (3,000 edits: 4.5 million remarks). Merged, the
+    ranges of a value are at most a few per character, and each value has a remark per entity."""
+    from redactor.masking import Masker
+
+    masked_ranges = 0
+    spans = Masker.spans
+
+    def counted(masker, value, ranges):
+        nonlocal masked_ranges
+        ranges = list(ranges)
+        masked_ranges += len(ranges)
+        return spans(masker, value, ranges)
+
+    monkeypatch.setattr(Masker, "spans", counted)
+    edits = 300
+    s = session()
+    s.send(snapshot(html_page(element("textarea", id=70))))
+    result = s.send(*[input_event(70, f"ab w{i}") for i in range(edits)])
+    values = [e["data"]["text"] for e in result.events]
+    assert values[0] == "ab **" and values[-1] == "ab " + "*" * len(f"w{edits - 1}")  # as before: the word typed
+    series = [r for r in result.remarks if r.node == 70]
+    assert len(series) <= 2 * edits, len(series)  # 45,150 before
+    assert masked_ranges <= 3 * edits, masked_ranges  # 45,150 before
+
+
+def test_payload_keys_masked_alike_stay_distinct_in_linear_size(detector):
+    """A custom event's payload of 2,000 distinct keys, past a small scan budget: each key is masked
+    whole, all alike ("********"). They stay 2,000 keys, each given a counter ("********#17"), not one
+    more "*" than the previous (2 MB of keys for a 26 KB body); an original key is never shown, and a
+    key the object already holds keeps its name."""
+    from factories import custom
+    from redactor.masking import Masker
+    from redactor.redact import BatchLimits, redact_batch_sync
+
+    keys = 2000
+    # a key that reads like a masked name with its counter (scanned: within the budget) keeps its name
+    payload = {"********#2": -1, **{f"k{i:07d}": i for i in range(keys)}}
+    site = policy()
+
+    def analyze(texts, language):
+        return detector.analyze_sync(texts, language, site.config.pii)
+
+    result = redact_batch_sync([meta(), snapshot(html_page()), custom("form", payload)], site, DomMirror(), Masker(),
+                               analyze, limits=BatchLimits(scan_texts=10))
+    stored = result.events[-1]["data"]["payload"]
+    assert len(stored) == keys + 1 and stored["********#2"] == -1
+    assert sorted(stored.values(), key=str) == sorted(payload.values(), key=str)  # every value, under some key
+    masked = [key for key in stored if key.startswith("********")]
+    assert len(masked) > keys - 20 and not any(key.startswith("k0") for key in masked)
+    assert sum(map(len, stored)) <= (keys + 1) * len("********#2000"), sum(map(len, stored))  # 2 million before
+
+
+def test_the_search_for_copies_of_typed_values_lowers_each_value_once(session, monkeypatch):
+    """100 values of 2,000 characters typed, all starting with "aaa", and 400 texts a script wrote
+    holding "aaa" (a start they share) but none of them: each text was searched for each value, the
+    value lower-cased again each time (40,500 str.lower calls), and the budget charged one search per
+    start. Now each value is lower-cased once, a value longer than the text is not looked for, and
+    the budget is charged for each search made."""
+    from redactor.redact import BatchRedaction
+
+    values, copies = 100, 400
+    fields = [element("input", {"type": "text"}, id=100 + i) for i in range(values)]
+    s = session()
+    s.send(snapshot(html_page(*fields, element("div", id=40))))
+    lowered = 0
+    mask_copies = BatchRedaction._mask_copies
+
+    def counted(work):
+        def profile(frame, event, arg):
+            nonlocal lowered
+            if event == "c_call" and getattr(arg, "__name__", "") == "lower":
+                lowered += 1
+        sys.setprofile(profile)
+        try:
+            mask_copies(work)
+        finally:
+            sys.setprofile(None)
+
+    monkeypatch.setattr(BatchRedaction, "_mask_copies", counted)
+    typed = [input_event(100 + i, "aaa" + "x" * 2000 + str(i)) for i in range(values)]
+    written = mutation(adds=[add(40, text("aaa" + "b" * 60, id=10_000 + j)) for j in range(copies)])
+    result = s.send(*typed, written)
+    assert result.events[-1]["data"]["adds"][0]["node"]["textContent"] == "aaa" + "b" * 60  # no copy: unchanged
+    assert lowered <= 2 * values + copies + 10, lowered  # 40,500 before: each value again for each text
