@@ -337,7 +337,9 @@ def signed_in_lower_case(text: str) -> list[Span]:
     spans = []
     for match in _SIGNED_IN_LOWER_CASE.finditer(text):
         words = match.group(1).split()
-        if not any(greets_no_one(word) for word in words):
+        # a value's last word may still be being typed: "mvg jorun ve" is "vekemans" half-typed, not "'ve"
+        judged = words[:-1] if match.end(1) == len(text) else words
+        if not any(greets_no_one(word) for word in judged):
             spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
     return spans
 
