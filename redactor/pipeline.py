@@ -40,8 +40,8 @@ from redactor.plugins import NetworkPass
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps, together
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, event_times, note_saved,
-                               state_to_save, take_seq)
+from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, note_saved, state_to_save,
+                               take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.state_redis import StateMoved, StateUnavailable
@@ -165,7 +165,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, event_times(group.events)[0])
+        orders = [batch_order(mirrors[group.session], group.seq, group.events)
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -246,7 +246,7 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq, event_times(group.events)[1])
+        late = sum(take_seq(mirrors[group.session], group.seq, group.events)
                    for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 

@@ -118,6 +118,13 @@ _MAX_COPY_SEARCH = 50_000_000
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
+
+
+def _node_keys(kind: Any) -> frozenset[str]:
+    """The keys rrweb's format defines for a serialized node of this kind."""
+    return NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
+
+
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
 #: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
 #: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
@@ -400,12 +407,10 @@ class BatchRedaction:
             nid = node_id(serialized.get("id"))
             verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
-            keys = NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)
                 continue
-            if not keys.issuperset(serialized):  # a key rrweb's format does not define: scanned
-                self._scan_payload(serialized, [k for k in serialized if k not in keys], keyed=True)
+            keys = self._scan_beyond(serialized, _node_keys(kind))  # a key rrweb's format does not define
             if kind == _ELEMENT:
                 tag = serialized.get("tagName")
                 attributes = serialized.get("attributes")
@@ -436,11 +441,7 @@ class BatchRedaction:
             for node in children if isinstance(children, list) else ():
                 if not isinstance(node, dict):
                     continue
-                kind = node.get("type")
-                keys = NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
-                if not keys.issuperset(node):
-                    self._scan_payload(node, [k for k in node if k not in keys], keyed=True)
-                if "childNodes" in keys:
+                if "childNodes" in self._scan_beyond(node, _node_keys(node.get("type"))):
                     stack.append(node)
 
     def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
@@ -806,8 +807,7 @@ class BatchRedaction:
         defines is the walk's; the objects it holds are looked at the same way."""
         if not isinstance(obj, dict):
             return
-        if not shape.keys.issuperset(obj):
-            self._scan_payload(obj, [k for k in obj if k not in shape.keys], keyed=True)
+        self._scan_beyond(obj, shape.keys)
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):
@@ -816,6 +816,12 @@ class BatchRedaction:
                         self._scan_rest(item, inner)
             elif isinstance(value, dict):
                 self._scan_rest(value, inner)
+
+    def _scan_beyond(self, obj: dict[str, Any], keys: frozenset[str]) -> frozenset[str]:
+        """obj's keys beyond rrweb's (keys) scanned as a payload's, with their values; returns keys."""
+        if not keys.issuperset(obj):
+            self._scan_payload(obj, [k for k in obj if k not in keys], keyed=True)
+        return keys
 
     def _scan_payload(self, container: Any, keys: Any, keyed: bool = False) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under

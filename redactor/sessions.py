@@ -114,30 +114,32 @@ class Order(enum.Enum):
     TOO_FAR = "too_far"  # more than MAX_MISSING_SEQS ahead: refused (it would make the next ones look taken)
 
 
-def batch_order(mirror: DomMirror, seq: int | None, since: int | None = None) -> Order:
-    """Where a batch numbered seq (from 0) stands in its session. since: its oldest event's time.
-    A number below the last one taken is a retry of a batch taken before, unless its events are
-    newer than every event taken: then the recorder counts again (a reload that kept the session
-    id), and the batch is new."""
+def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = ()) -> Order:
+    """Where a batch numbered seq (from 0), of these events, stands in its session. A number below
+    the last one taken is a retry of a batch taken before, unless its events are newer than every
+    event taken: then the recorder counts again (a reload that kept the session id), and the batch
+    is new."""
     if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
         return Order.NEXT
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     if seq == expected or seq in mirror.missing_seqs:
         return Order.NEXT
     if seq < expected:
-        counting_again = since is not None and mirror.last_time is not None and since > mirror.last_time
+        since = _event_times(events)[0] if mirror.last_time is not None else None
+        counting_again = since is not None and since > mirror.last_time
         return Order.NEXT if counting_again else Order.DUPLICATE
     return Order.AHEAD if seq - expected <= MAX_MISSING_SEQS else Order.TOO_FAR
 
 
-def take_seq(mirror: DomMirror, seq: int | None, until: int | None = None) -> bool:
-    """The batch numbered seq, whose newest event is at `until`, was redacted: what comes next,
-    and which numbers are still missing. Returns whether it came late (after a later one). A batch
+def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = ()) -> bool:
+    """The batch numbered seq, of these events, was redacted: what comes next, the newest event
+    time taken, and which numbers are still missing. Returns whether it came late (after a later one). A batch
     without a number changes nothing here (nor the state saved: only numbers need the time)."""
     if seq is None or seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known)
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
+    until = _event_times(events)[1]
     if until is not None and (mirror.last_time is None or until > mirror.last_time):
         mirror.last_time = until
     if seq >= expected:
@@ -152,7 +154,7 @@ def take_seq(mirror: DomMirror, seq: int | None, until: int | None = None) -> bo
     return True
 
 
-def event_times(events: list[Any]) -> tuple[int | None, int | None]:
+def _event_times(events: list[Any]) -> tuple[int | None, int | None]:
     """The oldest and the newest of the events' times (rrweb's timestamps, ms), or None."""
     times = [t for event in events if isinstance(event, dict) and type(t := event.get("timestamp")) is int]
     return (min(times), max(times)) if times else (None, None)

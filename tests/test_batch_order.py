@@ -124,7 +124,7 @@ def test_the_missing_numbers_kept_are_bounded():
     assert batch_order(mirror, 10**12 - 1) is Order.NEXT  # late
     assert batch_order(mirror, 5) is Order.DUPLICATE  # past what is kept: counted as come
     assert take_seq(mirror, 10**12 - 1) and 10**12 - 1 not in mirror.missing_seqs
-    take_seq(mirror, 10**12 + 1, until=1796218372615)  # the newest event's time goes with the state too
+    take_seq(mirror, 10**12 + 1, [{"type": 3, "timestamp": 1796218372615}])  # the newest event's time goes with the state too
     loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
     assert (loaded.last_seq, loaded.missing_seqs, loaded.last_time) == (mirror.last_seq, mirror.missing_seqs, 1796218372615)
 

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from redactor.ruledata import load_rules
+from redactor.ruledata import load_rules, rule_words
 
 if TYPE_CHECKING:
     from presidio_analyzer import RecognizerResult
@@ -258,10 +258,18 @@ def _is_business_word(word: str) -> bool:
 
 
 def _is_street_word(word: str) -> bool:
-    """A street's name by its ending, rules/pii.yaml street_suffixes: "Kortrijksesteenweg", "Ludwigstraße",
-    "Astridlaan" (four letters at least before the ending: "Verweg", "Terlaan" are surnames)."""
+    """A street's name by its ending (rules/recognizers.yaml's street endings but rules/pii.yaml's
+    surname_endings): "Kortrijksesteenweg", "Ludwigstraße", "Astridlaan" (four letters at least before
+    the ending: "Verweg", "Terlaan" are surnames)."""
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
-    return any(plain.endswith(suffix) and len(plain) >= len(suffix) + 4 for suffix in _engine_words("street_suffixes"))
+    return any(plain.endswith(ending) and len(plain) >= len(ending) + 4 for ending in _street_endings())
+
+
+@functools.cache
+def _street_endings() -> frozenset[str]:
+    words = rule_words()
+    return frozenset(_plain_name(w) for w in (*words["street_endings"], *words["street_endings_capitalised"])
+                     ) - _engine_words("surname_endings")
 
 
 _BARE = re.compile(r"[^\W\d_][\w'’&-]*")  # a word without punctuation around it
@@ -492,8 +500,9 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after",
-                "occasions_that_are_names", "street_suffixes", "weekday_abbreviations"):
+                "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
+    _street_endings()
 
 
 def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:

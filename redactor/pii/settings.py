@@ -80,7 +80,7 @@ class EngineConfig(pydantic.BaseModel):
     words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
-    street_suffixes: list[str] = []  # a word so ending is a street's name ("Kortrijksesteenweg in Gent")
+    surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")
     occasions_that_are_names: list[str] = []  # after a gift's "for", an occasion ("Carte cadeau pour Noël")
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
