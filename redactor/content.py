@@ -536,7 +536,28 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+#: a value ending a few words after where its writer says they live ("ik woon in de molenhoek ",
+#: "j'habite au 4 "): the words may be a street's name in lower case whose house number or town comes next
+_RESIDENCE_TAIL = re.compile(with_words(
+    r"(?<![\w'’])(?i:{{residence_phrases}})(?:[^\S\n]{1,3}(?i:{{residence_prepositions}})){0,2}[^\S\n]{1,3}"
+    r"(?!(?i:{{residence_prepositions}})\s)(?P<tail>\S{1,25}(?:[^\S\n]{1,3}\S{1,25}){0,4}[^\S\n]{0,3})$"))
+_RESIDENCE_LOOK = 240  # characters of a value's end looked at for it: a phrase and five words
+
+
 def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
+    """The end of a value that could still grow into PII with the next keystrokes, masked (see
+    _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
+    molenhoek 12 te " has no street word and no capital, its street and town are known once settled)."""
+    ranges = _growing_end(value, settled, names)
+    if settled:
+        return ranges
+    look = max(0, len(value) - _RESIDENCE_LOOK)
+    if not (residence := _RESIDENCE_TAIL.search(value, look)):
+        return ranges
+    return [(min([residence.start("tail"), *(a for a, _, _ in ranges)]), len(value), "TRAILING_FRAGMENT")]
+
+
+def _growing_end(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
     end right there, and the next batch cannot take back what this one stored).
 

@@ -250,7 +250,15 @@ ADDRESS_AS_TYPED = [
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
-    ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS")]),
+    ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14, 9000 Gent", "POSTAL_ADDRESS")]),
+    # after where the writer says they live: words then a number, no street word, no capital, and the town
+    ("ik woon in de molenhoek 12 te lovendegem, de modem staat op zolder", "nl",
+     [("molenhoek 12 te lovendegem", "POSTAL_ADDRESS")]),
+    ("mijn adres is kouter 7b, 9000 gent", "nl", [("kouter 7b, 9000 gent", "POSTAL_ADDRESS")]),
+    ("I live at 12 mill lane, york", "en", [("12 mill lane", "POSTAL_ADDRESS")]),
+    ("wir wohnen am mühlbach 3 in ettelbruck", "en", [("mühlbach 3 in ettelbruck", "POSTAL_ADDRESS")]),
+    ("j'habite au 4 impasse des lilas", "fr", [("4 impasse des lilas", "POSTAL_ADDRESS")]),
+    ("ik woon in gent", "nl", []),  # a town alone is no address
     # the city typed after a postcode is part of the address
     ("1016 DV Amsterdam", "nl", [("1016 DV Amsterdam", "POSTAL_ADDRESS")]),
     ("1016 DV Am", "nl", [("1016 DV Am", "POSTAL_ADDRESS")]),  # a value cut while the city is typed

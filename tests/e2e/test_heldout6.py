@@ -240,9 +240,6 @@ def test_telecom_lower_case_signature_leaks_nothing(telecom: Recorded):
     check_windows(telecom, [LOWER_CASE_SIGNATURE])
 
 
-@pytest.mark.xfail(strict=True, reason="a lower-case address without a street word ('ik woon in de molenhoek 12 te "
-                   "lovendegem') in a chat input is read by no rule: street_runs needs capitals, the detector's address "
-                   "patterns a street word or a postcode; not fixed in round 6's time")
 def test_telecom_lower_case_address_leaks_nothing(telecom: Recorded):
     check_windows(telecom, [LOWER_CASE_ADDRESS])
 
@@ -257,9 +254,8 @@ def test_telecom_keeps_the_site_text(telecom: Recorded):
 
 # -- what the server keeps on disk --------------------------------------------------------------------
 def test_no_file_under_the_data_dir_holds_a_planted_value(insure, telecom, redactor_serve):
-    # LOWER_CASE_ADDRESS is left out: its leak is the xfail above
     check_data_dir(redactor_serve, b"Moselfeld Assurances", [
-        item for item in [*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, LOWER_CASE_SIGNATURE,
+        item for item in [*INSURE_FIELDS, *CLAIMS_PLANTED, *CHAT_FIELDS, *CHAT_MESSAGES, *LOWER_CASE_PLANTED,
                           *RICH_PLANTED]
         if len(item.value) >= 6])
 
