@@ -41,13 +41,18 @@ from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
     NODE_KEYS,
+    NODE_NAMES,
+    NODE_NUMBERS,
     OTHER_NODE_KEYS,
+    OTHER_NODE_NUMBERS,
+    PLAIN_NAME,
     POSITIONAL_SOURCES,
     SOURCE_SHAPES,
     STYLE_SOURCES,
     BadEvent,
     Event,
     EventType,
+    is_number_or_flag,
     IncrementalSource,
     NodeType,
     Shape,
@@ -123,6 +128,13 @@ _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
 def _node_keys(kind: Any) -> frozenset[str]:
     """The keys rrweb's format defines for a serialized node of this kind."""
     return NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
+
+
+def _node_types(kind: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Of those, the keys that hold numbers or flags, and those that hold names."""
+    if type(kind) is int and kind in NODE_NUMBERS:
+        return NODE_NUMBERS[kind], NODE_NAMES[kind]
+    return OTHER_NODE_NUMBERS, frozenset()
 
 
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
@@ -404,6 +416,7 @@ class BatchRedaction:
         stack = [root]
         while stack:
             serialized = stack.pop()
+            self._as_typed(serialized, *_node_types(serialized.get("type")))
             nid = node_id(serialized.get("id"))
             verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
@@ -441,6 +454,7 @@ class BatchRedaction:
             for node in children if isinstance(children, list) else ():
                 if not isinstance(node, dict):
                     continue
+                self._as_typed(node, *_node_types(node.get("type")))
                 if "childNodes" in self._scan_beyond(node, _node_keys(node.get("type"))):
                     stack.append(node)
 
@@ -808,14 +822,36 @@ class BatchRedaction:
         if not isinstance(obj, dict):
             return
         self._scan_beyond(obj, shape.keys)
+        self._as_typed(obj, shape.numbers, shape.names)
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):
-                for item in value:
-                    if isinstance(item, dict) and not (inner.keys.issuperset(item) and not inner.inner):
+                for i, item in enumerate(value):
+                    if isinstance(item, dict):
                         self._scan_rest(item, inner)
+                    else:
+                        self._mask_wrong_type(value, i)
             elif isinstance(value, dict):
                 self._scan_rest(value, inner)
+            elif value is not None:
+                self._mask_wrong_type(obj, key)
+
+    def _as_typed(self, obj: dict[str, Any], numbers: frozenset[str], names: frozenset[str]) -> None:
+        """A key rrweb's format gives numbers or flags that holds anything else (a string, an object:
+        a fork's or a hostile client's) has it masked whole: nothing says what it is. A key it gives a
+        name (a tag, a doctype's ids) that holds no plain name has it scanned as a payload's strings."""
+        for key in numbers.intersection(obj):
+            if not is_number_or_flag(obj[key]):
+                self._mask_wrong_type(obj, key)
+        for key in names.intersection(obj):
+            value = obj[key]
+            if not (type(value) is str and PLAIN_NAME.match(value)):
+                self._scan_payload(obj, [key])
+
+    def _mask_wrong_type(self, holder: Any, key: Any) -> None:
+        value = holder[key]
+        holder[key] = self.masker.whole(value if isinstance(value, str) else repr(value), "UNKNOWN")
+        self.remarks.append(Remark("fail-closed.wrong-type", "UNKNOWN", "mask"))
 
     def _scan_beyond(self, obj: dict[str, Any], keys: frozenset[str]) -> frozenset[str]:
         """obj's keys beyond rrweb's (keys) scanned as a payload's, with their values; returns keys."""

@@ -6,6 +6,7 @@ what we do not touch passes through untouched and cheaply.
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from typing import Any
 
@@ -118,15 +119,51 @@ NODE_KEYS: dict[int, frozenset[str]] = {
 OTHER_NODE_KEYS = _ANY_NODE | {"childNodes"}
 
 
-class Shape:
-    """The keys an rrweb object defines, and the shapes of the objects some of them hold (an object,
-    or a list of objects)."""
+#: the keys of rrweb's format whose values are text (a node's tag, an input's value, CSS, a log's level), and
+#: those whose values the walk reads on its own (a node, its attributes and children, a payload, a canvas's
+#: commands): every other key it defines holds numbers or flags (ids, positions, sizes, times, booleans)
+TEXT_KEYS = frozenset({"cv", "href", "tag", "plugin", "text", "value", "replace", "replaceSync", "rule", "property",
+                       "family", "fontSource", "level", "priority", "compatMode", "name", "publicId", "systemId",
+                       "tagName", "textContent"})
+OPEN_KEYS = frozenset({"data", "node", "attributes", "childNodes", "payload", "commands", "args", "trace",
+                       "descriptors", "define"})
+#: of the text keys, those whose values are names the browser or the recorder gives (a tag, a doctype's ids, a
+#: plugin's, a log level, posthog's compression version): kept as they came when they look like one
+#: (PLAIN_NAME), else scanned as a payload's strings are
+NAME_KEYS = frozenset({"cv", "plugin", "level", "compatMode", "name", "publicId", "systemId", "tagName"})
+PLAIN_NAME = re.compile(r"[A-Za-z][\w:-]{0,63}\Z")
 
-    __slots__ = ("keys", "inner")
+
+def numbers_only(keys: frozenset[str]) -> frozenset[str]:
+    """Of keys rrweb's format defines, those that hold numbers or flags."""
+    return keys - TEXT_KEYS - OPEN_KEYS
+
+
+def is_number_or_flag(value: Any) -> bool:
+    """What rrweb puts under a key that holds numbers or flags: a number, a boolean, null, or a list of
+    numbers (a style rule's nested index, adopted style sheets' ids)."""
+    kind = type(value)
+    return kind in _SCALARS or value is None or (kind is list and all(type(v) in _SCALARS for v in value))
+
+
+_SCALARS = frozenset({int, float, bool})
+#: of each kind's keys, those holding numbers or flags (ids, isSVG, isShadow…), and names (tagName, a doctype's)
+NODE_NUMBERS: dict[int, frozenset[str]] = {kind: numbers_only(keys) for kind, keys in NODE_KEYS.items()}
+OTHER_NODE_NUMBERS = numbers_only(OTHER_NODE_KEYS)
+NODE_NAMES: dict[int, frozenset[str]] = {kind: keys & NAME_KEYS for kind, keys in NODE_KEYS.items()}
+
+
+class Shape:
+    """The keys an rrweb object defines, the shapes of the objects some of them hold (an object, or a
+    list of objects), and those of its keys that hold numbers or flags (numbers) or names (names)."""
+
+    __slots__ = ("keys", "inner", "numbers", "names")
 
     def __init__(self, *keys: str, **inner: Shape):
         self.keys = frozenset(keys) | frozenset(inner)
         self.inner = inner
+        self.numbers = numbers_only(frozenset(keys))
+        self.names = self.keys & NAME_KEYS
 
 
 _POSITIONS = Shape("source", positions=Shape("x", "y", "id", "timeOffset"))

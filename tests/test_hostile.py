@@ -510,6 +510,69 @@ def test_answers_about_long_strings_from_clients_are_not_kept():
     assert kept < 1_500_000, kept
 
 
+# -- the keys rrweb's format defines hold what it puts there, or are masked ---------------------
+PLANTED = "jan.peeters@telenet.be"
+_NODE = {"type": 2, "tagName": "div", "attributes": {}, "childNodes": [], "id": 902}
+WRONG_TYPES = {
+    "a position's x": {"type": 3, "data": {"source": 1, "positions": [{"x": PLANTED, "y": 1, "id": 1, "timeOffset": 0}]}},
+    "a position that is no object": {"type": 3, "data": {"source": 1, "positions": [PLANTED]}},
+    "positions that are no list": {"type": 3, "data": {"source": 1, "positions": PLANTED}},
+    "an event's timestamp": {"type": 3, "data": {"source": 3, "id": 1, "x": 0, "y": 0}, "timestamp": PLANTED},
+    "an event's delay": {"type": 3, "data": {"source": 3, "id": 1, "x": 0, "y": 0}, "delay": {"who": PLANTED}},
+    "a scroll's id": {"type": 3, "data": {"source": 3, "id": PLANTED, "x": 0, "y": 0}},
+    "an input's userTriggered": {"type": 3, "data": {"source": 5, "id": 1, "text": "a", "userTriggered": PLANTED}},
+    "a media's currentTime": {"type": 3, "data": {"source": 7, "type": 1, "id": 1, "currentTime": [PLANTED]}},
+    "a Meta's width": {"type": 4, "data": {"href": "https://shop.example/", "width": PLANTED, "height": 1}},
+    "a removal's parentId": {"type": 3, "data": {"source": 0, "adds": [], "removes": [{"parentId": PLANTED, "id": 5}],
+                                                 "texts": [], "attributes": []}},
+    "an add's previousId": {"type": 3, "data": {"source": 0, "adds": [{"parentId": 2, "previousId": PLANTED,
+                                                                        "nextId": None, "node": dict(_NODE, id=903)}],
+                                                "removes": [], "texts": [], "attributes": []}},
+    "a node's isSVG": {"type": 3, "data": {"source": 0, "adds": [{"parentId": 2, "nextId": None,
+                                                                  "node": dict(_NODE, id=904, isSVG=PLANTED)}],
+                                           "removes": [], "texts": [], "attributes": []}},
+    "a node's tagName": {"type": 3, "data": {"source": 0, "adds": [{"parentId": 2, "nextId": None,
+                                                                    "node": dict(_NODE, id=905, tagName=PLANTED)}],
+                                             "removes": [], "texts": [], "attributes": []}},
+    "a doctype's publicId": {"type": 3, "data": {"source": 0, "adds": [{"parentId": 1, "nextId": None, "node": {
+        "type": 1, "name": "html", "publicId": f"-//{PLANTED}//EN", "systemId": "", "id": 906}}],
+        "removes": [], "texts": [], "attributes": []}},
+    "a plugin's name": {"type": 6, "data": {"plugin": PLANTED, "payload": {}}},
+    "a text change's id": {"type": 3, "data": {"source": 0, "adds": [], "removes": [], "texts": [{"id": PLANTED,
+                                                                                                "value": "x"}],
+                                               "attributes": []}},
+}
+
+
+@pytest.mark.parametrize("where", list(WRONG_TYPES))
+def test_a_key_of_rrwebs_format_holding_what_it_never_does_is_masked(session, where):
+    """What the walk keeps as it came is rrweb's keys with what rrweb puts under them: numbers and flags
+    under ids, positions, sizes and times, a plain name under a tag or a plugin (rrweb.py TEXT_KEYS,
+    NAME_KEYS). Anything else there (a fork's, a hostile client's) was stored as it came."""
+    field = element("input", {"aria-label": "Opmerking"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    s.send({"timestamp": 1_700_000_000_500, **WRONG_TYPES[where]})
+    assert "peeters" not in orjson.dumps(s.stored).decode()
+
+
+def test_keys_of_rrwebs_format_holding_what_it_puts_there_are_kept(session):
+    """The same keys with rrweb's values stay as they came (a replay needs them)."""
+    s = session()
+    s.send(snapshot(html_page(element("div", id=10))))
+    events = [{"type": 3, "data": {"source": 1, "positions": [{"x": 3, "y": 4.5, "id": 10, "timeOffset": -20}]},
+               "timestamp": 1_700_000_000_600},
+              {"type": 3, "data": {"source": 0, "adds": [{"parentId": 10, "previousId": None, "nextId": None,
+                                                            "node": dict(_NODE, id=907, tagName="my-widget",
+                                                                         isSVG=False)}],
+                                   "removes": [], "texts": [], "attributes": []}, "timestamp": 1_700_000_000_700},
+              {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {"level": "log", "trace": [],
+                                                                            "payload": ["\"ready\""]}},
+               "timestamp": 1_700_000_000_800}]
+    s.send(*orjson.loads(orjson.dumps(events)))
+    assert s.stored[-3:] == events
+
+
 # -- 4. each step costs its input: keystroke series, masked keys, copies of typed values --------
 def test_a_fields_edits_carry_a_bounded_set_of_ranges(session, monkeypatch):
     """A textarea sent 300 values, each an edit of the one before ("ab w0", "ab w1", …): each value's
