@@ -7,7 +7,8 @@ redacts a URL's query: a value whose name says it is a secret (`token`, `email`,
 personal data (`fullname`, `dob`: the site's field meanings) is masked whole, the others are scanned by the detector and only what it finds is masked. The exception is
 the SDK authentication the collector needs to accept the batch (Sentry's `sentry_key`, PostHog's
 `token=phc_…`, whose names would otherwise make them secrets): those parameters go on untouched. The path itself is ours (the
-route's site and session) and is never changed.
+route's site and session) and is never changed, but for the path prefix a peer's SDK may put before its route
+(posthog-js's api_host behind /ingest): the client's to choose, it is scanned like a URL's path.
 """
 
 from __future__ import annotations
@@ -51,21 +52,24 @@ class _QueryRedaction:
 
 
 async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
-                       parameter_meaning: Callable[[str], str] = lambda name: "") -> str:
+                       parameter_meaning: Callable[[str], str] = lambda name: "", prefix: int = 0) -> str:
     """`/path?a=1&b=2` with each parameter's value redacted (see the module doc);
-    parameter_meaning: what a parameter holds by its name (the site's field meanings)."""
+    parameter_meaning: what a parameter holds by its name (the site's field meanings); prefix: the
+    length of the path's start a client chose (a peer's path prefix), scanned as a URL's path."""
     path, mark, query = path_qs.partition("?")
-    if not query:
+    if not query and not prefix:
         return path_qs
     # one slot per parameter, so that each is redacted alone and they are joined back in order
-    parts = ["?" + part for part in query.split("&")]
+    parts = ["?" + part for part in query.split("&")] if query else []
     work = _QueryRedaction(masker, parameter_meaning)
-    slots = [(i, UrlSlot(Cell(parts, i), None, work)) for i, part in enumerate(parts)
-             if not sdk_authentication(part[1:])]
-    texts = [text for _, slot in slots for text in slot.texts]
+    slots = [UrlSlot(Cell(parts, i), None, work) for i, part in enumerate(parts) if not sdk_authentication(part[1:])]
+    chosen = [path[:prefix]]
+    if prefix:
+        slots.append(UrlSlot(Cell(chosen, 0), None, work))
+    texts = [text for slot in slots for text in slot.texts]
     found = await analyze(texts, None) if texts else []
     offset = 0
-    for _, slot in slots:
+    for slot in slots:
         slot.resolve(found[offset:offset + len(slot.texts)], work)
         offset += len(slot.texts)
-    return path + mark + "&".join(part[1:] for part in parts)
+    return chosen[0] + path[prefix:] + mark + "&".join(part[1:] for part in parts)

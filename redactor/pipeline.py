@@ -342,11 +342,24 @@ async def forward(request: web.Request, site: str, session: str, body: bytes, co
 
 async def forwarded_path(request: web.Request, site: str) -> str:
     """The request's path, its query string redacted like a URL with the site's PII settings
-    (the built-in ones for a request no site claims)."""
+    (the built-in ones for a request no site claims), and the path prefix a peer's client put before
+    the route (peers.prefixed) scanned like a URL's path."""
     app = request.app
     policy = app[POLICIES].get(site) or default_policy()
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
-    return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning)
+    return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning,
+                              chosen_prefix(request))
+
+
+def chosen_prefix(request: web.Request) -> int:
+    """How many characters of the raw path the client chose before the route ("/ingest" of
+    "/ingest/e/"): 0 on a route without a prefix; the whole path where the route's own end is not
+    found as it was written (percent-encoded: all of it is scanned)."""
+    if "prefix" not in request.match_info:
+        return 0
+    route_end = request.match_info.route.resource.canonical.partition("{prefix}")[2]
+    path = request.raw_path.partition("?")[0]
+    return len(path) - len(route_end) if path.endswith(route_end) else len(path)
 
 
 @functools.cache

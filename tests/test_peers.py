@@ -357,6 +357,19 @@ async def test_ingest_routes_under_a_path_prefix_are_redacted_too(proxy, collect
     assert_clean(recorded)
 
 
+@pytest.mark.parametrize("prefix", [f"/u/{EMAIL}", "/Jan%20Peeters/ingest", "/relay/0471932864"])
+async def test_a_path_prefix_is_scanned_like_a_urls_path_and_the_route_stays(proxy, collector, prefix):
+    """The path prefix is the client's to choose (any reverse-proxy path): what it holds is scanned as a URL's
+    path is before the collector sees it; the route after it and the query's SDK key go on as they came."""
+    event = analytics_event("$pageview", **{"$current_url": "https://shop.example/"})
+    answer = await proxy.post(f"{prefix}/e/?ver=1.449.2", data=json.dumps(capture_batch([event])).encode())
+    assert answer.status in (200, 404)  # the stub collector knows the unprefixed paths only
+    [forwarded] = [r for r in collector.received if r["path_qs"].endswith("/e/?ver=1.449.2")]
+    for leaked in (EMAIL, "Peeters", "0471932864"):
+        assert leaked not in forwarded["path_qs"]
+    assert forwarded["path_qs"].count("/") == prefix.count("/") + 2  # the route's slashes are all there
+
+
 @pytest.mark.parametrize("path", ["/s", "/e", "/i/v0/e", "/ingest/e"])
 async def test_ingest_routes_without_their_trailing_slash_are_redacted_too(proxy, collector, path):
     event = analytics_event("$pageview", **{"$current_url": f"https://shop.example/?email={EMAIL}"})
