@@ -25,13 +25,14 @@ wait on one id at a time, labels are found through an index of their `for`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, Node, NodeTable, Nodes, shared
+from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, UNSAVED, Node, NodeTable, Nodes, shared
 from redactor.policy import (
     BLOCKED,
     EDITABLE,
@@ -39,6 +40,7 @@ from redactor.policy import (
     SENSITIVE,
     UNKNOWN,
     Policy,
+    shipped_fields,
     shipped_structure,
 )
 from redactor.rrweb import NodeType, node_id
@@ -94,11 +96,51 @@ def _popup_ids(attrs: dict[str, str]) -> list[str]:
 
 def _saved_attributes(attrs: dict[str, str] | None) -> dict[str, str] | None:
     """What is saved of a node's attributes: every name, and only the values of the structural
-    attributes (rules/attributes.yaml). A label, a placeholder, a name, a link: name only."""
+    attributes (rules/attributes.yaml). A label, a placeholder, a name, a link: name only (its
+    value loads as UNSAVED: _unsaved_values)."""
     if not attrs:
         return attrs
     structure = shipped_structure()
     return {name: value if structure.is_structural(name) else "" for name, value in attrs.items()}
+
+
+def _unsaved_values(attrs: dict[str, str] | None) -> dict[str, str] | None:
+    """The attributes of a saved row as the mirror holds them: a value that was not saved is
+    unknown (UNSAVED), not empty, so a site selector that tests it fails closed."""
+    if not attrs:
+        return attrs
+    structure = shipped_structure()
+    return {name: value if value or structure.is_structural(name) else UNSAVED for name, value in attrs.items()}
+
+
+# A label's words are page text and never saved. What later fields need of them is the meaning
+# they give a field (the same for every field: field meanings are the shipped rules, not a site's),
+# so that is what the saved state holds, and a reloaded label gives it back as words of the rules
+# that say it: the field added after a restart reads it as it read the label's own words.
+@functools.lru_cache(maxsize=4096)
+def saved_label(words: str | None) -> str | None:
+    """What is saved of a label's words: the meaning they give a field ('PERSON'), or None."""
+    return shipped_fields().field_meaning("", "", "", words) or None if words else None
+
+
+def _loaded_label(saved: Any) -> str | None:
+    """A saved row's label as a label: a meaning gives words of the rules; words (a state of a
+    frozen mirror or of Redis from before the "words" key said so: never upper case) stay."""
+    return (implied_label(saved) or saved) if isinstance(saved, str) else None
+
+
+@functools.lru_cache(maxsize=256)
+def implied_label(meaning: str | None) -> str | None:
+    """Label words of the rules that give this meaning alone (a phrase of its own), or None."""
+    if not meaning:
+        return None
+    fields = shipped_fields()
+    for rule in fields.meanings:
+        if rule.entity == meaning:
+            for phrase in rule.words:
+                if fields.field_meaning("", "", "", phrase) == meaning:
+                    return phrase
+    return None
 
 
 #: roles of elements that take what a visitor types, whatever their tag
@@ -574,6 +616,7 @@ class DomMirror:
                 full.pop(name, None)
         attrs = kept_attributes(full, policy)
         table.shape[slot] = table.make_shape(kind, tag, attrs, container, label)  # shapes are shared: replaced, never changed
+        known = table.strings[table.meaning[slot]]
         table.meaning[slot] = 0
         table.touch(slot)
         if tag == "label" and attrs.get("for"):
@@ -583,6 +626,10 @@ class DomMirror:
             table.flags[slot] |= EDITABLE
             self._unsettled.append(nid)
             self._note_popups(nid, attrs)
+            if known and UNSAVED in attrs.values() and not self.meaning(nid, policy):
+                # worked out again from less than it was (a name or a placeholder whose value was
+                # not saved): the meaning it had stays, never lowered by what is unknown
+                table.meaning[slot] = table.string(known)
         self._classify(nid, slot, policy, full)
         if table.flags[slot] != before:
             self.spread(nid)
@@ -819,14 +866,15 @@ class DomMirror:
     def dump(self, saved: bool = True) -> dict[str, Any]:
         """The state: structure, flags, computed meanings, attribute names. saved=True (what goes
         to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
-        values of structural attributes only — no label text, no placeholder, no link, no value.
-        saved=False (a frozen mirror, in memory only) keeps label texts for fields still to come."""
+        values of structural attributes only, and of a label the meaning its words give a field
+        (saved_label) — no label text, no placeholder, no link, no value. saved=False (a frozen
+        mirror in memory, or sealed on Redis) keeps label words and values for fields still to come."""
         return {
-            **self._scalars(),
+            **self._scalars(saved),
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "taint": self.taint.dump(),
-            "nodes": self.table.rows(_saved_attributes if saved else None, labels=not saved),
+            "nodes": self.table.rows(_saved_attributes if saved else None, saved_label if saved else None),
         }
 
     def dump_changes(self, saved: bool = True) -> dict[str, Any] | None:
@@ -835,12 +883,12 @@ class DomMirror:
         entries changed, the taint's new hashes, and the few scalars. Costs what the batch
         changed, not the page. None when only a whole dump can say it (the table was cleared
         since: a new page or snapshot, or it was never saved)."""
-        changed = self.table.changed_rows(_saved_attributes if saved else None, labels=not saved)
+        changed = self.table.changed_rows(_saved_attributes if saved else None, saved_label if saved else None)
         if changed is None:
             return None
         rows, removed = changed
         return {
-            **self._scalars(),
+            **self._scalars(saved),
             "sticky": [[nid, *self.sticky[nid]] for nid in self._sticky_changed if nid in self.sticky],
             "floor": [[nid, *self.floor[nid]] for nid in self._floor_changed if nid in self.floor],
             "taint": self.taint.dump_changes(),
@@ -855,8 +903,10 @@ class DomMirror:
         self._sticky_changed = set()
         self._floor_changed = set()
 
-    def _scalars(self) -> dict[str, Any]:
-        return {"lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
+    def _scalars(self, saved: bool) -> dict[str, Any]:
+        # "words": the rows hold label words and attribute values (else meanings, and values
+        # unknown). A state without it is read as saved (the store's, from before it was said)
+        return {"words": not saved, "lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
                 "policy_key": self.policy_key, "fresh": self.fresh, "last_seq": self.last_seq,
                 "missing_seqs": self.missing_seqs, "last_time": self.last_time}
 
@@ -893,7 +943,11 @@ class DomMirror:
         mirror.last_time = last_time if type(last_time) is int else None
         mirror.taint = Taint.load(state.get("taint"))
         mirror._popups = None
-        for nid, attrs in mirror.table.fill(state.get("nodes", [])):
+        rows = state.get("nodes", [])
+        if not state.get("words"):  # the store's: values unknown, and labels saved as their meanings
+            rows = [[*row[:4], _unsaved_values(row[4]), *row[5:8], _loaded_label(row[8]), *row[9:]]
+                    for row in rows if isinstance(row, list) and len(row) == 10]
+        for nid, attrs in mirror.table.fill(rows):
             mirror._note_label_for(nid, attrs["for"])
         return mirror
 

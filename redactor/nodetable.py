@@ -35,6 +35,11 @@ SHAPE_BYTES = 360
 SLOT_BYTES = 25
 MAPPED_BYTES = 100
 _MAX_SHARED = 32_768  # values kept for sharing; past it sharing starts afresh (bounded)
+#: the value of an attribute whose value the saved state does not hold (a name, a placeholder, a
+#: data-* value: dom._saved_attributes), in a node loaded from it: unknown, so what reads it must
+#: fail closed (selectors.MirrorView matches such a test). A client can send this value itself:
+#: that only makes its own nodes judged more strictly.
+UNSAVED = "\x00"
 
 Shape = tuple  # (kind, tag, attrs or None, has children, label words or None)
 _shared: dict[Any, Any] = {}
@@ -108,7 +113,7 @@ class NodeTable:
         self.gone = set()
 
     def changed_rows(self, attributes: Callable[[dict[str, str] | None], dict[str, str] | None] | None,
-                     labels: bool) -> tuple[list[list[Any]], list[int]] | None:
+                     labels: Callable[[str | None], str | None] | None) -> tuple[list[list[Any]], list[int]] | None:
         """The rows (as rows() makes them) of the nodes changed since the last save, and the ids
         dropped since then and not held now; None when the table was cleared since (a new page,
         a new snapshot): then only the whole table says what it holds."""
@@ -245,10 +250,11 @@ class NodeTable:
 
     # -- saved state: the rows of DomMirror.dump, column by column -----------------------------
     def rows(self, attributes: Callable[[dict[str, str] | None], dict[str, str] | None] | None,
-             labels: bool, slots: list[int] | None = None) -> list[list[Any]]:
+             labels: Callable[[str | None], str | None] | None, slots: list[int] | None = None) -> list[list[Any]]:
         """[id, parent id, kind, tag, attrs, flags, rule, child ids or None, label, meaning] per
         node, in slot order (of these slots only, when given). attributes: what is saved of a
-        shape's attributes (None: all of them); labels: whether label words are saved. The whole
+        shape's attributes (None: all of them); labels: what is saved of its label words (None:
+        the words). The whole
         table's columns are zipped, not read slot by slot, and a shape's saved attributes are
         worked out once per shape."""
         strings, ids, odd_parent, first, following = self.strings, self._ids, self.odd_parent, self.first, self.next
@@ -264,6 +270,7 @@ class NodeTable:
             columns = ((slot, self.shape[slot], self.parent_id(slot), self.flags[slot], strings[self.rule[slot]],
                         strings[self.meaning[slot]]) for slot in slots)
         saved: dict[int, Any] = {}  # id(shape) → its saved attributes (shapes are shared and never change)
+        saved_labels: dict[str, str | None] = {}
         out = []
         for slot, held, parent, flags, rule, meaning in columns:
             if held is None:
@@ -282,8 +289,12 @@ class NodeTable:
                     current = following[current]
                 if ids is not None:
                     children = [ids[child] for child in children]
+            if labels is not None and label:
+                if label not in saved_labels:
+                    saved_labels[label] = labels(label)
+                label = saved_labels[label]
             out.append([slot if ids is None else ids[slot], parent, kind, tag, attrs, flags, rule, children,
-                        label if labels else None, meaning])
+                        label, meaning])
         return out
 
     def fill(self, rows: Iterable[Any]) -> list[tuple[int, dict[str, str]]]:

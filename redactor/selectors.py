@@ -36,7 +36,7 @@ import soupsieve
 from soupsieve import css_types as ct
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.nodetable import ELSEWHERE, NONE
+from redactor.nodetable import ELSEWHERE, NONE, UNSAVED
 
 if TYPE_CHECKING:  # pragma: no cover
     from redactor.nodetable import Nodes
@@ -304,8 +304,11 @@ class MirrorView:
         self._container: dict[int, int] = {}
         self._selectable: dict[int, bool] = {}
         self._attrs: dict[int, dict[str, tuple[str, str]]] = {}
-        self._nth: dict[tuple[int, int], tuple[dict[int, int], dict[str, int] | int]] = {}
-        self._memo: dict[tuple[int, int], bool] = {}
+        self._nth: dict[tuple[int, int, bool], tuple[dict[int, int], dict[str, int] | int]] = {}
+        self._memo: dict[tuple[int, int, bool], bool] = {}
+        # inside an odd number of :not(): a test of a value the mirror does not know (UNSAVED)
+        # then fails, so that the selector around it matches (fail closed either way)
+        self._negated = False
 
     # -- the tree --------------------------------------------------------------------------
     def tag(self, nid: int) -> str:
@@ -595,17 +598,23 @@ class MirrorView:
             namespaces = _HTML_NAMESPACES
         matched = False
         is_not = selectors.is_not
-        for selector in selectors:
-            matched = is_not
-            if selector is ct.Null:
-                continue
-            if self.match(nid, selector, namespaces):
-                matched = not is_not
-                break
+        if is_not:
+            self._negated = not self._negated
+        try:
+            for selector in selectors:
+                matched = is_not
+                if selector is ct.Null:
+                    continue
+                if self.match(nid, selector, namespaces):
+                    matched = not is_not
+                    break
+        finally:
+            if is_not:
+                self._negated = not self._negated
         return matched
 
     def _match_related(self, nid: int, relation: ct.SelectorList, namespaces: dict[str, str]) -> bool:
-        key = (id(relation), nid)
+        key = (id(relation), nid, self._negated)
         known = self._memo.get(key)
         if known is None:
             known = self._memo[key] = self.match_list(nid, relation, namespaces)
@@ -631,6 +640,10 @@ class MirrorView:
                     continue
                 return False
             if attribute.pattern is None:
+                continue
+            if value == UNSAVED:  # a value the saved state did not hold: as if it matched (fail closed)
+                if self._negated:
+                    return False
                 continue
             if attribute.ignore_case:
                 value = lower(value)
@@ -690,7 +703,7 @@ class MirrorView:
         return not nth.selectors or self.match_list(sibling, nth.selectors, namespaces)
 
     def _nth_index(self, nid: int, above: int, nth: ct.SelectorNth, namespaces: dict[str, str]) -> int:
-        key = (above, id(nth))
+        key = (above, id(nth), self._negated)
         state = self._nth.get(key)
         if state is None:
             positions: dict[int, int] = {}

@@ -1,0 +1,135 @@
+"""A session reloaded from its saved state classifies the fields that come later as the live
+session does, or more strictly, never less.
+
+The saved state holds no word of a label and no value of a non-structural attribute (dom.dump,
+saved=True): a session comes back from it after a restart, and after it was let go of memory
+(idle, max_sessions, max_mirror_bytes). What the later nodes need of the earlier ones is saved
+as facts instead: the meaning a label's words give (never the words), and an attribute whose
+value was not saved is unknown, so a site selector's test of it matches (fail closed)."""
+
+from __future__ import annotations
+
+import copy
+
+import orjson
+
+from factories import add, element, html_page, input_event, meta, mutation, set_attributes, snapshot, text
+from redactor.dom import DomMirror
+from redactor.masking import Masker
+from redactor.pii import DetectorPool
+from redactor.policy import Policy, shipped_fields, validate_site_config
+from redactor.redact import redact_batch_sync
+from redactor.sessions import load_saved, note_saved, state_to_save
+
+DETECTOR = DetectorPool(workers=0, ner=False)
+
+
+def redact(events: list, policy: Policy, mirror: DomMirror) -> list:
+    analyze = lambda texts, language: DETECTOR.analyze_sync(texts, language, policy.config.pii)  # noqa: E731
+    return redact_batch_sync(copy.deepcopy(events), policy, mirror, Masker("*", b"secret"), analyze).events
+
+
+def saved_and_loaded(mirror: DomMirror) -> DomMirror:
+    """The mirror as the store gives it back: its saved state (no words, no values) loaded."""
+    state = state_to_save(mirror)
+    note_saved(mirror, state)
+    return load_saved(state.blob, [])
+
+
+def both(first: list, second: list, config: dict | None = None) -> tuple[str, str]:
+    """The second batch as stored by a live session and by one reloaded between the batches."""
+    policy = Policy.compile("t", validate_site_config(config or {}))
+    live = DomMirror()
+    redact(first, policy, live)
+    reloaded = saved_and_loaded(copy.deepcopy(live))
+    return (orjson.dumps(redact(second, policy, live)).decode(),
+            orjson.dumps(redact(second, policy, reloaded)).decode())
+
+
+def test_a_label_from_before_names_a_field_added_after_a_reload():
+    """<label for=f1> and an aria-labelledby target came in batch 1; the fields in batch 2."""
+    form = element("form", {}, [element("label", {"for": "f1"}, [text("Geheime vraag: naam van je eerste huisdier")]),
+                                element("span", {"id": "hint"}, [text("Wachtwoord")])])
+    first = [meta(), snapshot(html_page(form))]
+    f1 = element("input", {"type": "text", "id": "f1"})
+    hinted = element("input", {"type": "text", "aria-labelledby": "hint"})
+    second = [mutation(adds=[add(form["id"], f1), add(form["id"], hinted)]),
+              input_event(f1["id"], "bobbie de hamster"), input_event(hinted["id"], "zomer2024 kaas")]
+    live, reloaded = both(first, second)
+    assert "bobbie" not in live and "zomer2024" not in live
+    assert reloaded == live
+
+
+def test_a_label_element_before_a_value_and_a_legend_after_a_reload():
+    """<dt>Naam</dt> before a <dd> that comes later; a <legend> around boxes that come later."""
+    listing = element("dl", {}, [element("dt", {}, [text("Naam")])])
+    fieldset = element("fieldset", {}, [element("legend", {}, [text("E-mailadres")])])
+    first = [meta(), snapshot(html_page(listing, fieldset))]
+    box = element("input", {"type": "text"})
+    second = [mutation(adds=[add(listing["id"], element("dd", {}, [text("Gommaar Wuyts")])),
+                             add(fieldset["id"], box)]),
+              input_event(box["id"], "gommaar at wuyts")]
+    live, reloaded = both(first, second)
+    assert "Gommaar" not in live and "gommaar" not in live
+    assert reloaded == live
+
+
+def test_a_saved_state_holds_what_a_label_means_never_its_words():
+    label = element("label", {"for": "f1"}, [text("Geheime vraag: naam van je eerste huisdier")])
+    mirror = DomMirror()
+    redact([meta(), snapshot(html_page(element("form", {"name": "betaling"}, [label])))],
+           Policy.compile("t", validate_site_config({})), mirror)
+    saved = state_to_save(mirror).blob
+    assert b"naam" not in saved and b"huisdier" not in saved and b"betaling" not in saved
+    assert b"PERSON" in saved
+
+
+def test_every_meaning_a_label_can_give_comes_back_from_its_saved_form():
+    """The saved state keeps a meaning; a reloaded label gives it back through words of the rules
+    that say it (dom.implied_label), whichever meaning it is."""
+    from redactor.dom import implied_label, saved_label
+
+    fields = shipped_fields()
+    for meaning in {m.entity for m in fields.meanings if m.words}:
+        phrase = implied_label(saved_label(implied_label(meaning)))
+        assert fields.field_meaning("", "", "", phrase) == meaning, meaning
+
+
+def test_site_selectors_on_an_attribute_whose_value_was_not_saved_match_after_a_reload():
+    """`form[name="pay"] input` and `[data-area="account"] .amount`: name and data-area are not
+    structural, so their values are not saved. A node added after the reload under such an
+    element is judged as if the value matched (fail closed)."""
+    config = {"sensitive_selectors": ['form[name="pay"] input'], "block_selectors": ['[data-area="account"] .amount']}
+    form = element("form", {"name": "pay"}, [element("input", {"type": "text", "class": "f"})])
+    area = element("section", {"data-area": "account"}, [element("p", {}, [text("Saldo")])])
+    first = [meta(), snapshot(html_page(form, area))]
+    field = element("input", {"type": "text", "class": "g"})
+    second = [mutation(adds=[add(form["id"], field),
+                             add(area["id"], element("p", {"class": "amount"}, [text("EUR 12.345,67 saldo")]))]),
+              input_event(field["id"], "hunter2 opensesame")]
+    live, reloaded = both(first, second, config)
+    for stored in (live, reloaded):
+        assert "hunter2" not in stored and "12.345,67" not in stored
+
+
+def test_an_unknown_value_under_not_does_not_unblock():
+    """`section:not([data-area="public"]) .amount`: the unknown value is read so that the selector
+    matches, inside a :not() too."""
+    config = {"block_selectors": ['section:not([data-area="public"]) .amount']}
+    area = element("section", {"data-area": "account"}, [element("p", {}, [text("Saldo")])])
+    first = [meta(), snapshot(html_page(area))]
+    second = [mutation(adds=[add(area["id"], element("p", {"class": "amount"}, [text("EUR 12.345,67 saldo")]))])]
+    live, reloaded = both(first, second, config)
+    assert "12.345,67" not in live and "12.345,67" not in reloaded
+
+
+def test_a_field_keeps_its_meaning_when_an_attribute_changes_after_a_reload():
+    """<input name="iban"> gets a class after the reload: its name's value was not saved, so its
+    meaning is not worked out again from less than it was."""
+    field = element("input", {"type": "text", "name": "wachtwoord_hint"})
+    first = [meta(), snapshot(html_page(element("form", {}, [field])))]
+    second = [mutation(attributes=[set_attributes(field["id"], **{"class": "is-invalid"})]),
+              input_event(field["id"], "zomer2024 kaas")]
+    live, reloaded = both(first, second)
+    assert "zomer2024" not in live
+    assert "zomer2024" not in reloaded
