@@ -166,7 +166,8 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)
         states = app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds,
                                            settings.hot_sessions, settings.state_timeout_seconds,
-                                           settings.state_lock_wait_seconds, max_taint_values=settings.max_taint_values)
+                                           settings.state_lock_wait_seconds, max_taint_values=settings.max_taint_values,
+                                           keep_seconds=settings.state_keep_seconds)
         await states.check_secret()  # another secret than the other instances': refuse to start
     else:
         states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,

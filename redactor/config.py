@@ -61,6 +61,9 @@ class Settings(BaseModel):
     state: str | None = Field(None, pattern=r"^(redis|rediss|unix)://")  # None: in process + the local store
     state_timeout_seconds: float = Field(2.0, gt=0)  # one Redis command; past it the batch gets 503
     state_lock_wait_seconds: float = Field(10.0, gt=0)  # waiting for a session another process holds
+    # what protects a session (sticky flags, floor, taint, batch numbers) outlives its idle state on
+    # Redis by this much, as the store keeps it in process (redactor/state_redis.py, `kept`)
+    state_keep_seconds: float = Field(30 * 86_400.0, gt=0)
     # a numbered batch ({"seq": n, "events": …}) waits this long for the missing ones before it
     batch_gap_wait_seconds: float = Field(2.0, ge=0)
     workers: int | Literal["auto"] = 1  # processes serving one port; "auto": one per core

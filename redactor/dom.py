@@ -863,18 +863,20 @@ class DomMirror:
         return NONE
 
     # -- persistence (flags and structure only: never a value) ------------------------------
-    def dump(self, saved: bool = True) -> dict[str, Any]:
+    def dump(self, saved: bool = True, nodes: bool = True) -> dict[str, Any]:
         """The state: structure, flags, computed meanings, attribute names. saved=True (what goes
         to disk) is an allow-list: ids, tags, structure, flags, meanings, attribute names and the
         values of structural attributes only, and of a label the meaning its words give a field
         (saved_label) — no label text, no placeholder, no link, no value. saved=False (a frozen
-        mirror in memory, or sealed on Redis) keeps label words and values for fields still to come."""
+        mirror in memory, or sealed on Redis) keeps label words and values for fields still to come.
+        nodes=False: without the page's nodes (what protects the session: sessions.kept_state)."""
         return {
             **self._scalars(saved),
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "taint": self.taint.dump(),
-            "nodes": self.table.rows(_saved_attributes if saved else None, saved_label if saved else None),
+            "nodes": self.table.rows(_saved_attributes if saved else None, saved_label if saved else None)
+            if nodes else [],
         }
 
     def dump_changes(self, saved: bool = True) -> dict[str, Any] | None:

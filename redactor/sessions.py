@@ -90,6 +90,13 @@ def state_to_save(mirror: DomMirror, saved: bool = True) -> SavedState | None:
         return SavedState(orjson.dumps(mirror.dump(saved)), whole=True)
 
 
+def kept_state(mirror: DomMirror) -> bytes:
+    """What protects a session without its page's nodes (the allow-listed state's sticky flags,
+    floor, taint hashes and scalars: its batch numbers, its page): small, so that shared state
+    (--state) keeps it past the idle timeout, as the store keeps a session's state in process."""
+    return orjson.dumps(mirror.dump(saved=True, nodes=False))
+
+
 def note_saved(mirror: DomMirror, state: SavedState | None) -> None:
     """The state a batch saved is written: changes count from here."""
     if state is None:

@@ -64,7 +64,7 @@ from redis.exceptions import RedisError
 
 from redactor.dom import DomMirror
 from redactor.scheduling import gc_paused, inline
-from redactor.sessions import SavedState, live_bytes, load_saved, note_saved, state_to_save
+from redactor.sessions import SavedState, kept_state, live_bytes, load_saved, note_saved, state_to_save
 from redactor.taint import MAX_TAINT_VALUES
 
 log = logging.getLogger("redactor.state")
@@ -73,19 +73,23 @@ Key = tuple[str, str]
 
 #: takes the session's lock and, if it got it, reads the version, and the blobs if the caller's copy
 #: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
-#: KEYS[1] state, KEYS[2] lock, KEYS[3] changes; ARGV: token, lock ms, the mirror version the caller
-#: has ('' = none). → {0} if another process holds the lock, else
-#: {1, seq, mver, mirror or false, changes, pending batch number or false}
+#: A session without a mirror (its state expired after session_idle_seconds, or never was) gives what
+#: was kept of it for longer (`kept`: see _COMMIT).
+#: KEYS[1] state, KEYS[2] lock, KEYS[3] changes, KEYS[4] kept; ARGV: token, lock ms, the mirror version
+#: the caller has ('' = none). → {0} if another process holds the lock, else
+#: {1, seq or false, mver or false, mirror or false, changes, pending batch number or false, kept or false}
 _TAKE = """
 if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
 local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'pending')
-if not v[1] then return {1} end
+if not v[2] then
+  return {1, v[1] or false, false, false, {}, v[3] or false, redis.call('GET', KEYS[4]) or false}
+end
 local mirror, changes = false, {}
-if v[2] and v[2] ~= ARGV[3] then
+if v[2] ~= ARGV[3] then
   mirror = redis.call('HGET', KEYS[1], 'mirror')
   changes = redis.call('LRANGE', KEYS[3], 0, -1)
 end
-return {1, v[1], v[2], mirror, changes, v[3]}
+return {1, v[1], v[2], mirror, changes, v[3] or false, false}
 """
 
 #: writes a batch's state only if the session is still at the version the batch read: the mirror
@@ -93,25 +97,47 @@ return {1, v[1], v[2], mirror, changes, v[3]}
 #: The batch's own number (its `seq`, '' if none) is kept as `pending` until the batch was stored or
 #: forwarded (_RELEASE): a process that dies in between leaves it pending, and a resend of that batch
 #: is then redacted again, not taken for a duplicate (sessions.batch_order).
-#: KEYS[1] state, KEYS[2] changes; ARGV: expected seq, ttl ms, blob or '', 'whole' or 'change',
-#: the batch's number or ''. → new seq, or -1
+#: What the commit replaced is kept (undo_*, and the changes list as `undo changes`) until the batch
+#: is delivered: refused (the collector, a full spool), _RELEASE puts it back, so the batch's number
+#: is free again and its resend is redacted on the state before it, as in process (where a refused
+#: batch's state is never saved).
+#: `kept` is what protects the session (DomMirror.dump without nodes: sticky flags, floor, taint,
+#: batch numbers, page), written with every mirror, for state_keep_seconds: the state expires after
+#: session_idle_seconds, the session id does not, and in process the store keeps the state.
+#: KEYS[1] state, KEYS[2] changes, KEYS[3] kept, KEYS[4] undo changes; ARGV: expected seq, ttl ms,
+#: blob or '', 'whole' or 'change', the batch's number or '', kept blob or '', kept ttl ms. → new seq, or -1
 _COMMIT = """
 local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if seq ~= tonumber(ARGV[1]) then return -1 end
+local old = redis.call('HMGET', KEYS[1], 'mver', 'pending', 'mirror')
+redis.call('HDEL', KEYS[1], 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror', 'undo_kept', 'undo_kept_was')
+redis.call('DEL', KEYS[4])
 seq = seq + 1
+local undo = {'undo_seq', seq, 'undo_kind', ARGV[3] == '' and 'none' or ARGV[4]}
+if old[1] then table.insert(undo, 'undo_mver'); table.insert(undo, old[1]) end
+if old[2] then table.insert(undo, 'undo_pending'); table.insert(undo, old[2]) end
 redis.call('HSET', KEYS[1], 'seq', seq)
 if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'pending', ARGV[5]) else redis.call('HDEL', KEYS[1], 'pending') end
 if ARGV[3] ~= '' then
   if ARGV[4] == 'whole' then
+    if old[3] then table.insert(undo, 'undo_mirror'); table.insert(undo, old[3]) end
+    if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('RENAME', KEYS[2], KEYS[4]) end
     redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq)
-    redis.call('DEL', KEYS[2])
   else
     redis.call('RPUSH', KEYS[2], ARGV[3])
     redis.call('HSET', KEYS[1], 'mver', seq)
   end
 end
+if ARGV[6] ~= '' then
+  local kept = redis.call('GET', KEYS[3])
+  table.insert(undo, 'undo_kept_was'); table.insert(undo, kept and '1' or '0')
+  if kept then table.insert(undo, 'undo_kept'); table.insert(undo, kept) end
+  redis.call('SET', KEYS[3], ARGV[6], 'PX', ARGV[7])
+end
+redis.call('HSET', KEYS[1], unpack(undo))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
+redis.call('PEXPIRE', KEYS[4], ARGV[2])
 return seq
 """
 
@@ -120,14 +146,36 @@ _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
 """
-#: KEYS[1] lock, KEYS[2] state; ARGV: token, '1' if the batch was stored or forwarded (its number is
-#: no longer pending: a resend of it is a duplicate)
+#: KEYS[1] lock, KEYS[2] state, KEYS[3] changes, KEYS[4] kept, KEYS[5] undo changes; ARGV: token,
+#: '1' if the batch was stored or forwarded (its number is no longer pending: a resend of it is a
+#: duplicate; what its commit replaced goes), 'undo' if it was refused after its commit (what the
+#: commit replaced is put back, if no commit came after it: the lock was ours), '' if not known
+#: (a process that failed between: the batch stays pending), kept ttl ms
 _RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  if ARGV[2] == '1' then redis.call('HDEL', KEYS[2], 'pending') end
-  return redis.call('DEL', KEYS[1])
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+local u = redis.call('HMGET', KEYS[2], 'undo_seq', 'seq', 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror',
+                     'undo_kept_was', 'undo_kept')
+if ARGV[2] == 'undo' and u[1] and u[1] == u[2] then
+  if u[3] == 'change' then
+    redis.call('RPOP', KEYS[3])
+  elseif u[3] == 'whole' then
+    redis.call('DEL', KEYS[3])
+    if redis.call('EXISTS', KEYS[5]) == 1 then redis.call('RENAME', KEYS[5], KEYS[3]) end
+    if u[6] then redis.call('HSET', KEYS[2], 'mirror', u[6]) else redis.call('HDEL', KEYS[2], 'mirror') end
+  end
+  if u[4] then redis.call('HSET', KEYS[2], 'mver', u[4]) else redis.call('HDEL', KEYS[2], 'mver') end
+  if u[5] then redis.call('HSET', KEYS[2], 'pending', u[5]) else redis.call('HDEL', KEYS[2], 'pending') end
+  if u[7] == '1' then redis.call('SET', KEYS[4], u[8], 'PX', ARGV[3])
+  elseif u[7] == '0' then redis.call('DEL', KEYS[4]) end
+  redis.call('HINCRBY', KEYS[2], 'seq', 1)  -- a version no reader of the undone one holds
 end
-return 0
+if ARGV[2] == '1' then redis.call('HDEL', KEYS[2], 'pending') end
+if ARGV[2] ~= '' then
+  redis.call('HDEL', KEYS[2], 'undo_seq', 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror', 'undo_kept',
+             'undo_kept_was')
+  redis.call('DEL', KEYS[5])
+end
+return redis.call('DEL', KEYS[1])
 """
 
 
@@ -164,6 +212,13 @@ def keys(site: str, session: str) -> tuple[str, str, str]:
     return f"{tag}:state", f"{tag}:lock", f"{tag}:changes"
 
 
+def more_keys(site: str, session: str) -> tuple[str, str]:
+    """A session's kept key (what protects it, past the idle timeout) and the changes a commit
+    replaced until its batch is delivered (_COMMIT): the same hash tag."""
+    tag = f"redactor:{{{site}:{session}}}"
+    return f"{tag}:kept", f"{tag}:undo"
+
+
 @dataclass
 class _Cached:
     mirror: DomMirror
@@ -188,7 +243,7 @@ class RedisStates:
 
     def __init__(self, url: str, secret: bytes, idle_seconds: float = 1800.0, hot: int = 32,
                  timeout: float = 2.0, lock_wait: float = 10.0, lock_seconds: float = 5.0,
-                 max_taint_values: int = MAX_TAINT_VALUES):
+                 max_taint_values: int = MAX_TAINT_VALUES, keep_seconds: float = 30 * 86_400.0):
         # socket timeouts bound every command: a Redis that stops answering fails the batch, it
         # does not hang it; no retries inside redis-py (the client's retry is the retry)
         self.redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
@@ -196,6 +251,7 @@ class RedisStates:
         self._key = hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest()
         self._aead = AESGCM(self._key)
         self.ttl_ms = max(1000, int(idle_seconds * 1000))
+        self.keep_ms = max(self.ttl_ms, int(keep_seconds * 1000))
         self.hot = hot
         self.max_taint_values = max_taint_values
         self.lock_wait = lock_wait
@@ -261,13 +317,14 @@ class RedisStates:
         and the next batch reads the state from Redis."""
         key = (site, session)
         state_key, lock_key, changes_key = keys(site, session)
+        kept_key, _ = more_keys(site, session)
         local = self._local.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
             async with local:
                 lease = None
                 try:
-                    lease, read, cached = await self._acquire(key, (state_key, lock_key, changes_key), run)
+                    lease, read, cached = await self._acquire(key, (state_key, lock_key, changes_key, kept_key), run)
                     mirror = await self._load(key, state_key, lease, read, cached)
                     self._held[key] = lease
                     lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
@@ -282,14 +339,15 @@ class RedisStates:
                 finally:
                     self._held.pop(key, None)
                     if lease is not None:
-                        await self._let_go(lock_key, state_key, lease)
+                        await self._let_go(site, session, lease)
         finally:
             self._users[key] -= 1
             if not self._users[key]:  # nobody holds or waits for it: the local lock goes
                 del self._users[key], self._local[key]
 
     def discard(self, site: str, session: str) -> None:
-        """The batch holding the session was refused: the local copy goes (Redis has what was committed)."""
+        """The batch holding the session was refused: the local copy goes, and what its commit wrote
+        is undone when the session is let go (_RELEASE): Redis has the state before it."""
         self._held[(site, session)].discarded = True
 
     async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None) -> None:
@@ -299,11 +357,12 @@ class RedisStates:
         key = (site, session)
         lease = self._held[key]
         state_key, _, changes_key = keys(site, session)
-        state, blob = await lease.run(self._sealed_state, state_key, mirror)
+        kept_key, undo_key = more_keys(site, session)
+        state, blob, kept = await lease.run(self._sealed_state, state_key, mirror)
         try:
-            seq = int(await self._commit(keys=[state_key, changes_key],
+            seq = int(await self._commit(keys=[state_key, changes_key, kept_key, undo_key],
                                          args=[lease.seq, self.ttl_ms, blob, "whole" if state is None or state.whole
-                                               else "change", "" if number is None else number]))
+                                               else "change", "" if number is None else number, kept, self.keep_ms]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         if seq < 0:
@@ -324,7 +383,7 @@ class RedisStates:
         task.add_done_callback(self._tasks.discard)
 
     # -- the parts ----------------------------------------------------------------------------
-    async def _acquire(self, key: Key, redis_keys: tuple[str, str, str],
+    async def _acquire(self, key: Key, redis_keys: tuple[str, str, str, str],
                        run: Callable[..., Any]) -> tuple[_Lease, list, _Cached | None]:
         """The lock, and the session's state as of it. Another process holding the session: polled
         (2 ms doubling to 20 ms) until lock_wait, then 503 session_busy."""
@@ -343,21 +402,24 @@ class RedisStates:
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         # the copy the version was asked against (the cache may have let it go while we waited)
-        return _Lease(token, run), [*read[1:], None, None, None, None, None][:5], cached
+        return _Lease(token, run), [None if value is False else value for value in [*read[1:], *[None] * 6][:6]], cached
 
     async def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
         self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
-        seq, mver, mirror_blob, changes, pending = read
-        if seq is None:  # a new session, or one that expired: start empty (unknown nodes fail closed)
+        seq, mver, mirror_blob, changes, pending, kept = read
+        if seq is not None:
+            lease.seq = int(seq)
+        lease.mver = int(mver) if mver is not None else None
+        if mirror_blob is not None:
+            mirror = await lease.run(self._open_mirror, state_key, mirror_blob, changes or [])
+        elif cached is not None and lease.mver is not None and cached.mver == lease.mver:
+            mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
+        elif kept is not None:
+            # its state expired (idle), the session did not: what protects it, without the page's
+            # nodes (an event for a node it does not know is masked until the next snapshot)
+            mirror = await lease.run(self._open_kept, state_key, kept)
+        else:  # a new session: start empty (unknown nodes fail closed)
             mirror = DomMirror()
-        else:
-            lease.seq, lease.mver = int(seq), int(mver) if mver is not None else None
-            if mirror_blob is not None:
-                mirror = await lease.run(self._open_mirror, state_key, mirror_blob, changes or [])
-            elif cached is not None and lease.mver is not None and cached.mver == lease.mver:
-                mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
-            else:  # a state without a mirror blob is none this code writes: fail closed
-                mirror = DomMirror()
         # the batch committed last was maybe never stored nor forwarded: a resend of it is redone
         mirror.pending_seq = int(pending) if pending is not None else None
         mirror.taint.limit = self.max_taint_values
@@ -376,28 +438,39 @@ class RedisStates:
         except asyncio.CancelledError:
             return
 
-    async def _let_go(self, lock_key: str, state_key: str, lease: _Lease) -> None:
+    async def _let_go(self, site: str, session: str, lease: _Lease) -> None:
         if lease.renewing is not None:
             lease.renewing.cancel()
+        state_key, lock_key, changes_key = keys(site, session)
+        kept_key, undo_key = more_keys(site, session)
+        fate = "1" if lease.delivered else "undo" if lease.committed and lease.discarded else ""
         try:
-            await self._release(keys=[lock_key, state_key], args=[lease.token, "1" if lease.delivered else ""])
+            await self._release(keys=[lock_key, state_key, changes_key, kept_key, undo_key],
+                                args=[lease.token, fate, self.keep_ms])
         except (RedisError, OSError):
-            pass  # it expires by itself after lock_seconds
+            # the lock expires by itself after lock_seconds; a refused batch's commit stays (its
+            # number pending: its resend is redone, on the state it committed)
+            pass
 
     async def _delete(self, site: str, session: str) -> None:
         try:
-            await self.redis.delete(*keys(site, session))
+            await self.redis.delete(*keys(site, session), *more_keys(site, session))
         except (RedisError, OSError):
             log.warning("the erased session's state could not be deleted from Redis: it expires after the idle timeout")
 
-    def _sealed_state(self, state_key: str, mirror: DomMirror) -> tuple[SavedState | None, bytes]:
+    def _sealed_state(self, state_key: str, mirror: DomMirror) -> tuple[SavedState | None, bytes, bytes]:
         """What the batch writes of the mirror (sessions.state_to_save, with label words, as a frozen
-        mirror keeps them), whole or its changes, and that compressed and sealed (b"": nothing).
+        mirror keeps them), whole or its changes, and that compressed and sealed (b"": nothing); and
+        with it, what protects the session past its idle timeout (sessions.kept_state), sealed.
         Runs on a redaction thread."""
         state = state_to_save(mirror, saved=False)
         if state is None:
-            return None, b""
-        return state, self._seal(state_key, "mirror" if state.whole else "change", zlib.compress(state.blob, 1))
+            return None, b"", b""
+        return (state, self._seal(state_key, "mirror" if state.whole else "change", zlib.compress(state.blob, 1)),
+                self._seal(state_key, "kept", zlib.compress(kept_state(mirror), 1)))
+
+    def _open_kept(self, state_key: str, blob: bytes) -> DomMirror:
+        return load_saved(zlib.decompress(self._open(state_key, "kept", blob)), [])
 
     def _open_mirror(self, state_key: str, blob: bytes, changes: list[bytes]) -> DomMirror:
         with gc_paused():  # loads + load of a 2,000-node mirror: 20 → 3 ms without collector passes

@@ -333,3 +333,83 @@ async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(red
             assert batch_order(mirror, 0) is Order.DUPLICATE and batch_order(mirror, 1) is Order.NEXT
     finally:
         await states.close()
+
+
+# -- a refused batch, and a session idle past its TTL: as in process ----------------------------
+def _page(href: str, field: dict) -> list:
+    """A page whose node 4 is the given field (rrweb numbers every page's nodes from 1)."""
+    body = element("body", {}, [element("form", {}, [field], id=3)], id=2)
+    return [meta(href), snapshot({"type": 0, "childNodes": [element("html", {}, [body], id=1)], "id": 9})]
+
+
+def _numbered(session: str, n: int, events: list) -> bytes:
+    mark = {"type": 5, "data": {"tag": "batch", "payload": {"recording": session, "n": n}}, "timestamp": events[-1]["timestamp"]}
+    return orjson.dumps({"seq": n, "events": [*events, mark]})
+
+
+def _refused_bodies() -> list[bytes]:
+    return [_numbered("s-r", 0, _page("https://shop.example/a", element("input", {"type": "password"}, id=4))),
+            _numbered("s-r", 1, _page("https://shop.example/b", element("input", {"type": "text", "value": "WINTER25"},
+                                                                         id=4))),
+            _numbered("s-r", 2, [input_event(4, "WINTER25 KORTING")])]
+
+
+async def _refused_then_sent_again(aiohttp_client, tmp_path, name: str, bodies: list[bytes], **state) -> list:
+    """Batch 1 (another page, whose node 4 is a plain field showing WINTER25) and batch 2 are
+    refused by the collector; once it is back, both are sent again. What the collector got."""
+    from test_upstream import FakeCollector, site_settings
+
+    collector = await FakeCollector().start()
+    try:
+        settings = site_settings(tmp_path / name, collector.url, batch_gap_wait_seconds=0.05, **state)
+        client = await aiohttp_client(create_app(settings))
+        url = f"/v1/sites/{SITE}/sessions/s-r/events"
+        assert (await client.post(url, data=bodies[0])).status == 200
+        collector.mode = "reject"
+        for body in bodies[1:]:
+            assert (await client.post(url, data=body)).status == 400
+        collector.mode = "ok"
+        for body in bodies[1:]:
+            answer = await client.post(url, data=body)
+            assert answer.status == 200 and not (await answer.json()).get("duplicate"), await answer.text()
+        assert collector.markers() == {"s-r": [0, 1, 2]}
+        return [request["json"] for request in collector.received]
+    finally:
+        await collector.stop()
+
+
+async def test_a_batch_the_collector_refused_is_taken_when_sent_again_as_in_process(
+        aiohttp_client, tmp_path, monkeypatch, redis_server):  # noqa: F811
+    """Its state was committed before the collector answered: refused, that commit is undone, so
+    its number is free again and the batch is redone on the state before it (here: a new page,
+    whose own snapshot is judged by its own markers), as the in-process state does."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    bodies = _refused_bodies()
+    alone = await _refused_then_sent_again(aiohttp_client, tmp_path, "one", bodies)
+    shared = await _refused_then_sent_again(aiohttp_client, tmp_path, "shared", bodies, state=redis_server.url)
+    assert shared == alone
+    assert "WINTER25" in orjson.dumps(alone).decode()  # the new page's plain field: the test shows something
+
+
+async def test_a_session_idle_past_its_ttl_keeps_what_protects_it(aiohttp_client, tmp_path, monkeypatch,
+                                                                   redis_server, rconn, admin_headers):  # noqa: F811
+    """The state expires after session_idle_seconds, but the session id lives on: a password field
+    shown as text in a later snapshot ("show password") is still masked, as in process (where the
+    store keeps the state), and a batch taken before is still a duplicate."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    settings = Settings(data_dir=tmp_path / "data", pii_workers=0, state=redis_server.url, session_idle_seconds=1)
+    client = await aiohttp_client(create_app(settings))
+    assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
+    url = f"/v1/sites/{SITE}/sessions/s-ttl/events"
+    first = _numbered("s-ttl", 0, [*_page("https://shop.example/login", element("input", {"type": "password"}, id=4)),
+                                   input_event(4, "*******")])
+    assert (await client.post(url, data=first)).status == 202
+    state_key = keys(SITE, "s-ttl")[0]
+    while await rconn.exists(state_key):  # idle past the TTL
+        await asyncio.sleep(0.1)
+    shown = _page("https://shop.example/login", element("input", {"type": "text", "value": "Zomer2024kaas"}, id=4))
+    assert (await client.post(url, data=_numbered("s-ttl", 1, shown))).status == 202
+    stored = orjson.dumps(await (await client.get(url, headers=admin_headers)).json()).decode()
+    assert "Zomer2024kaas" not in stored
+    again = await client.post(url, data=first)
+    assert (await again.json()).get("duplicate") is True
