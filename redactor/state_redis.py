@@ -13,8 +13,13 @@ slot: the Lua scripts touch several keys):
     redactor:{site:session}:changes list  the sealed changes of each batch since the whole blob
                                           (DomMirror.dump_changes), in order
     redactor:{site:session}:lock    string  a random token while one process redacts a batch
+    redactor:{site:session}:undo    list  the changes a commit replaced, until its batch is delivered
+    redactor:{site:session}:kept    string  what protects the session (sessions.kept_state), sealed
 
-They expire after session_idle_seconds without a batch.
+They expire after session_idle_seconds without a batch, but `kept`, which lives state_keep_seconds
+(30 days): the session id outlives its idle state, and in process the store keeps the state too, so
+a session whose state expired starts from its sticky flags, floor, taint and batch numbers, never
+from nothing (a "show password" snapshot after a pause is still masked).
 
 Why these choices:
 - **A lock and a version.** The lock (SET NX PX, renewed while held, released by compare-and-delete)
@@ -23,6 +28,11 @@ Why these choices:
   so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
   still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
   app redoes the batch on the state that moved (pipeline.take_batch).
+- **Undone when refused.** The commit precedes delivery (above), so a batch the collector or a full
+  spool then refuses has its state and number in Redis; in process its state is never saved. The
+  commit keeps what it replaced (undo_* fields, the `undo` list) until the batch is delivered;
+  refused, the release puts it back (if no commit came after it), so its resend is taken, on the
+  state before it, not answered as a duplicate.
 - **Only what changed.** Every batch bumps `seq` (a few bytes). A batch that changed the mirror
   (snapshots, mutations, attribute changes, a new value in the taint; a batch of keystrokes,
   clicks and scrolls does not) appends its changes, the rows it touched (sessions.state_to_save);
@@ -37,8 +47,9 @@ Why these choices:
   Redis only ever holds ciphertext.
 - **Fail closed.** Redis unreachable or slow (state_timeout_seconds): StateUnavailable, answered
   503 `state_unavailable` with Retry-After; no batch is redacted without its state. A session
-  whose state expired or was lost (Redis restarted without persistence) starts again empty: the
-  nodes it never saw are treated as sensitive, as for any batch without its snapshot.
+  whose state expired starts from what was kept of it (no nodes: an event for a node it does not
+  know is treated as sensitive until the next snapshot); one whose state was lost (Redis restarted
+  without persistence) starts again empty, as for any batch without its snapshot.
 """
 
 from __future__ import annotations
