@@ -133,3 +133,47 @@ def test_a_field_keeps_its_meaning_when_an_attribute_changes_after_a_reload():
     live, reloaded = both(first, second)
     assert "zomer2024" not in live
     assert "zomer2024" not in reloaded
+
+
+def test_after_a_restart_of_the_real_server_labels_and_selectors_still_apply(tmp_path):
+    """The reviewer's repro over a real `redactor serve` restarted between the batches (t19, t7):
+    the second batch's fields are named by a label and matched by selectors of the first."""
+    import urllib.request
+
+    from conftest import ADMIN_TOKEN, start_serve
+
+    config = {"sensitive_selectors": ['form[name="pay"] input'], "block_selectors": ['[data-area="account"] .amount']}
+    form = element("form", {"name": "pay"}, [element("label", {"for": "f1"}, [text("Geheime vraag: naam van je huisdier")]),
+                                             element("span", {"id": "hint"}, [text("Wachtwoord")])])
+    area = element("section", {"data-area": "account"}, [element("p", {}, [text("Saldo")])])
+    f1, hinted = element("input", {"type": "text", "id": "f1"}), element("input", {"type": "text", "aria-labelledby": "hint"})
+    plain = element("input", {"type": "text", "class": "g"})
+    second = [mutation(adds=[add(form["id"], f1), add(form["id"], hinted), add(form["id"], plain),
+                             add(area["id"], element("p", {"class": "amount"}, [text("EUR 12.345,67 saldo")]))]),
+              input_event(f1["id"], "bobbie de hamster"), input_event(hinted["id"], "zomer2024 kaas"),
+              input_event(plain["id"], "hunter2 opensesame")]
+    env = {"REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false"}
+
+    def call(server, method, path, body):
+        request = urllib.request.Request(server.url + path, data=orjson.dumps(body), method=method,
+                                         headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, answer.read()
+
+    server = start_serve(tmp_path / "data", env=env)
+    try:
+        call(server, "PUT", "/v1/sites/shop", config)
+        assert call(server, "POST", "/v1/sites/shop/sessions/s1/events", [meta(), snapshot(html_page(form, area))])[0] == 202
+    finally:
+        assert server.stop() == 0
+    server = start_serve(tmp_path / "data", env=env)
+    try:
+        assert call(server, "POST", "/v1/sites/shop/sessions/s1/events", second)[0] == 202
+        request = urllib.request.Request(server.url + "/v1/sites/shop/sessions/s1/events",
+                                         headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            stored = answer.read().decode()
+    finally:
+        server.stop()
+    for planted in ("bobbie", "zomer2024", "hunter2", "12.345,67"):
+        assert planted not in stored, planted
