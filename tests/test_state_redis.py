@@ -413,3 +413,39 @@ async def test_a_session_idle_past_its_ttl_keeps_what_protects_it(aiohttp_client
     assert "Zomer2024kaas" not in stored
     again = await client.post(url, data=first)
     assert (await again.json()).get("duplicate") is True
+
+
+async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_kept(redis_server, rconn):  # noqa: F811
+    """Two batches delivered (a whole mirror and a change after it), then one refused after a whole
+    commit: Redis holds again exactly what it held before that commit, version aside."""
+    from redactor.policy import Policy, SiteConfig
+    from redactor.sessions import take_seq
+    from redactor.state_redis import more_keys
+
+    states = RedisStates(redis_server.url, b"k" * 32)
+    state_key, _, changes_key = keys(SITE, "s-u")
+    kept_key, undo_key = more_keys(SITE, "s-u")
+    try:
+        policy = Policy.compile(SITE, SiteConfig())
+        for n in range(2):
+            async with states.session(SITE, "s-u") as mirror:
+                if n == 0:
+                    mirror.insert_tree(password_page()[0], None, policy)
+                take_seq(mirror, n)
+                await states.commit(SITE, "s-u", mirror, n)
+        before = (await rconn.hgetall(state_key), await rconn.lrange(changes_key, 0, -1), await rconn.get(kept_key))
+        assert before[1] and before[2]
+        async with states.session(SITE, "s-u") as mirror:
+            mirror.reset()  # a new snapshot: the mirror is written whole
+            mirror.sticky[99] = (1, "test")
+            take_seq(mirror, 2)
+            await states.commit(SITE, "s-u", mirror, 2)
+            assert await rconn.hget(state_key, "mirror") != before[0][b"mirror"]
+            states.discard(SITE, "s-u")
+        after = (await rconn.hgetall(state_key), await rconn.lrange(changes_key, 0, -1), await rconn.get(kept_key))
+        assert {k: v for k, v in after[0].items() if k != b"seq"} == {k: v for k, v in before[0].items() if k != b"seq"}
+        assert after[1:] == before[1:] and not await rconn.exists(undo_key)
+        async with states.session(SITE, "s-u") as mirror:
+            assert mirror.last_seq == 1 and 99 not in mirror.sticky
+    finally:
+        await states.close()
