@@ -143,10 +143,11 @@ def test_after_a_restart_of_the_real_server_labels_and_selectors_still_apply(tmp
     from conftest import ADMIN_TOKEN, start_serve
 
     config = {"sensitive_selectors": ['form[name="pay"] input'], "block_selectors": ['[data-area="account"] .amount']}
-    form = element("form", {"name": "pay"}, [element("label", {"for": "f1"}, [text("Geheime vraag: naam van je huisdier")]),
-                                             element("span", {"id": "hint"}, [text("Wachtwoord")])])
+    label = element("label", {"for": "f1"}, [text("Geheime vraag: naam van je huisdier")])
+    form = element("form", {"name": "pay"}, [label, element("span", {"id": "hint"}, [text("Wachtwoord")])])
     area = element("section", {"data-area": "account"}, [element("p", {}, [text("Saldo")])])
-    f1, hinted = element("input", {"type": "text", "id": "f1"}), element("input", {"type": "text", "aria-labelledby": "hint"})
+    f1 = element("input", {"type": "text", "id": "f1"})
+    hinted = element("input", {"type": "text", "aria-labelledby": "hint"})
     plain = element("input", {"type": "text", "class": "g"})
     second = [mutation(adds=[add(form["id"], f1), add(form["id"], hinted), add(form["id"], plain),
                              add(area["id"], element("p", {"class": "amount"}, [text("EUR 12.345,67 saldo")]))]),
@@ -163,7 +164,8 @@ def test_after_a_restart_of_the_real_server_labels_and_selectors_still_apply(tmp
     server = start_serve(tmp_path / "data", env=env)
     try:
         call(server, "PUT", "/v1/sites/shop", config)
-        assert call(server, "POST", "/v1/sites/shop/sessions/s1/events", [meta(), snapshot(html_page(form, area))])[0] == 202
+        first = [meta(), snapshot(html_page(form, area))]
+        assert call(server, "POST", "/v1/sites/shop/sessions/s1/events", first)[0] == 202
     finally:
         assert server.stop() == 0
     server = start_serve(tmp_path / "data", env=env)

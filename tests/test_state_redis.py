@@ -343,7 +343,8 @@ def _page(href: str, field: dict) -> list:
 
 
 def _numbered(session: str, n: int, events: list) -> bytes:
-    mark = {"type": 5, "data": {"tag": "batch", "payload": {"recording": session, "n": n}}, "timestamp": events[-1]["timestamp"]}
+    mark = {"type": 5, "data": {"tag": "batch", "payload": {"recording": session, "n": n}},
+            "timestamp": events[-1]["timestamp"]}
     return orjson.dumps({"seq": n, "events": [*events, mark]})
 
 
