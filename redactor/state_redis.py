@@ -144,6 +144,8 @@ if ARGV[6] ~= '' then
   table.insert(undo, 'undo_kept_was'); table.insert(undo, kept and '1' or '0')
   if kept then table.insert(undo, 'undo_kept'); table.insert(undo, kept) end
   redis.call('SET', KEYS[3], ARGV[6], 'PX', ARGV[7])
+else
+  redis.call('PEXPIRE', KEYS[3], ARGV[7])  -- a batch that changed nothing still says the session lives
 end
 redis.call('HSET', KEYS[1], unpack(undo))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
