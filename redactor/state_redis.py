@@ -346,6 +346,13 @@ class RedisStates:
                         self._cache.pop(key, None)
                     else:
                         lease.delivered = True
+                except (StateMoved, StateUnavailable):
+                    # raised by a commit (this session's or another of the batch's), which comes
+                    # before anything of the batch leaves: what this session's commit wrote is undone
+                    self._cache.pop(key, None)
+                    if lease is not None:
+                        lease.discarded = True
+                    raise
                 except BaseException:
                     self._cache.pop(key, None)
                     raise

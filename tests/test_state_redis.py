@@ -450,3 +450,25 @@ async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_ke
             assert mirror.last_seq == 1 and 99 not in mirror.sticky
     finally:
         await states.close()
+
+
+async def test_a_batch_whose_other_session_moved_undoes_the_commit_of_the_first(redis_server, rconn):  # noqa: F811
+    """A body of two sessions (a PostHog batch): the first is committed, the second's state moved
+    meanwhile. The batch is redone from its decoding (StateMoved), nothing of it left: the first
+    session's commit is undone, so the redo finds the state before it, not its own."""
+    from redactor.sessions import take_seq
+
+    states = RedisStates(redis_server.url, b"k" * 32)
+    try:
+        async with states.session(SITE, "s-a") as mirror:
+            take_seq(mirror, 0)
+            await states.commit(SITE, "s-a", mirror, 0)
+        with pytest.raises(StateMoved):
+            async with states.session(SITE, "s-a") as mirror:
+                take_seq(mirror, 1)
+                await states.commit(SITE, "s-a", mirror, 1)
+                raise StateMoved()  # as the commit of the batch's other session raises it
+        async with states.session(SITE, "s-a") as mirror:
+            assert mirror.last_seq == 0 and mirror.pending_seq is None
+    finally:
+        await states.close()
