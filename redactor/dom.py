@@ -123,6 +123,15 @@ def saved_label(words: str | None) -> str | None:
     return shipped_fields().field_meaning("", "", "", words) or None if words else None
 
 
+def _loaded_row(row: list[Any]) -> list[Any]:
+    """A row of the store's saved state as the mirror holds it (_unsaved_values, _loaded_label);
+    the row itself when neither changes it (a node without a value not saved, nor a label)."""
+    attrs, label = row[4], row[8]
+    if not (attrs and "" in attrs.values()) and label is None:
+        return row
+    return [*row[:4], _unsaved_values(attrs), *row[5:8], _loaded_label(label), row[9]]
+
+
 def _loaded_label(saved: Any) -> str | None:
     """A saved row's label as a label: a meaning gives words of the rules; words (a state of a
     frozen mirror or of Redis from before the "words" key said so: never upper case) stay."""
@@ -947,8 +956,7 @@ class DomMirror:
         mirror._popups = None
         rows = state.get("nodes", [])
         if not state.get("words"):  # the store's: values unknown, and labels saved as their meanings
-            rows = [[*row[:4], _unsaved_values(row[4]), *row[5:8], _loaded_label(row[8]), *row[9:]]
-                    for row in rows if isinstance(row, list) and len(row) == 10]
+            rows = [_loaded_row(row) for row in rows if isinstance(row, list) and len(row) == 10]
         for nid, attrs in mirror.table.fill(rows):
             mirror._note_label_for(nid, attrs["for"])
         return mirror
