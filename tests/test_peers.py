@@ -258,6 +258,28 @@ async def test_sdk_keys_set_over_the_admin_api_pick_the_site(aiohttp_client, tmp
     assert bad.status == 400 and "sdk_keys" in (await bad.json())["detail"]
 
 
+async def test_a_project_key_another_site_claims_is_refused(aiohttp_client, tmp_path, collector, monkeypatch):
+    """A key belongs to one site: another site's editor (a token for that site alone) claiming it under laxer
+    settings would have the first site's traffic judged by them (the first site by name won)."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "peers-admin")
+    settings = Settings(data_dir=tmp_path / "data", upstream=collector.url, pii_workers=0, ner=False)
+    client = await aiohttp_client(create_app(settings))
+    admin = {"Authorization": "Bearer peers-admin"}
+    assert (await client.put("/v1/sites/shop", json={"sdk_keys": [TOKEN]}, headers=admin)).status == 201
+    editor = await client.post("/v1/tokens", json={"name": "aaa-dev", "role": "editor", "sites": ["aaa"]},
+                               headers=admin)
+    assert editor.status == 201, await editor.text()
+    aaa = {"Authorization": f"Bearer {(await editor.json())['token']}"}
+    assert (await client.put("/v1/sites/aaa", json={}, headers=aaa)).status == 201
+    taken = await client.patch("/v1/sites/aaa", json={"sdk_keys": [TOKEN], "pii": {"entities": ["CRYPTO"]}},
+                               headers=aaa)
+    assert taken.status == 409 and (await taken.json())["error"] == "sdk_key_taken"
+    assert (await client.get("/v1/sites/aaa", headers=aaa)).status == 200
+    assert (await (await client.get("/v1/sites/aaa", headers=aaa)).json())["sdk_keys"] == []
+    # the site that holds it may set it again
+    assert (await client.put("/v1/sites/shop", json={"sdk_keys": [TOKEN]}, headers=admin)).status == 200
+
+
 async def test_the_native_route_applies_block_requests_and_the_header_allow_list(aiohttp_client, tmp_path):
     sites = {"shop": validate_site_config({"block_requests": ["/api/account/*"]})}
     client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False,
