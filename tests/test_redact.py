@@ -192,6 +192,19 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     assert len(result.events) == 2
 
 
+def test_a_backtracking_url_pattern_blocks_the_page_it_cannot_decide(session):
+    """A site's 're:' pattern runs on URLs visitors send: one that backtracks on a crafted URL ('(a|aa)+$' on
+    thirty a's and a '!': seconds with Python's re, the GIL held, every site waiting) is cut short and taken
+    as matching (fail closed: the page is blocked); a plain pattern decides as before."""
+    field = element("input", {"name": "q"})
+    s = session({"block_urls": ["re:(a|aa)+$", "re:^https://shop\\.example/account/"]})
+    crafted = "https://shop.example/" + "a" * 40 + "!"
+    result = s.send(meta(crafted), snapshot(html_page(field)), input_event(field["id"], "hidden page"))
+    assert result.events == [] and result.dropped == 3
+    assert len(s.send(meta("https://shop.example/products"), snapshot(html_page())).events) == 2
+    assert s.send(meta("https://shop.example/account/x"), snapshot(html_page())).events == []
+
+
 # -- layer 2: field meaning -----------------------------------------------------------------------
 @pytest.mark.parametrize("attributes, label", [
     ({"type": "email"}, ""), ({"type": "tel"}, ""), ({"autocomplete": "given-name"}, ""),
