@@ -259,6 +259,9 @@ ADDRESS_AS_TYPED = [
     ("wir wohnen am mühlbach 3 in ettelbruck", "en", [("mühlbach 3 in ettelbruck", "POSTAL_ADDRESS")]),
     ("j'habite au 4 impasse des lilas", "fr", [("4 impasse des lilas", "POSTAL_ADDRESS")]),
     ("ik woon in gent", "nl", []),  # a town alone is no address
+    # an English street's closer and a UK postcode; not a memory size
+    ("Deliver to 27 Elm Grove, BS7 8JT", "en", [("27 Elm Grove", "POSTAL_ADDRESS"), ("BS7 8JT", "POSTAL_ADDRESS")]),
+    ("Kingston SSD M2 4GB", "en", []),
     # the city typed after a postcode is part of the address
     ("1016 DV Amsterdam", "nl", [("1016 DV Amsterdam", "POSTAL_ADDRESS")]),
     ("1016 DV Am", "nl", [("1016 DV Am", "POSTAL_ADDRESS")]),  # a value cut while the city is typed
@@ -342,6 +345,7 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
 
 # Issue 9, item 13: the site's own text is not visitor data, but the visitor's name it shows back is.
 SITE_TEXT = [
+    ("Omas Küche: Tante Rosa", "de"), ("Love from Paris", "en"), ("Love Island", "en"),
     ("Fietsenwinkel De Spaak", "nl"), ("Welkom bij Fietsenwinkel De Spaak", "nl"), ("Bakkerij De Molen", "nl"),
     ("Boekhandel Van Rossum", "nl"), ("Slagerij Jan Hendriks", "nl"), ("Apotheek Het Anker", "nl"),
     ("Speelgoedwinkel Lotte Bakker", "nl"), ("Openingstijden Banketbakkerij Van der Linde", "nl"),
@@ -494,6 +498,9 @@ NAME_SHOWN_BACK = [
     ("Home › Mijn account › Sanne Jansen", "nl", "Sanne Jansen"), ("Klant › Sanne Jansen", "nl", "Sanne Jansen"),
     # a name that is a weekday's abbreviation, on a line with a date but no opening hours
     ("Hi Mo, ma 12 mei kom ik langs", "nl", "Mo"), ("Hallo Mo Schneider, Mo–Fr erreichbar", "de", "Mo Schneider"),
+    # sign-offs and wishes of a card ("Best wishes", "love from", "Happy Birthday"); a relative after a possessive
+    ("Best wishes, Hamish", "en", "Hamish"), ("All the best, Jack", "en", "Jack"), ("Happy Birthday Poppy", "en", "Poppy"),
+    ("Mein Opa Eberhard freut sich sicher darüber", "de", "Eberhard"),
 ]
 
 
