@@ -357,7 +357,7 @@ def _selector(selector: str) -> str:
     depth = selector_depth(compiled)
     if depth > MAX_SELECTOR_DEPTH:
         raise ValueError(f"{selector[:80]!r} is nested {depth} levels deep: at most {MAX_SELECTOR_DEPTH}")
-    reason = why_never_matches(compiled)
+    reason = why_never_matches(compiled, shipped_structure().is_structural)
     if reason:
         raise ValueError(f"{selector!r} can never match: {reason}")
     return selector
