@@ -818,16 +818,26 @@ def test_shortcuts_answer_like_the_whole_engine(detector):
     for language in ("en", "fr", "nl"):
         batch = [text for text, lang in texts if lang == language]
         assert detector._detect(batch, language) == reference._detect(batch, language), language
-    routes = [detector._route(text) for text, _ in texts]
+    routes = [detector._route(text, lang)[0] for text, lang in texts]
     assert len(texts) > 1_500 and routes.count(None) > len(texts) / 4
     assert any(route is not None for route in routes)
+
+
+def test_patterns_only_answer_like_the_whole_engine_too(patterns_only):
+    """Without the model (scrub --no-ner, ner: false) each text is analyzed by the recognizers it
+    wakes as well: the same spans as every recognizer on every text."""
+    texts = corpus()
+    reference = PiiDetector(ner=False, shortcuts=False)
+    for language in ("en", "fr", "nl"):
+        batch = [text for text, lang in texts if lang == language]
+        assert patterns_only._detect(batch, language) == reference._detect(batch, language), language
 
 
 def test_a_lower_case_name_typed_in_a_sentence_is_read_by_the_patterns_still(detector):
     """No model for a text without a capitalised name (the model finds none there), but the
     patterns read it whole: the phone beside a lower-case name is found."""
     text = "bel mieke hofstra op 06 3190 2274"
-    assert detector._route(text) is detector._patterns
+    assert detector._route(text, "nl")[0] is detector._patterns
     assert ("06 3190 2274", "PHONE_NUMBER") in found(detector, text, "nl")
 
 
