@@ -99,6 +99,20 @@ CARD = [
     ("3714 496353 98431", "en", [("3714 496353 98431", "CREDIT_CARD")]),
     ("4539 0583 4912 5402", "en", []),  # Luhn fails
     ("2604 7719 3385", "en", []),  # 12 digits: a loyalty card number is not a payment card
+    # groups as people type them: dots, slashes, mixed separators (Luhn still decides)
+    ("mijn kaartnummer is 4111.1111.1111.1111", "nl", [("4111.1111.1111.1111", "CREDIT_CARD")]),
+    ("4111/1111/1111/1111", "en", [("4111/1111/1111/1111", "CREDIT_CARD")]),
+    ("4111 1111.1111 1111", "en", [("4111 1111.1111 1111", "CREDIT_CARD")]),
+    ("4111.1111.1111.1112", "en", []),  # Luhn fails
+    # the security code after its word; three digits alone are anything
+    ("card number 5555.5555.5555.4444 exp 12/28 cvc 123", "en",
+     [("5555.5555.5555.4444", "CREDIT_CARD"), ("123", "CREDIT_CARD")]),
+    ("CVV: 4321", "en", [("4321", "CREDIT_CARD")]),
+    ("cryptogramme 987 merci", "fr", [("987", "CREDIT_CARD")]),
+    ("mijn kaartcode is 456", "nl", [("456", "CREDIT_CARD")]),
+    ("cvc123", "en", [("123", "CREDIT_CARD")]),
+    ("Nog 123 stuks op voorraad", "nl", []),
+    ("code 123", "en", []),
 ]
 IBAN = [
     ("NL46 RABO 2329 5197 02", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),
