@@ -724,3 +724,9 @@ def test_a_replay_recording_whose_segment_id_is_no_whole_number_is_refused(line)
         sentry.decode(raw, {}, {}, LIMIT)
     assert refused.value.status == 400 and refused.value.code == "bad_envelope"
 
+
+@pytest.mark.parametrize("kind", [b'{"x":1}', b"7", b"null", b"[]"])
+def test_an_item_whose_type_is_no_string_is_refused(kind):
+    with pytest.raises(BatchError) as refused:
+        sentry.decode(b'{"event_id":"x"}\n{"type":' + kind + b'}\n{"a":1}', {}, {}, LIMIT)
+    assert refused.value.status == 400 and refused.value.code == "bad_envelope"

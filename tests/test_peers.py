@@ -245,6 +245,7 @@ async def test_preflights_are_answered_as_the_peers_do(proxy, collector):
     ("/e/?compression=base64", b"data=%%%"),
     ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":"replay_recording","length":400}\n{"segment_id":0}\nxx'),
     ("/s/", b"not json"),
+    ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":{"x":1}}\n{"a":1}'),  # an item's type that is no string
     ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":"replay_recording","length":21}\n{"segment_id":"0"}\n[]\n'),
 ])
 async def test_undecodable_bodies_are_refused_counted_and_never_forwarded(proxy, collector, path, raw):

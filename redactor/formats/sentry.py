@@ -318,6 +318,8 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
     budget = Budget(limit)
     for item in envelope.items:
         kind = item.header.get("type")
+        if not isinstance(kind, str):
+            raise BatchError(400, "bad_envelope", "an item header's type is a string (\"event\", \"replay_event\"…)")
         if kind == "replay_recording":
             envelope._recordings.append(_recording(item, budget))
         elif kind == "replay_event":
