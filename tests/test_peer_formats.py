@@ -703,12 +703,13 @@ async def test_sentry_structural_keys_pass_only_with_the_sdks_shape(redact):
     session = {"sid": "1" * 32, "init": True, "status": HELD_EMAIL, "did": "u"}
     report = {"timestamp": 1764626402.3, "discarded_events": [{"reason": HELD_EMAIL, "category": "error", "quantity": 1}]}
     recording = b'{"segment_id":0,"note":"' + HELD_EMAIL.encode() + b'"}\n' + json.dumps([meta()]).encode()
-    raw = b"\n".join([header, json.dumps({"type": "event", "filename": f"{HELD_EMAIL}.txt"}).encode(),
+    raw = b"\n".join([header, json.dumps({"type": "event", "filename": "jan.peeters@gmail.com.txt",
+                                          "note": HELD_EMAIL}).encode(),
                       json.dumps(event).encode(), b'{"type":"session"}', json.dumps(session).encode(),
                       b'{"type":"client_report"}', json.dumps(report).encode(),
                       b'{"type":"replay_recording","length":%d}' % len(recording), recording])
     out = await redact(sentry.decode(raw, {}, {}, LIMIT))
-    assert HELD_EMAIL not in out.decode() and "tjallingsma" not in out.decode()
+    assert HELD_EMAIL not in out.decode() and "tjallingsma" not in out.decode() and "peeters" not in out.decode()
     sent_header, items = read_envelope(out)
     assert [h["type"] for h, _ in items] == ["event", "session", "client_report", "replay_recording"]
     assert sent_header["trace"]["public_key"] == SENTRY_KEY and sent_header["trace"]["sample_rate"] == "1"

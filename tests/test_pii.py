@@ -66,6 +66,8 @@ EMAIL = [
     ("Lien envoyé à l••••••••@arvor-post.example — vérifiez", "fr", [("l••••••••@arvor-post.example", "EMAIL_ADDRESS")]),
     ("We sent a code to j***@mail.example", "en", [("j***@mail.example", "EMAIL_ADDRESS")]),
     ("avatars/ruurd.hoekstra@duinhuis.example.png", "en", [("ruurd.hoekstra@duinhuis.example.png", "EMAIL_ADDRESS")]),
+    # a file named after an address: its extension is no suffix Presidio's check knows
+    ("bijlage jan.peeters@gmail.com.txt", "nl", [("jan.peeters@gmail.com.txt", "EMAIL_ADDRESS")]),
     ("icon@2x.png", "en", []),
     ("img/icon@2x.png 2x, img/icon@1.5x.png 1.5x", "en", []),
     ("@home", "en", []),
