@@ -669,6 +669,28 @@ def test_urls_lose_emails_and_secrets(session):
     assert "page=2" in stored and "utm_campaign=zomer" in stored
 
 
+def test_values_in_look_alike_characters_are_masked_in_typed_text_page_text_and_urls(session):
+    """Full-width forms, the small commercial at and other scripts' digits are the same values to
+    whoever reads them: detection reads them folded, and the original characters are masked."""
+    textarea = element("textarea", {"id": "msg"})
+    s = session()
+    s.send(meta("https://shop.example/zoek?q=jan.peeters%EF%BC%A0gmail.com&page=2"),
+           snapshot(html_page(element("p", {}, [text("Contact: telefoon \uff10\uff14\uff17\uff10 \uff11\uff12 "
+                                                     "\uff13\uff14 \uff15\uff16")]),
+                              element("span", {"title": "IBAN \uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21"
+                                                        "\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13\uff10\uff10"}),
+                              element("a", {"href": "/p?ref=jan.peeters\ufe6bgmail.com"}, [text("link")]),
+                              textarea)),
+           *typing(textarea["id"], "email jan.peeters\uff20gmail.com of \u0660\u0666\u0661\u0662\u0663\u0664"
+                                   "\u0665\u0666\u0667\u0668 graag"))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("jan.peeters\uff20gmail.com", "jan.peeters\ufe6bgmail.com", "\u0660\u0666\u0661\u0662\u0663\u0664",
+                  "\uff10\uff14\uff17\uff10", "\uff2e\uff2c\uff19\uff11\uff21\uff22", "jan.peeters%EF%BC%A0gmail"):
+        assert value not in stored, value
+    assert not leaks(s.stored, "jan.peeters\uff20gmail.com")
+    assert "telefoon" in stored and "email " in stored and "page=2" in stored  # the rest stays readable
+
+
 def test_url_parameters_named_like_a_field_are_masked_whole(session):
     """A parameter's name says what its value is, as a field's name does: a name no detector
     knows is masked too; parameters that say nothing keep their values."""

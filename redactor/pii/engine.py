@@ -16,6 +16,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NoOpNlpEngine, S
 from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
 from redactor.pii.cache import SpanCache
+from redactor.pii.fold import fold
 from redactor.pii.names import is_a_person, load_lexicons, may_hold_a_name, ner_names
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
@@ -176,9 +177,16 @@ class PiiDetector:
         return [r or () for r in raw]
 
     def _detect(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
-        """Every span of every entity at any score (filtered by settings later)."""
+        """Every span of every entity at any score (filtered by settings later), on the original
+        texts. Each text is read folded (fold.py: full-width forms, other scripts' digits, zero-width
+        characters), and what is found there is mapped back: the caches above key the original text
+        and hold its own offsets."""
         self.stats["analyzed"] += len(texts)
         self.stats["calls"] += 1
+        folds = [fold(text) for text in texts]
+        return [f.spans_back(spans) for f, spans in zip(folds, self._detect_read([f.text for f in folds], lang))]
+
+    def _detect_read(self, texts: list[str], lang: str) -> list[tuple[Span, ...]]:
         routes = [self._route(text, lang) for text in texts]
         found: list[list[RecognizerResult]] = [[] for _ in texts]
         for engine in (e for e in (self._with_ner, self._patterns) if e is not None):
