@@ -231,7 +231,14 @@ def config_json(config: SiteConfig) -> bytes:
 
 async def save_config(request: web.Request, site: str, config: SiteConfig, action: str, before: SiteConfig | None,
                       status: int = 200) -> web.Response:
-    """Compiled first: what cannot serve every batch is refused before it is stored or audited."""
+    """Compiled first: what cannot serve every batch is refused before it is stored or audited. A
+    project key another site claims is refused: a peer's traffic is judged by the one site that holds
+    its key, and another site's editor could otherwise take a site's traffic under laxer settings."""
+    policies = request.config_dict[POLICIES]
+    if taken := sorted({key for other, policy in policies.items() if other != site
+                        for key in policy.config.sdk_keys} & set(config.sdk_keys)):
+        raise web.HTTPConflict(text=f"sdk_keys {taken} are claimed by another site: a project key belongs to one "
+                                    "site; remove it there first", reason="SDK Key Taken")
     policy = await configured(lambda: Policy.compile(site, config))
     await request.config_dict[STORE].put_site(site, config.model_dump(), who(request), action,
                                               before.model_dump() if before is not None else None)

@@ -113,12 +113,18 @@ def load_settings(flags: dict[str, Any], config_file: Path | None = None,
     except ValidationError as error:
         errors += validation_errors(error, Settings)
         settings = None
-    configs = {}
+    configs: dict[str, SiteConfig] = {}
+    holders: dict[str, str] = {}  # a project key belongs to one site (as the admin API keeps it)
     for site, config in sites.items():
         try:
             configs[site] = validate_site_config(config)
         except ConfigError as error:
             errors += error.under(f"$.sites.{site}").errors
+            continue
+        for i, key in enumerate(configs[site].sdk_keys):
+            if holders.setdefault(key, site) != site:
+                errors.append((f"$.sites.{site}.sdk_keys[{i}]", f"site {holders[key]!r} holds this key too: a "
+                                                                  "project key belongs to one site"))
     if errors or settings is None:
         raise ConfigError.of(errors)
     settings.sites.update(configs)

@@ -50,6 +50,11 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 #: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}|[a-z]{2}\d{2}")  # "nl75 knab 0255": an IBAN typed in lower case too
+#: where an identifier starts among digit groups: an IBAN's country and check digits ("IBAN NL91 ABNA": the
+#: label is a group too), two capitals then digits (a UK insurance number, "QR 48 37 …")
+_ID_START = re.compile(r"(?<!\w)(?:[A-Z]{2}\d{2}|[a-z]{2}\d{2}|[A-Z]{2} \d{2})")
+#: what people put between the groups of a number ("06 - 28 41", "089 / 42 17 63", "+31 (0)20 – 5")
+_GROUP_SEPARATORS = frozenset("-–—/.·|")
 _IBAN_START_LOWER = re.compile(r"[a-z]{2}\d{2}$")
 _IBAN_GROUP = 4  # characters of an IBAN's groups as people write them ("NL91 ABNA 0417 …")
 #: "Mieke", "Marie-Claire", "Jean-" (not "WINTER25")
@@ -589,7 +594,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri"
         return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)
-    if _DIGITISH.search(token) or _GROUP.match(token) or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper())):
+    if (_DIGITISH.search(token) or _GROUP.match(token) or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper()))
+            or token in _GROUP_SEPARATORS):
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None:
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
@@ -599,6 +605,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         run, capitalised = _name_run(token, before, start, lenient=True)
         groups = _digit_groups(value, before, start, 0)
         first = min(run if capitalised else start, start if groups is None else groups)
+        if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
+            first = min(first, number)
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -608,9 +616,11 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(start, len(value), "TRAILING_FRAGMENT")]
     if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "
         return [(street, len(value), "TRAILING_FRAGMENT")]
+    if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
+        return [(number, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
-    run, capitalised = _name_run(token, before, start)
-    last = token.lower() in PARTICLES or (_PROPER_NOUN.match(token) and (
+    run, capitalised = _name_run(token, before, start, links=True)
+    last = token.lower() in PARTICLES or token.lower() in _PLACE_LINKS or (_PROPER_NOUN.match(token) and (
         is_given_name(token) or (names and not is_function_word(token))))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
@@ -640,6 +650,14 @@ _STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"],
 _STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
 _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as written: capitalised
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
+_ELIDED = re.compile(r"^[dlDL]['’](?=\w)")  # a French particle joined to the next word: "Boulevard d'Avroy"
+#: a house number at a value's end that its street may follow ("3 bis, ", "12b, " before "avenue Jean Jaurès")
+_HOUSE_NUMBER_FIRST = re.compile(r"(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,[^\S\n]*$|(?<!\S)\d{1,4}[^\S\n]?(?:bis|ter)[^\S\n]*$")
+#: words that join a town's name to its river or region ("Alphen aan den Rijn", "Châlons-sur-Marne" typed apart):
+#: a settled town name may go on after them as a name goes on after its particles
+_PLACE_LINKS = frozenset({"aan", "sur", "sous"})
+_STREET_LOOK_BACK = 12  # characters before the last word where a house number first is looked for
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,?[^\S\n]+$")  # "12 rue …"
 
 
 def _street_words(value: str, before: list[str], start: int, token: str) -> int | None:
@@ -650,28 +668,43 @@ def _street_words(value: str, before: list[str], start: int, token: str) -> int 
     if bare in _STREET_CLOSERS and before and _CAPITALISED.match(before[-1]):
         return start - len(before[-1]) - 1
     if bare in _STREET_OPENERS:
-        return start
-    if not (_CAPITALISED.match(token) or bare in PARTICLES):
+        return _with_house_number(value, start)
+    if not (_CAPITALISED.match(_ELIDED.sub("", token)) or bare in PARTICLES):
         return None
     position = start
     for word in reversed(before[-_STREET_RUN:]):
         position -= len(word) + 1
         if word.lower() in _STREET_OPENERS:
-            return position
-        if not (_CAPITALISED.match(word) or word.lower() in PARTICLES):
+            return _with_house_number(value, position)
+        if not (_CAPITALISED.match(_ELIDED.sub("", word)) or word.lower() in PARTICLES):
             return None
     return None
 
 
-def _name_run(token: str, before: list[str], start: int, lenient: bool = False) -> tuple[int, bool]:
+def _house_number_before(value: str, position: int) -> int | None:
+    """Where a house number that a street's name may follow ends the value before position ("3 bis, ",
+    "12b, " before "avenue Jean Jaurès"), or None."""
+    number = _HOUSE_NUMBER_FIRST.search(value, max(0, position - _STREET_LOOK_BACK), position)
+    return number.start() if number else None
+
+
+def _with_house_number(value: str, position: int) -> int:
+    """position, or the start of a house number right before it ("12, rue de la Loi", "3 bis avenue …")."""
+    number = _HOUSE_NUMBER_BEFORE.search(value, max(0, position - _STREET_LOOK_BACK), position)
+    return number.start() if number else position
+
+
+def _name_run(token: str, before: list[str], start: int, lenient: bool = False, links: bool = False) -> tuple[int, bool]:
     """Where the run of capitalised words and particles that ends with token starts ("Sanne van
     der", "Youssef El"), leading particles left out, and whether it holds a capitalised word.
-    lenient: token ends the run whatever it is (a word still being typed)."""
-    if not (lenient or _CAPITALISED.match(token) or token.lower() in PARTICLES):
+    lenient: token ends the run whatever it is (a word still being typed). links: the words that join
+    a town's name to its river are particles too ("Alphen aan den")."""
+    joins = _PLACE_LINKS if links else frozenset()
+    if not (lenient or _CAPITALISED.match(token) or token.lower() in PARTICLES or token.lower() in joins):
         return start, False
     words, position = [token], start
     for word in reversed(before):
-        if not (_CAPITALISED.match(word) or word.lower() in PARTICLES):
+        if not (_CAPITALISED.match(word) or word.lower() in PARTICLES or word.lower() in joins):
             break
         words.insert(0, word)
         position -= len(word) + 1
@@ -688,10 +721,14 @@ _GROUPED_DIGITS_MIN = 3
 
 
 def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int | None:
-    """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23"), when they
-    (with the digits of what follows them) make 3 digits or the start of an IBAN; else None."""
+    """Where the digit groups typed before start begin ("06 3190 22", "NL46 RABO 23", "089 / 42"), when
+    they (with the digits of what follows them) make 3 digits, or from an identifier's start among them
+    ("IBAN NL91 ABNA", "QR 48"); else None."""
     position, lower_case = start, None
     for word in reversed(before):
+        if word in _GROUP_SEPARATORS:
+            position -= len(word) + 1
+            continue
         if _IBAN_START_LOWER.match(word):  # the start of an IBAN in lower case: its groups end here
             lower_case = None
             digits, position = digits + _count_digits(word), position - len(word) - 1
@@ -704,8 +741,10 @@ def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int
     if lower_case is not None:
         position, digits = lower_case
     if position < start or digits:
-        if digits >= _GROUPED_DIGITS_MIN or _IBAN_START.match(value, position):
+        if digits >= _GROUPED_DIGITS_MIN:
             return position
+        if identifier := _ID_START.search(value, position):
+            return identifier.start()
     return None
 
 

@@ -44,6 +44,7 @@ from redactor.policy import (
     shipped_structure,
 )
 from redactor.rrweb import NodeType, node_id
+from redactor.selectors import MAX_KEPT_STRUCTURAL, MAX_KEPT_VALUE
 from redactor.selectors import (
     UNKEPT_ATTRIBUTES as _UNKEPT_ATTRIBUTES,  # values: what we protect; bulky CSS
 )
@@ -52,10 +53,6 @@ from redactor.taint import Taint
 
 _ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an enum's attribute costs per node
 _CONTAINERS = frozenset(map(int, CONTAINERS))
-_MAX_ATTRIBUTE = 256
-#: a structural value is kept whole up to this (a Tailwind `class` of 2 KB), for the site's selectors;
-#: markers judged the whole value when it came
-_MAX_STRUCTURAL = 8192
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
@@ -174,11 +171,11 @@ def attribute_strings(attributes: Any) -> dict[str, str]:
 
 
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
-    """What the mirror keeps of them: structural values whole up to _MAX_STRUCTURAL (a Tailwind
-    `class` of 2 KB still holds its `ph-no-capture` for selectors), other values cut to
-    _MAX_ATTRIBUTE, never values."""
+    """What the mirror keeps of them: structural values whole up to MAX_KEPT_STRUCTURAL (a Tailwind
+    `class` of 2 KB still holds its `ph-no-capture` for selectors; markers judged the whole value
+    when it came), other values cut to MAX_KEPT_VALUE, never values."""
     structure = policy.structure
-    return {name: value[:_MAX_STRUCTURAL if structure.is_structural(name) else _MAX_ATTRIBUTE]
+    return {name: value[:MAX_KEPT_STRUCTURAL if structure.is_structural(name) else MAX_KEPT_VALUE]
             for name, value in full.items() if name not in _UNKEPT_ATTRIBUTES}
 
 

@@ -54,7 +54,7 @@ def _keep(key: Any, value: Any) -> Any:
 
 def _shape_bytes(attrs: dict[str, str] | None, label: str | None) -> int:
     """A new shape's memory: its objects, and the characters of what it keeps (a structural
-    attribute is kept whole up to dom._MAX_STRUCTURAL: a session of 2,000 long class strings is
+    attribute is kept whole up to selectors.MAX_KEPT_STRUCTURAL: a session of 2,000 long class strings is
     counted as the megabytes it holds)."""
     return SHAPE_BYTES + len(label or "") + sum(len(k) + len(v) for k, v in (attrs or {}).items())
 

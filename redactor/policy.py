@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 import orjson
+import regex
 import soupsieve
 from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -320,6 +321,9 @@ MAX_SELECTOR_DEPTH = 32  # compound selectors in a chain (`a > b c`), plus nesti
 MAX_REPORTED_ERRORS = 50
 #: a block_urls / block_requests pattern that starts with this is a regular expression, not a glob
 REGEX_PREFIX = "re:"
+#: a site's regular expression runs on URLs visitors send: past this it is taken as matching (fail closed: the
+#: page or request is blocked), so that a backtracking pattern ("re:(a+)+$") cannot hold the server
+URL_PATTERN_SECONDS = 0.05
 
 
 def _compile_selector(selector: str) -> soupsieve.SoupSieve:
@@ -353,7 +357,7 @@ def _selector(selector: str) -> str:
     depth = selector_depth(compiled)
     if depth > MAX_SELECTOR_DEPTH:
         raise ValueError(f"{selector[:80]!r} is nested {depth} levels deep: at most {MAX_SELECTOR_DEPTH}")
-    reason = why_never_matches(compiled)
+    reason = why_never_matches(compiled, shipped_structure().is_structural)
     if reason:
         raise ValueError(f"{selector!r} can never match: {reason}")
     return selector
@@ -407,8 +411,8 @@ class SiteConfig(BaseModel):
         for pattern in patterns:
             if pattern.startswith(REGEX_PREFIX):
                 try:
-                    re.compile(pattern.removeprefix(REGEX_PREFIX))
-                except re.error as error:
+                    regex.compile(pattern.removeprefix(REGEX_PREFIX))
+                except regex.error as error:
                     raise ValueError(f"{pattern!r} is not a regular expression: {error}") from None
         return patterns
 
@@ -554,7 +558,10 @@ def url_matches(url: str, patterns: list[str]) -> bool:
     path = SCHEME_AND_HOST.sub("", url, count=1)
     for pattern in patterns:
         if pattern.startswith(REGEX_PREFIX):
-            if re.search(pattern.removeprefix(REGEX_PREFIX), url):
+            try:
+                if regex.search(pattern.removeprefix(REGEX_PREFIX), url, timeout=URL_PATTERN_SECONDS):
+                    return True
+            except TimeoutError:
                 return True
         elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
             return True

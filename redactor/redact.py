@@ -43,6 +43,7 @@ from redactor.rrweb import (
     NODE_KEYS,
     NODE_NAMES,
     NODE_NUMBERS,
+    NODE_TEXTS,
     OTHER_NODE_KEYS,
     OTHER_NODE_NUMBERS,
     PLAIN_NAME,
@@ -130,11 +131,11 @@ def _node_keys(kind: Any) -> frozenset[str]:
     return NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
 
 
-def _node_types(kind: Any) -> tuple[frozenset[str], frozenset[str]]:
-    """Of those, the keys that hold numbers or flags, and those that hold names."""
+def _node_types(kind: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Of those, the keys that hold numbers or flags, those that hold names, and those that hold text."""
     if type(kind) is int and kind in NODE_NUMBERS:
-        return NODE_NUMBERS[kind], NODE_NAMES[kind]
-    return OTHER_NODE_NUMBERS, frozenset()
+        return NODE_NUMBERS[kind], NODE_NAMES[kind], NODE_TEXTS[kind]
+    return OTHER_NODE_NUMBERS, frozenset(), frozenset()
 
 
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
@@ -822,7 +823,7 @@ class BatchRedaction:
         if not isinstance(obj, dict):
             return
         self._scan_beyond(obj, shape.keys)
-        self._as_typed(obj, shape.numbers, shape.names)
+        self._as_typed(obj, shape.numbers, shape.names, shape.texts)
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):
@@ -836,12 +837,17 @@ class BatchRedaction:
             elif value is not None:
                 self._mask_wrong_type(obj, key)
 
-    def _as_typed(self, obj: dict[str, Any], numbers: frozenset[str], names: frozenset[str]) -> None:
-        """A key rrweb's format gives numbers or flags that holds anything else (a string, an object:
-        a fork's or a hostile client's) has it masked whole: nothing says what it is. A key it gives a
-        name (a tag, a doctype's ids) that holds no plain name has it scanned as a payload's strings."""
+    def _as_typed(self, obj: dict[str, Any], numbers: frozenset[str], names: frozenset[str],
+                  texts: frozenset[str]) -> None:
+        """A key rrweb's format gives numbers or flags, or text, that holds anything else (a string
+        where a number goes, a number or an object where text goes: a fork's or a hostile client's)
+        has it masked whole: nothing says what it is. A key it gives a name (a tag, a doctype's ids)
+        that holds no plain name has it scanned as a payload's strings."""
         for key in numbers.intersection(obj):
             if not is_number_or_flag(obj[key]):
+                self._mask_wrong_type(obj, key)
+        for key in texts.intersection(obj):
+            if not (type(obj[key]) is str or obj[key] is None):
                 self._mask_wrong_type(obj, key)
         for key in names.intersection(obj):
             value = obj[key]

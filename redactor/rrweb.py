@@ -147,23 +147,25 @@ def is_number_or_flag(value: Any) -> bool:
 
 
 _SCALARS = frozenset({int, float, bool})
-#: of each kind's keys, those holding numbers or flags (ids, isSVG, isShadow…), and names (tagName, a doctype's)
+#: of each kind's keys, those holding numbers or flags (ids, isSVG, isShadow…), names (tagName, a doctype's), text
 NODE_NUMBERS: dict[int, frozenset[str]] = {kind: numbers_only(keys) for kind, keys in NODE_KEYS.items()}
 OTHER_NODE_NUMBERS = numbers_only(OTHER_NODE_KEYS)
 NODE_NAMES: dict[int, frozenset[str]] = {kind: keys & NAME_KEYS for kind, keys in NODE_KEYS.items()}
+NODE_TEXTS: dict[int, frozenset[str]] = {kind: (keys & TEXT_KEYS) - NAME_KEYS for kind, keys in NODE_KEYS.items()}
 
 
 class Shape:
     """The keys an rrweb object defines, the shapes of the objects some of them hold (an object, or a
-    list of objects), and those of its keys that hold numbers or flags (numbers) or names (names)."""
+    list of objects), and those of its keys that hold numbers or flags (numbers), names (names) or text (texts)."""
 
-    __slots__ = ("keys", "inner", "numbers", "names")
+    __slots__ = ("keys", "inner", "numbers", "names", "texts")
 
     def __init__(self, *keys: str, **inner: Shape):
         self.keys = frozenset(keys) | frozenset(inner)
         self.inner = inner
         self.numbers = numbers_only(frozenset(keys))
         self.names = self.keys & NAME_KEYS
+        self.texts = (self.keys & TEXT_KEYS) - NAME_KEYS
 
 
 _POSITIONS = Shape("source", positions=Shape("x", "y", "id", "timeOffset"))

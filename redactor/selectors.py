@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import soupsieve
+from soupsieve import css_parser
 from soupsieve import css_types as ct
 
 from redactor.bounded_cache import short_lru_cache
@@ -118,14 +119,24 @@ def _selectors_in(selector_list: ct.SelectorList) -> Iterator[ct.Selector]:
 #: attributes the mirror never keeps (what a visitor typed or chose, CSS, srcdoc): a selector
 #: that reads them (`[value=…]`, `:checked`, `:default`) can never match on it
 UNKEPT_ATTRIBUTES = frozenset({"value", "_cssText", "srcdoc", "rr_dataURL", "checked", "selected"})
+#: how much of an attribute's value the mirror keeps: structural values (a Tailwind `class` of 2 KB) whole up
+#: to the first, others up to the second; an attribute test on a longer value can never match on it
+MAX_KEPT_STRUCTURAL = 8192
+MAX_KEPT_VALUE = 256
+#: what soupsieve puts around an attribute test's escaped value, per operator (css_parser's own patterns)
+_PATTERN_WRAPPERS = tuple(sorted(
+    (tuple(css_parser.CSSParser.parse_attribute_pattern(op, "\0").pattern.split("\0"))
+     for op in ("=", "^=", "$=", "*=", "~=", "|=", "!=")), key=lambda wrap: -len("".join(wrap))))
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 #: states that depend on a field's live value (`:placeholder-shown`, `:in-range`…): never known
 _VALUE_STATES = ct.SEL_PLACEHOLDER_SHOWN | ct.SEL_IN_RANGE | ct.SEL_OUT_OF_RANGE | ct.SEL_INDETERMINATE
 
 
-def why_never_matches(compiled: soupsieve.SoupSieve) -> str | None:
+def why_never_matches(compiled: soupsieve.SoupSieve, is_structural: Callable[[str], bool]) -> str | None:
     """Why a selector can never match on the mirror (it would pass validation and block
     nothing), or None. Checked on soupsieve's compiled form, so `:checked` is caught by the
-    `[checked]` it expands to."""
+    `[checked]` it expands to. is_structural: whether an attribute's value is kept whole (to
+    MAX_KEPT_STRUCTURAL) rather than cut (to MAX_KEPT_VALUE)."""
     if not compiled.selectors or all(s is ct.Null or isinstance(s, ct.SelectorNull) for s in compiled.selectors):
         return "it names a state a recording does not show (:hover, :focus, :visited, :target…)"
     for selector in _selectors_in(compiled.selectors):
@@ -133,11 +144,26 @@ def why_never_matches(compiled: soupsieve.SoupSieve) -> str | None:
         if unkept:
             return (f"it reads the {unkept[0]!r} attribute, which the proxy never keeps (a visitor's value or "
                     "choice, or CSS): select the element by its id, class, name or another attribute")
+        for test in selector.attributes:
+            kept = MAX_KEPT_STRUCTURAL if is_structural(test.attribute) else MAX_KEPT_VALUE
+            if test.pattern is not None and not test.inverse and _tested_length(test.pattern) > kept:
+                return (f"it tests {test.attribute!r} for a value of more than {kept} characters, and the proxy keeps "
+                        f"{kept} characters of that attribute: test a shorter part of it (^=, *=)")
         if selector.flags & _VALUE_STATES:
             return "it depends on a field's live value (:placeholder-shown, :in-range…), which the proxy never keeps"
         if selector.contains:
             return "it reads text (:-soup-contains), which the proxy does not keep for selectors"
     return None
+
+
+def _tested_length(pattern: re.Pattern[str]) -> int:
+    """The length of the value an attribute test compares with (its pattern, without soupsieve's wrapping)."""
+    source = pattern.pattern
+    for before, after in _PATTERN_WRAPPERS:
+        if source.startswith(before) and source.endswith(after) and len(source) >= len(before) + len(after):
+            source = source[len(before):len(source) - len(after)]
+            break
+    return len(_ESCAPED.sub(r"\1", source))
 
 
 def _native(selector: ct.Selector) -> bool:

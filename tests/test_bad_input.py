@@ -83,6 +83,24 @@ async def test_deeply_nested_nodes_do_not_overflow(shop, admin_headers, depth):
     await still_serving(shop)
 
 
+@pytest.mark.parametrize("depth", [200, 300, 1000])
+async def test_batch_metadata_nested_deeper_than_can_be_stored_is_refused(shop, admin_headers, depth):
+    """The decoder takes 1,024 levels of JSON, the encoder 255: metadata between the two was redacted
+    and then failed to be stored (500). Refused at decode with 400 too_deep; within 255, stored."""
+    events = orjson.dumps([snapshot(html_page(element("p", {}, [text("Fietsbel, rood")])))]).decode()
+    metadata = '{"a":' * depth + f'"{SECRET}"' + "}" * depth
+    answer = await shop.post(INGEST.format(f"meta{depth}"), data=f'{{"events": {events}, "m": {metadata}}}')
+    if depth == 200:
+        assert answer.status == 202, await answer.text()
+        assert "Fietsbel" in await stored(shop, admin_headers, f"meta{depth}")
+    else:
+        assert answer.status == 400
+        body = await answer.json()
+        assert body["error"] == "too_deep" and "metadata" in body["detail"]
+    assert "geheim" not in await stored(shop, admin_headers, f"meta{depth}")
+    await still_serving(shop)
+
+
 async def test_huge_strings(shop, admin_headers):
     notes = element("textarea", {})
     huge = ("lorem ipsum " * 100_000) + SECRET

@@ -73,6 +73,14 @@ def test_check_config_reports_every_fault_in_one_run(tmp_path):
     assert b"PASSPORT" in done.stderr and len(done.stderr.splitlines()) == 7
 
 
+def test_check_config_refuses_a_project_key_two_sites_hold(tmp_path):
+    """A peer's traffic is judged by the one site that holds its key (the admin API refuses a taken key)."""
+    config = tmp_path / "redactor.yaml"
+    config.write_text("sites:\n  shop: {sdk_keys: [phc_ShopProjectKey1]}\n  blog: {sdk_keys: [phc_ShopProjectKey1]}\n")
+    done = redactor("check-config", str(config))
+    assert done.returncode == 1 and b"$.sites.blog.sdk_keys[0]" in done.stderr and b"'shop'" in done.stderr
+
+
 def test_check_config_refuses_an_entity_no_recognizer_reports(tmp_path):
     site = tmp_path / "site.json"
     site.write_text('{"pii": {"entities": ["EMAIL_ADDRESS", "PASSPORT"]}}')

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
 
 import orjson
 import pytest
@@ -15,6 +16,9 @@ import redis.asyncio as aioredis
 from factories import element, html_page, meta, snapshot, text
 from redactor.app import create_app
 from redactor.config import Settings
+from redactor.pii import cache
+from redactor.pii.cache import SharedSpans
+from redactor.ruledata import rules_dir
 from redis_server import redis_server  # noqa: F401  (the fixture)
 
 SITE = "shop"
@@ -89,8 +93,6 @@ async def test_the_texts_of_a_page_never_seen_are_hashed_off_the_loop(client, ad
     redaction thread that asked for them, and the loop goes on with them to Redis and the detector."""
     import threading
 
-    from redactor.pii.cache import SharedSpans
-
     hashed_on: list[str] = []
     digest = SharedSpans.digest
 
@@ -160,3 +162,38 @@ async def test_an_answer_redis_was_not_given_by_an_instance_is_detected_again(
     assert by_three["redis"] == 0 and by_three["detected"] >= len(keys) > 0
     events = await stored(three, "visitor-3", admin_headers)
     assert NAME not in events and PHONE not in events
+
+
+async def test_an_answer_cached_before_an_upgrade_of_the_detection_is_detected_again(redis_server):  # noqa: F811
+    """An answer on Redis outlives the instance that stored it (24 h): after a detection fix, the
+    old answer for a text ("nothing in it") must not be served by the fixed instances."""
+    connection = aioredis.Redis.from_url(redis_server.url)
+    try:
+        secret, text = b"s" * 32, "kaart 4111.1111.1111.1111 graag"
+        before = SharedSpans(secret, redis=connection, version=b"the rules before the fix")
+        after = SharedSpans(secret, redis=connection)  # this installation's detection_version()
+        old = before.digest(SITE, "nl", text)
+        await before.share(SITE, {old: ()})  # what the old rules found in it: nothing
+        assert await before.fetch(SITE, [old]) == [()]
+        new = after.digest(SITE, "nl", text)
+        assert new != old and await after.fetch(SITE, [new]) == [None]  # not known: detected again
+        assert SharedSpans(secret, redis=connection).digest(SITE, "nl", text) == new  # same version: shared
+    finally:
+        await connection.aclose()
+
+
+def test_the_detection_version_follows_the_rules_the_code_and_the_versions(tmp_path):
+    shipped = [*sorted(rules_dir().glob("*.yaml")), *sorted((Path(cache.__file__).parent).glob("*.py"))]
+    assert cache.detection_version() == cache.detection_version() != b""
+    copies = []
+    for path in shipped:
+        copies.append(tmp_path / path.name)
+        copies[-1].write_bytes(path.read_bytes())
+    versions = ["redactor=0.1.0", "phonenumbers=9.0.43"]
+    first = cache.fingerprint(copies, versions)
+    assert cache.fingerprint(copies, versions) == first
+    assert cache.fingerprint(copies, ["redactor=0.1.1", "phonenumbers=9.0.43"]) != first
+    assert cache.fingerprint(copies, ["redactor=0.1.0", "phonenumbers=9.0.44"]) != first
+    recognizers = tmp_path / "recognizers.yaml"
+    recognizers.write_bytes(recognizers.read_bytes().replace(b"[ .\\-/]", b"[ -]", 1))  # a rule changed
+    assert cache.fingerprint(copies, versions) != first

@@ -538,6 +538,14 @@ WRONG_TYPES = {
         "type": 1, "name": "html", "publicId": f"-//{PLANTED}//EN", "systemId": "", "id": 906}}],
         "removes": [], "texts": [], "attributes": []}},
     "a plugin's name": {"type": 6, "data": {"plugin": PLANTED, "payload": {}}},
+    "a text change's value that is an object": {"type": 3, "data": {"source": 0, "adds": [], "removes": [],
+                                                                    "texts": [{"id": 5, "value": {"who": PLANTED}}],
+                                                                    "attributes": []}},
+    "a text node's textContent that is a list": {"type": 3, "data": {"source": 0, "adds": [{
+        "parentId": 2, "nextId": None, "node": {"type": 3, "textContent": [PLANTED], "id": 908}}],
+        "removes": [], "texts": [], "attributes": []}},
+    "a Meta's href that is an object": {"type": 4, "data": {"href": {"u": PLANTED}, "width": 1, "height": 1}},
+    "a style sheet's replace that is an object": {"type": 3, "data": {"source": 8, "id": 1, "replace": {"x": PLANTED}}},
     "a text change's id": {"type": 3, "data": {"source": 0, "adds": [], "removes": [], "texts": [{"id": PLANTED,
                                                                                                 "value": "x"}],
                                                "attributes": []}},
@@ -547,8 +555,8 @@ WRONG_TYPES = {
 @pytest.mark.parametrize("where", list(WRONG_TYPES))
 def test_a_key_of_rrwebs_format_holding_what_it_never_does_is_masked(session, where):
     """What the walk keeps as it came is rrweb's keys with what rrweb puts under them: numbers and flags
-    under ids, positions, sizes and times, a plain name under a tag or a plugin (rrweb.py TEXT_KEYS,
-    NAME_KEYS). Anything else there (a fork's, a hostile client's) was stored as it came."""
+    under ids, positions, sizes and times, a plain name under a tag or a plugin, a string under text
+    (rrweb.py TEXT_KEYS, NAME_KEYS). Anything else there (a fork's, a hostile client's) was stored as it came."""
     field = element("input", {"aria-label": "Opmerking"})
     s = session()
     s.send(snapshot(html_page(field)))

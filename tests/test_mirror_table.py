@@ -287,7 +287,7 @@ def test_long_structural_values_are_kept_bounded_and_counted():
     """A `class` is kept whole for the site's selectors, up to a bound (markers judged the whole
     value when it came: a `ph-no-capture` at the end of 100 KB still blocks), and what a session's
     shapes keep is counted in its memory: 50 nodes of 100 KB classes are not a few shapes' worth."""
-    from redactor.dom import _MAX_STRUCTURAL
+    from redactor.selectors import MAX_KEPT_STRUCTURAL as _MAX_STRUCTURAL
     from redactor.sessions import live_bytes
 
     policy = _policy()

@@ -645,3 +645,89 @@ async def test_software_is_named_not_a_person(redact):
     assert sent["contexts"] == event["contexts"] and sent["breadcrumbs"] == event["breadcrumbs"]
     assert "Mac OS X 10_15_7) Chrome/" in sent["request"]["headers"]["User-Agent"]
     assert "Tjallingsma" not in json.dumps(sent)
+
+
+# -- structural keys: skipped only with the shape the SDK gives them ------------------------------
+UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+
+
+def sdk_shaped_properties() -> dict:
+    """What posthog-js writes under its own keys, in the shapes it gives them."""
+    return {"$device_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a60", "$pageview_id": "0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a61",
+            "$insert_id": "k2j3h4g5f6d7s8a9", "$time": 1764626400.123, "$lib_version": "1.449.2",
+            "$timezone": "Europe/Brussels", "$browser_language": "nl-BE", "$device_type": "Desktop", "$os": "Mac OS X",
+            "$os_version": "10.15.7", "$browser": "Chrome", "$browser_version": 131, "$raw_user_agent": UA,
+            "$lib_custom_api_host": "https://eu.i.posthog.com", "$screen_height": 900, "$is_identified": False,
+            "$recording_status": "active", "$sdk_debug_session_start": 1764626399000}
+
+
+async def test_posthog_structural_keys_pass_only_with_the_sdks_shape(redact):
+    """A site can set any property (register(), bootstrap's device id) and a client can send anything:
+    an e-mail under $device_id, $insert_id, a page view's or a tab's id, a time, the project key, or a
+    whole rrweb input event under $snapshot_data of an event that is no $snapshot reached the
+    collector raw. Now each is scanned unless it has the shape posthog-js gives it."""
+    typed = {"type": 3, "timestamp": 5, "data": {"source": 5, "id": 9, "text": f"mijn adres {EMAIL}"}}
+    planted = dict.fromkeys(("$device_id", "$insert_id", "$pageview_id", "$prev_pageview_id", "$session_id",
+                             "$window_id", "timestamp", "$time", "sent_at", "offset", "uuid", "token"), EMAIL)
+    event = analytics_event("signup", **planted, **{"$snapshot_data": [typed],
+                                                   "$lib_custom_api_host": f"https://x.example/?e={EMAIL}"})
+    event.update(dict.fromkeys(("sent_at", "offset", "api_key", "$token", "uuid", "timestamp"), EMAIL))
+    other = analytics_event(f"clicked {EMAIL}", properties=None)
+    other["properties"] = f"for {EMAIL}"  # not an object
+    body = {"api_key": TOKEN, "batch": [event, other], "sent_at": EMAIL, "note": EMAIL}
+    out = json.dumps(unframe(await redact(posthog.decode(posthog_body(body), {}, LIMIT))))
+    assert EMAIL not in out and "jan.jansen" not in out
+    assert "mijn adres" in out and "clicked " in out  # scanned, not dropped
+
+
+@pytest.mark.parametrize("framing", ["gzip", "json"])
+async def test_posthog_properties_in_the_sdks_shapes_pass_byte_for_byte(redact, framing):
+    """The shapes are those posthog-js writes: its events, scanned where a key's value has no narrow
+    shape (the OS, the browser, the user agent, a custom host), still pass unchanged."""
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **sdk_shaped_properties()),
+                                      analytics_event("$pageleave", **sdk_shaped_properties())]), framing)
+    assert await redact(posthog.decode(raw, {}, LIMIT)) == raw
+
+
+async def test_sentry_structural_keys_pass_only_with_the_sdks_shape(redact):
+    """An item header's filename, extra keys of a replay_recording's first line, the dynamic sampling
+    context's trace_id, release and environment, an event's release, environment and debug_meta paths, a
+    session's status, a client report's reason: each reached the collector raw."""
+    header = json.dumps({"event_id": "9" * 32, "sent_at": "2026-12-01T22:00:02.500Z",
+                         "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"},
+                         "trace": {"trace_id": HELD_EMAIL, "public_key": SENTRY_KEY, "release": HELD_EMAIL,
+                                   "environment": HELD_EMAIL, "sample_rate": "1"}}).encode()
+    event = {"event_id": "9" * 32, "message": "boom", "release": HELD_EMAIL, "environment": HELD_EMAIL,
+             "dist": HELD_EMAIL, "level": HELD_EMAIL, "platform": HELD_EMAIL,
+             "debug_meta": {"images": [{"type": "sourcemap", "code_file": f"/home/{HELD_EMAIL}/app.js"}]}}
+    session = {"sid": "1" * 32, "init": True, "status": HELD_EMAIL, "did": "u"}
+    report = {"timestamp": 1764626402.3, "discarded_events": [{"reason": HELD_EMAIL, "category": "error", "quantity": 1}]}
+    recording = b'{"segment_id":0,"note":"' + HELD_EMAIL.encode() + b'"}\n' + json.dumps([meta()]).encode()
+    raw = b"\n".join([header, json.dumps({"type": "event", "filename": "jan.peeters@gmail.com.txt",
+                                          "note": HELD_EMAIL}).encode(),
+                      json.dumps(event).encode(), b'{"type":"session"}', json.dumps(session).encode(),
+                      b'{"type":"client_report"}', json.dumps(report).encode(),
+                      b'{"type":"replay_recording","length":%d}' % len(recording), recording])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert HELD_EMAIL not in out.decode() and "tjallingsma" not in out.decode() and "peeters" not in out.decode()
+    sent_header, items = read_envelope(out)
+    assert [h["type"] for h, _ in items] == ["event", "session", "client_report", "replay_recording"]
+    assert sent_header["trace"]["public_key"] == SENTRY_KEY and sent_header["trace"]["sample_rate"] == "1"
+    assert items[3][1].startswith(b'{"segment_id":0}\n')  # the line as the SDK writes it: its id alone
+    assert json.loads(items[0][1])["message"] == "boom"
+
+
+@pytest.mark.parametrize("line", [b'{"segment_id":"0"}', b'{"segment_id":-1}', b'{"segment_id":true}', b'{"note":1}'])
+def test_a_replay_recording_whose_segment_id_is_no_whole_number_is_refused(line):
+    recording = line + b"\n[]"
+    raw = b'{"event_id":"x"}\n{"type":"replay_recording","length":%d}\n' % len(recording) + recording
+    with pytest.raises(BatchError) as refused:
+        sentry.decode(raw, {}, {}, LIMIT)
+    assert refused.value.status == 400 and refused.value.code == "bad_envelope"
+
+
+@pytest.mark.parametrize("kind", [b'{"x":1}', b"7", b"null", b"[]"])
+def test_an_item_whose_type_is_no_string_is_refused(kind):
+    with pytest.raises(BatchError) as refused:
+        sentry.decode(b'{"event_id":"x"}\n{"type":' + kind + b'}\n{"a":1}', {}, {}, LIMIT)
+    assert refused.value.status == 400 and refused.value.code == "bad_envelope"

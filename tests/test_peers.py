@@ -107,6 +107,21 @@ async def test_posthog_analytics_scanned(proxy, collector, path):
     assert forwarded["json"][0]["properties"]["token"] == TOKEN
 
 
+async def test_posthog_keys_of_the_sdk_holding_what_it_never_writes_there_are_scanned(proxy, collector):
+    """A whole rrweb input event under $snapshot_data of a $pageview, an e-mail as $device_id (a site
+    can bootstrap it) or as an event's sent_at: each reached the collector raw."""
+    typed = {"type": 3, "timestamp": 5, "data": {"source": 5, "id": 9, "text": EMAIL}}
+    event = analytics_event("$pageview", **{"$snapshot_data": [typed], "$device_id": EMAIL, "$insert_id": EMAIL,
+                                            "title": "Fietsbel, rood"})
+    event["sent_at"] = EMAIL
+    answer = await proxy.post("/e/", data=json.dumps(capture_batch([event])).encode(),
+                              headers={"Content-Type": "application/json"})
+    assert answer.status == 200
+    [forwarded] = collector.requests("/e/")
+    assert_clean(forwarded["json"])
+    assert forwarded["json"][0]["properties"]["token"] == TOKEN and forwarded["json"][0]["event"] == "$pageview"
+
+
 async def test_unknown_key_is_redacted_with_the_defaults(proxy, collector):
     raw = posthog_body([snapshot_event(page(), token="phc_NobodysKey000000000")])
     assert (await proxy.post("/s/", data=raw, headers={"Content-Type": "text/plain"})).status == 200
@@ -230,6 +245,8 @@ async def test_preflights_are_answered_as_the_peers_do(proxy, collector):
     ("/e/?compression=base64", b"data=%%%"),
     ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":"replay_recording","length":400}\n{"segment_id":0}\nxx'),
     ("/s/", b"not json"),
+    ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":{"x":1}}\n{"a":1}'),  # an item's type that is no string
+    ("/api/1/envelope/", b'{"event_id":"x"}\n{"type":"replay_recording","length":21}\n{"segment_id":"0"}\n[]\n'),
 ])
 async def test_undecodable_bodies_are_refused_counted_and_never_forwarded(proxy, collector, path, raw):
     answer = await proxy.post(path, data=raw, headers={"Content-Type": "text/plain"})
@@ -256,6 +273,28 @@ async def test_sdk_keys_set_over_the_admin_api_pick_the_site(aiohttp_client, tmp
     bad = await client.patch("/v1/sites/shop", json={"sdk_keys": ["not a key"]},
                              headers={"Authorization": "Bearer peers-admin"})
     assert bad.status == 400 and "sdk_keys" in (await bad.json())["detail"]
+
+
+async def test_a_project_key_another_site_claims_is_refused(aiohttp_client, tmp_path, collector, monkeypatch):
+    """A key belongs to one site: another site's editor (a token for that site alone) claiming it under laxer
+    settings would have the first site's traffic judged by them (the first site by name won)."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "peers-admin")
+    settings = Settings(data_dir=tmp_path / "data", upstream=collector.url, pii_workers=0, ner=False)
+    client = await aiohttp_client(create_app(settings))
+    admin = {"Authorization": "Bearer peers-admin"}
+    assert (await client.put("/v1/sites/shop", json={"sdk_keys": [TOKEN]}, headers=admin)).status == 201
+    editor = await client.post("/v1/tokens", json={"name": "aaa-dev", "role": "editor", "sites": ["aaa"]},
+                               headers=admin)
+    assert editor.status == 201, await editor.text()
+    aaa = {"Authorization": f"Bearer {(await editor.json())['token']}"}
+    assert (await client.put("/v1/sites/aaa", json={}, headers=aaa)).status == 201
+    taken = await client.patch("/v1/sites/aaa", json={"sdk_keys": [TOKEN], "pii": {"entities": ["CRYPTO"]}},
+                               headers=aaa)
+    assert taken.status == 409 and (await taken.json())["error"] == "sdk_key_taken"
+    assert (await client.get("/v1/sites/aaa", headers=aaa)).status == 200
+    assert (await (await client.get("/v1/sites/aaa", headers=aaa)).json())["sdk_keys"] == []
+    # the site that holds it may set it again
+    assert (await client.put("/v1/sites/shop", json={"sdk_keys": [TOKEN]}, headers=admin)).status == 200
 
 
 async def test_the_native_route_applies_block_requests_and_the_header_allow_list(aiohttp_client, tmp_path):
@@ -441,8 +480,9 @@ async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector, meth
 
 # -- session ids ------------------------------------------------------------------------------------
 async def test_a_session_id_of_any_length_keys_a_mirror_by_a_fixed_length_name(proxy, collector):
-    """A $session_id (and $window_id) posthog-js did not make — 50 KB of it — is forwarded as it came, and its
-    mirror is kept under a digest of NAME's shape: what the proxy holds per session does not grow with it."""
+    """A $session_id (and $window_id) posthog-js did not make — 50 KB of it — keeps its mirror under a digest of
+    NAME's shape: what the proxy holds per session does not grow with it. Of no id's shape, it is scanned
+    like any property before it is forwarded: past the scan's length, masked whole (fail closed)."""
     long_id, long_window = "s-" + "x" * 50_000, "w-" + "y" * 300
     password = element("input", {"type": "text", "name": "pw", "class": "ph-no-capture"}, id=77)
     first = posthog_body([snapshot_event(page(password), long_id, **{"$window_id": long_window})])
@@ -450,7 +490,7 @@ async def test_a_session_id_of_any_length_keys_a_mirror_by_a_fixed_length_name(p
     typing = posthog_body([snapshot_event([input_event(77, PASSWORD)], long_id, **{"$window_id": long_window})])
     assert (await proxy.post("/s/", data=typing, headers={"Content-Type": "text/plain"})).status == 200
     [event] = collector.requests("/s/")[-1]["json"]
-    assert event["properties"]["$session_id"] == long_id and event["properties"]["$window_id"] == long_window
+    assert event["properties"]["$session_id"] == "*" * len(long_id) and event["properties"]["$window_id"] == long_window
     assert PASSWORD not in json.dumps(event)  # the same mirror for both batches
     names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
     assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
@@ -463,7 +503,7 @@ async def test_a_sentry_replay_id_of_any_length_keys_a_mirror_by_a_fixed_length_
     raw = sentry_envelope(replay_id, page(), urls=["https://shop.example/"])
     answer = await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}", data=raw)
     assert answer.status == 200, await answer.text()
-    assert collector.requests("/api/4501/envelope/")[0]["replay_events"][0]["replay_id"] == replay_id
+    assert collector.requests("/api/4501/envelope/")[0]["replay_events"][0]["replay_id"] == "*" * len(replay_id)
     names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
     assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
 

@@ -66,6 +66,8 @@ EMAIL = [
     ("Lien envoyé à l••••••••@arvor-post.example — vérifiez", "fr", [("l••••••••@arvor-post.example", "EMAIL_ADDRESS")]),
     ("We sent a code to j***@mail.example", "en", [("j***@mail.example", "EMAIL_ADDRESS")]),
     ("avatars/ruurd.hoekstra@duinhuis.example.png", "en", [("ruurd.hoekstra@duinhuis.example.png", "EMAIL_ADDRESS")]),
+    # a file named after an address: its extension is no suffix Presidio's check knows
+    ("bijlage jan.peeters@gmail.com.txt", "nl", [("jan.peeters@gmail.com.txt", "EMAIL_ADDRESS")]),
     ("icon@2x.png", "en", []),
     ("img/icon@2x.png 2x, img/icon@1.5x.png 1.5x", "en", []),
     ("@home", "en", []),
@@ -99,6 +101,20 @@ CARD = [
     ("3714 496353 98431", "en", [("3714 496353 98431", "CREDIT_CARD")]),
     ("4539 0583 4912 5402", "en", []),  # Luhn fails
     ("2604 7719 3385", "en", []),  # 12 digits: a loyalty card number is not a payment card
+    # groups as people type them: dots, slashes, mixed separators (Luhn still decides)
+    ("mijn kaartnummer is 4111.1111.1111.1111", "nl", [("4111.1111.1111.1111", "CREDIT_CARD")]),
+    ("4111/1111/1111/1111", "en", [("4111/1111/1111/1111", "CREDIT_CARD")]),
+    ("4111 1111.1111 1111", "en", [("4111 1111.1111 1111", "CREDIT_CARD")]),
+    ("4111.1111.1111.1112", "en", []),  # Luhn fails
+    # the security code after its word; three digits alone are anything
+    ("card number 5555.5555.5555.4444 exp 12/28 cvc 123", "en",
+     [("5555.5555.5555.4444", "CREDIT_CARD"), ("123", "CREDIT_CARD")]),
+    ("CVV: 4321", "en", [("4321", "CREDIT_CARD")]),
+    ("cryptogramme 987 merci", "fr", [("987", "CREDIT_CARD")]),
+    ("mijn kaartcode is 456", "nl", [("456", "CREDIT_CARD")]),
+    ("cvc123", "en", [("123", "CREDIT_CARD")]),
+    ("Nog 123 stuks op voorraad", "nl", []),
+    ("code 123", "en", []),
 ]
 IBAN = [
     ("NL46 RABO 2329 5197 02", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),
@@ -259,6 +275,9 @@ ADDRESS_AS_TYPED = [
     ("wir wohnen am mühlbach 3 in ettelbruck", "en", [("mühlbach 3 in ettelbruck", "POSTAL_ADDRESS")]),
     ("j'habite au 4 impasse des lilas", "fr", [("4 impasse des lilas", "POSTAL_ADDRESS")]),
     ("ik woon in gent", "nl", []),  # a town alone is no address
+    # an English street's closer and a UK postcode; not a memory size
+    ("Deliver to 27 Elm Grove, BS7 8JT", "en", [("27 Elm Grove", "POSTAL_ADDRESS"), ("BS7 8JT", "POSTAL_ADDRESS")]),
+    ("Kingston SSD M2 4GB", "en", []),
     # the city typed after a postcode is part of the address
     ("1016 DV Amsterdam", "nl", [("1016 DV Amsterdam", "POSTAL_ADDRESS")]),
     ("1016 DV Am", "nl", [("1016 DV Am", "POSTAL_ADDRESS")]),  # a value cut while the city is typed
@@ -326,6 +345,55 @@ def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
 
 
+# The same values in characters that look alike: read folded (redactor/pii/fold.py), masked where
+# they stand in the original text
+FOLDED = [
+    ("email jan.peeters\uff20gmail.com", "nl", [("jan.peeters\uff20gmail.com", "EMAIL_ADDRESS")]),
+    ("jan.peeters\ufe6bgmail.com", "nl", [("jan.peeters\ufe6bgmail.com", "EMAIL_ADDRESS")]),
+    ("mail jan.peeters@gmail\uff0ecom graag", "nl", [("jan.peeters@gmail\uff0ecom", "EMAIL_ADDRESS")]),
+    ("\uff4a\uff41\uff4e\uff0e\uff50\uff45\uff45\uff54\uff45\uff52\uff53\uff20\uff47\uff4d\uff41\uff49\uff4c"
+     "\uff0e\uff43\uff4f\uff4d", "en",
+     [("\uff4a\uff41\uff4e\uff0e\uff50\uff45\uff45\uff54\uff45\uff52\uff53\uff20\uff47\uff4d\uff41\uff49"
+       "\uff4c\uff0e\uff43\uff4f\uff4d", "EMAIL_ADDRESS")]),
+    ("\U0001d423\U0001d41a\U0001d427@\U0001d420\U0001d426\U0001d41a\U0001d422\U0001d425.\U0001d41c\U0001d428"
+     "\U0001d426", "en",
+     [("\U0001d423\U0001d41a\U0001d427@\U0001d420\U0001d426\U0001d41a\U0001d422\U0001d425.\U0001d41c\U0001d428"
+       "\U0001d426", "EMAIL_ADDRESS")]),
+    ("schrijf naar jan.pe\u200beters@gmail.com", "nl", [("jan.pe\u200beters@gmail.com", "EMAIL_ADDRESS")]),
+    ("jan.pe\u00adeters@gmail.com", "nl", [("jan.pe\u00adeters@gmail.com", "EMAIL_ADDRESS")]),
+    ("telefoon \uff10\uff14\uff17\uff10 \uff11\uff12 \uff13\uff14 \uff15\uff16", "nl",
+     [("\uff10\uff14\uff17\uff10 \uff11\uff12 \uff13\uff14 \uff15\uff16", "PHONE_NUMBER")]),
+    ("bel me op \u0660\u0666\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668 graag", "nl",
+     [("\u0660\u0666\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668", "PHONE_NUMBER")]),
+    ("IBAN \uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13"
+     "\uff10\uff10", "nl",
+     [("\uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13"
+       "\uff10\uff10", "IBAN_CODE")]),
+    # what folds to nothing that is a value stays as it was
+    ("Ｗｉｎｔｅｒ ｓａｌｅ：－３０％", "en", []),
+    ("Prix\u00a0: 12,50\u00a0€ — livraison à domicile", "fr", []),
+]
+
+
+@pytest.mark.parametrize("text,language,expected", FOLDED)
+def test_values_in_look_alike_characters_are_found_where_they_stand(detector, patterns_only, text, language, expected):
+    check(detector, text, language, expected)
+    check(patterns_only, text, language, expected)
+
+
+def test_folding_keeps_ascii_as_it_is_and_maps_each_character_back():
+    from redactor.pii.fold import fold
+
+    ascii_text = "bel 0612345678"
+    assert fold(ascii_text).text is ascii_text and fold(ascii_text).origin is None
+    assert fold("déjà vu").origin is None  # accented letters are what they are: nothing to map
+    folded = fold("a\u200bb\uff20\u2474x")  # removed, widened, grown: "ab@(1)x"
+    assert folded.text == "ab@(1)x"
+    assert folded.back(0, 2) == (0, 3)  # the zero-width space inside the range is part of it
+    assert folded.back(3, 6) == (4, 5)  # "(1)" comes from one character
+    assert fold("06\u201128714409 \ufdfa").text == "06\u201128714409 \ufdfa"  # folded to ASCII only
+
+
 @pytest.mark.parametrize("text,language,expected", PERSONS)
 def test_person_names(detector, text, language, expected):
     check(detector, text, language, expected)
@@ -342,6 +410,7 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
 
 # Issue 9, item 13: the site's own text is not visitor data, but the visitor's name it shows back is.
 SITE_TEXT = [
+    ("Omas Küche: Tante Rosa", "de"), ("Love from Paris", "en"), ("Love Island", "en"),
     ("Fietsenwinkel De Spaak", "nl"), ("Welkom bij Fietsenwinkel De Spaak", "nl"), ("Bakkerij De Molen", "nl"),
     ("Boekhandel Van Rossum", "nl"), ("Slagerij Jan Hendriks", "nl"), ("Apotheek Het Anker", "nl"),
     ("Speelgoedwinkel Lotte Bakker", "nl"), ("Openingstijden Banketbakkerij Van der Linde", "nl"),
@@ -494,6 +563,9 @@ NAME_SHOWN_BACK = [
     ("Home › Mijn account › Sanne Jansen", "nl", "Sanne Jansen"), ("Klant › Sanne Jansen", "nl", "Sanne Jansen"),
     # a name that is a weekday's abbreviation, on a line with a date but no opening hours
     ("Hi Mo, ma 12 mei kom ik langs", "nl", "Mo"), ("Hallo Mo Schneider, Mo–Fr erreichbar", "de", "Mo Schneider"),
+    # sign-offs and wishes of a card ("Best wishes", "love from", "Happy Birthday"); a relative after a possessive
+    ("Best wishes, Hamish", "en", "Hamish"), ("All the best, Jack", "en", "Jack"), ("Happy Birthday Poppy", "en", "Poppy"),
+    ("Mein Opa Eberhard freut sich sicher darüber", "de", "Eberhard"),
 ]
 
 
@@ -811,16 +883,26 @@ def test_shortcuts_answer_like_the_whole_engine(detector):
     for language in ("en", "fr", "nl"):
         batch = [text for text, lang in texts if lang == language]
         assert detector._detect(batch, language) == reference._detect(batch, language), language
-    routes = [detector._route(text) for text, _ in texts]
+    routes = [detector._route(text, lang)[0] for text, lang in texts]
     assert len(texts) > 1_500 and routes.count(None) > len(texts) / 4
     assert any(route is not None for route in routes)
+
+
+def test_patterns_only_answer_like_the_whole_engine_too(patterns_only):
+    """Without the model (scrub --no-ner, ner: false) each text is analyzed by the recognizers it
+    wakes as well: the same spans as every recognizer on every text."""
+    texts = corpus()
+    reference = PiiDetector(ner=False, shortcuts=False)
+    for language in ("en", "fr", "nl"):
+        batch = [text for text, lang in texts if lang == language]
+        assert patterns_only._detect(batch, language) == reference._detect(batch, language), language
 
 
 def test_a_lower_case_name_typed_in_a_sentence_is_read_by_the_patterns_still(detector):
     """No model for a text without a capitalised name (the model finds none there), but the
     patterns read it whole: the phone beside a lower-case name is found."""
     text = "bel mieke hofstra op 06 3190 2274"
-    assert detector._route(text) is detector._patterns
+    assert detector._route(text, "nl")[0] is detector._patterns
     assert ("06 3190 2274", "PHONE_NUMBER") in found(detector, text, "nl")
 
 

@@ -192,6 +192,19 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     assert len(result.events) == 2
 
 
+def test_a_backtracking_url_pattern_blocks_the_page_it_cannot_decide(session):
+    """A site's 're:' pattern runs on URLs visitors send: one that backtracks on a crafted URL ('(a|aa)+$' on
+    thirty a's and a '!': seconds with Python's re, the GIL held, every site waiting) is cut short and taken
+    as matching (fail closed: the page is blocked); a plain pattern decides as before."""
+    field = element("input", {"name": "q"})
+    s = session({"block_urls": ["re:(a|aa)+$", "re:^https://shop\\.example/account/"]})
+    crafted = "https://shop.example/" + "a" * 40 + "!"
+    result = s.send(meta(crafted), snapshot(html_page(field)), input_event(field["id"], "hidden page"))
+    assert result.events == [] and result.dropped == 3
+    assert len(s.send(meta("https://shop.example/products"), snapshot(html_page())).events) == 2
+    assert s.send(meta("https://shop.example/account/x"), snapshot(html_page())).events == []
+
+
 # -- layer 2: field meaning -----------------------------------------------------------------------
 @pytest.mark.parametrize("attributes, label", [
     ({"type": "email"}, ""), ({"type": "tel"}, ""), ({"autocomplete": "given-name"}, ""),
@@ -527,7 +540,7 @@ def test_trailing_fragment():
     assert masked("bezorgen op bloemgracht ") == "bezorgen op *********** "
     assert masked("Lieferung Goethestraße, ") == "Lieferung ************* "
     assert masked("wij zijn onderweg ") == "wij zijn onderweg "  # a lower-case word ending in "weg"
-    assert masked("livrez au 14 rue de la Loi ") == "livrez au 14 *** ** ** *** "  # a name written apart
+    assert masked("livrez au 14 rue de la Loi ") == "livrez au ** *** ** ** *** "  # a name written apart, its number
     assert masked("Livraison rue ") == "Livraison *** "
     assert masked("deliver to Baker Street ") == "deliver to ***** ****** "
     assert masked("la rue est fermée ") == "la rue est fermée "
@@ -543,6 +556,18 @@ def test_trailing_fragment():
     assert masked("Je suis née le 14 avril 19") == "Je suis née le ** ***** **"  # the year being typed
     assert masked("geboren am 3. März 1") == "geboren am ** **** *"
     assert masked("Livraison vendredi ") == "Livraison vendredi "
+    # found by cutting every line of tests/data/pii_typed.tsv at every keystroke: separators between a number's
+    # groups, an identifier's start after its label, an elided particle, a house number before its street, a
+    # town's name going on after "aan den"
+    assert masked("kantoor +31 (0)10 - ") == "kantoor *** ***** * "
+    assert masked("bereikbaar op 06 - 28 ") == "bereikbaar op ** * ** "
+    assert masked("Tel. 089 / ") == "Tel. *** * "
+    assert masked("IBAN NL91 ABNA ") == "IBAN **** **** "
+    assert masked("my national insurance number is QR 48 ") == "my national insurance number is ** ** "
+    assert masked("Boulevard d'Avroy ") == "********* ******* "
+    assert masked("3 bis, ") == "* **** " and masked("3 bis, a") == "* **** *"
+    assert masked("2401 KB Alphen aan den ").endswith(" ****** *** *** ")
+    assert masked("Ik stuur het aan ") == "Ik stuur het aan " and masked("ik wil 3 stuks ") == "ik wil 3 stuks "
 
 
 def test_a_name_nobody_knows_cut_by_the_batch_after_its_given_name_is_not_stored(session):
@@ -642,6 +667,28 @@ def test_urls_lose_emails_and_secrets(session):
     stored = orjson.dumps(s.stored).decode()
     assert "joost" not in stored and "abc123" not in stored and "marc.lambert" not in stored
     assert "page=2" in stored and "utm_campaign=zomer" in stored
+
+
+def test_values_in_look_alike_characters_are_masked_in_typed_text_page_text_and_urls(session):
+    """Full-width forms, the small commercial at and other scripts' digits are the same values to
+    whoever reads them: detection reads them folded, and the original characters are masked."""
+    textarea = element("textarea", {"id": "msg"})
+    s = session()
+    s.send(meta("https://shop.example/zoek?q=jan.peeters%EF%BC%A0gmail.com&page=2"),
+           snapshot(html_page(element("p", {}, [text("Contact: telefoon \uff10\uff14\uff17\uff10 \uff11\uff12 "
+                                                     "\uff13\uff14 \uff15\uff16")]),
+                              element("span", {"title": "IBAN \uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21"
+                                                        "\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13\uff10\uff10"}),
+                              element("a", {"href": "/p?ref=jan.peeters\ufe6bgmail.com"}, [text("link")]),
+                              textarea)),
+           *typing(textarea["id"], "email jan.peeters\uff20gmail.com of \u0660\u0666\u0661\u0662\u0663\u0664"
+                                   "\u0665\u0666\u0667\u0668 graag"))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("jan.peeters\uff20gmail.com", "jan.peeters\ufe6bgmail.com", "\u0660\u0666\u0661\u0662\u0663\u0664",
+                  "\uff10\uff14\uff17\uff10", "\uff2e\uff2c\uff19\uff11\uff21\uff22", "jan.peeters%EF%BC%A0gmail"):
+        assert value not in stored, value
+    assert not leaks(s.stored, "jan.peeters\uff20gmail.com")
+    assert "telefoon" in stored and "email " in stored and "page=2" in stored  # the rest stays readable
 
 
 def test_url_parameters_named_like_a_field_are_masked_whole(session):

@@ -306,6 +306,10 @@ def test_selectors_soupsieve_does_not_interpret_fall_back_to_it():
     ("p:-soup-contains(x)", El(1, "p", {}, ["x"])),
     ("[srcdoc]", El(1, "iframe", {"srcdoc": "<p>hi</p>"})),
     ("a:hover", None), ("#email:focus", None),  # the pointer's and the focus's state: no page shows them
+    # a value longer than what the mirror keeps of the attribute (256 characters; structural ones 8,192,
+    # longer than a selector may be)
+    (f'[data-x="{"a" * 300}"]', El(1, "div", {"data-x": "a" * 300})),
+    (f'[data-x^="{"a" * 257}"]', El(1, "div", {"data-x": "a" * 300})),
 ])
 def test_selectors_that_can_never_match_on_the_mirror_are_refused(selector, page):
     """Each would match the page as the browser has it (a checked box, a chosen option, a typed
@@ -316,6 +320,12 @@ def test_selectors_that_can_never_match_on_the_mirror_are_refused(selector, page
     with pytest.raises(ConfigError) as refused:
         validate_site_config({"block_selectors": ["div", selector]})
     assert refused.value.path == "$.block_selectors[1]" and "can never match" in refused.value.reason
+
+
+def test_attribute_tests_within_what_the_mirror_keeps_are_accepted():
+    from redactor.policy import validate_site_config
+    kept = [f'[data-x="{"a" * 256}"]', f'[data-x|="{"a" * 250}"]', f'[class~="{"b" * 300}"]', f'[data-x!="{"a" * 900}"]']
+    assert validate_site_config({"block_selectors": kept}).block_selectors == kept
 
 
 # -- through the real server ----------------------------------------------------------------------

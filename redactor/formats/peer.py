@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import re
 import zlib
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
@@ -134,12 +135,91 @@ def person_view(holder: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]
             and not (_ID_KEYS.search(k) and opaque_id(holder[k]))}
 
 
-def scan_view(holder: dict[str, Any], structural: frozenset[str]) -> dict[str, Any]:
-    """The entries of holder that a person could have written: all but the structural keys and
-    id-shaped values. Nested containers are shared, so redacting the view in place redacts
-    them; top-level strings are written back with `holder.update(view)`."""
+# -- the shapes of what an SDK writes under its structural keys ----------------------------------
+# A key says what its value is only when the SDK wrote it: a site can set any property, header or
+# context key to anything (posthog.register(), Sentry's setContext), and a hostile client anything
+# at all. So a structural key is skipped only when its value has the shape the SDK gives it; any
+# other value under it is scanned like every payload value.
+
+Shape = Callable[[Any], bool]
+
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+#: a short word of the SDK's own vocabulary: "web", "active", "en-US", "Europe/Brussels", "production",
+#: "auto.pageload.browser", "application/json"; no "@" (an e-mail), starting with a letter (a number)
+_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9_.+/-]{0,63}$")
+#: a version ("1.449.2", "10.15.7", "11.12.0-beta.1"): no leading zero, four parts at most
+_VERSION = re.compile(r"^(?:0|[1-9]\d{0,3})(?:\.(?:0|[1-9]\d{0,3})){0,3}(?:[-+][A-Za-z0-9.]{1,32})?$")
+#: digits enough for a phone, a card, an account or a national number: never in a token or a version
+_DIGIT_RUN = re.compile(r"\d{5}")
+
+
+def _short(value: Any, pattern: re.Pattern[str], digits: int) -> bool:
+    return (isinstance(value, str) and len(value) <= 64 and bool(pattern.match(value))
+            and not _DIGIT_RUN.search(value) and sum(c.isdigit() for c in value) <= digits)
+
+
+def number(value: Any) -> bool:
+    """A count, a size, a rate, an epoch time or a flag (null: not set)."""
+    return value is None or isinstance(value, (bool, int, float))
+
+
+def ident(value: Any) -> bool:
+    """A UUID or a hex digest (ID_SHAPED)."""
+    return isinstance(value, str) and bool(ID_SHAPED.match(value))
+
+
+#: an id an SDK or a site made up that is no UUID ("0193-session", "tab_2"): letters, digits, dashes
+_OPAQUE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
+
+
+def session_id(value: Any) -> bool:
+    """A UUID or a hex digest, or an opaque id: letters, digits and dashes, no run of five digits (a
+    phone), no "@" or "." (an e-mail, a domain)."""
+    return ident(value) or (isinstance(value, str) and len(value) <= 128 and bool(_OPAQUE_TOKEN.match(value))
+                            and not _DIGIT_RUN.search(value))
+
+
+def ids(value: Any) -> bool:
+    """A list of ids (Sentry's error_ids, trace_ids)."""
+    return isinstance(value, list) and all(ident(v) for v in value)
+
+
+def timestamp(value: Any) -> bool:
+    """An epoch number or an ISO 8601 time."""
+    return number(value) or (isinstance(value, str) and len(value) <= 40 and bool(_ISO_TIME.match(value)))
+
+
+def token(value: Any) -> bool:
+    return _short(value, _TOKEN, 8)
+
+
+def version(value: Any) -> bool:
+    return number(value) or _short(value, _VERSION, 8)
+
+
+#: a browser's user agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
+#: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
+_UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"
+_USER_AGENT = re.compile(rf"^Mozilla/5\.0(?: \({_UA_TEXT}{{1,200}}\)| [\x21-\x27\x2a-\x3f\x41-\x7e]{{1,60}}){{1,24}}$")
+
+
+def user_agent(value: Any) -> bool:
+    """The user agent a browser sends (posthog-js's $raw_user_agent): its version numbers would read as
+    IP addresses ("Chrome/131.0.0.0")."""
+    return isinstance(value, str) and len(value) <= 1000 and bool(_USER_AGENT.match(value))
+
+
+def nested(value: Any) -> bool:
+    """An object that is scanned by a view of its own (a PostHog event's properties, Sentry's contexts)."""
+    return isinstance(value, dict)
+
+
+def scan_view(holder: dict[str, Any], shapes: Mapping[str, Shape]) -> dict[str, Any]:
+    """The entries of holder that a person could have written: all but the structural keys whose
+    value has their shape, and id-shaped values. Nested containers are shared, so redacting the
+    view in place redacts them; top-level strings are written back with `holder.update(view)`."""
     return {k: v for k, v in holder.items()
-            if k not in structural and not (isinstance(v, str) and ID_SHAPED.match(v))}
+            if not (k in shapes and shapes[k](v)) and not (isinstance(v, str) and ID_SHAPED.match(v))}
 
 
 def write_back(holder: dict[str, Any], view: dict[str, Any], scanned: frozenset[str]) -> None:

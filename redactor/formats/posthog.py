@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, dumps, gzip_bytes, kept_in, loads,
-                                   person_view, scan_view, session_key, write_back)
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, Shape, dumps, gzip_bytes, ident,
+                                   kept_in, loads, nested, number, person_view, scan_view, session_id, session_key,
+                                   timestamp, token, user_agent, version, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -36,20 +38,51 @@ MUTATION, STYLE_SHEET_RULE = 0, 8
 MUTATION_FIELDS = ("texts", "attributes", "removes", "adds")
 STYLE_FIELDS = ("adds", "removes")
 SNAPSHOT_EVENTS = frozenset({"$snapshot"})
-#: event properties that are identifiers, counters and the SDK's own facts: not scanned
-STRUCTURAL = frozenset({
-    "token", "$session_id", "$window_id", "$lib", "$lib_version", "$lib_custom_api_host", "$insert_id", "$time",
-    "$device_id", "$device_type", "$os", "$os_version", "$browser", "$browser_version", "$browser_language",
-    "$browser_language_prefix", "$screen_height", "$screen_width", "$viewport_height", "$viewport_width",
-    "$timezone", "$timezone_offset", "$configured_session_timeout_ms", "$snapshot_bytes", "$snapshot_data",
-    "$snapshot_source", "$is_identified", "$process_person_profile", "$pageview_id", "$prev_pageview_id",
-    "$recording_status", "$replay_sample_rate", "$sdk_debug_replay_internal_buffer_length",
-    "$sdk_debug_replay_internal_buffer_size", "$sdk_debug_current_session_duration", "$sdk_debug_session_start",
-    "$lib_rate_limit_remaining_tokens", "$had_persisted_distinct_id", "$is_from_sdk", "sent_at", "timestamp",
-    "offset", "uuid", "$raw_user_agent",
-})
-EVENT_STRUCTURAL = frozenset({"event", "properties", "uuid", "timestamp", "offset", "sent_at", "token", "api_key",
-                              "$token"})
+#: a project's API key (posthog-js's `token`, /e/'s `api_key`): "phc_" and letters and digits
+_PROJECT_KEY = re.compile(r"^phc_[A-Za-z0-9]{8,64}$")
+#: posthog-js's $insert_id: two base-36 random strings of up to 8 characters
+_INSERT_ID = re.compile(r"^[a-z0-9]{1,16}$")
+
+
+def project_key(value: Any) -> bool:
+    return isinstance(value, str) and bool(_PROJECT_KEY.match(value))
+
+
+def insert_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(_INSERT_ID.match(value))
+
+
+#: event properties that are the SDK's ids, counters and facts, by the shape posthog-js gives them:
+#: skipped when they have it, scanned like any property when not (formats/peer.py: a site can set
+#: any of them). Not here, so always scanned: what has no narrow shape (the OS's and the browser's
+#: names, a custom API host's URL); $snapshot_data is a $snapshot event's recording
+#: (decode), anywhere else a property like another.
+PROPERTY_SHAPES: dict[str, Shape] = {
+    "token": project_key, "$insert_id": insert_id, "$raw_user_agent": user_agent,
+    **dict.fromkeys(("$session_id", "$window_id", "$device_id", "$pageview_id", "$prev_pageview_id"), session_id),
+    "uuid": ident,
+    **dict.fromkeys(("$time", "timestamp", "sent_at", "$sdk_debug_session_start"), timestamp),
+    **dict.fromkeys(("$lib", "$snapshot_source", "$recording_status", "$browser_language", "$browser_language_prefix",
+                     "$timezone", "$device_type"), token),
+    **dict.fromkeys(("$lib_version", "$os_version", "$browser_version"), version),
+    **dict.fromkeys(("$screen_height", "$screen_width", "$viewport_height", "$viewport_width", "$timezone_offset",
+                     "$configured_session_timeout_ms", "$snapshot_bytes", "$replay_sample_rate",
+                     "$sdk_debug_replay_internal_buffer_length", "$sdk_debug_replay_internal_buffer_size",
+                     "$sdk_debug_current_session_duration", "$lib_rate_limit_remaining_tokens", "offset",
+                     "$is_identified", "$process_person_profile", "$had_persisted_distinct_id", "$is_from_sdk"),
+                    number),
+}
+#: PostHog's own events ($pageview, $autocapture, $snapshot…); a custom event's name is scanned
+_SDK_EVENT = re.compile(r"^\$[a-z_]{1,40}$")
+#: an event's own keys, likewise; its properties are scanned by their own view (when an object)
+EVENT_SHAPES: dict[str, Shape] = {
+    "event": lambda name: isinstance(name, str) and bool(_SDK_EVENT.match(name)), "properties": nested,
+    "uuid": ident, "timestamp": timestamp, "sent_at": timestamp, "offset": number,
+    **dict.fromkeys(("token", "api_key", "$token"), project_key),
+}
+#: a /e/ body's own keys around its batch
+BODY_SHAPES: dict[str, Shape] = {"batch": lambda batch: isinstance(batch, list), "api_key": project_key,
+                                 "sent_at": timestamp}
 #: who the person is (an event's properties, a /flags/ body, alias()'s $create_alias): replaced
 #: by a pseudonym unless an opaque id (formats/peer.py person_view)
 IDENTITY_KEYS = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
@@ -211,12 +244,19 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
     body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
     body._before = dumps(data)
     sessions: dict[str | None, Group] = {}  # recordings and analytics events of one tab share its mirror
+    if isinstance(data, dict) and isinstance(data.get("batch"), list):  # what is around /e/'s batch
+        around = scan_view(data, BODY_SHAPES)
+        body._views.append((data, around, frozenset(around)))
+        sessions.setdefault(None, Group(None, [])).meta["body"] = around
     for n, event in enumerate(events):
         properties = event.get("properties")
         if not isinstance(properties, dict):
-            properties = {}
-        view = scan_view(properties, STRUCTURAL)
-        outer = scan_view(event, EVENT_STRUCTURAL)
+            properties = {}  # (then not an object: scanned with the event's keys)
+        recording = event.get("event") in SNAPSHOT_EVENTS and "$snapshot_data" in properties
+        view = scan_view(properties, PROPERTY_SHAPES)
+        if recording:
+            view.pop("$snapshot_data", None)  # redacted as the recording it is, below
+        outer = scan_view(event, EVENT_SHAPES)
         for key in IDENTITY_KEYS:
             view.pop(key, None)
             outer.pop(key, None)
@@ -227,7 +267,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
         group = sessions.setdefault(session, Group(session, []))
         group.meta[f"{n}"] = {"properties": view, "event": outer,
                               IDENTITY_KEY: {"properties": person, "event": outer_person}}
-        if event.get("event") not in SNAPSHOT_EVENTS or "$snapshot_data" not in properties:
+        if not recording:
             continue  # an analytics event: its strings are scanned, the values its tab taught masked
         recorded = properties["$snapshot_data"]
         single = isinstance(recorded, dict)

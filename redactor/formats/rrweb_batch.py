@@ -48,7 +48,7 @@ class Batch:
         return encode(events if self.meta is None else {**self.meta, "events": events})
 
 
-def encode(value: Any) -> bytes:
+def encode(value: Any, what: str = "the events") -> bytes:
     """orjson, whose encoder stops at 255 levels of nesting (its decoder at 1024). A long list
     is encoded an item at a time (the same bytes): one call on megabytes holds the event loop
     (sliced_json)."""
@@ -59,8 +59,8 @@ def encode(value: Any) -> bytes:
     except TypeError as error:
         if "Recursion" not in str(error):
             raise
-        raise BatchError(400, "too_deep", "the events nest deeper than 255 levels of JSON; "
-                                          "a page this deep cannot be stored") from None
+        raise BatchError(400, "too_deep", f"{what}: nested deeper than 255 levels of JSON, "
+                                          "which cannot be stored") from None
 
 
 #: lists longer than this are encoded an item at a time
@@ -82,6 +82,9 @@ def decode(body: bytes) -> Batch:
         events, meta = data, None
     elif isinstance(data, dict) and isinstance(data.get("events"), list):
         events, meta = data["events"], {k: v for k, v in data.items() if k != "events"}
+        # the metadata is stored as it is encoded (redaction keeps its shape): what the decoder took
+        # but the encoder cannot write (256 to 1,024 levels) is refused now, not after the redaction
+        encode(meta, "the batch's metadata")
     else:
         raise BatchError(400, "not_events",
                          "the body must be a JSON array of rrweb events or an object with an 'events' array")

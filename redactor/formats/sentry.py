@@ -4,18 +4,19 @@ An envelope is a JSON header line, then items: each a JSON header line and a pay
 `length` bytes (or, without `length`, up to the next newline). Session Replay sends one
 envelope per segment with two items:
 - `replay_event`: JSON; its `urls` (the pages of the segment), `request.url` and the rest are
-  scanned, ids and timestamps are not;
-- `replay_recording`: a `{"segment_id":N}` line, then the rrweb events as a zlib stream (the SDK's
-  compression worker), gzip (its fallback), or plain JSON (compression off).
+  scanned, ids and timestamps are not (when they have the shape the SDK gives them: ITEM_SHAPES);
+- `replay_recording`: a `{"segment_id":N}` line (written again with its segment_id alone if it
+  holds more), then the rrweb events as a zlib stream (the SDK's compression worker), gzip (its
+  fallback), or plain JSON (compression off).
 The replay's `replay_id` is the session key. The envelope header's dynamic sampling context
-(`trace`: the transaction's name) is scanned but for its ids. Every other item whose payload is a JSON object (an
-error or a message event, a session, a transaction, logs, feedback…) is scanned like a
+(`trace`: the transaction's name) is scanned but for its ids, and so is every item header but for
+its type, length and content type. Every other item whose payload is a JSON object (an
+error or a message event, a session, a transaction, logs, feedback, a client report…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
 is anybody's text. Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
-number: formats/peer.py person_view). Client reports (counts)
-pass as they came; an item that is not JSON (an attachment, statsd lines) cannot be read, so it
-is dropped. An error without a replay in its envelope goes with the replay its
+number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
+cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
 `contexts.replay.replay_id` names, so that the values that replay taught are masked in it too.
 An item redaction did not change keeps its bytes; a changed one is encoded the way it came and
 its header's `length` is recomputed.
@@ -23,6 +24,7 @@ its header's `length` is recomputed.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,32 +33,50 @@ from urllib.parse import urlsplit
 
 import orjson
 
-from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, ZLIB_WBITS, Budget, dumps,
-                                   gzip_bytes, kept_in, loads, opaque_id, person_view, scan_view, session_key,
-                                   write_back)
+from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, ZLIB_WBITS, Budget, Shape,
+                                   dumps, gzip_bytes, ident, ids, kept_in, loads, nested, number, opaque_id,
+                                   person_view, scan_view, session_key, timestamp, token, version, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 
-#: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts: not
-#: scanned (their `contexts` are, ID_CONTEXTS but for their ids: setContext writes there)
-ITEM_STRUCTURAL = frozenset({
-    "type", "replay_id", "event_id", "segment_id", "replay_type", "timestamp", "replay_start_timestamp",
-    "start_timestamp", "error_ids", "trace_ids", "platform", "sdk", "environment", "release", "dist", "level",
-    "sid", "init", "started", "status", "errors", "duration", "seq", "debug_meta", "contexts",
-})
+#: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts, by the
+#: shape @sentry/browser gives them: skipped when they have it, scanned like any value when not (a
+#: site's beforeSend, setContext or a hostile client can write anything there: formats/peer.py).
+#: Always scanned: what has no narrow shape (a release's name, the SDK's object, debug_meta's
+#: paths); `contexts` when an object is scanned by its own views (ID_CONTEXTS but for their ids).
+ITEM_SHAPES: dict[str, Shape] = {
+    **dict.fromkeys(("replay_id", "event_id", "sid"), ident), "error_ids": ids, "trace_ids": ids,
+    **dict.fromkeys(("timestamp", "replay_start_timestamp", "start_timestamp", "started"), timestamp),
+    **dict.fromkeys(("type", "replay_type", "platform", "environment", "level", "status"), token),
+    **dict.fromkeys(("segment_id", "init", "errors", "duration", "seq"), number),
+    "dist": version, "contexts": nested,
+}
 #: the contexts the SDK fills with ids (trace_id, span_id, replay_id): scanned but for these keys (a
 #: root span's description and data are the page's: startSpan({name, attributes}))
 ID_CONTEXTS = frozenset({"trace", "replay"})
-CONTEXT_STRUCTURAL = frozenset({"trace_id", "span_id", "parent_span_id", "replay_id", "op", "status", "origin",
-                                "type", "sampled", "sample_rate", "client_sample_rate"})
+CONTEXT_SHAPES: dict[str, Shape] = {
+    **dict.fromkeys(("trace_id", "span_id", "parent_span_id", "replay_id"), ident),
+    **dict.fromkeys(("op", "status", "origin", "type"), token),
+    **dict.fromkeys(("sampled", "sample_rate", "client_sample_rate"), number),
+}
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
 IDENTITY_KEYS = ("user", "did")
-#: items that are counts, nothing a person wrote: passed as they came
-PASSED_ITEMS = frozenset({"client_report"})
 #: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
-#: rates and Sentry's public key; the rest (the transaction's name…) is scanned
-HEADER_STRUCTURAL = frozenset({"event_id", "sent_at", "sdk", "dsn", "trace"})
-TRACE_STRUCTURAL = frozenset({"trace_id", "public_key", "sample_rate", "sampled", "sample_rand", "replay_id",
-                              "environment", "release"})
+#: rates and Sentry's public key, by their shapes; the rest (the transaction's name, a release…) is scanned
+HEADER_SHAPES: dict[str, Shape] = {"event_id": ident, "sent_at": timestamp, "trace": nested,
+                                   "dsn": lambda dsn: isinstance(dsn, str) and bool(_DSN.match(dsn))}
+TRACE_SHAPES: dict[str, Shape] = {
+    **dict.fromkeys(("trace_id", "public_key", "replay_id"), ident), "environment": token,
+    # the dynamic sampling context's numbers and flags are strings ("1", "true", "0.4217")
+    **dict.fromkeys(("sample_rate", "sampled", "sample_rand"), lambda v: number(v) or (
+        isinstance(v, str) and bool(_DSC_NUMBER.match(v)))),
+}
+#: a DSN as the SDK's options give it: a public key, a host, a project number, nothing else
+_DSN = re.compile(r"^https?://[0-9a-fA-F]{32}@[A-Za-z0-9.-]{1,253}(?::\d{1,5})?/(?:[\w.-]{1,64}/){0,4}\d{1,20}$")
+_DSC_NUMBER = re.compile(r"^(?:true|false|[01](?:\.\d{1,17})?(?:e-\d{1,3})?)$")
+#: an item header's keys, by their shapes (its `type` is a string: checked in decode); any other
+#: key (an attachment's filename) or value is scanned
+ITEM_HEADER_SHAPES: dict[str, Shape] = {"type": token, "length": number, "item_count": number,
+                                        "content_type": token, "attachment_type": token}
 
 
 @dataclass
@@ -65,11 +85,25 @@ class Item:
     header: dict[str, Any]
     payload: bytes
     newline: bool  # a newline followed the payload
+    view: dict[str, Any] = field(default_factory=dict)  # what is scanned of its header (ITEM_HEADER_SHAPES)
+    scanned: frozenset[str] = frozenset()
+    header_before: bytes = b""
+
+    def scan_header(self) -> dict[str, Any]:
+        self.view = scan_view(self.header, ITEM_HEADER_SHAPES)
+        self.scanned, self.header_before = frozenset(self.view), dumps(self.header)
+        return self.view
+
+    def header_changed(self) -> bool:
+        write_back(self.header, self.view, self.scanned)
+        return dumps(self.header) != self.header_before
 
     def encoded(self, payload: bytes | None) -> bytes:
         header_raw = self.header_raw
         if payload is not None and payload != self.payload and "length" in self.header:
-            header_raw = orjson.dumps({**self.header, "length": len(payload)})
+            self.header["length"] = len(payload)
+        if dumps(self.header) != self.header_before:
+            header_raw = orjson.dumps(self.header)
         payload = self.payload if payload is None else payload
         return header_raw + b"\n" + payload + (b"\n" if self.newline else b"")
 
@@ -81,6 +115,7 @@ class _Recording:
     compression: str  # zlib | gzip | none
     events: list[Any]
     before: bytes
+    rebuilt: bool = False  # the head line held more than its segment_id: written again with it alone
 
 
 @dataclass
@@ -132,11 +167,11 @@ class SentryEnvelope:
     _header_before: bytes = b""
 
     def header_meta(self) -> dict[str, Any]:
-        """The header's scanned parts (see HEADER_STRUCTURAL), for the generic pass."""
-        holders = [(self.header, scan_view(self.header, HEADER_STRUCTURAL))]
+        """The header's scanned parts (see HEADER_SHAPES), for the generic pass."""
+        holders = [(self.header, scan_view(self.header, HEADER_SHAPES))]
         trace = self.header.get("trace")
         if isinstance(trace, dict):
-            holders.append((trace, scan_view(trace, TRACE_STRUCTURAL)))
+            holders.append((trace, scan_view(trace, TRACE_SHAPES)))
         self._header_views = holders
         self._header_before = dumps(self.header)  # before the pass redacts nested parts in place
         return {"header": holders[0][1], "trace": holders[1][1] if len(holders) > 1 else {}}
@@ -153,7 +188,7 @@ class SentryEnvelope:
         for recording in self._recordings:
             events = kept_in(recording.events, kept_ids)
             now = dumps(events)
-            if now != recording.before:
+            if now != recording.before or recording.rebuilt:
                 body = (zlib.compress(now, COMPRESSION_LEVEL) if recording.compression == "zlib"
                         else gzip_bytes(now) if recording.compression == "gzip" else now)
                 payloads[id(recording.item)] = recording.head + body
@@ -163,7 +198,8 @@ class SentryEnvelope:
             if now != json_item.before:
                 payloads[id(json_item.item)] = now
         header_raw = self._encoded_header()
-        if not payloads and not self._dropped and header_raw == self.header_raw:
+        headers_changed = [item.header_changed() for item in self.items]  # (every item's written back)
+        if not payloads and not self._dropped and header_raw == self.header_raw and not any(headers_changed):
             return self.raw  # nothing was redacted: byte for byte
         out = [header_raw + (b"\n" if self.header_newline else b"")]
         out += [item.encoded(payloads.get(id(item))) for item in self.items if id(item) not in self._dropped]
@@ -229,8 +265,14 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     end = item.payload.find(b"\n")
     if end == -1:
         raise BatchError(400, "bad_envelope", "a replay_recording starts with a {\"segment_id\":N} line")
-    _header(item.payload[:end], "the replay_recording header")
+    line = _header(item.payload[:end], "the replay_recording header")
+    segment = line.get("segment_id")
+    if type(segment) is not int or segment < 0:  # type(): not a bool
+        raise BatchError(400, "bad_envelope", "a replay_recording's first line is {\"segment_id\":N}, N a whole number")
     head, data = item.payload[:end + 1], item.payload[end + 1:]
+    rebuilt = line.keys() != {"segment_id"}
+    if rebuilt:  # what the SDK does not write there is nothing the collector reads: not forwarded
+        head = orjson.dumps({"segment_id": segment}) + b"\n"
     if data[:1] == b"\x78":
         compression, text = "zlib", budget.inflate(data, ZLIB_WBITS, "the replay_recording")
     elif data.startswith(GZIP_MAGIC):
@@ -240,19 +282,19 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     events = loads(text, "the replay_recording")
     if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
         raise BatchError(400, "not_events", "a replay_recording holds an array of rrweb events")
-    return _Recording(item, head, compression, events, dumps(events))
+    return _Recording(item, head, compression, events, dumps(events), rebuilt)
 
 
 def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     before = dumps(data)
-    view = scan_view(data, ITEM_STRUCTURAL)
+    view = scan_view(data, ITEM_SHAPES)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
     scanned = _JsonItem(item, data, view, before, frozenset(view))
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
-        scanned.contexts = scan_view(contexts, ID_CONTEXTS)
-        scanned.id_contexts = {name: (contexts[name], scan_view(contexts[name], CONTEXT_STRUCTURAL))
+        scanned.contexts = scan_view(contexts, dict.fromkeys(ID_CONTEXTS, nested))  # (objects: by their views below)
+        scanned.id_contexts = {name: (contexts[name], scan_view(contexts[name], CONTEXT_SHAPES))
                                for name in ID_CONTEXTS if isinstance(contexts.get(name), dict)}
     user = data.get("user")
     if isinstance(user, dict):
@@ -276,6 +318,8 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
     budget = Budget(limit)
     for item in envelope.items:
         kind = item.header.get("type")
+        if not isinstance(kind, str):
+            raise BatchError(400, "bad_envelope", "an item header's type is a string (\"event\", \"replay_event\"…)")
         if kind == "replay_recording":
             envelope._recordings.append(_recording(item, budget))
         elif kind == "replay_event":
@@ -283,7 +327,7 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
             if not isinstance(data, dict):
                 raise BatchError(400, "bad_envelope", "a replay_event is a JSON object")
             envelope._json_items.append(_scanned_item(item, data))
-        elif kind not in PASSED_ITEMS:
+        else:  # an event, a session, a client report, logs, feedback…: any JSON object is scanned
             try:
                 data = loads(item.payload, f"a {kind} item")
             except BatchError:
@@ -300,5 +344,6 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
     group = Group(session, [event for recording in envelope._recordings for event in recording.events])
     group.meta = {f"{n}": json_item.meta() for n, json_item in enumerate(envelope._json_items)}
     group.meta["envelope"] = envelope.header_meta()
+    group.meta["item_headers"] = {f"{n}": item.scan_header() for n, item in enumerate(envelope.items)}
     envelope.groups = [group]
     return envelope

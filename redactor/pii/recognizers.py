@@ -272,18 +272,38 @@ class RuleRecognizer(EntityRecognizer):
 
 
 
-def any_pattern_matcher(recognizers: list[EntityRecognizer]) -> Callable[[str], bool]:
-    """Whether some pattern of these recognizers matches somewhere in a text, each regex compiled as
-    its recognizer compiles it. Where none does, no recognizer here reports anything, and Presidio
-    need not run. A recognizer of another kind (not a pattern recognizer) would make it answer
-    always yes: it cannot be told what that one finds. spaCy's is left to names.may_hold_a_name."""
-    compiled: list = []
-    for recognizer in recognizers:
-        if isinstance(recognizer, RuleRecognizer):
-            compiled.extend(recognizer.regexes)
-        elif isinstance(recognizer, PatternRecognizer):  # analyze() without regex_flags: its global flags
-            compiled.extend(regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns)
-        elif not isinstance(recognizer, predefined_recognizers.SpacyRecognizer):
-            return lambda text: True
-    unique = list({(pattern.pattern, pattern.flags): pattern for pattern in compiled}.values())  # one per language
-    return lambda text: any(pattern.search(text) for pattern in unique)
+def pattern_regexes(recognizer: EntityRecognizer) -> list[regex.Pattern] | None:
+    """The regexes every result of this recognizer comes from, each compiled as the recognizer
+    compiles it (None: not a pattern recognizer, it cannot be told what that one finds)."""
+    if isinstance(recognizer, RuleRecognizer):
+        return recognizer.regexes
+    if isinstance(recognizer, PatternRecognizer):  # analyze() without regex_flags: its global flags
+        return [regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns]
+    return None
+
+
+class PatternGate:
+    """Which recognizers of a language may report something in a text: a pattern recognizer reports
+    only where one of its regexes matches, so where none does it need not run, nor Presidio at all
+    when no recognizer is left. A recognizer of another kind is always woken (it cannot be told what
+    it finds); spaCy's is left out, to names.may_hold_a_name."""
+
+    def __init__(self, recognizers: list[EntityRecognizer]):
+        self._by_language: dict[str, list[tuple[EntityRecognizer, list[regex.Pattern] | None]]] = {}
+        for recognizer in recognizers:
+            if not isinstance(recognizer, predefined_recognizers.SpacyRecognizer):
+                self._by_language.setdefault(recognizer.supported_language, []).append(
+                    (recognizer, pattern_regexes(recognizer)))
+        # most texts wake none: one flat pass over a language's regexes says so (a pass per recognizer
+        # costs a third more), and only a text that matches one is looked at recognizer by recognizer
+        self._regexes = {language: [pattern for _, regexes in pairs for pattern in regexes or ()]
+                         for language, pairs in self._by_language.items()}
+        self._always = {language: tuple(recognizer for recognizer, regexes in pairs if regexes is None)
+                        for language, pairs in self._by_language.items()}
+
+    def woken(self, text: str, language: str) -> tuple[EntityRecognizer, ...]:
+        """The recognizers of language that may report something in text, in the order given."""
+        if not any(pattern.search(text) for pattern in self._regexes.get(language, ())):
+            return self._always.get(language, ())
+        return tuple(recognizer for recognizer, regexes in self._by_language[language]
+                     if regexes is None or any(pattern.search(text) for pattern in regexes))

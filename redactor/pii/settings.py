@@ -97,4 +97,5 @@ class EngineConfig(pydantic.BaseModel):
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
+    possessives: list[str] = []  # "Mein Opa Eberhard": the word after one says who a person is to the writer
 

@@ -21,12 +21,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from aiohttp import web
 
 from conftest import free_port, start_serve
-from peer_collector import PeerCollector
+from peer_collector import PeerCollector, posthog_json
 
 from .conftest import CHROMIUM_ARGS, OUTPUT, REPO
 
@@ -223,6 +224,17 @@ def clean(value: Any) -> None:
         assert planted not in plain, f"{planted!r} reached the collector"
 
 
+#: what posthog-js writes of itself, the page's device and the visit (checked unchanged at the collector)
+SDK_PROPERTIES = ("token", "$os", "$os_version", "$browser", "$browser_version", "$device_type", "$raw_user_agent",
+                  "$lib", "$lib_version", "$insert_id", "$time", "$device_id", "$session_id", "$window_id",
+                  "$pageview_id", "$timezone", "$browser_language", "$screen_height", "$viewport_width",
+                  "$lib_custom_api_host")
+
+
+def posthog_events(data: Any) -> list[dict[str, Any]]:
+    return data if isinstance(data, list) else data.get("batch", [data])
+
+
 def posthog_recorded(collector: PeerCollector) -> list[dict[str, Any]]:
     return [rrweb for request in collector.requests("/s/") for event in request.get("json", [])
             for rrweb in event["properties"]["$snapshot_data"]]
@@ -252,6 +264,18 @@ def test_posthog_js_through_redactor(app_browser, stack):
     clean(recorded)
     clean(analytics)
     assert CONTROL in json.dumps(recorded, ensure_ascii=False)
+    # the SDK's own properties arrive as posthog-js wrote them: skipped for their shape, or scanned and clean
+    sent_events = {event["uuid"]: event for sent in browser_side["sent"] if sent["body"]
+                   and urlsplit(sent["url"]).path in ("/e/", "/i/v0/e/")
+                   for event in posthog_events(posthog_json(sent["body"], dict(parse_qsl(urlsplit(sent["url"]).query))))}
+    compared = 0
+    for event in analytics:
+        before = sent_events.get(event.get("uuid"), {}).get("properties", {})
+        for key in SDK_PROPERTIES:
+            if key in before:
+                assert event["properties"][key] == before[key], key
+                compared += 1
+    assert compared >= len(SDK_PROPERTIES), compared
     pageview = next(e for e in analytics if e["event"] == "$pageview")
     assert pageview["properties"]["$current_url"].startswith(f"http://app.test:{stack['shop'].port}/shop.html?sdk=posthog&ref=")
     # what was there and was masked, not lost: the typed e-mail, the header, the console line

@@ -1,0 +1,83 @@
+"""What detection reads: a text folded to the plain forms its patterns know, with the way back.
+
+A visitor (or a page) can write an e-mail, a phone number or an IBAN in characters that look the
+same and match none of the recognizers' patterns: full-width forms ("jan.peeters＠gmail．com",
+"０４７０ １２ ３４ ５６"), the small commercial at ("﹫"), mathematical letters ("𝐣𝐚𝐧@𝐠𝐦𝐚𝐢𝐥.𝐜𝐨𝐦"),
+Arabic-Indic digits ("٠٦١٢٣٤٥٦٧٨"), or invisible format characters inside a value
+("jan.pe\u200beters@…"). Detection reads the text with each character that Unicode's compatibility
+folding (NFKC) writes in ASCII written so, every decimal digit as its ASCII digit, and format
+characters (category Cf: zero-width spaces and joiners, the soft hyphen, direction marks) removed;
+its spans are then mapped back onto the original text, which is what is masked.
+
+Only folds to ASCII: the recognizers are written for ASCII and for a few characters they name
+themselves (the no-break hyphen U+2011 between a phone's groups, which NFKC would turn into U+2010,
+which they do not name); an accented letter, a dash or a ligature of another script stays as it is.
+Per character, so every character of the folded text comes from one original character (``origin``),
+and a text grows by 4 times at most ("⑽" is "(10)").
+Most texts are ASCII and come back as they are, at the cost of ``str.isascii``.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, replace
+
+import regex
+
+from redactor.pii.spans import Span
+
+#: characters NFKC keeps that folding changes: format characters and decimal digits other than ASCII's
+_NOT_NFKC = regex.compile(r"[\p{Cf}\p{Nd}--[0-9]]", regex.V1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if unicodedata.category(c) == "Cf":
+        return ""
+    digit = unicodedata.decimal(c, None)
+    if digit is not None:
+        return str(digit)
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if folded.isascii() else c
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text as detection reads it. ``origin[i]`` is the index in ``original`` of the character
+    ``text[i]`` comes from; None when folding changed nothing (the spans need no mapping)."""
+    original: str
+    text: str
+    origin: tuple[int, ...] | None
+
+    def back(self, start: int, end: int) -> tuple[int, int]:
+        """The original range a range of the folded text comes from: from the character its first
+        one comes from to the one its last one comes from, what folding removed between them included."""
+        if self.origin is None or start >= end:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def spans_back(self, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        """Spans found in the folded text, on the original."""
+        if self.origin is None:
+            return spans
+        return tuple(replace(span, start=a, end=b) for span in spans for a, b in [self.back(span.start, span.end)])
+
+
+def fold(text: str) -> Folded:
+    """The text as detection reads it (see the module's doc)."""
+    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _NOT_NFKC.search(text)):
+        return Folded(text, text, None)
+    out: list[str] = []
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        if c.isascii():
+            out.append(c)
+            origin.append(i)
+            continue
+        folded = _fold_char(c)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    folded_text = "".join(out)
+    if folded_text == text:  # not NFKC as a whole (a combining accent), the same character by character
+        return Folded(text, text, None)
+    return Folded(text, folded_text, tuple(origin))
