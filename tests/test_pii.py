@@ -474,6 +474,8 @@ SITE_TEXT = [
     # a breadcrumb's last step: a product word no list has, then the product's given name
     ("Home › Speelgoed › Knuffels › Knuffel Johanna", "nl"), ("Shop » Stationery » Notebook Harriet", "en"),
     # a weekday's abbreviation that is a given name, on a line of opening hours
+    # a sign-off's "from" before a place, or a word, is no one
+    ("Groeten van Texel", "nl"), ("Bisous de Paris", "fr"), ("Liefs van de bakker", "nl"), ("Viele Grüße vom Bodensee", "de"),
     ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
     ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
 ]
@@ -566,6 +568,9 @@ NAME_SHOWN_BACK = [
     # sign-offs and wishes of a card ("Best wishes", "love from", "Happy Birthday"); a relative after a possessive
     ("Best wishes, Hamish", "en", "Hamish"), ("All the best, Jack", "en", "Jack"), ("Happy Birthday Poppy", "en", "Poppy"),
     ("Mein Opa Eberhard freut sich sicher darüber", "de", "Eberhard"),
+    # a sign-off with who it is from
+    ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
+    ("Viele Grüße von Malte", "de", "Malte"),
 ]
 
 
