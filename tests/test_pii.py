@@ -476,6 +476,9 @@ SITE_TEXT = [
     # a weekday's abbreviation that is a given name, on a line of opening hours
     # a sign-off's "from" before a place, or a word, is no one
     ("Groeten van Texel", "nl"), ("Bisous de Paris", "fr"), ("Liefs van de bakker", "nl"), ("Viele Grüße vom Bodensee", "de"),
+    # a possessive opening a page's line, before no name or before a word that does not end the sentence
+    ("Dein Warenkorb ist leer", "de"), ("Deine Bestellung, deine Wahl.", "de"), ("Ihr Konto. Dein Zuhause!", "de"),
+    ("Ta Rose", "fr"),
     ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
     ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
 ]
@@ -571,6 +574,9 @@ NAME_SHOWN_BACK = [
     # a sign-off with who it is from
     ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
     ("Viele Grüße von Malte", "de", "Malte"),
+    # a card's sign-off with a possessive, ending the card
+    ("Grußkarte: Alles Gute zum Geburtstag, Leni! Dein Malte", "de", "Malte"), ("Frohe Weihnachten! Eure Anna", "de", "Anna"),
+    ("Gros câlins, ton Hugo.", "fr", "Hugo"),
 ]
 
 
