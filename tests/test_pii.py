@@ -479,6 +479,9 @@ SITE_TEXT = [
     # a possessive opening a page's line, before no name or before a word that does not end the sentence
     ("Dein Warenkorb ist leer", "de"), ("Deine Bestellung, deine Wahl.", "de"), ("Ihr Konto. Dein Zuhause!", "de"),
     ("Ta Rose", "fr"),
+    # an account page's title before no one
+    ("Compte de Résultat", "fr"), ("Espace client de Bruxelles", "fr"), ("Espace client de la Mutualité", "fr"),
+    ("Account of Paris", "en"),
     ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
     ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
 ]
@@ -577,6 +580,9 @@ NAME_SHOWN_BACK = [
     # a card's sign-off with a possessive, ending the card
     ("Grußkarte: Alles Gute zum Geburtstag, Leni! Dein Malte", "de", "Malte"), ("Frohe Weihnachten! Eure Anna", "de", "Anna"),
     ("Gros câlins, ton Hugo.", "fr", "Hugo"),
+    # whose account the page shows, names the model and the list do not know included
+    ("Espace client de Fatou Diallo", "fr", "Fatou Diallo"), ("Account van Noor El Amrani", "nl", "Noor El Amrani"),
+    ("Kundenkonto von Emine Kaya", "de", "Emine Kaya"),
 ]
 
 
