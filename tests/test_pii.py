@@ -482,6 +482,8 @@ SITE_TEXT = [
     # an account page's title before no one
     ("Compte de Résultat", "fr"), ("Espace client de Bruxelles", "fr"), ("Espace client de la Mutualité", "fr"),
     ("Account of Paris", "en"),
+    # a form's label before no one's name
+    ("Your name: Enter your name", "en"), ("Product name: Brompton C Line", "en"), ("Full name: Mandatory", "en"),
     ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
     ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
 ]
@@ -583,6 +585,9 @@ NAME_SHOWN_BACK = [
     # whose account the page shows, names the model and the list do not know included
     ("Espace client de Fatou Diallo", "fr", "Fatou Diallo"), ("Account van Noor El Amrani", "nl", "Noor El Amrani"),
     ("Kundenkonto von Emine Kaya", "de", "Emine Kaya"),
+    # a form's label for the whole name, on the summary a page shows back
+    ("Full name: Adaeze Nwosu", "en", "Adaeze Nwosu"), ("Nom complet : Fatou Diallo", "fr", "Fatou Diallo"),
+    ("Vor- und Nachname: Dariusz Lewandowski", "de", "Dariusz Lewandowski"),
 ]
 
 
