@@ -474,6 +474,16 @@ SITE_TEXT = [
     # a breadcrumb's last step: a product word no list has, then the product's given name
     ("Home › Speelgoed › Knuffels › Knuffel Johanna", "nl"), ("Shop » Stationery » Notebook Harriet", "en"),
     # a weekday's abbreviation that is a given name, on a line of opening hours
+    # a sign-off's "from" before a place, or a word, is no one
+    ("Groeten van Texel", "nl"), ("Bisous de Paris", "fr"), ("Liefs van de bakker", "nl"), ("Viele Grüße vom Bodensee", "de"),
+    # a possessive opening a page's line, before no name or before a word that does not end the sentence
+    ("Dein Warenkorb ist leer", "de"), ("Deine Bestellung, deine Wahl.", "de"), ("Ihr Konto. Dein Zuhause!", "de"),
+    ("Ta Rose", "fr"),
+    # an account page's title before no one
+    ("Compte de Résultat", "fr"), ("Espace client de Bruxelles", "fr"), ("Espace client de la Mutualité", "fr"),
+    ("Account of Paris", "en"),
+    # a form's label before no one's name
+    ("Your name: Enter your name", "en"), ("Product name: Brompton C Line", "en"), ("Full name: Mandatory", "en"),
     ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
     ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
 ]
@@ -566,6 +576,18 @@ NAME_SHOWN_BACK = [
     # sign-offs and wishes of a card ("Best wishes", "love from", "Happy Birthday"); a relative after a possessive
     ("Best wishes, Hamish", "en", "Hamish"), ("All the best, Jack", "en", "Jack"), ("Happy Birthday Poppy", "en", "Poppy"),
     ("Mein Opa Eberhard freut sich sicher darüber", "de", "Eberhard"),
+    # a sign-off with who it is from
+    ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
+    ("Viele Grüße von Malte", "de", "Malte"),
+    # a card's sign-off with a possessive, ending the card
+    ("Grußkarte: Alles Gute zum Geburtstag, Leni! Dein Malte", "de", "Malte"), ("Frohe Weihnachten! Eure Anna", "de", "Anna"),
+    ("Gros câlins, ton Hugo.", "fr", "Hugo"),
+    # whose account the page shows, names the model and the list do not know included
+    ("Espace client de Fatou Diallo", "fr", "Fatou Diallo"), ("Account van Noor El Amrani", "nl", "Noor El Amrani"),
+    ("Kundenkonto von Emine Kaya", "de", "Emine Kaya"),
+    # a form's label for the whole name, on the summary a page shows back
+    ("Full name: Adaeze Nwosu", "en", "Adaeze Nwosu"), ("Nom complet : Fatou Diallo", "fr", "Fatou Diallo"),
+    ("Vor- und Nachname: Dariusz Lewandowski", "de", "Dariusz Lewandowski"),
 ]
 
 
