@@ -915,3 +915,29 @@ def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
     href = unquote(s.stored[-1]["data"]["attributes"][0]["attributes"]["href"])
     assert "Maëlys" not in href and "DANTEC" not in href and "ROUVI" not in href, href
     assert "Contrat : CDI" in href, href
+
+
+def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
+    """CSS is kept as it is, but a page writes a visitor into its strings: a print header in a <style>
+    (`@page { @top-center { content: "…" } }`), a custom property set by script that `content: var(…)`
+    shows. The strings are scanned and the taint pass reads them; selectors, properties, a font's name
+    and an icon's escape stay as they are."""
+    given = element("input", {"name": "prenom", "autocomplete": "given-name"})
+    family = element("input", {"name": "nom", "autocomplete": "family-name"})
+    sheet = text('.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}')
+    style = element("style", {}, [sheet])
+    box = element("div", {"id": "sheet", "style": "color: red;"})
+    s = session()
+    s.send(snapshot(html_page(given, family, box, head=[style])))
+    s.send(*typing(given["id"], "Maëlys"), *typing(family["id"], "Rouvière-Dantec"))
+    header = '@page { @top-center { content: "Dossier locataire de Maëlys Rouvière-Dantec"; } }'
+    s.send(mutation(removes=[remove(style["id"], sheet["id"])], adds=[add(style["id"], text(header))],
+                    attributes=[set_attributes(box["id"], style='--sheet-title: "ROUVIÈRE-DANTEC"; color: red;')]),
+           mutation(attributes=[set_attributes(box["id"], style={"--who": ["'Maëlys'", "important"]})]))
+    from leaks import strings
+    stored = "\n".join(strings(s.stored))
+    for piece in ("Maëlys", "ROUVIÈRE", "Dantec", "DANTEC"):
+        assert piece not in stored, piece
+    assert '@page { @top-center { content: "Dossier locataire de ' in stored
+    assert '--sheet-title: "' in stored and '"; color: red;' in stored
+    assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}' in stored
