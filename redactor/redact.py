@@ -152,6 +152,17 @@ _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
+#: a name's capitalised parts, a hyphen's included ("Gerrit-Jan Wessel": Gerrit, Jan, Wessel)
+_NAME_PART = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+")
+_MAX_INITIALS = 6
+
+
+def _initials(name: str) -> list[str]:
+    """A person's initials as a page writes them before the surname ("G.J.W. in 't Veld", "J.P. de Vries"):
+    the first letters of the capitalised parts of a name of two parts or more, and their longer starts
+    ("G J", "G J W"), as runs of one-letter words for the taint (a dot between them is no word)."""
+    letters = [part[0] for part in _NAME_PART.findall(name)][:_MAX_INITIALS]
+    return [" ".join(letters[:end]) for end in range(2, len(letters) + 1)] if len(letters) >= 2 else []
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
@@ -1123,6 +1134,9 @@ class BatchRedaction:
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)
+        if entity == "PERSON":
+            for initials in _initials(value):
+                changed |= taint.add(initials, hasher)
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 

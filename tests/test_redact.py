@@ -941,3 +941,20 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '@page { @top-center { content: "Dossier locataire de ' in stored
     assert '--sheet-title: "' in stored and '"; color: red;' in stored
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}' in stored
+
+
+def test_the_initials_of_typed_given_names_are_masked_where_the_page_writes_them(session):
+    """A municipality writes the given names typed ("Gerrit-Jan Wessel") as initials before the surname
+    in its confirmation ("G.J.W. in 't Veld", "Veld, G.J.W. in 't"): the surname was masked, the initials
+    stayed beside it. A person's initials (two or more) are tainted as a run of letters."""
+    given = element("input", {"name": "voornamen", "autocomplete": "given-name"})
+    family = element("input", {"name": "achternaam", "autocomplete": "family-name"})
+    line = element("p", {}, [text("…")])
+    s = session()
+    s.send(snapshot(html_page(given, family, line)), *typing(given["id"], "Gerrit-Jan Wessel"),
+           *typing(family["id"], "Veld"))
+    for echo in ("Afspraak bevestigd – G.J.W. Veld", "Veld, G.J.W.", "Beste G.J. Veld,"):
+        s.send(mutation(texts=[set_text(line["childNodes"][0]["id"], echo)]))
+        stored = s.stored[-1]["data"]["texts"][0]["value"]
+        assert "G.J" not in stored and "J.W" not in stored, stored
+        assert stored.startswith(echo.split("G.J")[0].replace("Veld", "****")), stored
