@@ -958,3 +958,17 @@ def test_the_initials_of_typed_given_names_are_masked_where_the_page_writes_them
         stored = s.stored[-1]["data"]["texts"][0]["value"]
         assert "G.J" not in stored and "J.W" not in stored, stored
         assert stored.startswith(echo.split("G.J")[0].replace("Veld", "****")), stored
+
+
+def test_a_link_or_a_button_named_for_mail_keeps_its_caption(session):
+    """A link whose id says what it does ("lc-mailto": send the dossier by mail) holds the site's caption,
+    not an e-mail address: "Envoyer le dossier à l'agence" was masked whole as an e-mail container. An
+    address in such a link is still found by its shape; a container named for an e-mail is still masked."""
+    send = element("a", {"id": "lc-mailto"}, [text("Envoyer le dossier à l'agence")])
+    share = element("a", {"class": "email-link"}, [text("jan.jansen@mail.example")])
+    header = element("span", {"id": "hdr-email"}, [text("Jan J.")])
+    s = session()
+    s.send(snapshot(html_page(send, share, header, lang="fr")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Envoyer le dossier à l'agence" in stored
+    assert "jan.jansen" not in stored and "Jan J." not in stored
