@@ -511,6 +511,8 @@ class BatchRedaction:
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
+                if structure.is_reference(name) and len(value) >= _MIN_TAINT:
+                    self.echo_cells.append(Cell(attributes, name))  # an id slugged from a visitor's name
                 continue  # structure or a marker (kept: the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)

@@ -972,3 +972,16 @@ def test_a_link_or_a_button_named_for_mail_keeps_its_caption(session):
     stored = orjson.dumps(s.stored).decode()
     assert "Envoyer le dossier à l'agence" in stored
     assert "jan.jansen" not in stored and "Jan J." not in stored
+
+
+def test_an_id_slugged_from_a_typed_name_is_masked(session):
+    """A table of contents gives each heading an id made of its text: the confirmation's "Bevestiging
+    voor Gerrit-Jan in 't Veld" became id="bevestiging-voor-gerrit-jan-in-t-veld". Ids are structure, kept
+    and never scanned, but the taint pass reads them: the typed name in one is masked; other ids stay."""
+    given = element("input", {"name": "voornamen", "autocomplete": "given-name"})
+    heading = element("h2", {"id": "gm-done-title"}, [text("Bevestiging")])
+    s = session()
+    s.send(snapshot(html_page(given, heading)), *typing(given["id"], "Gerrit-Jan Wessel"))
+    s.send(mutation(attributes=[set_attributes(heading["id"], attrs={"id": "bevestiging-voor-gerrit-jan-in-t-veld"})]))
+    assert "gerrit" not in s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
+    assert find(s.stored, heading["id"])["attributes"]["id"] == "gm-done-title"
