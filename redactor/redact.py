@@ -233,6 +233,8 @@ class BatchRedaction:
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
+        #: ids (and the attributes naming one) the taint pass reads: (node, attribute, its cell, as it came)
+        self.references: list[tuple[int | None, str, Cell, str]] = []
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self.whole_typed: dict[str, str] = {}  # every value of a field masked whole in this batch → entity
@@ -511,8 +513,9 @@ class BatchRedaction:
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
-                if structure.is_reference(name) and len(value) >= _MIN_TAINT:
-                    self.echo_cells.append(Cell(attributes, name))  # an id slugged from a visitor's name
+                if structure.is_reference(name) and len(value) >= _MIN_TAINT:  # an id slugged from a visitor's name
+                    self.references.append((nid, name, Cell(attributes, name), value))
+                    self.echo_cells.append(self.references[-1][2])
                 continue  # structure or a marker (kept: the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
@@ -1058,6 +1061,9 @@ class BatchRedaction:
         self._mask_taint()
         for css in self.css_texts:
             css.write()
+        for nid, name, cell, raw in self.references:  # the mirror saves ids: never one the taint masked
+            if nid is not None and cell.get() != raw:
+                self.mirror.set_attributes(nid, {name: cell.get()}, self.policy)
         rename_keys(self.key_cells)
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,

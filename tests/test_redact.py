@@ -985,3 +985,4 @@ def test_an_id_slugged_from_a_typed_name_is_masked(session):
     s.send(mutation(attributes=[set_attributes(heading["id"], attrs={"id": "bevestiging-voor-gerrit-jan-in-t-veld"})]))
     assert "gerrit" not in s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
     assert find(s.stored, heading["id"])["attributes"]["id"] == "gm-done-title"
+    assert b"gerrit" not in orjson.dumps(s.mirror.dump())  # nor in the session's saved state
