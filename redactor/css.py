@@ -7,9 +7,9 @@ R…" } }`), a custom property set by script (`style="--aanvrager: 'G.J.W. in 't
 regular expression that reads comments, and strings to their end or their line's end as CSS does); each
 string is a Cell of its own that the content layer scans and the taint pass masks, and the text is
 written back once, at the end of the batch, with its code untouched. A string that is a URL
-(`url("…")`) is a resource's address; a string of CSS escapes alone (an icon font's "\\f101"), of
-fewer than three characters, or that is code by its place (a font's name, an attribute selector's
-value, an @import) holds no visitor's words and is not read.
+(`url("…")`) is a resource's address (an image inlined as a data: URL is code); a string of CSS
+escapes alone (an icon font's "\\f101"), of fewer than three characters, or that is code by its place
+(a font's name, an attribute selector's value, an @import) holds no visitor's words and is not read.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ class CssText:
             if len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content) \
                     and not _is_code(text, start - 1):
                 url = _URL_BEFORE.search(text, max(0, start - 12), start - 1) is not None
-                self.strings.append(CssString(self, len(self.parts) - 1, url))
+                if not (url and content[:5].lower() == "data:"):  # an image inlined: pixels or SVG code
+                    self.strings.append(CssString(self, len(self.parts) - 1, url))
         self.parts.append(text[position:])
 
     def write(self) -> None:

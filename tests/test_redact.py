@@ -4,13 +4,15 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 from __future__ import annotations
 
 
+from urllib.parse import quote, unquote
+
 import orjson
 import pytest
 
 from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
                        nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from in_process import Session
-from leaks import leaks
+from leaks import leaks, strings
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
@@ -902,7 +904,6 @@ def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
     """A "send to the agency" link whose body is the form's summary, percent-encoded by the page
     (encodeURIComponent): a mailto: with a query is scanned whole, and the taint pass must read it
     decoded too ("ROUVI%C3%88RE%20Ma%C3%ABlys" is the typed name)."""
-    from urllib.parse import quote, unquote
     given = element("input", {"name": "prenom", "autocomplete": "given-name"})
     family = element("input", {"name": "nom_naissance", "autocomplete": "family-name"})
     link = element("a", {"id": "send"}, [text("Envoyer le dossier")])
@@ -924,7 +925,8 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     and an icon's escape stay as they are."""
     given = element("input", {"name": "prenom", "autocomplete": "given-name"})
     family = element("input", {"name": "nom", "autocomplete": "family-name"})
-    sheet = text('.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}')
+    sheet = text('.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}'
+                 ' .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan%3c/text%3e%3c/svg%3e")}')
     style = element("style", {}, [sheet])
     box = element("div", {"id": "sheet", "style": "color: red;"})
     s = session()
@@ -934,13 +936,12 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     s.send(mutation(removes=[remove(style["id"], sheet["id"])], adds=[add(style["id"], text(header))],
                     attributes=[set_attributes(box["id"], style='--sheet-title: "ROUVIÈRE-DANTEC"; color: red;')]),
            mutation(attributes=[set_attributes(box["id"], style={"--who": ["'Maëlys'", "important"]})]))
-    from leaks import strings
     stored = "\n".join(strings(s.stored))
     for piece in ("Maëlys", "ROUVIÈRE", "Dantec", "DANTEC"):
         assert piece not in stored, piece
     assert '@page { @top-center { content: "Dossier locataire de ' in stored
     assert '--sheet-title: "' in stored and '"; color: red;' in stored
-    assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}' in stored
+    assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
 
 
 def test_the_initials_of_typed_given_names_are_masked_where_the_page_writes_them(session):
