@@ -19,8 +19,10 @@ import re
 from redactor.content import Cell
 
 #: a comment (to its end, or the text's), a double- or a single-quoted string (to its end, or the end of
-#: its line: CSS's bad string), escapes included; every character is read once
-_TOKENS = re.compile(r"""/\*(?:[^*]|\*(?!/))*(?:\*/)?|"((?:[^"\\\n]|\\.)*)"?|'((?:[^'\\\n]|\\.)*)'?""", re.S)
+#: its line: CSS's bad string), escapes included, and a custom property's value that is no string
+#: (`--who: Maëlys`, any tokens a script wrote: read by the taint pass only); every character is read once
+_TOKENS = re.compile(r"""/\*(?:[^*]|\*(?!/))*(?:\*/)?|"((?:[^"\\\n]|\\.)*)"?|'((?:[^'\\\n]|\\.)*)'?"""
+                     r"""|--[A-Za-z0-9_-]+[^\S\n]*:[^\S\n]*([^;{}"'/!\n]+)""", re.S)
 #: a string that is only CSS escapes ("\f101", "\201C\00a0"): an icon or a quote mark, no words
 _ESCAPES_ONLY = re.compile(r"(?:\\[0-9a-fA-F]{1,6}\s?|\\.|\s)*", re.S)
 #: what a URL string follows: `url(` and spaces
@@ -47,11 +49,11 @@ _UNSAFE = str.maketrans({'"': "*", "'": "*", "\\": "*", "\n": "*"})  # what woul
 class CssString(Cell):
     """One string of a CSS text, without its quotes: what a mask writes into it cannot end it."""
 
-    __slots__ = ("css", "url")
+    __slots__ = ("css", "url", "taint_only")
 
-    def __init__(self, css: CssText, index: int, url: bool):
+    def __init__(self, css: CssText, index: int, url: bool, taint_only: bool = False):
         super().__init__(css.parts, index)
-        self.css, self.url = css, url
+        self.css, self.url, self.taint_only = css, url, taint_only
 
     def set(self, value: str) -> None:
         if value != self.get():
@@ -68,10 +70,10 @@ class CssText:
         self.changed = False
         self.strings: list[CssString] = []
         text, position = cell.get(), 0
-        if "'" not in text and '"' not in text:
+        if "'" not in text and '"' not in text and "--" not in text:
             return
         for match in _TOKENS.finditer(text):
-            group = 1 if match.group(1) is not None else 2 if match.group(2) is not None else 0
+            group = next((g for g in (1, 2, 3) if match.group(g) is not None), 0)
             if not group:
                 continue  # a comment: code
             start, end = match.span(group)
@@ -79,7 +81,10 @@ class CssText:
             self.parts.append(text[start:end])
             position = end
             content = text[start:end]
-            if len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content) \
+            if group == 3:
+                if len(content.strip()) >= _MIN_WORDS:
+                    self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=True))
+            elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content) \
                     and not _is_code(text, start - 1):
                 url = _URL_BEFORE.search(text, max(0, start - 12), start - 1) is not None
                 if not (url and content[:5].lower() == "data:"):  # an image inlined: pixels or SVG code

@@ -554,7 +554,9 @@ class BatchRedaction:
                 continue
             if written:
                 self.copies.append((string, string.get()))
-            if string.url:
+            if string.taint_only:  # a custom property's tokens: the visitor's values echoed, no detector
+                self.echo_cells.append(string)
+            elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
             else:
                 self.slots.append(TextSlot(string, nid, "content.css"))

@@ -921,8 +921,9 @@ def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
 def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     """CSS is kept as it is, but a page writes a visitor into its strings: a print header in a <style>
     (`@page { @top-center { content: "…" } }`), a custom property set by script that `content: var(…)`
-    shows. The strings are scanned and the taint pass reads them; selectors, properties, a font's name
-    and an icon's escape stay as they are."""
+    shows. The strings are scanned and the taint pass reads them, and a custom property's value that is
+    no string (`--initiale: Maëlys …`); selectors, properties, a font's name, an icon's escape and an
+    inlined image stay as they are."""
     given = element("input", {"name": "prenom", "autocomplete": "given-name"})
     family = element("input", {"name": "nom", "autocomplete": "family-name"})
     sheet = text('.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}'
@@ -935,12 +936,14 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     header = '@page { @top-center { content: "Dossier locataire de Maëlys Rouvière-Dantec"; } }'
     s.send(mutation(removes=[remove(style["id"], sheet["id"])], adds=[add(style["id"], text(header))],
                     attributes=[set_attributes(box["id"], style='--sheet-title: "ROUVIÈRE-DANTEC"; color: red;')]),
-           mutation(attributes=[set_attributes(box["id"], style={"--who": ["'Maëlys'", "important"]})]))
+           mutation(attributes=[set_attributes(box["id"], style={"--who": ["'Maëlys'", "important"]})]),
+           mutation(attributes=[set_attributes(box["id"], style="--initiale: Maëlys Rouvière-Dantec; --gap: 12px")]))
     stored = "\n".join(strings(s.stored))
     for piece in ("Maëlys", "ROUVIÈRE", "Dantec", "DANTEC"):
         assert piece not in stored, piece
     assert '@page { @top-center { content: "Dossier locataire de ' in stored
     assert '--sheet-title: "' in stored and '"; color: red;' in stored
+    assert any(value.startswith("--initiale: ") and value.endswith("; --gap: 12px") for value in stored.split("\n"))
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
 
 
