@@ -66,7 +66,7 @@ def check_decoded_windows(recorded: Recorded, planted: list[Planted]) -> None:
 
 
 # -- location.html ------------------------------------------------------------------------------------
-FILES = ["fiches_paie_Rouviere-Dantec_2025-T1.pdf", "avis_impot_2025_M_Rouviere.pdf"]
+FILES = ["bulletins_paie_Rouviere-Dantec_2025-T1.pdf", "avis_impot_2025_M_Rouviere.pdf"]
 TENANT = [
     Planted("#lc-given", "Maëlys", "given name, in the summary, the <caption>, the print header's CSS"),
     Planted("#lc-family", "Rouvière-Dantec", "family name typed in 'Nom de naissance', in the caption and the "
@@ -81,14 +81,14 @@ TENANT = [
     Planted("#lc-mail", "maelys.rouviere@laposte.net", "e-mail in a field called 'Courriel' (inputmode=email), "
             "its value attribute synced at each keystroke"),
     Planted(None, "06 52 87 31 46", "mobile typed in a controlled component rendered again at each keystroke"),
-    Planted(None, "2184,60", "net salary typed in 'Salaire net mensuel (€)', a controlled component"),
+    Planted(None, "2184,60", "net salary typed in 'Revenu mensuel net (€)', a controlled component"),
     Planted("#lc-iban", "FR76 1558 9297 1804 8172 6359 040", "French IBAN typed, upper-cased in the summary"),
     Planted(None, "8172 6359 040", "the IBAN's end told back while typing ('compte se terminant par …')"),
     Planted(None, FILES[0], "a payslip's file name: rrweb's C:\\fakepath\\…, a read-only field, a <li> title, a "
             "button's data-file"),
     Planted(None, FILES[1], "a tax notice's file name, second of a multiple file input"),
 ]
-ABOUT = ("Préparatrice en pharmacie en CDI depuis 2019. Je m'installe avec mon compagnon Yannick Kerhervé, "
+ABOUT = ("Préparatrice en pharmacie en CDI, embauchée en 2019. Je m'installe avec mon compagnon Yannick Kerhervé, "
          "infirmier au CHU (07 68 25 14 39). Pas d'animaux, non-fumeurs.")
 ABOUT_PLANTED = [
     Planted(None, "Yannick Kerhervé", "a partner's name in the presentation textarea"),
@@ -104,7 +104,7 @@ GUARANTOR = [
 ]
 LOCATION_KEPT = ["Cabinet Ker Avel Gestion", "Loyer charges comprises : 742 € / mois", "Situation professionnelle",
                  "Pièces justificatives", "Récapitulatif de votre dossier", "Revenus nets", "Type de contrat",
-                 "Lien avec le locataire", "Votre garant se porte caution solidaire pour la durée du bail.",
+                 "Lien avec le locataire", "Votre garant s'engage comme caution solidaire pour la durée du bail.",
                  "Télécharger le PDF", "Garantie Galian", "Envoyer le dossier à l'agence", "Crédit Mutuel de Bretagne",
                  "Présentez-vous en quelques mots", "Pas d'animaux, non-fumeurs."]
 
@@ -194,7 +194,7 @@ CITIZEN = [
     Planted(None, "+31 6 4719 5283", "the mobile in international format in the link's title"),
     Planted("#gm-postcode", "6851 KL", "postcode typed, in the BRP table's address"),
     Planted(None, "Buiten de Veste", "a street without a street word filled by the postcode lookup into a "
-            "read-only field labelled 'Straat'"),
+            "read-only field labelled 'Straatnaam'"),
     Planted(None, "Buiten de Veste 27, 6851 KL Huissen", "the address in the BRP table"),
     Planted(None, "in 't Veld|237419385|03-04-1988", "surname, BSN and date of birth joined with '|' in a "
             "hidden input the page fills"),
@@ -207,7 +207,7 @@ REMARKS_PLANTED = [
     Planted(None, "Anouschka", "a wife's given name on the third line"),
     Planted(None, "06 19 54 83 07", "the wife's mobile on the third line"),
 ]
-GEMEENTE_KEPT = ["Gemeente Waalwijde", "Burgerzaken — Paspoort of identiteitskaart aanvragen", "Kies een tijdstip",
+GEMEENTE_KEPT = ["Gemeente Waalwijde", "Burgerzaken — Reisdocument aanvragen (paspoort/ID-kaart)", "Kies een tijdstip",
                  "Uw gegevens", "Burgerservicenummer", "Tussenvoegsel", "Geboortedatum (dd-mm-jjjj)",
                  "Opmerkingen voor de baliemedewerker", "Afspraaknummer WW-25-0419", "Zet de afspraak in uw agenda",
                  "Bezoekadres: Markt 1", "Stadhuis open ma t/m vr 08:30–17:00", "di 14 januari 10:40",
