@@ -821,6 +821,10 @@ def _looks_random(run: str) -> bool:
     return entropy >= _MIN_TOKEN_ENTROPY
 
 
+#: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
+_WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
+
+
 class UrlSlot(Slot):
     """A URL: query values that are secrets or personal data by name are masked whole; the others,
     the path and the fragment are scanned (after percent-decoding: '%40' is an '@').
@@ -899,7 +903,7 @@ class UrlSlot(Slot):
             if self.texts and found[0]:  # no texts: a bare origin ("https://shop.example"), nothing to scan
                 work.taint_spans(self.texts[0], found[0])
                 self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
-                                    safe=":/?&=#;%*[]@+,"))
+                                    safe=_WHOLE_URL_SAFE))
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
             return
         for piece, text, spans in zip(self.pieces, self.texts, found):
@@ -914,10 +918,17 @@ class UrlSlot(Slot):
         self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
-        """The taint pass, on each piece percent-decoded: a GET form's submission writes the fields
+        """The taint pass, on each piece percent-decoded (on the whole URL decoded when it was scanned whole): a GET form's submission writes the fields
         into the next page's address, a hidden input's JSON among them ('%22Sanne%22', '02%2F11%2F1988'),
         where the raw text's words are not the value's. ranges: the tainted ranges of a text. Whether
         anything was masked. Linear: each piece is decoded and looked at once."""
+        if not self.pieces:  # scanned whole (a mailto: with a subject and a body): read decoded whole too
+            text = unquote(self.cell.get())
+            found = ranges(text) if text else []
+            if found:
+                self.cell.set(quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]),
+                                    safe=_WHOLE_URL_SAFE))
+            return bool(found)
         changed = False
         for piece in self.pieces:
             part = 3 if piece[2] else 1

@@ -130,19 +130,26 @@ class Structure:
     """The allow-lists: attributes whose values are structure (neither scanned nor masked, and
     the only attribute values saved), CSS attributes (kept as they are, never saved), attributes
     shown as words (where a name's shape alone is not a person), and the payload keys whose values
-    are secrets by name. Everything not listed is scanned."""
+    are secrets by name. Everything not listed is scanned. references: structural attributes that
+    name an element (an id), read by the taint pass only."""
 
     attributes: frozenset[str]
     css: frozenset[str]
     shown_as_text: frozenset[str]
     secret_keys: frozenset[str]
     secret_stems: tuple[str, ...]  # entries of SECRET_STEM_LENGTH+ letters: also the start or end of a longer key
+    references: frozenset[str] = frozenset()
 
     def is_structural(self, name: str) -> bool:
         return name.lower() in self.attributes
 
     def is_css(self, name: str) -> bool:
         return name in self.css
+
+    def is_reference(self, name: str) -> bool:
+        """Whether a structural attribute names an element (an id, a label's for): a page may slug a
+        visitor's name into one."""
+        return name.lower() in self.references
 
     def is_shown_as_text(self, name: str) -> bool:
         """Whether a browser shows the attribute's value as words (alt, title, placeholder…)."""
@@ -164,6 +171,7 @@ def shipped_structure() -> Structure:
         shown_as_text=frozenset(a.lower() for a in attributes.get("shown_as_text", ())),
         secret_keys=plain,
         secret_stems=tuple(sorted(k for k in plain if len(k) >= SECRET_STEM_LENGTH)),
+        references=frozenset(a.lower() for a in attributes.get("references", ())),
     )
 
 

@@ -30,6 +30,7 @@ from typing import Any, Protocol, TypeVar
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
                               credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
+from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
 from redactor.masking import Masker
@@ -151,6 +152,17 @@ _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
+#: a name's capitalised parts, a hyphen's included ("Gerrit-Jan Wessel": Gerrit, Jan, Wessel)
+_NAME_PART = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+")
+_MAX_INITIALS = 6
+
+
+def _initials(name: str) -> list[str]:
+    """A person's initials as a page writes them before the surname ("G.J.W. in 't Veld", "J.P. de Vries"):
+    the first letters of the capitalised parts of a name of two parts or more, and their longer starts
+    ("G J", "G J W"), as runs of one-letter words for the taint (a dot between them is no word)."""
+    letters = [part[0] for part in _NAME_PART.findall(name)][:_MAX_INITIALS]
+    return [" ".join(letters[:end]) for end in range(2, len(letters) + 1)] if len(letters) >= 2 else []
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
@@ -220,6 +232,9 @@ class BatchRedaction:
         self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
+        self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
+        #: ids (and the attributes naming one) the taint pass reads: (node, attribute, its cell, as it came)
+        self.references: list[tuple[int | None, str, Cell, str]] = []
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self.whole_typed: dict[str, str] = {}  # every value of a field masked whole in this batch → entity
@@ -433,7 +448,8 @@ class BatchRedaction:
                     self.remarks.append(Remark("fail-closed.attributes", "UNKNOWN", "drop", nid))
                 self._redact_attributes(nid, attributes, verdict, tag, added=added)
                 if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
-                    self._rest_below(serialized)  # style/script text is code: never scanned (it breaks replays)
+                    # style/script text is code, kept as it is (changed, it breaks replays); CSS's strings are words
+                    self._rest_below(serialized, css=str(tag).lower() == "style", verdict=verdict, added=added)
                     continue
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
@@ -446,9 +462,10 @@ class BatchRedaction:
             if isinstance(children, list):
                 stack.extend(child for child in children if isinstance(child, dict))
 
-    def _rest_below(self, code: dict[str, Any]) -> None:
+    def _rest_below(self, code: dict[str, Any], css: bool = False, verdict: Verdict | None = None,
+                    added: bool = False) -> None:
         """The nodes inside a <style> or <script>: their code is kept as it is, a key rrweb's
-        format does not define is scanned."""
+        format does not define is scanned. css: a <style>, whose texts' strings are scanned."""
         stack = [code]
         while stack:
             children = stack.pop().get("childNodes")
@@ -456,6 +473,8 @@ class BatchRedaction:
                 if not isinstance(node, dict):
                     continue
                 self._as_typed(node, *_node_types(node.get("type")))
+                if css and verdict is not None and isinstance(node.get("textContent"), str):
+                    self._scan_css(Cell(node, "textContent"), node_id(node.get("id")), verdict, added)
                 if "childNodes" in self._scan_beyond(node, _node_keys(node.get("type"))):
                     stack.append(node)
 
@@ -485,18 +504,63 @@ class BatchRedaction:
                 value = self._attribute_value(attributes, name, value, nid)
                 if name not in attributes:
                     continue
-            if name in FIELD_ATTRIBUTES:
+            if isinstance(value, dict) and isinstance(name, str) and structure.is_css(name):
+                self._scan_css_attribute(attributes, name, nid, verdict, True)  # a style's changed properties
+            elif name in FIELD_ATTRIBUTES:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
-            elif structure.is_structural(name) or structure.is_css(name) or name in self.policy.markers.by_attribute:
-                continue  # structure, CSS, or a marker (kept: the recording still says what it protects)
+            elif structure.is_css(name):
+                self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
+            elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
+                if structure.is_reference(name) and len(value) >= _MIN_TAINT:  # an id slugged from a visitor's name
+                    self.references.append((nid, name, Cell(attributes, name), value))
+                    self.echo_cells.append(self.references[-1][2])
+                continue  # structure or a marker (kept: the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
+
+    def _scan_css_attribute(self, attributes: dict[str, Any], name: str, nid: int | None, verdict: Verdict,
+                            written: bool) -> None:
+        """CSS (a style, a stylesheet's text) is kept as it is but its strings (redactor/css.py); a
+        changed style is an object of properties, each a value or [value, priority]. rrweb's image
+        data (rr_dataURL) is pixels, no CSS."""
+        value = attributes[name]
+        if isinstance(value, str):
+            if not value.startswith("data:"):
+                self._scan_css(Cell(attributes, name), nid, verdict, written)
+            return
+        for key, declared in value.items() if isinstance(value, dict) else ():
+            if isinstance(declared, str):
+                self._scan_css(Cell(value, key), nid, verdict, written)
+            elif isinstance(declared, list) and declared and isinstance(declared[0], str):
+                self._scan_css(Cell(declared, 0), nid, verdict, written)
+
+    def _scan_css(self, cell: Cell, nid: int | None, verdict: Verdict, written: bool) -> None:
+        """The strings of a CSS text are scanned as the site's words are (a URL's as a resource's
+        address); written: a script wrote them, perhaps a field's keystrokes (a copy)."""
+        css = CssText(cell)
+        if not css.strings:
+            return
+        self.css_texts.append(css)
+        for string in css.strings:
+            if verdict.flags & (MASK_TEXT | UNKNOWN):
+                string.set(self.masker.text(string.get(), "TEXT"))
+                self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
+                continue
+            if written:
+                self.copies.append((string, string.get()))
+            if string.taint_only:  # a custom property's tokens: the visitor's values echoed, no detector
+                self.echo_cells.append(string)
+            elif string.url:
+                self._url_echo(UrlSlot(string, nid, self))
+            else:
+                self.slots.append(TextSlot(string, nid, "content.css"))
+                self.echo_cells.append(string)
 
     def _attribute_value(self, attributes: dict[str, Any], name: str, value: Any, nid: int | None) -> Any:
         """An attribute whose value is not a string. rrweb's are strings, numbers or true (null in
@@ -602,6 +666,8 @@ class BatchRedaction:
             return
         parent, parent_tag = self.mirror.parent(nid)
         if parent_tag in CODE_ELEMENTS:
+            if parent_tag == "style":  # CSS: its strings are words (a print header naming the visitor)
+                self._scan_css(cell, nid, verdict, written=True)
             return
         if parent_tag == "option" and (meaning := self._list_meaning(parent)):  # see _redact_field_attribute
             cell.set(self.masker.text(text, meaning))
@@ -692,12 +758,27 @@ class BatchRedaction:
                 self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
         if source in STYLE_SOURCES:
+            self._style_rules(data)
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
             self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
         self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
+
+    def _style_rules(self, data: dict[str, Any]) -> None:
+        """CSS a script inserts through the CSSOM (insertRule, style.setProperty on a rule): its
+        strings are scanned as a <style>'s are."""
+        verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
+        for rule in data.get("adds") if isinstance(data.get("adds"), list) else ():
+            if isinstance(rule, dict) and isinstance(rule.get("rule"), str):
+                self._scan_css(Cell(rule, "rule"), None, verdict, written=True)
+        declared = data.get("set")
+        if isinstance(declared, dict) and isinstance(declared.get("value"), str):
+            self._scan_css(Cell(declared, "value"), None, verdict, written=True)
+        for key in ("replace", "replaceSync"):
+            if isinstance(data.get(key), str):
+                self._scan_css(Cell(data, key), None, verdict, written=True)
 
     def _input(self, data: dict[str, Any]) -> bool:
         nid = node_id(data.get("id"))
@@ -980,6 +1061,11 @@ class BatchRedaction:
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
+        for css in self.css_texts:
+            css.write()
+        for nid, name, cell, raw in self.references:  # the mirror saves ids: never one the taint masked
+            if nid is not None and cell.get() != raw:
+                self.mirror.set_attributes(nid, {name: cell.get()}, self.policy)
         rename_keys(self.key_cells)
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
@@ -1058,6 +1144,9 @@ class BatchRedaction:
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)
+        if entity == "PERSON":
+            for initials in _initials(value):
+                changed |= taint.add(initials, hasher)
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 

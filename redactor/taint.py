@@ -31,8 +31,10 @@ from typing import Any
 MAX_WORDS = 8
 #: words of one value that are tainted (runs beyond are not): bounds the hashes one value adds
 MAX_VALUE_WORDS = 64
-#: the shortest value of groups tainted joined too, as one word (_joined)
+#: the shortest value of groups tainted joined too, as one word (_joined), and the shortest of its runs tainted
 JOINED_MIN = 6
+#: the most words of a value of groups whose shorter runs are tainted too (_group_runs): an IBAN has 8 or 9
+MAX_GROUPS = 12
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
@@ -141,6 +143,29 @@ def _joined(found: list[tuple[int, int, bytes, bytes]]) -> bytes | None:
     return joined + _SEPARATOR if len(joined) >= JOINED_MIN and 2 * digits >= len(joined) else None
 
 
+def _group_runs(found: list[tuple[int, int, bytes, bytes]]) -> list[list[tuple[int, int, bytes, bytes]]]:
+    """The shorter runs of a value of groups mostly digits (an IBAN, a phone, an account) of JOINED_MIN
+    characters or more: a page tells back a part of one ("compte se terminant par 8172 6359 040", the last
+    13 characters of an IBAN sliding as it is typed), which is no run from the value's first word. A value
+    of more than MAX_GROUPS words is text, not a number: its runs are the usual ones (bounds the hashes)."""
+    if len(found) > MAX_GROUPS or _joined(found) is None:
+        return []
+    runs = []
+    for start in range(len(found)):
+        for end in range(start + 1, min(len(found), start + MAX_WORDS) + 1):
+            run = found[start:end]
+            if len(run) < len(found) and (len(run) > 1 and _joined(run) is not None
+                                          or len(run) == 1 and _mostly_digits(run[0][2])):
+                runs.append(run)
+    return runs
+
+
+def _mostly_digits(form: bytes) -> bool:
+    """One word of a value of groups that is itself a number of JOINED_MIN characters or more."""
+    text = form[:-len(_SEPARATOR)]
+    return len(text) >= JOINED_MIN and 2 * sum(48 <= byte <= 57 for byte in text) >= len(text)
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
@@ -164,6 +189,7 @@ class Taint:
             return False
         runs = [found] if len(found) <= MAX_WORDS else \
             [found[i:i + MAX_WORDS] for i in range(len(found) - MAX_WORDS + 1)]
+        runs += _group_runs(found)
         new: list[tuple[bytes, bytes]] = []
         for run in runs:
             digest = hasher.start()

@@ -669,3 +669,23 @@ def test_the_search_for_copies_of_typed_values_lowers_each_value_once(session, m
     result = s.send(*typed, written)
     assert result.events[-1]["data"]["adds"][0]["node"]["textContent"] == "aaa" + "b" * 60  # no copy: unchanged
     assert lowered <= 2 * values + copies + 10, lowered  # 40,500 before: each value again for each text
+
+
+def test_a_part_of_a_number_in_groups_is_masked_where_the_page_shows_it():
+    """A page tells back the end of an IBAN as it is typed ("compte se terminant par 8172 6359 040", then
+    the same 13 characters sliding along: "R76 1558 9297"): a run of the value's groups that is not its
+    start. A value of groups mostly digits is tainted by each run of its groups of 6 characters or more;
+    a text's other numbers (a price, a date, one group alone) stay."""
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("FR76 1558 9297 1804 8172 6359 040", hasher)
+    for echo, left in [("compte se terminant par 8172 6359 040", "compte se terminant par "),
+                       ("compte se terminant par R76 1558 9297", "compte se terminant par R76 "),
+                       ("Loyer 742 € — 1558 seul, le 14/01/2026", None)]:
+        ranges = taint.ranges(echo, hasher)
+        if left is None:
+            assert ranges == [], [echo[s:e] for s, e in ranges]
+        else:
+            assert ranges and ranges[0][0] == len(left) and ranges[-1][1] == len(echo), [echo[s:e] for s, e in ranges]
+    taint.add("06 52 87 31 46", hasher)
+    assert [(s, e) for s, e in taint.ranges("bel 87 31 46", hasher)] == [(4, 12)]
+    assert taint.ranges("87 31", hasher) == []  # 4 digits: every "87 31" would be masked

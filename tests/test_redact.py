@@ -4,13 +4,15 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 from __future__ import annotations
 
 
+from urllib.parse import quote, unquote
+
 import orjson
 import pytest
 
 from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
                        nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from in_process import Session
-from leaks import leaks
+from leaks import leaks, strings
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
@@ -918,3 +920,95 @@ def test_a_full_name_in_a_field_nothing_names_is_masked_known_to_the_lexicon_or_
     assert not leaks(s.stored, "Florentijn Van Acker") and not leaks(s.stored, "Haesaerts")
     assert "Gazelle, " in typed_values(s.stored, search)
     assert "Jozefien" not in orjson.dumps(s.stored).decode()
+
+
+def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
+    """A "send to the agency" link whose body is the form's summary, percent-encoded by the page
+    (encodeURIComponent): a mailto: with a query is scanned whole, and the taint pass must read it
+    decoded too ("ROUVI%C3%88RE%20Ma%C3%ABlys" is the typed name)."""
+    given = element("input", {"name": "prenom", "autocomplete": "given-name"})
+    family = element("input", {"name": "nom_naissance", "autocomplete": "family-name"})
+    link = element("a", {"id": "send"}, [text("Envoyer le dossier")])
+    s = session()
+    s.send(snapshot(html_page(given, family, link)))
+    s.send(*typing(given["id"], "Maëlys"), *typing(family["id"], "Rouvière-Dantec"))
+    body = "Locataire : ROUVIÈRE-DANTEC Maëlys\nContrat : CDI"
+    s.send(mutation(attributes=[set_attributes(link["id"], href="mailto:location@agence.example?subject="
+                                               + quote("Dossier Maëlys") + "&body=" + quote(body))]))
+    href = unquote(s.stored[-1]["data"]["attributes"][0]["attributes"]["href"])
+    assert "Maëlys" not in href and "DANTEC" not in href and "ROUVI" not in href, href
+    assert "Contrat : CDI" in href, href
+
+
+def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
+    """CSS is kept as it is, but a page writes a visitor into its strings: a print header in a <style>
+    (`@page { @top-center { content: "…" } }`), a custom property set by script that `content: var(…)`
+    shows. The strings are scanned and the taint pass reads them, and a custom property's value that is
+    no string (`--initiale: Maëlys …`); selectors, properties, a font's name, an icon's escape and an
+    inlined image stay as they are."""
+    given = element("input", {"name": "prenom", "autocomplete": "given-name"})
+    family = element("input", {"name": "nom", "autocomplete": "family-name"})
+    sheet = text('.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"}'
+                 ' .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan%3c/text%3e%3c/svg%3e")}')
+    style = element("style", {}, [sheet])
+    box = element("div", {"id": "sheet", "style": "color: red;"})
+    s = session()
+    s.send(snapshot(html_page(given, family, box, head=[style])))
+    s.send(*typing(given["id"], "Maëlys"), *typing(family["id"], "Rouvière-Dantec"))
+    header = '@page { @top-center { content: "Dossier locataire de Maëlys Rouvière-Dantec"; } }'
+    s.send(mutation(removes=[remove(style["id"], sheet["id"])], adds=[add(style["id"], text(header))],
+                    attributes=[set_attributes(box["id"], style='--sheet-title: "ROUVIÈRE-DANTEC"; color: red;')]),
+           mutation(attributes=[set_attributes(box["id"], style={"--who": ["'Maëlys'", "important"]})]),
+           mutation(attributes=[set_attributes(box["id"], style="--initiale: Maëlys Rouvière-Dantec; --gap: 12px")]))
+    stored = "\n".join(strings(s.stored))
+    for piece in ("Maëlys", "ROUVIÈRE", "Dantec", "DANTEC"):
+        assert piece not in stored, piece
+    assert '@page { @top-center { content: "Dossier locataire de ' in stored
+    assert '--sheet-title: "' in stored and '"; color: red;' in stored
+    assert any(value.startswith("--initiale: ") and value.endswith("; --gap: 12px") for value in stored.split("\n"))
+    assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
+
+
+def test_the_initials_of_typed_given_names_are_masked_where_the_page_writes_them(session):
+    """A municipality writes the given names typed ("Gerrit-Jan Wessel") as initials before the surname
+    in its confirmation ("G.J.W. in 't Veld", "Veld, G.J.W. in 't"): the surname was masked, the initials
+    stayed beside it. A person's initials (two or more) are tainted as a run of letters."""
+    given = element("input", {"name": "voornamen", "autocomplete": "given-name"})
+    family = element("input", {"name": "achternaam", "autocomplete": "family-name"})
+    line = element("p", {}, [text("…")])
+    s = session()
+    s.send(snapshot(html_page(given, family, line)), *typing(given["id"], "Gerrit-Jan Wessel"),
+           *typing(family["id"], "Veld"))
+    for echo in ("Afspraak bevestigd – G.J.W. Veld", "Veld, G.J.W.", "Beste G.J. Veld,"):
+        s.send(mutation(texts=[set_text(line["childNodes"][0]["id"], echo)]))
+        stored = s.stored[-1]["data"]["texts"][0]["value"]
+        assert "G.J" not in stored and "J.W" not in stored, stored
+        assert stored.startswith(echo.split("G.J")[0].replace("Veld", "****")), stored
+
+
+def test_a_link_or_a_button_named_for_mail_keeps_its_caption(session):
+    """A link whose id says what it does ("lc-mailto": send the dossier by mail) holds the site's caption,
+    not an e-mail address: "Envoyer le dossier à l'agence" was masked whole as an e-mail container. An
+    address in such a link is still found by its shape; a container named for an e-mail is still masked."""
+    send = element("a", {"id": "lc-mailto"}, [text("Envoyer le dossier à l'agence")])
+    share = element("a", {"class": "email-link"}, [text("jan.jansen@mail.example")])
+    header = element("span", {"id": "hdr-email"}, [text("Jan J.")])
+    s = session()
+    s.send(snapshot(html_page(send, share, header, lang="fr")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Envoyer le dossier à l'agence" in stored
+    assert "jan.jansen" not in stored and "Jan J." not in stored
+
+
+def test_an_id_slugged_from_a_typed_name_is_masked(session):
+    """A table of contents gives each heading an id made of its text: the confirmation's "Bevestiging
+    voor Gerrit-Jan in 't Veld" became id="bevestiging-voor-gerrit-jan-in-t-veld". Ids are structure, kept
+    and never scanned, but the taint pass reads them: the typed name in one is masked; other ids stay."""
+    given = element("input", {"name": "voornamen", "autocomplete": "given-name"})
+    heading = element("h2", {"id": "gm-done-title"}, [text("Bevestiging")])
+    s = session()
+    s.send(snapshot(html_page(given, heading)), *typing(given["id"], "Gerrit-Jan Wessel"))
+    s.send(mutation(attributes=[set_attributes(heading["id"], attrs={"id": "bevestiging-voor-gerrit-jan-in-t-veld"})]))
+    assert "gerrit" not in s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
+    assert find(s.stored, heading["id"])["attributes"]["id"] == "gm-done-title"
+    assert b"gerrit" not in orjson.dumps(s.mirror.dump())  # nor in the session's saved state
