@@ -41,12 +41,13 @@ from redactor.rrweb import (
     CODE_ELEMENTS,
     DATA_SHAPES,
     EVENT_SHAPE,
+    FITTING_TYPES,
+    NAME,
     NODE_KEYS,
-    NODE_NAMES,
-    NODE_NUMBERS,
-    NODE_TEXTS,
+    NODE_KINDS,
+    NUMBERS,
     OTHER_NODE_KEYS,
-    OTHER_NODE_NUMBERS,
+    OTHER_NODE_KINDS,
     PLAIN_NAME,
     POSITIONAL_SOURCES,
     SOURCE_SHAPES,
@@ -132,11 +133,9 @@ def _node_keys(kind: Any) -> frozenset[str]:
     return NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
 
 
-def _node_types(kind: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Of those, the keys that hold numbers or flags, those that hold names, and those that hold text."""
-    if type(kind) is int and kind in NODE_NUMBERS:
-        return NODE_NUMBERS[kind], NODE_NAMES[kind], NODE_TEXTS[kind]
-    return OTHER_NODE_NUMBERS, frozenset(), frozenset()
+def _node_kinds(kind: Any) -> dict[str, int]:
+    """What each of those keys holds (rrweb.value_kinds)."""
+    return NODE_KINDS.get(kind, OTHER_NODE_KINDS) if type(kind) is int else OTHER_NODE_KINDS
 
 
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
@@ -432,7 +431,7 @@ class BatchRedaction:
         stack = [root]
         while stack:
             serialized = stack.pop()
-            self._as_typed(serialized, *_node_types(serialized.get("type")))
+            self._as_typed(serialized, _node_kinds(serialized.get("type")))
             nid = node_id(serialized.get("id"))
             verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
@@ -472,7 +471,7 @@ class BatchRedaction:
             for node in children if isinstance(children, list) else ():
                 if not isinstance(node, dict):
                     continue
-                self._as_typed(node, *_node_types(node.get("type")))
+                self._as_typed(node, _node_kinds(node.get("type")))
                 if css and verdict is not None and isinstance(node.get("textContent"), str):
                     self._scan_css(Cell(node, "textContent"), node_id(node.get("id")), verdict, added)
                 if "childNodes" in self._scan_beyond(node, _node_keys(node.get("type"))):
@@ -904,7 +903,7 @@ class BatchRedaction:
         if not isinstance(obj, dict):
             return
         self._scan_beyond(obj, shape.keys)
-        self._as_typed(obj, shape.numbers, shape.names, shape.texts)
+        self._as_typed(obj, shape.kinds)
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):
@@ -918,22 +917,21 @@ class BatchRedaction:
             elif value is not None:
                 self._mask_wrong_type(obj, key)
 
-    def _as_typed(self, obj: dict[str, Any], numbers: frozenset[str], names: frozenset[str],
-                  texts: frozenset[str]) -> None:
+    def _as_typed(self, obj: dict[str, Any], kinds: dict[str, int]) -> None:
         """A key rrweb's format gives numbers or flags, or text, that holds anything else (a string
         where a number goes, a number or an object where text goes: a fork's or a hostile client's)
         has it masked whole: nothing says what it is. A key it gives a name (a tag, a doctype's ids)
-        that holds no plain name has it scanned as a payload's strings."""
-        for key in numbers.intersection(obj):
-            if not is_number_or_flag(obj[key]):
+        that holds no plain name has it scanned as a payload's strings. (One pass over the object:
+        every node and every position goes through here.)"""
+        second_look = [key for key, value in obj.items()
+                       if (kind := kinds.get(key)) is not None and type(value) not in FITTING_TYPES[kind]]
+        for key in second_look:
+            value, kind = obj[key], kinds[key]
+            if kind == NAME:
+                if not (type(value) is str and PLAIN_NAME.match(value)):
+                    self._scan_payload(obj, [key])
+            elif kind != NUMBERS or not is_number_or_flag(value):
                 self._mask_wrong_type(obj, key)
-        for key in texts.intersection(obj):
-            if not (type(obj[key]) is str or obj[key] is None):
-                self._mask_wrong_type(obj, key)
-        for key in names.intersection(obj):
-            value = obj[key]
-            if not (type(value) is str and PLAIN_NAME.match(value)):
-                self._scan_payload(obj, [key])
 
     def _mask_wrong_type(self, holder: Any, key: Any) -> None:
         value = holder[key]

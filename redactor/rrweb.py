@@ -134,9 +134,16 @@ NAME_KEYS = frozenset({"cv", "plugin", "level", "compatMode", "name", "publicId"
 PLAIN_NAME = re.compile(r"[A-Za-z][\w:-]{0,63}\Z")
 
 
-def numbers_only(keys: frozenset[str]) -> frozenset[str]:
-    """Of keys rrweb's format defines, those that hold numbers or flags."""
-    return keys - TEXT_KEYS - OPEN_KEYS
+#: what a key of rrweb's format holds (value_kinds), and the types that need no second look for each
+NUMBERS, TEXT, NAME = 0, 1, 2
+FITTING_TYPES = (frozenset({int, float, bool, type(None)}), frozenset({str, type(None)}), frozenset())
+
+
+def value_kinds(keys: frozenset[str]) -> dict[str, int]:
+    """Of keys rrweb's format defines, what each holds: numbers or flags, text, or a name (the keys of
+    OPEN_KEYS, whose values the walk reads on its own, left out)."""
+    return {key: NAME if key in NAME_KEYS else TEXT if key in TEXT_KEYS else NUMBERS
+            for key in keys if key not in OPEN_KEYS}
 
 
 def is_number_or_flag(value: Any) -> bool:
@@ -147,25 +154,21 @@ def is_number_or_flag(value: Any) -> bool:
 
 
 _SCALARS = frozenset({int, float, bool})
-#: of each kind's keys, those holding numbers or flags (ids, isSVG, isShadow…), names (tagName, a doctype's), text
-NODE_NUMBERS: dict[int, frozenset[str]] = {kind: numbers_only(keys) for kind, keys in NODE_KEYS.items()}
-OTHER_NODE_NUMBERS = numbers_only(OTHER_NODE_KEYS)
-NODE_NAMES: dict[int, frozenset[str]] = {kind: keys & NAME_KEYS for kind, keys in NODE_KEYS.items()}
-NODE_TEXTS: dict[int, frozenset[str]] = {kind: (keys & TEXT_KEYS) - NAME_KEYS for kind, keys in NODE_KEYS.items()}
+#: what each key of a node of each kind holds (ids, isSVG: numbers or flags; tagName, a doctype's: names; text)
+NODE_KINDS: dict[int, dict[str, int]] = {kind: value_kinds(keys) for kind, keys in NODE_KEYS.items()}
+OTHER_NODE_KINDS = value_kinds(OTHER_NODE_KEYS)
 
 
 class Shape:
     """The keys an rrweb object defines, the shapes of the objects some of them hold (an object, or a
-    list of objects), and those of its keys that hold numbers or flags (numbers), names (names) or text (texts)."""
+    list of objects), and what each of its other keys holds (kinds: value_kinds)."""
 
-    __slots__ = ("keys", "inner", "numbers", "names", "texts")
+    __slots__ = ("keys", "inner", "kinds")
 
     def __init__(self, *keys: str, **inner: Shape):
         self.keys = frozenset(keys) | frozenset(inner)
         self.inner = inner
-        self.numbers = numbers_only(frozenset(keys))
-        self.names = self.keys & NAME_KEYS
-        self.texts = (self.keys & TEXT_KEYS) - NAME_KEYS
+        self.kinds = value_kinds(frozenset(keys))
 
 
 _POSITIONS = Shape("source", positions=Shape("x", "y", "id", "timeOffset"))
