@@ -49,7 +49,6 @@ _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
 #: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
-_IBAN_START = re.compile(r"[A-Z]{2}\d{2}|[a-z]{2}\d{2}")  # "nl75 knab 0255": an IBAN typed in lower case too
 #: where an identifier starts among digit groups: an IBAN's country and check digits ("IBAN NL91 ABNA": the
 #: label is a group too), two capitals then digits (a UK insurance number, "QR 48 37 …")
 _ID_START = re.compile(r"(?<!\w)(?:[A-Z]{2}\d{2}|[a-z]{2}\d{2}|[A-Z]{2} \d{2})")
