@@ -207,7 +207,7 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
         metrics.out_of_order.labels("late").inc(late)
     numbers = {group.session: group.seq for group in recordings.groups}
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
-        await app[STATES].commit(site, session, mirror, numbers.get(session))
+        await app[STATES].commit(site, session, mirror, numbers.get(session), recordings.policy.config.retention_days)
     answer = await sink(request, recordings, redactions, encoded, mirrors, headers)
     if isinstance(answer, Refused):
         return answer

@@ -275,7 +275,8 @@ class SessionStates:
         """The batch holding the session was refused: what it taught the mirror is not kept."""
         self._discarded.add((site, session))
 
-    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None) -> None:
+    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None,
+                     retention_days: int | None = None) -> None:
         """In process, the mirror is saved with its batch by the store (pipeline.sink); nothing to do here.
         (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""
 

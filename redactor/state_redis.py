@@ -17,7 +17,8 @@ slot: the Lua scripts touch several keys):
     redactor:{site:session}:kept    string  what protects the session (sessions.kept_state), sealed
 
 They expire after session_idle_seconds without a batch, but `kept`, which lives state_keep_seconds
-(30 days): the session id outlives its idle state, and in process the store keeps the state too, so
+(30 days), or the site's retention_days when that is shorter (nothing of a session outlives what the
+site keeps of it, even with `--upstream`, where no store erases it): the session id outlives its idle state, and in process the store keeps the state too, so
 a session whose state expired starts from its sticky flags, floor, taint and batch numbers, never
 from nothing (a "show password" snapshot after a pause is still masked).
 
@@ -249,6 +250,7 @@ class _Lease:
     committed: bool = False
     discarded: bool = False  # the batch was refused after its commit (the collector refused it)
     delivered: bool = False  # the block ended after its commit without an error: the batch was stored or forwarded
+    keep_ms: int = 0  # how long the session's kept key lives (its site's retention, at most state_keep_seconds)
 
 
 class RedisStates:
@@ -370,19 +372,23 @@ class RedisStates:
         is undone when the session is let go (_RELEASE): Redis has the state before it."""
         self._held[(site, session)].discarded = True
 
-    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None) -> None:
+    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None,
+                     retention_days: int | None = None) -> None:
         """Writes the batch's state, atomically with the session's version; number: the batch's own
-        (its seq), pending until the batch is delivered. StateMoved if another process wrote the
+        (its seq), pending until the batch is delivered; retention_days: the site's, which bounds how
+        long what protects the session is kept. StateMoved if another process wrote the
         session since this batch read it; StateUnavailable if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
         state_key, _, changes_key = keys(site, session)
         kept_key, undo_key = more_keys(site, session)
         state, blob, kept = await lease.run(self._sealed_state, state_key, mirror)
+        lease.keep_ms = self.keep_ms if retention_days is None else max(
+            self.ttl_ms, min(self.keep_ms, retention_days * 86_400_000))
         try:
             seq = int(await self._commit(keys=[state_key, changes_key, kept_key, undo_key],
                                          args=[lease.seq, self.ttl_ms, blob, "whole" if state is None or state.whole
-                                               else "change", "" if number is None else number, kept, self.keep_ms]))
+                                               else "change", "" if number is None else number, kept, lease.keep_ms]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         if seq < 0:
@@ -466,7 +472,7 @@ class RedisStates:
         fate = "1" if lease.delivered else "undo" if lease.committed and lease.discarded else ""
         try:
             await self._release(keys=[lock_key, state_key, changes_key, kept_key, undo_key],
-                                args=[lease.token, fate, self.keep_ms])
+                                args=[lease.token, fate, lease.keep_ms or self.keep_ms])
         except (RedisError, OSError):
             # the lock expires by itself after lock_seconds; a refused batch's commit stays (its
             # number pending: its resend is redone, on the state it committed)

@@ -16,7 +16,7 @@ from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
 from redactor.keys import SECRET
-from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys
+from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys, more_keys
 from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
 
 SITE = "shop"
@@ -421,7 +421,6 @@ async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_ke
     commit: Redis holds again exactly what it held before that commit, version aside."""
     from redactor.policy import Policy, SiteConfig
     from redactor.sessions import take_seq
-    from redactor.state_redis import more_keys
 
     states = RedisStates(redis_server.url, b"k" * 32)
     state_key, _, changes_key = keys(SITE, "s-u")
@@ -472,3 +471,20 @@ async def test_a_batch_whose_other_session_moved_undoes_the_commit_of_the_first(
             assert mirror.last_seq == 0 and mirror.pending_seq is None
     finally:
         await states.close()
+
+
+async def test_what_protects_a_session_lives_no_longer_than_its_sites_retention(aiohttp_client, tmp_path, monkeypatch,
+                                                                                   redis_server, rconn, admin_headers):  # noqa: F811
+    """`kept` outlives the idle state (state_keep_seconds, 30 days), but never the site's retention_days:
+    in front of a collector (--upstream) no store erases the session, so Redis must let it go."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    settings = Settings(data_dir=tmp_path / "data", pii_workers=0, state=redis_server.url)
+    client = await aiohttp_client(create_app(settings))
+    for site, config in (("kept-long", {}), ("kept-short", {"retention_days": 2})):
+        assert (await client.put(f"/v1/sites/{site}", json=config, headers=admin_headers)).status in (200, 201)
+        body = _numbered("s-keep", 0, [*_page("https://shop.example/login", element("input", {"type": "password"}, id=4)),
+                                       input_event(4, "*******")])
+        assert (await client.post(f"/v1/sites/{site}/sessions/s-keep/events", data=body)).status == 202
+    day_ms = 86_400_000
+    assert 29 * day_ms < await rconn.pttl(more_keys("kept-long", "s-keep")[0]) <= 30 * day_ms
+    assert day_ms < await rconn.pttl(more_keys("kept-short", "s-keep")[0]) <= 2 * day_ms
