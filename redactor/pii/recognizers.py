@@ -295,15 +295,17 @@ class PatternGate:
                 self._by_language.setdefault(recognizer.supported_language, []).append(
                     (recognizer, pattern_regexes(recognizer)))
         # most texts wake none: one flat pass over a language's regexes says so (a pass per recognizer
-        # costs a third more), and only a text that matches one is looked at recognizer by recognizer
-        self._regexes = {language: [pattern for _, regexes in pairs for pattern in regexes or ()]
+        # costs a third more), each regex with the place of its recognizer in the language's list
+        self._regexes = {language: [(pattern, n) for n, (_, regexes) in enumerate(pairs) for pattern in regexes or ()]
                          for language, pairs in self._by_language.items()}
         self._always = {language: tuple(recognizer for recognizer, regexes in pairs if regexes is None)
                         for language, pairs in self._by_language.items()}
 
     def woken(self, text: str, language: str) -> tuple[EntityRecognizer, ...]:
         """The recognizers of language that may report something in text, in the order given."""
-        if not any(pattern.search(text) for pattern in self._regexes.get(language, ())):
+        first = next((n for pattern, n in self._regexes.get(language, ()) if pattern.search(text)), None)
+        if first is None:
             return self._always.get(language, ())
-        return tuple(recognizer for recognizer, regexes in self._by_language[language]
-                     if regexes is None or any(pattern.search(text) for pattern in regexes))
+        # the recognizers before the first match's own had every regex searched in vain: not again
+        return tuple(recognizer for n, (recognizer, regexes) in enumerate(self._by_language[language])
+                     if regexes is None or n == first or n > first and any(pattern.search(text) for pattern in regexes))
