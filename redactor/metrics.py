@@ -38,7 +38,7 @@ class Metrics:
         # bounded work and fairness (docs/operations.md, "Bounded work")
         self.limit_hits = Counter("redactor_limit_hits_total",
                                   "Times a limit cut work: scan_texts, scan_chars (texts masked whole), mirror_nodes "
-                                  "(413), mirror_bytes (a mirror frozen or let go), site_sessions (429)",
+                                  "(413), mirror_bytes (a mirror frozen or let go), site_sessions (429), batch_sessions (413)",
                                   ["limit"], registry=r)
         self.scanned_texts = Counter("redactor_detector_texts_total", "Distinct texts of batches sent to the detector",
                                      registry=r)
