@@ -59,6 +59,7 @@ PREFLIGHT_MAX_AGE = 600
 
 
 async def ingest_preflight(request: web.Request) -> web.Response:
+    await workers.fresh_config(request.app)
     policy = site_policy(request)
     headers = cors_headers(policy, request.headers.get("Origin"))
     headers.update({"Access-Control-Allow-Methods": "POST, OPTIONS",
@@ -81,6 +82,7 @@ async def ingest(request: web.Request) -> web.StreamResponse:
     app = request.app
     metrics, settings = app[METRICS], app[SETTINGS]
     site, session = request.match_info["site"], request.match_info["session"]
+    await workers.fresh_config(app)  # --workers N: a site or block-list saved on another child applies now
     policy = site_policy(request)
     headers = cors_headers(policy, request.headers.get("Origin"))
     if not NAME.fullmatch(session):

@@ -70,6 +70,9 @@ class Settings(BaseModel):
     batch_gap_wait_seconds: float = Field(2.0, ge=0)
     workers: int | Literal["auto"] = 1  # processes serving one port; "auto": one per core
     worker_index: int | None = Field(None, ge=0)  # set by the --workers supervisor for its children only
+    # --workers N: how often a child re-reads the shared sites and tokens when no request asks (each
+    # batch and admin call checks first anyway: redactor/workers.py ConfigFollower)
+    config_poll_seconds: float = Field(0.5, gt=0)
     sites: dict[str, SiteConfig] = {}
 
     @field_validator("pii_workers", mode="before")
