@@ -206,7 +206,7 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     assert settings.upstream is not None
     spool_dir = settings.data_dir / workers.spool_name(settings.worker_index)  # one spool per --workers child
     spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
-                                     settings.spool_retry_max_seconds).open()
+                                     settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
                                                    app[METRICS]).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))

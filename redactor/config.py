@@ -55,6 +55,9 @@ class Settings(BaseModel):
     upstream_timeout_seconds: float = Field(5.0, gt=0)  # one forward; past it the batch is spooled
     spool_max_bytes: int = Field(512 * 1024 * 1024, ge=1024)  # full: new batches get 503 + Retry-After
     spool_retry_max_seconds: float = Field(60.0, gt=0)  # cap of the exponential backoff between retries
+    # a spooled batch the collector answers "not now" (401, 403, 404…) is kept and sent again this long
+    # after it was spooled; then, like a batch refused as bad (400, 413…), kept as a dead letter
+    spool_dead_letter_seconds: float = Field(86_400.0, gt=0)
     spool_drain_seconds: float = Field(5.0, ge=0)  # on shutdown, time given to deliver the spool
     # shared session state and processes (--state, --workers): redactor/state_redis.py, cli.py
     # the server secret (keyed masks, page digests, the seal of shared state): every instance of one

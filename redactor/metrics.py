@@ -66,8 +66,14 @@ class Metrics:
         self.spool_delivered = Counter("redactor_spool_delivered_total", "Spooled batches the collector accepted",
                                        registry=r)
         self.spool_rejected = Counter("redactor_spool_rejected_total",
-                                      "Spooled batches the collector refused for good (4xx other than 429)",
+                                      "Spooled batches made dead letters: refused as bad (a 4xx but 429 and the "
+                                      "'not now' ones), or 'not now' for spool_dead_letter_seconds",
                                       registry=r)
+        self.spool_held = Counter("redactor_spool_held_total",
+                                  "Deliveries of spooled batches the collector answered 'not now' (401, 403, 404…): "
+                                  "kept, sent again later", ["status"], registry=r)
+        self.spool_dead = Gauge("redactor_spool_dead_letters", "Dead letters kept in the disk spool, never sent again",
+                                registry=r)
         self.spool_full = Counter("redactor_spool_full_total", "Batches refused with 503 because the spool was full",
                                   registry=r)
         self.spool_batches = Gauge("redactor_spool_batches", "Batches waiting in the disk spool", registry=r)
