@@ -25,6 +25,7 @@ import asyncio
 import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -97,22 +98,33 @@ class ConfigFollower:
     """A child's copy of the sites and tokens, kept in step with the store the children share.
 
     fresh() is awaited before every batch picks its site's policy and before every admin call: it
-    reads the store's last audit seq (one indexed SQLite read, off the loop) and re-reads the sites
+    reads the store's last audit seq (the last row of an integer key, read on the loop on a connection
+    of its own: Store.last_audit_seq_now; on the store's thread if busy) and re-reads the sites
     and tokens when it moved — so a site made, a block-list saved or a token revoked through one
     child applies on every child from the next request on, not after a poll. Bounded: at most one
     check runs at a time; the requests that arrive while it runs share the next one (which starts
     when it ends: a check begun before a request came may predate the change it must see), so a
-    flood of requests costs one check after another, never one each. A poll (config_poll_seconds)
+    flood of requests after a change costs one re-read, never one each. A poll (config_poll_seconds)
     still follows changes when no request comes."""
 
     def __init__(self, app: web.Application):
         self.app = app
         self.seen = -1
-        self.checks = 0  # (counted: what the per-request cost is)
+        self.checks = 0  # reads of the audit seq (counted: what the per-request cost is)
+        self.reloads = 0  # re-reads of the sites and tokens
         self._running: asyncio.Task[None] | None = None
         self._pending: asyncio.Task[None] | None = None
 
     async def fresh(self) -> None:
+        from redactor.keys import STORE
+
+        if self._running is None and self._pending is None:  # the usual case: read on the loop, nothing moved
+            try:
+                if self.app[STORE].last_audit_seq_now() == self.seen:
+                    self.checks += 1
+                    return
+            except sqlite3.Error:  # busy: the store's thread reads it (below)
+                pass
         if self._pending is None:
             self._pending = asyncio.ensure_future(self._next_check(self._running))
         await asyncio.shield(self._pending)  # a request that goes away leaves the check to the others
@@ -138,6 +150,7 @@ class ConfigFollower:
             if now != self.seen:
                 if self.seen != -1:
                     log.info("the shared configuration changed: sites and tokens re-read")
+                self.reloads += 1
                 await admin.load_sites(self.app)
                 tokens = {digest: admin.grant_of(*row) for digest, row in (await self.app[STORE].tokens()).items()}
                 self.app[TOKENS].clear()  # revoked on another child: revoked here

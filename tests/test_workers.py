@@ -178,9 +178,10 @@ def test_a_change_made_on_one_worker_applies_on_the_other_from_the_next_request(
     assert code == 0
 
 
-async def test_a_flood_of_unknown_site_requests_shares_its_checks(aiohttp_client, tmp_path, monkeypatch):
-    """Each request checks the shared store's audit seq before answering unknown_site; a flood of
-    them is no flood of reads: one check at a time, the requests that came meanwhile share the next."""
+async def test_a_flood_of_requests_after_a_change_costs_one_reload(aiohttp_client, tmp_path, monkeypatch):
+    """Two children of one store, in process: a site made on the first is known to the second's very
+    next batches; the flood of them that arrives at once shares one re-read of the sites, and a
+    flood of requests for a site nobody made re-reads nothing (each checks the audit seq, a read)."""
     import asyncio
 
     from redactor.app import create_app
@@ -188,12 +189,22 @@ async def test_a_flood_of_unknown_site_requests_shares_its_checks(aiohttp_client
     from redactor.workers import FOLLOWER
 
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", ADMIN_TOKEN)
-    app = create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False, worker_index=0,
-                              config_poll_seconds=3600))
-    client = await aiohttp_client(app)
-    before = app[FOLLOWER].checks
-    answers = await asyncio.gather(*(client.post(f"/v1/sites/nope/sessions/s{n}/events", data=b"[]",
+
+    def child(index: int):
+        return create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False, worker_index=index,
+                                   config_poll_seconds=3600))
+
+    first, second = await aiohttp_client(child(0)), await aiohttp_client(child(1))
+    follower = second.app[FOLLOWER]
+    answer = await first.put(f"/v1/sites/{SITE}", json={}, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    assert answer.status == 201
+    reloads, checks = follower.reloads, follower.checks
+    answers = await asyncio.gather(*(second.post(f"/v1/sites/{SITE}/sessions/s{n}/events", data=b"[]",
+                                                 headers={"Content-Type": "application/json"}) for n in range(40)))
+    assert {answer.status for answer in answers} == {202}
+    assert follower.reloads == reloads + 1 and follower.checks > checks
+    answers = await asyncio.gather(*(second.post(f"/v1/sites/nope/sessions/s{n}/events", data=b"[]",
                                                  headers={"Content-Type": "application/json"}) for n in range(200)))
     assert {answer.status for answer in answers} == {404}
     assert {(await answer.json())["error"] for answer in answers} == {"unknown_site"}
-    assert 1 <= app[FOLLOWER].checks - before < 100
+    assert follower.reloads == reloads + 1
