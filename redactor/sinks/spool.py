@@ -125,6 +125,7 @@ class Spool:
         self._not_before = 0.0  # monotonic: no delivery before this
         self._task: asyncio.Task | None = None
         self.healthy = True  # the last exchange with the collector went well
+        self._all_held = False  # every batch waiting is held back ("not now"): no drain to wait for
         self._refused = False  # a batch did not fit, and nothing was delivered since
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -166,7 +167,8 @@ class Spool:
             return
         deadline = time.monotonic() + drain_seconds
         # only while the collector answers and no backoff (Retry-After) pushes delivery past the deadline
-        while len(self) and self.healthy and self._not_before < deadline and time.monotonic() < deadline:
+        while (len(self) and self.healthy and not self._all_held and self._not_before < deadline
+               and time.monotonic() < deadline):
             await asyncio.sleep(0.05)
         self._task.cancel()
         try:
@@ -263,6 +265,11 @@ class Spool:
         self.file.db.execute("DELETE FROM items WHERE seq = ?", (seq,))
         return self._oldest_live()
 
+    def _dead_rows(self) -> tuple[int, int]:
+        size, count = self.file.db.execute("SELECT coalesce(sum(size), 0), count(*) FROM items "
+                                           "WHERE dead_status IS NOT NULL").fetchone()
+        return size, count
+
     def _hold(self, seq: int, attempts: int, not_before: float) -> None:
         self.file.db.execute("UPDATE items SET attempts = ?, not_before = ? WHERE seq = ?", (attempts, not_before, seq))
 
@@ -289,14 +296,18 @@ class Spool:
             await asyncio.sleep(delay)
         heads, due = await self.file.run(self._heads, ROUND_SESSIONS)
         if not heads and due is not None:  # every session waiting is held back ("not now"): until the first is due
+            self._all_held = True
             try:
                 await asyncio.wait_for(self._wake.wait(), max(0.0, due - time.time()))
             except TimeoutError:
                 pass
+            finally:
+                self._all_held = False
             self._wake.clear()
             return
-        if not heads:  # counters out of step with the file: trust the file
+        if not heads:  # counters out of step with the file: trust the file (its dead letters' bytes stay)
             self._pending.clear()
+            self.bytes, self.dead = await self.file.run(self._dead_rows)
             self._gauges()
             return
         outcomes = await asyncio.gather(*(self._deliver_one(send, item) for item in heads))
