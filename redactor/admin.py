@@ -29,6 +29,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from redactor import workers
 from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
@@ -155,6 +156,7 @@ async def authorize(request: web.Request, handler: Handler) -> web.StreamRespons
     route (403). A route added without a role is refused: fail closed."""
     if request.match_info.http_exception is not None:  # no such route or method: 404/405, as the
         return await handler(request)                   # OpenAPI document already says what exists
+    await workers.fresh_config(request.config_dict)  # --workers N: a token or site another child changed
     grant = authenticate(request)
     needed = request.app[ACCESS].get(request.match_info.route)
     if needed is None:

@@ -43,5 +43,13 @@ async def errors(request: web.Request, handler: Any) -> web.StreamResponse:
         return json_error(error.status, code, detail, headers={k: v for k, v in error.headers.items()
                                                               if k.lower() in ("allow", "retry-after")})
     except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.rel_url.path)
+        log.exception("unexpected error on %s %s", request.method, route_name(request))
         return json_error(500, "internal_error", "the server failed on this request; it was logged")
+
+
+def route_name(request: web.Request) -> str:
+    """The route a request matched, as it was declared ("/{prefix}/e/",
+    "/v1/sites/{site}/sessions/{session}/events"), never the path it came with: a PostHog path
+    prefix, a session id or a site's name can be anything a client wrote, an e-mail included."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "(no route)"

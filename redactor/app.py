@@ -59,6 +59,7 @@ PREFLIGHT_MAX_AGE = 600
 
 
 async def ingest_preflight(request: web.Request) -> web.Response:
+    await workers.fresh_config(request.app)
     policy = site_policy(request)
     headers = cors_headers(policy, request.headers.get("Origin"))
     headers.update({"Access-Control-Allow-Methods": "POST, OPTIONS",
@@ -81,6 +82,7 @@ async def ingest(request: web.Request) -> web.StreamResponse:
     app = request.app
     metrics, settings = app[METRICS], app[SETTINGS]
     site, session = request.match_info["site"], request.match_info["session"]
+    await workers.fresh_config(app)  # --workers N: a site or block-list saved on another child applies now
     policy = site_policy(request)
     headers = cors_headers(policy, request.headers.get("Origin"))
     if not NAME.fullmatch(session):
@@ -204,7 +206,7 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     assert settings.upstream is not None
     spool_dir = settings.data_dir / workers.spool_name(settings.worker_index)  # one spool per --workers child
     spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
-                                     settings.spool_retry_max_seconds).open()
+                                     settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
                                                    app[METRICS]).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))

@@ -47,12 +47,17 @@ class Settings(BaseModel):
     max_mirror_nodes: int = Field(100_000, ge=1)  # nodes of one session's page; past it: 413
     max_mirror_bytes: int = Field(256 * 1024 * 1024, ge=1024)  # session mirrors in memory (live estimated + frozen)
     max_sessions_per_site: int = Field(5_000, ge=1)  # sessions of one site in memory; past it: 429 + Retry-After
+    # distinct sessions one request may carry (a PostHog /e/ batch of many $session_id): past it, 413
+    max_sessions_per_batch: int = Field(32, ge=1)
     retention_interval_seconds: float = Field(3600.0, gt=0)  # how often sites' retention_days are applied
     log_level: str = "INFO"
     # upstream mode (--upstream): forwarding and the disk spool (redactor/sinks/upstream.py, spool.py)
     upstream_timeout_seconds: float = Field(5.0, gt=0)  # one forward; past it the batch is spooled
     spool_max_bytes: int = Field(512 * 1024 * 1024, ge=1024)  # full: new batches get 503 + Retry-After
     spool_retry_max_seconds: float = Field(60.0, gt=0)  # cap of the exponential backoff between retries
+    # a spooled batch the collector answers "not now" (401, 403, 404…) is kept and sent again this long
+    # after it was spooled; then, like a batch refused as bad (400, 413…), kept as a dead letter
+    spool_dead_letter_seconds: float = Field(86_400.0, gt=0)
     spool_drain_seconds: float = Field(5.0, ge=0)  # on shutdown, time given to deliver the spool
     # shared session state and processes (--state, --workers): redactor/state_redis.py, cli.py
     # the server secret (keyed masks, page digests, the seal of shared state): every instance of one
@@ -68,6 +73,9 @@ class Settings(BaseModel):
     batch_gap_wait_seconds: float = Field(2.0, ge=0)
     workers: int | Literal["auto"] = 1  # processes serving one port; "auto": one per core
     worker_index: int | None = Field(None, ge=0)  # set by the --workers supervisor for its children only
+    # --workers N: how often a child re-reads the shared sites and tokens when no request asks (each
+    # batch and admin call checks first anyway: redactor/workers.py ConfigFollower)
+    config_poll_seconds: float = Field(0.5, gt=0)
     sites: dict[str, SiteConfig] = {}
 
     @field_validator("pii_workers", mode="before")

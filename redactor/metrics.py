@@ -38,7 +38,7 @@ class Metrics:
         # bounded work and fairness (docs/operations.md, "Bounded work")
         self.limit_hits = Counter("redactor_limit_hits_total",
                                   "Times a limit cut work: scan_texts, scan_chars (texts masked whole), mirror_nodes "
-                                  "(413), mirror_bytes (a mirror frozen or let go), site_sessions (429)",
+                                  "(413), mirror_bytes (a mirror frozen or let go), site_sessions (429), batch_sessions (413)",
                                   ["limit"], registry=r)
         self.scanned_texts = Counter("redactor_detector_texts_total", "Distinct texts of batches sent to the detector",
                                      registry=r)
@@ -66,8 +66,14 @@ class Metrics:
         self.spool_delivered = Counter("redactor_spool_delivered_total", "Spooled batches the collector accepted",
                                        registry=r)
         self.spool_rejected = Counter("redactor_spool_rejected_total",
-                                      "Spooled batches the collector refused for good (4xx other than 429)",
+                                      "Spooled batches made dead letters: refused as bad (a 4xx but 429 and the "
+                                      "'not now' ones), or 'not now' for spool_dead_letter_seconds",
                                       registry=r)
+        self.spool_held = Counter("redactor_spool_held_total",
+                                  "Deliveries of spooled batches the collector answered 'not now' (401, 403, 404…): "
+                                  "kept, sent again later", ["status"], registry=r)
+        self.spool_dead = Gauge("redactor_spool_dead_letters", "Dead letters kept in the disk spool, never sent again",
+                                registry=r)
         self.spool_full = Counter("redactor_spool_full_total", "Batches refused with 503 because the spool was full",
                                   registry=r)
         self.spool_batches = Gauge("redactor_spool_batches", "Batches waiting in the disk spool", registry=r)

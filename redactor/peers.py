@@ -13,7 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
-from redactor import viewer
+from redactor import viewer, workers
 from redactor.answers import json_error
 from redactor.body import read_body
 from redactor.formats import payload, posthog, sentry
@@ -97,6 +97,7 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
     """POST /s/, /e/, /i/v0/e/ (PostHog) and /api/{project}/envelope/ (Sentry): each recording
     session the body holds redacted with its mirror, the body encoded the same way, forwarded."""
     settings = request.app[SETTINGS]
+    await workers.fresh_config(request.app)  # --workers N: sdk_keys and site changes of another child apply now
 
     async def decode() -> Recordings:
         raw = await read_body(request, settings)

@@ -40,8 +40,8 @@ from redactor.plugins import NetworkPass
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps, together
 from redactor.rrweb import BadEvent, EventType
-from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, note_saved, state_to_save,
-                               take_seq)
+from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, holds_nothing, note_saved,
+                               state_to_save, take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.state_redis import StateMoved, StateUnavailable
@@ -124,6 +124,14 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
             recordings = await decode()
         except BatchError as error:
             return refuse(metrics, error.status, error.code, error.detail, headers).response
+        sessions = len({group.session for group in recordings.groups if group.session is not None})
+        limit = app[SETTINGS].max_sessions_per_batch
+        if sessions > limit:  # each holds a place of its site's max_sessions_per_site while the batch runs
+            metrics.limit_hits.labels("batch_sessions").inc()
+            return refuse(metrics, 413, "too_many_sessions_in_batch",
+                          f"the body holds events of {sessions} sessions; one request may carry {limit} at most "
+                          "(max_sessions_per_batch): send each session's events in their own requests",
+                          headers).response
         try:
             return await _in_order(request, recordings, headers, started)
         except StateMoved:
@@ -187,6 +195,10 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
             return outcome.response
         for mirror in mirrors.values():
             metrics.mirror_nodes.observe(len(mirror.nodes))
+        recorded = {group.session for group in recordings.groups if group.events}
+        for session, mirror in mirrors.items():
+            if session not in recorded and holds_nothing(mirror):
+                states.let_go(site, session)  # analytics only, nothing to protect: not kept, no place held
     redactions, answer = outcome
     for group, redaction in zip(recordings.groups, redactions):
         metrics.record(len(group.events), redaction)

@@ -174,6 +174,14 @@ def load_saved(whole: bytes, changes: list[bytes]) -> DomMirror:
     return mirror
 
 
+def holds_nothing(mirror: DomMirror) -> bool:
+    """A mirror that knows no node, no value to mask, no batch number: what a session of analytics
+    events only (no recording) leaves. Kept, it would only hold a place of its site's
+    max_sessions_per_site for session_idle_seconds (SessionStates.let_go)."""
+    return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.taint
+            and mirror.last_seq is None and not mirror.missing_seqs and not mirror.page_blocked)
+
+
 class SavedMirrors(Protocol):
     """Where a session let go of is found again: the store (sinks/store.py), which saves a
     session's mirror with each of its batches (pipeline.sink): its last whole state and the
@@ -273,6 +281,11 @@ class SessionStates:
 
     def discard(self, site: str, session: str) -> None:
         """The batch holding the session was refused: what it taught the mirror is not kept."""
+        self._discarded.add((site, session))
+
+    def let_go(self, site: str, session: str) -> None:
+        """The batch holding the session went through, and its mirror holds nothing (holds_nothing):
+        not kept in memory, so it gives its site's place back when the batch ends."""
         self._discarded.add((site, session))
 
     async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None,

@@ -367,6 +367,10 @@ class RedisStates:
             if not self._users[key]:  # nobody holds or waits for it: the local lock goes
                 del self._users[key], self._local[key]
 
+    def let_go(self, site: str, session: str) -> None:
+        """A mirror that holds nothing (sessions.holds_nothing) after a batch that went through: no
+        place of a site's to give back here (Redis counts none); its state stays as committed."""
+
     def discard(self, site: str, session: str) -> None:
         """The batch holding the session was refused: the local copy goes, and what its commit wrote
         is undone when the session is let go (_RELEASE): Redis has the state before it."""

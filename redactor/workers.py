@@ -14,8 +14,8 @@ need, so one mechanism serves both.
 
 What the children share besides Redis: the data directory. The embedded store is one SQLite file
 (WAL: several processes can write it); site configurations and tokens live in it, and each child
-follows changes made through another child's admin API (follow_config: it re-reads them when the
-audit log moves, checked every CONFIG_POLL seconds). Each child has its own spool directory in
+follows changes made through another child's admin API (ConfigFollower: it re-reads them when the
+audit log moves, checked before every batch and admin call, and every config_poll_seconds). Each child has its own spool directory in
 upstream mode (a spool's delivery order is kept by the one process that owns it).
 """
 
@@ -25,16 +25,17 @@ import asyncio
 import logging
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
 
 from aiohttp import web
 
 log = logging.getLogger("redactor.workers")
 
-CONFIG_POLL = 0.5  # seconds a site or token change made on one child may take to reach the others
 QUICK_EXIT = 10.0  # a child that dies sooner than this after its start counts as a failed start
 MAX_FAILED_STARTS = 3
 
@@ -93,29 +94,95 @@ def supervise(argv: list[str], workers: int) -> int:
     return 0 if failed_starts < MAX_FAILED_STARTS and all(code in (0, -signal.SIGTERM) for code in codes) else 1
 
 
+class ConfigFollower:
+    """A child's copy of the sites and tokens, kept in step with the store the children share.
+
+    fresh() is awaited before every batch picks its site's policy and before every admin call: it
+    reads the store's last audit seq (the last row of an integer key, read on the loop on a connection
+    of its own: Store.last_audit_seq_now; on the store's thread if busy) and re-reads the sites
+    and tokens when it moved — so a site made, a block-list saved or a token revoked through one
+    child applies on every child from the next request on, not after a poll. Bounded: at most one
+    check runs at a time; the requests that arrive while it runs share the next one (which starts
+    when it ends: a check begun before a request came may predate the change it must see), so a
+    flood of requests after a change costs one re-read, never one each. A poll (config_poll_seconds)
+    still follows changes when no request comes."""
+
+    def __init__(self, app: web.Application):
+        self.app = app
+        self.seen = -1
+        self.checks = 0  # reads of the audit seq (counted: what the per-request cost is)
+        self.reloads = 0  # re-reads of the sites and tokens
+        self._running: asyncio.Task[None] | None = None
+        self._pending: asyncio.Task[None] | None = None
+
+    async def fresh(self) -> None:
+        from redactor.keys import STORE
+
+        if self._running is None and self._pending is None:  # the usual case: read on the loop, nothing moved
+            try:
+                if self.app[STORE].last_audit_seq_now() == self.seen:
+                    self.checks += 1
+                    return
+            except sqlite3.Error:  # busy: the store's thread reads it (below)
+                pass
+        if self._pending is None:
+            self._pending = asyncio.ensure_future(self._next_check(self._running))
+        await asyncio.shield(self._pending)  # a request that goes away leaves the check to the others
+
+    async def _next_check(self, previous: asyncio.Task[None] | None) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])
+        task, self._pending = self._pending, None  # (this very task): who comes now waits for the next
+        self._running = task
+        try:
+            await self._check()
+        finally:
+            if self._running is task:
+                self._running = None
+
+    async def _check(self) -> None:
+        from redactor import admin
+        from redactor.keys import STORE, TOKENS
+
+        self.checks += 1
+        try:
+            now = await self.app[STORE].last_audit_seq()
+            if now != self.seen:
+                if self.seen != -1:
+                    log.info("the shared configuration changed: sites and tokens re-read")
+                self.reloads += 1
+                await admin.load_sites(self.app)
+                tokens = {digest: admin.grant_of(*row) for digest, row in (await self.app[STORE].tokens()).items()}
+                self.app[TOKENS].clear()  # revoked on another child: revoked here
+                self.app[TOKENS].update(tokens)
+            self.seen = now
+        except Exception:  # a busy store: the configuration in hand serves, the next check tries again
+            log.exception("could not re-read the shared configuration")
+
+
+FOLLOWER: web.AppKey[ConfigFollower] = web.AppKey("config_follower")
+
+
+async def fresh_config(app: Mapping[Any, Any]) -> None:
+    """With --workers N: the sites and tokens as the shared store has them now (ConfigFollower);
+    a single process changes them itself, nothing to do."""
+    follower = app.get(FOLLOWER)
+    if follower is not None:
+        await follower.fresh()
+
+
 async def follow_config(app: web.Application) -> AsyncIterator[None]:
     """A child's copy of the sites and tokens follows the store the children share."""
-    from redactor import admin
-    from redactor.keys import STORE, TOKENS
+    from redactor.keys import SETTINGS
+
+    follower = app[FOLLOWER] = ConfigFollower(app)
 
     async def follow() -> None:
         # the first tick re-reads too: a change made by another child while this one was still
         # starting (after its own load_sites, before this task) must not be missed
-        seen = -1
         while True:
-            try:
-                now = await app[STORE].last_audit_seq()
-                if now != seen:
-                    if seen != -1:
-                        log.info("the shared configuration changed: sites and tokens re-read")
-                    await admin.load_sites(app)
-                    tokens = {digest: admin.grant_of(*row) for digest, row in (await app[STORE].tokens()).items()}
-                    app[TOKENS].clear()  # revoked on another child: revoked here
-                    app[TOKENS].update(tokens)
-                seen = now
-            except Exception:  # a busy store: try again on the next tick
-                log.exception("could not re-read the shared configuration")
-            await asyncio.sleep(CONFIG_POLL)
+            await follower.fresh()
+            await asyncio.sleep(app[SETTINGS].config_poll_seconds)
 
     task = asyncio.create_task(follow())
     try:

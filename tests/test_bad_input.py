@@ -155,3 +155,28 @@ async def test_a_refused_batch_teaches_the_mirror_nothing(shop, admin_headers, r
     status, _ = await post(shop, "rollback", [mutation(texts=[set_text(status_line["id"], "shipped")])])
     assert status == 202
     assert ("shipped" in await stored(shop, admin_headers, "rollback")) is not refused
+
+
+async def test_an_unexpected_error_logs_the_route_never_the_path(aiohttp_client, tmp_path, caplog):
+    """A 500's log line named request.rel_url.path: a PostHog path prefix (an api_host's path) or a
+    session id is whatever the client wrote, an e-mail included. It names the route as declared."""
+    import logging
+
+    from aiohttp import web
+
+    from redactor.app import create_app
+    from redactor.config import Settings
+
+    async def failing(request: web.Request) -> web.Response:
+        raise RuntimeError("a bug")
+
+    app = create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False))
+    app.router.add_post("/{prefix:.+}/failing/{session}", failing)  # a route that fails, as a bug would
+    client = await aiohttp_client(app)
+    with caplog.at_level(logging.ERROR, logger="redactor"):
+        answer = await client.post("/jan.jansen@mail.example/failing/an.other@mail.example", data=b"{}")
+    assert answer.status == 500
+    assert (await answer.json())["error"] == "internal_error"
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "/{prefix}/failing/{session}" in logged
+    assert "mail.example" not in logged

@@ -154,7 +154,8 @@ async def test_only_the_sdks_script_and_config_routes_pass(proxy, collector):
     their query redacted (a project key kept); any other route without a body is refused here,
     never relayed — its path and query are nobody's to check. (Before, every route not on the
     ingest list went to the collector as it came, body and query: a deny-list.)"""
-    flags_body = json.dumps({"token": TOKEN, "distinct_id": "d1"}).encode()  # an opaque id: nothing to redact
+    # an opaque id: nothing to redact; as posthog-js writes it (JSON.stringify: no spaces), so byte for byte
+    flags_body = json.dumps({"token": TOKEN, "distinct_id": "d1"}, separators=(",", ":")).encode()
     answer = await proxy.post("/flags/?v=2&config=true", data=flags_body, headers={"Content-Type": "application/json"})
     assert answer.status == 200 and answer.headers["X-Flags"] == "stub"
     assert (await answer.json())["featureFlags"] == {"beta": True}

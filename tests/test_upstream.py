@@ -103,6 +103,8 @@ class FakeCollector:
             return web.json_response({"error": mode}, status=503 if mode == "fail" else 429, headers=headers)
         if mode == "reject":
             return web.json_response({"error": "bad batch"}, status=400)
+        if isinstance(mode, int):  # any status, as a collector in trouble answers
+            return web.json_response({"error": "status"}, status=mode)
         body = gzip.decompress(raw) if request.headers.get("Content-Encoding") == "gzip" else raw
         self.received.append({"method": request.method, "path_qs": request.raw_path, "headers": request.headers.copy(),
                               "raw": raw, "json": orjson.loads(body)})  # on arrival: the order it came in
@@ -318,13 +320,61 @@ async def test_spool_survives_a_restart(aiohttp_client, tmp_path, collector):
     assert collector.markers() == {"s1": [0, 1, 2]}
 
 
-async def test_spooled_batch_refused_for_good_is_removed_and_counted(proxy, collector):
+async def test_spooled_batch_refused_as_bad_is_kept_as_a_dead_letter_out_of_its_sessions_way(proxy, collector,
+                                                                                              tmp_path):
     collector.mode = "fail"
     assert (await post(proxy, "s1", batch("s1", 0))).status == 202
-    collector.mode = "reject"
+    collector.mode = "reject"  # 400: this batch is bad, sending it again would not help
     await eventually(lambda: len(proxy.app[SPOOL]) == 0)
     metrics = await (await proxy.get("/metrics")).text()
-    assert "redactor_spool_rejected_total 1.0" in metrics
+    assert "redactor_spool_rejected_total 1.0" in metrics and "redactor_spool_dead_letters 1.0" in metrics
+    with sqlite3.connect(tmp_path / "data" / "spool" / "spool.sqlite3") as db:
+        assert db.execute("SELECT session, dead_status FROM items").fetchall() == [("s1", 400)]  # kept on disk
+    collector.mode = "ok"
+    await eventually(lambda: proxy.app[SPOOL].healthy)
+    assert (await post(proxy, "s1", batch("s1", 1))).status == 200  # the session goes on
+    assert collector.markers() == {"s1": [1]}
+
+
+@pytest.mark.parametrize("status", [401, 403, 404])
+async def test_a_spooled_batch_answered_not_now_is_kept_and_delivered_later(proxy, collector, status):
+    """A collector incident answers 401/403/404 for a while: the spool deleted the batch on the
+    first such answer (gone). It is kept, sent again with backoff, and delivered once it is over."""
+    collector.mode = "fail"
+    assert (await post(proxy, "s1", batch("s1", 0))).status == 202
+    collector.mode = status
+    held = f'redactor_spool_held_total{{status="{status}"}}'
+
+    async def held_times() -> float:
+        lines = [line for line in (await (await proxy.get("/metrics")).text()).splitlines() if line.startswith(held)]
+        return float(lines[0].split()[-1]) if lines else 0.0
+
+    end = time.monotonic() + 30
+    while await held_times() < 3:  # refused three times, kept each time
+        assert time.monotonic() < end, "not retried"
+        await asyncio.sleep(0.05)
+    assert len(proxy.app[SPOOL]) == 1 and collector.received == []
+    assert (await post(proxy, "s1", batch("s1", 1))).status == 202  # its session queues behind it
+    collector.mode = "ok"
+    await eventually(lambda: len(proxy.app[SPOOL]) == 0)
+    assert collector.markers() == {"s1": [0, 1]}
+    metrics = await (await proxy.get("/metrics")).text()
+    assert "redactor_spool_rejected_total 0.0" in metrics and "redactor_spool_dead_letters 0.0" in metrics
+
+
+async def test_not_now_for_longer_than_dead_letter_seconds_makes_a_dead_letter(aiohttp_client, tmp_path, collector):
+    settings = site_settings(tmp_path / "data", collector.url, upstream_timeout_seconds=1.0,
+                             spool_retry_max_seconds=0.2, spool_dead_letter_seconds=1.0)
+    client = await aiohttp_client(create_app(settings))
+    collector.mode = "fail"
+    assert (await post(client, "s1", batch("s1", 0))).status == 202
+    assert (await post(client, "s2", batch("s2", 0))).status == 202
+    collector.mode = 404
+    await eventually(lambda: len(client.app[SPOOL]) == 0)  # both dead letters once a second has gone by
+    metrics = await (await client.get("/metrics")).text()
+    assert "redactor_spool_dead_letters 2.0" in metrics and "redactor_spool_rejected_total 2.0" in metrics
+    with sqlite3.connect(tmp_path / "data" / "spool" / "spool.sqlite3") as db:
+        assert sorted(db.execute("SELECT session, dead_status FROM items").fetchall()) == [("s1", 404), ("s2", 404)]
 
 
 def test_retry_after_parsing():

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactor.formats.peer import Budget, dumps
+from redactor.formats.peer import Budget, dumps, exact
 from redactor.formats.posthog import frame, unframe
 from redactor.formats.rrweb_batch import BatchError, Group
 
@@ -35,14 +35,14 @@ class PayloadBody:
     holder: dict[str, Any]  # {BODY: the JSON}
     framing: str  # gzip | base64 | json
     raw: bytes
-    form: list[tuple[str, str]] = field(default_factory=list)
+    exact: bool = False  # raw is byte for byte the JSON as decoded (peer.exact)
     key: str | None = None
     groups: list[Group] = field(default_factory=list)
     _before: bytes = b""
 
     def encode(self) -> bytes:
         now = dumps(self.holder[BODY])
-        return self.raw if now == self._before else frame(now, self.framing, self.form)
+        return self.raw if now == self._before and self.exact else frame(now, self.framing)
 
 
 def _key(data: Any, query: Mapping[str, str]) -> str | None:
@@ -56,7 +56,7 @@ def _key(data: Any, query: Mapping[str, str]) -> str | None:
 def decode(raw: bytes, query: Mapping[str, str], limit: int, route: str) -> PayloadBody:
     """route: the request's method and path, for the refusal's detail."""
     try:
-        data, framing, form = unframe(raw, query, Budget(limit))
+        data, framing, parsed = unframe(raw, query, Budget(limit))
     except BatchError as error:
         if error.code not in NOT_JSON:
             raise  # too large once inflated: 413 as on the ingest routes
@@ -64,6 +64,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int, route: str) -> Payl
                                               f"({error.detail}): redactor redacts no other body there, so it was "
                                               "not forwarded") from None
     holder = {BODY: data}
-    body = PayloadBody(holder, framing, raw, form, key=_key(data, query), _before=dumps(data))
+    before = dumps(data)
+    body = PayloadBody(holder, framing, raw, exact(parsed, before), key=_key(data, query), _before=before)
     body.groups = [Group(None, [], holder)]
     return body

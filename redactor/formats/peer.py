@@ -1,5 +1,6 @@
 """What the peers' wire formats (formats/posthog.py, formats/sentry.py) share: bounded inflation,
-and the rule that what redaction did not change is forwarded byte for byte.
+and the rule that what redaction did not change is forwarded byte for byte — only when those bytes
+are provably what was parsed (exact); else it is encoded again from the parsed value.
 
 A decoded body hands out Groups (formats/rrweb_batch.py: the rrweb events of one recording session); the caller redacts each group's events (and the strings of its
 `meta`, scanned like a custom payload) in place and sets `kept` to the events that survive;
@@ -60,7 +61,27 @@ def inflate(data: bytes, wbits: int, limit: int, what: str) -> bytes:
         raise BatchError(413, "too_large", f"{what} is larger than {limit} bytes once inflated")
     if not inflater.eof:
         raise BatchError(400, "bad_encoding", f"{what} is truncated compressed data")
+    if inflater.unused_data:  # a second gzip member, a second zlib stream, bytes: never read, never forwarded
+        raise BatchError(400, "bad_encoding", f"{what} has {len(inflater.unused_data)} bytes after its compressed "
+                                              "stream (a second gzip member or zlib stream?): send one stream")
     return out
+
+
+def plain_container(data: bytes, wbits: int) -> bool:
+    """Whether the compressed bytes hold nothing but their stream: a gzip header has no optional
+    field (FEXTRA, FNAME, FCOMMENT: bytes no inflater outputs, which a collector's gunzip may
+    still read); a zlib header has none. Only then may the bytes stand for what they inflate to
+    (exact)."""
+    return wbits != GZIP_WBITS or data[3:4] == b"\x00"
+
+
+def exact(parsed: bytes | None, before: bytes) -> bool:
+    """Whether the bytes redaction parsed are, byte for byte, the JSON of the value it redacted
+    (`before`: dumps() of it as decoded): then what it did not change may go on as it came.
+    Anything else — a duplicate key (orjson keeps the last, a collector may read the first),
+    whitespace, an escape, a number spelled otherwise — is encoded again from the value, so
+    nothing redactor did not read is ever forwarded or spooled."""
+    return parsed is not None and parsed == before
 
 
 class Budget:

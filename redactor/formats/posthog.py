@@ -14,7 +14,9 @@ fields of an rrweb event into latin-1 strings (one character per byte): a FullSn
 `data`, a Mutation's `texts`, `attributes`, `removes` and `adds`, a StyleSheetRule's `adds` and
 `removes`. They are inflated for redaction; a field redaction did not change gets its original
 string back, a changed one is gzipped again. The body is framed
-again the way it came; a body nothing changed in is forwarded as received.
+again the way it came; a body nothing changed in is forwarded as received — when its bytes are
+provably what was parsed (formats/peer.py exact: no duplicate key, no second gzip member, no form
+field but `data`), else encoded again from the parsed value.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, Shape, dumps, gzip_bytes, ident,
-                                   kept_in, loads, nested, number, person_view, scan_view, session_id, session_key,
-                                   timestamp, token, user_agent, version, write_back)
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, Shape, dumps, exact, gzip_bytes,
+                                   ident, kept_in, loads, nested, number, person_view, plain_container, scan_view,
+                                   session_id, session_key, timestamp, token, user_agent, version, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -88,14 +90,17 @@ BODY_SHAPES: dict[str, Shape] = {"batch": lambda batch: isinstance(batch, list),
 IDENTITY_KEYS = ("distinct_id", "$anon_distinct_id", "$user_id", "alias")
 
 
-def _latin1_gzip_field(value: str, budget: Budget) -> Any:
+def _latin1_gzip_field(value: str, budget: Budget) -> tuple[Any, bytes | None]:
+    """The value a per-field gzip string holds, and the JSON text it inflated to when the string is
+    nothing but that text's gzip (peer.plain_container), else None."""
     try:
         raw = value.encode("latin-1")
     except UnicodeEncodeError:
         raise BatchError(400, "bad_encoding", "a per-field gzip string holds a character above U+00FF") from None
     if not raw.startswith(GZIP_MAGIC):
         raise BatchError(400, "bad_encoding", "a per-field gzip string (cv 2024-10) is not gzip")
-    return loads(budget.inflate(raw, GZIP_WBITS, "a per-field gzip string"), "a per-field gzip string")
+    text = budget.inflate(raw, GZIP_WBITS, "a per-field gzip string")
+    return loads(text, "a per-field gzip string"), text if plain_container(raw, GZIP_WBITS) else None
 
 
 @dataclass
@@ -104,10 +109,12 @@ class _PackedField:
     key: str
     original: str
     before: bytes  # the inflated JSON as redaction received it
+    exact: bool  # the original string is the gzip of `before` and nothing else (peer.exact)
 
     def pack(self) -> None:
         now = dumps(self.holder[self.key])
-        self.holder[self.key] = self.original if now == self.before else gzip_bytes(now).decode("latin-1")
+        self.holder[self.key] = (self.original if now == self.before and self.exact
+                                 else gzip_bytes(now).decode("latin-1"))
 
 
 def unpack_event(event: Any, budget: Budget) -> list[_PackedField]:
@@ -125,8 +132,9 @@ def unpack_event(event: Any, budget: Budget) -> list[_PackedField]:
     for holder, key in places:
         value = holder.get(key)
         if isinstance(value, str):
-            holder[key] = _latin1_gzip_field(value, budget)
-            packed.append(_PackedField(holder, key, value, dumps(holder[key])))
+            holder[key], text = _latin1_gzip_field(value, budget)
+            before = dumps(holder[key])
+            packed.append(_PackedField(holder, key, value, before, exact(text, before)))
     return packed
 
 
@@ -135,7 +143,7 @@ class PostHogBody:
     data: Any
     framing: str  # gzip | base64 | json
     raw: bytes
-    form: list[tuple[str, str]] = field(default_factory=list)  # base64 framing: the form's fields
+    exact: bool = False  # raw is, byte for byte, the JSON of data as decoded (peer.exact)
     key: str | None = None
     groups: list[Group] = field(default_factory=list)
     _snapshots: list[tuple[dict[str, Any], str, list[Any], bool]] = field(default_factory=list)
@@ -154,36 +162,45 @@ class PostHogBody:
         for holder, view, scanned in self._views:
             write_back(holder, view, scanned)
         now = dumps(self.data)
-        if now == self._before:
-            return self.raw  # nothing was redacted: byte for byte
-        return frame(now, self.framing, self.form)
+        if now == self._before and self.exact:
+            return self.raw  # nothing was redacted, and raw is what was read: byte for byte
+        return frame(now, self.framing)
 
 
-def frame(now: bytes, framing: str, form: list[tuple[str, str]]) -> bytes:
+def frame(now: bytes, framing: str) -> bytes:
     """JSON framed again the way the body came (gzip, base64 form data, plain JSON)."""
     if framing == "gzip":
         return gzip_bytes(now)
-    if framing == "base64":
-        encoded = quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()")  # encodeURIComponent
-        return "&".join(f"data={encoded}" if name == "data" else f"{quote(name)}={quote(value)}"
-                        for name, value in form).encode("ascii")
+    if framing == "base64":  # as posthog-js writes it: data=encodeURIComponent(base64)
+        return b"data=" + quote(base64.b64encode(now).decode("ascii"), safe="-_.!~*'()").encode("ascii")
     return now
 
 
-def unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, list[tuple[str, str]]]:
+def unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, str, bytes | None]:
+    """The body's JSON, its framing, and the JSON text raw stands for byte for byte (None when it
+    does not: then it is framed again): equal to dumps() of the JSON, what redaction did not change
+    may go on as it came (peer.exact). A form is read only as posthog-js
+    writes it, `data=<base64>` and nothing else: a field redactor did not read, or a second `data`
+    (which one would the collector read?), is refused, never forwarded."""
     if not raw.strip():
         raise BatchError(400, "empty_body", "the body is empty")
     if raw.startswith(GZIP_MAGIC):
-        return loads(budget.inflate(raw, GZIP_WBITS, "the gzip body"), "the gzip body"), "gzip", []
+        text = budget.inflate(raw, GZIP_WBITS, "the gzip body")
+        data = loads(text, "the gzip body")
+        return data, "gzip", text if plain_container(raw, GZIP_WBITS) else None
     compression = query.get("compression", "")
     if compression == "base64" or raw.startswith(b"data="):
         try:
             form = parse_qsl(raw.decode("ascii"), keep_blank_values=True, strict_parsing=True)
         except (UnicodeDecodeError, ValueError):
             raise BatchError(400, "bad_form", "a base64 body is form data: data=<base64 of the JSON>") from None
-        encoded = next((value for name, value in form if name == "data"), None)
-        if encoded is None:
-            raise BatchError(400, "bad_form", "a base64 body has no 'data' field")
+        names = [name for name, _ in form]
+        if names != ["data"]:
+            raise BatchError(400, "bad_form", "a base64 body is one form field, data=<base64 of the JSON> (as "
+                                              f"posthog-js sends it); this one has {sorted(set(names))[:8]!r}"
+                                              f"{' with data repeated' if names.count('data') > 1 else ''}: "
+                                              "a field redactor does not read is never forwarded")
+        encoded = form[0][1]
         try:
             text = base64.b64decode(encoded + "=" * (-len(encoded) % 4), validate=True)
         except (binascii.Error, ValueError):
@@ -191,11 +208,11 @@ def unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, 
         if len(text) > budget.left:
             raise BatchError(413, "too_large", f"the body is larger than {budget.limit} bytes once decoded")
         budget.left -= len(text)
-        return loads(text, "the base64 body"), "base64", form
+        return loads(text, "the base64 body"), "base64", None  # framed again: cheap
     if compression and compression not in ("gzip", "gzip-js"):
         raise BatchError(415, "unsupported_encoding", f"compression {compression!r} is not supported: "
                                                       "send gzip-js, base64 or none")
-    return loads(raw, "the body"), "json", []
+    return loads(raw, "the body"), "json", raw
 
 
 def _events(data: Any) -> list[Any]:
@@ -239,10 +256,11 @@ def _recording_key(properties: dict[str, Any]) -> str | None:
 
 def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
     budget = Budget(limit)
-    data, framing, form = unframe(raw, query, budget)
+    data, framing, parsed = unframe(raw, query, budget)
     events = _events(data)
-    body = PostHogBody(data, framing, raw, form, key=_project_key(data, events, query))
+    body = PostHogBody(data, framing, raw, key=_project_key(data, events, query))
     body._before = dumps(data)
+    body.exact = exact(parsed, body._before)
     sessions: dict[str | None, Group] = {}  # recordings and analytics events of one tab share its mirror
     if isinstance(data, dict) and isinstance(data.get("batch"), list):  # what is around /e/'s batch
         around = scan_view(data, BODY_SHAPES)

@@ -18,8 +18,10 @@ id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an i
 number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
 `contexts.replay.replay_id` names, so that the values that replay taught are masked in it too.
-An item redaction did not change keeps its bytes; a changed one is encoded the way it came and
-its header's `length` is recomputed.
+An item redaction did not change keeps its bytes when they are provably what was parsed (formats/peer.py
+exact: no duplicate key, no space, nothing after the zlib stream); any other is encoded the way it
+came from its parsed value, and its header's `length` is recomputed. The envelope is always joined
+again from its lines, never forwarded as it came whole.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from urllib.parse import urlsplit
 import orjson
 
 from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, ZLIB_WBITS, Budget, Shape,
-                                   dumps, gzip_bytes, ident, ids, kept_in, loads, nested, number, opaque_id,
-                                   person_view, scan_view, session_key, timestamp, token, version, write_back)
+                                   dumps, exact, gzip_bytes, ident, ids, kept_in, loads, nested, number, opaque_id,
+                                   person_view, plain_container, scan_view, session_key, timestamp, token, version,
+                                   write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts, by the
@@ -99,11 +102,13 @@ class Item:
         return dumps(self.header) != self.header_before
 
     def encoded(self, payload: bytes | None) -> bytes:
-        header_raw = self.header_raw
+        """The item's header line and payload: `payload` when redaction wrote it again, else the
+        payload as it came (the caller proved it exact); the header line as it came only when it is
+        byte for byte the JSON of the header as decoded and written back (peer.exact)."""
         if payload is not None and payload != self.payload and "length" in self.header:
             self.header["length"] = len(payload)
-        if dumps(self.header) != self.header_before:
-            header_raw = orjson.dumps(self.header)
+        now = dumps(self.header)
+        header_raw = self.header_raw if exact(self.header_raw, now) else now
         payload = self.payload if payload is None else payload
         return header_raw + b"\n" + payload + (b"\n" if self.newline else b"")
 
@@ -115,7 +120,8 @@ class _Recording:
     compression: str  # zlib | gzip | none
     events: list[Any]
     before: bytes
-    rebuilt: bool = False  # the head line held more than its segment_id: written again with it alone
+    rebuilt: bool = False  # the head line was not {"segment_id":N} as the SDK writes it: written again so
+    exact: bool = False  # the compressed bytes are the JSON of `before` and nothing else (peer.exact)
 
 
 @dataclass
@@ -180,7 +186,7 @@ class SentryEnvelope:
         for holder, view in self._header_views:
             write_back(holder, view, frozenset(view))
         now = dumps(self.header)
-        return self.header_raw if now == self._header_before else now
+        return self.header_raw if now == self._header_before and exact(self.header_raw, now) else now
 
     def encode(self) -> bytes:
         kept_ids = {id(event) for group in self.groups for event in (group.kept or [])}
@@ -188,19 +194,19 @@ class SentryEnvelope:
         for recording in self._recordings:
             events = kept_in(recording.events, kept_ids)
             now = dumps(events)
-            if now != recording.before or recording.rebuilt:
+            if now != recording.before or recording.rebuilt or not recording.exact:
                 body = (zlib.compress(now, COMPRESSION_LEVEL) if recording.compression == "zlib"
                         else gzip_bytes(now) if recording.compression == "gzip" else now)
                 payloads[id(recording.item)] = recording.head + body
         for json_item in self._json_items:
             json_item.write_back()
             now = dumps(json_item.data)
-            if now != json_item.before:
+            if now != json_item.before or not exact(json_item.item.payload, now):
                 payloads[id(json_item.item)] = now
         header_raw = self._encoded_header()
-        headers_changed = [item.header_changed() for item in self.items]  # (every item's written back)
-        if not payloads and not self._dropped and header_raw == self.header_raw and not any(headers_changed):
-            return self.raw  # nothing was redacted: byte for byte
+        for item in self.items:
+            item.header_changed()  # (every item's header written back)
+        # never self.raw: each line goes on as it came only when it is what was parsed (peer.exact)
         out = [header_raw + (b"\n" if self.header_newline else b"")]
         out += [item.encoded(payloads.get(id(item))) for item in self.items if id(item) not in self._dropped]
         return b"".join(out)
@@ -269,20 +275,23 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     segment = line.get("segment_id")
     if type(segment) is not int or segment < 0:  # type(): not a bool
         raise BatchError(400, "bad_envelope", "a replay_recording's first line is {\"segment_id\":N}, N a whole number")
-    head, data = item.payload[:end + 1], item.payload[end + 1:]
-    rebuilt = line.keys() != {"segment_id"}
-    if rebuilt:  # what the SDK does not write there is nothing the collector reads: not forwarded
-        head = orjson.dumps({"segment_id": segment}) + b"\n"
+    data = item.payload[end + 1:]
+    # what the SDK does not write there (another key, a duplicate, a space) is nothing the collector reads
+    head = orjson.dumps({"segment_id": segment}) + b"\n"
+    rebuilt = item.payload[:end + 1] != head
+    plain = True
     if data[:1] == b"\x78":
         compression, text = "zlib", budget.inflate(data, ZLIB_WBITS, "the replay_recording")
     elif data.startswith(GZIP_MAGIC):
         compression, text = "gzip", budget.inflate(data, GZIP_WBITS, "the replay_recording")
+        plain = plain_container(data, GZIP_WBITS)
     else:
         compression, text = "none", data
     events = loads(text, "the replay_recording")
     if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
         raise BatchError(400, "not_events", "a replay_recording holds an array of rrweb events")
-    return _Recording(item, head, compression, events, dumps(events), rebuilt)
+    before = dumps(events)
+    return _Recording(item, head, compression, events, before, rebuilt, plain and exact(text, before))
 
 
 def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:

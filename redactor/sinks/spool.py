@@ -8,8 +8,18 @@ it would have forwarded, after redaction).
 
 Delivery is at-least-once and in order per session: each round takes the oldest batch of up to
 `ROUND_SESSIONS` sessions (never two of one session), sends them, and deletes a row only once
-the collector answered it. A failure (down, timeout, 5xx, 429) backs off the whole spool, the
+the collector accepted it. A failure (down, timeout, 5xx, 429) backs off the whole spool, the
 collector being one: exponential with jitter, and never sooner than the collector's Retry-After.
+
+A refusal is not a loss. A status that means "not now" (NOT_NOW: 401, 403, 404, 408… — what a
+collector answers during an incident, a key rotation, a routing change) keeps the batch: its
+session waits, backing off on its own (`not_before`, doubling per attempt), while the other
+sessions go on; every batch of a round refused so backs off the whole spool too. Still refused
+`dead_letter_seconds` after it was spooled, or refused with a status that says the batch itself is
+bad (any other 4xx: 400, 413, 415, 422…), it becomes a dead letter: kept on disk (redacted bytes
+only, still counted in the spool's bytes), never sent again, out of its session's way; counted in
+`redactor_spool_dead_letters` and `redactor_spool_rejected_total`, and logged (site and status). An
+operator reads them in spool.sqlite3 (`dead_status` set), and deletes them there.
 The spool is bounded by bytes; when full, append() raises SpoolFull and the client gets 503.
 """
 
@@ -45,6 +55,14 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_by_session ON items (site, session, seq);
 """
+#: columns a spool file made before dead letters lacks (added on open)
+LATER_COLUMNS = {"attempts": "INTEGER NOT NULL DEFAULT 0",  # "not now" refusals so far
+                 "not_before": "REAL NOT NULL DEFAULT 0",  # epoch seconds: not sent again before
+                 "dead_status": "INTEGER"}  # a dead letter: the collector's last status; NULL: to deliver
+#: the collector's statuses that say "not now", not "this batch is bad": an incident (auth, routing,
+#: a proxy in front of it), a conflict, a lock — the batch is kept and sent again later
+NOT_NOW = frozenset({401, 403, 404, 407, 408, 409, 410, 421, 423, 425})
+HELD = "held"  # a delivery's outcome: refused "not now", kept
 
 ROUND_SESSIONS = 8  # sessions delivered concurrently in one round (one batch each)
 BACKOFF_BASE = 0.5  # seconds; doubled per consecutive failed round, up to the configured cap
@@ -62,6 +80,7 @@ class Outgoing:
     body: bytes
     seq: int | None = None  # the spool row, once spooled
     enqueued_at: float | None = None
+    attempts: int = 0  # "not now" refusals so far
 
     @property
     def size(self) -> int:
@@ -89,10 +108,13 @@ Send = Callable[[Outgoing], Awaitable[int]]
 
 
 class Spool:
-    def __init__(self, directory: Path | str, max_bytes: int, metrics: Metrics, retry_max_seconds: float = 60.0):
+    def __init__(self, directory: Path | str, max_bytes: int, metrics: Metrics, retry_max_seconds: float = 60.0,
+                 dead_letter_seconds: float = 86_400.0):
         self.path = Path(directory) / "spool.sqlite3"
         self.max_bytes = max_bytes
         self.retry_max_seconds = retry_max_seconds
+        self.dead_letter_seconds = dead_letter_seconds
+        self.dead = 0  # dead letters on disk
         self.metrics = metrics
         self.file = sqlite.Database(self.path, "spool")  # private, WAL, synchronous=FULL (fsynced before append() returns)
         self._pending: Counter[tuple[str, str]] = Counter()  # batches spooled, per session
@@ -103,25 +125,36 @@ class Spool:
         self._not_before = 0.0  # monotonic: no delivery before this
         self._task: asyncio.Task | None = None
         self.healthy = True  # the last exchange with the collector went well
+        self._all_held = False  # every batch waiting is held back ("not now"): no drain to wait for
         self._refused = False  # a batch did not fit, and nothing was delivered since
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def open(self) -> Spool:
         await self.file.open(SCHEMA)
+        await self.file.run(self._add_columns)
         rows = await self.file.run(self._pending_rows)
-        for site, session, count, size, oldest in rows:
-            self._pending[(site, session)] = count
+        for site, session, count, size, oldest, dead in rows:
+            if count - dead:
+                self._pending[(site, session)] = count - dead
+                self._oldest = oldest if self._oldest is None else min(self._oldest, oldest)
             self.bytes += size
-            self._oldest = oldest if self._oldest is None else min(self._oldest, oldest)
+            self.dead += dead
         if rows:
             log.info("spool: %d batch(es) of %d session(s) left from the last run", len(self), len(self._pending))
         self._gauges()
         self.metrics.spool_age.set_function(self.oldest_age)
         return self
 
+    def _add_columns(self) -> None:
+        have = {row[1] for row in self.file.db.execute("PRAGMA table_info(items)")}
+        for name, kind in LATER_COLUMNS.items():
+            if name not in have:
+                self.file.db.execute(f"ALTER TABLE items ADD COLUMN {name} {kind}")
+
     def _pending_rows(self) -> list[tuple]:
-        return self.file.db.execute("SELECT site, session, count(*), sum(size), min(enqueued_at) FROM items "
-                                    "GROUP BY site, session").fetchall()
+        return self.file.db.execute(
+            "SELECT site, session, count(*), sum(size), min(CASE WHEN dead_status IS NULL THEN enqueued_at END), "
+            "count(dead_status) FROM items GROUP BY site, session").fetchall()
 
     def start(self, send: Send) -> None:
         """Starts the delivery task."""
@@ -134,7 +167,8 @@ class Spool:
             return
         deadline = time.monotonic() + drain_seconds
         # only while the collector answers and no backoff (Retry-After) pushes delivery past the deadline
-        while len(self) and self.healthy and self._not_before < deadline and time.monotonic() < deadline:
+        while (len(self) and self.healthy and not self._all_held and self._not_before < deadline
+               and time.monotonic() < deadline):
             await asyncio.sleep(0.05)
         self._task.cancel()
         try:
@@ -169,6 +203,7 @@ class Spool:
     def _gauges(self) -> None:
         self.metrics.spool_batches.set(len(self))
         self.metrics.spool_bytes.set(self.bytes)
+        self.metrics.spool_dead.set(self.dead)
 
     # -- append ---------------------------------------------------------------------------------
     async def append(self, item: Outgoing) -> None:
@@ -205,20 +240,42 @@ class Spool:
         return int(cursor.lastrowid)
 
     # -- delivery -------------------------------------------------------------------------------
-    def _heads(self, limit: int) -> list[Outgoing]:
-        """The oldest batch of each of the `limit` sessions that have waited longest."""
+    def _heads(self, limit: int) -> tuple[list[Outgoing], float | None]:
+        """The oldest batch to deliver of each of the `limit` sessions that have waited longest, of
+        those not held back (not_before); and, when none is due, when the first one will be."""
+        heads = ("SELECT min(seq) FROM items WHERE dead_status IS NULL GROUP BY site, session")
+        now = time.time()
         rows = self.file.db.execute(
-            "SELECT seq, site, session, method, path, headers, body, enqueued_at FROM items WHERE seq IN "
-            "(SELECT min(seq) FROM items GROUP BY site, session ORDER BY min(seq) LIMIT ?) ORDER BY seq",
-            (limit,)).fetchall()
-        return [Outgoing(site, session, method, path, [tuple(h) for h in orjson.loads(headers)], body, seq, at)
-                for seq, site, session, method, path, headers, body, at in rows]
+            "SELECT seq, site, session, method, path, headers, body, enqueued_at, attempts FROM items "
+            f"WHERE seq IN ({heads}) AND not_before <= ? ORDER BY seq LIMIT ?", (now, limit)).fetchall()
+        items = [Outgoing(site, session, method, path, [tuple(h) for h in orjson.loads(headers)], body, seq, at,
+                          attempts)
+                 for seq, site, session, method, path, headers, body, at, attempts in rows]
+        if items:
+            return items, None
+        (due,) = self.file.db.execute(f"SELECT min(not_before) FROM items WHERE seq IN ({heads})").fetchone()
+        return [], due
+
+    def _oldest_live(self) -> float | None:
+        row = self.file.db.execute("SELECT enqueued_at FROM items WHERE dead_status IS NULL "
+                                   "ORDER BY seq LIMIT 1").fetchone()
+        return row[0] if row else None
 
     def _delete(self, seq: int) -> float | None:
-        db = self.file.db
-        db.execute("DELETE FROM items WHERE seq = ?", (seq,))
-        row = db.execute("SELECT enqueued_at FROM items ORDER BY seq LIMIT 1").fetchone()
-        return row[0] if row else None
+        self.file.db.execute("DELETE FROM items WHERE seq = ?", (seq,))
+        return self._oldest_live()
+
+    def _dead_rows(self) -> tuple[int, int]:
+        size, count = self.file.db.execute("SELECT coalesce(sum(size), 0), count(*) FROM items "
+                                           "WHERE dead_status IS NOT NULL").fetchone()
+        return size, count
+
+    def _hold(self, seq: int, attempts: int, not_before: float) -> None:
+        self.file.db.execute("UPDATE items SET attempts = ?, not_before = ? WHERE seq = ?", (attempts, not_before, seq))
+
+    def _bury(self, seq: int, status: int) -> float | None:
+        self.file.db.execute("UPDATE items SET dead_status = ? WHERE seq = ?", (status, seq))
+        return self._oldest_live()
 
     async def _deliver_forever(self, send: Send) -> None:
         while True:
@@ -237,40 +294,65 @@ class Spool:
             await self._wake.wait()
         while (delay := self._not_before - time.monotonic()) > 0:  # Retry-After may extend it meanwhile
             await asyncio.sleep(delay)
-        heads = await self.file.run(self._heads, ROUND_SESSIONS)
-        if not heads:  # counters out of step with the file: trust the file
+        heads, due = await self.file.run(self._heads, ROUND_SESSIONS)
+        if not heads and due is not None:  # every session waiting is held back ("not now"): until the first is due
+            self._all_held = True
+            try:
+                await asyncio.wait_for(self._wake.wait(), max(0.0, due - time.time()))
+            except TimeoutError:
+                pass
+            finally:
+                self._all_held = False
+            self._wake.clear()
+            return
+        if not heads:  # counters out of step with the file: trust the file (its dead letters' bytes stay)
             self._pending.clear()
-            self.bytes = 0
+            self.bytes, self.dead = await self.file.run(self._dead_rows)
             self._gauges()
             return
         outcomes = await asyncio.gather(*(self._deliver_one(send, item) for item in heads))
-        retries = [outcome for outcome in outcomes if outcome is not None]
+        retries = [outcome for outcome in outcomes if isinstance(outcome, Retry)]
         if retries:
             self._backoff(max((r.retry_after or 0.0) for r in retries))
+        elif all(outcome == HELD for outcome in outcomes):  # every batch refused "not now": the collector's state
+            self._backoff(None)
         else:
             self._failures = 0
             self.healthy = True
 
-    async def _deliver_one(self, send: Send, item: Outgoing) -> Retry | None:
+    async def _deliver_one(self, send: Send, item: Outgoing) -> Retry | str | None:
         try:
             status = await send(item)
         except Retry as retry:
             return retry
+        assert item.seq is not None and item.enqueued_at is not None
         if status >= 400:
-            # the collector refused this batch for good (4xx other than 429): retrying would
-            # block the session forever. Counted and logged (names only), then removed.
-            log.warning("collector refused a spooled batch of site %s with %d: removed from the spool",
+            waited = time.time() - item.enqueued_at
+            if status in NOT_NOW and waited < self.dead_letter_seconds:
+                # not now (an incident, a key rotation): kept; its session waits, backing off on its own
+                attempts = item.attempts + 1
+                ceiling = min(self.retry_max_seconds, BACKOFF_BASE * 2 ** min(attempts - 1, 30))
+                await self.file.run(self._hold, item.seq, attempts,
+                                    time.time() + ceiling / 2 + random.uniform(0, ceiling / 2))
+                self.metrics.spool_held.labels(str(status)).inc()
+                log.warning("collector answered %d to a spooled batch of site %s: kept, sent again later (attempt %d)",
+                            status, item.site, attempts)
+                return HELD
+            # the batch itself is bad (or "not now" for dead_letter_seconds): kept on disk as a dead
+            # letter, out of its session's way (retrying would block it forever). Counted and logged (names only)
+            log.warning("collector refused a spooled batch of site %s with %d: kept as a dead letter, not sent again",
                         item.site, status)
             self.metrics.spool_rejected.inc()
+            self._oldest = await self.file.run(self._bury, item.seq, status)
+            self.dead += 1
         else:
             self.metrics.spool_delivered.inc()
-        assert item.seq is not None
-        self._oldest = await self.file.run(self._delete, item.seq)
+            self._oldest = await self.file.run(self._delete, item.seq)
+            self.bytes = max(0, self.bytes - item.size)
         key = (item.site, item.session)
         self._pending[key] -= 1
         if self._pending[key] <= 0:
             del self._pending[key]
-        self.bytes = max(0, self.bytes - item.size)
         self._refused = False
         self._gauges()
         return None
