@@ -38,7 +38,6 @@ from redactor.nodetable import NONE
 from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
-    CODE_ELEMENTS,
     DATA_SHAPES,
     EVENT_SHAPE,
     FITTING_TYPES,
@@ -50,6 +49,7 @@ from redactor.rrweb import (
     OTHER_NODE_KINDS,
     PLAIN_NAME,
     POSITIONAL_SOURCES,
+    SCRIPT_PLACEHOLDER,
     SOURCE_SHAPES,
     STYLE_SOURCES,
     BadEvent,
@@ -446,9 +446,13 @@ class BatchRedaction:
                     serialized["attributes"] = {}
                     self.remarks.append(Remark("fail-closed.attributes", "UNKNOWN", "drop", nid))
                 self._redact_attributes(nid, attributes, verdict, tag, added=added)
-                if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
-                    # style/script text is code, kept as it is (changed, it breaks replays); CSS's strings are words
-                    self._rest_below(serialized, css=str(tag).lower() == "style", verdict=verdict, added=added)
+                code = (tag.lower() if isinstance(tag, str) else str(tag))
+                if code == "style":
+                    # CSS is code, kept as it is (changed, it breaks replays); its strings are words
+                    self._rest_below(serialized, css=True, verdict=verdict, added=added)
+                    continue
+                if code == "script":  # its texts become rrweb's placeholder; anything else in it is walked
+                    stack.extend(self._script_texts(serialized, nid))
                     continue
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
@@ -476,6 +480,29 @@ class BatchRedaction:
                     self._scan_css(Cell(node, "textContent"), node_id(node.get("id")), verdict, added)
                 if "childNodes" in self._scan_beyond(node, _node_keys(node.get("type"))):
                     stack.append(node)
+
+    def _script_texts(self, script: dict[str, Any], nid: int | None) -> list[dict[str, Any]]:
+        """A <script>'s text children hold rrweb's SCRIPT_PLACEHOLDER (a replay shows a script as a
+        <noscript>): any other text (a fork's, a hostile client's) becomes it. Returns its other
+        children (none that rrweb records), to be walked as any node."""
+        children = script.get("childNodes")
+        others = []
+        for child in children if isinstance(children, list) else ():
+            if not isinstance(child, dict):
+                continue
+            if child.get("type") not in _TEXTS:
+                others.append(child)
+                continue
+            self._as_typed(child, _node_kinds(child.get("type")))
+            self._scan_beyond(child, _node_keys(child.get("type")))
+            if child.get("textContent") != SCRIPT_PLACEHOLDER:
+                self._script_text(Cell(child, "textContent"), node_id(child.get("id")))
+        return others
+
+    def _script_text(self, cell: Cell, nid: int | None) -> None:
+        if cell.get():
+            cell.set(SCRIPT_PLACEHOLDER)
+            self.remarks.append(Remark("code.script", "SCRIPT", "mask", nid))
 
     def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
         """A blocked element: its size and place, nothing it says (nor a key rrweb does not define)."""
@@ -659,14 +686,17 @@ class BatchRedaction:
 
     def _redact_text(self, cell: Cell, nid: int | None, verdict: Verdict, series: bool) -> None:
         text = cell.get()
+        parent, parent_tag = self.mirror.parent(nid)
+        if parent_tag == "script":  # a script's text changed (characterData): not rrweb's placeholder
+            if text != SCRIPT_PLACEHOLDER:
+                self._script_text(cell, nid)
+            return
         if nid is not None:
             self.node_texts[nid] = text
         if not text.strip():
             return
-        parent, parent_tag = self.mirror.parent(nid)
-        if parent_tag in CODE_ELEMENTS:
-            if parent_tag == "style":  # CSS: its strings are words (a print header naming the visitor)
-                self._scan_css(cell, nid, verdict, written=True)
+        if parent_tag == "style":  # CSS: its strings are words (a print header naming the visitor)
+            self._scan_css(cell, nid, verdict, written=True)
             return
         if parent_tag == "option" and (meaning := self._list_meaning(parent)):  # see _redact_field_attribute
             cell.set(self.masker.text(text, meaning))

@@ -140,14 +140,40 @@ def test_record_inputs_false_stores_no_input_value(session):
     assert not any(r.rule.startswith("fail-closed") for r in result.remarks)
 
 
-def test_css_and_scripts_are_never_touched(session):
+def test_css_is_never_touched_and_scripts_hold_rrwebs_placeholder(session):
     css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */"
     style = element("style", {"_cssText": css})
-    script = element("script", {}, [text("var owner = 'jan@example.com';")])
+    script = element("script", {}, [text("SCRIPT_PLACEHOLDER")])
     s = session()
-    s.send(snapshot(html_page(style, script)))
+    sent = snapshot(html_page(style, script))
+    result = s.send(sent)
     assert find(s.stored, style["id"])["attributes"]["_cssText"] == css
-    assert find(s.stored, script["id"])["childNodes"][0]["textContent"] == "var owner = 'jan@example.com';"
+    assert s.stored[0] == sent and not result.remarks  # as rrweb records them: untouched
+
+
+@pytest.mark.parametrize("where", ["snapshot", "mask_text", "added", "text_change"])
+def test_a_scripts_text_other_than_rrwebs_placeholder_is_never_stored(session, where):
+    """rrweb records a script's text as SCRIPT_PLACEHOLDER and replays a script as a <noscript>, but
+    records a later text change on it as it came (characterData), and a fork or a hostile client
+    sends any text: a JSON state, an ld+json, a template greeting the visitor. Whatever the region
+    (rr-mask too), it becomes the placeholder."""
+    state = '{"user":{"email":"gertrude.claeys@skynet.be","phone":"+32 470 12 34 56","iban":"BE68539007547034"}}'
+    content = text(state if where != "text_change" else "SCRIPT_PLACEHOLDER")
+    script = element("script", {"type": "application/json", "id": "state"}, [content])
+    box = element("div", {"class": "rr-mask"} if where == "mask_text" else {}, [] if where == "added" else [script])
+    s = session()
+    s.send(meta(), snapshot(html_page(box)))
+    if where == "added":
+        s.send(mutation(adds=[add(box["id"], script)]))
+        s.send(mutation(adds=[add(script["id"], text("Bonjour Éloïse Taminiaux, eloise.taminiaux@gmail.com"))]))
+    elif where == "text_change":
+        s.send(mutation(texts=[set_text(content["id"], state)]))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("gertrude", "470 12 34 56", "BE68539007547034", "Taminiaux", "Bonjour"):
+        assert planted not in stored
+    texts = [n["textContent"] for n in nodes_by_id(s.stored).values() if "textContent" in n]
+    texts += [t["value"] for e in s.stored if e["type"] == 3 for t in e["data"].get("texts", [])]
+    assert texts and set(texts) == {"SCRIPT_PLACEHOLDER"}
 
 
 def test_noscript_text_is_words_not_code(session):
