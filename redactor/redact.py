@@ -101,6 +101,10 @@ SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 RESOURCE_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "codebase", "archive", "manifest", "xlink:href"})
 #: elements whose href is a page's address, not a resource's (a stylesheet, an icon, an SVG sprite)
 LINK_ELEMENTS = frozenset({"a", "area"})
+#: attributes that hold a document's markup (an <iframe srcdoc>): its markers (a password field, rr-block)
+#: would be read as words, not as markers. rrweb records the frame's document itself (its nodes, judged as
+#: any) and its replayer never sets srcdoc from a recording: emptied whole, never scanned
+MARKUP_ATTRIBUTES = frozenset({"srcdoc"})
 #: what a field holds or a visitor chose: redacted as field values, never as page text
 FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
 #: input types whose value attribute is a caption, not something the visitor typed
@@ -536,6 +540,9 @@ class BatchRedaction:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
+            elif name.lower() in MARKUP_ATTRIBUTES:
+                attributes[name] = ""
+                self.remarks.append(Remark("code.markup-attribute", "HTML", "mask", nid))
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
@@ -622,7 +629,7 @@ class BatchRedaction:
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
-        else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
+        else:  # words (title, alt, aria-*, data-*, name…)
             shown = self.policy.structure.is_shown_as_text(name)
             self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)

@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from factories import (CUSTOM, add, click, comment, custom, element, html_page, incremental, input_event, meta,
-                       mutation, remove, set_attributes, snapshot, text, typing)
+                       mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
 from redactor.pii import DetectorPool
@@ -66,6 +66,23 @@ def test_any_attribute_nobody_listed_is_scanned(session, name, value):
     s = session()
     s.send(snapshot(html_page(element("div", {name: value, "class": "card"}))))
     assert leaked(s.stored, EMAIL) == []
+
+
+@pytest.mark.parametrize("how", ["snapshot", "mutation"])
+def test_an_iframe_srcdoc_is_markup_emptied_whole_its_markers_not_read_as_words(session, how):
+    """A srcdoc is a document's markup: scanned as text, its markers meant nothing (a password
+    field's value is no PII a detector knows). rrweb records the frame's document itself and its
+    replayer never sets srcdoc: emptied whole, in a snapshot and when a script sets it."""
+    markup = ('<form><input type="password" value="Pr3view!Geheim"><input name="iban" value="NL91ABNA0417164300">'
+              '<p class="rr-block">Kwibus</p></form>')
+    frame = element("iframe", {"srcdoc": markup if how == "snapshot" else "<p>laden…</p>", "title": "Voorbeeld"})
+    s = session()
+    s.send(meta(), snapshot(html_page(frame)))
+    if how == "mutation":
+        s.send(mutation(attributes=[set_attributes(frame["id"], srcdoc=markup)]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Pr3view" not in stored and "NL91" not in stored and "Kwibus" not in stored and "laden" not in stored
+    assert nodes_by_id(s.stored)[frame["id"]]["attributes"] == {"srcdoc": "", "title": "Voorbeeld"}
 
 
 def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
