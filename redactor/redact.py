@@ -117,6 +117,8 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
+_BYTES = re.compile(r"\[[\d,\s]*+\]")
 _MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
 #: a suggestion is a small element: the typed part and a few texts beside it, a few levels deep
 #: (<div class=item><span><span>typed</span>rest</span><span>city</span></div>); a page's bigger
@@ -793,6 +795,9 @@ class BatchRedaction:
             if source == IncrementalSource.CANVAS_MUTATION:
                 self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
+        if source == IncrementalSource.FONT:
+            self._font(data)
+            return True
         if source in STYLE_SOURCES:
             self._style_rules(data)
             return True
@@ -801,6 +806,24 @@ class BatchRedaction:
             return True
         self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
+
+    def _font(self, data: dict[str, Any]) -> None:
+        """A font a script loads (new FontFace(family, source, descriptors)): its family is a name the
+        page gave, scanned as text; its source CSS (`url(…) format(…)`, `local("…")`), its URLs
+        scanned as a resource's and its strings as words, or, loaded from bytes (buffer), the bytes as
+        a JSON list of numbers, anything else masked whole; its descriptors a payload's strings."""
+        if isinstance(data.get("family"), str) and len(data["family"]) >= _MIN_TAINT:
+            cell = Cell(data, "family")
+            self.slots.append(TextSlot(cell, None, "content.font"))
+            self.echo_cells.append(cell)
+        if isinstance(data.get("fontSource"), str) and data["fontSource"]:
+            if data.get("buffer") is True:
+                if not _BYTES.fullmatch(data["fontSource"]):
+                    self._mask_wrong_type(data, "fontSource")
+            else:
+                self._scan_css(Cell(data, "fontSource"), None, Verdict(0, None), written=True)
+        if data.get("descriptors") is not None:
+            self._scan_payload(data, ["descriptors"])
 
     def _style_rules(self, data: dict[str, Any]) -> None:
         """CSS a script inserts through the CSSOM (insertRule, style.setProperty on a rule): its

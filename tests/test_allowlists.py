@@ -85,6 +85,28 @@ def test_an_iframe_srcdoc_is_markup_emptied_whole_its_markers_not_read_as_words(
     assert nodes_by_id(s.stored)[frame["id"]]["attributes"] == {"srcdoc": "", "title": "Voorbeeld"}
 
 
+@pytest.mark.parametrize("family, source", [
+    ("isabelle.maes@gmail.com", "url(x.woff)"),
+    ("Inter", 'url("https://fonts.example/f.woff?u=isabelle.maes%40gmail.com") format("woff2")'),
+    ("Inter", "url( https://fonts.example/f.woff?u=isabelle.maes%40gmail.com )"),
+    ("Inter", 'local("Voor isabelle.maes@gmail.com"), url(/f.woff)'),
+])
+def test_a_fonts_family_and_source_are_scanned(session, family, source):
+    """A font a script loads (rrweb's Font event, source 10): its family is text, its source CSS whose
+    URLs, quoted or not, are a resource's; a font's bytes are numbers, anything else there is masked."""
+    s = session()
+    s.send(meta(), snapshot(html_page()))
+    s.send(incremental(10, family=family, fontSource=source, buffer=False, descriptors={"style": "normal"}),
+           incremental(10, family="Inter", fontSource="[0,1,255]", buffer=True, descriptors={}),
+           incremental(10, family="Inter", fontSource="isabelle.maes@gmail.com", buffer=True, descriptors={}),
+           incremental(10, family="Inter", fontSource="url(x.woff)", buffer=False,
+                       descriptors={"unicodeRange": "isabelle.maes@gmail.com"}))
+    assert "isabelle" not in orjson.dumps(s.stored).decode()
+    fonts = [e["data"] for e in s.stored if e["type"] == 3]
+    assert fonts[1]["fontSource"] == "[0,1,255]" and fonts[3]["fontSource"] == "url(x.woff)"
+    assert "/f.woff" in fonts[0]["fontSource"] or "x.woff" in fonts[0]["fontSource"]
+
+
 def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
     """data-*, a component's own attribute, a <meta> content: a value shaped like a full name is a
     person there, as in a field nothing names, names no list knows included. The words a browser
