@@ -570,6 +570,10 @@ class BatchRedaction:
                 self._scan_css(Cell(attributes, name), nid, verdict, written)
             return
         for key, declared in value.items() if isinstance(value, dict) else ():
+            if isinstance(key, str) and key.startswith("--") and len(key) >= _MIN_TAINT + 2:
+                # a custom property's name, as in CSS text (css.py): read by the taint pass
+                self.key_cells.append(cell := KeyCell(value, key))
+                self.echo_cells.append(cell)
             if isinstance(declared, str):
                 self._scan_css(Cell(value, key), nid, verdict, written)
             elif isinstance(declared, list) and declared and isinstance(declared[0], str):
@@ -835,6 +839,9 @@ class BatchRedaction:
         declared = data.get("set")
         if isinstance(declared, dict) and isinstance(declared.get("value"), str):
             self._scan_css(Cell(declared, "value"), None, verdict, written=True)
+        for declared in (data.get("set"), data.get("remove")):  # a custom property's name ("--klant-…")
+            if isinstance(declared, dict) and isinstance(declared.get("property"), str):
+                self._scan_css(Cell(declared, "property"), None, verdict, written=True)
         for key in ("replace", "replaceSync"):
             if isinstance(data.get(key), str):
                 self._scan_css(Cell(data, key), None, verdict, written=True)

@@ -995,6 +995,33 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
 
 
+def test_a_custom_property_named_after_the_visitor_is_read_by_the_taint_pass(session):
+    """A script names a custom property after the visitor ("--klant-jozef-vermeulen-at-telenet-be") in
+    a rule's declaration (StyleDeclaration, source 13), a style attribute, a changed style's keys, a
+    var() that reads it: its name is read by the taint pass as its value is; other names stay."""
+    given = element("input", {"name": "voornaam", "autocomplete": "given-name"})
+    family = element("input", {"name": "achternaam", "autocomplete": "family-name"})
+    box = element("div", {"style": "color: red;"})
+    style = element("style", {}, [text(".x { color: red }")])
+    s = session()
+    s.send(meta(), snapshot(html_page(given, family, box, head=[style])))
+    s.send(*typing(given["id"], "Jozef"), *typing(family["id"], "Vermeulen"))
+    named = "--klant-jozef-vermeulen-at-telenet-be"
+    s.send(incremental(13, id=style["id"], index=[0], set={"property": named, "value": "1", "priority": ""}),
+           incremental(13, id=style["id"], index=[0], remove={"property": named}),
+           incremental(13, id=style["id"], index=[0], set={"property": "--gap-size", "value": "1", "priority": ""}),
+           mutation(attributes=[set_attributes(box["id"], style=f"{named}: 1; width: var({named}, 2px); --gap-size: 3")]),
+           mutation(attributes=[set_attributes(box["id"], style={named: "1", "--gap-size": "3"})]))
+    stored = "\n".join(strings(s.stored)) + "\n".join(k for e in s.stored if e["type"] == 3 and e["data"]["source"] == 0
+                                                  for a in e["data"]["attributes"] if isinstance(a["attributes"]["style"], dict)
+                                                  for k in a["attributes"]["style"])
+    assert "jozef" not in stored.lower() and "vermeulen" not in stored.lower()
+    assert "--gap-size" in stored and "width: var(--*" in stored
+    declared = [e["data"][k]["property"] for e in s.stored if e["type"] == 3 and e["data"]["source"] == 13
+                for k in ("set", "remove") if k in e["data"]]
+    assert declared[0].startswith("--*") and declared[1] == declared[0] and declared[2] == "--gap-size"
+
+
 def test_the_initials_of_typed_given_names_are_masked_where_the_page_writes_them(session):
     """A municipality writes the given names typed ("Gerrit-Jan Wessel") as initials before the surname
     in its confirmation ("G.J.W. in 't Veld", "Veld, G.J.W. in 't"): the surname was masked, the initials
