@@ -134,6 +134,32 @@ _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
 
 
+#: the custom events recorders add when a single-page app changes its URL without loading a page (no
+#: Meta: rrweb sends one only with a full snapshot): posthog-js's ($url_changed, and $pageview with the
+#: captured $current_url: payload.href), Sentry Replay's (a breadcrumb of category navigation: payload.data.to;
+#: a performance span of op navigation.*: payload.description). An allow-list of signals: no other event
+#: is read as a page change
+_NAVIGATION_TAGS = frozenset({"$url_changed", "$pageview"})
+
+
+def navigation_url(event: Event) -> str | None:
+    """The URL a recorder's custom event says the page moved to, or None (not such an event)."""
+    data = event.get("data")
+    payload = data.get("payload") if isinstance(data, dict) else None
+    if not isinstance(payload, dict):
+        return None
+    tag = data.get("tag")
+    if tag in _NAVIGATION_TAGS:
+        url = payload.get("href")
+    elif tag == "breadcrumb" and payload.get("category") == "navigation":
+        url = payload["data"].get("to") if isinstance(payload.get("data"), dict) else None
+    elif tag == "performanceSpan" and isinstance(payload.get("op"), str) and payload["op"].startswith("navigation."):
+        url = payload.get("description")
+    else:
+        return None
+    return url if isinstance(url, str) and url else None
+
+
 def _node_keys(kind: Any) -> frozenset[str]:
     """The keys rrweb's format defines for a serialized node of this kind."""
     return NODE_KEYS.get(kind, OTHER_NODE_KEYS) if type(kind) is int else OTHER_NODE_KEYS
@@ -267,7 +293,10 @@ class BatchRedaction:
             self._scan_payload(meta, list(meta), keyed=True)
         kept: list[Event] = []
         for kind, event in zip(kinds, events):
-            if self.mirror.page_blocked and kind != EventType.META:
+            if kind == EventType.CUSTOM and (url := navigation_url(event)) is not None:
+                if not self._navigate(url):
+                    continue
+            elif self.mirror.page_blocked and kind != EventType.META:
                 self._drop("site.block_urls", "PAGE")
                 continue
             if kind == EventType.FULL_SNAPSHOT and _nodes_beyond(event, self.limits.mirror_nodes):
@@ -416,6 +445,18 @@ class BatchRedaction:
                 return False
             self._url_echo(UrlSlot(Cell(data, "href"), None, self, page=True))
         return True
+
+    def _navigate(self, url: str) -> bool:
+        """A recorder's sign that a single-page app moved to another page without loading one (no
+        Meta: navigation_url): the page is blocked or not from here on, as a Meta's would be. What
+        the app shows once back on a page that is not blocked is judged as ever, the nodes added
+        while the page was blocked unknown (fail closed). Whether the sign is kept."""
+        blocked = self.policy.url_blocked(url)
+        self.mirror.dirty |= blocked != self.mirror.page_blocked
+        self.mirror.page_blocked = blocked
+        if blocked:
+            self._drop("site.block_urls", "PAGE")
+        return not blocked
 
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
         root = data.get("node")

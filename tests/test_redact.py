@@ -220,6 +220,45 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     assert len(result.events) == 2
 
 
+@pytest.mark.parametrize("sign, back", [
+    (custom("$url_changed", {"href": "https://shop.example/account/orders"}),
+     custom("$url_changed", {"href": "https://shop.example/products"})),
+    (custom("$pageview", {"href": "https://shop.example/Account/orders"}),
+     custom("$pageview", {"href": "https://shop.example/products"})),
+    (custom("breadcrumb", {"type": "default", "category": "navigation", "data": {"from": "/", "to": "/account/orders"}}),
+     custom("breadcrumb", {"type": "default", "category": "navigation", "data": {"from": "/account/orders", "to": "/"}})),
+    (custom("performanceSpan", {"op": "navigation.push", "description": "https://shop.example/account"}),
+     custom("performanceSpan", {"op": "navigation.push", "description": "https://shop.example/"})),
+])
+def test_a_single_page_apps_move_to_a_blocked_page_blocks_it(session, sign, back):
+    """rrweb sends a Meta only with a full snapshot: a single-page app that moves to a blocked page
+    (pushState) says so only in its recorder's own events (posthog-js's $url_changed and $pageview,
+    Sentry's navigation breadcrumb and span). Those block the page from there on, the sign itself
+    included, until one says the app left it."""
+    body = element("body")
+    s = session({"block_urls": ["/account/*"]})
+    s.send(meta("https://shop.example/"), snapshot({"type": 0, "id": 1, "childNodes": [element("html", {}, [body])]}))
+    balance = element("p", {}, [text("Saldo klantenkaart: 1.284 punten, bijnaam Kwibus")])
+    result = s.send(sign, mutation(adds=[add(body["id"], balance)]), input_event(balance["id"], "x"))
+    assert result.events == [] and result.dropped == 3
+    later = element("p", {}, [text("Nieuwe collectie")])
+    result = s.send(back, mutation(adds=[add(body["id"], later)]))
+    assert len(result.events) == 2 and "Nieuwe collectie" in orjson.dumps(result.events).decode()
+    assert "Kwibus" not in orjson.dumps(s.stored).decode()
+
+
+@pytest.mark.parametrize("url", ["https://shop.example/account", "https://shop.example/Account/orders",
+                                 "https://shop.example//account//orders", "https://shop.example/%61ccount/orders",
+                                 "https://shop.example/account;jsessionid=42/orders", "https://shop.example/account?tab=2",
+                                 "https://shop.example/shop/../account/orders"])
+def test_block_urls_match_a_path_as_the_server_reads_it(session, url):
+    """A blocked path written another way is the same page to the server: case, an unreserved
+    character percent-encoded, `//`, `;params`, dot segments; and `/account/*` blocks `/account`."""
+    s = session({"block_urls": ["/account/*"]})
+    assert s.send(meta(url), snapshot(html_page(element("p", {}, [text("Kwibus")])))).events == []
+    assert len(s.send(meta("https://shop.example/accounts"), snapshot(html_page())).events) == 2
+
+
 def test_a_backtracking_url_pattern_blocks_the_page_it_cannot_decide(session):
     """A site's 're:' pattern runs on URLs visitors send: one that backtracks on a crafted URL ('(a|aa)+$' on
     thirty a's and a '!': seconds with Python's re, the GIL held, every site waiting) is cut short and taken
