@@ -117,6 +117,11 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
+#: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
+_FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
+_DATA_TOKEN_LENGTH = 32
+_DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
 #: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
 _BYTES = re.compile(r"\[[\d,\s]*+\]")
 _MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
@@ -668,6 +673,8 @@ class BatchRedaction:
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
         value = cell.get()
+        if name.startswith("data-") and self._named_data(cell, nid, name[5:], value):
+            return
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
@@ -680,6 +687,22 @@ class BatchRedaction:
             shown = self.policy.structure.is_shown_as_text(name)
             self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)
+
+    def _named_data(self, cell: Cell, nid: int | None, key: str, value: str) -> bool:
+        """A data-* attribute whose name says what it holds as a payload's key would (data-phone,
+        data-tel, data-email, data-iban; a secret's name): its value masked whole, as a field's,
+        unless it is a flag or a short token a page uses as structure (data-name="product-card",
+        data-email-template="", data-phone="3": a number of a few digits). Whether it decided."""
+        meaning = "SECRET" if self.policy.structure.is_secret_key(key) else self.policy.key_meaning(key)
+        if not meaning or value.strip().lower() in _FLAG_VALUES:
+            return False
+        if meaning != "SECRET" and len(value) <= _DATA_TOKEN_LENGTH and _DATA_TOKEN.fullmatch(value):
+            return False
+        if meaning != "SECRET":
+            self.taint_value(value, meaning)
+        cell.set(self.masker.whole(value, meaning))
+        self.remarks.append(Remark("attribute.key." + meaning.lower(), meaning, "mask", nid))
+        return True
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:

@@ -107,6 +107,24 @@ def test_a_fonts_family_and_source_are_scanned(session, family, source):
     assert "/f.woff" in fonts[0]["fontSource"] or "x.woff" in fonts[0]["fontSource"]
 
 
+def test_a_data_attribute_named_like_a_field_is_masked_whole_a_structural_one_stays(session):
+    """A data-* attribute's name says what it holds as a payload's key does (data-phone, data-tel,
+    data-email, data-iban): masked whole, an international number without its + included, in a
+    snapshot and when a script sets it; a flag or a short token a page uses as structure stays."""
+    card = element("div", {"data-phone": "32470555123", "data-tel": "31612345678", "data-email": "wannes.v@telenet.be",
+                           "data-iban": "BE68 5390 0754 7034", "data-klant-naam": "Jozef Vermeulen",
+                           "data-name": "product-card", "data-email-template": "", "data-phone-step": "2",
+                           "data-api-token": "x9Zk2"})
+    s = session()
+    s.send(meta(), snapshot(html_page(card)))
+    s.send(mutation(attributes=[set_attributes(card["id"], **{"data-tel": 32470555777})]))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("32470555123", "31612345678", "wannes", "BE68", "5390", "Vermeulen", "32470555777", "x9Zk2"):
+        assert planted not in stored, planted
+    kept = nodes_by_id(s.stored)[card["id"]]["attributes"]
+    assert kept["data-name"] == "product-card" and kept["data-email-template"] == "" and kept["data-phone-step"] == "2"
+
+
 def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
     """data-*, a component's own attribute, a <meta> content: a value shaped like a full name is a
     person there, as in a field nothing names, names no list knows included. The words a browser
