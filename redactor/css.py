@@ -20,9 +20,13 @@ from redactor.content import Cell
 
 #: a comment (to its end, or the text's), a double- or a single-quoted string (to its end, or the end of
 #: its line: CSS's bad string), escapes included, and a custom property's value that is no string
-#: (`--who: Maëlys`, any tokens a script wrote: read by the taint pass only); every character is read once
+#: (`--who: Maëlys`, any tokens a script wrote) and a custom property's name wherever it is
+#: (`--klant-jozef-vermeulen: 1`, `var(--klant-jozef-vermeulen)`: a script names them too), both read by
+#: the taint pass only, and a URL unquoted
+#: (`url(/t.gif?e=…)`, a font's source as a script gave it); every character is read once
 _TOKENS = re.compile(r"""/\*(?:[^*]|\*(?!/))*(?:\*/)?|"((?:[^"\\\n]|\\.)*)"?|'((?:[^'\\\n]|\\.)*)'?"""
-                     r"""|--[A-Za-z0-9_-]+[^\S\n]*:[^\S\n]*([^;{}"'/!\n]+)""", re.S)
+                     r"""|(?<![\w-])--([\w-]++)(?:[^\S\n]*:[^\S\n]*([^;{}"'/!\n]+))?"""
+                     r"""|(?<![\w-])url\(\s*+([^"'()\s]++)\s*+\)""", re.S | re.I)
 #: a string that is only CSS escapes ("\f101", "\201C\00a0"): an icon or a quote mark, no words
 _ESCAPES_ONLY = re.compile(r"(?:\\[0-9a-fA-F]{1,6}\s?|\\.|\s)*", re.S)
 #: what a URL string follows: `url(` and spaces
@@ -70,26 +74,33 @@ class CssText:
         self.changed = False
         self.strings: list[CssString] = []
         text, position = cell.get(), 0
-        if "'" not in text and '"' not in text and "--" not in text:
+        if "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower():
             return
         for match in _TOKENS.finditer(text):
-            group = next((g for g in (1, 2, 3) if match.group(g) is not None), 0)
-            if not group:
-                continue  # a comment: code
-            start, end = match.span(group)
-            self.parts.append(text[position:start])
-            self.parts.append(text[start:end])
-            position = end
-            content = text[start:end]
-            if group == 3:
-                if len(content.strip()) >= _MIN_WORDS:
-                    self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=True))
-            elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content) \
-                    and not _is_code(text, start - 1):
-                url = _URL_BEFORE.search(text, max(0, start - 12), start - 1) is not None
-                if not (url and content[:5].lower() == "data:"):  # an image inlined: pixels or SVG code
-                    self.strings.append(CssString(self, len(self.parts) - 1, url))
+            for group in (1, 2, 3, 4, 5):  # (a custom property: its name, then its value)
+                if match.group(group) is not None:
+                    position = self._cut(text, match, group, position)
         self.parts.append(text[position:])
+
+    def _cut(self, text: str, match: re.Match[str], group: int, position: int) -> int:
+        """The string of this group of the match, a part of its own (a comment has none: code)."""
+        start, end = match.span(group)
+        self.parts.append(text[position:start])
+        self.parts.append(text[start:end])
+        position = end
+        content = text[start:end]
+        if group in (3, 4):
+            if len(content.strip()) >= _MIN_WORDS:
+                self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=True))
+        elif group == 5:
+            if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
+                self.strings.append(CssString(self, len(self.parts) - 1, True))
+        elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content) \
+                and not _is_code(text, start - 1):
+            url = _URL_BEFORE.search(text, max(0, start - 12), start - 1) is not None
+            if not (url and content[:5].lower() == "data:"):  # an image inlined: pixels or SVG code
+                self.strings.append(CssString(self, len(self.parts) - 1, url))
+        return position
 
     def write(self) -> None:
         """Writes the text back if a string of it was masked: its code as it came."""

@@ -560,17 +560,60 @@ class Policy:
 
 
 def url_matches(url: str, patterns: list[str]) -> bool:
-    """block_urls / block_requests: a glob on the URL or on its path, or 're:' and a regex."""
+    """block_urls / block_requests: a glob on the URL or on its path, or 're:' and a regex. The URL is
+    matched as it came and as a server reads it (normal_url: case folded, unreserved characters
+    decoded, `//` collapsed, `;params` and dot segments gone), a glob folded too; a glob ending in
+    `/*` also matches the path it names (`/account/*`: `/account`, `/account?tab=2`)."""
     if not patterns:
         return False
-    path = SCHEME_AND_HOST.sub("", url, count=1)
+    normal = normal_url(url)
+    head = SCHEME_AND_HOST.match(normal)
+    path = normal[head.end():] if head else normal
+    bare = _QUERY_OR_FRAGMENT.sub("", path, count=1)  # the path alone
+    urls = (url, SCHEME_AND_HOST.sub("", url, count=1), normal, path)
     for pattern in patterns:
         if pattern.startswith(REGEX_PREFIX):
             try:
-                if regex.search(pattern.removeprefix(REGEX_PREFIX), url, timeout=URL_PATTERN_SECONDS):
+                if any(regex.search(pattern.removeprefix(REGEX_PREFIX), u, timeout=URL_PATTERN_SECONDS)
+                       for u in (url, normal)):
                     return True
             except TimeoutError:
                 return True
-        elif fnmatch.fnmatchcase(url, pattern) or fnmatch.fnmatchcase(path, pattern):
+            continue
+        folded = pattern.lower()
+        if any(fnmatch.fnmatchcase(u, p) for p in (pattern, folded) for u in urls):
+            return True
+        if folded.endswith("/*") and (fnmatch.fnmatchcase(bare, folded[:-2])
+                                      or fnmatch.fnmatchcase(_QUERY_OR_FRAGMENT.sub("", normal, count=1), folded[:-2])):
             return True
     return False
+
+
+_QUERY_OR_FRAGMENT = re.compile(r"[?#].*", re.S)
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+
+def normal_url(url: str) -> str:
+    """A URL as a server reads its path: lower case, percent-encoded unreserved characters decoded
+    (`%61ccount`), `//` collapsed, `;params` and `.`/`..` segments gone; the query and fragment
+    folded only. Linear."""
+    url = url.strip().lower()
+    head = SCHEME_AND_HOST.match(url)
+    start = head.end() if head else 0
+    query = _QUERY_OR_FRAGMENT.search(url, start)
+    end = query.start() if query else len(url)
+    path = _PERCENT.sub(lambda m: chr(int(m.group(1), 16)) if chr(int(m.group(1), 16)) in _UNRESERVED
+                        else m.group(0), url[start:end])
+    segments: list[str] = []
+    for segment in path.split("/"):
+        segment = segment.split(";", 1)[0]
+        if segment == "..":
+            if segments:
+                segments.pop()
+        elif segment not in ("", "."):
+            segments.append(segment)
+    rebuilt = "/" + "/".join(segments) if segments or path.startswith("/") or head else "/".join(segments)
+    if path.endswith("/") and segments:
+        rebuilt += "/"
+    return url[:start] + rebuilt + url[end:]

@@ -38,7 +38,6 @@ from redactor.nodetable import NONE
 from redactor.pii.spans import Span
 from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
 from redactor.rrweb import (
-    CODE_ELEMENTS,
     DATA_SHAPES,
     EVENT_SHAPE,
     FITTING_TYPES,
@@ -50,6 +49,7 @@ from redactor.rrweb import (
     OTHER_NODE_KINDS,
     PLAIN_NAME,
     POSITIONAL_SOURCES,
+    SCRIPT_PLACEHOLDER,
     SOURCE_SHAPES,
     STYLE_SOURCES,
     BadEvent,
@@ -101,6 +101,10 @@ SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 RESOURCE_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "codebase", "archive", "manifest", "xlink:href"})
 #: elements whose href is a page's address, not a resource's (a stylesheet, an icon, an SVG sprite)
 LINK_ELEMENTS = frozenset({"a", "area"})
+#: attributes that hold a document's markup (an <iframe srcdoc>): its markers (a password field, rr-block)
+#: would be read as words, not as markers. rrweb records the frame's document itself (its nodes, judged as
+#: any) and its replayer never sets srcdoc from a recording: emptied whole, never scanned
+MARKUP_ATTRIBUTES = frozenset({"srcdoc"})
 #: what a field holds or a visitor chose: redacted as field values, never as page text
 FIELD_ATTRIBUTES = frozenset({"value", "checked", "selected"})
 #: input types whose value attribute is a caption, not something the visitor typed
@@ -113,6 +117,13 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
+#: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
+_FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
+_DATA_TOKEN_LENGTH = 32
+_DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
+#: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
+_BYTES = re.compile(r"\[[\d,\s]*+\]")
 _MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
 #: a suggestion is a small element: the typed part and a few texts beside it, a few levels deep
 #: (<div class=item><span><span>typed</span>rest</span><span>city</span></div>); a page's bigger
@@ -126,6 +137,32 @@ _MAX_COPY_SEARCH = 50_000_000
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
+
+
+#: the custom events recorders add when a single-page app changes its URL without loading a page (no
+#: Meta: rrweb sends one only with a full snapshot): posthog-js's ($url_changed, and $pageview with the
+#: captured $current_url: payload.href), Sentry Replay's (a breadcrumb of category navigation: payload.data.to;
+#: a performance span of op navigation.*: payload.description). An allow-list of signals: no other event
+#: is read as a page change
+_NAVIGATION_TAGS = frozenset({"$url_changed", "$pageview"})
+
+
+def navigation_url(event: Event) -> str | None:
+    """The URL a recorder's custom event says the page moved to, or None (not such an event)."""
+    data = event.get("data")
+    payload = data.get("payload") if isinstance(data, dict) else None
+    if not isinstance(payload, dict):
+        return None
+    tag = data.get("tag")
+    if tag in _NAVIGATION_TAGS:
+        url = payload.get("href")
+    elif tag == "breadcrumb" and payload.get("category") == "navigation":
+        url = payload["data"].get("to") if isinstance(payload.get("data"), dict) else None
+    elif tag == "performanceSpan" and isinstance(payload.get("op"), str) and payload["op"].startswith("navigation."):
+        url = payload.get("description")
+    else:
+        return None
+    return url if isinstance(url, str) and url else None
 
 
 def _node_keys(kind: Any) -> frozenset[str]:
@@ -261,7 +298,10 @@ class BatchRedaction:
             self._scan_payload(meta, list(meta), keyed=True)
         kept: list[Event] = []
         for kind, event in zip(kinds, events):
-            if self.mirror.page_blocked and kind != EventType.META:
+            if kind == EventType.CUSTOM and (url := navigation_url(event)) is not None:
+                if not self._navigate(url):
+                    continue
+            elif self.mirror.page_blocked and kind != EventType.META:
                 self._drop("site.block_urls", "PAGE")
                 continue
             if kind == EventType.FULL_SNAPSHOT and _nodes_beyond(event, self.limits.mirror_nodes):
@@ -411,6 +451,18 @@ class BatchRedaction:
             self._url_echo(UrlSlot(Cell(data, "href"), None, self, page=True))
         return True
 
+    def _navigate(self, url: str) -> bool:
+        """A recorder's sign that a single-page app moved to another page without loading one (no
+        Meta: navigation_url): the page is blocked or not from here on, as a Meta's would be. What
+        the app shows once back on a page that is not blocked is judged as ever, the nodes added
+        while the page was blocked unknown (fail closed). Whether the sign is kept."""
+        blocked = self.policy.url_blocked(url)
+        self.mirror.dirty |= blocked != self.mirror.page_blocked
+        self.mirror.page_blocked = blocked
+        if blocked:
+            self._drop("site.block_urls", "PAGE")
+        return not blocked
+
     def _full_snapshot(self, data: dict[str, Any]) -> bool:
         root = data.get("node")
         if not isinstance(root, dict):
@@ -446,9 +498,13 @@ class BatchRedaction:
                     serialized["attributes"] = {}
                     self.remarks.append(Remark("fail-closed.attributes", "UNKNOWN", "drop", nid))
                 self._redact_attributes(nid, attributes, verdict, tag, added=added)
-                if (tag.lower() if isinstance(tag, str) else str(tag)) in CODE_ELEMENTS:
-                    # style/script text is code, kept as it is (changed, it breaks replays); CSS's strings are words
-                    self._rest_below(serialized, css=str(tag).lower() == "style", verdict=verdict, added=added)
+                code = (tag.lower() if isinstance(tag, str) else str(tag))
+                if code == "style":
+                    # CSS is code, kept as it is (changed, it breaks replays); its strings are words
+                    self._rest_below(serialized, css=True, verdict=verdict, added=added)
+                    continue
+                if code == "script":  # its texts become rrweb's placeholder; anything else in it is walked
+                    stack.extend(self._script_texts(serialized, nid))
                     continue
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
@@ -476,6 +532,29 @@ class BatchRedaction:
                     self._scan_css(Cell(node, "textContent"), node_id(node.get("id")), verdict, added)
                 if "childNodes" in self._scan_beyond(node, _node_keys(node.get("type"))):
                     stack.append(node)
+
+    def _script_texts(self, script: dict[str, Any], nid: int | None) -> list[dict[str, Any]]:
+        """A <script>'s text children hold rrweb's SCRIPT_PLACEHOLDER (a replay shows a script as a
+        <noscript>): any other text (a fork's, a hostile client's) becomes it. Returns its other
+        children (none that rrweb records), to be walked as any node."""
+        children = script.get("childNodes")
+        others = []
+        for child in children if isinstance(children, list) else ():
+            if not isinstance(child, dict):
+                continue
+            if child.get("type") not in _TEXTS:
+                others.append(child)
+                continue
+            self._as_typed(child, _node_kinds(child.get("type")))
+            self._scan_beyond(child, _node_keys(child.get("type")))
+            if child.get("textContent") != SCRIPT_PLACEHOLDER:
+                self._script_text(Cell(child, "textContent"), node_id(child.get("id")))
+        return others
+
+    def _script_text(self, cell: Cell, nid: int | None) -> None:
+        if cell.get():
+            cell.set(SCRIPT_PLACEHOLDER)
+            self.remarks.append(Remark("code.script", "SCRIPT", "mask", nid))
 
     def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
         """A blocked element: its size and place, nothing it says (nor a key rrweb does not define)."""
@@ -509,6 +588,9 @@ class BatchRedaction:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
+            elif name.lower() in MARKUP_ATTRIBUTES:
+                attributes[name] = ""
+                self.remarks.append(Remark("code.markup-attribute", "HTML", "mask", nid))
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
@@ -534,6 +616,10 @@ class BatchRedaction:
                 self._scan_css(Cell(attributes, name), nid, verdict, written)
             return
         for key, declared in value.items() if isinstance(value, dict) else ():
+            if isinstance(key, str) and key.startswith("--") and len(key) >= _MIN_TAINT + 2:
+                # a custom property's name, as in CSS text (css.py): read by the taint pass
+                self.key_cells.append(cell := KeyCell(value, key))
+                self.echo_cells.append(cell)
             if isinstance(declared, str):
                 self._scan_css(Cell(value, key), nid, verdict, written)
             elif isinstance(declared, list) and declared and isinstance(declared[0], str):
@@ -587,6 +673,8 @@ class BatchRedaction:
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
         value = cell.get()
+        if name.startswith("data-") and self._named_data(cell, nid, name[5:], value):
+            return
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
@@ -595,10 +683,26 @@ class BatchRedaction:
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
-        else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
+        else:  # words (title, alt, aria-*, data-*, name…)
             shown = self.policy.structure.is_shown_as_text(name)
             self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)
+
+    def _named_data(self, cell: Cell, nid: int | None, key: str, value: str) -> bool:
+        """A data-* attribute whose name says what it holds as a payload's key would (data-phone,
+        data-tel, data-email, data-iban; a secret's name): its value masked whole, as a field's,
+        unless it is a flag or a short token a page uses as structure (data-name="product-card",
+        data-email-template="", data-phone="3": a number of a few digits). Whether it decided."""
+        meaning = "SECRET" if self.policy.structure.is_secret_key(key) else self.policy.key_meaning(key)
+        if not meaning or value.strip().lower() in _FLAG_VALUES:
+            return False
+        if meaning != "SECRET" and len(value) <= _DATA_TOKEN_LENGTH and _DATA_TOKEN.fullmatch(value):
+            return False
+        if meaning != "SECRET":
+            self.taint_value(value, meaning)
+        cell.set(self.masker.whole(value, meaning))
+        self.remarks.append(Remark("attribute.key." + meaning.lower(), meaning, "mask", nid))
+        return True
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:
@@ -659,14 +763,17 @@ class BatchRedaction:
 
     def _redact_text(self, cell: Cell, nid: int | None, verdict: Verdict, series: bool) -> None:
         text = cell.get()
+        parent, parent_tag = self.mirror.parent(nid)
+        if parent_tag == "script":  # a script's text changed (characterData): not rrweb's placeholder
+            if text != SCRIPT_PLACEHOLDER:
+                self._script_text(cell, nid)
+            return
         if nid is not None:
             self.node_texts[nid] = text
         if not text.strip():
             return
-        parent, parent_tag = self.mirror.parent(nid)
-        if parent_tag in CODE_ELEMENTS:
-            if parent_tag == "style":  # CSS: its strings are words (a print header naming the visitor)
-                self._scan_css(cell, nid, verdict, written=True)
+        if parent_tag == "style":  # CSS: its strings are words (a print header naming the visitor)
+            self._scan_css(cell, nid, verdict, written=True)
             return
         if parent_tag == "option" and (meaning := self._list_meaning(parent)):  # see _redact_field_attribute
             cell.set(self.masker.text(text, meaning))
@@ -756,6 +863,9 @@ class BatchRedaction:
             if source == IncrementalSource.CANVAS_MUTATION:
                 self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
+        if source == IncrementalSource.FONT:
+            self._font(data)
+            return True
         if source in STYLE_SOURCES:
             self._style_rules(data)
             return True
@@ -764,6 +874,24 @@ class BatchRedaction:
             return True
         self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
+
+    def _font(self, data: dict[str, Any]) -> None:
+        """A font a script loads (new FontFace(family, source, descriptors)): its family is a name the
+        page gave, scanned as text; its source CSS (`url(…) format(…)`, `local("…")`), its URLs
+        scanned as a resource's and its strings as words, or, loaded from bytes (buffer), the bytes as
+        a JSON list of numbers, anything else masked whole; its descriptors a payload's strings."""
+        if isinstance(data.get("family"), str) and len(data["family"]) >= _MIN_TAINT:
+            cell = Cell(data, "family")
+            self.slots.append(TextSlot(cell, None, "content.font"))
+            self.echo_cells.append(cell)
+        if isinstance(data.get("fontSource"), str) and data["fontSource"]:
+            if data.get("buffer") is True:
+                if not _BYTES.fullmatch(data["fontSource"]):
+                    self._mask_wrong_type(data, "fontSource")
+            else:
+                self._scan_css(Cell(data, "fontSource"), None, Verdict(0, None), written=True)
+        if data.get("descriptors") is not None:
+            self._scan_payload(data, ["descriptors"])
 
     def _style_rules(self, data: dict[str, Any]) -> None:
         """CSS a script inserts through the CSSOM (insertRule, style.setProperty on a rule): its
@@ -775,6 +903,9 @@ class BatchRedaction:
         declared = data.get("set")
         if isinstance(declared, dict) and isinstance(declared.get("value"), str):
             self._scan_css(Cell(declared, "value"), None, verdict, written=True)
+        for declared in (data.get("set"), data.get("remove")):  # a custom property's name ("--klant-…")
+            if isinstance(declared, dict) and isinstance(declared.get("property"), str):
+                self._scan_css(Cell(declared, "property"), None, verdict, written=True)
         for key in ("replace", "replaceSync"):
             if isinstance(data.get(key), str):
                 self._scan_css(Cell(data, key), None, verdict, written=True)

@@ -64,10 +64,14 @@ STYLE_SOURCES = frozenset({
     IncrementalSource.STYLE_SHEET_RULE, IncrementalSource.STYLE_DECLARATION,
     IncrementalSource.ADOPTED_STYLE_SHEET, IncrementalSource.FONT,
 })
-#: Elements whose text children are code, not words: never scanned or changed. Not <noscript>: with
-#: scripts on, its content is text (markup shown when scripts are off), and a server puts the signed-in
-#: visitor there too ("Ingelogd als …").
+#: Elements whose text children are code, not words. A <style>'s is kept but its strings (redactor/css.py);
+#: a <script>'s is never stored: rrweb records it as SCRIPT_PLACEHOLDER (rrweb-snapshot's serializeTextNode)
+#: and replays a script as a <noscript>, but a text change (characterData) on it is recorded as it came, and
+#: a page keeps data in scripts (a JSON state, an ld+json, a template greeting the visitor): any other text
+#: a script holds becomes the placeholder. Not <noscript>: with scripts on, its content is text (markup
+#: shown when scripts are off), and a server puts the signed-in visitor there too ("Ingelogd als …").
 CODE_ELEMENTS = frozenset({"style", "script"})
+SCRIPT_PLACEHOLDER = "SCRIPT_PLACEHOLDER"
 
 
 class BadEvent(ValueError):

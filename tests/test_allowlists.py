@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from factories import (CUSTOM, add, click, comment, custom, element, html_page, incremental, input_event, meta,
-                       mutation, remove, set_attributes, snapshot, text, typing)
+                       mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
 from redactor.pii import DetectorPool
@@ -66,6 +66,63 @@ def test_any_attribute_nobody_listed_is_scanned(session, name, value):
     s = session()
     s.send(snapshot(html_page(element("div", {name: value, "class": "card"}))))
     assert leaked(s.stored, EMAIL) == []
+
+
+@pytest.mark.parametrize("how", ["snapshot", "mutation"])
+def test_an_iframe_srcdoc_is_markup_emptied_whole_its_markers_not_read_as_words(session, how):
+    """A srcdoc is a document's markup: scanned as text, its markers meant nothing (a password
+    field's value is no PII a detector knows). rrweb records the frame's document itself and its
+    replayer never sets srcdoc: emptied whole, in a snapshot and when a script sets it."""
+    markup = ('<form><input type="password" value="Pr3view!Geheim"><input name="iban" value="NL91ABNA0417164300">'
+              '<p class="rr-block">Kwibus</p></form>')
+    frame = element("iframe", {"srcdoc": markup if how == "snapshot" else "<p>laden…</p>", "title": "Voorbeeld"})
+    s = session()
+    s.send(meta(), snapshot(html_page(frame)))
+    if how == "mutation":
+        s.send(mutation(attributes=[set_attributes(frame["id"], srcdoc=markup)]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Pr3view" not in stored and "NL91" not in stored and "Kwibus" not in stored and "laden" not in stored
+    assert nodes_by_id(s.stored)[frame["id"]]["attributes"] == {"srcdoc": "", "title": "Voorbeeld"}
+
+
+@pytest.mark.parametrize("family, source", [
+    ("isabelle.maes@gmail.com", "url(x.woff)"),
+    ("Inter", 'url("https://fonts.example/f.woff?u=isabelle.maes%40gmail.com") format("woff2")'),
+    ("Inter", "url( https://fonts.example/f.woff?u=isabelle.maes%40gmail.com )"),
+    ("Inter", 'local("Voor isabelle.maes@gmail.com"), url(/f.woff)'),
+])
+def test_a_fonts_family_and_source_are_scanned(session, family, source):
+    """A font a script loads (rrweb's Font event, source 10): its family is text, its source CSS whose
+    URLs, quoted or not, are a resource's; a font's bytes are numbers, anything else there is masked."""
+    s = session()
+    s.send(meta(), snapshot(html_page()))
+    s.send(incremental(10, family=family, fontSource=source, buffer=False, descriptors={"style": "normal"}),
+           incremental(10, family="Inter", fontSource="[0,1,255]", buffer=True, descriptors={}),
+           incremental(10, family="Inter", fontSource="isabelle.maes@gmail.com", buffer=True, descriptors={}),
+           incremental(10, family="Inter", fontSource="url(x.woff)", buffer=False,
+                       descriptors={"unicodeRange": "isabelle.maes@gmail.com"}))
+    assert "isabelle" not in orjson.dumps(s.stored).decode()
+    fonts = [e["data"] for e in s.stored if e["type"] == 3]
+    assert fonts[1]["fontSource"] == "[0,1,255]" and fonts[3]["fontSource"] == "url(x.woff)"
+    assert "/f.woff" in fonts[0]["fontSource"] or "x.woff" in fonts[0]["fontSource"]
+
+
+def test_a_data_attribute_named_like_a_field_is_masked_whole_a_structural_one_stays(session):
+    """A data-* attribute's name says what it holds as a payload's key does (data-phone, data-tel,
+    data-email, data-iban): masked whole, an international number without its + included, in a
+    snapshot and when a script sets it; a flag or a short token a page uses as structure stays."""
+    card = element("div", {"data-phone": "32470555123", "data-tel": "31612345678", "data-email": "wannes.v@telenet.be",
+                           "data-iban": "BE68 5390 0754 7034", "data-klant-naam": "Jozef Vermeulen",
+                           "data-name": "product-card", "data-email-template": "", "data-phone-step": "2",
+                           "data-api-token": "x9Zk2"})
+    s = session()
+    s.send(meta(), snapshot(html_page(card)))
+    s.send(mutation(attributes=[set_attributes(card["id"], **{"data-tel": 32470555777})]))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("32470555123", "31612345678", "wannes", "BE68", "5390", "Vermeulen", "32470555777", "x9Zk2"):
+        assert planted not in stored, planted
+    kept = nodes_by_id(s.stored)[card["id"]]["attributes"]
+    assert kept["data-name"] == "product-card" and kept["data-email-template"] == "" and kept["data-phone-step"] == "2"
 
 
 def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):

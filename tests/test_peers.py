@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 
 from conftest import free_port
-from factories import element, html_page, input_event, meta, snapshot, text
+from factories import add, custom, document, element, html_page, input_event, meta, mutation, snapshot, text
 from peer_collector import PeerCollector
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, posthog_body, sentry_envelope,
                             snapshot_event, unpacked)
@@ -536,3 +536,35 @@ async def test_a_small_peer_body_is_decoded_off_the_event_loop(proxy, collector,
     assert len(raw) < 8192 and answer.status == 200, await answer.text()
     assert decoded_on and threading.main_thread().name not in decoded_on, decoded_on
     assert threading.current_thread() is threading.main_thread()  # the test's loop is the app's
+
+
+# -- block_urls in a single-page app ----------------------------------------------------------------
+@pytest.mark.parametrize("peer", ["posthog", "sentry"])
+async def test_a_single_page_apps_move_to_a_blocked_page_is_blocked_in_front_of_either_peer(aiohttp_client, tmp_path,
+                                                                                              collector, peer):
+    """A single-page app moving to a blocked page (pushState: rrweb sends no Meta) says so in each
+    peer's recording in its own way (posthog-js: a $url_changed custom event; Sentry: a navigation
+    breadcrumb): what the page shows from there on is not forwarded."""
+    sites = {"shop": validate_site_config({"sdk_keys": [TOKEN, SENTRY_KEY], "block_urls": ["/account/*"]})}
+    settings = Settings(data_dir=tmp_path / "data", upstream=collector.url, pii_workers=0, ner=False, sites=sites,
+                        upstream_timeout_seconds=5.0)
+    client = await aiohttp_client(create_app(settings))
+    body = element("body", {}, [element("p", {}, [text("Fietsbel, rood")])])
+    sign = (custom("$url_changed", {"href": "https://shop.example/account/orders"}) if peer == "posthog" else
+            custom("breadcrumb", {"type": "default", "category": "navigation",
+                                  "data": {"from": "/", "to": "/Account/orders"}}))
+    events = [meta("https://shop.example/"), snapshot(document(element("html", {}, [body]))), sign,
+              mutation(adds=[add(body["id"], element("p", {}, [text("Uw bestellingen: fietsbel, zadelpen")]))])]
+    if peer == "posthog":
+        answer = await client.post("/s/", data=posthog_body([snapshot_event(events)]),
+                                   headers={"Content-Type": "text/plain", "Origin": ORIGIN})
+        assert answer.status == 200, await answer.text()
+        forwarded = collector.requests("/s/")[-1]["json"][0]["properties"]["$snapshot_data"]
+    else:
+        query = f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7"
+        answer = await client.post(query, data=sentry_envelope("f" * 32, events, urls=["https://shop.example/"]),
+                                   headers={"Origin": ORIGIN})
+        assert answer.status == 200, await answer.text()
+        [(_, forwarded)] = collector.requests("/api/4501/envelope/")[-1]["recordings"]
+    plain = json.dumps(forwarded)
+    assert "zadelpen" not in plain and "Fietsbel, rood" in plain

@@ -140,14 +140,40 @@ def test_record_inputs_false_stores_no_input_value(session):
     assert not any(r.rule.startswith("fail-closed") for r in result.remarks)
 
 
-def test_css_and_scripts_are_never_touched(session):
+def test_css_is_never_touched_and_scripts_hold_rrwebs_placeholder(session):
     css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */"
     style = element("style", {"_cssText": css})
-    script = element("script", {}, [text("var owner = 'jan@example.com';")])
+    script = element("script", {}, [text("SCRIPT_PLACEHOLDER")])
     s = session()
-    s.send(snapshot(html_page(style, script)))
+    sent = snapshot(html_page(style, script))
+    result = s.send(sent)
     assert find(s.stored, style["id"])["attributes"]["_cssText"] == css
-    assert find(s.stored, script["id"])["childNodes"][0]["textContent"] == "var owner = 'jan@example.com';"
+    assert s.stored[0] == sent and not result.remarks  # as rrweb records them: untouched
+
+
+@pytest.mark.parametrize("where", ["snapshot", "mask_text", "added", "text_change"])
+def test_a_scripts_text_other_than_rrwebs_placeholder_is_never_stored(session, where):
+    """rrweb records a script's text as SCRIPT_PLACEHOLDER and replays a script as a <noscript>, but
+    records a later text change on it as it came (characterData), and a fork or a hostile client
+    sends any text: a JSON state, an ld+json, a template greeting the visitor. Whatever the region
+    (rr-mask too), it becomes the placeholder."""
+    state = '{"user":{"email":"gertrude.claeys@skynet.be","phone":"+32 470 12 34 56","iban":"BE68539007547034"}}'
+    content = text(state if where != "text_change" else "SCRIPT_PLACEHOLDER")
+    script = element("script", {"type": "application/json", "id": "state"}, [content])
+    box = element("div", {"class": "rr-mask"} if where == "mask_text" else {}, [] if where == "added" else [script])
+    s = session()
+    s.send(meta(), snapshot(html_page(box)))
+    if where == "added":
+        s.send(mutation(adds=[add(box["id"], script)]))
+        s.send(mutation(adds=[add(script["id"], text("Bonjour Éloïse Taminiaux, eloise.taminiaux@gmail.com"))]))
+    elif where == "text_change":
+        s.send(mutation(texts=[set_text(content["id"], state)]))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("gertrude", "470 12 34 56", "BE68539007547034", "Taminiaux", "Bonjour"):
+        assert planted not in stored
+    texts = [n["textContent"] for n in nodes_by_id(s.stored).values() if "textContent" in n]
+    texts += [t["value"] for e in s.stored if e["type"] == 3 for t in e["data"].get("texts", [])]
+    assert texts and set(texts) == {"SCRIPT_PLACEHOLDER"}
 
 
 def test_noscript_text_is_words_not_code(session):
@@ -192,6 +218,45 @@ def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     assert result.events == [] and result.dropped == 3
     result = s.send(meta("https://shop.example/products"), snapshot(html_page()))
     assert len(result.events) == 2
+
+
+@pytest.mark.parametrize("sign, back", [
+    (custom("$url_changed", {"href": "https://shop.example/account/orders"}),
+     custom("$url_changed", {"href": "https://shop.example/products"})),
+    (custom("$pageview", {"href": "https://shop.example/Account/orders"}),
+     custom("$pageview", {"href": "https://shop.example/products"})),
+    (custom("breadcrumb", {"type": "default", "category": "navigation", "data": {"from": "/", "to": "/account/orders"}}),
+     custom("breadcrumb", {"type": "default", "category": "navigation", "data": {"from": "/account/orders", "to": "/"}})),
+    (custom("performanceSpan", {"op": "navigation.push", "description": "https://shop.example/account"}),
+     custom("performanceSpan", {"op": "navigation.push", "description": "https://shop.example/"})),
+])
+def test_a_single_page_apps_move_to_a_blocked_page_blocks_it(session, sign, back):
+    """rrweb sends a Meta only with a full snapshot: a single-page app that moves to a blocked page
+    (pushState) says so only in its recorder's own events (posthog-js's $url_changed and $pageview,
+    Sentry's navigation breadcrumb and span). Those block the page from there on, the sign itself
+    included, until one says the app left it."""
+    body = element("body")
+    s = session({"block_urls": ["/account/*"]})
+    s.send(meta("https://shop.example/"), snapshot({"type": 0, "id": 1, "childNodes": [element("html", {}, [body])]}))
+    balance = element("p", {}, [text("Saldo klantenkaart: 1.284 punten, bijnaam Kwibus")])
+    result = s.send(sign, mutation(adds=[add(body["id"], balance)]), input_event(balance["id"], "x"))
+    assert result.events == [] and result.dropped == 3
+    later = element("p", {}, [text("Nieuwe collectie")])
+    result = s.send(back, mutation(adds=[add(body["id"], later)]))
+    assert len(result.events) == 2 and "Nieuwe collectie" in orjson.dumps(result.events).decode()
+    assert "Kwibus" not in orjson.dumps(s.stored).decode()
+
+
+@pytest.mark.parametrize("url", ["https://shop.example/account", "https://shop.example/Account/orders",
+                                 "https://shop.example//account//orders", "https://shop.example/%61ccount/orders",
+                                 "https://shop.example/account;jsessionid=42/orders", "https://shop.example/account?tab=2",
+                                 "https://shop.example/shop/../account/orders"])
+def test_block_urls_match_a_path_as_the_server_reads_it(session, url):
+    """A blocked path written another way is the same page to the server: case, an unreserved
+    character percent-encoded, `//`, `;params`, dot segments; and `/account/*` blocks `/account`."""
+    s = session({"block_urls": ["/account/*"]})
+    assert s.send(meta(url), snapshot(html_page(element("p", {}, [text("Kwibus")])))).events == []
+    assert len(s.send(meta("https://shop.example/accounts"), snapshot(html_page())).events) == 2
 
 
 def test_a_backtracking_url_pattern_blocks_the_page_it_cannot_decide(session):
@@ -967,6 +1032,33 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '--sheet-title: "' in stored and '"; color: red;' in stored
     assert any(value.startswith("--initiale: ") and value.endswith("; --gap: 12px") for value in stored.split("\n"))
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
+
+
+def test_a_custom_property_named_after_the_visitor_is_read_by_the_taint_pass(session):
+    """A script names a custom property after the visitor ("--klant-jozef-vermeulen-at-telenet-be") in
+    a rule's declaration (StyleDeclaration, source 13), a style attribute, a changed style's keys, a
+    var() that reads it: its name is read by the taint pass as its value is; other names stay."""
+    given = element("input", {"name": "voornaam", "autocomplete": "given-name"})
+    family = element("input", {"name": "achternaam", "autocomplete": "family-name"})
+    box = element("div", {"style": "color: red;"})
+    style = element("style", {}, [text(".x { color: red }")])
+    s = session()
+    s.send(meta(), snapshot(html_page(given, family, box, head=[style])))
+    s.send(*typing(given["id"], "Jozef"), *typing(family["id"], "Vermeulen"))
+    named = "--klant-jozef-vermeulen-at-telenet-be"
+    s.send(incremental(13, id=style["id"], index=[0], set={"property": named, "value": "1", "priority": ""}),
+           incremental(13, id=style["id"], index=[0], remove={"property": named}),
+           incremental(13, id=style["id"], index=[0], set={"property": "--gap-size", "value": "1", "priority": ""}),
+           mutation(attributes=[set_attributes(box["id"], style=f"{named}: 1; width: var({named}, 2px); --gap-size: 3")]),
+           mutation(attributes=[set_attributes(box["id"], style={named: "1", "--gap-size": "3"})]))
+    stored = "\n".join(strings(s.stored)) + "\n".join(k for e in s.stored if e["type"] == 3 and e["data"]["source"] == 0
+                                                  for a in e["data"]["attributes"] if isinstance(a["attributes"]["style"], dict)
+                                                  for k in a["attributes"]["style"])
+    assert "jozef" not in stored.lower() and "vermeulen" not in stored.lower()
+    assert "--gap-size" in stored and "width: var(--*" in stored
+    declared = [e["data"][k]["property"] for e in s.stored if e["type"] == 3 and e["data"]["source"] == 13
+                for k in ("set", "remove") if k in e["data"]]
+    assert declared[0].startswith("--*") and declared[1] == declared[0] and declared[2] == "--gap-size"
 
 
 def test_the_initials_of_typed_given_names_are_masked_where_the_page_writes_them(session):
