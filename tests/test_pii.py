@@ -486,8 +486,13 @@ SITE_TEXT = [
     ("Your name: Enter your name", "en"), ("Product name: Brompton C Line", "en"), ("Full name: Mandatory", "en"),
     ("Öffnungszeiten: Di–Sa 10–19 Uhr, So 11–17 Uhr, Mo Ruhetag", "de"), ("Mo Ruhetag, Di–So 11–22 Uhr", "de"),
     ("Openingsuren: di–za 9–18u, Mo Gesloten", "nl"),
+    # a product's title line that gives its measures, whatever its product word and the words between
+    ("Lampe Clara mit Stoffschirm, Ø 35 cm", "de"), ("Applique Louise en laiton, 40 W", "fr"),
+    ("Home › Tiles › Stone Effect Tile \"Aria\", 60 x 60 cm", "en"),
 ]
 NAME_SHOWN_BACK = [
+    # an age or a count after a name is no product's measure
+    ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
     ("Merci Chloé, votre commande est confirmée", "fr", "Chloé"), ("Photo de Camille Martin", "fr", "Camille Martin"),

@@ -98,6 +98,11 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end):
         return False
     line, whole = _line_before(text, start)
+    # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
+    # ("Home › Speelgoed › Knuffel Johanna")
+    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
+    if heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0]):
+        return False  # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
@@ -110,9 +115,6 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
-    # ("Home › Speelgoed › Knuffel Johanna")
-    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
     return not heading or bool(_GOES_ON.match(text, end))
 
 
@@ -144,6 +146,12 @@ def _opening_hours() -> re.Pattern:
 
 
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+#: a product's measures on its title line, after the name: a size, a weight, a volume, a power, a lamp's
+#: fitting ("hauteur 160 cm", "160 x 230 cm", "Ø 40 cm", "8 mm", "10 l", "18 V", "E27"). Not an age nor a count
+#: ("Wannes, 7 jaar", "2 stuks"): what a visitor's line holds after a name too. Read on a bounded window.
+_MEASURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:[^\S\n]*[x×][^\S\n]*\d+(?:[.,]\d+)?){0,2}[^\S\n]*"
+                      r"(?:mm|cm|dm|m|m²|m2|km|mg|g|gr|kg|ml|cl|dl|l|ltr|liter|litre|w|watt|v|volt|mah|ah|lm|inch|zoll)"
+                      r"(?![\w²])|(?<![\w])(?:Ø|E14|E27|GU10)(?![\w])", re.IGNORECASE)
 
 
 def _line_before(text: str, start: int, look: int | None = None) -> tuple[str, bool]:
