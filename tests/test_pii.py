@@ -489,10 +489,15 @@ SITE_TEXT = [
     # a product's title line that gives its measures, whatever its product word and the words between
     ("Lampe Clara mit Stoffschirm, Ø 35 cm", "de"), ("Applique Louise en laiton, 40 W", "fr"),
     ("Home › Tiles › Stone Effect Tile \"Aria\", 60 x 60 cm", "en"),
+    # a street named after a person, without a house number: its French first word, its closer after the name
+    ("Notre boutique avenue Victor Hugo", "fr"), ("Filiale an der Konrad Adenauer Allee", "de"),
+    ("Our showroom has moved to Florence Nightingale Way, opposite the park", "en"),
 ]
 NAME_SHOWN_BACK = [
     # an age or a count after a name is no product's measure
     ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
+    # a person's surname that closes streets' names too, and a street after the person
+    ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
     ("Merci Chloé, votre commande est confirmée", "fr", "Chloé"), ("Photo de Camille Martin", "fr", "Camille Martin"),

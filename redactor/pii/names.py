@@ -281,6 +281,28 @@ def _is_street_word(word: str) -> bool:
     return any(plain.endswith(ending) and len(plain) >= len(ending) + 4 for ending in _street_endings())
 
 
+def _opens_a_street(word: str) -> bool:
+    """A French street's first word (rules/recognizers.yaml street_openers, in any case; the capitalised ones as
+    written): "rue", "Avenue", "Place", "Quai". No one's name comes right after one but a street's."""
+    words = rule_words()
+    return (_plain_name(word) in {_plain_name(w) for w in words["street_openers"]}
+            or word in words["street_openers_capitalised"] or word.casefold() in words["street_openers_capitalised"]
+            and word[:1].isupper())
+
+
+#: the word after a run, on its line, when it is short enough to close a street's name (bounded: a long word after
+#: every name costs no more than a short one)
+_STREET_CLOSER_AFTER = re.compile(r"[^\S\n]{1,3}([A-ZÄÖÜ][\w.]{0,12})(?![\w.])")
+
+
+@functools.cache
+def _street_closers() -> frozenset[str]:
+    """The words that close a street's name after a person's (rules/recognizers.yaml street_closers, and German
+    and Dutch ones written apart), as written: "Brunel Road", "Florence Nightingale Way", "Konrad Adenauer Allee"."""
+    return frozenset((*rule_words()["street_closers"], "Straße", "Strasse", "Platz", "Allee", "Gasse", "Ring", "Damm",
+                      "Ufer", "Straat", "Laan", "Plein", "Kade", "Dreef", "Singel"))
+
+
 @functools.cache
 def _street_endings() -> frozenset[str]:
     words = rule_words()
@@ -308,6 +330,9 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
            for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
+    words = [w for w in text[start:end].split() if w.casefold() not in PARTICLES]
+    if len(words) >= 3 and words[-1] in _street_closers():
+        return True  # a street named after a person, read with its closer: "Florence Nightingale Way" (not "Nathan Lane")
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
     before = _line_before(text, start)[0].split()
@@ -319,6 +344,11 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True
     if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
         return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
+    if before and _opens_a_street(before[-1]):
+        return True  # a street is named after a person: "Parking gratuit rue Émile Zola", "Avenue Louise"
+    closer = _STREET_CLOSER_AFTER.match(text, end)
+    if closer and closer[1] in _street_closers():
+        return True  # "Our showroom is on Florence Nightingale Way", "an der Konrad Adenauer Allee"
     if (len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2])
             and not _opens_a_name(before[-1])):
         # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"; not a word that
