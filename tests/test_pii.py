@@ -497,6 +497,7 @@ NAME_SHOWN_BACK = [
     # an age or a count after a name is no product's measure
     ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
     # a person's surname that closes streets' names too, and a street after the person
+    ("Bedankt voor je bestelling, De Vries Sanne", "nl", "De Vries Sanne"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
@@ -658,6 +659,21 @@ def test_a_name_on_a_long_line_costs_what_it_does_on_a_short_one():
     assert not judge("x " * 100 + "\nStadtbibliothek Theodor Fontane", "Theodor Fontane")
     assert not judge("x " * 100 + "\nMühle Hermann Lüttjohann", "Hermann Lüttjohann")
     assert judge("Mühle" + " " * 100 + "Hermann Lüttjohann", "Hermann Lüttjohann")
+
+
+def test_a_title_opening_with_an_article_is_no_person():
+    """A run the model reads as a name (a given name inside: "Rail" is one) that opens with an article no surname
+    opens is a work's or a game's title; "De", "La", "Le" open surnames, and a family signs "Les Martin"."""
+    from redactor.pii.names import is_a_person
+
+    def judge(text: str, name: str) -> bool:
+        return is_a_person(text, text.index(name), text.index(name) + len(name))
+
+    assert not judge("Nouveau jeu de société Les Chevaliers du Rail, édition famille", "Les Chevaliers du Rail")
+    assert not judge("Wir empfehlen Das Geheimnis von Lotta Lindgren", "Das Geheimnis von Lotta Lindgren")
+    assert judge("Bisous, Les Martin", "Les Martin")
+    assert judge("Bedankt voor je bestelling, De Vries Sanne", "De Vries Sanne")
+    assert judge("Merci, La Fontaine Camille", "La Fontaine Camille")
 
 
 def _quality_bench():

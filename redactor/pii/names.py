@@ -110,6 +110,9 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             _after_a_possessive(line)):
         return False
     tokens = text[start:end].split()
+    if (len(tokens) >= 3 and _plain_name(tokens[0]) in _engine_words("work_title_articles")
+            and _plain_name(tokens[0]) not in _ARTICLES_IN_NAMES):
+        return False  # a title: "Les Aventuriers du Rail", "The Secret Garden Party" (a family: "Les Martin")
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     if i == 0 or tokens[i - 1].casefold() in PARTICLES:
         return True
@@ -145,6 +148,9 @@ def _opening_hours() -> re.Pattern:
                       rf"|\d{{1,2}}(?:[:.h]\d{{2}})?[^\S\n]*(?:uhr|u|h)?[^\S\n]*[–—-])", re.IGNORECASE)
 
 
+#: the articles that open a surname too ("De Vries", "La Fontaine", "Le Bihan", "Der Derian"), or a German note's
+#: "to" ("An Sanne Jansen"): a run opening with one of work_title_articles but these is a title, not a person
+_ARTICLES_IN_NAMES = frozenset({"de", "la", "le", "der", "an", "a"})
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
 #: a product's measures on its title line, after the name: a size, a weight, a volume, a power, a lamp's
 #: fitting ("hauteur 160 cm", "160 x 230 cm", "Ø 40 cm", "8 mm", "10 l", "18 V", "E27"). Not an age nor a count
