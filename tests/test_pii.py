@@ -492,13 +492,15 @@ SITE_TEXT = [
     # a street named after a person, without a house number: its French first word, its closer after the name
     ("Notre boutique avenue Victor Hugo", "fr"), ("Filiale an der Konrad Adenauer Allee", "de"),
     ("Our showroom has moved to Florence Nightingale Way, opposite the park", "en"),
+    # toys and lights named after people, a description after them
+    ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
 NAME_SHOWN_BACK = [
     # an age or a count after a name is no product's measure
     ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
     # a person's surname that closes streets' names too, and a street after the person
     ("Bedankt voor je bestelling, De Vries Sanne", "nl", "De Vries Sanne"),
-    ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
+    ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
     ("Merci Chloé, votre commande est confirmée", "fr", "Chloé"), ("Photo de Camille Martin", "fr", "Camille Martin"),
