@@ -480,7 +480,7 @@ SITE_TEXT = [
     ("Dein Warenkorb ist leer", "de"), ("Deine Bestellung, deine Wahl.", "de"), ("Ihr Konto. Dein Zuhause!", "de"),
     ("Ta Rose", "fr"),
     # an account page's title before no one
-    ("Compte de Résultat", "fr"), ("Espace client de Bruxelles", "fr"), ("Espace client de la Mutualité", "fr"),
+    ("Compte de Résultat", "fr"), ("Compte de Noël", "fr"), ("Espace client de Bruxelles", "fr"), ("Espace client de la Mutualité", "fr"),
     ("Account of Paris", "en"),
     # a form's label before no one's name
     ("Your name: Enter your name", "en"), ("Product name: Brompton C Line", "en"), ("Full name: Mandatory", "en"),
@@ -500,6 +500,7 @@ NAME_SHOWN_BACK = [
     ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
     # a person's surname that closes streets' names too, and a street after the person
     ("Bedankt voor je bestelling, De Vries Sanne", "nl", "De Vries Sanne"),
+    ("Compte de Noé", "fr", "Noé"), ("Espace client de Noël Lambert", "fr", "Noël Lambert"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),

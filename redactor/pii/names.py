@@ -188,6 +188,15 @@ def gift_recipient(text: str) -> bool:
             and _plain_name(words[0].split("-", 1)[0]) not in _engine_words("occasions_that_are_names"))
 
 
+def account_holder(text: str) -> bool:
+    """Whose account a page shows is a person as a greeting's object is (``greeted_name``), but for a given name
+    alone that is also an occasion accounts are opened for: "Compte de Noël" is a Christmas savings account
+    (rules/pii.yaml, occasions_that_are_names), "Espace client de Noé Lambert" a person's."""
+    words = text.split()
+    return greeted_name(text) and not (
+        len(words) == 1 and _plain_name(words[0].split("-", 1)[0]) in _engine_words("occasions_that_are_names"))
+
+
 def greeted_name(text: str) -> bool:
     """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
     three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
