@@ -492,6 +492,9 @@ SITE_TEXT = [
     # a street named after a person, without a house number: its French first word, its closer after the name
     ("Notre boutique avenue Victor Hugo", "fr"), ("Filiale an der Konrad Adenauer Allee", "de"),
     ("Our showroom has moved to Florence Nightingale Way, opposite the park", "en"),
+    # thanks and congratulations before no one
+    ("Congratulations Graduates!", "en"), ("Vielen Dank für Ihren Einkauf", "de"), ("Félicitations Aux Gagnants", "fr"),
+    ("Proficiat Kampioenen!", "nl"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
@@ -501,6 +504,9 @@ NAME_SHOWN_BACK = [
     # a person's surname that closes streets' names too, and a street after the person
     ("Bedankt voor je bestelling, De Vries Sanne", "nl", "De Vries Sanne"),
     ("Compte de Noé", "fr", "Noé"), ("Espace client de Noël Lambert", "fr", "Noël Lambert"),
+    # thanks and congratulations before a given name
+    ("Vielen Dank, Jonas! Bis bald", "de", "Jonas"), ("Merci beaucoup Léa pour ta commande", "fr", "Léa"),
+    ("Congratulations Poppy on your graduation", "en", "Poppy"), ("Dankjewel Fenna, tot snel", "nl", "Fenna"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
