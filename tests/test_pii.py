@@ -495,6 +495,9 @@ SITE_TEXT = [
     # thanks and congratulations before no one
     ("Congratulations Graduates!", "en"), ("Vielen Dank für Ihren Einkauf", "de"), ("Félicitations Aux Gagnants", "fr"),
     ("Proficiat Kampioenen!", "nl"),
+    # "for" opening a heading, before no given name or before an occasion
+    ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
+    ("Voor Thuis, Op Kantoor", "nl"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
@@ -507,6 +510,9 @@ NAME_SHOWN_BACK = [
     # thanks and congratulations before a given name
     ("Vielen Dank, Jonas! Bis bald", "de", "Jonas"), ("Merci beaucoup Léa pour ta commande", "fr", "Léa"),
     ("Congratulations Poppy on your graduation", "en", "Poppy"), ("Dankjewel Fenna, tot snel", "nl", "Fenna"),
+    # who a dedication or a card is for, opening the text, a label's text or a quote
+    ("Opdracht: Voor Lotte, van papa", "nl", "Lotte"), ("« Pour Bérénice, en souvenir de Rome »", "fr", "Bérénice"),
+    ("To Imogen Price, with love", "en", "Imogen Price"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
