@@ -498,6 +498,8 @@ SITE_TEXT = [
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
     ("Voor Thuis, Op Kantoor", "nl"),
+    # a label that names a role before no one, or before an offer
+    ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
@@ -513,6 +515,8 @@ NAME_SHOWN_BACK = [
     # who a dedication or a card is for, opening the text, a label's text or a quote
     ("Opdracht: Voor Lotte, van papa", "nl", "Lotte"), ("« Pour Bérénice, en souvenir de Rome »", "fr", "Bérénice"),
     ("To Imogen Price, with love", "en", "Imogen Price"),
+    # a ticket's or a booking's label for who it is for, names no list knows included
+    ("Passenger: Chukwuemeka Obi", "en", "Chukwuemeka Obi"), ("Voyageuse : Maïwenn Le Gall", "fr", "Maïwenn Le Gall"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
