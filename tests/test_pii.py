@@ -517,6 +517,9 @@ NAME_SHOWN_BACK = [
     ("To Imogen Price, with love", "en", "Imogen Price"),
     # a ticket's or a booking's label for who it is for, names no list knows included
     ("Passenger: Chukwuemeka Obi", "en", "Chukwuemeka Obi"), ("Voyageuse : Maïwenn Le Gall", "fr", "Maïwenn Le Gall"),
+    # letters beyond Latin-1 in a name
+    ("Liebe Ayşe, alles Gute!", "de", "Ayşe"), ("Groetjes, Małgorzata", "nl", "Małgorzata"),
+    ("Hi Łucja, welcome back", "en", "Łucja"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
