@@ -500,6 +500,7 @@ SITE_TEXT = [
     ("Voor Thuis, Op Kantoor", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
+    ("Schoudertas Ayla, cognac leer", "nl"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
@@ -520,6 +521,8 @@ NAME_SHOWN_BACK = [
     # letters beyond Latin-1 in a name
     ("Liebe Ayşe, alles Gute!", "de", "Ayşe"), ("Groetjes, Małgorzata", "nl", "Małgorzata"),
     ("Hi Łucja, welcome back", "en", "Łucja"),
+    # a surname that folds to a compound's ending ("-tas", a bag) but has a letter no such compound has
+    ("Passenger: Ayşe Kartaş", "en", "Ayşe Kartaş"), ("Reiziger: Mehmet Yurtdaş", "nl", "Mehmet Yurtdaş"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),

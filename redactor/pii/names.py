@@ -281,10 +281,12 @@ def _opens_a_name(word: str) -> bool:
 def _is_business_word(word: str) -> bool:
     """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
     words, suffixes, *_ = _business_lexicon()
-    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    bare = word.strip(".,;:!?'’\"()")
+    plain = _plain_name(bare)
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
-    # "boulangerie" but is a name
-    return plain in words or (not is_given_name(plain) and any(
+    # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
+    # the site's languages, whatever its folded ending ("tas")
+    return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
