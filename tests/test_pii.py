@@ -501,6 +501,9 @@ SITE_TEXT = [
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
     ("Schoudertas Ayla, cognac leer", "nl"),
+    # a booking for no one, or for an occasion that is a given name
+    ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
+    ("Réservation pour Noël", "fr"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
@@ -523,6 +526,9 @@ NAME_SHOWN_BACK = [
     ("Hi Łucja, welcome back", "en", "Łucja"),
     # a surname that folds to a compound's ending ("-tas", a bag) but has a letter no such compound has
     ("Passenger: Ayşe Kartaş", "en", "Ayşe Kartaş"), ("Reiziger: Mehmet Yurtdaş", "nl", "Mehmet Yurtdaş"),
+    # who a booking or an appointment is for
+    ("Tafel gereserveerd voor Jorrit, 4 personen", "nl", "Jorrit"), ("Rendez-vous confirmé pour Inès mardi", "fr", "Inès"),
+    ("Your appointment is booked for Amara at 9:15", "en", "Amara"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
