@@ -504,6 +504,8 @@ SITE_TEXT = [
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
     ("Réservation pour Noël", "fr"),
+    # "in the name of" before no one
+    ("Au nom de Dieu", "fr"), ("In the name of Love", "en"), ("Au nom de la Rose", "fr"), ("In the Name of the Father", "en"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
 ]
@@ -529,6 +531,9 @@ NAME_SHOWN_BACK = [
     # who a booking or an appointment is for
     ("Tafel gereserveerd voor Jorrit, 4 personen", "nl", "Jorrit"), ("Rendez-vous confirmé pour Inès mardi", "fr", "Inès"),
     ("Your appointment is booked for Amara at 9:15", "en", "Amara"),
+    # whose name a booking is in, after a title or not
+    ("Reserviert auf den Namen Frau Kowalczyk", "de", "Kowalczyk"), ("Op naam van mevrouw Claes", "nl", "Claes"),
+    ("Booked under the name of Oluwaseun Adebayo", "en", "Oluwaseun Adebayo"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
