@@ -534,6 +534,9 @@ NAME_SHOWN_BACK = [
     # whose name a booking is in, after a title or not
     ("Reserviert auf den Namen Frau Kowalczyk", "de", "Kowalczyk"), ("Op naam van mevrouw Claes", "nl", "Claes"),
     ("Booked under the name of Oluwaseun Adebayo", "en", "Oluwaseun Adebayo"),
+    # the second of two people named together, known to no list or not
+    ("Liefs, Sanne en Bram de Vries", "nl", "Bram de Vries"), ("Merci Julie et Marc pour votre commande", "fr", "Marc"),
+    ("Congratulations Tamsin and Kwabena on your new home!", "en", "Kwabena"),
     ("Deliver to: Nathan Lane", "en", "Nathan Lane"), ("Ma fille Lotta a adoré la poupée", "fr", "Lotta"), ("Livraison chez Claire Lambert, rue des Lilas", "fr", "Claire Lambert"),
     ("Bonjour Camille", "fr", "Camille"), ("Welkom terug, Sanne de Vries", "nl", "Sanne de Vries"),
     ("Hello Pieter", "en", "Pieter"), ("Welkom, Fleur", "nl", "Fleur"), ("Hi Emma, your order is on its way", "en", "Emma"),
@@ -710,6 +713,24 @@ def test_a_title_opening_with_an_article_is_no_person():
     assert judge("Bisous, Les Martin", "Les Martin")
     assert judge("Bedankt voor je bestelling, De Vries Sanne", "De Vries Sanne")
     assert judge("Merci, La Fontaine Camille", "La Fontaine Camille")
+
+
+def test_the_second_of_two_people_named_together():
+    """After a person's name, "and" and capitalised words are the second person, a name no list knows included; not a
+    group, a greeting's word, a trade's or a product's word, a function word."""
+    from redactor.pii.names import partner_after
+
+    def partner(text: str, first: str) -> str | None:
+        found = partner_after(text, text.index(first) + len(first))
+        return text[found[0]:found[1]] if found else None
+
+    assert partner("Congratulations Tamsin and Kwame on your new home!", "Tamsin") == "Kwame"
+    assert partner("Liebe Grüße, Anna und Jonas Brückner", "Anna") == "Jonas Brückner"
+    assert partner("Hi Sanne and Team", "Sanne") is None
+    assert partner("Dear Emma and Welcome", "Emma") is None
+    assert partner("Hi Emma and Ivy Florist", "Emma") is None
+    assert partner("Hi Emma and the team", "Emma") is None
+    assert partner("Hi Emma and " + "A" * 20_000, "Emma") is None  # a word longer than a name's is none
 
 
 def _quality_bench():

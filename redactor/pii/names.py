@@ -121,6 +121,35 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     return not heading or bool(_GOES_ON.match(text, end))
 
 
+#: a conjunction after a person's name and the words after it, on its line: "Congratulations Tamsin and Kwame on your
+#: new home", "Liefs, Sanne en Bram", "Merci Julie et Marc". A word's letters are bounded: a long word after every name
+#: costs no more than a short one
+_PAIR_AFTER = re.compile(r"[^\S\n]{1,3}(?:and|&|en|et|und)[^\S\n]{1,3}([^\W\d_][\w'’-]{0,40}(?:[^\S\n]+[^\W\d_][\w'’-]{0,40}){0,2})(?![\w'’-])")
+
+
+def partner_after(text: str, end: int) -> tuple[int, int] | None:
+    """The second of two people named together, after a name found (ending at ``end``): "Tamsin and Kwame",
+    "Sanne en Bram de Vries", names no list knows included, as the first one says a person is named there. Its
+    capitalised words (particles between), none a function word, a group ("Sanne and Team", "Emma et tous"), a
+    trade or product word ("Emma and Ivy Florist"), and a person by ``is_a_person`` (not a shop, a street, a title)."""
+    m = _PAIR_AFTER.match(text, end)
+    if not m:
+        return None
+    words, stop = [], m.start(1)
+    for word in _WORD.finditer(text, m.start(1), m.end(1)):
+        if word[0][:1].isupper() and _is_name_word(word[0]):
+            words.append(word[0])
+            stop = word.end()
+        elif not (words and word[0] in PARTICLES):
+            break
+    if not words or any(is_function_word(w) or _plain_name(w) in _engine_words("greeted_groups") or _is_business_word(w)
+                        or _opens_a_name(w) for w in words):  # "Dear Emma and Welcome"
+        return None
+    if not is_a_person(text, m.start(1), stop):
+        return None
+    return m.start(1), stop
+
+
 def _after_a_possessive(line: str) -> bool:
     """Whether the line's last word follows a possessive ("Mein Opa", "my Nan"): who a person is to the
     writer, whatever the word (rules/pii.yaml possessives)."""
