@@ -503,7 +503,7 @@ SITE_TEXT = [
     ("Schoudertas Ayla, cognac leer", "nl"),
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
-    ("Réservation pour Noël", "fr"),
+    ("Réservation pour Noël", "fr"), ("Ordered for Christmas", "en"), ("Bought for Mum", "en"),
     # "in the name of" before no one
     ("Au nom de Dieu", "fr"), ("In the name of Love", "en"), ("Au nom de la Rose", "fr"), ("In the Name of the Father", "en"),
     # toys and lights named after people, a description after them
@@ -530,7 +530,8 @@ NAME_SHOWN_BACK = [
     ("Passenger: Ayşe Kartaş", "en", "Ayşe Kartaş"), ("Reiziger: Mehmet Yurtdaş", "nl", "Mehmet Yurtdaş"),
     # who a booking or an appointment is for
     ("Tafel gereserveerd voor Jorrit, 4 personen", "nl", "Jorrit"), ("Rendez-vous confirmé pour Inès mardi", "fr", "Inès"),
-    ("Your appointment is booked for Amara at 9:15", "en", "Amara"),
+    ("Your appointment is booked for Amara at 9:15", "en", "Amara"), ("Ordered for Amara, gift wrapped", "en", "Amara"),
+    ("Besteld voor Fenna", "nl", "Fenna"),
     # whose name a booking is in, after a title or not
     ("Reserviert auf den Namen Frau Kowalczyk", "de", "Kowalczyk"), ("Op naam van mevrouw Claes", "nl", "Claes"),
     ("Booked under the name of Oluwaseun Adebayo", "en", "Oluwaseun Adebayo"),
