@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
 
+import regex
+
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
 from redactor.pii.spans import Span
@@ -46,7 +48,7 @@ _TOKEN_LOOK = 256
 _TEMPLATE_CHARACTERS = "_./()+:-" + string.whitespace
 _DIGITISH = re.compile(r"\d")
 _GROUP = re.compile(r"^[+(]?[\dA-Z][\dA-Z().\-/]*$")
-_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’\-]*$")
+_CAPITALISED = regex.compile(r"^\p{Lu}[\w'’\-]*$")  # any script's capital: "Ştefan", "Łucja"
 #: an address, or a local part or domain being typed ("lotte.dg", "amelie." but not "nr." or "79.")
 _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 #: where an identifier starts among digit groups: an IBAN's country and check digits ("IBAN NL91 ABNA": the
@@ -57,7 +59,7 @@ _GROUP_SEPARATORS = frozenset("-–—/.·|")
 _IBAN_START_LOWER = re.compile(r"[a-z]{2}\d{2}$")
 _IBAN_GROUP = 4  # characters of an IBAN's groups as people write them ("NL91 ABNA 0417 …")
 #: "Mieke", "Marie-Claire", "Jean-" (not "WINTER25")
-_PROPER_NOUN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]*)*$")
+_PROPER_NOUN = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:-\p{Lu}[\p{Ll}'’\-]*)*$")
 #: a street's name, whose house number comes next ("Palmgracht ", "bloemgracht ", "Goethestraße "):
 #: a capitalised name with a street's ending of rules/recognizers.yaml (squares and markets aside:
 #: "Vondelpark " is settled), a lower-case one only with the endings that are only streets
@@ -207,15 +209,16 @@ class Slot:
 #: field holding that is a person whether the model and the name list know the name or not (fail
 #: closed); one word ("België"), words in capitals alone ("WINTER25", "BONJOUR MADAME") and anything
 #: with a digit or a lower-case word stay readable.
-_PROPER_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?"
-_CAPITALS_WORD = r"[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ'’]+(?:-[A-ZÀ-ÖØ-Þ]{2,})?"
+#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL")
+_PROPER_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+_CAPITALS_WORD = r"\p{Lu}{2}[\p{Lu}'’]+(?:-\p{Lu}{2,})?"
 _NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
-_FULL_NAME = re.compile(
+_FULL_NAME = regex.compile(
     rf"(?:{_NAME_WORD}[^\S\n]+(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){{1,3}}{_NAME_WORD}")
-_PROPER = re.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
+_PROPER = regex.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
 _MAX_FULL_NAME = 80
 #: the same shape inside a longer text, between word boundaries
-_NAME_RUN = re.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
+_NAME_RUN = regex.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
 
 
 #: "Label: value" at the start of a line or after a separator, in one text: a label of a few words

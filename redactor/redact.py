@@ -27,6 +27,8 @@ from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+import regex
+
 from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
                               credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
@@ -189,7 +191,7 @@ _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
 #: a name's capitalised parts, a hyphen's included ("Gerrit-Jan Wessel": Gerrit, Jan, Wessel)
-_NAME_PART = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+")
+_NAME_PART = regex.compile(r"(?<![\w'’])\p{Lu}[\p{Ll}'’]+")  # any script's letters: "Ştefan Ionescu"
 _MAX_INITIALS = 6
 
 

@@ -963,6 +963,18 @@ def test_a_name_inside_the_sentences_a_visitor_writes_is_masked_known_or_not(ses
     assert typed_values(s.stored, search)[-1] == "Apple Watch Ultra "
 
 
+def test_a_name_with_letters_beyond_latin_1_is_a_name_by_its_shape_too():
+    """Turkish, Polish, Czech letters in a name a visitor writes: its capitalised words are a person by their shape
+    as "Jildou Reitsma" is (such a letter ended the word when only Latin-1's letters were a name's, and the shape
+    rules found nothing: the model alone was left)."""
+    from redactor.content import name_runs, name_shaped
+
+    note = "graag afgeven bij Çağrı Yıldıztaş of bij Břetislav Kovář op nummer 12"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Çağrı Yıldıztaş", "Břetislav Kovář"]
+    assert name_shaped("Łukasz WRÓBEL") and name_shaped("Ayşe Demirtaş")
+    assert not name_shaped("BONJOUR MADAME") and not name_runs("Thanks For Shopping")
+
+
 @pytest.mark.parametrize(("attrs", "search"), [
     ({"type": "search"}, True), ({"role": "searchbox"}, True), ({"name": "zoekterm"}, True),
     ({"type": "searchbox"}, False),  # no such type: a browser shows a text box

@@ -98,6 +98,11 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end):
         return False
     line, whole = _line_before(text, start)
+    # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
+    # ("Home › Speelgoed › Knuffel Johanna")
+    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
+    if heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0]):
+        return False  # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
@@ -105,15 +110,44 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             _after_a_possessive(line)):
         return False
     tokens = text[start:end].split()
+    if (len(tokens) >= 3 and _plain_name(tokens[0]) in _engine_words("work_title_articles")
+            and _plain_name(tokens[0]) not in _ARTICLES_IN_NAMES):
+        return False  # a title: "Les Aventuriers du Rail", "The Secret Garden Party" (a family: "Les Martin")
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     if i == 0 or tokens[i - 1].casefold() in PARTICLES:
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
-    # ("Home › Speelgoed › Knuffel Johanna")
-    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
     return not heading or bool(_GOES_ON.match(text, end))
+
+
+#: a conjunction after a person's name and the words after it, on its line: "Congratulations Tamsin and Kwame on your
+#: new home", "Liefs, Sanne en Bram", "Merci Julie et Marc". A word's letters are bounded: a long word after every name
+#: costs no more than a short one
+_PAIR_AFTER = re.compile(r"[^\S\n]{1,3}(?:and|&|en|et|und)[^\S\n]{1,3}([^\W\d_][\w'’-]{0,40}(?:[^\S\n]+[^\W\d_][\w'’-]{0,40}){0,2})(?![\w'’-])")
+
+
+def partner_after(text: str, end: int) -> tuple[int, int] | None:
+    """The second of two people named together, after a name found (ending at ``end``): "Tamsin and Kwame",
+    "Sanne en Bram de Vries", names no list knows included, as the first one says a person is named there. Its
+    capitalised words (particles between), none a function word, a group ("Sanne and Team", "Emma et tous"), a
+    trade or product word ("Emma and Ivy Florist"), and a person by ``is_a_person`` (not a shop, a street, a title)."""
+    m = _PAIR_AFTER.match(text, end)
+    if not m:
+        return None
+    words, stop = [], m.start(1)
+    for word in _WORD.finditer(text, m.start(1), m.end(1)):
+        if word[0][:1].isupper() and _is_name_word(word[0]):
+            words.append(word[0])
+            stop = word.end()
+        elif not (words and word[0] in PARTICLES):
+            break
+    if not words or any(is_function_word(w) or _plain_name(w) in _engine_words("greeted_groups") or _is_business_word(w)
+                        or _opens_a_name(w) for w in words):  # "Dear Emma and Welcome"
+        return None
+    if not is_a_person(text, m.start(1), stop):
+        return None
+    return m.start(1), stop
 
 
 def _after_a_possessive(line: str) -> bool:
@@ -143,7 +177,16 @@ def _opening_hours() -> re.Pattern:
                       rf"|\d{{1,2}}(?:[:.h]\d{{2}})?[^\S\n]*(?:uhr|u|h)?[^\S\n]*[–—-])", re.IGNORECASE)
 
 
+#: the articles that open a surname too ("De Vries", "La Fontaine", "Le Bihan", "Der Derian"), or a German note's
+#: "to" ("An Sanne Jansen"): a run opening with one of work_title_articles but these is a title, not a person
+_ARTICLES_IN_NAMES = frozenset({"de", "la", "le", "der", "an", "a"})
 _GOES_ON = re.compile(r"[\s,]+[a-zà-ÿ]")  # a lower-case word after the name: a sentence, not a heading
+#: a product's measures on its title line, after the name: a size, a weight, a volume, a power, a lamp's
+#: fitting ("hauteur 160 cm", "160 x 230 cm", "Ø 40 cm", "8 mm", "10 l", "18 V", "E27"). Not an age nor a count
+#: ("Wannes, 7 jaar", "2 stuks"): what a visitor's line holds after a name too. Read on a bounded window.
+_MEASURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:[^\S\n]*[x×][^\S\n]*\d+(?:[.,]\d+)?){0,2}[^\S\n]*"
+                      r"(?:mm|cm|dm|m|m²|m2|km|mg|g|gr|kg|ml|cl|dl|l|ltr|liter|litre|w|watt|v|volt|mah|ah|lm|inch|zoll)"
+                      r"(?![\w²])|(?<![\w])(?:Ø|E14|E27|GU10)(?![\w])", re.IGNORECASE)
 
 
 def _line_before(text: str, start: int, look: int | None = None) -> tuple[str, bool]:
@@ -172,6 +215,15 @@ def gift_recipient(text: str) -> bool:
     words = text.split()
     return (given_name_alone(text)
             and _plain_name(words[0].split("-", 1)[0]) not in _engine_words("occasions_that_are_names"))
+
+
+def account_holder(text: str) -> bool:
+    """Whose account a page shows is a person as a greeting's object is (``greeted_name``), but for a given name
+    alone that is also an occasion accounts are opened for: "Compte de Noël" is a Christmas savings account
+    (rules/pii.yaml, occasions_that_are_names), "Espace client de Noé Lambert" a person's."""
+    words = text.split()
+    return greeted_name(text) and not (
+        len(words) == 1 and _plain_name(words[0].split("-", 1)[0]) in _engine_words("occasions_that_are_names"))
 
 
 def greeted_name(text: str) -> bool:
@@ -258,10 +310,12 @@ def _opens_a_name(word: str) -> bool:
 def _is_business_word(word: str) -> bool:
     """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
     words, suffixes, *_ = _business_lexicon()
-    plain = _plain_name(word.strip(".,;:!?'’\"()"))
+    bare = word.strip(".,;:!?'’\"()")
+    plain = _plain_name(bare)
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
-    # "boulangerie" but is a name
-    return plain in words or (not is_given_name(plain) and any(
+    # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
+    # the site's languages, whatever its folded ending ("tas")
+    return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
@@ -271,6 +325,28 @@ def _is_street_word(word: str) -> bool:
     the ending: "Verweg", "Terlaan" are surnames)."""
     plain = _plain_name(word.strip(".,;:!?'’\"()"))
     return any(plain.endswith(ending) and len(plain) >= len(ending) + 4 for ending in _street_endings())
+
+
+def _opens_a_street(word: str) -> bool:
+    """A French street's first word (rules/recognizers.yaml street_openers, in any case; the capitalised ones as
+    written): "rue", "Avenue", "Place", "Quai". No one's name comes right after one but a street's."""
+    words = rule_words()
+    return (_plain_name(word) in {_plain_name(w) for w in words["street_openers"]}
+            or word in words["street_openers_capitalised"] or word.casefold() in words["street_openers_capitalised"]
+            and word[:1].isupper())
+
+
+#: the word after a run, on its line, when it is short enough to close a street's name (bounded: a long word after
+#: every name costs no more than a short one)
+_STREET_CLOSER_AFTER = re.compile(r"[^\S\n]{1,3}([A-ZÄÖÜ][\w.]{0,12})(?![\w.])")
+
+
+@functools.cache
+def _street_closers() -> frozenset[str]:
+    """The words that close a street's name after a person's (rules/recognizers.yaml street_closers, and German
+    and Dutch ones written apart), as written: "Brunel Road", "Florence Nightingale Way", "Konrad Adenauer Allee"."""
+    return frozenset((*rule_words()["street_closers"], "Straße", "Strasse", "Platz", "Allee", "Gasse", "Ring", "Damm",
+                      "Ufer", "Straat", "Laan", "Plein", "Kade", "Dreef", "Singel"))
 
 
 @functools.cache
@@ -300,6 +376,9 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
            for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
+    words = [w for w in text[start:end].split() if w.casefold() not in PARTICLES]
+    if len(words) >= 3 and words[-1] in _street_closers():
+        return True  # a street named after a person, read with its closer: "Florence Nightingale Way" (not "Nathan Lane")
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
     # "Sanne Jansen (Hotel Okura)" and a signature "Sanne Jansen⏎Bakkerij De Molen" are a person.
     before = _line_before(text, start)[0].split()
@@ -311,6 +390,11 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True
     if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
         return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
+    if before and _opens_a_street(before[-1]):
+        return True  # a street is named after a person: "Parking gratuit rue Émile Zola", "Avenue Louise"
+    closer = _STREET_CLOSER_AFTER.match(text, end)
+    if closer and closer[1] in _street_closers():
+        return True  # "Our showroom is on Florence Nightingale Way", "an der Konrad Adenauer Allee"
     if (len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2])
             and not _opens_a_name(before[-1])):
         # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"; not a word that

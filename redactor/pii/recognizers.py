@@ -22,7 +22,7 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn
 
-from redactor.pii.names import gift_recipient, given_name_alone, greeted_name, starts_with_first_name
+from redactor.pii.names import account_holder, gift_recipient, given_name_alone, greeted_name, starts_with_first_name
 from redactor.ruledata import load_rules, with_words
 
 class PatternDef(pydantic.BaseModel):
@@ -165,6 +165,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return greeted_name
     if name == "recipient-name":
         return gift_recipient
+    if name == "holder-name":
+        return account_holder
     raise ValueError(f"unknown validator {name!r}")
 
 
