@@ -52,6 +52,7 @@ from redactor.rrweb import (
     POSITIONAL_SOURCES,
     SOURCE_SHAPES,
     STYLE_SOURCES,
+    TEXT,
     BadEvent,
     Event,
     EventType,
@@ -757,7 +758,8 @@ class BatchRedaction:
                 self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
         if source in STYLE_SOURCES:
-            self._style_rules(data)
+            verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
+            self._style_texts(data, shape, verdict)
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
             self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
@@ -765,19 +767,20 @@ class BatchRedaction:
         self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
 
-    def _style_rules(self, data: dict[str, Any]) -> None:
-        """CSS a script inserts through the CSSOM (insertRule, style.setProperty on a rule): its
-        strings are scanned as a <style>'s are."""
-        verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
-        for rule in data.get("adds") if isinstance(data.get("adds"), list) else ():
-            if isinstance(rule, dict) and isinstance(rule.get("rule"), str):
-                self._scan_css(Cell(rule, "rule"), None, verdict, written=True)
-        declared = data.get("set")
-        if isinstance(declared, dict) and isinstance(declared.get("value"), str):
-            self._scan_css(Cell(declared, "value"), None, verdict, written=True)
-        for key in ("replace", "replaceSync"):
-            if isinstance(data.get(key), str):
-                self._scan_css(Cell(data, key), None, verdict, written=True)
+    def _style_texts(self, obj: dict[str, Any], shape: Shape, verdict: Verdict) -> None:
+        """CSS a script writes through the CSSOM (insertRule, replace/replaceSync, style.setProperty on a
+        rule, the rules of a constructed sheet a shadow root adopts): every text its source's shape
+        defines, at any depth (adds[].rule, styles[].rules[].rule, set.value…), has its strings scanned
+        as a <style>'s are. By the shape, not by a list of places: a text key rrweb adds to a style
+        source is scanned too."""
+        for key, value in obj.items():
+            inner = shape.inner.get(key)
+            if inner is not None:
+                for item in value if isinstance(value, list) else (value,):
+                    if isinstance(item, dict):
+                        self._style_texts(item, inner, verdict)
+            elif shape.kinds.get(key) == TEXT and isinstance(value, str):
+                self._scan_css(Cell(obj, key), None, verdict, written=True)
 
     def _input(self, data: dict[str, Any]) -> bool:
         nid = node_id(data.get("id"))

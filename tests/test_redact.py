@@ -1012,3 +1012,23 @@ def test_an_id_slugged_from_a_typed_name_is_masked(session):
     assert "gerrit" not in s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
     assert find(s.stored, heading["id"])["attributes"]["id"] == "gm-done-title"
     assert b"gerrit" not in orjson.dumps(s.mirror.dump())  # nor in the session's saved state
+
+
+def test_the_rules_of_an_adopted_style_sheet_are_scanned_as_a_style_s_are(session):
+    """A component draws a coat-hook label with a constructed sheet it adopted, replaced with the
+    child's name (`sheet.replaceSync('.tag::after { content: "Anouk Weis-Thillens" }')`): rrweb sends
+    the sheet's rules in an AdoptedStyleSheet event (incremental source 15, styles[].rules[].rule),
+    which was stored untouched. Its strings are scanned as a <style>'s; the CSS code stays."""
+    given = element("input", {"name": "prenom", "autocomplete": "given-name"})
+    family = element("input", {"name": "nom", "autocomplete": "family-name"})
+    host = element("cr-hook-label", {})
+    s = session()
+    s.send(snapshot(html_page(given, family, host)))
+    s.send(*typing(given["id"], "Anouk"), *typing(family["id"], "Weis-Thillens"))
+    rule = '.tag::after { content: "Anouk Weis-Thillens"; font-size: 1.4em; }'
+    s.send(incremental(15, id=host["id"], styleIds=[3], styles=[{"styleId": 3, "rules": [{"rule": rule, "index": 0}]}]))
+    s.send(incremental(8, styleId=3, replaceSync=rule))
+    stored = "\n".join(strings(s.stored))
+    for piece in ("Anouk", "Thillens"):
+        assert piece not in stored, piece
+    assert '.tag::after { content: "' in stored and '"; font-size: 1.4em; }' in stored
