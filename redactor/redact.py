@@ -27,7 +27,7 @@ from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
+from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
                               credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.css import CssText
@@ -228,6 +228,7 @@ class BatchRedaction:
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
+        self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): the values mutations gave it
         self.echo_cells: list[Cell] = []  # text the taint pass looks at
         self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
@@ -275,6 +276,7 @@ class BatchRedaction:
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
+        self._attribute_slots()
         self._read_lines()
         self.mirror.settle_meanings(self.policy)
         return kept
@@ -522,7 +524,7 @@ class BatchRedaction:
             else:
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
 
     def _scan_css_attribute(self, attributes: dict[str, Any], name: str, nid: int | None, verdict: Verdict,
                             written: bool) -> None:
@@ -586,7 +588,11 @@ class BatchRedaction:
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
             self.echo_cells.append(cell)
 
-    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
+    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "",
+                        series: bool = False) -> None:
+        """series: a mutation changed it, as a text node's characterData is changed: the values one
+        attribute of one node takes in a batch are a series (a spell-checker's title "Unknown word:
+        Jean-P…" rewritten at each keystroke), each prefix masked where its last value's PII stands."""
         value = cell.get()
         if name in SRCSET_ATTRIBUTES:
             self.slots.append(SrcsetSlot(cell, nid, self))
@@ -596,10 +602,33 @@ class BatchRedaction:
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
+        elif series and nid is not None:  # read at the batch's end (_attribute_slots): alone, or as a series
+            self.changed_attributes.setdefault((nid, name), []).append(cell)
+            self.echo_cells.append(cell)
         else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
             shown = self.policy.structure.is_shown_as_text(name)
             self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
             self.echo_cells.append(cell)
+
+    def _attribute_slots(self) -> None:
+        """The values a mutation gave one attribute of one node in this batch. One value is words, as
+        a snapshot's attribute is. Several are a series (a spell-checker's title "Unbekanntes Wort:
+        Jean-P", "… Jean-Pi" rewritten at each keystroke): each value masked where its successor's PII
+        stands; when each grew out of the one before, as keystrokes do, its last value is read as
+        typed (its last word unsettled: the batch may end inside a name), else as written whole."""
+        for (nid, name), cells in self.changed_attributes.items():
+            shown = self.policy.structure.is_shown_as_text(name)
+            names = None if shown else name_shaped
+            if len(cells) == 1:
+                self.slots.append(TextSlot(cells[0], nid, "content.attribute", names))
+                continue
+            values = [cell.get() for cell in cells]
+            growing = all(len(b) > len(a) and b.startswith(a) for a, b in zip(values, values[1:]))
+            slot = SeriesSlot(nid, "content.attribute", TYPED if growing else WRITTEN, None if growing else names)
+            for cell in cells:
+                slot.add(cell)
+            slot.close()
+            self.slots.append(slot)
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:

@@ -1032,3 +1032,26 @@ def test_the_rules_of_an_adopted_style_sheet_are_scanned_as_a_style_s_are(sessio
     for piece in ("Anouk", "Thillens"):
         assert piece not in stored, piece
     assert '.tag::after { content: "' in stored and '"; font-size: 1.4em; }' in stored
+
+
+def test_an_attribute_a_script_rewrites_at_each_keystroke_is_a_series(session):
+    """A spell-check mirror keeps one <span> per word of a textarea and sets its title to the word being
+    typed ("Unbekanntes Wort: Jean-P", "… Jean-Pi", …): each title was scanned alone and the prefixes of a
+    name stored. An attribute a mutation changes is a series, as a text node's characterData is: each
+    value masked where its last value's PII stands."""
+    notes = element("textarea", {"name": "input_14"})
+    word = element("span", {"class": "w"}, [text("…")])
+    s = session()
+    s.send(snapshot(html_page(notes, element("div", {"class": "mirror"}, [word]), lang="de")))
+    line = "Ansprechpartner dort ist Herr Jean-Pierre Xhonneux"
+    start = line.index("Jean")
+    events = []
+    for end in range(start + 1, len(line) + 1):
+        events.append(input_event(notes["id"], line[:end]))
+        events.append(mutation(attributes=[set_attributes(word["id"], title="Unbekanntes Wort: " + line[start:end])]))
+    s.send(*events)
+    titles = [e["data"]["attributes"][0]["attributes"]["title"] for e in s.stored
+              if e["type"] == 3 and e["data"].get("source") == 0 and e["data"].get("attributes")]
+    assert titles and all(t.startswith("Unbekanntes Wort: ") for t in titles), titles
+    for piece in ("Jean-P", "Xhonn", "Pierre"):
+        assert not any(piece in t for t in titles), [t for t in titles if piece in t]
