@@ -335,11 +335,20 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Commande n° 518427730 confirmée", "fr", []),
     ("order 12, mijn BSN 518427730", "nl", [("518427730", "NL_BSN")]),
 ]
+# Luxembourg: a matricule (a birth date, a serial, Luhn and Verhoeff check digits) grouped as pages write it;
+# numbers of the same shape that fail the checks
+LUXEMBOURG = [
+    ("Parent : Claudine T. (1986 0521 123 65)", "fr", [("1986 0521 123 65", "NATIONAL_ID")]),
+    ("2021050904786", "fr", [("2021050904786", "NATIONAL_ID")]),
+    ("Matricule 1985 0714 283 69", "de", [("1985 0714 283 69", "NATIONAL_ID")]),
+    ("Commande 1986 0521 123 64", "fr", []),
+    ("EAN 2021050904787", "fr", []),
+]
 
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
-                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT)
+                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
