@@ -335,14 +335,18 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Commande n° 518427730 confirmée", "fr", []),
     ("order 12, mijn BSN 518427730", "nl", [("518427730", "NL_BSN")]),
 ]
-# Luxembourg: a matricule (a birth date, a serial, Luhn and Verhoeff check digits) grouped as pages write it;
-# numbers of the same shape that fail the checks
+# Luxembourg: a matricule (a birth date, a serial, Luhn and Verhoeff check digits) grouped as pages write it,
+# a landline of eight digits in pairs; numbers of the same shape that fail the checks, or a date and a time
 LUXEMBOURG = [
     ("Parent : Claudine T. (1986 0521 123 65)", "fr", [("1986 0521 123 65", "NATIONAL_ID")]),
     ("2021050904786", "fr", [("2021050904786", "NATIONAL_ID")]),
     ("Matricule 1985 0714 283 69", "de", [("1985 0714 283 69", "NATIONAL_ID")]),
     ("Commande 1986 0521 123 64", "fr", []),
     ("EAN 2021050904787", "fr", []),
+    ("(grand-mère), 26 31 58 47", "fr", [("26 31 58 47", "PHONE_NUMBER")]),
+    ("Rufen Sie 2631 5847 an", "de", [("2631 5847", "PHONE_NUMBER")]),
+    ("Ouvert de 6h30 à 19h00, le 24 12 2025", "fr", []),
+    ("Prix 26,31 € — 58 47 pièces", "fr", []),
 ]
 
 

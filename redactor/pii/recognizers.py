@@ -144,6 +144,18 @@ def _lu_matricule(text: str) -> bool:
     return luhn.calc_check_digit(digits[:11]) == digits[11] and verhoeff.calc_check_digit(digits[:11]) == digits[12]
 
 
+def _lu_landline(text: str) -> bool:
+    """A Luxembourg number of eight digits without a trunk prefix (26 31 58 47): valid for phonenumbers'
+    LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != 8:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "LU"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _date(text: str) -> bool:
     """A day, a month and a year of this century or the last, up to today, in either order.
     Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
@@ -172,6 +184,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _date
     if name == "lu-matricule":
         return _lu_matricule
+    if name == "lu-landline":
+        return _lu_landline
     if name == "first-name":
         return starts_with_first_name
     if name == "given-name":
