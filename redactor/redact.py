@@ -229,7 +229,7 @@ class BatchRedaction:
         self.slots: list[Slot] = []
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): the values mutations gave it
-        self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
         self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
@@ -517,7 +517,7 @@ class BatchRedaction:
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
                 if structure.is_reference(name) and len(value) >= _MIN_TAINT:  # an id slugged from a visitor's name
                     self.references.append((nid, name, Cell(attributes, name), value))
-                    self.echo_cells.append(self.references[-1][2])
+                    self._echo(self.references[-1][2])
                 continue  # structure or a marker (kept: the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
@@ -557,12 +557,12 @@ class BatchRedaction:
             if written:
                 self.copies.append((string, string.get()))
             if string.taint_only:  # a custom property's tokens: the visitor's values echoed, no detector
-                self.echo_cells.append(string)
+                self._echo(string)
             elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
             else:
                 self.slots.append(TextSlot(string, nid, "content.css"))
-                self.echo_cells.append(string)
+                self._echo(string)
 
     def _attribute_value(self, attributes: dict[str, Any], name: str, value: Any, nid: int | None) -> Any:
         """An attribute whose value is not a string. rrweb's are strings, numbers or true (null in
@@ -586,7 +586,7 @@ class BatchRedaction:
         half-typed e-mail is not stored in it when the batch ends."""
         if not self._mask_whole(cell, nid, verdict, taint=False):
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
-            self.echo_cells.append(cell)
+            self._echo(cell)
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "",
                         series: bool = False) -> None:
@@ -604,11 +604,11 @@ class BatchRedaction:
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
         elif series and nid is not None:  # read at the batch's end (_attribute_slots): alone, or as a series
             self.changed_attributes.setdefault((nid, name), []).append(cell)
-            self.echo_cells.append(cell)
+            self._echo(cell)
         else:  # words (title, alt, aria-*, data-*, name, srcdoc as text…)
             shown = self.policy.structure.is_shown_as_text(name)
             self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
-            self.echo_cells.append(cell)
+            self._echo(cell)
 
     def _attribute_slots(self) -> None:
         """The values a mutation gave one attribute of one node in this batch. One value is words, as
@@ -664,7 +664,7 @@ class BatchRedaction:
         else:
             names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
             self.slots.append(TextSlot(cell, nid, "content.value", names))
-        self.echo_cells.append(cell)
+        self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
         """The first two layers for a field value: markers, then field meaning. Whether it decided.
@@ -720,7 +720,7 @@ class BatchRedaction:
             cell.set(self.masker.text(text, "INPUT"))
             self.remarks.append(Remark("site.record_inputs", "INPUT", "mask", nid))
             return
-        self.echo_cells.append(cell)
+        self._echo(cell)
         if series and nid is not None:
             self._series(nid, "content.text").add(cell)
         else:
@@ -730,11 +730,15 @@ class BatchRedaction:
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
 
+    def _echo(self, cell: Cell) -> None:
+        """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""
+        self.echo_cells.append((cell, cell.get()))
+
     def _url_echo(self, slot: UrlSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
         self.slots.append(slot)
         self.url_echoes.append(slot)
-        self.echo_cells.append(slot.cell)
+        self._echo(slot.cell)
 
     def _list_meaning(self, option: int | None) -> str:
         """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
@@ -829,7 +833,7 @@ class BatchRedaction:
             self.typed[data["text"]] = cell
         if not self._mask_whole(cell, nid, verdict) and nid is not None:
             self._series(nid, "content.input").add(cell)
-            self.echo_cells.append(cell)
+            self._echo(cell)
         return True
 
     def _mutation(self, data: dict[str, Any]) -> None:
@@ -1034,7 +1038,7 @@ class BatchRedaction:
                     self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
-                    self.echo_cells.append(cell)
+                    self._echo(cell)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
 
@@ -1205,7 +1209,7 @@ class BatchRedaction:
             for slot in self.url_echoes:
                 if slot.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", slot.node))
-        for cell in self.echo_cells:
+        for cell, raw in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
                 continue
@@ -1213,7 +1217,11 @@ class BatchRedaction:
                 cell.set(self.masker.text(text, "TAINT"))
                 self.remarks.append(Remark("limit.taint_values", "ECHO", "mask"))
                 continue
-            ranges = taint.ranges(text, self.taint_hasher)
+            # read as it came: a value detection masked in part ("Gospertstr. 118, 4700 Eupen" → its street and
+            # town) is an echo of a tainted value whole, the postcode between them too. Where masking kept the
+            # text's length, the ranges found in it stand in the text as masked; else they are looked for there.
+            read = raw if isinstance(raw, str) and raw != text and len(raw) == len(text) else text
+            ranges = taint.ranges(read, self.taint_hasher)
             if ranges:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
