@@ -263,6 +263,9 @@ ADDRESS_AS_TYPED = [
     ("Please send it to 14 Queen's Road", "en", [("14 Queen's Road", "POSTAL_ADDRESS")]),
     ("Rue de la Loi 16, 1000 Bruxelles", "fr", [("Rue de la Loi 16", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
     ("Korenlei 2, 9000 Gent", "nl", [("Korenlei 2", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    # a street written with an abbreviation ("Str.", "Av."): its postcode and city still follow it
+    ("Gospertstr. 118, 4700 Eupen", "de", [("Gospertstr. 118", "POSTAL_ADDRESS"), ("4700 Eupen", "POSTAL_ADDRESS")]),
+    ("Lieferung Nr. 12, 4700 Stück", "de", []),
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
