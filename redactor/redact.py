@@ -27,8 +27,8 @@ from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
+from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
+                              UrlSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
@@ -228,7 +228,7 @@ class BatchRedaction:
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
-        self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): the values mutations gave it
+        self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
         self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
