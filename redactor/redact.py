@@ -124,6 +124,9 @@ _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside 
 #: characters searched for typed values per batch (substring searches x the copy's length): past it,
 #: only copies that are a typed value whole are found (a hostile batch of megabytes of copies)
 _MAX_COPY_SEARCH = 50_000_000
+#: a word of a text a script wrote, looked for in what was typed (_mask_typed_pieces), and the shortest
+#: value masked whole whose words are looked for
+_PIECE, _PIECE_VALUE = re.compile(r"[\w@.+'’-]{3,}"), 6
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
@@ -1092,6 +1095,7 @@ class BatchRedaction:
             slot.resolve(found_here, self)
             position += count
         self._mask_copies()
+        self._mask_typed_pieces()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
@@ -1163,6 +1167,44 @@ class BatchRedaction:
             if masked != value:
                 cell.set(shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), current))
                 self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
+
+    def _mask_typed_pieces(self) -> None:
+        """A page that draws a piece of what is being typed (a spell-check mirror that renders the word
+        being typed as a new <span> at each keystroke: "Jean-P", its title "Unbekanntes Wort: Jean-P")
+        writes a word of the field's value, never the value: no copy holds a typed value (_mask_copies).
+        A word of 3 characters or more of a text or an attribute a script wrote in this batch that
+        stands in the last value a field took in it where that value was masked is masked too.
+        Bounded: each search costs the value's length, all of them _MAX_COPY_SEARCH."""
+        if not self.copies:
+            return
+        typed: list[tuple[str, str]] = []  # a field's last value in this batch, and as it is stored
+        for key, slot in self.series.items():
+            if isinstance(key, int) and slot.values and isinstance(slot.values[-1], str):
+                value, masked = slot.values[-1], slot.cells[-1].get()
+                if isinstance(masked, str) and masked != value:
+                    typed.append((value, masked if len(masked) == len(value) else "\0" * len(value)))
+        typed += [(value, "\0" * len(value)) for value, _ in self.whole_values.values() if len(value) >= _PIECE_VALUE]
+        if not typed:
+            return
+        searched = 0
+        for cell, raw in self.copies:
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str) or len(current) != len(raw):
+                continue
+            ranges = []
+            for word in _PIECE.finditer(raw):
+                piece = word.group()
+                for value, masked in typed:
+                    if searched >= _MAX_COPY_SEARCH:
+                        break
+                    searched += len(value)
+                    at = value.find(piece)
+                    if at >= 0 and masked[at:at + len(piece)] != piece:
+                        ranges.append((word.start(), word.end(), "ECHO"))
+                        break
+            if ranges:
+                cell.set(self.masker.spans(current, ranges))
+                self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
 
     def taint_value(self, value: str, entity: str) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
