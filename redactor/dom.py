@@ -236,6 +236,10 @@ class DomMirror:
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
+        # a label's words that come after its field (a page's translations load late): a field found to
+        # mean nothing is asked again once any label gained words (the epoch its "nothing" was found in)
+        self._label_epoch = 0
+        self._no_meaning: dict[int, int] = {}  # slot → the label epoch its empty meaning was found in
         self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
         # an id → the field whose pop-up it is, kept up to date as fields come (None: to build, once,
         # for a mirror loaded from a saved state, which does not keep it)
@@ -518,6 +522,7 @@ class DomMirror:
                 if words:
                     table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
+                    self._label_epoch += 1
             if labelling:
                 return
 
@@ -684,11 +689,13 @@ class DomMirror:
         if attrs is None:
             return ""
         known = table.meaning[slot]
-        if known:
+        if known and (table.strings[known] or self._no_meaning.get(slot) == self._label_epoch):
             return table.strings[known]  # type: ignore[return-value]
         found = (self._field_meaning(slot, attrs, policy) if is_editable(tag, attrs)
                  else self._container_meaning(attrs, policy) or self._cell_meaning(slot, tag, policy))
         table.meaning[slot] = table.string(found)
+        if not found:  # asked again once a label gains words: a label may come after its field's value
+            self._no_meaning[slot] = self._label_epoch
         table.touch(slot)
         return found
 

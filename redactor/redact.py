@@ -29,8 +29,8 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
-from redactor.content import (TYPED, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
-                              credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
+from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
+                              UrlSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
                               secret_pair_spans)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
@@ -54,6 +54,7 @@ from redactor.rrweb import (
     SCRIPT_PLACEHOLDER,
     SOURCE_SHAPES,
     STYLE_SOURCES,
+    TEXT,
     BadEvent,
     Event,
     EventType,
@@ -136,6 +137,9 @@ _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside 
 #: characters searched for typed values per batch (substring searches x the copy's length): past it,
 #: only copies that are a typed value whole are found (a hostile batch of megabytes of copies)
 _MAX_COPY_SEARCH = 50_000_000
+#: a word of a text a script wrote, looked for in what was typed (_mask_typed_pieces), and the shortest
+#: value masked whole whose words are looked for
+_PIECE, _PIECE_VALUE = re.compile(r"[\w@.+'’-]{3,}"), 6
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
@@ -266,7 +270,8 @@ class BatchRedaction:
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
-        self.echo_cells: list[Cell] = []  # text the taint pass looks at
+        self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
+        self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
         self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
@@ -316,6 +321,7 @@ class BatchRedaction:
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
+        self._attribute_slots()
         self._read_lines()
         self.mirror.settle_meanings(self.policy)
         return kept
@@ -598,14 +604,14 @@ class BatchRedaction:
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
                 if structure.is_reference(name) and len(value) >= _MIN_TAINT:  # an id slugged from a visitor's name
                     self.references.append((nid, name, Cell(attributes, name), value))
-                    self.echo_cells.append(self.references[-1][2])
+                    self._echo(self.references[-1][2])
                 continue  # structure or a marker (kept: the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
 
     def _scan_css_attribute(self, attributes: dict[str, Any], name: str, nid: int | None, verdict: Verdict,
                             written: bool) -> None:
@@ -621,7 +627,7 @@ class BatchRedaction:
             if isinstance(key, str) and key.startswith("--") and len(key) >= _MIN_TAINT + 2:
                 # a custom property's name, as in CSS text (css.py): read by the taint pass
                 self.key_cells.append(cell := KeyCell(value, key))
-                self.echo_cells.append(cell)
+                self._echo(cell)
             if isinstance(declared, str):
                 self._scan_css(Cell(value, key), nid, verdict, written)
             elif isinstance(declared, list) and declared and isinstance(declared[0], str):
@@ -642,12 +648,12 @@ class BatchRedaction:
             if written:
                 self.copies.append((string, string.get()))
             if string.taint_only:  # a custom property's tokens: the visitor's values echoed, no detector
-                self.echo_cells.append(string)
+                self._echo(string)
             elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
             else:
                 self.slots.append(TextSlot(string, nid, "content.css"))
-                self.echo_cells.append(string)
+                self._echo(string)
 
     def _attribute_value(self, attributes: dict[str, Any], name: str, value: Any, nid: int | None) -> Any:
         """An attribute whose value is not a string. rrweb's are strings, numbers or true (null in
@@ -671,9 +677,13 @@ class BatchRedaction:
         half-typed e-mail is not stored in it when the batch ends."""
         if not self._mask_whole(cell, nid, verdict, taint=False):
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
-            self.echo_cells.append(cell)
+            self._echo(cell)
 
-    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "") -> None:
+    def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "",
+                        series: bool = False) -> None:
+        """series: a mutation changed it, as a text node's characterData is changed: the values one
+        attribute of one node takes in a batch are a series (a spell-checker's title "Unknown word:
+        Jean-P…" rewritten at each keystroke), each prefix masked where its last value's PII stands."""
         value = cell.get()
         if name.startswith("data-") and self._named_data(cell, nid, name[5:], value):
             return
@@ -685,10 +695,33 @@ class BatchRedaction:
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
+        elif series and nid is not None:  # read at the batch's end (_attribute_slots): alone, or as a series
+            self.changed_attributes.setdefault((nid, name), []).append(cell)
+            self._echo(cell)
         else:  # words (title, alt, aria-*, data-*, name…)
             shown = self.policy.structure.is_shown_as_text(name)
             self.slots.append(TextSlot(cell, nid, "content.attribute", None if shown else name_shaped))
-            self.echo_cells.append(cell)
+            self._echo(cell)
+
+    def _attribute_slots(self) -> None:
+        """The values a mutation gave one attribute of one node in this batch. One value is words, as
+        a snapshot's attribute is. Several are a series (a spell-checker's title "Unbekanntes Wort:
+        Jean-P", "… Jean-Pi" rewritten at each keystroke): each value masked where its successor's PII
+        stands; when each grew out of the one before, as keystrokes do, its last value is read as
+        typed (its last word unsettled: the batch may end inside a name), else as written whole."""
+        for (nid, name), cells in self.changed_attributes.items():
+            shown = self.policy.structure.is_shown_as_text(name)
+            names = None if shown else name_shaped
+            if len(cells) == 1:
+                self.slots.append(TextSlot(cells[0], nid, "content.attribute", names))
+                continue
+            values = [cell.get() for cell in cells]
+            growing = all(len(b) > len(a) and b.startswith(a) for a, b in zip(values, values[1:]))
+            slot = SeriesSlot(nid, "content.attribute", TYPED if growing else WRITTEN, None if growing else names)
+            for cell in cells:
+                slot.add(cell)
+            slot.close()
+            self.slots.append(slot)
 
     def _named_data(self, cell: Cell, nid: int | None, key: str, value: str) -> bool:
         """A data-* attribute whose name says what it holds as a payload's key would (data-phone,
@@ -740,7 +773,7 @@ class BatchRedaction:
         else:
             names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
             self.slots.append(TextSlot(cell, nid, "content.value", names))
-        self.echo_cells.append(cell)
+        self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
         """The first two layers for a field value: markers, then field meaning. Whether it decided.
@@ -799,7 +832,7 @@ class BatchRedaction:
             cell.set(self.masker.text(text, "INPUT"))
             self.remarks.append(Remark("site.record_inputs", "INPUT", "mask", nid))
             return
-        self.echo_cells.append(cell)
+        self._echo(cell)
         if series and nid is not None:
             self._series(nid, "content.text").add(cell)
         else:
@@ -809,11 +842,15 @@ class BatchRedaction:
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
 
+    def _echo(self, cell: Cell) -> None:
+        """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""
+        self.echo_cells.append((cell, cell.get()))
+
     def _url_echo(self, slot: UrlSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
         self.slots.append(slot)
         self.url_echoes.append(slot)
-        self.echo_cells.append(slot.cell)
+        self._echo(slot.cell)
 
     def _list_meaning(self, option: int | None) -> str:
         """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
@@ -869,7 +906,8 @@ class BatchRedaction:
             self._font(data)
             return True
         if source in STYLE_SOURCES:
-            self._style_rules(data)
+            verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
+            self._style_texts(data, shape, verdict)
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
             self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
@@ -885,7 +923,7 @@ class BatchRedaction:
         if isinstance(data.get("family"), str) and len(data["family"]) >= _MIN_TAINT:
             cell = Cell(data, "family")
             self.slots.append(TextSlot(cell, None, "content.font"))
-            self.echo_cells.append(cell)
+            self._echo(cell)
         if isinstance(data.get("fontSource"), str) and data["fontSource"]:
             if data.get("buffer") is True:
                 if not _BYTES.fullmatch(data["fontSource"]):
@@ -895,22 +933,20 @@ class BatchRedaction:
         if data.get("descriptors") is not None:
             self._scan_payload(data, ["descriptors"])
 
-    def _style_rules(self, data: dict[str, Any]) -> None:
-        """CSS a script inserts through the CSSOM (insertRule, style.setProperty on a rule): its
-        strings are scanned as a <style>'s are."""
-        verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
-        for rule in data.get("adds") if isinstance(data.get("adds"), list) else ():
-            if isinstance(rule, dict) and isinstance(rule.get("rule"), str):
-                self._scan_css(Cell(rule, "rule"), None, verdict, written=True)
-        declared = data.get("set")
-        if isinstance(declared, dict) and isinstance(declared.get("value"), str):
-            self._scan_css(Cell(declared, "value"), None, verdict, written=True)
-        for declared in (data.get("set"), data.get("remove")):  # a custom property's name ("--klant-…")
-            if isinstance(declared, dict) and isinstance(declared.get("property"), str):
-                self._scan_css(Cell(declared, "property"), None, verdict, written=True)
-        for key in ("replace", "replaceSync"):
-            if isinstance(data.get(key), str):
-                self._scan_css(Cell(data, key), None, verdict, written=True)
+    def _style_texts(self, obj: dict[str, Any], shape: Shape, verdict: Verdict) -> None:
+        """CSS a script writes through the CSSOM (insertRule, replace/replaceSync, style.setProperty on a
+        rule, the rules of a constructed sheet a shadow root adopts): every text its source's shape
+        defines, at any depth (adds[].rule, styles[].rules[].rule, set.value…), has its strings scanned
+        as a <style>'s are. By the shape, not by a list of places: a text key rrweb adds to a style
+        source is scanned too."""
+        for key, value in obj.items():
+            inner = shape.inner.get(key)
+            if inner is not None:
+                for item in value if isinstance(value, list) else (value,):
+                    if isinstance(item, dict):
+                        self._style_texts(item, inner, verdict)
+            elif shape.kinds.get(key) == TEXT and isinstance(value, str):
+                self._scan_css(Cell(obj, key), None, verdict, written=True)
 
     def _input(self, data: dict[str, Any]) -> bool:
         nid = node_id(data.get("id"))
@@ -930,7 +966,7 @@ class BatchRedaction:
             self.typed[data["text"]] = cell
         if not self._mask_whole(cell, nid, verdict) and nid is not None:
             self._series(nid, "content.input").add(cell)
-            self.echo_cells.append(cell)
+            self._echo(cell)
         return True
 
     def _mutation(self, data: dict[str, Any]) -> None:
@@ -1135,7 +1171,7 @@ class BatchRedaction:
                     self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
-                    self.echo_cells.append(cell)
+                    self._echo(cell)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
 
@@ -1189,6 +1225,7 @@ class BatchRedaction:
             slot.resolve(found_here, self)
             position += count
         self._mask_copies()
+        self._mask_typed_pieces()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity)
         self._mask_taint()
@@ -1261,6 +1298,44 @@ class BatchRedaction:
                 cell.set(shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), current))
                 self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
+    def _mask_typed_pieces(self) -> None:
+        """A page that draws a piece of what is being typed (a spell-check mirror that renders the word
+        being typed as a new <span> at each keystroke: "Jean-P", its title "Unbekanntes Wort: Jean-P")
+        writes a word of the field's value, never the value: no copy holds a typed value (_mask_copies).
+        A word of 3 characters or more of a text or an attribute a script wrote in this batch that
+        stands in the last value a field took in it where that value was masked is masked too.
+        Bounded: each search costs the value's length, all of them _MAX_COPY_SEARCH."""
+        if not self.copies:
+            return
+        typed: list[tuple[str, str]] = []  # a field's last value in this batch, and as it is stored
+        for key, slot in self.series.items():
+            if isinstance(key, int) and slot.values and isinstance(slot.values[-1], str):
+                value, masked = slot.values[-1], slot.cells[-1].get()
+                if isinstance(masked, str) and masked != value:
+                    typed.append((value, masked if len(masked) == len(value) else "\0" * len(value)))
+        typed += [(value, "\0" * len(value)) for value, _ in self.whole_values.values() if len(value) >= _PIECE_VALUE]
+        if not typed:
+            return
+        searched = 0
+        for cell, raw in self.copies:
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str) or len(current) != len(raw):
+                continue
+            ranges = []
+            for word in _PIECE.finditer(raw):
+                piece = word.group()
+                for value, masked in typed:
+                    if searched >= _MAX_COPY_SEARCH:
+                        break
+                    searched += len(value)
+                    at = value.find(piece)
+                    if at >= 0 and masked[at:at + len(piece)] != piece:
+                        ranges.append((word.start(), word.end(), "ECHO"))
+                        break
+            if ranges:
+                cell.set(self.masker.spans(current, ranges))
+                self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
+
     def taint_value(self, value: str, entity: str) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
         to mask its echoes."""
@@ -1306,7 +1381,7 @@ class BatchRedaction:
             for slot in self.url_echoes:
                 if slot.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", slot.node))
-        for cell in self.echo_cells:
+        for cell, raw in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
                 continue
@@ -1314,7 +1389,11 @@ class BatchRedaction:
                 cell.set(self.masker.text(text, "TAINT"))
                 self.remarks.append(Remark("limit.taint_values", "ECHO", "mask"))
                 continue
-            ranges = taint.ranges(text, self.taint_hasher)
+            # read as it came: a value detection masked in part ("Gospertstr. 118, 4700 Eupen" → its street and
+            # town) is an echo of a tainted value whole, the postcode between them too. Where masking kept the
+            # text's length, the ranges found in it stand in the text as masked; else they are looked for there.
+            read = raw if isinstance(raw, str) and raw != text and len(raw) == len(text) else text
+            ranges = taint.ranges(read, self.taint_hasher)
             if ranges:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))

@@ -160,6 +160,22 @@ def _group_runs(found: list[tuple[int, int, bytes, bytes]]) -> list[list[tuple[i
     return runs
 
 
+def _joined_parts(joined: bytes, group_runs: list[list[tuple[int, int, bytes, bytes]]]) -> list[bytes]:
+    """The parts of a value of groups a page shows as one word: each run of its groups joined ("3026 1000"
+    → "30261000"), and each end of its joined form of JOINED_MIN characters or more, across a group's edge
+    ("Konto …485721" of "BE17 0016 2948 5721"). Bounded: MAX_GROUPS groups, ends of a value up to
+    _JOINED_ENDS_MAX characters."""
+    parts = [j for run in group_runs if len(run) > 1 and (j := _joined(run)) is not None]
+    text = joined[:-len(_SEPARATOR)]
+    if len(text) <= _JOINED_ENDS_MAX:
+        parts += [text[-size:] + _SEPARATOR for size in range(JOINED_MIN, len(text))]
+    return parts
+
+
+#: the longest joined value whose ends are tainted (an IBAN has 34 characters at most)
+_JOINED_ENDS_MAX = 40
+
+
 def _mostly_digits(form: bytes) -> bool:
     """One word of a value of groups that is itself a number of JOINED_MIN characters or more."""
     text = form[:-len(_SEPARATOR)]
@@ -189,7 +205,8 @@ class Taint:
             return False
         runs = [found] if len(found) <= MAX_WORDS else \
             [found[i:i + MAX_WORDS] for i in range(len(found) - MAX_WORDS + 1)]
-        runs += _group_runs(found)
+        group_runs = _group_runs(found)
+        runs += group_runs
         new: list[tuple[bytes, bytes]] = []
         for run in runs:
             digest = hasher.start()
@@ -202,11 +219,12 @@ class Taint:
                 new.append((whole, head))
         joined = _joined(found)
         if joined is not None:  # "6120 4483 917" is shown "61204483917" too: one word
-            digest = hasher.start()
-            digest.update(joined)
-            whole = digest.digest()
-            if whole not in self.hashes:
-                new.append((whole, whole))
+            for one_word in {joined, *_joined_parts(joined, group_runs)}:
+                digest = hasher.start()
+                digest.update(one_word)
+                whole = digest.digest()
+                if whole not in self.hashes:
+                    new.append((whole, whole))
         if not new:
             return False
         if len(self.hashes) + len(new) > self.limit:

@@ -689,3 +689,21 @@ def test_a_part_of_a_number_in_groups_is_masked_where_the_page_shows_it():
     taint.add("06 52 87 31 46", hasher)
     assert [(s, e) for s, e in taint.ranges("bel 87 31 46", hasher)] == [(4, 12)]
     assert taint.ranges("87 31", hasher) == []  # 4 digits: every "87 31" would be masked
+
+
+def test_the_end_of_a_number_in_groups_told_back_without_its_spaces_is_masked():
+    """A page tells back the end of an IBAN without its groups' spaces ("Konto …485721" of
+    "BE17 0016 2948 5721", "compte …30261000" of "LU64 0019 4755 3026 1000"): a run of the groups
+    written as one word, or its last characters across a group's edge. A value of groups mostly digits is
+    tainted by each of its runs joined, and by each end of its joined form of 6 characters or more; a
+    text's other numbers stay."""
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("BE17 0016 2948 5721", hasher)
+    taint.add("LU64 0019 4755 3026 1000", hasher)
+    for echo, shown in [("Bank: BNP Paribas Fortis (Konto …485721)", "485721"),
+                        ("Domiciliation sur le compte …30261000", "30261000"),
+                        ("Konto 00162948 gespeichert", "00162948")]:
+        ranges = taint.ranges(echo, hasher)
+        assert [echo[s:e] for s, e in ranges] == [shown], [echo[s:e] for s, e in ranges]
+    for other in ("Angebot Nr. 5721 vom 14/01/2026", "Preis 485,72 €", "Gesamt 2948 Stück"):
+        assert taint.ranges(other, hasher) == [], other

@@ -263,6 +263,9 @@ ADDRESS_AS_TYPED = [
     ("Please send it to 14 Queen's Road", "en", [("14 Queen's Road", "POSTAL_ADDRESS")]),
     ("Rue de la Loi 16, 1000 Bruxelles", "fr", [("Rue de la Loi 16", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
     ("Korenlei 2, 9000 Gent", "nl", [("Korenlei 2", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    # a street written with an abbreviation ("Str.", "Av."): its postcode and city still follow it
+    ("Gospertstr. 118, 4700 Eupen", "de", [("Gospertstr. 118", "POSTAL_ADDRESS"), ("4700 Eupen", "POSTAL_ADDRESS")]),
+    ("Lieferung Nr. 12, 4700 Stück", "de", []),
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
@@ -335,11 +338,24 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Commande n° 518427730 confirmée", "fr", []),
     ("order 12, mijn BSN 518427730", "nl", [("518427730", "NL_BSN")]),
 ]
+# Luxembourg: a matricule (a birth date, a serial, Luhn and Verhoeff check digits) grouped as pages write it,
+# a landline of eight digits in pairs; numbers of the same shape that fail the checks, or a date and a time
+LUXEMBOURG = [
+    ("Parent : Claudine T. (1986 0521 123 65)", "fr", [("1986 0521 123 65", "NATIONAL_ID")]),
+    ("2021050904786", "fr", [("2021050904786", "NATIONAL_ID")]),
+    ("Matricule 1985 0714 283 69", "de", [("1985 0714 283 69", "NATIONAL_ID")]),
+    ("Commande 1986 0521 123 64", "fr", []),
+    ("EAN 2021050904787", "fr", []),
+    ("(grand-mère), 26 31 58 47", "fr", [("26 31 58 47", "PHONE_NUMBER")]),
+    ("Rufen Sie 2631 5847 an", "de", [("2631 5847", "PHONE_NUMBER")]),
+    ("Ouvert de 6h30 à 19h00, le 24 12 2025", "fr", []),
+    ("Prix 26,31 € — 58 47 pièces", "fr", []),
+]
 
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
-                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT)
+                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -1117,3 +1117,111 @@ def test_an_id_slugged_from_a_typed_name_is_masked(session):
     assert "gerrit" not in s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
     assert find(s.stored, heading["id"])["attributes"]["id"] == "gm-done-title"
     assert b"gerrit" not in orjson.dumps(s.mirror.dump())  # nor in the session's saved state
+
+
+def test_the_rules_of_an_adopted_style_sheet_are_scanned_as_a_style_s_are(session):
+    """A component draws a coat-hook label with a constructed sheet it adopted, replaced with the
+    child's name (`sheet.replaceSync('.tag::after { content: "Anouk Weis-Thillens" }')`): rrweb sends
+    the sheet's rules in an AdoptedStyleSheet event (incremental source 15, styles[].rules[].rule),
+    which was stored untouched. Its strings are scanned as a <style>'s; the CSS code stays."""
+    given = element("input", {"name": "prenom", "autocomplete": "given-name"})
+    family = element("input", {"name": "nom", "autocomplete": "family-name"})
+    host = element("cr-hook-label", {})
+    s = session()
+    s.send(snapshot(html_page(given, family, host)))
+    s.send(*typing(given["id"], "Anouk"), *typing(family["id"], "Weis-Thillens"))
+    rule = '.tag::after { content: "Anouk Weis-Thillens"; font-size: 1.4em; }'
+    s.send(incremental(15, id=host["id"], styleIds=[3], styles=[{"styleId": 3, "rules": [{"rule": rule, "index": 0}]}]))
+    s.send(incremental(8, styleId=3, replaceSync=rule))
+    stored = "\n".join(strings(s.stored))
+    for piece in ("Anouk", "Thillens"):
+        assert piece not in stored, piece
+    assert '.tag::after { content: "' in stored and '"; font-size: 1.4em; }' in stored
+
+
+def test_an_attribute_a_script_rewrites_at_each_keystroke_is_a_series(session):
+    """A spell-check mirror keeps one <span> per word of a textarea and sets its title to the word being
+    typed ("Unbekanntes Wort: Jean-P", "… Jean-Pi", …): each title was scanned alone and the prefixes of a
+    name stored. An attribute a mutation changes is a series, as a text node's characterData is: each
+    value masked where its last value's PII stands."""
+    notes = element("textarea", {"name": "input_14"})
+    word = element("span", {"class": "w"}, [text("…")])
+    s = session()
+    s.send(snapshot(html_page(notes, element("div", {"class": "mirror"}, [word]), lang="de")))
+    line = "Ansprechpartner dort ist Herr Jean-Pierre Xhonneux"
+    start = line.index("Jean")
+    events = []
+    for end in range(start + 1, len(line) + 1):
+        events.append(input_event(notes["id"], line[:end]))
+        events.append(mutation(attributes=[set_attributes(word["id"], title="Unbekanntes Wort: " + line[start:end])]))
+    s.send(*events)
+    titles = [e["data"]["attributes"][0]["attributes"]["title"] for e in s.stored
+              if e["type"] == 3 and e["data"].get("source") == 0 and e["data"].get("attributes")]
+    assert titles and all(t.startswith("Unbekanntes Wort: ") for t in titles), titles
+    for piece in ("Jean-P", "Xhonn", "Pierre"):
+        assert not any(piece in t for t in titles), [t for t in titles if piece in t]
+
+
+def test_an_echo_detection_masked_in_part_is_still_read_whole_by_the_taint(session):
+    """An address typed in its field ("Gospertstr. 118, 4700 Eupen") is told back by the page: detection
+    finds the street and the town in the echo and masks them, and the taint pass then read the masked text
+    ("*********** ***, 4700 *****"), where the whole value no longer stands: the postcode between them was
+    stored. The taint reads each text as it came; the site's words around it stay."""
+    label = element("label", {"for": "input_4_11"}, [text("Straße, Hausnummer, PLZ, Ort")])
+    field = element("input", {"id": "input_4_11", "name": "input_11", "type": "text"})
+    cell = element("td", {}, [text("…")])
+    s = session()
+    s.send(meta("https://druck.example/"), snapshot(html_page(label, field, cell, lang="de")))
+    value = "Gospertstr. 118, 4700 Eupen"
+    s.send(*typing(field["id"], value[:9]))
+    s.send(*typing(field["id"], value)[9:])
+    s.send(mutation(texts=[set_text(cell["childNodes"][0]["id"], "Anschrift: " + value)]))
+    stored = s.stored[-1]["data"]["texts"][0]["value"]
+    assert stored.startswith("Anschrift: ") and "4700" not in stored and "Eupen" not in stored, stored
+
+
+def test_a_label_that_comes_after_its_field_gives_the_field_its_meaning(session):
+    """A form builder's labels are translated by a script that runs after the page is drawn: the
+    <label for=input_4_11> is empty in the snapshot and gets "Straße, Hausnummer, PLZ, Ort" in a later
+    mutation. The field had been found to mean nothing, and that was kept: the address typed after the
+    label came was read by content only (its postcode stored in an echo). A field that means nothing is
+    asked again once a label gains words; a field that means something keeps it."""
+    label = element("label", {"class": "gfield_label", "for": "input_4_11", "data-i18n": "billing.street"})
+    field = element("input", {"id": "input_4_11", "name": "input_11", "type": "text"})
+    cell = element("td", {}, [text("…")])
+    s = session()
+    s.send(meta("https://druck.example/"),
+           snapshot(html_page(element("div", {"class": "gfield"}, [label, field]), cell, lang="de")))
+    s.send(*typing(field["id"], "Gosp"))  # typed before the label: its meaning is asked (nothing yet)
+    s.send(mutation(adds=[add(label["id"], text("Straße, Hausnummer, PLZ, Ort"))]))
+    value = "Gospertstr. 118, 4700 Eupen"
+    s.send(*typing(field["id"], value)[4:])
+    assert typed_values(s.stored, field)[-1] == "*" * len(value)  # masked whole: a field meaning an address
+    s.send(mutation(texts=[set_text(cell["childNodes"][0]["id"], "Anschrift: " + value)]))
+    stored = s.stored[-1]["data"]["texts"][0]["value"]
+    assert stored.startswith("Anschrift: ") and "4700" not in stored and "Eupen" not in stored, stored
+
+
+def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is_typed(session):
+    """A spell-check mirror that renders the word being typed as a new <span> at each keystroke (remove
+    and add, as innerHTML or a framework's keyed list does): its text "Jean-P" and its title "Unbekanntes
+    Wort: Jean-P" hold a piece of the textarea's value, never the value, and each was read alone. A word
+    of what a script wrote that stands in a field's last value where that value is masked is masked too;
+    the mirror's other words stay."""
+    notes = element("textarea", {"name": "input_14"})
+    mirror = element("div", {"class": "mirror"})
+    s = session()
+    s.send(snapshot(html_page(notes, mirror, lang="de")))
+    line = "Ansprechpartner dort ist Herr Jean-Pierre Xhonneux"
+    start, events, previous = line.index("Jean"), [], None
+    for end in range(start + 1, len(line) + 1):
+        events.append(input_event(notes["id"], line[:end]))
+        span = element("span", {"class": "w", "title": "Unbekanntes Wort: " + line[start:end]}, [text(line[start:end])])
+        events.append(mutation(removes=[remove(mirror["id"], previous)] if previous else [], adds=[add(mirror["id"], span)]))
+        previous = span["id"]
+    known = element("span", {"title": "Unbekanntes Wort: Ansprechpartner"}, [text("Ansprechpartner")])
+    s.send(*events)
+    s.send(mutation(adds=[add(mirror["id"], known)]))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if any(piece in t for piece in ("Jean-P", "Xhonn", "Pierre"))]
+    assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored

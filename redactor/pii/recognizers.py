@@ -20,7 +20,7 @@ import pydantic
 import regex  # Presidio's own regex engine: variable-length lookbehind
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from stdnum import luhn
+from stdnum import luhn, verhoeff
 
 from redactor.pii.names import account_holder, gift_recipient, given_name_alone, greeted_name, starts_with_first_name
 from redactor.ruledata import load_rules, with_words
@@ -131,6 +131,31 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
     return valid
 
 
+def _lu_matricule(text: str) -> bool:
+    """Luxembourg's national identification number: a birth date (YYYYMMDD), a serial of three digits,
+    then a Luhn and a Verhoeff check digit, each over the first eleven."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != 13:
+        return False
+    try:
+        datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return False
+    return luhn.calc_check_digit(digits[:11]) == digits[11] and verhoeff.calc_check_digit(digits[:11]) == digits[12]
+
+
+def _lu_landline(text: str) -> bool:
+    """A Luxembourg number of eight digits without a trunk prefix (26 31 58 47): valid for phonenumbers'
+    LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != 8:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "LU"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _date(text: str) -> bool:
     """A day, a month and a year of this century or the last, up to today, in either order.
     Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
@@ -157,6 +182,10 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _card
     if name == "date":
         return _date
+    if name == "lu-matricule":
+        return _lu_matricule
+    if name == "lu-landline":
+        return _lu_landline
     if name == "first-name":
         return starts_with_first_name
     if name == "given-name":
