@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+import pytest
 from aiohttp import web
 
+from conftest import free_port
 from peer_factories import Refused, read_envelope
 
 POSTHOG_DIST = Path(__file__).resolve().parents[1] / "node_modules" / "posthog-js" / "dist"
@@ -134,3 +136,16 @@ class PeerCollector:
             if target.is_file() and target.suffix == ".js":
                 return web.FileResponse(target, headers={"Content-Type": "application/javascript"})
         return web.json_response({"error": "not found"}, status=404, headers={"X-Stub": "404"})
+
+
+@pytest.fixture
+async def collector():
+    """A PeerCollector listening on a free port of 127.0.0.1 (its url), for a proxy's --upstream."""
+    stub = PeerCollector()
+    runner = web.AppRunner(stub.app(), handle_signals=False, auto_decompress=False, shutdown_timeout=0.5)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    stub.url = f"http://127.0.0.1:{port}"
+    yield stub
+    await runner.cleanup()

@@ -11,27 +11,13 @@ import json
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
-from conftest import free_port
 from factories import element, html_page, input_event, meta, snapshot, text
-from peer_collector import PeerCollector
+from peer_collector import collector  # noqa: F401 (the fixture)
 from peer_factories import TOKEN, analytics_event, capture_batch, posthog_body, snapshot_event
 from redactor.app import create_app
 from redactor.config import Settings
 from redactor.policy import validate_site_config
-
-
-@pytest.fixture
-async def collector():
-    stub = PeerCollector()
-    runner = web.AppRunner(stub.app(), handle_signals=False, auto_decompress=False, shutdown_timeout=0.5)
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    stub.url = f"http://127.0.0.1:{port}"
-    yield stub
-    await runner.cleanup()
 
 
 @pytest.fixture

@@ -12,11 +12,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from aiohttp import web
 
 from conftest import free_port
 from factories import add, custom, document, element, html_page, input_event, meta, mutation, snapshot, text
-from peer_collector import PeerCollector
+from peer_collector import collector  # noqa: F401 (the fixture)
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, posthog_body, sentry_envelope,
                             snapshot_event, unpacked)
 from redactor.app import create_app
@@ -27,18 +26,6 @@ from redactor.policy import validate_site_config
 EMAIL = "jan.jansen@mail.example"
 PASSWORD = "Hunter2-Corr3ct-Horse"
 ORIGIN = "https://shop.example"
-
-
-@pytest.fixture
-async def collector():
-    stub = PeerCollector()
-    runner = web.AppRunner(stub.app(), handle_signals=False, auto_decompress=False, shutdown_timeout=0.5)
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    stub.url = f"http://127.0.0.1:{port}"
-    yield stub
-    await runner.cleanup()
 
 
 @pytest.fixture

@@ -15,10 +15,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from aiohttp import web
 
 from conftest import free_port
-from peer_collector import PeerCollector
+from peer_collector import collector  # noqa: F401 (the fixture)
 from peer_factories import SENTRY_KEY, TOKEN, js_json, snapshot_event
 from redactor.app import create_app
 from redactor.config import Settings
@@ -27,18 +26,6 @@ from redactor.policy import validate_site_config
 EMAIL = "noor.elamrani@mail.example"
 CLEAN_URL = "https://shop.example/"
 DIRTY_URL = f"https://shop.example/?email={EMAIL}"
-
-
-@pytest.fixture
-async def collector():
-    stub = PeerCollector()
-    runner = web.AppRunner(stub.app(), handle_signals=False, auto_decompress=False, shutdown_timeout=0.5)
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    stub.url = f"http://127.0.0.1:{port}"
-    yield stub
-    await runner.cleanup()
 
 
 def _settings(tmp_path: Path, upstream: str) -> Settings:
