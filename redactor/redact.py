@@ -119,6 +119,8 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
+_EMAIL_PART_MIN = 4
 #: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
@@ -1275,6 +1277,13 @@ class BatchRedaction:
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)
+        if entity == "EMAIL_ADDRESS" and "@" in value:
+            # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
+            # "Ingelogd als ysaure.quenouillere"), or by one of its parts
+            local = value.rsplit("@", 1)[0]
+            for part in {local, *re.split(r"[._+-]", local)}:
+                if len(part) >= _EMAIL_PART_MIN:
+                    changed |= taint.add(part, hasher)
         if entity == "PERSON":
             for initials in _initials(value):
                 changed |= taint.add(initials, hasher)

@@ -11,6 +11,9 @@ normalized (case folded, diacritics removed: "Amélie", "AMELIE" and "amelie" ar
 run of up to MAX_WORDS words that starts with the first word of a tainted value is hashed and
 looked up. A hit maps back to the words' original offsets, so the right characters are masked
 even when folding changes the length ("Strauß" → "strauss", "İstanbul" → "i̇stanbul").
+A tainted word of PIECE_MIN characters or more is found glued into a longer word too ("@YsaureQuenouillere",
+"Team-Quenouillere2026"): a word is cut at case changes and between letters and digits, and its pieces
+and the joins of a few adjacent pieces are looked up (a bounded number per piece: linear still).
 
 Bounded: at most `limit` hashes per session (Settings.max_taint_values). Past it the taint is
 *saturated*: forgetting the oldest values would let their echoes through, so instead every text
@@ -35,6 +38,10 @@ MAX_VALUE_WORDS = 64
 JOINED_MIN = 6
 #: the most words of a value of groups whose shorter runs are tainted too (_group_runs): an IBAN has 8 or 9
 MAX_GROUPS = 12
+#: the shortest tainted word found inside a longer word ("@YsaureQuenouillere", "Team-Quenouillere2026")
+PIECE_MIN = 5
+#: the most adjacent pieces of a word joined and looked up as one word (bounds the work per piece)
+MAX_PIECES = 4
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
@@ -166,6 +173,50 @@ def _mostly_digits(form: bytes) -> bool:
     return len(text) >= JOINED_MIN and 2 * sum(48 <= byte <= 57 for byte in text) >= len(text)
 
 
+def _pieces(word: str) -> list[tuple[int, int]]:
+    """The pieces of a word written as several ("YsaureQuenouillere", "Quenouillere2026", "XMLParser"):
+    cut where a small letter meets a capital, where letters meet digits, and before the capital that
+    starts a word after a run of capitals. [(start, end)] in the word; one piece for most words.
+    Linear in the word; the caller only calls it for a word that may have more than one piece."""
+    cuts = [0]
+    kind_before, previous = 0, ""
+    for i, c in enumerate(word):
+        kind = 1 if c.isdigit() else 2 if c.isalpha() else 0  # 0: a mark or an invisible character
+        if kind == 0:
+            continue
+        if i and kind_before and (kind != kind_before or previous.islower() and c.isupper()
+                                  or previous.isupper() and c.isupper() and i + 1 < len(word) and word[i + 1].islower()):
+            cuts.append(i)
+        kind_before, previous = kind, c
+    cuts.append(len(word))
+    return list(zip(cuts, cuts[1:]))
+
+
+#: a text that may hold a word of several pieces: a letter beside a digit, a capital after a letter (a prefilter)
+_PIECES_HINT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[^\W\d_][A-ZÀ-ÖØ-ÞĀ-ž]")
+
+
+def _may_have_pieces(word: str) -> bool:
+    """Whether a word can be several (cheap, in C): letters and digits, or a capital after its first letter."""
+    return len(word) > PIECE_MIN and (not word.isalpha() and not word.isdigit() or not word[1:].islower()
+                                      and not word.isupper())
+
+
+def _joins(word: str) -> list[tuple[int, int]]:
+    """The runs of up to MAX_PIECES adjacent pieces of a word, short of the whole word, of PIECE_MIN
+    characters or more: (start, end) in the word."""
+    pieces = _pieces(word)
+    if len(pieces) < 2:
+        return []
+    joins = []
+    for i, (start, _) in enumerate(pieces):
+        for j in range(i, min(len(pieces), i + MAX_PIECES)):
+            end = pieces[j][1]
+            if end - start >= PIECE_MIN and (start, end) != (0, len(word)):
+                joins.append((start, end))
+    return joins
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
@@ -221,8 +272,10 @@ class Taint:
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text."""
-        if not self.hashes or self.heads.isdisjoint(hasher.heads(text)):
+        if not self.hashes:
             return []
+        if self.heads.isdisjoint(hasher.heads(text)):
+            return self._pieces_ranges(text, hasher)
         found = words(text, hasher)
         hashes, heads = self.hashes, self.heads
         ranges = []
@@ -238,6 +291,24 @@ class Taint:
                     last = later_end
             if last is not None:
                 ranges.append(_handle_around(text, start, last))
+        return ranges + self._pieces_ranges(text, hasher)
+
+    def _pieces_ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
+        """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
+        ("@YsaureQuenouillere"), a team named after it ("Team-Quenouillere2026"). The word's pieces and
+        their joins (_joins) are looked up as words; a hit masks the handle around it. Linear: a few
+        lookups per piece, and only words with pieces are cut."""
+        if not _PIECES_HINT.search(text):
+            return []
+        hashes, word, ranges = self.hashes, hasher.word, []
+        for m in _WORD.finditer(text):
+            whole = m.group()
+            if not _may_have_pieces(whole):
+                continue
+            for start, end in _joins(whole):
+                if word(whole[start:end])[1] in hashes:
+                    ranges.append(_handle_around(text, m.start() + start, m.start() + end))
+                    break
         return ranges
 
     def contains(self, value: str, hasher: TaintHasher) -> bool:

@@ -683,6 +683,30 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_as_echoes(session):
+    """Review 4: the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
+    "Ingelogd als ysaure.quenouillere"), or makes a handle or a team's name of the typed name
+    ("@YsaureQuenouillere", "Team-Quenouillere2026"): a tainted word glued into a longer word is found.
+    The site's own camel-case words and codes stay readable."""
+    cases = [({"type": "email", "name": "email"}, "quenouillere77@verrijn.be", "Welkom terug, quenouillere77!",
+              ["quenouillere77"], "Welkom terug, "),
+             ({"type": "email", "name": "email"}, "ysaure.quenouillere@verrijn.be", "Ingelogd als ysaure.quenouillere",
+              ["ysaure", "quenouillere"], "Ingelogd als "),
+             ({"name": "fullname"}, "Ysaure Quenouillere", "Profiel: @YsaureQuenouillere", ["Ysaure", "Quenouillere"],
+              "Profiel: @"),
+             ({"name": "fullname"}, "Ysaure Quenouillere", "Team-Quenouillere2026 is aangemaakt", ["Quenouillere"],
+              " is aangemaakt")]
+    for attributes, typed, shown, planted, kept in cases:
+        field, status = element("input", attributes), element("p", {"id": "status"})
+        s = session()
+        s.send(snapshot(html_page(field, status, lang="nl")))
+        s.send(*typing(field["id"], typed))
+        s.send(mutation(adds=[add(status["id"], text(shown)), add(status["id"], text("Bekijk je MyAccount2026 en iPhone15"))]))
+        stored = orjson.dumps(s.stored).decode()
+        assert not [word for word in planted if word.casefold() in stored.casefold()], (shown, stored)
+        assert kept in stored and "Bekijk je MyAccount2026 en iPhone15" in stored
+
+
 def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
     the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside
