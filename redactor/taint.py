@@ -42,6 +42,10 @@ MAX_GROUPS = 12
 PIECE_MIN = 5
 #: the most adjacent pieces of a word joined and looked up as one word (bounds the work per piece)
 MAX_PIECES = 4
+#: the shortest number-like word (an IBAN, an account typed without spaces) whose tails are tainted too
+SUFFIX_WORD_MIN = 12
+#: the shortest tail of such a word tainted ("...123456769"); the longest word whose tails are tainted
+SUFFIX_MIN, SUFFIX_WORD_MAX = 6, 40
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
@@ -173,6 +177,18 @@ def _mostly_digits(form: bytes) -> bool:
     return len(text) >= JOINED_MIN and 2 * sum(48 <= byte <= 57 for byte in text) >= len(text)
 
 
+def _suffixes(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
+    """The tails of a value of one number-like word typed without spaces ("BE71096123456769"): a page
+    tells back its end ("rekening ...123456769"), which is no run of words. Of SUFFIX_MIN characters or
+    more, for a word of SUFFIX_WORD_MIN to SUFFIX_WORD_MAX characters mostly digits (bounds the hashes)."""
+    if len(found) != 1:
+        return []
+    text = found[0][2][:-len(_SEPARATOR)]
+    if not SUFFIX_WORD_MIN <= len(text) <= SUFFIX_WORD_MAX or not _mostly_digits(found[0][2]):
+        return []
+    return [text[i:] + _SEPARATOR for i in range(1, len(text) - SUFFIX_MIN + 1)]
+
+
 def _pieces(word: str) -> list[tuple[int, int]]:
     """The pieces of a word written as several ("YsaureQuenouillere", "Quenouillere2026", "XMLParser"):
     cut where a small letter meets a capital, where letters meet digits, and before the capital that
@@ -251,6 +267,12 @@ class Taint:
             whole = digest.digest()
             if whole not in self.hashes:
                 new.append((whole, head))
+        for tail in _suffixes(found):  # "BE71096123456769" is shown "...123456769"
+            digest = hasher.start()
+            digest.update(tail)
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, whole))
         joined = _joined(found)
         if joined is not None:  # "6120 4483 917" is shown "61204483917" too: one word
             digest = hasher.start()

@@ -707,6 +707,21 @@ def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_a
         assert kept in stored and "Bekijk je MyAccount2026 en iPhone15" in stored
 
 
+def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
+    """Review 4: an IBAN typed as one word ("BE71096123456769") is told back by its end ("rekening
+    ...123456769", "eindigend op 6123456769"): the tails of a long number-like word are tainted too.
+    A short number of the site's stays readable."""
+    field, status = element("input", {"name": "iban"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="nl")))
+    s.send(*typing(field["id"], "BE71096123456769"))
+    s.send(mutation(adds=[add(status["id"], text("Terugbetaling naar rekening ...123456769")),
+                          add(status["id"], text("Rekening eindigend op 6123456769, ordernummer 778812"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "3456769" not in stored, stored
+    assert "Terugbetaling naar rekening " in stored and "ordernummer 778812" in stored
+
+
 def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
     the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside

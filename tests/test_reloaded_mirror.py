@@ -189,6 +189,7 @@ RESTART_ECHOES = {
                ["quenouillere"]),
     "handle": ({"name": "fullname"}, "Ysaure Quenouillere", "Profiel: @YsaureQuenouillere", ["Quenouillere"]),
     "team": ({"name": "fullname"}, "Ysaure Quenouillere", "Team-Quenouillere2026 is aangemaakt", ["Quenouillere"]),
+    "iban": ({"name": "iban"}, "BE71096123456769", "Terugbetaling naar rekening ...123456769", ["123456769", "3456769"]),
 }
 
 
