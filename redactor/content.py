@@ -364,14 +364,32 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
 
 
-def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
+#: a one-line value that reads as a sentence: more than a full name's words, or a sentence's punctuation
+_SENTENCE_WORDS = 4
+_SENTENCE_MARK = re.compile(r"[,;:!?]|\.\s")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return len(text.split()) > _SENTENCE_WORDS or _SENTENCE_MARK.search(text) is not None
+
+
+def _line_or_sentence(text: str) -> list[Span]:
+    """A value typed in a one-line field: a name as its whole value ("Ysaure Quenouillere"), or, when it
+    reads as a sentence ("ik ben Ysaure Quenouillere, bel me"), the names in it as in a textarea."""
+    return _RUNS_AND_STREETS(text) if _reads_as_sentence(text) else _SHAPED_AND_STREETS(text)
+
+
+def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) -> NameShapes | None:
     """Where a name's shape alone says a person: inside the sentences of a textarea or an
     editable region (name_runs), a whole one-line value or an attribute no browser shows
     (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text.
+    A value typed in a one-line input that reads as a sentence is read as a textarea's (typed=True).
     A street without a street word before its house number is read there too (street_runs)."""
     if search:
         return None
-    return _RUNS_AND_STREETS if tag == "textarea" or (not tag and editable) else _SHAPED_AND_STREETS
+    if tag == "textarea" or (not tag and editable):
+        return _RUNS_AND_STREETS
+    return _line_or_sentence if typed and tag == "input" else _SHAPED_AND_STREETS
 
 
 class TextSlot(Slot):

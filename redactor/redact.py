@@ -833,7 +833,8 @@ class BatchRedaction:
                 self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
             else:
                 editable = bool(node.flags & EDITABLE)
-                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs))
+                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs),
+                                       typed=rule in ("content.input", "content.value"))
                 self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
         return self.series[key]
 

@@ -722,6 +722,30 @@ def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     assert "Terugbetaling naar rekening " in stored and "ordernummer 778812" in stored
 
 
+def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
+    """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
+    Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
+    and keystroke by keystroke. A search box's sentence stays readable, and so do another field's
+    words in lower case (its capitalised run is read as a name there, as in a textarea: fail closed)."""
+    sentence = "ik ben Ysaure Quenouillere, bel me"
+    for batched in (False, True):
+        field = element("input", {"type": "text", "name": "message"})
+        search = element("input", {"type": "search", "name": "q"})
+        promo = element("input", {"type": "text", "name": "remark"})
+        s = session()
+        s.send(snapshot(html_page(field, search, promo, lang="nl")))
+        keys = typing(field["id"], sentence)
+        if batched:
+            s.send(*keys)
+        else:
+            for key in keys:
+                s.send(key)
+        s.send(*typing(search["id"], "Apple Watch Ultra, zwart "), *typing(promo["id"], "Graag vandaag, Kortrijk Centrum "))
+        stored = orjson.dumps(s.stored).decode()
+        assert "Quenouil" not in stored and "Ysaure" not in stored, stored
+        assert "ik ben " in stored and "Apple Watch Ultra, zwart " in stored and "Graag vandaag, " in stored
+
+
 def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
     the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside
