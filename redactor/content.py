@@ -82,6 +82,8 @@ _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
 _DAY_MONTH = re.compile(with_words(r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
+#: one word in capitals alone (a field's whole value so far, where a name is read by its shape: "YSAURE ")
+_CAPITALS_ONLY = regex.compile(r"^\p{Lu}[\p{Lu}'’\-]*\p{Lu}$")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
@@ -373,10 +375,22 @@ def _reads_as_sentence(text: str) -> bool:
     return len(text.split()) > _SENTENCE_WORDS or _SENTENCE_MARK.search(text) is not None
 
 
+#: a typed one-line value of two to four words in capitals alone ("YSAURE QUENOUILLERE", "JAN DE VRIES")
+_CAPITALS_NAME = regex.compile(r"\p{Lu}[\p{Lu}'’-]*\p{Lu}(?:[^\S\n]+\p{Lu}[\p{Lu}'’-]*\p{Lu}){1,3}")
+
+
 def _line_or_sentence(text: str) -> list[Span]:
     """A value typed in a one-line field: a name as its whole value ("Ysaure Quenouillere"), or, when it
-    reads as a sentence ("ik ben Ysaure Quenouillere, bel me"), the names in it as in a textarea."""
-    return _RUNS_AND_STREETS(text) if _reads_as_sentence(text) else _SHAPED_AND_STREETS(text)
+    reads as a sentence ("ik ben Ysaure Quenouillere, bel me"), the names in it as in a textarea. Typed
+    there, two to four words in capitals are a name too ("YSAURE QUENOUILLERE "): while it was typed,
+    its unfinished end was masked as a name's, and the space that settles it must not show it whole."""
+    if _reads_as_sentence(text):
+        return _RUNS_AND_STREETS(text)
+    stripped = text.strip()
+    if len(stripped) <= _MAX_FULL_NAME and _CAPITALS_NAME.fullmatch(stripped):
+        start = text.index(stripped)
+        return [Span(start, start + len(stripped), "PERSON", 1.0, "shape"), *street_runs(text)]
+    return _SHAPED_AND_STREETS(text)
 
 
 def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) -> NameShapes | None:
@@ -644,6 +658,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         is_given_name(token) or (names and not is_function_word(token))))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
+    if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
+        return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
 
 

@@ -746,6 +746,28 @@ def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
         assert "ik ben " in stored and "Apple Watch Ultra, zwart " in stored and "Graag vandaag, " in stored
 
 
+def test_a_name_typed_in_capitals_in_a_field_nothing_names_stays_masked_once_settled(session):
+    """Review 4: "YSAURE QUENOUILLERE " typed in <input name=f3>: every keystroke was masked as an
+    unfinished name but the last, settled by its space (a name's shape rejected capitals alone). Two to
+    four words in capitals typed as a one-line field's whole value are a name there, keystroke by
+    keystroke (a batch each) or in one batch, and its first word alone in capitals waits for the surname
+    as a capitalised one does. Words in capitals in a sentence stay readable."""
+    for batched in (False, True):
+        field, other = element("input", {"type": "text", "name": "f3"}), element("input", {"type": "text", "name": "f4"})
+        s = session()
+        s.send(snapshot(html_page(field, other, lang="nl")))
+        keys = typing(field["id"], "YSAURE QUENOUILLERE ")
+        if batched:
+            s.send(*keys)
+        else:
+            for key in keys:
+                s.send(key)
+        s.send(*typing(other["id"], "graag snel, BEDANKT "))
+        stored = orjson.dumps(s.stored).decode()
+        assert "QUENOUIL" not in stored and "YSAURE" not in stored, stored
+        assert '"graag snel, BEDANKT "' in stored
+
+
 def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
     the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside

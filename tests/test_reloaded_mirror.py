@@ -189,6 +189,8 @@ RESTART_ECHOES = {
                ["quenouillere"]),
     "handle": ({"name": "fullname"}, "Ysaure Quenouillere", "Profiel: @YsaureQuenouillere", ["Quenouillere"]),
     "team": ({"name": "fullname"}, "Ysaure Quenouillere", "Team-Quenouillere2026 is aangemaakt", ["Quenouillere"]),
+    "capitals": ({"type": "text", "name": "f3"}, "YSAURE QUENOUILLERE ", "Bedankt YSAURE QUENOUILLERE, tot ziens",
+                 ["QUENOUILLERE"]),
     "iban": ({"name": "iban"}, "BE71096123456769", "Terugbetaling naar rekening ...123456769", ["123456769", "3456769"]),
 }
 
