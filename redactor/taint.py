@@ -208,8 +208,20 @@ def _pieces(word: str) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:]))
 
 
-#: a text that may hold a word of several pieces: a letter beside a digit, a capital after a letter (a prefilter)
-_PIECES_HINT = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[^\W\d_][A-ZÀ-ÖØ-ÞĀ-ž]")
+#: where a word's second piece may start: a capital or a digit (the text's other characters are not looked at)
+_PIECE_START = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я0-9]")
+
+
+def _may_hold_pieces(text: str) -> bool:
+    """Whether a text may hold a word of several pieces (a prefilter, cheap on prose): a capital or a
+    digit right after a letter or a digit, or a letter right after a digit."""
+    for match in _PIECE_START.finditer(text):
+        i, c = match.start(), match.group()
+        before = text[i - 1] if i else ""
+        if before.isalnum() and (c.isupper() or before.isdigit() != c.isdigit()) or \
+                c.isdigit() and text[i + 1:i + 2].isalpha():
+            return True
+    return False
 
 
 def _may_have_pieces(word: str) -> bool:
@@ -320,7 +332,7 @@ class Taint:
         ("@YsaureQuenouillere"), a team named after it ("Team-Quenouillere2026"). The word's pieces and
         their joins (_joins) are looked up as words; a hit masks the handle around it. Linear: a few
         lookups per piece, and only words with pieces are cut."""
-        if not _PIECES_HINT.search(text):
+        if not _may_hold_pieces(text):
             return []
         hashes, word, ranges = self.hashes, hasher.word, []
         for m in _WORD.finditer(text):
