@@ -80,10 +80,10 @@ _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
 #: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
 _DAY_MONTH = re.compile(with_words(r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
-#: what ends a word for good: nothing typed after it continues an address, a number or a name
-#: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 #: one word in capitals alone (a field's whole value so far, where a name is read by its shape: "YSAURE ")
 _CAPITALS_ONLY = regex.compile(r"^\p{Lu}[\p{Lu}'’\-]*\p{Lu}$")
+#: what ends a word for good: nothing typed after it continues an address, a number or a name
+#: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",

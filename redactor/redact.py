@@ -121,6 +121,9 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 _MIN_TAINT = 3
 #: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
 _EMAIL_PART_MIN = 4
+#: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
+_ROLE_MAILBOXES = frozenset("info contact mail email admin sales support service office hello hallo bonjour "
+                            "team noreply no-reply webmaster accounts billing".split())
 #: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
@@ -1283,7 +1286,7 @@ class BatchRedaction:
             # "Ingelogd als ysaure.quenouillere"), or by one of its parts
             local = value.rsplit("@", 1)[0]
             for part in {local, *re.split(r"[._+-]", local)}:
-                if len(part) >= _EMAIL_PART_MIN:
+                if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
                     changed |= taint.add(part, hasher)
         if entity == "PERSON":
             for initials in _initials(value):

@@ -705,6 +705,13 @@ def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_a
         stored = orjson.dumps(s.stored).decode()
         assert not [word for word in planted if word.casefold() in stored.casefold()], (shown, stored)
         assert kept in stored and "Bekijk je MyAccount2026 en iPhone15" in stored
+    # a role's mailbox is no person's: "info" of "info@firma.be" does not mask the site's "Meer info"
+    field, status = element("input", {"type": "email", "name": "email"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="nl")))
+    s.send(*typing(field["id"], "info@firma-quenouillere.be"))
+    s.send(mutation(adds=[add(status["id"], text("Meer info over je bestelling"))]))
+    assert "Meer info over je bestelling" in orjson.dumps(s.stored).decode()
 
 
 def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
