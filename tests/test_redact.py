@@ -775,6 +775,22 @@ def test_a_name_typed_in_capitals_in_a_field_nothing_names_stays_masked_once_set
         assert '"graag snel, BEDANKT "' in stored
 
 
+def test_a_field_s_meaning_outlives_another_tab_s_snapshot_that_gives_its_id_to_a_search_box(session):
+    """Review 4: two tabs of one session. Tab B's full snapshot (another URL) gives node id 7 to a search
+    box; tab A goes on typing its name in its "fullname" field, id 7 too. The id keeps the meaning its
+    field gave it (a floor, as flags keep theirs): the name is masked, not read as a search term."""
+    name = "Ysaure Quenouillere"
+    field = element("input", {"name": "fullname"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("form", {}, [field]), lang="nl")), *typing(field["id"], name[:8]))
+    search = element("input", {"type": "search", "name": "q"})
+    search["id"] = field["id"]
+    s.send(meta("https://shop.example/search"), snapshot(html_page(element("form", {}, [search]), lang="nl")))
+    s.send(*[input_event(field["id"], name[:i]) for i in range(9, len(name) + 1)], input_event(field["id"], name + " "))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Quenouil" not in stored and "Ysaure" not in stored, stored
+
+
 def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
     the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside

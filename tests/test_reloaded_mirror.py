@@ -231,3 +231,18 @@ def test_after_a_restart_of_the_real_server_the_taint_masks_the_echoes_of_typed_
             assert shown.split()[-2] in stored, (name, stored)  # the echo was stored, masked
     finally:
         server.stop()
+
+
+def test_a_field_s_meaning_kept_past_another_tab_s_snapshot_survives_a_reload():
+    """Review 4, two tabs: tab B's snapshot gives id 7 of tab A's name field to a search box; tab A's
+    later typing is masked as the name field's, by a session reloaded from its saved state too."""
+    name = "Ysaure Quenouillere"
+    field = element("input", {"name": "fullname"})
+    first = [meta(), snapshot(html_page(element("form", {}, [field]), lang="nl")),
+             *[input_event(field["id"], name[:i]) for i in range(1, 9)]]
+    search = element("input", {"type": "search", "name": "q"})
+    search["id"] = field["id"]
+    second = [meta("https://shop.example/search"), snapshot(html_page(element("form", {}, [search]), lang="nl")),
+              *[input_event(field["id"], name[:i]) for i in range(9, len(name) + 1)], input_event(field["id"], name + " ")]
+    live, reloaded = both(first, second)
+    assert "Quenouil" not in live and "Quenouil" not in reloaded
