@@ -80,6 +80,8 @@ _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
 #: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
 _DAY_MONTH = re.compile(with_words(r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
+#: one word in capitals alone (a field's whole value so far, where a name is read by its shape: "YSAURE ")
+_CAPITALS_ONLY = regex.compile(r"^\p{Lu}[\p{Lu}'’\-]*\p{Lu}$")
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
 #: ("." "-" "'" do not: "jan.", "85.07.", "Vermeulen-", "O'")
 _SETTLING = frozenset(",;:!?)]}»\"")
@@ -364,14 +366,44 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
 
 
-def names_by_shape(tag: str, editable: bool, search: bool) -> NameShapes | None:
+#: a one-line value that reads as a sentence: more than a full name's words, or a sentence's punctuation
+_SENTENCE_WORDS = 4
+_SENTENCE_MARK = re.compile(r"[,;:!?]|\.\s")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return len(text.split()) > _SENTENCE_WORDS or _SENTENCE_MARK.search(text) is not None
+
+
+#: a typed one-line value of two to four words in capitals alone ("YSAURE QUENOUILLERE", "JAN DE VRIES")
+_CAPITALS_NAME = regex.compile(r"\p{Lu}[\p{Lu}'’-]*\p{Lu}(?:[^\S\n]+\p{Lu}[\p{Lu}'’-]*\p{Lu}){1,3}")
+
+
+def _line_or_sentence(text: str) -> list[Span]:
+    """A value typed in a one-line field: a name as its whole value ("Ysaure Quenouillere"), or, when it
+    reads as a sentence ("ik ben Ysaure Quenouillere, bel me"), the names in it as in a textarea. Typed
+    there, two to four words in capitals are a name too ("YSAURE QUENOUILLERE "): while it was typed,
+    its unfinished end was masked as a name's, and the space that settles it must not show it whole."""
+    if _reads_as_sentence(text):
+        return _RUNS_AND_STREETS(text)
+    stripped = text.strip()
+    if len(stripped) <= _MAX_FULL_NAME and _CAPITALS_NAME.fullmatch(stripped):
+        start = text.index(stripped)
+        return [Span(start, start + len(stripped), "PERSON", 1.0, "shape"), *street_runs(text)]
+    return _SHAPED_AND_STREETS(text)
+
+
+def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) -> NameShapes | None:
     """Where a name's shape alone says a person: inside the sentences of a textarea or an
     editable region (name_runs), a whole one-line value or an attribute no browser shows
     (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text.
+    A value typed in a one-line input that reads as a sentence is read as a textarea's (typed=True).
     A street without a street word before its house number is read there too (street_runs)."""
     if search:
         return None
-    return _RUNS_AND_STREETS if tag == "textarea" or (not tag and editable) else _SHAPED_AND_STREETS
+    if tag == "textarea" or (not tag and editable):
+        return _RUNS_AND_STREETS
+    return _line_or_sentence if typed and tag == "input" else _SHAPED_AND_STREETS
 
 
 class TextSlot(Slot):
@@ -626,6 +658,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         is_given_name(token) or (names and not is_function_word(token))))
     if capitalised and last:
         return [(run, len(value), "TRAILING_FRAGMENT")]
+    if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
+        return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
 
 

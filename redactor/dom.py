@@ -18,6 +18,10 @@ judged by its own markers only (its text stays readable where an id was blocked 
 page); from then on the floor applies, so a later event on an id that was a password field or
 inside a blocked element earlier in the session is masked or dropped. A forged "new page" thus
 gains nothing; the price is that a genuine later page may see some of its events masked.
+A field's meaning (what its name or label says it holds: a name, an e-mail) is kept the same way
+(meaning_floor): two tabs of one session send their snapshots into one mirror, and tab B's may give
+the id of tab A's name field to a search box while tab A goes on typing in it. An id whose field
+now says nothing keeps the meaning it had; one that says something else has its own.
 
 Time is linear in the nodes touched: children are a linked list (Children), a mutation's adds
 wait on one id at a time, labels are found through an index of their `for`.
@@ -219,9 +223,13 @@ class DomMirror:
         # id → the flags (and rule) that id ever carried in this session: its protection only goes
         # up, whoever sends the next snapshot or mutation (module doc: "Session integrity")
         self.floor: dict[int, tuple[int, str | None]] = {}
+        # id → what the field of that id said it held ("PERSON"), kept as a floor too: another tab's
+        # snapshot of the same session may give the id to a search box while this tab types a name in it
+        self.meaning_floor: dict[int, str] = {}
         # what changed since the last save, beside the table's rows (dump_changes)
         self._sticky_changed: set[int] = set()
         self._floor_changed: set[int] = set()
+        self._meaning_floor_changed: set[int] = set()
         # what the store (or Redis) holds of this session: [bytes of its whole dump, bytes of the
         # changes saved after it, how many] (sessions.state_to_save decides when to write it whole)
         self.saved_as = [0, 0, 0]
@@ -309,6 +317,10 @@ class DomMirror:
         of an orphan, are not a page's statement: they are left out.)"""
         flags = self.table.flags[slot]
         flags = flags & ~UNKNOWN_NODE.flags if flags & UNKNOWN else flags
+        if (meaning := self.table.meaning[slot]) and nid not in self.meaning_floor and self._is_field(slot):
+            self.meaning_floor[nid] = self.table.strings[meaning]  # type: ignore[assignment]
+            if not self.table.whole:
+                self._meaning_floor_changed.add(nid)
         if not flags:
             return
         old_flags, old_rule = self.floor.get(nid, (0, None))
@@ -316,6 +328,10 @@ class DomMirror:
             if not self.table.whole:
                 self._floor_changed.add(nid)
             self.floor[nid] = shared((old_flags | flags, old_rule or self.table.strings[self.table.rule[slot]]))
+
+    def _is_field(self, slot: int) -> bool:
+        _, tag, attrs, *_ = self.table.shape[slot]  # type: ignore[misc]
+        return attrs is not None and is_editable(tag, attrs)
 
     def _gain(self, slot: int, flags: int, rule: str | None) -> None:
         """Adds flags a node inherits or had before; its own rule, if any, stays."""
@@ -693,6 +709,8 @@ class DomMirror:
             return table.strings[known]  # type: ignore[return-value]
         found = (self._field_meaning(slot, attrs, policy) if is_editable(tag, attrs)
                  else self._container_meaning(attrs, policy) or self._cell_meaning(slot, tag, policy))
+        if not found and self.meaning_floor and is_editable(tag, attrs):
+            found = self.meaning_floor.get(nid, "")  # what the id's field held before in the session
         table.meaning[slot] = table.string(found)
         if not found:  # asked again once a label gains words: a label may come after its field's value
             self._no_meaning[slot] = self._label_epoch
@@ -887,6 +905,7 @@ class DomMirror:
             **self._scalars(saved),
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
+            "meaning_floor": [[nid, meaning] for nid, meaning in self.meaning_floor.items()],
             "taint": self.taint.dump(),
             "nodes": self.table.rows(_saved_attributes if saved else None, saved_label if saved else None)
             if nodes else [],
@@ -906,6 +925,8 @@ class DomMirror:
             **self._scalars(saved),
             "sticky": [[nid, *self.sticky[nid]] for nid in self._sticky_changed if nid in self.sticky],
             "floor": [[nid, *self.floor[nid]] for nid in self._floor_changed if nid in self.floor],
+            "meaning_floor": [[nid, self.meaning_floor[nid]] for nid in self._meaning_floor_changed
+                              if nid in self.meaning_floor],
             "taint": self.taint.dump_changes(),
             "nodes": rows,
             "removed": removed,
@@ -917,6 +938,7 @@ class DomMirror:
         self.taint.forget_changes()
         self._sticky_changed = set()
         self._floor_changed = set()
+        self._meaning_floor_changed = set()
 
     def _scalars(self, saved: bool) -> dict[str, Any]:
         # "words": the rows hold label words and attribute values (else meanings, and values
@@ -950,6 +972,8 @@ class DomMirror:
         mirror.dirty = False
         mirror.sticky = {nid: shared((flags, rule)) for nid, flags, rule in state.get("sticky", [])}
         mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
+        mirror.meaning_floor = {nid: meaning for nid, meaning in state.get("meaning_floor", [])
+                                if type(nid) is int and isinstance(meaning, str)}
         mirror.fresh = bool(state.get("fresh"))
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
         mirror.last_seq = last_seq if type(last_seq) is int else None
@@ -974,7 +998,7 @@ def _merged(state: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
         nodes.pop(nid, None)
     nodes.update((row[0], row) for row in change.get("nodes", ()) if type(row[0]) is int)
     entries = {}
-    for name in ("sticky", "floor"):
+    for name in ("sticky", "floor", "meaning_floor"):
         by_id = {entry[0]: entry for entry in state.get(name, ())}
         by_id.update((entry[0], entry) for entry in change.get(name, ()))
         entries[name] = list(by_id.values())

@@ -120,6 +120,11 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
+_EMAIL_PART_MIN = 4
+#: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
+_ROLE_MAILBOXES = frozenset("info contact mail email admin sales support service office hello hallo bonjour "
+                            "team noreply no-reply webmaster accounts billing".split())
 #: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
@@ -868,7 +873,8 @@ class BatchRedaction:
                 self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
             else:
                 editable = bool(node.flags & EDITABLE)
-                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs))
+                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs),
+                                       typed=rule in ("content.input", "content.value"))
                 self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
         return self.series[key]
 
@@ -1350,6 +1356,13 @@ class BatchRedaction:
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)
+        if entity == "EMAIL_ADDRESS" and "@" in value:
+            # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
+            # "Ingelogd als ysaure.quenouillere"), or by one of its parts
+            local = value.rsplit("@", 1)[0]
+            for part in {local, *re.split(r"[._+-]", local)}:
+                if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
+                    changed |= taint.add(part, hasher)
         if entity == "PERSON":
             for initials in _initials(value):
                 changed |= taint.add(initials, hasher)

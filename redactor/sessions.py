@@ -178,7 +178,8 @@ def holds_nothing(mirror: DomMirror) -> bool:
     """A mirror that knows no node, no value to mask, no batch number: what a session of analytics
     events only (no recording) leaves. Kept, it would only hold a place of its site's
     max_sessions_per_site for session_idle_seconds (SessionStates.let_go)."""
-    return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.taint
+    return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.meaning_floor
+            and not mirror.taint
             and mirror.last_seq is None and not mirror.missing_seqs and not mirror.page_blocked)
 
 

@@ -11,6 +11,9 @@ normalized (case folded, diacritics removed: "Amélie", "AMELIE" and "amelie" ar
 run of up to MAX_WORDS words that starts with the first word of a tainted value is hashed and
 looked up. A hit maps back to the words' original offsets, so the right characters are masked
 even when folding changes the length ("Strauß" → "strauss", "İstanbul" → "i̇stanbul").
+A tainted word of PIECE_MIN characters or more is found glued into a longer word too ("@YsaureQuenouillere",
+"Team-Quenouillere2026"): a word is cut at case changes and between letters and digits, and its pieces
+and the joins of a few adjacent pieces are looked up (a bounded number per piece: linear still).
 
 Bounded: at most `limit` hashes per session (Settings.max_taint_values). Past it the taint is
 *saturated*: forgetting the oldest values would let their echoes through, so instead every text
@@ -35,6 +38,14 @@ MAX_VALUE_WORDS = 64
 JOINED_MIN = 6
 #: the most words of a value of groups whose shorter runs are tainted too (_group_runs): an IBAN has 8 or 9
 MAX_GROUPS = 12
+#: the shortest tainted word found inside a longer word ("@YsaureQuenouillere", "Team-Quenouillere2026")
+PIECE_MIN = 5
+#: the most adjacent pieces of a word joined and looked up as one word (bounds the work per piece)
+MAX_PIECES = 4
+#: the shortest number-like word (an IBAN, an account typed without spaces) whose tails are tainted too
+SUFFIX_WORD_MIN = 12
+#: the shortest tail of such a word tainted ("...123456769"); the longest word whose tails are tainted
+SUFFIX_MIN, SUFFIX_WORD_MAX = 6, 40
 #: default bound of hashes per session (Settings.max_taint_values)
 MAX_TAINT_VALUES = 2000
 
@@ -182,6 +193,74 @@ def _mostly_digits(form: bytes) -> bool:
     return len(text) >= JOINED_MIN and 2 * sum(48 <= byte <= 57 for byte in text) >= len(text)
 
 
+def _suffixes(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
+    """The tails of a value of one number-like word typed without spaces ("BE71096123456769"): a page
+    tells back its end ("rekening ...123456769"), which is no run of words. Of SUFFIX_MIN characters or
+    more, for a word of SUFFIX_WORD_MIN to SUFFIX_WORD_MAX characters mostly digits (bounds the hashes)."""
+    if len(found) != 1:
+        return []
+    text = found[0][2][:-len(_SEPARATOR)]
+    if not SUFFIX_WORD_MIN <= len(text) <= SUFFIX_WORD_MAX or not _mostly_digits(found[0][2]):
+        return []
+    return [text[i:] + _SEPARATOR for i in range(1, len(text) - SUFFIX_MIN + 1)]
+
+
+def _pieces(word: str) -> list[tuple[int, int]]:
+    """The pieces of a word written as several ("YsaureQuenouillere", "Quenouillere2026", "XMLParser"):
+    cut where a small letter meets a capital, where letters meet digits, and before the capital that
+    starts a word after a run of capitals. [(start, end)] in the word; one piece for most words.
+    Linear in the word; the caller only calls it for a word that may have more than one piece."""
+    cuts = [0]
+    kind_before, previous = 0, ""
+    for i, c in enumerate(word):
+        kind = 1 if c.isdigit() else 2 if c.isalpha() else 0  # 0: a mark or an invisible character
+        if kind == 0:
+            continue
+        if i and kind_before and (kind != kind_before or previous.islower() and c.isupper()
+                                  or previous.isupper() and c.isupper() and i + 1 < len(word) and word[i + 1].islower()):
+            cuts.append(i)
+        kind_before, previous = kind, c
+    cuts.append(len(word))
+    return list(zip(cuts, cuts[1:]))
+
+
+#: where a word's second piece may start: a capital or a digit (the text's other characters are not looked at)
+_PIECE_START = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-žЀ-Я0-9]")
+
+
+def _may_hold_pieces(text: str) -> bool:
+    """Whether a text may hold a word of several pieces (a prefilter, cheap on prose): a capital or a
+    digit right after a letter or a digit, or a letter right after a digit."""
+    for match in _PIECE_START.finditer(text):
+        i, c = match.start(), match.group()
+        before = text[i - 1] if i else ""
+        if before.isalnum() and (c.isupper() or before.isdigit() != c.isdigit()) or \
+                c.isdigit() and text[i + 1:i + 2].isalpha():
+            return True
+    return False
+
+
+def _may_have_pieces(word: str) -> bool:
+    """Whether a word can be several (cheap, in C): letters and digits, or a capital after its first letter."""
+    return len(word) > PIECE_MIN and (not word.isalpha() and not word.isdigit() or not word[1:].islower()
+                                      and not word.isupper())
+
+
+def _joins(word: str) -> list[tuple[int, int]]:
+    """The runs of up to MAX_PIECES adjacent pieces of a word, short of the whole word, of PIECE_MIN
+    characters or more: (start, end) in the word."""
+    pieces = _pieces(word)
+    if len(pieces) < 2:
+        return []
+    joins = []
+    for i, (start, _) in enumerate(pieces):
+        for j in range(i, min(len(pieces), i + MAX_PIECES)):
+            end = pieces[j][1]
+            if end - start >= PIECE_MIN and (start, end) != (0, len(word)):
+                joins.append((start, end))
+    return joins
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
@@ -217,6 +296,12 @@ class Taint:
             whole = digest.digest()
             if whole not in self.hashes:
                 new.append((whole, head))
+        for tail in _suffixes(found):  # "BE71096123456769" is shown "...123456769"
+            digest = hasher.start()
+            digest.update(tail)
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, whole))
         joined = _joined(found)
         if joined is not None:  # "6120 4483 917" is shown "61204483917" too: one word
             for one_word in {joined, *_joined_parts(joined, group_runs)}:
@@ -239,8 +324,10 @@ class Taint:
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text."""
-        if not self.hashes or self.heads.isdisjoint(hasher.heads(text)):
+        if not self.hashes:
             return []
+        if self.heads.isdisjoint(hasher.heads(text)):
+            return self._pieces_ranges(text, hasher)
         found = words(text, hasher)
         hashes, heads = self.hashes, self.heads
         ranges = []
@@ -256,6 +343,24 @@ class Taint:
                     last = later_end
             if last is not None:
                 ranges.append(_handle_around(text, start, last))
+        return ranges + self._pieces_ranges(text, hasher)
+
+    def _pieces_ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
+        """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
+        ("@YsaureQuenouillere"), a team named after it ("Team-Quenouillere2026"). The word's pieces and
+        their joins (_joins) are looked up as words; a hit masks the handle around it. Linear: a few
+        lookups per piece, and only words with pieces are cut."""
+        if not _may_hold_pieces(text):
+            return []
+        hashes, word, ranges = self.hashes, hasher.word, []
+        for m in _WORD.finditer(text):
+            whole = m.group()
+            if not _may_have_pieces(whole):
+                continue
+            for start, end in _joins(whole):
+                if word(whole[start:end])[1] in hashes:
+                    ranges.append(_handle_around(text, m.start() + start, m.start() + end))
+                    break
         return ranges
 
     def contains(self, value: str, hasher: TaintHasher) -> bool:

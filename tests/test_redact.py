@@ -683,6 +683,114 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_as_echoes(session):
+    """Review 4: the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
+    "Ingelogd als ysaure.quenouillere"), or makes a handle or a team's name of the typed name
+    ("@YsaureQuenouillere", "Team-Quenouillere2026"): a tainted word glued into a longer word is found.
+    The site's own camel-case words and codes stay readable."""
+    cases = [({"type": "email", "name": "email"}, "quenouillere77@verrijn.be", "Welkom terug, quenouillere77!",
+              ["quenouillere77"], "Welkom terug, "),
+             ({"type": "email", "name": "email"}, "ysaure.quenouillere@verrijn.be", "Ingelogd als ysaure.quenouillere",
+              ["ysaure", "quenouillere"], "Ingelogd als "),
+             ({"name": "fullname"}, "Ysaure Quenouillere", "Profiel: @YsaureQuenouillere", ["Ysaure", "Quenouillere"],
+              "Profiel: @"),
+             ({"name": "fullname"}, "Ysaure Quenouillere", "Team-Quenouillere2026 is aangemaakt", ["Quenouillere"],
+              " is aangemaakt")]
+    for attributes, typed, shown, planted, kept in cases:
+        field, status = element("input", attributes), element("p", {"id": "status"})
+        s = session()
+        s.send(snapshot(html_page(field, status, lang="nl")))
+        s.send(*typing(field["id"], typed))
+        s.send(mutation(adds=[add(status["id"], text(shown)), add(status["id"], text("Bekijk je MyAccount2026 en iPhone15"))]))
+        stored = orjson.dumps(s.stored).decode()
+        assert not [word for word in planted if word.casefold() in stored.casefold()], (shown, stored)
+        assert kept in stored and "Bekijk je MyAccount2026 en iPhone15" in stored
+    # a role's mailbox is no person's: "info" of "info@firma.be" does not mask the site's "Meer info"
+    field, status = element("input", {"type": "email", "name": "email"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="nl")))
+    s.send(*typing(field["id"], "info@firma-quenouillere.be"))
+    s.send(mutation(adds=[add(status["id"], text("Meer info over je bestelling"))]))
+    assert "Meer info over je bestelling" in orjson.dumps(s.stored).decode()
+
+
+def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
+    """Review 4: an IBAN typed as one word ("BE71096123456769") is told back by its end ("rekening
+    ...123456769", "eindigend op 6123456769"): the tails of a long number-like word are tainted too.
+    A short number of the site's stays readable."""
+    field, status = element("input", {"name": "iban"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="nl")))
+    s.send(*typing(field["id"], "BE71096123456769"))
+    s.send(mutation(adds=[add(status["id"], text("Terugbetaling naar rekening ...123456769")),
+                          add(status["id"], text("Rekening eindigend op 6123456769, ordernummer 778812"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "3456769" not in stored, stored
+    assert "Terugbetaling naar rekening " in stored and "ordernummer 778812" in stored
+
+
+def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
+    """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
+    Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
+    and keystroke by keystroke. A search box's sentence stays readable, and so do another field's
+    words in lower case (its capitalised run is read as a name there, as in a textarea: fail closed)."""
+    sentence = "ik ben Ysaure Quenouillere, bel me"
+    for batched in (False, True):
+        field = element("input", {"type": "text", "name": "message"})
+        search = element("input", {"type": "search", "name": "q"})
+        promo = element("input", {"type": "text", "name": "remark"})
+        s = session()
+        s.send(snapshot(html_page(field, search, promo, lang="nl")))
+        keys = typing(field["id"], sentence)
+        if batched:
+            s.send(*keys)
+        else:
+            for key in keys:
+                s.send(key)
+        s.send(*typing(search["id"], "Apple Watch Ultra, zwart "), *typing(promo["id"], "Graag vandaag, Kortrijk Centrum "))
+        stored = orjson.dumps(s.stored).decode()
+        assert "Quenouil" not in stored and "Ysaure" not in stored, stored
+        assert "ik ben " in stored and "Apple Watch Ultra, zwart " in stored and "Graag vandaag, " in stored
+
+
+def test_a_name_typed_in_capitals_in_a_field_nothing_names_stays_masked_once_settled(session):
+    """Review 4: "YSAURE QUENOUILLERE " typed in <input name=f3>: every keystroke was masked as an
+    unfinished name but the last, settled by its space (a name's shape rejected capitals alone). Two to
+    four words in capitals typed as a one-line field's whole value are a name there, keystroke by
+    keystroke (a batch each) or in one batch, and its first word alone in capitals waits for the surname
+    as a capitalised one does. Words in capitals in a sentence stay readable."""
+    for batched in (False, True):
+        field, other = element("input", {"type": "text", "name": "f3"}), element("input", {"type": "text", "name": "f4"})
+        s = session()
+        s.send(snapshot(html_page(field, other, lang="nl")))
+        keys = typing(field["id"], "YSAURE QUENOUILLERE ")
+        if batched:
+            s.send(*keys)
+        else:
+            for key in keys:
+                s.send(key)
+        s.send(*typing(other["id"], "graag snel, BEDANKT "))
+        stored = orjson.dumps(s.stored).decode()
+        assert "QUENOUIL" not in stored and "YSAURE" not in stored, stored
+        assert '"graag snel, BEDANKT "' in stored
+
+
+def test_a_field_s_meaning_outlives_another_tab_s_snapshot_that_gives_its_id_to_a_search_box(session):
+    """Review 4: two tabs of one session. Tab B's full snapshot (another URL) gives node id 7 to a search
+    box; tab A goes on typing its name in its "fullname" field, id 7 too. The id keeps the meaning its
+    field gave it (a floor, as flags keep theirs): the name is masked, not read as a search term."""
+    name = "Ysaure Quenouillere"
+    field = element("input", {"name": "fullname"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("form", {}, [field]), lang="nl")), *typing(field["id"], name[:8]))
+    search = element("input", {"type": "search", "name": "q"})
+    search["id"] = field["id"]
+    s.send(meta("https://shop.example/search"), snapshot(html_page(element("form", {}, [search]), lang="nl")))
+    s.send(*[input_event(field["id"], name[:i]) for i in range(9, len(name) + 1)], input_event(field["id"], name + " "))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Quenouil" not in stored and "Ysaure" not in stored, stored
+
+
 def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     """Rich text puts a word in its own element ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"):
     the text node "Fleurine" alone says nothing, the words before it in the same line do. A text inside
