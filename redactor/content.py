@@ -628,8 +628,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri"
         return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)
-    if (_DIGITISH.search(token) or _GROUP.match(token) or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper()))
-            or token in _GROUP_SEPARATORS):
+    # a lower-case one only right after the IBAN's start: "+31 6 4127 8853 maat " ends in a word
+    if (_DIGITISH.search(token) or _GROUP.match(token) or token in _GROUP_SEPARATORS
+            or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper()) and before and _ID_START.fullmatch(before[-1]))):
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None:
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
