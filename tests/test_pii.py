@@ -212,6 +212,18 @@ PERSONS = [
     ("hallo ik heet jozefien haesaerts en ik", "nl", [("jozefien haesaerts", "PERSON")]),
     ("Hi, my name is Tamsin Ogunleye-Roe", "en", [("Tamsin Ogunleye-Roe", "PERSON")]),
     ("Guten Tag, ich heiße Wiebke von Oertzen", "de", [("Wiebke von Oertzen", "PERSON")]),
+    # typed without capitals where a name is introduced (review 5): a known given name, and its surname unless
+    # that is a function word; the given name alone only after saying who one is or whom to ask for
+    ("ik ben griet verhaeghe uit gent", "nl", [("griet verhaeghe", "PERSON")]),
+    ("ik ben griet uit gent", "nl", [("griet", "PERSON")]),
+    ("je suis griet verhaeghe", "fr", [("griet verhaeghe", "PERSON")]),
+    ("met griet verhaeghe, goedemiddag", "nl", [("griet verhaeghe", "PERSON")]),
+    ("vraag naar griet", "nl", [("griet", "PERSON")]),
+    ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
+    ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    ("ik ben moe", "nl", []), ("je suis ravi", "fr", []), ("i am fine", "en", []), ("bel gratis", "nl", []),
+    ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
+    ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
     # whoever signs a letter, on the line after the closing formula, names nobody knows included
     ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),
     ("Merci d'avance.\nBien cordialement,\n  Azilis Le Kerneau\n", "fr", [("Azilis Le Kerneau", "PERSON")]),

@@ -208,6 +208,18 @@ def given_name_alone(text: str) -> bool:
     return _says_a_person(words[0]) and not _rarely_a_name(words[0])
 
 
+def lower_case_name(text: str) -> bool:
+    """A name typed without capitals after the words that introduce one ("ik ben griet verhaeghe",
+    "je suis griet", "vraag naar griet verhaeghe"): the first word a known given name that is no function
+    word nor far more often an everyday word, and the word after it, if any, no function word (its
+    surname; "griet uit" is retried as "griet")."""
+    words = text.split()
+    if (not words or len(words) > 2 or is_function_word(words[0]) or _rarely_a_name(words[0])
+            or _plain_name(words[0]) in _engine_words("lower_case_words_not_names")):
+        return False
+    return _says_a_person(words[0]) and not (len(words) == 2 and is_function_word(words[1]))
+
+
 def gift_recipient(text: str) -> bool:
     """Who a gift or a card is for is a person when the first word is a known given name ("Carte cadeau
     pour Noé", "Gift card for Oscar"), unless that name is also an occasion gifts are for ("Carte cadeau

@@ -79,6 +79,7 @@ class EngineConfig(pydantic.BaseModel):
     stop_words_that_are_names: list[str] = []  # kept as given names
     words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
+    lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")
