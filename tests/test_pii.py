@@ -224,6 +224,8 @@ PERSONS = [
     ("ik ben moe", "nl", []), ("je suis ravi", "fr", []), ("i am fine", "en", []), ("bel gratis", "nl", []),
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
+    ("griet verhaeghe", "nl", [("griet verhaeghe", "PERSON")]),  # a one-line field's whole value
+    ("rode fiets", "nl", []), ("rose gold", "en", []),
     # whoever signs a letter, on the line after the closing formula, names nobody knows included
     ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),
     ("Merci d'avance.\nBien cordialement,\n  Azilis Le Kerneau\n", "fr", [("Azilis Le Kerneau", "PERSON")]),
