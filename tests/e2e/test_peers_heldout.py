@@ -148,11 +148,11 @@ def readable(request: dict[str, Any]) -> tuple[str, str]:
     return "\n".join(strings), "\n".join(around)
 
 
-def leaks_in(strings: str, around: str) -> dict[str, list[str]]:
+def leaks_in(strings: str, around: str, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
     """Planted value -> its 6-character windows found: anywhere in the decoded strings; in the URL,
     headers and raw body only the windows that are not all digits (a timestamp's digits are no IBAN)."""
     found = {}
-    for name, value in PLANT.items():
+    for name, value in plant.items():
         hits = sorted(w for w in windows(value) if w in strings or (not w.isdigit() and w in around))
         if hits:
             blob = strings if hits[0] in strings else around
@@ -161,7 +161,7 @@ def leaks_in(strings: str, around: str) -> dict[str, list[str]]:
     return found
 
 
-def stored_leaks(data_dir: Path) -> dict[str, list[str]]:
+def stored_leaks(data_dir: Path, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
     """The planted values' windows in any file of redactor's data dir (spool, state), inflated when
     compressed."""
     found: dict[str, list[str]] = {}
@@ -176,17 +176,17 @@ def stored_leaks(data_dir: Path) -> dict[str, list[str]]:
             except zlib.error:
                 pass
         text = blob.decode("utf-8", "replace")
-        for name, value in PLANT.items():
+        for name, value in plant.items():
             hits = [w for w in windows(value) if not w.isdigit() and w in text]
             if hits:
                 found[f"{path.relative_to(data_dir)}: {name}"] = hits
     return found
 
 
-def all_leaks(stack: dict[str, Any]) -> dict[str, Any]:
+def all_leaks(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> dict[str, Any]:
     leaks = {}
     for n, request in enumerate(stack["collector"].received):
-        found = leaks_in(*readable(request))
+        found = leaks_in(*readable(request), plant)
         if found:
             leaks[f"#{n} {request['method']} {request['path_qs'][:50]}"] = found
     return leaks
@@ -249,11 +249,11 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
     return sent
 
 
-def assert_no_leaks(stack: dict[str, Any]) -> None:
+def assert_no_leaks(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> None:
     assert not stack["collector"].refused, stack["collector"].refused
-    leaks = all_leaks(stack)
+    leaks = all_leaks(stack, plant)
     assert not leaks, json.dumps(leaks, indent=1, ensure_ascii=False)[:6000]
-    stored = stored_leaks(stack["serve"].data_dir)
+    stored = stored_leaks(stack["serve"].data_dir, plant)
     assert not stored, stored
 
 
