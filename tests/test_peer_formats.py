@@ -647,6 +647,23 @@ async def test_software_is_named_not_a_person(redact):
     assert "Tjallingsma" not in json.dumps(sent)
 
 
+
+async def test_a_handle_after_a_path_segment_of_people_is_masked(redact):
+    """A page path that names who it is about ("/klant/jorindev77", a Sentry transaction from
+    scope.setTransactionName or a route, a request's URL): the segment after one that holds people is
+    a handle or an id no detector reads, masked whole; a plain word there ("/account/settings") and a
+    page's file ("/klant/index.html") are the site's, and any other path keeps its segments."""
+    handle = "jorindev77"
+    event = {"event_id": "9" * 32, "level": "error", "platform": "javascript", "transaction": f"/klant/{handle}",
+             "request": {"url": f"https://shop.example/users/{handle}/orders?tab=open"},
+             "tags": {"route": "/account/settings", "page": "/klant/index.html", "other": "/checkout/step2"}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    [(_, sent)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    sent = json.loads(sent)
+    assert handle not in json.dumps(sent) and "indev" not in json.dumps(sent)
+    assert sent["transaction"].startswith("/klant/*") and sent["request"]["url"].endswith("/orders?tab=open")
+    assert sent["tags"] == event["tags"]
+
 # -- structural keys: skipped only with the shape the SDK gives them ------------------------------
 UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
