@@ -664,6 +664,19 @@ async def test_a_handle_after_a_path_segment_of_people_is_masked(redact):
     assert sent["transaction"].startswith("/klant/*") and sent["request"]["url"].endswith("/orders?tab=open")
     assert sent["tags"] == event["tags"]
 
+
+async def test_a_property_whose_key_names_the_user_is_masked_whole(redact):
+    """posthog.register_once({eerste_gebruiker: "jorindev77"}): a super property whose key says it
+    is the user (Dutch "gebruiker", French "utilisateur", German "Nutzer") holds a handle no detector
+    reads, in every event after it: masked whole, as under "username"; the other properties stay."""
+    properties = {"eerste_gebruiker": "jorindev77", "utilisateur": "margaux_b", "Nutzername": "kaiser77",
+                  "product": "Kinderzitje Junior", "$raw_user_agent": "Mozilla/5.0"}
+    raw = posthog_body(capture_batch([analytics_event("terugbel_verzoek", **properties)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    for key in ("eerste_gebruiker", "utilisateur", "Nutzername"):
+        assert set(sent[key]) == {"*"}, key
+    assert sent["product"] == "Kinderzitje Junior" and sent["$raw_user_agent"] == "Mozilla/5.0"
+
 # -- structural keys: skipped only with the shape the SDK gives them ------------------------------
 UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
