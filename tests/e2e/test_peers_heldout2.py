@@ -11,7 +11,10 @@ person and group properties for flags (/flags), session and once super propertie
 XHR with a JSON body and a custom header, a fetch with an IBAN in its query, a sendBeacon at unload;
 Sentry's user with the e-mail as id, setTags/setExtras/setContext, a breadcrumb with data, a
 fingerprint and a transaction name, an attachment, feedback with an attachment, an unhandled
-rejection of an object, an error thrown from a timer.
+rejection of an object, an error thrown from a timer. Added after the first fixes: a same-origin
+iframe the visitor types the partner's e-mail in, a shadow root with the visitor's card and an
+editable note, a date of birth the page fills in, the document title naming the visitor, a mailto:
+link and an image whose URL hold them, console.error of an Error.
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request:
 path, headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir;
@@ -26,6 +29,9 @@ access token, the person properties for flags, the XHR bodies and the copied IBA
   "jorindev77"'); no detector reads a handle, and "gebruiker" (Dutch: user) was no key meaning.
 - sentry: an error event's `transaction`, set by scope.setTransactionName("/klant/jorindev77"), a
   route that names the visitor, arrived as it was sent ('"transaction": "/klant/jorindev77"').
+After the two fixes (a handle after a path segment that holds people, a key naming the user in
+nl/fr/de), both pass; the shapes added then (iframe, shadow root, title, mailto:, avatar URL,
+autofilled date, logged Error) passed at their first run too.
 Not a leak, but noted: "Bedankt, we bellen u terug!" arrived as "*******, we bellen u terug!" in the
 posthog recording (a capitalised word before a comma read as a name), so the test waits on "bellen u
 terug".
@@ -65,6 +71,8 @@ PLANT = {
     "password": "Zomer2026!kwak",
     "partner": "Bartholomeus Dierickx",
     "token": "at_5Gh8Kz2Qw9Lm3Nx7Rv",
+    "dob": "14/03/1987",
+    "partner_email": "b.dierickx@telenet-mail.be",
 }
 MESSAGE = f"Graag bellen na 18u, anders mijn man {PLANT['partner']} vragen"
 NOTE = f"Rekening {PLANT['iban']} op naam van {PLANT['partner']}"
@@ -149,6 +157,8 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
                              ("#f4", PLANT["phone_be"]), ("#f5", PLANT["iban"]), ("#f6", PLANT["password"]),
                              ("#f7", MESSAGE), ("#f8", NOTE)):
             page.locator(field).press_sequentially(value, delay=8)
+        page.frame_locator("#partner").locator("#pm").press_sequentially(PLANT["partner_email"], delay=8)
+        page.locator("#kaart #snote").press_sequentially(f" bel {PLANT['partner']} op {PLANT['phone_nl']}", delay=8)
         page.locator("#send").click()
         page.locator("#done").filter(has_text="Bedankt").wait_for()
         page.locator("#toon").click()
