@@ -651,10 +651,12 @@ async def test_software_is_named_not_a_person(redact):
 async def test_a_handle_after_a_path_segment_of_people_is_masked(redact):
     """A page path that names who it is about ("/klant/jorindev77", a Sentry transaction from
     scope.setTransactionName or a route, a request's URL): the segment after one that holds people is
-    a handle or an id no detector reads, masked whole; a plain word there ("/account/settings") and a
-    page's file ("/klant/index.html") are the site's, and any other path keeps its segments."""
+    a handle or an id no detector reads, masked whole, digits or not ("/u/jorindev"); a page of the
+    site's there ("/account/settings") and a page's file ("/klant/index.html") are kept, and any
+    other path keeps its segments."""
     handle = "jorindev77"
     event = {"event_id": "9" * 32, "level": "error", "platform": "javascript", "transaction": f"/klant/{handle}",
+             "extra": {"profiel": "/u/jorindev", "bestellingen": "/klant/bestellingen"},
              "request": {"url": f"https://shop.example/users/{handle}/orders?tab=open"},
              "tags": {"route": "/account/settings", "page": "/klant/index.html", "other": "/checkout/step2"}}
     raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
@@ -663,6 +665,7 @@ async def test_a_handle_after_a_path_segment_of_people_is_masked(redact):
     assert handle not in json.dumps(sent) and "indev" not in json.dumps(sent)
     assert sent["transaction"].startswith("/klant/*") and sent["request"]["url"].endswith("/orders?tab=open")
     assert sent["tags"] == event["tags"]
+    assert sent["extra"] == {"profiel": "/u/********", "bestellingen": "/klant/bestellingen"}
 
 
 async def test_a_property_whose_key_names_the_user_is_masked_whole(redact):
