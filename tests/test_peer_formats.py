@@ -680,6 +680,19 @@ async def test_a_property_whose_key_names_the_user_is_masked_whole(redact):
         assert set(sent[key]) == {"*"}, key
     assert sent["product"] == "Kinderzitje Junior" and sent["$raw_user_agent"] == "Mozilla/5.0"
 
+
+async def test_a_compact_iban_is_not_taken_for_a_hex_id(redact):
+    """A Belgian or a German IBAN written without spaces ("BE07363001234566", "DE89370400440532013000")
+    is all hex characters: taken for a digest, it was never scanned. A hex id has letters beyond its
+    first two characters; two letters and digits only are an account number, read as any value."""
+    ibans = {"van": "BE07363001234566", "naar": "de89370400440532013000"}
+    ids = {"checksum": "4bf92f3577b34da6a3ce929d0e0e4736", "ref": "0193a5b27c3d7e4f"}
+    raw = posthog_body(capture_batch([analytics_event("overschrijving", **ibans, **ids)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    for key in ibans:
+        assert set(sent[key]) == {"*"}, sent[key]
+    assert {key: sent[key] for key in ids} == ids
+
 # -- structural keys: skipped only with the shape the SDK gives them ------------------------------
 UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
