@@ -14,7 +14,9 @@ fingerprint and a transaction name, an attachment, feedback with an attachment, 
 rejection of an object, an error thrown from a timer. Added after the first fixes: a same-origin
 iframe the visitor types the partner's e-mail in, a shadow root with the visitor's card and an
 editable note, a date of birth the page fills in, the document title naming the visitor, a mailto:
-link and an image whose URL hold them, console.error of an Error.
+link and an image whose URL hold them, console.error of an Error, a German IBAN without spaces as a
+property and a tag (all hex characters: it passed as a digest before 69332c3; run against the code
+before that commit, posthog's /e/ carried '"naar": "DE89370400440532013000"').
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request:
 path, headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir;
@@ -73,6 +75,7 @@ PLANT = {
     "token": "at_5Gh8Kz2Qw9Lm3Nx7Rv",
     "dob": "14/03/1987",
     "partner_email": "b.dierickx@telenet-mail.be",
+    "iban_compact": "DE89370400440532013000",
 }
 MESSAGE = f"Graag bellen na 18u, anders mijn man {PLANT['partner']} vragen"
 NOTE = f"Rekening {PLANT['iban']} op naam van {PLANT['partner']}"
