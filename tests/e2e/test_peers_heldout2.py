@@ -16,7 +16,8 @@ iframe the visitor types the partner's e-mail in, a shadow root with the visitor
 editable note, a date of birth the page fills in, the document title naming the visitor, a mailto:
 link and an image whose URL hold them, console.error of an Error, a German IBAN without spaces as a
 property and a tag (all hex characters: it passed as a digest before 69332c3; run against the code
-before that commit, posthog's /e/ carried '"naar": "DE89370400440532013000"').
+before that commit, posthog's /e/ carried '"naar": "DE89370400440532013000"'), and a multipart
+FormData POST answered in text/plain with the name and a phone (masked at its first run).
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request:
 path, headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir;
@@ -101,6 +102,10 @@ def heldout2_app(bundles: Path) -> web.Application:
     async def lookup(request: web.Request) -> web.Response:
         return web.json_response({"houder": PLANT["name"], "iban": request.query.get("iban", "")})
 
+    async def note(request: web.Request) -> web.Response:
+        await request.read()
+        return web.Response(text=f"Notitie bewaard voor {PLANT['name']}, we bellen {PLANT['phone_nl']}")
+
     async def page(request: web.Request) -> web.StreamResponse:
         html = (HERE / "heldout2.html").read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
         return web.Response(text=html, content_type="text/html")
@@ -117,6 +122,7 @@ def heldout2_app(bundles: Path) -> web.Application:
     app.router.add_get("/vendor/peer.js", peer_bundle)
     app.router.add_post("/api/contact", contact)
     app.router.add_get("/api/lookup", lookup)
+    app.router.add_post("/api/note", note)
     app.router.add_get("/player.html", player)
     app.router.add_static("/vendor/", PLAYER)
     return app
