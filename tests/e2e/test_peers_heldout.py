@@ -16,6 +16,7 @@ the GET routes redactor has no business with arrive as the browser sent them.
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import json
 import zlib
@@ -70,41 +71,57 @@ def package_version(name: str) -> str:
     return json.loads((REPO / "node_modules" / name / "package.json").read_text())["version"]
 
 
-def heldout_app(bundles: Path) -> web.Application:
+def held_out_page_app(bundles: Path, html: str, route: str) -> web.Application:
+    """A held-out page (tests/e2e/peers/<html>) at `route`, the SDK bundle it asks for and the page
+    it leaves to (/bye.html); the caller adds the page's API."""
     async def peer_bundle(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(bundles / f"{request.query.get('sdk', 'posthog')}-entry.js",
                                 headers={"Content-Type": "text/javascript"})
 
-    async def profile(request: web.Request) -> web.Response:
-        await request.read()
-        return web.json_response(PROFILE, headers={"X-Echo": "profile"})
-
     async def page(request: web.Request) -> web.StreamResponse:
-        html = (HERE / "heldout.html").read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
-        return web.Response(text=html, content_type="text/html")
+        text = (HERE / html).read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
+        return web.Response(text=text, content_type="text/html")
 
     async def bye(request: web.Request) -> web.Response:
         return web.Response(text="<!doctype html><p>tot ziens</p>", content_type="text/html")
 
     app = web.Application()
-    app.router.add_get("/klant/{slug}/heldout.html", page)
+    app.router.add_get(route, page)
     app.router.add_get("/bye.html", bye)
     app.router.add_get("/vendor/peer.js", peer_bundle)
+    return app
+
+
+def heldout_app(bundles: Path) -> web.Application:
+    async def profile(request: web.Request) -> web.Response:
+        await request.read()
+        return web.json_response(PROFILE, headers={"X-Echo": "profile"})
+
+    app = held_out_page_app(bundles, "heldout.html", "/klant/{slug}/heldout.html")
     app.router.add_post("/api/profile", profile)
     return app
 
 
-@pytest.fixture(scope="module")
-def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with peer_stack(heldout_app(bundles), tmp_path_factory.mktemp("peers-heldout"), {}, (TOKEN, SENTRY_KEY),
-                    REMOTE_CONFIG) as up:
+@contextlib.contextmanager
+def saved_stack(app: web.Application, base: Path, keys: tuple[str, str], remote_config: dict[str, Any],
+                name: str) -> Iterator[dict[str, Any]]:
+    """peer_stack, and what the collector got written to tests/output/<name>-collector.json (to read
+    when a test fails)."""
+    with peer_stack(app, base, {}, keys, remote_config) as up:
         try:
             yield up
         finally:
-            OUTPUT.mkdir(parents=True, exist_ok=True)  # what the collector got, to read when a test fails
-            (OUTPUT / "peers-heldout-collector.json").write_text(json.dumps(
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            (OUTPUT / f"{name}-collector.json").write_text(json.dumps(
                 [{"method": r["method"], "path_qs": r["path_qs"], "decoded": decoded(r)}
                  for r in up["collector"].received], ensure_ascii=False, indent=1, default=repr))
+
+
+@pytest.fixture(scope="module")
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout_app(bundles), tmp_path_factory.mktemp("peers-heldout"), (TOKEN, SENTRY_KEY),
+                     REMOTE_CONFIG, "peers-heldout") as up:
+        yield up
 
 
 # -- reading what the collector got ------------------------------------------------------------

@@ -53,10 +53,9 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .conftest import OUTPUT
 from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, replays, wait_for  # noqa: F401 (fixtures)
-from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, decoded, events_named, package_version,
-                                 recorded_text)
+from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
+                                 package_version, recorded_text, saved_stack)
 
 pytestmark = pytest.mark.e2e
 
@@ -90,10 +89,6 @@ REMOTE_CONFIG = {
 
 
 def heldout2_app(bundles: Path) -> web.Application:
-    async def peer_bundle(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(bundles / f"{request.query.get('sdk', 'posthog')}-entry.js",
-                                headers={"Content-Type": "text/javascript"})
-
     async def contact(request: web.Request) -> web.Response:
         sent = await request.json()
         return web.json_response({"bevestiging": f"Bedankt {sent['naam']}", "mail": sent["mail"], "status": "Spatbord Zwart"},
@@ -106,20 +101,10 @@ def heldout2_app(bundles: Path) -> web.Application:
         await request.read()
         return web.Response(text=f"Notitie bewaard voor {PLANT['name']}, we bellen {PLANT['phone_nl']}")
 
-    async def page(request: web.Request) -> web.StreamResponse:
-        html = (HERE / "heldout2.html").read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
-        return web.Response(text=html, content_type="text/html")
-
-    async def bye(request: web.Request) -> web.Response:
-        return web.Response(text="<!doctype html><p>tot ziens</p>", content_type="text/html")
-
     async def player(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(HERE / "player.html")
 
-    app = web.Application()
-    app.router.add_get("/contact/heldout2.html", page)
-    app.router.add_get("/bye.html", bye)
-    app.router.add_get("/vendor/peer.js", peer_bundle)
+    app = held_out_page_app(bundles, "heldout2.html", "/contact/heldout2.html")
     app.router.add_post("/api/contact", contact)
     app.router.add_get("/api/lookup", lookup)
     app.router.add_post("/api/note", note)
@@ -130,15 +115,9 @@ def heldout2_app(bundles: Path) -> web.Application:
 
 @pytest.fixture(scope="module")
 def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with peer_stack(heldout2_app(bundles), tmp_path_factory.mktemp("peers-heldout2"), {}, (TOKEN, SENTRY_KEY),
-                    REMOTE_CONFIG) as up:
-        try:
-            yield up
-        finally:
-            OUTPUT.mkdir(parents=True, exist_ok=True)  # what the collector got, to read when a test fails
-            (OUTPUT / "peers-heldout2-collector.json").write_text(json.dumps(
-                [{"method": r["method"], "path_qs": r["path_qs"], "decoded": decoded(r)}
-                 for r in up["collector"].received], ensure_ascii=False, indent=1, default=repr))
+    with saved_stack(heldout2_app(bundles), tmp_path_factory.mktemp("peers-heldout2"), (TOKEN, SENTRY_KEY),
+                     REMOTE_CONFIG, "peers-heldout2") as up:
+        yield up
 
 
 def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any, done: Any,
