@@ -150,6 +150,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
         page.locator("#send").click()
         page.locator("#done").filter(has_text="Bedankt").wait_for()
         page.locator("#toon").click()
+        page.locator("#toon").filter(has_text="@").click()  # again, now that it shows the e-mail ($el_text)
         page.evaluate("""() => { const range = document.createRange();
             range.selectNodeContents(document.getElementById('copyme'));
             const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range); }""")
