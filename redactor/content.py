@@ -858,6 +858,19 @@ def _looks_random(run: str) -> bool:
     return entropy >= _MIN_TOKEN_ENTROPY
 
 
+#: the path segments that hold people (rules/recognizers.yaml person_paths)
+_PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
+#: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
+_PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
+#: a page's own file after such a segment ("/klant/index.html")
+_PAGE_FILE = re.compile(r"(?i)\.(?:html?|php\d?|aspx?|jsp|cgi)$")
+
+
+def _person_in_path(segment: str) -> bool:
+    """Whether a page path's segment after one that holds people is a person's handle or id: an
+    allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev")."""
+    return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
+
 #: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
 
@@ -889,15 +902,22 @@ class UrlSlot(Slot):
             self.pieces = []
             self.texts = [unquote(url)]  # mailto:, tel: — a "+" is a plus here, not a space
             return
+        after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         for piece in self.pieces:
             name, value = piece[1], piece[3]
-            if page and piece[0] == "/" and not piece[2] and is_name_slug(unquote(name)):
+            segment = page and piece[0] == "/" and not piece[2]
+            if segment and is_name_slug(unquote(name)):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
-            elif not piece[2] or not value:
+            elif segment and after_people and _person_in_path(unquote(name)):
+                # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
+                # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
+                self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
+            after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
+            if not piece[2] or not value:
                 continue
-            elif SECRET_PARAMETERS.search(unquote_plus(name)):
+            if SECRET_PARAMETERS.search(unquote_plus(name)):
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
             elif meaning := work.parameter_meaning(unquote_plus(name)):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so

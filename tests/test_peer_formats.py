@@ -647,6 +647,52 @@ async def test_software_is_named_not_a_person(redact):
     assert "Tjallingsma" not in json.dumps(sent)
 
 
+
+async def test_a_handle_after_a_path_segment_of_people_is_masked(redact):
+    """A page path that names who it is about ("/klant/jorindev77", a Sentry transaction from
+    scope.setTransactionName or a route, a request's URL): the segment after one that holds people is
+    a handle or an id no detector reads, masked whole, digits or not ("/u/jorindev"); a page of the
+    site's there ("/account/settings") and a page's file ("/klant/index.html") are kept, and any
+    other path keeps its segments."""
+    handle = "jorindev77"
+    event = {"event_id": "9" * 32, "level": "error", "platform": "javascript", "transaction": f"/klant/{handle}",
+             "extra": {"profiel": "/u/jorindev", "bestellingen": "/klant/bestellingen"},
+             "request": {"url": f"https://shop.example/users/{handle}/orders?tab=open"},
+             "tags": {"route": "/account/settings", "page": "/klant/index.html", "other": "/checkout/step2"}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    [(_, sent)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    sent = json.loads(sent)
+    assert handle not in json.dumps(sent) and "indev" not in json.dumps(sent)
+    assert sent["transaction"].startswith("/klant/*") and sent["request"]["url"].endswith("/orders?tab=open")
+    assert sent["tags"] == event["tags"]
+    assert sent["extra"] == {"profiel": "/u/********", "bestellingen": "/klant/bestellingen"}
+
+
+async def test_a_property_whose_key_names_the_user_is_masked_whole(redact):
+    """posthog.register_once({eerste_gebruiker: "jorindev77"}): a super property whose key says it
+    is the user (Dutch "gebruiker", French "utilisateur", German "Nutzer") holds a handle no detector
+    reads, in every event after it: masked whole, as under "username"; the other properties stay."""
+    properties = {"eerste_gebruiker": "jorindev77", "utilisateur": "margaux_b", "Nutzername": "kaiser77",
+                  "product": "Kinderzitje Junior", "$raw_user_agent": "Mozilla/5.0"}
+    raw = posthog_body(capture_batch([analytics_event("terugbel_verzoek", **properties)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    for key in ("eerste_gebruiker", "utilisateur", "Nutzername"):
+        assert set(sent[key]) == {"*"}, key
+    assert sent["product"] == "Kinderzitje Junior" and sent["$raw_user_agent"] == "Mozilla/5.0"
+
+
+async def test_a_compact_iban_is_not_taken_for_a_hex_id(redact):
+    """A Belgian or a German IBAN written without spaces ("BE07363001234566", "DE89370400440532013000")
+    is all hex characters: taken for a digest, it was never scanned. A hex id has letters beyond its
+    first two characters; two letters and digits only are an account number, read as any value."""
+    ibans = {"van": "BE07363001234566", "naar": "de89370400440532013000"}
+    ids = {"checksum": "4bf92f3577b34da6a3ce929d0e0e4736", "ref": "0193a5b27c3d7e4f"}
+    raw = posthog_body(capture_batch([analytics_event("overschrijving", **ibans, **ids)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    for key in ibans:
+        assert set(sent[key]) == {"*"}, sent[key]
+    assert {key: sent[key] for key in ids} == ids
+
 # -- structural keys: skipped only with the shape the SDK gives them ------------------------------
 UA = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 

@@ -27,10 +27,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 GZIP_WBITS, ZLIB_WBITS = 31, 15
 #: how the SDKs compress (fflate's and zlib's default level): what we forward is compressed alike
 COMPRESSION_LEVEL = 6
-#: ids the collectors join on: a UUID, a hex digest (with a letter: sixteen digits alone are a card
-#: number); never scanned (Presidio reads digit groups in them as phone numbers)
+#: ids the collectors join on: a UUID, a hex digest (with a letter beyond its first two characters:
+#: sixteen digits alone are a card number, two letters and digits an IBAN, "BE07363001234566",
+#: "DE89370400440532013000"); never scanned (Presidio reads digit groups in them as phone numbers)
 _ID_BODY = (r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
-            r"|(?=[0-9]*[a-fA-F])[0-9a-fA-F]{16,64}")
+            r"|(?=[0-9a-fA-F]{2}[0-9]*[a-fA-F])[0-9a-fA-F]{16,64}")
 ID_SHAPED = re.compile(rf"^(?:{_ID_BODY})$")
 
 

@@ -16,6 +16,7 @@ the GET routes redactor has no business with arrive as the browser sent them.
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import json
 import zlib
@@ -70,41 +71,57 @@ def package_version(name: str) -> str:
     return json.loads((REPO / "node_modules" / name / "package.json").read_text())["version"]
 
 
-def heldout_app(bundles: Path) -> web.Application:
+def held_out_page_app(bundles: Path, html: str, route: str) -> web.Application:
+    """A held-out page (tests/e2e/peers/<html>) at `route`, the SDK bundle it asks for and the page
+    it leaves to (/bye.html); the caller adds the page's API."""
     async def peer_bundle(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(bundles / f"{request.query.get('sdk', 'posthog')}-entry.js",
                                 headers={"Content-Type": "text/javascript"})
 
-    async def profile(request: web.Request) -> web.Response:
-        await request.read()
-        return web.json_response(PROFILE, headers={"X-Echo": "profile"})
-
     async def page(request: web.Request) -> web.StreamResponse:
-        html = (HERE / "heldout.html").read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
-        return web.Response(text=html, content_type="text/html")
+        text = (HERE / html).read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
+        return web.Response(text=text, content_type="text/html")
 
     async def bye(request: web.Request) -> web.Response:
         return web.Response(text="<!doctype html><p>tot ziens</p>", content_type="text/html")
 
     app = web.Application()
-    app.router.add_get("/klant/{slug}/heldout.html", page)
+    app.router.add_get(route, page)
     app.router.add_get("/bye.html", bye)
     app.router.add_get("/vendor/peer.js", peer_bundle)
+    return app
+
+
+def heldout_app(bundles: Path) -> web.Application:
+    async def profile(request: web.Request) -> web.Response:
+        await request.read()
+        return web.json_response(PROFILE, headers={"X-Echo": "profile"})
+
+    app = held_out_page_app(bundles, "heldout.html", "/klant/{slug}/heldout.html")
     app.router.add_post("/api/profile", profile)
     return app
 
 
-@pytest.fixture(scope="module")
-def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with peer_stack(heldout_app(bundles), tmp_path_factory.mktemp("peers-heldout"), {}, (TOKEN, SENTRY_KEY),
-                    REMOTE_CONFIG) as up:
+@contextlib.contextmanager
+def saved_stack(app: web.Application, base: Path, keys: tuple[str, str], remote_config: dict[str, Any],
+                name: str) -> Iterator[dict[str, Any]]:
+    """peer_stack, and what the collector got written to tests/output/<name>-collector.json (to read
+    when a test fails)."""
+    with peer_stack(app, base, {}, keys, remote_config) as up:
         try:
             yield up
         finally:
-            OUTPUT.mkdir(parents=True, exist_ok=True)  # what the collector got, to read when a test fails
-            (OUTPUT / "peers-heldout-collector.json").write_text(json.dumps(
+            OUTPUT.mkdir(parents=True, exist_ok=True)
+            (OUTPUT / f"{name}-collector.json").write_text(json.dumps(
                 [{"method": r["method"], "path_qs": r["path_qs"], "decoded": decoded(r)}
                  for r in up["collector"].received], ensure_ascii=False, indent=1, default=repr))
+
+
+@pytest.fixture(scope="module")
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout_app(bundles), tmp_path_factory.mktemp("peers-heldout"), (TOKEN, SENTRY_KEY),
+                     REMOTE_CONFIG, "peers-heldout") as up:
+        yield up
 
 
 # -- reading what the collector got ------------------------------------------------------------
@@ -148,11 +165,11 @@ def readable(request: dict[str, Any]) -> tuple[str, str]:
     return "\n".join(strings), "\n".join(around)
 
 
-def leaks_in(strings: str, around: str) -> dict[str, list[str]]:
+def leaks_in(strings: str, around: str, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
     """Planted value -> its 6-character windows found: anywhere in the decoded strings; in the URL,
     headers and raw body only the windows that are not all digits (a timestamp's digits are no IBAN)."""
     found = {}
-    for name, value in PLANT.items():
+    for name, value in plant.items():
         hits = sorted(w for w in windows(value) if w in strings or (not w.isdigit() and w in around))
         if hits:
             blob = strings if hits[0] in strings else around
@@ -161,7 +178,7 @@ def leaks_in(strings: str, around: str) -> dict[str, list[str]]:
     return found
 
 
-def stored_leaks(data_dir: Path) -> dict[str, list[str]]:
+def stored_leaks(data_dir: Path, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
     """The planted values' windows in any file of redactor's data dir (spool, state), inflated when
     compressed."""
     found: dict[str, list[str]] = {}
@@ -176,17 +193,17 @@ def stored_leaks(data_dir: Path) -> dict[str, list[str]]:
             except zlib.error:
                 pass
         text = blob.decode("utf-8", "replace")
-        for name, value in PLANT.items():
+        for name, value in plant.items():
             hits = [w for w in windows(value) if not w.isdigit() and w in text]
             if hits:
                 found[f"{path.relative_to(data_dir)}: {name}"] = hits
     return found
 
 
-def all_leaks(stack: dict[str, Any]) -> dict[str, Any]:
+def all_leaks(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> dict[str, Any]:
     leaks = {}
     for n, request in enumerate(stack["collector"].received):
-        found = leaks_in(*readable(request))
+        found = leaks_in(*readable(request), plant)
         if found:
             leaks[f"#{n} {request['method']} {request['path_qs'][:50]}"] = found
     return leaks
@@ -249,11 +266,11 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
     return sent
 
 
-def assert_no_leaks(stack: dict[str, Any]) -> None:
+def assert_no_leaks(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> None:
     assert not stack["collector"].refused, stack["collector"].refused
-    leaks = all_leaks(stack)
+    leaks = all_leaks(stack, plant)
     assert not leaks, json.dumps(leaks, indent=1, ensure_ascii=False)[:6000]
-    stored = stored_leaks(stack["serve"].data_dir)
+    stored = stored_leaks(stack["serve"].data_dir, plant)
     assert not stored, stored
 
 
