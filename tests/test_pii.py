@@ -434,8 +434,11 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
     assert found(patterns_only, "Please leave the parcel with Harry Wright next door.", "en") == {
         ("Harry Wright", "PERSON")}
     assert found(patterns_only, "Mieke Hofstra", "nl") == {("Mieke Hofstra", "PERSON")}
-    # a greeting before the name is part of the capitalised run, and masked with it
-    assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Bonjour Amélie Vermeulen-Lambert", "PERSON")}
+    # a greeting before the name is part of the capitalised run, but not of the name: it stays readable (masked
+    # with the name it would be masked wherever the session shows it again, "Bedankt, we bellen u terug")
+    assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Amélie Vermeulen-Lambert", "PERSON")}
+    assert found(patterns_only, "Bedankt Jorinde Vlaminckx", "nl") == {("Jorinde Vlaminckx", "PERSON")}
+    assert found(patterns_only, "Bedankt voor je bestelling, De Vries Sanne", "nl") == {("De Vries Sanne", "PERSON")}
 
 
 # Issue 9, item 13: the site's own text is not visitor data, but the visitor's name it shows back is.

@@ -313,6 +313,22 @@ def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return _engine_words("venue_words"), after
 
 
+def name_start(text: str, start: int, end: int) -> int:
+    """Where the name itself starts in a person's span that opens with greetings or titles ("Bedankt Jorinde
+    Vlaminckx", "Bonjour Madame Amélie Roux"): they are no part of the name, and masked as a part of it they
+    would be masked wherever the session shows them again ("Bedankt, we bellen u terug")."""
+    for word in _WORD.finditer(text, start, end):
+        bare = word.group().strip(".,!")
+        # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own
+        if (word.end() >= end or _plain_name(bare) not in _engine_words("name_openers")
+                or bare.casefold() in PARTICLES or is_function_word(bare)):
+            return word.start()
+    return start
+
+
+_WORD = re.compile(r"\S+")
+
+
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title
     ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
