@@ -835,6 +835,17 @@ def test_text_containers_named_for_personal_data(session):
     assert "Lotte" not in stored and "lotte@" not in stored and "Fietsbel Deluxe" in stored
 
 
+
+def test_a_label_named_for_its_field_is_no_text_container(session):
+    """ASP.NET names a field's label after it (<span id="ctl00_cphMain_lblTussenvoegsel">): the label's
+    word is the site's, not a value; masked, it tainted the field names it stands in (heldout round 7)."""
+    label = element("span", {"id": "ctl00_cphMain_lblTussenvoegsel"}, [text("Tussenvoegsel")])
+    field = element("input", {"type": "text", "name": "ctl00$cphMain$txtTussenvoegsel", "id": "ctl00_cphMain_txtTussenvoegsel"})
+    s = session()
+    s.send(snapshot(html_page(label, field)), *typing(field["id"], "van der"))
+    stored = orjson.dumps(s.stored).decode()
+    assert '"Tussenvoegsel"' in stored and "txtTussenvoegsel" in stored
+
 # -- URLs, custom events, attributes ------------------------------------------------------------------
 def test_urls_lose_emails_and_secrets(session):
     s = session()
