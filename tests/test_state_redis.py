@@ -150,6 +150,17 @@ async def test_redis_down_refuses_with_503_and_stores_nothing(shared, redis_serv
     assert "hunter2-secret" not in orjson.dumps(stored).decode()
 
 
+async def test_the_first_batch_after_a_redis_restart_is_taken(shared, redis_server, admin_headers):  # noqa: F811
+    """The pooled connections died with the old Redis: the first batch reconnects, not 503."""
+    page, field, _, _ = password_page()
+    assert (await post(shared, "s-9", [meta(), snapshot(page)])).status == 202
+    redis_server.stop()
+    redis_server.start()  # the same port, no request in between
+    answer = await post(shared, "s-9", [input_event(field, "hunter2-secret")])
+    assert answer.status == 202, await answer.text()
+    assert (await shared.get("/readyz")).status == 200
+
+
 async def test_a_write_after_the_state_moved_is_refused_and_the_new_state_is_read(redis_server, rconn):  # noqa: F811
     """Two processes' backends on one Redis. A's lease is lost (its lock deleted, as if it had
     stalled past it); B commits; A's commit must not overwrite B's state."""
