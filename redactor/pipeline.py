@@ -44,6 +44,7 @@ from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, ba
                                state_to_save, take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
+from redactor.sinks.store import StorageUnavailable
 from redactor.state_redis import StateMoved, StateUnavailable
 
 log = logging.getLogger("redactor")
@@ -314,8 +315,13 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
              in zip(recordings.groups, redactions, encoded.summaries) if group.session is not None]
     if UPSTREAM not in app:
         for group, redaction, summary in saved:
-            await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
-                                   summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            try:
+                await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
+                                       summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            except StorageUnavailable as error:  # never acknowledged: the recorder sends it again, nothing is lost
+                log.warning("a batch of site %s could not be stored (%s): refused with 503", site, error.code)
+                return refuse(app[METRICS], 503, error.code, error.detail,
+                              {**headers, **retry_headers(headers, error.retry_after)})
             note_saved(mirrors[group.session], summary.state)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
@@ -324,8 +330,12 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
         return answer
     for group, redaction, summary in saved:
         if group.events:  # a group of analytics only: no recording to sum up
-            await store.save_session_state(site, group.session, len(redaction.events), len(body), summary.state_blob,
-                                           summary.remarks, summary.page, whole=summary.whole)
+            try:
+                await store.save_session_state(site, group.session, len(redaction.events), len(body),
+                                               summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            except StorageUnavailable as error:  # the batch is delivered: its state's changes go with the next one
+                log.warning("the session state of a batch of site %s could not be saved (%s)", site, error.code)
+                continue
             note_saved(mirrors[group.session], summary.state)
     return answer
 
