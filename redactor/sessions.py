@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import hashlib
 import math
 import time
 import zlib
@@ -114,6 +115,21 @@ def note_saved(mirror: DomMirror, state: SavedState | None) -> None:
 MAX_MISSING_SEQS = 64
 
 
+#: the digests of the batches taken last, kept per session: a batch under a number already taken is
+#: a retry only when it is the batch taken under that number (a reload that counts again, or a
+#: duplicated tab sharing the session id, sends other batches under the same numbers)
+MAX_SEQ_DIGESTS = 32
+#: bytes of a batch's digest: a keyed hash of its body (never the content); two different batches
+#: share one with a chance of 2^-64, and only then is the second taken for a retry
+DIGEST_BYTES = 8
+
+
+def batch_digest(key: bytes, body: bytes) -> str:
+    """The digest a batch's body is known by in its session (batch_order), keyed with the site's
+    secret: the state saved holds nothing a guess of the content could be checked against."""
+    return hashlib.blake2b(body, key=key[:64], digest_size=DIGEST_BYTES).hexdigest()
+
+
 class Order(enum.Enum):
     NEXT = "next"  # the one expected, one that came late, or a batch without a number: redact it
     DUPLICATE = "duplicate"  # taken before (a retry whose answer was lost): a no-op
@@ -121,28 +137,39 @@ class Order(enum.Enum):
     TOO_FAR = "too_far"  # more than MAX_MISSING_SEQS ahead: refused (it would make the next ones look taken)
 
 
-def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = ()) -> Order:
-    """Where a batch numbered seq (from 0), of these events, stands in its session. A number below
-    the last one taken is a retry of a batch taken before, unless its events are newer than every
-    event taken: then the recorder counts again (a reload that kept the session id), and the batch
-    is new."""
+def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest: str | None = None) -> Order:
+    """Where a batch numbered seq (from 0), of these events, whose body has this digest
+    (batch_digest), stands in its session. The batch taken under that number before (the same
+    digest) is a retry; another batch under a number at or below the last one taken is new: the
+    recorder counts again (a reload that kept the session id, a duplicated tab). When the number's
+    digests are no longer kept, a batch is new if its events are newer than every event taken."""
     if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
         return Order.NEXT
+    if digest is not None and [seq, digest] in mirror.seq_digests:
+        return Order.DUPLICATE
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     if seq == expected or seq in mirror.missing_seqs:
         return Order.NEXT
     if seq < expected:
+        if digest is not None and any(taken == seq for taken, _ in mirror.seq_digests):
+            return Order.NEXT  # not the batch taken under this number
         since = _event_times(events)[0] if mirror.last_time is not None else None
         counting_again = since is not None and since > mirror.last_time
         return Order.NEXT if counting_again else Order.DUPLICATE
     return Order.AHEAD if seq - expected <= MAX_MISSING_SEQS else Order.TOO_FAR
 
 
-def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = ()) -> bool:
-    """The batch numbered seq, of these events, was redacted: what comes next, the newest event
-    time taken, and which numbers are still missing. Returns whether it came late (after a later one). A batch
-    without a number changes nothing here (nor the state saved: only numbers need the time)."""
-    if seq is None or seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known)
+def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest: str | None = None) -> bool:
+    """The batch numbered seq, of these events, with this digest, was redacted: what comes next, the
+    newest event time taken, which numbers are still missing, and its digest. Returns whether it came
+    late (after a later one). A batch without a number changes nothing here (nor the state saved:
+    only numbers need the time)."""
+    if seq is None:
+        return False
+    if digest is not None and [seq, digest] not in mirror.seq_digests:
+        mirror.seq_digests = [*mirror.seq_digests, [seq, digest]][-MAX_SEQ_DIGESTS:]
+        mirror.dirty = True
+    if seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known, or a recount's)
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
@@ -180,7 +207,8 @@ def holds_nothing(mirror: DomMirror) -> bool:
     max_sessions_per_site for session_idle_seconds (SessionStates.let_go)."""
     return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.meaning_floor
             and not mirror.taint
-            and mirror.last_seq is None and not mirror.missing_seqs and not mirror.page_blocked)
+            and mirror.last_seq is None and not mirror.missing_seqs and not mirror.seq_digests
+            and not mirror.page_blocked)
 
 
 class SavedMirrors(Protocol):
