@@ -182,6 +182,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              settings.hot_sessions, settings.max_taint_values,
                                              max_bytes=settings.max_mirror_bytes,
                                              max_per_site=settings.max_sessions_per_site,
+                                             probation_seconds=settings.session_probation_seconds,
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)

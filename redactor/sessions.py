@@ -232,13 +232,18 @@ class SessionStates:
     and idle_seconds), bytes of mirrors in memory (max_bytes: live ones estimated, frozen ones
     exact; past it the least recently used are frozen, then let go), and sessions of one site
     (max_per_site: a new session past it is refused with SiteFull, so a site that opens sessions
-    by the thousand cannot push the other sites' sessions out of memory)."""
+    by the thousand cannot push the other sites' sessions out of memory). A session whose mirror
+    knows no page yet (no snapshot taken: a Meta event, made-up ids by the thousand) is on
+    probation: it holds its site's place for probation_seconds idle, not idle_seconds, so that
+    sessions nobody records cannot keep the site's real visitors out for half an hour (let go,
+    it loses nothing: the store has what it sent, and it is loaded again if it comes back)."""
 
     saved_with_batches = True  # the store keeps each session's state with its batches (state_to_save)
 
     def __init__(self, store: SavedMirrors, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
                  max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
-                 max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None):
+                 max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None,
+                 probation_seconds: float = 60.0):
         self.store = store
         self.max_taint_values = max_taint_values
         self.max_sessions = max_sessions
@@ -246,6 +251,7 @@ class SessionStates:
         self.hot = hot
         self.max_bytes = max_bytes
         self.max_per_site = max_per_site
+        self.probation_seconds = min(probation_seconds, idle_seconds)
         self._on_limit = on_limit or (lambda limit: None)
         self._hot: OrderedDict[Key, DomMirror] = OrderedDict()
         self._hot_sizes: dict[Key, int] = {}
@@ -254,6 +260,7 @@ class SessionStates:
         self._users: Counter[Key] = Counter()  # batches holding or waiting for a session
         self._discarded: set[Key] = set()  # sessions whose batch in flight was refused
         self._sites: dict[str, set[str]] = {}  # the sessions of each site in memory or in use
+        self._probation: OrderedDict[Key, float] = OrderedDict()  # sessions without a page, by last use
         self._hot_bytes = 0
         self._cold_bytes = 0
 
@@ -298,6 +305,9 @@ class SessionStates:
                     if key not in self._discarded:  # kept only when the batch went through
                         mirror.last_used = time.monotonic()
                         self._put_hot(key, mirror)
+                        self._probation.pop(key, None)
+                        if not mirror.nodes:
+                            self._probation[key] = mirror.last_used
                 finally:
                     self._discarded.discard(key)
                     self._evict()
@@ -330,18 +340,21 @@ class SessionStates:
         self._settle(key)
 
     def _retry_after(self, site: str) -> int:
-        """Seconds until the site's least recently used session idles out (and frees its place)."""
+        """Seconds until the first of the site's sessions idles out (and frees its place): the
+        least recently used, or one on probation."""
         now = time.monotonic()
-        last_used = [mirror.last_used for (s, _), mirror in self._hot.items() if s == site]
-        last_used += [used for (s, _), (_, used) in self._cold.items() if s == site]
+        last_used = [(key, mirror.last_used) for key, mirror in self._hot.items() if key[0] == site]
+        last_used += [(key, used) for key, (_, used) in self._cold.items() if key[0] == site]
         if not last_used:  # every place is held by a batch in flight
             return 1
-        return max(1, math.ceil(self.idle_seconds - (now - min(last_used))))
+        return max(1, math.ceil(min((self.probation_seconds if key in self._probation else self.idle_seconds)
+                                    - (now - used) for key, used in last_used)))
 
     def _settle(self, key: Key) -> None:
         """A session no batch holds and that is not kept: it leaves its site's count."""
         if key in self._users or key in self._hot or key in self._cold:
             return
+        self._probation.pop(key, None)
         sessions = self._sites.get(key[0])
         if sessions is not None:
             sessions.discard(key[1])
@@ -400,8 +413,18 @@ class SessionStates:
 
     def _evict(self) -> None:
         """Lets go of mirrors (the store has them, taint hashes included): idle ones, and the least
-        recently used past max_sessions."""
+        recently used past max_sessions; sessions on probation, past probation_seconds idle."""
         now = time.monotonic()
+        while self._probation:
+            key, last_used = next(iter(self._probation.items()))
+            if now - last_used <= self.probation_seconds:
+                break
+            del self._probation[key]
+            if key in self._hot:
+                self._pop_hot(key)
+            elif key in self._cold:
+                self._pop_cold(key)
+            self._settle(key)
         for store in (self._cold, self._hot):
             while store:
                 key, entry = next(iter(store.items()))

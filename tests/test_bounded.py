@@ -10,6 +10,7 @@ import asyncio
 import re
 import sys
 import threading
+import time
 from pathlib import Path
 
 import orjson
@@ -326,6 +327,30 @@ async def test_live_sessions_per_site_are_bounded_with_429(make_client):
     assert await metric(client, 'redactor_limit_hits_total{limit="site_sessions"}') == 1
     assert (await client.delete(ingest("a", "s2").rsplit("/", 1)[0], headers=ADMIN)).status == 204
     assert (await client.post(ingest("a", "s3"), data=one_event)).status == 202  # an erased session frees its place
+
+
+async def test_made_up_sessions_without_a_page_hold_a_place_only_for_their_probation(make_client):
+    """Sessions that sent nothing but a Meta event (made-up ids, by the thousand) give their place
+    back after session_probation_seconds idle, not session_idle_seconds; sessions with a page keep
+    theirs. (Waiting below is a poll on what the server says, with a deadline, not a timing test.)"""
+    client = await make_client(ner=False, max_sessions_per_site=3, session_probation_seconds=1)
+    only_meta = orjson.dumps([meta()])
+    with_page = orjson.dumps([meta(), snapshot(html_page(element("p", {}, [text("hello")])))])
+    for session in ("real1", "real2"):
+        assert (await client.post(ingest("a", session), data=with_page)).status == 202
+    assert (await client.post(ingest("a", "fake1"), data=only_meta)).status == 202
+    answer = await client.post(ingest("a", "real3"), data=with_page)
+    assert answer.status == 429 and int(answer.headers["Retry-After"]) <= 1  # the probation, not 30 minutes
+    deadline = time.monotonic() + 60
+    while answer.status == 429:  # what the recorder does: it sends again after Retry-After
+        assert time.monotonic() < deadline, "the made-up session never gave its place back"
+        await asyncio.sleep(int(answer.headers["Retry-After"]))
+        answer = await client.post(ingest("a", "real3"), data=with_page)
+    assert answer.status == 202
+    answer = await client.post(ingest("a", "fake2"), data=only_meta)  # the three with a page keep their places
+    assert answer.status == 429 and int(answer.headers["Retry-After"]) > 60
+    for session in ("real1", "real2", "real3"):
+        assert (await client.post(ingest("a", session), data=only_meta)).status == 202
 
 
 async def test_bytes_of_mirrors_in_memory_are_bounded(tmp_path):
