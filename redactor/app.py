@@ -33,11 +33,11 @@ from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.pii.cache import SharedSpans
-from redactor.pipeline import Recordings, refuse, take_batch
+from redactor.pipeline import Recordings, refuse, site_secret, take_batch
 from redactor.policy import Policy
 from redactor.retention import retention
 from redactor.scheduling import RedactionThreads
-from redactor.sessions import SessionStates
+from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool
 from redactor.sinks.store import Store
@@ -93,15 +93,16 @@ async def ingest(request: web.Request) -> web.StreamResponse:
                       f"Content-Type {request.content_type!r} is not accepted: send application/json", headers).response
     forward = UPSTREAM in app  # the collector gets the batch as it came; the store keeps its meta apart
 
+    key = site_secret(app[SECRET], site)
     decoded: list[Batch] = []  # the big ones, freed in slices on a redaction thread, not at once on the loop
 
     async def decode() -> Recordings:
         body = await read_body(request, settings)
         big = len(body) > sliced_json.SLICE_BYTES  # decoded, encoded and freed in slices; no collector pass meanwhile
-        batch = await app[THREADS].decode(site, rrweb_batch.decode, body, hold=big)
+        batch, digest = await app[THREADS].decode(site, functools.partial(decode_with_digest, key), body, hold=big)
         if big:
             decoded.append(batch)
-        group = Group(session, batch.events, batch.meta or {}, seq=rrweb_batch.batch_seq(batch.meta))
+        group = Group(session, batch.events, batch.meta or {}, seq=rrweb_batch.batch_seq(batch.meta), digest=digest)
 
         def encode() -> bytes:
             return batch.encode(group.kept) if forward else rrweb_batch.encode(group.kept)
@@ -113,6 +114,11 @@ async def ingest(request: web.Request) -> web.StreamResponse:
         for batch in decoded:  # a redo after another process moved the state decodes again
             app[THREADS].dispose(site, [batch.events, batch.meta], sys.exc_info()[1], resume=True)
             batch.events, batch.meta = [], None
+
+
+def decode_with_digest(key: bytes, body: bytes) -> tuple[Batch, str]:
+    """The batch, and the digest its session knows it by (a retry is the same body): on a redaction thread."""
+    return rrweb_batch.decode(body), batch_digest(key, body)
 
 
 # -- operator -------------------------------------------------------------------------------------
@@ -176,6 +182,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              settings.hot_sessions, settings.max_taint_values,
                                              max_bytes=settings.max_mirror_bytes,
                                              max_per_site=settings.max_sessions_per_site,
+                                             probation_seconds=settings.session_probation_seconds,
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)

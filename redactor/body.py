@@ -16,6 +16,7 @@ BatchError), never a 500.
 from __future__ import annotations
 
 import asyncio
+import logging
 import zlib
 from collections.abc import Iterator
 
@@ -25,6 +26,8 @@ from aiohttp.http_exceptions import HttpProcessingError
 from redactor.config import Settings
 from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import RAW_BODIES
+
+log = logging.getLogger("redactor")
 
 ENCODINGS = ("identity", "gzip", "deflate")
 CHUNK = 65536
@@ -103,6 +106,9 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
         except TimeoutError:
             raise BatchError(408, "body_timeout", f"the body arrived too slowly ({size} bytes in "
                              f"{loop.time() - started:.0f} s): send it at once") from None
+        except ConnectionResetError:  # the client closed or reset its connection: nobody to answer, nothing wrong here
+            log.info("client_gone: the client went away after %d bytes of its body", size)
+            raise BatchError(400, "client_gone", "the connection was closed before the body arrived") from None
         except (HttpProcessingError, web.RequestPayloadError):  # aiohttp's inflating or chunked framing failed
             raise BatchError(400, "bad_encoding", f"the body is not valid {encoding} data: send it as its "
                              "Content-Encoding and Transfer-Encoding say") from None

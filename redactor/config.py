@@ -47,6 +47,8 @@ class Settings(BaseModel):
     max_mirror_nodes: int = Field(100_000, ge=1)  # nodes of one session's page; past it: 413
     max_mirror_bytes: int = Field(256 * 1024 * 1024, ge=1024)  # session mirrors in memory (live estimated + frozen)
     max_sessions_per_site: int = Field(5_000, ge=1)  # sessions of one site in memory; past it: 429 + Retry-After
+    # a session that sent no page yet (no snapshot) holds its site's place this long idle, not session_idle_seconds
+    session_probation_seconds: float = Field(60.0, gt=0)
     # distinct sessions one request may carry (a PostHog /e/ batch of many $session_id): past it, 413
     max_sessions_per_batch: int = Field(32, ge=1)
     retention_interval_seconds: float = Field(3600.0, gt=0)  # how often sites' retention_days are applied

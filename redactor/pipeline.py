@@ -20,6 +20,7 @@ import functools
 import hashlib
 import hmac
 import logging
+import select
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable
@@ -40,10 +41,12 @@ from redactor.plugins import NetworkPass
 from redactor.policy import Policy, SiteConfig
 from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive, redaction_steps, together
 from redactor.rrweb import BadEvent, EventType
+from redactor.scheduling import Unwanted
 from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, holds_nothing, note_saved,
                                state_to_save, take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
+from redactor.sinks.store import StorageUnavailable
 from redactor.state_redis import StateMoved, StateUnavailable
 
 log = logging.getLogger("redactor")
@@ -54,6 +57,8 @@ GAP_POLL_SECONDS, MAX_GAP_POLL_SECONDS = 0.05, 0.4
 STATE_ATTEMPTS = 3
 #: the site of peers' traffic whose SDK key no site claims: redacted with the built-in defaults
 DEFAULT_SITE = ":defaults"
+#: the client closed its side of the connection (Linux's POLLRDHUP; elsewhere only a reset is seen)
+PEER_CLOSED = getattr(select, "POLLRDHUP", 0)
 #: seconds a client waits before retrying a batch the spool could not take (a disk error, not a full spool)
 SPOOL_FAILED_RETRY_SECONDS = 30
 
@@ -173,7 +178,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, group.events)
+        orders = [batch_order(mirrors[group.session], group.seq, group.events, group.digest)
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -211,9 +216,12 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
                   ) -> tuple[list[Redaction], web.StreamResponse] | Refused:
     app = request.app
     metrics, site = app[METRICS], recordings.policy.site
-    done = await redact_and_encode(app, recordings, mirrors, headers, run)
+    wanted = functools.partial(connected, request)
+    done = await redact_and_encode(app, recordings, mirrors, headers, app[THREADS].runner(site, wanted), wanted)
     if isinstance(done, Refused):
         return done
+    if not connected(request):  # nobody to acknowledge it: not stored, the recorder sends it again
+        return client_gone(metrics, site, headers)
     redactions, encoded, late = done
     if late:
         metrics.out_of_order.labels("late").inc(late)
@@ -224,6 +232,29 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
     if isinstance(answer, Refused):
         return answer
     return redactions, answer
+
+
+def connected(request: web.Request) -> bool:
+    """Whether the client still waits for the answer (aiohttp does not cancel a handler whose
+    client went away: its queued jobs ask this when their turn comes, scheduling.Unwanted). The
+    socket itself is asked (poll, without reading): while a request is handled aiohttp may not
+    read from it, and would see the client's close only once the answer is written."""
+    transport = request.transport
+    if transport is None or transport.is_closing():
+        return False
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return True
+    poller = select.poll()
+    poller.register(sock.fileno(), select.POLLIN | PEER_CLOSED)
+    return not any(events & (PEER_CLOSED | select.POLLHUP | select.POLLERR) for _, events in poller.poll(0))
+
+
+def client_gone(metrics: Metrics, site: str, headers: dict[str, str]) -> Refused:
+    """A batch whose client went away before its answer: the rest of its work is not done and
+    it is not stored (never acknowledged, it is sent again by a recorder that retries: nothing is lost)."""
+    log.info("client_gone: a batch of site %s was dropped unfinished, its client went away", site)
+    return refuse(metrics, 400, "client_gone", "the connection was closed before the answer", headers)
 
 
 # -- 3. redact ------------------------------------------------------------------------------------------
@@ -238,14 +269,16 @@ def site_secret(secret: bytes, site: str) -> bytes:
 
 
 async def redact_and_encode(app: web.Application, recordings: Recordings, mirrors: dict[str, DomMirror],
-                            headers: dict[str, str], run: Callable[..., Any]
+                            headers: dict[str, str], run: Callable[..., Any],
+                            wanted: Callable[[], bool] | None = None
                             ) -> tuple[list[Redaction], Encoded, int] | Refused:
     """Each group redacted in place with its session's mirror (a group without a session, with an
     empty one; `group.kept` set to the events that survive), each session's batch number taken,
     then the body encoded: steps driven on a redaction thread, in one job when this process knows
-    every text's spans. Also says how many groups came late (a batch number below the session's)."""
+    every text's spans. Also says how many groups came late (a batch number below the session's).
+    `wanted`: asked by each job when its turn comes (connected): false, the batch is refused, client_gone."""
     settings, policy = app[SETTINGS], recordings.policy
-    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=policy.site)
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=policy.site, wanted=wanted)
     known = functools.partial(app[DETECTOR].known, settings=policy.config.pii, site=policy.site)
     masker = masker_for(app, policy)
     limits = BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
@@ -258,7 +291,7 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq, group.events)
+        late = sum(take_seq(mirrors[group.session], group.seq, group.events, group.digest)
                    for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 
@@ -266,6 +299,8 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         return await drive(steps(), run, analyze, known)
     except BatchError as error:  # the body cannot be encoded again (only encoding says BatchError)
         return refuse(app[METRICS], error.status, error.code, error.detail, headers)
+    except Unwanted:  # the client went away: the jobs still queued were not run
+        return client_gone(app[METRICS], policy.site, headers)
     except Exception as error:  # the redaction or the detection failed
         fate = "forwarded" if UPSTREAM in app else "stored"
         return refused_redaction(app[METRICS], error, policy.site, fate, headers)
@@ -314,8 +349,13 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
              in zip(recordings.groups, redactions, encoded.summaries) if group.session is not None]
     if UPSTREAM not in app:
         for group, redaction, summary in saved:
-            await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
-                                   summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            try:
+                await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
+                                       summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            except StorageUnavailable as error:  # never acknowledged: the recorder sends it again, nothing is lost
+                log.warning("a batch of site %s could not be stored (%s): refused with 503", site, error.code)
+                return refuse(app[METRICS], 503, error.code, error.detail,
+                              {**headers, **retry_headers(headers, error.retry_after)})
             note_saved(mirrors[group.session], summary.state)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
@@ -324,8 +364,12 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
         return answer
     for group, redaction, summary in saved:
         if group.events:  # a group of analytics only: no recording to sum up
-            await store.save_session_state(site, group.session, len(redaction.events), len(body), summary.state_blob,
-                                           summary.remarks, summary.page, whole=summary.whole)
+            try:
+                await store.save_session_state(site, group.session, len(redaction.events), len(body),
+                                               summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+            except StorageUnavailable as error:  # the batch is delivered: its state's changes go with the next one
+                log.warning("the session state of a batch of site %s could not be saved (%s)", site, error.code)
+                continue
             note_saved(mirrors[group.session], summary.state)
     return answer
 

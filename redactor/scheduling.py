@@ -30,6 +30,17 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+class Unwanted(Exception):
+    """A job's turn came and its caller no longer wants it (the client went away): not run."""
+
+
+def _granted(scheduler: FairScheduler, key: str, wanted: Callable[[], bool] | None) -> None:
+    """The turn was granted: the job goes on, or, unwanted now, gives its slot back at once."""
+    if wanted is not None and not wanted():
+        scheduler.release(key)
+        raise Unwanted()
+
+
 async def inline(fn: Callable[..., T], *args: Any) -> T:
     """fn(*args) right here: the `run` of callers with no redaction threads (tests, `redactor scrub`)."""
     return fn(*args)
@@ -99,9 +110,11 @@ class FairScheduler:
             self._free -= 1
             granted.set_result(None)
 
-    async def run(self, key: str, executor: concurrent.futures.Executor, fn: Callable[..., T], *args: Any) -> T:
-        """fn(*args) in the executor, in this key's turn."""
+    async def run(self, key: str, executor: concurrent.futures.Executor, fn: Callable[..., T], *args: Any,
+                  wanted: Callable[[], bool] | None = None) -> T:
+        """fn(*args) in the executor, in this key's turn; Unwanted if, when the turn comes, wanted() is false."""
         await self.acquire(key)
+        _granted(self, key, wanted)
         loop = asyncio.get_running_loop()
         try:
             future = executor.submit(fn, *args)
@@ -147,9 +160,11 @@ class RedactionThreads:
             worker.start()
         self._disposing: set[asyncio.Task[None]] = set()
 
-    async def run(self, site: str, fn: Callable[..., T], *args: Any) -> T:
-        """fn(*args) on a redaction thread, in the site's turn."""
+    async def run(self, site: str, fn: Callable[..., T], *args: Any, wanted: Callable[[], bool] | None = None) -> T:
+        """fn(*args) on a redaction thread, in the site's turn; Unwanted if, when the turn comes,
+        wanted() is false (a job waiting behind a flood of its site's whose client went away)."""
         await self.scheduler.acquire(site)
+        _granted(self.scheduler, site, wanted)
         loop = asyncio.get_running_loop()
         answer: asyncio.Future[T] = loop.create_future()
         self._jobs.put((loop, answer, site, fn, args))
@@ -179,9 +194,9 @@ class RedactionThreads:
         else:
             answer.set_result(result)
 
-    def runner(self, site: str) -> Callable[..., Any]:
-        """run() bound to a site: what redact_batch() and SessionStates take as `run`."""
-        return functools.partial(self.run, site)
+    def runner(self, site: str, wanted: Callable[[], bool] | None = None) -> Callable[..., Any]:
+        """run() bound to a site (and to what wants its jobs): what redact_batch() and SessionStates take as `run`."""
+        return functools.partial(self.run, site) if wanted is None else functools.partial(self.run, site, wanted=wanted)
 
     async def decode(self, site: str, decode: Callable[[bytes], T], body: bytes, hold: bool = False) -> T:
         """decode(body) on a redaction thread with the collector paused (gc_paused). `hold`: paused

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import hashlib
 import math
 import time
 import zlib
@@ -114,6 +115,21 @@ def note_saved(mirror: DomMirror, state: SavedState | None) -> None:
 MAX_MISSING_SEQS = 64
 
 
+#: the digests of the batches taken last, kept per session: a batch under a number already taken is
+#: a retry only when it is the batch taken under that number (a reload that counts again, or a
+#: duplicated tab sharing the session id, sends other batches under the same numbers)
+MAX_SEQ_DIGESTS = 32
+#: bytes of a batch's digest: a keyed hash of its body (never the content); two different batches
+#: share one with a chance of 2^-64, and only then is the second taken for a retry
+DIGEST_BYTES = 8
+
+
+def batch_digest(key: bytes, body: bytes) -> str:
+    """The digest a batch's body is known by in its session (batch_order), keyed with the site's
+    secret: the state saved holds nothing a guess of the content could be checked against."""
+    return hashlib.blake2b(body, key=key[:64], digest_size=DIGEST_BYTES).hexdigest()
+
+
 class Order(enum.Enum):
     NEXT = "next"  # the one expected, one that came late, or a batch without a number: redact it
     DUPLICATE = "duplicate"  # taken before (a retry whose answer was lost): a no-op
@@ -121,28 +137,39 @@ class Order(enum.Enum):
     TOO_FAR = "too_far"  # more than MAX_MISSING_SEQS ahead: refused (it would make the next ones look taken)
 
 
-def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = ()) -> Order:
-    """Where a batch numbered seq (from 0), of these events, stands in its session. A number below
-    the last one taken is a retry of a batch taken before, unless its events are newer than every
-    event taken: then the recorder counts again (a reload that kept the session id), and the batch
-    is new."""
+def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest: str | None = None) -> Order:
+    """Where a batch numbered seq (from 0), of these events, whose body has this digest
+    (batch_digest), stands in its session. The batch taken under that number before (the same
+    digest) is a retry; another batch under a number at or below the last one taken is new: the
+    recorder counts again (a reload that kept the session id, a duplicated tab). When the number's
+    digests are no longer kept, a batch is new if its events are newer than every event taken."""
     if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
         return Order.NEXT
+    if digest is not None and [seq, digest] in mirror.seq_digests:
+        return Order.DUPLICATE
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     if seq == expected or seq in mirror.missing_seqs:
         return Order.NEXT
     if seq < expected:
+        if digest is not None and any(taken == seq for taken, _ in mirror.seq_digests):
+            return Order.NEXT  # not the batch taken under this number
         since = _event_times(events)[0] if mirror.last_time is not None else None
         counting_again = since is not None and since > mirror.last_time
         return Order.NEXT if counting_again else Order.DUPLICATE
     return Order.AHEAD if seq - expected <= MAX_MISSING_SEQS else Order.TOO_FAR
 
 
-def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = ()) -> bool:
-    """The batch numbered seq, of these events, was redacted: what comes next, the newest event
-    time taken, and which numbers are still missing. Returns whether it came late (after a later one). A batch
-    without a number changes nothing here (nor the state saved: only numbers need the time)."""
-    if seq is None or seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known)
+def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest: str | None = None) -> bool:
+    """The batch numbered seq, of these events, with this digest, was redacted: what comes next, the
+    newest event time taken, which numbers are still missing, and its digest. Returns whether it came
+    late (after a later one). A batch without a number changes nothing here (nor the state saved:
+    only numbers need the time)."""
+    if seq is None:
+        return False
+    if digest is not None and [seq, digest] not in mirror.seq_digests:
+        mirror.seq_digests = [*mirror.seq_digests, [seq, digest]][-MAX_SEQ_DIGESTS:]
+        mirror.dirty = True
+    if seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known, or a recount's)
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
@@ -180,7 +207,8 @@ def holds_nothing(mirror: DomMirror) -> bool:
     max_sessions_per_site for session_idle_seconds (SessionStates.let_go)."""
     return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.meaning_floor
             and not mirror.taint
-            and mirror.last_seq is None and not mirror.missing_seqs and not mirror.page_blocked)
+            and mirror.last_seq is None and not mirror.missing_seqs and not mirror.seq_digests
+            and not mirror.page_blocked)
 
 
 class SavedMirrors(Protocol):
@@ -204,13 +232,18 @@ class SessionStates:
     and idle_seconds), bytes of mirrors in memory (max_bytes: live ones estimated, frozen ones
     exact; past it the least recently used are frozen, then let go), and sessions of one site
     (max_per_site: a new session past it is refused with SiteFull, so a site that opens sessions
-    by the thousand cannot push the other sites' sessions out of memory)."""
+    by the thousand cannot push the other sites' sessions out of memory). A session whose mirror
+    knows no page yet (no snapshot taken: a Meta event, made-up ids by the thousand) is on
+    probation: it holds its site's place for probation_seconds idle, not idle_seconds, so that
+    sessions nobody records cannot keep the site's real visitors out for half an hour (let go,
+    it loses nothing: the store has what it sent, and it is loaded again if it comes back)."""
 
     saved_with_batches = True  # the store keeps each session's state with its batches (state_to_save)
 
     def __init__(self, store: SavedMirrors, max_sessions: int = 10_000, idle_seconds: float = 1800.0, hot: int = 32,
                  max_taint_values: int = MAX_TAINT_VALUES, max_bytes: int = 256 * 1024 * 1024,
-                 max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None):
+                 max_per_site: int = 5_000, on_limit: Callable[[str], None] | None = None,
+                 probation_seconds: float = 60.0):
         self.store = store
         self.max_taint_values = max_taint_values
         self.max_sessions = max_sessions
@@ -218,6 +251,7 @@ class SessionStates:
         self.hot = hot
         self.max_bytes = max_bytes
         self.max_per_site = max_per_site
+        self.probation_seconds = min(probation_seconds, idle_seconds)
         self._on_limit = on_limit or (lambda limit: None)
         self._hot: OrderedDict[Key, DomMirror] = OrderedDict()
         self._hot_sizes: dict[Key, int] = {}
@@ -226,6 +260,7 @@ class SessionStates:
         self._users: Counter[Key] = Counter()  # batches holding or waiting for a session
         self._discarded: set[Key] = set()  # sessions whose batch in flight was refused
         self._sites: dict[str, set[str]] = {}  # the sessions of each site in memory or in use
+        self._probation: OrderedDict[Key, float] = OrderedDict()  # sessions without a page, by last use
         self._hot_bytes = 0
         self._cold_bytes = 0
 
@@ -270,6 +305,9 @@ class SessionStates:
                     if key not in self._discarded:  # kept only when the batch went through
                         mirror.last_used = time.monotonic()
                         self._put_hot(key, mirror)
+                        self._probation.pop(key, None)
+                        if not mirror.nodes:
+                            self._probation[key] = mirror.last_used
                 finally:
                     self._discarded.discard(key)
                     self._evict()
@@ -302,18 +340,21 @@ class SessionStates:
         self._settle(key)
 
     def _retry_after(self, site: str) -> int:
-        """Seconds until the site's least recently used session idles out (and frees its place)."""
+        """Seconds until the first of the site's sessions idles out (and frees its place): the
+        least recently used, or one on probation."""
         now = time.monotonic()
-        last_used = [mirror.last_used for (s, _), mirror in self._hot.items() if s == site]
-        last_used += [used for (s, _), (_, used) in self._cold.items() if s == site]
+        last_used = [(key, mirror.last_used) for key, mirror in self._hot.items() if key[0] == site]
+        last_used += [(key, used) for key, (_, used) in self._cold.items() if key[0] == site]
         if not last_used:  # every place is held by a batch in flight
             return 1
-        return max(1, math.ceil(self.idle_seconds - (now - min(last_used))))
+        return max(1, math.ceil(min((self.probation_seconds if key in self._probation else self.idle_seconds)
+                                    - (now - used) for key, used in last_used)))
 
     def _settle(self, key: Key) -> None:
         """A session no batch holds and that is not kept: it leaves its site's count."""
         if key in self._users or key in self._hot or key in self._cold:
             return
+        self._probation.pop(key, None)
         sessions = self._sites.get(key[0])
         if sessions is not None:
             sessions.discard(key[1])
@@ -372,8 +413,18 @@ class SessionStates:
 
     def _evict(self) -> None:
         """Lets go of mirrors (the store has them, taint hashes included): idle ones, and the least
-        recently used past max_sessions."""
+        recently used past max_sessions; sessions on probation, past probation_seconds idle."""
         now = time.monotonic()
+        while self._probation:
+            key, last_used = next(iter(self._probation.items()))
+            if now - last_used <= self.probation_seconds:
+                break
+            del self._probation[key]
+            if key in self._hot:
+                self._pop_hot(key)
+            elif key in self._cold:
+                self._pop_cold(key)
+            self._settle(key)
         for store in (self._cold, self._hot):
             while store:
                 key, entry = next(iter(store.items()))

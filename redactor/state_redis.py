@@ -47,7 +47,8 @@ Why these choices:
   encrypted with AES-GCM under a key derived from the server secret, bound to its key and field:
   Redis only ever holds ciphertext.
 - **Fail closed.** Redis unreachable or slow (state_timeout_seconds): StateUnavailable, answered
-  503 `state_unavailable` with Retry-After; no batch is redacted without its state. A session
+  503 `state_unavailable` with Retry-After; no batch is redacted without its state (a broken
+  connection is retried once on a new one first: Redis restarted is not Redis down). A session
   whose state expired starts from what was kept of it (no nodes: an event for a node it does not
   know is treated as sensitive until the next snapshot); one whose state was lost (Redis restarted
   without persistence) starts again empty, as for any batch without its snapshot.
@@ -72,6 +73,9 @@ from typing import Any
 import redis.asyncio as aioredis
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from redactor.dom import DomMirror
@@ -260,9 +264,14 @@ class RedisStates:
                  timeout: float = 2.0, lock_wait: float = 10.0, lock_seconds: float = 5.0,
                  max_taint_values: int = MAX_TAINT_VALUES, keep_seconds: float = 30 * 86_400.0):
         # socket timeouts bound every command: a Redis that stops answering fails the batch, it
-        # does not hang it; no retries inside redis-py (the client's retry is the retry)
+        # does not hang it (no retry on a timeout: the client's retry is the retry). A connection
+        # error is retried once, on a new connection: after Redis restarted, the pooled
+        # connections are dead and the first command must not fail on one while Redis is up
+        # (a script that ran before the connection broke is safe to send again: _TAKE then
+        # waits for its own lock to expire, _COMMIT finds its version moved and the batch is redone)
         self.redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout,
-                                             retry_on_timeout=False, health_check_interval=30)
+                                             retry=Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
+                                             health_check_interval=30)
         self._key = hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest()
         self._aead = AESGCM(self._key)
         self.ttl_ms = max(1000, int(idle_seconds * 1000))

@@ -61,9 +61,9 @@ def redaction_jobs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     jobs: list[str] = []
     run = RedactionThreads.run
 
-    async def counted(self, site, fn, *args):
+    async def counted(self, site, fn, *args, **options):
         jobs.append(fn.__name__)
-        return await run(self, site, fn, *args)
+        return await run(self, site, fn, *args, **options)
 
     monkeypatch.setattr(RedactionThreads, "run", counted)
     return jobs

@@ -147,6 +147,37 @@ async def test_a_recorder_counting_again_from_0_is_not_taken_for_a_retry(shop, a
     assert len(await stored(shop, admin_headers, "s5")) == 3 + 1 + 1 + 3 + 1
 
 
+async def test_another_batch_under_a_number_taken_is_stored_whatever_its_times(shop, admin_headers):
+    """A reload whose events are older than the last taken (the visitor's clock stepped back), or a
+    duplicated tab that shares the session id and counts its own batches: a batch under a number
+    already taken that is not the batch taken under it is new, and stored; the same batch sent
+    again is still a no-op (a keyed digest of each batch taken tells them apart, not times)."""
+    def numbered(seq: int, at: int, words: str) -> list:
+        events = [meta(), snapshot(html_page(element("p", {}, [text(words)])))]
+        for event, shift in zip(events, (0, 1)):
+            event["timestamp"] = at + shift
+        return events
+
+    start = 1_800_000_000_000
+    assert (await post(shop, "s7", 0, numbered(0, start, "first page")))["stored"] == 2
+    assert (await post(shop, "s7", 1, numbered(1, start + 60_000, "second page")))["stored"] == 2
+    reloaded = numbered(0, start + 30_000, "after the reload")  # 30 s before the last batch's events
+    assert (await post(shop, "s7", 0, reloaded))["stored"] == 2
+    assert (await post(shop, "s7", 0, reloaded))["duplicate"]  # the same one again: a retry
+    assert len(await stored(shop, admin_headers, "s7")) == 6
+    tab_a, tab_b = numbered(0, start, "tab A"), numbered(0, start + 5, "tab B")
+    tab_a2, tab_b2 = numbered(1, start + 10, "tab A 2"), numbered(1, start + 12, "tab B 2")
+    for events in (tab_a, tab_b):
+        assert (await post(shop, "tabs", 0, events))["stored"] == 2
+    for events in (tab_a2, tab_b2):
+        assert (await post(shop, "tabs", 1, events))["stored"] == 2
+    for seq, events in ((0, tab_a), (0, tab_b), (1, tab_a2), (1, tab_b2)):  # each tab's retries
+        assert (await post(shop, "tabs", seq, events))["duplicate"]
+    kept = orjson.dumps(await stored(shop, admin_headers, "tabs")).decode()
+    assert all(words in kept for words in ("tab A", "tab B", "tab A 2", "tab B 2"))
+    assert len(await stored(shop, admin_headers, "tabs")) == 8
+
+
 async def test_a_number_far_past_the_sessions_is_refused_and_changes_nothing(shop, admin_headers):
     """A batch numbered more than MAX_MISSING_SEQS past the last one taken would make every next
     one look taken (a client, or another one knowing the session id): refused with a clear error,

@@ -10,6 +10,7 @@ import asyncio
 import re
 import sys
 import threading
+import time
 from pathlib import Path
 
 import orjson
@@ -326,6 +327,78 @@ async def test_live_sessions_per_site_are_bounded_with_429(make_client):
     assert await metric(client, 'redactor_limit_hits_total{limit="site_sessions"}') == 1
     assert (await client.delete(ingest("a", "s2").rsplit("/", 1)[0], headers=ADMIN)).status == 204
     assert (await client.post(ingest("a", "s3"), data=one_event)).status == 202  # an erased session frees its place
+
+
+async def test_made_up_sessions_without_a_page_hold_a_place_only_for_their_probation(make_client):
+    """Sessions that sent nothing but a Meta event (made-up ids, by the thousand) give their place
+    back after session_probation_seconds idle, not session_idle_seconds; sessions with a page keep
+    theirs. (Waiting below is a poll on what the server says, with a deadline, not a timing test.)"""
+    client = await make_client(ner=False, max_sessions_per_site=3, session_probation_seconds=1)
+    only_meta = orjson.dumps([meta()])
+    with_page = orjson.dumps([meta(), snapshot(html_page(element("p", {}, [text("hello")])))])
+    for session in ("real1", "real2"):
+        assert (await client.post(ingest("a", session), data=with_page)).status == 202
+    assert (await client.post(ingest("a", "fake1"), data=only_meta)).status == 202
+    answer = await client.post(ingest("a", "real3"), data=with_page)
+    assert answer.status == 429 and int(answer.headers["Retry-After"]) <= 1  # the probation, not 30 minutes
+    deadline = time.monotonic() + 60
+    while answer.status == 429:  # what the recorder does: it sends again after Retry-After
+        assert time.monotonic() < deadline, "the made-up session never gave its place back"
+        await asyncio.sleep(int(answer.headers["Retry-After"]))
+        answer = await client.post(ingest("a", "real3"), data=with_page)
+    assert answer.status == 202
+    answer = await client.post(ingest("a", "fake2"), data=only_meta)  # the three with a page keep their places
+    assert answer.status == 429 and int(answer.headers["Retry-After"]) > 60
+    for session in ("real1", "real2", "real3"):
+        assert (await client.post(ingest("a", session), data=only_meta)).status == 202
+
+
+async def test_a_batch_whose_client_went_away_is_not_worked_on_nor_stored(tmp_path):
+    """A batch queued behind its site's flood, whose client gives up (closes the connection): when
+    its turn comes its jobs are not run, and it is not stored (it was never acknowledged: the
+    recorder sends it again, nothing is lost). `redactor serve`, as deployed: aiohttp's test
+    server cancels a handler whose client went away, the real listener does not."""
+    import aiohttp
+
+    from conftest import start_serve
+
+    server = await asyncio.to_thread(start_serve, tmp_path / "data",
+                                     env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false"})
+    try:
+        async with aiohttp.ClientSession(server.url, headers=ADMIN) as http:
+            async def metric_of(name: str) -> float:
+                async with http.get("/metrics") as answer:
+                    body = await answer.text()
+                return sum(float(v) for v in re.findall(rf"^{re.escape(name)}(?:{{[^}}]*}})? (\S+)$", body, re.M))
+
+            assert (await http.put("/v1/sites/a", json={})).status == 201
+            waiting = 'redactor_jobs_waiting{stage="detector"}'
+            flood = asyncio.ensure_future(http.post(ingest("a", "flood"), data=distinct_strings(0, 6_000),
+                                                    headers={"Content-Type": "application/json"}))
+
+            async def detector_busy() -> bool:
+                return await metric_of(waiting) > 0
+            await until(detector_busy, flood)
+            body = orjson.dumps({"seq": 0, "events": orjson.loads(distinct_strings(1, 3_000))})
+            reader, writer = await asyncio.open_connection("127.0.0.1", int(server.url.rsplit(":", 1)[1]))
+            writer.write(f"POST {ingest('a', 'gone')} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+            await writer.drain()
+
+            async def both_queued() -> bool:  # the detector's jobs of the flood run one by one: 2 = both there
+                return await metric_of('redactor_site_sessions{site="a"}') >= 2
+            await until(both_queued, flood)
+            writer.close()  # the client gives up before the answer
+            await writer.wait_closed()
+            assert (await flood).status == 202
+            deadline = time.monotonic() + 120
+            while await metric_of('redactor_batches_refused_total{reason="client_gone"}') < 1:
+                assert time.monotonic() < deadline, "the batch of the client that went away was worked on to the end"
+                await asyncio.sleep(0.1)
+            async with http.get(ingest("a", "gone")) as answer:
+                assert answer.status == 404 or await answer.json() == []  # nothing of it stored
+    finally:
+        await asyncio.to_thread(server.stop)
 
 
 async def test_bytes_of_mirrors_in_memory_are_bounded(tmp_path):

@@ -150,6 +150,17 @@ async def test_redis_down_refuses_with_503_and_stores_nothing(shared, redis_serv
     assert "hunter2-secret" not in orjson.dumps(stored).decode()
 
 
+async def test_the_first_batch_after_a_redis_restart_is_taken(shared, redis_server, admin_headers):  # noqa: F811
+    """The pooled connections died with the old Redis: the first batch reconnects, not 503."""
+    page, field, _, _ = password_page()
+    assert (await post(shared, "s-9", [meta(), snapshot(page)])).status == 202
+    redis_server.stop()
+    redis_server.start()  # the same port, no request in between
+    answer = await post(shared, "s-9", [input_event(field, "hunter2-secret")])
+    assert answer.status == 202, await answer.text()
+    assert (await shared.get("/readyz")).status == 200
+
+
 async def test_a_write_after_the_state_moved_is_refused_and_the_new_state_is_read(redis_server, rconn):  # noqa: F811
     """Two processes' backends on one Redis. A's lease is lost (its lock deleted, as if it had
     stalled past it); B commits; A's commit must not overwrite B's state."""
@@ -488,3 +499,28 @@ async def test_what_protects_a_session_lives_no_longer_than_its_sites_retention(
     day_ms = 86_400_000
     assert 29 * day_ms < await rconn.pttl(more_keys("kept-long", "s-keep")[0]) <= 30 * day_ms
     assert day_ms < await rconn.pttl(more_keys("kept-short", "s-keep")[0]) <= 2 * day_ms
+
+
+async def test_another_batch_under_a_number_taken_is_stored_on_shared_state(shared, admin_headers):
+    """The digests of the batches taken go with the session's state on Redis: a reload counting
+    again with older event times is stored, its resend is a no-op."""
+    def numbered(seq: int, at: int, href: str) -> bytes:
+        events = [meta(href), snapshot(html_page(element("p", {}, [])))]
+        for event, shift in zip(events, (0, 1)):
+            event["timestamp"] = at + shift
+        return orjson.dumps({"seq": seq, "events": events})
+
+    async def send(body: bytes) -> dict:
+        answer = await shared.post(f"/v1/sites/{SITE}/sessions/s-8/events", data=body,
+                                   headers={"Content-Type": "application/json"})
+        assert answer.status == 202, await answer.text()
+        return await answer.json()
+
+    start = 1_800_000_000_000
+    assert (await send(numbered(0, start, "https://shop.example/a")))["stored"] == 2
+    assert (await send(numbered(1, start + 60_000, "https://shop.example/b")))["stored"] == 2
+    reloaded = numbered(0, start + 30_000, "https://shop.example/c")
+    assert (await send(reloaded))["stored"] == 2
+    assert (await send(reloaded))["duplicate"]
+    stored = await (await shared.get(f"/v1/sites/{SITE}/sessions/s-8/events", headers=admin_headers)).json()
+    assert len(stored) == 6

@@ -25,3 +25,38 @@ async def test_writes_committed_together_succeed_and_fail_one_by_one(tmp_path):
         assert [entry["author"] for entry in await reopened.audit_log("shop")] == ["admin"]
     finally:
         await reopened.close()
+
+
+async def test_a_full_store_answers_503_and_is_not_ready_until_a_write_succeeds(client, admin_headers):
+    """SQLITE_FULL, made real by max_page_count (as a full disk would): the batch is refused with
+    503 + Retry-After (never acknowledged, so the recorder sends it again), /readyz says the store
+    is not writable; once there is room, both recover."""
+    import orjson
+
+    from redactor.keys import STORE
+
+    assert (await client.put("/v1/sites/shop", json={}, headers=admin_headers)).status == 201
+    store = client.server.app[STORE]
+
+    def cap(pages: int | None) -> None:
+        db = store.file.db
+        used = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count={pages or used}")
+
+    big = orjson.dumps([{"type": 4, "data": {"href": "https://shop.example/", "width": 1, "height": 1},
+                         "timestamp": 1 + i} for i in range(3000)])
+    await store.file.run(cap, None)  # no page more than it has now
+    answer = await client.post("/v1/sites/shop/sessions/s1/events", data=big,
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 503, await answer.text()
+    assert answer.headers["Retry-After"].isdigit()
+    assert (await answer.json())["error"] == "storage_full"
+    ready = await client.get("/readyz")
+    assert ready.status == 503 and (await ready.json())["checks"]["store"] is False
+    await store.file.run(cap, 1_000_000)  # room again
+    ready = await client.get("/readyz")
+    assert ready.status == 200, await ready.text()
+    answer = await client.post("/v1/sites/shop/sessions/s1/events", data=big,
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 202, await answer.text()
+    assert (await answer.json())["stored"] == 3000

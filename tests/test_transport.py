@@ -245,3 +245,19 @@ async def test_an_older_data_dir_is_made_private_and_deletes_are_secure(tmp_path
     finally:
         await store.close()
     assert marker not in (data / "redactor.sqlite3").read_bytes()  # the freed pages were zeroed
+
+
+def test_a_client_resetting_mid_body_is_logged_as_gone_not_as_an_error(own_server):
+    server = own_server
+    with connect(server) as sock:
+        sock.sendall(f"POST {INGEST} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     f"Content-Length: 100000\r\n\r\n[".encode() + b" " * 5000)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # close = RST
+    end = time.monotonic() + GIVE_UP
+    while "client_gone" not in server.log.read_text():  # the server saw the reset
+        assert time.monotonic() < end, f"the reset was never noticed:\n{server.log.read_text()}"
+        time.sleep(0.1)
+    server.stop()
+    lines = [orjson.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")]
+    assert not [line for line in lines if line["level"] in ("ERROR", "CRITICAL")]
+    assert [line for line in lines if "client_gone" in line["message"] and line["level"] in ("INFO", "DEBUG")]

@@ -29,6 +29,7 @@ class Group:
     meta: dict[str, Any] = field(default_factory=dict)  # scanned like a custom payload; written back
     kept: list[Any] | None = None  # set by the caller: the events that survive redaction
     seq: int | None = None  # the batch's number in its session (from 0), when the script sends one
+    digest: str | None = None  # of the batch's body, with a number: a retry is the same batch (sessions.batch_digest)
 
 
 def batch_seq(meta: dict[str, Any] | None) -> int | None:

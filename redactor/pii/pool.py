@@ -12,6 +12,7 @@ import concurrent.futures.process
 import multiprocessing
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -135,11 +136,13 @@ class DetectorPool:
         self._ready = True
 
     async def analyze(self, texts: list[str], language: str, settings: PiiSettings,
-                      site: str = "", lookup: Lookup | None = None) -> list[list[Span]]:
+                      site: str = "", lookup: Lookup | None = None,
+                      wanted: Callable[[], bool] | None = None) -> list[list[Span]]:
         """Detection off the event loop, in `site`'s turn. Texts the site's sessions have had
         detected are answered from the shared cache (this process, then Redis), without a trip to a
         worker; the others go in chunks, and their answers are shared. `lookup`: what known() found
-        of these texts on a redaction thread (their digests are not computed again on the loop)."""
+        of these texts on a redaction thread (their digests are not computed again on the loop).
+        `wanted`: asked when each chunk's turn comes; false, the chunk is not run (scheduling.Unwanted)."""
         if not texts:
             return []
         lookup = lookup if lookup is not None else self._look_up(texts, language, settings, site)
@@ -154,8 +157,8 @@ class DetectorPool:
             detect = _worker_spans if self.workers > 0 else self._local_spans
             jobs = chunks(missing)
             try:
-                answers = await asyncio.gather(*(self.queue.run(site, self._executor_(), detect, job, lookup.lang)
-                                                 for job in jobs))
+                answers = await asyncio.gather(*(self.queue.run(site, self._executor_(), detect, job, lookup.lang,
+                                                                wanted=wanted) for job in jobs))
             except concurrent.futures.process.BrokenProcessPool:
                 self._executor, self._ready = None, False  # a worker died: the next call starts a new pool
                 raise

@@ -88,10 +88,31 @@ CREATE TRIGGER IF NOT EXISTS audit_append_only_delete BEFORE DELETE ON audit
 """
 
 
+#: seconds a client waits before sending again a batch the store could not write (a full disk is
+#: not freed in a second; the recorder keeps the batch meanwhile)
+STORAGE_RETRY_SECONDS = 30
+#: bytes the readiness probe writes (and deletes) while writes fail: room for about a batch
+PROBE_BYTES = 64 * 1024
+
+
+class StorageUnavailable(Exception):
+    """A write failed for want of room or of a working disk (sqlite3.OperationalError): the batch
+    is not stored, and the client may send it again later (503)."""
+
+    def __init__(self, error: sqlite3.OperationalError):
+        full = getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
+        self.code = "storage_full" if full else "storage_failed"
+        self.detail = ("the store's disk is full" if full else f"the store could not write ({error})") + \
+            ": the batch was not stored; send it again later"
+        self.retry_after = STORAGE_RETRY_SECONDS
+        super().__init__(self.detail)
+
+
 class Store:
     def __init__(self, data_dir: Path | str):
         self.path = Path(data_dir) / "redactor.sqlite3"
         self.file = sqlite.Database(self.path, "store")  # private, WAL, synchronous=FULL, secure_delete
+        self.failing = False  # the last write failed for want of room or disk: not ready until one succeeds
         self._reader: sqlite3.Connection | None = None  # last_audit_seq_now's
         self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future]] = []
         self._flushing = False
@@ -153,6 +174,8 @@ class Store:
                 try:
                     outcomes.append((True, write(db)))
                 except Exception as error:
+                    if not db.in_transaction:  # SQLite rolled the whole transaction back (SQLITE_FULL, an
+                        raise  # I/O error): the writes before this one are gone too, so all of them fail
                     db.execute("ROLLBACK TO one_write")
                     outcomes.append((False, error))
                 db.execute("RELEASE one_write")
@@ -166,11 +189,29 @@ class Store:
     def _query(self, sql: str, *args: Any) -> list[tuple]:
         return self.file.db.execute(sql, args).fetchall()
 
-    async def writable(self) -> bool:
+    async def _write_or_unavailable(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """_write, with a write that failed for want of room or disk raised as StorageUnavailable
+        (and the store marked failing until a write succeeds)."""
         try:
-            await self._write(lambda db: db.execute("CREATE TABLE IF NOT EXISTS probe (x)"))
+            done = await self._write(fn)
+        except sqlite3.OperationalError as error:
+            self.failing = True
+            raise StorageUnavailable(error) from error
+        self.failing = False
+        return done
+
+    async def writable(self) -> bool:
+        """Whether a write goes through. While writes fail, the probe writes (and deletes) about a
+        batch's bytes, so that readiness comes back when there is room for a batch again."""
+        def probe(db: sqlite3.Connection) -> None:
+            db.execute("CREATE TABLE IF NOT EXISTS probe (x)")
+            if self.failing:
+                db.execute("INSERT INTO probe VALUES (zeroblob(?))", (PROBE_BYTES,))
+                db.execute("DELETE FROM probe")
+        try:
+            await self._write_or_unavailable(probe)
             return True
-        except sqlite3.Error:
+        except (StorageUnavailable, sqlite3.Error):
             return False
 
     # -- sites ----------------------------------------------------------------------------------
@@ -256,19 +297,20 @@ class Store:
     async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
                          mirror_state: bytes | None, remarks: dict[str, int], page: str | None,
                          whole: bool = True) -> None:
-        """One redacted batch, the session summary and the mirror state, in one transaction."""
+        """One redacted batch, the session summary and the mirror state, in one transaction.
+        StorageUnavailable if the disk is full or failing: none of it is stored."""
         def write(db: sqlite3.Connection) -> None:
             now = time.time()
             db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
                        (site, session, now, orjson.dumps(meta) if meta else None, events, n_events))
             self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page, whole)
-        await self._write(write)
+        await self._write_or_unavailable(write)
 
     async def save_session_state(self, site: str, session: str, n_events: int, n_bytes: int, mirror_state: bytes | None,
                                  remarks: dict[str, int], page: str | None, whole: bool = True) -> None:
         """The session summary and the mirror state of a batch whose events went elsewhere
         (upstream mode): a restart still knows which node ids are sensitive."""
-        await self._write(lambda db: self._session_state(
+        await self._write_or_unavailable(lambda db: self._session_state(
             db, time.time(), site, session, n_events, n_bytes, mirror_state, remarks, page, whole))
 
     @staticmethod
