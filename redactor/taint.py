@@ -95,7 +95,7 @@ class TaintHasher:
         self._template = _keyed_template(site_secret)
         self._memo: dict[str, tuple[bytes, bytes]] = {}
 
-    def index(self, text: str) -> tuple[frozenset[bytes], frozenset[bytes]] | None:
+    def index(self, text: str) -> TextIndex | None:
         """What a text can match of any taint of this site (_text_index), or None for a text too long to
         keep it for (its words are read lazily: heads())."""
         return _text_index(self._site_secret, text) if len(text) <= LONGEST_KEPT else None
@@ -132,21 +132,27 @@ def _keyed_template(site_secret: bytes) -> Any:
 
 #: texts whose index is kept, per process: the texts the taint pass reads (a page's, shown to every visitor
 #: of a site) repeat across batches and sessions. At most LONGEST_KEPT characters each, so at most a few
-#: hundred hashes of 8 bytes each: a few MB when full of the texts pages show, ~25 MB of hostile ones
+#: hundred hashes of 8 bytes each, and words kept for texts of up to _INDEXED_WORDS words: a few MB when
+#: full of the texts pages show, ~30 MB of hostile ones
 _INDEXED_TEXTS = 4096
+_INDEXED_WORDS = 32
+#: (its words' hashes alone, the hashes of its glued words' pieces, its words(), or None past _INDEXED_WORDS)
+TextIndex = tuple[frozenset[bytes], frozenset[bytes], "tuple[tuple[int, int, bytes, bytes], ...] | None"]
 
 
 @short_lru_cache(_INDEXED_TEXTS)
-def _text_index(site_secret: bytes, text: str) -> tuple[frozenset[bytes], frozenset[bytes]]:
+def _text_index(site_secret: bytes, text: str) -> TextIndex:
     """A text's words' hashes alone (where a tainted run can start: Taint.heads) and the hashes of the
     pieces of its glued words and their joins (what _pieces_ranges looks up), with the site's key: a
-    text can echo a taint only if one of them is the taint's. Depends on the text and the key only, so
-    it is kept across batches and sessions of the site (most texts echo nothing: told with two lookups)."""
+    text can echo a taint only if one of them is the taint's; and its words (what a text that can is
+    read by). Depends on the text and the key only, so it is kept across batches and sessions of the
+    site (most texts echo nothing: told with two lookups)."""
     hasher = TaintHasher(site_secret)
-    heads = frozenset(hasher.word(w)[1] for w in _WORD.findall(text))
+    found = words(text, hasher)
+    heads = frozenset(head for _, _, _, head in found)
     pieces = frozenset(hasher.word(whole[start:end])[1] for whole in _WORD.findall(text) if _may_have_pieces(whole)
                        for start, end in _joins(whole)) if _may_hold_pieces(text) else frozenset()
-    return heads, pieces
+    return heads, pieces, tuple(found) if len(found) <= _INDEXED_WORDS else None
 
 
 def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]:
@@ -355,15 +361,16 @@ class Taint:
             return []
         index = hasher.index(text)
         if index is not None:  # (exact: the same hashes as the lookups below, kept for the site)
-            heads, pieces = index
+            heads, pieces, found = index
             if self.heads.isdisjoint(heads):
                 return [] if self.hashes.isdisjoint(pieces) else self._pieces_ranges(text, hasher)
             glued = not self.hashes.isdisjoint(pieces)
+            if found is None:
+                found = words(text, hasher)
         elif self.heads.isdisjoint(hasher.heads(text)):
             return self._pieces_ranges(text, hasher)
         else:
-            glued = True
-        found = words(text, hasher)
+            glued, found = True, words(text, hasher)
         hashes, heads = self.hashes, self.heads
         ranges = []
         for i, (start, end, word, head) in enumerate(found):
