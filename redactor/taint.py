@@ -30,6 +30,8 @@ import re
 import unicodedata
 from typing import Any
 
+from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
+
 #: the longest run of words matched as one value; longer values are tainted as overlapping runs
 MAX_WORDS = 8
 #: words of one value that are tainted (runs beyond are not): bounds the hashes one value adds
@@ -89,8 +91,14 @@ class TaintHasher:
     _MEMO = 50_000
 
     def __init__(self, site_secret: bytes):
+        self._site_secret = site_secret
         self._template = _keyed_template(site_secret)
         self._memo: dict[str, tuple[bytes, bytes]] = {}
+
+    def index(self, text: str) -> TextIndex | None:
+        """What a text can match of any taint of this site (_text_index), or None for a text too long to
+        keep it for (its words are read lazily: heads())."""
+        return _text_index(self._site_secret, text) if len(text) <= LONGEST_KEPT else None
 
     def start(self) -> Any:
         return self._template.copy()
@@ -120,6 +128,31 @@ def _keyed_template(site_secret: bytes) -> Any:
     (only ever copied, never updated, so threads may share it)."""
     key = hmac.new(site_secret, b"redactor taint v1", hashlib.sha256).digest()
     return hashlib.blake2b(key=key, digest_size=8)
+
+
+#: texts whose index is kept, per process: the texts the taint pass reads (a page's, shown to every visitor
+#: of a site) repeat across batches and sessions. At most LONGEST_KEPT characters each, so at most a few
+#: hundred hashes of 8 bytes each, and words kept for texts of up to _INDEXED_WORDS words: a few MB when
+#: full of the texts pages show, ~30 MB of hostile ones
+_INDEXED_TEXTS = 4096
+_INDEXED_WORDS = 32
+#: (its words' hashes alone, the hashes of its glued words' pieces, its words(), or None past _INDEXED_WORDS)
+TextIndex = tuple[frozenset[bytes], frozenset[bytes], "tuple[tuple[int, int, bytes, bytes], ...] | None"]
+
+
+@short_lru_cache(_INDEXED_TEXTS)
+def _text_index(site_secret: bytes, text: str) -> TextIndex:
+    """A text's words' hashes alone (where a tainted run can start: Taint.heads) and the hashes of the
+    pieces of its glued words and their joins (what _pieces_ranges looks up), with the site's key: a
+    text can echo a taint only if one of them is the taint's; and its words (what a text that can is
+    read by). Depends on the text and the key only, so it is kept across batches and sessions of the
+    site (most texts echo nothing: told with two lookups)."""
+    hasher = TaintHasher(site_secret)
+    found = words(text, hasher)
+    heads = frozenset(head for _, _, _, head in found)
+    pieces = frozenset(hasher.word(whole[start:end])[1] for whole in _WORD.findall(text) if _may_have_pieces(whole)
+                       for start, end in _joins(whole)) if _may_hold_pieces(text) else frozenset()
+    return heads, pieces, tuple(found) if len(found) <= _INDEXED_WORDS else None
 
 
 def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]:
@@ -326,9 +359,18 @@ class Taint:
         """The [start, end) ranges of the text that echo a tainted value, in the original text."""
         if not self.hashes:
             return []
-        if self.heads.isdisjoint(hasher.heads(text)):
+        index = hasher.index(text)
+        if index is not None:  # (exact: the same hashes as the lookups below, kept for the site)
+            heads, pieces, found = index
+            if self.heads.isdisjoint(heads):
+                return [] if self.hashes.isdisjoint(pieces) else self._pieces_ranges(text, hasher)
+            glued = not self.hashes.isdisjoint(pieces)
+            if found is None:
+                found = words(text, hasher)
+        elif self.heads.isdisjoint(hasher.heads(text)):
             return self._pieces_ranges(text, hasher)
-        found = words(text, hasher)
+        else:
+            glued, found = True, words(text, hasher)
         hashes, heads = self.hashes, self.heads
         ranges = []
         for i, (start, end, word, head) in enumerate(found):
@@ -343,7 +385,7 @@ class Taint:
                     last = later_end
             if last is not None:
                 ranges.append(_handle_around(text, start, last))
-        return ranges + self._pieces_ranges(text, hasher)
+        return ranges + self._pieces_ranges(text, hasher) if glued else ranges
 
     def _pieces_ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
