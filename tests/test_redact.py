@@ -845,6 +845,44 @@ def test_urls_lose_emails_and_secrets(session):
     assert "page=2" in stored and "utm_campaign=zomer" in stored
 
 
+@pytest.mark.parametrize("url", ["https://shop.example/p?x=+32478913527", "https://shop.example/p?tel=+31641928374",
+                                 "https://shop.example/p?ph=+32+478+91+35+27", "https://shop.example/p?ph=+32 478 91 35 27",
+                                 "https://shop.example/p?x=+33671829304&page=2", "https://shop.example/p#+32478913527",
+                                 "https://shop.example/bel/+32478913527", "https://wa.me/+32478913527"])
+def test_a_phone_written_with_a_plus_in_a_url_is_masked(session, url):
+    """A script that writes an address itself leaves a phone's '+' unencoded: a query's form
+    encoding reads it as a space (' 32478913527', no phone), so a query value is read with a '+'
+    that starts a number kept too; a path or a fragment is not form-encoded at all. In the Meta's
+    href, a link's href and an image's src alike."""
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("a", {"href": url}, [text("Bel ons")]),
+                                         element("img", {"src": url}))))
+    stored = orjson.dumps(s.stored).decode()
+    for digits in ("478913527", "641928374", "671829304", "478+91+35+27", "478 91 35 27"):
+        assert digits not in stored, (digits, stored)
+    assert "shop.example" in stored or "wa.me" in stored
+
+
+def test_a_phone_written_with_a_plus_in_a_form_encoded_text_is_masked(session):
+    """A form-encoded pair inside a text (a logged request body) is read as a URL's query is: a
+    '+' that starts a number kept as well as read as a space."""
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Formulier: ph=+32+478+91+35+27&stap=2")]),
+                              element("p", {}, [text("body q=rode+fiets&ph=+33+6+71+82+93+04")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "478+91" not in stored and "71+82" not in stored
+    assert "Formulier: ph=" in stored and "&stap=2" in stored and "q=rode+fiets&ph=" in stored
+
+
+def test_a_plus_that_is_a_space_in_a_url_stays_one(session):
+    """A '+' that is a form encoding's space between words is left as it was: only a '+' that
+    starts a number is read as a plus, and an address nothing is masked in comes out as it went in."""
+    s = session()
+    url = "https://shop.example/zoek?q=rode+fiets+28+inch&maat=+2&page=2"
+    s.send(meta(url))
+    assert s.stored[0]["data"]["href"] == url
+
+
 def test_values_in_look_alike_characters_are_masked_in_typed_text_page_text_and_urls(session):
     """Full-width forms, the small commercial at and other scripts' digits are the same values to
     whoever reads them: detection reads them folded, and the original characters are masked."""
