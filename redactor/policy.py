@@ -597,9 +597,12 @@ _UNRESERVED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 def normal_url(url: str) -> str:
     """A URL as a server reads its path: lower case, percent-encoded unreserved characters decoded
     (`%61ccount`), `//` collapsed, `;params` and `.`/`..` segments gone; the query and fragment
-    folded only. Linear."""
+    folded only; its host as a browser reaches it (normal_authority). Linear."""
     url = url.strip().lower()
     head = SCHEME_AND_HOST.match(url)
+    if head:
+        url = normal_authority(head.group(0)) + url[head.end():]
+        head = SCHEME_AND_HOST.match(url)
     start = head.end() if head else 0
     query = _QUERY_OR_FRAGMENT.search(url, start)
     end = query.start() if query else len(url)
@@ -617,3 +620,20 @@ def normal_url(url: str) -> str:
     if path.endswith("/") and segments:
         rebuilt += "/"
     return url[:start] + rebuilt + url[end:]
+
+
+#: the port a scheme reaches when none is written
+_DEFAULT_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443"}
+#: a host (a name or a bracketed IPv6 address) and its port, after the userinfo
+_HOST_AND_PORT = re.compile(r"(\[[^\]]*\]|[^:]*)(?::(.*))?", re.S)
+
+
+def normal_authority(head: str) -> str:
+    """A lower-cased scheme and authority ("https://jan@shop.example.:443") as the host it reaches
+    ("https://shop.example"): the user and password dropped, the root's trailing dot (a browser
+    keeps it in location.href) and the scheme's default port too, so that a site's block_urls
+    written with its plain host match every spelling of it."""
+    scheme, _, authority = head.partition("://")
+    host, port = _HOST_AND_PORT.fullmatch(authority.rsplit("@", 1)[-1]).groups()
+    port = "" if port is None or port in ("", _DEFAULT_PORTS.get(scheme)) else ":" + port
+    return f"{scheme}://{host.rstrip('.')}{port}"

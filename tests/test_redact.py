@@ -260,6 +260,18 @@ def test_block_urls_match_a_path_as_the_server_reads_it(session, url):
     assert len(s.send(meta("https://shop.example/accounts"), snapshot(html_page())).events) == 2
 
 
+@pytest.mark.parametrize("url", ["https://shop.example:443/account/orders", "https://SHOP.example./account/orders",
+                                 "https://jan@shop.example/account/orders", "https://jan:pw@Shop.Example.:443/account",
+                                 "http://shop.example:80/account/orders"])
+def test_block_urls_match_a_host_as_the_browser_reaches_it(session, url):
+    """A blocked page whose address spells the host another way is the same page: the scheme's
+    default port, the root's trailing dot (a browser keeps it in location.href), a user and
+    password, capitals; another port is another server."""
+    s = session({"block_urls": ["https://shop.example/account/*", "http://shop.example/account/*"]})
+    assert s.send(meta(url), snapshot(html_page(element("p", {}, [text("Kwibus")])))).events == []
+    assert len(s.send(meta("https://shop.example:8443/account/orders"), snapshot(html_page())).events) == 2
+
+
 def test_a_backtracking_url_pattern_blocks_the_page_it_cannot_decide(session):
     """A site's 're:' pattern runs on URLs visitors send: one that backtracks on a crafted URL ('(a|aa)+$' on
     thirty a's and a '!': seconds with Python's re, the GIL held, every site waiting) is cut short and taken
