@@ -16,7 +16,8 @@ from leaks import leaks, strings
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
-from redactor.policy import Policy, SiteConfig
+from redactor.policy import Policy, SiteConfig, validate_site_config
+from redactor.redact import redact_batch_sync
 from redactor.content import trailing_fragment
 
 
@@ -846,6 +847,26 @@ def test_text_containers_named_for_personal_data(session):
     s.send(mutation(adds=[add(name['id'], text("Lotte de Graaf")), add(email['id'], text("lotte@webmail.example"))]))
     stored = orjson.dumps(s.stored).decode()
     assert "Lotte" not in stored and "lotte@" not in stored and "Fietsbel Deluxe" in stored
+
+
+def test_a_dom_a_thousand_elements_deep_is_walked_without_recursion(detector):
+    """The redaction walks a tree with its own stack: a page 1,000 elements deep (past Python's
+    recursion limit; the server decodes 1,024 levels of JSON, about 500 elements) is redacted, a
+    mutation under its deepest element too."""
+    field = element("input", {"type": "email", "value": "geheim.adres@voorbeeld.example"})
+    node = field
+    for _ in range(1000):
+        node = element("div", {"title": "mail jan.peeters@mail.example"}, [node])
+    policy = Policy.compile("test", validate_site_config({}))
+    mirror, masker = DomMirror(), Masker("*", b"site-secret")
+    analyze = lambda texts, language: detector.analyze_sync(texts, language, policy.config.pii)  # noqa: E731
+    kept = redact_batch_sync([meta(), snapshot(html_page(node)), input_event(field["id"], "jan.peeters@mail.example")],
+                             policy, mirror, masker, analyze).events
+    kept += redact_batch_sync([mutation(adds=[add(field["id"], text("Sanne Jansen, 0470 12 34 56"))])],
+                              policy, mirror, masker, analyze).events
+    stored = list(strings(kept))  # (deeper than any JSON encoder here writes)
+    assert not [s for s in stored if "geheim" in s or "jan.peeters" in s or "0470 12" in s]
+    assert sum(s.startswith("mail ") for s in stored) == 1000
 
 
 # -- URLs, custom events, attributes ------------------------------------------------------------------
