@@ -23,6 +23,7 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import short_lru_cache
+from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules
 from redactor.selectors import why_never_matches
@@ -557,6 +558,32 @@ class Policy:
     def request_blocked(self, url: str) -> bool:
         """Whether a request URL (network events) matches one of the site's block_requests."""
         return url_matches(url, self.config.block_requests)
+
+
+#: the shape of a name a page gives an attribute, an element or a CSS property ("data-id",
+#: "aria-label", "xlink:href", "viewBox", "x-card", "--brand-color"): letters first, then letters,
+#: digits, '-', '_', ':' and '.'; at most 60 characters and a run of at most four digits
+_PAGE_NAME = re.compile(r"-{0,2}[A-Za-z_][A-Za-z0-9:_.-]{0,59}")
+_DIGIT_RUN = re.compile(r"\d{5}")
+
+
+def page_name_shaped(name: Any) -> bool:
+    """Whether a name a page gives (an attribute's, a custom element's, a CSS property's) has the
+    shape of one: an allow-list, so that what a script writes there instead ('jan@mail.example',
+    '--tel-+32478913527', a phone's or an account's digits) is dropped or masked, never kept."""
+    return isinstance(name, str) and bool(_PAGE_NAME.fullmatch(name)) and not _DIGIT_RUN.search(name)
+
+
+@short_lru_cache(4096)
+def page_name_kept(name: Any) -> bool:
+    """Whether an attribute's or an element's name may be kept: shaped as one (page_name_shaped)
+    and no part of it after a '-' or '_' spelling a person's name as a URL's slug does
+    ("data-griet-verhaeghe", <x-griet-verhaeghe>: a script that names them after the visitor). Not
+    for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
+    if not page_name_shaped(name):
+        return False
+    # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's
+    return not any(is_name_slug(name[i + 1:]) for i, c in enumerate(name) if c in "-_")
 
 
 def url_matches(url: str, patterns: list[str]) -> bool:
