@@ -117,7 +117,7 @@ def scrub(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from redactor.dom import DomMirror
-    from redactor.formats.rrweb_batch import BatchError, decode
+    from redactor.formats.rrweb_batch import BatchError, decode, encode
     from redactor.masking import SECRET_BYTES, Masker
     from redactor.pii import DetectorPool
     from redactor.policy import Policy
@@ -147,7 +147,7 @@ def scrub(args: argparse.Namespace) -> int:
             redacted.extend(result.events)
             progress.set_postfix(events=len(redacted), dropped=result.dropped)
     detector.close()
-    output = orjson.dumps(redacted)
+    output = encode(redacted)  # a DOM deeper than orjson writes included
     if args.output and args.output != "-":
         Path(args.output).write_bytes(output)
     else:

@@ -423,22 +423,21 @@ class TextSlot(Slot):
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
-        self.pairs: list[tuple[int, int, str, int]] = []  # (start, end, name, index of its decoded text or 0)
+        # (start, end, name, index of its first decoded text or 0, how many decoded texts)
+        self.pairs: list[tuple[int, int, str, int, int]] = []
         if "=" in text:
             for match in _FORM_PAIR.finditer(text):
-                decoded = unquote_plus(match.group(2))
-                asked = 0
-                if decoded != match.group(2):
-                    asked = len(self.texts)
-                    self.texts.append(decoded)
-                self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked))
+                decoded = [reading for reading in _readings(match.group(2), True) if reading != match.group(2)]
+                asked = len(self.texts) if decoded else 0
+                self.texts.extend(decoded)
+                self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked, len(decoded)))
         if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
             for match in _JSON_PAIR.finditer(text):
                 start, end = match.span(2)
                 if text[start] == '"':
                     start, end = start + 1, end - 1
                 if start < end:
-                    self.pairs.append((start, end, match.group(1), 0))
+                    self.pairs.append((start, end, match.group(1), 0, 0))
 
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline
@@ -457,10 +456,10 @@ class TextSlot(Slot):
                 start, end = max(span.start - offset, 0), min(span.end - offset, length)
                 if start < end:
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
-        for start, end, name, asked in self.pairs:
+        for start, end, name, asked, readings in self.pairs:
             value = self.texts[asked] if asked else self.texts[0][start:end]
             meaning = work.parameter_meaning(name)
-            inside = [] if meaning or not asked else found[asked]
+            inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
             if inside:
@@ -871,6 +870,30 @@ def _person_in_path(segment: str) -> bool:
     allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev")."""
     return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
 
+
+#: a '+' that starts a number ("?tel=+32+478…", "?x=+32478913527"): an international phone's,
+#: left unencoded by a script that wrote the address itself, not a form encoding's space
+_PLUS_STARTING_A_NUMBER = re.compile(r"(?<![0-9A-Za-z])\+(?=[0-9])")
+
+
+def _readings(raw: str, query: bool) -> list[str]:
+    """A URL piece percent-decoded every way its '+' can be meant, the way it is written back
+    first. A query value is form-encoded ('+' a space) but a script that writes the address itself
+    leaves a phone's '+' as it is: read with a '+' that starts a number kept too. A path segment
+    or a fragment is not form-encoded ('+' a plus), but a site may still spell a space with it
+    ("/zoek/jan+jansen"): read with '+' a space too. Every reading has the piece's length, a '+'
+    one character in each, so a span found in one is at the same place in the others."""
+    if query:
+        readings = [unquote_plus(raw)]
+        if "+" in raw:
+            readings.append(unquote_plus(_PLUS_STARTING_A_NUMBER.sub("%2B", raw)))
+    else:
+        readings = [unquote(raw)]
+        if "+" in raw:
+            readings.append(unquote_plus(raw))
+    return readings if len(readings) == 1 or readings[0] != readings[1] else readings[:1]
+
+
 #: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
 
@@ -928,7 +951,10 @@ class UrlSlot(Slot):
                 # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
                 # nothing, a name on no list, but a person's shape; a search query keeps its words
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
-        self.texts = [unquote_plus(p[3] if p[2] else p[1]) for p in self.pieces]
+        # each piece read every way a '+' in it can be meant: its texts, and the piece each is of
+        readings = [_readings(p[3], True) if p[2] else _readings(p[1], False) for p in self.pieces]
+        self.texts = [text for texts in readings for text in texts]
+        self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
 
     @staticmethod
     def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
@@ -963,12 +989,19 @@ class UrlSlot(Slot):
                                     safe=_WHOLE_URL_SAFE))
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
             return
-        for piece, text, spans in zip(self.pieces, self.texts, found):
-            if not spans:
-                continue
-            work.taint_spans(text, spans)
+        spans_of: dict[int, list[Span]] = {}
+        for index, text, spans in zip(self.text_pieces, self.texts, found):
+            if spans:
+                work.taint_spans(text, spans)
+                spans_of.setdefault(index, []).extend(spans)
+        for index, spans in spans_of.items():
+            # a piece's readings differ only in what a '+' stands for, one character each: a span
+            # found in any of them is at the same place in the piece as it is written back
+            piece = self.pieces[index]
+            part = 3 if piece[2] else 1
+            text = _readings(piece[part], part == 3)[0]
             masked = quote(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
-            piece[3 if piece[2] else 1] = masked
+            piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
         # rebuilt whatever changed (a piece masked whole before detection, spans after): a URL
         # nothing changed in comes out as it went in
@@ -989,8 +1022,9 @@ class UrlSlot(Slot):
         changed = False
         for piece in self.pieces:
             part = 3 if piece[2] else 1
-            text = unquote_plus(piece[part]) if part == 3 else unquote(piece[part])
-            found = ranges(text) if text else []
+            texts = _readings(piece[part], part == 3)
+            text = texts[0]
+            found = [r for reading in texts for r in ranges(reading)] if text else []
             if found:
                 piece[part] = quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]), safe="*[]@.-_~")
                 changed = True

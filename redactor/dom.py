@@ -44,6 +44,7 @@ from redactor.policy import (
     SENSITIVE,
     UNKNOWN,
     Policy,
+    page_name_kept,
     shipped_fields,
     shipped_structure,
 )
@@ -180,7 +181,8 @@ def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
     when it came), other values cut to MAX_KEPT_VALUE, never values."""
     structure = policy.structure
     return {name: value[:MAX_KEPT_STRUCTURAL if structure.is_structural(name) else MAX_KEPT_VALUE]
-            for name, value in full.items() if name not in _UNKEPT_ATTRIBUTES}
+            for name, value in full.items()
+            if name not in _UNKEPT_ATTRIBUTES and (structure.is_structural(name) or page_name_kept(name))}
 
 
 @dataclass(frozen=True)
@@ -455,7 +457,7 @@ class DomMirror:
             return NONE
         if kind == _ELEMENT:
             tag = serialized.get("tagName")
-            tag = tag.lower() if isinstance(tag, str) else ""
+            tag = tag.lower() if page_name_kept(tag) else ""  # a name not kept: the redaction writes UNSHAPED_TAG
             full = attribute_strings(serialized.get("attributes"))
             attrs = kept_attributes(full, policy)
         else:

@@ -24,6 +24,7 @@ import orjson
 
 from redactor.content import Remark
 from redactor.dom import DomMirror
+from redactor.formats.rrweb_batch import encode
 from redactor.masking import Masker
 from redactor.policy import Policy
 from redactor.redact import Analyze, AnalyzeSync, Redaction, redact_batch, redact_batch_sync
@@ -52,11 +53,11 @@ class _JsonCell:
 
     def __init__(self, holder: Any, key: Any, original: str, parsed: Any):
         self.holder, self.key, self.original = holder, key, original
-        self.before = orjson.dumps(parsed)
+        self.before = encode(parsed)  # JSON as deep as it was decoded, deeper than orjson writes
         holder[key] = parsed
 
     def restore(self) -> None:
-        now = orjson.dumps(self.holder[self.key])
+        now = encode(self.holder[self.key])
         self.holder[self.key] = self.original if now == self.before else now.decode()
 
 

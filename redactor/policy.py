@@ -23,6 +23,7 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import short_lru_cache
+from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules
 from redactor.selectors import why_never_matches
@@ -559,6 +560,32 @@ class Policy:
         return url_matches(url, self.config.block_requests)
 
 
+#: the shape of a name a page gives an attribute, an element or a CSS property ("data-id",
+#: "aria-label", "xlink:href", "viewBox", "x-card", "--brand-color"): letters first, then letters,
+#: digits, '-', '_', ':' and '.'; at most 60 characters and a run of at most four digits
+_PAGE_NAME = re.compile(r"-{0,2}[A-Za-z_][A-Za-z0-9:_.-]{0,59}")
+_DIGIT_RUN = re.compile(r"\d{5}")
+
+
+def page_name_shaped(name: Any) -> bool:
+    """Whether a name a page gives (an attribute's, a custom element's, a CSS property's) has the
+    shape of one: an allow-list, so that what a script writes there instead ('jan@mail.example',
+    '--tel-+32478913527', a phone's or an account's digits) is dropped or masked, never kept."""
+    return isinstance(name, str) and bool(_PAGE_NAME.fullmatch(name)) and not _DIGIT_RUN.search(name)
+
+
+@short_lru_cache(4096)
+def page_name_kept(name: Any) -> bool:
+    """Whether an attribute's or an element's name may be kept: shaped as one (page_name_shaped)
+    and no part of it after a '-' or '_' spelling a person's name as a URL's slug does
+    ("data-griet-verhaeghe", <x-griet-verhaeghe>: a script that names them after the visitor). Not
+    for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
+    if not page_name_shaped(name):
+        return False
+    # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's
+    return not any(is_name_slug(name[i + 1:]) for i, c in enumerate(name) if c in "-_")
+
+
 def url_matches(url: str, patterns: list[str]) -> bool:
     """block_urls / block_requests: a glob on the URL or on its path, or 're:' and a regex. The URL is
     matched as it came and as a server reads it (normal_url: case folded, unreserved characters
@@ -597,9 +624,12 @@ _UNRESERVED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 def normal_url(url: str) -> str:
     """A URL as a server reads its path: lower case, percent-encoded unreserved characters decoded
     (`%61ccount`), `//` collapsed, `;params` and `.`/`..` segments gone; the query and fragment
-    folded only. Linear."""
+    folded only; its host as a browser reaches it (normal_authority). Linear."""
     url = url.strip().lower()
     head = SCHEME_AND_HOST.match(url)
+    if head:
+        url = normal_authority(head.group(0)) + url[head.end():]
+        head = SCHEME_AND_HOST.match(url)
     start = head.end() if head else 0
     query = _QUERY_OR_FRAGMENT.search(url, start)
     end = query.start() if query else len(url)
@@ -617,3 +647,20 @@ def normal_url(url: str) -> str:
     if path.endswith("/") and segments:
         rebuilt += "/"
     return url[:start] + rebuilt + url[end:]
+
+
+#: the port a scheme reaches when none is written
+_DEFAULT_PORTS = {"http": "80", "https": "443", "ws": "80", "wss": "443"}
+#: a host (a name or a bracketed IPv6 address) and its port, after the userinfo
+_HOST_AND_PORT = re.compile(r"(\[[^\]]*\]|[^:]*)(?::(.*))?", re.S)
+
+
+def normal_authority(head: str) -> str:
+    """A lower-cased scheme and authority ("https://jan@shop.example.:443") as the host it reaches
+    ("https://shop.example"): the user and password dropped, the root's trailing dot (a browser
+    keeps it in location.href) and the scheme's default port too, so that a site's block_urls
+    written with its plain host match every spelling of it."""
+    scheme, _, authority = head.partition("://")
+    host, port = _HOST_AND_PORT.fullmatch(authority.rsplit("@", 1)[-1]).groups()
+    port = "" if port is None or port in ("", _DEFAULT_PORTS.get(scheme)) else ":" + port
+    return f"{scheme}://{host.rstrip('.')}{port}"

@@ -38,7 +38,8 @@ from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.spans import Span
-from redactor.policy import BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy
+from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, page_name_kept,
+                             page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
@@ -120,6 +121,8 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: what a tag name not kept (page_name_kept) becomes: a custom element's name nobody defines
+UNSHAPED_TAG = "redacted-element"
 #: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
 _EMAIL_PART_MIN = 4
 #: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
@@ -505,6 +508,9 @@ class BatchRedaction:
                 continue
             keys = self._scan_beyond(serialized, _node_keys(kind))  # a key rrweb's format does not define
             if kind == _ELEMENT:
+                if "tagName" in serialized and not page_name_kept(serialized["tagName"]):
+                    serialized["tagName"] = UNSHAPED_TAG  # a replay still builds it, as an element nobody defined
+                    self.remarks.append(Remark("fail-closed.tag-name", "UNKNOWN", "mask", nid))
                 tag = serialized.get("tagName")
                 attributes = serialized.get("attributes")
                 if attributes is not None and not isinstance(attributes, dict):  # rrweb's are an object
@@ -590,6 +596,10 @@ class BatchRedaction:
         tag = str(tag or "").lower()
         structure = self.policy.structure
         for name in list(attributes):
+            if not structure.is_structural(name) and not page_name_kept(name):  # a value as a name: {"jan@mail.example": "1"}
+                del attributes[name]
+                self.remarks.append(Remark("fail-closed.attribute-name", "UNKNOWN", "drop", nid))
+                continue
             value = attributes[name]
             if not isinstance(value, str) and value is not None and not isinstance(value, bool):
                 value = self._attribute_value(attributes, name, value, nid)
@@ -612,11 +622,22 @@ class BatchRedaction:
                     self._echo(self.references[-1][2])
                 continue  # structure or a marker (kept: the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
+                self._scan_attribute_name(attributes, name, nid)
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
             else:
+                self._scan_attribute_name(attributes, name, nid)
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
+
+    def _scan_attribute_name(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
+        """The name of an attribute nobody listed (a data-*, a framework's) is scanned as a payload's
+        key is, and read by the taint pass: renamed, masked, once the batch is done."""
+        if len(name) >= _MIN_TAINT:
+            cell = KeyCell(attributes, name)
+            self.key_cells.append(cell)
+            self.slots.append(TextSlot(cell, nid, "content.attribute-name"))
+            self._echo(cell)
 
     def _scan_css_attribute(self, attributes: dict[str, Any], name: str, nid: int | None, verdict: Verdict,
                             written: bool) -> None:
@@ -628,6 +649,9 @@ class BatchRedaction:
             if not value.startswith("data:"):
                 self._scan_css(Cell(attributes, name), nid, verdict, written)
             return
+        for key in [k for k in value if not page_name_shaped(k)] if isinstance(value, dict) else ():
+            del value[key]  # a value written as a property's name ("--jan@mail.example")
+            self.remarks.append(Remark("fail-closed.css-property-name", "UNKNOWN", "drop", nid))
         for key, declared in value.items() if isinstance(value, dict) else ():
             if isinstance(key, str) and key.startswith("--") and len(key) >= _MIN_TAINT + 2:
                 # a custom property's name, as in CSS text (css.py): read by the taint pass
@@ -913,6 +937,7 @@ class BatchRedaction:
             return True
         if source in STYLE_SOURCES:
             verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
+            self._style_property_names(data)
             self._style_texts(data, shape, verdict)
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
@@ -920,6 +945,19 @@ class BatchRedaction:
             return True
         self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
+
+    def _style_property_names(self, data: dict[str, Any]) -> None:
+        """A StyleDeclaration's property (style.setProperty, removeProperty): a name not shaped as
+        one is masked whole (page_name_shaped); a custom property's is read by the taint pass."""
+        for part in ("set", "remove"):
+            change = data.get(part)
+            if not isinstance(change, dict) or "property" not in change:
+                continue
+            if not page_name_shaped(change["property"]):
+                change["property"] = self.masker.whole(str(change["property"]), "UNKNOWN")
+                self.remarks.append(Remark("fail-closed.css-property-name", "UNKNOWN", "mask", data.get("id")))
+            elif change["property"].startswith("--") and len(change["property"]) >= _MIN_TAINT + 2:
+                self._echo(Cell(change, "property"))
 
     def _font(self, data: dict[str, Any]) -> None:
         """A font a script loads (new FontFace(family, source, descriptors)): its family is a name the

@@ -47,6 +47,35 @@ def session(detector):
     return lambda config=None: Session(detector, config)
 
 
+# -- names: an attribute's, an element's, a CSS property's -------------------------------------
+def test_names_a_script_wrote_values_into_are_not_kept(session):
+    """A name is kept only in the shape of one (policy.page_name_shaped: no '@', '+' or long
+    digit run) and, an attribute's or an element's, with no part spelling a person's name: in a
+    snapshot, an attribute mutation, a style object's keys, a StyleDeclaration's property, a custom
+    element's tag, and the mirror's saved state; structural names and real ones stay."""
+    style = element("style", {}, [])
+    box = element("div", {EMAIL: "1", "data-camille-lefebvre": "1", "data-32478913527": "1",
+                          "aria-multiline": "true", "data-testid": "box", "xlink:href": "#a"}, [])
+    tag = element("x-camille-lefebvre", {"class": "kaart"}, [])
+    s = session()
+    s.send(meta(), snapshot(html_page(style, box, tag)))
+    s.send(incremental(13, id=style["id"], index=[0], set={"property": f"--{EMAIL}", "value": "1", "priority": ""}),
+           incremental(13, id=style["id"], index=[0], remove={"property": "--tel-+32478913527"}),
+           incremental(13, id=style["id"], index=[0], set={"property": "max-width", "value": "10px", "priority": ""}),
+           mutation(attributes=[{"id": box["id"], "attributes": {
+               EMAIL: "x", "data-camille-lefebvre": "1", "data-state": "open",
+               "style": {f"--{EMAIL}": "1", "--brand-color": "red", "max-width": "3px"}}}]))
+    names = orjson.dumps(s.stored).decode()
+    saved = orjson.dumps(s.mirror.dump(saved=True)).decode()  # what the session's state keeps
+    for written in (names, saved):
+        for value in ("noor.bakker", "postvak", "camille", "Camille", "32478913527", "2478913527"):
+            assert value not in written, (value, written)
+    for kept in ('"aria-multiline":"true"', '"data-testid":"box"', '"xlink:href":"#a"', '"data-state":"open"',
+                 '"--brand-color":"red"', '"max-width":"3px"', '"property":"max-width"'):
+        assert kept in names, kept
+    assert find(s.stored, tag["id"])["tagName"] == "redacted-element"
+
+
 # -- attributes: every string attribute is scanned but a short structural list ----------------
 @pytest.mark.parametrize("name, value", [
     ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),

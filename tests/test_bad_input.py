@@ -60,10 +60,11 @@ async def test_custom_and_plugin_events_are_scanned(shop, admin_headers):
     assert "geheim" not in await stored(shop, admin_headers, "custom")
 
 
-@pytest.mark.parametrize("depth", [120, 5000])
+@pytest.mark.parametrize("depth", [120, 300, 450, 5000])
 async def test_deeply_nested_nodes_do_not_overflow(shop, admin_headers, depth):
-    """The redactor walks trees without recursion; what orjson cannot encode (255 levels) or
-    decode (1,024) is refused with a clear 400, never stored raw."""
+    """The redactor walks trees without recursion; a DOM deeper than orjson encodes (255 levels
+    of JSON, 125 elements) is redacted and stored whole; what cannot be decoded (past 1,024
+    levels) is refused with a clear 400, never stored raw."""
     field = element("input", {"type": "email", "value": SECRET})
     opening, closing = "", ""
     for level in range(depth):  # built as text: json encoders recurse
@@ -75,28 +76,32 @@ async def test_deeply_nested_nodes_do_not_overflow(shop, admin_headers, depth):
     event = '[{"type": 2, "data": {"node": ' + body + '}, "timestamp": 1},' + orjson.dumps(
         input_event(field["id"], SECRET)).decode() + "]"
     answer = await shop.post(INGEST.format(f"deep{depth}"), data=event)
-    if depth == 120:
+    if depth < 500:
         assert answer.status == 202, await answer.text()
+        kept = await stored(shop, admin_headers, f"deep{depth}")
+        assert f'"id":{10_000 + depth - 1},"childNodes":[{{"type":2,"tagName":"input"' in kept  # the whole DOM
+        assert orjson.loads(kept)  # written as JSON, orjson's bytes
     else:
         assert answer.status == 400 and (await answer.json())["error"] in ("bad_json", "too_deep")
     assert "geheim" not in await stored(shop, admin_headers, f"deep{depth}")
     await still_serving(shop)
 
 
-@pytest.mark.parametrize("depth", [200, 300, 1000])
-async def test_batch_metadata_nested_deeper_than_can_be_stored_is_refused(shop, admin_headers, depth):
-    """The decoder takes 1,024 levels of JSON, the encoder 255: metadata between the two was redacted
-    and then failed to be stored (500). Refused at decode with 400 too_deep; within 255, stored."""
+@pytest.mark.parametrize("depth", [200, 300, 1000, 1100, 100_000])
+async def test_batch_metadata_as_deep_as_it_can_be_decoded_is_stored(shop, admin_headers, depth):
+    """The decoder takes 1,024 levels of JSON, orjson's encoder 255: metadata between the two is
+    redacted and stored (rrweb_batch.deep_dumps); deeper, the body is refused at decode with a
+    clear 400."""
     events = orjson.dumps([snapshot(html_page(element("p", {}, [text("Fietsbel, rood")])))]).decode()
     metadata = '{"a":' * depth + f'"{SECRET}"' + "}" * depth
     answer = await shop.post(INGEST.format(f"meta{depth}"), data=f'{{"events": {events}, "m": {metadata}}}')
-    if depth == 200:
+    if depth <= 1000:
         assert answer.status == 202, await answer.text()
         assert "Fietsbel" in await stored(shop, admin_headers, f"meta{depth}")
     else:
         assert answer.status == 400
         body = await answer.json()
-        assert body["error"] == "too_deep" and "metadata" in body["detail"]
+        assert body["error"] == "bad_json" and "depth" in body["detail"]
     assert "geheim" not in await stored(shop, admin_headers, f"meta{depth}")
     await still_serving(shop)
 
@@ -143,15 +148,14 @@ async def test_invalid_utf8_and_lone_surrogates(shop, admin_headers):
 @pytest.mark.parametrize("refused", [True, False])
 async def test_a_refused_batch_teaches_the_mirror_nothing(shop, admin_headers, refused):
     """Rollback is explicit (pipeline.py discards the mirrors of a refused batch): a batch refused
-    after its redaction, here at encoding (a payload nested deeper than orjson writes), leaves the
-    session's mirror as it was. The next batch changes a text the mirror never kept: unknown, so
-    masked whole (fail closed). Accepted, the same snapshot lets the text through."""
+    during its redaction, here by a second snapshot without a node after the first was taken in,
+    leaves the session's mirror as it was. The next batch changes a text the mirror never kept:
+    unknown, so masked whole (fail closed). Accepted, the same snapshot lets the text through."""
     status_line = text("waiting")
     page = html_page(element("p", {"id": "status"}, [status_line]))
-    deep = orjson.dumps(custom("deep", "PAYLOAD")).decode().replace('"PAYLOAD"', '{"a":' * 300 + "1" + "}" * 300)
-    first = "[" + orjson.dumps(snapshot(page)).decode() + ("," + deep if refused else "") + "]"
-    answer = await shop.post(INGEST.format("rollback"), data=first)  # built as text: orjson writes 255 levels
-    assert (answer.status, (await answer.json()).get("error")) == ((400, "too_deep") if refused else (202, None))
+    broken = {"type": 2, "data": {"node": "none", "initialOffset": {"top": 0, "left": 0}}, "timestamp": 1}
+    answer = await shop.post(INGEST.format("rollback"), data=orjson.dumps([snapshot(page), *[broken] * refused]))
+    assert (answer.status, (await answer.json()).get("error")) == ((400, "bad_event") if refused else (202, None))
     status, _ = await post(shop, "rollback", [mutation(texts=[set_text(status_line["id"], "shipped")])])
     assert status == 202
     assert ("shipped" in await stored(shop, admin_headers, "rollback")) is not refused

@@ -118,6 +118,35 @@ async def test_posthog_analytics_urls_and_text_properties_scanned(redact):
     assert sent["api_key"] == TOKEN and sent["batch"][0]["uuid"] == event["uuid"]
 
 
+async def test_a_phone_with_a_plus_in_the_peers_urls_is_masked(redact):
+    """posthog's $current_url and a Sentry replay's urls: a phone's '+' a script left unencoded in
+    a query ('?tel=+32+478…' read by form encoding as ' 32 478…') is read as a plus too."""
+    url = "https://shop.example/bedankt?ph=+32+478+91+35+27&x=+33671829304&step=2"
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **{"$current_url": url})]))
+    properties = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    raw = sentry_envelope("f" * 32, [meta(url)], urls=[url])
+    _, items = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))
+    for written in (properties["$current_url"], json.loads(items[0][1])["urls"][0]):
+        assert "478+91" not in written and "671829304" not in written and written.endswith("&step=2"), written
+
+
+@pytest.mark.parametrize("peer", ["posthog", "sentry"])
+async def test_a_dom_deeper_than_orjson_writes_is_redacted_in_the_peers_bodies(redact, peer):
+    """A page 300 elements deep (600 levels of JSON, orjson writes 255) is encoded again whole."""
+    field = element("input", {"type": "email", "value": EMAIL})
+    node = field
+    for _ in range(300):
+        node = element("div", {}, [node])
+    events = [meta(), snapshot(html_page(node)), input_event(field["id"], EMAIL)]
+    if peer == "posthog":
+        body = posthog.decode(posthog_body([snapshot_event(events)]), {}, LIMIT)
+        plain = json.dumps(unpacked(unframe(await redact(body))[0]["properties"]["$snapshot_data"]))
+    else:
+        _, items = read_envelope(await redact(sentry.decode(sentry_envelope("9" * 32, events), {}, {}, LIMIT)))
+        plain = json.dumps(recording_events(items[1][1])[1])
+    assert EMAIL not in plain and plain.count('"tagName": "div"') == 300
+
+
 def test_posthog_project_key_and_sessions():
     body = posthog.decode(posthog_body([snapshot_event([meta()], "s-a"), snapshot_event([meta()], "s-b"),
                                         analytics_event()]), {}, LIMIT)

@@ -16,7 +16,8 @@ from leaks import leaks, strings
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
-from redactor.policy import Policy, SiteConfig
+from redactor.policy import Policy, SiteConfig, validate_site_config
+from redactor.redact import redact_batch_sync
 from redactor.content import trailing_fragment
 
 
@@ -258,6 +259,18 @@ def test_block_urls_match_a_path_as_the_server_reads_it(session, url):
     s = session({"block_urls": ["/account/*"]})
     assert s.send(meta(url), snapshot(html_page(element("p", {}, [text("Kwibus")])))).events == []
     assert len(s.send(meta("https://shop.example/accounts"), snapshot(html_page())).events) == 2
+
+
+@pytest.mark.parametrize("url", ["https://shop.example:443/account/orders", "https://SHOP.example./account/orders",
+                                 "https://jan@shop.example/account/orders", "https://jan:pw@Shop.Example.:443/account",
+                                 "http://shop.example:80/account/orders"])
+def test_block_urls_match_a_host_as_the_browser_reaches_it(session, url):
+    """A blocked page whose address spells the host another way is the same page: the scheme's
+    default port, the root's trailing dot (a browser keeps it in location.href), a user and
+    password, capitals; another port is another server."""
+    s = session({"block_urls": ["https://shop.example/account/*", "http://shop.example/account/*"]})
+    assert s.send(meta(url), snapshot(html_page(element("p", {}, [text("Kwibus")])))).events == []
+    assert len(s.send(meta("https://shop.example:8443/account/orders"), snapshot(html_page())).events) == 2
 
 
 def test_a_backtracking_url_pattern_blocks_the_page_it_cannot_decide(session):
@@ -527,7 +540,8 @@ def test_a_profile_shows_values_beside_their_labels_as_a_form_does(session):
     s = session()
     s.send(snapshot(html_page(profile, table, lang="nl")))
     stored = orjson.dumps(s.stored).decode()
-    assert "Gislinde" not in stored and "Overmeire" not in stored and "1979" not in stored
+    assert "Gislinde" not in stored and "Overmeire" not in stored and "03.02" not in stored
+    assert "1979" not in find(s.stored, born["id"])["textContent"]  # (a node id may be 1979)
     assert find(s.stored, country["id"])["textContent"] == "België"
     assert find(s.stored, price["id"])["textContent"] == "€ 12,40"
 
@@ -846,6 +860,27 @@ def test_a_label_named_for_its_field_is_no_text_container(session):
     stored = orjson.dumps(s.stored).decode()
     assert '"Tussenvoegsel"' in stored and "txtTussenvoegsel" in stored
 
+
+def test_a_dom_a_thousand_elements_deep_is_walked_without_recursion(detector):
+    """The redaction walks a tree with its own stack: a page 1,000 elements deep (past Python's
+    recursion limit; the server decodes 1,024 levels of JSON, about 500 elements) is redacted, a
+    mutation under its deepest element too."""
+    field = element("input", {"type": "email", "value": "geheim.adres@voorbeeld.example"})
+    node = field
+    for _ in range(1000):
+        node = element("div", {"title": "mail jan.peeters@mail.example"}, [node])
+    policy = Policy.compile("test", validate_site_config({}))
+    mirror, masker = DomMirror(), Masker("*", b"site-secret")
+    analyze = lambda texts, language: detector.analyze_sync(texts, language, policy.config.pii)  # noqa: E731
+    kept = redact_batch_sync([meta(), snapshot(html_page(node)), input_event(field["id"], "jan.peeters@mail.example")],
+                             policy, mirror, masker, analyze).events
+    kept += redact_batch_sync([mutation(adds=[add(field["id"], text("Sanne Jansen, 0470 12 34 56"))])],
+                              policy, mirror, masker, analyze).events
+    stored = list(strings(kept))  # (deeper than any JSON encoder here writes)
+    assert not [s for s in stored if "geheim" in s or "jan.peeters" in s or "0470 12" in s]
+    assert sum(s.startswith("mail ") for s in stored) == 1000
+
+
 # -- URLs, custom events, attributes ------------------------------------------------------------------
 def test_urls_lose_emails_and_secrets(session):
     s = session()
@@ -854,6 +889,44 @@ def test_urls_lose_emails_and_secrets(session):
     stored = orjson.dumps(s.stored).decode()
     assert "joost" not in stored and "abc123" not in stored and "marc.lambert" not in stored
     assert "page=2" in stored and "utm_campaign=zomer" in stored
+
+
+@pytest.mark.parametrize("url", ["https://shop.example/p?x=+32478913527", "https://shop.example/p?tel=+31641928374",
+                                 "https://shop.example/p?ph=+32+478+91+35+27", "https://shop.example/p?ph=+32 478 91 35 27",
+                                 "https://shop.example/p?x=+33671829304&page=2", "https://shop.example/p#+32478913527",
+                                 "https://shop.example/bel/+32478913527", "https://wa.me/+32478913527"])
+def test_a_phone_written_with_a_plus_in_a_url_is_masked(session, url):
+    """A script that writes an address itself leaves a phone's '+' unencoded: a query's form
+    encoding reads it as a space (' 32478913527', no phone), so a query value is read with a '+'
+    that starts a number kept too; a path or a fragment is not form-encoded at all. In the Meta's
+    href, a link's href and an image's src alike."""
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("a", {"href": url}, [text("Bel ons")]),
+                                         element("img", {"src": url}))))
+    stored = orjson.dumps(s.stored).decode()
+    for digits in ("478913527", "641928374", "671829304", "478+91+35+27", "478 91 35 27"):
+        assert digits not in stored, (digits, stored)
+    assert "shop.example" in stored or "wa.me" in stored
+
+
+def test_a_phone_written_with_a_plus_in_a_form_encoded_text_is_masked(session):
+    """A form-encoded pair inside a text (a logged request body) is read as a URL's query is: a
+    '+' that starts a number kept as well as read as a space."""
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Formulier: ph=+32+478+91+35+27&stap=2")]),
+                              element("p", {}, [text("body q=rode+fiets&ph=+33+6+71+82+93+04")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "478+91" not in stored and "71+82" not in stored
+    assert "Formulier: ph=" in stored and "&stap=2" in stored and "q=rode+fiets&ph=" in stored
+
+
+def test_a_plus_that_is_a_space_in_a_url_stays_one(session):
+    """A '+' that is a form encoding's space between words is left as it was: only a '+' that
+    starts a number is read as a plus, and an address nothing is masked in comes out as it went in."""
+    s = session()
+    url = "https://shop.example/zoek?q=rode+fiets+28+inch&maat=+2&page=2"
+    s.send(meta(url))
+    assert s.stored[0]["data"]["href"] == url
 
 
 def test_values_in_look_alike_characters_are_masked_in_typed_text_page_text_and_urls(session):

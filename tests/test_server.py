@@ -121,6 +121,17 @@ async def test_health_metrics_and_erasure(shop, admin_headers):
     assert (await shop.get("/v1/sites/shop/sessions/s1/events", headers=admin_headers)).status == 404
 
 
+async def test_the_sessions_page_is_stored_redacted(shop, admin_headers):
+    """The sessions table's page column is the Meta's href as redacted: a phone's '+' left
+    unencoded in its query ('?ph=+32+478…', form encoding's spaces) is masked there too."""
+    page = "https://shop.example/bel?ph=+32+478+91+35+27&x=+32478913527"
+    events = [{"type": 4, "data": {"href": page, "width": 1280, "height": 800}, "timestamp": 1764626400000}]
+    assert (await shop.post(INGEST, data=orjson.dumps(events))).status == 202
+    [session] = await (await shop.get("/v1/sites/shop/sessions", headers=admin_headers)).json()
+    assert session["page"].startswith("https://shop.example/bel?ph=")
+    assert "478+91" not in session["page"] and "478913527" not in session["page"], session["page"]
+
+
 def test_restart_keeps_what_is_sensitive(tmp_path):
     """A mirror that learnt the page in batch 0 still masks batch 1 after the server restarts."""
     import urllib.request

@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from redactor.formats import sliced_json
+from redactor.formats import rrweb_batch, sliced_json
 from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import NAME
 
@@ -117,10 +117,8 @@ def loads(data: bytes | str, what: str) -> Any:
 
 
 def dumps(value: Any) -> bytes:
-    try:
-        return orjson.dumps(value)
-    except TypeError as error:
-        raise BatchError(400, "too_deep", f"the body cannot be encoded again: {error}") from None
+    """orjson.dumps's bytes, for a value nested deeper than orjson writes too (a deep DOM)."""
+    return rrweb_batch.encode(value, "the body")
 
 
 #: an id a person is known by that says nothing of them: a UUID, a hex digest, a database number of

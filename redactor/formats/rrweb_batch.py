@@ -50,9 +50,10 @@ class Batch:
 
 
 def encode(value: Any, what: str = "the events") -> bytes:
-    """orjson, whose encoder stops at 255 levels of nesting (its decoder at 1024). A long list
-    is encoded an item at a time (the same bytes): one call on megabytes holds the event loop
-    (sliced_json)."""
+    """orjson. A long list is encoded an item at a time (the same bytes): one call on megabytes
+    holds the event loop (sliced_json). orjson's encoder stops at 255 levels of nesting, a DOM
+    about 125 elements deep (rrweb writes two levels an element), which real pages reach: a value
+    nested deeper is encoded by deep_dumps, the same bytes, up to the decoder's limit."""
     try:
         if type(value) is list and len(value) > ENCODE_SLICE:
             return b"[" + b",".join(orjson.dumps(item) for item in value) + b"]"  # a generator: the GIL can pass
@@ -60,12 +61,59 @@ def encode(value: Any, what: str = "the events") -> bytes:
     except TypeError as error:
         if "Recursion" not in str(error):
             raise
-        raise BatchError(400, "too_deep", f"{what}: nested deeper than 255 levels of JSON, "
-                                          "which cannot be stored") from None
+    return deep_dumps(value, what)
 
 
 #: lists longer than this are encoded an item at a time
 ENCODE_SLICE = 1000
+#: what deep_dumps leaves to orjson whole: a value nested at most this deep (orjson's limit is 255)
+_ORJSON_HEIGHT = 128
+
+
+def deep_dumps(value: Any, what: str = "the events") -> bytes:
+    """orjson.dumps's bytes for a value nested deeper than orjson encodes (255 levels), up to
+    sliced_json.MAX_DEPTH (what a body can be decoded with): the containers above the deepest
+    128 levels are written here, without recursion, and whatever is at most 128 levels deep is
+    left to orjson whole. Linear: one pass measures every container's height, one writes."""
+    heights = _heights(value, what)
+    parts: list[bytes] = []
+    stack: list[tuple[bool, Any]] = [(False, value)]  # (a piece written as it is, or a value to encode)
+    while stack:
+        written, item = stack.pop()
+        if written:
+            parts.append(item)
+        elif heights.get(id(item), 0) <= _ORJSON_HEIGHT:
+            parts.append(orjson.dumps(item))
+        elif type(item) is dict:
+            pieces: list[tuple[bool, Any]] = [(True, b"{")]
+            for i, (key, inner) in enumerate(item.items()):
+                pieces += [(True, (b"," if i else b"") + orjson.dumps(key) + b":"), (False, inner)]
+            stack.extend(reversed([*pieces, (True, b"}")]))
+        else:
+            pieces = [(True, b"[")]
+            for i, inner in enumerate(item):
+                pieces += [(True, b",")] * bool(i) + [(False, inner)]
+            stack.extend(reversed([*pieces, (True, b"]")]))
+    return b"".join(parts)
+
+
+def _heights(value: Any, what: str) -> dict[int, int]:
+    """How many levels of nesting each container holds (by id(): the value is alive meanwhile);
+    a value nested deeper than sliced_json.MAX_DEPTH (a decoded body cannot be) is refused."""
+    heights: dict[int, int] = {}
+    stack: list[tuple[Any, int, bool]] = [(value, 1, False)]
+    while stack:
+        item, depth, measured = stack.pop()
+        inner = item.values() if type(item) is dict else item
+        if measured:
+            heights[id(item)] = 1 + max((heights.get(id(i), 0) for i in inner), default=0)
+            continue
+        if depth > sliced_json.MAX_DEPTH:
+            raise BatchError(400, "too_deep", f"{what}: nested deeper than {sliced_json.MAX_DEPTH} levels of JSON, "
+                                              "which cannot be stored")
+        stack.append((item, depth, True))
+        stack.extend((i, depth + 1, False) for i in inner if type(i) in (dict, list))
+    return heights
 
 
 #: JSON as browsers, SDKs and curl send it (curl -d says form-urlencoded; sendBeacon says text/plain)
@@ -83,9 +131,6 @@ def decode(body: bytes) -> Batch:
         events, meta = data, None
     elif isinstance(data, dict) and isinstance(data.get("events"), list):
         events, meta = data["events"], {k: v for k, v in data.items() if k != "events"}
-        # the metadata is stored as it is encoded (redaction keeps its shape): what the decoder took
-        # but the encoder cannot write (256 to 1,024 levels) is refused now, not after the redaction
-        encode(meta, "the batch's metadata")
     else:
         raise BatchError(400, "not_events",
                          "the body must be a JSON array of rrweb events or an object with an 'events' array")

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from redactor.formats.rrweb_batch import encode
 from redactor.sinks import sqlite
 
 T = TypeVar("T")
@@ -302,7 +303,7 @@ class Store:
         def write(db: sqlite3.Connection) -> None:
             now = time.time()
             db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
-                       (site, session, now, orjson.dumps(meta) if meta else None, events, n_events))
+                       (site, session, now, encode(meta, "the batch's metadata") if meta else None, events, n_events))
             self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page, whole)
         await self._write_or_unavailable(write)
 
