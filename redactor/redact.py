@@ -907,6 +907,7 @@ class BatchRedaction:
                     return False
             if source == IncrementalSource.CANVAS_MUTATION:
                 self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
+                self._canvas_copies(data)
             return True
         if source == IncrementalSource.FONT:
             self._font(data)
@@ -920,6 +921,18 @@ class BatchRedaction:
             return True
         self._drop("fail-closed.unknown-source", "UNKNOWN")  # (a source rrweb.SOURCE_SHAPES lists, judged nowhere)
         return False
+
+    def _canvas_copies(self, data: dict[str, Any]) -> None:
+        """The text a script draws on a <canvas> (fillText's, strokeText's args: a label drawn again at
+        every keystroke, 'Tel. +48 60' while the phone is '+48 60') is a script's copy, as a node's text
+        it writes is: what was typed in the batch that it holds is masked as its keystroke was
+        (_mask_copies, _mask_typed_pieces)."""
+        commands = data.get("commands") if isinstance(data.get("commands"), list) else [data]
+        for command in commands:
+            args = command.get("args") if isinstance(command, dict) else None
+            if isinstance(args, list):
+                self.copies.extend((Cell(args, i), arg) for i, arg in enumerate(args)
+                                   if isinstance(arg, str) and len(arg) >= _MIN_COPY)
 
     def _font(self, data: dict[str, Any]) -> None:
         """A font a script loads (new FontFace(family, source, descriptors)): its family is a name the

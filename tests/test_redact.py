@@ -1333,3 +1333,27 @@ def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is
     stored = list(strings(s.stored))
     assert not [t for t in stored if any(piece in t for piece in ("Jean-P", "Xhonn", "Pierre"))]
     assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored
+
+
+def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):
+    """A label drawn on a <canvas> at every keystroke (rrweb's recordCanvas: a CanvasMutation whose
+    commands' args hold fillText's text) shows the value being typed: 'Tel. +48 60' while the phone is
+    '+48 60'. A canvas's text is a script's copy as a node's text is: a value typed in the batch that
+    it holds is masked as its keystroke was; the label's own words stay."""
+    phone = element("input", {"type": "tel", "name": "phone"})
+    canvas = element("canvas", {"width": "420", "height": "170"})
+    s = session()
+    s.send(snapshot(html_page(phone, canvas, lang="nl")))
+    events = []
+    for end in range(1, len("+48 601 734 219") + 1):
+        value = "+48 601 734 219"[:end]
+        events.append(input_event(phone["id"], value))
+        events.append(incremental(9, id=canvas["id"], type=0, commands=[
+            {"property": "clearRect", "args": [0, 0, 420, 170]},
+            {"property": "fillText", "args": ["Tel. " + value, 12, 104]},
+            {"property": "fillText", "args": ["Tapijthuis De Vlasakker, Retourcentrum", 12, 146]}]))
+    s.send(*events)
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if any(piece in t for piece in ("+48 60", "48 601", "601 73"))], \
+        [t for t in stored if t.startswith("Tel.")]
+    assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
