@@ -352,10 +352,22 @@ LUXEMBOURG = [
     ("Prix 26,31 € — 58 47 pièces", "fr", []),
 ]
 
+# the nine digits of a country with no trunk prefix (Poland, Spain, Portugal), in threes, as their visitors
+# write their own number: a phone when a word near it says so ("bereikbaar op", "gsm", "móvil"), a number
+# of that shape alone, an order's or a parcel's, stays
+NO_TRUNK_PREFIX = [
+    ("zij is bereikbaar op 512-448-907. Ophalen mag ook", "nl", [("512-448-907", "PHONE_NUMBER")]),
+    ("zijn gsm is 912 604 385, bel gerust", "nl", [("912 604 385", "PHONE_NUMBER")]),
+    ("mi móvil: 612.345.678", "es", [("612.345.678", "PHONE_NUMBER")]),
+    ("Track & trace 512 448 907 is onderweg", "nl", []),
+    ("Artikel 612 345 678 — tapijt, 160 x 230 cm", "nl", []),
+]
+
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
-                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG)
+                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
+                         + NO_TRUNK_PREFIX)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
