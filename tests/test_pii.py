@@ -360,6 +360,16 @@ NO_TRUNK_PREFIX = [
     ("zijn gsm is 912 604 385, bel gerust", "nl", [("912 604 385", "PHONE_NUMBER")]),
     ("mi móvil: 612.345.678", "es", [("612.345.678", "PHONE_NUMBER")]),
     ("Track & trace 512 448 907 is onderweg", "nl", []),
+]
+# postcodes with a dash (Poland's 80-827, Portugal's 1200-195) and the town after them, the street before
+# them; a range of numbers before a word ("groepen van 10-120 Personen") is none
+DASHED_POSTCODES = [
+    ("ul. Długa 14/3, 80-827 Gdańsk", "nl", [("Długa 14/3", "POSTAL_ADDRESS"), ("80-827 Gdańsk", "POSTAL_ADDRESS")]),
+    ("Rua Augusta 112, 1100-053 Lisboa", "fr", [("Rua Augusta 112", "POSTAL_ADDRESS"),
+                                                ("1100-053 Lisboa", "POSTAL_ADDRESS")]),
+    ("Wysyłka: 31-042 Kraków", "en", []),
+    ("Zalen voor groepen van 10-120 Personen", "nl", []),
+    ("Kamers 12-140 Noord", "nl", []),
     ("Artikel 612 345 678 — tapijt, 160 x 230 cm", "nl", []),
 ]
 
@@ -367,7 +377,7 @@ NO_TRUNK_PREFIX = [
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
-                         + NO_TRUNK_PREFIX)
+                         + NO_TRUNK_PREFIX + DASHED_POSTCODES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
