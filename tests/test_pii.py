@@ -370,6 +370,15 @@ DASHED_POSTCODES = [
     ("Wysyłka: 31-042 Kraków", "en", []),
     ("Zalen voor groepen van 10-120 Personen", "nl", []),
     ("Kamers 12-140 Noord", "nl", []),
+]
+# initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
+# ending in a letter, a form's lettered section, a street after a letter are none
+INITIALLED_SURNAMES = [
+    ("Ł. Wiśniewski", "nl", [("Ł. Wiśniewski", "PERSON")]),
+    ("Bezorgd aan J. P. van Dijk, Rotterdam", "nl", [("J. P. van Dijk", "PERSON")]),
+    ("Destinataire : M. Lefebvre-Dumont", "fr", [("M. Lefebvre-Dumont", "PERSON")]),
+    ("Neem dagelijks vitamine C. Daarna voelt u zich beter", "nl", []),
+    ("Stap 2\nB. Betaalgegevens\nVul uw rekening in", "nl", []),
     ("Artikel 612 345 678 — tapijt, 160 x 230 cm", "nl", []),
 ]
 
@@ -377,7 +386,7 @@ DASHED_POSTCODES = [
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
-                         + NO_TRUNK_PREFIX + DASHED_POSTCODES)
+                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -208,6 +208,16 @@ def given_name_alone(text: str) -> bool:
     return _says_a_person(words[0]) and not _rarely_a_name(words[0])
 
 
+def initialled_surname(text: str) -> bool:
+    """Initials and a surname ("Ł. Wiśniewski", "J. P. Peeters", "M. Dupont": a delivery's recipient in an
+    order history, a letter's addressee) are a person unless a capitalised word of it is a function word
+    ("C. Daarna": a sentence ending in a letter, the next one starting), or a trade, venue, product or
+    street word ("B. Betaalgegevens", "A. Kerkstraat")."""
+    words = [w.strip(".,;:!?'’\"()") for w in text.split() if w[:1].isupper() and not w.endswith(".")]
+    return bool(words) and not any(is_function_word(w) or _is_business_word(w) or _is_street_word(w)
+                                   or _rarely_a_name(w) for w in words)
+
+
 def gift_recipient(text: str) -> bool:
     """Who a gift or a card is for is a person when the first word is a known given name ("Carte cadeau
     pour Noé", "Gift card for Oscar"), unless that name is also an occasion gifts are for ("Carte cadeau

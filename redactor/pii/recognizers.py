@@ -22,7 +22,8 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn, verhoeff
 
-from redactor.pii.names import account_holder, gift_recipient, given_name_alone, greeted_name, starts_with_first_name
+from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, initialled_surname,
+                                starts_with_first_name)
 from redactor.ruledata import load_rules, with_words
 
 class PatternDef(pydantic.BaseModel):
@@ -196,6 +197,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return gift_recipient
     if name == "holder-name":
         return account_holder
+    if name == "initialled-surname":
+        return initialled_surname
     raise ValueError(f"unknown validator {name!r}")
 
 
