@@ -125,6 +125,14 @@ _EMAIL_PART_MIN = 4
 #: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
 _ROLE_MAILBOXES = frozenset("info contact mail email admin sales support service office hello hallo bonjour "
                             "team noreply no-reply webmaster accounts billing".split())
+#: the shortest part of an e-mail's domain tainted ("oltrarno" of "…@studiolegale-oltrarno.it")
+_EMAIL_DOMAIN_PART_MIN = 5
+#: the domains' words of mail providers, not of a person or their firm: tainted, they would mask a site that names them
+_MAIL_PROVIDERS = frozenset(
+    "gmail googlemail hotmail outlook yahoo icloud protonmail proton yandex zoho fastmail mailbox tutanota "
+    "tuta posteo online orange wanadoo laposte skynet proximus telenet scarlet ziggo planet hetnet "
+    "chello xs4all caiway kpnmail kpnplanet libero virgilio tiscali alice fastwebnet onet interia "
+    "seznam sapo clix netcabo movistar telefonica terra bluewin sunrise freenet arcor".split())
 #: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
@@ -1246,7 +1254,7 @@ class BatchRedaction:
         self._mask_copies()
         self._mask_typed_pieces()
         for value, entity in self.whole_values.values():
-            self.taint_value(value, entity)
+            self.taint_value(value, entity, typed=True)
         self._mask_taint()
         for css in self.css_texts:
             css.write()
@@ -1355,9 +1363,10 @@ class BatchRedaction:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
 
-    def taint_value(self, value: str, entity: str) -> None:
+    def taint_value(self, value: str, entity: str, typed: bool = False) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
-        to mask its echoes."""
+        to mask its echoes. typed: a value of a field (what the visitor typed or a script filled in), not
+        one found in a page's text (where an e-mail is as often the site's own, naming the site)."""
         if entity == FILE_NAME:  # the browser's "C:\\fakepath\\CV_Jan.pdf": pages show the name alone
             value = re.split(r"[\\/]", value)[-1]
         value = value.strip()
@@ -1372,9 +1381,16 @@ class BatchRedaction:
         if entity == "EMAIL_ADDRESS" and "@" in value:
             # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
             # "Ingelogd als ysaure.quenouillere"), or by one of its parts
-            local = value.rsplit("@", 1)[0]
+            local, domain = value.rsplit("@", 1)
             for part in {local, *re.split(r"[._+-]", local)}:
                 if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
+                    changed |= taint.add(part, hasher)
+            # a work or a family address's domain names its owner too: a signature under
+            # "…@studiolegale-oltrarno.it" reads "Studio Legale Oltrarno" (not the top-level domain); only
+            # of a field's value: the site's own address in its text would have its brand masked
+            domain_parts = {p for label in domain.split(".")[:-1] for p in (label, *label.split("-"))} if typed else ()
+            for part in domain_parts:
+                if len(part) >= _EMAIL_DOMAIN_PART_MIN and part.casefold() not in _MAIL_PROVIDERS:
                     changed |= taint.add(part, hasher)
         if entity == "PERSON":
             for initials in _initials(value):
@@ -1391,10 +1407,10 @@ class BatchRedaction:
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})
 
-    def taint_spans(self, text: str, spans: list[Span]) -> None:
+    def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         for span in spans:
             if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
-                self.taint_value(text[span.start:span.end], span.entity)
+                self.taint_value(text[span.start:span.end], span.entity, typed)
 
     def _mask_taint(self) -> None:
         """Masks the echoes of tainted values: linear in each text (redactor/taint.py). A
