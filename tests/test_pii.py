@@ -386,6 +386,8 @@ UNFINISHED_BIRTH_DATES = [
     ("Mijn vriend reist mee, geboren op 3 november 19", "nl", [("3 november 19", "DATE_OF_BIRTH")]),
     ("mon fils, né le 12/03/1", "fr", [("12/03/1", "DATE_OF_BIRTH")]),
     ("Levering op 3 november 1", "nl", []),
+    ("Mijn vriend reist mee, geboren op 3 nove", "nl", [("3 nove", "DATE_OF_BIRTH")]),
+    ("geboren op 3 kinderen", "nl", []),
     ("geboren op 3 november 1990 in Porto, hij komt op 4 november 1", "nl", [("3 november 1990", "DATE_OF_BIRTH")]),
     ("Artikel 612 345 678 — tapijt, 160 x 230 cm", "nl", []),
 ]
