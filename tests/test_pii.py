@@ -380,6 +380,13 @@ INITIALLED_SURNAMES = [
     ("Neem dagelijks vitamine C. Daarna voelt u zich beter", "nl", []),
     ("Stap 2\nB. Betaalgegevens\nVul uw rekening in", "nl", []),
 ]
+# what a name's owner sends or wrote, before "van" and the name, is no part of it (a card's title); a
+# name with its particle after the given name keeps it
+SENT_BY_NAME = [
+    ("Retour van Łukasz Wiśniewski", "nl", [("Łukasz Wiśniewski", "PERSON")]),
+    ("Brief van Jan Peeters", "nl", [("Jan Peeters", "PERSON")]),
+    ("Contact: Jan van Dijk", "nl", [("Jan van Dijk", "PERSON")]),
+]
 # a date of birth whose year is still being typed where the text ends (an editor no field's series reads)
 UNFINISHED_BIRTH_DATES = [
     ("Mijn vriend reist mee, geboren op 3 november 1", "nl", [("3 november 1", "DATE_OF_BIRTH")]),
@@ -397,7 +404,7 @@ UNFINISHED_BIRTH_DATES = [
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES
-                         + UNFINISHED_BIRTH_DATES)
+                         + UNFINISHED_BIRTH_DATES + SENT_BY_NAME)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -17,7 +17,8 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
 from redactor.pii.cache import SpanCache
 from redactor.pii.fold import fold
-from redactor.pii.names import is_a_person, load_lexicons, may_hold_a_name, ner_names, partner_after
+from redactor.pii.names import (from_its_given_name, is_a_person, load_lexicons, may_hold_a_name, ner_names,
+                                partner_after)
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
@@ -215,12 +216,14 @@ class PiiDetector:
         for r in results:
             recognizer = r.recognition_metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
             if recognizer in self._ner_recognizers:
-                spans.extend(Span(s, e, "PERSON", score, recognizer) for s, e, score in ner_names(text, r)
-                             if is_a_person(text, s, e))
+                # judged whole (a shop's or a title's words are in view), kept from its given name on
+                spans.extend(Span(from_its_given_name(text, s, e), e, "PERSON", score, recognizer)
+                             for s, e, score in ner_names(text, r) if is_a_person(text, s, e))
                 continue
             if r.entity_type == "PERSON" and not is_a_person(text, r.start, r.end):
                 continue  # the site's own shop, product or place name, whichever recognizer read it as a name
-            spans.append(Span(r.start, r.end, r.entity_type, round(r.score, 3), recognizer))
+            start = from_its_given_name(text, r.start, r.end) if r.entity_type == "PERSON" else r.start
+            spans.append(Span(start, r.end, r.entity_type, round(r.score, 3), recognizer))
         # the second of two people named together: "Congratulations Tamsin and Kwame", a name no list knows after one
         partners = (partner_after(text, span.end) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in partners if p))

@@ -83,6 +83,19 @@ def starts_with_first_name(text: str) -> bool:
     return False
 
 
+def from_its_given_name(text: str, start: int, end: int) -> int:
+    """Where a PERSON span's name starts: at its first given name when a particle stands right before it
+    and no given name comes earlier. "Retour van Łukasz Wiś" (a card's title), "Brief van Jan Peeters":
+    the words before "van" are what the name's owner sends, not the first of a name as in "Jan van Dijk"
+    (tainted, "Retour" would be masked in the site's "Retour aanmelden")."""
+    words = list(_WORD.finditer(text, start, end))
+    for i, word in enumerate(words):
+        if _says_a_person(word.group()):
+            before = words[i - 1].group() if i else ""
+            return word.start() if before.casefold() in PARTICLES and i > 1 else start
+    return start
+
+
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
