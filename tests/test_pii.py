@@ -197,7 +197,7 @@ PERSONS = [
     ("Ik heb gebeld met Eva Claes van de klantenservice.", "nl", [("Eva Claes", "PERSON")]),
     ("Cadeau voor Sanne van der Linden, graag inpakken!", "nl", [("Sanne van der Linden", "PERSON")]),
     # the model's span stops before the surname: the name goes on with the words after it
-    ("Photo de Thibault d'Oultremont", "fr", [("Photo de Thibault d'Oultremont", "PERSON")]),
+    ("Photo de Thibault d'Oultremont", "fr", [("Thibault d'Oultremont", "PERSON")]),
     ("Foto van Bartholomeus Ten Cate", "nl", [("Foto van Bartholomeus Ten Cate", "PERSON")]),
     # whom a picture shows, names the model does not know included
     ("Photo de Gwenaëlle Le Bihan", "fr", [("Gwenaëlle Le Bihan", "PERSON")]),
