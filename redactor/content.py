@@ -96,7 +96,7 @@ class Redacting(Protocol):
     masker: Masker
     remarks: list[Remark]
 
-    def taint_spans(self, text: str, spans: list[Span]) -> None: ...
+    def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None: ...
 
     def parameter_meaning(self, name: str) -> str:
         """What a URL parameter's value holds, by the parameter's name as a field's name would say
@@ -515,7 +515,7 @@ class SeriesSlot(Slot):
         if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
             own = {i: [*spans, *self.names(self.values[i])] for i, spans in own.items()}
         for spans, i in ((own[i], i) for i in self._asked):
-            work.taint_spans(self.values[i], spans)
+            work.taint_spans(self.values[i], spans, typed=True)
         ranges: list[tuple[int, int, str]] = []
         following = ""
         for i in range(len(self.values) - 1, -1, -1):

@@ -47,7 +47,7 @@ class _QueryRedaction:
         self.masker, self.parameter_meaning = masker, parameter_meaning
         self.remarks: list[Remark] = []
 
-    def taint_spans(self, text: str, spans: list[Span]) -> None:
+    def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         pass
 
 

@@ -128,6 +128,14 @@ _EMAIL_PART_MIN = 4
 #: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
 _ROLE_MAILBOXES = frozenset("info contact mail email admin sales support service office hello hallo bonjour "
                             "team noreply no-reply webmaster accounts billing".split())
+#: the shortest part of an e-mail's domain tainted ("oltrarno" of "…@studiolegale-oltrarno.it")
+_EMAIL_DOMAIN_PART_MIN = 5
+#: the domains' words of mail providers, not of a person or their firm: tainted, they would mask a site that names them
+_MAIL_PROVIDERS = frozenset(
+    "gmail googlemail hotmail outlook yahoo icloud protonmail proton yandex zoho fastmail mailbox tutanota "
+    "tuta posteo online orange wanadoo laposte skynet proximus telenet scarlet ziggo planet hetnet "
+    "chello xs4all caiway kpnmail kpnplanet libero virgilio tiscali alice fastwebnet onet interia "
+    "seznam sapo clix netcabo movistar telefonica terra bluewin sunrise freenet arcor".split())
 #: what a data-* attribute named like a field (data-phone) may hold as structure, not masked whole: a flag,
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
@@ -931,6 +939,7 @@ class BatchRedaction:
                     return False
             if source == IncrementalSource.CANVAS_MUTATION:
                 self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
+                self._canvas_copies(data)
             return True
         if source == IncrementalSource.FONT:
             self._font(data)
@@ -958,6 +967,18 @@ class BatchRedaction:
                 self.remarks.append(Remark("fail-closed.css-property-name", "UNKNOWN", "mask", data.get("id")))
             elif change["property"].startswith("--") and len(change["property"]) >= _MIN_TAINT + 2:
                 self._echo(Cell(change, "property"))
+
+    def _canvas_copies(self, data: dict[str, Any]) -> None:
+        """The text a script draws on a <canvas> (fillText's, strokeText's args: a label drawn again at
+        every keystroke, 'Tel. +48 60' while the phone is '+48 60') is a script's copy, as a node's text
+        it writes is: what was typed in the batch that it holds is masked as its keystroke was
+        (_mask_copies, _mask_typed_pieces)."""
+        commands = data.get("commands") if isinstance(data.get("commands"), list) else [data]
+        for command in commands:
+            args = command.get("args") if isinstance(command, dict) else None
+            if isinstance(args, list):
+                self.copies.extend((Cell(args, i), arg) for i, arg in enumerate(args)
+                                   if isinstance(arg, str) and len(arg) >= _MIN_COPY)
 
     def _font(self, data: dict[str, Any]) -> None:
         """A font a script loads (new FontFace(family, source, descriptors)): its family is a name the
@@ -1271,7 +1292,7 @@ class BatchRedaction:
         self._mask_copies()
         self._mask_typed_pieces()
         for value, entity in self.whole_values.values():
-            self.taint_value(value, entity)
+            self.taint_value(value, entity, typed=True)
         self._mask_taint()
         for css in self.css_texts:
             css.write()
@@ -1380,9 +1401,10 @@ class BatchRedaction:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
 
-    def taint_value(self, value: str, entity: str) -> None:
+    def taint_value(self, value: str, entity: str, typed: bool = False) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
-        to mask its echoes."""
+        to mask its echoes. typed: a value of a field (what the visitor typed or a script filled in), not
+        one found in a page's text (where an e-mail is as often the site's own, naming the site)."""
         if entity == FILE_NAME:  # the browser's "C:\\fakepath\\CV_Jan.pdf": pages show the name alone
             value = re.split(r"[\\/]", value)[-1]
         value = value.strip()
@@ -1397,9 +1419,16 @@ class BatchRedaction:
         if entity == "EMAIL_ADDRESS" and "@" in value:
             # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
             # "Ingelogd als ysaure.quenouillere"), or by one of its parts
-            local = value.rsplit("@", 1)[0]
+            local, domain = value.rsplit("@", 1)
             for part in {local, *re.split(r"[._+-]", local)}:
                 if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
+                    changed |= taint.add(part, hasher)
+            # a work or a family address's domain names its owner too: a signature under
+            # "…@studiolegale-oltrarno.it" reads "Studio Legale Oltrarno" (not the top-level domain); only
+            # of a field's value: the site's own address in its text would have its brand masked
+            domain_parts = {p for label in domain.split(".")[:-1] for p in (label, *label.split("-"))} if typed else ()
+            for part in domain_parts:
+                if len(part) >= _EMAIL_DOMAIN_PART_MIN and part.casefold() not in _MAIL_PROVIDERS:
                     changed |= taint.add(part, hasher)
         if entity == "PERSON":
             for initials in _initials(value):
@@ -1416,10 +1445,10 @@ class BatchRedaction:
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})
 
-    def taint_spans(self, text: str, spans: list[Span]) -> None:
+    def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         for span in spans:
             if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
-                self.taint_value(text[span.start:span.end], span.entity)
+                self.taint_value(text[span.start:span.end], span.entity, typed)
 
     def _mask_taint(self) -> None:
         """Masks the echoes of tainted values: linear in each text (redactor/taint.py). A

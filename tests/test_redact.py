@@ -1417,3 +1417,53 @@ def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is
     stored = list(strings(s.stored))
     assert not [t for t in stored if any(piece in t for piece in ("Jean-P", "Xhonn", "Pierre"))]
     assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored
+
+
+def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):
+    """A label drawn on a <canvas> at every keystroke (rrweb's recordCanvas: a CanvasMutation whose
+    commands' args hold fillText's text) shows the value being typed: 'Tel. +48 60' while the phone is
+    '+48 60'. A canvas's text is a script's copy as a node's text is: a value typed in the batch that
+    it holds is masked as its keystroke was; the label's own words stay."""
+    phone = element("input", {"type": "tel", "name": "phone"})
+    canvas = element("canvas", {"width": "420", "height": "170"})
+    s = session()
+    s.send(snapshot(html_page(phone, canvas, lang="nl")))
+    events = []
+    for end in range(1, len("+48 601 734 219") + 1):
+        value = "+48 601 734 219"[:end]
+        events.append(input_event(phone["id"], value))
+        events.append(incremental(9, id=canvas["id"], type=0, commands=[
+            {"property": "clearRect", "args": [0, 0, 420, 170]},
+            {"property": "fillText", "args": ["Tel. " + value, 12, 104]},
+            {"property": "fillText", "args": ["Tapijthuis De Vlasakker, Retourcentrum", 12, 146]}]))
+    s.send(*events)
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if any(piece in t for piece in ("+48 60", "48 601", "601 73"))], \
+        [t for t in stored if t.startswith("Tel.")]
+    assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
+
+
+def test_an_e_mail_s_own_domain_taints_the_session_a_mail_provider_s_does_not(session):
+    """A work or family address's domain names its owner as its local part does: a signature pasted under
+    'g.bernardini@studiolegale-oltrarno.it' reads 'Studio Legale Oltrarno' (held-out round 9). The parts of
+    a domain (five letters or more) of an address a field holds taint the session unless it is a mail
+    provider's: a site that names Gmail or Telenet keeps those words whoever writes from there; and an
+    address the site shows in its own text ('klantenservice@tapijthuis-devlasakker.nl') leaves its brand."""
+    cases = [("g.bernardini@studiolegale-oltrarno.it", "Avvocato — Studio Legale Oltrarno", ["Oltrarno"], "Avvocato — "),
+             ("jan@devries-fotografie.nl", "Met dank aan Devries Fotografie", ["Devries"], "Met dank aan "),
+             ("an.peeters@telenet.be", "Internet via Telenet? Gebruik ons Gmail-formulier", [],
+              "Internet via Telenet? Gebruik ons Gmail-formulier")]
+    for typed, shown, planted, kept in cases:
+        field, status = element("input", {"type": "email", "name": "email"}), element("p", {"id": "status"})
+        s = session()
+        s.send(snapshot(html_page(field, status, lang="nl")))
+        s.send(*typing(field["id"], typed))
+        s.send(mutation(adds=[add(status["id"], text(shown))]))
+        stored = orjson.dumps(s.stored).decode()
+        assert not [word for word in planted if word in stored], (shown, stored)
+        assert kept in stored, (kept, stored)
+    status = element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Mail klantenservice@tapijthuis-devlasakker.nl")]), status)))
+    s.send(mutation(adds=[add(status["id"], text("Welkom bij Tapijthuis Devlasakker"))]))
+    assert "Welkom bij Tapijthuis Devlasakker" in orjson.dumps(s.stored).decode()

@@ -83,6 +83,19 @@ def starts_with_first_name(text: str) -> bool:
     return False
 
 
+def from_its_given_name(text: str, start: int, end: int) -> int:
+    """Where a PERSON span's name starts: at its first given name when a particle stands right before it
+    and no given name comes earlier. "Retour van Łukasz Wiś" (a card's title), "Brief van Jan Peeters":
+    the words before "van" are what the name's owner sends, not the first of a name as in "Jan van Dijk"
+    (tainted, "Retour" would be masked in the site's "Retour aanmelden")."""
+    words = list(_WORD.finditer(text, start, end))
+    for i, word in enumerate(words):
+        if _says_a_person(word.group()):
+            before = words[i - 1].group() if i else ""
+            return word.start() if before.casefold() in PARTICLES and i > 1 else start
+    return start
+
+
 def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
@@ -220,6 +233,16 @@ def lower_case_name(text: str) -> bool:
     return _says_a_person(words[0]) and not (len(words) == 2 and is_function_word(words[1]))
 
 
+def initialled_surname(text: str) -> bool:
+    """Initials and a surname ("Ł. Wiśniewski", "J. P. Peeters", "M. Dupont": a delivery's recipient in an
+    order history, a letter's addressee) are a person unless a capitalised word of it is a function word
+    ("C. Daarna": a sentence ending in a letter, the next one starting), or a trade, venue, product or
+    street word ("B. Betaalgegevens", "A. Kerkstraat")."""
+    words = [w.strip(".,;:!?'’\"()") for w in text.split() if w[:1].isupper() and not w.endswith(".")]
+    return bool(words) and not any(is_function_word(w) or _is_business_word(w) or _is_street_word(w)
+                                   or _rarely_a_name(w) for w in words)
+
+
 def gift_recipient(text: str) -> bool:
     """Who a gift or a card is for is a person when the first word is a known given name ("Carte cadeau
     pour Noé", "Gift card for Oscar"), unless that name is also an occasion gifts are for ("Carte cadeau
@@ -316,7 +339,9 @@ def _lower_case_lexicon() -> tuple[frozenset[str], frozenset[str]]:
 def name_start(text: str, start: int, end: int) -> int:
     """Where the name itself starts in a person's span that opens with greetings or titles ("Bedankt Jorinde
     Vlaminckx", "Bonjour Madame Amélie Roux"): they are no part of the name, and masked as a part of it they
-    would be masked wherever the session shows them again ("Bedankt, we bellen u terug")."""
+    would be masked wherever the session shows them again ("Bedankt, we bellen u terug"); nor are the words
+    before a particle that starts it ("Retour van Łukasz …": from_its_given_name)."""
+    start = from_its_given_name(text, start, end)
     for word in _WORD.finditer(text, start, end):
         bare = word.group().strip(".,!")
         # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own
@@ -324,9 +349,6 @@ def name_start(text: str, start: int, end: int) -> int:
                 or bare.casefold() in PARTICLES or is_function_word(bare)):
             return word.start()
     return start
-
-
-_WORD = re.compile(r"\S+")
 
 
 def _opens_a_name(word: str) -> bool:

@@ -22,9 +22,9 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn, verhoeff
 
-from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, lower_case_name,
-                                starts_with_first_name)
-from redactor.ruledata import load_rules, with_words
+from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, initialled_surname,
+                                lower_case_name, starts_with_first_name)
+from redactor.ruledata import load_rules, rule_words, with_words
 
 class PatternDef(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
@@ -157,6 +157,16 @@ def _lu_landline(text: str) -> bool:
         return False
 
 
+def _unfinished_date(text: str) -> bool:
+    """A date being typed: its word after the day, if it has one, is the start of a month's name
+    ("3 nove", "3 november 19"; not "3 kinderen")."""
+    word = re.search(r"[^\W\d_]+", text)
+    if word is None:
+        return True
+    start = word.group(0).casefold()
+    return any(month.startswith(start) for month in rule_words().get("months", ()))
+
+
 def _date(text: str) -> bool:
     """A day, a month and a year of this century or the last, up to today, in either order.
     Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
@@ -183,6 +193,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _card
     if name == "date":
         return _date
+    if name == "unfinished-date":
+        return _unfinished_date
     if name == "lu-matricule":
         return _lu_matricule
     if name == "lu-landline":
@@ -199,6 +211,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return account_holder
     if name == "lower-case-name":
         return lower_case_name
+    if name == "initialled-surname":
+        return initialled_surname
     raise ValueError(f"unknown validator {name!r}")
 
 

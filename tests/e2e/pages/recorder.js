@@ -44,7 +44,11 @@
   recorder.idle = function () { return buf.length === 0 && inFlight === 0; };
   window.__recorder = recorder;
 
-  rrweb.record({ emit: function (event) { buf.push(event); } });
+  // a page may ask for the recorder's other documented options (recordCanvas, recordCrossOriginIframes)
+  // by setting window.__rrwebOptions before this script runs
+  var options = Object.assign({}, window.__rrwebOptions || {});
+  options.emit = function (event) { buf.push(event); };
+  rrweb.record(options);
   recorder.started = true;
   setInterval(flush, 1000);
   addEventListener("pagehide", flush);
