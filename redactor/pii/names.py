@@ -344,8 +344,9 @@ def name_start(text: str, start: int, end: int) -> int:
     start = from_its_given_name(text, start, end)
     for word in _WORD.finditer(text, start, end):
         bare = word.group().strip(".,!")
-        # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own
-        if (word.end() >= end or _plain_name(bare) not in _engine_words("name_openers")
+        # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own,
+        # and a letter ("M. Lefebvre") an initial as well as "Monsieur"
+        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _engine_words("name_openers")
                 or bare.casefold() in PARTICLES or is_function_word(bare)):
             return word.start()
     return start
