@@ -1467,3 +1467,26 @@ def test_an_e_mail_s_own_domain_taints_the_session_a_mail_provider_s_does_not(se
     s.send(snapshot(html_page(element("p", {}, [text("Mail klantenservice@tapijthuis-devlasakker.nl")]), status)))
     s.send(mutation(adds=[add(status["id"], text("Welkom bij Tapijthuis Devlasakker"))]))
     assert "Welkom bij Tapijthuis Devlasakker" in orjson.dumps(s.stored).decode()
+
+
+def test_a_word_being_typed_shown_back_in_capitals_is_masked_where_it_is_typed(session):
+    """A keyed rider list writes each name as on a ticket, family names first in capitals ("ÑÚÑEZ ECHEV,
+    José" while "José Ñúñez Echev" is typed), editing its text node at each keystroke. The family name
+    being typed was looked for as it was typed, case and all: "ECHEV" stood in no field's value and was
+    stored. A piece of a script's text is looked for in the typed value whatever its case."""
+    label = element("label", {"for": "rider"}, [text("Naam fietser")])
+    field = element("input", {"id": "rider", "type": "text"})
+    item = element("li", {}, [text("…")])
+    s = session()
+    s.send(snapshot(html_page(label, field, element("ol", {}, [item]), lang="nl")))
+    value = "José Ñúñez Echeverría"
+    events = []
+    for end in range(len("José Ñúñez E"), len(value) + 1):
+        typed = value[:end]
+        given, family = typed.split(" ", 1)
+        events.append(input_event(field["id"], typed))
+        events.append(mutation(texts=[set_text(item["childNodes"][0]["id"], family.upper() + ", " + given)]))
+    s.send(*events)
+    stored = [t for t in strings(s.stored) if t.endswith(", ****") or t.endswith(", José")]
+    assert stored, list(strings(s.stored))
+    assert not [t for t in stored if "ECHE" in t or "ÑÚÑEZ" in t], stored
