@@ -1425,7 +1425,10 @@ class BatchRedaction:
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         changed = taint.add(value, hasher)
-        if entity in ("PERSON", "POSTAL_ADDRESS"):
+        # a name's words are told back alone ("Merci, Amélie"), and a typed address's street; an address
+        # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
+        # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is
+        if entity == "PERSON" or (entity == "POSTAL_ADDRESS" and typed):
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)
