@@ -156,6 +156,17 @@ _MAX_COPY_SEARCH = 50_000_000
 #: a word of a text a script wrote, looked for in what was typed (_mask_typed_pieces), and the shortest
 #: value masked whole whose words are looked for
 _PIECE, _PIECE_VALUE = re.compile(r"[\w@.+'’-]{3,}"), 6
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower case, character for character: offsets in it are offsets in the text ("İ".lower() is two
+    characters and stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
 # node kinds as plain ints for the walk of a snapshot (an IntEnum attribute costs per node)
 _ELEMENT, _COMMENT, _TEXTS = int(NodeType.ELEMENT), int(NodeType.COMMENT), (int(NodeType.TEXT), int(NodeType.CDATA))
 _ELEMENT_KEYS = NODE_KEYS[_ELEMENT]
@@ -1381,6 +1392,8 @@ class BatchRedaction:
         typed += [(value, "\0" * len(value)) for value, _ in self.whole_values.values() if len(value) >= _PIECE_VALUE]
         if not typed:
             return
+        # a page shows what is typed in another case too ("ÑÚÑEZ ECHEV, José" while "José Ñúñez Echev" is typed)
+        typed = [(_lower_same_length(value), value, masked) for value, masked in typed]
         searched = 0
         for cell, raw in self.copies:
             current = cell.get()
@@ -1388,13 +1401,13 @@ class BatchRedaction:
                 continue
             ranges = []
             for word in _PIECE.finditer(raw):
-                piece = word.group()
-                for value, masked in typed:
+                piece = _lower_same_length(word.group())
+                for folded, value, masked in typed:
                     if searched >= _MAX_COPY_SEARCH:
                         break
                     searched += len(value)
-                    at = value.find(piece)
-                    if at >= 0 and masked[at:at + len(piece)] != piece:
+                    at = folded.find(piece)
+                    if at >= 0 and masked[at:at + len(piece)] != value[at:at + len(piece)]:
                         ranges.append((word.start(), word.end(), "ECHO"))
                         break
             if ranges:
@@ -1412,7 +1425,10 @@ class BatchRedaction:
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         changed = taint.add(value, hasher)
-        if entity in ("PERSON", "POSTAL_ADDRESS"):
+        # a name's words are told back alone ("Merci, Amélie"), and a typed address's street; an address
+        # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
+        # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is
+        if entity == "PERSON" or (entity == "POSTAL_ADDRESS" and typed):
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper():
                     changed |= taint.add(word, hasher)

@@ -1467,3 +1467,47 @@ def test_an_e_mail_s_own_domain_taints_the_session_a_mail_provider_s_does_not(se
     s.send(snapshot(html_page(element("p", {}, [text("Mail klantenservice@tapijthuis-devlasakker.nl")]), status)))
     s.send(mutation(adds=[add(status["id"], text("Welkom bij Tapijthuis Devlasakker"))]))
     assert "Welkom bij Tapijthuis Devlasakker" in orjson.dumps(s.stored).decode()
+
+
+def test_a_word_being_typed_shown_back_in_capitals_is_masked_where_it_is_typed(session):
+    """A keyed rider list writes each name as on a ticket, family names first in capitals ("ÑÚÑEZ ECHEV,
+    José" while "José Ñúñez Echev" is typed), editing its text node at each keystroke. The family name
+    being typed was looked for as it was typed, case and all: "ECHEV" stood in no field's value and was
+    stored. A piece of a script's text is looked for in the typed value whatever its case."""
+    label = element("label", {"for": "rider"}, [text("Naam fietser")])
+    field = element("input", {"id": "rider", "type": "text"})
+    item = element("li", {}, [text("…")])
+    s = session()
+    s.send(snapshot(html_page(label, field, element("ol", {}, [item]), lang="nl")))
+    value = "José Ñúñez Echeverría"
+    events = []
+    for end in range(len("José Ñúñez E"), len(value) + 1):
+        typed = value[:end]
+        given, family = typed.split(" ", 1)
+        events.append(input_event(field["id"], typed))
+        events.append(mutation(texts=[set_text(item["childNodes"][0]["id"], family.upper() + ", " + given)]))
+    s.send(*events)
+    stored = [t for t in strings(s.stored) if t.endswith(", ****") or t.endswith(", José")]
+    assert stored, list(strings(s.stored))
+    assert not [t for t in stored if "ECHE" in t or "ÑÚÑEZ" in t], stored
+
+
+def test_the_site_s_own_address_in_its_text_does_not_mask_its_brand(session):
+    """A bike rental named after its quay ("Fietsverhuur Scheldekaai") says where to pick the bikes up: "aan
+    de Scheldekaai 14". The address is masked where it stands (a street and a number in a text are read as
+    a postal address), but each of its words was tainted for the session and the brand in the heading and
+    the title lost its second word. An address found in a page's text taints the session whole, as an
+    e-mail's domain does; the words of one typed in a field are tainted each (the street told back alone)."""
+    heading = element("h1", {}, [text("Fietsverhuur Scheldekaai")])
+    where = element("p", {}, [text("Ophalen en terugbrengen aan de Scheldekaai 14, tussen 9 en 19 uur.")])
+    s = session()
+    s.send(meta("https://fietsen.example/"), snapshot(html_page(heading, where, lang="nl")))
+    stored = list(strings(s.stored))
+    assert "Fietsverhuur Scheldekaai" in stored, stored
+    label = element("label", {"for": "adres"}, [text("Thuisadres")])
+    field = element("input", {"id": "adres", "type": "text"})
+    cell = element("p", {}, [text("…")])
+    s.send(mutation(adds=[add(where["id"], label), add(where["id"], field), add(where["id"], cell)]))
+    s.send(*typing(field["id"], "Lange Kievitstraat 112, 2018 Antwerpen"))
+    s.send(mutation(texts=[set_text(cell["childNodes"][0]["id"], "Levering in de Kievitstraat")]))
+    assert "Kievitstraat" not in s.stored[-1]["data"]["texts"][0]["value"]
