@@ -830,7 +830,7 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     s = session()
     s.send(snapshot(html_page(element("p", {}, [text("Sms naar "), element("span", {}, [text("0486")]), text(" "),
                                                  element("span", {}, [text("53 72 19")]), text(".")]), lang="nl")))
-    stored = orjson.dumps(s.stored).decode()
+    stored = "\n".join(strings(s.stored))  # texts only: a node id may hold the digits
     assert "0486" not in stored and "53 72 19" not in stored and "Sms naar " in stored
     s = session()  # a <wbr> (a line may break there) is inside the line: the tail alone says nothing
     s.send(snapshot(html_page(element("p", {}, [text("Ticket op naam van Lieven Dewis"), element("wbr", {}),
@@ -957,7 +957,7 @@ def test_url_parameters_named_like_a_field_are_masked_whole(session):
     s = session()
     s.send(meta("https://shop.example/account?fullname=Ysoline+Daemers&tab=profiel#/edit?voornaam=Wardje&sort=asc"),
            snapshot(html_page(element("a", {"href": "/orders?dob=1984-03-17&page=3"}, [text("Bestellingen")]))))
-    stored = orjson.dumps(s.stored).decode()
+    stored = "\n".join(strings(s.stored))  # texts only: a node id may hold the digits
     assert "Ysoline" not in stored and "Daemers" not in stored and "Wardje" not in stored and "1984" not in stored
     assert "tab=profiel" in stored and "sort=asc" in stored and "page=3" in stored
 
@@ -1022,7 +1022,7 @@ def test_text_containers_for_identifiers_balances_and_secrets(session):
     price = element("span", {"class": "price"}, [text("€ 49,95")])
     s = session()
     s.send(snapshot(html_page(loyalty, balance, gift, price)))
-    stored = orjson.dumps(s.stored).decode()
+    stored = "\n".join(strings(s.stored))  # texts only: a node id may hold the digits
     assert "7719" not in stored and "1.234" not in stored and "4Q7M" not in stored and "49,95" in stored
 
 
