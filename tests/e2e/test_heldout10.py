@@ -71,10 +71,10 @@ NOTES_PLANTED = [
     Planted(None, "Íñigo Goikoetxea", "the brother-in-law's name in a plaintext-only contenteditable"),
     Planted(None, "+34 688 21 94 30", "his Spanish mobile"),
 ]
-KEPT = ["Fietsverhuur Scheldekaai", "Wie rijdt er mee?", "We sorteren de lijst op familienaam.",
+KEPT = ["Fietsverhuur Scheldekaai", "Wie rijdt er mee?", "De lijst staat op familienaam.",
         "+ fietser toevoegen", "Hoofdboeker", "IBAN voor de terugstorting van de waarborg", "Rekening in Spanje",
-        "Opmerkingen voor de fietsenmaker", "Reservering bevestigen", "Klopt alles?",
-        "Bedankt! Je reservering FV-4471 is bevestigd.", "en rijdt op een kinderfiets met zijwieltjes."]
+        "Opmerkingen voor de fietsenmaker", "Boeking bevestigen", "Klopt alles?",
+        "Bedankt! Je boeking FV-4471 is bevestigd.", "en rijdt op een kinderfiets met zijwieltjes."]
 #: the site's own address in its text: a street and a number, read as a postal address wherever it stands
 KEPT_ADDRESS = ["Ophalen en terugbrengen aan de Scheldekaai 14, tussen 9 en 19 uur. Helm en slot zijn inbegrepen."]
 
@@ -117,7 +117,7 @@ def test_fietsverhuur_rider_list_leaks_nothing(fietsverhuur: Recorded):
 
 def test_fietsverhuur_booker_leaks_nothing(fietsverhuur: Recorded):
     sent = texts(fietsverhuur.sent)
-    assert "We sturen de bevestiging naar jose.nunez+alquiler@gmail.com" in sent, "the <output> never told it back"
+    assert "Bevestiging gaat naar jose.nunez+alquiler@gmail.com" in sent, "the <output> never told it back"
     assert "bv. José Ñúñez Echeverría" in sent, "the placeholder never repeated the name"
     check_windows(fietsverhuur, BOOKER)
 
