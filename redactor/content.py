@@ -990,7 +990,9 @@ class UrlSlot(Slot):
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
             return
         spans_of: dict[int, list[Span]] = {}
+        written: dict[int, str] = {}  # each piece's first reading: the way it is written back
         for index, text, spans in zip(self.text_pieces, self.texts, found):
+            written.setdefault(index, text)
             if spans:
                 work.taint_spans(text, spans)
                 spans_of.setdefault(index, []).extend(spans)
@@ -999,8 +1001,7 @@ class UrlSlot(Slot):
             # found in any of them is at the same place in the piece as it is written back
             piece = self.pieces[index]
             part = 3 if piece[2] else 1
-            text = _readings(piece[part], part == 3)[0]
-            masked = quote(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
+            masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
             piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
         # rebuilt whatever changed (a piece masked whole before detection, spans after): a URL

@@ -101,6 +101,12 @@ T = TypeVar("T")
 URL_ATTRIBUTES = frozenset({"href", "src", "rr_src", "action", "formaction", "poster", "cite", "data", "ping", "xlink:href",
                             "background", "longdesc", "manifest", "codebase", "archive", "usemap", "itemid"})
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
+#: names of HTML's and ARIA's own attributes that hold text or URLs: names nobody spelled from a visitor, not
+#: scanned as names (_scan_attribute_name; their values are) — a page's thousands of links and images
+#: would otherwise each add a text to detect and a cell to the taint pass
+_STANDARD_NAMES = URL_ATTRIBUTES | SRCSET_ATTRIBUTES | frozenset({
+    "title", "alt", "placeholder", "label", "content", "value", "name", "summary", "download", "srcdoc", "abbr",
+    "aria-label", "aria-description", "aria-placeholder", "aria-roledescription", "aria-valuetext"})
 #: attributes a replay loads (an image, a video's poster, an object): their paths are kept whole
 RESOURCE_ATTRIBUTES = frozenset({"src", "poster", "data", "background", "codebase", "archive", "manifest", "xlink:href"})
 #: elements whose href is a page's address, not a resource's (a stylesheet, an icon, an SVG sprite)
@@ -651,8 +657,8 @@ class BatchRedaction:
 
     def _scan_attribute_name(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
         """The name of an attribute nobody listed (a data-*, a framework's) is scanned as a payload's
-        key is, and read by the taint pass: renamed, masked, once the batch is done."""
-        if len(name) >= _MIN_TAINT:
+        key is, and read by the taint pass: renamed, masked, once the batch is done (HTML's own: _STANDARD_NAMES)."""
+        if len(name) >= _MIN_TAINT and name.lower() not in _STANDARD_NAMES:
             cell = KeyCell(attributes, name)
             self.key_cells.append(cell)
             self.slots.append(TextSlot(cell, nid, "content.attribute-name"))
