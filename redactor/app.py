@@ -175,7 +175,10 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
         states = app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds,
                                            settings.hot_sessions, settings.state_timeout_seconds,
                                            settings.state_lock_wait_seconds, max_taint_values=settings.max_taint_values,
-                                           keep_seconds=settings.state_keep_seconds)
+                                           keep_seconds=settings.state_keep_seconds,
+                                           max_per_site=settings.max_sessions_per_site,
+                                           probation_seconds=settings.session_probation_seconds,
+                                           on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
         await states.check_secret()  # another secret than the other instances': refuse to start
     else:
         states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,
