@@ -215,8 +215,9 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     assert settings.upstream is not None
     spool_dir = settings.data_dir / workers.spool_name(settings.worker_index)  # one spool per --workers child
+    left = workers.spools_left(settings.data_dir, workers.count(settings.workers)) if not settings.worker_index else []
     spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
-                                     settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open()
+                                     settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open(left)
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
                                                    app[METRICS]).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))

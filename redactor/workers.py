@@ -27,6 +27,7 @@ import os
 import signal
 import sqlite3
 import subprocess
+from pathlib import Path
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping
@@ -47,6 +48,17 @@ def count(workers: int | str) -> int:
 def spool_name(worker_index: int | None) -> str:
     """Child 0 uses the single process's spool: going back to --workers 1 delivers what it holds."""
     return "spool" if not worker_index else f"spool-{worker_index}"
+
+
+def spools_left(data_dir: Path, workers: int) -> list[Path]:
+    """The spool files of children that no longer run (started again with fewer workers): the
+    first child takes their batches over (Spool.open)."""
+    left = []
+    for directory in data_dir.glob("spool-*"):
+        index = directory.name.removeprefix("spool-")
+        if index.isdigit() and int(index) >= workers and (directory / "spool.sqlite3").exists():
+            left.append(directory / "spool.sqlite3")
+    return sorted(left)
 
 
 def supervise(argv: list[str], workers: int) -> int:
