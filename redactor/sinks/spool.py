@@ -330,11 +330,6 @@ class Spool:
         self.file.db.execute("DELETE FROM items WHERE seq = ?", (seq,))
         return self._oldest_live()
 
-    def _dead_rows(self) -> tuple[int, int]:
-        size, count = self.file.db.execute("SELECT coalesce(sum(size), 0), count(*) FROM items "
-                                           "WHERE dead_status IS NOT NULL").fetchone()
-        return size, count
-
     def _hold(self, seq: int, attempts: int, not_before: float) -> None:
         self.file.db.execute("UPDATE items SET attempts = ?, not_before = ? WHERE seq = ?", (attempts, not_before, seq))
 
@@ -373,9 +368,10 @@ class Spool:
                 self._all_held = False
             self._wake.clear()
             return
-        if not heads:  # counters out of step with the file: trust the file (its dead letters' bytes stay)
-            self._pending.clear()
-            self.bytes, self.dead = await self.file.run(self._dead_rows)
+        if not heads:  # counters out of step with the file: trust the file
+            counts = await self.file.run(self._count)
+            if not self._appending:  # else an append's row may be missing from the count: next round
+                self._take(counts)
             self._gauges()
             return
         outcomes = await asyncio.gather(*(self._deliver_one(send, item) for item in heads))
