@@ -39,7 +39,7 @@ from redactor.retention import retention
 from redactor.scheduling import RedactionThreads
 from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
-from redactor.sinks.spool import Spool
+from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
 from redactor.state_redis import RedisStates
 
@@ -218,13 +218,16 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     left = workers.spools_left(settings.data_dir, workers.count(settings.workers)) if not settings.worker_index else []
     spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
                                      settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open(left)
-    sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
+    spools = await Spools(spool, settings.data_dir, settings.worker_index or 0, workers.count(settings.workers),
+                          workers.spool_name).open()
+    sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spools,
                                                    app[METRICS]).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))
     try:
         yield
     finally:
         await sink.close(settings.spool_drain_seconds)
+        await spools.close()
         await spool.close()
 
 

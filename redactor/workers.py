@@ -15,8 +15,8 @@ need, so one mechanism serves both.
 What the children share besides Redis: the data directory. The embedded store is one SQLite file
 (WAL: several processes can write it); site configurations and tokens live in it, and each child
 follows changes made through another child's admin API (ConfigFollower: it re-reads them when the
-audit log moves, checked before every batch and admin call, and every config_poll_seconds). Each child has its own spool directory in
-upstream mode (a spool's delivery order is kept by the one process that owns it).
+audit log moves, checked before every batch and admin call, and every config_poll_seconds). Each child delivers a spool of its own in
+upstream mode; a session's spooled batches all go to one of them, whichever child took them (sinks/spool.py Spools).
 """
 
 from __future__ import annotations

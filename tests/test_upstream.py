@@ -460,3 +460,31 @@ async def test_the_spool_of_a_worker_that_no_longer_runs_is_taken_over(aiohttp_c
     await eventually(lambda: collector.markers() == {"s1": [0, 1, 2]})
     assert not left.exists()
     assert len(alone.app[SPOOL]) == 0
+
+
+@pytest.mark.parametrize("session", ["s1", "s4"])  # one spooled in each child's file (crc32 mod 2)
+async def test_with_workers_a_sessions_batches_reach_the_collector_in_order_whichever_child_took_them(
+        aiohttp_client, tmp_path, collector, session):
+    """Two --workers children on one data dir: batch 0 of a session is spooled by one while the
+    collector is down; batch 1 reaches the other once it is back. It queues behind batch 0 (in the
+    session's spool, whichever child owns it), and the collector gets them in order."""
+    import zlib
+
+    assert {zlib.crc32(f"shop\0{s}".encode()) % 2 for s in ("s1", "s4")} == {0, 1}
+    children = [await aiohttp_client(create_app(site_settings(tmp_path / "data", collector.url, workers="2",
+                                                              worker_index=index, spool_retry_max_seconds=0.5)))
+                for index in (0, 1)]
+    collector.mode = "fail"
+    assert (await post(children[0], session, batch(session, 0))).status == 202  # spooled
+    assert (await post(children[1], session, batch(session, 1))).status == 202  # queued behind it
+    files = sorted((tmp_path / "data").glob("spool*/spool.sqlite3"))
+    holding = []
+    for file in files:
+        with sqlite3.connect(file) as db:
+            if db.execute("SELECT count(*) FROM items WHERE session = ?", (session,)).fetchone()[0]:
+                holding.append(file.parent.name)
+    assert len(files) == 2 and len(holding) == 1  # one file holds the session's batches: one child delivers them
+    collector.mode = "ok"
+    await eventually(lambda: collector.markers() == {session: [0, 1]})
+    assert (await post(children[1], session, batch(session, 2))).status == 200  # nothing waits: forwarded
+    assert collector.markers() == {session: [0, 1, 2]}

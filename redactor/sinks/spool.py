@@ -23,9 +23,12 @@ operator lists them with `redactor spool`, sends them again (`--retry`, once the
 or deletes them (`--drop`); a running server sees such a change within RESCAN_SECONDS.
 The spool is bounded by bytes; when full, append() raises SpoolFull and the client gets 503.
 
-With `--workers N` each child has a spool of its own (workers.spool_name). Started again with fewer
-workers, the first takes over the batches of the spools no child owns any more (adopt): nothing
-waits in a file nobody delivers.
+With `--workers N` each child has a spool of its own (workers.spool_name), which it alone delivers; a
+session's batches reach any child, so they are all spooled in one of the N files, chosen by the
+session (Spools), whichever child took them: a batch that finds its session's spooled batches there
+queues behind them, and their owner delivers them in order (it sees rows another child added within
+RESCAN_SECONDS). Started again with fewer workers, the first takes over the batches of the spools no
+child owns any more (adopt): nothing waits in a file nobody delivers.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 import time
+import zlib
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -68,7 +73,21 @@ LATER_COLUMNS = {"attempts": "INTEGER NOT NULL DEFAULT 0",  # "not now" refusals
 COLUMNS = ("site", "session", "method", "path", "headers", "body", "size", "enqueued_at", *LATER_COLUMNS)
 
 
-def add_columns(db) -> None:
+def insert(db: sqlite3.Connection, item: Outgoing, size: int) -> int:
+    cursor = db.execute(
+        "INSERT INTO items (site, session, method, path, headers, body, size, enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (item.site, item.session, item.method, item.path, orjson.dumps(item.headers), item.body, size,
+         item.enqueued_at))
+    return int(cursor.lastrowid)
+
+
+def has_rows(db: sqlite3.Connection, site: str, session: str) -> bool:
+    """Batches of the session wait for delivery in this file (whichever process spooled them)."""
+    return db.execute("SELECT 1 FROM items WHERE site = ? AND session = ? AND dead_status IS NULL LIMIT 1",
+                      (site, session)).fetchone() is not None
+
+
+def add_columns(db: sqlite3.Connection) -> None:
     """The columns a spool file made by an earlier version lacks."""
     have = {row[1] for row in db.execute("PRAGMA table_info(items)")}
     for name, kind in LATER_COLUMNS.items():
@@ -81,7 +100,7 @@ def add_columns(db) -> None:
 NOT_NOW = frozenset({401, 403, 404, 407, 408, 409, 410, 421, 423, 425})
 HELD = "held"  # a delivery's outcome: refused "not now", kept
 
-RESCAN_SECONDS = 30.0  # an idle delivery task looks this often whether another process changed the file
+RESCAN_SECONDS = 5.0  # an idle delivery task looks this often whether another process changed the file
 ROUND_SESSIONS = 8  # sessions delivered concurrently in one round (one batch each)
 BACKOFF_BASE = 0.5  # seconds; doubled per consecutive failed round, up to the configured cap
 MAX_RETRY_AFTER = 3600.0  # a collector's Retry-After is honoured up to an hour
@@ -297,12 +316,10 @@ class Spool:
         self._wake.set()
 
     def _insert(self, item: Outgoing, size: int) -> int:
-        cursor = self.file.db.execute(
-            "INSERT INTO items (site, session, method, path, headers, body, size, enqueued_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.site, item.session, item.method, item.path, orjson.dumps(item.headers), item.body, size,
-             item.enqueued_at))
-        return int(cursor.lastrowid)
+        return insert(self.file.db, item, size)
+
+    def _has_rows(self, site: str, session: str) -> bool:
+        return has_rows(self.file.db, site, session)
 
     # -- delivery -------------------------------------------------------------------------------
     def _heads(self, limit: int) -> tuple[list[Outgoing], float | None]:
@@ -446,6 +463,69 @@ class Spool:
         """The ingest path met a failing collector: delivery backs off too."""
         if self.healthy or retry_after:
             self._backoff(retry_after)
+
+
+class Spools:
+    """The spools of the --workers children, as one child sees them: a session's batches are spooled
+    in the file of child crc32(site, session) mod N, which alone delivers them. With one process,
+    its own spool (and its counters: no file is read per batch)."""
+
+    def __init__(self, own: Spool, data_dir: Path, index: int, count: int, name: Callable[[int], str]):
+        self.own, self.index, self.count = own, index, count
+        self._others = {other: sqlite.Database(data_dir / name(other) / "spool.sqlite3", "spool")
+                        for other in range(count) if other != index}
+
+    async def open(self) -> Spools:
+        for other in self._others.values():  # made by its owner at start, or here if it is not up yet
+            await other.open(SCHEMA)
+            await other.run(add_columns, other.db)
+        return self
+
+    async def close(self) -> None:
+        for other in self._others.values():
+            await other.close()
+
+    def _file(self, site: str, session: str) -> sqlite.Database | None:
+        """The other child's file where the session's batches are spooled; None: this child's own."""
+        if self.count == 1:
+            return None
+        return self._others.get(zlib.crc32(f"{site}\0{session}".encode()) % self.count)
+
+    async def has_pending(self, site: str, session: str) -> bool:
+        """Batches of the session wait in its spool: a new one must queue behind them (order per session)."""
+        if self.count == 1:
+            return self.own.has_pending(site, session)
+        other = self._file(site, session)
+        return await (other or self.own.file).run(has_rows, (other or self.own.file).db, site, session)
+
+    async def append(self, item: Outgoing) -> None:
+        """Durably queues a batch in its session's spool (fsynced when this returns). Raises SpoolFull."""
+        other = self._file(item.site, item.session)
+        if other is None:
+            await self.own.append(item)
+            return
+        item.enqueued_at = time.time()
+        if not await other.run(_insert_bounded, other.db, item, self.own.max_bytes):
+            self.own.metrics.spool_full.inc()
+            raise SpoolFull(self.own.retry_after())
+        self.own.metrics.spooled.inc()
+
+
+def _insert_bounded(db: sqlite3.Connection, item: Outgoing, max_bytes: int) -> bool:
+    """Inserts into another child's spool if it has room (its owner counts it again: RESCAN_SECONDS)."""
+    size = item.size
+    db.execute("BEGIN IMMEDIATE")  # the bound and the row in one transaction against the owner's writes
+    try:
+        (held,) = db.execute("SELECT coalesce(sum(size), 0) FROM items").fetchone()
+        if held + size > max_bytes:
+            db.execute("ROLLBACK")
+            return False
+        item.seq = insert(db, item, size)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return True
 
 
 # -- what `redactor spool` does to the files (the server may be running: it counts again) ------------
