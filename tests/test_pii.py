@@ -582,6 +582,7 @@ SITE_TEXT = [
     ("Voor Thuis, Op Kantoor", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
+    ("Verkoper: Bol", "nl"), ("Seller: Top Rated", "en"), ("Enrolled: 24 Pupils", "en"), ("Inscrit : Oui", "fr"),
     ("Schoudertas Ayla, cognac leer", "nl"),
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
@@ -610,6 +611,10 @@ NAME_SHOWN_BACK = [
     ("Hi Łucja, welcome back", "en", "Łucja"),
     # a surname that folds to a compound's ending ("-tas", a bag) but has a letter no such compound has
     ("Passenger: Ayşe Kartaş", "en", "Ayşe Kartaş"), ("Reiziger: Mehmet Yurtdaş", "nl", "Mehmet Yurtdaş"),
+    # the parties of a marketplace's ad or a tenancy, the child an enrolment names, one given name or names no list knows
+    ("Verkoper: Ilias · lid sinds 2019", "nl", "Ilias"), ("Verkäuferin: Magdalena (antwortet meist schnell)", "de", "Magdalena"),
+    ("Locataire : Soufiane", "fr", "Soufiane"), ("Ingeschreven kind: Lotte (5 jaar)", "nl", "Lotte"),
+    ("Enrolled: Chidi Okafor, Reception", "en", "Chidi Okafor"), ("Inscrite : Maëlys", "fr", "Maëlys"),
     # who a booking or an appointment is for
     ("Tafel gereserveerd voor Jorrit, 4 personen", "nl", "Jorrit"), ("Rendez-vous confirmé pour Inès mardi", "fr", "Inès"),
     ("Your appointment is booked for Amara at 9:15", "en", "Amara"), ("Ordered for Amara, gift wrapped", "en", "Amara"),
