@@ -587,6 +587,7 @@ SITE_TEXT = [
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
     ("Réservation pour Noël", "fr"), ("Ordered for Christmas", "en"), ("Bought for Mum", "en"),
+    ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
     # "in the name of" before no one
     ("Au nom de Dieu", "fr"), ("In the name of Love", "en"), ("Au nom de la Rose", "fr"), ("In the Name of the Father", "en"),
     # toys and lights named after people, a description after them
@@ -684,6 +685,10 @@ NAME_SHOWN_BACK = [
     ("Besteld door Hadewych Stroobants op 3 maart", "nl", "Hadewych Stroobants"),
     ("Order placed by Gommaar Wuyts", "en", "Gommaar Wuyts"), ("Commande passée par Gommaar Wuyts", "fr", "Gommaar Wuyts"),
     ("Bestellt von Hadewych Stroobants", "de", "Hadewych Stroobants"), ("Besteld door Lotte", "nl", "Lotte"),
+    # who collected or received it
+    ("Opgehaald door Youssef op 12 mei", "nl", "Youssef"), ("Collected by Ahmed at 14:02", "en", "Ahmed"),
+    ("Retiré par Mathis le 3 mars", "fr", "Mathis"), ("Parcel received by Grzegorz", "en", "Grzegorz"),
+    ("Signed for by Aoife", "en", "Aoife"),
     # relatives by marriage, step-family, grandchildren, godparents (rules/recognizers.yaml, relatives)
     ("Mijn schoonvader Jorrick komt het ophalen", "nl", "Jorrick"), ("Pour mon beau-frère Ysaël, avec nos amitiés", "fr", "Ysaël"),
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
