@@ -587,7 +587,7 @@ SITE_TEXT = [
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
     ("Réservation pour Noël", "fr"), ("Ordered for Christmas", "en"), ("Bought for Mum", "en"),
-    ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
+    ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
     # "in the name of" before no one
     ("Au nom de Dieu", "fr"), ("In the name of Love", "en"), ("Au nom de la Rose", "fr"), ("In the Name of the Father", "en"),
@@ -723,6 +723,10 @@ NAME_SHOWN_BACK = [
     # a sign-off with who it is from
     ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
     ("Viele Grüße von Malte", "de", "Malte"),
+    # an endearment before a given name, after a wish too
+    ("Fijne verjaardag lieve Sem!", "nl", "Sem"), ("Gefeliciteerd liefste Fenna", "nl", "Fenna"),
+    ("Dearest Imogen, happy holidays", "en", "Imogen"),
+    ("Review door Lieve Peeters", "nl", "Lieve Peeters"),  # a Flemish given name, not the endearment
     # who a gift or a card is from, sent in their name, and the second of two
     ("Pour papi Marcel, de la part de Inès et Adam", "fr", "Inès"), ("Pour papi Marcel, de la part de Inès et Adam", "fr", "Adam"),
     ("Fleurs de la part d'Éloïse", "fr", "Éloïse"), ("Bloemen voor oma, namens Daan", "nl", "Daan"),
