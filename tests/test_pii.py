@@ -587,6 +587,7 @@ SITE_TEXT = [
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
     ("Réservation pour Noël", "fr"), ("Ordered for Christmas", "en"), ("Bought for Mum", "en"),
+    ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
     # "in the name of" before no one
@@ -703,6 +704,9 @@ NAME_SHOWN_BACK = [
     ("Sehr geehrte Frau Wojciechowska,", "de", "Wojciechowska"), ("Geachte heer Vandenbussche,", "nl", "Vandenbussche"),
     ("Geachte mevrouw van der Heijden-Smits", "nl", "van der Heijden-Smits"),
     ("Sehr geehrter Herr Dr. Oberhäuser, vielen Dank", "de", "Oberhäuser"),
+    # a title and a surname the page's sentence addresses
+    ("Ihr Termin, Herr Wojciechowski, ist bestätigt", "de", "Wojciechowski"),
+    ("Uw pakket, mevrouw Claes, is onderweg", "nl", "Claes"), ("Thank you for your order, Mrs Okonkwo!", "en", "Okonkwo"),
     # a wish with the age in it
     ("Card text: Happy 30th Rhiannon", "en", "Rhiannon"), ("Happy 18th birthday Callum!", "en", "Callum"),
     ("Fijne 50ste verjaardag Gerolf", "nl", "Gerolf"), ("Joyeux 60e anniversaire Ghislaine", "fr", "Ghislaine"),
