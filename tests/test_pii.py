@@ -587,6 +587,8 @@ SITE_TEXT = [
     # a booking for no one, or for an occasion that is a given name
     ("Reserved for Members", "en"), ("Table for Two", "en"), ("Tisch reserviert für Silvester", "de"),
     ("Réservation pour Noël", "fr"), ("Ordered for Christmas", "en"), ("Bought for Mum", "en"),
+    ("Welcome, Guest!", "en"), ("Bonjour, Paris !", "fr"), ("Welkom, Bezoeker", "nl"),
+    ("Thanks, Everyone!", "en"), ("Hi, VIP!", "en"), ("Hallo, Wochenende!", "de"), ("Welcome, Bakery Lovers!", "en"),
     ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
@@ -727,6 +729,9 @@ NAME_SHOWN_BACK = [
     # a sign-off with who it is from
     ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
     ("Viele Grüße von Malte", "de", "Malte"),
+    # one word no list knows that a greeting and its comma address, closed by a mark or a bracket
+    ("Welcome, Kwabena (not you? Sign out)", "en", "Kwabena"), ("Thanks, Chidinma! We have your application.", "en", "Chidinma"),
+    ("Hallo, Oluwadamilare.", "de", "Oluwadamilare"), ("Bedankt, Zhaksylyk, we bellen je terug", "nl", "Zhaksylyk"),
     # an endearment before a given name, after a wish too
     ("Fijne verjaardag lieve Sem!", "nl", "Sem"), ("Gefeliciteerd liefste Fenna", "nl", "Fenna"),
     ("Dearest Imogen, happy holidays", "en", "Imogen"),

@@ -271,6 +271,28 @@ def greeted_name(text: str) -> bool:
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
 
 
+def greeted_unknown_name(text: str) -> bool:
+    """One capitalised word a greeting and its comma address, closed by the sentence's mark or a bracket ("Welcome,
+    Kwabena (not you?", "Thanks, Chidinma!"): a visitor's name, known to the name list or not, unless it is a
+    function word, a group, a season, a day or a role the page greets ("Welcome, Guest!", "Hello, Spring!": rules/
+    pii.yaml greeted_groups, greeted_not_named), a place or an everyday word the list knows as a name ("Hello,
+    Paris!", "Hi, Summer"), a trade, product or street word, a month, or a word in capitals ("Welcome, VIP!")."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    plain = _plain_name(word)
+    return not (greets_no_one(word) or plain in _engine_words("greeted_not_named") or _rarely_a_name(word)
+                or _is_business_word(word) or _is_street_word(word) or word.isupper()
+                or plain in _months())
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    """The months' names and abbreviations of rules/recognizers.yaml, plain."""
+    return frozenset(_plain_name(month) for month in rule_words().get("months", ()))
+
+
 def _rarely_a_name(word: str) -> bool:
     """A given name that, first in a phrase, is far more often an everyday word ("Summer Sale", "Mon
     Compte") or a place ("Photo de Paris"): rules/pii.yaml, names_that_are_words, places_that_are_names."""
@@ -643,6 +665,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "possessives", "greeted_groups",
+                "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
     _street_endings()
