@@ -589,6 +589,9 @@ SITE_TEXT = [
     ("Réservation pour Noël", "fr"), ("Ordered for Christmas", "en"), ("Bought for Mum", "en"),
     ("Welcome, Guest!", "en"), ("Bonjour, Paris !", "fr"), ("Welkom, Bezoeker", "nl"),
     ("Thanks, Everyone!", "en"), ("Hi, VIP!", "en"), ("Hallo, Wochenende!", "de"), ("Welcome, Bakery Lovers!", "en"),
+    # a catalogue's line that ends with the work's format or shelf mark, whatever its title; a library's record
+    ("Eline Vere – Louis Couperus (paperback)", "nl"), ("Oliver Twist – Charles Dickens · Signatur EN DIC", "de"),
+    ("Emma – Jane Austen, paperback", "en"), ("Le Petit Prince / Antoine de Saint-Exupéry. – Paris : Gallimard, 1999", "fr"),
     ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
@@ -659,6 +662,8 @@ NAME_SHOWN_BACK = [
     ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen (paperback)", "nl", "Sanne Jansen"),
     ("Les commandes – Julien Moreau", "fr", "Julien Moreau"), ("Die Bestellung – Tobias Krüger", "de", "Tobias Krüger"),
     ("The order – Jack Smith", "en", "Jack Smith"),
+    ("Sanne Jansen – Amsterdam", "nl", "Sanne Jansen"), ("Bestelling / Sanne Jansen", "nl", "Sanne Jansen"),
+    ("Sanne Jansen – bestelling 12 (paperback), betaald", "nl", "Sanne Jansen"),
     ("A bientôt – Julien Moreau", "fr", "Julien Moreau"),  # a sign-off, "à" without its accent: not an article
     ("La bise – Julien Moreau", "fr", "Julien Moreau"), ("The best – Jack Smith", "en", "Jack Smith"),
     # a sentence about a person, a product word in it; a venue a person comes from
@@ -781,6 +786,14 @@ def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
     assert not judge("Les Misérables – Victor Hugo", "Victor Hugo")  # no format: "Les commandes – Julien Moreau"
     assert not judge("Les Misérables – Victor Hugo vous remercie", "Victor Hugo")  # a sentence goes on
     assert not judge("Bestellingen – Sanne de Vries (paperback)", "Sanne de Vries")  # no article
+    assert judge("Eline Vere – Louis Couperus (paperback)", "Eline Vere")  # a title named after a person, and
+    assert judge("Eline Vere – Louis Couperus (paperback)", "Louis Couperus")  # its author
+    assert judge("Oliver Twist – Charles Dickens · Signatur EN DIC", "Charles Dickens")  # a library's shelf mark
+    assert judge("Le Petit Prince / Antoine de Saint-Exupéry. – Paris : Gallimard", "Antoine de Saint-Exupéry")
+    assert not judge("Sanne Jansen – Amsterdam", "Sanne Jansen")  # no format
+    assert not judge("Bestelling / Sanne Jansen", "Sanne Jansen")  # no record's publication area
+    assert not judge("Nos classiques et nos nouveautés " * 3 + "Eline Vere – Louis Couperus (paperback)",
+                     "Eline Vere")  # the line's start out of view: fail closed
 
 
 def test_a_name_on_a_long_line_costs_what_it_does_on_a_short_one():

@@ -522,29 +522,58 @@ _LOOK_TITLE = 80
 
 
 def is_a_works_author(text: str, start: int, end: int) -> bool:
-    """Whether the name text[start:end] signs a work the site lists: a line "Title – Author (format)"
-    whose title opens with an article and whose name is followed by the work's format ("Les
-    Misérables – Victor Hugo (poche)", "Der Steppenwolf – Hermann Hesse, Taschenbuch"). Without the
-    format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias
-    Krüger", "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant
-    – Sanne Jansen (paperback)")."""
+    """Whether the name text[start:end] signs or titles a work the site lists: a catalogue's line "Title – Author"
+    that ends with the work's format or its shelf mark ("Les Misérables – Victor Hugo (poche)", "Der Steppenwolf –
+    Hermann Hesse, Taschenbuch", "Oliver Twist – Charles Dickens · Signatur EN DIC": the author, and the title
+    when it is named after a person: "Eline Vere – Louis Couperus (paperback)"), or a library's record "Title /
+    Author. – Place : Publisher" ("Le Petit Prince / Antoine de Saint-Exupéry. – Paris : Gallimard"). Without the
+    format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias Krüger",
+    "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant – Sanne Jansen
+    (paperback)")."""
     line, whole = _line_before(text, start, _LOOK_TITLE)
     if not whole:
         return False  # the line's start is out of view: fail closed
-    rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
-    if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _engine_words("work_formats"):
-        return False
-    title, dash, gap = line.rstrip().rpartition(" ")
-    if dash != " " or gap not in ("–", "—", "-") or not line[len(line.rstrip()):].isspace():
+    rest = text[end:end + _LOOK_TITLE].partition("\n")[0]
+    before = line.rstrip()
+    if before[-1:] == "/" and before[:-1].strip() and _RECORD_AFTER.match(rest):
+        return True  # "Title / Author. – Place : Publisher"
+    if not line.strip():  # the name opens the line: a title "Name – Author (format)"
+        return rest.lstrip()[:1] in _DASHES and bool(_catalogue_end().search(rest))
+    end_of_line = _catalogue_end().match(rest.lstrip())
+    if not end_of_line:
+        return False  # the author's name is followed by the format or the shelf mark at once
+    title, dash, gap = before.rpartition(" ")
+    if dash != " " or gap not in _DASHES or not line[len(before):].isspace():
         return False
     words = title.split()
     if not words:
         return False
     first = words[0]
-    elided = first[:2].casefold() in ("l'", "l’") and len(first) > 2
-    if not (elided or _plain_name(first) in _engine_words("work_title_articles")):
+    article = (first[:2].casefold() in ("l'", "l’") and len(first) > 2
+               or _plain_name(first) in _engine_words("work_title_articles"))
+    # A format alone after a title that is one plain word may end a visitor's line ("Bestellingen – Sanne de Vries
+    # (paperback)"): the title opens with an article then, or is named after a person ("Eline Vere", "Emma"), or the
+    # line ends with a library's shelf mark
+    if not (article or _says_a_person(first) or end_of_line["shelf"]):
         return False
-    return not any(_opens_a_name(word) for word in words[1:])
+    # an article opening the title is no label ("De Avonden"; "de" opens names too: "Pour … de Camille")
+    return not any(_opens_a_name(word) for word in words[1 if article else 0:])
+
+
+_DASHES = ("–", "—", "-")
+#: after an author's name in a library's record: the publication area, ". – Place : " ("Victor Hugo. – Paris : Gallimard")
+_RECORD_AFTER = re.compile(r"\.?[^\S\n]+[–—-][^\S\n]+[^\W\d_][^\n:]{0,40}[^\S\n]:[^\S\n]")
+
+
+@functools.cache
+def _catalogue_end() -> re.Pattern:
+    """How a catalogue's line ends: the work's format in brackets or after a separator ("(paperback)", ", Taschenbuch",
+    "· cd"), or its shelf mark or number after one ("· Signatur EN DIC", "| ISBN 978…"): rules/pii.yaml work_formats,
+    shelf_mark_labels. Searched on a bounded window of the line."""
+    formats = "|".join(sorted(map(re.escape, _engine_words("work_formats")), key=len, reverse=True))
+    shelf = "|".join(sorted(map(re.escape, _engine_words("shelf_mark_labels")), key=len, reverse=True))
+    return re.compile(rf"(?:\([^\S\n]*(?:{formats})[^\S\n]*\)|[,·|][^\S\n]*(?:{formats})"
+                      rf"|(?P<shelf>[,·|][^\S\n]*(?:{shelf})(?!\w)[^\n,·|()]{{0,30}}))[^\S\n]*$", re.IGNORECASE)
 
 
 _WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
@@ -664,7 +693,8 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "possessives", "greeted_groups",
+    _catalogue_end()
+    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "name_openers", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
