@@ -592,6 +592,10 @@ SITE_TEXT = [
     # a catalogue's line that ends with the work's format or shelf mark, whatever its title; a library's record
     ("Eline Vere – Louis Couperus (paperback)", "nl"), ("Oliver Twist – Charles Dickens · Signatur EN DIC", "de"),
     ("Emma – Jane Austen, paperback", "en"), ("Le Petit Prince / Antoine de Saint-Exupéry. – Paris : Gallimard, 1999", "fr"),
+    # who a performance, an exhibition or a book credits, after the credit's label
+    ("Solist: Johanna Brouwer, cello", "nl"), ("Direction musicale : Mathieu Lambert", "fr"),
+    ("Tentoonstelling: Marlene Dumas – schilderijen", "nl"), ("Illustrations : Claire Dubois", "fr"),
+    ("Übersetzung: Annette Vogel", "de"), ("Piano: Emily Carter", "en"),
     ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
@@ -662,6 +666,7 @@ NAME_SHOWN_BACK = [
     ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen (paperback)", "nl", "Sanne Jansen"),
     ("Les commandes – Julien Moreau", "fr", "Julien Moreau"), ("Die Bestellung – Tobias Krüger", "de", "Tobias Krüger"),
     ("The order – Jack Smith", "en", "Jack Smith"),
+    ("Leerling: Sanne Jansen, viool", "nl", "Sanne Jansen"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
     ("Sanne Jansen – Amsterdam", "nl", "Sanne Jansen"), ("Bestelling / Sanne Jansen", "nl", "Sanne Jansen"),
     ("Sanne Jansen – bestelling 12 (paperback), betaald", "nl", "Sanne Jansen"),
     ("A bientôt – Julien Moreau", "fr", "Julien Moreau"),  # a sign-off, "à" without its accent: not an article

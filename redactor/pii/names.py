@@ -100,7 +100,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
-    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
+    a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -108,7 +109,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end):
+    if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
+            or _credited(text, start)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -161,6 +163,15 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
     if not is_a_person(text, m.start(1), stop):
         return None
     return m.start(1), stop
+
+
+def _credited(text: str, start: int) -> bool:
+    """Whether a credit's label and its colon stand right before the name, on its line: "Soliste : Hélène Marchetti,
+    violon", "Tentoonstelling: Marlene Dumas", "Direction musicale : …" (rules/pii.yaml credit_labels, the label's
+    last word). A role a visitor has ("Leerling: …", "Passenger: …") is no credit."""
+    label, colon, gap = _line_before(text, start)[0].rpartition(":")
+    words = label.split()
+    return bool(colon) and not gap.strip() and bool(words) and _plain_name(words[-1]) in _engine_words("credit_labels")
 
 
 def _after_a_possessive(line: str) -> bool:
@@ -694,7 +705,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     _catalogue_end()
-    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "name_openers", "possessives", "greeted_groups",
+    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "name_openers", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)

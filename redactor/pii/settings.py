@@ -96,6 +96,7 @@ class EngineConfig(pydantic.BaseModel):
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
     work_title_articles: list[str] = []  # "Les Misérables – Victor Hugo (poche)": a work's title and its author
     work_formats: list[str] = []  # … and its format, without which the line may be a visitor's
+    credit_labels: list[str] = []  # a label before its colon that credits a work's maker: "Soliste : …", "Piano: …"
     shelf_mark_labels: list[str] = []  # … or its shelf mark: "Oliver Twist – Charles Dickens · Signatur EN DIC"
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
