@@ -546,6 +546,36 @@ def test_a_profile_shows_values_beside_their_labels_as_a_form_does(session):
     assert find(s.stored, price["id"])["textContent"] == "€ 12,40"
 
 
+def test_a_grid_cell_is_named_by_the_header_of_its_column(session):
+    """An editable grid: one row per attendee, each cell a contenteditable <td> (or a <td> holding a bare
+    <input>) whose only label is its column's <th> in the <thead>; a row added later is named the same.
+    A column whose header says nothing personal ("Hinweise") stays free text, read word by word."""
+    head = element("thead", {}, [element("tr", {}, [element("th", {}, [text(words)]) for words in
+                                                     ("Vorname", "Geburtsdatum", "Hinweise", "Nachname")])])
+    first = [element("td", {"contenteditable": "true"}) for _ in range(3)]
+    box = element("input", {"type": "text"})
+    body = element("tbody", {}, [element("tr", {}, [*first, element("td", {}, [box])])])
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [head, body]), lang="de")))
+    given, born, notes = text("Quirin"), text("7-9-14"), text("Erdnüsse")
+    s.send(mutation(adds=[add(first[0]["id"], given), add(first[1]["id"], born), add(first[2]["id"], notes)]))
+    s.send(*typing(box["id"], "Zwiebelhofer"))
+    later = [element("td", {"contenteditable": "true"}) for _ in range(4)]
+    row = element("tr", {}, later)
+    s.send(mutation(adds=[add(body["id"], row)]))
+    typed = text("Y")
+    s.send(mutation(adds=[add(later[0]["id"], typed)]), mutation(texts=[set_text(typed["id"], "Yelda")]))
+    typed["textContent"] = "Yelda"  # the page as a later snapshot shows it, every cell filled in
+    first[0]["childNodes"], first[1]["childNodes"], first[2]["childNodes"] = [given], [born], [notes]
+    later[0]["childNodes"] = [typed]
+    s.send(snapshot(html_page(element("table", {}, [head, element("tbody", {}, [body["childNodes"][0], row])]),
+                              lang="de")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Quirin" not in stored and "7-9-14" not in stored and "Yelda" not in stored
+    assert typed_values(s.stored, box)[-1] == "*" * 12
+    assert find([s.stored[-1]], notes["id"])["textContent"] == "Erdnüsse"
+
+
 # -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
 def test_free_text_masks_spans_and_keeps_words(session):
     notes = element("textarea", {"name": "comment"})
