@@ -758,6 +758,22 @@ def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_a
     assert "Meer info over je bestelling" in orjson.dumps(s.stored).decode()
 
 
+def test_a_name_with_umlauts_is_found_spelled_with_two_letters(session):
+    """German spells ä, ö, ü as ae, oe, ue where they cannot be written (a file name, an e-mail, a URL
+    slug): "Gröneveld-Tümmler" typed comes back as "liste_Groeneveld-Tuemmler.csv" in a download
+    attribute and in a text. The site's own words with "oe" or "ue" stay readable."""
+    field, status = element("input", {"autocomplete": "family-name"}), element("p", {"id": "status"})
+    link = element("a", {"id": "csv", "href": "#", "download": "liste.csv"}, [text("Als CSV herunterladen")])
+    s = session()
+    s.send(snapshot(html_page(field, status, link, lang="de")))
+    s.send(*typing(field["id"], "Gröneveld-Tümmler"))
+    s.send(mutation(attributes=[set_attributes(link["id"], download="liste_Groeneveld-Tuemmler.csv")],
+                    adds=[add(status["id"], text("Datei liste_groeneveld-tuemmler.csv ist fertig. Zurück zur Übersicht"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "roeneveld" not in stored.casefold() and "tuemmler" not in stored.casefold(), stored
+    assert "Zurück zur Übersicht" in stored and "Als CSV herunterladen" in stored
+
+
 def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     """Review 4: an IBAN typed as one word ("BE71096123456769") is told back by its end ("rekening
     ...123456769", "eindigend op 6123456769"): the tails of a long number-like word are tainted too.
