@@ -787,14 +787,10 @@ class DomMirror:
             return ""
         at = 0
         for heading in itertools.islice(table.child_slots(header), _MAX_COLUMNS):
-            _, tag, attrs, *_ = table.shape[heading]  # type: ignore[misc]
-            if attrs is None:  # white space between the cells
-                continue
-            if at == column:
-                return table.label(heading) if tag == "th" else ""
-            at += _span_of(table.shape[heading])
-            if at > column:  # a heading spanning several columns heads none alone
-                return ""
+            span = _span_of(table.shape[heading])
+            if at <= column < at + span:  # a heading over several columns ("Name" over two) heads each
+                return table.label(heading) if table.shape[heading][1] == "th" else ""  # type: ignore[index]
+            at += span
         return ""
 
     def _header_row(self, grid: int) -> int:

@@ -574,6 +574,15 @@ def test_a_grid_cell_is_named_by_the_header_of_its_column(session):
     assert "Quirin" not in stored and "7-9-14" not in stored and "Yelda" not in stored
     assert typed_values(s.stored, box)[-1] == "*" * 12
     assert find([s.stored[-1]], notes["id"])["textContent"] == "Erdnüsse"
+    # one heading over two columns names both: "Name" over the given name and the family name
+    spanned = element("thead", {}, [element("tr", {}, [element("th", {"colspan": "2"}, [text("Name")]),
+                                                       element("th", {}, [text("Verein")])])])
+    cells = [element("td", {"contenteditable": "true"}, [text(words)]) for words in ("Quirin", "Zwiebelhofer", "Kettenis")]
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [spanned, element("tbody", {}, [element("tr", {}, cells)])]),
+                              lang="de")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Quirin" not in stored and "Zwiebelhofer" not in stored and "Kettenis" in stored
 
 
 # -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
