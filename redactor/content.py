@@ -56,6 +56,8 @@ _EMAILISH = re.compile(r"@|\w[._+%]\w|[^\W\d_]{3,}[._]$")
 _ID_START = re.compile(r"(?<!\w)(?:[A-Z]{2}\d{2}|[a-z]{2}\d{2}|[A-Z]{2} \d{2})")
 #: what people put between the groups of a number ("06 - 28 41", "089 / 42 17 63", "+31 (0)20 – 5")
 _GROUP_SEPARATORS = frozenset("-–—/.·|")
+#: a German registration plate's district and letters, its number still to come after a space ("(AC-LH ")
+_PLATE_LETTERS = re.compile(r"\(?[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\Z")
 _IBAN_START_LOWER = re.compile(r"[a-z]{2}\d{2}$")
 _IBAN_GROUP = 4  # characters of an IBAN's groups as people write them ("NL91 ABNA 0417 …")
 #: "Mieke", "Marie-Claire", "Jean-" (not "WINTER25")
@@ -633,6 +635,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None:
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
+    if not typing and _PLATE_LETTERS.match(token):  # "der Wagen (AC-LH ": a German plate's number comes next
+        return [(start + token.startswith("("), len(value), "TRAILING_FRAGMENT")]
     if typing:
         # a lower-case word too may go on a name ("Sanne v" is "Sanne van …"), and whatever is
         # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")

@@ -89,6 +89,21 @@ _BREAKS_BEFORE_VALUE = 2
 _TEXTS_BEFORE_FIELD = 3
 #: how many ancestors up a text looks for the pop-up it is in (<ul id=…><li><span><mark>text)
 _POPUP_DEPTH = 6
+#: how many ancestors up a field looks for the grid cell it sits in (<td><div class=wrap><input>)
+_CELL_DEPTH = 3
+#: cells counted along a row to find a cell's column, and children of a <table> looked at for its
+#: header row (a <caption>, <colgroup>s, then the <thead>): a grid form is not a spreadsheet
+_MAX_COLUMNS = 64
+_TABLE_PARTS = 8
+
+
+def _span_of(shape: Any) -> int:
+    """How many columns a row's child takes: a cell its colspan (1 to _MAX_COLUMNS), a text none."""
+    _, tag, attrs, *_ = shape
+    if attrs is None or tag not in ("td", "th"):
+        return 0
+    span = attrs.get("colspan", "1")
+    return min(int(span), _MAX_COLUMNS) if span.isdigit() and span != "0" else 1
 
 
 def _popup_ids(attrs: dict[str, str]) -> list[str]:
@@ -731,7 +746,72 @@ class DomMirror:
         # a value split over several boxes (a card number in four, a date of birth in three): each box
         # says only "Jour" or nothing, the caption of their group says what they hold together
         legend = self._legend_around(slot)
-        return policy.fields.field_meaning("", "", "", legend) if legend else ""
+        if legend and (found := policy.fields.field_meaning("", "", "", legend)):
+            return found
+        # a grid form, one row per person: the cell's only label is the <th> heading its column
+        header = self._column_header(slot)
+        return policy.fields.field_meaning("", "", "", header) if header else ""
+
+    def _column_header(self, slot: int) -> str:
+        """The label words of the <th> heading the column of the table cell a field is (a
+        contenteditable <td>) or sits in (<td><input>), from the table's <thead>, or its first row
+        when that row is all <th>; '' when the field is in no cell or the column has no header."""
+        table = self.table
+        cell = slot
+        for depth, above in enumerate(itertools.chain((slot,), self._ancestor_slots(slot))):
+            if depth > _CELL_DEPTH:
+                return ""
+            if table.shape[above][1] == "td":  # type: ignore[index]
+                cell = above
+                break
+        else:
+            return ""
+        row = table.parent[cell]
+        if row < 0 or table.shape[row][1] != "tr":  # type: ignore[index]
+            return ""
+        column = 0
+        for sibling in itertools.islice(table.child_slots(row), _MAX_COLUMNS):
+            if sibling == cell:
+                break
+            column += _span_of(table.shape[sibling])
+        else:
+            return ""
+        section = table.parent[row]
+        if section < 0:
+            return ""
+        grid = section if table.shape[section][1] == "table" else table.parent[section]  # type: ignore[index]
+        if grid < 0 or table.shape[grid][1] != "table":  # type: ignore[index]
+            return ""
+        header = self._header_row(grid)
+        if header in (NONE, row):
+            return ""
+        at = 0
+        for heading in itertools.islice(table.child_slots(header), _MAX_COLUMNS):
+            span = _span_of(table.shape[heading])
+            if at <= column < at + span:  # a heading over several columns ("Name" over two) heads each
+                return table.label(heading) if table.shape[heading][1] == "th" else ""  # type: ignore[index]
+            at += span
+        return ""
+
+    def _header_row(self, grid: int) -> int:
+        """The slot of a table's header row: the first <tr> of its <thead>, else its first row
+        when every cell of it is a <th>; NONE."""
+        table = self.table
+        for part in itertools.islice(table.child_slots(grid), _TABLE_PARTS):
+            tag = table.shape[part][1]  # type: ignore[index]
+            if tag == "thead":
+                return next((r for r in itertools.islice(table.child_slots(part), _TABLE_PARTS)
+                             if table.shape[r][1] == "tr"), NONE)  # type: ignore[index]
+            if tag in ("tbody", "tr"):
+                first = part if tag == "tr" else next(
+                    (r for r in itertools.islice(table.child_slots(part), _TABLE_PARTS)
+                     if table.shape[r][1] == "tr"), NONE)  # type: ignore[index]
+                if first == NONE:
+                    return NONE
+                cells = [table.shape[c][1] for c in itertools.islice(table.child_slots(first), _MAX_COLUMNS)
+                         if table.shape[c][2] is not None]  # type: ignore[index]
+                return first if cells and all(tag == "th" for tag in cells) else NONE
+        return NONE
 
     def _legend_around(self, slot: int) -> str:
         """The label words of the <legend> of the nearest <fieldset> around a field (its first

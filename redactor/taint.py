@@ -68,6 +68,9 @@ _HANDLE_MAX = 128
 _UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
                              "þ": "th", "æ": "ae", "œ": "oe", **dict.fromkeys(_INVISIBLE)})
 _SEPARATOR = b"\x1f"
+#: German spells its umlauts with two letters where they cannot be written (a file name, an e-mail, a
+#: URL slug): "Schröder" comes back as "Schroeder", which normalize() does not fold to "schroder"
+_UMLAUTS_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE"})
 
 
 def normalize(word: str) -> str:
@@ -311,7 +314,17 @@ class Taint:
         return len(self.hashes)
 
     def add(self, value: str, hasher: TaintHasher) -> bool:
-        """Taints a value; returns whether the taint changed (then the state must be saved)."""
+        """Taints a value, and a value with umlauts as spelled without them too; returns whether
+        the taint changed (then the state must be saved)."""
+        changed = self._add(value, hasher)
+        if not value.isascii():
+            composed = unicodedata.normalize("NFC", value)
+            spelled = composed.translate(_UMLAUTS_SPELLED)
+            if spelled != composed:
+                changed = self._add(spelled, hasher) or changed
+        return changed
+
+    def _add(self, value: str, hasher: TaintHasher) -> bool:
         found = words(value, hasher)[:MAX_VALUE_WORDS]
         if not found:
             return False

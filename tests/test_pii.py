@@ -338,6 +338,12 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Mijn kenteken is AB-123-C", "nl", [("AB-123-C", "VEHICLE_ID")]),
     ("plaque 1-ABC-234, merci", "fr", [("1-ABC-234", "VEHICLE_ID")]),
     ("Artikel AB-123-C op voorraad", "nl", []),
+    # a German plate (district, letters, number) beside a word for the car; the shape alone is a code
+    ("Der zweite Wagen (HS-KR 482) fährt ab Raeren.", "de", [("HS-KR 482", "VEHICLE_ID")]),
+    ("wir kommen mit dem Auto, Kennzeichen AC KM 2207E", "de", [("AC KM 2207E", "VEHICLE_ID")]),
+    ("ma voiture GX-204-B est garée devant", "fr", [("GX-204-B", "VEHICLE_ID")]),
+    ("Norm DIN-EN 1090 erfüllt", "de", []),
+    ("Modell XT-R 500 ab Lager", "de", []),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),
     ("Commande 403 817 269 bien reçue", "fr", []),
