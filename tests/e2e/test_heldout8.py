@@ -165,7 +165,7 @@ EMERGENCY_PLANTED = [
 ]
 CRECHE_KEPT = ["Crèche Kannerbuerg", "Demande d'inscription pour la rentrée de septembre", "L'enfant",
                "Parent ou représentant légal", "Facturation", "Récapitulatif",
-               "Nous vous répondons sous 10 jours ouvrables.", "Matricule de l'enfant (13 chiffres)",
+               "Nous vous répondons sous 10 jours ouvrables.", "Matricule (enfant, 13 chiffres)",
                "Personne à prévenir en cas d'urgence", "Étiquette pour le vestiaire :",
                "Remplir avec MyGuichet.lu"]
 
