@@ -99,10 +99,14 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:
-        remaining = started + settings.body_timeout_seconds + size / settings.body_min_bytes_per_second - loop.time()
         try:
-            async with asyncio.timeout(max(remaining, 0.0)):
-                chunk = await request.content.readany()
+            if request.content.is_eof():  # all of it has arrived (a small body: at once): nothing to time
+                chunk = await request.content.readany()  # returns without waiting
+            else:
+                remaining = (started + settings.body_timeout_seconds + size / settings.body_min_bytes_per_second
+                             - loop.time())
+                async with asyncio.timeout(max(remaining, 0.0)):
+                    chunk = await request.content.readany()
         except TimeoutError:
             raise BatchError(408, "body_timeout", f"the body arrived too slowly ({size} bytes in "
                              f"{loop.time() - started:.0f} s): send it at once") from None

@@ -30,6 +30,7 @@ class Metrics:
         self.events_dropped = Counter("redactor_events_dropped_total", "Events dropped by redaction", registry=r)
         self.redactions = Counter("redactor_redactions_total", "Values redacted, by rule, entity and action",
                                   ["rule", "entity", "action"], registry=r)
+        self._redaction_counters: dict[tuple[str, str, str], Any] = {}  # (rule, entity, action) → its child
         self.latency = Histogram("redactor_batch_seconds", "Time to redact and store one batch", registry=r,
                                  buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
         self.sessions = Gauge("redactor_sessions_in_memory", "Session mirrors held in memory", registry=r)
@@ -97,17 +98,23 @@ class Metrics:
             self.registry.register(_DetectorAnswers(answers))
 
     def record(self, received: int, redaction: Redaction) -> None:
+        """A stored batch, on the event loop: an inc costs ~4 µs and a labels() look-up ~10 µs
+        (prometheus_client validates and locks), so nothing adds 0 and each (rule, entity,
+        action) is looked up once per process (the same children prometheus_client keeps)."""
         self.batches.inc()
-        self.scanned_texts.inc(redaction.scanned_texts)
-        self.scanned_chars.inc(redaction.scanned_chars)
+        for counter, amount in ((self.scanned_texts, redaction.scanned_texts),
+                                (self.scanned_chars, redaction.scanned_chars), (self.events_in, received),
+                                (self.events_out, len(redaction.events)), (self.events_dropped, redaction.dropped)):
+            if amount:
+                counter.inc(amount)
         if redaction.unscanned:
             self.unscanned.inc(redaction.unscanned)
             self.limit_hits.labels(redaction.budget_spent or "scan_texts").inc()
-        self.events_in.inc(received)
-        self.events_out.inc(len(redaction.events))
-        self.events_dropped.inc(redaction.dropped)
-        for (rule, entity, action), count in redaction.counts().items():
-            self.redactions.labels(rule, entity, action).inc(count)
+        for key, count in redaction.counts().items():
+            counter = self._redaction_counters.get(key)
+            if counter is None:
+                counter = self._redaction_counters[key] = self.redactions.labels(*key)
+            counter.inc(count)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
