@@ -130,6 +130,21 @@ async def test_a_phone_with_a_plus_in_the_peers_urls_is_masked(redact):
         assert "478+91" not in written and "671829304" not in written and written.endswith("&step=2"), written
 
 
+async def test_a_short_token_in_a_query_under_a_name_no_list_holds_is_masked(redact):
+    """posthog's $current_url and a Sentry replay's urls: a session token of 21 characters (shorter
+    than the 24 a token run needs anywhere) under a name no list holds ("sessie": Dutch) is masked
+    as the secret its shape says it is; a campaign name, a version and a plain id are kept."""
+    url = ("https://shop.example/bestelling/bevestigd?sessie=sess_Qx7Lr2Vb9Tn4Kp8M&utm_campaign=spring_sale_2026"
+           "&v=1.449.2&order=A1B2C3#st=Rt8Zw1HdKq4Lm7Xv")
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **{"$current_url": url})]))
+    properties = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    raw = sentry_envelope("f" * 32, [meta(url)], urls=[url])
+    _, items = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))
+    for written in (properties["$current_url"], json.loads(items[0][1])["urls"][0]):
+        assert "Qx7Lr2Vb9" not in written and "Rt8Zw1Hd" not in written, written
+        assert "utm_campaign=spring_sale_2026&v=1.449.2&order=A1B2C3#st=" in written, written
+
+
 @pytest.mark.parametrize("peer", ["posthog", "sentry"])
 async def test_a_dom_deeper_than_orjson_writes_is_redacted_in_the_peers_bodies(redact, peer):
     """A page 300 elements deep (600 levels of JSON, orjson writes 255) is encoded again whole."""
