@@ -575,6 +575,33 @@ async def test_sentry_span_and_log_items_keep_their_structure(redact):
     assert json.loads(sent_span) == span
 
 
+async def test_sentry_metric_names_stay_readable_and_their_attributes_are_scanned(redact):
+    """Sentry.metrics.count/distribution/gauge (a trace_metric item): a metric's `name` is the
+    site's constant ("bestelling.geplaatst"), not a person's name, when it has a token's shape; its
+    attributes are scanned as a log's are, and a name that holds an e-mail is scanned too."""
+    def attributes(**values) -> dict:
+        return {k: {"value": v, "type": "string"} for k, v in values.items()}
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    metrics = {"version": 2, "items": [
+        {"timestamp": 1796288360.18, "trace_id": trace, "name": "bestelling.geplaatst", "type": "counter", "value": 1,
+         "attributes": attributes(klant=HELD_EMAIL, product="Fietsbel, rood")},
+        {"timestamp": 1796288360.19, "trace_id": trace, "name": "bestelling.bedrag", "type": "distribution",
+         "unit": "euro", "value": 138.95, "attributes": attributes(rekening=HELD_IBAN)},
+        {"timestamp": 1796288360.2, "trace_id": trace, "name": f"mail.{HELD_EMAIL}", "type": "gauge", "value": 2,
+         "attributes": {}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"trace_metric","item_count":3,"content_type":"application/vnd.sentry.items.trace-metric+json"}',
+                      json.dumps(metrics).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert HELD_EMAIL not in out.decode() and "7390" not in out.decode() and "tjallingsma" not in out.decode()
+    [(_, sent)] = read_envelope(out)[1]
+    entries = json.loads(sent)["items"]
+    assert [e["name"] for e in entries[:2]] == ["bestelling.geplaatst", "bestelling.bedrag"]
+    assert [(e["type"], e["value"], e["trace_id"]) for e in entries] == [
+        ("counter", 1, trace), ("distribution", 138.95, trace), ("gauge", 2, trace)]
+    assert entries[1]["unit"] == "euro" and entries[0]["attributes"]["product"]["value"] == "Fietsbel, rood"
+
+
 async def test_a_url_that_is_a_key_is_redacted_as_a_url(redact):
     """PostHog's heatmaps key their points by the page's URL ({"$heatmap_data": {url: [...]}}): the
     key is a page's address, whose path may name the visitor (/klant/wobke-hiddema/)."""
