@@ -81,6 +81,25 @@ async def test_posthog_recording_redacted_in_every_layer(redact, framing):
     assert sent["properties"]["$session_id"] == "0193-session" and sent["properties"]["token"] == TOKEN
 
 
+@pytest.mark.parametrize("typed, masked, kept", [
+    ("Mijn kinderen Fenneke en Wannes kunnen het pakket ook aannemen. Mailen mag",
+     ["Fenneke", "Wannes"], ["Mijn kinderen ", " en ", " kunnen het pakket ook aannemen. "]),
+    ("Het pakket mag bij Wannes, hij woont ernaast", ["Wannes"], ["Het pakket mag bij ", ", hij woont "]),
+    # German capitalises every noun: only a known given name is one there
+    ("Meine Kinder sagen, dass Wannes es annimmt", ["Wannes"], ["Meine Kinder sagen, dass ", " es "]),
+])
+async def test_a_first_name_alone_inside_a_typed_sentence_is_masked(redact, typed, masked, kept):
+    """A capitalised word inside a sentence the visitor typed (a textarea) is a proper noun: the
+    children's first names alone ("Fenneke en Wannes", one on no list) were recorded as typed."""
+    note = element("textarea", {"id": "vraag"}, id=40)
+    events = [meta("https://shop.example/bestelling"), snapshot(html_page(element("div", {}, [note], id=30))),
+              input_event(40, typed)]
+    recorded = unframe(await redact(posthog.decode(posthog_body([snapshot_event(events)]), {}, LIMIT)))
+    written = json.dumps(unpacked(recorded[0]["properties"]["$snapshot_data"]), ensure_ascii=False)
+    assert not [name for name in masked if name in written], written
+    assert all(words in written for words in kept), written  # (the last word may still be being typed)
+
+
 async def test_posthog_unchanged_fields_keep_their_bytes(redact):
     events, _ = page_events()
     raw = posthog_body([snapshot_event(events)])
