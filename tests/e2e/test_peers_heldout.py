@@ -324,7 +324,10 @@ def test_sentry_browser_heldout_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         items = envelope_items(c)
         recorded = recorded_text(c, "/api/4502/envelope/")
-        return sum(h["type"] == "event" for h, _ in items) >= 3 and "Bedankt" in recorded and "/api/profile" in recorded
+        logs = any(h.get("type") == "log" for r in c.requests("/api/4502/envelope/") for h, _ in r.get("envelope", ("", []))[1])
+        # (Sentry's logs leave on their own timer: waited for, not raced)
+        return sum(h["type"] == "event" for h, _ in items) >= 3 and "Bedankt" in recorded and "/api/profile" in recorded \
+            and logs
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done)
     assert_no_leaks(stack)
