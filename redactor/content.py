@@ -353,37 +353,6 @@ def signed_in_lower_case(text: str) -> list[Span]:
     return spans
 
 
-#: a lower-case word right before a capitalised one (a comma between them at most): the capitalised
-#: word is inside a sentence ("kinderen Fenneke", "bij Wannes", "à Namur"), not the first of one,
-#: nor one of a list of capitalised labels ("Luxembourg / Lëtzebuerg", a select's option)
-_AFTER_A_LOWER_CASE_WORD = regex.compile(r"(?<![\w'’-])\p{Ll}[\p{L}'’-]*,?[^\S\n]{1,3}$")
-#: words only a German sentence has, where every noun is capitalised ("Meine Kinder können das Paket")
-_GERMAN_WORDS = frozenset({"und", "ich", "nicht", "ist", "bitte", "auch", "das", "eine", "einen", "wir", "für",
-                           "können", "kann", "mein", "meine", "meinen", "sind", "oder", "bei", "zum", "zur"})
-_LETTER_RUN = regex.compile(r"\p{L}+")
-#: the characters before a capitalised word read for the word before it (a longer word is cut: still lower-case)
-_OPENING_LOOK = 24
-
-
-def lone_names(text: str) -> list[Span]:
-    """In what a visitor writes, a capitalised word inside a sentence (after a lower-case word; not
-    a function word) is a name: in Dutch, French and English a proper noun, a person's ("Mijn kinderen
-    Fenneke en Wannes kunnen …") or a place's or a brand's, masked too (fail closed). In a German
-    sentence, whose nouns are all capitalised, only a known given name is."""
-    german = not _GERMAN_WORDS.isdisjoint(w.casefold() for w in _LETTER_RUN.findall(text))
-    spans = []
-    for match in _PROPER.finditer(text):
-        word = match.group(0)
-        if not _AFTER_A_LOWER_CASE_WORD.search(text[max(0, match.start() - _OPENING_LOOK):match.start()]):
-            continue
-        if is_function_word(word) or is_function_word(re.split(r"['’]", word, maxsplit=1)[0]):  # "Het", "I'm"
-            continue
-        if german and not is_given_name(word):
-            continue
-        spans.append(Span(match.start(), match.end(), "PERSON", 1.0, "shape"))
-    return spans
-
-
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 
@@ -394,14 +363,7 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text)]
 
 
-def sentence_names(text: str) -> list[Span]:
-    """The names inside sentences a visitor wrote: runs of capitalised words (name_runs) and a
-    capitalised word alone (lone_names). Not in a one-line value that reads as no sentence, nor in a
-    select's options ("Luxembourg / Lëtzebuerg"): whole values, read by name_shaped."""
-    return [*name_runs(text), *lone_names(text)]
-
-
-_RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(sentence_names), _with_visitor_shapes(name_shaped)
+_RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
 
 
 #: a one-line value that reads as a sentence: more than a full name's words, or a sentence's punctuation

@@ -30,8 +30,8 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
-                              UrlSlot, credential_spans, entry_of, name_shaped, names_by_shape, rename_keys,
-                              secret_pair_spans, sentence_names)
+                              UrlSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
+                              secret_pair_spans)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
@@ -1252,7 +1252,7 @@ class BatchRedaction:
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
                     self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
-                    self.slots.append(TextSlot(cell, None, "content.event", sentence_names if typed else None))
+                    self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self._echo(cell)
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))

