@@ -809,6 +809,21 @@ _ID_NAME_WORD = 4  # beside a UUID, a word this long names what the id is ("surv
 _NAMED_UUID = re.compile(rf"[$]?((?:[a-z]+[_-])+){_UUID.pattern}")
 
 
+#: a URL parameter's whole value this long may be a token (a session's, a reset link's: "sess_Qx7Lr2Vb9Tn4Kp8M")
+#: where a run in free text needs _TOKEN_RUN's 24 characters: the parameter's bounds say where it starts
+#: and ends, so fewer characters tell random text from words
+_TOKEN_VALUE_LENGTH = 16
+_TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9_+/=.-]+")
+
+
+def token_value(value: str) -> bool:
+    """Whether a URL parameter's value is a token by its shape, whatever its name says ("?sessie=",
+    "?s=", "#st="): letters of both cases and digits, random as _looks_random reads it. A campaign
+    name ("spring_sale_2026"), a version or a short id is kept."""
+    return (len(value) >= _TOKEN_VALUE_LENGTH and bool(_TOKEN_CHARACTERS.fullmatch(value))
+            and any(c.isupper() for c in value) and any(c.islower() for c in value) and _looks_random(value))
+
+
 def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
     """Where a text holds a credential by its shape: `Bearer …`/`Basic …` values, JWTs, and long
     high-entropy tokens (API keys, session tokens). token_runs=False skips the last rule, for
@@ -946,6 +961,9 @@ class UrlSlot(Slot):
                 continue
             if SECRET_PARAMETERS.search(unquote_plus(name)):
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
+            elif self.token_runs and token_value(unquote_plus(value)):
+                # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
+                self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)
             elif meaning := work.parameter_meaning(unquote_plus(name)):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included

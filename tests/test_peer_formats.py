@@ -81,6 +81,25 @@ async def test_posthog_recording_redacted_in_every_layer(redact, framing):
     assert sent["properties"]["$session_id"] == "0193-session" and sent["properties"]["token"] == TOKEN
 
 
+@pytest.mark.parametrize("typed, masked, kept", [
+    ("Mijn kinderen Fenneke en Wannes kunnen het pakket ook aannemen. Mailen mag",
+     ["Fenneke", "Wannes"], ["Mijn kinderen ", " en ", " kunnen het pakket ook aannemen. "]),
+    ("Sinon mes enfants Ombeline et Maxence sont là le soir, merci", ["Ombeline", "Maxence"],
+     ["Sinon mes enfants ", " et ", " sont là le soir"]),
+    ("Meine Kinder Fenneke und Wannes können das Paket annehmen", ["Fenneke", "Wannes"], ["Meine ", " und ", " können das "]),
+])
+async def test_children_named_by_their_first_names_in_a_typed_sentence_are_masked(redact, typed, masked, kept):
+    """A plural relative names several people one by one ("mijn kinderen Fenneke en Wannes", one
+    name on no list): they were recorded as typed, as a singular one ("ma fille Lowiese") is not."""
+    note = element("textarea", {"id": "vraag"}, id=40)
+    events = [meta("https://shop.example/bestelling"), snapshot(html_page(element("div", {}, [note], id=30))),
+              input_event(40, typed)]
+    recorded = unframe(await redact(posthog.decode(posthog_body([snapshot_event(events)]), {}, LIMIT)))
+    written = json.dumps(unpacked(recorded[0]["properties"]["$snapshot_data"]), ensure_ascii=False)
+    assert not [name for name in masked if name in written], written
+    assert all(words in written for words in kept), written  # (the last word may still be being typed)
+
+
 async def test_posthog_unchanged_fields_keep_their_bytes(redact):
     events, _ = page_events()
     raw = posthog_body([snapshot_event(events)])
@@ -128,6 +147,21 @@ async def test_a_phone_with_a_plus_in_the_peers_urls_is_masked(redact):
     _, items = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))
     for written in (properties["$current_url"], json.loads(items[0][1])["urls"][0]):
         assert "478+91" not in written and "671829304" not in written and written.endswith("&step=2"), written
+
+
+async def test_a_short_token_in_a_query_under_a_name_no_list_holds_is_masked(redact):
+    """posthog's $current_url and a Sentry replay's urls: a session token of 21 characters (shorter
+    than the 24 a token run needs anywhere) under a name no list holds ("sessie": Dutch) is masked
+    as the secret its shape says it is; a campaign name, a version and a plain id are kept."""
+    url = ("https://shop.example/bestelling/bevestigd?sessie=sess_Qx7Lr2Vb9Tn4Kp8M&utm_campaign=spring_sale_2026"
+           "&v=1.449.2&order=A1B2C3#st=Rt8Zw1HdKq4Lm7Xv")
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **{"$current_url": url})]))
+    properties = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    raw = sentry_envelope("f" * 32, [meta(url)], urls=[url])
+    _, items = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))
+    for written in (properties["$current_url"], json.loads(items[0][1])["urls"][0]):
+        assert "Qx7Lr2Vb9" not in written and "Rt8Zw1Hd" not in written, written
+        assert "utm_campaign=spring_sale_2026&v=1.449.2&order=A1B2C3#st=" in written, written
 
 
 @pytest.mark.parametrize("peer", ["posthog", "sentry"])
@@ -558,6 +592,33 @@ async def test_sentry_span_and_log_items_keep_their_structure(redact):
     assert entry["attributes"]["sentry.sdk.name"] == {"value": "sentry.javascript.browser", "type": "string"}
     assert entry["attributes"]["sentry.replay_id"]["value"] == "f" * 32
     assert json.loads(sent_span) == span
+
+
+async def test_sentry_metric_names_stay_readable_and_their_attributes_are_scanned(redact):
+    """Sentry.metrics.count/distribution/gauge (a trace_metric item): a metric's `name` is the
+    site's constant ("bestelling.geplaatst"), not a person's name, when it has a token's shape; its
+    attributes are scanned as a log's are, and a name that holds an e-mail is scanned too."""
+    def attributes(**values) -> dict:
+        return {k: {"value": v, "type": "string"} for k, v in values.items()}
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    metrics = {"version": 2, "items": [
+        {"timestamp": 1796288360.18, "trace_id": trace, "name": "bestelling.geplaatst", "type": "counter", "value": 1,
+         "attributes": attributes(klant=HELD_EMAIL, product="Fietsbel, rood")},
+        {"timestamp": 1796288360.19, "trace_id": trace, "name": "bestelling.bedrag", "type": "distribution",
+         "unit": "euro", "value": 138.95, "attributes": attributes(rekening=HELD_IBAN)},
+        {"timestamp": 1796288360.2, "trace_id": trace, "name": f"mail.{HELD_EMAIL}", "type": "gauge", "value": 2,
+         "attributes": {}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"trace_metric","item_count":3,"content_type":"application/vnd.sentry.items.trace-metric+json"}',
+                      json.dumps(metrics).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert HELD_EMAIL not in out.decode() and "7390" not in out.decode() and "tjallingsma" not in out.decode()
+    [(_, sent)] = read_envelope(out)[1]
+    entries = json.loads(sent)["items"]
+    assert [e["name"] for e in entries[:2]] == ["bestelling.geplaatst", "bestelling.bedrag"]
+    assert [(e["type"], e["value"], e["trace_id"]) for e in entries] == [
+        ("counter", 1, trace), ("distribution", 138.95, trace), ("gauge", 2, trace)]
+    assert entries[1]["unit"] == "euro" and entries[0]["attributes"]["product"]["value"] == "Fietsbel, rood"
 
 
 async def test_a_url_that_is_a_key_is_redacted_as_a_url(redact):

@@ -13,7 +13,8 @@ The replay's `replay_id` is the session key. The envelope header's dynamic sampl
 its type, length and content type. Every other item whose payload is a JSON object (an
 error or a message event, a session, a transaction, logs, feedback, a client report…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
-is anybody's text. Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
+is anybody's text; a trace_metric item's metrics are scanned one by one, but for the ids, numbers
+and names the SDK gives them (METRIC_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
 number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
@@ -60,6 +61,13 @@ CONTEXT_SHAPES: dict[str, Shape] = {
     **dict.fromkeys(("trace_id", "span_id", "parent_span_id", "replay_id"), ident),
     **dict.fromkeys(("op", "status", "origin", "type"), token),
     **dict.fromkeys(("sampled", "sample_rate", "client_sample_rate"), number),
+}
+#: the entries of a trace_metric item (Sentry.metrics.count/distribution/gauge), by their shapes: a
+#: metric's `name` is the site's constant ("checkout.completed"), which a scan would read as a
+#: person's name by its key; its attributes, and a name of any other shape, are scanned
+METRIC_SHAPES: dict[str, Shape] = {
+    **dict.fromkeys(("trace_id", "span_id"), ident), "timestamp": timestamp, "value": number,
+    **dict.fromkeys(("name", "type", "unit"), token),
 }
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
 IDENTITY_KEYS = ("user", "did")
@@ -135,9 +143,12 @@ class _JsonItem:
     contexts: dict[str, Any] = field(default_factory=dict)  # the view of its contexts
     id_contexts: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)  # name → (it, view)
     person: dict[str, Any] = field(default_factory=dict)  # user and did, but their opaque ids
+    entries: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # a metric → its view
 
     def write_back(self) -> None:
         write_back(self.data, self.view, self.scanned)
+        for holder, view in self.entries:
+            write_back(holder, view, frozenset(view))
         if self.contexts:
             write_back(self.data["contexts"], self.contexts, frozenset(self.contexts))
         for holder, view in self.id_contexts.values():
@@ -154,7 +165,8 @@ class _JsonItem:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
         under a key that says it is one."""
         return {"item": self.view, "contexts": self.contexts, IDENTITY_KEY: self.person,
-                "id_contexts": {name: view for name, (_, view) in self.id_contexts.items()}}
+                "id_contexts": {name: view for name, (_, view) in self.id_contexts.items()},
+                "entries": [view for _, view in self.entries]}
 
 
 @dataclass
@@ -299,7 +311,14 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     view = scan_view(data, ITEM_SHAPES)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
+    entries = data.get("items")
+    metrics = item.header.get("type") == "trace_metric" and isinstance(entries, list) \
+        and all(isinstance(entry, dict) for entry in entries)
+    if metrics:
+        view.pop("items", None)  # scanned entry by entry, by their views
     scanned = _JsonItem(item, data, view, before, frozenset(view))
+    if metrics:
+        scanned.entries = [(entry, scan_view(entry, METRIC_SHAPES)) for entry in entries]
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
         scanned.contexts = scan_view(contexts, dict.fromkeys(ID_CONTEXTS, nested))  # (objects: by their views below)

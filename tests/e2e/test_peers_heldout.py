@@ -223,10 +223,11 @@ def recorded_text(collector: PeerCollector, prefix: str) -> str:
 
 
 # -- driving the page -----------------------------------------------------------------------------
-def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, after: Any = None) -> list[dict[str, Any]]:
-    """Opens the page with the SDK pointed at redactor, fills the form, orders, clicks the link and
-    the button that show the visitor, then leaves the page; returns what the browser sent to redactor."""
-    shop = stack["shop"]
+@contextlib.contextmanager
+def peer_page(browser: Any, stack: dict[str, Any], peer: dict[str, Any]) -> Iterator[tuple[Any, list[Any], list[str]]]:
+    """A page in a browser context of its own, window.__peer set to `peer` (the held-out pages read
+    it), with what it sends to redactor (method, URL, body) and its console lines, the last to
+    tell why a wait failed; the context is closed after."""
     context = browser.new_context(viewport={"width": 1100, "height": 800})
     sent: list[dict[str, Any]] = []
     console: list[str] = []
@@ -235,7 +236,18 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"[:300]))
         page.on("request", lambda r: sent.append({"method": r.method, "url": r.url, "body": r.post_data_buffer})
                 if r.url.startswith(stack["serve"].url) else None)
-        page.add_init_script(f"window.__peer = {json.dumps({'sdk': sdk, 'key': key, 'proxy': stack['serve'].url, 'project': '4502', 'plant': PLANT})};")
+        page.add_init_script(f"window.__peer = {json.dumps(peer)};")
+        yield page, sent, console
+    finally:
+        context.close()
+
+
+def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, after: Any = None) -> list[dict[str, Any]]:
+    """Opens the page with the SDK pointed at redactor, fills the form, orders, clicks the link and
+    the button that show the visitor, then leaves the page; returns what the browser sent to redactor."""
+    shop = stack["shop"]
+    peer = {"sdk": sdk, "key": key, "proxy": stack["serve"].url, "project": "4502", "plant": PLANT}
+    with peer_page(browser, stack, peer) as (page, sent, console):
         page.goto(f"http://app.test:{shop.port}/klant/{PLANT['slug']}/heldout.html?sdk={sdk}&email={PLANT['email']}#tel={PLANT['phone_be']}",
                   referer=f"http://app.test:{shop.port}/bye.html?klant={quote(PLANT['name'])}&iban={PLANT['iban_nl']}")
         page.wait_for_function("window.__started === true")
@@ -261,8 +273,6 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
         page.goto(f"http://app.test:{shop.port}/bye.html")  # unload: $pageleave, sendBeacon
         if after is not None:
             wait_for(lambda: after(stack["collector"]), f"{sdk}'s last events at unload reached the collector")
-    finally:
-        context.close()
     return sent
 
 
@@ -324,7 +334,10 @@ def test_sentry_browser_heldout_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         items = envelope_items(c)
         recorded = recorded_text(c, "/api/4502/envelope/")
-        return sum(h["type"] == "event" for h, _ in items) >= 3 and "Bedankt" in recorded and "/api/profile" in recorded
+        logs = any(h.get("type") == "log" for r in c.requests("/api/4502/envelope/") for h, _ in r.get("envelope", ("", []))[1])
+        # (Sentry's logs leave on their own timer: waited for, not raced)
+        return sum(h["type"] == "event" for h, _ in items) >= 3 and "Bedankt" in recorded and "/api/profile" in recorded \
+            and logs
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done)
     assert_no_leaks(stack)

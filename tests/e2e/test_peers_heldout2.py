@@ -56,7 +56,7 @@ from peer_collector import PeerCollector
 
 from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, replays, wait_for  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
-                                 package_version, recorded_text, saved_stack)
+                                 package_version, peer_page, recorded_text, saved_stack)
 
 pytestmark = pytest.mark.e2e
 
@@ -126,17 +126,9 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
     """Opens the page (its URL holds a token and the e-mail) with the SDK pointed at redactor, fills
     the contact form, sends it, shows and copies the visitor's data, asks to be called, leaves."""
     shop = stack["shop"]
-    context = browser.new_context(viewport={"width": 1100, "height": 800})
-    sent: list[dict[str, Any]] = []
-    console: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("console", lambda message: console.append(f"{message.type}: {message.text}"[:300]))
-        page.on("request", lambda r: sent.append({"method": r.method, "url": r.url, "body": r.post_data_buffer})
-                if r.url.startswith(stack["serve"].url) else None)
-        peer = {"sdk": sdk, "key": key, "proxy": stack["serve"].url, "project": PROJECT,
-                "plant": {**PLANT, "message": MESSAGE}}
-        page.add_init_script(f"window.__peer = {json.dumps(peer)};")
+    peer = {"sdk": sdk, "key": key, "proxy": stack["serve"].url, "project": PROJECT,
+            "plant": {**PLANT, "message": MESSAGE}}
+    with peer_page(browser, stack, peer) as (page, sent, console):
         page.goto(f"http://app.test:{shop.port}/contact/heldout2.html?sdk={sdk}&token={PLANT['token']}"
                   f"&email={quote(PLANT['email'])}#access_token={PLANT['token']}&state=x",
                   referer=f"http://app.test:{shop.port}/bye.html?van={quote(PLANT['email'])}")
@@ -166,8 +158,6 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
         page.goto(f"http://app.test:{shop.port}/bye.html")  # unload: $pageleave, sendBeacon
         if after is not None:
             wait_for(lambda: after(stack["collector"]), f"{sdk}'s last events at unload reached the collector")
-    finally:
-        context.close()
     return sent
 
 
