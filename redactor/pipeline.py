@@ -33,7 +33,7 @@ from aiohttp import web
 from redactor.answers import json_error, json_response, retry_headers
 from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import BatchError, Group
-from redactor.ingest_query import redact_query
+from redactor.ingest_query import redact_headers, redact_query
 from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker
 from redactor.metrics import Metrics
@@ -378,7 +378,8 @@ async def forward(request: web.Request, site: str, session: str, body: bytes, co
                   headers: dict[str, str]) -> web.StreamResponse | Refused:
     """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
     metrics = request.app[METRICS]
-    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site))
+    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site),
+                                   await forwarded_headers(request, site))
     try:
         answer = await request.app[UPSTREAM].submit(item)
     except SpoolFull as full:
@@ -405,6 +406,21 @@ async def forwarded_path(request: web.Request, site: str) -> str:
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
     return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning,
                               chosen_prefix(request))
+
+
+async def forwarded_headers(request: web.Request, site: str) -> list[tuple[str, str]]:
+    """The request's headers that go on (upstream.forwarded_headers), each value the client wrote
+    scanned as a payload's string is with the site's PII settings (ingest_query.redact_headers)."""
+    app = request.app
+    policy = app[POLICIES].get(site) or default_policy()
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    headers = upstream.forwarded_headers(request.headers)
+    scanned = [i for i, (name, _) in enumerate(headers) if name.lower() in upstream.SCANNED]
+    redacted = await redact_headers([headers[i] for i in scanned], masker_for(app, policy), analyze,
+                                    policy.structure.is_secret_key, policy.parameter_meaning)
+    for i, header in zip(scanned, redacted):
+        headers[i] = header
+    return headers
 
 
 def chosen_prefix(request: web.Request) -> int:
