@@ -178,7 +178,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, group.events, group.digest)
+        orders = [batch_order(mirrors[group.session], group.seq, group.digest)
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -291,7 +291,7 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq, group.events, group.digest)
+        late = sum(take_seq(mirrors[group.session], group.seq, group.digest)
                    for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 
