@@ -188,6 +188,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
             if waiting:
                 return None
             metrics.out_of_order.labels("ahead").inc()
+            note_state_lost(metrics, site, recordings, mirrors)
         if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
             metrics.out_of_order.labels("duplicate").inc()
             received = sum(len(group.events) for group in recordings.groups)
@@ -209,6 +210,20 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
         metrics.record(len(group.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
     return answer
+
+
+def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
+    """A batch numbered past 0 taken on a session that knows no number: its state is gone (Redis
+    evicted or restarted without persistence, the store's copy erased) or its first batches never
+    came. Redacted fail closed on its own, but the values typed before it are unknown, so their
+    echoes are not masked: counted, and logged with the site only (a session id is the client's)."""
+    lost = sum(1 for group in recordings.groups if group.session is not None and group.seq
+               and mirrors[group.session].last_seq is None and mirrors[group.session].pending_seq is None)
+    if lost:
+        metrics.state_lost.inc(lost)
+        log.warning("site %s: %d batch(es) numbered past 0 found no state for their session (lost from the "
+                    "state store, or the first batches never came): echoes of values typed before are not masked",
+                    site, lost)
 
 
 async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[str, DomMirror],
