@@ -75,7 +75,7 @@ def setup_logging(level: str) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from redactor.config import load_settings
+    from redactor.config import load_settings, unknown_variables
     from redactor.scheduling import favour_the_loop
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
@@ -87,6 +87,10 @@ def serve(args: argparse.Namespace) -> int:
         print(f"redactor: configuration: {error}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
+    for name, closest in unknown_variables(os.environ):
+        logging.getLogger("redactor").warning(
+            "environment variable %s is no setting and is ignored%s", name,
+            f" (did you mean {closest}?)" if closest else " (settings are REDACTOR_<FLAG>: see `redactor serve --help`)")
     if bool(settings.tls_cert) != bool(settings.tls_key):
         print("redactor: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2

@@ -122,3 +122,27 @@ def test_serve_logs_carry_no_value(tmp_path):
     assert log.strip() and all(line.startswith("{") for line in log.splitlines() if line.strip())
     for entry in recording["planted_pii"]:
         assert entry["value"] not in log, entry["field"]
+
+
+def test_serve_warns_of_an_unknown_variable_and_of_a_config_file_site_the_api_owns(tmp_path):
+    """A typo in a REDACTOR_* variable, and a site edited in the config file after its first start
+    (the stored one, which the API owns, stays in force), were silent (review 6): serve says both."""
+    config = tmp_path / "redactor.yaml"
+    config.write_text('sites:\n  shop:\n    block_selectors: [".a"]\n')
+    first = start_serve(tmp_path / "data", "--config", str(config), env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false"})
+    assert first.stop() == 0
+    assert "differs from the stored one" not in first.log.read_text()
+    config.write_text('sites:\n  shop:\n    block_selectors: [".a", "#iban-field"]\n')
+    second = start_serve(tmp_path / "data", "--config", str(config), env={
+        "REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false", "REDACTOR_MAX_BODY_BYTE": "2000"})
+    try:
+        request = urllib.request.Request(second.url + "/v1/sites/shop", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            assert orjson.loads(answer.read())["block_selectors"] == [".a"]  # the contract: the API's stays
+    finally:
+        assert second.stop() == 0
+    entries = [orjson.loads(line) for line in second.log.read_text().splitlines() if line.startswith("{")]
+    warnings = [entry["message"] for entry in entries if entry.get("level") == "WARNING"]
+    assert any("REDACTOR_MAX_BODY_BYTE " in message and "REDACTOR_MAX_BODY_BYTES" in message for message in warnings)
+    assert any("site shop" in message and "block_selectors" in message and "PUT /v1/sites/shop" in message
+               for message in warnings), warnings
