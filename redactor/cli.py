@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import logging
 import os
 import secrets
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +143,7 @@ def scrub(args: argparse.Namespace) -> int:
     with tqdm(args.batches, desc="scrub", unit="batch", file=sys.stderr, disable=args.quiet) as progress:
         for path in progress:
             try:
-                batch = decode(Path(path).read_bytes())
+                batch = decode(_read_batch_file(Path(path)))
                 result = redact_events_sync(batch.events, policy, mirror, masker,
                                             lambda texts, language: detector.analyze_sync(texts, language, config.pii),
                                             meta=batch.meta)
@@ -157,6 +159,21 @@ def scrub(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(output + b"\n")
     return 0
+
+
+#: how a gzip file starts (RFC 1952): a batch saved as the browser sent it (Content-Encoding: gzip)
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _read_batch_file(path: Path) -> bytes:
+    """A batch file's bytes, inflated when it is gzip (by its first bytes, whatever its name)."""
+    data = path.read_bytes()
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as error:
+        raise OSError(f"a gzip file that cannot be inflated ({error})") from None
 
 
 def _read_site_config(path: str) -> SiteConfig:

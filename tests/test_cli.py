@@ -40,6 +40,26 @@ def test_scrub_says_which_file_is_wrong(tmp_path):
     assert done.returncode == 1 and b"bad.json" in done.stderr and b"not JSON" in done.stderr
 
 
+def test_scrub_reads_a_gzip_batch_by_its_first_bytes(tmp_path):
+    """A batch saved as the browser sent it (gzip) is inflated, whatever its name (review 6: "str
+    is not valid UTF-8"); a broken one is named as gzip."""
+    import gzip
+
+    events = [{"type": 4, "data": {"href": "https://shop.example/?mail=jan.peeters@skynet.example", "width": 1,
+                                   "height": 1}, "timestamp": 1}]
+    packed = tmp_path / "batch.json.gz"
+    packed.write_bytes(gzip.compress(orjson.dumps(events)))
+    out = tmp_path / "out.json"
+    done = redactor("scrub", "--no-ner", str(packed), "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr.decode()
+    [event] = orjson.loads(out.read_bytes())
+    assert event["data"]["href"].startswith("https://shop.example/") and "peeters" not in event["data"]["href"]
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(gzip.compress(orjson.dumps(events))[:20])
+    done = redactor("scrub", "--no-ner", str(broken), "-q")
+    assert done.returncode == 1 and b"broken.json" in done.stderr and b"gzip" in done.stderr
+
+
 def test_check_config_names_the_json_path(tmp_path):
     good, bad, unknown = tmp_path / "good.json", tmp_path / "bad.yaml", tmp_path / "unknown.json"
     good.write_text('{"block_selectors": ["#account-balance", "form.pay input"], "pii": {"mask": "label"}}')
