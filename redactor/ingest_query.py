@@ -92,6 +92,17 @@ CREDENTIAL_HEADERS = frozenset({"x-api-key", "x-sentry-auth"})
 _SENTRY_AUTH = re.compile(r"\s*Sentry\s+(.*)\Z", re.IGNORECASE | re.DOTALL)
 
 
+#: a User-Agent's product token (RFC 9110 §10.1.5): a name and a version, which the collector reads
+#: for its browser statistics ("Chrome/131.0.0.0" is no IP address)
+_PRODUCT = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9_-]{0,40}/[0-9][0-9A-Za-z._-]{0,40}(?![\w@/])")
+
+
+def _outside_products(text: str, spans: list[Span]) -> list[Span]:
+    """The spans but those inside one product token of a User-Agent."""
+    products = [match.span() for match in _PRODUCT.finditer(text)]
+    return [span for span in spans if not any(start <= span.start and span.end <= end for start, end in products)]
+
+
 async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze: Analyze,
                          is_secret_key: Callable[[str], bool],
                          parameter_meaning: Callable[[str], str] = lambda name: "") -> list[tuple[str, str]]:
@@ -100,24 +111,27 @@ async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze
     work = _QueryRedaction(masker, parameter_meaning)
     # per header: what comes before its parts, and its parts (one, or Sentry's parameters)
     pieces: list[tuple[str, list[str]]] = []
-    slots: list[tuple[TextSlot, bool]] = []
+    slots: list[tuple[TextSlot, str]] = []
     for name, value in headers:
         lowered = name.lower()
         auth = _SENTRY_AUTH.match(value) if lowered == "x-sentry-auth" else None
         lead, parts = (value[:auth.start(1)], [part.strip() for part in auth.group(1).split(",")]) if auth \
             else ("", [value])
         pieces.append((lead, parts))
-        slots.extend((TextSlot(Cell(parts, i), None, "header." + lowered), lowered in CREDENTIAL_HEADERS)
+        slots.extend((TextSlot(Cell(parts, i), None, "header." + lowered), lowered)
                      for i, part in enumerate(parts) if not (auth and sdk_authentication(part)))
     texts = [text for slot, _ in slots for text in slot.texts]
     found = await analyze(texts, None) if texts else []
     offset = 0
-    for slot, credential_header in slots:
+    for slot, lowered in slots:
         found_here = found[offset:offset + len(slot.texts)]
         for i, text in enumerate(slot.texts):  # as the batch's strings are (redact.Redaction.finish)
-            shaped = secret_pair_spans(text, is_secret_key) + ([] if credential_header else credential_spans(text))
+            shaped = secret_pair_spans(text, is_secret_key) + (
+                [] if lowered in CREDENTIAL_HEADERS else credential_spans(text))
             if shaped:
                 found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in shaped)]
+            if lowered == "user-agent":
+                found_here[i] = _outside_products(text, found_here[i])
         slot.resolve(found_here, work)
         offset += len(slot.texts)
     return [(name, lead + ", ".join(parts)) for (name, _), (lead, parts) in zip(headers, pieces)]

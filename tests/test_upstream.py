@@ -202,10 +202,14 @@ async def test_forwarded_header_values_are_redacted_but_keep_what_the_sdk_needs(
     assert headers["Referer"] == "https://shop.example:8443/" and headers["Origin"] == "https://shop.example"
     assert headers["User-Agent"].startswith("Mozilla/5.0 (contact ") and "peeters" not in headers["User-Agent"]
     assert headers["X-Api-Key"] == "phc_Ab12Cd34Ef56Gh78" and headers["X-Sentry-Auth"] == sentry_auth
+    chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 " \
+             "Safari/537.36"
     answer = await post(proxy, "s2", batch("s2", 0), headers={
-        "X-Api-Key": "marieke.claes@proximus.example", "X-Sentry-Auth": sentry_auth + ", user=marieke.claes@proximus.example"})
+        "X-Api-Key": "marieke.claes@proximus.example", "X-Sentry-Auth": sentry_auth + ", user=marieke.claes@proximus.example",
+        "User-Agent": chrome})
     assert answer.status == 200
     headers = collector.received[-1]["headers"]
+    assert headers["User-Agent"] == chrome  # its product versions are no IP addresses
     assert "marieke" not in headers["X-Api-Key"] and "marieke" not in headers["X-Sentry-Auth"]
     assert headers["X-Sentry-Auth"].startswith(sentry_auth + ", ")  # the SDK's own parameters as they were
     for value in headers.values():
