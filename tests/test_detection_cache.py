@@ -197,9 +197,12 @@ async def test_a_redis_that_evicts_nothing_keeps_its_room_for_session_state(aioh
         client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / "a", pii_workers=0,
                                                           state=redis_server.url)))
         await new_site(client, admin_headers)
-        await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(page()))])
-        assert answers(await (await client.get("/metrics")).text())["detected"] > 0
-        assert [key async for key in connection.scan_iter(match="redactor:spans:*")] == []
+        await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(page()))])  # learns there is no room
+        first = [key async for key in connection.scan_iter(match="redactor:spans:*")]
+        other = html_page(*(element("p", {}, [text(f"Artikel {i}: fietsbel, zilver, maat {i}")]) for i in range(40)))
+        await post(client, "visitor-2", [meta(), snapshot(other)])
+        assert answers(await (await client.get("/metrics")).text())["detected"] > len(first)
+        assert [key async for key in connection.scan_iter(match="redactor:spans:*")] == first  # none written since
         assert NAME not in await stored(client, "visitor-1", admin_headers)
 
         spans = SharedSpans(b"s" * 32, redis=connection)
@@ -211,7 +214,7 @@ async def test_a_redis_that_evicts_nothing_keeps_its_room_for_session_state(aioh
         await spans.share(SITE, {digest: ()})  # not an error: the answer is just not shared
         assert await spans.fetch(SITE, [digest]) == [None]
 
-        answer = await client.post(f"/v1/sites/{SITE}/sessions/visitor-2/events",
+        answer = await client.post(f"/v1/sites/{SITE}/sessions/visitor-3/events",
                                    data=orjson.dumps([meta(), snapshot(copy.deepcopy(page()))]),
                                    headers={"Content-Type": "application/json"})
         assert answer.status == 503 and (await answer.json())["error"] == "state_unavailable"

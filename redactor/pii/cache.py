@@ -44,7 +44,7 @@ SHARED_TTL_SECONDS = 24 * 3600
 #: `maxmemory-policy noeviction` (docs/scaling.md): it evicts nothing, so a Redis filled with
 #: answers would refuse the sessions' writes (every batch 503).
 SHARE_BELOW_MEMORY = 0.5
-#: how often the room left is asked (INFO memory): one round trip per process, not per batch
+#: once Redis had no room for answers, how long until it is asked again (INFO memory)
 ROOM_CHECK_SECONDS = 10.0
 
 
@@ -114,8 +114,8 @@ class SharedSpans:
     ``redactor:spans:{site}:<digest>`` (SET EX ttl; one MGET per batch: the ``{site}`` hash tag puts a
     site's entries in one Redis Cluster slot). Their share of Redis is bounded here, not by an
     eviction policy (which would evict sessions' state too): they are written only while Redis
-    uses less than SHARE_BELOW_MEMORY of its ``maxmemory``, and a write Redis refuses for want of
-    memory (OOM) only means the answers are not shared.
+    uses less than SHARE_BELOW_MEMORY of its ``maxmemory`` (asked with each write), and a write
+    Redis refuses for want of memory (OOM) only means the answers are not shared.
 
     Keyed by a keyed hash (BLAKE2b under a key derived from the server secret, which every instance
     on one Redis shares) of site, language and text: never the raw text, nor a plain hash of it,
@@ -137,7 +137,7 @@ class SharedSpans:
         self.counts: Counter[str] = Counter()
         # the loop puts and gets, and the redaction threads get (DetectorPool.known): one at a time
         self._lock = threading.Lock()
-        self._room = True  # whether Redis had room for answers when last asked (_has_room)
+        self._room = True  # whether Redis had room for answers when last asked (share)
         self._room_asked = float("-inf")
 
     def __len__(self) -> int:
@@ -192,39 +192,35 @@ class SharedSpans:
         return [None if value is None else self._open(site, digest, value) for digest, value in zip(digests, values)]
 
     async def share(self, site: str, found: dict[bytes, tuple[Span, ...]]) -> None:
-        if self.redis is None or not found or not await self._has_room():
+        """Writes the answers while Redis has room for them (below SHARE_BELOW_MEMORY of its
+        maxmemory), asking how much it uses in the same round trip: past it, at most one batch's
+        answers are written, then none until a look at least ROOM_CHECK_SECONDS later finds room."""
+        if self.redis is None or not found:
+            return
+        now = time.monotonic()
+        if not self._room and now - self._room_asked < ROOM_CHECK_SECONDS:
             return
         ttl = max(1, int(self.ttl))
         try:
             async with self.redis.pipeline(transaction=False) as pipe:
-                for digest, spans in found.items():
-                    pipe.set(self._redis_key(site, digest), self._seal(site, digest, spans), ex=ttl)
-                await pipe.execute()
+                if self._room:
+                    for digest, spans in found.items():
+                        pipe.set(self._redis_key(site, digest), self._seal(site, digest, spans), ex=ttl)
+                pipe.info("memory")
+                memory = (await pipe.execute())[-1]
+            limit = int(memory.get("maxmemory", 0))
+            self._note_room(not limit or int(memory.get("used_memory", 0)) < limit * SHARE_BELOW_MEMORY)
         except OutOfMemoryError:  # Redis is full: its room is for the sessions' state
             self._note_room(False)
         except Exception as error:  # noqa: BLE001 - the answers stay in this process
             log.warning("detection cache on Redis unavailable (%s): answers not shared", type(error).__name__)
-
-    async def _has_room(self) -> bool:
-        """Whether Redis uses less than SHARE_BELOW_MEMORY of its maxmemory (always, without one),
-        asked at most every ROOM_CHECK_SECONDS."""
-        now = time.monotonic()
-        if now - self._room_asked < ROOM_CHECK_SECONDS:
-            return self._room
         self._room_asked = now
-        try:
-            memory = await self.redis.info("memory")
-            limit = int(memory.get("maxmemory", 0))
-            self._note_room(not limit or int(memory.get("used_memory", 0)) < limit * SHARE_BELOW_MEMORY)
-        except Exception:  # noqa: BLE001 - the write says (share)
-            self._note_room(True)
-        return self._room
 
     def _note_room(self, room: bool) -> None:
         if room != self._room:
-            log.warning("detection answers are %s on Redis", "shared again" if room else
-                        f"no longer shared: Redis is past {SHARE_BELOW_MEMORY:.0%} of its maxmemory, which is for "
-                        "session state (each process keeps its own answers)")
+            log.warning("detection answers are shared on Redis again" if room else
+                        f"detection answers are no longer shared on Redis: it is past {SHARE_BELOW_MEMORY:.0%} of "
+                        "its maxmemory, which is for session state (each process keeps its own answers)")
         self._room = room
 
     @staticmethod
