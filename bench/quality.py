@@ -9,7 +9,10 @@ NER, Presidio patterns only, and Sentry Relay's PII rules side by side, on two s
   (shop, product and place names in headings, titles and lists: negatives), never run through the
   detectors' libraries. Its figures are reported per class as well as per entity.
 
-    python bench/quality.py [--no-relay] [--show-misses] [--data FILE]
+    python bench/quality.py [--no-relay] [--show-misses] [--data FILE] [--classes REGEX]
+
+--classes scores only the hand-written rows whose class matches (e.g. 'heldout12$' for one held-out set);
+the figures of a class do not depend on which other rows are scored with it.
 
 Scoring: a labelled span is found if a detected span overlaps it with a compatible entity. A detected
 span is correct if it overlaps a labelled span with a compatible entity (precision). A value without
@@ -182,6 +185,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, action="append",
                         help="a labelled set (.jsonl or hand-written .tsv; repeatable); default: both sets")
     parser.add_argument("--show-misses", action="store_true", help="print missed / falsely hit values (made-up data)")
+    parser.add_argument("--classes", type=re.compile, metavar="REGEX",
+                        help="score only the .tsv rows whose class this matches (searched), e.g. 'heldout12$'")
     args = parser.parse_args()
     for path in args.data or DATA:
         report(path, args)
@@ -189,6 +194,8 @@ def main() -> None:
 
 def report(path: Path, args: argparse.Namespace) -> None:
     rows = load(path)
+    if args.classes is not None:
+        rows = [row for row in rows if args.classes.search(row.get("class", ""))]
     print(f"\n=== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {len(rows)} values, "
           f"{sum(1 for r in rows if not r['spans'])} without PII")
 

@@ -39,7 +39,7 @@ from redactor.retention import retention
 from redactor.scheduling import RedactionThreads
 from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
-from redactor.sinks.spool import Spool
+from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
 from redactor.state_redis import RedisStates
 
@@ -175,7 +175,10 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
         states = app[STATES] = RedisStates(settings.state, app[SECRET], settings.session_idle_seconds,
                                            settings.hot_sessions, settings.state_timeout_seconds,
                                            settings.state_lock_wait_seconds, max_taint_values=settings.max_taint_values,
-                                           keep_seconds=settings.state_keep_seconds)
+                                           keep_seconds=settings.state_keep_seconds,
+                                           max_per_site=settings.max_sessions_per_site,
+                                           probation_seconds=settings.session_probation_seconds,
+                                           on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
         await states.check_secret()  # another secret than the other instances': refuse to start
     else:
         states = app[STATES] = SessionStates(store, settings.max_sessions, settings.session_idle_seconds,
@@ -212,15 +215,19 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     assert settings.upstream is not None
     spool_dir = settings.data_dir / workers.spool_name(settings.worker_index)  # one spool per --workers child
+    left = workers.spools_left(settings.data_dir, workers.count(settings.workers)) if not settings.worker_index else []
     spool = app[SPOOL] = await Spool(spool_dir, settings.spool_max_bytes, app[METRICS],
-                                     settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open()
-    sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spool,
+                                     settings.spool_retry_max_seconds, settings.spool_dead_letter_seconds).open(left)
+    spools = await Spools(spool, settings.data_dir, settings.worker_index or 0, workers.count(settings.workers),
+                          workers.spool_name).open()
+    sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spools,
                                                    app[METRICS]).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))
     try:
         yield
     finally:
         await sink.close(settings.spool_drain_seconds)
+        await spools.close()
         await spool.close()
 
 

@@ -1,4 +1,4 @@
-"""The `redactor` command: serve, scrub (offline files), check-config."""
+"""The `redactor` command: serve, scrub (offline files), check-config, spool (dead letters)."""
 
 from __future__ import annotations
 
@@ -176,6 +176,48 @@ def _read_batch_file(path: Path) -> bytes:
         raise OSError(f"a gzip file that cannot be inflated ({error})") from None
 
 
+def spool(args: argparse.Namespace) -> int:
+    """Lists the spools' dead letters (batches the collector refused for good), sends them again or
+    deletes them. Works while the server runs: it sees the change within a minute."""
+    from redactor.config import load_settings
+    from redactor.sinks.spool import dead_letters, settle_dead_letters, spool_files
+
+    try:
+        settings = load_settings({"data_dir": args.data_dir}, Path(args.config) if args.config else None)
+    except (ConfigError, OSError) as error:
+        print(f"redactor: configuration: {error}", file=sys.stderr)
+        return 2
+    files = spool_files(settings.data_dir)
+    if not files:
+        print(f"no spool in {settings.data_dir} (the spool is made in upstream mode)")
+        return 0
+    chosen = args.retry or args.drop
+    if chosen:
+        wanted: dict[str, list[int] | None] = {}
+        for name in chosen:
+            spool_name, _, seq = name.rpartition(":")
+            if name == "all":
+                wanted = {file.parent.name: None for file in files}
+                break
+            if not spool_name or not seq.isdigit():
+                print(f"redactor: {name!r} is no dead letter: give names as listed (spool:12), or 'all'",
+                      file=sys.stderr)
+                return 2
+            wanted.setdefault(spool_name, []).append(int(seq))  # type: ignore[union-attr]
+        done = sum(settle_dead_letters(file, wanted[file.parent.name], send_again=bool(args.retry))
+                   for file in files if file.parent.name in wanted)
+        print(f"{done} dead letter(s) {'sent again' if args.retry else 'deleted'}")
+        return 0
+    now = time.time()
+    for file in files:
+        waiting, letters = dead_letters(file)
+        print(f"{file.parent.name}: {waiting} batch(es) to deliver, {len(letters)} dead letter(s)")
+        for letter in letters:
+            print(f"  {letter.name}\tsite={letter.site}\tsession={letter.session}\tstatus={letter.status}"
+                  f"\tbytes={letter.size}\tage={(now - letter.enqueued_at) / 3600:.1f}h")
+    return 0
+
+
 def _read_site_config(path: str) -> SiteConfig:
     from redactor.config import read_config_file
 
@@ -237,6 +279,14 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--no-ner", action="store_true", help="pattern recognizers only (faster, no names in free text)")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c.set_defaults(run=scrub)
+    d = commands.add_parser("spool", help="list, send again or delete the spool's dead letters (upstream mode)")
+    d.add_argument("--data-dir")
+    d.add_argument("--config", help="the server's config file (for its data_dir)")
+    what = d.add_mutually_exclusive_group()
+    what.add_argument("--retry", nargs="+", metavar="NAME", help="send these dead letters again (names as listed, "
+                                                                 "or 'all'), once the collector was fixed")
+    what.add_argument("--drop", nargs="+", metavar="NAME", help="delete these dead letters (names as listed, or 'all')")
+    d.set_defaults(run=spool)
     k = commands.add_parser("check-config", help="validate a site configuration")
     k.add_argument("file")
     k.set_defaults(run=check_config)

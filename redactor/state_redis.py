@@ -16,6 +16,11 @@ slot: the Lua scripts touch several keys):
     redactor:{site:session}:undo    list  the changes a commit replaced, until its batch is delivered
     redactor:{site:session}:kept    string  what protects the session (sessions.kept_state), sealed
 
+and per site, under the site's own hash tag:
+
+    redactor:sessions:{site}        zset  the site's live sessions, scored by when each gives its place
+                                          back (max_sessions_per_site, as in process)
+
 They expire after session_idle_seconds without a batch, but `kept`, which lives state_keep_seconds
 (30 days), or the site's retention_days when that is shorter (nothing of a session outlives what the
 site keeps of it, even with `--upstream`, where no store erases it): the session id outlives its idle state, and in process the store keeps the state too, so
@@ -46,6 +51,12 @@ Why these choices:
   attribute values cut to 256 characters). Redis may persist it (RDB, AOF, replicas), so it is
   encrypted with AES-GCM under a key derived from the server secret, bound to its key and field:
   Redis only ever holds ciphertext.
+- **One site cannot fill Redis.** A session new to this process is admitted to its site's roster
+  first (_ADMIT): past max_sessions_per_site live ones, 429 with the seconds until the first gives
+  its place back. A session holds its place session_idle_seconds after its last batch once it has a
+  page, session_probation_seconds before (made-up ids by the thousand give theirs back within a
+  minute), none once it holds nothing (analytics only). Nor can such sessions leave their `kept` key
+  for 30 days: a session that never had a page keeps it only as long as its state.
 - **Fail closed.** Redis unreachable or slow (state_timeout_seconds): StateUnavailable, answered
   503 `state_unavailable` with Retry-After; no batch is redacted without its state (a broken
   connection is retried once on a new one first: Redis restarted is not Redis down). A session
@@ -60,12 +71,13 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import math
 import os
 import secrets
 import time
 import zlib
 from collections import Counter, OrderedDict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -80,7 +92,7 @@ from redis.exceptions import RedisError
 
 from redactor.dom import DomMirror
 from redactor.scheduling import gc_paused, inline
-from redactor.sessions import SavedState, kept_state, live_bytes, load_saved, note_saved, state_to_save
+from redactor.sessions import SavedState, SiteFull, kept_state, live_bytes, load_saved, note_saved, state_to_save
 from redactor.taint import MAX_TAINT_VALUES
 
 log = logging.getLogger("redactor.state")
@@ -120,8 +132,11 @@ return {1, v[1], v[2], mirror, changes, v[3] or false, false}
 #: `kept` is what protects the session (DomMirror.dump without nodes: sticky flags, floor, taint,
 #: batch numbers, page), written with every mirror, for state_keep_seconds: the state expires after
 #: session_idle_seconds, the session id does not, and in process the store keeps the state.
+#: A session that never had a page ('short') keeps it only as long as its state, unless it has it
+#: for longer already (its page came before the state expired): made-up sessions leave nothing for a month.
 #: KEYS[1] state, KEYS[2] changes, KEYS[3] kept, KEYS[4] undo changes; ARGV: expected seq, ttl ms,
-#: blob or '', 'whole' or 'change', the batch's number or '', kept blob or '', kept ttl ms. → new seq, or -1
+#: blob or '', 'whole' or 'change', the batch's number or '', kept blob or '', kept ttl ms, 'short' or ''.
+#: → new seq, or -1
 _COMMIT = """
 local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 if seq ~= tonumber(ARGV[1]) then return -1 end
@@ -144,19 +159,42 @@ if ARGV[3] ~= '' then
     redis.call('HSET', KEYS[1], 'mver', seq)
   end
 end
+local keep = ARGV[7]
+if ARGV[8] == 'short' then keep = math.max(tonumber(ARGV[2]), redis.call('PTTL', KEYS[3])) end
 if ARGV[6] ~= '' then
   local kept = redis.call('GET', KEYS[3])
   table.insert(undo, 'undo_kept_was'); table.insert(undo, kept and '1' or '0')
   if kept then table.insert(undo, 'undo_kept'); table.insert(undo, kept) end
-  redis.call('SET', KEYS[3], ARGV[6], 'PX', ARGV[7])
+  redis.call('SET', KEYS[3], ARGV[6], 'PX', keep)
 else
-  redis.call('PEXPIRE', KEYS[3], ARGV[7])  -- a batch that changed nothing still says the session lives
+  redis.call('PEXPIRE', KEYS[3], keep)  -- a batch that changed nothing still says the session lives
 end
 redis.call('HSET', KEYS[1], unpack(undo))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 redis.call('PEXPIRE', KEYS[4], ARGV[2])
 return seq
+"""
+
+#: admits a session to its site's roster of live sessions, if it is there or the site has room.
+#: KEYS[1] roster; ARGV: session, now ms, probation ms, max sessions, the roster's ttl ms.
+#: → 0 admitted, else the milliseconds until the first of the site's sessions gives its place back
+_ADMIT = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return math.max(1, tonumber(first[2]) - tonumber(ARGV[2]))
+end
+redis.call('ZADD', KEYS[1], tonumber(ARGV[2]) + tonumber(ARGV[3]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 0
+"""
+#: a session's place after a batch that went through: until the given time (ms), or given back ('')
+_PLACE = """
+if ARGV[2] == '' then return redis.call('ZREM', KEYS[1], ARGV[1]) end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+return redis.call('PEXPIRE', KEYS[1], ARGV[3])
 """
 
 #: the lock is ours only while it holds our token: renew and release compare first
@@ -237,6 +275,11 @@ def more_keys(site: str, session: str) -> tuple[str, str]:
     return f"{tag}:kept", f"{tag}:undo"
 
 
+def roster_key(site: str) -> str:
+    """A site's live sessions (_ADMIT), under the site's own hash tag."""
+    return f"redactor:sessions:{{{site}}}"
+
+
 @dataclass
 class _Cached:
     mirror: DomMirror
@@ -255,6 +298,7 @@ class _Lease:
     discarded: bool = False  # the batch was refused after its commit (the collector refused it)
     delivered: bool = False  # the block ended after its commit without an error: the batch was stored or forwarded
     keep_ms: int = 0  # how long the session's kept key lives (its site's retention, at most state_keep_seconds)
+    let_go: bool = False  # the session holds nothing after its batch (sessions.holds_nothing): no place kept
 
 
 class RedisStates:
@@ -262,7 +306,9 @@ class RedisStates:
 
     def __init__(self, url: str, secret: bytes, idle_seconds: float = 1800.0, hot: int = 32,
                  timeout: float = 2.0, lock_wait: float = 10.0, lock_seconds: float = 5.0,
-                 max_taint_values: int = MAX_TAINT_VALUES, keep_seconds: float = 30 * 86_400.0):
+                 max_taint_values: int = MAX_TAINT_VALUES, keep_seconds: float = 30 * 86_400.0,
+                 max_per_site: int = 5_000, probation_seconds: float = 60.0,
+                 on_limit: Callable[[str], None] | None = None):
         # socket timeouts bound every command: a Redis that stops answering fails the batch, it
         # does not hang it (no retry on a timeout: the client's retry is the retry). A connection
         # error is retried once, on a new connection: after Redis restarted, the pooled
@@ -275,7 +321,11 @@ class RedisStates:
         self._key = hmac.new(secret, b"redactor session state v1", hashlib.sha256).digest()
         self._aead = AESGCM(self._key)
         self.ttl_ms = max(1000, int(idle_seconds * 1000))
+        self.redis_timeout = timeout
         self.keep_ms = max(self.ttl_ms, int(keep_seconds * 1000))
+        self.probation_ms = min(self.ttl_ms, max(1, int(probation_seconds * 1000)))
+        self.max_per_site = max_per_site
+        self._on_limit = on_limit or (lambda limit: None)
         self.hot = hot
         self.max_taint_values = max_taint_values
         self.lock_wait = lock_wait
@@ -288,6 +338,8 @@ class RedisStates:
         self._commit = self.redis.register_script(_COMMIT)
         self._renew = self.redis.register_script(_RENEW)
         self._release = self.redis.register_script(_RELEASE)
+        self._admit = self.redis.register_script(_ADMIT)
+        self._place = self.redis.register_script(_PLACE)
         self._tasks: set[asyncio.Task] = set()
 
     # -- the interface pipeline.py uses------------------------------------------------------------
@@ -329,6 +381,8 @@ class RedisStates:
             raise SecretMismatch("another server secret than the instances already on this Redis")
 
     async def close(self) -> None:
+        if self._tasks:  # erasures and roster places: a round trip each; a Redis gone does not hold the exit
+            await asyncio.wait(list(self._tasks), timeout=self.redis_timeout)
         for task in list(self._tasks):
             task.cancel()
         await self.redis.aclose()
@@ -342,6 +396,8 @@ class RedisStates:
         key = (site, session)
         state_key, lock_key, changes_key = keys(site, session)
         kept_key, _ = more_keys(site, session)
+        if key not in self._cache and key not in self._users:  # not known live here: its site's roster says
+            await self._admitted(site, session)
         local = self._local.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
@@ -357,6 +413,8 @@ class RedisStates:
                         self._cache.pop(key, None)
                     else:
                         lease.delivered = True
+                        self._in_background(self._placed(site, session, None if lease.let_go else
+                                                         self.ttl_ms if mirror.nodes else self.probation_ms))
                 except (StateMoved, StateUnavailable):
                     # raised by a commit (this session's or another of the batch's), which comes
                     # before anything of the batch leaves: what this session's commit wrote is undone
@@ -377,8 +435,9 @@ class RedisStates:
                 del self._users[key], self._local[key]
 
     def let_go(self, site: str, session: str) -> None:
-        """A mirror that holds nothing (sessions.holds_nothing) after a batch that went through: no
-        place of a site's to give back here (Redis counts none); its state stays as committed."""
+        """A mirror that holds nothing (sessions.holds_nothing) after a batch that went through: it
+        gives its place in its site's roster back; its state stays as committed."""
+        self._held[(site, session)].let_go = True
 
     def discard(self, site: str, session: str) -> None:
         """The batch holding the session was refused: the local copy goes, and what its commit wrote
@@ -401,7 +460,8 @@ class RedisStates:
         try:
             seq = int(await self._commit(keys=[state_key, changes_key, kept_key, undo_key],
                                          args=[lease.seq, self.ttl_ms, blob, "whole" if state is None or state.whole
-                                               else "change", "" if number is None else number, kept, lease.keep_ms]))
+                                               else "change", "" if number is None else number, kept, lease.keep_ms,
+                                               "" if mirror.nodes else "short"]))
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         if seq < 0:
@@ -417,7 +477,11 @@ class RedisStates:
     def forget(self, site: str, session: str) -> None:
         """The session was erased: its state goes too (in the background: callers are sync)."""
         self._cache.pop((site, session), None)
-        task = asyncio.get_running_loop().create_task(self._delete(site, session))
+        self._in_background(self._delete(site, session))
+        self._in_background(self._placed(site, session, None))
+
+    def _in_background(self, work: Awaitable[None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -463,6 +527,26 @@ class RedisStates:
         mirror.pending_seq = int(pending) if pending is not None else None
         mirror.taint.limit = self.max_taint_values
         return mirror
+
+    async def _admitted(self, site: str, session: str) -> None:
+        """Takes a place in the site's roster of live sessions, or raises SiteFull (429)."""
+        try:
+            wait_ms = int(await self._admit(keys=[roster_key(site)], args=[
+                session, int(time.time() * 1000), self.probation_ms, self.max_per_site, self.ttl_ms]))
+        except (RedisError, OSError) as error:
+            raise _unavailable(error) from None
+        if wait_ms:
+            self._on_limit("site_sessions")
+            raise SiteFull(site, self.max_per_site, max(1, math.ceil(wait_ms / 1000)))
+
+    async def _placed(self, site: str, session: str, hold_ms: int | None) -> None:
+        """The session keeps its place for hold_ms from now (None: gives it back). In the background:
+        the roster is a bound on a site's sessions, not what protects them; lost, a place frees early."""
+        until = "" if hold_ms is None else int(time.time() * 1000) + hold_ms
+        try:
+            await self._place(keys=[roster_key(site)], args=[session, until, self.ttl_ms])
+        except (RedisError, OSError):
+            log.warning("a session's place in its site's roster could not be kept (Redis): it frees early")
 
     async def _keep(self, lock_key: str, token: str) -> None:
         """Renews the lock while the batch is being redacted (detection can take seconds)."""

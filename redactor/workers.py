@@ -15,8 +15,8 @@ need, so one mechanism serves both.
 What the children share besides Redis: the data directory. The embedded store is one SQLite file
 (WAL: several processes can write it); site configurations and tokens live in it, and each child
 follows changes made through another child's admin API (ConfigFollower: it re-reads them when the
-audit log moves, checked before every batch and admin call, and every config_poll_seconds). Each child has its own spool directory in
-upstream mode (a spool's delivery order is kept by the one process that owns it).
+audit log moves, checked before every batch and admin call, and every config_poll_seconds). Each child delivers a spool of its own in
+upstream mode; a session's spooled batches all go to one of them, whichever child took them (sinks/spool.py Spools).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import os
 import signal
 import sqlite3
 import subprocess
+from pathlib import Path
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping
@@ -47,6 +48,17 @@ def count(workers: int | str) -> int:
 def spool_name(worker_index: int | None) -> str:
     """Child 0 uses the single process's spool: going back to --workers 1 delivers what it holds."""
     return "spool" if not worker_index else f"spool-{worker_index}"
+
+
+def spools_left(data_dir: Path, workers: int) -> list[Path]:
+    """The spool files of children that no longer run (started again with fewer workers): the
+    first child takes their batches over (Spool.open)."""
+    left = []
+    for directory in data_dir.glob("spool-*"):
+        index = directory.name.removeprefix("spool-")
+        if index.isdigit() and int(index) >= workers and (directory / "spool.sqlite3").exists():
+            left.append(directory / "spool.sqlite3")
+    return sorted(left)
 
 
 def supervise(argv: list[str], workers: int) -> int:

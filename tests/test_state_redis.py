@@ -118,6 +118,8 @@ async def test_redis_holds_ciphertext_only(shared, rconn, admin_headers):
             values += (await rconn.hgetall(key)).values()
         elif await rconn.type(key) == b"list":
             values += await rconn.lrange(key, 0, -1)
+        elif await rconn.type(key) == b"zset":  # a site's roster of live sessions: their ids
+            values += await rconn.zrange(key, 0, -1)
         else:
             values.append(await rconn.get(key))
     raw = [v.decode("latin-1") for v in values if v]
@@ -292,19 +294,25 @@ async def test_a_redis_that_stops_answering_is_a_503_not_a_hang(shared, redis_se
     assert answer.status == 202, await answer.text()
 
 
+async def _apps_on_one_redis(aiohttp_client, tmp_path, redis_server, admin_headers, **settings):  # noqa: F811
+    """Two apps (two state backends, two Redis clients) with one secret, as two instances."""
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    apps = []
+    for name in ("a", "b"):
+        client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                          state=redis_server.url, secret_file=secret, **settings)))
+        assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
+        apps.append(client)
+    return apps
+
+
 async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_time(
         aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
     """Two apps (two state backends, two Redis clients) with one secret: a session's batches sent
     all at once to both are each redacted once, one after the other: the version counts them all."""
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
-    secret = tmp_path / "deployment.key"
-    secret.write_bytes(b"s" * 32)
-    apps = []
-    for name in ("a", "b"):
-        settings = Settings(data_dir=tmp_path / name, pii_workers=0, state=redis_server.url, secret_file=secret)
-        client = await aiohttp_client(create_app(settings))
-        assert (await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
-        apps.append(client)
+    apps = await _apps_on_one_redis(aiohttp_client, tmp_path, redis_server, admin_headers)
     page, field, _, promo = password_page()
     assert (await post(apps[0], "s-11", [meta(), snapshot(page)])).status == 202
     answers = await asyncio.gather(*(post(apps[i % 2], "s-11", [input_event(field, f"secret-{i:02d}"),
@@ -549,3 +557,70 @@ async def test_a_session_whose_state_vanished_is_counted_and_logged_with_its_sit
     assert 'redactor_session_state_lost_total 1.0' in await (await shared.get("/metrics")).text()
     warnings = [record.getMessage() for record in caplog.records if "no state for their session" in record.getMessage()]
     assert warnings and all(SITE in message and "gone-7" not in message for message in warnings)
+
+
+async def test_live_sessions_of_a_site_are_bounded_across_instances(aiohttp_client, tmp_path, monkeypatch,
+                                                                     redis_server, rconn, admin_headers):  # noqa: F811
+    """max_sessions_per_site holds for the site on the shared state, whichever instance a session
+    lands on: one site opening sessions by the thousand cannot fill Redis, nor keep another site out."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    one, two = await _apps_on_one_redis(aiohttp_client, tmp_path, redis_server, admin_headers,
+                                        max_sessions_per_site=2, session_idle_seconds=IDLE)
+    assert (await two.put("/v1/sites/other", json={}, headers=admin_headers)).status in (200, 201)
+    page, _, _, _ = password_page()
+    assert (await post(one, "s-1", [meta(), snapshot(page)])).status == 202
+    assert (await post(two, "s-2", [meta(), snapshot(page)])).status == 202
+    await _placed_for_the_idle_timeout(rconn, "s-1", "s-2")
+    answer = await post(one, "s-3", [meta(), snapshot(page)])
+    assert answer.status == 429 and (await answer.json())["error"] == "too_many_sessions"
+    assert IDLE - 30 <= int(answer.headers["Retry-After"]) <= IDLE  # until the first idles out
+    assert not await rconn.exists(keys(SITE, "s-3")[0])  # refused before anything of it was written
+    assert (await post(two, "s-1", [click(1)])).status == 202  # a live session goes on, on either instance
+    answer = await two.post("/v1/sites/other/sessions/s-3/events", data=orjson.dumps([meta(), snapshot(page)]))
+    assert answer.status == 202  # another site is not held
+    assert (await two.delete(f"/v1/sites/{SITE}/sessions/s-2", headers=admin_headers)).status == 204  # its store
+    while True:  # erased: its place is given back (in the background: forget() is sync)
+        answer = await post(two, "s-3", [meta(), snapshot(page)])
+        if answer.status == 202:
+            break
+        assert answer.status == 429
+        await asyncio.sleep(0.05)
+
+
+async def test_made_up_sessions_give_their_place_back_and_keep_nothing_for_long_on_redis(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, rconn, admin_headers):  # noqa: F811
+    """A session without a page holds its place session_probation_seconds, not the idle timeout, and
+    what is kept of it lives no longer than its state; a session with a page keeps both. (The loop
+    below polls what the server says, with a deadline: not a timing test.)"""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    one, two = await _apps_on_one_redis(aiohttp_client, tmp_path, redis_server, admin_headers,
+                                        max_sessions_per_site=2, session_probation_seconds=1,
+                                        session_idle_seconds=IDLE)
+    page, _, _, _ = password_page()
+    assert (await post(one, "real", [meta(), snapshot(page)])).status == 202
+    assert (await post(two, "fake", [meta()])).status == 202
+    kept_real, kept_fake = more_keys(SITE, "real")[0], more_keys(SITE, "fake")[0]
+    assert await rconn.pttl(kept_real) > IDLE * 1000  # state_keep_seconds: what protects a real visitor
+    assert 0 < await rconn.pttl(kept_fake) <= IDLE * 1000  # a made-up one leaves nothing for a month
+    await _placed_for_the_idle_timeout(rconn, "real")
+    answer = await post(one, "real2", [meta(), snapshot(page)])
+    assert answer.status == 429 and int(answer.headers["Retry-After"]) <= 1  # the probation, not the idle timeout
+    deadline = asyncio.get_running_loop().time() + 60
+    while answer.status == 429:
+        assert asyncio.get_running_loop().time() < deadline, "the made-up session never gave its place back"
+        await asyncio.sleep(int(answer.headers["Retry-After"]))
+        answer = await post(one, "real2", [meta(), snapshot(page)])
+    assert answer.status == 202
+    await _placed_for_the_idle_timeout(rconn, "real2")
+    answer = await post(two, "fake2", [meta()])  # the two with a page keep their places
+    assert answer.status == 429 and int(answer.headers["Retry-After"]) > 60
+
+
+async def _placed_for_the_idle_timeout(rconn, *sessions):
+    """Waits for the sessions' places to be kept for the idle timeout: written after each batch, in
+    the background (a batch does not wait for the roster)."""
+    from redactor.state_redis import roster_key
+
+    for session in sessions:
+        while ((await rconn.zscore(roster_key(SITE), session)) or 0) < (await rconn.time())[0] * 1000 + 60_000:
+            await asyncio.sleep(0.02)

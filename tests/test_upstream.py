@@ -440,3 +440,87 @@ async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector):
     assert answer.status == 200, await answer.text()
     [request] = collector.received
     assert "Referer" not in request["headers"]
+
+
+async def test_dead_letters_are_listed_sent_again_and_deleted_by_the_command_while_the_server_runs(
+        proxy, collector, tmp_path, monkeypatch, capsys):
+    """`redactor spool` on the data dir of a running server: it lists the dead letters (never their
+    bodies), sends one again once the collector was fixed, and deletes the other; the server counts
+    again when it sees the file changed (RESCAN_SECONDS, shortened here so the test does not wait)."""
+    from redactor import cli
+    from redactor.sinks import spool
+
+    monkeypatch.setattr(spool, "RESCAN_SECONDS", 0.1)
+    collector.mode = "fail"
+    for session in ("s1", "s2"):
+        assert (await post(proxy, session, batch(session, 0))).status == 202
+    collector.mode = "reject"
+    await eventually(lambda: proxy.app[SPOOL].dead == 2)
+    collector.mode = "ok"
+    data_dir = str(tmp_path / "data")
+
+    assert await asyncio.to_thread(cli.main, ["spool", "--data-dir", data_dir]) == 0
+    listing = capsys.readouterr().out
+    assert "spool: 0 batch(es) to deliver, 2 dead letter(s)" in listing and "status=400" in listing
+    assert SECRET not in listing and "checkout" not in listing  # names and counts, never what a batch holds
+    names = {line.split()[0]: line for line in listing.splitlines() if line.startswith("  spool:")}
+    first = next(name for name, line in names.items() if "session=s1" in line)
+
+    assert await asyncio.to_thread(cli.main, ["spool", "--data-dir", data_dir, "--retry", first]) == 0
+    assert "1 dead letter(s) sent again" in capsys.readouterr().out
+    await eventually(lambda: collector.markers() == {"s1": [0]})  # delivered by the running server
+    assert await asyncio.to_thread(cli.main, ["spool", "--data-dir", data_dir, "--drop", "all"]) == 0
+    assert "1 dead letter(s) deleted" in capsys.readouterr().out
+    await eventually(lambda: proxy.app[SPOOL].dead == 0)
+    assert "redactor_spool_dead_letters 0.0" in await (await proxy.get("/metrics")).text()
+    with sqlite3.connect(tmp_path / "data" / "spool" / "spool.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (0,)
+    assert await asyncio.to_thread(cli.main, ["spool", "--data-dir", data_dir, "--retry", "s1"]) == 2  # no such name
+
+
+async def test_the_spool_of_a_worker_that_no_longer_runs_is_taken_over(aiohttp_client, tmp_path, collector):
+    """Started again with fewer --workers, the batches a gone child spooled are delivered by the
+    first: nothing waits in a file nobody reads."""
+    collector.mode = "fail"
+    collector.retry_after = "3600"
+    second_child = await aiohttp_client(create_app(site_settings(tmp_path / "data", collector.url, workers="2",
+                                                                 worker_index=1)))
+    for n in range(3):  # s4: spooled in the second child's own spool (crc32 mod 2)
+        assert (await post(second_child, "s4", batch("s4", n))).status == 202
+    await second_child.close()
+    left = tmp_path / "data" / "spool-1" / "spool.sqlite3"
+    with sqlite3.connect(left) as db:
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (3,)
+    collector.mode = "ok"
+    alone = await aiohttp_client(create_app(site_settings(tmp_path / "data", collector.url)))
+    await eventually(lambda: collector.markers() == {"s4": [0, 1, 2]})
+    assert not left.exists()
+    await eventually(lambda: len(alone.app[SPOOL]) == 0)  # the collector records a batch before it answers
+
+
+@pytest.mark.parametrize("session", ["s1", "s4"])  # one spooled in each child's file (crc32 mod 2)
+async def test_with_workers_a_sessions_batches_reach_the_collector_in_order_whichever_child_took_them(
+        aiohttp_client, tmp_path, collector, session):
+    """Two --workers children on one data dir: batch 0 of a session is spooled by one while the
+    collector is down; batch 1 reaches the other once it is back. It queues behind batch 0 (in the
+    session's spool, whichever child owns it), and the collector gets them in order."""
+    import zlib
+
+    assert {zlib.crc32(f"shop\0{s}".encode()) % 2 for s in ("s1", "s4")} == {0, 1}
+    children = [await aiohttp_client(create_app(site_settings(tmp_path / "data", collector.url, workers="2",
+                                                              worker_index=index, spool_retry_max_seconds=0.5)))
+                for index in (0, 1)]
+    collector.mode = "fail"
+    assert (await post(children[0], session, batch(session, 0))).status == 202  # spooled
+    assert (await post(children[1], session, batch(session, 1))).status == 202  # queued behind it
+    files = sorted((tmp_path / "data").glob("spool*/spool.sqlite3"))
+    holding = []
+    for file in files:
+        with sqlite3.connect(file) as db:
+            if db.execute("SELECT count(*) FROM items WHERE session = ?", (session,)).fetchone()[0]:
+                holding.append(file.parent.name)
+    assert len(files) == 2 and len(holding) == 1  # one file holds the session's batches: one child delivers them
+    collector.mode = "ok"
+    await eventually(lambda: collector.markers() == {session: [0, 1]})
+    assert (await post(children[1], session, batch(session, 2))).status == 200  # nothing waits: forwarded
+    assert collector.markers() == {session: [0, 1, 2]}

@@ -100,7 +100,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
-    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
+    a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -108,7 +109,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end):
+    if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
+            or _credited(text, start)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -161,6 +163,15 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
     if not is_a_person(text, m.start(1), stop):
         return None
     return m.start(1), stop
+
+
+def _credited(text: str, start: int) -> bool:
+    """Whether a credit's label and its colon stand right before the name, on its line: "Soliste : Hélène Marchetti,
+    violon", "Tentoonstelling: Marlene Dumas", "Direction musicale : …" (rules/pii.yaml credit_labels, the label's
+    last word). A role a visitor has ("Leerling: …", "Passenger: …") is no credit."""
+    label, colon, gap = _line_before(text, start)[0].rpartition(":")
+    words = label.split()
+    return bool(colon) and not gap.strip() and bool(words) and _plain_name(words[-1]) in _engine_words("credit_labels")
 
 
 def _after_a_possessive(line: str) -> bool:
@@ -269,6 +280,28 @@ def greeted_name(text: str) -> bool:
     if len(words) < 2:
         return given_name_alone(text)
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
+
+
+def greeted_unknown_name(text: str) -> bool:
+    """One capitalised word a greeting and its comma address, closed by the sentence's mark or a bracket ("Welcome,
+    Kwabena (not you?", "Thanks, Chidinma!"): a visitor's name, known to the name list or not, unless it is a
+    function word, a group, a season, a day or a role the page greets ("Welcome, Guest!", "Hello, Spring!": rules/
+    pii.yaml greeted_groups, greeted_not_named), a place or an everyday word the list knows as a name ("Hello,
+    Paris!", "Hi, Summer"), a trade, product or street word, a month, or a word in capitals ("Welcome, VIP!")."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    plain = _plain_name(word)
+    return not (greets_no_one(word) or plain in _engine_words("greeted_not_named") or _rarely_a_name(word)
+                or _is_business_word(word) or _is_street_word(word) or word.isupper()
+                or plain in _months())
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    """The months' names and abbreviations of rules/recognizers.yaml, plain."""
+    return frozenset(_plain_name(month) for month in rule_words().get("months", ()))
 
 
 def _rarely_a_name(word: str) -> bool:
@@ -500,29 +533,58 @@ _LOOK_TITLE = 80
 
 
 def is_a_works_author(text: str, start: int, end: int) -> bool:
-    """Whether the name text[start:end] signs a work the site lists: a line "Title – Author (format)"
-    whose title opens with an article and whose name is followed by the work's format ("Les
-    Misérables – Victor Hugo (poche)", "Der Steppenwolf – Hermann Hesse, Taschenbuch"). Without the
-    format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias
-    Krüger", "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant
-    – Sanne Jansen (paperback)")."""
+    """Whether the name text[start:end] signs or titles a work the site lists: a catalogue's line "Title – Author"
+    that ends with the work's format or its shelf mark ("Les Misérables – Victor Hugo (poche)", "Der Steppenwolf –
+    Hermann Hesse, Taschenbuch", "Oliver Twist – Charles Dickens · Signatur EN DIC": the author, and the title
+    when it is named after a person: "Eline Vere – Louis Couperus (paperback)"), or a library's record "Title /
+    Author. – Place : Publisher" ("Le Petit Prince / Antoine de Saint-Exupéry. – Paris : Gallimard"). Without the
+    format the line is a visitor's as often ("Les commandes – Julien Moreau", "Die Bestellung – Tobias Krüger",
+    "The order – Jack Smith"): the name is kept. A label in the title keeps it too ("De klant – Sanne Jansen
+    (paperback)")."""
     line, whole = _line_before(text, start, _LOOK_TITLE)
     if not whole:
         return False  # the line's start is out of view: fail closed
-    rest = text[end:end + _LOOK_AFTER].partition("\n")[0].strip()
-    if not rest or rest[0] not in "(,|·" or _plain_name(rest[1:].strip(" )")) not in _engine_words("work_formats"):
-        return False
-    title, dash, gap = line.rstrip().rpartition(" ")
-    if dash != " " or gap not in ("–", "—", "-") or not line[len(line.rstrip()):].isspace():
+    rest = text[end:end + _LOOK_TITLE].partition("\n")[0]
+    before = line.rstrip()
+    if before[-1:] == "/" and before[:-1].strip() and _RECORD_AFTER.match(rest):
+        return True  # "Title / Author. – Place : Publisher"
+    if not line.strip():  # the name opens the line: a title "Name – Author (format)"
+        return rest.lstrip()[:1] in _DASHES and bool(_catalogue_end().search(rest))
+    end_of_line = _catalogue_end().match(rest.lstrip())
+    if not end_of_line:
+        return False  # the author's name is followed by the format or the shelf mark at once
+    title, dash, gap = before.rpartition(" ")
+    if dash != " " or gap not in _DASHES or not line[len(before):].isspace():
         return False
     words = title.split()
     if not words:
         return False
     first = words[0]
-    elided = first[:2].casefold() in ("l'", "l’") and len(first) > 2
-    if not (elided or _plain_name(first) in _engine_words("work_title_articles")):
+    article = (first[:2].casefold() in ("l'", "l’") and len(first) > 2
+               or _plain_name(first) in _engine_words("work_title_articles"))
+    # A format alone after a title that is one plain word may end a visitor's line ("Bestellingen – Sanne de Vries
+    # (paperback)"): the title opens with an article then, or is named after a person ("Eline Vere", "Emma"), or the
+    # line ends with a library's shelf mark
+    if not (article or _says_a_person(first) or end_of_line["shelf"]):
         return False
-    return not any(_opens_a_name(word) for word in words[1:])
+    # an article opening the title is no label ("De Avonden"; "de" opens names too: "Pour … de Camille")
+    return not any(_opens_a_name(word) for word in words[1 if article else 0:])
+
+
+_DASHES = ("–", "—", "-")
+#: after an author's name in a library's record: the publication area, ". – Place : " ("Victor Hugo. – Paris : Gallimard")
+_RECORD_AFTER = re.compile(r"\.?[^\S\n]+[–—-][^\S\n]+[^\W\d_][^\n:]{0,40}[^\S\n]:[^\S\n]")
+
+
+@functools.cache
+def _catalogue_end() -> re.Pattern:
+    """How a catalogue's line ends: the work's format in brackets or after a separator ("(paperback)", ", Taschenbuch",
+    "· cd"), or its shelf mark or number after one ("· Signatur EN DIC", "| ISBN 978…"): rules/pii.yaml work_formats,
+    shelf_mark_labels. Searched on a bounded window of the line."""
+    formats = "|".join(sorted(map(re.escape, _engine_words("work_formats")), key=len, reverse=True))
+    shelf = "|".join(sorted(map(re.escape, _engine_words("shelf_mark_labels")), key=len, reverse=True))
+    return re.compile(rf"(?:\([^\S\n]*(?:{formats})[^\S\n]*\)|[,·|][^\S\n]*(?:{formats})"
+                      rf"|(?P<shelf>[,·|][^\S\n]*(?:{shelf})(?!\w)[^\n,·|()]{{0,30}}))[^\S\n]*$", re.IGNORECASE)
 
 
 _WORD = re.compile(r"[^\s,;:!?()\[\]\"/]+")
@@ -642,7 +704,9 @@ def load_lexicons() -> None:
     _first_names()
     _business_lexicon()
     _lower_case_lexicon()
-    for key in ("room_words", "work_title_articles", "work_formats", "name_openers", "possessives", "greeted_groups",
+    _catalogue_end()
+    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "name_openers", "possessives", "greeted_groups",
+                "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
     _street_endings()

@@ -22,8 +22,8 @@ from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerRes
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn, verhoeff
 
-from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, initialled_surname,
-                                lower_case_name, starts_with_first_name)
+from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
+                                initialled_surname, lower_case_name, starts_with_first_name)
 from redactor.ruledata import load_rules, rule_words, with_words
 
 class PatternDef(pydantic.BaseModel):
@@ -205,6 +205,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return given_name_alone
     if name == "greeted-name":
         return greeted_name
+    if name == "greeted-unknown-name":
+        return greeted_unknown_name
     if name == "recipient-name":
         return gift_recipient
     if name == "holder-name":

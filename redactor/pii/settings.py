@@ -92,9 +92,12 @@ class EngineConfig(pydantic.BaseModel):
     sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
+    greeted_not_named: list[str] = []  # one capitalised word after a greeting that is no one ("Welcome, Guest!")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
     work_title_articles: list[str] = []  # "Les Misérables – Victor Hugo (poche)": a work's title and its author
     work_formats: list[str] = []  # … and its format, without which the line may be a visitor's
+    credit_labels: list[str] = []  # a label before its colon that credits a work's maker: "Soliste : …", "Piano: …"
+    shelf_mark_labels: list[str] = []  # … or its shelf mark: "Oliver Twist – Charles Dickens · Signatur EN DIC"
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name

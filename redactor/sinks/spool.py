@@ -19,8 +19,16 @@ sessions go on; every batch of a round refused so backs off the whole spool too.
 bad (any other 4xx: 400, 413, 415, 422…), it becomes a dead letter: kept on disk (redacted bytes
 only, still counted in the spool's bytes), never sent again, out of its session's way; counted in
 `redactor_spool_dead_letters` and `redactor_spool_rejected_total`, and logged (site and status). An
-operator reads them in spool.sqlite3 (`dead_status` set), and deletes them there.
+operator lists them with `redactor spool`, sends them again (`--retry`, once the collector was fixed)
+or deletes them (`--drop`); a running server sees such a change within RESCAN_SECONDS.
 The spool is bounded by bytes; when full, append() raises SpoolFull and the client gets 503.
+
+With `--workers N` each child has a spool of its own (workers.spool_name), which it alone delivers; a
+session's batches reach any child, so they are all spooled in one of the N files, chosen by the
+session (Spools), whichever child took them: a batch that finds its session's spooled batches there
+queues behind them, and their owner delivers them in order (it sees rows another child added within
+RESCAN_SECONDS). Started again with fewer workers, the first takes over the batches of the spools no
+child owns any more (adopt): nothing waits in a file nobody delivers.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 import time
+import zlib
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -59,11 +69,38 @@ CREATE INDEX IF NOT EXISTS items_by_session ON items (site, session, seq);
 LATER_COLUMNS = {"attempts": "INTEGER NOT NULL DEFAULT 0",  # "not now" refusals so far
                  "not_before": "REAL NOT NULL DEFAULT 0",  # epoch seconds: not sent again before
                  "dead_status": "INTEGER"}  # a dead letter: the collector's last status; NULL: to deliver
+#: what a row holds, its number apart (what adopt() moves)
+COLUMNS = ("site", "session", "method", "path", "headers", "body", "size", "enqueued_at", *LATER_COLUMNS)
+
+
+def insert(db: sqlite3.Connection, item: Outgoing, size: int) -> int:
+    cursor = db.execute(
+        "INSERT INTO items (site, session, method, path, headers, body, size, enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (item.site, item.session, item.method, item.path, orjson.dumps(item.headers), item.body, size,
+         item.enqueued_at))
+    return int(cursor.lastrowid)
+
+
+def has_rows(db: sqlite3.Connection, site: str, session: str) -> bool:
+    """Batches of the session wait for delivery in this file (whichever process spooled them)."""
+    return db.execute("SELECT 1 FROM items WHERE site = ? AND session = ? AND dead_status IS NULL LIMIT 1",
+                      (site, session)).fetchone() is not None
+
+
+def add_columns(db: sqlite3.Connection) -> None:
+    """The columns a spool file made by an earlier version lacks."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(items)")}
+    for name, kind in LATER_COLUMNS.items():
+        if name not in have:
+            db.execute(f"ALTER TABLE items ADD COLUMN {name} {kind}")
+
+
 #: the collector's statuses that say "not now", not "this batch is bad": an incident (auth, routing,
 #: a proxy in front of it), a conflict, a lock — the batch is kept and sent again later
 NOT_NOW = frozenset({401, 403, 404, 407, 408, 409, 410, 421, 423, 425})
 HELD = "held"  # a delivery's outcome: refused "not now", kept
 
+RESCAN_SECONDS = 5.0  # an idle delivery task looks this often whether another process changed the file
 ROUND_SESSIONS = 8  # sessions delivered concurrently in one round (one batch each)
 BACKOFF_BASE = 0.5  # seconds; doubled per consecutive failed round, up to the configured cap
 MAX_RETRY_AFTER = 3600.0  # a collector's Retry-After is honoured up to an hour
@@ -85,6 +122,16 @@ class Outgoing:
     @property
     def size(self) -> int:
         return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + len(self.path)
+
+
+@dataclass
+class Counts:
+    """What the spool file holds, as the spool counts it."""
+    pending: Counter[tuple[str, str]]  # batches to deliver, per session
+    bytes: int
+    dead: int
+    oldest: float | None  # enqueued_at of the oldest batch to deliver
+    version: int  # the file's data_version then
 
 
 class SpoolFull(Exception):
@@ -127,34 +174,68 @@ class Spool:
         self.healthy = True  # the last exchange with the collector went well
         self._all_held = False  # every batch waiting is held back ("not now"): no drain to wait for
         self._refused = False  # a batch did not fit, and nothing was delivered since
+        self._version = 0  # the file's data_version when last counted (PRAGMA data_version)
+        self._appending = 0  # appends between their reservation and their row
 
     # -- lifecycle ------------------------------------------------------------------------------
-    async def open(self) -> Spool:
+    async def open(self, adopt: list[Path] = ()) -> Spool:
+        """Opens the file, first taking over the batches of the spool files in `adopt` (spools of
+        --workers children that no longer run), which are then deleted."""
         await self.file.open(SCHEMA)
-        await self.file.run(self._add_columns)
-        rows = await self.file.run(self._pending_rows)
-        for site, session, count, size, oldest, dead in rows:
-            if count - dead:
-                self._pending[(site, session)] = count - dead
-                self._oldest = oldest if self._oldest is None else min(self._oldest, oldest)
-            self.bytes += size
-            self.dead += dead
-        if rows:
+        await self.file.run(add_columns, self.file.db)
+        for other in adopt:
+            moved = await self.file.run(self._adopt, other)
+            log.info("spool: %d batch(es) taken over from %s (a worker no longer running)", moved, other.parent.name)
+        self._take(await self.file.run(self._count))
+        if len(self) or self.dead:
             log.info("spool: %d batch(es) of %d session(s) left from the last run", len(self), len(self._pending))
         self._gauges()
         self.metrics.spool_age.set_function(self.oldest_age)
         return self
 
-    def _add_columns(self) -> None:
-        have = {row[1] for row in self.file.db.execute("PRAGMA table_info(items)")}
-        for name, kind in LATER_COLUMNS.items():
-            if name not in have:
-                self.file.db.execute(f"ALTER TABLE items ADD COLUMN {name} {kind}")
+    def _count(self) -> Counts:
+        """The counters, from the file (at start, and when another process changed it)."""
+        counts = Counts(Counter(), 0, 0, None, self.file.db.execute("PRAGMA data_version").fetchone()[0])
+        for site, session, count, size, oldest, dead in self.file.db.execute(
+                "SELECT site, session, count(*), sum(size), min(CASE WHEN dead_status IS NULL THEN enqueued_at END), "
+                "count(dead_status) FROM items GROUP BY site, session"):
+            if count - dead:
+                counts.pending[(site, session)] = count - dead
+                counts.oldest = oldest if counts.oldest is None else min(counts.oldest, oldest)
+            counts.bytes += size
+            counts.dead += dead
+        return counts
 
-    def _pending_rows(self) -> list[tuple]:
-        return self.file.db.execute(
-            "SELECT site, session, count(*), sum(size), min(CASE WHEN dead_status IS NULL THEN enqueued_at END), "
-            "count(dead_status) FROM items GROUP BY site, session").fetchall()
+    def _take(self, counts: Counts) -> None:
+        self._pending, self.bytes, self.dead, self._oldest = counts.pending, counts.bytes, counts.dead, counts.oldest
+        self._version = counts.version
+
+    def _changed_elsewhere(self) -> bool:
+        """Another connection (`redactor spool`) committed to the file since it was last counted."""
+        return self.file.db.execute("PRAGMA data_version").fetchone()[0] != self._version
+
+    def _adopt(self, other: Path) -> int:
+        """Moves every row of another spool file into this one, in their order, then deletes it."""
+        source = sqlite.connect(other)
+        try:
+            add_columns(source)
+        finally:
+            source.close()
+        db = self.file.db
+        db.execute("ATTACH DATABASE ? AS other", (str(other),))
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            columns = ", ".join(COLUMNS)
+            moved = db.execute(f"INSERT INTO items ({columns}) SELECT {columns} FROM other.items ORDER BY seq").rowcount
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        finally:
+            db.execute("DETACH DATABASE other")
+        for suffix in ("", "-wal", "-shm"):
+            other.with_name(other.name + suffix).unlink(missing_ok=True)
+        return moved
 
     def start(self, send: Send) -> None:
         """Starts the delivery task."""
@@ -216,6 +297,7 @@ class Spool:
         key = (item.site, item.session)
         self.bytes += size  # reserved before the write, so concurrent appends respect the bound
         self._pending[key] += 1
+        self._appending += 1
         try:
             item.enqueued_at = time.time()
             item.seq = await self.file.run(self._insert, item, size)
@@ -225,6 +307,8 @@ class Spool:
             if self._pending[key] <= 0:
                 del self._pending[key]
             raise
+        finally:
+            self._appending -= 1
         if self._oldest is None:
             self._oldest = item.enqueued_at
         self.metrics.spooled.inc()
@@ -232,12 +316,10 @@ class Spool:
         self._wake.set()
 
     def _insert(self, item: Outgoing, size: int) -> int:
-        cursor = self.file.db.execute(
-            "INSERT INTO items (site, session, method, path, headers, body, size, enqueued_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (item.site, item.session, item.method, item.path, orjson.dumps(item.headers), item.body, size,
-             item.enqueued_at))
-        return int(cursor.lastrowid)
+        return insert(self.file.db, item, size)
+
+    def _has_rows(self, site: str, session: str) -> bool:
+        return has_rows(self.file.db, site, session)
 
     # -- delivery -------------------------------------------------------------------------------
     def _heads(self, limit: int) -> tuple[list[Outgoing], float | None]:
@@ -265,11 +347,6 @@ class Spool:
         self.file.db.execute("DELETE FROM items WHERE seq = ?", (seq,))
         return self._oldest_live()
 
-    def _dead_rows(self) -> tuple[int, int]:
-        size, count = self.file.db.execute("SELECT coalesce(sum(size), 0), count(*) FROM items "
-                                           "WHERE dead_status IS NOT NULL").fetchone()
-        return size, count
-
     def _hold(self, seq: int, attempts: int, not_before: float) -> None:
         self.file.db.execute("UPDATE items SET attempts = ?, not_before = ? WHERE seq = ?", (attempts, not_before, seq))
 
@@ -291,23 +368,27 @@ class Spool:
     async def _deliver_round(self, send: Send) -> None:
         while not len(self):
             self._wake.clear()
-            await self._wake.wait()
+            try:
+                await asyncio.wait_for(self._wake.wait(), RESCAN_SECONDS)
+            except TimeoutError:
+                await self._rescan()
         while (delay := self._not_before - time.monotonic()) > 0:  # Retry-After may extend it meanwhile
             await asyncio.sleep(delay)
         heads, due = await self.file.run(self._heads, ROUND_SESSIONS)
         if not heads and due is not None:  # every session waiting is held back ("not now"): until the first is due
             self._all_held = True
             try:
-                await asyncio.wait_for(self._wake.wait(), max(0.0, due - time.time()))
+                await asyncio.wait_for(self._wake.wait(), min(RESCAN_SECONDS, max(0.0, due - time.time())))
             except TimeoutError:
-                pass
+                await self._rescan()
             finally:
                 self._all_held = False
             self._wake.clear()
             return
-        if not heads:  # counters out of step with the file: trust the file (its dead letters' bytes stay)
-            self._pending.clear()
-            self.bytes, self.dead = await self.file.run(self._dead_rows)
+        if not heads:  # counters out of step with the file: trust the file
+            counts = await self.file.run(self._count)
+            if not self._appending:  # else an append's row may be missing from the count: next round
+                self._take(counts)
             self._gauges()
             return
         outcomes = await asyncio.gather(*(self._deliver_one(send, item) for item in heads))
@@ -319,6 +400,17 @@ class Spool:
         else:
             self._failures = 0
             self.healthy = True
+
+    async def _rescan(self) -> None:
+        """Counts again if `redactor spool` changed the file (dead letters sent again or dropped)."""
+        if not self._appending and await self.file.run(self._changed_elsewhere):
+            counts = await self.file.run(self._count)
+            if self._appending:  # an append's row may be missing from the count: next time
+                return
+            self._take(counts)
+            log.info("spool: changed by another process: %d batch(es) to deliver, %d dead letter(s)",
+                     len(self), self.dead)
+            self._gauges()
 
     async def _deliver_one(self, send: Send, item: Outgoing) -> Retry | str | None:
         try:
@@ -371,3 +463,116 @@ class Spool:
         """The ingest path met a failing collector: delivery backs off too."""
         if self.healthy or retry_after:
             self._backoff(retry_after)
+
+
+class Spools:
+    """The spools of the --workers children, as one child sees them: a session's batches are spooled
+    in the file of child crc32(site, session) mod N, which alone delivers them. With one process,
+    its own spool (and its counters: no file is read per batch)."""
+
+    def __init__(self, own: Spool, data_dir: Path, index: int, count: int, name: Callable[[int], str]):
+        self.own, self.index, self.count = own, index, count
+        self._others = {other: sqlite.Database(data_dir / name(other) / "spool.sqlite3", "spool")
+                        for other in range(count) if other != index}
+
+    async def open(self) -> Spools:
+        for other in self._others.values():  # made by its owner at start, or here if it is not up yet
+            await other.open(SCHEMA)
+            await other.run(add_columns, other.db)
+        return self
+
+    async def close(self) -> None:
+        for other in self._others.values():
+            await other.close()
+
+    def _file(self, site: str, session: str) -> sqlite.Database | None:
+        """The other child's file where the session's batches are spooled; None: this child's own."""
+        if self.count == 1:
+            return None
+        return self._others.get(zlib.crc32(f"{site}\0{session}".encode()) % self.count)
+
+    async def has_pending(self, site: str, session: str) -> bool:
+        """Batches of the session wait in its spool: a new one must queue behind them (order per session)."""
+        if self.count == 1:
+            return self.own.has_pending(site, session)
+        other = self._file(site, session)
+        return await (other or self.own.file).run(has_rows, (other or self.own.file).db, site, session)
+
+    async def append(self, item: Outgoing) -> None:
+        """Durably queues a batch in its session's spool (fsynced when this returns). Raises SpoolFull."""
+        other = self._file(item.site, item.session)
+        if other is None:
+            await self.own.append(item)
+            return
+        item.enqueued_at = time.time()
+        if not await other.run(_insert_bounded, other.db, item, self.own.max_bytes):
+            self.own.metrics.spool_full.inc()
+            raise SpoolFull(self.own.retry_after())
+        self.own.metrics.spooled.inc()
+
+
+def _insert_bounded(db: sqlite3.Connection, item: Outgoing, max_bytes: int) -> bool:
+    """Inserts into another child's spool if it has room (its owner counts it again: RESCAN_SECONDS)."""
+    size = item.size
+    db.execute("BEGIN IMMEDIATE")  # the bound and the row in one transaction against the owner's writes
+    try:
+        (held,) = db.execute("SELECT coalesce(sum(size), 0) FROM items").fetchone()
+        if held + size > max_bytes:
+            db.execute("ROLLBACK")
+            return False
+        item.seq = insert(db, item, size)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return True
+
+
+# -- what `redactor spool` does to the files (the server may be running: it counts again) ------------
+@dataclass
+class DeadLetter:
+    spool: str  # the spool's directory name: spool, spool-1…
+    seq: int
+    site: str
+    session: str
+    status: int  # the collector's last answer
+    size: int
+    enqueued_at: float
+
+    @property
+    def name(self) -> str:
+        return f"{self.spool}:{self.seq}"
+
+
+def spool_files(data_dir: Path) -> list[Path]:
+    return sorted(data_dir.glob("spool*/spool.sqlite3"))
+
+
+def dead_letters(file: Path) -> tuple[int, list[DeadLetter]]:
+    """The batches waiting for delivery (a count) and the dead letters of one spool file (never their bodies)."""
+    db = sqlite.connect(file)
+    try:
+        add_columns(db)
+        (waiting,) = db.execute("SELECT count(*) FROM items WHERE dead_status IS NULL").fetchone()
+        rows = db.execute("SELECT seq, site, session, dead_status, size, enqueued_at FROM items "
+                          "WHERE dead_status IS NOT NULL ORDER BY seq").fetchall()
+    finally:
+        db.close()
+    return waiting, [DeadLetter(file.parent.name, *row) for row in rows]
+
+
+def settle_dead_letters(file: Path, seqs: list[int] | None, send_again: bool) -> int:
+    """Sends dead letters again (their clock of dead_letter_seconds restarts) or deletes them;
+    seqs None: all of the file's. Returns how many."""
+    db = sqlite.connect(file)
+    try:
+        add_columns(db)
+        where = "dead_status IS NOT NULL" + ("" if seqs is None else f" AND seq IN ({','.join('?' * len(seqs))})")
+        if send_again:
+            cursor = db.execute("UPDATE items SET dead_status = NULL, attempts = 0, not_before = 0, enqueued_at = ? "
+                                f"WHERE {where}", (time.time(), *(seqs or ())))
+        else:
+            cursor = db.execute(f"DELETE FROM items WHERE {where}", tuple(seqs or ()))
+        return cursor.rowcount
+    finally:
+        db.close()

@@ -35,7 +35,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from redactor.metrics import Metrics
-from redactor.sinks.spool import Outgoing, Retry, Spool
+from redactor.sinks.spool import Outgoing, Retry, Spools
 
 #: the only request headers forwarded: what the collector needs to read the batch and to know
 #: which SDK sent it (Referer is cut to its origin); Content-Length and -Encoding are set anew
@@ -162,10 +162,11 @@ class Answer:
 class Upstream:
     """The collector: one ClientSession, the forward of ingest, and the sender of the spool."""
 
-    def __init__(self, url: str, timeout: float, spool: Spool, metrics: Metrics):
+    def __init__(self, url: str, timeout: float, spools: Spools, metrics: Metrics):
         self.base = url.rstrip("/")
         self.timeout = timeout
-        self.spool = spool
+        self.spools = spools
+        self.spool = spools.own  # the spool this process delivers
         self.metrics = metrics
         self._session: aiohttp.ClientSession | None = None
 
@@ -203,15 +204,15 @@ class Upstream:
 
     async def submit(self, item: Outgoing) -> Answer | None:
         """Forwards a batch, or spools it (None). Raises SpoolFull when it can be neither."""
-        spool = self.spool
-        if spool.has_pending(item.site, item.session) or not spool.healthy:
-            await spool.append(item)
+        spools = self.spools
+        if not self.spool.healthy or await spools.has_pending(item.site, item.session):
+            await spools.append(item)
             return None
         try:
             answer = await self.exchange(item)
         except Retry as retry:
-            spool.defer(retry.retry_after)
-            await spool.append(item)
+            self.spool.defer(retry.retry_after)
+            await spools.append(item)
             return None
         self.metrics.forwarded.labels(f"{answer.status // 100}xx").inc()
         return answer
