@@ -192,11 +192,11 @@ async def test_a_redis_that_evicts_nothing_keeps_its_room_for_session_state(aioh
     connection = aioredis.Redis.from_url(redis_server.url)
     try:
         await connection.config_set("maxmemory-policy", "noeviction")
-        used = int((await connection.info("memory"))["used_memory"])
-        await connection.config_set("maxmemory", str(int(used * 1.5)))  # answers' half taken, room for state
         client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / "a", pii_workers=0,
                                                           state=redis_server.url)))
         await new_site(client, admin_headers)
+        used = int((await connection.info("memory"))["used_memory"])  # with the instance's connections
+        await connection.config_set("maxmemory", str(int(used * 1.8)))  # answers' half taken, room for state
         await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(page()))])  # learns there is no room
         first = [key async for key in connection.scan_iter(match="redactor:spans:*")]
         other = html_page(*(element("p", {}, [text(f"Artikel {i}: fietsbel, zilver, maat {i}")]) for i in range(40)))
