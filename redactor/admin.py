@@ -112,6 +112,18 @@ async def load_tokens(app: web.Application) -> None:
     app[TOKENS].update({digest: grant_of(*row) for digest, row in (await app[STORE].tokens()).items()})
 
 
+def note_file_differs(in_file: SiteConfig | None, in_force: SiteConfig, site: str) -> None:
+    """A site of the config file whose stored configuration differs: the stored one stays in force
+    (the API owns a site after its first start), which an operator who edited the file may not
+    expect, so it is said at every start until the two agree."""
+    if in_file is None or in_file.model_dump() == in_force.model_dump():
+        return
+    changed = sorted(key for key, value in in_file.model_dump().items() if in_force.model_dump().get(key) != value)
+    log.warning("site %s: the config file's configuration differs from the stored one (%s), which stays in "
+                "force: the admin API owns a site after its first start. To apply the file's, send it with "
+                "PUT /v1/sites/%s (or PATCH the keys that differ)", site, ", ".join(changed), site)
+
+
 async def load_sites(app: web.Application) -> None:
     """Sites from the store; sites of the config file that the store does not have yet are
     created from it (after that, the API owns their changes). A stored configuration that no
@@ -123,7 +135,9 @@ async def load_sites(app: web.Application) -> None:
             stored[site] = config.model_dump()
     for site, data in stored.items():
         try:
-            app[POLICIES][site] = Policy.compile(site, validate_site_config(data))
+            config = validate_site_config(data)
+            app[POLICIES][site] = Policy.compile(site, config)
+            note_file_differs(app[SETTINGS].sites.get(site), config, site)
         except ConfigError as error:
             log.error("site %s: its stored configuration is invalid (%s): served fail-closed, every element "
                       "masked, until a valid one is saved", site, "; ".join(path for path, _ in error.errors))

@@ -8,6 +8,8 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from redactor.sinks.store import StorageUnavailable
+
 log = logging.getLogger("redactor")
 
 
@@ -42,6 +44,10 @@ async def errors(request: web.Request, handler: Any) -> web.StreamResponse:
         detail = error.text if error.text and not error.text.startswith(f"{error.status}:") else error.reason
         return json_error(error.status, code, detail, headers={k: v for k, v in error.headers.items()
                                                               if k.lower() in ("allow", "retry-after")})
+    except StorageUnavailable as error:  # an admin or viewer request whose write (its audit entry) failed
+        log.warning("%s %s: the store could not write (%s): refused with 503", request.method, route_name(request),
+                    error.code)
+        return json_error(503, error.code, error.detail, retry_headers({}, error.retry_after))
     except Exception:
         log.exception("unexpected error on %s %s", request.method, route_name(request))
         return json_error(500, "internal_error", "the server failed on this request; it was logged")

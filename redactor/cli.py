@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import logging
 import os
 import secrets
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +77,7 @@ def setup_logging(level: str) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
-    from redactor.config import load_settings
+    from redactor.config import load_settings, unknown_variables
     from redactor.scheduling import favour_the_loop
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
@@ -87,6 +89,10 @@ def serve(args: argparse.Namespace) -> int:
         print(f"redactor: configuration: {error}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
+    for name, closest in unknown_variables(os.environ):
+        logging.getLogger("redactor").warning(
+            "environment variable %s is no setting and is ignored%s", name,
+            f" (did you mean {closest}?)" if closest else " (settings are REDACTOR_<FLAG>: see `redactor serve --help`)")
     if bool(settings.tls_cert) != bool(settings.tls_key):
         print("redactor: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2
@@ -137,7 +143,7 @@ def scrub(args: argparse.Namespace) -> int:
     with tqdm(args.batches, desc="scrub", unit="batch", file=sys.stderr, disable=args.quiet) as progress:
         for path in progress:
             try:
-                batch = decode(Path(path).read_bytes())
+                batch = decode(_read_batch_file(Path(path)))
                 result = redact_events_sync(batch.events, policy, mirror, masker,
                                             lambda texts, language: detector.analyze_sync(texts, language, config.pii),
                                             meta=batch.meta)
@@ -153,6 +159,21 @@ def scrub(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(output + b"\n")
     return 0
+
+
+#: how a gzip file starts (RFC 1952): a batch saved as the browser sent it (Content-Encoding: gzip)
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _read_batch_file(path: Path) -> bytes:
+    """A batch file's bytes, inflated when it is gzip (by its first bytes, whatever its name)."""
+    data = path.read_bytes()
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as error:
+        raise OSError(f"a gzip file that cannot be inflated ({error})") from None
 
 
 def spool(args: argparse.Namespace) -> int:

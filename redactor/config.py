@@ -3,6 +3,7 @@ config file (TOML or YAML), then defaults. The config file may also declare site
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from pathlib import Path
@@ -84,6 +85,18 @@ class Settings(BaseModel):
     @classmethod
     def _auto_workers(cls, value: Any) -> Any:
         return default_pii_workers() if value in (None, "auto") else value
+
+
+#: the environment variables read that are not settings (Settings' own are REDACTOR_<FIELD>)
+OTHER_VARIABLES = frozenset({"REDACTOR_CONFIG", "REDACTOR_ADMIN_TOKEN"})
+
+
+def unknown_variables(environ: dict[str, str] | os._Environ) -> list[tuple[str, str | None]]:
+    """REDACTOR_* variables no setting reads (a typo: REDACTOR_MAX_BODY_BYTE), each with the
+    closest known name (or None), so that serve can say so instead of ignoring them silently."""
+    known = {f"REDACTOR_{name.upper()}" for name in Settings.model_fields if name != "sites"} | OTHER_VARIABLES
+    return [(name, next(iter(difflib.get_close_matches(name, known, 1, 0.8)), None))
+            for name in sorted(environ) if name.startswith("REDACTOR_") and name not in known]
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

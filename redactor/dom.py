@@ -255,7 +255,6 @@ class DomMirror:
         # that never came (a late one is still taken; any other at or below the last is a duplicate)
         self.last_seq: int | None = None
         self.missing_seqs: list[int] = []
-        self.last_time: int | None = None  # the newest event time taken (a recorder counting again)
         self.seq_digests: list[list] = []  # [number, digest] of the batches taken last (a retry or another batch)
         self.pending_seq: int | None = None  # (--state) committed, perhaps never delivered: not saved here
         self.last_used = time.monotonic()
@@ -1028,7 +1027,7 @@ class DomMirror:
         # unknown). A state without it is read as saved (the store's, from before it was said)
         return {"words": not saved, "lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
                 "policy_key": self.policy_key, "fresh": self.fresh, "last_seq": self.last_seq,
-                "missing_seqs": self.missing_seqs, "last_time": self.last_time, "seq_digests": self.seq_digests}
+                "missing_seqs": self.missing_seqs, "seq_digests": self.seq_digests}
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
@@ -1061,8 +1060,6 @@ class DomMirror:
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
         mirror.last_seq = last_seq if type(last_seq) is int else None
         mirror.missing_seqs = [n for n in missing if type(n) is int] if isinstance(missing, list) else []
-        last_time = state.get("last_time")
-        mirror.last_time = last_time if type(last_time) is int else None
         digests = state.get("seq_digests")
         mirror.seq_digests = [[n, d] for n, d in digests if type(n) is int and isinstance(d, str)] \
             if isinstance(digests, list) and all(isinstance(p, list) and len(p) == 2 for p in digests) else []

@@ -1,5 +1,5 @@
-"""The query string of an ingest request, redacted like a URL inside a recording before it is
-forwarded to the collector (upstream mode) and before it is written to the disk spool.
+"""The query string and the forwarded header values of an ingest request, redacted before they are
+forwarded to the collector (upstream mode) and before they are written to the disk spool.
 
 A recording script builds that query itself, but what it puts there is not ours to trust: a page
 URL, a user id, an e-mail someone passed along. Each parameter is redacted as content.UrlSlot
@@ -9,6 +9,14 @@ the SDK authentication the collector needs to accept the batch (Sentry's `sentry
 `token=phc_…`, whose names would otherwise make them secrets): those parameters go on untouched. The path itself is ours (the
 route's site and session) and is never changed, but for the path prefix a peer's SDK may put before its route
 (posthog-js's api_host behind /ingest): the client's to choose, it is scanned like a URL's path.
+
+The header values that go on (sinks/upstream.forwarded_headers: an allow-list, Origin and Referer
+already cut to an origin) are the client's too: a User-Agent an extension rewrote ("… jan@mail.example"),
+a key that is an e-mail. Each is scanned as a string of a payload is (the detector, credentials by
+their shape, `key=value` pairs) and what is found is masked. The SDK authentication keeps its shape:
+Sentry's `X-Sentry-Auth` keeps its `sentry_*` parameters (its public key, as in the query), and an
+`X-Api-Key` is a collector's key, so credentials by their shape are not looked for there (the
+detector still is: an e-mail as a key is masked).
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import unquote_plus
 
-from redactor.content import Cell, Remark, UrlSlot
+from redactor.content import Cell, Remark, TextSlot, UrlSlot, credential_spans, secret_pair_spans
 from redactor.masking import Masker
 from redactor.pii.spans import Span
 
@@ -50,6 +58,9 @@ class _QueryRedaction:
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         pass
 
+    def label_meaning(self, label: str) -> str:
+        return self.parameter_meaning(label)
+
 
 async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
                        parameter_meaning: Callable[[str], str] = lambda name: "", prefix: int = 0) -> str:
@@ -73,3 +84,54 @@ async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
         slot.resolve(found[offset:offset + len(slot.texts)], work)
         offset += len(slot.texts)
     return chosen[0] + path[prefix:] + mark + "&".join(part[1:] for part in parts)
+
+
+#: forwarded headers whose value is a collector's credential by design: not masked for its shape
+CREDENTIAL_HEADERS = frozenset({"x-api-key", "x-sentry-auth"})
+#: Sentry's `X-Sentry-Auth: Sentry sentry_version=7, sentry_client=…, sentry_key=…`: its parameters
+_SENTRY_AUTH = re.compile(r"\s*Sentry\s+(.*)\Z", re.IGNORECASE | re.DOTALL)
+
+
+#: a User-Agent's product token (RFC 9110 §10.1.5): a name and a version, which the collector reads
+#: for its browser statistics ("Chrome/131.0.0.0" is no IP address)
+_PRODUCT = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9_-]{0,40}/[0-9][0-9A-Za-z._-]{0,40}(?![\w@/])")
+
+
+def _outside_products(text: str, spans: list[Span]) -> list[Span]:
+    """The spans but those inside one product token of a User-Agent."""
+    products = [match.span() for match in _PRODUCT.finditer(text)]
+    return [span for span in spans if not any(start <= span.start and span.end <= end for start, end in products)]
+
+
+async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze: Analyze,
+                         is_secret_key: Callable[[str], bool],
+                         parameter_meaning: Callable[[str], str] = lambda name: "") -> list[tuple[str, str]]:
+    """Each header's value scanned as a payload's string is, what is found masked (see the module
+    doc); the order and the names as they came."""
+    work = _QueryRedaction(masker, parameter_meaning)
+    # per header: what comes before its parts, and its parts (one, or Sentry's parameters)
+    pieces: list[tuple[str, list[str]]] = []
+    slots: list[tuple[TextSlot, str]] = []
+    for name, value in headers:
+        lowered = name.lower()
+        auth = _SENTRY_AUTH.match(value) if lowered == "x-sentry-auth" else None
+        lead, parts = (value[:auth.start(1)], [part.strip() for part in auth.group(1).split(",")]) if auth \
+            else ("", [value])
+        pieces.append((lead, parts))
+        slots.extend((TextSlot(Cell(parts, i), None, "header." + lowered), lowered)
+                     for i, part in enumerate(parts) if not (auth and sdk_authentication(part)))
+    texts = [text for slot, _ in slots for text in slot.texts]
+    found = await analyze(texts, None) if texts else []
+    offset = 0
+    for slot, lowered in slots:
+        found_here = found[offset:offset + len(slot.texts)]
+        for i, text in enumerate(slot.texts):  # as the batch's strings are (redact.Redaction.finish)
+            shaped = secret_pair_spans(text, is_secret_key) + (
+                [] if lowered in CREDENTIAL_HEADERS else credential_spans(text))
+            if shaped:
+                found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in shaped)]
+            if lowered == "user-agent":
+                found_here[i] = _outside_products(text, found_here[i])
+        slot.resolve(found_here, work)
+        offset += len(slot.texts)
+    return [(name, lead + ", ".join(parts)) for (name, _), (lead, parts) in zip(headers, pieces)]

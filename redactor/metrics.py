@@ -25,6 +25,10 @@ class Metrics:
                                     "Numbered batches not next in their session: duplicate (a no-op), ahead (waited "
                                     "for the missing ones, then taken without them), late (taken after later ones)",
                                     ["order"], registry=r)
+        self.state_lost = Counter("redactor_session_state_lost_total",
+                                  "Batches numbered past 0 whose session had no state (lost: a Redis eviction or "
+                                  "restart; or its first batches never came): echoes of earlier values pass",
+                                  registry=r)
         self.events_in = Counter("redactor_events_in_total", "Events received in accepted batches", registry=r)
         self.events_out = Counter("redactor_events_out_total", "Events stored after redaction", registry=r)
         self.events_dropped = Counter("redactor_events_dropped_total", "Events dropped by redaction", registry=r)

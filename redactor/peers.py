@@ -18,7 +18,7 @@ from redactor.answers import json_error
 from redactor.body import read_body
 from redactor.formats import payload, posthog, sentry
 from redactor.keys import METRICS, POLICIES, SETTINGS, THREADS, UPSTREAM
-from redactor.pipeline import Recordings, default_policy, forwarded_path, refuse, take_batch
+from redactor.pipeline import Recordings, default_policy, forwarded_headers, forwarded_path, refuse, take_batch
 from redactor.policy import Policy
 from redactor.sinks import upstream
 from redactor.sinks.spool import Outgoing, Retry
@@ -135,7 +135,7 @@ async def peer_passed(request: web.Request) -> web.StreamResponse:
                                                           "send it as a POST body")
     site = peer_policy(request.app, request_key(request)).site
     item = Outgoing(site, "-", request.method, await forwarded_path(request, site),
-                    upstream.request_headers(request.headers, b"", gzipped=False), b"")
+                    upstream.with_body_headers(await forwarded_headers(request, site), b"", gzipped=False), b"")
     try:
         answer = await request.app[UPSTREAM].relay(item)
     except Retry as retry:

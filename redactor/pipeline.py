@@ -33,7 +33,7 @@ from aiohttp import web
 from redactor.answers import json_error, json_response, retry_headers
 from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import BatchError, Group
-from redactor.ingest_query import redact_query
+from redactor.ingest_query import redact_headers, redact_query
 from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker
 from redactor.metrics import Metrics
@@ -178,7 +178,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, group.events, group.digest)
+        orders = [batch_order(mirrors[group.session], group.seq, group.digest)
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -188,6 +188,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
             if waiting:
                 return None
             metrics.out_of_order.labels("ahead").inc()
+            note_state_lost(metrics, site, recordings, mirrors)
         if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
             metrics.out_of_order.labels("duplicate").inc()
             received = sum(len(group.events) for group in recordings.groups)
@@ -209,6 +210,20 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
         metrics.record(len(group.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
     return answer
+
+
+def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
+    """A batch numbered past 0 taken on a session that knows no number: its state is gone (Redis
+    evicted or restarted without persistence, the store's copy erased) or its first batches never
+    came. Redacted fail closed on its own, but the values typed before it are unknown, so their
+    echoes are not masked: counted, and logged with the site only (a session id is the client's)."""
+    lost = sum(1 for group in recordings.groups if group.session is not None and group.seq
+               and mirrors[group.session].last_seq is None and mirrors[group.session].pending_seq is None)
+    if lost:
+        metrics.state_lost.inc(lost)
+        log.warning("site %s: %d batch(es) numbered past 0 found no state for their session (lost from the "
+                    "state store, or the first batches never came): echoes of values typed before are not masked",
+                    site, lost)
 
 
 async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[str, DomMirror],
@@ -291,7 +306,7 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq, group.events, group.digest)
+        late = sum(take_seq(mirrors[group.session], group.seq, group.digest)
                    for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 
@@ -378,7 +393,8 @@ async def forward(request: web.Request, site: str, session: str, body: bytes, co
                   headers: dict[str, str]) -> web.StreamResponse | Refused:
     """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
     metrics = request.app[METRICS]
-    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site))
+    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site),
+                                   await forwarded_headers(request, site))
     try:
         answer = await request.app[UPSTREAM].submit(item)
     except SpoolFull as full:
@@ -405,6 +421,21 @@ async def forwarded_path(request: web.Request, site: str) -> str:
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
     return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning,
                               chosen_prefix(request))
+
+
+async def forwarded_headers(request: web.Request, site: str) -> list[tuple[str, str]]:
+    """The request's headers that go on (upstream.forwarded_headers), each value the client wrote
+    scanned as a payload's string is with the site's PII settings (ingest_query.redact_headers)."""
+    app = request.app
+    policy = app[POLICIES].get(site) or default_policy()
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    headers = upstream.forwarded_headers(request.headers)
+    scanned = [i for i, (name, _) in enumerate(headers) if name.lower() in upstream.SCANNED]
+    redacted = await redact_headers([headers[i] for i in scanned], masker_for(app, policy), analyze,
+                                    policy.structure.is_secret_key, policy.parameter_meaning)
+    for i, header in zip(scanned, redacted):
+        headers[i] = header
+    return headers
 
 
 def chosen_prefix(request: web.Request) -> int:

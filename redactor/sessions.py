@@ -117,7 +117,12 @@ MAX_MISSING_SEQS = 64
 
 #: the digests of the batches taken last, kept per session: a batch under a number already taken is
 #: a retry only when it is the batch taken under that number (a reload that counts again, or a
-#: duplicated tab sharing the session id, sends other batches under the same numbers)
+#: duplicated tab sharing the session id, sends other batches under the same numbers). A retry is
+#: recognised by its digest alone: under a number whose digest is no longer kept, a batch is taken
+#: as new. A genuine retry of a batch that old (the session took this many after it) is then stored
+#: twice, which a viewer shows as a repeated stretch; the other way, a recount's batch would be
+#: lost for good, as no event time tells them apart (a visitor's clock, a second tab started earlier).
+#: 32 digests cost ~1 KB of saved state; a recorder retries a batch within a few batches of it.
 MAX_SEQ_DIGESTS = 32
 #: bytes of a batch's digest: a keyed hash of its body (never the content); two different batches
 #: share one with a chance of 2^-64, and only then is the second taken for a retry
@@ -137,12 +142,12 @@ class Order(enum.Enum):
     TOO_FAR = "too_far"  # more than MAX_MISSING_SEQS ahead: refused (it would make the next ones look taken)
 
 
-def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest: str | None = None) -> Order:
-    """Where a batch numbered seq (from 0), of these events, whose body has this digest
-    (batch_digest), stands in its session. The batch taken under that number before (the same
-    digest) is a retry; another batch under a number at or below the last one taken is new: the
-    recorder counts again (a reload that kept the session id, a duplicated tab). When the number's
-    digests are no longer kept, a batch is new if its events are newer than every event taken."""
+def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -> Order:
+    """Where a batch numbered seq (from 0), whose body has this digest (batch_digest), stands in
+    its session. The batch taken under that number before (the same digest) is a retry; any other
+    batch under a number at or below the last one taken is new: the recorder counts again (a
+    reload that kept the session id, a duplicated tab), whatever its events' times. Without a
+    digest (nothing to tell them apart by) a number taken is a retry."""
     if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
         return Order.NEXT
     if digest is not None and [seq, digest] in mirror.seq_digests:
@@ -151,19 +156,14 @@ def batch_order(mirror: DomMirror, seq: int | None, events: list[Any] = (), dige
     if seq == expected or seq in mirror.missing_seqs:
         return Order.NEXT
     if seq < expected:
-        if digest is not None and any(taken == seq for taken, _ in mirror.seq_digests):
-            return Order.NEXT  # not the batch taken under this number
-        since = _event_times(events)[0] if mirror.last_time is not None else None
-        counting_again = since is not None and since > mirror.last_time
-        return Order.NEXT if counting_again else Order.DUPLICATE
+        return Order.DUPLICATE if digest is None else Order.NEXT
     return Order.AHEAD if seq - expected <= MAX_MISSING_SEQS else Order.TOO_FAR
 
 
-def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest: str | None = None) -> bool:
-    """The batch numbered seq, of these events, with this digest, was redacted: what comes next, the
-    newest event time taken, which numbers are still missing, and its digest. Returns whether it came
-    late (after a later one). A batch without a number changes nothing here (nor the state saved:
-    only numbers need the time)."""
+def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> bool:
+    """The batch numbered seq, with this digest, was redacted: what comes next, which numbers are
+    still missing, and its digest. Returns whether it came late (after a later one). A batch
+    without a number changes nothing here."""
     if seq is None:
         return False
     if digest is not None and [seq, digest] not in mirror.seq_digests:
@@ -173,9 +173,6 @@ def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest:
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
-    until = _event_times(events)[1]
-    if until is not None and (mirror.last_time is None or until > mirror.last_time):
-        mirror.last_time = until
     if seq >= expected:
         skipped = range(max(expected, seq - MAX_MISSING_SEQS), seq)
         mirror.missing_seqs = [*mirror.missing_seqs, *skipped][-MAX_MISSING_SEQS:]
@@ -186,12 +183,6 @@ def take_seq(mirror: DomMirror, seq: int | None, events: list[Any] = (), digest:
         return False
     mirror.missing_seqs = [n for n in mirror.missing_seqs if n != seq]
     return True
-
-
-def _event_times(events: list[Any]) -> tuple[int | None, int | None]:
-    """The oldest and the newest of the events' times (rrweb's timestamps, ms), or None."""
-    times = [t for event in events if isinstance(event, dict) and type(t := event.get("timestamp")) is int]
-    return (min(times), max(times)) if times else (None, None)
 
 
 def load_saved(whole: bytes, changes: list[bytes]) -> DomMirror:

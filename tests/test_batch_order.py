@@ -14,7 +14,7 @@ import pytest
 from factories import element, html_page, input_event, meta, mutation, snapshot, text
 from leaks import leaks
 from redactor.dom import DomMirror
-from redactor.sessions import MAX_MISSING_SEQS, Order, batch_order, take_seq
+from redactor.sessions import MAX_MISSING_SEQS, MAX_SEQ_DIGESTS, Order, batch_order, take_seq
 
 SITE = "shop"
 
@@ -124,9 +124,10 @@ def test_the_missing_numbers_kept_are_bounded():
     assert batch_order(mirror, 10**12 - 1) is Order.NEXT  # late
     assert batch_order(mirror, 5) is Order.DUPLICATE  # past what is kept: counted as come
     assert take_seq(mirror, 10**12 - 1) and 10**12 - 1 not in mirror.missing_seqs
-    take_seq(mirror, 10**12 + 1, [{"type": 3, "timestamp": 1796218372615}])  # the newest event's time goes with the state too
+    take_seq(mirror, 10**12 + 1, "00ff00ff00ff00ff")  # the batch's digest goes with the state too
     loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
-    assert (loaded.last_seq, loaded.missing_seqs, loaded.last_time) == (mirror.last_seq, mirror.missing_seqs, 1796218372615)
+    assert (loaded.last_seq, loaded.missing_seqs, loaded.seq_digests) == (mirror.last_seq, mirror.missing_seqs,
+                                                                          mirror.seq_digests)
 
 
 async def test_a_recorder_counting_again_from_0_is_not_taken_for_a_retry(shop, admin_headers):
@@ -176,6 +177,32 @@ async def test_another_batch_under_a_number_taken_is_stored_whatever_its_times(s
     kept = orjson.dumps(await stored(shop, admin_headers, "tabs")).decode()
     assert all(words in kept for words in ("tab A", "tab B", "tab A 2", "tab B 2"))
     assert len(await stored(shop, admin_headers, "tabs")) == 8
+
+
+async def test_a_recount_past_the_digests_kept_is_stored_whatever_its_times(shop, admin_headers):
+    """A duplicated tab counting from 0 after the session took more batches than it keeps digests
+    of, its events older than the last taken: nothing tells its batches from retries but their
+    digest, and it is not a batch taken under that number, so each is stored (review 6: both were
+    answered duplicate and lost)."""
+    start = 1_800_000_000_000
+    first = [meta(), snapshot(html_page(element("p", {}, [text("tab A")])))]
+    for event in first:
+        event["timestamp"] = start
+    assert (await post(shop, "s8", 0, first))["stored"] == 2
+    for seq in range(1, MAX_SEQ_DIGESTS + 8):
+        move = {"type": 3, "timestamp": start + seq * 1000,
+                "data": {"source": 1, "positions": [{"x": seq, "y": 1, "id": 1, "timeOffset": 0}]}}
+        assert (await post(shop, "s8", seq, [move]))["stored"] == 1
+    tab_b = [meta(), snapshot(html_page(element("p", {}, [text("tab B")])))]
+    for event in tab_b:
+        event["timestamp"] = start + 20_000  # older than tab A's last batch
+    tab_b2 = [{"type": 3, "timestamp": start + 21_000,
+               "data": {"source": 1, "positions": [{"x": 777, "y": 1, "id": 1, "timeOffset": 0}]}}]
+    assert (await post(shop, "s8", 0, tab_b))["stored"] == 2
+    assert (await post(shop, "s8", 1, tab_b2))["stored"] == 1
+    assert (await post(shop, "s8", 1, tab_b2))["duplicate"]  # its retry is still a no-op
+    kept = orjson.dumps(await stored(shop, admin_headers, "s8")).decode()
+    assert "tab B" in kept and '"x":777' in kept
 
 
 async def test_a_number_far_past_the_sessions_is_refused_and_changes_nothing(shop, admin_headers):

@@ -40,6 +40,26 @@ def test_scrub_says_which_file_is_wrong(tmp_path):
     assert done.returncode == 1 and b"bad.json" in done.stderr and b"not JSON" in done.stderr
 
 
+def test_scrub_reads_a_gzip_batch_by_its_first_bytes(tmp_path):
+    """A batch saved as the browser sent it (gzip) is inflated, whatever its name (review 6: "str
+    is not valid UTF-8"); a broken one is named as gzip."""
+    import gzip
+
+    events = [{"type": 4, "data": {"href": "https://shop.example/?mail=jan.peeters@skynet.example", "width": 1,
+                                   "height": 1}, "timestamp": 1}]
+    packed = tmp_path / "batch.json.gz"
+    packed.write_bytes(gzip.compress(orjson.dumps(events)))
+    out = tmp_path / "out.json"
+    done = redactor("scrub", "--no-ner", str(packed), "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr.decode()
+    [event] = orjson.loads(out.read_bytes())
+    assert event["data"]["href"].startswith("https://shop.example/") and "peeters" not in event["data"]["href"]
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(gzip.compress(orjson.dumps(events))[:20])
+    done = redactor("scrub", "--no-ner", str(broken), "-q")
+    assert done.returncode == 1 and b"broken.json" in done.stderr and b"gzip" in done.stderr
+
+
 def test_check_config_names_the_json_path(tmp_path):
     good, bad, unknown = tmp_path / "good.json", tmp_path / "bad.yaml", tmp_path / "unknown.json"
     good.write_text('{"block_selectors": ["#account-balance", "form.pay input"], "pii": {"mask": "label"}}')
@@ -122,3 +142,27 @@ def test_serve_logs_carry_no_value(tmp_path):
     assert log.strip() and all(line.startswith("{") for line in log.splitlines() if line.strip())
     for entry in recording["planted_pii"]:
         assert entry["value"] not in log, entry["field"]
+
+
+def test_serve_warns_of_an_unknown_variable_and_of_a_config_file_site_the_api_owns(tmp_path):
+    """A typo in a REDACTOR_* variable, and a site edited in the config file after its first start
+    (the stored one, which the API owns, stays in force), were silent (review 6): serve says both."""
+    config = tmp_path / "redactor.yaml"
+    config.write_text('sites:\n  shop:\n    block_selectors: [".a"]\n')
+    first = start_serve(tmp_path / "data", "--config", str(config), env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false"})
+    assert first.stop() == 0
+    assert "differs from the stored one" not in first.log.read_text()
+    config.write_text('sites:\n  shop:\n    block_selectors: [".a", "#iban-field"]\n')
+    second = start_serve(tmp_path / "data", "--config", str(config), env={
+        "REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false", "REDACTOR_MAX_BODY_BYTE": "2000"})
+    try:
+        request = urllib.request.Request(second.url + "/v1/sites/shop", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            assert orjson.loads(answer.read())["block_selectors"] == [".a"]  # the contract: the API's stays
+    finally:
+        assert second.stop() == 0
+    entries = [orjson.loads(line) for line in second.log.read_text().splitlines() if line.startswith("{")]
+    warnings = [entry["message"] for entry in entries if entry.get("level") == "WARNING"]
+    assert any("REDACTOR_MAX_BODY_BYTE " in message and "REDACTOR_MAX_BODY_BYTES" in message for message in warnings)
+    assert any("site shop" in message and "block_selectors" in message and "PUT /v1/sites/shop" in message
+               for message in warnings), warnings

@@ -182,6 +182,48 @@ async def test_an_answer_cached_before_an_upgrade_of_the_detection_is_detected_a
         await connection.aclose()
 
 
+async def test_a_redis_that_evicts_nothing_keeps_its_room_for_session_state(aiohttp_client, tmp_path, monkeypatch,
+                                                                          redis_server, admin_headers):  # noqa: F811
+    """Redis runs with `maxmemory-policy noeviction` (docs/scaling.md: an eviction policy would
+    evict live sessions' state, and with it their taint). Past half its maxmemory, answers are no
+    longer written there and the batch goes through; a write Redis refuses for want of memory is
+    no error of the batch; a Redis full for the sessions' state refuses the batch (503), fail closed."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    connection = aioredis.Redis.from_url(redis_server.url)
+    try:
+        await connection.config_set("maxmemory-policy", "noeviction")
+        client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / "a", pii_workers=0,
+                                                          state=redis_server.url)))
+        await new_site(client, admin_headers)
+        used = int((await connection.info("memory"))["used_memory"])  # with the instance's connections
+        await connection.config_set("maxmemory", str(int(used * 1.8)))  # answers' half taken, room for state
+        await post(client, "visitor-1", [meta(), snapshot(copy.deepcopy(page()))])  # learns there is no room
+        first = [key async for key in connection.scan_iter(match="redactor:spans:*")]
+        other = html_page(*(element("p", {}, [text(f"Artikel {i}: fietsbel, zilver, maat {i}")]) for i in range(40)))
+        await post(client, "visitor-2", [meta(), snapshot(other)])
+        assert answers(await (await client.get("/metrics")).text())["detected"] > len(first)
+        assert [key async for key in connection.scan_iter(match="redactor:spans:*")] == first  # none written since
+        assert NAME not in await stored(client, "visitor-1", admin_headers)
+
+        spans = SharedSpans(b"s" * 32, redis=connection)
+        await connection.config_set("maxmemory", "0")  # room: the check says so
+        digest = spans.digest(SITE, "nl", "Levering binnen 3 dagen.")
+        await spans.share(SITE, {digest: ()})
+        await connection.delete(spans._redis_key(SITE, digest))
+        await connection.config_set("maxmemory", "1")  # then full: the write is refused (OOM)
+        await spans.share(SITE, {digest: ()})  # not an error: the answer is just not shared
+        assert await spans.fetch(SITE, [digest]) == [None]
+
+        answer = await client.post(f"/v1/sites/{SITE}/sessions/visitor-3/events",
+                                   data=orjson.dumps([meta(), snapshot(copy.deepcopy(page()))]),
+                                   headers={"Content-Type": "application/json"})
+        assert answer.status == 503 and (await answer.json())["error"] == "state_unavailable"
+        assert answer.headers["Retry-After"].isdigit()
+    finally:
+        await connection.config_set("maxmemory", "0")
+        await connection.aclose()
+
+
 def test_the_detection_version_follows_the_rules_the_code_and_the_versions(tmp_path):
     shipped = [*sorted(rules_dir().glob("*.yaml")), *sorted((Path(cache.__file__).parent).glob("*.py"))]
     assert cache.detection_version() == cache.detection_version() != b""

@@ -5,6 +5,7 @@ The app runs on a real socket with its real SQLite store; Redis is Debian's redi
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 
 import orjson
@@ -532,6 +533,30 @@ async def test_another_batch_under_a_number_taken_is_stored_on_shared_state(shar
     assert (await send(reloaded))["duplicate"]
     stored = await (await shared.get(f"/v1/sites/{SITE}/sessions/s-8/events", headers=admin_headers)).json()
     assert len(stored) == 6
+
+
+async def test_a_session_whose_state_vanished_is_counted_and_logged_with_its_site_only(shared, rconn, caplog):
+    """Redis evicted or lost a live session's state and what was kept of it: its next batch is
+    redacted fail closed, but the values typed before are unknown, so their echoes pass; operators
+    see it in a metric and a WARNING that names the site, never the session."""
+    page, _, _, promo = password_page()
+    for seq, events in enumerate(([meta(), snapshot(page)], [input_event(promo, "ZOMER26")])):
+        answer = await shared.post(f"/v1/sites/{SITE}/sessions/gone-7/events",
+                                   data=orjson.dumps({"seq": seq, "events": events}),
+                                   headers={"Content-Type": "application/json"})
+        assert answer.status == 202, await answer.text()
+    assert 'redactor_session_state_lost_total 0.0' in await (await shared.get("/metrics")).text()
+    state_key, _, changes_key = keys(SITE, "gone-7")
+    kept_key, _ = more_keys(SITE, "gone-7")
+    assert await rconn.delete(state_key, changes_key, kept_key) >= 2  # as an eviction or a restart without persistence leaves it
+    with caplog.at_level(logging.WARNING, logger="redactor"):
+        answer = await shared.post(f"/v1/sites/{SITE}/sessions/gone-7/events",
+                                   data=orjson.dumps({"seq": 2, "events": [input_event(promo, "ZOMER26!")]}),
+                                   headers={"Content-Type": "application/json"})
+        assert answer.status == 202, await answer.text()
+    assert 'redactor_session_state_lost_total 1.0' in await (await shared.get("/metrics")).text()
+    warnings = [record.getMessage() for record in caplog.records if "no state for their session" in record.getMessage()]
+    assert warnings and all(SITE in message and "gone-7" not in message for message in warnings)
 
 
 async def test_live_sessions_of_a_site_are_bounded_across_instances(aiohttp_client, tmp_path, monkeypatch,

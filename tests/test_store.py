@@ -60,3 +60,42 @@ async def test_a_full_store_answers_503_and_is_not_ready_until_a_write_succeeds(
                                headers={"Content-Type": "application/json"})
     assert answer.status == 202, await answer.text()
     assert (await answer.json())["stored"] == 3000
+
+
+async def test_reads_of_recordings_on_a_full_store_answer_503_as_ingest_does(client, admin_headers):
+    """A read of recordings writes its audit entry first: on a full disk that write fails, and the
+    read is refused with 503 storage_full + Retry-After (review 6: 500 internal_error), never
+    answered unaudited; once there is room, it is answered."""
+    import orjson
+
+    from redactor.keys import STORE
+    from redactor.sinks.store import StorageUnavailable
+
+    assert (await client.put("/v1/sites/shop", json={}, headers=admin_headers)).status == 201
+    events = orjson.dumps([{"type": 4, "data": {"href": "https://shop.example/", "width": 1, "height": 1},
+                            "timestamp": 1}])
+    assert (await client.post("/v1/sites/shop/sessions/s1/events", data=events,
+                              headers={"Content-Type": "application/json"})).status == 202
+    store = client.server.app[STORE]
+
+    def cap(pages: int | None) -> None:
+        db = store.file.db
+        used = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count={pages or used}")
+
+    await store.file.run(cap, None)
+    for pad in ({"pad": "x" * 200}, None):  # the last pages' room taken, by large entries then the smallest
+        for _ in range(10_000):
+            try:
+                await store.audit(None, "", "", None, pad)
+            except StorageUnavailable:
+                break
+        else:
+            raise AssertionError("the store never filled up")
+    for path in ("/v1/sites/shop/sessions", "/v1/sites/shop/sessions/s1/events"):
+        answer = await client.get(path, headers=admin_headers)
+        assert answer.status == 503, await answer.text()
+        assert (await answer.json())["error"] == "storage_full" and answer.headers["Retry-After"].isdigit()
+    await store.file.run(cap, 1_000_000)  # room again
+    for path in ("/v1/sites/shop/sessions", "/v1/sites/shop/sessions/s1/events"):
+        assert (await client.get(path, headers=admin_headers)).status == 200

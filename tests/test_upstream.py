@@ -183,16 +183,51 @@ async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collec
     assert request["json"]["events"][-1]["data"]["payload"] == {"recording": "s1", "n": 0}
 
 
+async def test_forwarded_header_values_are_redacted_but_keep_what_the_sdk_needs(aiohttp_client, tmp_path, collector):
+    """Origin and Referer go on as scheme://host[:port], a login in them left behind; every other
+    value the client wrote is scanned as a payload's string (an e-mail in a User-Agent, a key that
+    is an e-mail), while Sentry's authentication and a project key keep their shape."""
+    settings = Settings(data_dir=tmp_path / "data", upstream=collector.url, pii_workers=0, ner=False,
+                        sites={"shop": validate_site_config({"allowed_origins": ["*"]})})
+    proxy = await aiohttp_client(create_app(settings))
+    sentry_auth = "Sentry sentry_version=7, sentry_client=sentry.javascript.browser/8.0.0, " \
+                  "sentry_key=0123456789abcdef0123456789abcdef"
+    answer = await post(proxy, "s1", batch("s1", 0), headers={
+        "Referer": "https://amelie.vermeulen%40telenet.example:Hunter2@shop.example:8443/checkout?x=1",
+        "Origin": "https://lotte:Geheim99@shop.example",
+        "User-Agent": "Mozilla/5.0 (contact jan.peeters@skynet.example)",
+        "X-Api-Key": "phc_Ab12Cd34Ef56Gh78", "X-Sentry-Auth": sentry_auth})
+    assert answer.status == 200
+    headers = collector.received[-1]["headers"]
+    assert headers["Referer"] == "https://shop.example:8443/" and headers["Origin"] == "https://shop.example"
+    assert headers["User-Agent"].startswith("Mozilla/5.0 (contact ") and "peeters" not in headers["User-Agent"]
+    assert headers["X-Api-Key"] == "phc_Ab12Cd34Ef56Gh78" and headers["X-Sentry-Auth"] == sentry_auth
+    chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 " \
+             "Safari/537.36"
+    answer = await post(proxy, "s2", batch("s2", 0), headers={
+        "X-Api-Key": "marieke.claes@proximus.example", "X-Sentry-Auth": sentry_auth + ", user=marieke.claes@proximus.example",
+        "User-Agent": chrome})
+    assert answer.status == 200
+    headers = collector.received[-1]["headers"]
+    assert headers["User-Agent"] == chrome  # its product versions are no IP addresses
+    assert "marieke" not in headers["X-Api-Key"] and "marieke" not in headers["X-Sentry-Auth"]
+    assert headers["X-Sentry-Auth"].startswith(sentry_auth + ", ")  # the SDK's own parameters as they were
+    for value in headers.values():
+        assert "Hunter2" not in value and "amelie" not in value and "Geheim99" not in value and "lotte" not in value
+
+
 async def test_the_spool_keeps_only_the_redacted_query_and_allowed_headers(proxy, collector):
     collector.mode = "fail"
     answer = await post(proxy, "s1", batch("s1", 0), "?email=jan%40mail.example&note=call%20jan%40mail.example",
-                        headers={"Cookie": "sid=123", "X-Forwarded-For": "198.51.100.7", "User-Agent": "rrweb-test"})
+                        headers={"Cookie": "sid=123", "X-Forwarded-For": "198.51.100.7",
+                                 "User-Agent": "rrweb-test jan@mail.example"})
     assert answer.status == 202 and (await answer.json())["spooled"]
     with sqlite3.connect(proxy.app[SPOOL].path) as db:
         rows = db.execute("SELECT path, headers, body FROM items").fetchall()
     db.close()
     [(path, headers, body)] = rows
     assert "jan" not in path and "mail.example" not in path and path.startswith("/v1/sites/shop/sessions/s1/events?")
+    assert b"jan@mail.example" not in headers and b"rrweb-test " in headers  # the user agent scanned before it is kept
     assert {name.lower() for name, _ in orjson.loads(headers)} <= {"user-agent", "content-type", "content-length"}
     assert b"198.51.100.7" not in headers and b"sid=123" not in headers and SECRET.encode() not in body
 

@@ -25,6 +25,8 @@ import redactor
 from redactor.pii.spans import Span
 from redactor.ruledata import rules_dir
 
+from redis.exceptions import OutOfMemoryError
+
 if TYPE_CHECKING:
     import redis.asyncio as aioredis
 
@@ -37,6 +39,13 @@ FRONT_CACHE_TEXTS = 50_000
 #: site's releases, and the rules with ours; a day keeps a site's steady pages warm, and bounds
 #: how long a keyed hash of a visitor's typed text stays anywhere
 SHARED_TTL_SECONDS = 24 * 3600
+#: the share of Redis's `maxmemory` the detection answers may fill: past it they are no longer
+#: shared (each process still keeps its own). Session state needs the rest, and Redis must run with
+#: `maxmemory-policy noeviction` (docs/scaling.md): it evicts nothing, so a Redis filled with
+#: answers would refuse the sessions' writes (every batch 503).
+SHARE_BELOW_MEMORY = 0.5
+#: once Redis had no room for answers, how long until it is asked again (INFO memory)
+ROOM_CHECK_SECONDS = 10.0
 
 
 #: the libraries whose answers are the detector's: an upgrade of one may change what a text holds
@@ -103,8 +112,10 @@ class SharedSpans:
     """The detector's answers per site, shared by the site's sessions: an LRU of ``size`` entries in
     this process, each kept ``ttl`` seconds, and with ``redis`` the same entries under
     ``redactor:spans:{site}:<digest>`` (SET EX ttl; one MGET per batch: the ``{site}`` hash tag puts a
-    site's entries in one Redis Cluster slot). Redis bounds its share with its ``maxmemory``
-    policy (volatile-lru evicts these entries first: they all carry a TTL).
+    site's entries in one Redis Cluster slot). Their share of Redis is bounded here, not by an
+    eviction policy (which would evict sessions' state too): they are written only while Redis
+    uses less than SHARE_BELOW_MEMORY of its ``maxmemory`` (asked with each write), and a write
+    Redis refuses for want of memory (OOM) only means the answers are not shared.
 
     Keyed by a keyed hash (BLAKE2b under a key derived from the server secret, which every instance
     on one Redis shares) of site, language and text: never the raw text, nor a plain hash of it,
@@ -126,6 +137,8 @@ class SharedSpans:
         self.counts: Counter[str] = Counter()
         # the loop puts and gets, and the redaction threads get (DetectorPool.known): one at a time
         self._lock = threading.Lock()
+        self._room = True  # whether Redis had room for answers when last asked (share)
+        self._room_asked = float("-inf")
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -179,16 +192,36 @@ class SharedSpans:
         return [None if value is None else self._open(site, digest, value) for digest, value in zip(digests, values)]
 
     async def share(self, site: str, found: dict[bytes, tuple[Span, ...]]) -> None:
+        """Writes the answers while Redis has room for them (below SHARE_BELOW_MEMORY of its
+        maxmemory), asking how much it uses in the same round trip: past it, at most one batch's
+        answers are written, then none until a look at least ROOM_CHECK_SECONDS later finds room."""
         if self.redis is None or not found:
+            return
+        now = time.monotonic()
+        if not self._room and now - self._room_asked < ROOM_CHECK_SECONDS:
             return
         ttl = max(1, int(self.ttl))
         try:
             async with self.redis.pipeline(transaction=False) as pipe:
-                for digest, spans in found.items():
-                    pipe.set(self._redis_key(site, digest), self._seal(site, digest, spans), ex=ttl)
-                await pipe.execute()
+                if self._room:
+                    for digest, spans in found.items():
+                        pipe.set(self._redis_key(site, digest), self._seal(site, digest, spans), ex=ttl)
+                pipe.info("memory")
+                memory = (await pipe.execute())[-1]
+            limit = int(memory.get("maxmemory", 0))
+            self._note_room(not limit or int(memory.get("used_memory", 0)) < limit * SHARE_BELOW_MEMORY)
+        except OutOfMemoryError:  # Redis is full: its room is for the sessions' state
+            self._note_room(False)
         except Exception as error:  # noqa: BLE001 - the answers stay in this process
             log.warning("detection cache on Redis unavailable (%s): answers not shared", type(error).__name__)
+        self._room_asked = now
+
+    def _note_room(self, room: bool) -> None:
+        if room != self._room:
+            log.warning("detection answers are shared on Redis again" if room else
+                        f"detection answers are no longer shared on Redis: it is past {SHARE_BELOW_MEMORY:.0%} of "
+                        "its maxmemory, which is for session state (each process keeps its own answers)")
+        self._room = room
 
     @staticmethod
     def _redis_key(site: str, digest: bytes) -> str:

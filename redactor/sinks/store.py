@@ -96,15 +96,22 @@ STORAGE_RETRY_SECONDS = 30
 PROBE_BYTES = 64 * 1024
 
 
-class StorageUnavailable(Exception):
-    """A write failed for want of room or of a working disk (sqlite3.OperationalError): the batch
-    is not stored, and the client may send it again later (503)."""
+#: what a failed write of a batch means to its client
+BATCH_NOT_STORED = "the batch was not stored; send it again later"
+#: what a failed write of the admin API or the viewer means: every change, and every read of
+#: recordings, writes its audit entry first (answers.errors answers 503 with this)
+REQUEST_NOT_DONE = "nothing was done (every change and every read of recordings is audited first); retry later"
 
-    def __init__(self, error: sqlite3.OperationalError):
+
+class StorageUnavailable(Exception):
+    """A write failed for want of room or of a working disk (sqlite3.OperationalError): what it
+    was for is not done, and the client may send it again later (503)."""
+
+    def __init__(self, error: sqlite3.OperationalError, consequence: str = BATCH_NOT_STORED):
         full = getattr(error, "sqlite_errorname", "") == "SQLITE_FULL"
         self.code = "storage_full" if full else "storage_failed"
         self.detail = ("the store's disk is full" if full else f"the store could not write ({error})") + \
-            ": the batch was not stored; send it again later"
+            f": {consequence}"
         self.retry_after = STORAGE_RETRY_SECONDS
         super().__init__(self.detail)
 
@@ -190,14 +197,15 @@ class Store:
     def _query(self, sql: str, *args: Any) -> list[tuple]:
         return self.file.db.execute(sql, args).fetchall()
 
-    async def _write_or_unavailable(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    async def _write_or_unavailable(self, fn: Callable[[sqlite3.Connection], T],
+                                    consequence: str = BATCH_NOT_STORED) -> T:
         """_write, with a write that failed for want of room or disk raised as StorageUnavailable
         (and the store marked failing until a write succeeds)."""
         try:
             done = await self._write(fn)
         except sqlite3.OperationalError as error:
             self.failing = True
-            raise StorageUnavailable(error) from error
+            raise StorageUnavailable(error, consequence) from error
         self.failing = False
         return done
 
@@ -228,7 +236,7 @@ class Store:
                        "ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
                        (site, orjson.dumps(config), time.time()))
             self._audit(db, site, author, action, before, config)
-        await self._write(write)
+        await self._write_or_unavailable(write, REQUEST_NOT_DONE)
 
     # -- audit ----------------------------------------------------------------------------------
     @staticmethod
@@ -238,7 +246,8 @@ class Store:
                     None if before is None else orjson.dumps(before), None if after is None else orjson.dumps(after)))
 
     async def audit(self, site: str | None, author: str, action: str, before: Any = None, after: Any = None) -> None:
-        await self._write(lambda db: self._audit(db, site, author, action, before, after))
+        await self._write_or_unavailable(lambda db: self._audit(db, site, author, action, before, after),
+                                         REQUEST_NOT_DONE)
 
     async def audit_log(self, site: str | None = None) -> list[dict[str, Any]]:
         """A site's entries, oldest first; every entry (token changes included) without a site."""
@@ -259,7 +268,7 @@ class Store:
                        "VALUES (?, ?, ?, NULL, ?, ?)", (name, token_hash, time.time(), role, orjson.dumps(sites)))
             if audit_author is not None:
                 self._audit(db, None, audit_author, "create_token", None, {"name": name, "role": role, "sites": sites})
-        await self._write(write)
+        await self._write_or_unavailable(write, REQUEST_NOT_DONE)
 
     async def tokens(self) -> dict[str, tuple[str, str, list[str]]]:
         """hash → (name, role, sites) of every live token."""
@@ -292,7 +301,7 @@ class Store:
             if count and audit_author is not None:
                 self._audit(db, None, audit_author, "revoke_token", grant, None)
             return count
-        return await self._write(write)
+        return await self._write_or_unavailable(write, REQUEST_NOT_DONE)
 
     # -- batches and sessions -------------------------------------------------------------------
     async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
@@ -374,7 +383,7 @@ class Store:
             if found:
                 self._audit(db, site, author, "erase_session", {"session": session}, None)
             return bool(found)
-        return await self._write(erase)
+        return await self._write_or_unavailable(erase, REQUEST_NOT_DONE)
 
     async def erase_older_than(self, site: str, cutoff: float, author: str = "retention") -> list[str]:
         """Erases the sessions of a site whose last batch arrived before `cutoff` (epoch seconds):

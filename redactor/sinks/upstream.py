@@ -23,6 +23,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import asyncio
+import re
 import email.utils
 import gzip
 import time
@@ -41,6 +42,12 @@ from redactor.sinks.spool import Outgoing, Retry, Spools
 FORWARDED = frozenset({"content-type", "user-agent", "origin", "referer",
                        "x-sentry-auth",  # Sentry's SDK authentication (public DSN key), when not in the query
                        "x-api-key"})  # a collector's project key, sent by the recording script
+#: what the recording scripts send as Content-Type: a media type, token parameters (charset=utf-8)
+MEDIA_TYPE = re.compile(r"[\w.+-]{1,64}/[\w.+-]{1,128}(?:\s*;\s*[\w.-]{1,32}=[\w.+-]{1,64}){0,4}\s*")
+#: the scanned headers that are the client's to write (redactor.ingest_query.redact_headers)
+SCANNED = FORWARDED - {"origin", "referer", "content-type"}
+#: what a scheme and a host name are made of (an IPv6 address's ':' included): anything else is no origin
+ORIGIN_PART = re.compile(r"[A-Za-z0-9.:+-]{1,255}")
 #: hop-by-hop headers (RFC 9110 §7.6.1): never passed back from the collector's answer either
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
                         "te", "trailer", "trailers", "transfer-encoding", "upgrade", "expect"})
@@ -57,10 +64,28 @@ def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
     return HOP_BY_HOP | named
 
 
-def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
-    headers = [(name, origin_of(value) if name.lower() == "referer" else value)
-               for name, value in incoming.items() if name.lower() in FORWARDED]
-    headers = [(name, value) for name, value in headers if value or name.lower() != "referer"]  # unparsable: dropped
+def forwarded_headers(incoming: CIMultiDictProxy[str]) -> list[tuple[str, str]]:
+    """The allow-listed headers, Origin and Referer cut to scheme://host[:port] (an unparsable one
+    is not sent), a Content-Type that is not a plain media type left out; the values still to be
+    scanned (ingest_query.redact_headers) but Origin's, Referer's and Content-Type's, which are
+    rebuilt or checked here."""
+    headers = []
+    for name, value in incoming.items():
+        lowered = name.lower()
+        if lowered not in FORWARDED:
+            continue
+        if lowered in ("origin", "referer"):
+            value = origin_of(value) + ("/" if lowered == "referer" else "") if value.strip() != "null" else "null"
+            if value in ("", "/"):
+                continue
+        elif lowered == "content-type" and not MEDIA_TYPE.fullmatch(value):
+            continue
+        headers.append((name, value))
+    return headers
+
+
+def with_body_headers(headers: list[tuple[str, str]], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
+    headers = list(headers)
     if gzipped:
         headers.append(("Content-Encoding", "gzip"))
     headers.append(("Content-Length", str(len(body))))
@@ -68,27 +93,34 @@ def request_headers(incoming: CIMultiDictProxy[str], body: bytes, gzipped: bool)
 
 
 def origin_of(url: str) -> str:
-    """A Referer is the recorded page's URL, query included (?ref=someone@example.com): only its
-    origin goes on, as a browser with `Referrer-Policy: strict-origin` would send it; "" for one
-    that is no URL (`http://[oops/`), which is then not sent at all."""
+    """A Referer is the recorded page's URL, query included (?ref=someone@example.com), and its
+    authority may hold a login (https://jan:Hunter2@shop.example/): only scheme://host[:port] goes on,
+    as a browser with `Referrer-Policy: strict-origin` would send it; "" for one that is no URL
+    (`http://[oops/`), which is then not sent at all."""
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(url.strip())
+        host, port = parts.hostname, parts.port
     except ValueError:
         return ""
-    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else ""
+    if not parts.scheme or not host or not ORIGIN_PART.fullmatch(parts.scheme) or not ORIGIN_PART.fullmatch(host):
+        return ""
+    host = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else "")
 
 
 def client_sent_gzip(incoming: CIMultiDictProxy[str]) -> bool:
     return incoming.get("Content-Encoding", "").strip().lower() == "gzip"  # the only gzip body.read_body takes
 
 
-async def outgoing(request: web.Request, site: str, session: str, redacted: bytes, path: str) -> Outgoing:
-    """The request to send upstream for a redacted body; path: the path and redacted query."""
+async def outgoing(request: web.Request, site: str, session: str, redacted: bytes, path: str,
+                   headers: list[tuple[str, str]]) -> Outgoing:
+    """The request to send upstream for a redacted body; path: the path and redacted query;
+    headers: forwarded_headers, their values redacted."""
     gzipped = client_sent_gzip(request.headers)
     if gzipped:
         redacted = (gzip.compress(redacted, GZIP_LEVEL) if len(redacted) <= INLINE_GZIP_LIMIT
                     else await asyncio.to_thread(gzip.compress, redacted, GZIP_LEVEL))
-    return Outgoing(site, session, request.method, path, request_headers(request.headers, redacted, gzipped),
+    return Outgoing(site, session, request.method, path, with_body_headers(headers, redacted, gzipped),
                     redacted)
 
 
