@@ -825,8 +825,8 @@ class BatchRedaction:
         if typed and nid is not None:
             self._series(nid, "content.value", key=(nid, name)).add(cell)
         else:
-            names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
-            self.slots.append(TextSlot(cell, nid, "content.value", names))
+            search = self.policy.fields.is_search(tag, attributes)
+            self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search))
         self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -922,9 +922,9 @@ class BatchRedaction:
                 self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
             else:
                 editable = bool(node.flags & EDITABLE)
-                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs),
-                                       typed=rule in ("content.input", "content.value"))
-                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
+                search = self.policy.fields.is_search(node.tag, node.attrs)
+                names = names_by_shape(node.tag, editable, search, typed=rule in ("content.input", "content.value"))
+                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names, search)
         return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------
