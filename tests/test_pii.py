@@ -221,6 +221,12 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # on whose behalf one writes, or who is speaking (review 6): the given name as well as the surname
+    ("namens jan peeters", "nl", [("jan peeters", "PERSON")]),
+    ("de la part de amélie vermeulen", "fr", [("amélie vermeulen", "PERSON")]),
+    ("this is sophie peeters", "en", [("sophie peeters", "PERSON")]),
+    ("on behalf of sophie peeters", "en", [("sophie peeters", "PERSON")]),
+    ("this is fine", "en", []), ("namens het team", "nl", []),
     ("ik ben moe", "nl", []), ("je suis ravi", "fr", []), ("i am fine", "en", []), ("bel gratis", "nl", []),
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
