@@ -910,6 +910,8 @@ def _looks_random(run: str) -> bool:
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
+#: a resource's file extension ("jorindev77.jpg"), kept as the type a replay asks for
+_RESOURCE_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|json|js|css|mp4|webm|pdf)$")
 #: a page's own file after such a segment ("/klant/index.html")
 _PAGE_FILE = re.compile(r"(?i)\.(?:html?|php\d?|aspx?|jsp|cgi)$")
 
@@ -952,7 +954,9 @@ class UrlSlot(Slot):
     the path and the fragment are scanned (after percent-decoding: '%40' is an '@').
     page: a page's address (the page's own, a link's), not a resource's, where a path segment that
     spells a name is a person ("/klant/sanne-jansen/"): an image or a stylesheet keeps its path,
-    as a replay needs it ("/img/olivia-burton-watch.jpg")."""
+    as a replay needs it ("/img/olivia-burton-watch.jpg"). A segment after one that holds people is a
+    person's handle in both ("/users/jorindev77/avatar.png", "/klant/jorindev77.jpg"): a resource's
+    file keeps its extension."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
@@ -978,15 +982,19 @@ class UrlSlot(Slot):
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
         for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
-            segment = page and piece[0] == "/" and not piece[2]
-            if segment and is_name_slug(unquote(name)):
+            segment = piece[0] == "/" and not piece[2]
+            if page and segment and is_name_slug(unquote(name)):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
             elif segment and after_people and _person_in_path(unquote(name)):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
-                self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
+                handle, extension = unquote(name), ""
+                if not page and (file := _RESOURCE_FILE.search(handle)) and file.start():
+                    handle, extension = handle[:file.start()], file.group(0)
+                self._mask_whole(piece, 1, handle, "PERSON", "url.person-path", work)
+                piece[1] += quote(extension)
             after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
             if not piece[2] or not value:
                 continue
