@@ -1440,9 +1440,11 @@ class BatchRedaction:
                     changed |= taint.add(word, hasher)
         if entity == "EMAIL_ADDRESS" and "@" in value:
             # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
-            # "Ingelogd als ysaure.quenouillere"), or by one of its parts
+            # "Ingelogd als ysaure.quenouillere"), or by one of its parts; not by a plus-tag alone
+            # ("jan+shop@…"): chosen to name the shop, it is the site's word, whose host it would mask
             local, domain = value.rsplit("@", 1)
-            for part in {local, *re.split(r"[._+-]", local)}:
+            mailbox = local.partition("+")[0]
+            for part in {local, mailbox, *re.split(r"[._-]", mailbox)}:
                 if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
                     changed |= taint.add(part, hasher)
             # a work or a family address's domain names its owner too: a signature under

@@ -732,6 +732,21 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
+    """"amelie.vermeulen+winkelhuis@…": the tag after '+' is chosen to name the shop, the site's own
+    word; tainted alone it masked the site's host in every later address. The mailbox is still
+    the visitor's, and so is the whole address."""
+    field, links = element("input", {"type": "email", "name": "email"}), element("p", {"id": "links"})
+    s = session()
+    s.send(snapshot(html_page(field, links, lang="nl")))
+    s.send(*typing(field["id"], "amelie.vermeulen+winkelhuis@telenet.example"))
+    s.send(mutation(adds=[add(links["id"], element("a", {"href": "https://winkelhuis.example/c"}, [text("Winkelhuis")])),
+                          add(links["id"], text("Ingelogd als amelie.vermeulen"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "https://winkelhuis.example/c" in stored and '"textContent":"Winkelhuis"' in stored
+    assert "amelie" not in stored and "vermeulen" not in stored
+
+
 def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_as_echoes(session):
     """Review 4: the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
     "Ingelogd als ysaure.quenouillere"), or makes a handle or a team's name of the typed name
