@@ -290,6 +290,10 @@ ADDRESS_AS_TYPED = [
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
     ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14, 9000 Gent", "POSTAL_ADDRESS")]),
+    # particles inside its name, after a capitalised word (review 6): "Hof ter" was kept before "Zorbal 3"
+    ("Leveradres: Hof ter Zorbal 3, 9000 Gent", "nl", [("Hof ter Zorbal 3", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    ("Levering op Onder de Linden 12, 9000 Gent", "nl",
+     [("Onder de Linden 12", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     # after where the writer says they live: words then a number, no street word, no capital, and the town
     ("ik woon in de molenhoek 12 te lovendegem, de modem staat op zolder", "nl",
      [("molenhoek 12 te lovendegem", "POSTAL_ADDRESS")]),
