@@ -76,6 +76,34 @@ def test_names_a_script_wrote_values_into_are_not_kept(session):
     assert find(s.stored, tag["id"])["tagName"] == "redacted-element"
 
 
+WRITTEN_AS_NAMES = ["data-jan.peeters", "data-amelie.vermeulen", "data-vermeulen-amelie", "data-amelie_vermeulen.be",
+                    "data-m.dubois.gmail.com", "data-x:0478:123:456", "data-3247-8123-456", "data-06-12-34-56-78"]
+FRAMEWORK_NAMES = ["data-testid", "data-v-1a2b3c4d", "aria-describedby", "ng-reflect-model", "x-on:click.outside",
+                   ":class", "@click.prevent", "v-bind:href", "_ngcontent-c12", "data-col-2"]
+
+
+def test_a_name_shaped_as_no_framework_writes_one_is_not_kept(session):
+    """The shapes frameworks give names are words joined by '-', '_' or ':', a directive's dotted
+    modifiers, digits as short counters: a dotted name (an address, "data-jan.peeters"), a name written
+    surname first, a number in groups is what a script wrote there, dropped in a snapshot and a
+    mutation, masked as a CSS property and as a custom element's tag."""
+    style = element("style", {}, [])
+    box = element("div", {**dict.fromkeys(WRITTEN_AS_NAMES, "1"), **dict.fromkeys(FRAMEWORK_NAMES, "k")}, [])
+    tag = element("amelie.vermeulen-card", {"class": "kaart"}, [])
+    s = session()
+    s.send(meta(), snapshot(html_page(style, box, tag)))
+    s.send(incremental(13, id=style["id"], index=[0], set={"property": "--amelie.vermeulen", "value": "1", "priority": ""}),
+           mutation(attributes=[{"id": box["id"], "attributes": {"data-amelie.vermeulen": "x", "data-state": "open",
+                                                                  "style": {"--vermeulen.amelie": "1"}}}]))
+    names = orjson.dumps(s.stored).decode()
+    for value in ("amelie", "vermeulen", "peeters", "dubois", "0478", "3247", "34-56"):
+        assert value not in names, value
+    for kept in FRAMEWORK_NAMES:
+        assert f'"{kept}":"k"' in names, kept
+    assert '"data-state":"open"' in names
+    assert find(s.stored, tag["id"])["tagName"] == "redacted-element"
+
+
 # -- attributes: every string attribute is scanned but a short structural list ----------------
 @pytest.mark.parametrize("name, value", [
     ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),
