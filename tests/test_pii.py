@@ -221,6 +221,12 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # the holder named right before an account or an id number (review 6): the model reads the name there as
+    # the number's label; the site's label before its own account is no name
+    ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),
+    ("Jan Peeters BE71096123456769", "nl", [("Jan Peeters", "PERSON")]),
+    ("Begunstigde: Sophie Peeters NL91 ABNA 0417 1643 00", "nl", [("Sophie Peeters", "PERSON")]),
+    ("Amélie Vermeulen 85.07.30-033.28", "nl", [("Amélie Vermeulen", "PERSON")]),
     # on whose behalf one writes, or who is speaking (review 6): the given name as well as the surname
     ("namens jan peeters", "nl", [("jan peeters", "PERSON")]),
     ("de la part de amélie vermeulen", "fr", [("amélie vermeulen", "PERSON")]),
