@@ -575,6 +575,17 @@ _DIGIT_WORD = re.compile(r"(?<![A-Za-z0-9])\d+(?![A-Za-z0-9])")
 _DIGIT_WORD_MAX, _DIGIT_WORDS_MAX = 3, 4
 
 
+#: digits a payload's key holds when it is a number written in groups (a phone, an account, a date:
+#: "0478:91:35:27", "BE71-0961-2345-6769"), not an id ("12345") or a counter ("item-2")
+_GROUPED_DIGITS = 8
+
+
+def digits_in_groups(name: str) -> bool:
+    """Whether a name holds a number written in groups: two words of digits or more, eight digits in all."""
+    digit_words = _DIGIT_WORD.findall(name)
+    return len(digit_words) >= 2 and sum(map(len, digit_words)) >= _GROUPED_DIGITS
+
+
 def page_name_shaped(name: Any) -> bool:
     """Whether a name a page gives (an attribute's, a custom element's, a CSS property's) has the
     shape of one: an allow-list, so that what a script writes there instead ('jan@mail.example',

@@ -104,6 +104,19 @@ def test_a_name_shaped_as_no_framework_writes_one_is_not_kept(session):
     assert find(s.stored, tag["id"])["tagName"] == "redacted-element"
 
 
+def test_a_payload_key_that_is_a_number_in_groups_is_masked_an_id_or_a_counter_is_kept(session):
+    """{"0478:91:35:27": 2}: a phone's or an account's groups written as a key, which the detector does
+    not read as one there, are masked; a product's id or a counter as a key stays."""
+    s = session()
+    s.send(meta(), snapshot(html_page()),
+           custom("cart", {"0478:91:35:27": 1, "x:0478:91:35:27": 2, "BE71-0961-2345-6769": 3, "12345": 4, "item-2": 5,
+                           "headers": {"x-tel-0478-91-35-27": "1", "content-type": "json"}}))
+    payload = orjson.dumps(s.stored[-1]).decode()
+    assert "0478" not in payload and "6769" not in payload
+    for kept in ('"12345":4', '"item-2":5', '"content-type":"json"'):
+        assert kept in payload, kept
+
+
 # -- attributes: every string attribute is scanned but a short structural list ----------------
 @pytest.mark.parametrize("name, value", [
     ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),
