@@ -910,8 +910,6 @@ def _looks_random(run: str) -> bool:
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
-#: a resource's file extension ("jorindev77.jpg"), kept as the type a replay asks for
-_RESOURCE_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|json|js|css|mp4|webm|pdf)$")
 #: a page's own file after such a segment ("/klant/index.html")
 _PAGE_FILE = re.compile(r"(?i)\.(?:html?|php\d?|aspx?|jsp|cgi)$")
 
@@ -955,8 +953,8 @@ class UrlSlot(Slot):
     page: a page's address (the page's own, a link's), not a resource's, where a path segment that
     spells a name is a person ("/klant/sanne-jansen/"): an image or a stylesheet keeps its path,
     as a replay needs it ("/img/olivia-burton-watch.jpg"). A segment after one that holds people is a
-    person's handle in both ("/users/jorindev77/avatar.png", "/klant/jorindev77.jpg"): a resource's
-    file keeps its extension."""
+    person's handle in both ("/users/jorindev77/avatar.png", "/klant/jorindev77.jpg"): a replay
+    cannot load a person's avatar from a masked path anyway."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
@@ -990,11 +988,7 @@ class UrlSlot(Slot):
             elif segment and after_people and _person_in_path(unquote(name)):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
-                handle, extension = unquote(name), ""
-                if not page and (file := _RESOURCE_FILE.search(handle)) and file.start():
-                    handle, extension = handle[:file.start()], file.group(0)
-                self._mask_whole(piece, 1, handle, "PERSON", "url.person-path", work)
-                piece[1] += quote(extension)
+                self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
             after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
             if not piece[2] or not value:
                 continue
