@@ -31,7 +31,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
-from redactor.pii.spans import Span
+from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
 
@@ -923,19 +923,21 @@ def _person_in_path(segment: str) -> bool:
 #: a '+' that starts a number ("?tel=+32+478…", "?x=+32478913527"): an international phone's,
 #: left unencoded by a script that wrote the address itself, not a form encoding's space
 _PLUS_STARTING_A_NUMBER = re.compile(r"(?<![0-9A-Za-z])\+(?=[0-9])")
+#: a '+' inside an e-mail address's local part ("?x=amelie.vermeulen+shop@…"): a plus-tag's, not a space
+_PLUS_IN_AN_ADDRESS = re.compile(r"(?<=[\w.-])\+(?=[\w.+-]*(?:@|%40))")
 
 
 def _readings(raw: str, query: bool) -> list[str]:
     """A URL piece percent-decoded every way its '+' can be meant, the way it is written back
     first. A query value is form-encoded ('+' a space) but a script that writes the address itself
-    leaves a phone's '+' as it is: read with a '+' that starts a number kept too. A path segment
+    leaves a phone's '+' and an e-mail's plus-tag as they are: read with those kept too. A path segment
     or a fragment is not form-encoded ('+' a plus), but a site may still spell a space with it
     ("/zoek/jan+jansen"): read with '+' a space too. Every reading has the piece's length, a '+'
     one character in each, so a span found in one is at the same place in the others."""
     if query:
         readings = [unquote_plus(raw)]
         if "+" in raw:
-            readings.append(unquote_plus(_PLUS_STARTING_A_NUMBER.sub("%2B", raw)))
+            readings.append(unquote_plus(_PLUS_IN_AN_ADDRESS.sub("%2B", _PLUS_STARTING_A_NUMBER.sub("%2B", raw))))
     else:
         readings = [unquote(raw)]
         if "+" in raw:
@@ -1047,19 +1049,27 @@ class UrlSlot(Slot):
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
             return
         spans_of: dict[int, list[Span]] = {}
+        read_in: dict[int, str] = {}  # id of a span -> the reading it was found in
         written: dict[int, str] = {}  # each piece's first reading: the way it is written back
         for index, text, spans in zip(self.text_pieces, self.texts, found):
             written.setdefault(index, text)
-            if spans:
-                work.taint_spans(text, spans)
-                spans_of.setdefault(index, []).extend(spans)
+            spans_of.setdefault(index, []).extend(spans)
+            read_in.update((id(span), text) for span in spans)
+        spans_of = {index: spans for index, spans in spans_of.items() if spans}
         for index, spans in spans_of.items():
+            # what one reading finds inside what another found is a part of it ("shop@telenet.example"
+            # read with the plus-tag's '+' a space): tainted alone it would mask the site's own words
+            spans = drop_contained(spans)
+            for span in spans:
+                work.taint_spans(read_in[id(span)], [span])
             # a piece's readings differ only in what a '+' stands for, one character each: a span
             # found in any of them is at the same place in the piece as it is written back
             piece = self.pieces[index]
             part = 3 if piece[2] else 1
-            if index in self.searched:
-                spans = a_person_searched(written[index], spans)
+            if index in self.searched:  # a search about a person: the rest of its query is theirs
+                whole = a_person_searched(written[index], spans)[len(spans):]
+                work.taint_spans(written[index], whole)
+                spans = [*spans, *whole]
             masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
             piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)

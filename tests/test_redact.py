@@ -747,6 +747,19 @@ def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
     assert "amelie" not in stored and "vermeulen" not in stored
 
 
+@pytest.mark.parametrize("href", ["https://winkelhuis.example/c?x=amelie.vermeulen+winkelhuis@telenet.example",
+                                  "https://winkelhuis.example/c/amelie.vermeulen+winkelhuis@telenet.example"])
+def test_an_e_mail_with_a_plus_tag_in_a_url_does_not_mask_the_site_s_host(session, href):
+    """A '+' in a URL is read as a space too: "winkelhuis@telenet.example" found that way is a part of
+    the address the '+' reading finds, and its plus-tag alone names the shop, not the visitor."""
+    s = session()
+    s.send(meta("https://winkelhuis.example/"), snapshot(html_page(element("a", {"href": href}, [text("l")]),
+                                                                   element("a", {"href": "https://winkelhuis.example/c"}, [text("m")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "amelie" not in stored and "vermeulen" not in stored and "telenet" not in stored
+    assert '"href":"https://winkelhuis.example/c"' in stored and stored.count("https://winkelhuis.example/") == 3
+
+
 def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_as_echoes(session):
     """Review 4: the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
     "Ingelogd als ysaure.quenouillere"), or makes a handle or a team's name of the typed name
