@@ -31,7 +31,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
-from redactor.pii.spans import Span
+from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
 
@@ -408,10 +408,52 @@ def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) 
     return _line_or_sentence if typed and tag == "input" else _SHAPED_AND_STREETS
 
 
+#: in a search value, digit groups that write a person's data: a group of four digits or more (a year
+#: of birth, a date, a client number: "1990", "12/03/1990") or eight digits in all (a phone, a national
+#: number: "0478 91 35 27", "85.07.30-033.61"); a product's numbers are shorter or part of a word
+#: ("nike air 270", "iphone 15 pro 256gb", "samsung galaxy s24")
+_DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\+?\d(?:[\d \t./-]{0,40}\d)?(?![\w])")
+_PERSONAL_GROUP, _PERSONAL_DIGITS = re.compile(r"\d{4}"), 8
+#: an IBAN, grouped or not ("BE71 0961 2345 6769", "BE71096123456769"), and an e-mail's '@'
+_ACCOUNT_OR_ADDRESS = re.compile(r"(?i)(?<![\w])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,}|@")
+
+
+def _holds_personal_number(value: str) -> bool:
+    if _ACCOUNT_OR_ADDRESS.search(value):
+        return True
+    for run in _DIGIT_GROUPS.finditer(value):
+        digits = run.group(0)
+        if _PERSONAL_GROUP.search(digits) or sum(c.isdigit() for c in digits) >= _PERSONAL_DIGITS:
+            return True
+    return False
+
+
+#: a name written surname first, a comma, then the given name ("Peeters, Jan"): a list's order, not a product's
+_SURNAME_COMMA_GIVEN = regex.compile(rf"\s*({_NAME_WORD}(?:[^\S\n]+{_NAME_WORD})?),[^\S\n]*({_PROPER_WORD})\s*")
+
+
+def _surname_first(value: str) -> bool:
+    return bool((match := _SURNAME_COMMA_GIVEN.fullmatch(value)) and is_given_name(match.group(2)))
+
+
+def a_person_searched(value: str, found: list[Span]) -> list[Span]:
+    """The spans of a search value (a search box's, a search URL's query). A product search holds no
+    personal data; one that holds some (what the detector found: a name, an IBAN, a phone) is about a
+    person, and what sits beside it is the same person's ("Amélie Vermeulen BE71 0961 …"): the whole
+    value is masked. So is one where capitalised words stand beside a number a person's data is
+    written with ("Ysoline Daemers-Quendt 2024", "Jan Peeters 1990"), which no detector reads as a
+    name there, and a name written surname first ("Peeters, Jan")."""
+    stripped = value.strip()
+    if not stripped or not (found or _surname_first(value) or (_holds_personal_number(value) and name_runs(value))):
+        return found
+    start = value.index(stripped)
+    return [*found, Span(start, start + len(stripped), found[0].entity if found else "PERSON", 1.0, "search.person")]
+
+
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
-    words (a heading, a tooltip).
+    words (a heading, a tooltip). search: a search box's value (a_person_searched).
 
     A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
     autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
@@ -420,8 +462,9 @@ class TextSlot(Slot):
     percent-decoded form is scanned too ("%2B31%206%20…" is a phone number only once decoded), the
     value masked whole when that finds anything."""
 
-    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
-        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
+                 search: bool = False):
+        self.cell, self.node, self.rule, self.names, self.search = cell, node, rule, names, search
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
@@ -451,6 +494,8 @@ class TextSlot(Slot):
         spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
         if self.names is not None:
             spans.extend(self.names(self.texts[0]))
+        if self.search:
+            spans = a_person_searched(self.texts[0], spans)
         if self.line is not None:
             index, offset = self.line
             length = len(self.texts[0])
@@ -493,10 +538,12 @@ def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
 class SeriesSlot(Slot):
     """The values one field took during one batch, keystroke by keystroke (see module doc).
     entry: how they came (entry_of): only a typed value's last word can be cut by the batch;
-    names: how a name is read from a typed value's shape alone (names_by_shape)."""
+    names: how a name is read from a typed value's shape alone (names_by_shape); search: a search
+    box's values (a_person_searched)."""
 
-    def __init__(self, node: int, rule: str, entry: str = TYPED, names: NameShapes | None = None):
-        self.node, self.rule, self.entry, self.names = node, rule, entry, names
+    def __init__(self, node: int, rule: str, entry: str = TYPED, names: NameShapes | None = None,
+                 search: bool = False):
+        self.node, self.rule, self.entry, self.names, self.search = node, rule, entry, names, search
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -516,6 +563,8 @@ class SeriesSlot(Slot):
         own = {i: [*spans, *labelled_values(self.values[i], work.label_meaning)] for i, spans in zip(self._asked, found)}
         if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
             own = {i: [*spans, *self.names(self.values[i])] for i, spans in own.items()}
+        if self.search:
+            own = {i: a_person_searched(self.values[i], spans) for i, spans in own.items()}
         for spans, i in ((own[i], i) for i in self._asked):
             work.taint_spans(self.values[i], spans, typed=True)
         ranges: list[tuple[int, int, str]] = []
@@ -893,19 +942,21 @@ def _person_in_path(segment: str) -> bool:
 #: a '+' that starts a number ("?tel=+32+478…", "?x=+32478913527"): an international phone's,
 #: left unencoded by a script that wrote the address itself, not a form encoding's space
 _PLUS_STARTING_A_NUMBER = re.compile(r"(?<![0-9A-Za-z])\+(?=[0-9])")
+#: a '+' inside an e-mail address's local part ("?x=amelie.vermeulen+shop@…"): a plus-tag's, not a space
+_PLUS_IN_AN_ADDRESS = re.compile(r"(?<=[\w.-])\+(?=[\w.+-]*(?:@|%40))")
 
 
 def _readings(raw: str, query: bool) -> list[str]:
     """A URL piece percent-decoded every way its '+' can be meant, the way it is written back
     first. A query value is form-encoded ('+' a space) but a script that writes the address itself
-    leaves a phone's '+' as it is: read with a '+' that starts a number kept too. A path segment
+    leaves a phone's '+' and an e-mail's plus-tag as they are: read with those kept too. A path segment
     or a fragment is not form-encoded ('+' a plus), but a site may still spell a space with it
     ("/zoek/jan+jansen"): read with '+' a space too. Every reading has the piece's length, a '+'
     one character in each, so a span found in one is at the same place in the others."""
     if query:
         readings = [unquote_plus(raw)]
         if "+" in raw:
-            readings.append(unquote_plus(_PLUS_STARTING_A_NUMBER.sub("%2B", raw)))
+            readings.append(unquote_plus(_PLUS_IN_AN_ADDRESS.sub("%2B", _PLUS_STARTING_A_NUMBER.sub("%2B", raw))))
     else:
         readings = [unquote(raw)]
         if "+" in raw:
@@ -922,7 +973,9 @@ class UrlSlot(Slot):
     the path and the fragment are scanned (after percent-decoding: '%40' is an '@').
     page: a page's address (the page's own, a link's), not a resource's, where a path segment that
     spells a name is a person ("/klant/sanne-jansen/"): an image or a stylesheet keeps its path,
-    as a replay needs it ("/img/olivia-burton-watch.jpg")."""
+    as a replay needs it ("/img/olivia-burton-watch.jpg"). A segment after one that holds people is a
+    person's handle in both ("/users/jorindev77/avatar.png", "/klant/jorindev77.jpg"): a replay
+    cannot load a person's avatar from a masked path anyway."""
 
     _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
@@ -945,10 +998,11 @@ class UrlSlot(Slot):
             self.texts = [unquote(url)]  # mailto:, tel: — a "+" is a plus here, not a space
             return
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
-        for piece in self.pieces:
+        self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
+        for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
-            segment = page and piece[0] == "/" and not piece[2]
-            if segment and is_name_slug(unquote(name)):
+            segment = piece[0] == "/" and not piece[2]
+            if page and segment and is_name_slug(unquote(name)):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
@@ -968,8 +1022,13 @@ class UrlSlot(Slot):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included
                 self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
-            elif page and piece[0] != "/" and name_shaped(unquote_plus(value)) \
-                    and not work.search_parameter(unquote_plus(name)):
+            elif piece[0] != "/" and work.search_parameter(unquote_plus(name)):
+                # a search's query keeps its words, unless it is about a person ("?q=Jan+Peeters+1990"),
+                # by its shape here or by what the detector finds in it (resolve)
+                self.searched.add(index)
+                if a_person_searched(unquote_plus(value), []):
+                    self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.search-person", work)
+            elif page and piece[0] != "/" and name_shaped(unquote_plus(value)):
                 # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
                 # nothing, a name on no list, but a person's shape; a search query keeps its words
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
@@ -1012,17 +1071,27 @@ class UrlSlot(Slot):
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
             return
         spans_of: dict[int, list[Span]] = {}
+        read_in: dict[int, str] = {}  # id of a span -> the reading it was found in
         written: dict[int, str] = {}  # each piece's first reading: the way it is written back
         for index, text, spans in zip(self.text_pieces, self.texts, found):
             written.setdefault(index, text)
-            if spans:
-                work.taint_spans(text, spans)
-                spans_of.setdefault(index, []).extend(spans)
+            spans_of.setdefault(index, []).extend(spans)
+            read_in.update((id(span), text) for span in spans)
+        spans_of = {index: spans for index, spans in spans_of.items() if spans}
         for index, spans in spans_of.items():
+            # what one reading finds inside what another found is a part of it ("shop@telenet.example"
+            # read with the plus-tag's '+' a space): tainted alone it would mask the site's own words
+            spans = drop_contained(spans)
+            for span in spans:
+                work.taint_spans(read_in[id(span)], [span])
             # a piece's readings differ only in what a '+' stands for, one character each: a span
             # found in any of them is at the same place in the piece as it is written back
             piece = self.pieces[index]
             part = 3 if piece[2] else 1
+            if index in self.searched:  # a search about a person: the rest of its query is theirs
+                whole = a_person_searched(written[index], spans)[len(spans):]
+                work.taint_spans(written[index], whole)
+                spans = [*spans, *whole]
             masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
             piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)

@@ -560,18 +560,45 @@ class Policy:
         return url_matches(url, self.config.block_requests)
 
 
-#: the shape of a name a page gives an attribute, an element or a CSS property ("data-id",
-#: "aria-label", "xlink:href", "viewBox", "x-card", "--brand-color"): letters first, then letters,
-#: digits, '-', '_', ':' and '.'; at most 60 characters and a run of at most four digits
-_PAGE_NAME = re.compile(r"-{0,2}[A-Za-z_][A-Za-z0-9:_.-]{0,59}")
+#: the shape of a name a page gives an attribute, an element or a CSS property, as frameworks write them
+#: ("data-id", "aria-label", "xlink:href", "viewBox", "x-card", "--brand-color", "-webkit-box", "_ngcontent-c12",
+#: "data-v-1a2b3c4d", Alpine's "@click", ":class", "x-on:click.outside"): words of letters and digits joined
+#: by '-', '_' or ':', at most 60 characters; dotted modifiers only after a directive (a leading '@' or ':',
+#: or a ':' in it), as a dotted name is an address or a person's ("data-jan.peeters")
+_PAGE_NAME = re.compile(r"(?P<mark>-{0,2}|[@:])(?P<words>[A-Za-z_][A-Za-z0-9_]*(?:[-:][A-Za-z0-9_]+)*-?)"
+                        r"(?P<modifiers>(?:\.[A-Za-z0-9_-]+)*)")
+_PAGE_NAME_MAX = 60
+#: digits a name holds as counters and sizes do: no run of five anywhere ("data-nl91abna0417164300"), no
+#: word of four digits or more alone ("data-3247-8123-456", "data-x:0478:123:456"), four in all in such words
 _DIGIT_RUN = re.compile(r"\d{5}")
+_DIGIT_WORD = re.compile(r"(?<![A-Za-z0-9])\d+(?![A-Za-z0-9])")
+_DIGIT_WORD_MAX, _DIGIT_WORDS_MAX = 3, 4
+
+
+#: digits a payload's key holds when it is a number written in groups (a phone, an account, a date:
+#: "0478:91:35:27", "BE71-0961-2345-6769"), not an id ("12345") or a counter ("item-2")
+_GROUPED_DIGITS = 8
+
+
+def digits_in_groups(name: str) -> bool:
+    """Whether a name holds a number written in groups: two words of digits or more, eight digits in all."""
+    digit_words = _DIGIT_WORD.findall(name)
+    return len(digit_words) >= 2 and sum(map(len, digit_words)) >= _GROUPED_DIGITS
 
 
 def page_name_shaped(name: Any) -> bool:
     """Whether a name a page gives (an attribute's, a custom element's, a CSS property's) has the
     shape of one: an allow-list, so that what a script writes there instead ('jan@mail.example',
-    '--tel-+32478913527', a phone's or an account's digits) is dropped or masked, never kept."""
-    return isinstance(name, str) and bool(_PAGE_NAME.fullmatch(name)) and not _DIGIT_RUN.search(name)
+    '--tel-+32478913527', 'data-amelie.vermeulen', a phone's or an account's digits) is dropped or
+    masked, never kept."""
+    if not isinstance(name, str) or len(name) > _PAGE_NAME_MAX or not (shape := _PAGE_NAME.fullmatch(name)):
+        return False
+    if shape["modifiers"] and not (shape["mark"] in ("@", ":") or ":" in shape["words"]):
+        return False
+    if _DIGIT_RUN.search(name):
+        return False
+    digit_words = [len(w) for w in _DIGIT_WORD.findall(shape["words"])]
+    return all(n <= _DIGIT_WORD_MAX for n in digit_words) and sum(digit_words) <= _DIGIT_WORDS_MAX
 
 
 @short_lru_cache(4096)
@@ -582,8 +609,12 @@ def page_name_kept(name: Any) -> bool:
     for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
     if not page_name_shaped(name):
         return False
-    # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's
-    return not any(is_name_slug(name[i + 1:]) for i, c in enumerate(name) if c in "-_")
+    # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's; a name may be
+    # written given name first ("data-griet-verhaeghe") or surname first ("data-vermeulen-amelie")
+    if any(is_name_slug(name[i + 1:]) for i, c in enumerate(name) if c in "-_"):
+        return False
+    words = re.split(r"[-_:]", name.lstrip("-@:"))[1:]
+    return not any(is_name_slug(f"{given}-{surname}") for surname, given in zip(words, words[1:]) if surname and given)
 
 
 def url_matches(url: str, patterns: list[str]) -> bool:

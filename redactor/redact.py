@@ -38,8 +38,8 @@ from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.spans import Span
-from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, page_name_kept,
-                             page_name_shaped)
+from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, digits_in_groups,
+                             page_name_kept, page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
@@ -825,8 +825,8 @@ class BatchRedaction:
         if typed and nid is not None:
             self._series(nid, "content.value", key=(nid, name)).add(cell)
         else:
-            names = names_by_shape(tag, True, self.policy.fields.is_search(tag, attributes))
-            self.slots.append(TextSlot(cell, nid, "content.value", names))
+            search = self.policy.fields.is_search(tag, attributes)
+            self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search))
         self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -922,9 +922,9 @@ class BatchRedaction:
                 self.series[key] = SeriesSlot(nid, rule, TYPED, names_by_shape("", True, False))
             else:
                 editable = bool(node.flags & EDITABLE)
-                names = names_by_shape(node.tag, editable, self.policy.fields.is_search(node.tag, node.attrs),
-                                       typed=rule in ("content.input", "content.value"))
-                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names)
+                search = self.policy.fields.is_search(node.tag, node.attrs)
+                names = names_by_shape(node.tag, editable, search, typed=rule in ("content.input", "content.value"))
+                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names, search)
         return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------
@@ -1142,6 +1142,10 @@ class BatchRedaction:
         if len(key) >= _MIN_TAINT:
             cell = KeyCell(holder, key)
             self.key_cells.append(cell)
+            if digits_in_groups(key):  # "0478:91:35:27": a phone's groups no detector reads as one there
+                cell.set(self.masker.whole(key, "UNKNOWN"))
+                self.remarks.append(Remark("fail-closed.grouped-digits-key", "UNKNOWN", "mask"))
+                return
             # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
             self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
                               else TextSlot(cell, None, "content.event-key"))
@@ -1440,9 +1444,11 @@ class BatchRedaction:
                     changed |= taint.add(word, hasher)
         if entity == "EMAIL_ADDRESS" and "@" in value:
             # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
-            # "Ingelogd als ysaure.quenouillere"), or by one of its parts
+            # "Ingelogd als ysaure.quenouillere"), or by one of its parts; not by a plus-tag alone
+            # ("jan+shop@…"): chosen to name the shop, it is the site's word, whose host it would mask
             local, domain = value.rsplit("@", 1)
-            for part in {local, *re.split(r"[._+-]", local)}:
+            mailbox = local.partition("+")[0]
+            for part in {local, mailbox, *re.split(r"[._-]", mailbox)}:
                 if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
                     changed |= taint.add(part, hasher)
             # a work or a family address's domain names its owner too: a signature under

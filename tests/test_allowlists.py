@@ -76,6 +76,47 @@ def test_names_a_script_wrote_values_into_are_not_kept(session):
     assert find(s.stored, tag["id"])["tagName"] == "redacted-element"
 
 
+WRITTEN_AS_NAMES = ["data-jan.peeters", "data-amelie.vermeulen", "data-vermeulen-amelie", "data-amelie_vermeulen.be",
+                    "data-m.dubois.gmail.com", "data-x:0478:123:456", "data-3247-8123-456", "data-06-12-34-56-78"]
+FRAMEWORK_NAMES = ["data-testid", "data-v-1a2b3c4d", "aria-describedby", "ng-reflect-model", "x-on:click.outside",
+                   ":class", "@click.prevent", "v-bind:href", "_ngcontent-c12", "data-col-2"]
+
+
+def test_a_name_shaped_as_no_framework_writes_one_is_not_kept(session):
+    """The shapes frameworks give names are words joined by '-', '_' or ':', a directive's dotted
+    modifiers, digits as short counters: a dotted name (an address, "data-jan.peeters"), a name written
+    surname first, a number in groups is what a script wrote there, dropped in a snapshot and a
+    mutation, masked as a CSS property and as a custom element's tag."""
+    style = element("style", {}, [])
+    box = element("div", {**dict.fromkeys(WRITTEN_AS_NAMES, "1"), **dict.fromkeys(FRAMEWORK_NAMES, "k")}, [])
+    tag = element("amelie.vermeulen-card", {"class": "kaart"}, [])
+    s = session()
+    s.send(meta(), snapshot(html_page(style, box, tag)))
+    s.send(incremental(13, id=style["id"], index=[0], set={"property": "--amelie.vermeulen", "value": "1", "priority": ""}),
+           mutation(attributes=[{"id": box["id"], "attributes": {"data-amelie.vermeulen": "x", "data-state": "open",
+                                                                  "style": {"--vermeulen.amelie": "1"}}}]))
+    names = orjson.dumps(s.stored).decode()
+    for value in ("amelie", "vermeulen", "peeters", "dubois", "0478", "3247", "34-56"):
+        assert value not in names, value
+    for kept in FRAMEWORK_NAMES:
+        assert f'"{kept}":"k"' in names, kept
+    assert '"data-state":"open"' in names
+    assert find(s.stored, tag["id"])["tagName"] == "redacted-element"
+
+
+def test_a_payload_key_that_is_a_number_in_groups_is_masked_an_id_or_a_counter_is_kept(session):
+    """{"0478:91:35:27": 2}: a phone's or an account's groups written as a key, which the detector does
+    not read as one there, are masked; a product's id or a counter as a key stays."""
+    s = session()
+    s.send(meta(), snapshot(html_page()),
+           custom("cart", {"0478:91:35:27": 1, "x:0478:91:35:27": 2, "BE71-0961-2345-6769": 3, "12345": 4, "item-2": 5,
+                           "headers": {"x-tel-0478-91-35-27": "1", "content-type": "json"}}))
+    payload = orjson.dumps(s.stored[-1]).decode()
+    assert "0478" not in payload and "6769" not in payload
+    for kept in ('"12345":4', '"item-2":5', '"content-type":"json"'):
+        assert kept in payload, kept
+
+
 # -- attributes: every string attribute is scanned but a short structural list ----------------
 @pytest.mark.parametrize("name, value", [
     ("srcset", f"/img/a.png?u={EMAIL} 1x, /img/b.png?u={EMAIL} 2x"),
@@ -184,6 +225,22 @@ def test_a_page_address_whose_path_spells_a_name_is_masked_a_resources_is_kept(s
     for slug in ("sanne-jansen", "lotte-de-graaf", "emma-verhulst", "marieke-reitsma"):
         assert slug not in stored, slug
     assert "/blog/will-it-rain" in stored and "/img/olivia-burton-watch.jpg" in stored
+
+
+def test_a_handle_after_a_segment_that_holds_people_is_masked_in_a_resource_s_path_too(session):
+    """"/users/jorindev77/avatar.png": the segment after one that holds people is a person's handle
+    in an image's address as in a page's; the site's own pages and files elsewhere stay as they are."""
+    s = session()
+    images = [element("img", {"src": src, "alt": "avatar"}) for src in (
+        "https://cdn.shop.example/users/jorindev77/avatar.png", "https://shop.example/klant/jorindev77.jpg",
+        "https://cdn.shop.example/u/amelie.vermeulen/photo.jpg", "/img/olivia-burton-watch.jpg",
+        "/account/settings/icon.svg")]
+    s.send(snapshot(html_page(*images)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "jorindev" not in stored and "amelie.vermeulen" not in stored
+    for kept in ("/users/", "/avatar.png", "/klant/", "/u/", "/photo.jpg", "/img/olivia-burton-watch.jpg",
+                 "/account/settings/icon.svg"):
+        assert kept in stored, kept
 
 
 def test_what_a_url_names_a_person_is_masked_where_the_page_shows_it_back(session):

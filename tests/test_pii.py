@@ -221,6 +221,18 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # the holder named right before an account or an id number (review 6): the model reads the name there as
+    # the number's label; the site's label before its own account is no name
+    ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),
+    ("Jan Peeters BE71096123456769", "nl", [("Jan Peeters", "PERSON")]),
+    ("Begunstigde: Sophie Peeters NL91 ABNA 0417 1643 00", "nl", [("Sophie Peeters", "PERSON")]),
+    ("Amélie Vermeulen 85.07.30-033.28", "nl", [("Amélie Vermeulen", "PERSON")]),
+    # on whose behalf one writes, or who is speaking (review 6): the given name as well as the surname
+    ("namens jan peeters", "nl", [("jan peeters", "PERSON")]),
+    ("de la part de amélie vermeulen", "fr", [("amélie vermeulen", "PERSON")]),
+    ("this is sophie peeters", "en", [("sophie peeters", "PERSON")]),
+    ("on behalf of sophie peeters", "en", [("sophie peeters", "PERSON")]),
+    ("this is fine", "en", []), ("namens het team", "nl", []),
     ("ik ben moe", "nl", []), ("je suis ravi", "fr", []), ("i am fine", "en", []), ("bel gratis", "nl", []),
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
@@ -284,6 +296,10 @@ ADDRESS_AS_TYPED = [
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
     ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14, 9000 Gent", "POSTAL_ADDRESS")]),
+    # particles inside its name, after a capitalised word (review 6): "Hof ter" was kept before "Zorbal 3"
+    ("Leveradres: Hof ter Zorbal 3, 9000 Gent", "nl", [("Hof ter Zorbal 3", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
+    ("Levering op Onder de Linden 12, 9000 Gent", "nl",
+     [("Onder de Linden 12", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     # after where the writer says they live: words then a number, no street word, no capital, and the town
     ("ik woon in de molenhoek 12 te lovendegem, de modem staat op zolder", "nl",
      [("molenhoek 12 te lovendegem", "POSTAL_ADDRESS")]),

@@ -429,6 +429,41 @@ def test_a_search_box_stays_readable(session):
     assert typed_values(s.stored, search)[-1] == "fietsbel Amsterdam "
 
 
+@pytest.mark.parametrize("value", ["Amélie Vermeulen BE71 0961 2345 6769 ", "Jan Peeters BE71096123456769 ",
+                                   "Ysoline Daemers-Quendt 2024 ", "Amélie Vermeulen 1990 ", "Peeters, Jan ",
+                                   "Zorbalie Quendt 0478 91 35 27 "])
+def test_a_search_box_value_that_holds_a_person_s_data_is_masked_whole(session, value):
+    """A product search holds no IBAN, no year of birth, no phone: a search value that does is about
+    a person, and the words beside the number are the same person's, a name no detector reads
+    there included. So is a name written surname first."""
+    search = element("input", {"type": "search", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(element("form", {"role": "search"}, [search]))))
+    s.send(*typing(search['id'], value))
+    assert typed_values(s.stored, search)[-1] == "".join("*" if c != " " else c for c in value)
+
+
+@pytest.mark.parametrize("value", ["nike air max 90 ", "iphone 15 pro 256gb ", "samsung galaxy s24 ", "Apple Watch Ultra ",
+                                   "Nike Air Max 270 90 "])
+def test_a_product_search_with_numbers_stays_readable(session, value):
+    search = element("input", {"type": "search", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(element("form", {"role": "search"}, [search]))))
+    s.send(*typing(search['id'], value + "kopen "))
+    assert typed_values(s.stored, search)[-1] == value + "kopen "
+
+
+def test_a_search_query_in_a_page_address_that_holds_a_person_s_data_is_masked_whole(session):
+    s = session()
+    s.send(meta("https://shop.example/zoeken?q=Jan+Peeters+1990&page=2"),
+           snapshot(html_page(element("a", {"href": "/zoeken?q=Am%C3%A9lie+Vermeulen+BE71+0961+2345+6769"}, [text("x")]),
+                              element("a", {"href": "/zoeken?q=iphone+15+pro+256gb"}, [text("y")]))))
+    stored = "\n".join(strings(s.stored))
+    for word in ("Peeters", "1990", "Vermeulen", "Am%C3%A9lie", "0961"):
+        assert word not in stored, word
+    assert "page=2" in stored and "q=iphone+15+pro+256gb" in stored
+
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
@@ -745,6 +780,34 @@ def test_echoes_of_a_typed_value_are_masked(session):
     s.send(mutation(adds=[add(status['id'], text("Thank you, Camille Lefebvre! We wrote to Camille."))]))
     stored = orjson.dumps(s.stored).decode()
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
+
+
+def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
+    """"amelie.vermeulen+winkelhuis@…": the tag after '+' is chosen to name the shop, the site's own
+    word; tainted alone it masked the site's host in every later address. The mailbox is still
+    the visitor's, and so is the whole address."""
+    field, links = element("input", {"type": "email", "name": "email"}), element("p", {"id": "links"})
+    s = session()
+    s.send(snapshot(html_page(field, links, lang="nl")))
+    s.send(*typing(field["id"], "amelie.vermeulen+winkelhuis@telenet.example"))
+    s.send(mutation(adds=[add(links["id"], element("a", {"href": "https://winkelhuis.example/c"}, [text("Winkelhuis")])),
+                          add(links["id"], text("Ingelogd als amelie.vermeulen"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "https://winkelhuis.example/c" in stored and '"textContent":"Winkelhuis"' in stored
+    assert "amelie" not in stored and "vermeulen" not in stored
+
+
+@pytest.mark.parametrize("href", ["https://winkelhuis.example/c?x=amelie.vermeulen+winkelhuis@telenet.example",
+                                  "https://winkelhuis.example/c/amelie.vermeulen+winkelhuis@telenet.example"])
+def test_an_e_mail_with_a_plus_tag_in_a_url_does_not_mask_the_site_s_host(session, href):
+    """A '+' in a URL is read as a space too: "winkelhuis@telenet.example" found that way is a part of
+    the address the '+' reading finds, and its plus-tag alone names the shop, not the visitor."""
+    s = session()
+    s.send(meta("https://winkelhuis.example/"), snapshot(html_page(element("a", {"href": href}, [text("l")]),
+                                                                   element("a", {"href": "https://winkelhuis.example/c"}, [text("m")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "amelie" not in stored and "vermeulen" not in stored and "telenet" not in stored
+    assert '"href":"https://winkelhuis.example/c"' in stored and stored.count("https://winkelhuis.example/") == 3
 
 
 def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_as_echoes(session):

@@ -17,7 +17,8 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
 from redactor.pii.cache import SpanCache
 from redactor.pii.fold import fold
-from redactor.pii.names import is_a_person, load_lexicons, may_hold_a_name, name_start, ner_names, partner_after
+from redactor.pii.names import (holder_before, is_a_person, load_lexicons, may_hold_a_name, name_start, ner_names,
+                                 partner_after)
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
@@ -33,6 +34,9 @@ def _batch_engine(registry: RecognizerRegistry, nlp_engine) -> BatchAnalyzerEngi
 #: engines kept per set of recognizers a text wakes (_Narrowed): the sets the rules' patterns make on
 #: real texts are a few dozen; past this many, the least used is built again when needed (~0.1 ms)
 NARROWED_ENGINES = 256
+#: numbers that are one person's, whose holder a text names right before them (holder_before)
+_HELD_NUMBERS = frozenset({"IBAN_CODE", "BE_NATIONAL_NUMBER", "NATIONAL_ID", "NL_BSN", "FR_NIR", "CREDIT_CARD",
+                           "PHONE_NUMBER", "DATE_OF_BIRTH"})
 
 
 class _Narrowed:
@@ -222,6 +226,9 @@ class PiiDetector:
                 continue  # the site's own shop, product or place name, whichever recognizer read it as a name
             start = name_start(text, r.start, r.end) if r.entity_type == "PERSON" else r.start
             spans.append(Span(start, r.end, r.entity_type, round(r.score, 3), recognizer))
+        # the holder named right before an account or an id number: "Amélie Vermeulen BE71 0961 2345 6769"
+        holders = (holder_before(text, span.start) for span in spans if span.entity in _HELD_NUMBERS)
+        spans.extend(Span(s, e, "PERSON", 0.7, "number_holder") for s, e in dict.fromkeys(h for h in holders if h))
         # the second of two people named together: "Congratulations Tamsin and Kwame", a name no list knows after one
         partners = (partner_after(text, span.end) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in partners if p))

@@ -174,6 +174,33 @@ def _credited(text: str, start: int) -> bool:
     return bool(colon) and not gap.strip() and bool(words) and _plain_name(words[-1]) in _engine_words("credit_labels")
 
 
+#: characters read before an account or an id number for its holder's name: three words and their spaces
+_HOLDER_LOOK = 80
+_HOLDER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def holder_before(text: str, start: int) -> tuple[int, int] | None:
+    """The holder of an account or an id number, named right before it ("Amélie Vermeulen BE71 0961 …",
+    "Begunstigde: Sophie Peeters NL91 …"): two or three capitalised words on its line, a ',' or ':' between
+    them and the number at most, that start with a known given name (starts_with_first_name). The model
+    reads a name there as the number's label and no person; the site's "Rekeningnummer BE71 …" is no name."""
+    base = max(0, start - _HOLDER_LOOK)
+    head = text[base:start]
+    stripped = head.rstrip()
+    if "\n" in head[len(stripped):] or not stripped:
+        return None
+    if stripped[-1] in ",:":
+        stripped = stripped[:-1].rstrip()
+    words = list(re.finditer(r"\S+", stripped))[-3:]
+    for n in (3, 2):
+        run = words[-n:]
+        if len(run) == n and "\n" not in stripped[run[0].start():] \
+                and all(_HOLDER_WORD.fullmatch(w[0]) and _is_name_word(w[0]) for w in run) \
+                and starts_with_first_name(stripped[run[0].start():]):
+            return base + run[0].start(), base + run[-1].end()
+    return None
+
+
 def _after_a_possessive(line: str) -> bool:
     """Whether the line's last word follows a possessive ("Mein Opa", "my Nan"): who a person is to the
     writer, whatever the word (rules/pii.yaml possessives)."""
