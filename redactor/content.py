@@ -846,7 +846,7 @@ _AUTH_VALUE = re.compile(r"(?i)\b(?:bearer|basic|digest|negotiate|token)\s+([A-Z
 _JWT = re.compile(r"\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*")
 #: a long run of token characters: a key or a token when it mixes classes like random text does
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.-]{24,}")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _MIN_TOKEN_ENTROPY = 3.0  # bits per character; random base64/hex is 4-6, repeated filler is under 2
 _MIN_TOKEN_DIGITS = 2  # a generated token has digits; a slug or a long word has none or one
 _MIN_TOKEN_MIXED = 0.2  # share of digits and capitals: random base64 has ~0.5, a file name ~0.05
@@ -855,7 +855,7 @@ _MAX_TOKEN_LOWER_RUN = 8  # a longer lower-case stretch is a word ("configuratio
 _ID_NAME_WORD = 4  # beside a UUID, a word this long names what the id is ("survey_response_…", not "sk_…")
 #: lower-case words joined by "_" or "-" then a UUID, nothing else: a name and an id, not a token with
 #: a UUID appended ("Xq7vKpaqrz…" + uuid)
-_NAMED_UUID = re.compile(rf"[$]?((?:[a-z]+[_-])+){_UUID.pattern}")
+_NAMED_UUID = re.compile(rf"[$]?((?:[a-z]+[_-])+){UUID.pattern}")
 
 
 #: a URL parameter's whole value this long may be a token (a session's, a reset link's: "sess_Qx7Lr2Vb9Tn4Kp8M")
@@ -911,7 +911,7 @@ def _looks_random(run: str) -> bool:
     """A token rather than words or a file name: digits mixed with letters of both kinds or with
     hex, few long letter-only stretches, and a high entropy. A UUID is an identifier, not a secret,
     and so is a name made of words and a UUID ("$survey_response_0190c0de-…": a question's id)."""
-    if _UUID.fullmatch(run):
+    if UUID.fullmatch(run):
         return False
     if (named := _NAMED_UUID.fullmatch(run)) and any(len(word) >= _ID_NAME_WORD for word in _LOWER_RUN.findall(named[1])):
         return False

@@ -61,6 +61,9 @@ class _QueryRedaction:
     def label_meaning(self, label: str) -> str:
         return self.parameter_meaning(label)
 
+    def search_parameter(self, name: str) -> bool:
+        return False  # an SDK's request holds no visitor's search: its values are read by the detector
+
 
 async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
                        parameter_meaning: Callable[[str], str] = lambda name: "", prefix: int = 0) -> str:

@@ -23,6 +23,7 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import short_lru_cache
+from redactor.content import UUID
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules
@@ -581,8 +582,9 @@ _GROUPED_DIGITS = 8
 
 
 def digits_in_groups(name: str) -> bool:
-    """Whether a name holds a number written in groups: two words of digits or more, eight digits in all."""
-    digit_words = _DIGIT_WORD.findall(name)
+    """Whether a name holds a number written in groups: two words of digits or more, eight digits in all,
+    a UUID's apart ("$survey_response_0190c0de-5eed-7000-8000-000000000001" names a question by its id)."""
+    digit_words = _DIGIT_WORD.findall(UUID.sub(" ", name))
     return len(digit_words) >= 2 and sum(map(len, digit_words)) >= _GROUPED_DIGITS
 
 
