@@ -890,6 +890,11 @@ _JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-
 _FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=([^&;\s\"']+)")
 
 
+def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[Span]:
+    """The detector's spans of a text and those found by their shape (credentials, secret pairs)."""
+    return [*spans, *(Span(a, b, e, 1.0, "shape") for a, b, e in shaped)] if shaped else spans
+
+
 def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """Values under a secret-looking key inside a string (rules/secret_keys.yaml): the key is
     data there, not a key the payload walk sees."""

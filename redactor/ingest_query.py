@@ -25,7 +25,7 @@ import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import unquote_plus
 
-from redactor.content import Cell, Remark, TextSlot, UrlSlot, credential_spans, secret_pair_spans
+from redactor.content import Cell, Remark, TextSlot, UrlSlot, credential_spans, secret_pair_spans, with_shaped
 from redactor.masking import Masker
 from redactor.pii.spans import Span
 
@@ -129,10 +129,8 @@ async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze
     for slot, lowered in slots:
         found_here = found[offset:offset + len(slot.texts)]
         for i, text in enumerate(slot.texts):  # as the batch's strings are (redact.Redaction.finish)
-            shaped = secret_pair_spans(text, is_secret_key) + (
-                [] if lowered in CREDENTIAL_HEADERS else credential_spans(text))
-            if shaped:
-                found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in shaped)]
+            found_here[i] = with_shaped(found_here[i], secret_pair_spans(text, is_secret_key) + (
+                [] if lowered in CREDENTIAL_HEADERS else credential_spans(text)))
             if lowered == "user-agent":
                 found_here[i] = _outside_products(text, found_here[i])
         slot.resolve(found_here, work)

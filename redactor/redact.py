@@ -31,7 +31,7 @@ import regex
 
 from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
                               UrlSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
-                              secret_pair_spans)
+                              secret_pair_spans, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
@@ -1305,9 +1305,8 @@ class BatchRedaction:
             count = len(slot.texts)
             found_here = spans[position:position + count]
             for i, text in enumerate(slot.texts):  # credentials by their shape or their key, wherever they are
-                credentials = credential_spans(text, token_runs=slot.token_runs) + secret_pair_spans(text, secret_key)
-                if credentials:
-                    found_here[i] = [*found_here[i], *(Span(a, b, e, 1.0, "shape") for a, b, e in credentials)]
+                found_here[i] = with_shaped(found_here[i], credential_spans(text, token_runs=slot.token_runs)
+                                            + secret_pair_spans(text, secret_key))
             slot.resolve(found_here, self)
             position += count
         self._mask_copies()

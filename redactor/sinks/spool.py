@@ -495,8 +495,8 @@ class Spools:
         """Batches of the session wait in its spool: a new one must queue behind them (order per session)."""
         if self.count == 1:
             return self.own.has_pending(site, session)
-        other = self._file(site, session)
-        return await (other or self.own.file).run(has_rows, (other or self.own.file).db, site, session)
+        file = self._file(site, session) or self.own.file
+        return await file.run(has_rows, file.db, site, session)
 
     async def append(self, item: Outgoing) -> None:
         """Durably queues a batch in its session's spool (fsynced when this returns). Raises SpoolFull."""
