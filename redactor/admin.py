@@ -107,8 +107,7 @@ async def load_tokens(app: web.Application) -> None:
     last one (rotation)."""
     seed = os.environ.get(ADMIN_TOKEN_ENV)
     if seed:
-        await app[STORE].revoke_token(ADMIN_AUTHOR)
-        await app[STORE].add_token(ADMIN_AUTHOR, token_hash(seed), "admin", [EVERY_SITE])
+        await app[STORE].add_token(ADMIN_AUTHOR, token_hash(seed), "admin", [EVERY_SITE], replacing=True)
     app[TOKENS].update({digest: grant_of(*row) for digest, row in (await app[STORE].tokens()).items()})
 
 

@@ -99,3 +99,33 @@ async def test_reads_of_recordings_on_a_full_store_answer_503_as_ingest_does(cli
     await store.file.run(cap, 1_000_000)  # room again
     for path in ("/v1/sites/shop/sessions", "/v1/sites/shop/sessions/s1/events"):
         assert (await client.get(path, headers=admin_headers)).status == 200
+
+
+async def test_a_token_rotation_is_one_transaction_a_sibling_never_reads_it_half_done(tmp_path):
+    """Every --workers child rotates the admin token when it starts; another child re-reading the
+    tokens meanwhile (on its own connection, as ConfigFollower does) must find the admin token live
+    at every read: it had lost it between a revoke and an add, and answered 401 until the next
+    audited change. A new seed revokes the old token in the same transaction."""
+    store = await Store(tmp_path).open()
+    try:
+        await store.add_token("admin", "h1", "admin", ["*"], replacing=True)
+        reader = sqlite3.connect(store.path, check_same_thread=False)
+        seen: list[set[str]] = []
+        done = False
+
+        def read() -> None:
+            while not done:
+                seen.append({row[0] for row in reader.execute(
+                    "SELECT hash FROM tokens WHERE name = 'admin' AND revoked_at IS NULL")})
+
+        reading = asyncio.get_running_loop().run_in_executor(None, read)
+        for _ in range(200):
+            await store.add_token("admin", "h1", "admin", ["*"], replacing=True)
+        done = True
+        await reading
+        reader.close()
+        assert seen and all(live == {"h1"} for live in seen)
+        await store.add_token("admin", "h2", "admin", ["*"], replacing=True)
+        assert {digest for digest, row in (await store.tokens()).items() if row[0] == "admin"} == {"h2"}
+    finally:
+        await store.close()

@@ -261,9 +261,15 @@ class Store:
 
     # -- tokens (hashes only) -------------------------------------------------------------------
     async def add_token(self, name: str, token_hash: str, role: str, sites: list[str],
-                        audit_author: str | None = None) -> None:
-        """A token and, when audit_author is given, its audit entry, in one transaction."""
+                        audit_author: str | None = None, replacing: bool = False) -> None:
+        """A token and, when audit_author is given, its audit entry, in one transaction; `replacing`
+        revokes the other live tokens of that name in the same one (a rotation: --workers children
+        that start together each rotate the admin token, and a sibling reading the tokens between a
+        revoke and an add of its own would lose the admin token until the next audited change)."""
         def write(db: sqlite3.Connection) -> None:
+            if replacing:
+                db.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND hash != ? AND revoked_at IS NULL",
+                           (time.time(), name, token_hash))
             db.execute("INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at, role, sites) "
                        "VALUES (?, ?, ?, NULL, ?, ?)", (name, token_hash, time.time(), role, orjson.dumps(sites)))
             if audit_author is not None:
