@@ -522,5 +522,7 @@ async def test_with_workers_a_sessions_batches_reach_the_collector_in_order_whic
     assert len(files) == 2 and len(holding) == 1  # one file holds the session's batches: one child delivers them
     collector.mode = "ok"
     await eventually(lambda: collector.markers() == {session: [0, 1]})
+    # the collector records a batch before it answers: the spool lets it go a moment later
+    await eventually(lambda: all(len(child.app[SPOOL]) == 0 for child in children))
     assert (await post(children[1], session, batch(session, 2))).status == 200  # nothing waits: forwarded
     assert collector.markers() == {session: [0, 1, 2]}
