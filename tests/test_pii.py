@@ -618,6 +618,11 @@ SITE_TEXT = [
     ("Solist: Johanna Brouwer, cello", "nl"), ("Direction musicale : Mathieu Lambert", "fr"),
     ("Tentoonstelling: Marlene Dumas – schilderijen", "nl"), ("Illustrations : Claire Dubois", "fr"),
     ("Übersetzung: Annette Vogel", "de"), ("Piano: Emily Carter", "en"),
+    # a credit's list of names, stage and cast labels, a German compound label, a cast list's dot leaders
+    ("Mit: Anna Becker, Jonas Weber und Lea Hoffmann", "de"), ("Bezetting: Sanne Jansen, Emma de Vries", "nl"),
+    ("Decor: Jan Vermeulen · Kostuums: Sanne de Wit", "nl"), ("Sonderausstellung: Käthe Kollwitz", "de"),
+    ("Lesung: Anna Becker liest aus ihrem Roman", "de"), ("Domaine : Julien Moreau, Beaujolais", "fr"),
+    ("Ophelia ........ Emma Carter", "en"),
     ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
@@ -688,7 +693,8 @@ NAME_SHOWN_BACK = [
     ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen (paperback)", "nl", "Sanne Jansen"),
     ("Les commandes – Julien Moreau", "fr", "Julien Moreau"), ("Die Bestellung – Tobias Krüger", "de", "Tobias Krüger"),
     ("The order – Jack Smith", "en", "Jack Smith"),
-    ("Leerling: Sanne Jansen, viool", "nl", "Sanne Jansen"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
+    ("Leerling: Sanne Jansen, viool", "nl", "Sanne Jansen"), ("Deelnemers: Sanne Jansen, Emma de Vries", "nl", "Emma de Vries"),
+    ("Tot morgen... Emma Carter", "en", "Emma Carter"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
     ("Sanne Jansen – Amsterdam", "nl", "Sanne Jansen"), ("Bestelling / Sanne Jansen", "nl", "Sanne Jansen"),
     ("Sanne Jansen – bestelling 12 (paperback), betaald", "nl", "Sanne Jansen"),
     ("A bientôt – Julien Moreau", "fr", "Julien Moreau"),  # a sign-off, "à" without its accent: not an article

@@ -166,12 +166,42 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _credited(text: str, start: int) -> bool:
-    """Whether a credit's label and its colon stand right before the name, on its line: "Soliste : Hélène Marchetti,
-    violon", "Tentoonstelling: Marlene Dumas", "Direction musicale : …" (rules/pii.yaml credit_labels, the label's
-    last word). A role a visitor has ("Leerling: …", "Passenger: …") is no credit."""
-    label, colon, gap = _line_before(text, start)[0].rpartition(":")
+    """Whether a credit's label and its colon stand before the name, on its line, right before it or before a list
+    of names that ends with it: "Soliste : Hélène Marchetti, violon", "Tentoonstelling: Marlene Dumas", "Direction
+    musicale : …", "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei" (rules/pii.yaml credit_labels, the label's last
+    word, or a German compound ending with a long one: "Sonderausstellung"); or a role and a cast list's dot leaders
+    ("Ophelia ........ Emma Carter"). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
+    line = _line_before(text, start)[0]
+    if line.rstrip().endswith("....."):
+        return True
+    label, colon, gap = line.rpartition(":")
     words = label.split()
-    return bool(colon) and not gap.strip() and bool(words) and _plain_name(words[-1]) in _engine_words("credit_labels")
+    if not colon or not words or not _is_credit_label(words[-1]):
+        return False
+    *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
+    return not last.strip() and all(_a_credited_name(name) for name in names)
+
+
+#: what separates the names of a credit's list: "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei"
+_CREDIT_LIST_SEPARATOR = re.compile(r"[,/&·]|(?<!\S)(?:and|und|en|et)(?!\S)")
+
+
+def _a_credited_name(words: str) -> bool:
+    """One name of a credit's list: one to four capitalised words, particles between."""
+    words = [w for w in words.split() if w.casefold() not in PARTICLES]
+    return 0 < len(words) <= 4 and all(map(_is_name_word, words))
+
+
+def _is_credit_label(word: str) -> bool:
+    plain = _plain_name(word)
+    return plain in _engine_words("credit_labels") or any(map(plain.endswith, _long_credit_labels()))
+
+
+@functools.cache
+def _long_credit_labels() -> tuple[str, ...]:
+    """The credit labels that end German compounds ("Sonderausstellung", "Einzelausstellung"): eight letters at least, so
+    that a short one ("piano", "tenor") does not end an everyday word."""
+    return tuple(label for label in _engine_words("credit_labels") if len(label) >= 8)
 
 
 #: characters read before an account or an id number for its holder's name: three words and their spaces
@@ -732,6 +762,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     _catalogue_end()
+    _long_credit_labels()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "name_openers", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
