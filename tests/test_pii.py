@@ -623,6 +623,11 @@ SITE_TEXT = [
     ("Decor: Jan Vermeulen · Kostuums: Sanne de Wit", "nl"), ("Sonderausstellung: Käthe Kollwitz", "de"),
     ("Lesung: Anna Becker liest aus ihrem Roman", "de"), ("Domaine : Julien Moreau, Beaujolais", "fr"),
     ("Ophelia ........ Emma Carter", "en"),
+    # bouquets, beers, scents and ceramics named after people or their makers; signings; a rose's variety
+    ("Boeket Lotte met pioenrozen, € 39", "nl"), ("Rouwboeket Anna, wit", "nl"), ("Bière brune Louise Lambert, 75 cl", "fr"),
+    ("Eau de parfum Carolina Herrera, 80 ml", "fr"), ("Keramiek van Sanne de Wit, handgemaakt", "nl"),
+    ("Signeersessie met Emma Verhoeven", "nl"), ("Rencontre-dédicace avec Julien Moreau", "fr"),
+    ("Hybrid tea Elizabeth Taylor rose, bare root", "en"),
     ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
