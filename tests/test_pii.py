@@ -628,6 +628,9 @@ SITE_TEXT = [
     ("Eau de parfum Carolina Herrera, 80 ml", "fr"), ("Keramiek van Sanne de Wit, handgemaakt", "nl"),
     ("Signeersessie met Emma Verhoeven", "nl"), ("Rencontre-dédicace avec Julien Moreau", "fr"),
     ("Hybrid tea Elizabeth Taylor rose, bare root", "en"),
+    # a variety's or a beer's name in single quotes after its kind
+    ("Clematis 'Hagley Hybrid' en 'Nelly Moser'", "nl"), ("Rose 'Graham Thomas', climber", "en"),
+    ("Seed potatoes 'Charlotte' and 'King Edward', 2 kg", "en"), ("Stout ‘Tante Mien’, 33 cl", "nl"),
     ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Klassiker: Frau Holle, Rotkäppchen", "de"),
     ("Voor je lieve Mama", "nl"), ("De la part de toute l'équipe", "fr"), ("Namens het Team", "nl"), ("On behalf of Amsterdam Museum", "en"),
     ("Collected by Courier", "en"), ("Received by Post", "en"), ("Retiré par le client", "fr"),
@@ -699,7 +702,8 @@ NAME_SHOWN_BACK = [
     ("Les commandes – Julien Moreau", "fr", "Julien Moreau"), ("Die Bestellung – Tobias Krüger", "de", "Tobias Krüger"),
     ("The order – Jack Smith", "en", "Jack Smith"),
     ("Leerling: Sanne Jansen, viool", "nl", "Sanne Jansen"), ("Deelnemers: Sanne Jansen, Emma de Vries", "nl", "Emma de Vries"),
-    ("Tot morgen... Emma Carter", "en", "Emma Carter"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
+    ("Tot morgen... Emma Carter", "en", "Emma Carter"),
+    ("Gravure: 'Emma Visser'", "nl", "Emma Visser"), ("Voor 'Sanne Jansen'", "nl", "Sanne Jansen"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
     ("Sanne Jansen – Amsterdam", "nl", "Sanne Jansen"), ("Bestelling / Sanne Jansen", "nl", "Sanne Jansen"),
     ("Sanne Jansen – bestelling 12 (paperback), betaald", "nl", "Sanne Jansen"),
     ("A bientôt – Julien Moreau", "fr", "Julien Moreau"),  # a sign-off, "à" without its accent: not an article

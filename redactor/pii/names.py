@@ -101,7 +101,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
     (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
-    a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); a variety's name in quotes ("Rose
+    'Gertrude Jekyll'", ``_a_quoted_variety``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -110,7 +111,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
     if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
-            or _credited(text, start)):
+            or _credited(text, start) or _a_quoted_variety(text, start, end)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -180,6 +181,20 @@ def _credited(text: str, start: int) -> bool:
         return False
     *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
     return not last.strip() and all(_a_credited_name(name) for name in names)
+
+
+def _a_quoted_variety(text: str, start: int, end: int) -> bool:
+    """Whether the run is a variety's, a breed's or a beer's name in single quotes right after its kind, as growers
+    and brewers write them: "Rose 'Gertrude Jekyll'", "Clematis 'Nelly Moser'", "Stout ‘Tante Mien’", "'Charlotte'
+    and 'King Edward'". A person's name quoted after a label, a greeting or a given name stays one ("Gravure: 'Emma
+    Visser'", "Voor 'Sanne Jansen'", "Jan 'Sjonnie' Jansen")."""
+    start += text[start:start + 1] in ("'", "‘")  # the model's run may hold the opening quote
+    closing = text[end - 1:end] if text[end - 1:end] in ("'", "’") else text[end:end + 1]
+    if start < 2 or text[start - 1] not in "'‘" or closing not in ("'", "’") or text[start - 2] not in " \t\u00a0":
+        return False
+    before = _line_before(text, start - 1)[0].split()[-1:]
+    return bool(before) and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not (
+        _says_a_person(before[0]) and not _rarely_a_name(before[0]))
 
 
 #: what separates the names of a credit's list: "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei"
