@@ -601,7 +601,7 @@ SITE_TEXT = [
     ("Proficiat Kampioenen!", "nl"),
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
-    ("Voor Thuis, Op Kantoor", "nl"),
+    ("Voor Thuis, Op Kantoor", "nl"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
     ("Verkoper: Bol", "nl"), ("Seller: Top Rated", "en"), ("Enrolled: 24 Pupils", "en"), ("Inscrit : Oui", "fr"),
@@ -756,6 +756,10 @@ NAME_SHOWN_BACK = [
     # a title and a surname the page's sentence addresses
     ("Ihr Termin, Herr Wojciechowski, ist bestätigt", "de", "Wojciechowski"),
     ("Uw pakket, mevrouw Claes, is onderweg", "nl", "Claes"), ("Thank you for your order, Mrs Okonkwo!", "en", "Okonkwo"),
+    # a title and a surname whom a parcel or a message is for
+    ("Livraison pour Mme Vandenbroucke-Dubois", "fr", "Vandenbroucke-Dubois"),
+    ("Pakket voor mevrouw Kromodikoro", "nl", "Kromodikoro"), ("Parcel for Mrs Okafor-Mensah", "en", "Okafor-Mensah"),
+    ("Paket für Frau Wiśniewska", "de", "Wiśniewska"), ("Une réponse à Mme Lefèvre", "fr", "Lefèvre"),
     # a wish with the age in it
     ("Card text: Happy 30th Rhiannon", "en", "Rhiannon"), ("Happy 18th birthday Callum!", "en", "Callum"),
     ("Fijne 50ste verjaardag Gerolf", "nl", "Gerolf"), ("Joyeux 60e anniversaire Ghislaine", "fr", "Ghislaine"),
