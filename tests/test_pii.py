@@ -601,7 +601,7 @@ SITE_TEXT = [
     ("Proficiat Kampioenen!", "nl"),
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
-    ("Voor Thuis, Op Kantoor", "nl"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
+    ("Voor Thuis, Op Kantoor", "nl"), ("Message de Noël du maire", "fr"), ("Card from Paris", "en"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
     ("Verkoper: Bol", "nl"), ("Seller: Top Rated", "en"), ("Enrolled: 24 Pupils", "en"), ("Inscrit : Oui", "fr"),
@@ -780,6 +780,9 @@ NAME_SHOWN_BACK = [
     # a sign-off with who it is from
     ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
     ("Viele Grüße von Malte", "de", "Malte"),
+    # who a message, a card or condolences are from
+    ("In memoriam — a message from Aoife and the family", "en", "Aoife"), ("Un petit mot d'Inès pour toi", "fr", "Inès"),
+    ("Condoleance van Mieke en Joost Verbeek", "nl", "Mieke"), ("Nachricht von Jonas: bin gleich da", "de", "Jonas"),
     # one word no list knows that a greeting and its comma address, closed by a mark or a bracket
     ("Welcome, Kwabena (not you? Sign out)", "en", "Kwabena"), ("Thanks, Chidinma! We have your application.", "en", "Chidinma"),
     ("Hallo, Oluwadamilare.", "de", "Oluwadamilare"), ("Bedankt, Zhaksylyk, we bellen je terug", "nl", "Zhaksylyk"),
