@@ -601,7 +601,8 @@ SITE_TEXT = [
     ("Proficiat Kampioenen!", "nl"),
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
-    ("Voor Thuis, Op Kantoor", "nl"), ("Message de Noël du maire", "fr"), ("Card from Paris", "en"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
+    ("Voor Thuis, Op Kantoor", "nl"), ("Nos villes préférées, Paris et Lyon", "fr"),
+    ("Onze winkels in het noorden, Emmen en Assen", "nl"), ("Message de Noël du maire", "fr"), ("Card from Paris", "en"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
     ("Verkoper: Bol", "nl"), ("Seller: Top Rated", "en"), ("Enrolled: 24 Pupils", "en"), ("Inscrit : Oui", "fr"),
@@ -721,6 +722,9 @@ NAME_SHOWN_BACK = [
     ("Zimmer für Lena Schmidt", "de", "Lena Schmidt"), ("Hotel voor Sanne Jansen geboekt", "nl", "Sanne Jansen"),
     # the visitor addressed at the end of a sentence, a relative or a neighbour, a review's author, a wish
     ("Fijn dat je er weer bent, Daan!", "nl", "Daan"), ("Ravis de vous revoir, Léa", "fr", "Léa"),
+    # two people who close a card's sentence, its quote closed after them
+    ("« Avec toutes nos amitiés, Chloé et Bastien »", "fr", "Chloé"), ("« Avec toutes nos amitiés, Chloé et Bastien »", "fr", "Bastien"),
+    ("Met heel veel liefde, Mieke en Joost", "nl", "Mieke"), ("Met heel veel liefde, Mieke en Joost", "nl", "Joost"),
     ("Meine Kollegin Julia Hoffmann holt es ab", "de", "Julia Hoffmann"), ("Geef het aan mijn zus Lotte", "nl", "Lotte"),
     ("Reviewed by Megan, verified buyer", "en", "Megan"), ("Gefeliciteerd Noor!", "nl", "Noor"),
     ("Joyeux anniversaire Lucas", "fr", "Lucas"), ("Happy Birthday Ella, love Sam", "en", "Ella"),
