@@ -601,7 +601,7 @@ SITE_TEXT = [
     ("Proficiat Kampioenen!", "nl"),
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
-    ("Voor Thuis, Op Kantoor", "nl"), ("Nos villes préférées, Paris et Lyon", "fr"),
+    ("Voor Thuis, Op Kantoor", "nl"), ("Engraving: Free", "en"), ("Gravure : Oui", "fr"), ("Nos villes préférées, Paris et Lyon", "fr"),
     ("Onze winkels in het noorden, Emmen en Assen", "nl"), ("Message de Noël du maire", "fr"), ("Card from Paris", "en"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
@@ -807,6 +807,9 @@ NAME_SHOWN_BACK = [
     # a form's label for the whole name, on the summary a page shows back
     ("Full name: Adaeze Nwosu", "en", "Adaeze Nwosu"), ("Nom complet : Fatou Diallo", "fr", "Fatou Diallo"),
     ("Vor- und Nachname: Dariusz Lewandowski", "de", "Dariusz Lewandowski"),
+    # the names a visitor has engraved, and the second of them
+    ("Engraving: Daniel & Ngozi 01.05.2027", "en", "Daniel"), ("Engraving: Daniel & Ngozi 01.05.2027", "en", "Ngozi"),
+    ("Gravure : Léa & Tom", "fr", "Léa"), ("Gravur: Lena und Paul", "de", "Lena"), ("Gravering: Sanne", "nl", "Sanne"),
 ]
 
 
