@@ -601,7 +601,8 @@ SITE_TEXT = [
     ("Proficiat Kampioenen!", "nl"),
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
-    ("Voor Thuis, Op Kantoor", "nl"), ("— Nieuw, Sale", "nl"), ("- Paris, London, Berlin", "en"), ("Engraving: Free", "en"), ("Gravure : Oui", "fr"), ("Nos villes préférées, Paris et Lyon", "fr"),
+    ("Voor Thuis, Op Kantoor", "nl"), ("— Nieuw, Sale", "nl"), ("- Paris, London, Berlin", "en"), ("Réponse à tous", "fr"),
+    ("Reply to All", "en"), ("Engraving: Free", "en"), ("Gravure : Oui", "fr"), ("Nos villes préférées, Paris et Lyon", "fr"),
     ("Onze winkels in het noorden, Emmen en Assen", "nl"), ("Message de Noël du maire", "fr"), ("Card from Paris", "en"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
     # a label that names a role before no one, or before an offer
     ("Passenger: Adult", "en"), ("Student: Welcome Pack", "en"), ("Reiziger: 2 volwassenen", "nl"),
@@ -784,8 +785,10 @@ NAME_SHOWN_BACK = [
     # a sign-off with who it is from
     ("Cadeaubericht: Gefeliciteerd Sven, liefs van Ilse", "nl", "Ilse"), ("Bisous de Hugo", "fr", "Hugo"),
     ("Viele Grüße von Malte", "de", "Malte"),
-    # a review's or a testimonial's signature after a dash
+    # a review's or a testimonial's signature after a dash, and whom the shop's reply is to
     ("— Wietske, Drachten", "nl", "Wietske"), ("— Femke", "nl", "Femke"),
+    ("Réponse du magasin à Ludivine : merci !", "fr", "Ludivine"), ("Reply from the shop to Priya", "en", "Priya"),
+    ("Antwoord van de winkel aan Femke", "nl", "Femke"),
     # who a message, a card or condolences are from
     ("In memoriam — a message from Aoife and the family", "en", "Aoife"), ("Un petit mot d'Inès pour toi", "fr", "Inès"),
     ("Condoleance van Mieke en Joost Verbeek", "nl", "Mieke"), ("Nachricht von Jonas: bin gleich da", "de", "Jonas"),
