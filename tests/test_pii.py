@@ -630,6 +630,10 @@ SITE_TEXT = [
     ("Eau de parfum Carolina Herrera, 80 ml", "fr"), ("Keramiek van Sanne de Wit, handgemaakt", "nl"),
     ("Signeersessie met Emma Verhoeven", "nl"), ("Rencontre-dédicace avec Julien Moreau", "fr"),
     ("Hybrid tea Elizabeth Taylor rose, bare root", "en"),
+    # a work's maker credited by what they did or after the work's label and title
+    ("Pluk van de Petteflet, geïllustreerd door Fiep Westendorp", "nl"), ("Les Parapluies de Cherbourg, réal. Jacques Demy", "fr"),
+    ("Amélie, dir. Jean-Pierre Jeunet, 2001", "en"), ("Film: Soof van Lies Visschedijk", "nl"),
+    ("Book: Small Things Like These by Claire Keegan", "en"),
     # a variety's or a beer's name in single quotes after its kind
     ("Clematis 'Hagley Hybrid' en 'Nelly Moser'", "nl"), ("Rose 'Graham Thomas', climber", "en"),
     ("Seed potatoes 'Charlotte' and 'King Edward', 2 kg", "en"), ("Stout ‘Tante Mien’, 33 cl", "nl"),
@@ -705,6 +709,7 @@ NAME_SHOWN_BACK = [
     ("The order – Jack Smith", "en", "Jack Smith"),
     ("Leerling: Sanne Jansen, viool", "nl", "Sanne Jansen"), ("Deelnemers: Sanne Jansen, Emma de Vries", "nl", "Emma de Vries"),
     ("Tot morgen... Emma Carter", "en", "Emma Carter"),
+    ("Bestelling: cadeau van Sanne Jansen", "nl", "Sanne Jansen"), ("Gesprek: vanavond met Sanne Jansen", "nl", "Sanne Jansen"),
     ("Gravure: 'Emma Visser'", "nl", "Emma Visser"), ("Voor 'Sanne Jansen'", "nl", "Sanne Jansen"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
     ("Sanne Jansen – Amsterdam", "nl", "Sanne Jansen"), ("Bestelling / Sanne Jansen", "nl", "Sanne Jansen"),
     ("Sanne Jansen – bestelling 12 (paperback), betaald", "nl", "Sanne Jansen"),

@@ -111,7 +111,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
     if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
-            or _credited(text, start) or _a_quoted_variety(text, start, end)):
+            or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -171,12 +171,16 @@ def _credited(text: str, start: int) -> bool:
     of names that ends with it: "Soliste : Hélène Marchetti, violon", "Tentoonstelling: Marlene Dumas", "Direction
     musicale : …", "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei" (rules/pii.yaml credit_labels, the label's last
     word, or a German compound ending with a long one: "Sonderausstellung"); or a role and a cast list's dot leaders
-    ("Ophelia ........ Emma Carter"). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
+    ("Ophelia ........ Emma Carter"); a maker credited by what they did ("illustrated by Axel Scheffler", "dir. Agnès
+    Varda", "réalisé par …"), or after a work's label and title ("Film: Turks fruit van Paul Verhoeven": rules/pii.yaml
+    work_labels). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
     line = _line_before(text, start)[0]
-    if line.rstrip().endswith("....."):
+    if line.rstrip().endswith(".....") or _CREDIT_VERB.search(line):
         return True
     label, colon, gap = line.rpartition(":")
     words = label.split()
+    if colon and words and _plain_name(words[-1]) in _engine_words("work_labels"):
+        return bool(_TITLE_THEN_MAKER.match(gap))
     if not colon or not words or not _is_credit_label(words[-1]):
         return False
     *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
@@ -195,6 +199,16 @@ def _a_quoted_variety(text: str, start: int, end: int) -> bool:
     before = _line_before(text, start - 1)[0].split()[-1:]
     return bool(before) and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not (
         _says_a_person(before[0]) and not _rarely_a_name(before[0]))
+
+
+#: what a work's maker did, right before the name, by a verb and "by" or by its abbreviation: "illustrated by …",
+#: "geïllustreerd door …", "réalisé par …", "dir. …", "réal. …", "ill. …"
+_CREDIT_VERB = re.compile(
+    r"(?:(?<![\w-])(?i:illustrated|translated|directed|narrated|composed|photographed|geïllustreerd|vertaald|"
+    r"geregisseerd|illustrée?s?|traduite?s?|réalisée?s?|illustriert|übersetzt|inszeniert)[^\S\n]+(?i:by|door|par|von)"
+    r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*$")
+#: after a work's label and its colon: the work's title (a word at least), then "by" and the maker's name
+_TITLE_THEN_MAKER = re.compile(r"[^\S\n]*[^\W\d_][^\n]*?[^\S\n](?i:by|door|van|de|par|von|d['’])[^\S\n]*$")
 
 
 #: what separates the names of a credit's list: "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei"
@@ -778,7 +792,7 @@ def load_lexicons() -> None:
     _lower_case_lexicon()
     _catalogue_end()
     _long_credit_labels()
-    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "name_openers", "possessives", "greeted_groups",
+    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
