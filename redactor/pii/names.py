@@ -173,9 +173,10 @@ def _credited(text: str, start: int) -> bool:
     word, or a German compound ending with a long one: "Sonderausstellung"); or a role and a cast list's dot leaders
     ("Ophelia ........ Emma Carter"); a maker credited by what they did ("illustrated by Axel Scheffler", "dir. Agnès
     Varda", "réalisé par …"), or after a work's label and title ("Film: Turks fruit van Paul Verhoeven": rules/pii.yaml
-    work_labels). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
+    work_labels), or after a title in title case that opens with an article ("Staff pick: The Remains of the Day by
+    Kazuo Ishiguro"; "The order by Jack Smith" is no title). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
     line = _line_before(text, start)[0]
-    if line.rstrip().endswith(".....") or _CREDIT_VERB.search(line):
+    if line.rstrip().endswith(".....") or _CREDIT_VERB.search(line) or _TITLE_BY.search(line):
         return True
     label, colon, gap = line.rpartition(":")
     words = label.split()
@@ -209,6 +210,12 @@ _CREDIT_VERB = re.compile(
     r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*$")
 #: after a work's label and its colon: the work's title (a word at least), then "by" and the maker's name
 _TITLE_THEN_MAKER = re.compile(r"[^\S\n]*[^\W\d_][^\n]*?[^\S\n](?i:by|door|van|de|par|von|d['’])[^\S\n]*$")
+
+
+#: an English work's title in title case, opening the line or after a label, a bar or a dash, then "by" and its author:
+#: "Staff pick: The Remains of the Day by …", "Our pick | The Secret History by …" (its small words in lower case)
+_TITLE_BY = re.compile(r"(?:^|[:|·–—][^\S\n]*)(?:The|A|An)(?:[^\S\n]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|of|the|and|in|on|to|a|an|for"
+                       r"|with|at|from))+[^\S\n]+by[^\S\n]*$")
 
 
 #: what separates the names of a credit's list: "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei"
