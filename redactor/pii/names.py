@@ -111,7 +111,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
     if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
-            or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)):
+            or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
+            or _a_news_credit(text, start, end)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -186,6 +187,28 @@ def _credited(text: str, start: int) -> bool:
         return False
     *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
     return not last.strip() and all(_a_credited_name(name) for name in names)
+
+
+def _a_news_credit(text: str, start: int, end: int) -> bool:
+    """Whether the name is a news site's byline or photo credit, beside its news agency (rules/pii.yaml news_agencies,
+    as written): after it and a slash ("Photo: Reuters / Yves Herman", "Foto: ANP / …"), or after the name and a comma,
+    with "with" or not ("Par Julien Marchetti, avec AFP", "Von Katrin Vogel, mit dpa"). No visitor signs with one."""
+    before = _line_before(text, start)[0].rstrip()
+    head = before[:-1].rstrip()
+    if before.endswith("/") and any(head.endswith(a) and not head[:-len(a)][-1:].isalnum() for a in _news_agencies()):
+        return True  # the agency as a whole word: "Reuters /", not "… KNAP /"
+    after = _AGENCY_AFTER.match(text, end)
+    return bool(after) and after[1] in _news_agencies()
+
+
+#: an agency after a byline's name: ", avec AFP", ", mit dpa", ", Reuters" (one or two words, bounded)
+_AGENCY_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:avec|with|met|mit)[^\S\n]+)?([\w-]{2,20}(?:[^\S\n][A-Z][\w-]{1,20})?)"
+                           r"[^\S\n]*(?:[,.)]|\n|$)")
+
+
+@functools.cache
+def _news_agencies() -> tuple[str, ...]:
+    return tuple(load_rules("pii.yaml").get("engine", {}).get("news_agencies", []))
 
 
 def _a_quoted_variety(text: str, start: int, end: int) -> bool:
@@ -799,6 +822,7 @@ def load_lexicons() -> None:
     _lower_case_lexicon()
     _catalogue_end()
     _long_credit_labels()
+    _news_agencies()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
