@@ -635,6 +635,9 @@ SITE_TEXT = [
     ("Amélie, dir. Jean-Pierre Jeunet, 2001", "en"), ("Film: Soof van Lies Visschedijk", "nl"),
     ("Book: Small Things Like These by Claire Keegan", "en"),
     ("Our pick | The Secret History by Donna Tartt", "en"), ("Now in paperback: A Little Life by Hanya Yanagihara", "en"),
+    # a work's author before its illustrator's or its translator's credit
+    ("Room on the Broom, Julia Donaldson, illustrated by Axel Scheffler", "en"),
+    ("Jip en Janneke, Annie M.G. Schmidt, geïllustreerd door Fiep Westendorp", "nl"),
     # a news site's byline or photo credit beside its news agency
     ("Foto: ANP / Remko de Waal", "nl"), ("Par Claire Dubois, avec AFP", "fr"), ("Photo: AFP / Emmanuel Dunand", "en"),
     ("Von Anna Becker, mit dpa", "de"),
@@ -713,7 +716,7 @@ NAME_SHOWN_BACK = [
     ("The order – Jack Smith", "en", "Jack Smith"),
     ("Leerling: Sanne Jansen, viool", "nl", "Sanne Jansen"), ("Deelnemers: Sanne Jansen, Emma de Vries", "nl", "Emma de Vries"),
     ("Tot morgen... Emma Carter", "en", "Emma Carter"),
-    ("Bestelling: cadeau van Sanne Jansen", "nl", "Sanne Jansen"), ("Sanne Jansen, Reuters-lezer", "nl", "Sanne Jansen"), ("The order by Jack Smith", "en", "Jack Smith"), ("Gesprek: vanavond met Sanne Jansen", "nl", "Sanne Jansen"),
+    ("Bestelling: cadeau van Sanne Jansen", "nl", "Sanne Jansen"), ("Sanne Jansen, vertaald door haar zus", "nl", "Sanne Jansen"), ("Sanne Jansen, Reuters-lezer", "nl", "Sanne Jansen"), ("The order by Jack Smith", "en", "Jack Smith"), ("Gesprek: vanavond met Sanne Jansen", "nl", "Sanne Jansen"),
     ("Gravure: 'Emma Visser'", "nl", "Emma Visser"), ("Voor 'Sanne Jansen'", "nl", "Sanne Jansen"), ("Pianoles met Sanne Jansen: dinsdag", "nl", "Sanne Jansen"),
     ("Sanne Jansen – Amsterdam", "nl", "Sanne Jansen"), ("Bestelling / Sanne Jansen", "nl", "Sanne Jansen"),
     ("Sanne Jansen – bestelling 12 (paperback), betaald", "nl", "Sanne Jansen"),

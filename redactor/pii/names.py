@@ -102,7 +102,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
     (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
     a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); a variety's name in quotes ("Rose
-    'Gertrude Jekyll'", ``_a_quoted_variety``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    'Gertrude Jekyll'", ``_a_quoted_variety``); a byline beside its news agency (``_a_news_credit``); an author before
+    an illustrator's credit ("Julia Donaldson, illustrated by Axel Scheffler", ``_CREDIT_AFTER``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -112,7 +113,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     Camille, merci") keep it."""
     if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
-            or _a_news_credit(text, start, end)):
+            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -235,6 +236,11 @@ _CREDIT_VERB = re.compile(
 _TITLE_THEN_MAKER = re.compile(r"[^\S\n]*[^\W\d_][^\n]*?[^\S\n](?i:by|door|van|de|par|von|d['’])[^\S\n]*$")
 
 
+#: after a work's author, its illustrator's or its translator's credit, which names them: "Julia Donaldson, illustrated by
+#: Axel Scheffler", "…, geïllustreerd door Fiep Westendorp" (not "Sanne Jansen, vertaald door haar zus")
+_CREDIT_AFTER = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?i:illustrated|translated|geïllustreerd|vertaald|illustrée?s?|traduite?s?|illustriert|übersetzt)"
+    r"[^\S\n]+(?i:by|door|par|von)[^\S\n]+[A-ZÀ-ÖØ-Þ]")
 #: an English work's title in title case, opening the line or after a label, a bar or a dash, then "by" and its author:
 #: "Staff pick: The Remains of the Day by …", "Our pick | The Secret History by …" (its small words in lower case)
 _TITLE_BY = re.compile(r"(?:^|[:|·–—][^\S\n]*)(?:The|A|An)(?:[^\S\n]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|of|the|and|in|on|to|a|an|for"
