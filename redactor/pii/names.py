@@ -101,7 +101,9 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
     (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
-    a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); the end of a title after a code ("Brompton C Line Explore"); a heading
+    a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); a variety's name in quotes ("Rose
+    'Gertrude Jekyll'", ``_a_quoted_variety``); a byline beside its news agency (``_a_news_credit``); an author before
+    an illustrator's credit ("Julia Donaldson, illustrated by Axel Scheffler", ``_CREDIT_AFTER``); the end of a title after a code ("Brompton C Line Explore"); a heading
     whose given name comes after another capitalised word that does not open a name ("Bakker Bart",
     "Achterlicht Spanninga Solo", "Stadtbibliothek Theodor Fontane", "Mühle Hermann Lüttjohann"),
     whether the recognizer's span holds that word or starts after it. When in doubt it is a person
@@ -110,7 +112,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
     if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
-            or _credited(text, start)):
+            or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
+            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
         return False
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
@@ -166,12 +169,104 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _credited(text: str, start: int) -> bool:
-    """Whether a credit's label and its colon stand right before the name, on its line: "Soliste : Hélène Marchetti,
-    violon", "Tentoonstelling: Marlene Dumas", "Direction musicale : …" (rules/pii.yaml credit_labels, the label's
-    last word). A role a visitor has ("Leerling: …", "Passenger: …") is no credit."""
-    label, colon, gap = _line_before(text, start)[0].rpartition(":")
+    """Whether a credit's label and its colon stand before the name, on its line, right before it or before a list
+    of names that ends with it: "Soliste : Hélène Marchetti, violon", "Tentoonstelling: Marlene Dumas", "Direction
+    musicale : …", "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei" (rules/pii.yaml credit_labels, the label's last
+    word, or a German compound ending with a long one: "Sonderausstellung"); or a role and a cast list's dot leaders
+    ("Ophelia ........ Emma Carter"); a maker credited by what they did ("illustrated by Axel Scheffler", "dir. Agnès
+    Varda", "réalisé par …"), or after a work's label and title ("Film: Turks fruit van Paul Verhoeven": rules/pii.yaml
+    work_labels), or after a title in title case that opens with an article ("Staff pick: The Remains of the Day by
+    Kazuo Ishiguro"; "The order by Jack Smith" is no title). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
+    line = _line_before(text, start)[0]
+    if line.rstrip().endswith(".....") or _CREDIT_VERB.search(line) or _TITLE_BY.search(line):
+        return True
+    label, colon, gap = line.rpartition(":")
     words = label.split()
-    return bool(colon) and not gap.strip() and bool(words) and _plain_name(words[-1]) in _engine_words("credit_labels")
+    if colon and words and _plain_name(words[-1]) in _engine_words("work_labels"):
+        return bool(_TITLE_THEN_MAKER.match(gap))
+    if not colon or not words or not _is_credit_label(words[-1]):
+        return False
+    *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
+    return not last.strip() and all(_a_credited_name(name) for name in names)
+
+
+def _a_news_credit(text: str, start: int, end: int) -> bool:
+    """Whether the name is a news site's byline or photo credit, beside its news agency (rules/pii.yaml news_agencies,
+    as written): after it and a slash ("Photo: Reuters / Yves Herman", "Foto: ANP / …"), or after the name and a comma,
+    with "with" or not ("Par Julien Marchetti, avec AFP", "Von Katrin Vogel, mit dpa"). No visitor signs with one."""
+    before = _line_before(text, start)[0].rstrip()
+    head = before[:-1].rstrip()
+    if before.endswith("/") and any(head.endswith(a) and not head[:-len(a)][-1:].isalnum() for a in _news_agencies()):
+        return True  # the agency as a whole word: "Reuters /", not "… KNAP /"
+    after = _AGENCY_AFTER.match(text, end)
+    return bool(after) and after[1] in _news_agencies()
+
+
+#: an agency after a byline's name: ", avec AFP", ", mit dpa", ", Reuters" (one or two words, bounded)
+_AGENCY_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:avec|with|met|mit)[^\S\n]+)?([\w-]{2,20}(?:[^\S\n][A-Z][\w-]{1,20})?)"
+                           r"[^\S\n]*(?:[,.)]|\n|$)")
+
+
+@functools.cache
+def _news_agencies() -> tuple[str, ...]:
+    return tuple(load_rules("pii.yaml").get("engine", {}).get("news_agencies", []))
+
+
+def _a_quoted_variety(text: str, start: int, end: int) -> bool:
+    """Whether the run is a variety's, a breed's or a beer's name in single quotes right after its kind, as growers
+    and brewers write them: "Rose 'Gertrude Jekyll'", "Clematis 'Nelly Moser'", "Stout ‘Tante Mien’", "'Charlotte'
+    and 'King Edward'". A person's name quoted after a label, a greeting or a given name stays one ("Gravure: 'Emma
+    Visser'", "Voor 'Sanne Jansen'", "Jan 'Sjonnie' Jansen")."""
+    start += text[start:start + 1] in ("'", "‘")  # the model's run may hold the opening quote
+    closing = text[end - 1:end] if text[end - 1:end] in ("'", "’") else text[end:end + 1]
+    if start < 2 or text[start - 1] not in "'‘" or closing not in ("'", "’") or text[start - 2] not in " \t\u00a0":
+        return False
+    before = _line_before(text, start - 1)[0].split()[-1:]
+    return bool(before) and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not (
+        _says_a_person(before[0]) and not _rarely_a_name(before[0]))
+
+
+#: what a work's maker did, right before the name, by a verb and "by" or by its abbreviation: "illustrated by …",
+#: "geïllustreerd door …", "réalisé par …", "dir. …", "réal. …", "ill. …"
+_CREDIT_VERB = re.compile(
+    r"(?:(?<![\w-])(?i:illustrated|translated|directed|narrated|composed|photographed|geïllustreerd|vertaald|"
+    r"geregisseerd|illustrée?s?|traduite?s?|réalisée?s?|illustriert|übersetzt|inszeniert)[^\S\n]+(?i:by|door|par|von)"
+    r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*$")
+#: after a work's label and its colon: the work's title (a word at least), then "by" and the maker's name
+_TITLE_THEN_MAKER = re.compile(r"[^\S\n]*[^\W\d_][^\n]*?[^\S\n](?i:by|door|van|de|par|von|d['’])[^\S\n]*$")
+
+
+#: after a work's author, its illustrator's or its translator's credit, which names them: "Julia Donaldson, illustrated by
+#: Axel Scheffler", "…, geïllustreerd door Fiep Westendorp" (not "Sanne Jansen, vertaald door haar zus")
+_CREDIT_AFTER = re.compile(
+    r"[^\S\n]*,[^\S\n]*(?i:illustrated|translated|geïllustreerd|vertaald|illustrée?s?|traduite?s?|illustriert|übersetzt)"
+    r"[^\S\n]+(?i:by|door|par|von)[^\S\n]+[A-ZÀ-ÖØ-Þ]")
+#: an English work's title in title case, opening the line or after a label, a bar or a dash, then "by" and its author:
+#: "Staff pick: The Remains of the Day by …", "Our pick | The Secret History by …" (its small words in lower case)
+_TITLE_BY = re.compile(r"(?:^|[:|·–—][^\S\n]*)(?:The|A|An)(?:[^\S\n]+(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|of|the|and|in|on|to|a|an|for"
+                       r"|with|at|from))+[^\S\n]+by[^\S\n]*$")
+
+
+#: what separates the names of a credit's list: "Mit: Lena Brandt, Jonas Kiefer und Miriam Osei"
+_CREDIT_LIST_SEPARATOR = re.compile(r"[,/&·]|(?<!\S)(?:and|und|en|et)(?!\S)")
+
+
+def _a_credited_name(words: str) -> bool:
+    """One name of a credit's list: one to four capitalised words, particles between."""
+    words = [w for w in words.split() if w.casefold() not in PARTICLES]
+    return 0 < len(words) <= 4 and all(map(_is_name_word, words))
+
+
+def _is_credit_label(word: str) -> bool:
+    plain = _plain_name(word)
+    return plain in _engine_words("credit_labels") or any(map(plain.endswith, _long_credit_labels()))
+
+
+@functools.cache
+def _long_credit_labels() -> tuple[str, ...]:
+    """The credit labels that end German compounds ("Sonderausstellung", "Einzelausstellung"): eight letters at least, so
+    that a short one ("piano", "tenor") does not end an everyday word."""
+    return tuple(label for label in _engine_words("credit_labels") if len(label) >= 8)
 
 
 #: characters read before an account or an id number for its holder's name: three words and their spaces
@@ -732,7 +827,9 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     _catalogue_end()
-    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "name_openers", "possessives", "greeted_groups",
+    _long_credit_labels()
+    _news_agencies()
+    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)
