@@ -217,18 +217,6 @@ def version(value: Any) -> bool:
     return number(value) or _short(value, _VERSION, 8)
 
 
-#: a browser's user agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
-#: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
-_UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"
-_USER_AGENT = re.compile(rf"^Mozilla/5\.0(?: \({_UA_TEXT}{{1,200}}\)| [\x21-\x27\x2a-\x3f\x41-\x7e]{{1,60}}){{1,24}}$")
-
-
-def user_agent(value: Any) -> bool:
-    """The user agent a browser sends (posthog-js's $raw_user_agent): its version numbers would read as
-    IP addresses ("Chrome/131.0.0.0")."""
-    return isinstance(value, str) and len(value) <= 1000 and bool(_USER_AGENT.match(value))
-
-
 def nested(value: Any) -> bool:
     """An object that is scanned by a view of its own (a PostHog event's properties, Sentry's contexts)."""
     return isinstance(value, dict)

@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, quote
 
 from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, Shape, dumps, exact, gzip_bytes,
                                    ident, kept_in, loads, nested, number, person_view, plain_container, scan_view,
-                                   session_id, session_key, timestamp, token, user_agent, version, write_back)
+                                   session_id, session_key, timestamp, token, version, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -57,10 +57,11 @@ def insert_id(value: Any) -> bool:
 #: event properties that are the SDK's ids, counters and facts, by the shape posthog-js gives them:
 #: skipped when they have it, scanned like any property when not (formats/peer.py: a site can set
 #: any of them). Not here, so always scanned: what has no narrow shape (the OS's and the browser's
-#: names, a custom API host's URL); $snapshot_data is a $snapshot event's recording
+#: names, a custom API host's URL, the browser's $raw_user_agent: its products' versions kept,
+#: content.UserAgentSlot); $snapshot_data is a $snapshot event's recording
 #: (decode), anywhere else a property like another.
 PROPERTY_SHAPES: dict[str, Shape] = {
-    "token": project_key, "$insert_id": insert_id, "$raw_user_agent": user_agent,
+    "token": project_key, "$insert_id": insert_id,
     **dict.fromkeys(("$session_id", "$window_id", "$device_id", "$pageview_id", "$prev_pageview_id"), session_id),
     "uuid": ident,
     **dict.fromkeys(("$time", "timestamp", "sent_at", "$sdk_debug_session_start"), timestamp),
