@@ -34,7 +34,7 @@ from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark,
                               rename_keys, secret_pair_spans, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
-from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
+from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.spans import Span
@@ -1217,8 +1217,8 @@ class BatchRedaction:
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
-                    if meaning == "SECRET" or secret_key(key):
-                        inner = "SECRET"
+                    if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
+                        inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:
                         inner = PSEUDONYM
                     elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
