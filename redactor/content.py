@@ -519,6 +519,37 @@ class TextSlot(Slot):
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
 
 
+#: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
+#: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
+_UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"
+_USER_AGENT = re.compile(rf"Mozilla/5\.0(?: \({_UA_TEXT}{{1,200}}\)| [\x21-\x27\x2a-\x3f\x41-\x7e]{{1,60}}){{1,24}}")
+#: a User-Agent's product token (RFC 9110 §10.1.5) and the version a browser writes after its name
+#: ("Chrome/131.0.0.0", "Safari/537.36", "Mobile/15E148"): groups of six digits at most, no leading zero,
+#: so that "Tel/0478913527" or "Mail/0471.23.45.98" is no version
+_PRODUCT_VERSION = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9_-]{0,40}/"
+                              r"(?P<version>(?:0|[1-9]\d{0,5})(?:\.(?:0|[1-9]\d{0,5})){0,4}(?:[A-Za-z][A-Za-z0-9]{0,10})?)"
+                              r"(?![\w@/.-])")
+
+
+def user_agent_shaped(value: Any) -> bool:
+    """Whether a string is a browser's User-Agent (posthog-js's $raw_user_agent, a request's header)."""
+    return isinstance(value, str) and len(value) <= 1000 and bool(_USER_AGENT.fullmatch(value))
+
+
+def outside_product_versions(text: str, spans: list[Span]) -> list[Span]:
+    """The spans of a User-Agent but those inside a product's version, which read as IP addresses
+    ("Chrome/131.0.0.0") and are the browser's; a product's name and its comments are read as any text."""
+    versions = [match.span("version") for match in _PRODUCT_VERSION.finditer(text)]
+    return [span for span in spans if not any(start <= span.start and span.end <= end for start, end in versions)]
+
+
+class UserAgentSlot(TextSlot):
+    """A User-Agent in a payload: scanned as text, its products' versions kept (outside_product_versions)."""
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        super().resolve([outside_product_versions(self.texts[0], found[0]), *found[1:]], work)
+
+
 #: how the values of a series came: typed key by key, written whole by the page, picked whole
 TYPED, WRITTEN, PICKED = "typed", "written", "picked"
 

@@ -7,9 +7,10 @@ R…" } }`), a custom property set by script (`style="--aanvrager: 'G.J.W. in 't
 regular expression that reads comments, and strings to their end or their line's end as CSS does); each
 string is a Cell of its own that the content layer scans and the taint pass masks, and the text is
 written back once, at the end of the batch, with its code untouched. A string that is a URL
-(`url("…")`) is a resource's address (an image inlined as a data: URL is code); a string of CSS
-escapes alone (an icon font's "\\f101"), of fewer than three characters, or that is code by its place
-(a font's name, an attribute selector's value, an @import) holds no visitor's words and is not read.
+(`url("…")`, `@import "…"`) is a resource's address, wherever it stands (an image inlined as a data: URL
+is code); a string of CSS escapes alone (an icon font's "\\f101"), of fewer than three characters, or
+that is code by its place (a font's name, an attribute selector's value) holds no visitor's words and is
+not read.
 """
 
 from __future__ import annotations
@@ -29,14 +30,16 @@ _TOKENS = re.compile(r"""/\*(?:[^*]|\*(?!/))*(?:\*/)?|"((?:[^"\\\n]|\\.)*)"?|'((
                      r"""|(?<![\w-])url\(\s*+([^"'()\s]++)\s*+\)""", re.S | re.I)
 #: a string that is only CSS escapes ("\f101", "\201C\00a0"): an icon or a quote mark, no words
 _ESCAPES_ONLY = re.compile(r"(?:\\[0-9a-fA-F]{1,6}\s?|\\.|\s)*", re.S)
-#: what a URL string follows: `url(` and spaces
-_URL_BEFORE = re.compile(r"url\(\s*$", re.I)
+#: what a URL string follows: `url(` or `@import` and spaces (`@import "https://fonts.example/css?…"` is a
+#: URL as `url("…")` is: its path and query are scanned, wherever it stands)
+_URL_BEFORE = re.compile(r"(?:url\(|@import)\s*$", re.I)
 #: strings that are code, not words, by what they follow in their declaration or selector: a font's name
-#: (`font-family:`, `font:`, `@font-face`'s `src:`), an import, a charset, a namespace, quote marks, an
-#: attribute selector's value (`[type="text"]`: masked, it would match other elements)
-_CODE_HEAD = re.compile(r"\s*(?:(?:font-family|font|src|quotes)\s*:|@(?:import|charset|namespace)\b)", re.I)
+#: (`font-family:`, `font:`, `@font-face`'s `src:`), a charset, a namespace, quote marks, an attribute
+#: selector's value (`[type="text"]`: masked, it would match other elements)
+_CODE_HEAD = re.compile(r"\s*(?:(?:font-family|font|src|quotes)\s*:|@(?:charset|namespace)\b)", re.I)
 _SELECTOR_VALUE = re.compile(r"=\s*$")
 _LOOK_BACK = 96  # characters read back for that: a declaration's head is short
+_URL_LOOK_BACK = 16  # and for `url(` or `@import` before a string
 
 
 def _is_code(text: str, quote: int) -> bool:
@@ -95,11 +98,13 @@ class CssText:
         elif group == 5:
             if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
                 self.strings.append(CssString(self, len(self.parts) - 1, True))
-        elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content) \
-                and not _is_code(text, start - 1):
-            url = _URL_BEFORE.search(text, max(0, start - 12), start - 1) is not None
-            if not (url and content[:5].lower() == "data:"):  # an image inlined: pixels or SVG code
-                self.strings.append(CssString(self, len(self.parts) - 1, url))
+        elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content):
+            # a URL wherever it stands (a font's source, an import), as an unquoted one is; other strings by their place
+            if _URL_BEFORE.search(text, max(0, start - _URL_LOOK_BACK), start - 1) is not None:
+                if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
+                    self.strings.append(CssString(self, len(self.parts) - 1, True))
+            elif not _is_code(text, start - 1):
+                self.strings.append(CssString(self, len(self.parts) - 1, False))
         return position
 
     def write(self) -> None:

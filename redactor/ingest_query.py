@@ -6,7 +6,8 @@ URL, a user id, an e-mail someone passed along. Each parameter is redacted as co
 redacts a URL's query: a value whose name says it is a secret (`token`, `email`, `key`…) or
 personal data (`fullname`, `dob`: the site's field meanings) is masked whole, the others are scanned by the detector and only what it finds is masked. The exception is
 the SDK authentication the collector needs to accept the batch (Sentry's `sentry_key`, PostHog's
-`token=phc_…`, whose names would otherwise make them secrets): those parameters go on untouched. The path itself is ours (the
+`token=phc_…`, whose names would otherwise make them secrets): those parameters go on untouched when
+their values have the shape the SDK gives them (SDK_AUTH_PARAMETERS), and are masked whole if not. The path itself is ours (the
 route's site and session) and is never changed, but for the path prefix a peer's SDK may put before its route
 (posthog-js's api_host behind /ingest): the client's to choose, it is scanned like a URL's path.
 
@@ -14,7 +15,7 @@ The header values that go on (sinks/upstream.forwarded_headers: an allow-list, O
 already cut to an origin) are the client's too: a User-Agent an extension rewrote ("… jan@mail.example"),
 a key that is an e-mail. Each is scanned as a string of a payload is (the detector, credentials by
 their shape, `key=value` pairs) and what is found is masked. The SDK authentication keeps its shape:
-Sentry's `X-Sentry-Auth` keeps its `sentry_*` parameters (its public key, as in the query), and an
+Sentry's `X-Sentry-Auth` keeps its `sentry_*` parameters of their shape (its public key, as in the query), and an
 `X-Api-Key` is a collector's key, so credentials by their shape are not looked for there (the
 detector still is: an e-mail as a key is masked).
 """
@@ -25,13 +26,21 @@ import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import unquote_plus
 
-from redactor.content import Cell, Remark, TextSlot, UrlSlot, credential_spans, secret_pair_spans, with_shaped
+from redactor.content import (Cell, Remark, TextSlot, UrlSlot, credential_spans, outside_product_versions,
+                              secret_pair_spans, with_shaped)
 from redactor.masking import Masker
 from redactor.pii.spans import Span
 
-#: query parameters that authenticate an SDK to its collector: a public project key, not a
-#: visitor's value (Sentry sends them in the query of every envelope)
-SDK_AUTH_PARAMETERS = frozenset({"sentry_key", "sentry_version", "sentry_client"})
+#: query parameters that authenticate an SDK to its collector (Sentry sends them in the query of every
+#: envelope, or in X-Sentry-Auth), each kept only in the shape Sentry gives it: a DSN's public key (hex,
+#: 32 digits as Sentry makes them, and a letter: sixteen digits alone are a card's), the protocol's version
+#: (a number), the SDK's name and version; any other value under these names is masked whole
+#: (_QueryRedaction.parameter_meaning)
+SDK_AUTH_PARAMETERS = {
+    "sentry_key": re.compile(r"(?=[0-9]*[a-f])[0-9a-f]{16,64}\Z"),
+    "sentry_version": re.compile(r"[0-9]{1,3}\Z"),
+    "sentry_client": re.compile(r"(?:sentry|raven)[a-z.-]{0,60}/[0-9]{1,4}(?:\.[0-9]{1,6}){1,3}(?:-[a-z]{1,12}(?:\.[0-9]{1,4})?)?\Z"),
+}
 #: PostHog's project key (posthog-js's ?token= on its logs, metrics, surveys, experiments…): public,
 #: and kept when the value has its shape; any other value under these names is masked as a secret
 POSTHOG_KEY_PARAMETERS = frozenset({"token", "api_key"})
@@ -41,8 +50,8 @@ POSTHOG_PROJECT_KEY = re.compile(r"phc_[A-Za-z0-9_-]{8,100}\Z")
 def sdk_authentication(part: str) -> bool:
     name, _, value = part.partition("=")
     name = unquote_plus(name).lower()
-    return name in SDK_AUTH_PARAMETERS or (name in POSTHOG_KEY_PARAMETERS
-                                           and bool(POSTHOG_PROJECT_KEY.match(unquote_plus(value))))
+    shape = SDK_AUTH_PARAMETERS.get(name) or (POSTHOG_PROJECT_KEY if name in POSTHOG_KEY_PARAMETERS else None)
+    return shape is not None and bool(shape.match(unquote_plus(value)))
 
 Analyze = Callable[[list[str], str | None], Awaitable[list[list[Span]]]]
 
@@ -52,8 +61,13 @@ class _QueryRedaction:
     session: the query is not part of the recording, and it is masked here in any case."""
 
     def __init__(self, masker: Masker, parameter_meaning: Callable[[str], str]):
-        self.masker, self.parameter_meaning = masker, parameter_meaning
+        self.masker, self._meaning = masker, parameter_meaning
         self.remarks: list[Remark] = []
+
+    def parameter_meaning(self, name: str) -> str:
+        """What a parameter holds by its name; an SDK's authentication that is not of its shape (the
+        shaped ones are never read) is masked whole: the collector needs nothing else there."""
+        return "SECRET" if name.lower() in SDK_AUTH_PARAMETERS else self._meaning(name)
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         pass
@@ -76,10 +90,13 @@ async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
     # one slot per parameter, so that each is redacted alone and they are joined back in order
     parts = ["?" + part for part in query.split("&")] if query else []
     work = _QueryRedaction(masker, parameter_meaning)
-    slots = [UrlSlot(Cell(parts, i), None, work) for i, part in enumerate(parts) if not sdk_authentication(part[1:])]
+    # read as a page's address is (page): a value under a name no list knows that has a full name's shape
+    # ("?who=Ysoline+Daemers") is a person's, and so is a segment of the prefix that spells one
+    slots = [UrlSlot(Cell(parts, i), None, work, page=True) for i, part in enumerate(parts)
+             if not sdk_authentication(part[1:])]
     chosen = [path[:prefix]]
     if prefix:
-        slots.append(UrlSlot(Cell(chosen, 0), None, work))
+        slots.append(UrlSlot(Cell(chosen, 0), None, work, page=True))
     texts = [text for slot in slots for text in slot.texts]
     found = await analyze(texts, None) if texts else []
     offset = 0
@@ -93,17 +110,6 @@ async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
 CREDENTIAL_HEADERS = frozenset({"x-api-key", "x-sentry-auth"})
 #: Sentry's `X-Sentry-Auth: Sentry sentry_version=7, sentry_client=…, sentry_key=…`: its parameters
 _SENTRY_AUTH = re.compile(r"\s*Sentry\s+(.*)\Z", re.IGNORECASE | re.DOTALL)
-
-
-#: a User-Agent's product token (RFC 9110 §10.1.5): a name and a version, which the collector reads
-#: for its browser statistics ("Chrome/131.0.0.0" is no IP address)
-_PRODUCT = re.compile(r"(?<![\w@.-])[A-Za-z][A-Za-z0-9_-]{0,40}/[0-9][0-9A-Za-z._-]{0,40}(?![\w@/])")
-
-
-def _outside_products(text: str, spans: list[Span]) -> list[Span]:
-    """The spans but those inside one product token of a User-Agent."""
-    products = [match.span() for match in _PRODUCT.finditer(text)]
-    return [span for span in spans if not any(start <= span.start and span.end <= end for start, end in products)]
 
 
 async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze: Analyze,
@@ -132,7 +138,7 @@ async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze
             found_here[i] = with_shaped(found_here[i], secret_pair_spans(text, is_secret_key) + (
                 [] if lowered in CREDENTIAL_HEADERS else credential_spans(text)))
             if lowered == "user-agent":
-                found_here[i] = _outside_products(text, found_here[i])
+                found_here[i] = outside_product_versions(text, found_here[i])
         slot.resolve(found_here, work)
         offset += len(slot.texts)
     return [(name, lead + ", ".join(parts)) for (name, _), (lead, parts) in zip(headers, pieces)]

@@ -188,7 +188,10 @@ def add_peer_routes(app: web.Application) -> None:
         for spelling in prefixed(path):
             app.router.add_post(spelling, handler)
             app.router.add_route("OPTIONS", spelling, peer_preflight)
-    app.router.add_get("/static/" + STATIC_NAME, peer_static)  # before the viewer's static files
+    # before the viewer's static files (under /static/, which aiohttp looks in first). A file's name is the
+    # client's to write ("/static/0478913527.js"): an empty {prefix} makes the whole path the client's choice,
+    # scanned like a URL's path (pipeline.chosen_prefix), as under a prefix below
+    app.router.add_get("/static/{prefix:(?:)}" + STATIC_NAME, peer_static)
     app.router.add_get("/{prefix:.+}/static/" + STATIC_NAME, peer_passed)
     for path in PASSED_PATHS:
         for spelling in prefixed(path):

@@ -564,16 +564,29 @@ class Policy:
 #: the shape of a name a page gives an attribute, an element or a CSS property, as frameworks write them
 #: ("data-id", "aria-label", "xlink:href", "viewBox", "x-card", "--brand-color", "-webkit-box", "_ngcontent-c12",
 #: "data-v-1a2b3c4d", Alpine's "@click", ":class", "x-on:click.outside"): words of letters and digits joined
-#: by '-', '_' or ':', at most 60 characters; dotted modifiers only after a directive (a leading '@' or ':',
-#: or a ':' in it), as a dotted name is an address or a person's ("data-jan.peeters")
+#: by '-', '_' or ':', at most 60 characters, then dotted modifiers, each one frameworks write
+#: (_modifier_kept), as a dotted name is an address or a person's otherwise ("data-jan.peeters")
 _PAGE_NAME = re.compile(r"(?P<mark>-{0,2}|[@:])(?P<words>[A-Za-z_][A-Za-z0-9_]*(?:[-:][A-Za-z0-9_]+)*-?)"
                         r"(?P<modifiers>(?:\.[A-Za-z0-9_-]+)*)")
 _PAGE_NAME_MAX = 60
 #: digits a name holds as counters and sizes do: no run of five anywhere ("data-nl91abna0417164300"), no
-#: word of four digits or more alone ("data-3247-8123-456", "data-x:0478:123:456"), four in all in such words
+#: word of four digits or more alone ("data-3247-8123-456", "data-x:0478:123:456"), four in all in such words,
+#: eight in all in the name, letters between them or not ("data-t0478t91t35t27": a phone's ten)
 _DIGIT_RUN = re.compile(r"\d{5}")
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z0-9])\d+(?![A-Za-z0-9])")
-_DIGIT_WORD_MAX, _DIGIT_WORDS_MAX = 3, 4
+_DIGIT_WORD_MAX, _DIGIT_WORDS_MAX, _DIGITS_MAX = 3, 4, 8
+#: a modifier no list needs to hold: a single letter or digit (a key: "@keydown.ctrl.k"), a function key,
+#: a number with its unit ("x-transition.duration.500ms", "x-intersect.margin.-80px")
+_SHAPED_MODIFIER = re.compile(r"[a-z0-9]|f\d{1,2}|-?\d{1,4}(?:ms|s|px)?")
+
+
+@functools.cache
+def _directive_modifiers() -> frozenset[str]:
+    return frozenset(load_rules("attributes.yaml")["directive_modifiers"])
+
+
+def _modifier_kept(modifier: str) -> bool:
+    return modifier in _directive_modifiers() or bool(_SHAPED_MODIFIER.fullmatch(modifier))
 
 
 #: digits a payload's key holds when it is a number written in groups (a phone, an account, a date:
@@ -588,35 +601,41 @@ def digits_in_groups(name: str) -> bool:
     return len(digit_words) >= 2 and sum(map(len, digit_words)) >= _GROUPED_DIGITS
 
 
+def _page_name_shape(name: Any) -> re.Match[str] | None:
+    if not isinstance(name, str) or len(name) > _PAGE_NAME_MAX or not (shape := _PAGE_NAME.fullmatch(name)):
+        return None
+    if not all(map(_modifier_kept, shape["modifiers"].split(".")[1:])):
+        return None
+    if _DIGIT_RUN.search(name) or sum(c.isdigit() for c in name) > _DIGITS_MAX:
+        return None
+    digit_words = [len(w) for w in _DIGIT_WORD.findall(shape["words"])]
+    return shape if all(n <= _DIGIT_WORD_MAX for n in digit_words) and sum(digit_words) <= _DIGIT_WORDS_MAX else None
+
+
 def page_name_shaped(name: Any) -> bool:
     """Whether a name a page gives (an attribute's, a custom element's, a CSS property's) has the
     shape of one: an allow-list, so that what a script writes there instead ('jan@mail.example',
     '--tel-+32478913527', 'data-amelie.vermeulen', a phone's or an account's digits) is dropped or
     masked, never kept."""
-    if not isinstance(name, str) or len(name) > _PAGE_NAME_MAX or not (shape := _PAGE_NAME.fullmatch(name)):
-        return False
-    if shape["modifiers"] and not (shape["mark"] in ("@", ":") or ":" in shape["words"]):
-        return False
-    if _DIGIT_RUN.search(name):
-        return False
-    digit_words = [len(w) for w in _DIGIT_WORD.findall(shape["words"])]
-    return all(n <= _DIGIT_WORD_MAX for n in digit_words) and sum(digit_words) <= _DIGIT_WORDS_MAX
+    return _page_name_shape(name) is not None
 
 
 @short_lru_cache(4096)
 def page_name_kept(name: Any) -> bool:
     """Whether an attribute's or an element's name may be kept: shaped as one (page_name_shaped)
-    and no part of it after a '-' or '_' spelling a person's name as a URL's slug does
-    ("data-griet-verhaeghe", <x-griet-verhaeghe>: a script that names them after the visitor). Not
-    for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
-    if not page_name_shaped(name):
+    and no part of it after a '-', '_' or ':' spelling a person's name as a URL's slug does
+    ("data-griet-verhaeghe", "data-griet:verhaeghe", <x-griet-verhaeghe>: a script that names them after
+    the visitor). Not for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
+    if (shape := _page_name_shape(name)) is None:
         return False
-    # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's; a name may be
-    # written given name first ("data-griet-verhaeghe") or surname first ("data-vermeulen-amelie")
-    if any(is_name_slug(name[i + 1:]) for i, c in enumerate(name) if c in "-_"):
+    # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's, but after a
+    # directive's mark ("@griet-verhaeghe", ":griet-verhaeghe"); ':' joins words as '-' does ("x-on:"); a
+    # name may be written given name first ("data-griet-verhaeghe") or surname first ("data-vermeulen-amelie")
+    words = ("-" if shape["mark"] in ("@", ":") else "") + shape["words"].replace(":", "-")
+    if any(is_name_slug(words[i + 1:]) for i, c in enumerate(words) if c in "-_"):
         return False
-    words = re.split(r"[-_:]", name.lstrip("-@:"))[1:]
-    return not any(is_name_slug(f"{given}-{surname}") for surname, given in zip(words, words[1:]) if surname and given)
+    parts = re.split(r"[-_]", words)[1:]
+    return not any(is_name_slug(f"{given}-{surname}") for surname, given in zip(parts, parts[1:]) if surname and given)
 
 
 def url_matches(url: str, patterns: list[str]) -> bool:

@@ -30,11 +30,11 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
-                              UrlSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape, rename_keys,
-                              secret_pair_spans, with_shaped)
+                              UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape,
+                              rename_keys, secret_pair_spans, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
-from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY
+from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.spans import Span
@@ -1217,8 +1217,8 @@ class BatchRedaction:
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
-                    if meaning == "SECRET" or secret_key(key):
-                        inner = "SECRET"
+                    if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
+                        inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:
                         inner = PSEUDONYM
                     elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
@@ -1255,6 +1255,9 @@ class BatchRedaction:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
                     self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
+                elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
+                    self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
+                    self._echo(cell)
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self._echo(cell)

@@ -15,7 +15,7 @@ from factories import add, custom, element, html_page, input_event, meta, mutati
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, latin1_gzip, posthog_body,
                             read_envelope, recording_events, sentry_envelope, snapshot_event, unframe, unpacked)
 from redactor.dom import DomMirror
-from redactor.formats import posthog, sentry
+from redactor.formats import peer, posthog, sentry
 from redactor.formats.rrweb_batch import BatchError
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
@@ -823,6 +823,27 @@ async def test_posthog_properties_in_the_sdks_shapes_pass_byte_for_byte(redact, 
     raw = posthog_body(capture_batch([analytics_event("$pageview", **sdk_shaped_properties()),
                                       analytics_event("$pageleave", **sdk_shaped_properties())]), framing)
     assert await redact(posthog.decode(raw, {}, LIMIT)) == raw
+
+
+@pytest.mark.parametrize("key, written", [("$lib", "amelie.vermeulen"), ("$timezone", "Amelie/Vermeulen"),
+                                          ("$device_type", "amelie"), ("$browser_language", "amelie-vermeulen"),
+                                          ("$recording_status", "amelie_vermeulen")])
+async def test_posthog_properties_of_few_words_pass_only_with_those_words(redact, key, written):
+    """$lib, $timezone, $device_type… were skipped when shaped as any short token: a name or an e-mail's
+    local part written there ("amelie.vermeulen"), which no detector reads as a name, went on. Now only
+    posthog-js's words pass; anything else is masked whole."""
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **{key: written})]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    assert set(sent[key]) == {"*"}, sent[key]
+
+
+def test_an_opaque_session_id_holds_a_digit_a_name_none():
+    """posthog-js's ids are UUIDs; a site's own may be opaque ("0193-session", "u42-x9"), but words of
+    letters alone ("amelie-vermeulen") are a name's: such a value is scanned, not skipped."""
+    assert peer.session_id("0193a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a60") and peer.session_id("u42-x9")
+    assert peer.session_id("0193-session")
+    for name in ("amelie-vermeulen", "amelie_vermeulen", "jan"):
+        assert not peer.session_id(name), name
 
 
 async def test_sentry_structural_keys_pass_only_with_the_sdks_shape(redact):

@@ -109,6 +109,41 @@ async def test_posthog_keys_of_the_sdk_holding_what_it_never_writes_there_are_sc
     assert forwarded["json"][0]["properties"]["token"] == TOKEN and forwarded["json"][0]["event"] == "$pageview"
 
 
+async def test_a_raw_user_agent_is_read_as_a_user_agent_and_a_static_files_name_as_a_path(proxy, collector):
+    """posthog-js's $raw_user_agent went on whole when it had a browser's shape: what a script or an extension
+    wrote in its comments is read now, its products' versions kept (no IP addresses); a script's file name
+    under /static/ is the client's to write, scanned as the rest of a path is."""
+    chrome = "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+    event = analytics_event("$pageview", **{"$raw_user_agent": f"Mozilla/5.0 (X11; tel 0475 12 34 56) {chrome}",
+                                            "title": "Fietsbel, rood"})
+    answer = await proxy.post("/e/", data=json.dumps(capture_batch([event])).encode(),
+                              headers={"Content-Type": "application/json"})
+    assert answer.status == 200
+    [forwarded] = collector.requests("/e/")
+    agent = forwarded["json"][0]["properties"]["$raw_user_agent"]
+    assert "0475" not in agent and agent.startswith("Mozilla/5.0 (X11; tel ") and agent.endswith(chrome)
+    await proxy.get("/static/0475123456.js?v=1.449.2")
+    assert collector.received[-1]["path_qs"].startswith("/static/") and "0475" not in collector.received[-1]["path_qs"]
+
+
+async def test_posthog_properties_of_few_words_keep_only_those_words(proxy, collector):
+    """$lib, $timezone, $device_type… were skipped when shaped as any short token: a name written there
+    ("amelie.vermeulen", which no detector reads as one) went on; now only posthog-js's own words do, anything
+    else is masked whole. An opaque id made of words of letters alone is read too."""
+    sdk_words = {"$lib": "web", "$timezone": "Europe/Brussels", "$device_type": "Desktop", "$browser_language": "nl-BE"}
+    written = {"$lib": "amelie.vermeulen", "$timezone": "Amelie/Vermeulen", "$device_type": "amelie_vermeulen",
+               "$browser_language": "amelie-vermeulen"}
+    events = [analytics_event("$pageview", **sdk_words, title="Fietsbel, rood"),
+              analytics_event("$pageview", **written, title="Fietsbel, rood")]
+    answer = await proxy.post("/e/", data=json.dumps(capture_batch(events)).encode(),
+                              headers={"Content-Type": "application/json"})
+    assert answer.status == 200
+    [forwarded] = collector.requests("/e/")
+    kept, masked = (event["properties"] for event in forwarded["json"])
+    assert {key: kept[key] for key in sdk_words} == sdk_words
+    assert "amelie" not in json.dumps(masked).lower() and set(written) <= set(masked)
+
+
 async def test_unknown_key_is_redacted_with_the_defaults(proxy, collector):
     raw = posthog_body([snapshot_event(page(), token="phc_NobodysKey000000000")])
     assert (await proxy.post("/s/", data=raw, headers={"Content-Type": "text/plain"})).status == 200

@@ -435,12 +435,31 @@ UNFINISHED_BIRTH_DATES = [
     ("Artikel 612 345 678 — tapijt, 160 x 230 cm", "nl", []),
 ]
 
+# a label or a name run into the number (typed, in page text, in a payload's key or value): only a valid
+# one is read there, so product codes and references of other digits stay readable
+GLUED = [
+    ("tel0475123456", "nl", [("0475123456", "PHONE_NUMBER")]),
+    ("nr0475123456", "nl", [("0475123456", "PHONE_NUMBER")]),
+    ("bel me: gsm0475-12-34-56", "nl", [("0475-12-34-56", "PHONE_NUMBER")]),
+    ("tel0475:12:34:56", "nl", [("0475:12:34:56", "PHONE_NUMBER")]),
+    ("user_0475123456", "en", [("0475123456", "PHONE_NUMBER")]),
+    ("tel+32475123456", "fr", [("+32475123456", "PHONE_NUMBER")]),
+    ("ref_BE57096321876535", "nl", [("BE57096321876535", "IBAN_CODE")]),
+    ("iban_nl91abna0417164300", "nl", [("nl91abna0417164300", "IBAN_CODE")]),
+    ("klantBE57-0963-2187-6535 betaald", "nl", [("BE57-0963-2187-6535", "IBAN_CODE")]),
+    ("SKU4006381333931", "en", []),
+    ("art0612345678x", "nl", []),
+    ("order_2024061234", "en", []),
+    ("ref_BE57096321876536", "nl", []),  # check digits wrong: a reference
+    ("build 7f3a0c9e1b2d4f60", "en", []),
+]
+
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES
-                         + UNFINISHED_BIRTH_DATES + SENT_BY_NAME)
+                         + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

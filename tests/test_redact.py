@@ -1368,6 +1368,21 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
 
 
+def test_an_import_is_a_url_its_query_scanned_and_the_rest_of_the_code_kept(session):
+    """`@import "…"` and `@import url("…")` name a resource as url(…) does: an e-mail or a phone in their
+    query was kept, read as code; a font's name and the import's own address stay."""
+    sheet = ('@import "https://fonts.example/css?family=Source+Sans+Pro&u=noor.bakker@postvak.example";\n'
+             "@import url('/print.css?tel=0475123456') print;\n"
+             '@import "/base.css";\n.x{font-family:"Source Sans Pro"}')
+    s = session()
+    s.send(snapshot(html_page(head=[element("style", {}, [text(sheet)])])))
+    stored = "\n".join(strings(s.stored))
+    assert "noor.bakker" not in stored and "postvak" not in stored and "0475123456" not in stored
+    for kept in ('@import "https://fonts.example/css?family=Source+Sans+Pro&u=', "@import url('/print.css?tel=",
+                 '@import "/base.css";', '.x{font-family:"Source Sans Pro"}'):
+        assert kept in stored, kept
+
+
 def test_a_custom_property_named_after_the_visitor_is_read_by_the_taint_pass(session):
     """A script names a custom property after the visitor ("--klant-jozef-vermeulen-at-telenet-be") in
     a rule's declaration (StyleDeclaration, source 13), a style attribute, a changed style's keys, a

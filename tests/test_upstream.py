@@ -156,7 +156,7 @@ async def eventually(condition, deadline: float = 30.0) -> None:
 # -- forwarding -----------------------------------------------------------------------------------
 async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collector):
     answer = await post(proxy, "s1", {"events": batch("s1", 0), "sdk": "rrweb"},
-                        "?key=abc&q=a%20b%26c&ref=jan%40mail.example&sentry_key=0123abcd&v=2",
+                        "?key=abc&q=a%20b%26c&ref=jan%40mail.example&sentry_key=0123456789abcdef0123456789abcdef&v=2",
                         headers={"X-Api-Key": "k1", "Cookie": "sid=123", "Connection": "keep-alive, X-Hop",
                                  "X-Hop": "drop me", "User-Agent": "rrweb-test", "X-Forwarded-For": "198.51.100.7",
                                  "Accept-Language": "nl-BE", "X-Visitor": "jan@mail.example",
@@ -170,7 +170,7 @@ async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collec
     # the query is redacted like a URL: a secret by name masked whole, an e-mail found and masked,
     # the SDK's authentication and the rest untouched
     assert request["path_qs"] == ("/v1/sites/shop/sessions/s1/events"
-                                  "?key=***&q=a%20b%26c&ref=****************&sentry_key=0123abcd&v=2")
+                                  "?key=***&q=a%20b%26c&ref=****************&sentry_key=0123456789abcdef0123456789abcdef&v=2")
     headers = request["headers"]
     assert headers["X-Api-Key"] == "k1" and headers["User-Agent"] == "rrweb-test"
     for dropped in ("X-Hop", "Cookie", "X-Forwarded-For", "Accept-Language", "X-Visitor"):
@@ -214,6 +214,28 @@ async def test_forwarded_header_values_are_redacted_but_keep_what_the_sdk_needs(
     assert headers["X-Sentry-Auth"].startswith(sentry_auth + ", ")  # the SDK's own parameters as they were
     for value in headers.values():
         assert "Hunter2" not in value and "amelie" not in value and "Geheim99" not in value and "lotte" not in value
+
+
+async def test_what_goes_on_beside_the_batch_keeps_only_the_shapes_the_sdk_gives_it(proxy, collector):
+    """A User-Agent's product whose version is a phone number, a Content-Type's parameter other than charset
+    or boundary, Sentry's authentication holding something else than a key, a number or an SDK's name, a
+    query value under a name no list knows that is a full name: none goes on as it came."""
+    chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+    answer = await post(proxy, "s1", batch("s1", 0),
+                        "?sentry_key=0475123456&sentry_version=7&sentry_client=noor.bakker%40postvak.example"
+                        "&who=Ysoline%20Daemers&v=2",
+                        headers={"User-Agent": f"{chrome} Tel/0475123456 Mail/0471.23.45.98",
+                                 "Content-Type": "application/json; charset=utf-8; iban=BE57096321876535; tel=0475123456",
+                                 "X-Sentry-Auth": "Sentry sentry_version=7, sentry_client=Ysoline/Daemers, "
+                                                  "sentry_key=0475123456"})
+    assert answer.status == 200
+    request = collector.received[-1]
+    headers, path = request["headers"], request["path_qs"]
+    assert headers["Content-Type"] == "application/json; charset=utf-8"
+    assert headers["User-Agent"].startswith(chrome + " Tel/")  # the browser's own versions kept
+    for value in ("0475123456", "0471.23.45.98", "Ysoline", "Daemers", "noor.bakker", "BE57"):
+        assert value not in path and all(value not in v for v in headers.values()), value
+    assert "sentry_version=7" in path and "&v=2" in path and "sentry_version=7" in headers["X-Sentry-Auth"]
 
 
 async def test_the_spool_keeps_only_the_redacted_query_and_allowed_headers(proxy, collector):

@@ -9,10 +9,12 @@ then the body encodes itself the way it came.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import re
 import zlib
+import zoneinfo
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -131,6 +133,9 @@ OPAQUE_ID = re.compile(rf"(?:{_ID_BODY}|\d{{1,8}}|(?i:user|usr|u|uid|id|cust|cus
 #: the key of a payload view that holds who the person is (person_view): redact.py replaces every
 #: string under it by its pseudonym (Masker.pseudonym), the same for the same person in every batch
 IDENTITY_KEY = "$identity"
+#: the key of a payload view that holds values an SDK's own words go under, holding none of them
+#: (words_view): redact.py masks each whole, as a secret's (a name there is on no list: "amelie.vermeulen")
+NOT_THE_SDKS_KEY = "$not_the_sdks"
 
 
 def opaque_id(value: Any) -> bool:
@@ -193,10 +198,11 @@ _OPAQUE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
 
 
 def session_id(value: Any) -> bool:
-    """A UUID or a hex digest, or an opaque id: letters, digits and dashes, no run of five digits (a
-    phone), no "@" or "." (an e-mail, a domain)."""
+    """A UUID or a hex digest, or an opaque id: letters, digits and dashes, a digit in it (words of letters
+    alone are a name's: "amelie-vermeulen"), no run of five digits (a phone), no "@" or "." (an e-mail, a
+    domain). Under $session_id, a secret's key, anything else is masked whole."""
     return ident(value) or (isinstance(value, str) and len(value) <= 128 and bool(_OPAQUE_TOKEN.match(value))
-                            and not _DIGIT_RUN.search(value))
+                            and any(c.isdigit() for c in value) and not _DIGIT_RUN.search(value))
 
 
 def ids(value: Any) -> bool:
@@ -217,16 +223,29 @@ def version(value: Any) -> bool:
     return number(value) or _short(value, _VERSION, 8)
 
 
-#: a browser's user agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
-#: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
-_UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"
-_USER_AGENT = re.compile(rf"^Mozilla/5\.0(?: \({_UA_TEXT}{{1,200}}\)| [\x21-\x27\x2a-\x3f\x41-\x7e]{{1,60}}){{1,24}}$")
+def one_of(*words: str) -> Shape:
+    """A word of an SDK's own vocabulary, as it writes it ("Desktop", "web"): a key whose values are
+    few is skipped only for those (a shape such as token's would let "amelie.vermeulen" through)."""
+    allowed = frozenset(words)
+    return lambda value: isinstance(value, str) and value in allowed
 
 
-def user_agent(value: Any) -> bool:
-    """The user agent a browser sends (posthog-js's $raw_user_agent): its version numbers would read as
-    IP addresses ("Chrome/131.0.0.0")."""
-    return isinstance(value, str) and len(value) <= 1000 and bool(_USER_AGENT.match(value))
+def time_zone(value: Any) -> bool:
+    """An IANA time zone's name ("Europe/Brussels", "UTC"), as the browser reports it."""
+    return isinstance(value, str) and value in _time_zones()
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones() | {"UTC"})
+
+
+#: a language tag as a browser writes it ("nl-BE", "en", "zh-Hant-TW", "es-419"): no word of its own
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$")
+
+
+def language_tag(value: Any) -> bool:
+    return isinstance(value, str) and bool(_LANGUAGE_TAG.match(value))
 
 
 def nested(value: Any) -> bool:
@@ -240,6 +259,12 @@ def scan_view(holder: dict[str, Any], shapes: Mapping[str, Shape]) -> dict[str, 
     view in place redacts them; top-level strings are written back with `holder.update(view)`."""
     return {k: v for k, v in holder.items()
             if not (k in shapes and shapes[k](v)) and not (isinstance(v, str) and ID_SHAPED.match(v))}
+
+
+def words_view(holder: dict[str, Any], vocabularies: Mapping[str, Shape]) -> dict[str, Any]:
+    """The entries of holder under a key whose values are an SDK's few words (one_of, time_zone,
+    language_tag) that hold none of them: put under NOT_THE_SDKS_KEY, each is masked whole."""
+    return {k: holder[k] for k, shape in vocabularies.items() if k in holder and not shape(holder[k])}
 
 
 def write_back(holder: dict[str, Any], view: dict[str, Any], scanned: frozenset[str]) -> None:

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, Budget, Shape, dumps, exact, gzip_bytes,
-                                   ident, kept_in, loads, nested, number, person_view, plain_container, scan_view,
-                                   session_id, session_key, timestamp, token, user_agent, version, write_back)
+from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, NOT_THE_SDKS_KEY, Budget, Shape, dumps, exact,
+                                   gzip_bytes, ident, kept_in, language_tag, loads, nested, number, one_of,
+                                   person_view, plain_container, scan_view, session_id, session_key, time_zone,
+                                   timestamp, version, words_view, write_back)
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -54,18 +55,29 @@ def insert_id(value: Any) -> bool:
     return isinstance(value, str) and bool(_INSERT_ID.match(value))
 
 
+#: event properties whose values are a few words of posthog-js's own, as it writes them: anything else there
+#: ("amelie.vermeulen", which no detector reads as a name) is masked whole (formats/peer.py words_view)
+PROPERTY_VOCABULARIES: dict[str, Shape] = {
+    "$lib": one_of("web", "posthog-js", "posthog-js-lite", "posthog-react-native", "posthog-ios", "posthog-android",
+                   "posthog-flutter", "posthog-node", "posthog-python"),
+    "$snapshot_source": one_of("web", "mobile"), "$timezone": time_zone,
+    "$recording_status": one_of("active", "sampled", "disabled", "buffering", "paused", "lazy_loading",
+                                "awaiting_trigger"),
+    "$device_type": one_of("Desktop", "Mobile", "Tablet", "Console", "Wearable", "TV"),
+    "$browser_language": language_tag, "$browser_language_prefix": language_tag,
+}
 #: event properties that are the SDK's ids, counters and facts, by the shape posthog-js gives them:
 #: skipped when they have it, scanned like any property when not (formats/peer.py: a site can set
 #: any of them). Not here, so always scanned: what has no narrow shape (the OS's and the browser's
-#: names, a custom API host's URL); $snapshot_data is a $snapshot event's recording
+#: names, a custom API host's URL, the browser's $raw_user_agent: its products' versions kept,
+#: content.UserAgentSlot); $snapshot_data is a $snapshot event's recording
 #: (decode), anywhere else a property like another.
 PROPERTY_SHAPES: dict[str, Shape] = {
-    "token": project_key, "$insert_id": insert_id, "$raw_user_agent": user_agent,
+    "token": project_key, "$insert_id": insert_id,
     **dict.fromkeys(("$session_id", "$window_id", "$device_id", "$pageview_id", "$prev_pageview_id"), session_id),
     "uuid": ident,
     **dict.fromkeys(("$time", "timestamp", "sent_at", "$sdk_debug_session_start"), timestamp),
-    **dict.fromkeys(("$lib", "$snapshot_source", "$recording_status", "$browser_language", "$browser_language_prefix",
-                     "$timezone", "$device_type"), token),
+    **PROPERTY_VOCABULARIES,
     **dict.fromkeys(("$lib_version", "$os_version", "$browser_version"), version),
     **dict.fromkeys(("$screen_height", "$screen_width", "$viewport_height", "$viewport_width", "$timezone_offset",
                      "$configured_session_timeout_ms", "$snapshot_bytes", "$replay_sample_rate",
@@ -279,11 +291,15 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
             view.pop(key, None)
             outer.pop(key, None)
         person, outer_person = person_view(properties, IDENTITY_KEYS), person_view(event, IDENTITY_KEYS)
+        not_the_sdks = words_view(properties, PROPERTY_VOCABULARIES)
+        for key in not_the_sdks:
+            view.pop(key, None)
         body._views += [(properties, view, frozenset(view)), (event, outer, frozenset(outer)),
-                        (properties, person, frozenset(person)), (event, outer_person, frozenset(outer_person))]
+                        (properties, person, frozenset(person)), (event, outer_person, frozenset(outer_person)),
+                        (properties, not_the_sdks, frozenset(not_the_sdks))]
         session = _recording_key(properties)
         group = sessions.setdefault(session, Group(session, []))
-        group.meta[f"{n}"] = {"properties": view, "event": outer,
+        group.meta[f"{n}"] = {"properties": view, "event": outer, NOT_THE_SDKS_KEY: not_the_sdks,
                               IDENTITY_KEY: {"properties": person, "event": outer_person}}
         if not recording:
             continue  # an analytics event: its strings are scanned, the values its tab taught masked

@@ -43,7 +43,12 @@ FORWARDED = frozenset({"content-type", "user-agent", "origin", "referer",
                        "x-sentry-auth",  # Sentry's SDK authentication (public DSN key), when not in the query
                        "x-api-key"})  # a collector's project key, sent by the recording script
 #: what the recording scripts send as Content-Type: a media type, token parameters (charset=utf-8)
-MEDIA_TYPE = re.compile(r"[\w.+-]{1,64}/[\w.+-]{1,128}(?:\s*;\s*[\w.-]{1,32}=[\w.+-]{1,64}){0,4}\s*")
+MEDIA_TYPE = re.compile(r"\s*(?P<type>[A-Za-z][\w.+-]{0,63}/[A-Za-z][\w.+-]{0,127})"
+                        r"(?P<parameters>(?:\s*;\s*[\w.-]{1,32}=[\w.+-]{1,64}){0,4})\s*")
+_MEDIA_PARAMETER = re.compile(r";\s*([\w.-]{1,32})=([\w.+-]{1,64})")
+#: the parameters of a media type that say how to read the body; any other is the client's to write
+#: ("text/plain; tel=+32478913527"): left out
+MEDIA_PARAMETERS = frozenset({"charset", "boundary"})
 #: the scanned headers that are the client's to write (redactor.ingest_query.redact_headers)
 SCANNED = FORWARDED - {"origin", "referer", "content-type"}
 #: what a scheme and a host name are made of (an IPv6 address's ':' included): anything else is no origin
@@ -66,9 +71,9 @@ def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
 
 def forwarded_headers(incoming: CIMultiDictProxy[str]) -> list[tuple[str, str]]:
     """The allow-listed headers, Origin and Referer cut to scheme://host[:port] (an unparsable one
-    is not sent), a Content-Type that is not a plain media type left out; the values still to be
-    scanned (ingest_query.redact_headers) but Origin's, Referer's and Content-Type's, which are
-    rebuilt or checked here."""
+    is not sent), a Content-Type that is not a plain media type left out, and so are its parameters
+    but charset and boundary (media_type); the values still to be scanned (ingest_query.redact_headers)
+    but Origin's, Referer's and Content-Type's, which are rebuilt or checked here."""
     headers = []
     for name, value in incoming.items():
         lowered = name.lower()
@@ -78,10 +83,22 @@ def forwarded_headers(incoming: CIMultiDictProxy[str]) -> list[tuple[str, str]]:
             value = origin_of(value) + ("/" if lowered == "referer" else "") if value.strip() != "null" else "null"
             if value in ("", "/"):
                 continue
-        elif lowered == "content-type" and not MEDIA_TYPE.fullmatch(value):
-            continue
+        elif lowered == "content-type":
+            if (value := media_type(value)) is None:
+                continue
         headers.append((name, value))
     return headers
+
+
+def media_type(value: str) -> str | None:
+    """A Content-Type as it goes on: its media type, and of its parameters charset and boundary only;
+    None for what is no media type."""
+    shape = MEDIA_TYPE.fullmatch(value)
+    if shape is None:
+        return None
+    parameters = _MEDIA_PARAMETER.findall(shape["parameters"])
+    kept = [f"{name}={argument}" for name, argument in parameters if name.lower() in MEDIA_PARAMETERS]
+    return value if len(kept) == len(parameters) else "; ".join([shape["type"], *kept])
 
 
 def with_body_headers(headers: list[tuple[str, str]], body: bytes, gzipped: bool) -> list[tuple[str, str]]:
