@@ -34,11 +34,16 @@ class PatternDef(pydantic.BaseModel):
     validator: str | None = None  # overrides the recognizer's
     invalid_score: float | None = None  # report a match failing the validator at this score (None: drop)
     retry_parts: bool = True  # a match failing the validator: try its parts between separators
+    # the shape a part must have before it is validated (a validation costs microseconds, and a
+    # hostile text holds matches of thirty one-character groups: ~500 parts each)
+    part_shape: str | None = None
 
-    @pydantic.field_validator("regex")
+    @pydantic.field_validator("regex", "part_shape")
     @classmethod
-    def _compiles(cls, value: str) -> str:
+    def _compiles(cls, value: str | None) -> str | None:
         """Its word lists put in ({{months}}), then compiled once to refuse a bad one early."""
+        if value is None:
+            return None
         try:
             value = with_words(value)
             regex.compile(value)
@@ -245,7 +250,7 @@ class RuleRecognizer(EntityRecognizer):
         self._patterns = [
             (regex.compile(p.regex, flags), p.score if p.score is not None else spec.score,
              make_validator(p.validator or spec.validator) if (p.validator or spec.validator) else None,
-             p.invalid_score, p.retry_parts)
+             p.invalid_score, p.retry_parts and (regex.compile(p.part_shape, flags) if p.part_shape else True))
             for p in spec.patterns
         ]
         self._context = (
@@ -278,9 +283,11 @@ class RuleRecognizer(EntityRecognizer):
         return EntityRecognizer.remove_duplicates(results)
 
     @staticmethod
-    def _validated(text: str, start: int, end: int, validate, retry_parts: bool = True) -> list[tuple[int, int]]:
+    def _validated(text: str, start: int, end: int, validate,
+                   retry_parts: bool | regex.Pattern = True) -> list[tuple[int, int]]:
         """The match if valid; else its longest valid sub-ranges between separators (greedy regexes
-        swallow a neighbouring number: "06 3190 2274 79", "nr 12 0612345678")."""
+        swallow a neighbouring number: "06 3190 2274 79", "nr 12 0612345678"), of the part shape
+        when the pattern gives one."""
         if validate is None or validate(text[start:end]):
             return [(start, end)]
         if not retry_parts:
@@ -293,7 +300,8 @@ class RuleRecognizer(EntityRecognizer):
                 s, e = groups[i][0], groups[j][1]
                 if s > start and text[s - 1] in "+(":
                     s -= 1
-                if (i, j) != (0, len(groups) - 1) and validate(text[s:e]):
+                if ((i, j) != (0, len(groups) - 1) and (retry_parts is True or retry_parts.fullmatch(text, s, e))
+                        and validate(text[s:e])):
                     found.append((s, e))
                     i = j
                     break
