@@ -248,3 +248,47 @@ def test_changes_made_at_once_on_two_workers_are_all_kept_and_a_project_key_has_
     finally:
         code = server.stop()
     assert code == 0
+
+
+async def test_a_change_to_one_site_compiles_that_site_alone_and_off_the_loop(aiohttp_client, tmp_path, monkeypatch):
+    """Every change re-read and compiled every site on the event loop: with a few sites of a thousand
+    selectors each, a tiny change to one froze every worker for seconds (ingest and /healthz). A
+    child now compiles only the sites whose stored version moved, on a thread."""
+    import threading
+
+    from redactor.app import create_app
+    from redactor.config import Settings
+    from redactor.policy import Policy
+    from redactor.workers import FOLLOWER
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", ADMIN_TOKEN)
+    compiled: list[tuple[str, threading.Thread]] = []
+    compile_for_real = Policy.compile
+
+    def counted(cls, site, config):
+        compiled.append((site, threading.current_thread()))
+        return compile_for_real(site, config)
+    monkeypatch.setattr(Policy, "compile", classmethod(counted))
+
+    def child(index: int):
+        return create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False, worker_index=index,
+                                   config_poll_seconds=3600))
+
+    first, second = await aiohttp_client(child(0)), await aiohttp_client(child(1))
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    for site in ("a", "b", "c"):
+        answer = await first.put(f"/v1/sites/{site}", json={"block_selectors": [f".{site}-{n}" for n in range(50)]},
+                                 headers=admin)
+        assert answer.status == 201
+    assert (await second.get("/v1/sites/c", headers=admin)).status == 200  # the second child follows
+    follower = second.app[FOLLOWER]
+    compiled.clear()
+    before = follower.compiled
+    answer = await first.patch("/v1/sites/b", json={"record_inputs": False}, headers=admin)
+    assert answer.status == 200
+    answer = await second.get("/v1/sites/b", headers=admin)
+    assert answer.status == 200 and (await answer.json())["record_inputs"] is False
+    assert follower.compiled == before + 1
+    # the change (first child), the re-read (second); validation compiles a policy of its own too
+    assert [site for site, _ in compiled if site in ("a", "b", "c")] == ["b", "b"]
+    assert threading.main_thread() not in {thread for _, thread in compiled}  # the event loop's
