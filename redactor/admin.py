@@ -149,8 +149,9 @@ async def load_sites(app: web.Application) -> int:
     changed = {site: row for site, row in stored.items() if compiled.get(site) != row[0]}
     if changed:
         policies = await asyncio.to_thread(_compile_sites, changed, app[SETTINGS].sites)
-        app[POLICIES].update(policies)
-        compiled.update({site: version for site, (version, _) in changed.items()})
+        for site, (version, _) in changed.items():
+            if compiled.get(site, 0) < version:  # a change made here meanwhile is newer: it stays
+                app[POLICIES][site], compiled[site] = policies[site], version
     return len(changed)
 
 
