@@ -137,7 +137,7 @@ async def load_sites(app: web.Application) -> int:
     selectors take seconds to compile, and the event loop serves ingest meanwhile. A stored
     configuration that no longer validates or compiles does not stop the server: the site is
     served fail-closed. Returns how many sites were compiled."""
-    store, compiled = app[STORE], app.setdefault(COMPILED, {})
+    store, compiled = app[STORE], app[COMPILED]
     stored = await store.sites()
     for site, config in app[SETTINGS].sites.items():
         if site not in stored:
@@ -302,7 +302,7 @@ async def change_site(request: web.Request, site: str, action: str | None, chang
             raise web.HTTPConflict(text=f"the configuration of {site!r} changed while this change was made: "
                                    "send it again", reason="Config Changed") from None
         request.config_dict[POLICIES][site] = policy  # applies from the next batch on
-        request.config_dict.get(COMPILED, {})[site] = version
+        request.config_dict[COMPILED][site] = version
     return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
                         content_type="application/json")
 
