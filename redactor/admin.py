@@ -36,6 +36,7 @@ from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
+from redactor.sinks.store import SdkKeysTaken, SiteMoved
 
 log = logging.getLogger("redactor.admin")
 
@@ -46,7 +47,8 @@ CONFIG_FILE_AUTHOR = "config-file"  # sites created from the config file
 RESERVED_NAMES = frozenset({ADMIN_AUTHOR, CONFIG_FILE_AUTHOR, RETENTION_AUTHOR, "system", "redactor"})
 EVERY_SITE = "*"
 #: configuration changes read, merge and write: one at a time, or two block-list additions made
-#: at once would both start from the same list and the second would drop the first
+#: at once would both start from the same list and the second would drop the first (within this
+#: process; Store.changing serializes them across the processes sharing the store)
 CONFIG_LOCK = web.AppKey("config_lock", asyncio.Lock)
 
 
@@ -123,24 +125,48 @@ def note_file_differs(in_file: SiteConfig | None, in_force: SiteConfig, site: st
                 "PUT /v1/sites/%s (or PATCH the keys that differ)", site, ", ".join(changed), site)
 
 
-async def load_sites(app: web.Application) -> None:
+#: site → the stored version its policy in POLICIES was compiled from
+COMPILED = web.AppKey("compiled_versions", dict)
+
+
+async def load_sites(app: web.Application) -> int:
     """Sites from the store; sites of the config file that the store does not have yet are
-    created from it (after that, the API owns their changes). A stored configuration that no
-    longer validates or compiles does not stop the server: the site is served fail-closed."""
-    stored = await app[STORE].sites()
+    created from it (after that, the API owns their changes). Only a site whose stored version
+    moved is compiled again (the others keep their policy), on a thread: a thousand long
+    selectors take seconds to compile, and the event loop serves ingest meanwhile. A stored
+    configuration that no longer validates or compiles does not stop the server: the site is
+    served fail-closed. Returns how many sites were compiled."""
+    store, compiled = app[STORE], app[COMPILED]
+    stored = await store.sites()
     for site, config in app[SETTINGS].sites.items():
         if site not in stored:
-            await app[STORE].put_site(site, config.model_dump(), CONFIG_FILE_AUTHOR, "create_site", None)
-            stored[site] = config.model_dump()
-    for site, data in stored.items():
+            try:
+                version = await store.put_site(site, config.model_dump(), CONFIG_FILE_AUTHOR, "create_site", None, 0)
+                stored[site] = (version, config.model_dump())
+            except SiteMoved:  # another process created it meanwhile: its copy is read below
+                stored = await store.sites()
+    changed = {site: row for site, row in stored.items() if compiled.get(site) != row[0]}
+    if changed:
+        policies = await asyncio.to_thread(_compile_sites, changed, app[SETTINGS].sites)
+        for site, (version, _) in changed.items():
+            if compiled.get(site, 0) < version:  # a change made here meanwhile is newer: it stays
+                app[POLICIES][site], compiled[site] = policies[site], version
+    return len(changed)
+
+
+def _compile_sites(stored: dict[str, tuple[int, dict[str, Any]]],
+                   in_file: dict[str, SiteConfig]) -> dict[str, Policy]:
+    policies = {}
+    for site, (_, data) in stored.items():
         try:
             config = validate_site_config(data)
-            app[POLICIES][site] = Policy.compile(site, config)
-            note_file_differs(app[SETTINGS].sites.get(site), config, site)
+            policies[site] = Policy.compile(site, config)
+            note_file_differs(in_file.get(site), config, site)
         except ConfigError as error:
             log.error("site %s: its stored configuration is invalid (%s): served fail-closed, every element "
                       "masked, until a valid one is saved", site, "; ".join(path for path, _ in error.errors))
-            app[POLICIES][site] = Policy.fail_closed(site, data)
+            policies[site] = Policy.fail_closed(site, data)
+    return policies
 
 
 def _unauthorized(detail: str) -> web.HTTPUnauthorized:
@@ -229,36 +255,55 @@ def current_config(request: web.Request, site: str) -> SiteConfig:
     return policy.config
 
 
-def changeable_config(request: web.Request, site: str) -> SiteConfig:
-    """The configuration a change starts from. A site served fail-closed has none to start from
-    (what is shown is what was salvaged, inputs off): it takes a whole configuration (PUT)."""
-    config = current_config(request, site)
-    if request.config_dict[POLICIES][site].invalid:
-        raise web.HTTPConflict(text=f"the stored configuration of {site!r} is invalid and the site is served "
-                               f"fail-closed: send a whole, valid configuration with PUT /v1/sites/{site}",
-                               reason="Stored Config Invalid")
-    return config
-
-
 def config_json(config: SiteConfig) -> bytes:
     return orjson.dumps(config.model_dump())
 
 
-async def save_config(request: web.Request, site: str, config: SiteConfig, action: str, before: SiteConfig | None,
-                      status: int = 200) -> web.Response:
-    """Compiled first: what cannot serve every batch is refused before it is stored or audited. A
-    project key another site claims is refused: a peer's traffic is judged by the one site that holds
-    its key, and another site's editor could otherwise take a site's traffic under laxer settings."""
-    policies = request.config_dict[POLICIES]
-    if taken := sorted({key for other, policy in policies.items() if other != site
-                        for key in policy.config.sdk_keys} & set(config.sdk_keys)):
-        raise web.HTTPConflict(text=f"sdk_keys {taken} are claimed by another site: a project key belongs to one "
-                                    "site; remove it there first", reason="SDK Key Taken")
-    policy = await configured(lambda: Policy.compile(site, config))
-    await request.config_dict[STORE].put_site(site, config.model_dump(), who(request), action,
-                                              before.model_dump() if before is not None else None)
-    request.config_dict[POLICIES][site] = policy  # applies from the next batch on
-    return web.Response(body=config_json(config), status=status, content_type="application/json")
+#: what a change makes of the site's stored configuration (None: no site yet)
+Change = Callable[[SiteConfig | None], SiteConfig]
+
+
+async def change_site(request: web.Request, site: str, action: str | None, change: Change) -> web.Response:
+    """Changes a site's configuration from what is stored now, not from this process's copy
+    (with --workers N another process may have changed it since): one change at a time in this
+    process (CONFIG_LOCK) and across the processes sharing the store (Store.changing), and the
+    write is refused if the site's version moved anyway (a process of an older version). Compiled
+    first, on a thread: what cannot serve every batch is refused before it is stored or audited.
+    A project key another site claims is refused (checked in the write's transaction): a peer's
+    traffic is judged by the one site that holds its key, and another site's editor could
+    otherwise take a site's traffic under laxer settings. action None: the change replaces the
+    whole configuration (PUT: create_site or replace_site), and does not read the stored one, so
+    a site served fail-closed (its stored configuration invalid) can take it; other changes of
+    such a site are refused (409): what is served is only what was salvaged, inputs off."""
+    store = request.config_dict[STORE]
+    async with request.app[CONFIG_LOCK], store.changing():
+        version, before = await store.site(site) or (0, None)
+
+        def prepare() -> tuple[SiteConfig, Policy]:
+            previous = None
+            if before is not None and action is not None:
+                try:
+                    previous = validate_site_config(before)
+                except ConfigError:
+                    raise web.HTTPConflict(text=f"the stored configuration of {site!r} is invalid and the site is "
+                                           f"served fail-closed: send a whole, valid configuration with PUT "
+                                           f"/v1/sites/{site}", reason="Stored Config Invalid") from None
+            config = change(previous)
+            return config, Policy.compile(site, config)
+        config, policy = await configured(prepare)
+        action = action or ("replace_site" if version else "create_site")
+        try:
+            version = await store.put_site(site, config.model_dump(), who(request), action, before, version)
+        except SdkKeysTaken as taken:
+            raise web.HTTPConflict(text=f"sdk_keys {taken.keys} are claimed by another site: a project key belongs "
+                                   "to one site; remove it there first", reason="SDK Key Taken") from None
+        except SiteMoved:
+            raise web.HTTPConflict(text=f"the configuration of {site!r} changed while this change was made: "
+                                   "send it again", reason="Config Changed") from None
+        request.config_dict[POLICIES][site] = policy  # applies from the next batch on
+        request.config_dict[COMPILED][site] = version
+    return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
+                        content_type="application/json")
 
 
 def refuse(error: ConfigError) -> web.HTTPBadRequest:
@@ -278,15 +323,8 @@ async def configured(build: Callable[[], Any]) -> Any:
 async def put_site(request: web.Request) -> web.Response:
     site = site_name(request)
     body = await json_body(request)
-    async with request.app[CONFIG_LOCK]:
-        return await _put_site(request, site, body)
 
-
-async def _put_site(request: web.Request, site: str, body: Any) -> web.Response:
-    before = request.config_dict[POLICIES].get(site)
-    config = await configured(lambda: validate_site_config(body))
-    return await save_config(request, site, config, "replace_site" if before else "create_site",
-                             before.config if before else None, status=200 if before else 201)
+    return await change_site(request, site, None, lambda _: validate_site_config(body))
 
 
 async def get_site(request: web.Request) -> web.Response:
@@ -298,17 +336,16 @@ async def get_site(request: web.Request) -> web.Response:
     return web.Response(body=config_json(config), content_type="application/json", headers=headers)
 
 
+def existing(site: str, before: SiteConfig | None) -> SiteConfig:
+    if before is None:  # deleted meanwhile (never: sites are not deleted), or made by no one yet
+        raise unknown_site(site)
+    return before
+
+
 async def patch_site(request: web.Request) -> web.Response:
-    site = site_name(request)
+    site = known_site(request)
     body = await json_body(request)
-    async with request.app[CONFIG_LOCK]:
-        return await _patch_site(request, site, body)
-
-
-async def _patch_site(request: web.Request, site: str, body: Any) -> web.Response:
-    before = changeable_config(request, site)
-    config = await configured(lambda: merge_site_config(before, body))
-    return await save_config(request, site, config, "update_site", before)
+    return await change_site(request, site, "update_site", lambda before: merge_site_config(existing(site, before), body))
 
 
 async def blocklist(request: web.Request) -> web.Response:
@@ -317,24 +354,19 @@ async def blocklist(request: web.Request) -> web.Response:
     selector = body.get("selector") if isinstance(body, dict) else None
     if not isinstance(selector, str) or not selector.strip():
         raise web.HTTPBadRequest(text='send {"selector": "<a CSS selector>"}', reason="Bad Selector")
-    async with request.app[CONFIG_LOCK]:
-        return await _change_blocklist(request, site, selector)
+    adding = request.method == "POST"
 
-
-async def _change_blocklist(request: web.Request, site: str, selector: str) -> web.Response:
-    before = changeable_config(request, site)
-    selectors = list(before.block_selectors)
-    if request.method == "POST":
-        if selector not in selectors:
-            selectors.append(selector)
-        action = "add_block_selector"
-    else:
-        if selector not in selectors:
+    def change(before: SiteConfig | None) -> SiteConfig:
+        selectors = list(existing(site, before).block_selectors)
+        if adding:
+            if selector not in selectors:
+                selectors.append(selector)
+        elif selector in selectors:
+            selectors.remove(selector)
+        else:
             raise web.HTTPNotFound(text=f"{selector!r} is not in the block-list", reason="Unknown Selector")
-        selectors.remove(selector)
-        action = "remove_block_selector"
-    config = await configured(lambda: merge_site_config(before, {"block_selectors": selectors}))
-    return await save_config(request, site, config, action, before)
+        return merge_site_config(before, {"block_selectors": selectors})
+    return await change_site(request, site, "add_block_selector" if adding else "remove_block_selector", change)
 
 
 async def list_sites(request: web.Request) -> web.Response:
@@ -399,13 +431,15 @@ async def create_token(request: web.Request) -> web.Response:
     wanted = requested_grant(await json_body(request))
     if not grant.covers_all(wanted.sites):
         raise forbidden(f"token {grant.name!r} cannot grant sites it does not have")
-    if any(g.name == wanted.name for g in request.config_dict[TOKENS].values()):
-        raise web.HTTPConflict(text=f"a live token is already named {wanted.name!r}: revoke it first, or pick "
-                               "another name (audit entries must say who)", reason="Name Taken")
+    store = request.config_dict[STORE]
     token = secrets.token_urlsafe(32)
     digest = token_hash(token)
-    await request.config_dict[STORE].add_token(wanted.name, digest, wanted.role.name.lower(), list(wanted.sites),
-                                               audit_author=grant.name)
+    async with request.app[CONFIG_LOCK], store.changing():  # the names as stored: another process may have made one
+        if any(name == wanted.name for name, _, _ in (await store.tokens()).values()):
+            raise web.HTTPConflict(text=f"a live token is already named {wanted.name!r}: revoke it first, or pick "
+                                   "another name (audit entries must say who)", reason="Name Taken")
+        await store.add_token(wanted.name, digest, wanted.role.name.lower(), list(wanted.sites),
+                              audit_author=grant.name)
     request.config_dict[TOKENS][digest] = wanted
     return web.Response(body=orjson.dumps({"token": token, **wanted.describe()}), status=201,
                         content_type="application/json")

@@ -237,6 +237,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app[SETTINGS] = settings
     app[METRICS] = Metrics()
     app[POLICIES] = {}
+    app[admin.COMPILED] = {}
     app[TOKENS] = {}
     app.cleanup_ctx.append(resources)
     app.cleanup_ctx.append(retention)  # erases sessions older than their site's retention_days

@@ -3,7 +3,8 @@ time it takes to arrive bounded. Every way a body can be wrong is a 4xx with a J
 BatchError), never a 500.
 
 - Encodings: `gzip` and `deflate` (zlib-wrapped as RFC 9110 says, or raw as some clients send
-  it) are inflated; anything else (`br`, `zstd`, `x-gzip`, `compress`, a list) is refused with 415.
+  it) are inflated; anything else (`br`, `zstd`, `x-gzip`, `compress`, two encodings) is refused
+  with 415. Repeated Content-Encoding headers are one list; `identity` in it adds nothing.
   Under `redactor serve` the listener leaves inflating to this module (redactor/listen.py), a
   bounded piece at a time, so a bomb is refused at the limit and never inflated whole; under a
   plain aiohttp server (tests), aiohttp has inflated gzip and deflate already, the same way.
@@ -80,14 +81,25 @@ class Inflater:
             raise self._bad("incomplete")
 
 
+def content_encoding(request: web.Request) -> str:
+    """The body's one encoding ("identity" if none). Content-Encoding is a list, and a header sent
+    twice is the same list (RFC 9110 5.3): `identity` entries add nothing (`identity`, then `gzip`
+    is gzip); two real encodings, or one not accepted, are refused (415) — reading only the first
+    header took such a gzip body for plain JSON."""
+    codings = [coding.strip().lower() for header in request.headers.getall("Content-Encoding", [])
+               for coding in header.split(",")]
+    applied = [coding for coding in codings if coding and coding != "identity"]
+    if len(applied) > 1 or (applied and applied[0] not in ENCODINGS):
+        raise unsupported(", ".join(applied))
+    return applied[0] if applied else "identity"
+
+
 async def read_body(request: web.Request, settings: Settings) -> bytes:
     """The body, inflated (see the module doc). Read once per request: a batch redone (its
     session's state moved on another instance meanwhile) takes the same bytes again."""
     if (read := request.get(_BODY)) is not None:
         return read
-    encoding = request.headers.get("Content-Encoding", "identity").strip().lower() or "identity"
-    if encoding not in ENCODINGS:
-        raise unsupported(encoding)
+    encoding = content_encoding(request)
     if request.content_length is not None and request.content_length > settings.max_body_bytes:
         raise BatchError(413, "too_large", f"the body is larger than {settings.max_body_bytes} bytes")
     inflater = (Inflater(encoding, settings.max_inflated_bytes)

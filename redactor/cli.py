@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import logging
 import os
 import secrets
 import sys
 import time
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +120,7 @@ def serve(args: argparse.Namespace) -> int:
 def scrub(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from redactor.config import load_settings
     from redactor.dom import DomMirror
     from redactor.formats.rrweb_batch import BatchError, decode, encode
     from redactor.masking import SECRET_BYTES, Masker
@@ -135,6 +134,11 @@ def scrub(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(f"redactor: {args.site_config}: {error}", file=sys.stderr)
         return 2
+    try:
+        limit = load_settings({}).max_inflated_bytes  # the server's bound on an inflated body
+    except ConfigError as error:
+        print(f"redactor: {error}", file=sys.stderr)
+        return 2
     policy = Policy.compile("scrub", config)
     masker = Masker(config.pii.mask, secrets.token_bytes(SECRET_BYTES))  # keyed hashes agree within one run
     detector = DetectorPool(workers=0, ner=not args.no_ner)
@@ -143,7 +147,7 @@ def scrub(args: argparse.Namespace) -> int:
     with tqdm(args.batches, desc="scrub", unit="batch", file=sys.stderr, disable=args.quiet) as progress:
         for path in progress:
             try:
-                batch = decode(_read_batch_file(Path(path)))
+                batch = decode(_read_batch_file(Path(path), limit))
                 result = redact_events_sync(batch.events, policy, mirror, masker,
                                             lambda texts, language: detector.analyze_sync(texts, language, config.pii),
                                             meta=batch.meta)
@@ -165,15 +169,25 @@ def scrub(args: argparse.Namespace) -> int:
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def _read_batch_file(path: Path) -> bytes:
-    """A batch file's bytes, inflated when it is gzip (by its first bytes, whatever its name)."""
+def _read_batch_file(path: Path, limit: int) -> bytes:
+    """A batch file's bytes, inflated when it is gzip (by its first bytes, whatever its name), up to
+    `limit` bytes (the server's max_inflated_bytes: a 300 KB file can hold gigabytes), else an
+    error that says so."""
+    from redactor.body import Inflater
+    from redactor.formats.rrweb_batch import BatchError
+
     data = path.read_bytes()
     if not data.startswith(GZIP_MAGIC):
         return data
+    inflater = Inflater("gzip", limit)
     try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as error:
-        raise OSError(f"a gzip file that cannot be inflated ({error})") from None
+        inflated = b"".join(inflater.feed(data))
+        inflater.finish()
+    except BatchError as error:
+        what = (f"inflates past max_inflated_bytes ({limit} bytes; raise it with REDACTOR_MAX_INFLATED_BYTES "
+                "or the config file)" if error.status == 413 else f"cannot be inflated ({error.detail})")
+        raise OSError(f"a gzip file that {what}") from None
+    return inflated
 
 
 def spool(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import select
 import ssl
 from collections.abc import Callable
 from typing import Any
@@ -75,12 +76,56 @@ class _Busy(asyncio.Protocol):
         self._closing.cancel()
 
 
+#: the client closed its side of the connection (Linux's POLLRDHUP; elsewhere only a reset is seen)
+PEER_CLOSED = getattr(select, "POLLRDHUP", 0)
+
+
+def half_closed(transport: asyncio.BaseTransport | None) -> bool:
+    """The client sent its FIN: it sends nothing more (it may still read)."""
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None or not PEER_CLOSED:
+        return False
+    poller = select.poll()
+    poller.register(sock.fileno(), PEER_CLOSED)
+    return bool(poller.poll(0))
+
+
 class _JsonErrors(RequestHandler):
     """aiohttp's connection handler, whose answer to a request it cannot parse (a bad request
     line, a header too long) is JSON like every other error here, and is logged at INFO: a
-    malformed request is the client's fault. (aiohttp answers plain text and logs an error.)"""
+    malformed request is the client's fault. (aiohttp answers plain text and logs an error.)
+
+    A client that sends whole requests and then closes its side (shutdown(SHUT_WR), legal in
+    HTTP/1.1) gets its answers: aiohttp closed the connection at the FIN, and their batches were
+    dropped as if the client had gone. The connection stays open while every request received is
+    complete, and closes after the last answer; a FIN in the middle of a body still closes it (the
+    body can never be whole: client_gone)."""
 
     __slots__ = ()
+
+    def eof_received(self) -> bool:
+        self._close_unless_whole()
+        return True  # open until _close_unless_whole says otherwise: the answers can still be written
+
+    def _close_unless_whole(self, looks: int = 0) -> None:
+        """After the client's FIN: closes the connection unless a request is pending and every
+        request received is whole (its body complete)."""
+        if self.transport is None or self.transport.is_closing():
+            return
+        requests = [payload for _, payload in self._messages]
+        if self._current_request is not None:
+            requests.append(self._current_request.content)
+        elif self._waiter is None and looks < 3:  # a request taken from the queue whose handler starts
+            self._loop.call_soon(self._close_unless_whole, looks + 1)  # in the next iteration (or lingering
+            return                                                     # after an answer: then it closes)
+        if not requests or not all(payload.is_eof() for payload in requests):
+            self.transport.close()
+
+    async def finish_response(self, request: web.BaseRequest, resp: web.StreamResponse,
+                              start_time: float | None) -> tuple[web.StreamResponse, bool]:
+        if not self._messages and half_closed(self.transport):  # the last answer this client waits for
+            resp.force_close()
+        return await super().finish_response(request, resp, start_time)
 
     def handle_error(self, request: web.BaseRequest, status: int = 500, exc: BaseException | None = None,
                      message: str | None = None) -> web.StreamResponse:

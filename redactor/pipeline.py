@@ -57,8 +57,6 @@ GAP_POLL_SECONDS, MAX_GAP_POLL_SECONDS = 0.05, 0.4
 STATE_ATTEMPTS = 3
 #: the site of peers' traffic whose SDK key no site claims: redacted with the built-in defaults
 DEFAULT_SITE = ":defaults"
-#: the client closed its side of the connection (Linux's POLLRDHUP; elsewhere only a reset is seen)
-PEER_CLOSED = getattr(select, "POLLRDHUP", 0)
 #: seconds a client waits before retrying a batch the spool could not take (a disk error, not a full spool)
 SPOOL_FAILED_RETRY_SECONDS = 30
 
@@ -260,9 +258,12 @@ def connected(request: web.Request) -> bool:
     sock = transport.get_extra_info("socket")
     if sock is None:
         return True
+    # a FIN alone is a half-close (the client waits for its answer: listen._JsonErrors), or a
+    # client that closed without waiting, which only the answer would tell: the batch is done
+    # and stored, not lost. A reset, or a connection closed both ways, is a client gone.
     poller = select.poll()
-    poller.register(sock.fileno(), select.POLLIN | PEER_CLOSED)
-    return not any(events & (PEER_CLOSED | select.POLLHUP | select.POLLERR) for _, events in poller.poll(0))
+    poller.register(sock.fileno(), select.POLLIN)
+    return not any(events & (select.POLLHUP | select.POLLERR) for _, events in poller.poll(0))
 
 
 def client_gone(metrics: Metrics, site: str, headers: dict[str, str]) -> Refused:

@@ -55,10 +55,11 @@ Why these choices:
   first (_ADMIT): past max_sessions_per_site live ones, 429 with the seconds until the first gives
   its place back. A session holds its place session_idle_seconds after its last batch once it has a
   page, session_probation_seconds before (made-up ids by the thousand give theirs back within a
-  minute), none once it holds nothing (analytics only). Nor can such sessions leave their `kept` key
-  for 30 days: a session that never had a page keeps it only as long as its state.
+  minute), none once it holds nothing (analytics only). Nor can such sessions leave keys behind: a new
+  session that holds nothing writes none (commit), and a session without a page keeps its state and
+  `kept` keys only as long as its place (session_probation_seconds), not for the idle timeout.
 - **Fail closed.** Redis unreachable or slow (state_timeout_seconds): StateUnavailable, answered
-  503 `state_unavailable` with Retry-After; no batch is redacted without its state (a broken
+  503 `state_unavailable` with Retry-After (`state_full` when Redis refuses writes at its maxmemory); no batch is redacted without its state (a broken
   connection is retried once on a new one first: Redis restarted is not Redis down). A session
   whose state expired starts from what was kept of it (no nodes: an event for a node it does not
   know is treated as sensitive until the next snapshot); one whose state was lost (Redis restarted
@@ -88,11 +89,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError
+from redis.exceptions import OutOfMemoryError, RedisError
 
 from redactor.dom import DomMirror
 from redactor.scheduling import gc_paused, inline
-from redactor.sessions import SavedState, SiteFull, kept_state, live_bytes, load_saved, note_saved, state_to_save
+from redactor.sessions import (SavedState, SiteFull, holds_nothing, kept_state, live_bytes, load_saved, note_saved,
+                               state_to_save)
 from redactor.taint import MAX_TAINT_VALUES
 
 log = logging.getLogger("redactor.state")
@@ -299,6 +301,7 @@ class _Lease:
     delivered: bool = False  # the block ended after its commit without an error: the batch was stored or forwarded
     keep_ms: int = 0  # how long the session's kept key lives (its site's retention, at most state_keep_seconds)
     let_go: bool = False  # the session holds nothing after its batch (sessions.holds_nothing): no place kept
+    unwritten: bool = False  # committed without a write: a new session that holds nothing (commit)
 
 
 class RedisStates:
@@ -409,9 +412,9 @@ class RedisStates:
                     self._held[key] = lease
                     lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
                     yield mirror
-                    if not lease.committed or lease.discarded:  # nothing saved, or the batch was refused
-                        self._cache.pop(key, None)
-                    else:
+                    if not lease.committed or lease.discarded or lease.unwritten:  # nothing saved, or the
+                        self._cache.pop(key, None)                                 # batch was refused
+                    if lease.committed and not lease.discarded:
                         lease.delivered = True
                         self._in_background(self._placed(site, session, None if lease.let_go else
                                                          self.ttl_ms if mirror.nodes else self.probation_ms))
@@ -452,14 +455,22 @@ class RedisStates:
         session since this batch read it; StateUnavailable if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
+        if not lease.seq and number is None and mirror.pending_seq is None and holds_nothing(mirror):
+            # a session new to Redis whose batch left it nothing to protect (analytics events under a
+            # made-up id): nothing is written, no key of it is left for the idle timeout
+            lease.committed = lease.unwritten = True
+            return
         state_key, _, changes_key = keys(site, session)
         kept_key, undo_key = more_keys(site, session)
         state, blob, kept = await lease.run(self._sealed_state, state_key, mirror)
         lease.keep_ms = self.keep_ms if retention_days is None else max(
             self.ttl_ms, min(self.keep_ms, retention_days * 86_400_000))
         try:
+            # a session without a page holds its site's place session_probation_seconds, and its keys
+            # live as long: made-up ids cannot fill Redis past max_sessions_per_site of them
             seq = int(await self._commit(keys=[state_key, changes_key, kept_key, undo_key],
-                                         args=[lease.seq, self.ttl_ms, blob, "whole" if state is None or state.whole
+                                         args=[lease.seq, self.ttl_ms if mirror.nodes else self.probation_ms, blob,
+                                               "whole" if state is None or state.whole
                                                else "change", "" if number is None else number, kept, lease.keep_ms,
                                                "" if mirror.nodes else "short"]))
         except (RedisError, OSError) as error:
@@ -616,6 +627,10 @@ class RedisStates:
 
 
 def _unavailable(error: BaseException) -> StateUnavailable:
+    if isinstance(error, OutOfMemoryError) or "OOM command not allowed" in str(error):
+        log.error("Redis is full (maxmemory): batches are refused until it has room (docs/scaling.md)")
+        return StateUnavailable("state_full", "the session state store (Redis) is full (its maxmemory); the batch "
+                                "was not redacted nor stored: retry later", retry_after=30)
     log.warning("session state on Redis unavailable: %s", type(error).__name__)
     return StateUnavailable("state_unavailable", "the session state store (Redis) is unavailable; the batch was "
                             "not redacted nor stored: retry later")

@@ -15,7 +15,8 @@ need, so one mechanism serves both.
 What the children share besides Redis: the data directory. The embedded store is one SQLite file
 (WAL: several processes can write it); site configurations and tokens live in it, and each child
 follows changes made through another child's admin API (ConfigFollower: it re-reads them when the
-audit log moves, checked before every batch and admin call, and every config_poll_seconds). Each child delivers a spool of its own in
+audit log moves, checked before every batch and admin call, and every config_poll_seconds; only the
+sites whose stored version moved are compiled again, on a thread). Each child delivers a spool of its own in
 upstream mode; a session's spooled batches all go to one of them, whichever child took them (sinks/spool.py Spools).
 """
 
@@ -124,6 +125,7 @@ class ConfigFollower:
         self.seen = -1
         self.checks = 0  # reads of the audit seq (counted: what the per-request cost is)
         self.reloads = 0  # re-reads of the sites and tokens
+        self.compiled = 0  # sites compiled by those re-reads (only those whose configuration changed)
         self._running: asyncio.Task[None] | None = None
         self._pending: asyncio.Task[None] | None = None
 
@@ -163,7 +165,7 @@ class ConfigFollower:
                 if self.seen != -1:
                     log.info("the shared configuration changed: sites and tokens re-read")
                 self.reloads += 1
-                await admin.load_sites(self.app)
+                self.compiled += await admin.load_sites(self.app)
                 tokens = {digest: admin.grant_of(*row) for digest, row in (await self.app[STORE].tokens()).items()}
                 self.app[TOKENS].clear()  # revoked on another child: revoked here
                 self.app[TOKENS].update(tokens)

@@ -60,6 +60,18 @@ def test_scrub_reads_a_gzip_batch_by_its_first_bytes(tmp_path):
     assert done.returncode == 1 and b"broken.json" in done.stderr and b"gzip" in done.stderr
 
 
+def test_scrub_inflates_gzip_up_to_the_servers_limit(tmp_path):
+    """gzip.decompress inflated a file whole: 300 KB became 695 MB. The bound is the server's
+    max_inflated_bytes, and past it the error says so."""
+    import gzip
+    import os
+
+    bomb = tmp_path / "bomb.json"
+    bomb.write_bytes(gzip.compress(b"[" + b" " * (4 << 20) + b"]"))
+    done = redactor("scrub", "--no-ner", str(bomb), "-q", env={**os.environ, "REDACTOR_MAX_INFLATED_BYTES": str(1 << 20)})
+    assert done.returncode == 1 and b"bomb.json" in done.stderr and b"max_inflated_bytes" in done.stderr, done.stderr
+
+
 def test_check_config_names_the_json_path(tmp_path):
     good, bad, unknown = tmp_path / "good.json", tmp_path / "bad.yaml", tmp_path / "unknown.json"
     good.write_text('{"block_selectors": ["#account-balance", "form.pay input"], "pii": {"mask": "label"}}')

@@ -202,6 +202,13 @@ def test_posthog_undecodable_bodies_are_refused(raw, query, code):
     assert refused.value.code == code
 
 
+def test_posthog_compression_none_is_plain_json():
+    """The 415 for an unknown compression says "send gzip-js, base64 or none": none was refused too."""
+    body = posthog.decode(b'[{"event": "$pageview", "properties": {"$session_id": "s-n"}}]', {"compression": "none"},
+                          LIMIT)
+    assert body.framing == "json"
+
+
 def test_posthog_per_field_string_that_is_not_gzip_is_refused():
     event = snapshot_event([meta()], compress=False)
     event["properties"]["$snapshot_data"].append({"type": 2, "data": "not gzip at all", "cv": "2024-10",

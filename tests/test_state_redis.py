@@ -16,7 +16,7 @@ from factories import click, element, html_page, input_event, meta, snapshot, ty
 from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
-from redactor.keys import SECRET
+from redactor.keys import SECRET, STATES
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys, more_keys
 from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
 
@@ -172,7 +172,7 @@ async def test_a_write_after_the_state_moved_is_refused_and_the_new_state_is_rea
     try:
         async with a.session(SITE, "s-4") as mirror:
             mirror.lang = "en"
-            await a.commit(SITE, "s-4", mirror)
+            await a.commit(SITE, "s-4", mirror, 0)  # a batch number: something to keep (an empty mirror is not)
         with pytest.raises(StateMoved):
             async with a.session(SITE, "s-4") as mirror_a:
                 await rconn.delete(keys(SITE, "s-4")[1])
@@ -201,7 +201,7 @@ async def test_a_session_held_by_another_process_waits(redis_server):  # noqa: F
                 order.append("a in")
                 await asyncio.sleep(0.3)
                 mirror.lang = "fr"
-                await a.commit(SITE, "s-5", mirror)
+                await a.commit(SITE, "s-5", mirror, 0)
                 order.append("a out")
 
         async def second():
@@ -222,7 +222,7 @@ async def test_a_blob_cannot_be_moved_to_another_session(redis_server, rconn):  
     states = RedisStates(redis_server.url, b"k" * 32)
     try:
         async with states.session(SITE, "s-6") as mirror:
-            await states.commit(SITE, "s-6", mirror)
+            await states.commit(SITE, "s-6", mirror, 0)
         await rconn.copy(keys(SITE, "s-6")[0], keys(SITE, "s-7")[0])
         with pytest.raises(StateUnavailable) as error:
             async with states.session(SITE, "s-7"):
@@ -238,7 +238,7 @@ async def test_an_instance_with_another_secret_cannot_read_the_state(redis_serve
     ours, theirs = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"x" * 32)
     try:
         async with ours.session(SITE, "s-8") as mirror:
-            await ours.commit(SITE, "s-8", mirror)
+            await ours.commit(SITE, "s-8", mirror, 0)
         with pytest.raises(StateUnavailable) as error:
             async with theirs.session(SITE, "s-8"):
                 pass
@@ -601,7 +601,9 @@ async def test_made_up_sessions_give_their_place_back_and_keep_nothing_for_long_
     assert (await post(two, "fake", [meta()])).status == 202
     kept_real, kept_fake = more_keys(SITE, "real")[0], more_keys(SITE, "fake")[0]
     assert await rconn.pttl(kept_real) > IDLE * 1000  # state_keep_seconds: what protects a real visitor
-    assert 0 < await rconn.pttl(kept_fake) <= IDLE * 1000  # a made-up one leaves nothing for a month
+    # a made-up one leaves nothing for a month: nothing at all when it holds nothing (-2: no key),
+    # else for as long as its place (session_probation_seconds)
+    assert await rconn.pttl(kept_fake) <= 1000
     await _placed_for_the_idle_timeout(rconn, "real")
     answer = await post(one, "real2", [meta(), snapshot(page)])
     assert answer.status == 429 and int(answer.headers["Retry-After"]) <= 1  # the probation, not the idle timeout
@@ -624,3 +626,42 @@ async def _placed_for_the_idle_timeout(rconn, *sessions):
     for session in sessions:
         while ((await rconn.zscore(roster_key(SITE), session)) or 0) < (await rconn.time())[0] * 1000 + 60_000:
             await asyncio.sleep(0.02)
+
+
+async def test_what_holds_nothing_leaves_no_key_and_a_pageless_session_none_past_its_place(shared, rconn):
+    """Analytics-like batches under made-up session ids gave their roster place back at once, but
+    left a :state and a :kept key each for the idle timeout (~2 KB a session, 30 minutes); a session
+    without a page gave its place back after session_probation_seconds but kept its keys 30 times
+    longer. Nothing is written for a new session that holds nothing, and a pageless session's keys
+    live as long as its place."""
+    from factories import custom
+    from redactor.state_redis import roster_key
+
+    for n in range(20):  # nothing to protect: nothing in Redis (not even a place)
+        assert (await post(shared, f"made-up-{n}", [])).status == 202
+        assert (await post(shared, f"custom-{n}", [custom("cart", {"items": 2})])).status == 202
+    assert [key async for key in rconn.scan_iter("redactor:{shop:made-up-*")] == []
+    assert [key async for key in rconn.scan_iter("redactor:{shop:custom-*")] == []
+    probation = shared.server.app[STATES].probation_ms
+    answer = await shared.post(f"/v1/sites/{SITE}/sessions/numbered/events",
+                               data=orjson.dumps({"seq": 0, "events": [meta()]}),
+                               headers={"Content-Type": "application/json"})
+    assert answer.status == 202  # a batch number is something to keep, for as long as its place
+    state_key, kept_key = keys(SITE, "numbered")[0], more_keys(SITE, "numbered")[0]
+    assert 0 < await rconn.pttl(state_key) <= probation and 0 < await rconn.pttl(kept_key) <= probation
+    while not await rconn.zscore(roster_key(SITE), "numbered"):  # placed in the background
+        await asyncio.sleep(0.02)
+    assert await rconn.zscore(roster_key(SITE), "numbered") <= ((await rconn.time())[0] + 1) * 1000 + probation
+
+
+async def test_a_full_redis_is_answered_as_full(shared, rconn):
+    page, _, _, _ = password_page()
+    await rconn.config_set("maxmemory", "1")  # noeviction (the default): every write refused
+    try:
+        answer = await post(shared, "s-full", [meta(), snapshot(page)])
+    finally:
+        await rconn.config_set("maxmemory", "0")
+    body = await answer.json()
+    assert answer.status == 503 and body["error"] == "state_full" and "full" in body["detail"], body
+    assert "Retry-After" in answer.headers
+    assert (await post(shared, "s-full", [meta(), snapshot(page)])).status == 202  # room again

@@ -261,3 +261,49 @@ def test_a_client_resetting_mid_body_is_logged_as_gone_not_as_an_error(own_serve
     lines = [orjson.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")]
     assert not [line for line in lines if line["level"] in ("ERROR", "CRITICAL")]
     assert [line for line in lines if "client_gone" in line["message"] and line["level"] in ("INFO", "DEBUG")]
+
+
+def read_until_closed(sock: socket.socket) -> bytes:
+    answer = b""
+    while chunk := sock.recv(65536):
+        answer += chunk
+    return answer
+
+
+def test_a_client_that_half_closes_after_its_requests_gets_every_answer_and_its_batches_stored(server):
+    """A client may send a whole request, then shut its side down (shutdown(SHUT_WR): legal in
+    HTTP/1.1) and read the answer. It got none: the FIN closed the connection at once, the batch was
+    dropped as client_gone. Now the answers come (two pipelined requests: two) and the connection
+    closes after the last one."""
+    def ingest(session: str) -> bytes:
+        return (f"POST /v1/sites/shop/sessions/{session}/events HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                f"application/json\r\nContent-Length: {len(BATCH)}\r\n\r\n").encode() + BATCH
+
+    for sessions in (["half-1"], ["half-2", "half-3"]):
+        with connect(server) as sock:
+            sock.sendall(b"".join(ingest(session) for session in sessions))
+            sock.shutdown(socket.SHUT_WR)
+            answer = read_until_closed(sock)  # closed by the server after the last answer
+        assert answer.count(b"HTTP/1.1 202 ") == len(sessions), answer
+        for session in sessions:
+            status, stored = call(server, "GET", f"/v1/sites/shop/sessions/{session}/events")
+            assert status == 200 and stored, session
+
+
+def test_repeated_content_encoding_headers_are_read_as_one_list(server):
+    """Content-Encoding sent twice is one list (RFC 9110): only the first header was read, so a gzip
+    body sent with `identity` then `gzip` was taken for plain JSON (400 bad_json). `identity` adds
+    nothing; two real encodings, as two headers or one, are refused (415)."""
+    def send(session: str, codings: list[str], body: bytes) -> bytes:
+        head = "".join(f"Content-Encoding: {coding}\r\n" for coding in codings)
+        with connect(server) as sock:
+            sock.sendall(f"POST /v1/sites/shop/sessions/{session}/events HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                         f"application/json\r\n{head}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+                         .encode() + body)
+            return read_until_closed(sock)
+
+    assert send("listed-1", ["identity", "gzip"], gzip.compress(BATCH)).startswith(b"HTTP/1.1 202 ")
+    assert call(server, "GET", "/v1/sites/shop/sessions/listed-1/events")[1]  # stored, inflated
+    for codings in (["gzip", "br"], ["gzip", "gzip"], ["identity", "x-gzip"]):
+        answer = send("listed-2", codings, gzip.compress(BATCH))
+        assert answer.startswith(b"HTTP/1.1 415 ") and b"unsupported_encoding" in answer, (codings, answer)

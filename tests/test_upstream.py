@@ -457,6 +457,49 @@ async def test_spool_file_is_wal_and_private(tmp_path):
     await spool.close()
 
 
+async def test_a_spool_shared_by_workers_holds_no_more_than_its_bound(tmp_path):
+    """With --workers N a child spools its share of the sessions in another child's file, bounded by
+    that file's total; the owner checked its own appends against its own count, which learns of the
+    others' rows only at a rescan: one file could reach twice spool_max_bytes. Both now check the
+    file's running total."""
+    import zlib
+
+    from redactor.metrics import Metrics
+    from redactor.sinks.spool import Outgoing, Spool, SpoolFull, Spools
+
+    def spool_dir(index: int) -> str:
+        return "spool" if not index else f"spool-{index}"
+
+    def owned_by_first(prefix: str) -> list[str]:  # sessions whose batches go to child 0's file
+        return [s for s in (f"{prefix}{n}" for n in range(200)) if zlib.crc32(f"shop\0{s}".encode()) % 2 == 0]
+
+    def batch(session: str) -> Outgoing:
+        return Outgoing("shop", session, "POST", "/x", [("Content-Length", "1000")], b"x" * 1000)
+
+    bound = 10 * batch("s").size
+    first = await Spool(tmp_path / spool_dir(0), bound, Metrics()).open()
+    second = await Spool(tmp_path / spool_dir(1), bound, Metrics()).open()
+    seconds = await Spools(second, tmp_path, 1, 2, spool_dir).open()
+    try:
+        for session in owned_by_first("other-")[:8]:  # the second child fills most of the first's file
+            await seconds.append(batch(session))
+        taken = 0
+        for session in owned_by_first("own-")[:8]:
+            try:
+                await first.append(batch(session))
+                taken += 1
+            except SpoolFull:
+                break
+        assert taken == 2
+        with sqlite3.connect(first.path) as db:
+            assert db.execute("SELECT sum(size) FROM items").fetchone()[0] <= bound
+            assert db.execute("SELECT bytes FROM totals").fetchone()[0] == 10 * batch("s").size
+    finally:
+        await seconds.close()
+        await second.close()
+        await first.close()
+
+
 async def test_an_unparsable_referer_is_dropped_not_a_500(proxy, collector):
     answer = await post(proxy, "s-ref", {"events": batch("s-ref", 0)}, headers={"Referer": "http://[oops/"})
     assert answer.status == 200, await answer.text()

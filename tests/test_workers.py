@@ -208,3 +208,87 @@ async def test_a_flood_of_requests_after_a_change_costs_one_reload(aiohttp_clien
     assert {answer.status for answer in answers} == {404}
     assert {(await answer.json())["error"] for answer in answers} == {"unknown_site"}
     assert follower.reloads == reloads + 1
+
+
+@pytest.mark.timeout(600)
+def test_changes_made_at_once_on_two_workers_are_all_kept_and_a_project_key_has_one_site(tmp_path, redis_server):  # noqa: F811
+    """Each child merged a change into its own copy of the site, then wrote the whole configuration:
+    of 40 block-list additions made at once over both children, all answered 200 and audited, about
+    half were stored; and two sites claiming one project key at once could both get it. A change now
+    starts from what is stored, one at a time across the children (Store.changing)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server = start_serve(tmp_path / "data", "--workers", "2", "--state", redis_server.url,
+                         env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_NER": "false"}, timeout=300)
+    try:
+        while server.log.read_text().count("listening on") < 2:
+            time.sleep(0.2)
+        admin = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
+        assert request("PUT", f"{server.url}/v1/sites/{SITE}", b"{}", admin)[0] == 201
+        selectors = [f"#field-{n}" for n in range(40)]
+        with ThreadPoolExecutor(8) as pool:  # a new connection each: both children take some
+            added = list(pool.map(lambda s: request("POST", f"{server.url}/v1/sites/{SITE}/blocklist",
+                                                    orjson.dumps({"selector": s}), admin)[0], selectors))
+            assert added == [200] * 40
+            status, config = request("GET", f"{server.url}/v1/sites/{SITE}", headers=admin)
+            assert sorted(orjson.loads(config)["block_selectors"]) == sorted(selectors)
+            audit = orjson.loads(request("GET", f"{server.url}/v1/sites/{SITE}/audit", headers=admin)[1])
+            assert len([entry for entry in audit if entry["action"] == "add_block_selector"]) == 40
+            # the audit's last entry is what is in force
+            assert sorted(audit[-1]["after"]["block_selectors"]) == sorted(selectors)
+            for attempt in range(6):
+                key = f"phc_racekey{attempt:04d}abcdef"
+                sites = [f"ka{attempt}", f"kb{attempt}"]
+                answers = list(pool.map(lambda s: request("PUT", f"{server.url}/v1/sites/{s}",
+                                                          orjson.dumps({"sdk_keys": [key]}), admin)[0], sites))
+                assert sorted(answers) == [201, 409], (attempt, answers)
+                held = [orjson.loads(request("GET", f"{server.url}/v1/sites/{s}", headers=admin)[1])
+                        for s in sites if request("GET", f"{server.url}/v1/sites/{s}", headers=admin)[0] == 200]
+                assert [config["sdk_keys"] for config in held] == [[key]], (attempt, held)
+    finally:
+        code = server.stop()
+    assert code == 0
+
+
+async def test_a_change_to_one_site_compiles_that_site_alone_and_off_the_loop(aiohttp_client, tmp_path, monkeypatch):
+    """Every change re-read and compiled every site on the event loop: with a few sites of a thousand
+    selectors each, a tiny change to one froze every worker for seconds (ingest and /healthz). A
+    child now compiles only the sites whose stored version moved, on a thread."""
+    import threading
+
+    from redactor.app import create_app
+    from redactor.config import Settings
+    from redactor.policy import Policy
+    from redactor.workers import FOLLOWER
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", ADMIN_TOKEN)
+    compiled: list[tuple[str, threading.Thread]] = []
+    compile_for_real = Policy.compile
+
+    def counted(cls, site, config):
+        compiled.append((site, threading.current_thread()))
+        return compile_for_real(site, config)
+    monkeypatch.setattr(Policy, "compile", classmethod(counted))
+
+    def child(index: int):
+        return create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False, worker_index=index,
+                                   config_poll_seconds=3600))
+
+    first, second = await aiohttp_client(child(0)), await aiohttp_client(child(1))
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    for site in ("a", "b", "c"):
+        answer = await first.put(f"/v1/sites/{site}", json={"block_selectors": [f".{site}-{n}" for n in range(50)]},
+                                 headers=admin)
+        assert answer.status == 201
+    assert (await second.get("/v1/sites/c", headers=admin)).status == 200  # the second child follows
+    follower = second.app[FOLLOWER]
+    compiled.clear()
+    before = follower.compiled
+    answer = await first.patch("/v1/sites/b", json={"record_inputs": False}, headers=admin)
+    assert answer.status == 200
+    answer = await second.get("/v1/sites/b", headers=admin)
+    assert answer.status == 200 and (await answer.json())["record_inputs"] is False
+    assert follower.compiled == before + 1
+    # the change (first child), the re-read (second); validation compiles a policy of its own too
+    assert [site for site, _ in compiled if site in ("a", "b", "c")] == ["b", "b"]
+    assert threading.main_thread() not in {thread for _, thread in compiled}  # the event loop's

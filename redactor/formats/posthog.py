@@ -221,7 +221,7 @@ def unframe(raw: bytes, query: Mapping[str, str], budget: Budget) -> tuple[Any, 
             raise BatchError(413, "too_large", f"the body is larger than {budget.limit} bytes once decoded")
         budget.left -= len(text)
         return loads(text, "the base64 body"), "base64", None  # framed again: cheap
-    if compression and compression not in ("gzip", "gzip-js"):
+    if compression and compression not in ("gzip", "gzip-js", "none"):  # none: plain JSON, as PostHog reads it
         raise BatchError(415, "unsupported_encoding", f"compression {compression!r} is not supported: "
                                                       "send gzip-js, base64 or none")
     return loads(raw, "the body"), "json", raw

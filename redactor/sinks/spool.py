@@ -27,7 +27,8 @@ With `--workers N` each child has a spool of its own (workers.spool_name), which
 session's batches reach any child, so they are all spooled in one of the N files, chosen by the
 session (Spools), whichever child took them: a batch that finds its session's spooled batches there
 queues behind them, and their owner delivers them in order (it sees rows another child added within
-RESCAN_SECONDS). Started again with fewer workers, the first takes over the batches of the spools no
+RESCAN_SECONDS). Every append, the owner's too, is bounded by the file's running total (a
+`totals` row kept by triggers), so the other children's rows count at once. Started again with fewer workers, the first takes over the batches of the spools no
 child owns any more (adopt): nothing waits in a file nobody delivers.
 """
 
@@ -51,7 +52,10 @@ from redactor.sinks import sqlite
 
 log = logging.getLogger("redactor.spool")
 
+#: one transaction, so that the running total starts from what the file holds when its triggers
+#: appear, whichever process (a --workers child, its owner) opens the file first
 SCHEMA = """
+BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS items (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     site TEXT NOT NULL,
@@ -64,6 +68,13 @@ CREATE TABLE IF NOT EXISTS items (
     enqueued_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_by_session ON items (site, session, seq);
+CREATE TABLE IF NOT EXISTS totals (bytes INTEGER NOT NULL);
+INSERT INTO totals SELECT coalesce(sum(size), 0) FROM items WHERE NOT EXISTS (SELECT 1 FROM totals);
+CREATE TRIGGER IF NOT EXISTS items_added AFTER INSERT ON items
+    BEGIN UPDATE totals SET bytes = bytes + NEW.size; END;
+CREATE TRIGGER IF NOT EXISTS items_removed AFTER DELETE ON items
+    BEGIN UPDATE totals SET bytes = bytes - OLD.size; END;
+COMMIT;
 """
 #: columns a spool file made before dead letters lacks (added on open)
 LATER_COLUMNS = {"attempts": "INTEGER NOT NULL DEFAULT 0",  # "not now" refusals so far
@@ -300,7 +311,13 @@ class Spool:
         self._appending += 1
         try:
             item.enqueued_at = time.time()
-            item.seq = await self.file.run(self._insert, item, size)
+            # the bound against the file's own total: with --workers N the other children spool
+            # their share of the sessions here too, which this count learns of only at a rescan
+            total = await self.file.run(insert_bounded, self.file.db, item, self.max_bytes)
+            if total is None:
+                self.metrics.spool_full.inc()
+                self._refused = True
+                raise SpoolFull(self.retry_after())
         except BaseException:
             self.bytes -= size
             self._pending[key] -= 1
@@ -309,14 +326,12 @@ class Spool:
             raise
         finally:
             self._appending -= 1
+        self.bytes = max(self.bytes, total)
         if self._oldest is None:
             self._oldest = item.enqueued_at
         self.metrics.spooled.inc()
         self._gauges()
         self._wake.set()
-
-    def _insert(self, item: Outgoing, size: int) -> int:
-        return insert(self.file.db, item, size)
 
     def _has_rows(self, site: str, session: str) -> bool:
         return has_rows(self.file.db, site, session)
@@ -505,27 +520,30 @@ class Spools:
             await self.own.append(item)
             return
         item.enqueued_at = time.time()
-        if not await other.run(_insert_bounded, other.db, item, self.own.max_bytes):
+        if await other.run(insert_bounded, other.db, item, self.own.max_bytes) is None:
             self.own.metrics.spool_full.inc()
             raise SpoolFull(self.own.retry_after())
         self.own.metrics.spooled.inc()
 
 
-def _insert_bounded(db: sqlite3.Connection, item: Outgoing, max_bytes: int) -> bool:
-    """Inserts into another child's spool if it has room (its owner counts it again: RESCAN_SECONDS)."""
+def insert_bounded(db: sqlite3.Connection, item: Outgoing, max_bytes: int) -> int | None:
+    """Inserts into a spool file if it has room, by the file's running total (`totals`, kept by
+    triggers: every process's rows count, and it is one row to read, not a sum over the file);
+    returns the total with the row, None if it did not fit. Another child's file: its owner counts
+    the row again within RESCAN_SECONDS."""
     size = item.size
-    db.execute("BEGIN IMMEDIATE")  # the bound and the row in one transaction against the owner's writes
+    db.execute("BEGIN IMMEDIATE")  # the bound and the row in one transaction against the other writers
     try:
-        (held,) = db.execute("SELECT coalesce(sum(size), 0) FROM items").fetchone()
+        (held,) = db.execute("SELECT bytes FROM totals").fetchone()
         if held + size > max_bytes:
             db.execute("ROLLBACK")
-            return False
+            return None
         item.seq = insert(db, item, size)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return True
+    return held + size
 
 
 # -- what `redactor spool` does to the files (the server may be running: it counts again) ------------

@@ -10,9 +10,12 @@ when save_batch() returns, and only then does the ingest route answer 202.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
+import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +30,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS sites (
     site TEXT PRIMARY KEY,
     config BLOB NOT NULL,
-    updated_at REAL NOT NULL
+    updated_at REAL NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
 );
 CREATE TABLE IF NOT EXISTS batches (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -116,6 +120,18 @@ class StorageUnavailable(Exception):
         super().__init__(self.detail)
 
 
+class SiteMoved(Exception):
+    """The site's stored configuration is no longer the version a change started from."""
+
+
+class SdkKeysTaken(Exception):
+    """Project keys another site holds: a key belongs to one site."""
+
+    def __init__(self, keys: list[str]):
+        super().__init__(f"sdk_keys {keys} are claimed by another site")
+        self.keys = keys
+
+
 class Store:
     def __init__(self, data_dir: Path | str):
         self.path = Path(data_dir) / "redactor.sqlite3"
@@ -140,6 +156,8 @@ class Store:
             db.execute("ALTER TABLE tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'editor'")
         if "sites" not in columns:
             db.execute("""ALTER TABLE tokens ADD COLUMN sites BLOB NOT NULL DEFAULT '["*"]'""")
+        if "version" not in {row[1] for row in db.execute("PRAGMA table_info(sites)")}:
+            db.execute("ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
     async def close(self) -> None:
         if self._reader is not None:
@@ -224,19 +242,51 @@ class Store:
             return False
 
     # -- sites ----------------------------------------------------------------------------------
-    async def sites(self) -> dict[str, dict[str, Any]]:
-        rows = await self.file.run(self._query, "SELECT site, config FROM sites ORDER BY site")
-        return {site: orjson.loads(config) for site, config in rows}
+    async def sites(self) -> dict[str, tuple[int, dict[str, Any]]]:
+        """site → (version, configuration); the version moves with every change of the site."""
+        rows = await self.file.run(self._query, "SELECT site, version, config FROM sites ORDER BY site")
+        return {site: (version, orjson.loads(config)) for site, version, config in rows}
+
+    async def site(self, site: str) -> tuple[int, dict[str, Any]] | None:
+        """(version, configuration) of one site, as stored now; None if there is no such site."""
+        rows = await self.file.run(self._query, "SELECT version, config FROM sites WHERE site = ?", site)
+        return (rows[0][0], orjson.loads(rows[0][1])) if rows else None
+
+    @contextlib.asynccontextmanager
+    async def changing(self) -> AsyncIterator[None]:
+        """One change of the sites or tokens at a time across every process sharing this store
+        (--workers N): a change reads what is stored, merges and compiles (seconds, for a long
+        block-list), then writes; two made at once on two processes would both start from the
+        same configuration and the second write would drop the first. An advisory lock on a file
+        beside the store (flock, released by the kernel if the process dies), taken on a thread:
+        the event loop does not wait for it."""
+        fd = os.open(self.path.with_name("changes.lock"), os.O_CREAT | os.O_RDWR, sqlite.PRIVATE_FILE)
+        try:
+            await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     async def put_site(self, site: str, config: dict[str, Any], author: str, action: str,
-                       before: dict[str, Any] | None) -> None:
-        """Stores a site configuration and its audit entry in one transaction."""
-        def write(db: sqlite3.Connection) -> None:
-            db.execute("INSERT INTO sites (site, config, updated_at) VALUES (?, ?, ?) "
-                       "ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
-                       (site, orjson.dumps(config), time.time()))
+                       before: dict[str, Any] | None, version: int) -> int:
+        """Stores a site configuration and its audit entry in one transaction, if the site is still
+        at `version` (0: not stored yet), else SiteMoved; SdkKeysTaken if another site holds one of
+        its sdk_keys (checked in the transaction: no two sites ever hold one). Returns the new version."""
+        def write(db: sqlite3.Connection) -> int:
+            row = db.execute("SELECT version FROM sites WHERE site = ?", (site,)).fetchone()
+            if (row[0] if row else 0) != version:
+                raise SiteMoved(site)
+            if wanted := set(config.get("sdk_keys") or ()):
+                taken = {key for other, stored in db.execute("SELECT site, config FROM sites WHERE site != ?", (site,))
+                         for key in orjson.loads(stored).get("sdk_keys") or () if key in wanted}
+                if taken:
+                    raise SdkKeysTaken(sorted(taken))
+            db.execute("INSERT INTO sites (site, config, updated_at, version) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, "
+                       "version = excluded.version", (site, orjson.dumps(config), time.time(), version + 1))
             self._audit(db, site, author, action, before, config)
-        await self._write_or_unavailable(write, REQUEST_NOT_DONE)
+            return version + 1
+        return await self._write_or_unavailable(write, REQUEST_NOT_DONE)
 
     # -- audit ----------------------------------------------------------------------------------
     @staticmethod
