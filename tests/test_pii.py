@@ -122,7 +122,15 @@ IBAN = [
     ("IBAN: BE10 5079 6903 7804 merci", "fr", [("BE10 5079 6903 7804", "IBAN_CODE")]),
     ("FR76 3000 6000 0112 3456 7890 189", "fr", [("FR76 3000 6000 0112 3456 7890 189", "IBAN_CODE")]),
     ("NL46 RABO 2329 5197 02 12", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),  # trailing group trimmed
-    ("NL47 RABO 2329 5197 02", "nl", []),  # mod-97 fails
+    # check digits that fail in what has its country's exact length and structure: mistyped or made up,
+    # still the visitor's account, with no word beside it too
+    ("NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
+    ("Kann die Erstattung an LU12 0030 7841 5590 2000 gehen?", "de", [("LU12 0030 7841 5590 2000", "IBAN_CODE")]),
+    ("Die Erstattung geht an LU12 0030 7841 5590 2000.", "de", [("LU12 0030 7841 5590 2000", "IBAN_CODE")]),
+    # ... but not what lacks it: digits where the Dutch bank's letters go, a country with no IBAN, a group short
+    ("NL47 1234 2329 5197 02", "nl", []),
+    ("XX12 3456 7890 1234 5678", "en", []),
+    ("Artikel LU12 0030 7841 5590 200", "de", []),
     # as people type them: dashes or dots between the groups, the bank code in lower case
     ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
     ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
