@@ -389,6 +389,11 @@ LUXEMBOURG = [
     ("2021050904786", "fr", [("2021050904786", "NATIONAL_ID")]),
     ("Matricule 1985 0714 283 69", "de", [("1985 0714 283 69", "NATIONAL_ID")]),
     ("Commande 1986 0521 123 64", "fr", []),
+    # its check digits failing (mistyped, made up) beside its word, in French or German, it is still the visitor's
+    ("Matrikel 1986 0303 123 45 unbekannt", "de", [("1986 0303 123 45", "NATIONAL_ID")]),
+    ("Meine Matrikelnummer ist 1986 0303 123 45.", "de", [("1986 0303 123 45", "NATIONAL_ID")]),
+    ("mon matricule 1986 0303 123 45", "fr", [("1986 0303 123 45", "NATIONAL_ID")]),
+    ("Lieferung 1986 0303 123 45", "de", []),
     ("EAN 2021050904787", "fr", []),
     ("(grand-mère), 26 31 58 47", "fr", [("26 31 58 47", "PHONE_NUMBER")]),
     ("Rufen Sie 2631 5847 an", "de", [("2631 5847", "PHONE_NUMBER")]),
