@@ -127,10 +127,13 @@ IBAN = [
     ("NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
     ("Kann die Erstattung an LU12 0030 7841 5590 2000 gehen?", "de", [("LU12 0030 7841 5590 2000", "IBAN_CODE")]),
     ("Die Erstattung geht an LU12 0030 7841 5590 2000.", "de", [("LU12 0030 7841 5590 2000", "IBAN_CODE")]),
+    ("Den Rest bitte auf lu45 0141 8826 3310 7000 überweisen", "de", [("lu45 0141 8826 3310 7000", "IBAN_CODE")]),
+    ("stort het op nl47rabo2329519702 aub", "nl", [("nl47rabo2329519702", "IBAN_CODE")]),
     # ... but not what lacks it: digits where the Dutch bank's letters go, a country with no IBAN, a group short
     ("NL47 1234 2329 5197 02", "nl", []),
     ("XX12 3456 7890 1234 5678", "en", []),
     ("Artikel LU12 0030 7841 5590 200", "de", []),
+    ("artikel lu12 0030 7841 5590 200", "de", []),
     # as people type them: dashes or dots between the groups, the bank code in lower case
     ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
     ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
