@@ -57,6 +57,14 @@ failed, on two classes:
   posthog's /i/v1/logs still carried 'Abholung durch Kerem' (Sentry's logs had it masked). Fixed:
   a log record is redacted with the session its sessionId and window.id attributes name (791e680).
 After the fixes both pass (2 passed, 61 s).
+
+Added then, and run once before the next: the account's name split over two inline elements
+(<strong>Ömer</strong> <span>Yıldırım</span>, in the full snapshot before anything is typed), the
+saved address as the selected option, a wa.me link to the visitor's number, a date of birth with
+a two-digit year and the wife's e-mail written "(at) … (punkt)" as further details. Both tests
+failed on one class: the short date of birth beside "geboren" ('Ich bin am 3.3.86 geboren.', in
+posthog's /s/ and 3 of Sentry's replay requests); the split name, the option, the link and the
+e-mail were masked.
 """
 
 from __future__ import annotations
@@ -106,6 +114,9 @@ PLANT = {
     # added after the first fixes
     "son": "Kerem",
     "iban_other": "lu45 0141 8826 3310 7000",
+    # added after the second fixes
+    "dob_short": "3.3.86",
+    "partner_email": "henrike.thommes(at)web-post(punkt)de",
 }
 #: the German mobile as a form library sends it: a JSON number
 PHONE_NUMBER = 491712345678
@@ -117,6 +128,8 @@ QUESTION = f"Kann die Erstattung an {PLANT['iban']} gehen? Ich bin {PLANT['name'
 #: typed to the customer service: a son by his first name alone, a refund to a second account in lower case
 MESSAGE = (f"Mein Sohn {PLANT['son']} holt das Rad morgen ab. Den Rest bitte auf {PLANT['iban_other']} "
            f"überweisen, danke.")
+#: typed as further details: a short date of birth, the wife's e-mail written against spam
+DETAILS = f"Ich bin am {PLANT['dob_short']} geboren. Schreiben Sie bitte auch an {PLANT['partner_email']}"
 CONTROLS = ("Trekkingrad Voyager", "Fahrradschloss Titan")
 REMOTE_CONFIG = {
     "sessionRecording": {"endpoint": "/s/", "consoleLogRecordingEnabled": True,
@@ -147,6 +160,9 @@ def render(text: str) -> str:
                         ("{{state.email_path}}", quote(PLANT["email"], safe="@")),
                         ("{{state.email_query}}", quote(PLANT["email"])),
                         ("{{state.address_lu}}", html.escape(ADDRESS_LU)),
+                        ("{{state.first}}", html.escape(PLANT["first"])), ("{{state.last}}", html.escape(PLANT["last"])),
+                        ("{{state.street_city}}", html.escape(f"{PLANT['street']}, {PLANT['city']}")),
+                        ("{{state.phone_digits}}", str(PHONE_NUMBER)),
                         ("{{state_json}}", script(state)), ("{{json_ld}}", script(person))):
         text = text.replace(name, value)
     return text
@@ -202,7 +218,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
         page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
         for field, value in (("#k1", PLANT["name"]), ("#k2", PLANT["email"]), ("#k3", PLANT["phone_de"]),
                              ("#k4", PLANT["iban"]), ("#k5", PLANT["card"]), ("#k6", PLANT["dob"]),
-                             ("#k7", STORY), ("#k9", QUESTION), ("#k10", MESSAGE)):
+                             ("#k7", STORY), ("#k9", QUESTION), ("#k10", MESSAGE), ("#k11", DETAILS)):
             page.locator(field).press_sequentially(value, delay=8)
         page.locator("#melden").click()
         page.locator("#danke").filter(has_text="Wir melden uns").wait_for()
