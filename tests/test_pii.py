@@ -201,6 +201,11 @@ DATES = [
     ("Geboortedatum: 17 mrt. 1984", "nl", [("17 mrt. 1984", "DATE_OF_BIRTH")]),
     ("née le 14 janv. 1987", "fr", [("14 janv. 1987", "DATE_OF_BIRTH")]),  # rules/recognizers.yaml words: months
     ("livraison le 3 février 2025", "fr", []),
+    # the year in two digits, as people write their own; German birth words
+    ("Ich bin am 3.3.86 geboren.", "de", [("3.3.86", "DATE_OF_BIRTH")]),
+    ("Kerem, geb. 14/07/09", "de", [("14/07/09", "DATE_OF_BIRTH")]),
+    ("Geburtsdatum: 03.03.1986", "de", [("03.03.1986", "DATE_OF_BIRTH")]),
+    ("Lieferung am 3.3.26", "de", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),

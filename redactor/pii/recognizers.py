@@ -203,6 +203,21 @@ def _date(text: str) -> bool:
         return False
 
 
+def _short_year_date(text: str) -> bool:
+    """A day, a month and a year of two digits ("3.3.86"): a real date in the last century or this one."""
+    parts = re.split(r"[/.\-]", text.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    day, month, year = (int(p) for p in parts)
+    for century in (1900, 2000):
+        try:
+            datetime.date(century + year, month, day)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
 @functools.cache
 def make_validator(name: str) -> Callable[[str], bool]:
     kind, _, arg = name.partition(":")
@@ -215,6 +230,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _card
     if name == "date":
         return _date
+    if name == "short-year-date":
+        return _short_year_date
     if name == "unfinished-date":
         return _unfinished_date
     if name == "lu-matricule":
