@@ -31,6 +31,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
+from redactor.pii.recognizers import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
@@ -944,6 +945,17 @@ def _person_in_path(segment: str) -> bool:
     return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
 
 
+#: a path segment of digits alone that may be an international phone's without its '+' (E.164: at
+#: most 15 digits): a chat link's "https://wa.me/491712345678"
+_PHONE_DIGITS = re.compile(r"[1-9]\d{9,14}")
+_INTERNATIONAL_PHONE = make_validator("phonenumbers:INTL")
+
+
+def _phone_without_plus(segment: str) -> bool:
+    """Whether a path segment is an international phone number written without its '+'."""
+    return _PHONE_DIGITS.fullmatch(segment) is not None and _INTERNATIONAL_PHONE("+" + segment)
+
+
 #: a '+' that starts a number ("?tel=+32+478…", "?x=+32478913527"): an international phone's,
 #: left unencoded by a script that wrote the address itself, not a form encoding's space
 _PLUS_STARTING_A_NUMBER = re.compile(r"(?<![0-9A-Za-z])\+(?=[0-9])")
@@ -1011,6 +1023,10 @@ class UrlSlot(Slot):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
+            elif page and segment and _phone_without_plus(name):
+                # "https://wa.me/491712345678": a chat or call link's number, its '+' left out (a
+                # resource's path keeps its digits: an image's id)
+                self._mask_whole(piece, 1, name, "PHONE_NUMBER", "url.phone-digits", work)
             elif segment and after_people and _person_in_path(unquote(name)):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
