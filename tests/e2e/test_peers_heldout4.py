@@ -62,9 +62,13 @@ Added then, and run once before the next: the account's name split over two inli
 (<strong>Ömer</strong> <span>Yıldırım</span>, in the full snapshot before anything is typed), the
 saved address as the selected option, a wa.me link to the visitor's number, a date of birth with
 a two-digit year and the wife's e-mail written "(at) … (punkt)" as further details. Both tests
-failed on one class: the short date of birth beside "geboren" ('Ich bin am 3.3.86 geboren.', in
-posthog's /s/ and 3 of Sentry's replay requests); the split name, the option, the link and the
-e-mail were masked.
+failed on the short date of birth beside "geboren" ('Ich bin am 3.3.86 geboren.', in posthog's
+/s/ and 3 of Sentry's replay requests); the split name, the option and the e-mail were masked.
+Fixed: a date with a two-digit year beside a birth word (885754c). The next run failed on what
+the first had not reached (the number check comes after the leak check): the wa.me link's number,
+digits with no '+', in both snapshots ('"href": "https://wa.me/491712345678"'). Fixed: a page
+address's path segment of digits that is an international phone read with a '+' (b88da9a).
+After the fixes both pass (2 passed, 58 s).
 """
 
 from __future__ import annotations
