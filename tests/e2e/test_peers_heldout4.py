@@ -69,6 +69,13 @@ the first had not reached (the number check comes after the leak check): the wa.
 digits with no '+', in both snapshots ('"href": "https://wa.me/491712345678"'). Fixed: a page
 address's path segment of digits that is an international phone read with a '+' (b88da9a).
 After the fixes both pass (2 passed, 58 s).
+
+Added then, and run once before the next: a remark naming a neighbour in lower case after
+"nachbarin", a German street with no street word and its town ("Am Weiher 3, 54290 Trier"), and a
+Luxembourg address written number first, its street Luxembourgish with no street word ("29, Um
+Bierg, L-8399 Koerich"). Both tests failed: 'bei meiner nachbarin elke brandstätter abgeben' in
+posthog's /s/ and 3 of Sentry's replay requests, and '29, Um Bierg' in posthog's /s/ and Sentry's
+(the L- postcode and its town, and the German street and town, were masked).
 """
 
 from __future__ import annotations
@@ -121,6 +128,12 @@ PLANT = {
     # added after the second fixes
     "dob_short": "3.3.86",
     "partner_email": "henrike.thommes(at)web-post(punkt)de",
+    # added after the third fixes
+    "neighbour_lower": "elke brandstätter",
+    "street_plain": "Am Weiher 3",
+    "city_plain": "54290 Trier",
+    "street_lu": "29, Um Bierg",
+    "city_lu": "L-8399 Koerich",
 }
 #: the German mobile as a form library sends it: a JSON number
 PHONE_NUMBER = 491712345678
@@ -134,6 +147,9 @@ MESSAGE = (f"Mein Sohn {PLANT['son']} holt das Rad morgen ab. Den Rest bitte auf
            f"überweisen, danke.")
 #: typed as further details: a short date of birth, the wife's e-mail written against spam
 DETAILS = f"Ich bin am {PLANT['dob_short']} geboren. Schreiben Sie bitte auch an {PLANT['partner_email']}"
+#: typed as a remark: a neighbour in lower case, addresses whose streets have no street word
+REMARK = (f"Bei Abwesenheit bitte bei meiner nachbarin {PLANT['neighbour_lower']} abgeben, {PLANT['street_plain']}, "
+          f"{PLANT['city_plain']}. Rechnung an meine Firma: {PLANT['street_lu']}, {PLANT['city_lu']}")
 CONTROLS = ("Trekkingrad Voyager", "Fahrradschloss Titan")
 REMOTE_CONFIG = {
     "sessionRecording": {"endpoint": "/s/", "consoleLogRecordingEnabled": True,
@@ -222,7 +238,8 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
         page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
         for field, value in (("#k1", PLANT["name"]), ("#k2", PLANT["email"]), ("#k3", PLANT["phone_de"]),
                              ("#k4", PLANT["iban"]), ("#k5", PLANT["card"]), ("#k6", PLANT["dob"]),
-                             ("#k7", STORY), ("#k9", QUESTION), ("#k10", MESSAGE), ("#k11", DETAILS)):
+                             ("#k7", STORY), ("#k9", QUESTION), ("#k10", MESSAGE), ("#k11", DETAILS),
+                             ("#k12", REMARK)):
             page.locator(field).press_sequentially(value, delay=8)
         page.locator("#melden").click()
         page.locator("#danke").filter(has_text="Wir melden uns").wait_for()
@@ -244,7 +261,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
 
 
 def assert_number_gone(stack: dict[str, Any]) -> None:
-    """The phone sent as a JSON number is in no request (texts() leaves numbers out)."""
+    """The phone as digits alone (a JSON number, a wa.me link) is in no request (texts() leaves numbers out)."""
     found = [f"#{n} {r['method']} {r['path_qs'][:50]}" for n, r in enumerate(stack["collector"].received)
              if str(PHONE_NUMBER) in json.dumps(decoded(r)) or str(PHONE_NUMBER).encode() in r["raw"]]
     assert not found, found
