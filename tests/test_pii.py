@@ -237,6 +237,11 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # after a possessive and a word for a relative or a neighbour: a listed given name that is a function word
+    # of another language ("elke": Dutch "each") is one here when a surname follows
+    ("bitte bei meiner nachbarin elke brandstätter abgeben", "de", [("elke brandstätter", "PERSON")]),
+    ("mon voisin gaston lefèvre passera", "fr", [("gaston lefèvre", "PERSON")]),
+    ("mijn zoon is ziek", "nl", []), ("meine tochter hat es", "de", []),
     # the holder named right before an account or an id number (review 6): the model reads the name there as
     # the number's label; the site's label before its own account is no name
     ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),

@@ -23,7 +23,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from stdnum import luhn, numdb, verhoeff
 
 from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, lower_case_name, starts_with_first_name)
+                                initialled_surname, lower_case_name, relative_lower_case_name, starts_with_first_name)
 from redactor.ruledata import load_rules, rule_words, with_words
 
 class PatternDef(pydantic.BaseModel):
@@ -254,6 +254,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return account_holder
     if name == "lower-case-name":
         return lower_case_name
+    if name == "relative-lower-case-name":
+        return relative_lower_case_name
     if name == "initialled-surname":
         return initialled_surname
     raise ValueError(f"unknown validator {name!r}")
