@@ -316,6 +316,10 @@ ADDRESS_AS_TYPED = [
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
+    # the number first, as French and Luxembourg addresses are written, a street with no street word
+    ("Rechnung an meine Firma: 29, Um Bierg, L-8399 Koerich", "de", [("29, Um Bierg", "POSTAL_ADDRESS"),
+                                                                     ("L-8399 Koerich", "POSTAL_ADDRESS")]),
+    ("Bestellung 1.234, 1000 Gent", "nl", []),
     ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14, 9000 Gent", "POSTAL_ADDRESS")]),
     # particles inside its name, after a capitalised word (review 6): "Hof ter" was kept before "Zorbal 3"
     ("Leveradres: Hof ter Zorbal 3, 9000 Gent", "nl", [("Hof ter Zorbal 3", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
