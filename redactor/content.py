@@ -638,7 +638,7 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     """The end of a value that could still grow into PII with the next keystrokes, masked (see
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled)."""
-    ranges = _growing_end(value, settled, names)
+    ranges = [(_with_its_street(value, a), b, e) for a, b, e in _growing_end(value, settled, names)]
     if settled:
         return ranges
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -715,6 +715,26 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ")
+_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?\d{0,5}[^\S\n]*$")
+#: a street before it, after which a comma: written number first ("29, Um Bierg, ", "3 bis, Hof ter Zorbal, ")
+#: or name first ("Am Weiher 3, "), whatever its words (the postcode and its town make it a street: not yet)
+_STREET_BEFORE_POSTCODE = re.compile(
+    r"(?:(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,?[^\S\n]+(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){0,3}[^\W\d_][\w'’.-]{0,25}"
+    r"|(?<![\w-])(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){1,3}\d{1,4}(?:[^\S\n]?[a-zA-Z])?),[^\S\n]*$")
+_STREET_BEFORE_LOOK = 80  # characters before a postcode being typed where its street is looked for
+
+
+def _with_its_street(value: str, position: int) -> int:
+    """position, or where the street written before it begins when the masked end there is a postcode
+    being typed ("29, Um Bierg, L-8"): a street with no street word is known by the postcode and the
+    town after it, which the next batch brings, and the next batch cannot take back what this one stored."""
+    if not _POSTCODE_TYPED.match(value, position):
+        return position
+    street = _STREET_BEFORE_POSTCODE.search(value, max(0, position - _STREET_BEFORE_LOOK), position)
+    return street.start() if street else position
 
 
 def _last_word(value: str) -> tuple[str, int, bool]:
