@@ -31,6 +31,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
+from redactor.pii.recognizers import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
@@ -668,7 +669,7 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     """The end of a value that could still grow into PII with the next keystrokes, masked (see
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled)."""
-    ranges = _growing_end(value, settled, names)
+    ranges = [(_with_its_street(value, a), b, e) for a, b, e in _growing_end(value, settled, names)]
     if settled:
         return ranges
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -745,6 +746,26 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ")
+_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?\d{0,5}[^\S\n]*$")
+#: a street before it, after which a comma: written number first ("29, Um Bierg, ", "3 bis, Hof ter Zorbal, ")
+#: or name first ("Am Weiher 3, "), whatever its words (the postcode and its town make it a street: not yet)
+_STREET_BEFORE_POSTCODE = re.compile(
+    r"(?:(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,?[^\S\n]+(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){0,3}[^\W\d_][\w'’.-]{0,25}"
+    r"|(?<![\w-])(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){1,3}\d{1,4}(?:[^\S\n]?[a-zA-Z])?),[^\S\n]*$")
+_STREET_BEFORE_LOOK = 80  # characters before a postcode being typed where its street is looked for
+
+
+def _with_its_street(value: str, position: int) -> int:
+    """position, or where the street written before it begins when the masked end there is a postcode
+    being typed ("29, Um Bierg, L-8"): a street with no street word is known by the postcode and the
+    town after it, which the next batch brings, and the next batch cannot take back what this one stored."""
+    if not _POSTCODE_TYPED.match(value, position):
+        return position
+    street = _STREET_BEFORE_POSTCODE.search(value, max(0, position - _STREET_BEFORE_LOOK), position)
+    return street.start() if street else position
 
 
 def _last_word(value: str) -> tuple[str, int, bool]:
@@ -975,6 +996,17 @@ def _person_in_path(segment: str) -> bool:
     return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
 
 
+#: a path segment of digits alone that may be an international phone's without its '+' (E.164: at
+#: most 15 digits): a chat link's "https://wa.me/491712345678"
+_PHONE_DIGITS = re.compile(r"[1-9]\d{9,14}")
+_INTERNATIONAL_PHONE = make_validator("phonenumbers:INTL")
+
+
+def _phone_without_plus(segment: str) -> bool:
+    """Whether a path segment is an international phone number written without its '+'."""
+    return _PHONE_DIGITS.fullmatch(segment) is not None and _INTERNATIONAL_PHONE("+" + segment)
+
+
 #: a '+' that starts a number ("?tel=+32+478…", "?x=+32478913527"): an international phone's,
 #: left unencoded by a script that wrote the address itself, not a form encoding's space
 _PLUS_STARTING_A_NUMBER = re.compile(r"(?<![0-9A-Za-z])\+(?=[0-9])")
@@ -1042,6 +1074,10 @@ class UrlSlot(Slot):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
+            elif page and segment and _phone_without_plus(name):
+                # "https://wa.me/491712345678": a chat or call link's number, its '+' left out (a
+                # resource's path keeps its digits: an image's id)
+                self._mask_whole(piece, 1, name, "PHONE_NUMBER", "url.phone-digits", work)
             elif segment and after_people and _person_in_path(unquote(name)):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")

@@ -149,6 +149,20 @@ async def test_a_phone_with_a_plus_in_the_peers_urls_is_masked(redact):
         assert "478+91" not in written and "671829304" not in written and written.endswith("&step=2"), written
 
 
+async def test_a_chat_links_number_without_its_plus_is_masked(redact):
+    """A link to chat with the visitor (https://wa.me/<the number, no '+'>) in a posthog recording's
+    snapshot and a page address: a path segment of digits alone that is an international phone read
+    with a '+' is masked (and its echoes); an image's numeric path and a page's order number are kept."""
+    link = element("a", {"href": "https://wa.me/491712345678"}, [text("Per WhatsApp antworten")])
+    image = element("img", {"src": "https://cdn.shop.example/p/441234567890/titel.png"})  # digits a phone's too
+    events = [meta("https://shop.example/bestellung/20251203/chat/32470582194"), snapshot(html_page(link, image))]
+    raw = posthog_body([snapshot_event(events)])
+    [event] = unframe(await redact(posthog.decode(raw, {}, LIMIT)))
+    written = json.dumps(unpacked(event["properties"]["$snapshot_data"]))
+    assert "491712345678\"" not in written and "32470582194" not in written, written
+    assert "https://wa.me/" in written and "/p/441234567890/titel.png" in written and "/bestellung/20251203/" in written, written[-1500:]
+
+
 async def test_a_short_token_in_a_query_under_a_name_no_list_holds_is_masked(redact):
     """posthog's $current_url and a Sentry replay's urls: a session token of 21 characters (shorter
     than the 24 a token run needs anywhere) under a name no list holds ("sessie": Dutch) is masked

@@ -405,6 +405,35 @@ async def test_analytics_events_mask_what_their_tab_taught(proxy, collector):
     assert "zwartekat77" not in json.dumps(forwarded) and forwarded["properties"]["$set"]["plan"] == "gold"
 
 
+async def test_posthog_logs_mask_what_their_tab_taught(proxy, collector):
+    """posthog-js's logs (/i/v1/logs, OTLP JSON) name their session and tab in two attributes: a
+    record is redacted with that tab's state, so a handle typed into a name field (no detector
+    knows it) is masked where a log echoes it, in its body and under a key that means nothing; a
+    record that names no session is redacted without one, and the records keep their order."""
+    name_field = element("input", {"type": "text", "name": "naam"}, id=21)
+    recording = snapshot_event([meta(), snapshot(html_page(name_field)), input_event(21, "zwartekat77")])
+    assert (await proxy.post("/s/", data=posthog_body([recording]), headers={"Content-Type": "text/plain"})).status == 200
+
+    def record(body: str, **attributes: str) -> dict:
+        return {"severityText": "WARN", "body": {"stringValue": body},
+                "attributes": [{"key": k.replace("_", "."), "value": {"stringValue": v}} for k, v in attributes.items()]}
+    logs = {"resourceLogs": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "shop"}}]},
+                              "scopeLogs": [{"scope": {"name": "web"}, "logRecords": [
+                                  record("abgeholt von zwartekat77", abholer="zwartekat77", sessionId="0193-session",
+                                         window_id="0193-window"),
+                                  record(f"ohne Sitzung: {EMAIL}"),
+                                  record("plan gold", sessionId="0193-session", window_id="0193-window")]}]}]}
+    await proxy.post(f"/i/v1/logs?token={TOKEN}", data=gzip.compress(json.dumps(logs).encode()),
+                     headers={"Content-Type": "text/plain"})  # (the stub collector has no such route: its 404)
+    sent = json.loads(gzip.decompress(collector.requests("/i/v1/logs")[-1]["raw"]))
+    plain = json.dumps(sent)
+    assert "zwartekat77" not in plain and EMAIL not in plain, plain
+    records = sent["resourceLogs"][0]["scopeLogs"][0]["logRecords"]
+    assert [r["body"]["stringValue"].split(" ")[0] for r in records] == ["abgeholt", "ohne", "plan"]
+    assert records[2]["body"]["stringValue"] == "plan gold" and records[0]["attributes"][0]["key"] == "abholer"
+    assert sent["resourceLogs"][0]["resource"]["attributes"][0]["value"]["stringValue"] == "shop"
+
+
 async def test_ingest_routes_under_a_path_prefix_are_redacted_too(proxy, collector):
     """posthog-js behind a reverse-proxy path (api_host …/ingest): /ingest/s/ is a recording, not a route to relay."""
     answer = await proxy.post("/ingest/s/?ver=1.449.2", data=posthog_body([snapshot_event(page())]),

@@ -122,7 +122,18 @@ IBAN = [
     ("IBAN: BE10 5079 6903 7804 merci", "fr", [("BE10 5079 6903 7804", "IBAN_CODE")]),
     ("FR76 3000 6000 0112 3456 7890 189", "fr", [("FR76 3000 6000 0112 3456 7890 189", "IBAN_CODE")]),
     ("NL46 RABO 2329 5197 02 12", "nl", [("NL46 RABO 2329 5197 02", "IBAN_CODE")]),  # trailing group trimmed
-    ("NL47 RABO 2329 5197 02", "nl", []),  # mod-97 fails
+    # check digits that fail in what has its country's exact length and structure: mistyped or made up,
+    # still the visitor's account, with no word beside it too
+    ("NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
+    ("Kann die Erstattung an LU12 0030 7841 5590 2000 gehen?", "de", [("LU12 0030 7841 5590 2000", "IBAN_CODE")]),
+    ("Die Erstattung geht an LU12 0030 7841 5590 2000.", "de", [("LU12 0030 7841 5590 2000", "IBAN_CODE")]),
+    ("Den Rest bitte auf lu45 0141 8826 3310 7000 überweisen", "de", [("lu45 0141 8826 3310 7000", "IBAN_CODE")]),
+    ("stort het op nl47rabo2329519702 aub", "nl", [("nl47rabo2329519702", "IBAN_CODE")]),
+    # ... but not what lacks it: digits where the Dutch bank's letters go, a country with no IBAN, a group short
+    ("NL47 1234 2329 5197 02", "nl", []),
+    ("XX12 3456 7890 1234 5678", "en", []),
+    ("Artikel LU12 0030 7841 5590 200", "de", []),
+    ("artikel lu12 0030 7841 5590 200", "de", []),
     # as people type them: dashes or dots between the groups, the bank code in lower case
     ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
     ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
@@ -190,6 +201,11 @@ DATES = [
     ("Geboortedatum: 17 mrt. 1984", "nl", [("17 mrt. 1984", "DATE_OF_BIRTH")]),
     ("née le 14 janv. 1987", "fr", [("14 janv. 1987", "DATE_OF_BIRTH")]),  # rules/recognizers.yaml words: months
     ("livraison le 3 février 2025", "fr", []),
+    # the year in two digits, as people write their own; German birth words
+    ("Ich bin am 3.3.86 geboren.", "de", [("3.3.86", "DATE_OF_BIRTH")]),
+    ("Kerem, geb. 14/07/09", "de", [("14/07/09", "DATE_OF_BIRTH")]),
+    ("Geburtsdatum: 03.03.1986", "de", [("03.03.1986", "DATE_OF_BIRTH")]),
+    ("Lieferung am 3.3.26", "de", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
@@ -221,6 +237,11 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # after a possessive and a word for a relative or a neighbour: a listed given name that is a function word
+    # of another language ("elke": Dutch "each") is one here when a surname follows
+    ("bitte bei meiner nachbarin elke brandstätter abgeben", "de", [("elke brandstätter", "PERSON")]),
+    ("mon voisin gaston lefèvre passera", "fr", [("gaston lefèvre", "PERSON")]),
+    ("mijn zoon is ziek", "nl", []), ("meine tochter hat es", "de", []),
     # the holder named right before an account or an id number (review 6): the model reads the name there as
     # the number's label; the site's label before its own account is no name
     ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),
@@ -295,6 +316,10 @@ ADDRESS_AS_TYPED = [
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
+    # the number first, as French and Luxembourg addresses are written, a street with no street word
+    ("Rechnung an meine Firma: 29, Um Bierg, L-8399 Koerich", "de", [("29, Um Bierg", "POSTAL_ADDRESS"),
+                                                                     ("L-8399 Koerich", "POSTAL_ADDRESS")]),
+    ("Bestellung 1.234, 1000 Gent", "nl", []),
     ("Wij wonen op Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14, 9000 Gent", "POSTAL_ADDRESS")]),
     # particles inside its name, after a capitalised word (review 6): "Hof ter" was kept before "Zorbal 3"
     ("Leveradres: Hof ter Zorbal 3, 9000 Gent", "nl", [("Hof ter Zorbal 3", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
@@ -381,6 +406,11 @@ LUXEMBOURG = [
     ("2021050904786", "fr", [("2021050904786", "NATIONAL_ID")]),
     ("Matricule 1985 0714 283 69", "de", [("1985 0714 283 69", "NATIONAL_ID")]),
     ("Commande 1986 0521 123 64", "fr", []),
+    # its check digits failing (mistyped, made up) beside its word, in French or German, it is still the visitor's
+    ("Matrikel 1986 0303 123 45 unbekannt", "de", [("1986 0303 123 45", "NATIONAL_ID")]),
+    ("Meine Matrikelnummer ist 1986 0303 123 45.", "de", [("1986 0303 123 45", "NATIONAL_ID")]),
+    ("mon matricule 1986 0303 123 45", "fr", [("1986 0303 123 45", "NATIONAL_ID")]),
+    ("Lieferung 1986 0303 123 45", "de", []),
     ("EAN 2021050904787", "fr", []),
     ("(grand-mère), 26 31 58 47", "fr", [("26 31 58 47", "PHONE_NUMBER")]),
     ("Rufen Sie 2631 5847 an", "de", [("2631 5847", "PHONE_NUMBER")]),

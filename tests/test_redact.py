@@ -735,6 +735,11 @@ def test_trailing_fragment():
     assert masked("3 bis, ") == "* **** " and masked("3 bis, a") == "* **** *"
     assert masked("2401 KB Alphen aan den ").endswith(" ****** *** *** ")
     assert masked("Ik stuur het aan ") == "Ik stuur het aan " and masked("ik wil 3 stuks ") == "ik wil 3 stuks "
+    # a postcode being typed after a street with no street word (round 4 of the peers' hunt: a batch ended at
+    # "29, Um Bierg, ***", the street stored before its postcode and town made it one): the street goes with it
+    assert masked("Rechnung an meine Firma: 29, Um Bierg, L-8") == "Rechnung an meine Firma: *** ** ****** ***"
+    assert masked("abgeben, Am Weiher 3, 542") == "abgeben, ** ****** ** ***"
+    assert masked("Am Weiher 3, 54290 ") == "** ****** ** ***** "
 
 
 def test_a_name_nobody_knows_cut_by_the_batch_after_its_given_name_is_not_stored(session):

@@ -257,10 +257,14 @@ def _project_key(data: Any, events: list[dict[str, Any]], query: Mapping[str, st
 
 
 def _recording_key(properties: dict[str, Any]) -> str | None:
-    """The mirror a recording goes with: its $session_id, and its $window_id — one PostHog session
-    spans the visitor's tabs, and each tab's recorder numbers its nodes from 1. Of any length the
-    ids come, the key is one the native route takes (formats/peer.py session_key)."""
-    session, window = properties.get("$session_id"), properties.get("$window_id")
+    """The mirror a recording goes with: its $session_id, and its $window_id."""
+    return tab_key(properties.get("$session_id"), properties.get("$window_id"))
+
+
+def tab_key(session: Any, window: Any) -> str | None:
+    """The mirror of a PostHog session's tab: one PostHog session spans the visitor's tabs, and each
+    tab's recorder numbers its nodes from 1. Of any length the ids come, the key is one the native
+    route takes (formats/peer.py session_key)."""
     if not isinstance(session, str) or not session:
         return None
     return session_key(f"{session}:{window}" if isinstance(window, str) and window else session)

@@ -25,13 +25,21 @@ PARTICLES = frozenset(
     "van von der den de het ten ter te du des la le el al da di dos bin ben op in 't d' l'".split())
 
 @functools.cache
-def _first_names() -> frozenset[str]:
+def _listed_names() -> frozenset[str]:
     """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few
-    popular Dutch ones it lacks, from rules/pii.yaml, less the languages' function words),
-    lower-case and without accents."""
+    popular Dutch ones it lacks, from rules/pii.yaml), lower-case and without accents: function
+    words of the languages included ("Elke" is Dutch "each")."""
     import gender_guesser.detector
 
     names = gender_guesser.detector.Detector(case_sensitive=False).names
+    extra = load_rules("pii.yaml").get("engine", {}).get("extra_given_names", [])
+    return frozenset(_plain_name(name) for name in [*names, *extra])
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    """The listed given names (_listed_names) less the languages' function words, lower-case and
+    without accents."""
     engine = load_rules("pii.yaml").get("engine", {})
     # The list also holds the function words of the site languages ("Sie", "Mein", "Alle", "Les"),
     # which open a site's sentences and headings ("Entdecken Sie unsere Kollektion"): spaCy's stop
@@ -39,7 +47,7 @@ def _first_names() -> frozenset[str]:
     stop_words = _stop_words() - {_plain_name(w) for w in engine.get("stop_words_that_are_names", [])}
     # and everyday words the list holds that no one here is called ("Lage", "Oude": de Lage Landen)
     not_names = {_plain_name(w) for w in engine.get("words_that_are_not_names", [])}
-    return frozenset(_plain_name(name) for name in [*names, *engine.get("extra_given_names", [])]) - stop_words - not_names
+    return _listed_names() - stop_words - not_names
 
 
 @functools.cache
@@ -364,6 +372,19 @@ def lower_case_name(text: str) -> bool:
             or _plain_name(words[0]) in _engine_words("lower_case_words_not_names")):
         return False
     return _says_a_person(words[0]) and not (len(words) == 2 and is_function_word(words[1]))
+
+
+def relative_lower_case_name(text: str) -> bool:
+    """A name typed without capitals after a possessive and a word for a relative or a neighbour
+    ("bei meiner nachbarin elke brandstätter", "mijn zus lotte"): the possessive says a person
+    follows, so a listed given name that is a function word of another language is one here
+    ("elke": Dutch "each") when a surname that is no function word comes after it; else as
+    lower_case_name."""
+    words = text.split()
+    if len(words) == 2 and _plain_name(words[0].split("-", 1)[0]) in _listed_names() \
+            and words[0].casefold() not in PARTICLES and not _rarely_a_name(words[0]) and not is_function_word(words[1]):
+        return True
+    return lower_case_name(text)
 
 
 def initialled_surname(text: str) -> bool:

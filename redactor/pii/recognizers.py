@@ -20,10 +20,10 @@ import pydantic
 import regex  # Presidio's own regex engine: variable-length lookbehind
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from stdnum import luhn, verhoeff
+from stdnum import luhn, numdb, verhoeff
 
 from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, lower_case_name, starts_with_first_name)
+                                initialled_surname, lower_case_name, relative_lower_case_name, starts_with_first_name)
 from redactor.ruledata import load_rules, rule_words, with_words
 
 class PatternDef(pydantic.BaseModel):
@@ -151,6 +151,28 @@ def _lu_matricule(text: str) -> bool:
     return luhn.calc_check_digit(digits[:11]) == digits[11] and verhoeff.calc_check_digit(digits[:11]) == digits[12]
 
 
+_IBAN_PART = re.compile(r"(\d+)!?([nac])")
+_IBAN_CHARS = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Z0-9]"}
+
+
+@functools.cache
+def _bban_shape(structure: str) -> re.Pattern[str]:
+    """python-stdnum's structure of a country's account part ("3!n13!c": three digits, thirteen
+    letters or digits) as a regex."""
+    return re.compile("".join(f"{_IBAN_CHARS[kind]}{{{count}}}" for count, kind in _IBAN_PART.findall(structure)))
+
+
+def _iban_shape(text: str) -> bool:
+    """An IBAN of its country's exact length and structure, whatever its check digits: a mistyped
+    or made-up one is what the visitor meant to give (the structure from python-stdnum's IBAN
+    registry; the check digits are not computed here, nor anywhere)."""
+    number = re.sub(r"[\s.\-]", "", text).upper()
+    if not number[2:4].isdigit():
+        return False
+    structure = numdb.get("iban").info(number)[0][1].get("bban")
+    return bool(structure) and _bban_shape(structure).fullmatch(number[4:]) is not None
+
+
 def _lu_landline(text: str) -> bool:
     """A Luxembourg number of eight digits without a trunk prefix (26 31 58 47): valid for phonenumbers'
     LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
@@ -187,6 +209,21 @@ def _date(text: str) -> bool:
         return False
 
 
+def _short_year_date(text: str) -> bool:
+    """A day, a month and a year of two digits ("3.3.86"): a real date in the last century or this one."""
+    parts = re.split(r"[/.\-]", text.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    day, month, year = (int(p) for p in parts)
+    for century in (1900, 2000):
+        try:
+            datetime.date(century + year, month, day)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
 @functools.cache
 def make_validator(name: str) -> Callable[[str], bool]:
     kind, _, arg = name.partition(":")
@@ -199,12 +236,16 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _card
     if name == "date":
         return _date
+    if name == "short-year-date":
+        return _short_year_date
     if name == "unfinished-date":
         return _unfinished_date
     if name == "lu-matricule":
         return _lu_matricule
     if name == "lu-landline":
         return _lu_landline
+    if name == "iban-shape":
+        return _iban_shape
     if name == "first-name":
         return starts_with_first_name
     if name == "given-name":
@@ -219,6 +260,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return account_holder
     if name == "lower-case-name":
         return lower_case_name
+    if name == "relative-lower-case-name":
+        return relative_lower_case_name
     if name == "initialled-surname":
         return initialled_surname
     raise ValueError(f"unknown validator {name!r}")

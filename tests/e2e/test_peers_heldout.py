@@ -20,7 +20,7 @@ import contextlib
 import gzip
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote_plus
@@ -71,15 +71,17 @@ def package_version(name: str) -> str:
     return json.loads((REPO / "node_modules" / name / "package.json").read_text())["version"]
 
 
-def held_out_page_app(bundles: Path, html: str, route: str) -> web.Application:
-    """A held-out page (tests/e2e/peers/<html>) at `route`, the SDK bundle it asks for and the page
-    it leaves to (/bye.html); the caller adds the page's API."""
+def held_out_page_app(bundles: Path, html: str, route: str,
+                      render: Callable[[str], str] = lambda text: text) -> web.Application:
+    """A held-out page (tests/e2e/peers/<html>) at `route`, filled in by `render` (what a server
+    writes into it), the SDK bundle it asks for and the page it leaves to (/bye.html); the caller
+    adds the page's API."""
     async def peer_bundle(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(bundles / f"{request.query.get('sdk', 'posthog')}-entry.js",
                                 headers={"Content-Type": "text/javascript"})
 
     async def page(request: web.Request) -> web.StreamResponse:
-        text = (HERE / html).read_text().replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
+        text = render((HERE / html).read_text()).replace("/vendor/peer.js", f"/vendor/peer.js?sdk={request.query['sdk']}")
         return web.Response(text=text, content_type="text/html")
 
     async def bye(request: web.Request) -> web.Response:
