@@ -601,9 +601,17 @@ def digits_in_groups(name: str) -> bool:
     return len(digit_words) >= 2 and sum(map(len, digit_words)) >= _GROUPED_DIGITS
 
 
+#: the attributes scoped CSS puts on every element of a component, named by a hash that may hold any
+#: digits (Vue's "data-v-1a234567", Angular's "_ngcontent-ng-c2771312345"): the page's CSS selects them,
+#: so a replay without them loses the component's styling
+_SCOPED_STYLE_NAME = re.compile(r"data-v-[0-9a-f]{8}|_ng(?:content|host)-(?:ng-c\d{1,10}|[a-z]{3}-c\d{1,6})")
+
+
 def _page_name_shape(name: Any) -> re.Match[str] | None:
     if not isinstance(name, str) or len(name) > _PAGE_NAME_MAX or not (shape := _PAGE_NAME.fullmatch(name)):
         return None
+    if _SCOPED_STYLE_NAME.fullmatch(name):
+        return shape
     if not all(map(_modifier_kept, shape["modifiers"].split(".")[1:])):
         return None
     if _DIGIT_RUN.search(name) or sum(c.isdigit() for c in name) > _DIGITS_MAX:
