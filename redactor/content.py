@@ -31,7 +31,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
-from redactor.pii.recognizers import make_validator
+from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST

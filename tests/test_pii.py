@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from leaks import BUNDLED, batches, recordings, strings
 from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
-from redactor.pii.recognizers import make_validator
+from redactor.pii.validators import make_validator
 from redactor.pii.spans import drop_contained
 
 

@@ -9,22 +9,16 @@ score for a match failing its validator, and no built-ins by class name.
 """
 from __future__ import annotations
 
-import datetime
-import functools
-import importlib
 import re
-from typing import Callable
 
-import phonenumbers
 import pydantic
 import regex  # Presidio's own regex engine: variable-length lookbehind
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from stdnum import luhn, numdb, verhoeff
 
-from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, lower_case_name, relative_lower_case_name, starts_with_first_name)
-from redactor.ruledata import load_rules, rule_words, with_words
+from redactor.pii.validators import make_validator
+from redactor.ruledata import load_rules, with_words
+
 
 class PatternDef(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
@@ -101,170 +95,6 @@ def load_recognizer_defs() -> list[RecognizerDef]:
     return RecognizerFile.model_validate(load_rules("recognizers.yaml")).recognizers
 
 
-# Validators: name in YAML → predicate on the matched text
-
-
-def _card(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if len(digits) == 14:  # Diners; other 14-digit numbers (SIRET…) are not cards
-        return digits[:2] in ("30", "36", "38") and luhn.is_valid(digits)
-    if len(digits) == 15:  # Amex
-        return digits[:2] in ("34", "37") and luhn.is_valid(digits)
-    return len(digits) in (16, 17, 18, 19) and luhn.is_valid(digits)  # 13-digit Visa is retired; EANs are 13
-
-
-def _phone(regions: list[str]) -> Callable[[str], bool]:
-    # Fewer digits than this is a date, a price or a short code far more often than a phone number
-    # ("03-02-1979" is a valid German number).
-    min_digits = 8 if regions == ["INTL"] else 9
-
-    def valid(text: str) -> bool:
-        if sum(c.isdigit() for c in text) < min_digits:
-            return False
-        # phonenumbers takes neither the narrow no-break space nor a colon ("0478:91:35:27") as a separator
-        text = re.sub(r"[\s:]", " ", text)
-        for region in regions:
-            try:
-                if region == "INTL":
-                    number = phonenumbers.parse("+" + text.lstrip()[2:] if text.lstrip().startswith("00") else text)
-                else:
-                    number = phonenumbers.parse(text, region)
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(number):
-                return True
-        return False
-
-    return valid
-
-
-def _lu_matricule(text: str) -> bool:
-    """Luxembourg's national identification number: a birth date (YYYYMMDD), a serial of three digits,
-    then a Luhn and a Verhoeff check digit, each over the first eleven."""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) != 13:
-        return False
-    try:
-        datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        return False
-    return luhn.calc_check_digit(digits[:11]) == digits[11] and verhoeff.calc_check_digit(digits[:11]) == digits[12]
-
-
-_IBAN_PART = re.compile(r"(\d+)!?([nac])")
-_IBAN_CHARS = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Z0-9]"}
-
-
-@functools.cache
-def _bban_shape(structure: str) -> re.Pattern[str]:
-    """python-stdnum's structure of a country's account part ("3!n13!c": three digits, thirteen
-    letters or digits) as a regex."""
-    return re.compile("".join(f"{_IBAN_CHARS[kind]}{{{count}}}" for count, kind in _IBAN_PART.findall(structure)))
-
-
-def _iban_shape(text: str) -> bool:
-    """An IBAN of its country's exact length and structure, whatever its check digits: a mistyped
-    or made-up one is what the visitor meant to give (the structure from python-stdnum's IBAN
-    registry; the check digits are not computed here, nor anywhere)."""
-    number = re.sub(r"[\s.\-]", "", text).upper()
-    if not number[2:4].isdigit():
-        return False
-    structure = numdb.get("iban").info(number)[0][1].get("bban")
-    return bool(structure) and _bban_shape(structure).fullmatch(number[4:]) is not None
-
-
-def _lu_landline(text: str) -> bool:
-    """A Luxembourg number of eight digits without a trunk prefix (26 31 58 47): valid for phonenumbers'
-    LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
-    digits = re.sub(r"\D", "", text)
-    if len(digits) != 8:
-        return False
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(digits, "LU"))
-    except phonenumbers.NumberParseException:
-        return False
-
-
-def _unfinished_date(text: str) -> bool:
-    """A date being typed: its word after the day, if it has one, is the start of a month's name
-    ("3 nove", "3 november 19"; not "3 kinderen")."""
-    word = re.search(r"[^\W\d_]+", text)
-    if word is None:
-        return True
-    start = word.group(0).casefold()
-    return any(month.startswith(start) for month in rule_words().get("months", ()))
-
-
-def _date(text: str) -> bool:
-    """A day, a month and a year of this century or the last, up to today, in either order.
-    Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
-    parts = re.split(r"[/.\-]", text.strip())
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return False
-    numbers = [int(p) for p in parts]
-    year, month, day = numbers if numbers[0] > 31 else numbers[::-1]
-    try:
-        return 1900 <= datetime.date(year, month, day).year <= datetime.date.today().year
-    except ValueError:
-        return False
-
-
-def _short_year_date(text: str) -> bool:
-    """A day, a month and a year of two digits ("3.3.86"): a real date in the last century or this one."""
-    parts = re.split(r"[/.\-]", text.strip())
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return False
-    day, month, year = (int(p) for p in parts)
-    for century in (1900, 2000):
-        try:
-            datetime.date(century + year, month, day)
-            return True
-        except ValueError:
-            continue
-    return False
-
-
-@functools.cache
-def make_validator(name: str) -> Callable[[str], bool]:
-    kind, _, arg = name.partition(":")
-    if kind == "stdnum" and arg:
-        module = importlib.import_module(f"stdnum.{arg}")
-        return module.is_valid
-    if kind == "phonenumbers" and arg:
-        return _phone(arg.split(","))
-    if name == "luhn":
-        return _card
-    if name == "date":
-        return _date
-    if name == "short-year-date":
-        return _short_year_date
-    if name == "unfinished-date":
-        return _unfinished_date
-    if name == "lu-matricule":
-        return _lu_matricule
-    if name == "lu-landline":
-        return _lu_landline
-    if name == "iban-shape":
-        return _iban_shape
-    if name == "first-name":
-        return starts_with_first_name
-    if name == "given-name":
-        return given_name_alone
-    if name == "greeted-name":
-        return greeted_name
-    if name == "greeted-unknown-name":
-        return greeted_unknown_name
-    if name == "recipient-name":
-        return gift_recipient
-    if name == "holder-name":
-        return account_holder
-    if name == "lower-case-name":
-        return lower_case_name
-    if name == "relative-lower-case-name":
-        return relative_lower_case_name
-    if name == "initialled-surname":
-        return initialled_surname
-    raise ValueError(f"unknown validator {name!r}")
 
 
 
