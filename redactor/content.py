@@ -453,7 +453,11 @@ def a_person_searched(value: str, found: list[Span]) -> list[Span]:
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
-    words (a heading, a tooltip). search: a search box's value (a_person_searched).
+    words (a heading, a tooltip). search: a search box's value (a_person_searched). grows: the text
+    may have been taken while it was typed (an editable region's text, a field's value in a full
+    snapshot, which a recorder takes again in the middle of typing: rrweb's checkoutEveryNth), so its
+    end is masked where it still grows into a value ("… op 0472 61", "Phoenixstr."), as a text the
+    page writes has its end masked (trailing_fragment, settled).
 
     A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
     autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
@@ -463,8 +467,9 @@ class TextSlot(Slot):
     value masked whole when that finds anything."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
-                 search: bool = False):
+                 search: bool = False, grows: bool = False):
         self.cell, self.node, self.rule, self.names, self.search = cell, node, rule, names, search
+        self.grows = grows
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
@@ -512,11 +517,15 @@ class TextSlot(Slot):
             if inside:
                 work.taint_spans(value, inside)
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
-        if spans:
-            text = self.texts[0]
+        text = self.texts[0]
+        # what still grows is not tainted: only a prefix of what the next keystrokes complete
+        # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
+        growing = trailing_fragment(text, settled=True) if self.grows else []
+        if spans or growing:
             work.taint_spans(text, spans)
-            self.cell.set(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+            work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in dict.fromkeys(e for _, _, e in growing))
 
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole

@@ -217,6 +217,8 @@ def _node_kinds(kind: Any) -> dict[str, int]:
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
 #: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
 #: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
+#: a text below these in an editable region is picked from the site's list, never cut by typing
+_PICKED_TEXT_PARENTS = frozenset({"option", "optgroup", "select", "datalist"})
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
                          "sub sup time u var wbr".split())
 _CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
@@ -826,7 +828,8 @@ class BatchRedaction:
             self._series(nid, "content.value", key=(nid, name)).add(cell)
         else:
             search = self.policy.fields.is_search(tag, attributes)
-            self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search))
+            self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search,
+                                       grows=tag in ("input", "textarea") and entry_of(tag, attributes, True) == TYPED))
         self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -891,7 +894,9 @@ class BatchRedaction:
             self._series(nid, "content.text").add(cell)
         else:
             names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
-            slot = TextSlot(cell, nid, "content.text", names)
+            # an editable region's text in a snapshot may be cut where the visitor is typing (an option's is picked)
+            typed = bool(verdict.flags & EDITABLE) and parent_tag not in _PICKED_TEXT_PARENTS
+            slot = TextSlot(cell, nid, "content.text", names, grows=typed)
             self.slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))

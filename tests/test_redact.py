@@ -13,6 +13,7 @@ from factories import (SCROLL, add, click, custom, element, html_page, increment
                        nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from in_process import Session
 from leaks import leaks, strings
+from planted import windows
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
@@ -643,6 +644,26 @@ def test_a_value_split_across_batches_leaks_no_prefix(session):
     assert not leaks(s.stored, "lotte.dg@privemail.example")
     assert not leaks(s.stored, "06 3190 2274")
     assert typed_values(s.stored, notes)[-1].startswith("Mail me gerust: ")
+
+
+@pytest.mark.parametrize("field", ["editor", "textarea"])
+def test_a_checkout_snapshot_taken_while_a_value_is_typed_stores_no_prefix_of_it(session, field):
+    """A recorder takes a full snapshot again in the middle of typing (rrweb's checkoutEveryNth and
+    checkoutEveryNms, an SDK's checkout), and the batch may end right after it: the text of an editable
+    region and a field's value there can stop inside a phone number or a street's name that the next
+    keystrokes complete. Their end is masked where it still grows, as a page's written text's is."""
+    whole = "Bel mijn vrouw op 0472 61 09 38 na 18u. Ophalen: Phoenixstr. 41 bus 2"
+    cuts = ("Bel mijn vrouw op 0472 61", "Bel mijn vrouw op 0472 61 09 38 na 18u. Ophalen: Phoenixstr.")
+    for cut in cuts:
+        words = text(cut)
+        box = (element("div", {"contenteditable": "true"}, [words]) if field == "editor"
+               else element("textarea", {"name": "beschrijving", "value": cut}))
+        s = session()
+        s.send(snapshot(html_page(box, lang="nl")))
+        s.send(mutation(texts=[set_text(words["id"], whole)]) if field == "editor" else input_event(box["id"], whole))
+        stored = orjson.dumps(s.stored).decode()
+        assert not [w for w in windows("0472 61 09 38") | windows("Phoenixstr. 41") if w in stored], stored
+        assert "Bel mijn vrouw op " in stored
 
 
 def test_an_edit_is_analyzed_on_its_own(session):
