@@ -292,6 +292,13 @@ ADDRESS_AS_TYPED = [
     # a street written with an abbreviation ("Str.", "Av."): its postcode and city still follow it
     ("Gospertstr. 118, 4700 Eupen", "de", [("Gospertstr. 118", "POSTAL_ADDRESS"), ("4700 Eupen", "POSTAL_ADDRESS")]),
     ("Lieferung Nr. 12, 4700 Stück", "de", []),
+    # a Belgian box number after the house number, whatever the street's pattern ("bus", "bte", "boîte"):
+    # "Phoenixstr. 41" was masked and " bus 2" kept beside it
+    ("Ophalen in de Brugsepoort, Phoenixstr. 41 bus 2 (bel aan)", "nl", [("Phoenixstr. 41 bus 2", "POSTAL_ADDRESS")]),
+    ("Zustellung: Aachener Straße 7 Bus 12", "de", [("Aachener Straße 7 Bus 12", "POSTAL_ADDRESS")]),
+    ("Livraison Rue des Tanneurs 58 bte 3, merci", "fr", [("Rue des Tanneurs 58 bte 3", "POSTAL_ADDRESS")]),
+    ("Avenue Louise 231 boîte 14", "fr", [("Avenue Louise 231 boîte 14", "POSTAL_ADDRESS")]),
+    ("Kerkstraat 12 bus 3", "nl", [("Kerkstraat 12 bus 3", "POSTAL_ADDRESS")]),
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
