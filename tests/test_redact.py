@@ -666,6 +666,17 @@ def test_a_checkout_snapshot_taken_while_a_value_is_typed_stores_no_prefix_of_it
         assert "Bel mijn vrouw op " in stored
 
 
+def test_a_checkout_snapshot_keeps_the_paragraphs_typed_before_the_one_being_typed(session):
+    """Only a region's last text can be where the visitor types: a paragraph typed before it is settled,
+    its last word too ("onderhandelbaar." would be a handle's start where it is still typed)."""
+    done, typing_here = text("Vaste prijs, niet onderhandelbaar."), text("Bel mijn vrouw op 0472 61")
+    editor = element("div", {"contenteditable": "true"}, [element("div", {}, [done]), element("div", {}, [typing_here])])
+    s = session()
+    s.send(snapshot(html_page(editor, lang="nl")), snapshot(html_page(editor, lang="nl")))  # two checkouts, one batch
+    stored = orjson.dumps(s.stored).decode()
+    assert stored.count("Vaste prijs, niet onderhandelbaar.") == 2 and "0472 6" not in stored
+
+
 def test_an_edit_is_analyzed_on_its_own(session):
     notes = element("textarea", {"name": "comment"})
     s = session()
