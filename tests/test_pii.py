@@ -265,6 +265,9 @@ PERSONS = [
     ("Vragen? Bel gerust Liesbeth op 0472 61 09 38.", "nl", [("Liesbeth", "PERSON")]),
     ("For viewings call Jorik Vanhaecke on 0497 23 81 56", "en", [("Jorik Vanhaecke", "PERSON")]),
     ("Abholung durch Malte (0151 28 49 73 60)", "de", [("Malte", "PERSON")]),
+    # the number's first digit ends the value (a batch cut it there): the name is masked before the rest comes
+    ("Annonce aussi en français : appelez Jorik au 0", "fr", [("Jorik", "PERSON")]),
+    ("Bel gerust Liesbeth op +", "nl", [("Liesbeth", "PERSON")]),
 ]
 NEGATIVES = [(v, lang, []) for v, lang in [
     ("WINTER25", "en"), ("ZOMER15", "nl"), ("SKU-88412-BL", "en"), ("€ 49,95", "nl"), ("49,95 €", "fr"),
