@@ -520,7 +520,7 @@ class TextSlot(Slot):
         text = self.texts[0]
         # what still grows is not tainted: only a prefix of what the next keystrokes complete
         # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
-        growing = trailing_fragment(text, settled=True) if self.grows else []
+        growing = trailing_fragment(text, settled=True) if self.grows else cut_short_end(text)
         if spans or growing:
             work.taint_spans(text, spans)
             self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
@@ -642,13 +642,34 @@ _RESIDENCE_TAIL = re.compile(with_words(
 _RESIDENCE_LOOK = 240  # characters of a value's end looked at for it: a phrase and five words
 
 
+#: the mark a page ends a text it cut at a length with, glued to the word it cut ("…, Phoenix…", "lotte.d...")
+_CUT_MARK = re.compile(r"(?<=\w)(?:…|\.\.\.)\s*$")
+_CUT_MARK_LOOK = 8  # characters of a text's end looked at for it
+#: the shortest text read as an excerpt before its mark: a short one is a prompt or a placeholder ("Choisir…")
+_EXCERPT_MIN = 40
+
+
+def cut_short_end(text: str) -> list[tuple[int, int, str]]:
+    """An excerpt a page cut at a length (a preview card's "text.slice(0, 110) + '…'") may end inside a
+    value the full text holds, before anything says what it is (the visitor's text is still being typed, or
+    the value is found only whole): its last word, glued to the mark, is masked where it could be the start
+    of one, as a settled end that still grows is (_growing_end), a capitalised word as a name nobody knows
+    ("… Ophalen in de Brugsepoort, Phoenix…" of "Phoenixstr. 41")."""
+    mark = _CUT_MARK.search(text, max(0, len(text) - _CUT_MARK_LOOK))
+    if mark is None or mark.start() < _EXCERPT_MIN:
+        return []
+    return _growing_end(text[:mark.start()], settled=True, names=True)
+
+
 def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes, masked (see
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
-    molenhoek 12 te " has no street word and no capital, its street and town are known once settled)."""
+    molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
+    A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
+    (cut_short_end)."""
     ranges = _growing_end(value, settled, names)
     if settled:
-        return ranges
+        return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
     if not (residence := _RESIDENCE_TAIL.search(value, look)):
         return ranges

@@ -677,6 +677,24 @@ def test_a_checkout_snapshot_keeps_the_paragraphs_typed_before_the_one_being_typ
     assert stored.count("Vaste prijs, niet onderhandelbaar.") == 2 and "0472 6" not in stored
 
 
+def test_an_excerpt_the_page_cut_inside_a_value_stores_no_part_of_it(session):
+    """A preview card shows the description cut at a length ("text.slice(0, 110) + '…'"): the word it cut,
+    glued to the mark, may be the start of an address, a phone number or a name the full text holds. A
+    short text ending in the mark is a prompt ("Choisir…") and stays."""
+    excerpt = "Te koop wegens verhuis: onze bakfiets van 2019, nieuwe banden. Ophalen in de Brugsepoort, Phoenix…"
+    prompt = text("Choisir…")
+    preview = element("p", {"id": "excerpt"})
+    page = html_page(element("select", {}, [element("option", {}, [prompt])]), preview, lang="nl")
+    s = session()
+    s.send(snapshot(page))
+    shown = text(excerpt)
+    s.send(mutation(adds=[add(preview["id"], shown)]))
+    s.send(mutation(texts=[set_text(shown["id"], excerpt.replace("Phoenix…", "bel Jorik op 0472 6…"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Phoenix" not in stored and "0472 6" not in stored, stored
+    assert "Ophalen in de Brugsepoort, " in stored and "Choisir…" in stored
+
+
 def test_an_edit_is_analyzed_on_its_own(session):
     notes = element("textarea", {"name": "comment"})
     s = session()
