@@ -66,8 +66,10 @@ _PROPER_NOUN = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:-\p{Lu}[\p{Ll}'’\-]*)*
 #: a capitalised name with a street's ending of rules/recognizers.yaml (squares and markets aside:
 #: "Vondelpark " is settled), a lower-case one only with the endings that are only streets
 _STREET_NAME = re.compile(with_words(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:{{street_endings}}|{{street_endings_capitalised}})"
-    r"|[a-zß-öø-ÿ'’-]{2,25}(?:{{street_endings}}))[,.]?$"))
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:{{street_endings}}|{{street_endings_capitalised}})[,.]?"
+    r"|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}str\.|[a-zß-öø-ÿ'’-]{2,25}(?:{{street_endings}})[,.]?)$"))  # "Phoenixstr."
+#: a word of letters and a full stop: in a full snapshot, where a sentence ends more often than a handle starts
+_SENTENCE_END = re.compile(r"(?=[^\W\d_]{3})[^\W\d_]+(?:[-'’][^\W\d_]+)*\.")  # ("non-fumeurs.", "l'été.")
 #: an e-mail address spelled out against harvesters ("ysaure.q [at] verriere-post [punt] be") and still
 #: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
 #: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
@@ -520,7 +522,7 @@ class TextSlot(Slot):
         text = self.texts[0]
         # what still grows is not tainted: only a prefix of what the next keystrokes complete
         # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
-        growing = trailing_fragment(text, settled=True) if self.grows else cut_short_end(text)
+        growing = checkout_end(text) if self.grows else cut_short_end(text)
         if spans or growing:
             work.taint_spans(text, spans)
             self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
@@ -647,6 +649,17 @@ _CUT_MARK = re.compile(r"(?<=\w)(?:…|\.\.\.)\s*$")
 _CUT_MARK_LOOK = 8  # characters of a text's end looked at for it
 #: the shortest text read as an excerpt before its mark: a short one is a prompt or a placeholder ("Choisir…")
 _EXCERPT_MIN = 40
+
+
+def checkout_end(value: str) -> list[tuple[int, int, str]]:
+    """The end of a full snapshot's typed value (a field's, an editable region's last text) masked where it
+    still grows: a recorder takes a snapshot again in the middle of typing (rrweb's checkoutEveryNth), and the
+    batch may end right after it. Read as a settled end (trailing_fragment), but a word closing with a full
+    stop ends a sentence there ("Pas d'animaux, non-fumeurs."), not a handle still typed."""
+    token, _start, spaced = _last_word(value)
+    if not spaced and _SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token):
+        return cut_short_end(value)
+    return trailing_fragment(value, settled=True)
 
 
 def cut_short_end(text: str) -> list[tuple[int, int, str]]:

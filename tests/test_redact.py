@@ -682,6 +682,17 @@ def test_a_checkout_snapshot_taken_while_a_value_is_typed_stores_no_prefix_of_it
         assert "Bel mijn vrouw op " in stored
 
 
+def test_a_snapshots_typed_sentence_keeps_its_last_word_before_the_full_stop(session):
+    """A typed value that ends a sentence in a snapshot shows whole there ("non-fumeurs."): a full stop after a
+    word ends a sentence more often than it starts a handle. A street's abbreviation does not ("Phoenixstr.")."""
+    notes = element("textarea", {"name": "presentation", "value": "Nous sommes calmes. Pas d'animaux, non-fumeurs."})
+    street = element("textarea", {"name": "ophalen", "value": "Ophalen in de Brugsepoort, Phoenixstr."})
+    s = session()
+    s.send(snapshot(html_page(notes, street, lang="fr")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Pas d'animaux, non-fumeurs." in stored and "Phoeni" not in stored
+
+
 def test_a_checkout_snapshot_keeps_the_paragraphs_typed_before_the_one_being_typed(session):
     """Only a region's last text can be where the visitor types: a paragraph typed before it is settled,
     its last word too ("onderhandelbaar." would be a handle's start where it is still typed)."""
