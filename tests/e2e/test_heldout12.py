@@ -29,6 +29,21 @@ and the data dir held the same windows. The site text was kept, but the typed ti
 'bakfiets' in the description ('onze ******** van 2019'). The name field and 'Verkoper: …' (the field known
 by its label, the preview by the taint of the value), the e-mail rrweb masked and its echoes in the hint and
 the <dialog>, the phone with its hidden digits, the unmasked password and the inlined logo leaked nothing.
+
+After the fixes on branch hunt14, 7 of 7 pass:
+- 3684828, 9e24bd8, e8bd131: a full snapshot's typed value and the last text of each editable region are read
+  as a page's written text is, their end masked where it still grows (digit groups, a street waiting for its
+  number, 'Phoenixstr.'); the paragraphs typed before the last stay whole, and a word closing with a full stop
+  ends a sentence there (round 7's 'Pas d'animaux, non-fumeurs.' stayed readable);
+- 388c096: a Belgian box number ('bus 2', 'bte 3', 'boîte 14') is part of the address in every street pattern;
+- 14a87fd, de6e9fc: a family name after 'bel aan bij' / 'sonnez chez' / 'klingeln bei', and a known given name
+  right before the word that introduces a phone number ('appelez Jorik au 09 …'), also when the number's first
+  digit ends the value (the recorder's own 1 s flush cut the batch at 'appelez Jorik au 0');
+- fe54b13: an excerpt the page cut at a length has the word it cut masked where it could start a value;
+- 934dfef: a title or a subject field (name 'titel', 'subject', …) is read as a search box is, so the ad's title
+  stays readable and taints nothing.
+Rounds 1-11 still pass run together with this one (116 passed, their 3 strict xfails unchanged) once e8bd131 is
+in; this page's text holds no window of another round's planted values, nor theirs of its.
 """
 
 from __future__ import annotations
