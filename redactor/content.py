@@ -67,8 +67,10 @@ _PROPER_NOUN = regex.compile(r"^\p{Lu}[\p{Ll}'’\-]+(?:-\p{Lu}[\p{Ll}'’\-]*)*
 #: a capitalised name with a street's ending of rules/recognizers.yaml (squares and markets aside:
 #: "Vondelpark " is settled), a lower-case one only with the endings that are only streets
 _STREET_NAME = re.compile(with_words(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:{{street_endings}}|{{street_endings_capitalised}})"
-    r"|[a-zß-öø-ÿ'’-]{2,25}(?:{{street_endings}}))[,.]?$"))
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}(?:{{street_endings}}|{{street_endings_capitalised}})[,.]?"
+    r"|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,25}str\.|[a-zß-öø-ÿ'’-]{2,25}(?:{{street_endings}})[,.]?)$"))  # "Phoenixstr."
+#: a word of letters and a full stop: in a full snapshot, where a sentence ends more often than a handle starts
+_SENTENCE_END = re.compile(r"(?=[^\W\d_]{3})[^\W\d_]+(?:[-'’][^\W\d_]+)*\.")  # ("non-fumeurs.", "l'été.")
 #: an e-mail address spelled out against harvesters ("ysaure.q [at] verriere-post [punt] be") and still
 #: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
 #: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
@@ -454,7 +456,11 @@ def a_person_searched(value: str, found: list[Span]) -> list[Span]:
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
-    words (a heading, a tooltip). search: a search box's value (a_person_searched).
+    words (a heading, a tooltip). search: a search box's value (a_person_searched). grows: the text
+    may have been taken while it was typed (an editable region's text, a field's value in a full
+    snapshot, which a recorder takes again in the middle of typing: rrweb's checkoutEveryNth), so its
+    end is masked where it still grows into a value ("… op 0472 61", "Phoenixstr."), as a text the
+    page writes has its end masked (trailing_fragment, settled).
 
     A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
     autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
@@ -464,8 +470,9 @@ class TextSlot(Slot):
     value masked whole when that finds anything."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
-                 search: bool = False):
+                 search: bool = False, grows: bool = False):
         self.cell, self.node, self.rule, self.names, self.search = cell, node, rule, names, search
+        self.grows = grows
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
@@ -513,11 +520,15 @@ class TextSlot(Slot):
             if inside:
                 work.taint_spans(value, inside)
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
-        if spans:
-            text = self.texts[0]
+        text = self.texts[0]
+        # what still grows is not tainted: only a prefix of what the next keystrokes complete
+        # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
+        growing = checkout_end(text) if self.grows else cut_short_end(text)
+        if spans or growing:
             work.taint_spans(text, spans)
-            self.cell.set(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+            work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in dict.fromkeys(e for _, _, e in growing))
 
 
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
@@ -665,13 +676,45 @@ _RESIDENCE_TAIL = re.compile(with_words(
 _RESIDENCE_LOOK = 240  # characters of a value's end looked at for it: a phrase and five words
 
 
+#: the mark a page ends a text it cut at a length with, glued to the word it cut ("…, Phoenix…", "lotte.d...")
+_CUT_MARK = re.compile(r"(?<=\w)(?:…|\.\.\.)\s*$")
+_CUT_MARK_LOOK = 8  # characters of a text's end looked at for it
+#: the shortest text read as an excerpt before its mark: a short one is a prompt or a placeholder ("Choisir…")
+_EXCERPT_MIN = 40
+
+
+def checkout_end(value: str) -> list[tuple[int, int, str]]:
+    """The end of a full snapshot's typed value (a field's, an editable region's last text) masked where it
+    still grows: a recorder takes a snapshot again in the middle of typing (rrweb's checkoutEveryNth), and the
+    batch may end right after it. Read as a settled end (trailing_fragment), but a word closing with a full
+    stop ends a sentence there ("Pas d'animaux, non-fumeurs."), not a handle still typed."""
+    token, _start, spaced = _last_word(value)
+    if not spaced and _SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token):
+        return cut_short_end(value)
+    return trailing_fragment(value, settled=True)
+
+
+def cut_short_end(text: str) -> list[tuple[int, int, str]]:
+    """An excerpt a page cut at a length (a preview card's "text.slice(0, 110) + '…'") may end inside a
+    value the full text holds, before anything says what it is (the visitor's text is still being typed, or
+    the value is found only whole): its last word, glued to the mark, is masked where it could be the start
+    of one, as a settled end that still grows is (_growing_end), a capitalised word as a name nobody knows
+    ("… Ophalen in de Brugsepoort, Phoenix…" of "Phoenixstr. 41")."""
+    mark = _CUT_MARK.search(text, max(0, len(text) - _CUT_MARK_LOOK))
+    if mark is None or mark.start() < _EXCERPT_MIN:
+        return []
+    return _growing_end(text[:mark.start()], settled=True, names=True)
+
+
 def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes, masked (see
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
-    molenhoek 12 te " has no street word and no capital, its street and town are known once settled)."""
+    molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
+    A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
+    (cut_short_end)."""
     ranges = [(_with_its_street(value, a), b, e) for a, b, e in _growing_end(value, settled, names)]
     if settled:
-        return ranges
+        return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
     if not (residence := _RESIDENCE_TAIL.search(value, look)):
         return ranges

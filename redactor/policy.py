@@ -245,7 +245,8 @@ class FieldRules:
         return bool(self.label_classes.intersection(plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}")))
 
     def is_search(self, tag: str, attrs: dict[str, str] | None) -> bool:
-        """Whether a field is a search box (type=search, role=searchbox, name "q", id "zoekterm")."""
+        """Whether a field is a search box (type=search, role=searchbox, name "q", id "zoekterm"), or a title or a
+        subject the visitor writes (name "titel", id "subject"): read alike (rules/fields.yaml search)."""
         attrs = attrs or {}
         return (str(attrs.get("type", "")).lower() in self.search.types
                 or str(attrs.get("role", "")).lower() in self.search.roles

@@ -217,6 +217,10 @@ def _node_kinds(kind: Any) -> dict[str, int]:
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
 #: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
 #: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
+#: a text below these in an editable region is picked from the site's list, never cut by typing
+_PICKED_TEXT_PARENTS = frozenset({"option", "optgroup", "select", "datalist"})
+#: ancestors looked through for a snapshot's text's editable region (_typed_end)
+_REGION_DEPTH = 32
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
                          "sub sup time u var wbr".split())
 _CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
@@ -318,6 +322,9 @@ class BatchRedaction:
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
+        #: a snapshot's editable regions (their outermost editable node) that a text was seen in: the walk meets
+        #: their texts last first, and only the last may be where the visitor was typing (_typed_end)
+        self.typed_regions: set[int | None] = set()
         self._texts: list[str] = []  # every slot's texts, in order
         self._scanned: list[int] = []  # the indexes of those scanned (short enough, within the budget)
         self._scanned_texts = self._scanned_chars = 0
@@ -513,6 +520,7 @@ class BatchRedaction:
         # floor applies to everything after it (DomMirror.settle_document)
         self.mirror.insert_tree(root, None, self.policy, floor=not self.mirror.fresh)
         self.mirror.match_selectors(self.policy)
+        self.typed_regions.clear()  # (a batch may hold several snapshots)
         self._redact_tree(root)
         self.mirror.settle_document()
         return True
@@ -826,7 +834,8 @@ class BatchRedaction:
             self._series(nid, "content.value", key=(nid, name)).add(cell)
         else:
             search = self.policy.fields.is_search(tag, attributes)
-            self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search))
+            self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search,
+                                       grows=tag in ("input", "textarea") and entry_of(tag, attributes, True) == TYPED))
         self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -891,10 +900,30 @@ class BatchRedaction:
             self._series(nid, "content.text").add(cell)
         else:
             names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
-            slot = TextSlot(cell, nid, "content.text", names)
+            typed = bool(verdict.flags & EDITABLE) and parent_tag not in _PICKED_TEXT_PARENTS and self._typed_end(nid)
+            slot = TextSlot(cell, nid, "content.text", names, grows=typed)
             self.slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
+
+    def _typed_end(self, nid: int | None) -> bool:
+        """Whether a snapshot's text in an editable region may be where the visitor was typing: a recorder
+        takes a full snapshot again in the middle of typing (rrweb's checkoutEveryNth), so the region's last
+        text (the walk meets it first) can stop inside a value; its other texts (paragraphs typed before, an
+        option's) are settled. The region is found within _REGION_DEPTH ancestors; deeper, each text is its
+        own region (fail closed: its end is masked where it still grows)."""
+        region, above = nid, nid
+        for _ in range(_REGION_DEPTH):
+            above, _tag = self.mirror.parent(above)
+            if above is None or not self.mirror.verdict(above).flags & EDITABLE:
+                break
+            region = above
+        else:
+            return True
+        if region in self.typed_regions:
+            return False
+        self.typed_regions.add(region)
+        return True
 
     def _echo(self, cell: Cell) -> None:
         """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""

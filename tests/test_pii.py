@@ -275,6 +275,20 @@ PERSONS = [
     ("Black Friday deals on Samsung TVs", "en", []),
     ("Traductrice FR/NL/EN à Namur.", "fr", []),
     ("België", "nl", []),
+    # whose doorbell it is, in directions to a door: a family name alone, in no list
+    ("Ophalen in de Brugsepoort (bel aan bij Claeys).", "nl", [("Claeys", "PERSON")]),
+    ("Je woon op de tweede, aanbellen bij De Wulf-Hoste aub", "nl", [("De Wulf-Hoste", "PERSON")]),
+    ("Code 4512, puis sonnez chez Lambotte au 2e.", "fr", [("Lambotte", "PERSON")]),
+    ("Bitte klingeln bei Schwartzkopf, 3. Stock", "de", [("Schwartzkopf", "PERSON")]),
+    ("Bel aan bij de receptie.", "nl", []),
+    # whose phone number it is: a known given name right before the number's introducer or its bracket
+    ("Annonce aussi en français : appelez Jorik au 09 225 71 84.", "fr", [("Jorik", "PERSON")]),
+    ("Vragen? Bel gerust Liesbeth op 0472 61 09 38.", "nl", [("Liesbeth", "PERSON")]),
+    ("For viewings call Jorik Vanhaecke on 0497 23 81 56", "en", [("Jorik Vanhaecke", "PERSON")]),
+    ("Abholung durch Malte (0151 28 49 73 60)", "de", [("Malte", "PERSON")]),
+    # the number's first digit ends the value (a batch cut it there): the name is masked before the rest comes
+    ("Annonce aussi en français : appelez Jorik au 0", "fr", [("Jorik", "PERSON")]),
+    ("Bel gerust Liesbeth op +", "nl", [("Liesbeth", "PERSON")]),
 ]
 NEGATIVES = [(v, lang, []) for v, lang in [
     ("WINTER25", "en"), ("ZOMER15", "nl"), ("SKU-88412-BL", "en"), ("€ 49,95", "nl"), ("49,95 €", "fr"),
@@ -313,6 +327,13 @@ ADDRESS_AS_TYPED = [
     # a street written with an abbreviation ("Str.", "Av."): its postcode and city still follow it
     ("Gospertstr. 118, 4700 Eupen", "de", [("Gospertstr. 118", "POSTAL_ADDRESS"), ("4700 Eupen", "POSTAL_ADDRESS")]),
     ("Lieferung Nr. 12, 4700 Stück", "de", []),
+    # a Belgian box number after the house number, whatever the street's pattern ("bus", "bte", "boîte"):
+    # "Phoenixstr. 41" was masked and " bus 2" kept beside it
+    ("Ophalen in de Brugsepoort, Phoenixstr. 41 bus 2 (bel aan)", "nl", [("Phoenixstr. 41 bus 2", "POSTAL_ADDRESS")]),
+    ("Zustellung: Aachener Straße 7 Bus 12", "de", [("Aachener Straße 7 Bus 12", "POSTAL_ADDRESS")]),
+    ("Livraison Rue des Tanneurs 58 bte 3, merci", "fr", [("Rue des Tanneurs 58 bte 3", "POSTAL_ADDRESS")]),
+    ("Avenue Louise 231 boîte 14", "fr", [("Avenue Louise 231 boîte 14", "POSTAL_ADDRESS")]),
+    ("Kerkstraat 12 bus 3", "nl", [("Kerkstraat 12 bus 3", "POSTAL_ADDRESS")]),
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
@@ -580,6 +601,10 @@ SITE_TEXT = [
     # products named after people
     ("Fauteuil Sofia velours groen", "nl"), ("Sessel Marie Cord beige", "de"), ("Tom Collins cocktail", "en"),
     ("Oude Brugge Reserve", "nl"), ("Passendale Classic", "nl"),  # cheeses: a grade's word
+    # a service or a shop reached at a number, a bell at a place
+    ("Bel de Klantendienst op 078 15 15 15", "nl"), ("Bel Telenet op 0800 66 000", "nl"), ("Contactez le Service Client au 0800 12 345", "fr"),
+    ("Call Customer Care on 0800 123 4567", "en"), ("Bitte bei Anmeldung klingeln", "de"),
+    ("Sonnez chez le gardien", "fr"),
     # a given name after a capitalised word that opens no name, whether or not the span holds that word
     ("Heimatmuseum Karl Valentin", "de"), ("Schloss Hugo von Hohenlohe", "de"),
     # a work and its author: a title opening with an article, a dash, the name, the work's format

@@ -13,6 +13,7 @@ from factories import (SCROLL, add, click, custom, element, html_page, increment
                        nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from in_process import Session
 from leaks import leaks, strings
+from planted import windows
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
@@ -429,6 +430,22 @@ def test_a_search_box_stays_readable(session):
     assert typed_values(s.stored, search)[-1] == "fietsbel Amsterdam "
 
 
+@pytest.mark.parametrize("name", ["titel", "subject", "ad-title"])
+def test_a_title_or_subject_field_stays_readable_as_a_search_box_does(session, name):
+    """An ad's title, a message's subject: a thing's capitalised words, not a name by their shape (round 12's
+    'Bakfiets Babboe City met regenhuif' was masked, tainted, and 'bakfiets' with it in the description);
+    what the detectors find there is still masked."""
+    title = element("input", {"name": name, "id": f"f-{name}"})
+    s = session()
+    s.send(snapshot(html_page(title, lang="nl")))
+    s.send(*typing(title["id"], "Bakfiets Babboe City met regenhuif "))
+    s.send(snapshot(html_page(element("input", {"name": name, "id": f"f-{name}", "value": "Bakfiets Babboe"}), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert typed_values(s.stored, title)[-1] == "Bakfiets Babboe City met regenhuif " and '"Bakfiets Babboe"' in stored
+    s.send(*typing(title["id"], "Fiets te koop, bel Jorik op 0472 61 09 38 "))
+    assert "0472 61" not in orjson.dumps(s.stored).decode()
+
+
 @pytest.mark.parametrize("value", ["Amélie Vermeulen BE71 0961 2345 6769 ", "Jan Peeters BE71096123456769 ",
                                    "Ysoline Daemers-Quendt 2024 ", "Amélie Vermeulen 1990 ", "Peeters, Jan ",
                                    "Zorbalie Quendt 0478 91 35 27 "])
@@ -643,6 +660,66 @@ def test_a_value_split_across_batches_leaks_no_prefix(session):
     assert not leaks(s.stored, "lotte.dg@privemail.example")
     assert not leaks(s.stored, "06 3190 2274")
     assert typed_values(s.stored, notes)[-1].startswith("Mail me gerust: ")
+
+
+@pytest.mark.parametrize("field", ["editor", "textarea"])
+def test_a_checkout_snapshot_taken_while_a_value_is_typed_stores_no_prefix_of_it(session, field):
+    """A recorder takes a full snapshot again in the middle of typing (rrweb's checkoutEveryNth and
+    checkoutEveryNms, an SDK's checkout), and the batch may end right after it: the text of an editable
+    region and a field's value there can stop inside a phone number or a street's name that the next
+    keystrokes complete. Their end is masked where it still grows, as a page's written text's is."""
+    whole = "Bel mijn vrouw op 0472 61 09 38 na 18u. Ophalen: Phoenixstr. 41 bus 2"
+    cuts = ("Bel mijn vrouw op 0472 61", "Bel mijn vrouw op 0472 61 09 38 na 18u. Ophalen: Phoenixstr.")
+    for cut in cuts:
+        words = text(cut)
+        box = (element("div", {"contenteditable": "true"}, [words]) if field == "editor"
+               else element("textarea", {"name": "beschrijving", "value": cut}))
+        s = session()
+        s.send(snapshot(html_page(box, lang="nl")))
+        s.send(mutation(texts=[set_text(words["id"], whole)]) if field == "editor" else input_event(box["id"], whole))
+        stored = orjson.dumps(s.stored).decode()
+        assert not [w for w in windows("0472 61 09 38") | windows("Phoenixstr. 41") if w in stored], stored
+        assert "Bel mijn vrouw op " in stored
+
+
+def test_a_snapshots_typed_sentence_keeps_its_last_word_before_the_full_stop(session):
+    """A typed value that ends a sentence in a snapshot shows whole there ("non-fumeurs."): a full stop after a
+    word ends a sentence more often than it starts a handle. A street's abbreviation does not ("Phoenixstr.")."""
+    notes = element("textarea", {"name": "presentation", "value": "Nous sommes calmes. Pas d'animaux, non-fumeurs."})
+    street = element("textarea", {"name": "ophalen", "value": "Ophalen in de Brugsepoort, Phoenixstr."})
+    s = session()
+    s.send(snapshot(html_page(notes, street, lang="fr")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Pas d'animaux, non-fumeurs." in stored and "Phoeni" not in stored
+
+
+def test_a_checkout_snapshot_keeps_the_paragraphs_typed_before_the_one_being_typed(session):
+    """Only a region's last text can be where the visitor types: a paragraph typed before it is settled,
+    its last word too ("onderhandelbaar." would be a handle's start where it is still typed)."""
+    done, typing_here = text("Vaste prijs, niet onderhandelbaar."), text("Bel mijn vrouw op 0472 61")
+    editor = element("div", {"contenteditable": "true"}, [element("div", {}, [done]), element("div", {}, [typing_here])])
+    s = session()
+    s.send(snapshot(html_page(editor, lang="nl")), snapshot(html_page(editor, lang="nl")))  # two checkouts, one batch
+    stored = orjson.dumps(s.stored).decode()
+    assert stored.count("Vaste prijs, niet onderhandelbaar.") == 2 and "0472 6" not in stored
+
+
+def test_an_excerpt_the_page_cut_inside_a_value_stores_no_part_of_it(session):
+    """A preview card shows the description cut at a length ("text.slice(0, 110) + '…'"): the word it cut,
+    glued to the mark, may be the start of an address, a phone number or a name the full text holds. A
+    short text ending in the mark is a prompt ("Choisir…") and stays."""
+    excerpt = "Te koop wegens verhuis: onze bakfiets van 2019, nieuwe banden. Ophalen in de Brugsepoort, Phoenix…"
+    prompt = text("Choisir…")
+    preview = element("p", {"id": "excerpt"})
+    page = html_page(element("select", {}, [element("option", {}, [prompt])]), preview, lang="nl")
+    s = session()
+    s.send(snapshot(page))
+    shown = text(excerpt)
+    s.send(mutation(adds=[add(preview["id"], shown)]))
+    s.send(mutation(texts=[set_text(shown["id"], excerpt.replace("Phoenix…", "bel Jorik op 0472 6…"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Phoenix" not in stored and "0472 6" not in stored, stored
+    assert "Ophalen in de Brugsepoort, " in stored and "Choisir…" in stored
 
 
 def test_an_edit_is_analyzed_on_its_own(session):
