@@ -289,6 +289,10 @@ PERSONS = [
     # the number's first digit ends the value (a batch cut it there): the name is masked before the rest comes
     ("Annonce aussi en français : appelez Jorik au 0", "fr", [("Jorik", "PERSON")]),
     ("Bel gerust Liesbeth op +", "nl", [("Liesbeth", "PERSON")]),
+    # or the value ends with the introducer, or with its start (round 12 on main: a batch cut at "au\xa0")
+    ("Annonce aussi en français : appelez Jorik a", "fr", [("Jorik", "PERSON")]),
+    ("Annonce aussi en français : appelez Jorik au\xa0", "fr", [("Jorik", "PERSON")]),
+    ("Vragen? Bel gerust Liesbeth op", "nl", [("Liesbeth", "PERSON")]),
 ]
 NEGATIVES = [(v, lang, []) for v, lang in [
     ("WINTER25", "en"), ("ZOMER15", "nl"), ("SKU-88412-BL", "en"), ("€ 49,95", "nl"), ("49,95 €", "fr"),
