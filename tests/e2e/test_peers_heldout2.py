@@ -166,18 +166,20 @@ def posthog_recorded(collector: PeerCollector) -> list[dict[str, Any]]:
             for rrweb in event["properties"]["$snapshot_data"]]
 
 
-def sentry_recorded(collector: PeerCollector) -> list[dict[str, Any]]:
-    return [e for r in collector.requests(f"/api/{PROJECT}/envelope/") for _, events in r.get("recordings", [])
+def sentry_recorded(collector: PeerCollector, project: str = PROJECT) -> list[dict[str, Any]]:
+    return [e for r in collector.requests(f"/api/{project}/envelope/") for _, events in r.get("recordings", [])
             for e in events]
 
 
-def assert_replays(browser: Any, stack: dict[str, Any], recorded: list[dict[str, Any]]) -> None:
-    """The recording keeps its meta, full snapshot and incremental events, and rrweb-player rebuilds
-    the page from them with the controls readable."""
+def assert_replays(browser: Any, stack: dict[str, Any], recorded: list[dict[str, Any]],
+                   controls: tuple[str, ...] = CONTROLS) -> None:
+    """The recording keeps its meta, full snapshot and incremental events, with the controls
+    readable, and rrweb-player rebuilds the page from them with the controls shown."""
     kinds = {e.get("type") for e in recorded}
     assert {2, 3, 4} <= kinds, kinds
+    assert all(control in json.dumps(recorded, ensure_ascii=False) for control in controls)
     shown = replays(browser, stack, [e for e in recorded if e.get("type") in (2, 3, 4)])
-    assert all(control in shown for control in CONTROLS), shown[:500]
+    assert all(control in shown for control in controls), shown[:500]
 
 
 def test_posthog_js_heldout2_page(app_browser, stack):

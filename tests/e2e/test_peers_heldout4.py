@@ -100,10 +100,10 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, replays, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, decoded, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
-from .test_peers_heldout2 import posthog_recorded
+from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
 
 pytestmark = pytest.mark.e2e
 
@@ -274,16 +274,11 @@ def assert_number_gone(stack: dict[str, Any]) -> None:
 
 
 def sentry_recorded(collector: PeerCollector) -> list[dict[str, Any]]:
-    return [e for r in collector.requests(f"/api/{PROJECT}/envelope/") for _, events in r.get("recordings", [])
-            for e in events]
+    return recordings_of(collector, PROJECT)
 
 
 def assert_replays(browser: Any, stack: dict[str, Any], recorded: list[dict[str, Any]]) -> None:
-    kinds = {e.get("type") for e in recorded}
-    assert {2, 3, 4} <= kinds, kinds
-    assert all(control in json.dumps(recorded, ensure_ascii=False) for control in CONTROLS)
-    shown = replays(browser, stack, [e for e in recorded if e.get("type") in (2, 3, 4)])
-    assert all(control in shown for control in CONTROLS), shown[:500]
+    replays_with(browser, stack, recorded, CONTROLS)
 
 
 def envelope_items(c: PeerCollector) -> list[tuple[dict[str, Any], Any]]:
