@@ -550,9 +550,16 @@ def user_agent_shaped(value: Any) -> bool:
 
 def outside_product_versions(text: str, spans: list[Span]) -> list[Span]:
     """The spans of a User-Agent but those inside a product's version, which read as IP addresses
-    ("Chrome/131.0.0.0") and are the browser's; a product's name and its comments are read as any text."""
-    versions = [match.span("version") for match in _PRODUCT_VERSION.finditer(text)]
-    return [span for span in spans if not any(start <= span.start and span.end <= end for start, end in versions)]
+    ("Chrome/131.0.0.0") and are the browser's, and a product read as a token by its shape (24
+    characters, letters of both cases and digits: "HeadlessChrome/150.0.0.0"); a product's name and its
+    comments are read as any other text."""
+    products = [(match.span(), match.span("version")) for match in _PRODUCT_VERSION.finditer(text)]
+
+    def the_browsers(span: Span) -> bool:
+        return any(start <= span.start and span.end <= end
+                   for product, version in products
+                   for start, end in ((version, product) if span.entity == "CREDENTIAL" else (version,)))
+    return [span for span in spans if not the_browsers(span)]
 
 
 class UserAgentSlot(TextSlot):

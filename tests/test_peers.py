@@ -113,7 +113,7 @@ async def test_a_raw_user_agent_is_read_as_a_user_agent_and_a_static_files_name_
     """posthog-js's $raw_user_agent went on whole when it had a browser's shape: what a script or an extension
     wrote in its comments is read now, its products' versions kept (no IP addresses); a script's file name
     under /static/ is the client's to write, scanned as the rest of a path is."""
-    chrome = "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+    chrome = "AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/150.0.0.0 Safari/537.36"  # a token's shape
     event = analytics_event("$pageview", **{"$raw_user_agent": f"Mozilla/5.0 (X11; tel 0475 12 34 56) {chrome}",
                                             "title": "Fietsbel, rood"})
     answer = await proxy.post("/e/", data=json.dumps(capture_batch([event])).encode(),
