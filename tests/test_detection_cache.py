@@ -217,7 +217,7 @@ async def test_a_redis_that_evicts_nothing_keeps_its_room_for_session_state(aioh
         answer = await client.post(f"/v1/sites/{SITE}/sessions/visitor-3/events",
                                    data=orjson.dumps([meta(), snapshot(copy.deepcopy(page()))]),
                                    headers={"Content-Type": "application/json"})
-        assert answer.status == 503 and (await answer.json())["error"] == "state_unavailable"
+        assert answer.status == 503 and (await answer.json())["error"] == "state_full"  # session state: a clear 503
         assert answer.headers["Retry-After"].isdigit()
     finally:
         await connection.config_set("maxmemory", "0")
