@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
+from multidict import CIMultiDictProxy
 
 from redactor.config import Settings
 from redactor.formats.rrweb_batch import BatchError
@@ -81,12 +82,12 @@ class Inflater:
             raise self._bad("incomplete")
 
 
-def content_encoding(request: web.Request) -> str:
+def content_encoding(headers: CIMultiDictProxy[str]) -> str:
     """The body's one encoding ("identity" if none). Content-Encoding is a list, and a header sent
     twice is the same list (RFC 9110 5.3): `identity` entries add nothing (`identity`, then `gzip`
     is gzip); two real encodings, or one not accepted, are refused (415) — reading only the first
     header took such a gzip body for plain JSON."""
-    codings = [coding.strip().lower() for header in request.headers.getall("Content-Encoding", [])
+    codings = [coding.strip().lower() for header in headers.getall("Content-Encoding", [])
                for coding in header.split(",")]
     applied = [coding for coding in codings if coding and coding != "identity"]
     if len(applied) > 1 or (applied and applied[0] not in ENCODINGS):
@@ -99,7 +100,7 @@ async def read_body(request: web.Request, settings: Settings) -> bytes:
     session's state moved on another instance meanwhile) takes the same bytes again."""
     if (read := request.get(_BODY)) is not None:
         return read
-    encoding = content_encoding(request)
+    encoding = content_encoding(request.headers)
     if request.content_length is not None and request.content_length > settings.max_body_bytes:
         raise BatchError(413, "too_large", f"the body is larger than {settings.max_body_bytes} bytes")
     inflater = (Inflater(encoding, settings.max_inflated_bytes)

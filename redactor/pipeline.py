@@ -31,6 +31,7 @@ from typing import Any
 from aiohttp import web
 
 from redactor.answers import json_error, json_response, retry_headers
+from redactor.body import content_encoding
 from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.ingest_query import redact_headers, redact_query
@@ -395,7 +396,8 @@ async def forward(request: web.Request, site: str, session: str, body: bytes, co
     """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
     metrics = request.app[METRICS]
     item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site),
-                                   await forwarded_headers(request, site))
+                                   await forwarded_headers(request, site),
+                                   gzipped=content_encoding(request.headers) == "gzip")
     try:
         answer = await request.app[UPSTREAM].submit(item)
     except SpoolFull as full:

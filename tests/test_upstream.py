@@ -264,6 +264,21 @@ async def test_gzip_is_kept_when_the_client_sent_gzip(proxy, collector):
     assert SECRET.encode() not in gzip.decompress(request["raw"])
 
 
+async def test_a_gzip_body_named_among_identity_headers_goes_on_gzipped(proxy, collector):
+    """Content-Encoding sent twice is one list (body.content_encoding): `identity`, then `gzip` is a gzip
+    body, and the collector gets it gzipped as the client sent it — the forwarding read the first header."""
+    from multidict import CIMultiDict
+
+    headers = CIMultiDict([("Content-Type", "application/json"), ("Content-Encoding", "identity"),
+                           ("Content-Encoding", "gzip")])
+    answer = await proxy.post("/v1/sites/shop/sessions/s1/events", data=gzip.compress(orjson.dumps(batch("s1", 0))),
+                              headers=headers)
+    assert answer.status == 200, await answer.text()
+    [request] = collector.received
+    assert request["headers"]["Content-Encoding"] == "gzip"
+    assert SECRET.encode() not in gzip.decompress(request["raw"])
+
+
 async def test_mirror_state_is_kept_but_events_are_not_stored(proxy, collector):
     assert (await post(proxy, "s1", batch("s1", 0))).status == 200
     store = proxy.app[STORE]

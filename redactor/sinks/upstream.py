@@ -125,15 +125,11 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else "")
 
 
-def client_sent_gzip(incoming: CIMultiDictProxy[str]) -> bool:
-    return incoming.get("Content-Encoding", "").strip().lower() == "gzip"  # the only gzip body.read_body takes
-
-
 async def outgoing(request: web.Request, site: str, session: str, redacted: bytes, path: str,
-                   headers: list[tuple[str, str]]) -> Outgoing:
+                   headers: list[tuple[str, str]], gzipped: bool) -> Outgoing:
     """The request to send upstream for a redacted body; path: the path and redacted query;
-    headers: forwarded_headers, their values redacted."""
-    gzipped = client_sent_gzip(request.headers)
+    headers: forwarded_headers, their values redacted; gzipped: the client sent its body gzipped
+    (body.content_encoding), and the collector gets it so too."""
     if gzipped:
         redacted = (gzip.compress(redacted, GZIP_LEVEL) if len(redacted) <= INLINE_GZIP_LIMIT
                     else await asyncio.to_thread(gzip.compress, redacted, GZIP_LEVEL))
