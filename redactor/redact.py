@@ -214,13 +214,13 @@ def _node_kinds(kind: Any) -> dict[str, int]:
     return NODE_KINDS.get(kind, OTHER_NODE_KINDS) if type(kind) is int else OTHER_NODE_KINDS
 
 
-#: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
-#: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
-#: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
 #: a text below these in an editable region is picked from the site's list, never cut by typing
 _PICKED_TEXT_PARENTS = frozenset({"option", "optgroup", "select", "datalist"})
 #: ancestors looked through for a snapshot's text's editable region (_typed_end)
 _REGION_DEPTH = 32
+#: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
+#: ("mijn dochter <i>Fleurine</i>", "<b>Jan</b><i>ssens</i>"), and its text node alone says nothing; a <wbr>
+#: (where a long word may break: "Dewis<wbr>pelaere") is inside a word
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
                          "sub sup time u var wbr".split())
 _CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
