@@ -502,6 +502,9 @@ GLUED = [
     ("ref_BE57096321876535", "nl", [("BE57096321876535", "IBAN_CODE")]),
     ("iban_nl91abna0417164300", "nl", [("nl91abna0417164300", "IBAN_CODE")]),
     ("klantBE57-0963-2187-6535 betaald", "nl", [("BE57-0963-2187-6535", "IBAN_CODE")]),
+    ("ref_BE57 0963 2187 6535 betaald", "nl", [("BE57 0963 2187 6535", "IBAN_CODE")]),  # grouped by spaces
+    ("iban_NL91 ABNA 0417 1643 00 ok", "nl", [("NL91 ABNA 0417 1643 00", "IBAN_CODE")]),
+    ("SKU_AB12 3456 7890 1234", "en", []),
     ("SKU4006381333931", "en", []),
     ("art0612345678x", "nl", []),
     ("order_2024061234", "en", []),
