@@ -3,14 +3,17 @@
 CSS is kept as it is (a replay needs every selector, property and number of it), but a page writes a
 visitor's data into its strings: a print header (`@page { @top-center { content: "Dossier de Maëlys
 R…" } }`), a custom property set by script (`style="--aanvrager: 'G.J.W. in 't Veld'"`) that a
-`content: var(--aanvrager)` shows. A CSS text is cut into its code and its strings (linear, one
-regular expression that reads comments, and strings to their end or their line's end as CSS does); each
-string is a Cell of its own that the content layer scans and the taint pass masks, and the text is
-written back once, at the end of the batch, with its code untouched. A string that is a URL
-(`url("…")`, `@import "…"`) is a resource's address, wherever it stands (an image inlined as a data: URL
-is code); a string of CSS escapes alone (an icon font's "\\f101"), of fewer than three characters, or
-that is code by its place (a font's name, an attribute selector's value) holds no visitor's words and is
-not read.
+`content: var(--aanvrager)` shows. A custom property's value that is no string (`--klant: Griet Verhaeghe`,
+`--who: jan@mail.example`) is read as the site's words too: whatever a script or the server put there, a
+replay only needs it when it is code (a colour, a length, `var()`), where no detector finds anything (a
+custom property named for a font aside: its font names, read by the taint pass only). A CSS text is cut
+into its code and its strings (linear, one regular expression that reads comments, and strings to their
+end or their line's end as CSS does); each string is a Cell of its own that the content layer scans and
+the taint pass masks, and the text is written back once, at the end of the batch, with its code
+untouched. A string that is a URL (`url("…")`, `@import "…"`) is a resource's address, wherever it stands
+(an image inlined as a data: URL is code); a string of CSS escapes alone (an icon font's "\\f101"), of
+fewer than three characters, or that is code by its place (a font's name, an attribute selector's value)
+holds no visitor's words and is not read.
 """
 
 from __future__ import annotations
@@ -19,14 +22,18 @@ import re
 
 from redactor.content import Cell
 
+#: a custom property's value up to its first string, comment or the declaration's end: any tokens a
+#: script wrote (`--who: Maëlys`)
+_VALUE = r"""[^\S\n]*([^;{}"'/!\n]+)"""
+_CUSTOM_VALUE = re.compile(_VALUE)  # the same, where a text is a custom property's value whole
+_NAME, _NAME_VALUE, _URL = 3, 4, 5  # _TOKENS's groups past the strings': a custom property's name, its value, a URL
 #: a comment (to its end, or the text's), a double- or a single-quoted string (to its end, or the end of
 #: its line: CSS's bad string), escapes included, and a custom property's value that is no string
-#: (`--who: Maëlys`, any tokens a script wrote) and a custom property's name wherever it is
-#: (`--klant-jozef-vermeulen: 1`, `var(--klant-jozef-vermeulen)`: a script names them too), both read by
-#: the taint pass only, and a URL unquoted
-#: (`url(/t.gif?e=…)`, a font's source as a script gave it); every character is read once
+#: (_VALUE) and a custom property's name wherever it is (`--klant-jozef-vermeulen: 1`,
+#: `var(--klant-jozef-vermeulen)`: a script names them too), a name read by the taint pass only, and a
+#: URL unquoted (`url(/t.gif?e=…)`, a font's source as a script gave it); every character is read once
 _TOKENS = re.compile(r"""/\*(?:[^*]|\*(?!/))*(?:\*/)?|"((?:[^"\\\n]|\\.)*)"?|'((?:[^'\\\n]|\\.)*)'?"""
-                     r"""|(?<![\w-])--([\w-]++)(?:[^\S\n]*:[^\S\n]*([^;{}"'/!\n]+))?"""
+                     r"""|(?<![\w-])--([\w-]++)(?:[^\S\n]*:""" + _VALUE + ")?"
                      r"""|(?<![\w-])url\(\s*+([^"'()\s]++)\s*+\)""", re.S | re.I)
 #: a string that is only CSS escapes ("\f101", "\201C\00a0"): an icon or a quote mark, no words
 _ESCAPES_ONLY = re.compile(r"(?:\\[0-9a-fA-F]{1,6}\s?|\\.|\s)*", re.S)
@@ -37,18 +44,26 @@ _URL_BEFORE = re.compile(r"(?:url\(|@import)\s*$", re.I)
 #: (`font-family:`, `font:`, `@font-face`'s `src:`), a charset, a namespace, quote marks, an attribute
 #: selector's value (`[type="text"]`: masked, it would match other elements)
 _CODE_HEAD = re.compile(r"\s*(?:(?:font-family|font|src|quotes)\s*:|@(?:charset|namespace)\b)", re.I)
+#: a custom property named for a font (`--font-sans:`, `--bs-font-monospace:`, `--heading-font:`): its
+#: strings and value are font names ("Fira Code", Brandon Grotesque), which a detector would read as a
+#: person's; a script may still copy a field into one, so the taint pass reads them
+_FONT_HEAD = re.compile(r"\s*--(?:[\w-]*-)?font(?:-[\w-]*)?\s*:", re.I)
 _SELECTOR_VALUE = re.compile(r"=\s*$")
 _LOOK_BACK = 96  # characters read back for that: a declaration's head is short
 _URL_LOOK_BACK = 16  # and for `url(` or `@import` before a string
 
 
+def _head(text: str, at: int) -> int:
+    """Where the declaration or the selector that `at` is in starts: read back at most _LOOK_BACK characters."""
+    floor = max(0, at - _LOOK_BACK)
+    return max(text.rfind(";", floor, at), text.rfind("{", floor, at), text.rfind("}", floor, at), floor - 1) + 1
+
+
 def _is_code(text: str, quote: int) -> bool:
-    """Whether the string whose opening quote is at `quote` is code by its place (see _CODE_HEAD):
-    reads back at most _LOOK_BACK characters, to the declaration's or the selector's start."""
-    floor = max(0, quote - _LOOK_BACK)
-    head = max(text.rfind(";", floor, quote), text.rfind("{", floor, quote), text.rfind("}", floor, quote)) + 1
-    return _CODE_HEAD.match(text, max(head, floor), quote) is not None \
-        or _SELECTOR_VALUE.search(text, max(head, floor, quote - 8), quote) is not None
+    """Whether the string whose opening quote is at `quote` is code by its place (see _CODE_HEAD)."""
+    head = _head(text, quote)
+    return _CODE_HEAD.match(text, head, quote) is not None \
+        or _SELECTOR_VALUE.search(text, max(head, quote - 8), quote) is not None
 _MIN_WORDS = 3  # shorter strings ("", "→", ", ") say nothing
 _UNSAFE = str.maketrans({'"': "*", "'": "*", "\\": "*", "\n": "*"})  # what would end a string or escape
 
@@ -71,31 +86,40 @@ class CssString(Cell):
 class CssText:
     """A CSS text cut into its code (even parts) and its strings' contents (odd parts)."""
 
-    def __init__(self, cell: Cell):
+    def __init__(self, cell: Cell, custom: str | None = None):
+        """custom: the name of the custom property whose value the text is, whole (a changed style's
+        `{"--who": …}`, a StyleDeclaration's `set`): the text is read as it is after `--who:` in CSS text."""
         self.cell = cell
         self.parts: list[str] = []
         self.changed = False
         self.strings: list[CssString] = []
-        text, position = cell.get(), 0
-        if "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower():
+        #: a font's names by its custom property's name, which is not in the text (_FONT_HEAD)
+        self.font = custom is not None and _FONT_HEAD.match(custom + ":") is not None
+        text, position, start = cell.get(), 0, 0
+        if custom is not None and (value := _CUSTOM_VALUE.match(text)) is not None:
+            position = start = self._cut(text, *value.span(1), _NAME_VALUE, position)
+        elif "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower():
             return
-        for match in _TOKENS.finditer(text):
+        for match in _TOKENS.finditer(text, start):
             for group in (1, 2, 3, 4, 5):  # (a custom property: its name, then its value)
                 if match.group(group) is not None:
-                    position = self._cut(text, match, group, position)
+                    position = self._cut(text, *match.span(group), group, position)
         self.parts.append(text[position:])
 
-    def _cut(self, text: str, match: re.Match[str], group: int, position: int) -> int:
-        """The string of this group of the match, a part of its own (a comment has none: code)."""
-        start, end = match.span(group)
+    def _cut(self, text: str, start: int, end: int, kind: int, position: int) -> int:
+        """The string text[start:end], a part of its own (a comment has none: code); kind: what it is,
+        numbered as _TOKENS's groups are."""
         self.parts.append(text[position:start])
         self.parts.append(text[start:end])
         position = end
         content = text[start:end]
-        if group in (3, 4):
-            if len(content.strip()) >= _MIN_WORDS:
+        if kind == _NAME:
+            if len(content) >= _MIN_WORDS:
                 self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=True))
-        elif group == 5:
+        elif kind == _NAME_VALUE:
+            if len(content.strip()) >= _MIN_WORDS:
+                self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=self._font(text, start)))
+        elif kind == _URL:
             if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
                 self.strings.append(CssString(self, len(self.parts) - 1, True))
         elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content):
@@ -104,8 +128,12 @@ class CssText:
                 if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
                     self.strings.append(CssString(self, len(self.parts) - 1, True))
             elif not _is_code(text, start - 1):
-                self.strings.append(CssString(self, len(self.parts) - 1, False))
+                self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=self._font(text, start - 1)))
         return position
+
+    def _font(self, text: str, at: int) -> bool:
+        """Whether what starts at `at` is in a custom property named for a font (_FONT_HEAD)."""
+        return self.font or _FONT_HEAD.match(text, _head(text, at), at) is not None
 
     def write(self) -> None:
         """Writes the text back if a string of it was masked: its code as it came."""

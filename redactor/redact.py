@@ -690,15 +690,18 @@ class BatchRedaction:
                 # a custom property's name, as in CSS text (css.py): read by the taint pass
                 self.key_cells.append(cell := KeyCell(value, key))
                 self._echo(cell)
+            custom = key if isinstance(key, str) and key.startswith("--") else None  # (CssText)
             if isinstance(declared, str):
-                self._scan_css(Cell(value, key), nid, verdict, written)
+                self._scan_css(Cell(value, key), nid, verdict, written, custom)
             elif isinstance(declared, list) and declared and isinstance(declared[0], str):
-                self._scan_css(Cell(declared, 0), nid, verdict, written)
+                self._scan_css(Cell(declared, 0), nid, verdict, written, custom)
 
-    def _scan_css(self, cell: Cell, nid: int | None, verdict: Verdict, written: bool) -> None:
+    def _scan_css(self, cell: Cell, nid: int | None, verdict: Verdict, written: bool,
+                  custom: str | None = None) -> None:
         """The strings of a CSS text are scanned as the site's words are (a URL's as a resource's
-        address); written: a script wrote them, perhaps a field's keystrokes (a copy)."""
-        css = CssText(cell)
+        address); written: a script wrote them, perhaps a field's keystrokes (a copy); custom: the name
+        of the custom property whose value the text is, when it is apart (CssText)."""
+        css = CssText(cell, custom)
         if not css.strings:
             return
         self.css_texts.append(css)
@@ -709,7 +712,7 @@ class BatchRedaction:
                 continue
             if written:
                 self.copies.append((string, string.get()))
-            if string.taint_only:  # a custom property's tokens: the visitor's values echoed, no detector
+            if string.taint_only:  # a custom property's name: the visitor's values echoed, no detector
                 self._echo(string)
             elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
@@ -1057,7 +1060,11 @@ class BatchRedaction:
                     if isinstance(item, dict):
                         self._style_texts(item, inner, verdict)
             elif shape.kinds.get(key) == TEXT and isinstance(value, str):
-                self._scan_css(Cell(obj, key), None, verdict, written=True)
+                # a StyleDeclaration's value for a custom property ({"property": "--who", "value": …}) is read
+                # as it would be after its name
+                name = obj.get("property") if key == "value" else None
+                custom = name if isinstance(name, str) and name.startswith("--") else None
+                self._scan_css(Cell(obj, key), None, verdict, written=True, custom=custom)
 
     def _input(self, data: dict[str, Any]) -> bool:
         nid = node_id(data.get("id"))

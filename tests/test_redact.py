@@ -1450,6 +1450,70 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
 
 
+def _custom_properties_in(place: str, declared: dict[str, str]) -> list[dict]:
+    """A page that writes these custom properties in one of the six places CSS stands in a recording: a
+    snapshot's style attribute or <style> text, a style mutation as a string or as rrweb 2.x's object, a
+    StyleDeclaration (source 13, style.setProperty), an inserted rule (source 8, insertRule)."""
+    css = "; ".join(f"{name}: {value}" for name, value in declared.items())
+    box, style = element("p", {"style": css} if place == "snapshot style" else {}), element("style", {})
+    if place == "snapshot <style>":
+        style["childNodes"].append(text(f":root {{ {css} }}"))
+    events = [meta(), snapshot(html_page(box, head=[style]))]
+    if place == "mutation string":
+        events.append(mutation(attributes=[set_attributes(box["id"], style=css)]))
+    elif place == "mutation object":
+        events.append(mutation(attributes=[set_attributes(box["id"], style=dict(declared))]))
+    elif place == "declaration":
+        events.extend(incremental(13, id=style["id"], index=[0], set={"property": name, "value": value, "priority": ""})
+                      for name, value in declared.items())
+    elif place == "rule":
+        events.append(incremental(8, id=style["id"], adds=[{"rule": f":root {{ {css} }}", "index": 0}]))
+    return events
+
+
+CSS_PLACES = ("snapshot style", "snapshot <style>", "mutation string", "mutation object", "declaration", "rule")
+#: custom properties a replay needs as they are: a colour, lengths, a shadow, var() and calc(), a timing
+#: function, a font's names (a property named for a font: "Brandon" is a given name)
+STRUCTURAL_PROPERTIES = {"--brand": "#0f172a", "--gap": "12px", "--shadow": "0 1px 2px 0 rgb(0 0 0 / 0.05)",
+                         "--inner": "calc(100% - var(--gap))", "--ease": "cubic-bezier(0.4, 0, 0.2, 1)",
+                         "--font-heading": "Brandon Grotesque, Helvetica, sans-serif", "--tw-ring-inset": "inset",
+                         "--columns": "repeat(auto-fill, minmax(200px, 1fr))"}
+
+
+@pytest.mark.parametrize("place", CSS_PLACES)
+def test_a_custom_propertys_value_is_read_as_the_sites_words_in_every_place_css_stands(session, place):
+    """A custom property's value that is no CSS string (`--klant: Griet Verhaeghe`, written by the server
+    or a script, for a `content: var(--klant)`) was read by the taint pass only: an e-mail, a phone, an
+    IBAN, a name nobody typed in the session were stored. It is scanned as the site's words are; the
+    values a replay needs stay as they are."""
+    personal = {"--mail": "griet.verhaeghe@telenet.be", "--tel": "+32 478 12 34 56",
+                "--iban": "BE71 0961 2345 6769", "--klant": "Griet Verhaeghe"}
+    s = session()
+    s.send(*_custom_properties_in(place, {**personal, **STRUCTURAL_PROPERTIES}))
+    stored = "\n".join(strings(s.stored))
+    for value in personal.values():
+        assert not leaks(s.stored, value), (place, value)
+    for name, value in STRUCTURAL_PROPERTIES.items():
+        assert value in stored, (place, name)
+
+
+@pytest.mark.parametrize("place", CSS_PLACES)
+def test_a_value_typed_then_copied_into_a_custom_property_is_masked_in_every_place_css_stands(session, place):
+    """A page copies what the visitor typed into a custom property (`--who: Maëlys`, for a `content:
+    var(--who)`). A style mutation as rrweb 2.x's object ({"--who": "Maëlys"}) and a StyleDeclaration's
+    value (source 13) give the value without its `--who:`, and read alone it was code: the typed given
+    name, which no detector finds on its own, was stored. It is read as after its name, in every place."""
+    given = element("input", {"name": "prenom", "autocomplete": "given-name"})
+    s = session()
+    s.send(meta(), snapshot(html_page(given)), *typing(given["id"], "Maëlys"))
+    for event in _custom_properties_in(place, {"--who": "Maëlys", **STRUCTURAL_PROPERTIES})[1:]:
+        s.send(event)  # (the page's own snapshot, then what it writes: one batch each)
+    stored = "\n".join(strings(s.stored))
+    assert "Maëlys" not in stored, place
+    for name, value in STRUCTURAL_PROPERTIES.items():
+        assert value in stored, (place, name)
+
+
 def test_an_import_is_a_url_its_query_scanned_and_the_rest_of_the_code_kept(session):
     """`@import "…"` and `@import url("…")` name a resource as url(…) does: an e-mail or a phone in their
     query was kept, read as code; a font's name and the import's own address stay."""
