@@ -48,6 +48,20 @@ _CODE_HEAD = re.compile(r"\s*(?:(?:font-family|font|src|quotes)\s*:|@(?:charset|
 #: strings and value are font names ("Fira Code", Brandon Grotesque), which a detector would read as a
 #: person's; a script may still copy a field into one, so the taint pass reads them
 _FONT_HEAD = re.compile(r"\s*--(?:[\w-]*-)?font(?:-[\w-]*)?\s*:", re.I)
+#: a custom property's value that is plainly code: colours, numbers with their units, lower-case keywords,
+#: functions and operators (`#0d6efd`, `0 1px 3px rgb(0 0 0 / .1)`, `var(--tw-ring)`, `ease-in-out`):
+#: nothing a detector could find, so only the taint pass reads it (a design system sets hundreds of these
+#: on every snapshot); six digits with only separators between them may be a phone or an id, and two plain
+#: words a name in lower case ('griet verhaeghe'): read
+_PLAIN_CODE = re.compile(r"(?>[\s(),/*+-]|#[0-9a-fA-F]{3,8}\b|(?>\d+(?:\.\d+)?|\.\d+)(?:[a-z]+|%)?|[a-z][a-z0-9-]*)*+")
+_DIGIT_RUN = re.compile(r"\d(?:[\s./+()-]*+\d){5}")
+_PLAIN_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w(-])")
+
+
+def _plain_code(value: str) -> bool:
+    """Whether a custom property's value is plainly code (_PLAIN_CODE)."""
+    return _PLAIN_CODE.fullmatch(value) is not None and _DIGIT_RUN.search(value) is None \
+        and len(_PLAIN_WORD.findall(value)) < 2
 _SELECTOR_VALUE = re.compile(r"=\s*$")
 _LOOK_BACK = 96  # characters read back for that: a declaration's head is short
 _URL_LOOK_BACK = 16  # and for `url(` or `@import` before a string
@@ -118,7 +132,8 @@ class CssText:
                 self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=True))
         elif kind == _NAME_VALUE:
             if len(content.strip()) >= _MIN_WORDS:
-                self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=self._font(text, start)))
+                self.strings.append(CssString(self, len(self.parts) - 1, False,
+                                              taint_only=_plain_code(content) or self._font(text, start)))
         elif kind == _URL:
             if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
                 self.strings.append(CssString(self, len(self.parts) - 1, True))

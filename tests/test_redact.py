@@ -1487,7 +1487,8 @@ def test_a_custom_propertys_value_is_read_as_the_sites_words_in_every_place_css_
     IBAN, a name nobody typed in the session were stored. It is scanned as the site's words are; the
     values a replay needs stay as they are."""
     personal = {"--mail": "griet.verhaeghe@telenet.be", "--tel": "+32 478 12 34 56",
-                "--iban": "BE71 0961 2345 6769", "--klant": "Griet Verhaeghe"}
+                "--iban": "BE71 0961 2345 6769", "--klant": "Griet Verhaeghe",
+                "--naam": "jozef vermeulen", "--gsm": "0478 12 34 56"}  # shapes css._plain_code must not pass as code
     s = session()
     s.send(*_custom_properties_in(place, {**personal, **STRUCTURAL_PROPERTIES}))
     stored = "\n".join(strings(s.stored))
