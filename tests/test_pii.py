@@ -524,13 +524,21 @@ LU_SIX_DIGITS = [
     ("Tel. 45.67.89 (Luxembourg)", "fr", [("45.67.89", "PHONE_NUMBER")]),
     ("Lot 43 21 87 — 3 pièces", "fr", []),
 ]
+# two postcodes joined into a list or a range: a delivery area the site names, not an address
+POSTCODE_LISTS = [
+    ("Gratis bezorging in 9000 Gent en 8000 Brugge", "nl", []),
+    ("Livraison offerte de L-1110 à L-1899", "fr", []),
+    ("Lieferung in L-4001–L-4999", "de", []),
+    ("3, Um Bongert, L-7420 Cruchten", "fr", [("3, Um Bongert", "POSTAL_ADDRESS"), ("L-7420 Cruchten", "POSTAL_ADDRESS")]),
+]
 
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES
-                         + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + NUMBER_LABELLED + LU_SIX_DIGITS)
+                         + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + NUMBER_LABELLED + LU_SIX_DIGITS
+                         + POSTCODE_LISTS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
