@@ -531,6 +531,19 @@ POSTCODE_LISTS = [
     ("Lieferung in L-4001–L-4999", "de", []),
     ("3, Um Bongert, L-7420 Cruchten", "fr", [("3, Um Bongert", "POSTAL_ADDRESS"), ("L-7420 Cruchten", "POSTAL_ADDRESS")]),
 ]
+# the site's own address in its footer or on its contact page: after the shop's name, its trade word or company
+# form, or the site speaking of its premises; a visitor's after their name or their label is theirs
+SITE_ADDRESSES = [
+    ("Slagerij Verhoeven, Dorpsstraat 41, 3920 Lommel", "nl", []),
+    ("Fromagerie Lambotte · Rue du Pont 7 · 5000 Namur", "fr", []),
+    ("Impressum: Krüger & Söhne GmbH, Lindenstraße 9, 50674 Köln", "de", []),
+    ("Find us at 22 Station Road, Kendal LA9 6BT", "en", []),
+    ("Showroom: Prinsengracht 400, Amsterdam", "nl", []),
+    ("Sanne Jansen, Dorpsstraat 41, 3920 Lommel", "nl", [("Dorpsstraat 41", "POSTAL_ADDRESS"),
+                                                         ("3920 Lommel", "POSTAL_ADDRESS")]),
+    ("Nieuw adres: Dorpsstraat 41, 3920 Lommel", "nl", [("Dorpsstraat 41", "POSTAL_ADDRESS"),
+                                                        ("3920 Lommel", "POSTAL_ADDRESS")]),
+]
 
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
@@ -538,7 +551,7 @@ POSTCODE_LISTS = [
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + NUMBER_LABELLED + LU_SIX_DIGITS
-                         + POSTCODE_LISTS)
+                         + POSTCODE_LISTS + SITE_ADDRESSES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -634,6 +634,34 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
 
 
+#: what stands between a shop's name or its label and its address in a footer: "Bakkerij Peeters, Kerkstraat 12",
+#: "Maison Dubois · Rue de la Régence 23", "Showroom: Keizersgracht 520"
+_ADDRESS_LEAD_SEPARATORS = " \t\u00a0,·|•:–—-"
+
+
+def is_site_address(text: str, start: int) -> bool:
+    """Whether the address that starts at ``start`` is the site's own, by what its line says right before it:
+    the shop's name, a trade word or a company form in its capitalised run ("Bakkerij Peeters, Kerkstraat 12, 2800
+    Mechelen", "Maison Dubois · Rue de la Régence 23", "Impressum: Metzgerei Schneider GmbH, Bahnhofstraße 4",
+    "Boutique : 8, place d'Armes"), or the site speaking of its premises ("Visit us at 14 Market Street",
+    "Showroom: Keizersgracht 520", rules/pii.yaml site_address_leads). A visitor's own address follows their
+    name, a verb or a label of theirs ("Sanne Jansen, Kerkstraat 12", "Nieuw adres: Kerkstraat 12"); an address
+    after a shop's name is that shop's, where the visitor names it too."""
+    line = _line_before(text, start, _LOOK_BEFORE)[0]
+    head = line.rstrip(_ADDRESS_LEAD_SEPARATORS)
+    plain = _plain_name(head)
+    if any(plain.endswith(lead) and (len(plain) == len(lead) or not plain[-len(lead) - 1].isalnum())
+           for lead in _engine_words("site_address_leads")):
+        return True
+    forms = _business_lexicon()[2]
+    for word in reversed(head.split()):  # the capitalised run right before the address, particles between
+        if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
+            return False
+        if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
+            return True
+    return False
+
+
 def _product_after(text: str, end: int) -> bool:
     """Whether the words after a run, on its line, say it is a product or a place: the first word
     when it is a trade or product word in any case ("Jan Linders supermarkt", "Marco Hendriks
