@@ -554,6 +554,7 @@ NAMES_IN_PLACE = [
     ("Bitte bei Frau Sommer im dritten Stock abgeben", "de", [("Sommer", "PERSON")]),
     ("Pakket afgeven bij mevrouw De Bock, tweede verdieping", "nl", [("De Bock", "PERSON")]),
     ("Der Herr der Ringe – Die Gefährten", "de", []),
+    ("Betaald door F. Van Damme", "nl", [("F. Van Damme", "PERSON")]),
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
 ]
 

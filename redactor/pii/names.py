@@ -391,8 +391,10 @@ def initialled_surname(text: str) -> bool:
     """Initials and a surname ("Ł. Wiśniewski", "J. P. Peeters", "M. Dupont": a delivery's recipient in an
     order history, a letter's addressee) are a person unless a capitalised word of it is a function word
     ("C. Daarna": a sentence ending in a letter, the next one starting), or a trade, venue, product or
-    street word ("B. Betaalgegevens", "A. Kerkstraat")."""
+    street word ("B. Betaalgegevens", "A. Kerkstraat"). A particle capitalised as in Flanders is none of them ("J. De
+    Smet")."""
     words = [w.strip(".,;:!?'’\"()") for w in text.split() if w[:1].isupper() and not w.endswith(".")]
+    words = [w for w in words if w.casefold() not in PARTICLES] if len(words) > 1 else words
     return bool(words) and not any(is_function_word(w) or _is_business_word(w) or _is_street_word(w)
                                    or _rarely_a_name(w) for w in words)
 
