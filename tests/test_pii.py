@@ -555,6 +555,7 @@ NAMES_IN_PLACE = [
     ("Pakket afgeven bij mevrouw De Bock, tweede verdieping", "nl", [("De Bock", "PERSON")]),
     ("Der Herr der Ringe – Die Gefährten", "de", []),
     ("Betaald door F. Van Damme", "nl", [("F. Van Damme", "PERSON")]),
+    ("Tafel voor twee: Summer en Daan Peeters", "nl", [("Summer", "PERSON")]),
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
 ]
 

@@ -19,7 +19,7 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 from redactor.pii.cache import SpanCache
 from redactor.pii.fold import fold
 from redactor.pii.names import (holder_before, is_a_person, is_site_address, load_lexicons, may_hold_a_name, name_start,
-                                 ner_names, partner_after)
+                                 ner_names, partner_after, partner_before)
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
@@ -252,4 +252,7 @@ class PiiDetector:
         # the second of two people named together: "Congratulations Tamsin and Kwame", a name no list knows after one
         partners = (partner_after(text, span.end) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in partners if p))
+        # and the first of them, a given name alone before the found one: "Table for two — Rose and Olivier Martin"
+        firsts = (partner_before(text, span.start) for span in spans if span.entity == "PERSON")
+        spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in firsts if p))
         return tuple(drop_contained(_without_site_addresses(text, spans)))

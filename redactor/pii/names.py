@@ -176,6 +176,29 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), stop
 
 
+#: a given name and a conjunction right before a person's name, at the end of the text before it: "Rose and Olivier
+#: Martin", "Fleur en Bram de Vries", "Léa et Hugo" (a word's letters bounded, as _PAIR_AFTER's)
+_PAIR_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{0,40})[^\S\n]{1,3}(?:and|&|en|et|und)[^\S\n]{1,3}$")
+
+
+def partner_before(text: str, start: int) -> tuple[int, int] | None:
+    """The first of two people named together, before a name found (starting at ``start``): "Table for two — Rose and
+    Olivier Martin", where the first is a given name alone that no rule reads there ("Rose" is a word as often). A
+    known given name, capitalised, not the end of a longer capitalised run (a shop's "Baker & Rose", a credit's
+    list: the run is read whole), and a person by ``is_a_person``."""
+    m = _PAIR_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return None
+    word = m.group(1)
+    s, e = m.span(1)
+    before = text[max(0, s - 40):s].rstrip(" \t")
+    previous = before.split()[-1:] if before and before[-1] not in ",;:—–-|·(\n" else []
+    if (not _is_name_word(word) or not _says_a_person(word) or is_function_word(word) or _is_business_word(word)
+            or (previous and previous[0][:1].isupper() and not _opens_a_name(previous[0]))):
+        return None
+    return (s, e) if is_a_person(text, s, e) else None
+
+
 def _credited(text: str, start: int) -> bool:
     """Whether a credit's label and its colon stand before the name, on its line, right before it or before a list
     of names that ends with it: "Soliste : Hélène Marchetti, violon", "Tentoonstelling: Marlene Dumas", "Direction
