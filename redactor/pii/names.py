@@ -176,6 +176,29 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), stop
 
 
+#: a given name and a conjunction right before a person's name, at the end of the text before it: "Rose and Olivier
+#: Martin", "Fleur en Bram de Vries", "Léa et Hugo" (a word's letters bounded, as _PAIR_AFTER's)
+_PAIR_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]{0,40})[^\S\n]{1,3}(?:and|&|en|et|und)[^\S\n]{1,3}$")
+
+
+def partner_before(text: str, start: int) -> tuple[int, int] | None:
+    """The first of two people named together, before a name found (starting at ``start``): "Table for two — Rose and
+    Olivier Martin", where the first is a given name alone that no rule reads there ("Rose" is a word as often). A
+    known given name, capitalised, not the end of a longer capitalised run (a shop's "Baker & Rose", a credit's
+    list: the run is read whole), and a person by ``is_a_person``."""
+    m = _PAIR_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return None
+    word = m.group(1)
+    s, e = m.span(1)
+    before = text[max(0, s - 40):s].rstrip(" \t")
+    previous = before.split()[-1:] if before and before[-1] not in ",;:—–-|·(\n" else []
+    if (not _is_name_word(word) or not _says_a_person(word) or is_function_word(word) or _is_business_word(word)
+            or (previous and previous[0][:1].isupper() and not _opens_a_name(previous[0]))):
+        return None
+    return (s, e) if is_a_person(text, s, e) else None
+
+
 def _credited(text: str, start: int) -> bool:
     """Whether a credit's label and its colon stand before the name, on its line, right before it or before a list
     of names that ends with it: "Soliste : Hélène Marchetti, violon", "Tentoonstelling: Marlene Dumas", "Direction
@@ -391,8 +414,10 @@ def initialled_surname(text: str) -> bool:
     """Initials and a surname ("Ł. Wiśniewski", "J. P. Peeters", "M. Dupont": a delivery's recipient in an
     order history, a letter's addressee) are a person unless a capitalised word of it is a function word
     ("C. Daarna": a sentence ending in a letter, the next one starting), or a trade, venue, product or
-    street word ("B. Betaalgegevens", "A. Kerkstraat")."""
+    street word ("B. Betaalgegevens", "A. Kerkstraat"). A particle capitalised as in Flanders is none of them ("J. De
+    Smet")."""
     words = [w.strip(".,;:!?'’\"()") for w in text.split() if w[:1].isupper() and not w.endswith(".")]
+    words = [w for w in words if w.casefold() not in PARTICLES] if len(words) > 1 else words
     return bool(words) and not any(is_function_word(w) or _is_business_word(w) or _is_street_word(w)
                                    or _rarely_a_name(w) for w in words)
 
@@ -632,6 +657,34 @@ def is_business_name(text: str, start: int, end: int) -> bool:
             and _plain_name(before[2]) not in _stop_words()):
         return True  # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen"
     return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
+
+
+#: what stands between a shop's name or its label and its address in a footer: "Bakkerij Peeters, Kerkstraat 12",
+#: "Maison Dubois · Rue de la Régence 23", "Showroom: Keizersgracht 520"
+_ADDRESS_LEAD_SEPARATORS = " \t\u00a0,·|•:–—-"
+
+
+def is_site_address(text: str, start: int) -> bool:
+    """Whether the address that starts at ``start`` is the site's own, by what its line says right before it:
+    the shop's name, a trade word or a company form in its capitalised run ("Bakkerij Peeters, Kerkstraat 12, 2800
+    Mechelen", "Maison Dubois · Rue de la Régence 23", "Impressum: Metzgerei Schneider GmbH, Bahnhofstraße 4",
+    "Boutique : 8, place d'Armes"), or the site speaking of its premises ("Visit us at 14 Market Street",
+    "Showroom: Keizersgracht 520", rules/pii.yaml site_address_leads). A visitor's own address follows their
+    name, a verb or a label of theirs ("Sanne Jansen, Kerkstraat 12", "Nieuw adres: Kerkstraat 12"); an address
+    after a shop's name is that shop's, where the visitor names it too."""
+    line = _line_before(text, start, _LOOK_BEFORE)[0]
+    head = line.rstrip(_ADDRESS_LEAD_SEPARATORS)
+    plain = _plain_name(head)
+    if any(plain.endswith(lead) and (len(plain) == len(lead) or not plain[-len(lead) - 1].isalnum())
+           for lead in _engine_words("site_address_leads")):
+        return True
+    forms = _business_lexicon()[2]
+    for word in reversed(head.split()):  # the capitalised run right before the address, particles between
+        if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
+            return False
+        if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
+            return True
+    return False
 
 
 def _product_after(text: str, end: int) -> bool:

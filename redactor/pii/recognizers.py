@@ -185,6 +185,8 @@ class RuleRecognizer(EntityRecognizer):
         said = False
         if self._context and self.spec.context_score is not None:
             window = text[max(0, start - CONTEXT_BEFORE):start] + " " + text[end:end + CONTEXT_AFTER]
+            if self._other_number:  # a context word inside another number's label is that label's: "Numéro d'entreprise"
+                window = self._other_number.sub(" ", window)
             said = bool(self._context.search(window))
             if said:
                 score = max(score, self.spec.context_score)

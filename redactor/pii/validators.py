@@ -88,10 +88,10 @@ def _iban_shape(text: str) -> bool:
 
 
 def _lu_landline(text: str) -> bool:
-    """A Luxembourg number of eight digits without a trunk prefix (26 31 58 47): valid for phonenumbers'
-    LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
+    """A Luxembourg number of eight or six digits without a trunk prefix (26 31 58 47, 48 12 36): valid for
+    phonenumbers' LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
     digits = re.sub(r"\D", "", text)
-    if len(digits) != 8:
+    if len(digits) not in (6, 8):
         return False
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, "LU"))
