@@ -1485,8 +1485,10 @@ class BatchRedaction:
             # "Ingelogd als ysaure.quenouillere"), or by one of its parts; not by a plus-tag alone
             # ("jan+shop@…"): chosen to name the shop, it is the site's word, whose host it would mask
             local, domain = value.rsplit("@", 1)
+            # as mistyped: a space around the "@", "@@", a quoted local part ('"griet verhaeghe"@…')
+            local, domain = local.rstrip("@ ").strip('"'), domain.strip()
             mailbox = local.partition("+")[0]
-            for part in {local, mailbox, *re.split(r"[._-]", mailbox)}:
+            for part in {local, mailbox, *re.split(r"[._\s-]", mailbox)}:
                 if len(part) >= _EMAIL_PART_MIN and part.casefold() not in _ROLE_MAILBOXES:
                     changed |= taint.add(part, hasher)
             # a work or a family address's domain names its owner too: a signature under

@@ -562,6 +562,40 @@ NAMES_IN_PLACE = [
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
 ]
 
+# an e-mail address as people mistype it (review 8 F3): its local part, most often their name, is masked
+# with the rest; an '@' before a handle, a time or a price, and a shop's own "… @ bol.com", are none
+MISTYPED_EMAILS = [
+    ("Stuur het naar wannes.dhondt @ skynet.be aub", "nl", [("wannes.dhondt @ skynet.be", "EMAIL_ADDRESS")]),
+    ("mail: wannes.dhondt @skynet.be", "nl", [("wannes.dhondt @skynet.be", "EMAIL_ADDRESS")]),
+    ("mail: wannes.dhondt@ skynet.be", "nl", [("wannes.dhondt@ skynet.be", "EMAIL_ADDRESS")]),
+    ("écrivez à lea @ free.fr merci", "fr", [("lea @ free.fr", "EMAIL_ADDRESS")]),
+    ("mijn adres is wannes.dhondt @ skyn", "nl", [("wannes.dhondt @ skyn", "EMAIL_ADDRESS")]),  # still typed
+    ("reply to margot.lenaerts@hotmail,com please", "en", [("margot.lenaerts@hotmail,com", "EMAIL_ADDRESS")]),
+    ("margot.lenaerts@hotmailcom", "en", [("margot.lenaerts@hotmailcom", "EMAIL_ADDRESS")]),
+    ("margot.lenaerts@hotmail.c0m", "en", [("margot.lenaerts@hotmail.c0m", "EMAIL_ADDRESS")]),
+    ("margot.lenaerts@hotmail graag", "nl", [("margot.lenaerts@hotmail", "EMAIL_ADDRESS")]),
+    ("mail margot.lenaerts@@hotmail.com", "nl", [("margot.lenaerts@@hotmail.com", "EMAIL_ADDRESS")]),
+    ('to "margot lenaerts"@hotmail.com', "en", [('"margot lenaerts"@hotmail.com', "EMAIL_ADDRESS")]),
+    ("margot.lenaerts@[203.0.113.7]", "en", [("margot.lenaerts@[203.0.113.7]", "EMAIL_ADDRESS")]),
+    ("margot@hotmail.сom", "en", [("margot@hotmail.сom", "EMAIL_ADDRESS")]),  # a Cyrillic "с"
+    ("bedankt @jan!", "nl", []),
+    ("Hi @jan and @piet", "en", []),
+    ("meet @ 5pm", "en", []),
+    ("prices @ 3,99", "en", []),
+    ("5 stuks @ 2,50 EUR", "nl", []),
+    ("Nu ook verkrijgbaar: Sale @ bol.com", "nl", []),
+    ("Bakkerij De Molen @ Gent", "nl", []),
+    ("e.g. @home", "en", []),
+    ("npm i @scope/pkg react@18.2.0", "en", []),
+    ("@media print", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,language,expected", MISTYPED_EMAILS)
+def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
+    check(detector, text, language, expected)
+    check(patterns_only, text, language, expected)
+
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES

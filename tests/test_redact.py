@@ -923,6 +923,26 @@ def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_a
     assert "Meer info over je bestelling" in orjson.dumps(s.stored).decode()
 
 
+@pytest.mark.parametrize("typed,shown,planted", [
+    ("quenouillere77 @ verrijn.be", "Welkom terug, quenouillere77!", ["quenouillere77"]),
+    ("ysaure.quenouillere@@verrijn.be", "Ingelogd als ysaure.quenouillere", ["ysaure", "quenouillere"]),
+    ('"ysaure quenouillere"@verrijn.be', "Profiel van quenouillere aangemaakt", ["ysaure", "quenouillere"]),
+])
+def test_a_mistyped_e_mail_in_free_text_is_masked_and_its_local_part_where_the_page_shows_it(session, typed, shown,
+                                                                                              planted):
+    """Review 8 F3: an address with a space around its '@', a double '@' or a quoted local part, typed in
+    a message, is masked whole, and the page greeting the visitor by its local part or one of its parts
+    has that masked too (the taint reads the local part without the space, the '@' or the quotes)."""
+    field, status = element("textarea", {"name": "message"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="nl")))
+    s.send(input_event(field["id"], f"Stuur het naar {typed} aub"))
+    s.send(mutation(adds=[add(status["id"], text(shown))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in planted if word in stored], stored
+    assert "Stuur het naar " in stored and "verrijn" not in stored
+
+
 def test_a_name_with_umlauts_is_found_spelled_with_two_letters(session):
     """German spells ä, ö, ü as ae, oe, ue where they cannot be written (a file name, an e-mail, a URL
     slug): "Gröneveld-Tümmler" typed comes back as "liste_Groeneveld-Tuemmler.csv" in a download
