@@ -197,6 +197,8 @@ class NumberCell(Cell):
 
     def get(self) -> str:
         value = self.container[self.key]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 32478998877.0 (a Python client's float) is scanned as the digits it is
         return value if isinstance(value, str) else str(value)
 
 
@@ -513,7 +515,8 @@ class TextSlot(Slot):
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
         for start, end, name, asked, readings in self.pairs:
             value = self.texts[asked] if asked else self.texts[0][start:end]
-            meaning = work.parameter_meaning(name)
+            # a pair's value is one value, as a payload's is: a phone alone there is one without a word saying so
+            meaning = work.parameter_meaning(name) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
             inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
@@ -1046,15 +1049,16 @@ def _person_in_path(segment: str) -> bool:
     return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
 
 
-#: a path segment of digits alone that may be an international phone's without its '+' (E.164: at
-#: most 15 digits): a chat link's "https://wa.me/491712345678"
+#: digits alone that may be an international phone's without its '+' (E.164: at most 15 digits): a
+#: chat link's path segment ("https://wa.me/491712345678"), a payload's value ({"msg": "32478998877"})
 _PHONE_DIGITS = re.compile(r"[1-9]\d{9,14}")
-_INTERNATIONAL_PHONE = make_validator("phonenumbers:INTL")
+_PHONE_E164 = make_validator("phonenumbers:E164")
 
 
-def _phone_without_plus(segment: str) -> bool:
-    """Whether a path segment is an international phone number written without its '+'."""
-    return _PHONE_DIGITS.fullmatch(segment) is not None and _INTERNATIONAL_PHONE("+" + segment)
+def phone_without_plus(value: str) -> bool:
+    """Whether a value (a path segment, a payload's string or number) is an international phone
+    number alone, written without its '+'."""
+    return _PHONE_DIGITS.fullmatch(value) is not None and _PHONE_E164(value)
 
 
 #: a '+' that starts a number ("?tel=+32+478…", "?x=+32478913527"): an international phone's,
@@ -1124,7 +1128,7 @@ class UrlSlot(Slot):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
-            elif page and segment and _phone_without_plus(name):
+            elif page and segment and phone_without_plus(name):
                 # "https://wa.me/491712345678": a chat or call link's number, its '+' left out (a
                 # resource's path keeps its digits: an image's id)
                 self._mask_whole(piece, 1, name, "PHONE_NUMBER", "url.phone-digits", work)

@@ -31,7 +31,7 @@ import regex
 
 from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
                               UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape,
-                              rename_keys, secret_pair_spans, user_agent_shaped, with_shaped)
+                              phone_without_plus, rename_keys, secret_pair_spans, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -264,6 +264,17 @@ MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
 FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
+
+
+def _number_alone(value: Any) -> str | None:
+    """A payload's value that is a whole number alone, as its digits: a string of digits (spaces
+    around), a JSON number, one sent as 32478998877.0 (a Python client's float); else None."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value if value.isascii() and value.isdigit() else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
 @dataclass(frozen=True)
@@ -1287,6 +1298,15 @@ class BatchRedaction:
                                            meaning, "mask"))
             elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):
                 continue  # an id under a key that says so (a trace's, a replay's): no token, no phone number
+            elif (digits := _number_alone(value)) is not None and phone_without_plus(digits):
+                # an international phone number alone, its '+' left out ({"msg": "32478998877"}, a console
+                # argument, [32478998877]): a value is one value, so no word beside it can say what it is
+                # as one in a text would (rules/recognizers.yaml phone_international_no_plus): its shape says.
+                # A number is written as the masked string, as NumberCell's: no number can say it was
+                # masked, and any digits in its place would read as a real value
+                holder[k] = self.masker.whole(digits, "PHONE_NUMBER")
+                self.taint_value(digits, "PHONE_NUMBER")
+                self.remarks.append(Remark("payload.phone-without-plus", "PHONE_NUMBER", "mask"))
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
                 if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
@@ -1297,7 +1317,8 @@ class BatchRedaction:
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self._echo(cell)
-            elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (
+                    isinstance(value, int) or value.is_integer()):
                 self.slots.append(TextSlot(NumberCell(holder, k), None, "content.event"))
 
     # -- 2. detect: what to ask ---------------------------------------------------------------

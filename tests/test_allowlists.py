@@ -934,6 +934,42 @@ def test_ordinary_payloads_stay_readable(session):
     assert payload == {"step": "payment", "items": 3, "coupon": "WINTER25", "plugin": "shop/cart@1"}
 
 
+async def test_a_phone_without_its_plus_alone_in_a_payload_is_masked_however_it_is_sent(aiohttp_client, tmp_path,
+                                                                                        monkeypatch):
+    """Review 8 F4, over a real socket (the console plugin's arguments are parsed around the generic
+    pass): an international phone number in digits alone, its '+' left out, is masked in a custom
+    event's and a console argument's value alike, as a string, a JSON number, a list's item, a Python
+    client's float, a JSON object written into a string. A masked number is written as the masked
+    string: a number cannot say it was masked, any digits in its place would read as a real value.
+    Counts, a timestamp, an order number, an EAN stay as they came."""
+    from conftest import ADMIN_TOKEN
+    from redactor.app import create_app
+    from redactor.config import Settings
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", ADMIN_TOKEN)
+    client = await aiohttp_client(create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False)))
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    assert (await client.put("/v1/sites/shop", json={}, headers=headers)).status == 201
+    phone, other = "32471226688", 31651234567  # +32 471 22 66 88, +31 6 51234567
+    sent = {"msg": phone, "spaced": f" {phone} ", "number": other, "list": [other], "float": float(other),
+            "written": '{"x": "%s", "y": %d}' % (phone, other)}
+    ordinary = {"qty": 12345678, "ts": 1733234567890, "order": 20241188, "ean": "4006381333931"}
+    console = {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {
+        "level": "log", "payload": [f'"{phone}"', phone, str(other), '{"x":"%s"}' % phone], "trace": []}}, "timestamp": 3}
+    answer = await client.post("/v1/sites/shop/sessions/s1/events", headers=headers, data=orjson.dumps(
+        [meta(), snapshot(html_page(element("p", {}, [text("Bestelling")]))), custom("form", {**sent, **ordinary}),
+         console]))
+    assert answer.status in (200, 202), await answer.text()
+    stored = await (await client.get("/v1/sites/shop/sessions/s1/events", headers=headers)).json()
+    events = stored["events"] if isinstance(stored, dict) else stored
+    written = orjson.dumps(events).decode()
+    assert phone not in written and str(other) not in written, written
+    payload = events[-2]["data"]["payload"]
+    assert [payload[key] for key in ("msg", "number", "float")] == ["*" * 11] * 3 and payload["list"] == ["*" * 11]
+    assert {key: payload[key] for key in ordinary} == ordinary
+    assert events[-1]["data"]["payload"]["payload"][1:3] == ["*" * 11] * 2
+
+
 # -- one definition of "editable" ----------------------------------------------------------------
 @pytest.mark.parametrize("attrs", [{"role": "textbox"}, {"role": "searchbox"}, {"role": "combobox"},
                                    {"role": "spinbutton"}, {"contenteditable": "true"}])

@@ -30,7 +30,7 @@ def _card(text: str) -> bool:
 def _phone(regions: list[str]) -> Callable[[str], bool]:
     # Fewer digits than this is a date, a price or a short code far more often than a phone number
     # ("03-02-1979" is a valid German number).
-    min_digits = 8 if regions == ["INTL"] else 9
+    min_digits = 8 if regions in (["INTL"], ["E164"]) else 9
 
     def valid(text: str) -> bool:
         if sum(c.isdigit() for c in text) < min_digits:
@@ -41,6 +41,8 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
             try:
                 if region == "INTL":
                     number = phonenumbers.parse("+" + text.lstrip()[2:] if text.lstrip().startswith("00") else text)
+                elif region == "E164":  # the country code first, its '+' left out: "32478998877"
+                    number = phonenumbers.parse("+" + text.strip())
                 else:
                     number = phonenumbers.parse(text, region)
             except phonenumbers.NumberParseException:
