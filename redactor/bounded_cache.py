@@ -22,8 +22,11 @@ def short_lru_cache(maxsize: int, longest: int = LONGEST_KEPT) -> Callable[[F], 
 
         @functools.wraps(fn)
         def answer(*args: Any) -> Any:
-            if any(isinstance(arg, str) and len(arg) > longest for arg in args):
-                return fn(*args)
+            # a loop, not any() over a generator: every node of every snapshot asks a few of these
+            # caches, and the generator cost more than the lookup it guards
+            for arg in args:
+                if isinstance(arg, str) and len(arg) > longest:
+                    return fn(*args)
             return cached(*args)
 
         return answer  # type: ignore[return-value]
