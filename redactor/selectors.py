@@ -10,16 +10,23 @@ transparent (an iframe's document hangs on the iframe), `<template>` contents ou
 namespaces (every element is HTML), class-like attributes split on whitespace as bs4 does.
 `tests/test_selectors.py` proves it against soupsieve on random trees and random selectors.
 
-What it does not interpret (`:checked`, `:default`, `:indeterminate`, `:lang()`, `:dir()`,
-`:in-range`, `:defined`, `:placeholder-shown`, `:read-write`, `:contains()`) falls back to
-soupsieve on a tree built from the mirror, re-matching the whole page (correct, slower).
+State pseudo-classes are read from what the mirror keeps, as soupsieve reads them on that tree:
+`:lang()` from the nearest `lang` attribute (else the page's `<meta http-equiv=content-language>`),
+`:dir()` from the nearest `dir`, `:read-write` from the nearest `contenteditable`, `:defined` from
+the tag name and `is`. What the mirror does not know (a direction `dir=auto` takes from text, a
+value not saved) counts as matching, and as not matching inside `:not()`: fail closed, the way an
+UNSAVED attribute value does. What reads values, choices or text the mirror never keeps
+(`:checked`, `:default`, `:indeterminate`, `:placeholder-shown`, `:in-range`, `:contains()`) is
+refused when a configuration is validated (why_never_matches). Nothing falls back to soupsieve on
+a whole-page tree: a batch of one node on a page of 100,000 costs what the batch touches.
 
 Speed: a selector is only tried on a node that has its rightmost compound's id, first class or
 tag (others are tried everywhere). After a change (mutation adds, an attribute change, removes)
 only the nodes whose match can change are re-matched: the changed nodes; their siblings when a
 selector looks at siblings or positions (`~`, `+`, `:nth-*`, `:root`), only those after a change
 when it looks at earlier siblings, before it when at later ones; their subtrees when a
-selector looks at ancestors (` `, `>`); their ancestors when a selector uses `:has()` or
+selector looks at ancestors (` `, `>`, or an inherited state: `:lang()`, `:dir()`,
+`:read-write`); the elements whose language a changed `<meta>` gives; their ancestors when a selector uses `:has()` or
 `:empty` (and the siblings and subtrees of those when such a part sits left of a combinator).
 Nothing is kept between calls: the caches below live for one call.
 """
@@ -28,13 +35,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import soupsieve
-from soupsieve import css_parser
+from soupsieve import css_match, css_parser
 from soupsieve import css_types as ct
+from soupsieve.util import ascii_lower
 
 from redactor.bounded_cache import short_lru_cache
 from redactor.nodetable import ELSEWHERE, NONE, UNSAVED
@@ -56,8 +64,18 @@ _LIST_ATTRIBUTES = {
 }
 _BS4_WORDS = re.compile(r"\S+")  # bs4's split
 _SIEVE_WORDS = re.compile(r"[^ \t\r\n\f]+")  # soupsieve's split of a class string bs4 left whole
-#: selector flags interpreted here; any other flag (or :lang/:contains) means: fall back
-_NATIVE_FLAGS = ct.SEL_ROOT | ct.SEL_SCOPE | ct.SEL_EMPTY
+_DIR_FLAGS = ct.SEL_DIR_LTR | ct.SEL_DIR_RTL
+_STRUCTURE_FLAGS = ct.SEL_ROOT | ct.SEL_SCOPE | ct.SEL_EMPTY
+#: selector flags interpreted here; any other (or :contains) is refused at validation
+_NATIVE_FLAGS = _STRUCTURE_FLAGS | ct.SEL_DEFINED | ct.SEL_EDITABLE | _DIR_FLAGS
+#: states an element inherits from its ancestors' attributes (lang, dir, contenteditable)
+_INHERITED_FLAGS = ct.SEL_EDITABLE | _DIR_FLAGS
+#: soupsieve's own filter of a language range (RFC 4647), its reserved names and keyword tables are read below
+_LANGUAGE_FILTER = css_match.CSSMatch.extended_language_filter  # uses nothing of its instance
+_KEYWORD = css_match.KEYWORD_LIMIT
+_INHERIT = object()  # MirrorView._inherited(): the element says nothing, its parent's state is its own
+#: where soupsieve looks for the page's language when no lang attribute gives one (resolve_lang)
+_PAGE_LANGUAGE_HOLDERS = frozenset({"html", "head", "meta"})
 _SIBLING_RELATIONS = frozenset({"~", "+", ":~", ":+"})
 _ANCESTOR_RELATIONS = frozenset({" ", ">"})
 
@@ -99,7 +117,7 @@ class Features:
     distant: bool = False  # … on siblings beyond the adjacent one ('~', ':~', :nth-*, :root, :scope)
     children: bool = False  # :has() or :empty: depends on descendants (or following siblings)
     children_left: bool = False  # such a part left of a combinator, in :nth-*(of S), or :has(~ …)
-    fallback: bool = False  # a part soupsieve must match on a bs4 tree
+    language: bool = False  # :lang(): a <meta http-equiv=content-language> in <head> gives the page's
 
 
 def _selectors_in(selector_list: ct.SelectorList) -> Iterator[ct.Selector]:
@@ -153,6 +171,8 @@ def why_never_matches(compiled: soupsieve.SoupSieve, is_structural: Callable[[st
             return "it depends on a field's live value (:placeholder-shown, :in-range…), which the proxy never keeps"
         if selector.contains:
             return "it reads text (:-soup-contains), which the proxy does not keep for selectors"
+        if selector.flags & ~_NATIVE_FLAGS:
+            return "it uses a pseudo-class the proxy cannot read from what it keeps of the page"
     return None
 
 
@@ -166,9 +186,11 @@ def _tested_length(pattern: re.Pattern[str]) -> int:
     return len(_ESCAPED.sub(r"\1", source))
 
 
-def _native(selector: ct.Selector) -> bool:
-    return all(not (s.flags & ~_NATIVE_FLAGS) and not s.contains and not s.lang
-               for s in _selectors_in(ct.SelectorList([selector])))
+def _language_matches(language: str, langs: tuple[ct.SelectorLang, ...]) -> bool:
+    """soupsieve's match_lang on a resolved language: each :lang() matches one of its ranges."""
+    if language and css_match.RE_LANG_TAG.fullmatch(language) is None:
+        return False  # not well-formed: matches nothing, not even :lang('*')
+    return all(any(_LANGUAGE_FILTER(None, pattern, language) for pattern in patterns) for patterns in langs)
 
 
 def _looks_down(selector_list: ct.SelectorList) -> bool:
@@ -184,8 +206,10 @@ def _is_past(relation: ct.SelectorList) -> bool:
 def _features(selector_list: ct.SelectorList, features: Features) -> None:
     for selector in _selectors_in(selector_list):
         rel = selector.rel_type or ""
-        if rel in _ANCESTOR_RELATIONS:
+        if rel in _ANCESTOR_RELATIONS or selector.lang or selector.flags & _INHERITED_FLAGS:
             features.ancestors = True
+        if selector.lang:
+            features.language = True
         if rel in _SIBLING_RELATIONS or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
             features.siblings = True
         if rel in ("~", ":~") or selector.nth or selector.flags & (ct.SEL_ROOT | ct.SEL_SCOPE):
@@ -215,21 +239,11 @@ class CompiledSelectors:
         self.by_class: dict[str, list[tuple[int, ct.Selector]]] = {}
         self.by_tag: dict[str, list[tuple[int, ct.Selector]]] = {}
         self.universal: list[tuple[int, ct.Selector]] = []
-        self.fallback: dict[int, soupsieve.SoupSieve] = {}  # group → its parts soupsieve matches
         self.features = Features()
         for group, (_flags, _rule, compiled) in enumerate(groups):
-            unsupported = []
             for selector in compiled.selectors:
-                if selector is ct.Null:
-                    continue
-                if not _native(selector):
-                    unsupported.append(selector)
-                    continue
-                self._bucket(selector).append((group, selector))
-            if unsupported:
-                self.fallback[group] = soupsieve.css_match.SoupSieve(
-                    compiled.pattern, ct.SelectorList(unsupported), compiled.namespaces, compiled.custom, compiled.flags)
-                self.features.fallback = True
+                if selector is not ct.Null:
+                    self._bucket(selector).append((group, selector))
             _features(compiled.selectors, self.features)
 
     def _bucket(self, selector: ct.Selector) -> list[tuple[int, ct.Selector]]:
@@ -302,12 +316,6 @@ class CompiledSelectors:
                     if view.match(nid, selector, _NO_NAMESPACES):
                         done |= 1 << group
                         yield group, id_of(nid)
-        if self.fallback:
-            # soupsieve on a tree: whatever it depends on, re-match every node (never too few)
-            tags = view.soup()
-            for group, sieve in self.fallback.items():
-                for tag in sieve.select(tags):
-                    yield group, tag.redactor_id  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=64)
@@ -332,6 +340,10 @@ class MirrorView:
         self._attrs: dict[int, dict[str, tuple[str, str]]] = {}
         self._nth: dict[tuple[int, int, bool], tuple[dict[int, int], dict[str, int] | int]] = {}
         self._memo: dict[tuple[int, int, bool], bool] = {}
+        # inherited states, resolved once per element and call (None: not known)
+        self._language: dict[int, Any] = {}
+        self._direction: dict[int, Any] = {}
+        self._editable: dict[int, Any] = {}
         # inside an odd number of :not(): a test of a value the mirror does not know (UNSAVED)
         # then fails, so that the selector around it matches (fail closed either way)
         self._negated = False
@@ -507,7 +519,7 @@ class MirrorView:
         changed = {nid for nid in candidates if table.shape[nid][2] is not None}  # type: ignore[index]
         # a removal changes what remains only for selectors that look at siblings, positions
         # or contents: without them, re-matching the parent's N children made each remove O(N)
-        for parent_id in removed_from if features.siblings or features.children or features.fallback else ():
+        for parent_id in removed_from if features.siblings or features.children or features.language else ():
             parent = table.slot(parent_id)
             if parent == NONE:
                 changed.update(self.kids(TOP))
@@ -520,9 +532,12 @@ class MirrorView:
                 changed.update(self.kids(around) if around != DETACHED else ())
                 if around >= 0:
                     changed.add(around)
-        if features.fallback:
-            return set(self.all_elements())
         own: set[int] = set()
+        if features.language:
+            # a <meta> (or the <head>/<html> holding it) changed: every element may take the page's
+            # language from it, unless the outermost element has a lang of its own (as pages do)
+            holders = [nid for nid in changed if lower_name(self.tag(nid)) in _PAGE_LANGUAGE_HOLDERS]
+            changed.update(top for top in {self._top(nid) for nid in holders} if self.attribute(top, "lang") is None)
         if features.children:
             above = set()
             for nid in changed:
@@ -569,6 +584,13 @@ class MirrorView:
                 for below in self.subtree(nid):
                     scope.add(below)
         return scope | own
+
+    def _top(self, nid: int) -> int:
+        """The outermost element above nid that soupsieve's get_parent() reaches (itself if none)."""
+        above = self.parent(nid)
+        while above is not None:
+            nid, above = above, self.parent(above)
+        return nid
 
     def _document_container(self, nid: int) -> int:
         parent = nid
@@ -680,6 +702,10 @@ class MirrorView:
             return False
         if flags & ct.SEL_EMPTY and self.children(nid):
             return False
+        if flags & ~_STRUCTURE_FLAGS or selector.lang or selector.contains:
+            known = self._match_state(nid, selector)
+            if known is False or (known is None and self._negated):  # not known: fail closed
+                return False
         if selector.nth and not self._match_nth(nid, selector.nth, namespaces):
             return False
         for sub in selector.selectors:
@@ -699,6 +725,123 @@ class MirrorView:
         if prefix == "":
             return False  # `|div`: no namespace, and every element here is HTML
         return namespaces.get(prefix) == NS_XHTML
+
+    # -- states (soupsieve's match_defined, match_dir, match_editable, match_lang) ------------
+    def _match_state(self, nid: int, selector: ct.Selector) -> bool | None:
+        """Whether the element is in the state the selector's pseudo-classes name, read from what
+        the mirror keeps; None when that cannot be known (a direction taken from text)."""
+        flags = selector.flags
+        if flags & ct.SEL_DEFINED and not self._defined(nid):
+            return False
+        if flags & ct.SEL_EDITABLE and not self.editable(nid):
+            return False
+        known: bool | None = True
+        if flags & _DIR_FLAGS:
+            wanted = flags & _DIR_FLAGS
+            found = self.direction(nid)
+            if wanted == _DIR_FLAGS or (found is not None and found != wanted):
+                return False
+            if found is None:
+                known = None
+        if selector.lang:
+            language = self.language(nid)
+            if language is None:
+                known = None
+            elif not _language_matches(language, selector.lang):
+                return False
+        if flags & ~_NATIVE_FLAGS or selector.contains:
+            known = None  # refused at validation (why_never_matches): a configuration that got here anyway fails closed
+        return known
+
+    def _defined(self, nid: int) -> bool:
+        name = lower_name(self.tag(nid))
+        custom = "-" in name and "a" <= name[0] <= "z" and name not in css_match.RESERVED_CUSTOM_ELEMENT_NAMES
+        return not custom and self.attribute(nid, "is") is None
+
+    def _inherited(self, nid: int, cache: dict[int, Any], own: Callable[[int], Any], at_top: Callable[[int], Any]) -> Any:
+        """A state an element takes from the nearest element up that states it (own() is _INHERIT
+        where it does not), else at_top(the outermost); cached for every element climbed (the
+        elements of a page share their language, direction and editability)."""
+        visited = []
+        current = nid
+        while True:
+            if current in cache:
+                found = cache[current]
+                break
+            visited.append(current)
+            found = own(current)
+            if found is not _INHERIT:
+                break
+            above = self.parent(current)
+            if above is None:
+                found = at_top(current)
+                break
+            current = above
+        for item in visited:
+            cache[item] = found
+        return found
+
+    def editable(self, nid: int) -> bool:
+        """The nearest contenteditable that says '', 'true', 'plaintext-only' (editable) or 'false'
+        decides; other values inherit. (A structural attribute: its value is always kept.)"""
+        return self._inherited(nid, self._editable, self._own_editable, lambda _top: False)
+
+    def _own_editable(self, nid: int) -> Any:
+        value = self.attribute(nid, "contenteditable")
+        state = None if value is None else ascii_lower(value, _KEYWORD)
+        if state in ("", "true", "plaintext-only"):
+            return True
+        return False if state == "false" else _INHERIT
+
+    def direction(self, nid: int) -> int | None:
+        """SEL_DIR_LTR or SEL_DIR_RTL, from the nearest dir (left to right at the top); None where
+        dir=auto (or a <bdi>) takes it from text or a typed value, which the mirror does not keep."""
+        return self._inherited(nid, self._direction, self._own_direction, lambda _top: ct.SEL_DIR_LTR)
+
+    def _own_direction(self, nid: int) -> Any:
+        value = self.attribute(nid, "dir")
+        stated = None if value is None else css_match.DIR_MAP.get(ascii_lower(value, _KEYWORD))
+        if stated:  # ltr or rtl
+            return stated
+        tag = lower_name(self.tag(nid))
+        if tag == "input" and stated is None and ascii_lower(self.attribute(nid, "type") or "", _KEYWORD) == "tel":
+            return ct.SEL_DIR_LTR
+        if stated == 0 or (tag == "bdi" and stated is None):
+            return None  # dir=auto: from its value (a text field) or its text
+        return _INHERIT
+
+    def language(self, nid: int) -> str | None:
+        """The nearest lang attribute, else the page's <meta http-equiv=content-language>, else ''
+        (untagged); None when the value that says it was not saved."""
+        return self._inherited(nid, self._language, self._own_language, self._page_language)
+
+    def _own_language(self, nid: int) -> Any:
+        value = self.attribute(nid, "lang")
+        return _INHERIT if value is None else None if value == UNSAVED else value
+
+    def _page_language(self, top: int) -> str | None:
+        """As soupsieve looks for it: the first <meta http-equiv=content-language content=…> among
+        the children of the <html> (else the <head>) under the outermost element; '' if none."""
+        kids = self.children(top)
+        for name in ("html", "head"):
+            holder = next((kid for kid in kids if lower_name(self.tag(kid)) == name), None)
+            if holder is not None:
+                break
+        else:
+            return ""
+        for kid in self.kids(holder):
+            if lower_name(self.tag(kid)) != "meta":
+                continue
+            is_language, content = False, None
+            for name, value in (self.table.shape[kid][2] or {}).items():  # type: ignore[index]
+                name = lower_name(name)
+                if name == "http-equiv" and ascii_lower(value, _KEYWORD) == "content-language":
+                    is_language = True
+                if name == "content":
+                    content = value
+                if is_language and content:
+                    return None if content == UNSAVED else content
+        return ""
 
     def _match_root(self, nid: int, flags: int) -> bool:
         top = self.kids(TOP)
@@ -791,9 +934,10 @@ class MirrorView:
             return False
         return False  # pragma: no cover - soupsieve has no other relation
 
-    # -- fallback ---------------------------------------------------------------------------
+    # -- the tree soupsieve would see --------------------------------------------------------
     def soup(self) -> Any:
-        """The bs4 tree DomMirror used to build (for the selectors soupsieve must match)."""
+        """The bs4 tree DomMirror used to build, whose semantics this module keeps: what
+        bench/selector_matching.py compares the matching on the mirror with (never used to match)."""
         from bs4 import BeautifulSoup, Tag
 
         soup = BeautifulSoup("", "html.parser")
