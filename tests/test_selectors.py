@@ -210,6 +210,8 @@ def policy_for(*selectors: str) -> Policy:
 
 
 PROPERTY = settings(max_examples=int(os.environ.get("SELECTOR_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: the state pseudo-classes' vocabulary is small (a few attributes and the <meta>): fewer examples reach it
+STATE_PROPERTY = settings(PROPERTY, max_examples=int(os.environ.get("SELECTOR_EXAMPLES", "100")))
 
 
 @PROPERTY
@@ -227,7 +229,7 @@ def match_once(top: list[El], selector: str) -> None:
     assert blocked(mirror) >= expected
 
 
-@PROPERTY
+@STATE_PROPERTY
 @given(top=state_doms, selector=state_selectors())
 def test_state_pseudo_classes_match_what_soupsieve_matches(top, selector):
     match_once(top, selector)
@@ -263,7 +265,7 @@ def test_mirror_follows_changes(top, selector, steps):
     follow_changes(top, selector, steps)
 
 
-@PROPERTY
+@STATE_PROPERTY
 @given(top=state_doms, selector=state_selectors(), steps=state_changes)
 def test_state_pseudo_classes_follow_changes(top, selector, steps):
     """A lang, dir or contenteditable changed above a node, a <meta> added, changed or removed."""
