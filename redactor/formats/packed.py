@@ -21,7 +21,7 @@ from redactor.formats import rrweb_batch
 from redactor.formats.peer import ZLIB_WBITS, Budget, loads
 from redactor.formats.rrweb_batch import Batch, BatchError
 
-#: @rrweb/packer's MARK (packages/packer/src/base.ts), the same from 2.0.0-alpha to 2.1.6
+#: @rrweb/packer's MARK (its src/base.ts; 2.1.6, the newest: the packer has no 2.2.x beside rrweb 2.2.2)
 MARK = "v1"
 CODE = "bad_packed_event"
 
