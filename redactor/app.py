@@ -24,7 +24,7 @@ from redactor import admin, peers, viewer, workers
 from redactor.answers import errors, json_response, unknown_site
 from redactor.body import read_body
 from redactor.config import Settings
-from redactor.formats import rrweb_batch, sliced_json
+from redactor.formats import packed, rrweb_batch, sliced_json
 from redactor.formats.rrweb_batch import Batch, Group
 from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
                            TOKENS, UPSTREAM)
@@ -99,7 +99,8 @@ async def ingest(request: web.Request) -> web.StreamResponse:
     async def decode() -> Recordings:
         body = await read_body(request, settings)
         big = len(body) > sliced_json.SLICE_BYTES  # decoded, encoded and freed in slices; no collector pass meanwhile
-        batch, digest = await app[THREADS].decode(site, functools.partial(decode_with_digest, key), body, hold=big)
+        batch, digest = await app[THREADS].decode(
+            site, functools.partial(decode_with_digest, key, settings.max_inflated_bytes), body, hold=big)
         if big:
             decoded.append(batch)
         group = Group(session, batch.events, batch.meta or {}, seq=rrweb_batch.batch_seq(batch.meta), digest=digest)
@@ -116,9 +117,10 @@ async def ingest(request: web.Request) -> web.StreamResponse:
             batch.events, batch.meta = [], None
 
 
-def decode_with_digest(key: bytes, body: bytes) -> tuple[Batch, str]:
-    """The batch, and the digest its session knows it by (a retry is the same body): on a redaction thread."""
-    return rrweb_batch.decode(body), batch_digest(key, body)
+def decode_with_digest(key: bytes, limit: int, body: bytes) -> tuple[Batch, str]:
+    """The batch (its packed events unpacked, within `limit` once inflated), and the digest its session
+    knows it by (a retry is the same body): on a redaction thread."""
+    return packed.decode_batch(body, limit), batch_digest(key, body)
 
 
 # -- operator -------------------------------------------------------------------------------------

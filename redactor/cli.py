@@ -122,7 +122,8 @@ def scrub(args: argparse.Namespace) -> int:
 
     from redactor.config import load_settings
     from redactor.dom import DomMirror
-    from redactor.formats.rrweb_batch import BatchError, decode, encode
+    from redactor.formats.packed import decode_batch
+    from redactor.formats.rrweb_batch import BatchError, encode
     from redactor.masking import SECRET_BYTES, Masker
     from redactor.pii import DetectorPool
     from redactor.policy import Policy
@@ -147,7 +148,7 @@ def scrub(args: argparse.Namespace) -> int:
     with tqdm(args.batches, desc="scrub", unit="batch", file=sys.stderr, disable=args.quiet) as progress:
         for path in progress:
             try:
-                batch = decode(_read_batch_file(Path(path), limit))
+                batch = decode_batch(_read_batch_file(Path(path), limit), limit)
                 result = redact_events_sync(batch.events, policy, mirror, masker,
                                             lambda texts, language: detector.analyze_sync(texts, language, config.pii),
                                             meta=batch.meta)

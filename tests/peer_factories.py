@@ -29,6 +29,11 @@ def latin1_gzip(value: Any) -> str:
     return gzip.compress(js_json(value), mtime=0).decode("latin-1")
 
 
+def rrweb_packed(event: dict[str, Any]) -> str:
+    """@rrweb/packer's pack: zlib of the JSON with its mark v "v1", one character per byte."""
+    return zlib.compress(js_json({**event, "v": "v1"})).decode("latin-1")
+
+
 def inflate_field(value: str) -> Any:
     return json.loads(gzip.decompress(value.encode("latin-1")))
 

@@ -60,6 +60,21 @@ def test_scrub_reads_a_gzip_batch_by_its_first_bytes(tmp_path):
     assert done.returncode == 1 and b"broken.json" in done.stderr and b"gzip" in done.stderr
 
 
+def test_scrub_unpacks_events_packed_by_rrweb_packer(tmp_path):
+    from peer_factories import rrweb_packed
+
+    event = {"type": 4, "data": {"href": "https://shop.example/?mail=lieve.claes@telenet.example", "width": 1,
+                                 "height": 1}, "timestamp": 1}
+    batch = tmp_path / "packed.json"
+    batch.write_bytes(orjson.dumps([rrweb_packed(event)]))
+    out = tmp_path / "out.json"
+    done = redactor("scrub", "--no-ner", str(batch), "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr.decode()
+    [scrubbed] = orjson.loads(out.read_bytes())
+    assert "v" not in scrubbed and scrubbed["data"]["href"].startswith("https://shop.example/")
+    assert "claes" not in scrubbed["data"]["href"]
+
+
 def test_scrub_inflates_gzip_up_to_the_servers_limit(tmp_path):
     """gzip.decompress inflated a file whole: 300 KB became 695 MB. The bound is the server's
     max_inflated_bytes, and past it the error says so."""

@@ -13,7 +13,8 @@ import pytest
 
 from factories import add, custom, element, html_page, input_event, meta, mutation, snapshot, text
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, latin1_gzip, posthog_body,
-                            read_envelope, recording_events, sentry_envelope, snapshot_event, unframe, unpacked)
+                            read_envelope, recording_events, rrweb_packed, sentry_envelope, snapshot_event, unframe,
+                            unpacked)
 from redactor.dom import DomMirror
 from redactor.formats import peer, posthog, sentry
 from redactor.formats.rrweb_batch import BatchError
@@ -389,6 +390,23 @@ def test_a_bomb_spread_over_envelope_items_is_refused():
     with pytest.raises(BatchError) as refused:
         sentry.decode(raw, {}, {}, 1 << 21)
     assert refused.value.status == 413
+
+
+@pytest.mark.parametrize("sdk", ["posthog", "sentry"])
+async def test_events_packed_by_rrweb_packer_are_redacted_and_sent_on_unpacked(redact, sdk):
+    """A page whose recorder packs its events (@rrweb/packer) behind a peer's SDK: each packed event
+    is unpacked, redacted and forwarded as an object (the packer's unpack takes objects as they are)."""
+    events, _ = page_events()
+    packed = [events[0], *map(rrweb_packed, events[1:])]
+    if sdk == "posthog":
+        out = await redact(posthog.decode(posthog_body([snapshot_event(packed, compress=False)]), {}, LIMIT))
+        recorded = unframe(out)[0]["properties"]["$snapshot_data"]
+    else:
+        out = await redact(sentry.decode(sentry_envelope("f" * 32, packed), {}, {}, LIMIT))
+        recorded = recording_events(read_envelope(out)[1][1][1])[1]
+    assert [e["type"] for e in recorded] == [4, 2, 3, 3] and all("v" not in e for e in recorded)
+    plain = json.dumps(recorded)
+    assert EMAIL not in plain and "1234 5678" not in plain and "Mail me at" in plain
 
 
 async def test_sentry_network_breadcrumbs_block_requests_and_headers(redact):

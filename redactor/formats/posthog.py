@@ -33,6 +33,7 @@ from redactor.formats.peer import (GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, NOT_THE
                                    gzip_bytes, ident, kept_in, language_tag, loads, nested, number, one_of,
                                    person_view, plain_container, scan_view, session_id, session_key, time_zone,
                                    timestamp, version, words_view, write_back)
+from redactor.formats.packed import unpack_events
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.rrweb import EventType
 
@@ -312,6 +313,7 @@ def decode(raw: bytes, query: Mapping[str, str], limit: int) -> PostHogBody:
         recorded = [recorded] if single else recorded
         if not isinstance(recorded, list):
             raise BatchError(400, "not_events", "$snapshot_data is an rrweb event or an array of them")
+        unpack_events(recorded, budget)  # events packed by @rrweb/packer, if a page's recorder packs them
         for rrweb_event in recorded:
             body._packed.extend(unpack_event(rrweb_event, budget))
         group.events.extend(recorded)

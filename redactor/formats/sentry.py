@@ -40,6 +40,7 @@ from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, ID
                                    dumps, exact, gzip_bytes, ident, ids, kept_in, loads, nested, number, opaque_id,
                                    person_view, plain_container, scan_view, session_key, timestamp, token, version,
                                    write_back)
+from redactor.formats.packed import unpack_events
 from redactor.formats.rrweb_batch import BatchError, Group
 
 #: keys of a replay_event, an event or a session that are ids, timestamps and the SDK's facts, by the
@@ -300,6 +301,8 @@ def _recording(item: Item, budget: Budget) -> _Recording:
     else:
         compression, text = "none", data
     events = loads(text, "the replay_recording")
+    if isinstance(events, list):
+        unpack_events(events, budget)  # events packed by @rrweb/packer, if a page's recorder packs them
     if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
         raise BatchError(400, "not_events", "a replay_recording holds an array of rrweb events")
     before = dumps(events)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
 import threading
 import urllib.error
 import urllib.request
@@ -30,28 +31,34 @@ PAGES = Path(__file__).resolve().parent / "pages"
 OUTPUT = REPO / "tests" / "output"
 #: rrweb's `exports` map hides the UMD bundle from require.resolve: serve the file itself
 RRWEB_UMD = REPO / "node_modules" / "rrweb" / "dist" / "rrweb.umd.min.cjs"
+#: @rrweb/packer as a page ships it, the global rrwebPacker: bundled by the test with esbuild, since the
+#: package's UMD files (2.1.6) require() their sibling chunks and fail in a browser
+PACKER_ENTRY = b'export { pack } from "@rrweb/packer";'
 TYPING_DELAY_MS = 20
 
 
 # -- the pages' own server ----------------------------------------------------------------------
 class PageServer:
-    """Serves tests/e2e/pages and the rrweb recorder bundle on its own 127.0.0.1 port (aiohttp,
-    in a thread with its own event loop, so that the sync Playwright tests can use it)."""
+    """Serves tests/e2e/pages and the vendor bundles (/vendor/NAME: the rrweb recorder, the packer)
+    on its own 127.0.0.1 port (aiohttp, in a thread with its own event loop, so that the sync
+    Playwright tests can use it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, vendor: dict[str, Path]) -> None:
+        self.vendor = vendor
         self.port = free_port()
         self.origin = f"http://127.0.0.1:{self.port}"
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, name="e2e-pages", daemon=True)
 
-    @staticmethod
-    def app() -> web.Application:
-        async def rrweb_bundle(request: web.Request) -> web.StreamResponse:
-            return web.FileResponse(RRWEB_UMD, headers={"Content-Type": "text/javascript; charset=utf-8"})
+    def app(self) -> web.Application:
+        async def bundle(request: web.Request) -> web.StreamResponse:
+            return web.FileResponse(self.vendor[request.path.rpartition("/")[2]],
+                                    headers={"Content-Type": "text/javascript; charset=utf-8"})
 
         app = web.Application()
-        app.router.add_get("/vendor/rrweb.js", rrweb_bundle)
+        for name in self.vendor:
+            app.router.add_get(f"/vendor/{name}", bundle)
         app.router.add_static("/", PAGES)
         return app
 
@@ -163,11 +170,22 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+def packer_bundle(out: Path) -> Path:
+    esbuild = REPO / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        pytest.fail(f"{esbuild} is missing: run `npm ci` at the repository root")
+    bundle = out / "rrweb-packer.js"
+    subprocess.run([str(esbuild), "--bundle", "--format=iife", "--global-name=rrwebPacker", f"--outfile={bundle}",
+                    "--log-level=warning"], input=PACKER_ENTRY, check=True, cwd=REPO)
+    return bundle
+
+
 @pytest.fixture(scope="session")
-def pages() -> Iterator[PageServer]:
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PageServer]:
     if not RRWEB_UMD.exists():
         pytest.fail(f"{RRWEB_UMD} is missing: run `npm ci` at the repository root")
-    server = PageServer().start()
+    vendor = {"rrweb.js": RRWEB_UMD, "rrweb-packer.js": packer_bundle(tmp_path_factory.mktemp("vendor"))}
+    server = PageServer(vendor).start()
     yield server
     server.stop()
 

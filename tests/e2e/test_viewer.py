@@ -56,6 +56,16 @@ def request(url: str, method: str = "GET", body: Any = None, token: str | None =
         return error.code, error.headers, error.read()
 
 
+def open_replay(page: Any, server: Any, site: str, session: str) -> Any:
+    """Signs in to the viewer as admin, picks the site and replays the session: the replayer's frame."""
+    page.goto(f"{server.url}/")
+    page.get_by_label("Admin token").fill(ADMIN_TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Site").select_option(site)
+    page.get_by_role("button", name=f"Replay session {session}").click()
+    return page.frame_locator(".replayer-wrapper iframe")
+
+
 def sandboxed(text: str) -> bool:
     """rrweb's replay iframe is sandboxed without allow-scripts: Chromium reports each recorded
     script it refuses to run. That is the sandbox working, not a viewer error."""
@@ -80,17 +90,9 @@ def test_viewer_replays_a_session_beside_what_was_redacted(page, redactor_serve,
             if message.type == "error" and not sandboxed(message.text) else None)
     page.set_viewport_size({"width": 1440, "height": 960})
 
-    page.goto(f"{redactor_serve.url}/")
-    page.get_by_label("Admin token").fill(ADMIN_TOKEN)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Site").select_option(SITE)
-    row = page.locator(f'#sessions tr[data-session="{recorded}"]')
-    row.wait_for()
-    assert "markers.html" in row.inner_text()
-
-    page.get_by_role("button", name=f"Replay session {recorded}").click()
+    replay = open_replay(page, redactor_serve, SITE, recorded)
+    assert "markers.html" in page.locator(f'#sessions tr[data-session="{recorded}"]').inner_text()
     page.locator(".rr-player").wait_for()
-    replay = page.frame_locator(".replayer-wrapper iframe")
     replay.locator("#settings").wait_for(timeout=15_000)  # the recorded page, rebuilt by the replayer
     page.wait_for_timeout(2500)  # let the player run
 
@@ -126,12 +128,7 @@ def test_viewer_replays_a_session_beside_what_was_redacted(page, redactor_serve,
 
 
 def test_block_list_preview_in_the_viewer(page, redactor_serve, recorded):
-    page.goto(f"{redactor_serve.url}/")
-    page.get_by_label("Admin token").fill(ADMIN_TOKEN)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_label("Site").select_option(SITE)
-    page.get_by_role("button", name=f"Replay session {recorded}").click()
-    page.frame_locator(".replayer-wrapper iframe").locator("#settings").wait_for(timeout=15_000)
+    open_replay(page, redactor_serve, SITE, recorded).locator("#settings").wait_for(timeout=15_000)
 
     selectors = page.get_by_label("CSS selectors to block, one per line")
     assert selectors.input_value() == ".rr-block"  # starts with the site's current block-list
