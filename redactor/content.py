@@ -792,6 +792,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(number, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
+    street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
+    if named and (number := _with_house_number(value, street)) < street:    # number first, its postcode next
+        return [(number, len(value), "TRAILING_FRAGMENT")]
     last = token.lower() in PARTICLES or token.lower() in _PLACE_LINKS or (_PROPER_NOUN.match(token) and (
         is_given_name(token) or (names and not is_function_word(token))))
     if capitalised and last:

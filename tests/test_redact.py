@@ -817,6 +817,11 @@ def test_trailing_fragment():
     assert masked("Rechnung an meine Firma: 29, Um Bierg, L-8") == "Rechnung an meine Firma: *** ** ****** ***"
     assert masked("abgeben, Am Weiher 3, 542") == "abgeben, ** ****** ** ***"
     assert masked("Am Weiher 3, 54290 ") == "** ****** ** ***** "
+    # and before its postcode's first key: the street written number first, settled by a comma or a space
+    # (the same round under load: a Sentry segment cut at "29, Um Bierg, " and at "29, Um ")
+    assert masked("Firma: 29, Um Bierg, ") == "Firma: *** ** ****** " and masked("Firma: 29, Um ") == "Firma: *** ** "
+    assert masked("Firma: 29, Um Bierg,") == "Firma: *** ** ******"
+    assert masked("Ik heb 2 fietsen, ") == "Ik heb 2 fietsen, "
 
 
 def test_a_name_nobody_knows_cut_by_the_batch_after_its_given_name_is_not_stored(session):
