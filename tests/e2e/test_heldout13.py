@@ -85,13 +85,19 @@ DICTATED = [
     Planted(None, "+49 651 99 18 27", "a German landline in the dictated remark"),
     Planted(None, "Benoît Lemmens", "a dentist's name in the dictated remark"),
 ]
+PS = "ps: de sleutel ligt bij de buren, bij lowie verstraeten (nr. 29), gsm 0476/58.21.94"
+IN_PS = [
+    Planted("#t-ps", "lowie verstraeten", "a neighbour's name typed in lower case in a post-scriptum"),
+    Planted("#t-ps", "0476/58.21.94", "a mobile written with a slash and dots"),
+]
 KEPT = ["Fiduciaire Moselle-Ardennes", "Aide à la déclaration fiscale des frontaliers",
         "Hilfe bei der Steuererklärung für Grenzgänger", "Hulp bij uw belastingaangifte",
         "Revenus 2024 — exercice d'imposition 2025", "Kinderen ten laste · Enfants à charge",
         "Steuerliche Identifikationsnummer (IdNr.) — travaille en Allemagne", "Gegevens ophalen met itsme®",
         "Honoraires : 185,00 € — scannez avec votre app bancaire", "Récapitulatif", "Conseillère fiscale",
-        # what the visitor dictated that is nobody's data
-        "Sinds maart woont mijn schoonmoeder"]
+        "Nous vous appellerons au",
+        # what the visitor dictated or typed that is nobody's data
+        "Sinds maart woont mijn schoonmoeder", "ps: de sleutel ligt bij de buren"]
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +125,8 @@ def aangifte(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.click("#t-remark")
         page.keyboard.insert_text(REMARK)
         cut(page)
+        type_with_cuts(recording, "#t-ps", [PS[:44], PS[44:73], PS[73:]])
+        page.select_option("#t-signer", "conjoint")
         page.click("#t-review")
         page.wait_for_function("!document.getElementById('t-summary').hidden")
         recording.snapshot()
@@ -148,12 +156,26 @@ def test_aangifte_dictated_remark_leaks_nothing(aangifte: Recorded):
     check_windows(aangifte, DICTATED)
 
 
+def test_aangifte_post_scriptum_leaks_nothing(aangifte: Recorded):
+    assert any(PS in text for text in texts(aangifte.sent)), "the post-scriptum was never sent whole"
+    check_windows(aangifte, IN_PS)
+
+
 def test_aangifte_keeps_the_site_text(aangifte: Recorded):
     check_kept(aangifte, KEPT)
 
 
+def test_aangifte_last_snapshot_keeps_the_labels(aangifte: Recorded):
+    """Once the values are typed, the replay from the last full snapshot on still shows the form's labels."""
+    def last_snapshot(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [next(event for event in reversed(events) if event.get("type") == 2)]
+
+    labels = [text for text in KEPT if "Identifikationsnummer" in text or "Kinderen" in text or "Gegevens" in text]
+    check_kept(Recorded(aangifte.session, last_snapshot(aangifte.sent), last_snapshot(aangifte.stored), {}), labels)
+
+
 # -- what the server keeps on disk --------------------------------------------------------------------
-ALL_PLANTED = [*FROM_ITSME, *TYPED, *DICTATED]
+ALL_PLANTED = [*FROM_ITSME, *TYPED, *DICTATED, *IN_PS]
 
 
 def test_no_file_under_the_data_dir_holds_a_planted_value(aangifte, redactor_serve):
