@@ -772,6 +772,13 @@ def test_trailing_fragment():
     assert masked("bij buurvrouw Mieke") == "bij buurvrouw *****"
     assert masked("bij buurvrouw Mieke ") == "bij buurvrouw ***** "  # a given name: its surname comes next
     assert masked("Mieke ") == "***** "  # at the start of a value too
+    # a given name typed without capitals where a name is introduced: its surname comes next (round 13)
+    assert masked("de sleutel ligt bij lowie ") == "de sleutel ligt bij ***** "
+    assert masked("met griet ") == "met ***** " and masked("chez gaston ") == "chez ****** "
+    assert masked("bij mooi ") == "bij mooi " and masked("met rose ") == "met rose "  # words, not names
+    assert masked("bij lowie verstraeten ") == "bij lowie verstraeten "  # whole: the detector's to find
+    assert masked("bij lowie v") == "bij ***** *"  # the surname being typed: the given name goes with it
+    assert masked("bij mooi w") == "bij mooi *"
     # where a run of capitalised words is a name known or not (a field nothing names, a visitor's
     # sentences), a capitalised word nobody knows may wait for its surname too; a function word not
     assert Masker("*").spans("Riwal ", trailing_fragment("Riwal ", names=True)) == "***** "
