@@ -95,7 +95,6 @@ KEPT = ["Fiduciaire Moselle-Ardennes", "Aide à la déclaration fiscale des fron
         "Revenus 2024 — exercice d'imposition 2025", "Kinderen ten laste · Enfants à charge",
         "Steuerliche Identifikationsnummer (IdNr.) — travaille en Allemagne", "Gegevens ophalen met itsme®",
         "Honoraires : 185,00 € — scannez avec votre app bancaire", "Récapitulatif", "Conseillère fiscale",
-        "Nous vous appellerons au",
         # what the visitor dictated or typed that is nobody's data
         "Sinds maart woont mijn schoonmoeder", "ps: de sleutel ligt bij de buren"]
 
