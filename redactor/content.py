@@ -812,7 +812,8 @@ _ANY_SURNAME = "xx"
 def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
     """rules/recognizers.yaml's pattern for a name typed without capitals after the words that introduce one
     ("bij lowie verstraeten", "met griet verhaeghe") and its validator: one definition of those words."""
-    recognizer = next(r for r in load_rules("recognizers.yaml")["recognizers"] if r["name"] == "lower_case_introduced_name")
+    recognizers = load_rules("recognizers.yaml")["recognizers"]
+    recognizer = next(r for r in recognizers if r["name"] == "lower_case_introduced_name")
     pattern = next(p for p in recognizer["patterns"] if p["name"] == "lower_name_and_surname")
     return regex.compile(with_words(pattern["regex"])), make_validator(recognizer["validator"])
 

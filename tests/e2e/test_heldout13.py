@@ -5,7 +5,7 @@ aangifte.html: the recorder masks phone fields itself but keeps their last two d
 true} with a maskInputFn, which turns rrweb's default password masking off) and flags the visitor's own inputs
 (userTriggeredOnInput). The identity comes "from itsme" (a button: given name, family name, national number,
 date of birth in a type=date field, street and postcode + town set by script, whole, one input event each),
-greeted in a card whose avatar URL carries the name form-encoded ('avatar.svg?name=Anneleen+Goossens'); an
+greeted in a card whose avatar URL carries the name form-encoded ('avatar.svg?name=Anneleen+Moureaux'); an
 e-mail typed across a batch cut; a mobile grouped while typed with no-break spaces (U+00A0) and told back
 ('Nous vous appellerons au 0491 27 38 45') while rrweb sends the field itself masked; two more e-mails in a
 type=email multiple field, comma-separated; the partner's name and his German tax id (IdNr, 11 digits in groups),
@@ -20,7 +20,7 @@ words, and the fee's payment QR as an EPC ("Girocode") payload — one field a l
 aria-label, its remittance line naming the client.
 
 Fair site text: the office's name, its headings and labels in three languages, the fee's caption. The two
-advisers the site lists by name ('Conseillère fiscale : Sabine Kirsch') are site text too, but a server-rendered
+advisers the site lists by name ('Conseiller fiscal : Sabine Kirsch') are site text too, but a server-rendered
 name cannot be told from a visitor's prefilled one (round 2's account page): masking them is the fail-safe
 choice, so they are not required to stay readable (their role words are). The office's own address and IBAN
 likewise.
@@ -33,12 +33,17 @@ stored, on disk neither. What the replay lost of the site's own text (not assert
   stored as '… (****.) — …' in the last one, once the tax id had been typed.
 
 Made harder after that run (d185b1d): a post-scriptum typed across two cuts naming a neighbour in lower case
-('… bij lowie verstraeten (nr. 29), gsm 0476/58.21.94': a batch ends right after 'bij lowie '), the child's name
+('… bij lowie claerhout (nr. 29), gsm 0476/58.21.94': a batch ends right after 'bij lowie '), the child's name
 put into the name attributes by the form library ('enfants[Jasmijn][prenom]'), a <select> of the household's
 names (option label and text) picked; the phone echo's site words and the last snapshot's labels asserted.
-Its first run: 5 of 9 failed — the neighbour's name stored whole in every keystroke after the surname and in
-the last snapshot ('bij lowie verstraeten (nr. 29), gsm ***…'), its given name at the cut ('… bij lowie '), the
+Its first run: 4 of 9 failed (and the test's own window check, which listed the post-scriptum's typed head as
+site text) — the neighbour's name stored whole in every keystroke after the surname and in
+the last snapshot ('bij lowie claerhout (nr. 29), gsm ***…'), its given name at the cut ('… bij lowie '), the
 data dir the same; and the two pieces of site text above. The rest leaked nothing.
+
+The values were renamed after these runs, same shapes, so that none shares a window with another round's pages
+and tests (all rounds run on one server and data dir): the quotes above give today's values, the runs had
+'Anneleen Goossens', 'Rue du Bois-Brûlé 27', 'lowie verstraeten' and others in their place.
 
 After the fixes on branch hunt16, 9 of 9 pass:
 - be5c30e: a name typed in lower case after 'bij', 'chez', 'bei' (at whose place) is read as after 'met'
@@ -70,52 +75,52 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 #: set by the "itsme" button (tests/e2e/pages/aangifte-itsme.json), whole, then shown back
 FROM_ITSME = [
     Planted(None, "Anneleen", "given name set by script, in the greeting, the summary, the popover and the QR"),
-    Planted(None, "Goossens", "family name set by script"),
-    Planted(None, "Anneleen Goossens", "the full name in the greeting, a title tooltip, the popover, the EPC payload"),
-    Planted(None, "Anneleen+Goossens", "the name form-encoded in the avatar's URL (URLSearchParams)"),
-    Planted(None, "85.07.30-034.27", "a Belgian national number set by script, in the summary's <data>"),
-    Planted(None, "85073003427", "the national number's digits in <data value> and a data-* attribute"),
-    Planted(None, "1985-07-30", "date of birth in a type=date field and <time datetime>"),
-    Planted(None, "30 juillet 1985", "date of birth in French words in the <time>"),
-    Planted(None, "Rue du Bois-Brûlé 27", "street set by script, in the summary"),
+    Planted(None, "Moureaux", "family name set by script"),
+    Planted(None, "Anneleen Moureaux", "the full name in the greeting, a title tooltip, the popover, the EPC payload"),
+    Planted(None, "Anneleen+Moureaux", "the name form-encoded in the avatar's URL (URLSearchParams)"),
+    Planted(None, "87.08.09-046.15", "a Belgian national number set by script, in the summary's <data>"),
+    Planted(None, "87080904615", "the national number's digits in <data value> and a data-* attribute"),
+    Planted(None, "1987-08-09", "date of birth in a type=date field and <time datetime>"),
+    Planted(None, "9 août 1987", "date of birth in French words in the <time>"),
+    Planted(None, "Rue Pougenet 27", "street set by script, in the summary"),
     Planted(None, "6780 Messancy", "postcode and town set by script"),
 ]
 PHONE = Planted(None, f"0491{NBSP}27{NBSP}38{NBSP}45", "a mobile grouped with no-break spaces by the page while "
                 "rrweb masks the field: the page's echo and the summary")
 TYPED = [
-    Planted("#t-email", "pimpernel.74@skynet.be", "an e-mail typed across a batch cut"),
+    Planted("#t-email", "pimpernel.74@proximus.be", "an e-mail typed across a batch cut"),
     PHONE,
     Planted(None, "0491273845", "the mobile's digits as typed (rrweb's maskInputFn keeps two)", raw=False),
-    Planted("#t-cc", "jens.w@trierweb.de", "first e-mail of a type=email multiple field"),
-    Planted("#t-cc", "dossiers@klarblick-steuer.de", "second e-mail of the multiple field, after a comma"),
+    Planted("#t-cc", "jens.w@moselnet.de", "first e-mail of a type=email multiple field"),
+    Planted("#t-cc", "buero.thielen@klarblick-steuer.de", "second e-mail of the multiple field, after a comma"),
     Planted("#t-partner", "Jens Wiesemann", "the partner's name, typed across a batch cut"),
     Planted("#t-idnr", "73 920 485 003", "a German tax id (IdNr) typed, deleted, then brought back whole by undo"),
     Planted("#t-child", "Jasmijn", "a child's given name alone in a field"),
-    Planted("#t-child-bday", "14/03/2017", "the child's date of birth, slashes put in by a mask"),
-    Planted("#t-care", "Martine Delvaux", "the childminder's name"),
-    Planted("#t-iban", "BE53 0634 1729 5853", "an IBAN grouped and upper-cased while typed"),
-    Planted(None, f"BE53{NNBSP}0634{NNBSP}1729{NNBSP}5853", "the IBAN with narrow no-break spaces (popover, summary)"),
-    Planted(None, "BE53063417295853", "the IBAN without spaces in the summary's data-iban"),
+    Planted("#t-child-bday", "27/09/2016", "the child's date of birth, slashes put in by a mask"),
+    Planted("#t-care", "Raymonde Bastin", "the childminder's name"),
+    Planted("#t-iban", "BE37 4152 6073 7328", "an IBAN grouped and upper-cased while typed"),
+    Planted(None, f"BE37{NNBSP}4152{NNBSP}6073{NNBSP}7328", "the IBAN with narrow no-break spaces (popover, summary)"),
+    Planted(None, "BE37415260737328", "the IBAN without spaces in the summary's data-iban"),
 ]
 REMARK = ("Sinds maart woont mijn schoonmoeder Hildegard Ternes bij ons (Duits pensioen, tel. +49 651 99 18 27). "
-          "Tandarts: dr. Benoît Lemmens in Aarlen.")
+          "Tandarts: dr. Gaëtan Lemmens in Aarlen.")
 DICTATED = [
     Planted(None, "Hildegard Ternes", "the mother-in-law's name in a dictated remark (one input event)"),
     Planted(None, "+49 651 99 18 27", "a German landline in the dictated remark"),
-    Planted(None, "Benoît Lemmens", "a dentist's name in the dictated remark"),
+    Planted(None, "Gaëtan Lemmens", "a dentist's name in the dictated remark"),
 ]
-PS = "ps: de sleutel ligt bij de buren, bij lowie verstraeten (nr. 29), gsm 0476/58.21.94"
+PS = "ps: de post mag bij de buren, bij lowie claerhout (nr. 29), gsm 0476/58.21.94"
 IN_PS = [
-    Planted("#t-ps", "lowie verstraeten", "a neighbour's name typed in lower case in a post-scriptum"),
+    Planted("#t-ps", "lowie claerhout", "a neighbour's name typed in lower case in a post-scriptum"),
     Planted("#t-ps", "0476/58.21.94", "a mobile written with a slash and dots"),
 ]
-KEPT = ["Fiduciaire Moselle-Ardennes", "Aide à la déclaration fiscale des frontaliers",
+KEPT = ["Fiduciaire Moselle-Ardennes", "Aide à la déclaration d'impôt pour frontaliers",
         "Hilfe bei der Steuererklärung für Grenzgänger", "Hulp bij uw belastingaangifte",
         "Revenus 2024 — exercice d'imposition 2025", "Kinderen ten laste · Enfants à charge",
         "Steuerliche Identifikationsnummer (IdNr.) — travaille en Allemagne", "Gegevens ophalen met itsme®",
-        "Honoraires : 185,00 € — scannez avec votre app bancaire", "Récapitulatif", "Conseillère fiscale",
+        "Honoraires : 185,00 € — scannez avec votre app bancaire", "Récapitulatif", "Conseiller fiscal",
         # what the visitor dictated or typed that is nobody's data
-        "Sinds maart woont mijn schoonmoeder", "ps: de sleutel ligt bij de buren"]
+        "Sinds maart woont mijn schoonmoeder", "ps: de post mag bij de buren"]
 
 
 @pytest.fixture(scope="module")
@@ -124,9 +129,9 @@ def aangifte(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.click("#t-itsme")
         page.wait_for_function("!document.getElementById('t-card').hidden")
         cut(page)
-        type_with_cuts(recording, "#t-email", ["pimpernel.", "74@skynet.be"], delay=SLOW_MS)
+        type_with_cuts(recording, "#t-email", ["pimpernel.", "74@proximus.be"], delay=SLOW_MS)
         recording.type("#t-phone", "0491273845")
-        recording.type("#t-cc", "jens.w@trierweb.de, dossiers@klarblick-steuer.de")
+        recording.type("#t-cc", "jens.w@moselnet.de, buero.thielen@klarblick-steuer.de")
         type_with_cuts(recording, "#t-partner", ["Jens Wies", "emann"])
         recording.type("#t-idnr", "73 920 485 003")
         page.keyboard.press("Control+a")
@@ -135,15 +140,16 @@ def aangifte(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.press("Control+z")
         assert page.input_value("#t-idnr") == "73 920 485 003", "undo did not bring the tax id back"
         recording.type("#t-child", "Jasmijn")
-        recording.type("#t-child-bday", "14032017")
-        recording.type("#t-care", "Martine Delvaux")
-        recording.type("#t-iban", "be53063417295853")
+        recording.type("#t-child-bday", "27092016")
+        recording.type("#t-care", "Raymonde Bastin")
+        recording.type("#t-iban", "be37415260737328")
         page.wait_for_function("document.getElementById('t-iban-pop').matches(':popover-open')")
         cut(page)
         page.click("#t-remark")
         page.keyboard.insert_text(REMARK)
         cut(page)
-        type_with_cuts(recording, "#t-ps", [PS[:44], PS[44:73], PS[73:]])
+        given, in_phone = PS.index("lowie ") + 6, PS.index("0476") + 3  # the cuts: after 'bij lowie ', in the mobile
+        type_with_cuts(recording, "#t-ps", [PS[:given], PS[given:in_phone], PS[in_phone:]])
         page.select_option("#t-signer", "conjoint")
         page.click("#t-review")
         page.wait_for_function("!document.getElementById('t-summary').hidden")
@@ -156,8 +162,8 @@ def test_aangifte_recorder_masked_the_phone_and_sent_the_undo_and_the_dictation_
     """What this round stands on: rrweb's own maskInputFn on the tel field, the undo and the dictation each one
     input event holding the whole value."""
     inputs = [event["data"] for event in aangifte.sent if event.get("type") == 3 and event["data"].get("source") == 5]
-    assert any(str(data.get("text")).startswith("••••") and str(data.get("text")).endswith("45") for data in inputs), \
-        "rrweb did not mask the phone field itself"
+    masked = [str(data.get("text")) for data in inputs if str(data.get("text")).startswith("••••")]
+    assert any(text.endswith("45") for text in masked), "rrweb did not mask the phone field itself"
     assert any(data.get("text") == "73 920 485 003" and data.get("userTriggered") for data in inputs)
     assert any(data.get("text") == REMARK for data in inputs), "the dictation was not one input event"
 
@@ -201,9 +207,9 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(aangifte, redactor_ser
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{"Anneleen Goossens", "Anneleen+Goossens"},
-            {"BE53 0634 1729 5853", f"BE53{NNBSP}0634{NNBSP}1729{NNBSP}5853", "BE53063417295853"},
-            {PHONE.value, "0491273845"}, {"85.07.30-034.27", "85073003427"}]
+VERSIONS = [{"Anneleen Moureaux", "Anneleen+Moureaux"},
+            {"BE37 4152 6073 7328", f"BE37{NNBSP}4152{NNBSP}6073{NNBSP}7328", "BE37415260737328"},
+            {PHONE.value, "0491273845"}, {"87.08.09-046.15", "87080904615"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
