@@ -18,6 +18,7 @@ field's next values and the next snapshot show the word once settled (trailing_f
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import string
@@ -33,7 +34,7 @@ from redactor.masking import Masker
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
-from redactor.ruledata import rule_words, with_words
+from redactor.ruledata import load_rules, rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST
 
 #: query parameters whose values are secrets by name alone
@@ -779,6 +780,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         first = min(run if capitalised else start, start if groups is None else groups)
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
             first = min(first, number)
+        previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
+        if before and _introduced_lower_case_name(value[:start], previous):
+            first = min(first, previous)  # "bij lowie ver": the surname of a name typed without capitals
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -790,6 +794,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(street, len(value), "TRAILING_FRAGMENT")]
     if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
         return [(number, len(value), "TRAILING_FRAGMENT")]
+    if _introduced_lower_case_name(value, start):  # "… bij lowie ": its surname comes next, then it is a name
+        return [(start, len(value), "TRAILING_FRAGMENT")]
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -802,6 +808,30 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+#: a surname's stand-in after a settled end: whether the end reads as a name once any surname follows it
+_ANY_SURNAME = "xx"
+
+
+@functools.cache
+def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
+    """rules/recognizers.yaml's pattern for a name typed without capitals after the words that introduce one
+    ("bij lowie verstraeten", "met griet verhaeghe") and its validator: one definition of those words."""
+    recognizers = load_rules("recognizers.yaml")["recognizers"]
+    recognizer = next(r for r in recognizers if r["name"] == "lower_case_introduced_name")
+    pattern = next(p for p in recognizer["patterns"] if p["name"] == "lower_name_and_surname")
+    return regex.compile(with_words(pattern["regex"])), make_validator(recognizer["validator"])
+
+
+def _introduced_lower_case_name(value: str, start: int) -> bool:
+    """Whether the settled last word of value, from start, is a given name typed without capitals where a name
+    is introduced, which its surname makes a name once it comes ("… de sleutel ligt bij lowie "): the
+    rule is asked about the value with a surname put after it."""
+    pattern, validator = _lower_case_name_rule()
+    probe = f"{value[:len(value.rstrip())]} {_ANY_SURNAME}"
+    found = pattern.match(probe, start)
+    return found is not None and found.end() == len(probe) and validator(found.group())
 
 
 #: a postcode being typed where a masked end begins ("L-8", "542", "54290 ")

@@ -37,6 +37,7 @@ from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
+from redactor.pii.names import is_name_word
 from redactor.pii.spans import Span
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, digits_in_groups,
                              page_name_kept, page_name_shaped)
@@ -1496,10 +1497,12 @@ class BatchRedaction:
         changed = taint.add(value, hasher)
         # a name's words are told back alone ("Merci, Amélie"), and a typed address's street; an address
         # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
-        # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is
+        # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is. Of a
+        # name's value, only the words shaped as a name's: a cell masked whole for its label may say more
+        # than the name ("Jens Wiesemann (IdNr. 73 …)": "IdNr" is the form's word, in its labels too)
         if entity == "PERSON" or (entity == "POSTAL_ADDRESS" and typed):
             for word in _TAINT_WORD.findall(value):
-                if word[0].isupper():
+                if word[0].isupper() and (entity != "PERSON" or is_name_word(word)):
                     changed |= taint.add(word, hasher)
         if entity == "EMAIL_ADDRESS" and "@" in value:
             # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",

@@ -237,6 +237,12 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # at whose place: "bij", "chez", "bei" stand before a person as "met" does (held-out round 13)
+    ("de sleutel ligt bij lowie verstraeten", "nl", [("lowie verstraeten", "PERSON")]),
+    ("laissez le colis chez gaston lefèvre", "fr", [("gaston lefèvre", "PERSON")]),
+    ("bitte bei wiebke oertzen abgeben", "de", [("wiebke oertzen", "PERSON")]),
+    ("bij mooi weer", "nl", []), ("chez nous demain", "fr", []), ("bei uns abgeben", "de", []),
+    ("bij levering thuis", "nl", []),
     # after a possessive and a word for a relative or a neighbour: a listed given name that is a function word
     # of another language ("elke": Dutch "each") is one here when a surname follows
     ("bitte bei meiner nachbarin elke brandstätter abgeben", "de", [("elke brandstätter", "PERSON")]),

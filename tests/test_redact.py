@@ -772,6 +772,13 @@ def test_trailing_fragment():
     assert masked("bij buurvrouw Mieke") == "bij buurvrouw *****"
     assert masked("bij buurvrouw Mieke ") == "bij buurvrouw ***** "  # a given name: its surname comes next
     assert masked("Mieke ") == "***** "  # at the start of a value too
+    # a given name typed without capitals where a name is introduced: its surname comes next (round 13)
+    assert masked("de sleutel ligt bij lowie ") == "de sleutel ligt bij ***** "
+    assert masked("met griet ") == "met ***** " and masked("chez gaston ") == "chez ****** "
+    assert masked("bij mooi ") == "bij mooi " and masked("met rose ") == "met rose "  # words, not names
+    assert masked("bij lowie verstraeten ") == "bij lowie verstraeten "  # whole: the detector's to find
+    assert masked("bij lowie v") == "bij ***** *"  # the surname being typed: the given name goes with it
+    assert masked("bij mooi w") == "bij mooi *"
     # where a run of capitalised words is a name known or not (a field nothing names, a visitor's
     # sentences), a capitalised word nobody knows may wait for its surname too; a function word not
     assert Masker("*").spans("Riwal ", trailing_fragment("Riwal ", names=True)) == "***** "
@@ -1757,6 +1764,24 @@ def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):
     assert not [t for t in stored if any(piece in t for piece in ("+48 60", "48 601", "601 73"))], \
         [t for t in stored if t.startswith("Tel.")]
     assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
+
+
+def test_a_name_cell_saying_more_than_the_name_taints_the_name_s_words_only(session):
+    """A summary's cell after <th>Name des Ehepartners</th> is masked whole for its label, and its capitalised
+    words were each tainted as a name's are: 'Jens Wiesemann (IdNr. 73 920 485 003)' tainted 'IdNr', the
+    form's own abbreviation, and the next snapshot's label 'Steuerliche Identifikationsnummer (IdNr.)' lost
+    it (held-out round 13). Only words shaped as a name's are tainted alone; the surname still is."""
+    row = element("tr", {}, [element("th", {}, [text("Name des Ehepartners")]), element("td", {}, [text("…")])])
+    status = element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [element("tbody", {}, [row])]), status, lang="de")))
+    cell = row["childNodes"][1]["childNodes"][0]["id"]
+    s.send(mutation(texts=[set_text(cell, "Jens Wiesemann (IdNr. 73 920 485 003)")]))
+    s.send(mutation(adds=[add(status["id"], text("Steuerliche Identifikationsnummer (IdNr.)")),
+                          add(status["id"], text("Unterschrift: Wiesemann"))]))
+    stored = list(strings(s.stored))
+    assert "Steuerliche Identifikationsnummer (IdNr.)" in stored
+    assert not [t for t in stored if "Wiesemann" in t or "920 485" in t], stored
 
 
 def test_an_e_mail_s_own_domain_taints_the_session_a_mail_provider_s_does_not(session):

@@ -163,7 +163,7 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
         return None
     words, stop = [], m.start(1)
     for word in _WORD.finditer(text, m.start(1), m.end(1)):
-        if word[0][:1].isupper() and _is_name_word(word[0]):
+        if word[0][:1].isupper() and is_name_word(word[0]):
             words.append(word[0])
             stop = word.end()
         elif not (words and word[0] in PARTICLES):
@@ -285,7 +285,7 @@ _CREDIT_LIST_SEPARATOR = re.compile(r"[,/&·]|(?<!\S)(?:and|und|en|et)(?!\S)")
 def _a_credited_name(words: str) -> bool:
     """One name of a credit's list: one to four capitalised words, particles between."""
     words = [w for w in words.split() if w.casefold() not in PARTICLES]
-    return 0 < len(words) <= 4 and all(map(_is_name_word, words))
+    return 0 < len(words) <= 4 and all(map(is_name_word, words))
 
 
 def _is_credit_label(word: str) -> bool:
@@ -321,7 +321,7 @@ def holder_before(text: str, start: int) -> tuple[int, int] | None:
     for n in (3, 2):
         run = words[-n:]
         if len(run) == n and "\n" not in stripped[run[0].start():] \
-                and all(_HOLDER_WORD.fullmatch(w[0]) and _is_name_word(w[0]) for w in run) \
+                and all(_HOLDER_WORD.fullmatch(w[0]) and is_name_word(w[0]) for w in run) \
                 and starts_with_first_name(stripped[run[0].start():]):
             return base + run[0].start(), base + run[-1].end()
     return None
@@ -788,7 +788,7 @@ _MODEL_CODE = re.compile(r"[A-Z]{1,3}|[A-Z]*[1-9][\w,.+-]*")  # XL, 90, C380, S2
 _INNER_CAPS_OK = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|La|Le|Van)[A-Z]")
 
 
-def _is_name_word(word: str) -> bool:
+def is_name_word(word: str) -> bool:
     word = word.strip(".'’")
     if len(word) < 2 or not word[0].isupper() or any(c.isdigit() for c in word):
         return False
@@ -809,8 +809,8 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if current and "\n" in text[current[-1][1]:m.start()]:
             runs.append(current)  # a name never goes on past a line break: "Sanne Jansen⏎Bakkerij De Molen"
             current = []
-        if _is_name_word(word) or (current and word.lower() in PARTICLES):
-            current.append((m.start(), m.end(), _is_name_word(word)))
+        if is_name_word(word) or (current and word.lower() in PARTICLES):
+            current.append((m.start(), m.end(), is_name_word(word)))
             continue
         runs.append(current)
         current = []
@@ -839,7 +839,7 @@ def _run_on(text: str, end: int) -> int:
         if gap.strip() or "\n" in gap:
             break
         word = m.group()
-        if _is_name_word(word) or _is_name_word(_ELIDED.sub("", word)):
+        if is_name_word(word) or is_name_word(_ELIDED.sub("", word)):
             end = last = m.end()
         elif word.lower() in PARTICLES:
             last = m.end()
@@ -879,7 +879,7 @@ def may_hold_a_name(text: str) -> bool:
 
 
 def _may_be_a_name_word(word: str) -> bool:
-    """Whether word, or a part of it an NER span may cut off, can pass ``_is_name_word``: from a
+    """Whether word, or a part of it an NER span may cut off, can pass ``is_name_word``: from a
     capital, without digits, two characters, three if it has no lower-case letter. The part from the
     first capital of a stretch without digits to its end is the likeliest to pass: it alone is tried."""
     for stretch in _DIGITS.split(word):
