@@ -193,7 +193,7 @@ def partner_before(text: str, start: int) -> tuple[int, int] | None:
     s, e = m.span(1)
     before = text[max(0, s - 40):s].rstrip(" \t")
     previous = before.split()[-1:] if before and before[-1] not in ",;:—–-|·(\n" else []
-    if (not _is_name_word(word) or not _says_a_person(word) or is_function_word(word) or _is_business_word(word)
+    if (not is_name_word(word) or not _says_a_person(word) or is_function_word(word) or _is_business_word(word)
             or (previous and previous[0][:1].isupper() and not _opens_a_name(previous[0]))):
         return None
     return (s, e) if is_a_person(text, s, e) else None
