@@ -188,6 +188,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
                 return None
             metrics.out_of_order.labels("ahead").inc()
             note_state_lost(metrics, site, recordings, mirrors)
+            forget_what_a_gap_may_have_changed(recordings, mirrors)
         if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
             metrics.out_of_order.labels("duplicate").inc()
             received = sum(len(group.events) for group in recordings.groups)
@@ -223,6 +224,17 @@ def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors
         log.warning("site %s: %d batch(es) numbered past 0 found no state for their session (lost from the "
                     "state store, or the first batches never came): echoes of values typed before are not masked",
                     site, lost)
+
+
+def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
+    """A batch taken without the ones before it: they may have blocked a container the mirror knows
+    (a class, a site selector), changed a field's type, or gone to another page (a block_urls one,
+    whose nodes reuse the last page's ids). The mirror cannot tell, so its nodes become unknown
+    (fail closed: what the batch writes into them is masked) until the next snapshot; what
+    protects the session (sticky flags, each id's floor, the taint) stays (DomMirror.reset)."""
+    for group in recordings.groups:
+        if group.session is not None and batch_order(mirrors[group.session], group.seq, group.digest) is Order.AHEAD:
+            mirrors[group.session].reset()
 
 
 async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[str, DomMirror],
