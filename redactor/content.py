@@ -759,10 +759,10 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return []  # masked already: nothing grows out of it (redacting twice changes nothing)
     typing = not settled and not spaced and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
+    if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri", "… [at] proton."
+        return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
-    if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri"
-        return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)
     # a lower-case one only right after the IBAN's start: "+31 6 4127 8853 maat " ends in a word
     if (_DIGITISH.search(token) or _GROUP.match(token) or token in _GROUP_SEPARATORS
@@ -786,8 +786,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
-    if _STREET_NAME.match(token):  # settled by a space: its house number comes next
-        return [(start, len(value), "TRAILING_FRAGMENT")]  # the words before may be German nouns: kept
+    if _STREET_NAME.match(token):  # settled by a space: its house number comes next; the words before may be
+        opener = before and before[-1] in _STREET_FIRST_WORDS  # German nouns: kept, but its opener ("Lange Nieuwstraat ")
+        return [(value.rfind(before[-1], 0, start) if opener else start, len(value), "TRAILING_FRAGMENT")]
     if token in _STREET_FIRST_WORDS:  # "… Achter ", "Lange ": the street's name comes next
         return [(start, len(value), "TRAILING_FRAGMENT")]
     if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "

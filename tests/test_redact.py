@@ -829,6 +829,10 @@ def test_trailing_fragment():
     assert masked("Firma: 29, Um Bierg, ") == "Firma: *** ** ****** " and masked("Firma: 29, Um ") == "Firma: *** ** "
     assert masked("Firma: 29, Um Bierg,") == "Firma: *** ** ******"
     assert masked("Ik heb 2 fietsen, ") == "Ik heb 2 fietsen, "
+    # set 14's lines cut at every key (bench/every_cut.py): a street's opener before its street word, a German
+    # street's opener alone, a spelled-out address whose domain's dot was just typed
+    assert masked("aan de Lange Nieuwstraat ") == "aan de ***** *********** " and masked("Unter ") == "***** "
+    assert masked("naar noor.dewit [at] proton.") == "naar ********** **** *******"
 
 
 def test_a_name_nobody_knows_cut_by_the_batch_after_its_given_name_is_not_stored(session):
