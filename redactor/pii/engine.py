@@ -131,6 +131,21 @@ def use_offline_suffix_list(extra_suffixes: list[str]) -> None:
     tldextract.extract = extractor
 
 
+def content_recognizers(languages: list[str]) -> list[EntityRecognizer]:
+    """The recognizers of rules/recognizers.yaml, one per language each is for."""
+    found: list[EntityRecognizer] = []
+    for spec in load_recognizer_defs():
+        for lang in spec.languages or languages:
+            if spec.presidio:
+                cls = getattr(predefined_recognizers, spec.presidio)
+                own = [Pattern(p.name, p.regex, p.score if p.score is not None else spec.score)
+                       for p in spec.patterns] or None  # None: the built-in's own regexes
+                found.append(cls(supported_language=lang, supported_entity=spec.entity, patterns=own))
+            else:
+                found.append(RuleRecognizer(spec, lang))
+    return found
+
+
 class PiiDetector:
     """Built once per process. Sync API, used inside an executor worker."""
 
@@ -144,16 +159,7 @@ class PiiDetector:
         use_offline_suffix_list(self.engine_config.extra_suffixes)  # before any recognizer is built
         languages = list(SUPPORTED_LANGUAGES)
 
-        registry = RecognizerRegistry(supported_languages=languages)
-        for spec in load_recognizer_defs():
-            for lang in spec.languages or languages:
-                if spec.presidio:
-                    cls = getattr(predefined_recognizers, spec.presidio)
-                    own = [Pattern(p.name, p.regex, p.score if p.score is not None else spec.score)
-                           for p in spec.patterns] or None  # None: the built-in's own regexes
-                    registry.add_recognizer(cls(supported_language=lang, supported_entity=spec.entity, patterns=own))
-                else:
-                    registry.add_recognizer(RuleRecognizer(spec, lang))
+        registry = RecognizerRegistry(recognizers=content_recognizers(languages), supported_languages=languages)
         # Two engines on the same recognizers (_route): with the model for texts where it may find a name
         # (names.may_hold_a_name), patterns only for the others where a pattern matches; none elsewhere;
         # each text analyzed by the recognizers it wakes only (_Narrowed).

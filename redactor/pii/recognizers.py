@@ -16,6 +16,7 @@ import regex  # Presidio's own regex engine: variable-length lookbehind
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redactor.pii.needs import needs, present
 from redactor.pii.validators import make_validator
 from redactor.ruledata import load_rules, with_words
 
@@ -220,26 +221,38 @@ class PatternGate:
     """Which recognizers of a language may report something in a text: a pattern recognizer reports
     only where one of its regexes matches, so where none does it need not run, nor Presidio at all
     when no recognizer is left. A recognizer of another kind is always woken (it cannot be told what
-    it finds); spaCy's is left out, to names.may_hold_a_name."""
+    it finds); spaCy's is left out, to names.may_hold_a_name. A regex needing a kind of character the
+    text does not hold (a digit, an "@": redactor/pii/needs.py) is not searched: it cannot match."""
 
     def __init__(self, recognizers: list[EntityRecognizer]):
-        self._by_language: dict[str, list[tuple[EntityRecognizer, list[regex.Pattern] | None]]] = {}
+        self._by_language: dict[str, list[tuple[EntityRecognizer, list[tuple[regex.Pattern, int]] | None]]] = {}
         for recognizer in recognizers:
             if not isinstance(recognizer, predefined_recognizers.SpacyRecognizer):
+                regexes = pattern_regexes(recognizer)
                 self._by_language.setdefault(recognizer.supported_language, []).append(
-                    (recognizer, pattern_regexes(recognizer)))
-        # most texts wake none: one flat pass over a language's regexes says so (a pass per recognizer
-        # costs a third more), each regex with the place of its recognizer in the language's list
-        self._regexes = {language: [(pattern, n) for n, (_, regexes) in enumerate(pairs) for pattern in regexes or ()]
-                         for language, pairs in self._by_language.items()}
+                    (recognizer, None if regexes is None else [(pattern, needs(pattern)) for pattern in regexes]))
         self._always = {language: tuple(recognizer for recognizer, regexes in pairs if regexes is None)
                         for language, pairs in self._by_language.items()}
+        self._searched_cache: dict[tuple[str, int], tuple[list, list]] = {}
+
+    def _searched(self, language: str, held: int) -> tuple[list[tuple[regex.Pattern, int]], list[list[regex.Pattern]]]:
+        """The regexes of a language that may match in a text holding the kinds held: in one flat list
+        (most texts wake none: one flat pass says so, a pass per recognizer costs a third more), each
+        with the place of its recognizer in the language's list; and per recognizer."""
+        key = (language, held)
+        if key not in self._searched_cache:
+            per_recognizer = [[pattern for pattern, need in regexes or () if not need & ~held]
+                              for _, regexes in self._by_language.get(language, ())]
+            flat = [(pattern, n) for n, patterns in enumerate(per_recognizer) for pattern in patterns]
+            self._searched_cache[key] = (flat, per_recognizer)
+        return self._searched_cache[key]
 
     def woken(self, text: str, language: str) -> tuple[EntityRecognizer, ...]:
         """The recognizers of language that may report something in text, in the order given."""
-        first = next((n for pattern, n in self._regexes.get(language, ()) if pattern.search(text)), None)
+        flat, per_recognizer = self._searched(language, present(text))
+        first = next((n for pattern, n in flat if pattern.search(text)), None)
         if first is None:
             return self._always.get(language, ())
         # the recognizers before the first match's own had every regex searched in vain: not again
         return tuple(recognizer for n, (recognizer, regexes) in enumerate(self._by_language[language])
-                     if regexes is None or n == first or n > first and any(pattern.search(text) for pattern in regexes))
+                     if regexes is None or n == first or n > first and any(p.search(text) for p in per_recognizer[n]))
