@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from pathlib import Path
 
@@ -85,7 +86,8 @@ def _compiles(source: str, flags: int, engine=regex) -> bool:
         return False
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("REGEX_NEEDS_EXAMPLES", "300")), deadline=None,
+          suppress_health_check=list(HealthCheck))  # 1,000 found every broken reading rule tried; 300 keeps CI short
 @given(st.data())
 def test_a_text_without_what_a_random_regex_needs_never_matches(data):
     flags = data.draw(st.sampled_from([0, regex.IGNORECASE]))
