@@ -19,6 +19,30 @@ Asserted: no planted value nor any 6-character window of it reaches the collecto
 path, headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir;
 the controls (product names, event names, the survey's name, span ops) arrive readable; the
 recordings still replay in rrweb-player (full snapshot, incremental and meta events intact).
+
+First run, before any change to redactor (2026-12-03, main at 1979ed7; the two tests run one after
+the other). The very first run failed on two mistakes of the test's own, fixed before the run
+reported here: it waited for the booking reference "HZ-4821" and the path "/api/billet" in the
+recordings, both masked (the reference as an identifier, "billet" as a word of the ticket's PERSON
+span "Billet de Siobhán …", which taints it: not leaks); and for the report dialog's GET at the
+collector, which redactor answers itself (404) and never forwards: the test now checks the browser
+asked for it. Then both tests failed, on four classes; every other shape was masked (the nested
+$set/$set_once, the alias, the partner's e-mail as a super property, the survey's partial answer,
+the console error's IBAN and the string rejection's passport, the e-mail in the request's path,
+the headers, the truncated 260 KB body and the text/html one, the passport in the route, the
+title naming the visitor, Sentry's user with a custom key, the SQL literals, the span query, both
+attachments, what beforeSend added, the feedback widget's prefilled name and e-mail, the NIR, the
+Steuer-ID, the UK mobile, the Belgian address).
+- a UK address's "Flat 3," before the street it belongs to ('Flat 3, ** ********** *******,
+  ******* *** ***'): posthog's /s/ and 2 of Sentry's replay requests (the rest of it was masked).
+- a date of birth in an <input type=date> ('1984-03-12', the value alone in its input event), its
+  label plain text in the same div: 1 of Sentry's replay requests (posthog's had it masked).
+- the name in a fetch URL's fragment, percent-encoded but for its apostrophe, which
+  encodeURIComponent leaves: Sentry's http.client span attribute http.fragment
+  ("voyageur=Siobh%C3%A1n%20O'Callaghan-Reid" arrived as "voyageur=****************'Callaghan-Reid").
+- the daughter's first name in the feedback widget's message ('Le billet de Aoife manque'): the
+  recording had taught it ('My daughter Aoife travels with me', masked there), but a feedback item
+  is not redacted with its replay's session.
 """
 
 from __future__ import annotations
@@ -167,7 +191,7 @@ def test_posthog_js_heldout5_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         recorded = recorded_text(c, "/s/")
         return wanted <= set(events_named(c)) and len(events_named(c)["$exception"]) >= 2 \
-            and "HZ-4821 est confirm" in recorded and "/api/billet" in recorded and "/passagers" in recorded
+            and "est confirmée" in recorded and "text/html" in recorded and "/passagers" in recorded
 
     sent = visit(app_browser, stack, "posthog", TOKEN, lambda c: recorded_text(c, "/s/"), done,
                  after=lambda c: "$pageleave" in events_named(c))
@@ -197,12 +221,13 @@ def test_sentry_browser_heldout5_page(app_browser, stack):
         got = envelope_items(c)
         kinds = {h["type"] for h, _ in got}
         recorded = recorded_text(c, f"/api/{PROJECT}/envelope/")
-        return {"event", "feedback", "attachment"} <= kinds and "HZ-4821 est confirm" in recorded \
-            and "/passagers" in recorded and any("embed/error-page" in r["path_qs"] for r in c.received)
+        return {"event", "feedback", "attachment"} <= kinds and "est confirmée" in recorded \
+            and "/passagers" in recorded
 
-    visit(app_browser, stack, "sentry", SENTRY_KEY, lambda c: recorded_text(c, f"/api/{PROJECT}/envelope/"), done,
+    sent = visit(app_browser, stack, "sentry", SENTRY_KEY, lambda c: recorded_text(c, f"/api/{PROJECT}/envelope/"), done,
           between=open_feedback, after=lambda c: any(h["type"] in ("span", "transaction") for h, _ in envelope_items(c)))
     assert_no_leaks(stack, PLANT)
+    assert any("/embed/error-page/" in s["url"] for s in sent)  # the report dialog was asked for
     got = envelope_items(collector)
     errors = [p for h, p in got if h["type"] == "event" and "exception" in p]
     assert errors and all(e["sdk"]["version"] == package_version("@sentry/browser") for e in errors)
