@@ -185,6 +185,9 @@ ADDRESSES = [
     ("1015 KG", "nl", [("1015 KG", "POSTAL_ADDRESS")]),
     ("75011 Paris", "fr", [("75011 Paris", "POSTAL_ADDRESS")]),
     ("221B Baker Street", "en", [("221B Baker Street", "POSTAL_ADDRESS")]),
+    # the flat before the house number is the address's too (round 5: "Flat 3," was left before the masked street)
+    ("Flat 7, 41 Wellsway Gardens, Bath BA2 4RS", "en", [("Flat 7, 41 Wellsway Gardens", "POSTAL_ADDRESS")]),
+    ("Appt 4, 12 rue de la Paix", "fr", [("Appt 4, 12 rue de la Paix", "POSTAL_ADDRESS")]),
     ("Amsterdam", "nl", []),  # a city typed in a search box
     ("2024 Collection", "en", []),
     ("Prix : 1 299,00 €", "fr", []),
