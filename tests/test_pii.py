@@ -563,6 +563,11 @@ NAMES_IN_PLACE = [
     ("Betaald door F. Van Damme", "nl", [("F. Van Damme", "PERSON")]),
     ("Tafel voor twee: Summer en Daan Peeters", "nl", [("Summer", "PERSON")]),
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
+    # a surname opening with an elided particle or Mc/Mac before its capital (round 5: "O'Callaghan-Reid" was
+    # left after the given name in a URL's fragment)
+    ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),
+    ("Livré chez Sarah McAllister", "fr", [("Sarah McAllister", "PERSON")]),
+    ("Bestellt von Luca D'Ambrosio", "de", [("Luca D'Ambrosio", "PERSON")]),
 ]
 
 
