@@ -177,6 +177,8 @@ DEVICES_WALLETS = [
 ADDRESSES = [
     ("Lindengracht 77-H", "nl", [("Lindengracht 77-H", "POSTAL_ADDRESS")]),
     ("Oudegracht 142-B", "nl", [("Oudegracht 142-B", "POSTAL_ADDRESS")]),
+    # a hyphenated street's name whole: from "Pieters" on, "Sint" was read as a shop's name before the address
+    ("Sint-Pietersnieuwstraat 23", "nl", [("Sint-Pietersnieuwstraat 23", "POSTAL_ADDRESS")]),
     ("Rue des Tanneurs 58, 1000 Bruxelles", "fr",
      [("Rue des Tanneurs 58", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
     ("Avenue de la Gare 12, L-1611 Luxembourg", "fr",
