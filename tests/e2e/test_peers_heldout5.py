@@ -43,6 +43,18 @@ Steuer-ID, the UK mobile, the Belgian address).
 - the daughter's first name in the feedback widget's message ('Le billet de Aoife manque'): the
   recording had taught it ('My daughter Aoife travels with me', masked there), but a feedback item
   is not redacted with its replay's session.
+Fixed: a flat or unit before the house number is part of the street (cee6897); a Sentry item goes
+with the replay its feedback context or its envelope's trace.replay_id names (a89c849); a bare text
+beside the one field of its element labels it (324a592, narrowed in d88fe20 when the first version
+masked a textarea beside a paragraph in an element with an id); a surname opening with O'/D'/Mc/Mac
+is a name's (bd28566) and a form value inside a text keeps an apostrophe between letters (7c9440b):
+the span's fragment was read as 'Siobh%C3%A1n%20O' and left the rest even once the session applied.
+Then both tests passed (2 passed, 68 s).
+Re-running the earlier rounds then, round 3 failed in both SDKs on a street typed in a field whose
+label says nothing ('Sint-Jorisstraat 41 bus ' raw while typed), and so did it with redactor at this
+branch's base and at main's head: the hyphenated street was read from "Jorisstraat" on, and "Sint"
+before it taken for a shop's name, which makes the address the site's own. Fixed: a hyphenated
+street name is read whole (e370345).
 """
 
 from __future__ import annotations
