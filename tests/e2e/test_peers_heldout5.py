@@ -69,7 +69,7 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
@@ -135,14 +135,9 @@ def heldout5_app(bundles: Path) -> web.Application:
         return web.Response(text=f"<p>Billet de {PLANT['name']}, passeport {PLANT['passport']}, "
                                  f"né(e) le {PLANT['dob']}</p>", content_type="text/html")
 
-    async def player(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(HERE / "player.html")
-
     app = held_out_page_app(bundles, "heldout5.html", "/reservation/heldout5.html")
     app.router.add_post("/api/reservations/{email}/passagers", passengers)
     app.router.add_get("/api/billet", ticket)
-    app.router.add_get("/player.html", player)
-    app.router.add_static("/vendor/", PLAYER)
     return app
 
 
