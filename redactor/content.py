@@ -1024,9 +1024,11 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
 
 
 #: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK
-#: stringifies an object) and form or query encoding (password=…&remember=1)
+#: stringifies an object) and form or query encoding (password=…&remember=1); a quote ends a form
+#: value (a quoted attribute: href='?x=1'), but for an apostrophe between letters, which
+#: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan")
 _JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
-_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=([^&;\s\"']+)")
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
 
 
 def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[Span]:

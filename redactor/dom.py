@@ -77,6 +77,9 @@ _LABELLING = frozenset({"label"})
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
+#: the children of an element whose bare text labels the one field beside it: the label's text, the
+#: field, a "*" or a hint after it
+_CHILDREN_OF_A_LABEL = 4
 #: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>,
 #: <span class="lbl">Naam</span><span>…</span>); a block (<div>, <p>) after a block is a section,
 #: unless the one before says by its class that it is a label (<div class="field__label">)
@@ -926,7 +929,21 @@ class DomMirror:
         parent = table.parent[slot]
         if not found and parent >= 0 and table.shape[parent][1] == "td" and self._first_element(slot):  # type: ignore[index]
             found = self._label_before(parent)
+        # <div>Date de naissance <input type=date></div>: the label is a bare text beside the field in
+        # the element holding both, which keeps that text's field words as a <label> does
+        if not found and parent >= 0 and table.shape[parent][1] in _LABEL_LIKE and self._texts_and(slot):  # type: ignore[index]
+            found = table.label(parent)
         return found
+
+    def _texts_and(self, slot: int) -> bool:
+        """Whether slot's siblings are a few texts and nothing else: their words are its label (not
+        those of another field, nor of a paragraph in an element beside it: <div><p>Mail me at …</p>
+        <textarea>)."""
+        table = self.table
+        for count, child in enumerate(table.child_slots(table.parent[slot])):
+            if count >= _CHILDREN_OF_A_LABEL or (child != slot and table.shape[child][2] is not None):  # type: ignore[index]
+                return False
+        return True
 
     def _label_before(self, slot: int, labelled: Callable[[dict[str, str]], bool] | None = None) -> str:
         """The label words of the label-like element just before slot among its siblings (text

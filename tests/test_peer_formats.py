@@ -532,6 +532,18 @@ async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
     assert body.startswith("iban=") and "&opmerking=" in body and body.endswith("&qty=2")
 
 
+async def test_a_form_value_keeps_the_apostrophe_inside_a_word(redact):
+    """encodeURIComponent leaves an apostrophe as it is: a name percent-encoded around it is one value
+    ("reiziger=Niamh%20O'Donovan-Clarke", round 5's URL fragment in a Sentry span), read decoded whole;
+    a quote after a value still closes it ("href='?x=1'" inside a text)."""
+    event = analytics_event("boeking", **{"fragment": "reiziger=Niamh%20O'Donovan-Clarke",
+                                          "html": "<a href='?stap=2'>Verder</a>"})
+    out = unframe(await redact(posthog.decode(posthog_body([event]), {}, LIMIT)))
+    properties = out[0]["properties"]
+    assert "Donovan" not in json.dumps(out) and properties["fragment"].startswith("reiziger=")
+    assert properties["html"] == "<a href='?stap=2'>Verder</a>"
+
+
 async def test_json_written_into_a_string_is_read_by_its_keys(redact):
     """posthog.capture('form', {state: JSON.stringify(form)}), console.log('state ' + JSON.stringify(…)):
     a key inside the string says what its value holds, as a payload's key does, for a name no list knows."""

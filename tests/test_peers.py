@@ -170,6 +170,35 @@ async def test_sentry_envelope_redacted_and_forwarded(proxy, collector):
     assert not collector.refused
 
 
+async def test_sentry_feedback_and_spans_mask_what_their_replay_taught(proxy, collector):
+    """A handle typed into a name field (no detector knows it) is masked in the replay; the feedback
+    widget's message names the replay in its own context (contexts.feedback.replay_id), and a span
+    envelope only in its header's dynamic sampling context (trace.replay_id): each is redacted with
+    that replay's session, so the handle is masked where they echo it (round 5: 'Le billet de Aoife
+    manque' in a feedback item)."""
+    replay_id = "e" * 32
+    name_field = element("input", {"type": "text", "name": "naam"}, id=21)
+    raw = sentry_envelope(replay_id, [meta(), snapshot(html_page(name_field)), input_event(21, "zwartekat77")])
+    query = f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7"
+    assert (await proxy.post(query, data=raw)).status == 200
+    feedback = {"type": "feedback", "event_id": "1" * 32, "timestamp": 1764626402.25, "platform": "javascript",
+                "contexts": {"feedback": {"message": "het ticket van zwartekat77 ontbreekt", "source": "widget",
+                                          "replay_id": replay_id}}}
+    span = {"span_id": "2" * 16, "trace_id": "3" * 32, "name": "GET /api/tickets",
+            "attributes": {"url.fragment": {"value": "reiziger=zwartekat77", "type": "string"}}}
+    header = {"event_id": "1" * 32, "sent_at": "2026-12-01T22:00:02.500Z",
+              "trace": {"trace_id": "3" * 32, "public_key": SENTRY_KEY, "replay_id": replay_id}}
+    for item_header, item in (({"type": "feedback"}, feedback), ({"type": "span", "item_count": 1}, {"items": [span]})):
+        envelope = b"\n".join(json.dumps(part).encode() for part in ({k: v for k, v in header.items()
+                                                                     if item_header["type"] == "span" or k != "trace"},
+                                                                    item_header, item))
+        assert (await proxy.post(query, data=envelope)).status == 200
+    sent = [json.loads(payload) for r in collector.requests("/api/4501/envelope/")[1:] for _, payload in r["envelope"][1]]
+    assert len(sent) == 2 and "zwartekat77" not in json.dumps(sent), sent
+    assert sent[0]["contexts"]["feedback"]["message"].startswith("het ticket van ")
+    assert sent[1]["items"][0]["attributes"]["url.fragment"]["value"].startswith("reiziger=")
+
+
 # -- the rest of the peers' routes ----------------------------------------------------------------
 async def test_only_the_sdks_script_and_config_routes_pass(proxy, collector):
     """An allow-list: the routes posthog-js fetches its scripts and configuration from pass with

@@ -177,6 +177,8 @@ DEVICES_WALLETS = [
 ADDRESSES = [
     ("Lindengracht 77-H", "nl", [("Lindengracht 77-H", "POSTAL_ADDRESS")]),
     ("Oudegracht 142-B", "nl", [("Oudegracht 142-B", "POSTAL_ADDRESS")]),
+    # a hyphenated street's name whole: from "Pieters" on, "Sint" was read as a shop's name before the address
+    ("Sint-Pietersnieuwstraat 23", "nl", [("Sint-Pietersnieuwstraat 23", "POSTAL_ADDRESS")]),
     ("Rue des Tanneurs 58, 1000 Bruxelles", "fr",
      [("Rue des Tanneurs 58", "POSTAL_ADDRESS"), ("1000 Bruxelles", "POSTAL_ADDRESS")]),
     ("Avenue de la Gare 12, L-1611 Luxembourg", "fr",
@@ -185,6 +187,9 @@ ADDRESSES = [
     ("1015 KG", "nl", [("1015 KG", "POSTAL_ADDRESS")]),
     ("75011 Paris", "fr", [("75011 Paris", "POSTAL_ADDRESS")]),
     ("221B Baker Street", "en", [("221B Baker Street", "POSTAL_ADDRESS")]),
+    # the flat before the house number is the address's too (round 5: "Flat 3," was left before the masked street)
+    ("Flat 7, 41 Wellsway Gardens, Bath BA2 4RS", "en", [("Flat 7, 41 Wellsway Gardens", "POSTAL_ADDRESS")]),
+    ("Appt 4, 12 rue de la Paix", "fr", [("Appt 4, 12 rue de la Paix", "POSTAL_ADDRESS")]),
     ("Amsterdam", "nl", []),  # a city typed in a search box
     ("2024 Collection", "en", []),
     ("Prix : 1 299,00 €", "fr", []),
@@ -566,6 +571,11 @@ NAMES_IN_PLACE = [
     ("Betaald door F. Van Damme", "nl", [("F. Van Damme", "PERSON")]),
     ("Tafel voor twee: Summer en Daan Peeters", "nl", [("Summer", "PERSON")]),
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
+    # a surname opening with an elided particle or Mc/Mac before its capital (round 5: "O'Callaghan-Reid" was
+    # left after the given name in a URL's fragment)
+    ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),
+    ("Livré chez Sarah McAllister", "fr", [("Sarah McAllister", "PERSON")]),
+    ("Bestellt von Luca D'Ambrosio", "de", [("Luca D'Ambrosio", "PERSON")]),
 ]
 
 # an e-mail address as people mistype it (review 8 F3): its local part, most often their name, is masked

@@ -323,6 +323,22 @@ def test_an_element_drawn_as_a_label_before_a_field_names_it(session, around):
     assert typed_values(s.stored, field)[-1] == "*" * 10
 
 
+def test_a_bare_text_beside_the_one_field_of_its_element_names_it(session):
+    """<div>Date de naissance <input type=date></div>: no label element, the text is the label (round 5:
+    a date of birth picked in a date input, which no content rule reads as one, reached Sentry's replay);
+    a travel date so labelled stays readable, and so does one in an element holding two fields, whose words are
+    not all this field's ("Nom" is the other's)."""
+    birth, travel, other, second = (element("input", {"type": "date"}) for _ in range(4))
+    s = session()
+    s.send(snapshot(html_page(element("div", {}, [text("Date de naissance "), birth]),
+                              element("div", {}, [text("Date de départ "), travel]),
+                              element("div", {}, [text("Nom "), other, text(" Date d'arrivée "), second]))))
+    s.send(input_event(birth["id"], "1979-11-02"), input_event(travel["id"], "2026-07-14"),
+           input_event(second["id"], "2026-08-01"))
+    assert typed_values(s.stored, birth) == ["*" * 10]
+    assert typed_values(s.stored, travel) == ["2026-07-14"] and typed_values(s.stored, second) == ["2026-08-01"]
+
+
 def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
     """A card number in four boxes, a date of birth in three: only their group's <legend> says what
     they hold (the boxes after the first have no label before them, or a label "Jour")."""

@@ -18,7 +18,8 @@ and names the SDK gives them (METRIC_SHAPES). Sentry's person — an event's `us
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
 number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
-`contexts.replay.replay_id` names, so that the values that replay taught are masked in it too.
+`contexts.replay.replay_id` names (a feedback: `contexts.feedback.replay_id`; any other item: the one
+its envelope header's `trace.replay_id` names), so that the values that replay taught are masked in it too.
 An item redaction did not change keeps its bytes when they are provably what was parsed (formats/peer.py
 exact: no duplicate key, no space, nothing after the zlib stream); any other is encoded the way it
 came from its parsed value, and its header's `length` is recomputed. The envelope is always joined
@@ -336,10 +337,25 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     return scanned
 
 
+#: where an item names the replay it goes with: an error's `replay` context, a feedback's own context
+REPLAY_CONTEXTS = ("replay", "feedback")
+
+
 def _replay_of(data: dict[str, Any]) -> str | None:
     contexts = data.get("contexts")
-    replay = contexts.get("replay") if isinstance(contexts, dict) else None
-    replay_id = replay.get("replay_id") if isinstance(replay, dict) else None
+    for name in REPLAY_CONTEXTS:
+        context = contexts.get(name) if isinstance(contexts, dict) else None
+        replay_id = context.get("replay_id") if isinstance(context, dict) else None
+        if isinstance(replay_id, str) and replay_id:
+            return replay_id
+    return None
+
+
+def _sampled_replay(header: dict[str, Any]) -> str | None:
+    """The replay the envelope header's dynamic sampling context names (`trace.replay_id`): the SDK
+    writes it on every envelope of a page whose replay runs (spans, feedback, errors)."""
+    trace = header.get("trace")
+    replay_id = trace.get("replay_id") if isinstance(trace, dict) else None
     return replay_id if isinstance(replay_id, str) and replay_id else None
 
 
@@ -370,7 +386,8 @@ def decode(raw: bytes, query: Mapping[str, str], headers: Mapping[str, str], lim
     replay_id = next((r.data.get("replay_id") for r in envelope._json_items
                       if r.data.get("type") == "replay_event" and isinstance(r.data.get("replay_id"), str)), None) \
         or (envelope.header.get("event_id") if envelope._recordings else None) \
-        or next((_replay_of(r.data) for r in envelope._json_items if _replay_of(r.data)), None)
+        or next((_replay_of(r.data) for r in envelope._json_items if _replay_of(r.data)), None) \
+        or _sampled_replay(envelope.header)
     session = session_key(replay_id) if isinstance(replay_id, str) and replay_id else None
     group = Group(session, [event for recording in envelope._recordings for event in recording.events])
     group.meta = {f"{n}": json_item.meta() for n, json_item in enumerate(envelope._json_items)}

@@ -32,7 +32,7 @@ from peer_collector import PeerCollector
 from planted import texts, windows
 
 from .conftest import OUTPUT, REPO
-from .test_peers_e2e import HERE, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -74,8 +74,9 @@ def package_version(name: str) -> str:
 def held_out_page_app(bundles: Path, html: str, route: str,
                       render: Callable[[str], str] = lambda text: text) -> web.Application:
     """A held-out page (tests/e2e/peers/<html>) at `route`, filled in by `render` (what a server
-    writes into it), the SDK bundle it asks for and the page it leaves to (/bye.html); the caller
-    adds the page's API."""
+    writes into it), the SDK bundle it asks for, the page it leaves to (/bye.html) and rrweb-player's
+    page (/player.html, the player under /vendor/) that the recordings are replayed in; the caller adds
+    the page's API."""
     async def peer_bundle(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(bundles / f"{request.query.get('sdk', 'posthog')}-entry.js",
                                 headers={"Content-Type": "text/javascript"})
@@ -87,10 +88,15 @@ def held_out_page_app(bundles: Path, html: str, route: str,
     async def bye(request: web.Request) -> web.Response:
         return web.Response(text="<!doctype html><p>tot ziens</p>", content_type="text/html")
 
+    async def player(request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(HERE / "player.html")
+
     app = web.Application()
     app.router.add_get(route, page)
     app.router.add_get("/bye.html", bye)
     app.router.add_get("/vendor/peer.js", peer_bundle)
+    app.router.add_get("/player.html", player)
+    app.router.add_static("/vendor/", PLAYER)
     return app
 
 

@@ -54,7 +54,7 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, replays, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import app_browser, bundles, peer_stack, replays, wait_for  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 
@@ -102,15 +102,10 @@ def heldout2_app(bundles: Path) -> web.Application:
         await request.read()
         return web.Response(text=f"Notitie bewaard voor {PLANT['name']}, we bellen {PLANT['phone_nl']}")
 
-    async def player(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(HERE / "player.html")
-
     app = held_out_page_app(bundles, "heldout2.html", "/contact/heldout2.html")
     app.router.add_post("/api/contact", contact)
     app.router.add_get("/api/lookup", lookup)
     app.router.add_post("/api/note", note)
-    app.router.add_get("/player.html", player)
-    app.router.add_static("/vendor/", PLAYER)
     return app
 
 

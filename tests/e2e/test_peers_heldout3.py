@@ -67,7 +67,7 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
@@ -133,9 +133,6 @@ def heldout3_app(bundles: Path) -> web.Application:
         await request.post()
         return web.json_response({"ok": True})
 
-    async def player(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(HERE / "player.html")
-
     async def profiling_allowed(request: web.Request, response: web.StreamResponse) -> None:
         if request.path.endswith(".html"):  # Sentry's profiler needs the JS Self-Profiling API
             response.headers["Document-Policy"] = "js-profiling"
@@ -145,8 +142,6 @@ def heldout3_app(bundles: Path) -> web.Application:
     app.router.add_post("/api/bestelling", order)
     app.router.add_get("/api/status", status)
     app.router.add_post("/api/notitie", note)
-    app.router.add_get("/player.html", player)
-    app.router.add_static("/vendor/", PLAYER)
     return app
 
 

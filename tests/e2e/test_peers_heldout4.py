@@ -100,7 +100,7 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import HERE, PLAYER, app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, decoded, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
@@ -209,16 +209,11 @@ def heldout4_app(bundles: Path) -> web.Application:
     async def image(request: web.Request) -> web.Response:
         return web.Response(body=picture if request.path.startswith("/bild/") else avatar, content_type="image/png")
 
-    async def player(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(HERE / "player.html")
-
     app = held_out_page_app(bundles, "heldout4.html", "/verleih/heldout4.html", render)
     app.router.add_post("/api/schaden", claim)
     app.router.add_post("/graphql", graphql)
     app.router.add_get("/bild/{mail}/titel.png", image)
     app.router.add_get("/avatar", image)
-    app.router.add_get("/player.html", player)
-    app.router.add_static("/vendor/", PLAYER)
     return app
 
 
