@@ -723,7 +723,8 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
     A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
     (cut_short_end)."""
-    ranges = [(_with_its_street(value, a), b, e) for a, b, e in _growing_end(value, settled, names)]
+    ranges = [(_with_its_street_before(value, _with_its_street(value, a)), b, e)
+              for a, b, e in _growing_end(value, settled, names)]
     if settled:
         return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -787,8 +788,7 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
     if _STREET_NAME.match(token):  # settled by a space: its house number comes next; the words before may be
-        opener = before and before[-1] in _STREET_FIRST_WORDS  # German nouns: kept, but its opener ("Lange Nieuwstraat ")
-        return [(value.rfind(before[-1], 0, start) if opener else start, len(value), "TRAILING_FRAGMENT")]
+        return [(_with_its_opener(value, before, start), len(value), "TRAILING_FRAGMENT")]  # German nouns: kept
     if token in _STREET_FIRST_WORDS:  # "… Achter ", "Lange ": the street's name comes next
         return [(start, len(value), "TRAILING_FRAGMENT")]
     if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi ", "Baker Street "
@@ -855,6 +855,30 @@ def _with_its_street(value: str, position: int) -> int:
     return street.start() if street else position
 
 
+def _with_its_street_before(value: str, position: int) -> int:
+    """position, or where the street before it begins when the masked end there is a settled house number
+    ("Grand-Rue 42,", "Grand-Rue 42, L-16"): the number is masked as it waits for its postcode, and the street's
+    name stored beside it would be what the next batch shows to be the visitor's address."""
+    number = _SETTLED_HOUSE_NUMBER.match(value, position)
+    if number is None or not _POSTCODE_TYPED.match(value, number.end()):
+        return position
+    token, start, _ = _last_word(value[:position])
+    if not token:
+        return position
+    before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
+    if _STREET_NAME.match(token):  # "Kerkstraat 42,"
+        return _with_its_opener(value, before, start)
+    if (street := _street_words(value, before, start, token)) is not None:  # "rue de la Loi 16 ", "Baker Street 4,"
+        return street
+    run, capitalised = _name_run(token, before, start, links=True)  # "Grand-Rue 42,": no street word known
+    return run if capitalised and not is_function_word(token) else position
+
+
+def _with_its_opener(value: str, before: list[str], start: int) -> int:
+    """start, or where the street's opener right before it begins ("Lange Nieuwstraat")."""
+    return value.rfind(before[-1], 0, start) if before and before[-1] in _STREET_FIRST_WORDS else start
+
+
 def _last_word(value: str) -> tuple[str, int, bool]:
     """The value's last word, where it starts, and whether white space follows it (a regex searched
     for "(\\S+)(\\s*)$" tries every start in a long word: quadratic)."""
@@ -880,6 +904,8 @@ _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as writte
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 _ELIDED = re.compile(r"^[dlDL]['’](?=\w)")  # a French particle joined to the next word: "Boulevard d'Avroy"
 #: a house number at a value's end that its street may follow ("3 bis, ", "12b, " before "avenue Jean Jaurès")
+#: a house number settled at a value's end ("42,", "12b ", "3 bis, "), its postcode next or being typed
+_SETTLED_HOUSE_NUMBER = re.compile(r"\d{1,4}(?:[a-zA-Z]|[^\S\n]?(?:bis|ter))?(?:,[^\S\n]*|[^\S\n]+)")
 _HOUSE_NUMBER_FIRST = re.compile(r"(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,[^\S\n]*$|(?<!\S)\d{1,4}[^\S\n]?(?:bis|ter)[^\S\n]*$")
 #: words that join a town's name to its river or region ("Alphen aan den Rijn", "Châlons-sur-Marne" typed apart):
 #: a settled town name may go on after them as a name goes on after its particles

@@ -849,6 +849,12 @@ def test_trailing_fragment():
     # street's opener alone, a spelled-out address whose domain's dot was just typed
     assert masked("aan de Lange Nieuwstraat ") == "aan de ***** *********** " and masked("Unter ") == "***** "
     assert masked("naar noor.dewit [at] proton.") == "naar ********** **** *******"
+    # a house number settled before its postcode takes the street's name with it (the number alone was masked:
+    # 'Grand-Rue' stored, a window of the address the next batch completes)
+    assert masked("Grand-Rue 42,") == "********* ***" and masked("Kerkstraat 42, ") == "********** *** "
+    assert masked("Grand-Rue 42, L-16") == "********* *** ****"
+    assert masked("Lange Nieuwstraat 14bis, ") == "***** *********** ****** "
+    assert masked("Ik wil 3 stuks, ") == "Ik wil 3 stuks, "
 
 
 def test_a_name_nobody_knows_cut_by_the_batch_after_its_given_name_is_not_stored(session):
