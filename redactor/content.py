@@ -723,8 +723,10 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
     A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
     (cut_short_end)."""
-    ranges = [(_with_its_street_before(value, _with_its_street(value, a)), b, e)
+    ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, a))), b, e)
               for a, b, e in _growing_end(value, settled, names)]
+    if unit := _UNIT_THEN_NUMBER.search(value, max(0, len(value) - 2 * _UNIT_LOOK_BACK)):  # "Flat 2, 17 "
+        ranges.append((unit.start(), len(value), "TRAILING_FRAGMENT"))
     if settled:
         return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -874,6 +876,13 @@ def _with_its_street_before(value: str, position: int) -> int:
     return run if capitalised and not is_function_word(token) else position
 
 
+def _with_its_unit(value: str, position: int) -> int:
+    """position, or where the flat or unit right before it begins, with the house number after it ("Flat 3, "
+    before "112 A", "Appt 4, 12 " before "rue")."""
+    unit = _UNIT_BEFORE.search(value, max(0, position - _UNIT_LOOK_BACK), position)
+    return unit.start() if unit else position
+
+
 def _with_its_opener(value: str, before: list[str], start: int) -> int:
     """start, or where the street's opener right before it begins ("Lange Nieuwstraat")."""
     return value.rfind(before[-1], 0, start) if before and before[-1] in _STREET_FIRST_WORDS else start
@@ -904,6 +913,13 @@ _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as writte
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 _ELIDED = re.compile(r"^[dlDL]['’](?=\w)")  # a French particle joined to the next word: "Boulevard d'Avroy"
 #: a house number at a value's end that its street may follow ("3 bis, ", "12b, " before "avenue Jean Jaurès")
+#: a flat or unit before the house number of a street written number first ("Flat 2, 17 ", "Appt 4, 12 "), and
+#: that house number settled at the value's end (its street comes next)
+_UNIT_BEFORE = re.compile(with_words(
+    r"(?<!\S)(?:{{unit_designators}})[^\S\n]+\d{1,4}[A-Z]?,?[^\S\n]+(?:\d{1,4}[a-zA-Z]?,?[^\S\n]+)?$"))
+_UNIT_THEN_NUMBER = re.compile(with_words(
+    r"(?<!\S)(?:{{unit_designators}})[^\S\n]+\d{1,4}[A-Z]?,?[^\S\n]+\d{1,4}[a-zA-Z]?[^\S\n]*$"))
+_UNIT_LOOK_BACK = 24
 #: a house number settled at a value's end ("42,", "12b ", "3 bis, "), its postcode next or being typed
 _SETTLED_HOUSE_NUMBER = re.compile(r"\d{1,4}(?:[a-zA-Z]|[^\S\n]?(?:bis|ter))?(?:,[^\S\n]*|[^\S\n]+)")
 _HOUSE_NUMBER_FIRST = re.compile(r"(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,[^\S\n]*$|(?<!\S)\d{1,4}[^\S\n]?(?:bis|ter)[^\S\n]*$")

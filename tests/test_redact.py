@@ -853,6 +853,9 @@ def test_trailing_fragment():
     # 'Grand-Rue' stored, a window of the address the next batch completes)
     assert masked("Grand-Rue 42,") == "********* ***" and masked("Kerkstraat 42, ") == "********** *** "
     assert masked("Grand-Rue 42, L-16") == "********* *** ****"
+    # a flat or unit before a street written number first goes with it (round 5's 'Flat 3, 27 Harrowdene Gardens' cut)
+    assert masked("Flat 2, 17 ") == "**** ** ** " and masked("Flat 3, 112 A") == "**** ** *** *"
+    assert masked("Appt 4, 12 rue") == "**** ** ** ***" and masked("send to 17 ") == "send to 17 "
     assert masked("Lange Nieuwstraat 14bis, ") == "***** *********** ****** "
     assert masked("Ik wil 3 stuks, ") == "Ik wil 3 stuks, "
 
