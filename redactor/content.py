@@ -725,8 +725,8 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     (cut_short_end)."""
     ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, a))), b, e)
               for a, b, e in _growing_end(value, settled, names)]
-    if unit := _UNIT_THEN_NUMBER.search(value, max(0, len(value) - 2 * _UNIT_LOOK_BACK)):  # "Flat 2, 17 "
-        ranges.append((unit.start(), len(value), "TRAILING_FRAGMENT"))
+    if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
+        ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
     if settled:
         return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -912,16 +912,14 @@ _STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
 _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as written: capitalised
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 _ELIDED = re.compile(r"^[dlDL]['’](?=\w)")  # a French particle joined to the next word: "Boulevard d'Avroy"
-#: a house number at a value's end that its street may follow ("3 bis, ", "12b, " before "avenue Jean Jaurès")
-#: a flat or unit before the house number of a street written number first ("Flat 2, 17 ", "Appt 4, 12 "), and
-#: that house number settled at the value's end (its street comes next)
+#: a flat or unit before the house number of a street written number first, with that house number when it is
+#: typed ("Flat 3, " before "112 A", "Appt 4, 12 " before "rue", "Flat 2, 17 " at a value's end)
 _UNIT_BEFORE = re.compile(with_words(
     r"(?<!\S)(?:{{unit_designators}})[^\S\n]+\d{1,4}[A-Z]?,?[^\S\n]+(?:\d{1,4}[a-zA-Z]?,?[^\S\n]+)?$"))
-_UNIT_THEN_NUMBER = re.compile(with_words(
-    r"(?<!\S)(?:{{unit_designators}})[^\S\n]+\d{1,4}[A-Z]?,?[^\S\n]+\d{1,4}[a-zA-Z]?[^\S\n]*$"))
 _UNIT_LOOK_BACK = 24
 #: a house number settled at a value's end ("42,", "12b ", "3 bis, "), its postcode next or being typed
 _SETTLED_HOUSE_NUMBER = re.compile(r"\d{1,4}(?:[a-zA-Z]|[^\S\n]?(?:bis|ter))?(?:,[^\S\n]*|[^\S\n]+)")
+#: a house number at a value's end that its street may follow ("3 bis, ", "12b, " before "avenue Jean Jaurès")
 _HOUSE_NUMBER_FIRST = re.compile(r"(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,[^\S\n]*$|(?<!\S)\d{1,4}[^\S\n]?(?:bis|ter)[^\S\n]*$")
 #: words that join a town's name to its river or region ("Alphen aan den Rijn", "Châlons-sur-Marne" typed apart):
 #: a settled town name may go on after them as a name goes on after its particles

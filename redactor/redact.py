@@ -724,7 +724,7 @@ class BatchRedaction:
                 continue
             if written:
                 self.copies.append((string, string.get()))
-            if string.taint_only:  # a custom property's name: the visitor's values echoed, no detector
+            if string.taint_only:  # a custom property's name, a value that is code or a font's: echoes only
                 self._echo(string)
             elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
