@@ -206,6 +206,7 @@ class FieldMeaning(BaseModel):
     words: tuple[str, ...] = ()
     text_containers: bool = False
     fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
+    exchange_parts: frozenset[str] = frozenset()  # typed_text: a key with one of these words ends it
 
     @field_validator("words")
     @classmethod
@@ -236,9 +237,14 @@ class FieldRules:
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
 
     @short_lru_cache(FIELD_CACHE_SIZE)
-    def is_typed_text(self, key: str) -> bool:
-        """Whether a payload key says its value is what the visitor wrote ("$survey_response", "message")."""
-        return self.typed_text.said_by(plain_words(key), joined_words=False)
+    def is_typed_text(self, key: str, under_typed: bool) -> bool:
+        """Whether a payload key's value is what the visitor wrote: its key says so ("$survey_response",
+        "message") or its parent's did (under_typed), unless the key names a part of a network exchange
+        ("responseBody", Sentry's response's "body")."""
+        words = plain_words(key)
+        if self.typed_text.exchange_parts.intersection(words):
+            return False
+        return under_typed or self.typed_text.said_by(words, joined_words=False)
 
     def is_label_element(self, attrs: dict[str, str]) -> bool:
         """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
@@ -523,9 +529,10 @@ class Policy:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
 
-    def typed_text_key(self, key: str) -> bool:
-        """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …})."""
-        return self.fields.is_typed_text(key)
+    def typed_text_key(self, key: str, under_typed: bool) -> bool:
+        """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …}),
+        under_typed: whether its parent's was (FieldRules.is_typed_text)."""
+        return self.fields.is_typed_text(key, under_typed)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a
