@@ -206,7 +206,8 @@ class FieldMeaning(BaseModel):
     words: tuple[str, ...] = ()
     text_containers: bool = False
     fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
-    exchange_parts: frozenset[str] = frozenset()  # typed_text: a key with one of these words ends it
+    exchange_words: frozenset[str] = frozenset()  # typed_text: what names a network exchange…
+    exchange_parts: frozenset[str] = frozenset()  # …and its parts (FieldRules.is_typed_text)
 
     @field_validator("words")
     @classmethod
@@ -237,14 +238,18 @@ class FieldRules:
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
 
     @short_lru_cache(FIELD_CACHE_SIZE)
-    def is_typed_text(self, key: str, under_typed: bool) -> bool:
-        """Whether a payload key's value is what the visitor wrote: its key says so ("$survey_response",
-        "message") or its parent's did (under_typed), unless the key names a part of a network exchange
-        ("responseBody", Sentry's response's "body")."""
+    def is_typed_text(self, key: str, under_typed: bool, text: bool) -> bool:
+        """Whether a payload key's value is what the visitor wrote: its parent's was (under_typed) or its
+        key says so ("$survey_response", "message"), unless the key names a network exchange
+        ("responseBody", "response_headers", Sentry's "response" object: text, whether it holds a text)."""
+        if under_typed:
+            return True
         words = plain_words(key)
-        if self.typed_text.exchange_parts.intersection(words):
+        typed = self.typed_text
+        if typed.exchange_words.union(typed.exchange_parts).issuperset(words) and (
+                not text or typed.exchange_parts.intersection(words)):
             return False
-        return under_typed or self.typed_text.said_by(words, joined_words=False)
+        return typed.said_by(words, joined_words=False)
 
     def is_label_element(self, attrs: dict[str, str]) -> bool:
         """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
@@ -529,10 +534,10 @@ class Policy:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
 
-    def typed_text_key(self, key: str, under_typed: bool) -> bool:
+    def typed_text_key(self, key: str, under_typed: bool, text: bool) -> bool:
         """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …}),
-        under_typed: whether its parent's was (FieldRules.is_typed_text)."""
-        return self.fields.is_typed_text(key, under_typed)
+        under_typed: whether its parent's was; text: whether the value is a string (FieldRules.is_typed_text)."""
+        return self.fields.is_typed_text(key, under_typed, text)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a

@@ -1275,7 +1275,7 @@ class BatchRedaction:
                         inner = meaning if meaning == PSEUDONYM else ""
                     else:
                         inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
-                    stack.append((value, key, inner, typed_key(key, typed)))
+                    stack.append((value, key, inner, typed_key(key, typed, isinstance(value[key], str))))
 
         if keyed:
             enter(container, keys, "", False, None)

@@ -944,17 +944,21 @@ def test_an_item_whose_type_is_no_string_is_refused(kind):
 async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
     """A response body is the server's ("responseBody", Sentry's "response": {"body"}), though "response"
     names a survey's answer elsewhere: a product's name in it is not read as a person's by its shape, nor
-    tainted, so the site's own capture naming the product stays readable; a survey's answer still is."""
+    tainted, so the site's own capture naming the product stays readable. What a visitor wrote still is read
+    so, a survey question's "response" text and a comment's "body" included."""
     product = "Croisière Fjords Arctiques"
     programme = json.dumps({"etapes": [{"jour": n, "programme": f"{product}, escale {n}"} for n in range(1, 4)]},
                            ensure_ascii=False)
     sentry_span = custom("performanceSpan", {"op": "resource.fetch", "description": "https://shop.example/api/trip",
                                              "startTimestamp": 1.0, "endTimestamp": 1.2,
                                              "data": {"response": {"body": json.loads(programme)}}})
-    captured = custom("reservation", {"voyage": product, "$survey_response": "Groeten van Zorbalie Quendt"})
+    captured = custom("reservation", {"voyage": product, "$survey_response": "Groeten van Zorbalie Quendt",
+                                      "$survey_questions": [{"id": "q1", "response": "bel Ysaure Quenouillere"}],
+                                      "comment": {"body": "vraag naar Hadewych Stroobants"}})
     for events in ([meta(), posthog_network(request("https://shop.example/api/trip", responseBody=programme)), captured],
                    [meta(), sentry_span, captured]):
         out = await redact(posthog.decode(posthog_body([snapshot_event(events, compress=False)]), {}, LIMIT))
         recorded = json.dumps(unframe(out)[0]["properties"]["$snapshot_data"], ensure_ascii=False)
         assert recorded.count(product) == 4, recorded
-        assert "Zorbalie" not in recorded and "Quendt" not in recorded
+        for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants"):
+            assert name not in recorded, name
