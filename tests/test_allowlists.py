@@ -125,6 +125,17 @@ def test_a_payload_key_that_is_a_number_in_groups_is_masked_an_id_or_a_counter_i
 
 
 
+def test_a_national_number_no_check_digit_proves_is_masked_by_its_key(session):
+    """{"secu": "1 84 03 75 116 042 27"}: a French social security number mistyped (its key is wrong), which no
+    recognizer proves alone; its key says what it is ("secu", "national_id", "identityNumber")."""
+    ids = {"secu": "1 84 03 75 116 042 27", "national_id": "85.07.30-033.64", "identityNumber": "GX41 27 93 8"}
+    s = session()
+    s.send(meta(), snapshot(html_page()), custom("profile", {**ids, "section": "B12", "secure": "yes"}))
+    payload = s.stored[-1]["data"]["payload"]
+    assert {key: set(payload[key]) - {" "} for key in ids} == {key: {"*"} for key in ids}, payload
+    assert payload["section"] == "B12" and payload["secure"] == "yes"
+
+
 def test_a_phone_or_an_account_glued_to_a_word_is_masked_where_it_stands(session):
     """"tel0475123456", "user_0475123456", "ref_BE57096321876535": a label or a name run into the number,
     in a payload's keys and values, in page text and in what the visitor types; a product code that is
