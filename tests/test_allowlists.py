@@ -128,7 +128,9 @@ def test_a_payload_key_that_is_a_number_in_groups_is_masked_an_id_or_a_counter_i
 def test_a_national_number_no_check_digit_proves_is_masked_by_its_key(session):
     """{"secu": "1 84 03 75 116 042 27"}: a French social security number mistyped (its key is wrong), which no
     recognizer proves alone; its key says what it is ("secu", "national_id", "identityNumber")."""
-    ids = {"secu": "1 84 03 75 116 042 27", "national_id": "85.07.30-033.64", "identityNumber": "GX41 27 93 8"}
+    ids = {"secu": "1 84 03 75 116 042 27", "n_secu": "2 55 08 13 055 123 45", "nss": "2 55 08 13 055 123 45",
+           "national_id": "85.07.30-033.64", "identityNumber": "GX41 27 93 8", "insurance_number": "A 1234 567",
+           "idnr": "73 194 965 20"}
     s = session()
     s.send(meta(), snapshot(html_page()), custom("profile", {**ids, "section": "B12", "secure": "yes"}))
     payload = s.stored[-1]["data"]["payload"]
