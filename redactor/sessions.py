@@ -146,18 +146,30 @@ def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -
     """Where a batch numbered seq (from 0), whose body has this digest (batch_digest), stands in
     its session. The batch taken under that number before (the same digest) is a retry; any other
     batch under a number at or below the last one taken is new: the recorder counts again (a
-    reload that kept the session id, a duplicated tab), whatever its events' times. Without a
-    digest (nothing to tell them apart by) a number taken is a retry."""
+    reload that kept the session id, a duplicated tab), whatever its events' times. The count
+    before such a recount goes on too (mirror.other_seq: the first tab of a duplicated one), so a
+    number past it is ahead of that count, not of the new one. Without a digest (nothing to tell
+    them apart by) a number taken is a retry."""
     if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
         return Order.NEXT
     if digest is not None and [seq, digest] in mirror.seq_digests:
         return Order.DUPLICATE
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
-    if seq == expected or seq in mirror.missing_seqs:
+    if seq == expected or seq in mirror.missing_seqs or _continues_other(mirror, seq) == 1:
         return Order.NEXT
     if seq < expected:
         return Order.DUPLICATE if digest is None else Order.NEXT
-    return Order.AHEAD if seq - expected <= MAX_MISSING_SEQS else Order.TOO_FAR
+    ahead = seq - (expected if _continues_other(mirror, seq) is None else mirror.other_seq + 1)  # type: ignore[operator]
+    return Order.AHEAD if ahead <= MAX_MISSING_SEQS else Order.TOO_FAR
+
+
+def _continues_other(mirror: DomMirror, seq: int) -> int | None:
+    """How far past the count before a recount (mirror.other_seq) seq is, when it is past both
+    counts and that one is the higher: 1 for the next number of that count; else None."""
+    other, last = mirror.other_seq, mirror.last_seq
+    if other is None or last is None or not last < other < seq:
+        return None
+    return seq - other
 
 
 def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> bool:
@@ -173,12 +185,16 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
+    if seq != expected and _continues_other(mirror, seq) is not None:
+        mirror.other_seq = seq  # the count before the recount goes on (its own gaps are not kept)
+        return False
     if seq >= expected:
         skipped = range(max(expected, seq - MAX_MISSING_SEQS), seq)
         mirror.missing_seqs = [*mirror.missing_seqs, *skipped][-MAX_MISSING_SEQS:]
         mirror.last_seq = seq
         return False
-    if seq not in mirror.missing_seqs:  # the recorder counts again from seq
+    if seq not in mirror.missing_seqs:  # the recorder counts again from seq; the count before goes on
+        mirror.other_seq = max(n for n in (mirror.other_seq, mirror.last_seq) if n is not None)
         mirror.last_seq, mirror.missing_seqs = seq, []
         return False
     mirror.missing_seqs = [n for n in mirror.missing_seqs if n != seq]
@@ -198,7 +214,7 @@ def holds_nothing(mirror: DomMirror) -> bool:
     max_sessions_per_site for session_idle_seconds (SessionStates.let_go)."""
     return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.meaning_floor
             and not mirror.taint
-            and mirror.last_seq is None and not mirror.missing_seqs and not mirror.seq_digests
+            and mirror.last_seq is None and mirror.other_seq is None and not mirror.missing_seqs and not mirror.seq_digests
             and not mirror.page_blocked)
 
 

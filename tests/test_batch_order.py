@@ -206,6 +206,31 @@ async def test_a_recount_past_the_digests_kept_is_stored_whatever_its_times(shop
     assert "tab B" in kept and '"x":777' in kept
 
 
+async def test_a_duplicated_tab_counting_from_0_leaves_the_first_tab_counting_on(shop, admin_headers):
+    """A duplicated tab keeps the session id (sessionStorage is copied) and counts from 0 while the first
+    tab goes on from where it was: the first tab's next batches are its count's next, neither refused as
+    too far past the copy's count (review 10: 409 until the copy caught up, the batches lost) nor waited on."""
+    html, _, promo, _ = page()
+    assert (await post(shop, "dup", 0, [meta(), snapshot(html)]))["stored"] == 2
+    for seq in range(1, MAX_MISSING_SEQS + 6):
+        assert (await post(shop, "dup", seq, [input_event(promo, f"A{seq}")]))["stored"] == 1
+    first = MAX_MISSING_SEQS + 6
+    assert (await post(shop, "dup", 0, [meta(), snapshot(html), input_event(promo, "B0")]))["stored"] == 3
+    after = [input_event(promo, "A-after")]
+    for seq, events in ((first, [input_event(promo, "A-next")]), (1, [input_event(promo, "B1")]),
+                        (first + 1, after), (2, [input_event(promo, "B2")])):
+        assert (await post(shop, "dup", seq, events))["stored"] == 1, seq
+    assert (await post(shop, "dup", first + 1, after))["duplicate"]  # the first tab's retry
+    assert len(await stored(shop, admin_headers, "dup")) == 2 + (first - 1) + 3 + 4
+    mirror = DomMirror()
+    for seq in (0, 1, 2, 0):
+        take_seq(mirror, seq, f"{seq:016x}" if seq else None)
+    assert (mirror.last_seq, mirror.other_seq) == (0, 2) and batch_order(mirror, 3) is Order.NEXT
+    assert batch_order(mirror, 5) is Order.AHEAD and batch_order(mirror, 3 + MAX_MISSING_SEQS + 1) is Order.TOO_FAR
+    loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
+    assert loaded.other_seq == 2
+
+
 async def test_a_number_far_past_the_sessions_is_refused_and_changes_nothing(shop, admin_headers):
     """A batch numbered more than MAX_MISSING_SEQS past the last one taken would make every next
     one look taken (a client, or another one knowing the session id): refused with a clear error,
