@@ -25,6 +25,19 @@ montage et stockage' was stored as 'Pneus hiver ******** ***** * — montage et 
 snapshot on. Seen in the store but not asserted: one keystroke's mutation of the notes masked the start of
 their first word ('***lëssel an der Boîte aux lettres', 'Sch' being the cut prefix of the visitor's surname),
 and the pasted signature's 'Comptable — service paie' lost 'paie' in its mutation (kept in the last snapshot).
+
+Made harder after that run: a paragraph in Luxembourgish typed across four cuts ('Den Ersatzwon fiert eis Duechter
+Noémie, gebuer den 05.08.2006. Hiren Auto steet och bei iech: Fahrgestell WVWZZZAUZMP052917, Nummerschëld XR
+3097.'): a given name alone after the word for daughter, a date of birth after 'gebuer' (born), a VIN and a
+Luxembourg plate in free text after the words for chassis and plate. Its first run: 3 of 8 failed —
+- the date of birth stored as typed in every keystroke after it and in the last snapshot ('… gebuer den
+  05.08.2006. …': no Luxembourgish word said 'born');
+- the VIN stored whole from the keystroke that completed it on ('Fahrgestell WVWZZZAUZMP052917', a European VIN:
+  Z fill, no check digit), and in the last snapshot;
+- the plate in the last snapshot ('Nummerschëld XR 3097'; while typed its end was masked);
+and the data dir the same. The site lost more of its text: the last snapshot's label 'Nummerschëld ·
+Immatriculation' was stored '************ · Immatriculation' (the words before the VIN and the plate were masked
+in the notes, and with them the label), beside the tyre option above.
 """
 
 from __future__ import annotations
@@ -59,6 +72,8 @@ NOTE_NEIGHBOUR = "Schlëssel an der Boîte aux lettres, oder bei der Noper Marie
 NOTE_PHONE = "Tel. 691 582 743"
 NOTE_HUSBAND = ("Mon mari Olivier Dachelet (RN 83.06.14-227.71) ramène la voiture de courtoisie, "
                 "immatriculée 1-GHB-417 en Belgique.")
+NOTE_DAUGHTER = ("Den Ersatzwon fiert eis Duechter Noémie, gebuer den 05.08.2006. Hiren Auto steet och bei iech: "
+                 "Fahrgestell WVWZZZAUZMP052917, Nummerschëld XR 3097.")
 SIGNATURE = ("<p>Bien à vous,<br><b>Véronique Schmitgen</b><br>Comptable — service paie<br>"
              "Tél. bureau +352 24 59 17 08</p>")
 NOTES = [
@@ -69,6 +84,10 @@ NOTES = [
     Planted(None, "83.06.14-227.71", "his Belgian national number after 'RN'"),
     Planted(None, "1-GHB-417", "the courtesy car's Belgian plate after 'immatriculée'"),
     Planted(None, "+352 24 59 17 08", "an office landline in a pasted HTML signature"),
+    Planted(None, "Noémie", "a daughter's given name alone after the Luxembourgish 'Duechter'"),
+    Planted(None, "05.08.2006", "her date of birth after the Luxembourgish 'gebuer' (born)"),
+    Planted(None, "WVWZZZAUZMP052917", "her car's VIN in free text, after 'Fahrgestell'"),
+    Planted(None, "XR 3097", "her car's Luxembourg plate in free text, after 'Nummerschëld'"),
 ]
 KEPT = ["Garage du Centre Strassen", "Atelier Škoda & Volkswagen — entretien, pneus, carrosserie",
         "Werkstattermin · Rendez-vous atelier · Book a service", "Pneus hiver Michelin Alpin 6 — montage et stockage",
@@ -109,6 +128,11 @@ def garage(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.type(NOTE_PHONE, delay=SLOW_MS)
         page.keyboard.press("Enter")
         for index, piece in enumerate(split_inside(NOTE_HUSBAND, "Olivier Dach", "83.06.1", "1-GH")):
+            if index:
+                cut(page)
+            page.keyboard.type(piece, delay=SLOW_MS)
+        page.keyboard.press("Enter")
+        for index, piece in enumerate(split_inside(NOTE_DAUGHTER, "Noém", "05.08.2", "WVWZZZAU", "XR 30")):
             if index:
                 cut(page)
             page.keyboard.type(piece, delay=SLOW_MS)
