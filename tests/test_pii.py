@@ -211,6 +211,14 @@ DATES = [
     ("Kerem, geb. 14/07/09", "de", [("14/07/09", "DATE_OF_BIRTH")]),
     ("Geburtsdatum: 03.03.1986", "de", [("03.03.1986", "DATE_OF_BIRTH")]),
     ("Lieferung am 3.3.26", "de", []),
+    # Luxembourgish birth words: "gebuer" (born), "Gebuertsdatum"
+    ("eis Duechter, gebuer den 19.02.2007, fiert", "de", [("19.02.2007", "DATE_OF_BIRTH")]),
+    ("Gebuertsdatum: 04.12.1968", "de", [("04.12.1968", "DATE_OF_BIRTH")]),
+    # a full stop after the date ends the sentence
+    ("Ma fille est née le 21/06/2009. Elle conduit.", "fr", [("21/06/2009", "DATE_OF_BIRTH")]),
+    ("Ich bin am 3.3.86. geboren", "de", [("3.3.86", "DATE_OF_BIRTH")]),
+    ("born 1990-04-17.", "en", [("1990-04-17", "DATE_OF_BIRTH")]),
+    ("Rendez-vous den 14.03.2026 um 8 Auer", "de", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
