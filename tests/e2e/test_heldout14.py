@@ -6,9 +6,10 @@ keystroke (every value the visitor typed comes back in the value attribute of a 
 labels, in one mutation; a recap repeats the name and phone; an SVG licence plate holds the plate in a <tspan> and
 its aria-label; the button's aria-description names the visitor and her plate). Labels in Luxembourgish beside
 French, German or English ('Numm a Virnumm' alone for the name, 'Gebuertsdatum · Date of birth', 'Nummerschëld ·
-Immatriculation'); a Luxembourg phone, matricule, plate, IBAN and a pick-up address written number first, a street with no street word; a VIN
-(a vehicle identification number: 17 letters and digits, here a Škoda's) looked up by the page, which sends it,
-with the plate, in an rrweb custom event (addCustomEvent) and shows the model (site text). The handover notes are a
+Immatriculation'); a Luxembourg phone, matricule, plate, IBAN and a pick-up address written number first (a
+street with no street word); a VIN (a vehicle identification number: 17 letters and digits, here a Škoda's) looked
+up by the page, which sends it, with the plate, in an rrweb custom event (addCustomEvent) and shows the model (site
+text). The handover notes are a
 rich-text editor: the visitor types a neighbour's name, selects the surname already typed and bolds it (the text
 node split, the surname alone in a new <b>), breaks the line with Shift+Enter (<br>) for the neighbour's mobile,
 starts a new paragraph naming her husband with his Belgian national number and the courtesy car's Belgian plate,
@@ -71,13 +72,15 @@ FORM = [
     Planted("#g-name", "Véronique Schmitgen", "a name typed into a form re-rendered whole at each keystroke (value "
             "attribute of a new input, the recap, the button's aria-description, the custom event)"),
     Planted("#g-email", "kaffisbunn72@vol.lu", "an e-mail typed across a batch cut, in the custom event"),
-    Planted("#g-phone", "00352 661 48 39 27", "a Luxembourg mobile written with 00352, in the recap and the custom event"),
+    Planted("#g-phone", "00352 661 48 39 27", "a Luxembourg mobile written with 00352, in the recap and the custom "
+            "event"),
     Planted("#g-bday", "23.04.1981", "a date of birth in a field labelled 'Gebuertsdatum · Date of birth'"),
     Planted("#g-matricule", "1981042325763", "a Luxembourg matricule (13 digits, two check digits)"),
     Planted("#g-plate", "NK 4826", "a Luxembourg plate: its field, the SVG plate's <tspan> and aria-label, the "
             "aria-description, both custom events, the confirmation"),
     Planted("#g-vin", "TMBJR7NX5KY048316", "a VIN typed across a cut, in the lookup's custom event"),
-    Planted("#g-pickup", "7, Am Scheierbësch, L-8077 Bertrange", "a pick-up address written number first, a street with no street word"),
+    Planted("#g-pickup", "7, Am Scheierbësch, L-8077 Bertrange", "a pick-up address written number first, a street "
+            "with no street word"),
     Planted("#g-iban", "LU41 0194 5281 7003 6415", "a Luxembourg IBAN for the direct debit"),
 ]
 NOTE_NEIGHBOUR = "Schlëssel an der Boîte aux lettres, oder bei der Noper Mariette Schockmel"
@@ -116,6 +119,14 @@ KEPT_PRODUCT = ["Pneus hiver Michelin Alpin 6 — montage et stockage"]
 LABEL_AFTER_A_CUT = ["Nummerschëld · Immatriculation"]
 
 
+def keyboard_with_cuts(page: Any, pieces: list[str]) -> None:
+    """Types the pieces where the caret is (the rich-text editor), ending a batch between each two."""
+    for index, piece in enumerate(pieces):
+        if index:
+            cut(page)
+        page.keyboard.type(piece, delay=SLOW_MS)
+
+
 @pytest.fixture(scope="module")
 def garage(record) -> Recorded:  # noqa: F811 (the fixture imported above)
     def script(recording: Recording, page: Any) -> None:
@@ -142,15 +153,9 @@ def garage(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.keyboard.press("Shift+Enter")
         page.keyboard.type(NOTE_PHONE, delay=SLOW_MS)
         page.keyboard.press("Enter")
-        for index, piece in enumerate(split_inside(NOTE_HUSBAND, "Olivier Dach", "83.06.1", "1-GH")):
-            if index:
-                cut(page)
-            page.keyboard.type(piece, delay=SLOW_MS)
+        keyboard_with_cuts(page, split_inside(NOTE_HUSBAND, "Olivier Dach", "83.06.1", "1-GH"))
         page.keyboard.press("Enter")
-        for index, piece in enumerate(split_inside(NOTE_DAUGHTER, "Noém", "05.08.2", "WVWZZZAU", "XR 30")):
-            if index:
-                cut(page)
-            page.keyboard.type(piece, delay=SLOW_MS)
+        keyboard_with_cuts(page, split_inside(NOTE_DAUGHTER, "Noém", "05.08.2", "WVWZZZAU", "XR 30"))
         page.keyboard.press("Enter")
         paste_html(page, "#g-notes", SIGNATURE)
         cut(page)
@@ -231,4 +236,5 @@ VERSIONS = [{"Mariette Schockmel", "Schockmel"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, *KEPT_PRODUCT, *LABEL_AFTER_A_CUT, (PAGES / "garage.html").read_text()], VERSIONS)
+    site_text = [*KEPT, *LABELS, *KEPT_PRODUCT, *LABEL_AFTER_A_CUT, (PAGES / "garage.html").read_text()]
+    check_no_shared_window(ALL_PLANTED, site_text, VERSIONS)
