@@ -46,7 +46,7 @@ After the fixes on branch hunt18, 8 of 8 pass and 1 strict xfail stands for site
 - b278721, b4b875b: a Luxembourg plate (two letters, four digits) beside a word for the plate or the car,
   'Nummerschëld' among them; a VIN by its ISO 3779 shape (17 characters without I, O, Q, a letter in the
   manufacturer code, the last four digits), masked even without a word for the car, which raises it;
-- (this commit): an <option>'s text is the site's list, read by shape only as a whole name ('Wouter Maenhout'),
+- d863074: an <option>'s text is the site's list, read by shape only as a whole name ('Wouter Maenhout'),
   no longer as a visitor's sentence whose capitalised words are a name and, before a number, a street: the tyre
   option stays readable; round 2's listed addresses and names are still found by the detectors;
 - not changed, a strict xfail: the label 'Nummerschëld · Immatriculation' in the last snapshot. At the batch cut
