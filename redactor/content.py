@@ -404,11 +404,16 @@ def _line_or_sentence(text: str) -> list[Span]:
 def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) -> NameShapes | None:
     """Where a name's shape alone says a person: inside the sentences of a textarea or an
     editable region (name_runs), a whole one-line value or an attribute no browser shows
-    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text.
+    (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text. An
+    <option>'s text (tag "option") is the site's list, read in an editable <select> only as a whole name:
+    its entries name products ("Pneus hiver Michelin Alpin 6 — montage"), and a server's entry holding a
+    visitor's address or name in a sentence is left to the detectors and the taint.
     A value typed in a one-line input that reads as a sentence is read as a textarea's (typed=True).
     A street without a street word before its house number is read there too (street_runs)."""
     if search:
         return None
+    if tag == "option":  # the site's list: a name is a whole entry ("Wouter Maenhout"), not a product's words
+        return name_shaped
     if tag == "textarea" or (not tag and editable):
         return _RUNS_AND_STREETS
     return _line_or_sentence if typed and tag == "input" else _SHAPED_AND_STREETS

@@ -914,8 +914,9 @@ class BatchRedaction:
         if series and nid is not None:
             self._series(nid, "content.text").add(cell)
         else:
-            names = names_by_shape("", True, False) if verdict.flags & EDITABLE else None
-            typed = bool(verdict.flags & EDITABLE) and parent_tag not in _PICKED_TEXT_PARENTS and self._typed_end(nid)
+            picked = parent_tag in _PICKED_TEXT_PARENTS
+            names = names_by_shape("option" if picked else "", True, False) if verdict.flags & EDITABLE else None
+            typed = bool(verdict.flags & EDITABLE) and not picked and self._typed_end(nid)
             slot = TextSlot(cell, nid, "content.text", names, grows=typed)
             self.slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:

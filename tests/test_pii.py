@@ -211,6 +211,14 @@ DATES = [
     ("Kerem, geb. 14/07/09", "de", [("14/07/09", "DATE_OF_BIRTH")]),
     ("Geburtsdatum: 03.03.1986", "de", [("03.03.1986", "DATE_OF_BIRTH")]),
     ("Lieferung am 3.3.26", "de", []),
+    # Luxembourgish birth words: "gebuer" (born), "Gebuertsdatum"
+    ("eis Duechter, gebuer den 19.02.2007, fiert", "de", [("19.02.2007", "DATE_OF_BIRTH")]),
+    ("Gebuertsdatum: 04.12.1968", "de", [("04.12.1968", "DATE_OF_BIRTH")]),
+    # a full stop after the date ends the sentence
+    ("Ma fille est née le 21/06/2009. Elle conduit.", "fr", [("21/06/2009", "DATE_OF_BIRTH")]),
+    ("Ich bin am 3.3.86. geboren", "de", [("3.3.86", "DATE_OF_BIRTH")]),
+    ("born 1990-04-17.", "en", [("1990-04-17", "DATE_OF_BIRTH")]),
+    ("Rendez-vous den 14.03.2026 um 8 Auer", "de", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
@@ -420,6 +428,16 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("wir kommen mit dem Auto, Kennzeichen AC KM 2207E", "de", [("AC KM 2207E", "VEHICLE_ID")]),
     ("ma voiture GX-204-B est garée devant", "fr", [("GX-204-B", "VEHICLE_ID")]),
     ("Norm DIN-EN 1090 erfüllt", "de", []),
+    # a Luxembourg plate (two letters, four digits) beside its word; a VIN (ISO 3779: 17 characters without
+    # I, O, Q, the last four digits) even without one; the same shapes otherwise are codes
+    ("säin Auto, Nummerschëld KT 5821, steet do", "de", [("KT 5821", "VEHICLE_ID")]),
+    ("Fahrgestell WF0AXXGCDA9R21734, bitte prüfen", "de", [("WF0AXXGCDA9R21734", "VEHICLE_ID")]),
+    ("châssis n° VF1RFB00X61758290", "fr", [("VF1RFB00X61758290", "VEHICLE_ID")]),
+    ("my car is a SB1K93BE10E285416", "en", [("SB1K93BE10E285416", "VEHICLE_ID")]),
+    ("Modell RT 2019 ab Lager", "de", []),
+    ("Artikel AB 1234 op voorraad", "nl", []),
+    ("Bestelnummer 20260314008412579 verzonden", "nl", []),
+    ("release 2f9a1c7e03b84d2a6 is out", "en", []),
     ("Modell XT-R 500 ab Lager", "de", []),
     ("Bestelling 284716093 is verzonden", "nl", []),  # the same shapes without the word
     ("Facture 79041228543", "fr", []),

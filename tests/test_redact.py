@@ -420,6 +420,21 @@ def test_the_options_of_a_select_with_a_meaning_do_not_point_at_the_pick(session
     assert find(s.stored, countries[1]["id"])["attributes"] == {"value": "België", "selected": True}
 
 
+def test_a_select_keeps_its_product_names_and_masks_a_name_or_an_address_it_lists(session):
+    """An <option>'s text is the site's list: a product named with capitals and a number stays readable (the
+    words of a visitor's sentence there would be a name and a street without a street word), a whole name
+    and a street before its postcode, as a server renders a household's, are masked."""
+    labels = ["Pneus hiver Michelin Alpin 6 — montage et stockage", "Ruitenwissers Bosch Aerotwin 2 — vervangen",
+              "Ysolde Quenouillère", "Lange Munt 41, 9000 Gent"]
+    options = [element("option", {"value": str(i)}, [text(label)]) for i, label in enumerate(labels)]
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Service"), element("select", {"id": "service"}, options)]),
+                              lang="fr")))
+    stored = orjson.dumps(s.stored).decode()
+    assert labels[0] in stored and labels[1] in stored
+    assert "Quenouill" not in stored and "Lange Munt" not in stored
+
+
 def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
     search = element("input", {"type": "text", "name": "q"})
     s = session()
