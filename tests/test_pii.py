@@ -323,6 +323,9 @@ PHONE_AS_TYPED = [
     ("06\u201128714409", "nl", [("06\u201128714409", "PHONE_NUMBER")]),  # non-breaking hyphen
     ("+31\u00a020\u00a0624\u00a01187", "nl", [("+31\u00a020\u00a0624\u00a01187", "PHONE_NUMBER")]),  # copied from a page
     ("06\u202f81\u202f24\u202f57\u202f39", "fr", [("06\u202f81\u202f24\u202f57\u202f39", "PHONE_NUMBER")]),  # French typing
+    ("tel 06·12·34·56·78 merci", "fr", [("06·12·34·56·78", "PHONE_NUMBER")]),  # a middle dot (review 10)
+    ("Bel +32·470·12·34·56", "nl", [("+32·470·12·34·56", "PHONE_NUMBER")]),
+    ("Zaterdag 14 maart · 20.15 uur · Grote Zaal 0 · 2 plaatsen", "nl", []),
     ("00 32 478 26 91 04", "fr", [("00 32 478 26 91 04", "PHONE_NUMBER")]),
     ("+32(0)4 123 45 67", "fr", [("+32(0)4 123 45 67", "PHONE_NUMBER")]),  # a number phonenumbers thinks unassigned
     ("Commande n° 458712 – 2 articles", "fr", []),
