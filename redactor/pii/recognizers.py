@@ -170,7 +170,7 @@ class RuleRecognizer(EntityRecognizer):
         is four characters), and the parts of the match found there that the failed one held are not
         validated again (_validated's tried)."""
         if valid == [(match.start(), match.end())]:
-            return match.end()
+            return max(match.end(), match.start() + 1)
         return max(match.start() + 1, valid[-1][1] if valid else 0)
 
     @staticmethod
