@@ -615,6 +615,13 @@ MISTYPED_EMAILS = [
     ("e.g. @home", "en", []),
     ("npm i @scope/pkg react@18.2.0", "en", []),
     ("@media print", "en", []),
+    # its "@" written encoded in a payload's string (review 10, low): percent-encoded twice, an HTML character
+    # reference, a JavaScript escape left in the string (its dots too)
+    ("next=%2Fp%3Femail%3Djan.peeters%2540telenet.be", "en", [("jan.peeters%2540telenet.be", "EMAIL_ADDRESS")]),
+    ("écrivez à jan.peeters&#64;telenet.be", "fr", [("jan.peeters&#64;telenet.be", "EMAIL_ADDRESS")]),
+    ("jan.peeters&commat;telenet.be", "nl", [("jan.peeters&commat;telenet.be", "EMAIL_ADDRESS")]),
+    ('{"to":"jan\\u002epeeters\\u0040telenet.be"}', "en", [("jan\\u002epeeters\\u0040telenet.be", "EMAIL_ADDRESS")]),
+    ("AT&amp;T &#64; home, Tom &amp; Jerry", "en", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
 # is a phone; alone one in five numbers of eleven digits is one, an order's or an article's too
