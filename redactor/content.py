@@ -31,6 +31,7 @@ from urllib.parse import quote, unquote, unquote_plus
 import regex
 
 from redactor.masking import Masker
+from redactor.pii.fold import spaces_folded
 from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
@@ -83,6 +84,11 @@ _SPELLED_ADDRESS_END = re.compile(with_words(
     rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?"
     rf"|[A-Za-z]{{1,11}})?\s*$"))  # (or an at-word being typed: "[arob")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
+#: an e-mail address with a space around its "@" (mobile autocorrect: "jan.peeters @ ", "jan.peeters @ t") before
+#: its domain is long enough for rules/recognizers.yaml's pattern of such an address: from its local part, which
+#: holds a mailbox's character or is in lower case as that pattern's are ("Sale @ ", "prijs @ 3" stay)
+_SPACED_AT_END = regex.compile(
+    r"(?<![\w.+-])(?=[\w+-]*[._+\-\d]|\p{Ll})[\w.+-]{1,64}(?:\s+@{1,2}\s*|@{1,2}\s+)[^\W\d]?\s*$")
 #: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
 #: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
 _DAY_MONTH = re.compile(with_words(r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
@@ -430,6 +436,7 @@ _ACCOUNT_OR_ADDRESS = re.compile(r"(?i)(?<![\w])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2
 
 
 def _holds_personal_number(value: str) -> bool:
+    value = spaces_folded(value)  # "BE71\u00a00961 …", "0478\u202f91 35 27": groups as detection reads them
     if _ACCOUNT_OR_ADDRESS.search(value):
         return True
     for run in _DIGIT_GROUPS.finditer(value):
@@ -719,7 +726,7 @@ def cut_short_end(text: str) -> list[tuple[int, int, str]]:
     mark = _CUT_MARK.search(text, max(0, len(text) - _CUT_MARK_LOOK))
     if mark is None or mark.start() < _EXCERPT_MIN:
         return []
-    return _growing_end(text[:mark.start()], settled=True, names=True)
+    return _growing_end(spaces_folded(text[:mark.start()]), settled=True, names=True)
 
 
 def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
@@ -727,7 +734,9 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
     A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
-    (cut_short_end)."""
+    (cut_short_end). A no-break or narrow space between groups ("06\u00a012\u00a034 ") separates them as a
+    space does (fold.spaces_folded: as detection reads them), so the rules read a value so folded."""
+    value = spaces_folded(value)
     ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, a))), b, e)
               for a, b, e in _growing_end(value, settled, names)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
@@ -769,6 +778,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
     if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri", "… [at] proton."
         return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
+    if spaced_at := _SPACED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
+        return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)

@@ -141,6 +141,23 @@ def test_the_prefix_of_an_address_is_not_stored_when_a_batch_ends_inside_it():
     assert values[-1] == "stuur naar ******************** graag "  # settled: the rest is readable
 
 
+def test_groups_apart_by_a_no_break_space_are_masked_wherever_a_batch_ends():
+    """Review 10 F4: a no-break space (U+00A0) or a narrow one (U+202F: macOS's Option+Space, French typing)
+    between a number's groups separates them as a space does: the end still being typed is masked at every
+    cut ("tel 06 12 34 56 " with them stored 8 of its 10 digits). So is an address typed with a space around
+    its "@" (with either space), before its domain is long enough to be one ("jan.peeters @ ")."""
+    for prefix, secret in [("tel ", "06\u00a012\u00a034\u00a056\u00a078"), ("tel ", "06\u202f12\u202f34\u202f56\u202f78"),
+                           ("iban ", "FR76\u00a03000\u00a06000\u00a00112\u00a03456\u00a07890\u00a0189"),
+                           ("mail ", "jan.peeters\u00a0@\u00a0telenet.be"),
+                           ("mail ", "jan.peeters @ telenet.be")]:
+        field = element("textarea", {"name": "opmerking"})
+        series = typing(field["id"], prefix + secret + " graag ")
+        stored = redact([[snapshot(html_page(field))], *([event] for event in series)])  # one batch a keystroke
+        values = [e["data"]["text"] for e in stored if e["type"] == 3]
+        assert not [v for v in values if windows(secret) & windows(v)], (secret, values)
+        assert values[-1].endswith(" graag "), values[-1]  # settled: readable
+
+
 def test_a_short_word_after_a_number_is_readable_once_settled():
     """A lower-case word of four letters may be an IBAN's bank code ("nl75 knab ") only right after the
     IBAN's start; after a phone number it is a word ("maat": hypothesis found it masked)."""

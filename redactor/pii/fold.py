@@ -41,6 +41,19 @@ def _fold_char(c: str) -> str:
     return folded if folded.isascii() else c
 
 
+#: the spaces folding writes as ASCII's: the no-break space (U+00A0), the narrow one French typing and macOS's
+#: Option+Space put between a number's groups (U+202F), the typographic ones (U+2000–U+200A, U+205F) and the
+#: ideographic one; no space character lies past U+3000
+_SPACES = {c: " " for c in range(0x80, 0x3001) if _fold_char.__wrapped__(chr(c)) == " "}
+
+
+def spaces_folded(text: str) -> str:
+    """The text with each space that folding writes as ASCII's written so, character for character (a position
+    in it is the same in the text): for the rules that read a text as it is but take a value's groups apart at
+    a space as detection does (redactor/content.py: what a value being typed may grow into)."""
+    return text if text.isascii() else text.translate(_SPACES)
+
+
 @dataclass(frozen=True, slots=True)
 class Folded:
     """A text as detection reads it. ``origin[i]`` is the index in ``original`` of the character

@@ -29,6 +29,8 @@ KINDS: dict[str, str] = {
     "newline": "\n",
     "colon": ":",
     "percent": "%",
+    "ampersand": "&",  # an HTML character reference ("&#64;")
+    "backslash": r"\\",  # an escape left in a string ("\\u0040")
 }
 _KIND_RE = [(1 << n, regex.compile(source)) for n, source in enumerate(KINDS.values())]
 

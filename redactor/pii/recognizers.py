@@ -148,21 +148,39 @@ class RuleRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
         for pattern, score, validate, invalid_score, retry_parts in self._patterns:
-            for match in pattern.finditer(text):
-                valid = self._validated(text, match.start(), match.end(), validate, retry_parts)
+            position = tried = 0
+            while match := pattern.search(text, position):
+                valid = self._validated(text, match.start(), match.end(), validate, retry_parts, tried)
                 if not valid and invalid_score is not None:
                     results.append(self._result(text, match.start(), match.end(), invalid_score))
                 for start, end in valid:
                     results.append(self._result(text, start, end, score))
+                position = self._resume(match, valid)
+                if position < match.end():
+                    tried = match.end()
         return EntityRecognizer.remove_duplicates(results)
 
     @staticmethod
+    def _resume(match: regex.Match, valid: list[tuple[int, int]]) -> int:
+        """Where the search goes on after a match: after it when it is valid; else after its last valid
+        part, or from its second character. A greedy match may have swallowed the start of a value that
+        runs on past its end ("NL91ABNA0417164300 of BE68 5390 0754 7034": thirty groups end inside the
+        second IBAN), which its parts, cut at its end, never hold whole. Linear still: a match is as
+        long as its regex lets it be, the starts its regex can take inside one are few (an IBAN's "AB12"
+        is four characters), and the parts of the match found there that the failed one held are not
+        validated again (_validated's tried)."""
+        if valid == [(match.start(), match.end())]:
+            return max(match.end(), match.start() + 1)
+        return max(match.start() + 1, valid[-1][1] if valid else 0)
+
+    @staticmethod
     def _validated(text: str, start: int, end: int, validate,
-                   retry_parts: bool | regex.Pattern = True) -> list[tuple[int, int]]:
+                   retry_parts: bool | regex.Pattern = True, tried: int = 0) -> list[tuple[int, int]]:
         """The match if valid; else its longest valid sub-ranges between separators (greedy regexes
         swallow a neighbouring number: "06 3190 2274 79", "nr 12 0612345678"), of the part shape
-        when the pattern gives one."""
-        if validate is None or validate(text[start:end]):
+        when the pattern gives one. tried: where the failed match this one starts inside ended; what
+        ends there or before was validated with it, in vain."""
+        if validate is None or (end > tried and validate(text[start:end])):
             return [(start, end)]
         if not retry_parts:
             return []
@@ -174,8 +192,8 @@ class RuleRecognizer(EntityRecognizer):
                 s, e = groups[i][0], groups[j][1]
                 if s > start and text[s - 1] in "+(":
                     s -= 1
-                if ((i, j) != (0, len(groups) - 1) and (retry_parts is True or retry_parts.fullmatch(text, s, e))
-                        and validate(text[s:e])):
+                if ((i, j) != (0, len(groups) - 1) and e > tried
+                        and (retry_parts is True or retry_parts.fullmatch(text, s, e)) and validate(text[s:e])):
                     found.append((s, e))
                     i = j
                     break

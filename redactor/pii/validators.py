@@ -35,8 +35,8 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
     def valid(text: str) -> bool:
         if sum(c.isdigit() for c in text) < min_digits:
             return False
-        # phonenumbers takes neither the narrow no-break space nor a colon ("0478:91:35:27") as a separator
-        text = re.sub(r"[\s:]", " ", text)
+        # phonenumbers takes neither the narrow no-break space, a colon ("0478:91:35:27") nor a middle dot as a separator
+        text = re.sub(r"[\s:·]", " ", text)
         for region in regions:
             try:
                 if region == "INTL":
