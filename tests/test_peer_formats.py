@@ -962,3 +962,27 @@ async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
         assert recorded.count(product) == 4, recorded
         for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants"):
             assert name not in recorded, name
+
+
+async def test_a_validation_issue_gives_its_value_the_meaning_of_the_field_it_names(redact):
+    """A validation error names the field it is about and holds what was typed there: zod's issues
+    as Sentry's zodErrorsIntegration sends them (extra and a JSON attachment: {path, input}),
+    Pydantic's {loc, input}, yup's {path, value}. A mistyped national number there has no check
+    digits to prove it: the field its path names says what it is, as a form field's name does.
+    A field that names a thing keeps its value readable."""
+    typo = "83.05.29-417.0"
+    issues = [{"code": "custom", "path": "mieter.rijksregisternummer", "message": "Ongeldig rijksregisternummer",
+               "input": typo},
+              {"type": "string_too_short", "loc": ["body", "geboortedatum"], "input": "3/3/86"},
+              {"path": "klant.voornaam", "value": "Wannes"},
+              {"code": "too_small", "path": "bestelling.product", "input": "Zadeldek Comfort"}]
+    event = {"event_id": "9" * 32, "level": "error", "extra": {"zoderror.issues": issues}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                      b'{"type":"attachment","filename":"zod_issues.json"}', json.dumps({"issues": issues}).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (typo, "417.0", "3/3/86", "Wannes"):
+        assert value not in out
+    [(_, sent), (_, attached)] = read_envelope(out.encode())[1]
+    for reported in (json.loads(sent)["extra"]["zoderror.issues"], json.loads(attached)["issues"]):
+        assert reported[0]["path"] == "mieter.rijksregisternummer" and reported[0]["message"] == "Ongeldig rijksregisternummer"
+        assert reported[3]["input"] == "Zadeldek Comfort"
