@@ -986,3 +986,53 @@ async def test_a_validation_issue_gives_its_value_the_meaning_of_the_field_it_na
     for reported in (json.loads(sent)["extra"]["zoderror.issues"], json.loads(attached)["issues"]):
         assert reported[0]["path"] == "mieter.rijksregisternummer" and reported[0]["message"] == "Ongeldig rijksregisternummer"
         assert reported[3]["input"] == "Zadeldek Comfort"
+
+
+async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_them(redact):
+    """A span's attributes that @sentry/browser fills with its own facts (OpenTelemetry's and Sentry's
+    conventions: network.protocol.name "http", server.address "host:port", thread.name "main",
+    sentry.replay_id) pass when they have the shape the SDK gives them: read by their keys' words
+    they were a person's name and a postal address, masked, and their values tainted the session, so
+    "http" and the page's host were masked in every URL and operation ("sentry.op": "http.client").
+    A product's name under a key in another language ("produkt.name") is a thing's. The same keys
+    holding anything else, and the app's own attributes, are scanned."""
+    trace, replay = "2355b44d98bc41c780259f8976c00a0b", "3f9c2a71d04b4e8fa6c1b9e27d5a8c40"
+    own = {"sentry.op": "http.client", "sentry.origin": "auto.http.browser", "network.protocol.name": "http",
+           "network.protocol.version": "1.1", "url.scheme": "http", "server.address": "app.test:43123",
+           "url.full": "http://app.test:43123/api/mieten?kategorie=lastenrad", "thread.name": "main",
+           "code.function.name": "HTMLButtonElement.onclick", "sentry.replay_id": replay,
+           "sentry.previous_trace": f"{trace}-ab2bcc13b23717dc-1", "produkt.name": "E-Lastenrad Ardennes 500"}
+    theirs = {"kunde.email": HELD_EMAIL, "user.name": HELD_USER, "thread.name": HELD_NAME, f"mail.{HELD_EMAIL}": 1}
+    spans = {"version": 2, "items": [
+        {"name": "POST app.test", "span_id": "ab2bcc13b23717dc", "trace_id": trace, "status": "ok",
+         "attributes": {k: {"value": v, "type": "string"} for k, v in own.items()}},
+        {"name": "warenkorb", "span_id": "ab2bcc13b23717dd", "trace_id": trace, "status": "ok",
+         "attributes": {k: {"value": v, "type": "string"} for k, v in theirs.items()}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"span","item_count":2,"content_type":"application/vnd.sentry.items.span.v2+json"}',
+                      json.dumps(spans).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (HELD_EMAIL, HELD_USER, "Tjallingsma"):
+        assert value not in out
+    [(_, sent)] = read_envelope(out.encode())[1]
+    kept, scanned = json.loads(sent)["items"]
+    assert {k: v["value"] for k, v in kept["attributes"].items()} == own
+    assert len(scanned["attributes"]) == len(theirs)  # a key holding an e-mail is renamed, not doubled
+
+
+async def test_a_sentry_key_holding_an_e_mail_is_renamed_not_left_beside_its_new_name(redact):
+    """A context named by the visitor (Sentry.setContext(email, …)), a key of the trace context, of
+    the user or of the envelope header's trace holding an e-mail: each view's keys are the ones it
+    had when it was made, so the key the scan renamed is taken out of its object when the view is
+    written back (it stayed beside its masked name)."""
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    event = {"event_id": "9" * 32, "level": "error", "user": {HELD_EMAIL: "a"},
+             "contexts": {HELD_EMAIL: {"x": 1}, "trace": {"trace_id": trace, HELD_EMAIL: 2}}}
+    header = {"event_id": "9" * 32, "trace": {"trace_id": trace, HELD_EMAIL: "x"}}
+    raw = b"\n".join([json.dumps(header).encode(), b'{"type":"event"}', json.dumps(event).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    assert HELD_EMAIL not in out and "tjallingsma" not in out
+    sent_header, [(_, sent)] = read_envelope(out.encode())
+    sent = json.loads(sent)
+    assert len(sent["contexts"]) == 2 and len(sent["contexts"]["trace"]) == 2 and len(sent["user"]) == 1
+    assert len(sent_header["trace"]) == 2 and sent["contexts"]["trace"]["trace_id"] == trace
