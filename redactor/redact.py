@@ -259,6 +259,14 @@ _ELEMENT_ATTRIBUTE = "attr__"
 #: they take no meaning from their keys (masked whole as a person's name, their words became echoes to
 #: mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the user agent)
 _THING_KEYS = frozenset({"span_id", "spanId", "version"})
+#: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
+#: keys; its `name` is the site's constant ("orders_created"), not a person's
+_METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
+
+
+def _is_thing(value: dict[str, Any]) -> bool:
+    return not _THING_KEYS.isdisjoint(value) or any(
+        isinstance(data := value.get(key), dict) and "dataPoints" in data for key in _METRIC_DATA)
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
@@ -1264,7 +1272,7 @@ class BatchRedaction:
 
         def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any) -> None:
             """The keys of an object (k: the key it is under) onto the stack, each scanned as a key."""
-            thing = not _THING_KEYS.isdisjoint(value)
+            thing = _is_thing(value)
             reported, field_meaning = field_report(value)  # a validation error: {path, input}
             for key in keys:
                 if isinstance(key, str):
