@@ -14,15 +14,48 @@ whose issues hold a mistyped national number and a phone beside the path that na
 message, a span attribute holding the e-mail beside the product.
 
 Controls, the over-masking issue 9 names: the product's name in the page, in the rental request's
-body (recorded by both SDKs), in a capture's properties and in span attributes; the booking
-reference "RV-30417" in the page text the site writes and in a capture's property; the page's own
-?kategorie=lastenrad in the URLs the SDKs send; the span's name and operation. Judged fair to mask
-(fail closed): the reference where it rides beside the e-mail in the parameterized message (its
-params are one list, values of a message about the visitor).
+body (recorded by both SDKs), in a capture's properties, in a metric's attributes and in span
+attributes (under "produkt.name" and in the user timing mark's detail); the booking reference
+"RV-30417" in the page text the site writes and in a capture's property; the page's own
+?kategorie=lastenrad in the URLs the SDKs send; a metric's name; the spans' names, operations and
+the attributes the SDK fills (sentry.op, url.full's scheme and host, sentry.replay_id). Judged fair
+to mask (fail closed, not asserted either way): the user's geo region and country code (under
+Sentry's user, pseudonymised with the rest of the person), the reference in the route's query and
+beside the e-mail in the parameterized message (both arrived readable).
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request:
 path, headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir;
 the controls arrive readable; the recordings still replay in rrweb-player.
+
+First run, before any change to redactor (2026-12-03, main at beedff6; the two tests one after the
+other). The first runs also failed on mistakes of the test's own, fixed before the run reported
+here: round 5's envelope_items read its own project's requests (it takes the project now), the
+metrics body is gzip (read decoded), the replay waits for an element with id "control", Sentry's
+streamed spans are under "items" and its recorded request body is parsed JSON. Then:
+- posthog (no leak): the metric's name "mieten" arrived masked whole in /i/v1/metrics
+  ('"name": "******"'): its key `name` read as a person's. Every planted value was masked (the
+  before_send $set and note, the group's properties, $set in a capture, the trace feedback and
+  metric, the metric's attribute, the console object, the typed values); the product, the
+  reference and ?kategorie= arrived readable.
+- sentry, one leak: the mistyped national number in the ZodError's issues, in the event's extra
+  and in the zod_issues.json attachment ('"path": "mieter.rijksregisternummer", …, "input":
+  "83.05.29-417.0"'); the phone beside it was masked by its shape. Over-masking in the same run:
+  span attributes read by their words — network.protocol.name "http" and thread.name as a
+  person's, server.address as a postal address — masked and tainted, so "http" and the page's
+  host were masked in every url.full, code.file.path and request.url ('****://**************/api/
+  mieten?kategorie=lastenrad') and in operations ('sentry.op': '***********' for http.client,
+  sentry.origin); sentry.replay_id masked as a token (spans lost their replay); "produkt.name"
+  (the product control) masked as a person's name. The geo city, the mark's customer, the view
+  hierarchy's e-mail id, the consola log's name and phone and the span's e-mail were masked.
+Fixed: a validation error's value takes the meaning of the field its path names (b7b4a12);
+Sentry's own span and log attributes pass with the SDK's shapes, "produkt"/"produit" name a product
+(16b16c3, which also fixed a leak found on the way: a key a Sentry view's scan renamed stayed
+beside its masked name — a context, a user key or a trace key holding an e-mail); an OpenTelemetry
+metric is a thing (4a8637e). Then both tests passed (2 passed, 27 s).
+Still over-masked, noted not fixed: in the trace feedback ("feedback": what the visitor wrote, read
+for runs of capitalised words) "Schöne Tour! Bitte" went with the name after it (German capitalises
+nouns: "Schöne Tour" is a run of two); the log's "Tel." after the name is part of the name's span
+(given_name_surname takes a third capitalised word) and so is tainted.
 """
 
 from __future__ import annotations
@@ -69,9 +102,12 @@ PLANT = {
 }
 REMARK = f"Merci de déposer le vélo chez ma voisine, {PLANT['address_fr']}."
 FEEDBACK = f"Schöne Tour! Bitte {PLANT['neighbour']} unter {PLANT['mobile_nl']} zurückrufen."
-CONTROLS = (PRODUCT, "Trekkingrad Hohes Venn", f"Ihre Buchung {REFERENCE} ist bestätigt")
-#: the rental request's body as both SDKs record it (a JSON string inside the recording's JSON)
-PRODUCT_IN_BODY = re.compile(r'produkt\\": ?\\"' + re.escape(PRODUCT))
+CONTROLS = (PRODUCT, "Trekkingrad Hohes Venn")
+#: the page's text the site writes once the rental is booked: the reference readable in the recording
+BOOKED = f"Ihre Buchung {REFERENCE} ist bestätigt"
+#: the rental request's body as the SDKs record it (posthog: a JSON string inside the recording's JSON;
+#: Sentry: the body parsed)
+PRODUCT_IN_BODY = re.compile(r'produkt(?:\\)?": ?(?:\\)?"' + re.escape(PRODUCT))
 REMOTE_CONFIG = {
     "sessionRecording": {"endpoint": "/s/", "consoleLogRecordingEnabled": True,
                          "networkPayloadCapture": {"recordHeaders": True, "recordBody": True}},
@@ -143,6 +179,7 @@ def test_posthog_js_heldout6_page(app_browser, stack):
     assert '"name": "mieten"' in metrics and PRODUCT in metrics
     recorded = recorded_text(collector, "/s/")
     assert PRODUCT_IN_BODY.search(recorded), "the rental request's body lost its product"
+    assert BOOKED in recorded
     assert_gets_untouched(stack, sent)
     replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
 
@@ -169,18 +206,25 @@ def test_sentry_browser_heldout6_page(app_browser, stack):
     visit(app_browser, stack, "sentry", SENTRY_KEY, done, after)
     assert_no_leaks(stack, PLANT)
     got = envelope_items(collector, PROJECT)
-    [zod] = [p for h, p in got if h["type"] == "event" and "exception" in p]
+    [zod] = [p for h, p in got if h["type"] == "event" and "Failed to validate" in json.dumps(p.get("exception"))]
     assert zod["exception"]["values"][0]["value"].startswith("Failed to validate keys: mieter.rijksregisternummer")
     assert zod["sdk"]["version"] == package_version("@sentry/browser")
     assert "kategorie=lastenrad" in zod["request"]["url"]
-    spans = [s for h, p in got if h["type"] in ("span", "transaction") for s in [p, *p.get("spans", [])]]
+    # (this SDK streams span items, {"items": [span…]}; a transaction would hold "spans")
+    spans = [s for h, p in got if h["type"] in ("span", "transaction") for s in [*p.get("items", []), *p.get("spans", [])]]
     [cart] = [s for s in spans if s.get("description", s.get("name")) == "warenkorb"]
     attributes = json.dumps(cart, ensure_ascii=False)
     assert "ui.action.cart" in attributes and PRODUCT in attributes
+    [fetch] = [s for s in spans if s.get("name", "").startswith("POST ") and "/api/mieten" in json.dumps(s)]
+    attributes = {k: v["value"] for k, v in fetch["attributes"].items()}
+    assert attributes["sentry.op"] == "http.client" and attributes["url.full"].startswith("http://app.test:")
+    replays = {e["replay_id"] for r in collector.requests(f"/api/{PROJECT}/envelope/") for e in r.get("replay_events", [])}
+    assert attributes["sentry.replay_id"] in replays  # the span still links to its replay
     [mark] = [s for s in spans if s.get("description", s.get("name")) == "konto-geladen"]
     assert PRODUCT in json.dumps(mark, ensure_ascii=False)
     [log] = sentry_logs(collector)
     assert log["body"].startswith("Übergabe an ")
     recorded = recorded_text(collector, f"/api/{PROJECT}/envelope/")
     assert PRODUCT_IN_BODY.search(recorded), "the rental request's body lost its product"
+    assert BOOKED in recorded
     replays_with(app_browser, stack, recordings_of(collector, PROJECT), CONTROLS)
