@@ -14,7 +14,8 @@ its type, length and content type. Every other item whose payload is a JSON obje
 error or a message event, a session, a transaction, logs, feedback, a client report…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
 is anybody's text; a trace_metric item's metrics are scanned one by one, but for the ids, numbers
-and names the SDK gives them (METRIC_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
+and names the SDK gives them (METRIC_SHAPES), and so are the attributes of spans, logs and metrics,
+but for those the SDK fills with its own facts in their shapes (ATTRIBUTE_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
 number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
