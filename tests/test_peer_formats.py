@@ -1008,16 +1008,25 @@ async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_th
          "attributes": {k: {"value": v, "type": "string"} for k, v in own.items()}},
         {"name": "warenkorb", "span_id": "ab2bcc13b23717dd", "trace_id": trace, "status": "ok",
          "attributes": {k: {"value": v, "type": "string"} for k, v in theirs.items()}}]}
+    # an SDK before 11 sends a transaction: its spans' and its root span's attributes are their `data`
+    transaction = {"type": "transaction", "transaction": "/verleih", "event_id": "9" * 32,
+                   "contexts": {"trace": {"trace_id": trace, "span_id": "ab2bcc13b23717de", "op": "pageload",
+                                          "data": dict(own)}},
+                   "spans": [{"op": "http.client", "span_id": "ab2bcc13b23717df", "data": dict(own)},
+                             {"op": "ui.action", "span_id": "ab2bcc13b23717e0", "data": dict(theirs)}]}
     raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
                       b'{"type":"span","item_count":2,"content_type":"application/vnd.sentry.items.span.v2+json"}',
-                      json.dumps(spans).encode()])
+                      json.dumps(spans).encode(), b'{"type":"transaction"}', json.dumps(transaction).encode()])
     out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
     for value in (HELD_EMAIL, HELD_USER, "Tjallingsma"):
         assert value not in out
-    [(_, sent)] = read_envelope(out.encode())[1]
+    [(_, sent), (_, sent_transaction)] = read_envelope(out.encode())[1]
     kept, scanned = json.loads(sent)["items"]
     assert {k: v["value"] for k, v in kept["attributes"].items()} == own
     assert len(scanned["attributes"]) == len(theirs)  # a key holding an e-mail is renamed, not doubled
+    sent_transaction = json.loads(sent_transaction)
+    assert sent_transaction["contexts"]["trace"]["data"] == own and sent_transaction["spans"][0]["data"] == own
+    assert len(sent_transaction["spans"][1]["data"]) == len(theirs)
 
 
 async def test_a_sentry_key_holding_an_e_mail_is_renamed_not_left_beside_its_new_name(redact):

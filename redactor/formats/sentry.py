@@ -93,10 +93,21 @@ ATTRIBUTE_SHAPES: dict[str, Shape] = {
 }
 #: a span's link to the trace before it: trace id, span id, sampled
 _PREVIOUS_TRACE = re.compile(r"^[0-9a-f]{32}-[0-9a-f]{16}-[01]$")
-#: the items whose payload is {"items": [entries]}, each entry with {value, type} attributes: its
-#: attributes by ATTRIBUTE_SHAPES, a metric's own keys by METRIC_SHAPES, a span's and a log's all
-#: scanned (their span_id says they are things: redact.py _THING_KEYS)
-ENTRY_SHAPES: dict[str, dict[str, Shape] | None] = {"trace_metric": METRIC_SHAPES, "span": None, "log": None}
+#: the items whose payload lists entries with attributes, by item type: the key of the list, the key
+#: of an entry's attributes, the shapes of an entry's own keys. Spans, logs and metrics (SDK 11:
+#: {"items": [...]}, attributes as {value, type}) and a transaction's spans (SDKs before: their `data`).
+#: A metric's own keys by METRIC_SHAPES; a span's and a log's all scanned (their span_id says they
+#: are things: redact.py _THING_KEYS); their attributes by ATTRIBUTE_SHAPES
+ENTRY_SHAPES: dict[str, tuple[str, str, dict[str, Shape] | None]] = {
+    "trace_metric": ("items", "attributes", METRIC_SHAPES), "span": ("items", "attributes", None),
+    "log": ("items", "attributes", None), "transaction": ("spans", "data", None)}
+
+
+def _sdk_attribute(key: str, value: Any) -> bool:
+    """Whether an attribute is one the SDK fills with its own facts, in the shape it gives it
+    ({value, type} on SDK 11's items, the value itself in a transaction's span data)."""
+    shape = ATTRIBUTE_SHAPES.get(key)
+    return shape is not None and shape(value.get("value") if isinstance(value, dict) else value)
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
 IDENTITY_KEYS = ("user", "did")
 #: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
@@ -180,6 +191,13 @@ class _JsonItem:
     def viewed(self, holder: dict[str, Any], view: dict[str, Any]) -> dict[str, Any]:
         self.views.append((holder, view, frozenset(view)))
         return view
+
+    def attributes_view(self, entry: dict[str, Any], entry_view: dict[str, Any], key: str) -> None:
+        """The entry's attributes (under key) out of its view, into one of their own that leaves out the
+        SDK's own (_sdk_attribute); before the entry's view is recorded (viewed), which then has no key."""
+        attributes = entry.get(key)
+        if isinstance(attributes, dict) and entry_view.pop(key, None) is not None:
+            self.entries.append(self.viewed(attributes, {k: v for k, v in attributes.items() if not _sdk_attribute(k, v)}))
 
     def write_back(self) -> None:
         write_back(self.data, self.view, self.scanned)
@@ -342,27 +360,25 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     view = scan_view(data, ITEM_SHAPES)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
-    entries, kind = data.get("items"), item.header.get("type")
-    by_entry = kind in ENTRY_SHAPES and isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries)
+    listed, attributes_key, shapes = ENTRY_SHAPES.get(item.header.get("type"), ("", "", None))
+    entries = data.get(listed) if listed else None
+    by_entry = isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries)
     if by_entry:
-        view.pop("items", None)  # scanned entry by entry, by their views
+        view.pop(listed, None)  # scanned entry by entry, by their views
     scanned = _JsonItem(item, data, view, before, frozenset(view))
-    if by_entry:
-        shapes = ENTRY_SHAPES[kind]
-        for entry in entries:
-            entry_view = scan_view(entry, shapes) if shapes is not None else dict(entry)
-            attributes = entry.get("attributes")
-            if isinstance(attributes, dict):
-                del entry_view["attributes"]
-                scanned.entries.append(scanned.viewed(attributes, {k: v for k, v in attributes.items() if not (
-                    k in ATTRIBUTE_SHAPES and isinstance(v, dict) and ATTRIBUTE_SHAPES[k](v.get("value")))}))
-            scanned.entries.append(scanned.viewed(entry, entry_view))
+    for entry in entries if by_entry else ():
+        entry_view = scan_view(entry, shapes) if shapes is not None else dict(entry)
+        scanned.attributes_view(entry, entry_view, attributes_key)
+        scanned.entries.append(scanned.viewed(entry, entry_view))
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
         # (the id contexts are objects: scanned by their views below)
         scanned.contexts = scanned.viewed(contexts, scan_view(contexts, dict.fromkeys(ID_CONTEXTS, nested)))
-        scanned.id_contexts = {name: scanned.viewed(contexts[name], scan_view(contexts[name], CONTEXT_SHAPES))
-                               for name in ID_CONTEXTS if isinstance(contexts.get(name), dict)}
+        for name in ID_CONTEXTS:
+            if isinstance(context := contexts.get(name), dict):
+                context_view = scan_view(context, CONTEXT_SHAPES)
+                scanned.attributes_view(context, context_view, "data")  # a transaction's root span: as its spans'
+                scanned.id_contexts[name] = scanned.viewed(context, context_view)
     user = data.get("user")
     if isinstance(user, dict):
         scanned.person["user"] = scanned.viewed(user, person_view(user, tuple(k for k in user if isinstance(k, str))))
