@@ -267,6 +267,8 @@ _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
 def _is_thing(value: dict[str, Any]) -> bool:
     return not _THING_KEYS.isdisjoint(value) or any(
         isinstance(data := value.get(key), dict) and "dataPoints" in data for key in _METRIC_DATA)
+
+
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned

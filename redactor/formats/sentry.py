@@ -108,6 +108,8 @@ def _sdk_attribute(key: str, value: Any) -> bool:
     ({value, type} on SDK 11's items, the value itself in a transaction's span data)."""
     shape = ATTRIBUTE_SHAPES.get(key)
     return shape is not None and shape(value.get("value") if isinstance(value, dict) else value)
+
+
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
 IDENTITY_KEYS = ("user", "did")
 #: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
