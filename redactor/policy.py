@@ -236,6 +236,9 @@ class FieldRules:
     label_classes: frozenset[str]  # words of a class or id that say an element is a label
     roles: frozenset[str]  # a label in page text made of these alone says a person follows
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
+    #: a validation error's keys that name its field, and those that hold the value typed there
+    report_names: frozenset[str] = frozenset()
+    report_values: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def is_typed_text(self, key: str, under_typed: bool, text: bool) -> bool:
@@ -306,6 +309,18 @@ class FieldRules:
             return ""
         return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)), "")
 
+    def reported_meaning(self, report: dict[str, Any]) -> str:
+        """What the value a validation error holds is, from the field its path names
+        ({"path": ["mieter", "rijksregisternummer"], "input": …} NATIONAL_ID), or "" (rules/fields.yaml
+        field_reports)."""
+        for name in self.report_names.intersection(report):
+            path = report[name]
+            if isinstance(path, list):
+                path = ".".join(part for part in path if isinstance(part, str))
+            if isinstance(path, str) and (meaning := self.key_meaning(path)):
+                return meaning
+        return ""
+
     @short_lru_cache(FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
@@ -328,6 +343,8 @@ def shipped_fields() -> FieldRules:
         label_classes=frozenset(data.get("label_classes", ())),
         roles=frozenset(" ".join(plain_words(word)) for word in data.get("roles", ())),
         typed_text=FieldMeaning.model_validate({"entity": "TYPED", **data["typed_text"]}),
+        report_names=frozenset(data["field_reports"]["names"]),
+        report_values=frozenset(data["field_reports"]["values"]),
     )
 
 
@@ -533,6 +550,14 @@ class Policy:
     def key_meaning(self, key: str) -> str:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
+
+    def field_report(self, report: dict[str, Any]) -> tuple[frozenset[str], str]:
+        """The keys of a validation error that hold a typed value, and what the field its path names
+        holds ("" when the object names no field: FieldRules.reported_meaning)."""
+        fields = self.fields
+        if fields.report_values.isdisjoint(report):
+            return frozenset(), ""
+        return fields.report_values, fields.reported_meaning(report)
 
     def typed_text_key(self, key: str, under_typed: bool, text: bool) -> bool:
         """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …}),

@@ -259,6 +259,16 @@ _ELEMENT_ATTRIBUTE = "attr__"
 #: they take no meaning from their keys (masked whole as a person's name, their words became echoes to
 #: mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the user agent)
 _THING_KEYS = frozenset({"span_id", "spanId", "version"})
+#: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
+#: keys; its `name` is the site's constant ("orders_created"), not a person's
+_METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
+
+
+def _is_thing(value: dict[str, Any]) -> bool:
+    return not _THING_KEYS.isdisjoint(value) or any(
+        isinstance(data := value.get(key), dict) and "dataPoints" in data for key in _METRIC_DATA)
+
+
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
 MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
@@ -1252,17 +1262,21 @@ class BatchRedaction:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
         a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
         every value under a key that names what it holds as a field's name would ({"$set":
-        {"name": …}}, {"first_name": …}: rules/fields.yaml); long numbers are scanned as digits.
+        {"name": …}}, {"first_name": …}: rules/fields.yaml), or under a validation error's value key
+        when its path names such a field ({"path": "mieter.rijksregisternummer", "input": …}: rules/fields.yaml
+        field_reports); long numbers are scanned as digits.
         keys: the keys of container to walk. keyed: those keys are a payload's own too (a key
         rrweb's format does not define, _scan_rest): scanned as keys, and their values take their
         meaning, as the keys of any object below."""
-        secret_key, key_meaning, typed_key = (self.policy.structure.is_secret_key, self.policy.key_meaning,
-                                              self.policy.typed_text_key)
+        secret_key, key_meaning, typed_key, field_report = (
+            self.policy.structure.is_secret_key, self.policy.key_meaning, self.policy.typed_text_key,
+            self.policy.field_report)
         stack: list[tuple[Any, Any, str, bool]] = []
 
         def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any) -> None:
             """The keys of an object (k: the key it is under) onto the stack, each scanned as a key."""
-            thing = not _THING_KEYS.isdisjoint(value)
+            thing = _is_thing(value)
+            reported, field_meaning = field_report(value)  # a validation error: {path, input}
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
@@ -1274,6 +1288,8 @@ class BatchRedaction:
                         inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
                     elif thing:
                         inner = meaning if meaning == PSEUDONYM else ""
+                    elif field_meaning and key in reported:
+                        inner = field_meaning
                     else:
                         inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
                     stack.append((value, key, inner, typed_key(key, typed, isinstance(value[key], str))))

@@ -962,3 +962,86 @@ async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
         assert recorded.count(product) == 4, recorded
         for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants"):
             assert name not in recorded, name
+
+
+async def test_a_validation_issue_gives_its_value_the_meaning_of_the_field_it_names(redact):
+    """A validation error names the field it is about and holds what was typed there: zod's issues
+    as Sentry's zodErrorsIntegration sends them (extra and a JSON attachment: {path, input}),
+    Pydantic's {loc, input}, yup's {path, value}. A mistyped national number there has no check
+    digits to prove it: the field its path names says what it is, as a form field's name does.
+    A field that names a thing keeps its value readable."""
+    typo = "83.05.29-417.0"
+    issues = [{"code": "custom", "path": "mieter.rijksregisternummer", "message": "Ongeldig rijksregisternummer",
+               "input": typo},
+              {"type": "string_too_short", "loc": ["body", "geboortedatum"], "input": "3/3/86"},
+              {"path": "klant.voornaam", "value": "Wannes"},
+              {"code": "too_small", "path": "bestelling.product", "input": "Zadeldek Comfort"}]
+    event = {"event_id": "9" * 32, "level": "error", "extra": {"zoderror.issues": issues}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                      b'{"type":"attachment","filename":"zod_issues.json"}', json.dumps({"issues": issues}).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (typo, "417.0", "3/3/86", "Wannes"):
+        assert value not in out
+    [(_, sent), (_, attached)] = read_envelope(out.encode())[1]
+    for reported in (json.loads(sent)["extra"]["zoderror.issues"], json.loads(attached)["issues"]):
+        assert reported[0]["path"] == "mieter.rijksregisternummer" and reported[0]["message"] == "Ongeldig rijksregisternummer"
+        assert reported[3]["input"] == "Zadeldek Comfort"
+
+
+async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_them(redact):
+    """A span's attributes that @sentry/browser fills with its own facts (OpenTelemetry's and Sentry's
+    conventions: network.protocol.name "http", server.address "host:port", thread.name "main",
+    sentry.replay_id) pass when they have the shape the SDK gives them: read by their keys' words
+    they were a person's name and a postal address, masked, and their values tainted the session, so
+    "http" and the page's host were masked in every URL and operation ("sentry.op": "http.client").
+    A product's name under a key in another language ("produkt.name") is a thing's. The same keys
+    holding anything else, and the app's own attributes, are scanned."""
+    trace, replay = "2355b44d98bc41c780259f8976c00a0b", "3f9c2a71d04b4e8fa6c1b9e27d5a8c40"
+    own = {"sentry.op": "http.client", "sentry.origin": "auto.http.browser", "network.protocol.name": "http",
+           "network.protocol.version": "1.1", "url.scheme": "http", "server.address": "app.test:43123",
+           "url.full": "http://app.test:43123/api/mieten?kategorie=lastenrad", "thread.name": "main",
+           "code.function.name": "HTMLButtonElement.onclick", "sentry.replay_id": replay,
+           "sentry.previous_trace": f"{trace}-ab2bcc13b23717dc-1", "produkt.name": "E-Lastenrad Ardennes 500"}
+    theirs = {"kunde.email": HELD_EMAIL, "user.name": HELD_USER, "thread.name": HELD_NAME, f"mail.{HELD_EMAIL}": 1}
+    spans = {"version": 2, "items": [
+        {"name": "POST app.test", "span_id": "ab2bcc13b23717dc", "trace_id": trace, "status": "ok",
+         "attributes": {k: {"value": v, "type": "string"} for k, v in own.items()}},
+        {"name": "warenkorb", "span_id": "ab2bcc13b23717dd", "trace_id": trace, "status": "ok",
+         "attributes": {k: {"value": v, "type": "string"} for k, v in theirs.items()}}]}
+    # an SDK before 11 sends a transaction: its spans' and its root span's attributes are their `data`
+    transaction = {"type": "transaction", "transaction": "/verleih", "event_id": "9" * 32,
+                   "contexts": {"trace": {"trace_id": trace, "span_id": "ab2bcc13b23717de", "op": "pageload",
+                                          "data": dict(own)}},
+                   "spans": [{"op": "http.client", "span_id": "ab2bcc13b23717df", "data": dict(own)},
+                             {"op": "ui.action", "span_id": "ab2bcc13b23717e0", "data": dict(theirs)}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}',
+                      b'{"type":"span","item_count":2,"content_type":"application/vnd.sentry.items.span.v2+json"}',
+                      json.dumps(spans).encode(), b'{"type":"transaction"}', json.dumps(transaction).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (HELD_EMAIL, HELD_USER, "Tjallingsma"):
+        assert value not in out
+    [(_, sent), (_, sent_transaction)] = read_envelope(out.encode())[1]
+    kept, scanned = json.loads(sent)["items"]
+    assert {k: v["value"] for k, v in kept["attributes"].items()} == own
+    assert len(scanned["attributes"]) == len(theirs)  # a key holding an e-mail is renamed, not doubled
+    sent_transaction = json.loads(sent_transaction)
+    assert sent_transaction["contexts"]["trace"]["data"] == own and sent_transaction["spans"][0]["data"] == own
+    assert len(sent_transaction["spans"][1]["data"]) == len(theirs)
+
+
+async def test_a_sentry_key_holding_an_e_mail_is_renamed_not_left_beside_its_new_name(redact):
+    """A context named by the visitor (Sentry.setContext(email, …)), a key of the trace context, of
+    the user or of the envelope header's trace holding an e-mail: each view's keys are the ones it
+    had when it was made, so the key the scan renamed is taken out of its object when the view is
+    written back (it stayed beside its masked name)."""
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    event = {"event_id": "9" * 32, "level": "error", "user": {HELD_EMAIL: "a"},
+             "contexts": {HELD_EMAIL: {"x": 1}, "trace": {"trace_id": trace, HELD_EMAIL: 2}}}
+    header = {"event_id": "9" * 32, "trace": {"trace_id": trace, HELD_EMAIL: "x"}}
+    raw = b"\n".join([json.dumps(header).encode(), b'{"type":"event"}', json.dumps(event).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    assert HELD_EMAIL not in out and "tjallingsma" not in out
+    sent_header, [(_, sent)] = read_envelope(out.encode())
+    sent = json.loads(sent)
+    assert len(sent["contexts"]) == 2 and len(sent["contexts"]["trace"]) == 2 and len(sent["user"]) == 1
+    assert len(sent_header["trace"]) == 2 and sent["contexts"]["trace"]["trace_id"] == trace

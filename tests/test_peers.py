@@ -463,6 +463,27 @@ async def test_posthog_logs_mask_what_their_tab_taught(proxy, collector):
     assert sent["resourceLogs"][0]["resource"]["attributes"][0]["value"]["stringValue"] == "shop"
 
 
+async def test_posthog_metrics_keep_their_names_and_scan_their_attributes(proxy, collector):
+    """posthog.metrics (/i/v1/metrics, OTLP JSON): a metric is a thing, its `name` the site's constant
+    ("mieten" arrived masked whole, its key read as a person's); its attributes are scanned, and a
+    name that holds an e-mail is masked as anywhere."""
+    def metric(name: str, **attributes: str) -> dict:
+        return {"name": name, "sum": {"aggregationTemporality": 1, "isMonotonic": True, "dataPoints": [
+            {"attributes": [{"key": k, "value": {"stringValue": v}} for k, v in attributes.items()],
+             "timeUnixNano": "1796321509597000000", "asDouble": 1}]}}
+    metrics = {"resourceMetrics": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "shop"}}]},
+                                    "scopeMetrics": [{"scope": {"name": "web", "version": "1.449.2"}, "metrics": [
+                                        metric("mieten", kunde=EMAIL, produkt="Zadeldek Comfort"),
+                                        metric(f"mail.{EMAIL}")]}]}]}
+    await proxy.post(f"/i/v1/metrics?token={TOKEN}", data=gzip.compress(json.dumps(metrics).encode()),
+                     headers={"Content-Type": "text/plain"})
+    sent = json.loads(gzip.decompress(collector.requests("/i/v1/metrics")[-1]["raw"]))
+    assert EMAIL not in json.dumps(sent)
+    kept, _ = sent["resourceMetrics"][0]["scopeMetrics"][0]["metrics"]
+    assert kept["name"] == "mieten"
+    assert kept["sum"]["dataPoints"][0]["attributes"][1]["value"]["stringValue"] == "Zadeldek Comfort"
+
+
 async def test_ingest_routes_under_a_path_prefix_are_redacted_too(proxy, collector):
     """posthog-js behind a reverse-proxy path (api_host …/ingest): /ingest/s/ is a recording, not a route to relay."""
     answer = await proxy.post("/ingest/s/?ver=1.449.2", data=posthog_body([snapshot_event(page())]),

@@ -734,6 +734,10 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
     assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Amélie Vermeulen-Lambert", "PERSON")}
     assert found(patterns_only, "Bedankt Jorinde Vlaminckx", "nl") == {("Jorinde Vlaminckx", "PERSON")}
     assert found(patterns_only, "Bedankt voor je bestelling, De Vries Sanne", "nl") == {("De Vries Sanne", "PERSON")}
+    # nor is the label of the number after it ("Tel" masked with the name was masked in every "Tel." after)
+    assert found(patterns_only, "Übergabe an Marit Oosterhuis-Dubreucq Tel. +49 (0) 241 9183 4470", "de") == {
+        ("Marit Oosterhuis-Dubreucq", "PERSON"), ("+49 (0) 241 9183 4470", "PHONE_NUMBER")}
+    assert ("Mieke Hofstra", "PERSON") in found(patterns_only, "Contact: Mieke Hofstra GSM: 0471 23 45 67", "nl")
 
 
 # Issue 9, item 13: the site's own text is not visitor data, but the visitor's name it shows back is.

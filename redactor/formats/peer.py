@@ -248,6 +248,15 @@ def language_tag(value: Any) -> bool:
     return isinstance(value, str) and bool(_LANGUAGE_TAG.match(value))
 
 
+#: a host as a URL names it, a port after it ("shop.example", "app.test:8443", "localhost"): its last label
+#: begins with a letter, so no IP address (a visitor's) has this shape
+_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z][A-Za-z0-9-]{0,62}(?::\d{1,5})?$")
+
+
+def host(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= 253 and bool(_HOST.match(value))
+
+
 def nested(value: Any) -> bool:
     """An object that is scanned by a view of its own (a PostHog event's properties, Sentry's contexts)."""
     return isinstance(value, dict)

@@ -14,7 +14,8 @@ its type, length and content type. Every other item whose payload is a JSON obje
 error or a message event, a session, a transaction, logs, feedback, a client report…) is scanned like a
 replay_event: what setTag, setExtra, setContext, the breadcrumbs and an exception's message hold
 is anybody's text; a trace_metric item's metrics are scanned one by one, but for the ids, numbers
-and names the SDK gives them (METRIC_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
+and names the SDK gives them (METRIC_SHAPES), and so are the attributes of spans, logs and metrics,
+but for those the SDK fills with its own facts in their shapes (ATTRIBUTE_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
 number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
@@ -38,9 +39,9 @@ from urllib.parse import urlsplit
 import orjson
 
 from redactor.formats.peer import (COMPRESSION_LEVEL, GZIP_MAGIC, GZIP_WBITS, IDENTITY_KEY, ZLIB_WBITS, Budget, Shape,
-                                   dumps, exact, gzip_bytes, ident, ids, kept_in, loads, nested, number, opaque_id,
-                                   person_view, plain_container, scan_view, session_key, timestamp, token, version,
-                                   write_back)
+                                   dumps, exact, gzip_bytes, host, ident, ids, kept_in, loads, nested, number, one_of,
+                                   opaque_id, person_view, plain_container, scan_view, session_key, timestamp, token,
+                                   version, write_back)
 from redactor.formats.packed import unpack_events
 from redactor.formats.rrweb_batch import BatchError, Group
 
@@ -71,6 +72,44 @@ METRIC_SHAPES: dict[str, Shape] = {
     **dict.fromkeys(("trace_id", "span_id"), ident), "timestamp": timestamp, "value": number,
     **dict.fromkeys(("name", "type", "unit"), token),
 }
+#: the attributes @sentry/browser fills with its own facts on spans, logs and metrics (Sentry's and
+#: OpenTelemetry's conventions, @sentry/conventions), by the shapes it gives them: read by their words
+#: they said a person's name or an address ("network.protocol.name": "http", "thread.name": "main",
+#: "server.address": "shop.example:8443"), were masked, and tainted "http" and the page's host in every URL
+#: and operation of the session. Skipped when they have that shape; scanned as the app's attributes are
+#: when not (a site's startSpan or setAttribute can write anything there).
+ATTRIBUTE_SHAPES: dict[str, Shape] = {
+    **dict.fromkeys(("sentry.op", "sentry.origin", "sentry.source", "sentry.span.source", "sentry.status",
+                     "sentry.platform", "sentry.environment", "sentry.sdk.name", "sentry.idle_span_finish_reason",
+                     "sentry.category", "http.request.method", "code.function.name", "browser.name",
+                     "sentry.browser.name", "os.name", "resource.render_blocking_status", "browser.script.invoker_type",
+                     "network.protocol.name"), token),
+    **dict.fromkeys(("sentry.sdk.version", "network.protocol.version", "browser.version",
+                     "sentry.browser.version"), version),
+    **dict.fromkeys(("sentry.replay_id", "sentry.segment.id", "sentry.trace.parent_span_id",
+                     "sentry.pageload.span_id", "sentry.profile_id", "sentry.profiler_id"), ident),
+    "sentry.previous_trace": lambda v: isinstance(v, str) and bool(_PREVIOUS_TRACE.match(v)),
+    "thread.name": one_of("main", "worker"), "url.scheme": one_of("http", "https"), "server.address": host,
+}
+#: a span's link to the trace before it: trace id, span id, sampled
+_PREVIOUS_TRACE = re.compile(r"^[0-9a-f]{32}-[0-9a-f]{16}-[01]$")
+#: the items whose payload lists entries with attributes, by item type: the key of the list, the key
+#: of an entry's attributes, the shapes of an entry's own keys. Spans, logs and metrics (SDK 11:
+#: {"items": [...]}, attributes as {value, type}) and a transaction's spans (SDKs before: their `data`).
+#: A metric's own keys by METRIC_SHAPES; a span's and a log's all scanned (their span_id says they
+#: are things: redact.py _THING_KEYS); their attributes by ATTRIBUTE_SHAPES
+ENTRY_SHAPES: dict[str, tuple[str, str, dict[str, Shape] | None]] = {
+    "trace_metric": ("items", "attributes", METRIC_SHAPES), "span": ("items", "attributes", None),
+    "log": ("items", "attributes", None), "transaction": ("spans", "data", None)}
+
+
+def _sdk_attribute(key: str, value: Any) -> bool:
+    """Whether an attribute is one the SDK fills with its own facts, in the shape it gives it
+    ({value, type} on SDK 11's items, the value itself in a transaction's span data)."""
+    shape = ATTRIBUTE_SHAPES.get(key)
+    return shape is not None and shape(value.get("value") if isinstance(value, dict) else value)
+
+
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
 IDENTITY_KEYS = ("user", "did")
 #: the envelope header's own keys, and those of its dynamic sampling context (`trace`) that are ids,
@@ -143,23 +182,31 @@ class _JsonItem:
     before: bytes
     scanned: frozenset[str] = frozenset()
     contexts: dict[str, Any] = field(default_factory=dict)  # the view of its contexts
-    id_contexts: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)  # name → (it, view)
+    id_contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # name → its view
     person: dict[str, Any] = field(default_factory=dict)  # user and did, but their opaque ids
-    entries: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # a metric → its view
+    #: the views of a metric's, a span's or a log's entries and of their attributes (ENTRY_SHAPES)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    #: every view but the item's own, with its holder and its keys when it was made: a key the scan
+    #: renamed (a context named by an e-mail) is taken out of its holder, not left beside its new name
+    views: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
+
+    def viewed(self, holder: dict[str, Any], view: dict[str, Any]) -> dict[str, Any]:
+        self.views.append((holder, view, frozenset(view)))
+        return view
+
+    def attributes_view(self, entry: dict[str, Any], entry_view: dict[str, Any], key: str) -> None:
+        """The entry's attributes (under key) out of its view, into one of their own that leaves out the
+        SDK's own (_sdk_attribute); before the entry's view is recorded (viewed), which then has no key."""
+        attributes = entry.get(key)
+        if isinstance(attributes, dict) and entry_view.pop(key, None) is not None:
+            self.entries.append(self.viewed(attributes, {k: v for k, v in attributes.items() if not _sdk_attribute(k, v)}))
 
     def write_back(self) -> None:
         write_back(self.data, self.view, self.scanned)
-        for holder, view in self.entries:
-            write_back(holder, view, frozenset(view))
-        if self.contexts:
-            write_back(self.data["contexts"], self.contexts, frozenset(self.contexts))
-        for holder, view in self.id_contexts.values():
-            write_back(holder, view, frozenset(view))
-        user = self.person.get("user")
-        if isinstance(user, dict):
-            write_back(self.data["user"], user, frozenset(user))
-        elif "user" in self.person:
-            self.data["user"] = user
+        for holder, view, keys in self.views:
+            write_back(holder, view, keys)
+        if "user" in self.person and not isinstance(self.person["user"], dict):
+            self.data["user"] = self.person["user"]
         if "did" in self.person:
             self.data["did"] = self.person["did"]
 
@@ -167,8 +214,8 @@ class _JsonItem:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
         under a key that says it is one."""
         return {"item": self.view, "contexts": self.contexts, IDENTITY_KEY: self.person,
-                "id_contexts": {name: view for name, (_, view) in self.id_contexts.items()},
-                "entries": [view for _, view in self.entries]}
+                "id_contexts": self.id_contexts,
+                "entries": self.entries}
 
 
 @dataclass
@@ -183,7 +230,7 @@ class SentryEnvelope:
     _recordings: list[_Recording] = field(default_factory=list)
     _json_items: list[_JsonItem] = field(default_factory=list)
     _dropped: set[int] = field(default_factory=set)  # ids of the items left out
-    _header_views: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    _header_views: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
     _header_before: bytes = b""
 
     def header_meta(self) -> dict[str, Any]:
@@ -192,13 +239,13 @@ class SentryEnvelope:
         trace = self.header.get("trace")
         if isinstance(trace, dict):
             holders.append((trace, scan_view(trace, TRACE_SHAPES)))
-        self._header_views = holders
+        self._header_views = [(holder, view, frozenset(view)) for holder, view in holders]  # (_JsonItem.views)
         self._header_before = dumps(self.header)  # before the pass redacts nested parts in place
         return {"header": holders[0][1], "trace": holders[1][1] if len(holders) > 1 else {}}
 
     def _encoded_header(self) -> bytes:
-        for holder, view in self._header_views:
-            write_back(holder, view, frozenset(view))
+        for holder, view, keys in self._header_views:
+            write_back(holder, view, keys)
         now = dumps(self.header)
         return self.header_raw if now == self._header_before and exact(self.header_raw, now) else now
 
@@ -315,22 +362,28 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     view = scan_view(data, ITEM_SHAPES)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
-    entries = data.get("items")
-    metrics = item.header.get("type") == "trace_metric" and isinstance(entries, list) \
-        and all(isinstance(entry, dict) for entry in entries)
-    if metrics:
-        view.pop("items", None)  # scanned entry by entry, by their views
+    listed, attributes_key, shapes = ENTRY_SHAPES.get(item.header.get("type"), ("", "", None))
+    entries = data.get(listed) if listed else None
+    by_entry = isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries)
+    if by_entry:
+        view.pop(listed, None)  # scanned entry by entry, by their views
     scanned = _JsonItem(item, data, view, before, frozenset(view))
-    if metrics:
-        scanned.entries = [(entry, scan_view(entry, METRIC_SHAPES)) for entry in entries]
+    for entry in entries if by_entry else ():
+        entry_view = scan_view(entry, shapes) if shapes is not None else dict(entry)
+        scanned.attributes_view(entry, entry_view, attributes_key)
+        scanned.entries.append(scanned.viewed(entry, entry_view))
     contexts = data.get("contexts")
     if isinstance(contexts, dict):
-        scanned.contexts = scan_view(contexts, dict.fromkeys(ID_CONTEXTS, nested))  # (objects: by their views below)
-        scanned.id_contexts = {name: (contexts[name], scan_view(contexts[name], CONTEXT_SHAPES))
-                               for name in ID_CONTEXTS if isinstance(contexts.get(name), dict)}
+        # (the id contexts are objects: scanned by their views below)
+        scanned.contexts = scanned.viewed(contexts, scan_view(contexts, dict.fromkeys(ID_CONTEXTS, nested)))
+        for name in ID_CONTEXTS:
+            if isinstance(context := contexts.get(name), dict):
+                context_view = scan_view(context, CONTEXT_SHAPES)
+                scanned.attributes_view(context, context_view, "data")  # a transaction's root span: as its spans'
+                scanned.id_contexts[name] = scanned.viewed(context, context_view)
     user = data.get("user")
     if isinstance(user, dict):
-        scanned.person["user"] = person_view(user, tuple(k for k in user if isinstance(k, str)))
+        scanned.person["user"] = scanned.viewed(user, person_view(user, tuple(k for k in user if isinstance(k, str))))
     elif user is not None and not opaque_id(user):
         scanned.person["user"] = user  # not an object: scanned, written back as it comes out
     scanned.person.update(person_view(data, ("did",)))

@@ -18,8 +18,8 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
 from redactor.pii.cache import SpanCache
 from redactor.pii.fold import fold
-from redactor.pii.names import (holder_before, is_a_person, is_site_address, load_lexicons, may_hold_a_name, name_start,
-                                 ner_names, partner_after, partner_before)
+from redactor.pii.names import (holder_before, is_a_person, is_site_address, load_lexicons, may_hold_a_name, name_end,
+                                name_start, ner_names, partner_after, partner_before)
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
@@ -250,11 +250,13 @@ class PiiDetector:
                 continue
             if r.entity_type == "PERSON" and not is_a_person(text, r.start, r.end):
                 continue  # the site's own shop, product or place name, whichever recognizer read it as a name
-            start = name_start(text, r.start, r.end) if r.entity_type == "PERSON" else r.start
-            spans.append(Span(start, r.end, r.entity_type, round(r.score, 3), recognizer))
+            start, end = (name_start(text, r.start, r.end), name_end(text, r.start, r.end)) \
+                if r.entity_type == "PERSON" else (r.start, r.end)
+            spans.append(Span(start, end, r.entity_type, round(r.score, 3), recognizer))
         # the holder named right before an account or an id number: "Amélie Vermeulen BE71 0961 2345 6769"
         holders = (holder_before(text, span.start) for span in spans if span.entity in _HELD_NUMBERS)
-        spans.extend(Span(s, e, "PERSON", 0.7, "number_holder") for s, e in dict.fromkeys(h for h in holders if h))
+        spans.extend(Span(s, name_end(text, s, e), "PERSON", 0.7, "number_holder")
+                     for s, e in dict.fromkeys(h for h in holders if h))
         # the second of two people named together: "Congratulations Tamsin and Kwame", a name no list knows after one
         partners = (partner_after(text, span.end) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in partners if p))

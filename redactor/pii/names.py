@@ -553,6 +553,21 @@ def name_start(text: str, start: int, end: int) -> int:
     return start
 
 
+#: what follows a word that labels a number: its "." or ":" and the number's first character
+_LABELLED_NUMBER = re.compile(r"[.:]?[^\S\n]*[+(\d]")
+
+
+def name_end(text: str, start: int, end: int) -> int:
+    """Where the name itself ends in a person's span whose last word labels the number after it
+    ("Marit Oosterhuis-Dubreucq Tel. +49 …", rules/pii.yaml contact_labels): the label is no part of
+    the name, and masked as a part of it, it would be masked wherever the session shows it again."""
+    words = list(_WORD.finditer(text, start, end))
+    if len(words) > 2 and _plain_name(words[-1].group()) in _engine_words("contact_labels") \
+            and _LABELLED_NUMBER.match(text, end):
+        return words[-2].end()
+    return end
+
+
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title
     ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
@@ -903,7 +918,7 @@ def load_lexicons() -> None:
     _catalogue_end()
     _long_credit_labels()
     _news_agencies()
-    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "possessives", "greeted_groups",
+    for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
         _engine_words(key)

@@ -104,5 +104,6 @@ class EngineConfig(pydantic.BaseModel):
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
+    contact_labels: list[str] = []  # a number's label ("Tel."): no last word of the name before it
     possessives: list[str] = []  # "Mein Opa Eberhard": the word after one says who a person is to the writer
 

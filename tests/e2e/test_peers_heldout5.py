@@ -180,9 +180,9 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, recorded: Any
     return sent
 
 
-def envelope_items(c: PeerCollector) -> list[tuple[dict[str, Any], Any]]:
+def envelope_items(c: PeerCollector, project: str = PROJECT) -> list[tuple[dict[str, Any], Any]]:
     items = []
-    for request in c.requests(f"/api/{PROJECT}/envelope/"):
+    for request in c.requests(f"/api/{project}/envelope/"):
         for header, payload in request.get("envelope", ("", []))[1]:
             if header.get("type") in ("event", "transaction", "feedback", "span"):
                 items.append((header, json.loads(payload)))
