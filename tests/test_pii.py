@@ -1453,6 +1453,32 @@ def test_patterns_only_answer_like_the_whole_engine_too(patterns_only):
         assert patterns_only._detect(batch, language) == reference._detect(batch, language), language
 
 
+def test_the_model_multiplies_on_one_blas_thread_and_finds_what_blis_finds(detector):
+    """The model's layers multiply through numpy's BLAS limited to one thread (engine.one_thread_blas), not
+    thinc's default (blis): the same entities, to the character, on every text of the corpus the model
+    reads (may_hold_a_name), as a pipeline on blis."""
+    import spacy
+    from threadpoolctl import threadpool_info
+    from thinc.api import use_ops
+
+    from redactor.pii.names import may_hold_a_name
+
+    nlp = detector._with_ner.analyzer_engine.nlp_engine.nlp["nl"]
+    model = nlp.get_pipe("ner").model
+    assert not model.get_ref("tok2vec").ops.use_blis and not model.get_ref("lower").ops.use_blis
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == [1]
+    config = detector.engine_config
+    with use_ops("numpy", use_blis=True):
+        on_blis = spacy.load(config.spacy_model, exclude=config.spacy_disable)
+    texts = [text for text, _ in corpus() if may_hold_a_name(text)]
+    assert len(texts) > 300
+
+    def entities(pipeline):
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in pipeline.pipe(texts, batch_size=64)]
+
+    assert entities(nlp) == entities(on_blis)
+
+
 def test_a_lower_case_name_typed_in_a_sentence_is_read_by_the_patterns_still(detector):
     """No model for a text without a capitalised name (the model finds none there), but the
     patterns read it whole: the phone beside a lower-case name is found."""
