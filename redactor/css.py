@@ -6,9 +6,10 @@ R…" } }`), a custom property set by script (`style="--aanvrager: 'G.J.W. in 't
 `content: var(--aanvrager)` shows. A custom property's value that is no string (`--klant: Griet Verhaeghe`,
 `--who: jan@mail.example`) is read as the site's words too: whatever a script or the server put there, a
 replay only needs it when it is code (a colour, a length, `var()`), where no detector finds anything (a
-custom property named for a font aside: its font names, read by the taint pass only). A CSS text is cut
-into its code and its strings (linear, one regular expression that reads comments, and strings to their
-end or their line's end as CSS does); each string is a Cell of its own that the content layer scans and
+custom property named for a font aside: its font names, read by the taint pass only), to its end: its
+declaration's, its block's or `!important` (`--tel: 0470/12 34 56`, `--who: 'Griet' Verhaeghe`). A CSS text
+is cut into its code and its strings (linear, one regular expression that reads comments, and strings to
+their end or their line's end as CSS does); each string is a Cell of its own that the content layer scans and
 the taint pass masks, and the text is written back once, at the end of the batch, with its code
 untouched. A string that is a URL (`url("…")`, `@import "…"`) is a resource's address, wherever it stands
 (an image inlined as a data: URL is code); a string of CSS escapes alone (an icon font's "\\f101"), of
