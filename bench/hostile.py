@@ -20,7 +20,12 @@ by the time per unit at the smallest N (1.0 = linear; quadratic doubles it with 
   added ids are far beyond the page's, so the first event turns the mirror's table into a map
   once, O(N), which the few events measured share).
 - long words, in process: a typed value's end read for what it may grow into, on a last word of N
-  letters, N template blanks, and N house numbers (street_runs).
+  letters, N template blanks, and N house numbers (street_runs); the rules a textarea's value is read
+  with (a name's and a street's shape, its growing end) on N characters of "1 ", "Jan ", "Kerkstraat ",
+  "Rue de la Paix 12, " (review 10: ~11 µs a character).
+- typed long values, in process (the detector stubbed): one batch of 20 Input events of N characters of
+  "1 " into a textarea, each an edit of the one before; past MAX_SCANNED (20,000) a value is masked whole
+  unread, by the detector and the rules alike (review 10: 50 such values of 80,000 held a thread 58 s).
 - steps of a batch, in process (the detector stubbed: it finds nothing): a textarea sent N values,
   each an edit of the one before ("ab w0", "ab w1", …: the ranges carried from value to value);
   a custom event whose payload has N keys, past a scan budget of 10 texts (all masked alike,
@@ -321,7 +326,7 @@ def taint_in_process(sizes: list[int], repeat: int) -> None:
 def long_words(sizes: list[int], repeat: int) -> None:
     """What a typed value's end may grow into (content.trailing_fragment), read on values whose last
     words are N characters long, and on N numbers or N template blanks: per character, flat."""
-    from redactor.content import street_runs, trailing_fragment
+    from redactor.content import names_by_shape, street_runs, trailing_fragment
 
     print(f"long words, in process (best of {repeat}):")
     shapes = {
@@ -333,6 +338,16 @@ def long_words(sizes: list[int], repeat: int) -> None:
         run = street_runs if "street_runs" in title else trailing_fragment
         seconds = [min(timed(lambda: run(make(n))) for _ in range(repeat)) for n in sizes]
         report(title, "characters", sizes, seconds)
+    textarea = names_by_shape("textarea", False, False)
+
+    def visitors_rules(value: str) -> None:
+        textarea(value)
+        trailing_fragment(value, names=True)
+
+    for filler in ("1 ", "Jan ", "Kerkstraat ", "Rue de la Paix 12, "):
+        visitors_rules(filler * 10)  # the name lists and rules it needs load once, before the first size
+        seconds = [min(timed(lambda: visitors_rules(filler * (n // len(filler)))) for _ in range(repeat)) for n in sizes]
+        report(f"a textarea's rules on N characters of {filler!r}", "characters", sizes, seconds)
     # the detector's own regexes (rules/recognizers.yaml; Presidio's e-mail regex, unbounded, took 12 s
     # on 16,000 characters of "a.ba.b…@"), on texts up to the longest one it is given (MAX_SCANNED)
     from redactor.pii.engine import PiiDetector
@@ -350,6 +365,36 @@ def long_words(sizes: list[int], repeat: int) -> None:
         report(f"the detector (patterns), {title}", "characters", within, seconds)
 
 
+def typed_long_values(sizes: list[int], repeat: int) -> None:
+    """One batch of 20 Input events of N characters of "1 " into a textarea (each an edit of the one before),
+    the detector stubbed: the rules read a value the detector reads, none past MAX_SCANNED."""
+    import copy
+
+    from redactor.policy import validate_site_config
+    from redactor.redact import redact_batch_sync
+
+    nothing = lambda texts, language: [[] for _ in texts]  # noqa: E731
+    policy = Policy.compile("bench", validate_site_config({}))
+    area = {"type": 2, "tagName": "textarea", "attributes": {}, "childNodes": [], "id": 99}
+    page = {"type": 0, "id": 1, "childNodes": [{"type": 2, "tagName": "html", "attributes": {}, "id": 3,
+                                                "childNodes": [area]}]}
+    snapshot = {"type": 2, "data": {"node": page, "initialOffset": {"top": 0, "left": 0}}, "timestamp": 2}
+    print(f"typed long values, in process (the detector stubbed; best of {repeat}):")
+    seconds = []
+    for n in sizes:
+        value = "1 " * (n // 2)
+        batch = [{"type": 3, "timestamp": 3, "data": {"source": 5, "text": value[:len(value) - i], "isChecked": False,
+                                                      "id": 99}} for i in range(20)]
+        runs = []
+        for _ in range(repeat):
+            mirror = DomMirror()
+            redact_batch_sync([snapshot], policy, mirror, Masker(), nothing)
+            events = copy.deepcopy(batch)
+            runs.append(timed(lambda: redact_batch_sync(events, policy, mirror, Masker(), nothing)))
+        seconds.append(min(runs))
+    report("20 values of N characters of '1 '", "characters", sizes, seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="5000,10000,20000,40000,80000")
@@ -364,6 +409,7 @@ def main() -> None:
     taint_in_process([int(s) for s in args.texts.split(",")], args.repeat)
     batch_steps([int(s) for s in args.steps.split(",")], args.repeat)
     long_words(sizes, args.repeat)
+    typed_long_values(sizes, args.repeat)
     if not args.no_http:
         asyncio.run(mirror_over_http(sizes))
 

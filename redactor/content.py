@@ -19,6 +19,7 @@ field's next values and the next snapshot show the word once settled (trailing_f
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import string
@@ -100,6 +101,18 @@ _SETTLING = frozenset(",;:!?)]}»\"")
 #: input types whose value is picked whole (a box ticked, a date chosen), never typed key by key
 _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datetime-local", "month", "week", "time",
                            "file", "submit", "button", "reset", "image", "hidden"})
+#: longer texts are masked whole, not read: neither by the detector (NLP on a megabyte of text costs seconds,
+#: nobody types that much) nor by the rules here (a street's, a name's shape, a value's growing end)
+MAX_SCANNED = 20_000
+#: the recognizer of the span that masks a text whole unread: too long, or past the batch's budget
+UNREAD = "limit"
+
+
+def unread(found: list[Span]) -> bool:
+    """Whether the detector's answer for a text is that it was not read (a span of UNREAD's, which masks it
+    whole): the rules here do not read it either, so a batch's budget bounds their work as it does the
+    detector's."""
+    return bool(found) and found[0].recognizer == UNREAD
 
 
 class Redacting(Protocol):
@@ -122,6 +135,11 @@ class Redacting(Protocol):
 
     def search_parameter(self, name: str) -> bool:
         """Whether a URL parameter is a search query ("q", "zoekterm"), by its name."""
+        ...
+
+    def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
+        """rule(text, *args), a new list: what a rule here finds in a text, read once a batch (a text repeated
+        costs nothing more, as the detector's budget counts it once)."""
         ...
 
 
@@ -296,6 +314,7 @@ _UNITS = frozenset("mg g kg ml cl l cm mm m km % x h u min uur jaar jaren ans ye
 _STREET_WORDS = 5  # "Onder de Linden", "Sint-Pietersnieuwstraat", "Quai des Péniches"
 _STREET_LOOK = 200  # characters read on each side of a house number: five words and their spaces
 _NON_SPACE = re.compile(r"\S+")
+_WORDS_BACK = regex.compile(r"\S+", regex.REVERSE)  # the words before a place, the nearest first
 
 
 def street_runs(text: str) -> list[Span]:
@@ -305,12 +324,17 @@ def street_runs(text: str) -> list[Span]:
     too (fail closed), never the site's text."""
     spans = []
     for number in _HOUSE_NUMBER.finditer(text):
-        after = text[number.end():number.end() + _STREET_LOOK].split(None, 1)
-        if after and after[0].rstrip(".,;").lower() in _UNITS:
-            continue
-        # the words just before the number, found in a window before it: each number costs the same
+        # the words just before the number, read backwards in a window before it: each number costs
+        # its few words, not the window's ("1 1 1 …" holds a hundred numbers in one), and one word
+        # where that is not capitalised (a street's name ends in a capital's word)
         window = max(0, number.start() - _STREET_LOOK)
-        run = list(_NON_SPACE.finditer(text, window, number.start()))[-_STREET_WORDS:]
+        last = _WORDS_BACK.search(text, window, number.start())
+        if last is None or not _CAPITALISED.match(last.group(0)):
+            continue
+        after = _NON_SPACE.search(text, number.end(), number.end() + _STREET_LOOK)
+        if after and after.group(0).rstrip(".,;").lower() in _UNITS:
+            continue
+        run = list(itertools.islice(_WORDS_BACK.finditer(text, window, number.start()), _STREET_WORDS))[::-1]
         if window and run and run[0].start() == window:
             run = run[1:]  # cut by the window: not a whole word
         if not run or "\n" in text[run[-1].end():number.start()]:
@@ -493,6 +517,8 @@ class TextSlot(Slot):
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
         # (start, end, name, index of its first decoded text or 0, how many decoded texts)
         self.pairs: list[tuple[int, int, str, int, int]] = []
+        if len(text) > MAX_SCANNED:  # masked whole unread
+            return
         if "=" in text:
             for match in _FORM_PAIR.finditer(text):
                 decoded = [reading for reading in _readings(match.group(2), True) if reading != match.group(2)]
@@ -514,11 +540,24 @@ class TextSlot(Slot):
         self.texts.append(before + self.texts[0] + after)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        spans = [*found[0], *labelled_values(self.texts[0], work.label_meaning)]
+        text = self.texts[0]
+        if unread(found[0]):  # masked whole unread: no rule reads it either
+            spans, growing = found[0], []
+        else:
+            spans, growing = self._read(found, work)
+        if spans or growing:
+            work.taint_spans(text, spans)
+            self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+            work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in dict.fromkeys(e for _, _, e in growing))
+
+    def _read(self, found: list[list[Span]], work: Redacting) -> tuple[list[Span], list[tuple[int, int, str]]]:
+        """The spans of the text, what the detector found and the rules here, and its end that still grows."""
+        spans = [*found[0], *work.read(labelled_values, self.texts[0], work.label_meaning)]
         if self.names is not None:
-            spans.extend(self.names(self.texts[0]))
+            spans.extend(work.read(self.names, self.texts[0]))
         if self.search:
-            spans = a_person_searched(self.texts[0], spans)
+            spans = work.read(a_person_searched, self.texts[0], tuple(spans))
         if self.line is not None:
             index, offset = self.line
             length = len(self.texts[0])
@@ -536,15 +575,9 @@ class TextSlot(Slot):
             if inside:
                 work.taint_spans(value, inside)
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
-        text = self.texts[0]
         # what still grows is not tainted: only a prefix of what the next keystrokes complete
         # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
-        growing = checkout_end(text) if self.grows else cut_short_end(text)
-        if spans or growing:
-            work.taint_spans(text, spans)
-            self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
-            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
-            work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in dict.fromkeys(e for _, _, e in growing))
+        return spans, work.read(checkout_end if self.grows else cut_short_end, self.texts[0])
 
 
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
@@ -625,12 +658,15 @@ class SeriesSlot(Slot):
         self._asked = [i for i in range(last + 1) if i == last or not self.values[i + 1].startswith(self.values[i])]
         self.texts = [self.values[i] for i in self._asked]
 
-    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        own = {i: [*spans, *labelled_values(self.values[i], work.label_meaning)] for i, spans in zip(self._asked, found)}
+    def _read(self, value: str, spans: list[Span], work: Redacting) -> list[Span]:
+        """The spans of a value the detector read, and those the rules here find."""
+        spans = [*spans, *work.read(labelled_values, value, work.label_meaning)]
         if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
-            own = {i: [*spans, *self.names(self.values[i])] for i, spans in own.items()}
-        if self.search:
-            own = {i: a_person_searched(self.values[i], spans) for i, spans in own.items()}
+            spans.extend(work.read(self.names, value))
+        return work.read(a_person_searched, value, tuple(spans)) if self.search else spans
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        own = {i: spans if unread(spans) else self._read(self.values[i], spans, work) for i, spans in zip(self._asked, found)}
         for spans, i in ((own[i], i) for i in self._asked):
             work.taint_spans(self.values[i], spans, typed=True)
         ranges: list[tuple[int, int, str]] = []
@@ -643,8 +679,8 @@ class SeriesSlot(Slot):
                 shared = _common_prefix(value, following)
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
                     [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
-                    (trailing_fragment(value, settled=self.entry == WRITTEN, names=self.names is not None)
-                     if self.entry != PICKED else [])
+                    (work.read(trailing_fragment, value, self.entry == WRITTEN, self.names is not None)
+                     if self.entry != PICKED and not unread(own.get(i, [])) else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
             # carried from value to value, the ranges would gain one per edit (its trailing fragment):
@@ -986,12 +1022,13 @@ def _name_run(token: str, before: list[str], start: int, lenient: bool = False, 
     joins = _PLACE_LINKS if links else frozenset()
     if not (lenient or _CAPITALISED.match(token) or token.lower() in PARTICLES or token.lower() in joins):
         return start, False
-    words, position = [token], start
+    words, position = [token], start  # backwards, then in order
     for word in reversed(before):
         if not (_CAPITALISED.match(word) or word.lower() in PARTICLES or word.lower() in joins):
             break
-        words.insert(0, word)
+        words.append(word)
         position -= len(word) + 1
+    words.reverse()
     while len(words) > 1 and not _CAPITALISED.match(words[0]):  # "naar de Vr": not "de"
         position += len(words.pop(0)) + 1
     return position, any(_CAPITALISED.match(word) for word in words)
@@ -1244,7 +1281,7 @@ class UrlSlot(Slot):
                 # a search's query keeps its words, unless it is about a person ("?q=Jan+Peeters+1990"),
                 # by its shape here or by what the detector finds in it (resolve)
                 self.searched.add(index)
-                if a_person_searched(unquote_plus(value), []):
+                if len(value) <= MAX_SCANNED and work.read(a_person_searched, unquote_plus(value), ()):
                     self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.search-person", work)
             elif page and piece[0] != "/" and name_shaped(unquote_plus(value)):
                 # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
@@ -1307,7 +1344,7 @@ class UrlSlot(Slot):
             piece = self.pieces[index]
             part = 3 if piece[2] else 1
             if index in self.searched:  # a search about a person: the rest of its query is theirs
-                whole = a_person_searched(written[index], spans)[len(spans):]
+                whole = work.read(a_person_searched, written[index], tuple(spans))[len(spans):]
                 work.taint_spans(written[index], whole)
                 spans = [*spans, *whole]
             masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")

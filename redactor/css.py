@@ -6,9 +6,10 @@ R…" } }`), a custom property set by script (`style="--aanvrager: 'G.J.W. in 't
 `content: var(--aanvrager)` shows. A custom property's value that is no string (`--klant: Griet Verhaeghe`,
 `--who: jan@mail.example`) is read as the site's words too: whatever a script or the server put there, a
 replay only needs it when it is code (a colour, a length, `var()`), where no detector finds anything (a
-custom property named for a font aside: its font names, read by the taint pass only). A CSS text is cut
-into its code and its strings (linear, one regular expression that reads comments, and strings to their
-end or their line's end as CSS does); each string is a Cell of its own that the content layer scans and
+custom property named for a font aside: its font names, read by the taint pass only), to its end: its
+declaration's, its block's or `!important` (`--tel: 0470/12 34 56`, `--who: 'Griet' Verhaeghe`). A CSS text
+is cut into its code and its strings (linear, one regular expression that reads comments, and strings to
+their end or their line's end as CSS does); each string is a Cell of its own that the content layer scans and
 the taint pass masks, and the text is written back once, at the end of the batch, with its code
 untouched. A string that is a URL (`url("…")`, `@import "…"`) is a resource's address, wherever it stands
 (an image inlined as a data: URL is code); a string of CSS escapes alone (an icon font's "\\f101"), of
@@ -22,19 +23,22 @@ import re
 
 from redactor.content import Cell
 
-#: a custom property's value up to its first string, comment or the declaration's end: any tokens a
-#: script wrote (`--who: Maëlys`)
-_VALUE = r"""[^\S\n]*([^;{}"'/!\n]+)"""
-_CUSTOM_VALUE = re.compile(_VALUE)  # the same, where a text is a custom property's value whole
-_NAME, _NAME_VALUE, _URL = 3, 4, 5  # _TOKENS's groups past the strings': a custom property's name, its value, a URL
 #: a comment (to its end, or the text's), a double- or a single-quoted string (to its end, or the end of
-#: its line: CSS's bad string), escapes included, and a custom property's value that is no string
-#: (_VALUE) and a custom property's name wherever it is (`--klant-jozef-vermeulen: 1`,
-#: `var(--klant-jozef-vermeulen)`: a script names them too), a name read by the taint pass only, and a
-#: URL unquoted (`url(/t.gif?e=…)`, a font's source as a script gave it); every character is read once
+#: its line: CSS's bad string), escapes included, a custom property's name wherever it is
+#: (`--klant-jozef-vermeulen: 1`, `var(--klant-jozef-vermeulen)`: a script names them too), a name read
+#: by the taint pass only, with the colon that opens its value, and a URL unquoted (`url(/t.gif?e=…)`, a
+#: font's source as a script gave it); every character is read once
 _TOKENS = re.compile(r"""/\*(?:[^*]|\*(?!/))*(?:\*/)?|"((?:[^"\\\n]|\\.)*)"?|'((?:[^'\\\n]|\\.)*)'?"""
-                     r"""|(?<![\w-])--([\w-]++)(?:[^\S\n]*:""" + _VALUE + ")?"
+                     r"""|(?<![\w-])--([\w-]++)([^\S\n]*:)?"""
                      r"""|(?<![\w-])url\(\s*+([^"'()\s]++)\s*+\)""", re.S | re.I)
+_NAME, _COLON, _URL = 3, 4, 5  # _TOKENS's groups past the strings': a custom property's name, its colon, a URL
+_VALUE = 0  # what _cut is given for a piece of a custom property's value that is no string
+#: where a custom property's value ends: its declaration's or its block's end, or its priority. Its code
+#: between its colon and there is read (`--who: Maëlys`, `--tel: 0470/12 34 56`: a '/', a '!' or a line's
+#: end do not end it), strings, comments, url()s and var()s inside it read as they are elsewhere, the
+#: value going on after them (`--who: 'Griet' Verhaeghe`)
+_VALUE_END = re.compile(r"[;{}]|!\s*important", re.I)
+_SPACES = re.compile(r"\s*")
 #: a string that is only CSS escapes ("\f101", "\201C\00a0"): an icon or a quote mark, no words
 _ESCAPES_ONLY = re.compile(r"(?:\\[0-9a-fA-F]{1,6}\s?|\\.|\s)*", re.S)
 #: what a URL string follows: `url(` or `@import` and spaces (`@import "https://fonts.example/css?…"` is a
@@ -107,22 +111,40 @@ class CssText:
         self.parts: list[str] = []
         self.changed = False
         self.strings: list[CssString] = []
-        #: a font's names by its custom property's name, which is not in the text (_FONT_HEAD)
+        #: a font's names: whether the custom property whose value is being read is named for a font
+        #: (_FONT_HEAD; a custom text's name is not in the text)
         self.font = custom is not None and _FONT_HEAD.match(custom + ":") is not None
-        text, position, start = cell.get(), 0, 0
-        if custom is not None and (value := _CUSTOM_VALUE.match(text)) is not None:
-            position = start = self._cut(text, *value.span(1), _NAME_VALUE, position)
-        elif "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower():
+        text, position = cell.get(), 0
+        value = custom is not None  # whether a custom property's value is being read: until _VALUE_END
+        if not value and "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower():
             return
-        for match in _TOKENS.finditer(text, start):
-            for group in (1, 2, 3, 4, 5):  # (a custom property: its name, then its value)
+        code = 0  # where the code after the last token starts
+        for match in _TOKENS.finditer(text):
+            if value:
+                position, value = self._value(text, code, match.start(), position)
+            for group in (1, 2, 3, 5):
                 if match.group(group) is not None:
                     position = self._cut(text, *match.span(group), group, position)
+            if match.group(_COLON) is not None:  # a custom property's value begins
+                value, self.font = True, _FONT_HEAD.match(match.group(0)) is not None
+            code = match.end()
+        if value:
+            position, value = self._value(text, code, len(text), position)
         self.parts.append(text[position:])
+
+    def _value(self, text: str, start: int, end: int, position: int) -> tuple[int, bool]:
+        """The code text[start:end] inside a custom property's value, up to the value's end: a part of its own
+        (_cut), and whether the value goes on after it."""
+        close = _VALUE_END.search(text, start, end)
+        stop = end if close is None else close.start()
+        position = self._cut(text, _SPACES.match(text, start, stop).end(), stop, _VALUE, position)
+        if close is not None:
+            self.font = False
+        return position, close is None
 
     def _cut(self, text: str, start: int, end: int, kind: int, position: int) -> int:
         """The string text[start:end], a part of its own (a comment has none: code); kind: what it is,
-        numbered as _TOKENS's groups are."""
+        numbered as _TOKENS's groups are (_VALUE: a piece of a custom property's value)."""
         self.parts.append(text[position:start])
         self.parts.append(text[start:end])
         position = end
@@ -130,7 +152,7 @@ class CssText:
         if kind == _NAME:
             if len(content) >= _MIN_WORDS:
                 self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=True))
-        elif kind == _NAME_VALUE:
+        elif kind == _VALUE:
             if len(content.strip()) >= _MIN_WORDS:
                 self.strings.append(CssString(self, len(self.parts) - 1, False,
                                               taint_only=_plain_code(content) or self._font(text, start)))

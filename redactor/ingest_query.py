@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import unquote_plus
 
 from redactor.content import (Cell, Remark, TextSlot, UrlSlot, credential_spans, outside_product_versions,
@@ -77,6 +78,9 @@ class _QueryRedaction:
 
     def search_parameter(self, name: str) -> bool:
         return False  # an SDK's request holds no visitor's search: its values are read by the detector
+
+    def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
+        return list(rule(text, *args))  # a request's few values: each read once
 
 
 async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,

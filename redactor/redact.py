@@ -29,9 +29,10 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
-from redactor.content import (TYPED, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot,
-                              UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs, name_shaped, names_by_shape,
-                              phone_without_plus, rename_keys, secret_pair_spans, user_agent_shaped, with_shaped)
+from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
+                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs,
+                              name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans, unread,
+                              user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -271,7 +272,6 @@ def _is_thing(value: dict[str, Any]) -> bool:
 
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
-MAX_SCANNED = 20_000  # longer texts are masked whole, not scanned
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
 FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
@@ -351,6 +351,7 @@ class BatchRedaction:
         self._scanned: list[int] = []  # the indexes of those scanned (short enough, within the budget)
         self._scanned_texts = self._scanned_chars = 0
         self._budget_spent = ""
+        self._read: dict[tuple, list] = {}  # (rule, text, its arguments) -> what the rule found: read()
         self.dropped = 0
         self.record_inputs = policy.config.record_inputs
         self.taint_hasher = TaintHasher(masker.secret)
@@ -1374,7 +1375,7 @@ class BatchRedaction:
         """found: the detector's spans for requests(), in order."""
         spans = found
         if len(found) != len(self._texts):
-            spans = [[Span(0, len(text), TOO_LONG_TO_SCAN if len(text) > MAX_SCANNED else OVER_SCAN_BUDGET, 1.0, "limit")]
+            spans = [[Span(0, len(text), TOO_LONG_TO_SCAN if len(text) > MAX_SCANNED else OVER_SCAN_BUDGET, 1.0, UNREAD)]
                      for text in self._texts]
             for i, spans_of_text in zip(self._scanned, found):
                 spans[i] = spans_of_text
@@ -1382,9 +1383,10 @@ class BatchRedaction:
         for slot in self.slots:
             count = len(slot.texts)
             found_here = spans[position:position + count]
-            for i, text in enumerate(slot.texts):  # credentials by their shape or their key, wherever they are
-                found_here[i] = with_shaped(found_here[i], credential_spans(text, token_runs=slot.token_runs)
-                                            + secret_pair_spans(text, secret_key))
+            for i, text in enumerate(slot.texts):  # credentials by their shape or their key, wherever they are read
+                if not unread(found_here[i]):
+                    found_here[i] = with_shaped(found_here[i], self.read(credential_spans, text, slot.token_runs)
+                                                + self.read(secret_pair_spans, text, secret_key))
             slot.resolve(found_here, self)
             position += count
         self._mask_copies()
@@ -1553,6 +1555,13 @@ class BatchRedaction:
 
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})
+
+    def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
+        key = (rule, text, *args)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = rule(text, *args)
+        return list(found)
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         for span in spans:

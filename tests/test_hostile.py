@@ -228,12 +228,14 @@ def test_a_value_found_inside_a_handle_takes_the_handle_not_the_whole_text(monke
 
 def test_a_house_number_reads_a_few_words_before_it_not_the_whole_text(monkeypatch):
     """A street is the capitalised words right before a house number in what a visitor writes: each
-    number reads a window of words before it, so a text of 20,000 numbers costs 20,000 windows."""
+    number reads its few words before it, backwards (the window of 200 characters before it holds a
+    hundred numbers of "1 1 1 …": read forwards, each number cost a hundred words), and only the word
+    next to it when that is no capitalised word."""
     from redactor import content
 
     assert [(s.start, s.end) for s in content.street_runs("Lange Munt 41, Gent")] == [(0, 13)]
     read = 0
-    words = content._NON_SPACE
+    words = content._WORDS_BACK
 
     class Counted:
         def finditer(self, text, start, end):
@@ -242,10 +244,18 @@ def test_a_house_number_reads_a_few_words_before_it_not_the_whole_text(monkeypat
                 read += 1
                 yield match
 
-    monkeypatch.setattr(content, "_NON_SPACE", Counted())
+        def search(self, text, start, end):
+            nonlocal read
+            read += 1
+            return words.search(text, start, end)
+
+    monkeypatch.setattr(content, "_WORDS_BACK", Counted())
     numbers = 20_000
-    content.street_runs("Borg Kamer " + "1 " * numbers)
-    assert 0 < read < numbers * (content._STREET_LOOK // 2 + 2), read
+    assert len(content.street_runs("Borg Kamer " + "1 " * numbers)) == 1
+    assert 0 < read <= numbers + content._STREET_WORDS + 1, read
+    read = 0
+    assert len(content.street_runs("Lange Munt 41, " * numbers)) == numbers
+    assert read <= numbers * (content._STREET_WORDS + 1), read
 
 
 @given(st.text(alphabet=st.sampled_from("ab _.\n\t@"), max_size=30))
@@ -608,6 +618,47 @@ def test_a_fields_edits_carry_a_bounded_set_of_ranges(session, monkeypatch):
     series = [r for r in result.remarks if r.node == 70]
     assert len(series) <= 2 * edits, len(series)  # 45,150 before
     assert masked_ranges <= 3 * edits, masked_ranges  # 45,150 before
+
+
+def test_the_rules_read_only_what_the_detector_reads_and_each_text_once(detector, monkeypatch):
+    """Review 10: a text longer than MAX_SCANNED, or past the batch's budget, is masked whole unread by the
+    detector, but the rules that read a visitor's text by its shape (a street before its house numbers, a
+    name's shape, labels, the value's growing end, credentials) read it all the same, and read a text
+    repeated in the batch each time: 50 values of "1 " * 40,000 (7 KB gzipped) held a redaction thread for a
+    minute. They read what the detector reads, each text once a batch: the budget bounds their work."""
+    from redactor import content, redact
+    from redactor.masking import Masker
+    from redactor.redact import MAX_SCANNED, BatchLimits, redact_batch_sync
+
+    read: list[tuple[str, str]] = []  # (rule, text)
+
+    def counted(rule):
+        def reading(text, *args, **kwargs):
+            read.append((rule.__name__, text))
+            return rule(text, *args, **kwargs)
+        return reading
+
+    for module, name in ((content, "street_runs"), (content, "labelled_values"), (content, "trailing_fragment"),
+                         (redact, "credential_spans"), (redact, "secret_pair_spans")):
+        monkeypatch.setattr(module, name, counted(getattr(module, name)))
+    long = "1 " * (MAX_SCANNED // 2 + 100)  # too long to read
+    street, other = "Kerkstraat 12 " * 100, "Lange Munt 4 " * 100  # each an edit of the other, read once each
+    over = "Grote Markt 7 " * 300  # past the batch's budget
+    values = [long[:len(long) - i] for i in range(5)] + [street, other] * 10 + [over]
+    site, mirror = policy(), DomMirror()
+
+    def analyze(texts, language):
+        return detector.analyze_sync(texts, language, site.config.pii)
+
+    redact_batch_sync([meta(), snapshot(html_page(element("textarea", id=70)))], site, mirror, Masker(), analyze)
+    read.clear()
+    result = redact_batch_sync([input_event(70, value) for value in values], site, mirror, Masker(), analyze,
+                               limits=BatchLimits(scan_chars=len(street) + len(other) + 100))
+    stored = [event["data"]["text"] for event in result.events]
+    assert all(set(value) <= {"*", " "} for value in stored[:5] + stored[-1:])  # masked whole unread
+    assert "Kerkstraat 12" not in "".join(stored) and "Lange Munt 4" not in "".join(stored)
+    assert {text for _, text in read} == {street, other}, sorted({len(text) for _, text in read})
+    assert len(read) == len(set(read)), len(read)
 
 
 def test_payload_keys_masked_alike_stay_distinct_in_linear_size(detector):

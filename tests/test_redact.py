@@ -1575,6 +1575,29 @@ def test_a_custom_propertys_value_is_read_as_the_sites_words_in_every_place_css_
 
 
 @pytest.mark.parametrize("place", CSS_PLACES)
+def test_a_custom_propertys_value_is_read_past_a_slash_and_an_exclamation_mark(session, place):
+    """A custom property's value was read only up to its first '/' or '!' (which a comment and `!important`
+    begin with), the rest taken as code: a phone written with a slash, an IBAN grouped by slashes, an
+    e-mail in a URL, a name after a '!' were stored, and a typed number copied there kept its end. Its
+    value is read to its real end: the declaration's, its block's, or `!important`; what comes after a
+    string inside it too."""
+    phone = element("input", {"name": "telefoon", "autocomplete": "tel"})
+    personal = {"--gsm": "0486/27 41 93", "--rekening": "NL91/ABNA/0417/1643/00",
+                "--terug": "https://winkel.example/r?m=ilse.vanhoutte@skynet.be",
+                "--groet": "Dag! ilse.vanhoutte@skynet.be", "--na": "'Klant' ilse.vanhoutte@skynet.be",
+                "--getypt": "0472/55 18 06 !important"}
+    s = session()
+    s.send(meta(), snapshot(html_page(phone)), *typing(phone["id"], "0472/55 18 06"))
+    for event in _custom_properties_in(place, {**personal, **STRUCTURAL_PROPERTIES})[1:]:
+        s.send(event)
+    stored = "\n".join(strings(s.stored))
+    for leaked in ("27 41 93", "0417", "1643", "vanhoutte", "55 18 06"):
+        assert leaked not in stored, (place, leaked)
+    for name, value in STRUCTURAL_PROPERTIES.items():
+        assert value in stored, (place, name)
+
+
+@pytest.mark.parametrize("place", CSS_PLACES)
 def test_a_value_typed_then_copied_into_a_custom_property_is_masked_in_every_place_css_stands(session, place):
     """A page copies what the visitor typed into a custom property (`--who: Maëlys`, for a `content:
     var(--who)`). A style mutation as rrweb 2.x's object ({"--who": "Maëlys"}) and a StyleDeclaration's
