@@ -155,21 +155,20 @@ def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -
     if digest is not None and [seq, digest] in mirror.seq_digests:
         return Order.DUPLICATE
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
-    if seq == expected or seq in mirror.missing_seqs or _continues_other(mirror, seq) == 1:
+    other = _other_count(mirror, seq)
+    nearest = expected if other is None else other + 1  # the next number of the count seq goes on
+    if seq == nearest or seq in mirror.missing_seqs:
         return Order.NEXT
     if seq < expected:
         return Order.DUPLICATE if digest is None else Order.NEXT
-    ahead = seq - (expected if _continues_other(mirror, seq) is None else mirror.other_seq + 1)  # type: ignore[operator]
-    return Order.AHEAD if ahead <= MAX_MISSING_SEQS else Order.TOO_FAR
+    return Order.AHEAD if seq - nearest <= MAX_MISSING_SEQS else Order.TOO_FAR
 
 
-def _continues_other(mirror: DomMirror, seq: int) -> int | None:
-    """How far past the count before a recount (mirror.other_seq) seq is, when it is past both
-    counts and that one is the higher: 1 for the next number of that count; else None."""
+def _other_count(mirror: DomMirror, seq: int) -> int | None:
+    """The count before a recount (mirror.other_seq) when seq is past both counts and that one is the
+    higher: seq goes on from it. Else None."""
     other, last = mirror.other_seq, mirror.last_seq
-    if other is None or last is None or not last < other < seq:
-        return None
-    return seq - other
+    return other if other is not None and last is not None and last < other < seq else None
 
 
 def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> bool:
@@ -185,7 +184,7 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
-    if seq != expected and _continues_other(mirror, seq) is not None:
+    if _other_count(mirror, seq) is not None:
         mirror.other_seq = seq  # the count before the recount goes on (its own gaps are not kept)
         return False
     if seq >= expected:
