@@ -138,6 +138,9 @@ IBAN = [
     ("rekening BE71-0961-2345-6769 graag", "nl", [("BE71-0961-2345-6769", "IBAN_CODE")]),
     ("BE71.0961.2345.6769", "nl", [("BE71.0961.2345.6769", "IBAN_CODE")]),
     ("NL55rabo0347219586", "nl", [("NL55rabo0347219586", "IBAN_CODE")]),
+    # or slashes, valid or of the country's exact shape ("BE68/…" fails its check digits)
+    ("stort op BE71/0961/2345/6769 aub", "nl", [("BE71/0961/2345/6769", "IBAN_CODE")]),
+    ("BE68/5390/0754/7034", "nl", [("BE68/5390/0754/7034", "IBAN_CODE")]),
     # a mistyped check digit beside a word that says "account" is still the visitor's account
     ("IBAN BE68 5390 0754 7034", "fr", [("BE68 5390 0754 7034", "IBAN_CODE")]),
     ("mijn rekening NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),

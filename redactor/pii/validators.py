@@ -82,7 +82,7 @@ def _iban_shape(text: str) -> bool:
     """An IBAN of its country's exact length and structure, whatever its check digits: a mistyped
     or made-up one is what the visitor meant to give (the structure from python-stdnum's IBAN
     registry; the check digits are not computed here, nor anywhere)."""
-    number = re.sub(r"[\s.\-]", "", text).upper()
+    number = re.sub(r"[\s./\-]", "", text).upper()
     if not number[2:4].isdigit():
         return False
     structure = numdb.get("iban").info(number)[0][1].get("bban")
@@ -144,8 +144,9 @@ def _short_year_date(text: str) -> bool:
 def make_validator(name: str) -> Callable[[str], bool]:
     kind, _, arg = name.partition(":")
     if kind == "stdnum" and arg:
-        module = importlib.import_module(f"stdnum.{arg}")
-        return module.is_valid
+        is_valid = importlib.import_module(f"stdnum.{arg}").is_valid
+        # python-stdnum compacts spaces, dots and dashes; a slash is written between groups too ("BE68/5390/…")
+        return lambda text: is_valid(text.replace("/", ""))
     if kind == "phonenumbers" and arg:
         return _phone(arg.split(","))
     if name == "luhn":
