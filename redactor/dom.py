@@ -258,9 +258,9 @@ class DomMirror:
         # that never came (a late one is still taken; any other at or below the last is a duplicate)
         self.last_seq: int | None = None
         self.missing_seqs: list[int] = []
-        # the highest number of a count the recorder started again below (a duplicated tab: the first
-        # tab goes on counting from there while the copy counts from 0), or None
-        self.other_seq: int | None = None
+        # the last number of each count the recorder started again below (a duplicated tab: the first
+        # tab goes on counting from there while the copy counts from 0), oldest first
+        self.other_seqs: list[int] = []
         self.seq_digests: list[list] = []  # [number, digest] of the batches taken last (a retry or another batch)
         self.pending_seq: int | None = None  # (--state) committed, perhaps never delivered: not saved here
         self.last_used = time.monotonic()
@@ -1047,7 +1047,7 @@ class DomMirror:
         # unknown). A state without it is read as saved (the store's, from before it was said)
         return {"words": not saved, "lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
                 "policy_key": self.policy_key, "fresh": self.fresh, "last_seq": self.last_seq,
-                "other_seq": self.other_seq, "missing_seqs": self.missing_seqs, "seq_digests": self.seq_digests}
+                "other_seqs": self.other_seqs, "missing_seqs": self.missing_seqs, "seq_digests": self.seq_digests}
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
@@ -1079,8 +1079,8 @@ class DomMirror:
         mirror.fresh = bool(state.get("fresh"))
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
         mirror.last_seq = last_seq if type(last_seq) is int else None
-        other_seq = state.get("other_seq")
-        mirror.other_seq = other_seq if type(other_seq) is int else None
+        others = state.get("other_seqs", [state.get("other_seq")])  # (one count, as saved before 2026-12-03)
+        mirror.other_seqs = [n for n in others if type(n) is int] if isinstance(others, list) else []
         mirror.missing_seqs = [n for n in missing if type(n) is int] if isinstance(missing, list) else []
         digests = state.get("seq_digests")
         mirror.seq_digests = [[n, d] for n, d in digests if type(n) is int and isinstance(d, str)] \

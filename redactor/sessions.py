@@ -146,9 +146,9 @@ def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -
     """Where a batch numbered seq (from 0), whose body has this digest (batch_digest), stands in
     its session. The batch taken under that number before (the same digest) is a retry; any other
     batch under a number at or below the last one taken is new: the recorder counts again (a
-    reload that kept the session id, a duplicated tab), whatever its events' times. The count
-    before such a recount goes on too (mirror.other_seq: the first tab of a duplicated one), so a
-    number past it is ahead of that count, not of the new one. Without a digest (nothing to tell
+    reload that kept the session id, a duplicated tab), whatever its events' times. The counts
+    before such a recount go on too (mirror.other_seqs: the first tabs of a duplicated one), so a
+    number past one is ahead of that count, not of the new one. Without a digest (nothing to tell
     them apart by) a number taken is a retry."""
     if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
         return Order.NEXT
@@ -164,11 +164,18 @@ def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -
     return Order.AHEAD if seq - nearest <= MAX_MISSING_SEQS else Order.TOO_FAR
 
 
+#: the counts before a recount kept per session (a tab duplicated this many times over; past it the
+#: oldest count's next batches are measured from the others, and wait or are refused as too far)
+MAX_OTHER_COUNTS = 8
+
+
 def _other_count(mirror: DomMirror, seq: int) -> int | None:
-    """The count before a recount (mirror.other_seq) when seq is past both counts and that one is the
-    higher: seq goes on from it. Else None."""
-    other, last = mirror.other_seq, mirror.last_seq
-    return other if other is not None and last is not None and last < other < seq else None
+    """The count before a recount (of mirror.other_seqs) that seq goes on from: the highest one past
+    the last number taken and below seq. Else None."""
+    last = mirror.last_seq
+    if last is None:
+        return None
+    return max((n for n in mirror.other_seqs if last < n < seq), default=None)
 
 
 def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> bool:
@@ -184,8 +191,9 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True
-    if _other_count(mirror, seq) is not None:
-        mirror.other_seq = seq  # the count before the recount goes on (its own gaps are not kept)
+    if (other := _other_count(mirror, seq)) is not None:
+        # a count before the recount goes on (its own gaps are not kept)
+        mirror.other_seqs = [seq if n == other else n for n in mirror.other_seqs]
         return False
     if seq >= expected:
         skipped = range(max(expected, seq - MAX_MISSING_SEQS), seq)
@@ -193,7 +201,9 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
         mirror.last_seq = seq
         return False
     if seq not in mirror.missing_seqs:  # the recorder counts again from seq; the count before goes on
-        mirror.other_seq = max(n for n in (mirror.other_seq, mirror.last_seq) if n is not None)
+        assert mirror.last_seq is not None
+        kept = [n for n in mirror.other_seqs if n != mirror.last_seq]
+        mirror.other_seqs = [*kept, mirror.last_seq][-MAX_OTHER_COUNTS:]
         mirror.last_seq, mirror.missing_seqs = seq, []
         return False
     mirror.missing_seqs = [n for n in mirror.missing_seqs if n != seq]
@@ -213,7 +223,7 @@ def holds_nothing(mirror: DomMirror) -> bool:
     max_sessions_per_site for session_idle_seconds (SessionStates.let_go)."""
     return (not mirror.nodes and not mirror.sticky and not mirror.floor and not mirror.meaning_floor
             and not mirror.taint
-            and mirror.last_seq is None and mirror.other_seq is None and not mirror.missing_seqs and not mirror.seq_digests
+            and mirror.last_seq is None and not mirror.other_seqs and not mirror.missing_seqs and not mirror.seq_digests
             and not mirror.page_blocked)
 
 

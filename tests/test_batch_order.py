@@ -225,10 +225,29 @@ async def test_a_duplicated_tab_counting_from_0_leaves_the_first_tab_counting_on
     mirror = DomMirror()
     for seq in (0, 1, 2, 0):
         take_seq(mirror, seq, f"{seq:016x}" if seq else None)
-    assert (mirror.last_seq, mirror.other_seq) == (0, 2) and batch_order(mirror, 3) is Order.NEXT
+    assert (mirror.last_seq, mirror.other_seqs) == (0, [2]) and batch_order(mirror, 3) is Order.NEXT
     assert batch_order(mirror, 5) is Order.AHEAD and batch_order(mirror, 3 + MAX_MISSING_SEQS + 1) is Order.TOO_FAR
     loaded = DomMirror.load(orjson.loads(orjson.dumps(mirror.dump())))
-    assert loaded.other_seq == 2
+    assert loaded.other_seqs == [2]
+    assert DomMirror.load({"other_seq": 2}).other_seqs == [2]  # a state saved with one count
+
+
+async def test_a_tab_duplicated_twice_leaves_both_earlier_tabs_counting_on(shop, admin_headers):
+    """Tab A counts to 94, its copy B to 70, a second copy C starts again from 0: each of the three
+    goes on from its own count (review 11: only the higher count before the recount was kept, and
+    B's next batches were refused as too far past C's, lost)."""
+    html, _, promo, _ = page()
+    counts = {"A": MAX_MISSING_SEQS + 30, "B": MAX_MISSING_SEQS + 6}
+    for tab, last in counts.items():
+        assert (await post(shop, "tabs3", 0, [meta(), snapshot(html), input_event(promo, f"{tab}0")]))["stored"] == 3
+        for seq in range(1, last + 1):
+            assert (await post(shop, "tabs3", seq, [input_event(promo, f"{tab}{seq}")]))["stored"] == 1, (tab, seq)
+    assert (await post(shop, "tabs3", 0, [meta(), snapshot(html), input_event(promo, "C0")]))["stored"] == 3
+    for seq, tab in ((counts["B"] + 1, "B"), (counts["A"] + 1, "A"), (1, "C"), (counts["B"] + 2, "B"),
+                     (counts["A"] + 2, "A"), (2, "C")):
+        answer = await post(shop, "tabs3", seq, [input_event(promo, f"{tab}{seq}")])
+        assert answer["stored"] == 1, (tab, seq, answer)
+    assert len(await stored(shop, admin_headers, "tabs3")) == sum(3 + last for last in counts.values()) + 3 + 6
 
 
 async def test_a_number_far_past_the_sessions_is_refused_and_changes_nothing(shop, admin_headers):
