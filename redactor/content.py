@@ -33,7 +33,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import PARTICLES, greets_no_one, is_function_word, is_given_name, is_name_slug
+from redactor.pii.names import PARTICLES, gift_recipient, greets_no_one, is_function_word, is_given_name, is_name_slug
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -391,14 +391,32 @@ def signed_in_lower_case(text: str) -> list[Span]:
     return spans
 
 
+#: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
+#: after a street's first word: "rue de Florence"): whose thing it is, in a visitor's sentence ("la chambre de
+#: Maxence", "de fiets van Lotte", "das Zimmer von Jonas")
+_POSSESSOR = regex.compile(with_words(
+    r"(?<![\w'’-])(?!(?i:{{street_openers}})\s)(?:\p{Ll}[\p{Ll}'’-]{1,30}[^\S\n]{1,3}"
+    r"(?:(?:de|van|von|of)[^\S\n]{1,3}|d['’][^\S\n]{0,2})|\p{Lu}[\p{Ll}'’-]{1,30}[^\S\n]{1,3}von[^\S\n]{1,3})"
+    r"(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\w'’-])"))
+
+
+def possessor_named(text: str) -> list[Span]:
+    """A known given name alone as whose thing or room it is, in what a visitor writes: "la chambre de Maxence,
+    né le …", "le vélo d'Émile", "das Zimmer von Jonas". Not an occasion ("la veille de Noël") nor a place the
+    name list knows ("les rues de Paris"): names.gift_recipient's test of a given name alone. In the site's text
+    such a word is as often a place or a brand ("Confiture de mirabelles de Lorraine", "musée d'Art moderne")."""
+    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _POSSESSOR.finditer(text) if gift_recipient(m.group(1))]
+
+
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case."""
-    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text)]
+    case, a given name alone as whose thing it is."""
+    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
+                         *possessor_named(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

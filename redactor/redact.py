@@ -1448,7 +1448,11 @@ class BatchRedaction:
             if value is None:
                 continue
             shown = re.compile(re.escape(value), re.IGNORECASE)
-            if not shown.search(current):
+            # the detector may have masked a part of the copy already (a name beside a number still being
+            # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
+            # value: it is found where it stood as the page wrote it, and its masking laid over the copy
+            in_place = len(current) == len(raw) and current != raw
+            if not shown.search(raw if in_place else current):
                 continue
             if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
                 # a new element that shows what is being typed into a field masked whole, and a few
@@ -1460,7 +1464,14 @@ class BatchRedaction:
                 continue
             masked = self.typed[value].get()
             if masked != value:
-                cell.set(shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), current))
+                def as_typed(text: str) -> str:
+                    return shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), text)
+
+                laid = as_typed(raw) if in_place else None
+                if laid is not None and len(laid) == len(current):  # what either masked is masked
+                    cell.set("".join(was if now == first else now for was, now, first in zip(current, laid, raw)))
+                else:
+                    cell.set(as_typed(current))
                 self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def _mask_typed_pieces(self) -> None:
