@@ -1643,3 +1643,40 @@ def test_an_ibans_parts_are_validated_only_when_they_are_shaped_as_one():
     found = iban.analyze("ref XX12 BE71 0961 2345 6769 ok", ["IBAN_CODE"])
     assert [("ref XX12 BE71 0961 2345 6769 ok"[r.start:r.end], r.score) for r in found if r.score > 0.5] == [
         ("BE71 0961 2345 6769", 0.95)]
+
+
+def _counting(recognizer) -> list[str]:
+    """The values a RuleRecognizer's validators are asked about, recorded as they are asked."""
+    calls: list[str] = []
+    recognizer._patterns = [(pattern, score, validate and (lambda value, v=validate: calls.append(value) or v(value)),
+                             invalid_score, retry_parts)
+                            for pattern, score, validate, invalid_score, retry_parts in recognizer._patterns]
+    return calls
+
+
+def test_a_filler_failing_at_every_start_is_validated_once_per_candidate():
+    """"BE68 " x 4,000 (2 KB gzipped) is an IBAN match at every start, each failing with thirty-odd parts:
+    the library was asked ~40,000 times for one text (~2 s of detector time; a batch of 50 such texts
+    held the site's other visitors for minutes). A candidate's answer is kept for the text, a match's
+    parts are read once per match text, and overlapping results at one score are one."""
+    from redactor.pii.recognizers import RuleRecognizer, load_recognizer_defs
+
+    iban = RuleRecognizer(next(spec for spec in load_recognizer_defs() if spec.name == "iban"), "nl")
+    calls = _counting(iban)
+    found = iban.analyze("BE68 " * 4000, ["IBAN_CODE"])
+    assert len(calls) < 50 and len(found) < 5
+
+
+def test_a_text_of_distinct_failing_candidates_is_masked_past_the_validation_budget():
+    """Distinct candidates defeat the answers kept: the library is asked a bounded number of times per
+    text (linear in its length), and every match beyond that is taken as valid, masked, never passed."""
+    from redactor.pii.recognizers import VALIDATIONS_BASE, CHARS_PER_VALIDATION, RuleRecognizer, load_recognizer_defs
+
+    iban = RuleRecognizer(next(spec for spec in load_recognizer_defs() if spec.name == "iban"), "nl")
+    calls = _counting(iban)
+    text = " ".join(f"QZ{i % 90 + 10} {i:04d}" for i in range(2000)) + " BE71 0961 2345 6769"
+    found = iban.analyze(text, ["IBAN_CODE"])
+    assert len(calls) == VALIDATIONS_BASE + len(text) // CHARS_PER_VALIDATION
+    masked = {i for r in found if r.score >= 0.5 for i in range(r.start, r.end)}
+    assert set(range(text.index("BE71"), len(text))) <= masked
+    assert set(range(len(text) - 2000, len(text))) - {i for i in range(len(text) - 2000, len(text)) if text[i] == " "} <= masked
