@@ -1042,6 +1042,9 @@ NAME_SHOWN_BACK = [
     # one word no list knows that a greeting and its comma address, closed by a mark or a bracket
     ("Welcome, Kwabena (not you? Sign out)", "en", "Kwabena"), ("Thanks, Chidinma! We have your application.", "en", "Chidinma"),
     ("Hallo, Oluwadamilare.", "de", "Oluwadamilare"), ("Bedankt, Zhaksylyk, we bellen je terug", "nl", "Zhaksylyk"),
+    # a title after that comma: the surname after it is the greeted person, the title closed by its '.' is not
+    ("Welkom terug, Dhr. Quendt", "nl", "Quendt"), ("Welkom terug, Mevr. Peeters", "nl", "Peeters"),
+    ("Welcome back, Dr. Quendt", "en", "Quendt"), ("Welkom terug, Dhr. Zorbalie Quendt", "nl", "Zorbalie Quendt"),
     # an endearment before a given name, after a wish too
     ("Fijne verjaardag lieve Sem!", "nl", "Sem"), ("Gefeliciteerd liefste Fenna", "nl", "Fenna"),
     ("Dearest Imogen, happy holidays", "en", "Imogen"),
@@ -1077,6 +1080,14 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
     start = text.index(name)
     assert any(s.entity == "PERSON" and s.start <= start and start + len(name) <= s.end for s in spans), \
         f"the name in a {language} text is not masked whole"
+
+
+def test_a_title_after_a_greeting_is_not_the_greeted_name(detector):
+    """'Welkom terug, Dhr. Quendt': the title, closed by its '.', was taken for the one word a greeting and its comma
+    address, masked, and the surname after it stored; the surname is the name, the title stays readable."""
+    for text in ["Welkom terug, Dhr. Quendt", "Welcome back, Mr. Quendt!", "Goedemiddag, Mevr. Quendt"]:
+        [spans] = detector.analyze([text], "nl", SETTINGS)
+        assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == ["Quendt"], text
 
 
 def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
