@@ -441,6 +441,22 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("châssis n° VF1RFB00X61758290", "fr", [("VF1RFB00X61758290", "VEHICLE_ID")]),
     ("my car is a SB1K93BE10E285416", "en", [("SB1K93BE10E285416", "VEHICLE_ID")]),
     ("Modell RT 2019 ab Lager", "de", []),
+    # plates as visitors type them: in lower case, with spaces, without dashes, the LU one with a dash; a VIN in
+    # lower case beside its word (review 11 F6)
+    ("mijn kenteken is 1-abc-234, dank", "nl", [("1-abc-234", "VEHICLE_ID")]),
+    ("immatriculation ab-123-cd, merci", "fr", [("ab-123-cd", "VEHICLE_ID")]),
+    ("kenteken 1 ABC 234 graag", "nl", [("1 ABC 234", "VEHICLE_ID")]),
+    ("plaque AB 123 CD, merci", "fr", [("AB 123 CD", "VEHICLE_ID")]),
+    ("kenteken 1ABC234 graag", "nl", [("1ABC234", "VEHICLE_ID")]),
+    ("Nummerschëld xr 3097, merci", "fr", [("xr 3097", "VEHICLE_ID")]),
+    ("Nummerschëld XR-3097, merci", "fr", [("XR-3097", "VEHICLE_ID")]),
+    ("vin wvwzzzauzmp052917, dank", "nl", [("wvwzzzauzmp052917", "VEHICLE_ID")]),
+    # a number that is a year, right after the word for the plate, is the plate's
+    ("Nummerschëld XR 2019, merci", "fr", [("XR 2019", "VEHICLE_ID")]),
+    # a model's name and year beside a car word is a heading, not a plate (review 11 F10)
+    ("Auto GT 2024 — nieuw model", "nl", []), ("Fahrzeug: VW ID 2025", "de", []),
+    ("Voiture électrique ZE 2024", "fr", []), ("Auto van het jaar: EV 2025", "nl", []),
+    ("kenteken aanvragen in 2024", "nl", []), ("hash 3fa85f64c1b2e4567 ok", "en", []),
     ("Artikel AB 1234 op voorraad", "nl", []),
     ("Bestelnummer 20260314008412579 verzonden", "nl", []),
     ("release 2f9a1c7e03b84d2a6 is out", "en", []),

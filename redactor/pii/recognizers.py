@@ -19,7 +19,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.pii.needs import needs, present
 from redactor.pii.validators import make_validator
-from redactor.ruledata import load_rules, with_words
+from redactor.ruledata import load_rules, rule_words, with_words
+
+
+def _words_of(item):
+    """A context item: a word, or "{{name}}", the words of that list (ruledata.with_words' lists)."""
+    name = item[2:-2] if isinstance(item, str) and item.startswith("{{") and item.endswith("}}") else None
+    if name is None:
+        return [item]
+    if name not in rule_words():
+        raise ValueError(f"no word list {name!r} in rules/recognizers.yaml")
+    return list(rule_words()[name])
 
 
 class PatternDef(pydantic.BaseModel):
@@ -68,9 +78,10 @@ class RecognizerDef(pydantic.BaseModel):
     @pydantic.field_validator("context", "other_number_words", mode="before")
     @classmethod
     def _flatten_context(cls, value):
-        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`."""
+        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`; "{{name}}" stands
+        for a word list of the file's `words`, shared with its regexes (`"{{plate_words}}"`)."""
         if isinstance(value, list):
-            return [w for item in value for w in (item if isinstance(item, list) else [item])]
+            return [w for item in value for w in (item if isinstance(item, list) else _words_of(item))]
         return value
 
     @pydantic.model_validator(mode="after")
