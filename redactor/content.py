@@ -408,6 +408,46 @@ def possessor_named(text: str) -> list[Span]:
     return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _POSSESSOR.finditer(text) if gift_recipient(m.group(1))]
 
 
+#: the separators between the parts of a site's list entry: "Zorbalie Quendt (facturatie)", "Zorbalie Quendt -
+#: Kerkstraat 12", "Quendt, Zorbalie", "Levering: Zorbalie Quendt"
+_ENTRY_PARTS = regex.compile(r"[^\S\n]+[-–—|·/][^\S\n]+|[(),;:|·\[\]]")
+#: a title before a surname ("Mevr. Zorbalie Quendt", "Dhr. Quendt"): the capitalised words after it are a person's
+_TITLED = regex.compile(rf"(?:{with_words('{{person_titles}}')})[^\S\n]+(?={_NAME_WORD})")
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Countries' names in the visitors' languages (phonenumbers' region names): "Gent, België" is a place."""
+    from phonenumbers.geocoder import LOCALE_DATA
+
+    return frozenset(name.casefold() for names in LOCALE_DATA.values()
+                     for language in ("en", "fr", "nl", "de") if not (name := names.get(language, "*")).startswith("*"))
+
+
+def list_entry_names(text: str) -> list[Span]:
+    """The people a site's list entry (an <option>'s text) names: a full name as the entry or as one of its parts
+    ("Wouter Maenhout", "Zorbalie Quendt (facturatie)", "Zorbalie Quendt - Kerkstraat 12"), the capitalised words
+    after a title ("Mevr. Zorbalie Quendt", "Dhr. Quendt"), a surname and a given name around a comma ("Quendt,
+    Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
+    ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's; an address is left to the detectors."""
+    spans: list[Span] = []
+    cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
+    parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    for start, end in parts:
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end -= len(text[start:end]) - len(text[start:end].rstrip())
+        titled = _TITLED.match(text, start, end)
+        named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
+        if named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end]):
+            spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))
+    words = [text[start:end].strip() for start, end in parts]
+    if len(words) == 2 and text[parts[0][1]:parts[1][0]] == "," and all(_PROPER.fullmatch(w) for w in words) \
+            and not {w.casefold() for w in words} & _country_names():
+        spans.append(Span(text.index(words[0]), parts[1][0] + text.index(words[1], parts[1][0]) - parts[1][0]
+                          + len(words[1]), "PERSON", 1.0, "shape"))
+    return spans
+
+
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 
@@ -453,15 +493,15 @@ def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) 
     """Where a name's shape alone says a person: inside the sentences of a textarea or an
     editable region (name_runs), a whole one-line value or an attribute no browser shows
     (name_shaped); not a search box, where "Apple Watch Ultra" stays readable, nor the site's text. An
-    <option>'s text (tag "option") is the site's list, read in an editable <select> only as a whole name:
-    its entries name products ("Pneus hiver Michelin Alpin 6 — montage"), and a server's entry holding a
-    visitor's address or name in a sentence is left to the detectors and the taint.
+    <option>'s text (tag "option") is the site's list, read in an editable <select> only for a name that is a
+    whole entry or one of its parts (list_entry_names): its entries name products ("Pneus hiver Michelin Alpin 6
+    — montage"), and a server's entry holding a visitor's address is left to the detectors and the taint.
     A value typed in a one-line input that reads as a sentence is read as a textarea's (typed=True).
     A street without a street word before its house number is read there too (street_runs)."""
     if search:
         return None
-    if tag == "option":  # the site's list: a name is a whole entry ("Wouter Maenhout"), not a product's words
-        return name_shaped
+    if tag == "option":  # the site's list: a name is an entry or its part ("Wouter Maenhout"), not a product's words
+        return list_entry_names
     if tag == "textarea" or (not tag and editable):
         return _RUNS_AND_STREETS
     return _line_or_sentence if typed and tag == "input" else _SHAPED_AND_STREETS

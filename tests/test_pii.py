@@ -441,6 +441,22 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("châssis n° VF1RFB00X61758290", "fr", [("VF1RFB00X61758290", "VEHICLE_ID")]),
     ("my car is a SB1K93BE10E285416", "en", [("SB1K93BE10E285416", "VEHICLE_ID")]),
     ("Modell RT 2019 ab Lager", "de", []),
+    # plates as visitors type them: in lower case, with spaces, without dashes, the LU one with a dash; a VIN in
+    # lower case beside its word (review 11 F6)
+    ("mijn kenteken is 1-abc-234, dank", "nl", [("1-abc-234", "VEHICLE_ID")]),
+    ("immatriculation ab-123-cd, merci", "fr", [("ab-123-cd", "VEHICLE_ID")]),
+    ("kenteken 1 ABC 234 graag", "nl", [("1 ABC 234", "VEHICLE_ID")]),
+    ("plaque AB 123 CD, merci", "fr", [("AB 123 CD", "VEHICLE_ID")]),
+    ("kenteken 1ABC234 graag", "nl", [("1ABC234", "VEHICLE_ID")]),
+    ("Nummerschëld xr 3097, merci", "fr", [("xr 3097", "VEHICLE_ID")]),
+    ("Nummerschëld XR-3097, merci", "fr", [("XR-3097", "VEHICLE_ID")]),
+    ("vin wvwzzzauzmp052917, dank", "nl", [("wvwzzzauzmp052917", "VEHICLE_ID")]),
+    # a number that is a year, right after the word for the plate, is the plate's
+    ("Nummerschëld XR 2019, merci", "fr", [("XR 2019", "VEHICLE_ID")]),
+    # a model's name and year beside a car word is a heading, not a plate (review 11 F10)
+    ("Auto GT 2024 — nieuw model", "nl", []), ("Fahrzeug: VW ID 2025", "de", []),
+    ("Voiture électrique ZE 2024", "fr", []), ("Auto van het jaar: EV 2025", "nl", []),
+    ("kenteken aanvragen in 2024", "nl", []), ("hash 3fa85f64c1b2e4567 ok", "en", []),
     ("Artikel AB 1234 op voorraad", "nl", []),
     ("Bestelnummer 20260314008412579 verzonden", "nl", []),
     ("release 2f9a1c7e03b84d2a6 is out", "en", []),
@@ -1042,6 +1058,9 @@ NAME_SHOWN_BACK = [
     # one word no list knows that a greeting and its comma address, closed by a mark or a bracket
     ("Welcome, Kwabena (not you? Sign out)", "en", "Kwabena"), ("Thanks, Chidinma! We have your application.", "en", "Chidinma"),
     ("Hallo, Oluwadamilare.", "de", "Oluwadamilare"), ("Bedankt, Zhaksylyk, we bellen je terug", "nl", "Zhaksylyk"),
+    # a title after that comma: the surname after it is the greeted person, the title closed by its '.' is not
+    ("Welkom terug, Dhr. Quendt", "nl", "Quendt"), ("Welkom terug, Mevr. Peeters", "nl", "Peeters"),
+    ("Welcome back, Dr. Quendt", "en", "Quendt"), ("Welkom terug, Dhr. Zorbalie Quendt", "nl", "Zorbalie Quendt"),
     # an endearment before a given name, after a wish too
     ("Fijne verjaardag lieve Sem!", "nl", "Sem"), ("Gefeliciteerd liefste Fenna", "nl", "Fenna"),
     ("Dearest Imogen, happy holidays", "en", "Imogen"),
@@ -1077,6 +1096,14 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
     start = text.index(name)
     assert any(s.entity == "PERSON" and s.start <= start and start + len(name) <= s.end for s in spans), \
         f"the name in a {language} text is not masked whole"
+
+
+def test_a_title_after_a_greeting_is_not_the_greeted_name(detector):
+    """'Welkom terug, Dhr. Quendt': the title, closed by its '.', was taken for the one word a greeting and its comma
+    address, masked, and the surname after it stored; the surname is the name, the title stays readable."""
+    for text in ["Welkom terug, Dhr. Quendt", "Welcome back, Mr. Quendt!", "Goedemiddag, Mevr. Quendt"]:
+        [spans] = detector.analyze([text], "nl", SETTINGS)
+        assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == ["Quendt"], text
 
 
 def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():
@@ -1643,3 +1670,40 @@ def test_an_ibans_parts_are_validated_only_when_they_are_shaped_as_one():
     found = iban.analyze("ref XX12 BE71 0961 2345 6769 ok", ["IBAN_CODE"])
     assert [("ref XX12 BE71 0961 2345 6769 ok"[r.start:r.end], r.score) for r in found if r.score > 0.5] == [
         ("BE71 0961 2345 6769", 0.95)]
+
+
+def _counting(recognizer) -> list[str]:
+    """The values a RuleRecognizer's validators are asked about, recorded as they are asked."""
+    calls: list[str] = []
+    recognizer._patterns = [(pattern, score, validate and (lambda value, v=validate: calls.append(value) or v(value)),
+                             invalid_score, retry_parts)
+                            for pattern, score, validate, invalid_score, retry_parts in recognizer._patterns]
+    return calls
+
+
+def test_a_filler_failing_at_every_start_is_validated_once_per_candidate():
+    """"BE68 " x 4,000 (2 KB gzipped) is an IBAN match at every start, each failing with thirty-odd parts:
+    the library was asked ~40,000 times for one text (~2 s of detector time; a batch of 50 such texts
+    held the site's other visitors for minutes). A candidate's answer is kept for the text, a match's
+    parts are read once per match text, and overlapping results at one score are one."""
+    from redactor.pii.recognizers import RuleRecognizer, load_recognizer_defs
+
+    iban = RuleRecognizer(next(spec for spec in load_recognizer_defs() if spec.name == "iban"), "nl")
+    calls = _counting(iban)
+    found = iban.analyze("BE68 " * 4000, ["IBAN_CODE"])
+    assert len(calls) < 50 and len(found) < 5
+
+
+def test_a_text_of_distinct_failing_candidates_is_masked_past_the_validation_budget():
+    """Distinct candidates defeat the answers kept: the library is asked a bounded number of times per
+    text (linear in its length), and every match beyond that is taken as valid, masked, never passed."""
+    from redactor.pii.recognizers import VALIDATIONS_BASE, CHARS_PER_VALIDATION, RuleRecognizer, load_recognizer_defs
+
+    iban = RuleRecognizer(next(spec for spec in load_recognizer_defs() if spec.name == "iban"), "nl")
+    calls = _counting(iban)
+    text = " ".join(f"QZ{i % 90 + 10} {i:04d}" for i in range(2000)) + " BE71 0961 2345 6769"
+    found = iban.analyze(text, ["IBAN_CODE"])
+    assert len(calls) == VALIDATIONS_BASE + len(text) // CHARS_PER_VALIDATION
+    masked = {i for r in found if r.score >= 0.5 for i in range(r.start, r.end)}
+    assert set(range(text.index("BE71"), len(text))) <= masked
+    assert set(range(len(text) - 2000, len(text))) - {i for i in range(len(text) - 2000, len(text)) if text[i] == " "} <= masked

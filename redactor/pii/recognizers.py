@@ -10,6 +10,7 @@ score for a match failing its validator, and no built-ins by class name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pydantic
 import regex  # Presidio's own regex engine: variable-length lookbehind
@@ -18,7 +19,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.pii.needs import needs, present
 from redactor.pii.validators import make_validator
-from redactor.ruledata import load_rules, with_words
+from redactor.ruledata import load_rules, rule_words, with_words
+
+
+def _words_of(item):
+    """A context item: a word, or "{{name}}", the words of that list (ruledata.with_words' lists)."""
+    name = item[2:-2] if isinstance(item, str) and item.startswith("{{") and item.endswith("}}") else None
+    if name is None:
+        return [item]
+    if name not in rule_words():
+        raise ValueError(f"no word list {name!r} in rules/recognizers.yaml")
+    return list(rule_words()[name])
 
 
 class PatternDef(pydantic.BaseModel):
@@ -67,9 +78,10 @@ class RecognizerDef(pydantic.BaseModel):
     @pydantic.field_validator("context", "other_number_words", mode="before")
     @classmethod
     def _flatten_context(cls, value):
-        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`."""
+        """A YAML anchor shares a list of words between recognizers: `[*national_id_words, nn]`; "{{name}}" stands
+        for a word list of the file's `words`, shared with its regexes (`"{{plate_words}}"`)."""
         if isinstance(value, list):
-            return [w for item in value for w in (item if isinstance(item, list) else [item])]
+            return [w for item in value for w in (item if isinstance(item, list) else _words_of(item))]
         return value
 
     @pydantic.model_validator(mode="after")
@@ -110,6 +122,35 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
 OTHER_NUMBER_BEFORE = 25
 
 
+#: the validations one recognizer may run on one text: a few per match of ordinary text, linear in its
+#: length. A text built to fail validation at every start ("BE68 " x 4,000: each start a match whose
+#: thirty-odd parts are retried) would otherwise cost seconds of library lookups.
+VALIDATIONS_BASE, CHARS_PER_VALIDATION = 256, 8
+
+
+class _Checks:
+    """The validators of one recognizer on one text: each answer kept by the value it was asked about
+    (a filler repeats the same candidates at every start: they are asked once), and the library asked
+    at most VALIDATIONS_BASE + len(text) / CHARS_PER_VALIDATION times. Beyond that every candidate is
+    taken as valid: its match is masked, never passed unread (fail closed)."""
+
+    def __init__(self, text: str):
+        self._left = VALIDATIONS_BASE + len(text) // CHARS_PER_VALIDATION
+        self._answers: dict[tuple[Callable[[str], bool], str], bool] = {}
+
+    def of(self, validate: Callable[[str], bool]) -> Callable[[str], bool]:
+        def check(value: str) -> bool:
+            key = (validate, value)
+            answer = self._answers.get(key)
+            if answer is None:
+                if self._left <= 0:
+                    return True
+                self._left -= 1
+                answer = self._answers[key] = bool(validate(value))
+            return answer
+        return check
+
+
 class RuleRecognizer(EntityRecognizer):
     """A recognizer from one YAML entry: regexes, a library validator, context words.
 
@@ -147,18 +188,44 @@ class RuleRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
+        checks = _Checks(text)
         for pattern, score, validate, invalid_score, retry_parts in self._patterns:
+            check = validate and checks.of(validate)
             position = tried = 0
+            answers: dict[tuple[str, int], list[tuple[int, int]]] = {}  # a match's valid parts, by its text
             while match := pattern.search(text, position):
-                valid = self._validated(text, match.start(), match.end(), validate, retry_parts, tried)
+                valid = self._parts_of(match, answers, lambda: self._validated(
+                    text, match.start(), match.end(), check, retry_parts, tried), tried)
                 if not valid and invalid_score is not None:
-                    results.append(self._result(text, match.start(), match.end(), invalid_score))
+                    self._add(results, self._result(text, match.start(), match.end(), invalid_score))
                 for start, end in valid:
-                    results.append(self._result(text, start, end, score))
+                    self._add(results, self._result(text, start, end, score))
                 position = self._resume(match, valid)
                 if position < match.end():
                     tried = match.end()
         return EntityRecognizer.remove_duplicates(results)
+
+    @staticmethod
+    def _add(results: list[RecognizerResult], result: RecognizerResult) -> None:
+        """A result that overlaps the last one at the same score extends it: the same characters are
+        masked, and a text failing at every start ("BE68 " x 4,000) gives one result, not thousands for
+        Presidio to copy and sort."""
+        last = results[-1] if results else None
+        if last is not None and last.score == result.score and last.start <= result.start < last.end:
+            last.end = max(last.end, result.end)
+        else:
+            results.append(result)
+
+    @staticmethod
+    def _parts_of(match: regex.Match, answers: dict, validated: Callable[[], list[tuple[int, int]]],
+                  tried: int) -> list[tuple[int, int]]:
+        """validated() of a match, asked once per match text and length already tried: what it finds
+        depends on those alone, and a filler ("BE68 " x 4,000) holds the same match at every start."""
+        start = match.start()
+        key = (match.group(), max(0, tried - start))
+        if key not in answers:
+            answers[key] = [(s - start, e - start) for s, e in validated()]
+        return [(start + s, start + e) for s, e in answers[key]]
 
     @staticmethod
     def _resume(match: regex.Match, valid: list[tuple[int, int]]) -> int:
@@ -190,9 +257,11 @@ class RuleRecognizer(EntityRecognizer):
         while i < len(groups):
             for j in range(len(groups) - 1, i - 1, -1):
                 s, e = groups[i][0], groups[j][1]
+                if e <= tried:  # this part and the shorter ones were validated with the failed match
+                    break
                 if s > start and text[s - 1] in "+(":
                     s -= 1
-                if ((i, j) != (0, len(groups) - 1) and e > tried
+                if ((i, j) != (0, len(groups) - 1)
                         and (retry_parts is True or retry_parts.fullmatch(text, s, e)) and validate(text[s:e])):
                     found.append((s, e))
                     i = j
