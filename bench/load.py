@@ -5,17 +5,25 @@ Each virtual session replays a real recording of tests/data/recordings batch by 
 session id), as a recorder would. Both servers run as separate processes on 127.0.0.1; the run
 is bounded in time and stops by itself.
 
-Prints, for each server: batches/s, events/s, p50/p99 latency, errors, RSS; then the throughput
-ratio redactor/pass-through, and the mirror memory of one session of a 2,000-node page.
+Prints, for each server: batches/s, events/s, p50/p99 latency, errors, RSS, CPU a batch (and the
+detector's processes' apart); then the throughput ratio redactor/pass-through, and the mirror memory
+of one session of a 2,000-node page.
 
-    python3 bench/load.py [--sessions 16] [--seconds 20]
+The recordings replayed again are known to the detector's shared answers after the warm-up, so no
+text reaches the detector; with --new-visitors each visitor types values of their own (a known page
+with new visitors), which the detector reads; with --notes each batch is one event, a note a
+visitor wrote, never seen before: the detector reads one text a batch.
+
+    python3 bench/load.py [--sessions 16] [--seconds 20] [--new-visitors | --notes]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
+import random
 import shutil
 import signal
 import socket
@@ -45,6 +53,51 @@ def free_port() -> int:
 def recordings() -> list[list[bytes]]:
     manifest = orjson.loads((SAMPLES / "manifest.json").read_bytes())
     return [[(SAMPLES / f).read_bytes() for f in r["files"]] for r in manifest["recordings"]]
+
+
+#: visitors of each recording told apart by --new-visitors (the texts they type repeat past this many)
+VISITORS = 256
+
+
+#: what --notes visitors write: words of a delivery note, and a name
+NOTE_WORDS = ["bel", "graag", "morgen", "na", "vijf", "uur", "aan", "de", "achterdeur", "pakket", "bij", "buren"]
+GIVEN = ["Sanne", "Pieter", "Youssef", "Claire", "Mieke", "Daan", "Amélie", "Lotte", "Jeroen", "Fatima", "Luc", "Emma"]
+FAMILY = ["Verhoeven", "Jansen", "El Amrani", "Dupont", "Hofstra", "Visser", "Peeters", "de Vries", "Maes", "Bakker"]
+
+
+def notes(batches: int = 40_000, per_visitor: int = 200) -> list[list[bytes]]:
+    """Visitors who each send `per_visitor` batches of one event: a note they wrote, with a name in it,
+    never the same twice (so each batch sends the detector one text of its own; with NER)."""
+    rng = random.Random(5)
+    bodies = [orjson.dumps([{"type": 5, "timestamp": int(time.time() * 1000) + n, "data": {"tag": "note", "payload": {
+        "text": f"{rng.choice(NOTE_WORDS).capitalize()} {rng.choice(NOTE_WORDS)} {rng.choice(GIVEN)} "
+                f"{rng.choice(FAMILY)} {n}"}}}]) for n in range(batches)]
+    return [bodies[n:n + per_visitor] for n in range(0, batches, per_visitor)]
+
+
+def new_visitors(recs: list[list[bytes]]) -> list[list[bytes]]:
+    """Each recording as VISITORS visitors who type other values: the lower-case letters of every Input
+    event's text through a permutation of the alphabet of its own (capitals, digits and punctuation kept,
+    so a name is still a capitalised word, an e-mail still an e-mail). The page is the same, so the
+    detector's shared answers know its text, and each visitor's typed values go to the detector."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = []
+    for visitor in range(VISITORS):
+        shuffled = list(letters)
+        random.Random(visitor).shuffle(shuffled)
+        table = str.maketrans(letters, "".join(shuffled))
+        for batches in recs:
+            bodies = []
+            for body in batches:
+                batch = orjson.loads(body)
+                for event in batch["events"] if isinstance(batch, dict) else batch:
+                    data = event.get("data")
+                    if event.get("type") == 3 and isinstance(data, dict) and data.get("source") == 5 \
+                            and isinstance(data.get("text"), str):
+                        data["text"] = data["text"].translate(table)
+                bodies.append(orjson.dumps(batch))
+            out.append(bodies)
+    return out
 
 
 # -- the pass-through server: what any proxy costs, without redaction ---------------------------
@@ -93,8 +146,10 @@ async def wait_ready(url: str, process: subprocess.Popen, timeout: float = 120) 
     raise RuntimeError("server did not get ready")
 
 
-async def load(url: str, sessions: int, seconds: float, recs: list[list[bytes]]) -> dict:
+async def load(url: str, sessions: int, seconds: float, recs: list[list[bytes]], first: int = 0) -> dict:
+    """`sessions` sessions at a time, each replaying the next recording of `recs` (from `first`) in turn."""
     latencies: list[float] = []
+    turns = itertools.count(first)
     counts = {"batches": 0, "events": 0, "errors": 0}
     stop_at = time.monotonic() + seconds
 
@@ -103,7 +158,7 @@ async def load(url: str, sessions: int, seconds: float, recs: list[list[bytes]])
     async def session(n: int, http: aiohttp.ClientSession) -> None:
         round_ = 0
         while time.monotonic() < stop_at:
-            batches = recs[(n + round_) % len(recs)]
+            batches = recs[next(turns) % len(recs)]
             sid = f"load-{run}-{n}-{round_}"
             for body in batches:
                 if time.monotonic() >= stop_at:
@@ -143,9 +198,15 @@ def rss_mb(pid: int) -> float:
 
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) of a process and its threads, and of its children that ended
-    (the detector's processes are counted by bench/pii.py, not here)."""
+    (the detector's processes: children_cpu_seconds)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return sum(int(value) for value in fields[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds(pid: int) -> float:
+    """CPU time of a process's live children (the detector's processes of `redactor serve`)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return sum(cpu_seconds(int(child)) for child in children)
 
 
 def report(name: str, result: dict, rss: float) -> None:
@@ -180,7 +241,7 @@ def mirror_bytes_per_session() -> tuple[int, int, int]:
 
 
 async def main_async(args: argparse.Namespace) -> None:
-    recs = recordings()
+    recs = notes() if args.notes else new_visitors(recordings()) if args.new_visitors else recordings()
     work = Path(tempfile.mkdtemp(prefix="redactor-load-"))
     results = {}
     try:
@@ -199,10 +260,11 @@ async def main_async(args: argparse.Namespace) -> None:
             try:
                 url = f"http://127.0.0.1:{port}"
                 await wait_ready(url, process)
-                await load(url, 2, 2, recs)  # warm up: caches, first snapshot
-                cpu = cpu_seconds(process.pid)
+                await load(url, 2, 2, recs, first=len(recs) // 2)  # warm up: caches, first snapshot
+                cpu, detector = cpu_seconds(process.pid), children_cpu_seconds(process.pid)
                 result = await load(url, args.sessions, args.seconds, recs)
                 result["cpu"] = cpu_seconds(process.pid) - cpu
+                result["detector"] = children_cpu_seconds(process.pid) - detector
                 results[name] = (result, rss_mb(process.pid))
             finally:
                 process.send_signal(signal.SIGTERM)
@@ -210,9 +272,12 @@ async def main_async(args: argparse.Namespace) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"load: {args.sessions} concurrent sessions replaying {len(recs)} real recordings for {args.seconds:.0f} s "
-          f"each, 127.0.0.1")
+          f"each, 127.0.0.1" + (" (new visitors: typed values their own)" if args.new_visitors else "")
+          + (" (one-event batches: a note each)" if args.notes else ""))
     for name, (result, rss) in results.items():
         report(name, result, rss)
+    red = results["redactor"][0]
+    print(f"  detector's processes: CPU {red['detector'] / max(red['batches'], 1) * 1000:5.2f} ms/batch")
     red, base = results["redactor"][0], results["pass-through"][0]
     ratio = (red["events"] / red["seconds"]) / (base["events"] / base["seconds"])
     print(f"  ratio redactor/pass-through (events/s): {ratio:.2f}")
@@ -233,6 +298,10 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--pii-workers", type=int, default=1)
+    parser.add_argument("--new-visitors", action="store_true",
+                        help="each session types values of its own (the detector reads them), on the same pages")
+    parser.add_argument("--notes", action="store_true",
+                        help="batches of one event, a note with a name, never the same twice (a text a batch to detect)")
     asyncio.run(main_async(parser.parse_args()))
 
 

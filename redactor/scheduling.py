@@ -24,7 +24,7 @@ import time
 import traceback
 from contextlib import contextmanager
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -47,12 +47,16 @@ async def inline(fn: Callable[..., T], *args: Any) -> T:
 
 
 class FairScheduler:
-    """`slots` jobs at a time; waiting jobs queued per key and granted round robin across keys."""
+    """`slots` jobs at a time; waiting jobs queued per key and granted round robin across keys.
+
+    A slot's holder may take more waiting jobs to run with its own in one call (take()): the
+    detector reads a call of ten texts for ~0.7 ms a text where a call of one costs ~2 ms."""
 
     def __init__(self, slots: int, per_key: int | None = None):
         self.slots = max(1, slots)
         self.per_key = max(1, min(per_key or self.slots, self.slots))
-        self._queues: dict[str, deque[asyncio.Future[None]]] = {}
+        # key → its waiting jobs: the future its caller awaits (True: a slot; False: taken along, no slot), its item
+        self._queues: dict[str, deque[tuple[asyncio.Future[bool], Any]]] = {}
         self._running: Counter[str] = Counter()
         self._served: dict[str, int] = {}  # key → the turn it was last served at (the lowest goes next)
         self._turn = 0
@@ -64,20 +68,24 @@ class FairScheduler:
     def running(self) -> int:
         return self.slots - self._free
 
-    async def acquire(self, key: str) -> None:
-        """Waits for this key's turn; the caller must release(key) once its work has ended."""
-        granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._queues.setdefault(key, deque()).append(granted)
+    async def acquire(self, key: str, item: Any = None) -> bool:
+        """Waits for this key's turn. True: the caller holds a slot and must release(key) once its
+        work has ended. False: a slot's holder took `item` to run with its own (take()); the caller
+        holds nothing."""
+        granted: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        entry = (granted, item)
+        self._queues.setdefault(key, deque()).append(entry)
         self._dispatch()
         try:
-            await granted
+            return await granted
         except asyncio.CancelledError:
             if granted.done() and not granted.cancelled():
-                self.release(key)  # granted just as the caller gave up
+                if granted.result():
+                    self.release(key)  # granted just as the caller gave up
             else:
                 queue = self._queues.get(key)
-                if queue is not None and granted in queue:
-                    queue.remove(granted)
+                if queue is not None and entry in queue:
+                    queue.remove(entry)
                     if not queue:
                         del self._queues[key]
             raise
@@ -91,30 +99,62 @@ class FairScheduler:
         self._free += 1
         self._dispatch()
 
+    def _next(self, keys: Iterable[str]) -> str:
+        """The key served longest ago (a newcomer first): round robin."""
+        return min(keys, key=lambda k: self._served.get(k, 0))
+
+    def _serve(self, key: str, granted: asyncio.Future[bool], slot: bool) -> None:
+        self._turn += 1
+        self._served[key] = self._turn
+        granted.set_result(slot)
+
+    def _pop(self, key: str) -> tuple[asyncio.Future[bool], Any]:
+        queue = self._queues[key]
+        entry = queue.popleft()
+        if not queue:
+            del self._queues[key]
+        return entry
+
     def _dispatch(self) -> None:
-        """Free slots go to the waiting key served longest ago (a newcomer first): round robin."""
+        """Free slots go to the waiting key served longest ago."""
         while self._free > 0:
             eligible = [key for key in self._queues if self._running[key] < self.per_key]
             if not eligible:
                 return  # every waiting key is at its cap
-            key = min(eligible, key=lambda k: self._served.get(k, 0))
-            queue = self._queues[key]
-            granted = queue.popleft()
-            if not queue:
-                del self._queues[key]
+            key = self._next(eligible)
+            granted, _ = self._pop(key)
             if granted.cancelled():
                 continue
-            self._turn += 1
-            self._served[key] = self._turn
             self._running[key] += 1
             self._free -= 1
-            granted.set_result(None)
+            self._serve(key, granted, True)
 
-    async def run(self, key: str, executor: concurrent.futures.Executor, fn: Callable[..., T], *args: Any,
-                  wanted: Callable[[], bool] | None = None) -> T:
-        """fn(*args) in the executor, in this key's turn; Unwanted if, when the turn comes, wanted() is false."""
-        await self.acquire(key)
-        _granted(self, key, wanted)
+    def take(self, fits: Callable[[Any], bool]) -> list[Any]:
+        """The items of waiting jobs that a slot's holder runs with its own, taken in the order
+        their turns would come (round robin across keys) while fits(item) — asked once a job, at
+        the head of its key's queue; a key whose head does not fit is passed over, its turn kept.
+        Their callers' acquire() returns False: they hold no slot, the holder answers them."""
+        taken: list[Any] = []
+        passed: set[str] = set()
+        while waiting := [key for key in self._queues if key not in passed]:
+            key = self._next(waiting)
+            granted, item = self._queues[key][0]
+            if not granted.cancelled() and not fits(item):
+                passed.add(key)
+                continue
+            self._pop(key)
+            if granted.cancelled():
+                continue
+            self._serve(key, granted, False)
+            if key not in self._running and key not in self._queues:
+                self._served.pop(key, None)  # idle: it comes back as a newcomer, as after release()
+            taken.append(item)
+        return taken
+
+    def submit(self, key: str, executor: concurrent.futures.Executor, fn: Callable[..., T],
+               *args: Any) -> asyncio.Future[T]:
+        """fn(*args) in the executor, in a slot that `key` holds (acquire() was True); the slot is
+        given back when the work has ended, whoever still waits for it."""
         loop = asyncio.get_running_loop()
         try:
             future = executor.submit(fn, *args)
@@ -129,7 +169,7 @@ class FairScheduler:
                 pass  # the loop is closed: nobody is waiting any more
 
         future.add_done_callback(ended)
-        return await asyncio.wrap_future(future, loop=loop)
+        return asyncio.wrap_future(future, loop=loop)
 
 
 #: a job of a plain worker thread (work_off): the loop that waits, what it calls there with the

@@ -22,8 +22,8 @@ from conftest import ADMIN_TOKEN
 from factories import custom, element, html_page, meta, snapshot, text
 from redactor.app import create_app
 from redactor.config import Settings, load_settings
-from redactor.pii import default_pii_workers
-from redactor.scheduling import FairScheduler
+from redactor.pii import DetectorPool, PiiSettings, default_pii_workers
+from redactor.scheduling import FairScheduler, Unwanted
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
@@ -239,6 +239,54 @@ async def test_detector_turns_go_round_robin_across_sites():
     scheduler.release("a")
     await asyncio.gather(*jobs)
     assert order == ["b0", "a1", "b1", "a2", "a3"]  # b does not wait for a's backlog
+
+
+async def test_waiting_detector_jobs_run_in_one_call_each_answered_with_its_own_texts(monkeypatch):
+    """When the detector's slot frees, the job granted it takes the jobs then waiting (several sites',
+    in their round-robin turns) into one call of the real detector in its process, and each job gets
+    the spans of its own texts; a job whose client went away is dropped from the call, not run."""
+    pool = DetectorPool(workers=1, ner=True)
+    await pool.start()
+    try:
+        executor = pool._executor_()
+        calls: list[list[str]] = []
+        submit = executor.submit
+
+        def recorded(fn, texts, *args):
+            calls.append(list(texts))
+            return submit(fn, texts, *args)
+
+        monkeypatch.setattr(executor, "submit", recorded)
+        jobs = {  # site → its texts, and the values planted in them (entity, value)
+            "a": (["Bel aub 06 3190 2274, anders buurvrouw Mieke Hofstra", "mail naar jan.devries@example.nl"],
+                  {("PERSON", "Mieke Hofstra"), ("PHONE_NUMBER", "06 3190 2274"),
+                   ("EMAIL_ADDRESS", "jan.devries@example.nl")}),
+            "b": (["IBAN NL91 ABNA 0417 1643 00 graag"], {("IBAN_CODE", "NL91 ABNA 0417 1643 00")}),
+            "c": (["Groeten van Sanne Verhoeven"], {("PERSON", "Sanne Verhoeven")}),
+            "gone": (["bel mij op 0612345678"], set()),
+            "a2": (["stuur het naar an.peeters@example.be"], {("EMAIL_ADDRESS", "an.peeters@example.be")}),
+        }
+        settings = PiiSettings.defaults()
+        await pool.queue.acquire("other")  # another site's job holds the only slot while these queue up
+        tasks = {}
+        for name, (texts, _) in jobs.items():
+            site = name.rstrip("2")  # a2: a second batch of site a
+            wanted = (lambda: False) if name == "gone" else (lambda: True)
+            tasks[name] = asyncio.create_task(pool.analyze(texts, "nl", settings, site=site, wanted=wanted))
+            while pool.queue.waiting() < len(tasks):
+                await asyncio.sleep(0.01)
+        pool.queue.release("other")
+        with pytest.raises(Unwanted):
+            await tasks.pop("gone")
+        answers = {name: await task for name, task in tasks.items()}
+        # one call, in the sites' turns: a, b, c, then a's second job; the unwanted job's text not in it
+        assert calls == [jobs["a"][0] + jobs["b"][0] + jobs["c"][0] + jobs["a2"][0]]
+        for name, spans in answers.items():
+            texts, planted = jobs[name]
+            assert len(spans) == len(texts)
+            assert {(s.entity, text[s.start:s.end]) for text, found in zip(texts, spans) for s in found} == planted
+    finally:
+        pool.close()
 
 
 async def test_one_site_leaves_a_redaction_thread_to_the_others():
