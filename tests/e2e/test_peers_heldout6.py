@@ -186,8 +186,8 @@ def test_posthog_js_heldout6_page(app_browser, stack):
     replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
 
 
-def sentry_logs(c: PeerCollector) -> list[dict[str, Any]]:
-    return [entry for r in c.requests(f"/api/{PROJECT}/envelope/") for h, p in r["envelope"][1] if h.get("type") == "log"
+def sentry_logs(c: PeerCollector, project: str = PROJECT) -> list[dict[str, Any]]:
+    return [entry for r in c.requests(f"/api/{project}/envelope/") for h, p in r["envelope"][1] if h.get("type") == "log"
             for entry in json.loads(p)["items"]]
 
 
