@@ -254,12 +254,14 @@ PSEUDONYM = "PSEUDONYM"
 #: breadcrumbs hold them as strings under "attributes". Their names say which attribute, not what a
 #: visitor wrote ("name" is a field's name): no meaning from the key, the value scanned as text
 _ELEMENT_ATTRIBUTE = "attr__"
-#: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's: "span_id") or a
-#: piece of software (a browser, an OS, an SDK: {"name", "version"}): its own fields name an operation
-#: or a product ("Checkout", "GET /api/cart", "Chrome", "Mac OS X"), not a person. Scanned as text,
-#: they take no meaning from their keys (masked whole as a person's name, their words became echoes to
-#: mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the user agent)
-_THING_KEYS = frozenset({"span_id", "spanId", "version"})
+#: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's: "span_id"), a
+#: piece of software (a browser, an OS, an SDK: {"name", "version"}) or an SDK's configuration
+#: (posthog-js's $posthog_config in its recordings: {"api_host", "name": "posthog"…}): its own fields
+#: name an operation, a product or an instance ("Checkout", "GET /api/cart", "Chrome", "posthog"), not a
+#: person. Scanned as text, they take no meaning from their keys (masked whole as a person's name, their
+#: words became echoes to mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the
+#: user agent, "posthog" in every posthog.com URL); secret keys still mask theirs (a config's token)
+_THING_KEYS = frozenset({"span_id", "spanId", "version", "api_host"})
 #: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
 #: keys; its `name` is the site's constant ("orders_created"), not a person's
 _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")

@@ -484,6 +484,25 @@ async def test_posthog_metrics_keep_their_names_and_scan_their_attributes(proxy,
     assert kept["sum"]["dataPoints"][0]["attributes"][1]["value"]["stringValue"] == "Zadeldek Comfort"
 
 
+async def test_posthog_config_event_keeps_the_instances_name(proxy, collector):
+    """posthog-js records its own config in the recording (custom event $posthog_config): an SDK's
+    configuration is a thing, its `name` the instance's ("posthog"), not a person's. Read as one it was
+    masked whole and tainted, so "posthog" was masked in every URL of the session (the page's
+    ?sdk=posthog, a posthog.com host) and in the event's own tag; its other values are still scanned and
+    those under secret keys masked (its token)."""
+    config = {"api_host": "https://eu.i.posthog.com", "token": TOKEN, "name": "posthog", "autocapture": True,
+              "loaded_by": f"mail {EMAIL}"}
+    recording = snapshot_event([meta("https://shop.example/?sdk=posthog"), snapshot(html_page()),
+                                custom("$posthog_config", {"config": config})])
+    assert (await proxy.post("/s/", data=posthog_body([recording]), headers={"Content-Type": "text/plain"})).status == 200
+    recorded = collector.requests("/s/")[-1]["json"][0]["properties"]["$snapshot_data"]
+    [kept] = [e["data"] for e in recorded if e["type"] == 5]
+    assert kept["tag"] == "$posthog_config" and kept["payload"]["config"]["name"] == "posthog"
+    assert kept["payload"]["config"]["api_host"] == "https://eu.i.posthog.com"
+    assert recorded[0]["data"]["href"] == "https://shop.example/?sdk=posthog"
+    assert TOKEN not in json.dumps(recorded) and EMAIL not in json.dumps(recorded)
+
+
 async def test_ingest_routes_under_a_path_prefix_are_redacted_too(proxy, collector):
     """posthog-js behind a reverse-proxy path (api_host …/ingest): /ingest/s/ is a recording, not a route to relay."""
     answer = await proxy.post("/ingest/s/?ver=1.449.2", data=posthog_body([snapshot_event(page())]),
