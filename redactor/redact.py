@@ -30,7 +30,7 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
-                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs,
+                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of, name_runs,
                               name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans, unread,
                               user_agent_shaped, with_shaped)
 from redactor.css import CssText
@@ -1335,7 +1335,9 @@ class BatchRedaction:
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
                     self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
                     self._echo(cell)
-                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
+                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
+                    # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
+                    typed = typed and not element_path(value)
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (

@@ -24,6 +24,7 @@ from redactor.keys import NAME, STATES, STORE
 from redactor.policy import validate_site_config
 
 EMAIL = "jan.jansen@mail.example"
+NAME = "Aurélien Dufrasne-Collard"
 PASSWORD = "Hunter2-Corr3ct-Horse"
 ORIGIN = "https://shop.example"
 
@@ -197,6 +198,27 @@ async def test_sentry_feedback_and_spans_mask_what_their_replay_taught(proxy, co
     assert len(sent) == 2 and "zwartekat77" not in json.dumps(sent), sent
     assert sent[0]["contexts"]["feedback"]["message"].startswith("het ticket van ")
     assert sent[1]["items"][0]["attributes"]["url.fragment"]["value"].startswith("reiziger=")
+
+
+async def test_a_click_breadcrumbs_selector_is_read_as_the_pages_attributes_not_as_typed_text(proxy, collector):
+    """Sentry's ui.click breadcrumb names the element clicked by a selector it builds from the page
+    (`div#klantkaart[aria-label="…"] > button#bevestig`), under `message`, a key that holds what a
+    visitor writes elsewhere (a feedback's). Read as typed text, "Klantkaart van <name>" was one run of
+    capitalised words, masked and tainted whole: the card's label lost "Klantkaart van" and its id was
+    masked in the selector (round 7). Its attribute values are the page's, read as the page's
+    attributes are: the person in them masked, the site's words kept."""
+    label = f"Klantkaart van {NAME}"
+    card = element("div", {"id": "klantkaart", "aria-label": label}, [element("button", {"id": "bevestig"}, [])])
+    click = {"timestamp": 1764626401.5, "type": "default", "category": "ui.click",
+             "message": f'body > div#klantkaart[aria-label="{label}"] > button#bevestig[type="button"]'}
+    raw = sentry_envelope("d" * 32, [meta(), snapshot(html_page(card)), custom("breadcrumb", click)])
+    assert (await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7", data=raw)).status == 200
+    [(_, recorded)] = collector.requests("/api/4501/envelope/")[-1]["recordings"]
+    message = [e for e in recorded if e["type"] == 5][0]["data"]["payload"]["message"]
+    kept = json.dumps(recorded, ensure_ascii=False)
+    assert NAME.split()[1] not in kept, kept
+    assert message.startswith('body > div#klantkaart[aria-label="Klantkaart van ') and "button#bevestig" in message
+    assert '"aria-label": "Klantkaart van ' in kept
 
 
 # -- the rest of the peers' routes ----------------------------------------------------------------
