@@ -24,7 +24,7 @@ from redactor.keys import NAME, STATES, STORE
 from redactor.policy import validate_site_config
 
 EMAIL = "jan.jansen@mail.example"
-NAME = "Aurélien Dufrasne-Collard"
+CARD_NAME = "Aurélien Dufrasne-Collard"
 PASSWORD = "Hunter2-Corr3ct-Horse"
 ORIGIN = "https://shop.example"
 
@@ -207,7 +207,7 @@ async def test_a_click_breadcrumbs_selector_is_read_as_the_pages_attributes_not_
     capitalised words, masked and tainted whole: the card's label lost "Klantkaart van" and its id was
     masked in the selector (round 7). Its attribute values are the page's, read as the page's
     attributes are: the person in them masked, the site's words kept."""
-    label = f"Klantkaart van {NAME}"
+    label = f"Klantkaart van {CARD_NAME}"
     card = element("div", {"id": "klantkaart", "aria-label": label}, [element("button", {"id": "bevestig"}, [])])
     click = {"timestamp": 1764626401.5, "type": "default", "category": "ui.click",
              "message": f'body > div#klantkaart[aria-label="{label}"] > button#bevestig[type="button"]'}
@@ -216,7 +216,7 @@ async def test_a_click_breadcrumbs_selector_is_read_as_the_pages_attributes_not_
     [(_, recorded)] = collector.requests("/api/4501/envelope/")[-1]["recordings"]
     message = [e for e in recorded if e["type"] == 5][0]["data"]["payload"]["message"]
     kept = json.dumps(recorded, ensure_ascii=False)
-    assert NAME.split()[1] not in kept, kept
+    assert CARD_NAME.split()[1] not in kept, kept
     assert message.startswith('body > div#klantkaart[aria-label="Klantkaart van ') and "button#bevestig" in message
     assert '"aria-label": "Klantkaart van ' in kept
 
