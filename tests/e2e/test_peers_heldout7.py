@@ -71,6 +71,8 @@ PLANT = {
     "name_en": "Gareth Pembridge",
     "address_nl": "Korenlei 7 bus 2, 9000 Gent",
     "address_fr": "Chaussée de Wavre 214, 1050 Ixelles",
+    "iban_lower": "fr9620041010050519837k02163",
+    "mobile_nl": "06 28 41 77 30",
 }
 REMARK = f"Piano op de tweede verdieping, sleutel bij {PLANT['name_de']}."
 CONTROLS = (PRODUCT, "Verhuisdozen Pakket XL")
@@ -96,6 +98,7 @@ def heldout7_app(bundles: Path) -> web.Application:
     app = held_out_page_app(bundles, "heldout7.html", "/verhuizen/heldout7.html")
     app.router.add_post("/api/terugbellen", call_back)
     app.router.add_post("/api/offerte", quote)
+    app.router.add_get("/api/klanten/{klant}/offerte", quote)
     return app
 
 
@@ -145,8 +148,8 @@ def test_posthog_js_heldout7_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         named = events_named(c)
         recorded = recorded_text(c, "/s/")
-        return wanted <= set(named) and len(named["$exception"]) >= 2 and QUOTED in recorded \
-            and "/api/offerte" in recorded and "/api/terugbellen" in recorded
+        return wanted <= set(named) and len(named["$exception"]) >= 4 and QUOTED in recorded \
+            and "/api/offerte" in recorded and "/api/terugbellen" in recorded and "/api/klanten/" in recorded
 
     sent = visit(app_browser, stack, "posthog", TOKEN, done, after=lambda c: "$pageleave" in events_named(c))
     assert_no_leaks(stack, PLANT)
@@ -158,7 +161,7 @@ def test_posthog_js_heldout7_page(app_browser, stack):
     assert properties["$lib_version"] == package_version("posthog-js")
     [search] = named["zoeken"]
     assert search["properties"]["zoekterm"] == SEARCH and f"q={SEARCH}" in search["properties"]["$current_url"]
-    assert all("dienst=verhuislift" in e["properties"]["$current_url"] for e in named["$pageview"])
+    assert all("sdk=posthog&dienst=verhuislift" in e["properties"]["$current_url"] for e in named["$pageview"])
     types = {e["properties"]["$exception_list"][0]["type"] for e in named["$exception"]}
     assert {"Error", "SyntaxError"} <= types, types
     [caught] = [e for e in named["$exception"] if e["properties"]["$exception_list"][0]["type"] == "Error"]
@@ -167,6 +170,8 @@ def test_posthog_js_heldout7_page(app_browser, stack):
     assert clicks, "the click on the card's button lost its element chain"
     recorded = recorded_text(collector, "/s/")
     assert PRODUCT in recorded and QUOTED in recorded and COUNTRY in recorded
+    # the SDK's own config in the recording keeps its tag and its instance's name
+    assert '"tag": "$posthog_config"' in recorded and '"name": "posthog"' in recorded
     assert_gets_untouched(stack, sent)
     replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
 
@@ -177,8 +182,8 @@ def test_sentry_browser_heldout7_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         got = envelope_items(c, PROJECT)
         recorded = recorded_text(c, f"/api/{PROJECT}/envelope/")
-        return any(h["type"] == "feedback" for h, _ in got) and QUOTED in recorded \
-            and "/api/offerte" in recorded and "SyntaxError" in recorded
+        return any(h["type"] == "feedback" for h, _ in got) and QUOTED in recorded and "/api/klanten/" in recorded \
+            and sum(h["type"] == "event" and "exception" in p for h, p in got) >= 3
 
     def after(c: PeerCollector) -> bool:
         spans = json.dumps([p for h, p in envelope_items(c, PROJECT) if h["type"] in ("span", "transaction")])
@@ -187,7 +192,7 @@ def test_sentry_browser_heldout7_page(app_browser, stack):
     visit(app_browser, stack, "sentry", SENTRY_KEY, done, after)
     assert_no_leaks(stack, PLANT)
     got = envelope_items(collector, PROJECT)
-    [error] = [p for h, p in got if h["type"] == "event" and "SyntaxError" in json.dumps(p.get("exception"))]
+    [error] = [p for h, p in got if h["type"] == "event" and "is not valid JSON" in json.dumps(p.get("exception"))]
     assert error["sdk"]["version"] == package_version("@sentry/browser")
     clicks = [b for b in error.get("breadcrumbs", []) if b.get("category") == "ui.click"]
     assert any("button#bevestig" in b.get("message", "") for b in clicks), clicks
@@ -203,4 +208,6 @@ def test_sentry_browser_heldout7_page(app_browser, stack):
     assert logs["zoeken"]["zoekterm"] == SEARCH
     recorded = recorded_text(collector, f"/api/{PROJECT}/envelope/")
     assert PRODUCT in recorded and QUOTED in recorded and "dienst=verhuislift" in recorded
+    # the card's label keeps the site's words, in the page and in the replay's click breadcrumb
+    assert '"aria-label": "Klantkaart van ' in recorded and 'div#klantkaart[aria-label=\\"Klantkaart van ' in recorded
     replays_with(app_browser, stack, recordings_of(collector, PROJECT), CONTROLS)
