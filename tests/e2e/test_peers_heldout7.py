@@ -77,12 +77,12 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import app_browser, bundles, peer_stack  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
 from .test_peers_heldout5 import envelope_items
-from .test_peers_heldout6 import sentry_logs
+from .test_peers_heldout6 import leave_when, sentry_logs
 
 pytestmark = pytest.mark.e2e
 
@@ -167,13 +167,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
         page.wait_for_function("window.__quoted === true")
         page.locator("#bevestig").click()
         page.wait_for_function("window.__confirmed === true")
-        if sdk == "sentry":
-            page.evaluate("Sentry.getReplay().flush()")
-        wait_for(lambda: done(stack["collector"]), lambda: f"{sdk}'s events reached the collector; received "
-                 f"{[(r['method'], r['path_qs'][:60]) for r in stack['collector'].received]}; "
-                 f"refused {stack['collector'].refused}; console {console[-15:]}")
-        page.goto(f"http://app.test:{shop.port}/bye.html")  # unload: $pageleave, spans, logs
-        wait_for(lambda: after(stack["collector"]), f"{sdk}'s last events at unload reached the collector")
+        leave_when(page, stack, sdk, console, done, after)
     return sent
 
 
