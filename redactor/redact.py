@@ -30,9 +30,9 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
-                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of, name_runs,
-                              name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans, unread,
-                              user_agent_shaped, with_shaped)
+                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
+                              name_runs, name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans,
+                              unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -274,6 +274,11 @@ def _is_thing(value: dict[str, Any]) -> bool:
 
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
+def _repeats_an_id(holder: dict[str, Any], value: str) -> bool:
+    """Whether a value is one its object holds under an id's key ({"event_id": X, "message": X})."""
+    return any(other == value and isinstance(key, str) and _ID_KEY.search(key) for key, other in holder.items())
+
+
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
 FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
@@ -1317,8 +1322,11 @@ class BatchRedaction:
                 holder[k] = self.masker.pseudonym(whole) if meaning == PSEUDONYM else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
-            elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):
-                continue  # an id under a key that says so (a trace's, a replay's): no token, no phone number
+            elif isinstance(value, str) and isinstance(k, str) and ID_SHAPED.match(value) and (
+                    _ID_KEY.search(k) or _repeats_an_id(holder, value)):
+                # an id under a key that says so (a trace's, a replay's), or one its object holds under such a
+                # key (Sentry's breadcrumb of an event it sent: the event's id as its message): no token
+                continue
             elif (digits := _number_alone(value)) is not None and phone_without_plus(digits):
                 # an international phone number alone, its '+' left out ({"msg": "32478998877"}, a console
                 # argument, [32478998877]): a value is one value, so no word beside it can say what it is
