@@ -289,6 +289,19 @@ def name_shaped(value: str) -> list[Span]:
     return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
 
 
+#: an element as an SDK names the one clicked or typed into (Sentry's ui.click and ui.input breadcrumbs:
+#: htmlTreeAsString): tags with their id, classes and a few attributes, parents first, joined by " > "
+_ELEMENT_STEP = r'[a-z][a-z0-9-]{0,40}(?:#[^\s#.\[>"]+)?(?:\.[^\s#.\[>"]+)*(?:\[[\w-]{1,40}="[^"]*"\])*'
+_ELEMENT_PATH = re.compile(rf"{_ELEMENT_STEP}(?: > {_ELEMENT_STEP})*")
+
+
+def element_path(text: str) -> bool:
+    """Whether a text is an element's path as an SDK writes it (`div#card[aria-label="…"] > button`):
+    the page's names and attributes, not what a visitor wrote (a word alone is no path)."""
+    return len(text) <= MAX_SCANNED and any(mark in text for mark in ("#", "[", " > ")) \
+        and bool(_ELEMENT_PATH.fullmatch(text))
+
+
 def name_runs(text: str) -> list[Span]:
     """In free text a visitor writes (a textarea, an editable region), every run of two to four
     capitalised words is a person, known to a list or not ("mag het pakket naar Jildou Reitsma op

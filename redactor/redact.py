@@ -30,9 +30,9 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
-                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs,
-                              name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans, unread,
-                              user_agent_shaped, with_shaped)
+                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
+                              name_runs, name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans,
+                              unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -254,12 +254,14 @@ PSEUDONYM = "PSEUDONYM"
 #: breadcrumbs hold them as strings under "attributes". Their names say which attribute, not what a
 #: visitor wrote ("name" is a field's name): no meaning from the key, the value scanned as text
 _ELEMENT_ATTRIBUTE = "attr__"
-#: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's: "span_id") or a
-#: piece of software (a browser, an OS, an SDK: {"name", "version"}): its own fields name an operation
-#: or a product ("Checkout", "GET /api/cart", "Chrome", "Mac OS X"), not a person. Scanned as text,
-#: they take no meaning from their keys (masked whole as a person's name, their words became echoes to
-#: mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the user agent)
-_THING_KEYS = frozenset({"span_id", "spanId", "version"})
+#: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's: "span_id"), a
+#: piece of software (a browser, an OS, an SDK: {"name", "version"}) or an SDK's configuration
+#: (posthog-js's $posthog_config in its recordings: {"api_host", "name": "posthog"…}): its own fields
+#: name an operation, a product or an instance ("Checkout", "GET /api/cart", "Chrome", "posthog"), not a
+#: person. Scanned as text, they take no meaning from their keys (masked whole as a person's name, their
+#: words became echoes to mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the
+#: user agent, "posthog" in every posthog.com URL); secret keys still mask theirs (a config's token)
+_THING_KEYS = frozenset({"span_id", "spanId", "version", "api_host"})
 #: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
 #: keys; its `name` is the site's constant ("orders_created"), not a person's
 _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
@@ -272,6 +274,11 @@ def _is_thing(value: dict[str, Any]) -> bool:
 
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
+def _repeats_an_id(holder: dict[str, Any], value: str) -> bool:
+    """Whether a value is one its object holds under an id's key ({"event_id": X, "message": X})."""
+    return any(other == value and isinstance(key, str) and _ID_KEY.search(key) for key, other in holder.items())
+
+
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
 FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
@@ -1315,8 +1322,11 @@ class BatchRedaction:
                 holder[k] = self.masker.pseudonym(whole) if meaning == PSEUDONYM else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
-            elif isinstance(value, str) and isinstance(k, str) and _ID_KEY.search(k) and ID_SHAPED.match(value):
-                continue  # an id under a key that says so (a trace's, a replay's): no token, no phone number
+            elif isinstance(value, str) and isinstance(k, str) and ID_SHAPED.match(value) and (
+                    _ID_KEY.search(k) or _repeats_an_id(holder, value)):
+                # an id under a key that says so (a trace's, a replay's), or one its object holds under such a
+                # key (Sentry's breadcrumb of an event it sent: the event's id as its message): no token
+                continue
             elif (digits := _number_alone(value)) is not None and phone_without_plus(digits):
                 # an international phone number alone, its '+' left out ({"msg": "32478998877"}, a console
                 # argument, [32478998877]): a value is one value, so no word beside it can say what it is
@@ -1333,7 +1343,9 @@ class BatchRedaction:
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
                     self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
                     self._echo(cell)
-                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
+                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
+                    # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
+                    typed = typed and not element_path(value)
                     self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (

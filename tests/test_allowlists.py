@@ -667,6 +667,25 @@ def test_structural_attributes_and_css_stay_untouched(session):
     assert find(s.stored, button["id"])["attributes"] == attrs
 
 
+def test_an_id_reference_a_script_sets_on_a_typed_field_is_kept_unless_it_names_the_visitor(session):
+    """A field's suggestions (list="…" names a <datalist>), the form it belongs to (form="…"), a
+    popover it opens and a cell's header cells point at elements by id, as `for` does: structure,
+    kept where a script sets them on a field the visitor typed into (an attribute a script changes
+    there is otherwise read as a copy of the value and masked whole: the address field's
+    list="eerdere-adressen" was, held-out round 7); an id slugged from what the visitor typed is
+    still masked there, as any reference's."""
+    field = element("input", {"name": "achternaam"})
+    s = session()
+    s.send(snapshot(html_page(field, element("datalist", {"id": "eerdere-adressen"}), element("form", {"id": "offerte"}))))
+    s.send(*typing(field["id"], "Tjallingii"), click(field["id"]))
+    references = {"list": "eerdere-adressen", "form": "offerte", "popovertarget": "hulp", "headers": "kol-1 kol-2"}
+    s.send(mutation(attributes=[set_attributes(field["id"], **references)]))
+    [changed] = s.stored[-1]["data"]["attributes"]
+    assert changed["attributes"] == references
+    s.send(mutation(attributes=[set_attributes(field["id"], list="adressen-tjallingii")]))
+    assert leaked(s.stored, "Tjallingii") == []
+
+
 def test_rrwebs_own_attributes_are_structure_but_a_cross_origin_iframes_address(session):
     """rrweb moves a cross-origin iframe's src into rr_src (the replay must not load it): a URL
     like any other, scanned and never saved with the mirror; its bookkeeping (rr_width,

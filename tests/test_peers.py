@@ -24,6 +24,7 @@ from redactor.keys import NAME, STATES, STORE
 from redactor.policy import validate_site_config
 
 EMAIL = "jan.jansen@mail.example"
+CARD_NAME = "Aurélien Dufrasne-Collard"
 PASSWORD = "Hunter2-Corr3ct-Horse"
 ORIGIN = "https://shop.example"
 
@@ -197,6 +198,48 @@ async def test_sentry_feedback_and_spans_mask_what_their_replay_taught(proxy, co
     assert len(sent) == 2 and "zwartekat77" not in json.dumps(sent), sent
     assert sent[0]["contexts"]["feedback"]["message"].startswith("het ticket van ")
     assert sent[1]["items"][0]["attributes"]["url.fragment"]["value"].startswith("reiziger=")
+
+
+async def test_a_click_breadcrumbs_selector_is_read_as_the_pages_attributes_not_as_typed_text(proxy, collector):
+    """Sentry's ui.click breadcrumb names the element clicked by a selector it builds from the page
+    (`div#klantkaart[aria-label="…"] > button#bevestig`), under `message`, a key that holds what a
+    visitor writes elsewhere (a feedback's). Read as typed text, "Klantkaart van <name>" was one run of
+    capitalised words, masked and tainted whole: the card's label lost "Klantkaart van" and its id was
+    masked in the selector (round 7). Its attribute values are the page's, read as the page's
+    attributes are: the person in them masked, the site's words kept."""
+    label = f"Klantkaart van {CARD_NAME}"
+    card = element("div", {"id": "klantkaart", "aria-label": label}, [element("button", {"id": "bevestig"}, [])])
+    click = {"timestamp": 1764626401.5, "type": "default", "category": "ui.click",
+             "message": f'body > div#klantkaart[aria-label="{label}"] > button#bevestig[type="button"]'}
+    raw = sentry_envelope("d" * 32, [meta(), snapshot(html_page(card)), custom("breadcrumb", click)])
+    assert (await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7", data=raw)).status == 200
+    [(_, recorded)] = collector.requests("/api/4501/envelope/")[-1]["recordings"]
+    message = [e for e in recorded if e["type"] == 5][0]["data"]["payload"]["message"]
+    kept = json.dumps(recorded, ensure_ascii=False)
+    assert CARD_NAME.split()[1] not in kept, kept
+    assert message.startswith('body > div#klantkaart[aria-label="Klantkaart van ') and "button#bevestig" in message
+    assert '"aria-label": "Klantkaart van ' in kept
+
+
+async def test_a_breadcrumb_naming_an_event_by_its_id_keeps_it(proxy, collector):
+    """@sentry/browser's breadcrumb of an event it sent (category sentry.event) holds the event's id,
+    and as its message the event's description, or the id again when it has none (a feedback): the
+    message was masked as a token, and the breadcrumb lost the event it names (round 7). A value that
+    repeats an id of its own object is that id; a description is still scanned."""
+    feedback_id, error_id = "3f4b39f8a39d4a578535fdb2db7ca062", "9e1c0a7d5b2f4c3e8a6d1b0f2e4c6a8b"
+    event = {"event_id": "5" * 32, "timestamp": 1764626402.25, "platform": "javascript", "level": "error",
+             "exception": {"values": [{"type": "Error", "value": "boom"}]},
+             "breadcrumbs": [{"timestamp": 1764626401.5, "category": "sentry.event", "event_id": feedback_id,
+                              "level": "info", "message": feedback_id},
+                             {"timestamp": 1764626401.6, "category": "sentry.event", "event_id": error_id,
+                              "level": "error", "message": f"Error: geen offerte voor {EMAIL}"}]}
+    header = {"event_id": "5" * 32, "sent_at": "2026-12-01T22:00:02.500Z"}
+    envelope = b"\n".join(json.dumps(part).encode() for part in (header, {"type": "event"}, event))
+    assert (await proxy.post(f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7", data=envelope)).status == 200
+    [(_, payload)] = collector.requests("/api/4501/envelope/")[-1]["envelope"][1]
+    named, described = json.loads(payload)["breadcrumbs"]
+    assert named["message"] == feedback_id and named["event_id"] == feedback_id
+    assert described["message"].startswith("Error: geen offerte voor ") and EMAIL not in described["message"]
 
 
 # -- the rest of the peers' routes ----------------------------------------------------------------
@@ -482,6 +525,25 @@ async def test_posthog_metrics_keep_their_names_and_scan_their_attributes(proxy,
     kept, _ = sent["resourceMetrics"][0]["scopeMetrics"][0]["metrics"]
     assert kept["name"] == "mieten"
     assert kept["sum"]["dataPoints"][0]["attributes"][1]["value"]["stringValue"] == "Zadeldek Comfort"
+
+
+async def test_posthog_config_event_keeps_the_instances_name(proxy, collector):
+    """posthog-js records its own config in the recording (custom event $posthog_config): an SDK's
+    configuration is a thing, its `name` the instance's ("posthog"), not a person's. Read as one it was
+    masked whole and tainted, so "posthog" was masked in every URL of the session (the page's
+    ?sdk=posthog, a posthog.com host) and in the event's own tag; its other values are still scanned and
+    those under secret keys masked (its token)."""
+    config = {"api_host": "https://eu.i.posthog.com", "token": TOKEN, "name": "posthog", "autocapture": True,
+              "loaded_by": f"mail {EMAIL}"}
+    recording = snapshot_event([meta("https://shop.example/?sdk=posthog"), snapshot(html_page()),
+                                custom("$posthog_config", {"config": config})])
+    assert (await proxy.post("/s/", data=posthog_body([recording]), headers={"Content-Type": "text/plain"})).status == 200
+    recorded = collector.requests("/s/")[-1]["json"][0]["properties"]["$snapshot_data"]
+    [kept] = [e["data"] for e in recorded if e["type"] == 5]
+    assert kept["tag"] == "$posthog_config" and kept["payload"]["config"]["name"] == "posthog"
+    assert kept["payload"]["config"]["api_host"] == "https://eu.i.posthog.com"
+    assert recorded[0]["data"]["href"] == "https://shop.example/?sdk=posthog"
+    assert TOKEN not in json.dumps(recorded) and EMAIL not in json.dumps(recorded)
 
 
 async def test_ingest_routes_under_a_path_prefix_are_redacted_too(proxy, collector):

@@ -151,14 +151,20 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
             page.locator(field).press_sequentially(value, delay=8)
         page.locator("#mieten").click()
         page.wait_for_function("window.__booked === true")
-        if sdk == "sentry":
-            page.evaluate("Sentry.getReplay().flush()")
-        wait_for(lambda: done(stack["collector"]), lambda: f"{sdk}'s events reached the collector; received "
-                 f"{[(r['method'], r['path_qs'][:60]) for r in stack['collector'].received]}; "
-                 f"refused {stack['collector'].refused}; console {console[-15:]}")
-        page.goto(f"http://app.test:{shop.port}/bye.html")  # unload: $pageleave, spans, logs
-        wait_for(lambda: after(stack["collector"]), f"{sdk}'s last events at unload reached the collector")
+        leave_when(page, stack, sdk, console, done, after)
     return sent
+
+
+def leave_when(page: Any, stack: dict[str, Any], sdk: str, console: list[str], done: Any, after: Any) -> None:
+    """Sends Sentry's replay segment, waits for `done`, leaves the page (unload: $pageleave, spans,
+    logs) and waits for `after`."""
+    if sdk == "sentry":
+        page.evaluate("Sentry.getReplay().flush()")
+    wait_for(lambda: done(stack["collector"]), lambda: f"{sdk}'s events reached the collector; received "
+             f"{[(r['method'], r['path_qs'][:60]) for r in stack['collector'].received]}; "
+             f"refused {stack['collector'].refused}; console {console[-15:]}")
+    page.goto(f"http://app.test:{stack['shop'].port}/bye.html")
+    wait_for(lambda: after(stack["collector"]), f"{sdk}'s last events at unload reached the collector")
 
 
 def test_posthog_js_heldout6_page(app_browser, stack):
@@ -186,8 +192,8 @@ def test_posthog_js_heldout6_page(app_browser, stack):
     replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
 
 
-def sentry_logs(c: PeerCollector) -> list[dict[str, Any]]:
-    return [entry for r in c.requests(f"/api/{PROJECT}/envelope/") for h, p in r["envelope"][1] if h.get("type") == "log"
+def sentry_logs(c: PeerCollector, project: str = PROJECT) -> list[dict[str, Any]]:
+    return [entry for r in c.requests(f"/api/{project}/envelope/") for h, p in r["envelope"][1] if h.get("type") == "log"
             for entry in json.loads(p)["items"]]
 
 
