@@ -1,6 +1,6 @@
 """The held-out leak hunt, sixteenth round: a Brussels hospital's job application for an intensive-care nurse
 born in Turkey, in French, Dutch, English and German, recorded by the unmodified rrweb recorder with two options
-an integrator sets: a full snapshot every 1.2 s of recording (checkoutEveryNms, so snapshots fall in the middle
+an integrator sets: a full snapshot every 2.5 s of recording (checkoutEveryNms, so snapshots fall in the middle
 of typing) and rrweb's own password masking turned off (maskInputOptions: {password: false}).
 
 candidature.html: an "import my profile" button fills the form by script (el.value = …, then 'input' and
