@@ -15,6 +15,27 @@ motivation letter with emoji, a colleague's name in Arabic script, his wife's na
 Luxembourg mobile, and a Dutch career summary with his BSN, a Rotterdam address with no street word and a Dutch
 mobile; signs by typing his name as pasted from a macOS document (combining diacritics, NFD), shown back
 composed (NFC); a thank-you greets him in Turkish by given name with his e-mail.
+
+First run, before any change (e7199b0): 3 of 10 tests failed, free text, site text kept and the data dir —
+- the colleague's name in Arabic script, 'Ma collègue فاطمة الزهراء الإدريسي peut en témoigner', stored as typed
+  in the motivation's Input events and every later checkout's textarea value (the data dir the same windows): no
+  NER model here reads Arabic, and every visitor shape for names looks for capitals, which the script has none
+  of; 'collègue' before it was masked instead, as the unsettled end at the batch cut;
+- the visitor's own words lost: the referees' roles ('Infirmière en chef, AZ Sint-Jan Brugge', 'Collègue en
+  réanimation') masked whole, in their fields and the select's options: the referees table sits in a fieldset
+  whose legend 'Références · Referenties' reads as an identifier's (CUSTOMER_ID), and the legend, meant for a
+  value split over boxes, named every cell before its column's header did.
+The script-set values (profile import: type=date, type=number, pattern tel), the hidden field, the greeting
+title, the URL-encoded name and e-mail in every time-based checkout's Meta href, the password rrweb sent raw, the
+NFD signature and its NFC echo, the Greek and Polish names, the BSN, NIR, IBAN, INAMI number, the Rotterdam
+address with no street word and the BE/NL/FR/LU/DE phones leaked nothing.
+
+After the fixes on branch hunt22, 10 of 10 pass:
+- 59bfa4d: in what a visitor writes, a run of words in a script without capitals (Arabic, Hebrew, CJK, Thai…)
+  is masked, failing closed (content.uncased_runs, a visitor shape); the site's own 'العربية' stays;
+- bba63d5: a field in a table column with a header is named by that header, not by the legend of a fieldset
+  around the table (dom._field_meaning): the name and phone columns are masked whole as a person's and a phone,
+  the role column is free text.
 """
 
 from __future__ import annotations
