@@ -748,55 +748,58 @@ class DomMirror:
                       self._label_of(slot, attrs), self._referenced_label(attrs)]))
         if own:
             return own
+        # a grid form, one row per person: the cell's only label is the <th> heading its column. It is the
+        # field's own label, so the legend of a fieldset around the grid ("Références · Referenties" over a
+        # table of referees) does not name its fields: rows of records are no value split over boxes
+        header = self._column_header(slot)
+        if header is not None:
+            return policy.fields.field_meaning("", "", "", header) if header else ""
         # a value split over several boxes (a card number in four, a date of birth in three): each box
         # says only "Jour" or nothing, the caption of their group says what they hold together
         legend = self._legend_around(slot)
-        if legend and (found := policy.fields.field_meaning("", "", "", legend)):
-            return found
-        # a grid form, one row per person: the cell's only label is the <th> heading its column
-        header = self._column_header(slot)
-        return policy.fields.field_meaning("", "", "", header) if header else ""
+        return policy.fields.field_meaning("", "", "", legend) if legend else ""
 
-    def _column_header(self, slot: int) -> str:
+    def _column_header(self, slot: int) -> str | None:
         """The label words of the <th> heading the column of the table cell a field is (a
         contenteditable <td>) or sits in (<td><input>), from the table's <thead>, or its first row
-        when that row is all <th>; '' when the field is in no cell or the column has no header."""
+        when that row is all <th> ('' when they say nothing); None when the field is in no cell or the
+        column has no header."""
         table = self.table
         cell = slot
         for depth, above in enumerate(itertools.chain((slot,), self._ancestor_slots(slot))):
             if depth > _CELL_DEPTH:
-                return ""
+                return None
             if table.shape[above][1] == "td":  # type: ignore[index]
                 cell = above
                 break
         else:
-            return ""
+            return None
         row = table.parent[cell]
         if row < 0 or table.shape[row][1] != "tr":  # type: ignore[index]
-            return ""
+            return None
         column = 0
         for sibling in itertools.islice(table.child_slots(row), _MAX_COLUMNS):
             if sibling == cell:
                 break
             column += _span_of(table.shape[sibling])
         else:
-            return ""
+            return None
         section = table.parent[row]
         if section < 0:
-            return ""
+            return None
         grid = section if table.shape[section][1] == "table" else table.parent[section]  # type: ignore[index]
         if grid < 0 or table.shape[grid][1] != "table":  # type: ignore[index]
-            return ""
+            return None
         header = self._header_row(grid)
         if header in (NONE, row):
-            return ""
+            return None
         at = 0
         for heading in itertools.islice(table.child_slots(header), _MAX_COLUMNS):
             span = _span_of(table.shape[heading])
             if at <= column < at + span:  # a heading over several columns ("Name" over two) heads each
-                return table.label(heading) if table.shape[heading][1] == "th" else ""  # type: ignore[index]
+                return table.label(heading) if table.shape[heading][1] == "th" else None  # type: ignore[index]
             at += span
-        return ""
+        return None
 
     def _header_row(self, grid: int) -> int:
         """The slot of a table's header row: the first <tr> of its <thead>, else its first row

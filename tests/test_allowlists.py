@@ -541,6 +541,25 @@ def test_a_given_name_alone_as_whose_room_it_is_is_masked_where_the_visitor_writ
     assert "Confiture de mirabelles de Lorraine" in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_words_in_a_script_without_capitals_are_masked_where_the_visitor_writes_them(session, tag):
+    """A motivation letter naming a colleague in Arabic script inside French text with emoji (held-out round 16,
+    candidature.html): no model here reads the script and no capital tells a name, so the run is masked failing
+    closed, the French words around it stay; the site's own language menu "العربية" stays readable."""
+    field = element(tag, {"class": "letter", "aria-label": "Lettre de motivation"})
+    menu = element("a", {"href": "#ar", "lang": "ar"}, [text("العربية")])
+    s = session()
+    s.send(snapshot(html_page(menu, field)))
+    value = "Ma collègue فاطمة الزهراء الإدريسي peut en témoigner 👍, ou 李明 aussi."
+    events = typing(field["id"], value)
+    cut = value.index("الزهراء") + 3
+    s.send(*events[:cut])
+    s.send(*events[cut:])
+    for name in ("فاطمة الزهراء الإدريسي", "李明"):
+        assert leaked(s.stored, name) == [], name
+    assert "peut en témoigner 👍, ou " in stored_text(s.stored) and "العربية" in stored_text(s.stored)
+
+
 @pytest.mark.parametrize("value", ["livrer la veille de Noël", "les rues de Paris", "la rue de Florence",
                                    "Chambre de Louise"])
 def test_an_occasion_a_place_a_street_or_a_heading_after_de_is_no_possessor(value):

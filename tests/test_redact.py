@@ -682,6 +682,26 @@ def test_a_grid_cell_is_named_by_the_header_of_its_column(session):
     assert "Quirin" not in stored and "Zwiebelhofer" not in stored and "Kettenis" in stored
 
 
+def test_a_grid_in_a_fieldset_is_named_by_its_column_headers_not_the_legend(session):
+    """A job application's referees (held-out round 16, candidature.html): a table of rows inside a fieldset
+    whose legend reads as an identifier's ("Références · Referenties"). The rows are records, not one value
+    split over boxes: each field is named by its column's header, the name and phone columns masked whole,
+    the role column, whose header says nothing personal, read as free text."""
+    head = element("thead", {}, [element("tr", {}, [element("th", {}, [text(words)]) for words in
+                                                     ("Nom · Naam", "Téléphone · Telefoon", "Fonction · Functie")])])
+    name, phone, role = (element("input", {"class": c}) for c in ("name", "phone", "role"))
+    body = element("tbody", {}, [element("tr", {}, [element("td", {}, [field]) for field in (name, phone, role)])])
+    refs = element("fieldset", {}, [element("legend", {}, [text("Références · Referenties")]),
+                                    element("table", {}, [head, body])])
+    s = session()
+    s.send(snapshot(html_page(refs, lang="fr")))
+    remarks = s.send(*typing(name["id"], "Ysolde Quenouillère"), *typing(phone["id"], "050 45 21 87"),
+                     *typing(role["id"], "Infirmière en chef, AZ Sint-Jan Brugge")).remarks
+    assert typed_values(s.stored, name)[-1] == "*" * 19 and typed_values(s.stored, phone)[-1] == "*" * 12
+    assert {r.entity for r in remarks if r.node == name["id"]} == {"PERSON"}
+    assert typed_values(s.stored, role)[-1].startswith("Infirmière en chef, ")
+
+
 # -- layer 3: content, keystrokes across batches, taint ----------------------------------------------
 def test_free_text_masks_spans_and_keeps_words(session):
     notes = element("textarea", {"name": "comment"})

@@ -218,8 +218,15 @@ def test_demenagement_last_snapshot_keeps_the_labels(demenagement: Recorded):
 ALL_PLANTED = [*FORM, *ADDRESSES, *TABLE, *FREE_TEXT]
 
 
+#: the data dir holds every recording of the test process's server: the town of the departure address is the
+#: site text of other rounds' pages there ("— Bruxelles, CDI" in apply.html, "Brussel/Bruxelles" in telecom.html),
+#: so its street and postcode are checked there, the whole address in this session's events (check_windows)
+ON_DISK = [Planted(None, DEPARTURE.removesuffix(" Bruxelles"), ADDRESSES[0].what) if item is ADDRESSES[0] else item
+           for item in ALL_PLANTED]
+
+
 def test_no_file_under_the_data_dir_holds_a_planted_value(demenagement, redactor_serve):
-    check_data_dir(redactor_serve, b"Lambrechts", ALL_PLANTED)
+    check_data_dir(redactor_serve, b"Lambrechts", ON_DISK)
 
 
 # -- the test itself ----------------------------------------------------------------------------------
