@@ -274,6 +274,8 @@ def _is_thing(value: dict[str, Any]) -> bool:
 
 #: a key that names an id ("trace_id", "replayId", "span_id")
 _ID_KEY = re.compile(r"(?:(?:^|[_.\-])(?:id|ID)|[a-z](?:Id|ID))$")
+
+
 def _repeats_an_id(holder: dict[str, Any], value: str) -> bool:
     """Whether a value is one its object holds under an id's key ({"event_id": X, "message": X})."""
     return any(other == value and isinstance(key, str) and _ID_KEY.search(key) for key, other in holder.items())
