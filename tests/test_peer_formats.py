@@ -1029,6 +1029,28 @@ async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_th
     assert len(sent_transaction["spans"][1]["data"]) == len(theirs)
 
 
+async def test_only_the_value_and_type_of_an_sdk_attribute_pass(redact):
+    """An attribute under one of the SDK's own keys, its value in the SDK's shape, may hold more beside
+    its value and type (a site's setAttribute writes anything): every other key of its object is scanned,
+    on a span and on a log; the SDK's value and type still pass."""
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    spans = {"items": [{"name": "checkout", "span_id": "ab2bcc13b23717dc", "trace_id": trace, "status": "ok",
+                        "attributes": {"thread.name": {"value": "main", "type": "string", "note": HELD_EMAIL},
+                                       "sentry.op": {"value": "ui.action", "type": "string", "unit": HELD_PHONE}}}]}
+    logs = {"items": [{"timestamp": 1.0, "trace_id": trace, "level": "info", "body": "ok",
+                       "attributes": {"browser.name": {"value": "Chrome", "type": HELD_IBAN}}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"span","item_count":1}', json.dumps(spans).encode(),
+                      b'{"type":"log","item_count":1}', json.dumps(logs).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (HELD_EMAIL, HELD_PHONE, "2957 3108", HELD_IBAN, "7390 1234"):
+        assert value not in out, value
+    [(_, sent_spans), (_, sent_logs)] = read_envelope(out.encode())[1]
+    attributes = json.loads(sent_spans)["items"][0]["attributes"]
+    assert attributes["thread.name"]["value"] == "main" and attributes["sentry.op"]["value"] == "ui.action"
+    assert attributes["thread.name"]["type"] == "string" and len(attributes["thread.name"]) == 3
+    assert json.loads(sent_logs)["items"][0]["attributes"]["browser.name"]["value"] == "Chrome"
+
+
 async def test_a_sentry_key_holding_an_e_mail_is_renamed_not_left_beside_its_new_name(redact):
     """A context named by the visitor (Sentry.setContext(email, …)), a key of the trace context, of
     the user or of the envelope header's trace holding an e-mail: each view's keys are the ones it
