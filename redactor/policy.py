@@ -241,18 +241,28 @@ class FieldRules:
     report_values: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
-    def is_typed_text(self, key: str, under_typed: bool, text: bool) -> bool:
-        """Whether a payload key's value is what the visitor wrote: its parent's was (under_typed) or its
-        key says so ("$survey_response", "message"), unless the key names a network exchange
-        ("responseBody", "response_headers", Sentry's "response" object: text, whether it holds a text)."""
-        if under_typed:
-            return True
+    def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
+        """Whether a payload key's words say its value is what the visitor wrote ("$survey_response",
+        "message"); whether it names a network exchange alone ("response", "request"), whose value says
+        more; whether it names an exchange's part ("responseBody", "response_headers", "body"), typed never."""
         words = plain_words(key)
         typed = self.typed_text
-        if typed.exchange_words.union(typed.exchange_parts).issuperset(words) and (
-                not text or typed.exchange_parts.intersection(words)):
-            return False
-        return typed.said_by(words, joined_words=False)
+        exchange = bool(words) and typed.exchange_words.union(typed.exchange_parts).issuperset(words)
+        if exchange and not typed.exchange_parts.isdisjoint(words):
+            return False, False, True
+        return typed.said_by(words, joined_words=False), exchange, False
+
+    def is_typed_text(self, key: str, under_typed: bool, value: Any) -> bool:
+        """Whether a payload key's value is what the visitor wrote: its parent's was (under_typed) or its
+        key says so ("$survey_response", "message"), unless the key names a network exchange's part
+        ("responseBody", "response_headers"), or names an exchange alone and its value is an object
+        holding such parts (Sentry's "response": {"headers", "body"}): a survey's "response" is typed
+        text, a string, an object ({"text": …}) or a list."""
+        if under_typed:
+            return True
+        typed, exchange, _ = self._typed_key(key)
+        return typed and not (exchange and isinstance(value, dict)
+                              and any(isinstance(k, str) and self._typed_key(k)[2] for k in value))
 
     def is_label_element(self, attrs: dict[str, str]) -> bool:
         """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
@@ -559,10 +569,10 @@ class Policy:
             return frozenset(), ""
         return fields.report_values, fields.reported_meaning(report)
 
-    def typed_text_key(self, key: str, under_typed: bool, text: bool) -> bool:
+    def typed_text_key(self, key: str, under_typed: bool, value: Any) -> bool:
         """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …}),
-        under_typed: whether its parent's was; text: whether the value is a string (FieldRules.is_typed_text)."""
-        return self.fields.is_typed_text(key, under_typed, text)
+        under_typed: whether its parent's was (FieldRules.is_typed_text)."""
+        return self.fields.is_typed_text(key, under_typed, value)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a

@@ -1293,7 +1293,7 @@ class BatchRedaction:
                         inner = field_meaning
                     else:
                         inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
-                    stack.append((value, key, inner, typed_key(key, typed, isinstance(value[key], str))))
+                    stack.append((value, key, inner, typed_key(key, typed, value[key])))
 
         if keyed:
             enter(container, keys, "", False, None)

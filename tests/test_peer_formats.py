@@ -945,7 +945,7 @@ async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
     """A response body is the server's ("responseBody", Sentry's "response": {"body"}), though "response"
     names a survey's answer elsewhere: a product's name in it is not read as a person's by its shape, nor
     tainted, so the site's own capture naming the product stays readable. What a visitor wrote still is read
-    so, a survey question's "response" text and a comment's "body" included."""
+    so, a survey question's "response" text, object or list and a comment's "body" included."""
     product = "Croisière Fjords Arctiques"
     programme = json.dumps({"etapes": [{"jour": n, "programme": f"{product}, escale {n}"} for n in range(1, 4)]},
                            ensure_ascii=False)
@@ -953,14 +953,17 @@ async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
                                              "startTimestamp": 1.0, "endTimestamp": 1.2,
                                              "data": {"response": {"body": json.loads(programme)}}})
     captured = custom("reservation", {"voyage": product, "$survey_response": "Groeten van Zorbalie Quendt",
-                                      "$survey_questions": [{"id": "q1", "response": "bel Ysaure Quenouillere"}],
+                                      "$survey_questions": [{"id": "q1", "response": "bel Ysaure Quenouillere"},
+                                                            {"id": "q2", "response": {"text": "aan Zoltrien Vaskebruin"}},
+                                                            {"id": "q3", "response": ["Quirijne Hobbelsteyn"]}],
                                       "comment": {"body": "vraag naar Hadewych Stroobants"}})
     for events in ([meta(), posthog_network(request("https://shop.example/api/trip", responseBody=programme)), captured],
                    [meta(), sentry_span, captured]):
         out = await redact(posthog.decode(posthog_body([snapshot_event(events, compress=False)]), {}, LIMIT))
         recorded = json.dumps(unframe(out)[0]["properties"]["$snapshot_data"], ensure_ascii=False)
         assert recorded.count(product) == 4, recorded
-        for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants"):
+        for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants", "Zoltrien",
+                     "Vaskebruin", "Quirijne", "Hobbelsteyn"):
             assert name not in recorded, name
 
 
