@@ -319,17 +319,20 @@ class FieldRules:
             return ""
         return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)), "")
 
-    def reported_meaning(self, report: dict[str, Any]) -> str:
-        """What the value a validation error holds is, from the field its path names
-        ({"path": ["mieter", "rijksregisternummer"], "input": …} NATIONAL_ID), or "" (rules/fields.yaml
-        field_reports)."""
+    def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
+        """What the value a validation error holds is, from the field its path names ({"path": ["mieter",
+        "rijksregisternummer"], "input": …} NATIONAL_ID, or ""), and whether that field holds text the visitor
+        wrote ({"path": ["opmerking"]}); None when the object names no field (rules/fields.yaml field_reports)."""
+        if self.report_names.isdisjoint(report):
+            return None
+        meaning, typed = "", False
         for name in self.report_names.intersection(report):
             path = report[name]
             if isinstance(path, list):
                 path = ".".join(part for part in path if isinstance(part, str))
-            if isinstance(path, str) and (meaning := self.key_meaning(path)):
-                return meaning
-        return ""
+            if isinstance(path, str):
+                meaning, typed = meaning or self.key_meaning(path), typed or self._typed_key(path)[0]
+        return meaning, typed
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
@@ -561,13 +564,10 @@ class Policy:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
 
-    def field_report(self, report: dict[str, Any]) -> tuple[frozenset[str], str]:
-        """The keys of a validation error that hold a typed value, and what the field its path names
-        holds ("" when the object names no field: FieldRules.reported_meaning)."""
-        fields = self.fields
-        if fields.report_values.isdisjoint(report):
-            return frozenset(), ""
-        return fields.report_values, fields.reported_meaning(report)
+    def field_report(self, report: dict[str, Any]) -> tuple[str, bool] | None:
+        """What the field a validation error's path names holds and whether the visitor wrote its text, or
+        None when the object names no field (FieldRules.reported_field)."""
+        return self.fields.reported_field(report)
 
     def typed_text_key(self, key: str, under_typed: bool, value: Any) -> bool:
         """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …}),

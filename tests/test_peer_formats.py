@@ -991,6 +991,28 @@ async def test_a_validation_issue_gives_its_value_the_meaning_of_the_field_it_na
         assert reported[3]["input"] == "Zadeldek Comfort"
 
 
+async def test_validation_errors_of_other_libraries_give_their_values_the_fields_meaning(redact):
+    """Joi holds the value in its error's context ({path, context: {value}}), ajv (verbose) under `data`
+    beside its instancePath, and a message may quote it ("'Verhaeghe' is too long"): each takes the meaning of
+    the field the error names. A path to a field the visitor writes text in has its value read as that text,
+    a name only its shape finds included; the path itself is structure ("/klant/achternaam" stays)."""
+    errors = {"details": [{"message": '"achternaam" length must be less than 3', "path": ["achternaam"],
+                           "type": "string.max", "context": {"limit": 3, "value": "Quendtaert", "key": "achternaam"}}],
+              "errors": [{"instancePath": "/klant/achternaam", "keyword": "maxLength", "data": "Vaskebruin",
+                          "message": "must NOT have more than 3 characters"},
+                         {"field": "lastName", "message": "'Hobbelsteyn' is too long"}],
+              "issues": [{"path": ["opmerking"], "input": "groeten van Zoltrien Quenouillere", "code": "too_big"}]}
+    event = {"event_id": "9" * 32, "level": "error", "extra": {"validation": errors}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in ("Quendtaert", "Vaskebruin", "Hobbelsteyn", "Zoltrien", "Quenouillere"):
+        assert value not in out, value
+    [(_, sent)] = read_envelope(out.encode())[1]
+    sent = json.loads(sent)["extra"]["validation"]
+    assert sent["details"][0]["message"] == errors["details"][0]["message"]  # it quotes the field's name
+    assert sent["errors"][0]["instancePath"] == "/klant/achternaam" and sent["issues"][0]["input"].startswith("groeten van")
+
+
 async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_them(redact):
     """A span's attributes that @sentry/browser fills with its own facts (OpenTelemetry's and Sentry's
     conventions: network.protocol.name "http", server.address "host:port", thread.name "main",
