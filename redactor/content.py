@@ -137,6 +137,10 @@ class Redacting(Protocol):
         """Whether a URL parameter is a search query ("q", "zoekterm"), by its name."""
         ...
 
+    def typed_parameter(self, name: str) -> bool:
+        """Whether a form field's value is text the visitor wrote ("opmerking", "message"), by its name."""
+        ...
+
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         """rule(text, *args), a new list: what a rule here finds in a text, read once a batch (a text repeated
         costs nothing more, as the detector's budget counts it once)."""
@@ -543,6 +547,10 @@ class TextSlot(Slot):
                 asked = len(self.texts) if decoded else 0
                 self.texts.extend(decoded)
                 self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked, len(decoded)))
+            parts = multipart_parts(text)
+            self.pairs.extend((start, end, name, 0, 0) for start, end, name in parts)
+            if parts:  # a form's body: structure, its values read by their fields' names, not its whole text
+                self.names = None
         if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
             for match in _JSON_PAIR.finditer(text):
                 start, end = match.span(2)
@@ -590,6 +598,12 @@ class TextSlot(Slot):
             inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
+            elif work.typed_parameter(name):  # "opmerking=…": what the visitor wrote, names read by their shape
+                typed = work.read(name_runs, value)
+                if asked:  # read decoded: the value masked whole
+                    inside.extend(typed)
+                else:
+                    spans.extend(Span(start + s.start, start + s.end, s.entity, s.score, s.recognizer) for s in typed)
             if inside:
                 work.taint_spans(value, inside)
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
@@ -1140,6 +1154,22 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
 #: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan")
 _JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
 _FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: a part of a multipart/form-data body (fetch(FormData) as a network recorder reads it): its head
+#: names its field, a few more header lines may follow (Content-Type), then a blank line and the value,
+#: which runs to the line before the next boundary ("--…")
+_MULTIPART_HEAD = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])name="([^"\r\n]{1,100})"'
+                             r'[^\r\n]*\r?\n(?:[^\r\n]+\r?\n){0,8}\r?\n')
+
+
+def multipart_parts(text: str) -> list[tuple[int, int, str]]:
+    """The values of a multipart/form-data body, with the names of their fields: (start, end, name)."""
+    parts = []
+    for head in _MULTIPART_HEAD.finditer(text):
+        end = text.find("\n--", head.end())
+        end = len(text) if end == -1 else end - (text[end - 1:end] == "\r")
+        if head.end() < end:
+            parts.append((head.end(), end, head.group(1)))
+    return parts
 
 
 def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[Span]:
@@ -1161,6 +1191,7 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
                     found.append((start, end, "SECRET"))
     if "=" in text:
         found += [(*m.span(2), "SECRET") for m in _FORM_PAIR.finditer(text) if is_secret_key(m.group(1))]
+        found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
     return found
 
 

@@ -248,6 +248,9 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
 _KIND_KEYS = frozenset({"type", "unit"})
+#: the key of an object a pass around this one wraps a text in to say the visitor wrote it (a request's
+#: plain-text body: plugins.NetworkPass): read as typed text, names found by their shape
+TYPED_TEXT_KEY = "$typed_text"
 #: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by its pseudonym
 PSEUDONYM = "PSEUDONYM"
 #: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
@@ -1298,8 +1301,8 @@ class BatchRedaction:
                     else:
                         inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
                     # the value of a field the visitor writes text in: read as that text ({"path": ["opmerking"]})
-                    stack.append((value, key, inner, typed_key(key, typed, value[key]) or (reported and report[1]),
-                                  report))
+                    stack.append((value, key, inner, typed_key(key, typed, value[key]) or key == TYPED_TEXT_KEY
+                                  or (reported and report[1]), report))
 
         if keyed:
             enter(container, keys, "", False, None, None)
@@ -1566,6 +1569,9 @@ class BatchRedaction:
 
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})
+
+    def typed_parameter(self, name: str) -> bool:
+        return self.policy.typed_text_key(name, False, None)
 
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         key = (rule, text, *args)

@@ -532,6 +532,36 @@ async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
     assert body.startswith("iban=") and "&opmerking=" in body and body.endswith("&qty=2")
 
 
+async def test_a_form_body_is_read_by_its_fields_and_a_plain_text_body_as_typed_text(redact):
+    """A form posted as multipart/form-data (fetch(FormData), as a network recorder reads the request):
+    each value is on its own line after its field's head, and takes the meaning of the field's name as a
+    URL-encoded value does; a field the visitor writes text in ("opmerking") has names read from their shape
+    there, encoded or not. A request's body in plain text is what the page sends: read as typed text
+    (Sentry's request.body too). The site's words in a form stay readable ("Fietsbel Rood Deluxe")."""
+    boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+    fields = {"voornaam": "Zorbalie", "achternaam": "Quendt", "product": "Fietsbel Rood Deluxe",
+              "opmerking": "groeten van Ysaure Quenouillere", "wachtwoord": "hunter2xyz"}
+    multipart = "".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+                        for k, v in fields.items()) + f"--{boundary}--\r\n"
+    network = posthog_network(
+        request("https://shop.example/api/aanvraag", requestBody=multipart,
+                requestHeaders={"content-type": f"multipart/form-data; boundary={boundary}"}),
+        request("https://shop.example/api/contact", requestBody="opmerking=bel+Zoltrien+Vaskebruin&aantal=2"),
+        request("https://shop.example/api/notitie", requestBody="Vraag voor Quirijne Hobbelsteyn over de levering"))
+    sentry_span = custom("performanceSpan", {"op": "resource.fetch", "description": "https://shop.example/api/x",
+                                             "startTimestamp": 1.0, "endTimestamp": 1.2,
+                                             "data": {"request": {"body": "Graag Hadewych Stroobants bellen"}}})
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), network, sentry_span],
+                                                                           compress=False)]), {}, LIMIT)))
+    recorded = json.dumps(out[0]["properties"]["$snapshot_data"], ensure_ascii=False)
+    for value in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "hunter2xyz", "Zoltrien", "Vaskebruin", "Quirijne",
+                  "Hobbelsteyn", "Hadewych", "Stroobants"):
+        assert value not in recorded, value
+    bodies = [r["requestBody"] for r in out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"]]
+    assert "\r\n\r\nFietsbel Rood Deluxe\r\n" in bodies[0] and "\r\n\r\ngroeten van " in bodies[0]
+    assert bodies[1].startswith("opmerking=") and bodies[1].endswith("&aantal=2") and "over de levering" in bodies[2]
+
+
 async def test_a_form_value_keeps_the_apostrophe_inside_a_word(redact):
     """encodeURIComponent leaves an apostrophe as it is: a name percent-encoded around it is one value
     ("reiziger=Niamh%20O'Donovan-Clarke", round 5's URL fragment in a Sentry span), read decoded whole;
