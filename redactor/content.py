@@ -528,7 +528,10 @@ class TextSlot(Slot):
     payload's key is (JSON written into a string: a console line, a stringified form state): its
     value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
     percent-decoded form is scanned too ("%2B31%206%20…" is a phone number only once decoded), the
-    value masked whole when that finds anything."""
+    value masked whole when that finds anything. A multipart/form-data body's parts are pairs alike
+    (their values on their own lines): the body is then structure, names are not read from the shape
+    of its whole text. A pair whose name says the visitor wrote its text ("opmerking") has names read
+    from their shape in its value."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
                  search: bool = False, grows: bool = False):

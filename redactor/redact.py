@@ -1337,7 +1337,9 @@ class BatchRedaction:
                 self.remarks.append(Remark("payload.phone-without-plus", "PHONE_NUMBER", "mask"))
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
-                path = report is not None and k in report_names  # a validation error's path of field names
+                # a validation error's path to a field it knows ("/klant/achternaam") is its fields' names, no
+                # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
+                path = report is not None and k in report_names and (report[0] != "" or report[1])
                 if looks_like_url(value) and not path:  # never loaded by a replay: a page's address ($current_url)
                     self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses

@@ -1025,17 +1025,19 @@ async def test_validation_errors_of_other_libraries_give_their_values_the_fields
     """Joi holds the value in its error's context ({path, context: {value}}), ajv (verbose) under `data`
     beside its instancePath, and a message may quote it ("'Verhaeghe' is too long"): each takes the meaning of
     the field the error names. A path to a field the visitor writes text in has its value read as that text,
-    a name only its shape finds included; the path itself is structure ("/klant/achternaam" stays)."""
+    a name only its shape finds included; the path itself is structure ("/klant/achternaam" stays), where a
+    page's path under the same key is still read as one."""
     errors = {"details": [{"message": '"achternaam" length must be less than 3', "path": ["achternaam"],
                            "type": "string.max", "context": {"limit": 3, "value": "Quendtaert", "key": "achternaam"}}],
               "errors": [{"instancePath": "/klant/achternaam", "keyword": "maxLength", "data": "Vaskebruin",
                           "message": "must NOT have more than 3 characters"},
                          {"field": "lastName", "message": "'Hobbelsteyn' is too long"}],
               "issues": [{"path": ["opmerking"], "input": "groeten van Zoltrien Quenouillere", "code": "too_big"}]}
-    event = {"event_id": "9" * 32, "level": "error", "extra": {"validation": errors}}
+    # a page's path under the same key, naming no field, is still read as one ("/klant/<a handle>")
+    event = {"event_id": "9" * 32, "level": "error", "extra": {"validation": errors, "page": {"path": "/klant/jorindev77"}}}
     raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
     out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
-    for value in ("Quendtaert", "Vaskebruin", "Hobbelsteyn", "Zoltrien", "Quenouillere"):
+    for value in ("Quendtaert", "Vaskebruin", "Hobbelsteyn", "Zoltrien", "Quenouillere", "jorindev"):
         assert value not in out, value
     [(_, sent)] = read_envelope(out.encode())[1]
     sent = json.loads(sent)["extra"]["validation"]
