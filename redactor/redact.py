@@ -31,8 +31,8 @@ import regex
 
 from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, entry_of, name_runs,
-                              name_shaped, names_by_shape, phone_without_plus, quoted_values, rename_keys, secret_pair_spans, unread,
-                              user_agent_shaped, with_shaped)
+                              name_shaped, names_by_shape, phone_without_plus, quoted_values, rename_keys,
+                              secret_pair_spans, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
