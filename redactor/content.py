@@ -137,6 +137,10 @@ class Redacting(Protocol):
         """Whether a URL parameter is a search query ("q", "zoekterm"), by its name."""
         ...
 
+    def typed_parameter(self, name: str) -> bool:
+        """Whether a form field's value is text the visitor wrote ("opmerking", "message"), by its name."""
+        ...
+
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         """rule(text, *args), a new list: what a rule here finds in a text, read once a batch (a text repeated
         costs nothing more, as the detector's budget counts it once)."""
@@ -277,6 +281,24 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
         label = match.group(1)
         if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)):
             spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
+    return spans
+
+
+#: what a message quotes: 'x', "x", ‘x’, “x”, « x » (an apostrophe inside a word is none: "isn't")
+_QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,80})'(?![\w'])|\"([^\"\n]{1,80})\"|‘([^’\n]{1,80})’|“([^”\n]{1,80})”"
+                     r"|«[^\S\n]?([^»\n]{1,80}?)[^\S\n]?»")
+
+
+def quoted_values(text: str, meaning: str, names: NameShapes | None, field_word: Callable[[str], str]) -> list[Span]:
+    """In a validation error about a field whose name says what it holds, what its message quotes is the
+    value typed there ("'Verhaeghe' is too long"): masked whole with that meaning, but a field's name or
+    label it quotes, which says a meaning itself (field_word: "\"achternaam\" is required"); with what
+    names reads (names_by_shape) when the message is a text the visitor wrote too."""
+    spans = names(text) if names is not None else []
+    for match in _QUOTED.finditer(text):
+        group = next(g for g in range(1, 6) if match.group(g) is not None)
+        if not field_word(match.group(group)):
+            spans.append(Span(*match.span(group), meaning, 1.0, "report"))
     return spans
 
 
@@ -590,7 +612,10 @@ class TextSlot(Slot):
     payload's key is (JSON written into a string: a console line, a stringified form state): its
     value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
     percent-decoded form is scanned too ("%2B31%206%20…" is a phone number only once decoded), the
-    value masked whole when that finds anything."""
+    value masked whole when that finds anything. A multipart/form-data body's parts are pairs alike
+    (their values on their own lines): the body is then structure, names are not read from the shape
+    of its whole text. A pair whose name says the visitor wrote its text ("opmerking") has names read
+    from their shape in its value."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
                  search: bool = False, grows: bool = False):
@@ -609,6 +634,10 @@ class TextSlot(Slot):
                 asked = len(self.texts) if decoded else 0
                 self.texts.extend(decoded)
                 self.pairs.append((*match.span(2), unquote_plus(match.group(1)), asked, len(decoded)))
+            parts = multipart_parts(text)
+            self.pairs.extend((start, end, name, 0, 0) for start, end, name in parts)
+            if parts:  # a form's body: structure, its values read by their fields' names, not its whole text
+                self.names = None
         if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
             for match in _JSON_PAIR.finditer(text):
                 start, end = match.span(2)
@@ -656,6 +685,12 @@ class TextSlot(Slot):
             inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
+            elif work.typed_parameter(name):  # "opmerking=…": what the visitor wrote, names read by their shape
+                typed = work.read(name_runs, value)
+                if asked:  # read decoded: the value masked whole
+                    inside.extend(typed)
+                else:
+                    spans.extend(Span(start + s.start, start + s.end, s.entity, s.score, s.recognizer) for s in typed)
             if inside:
                 work.taint_spans(value, inside)
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
@@ -1206,6 +1241,22 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
 #: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan")
 _JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
 _FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: a part of a multipart/form-data body (fetch(FormData) as a network recorder reads it): its head
+#: names its field, a few more header lines may follow (Content-Type), then a blank line and the value,
+#: which runs to the line before the next boundary ("--…")
+_MULTIPART_HEAD = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])name="([^"\r\n]{1,100})"'
+                             r'[^\r\n]*\r?\n(?:[^\r\n]+\r?\n){0,8}\r?\n')
+
+
+def multipart_parts(text: str) -> list[tuple[int, int, str]]:
+    """The values of a multipart/form-data body, with the names of their fields: (start, end, name)."""
+    parts = []
+    for head in _MULTIPART_HEAD.finditer(text):
+        end = text.find("\n--", head.end())
+        end = len(text) if end == -1 else end - (text[end - 1:end] == "\r")
+        if head.end() < end:
+            parts.append((head.end(), end, head.group(1)))
+    return parts
 
 
 def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[Span]:
@@ -1227,6 +1278,7 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
                     found.append((start, end, "SECRET"))
     if "=" in text:
         found += [(*m.span(2), "SECRET") for m in _FORM_PAIR.finditer(text) if is_secret_key(m.group(1))]
+        found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
     return found
 
 

@@ -79,6 +79,9 @@ class _QueryRedaction:
     def search_parameter(self, name: str) -> bool:
         return False  # an SDK's request holds no visitor's search: its values are read by the detector
 
+    def typed_parameter(self, name: str) -> bool:
+        return False  # nor text a visitor wrote
+
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         return list(rule(text, *args))  # a request's few values: each read once
 

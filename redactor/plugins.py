@@ -27,7 +27,7 @@ from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import encode
 from redactor.masking import Masker
 from redactor.policy import Policy
-from redactor.redact import Analyze, AnalyzeSync, Redaction, redact_batch, redact_batch_sync
+from redactor.redact import TYPED_TEXT_KEY, Analyze, AnalyzeSync, Redaction, redact_batch, redact_batch_sync
 from redactor.rrweb import EventType
 
 NETWORK_PLUGIN = "rrweb/network@1"
@@ -61,12 +61,27 @@ class _JsonCell:
         self.holder[self.key] = self.original if now == self.before else now.decode()
 
 
+class _TypedCell:
+    """A request's plain-text body, wrapped for the generic pass as text the visitor wrote (TYPED_TEXT_KEY)."""
+
+    __slots__ = ("holder", "key")
+
+    def __init__(self, holder: dict[str, Any], key: str):
+        self.holder, self.key = holder, key
+        holder[key] = {TYPED_TEXT_KEY: holder[key]}
+
+    def restore(self) -> None:
+        wrapped = self.holder[self.key]
+        if isinstance(wrapped, dict) and TYPED_TEXT_KEY in wrapped:
+            self.holder[self.key] = wrapped[TYPED_TEXT_KEY]
+
+
 class NetworkPass:
     def __init__(self, policy: Policy, masker: Masker):
         self.policy, self.masker = policy, masker
         self.remarks: list[Remark] = []
         self.dropped = 0
-        self._json: list[_JsonCell] = []
+        self._json: list[_JsonCell | _TypedCell] = []
 
     # -- before the generic pass --------------------------------------------------------------
     def prepare(self, events: list[Any]) -> list[Any]:
@@ -109,8 +124,8 @@ class NetworkPass:
             if isinstance(request, dict):
                 for name in ("requestHeaders", "responseHeaders"):
                     self._headers(request.get(name))
-                for name in ("requestBody", "responseBody"):
-                    self._parse_json(request, name)
+                self._request_body(request, "requestBody")
+                self._parse_json(request, "responseBody")
             requests.append(request)
         if payload["requests"] and not requests:
             self._drop()
@@ -150,7 +165,10 @@ class NetworkPass:
             part = details.get(name)
             if isinstance(part, dict):
                 self._headers(part.get("headers"))
-                self._parse_json(part, "body")
+                if name == "request":
+                    self._request_body(part, "body")
+                else:
+                    self._parse_json(part, "body")
 
     def _console(self, data: dict[str, Any]) -> None:
         payload = data.get("payload")
@@ -167,16 +185,26 @@ class NetworkPass:
                 headers[name] = self.masker.whole(value, "SECRET")
                 self.remarks.append(Remark("network.header", "SECRET", "mask"))
 
-    def _parse_json(self, holder: Any, key: Any) -> None:
+    def _parse_json(self, holder: Any, key: Any) -> bool:
+        """A JSON string parsed for the generic pass; whether it was one."""
         value = holder[key] if isinstance(holder, list) else holder.get(key)
         if not isinstance(value, str) or value.lstrip()[:1] not in ("{", "[", '"'):
-            return
+            return False
         try:
             parsed = orjson.loads(value)
         except orjson.JSONDecodeError:
-            return  # not JSON after all: a text, scanned as one
+            return False  # not JSON after all: a text, scanned as one
         if isinstance(parsed, (dict, list, str)):
             self._json.append(_JsonCell(holder, key, value, parsed))
+            return True
+        return False
+
+    def _request_body(self, holder: dict[str, Any], key: str) -> None:
+        """What the page sends is what the visitor wrote where nothing says it is structure (fail closed):
+        a JSON body is parsed (its keys say what each value is), a form's pairs are read by their names
+        (content.TextSlot), any other text is read as a textarea's (names by their shape)."""
+        if not self._parse_json(holder, key) and isinstance(holder.get(key), str) and holder[key]:
+            self._json.append(_TypedCell(holder, key))
 
     # -- after it -----------------------------------------------------------------------------
     def finish(self, redaction: Redaction) -> Redaction:

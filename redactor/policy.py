@@ -241,18 +241,28 @@ class FieldRules:
     report_values: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
-    def is_typed_text(self, key: str, under_typed: bool, text: bool) -> bool:
-        """Whether a payload key's value is what the visitor wrote: its parent's was (under_typed) or its
-        key says so ("$survey_response", "message"), unless the key names a network exchange
-        ("responseBody", "response_headers", Sentry's "response" object: text, whether it holds a text)."""
-        if under_typed:
-            return True
+    def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
+        """Whether a payload key's words say its value is what the visitor wrote ("$survey_response",
+        "message"); whether it names a network exchange alone ("response", "request"), whose value says
+        more; whether it names an exchange's part ("responseBody", "response_headers", "body"), typed never."""
         words = plain_words(key)
         typed = self.typed_text
-        if typed.exchange_words.union(typed.exchange_parts).issuperset(words) and (
-                not text or typed.exchange_parts.intersection(words)):
-            return False
-        return typed.said_by(words, joined_words=False)
+        exchange = bool(words) and typed.exchange_words.union(typed.exchange_parts).issuperset(words)
+        if exchange and not typed.exchange_parts.isdisjoint(words):
+            return False, False, True
+        return typed.said_by(words, joined_words=False), exchange, False
+
+    def is_typed_text(self, key: str, under_typed: bool, value: Any) -> bool:
+        """Whether a payload key's value is what the visitor wrote: its parent's was (under_typed) or its
+        key says so ("$survey_response", "message"), unless the key names a network exchange's part
+        ("responseBody", "response_headers"), or names an exchange alone and its value is an object
+        holding such parts (Sentry's "response": {"headers", "body"}): a survey's "response" is typed
+        text, a string, an object ({"text": …}) or a list."""
+        if under_typed:
+            return True
+        typed, exchange, _ = self._typed_key(key)
+        return typed and not (exchange and isinstance(value, dict)
+                              and any(isinstance(k, str) and self._typed_key(k)[2] for k in value))
 
     def is_label_element(self, attrs: dict[str, str]) -> bool:
         """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
@@ -309,17 +319,20 @@ class FieldRules:
             return ""
         return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)), "")
 
-    def reported_meaning(self, report: dict[str, Any]) -> str:
-        """What the value a validation error holds is, from the field its path names
-        ({"path": ["mieter", "rijksregisternummer"], "input": …} NATIONAL_ID), or "" (rules/fields.yaml
-        field_reports)."""
+    def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
+        """What the value a validation error holds is, from the field its path names ({"path": ["mieter",
+        "rijksregisternummer"], "input": …} NATIONAL_ID, or ""), and whether that field holds text the visitor
+        wrote ({"path": ["opmerking"]}); None when the object names no field (rules/fields.yaml field_reports)."""
+        if self.report_names.isdisjoint(report):
+            return None
+        meaning, typed = "", False
         for name in self.report_names.intersection(report):
             path = report[name]
             if isinstance(path, list):
                 path = ".".join(part for part in path if isinstance(part, str))
-            if isinstance(path, str) and (meaning := self.key_meaning(path)):
-                return meaning
-        return ""
+            if isinstance(path, str):
+                meaning, typed = meaning or self.key_meaning(path), typed or self._typed_key(path)[0]
+        return meaning, typed
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def container_meaning(self, names: str) -> str:
@@ -551,18 +564,15 @@ class Policy:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
 
-    def field_report(self, report: dict[str, Any]) -> tuple[frozenset[str], str]:
-        """The keys of a validation error that hold a typed value, and what the field its path names
-        holds ("" when the object names no field: FieldRules.reported_meaning)."""
-        fields = self.fields
-        if fields.report_values.isdisjoint(report):
-            return frozenset(), ""
-        return fields.report_values, fields.reported_meaning(report)
+    def field_report(self, report: dict[str, Any]) -> tuple[str, bool] | None:
+        """What the field a validation error's path names holds and whether the visitor wrote its text, or
+        None when the object names no field (FieldRules.reported_field)."""
+        return self.fields.reported_field(report)
 
-    def typed_text_key(self, key: str, under_typed: bool, text: bool) -> bool:
+    def typed_text_key(self, key: str, under_typed: bool, value: Any) -> bool:
         """Whether the value under a payload's key is what the visitor wrote ({"$survey_response": …}),
-        under_typed: whether its parent's was; text: whether the value is a string (FieldRules.is_typed_text)."""
-        return self.fields.is_typed_text(key, under_typed, text)
+        under_typed: whether its parent's was (FieldRules.is_typed_text)."""
+        return self.fields.is_typed_text(key, under_typed, value)
 
     def label_meaning(self, label: str) -> str:
         """What the value after a label in page text holds ("Naam: …" PERSON), read as a

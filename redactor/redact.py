@@ -31,8 +31,8 @@ import regex
 
 from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              name_runs, name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans,
-                              unread, user_agent_shaped, with_shaped)
+                              name_runs, name_shaped, names_by_shape, phone_without_plus, quoted_values, rename_keys,
+                              secret_pair_spans, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -248,6 +248,9 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
 _KIND_KEYS = frozenset({"type", "unit"})
+#: the key of an object a pass around this one wraps a text in to say the visitor wrote it (a request's
+#: plain-text body: plugins.NetworkPass): read as typed text, names found by their shape
+TYPED_TEXT_KEY = "$typed_text"
 #: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by its pseudonym
 PSEUDONYM = "PSEUDONYM"
 #: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
@@ -1281,15 +1284,19 @@ class BatchRedaction:
         secret_key, key_meaning, typed_key, field_report = (
             self.policy.structure.is_secret_key, self.policy.key_meaning, self.policy.typed_text_key,
             self.policy.field_report)
-        stack: list[tuple[Any, Any, str, bool]] = []
+        report_names, report_values = self.policy.fields.report_names, self.policy.fields.report_values
+        # (holder, key, meaning, typed, report: the validation error the value is in, or None)
+        stack: list[tuple[Any, Any, str, bool, tuple[str, bool] | None]] = []
 
-        def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any) -> None:
-            """The keys of an object (k: the key it is under) onto the stack, each scanned as a key."""
+        def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any, around: tuple[str, bool] | None) -> None:
+            """The keys of an object (k: the key it is under) onto the stack, each scanned as a key. around:
+            the validation error it is in, whose value it may hold too (Joi's {"context": {"value"}})."""
             thing = _is_thing(value)
-            reported, field_meaning = field_report(value)  # a validation error: {path, input}
+            report = field_report(value) or around  # a validation error: {path, input}
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
+                    reported = report is not None and key in report_values
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:
@@ -1298,23 +1305,25 @@ class BatchRedaction:
                         inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
                     elif thing:
                         inner = meaning if meaning == PSEUDONYM else ""
-                    elif field_meaning and key in reported:
-                        inner = field_meaning
+                    elif reported and report[0]:
+                        inner = report[0]
                     else:
                         inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
-                    stack.append((value, key, inner, typed_key(key, typed, isinstance(value[key], str))))
+                    # the value of a field the visitor writes text in: read as that text ({"path": ["opmerking"]})
+                    stack.append((value, key, inner, typed_key(key, typed, value[key]) or key == TYPED_TEXT_KEY
+                                  or (reported and report[1]), report))
 
         if keyed:
-            enter(container, keys, "", False, None)
+            enter(container, keys, "", False, None, None)
         else:
-            stack.extend((container, k, "", False) for k in keys)
+            stack.extend((container, k, "", False, None) for k in keys)
         while stack:
-            holder, k, meaning, typed = stack.pop()  # typed: under a key that says the visitor wrote it
+            holder, k, meaning, typed, report = stack.pop()  # typed: under a key that says the visitor wrote it
             value = holder[k]
             if isinstance(value, dict):
-                enter(value, list(value), meaning, typed, k)
+                enter(value, list(value), meaning, typed, k, report)
             elif isinstance(value, list):
-                stack.extend((value, i, meaning, typed) for i in range(len(value)))
+                stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))):
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
@@ -1340,15 +1349,21 @@ class BatchRedaction:
                 self.remarks.append(Remark("payload.phone-without-plus", "PHONE_NUMBER", "mask"))
             elif isinstance(value, str) and len(value) >= _MIN_TAINT:
                 cell = Cell(holder, k)
-                if looks_like_url(value):  # never loaded by a replay: a page's address ($current_url, $pathname)
+                # a validation error's path to a field it knows ("/klant/achternaam") is its fields' names, no
+                # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
+                path = report is not None and k in report_names and (report[0] != "" or report[1])
+                if looks_like_url(value) and not path:  # never loaded by a replay: a page's address ($current_url)
                     self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
                     self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
                     self._echo(cell)
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
                     # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
-                    typed = typed and not element_path(value)
-                    self.slots.append(TextSlot(cell, None, "content.event", name_runs if typed else None))
+                    names = name_runs if typed and not element_path(value) else None
+                    if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
+                        names = functools.partial(quoted_values, meaning=report[0], names=names,
+                                                  field_word=self.policy.key_meaning)
+                    self.slots.append(TextSlot(cell, None, "content.event", names))
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (
                     isinstance(value, int) or value.is_integer()):
@@ -1580,6 +1595,9 @@ class BatchRedaction:
 
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})
+
+    def typed_parameter(self, name: str) -> bool:
+        return self.policy.typed_text_key(name, False, None)
 
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         key = (rule, text, *args)

@@ -532,6 +532,36 @@ async def test_percent_encoded_values_in_a_text_are_read_decoded(redact):
     assert body.startswith("iban=") and "&opmerking=" in body and body.endswith("&qty=2")
 
 
+async def test_a_form_body_is_read_by_its_fields_and_a_plain_text_body_as_typed_text(redact):
+    """A form posted as multipart/form-data (fetch(FormData), as a network recorder reads the request):
+    each value is on its own line after its field's head, and takes the meaning of the field's name as a
+    URL-encoded value does; a field the visitor writes text in ("opmerking") has names read from their shape
+    there, encoded or not. A request's body in plain text is what the page sends: read as typed text
+    (Sentry's request.body too). The site's words in a form stay readable ("Fietsbel Rood Deluxe")."""
+    boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+    fields = {"voornaam": "Zorbalie", "achternaam": "Quendt", "product": "Fietsbel Rood Deluxe",
+              "opmerking": "groeten van Ysaure Quenouillere", "wachtwoord": "hunter2xyz"}
+    multipart = "".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+                        for k, v in fields.items()) + f"--{boundary}--\r\n"
+    network = posthog_network(
+        request("https://shop.example/api/aanvraag", requestBody=multipart,
+                requestHeaders={"content-type": f"multipart/form-data; boundary={boundary}"}),
+        request("https://shop.example/api/contact", requestBody="opmerking=bel+Zoltrien+Vaskebruin&aantal=2"),
+        request("https://shop.example/api/notitie", requestBody="Vraag voor Quirijne Hobbelsteyn over de levering"))
+    sentry_span = custom("performanceSpan", {"op": "resource.fetch", "description": "https://shop.example/api/x",
+                                             "startTimestamp": 1.0, "endTimestamp": 1.2,
+                                             "data": {"request": {"body": "Graag Hadewych Stroobants bellen"}}})
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), network, sentry_span],
+                                                                           compress=False)]), {}, LIMIT)))
+    recorded = json.dumps(out[0]["properties"]["$snapshot_data"], ensure_ascii=False)
+    for value in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "hunter2xyz", "Zoltrien", "Vaskebruin", "Quirijne",
+                  "Hobbelsteyn", "Hadewych", "Stroobants"):
+        assert value not in recorded, value
+    bodies = [r["requestBody"] for r in out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"]]
+    assert "\r\n\r\nFietsbel Rood Deluxe\r\n" in bodies[0] and "\r\n\r\ngroeten van " in bodies[0]
+    assert bodies[1].startswith("opmerking=") and bodies[1].endswith("&aantal=2") and "over de levering" in bodies[2]
+
+
 async def test_a_form_value_keeps_the_apostrophe_inside_a_word(redact):
     """encodeURIComponent leaves an apostrophe as it is: a name percent-encoded around it is one value
     ("reiziger=Niamh%20O'Donovan-Clarke", round 5's URL fragment in a Sentry span), read decoded whole;
@@ -945,7 +975,7 @@ async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
     """A response body is the server's ("responseBody", Sentry's "response": {"body"}), though "response"
     names a survey's answer elsewhere: a product's name in it is not read as a person's by its shape, nor
     tainted, so the site's own capture naming the product stays readable. What a visitor wrote still is read
-    so, a survey question's "response" text and a comment's "body" included."""
+    so, a survey question's "response" text, object or list and a comment's "body" included."""
     product = "Croisière Fjords Arctiques"
     programme = json.dumps({"etapes": [{"jour": n, "programme": f"{product}, escale {n}"} for n in range(1, 4)]},
                            ensure_ascii=False)
@@ -953,14 +983,17 @@ async def test_a_network_response_is_not_what_the_visitor_wrote(redact):
                                              "startTimestamp": 1.0, "endTimestamp": 1.2,
                                              "data": {"response": {"body": json.loads(programme)}}})
     captured = custom("reservation", {"voyage": product, "$survey_response": "Groeten van Zorbalie Quendt",
-                                      "$survey_questions": [{"id": "q1", "response": "bel Ysaure Quenouillere"}],
+                                      "$survey_questions": [{"id": "q1", "response": "bel Ysaure Quenouillere"},
+                                                            {"id": "q2", "response": {"text": "aan Zoltrien Vaskebruin"}},
+                                                            {"id": "q3", "response": ["Quirijne Hobbelsteyn"]}],
                                       "comment": {"body": "vraag naar Hadewych Stroobants"}})
     for events in ([meta(), posthog_network(request("https://shop.example/api/trip", responseBody=programme)), captured],
                    [meta(), sentry_span, captured]):
         out = await redact(posthog.decode(posthog_body([snapshot_event(events, compress=False)]), {}, LIMIT))
         recorded = json.dumps(unframe(out)[0]["properties"]["$snapshot_data"], ensure_ascii=False)
         assert recorded.count(product) == 4, recorded
-        for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants"):
+        for name in ("Zorbalie", "Quendt", "Ysaure", "Quenouillere", "Hadewych", "Stroobants", "Zoltrien",
+                     "Vaskebruin", "Quirijne", "Hobbelsteyn"):
             assert name not in recorded, name
 
 
@@ -986,6 +1019,30 @@ async def test_a_validation_issue_gives_its_value_the_meaning_of_the_field_it_na
     for reported in (json.loads(sent)["extra"]["zoderror.issues"], json.loads(attached)["issues"]):
         assert reported[0]["path"] == "mieter.rijksregisternummer" and reported[0]["message"] == "Ongeldig rijksregisternummer"
         assert reported[3]["input"] == "Zadeldek Comfort"
+
+
+async def test_validation_errors_of_other_libraries_give_their_values_the_fields_meaning(redact):
+    """Joi holds the value in its error's context ({path, context: {value}}), ajv (verbose) under `data`
+    beside its instancePath, and a message may quote it ("'Verhaeghe' is too long"): each takes the meaning of
+    the field the error names. A path to a field the visitor writes text in has its value read as that text,
+    a name only its shape finds included; the path itself is structure ("/klant/achternaam" stays), where a
+    page's path under the same key is still read as one."""
+    errors = {"details": [{"message": '"achternaam" length must be less than 3', "path": ["achternaam"],
+                           "type": "string.max", "context": {"limit": 3, "value": "Quendtaert", "key": "achternaam"}}],
+              "errors": [{"instancePath": "/klant/achternaam", "keyword": "maxLength", "data": "Vaskebruin",
+                          "message": "must NOT have more than 3 characters"},
+                         {"field": "lastName", "message": "'Hobbelsteyn' is too long"}],
+              "issues": [{"path": ["opmerking"], "input": "groeten van Zoltrien Quenouillere", "code": "too_big"}]}
+    # a page's path under the same key, naming no field, is still read as one ("/klant/<a handle>")
+    event = {"event_id": "9" * 32, "level": "error", "extra": {"validation": errors, "page": {"path": "/klant/jorindev77"}}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in ("Quendtaert", "Vaskebruin", "Hobbelsteyn", "Zoltrien", "Quenouillere", "jorindev"):
+        assert value not in out, value
+    [(_, sent)] = read_envelope(out.encode())[1]
+    sent = json.loads(sent)["extra"]["validation"]
+    assert sent["details"][0]["message"] == errors["details"][0]["message"]  # it quotes the field's name
+    assert sent["errors"][0]["instancePath"] == "/klant/achternaam" and sent["issues"][0]["input"].startswith("groeten van")
 
 
 async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_them(redact):
@@ -1027,6 +1084,28 @@ async def test_sentrys_own_span_attributes_pass_with_the_shapes_the_sdk_gives_th
     sent_transaction = json.loads(sent_transaction)
     assert sent_transaction["contexts"]["trace"]["data"] == own and sent_transaction["spans"][0]["data"] == own
     assert len(sent_transaction["spans"][1]["data"]) == len(theirs)
+
+
+async def test_only_the_value_and_type_of_an_sdk_attribute_pass(redact):
+    """An attribute under one of the SDK's own keys, its value in the SDK's shape, may hold more beside
+    its value and type (a site's setAttribute writes anything): every other key of its object is scanned,
+    on a span and on a log; the SDK's value and type still pass."""
+    trace = "2355b44d98bc41c780259f8976c00a0b"
+    spans = {"items": [{"name": "checkout", "span_id": "ab2bcc13b23717dc", "trace_id": trace, "status": "ok",
+                        "attributes": {"thread.name": {"value": "main", "type": "string", "note": HELD_EMAIL},
+                                       "sentry.op": {"value": "ui.action", "type": "string", "unit": HELD_PHONE}}}]}
+    logs = {"items": [{"timestamp": 1.0, "trace_id": trace, "level": "info", "body": "ok",
+                       "attributes": {"browser.name": {"value": "Chrome", "type": HELD_IBAN}}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"span","item_count":1}', json.dumps(spans).encode(),
+                      b'{"type":"log","item_count":1}', json.dumps(logs).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    for value in (HELD_EMAIL, HELD_PHONE, "2957 3108", HELD_IBAN, "7390 1234"):
+        assert value not in out, value
+    [(_, sent_spans), (_, sent_logs)] = read_envelope(out.encode())[1]
+    attributes = json.loads(sent_spans)["items"][0]["attributes"]
+    assert attributes["thread.name"]["value"] == "main" and attributes["sentry.op"]["value"] == "ui.action"
+    assert attributes["thread.name"]["type"] == "string" and len(attributes["thread.name"]) == 3
+    assert json.loads(sent_logs)["items"][0]["attributes"]["browser.name"]["value"] == "Chrome"
 
 
 async def test_a_sentry_key_holding_an_e_mail_is_renamed_not_left_beside_its_new_name(redact):

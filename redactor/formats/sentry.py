@@ -103,11 +103,21 @@ ENTRY_SHAPES: dict[str, tuple[str, str, dict[str, Shape] | None]] = {
     "log": ("items", "attributes", None), "transaction": ("spans", "data", None)}
 
 
+#: the `type` SDK 11 gives an attribute's value beside it ({"value": "main", "type": "string"})
+_ATTRIBUTE_TYPE = one_of("string", "integer", "double", "boolean")
+
+
 def _sdk_attribute(key: str, value: Any) -> bool:
     """Whether an attribute is one the SDK fills with its own facts, in the shape it gives it
     ({value, type} on SDK 11's items, the value itself in a transaction's span data)."""
     shape = ATTRIBUTE_SHAPES.get(key)
     return shape is not None and shape(value.get("value") if isinstance(value, dict) else value)
+
+
+def _beside_sdk_value(value: dict[str, Any]) -> dict[str, Any]:
+    """What an SDK attribute's object holds beside its value and its type, in their shapes: scanned
+    ({"value": "main", "type": "string", "note": <an e-mail>}: a site's setAttribute can write anything)."""
+    return scan_view(value, {"value": lambda _: True, "type": _ATTRIBUTE_TYPE})
 
 
 #: Sentry's person: an event's `user` (setUser) and a session's `did`, pseudonymised but opaque ids
@@ -196,10 +206,14 @@ class _JsonItem:
 
     def attributes_view(self, entry: dict[str, Any], entry_view: dict[str, Any], key: str) -> None:
         """The entry's attributes (under key) out of its view, into one of their own that leaves out the
-        SDK's own (_sdk_attribute); before the entry's view is recorded (viewed), which then has no key."""
+        SDK's own (_sdk_attribute) but for what their objects hold beside its value and type; before the
+        entry's view is recorded (viewed), which then has no key."""
         attributes = entry.get(key)
         if isinstance(attributes, dict) and entry_view.pop(key, None) is not None:
             self.entries.append(self.viewed(attributes, {k: v for k, v in attributes.items() if not _sdk_attribute(k, v)}))
+            for name, value in attributes.items():  # only the SDK's value and type pass of its own attributes
+                if isinstance(value, dict) and _sdk_attribute(name, value) and (rest := _beside_sdk_value(value)):
+                    self.entries.append(self.viewed(value, rest))
 
     def write_back(self) -> None:
         write_back(self.data, self.view, self.scanned)
