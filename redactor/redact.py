@@ -1363,7 +1363,8 @@ class BatchRedaction:
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
                         names = functools.partial(quoted_values, meaning=report[0], names=names,
                                                   field_word=self.policy.key_meaning)
-                    self.slots.append(TextSlot(cell, None, "content.event", names))
+                    # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields
+                    self.slots.append(TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY))
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (
                     isinstance(value, int) or value.is_integer()):
