@@ -255,8 +255,10 @@ _FULL_NAME = regex.compile(
     rf"(?:{_NAME_WORD}[^\S\n]+(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){{1,3}}{_NAME_WORD}")
 _PROPER = regex.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
 _MAX_FULL_NAME = 80
-#: the same shape inside a longer text, between word boundaries
-_NAME_RUN = regex.compile(rf"(?<![\w'’-]){_FULL_NAME.pattern}(?![\w'’-])")
+#: the same shape inside a longer text, between word boundaries; a slash joins two of its words as a space
+#: does where a visitor writes ("stuur naar Griet/Verhaeghe", "Jan/Marie Peeters")
+_RUN_GAP = r"(?:[^\S\n]+|[^\S\n]*/[^\S\n]*)"
+_NAME_RUN = regex.compile(r"(?<![\w'’-])" + _FULL_NAME.pattern.replace(r"[^\S\n]+", _RUN_GAP) + r"(?![\w'’-])")
 
 
 #: "Label: value" at the start of a line or after a separator, in one text: a label of a few words
@@ -332,7 +334,7 @@ def name_runs(text: str) -> list[Span]:
     ("Thanks For Shopping")."""
     spans = []
     for match in _NAME_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", match.group(0)))
+        words = list(re.finditer(r"[^\s/]+", match.group(0)))
         while words and is_function_word(words[0].group(0)):
             words.pop(0)
         capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]

@@ -1488,6 +1488,20 @@ def test_a_name_with_letters_beyond_latin_1_is_a_name_by_its_shape_too():
     assert not name_shaped("BONJOUR MADAME") and not name_runs("Thanks For Shopping")
 
 
+def test_a_name_written_with_a_slash_is_a_name_where_a_visitor_writes(session):
+    """"Griet/Verhaeghe", "Jan/Marie Peeters": a slash joins a name's words as a space does in what a visitor
+    writes (review 10: stored raw, no shape read across a slash); a lower-case "en/of" or a size "S/M" is none."""
+    from redactor.content import name_runs
+
+    note = "stuur het naar Griet/Verhaeghe of Jan / Marie Peeters, maat S/M en/of L"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Griet/Verhaeghe", "Jan / Marie Peeters"]
+    box = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(box)), *typing(box["id"], note))
+    stored = "\n".join(strings(s.stored))
+    assert "Verhaeghe" not in stored and "Peeters" not in stored and "maat S/M en/of" in stored
+
+
 @pytest.mark.parametrize(("attrs", "search"), [
     ({"type": "search"}, True), ({"role": "searchbox"}, True), ({"name": "zoekterm"}, True),
     ({"type": "searchbox"}, False),  # no such type: a browser shows a text box
