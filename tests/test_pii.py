@@ -336,6 +336,12 @@ PHONE_AS_TYPED = [
     ("06\u202f81\u202f24\u202f57\u202f39", "fr", [("06\u202f81\u202f24\u202f57\u202f39", "PHONE_NUMBER")]),  # French typing
     ("tel 06·12·34·56·78 merci", "fr", [("06·12·34·56·78", "PHONE_NUMBER")]),  # a middle dot (review 10)
     ("Bel +32·470·12·34·56", "nl", [("+32·470·12·34·56", "PHONE_NUMBER")]),
+    ("bel me op 0478_99_88_77 aub", "nl", [("0478_99_88_77", "PHONE_NUMBER")]),  # underscores
+    ("reach me at +32_478_99_88_77", "en", [("+32_478_99_88_77", "PHONE_NUMBER")]),
+    ("mon portable: 06,12,34,56,78", "fr", [("06,12,34,56,78", "PHONE_NUMBER")]),  # commas, beside a phone word
+    ("Maten 36,38,40,42,44 en 46 op voorraad", "nl", []),  # commas alone list sizes
+    ("Sizes 06,08,10,12,14 in stock", "en", []),
+    ("file_2026_04_12_0930.pdf", "en", []),
     ("Zaterdag 14 maart · 20.15 uur · Grote Zaal 0 · 2 plaatsen", "nl", []),
     ("00 32 478 26 91 04", "fr", [("00 32 478 26 91 04", "PHONE_NUMBER")]),
     ("+32(0)4 123 45 67", "fr", [("+32(0)4 123 45 67", "PHONE_NUMBER")]),  # a number phonenumbers thinks unassigned

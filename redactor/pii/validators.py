@@ -35,8 +35,9 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
     def valid(text: str) -> bool:
         if sum(c.isdigit() for c in text) < min_digits:
             return False
-        # phonenumbers takes neither the narrow no-break space, a colon ("0478:91:35:27") nor a middle dot as a separator
-        text = re.sub(r"[\s:·]", " ", text)
+        # phonenumbers takes neither the narrow no-break space, a colon ("0478:91:35:27"), a middle dot, an
+        # underscore nor a comma ("0478_99_88_77", "06,12,34,56,78") as a separator
+        text = re.sub(r"[\s:·_,]", " ", text)
         for region in regions:
             try:
                 if region == "INTL":
