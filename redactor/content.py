@@ -291,17 +291,24 @@ _QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,80})'(?![\w'])|\"([^\"\n]{1,80})\"|�
                      r"|«[^\S\n]?([^»\n]{1,80}?)[^\S\n]?»")
 
 
-def quoted_values(text: str, meaning: str, names: NameShapes | None, field_word: Callable[[str], str]) -> list[Span]:
-    """In a validation error about a field whose name says what it holds, what its message quotes is the
-    value typed there ("'Verhaeghe' is too long"): masked whole with that meaning, but a field's name or
-    label it quotes, which says a meaning itself (field_word: "\"achternaam\" is required"); with what
-    names reads (names_by_shape) when the message is a text the visitor wrote too."""
-    spans = names(text) if names is not None else []
-    for match in _QUOTED.finditer(text):
-        group = next(g for g in range(1, 6) if match.group(g) is not None)
-        if not field_word(match.group(group)):
-            spans.append(Span(*match.span(group), meaning, 1.0, "report"))
-    return spans
+@dataclass(frozen=True, slots=True)
+class QuotedValues:
+    """In a validation error about a field whose name says what it holds (meaning), what its message quotes
+    is the value typed there ("'Verhaeghe' is too long"): masked whole with that meaning, but a field's name
+    or label it quotes, which says a meaning itself (field_word: "\"achternaam\" is required"); with what
+    names reads (names_by_shape) when the message is a text the visitor wrote too. A value, not a partial:
+    equal readers share BatchRedaction.read's cache."""
+    meaning: str
+    names: NameShapes | None
+    field_word: Callable[[str], str]
+
+    def __call__(self, text: str) -> list[Span]:
+        spans = self.names(text) if self.names is not None else []
+        for match in _QUOTED.finditer(text):
+            group = next(g for g in range(1, 6) if match.group(g) is not None)
+            if not self.field_word(match.group(group)):
+                spans.append(Span(*match.span(group), self.meaning, 1.0, "report"))
+        return spans
 
 
 def name_shaped(value: str) -> list[Span]:

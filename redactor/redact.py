@@ -29,10 +29,10 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
-from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, Remark, SeriesSlot, Slot,
-                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              name_runs, name_shaped, names_by_shape, phone_without_plus, quoted_values, rename_keys,
-                              secret_pair_spans, unread, user_agent_shaped, with_shaped)
+from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues, Remark,
+                              SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
+                              element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
+                              rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1361,8 +1361,7 @@ class BatchRedaction:
                     # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
                     names = name_runs if typed and not element_path(value) else None
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
-                        names = functools.partial(quoted_values, meaning=report[0], names=names,
-                                                  field_word=self.policy.key_meaning)
+                        names = QuotedValues(report[0], names, self.policy.key_meaning)
                     # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields
                     self.slots.append(TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY))
                     self._echo(cell)
