@@ -560,6 +560,24 @@ def test_words_in_a_script_without_capitals_are_masked_where_the_visitor_writes_
     assert "peut en témoigner 👍, ou " in stored_text(s.stored) and "العربية" in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_words_in_another_cased_script_are_masked_where_the_visitor_writes_them(session, tag):
+    """Names in Cyrillic and Greek typed in lower case (review 12): no capital says a name and no given-name list
+    here knows "иван", so, as a caseless script's, a run of words in a script other than Latin that a visitor
+    writes is masked failing closed; the Dutch words around them stay, and so does the site's own language menu
+    in those scripts."""
+    field = element(tag, {"class": "note", "aria-label": "Opmerking"})
+    menu = element("nav", {}, [element("a", {"href": "#el", "lang": "el"}, [text("Ελληνικά")]),
+                               element("a", {"href": "#ru", "lang": "ru"}, [text("Русский")])])
+    s = session()
+    s.send(snapshot(html_page(menu, field)))
+    s.send(*typing(field["id"], "mijn buurman иван петров neemt het aan, bel γιώργος παπαδόπουλος na 18u. "))
+    stored = stored_text(s.stored)
+    for word in ("иван", "петров", "γιώργος", "παπαδόπουλος"):
+        assert word not in stored, word
+    assert "neemt het aan, bel " in stored and "Ελληνικά" in stored and "Русский" in stored
+
+
 @pytest.mark.parametrize("value", ["livrer la veille de Noël", "les rues de Paris", "la rue de Florence",
                                    "Chambre de Louise"])
 def test_an_occasion_a_place_a_street_or_a_heading_after_de_is_no_possessor(value):
