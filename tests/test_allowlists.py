@@ -1026,6 +1026,22 @@ def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
         assert kept in stored, kept
 
 
+def test_a_payload_value_under_a_key_naming_a_persons_role_is_masked_whole(session):
+    """A transfer's body names the payee by their role (review 12 F7): a key that is only a role (rules/fields.yaml
+    roles, compared as keys are: "Beneficiary", "bénéficiaire", "account-holder"'s words) says a person, as such a
+    label does; a key whose other words say more ("spouse_id", "beneficiaryMessage") keeps its value."""
+    s = session()
+    s.send(snapshot(html_page()), custom("transfer", {
+        "beneficiary": "Zorbalie Quendt", "Begunstigde": "Ysolde Marbaix", "bénéficiaire": "Odwin Tercelin",
+        "spouse": "Heleentje Vrancx", "holder": "Brunhelde Oostwijck", "spouse_id": 4711,
+        "beneficiaryMessage": "Huur januari", "amount": 120}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("Zorbalie", "Quendt", "Marbaix", "Tercelin", "Vrancx", "Oostwijck"):
+        assert value not in stored, value
+    for kept in ('"spouse_id":4711', '"Huur januari"', '"amount":120'):
+        assert kept in stored, kept
+
+
 def test_batch_metadata_is_scanned_with_secret_keys(session):
     s = session()
     events = [snapshot(html_page(element("p")))]
