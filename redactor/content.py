@@ -33,7 +33,8 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import PARTICLES, gift_recipient, greets_no_one, is_function_word, is_given_name, is_name_slug
+from redactor.pii.names import (PARTICLES, gift_recipient, greets_no_one, is_function_word, is_given_name, is_name_slug,
+                                 says_when)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -338,7 +339,7 @@ def name_runs(text: str) -> list[Span]:
     capitalised words is a person, known to a list or not ("mag het pakket naar Jildou Reitsma op
     nummer 29"): a place or a brand there is masked too (fail closed), never the site's text. Function
     words at a run's start are the sentence's ("Bij Jildou Reitsma"), one inside it makes it a phrase
-    ("Thanks For Shopping")."""
+    ("Thanks For Shopping"); a run of days, parts of a day and months alone is a time ("am Montag Nachmittag")."""
     spans = []
     for match in _NAME_RUN.finditer(text):
         words = list(re.finditer(r"[^\s/]+", match.group(0)))
@@ -346,7 +347,7 @@ def name_runs(text: str) -> list[Span]:
             words.pop(0)
         capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
         if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
-                any(_PROPER.fullmatch(w) for w in capitalised):
+                any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
     return spans
 
