@@ -33,7 +33,8 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import PARTICLES, gift_recipient, greets_no_one, is_function_word, is_given_name, is_name_slug
+from redactor.pii.names import (PARTICLES, gift_recipient, greets_no_one, is_function_word, is_given_name, is_name_slug,
+                                 says_when)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -338,7 +339,7 @@ def name_runs(text: str) -> list[Span]:
     capitalised words is a person, known to a list or not ("mag het pakket naar Jildou Reitsma op
     nummer 29"): a place or a brand there is masked too (fail closed), never the site's text. Function
     words at a run's start are the sentence's ("Bij Jildou Reitsma"), one inside it makes it a phrase
-    ("Thanks For Shopping")."""
+    ("Thanks For Shopping"); a run of days, parts of a day and months alone is a time ("am Montag Nachmittag")."""
     spans = []
     for match in _NAME_RUN.finditer(text):
         words = list(re.finditer(r"[^\s/]+", match.group(0)))
@@ -346,7 +347,7 @@ def name_runs(text: str) -> list[Span]:
             words.pop(0)
         capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
         if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
-                any(_PROPER.fullmatch(w) for w in capitalised):
+                any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
     return spans
 
@@ -492,17 +493,22 @@ def list_entry_names(text: str) -> list[Span]:
     return spans
 
 
-#: words in a script without capital letters (Arabic, Hebrew, Chinese, Thai, Devanagari…: letters of no case,
-#: not the ordinal indicators "ª" "º" of "nº 12"), with their marks, joiners and tatweel, one or more in a row
-_UNCASED_WORD = r"(?![ªº])\p{Lo}[\p{Lo}\p{M}\u200c\u200d\u0640]*"
-_UNCASED_RUN = regex.compile(rf"{_UNCASED_WORD}(?:[^\S\n]+{_UNCASED_WORD})*")
+#: a letter of a script other than Latin, cased or not (Cyrillic, Greek, Armenian; Arabic, Hebrew, Chinese, Thai,
+#: Devanagari…); not a symbol shared by scripts (the "µ" of "5 µg", the "ª" "º" of "nº 12": Common or Latin)
+_OTHER_SCRIPT_LETTER = r"(?![\p{Latin}\p{Common}\p{Inherited}])\p{L}"
+#: a word holding such a letter, whole (with its marks, joiners, tatweel, and any Latin look-alike letter in it:
+#: "Ivаn" with a Cyrillic "а"), one or more in a row. From a word's start only: linear in the text
+_OTHER_SCRIPT_WORD = rf"(?<![\w'’-])[\w'’-]*?{_OTHER_SCRIPT_LETTER}[\w'’-]*"
+_OTHER_SCRIPT_RUN = regex.compile(rf"{_OTHER_SCRIPT_WORD}(?:[^\S\n]+{_OTHER_SCRIPT_WORD})*")
 
 
-def uncased_runs(text: str) -> list[Span]:
-    """In what a visitor writes, words in a script without capitals ("Ma collègue فاطمة الزهراء الإدريسي peut en
-    témoigner"): no model here reads that script and no capital tells a name there, so the run is masked, failing
-    closed. The site's own text in such a script (a language menu's "العربية") is never read so."""
-    return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _UNCASED_RUN.finditer(text)]
+def other_script_runs(text: str) -> list[Span]:
+    """In what a visitor writes, words in a script other than Latin ("Ma collègue فاطمة الزهراء الإدريسي peut en
+    témoigner", "mijn buurman иван петров neemt het aan"): no model here reads those scripts, no capital tells a
+    name in a caseless one, and a name in a cased one is written in lower case as often (no Latin list of given
+    names knows "иван"), so the run is masked, failing closed. The site's own text in such a script (a language
+    menu's "العربية", "Ελληνικά") is never read so: only a visitor's text is."""
+    return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _OTHER_SCRIPT_RUN.finditer(text)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
@@ -511,9 +517,9 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case, a given name alone as whose thing it is, words in a script without capitals."""
+    case, a given name alone as whose thing it is, words in a script other than Latin."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *uncased_runs(text)]
+                         *possessor_named(text), *other_script_runs(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

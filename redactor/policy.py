@@ -313,11 +313,14 @@ class FieldRules:
     @short_lru_cache(FIELD_CACHE_SIZE)
     def key_meaning(self, key: str) -> str:
         """What the value under a payload's key holds, from the key's words ("first_name",
-        "displayName", "$screen_name"; not "$pathname", nor "tagName": a not_with word), or ""."""
+        "displayName", "$screen_name"; not "$pathname", nor "tagName": a not_with word), or ""; a key
+        that is only a person's role ("beneficiary", "begunstigde", "spouse") says PERSON, as such a label
+        does (not "beneficiaryIban", "spouse_id": a role's other words say more)."""
         words = plain_words(key)
         if not words or self.not_with.intersection(words):
             return ""
-        return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)), "")
+        return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)),
+                    "PERSON" if self.roles.issuperset(words) else "")
 
     def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the value a validation error holds is, from the field its path names ({"path": ["mieter",

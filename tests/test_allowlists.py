@@ -560,6 +560,24 @@ def test_words_in_a_script_without_capitals_are_masked_where_the_visitor_writes_
     assert "peut en témoigner 👍, ou " in stored_text(s.stored) and "العربية" in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_words_in_another_cased_script_are_masked_where_the_visitor_writes_them(session, tag):
+    """Names in Cyrillic and Greek typed in lower case (review 12): no capital says a name and no given-name list
+    here knows "иван", so, as a caseless script's, a run of words in a script other than Latin that a visitor
+    writes is masked failing closed; the Dutch words around them stay, and so does the site's own language menu
+    in those scripts."""
+    field = element(tag, {"class": "note", "aria-label": "Opmerking"})
+    menu = element("nav", {}, [element("a", {"href": "#el", "lang": "el"}, [text("Ελληνικά")]),
+                               element("a", {"href": "#ru", "lang": "ru"}, [text("Русский")])])
+    s = session()
+    s.send(snapshot(html_page(menu, field)))
+    s.send(*typing(field["id"], "mijn buurman иван петров neemt het aan, bel γιώργος παπαδόπουλος na 18u. "))
+    stored = stored_text(s.stored)
+    for word in ("иван", "петров", "γιώργος", "παπαδόπουλος"):
+        assert word not in stored, word
+    assert "neemt het aan, bel " in stored and "Ελληνικά" in stored and "Русский" in stored
+
+
 @pytest.mark.parametrize("value", ["livrer la veille de Noël", "les rues de Paris", "la rue de Florence",
                                    "Chambre de Louise"])
 def test_an_occasion_a_place_a_street_or_a_heading_after_de_is_no_possessor(value):
@@ -1005,6 +1023,22 @@ def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
     for value in ("gwuyts84", "Gommaar", "Wuyts", "Herentals"):
         assert value not in stored, value
     for kept in ('"Pro Plan"', '"/checkout"', '"INPUT"', '"https://shop.example/api/cart"'):
+        assert kept in stored, kept
+
+
+def test_a_payload_value_under_a_key_naming_a_persons_role_is_masked_whole(session):
+    """A transfer's body names the payee by their role (review 12 F7): a key that is only a role (rules/fields.yaml
+    roles, compared as keys are: "Beneficiary", "bénéficiaire", "account-holder"'s words) says a person, as such a
+    label does; a key whose other words say more ("spouse_id", "beneficiaryMessage") keeps its value."""
+    s = session()
+    s.send(snapshot(html_page()), custom("transfer", {
+        "beneficiary": "Zorbalie Quendt", "Begunstigde": "Ysolde Marbaix", "bénéficiaire": "Odwin Tercelin",
+        "spouse": "Heleentje Vrancx", "holder": "Brunhelde Oostwijck", "spouse_id": 4711,
+        "beneficiaryMessage": "Huur januari", "amount": 120}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("Zorbalie", "Quendt", "Marbaix", "Tercelin", "Vrancx", "Oostwijck"):
+        assert value not in stored, value
+    for kept in ('"spouse_id":4711', '"Huur januari"', '"amount":120'):
         assert kept in stored, kept
 
 

@@ -1488,6 +1488,20 @@ def test_a_name_with_letters_beyond_latin_1_is_a_name_by_its_shape_too():
     assert not name_shaped("BONJOUR MADAME") and not name_runs("Thanks For Shopping")
 
 
+def test_a_run_of_days_and_parts_of_a_day_is_a_time_not_a_name():
+    """German capitalises every noun: "am Montag Nachmittag" was masked as a name's run in what a visitor writes.
+    Days, parts of a day and months alone say when; a run with any other word, or a month the name list knows as
+    a given name, stays a name's (Zondag, Maandag are surnames too)."""
+    from redactor.content import name_runs
+
+    for note in ("kann ich am Montag Nachmittag vorbeikommen", "ik kom Zaterdag Ochtend", "See you Friday Afternoon",
+                 "livraison Mardi Soir", "geht es Ende Januar"):
+        assert name_runs(note) == [], note
+    for note, name in (("bel Maandag Jan Peeters", "Maandag Jan Peeters"), ("bitte Freitag Müller anrufen",
+                       "Freitag Müller"), ("groeten van Jan Zondag", "Jan Zondag"), ("met April Jansen", "April Jansen")):
+        assert [note[s.start:s.end] for s in name_runs(note)] == [name], note
+
+
 def test_a_name_written_with_a_slash_is_a_name_where_a_visitor_writes(session):
     """"Griet/Verhaeghe", "Jan/Marie Peeters": a slash joins a name's words as a space does in what a visitor
     writes (review 10: stored raw, no shape read across a slash); a lower-case "en/of" or a size "S/M" is none."""

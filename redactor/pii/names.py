@@ -484,6 +484,13 @@ def greets_no_one(word: str) -> bool:
     return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")
 
 
+def says_when(word: str) -> bool:
+    """A day, a part of a day or a month, and no given name: "Montag", "Nachmittag", "Januar" (not "April",
+    "Juli"): a run of capitalised words made of these alone is a time, not a person (rules/pii.yaml when_words)."""
+    plain = _plain_name(word)
+    return (plain in _engine_words("when_words") or plain in _months()) and not is_given_name(word)
+
+
 def is_function_word(word: str) -> bool:
     """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
     return _plain_name(word) in _stop_words()
@@ -920,7 +927,7 @@ def load_lexicons() -> None:
     _news_agencies()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
-                "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations"):
+                "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
 

@@ -83,6 +83,7 @@ class EngineConfig(pydantic.BaseModel):
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")
+    when_words: list[str] = []  # days and parts of a day: a run of them alone says when ("Montag Nachmittag")
     occasions_that_are_names: list[str] = []  # after a gift's "for", an occasion ("Carte cadeau pour Noël")
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []

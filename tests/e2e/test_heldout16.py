@@ -32,7 +32,7 @@ address with no street word and the BE/NL/FR/LU/DE phones leaked nothing.
 
 After the fixes on branch hunt22, 10 of 10 pass:
 - 59bfa4d: in what a visitor writes, a run of words in a script without capitals (Arabic, Hebrew, CJK, Thai…)
-  is masked, failing closed (content.uncased_runs, a visitor shape); the site's own 'العربية' stays;
+  is masked, failing closed (content.other_script_runs, a visitor shape); the site's own 'العربية' stays;
 - bba63d5: a field in a table column with a header is named by that header, not by the legend of a fieldset
   around the table (dom._field_meaning): the name and phone columns are masked whole as a person's and a phone,
   the role column is free text.
