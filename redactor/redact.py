@@ -1652,6 +1652,11 @@ _RULE_ANSWERS = 8192
 def _rule_answer(rule: Callable[..., list], text: str, *args: Any) -> list:
     return rule(text, *args)
 
+
+def forget_rule_answers() -> None:
+    """Forget the rules' answers kept in this process: a page as it stands before its first visitor (benches)."""
+    _rule_answer.cache_clear()  # type: ignore[attr-defined]
+
 # ---------------------------------------------------------------------------------------------
 def _masked_as(copy: str, value: str, masked: str) -> str:
     """A copy of a typed value masked where the value was masked, in its own letters elsewhere
