@@ -29,5 +29,6 @@ def short_lru_cache(maxsize: int, longest: int = LONGEST_KEPT) -> Callable[[F], 
                     return fn(*args)
             return cached(*args)
 
+        answer.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         return answer  # type: ignore[return-value]
     return decorate

@@ -29,6 +29,7 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
+from redactor.bounded_cache import short_lru_cache
 from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
                               element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
@@ -364,6 +365,9 @@ class BatchRedaction:
         self._scanned_texts = self._scanned_chars = 0
         self._budget_spent = ""
         self._read: dict[tuple, list] = {}  # (rule, text, its arguments) -> what the rule found: read()
+        # the policy's own, not a method of this batch: equal in every batch, so rules read with it share
+        # their answers across batches (_rule_answer)
+        self.label_meaning = policy.label_meaning
         self.dropped = 0
         self.record_inputs = policy.config.record_inputs
         self.taint_hasher = TaintHasher(masker.secret)
@@ -1590,9 +1594,6 @@ class BatchRedaction:
     def parameter_meaning(self, name: str) -> str:
         return self.policy.parameter_meaning(name)
 
-    def label_meaning(self, label: str) -> str:
-        return self.policy.label_meaning(label)
-
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})
 
@@ -1603,7 +1604,7 @@ class BatchRedaction:
         key = (rule, text, *args)
         found = self._read.get(key)
         if found is None:
-            found = self._read[key] = rule(text, *args)
+            found = self._read[key] = _rule_answer(rule, text, *args)
         return list(found)
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
@@ -1639,6 +1640,22 @@ class BatchRedaction:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
 
+
+
+#: answers of the rules read() runs kept per process: a page's texts come again in every snapshot, batch and
+#: visitor of its site (a known page), and a rule's answer depends on its text and arguments alone (the
+#: site's answers among them are its policy's methods: Policy.label_meaning)
+_RULE_ANSWERS = 8192
+
+
+@short_lru_cache(_RULE_ANSWERS)  # short texts only: a long one is read again, as each is once a batch
+def _rule_answer(rule: Callable[..., list], text: str, *args: Any) -> list:
+    return rule(text, *args)
+
+
+def forget_rule_answers() -> None:
+    """Forget the rules' answers kept in this process: a page as it stands before its first visitor (benches)."""
+    _rule_answer.cache_clear()  # type: ignore[attr-defined]
 
 # ---------------------------------------------------------------------------------------------
 def _masked_as(copy: str, value: str, masked: str) -> str:

@@ -112,6 +112,12 @@ class TaintHasher:
         word = self.word
         return (word(w)[1] for w in _WORD.findall(text))
 
+    def value(self, value: str) -> bytes:
+        """The keyed hash of a whole value as it came (Taint._settled)."""
+        digest = self._template.copy()
+        digest.update(value.encode("utf-8", "surrogatepass"))
+        return digest.digest()
+
     def word(self, word: str) -> tuple[bytes, bytes]:
         """The word's normal form (as hashed) and the hash of the word alone."""
         known = self._memo.get(word)
@@ -306,6 +312,10 @@ class Taint:
         self.heads: set[bytes] = set()  # each run's first word: where a match can start
         self.saturated = False
         self.unsaved: list[tuple[bytes, bytes]] = []  # (run, head) added since the last save (bounded by limit)
+        # the keyed hashes of values whose every hash is in the taint (TaintHasher.value): a value found again
+        # (a page's e-mail in every batch, a name's words at each keystroke) adds nothing, told by one lookup.
+        # Hashes are never taken out, so a value once settled stays so; not saved (bounded by limit)
+        self._settled: set[bytes] = set()
 
     def __bool__(self) -> bool:
         return bool(self.hashes) or self.saturated
@@ -325,6 +335,9 @@ class Taint:
         return changed
 
     def _add(self, value: str, hasher: TaintHasher) -> bool:
+        settled = hasher.value(value)
+        if settled in self._settled:
+            return False
         found = words(value, hasher)[:MAX_VALUE_WORDS]
         if not found:
             return False
@@ -356,9 +369,7 @@ class Taint:
                 whole = digest.digest()
                 if whole not in self.hashes:
                     new.append((whole, whole))
-        if not new:
-            return False
-        if len(self.hashes) + len(new) > self.limit:
+        if new and len(self.hashes) + len(new) > self.limit:
             changed = not self.saturated
             self.saturated = True
             return changed
@@ -366,7 +377,9 @@ class Taint:
             self.hashes.add(whole)
             self.heads.add(head)
         self.unsaved.extend(new)
-        return True
+        if len(self._settled) < self.limit:
+            self._settled.add(settled)
+        return bool(new)
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text."""
