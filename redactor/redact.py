@@ -1641,7 +1641,6 @@ class BatchRedaction:
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
 
 
-
 #: answers of the rules read() runs kept per process: a page's texts come again in every snapshot, batch and
 #: visitor of its site (a known page), and a rule's answer depends on its text and arguments alone (the
 #: site's answers among them are its policy's methods: Policy.label_meaning)
