@@ -1967,3 +1967,22 @@ def test_the_site_s_own_address_in_its_text_does_not_mask_its_brand(session):
     s.send(*typing(field["id"], "Lange Kievitstraat 112, 2018 Antwerpen"))
     s.send(mutation(texts=[set_text(cell["childNodes"][0]["id"], "Levering in de Kievitstraat")]))
     assert "Kievitstraat" not in s.stored[-1]["data"]["texts"][0]["value"]
+
+
+def test_the_site_s_premises_with_their_opening_hours_stay_readable(session):
+    """A pharmacy's header line under its name: its address, its phone and its opening hours ("Place Boltgen 4,
+    L-4038 Esch-sur-Alzette · Lu–Ve 8h00–18h30"), its name in the heading above. An address that opens a line
+    of the page's text going on to opening hours is the site's premises (round 17 masked it); a visitor's
+    address in the page's text (a server-rendered account page) has no hours, and one typed with the hours a
+    visitor is in is still masked."""
+    heading = element("h1", {}, [text("Pharmacie Am Brill")])
+    premises = element("p", {}, [text("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve 8h00–18h30 · Sa 8h00–12h30")])
+    account = element("p", {}, [text("Kiem 141, L-8030 Strassen")])
+    field = element("textarea", {"id": "note"})
+    s = session()
+    s.send(meta("https://apdikt.example/"), snapshot(html_page(heading, premises, account, field, lang="fr")))
+    stored = list(strings(s.stored))
+    assert "Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve 8h00–18h30 · Sa 8h00–12h30" in stored, stored
+    assert not leaks(s.stored, "Kiem 141") and not leaks(s.stored, "L-8030 Strassen")
+    s.send(*typing(field["id"], "Rue Principale 7, L-6990 Rameldange — ma–vr 9u–17u"))
+    assert not leaks(s.stored, "Rue Principale 7") and not leaks(s.stored, "L-6990 Rameldange")
