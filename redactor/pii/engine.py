@@ -7,7 +7,6 @@ Offline: the NLP engine is always given explicitly (Presidio's default would dow
 from __future__ import annotations
 
 import functools
-import re
 
 import tldextract
 from presidio_analyzer import (AnalyzerEngine, BatchAnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry,
