@@ -1973,11 +1973,11 @@ def test_the_site_s_premises_with_their_opening_hours_stay_readable(session):
     """A pharmacy's header line under its name: its address, its phone and its opening hours ("Place Boltgen 4,
     L-4038 Esch-sur-Alzette · Lu–Ve 8h00–18h30"), its name in the heading above. An address that opens a line
     of the page's text going on to opening hours is the site's premises (round 17 masked it); a visitor's
-    address in the page's text (a server-rendered account page) has no hours, and one typed with the hours a
-    visitor is in is still masked."""
+    address in the page's text (a server-rendered account page) has no hours (its delivery days are none), and
+    one typed with the hours a visitor is in is still masked."""
     heading = element("h1", {}, [text("Pharmacie Am Brill")])
     premises = element("p", {}, [text("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve 8h00–18h30 · Sa 8h00–12h30")])
-    account = element("p", {}, [text("Kiem 141, L-8030 Strassen")])
+    account = element("p", {}, [text("Kiem 141, L-8030 Strassen — levering ma–vr")])
     field = element("textarea", {"id": "note"})
     s = session()
     s.send(meta("https://apdikt.example/"), snapshot(html_page(heading, premises, account, field, lang="fr")))

@@ -714,11 +714,15 @@ def premises_with_hours(text: str, start: int) -> bool:
     own address."""
     if _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS):
         return False
-    return bool(_opening_hours().search(text[start:start + _HOURS_LOOK].partition("\n")[0]))
+    line = text[start:start + _HOURS_LOOK].partition("\n")[0]
+    return bool(_opening_hours().search(line) and _HOUR_RANGE.search(line))
 
 
 #: how far after an address its line is read for opening hours: a street, a postcode, a town, a phone between
 _HOURS_LOOK = 160
+#: a range of hours ("8h00–18h30", "9:00-18:00", "9u–17u", "9–13 Uhr"): days alone after an address may be a
+#: visitor's delivery days ("Kerkstraat 12, 2800 Mechelen — levering ma–vr")
+_HOUR_RANGE = re.compile(r"(?<![\d.,])\d{1,2}(?:[:.h]\d{2}|[hu])?[^\S\n]*[–—-][^\S\n]*\d{1,2}(?:[:.h]\d{2}|[hu])?(?![\d.,])")
 #: what joins the parts of one address: "Kerkstraat 12, 2800 Mechelen", "Rue de la Régence 23 · 1000 Bruxelles", a
 #: town's name before its postcode ("14 Market Street, Harrogate HG1 1AA")
 _ADDRESS_JOIN = re.compile(r"[^\S\n]*[,·|•–—-]?[^\S\n]*(?:[A-ZÀ-Ý][\w'’-]*[^\S\n]*[,·|•–—-]?[^\S\n]*){0,2}")
