@@ -904,6 +904,9 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
               for a, b, e in _growing_end(value, settled, names)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
         ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
+    _, last, _ = _last_word(value)  # "Meent 94, 3": a postcode's first digits after a street with no street word
+    if (street := _with_its_street(value, last)) < min([last, *(a for a, _, _ in ranges)]):
+        ranges.append((street, len(value), "TRAILING_FRAGMENT"))
     if settled:
         return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -1016,8 +1019,8 @@ def _introduced_lower_case_name(value: str, start: int) -> bool:
     return found is not None and found.end() == len(probe) and validator(found.group())
 
 
-#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ")
-_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?\d{0,5}[^\S\n]*$")
+#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J")
+_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?(?:\d{0,5}|\d{4}[^\S\n]?[A-Za-z]{1,2})[^\S\n]*$")
 #: a street before it, after which a comma: written number first ("29, Um Bierg, ", "3 bis, Hof ter Zorbal, ")
 #: or name first ("Am Weiher 3, "), whatever its words (the postcode and its town make it a street: not yet)
 _STREET_BEFORE_POSTCODE = re.compile(
