@@ -11,7 +11,7 @@ so the clones' aria-labelledby point at nothing; the CNS number goes into a hidd
 value=…> children. Fields named only by aria-labelledby pointing at several ids ('Patient·e · Patient·in' +
 'Prénom · Vorname') and by autocomplete tokens with a section-* prefix; a date of birth typed with slashes; a
 delivery address typed into a type=search whose <datalist> holds the visitor's earlier addresses (in the first
-snapshot, no street word: 'Beim Schlass 5, L-6162 Bourglinster'); a <details> opened onto a neighbour's name
+snapshot, no street word: 'Beim Kalkuewen 5, L-6162 Bourglinster'); a <details> opened onto a neighbour's name
 and Dutch mobile; a remark for the pharmacist in French, Dutch and German naming a French doctor with his
 landline, her Belgian national number and BSN, a brother-in-law with his German health-insurance number and
 Trier landline, and a Maastricht address with no street word; an IBAN typed in lower case into an invisible
@@ -40,6 +40,11 @@ After the fixes on branch hunt23, 9 of 9 pass:
   site's premises (names.premises_with_hours, read by content.TextSlot for page text only: a visitor may write
   when they are in after their own address);
 - ee82123: the test reads the card's masked name in the full snapshot.
+Run with the other rounds (one server, one data dir), three values shared windows with their kept site text
+('Hennie Bruggeman' with 'AZ Sint-Jan Brugge', 'R-2026-0583174' with 'RH-2026-ICU-0093', 'Beim Schlass' with
+another page's ' Schla…'): they were changed to 'Hennie Tjalsma', 'ORD 758 3174 K', 'Beim Kalkuewen'. That run
+also caught round 16's 'Meent 94, 3011 JP Rotterdam' in a time-based checkout cut at '… woonde ik op Meent 94, 3'
+(5dfdab6: residence phrases in the past and inverted, a postcode's first digits masked with the street before it).
 Left: the Luxembourgish 'Keng Virschau' ("no preview") inside the <object> is masked as a name (site text, not
 listed as kept); the site's own phone on its address line is masked, as every phone in a page's text.
 """
@@ -65,7 +70,7 @@ HOLDER = "Maarten Dijkgraaf"
 EMAIL = "maarten.dijkgraaf@pt.lu"
 IBAN_TYPED = "lu870019406144750012"
 IBAN_SHOWN = "LU87 0019 4061 4475 0012"
-ADDRESS = "Beim Schlass 5, L-6162 Bourglinster"
+ADDRESS = "Beim Kalkuewen 5, L-6162 Bourglinster"
 REMARK = ("Ma mère est allergique à la pénicilline. Son ancien médecin à Thionville, Dr Laurent Metzinger, la suivait "
           "jusqu'en 2024 (tél. 03 82 54 61 27). Belgisch rijksregisternummer 41.08.17-226.84, BSN 517384620. "
           "Mein Schwager Jörg Wendling, Versichertennummer T472615839, holt die Medikamente ab, wenn niemand da ist: "
@@ -78,14 +83,14 @@ PATIENT = [
     Planted("#p-bday", "17/08/1941", "a date of birth typed with slashes (autocomplete 'section-patient bday')"),
     Planted("#p-cns", CNS, "a Luxembourg matricule in groups, labelled 'Matricule CNS', cloned, in a <param>"),
     Planted(None, "1941081723488", "the matricule without spaces, put in a hidden field by defaultValue"),
-    Planted("#p-rx", "R-2026-0583174", "a prescription number labelled 'N° d'ordonnance · Rezeptnummer'"),
+    Planted("#p-rx", "ORD 758 3174 K", "a prescription number labelled 'N° d'ordonnance · Rezeptnummer'"),
     Planted("#p-doc", "Mireille Kremer-Thill", "the prescribing doctor's name after 'Dr'"),
 ]
 DELIVERY = [
     Planted(None, ADDRESS, "an earlier address with no street word in a datalist, then typed into a type=search"),
     Planted(None, "Kiirchepad 11, L-7480 Tuntange", "another earlier address in the datalist, never typed"),
     Planted("#p-reach", "+352 621 184 397", "a Luxembourg mobile (autocomplete 'section-delivery tel')"),
-    Planted("#p-nb-name", "Hennie Bruggeman", "a neighbour's name in a field revealed by a <details>"),
+    Planted("#p-nb-name", "Hennie Tjalsma", "a neighbour's name in a field revealed by a <details>"),
     Planted("#p-nb-phone", "+31 6 47 19 28 53", "the neighbour's Dutch mobile"),
 ]
 IN_THE_REMARK = [
@@ -124,14 +129,14 @@ def apdikt(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#p-family", "Oosterhuis", delay=SLOW_MS)
         type_with_cuts(recording, "#p-bday", ["17/08", "/1941"])
         type_with_cuts(recording, "#p-cns", ["1941 08", "17 234 88"])
-        type_with_cuts(recording, "#p-rx", ["R-2026-05", "83174"])
+        type_with_cuts(recording, "#p-rx", ["ORD 758 3", "174 K"])
         type_with_cuts(recording, "#p-doc", ["Dr Mireille Kre", "mer-Thill"])
         page.click("#p-next1")
         cut(page)
-        type_with_cuts(recording, "#p-address", ["Beim Sch", "lass 5, L-61", "62 Bourglinster"])
+        type_with_cuts(recording, "#p-address", ["Beim Kalk", "uewen 5, L-61", "62 Bourglinster"])
         type_with_cuts(recording, "#p-reach", ["+352 621 1", "84 397"])
         page.click("#p-other summary")
-        recording.type("#p-nb-name", "Hennie Bruggeman", delay=SLOW_MS)
+        recording.type("#p-nb-name", "Hennie Tjalsma", delay=SLOW_MS)
         recording.type("#p-nb-phone", "+31 6 47 19 28 53", delay=SLOW_MS)
         type_with_cuts(recording, "#p-remark", split_inside(REMARK, "Dr Laurent Met", "03 82 5", "41.08.1", "BSN 5173",
                                                              "Jörg Wend", "T4726", "0651 99", "Op de Ther"), delay=40)
