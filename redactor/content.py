@@ -34,7 +34,7 @@ import regex
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, gift_recipient, greets_no_one, is_function_word, is_given_name, is_name_slug,
-                                 says_when)
+                                 premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -632,12 +632,13 @@ class TextSlot(Slot):
     of its whole text. A pair whose name says the visitor wrote its text ("opmerking") has names read
     from their shape in its value. taint_shapes false: what only those shapes find is masked but not
     remembered for the session (a text the app composed from fields, which taint what is theirs: its
-    product's name read as a name must not mask the product everywhere else)."""
+    product's name read as a name must not mask the product everywhere else). page_text: a text node of the
+    page, nobody typing in it, where the site's premises are read by their opening hours (premises_with_hours)."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
-                 search: bool = False, grows: bool = False, taint_shapes: bool = True):
+                 search: bool = False, grows: bool = False, taint_shapes: bool = True, page_text: bool = False):
         self.cell, self.node, self.rule, self.names, self.search = cell, node, rule, names, search
-        self.grows, self.taint_shapes = grows, taint_shapes
+        self.grows, self.taint_shapes, self.page_text = grows, taint_shapes, page_text
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
@@ -684,6 +685,8 @@ class TextSlot(Slot):
     def _read(self, found: list[list[Span]], work: Redacting) -> tuple[list[Span], list[tuple[int, int, str]]]:
         """The spans of the text, what the detector found and the rules here, and its end that still grows."""
         spans = [*found[0], *work.read(labelled_values, self.texts[0], work.label_meaning)]
+        if self.page_text:  # the site's words: its premises' address beside its hours
+            spans = without_site_addresses(self.texts[0], spans, premises_with_hours)
         if self.names is not None:
             spans.extend(work.read(self.names, self.texts[0]))
         if self.search:
@@ -913,6 +916,9 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
               for a, b, e in _growing_end(value, settled, names)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
         ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
+    _, last, _ = _last_word(value)  # "Meent 94, 3": a postcode's first digits after a street with no street word
+    if (street := _with_its_street(value, last)) < min([last, *(a for a, _, _ in ranges)]):
+        ranges.append((street, len(value), "TRAILING_FRAGMENT"))
     if settled:
         return ranges + cut_short_end(value)
     look = max(0, len(value) - _RESIDENCE_LOOK)
@@ -1025,8 +1031,8 @@ def _introduced_lower_case_name(value: str, start: int) -> bool:
     return found is not None and found.end() == len(probe) and validator(found.group())
 
 
-#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ")
-_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?\d{0,5}[^\S\n]*$")
+#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J")
+_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?(?:\d{0,5}|\d{4}[^\S\n]?[A-Za-z]{1,2})[^\S\n]*$")
 #: a street before it, after which a comma: written number first ("29, Um Bierg, ", "3 bis, Hof ter Zorbal, ")
 #: or name first ("Am Weiher 3, "), whatever its words (the postcode and its town make it a street: not yet)
 _STREET_BEFORE_POSTCODE = re.compile(

@@ -944,7 +944,7 @@ class BatchRedaction:
             picked = parent_tag in _PICKED_TEXT_PARENTS
             names = names_by_shape("option" if picked else "", True, False) if verdict.flags & EDITABLE else None
             typed = bool(verdict.flags & EDITABLE) and not picked and self._typed_end(nid)
-            slot = TextSlot(cell, nid, "content.text", names, grows=typed)
+            slot = TextSlot(cell, nid, "content.text", names, grows=typed, page_text=names is None)
             self.slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))

@@ -428,6 +428,11 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Versicherungsnummer 5820 917 364", "de", [("5820 917 364", "NATIONAL_ID")]),
     ("numéro de sécurité sociale 2980575056123", "fr", [("2980575056123", "NATIONAL_ID")]),  # a NIR without its key
     ("Versicherungsnummer A123456780", "de", [("A123456780", "NATIONAL_ID")]),
+    # the insured person's number by the insurer's word for it (round 17: 'Versichertennummer T472615839' stayed)
+    ("Mein Schwager, Versichertennummer T472615839, holt sie ab", "de", [("T472615839", "NATIONAL_ID")]),
+    ("Krankenversichertennummer: K820461937", "de", [("K820461937", "NATIONAL_ID")]),
+    ("mijn verzekerdennummer is 7304 918 265", "nl", [("7304 918 265", "NATIONAL_ID")]),
+    ("numéro d'assuré 7304918265", "fr", [("7304918265", "NATIONAL_ID")]),
     ("Steuer-ID 57 392 814 605", "de", [("57 392 814 605", "NATIONAL_ID")]),  # a person's tax number
     ("Numéro fiscal : 1234567890123", "fr", [("1234567890123", "NATIONAL_ID")]),
     ("Bestellnummer 57392814605", "de", []),

@@ -7,7 +7,6 @@ Offline: the NLP engine is always given explicitly (Presidio's default would dow
 from __future__ import annotations
 
 import functools
-import re
 
 import tldextract
 from presidio_analyzer import (AnalyzerEngine, BatchAnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry,
@@ -19,7 +18,7 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 from redactor.pii.cache import SpanCache
 from redactor.pii.fold import fold
 from redactor.pii.names import (holder_before, is_a_person, is_site_address, load_lexicons, may_hold_a_name, name_end,
-                                name_start, ner_names, partner_after, partner_before)
+                                name_start, ner_names, partner_after, partner_before, without_site_addresses)
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
@@ -38,25 +37,6 @@ NARROWED_ENGINES = 256
 #: numbers that are one person's, whose holder a text names right before them (holder_before)
 _HELD_NUMBERS = frozenset({"IBAN_CODE", "BE_NATIONAL_NUMBER", "NATIONAL_ID", "NL_BSN", "FR_NIR", "CREDIT_CARD",
                            "PHONE_NUMBER", "DATE_OF_BIRTH"})
-
-
-#: what joins the parts of one address: "Kerkstraat 12, 2800 Mechelen", "Rue de la Régence 23 · 1000 Bruxelles", a
-#: town's name before its postcode ("14 Market Street, Harrogate HG1 1AA")
-_ADDRESS_JOIN = re.compile(r"[^\S\n]*[,·|•–—-]?[^\S\n]*(?:[A-ZÀ-Ý][\w'’-]*[^\S\n]*[,·|•–—-]?[^\S\n]*){0,2}")
-
-
-def _without_site_addresses(text: str, spans: list[Span]) -> list[Span]:
-    """The spans less the site's own address (names.is_site_address), all its parts: what its line says before its
-    first part says whose address it is."""
-    site, block = set(), None
-    end = -1
-    for span in sorted((s for s in spans if s.entity == "POSTAL_ADDRESS"), key=lambda s: s.start):
-        if block is None or (span.start > end and not _ADDRESS_JOIN.fullmatch(text, end, span.start)):
-            block = is_site_address(text, span.start)
-        if block:
-            site.add(span)
-        end = max(end, span.end)
-    return [s for s in spans if s not in site] if site else spans
 
 
 class _Narrowed:
@@ -279,4 +259,4 @@ class PiiDetector:
         # and the first of them, a given name alone before the found one: "Table for two — Rose and Olivier Martin"
         firsts = (partner_before(text, span.start) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in firsts if p))
-        return tuple(drop_contained(_without_site_addresses(text, spans)))
+        return tuple(drop_contained(without_site_addresses(text, spans, is_site_address)))

@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING
 from redactor.ruledata import load_rules, rule_words
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from presidio_analyzer import RecognizerResult
+
+    from redactor.pii.spans import Span
 
 #: the small words inside names, lower-case: "Sanne van der Linden", "Claire de la Tour", "Youssef El
 #: Amrani", "Jan op 't Hof", "Kees in 't Veld". One list for detection and for names being typed.
@@ -707,6 +711,42 @@ def is_site_address(text: str, start: int) -> bool:
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
+
+
+def premises_with_hours(text: str, start: int) -> bool:
+    """Whether the address that starts at ``start`` opens its line and the line goes on to give opening hours:
+    a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve
+    8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in another element (its
+    heading). For the site's words only (content.TextSlot): a visitor may write when they are in after their
+    own address."""
+    if _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS):
+        return False
+    line = text[start:start + _HOURS_LOOK].partition("\n")[0]
+    return bool(_opening_hours().search(line) and _HOUR_RANGE.search(line))
+
+
+#: how far after an address its line is read for opening hours: a street, a postcode, a town, a phone between
+_HOURS_LOOK = 160
+#: a range of hours ("8h00–18h30", "9:00-18:00", "9u–17u", "9–13 Uhr"): days alone after an address may be a
+#: visitor's delivery days ("Kerkstraat 12, 2800 Mechelen — levering ma–vr")
+_HOUR_RANGE = re.compile(r"(?<![\d.,])\d{1,2}(?:[:.h]\d{2}|[hu])?[^\S\n]*[–—-][^\S\n]*\d{1,2}(?:[:.h]\d{2}|[hu])?(?![\d.,])")
+#: what joins the parts of one address: "Kerkstraat 12, 2800 Mechelen", "Rue de la Régence 23 · 1000 Bruxelles", a
+#: town's name before its postcode ("14 Market Street, Harrogate HG1 1AA")
+_ADDRESS_JOIN = re.compile(r"[^\S\n]*[,·|•–—-]?[^\S\n]*(?:[A-ZÀ-Ý][\w'’-]*[^\S\n]*[,·|•–—-]?[^\S\n]*){0,2}")
+
+
+def without_site_addresses(text: str, spans: list[Span], is_site: Callable[[str, int], bool]) -> list[Span]:
+    """The spans less the addresses is_site says are the site's own (is_site_address, premises_with_hours), all
+    their parts: what its line says before or after its first part says whose address it is."""
+    site, block = set(), None
+    end = -1
+    for span in sorted((s for s in spans if s.entity == "POSTAL_ADDRESS"), key=lambda s: s.start):
+        if block is None or (span.start > end and not _ADDRESS_JOIN.fullmatch(text, end, span.start)):
+            block = is_site(text, span.start)
+        if block:
+            site.add(span)
+        end = max(end, span.end)
+    return [s for s in spans if s not in site] if site else spans
 
 
 def _product_after(text: str, end: int) -> bool:
