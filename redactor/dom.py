@@ -741,11 +741,7 @@ class DomMirror:
         return found
 
     def _field_meaning(self, slot: int, attrs: dict[str, str], policy: Policy) -> str:
-        own = policy.fields.field_meaning(
-            attrs.get("type", ""), attrs.get("autocomplete", ""),
-            " ".join(attrs.get(a, "") for a in ("name", "id")),
-            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")),
-                      self._label_of(slot, attrs), self._referenced_label(attrs)]))
+        own = policy.attributes_meaning(attrs, self._label_of(slot, attrs), self._referenced_label(attrs))
         if own:
             return own
         # a grid form, one row per person: the cell's only label is the <th> heading its column. It is the

@@ -579,6 +579,77 @@ async def test_a_plain_text_bodys_shapes_are_masked_there_and_not_remembered(red
     assert out[0]["properties"]["$snapshot_data"][2]["data"]["payload"]["product"] == "Verhuislift Kompakt 32"
 
 
+async def test_an_app_object_with_an_sdks_key_keeps_its_keys_meanings(redact):
+    """An object holding "version", "api_host" or "span_id" is an SDK's, a span or software, whose own
+    name is no person's (review 12 F2: an app's form state holding a "version" too lost every key's
+    meaning, the names, a birth date and a street stored raw): its keys that name a person's data still
+    mask what they hold; its name stays."""
+    person = {"firstName": "Zorbalie", "lastName": "Quendt", "birthDate": "14/03/1987", "street": "Kerkstraat"}
+    event = analytics_event("signup", form={"version": 3, **person}, config={"api_host": "https://eu.i.posthog.com",
+                                                                            **person},
+                            sdk={"name": "posthog-js", "version": "1.2.3"})
+    [sent] = unframe(await redact(posthog.decode(posthog_body([event]), {}, LIMIT)))
+    plain = json.dumps(sent)
+    for value in person.values():
+        assert value not in plain, value
+    assert sent["properties"]["sdk"] == {"name": "posthog-js", "version": "1.2.3"}
+
+
+async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meaning(redact):
+    """A form sent as a list of its fields (HubSpot's forms API {"name", "value"}, {"key", "val"},
+    {"label", "value"}, Typeform's answers {"field": {"ref"}, "text"}): a value takes the meaning its
+    field's name gives, and that name is structure, readable (review 12 F4: every value stored raw, the
+    field's name masked as a person's for its key "name"); an identifier under "name" is no person's (F8:
+    an error's class, a field's name were masked and remembered, then masked in the page's text)."""
+    forms = {"fields": [{"objectTypeId": "0-1", "name": "firstname", "value": "Zorbalie"},
+                        {"objectTypeId": "0-1", "name": "lastname", "value": "Quendt"},
+                        {"name": "date_of_birth", "value": "14-03-1987"},
+                        {"name": "rijksregisternummer", "value": "87031412345"},
+                        {"name": "Company", "value": "Fietsbel"}],
+             "pairs": [{"key": "voornaam", "val": "Ysaure"}, {"label": "Achternaam", "value": "Quenouillere"}],
+             "answers": [{"field": {"id": "x1", "ref": "achternaam"}, "type": "text", "text": "Hobbelsteyn"}],
+             "error": {"name": "ValidationError", "message": "invalid"}}
+    network = posthog_network(request("https://api.hsforms.com/submissions/v3/integration/submit/1/abc",
+                                      requestHeaders={"content-type": "application/json"},
+                                      requestBody=json.dumps(forms)))
+    named = custom("contact", {"name": "Zoltrien Vaskebruin", "owner": {"name": "McDonald"}})
+    later = mutation(adds=[add(40, element("p", {}, [text("Company details: ValidationError shown", id=71)], id=70))])
+    page = html_page(element("div", {}, [], id=40))
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), snapshot(page), network,
+                                                                            named, later], compress=False)]), {},
+                                              LIMIT)))
+    recorded = out[0]["properties"]["$snapshot_data"]
+    plain = json.dumps(recorded, ensure_ascii=False)
+    for value in ("Zorbalie", "Quendt", "14-03-1987", "87031412345", "Ysaure", "Quenouillere", "Hobbelsteyn",
+                  "Zoltrien", "Vaskebruin", "McDonald"):
+        assert value not in plain, value
+    sent = json.loads(recorded[2]["data"]["payload"]["requests"][0]["requestBody"])
+    assert [f["name"] for f in sent["fields"]] == [f["name"] for f in forms["fields"]]
+    assert (sent["pairs"][0]["key"], sent["pairs"][1]["label"], sent["answers"][0]["field"]) == \
+        ("voornaam", "Achternaam", forms["answers"][0]["field"])
+    assert sent["error"] == forms["error"] and sent["fields"][4]["value"] == "Fietsbel"
+    assert recorded[4]["data"]["adds"][0]["node"]["childNodes"][0]["textContent"] == \
+        "Company details: ValidationError shown"
+
+
+async def test_an_elements_value_takes_its_fields_meaning_and_attributes_keep_their_keys_meanings(redact):
+    """An element's attributes in a payload (PostHog's $elements attr__*, Sentry's click breadcrumb's node) are
+    scanned as the page's are, and its value takes the meaning its name, id or label gives it, as a field's
+    value in the page does (review 12 F6: attr__value "Quendt" beside attr__name "achternaam" kept). Any
+    other object under "attributes" (Cognito's user attributes) keeps its keys' meanings (F6: all kept raw)."""
+    elements = [{"tag_name": "input", "attr__name": "achternaam", "attr__id": "achternaam", "attr__value": "Quendt"}]
+    breadcrumb = {"category": "ui.input", "data": {"node": {"id": 12, "tagName": "input", "attributes": {
+        "name": "voornaam", "value": "Zorbalie"}}}}
+    user = {"attributes": {"given_name": "Ysaure", "family_name": "Quenouillere", "birthdate": "14-03-1987"}}
+    event = analytics_event("$autocapture", **{"$elements": elements}, user=user, crumb=breadcrumb)
+    [sent] = unframe(await redact(posthog.decode(posthog_body([event]), {}, LIMIT)))
+    plain = json.dumps(sent)
+    for value in ("Quendt", "Zorbalie", "Ysaure", "Quenouillere", "14-03-1987"):
+        assert value not in plain, value
+    assert sent["properties"]["$elements"][0]["attr__name"] == "achternaam"
+    assert sent["properties"]["crumb"]["data"]["node"]["attributes"]["name"] == "voornaam"
+
+
 async def test_a_form_value_keeps_the_apostrophe_inside_a_word(redact):
     """encodeURIComponent leaves an apostrophe as it is: a name percent-encoded around it is one value
     ("reiziger=Niamh%20O'Donovan-Clarke", round 5's URL fragment in a Sentry span), read decoded whole;
