@@ -635,7 +635,7 @@ class TextSlot(Slot):
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
-        # (start, end, name, index of its first decoded text or 0, how many decoded texts)
+        # (start, end, name, index of its first decoded text or 0 (-1: a file's name), how many decoded texts)
         self.pairs: list[tuple[int, int, str, int, int]] = []
         if len(text) > MAX_SCANNED:  # masked whole unread
             return
@@ -649,6 +649,8 @@ class TextSlot(Slot):
             self.pairs.extend((start, end, name, 0, 0) for start, end, name in parts)
             if parts:  # a form's body: structure, its values read by their fields' names, not its whole text
                 self.names = None
+                # but for the names of the files it sends: what the visitor has, as a file input's value
+                self.pairs.extend((start, end, "", -1, 0) for start, end in multipart_files(text))
         if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
             for match in _JSON_PAIR.finditer(text):
                 start, end = match.span(2)
@@ -690,6 +692,9 @@ class TextSlot(Slot):
                 if start < end:
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
         for start, end, name, asked, readings in self.pairs:
+            if asked < 0:  # a multipart part's file name
+                spans.append(Span(start, end, FILE_NAME, 1.0, "pair"))
+                continue
             value = self.texts[asked] if asked else self.texts[0][start:end]
             # a pair's value is one value, as a payload's is: a phone alone there is one without a word saying so
             meaning = work.parameter_meaning(name) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
@@ -1257,6 +1262,18 @@ _FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<
 #: which runs to the line before the next boundary ("--…")
 _MULTIPART_HEAD = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])name="([^"\r\n]{1,100})"'
                              r'[^\r\n]*\r?\n(?:[^\r\n]+\r?\n){0,8}\r?\n')
+
+
+#: a part's file name in its head (filename="CV_Jan_Peeters.pdf", RFC 6266's filename*=UTF-8''…)
+_MULTIPART_FILE = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])filename\*?='
+                             r'(?:"([^"\r\n]{1,255})"|([^;\s]{1,255}))')
+#: the meaning of a file's name: what the visitor has on their computer (a file input's value, rules/fields.yaml)
+FILE_NAME = "FILE_NAME"
+
+
+def multipart_files(text: str) -> list[tuple[int, int]]:
+    """The file names in the heads of a multipart/form-data body's parts: (start, end)."""
+    return [match.span(1) if match.group(1) is not None else match.span(2) for match in _MULTIPART_FILE.finditer(text)]
 
 
 def multipart_parts(text: str) -> list[tuple[int, int, str]]:

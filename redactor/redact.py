@@ -29,8 +29,8 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
-from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues, Remark,
-                              SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
+from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues,
+                              Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
                               element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
                               rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
@@ -339,7 +339,6 @@ def _repeats_an_id(holder: dict[str, Any], value: str) -> bool:
 
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
-FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
 
 
 def _number_alone(value: Any) -> str | None:

@@ -579,6 +579,11 @@ async def test_a_plain_text_bodys_shapes_are_masked_there_and_not_remembered(red
     assert out[0]["properties"]["$snapshot_data"][2]["data"]["payload"]["product"] == "Verhuislift Kompakt 32"
 
 
+def console_log(line: str) -> dict:
+    return {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {"level": "log", "payload": [json.dumps(line)],
+                                                                         "trace": []}}, "timestamp": 1}
+
+
 async def test_an_app_object_with_an_sdks_key_keeps_its_keys_meanings(redact):
     """An object holding "version", "api_host" or "span_id" is an SDK's, a span or software, whose own
     name is no person's (review 12 F2: an app's form state holding a "version" too lost every key's
@@ -630,6 +635,21 @@ async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meani
     assert sent["error"] == forms["error"] and sent["fields"][4]["value"] == "Fietsbel"
     assert recorded[4]["data"]["adds"][0]["node"]["childNodes"][0]["textContent"] == \
         "Company details: ValidationError shown"
+
+
+async def test_a_multipart_parts_file_name_is_masked_and_remembered(redact):
+    """A file sent in a multipart/form-data body is named in its part's head: what the visitor has on their
+    computer, masked as a file input's value is (review 12 F5: the part's head was kept as structure)."""
+    boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+    multipart = (f'--{boundary}\r\nContent-Disposition: form-data; name="cv"; filename="CV_Zorbalie_Quendt.pdf"\r\n'
+                 f"Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--{boundary}--\r\n")
+    network = posthog_network(request("https://shop.example/api/cv", requestBody=multipart, requestHeaders={
+        "content-type": f"multipart/form-data; boundary={boundary}"}))
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event(
+        [meta(), network, console_log("uploaded CV_Zorbalie_Quendt.pdf")], compress=False)]), {}, LIMIT)))
+    recorded = out[0]["properties"]["$snapshot_data"]
+    assert "Zorbalie" not in json.dumps(recorded)
+    assert 'name="cv"; filename="' in recorded[1]["data"]["payload"]["requests"][0]["requestBody"]
 
 
 async def test_an_elements_value_takes_its_fields_meaning_and_attributes_keep_their_keys_meanings(redact):
