@@ -624,14 +624,15 @@ class TextSlot(Slot):
     value masked whole when that finds anything. A multipart/form-data body's parts are pairs alike
     (their values on their own lines): the body is then structure, names are not read from the shape
     of its whole text. A pair whose name says the visitor wrote its text ("opmerking") has names read
-    from their shape in its value. taint_shapes false: what only those shapes find is masked but not
-    remembered for the session (a text the app composed from fields, which taint what is theirs: its
-    product's name read as a name must not mask the product everywhere else)."""
+    from their shape in its value. taint_shapes false: what only those shapes find is masked, and left in
+    `shaped` for the batch to remember unless it is the site's own words (a text the app composed from
+    fields and the site's: its product's name read as a name must not mask the product everywhere else)."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
                  search: bool = False, grows: bool = False, taint_shapes: bool = True):
         self.cell, self.node, self.rule, self.names, self.search = cell, node, rule, names, search
         self.grows, self.taint_shapes = grows, taint_shapes
+        self.shaped: list[Span] = []  # (taint_shapes false) what only the shapes found, not tainted here
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
@@ -672,6 +673,8 @@ class TextSlot(Slot):
         else:
             spans, growing = self._read(found, work)
         if spans or growing:
+            if not self.taint_shapes:
+                self.shaped = [s for s in spans if s.recognizer == "shape"]
             work.taint_spans(text, spans if self.taint_shapes else [s for s in spans if s.recognizer != "shape"])
             self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)

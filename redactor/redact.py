@@ -230,6 +230,9 @@ _CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descenda
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
 #: and each text read with its line is one more text for it to read)
 _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
+#: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
+_SITE_TEXT = 96
+_CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
@@ -408,6 +411,10 @@ class BatchRedaction:
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
+        #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
+        #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
+        self.site_slots: list[TextSlot] = []
+        self.composed_slots: list[TextSlot] = []  # texts the app composed from fields (a plain-text body)
         #: a snapshot's editable regions (their outermost editable node) that a text was seen in: the walk meets
         #: their texts last first, and only the last may be where the visitor was typing (_typed_end)
         self.typed_regions: set[int | None] = set()
@@ -994,6 +1001,8 @@ class BatchRedaction:
             typed = bool(verdict.flags & EDITABLE) and not picked and self._typed_end(nid)
             slot = TextSlot(cell, nid, "content.text", names, grows=typed)
             self.slots.append(slot)
+            if names is None:
+                self.site_slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
 
@@ -1449,8 +1458,14 @@ class BatchRedaction:
                     names = name_runs if typed and not element_path(value) else None
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
-                    # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields
-                    self.slots.append(TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY))
+                    # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields and its own
+                    # words: a name read there by its shape is remembered unless the site wrote it (finish)
+                    slot = TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY)
+                    self.slots.append(slot)
+                    if k == TYPED_TEXT_KEY:
+                        self.composed_slots.append(slot)
+                    elif names is None:
+                        self.site_slots.append(slot)
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (
                     isinstance(value, int) or value.is_integer()):
@@ -1505,6 +1520,7 @@ class BatchRedaction:
                                                 + self.read(secret_pair_spans, text, secret_key))
             slot.resolve(found_here, self)
             position += count
+        self._remember_composed()
         self._mask_copies()
         self._mask_typed_pieces()
         for value, entity in self.whole_values.values():
@@ -1519,6 +1535,28 @@ class BatchRedaction:
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
                          self._budget_spent)
+
+    def _remember_composed(self) -> None:
+        """A name read by its shape in a text the app composed (a plain-text body: "naam;e-mail;product") is
+        masked there and remembered for the session (fail closed: a replay that masks its inputs in the
+        browser leaves the body the only place the name is seen), unless the site wrote those words: what
+        reads as a name in a short text of its own (a product's name in the page, a payload's value) that no
+        detector found personal, in this batch or before (the mirror's site_names)."""
+        site_names, hasher = self.mirror.site_names, self.taint_hasher
+        for slot in self.site_slots:
+            text = slot.texts[0]
+            if site_names.saturated:
+                break
+            # nothing found in it, and two capitalised words at least (most texts have not: name_runs skipped)
+            if len(text) <= _SITE_TEXT and slot.cell.get() == text and len(_CAPITALISED_WORD.findall(text)) >= 2:
+                for span in self.read(name_runs, text):
+                    if site_names.add(text[span.start:span.end], hasher):
+                        self.mirror.dirty = True
+        for slot in self.composed_slots:
+            text = slot.texts[0]
+            for span in slot.shaped:
+                if not site_names.contains(text[span.start:span.end], hasher):
+                    self.taint_value(text[span.start:span.end], span.entity)
 
     def _mask_copies(self) -> None:
         """A page that shows a field's value live as it is typed (a preview, a component's

@@ -26,6 +26,7 @@ from redactor.policy import Policy, validate_site_config
 EMAIL = "jan.jansen@mail.example"
 PHONE = "+31 6 1234 5678"
 LIMIT = 1 << 24
+PRODUCT_7 = "Verhuislift Kompakt 32"  # held-out peers round 7's product
 
 
 @pytest.fixture(scope="module")
@@ -562,11 +563,12 @@ async def test_a_form_body_is_read_by_its_fields_and_a_plain_text_body_as_typed_
     assert bodies[1].startswith("opmerking=") and bodies[1].endswith("&aantal=2") and "over de levering" in bodies[2]
 
 
-async def test_a_plain_text_bodys_shapes_are_masked_there_and_not_remembered(redact):
+async def test_a_product_read_as_a_name_in_a_plain_text_body_is_not_remembered(redact):
     """A plain-text body is composed by the app from its fields ("name;product", held-out peers round 7): a
     product's name read there as a name is masked in the body, but not remembered for the session as the
-    visitor's: the product stays readable where the site names it (a span's attribute, merged with review
-    11 F4's typed bodies it was masked everywhere). What the detectors find there is remembered as ever."""
+    visitor's when the site wrote it (here a capture's property in the same batch): the product stays
+    readable where the site names it (a span's attribute, merged with review 11 F4's typed bodies it was
+    masked everywhere). What the detectors find there is remembered as ever."""
     network = posthog_network(request("https://shop.example/api/terugbellen",
                                       requestBody=f"Quirijne Hobbelsteyn;{EMAIL};Verhuislift Kompakt 32"))
     offer = custom("offerte", {"product": "Verhuislift Kompakt 32", "contact": f"mail {EMAIL}"})
@@ -579,9 +581,41 @@ async def test_a_plain_text_bodys_shapes_are_masked_there_and_not_remembered(red
     assert out[0]["properties"]["$snapshot_data"][2]["data"]["payload"]["product"] == "Verhuislift Kompakt 32"
 
 
+async def redact_session(detector, *batches: list[dict]) -> list[list[dict]]:
+    """Batches of one session, one after the other, through the network and console pass and the rest; the
+    session's state saved and loaded between them, as a restart or another instance reads it."""
+    policy, masker, mirror = Policy.compile("test", validate_site_config({})), Masker("*", b"secret"), DomMirror()
+    out = []
+    for events in batches:
+        mirror = DomMirror.load(json.loads(json.dumps(mirror.dump())))
+        redaction = await redact_events(json.loads(json.dumps(events)), policy, mirror, masker,
+                                        lambda texts, language: detector.analyze(texts, language,
+                                                                                 settings=policy.config.pii))
+        out.append(redaction.events)
+    return out
+
+
 def console_log(line: str) -> dict:
     return {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {"level": "log", "payload": [json.dumps(line)],
                                                                          "trace": []}}, "timestamp": 1}
+
+
+async def test_a_name_read_in_a_plain_text_body_is_remembered_unless_the_site_wrote_it(detector):
+    """Sentry Replay masks inputs in the browser: a request's plain-text body can be the only place the
+    visitor's name reaches redactor. A name read there by its shape is masked and remembered for the
+    session (review 12 F1: the page text and console lines after it kept "Quendt"), but for the site's own
+    words the app put in the body: a product the page showed before, read there as a name, stays readable
+    in what comes after (held-out peers round 7's "name;e-mail;product")."""
+    page = html_page(element("ul", {}, [element("li", {}, [text(PRODUCT_7)], id=41)], id=40))
+    body = posthog_network(request("https://shop.example/api/terugbellen",
+                                   requestBody=f"Graag terugbellen, Zorbalie Quendt;{PRODUCT_7}"))
+    later = [mutation(adds=[add(40, element("li", {}, [text("Bestelling van Quendt bevestigd", id=61)], id=60))]),
+             console_log("klant zorbalie"), custom("offerte", {"product": PRODUCT_7})]
+    _, [sent_body], after = await redact_session(detector, [meta(), snapshot(page)], [body], later)
+    assert "Zorbalie" not in json.dumps(sent_body) and "Quendt" not in json.dumps(sent_body)
+    plain = json.dumps(after, ensure_ascii=False)
+    assert "Quendt" not in plain and "zorbalie" not in plain, plain
+    assert "Bestelling van " in plain and after[2]["data"]["payload"]["product"] == PRODUCT_7
 
 
 async def test_an_app_object_with_an_sdks_key_keeps_its_keys_meanings(redact):
