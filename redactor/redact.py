@@ -1338,15 +1338,17 @@ class BatchRedaction:
         name says its value holds ("" if nothing); ([], "") for an object that is no pair. An object is
         a pair when it holds a value's key (_PAIR_VALUE_KEYS) beside a key naming its field, whose name
         is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
-        ("field_7"), or the value's key says it is a pair ({"name": "Company", "value": …})."""
+        ("field_7"), or it is one word and the value's key says it is a pair ({"name": "Company", "value": …};
+        a full name beside a value is a person's: {"name": "Jan Peeters", "value": 42} is a chart's point)."""
         if _PAIR_VALUE_KEYS.isdisjoint(obj):
             return [], ""
         keys, names = _field_names(obj)
         if not keys:
             return [], ""
         field = next((meaning for name in names if (meaning := self.policy.key_meaning(name))), "")
-        if field or not _PAIR_ONLY_KEYS.isdisjoint(obj) or any(isinstance(obj[key], dict) for key in keys) or all(
-                identifier_shaped(name) for name in names):
+        if field or any(isinstance(obj[key], dict) for key in keys) or all(
+                identifier_shaped(name) or (len(name.split()) == 1 and not _PAIR_ONLY_KEYS.isdisjoint(obj))
+                for name in names):
             return keys, field
         return [], ""
 

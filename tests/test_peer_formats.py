@@ -639,7 +639,8 @@ async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meani
     {"label", "value"}, Typeform's answers {"field": {"ref"}, "text"}): a value takes the meaning its
     field's name gives, and that name is structure, readable (review 12 F4: every value stored raw, the
     field's name masked as a person's for its key "name"); an identifier under "name" is no person's (F8:
-    an error's class, a field's name were masked and remembered, then masked in the page's text)."""
+    an error's class, a field's name were masked and remembered, then masked in the page's text). A full
+    name beside a value is still a person's (a chart's point), and so is a name shaped as an identifier."""
     forms = {"fields": [{"objectTypeId": "0-1", "name": "firstname", "value": "Zorbalie"},
                         {"objectTypeId": "0-1", "name": "lastname", "value": "Quendt"},
                         {"name": "date_of_birth", "value": "14-03-1987"},
@@ -651,7 +652,7 @@ async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meani
     network = posthog_network(request("https://api.hsforms.com/submissions/v3/integration/submit/1/abc",
                                       requestHeaders={"content-type": "application/json"},
                                       requestBody=json.dumps(forms)))
-    named = custom("contact", {"name": "Zoltrien Vaskebruin", "owner": {"name": "McDonald"}})
+    named = custom("contact", {"points": [{"name": "Zoltrien Vaskebruin", "value": 42}], "owner": {"name": "McDonald"}})
     later = mutation(adds=[add(40, element("p", {}, [text("Company details: ValidationError shown", id=71)], id=70))])
     page = html_page(element("div", {}, [], id=40))
     out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), snapshot(page), network,
