@@ -630,19 +630,21 @@ class TextSlot(Slot):
     value masked whole when that finds anything. A multipart/form-data body's parts are pairs alike
     (their values on their own lines): the body is then structure, names are not read from the shape
     of its whole text. A pair whose name says the visitor wrote its text ("opmerking") has names read
-    from their shape in its value. taint_shapes false: what only those shapes find is masked but not
-    remembered for the session (a text the app composed from fields, which taint what is theirs: its
-    product's name read as a name must not mask the product everywhere else). page_text: a text node of the
-    page, nobody typing in it, where the site's premises are read by their opening hours (premises_with_hours)."""
+    from their shape in its value. taint_shapes false: what only those shapes find is masked, and left in
+    `shaped` for the batch to remember unless it is the site's own words (a text the app composed from
+    fields and the site's: its product's name read as a name must not mask the product everywhere else).
+    page_text: a text node of the page, nobody typing in it, where the site's premises are read by their
+    opening hours (premises_with_hours)."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
                  search: bool = False, grows: bool = False, taint_shapes: bool = True, page_text: bool = False):
         self.cell, self.node, self.rule, self.names, self.search = cell, node, rule, names, search
         self.grows, self.taint_shapes, self.page_text = grows, taint_shapes, page_text
+        self.shaped: list[Span] = []  # (taint_shapes false) what only the shapes found, not tainted here
         text = cell.get()
         self.texts = [text]
         self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
-        # (start, end, name, index of its first decoded text or 0, how many decoded texts)
+        # (start, end, name, index of its first decoded text or 0 (-1: a file's name), how many decoded texts)
         self.pairs: list[tuple[int, int, str, int, int]] = []
         if len(text) > MAX_SCANNED:  # masked whole unread
             return
@@ -656,6 +658,8 @@ class TextSlot(Slot):
             self.pairs.extend((start, end, name, 0, 0) for start, end, name in parts)
             if parts:  # a form's body: structure, its values read by their fields' names, not its whole text
                 self.names = None
+                # but for the names of the files it sends: what the visitor has, as a file input's value
+                self.pairs.extend((start, end, "", -1, 0) for start, end in multipart_files(text))
         if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
             for match in _JSON_PAIR.finditer(text):
                 start, end = match.span(2)
@@ -677,6 +681,8 @@ class TextSlot(Slot):
         else:
             spans, growing = self._read(found, work)
         if spans or growing:
+            if not self.taint_shapes:
+                self.shaped = [s for s in spans if s.recognizer == "shape"]
             work.taint_spans(text, spans if self.taint_shapes else [s for s in spans if s.recognizer != "shape"])
             self.cell.set(work.masker.spans(text, [*((s.start, s.end, s.entity) for s in spans), *growing]))
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
@@ -699,6 +705,9 @@ class TextSlot(Slot):
                 if start < end:
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
         for start, end, name, asked, readings in self.pairs:
+            if asked < 0:  # a multipart part's file name
+                spans.append(Span(start, end, FILE_NAME, 1.0, "pair"))
+                continue
             value = self.texts[asked] if asked else self.texts[0][start:end]
             # a pair's value is one value, as a payload's is: a phone alone there is one without a word saying so
             meaning = work.parameter_meaning(name) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
@@ -1269,6 +1278,18 @@ _FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<
 #: which runs to the line before the next boundary ("--…")
 _MULTIPART_HEAD = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])name="([^"\r\n]{1,100})"'
                              r'[^\r\n]*\r?\n(?:[^\r\n]+\r?\n){0,8}\r?\n')
+
+
+#: a part's file name in its head (filename="CV_Jan_Peeters.pdf", RFC 6266's filename*=UTF-8''…)
+_MULTIPART_FILE = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])filename\*?='
+                             r'(?:"([^"\r\n]{1,255})"|([^;\s]{1,255}))')
+#: the meaning of a file's name: what the visitor has on their computer (a file input's value, rules/fields.yaml)
+FILE_NAME = "FILE_NAME"
+
+
+def multipart_files(text: str) -> list[tuple[int, int]]:
+    """The file names in the heads of a multipart/form-data body's parts: (start, end)."""
+    return [match.span(1) if match.group(1) is not None else match.span(2) for match in _MULTIPART_FILE.finditer(text)]
 
 
 def multipart_parts(text: str) -> list[tuple[int, int, str]]:

@@ -56,6 +56,10 @@ from redactor.selectors import (
 from redactor.selectors import compiled_for
 from redactor.taint import Taint
 
+#: the most hashes of the site's names a session keeps (DomMirror.site_names): past it, none is added (fail
+#: closed: a name the app composed is then remembered as the visitor's)
+SITE_NAMES = 128
+
 _ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an enum's attribute costs per node
 _CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_LABEL_TEXT = 200
@@ -240,6 +244,9 @@ class DomMirror:
         self.policy_key = ""  # the Policy whose selectors were last matched on every node
         self.dirty = True  # changed since it was last saved (a batch of keystrokes changes nothing)
         self.taint = Taint()  # keyed hashes of the values found to be PII in this session
+        #: keyed hashes of what reads as a name in the site's own short texts, which no detector found personal
+        #: ("Verhuislift Kompakt" of a product): such words in a text the app composed are not the visitor's
+        self.site_names = Taint(SITE_NAMES)
         # id → the flags (and rule) that id ever carried in this session: its protection only goes
         # up, whoever sends the next snapshot or mutation (module doc: "Session integrity")
         self.floor: dict[int, tuple[int, str | None]] = {}
@@ -741,11 +748,7 @@ class DomMirror:
         return found
 
     def _field_meaning(self, slot: int, attrs: dict[str, str], policy: Policy) -> str:
-        own = policy.fields.field_meaning(
-            attrs.get("type", ""), attrs.get("autocomplete", ""),
-            " ".join(attrs.get(a, "") for a in ("name", "id")),
-            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")),
-                      self._label_of(slot, attrs), self._referenced_label(attrs)]))
+        own = policy.attributes_meaning(attrs, self._label_of(slot, attrs), self._referenced_label(attrs))
         if own:
             return own
         # a grid form, one row per person: the cell's only label is the <th> heading its column. It is the
@@ -1012,6 +1015,7 @@ class DomMirror:
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "meaning_floor": [[nid, meaning] for nid, meaning in self.meaning_floor.items()],
             "taint": self.taint.dump(),
+            "site_names": self.site_names.dump(),
             "nodes": self.table.rows(_saved_attributes if saved else None, saved_label if saved else None)
             if nodes else [],
         }
@@ -1033,6 +1037,7 @@ class DomMirror:
             "meaning_floor": [[nid, self.meaning_floor[nid]] for nid in self._meaning_floor_changed
                               if nid in self.meaning_floor],
             "taint": self.taint.dump_changes(),
+            "site_names": self.site_names.dump_changes(),
             "nodes": rows,
             "removed": removed,
         }
@@ -1041,6 +1046,7 @@ class DomMirror:
         """This mirror as it is now was saved: changes count from here."""
         self.table.forget_changes()
         self.taint.forget_changes()
+        self.site_names.forget_changes()
         self._sticky_changed = set()
         self._floor_changed = set()
         self._meaning_floor_changed = set()
@@ -1089,6 +1095,7 @@ class DomMirror:
         mirror.seq_digests = [[n, d] for n, d in digests if type(n) is int and isinstance(d, str)] \
             if isinstance(digests, list) and all(isinstance(p, list) and len(p) == 2 for p in digests) else []
         mirror.taint = Taint.load(state.get("taint"))
+        mirror.site_names = Taint.load(state.get("site_names"), SITE_NAMES)
         mirror._popups = None
         rows = state.get("nodes", [])
         if not state.get("words"):  # the store's: values unknown, and labels saved as their meanings
@@ -1111,7 +1118,8 @@ def _merged(state: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
         by_id.update((entry[0], entry) for entry in change.get(name, ()))
         entries[name] = list(by_id.values())
     return {**state, **{k: v for k, v in change.items() if k not in ("removed",)}, **entries,
-            "taint": Taint.merge(state.get("taint"), change.get("taint")), "nodes": list(nodes.values())}
+            "taint": Taint.merge(state.get("taint"), change.get("taint")),
+            "site_names": Taint.merge(state.get("site_names"), change.get("site_names")), "nodes": list(nodes.values())}
 
 
 __all__ = ["BLOCKED", "MASK_TEXT", "SENSITIVE", "UNKNOWN_NODE", "DomMirror", "Node", "Verdict"]

@@ -567,6 +567,13 @@ class Policy:
         """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
         return self.fields.key_meaning(key)
 
+    def attributes_meaning(self, attrs: dict[str, str], *labels: str) -> str:
+        """What a field holds, from its own attributes (its type, autocomplete, name and id, placeholder,
+        aria-label and title) and the texts that label it (labels), or ""."""
+        return self.fields.field_meaning(
+            attrs.get("type", ""), attrs.get("autocomplete", ""), " ".join(attrs.get(a, "") for a in ("name", "id")),
+            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), *labels]))
+
     def field_report(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the field a validation error's path names holds and whether the visitor wrote its text, or
         None when the object names no field (FieldRules.reported_field)."""

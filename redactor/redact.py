@@ -30,8 +30,8 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues, Remark,
-                              SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
+from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues,
+                              Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
                               element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
                               rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
@@ -39,7 +39,7 @@ from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
-from redactor.pii.names import is_name_word
+from redactor.pii.names import is_given_name, is_name_word
 from redactor.pii.spans import Span
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, digits_in_groups,
                              page_name_kept, page_name_shaped)
@@ -231,6 +231,9 @@ _CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descenda
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
 #: and each text read with its line is one more text for it to read)
 _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
+#: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
+_SITE_TEXT = 96
+_CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
@@ -255,17 +258,34 @@ TYPED_TEXT_KEY = "$typed_text"
 #: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by its pseudonym
 PSEUDONYM = "PSEUDONYM"
 #: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
-#: breadcrumbs hold them as strings under "attributes". Their names say which attribute, not what a
-#: visitor wrote ("name" is a field's name): no meaning from the key, the value scanned as text
+#: breadcrumbs hold them under "attributes" of an element ({"tagName", "attributes": {…}}). Their names say
+#: which attribute, not what a visitor wrote ("name" is a field's name): no meaning from the key, the value
+#: scanned as text; but for the element's value, which holds what its attributes say the field holds, as a
+#: field's value in the page does ({"attr__name": "achternaam", "attr__value": …}: PERSON)
 _ELEMENT_ATTRIBUTE = "attr__"
+_ELEMENT_TAGS = ("tagName", "tag_name", "nodeName")
 #: a payload object with one of these keys is a span (Sentry's, OpenTelemetry's: "span_id"), a
 #: piece of software (a browser, an OS, an SDK: {"name", "version"}) or an SDK's configuration
-#: (posthog-js's $posthog_config in its recordings: {"api_host", "name": "posthog"…}): its own fields
-#: name an operation, a product or an instance ("Checkout", "GET /api/cart", "Chrome", "posthog"), not a
-#: person. Scanned as text, they take no meaning from their keys (masked whole as a person's name, their
+#: (posthog-js's $posthog_config in its recordings: {"api_host", "name": "posthog"…}): its own name
+#: names an operation, a product or an instance ("Checkout", "GET /api/cart", "Chrome", "posthog"), not a
+#: person. Scanned as text, it takes no meaning from its key (masked whole as a person's name, its
 #: words became echoes to mask everywhere: "/checkout/" in every URL of the session, "Chrome" in the
-#: user agent, "posthog" in every posthog.com URL); secret keys still mask theirs (a config's token)
+#: user agent, "posthog" in every posthog.com URL), nor do its other keys from the keys above it. A key of
+#: its own that names a person's data still says what it holds: an app's form state that holds a
+#: "version" too is no SDK ({"version": 3, "firstName": …}); secret keys mask theirs (a config's token)
 _THING_KEYS = frozenset({"span_id", "spanId", "version", "api_host"})
+#: a name/value pair's keys (a form sent as a list of its fields: HubSpot's forms API {"name": "lastname",
+#: "value": …}, {"key", "val"}, {"label": "Achternaam", "value"}, Typeform's answers {"field": {"ref"}, "text"}):
+#: those that name the field (checked in this order), and those of which one holds its value
+_FIELD_NAMING_KEYS = ("name", "key", "label", "field", "ref", "id", "fieldName", "field_name")
+_PAIR_VALUE_KEYS = frozenset({"value", "val", "values", "text", "answer", "input"})
+#: a pair's value keys that say the object is a pair whatever its naming key holds ("text" alone does not:
+#: a comment is {"name": <its author>, "text": …})
+_PAIR_ONLY_KEYS = frozenset({"value", "val", "values"})
+#: an identifier's shape: CamelCase ("ValidationError", "checkoutForm"; is_name_word tells "McDonald"),
+#: words joined by "_", "." or "-" without a capital ("date_of_birth", "order.created")
+_CAMEL_CASE = re.compile(r"[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+")
+_JOINED_WORDS = re.compile(r"[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+")
 #: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
 #: keys; its `name` is the site's constant ("orders_created"), not a person's
 _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
@@ -274,6 +294,42 @@ _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
 def _is_thing(value: dict[str, Any]) -> bool:
     return not _THING_KEYS.isdisjoint(value) or any(
         isinstance(data := value.get(key), dict) and "dataPoints" in data for key in _METRIC_DATA)
+
+
+def _names_itself(key: str) -> bool:
+    """Whether a payload's key is an object's own name ("name", "$name", "Name")."""
+    return key.lstrip("$").lower() == "name"
+
+
+def identifier_shaped(value: Any) -> bool:
+    """Whether a value is shaped as a program's identifier (an error's class, a field's name: "ValidationError",
+    "date_of_birth"), never as a person's name: no space, CamelCase that is no name's ("McDonald", "DeVries"
+    are), or lower-case words joined by "_", "." or "-" none of which is a given name ("jan_peeters" is a handle)."""
+    if not isinstance(value, str) or len(value) > 64:
+        return False
+    if _CAMEL_CASE.fullmatch(value):
+        return not is_name_word(value)
+    return bool(_JOINED_WORDS.fullmatch(value)) and not any(is_given_name(w) for w in re.split(r"[_.\-]", value))
+
+
+def _field_names(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The keys of an object that name a field, and the names they give (a Typeform field's {"ref", "id"} too)."""
+    keys, names = [], []
+    for key in _FIELD_NAMING_KEYS:
+        named = obj.get(key)
+        if isinstance(named, dict):  # Typeform's {"field": {"id": "x1", "ref": "achternaam", "type": "text"}}
+            inner = [v for k in _FIELD_NAMING_KEYS if isinstance(v := named.get(k), str)]
+            if inner:
+                keys.append(key)
+                names.extend(inner)
+        elif isinstance(named, str):
+            keys.append(key)
+            names.append(named)
+    return keys, names
+
+
+def _is_element(obj: Any) -> bool:
+    return isinstance(obj, dict) and any(isinstance(obj.get(key), str) for key in _ELEMENT_TAGS)
 
 
 #: a key that names an id ("trace_id", "replayId", "span_id")
@@ -287,7 +343,6 @@ def _repeats_an_id(holder: dict[str, Any], value: str) -> bool:
 
 #: entities of texts masked whole because they were not scanned (never taint: they are not PII found)
 TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET = "TOO_LONG_TO_SCAN", "OVER_SCAN_BUDGET"
-FILE_NAME = "FILE_NAME"  # a file input's meaning (rules/fields.yaml)
 
 
 def _number_alone(value: Any) -> str | None:
@@ -357,6 +412,10 @@ class BatchRedaction:
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
+        #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
+        #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
+        self.site_slots: list[TextSlot] = []
+        self.composed_slots: list[TextSlot] = []  # texts the app composed from fields (a plain-text body)
         #: a snapshot's editable regions (their outermost editable node) that a text was seen in: the walk meets
         #: their texts last first, and only the last may be where the visitor was typing (_typed_end)
         self.typed_regions: set[int | None] = set()
@@ -946,6 +1005,8 @@ class BatchRedaction:
             typed = bool(verdict.flags & EDITABLE) and not picked and self._typed_end(nid)
             slot = TextSlot(cell, nid, "content.text", names, grows=typed, page_text=names is None)
             self.slots.append(slot)
+            if names is None:
+                self.site_slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
 
@@ -1275,6 +1336,26 @@ class BatchRedaction:
             self._scan_payload(obj, [k for k in obj if k not in keys], keyed=True)
         return keys
 
+    def _pair_field(self, obj: dict[str, Any]) -> tuple[list[str], str]:
+        """A name/value pair's keys that name its field, which are structure (their values scanned as
+        text, never masked for their key: {"name": "lastname"} is no person's name), and what its field's
+        name says its value holds ("" if nothing); ([], "") for an object that is no pair. An object is
+        a pair when it holds a value's key (_PAIR_VALUE_KEYS) beside a key naming its field, whose name
+        is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
+        ("field_7"), or it is one word and the value's key says it is a pair ({"name": "Company", "value": …};
+        a full name beside a value is a person's: {"name": "Jan Peeters", "value": 42} is a chart's point)."""
+        if _PAIR_VALUE_KEYS.isdisjoint(obj):
+            return [], ""
+        keys, names = _field_names(obj)
+        if not keys:
+            return [], ""
+        field = next((meaning for name in names if (meaning := self.policy.key_meaning(name))), "")
+        if field or any(isinstance(obj[key], dict) for key in keys) or all(
+                identifier_shaped(name) or (len(name.split()) == 1 and not _PAIR_ONLY_KEYS.isdisjoint(obj))
+                for name in names):
+            return keys, field
+        return [], ""
+
     def _scan_payload(self, container: Any, keys: Any, keyed: bool = False) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
         a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
@@ -1292,27 +1373,43 @@ class BatchRedaction:
         # (holder, key, meaning, typed, report: the validation error the value is in, or None)
         stack: list[tuple[Any, Any, str, bool, tuple[str, bool] | None]] = []
 
-        def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any, around: tuple[str, bool] | None) -> None:
+        def enter(value: dict, keys: Any, meaning: str, typed: bool, k: Any, around: tuple[str, bool] | None,
+                  element: dict | None = None) -> None:
             """The keys of an object (k: the key it is under) onto the stack, each scanned as a key. around:
-            the validation error it is in, whose value it may hold too (Joi's {"context": {"value"}})."""
+            the validation error it is in, whose value it may hold too (Joi's {"context": {"value"}}). element:
+            the element whose attributes the object is ({"tagName", "attributes": value}), or None."""
             thing = _is_thing(value)
             report = field_report(value) or around  # a validation error: {path, input}
+            structure, field = self._pair_field(value)
+            if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
+                element = {key[len(_ELEMENT_ATTRIBUTE):]: v for key, v in value.items()
+                           if isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) and isinstance(v, str)}
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
+                    own = key_meaning(key)
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:
                         inner = PSEUDONYM
-                    elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
-                        inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
+                    elif key in structure:
+                        inner = ""  # a field's name ("lastname", "Achternaam"): structure, scanned as text
+                    elif element is not None and (value is element or key.startswith(_ELEMENT_ATTRIBUTE)):
+                        # an element's attribute (name="naam"): scanned as the page's attributes are; its value
+                        # holds what the element's attributes say the field holds
+                        is_value = (key if value is element else key[len(_ELEMENT_ATTRIBUTE):]) == "value"
+                        inner = self.policy.attributes_meaning(element) if is_value else ""
                     elif thing:
-                        inner = meaning if meaning == PSEUDONYM else ""
+                        inner = meaning if meaning == PSEUDONYM else own if own and not _names_itself(key) else ""
                     elif reported and report[0]:
                         inner = report[0]
+                    elif own and _names_itself(key) and identifier_shaped(value[key]):
+                        inner = ""  # {"name": "ValidationError"}: an error's class, no person
+                    elif field and not own and key not in _KIND_KEYS and not _ID_KEY.search(key):
+                        inner = field  # a pair's value: what its field's name says ({"name": "lastname", "value"})
                     else:
-                        inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
+                        inner = own or ("" if key in _KIND_KEYS else meaning)
                     # the value of a field the visitor writes text in: read as that text ({"path": ["opmerking"]})
                     stack.append((value, key, inner, typed_key(key, typed, value[key]) or key == TYPED_TEXT_KEY
                                   or (reported and report[1]), report))
@@ -1325,7 +1422,8 @@ class BatchRedaction:
             holder, k, meaning, typed, report = stack.pop()  # typed: under a key that says the visitor wrote it
             value = holder[k]
             if isinstance(value, dict):
-                enter(value, list(value), meaning, typed, k, report)
+                enter(value, list(value), meaning, typed, k, report,
+                      value if k == "attributes" and _is_element(holder) else None)
             elif isinstance(value, list):
                 stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
@@ -1366,8 +1464,14 @@ class BatchRedaction:
                     names = name_runs if typed and not element_path(value) else None
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
-                    # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields
-                    self.slots.append(TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY))
+                    # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields and its own
+                    # words: a name read there by its shape is remembered unless the site wrote it (finish)
+                    slot = TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY)
+                    self.slots.append(slot)
+                    if k == TYPED_TEXT_KEY:
+                        self.composed_slots.append(slot)
+                    elif names is None:
+                        self.site_slots.append(slot)
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (
                     isinstance(value, int) or value.is_integer()):
@@ -1422,6 +1526,7 @@ class BatchRedaction:
                                                 + self.read(secret_pair_spans, text, secret_key))
             slot.resolve(found_here, self)
             position += count
+        self._remember_composed()
         self._mask_copies()
         self._mask_typed_pieces()
         for value, entity in self.whole_values.values():
@@ -1436,6 +1541,28 @@ class BatchRedaction:
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
                          self._budget_spent)
+
+    def _remember_composed(self) -> None:
+        """A name read by its shape in a text the app composed (a plain-text body: "naam;e-mail;product") is
+        masked there and remembered for the session (fail closed: a replay that masks its inputs in the
+        browser leaves the body the only place the name is seen), unless the site wrote those words: what
+        reads as a name in a short text of its own (a product's name in the page, a payload's value) that no
+        detector found personal, in this batch or before (the mirror's site_names)."""
+        site_names, hasher = self.mirror.site_names, self.taint_hasher
+        for slot in self.site_slots:
+            text = slot.texts[0]
+            if site_names.saturated:
+                break
+            # nothing found in it, and two capitalised words at least (most texts have not: name_runs skipped)
+            if len(text) <= _SITE_TEXT and slot.cell.get() == text and len(_CAPITALISED_WORD.findall(text)) >= 2:
+                for span in self.read(name_runs, text):
+                    if site_names.add(text[span.start:span.end], hasher):
+                        self.mirror.dirty = True
+        for slot in self.composed_slots:
+            text = slot.texts[0]
+            for span in slot.shaped:
+                if not site_names.contains(text[span.start:span.end], hasher):
+                    self.taint_value(text[span.start:span.end], span.entity)
 
     def _mask_copies(self) -> None:
         """A page that shows a field's value live as it is typed (a preview, a component's

@@ -26,6 +26,7 @@ from redactor.policy import Policy, validate_site_config
 EMAIL = "jan.jansen@mail.example"
 PHONE = "+31 6 1234 5678"
 LIMIT = 1 << 24
+PRODUCT_7 = "Verhuislift Kompakt 32"  # held-out peers round 7's product
 
 
 @pytest.fixture(scope="module")
@@ -562,11 +563,12 @@ async def test_a_form_body_is_read_by_its_fields_and_a_plain_text_body_as_typed_
     assert bodies[1].startswith("opmerking=") and bodies[1].endswith("&aantal=2") and "over de levering" in bodies[2]
 
 
-async def test_a_plain_text_bodys_shapes_are_masked_there_and_not_remembered(redact):
+async def test_a_product_read_as_a_name_in_a_plain_text_body_is_not_remembered(redact):
     """A plain-text body is composed by the app from its fields ("name;product", held-out peers round 7): a
     product's name read there as a name is masked in the body, but not remembered for the session as the
-    visitor's: the product stays readable where the site names it (a span's attribute, merged with review
-    11 F4's typed bodies it was masked everywhere). What the detectors find there is remembered as ever."""
+    visitor's when the site wrote it (here a capture's property in the same batch): the product stays
+    readable where the site names it (a span's attribute, merged with review 11 F4's typed bodies it was
+    masked everywhere). What the detectors find there is remembered as ever."""
     network = posthog_network(request("https://shop.example/api/terugbellen",
                                       requestBody=f"Quirijne Hobbelsteyn;{EMAIL};Verhuislift Kompakt 32"))
     offer = custom("offerte", {"product": "Verhuislift Kompakt 32", "contact": f"mail {EMAIL}"})
@@ -577,6 +579,130 @@ async def test_a_plain_text_bodys_shapes_are_masked_there_and_not_remembered(red
     body = out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"][0]["requestBody"]
     assert "Kompakt" not in body
     assert out[0]["properties"]["$snapshot_data"][2]["data"]["payload"]["product"] == "Verhuislift Kompakt 32"
+
+
+async def redact_session(detector, *batches: list[dict]) -> list[list[dict]]:
+    """Batches of one session, one after the other, through the network and console pass and the rest; the
+    session's state saved and loaded between them, as a restart or another instance reads it."""
+    policy, masker, mirror = Policy.compile("test", validate_site_config({})), Masker("*", b"secret"), DomMirror()
+    out = []
+    for events in batches:
+        mirror = DomMirror.load(json.loads(json.dumps(mirror.dump())))
+        redaction = await redact_events(json.loads(json.dumps(events)), policy, mirror, masker,
+                                        lambda texts, language: detector.analyze(texts, language,
+                                                                                 settings=policy.config.pii))
+        out.append(redaction.events)
+    return out
+
+
+def console_log(line: str) -> dict:
+    return {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {"level": "log", "payload": [json.dumps(line)],
+                                                                         "trace": []}}, "timestamp": 1}
+
+
+async def test_a_name_read_in_a_plain_text_body_is_remembered_unless_the_site_wrote_it(detector):
+    """Sentry Replay masks inputs in the browser: a request's plain-text body can be the only place the
+    visitor's name reaches redactor. A name read there by its shape is masked and remembered for the
+    session (review 12 F1: the page text and console lines after it kept "Quendt"), but for the site's own
+    words the app put in the body: a product the page showed before, read there as a name, stays readable
+    in what comes after (held-out peers round 7's "name;e-mail;product")."""
+    page = html_page(element("ul", {}, [element("li", {}, [text(PRODUCT_7)], id=41)], id=40))
+    body = posthog_network(request("https://shop.example/api/terugbellen",
+                                   requestBody=f"Graag terugbellen, Zorbalie Quendt;{PRODUCT_7}"))
+    later = [mutation(adds=[add(40, element("li", {}, [text("Bestelling van Quendt bevestigd", id=61)], id=60))]),
+             console_log("klant zorbalie"), custom("offerte", {"product": PRODUCT_7})]
+    _, [sent_body], after = await redact_session(detector, [meta(), snapshot(page)], [body], later)
+    assert "Zorbalie" not in json.dumps(sent_body) and "Quendt" not in json.dumps(sent_body)
+    plain = json.dumps(after, ensure_ascii=False)
+    assert "Quendt" not in plain and "zorbalie" not in plain, plain
+    assert "Bestelling van " in plain and after[2]["data"]["payload"]["product"] == PRODUCT_7
+
+
+async def test_an_app_object_with_an_sdks_key_keeps_its_keys_meanings(redact):
+    """An object holding "version", "api_host" or "span_id" is an SDK's, a span or software, whose own
+    name is no person's (review 12 F2: an app's form state holding a "version" too lost every key's
+    meaning, the names, a birth date and a street stored raw): its keys that name a person's data still
+    mask what they hold; its name stays."""
+    person = {"firstName": "Zorbalie", "lastName": "Quendt", "birthDate": "14/03/1987", "street": "Kerkstraat"}
+    event = analytics_event("signup", form={"version": 3, **person}, config={"api_host": "https://eu.i.posthog.com",
+                                                                            **person},
+                            sdk={"name": "posthog-js", "version": "1.2.3"})
+    [sent] = unframe(await redact(posthog.decode(posthog_body([event]), {}, LIMIT)))
+    plain = json.dumps(sent)
+    for value in person.values():
+        assert value not in plain, value
+    assert sent["properties"]["sdk"] == {"name": "posthog-js", "version": "1.2.3"}
+
+
+async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meaning(redact):
+    """A form sent as a list of its fields (HubSpot's forms API {"name", "value"}, {"key", "val"},
+    {"label", "value"}, Typeform's answers {"field": {"ref"}, "text"}): a value takes the meaning its
+    field's name gives, and that name is structure, readable (review 12 F4: every value stored raw, the
+    field's name masked as a person's for its key "name"); an identifier under "name" is no person's (F8:
+    an error's class, a field's name were masked and remembered, then masked in the page's text). A full
+    name beside a value is still a person's (a chart's point), and so is a name shaped as an identifier."""
+    forms = {"fields": [{"objectTypeId": "0-1", "name": "firstname", "value": "Zorbalie"},
+                        {"objectTypeId": "0-1", "name": "lastname", "value": "Quendt"},
+                        {"name": "date_of_birth", "value": "14-03-1987"},
+                        {"name": "rijksregisternummer", "value": "87031412345"},
+                        {"name": "Company", "value": "Fietsbel"}],
+             "pairs": [{"key": "voornaam", "val": "Ysaure"}, {"label": "Achternaam", "value": "Quenouillere"}],
+             "answers": [{"field": {"id": "x1", "ref": "achternaam"}, "type": "text", "text": "Hobbelsteyn"}],
+             "error": {"name": "ValidationError", "message": "invalid"}}
+    network = posthog_network(request("https://api.hsforms.com/submissions/v3/integration/submit/1/abc",
+                                      requestHeaders={"content-type": "application/json"},
+                                      requestBody=json.dumps(forms)))
+    named = custom("contact", {"points": [{"name": "Zoltrien Vaskebruin", "value": 42}], "owner": {"name": "McDonald"}})
+    later = mutation(adds=[add(40, element("p", {}, [text("Company details: ValidationError shown", id=71)], id=70))])
+    page = html_page(element("div", {}, [], id=40))
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), snapshot(page), network,
+                                                                            named, later], compress=False)]), {},
+                                              LIMIT)))
+    recorded = out[0]["properties"]["$snapshot_data"]
+    plain = json.dumps(recorded, ensure_ascii=False)
+    for value in ("Zorbalie", "Quendt", "14-03-1987", "87031412345", "Ysaure", "Quenouillere", "Hobbelsteyn",
+                  "Zoltrien", "Vaskebruin", "McDonald"):
+        assert value not in plain, value
+    sent = json.loads(recorded[2]["data"]["payload"]["requests"][0]["requestBody"])
+    assert [f["name"] for f in sent["fields"]] == [f["name"] for f in forms["fields"]]
+    assert (sent["pairs"][0]["key"], sent["pairs"][1]["label"], sent["answers"][0]["field"]) == \
+        ("voornaam", "Achternaam", forms["answers"][0]["field"])
+    assert sent["error"] == forms["error"] and sent["fields"][4]["value"] == "Fietsbel"
+    assert recorded[4]["data"]["adds"][0]["node"]["childNodes"][0]["textContent"] == \
+        "Company details: ValidationError shown"
+
+
+async def test_a_multipart_parts_file_name_is_masked_and_remembered(redact):
+    """A file sent in a multipart/form-data body is named in its part's head: what the visitor has on their
+    computer, masked as a file input's value is (review 12 F5: the part's head was kept as structure)."""
+    boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+    multipart = (f'--{boundary}\r\nContent-Disposition: form-data; name="cv"; filename="CV_Zorbalie_Quendt.pdf"\r\n'
+                 f"Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--{boundary}--\r\n")
+    network = posthog_network(request("https://shop.example/api/cv", requestBody=multipart, requestHeaders={
+        "content-type": f"multipart/form-data; boundary={boundary}"}))
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event(
+        [meta(), network, console_log("uploaded CV_Zorbalie_Quendt.pdf")], compress=False)]), {}, LIMIT)))
+    recorded = out[0]["properties"]["$snapshot_data"]
+    assert "Zorbalie" not in json.dumps(recorded)
+    assert 'name="cv"; filename="' in recorded[1]["data"]["payload"]["requests"][0]["requestBody"]
+
+
+async def test_an_elements_value_takes_its_fields_meaning_and_attributes_keep_their_keys_meanings(redact):
+    """An element's attributes in a payload (PostHog's $elements attr__*, Sentry's click breadcrumb's node) are
+    scanned as the page's are, and its value takes the meaning its name, id or label gives it, as a field's
+    value in the page does (review 12 F6: attr__value "Quendt" beside attr__name "achternaam" kept). Any
+    other object under "attributes" (Cognito's user attributes) keeps its keys' meanings (F6: all kept raw)."""
+    elements = [{"tag_name": "input", "attr__name": "achternaam", "attr__id": "achternaam", "attr__value": "Quendt"}]
+    breadcrumb = {"category": "ui.input", "data": {"node": {"id": 12, "tagName": "input", "attributes": {
+        "name": "voornaam", "value": "Zorbalie"}}}}
+    user = {"attributes": {"given_name": "Ysaure", "family_name": "Quenouillere", "birthdate": "14-03-1987"}}
+    event = analytics_event("$autocapture", **{"$elements": elements}, user=user, crumb=breadcrumb)
+    [sent] = unframe(await redact(posthog.decode(posthog_body([event]), {}, LIMIT)))
+    plain = json.dumps(sent)
+    for value in ("Quendt", "Zorbalie", "Ysaure", "Quenouillere", "14-03-1987"):
+        assert value not in plain, value
+    assert sent["properties"]["$elements"][0]["attr__name"] == "achternaam"
+    assert sent["properties"]["crumb"]["data"]["node"]["attributes"]["name"] == "voornaam"
 
 
 async def test_a_form_value_keeps_the_apostrophe_inside_a_word(redact):
