@@ -28,6 +28,24 @@ names a field: that list carries what a visitor typed).
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request:
 path, headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir;
 the controls arrive readable; the recordings still replay in rrweb-player.
+
+First run, before reading redactor's code (2026-12-04, main at 3a3af3c; each test alone, ~20 s). The
+very first run failed on a mistake of the test's own, fixed before the run reported here: the planted
+e-mail's domain "brievenbus-schelde.be" shared "chelde" with the school's name in the page title.
+Then:
+- posthog, one leak: the lone surname in the key/value list ({"veld": "achternaam", "waarde":
+  "Verschaeren"} in a capture's properties, /e/). Every other planted value was masked: the $set
+  four levels deep (and in /flags' person properties), the national number's digits in the path
+  ($current_url, $pathname, $prev_pageview_pathname), posthog.logger's IBAN and name, the console
+  line shipped as a log, console.table in the recording.
+- sentry, no leak; it failed on a control: the span attribute "cursus.naam" (the course's name)
+  masked whole as a person's name. Seen in what the collector got, over-masked as well: the page's
+  port and path ("44987/taalhuis/heldout8.html") masked as a credential in the stack trace a console
+  breadcrumb holds (console.error of an Error), then as its echo in every URL of the session
+  (request.url, frames, navigation); the serialized Error's "name": "Error" masked whole as a
+  person's name and echoed ("*****: betaling mislukt"); canvas frames' image bytes masked.
+  Sentry's default normalizeDepth (3) cut the nested extra and breadcrumb data to "[Object]": the
+  page now raises it to 8, as an app that wants them does.
 """
 
 from __future__ import annotations
@@ -61,7 +79,7 @@ SEARCH = "conversatie"
 FLAG, VARIANT, EARLY = "nieuwe-kassa", "variant-b", "avondcursus-online"
 PLANT = {
     "name": "Wouter Craeybeckx",
-    "email": "w.craeybeckx@brievenbus-schelde.be",
+    "email": "w.craeybeckx@postduif-mail.be",
     "phone_nl": "+31 6 4172 9305",
     "phone_be": "03 218 74 56",
     "rrn": "89.11.17-245.27",
