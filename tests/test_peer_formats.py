@@ -869,6 +869,19 @@ async def test_a_property_whose_key_names_the_user_is_masked_whole(redact):
     assert sent["product"] == "Kinderzitje Junior" and sent["$raw_user_agent"] == "Mozilla/5.0"
 
 
+async def test_a_course_or_a_training_named_under_its_key_is_a_things_name(redact):
+    """A course is sold as a product is: "cursus.naam" (a span attribute), "course_name", "nom_du_cours",
+    "training.name" name the course ("Frans B1 Avondcursus", whose first word is also a first name), not a
+    person, as "produkt.name" does (rules/fields.yaml not_with). The person beside it is still masked."""
+    course = "Frans B1 Avondcursus"
+    properties = {"cursus.naam": course, "course_name": course, "nom_du_cours": course, "training.name": course,
+                  "opleiding_naam": course, "klant.naam": "Quirijne Hobbelsteyn"}
+    raw = posthog_body(capture_batch([analytics_event("inschrijving", **properties)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    assert {k: sent[k] for k in properties if k != "klant.naam"} == {k: course for k in properties if k != "klant.naam"}
+    assert set(sent["klant.naam"]) <= {"*", " "}
+
+
 async def test_a_compact_iban_is_not_taken_for_a_hex_id(redact):
     """A Belgian or a German IBAN written without spaces ("BE07363001234566", "DE89370400440532013000")
     is all hex characters: taken for a digest, it was never scanned. A hex id has letters beyond its
