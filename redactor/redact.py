@@ -248,6 +248,11 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes), never what it holds: they take no meaning from the key above them
 _KIND_KEYS = frozenset({"type", "unit"})
+#: a serialized error ({message, name, stack}: console.error(new Error(…)) in Sentry's console breadcrumb):
+#: its `name` is its class ("Error", "TypeError"); masked whole as a person's, it was echoed in its own
+#: stack ("*****: betaling mislukt"). Only that key: what the app put beside it (axios's config and
+#: response) keeps its keys' meanings
+_ERROR_KEYS = frozenset({"message", "stack"})
 #: the key of an object a pass around this one wraps a text in to say the visitor wrote it (a request's
 #: plain-text body: plugins.NetworkPass): read as typed text, names found by their shape
 TYPED_TEXT_KEY = "$typed_text"
@@ -1303,7 +1308,7 @@ class BatchRedaction:
                         inner = PSEUDONYM
                     elif key.startswith(_ELEMENT_ATTRIBUTE) or (k == "attributes" and isinstance(value[key], str)):
                         inner = ""  # an element's attribute (name="naam"): scanned as the page's attributes are
-                    elif thing:
+                    elif thing or (key == "name" and _ERROR_KEYS.issubset(value)):
                         inner = meaning if meaning == PSEUDONYM else ""
                     elif reported and report[0]:
                         inner = report[0]
