@@ -246,8 +246,10 @@ def _initials(name: str) -> list[str]:
     return [" ".join(letters[:end]) for end in range(2, len(letters) + 1)] if len(letters) >= 2 else []
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
-#: Sentry's attributes), never what it holds: they take no meaning from the key above them
-_KIND_KEYS = frozenset({"type", "unit"})
+#: Sentry's attributes; {"adressen": [{"soort": "post", …}]}, in the visitor's language too), never what
+#: it holds: they take no meaning from the key above them (compared in lower case). "post" masked as an
+#: address was echoed in every "POST" of the session
+_KIND_KEYS = frozenset({"type", "unit", "kind", "soort", "typ", "art", "sorte"})
 #: a serialized error ({message, name, stack}: console.error(new Error(…)) in Sentry's console breadcrumb):
 #: its `name` is its class ("Error", "TypeError"); masked whole as a person's, it was echoed in its own
 #: stack ("*****: betaling mislukt"). Only that key: what the app put beside it (axios's config and
@@ -1313,7 +1315,7 @@ class BatchRedaction:
                     elif reported and report[0]:
                         inner = report[0]
                     else:
-                        inner = key_meaning(key) or ("" if key in _KIND_KEYS else meaning)
+                        inner = key_meaning(key) or ("" if key.lower() in _KIND_KEYS else meaning)
                     # the value of a field the visitor writes text in: read as that text ({"path": ["opmerking"]})
                     stack.append((value, key, inner, typed_key(key, typed, value[key]) or key == TYPED_TEXT_KEY
                                   or (reported and report[1]), report))
