@@ -93,6 +93,7 @@ from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
 from .test_peers_heldout5 import envelope_items
 from .test_peers_heldout6 import leave_when, sentry_logs
+from .test_peers_heldout7 import search_and_fill
 
 pytestmark = pytest.mark.e2e
 
@@ -162,16 +163,10 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
     peer = {"sdk": sdk, "key": key, "proxy": stack["serve"].url, "project": PROJECT, "plant": PLANT,
             "product": PRODUCT, "reference": REFERENCE, "country": COUNTRY}
     with peer_page(browser, stack, peer) as (page, sent, console):
-        page.goto(f"http://app.test:{shop.port}/taalhuis/heldout8.html?sdk={sdk}&campus=zuid")
-        page.wait_for_function("window.__started === true")
-        page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
-        page.locator("#zoek").press_sequentially(SEARCH, delay=8)
-        page.locator("#zoek").press("Tab")  # change: the search lands in the URL
-        for field, value in (("#naam", PLANT["name"]), ("#mail", PLANT["email"]), ("#gsm", PLANT["phone_nl"]),
-                             ("#adres", PLANT["address_nl"]), ("#rrn", PLANT["rrn"]), ("#iban", PLANT["iban_nl"]),
-                             ("#opm", REMARK)):
-            page.locator(field).press_sequentially(value, delay=8)
-        page.locator("#land").select_option(COUNTRY)
+        search_and_fill(page, f"http://app.test:{shop.port}/taalhuis/heldout8.html?sdk={sdk}&campus=zuid", SEARCH,
+                        (("#naam", PLANT["name"]), ("#mail", PLANT["email"]), ("#gsm", PLANT["phone_nl"]),
+                         ("#adres", PLANT["address_nl"]), ("#rrn", PLANT["rrn"]), ("#iban", PLANT["iban_nl"]),
+                         ("#opm", REMARK)), COUNTRY)
         page.locator("#inschrijven").click()
         page.wait_for_function("window.__registered === true")
         page.locator("#docent").click()
