@@ -1228,7 +1228,7 @@ def _count_digits(word: str) -> int:
 _AUTH_VALUE = re.compile(r"(?i)\b(?:bearer|basic|digest|negotiate|token)\s+([A-Za-z0-9._~+/=-]{8,})")
 _JWT = re.compile(r"\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*")
 #: a long run of token characters: a key or a token when it mixes classes like random text does
-_TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.-]{24,}")
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.-]{24,}")  # 24: _MIN_TOKEN_RUN
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _MIN_TOKEN_ENTROPY = 3.0  # bits per character; random base64/hex is 4-6, repeated filler is under 2
 _MIN_TOKEN_DIGITS = 2  # a generated token has digits; a slug or a long word has none or one
@@ -1263,8 +1263,34 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
     found = [(m.start(1), m.end(1), "CREDENTIAL") for m in _AUTH_VALUE.finditer(text)]
     found += [(m.start(), m.end(), "CREDENTIAL") for m in _JWT.finditer(text)]
     if token_runs:
-        found += [(m.start(), m.end(), "CREDENTIAL") for m in _TOKEN_RUN.finditer(text) if _looks_random(m.group())]
+        for m in _TOKEN_RUN.finditer(text):
+            if not _after_url_scheme(text, m.start()):
+                if _looks_random(m.group()):
+                    found.append((m.start(), m.end(), "CREDENTIAL"))
+                continue
+            # a URL's host, port and path written in a text (a stack trace's frames: "at f
+            # (http://app.test:44987/taalhuis/heldout8.html:117:23)"): each segment is judged alone, as
+            # a URL's are, not the port's digits and the path's words as one random-looking run
+            found += [(m.start() + part.start(), m.start() + part.end(), "CREDENTIAL")
+                      for part in _URL_SEGMENT.finditer(m.group())
+                      if len(part.group()) >= _MIN_TOKEN_RUN and _looks_random(part.group())]
     return found
+
+
+_MIN_TOKEN_RUN = 24  # _TOKEN_RUN's least length
+_URL_SEGMENT = re.compile(r"[^/]+")
+#: what stands between a URL's "://" and a token run that starts in its authority: user info, and a host
+#: and its ':' when the run starts at the port
+_AUTHORITY_BEFORE = re.compile(r"(?:[^\s/@]*@)?(?:[A-Za-z0-9.\-]+:)?")
+_MAX_AUTHORITY = 260  # a host is at most 253 characters
+
+
+def _after_url_scheme(text: str, start: int) -> bool:
+    """Whether a run at `start` begins a URL's authority ("https:<here>//host", "http://host:<here>")."""
+    if text.startswith("//", start) and text[start - 1:start] == ":":
+        return True
+    at = text.rfind("://", max(0, start - _MAX_AUTHORITY), start)
+    return at >= 0 and _AUTHORITY_BEFORE.fullmatch(text, at + 3, start) is not None
 
 
 #: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK

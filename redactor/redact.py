@@ -250,8 +250,15 @@ def _initials(name: str) -> list[str]:
     return [" ".join(letters[:end]) for end in range(2, len(letters) + 1)] if len(letters) >= 2 else []
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
-#: Sentry's attributes), never what it holds: they take no meaning from the key above them
-_KIND_KEYS = frozenset({"type", "unit"})
+#: Sentry's attributes; {"adressen": [{"soort": "post", …}]}, in the visitor's language too), never what
+#: it holds: they take no meaning from the key above them (compared in lower case). "post" masked as an
+#: address was echoed in every "POST" of the session
+_KIND_KEYS = frozenset({"type", "unit", "kind", "soort", "typ", "art", "sorte"})
+#: a serialized error ({message, name, stack}: console.error(new Error(…)) in Sentry's console breadcrumb):
+#: its `name` is its class ("Error", "TypeError"); masked whole as a person's, it was echoed in its own
+#: stack ("*****: betaling mislukt"). Only that key: what the app put beside it (axios's config and
+#: response) keeps its keys' meanings
+_ERROR_KEYS = frozenset({"message", "stack"})
 #: the key of an object a pass around this one wraps a text in to say the visitor wrote it (a request's
 #: plain-text body: plugins.NetworkPass): read as typed text, names found by their shape
 TYPED_TEXT_KEY = "$typed_text"
@@ -1400,16 +1407,18 @@ class BatchRedaction:
                         # holds what the element's attributes say the field holds
                         is_value = (key if value is element else key[len(_ELEMENT_ATTRIBUTE):]) == "value"
                         inner = self.policy.attributes_meaning(element) if is_value else ""
+                    elif key == "name" and _ERROR_KEYS.issubset(value):
+                        inner = meaning if meaning == PSEUDONYM else ""  # a serialized error's class ("Error")
                     elif thing:
                         inner = meaning if meaning == PSEUDONYM else own if own and not _names_itself(key) else ""
                     elif reported and report[0]:
                         inner = report[0]
                     elif own and _names_itself(key) and identifier_shaped(value[key]):
                         inner = ""  # {"name": "ValidationError"}: an error's class, no person
-                    elif field and not own and key not in _KIND_KEYS and not _ID_KEY.search(key):
+                    elif field and not own and key.lower() not in _KIND_KEYS and not _ID_KEY.search(key):
                         inner = field  # a pair's value: what its field's name says ({"name": "lastname", "value"})
                     else:
-                        inner = own or ("" if key in _KIND_KEYS else meaning)
+                        inner = own or ("" if key.lower() in _KIND_KEYS else meaning)
                     # the value of a field the visitor writes text in: read as that text ({"path": ["opmerking"]})
                     stack.append((value, key, inner, typed_key(key, typed, value[key]) or key == TYPED_TEXT_KEY
                                   or (reported and report[1]), report))

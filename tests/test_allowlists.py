@@ -1207,6 +1207,22 @@ def test_a_token_with_a_uuid_appended_is_still_a_credential():
     assert credential_spans(f"token {token}") and all(start == 6 for start, _, _ in credential_spans(f"token {token}"))
 
 
+def test_a_urls_port_and_path_in_a_text_are_no_credential_but_a_token_in_its_path_is():
+    """A stack trace's frames name the page's URL ("at f (http://app.test:44987/taalhuis/heldout8.html:117:23)",
+    in a console breadcrumb's serialized Error): its port's digits and its path's words ran together as one
+    random-looking run, were masked as a credential and, echoed, in every URL of the session (round 8 of the
+    peers' held-out hunt). A URL's segments are judged one by one; a token that is one of them still is one."""
+    from redactor.content import credential_spans
+
+    for text in ("Error: x\n    at f (http://app.test:44987/taalhuis/heldout8.html?sdk=sentry:117:23)",
+                 "at g (http://localhost:3000/checkout/step2.html:4:9)"):
+        assert credential_spans(text) == [], text
+    token = "Xq7vKpA9rT2mLw8ZbN4cYd6E"
+    for text in (f"reset via https://shop.example/reset/{token} now", f"http://app.test:44987/r/{token}"):
+        assert [text[start:end] for start, end, _ in credential_spans(text)] == [token], text
+    assert credential_spans("header aGVsbG8/d29ybGQxMjM0NTY3ODkwYWJjZGVmZ2hpams=")  # base64 keeps its '/'
+
+
 @pytest.mark.parametrize("value", ["mail ysaure.q [arob", "mail ysaure.q [arobase] verriere-po",
                                    "mail ysaure.q (klammeraffe) verriere-post (punkt) b"])
 def test_every_spelled_out_at_word_holds_the_address_back_where_a_batch_cuts_it(value):

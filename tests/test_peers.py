@@ -506,6 +506,34 @@ async def test_posthog_logs_mask_what_their_tab_taught(proxy, collector):
     assert sent["resourceLogs"][0]["resource"]["attributes"][0]["value"]["stringValue"] == "shop"
 
 
+async def test_posthog_logs_attributes_take_their_keys_meaning(proxy, collector):
+    """posthog.logger.warn("betaling mislukt", {houder: …, leerling: {naam: …}}) writes its attributes as
+    OpenTelemetry does, [{"key", "value": {"stringValue" | "kvlistValue" | "arrayValue"}}]: the key that says
+    the value is a name sits beside it, not above it, so a name no detector knows passed (round 8 of the
+    peers' held-out hunt, found reading the code). Each pair's value takes its key's meaning, nested objects
+    and lists included; the resource's attributes naming the software ("os.name": "Linux", "service.name")
+    stay readable, as do the app's other attributes."""
+    def pair(key: str, value: dict) -> dict:
+        return {"key": key, "value": value}
+    attributes = [pair("houder", {"stringValue": "Ysaure Quenouillere"}),
+                  pair("leerling", {"kvlistValue": {"values": [pair("naam", {"stringValue": "Zoltrien Vaskebruin"}),
+                                                               pair("cursus", {"stringValue": "Frans B1 Avondcursus"})]}}),
+                  pair("achternaam", {"arrayValue": {"values": [{"stringValue": "Hobbelsteyn"}]}}),
+                  pair("cursus", {"stringValue": "Frans B1 Avondcursus"})]
+    resource = [pair("os.name", {"stringValue": "Linux"}), pair("service.name", {"stringValue": "posthog-browser-logs"}),
+                pair("telemetry.sdk.name", {"stringValue": "web"})]
+    logs = {"resourceLogs": [{"resource": {"attributes": resource}, "scopeLogs": [{"scope": {"name": "web", "version": "1.0"},
+            "logRecords": [{"severityText": "WARN", "body": {"stringValue": "betaling mislukt"}, "attributes": attributes}]}]}]}
+    await proxy.post(f"/i/v1/logs?token={TOKEN}", data=gzip.compress(json.dumps(logs).encode()),
+                     headers={"Content-Type": "text/plain"})
+    sent = json.loads(gzip.decompress(collector.requests("/i/v1/logs")[-1]["raw"]))
+    plain = json.dumps(sent)
+    for name in ("Ysaure", "Quenouillere", "Zoltrien", "Vaskebruin", "Hobbelsteyn"):
+        assert name not in plain, plain
+    assert plain.count("Frans B1 Avondcursus") == 2, plain
+    assert sent["resourceLogs"][0]["resource"]["attributes"] == resource
+
+
 async def test_posthog_metrics_keep_their_names_and_scan_their_attributes(proxy, collector):
     """posthog.metrics (/i/v1/metrics, OTLP JSON): a metric is a thing, its `name` the site's constant
     ("mieten" arrived masked whole, its key read as a person's); its attributes are scanned, and a

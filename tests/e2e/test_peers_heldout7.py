@@ -163,22 +163,29 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
     peer = {"sdk": sdk, "key": key, "proxy": stack["serve"].url, "project": PROJECT,
             "plant": PLANT, "product": PRODUCT, "reference": REFERENCE}
     with peer_page(browser, stack, peer) as (page, sent, console):
-        page.goto(f"http://app.test:{shop.port}/verhuizen/heldout7.html?sdk={sdk}&dienst=verhuislift")
-        page.wait_for_function("window.__started === true")
-        page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
-        page.locator("#zoek").press_sequentially(SEARCH, delay=8)
-        page.locator("#zoek").press("Tab")  # change: the search lands in the URL
-        for field, value in (("#naam", PLANT["name"]), ("#mail", PLANT["email"]), ("#tel", PLANT["phone_be"]),
-                             ("#van", PLANT["address_nl"]), ("#naar", PLANT["address_fr"]),
-                             ("#iban", PLANT["iban_fr"]), ("#opm", REMARK)):
-            page.locator(field).press_sequentially(value, delay=8)
-        page.locator("#land").select_option(COUNTRY)
+        search_and_fill(page, f"http://app.test:{shop.port}/verhuizen/heldout7.html?sdk={sdk}&dienst=verhuislift", SEARCH,
+                        (("#naam", PLANT["name"]), ("#mail", PLANT["email"]), ("#tel", PLANT["phone_be"]),
+                         ("#van", PLANT["address_nl"]), ("#naar", PLANT["address_fr"]), ("#iban", PLANT["iban_fr"]),
+                         ("#opm", REMARK)), COUNTRY)
         page.locator("#offerte").click()
         page.wait_for_function("window.__quoted === true")
         page.locator("#bevestig").click()
         page.wait_for_function("window.__confirmed === true")
         leave_when(page, stack, sdk, console, done, after)
     return sent
+
+
+def search_and_fill(page: Any, url: str, search: str, fields: tuple[tuple[str, str], ...], country: str) -> None:
+    """Opens `url` once the SDK has started and its recorder has taken its snapshot, searches in #zoek
+    (change: the search lands in the URL), types each field's value and picks the country in #land."""
+    page.goto(url)
+    page.wait_for_function("window.__started === true")
+    page.wait_for_timeout(1500)  # the recorder script loads and takes its snapshot
+    page.locator("#zoek").press_sequentially(search, delay=8)
+    page.locator("#zoek").press("Tab")
+    for field, value in fields:
+        page.locator(field).press_sequentially(value, delay=8)
+    page.locator("#land").select_option(country)
 
 
 def test_posthog_js_heldout7_page(app_browser, stack):
