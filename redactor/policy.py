@@ -569,10 +569,13 @@ class Policy:
 
     def attributes_meaning(self, attrs: dict[str, str], *labels: str) -> str:
         """What a field holds, from its own attributes (its type, autocomplete, name and id, placeholder,
-        aria-label and title) and the texts that label it (labels), or ""."""
-        return self.fields.field_meaning(
-            attrs.get("type", ""), attrs.get("autocomplete", ""), " ".join(attrs.get(a, "") for a in ("name", "id")),
-            " ".join([*(attrs.get(a, "") for a in ("placeholder", "aria-label", "title")), *labels]))
+        aria-label and title) and the texts that label it (labels), or "". Only strings are read: a payload's
+        copy of an element's attributes may hold anything ({"placeholder": null})."""
+        def attr(name: str) -> str:
+            return value if isinstance(value := attrs.get(name), str) else ""
+
+        return self.fields.field_meaning(attr("type"), attr("autocomplete"), " ".join(map(attr, ("name", "id"))),
+                                         " ".join([*map(attr, ("placeholder", "aria-label", "title")), *labels]))
 
     def field_report(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the field a validation error's path names holds and whether the visitor wrote its text, or

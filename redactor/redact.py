@@ -289,10 +289,15 @@ _PAIR_VALUE_KEYS = frozenset({"value", "val", "values", "text", "answer", "input
 #: a pair's value keys that say the object is a pair whatever its naming key holds ("text" alone does not:
 #: a comment is {"name": <its author>, "text": …})
 _PAIR_ONLY_KEYS = frozenset({"value", "val", "values"})
-#: an identifier's shape: CamelCase ("ValidationError", "checkoutForm"; is_name_word tells "McDonald"),
-#: words joined by "_", "." or "-" without a capital ("date_of_birth", "order.created")
-_CAMEL_CASE = re.compile(r"[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+")
-_JOINED_WORDS = re.compile(r"[a-z][a-z0-9]*(?:[_.\-][a-z0-9]+)+")
+#: a program's identifier, never a person's name (masked whole and remembered, it was masked in the page's text):
+#: a class whose last word says what it is ("ValidationError", "DOMException", "checkoutForm", "AddressField";
+#: Error alone), or a numbered field ("field_7", "q3"). A name written as apps write handles ("JanPeeters",
+#: "van_den_berg", "zorbalie.quendt") is none (fail closed); a field's name is told by its words (field_word)
+_PROGRAM_CLASS = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*)?(?:Error|Exception)|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*"
+                            r"(?:Form|Field|Input|Event|Handler|Component|Button|Step|Modal|Section)")
+_NUMBERED_FIELD = re.compile(r"[a-z]+[_.\-]?\d+")
+#: a field's name in one lower-case word beside a pair's value ({"name": "company", "value": …})
+_LOWER_WORD = re.compile(r"[a-z]+")
 #: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
 #: keys; its `name` is the site's constant ("orders_created"), not a person's
 _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
@@ -308,15 +313,12 @@ def _names_itself(key: str) -> bool:
     return key.lstrip("$").lower() == "name"
 
 
-def identifier_shaped(value: Any) -> bool:
-    """Whether a value is shaped as a program's identifier (an error's class, a field's name: "ValidationError",
-    "date_of_birth"), never as a person's name: no space, CamelCase that is no name's ("McDonald", "DeVries"
-    are), or lower-case words joined by "_", "." or "-" none of which is a given name ("jan_peeters" is a handle)."""
-    if not isinstance(value, str) or len(value) > 64:
+def identifier_shaped(value: Any, field_word: Callable[[str], str]) -> bool:
+    """Whether a value is shaped as a program's identifier (_PROGRAM_CLASS, _NUMBERED_FIELD), or is a field's name
+    whose words say what it holds ("date_of_birth", "lastname": field_word), never as a person's name."""
+    if not isinstance(value, str) or len(value) > 64 or " " in value:
         return False
-    if _CAMEL_CASE.fullmatch(value):
-        return not is_name_word(value)
-    return bool(_JOINED_WORDS.fullmatch(value)) and not any(is_given_name(w) for w in re.split(r"[_.\-]", value))
+    return bool(_PROGRAM_CLASS.fullmatch(value) or _NUMBERED_FIELD.fullmatch(value) or field_word(value))
 
 
 def _field_names(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -1349,8 +1351,9 @@ class BatchRedaction:
         name says its value holds ("" if nothing); ([], "") for an object that is no pair. An object is
         a pair when it holds a value's key (_PAIR_VALUE_KEYS) beside a key naming its field, whose name
         is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
-        ("field_7"), or it is one word and the value's key says it is a pair ({"name": "Company", "value": …};
-        a full name beside a value is a person's: {"name": "Jan Peeters", "value": 42} is a chart's point)."""
+        ("field_7"), or it is one lower-case word, no given name, and the value's key says it is a pair
+        ({"name": "company", "value": …}). A name beside a value is a person's: {"name": "Jan Peeters",
+        "value": 42} is a chart's point, {"name": "Quendt", "value": "adult"} a guest's (fail closed)."""
         if _PAIR_VALUE_KEYS.isdisjoint(obj):
             return [], ""
         keys, names = _field_names(obj)
@@ -1358,7 +1361,8 @@ class BatchRedaction:
             return [], ""
         field = next((meaning for name in names if (meaning := self.policy.key_meaning(name))), "")
         if field or any(isinstance(obj[key], dict) for key in keys) or all(
-                identifier_shaped(name) or (len(name.split()) == 1 and not _PAIR_ONLY_KEYS.isdisjoint(obj))
+                identifier_shaped(name, self.policy.key_meaning) or (
+                    _LOWER_WORD.fullmatch(name) and not is_given_name(name) and not _PAIR_ONLY_KEYS.isdisjoint(obj))
                 for name in names):
             return keys, field
         return [], ""
@@ -1407,13 +1411,13 @@ class BatchRedaction:
                         # holds what the element's attributes say the field holds
                         is_value = (key if value is element else key[len(_ELEMENT_ATTRIBUTE):]) == "value"
                         inner = self.policy.attributes_meaning(element) if is_value else ""
-                    elif key == "name" and _ERROR_KEYS.issubset(value):
+                    elif key == "name" and _ERROR_KEYS.issubset(value) and _PROGRAM_CLASS.fullmatch(str(value[key])):
                         inner = meaning if meaning == PSEUDONYM else ""  # a serialized error's class ("Error")
                     elif thing:
                         inner = meaning if meaning == PSEUDONYM else own if own and not _names_itself(key) else ""
                     elif reported and report[0]:
                         inner = report[0]
-                    elif own and _names_itself(key) and identifier_shaped(value[key]):
+                    elif own and _names_itself(key) and identifier_shaped(value[key], key_meaning):
                         inner = ""  # {"name": "ValidationError"}: an error's class, no person
                     elif field and not own and key.lower() not in _KIND_KEYS and not _ID_KEY.search(key):
                         inner = field  # a pair's value: what its field's name says ({"name": "lastname", "value"})

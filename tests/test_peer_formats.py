@@ -640,19 +640,25 @@ async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meani
     field's name gives, and that name is structure, readable (review 12 F4: every value stored raw, the
     field's name masked as a person's for its key "name"); an identifier under "name" is no person's (F8:
     an error's class, a field's name were masked and remembered, then masked in the page's text). A full
-    name beside a value is still a person's (a chart's point), and so is a name shaped as an identifier."""
+    name beside a value is still a person's (a chart's point), and so is a surname alone beside a value or a name
+    written as apps write handles ("JanPeeters", "van_den_berg": review 13 F3, F4), and a person's name where a
+    serialized error's class would be (F9)."""
     forms = {"fields": [{"objectTypeId": "0-1", "name": "firstname", "value": "Zorbalie"},
                         {"objectTypeId": "0-1", "name": "lastname", "value": "Quendt"},
                         {"name": "date_of_birth", "value": "14-03-1987"},
                         {"name": "rijksregisternummer", "value": "87031412345"},
-                        {"name": "Company", "value": "Fietsbel"}],
+                        {"name": "company", "value": "Fietsbel"}],
              "pairs": [{"key": "voornaam", "val": "Ysaure"}, {"label": "Achternaam", "value": "Quenouillere"}],
              "answers": [{"field": {"id": "x1", "ref": "achternaam"}, "type": "text", "text": "Hobbelsteyn"}],
              "error": {"name": "ValidationError", "message": "invalid"}}
     network = posthog_network(request("https://api.hsforms.com/submissions/v3/integration/submit/1/abc",
                                       requestHeaders={"content-type": "application/json"},
                                       requestBody=json.dumps(forms)))
-    named = custom("contact", {"points": [{"name": "Zoltrien Vaskebruin", "value": 42}], "owner": {"name": "McDonald"}})
+    named = custom("contact", {"points": [{"name": "Zoltrien Vaskebruin", "value": 42}], "owner": {"name": "McDonald"},
+                               # names as apps write them, beside a value or alone (review 13 F3, F4, F9)
+                               "guests": [{"name": "Oostwijck", "value": "adult"}, {"name": "JanPeeters"},
+                                          {"name": "van_den_berg"}, {"name": "zorbalie.quendt"}],
+                               "failed": {"name": "Brunhelde Ysolt", "message": "x", "stack": "y"}})
     later = mutation(adds=[add(40, element("p", {}, [text("Company details: ValidationError shown", id=71)], id=70))])
     page = html_page(element("div", {}, [], id=40))
     out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), snapshot(page), network,
@@ -661,7 +667,8 @@ async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meani
     recorded = out[0]["properties"]["$snapshot_data"]
     plain = json.dumps(recorded, ensure_ascii=False)
     for value in ("Zorbalie", "Quendt", "14-03-1987", "87031412345", "Ysaure", "Quenouillere", "Hobbelsteyn",
-                  "Zoltrien", "Vaskebruin", "McDonald"):
+                  "Zoltrien", "Vaskebruin", "McDonald", "Oostwijck", "JanPeeters", "van_den_berg", "zorbalie.quendt",
+                  "Brunhelde"):
         assert value not in plain, value
     sent = json.loads(recorded[2]["data"]["payload"]["requests"][0]["requestBody"])
     assert [f["name"] for f in sent["fields"]] == [f["name"] for f in forms["fields"]]
@@ -694,7 +701,7 @@ async def test_an_elements_value_takes_its_fields_meaning_and_attributes_keep_th
     other object under "attributes" (Cognito's user attributes) keeps its keys' meanings (F6: all kept raw)."""
     elements = [{"tag_name": "input", "attr__name": "achternaam", "attr__id": "achternaam", "attr__value": "Quendt"}]
     breadcrumb = {"category": "ui.input", "data": {"node": {"id": 12, "tagName": "input", "attributes": {
-        "name": "voornaam", "value": "Zorbalie"}}}}
+        "name": "voornaam", "value": "Zorbalie", "placeholder": None, "tabindex": 3}}}}  # not all strings (review 13 F2)
     user = {"attributes": {"given_name": "Ysaure", "family_name": "Quenouillere", "birthdate": "14-03-1987"}}
     event = analytics_event("$autocapture", **{"$elements": elements}, user=user, crumb=breadcrumb)
     [sent] = unframe(await redact(posthog.decode(posthog_body([event]), {}, LIMIT)))
