@@ -1307,15 +1307,18 @@ _MULTIPART_HEAD = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\
 
 
 #: a part's file name in its head (filename="CV_Jan_Peeters.pdf", RFC 6266's filename*=UTF-8''…)
-_MULTIPART_FILE = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*?(?<![\w*])filename\*?='
-                             r'(?:"([^"\r\n]{1,255})"|([^;\s]{1,255}))')
+_MULTIPART_DISPOSITION = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-data;[^\r\n]*')
+#: each file name in such a line (both of filename="…" and filename*=UTF-8''…; a quote escaped inside one)
+_MULTIPART_FILE = re.compile(r'(?i)(?<![\w*])filename\*?=(?:"((?:[^"\\\r\n]|\\.){1,255})"|([^;\s]{1,255}))')
 #: the meaning of a file's name: what the visitor has on their computer (a file input's value, rules/fields.yaml)
 FILE_NAME = "FILE_NAME"
 
 
 def multipart_files(text: str) -> list[tuple[int, int]]:
     """The file names in the heads of a multipart/form-data body's parts: (start, end)."""
-    return [match.span(1) if match.group(1) is not None else match.span(2) for match in _MULTIPART_FILE.finditer(text)]
+    return [match.span(1) if match.group(1) is not None else match.span(2)
+            for line in _MULTIPART_DISPOSITION.finditer(text)
+            for match in _MULTIPART_FILE.finditer(text, line.start(), line.end())]
 
 
 def multipart_parts(text: str) -> list[tuple[int, int, str]]:
