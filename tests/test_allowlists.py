@@ -1042,6 +1042,40 @@ def test_a_payload_value_under_a_key_naming_a_persons_role_is_masked_whole(sessi
         assert kept in stored, kept
 
 
+def test_a_things_word_in_a_key_takes_its_meaning_away_beside_a_name_word_only(session):
+    """"cursus.naam", "course_name", "os.name", "service.name" name a course or software, their value stays
+    readable; a key or a class saying more beside such a word holds a participant's or a customer's value
+    ("cursus_deelnemer_geboortedatum", "courseStudentName", class "course-student-name"): review 13 F1, where
+    any of these words in a key erased its meaning and the value was stored raw."""
+    s = session()
+    s.send(snapshot(html_page(element("span", {"class": "course-student-name"}, [text("Zorbalie Quendt")]),
+                              element("span", {"class": "course-name"}, [text("Frans B1 Avondcursus")]))),
+           custom("inschrijving", {
+               "cursus_deelnemer_geboortedatum": "1987-03-14", "training_rijksregisternummer": "87031412345",
+               "service_klantnummer": "KL-558213", "os_user_first_name": "Ysolde", "courseStudentName": "Odwin Tercelin",
+               "customer_service_contact_name": "Heleentje Vrancx", "cursus.naam": "Frans B1 Avondcursus",
+               "os.name": "Linux", "service.name": "posthog-browser-logs"}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("1987-03-14", "87031412345", "558213", "Ysolde", "Tercelin", "Vrancx", "Quendt"):
+        assert value not in stored, value
+    for kept in ('"cursus.naam":"Frans B1 Avondcursus"', '"os.name":"Linux"', '"service.name":"posthog-browser-logs"'):
+        assert kept in stored, kept
+    assert stored.count("Frans B1 Avondcursus") == 2  # the course-name span's text too
+
+
+def test_a_part_holder_on_a_product_page_is_no_person(session):
+    """"houder" and "holder" say a person as a payload's key ({"holder": …}, above), not as a label in page
+    text: a product page's spec lines ("Houder: Aluminium, zwart", "Holder: Stainless Steel") stay readable,
+    and so does the heading their masked words tainted ("Fietshouder Kompakt"): review 13 F7."""
+    lines = ["Houder: Aluminium, zwart", "Holder: Stainless Steel"]
+    s = session()
+    s.send(snapshot(html_page(element("h1", {}, [text("Fietshouder Kompakt")]),
+                              *[element("p", {}, [text(line)]) for line in lines])))
+    stored = stored_text(s.stored)
+    for kept in ("Fietshouder Kompakt", *lines):
+        assert kept in stored, kept
+
+
 def test_batch_metadata_is_scanned_with_secret_keys(session):
     s = session()
     events = [snapshot(html_page(element("p")))]
