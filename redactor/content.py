@@ -1264,33 +1264,37 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
     found += [(m.start(), m.end(), "CREDENTIAL") for m in _JWT.finditer(text)]
     if token_runs:
         for m in _TOKEN_RUN.finditer(text):
-            if not _after_url_scheme(text, m.start()):
-                if _looks_random(m.group()):
-                    found.append((m.start(), m.end(), "CREDENTIAL"))
-                continue
-            # a URL's host, port and path written in a text (a stack trace's frames: "at f
-            # (http://app.test:44987/taalhuis/heldout8.html:117:23)"): each segment is judged alone, as
-            # a URL's are, not the port's digits and the path's words as one random-looking run
-            found += [(m.start() + part.start(), m.start() + part.end(), "CREDENTIAL")
-                      for part in _URL_SEGMENT.finditer(m.group())
-                      if len(part.group()) >= _MIN_TOKEN_RUN and _looks_random(part.group())]
+            # a URL's authority written in a text (a stack trace's frames: "at f
+            # (http://app.test:44987/taalhuis/heldout8.html:117:23)") is left out of the run, not the port's digits
+            # and the path's words judged as one random-looking run; the path is judged whole, a national number
+            # or a base64 token with '/' in it ("/api/klanten/87031412345/orders") as much as a token
+            start = m.start() + _authority_in_run(text, m.start(), m.group())
+            path = text[start:m.end()]
+            if len(path) >= _MIN_TOKEN_RUN and _looks_random(path):
+                found.append((start + (len(path) - len(path.lstrip("/"))), m.end(), "CREDENTIAL"))
     return found
 
 
 _MIN_TOKEN_RUN = 24  # _TOKEN_RUN's least length
-_URL_SEGMENT = re.compile(r"[^/]+")
+#: a URL's authority at the start of a token run: "//" and its host, or its host after user info ("user@<here>")
+_HOST_IN_RUN = re.compile(r"(?://)?[^/]*")
+_PORT_IN_RUN = re.compile(r"\d*")
 #: what stands between a URL's "://" and a token run that starts in its authority: user info, and a host
 #: and its ':' when the run starts at the port
 _AUTHORITY_BEFORE = re.compile(r"(?:[^\s/@]*@)?(?:[A-Za-z0-9.\-]+:)?")
 _MAX_AUTHORITY = 260  # a host is at most 253 characters
 
 
-def _after_url_scheme(text: str, start: int) -> bool:
-    """Whether a run at `start` begins a URL's authority ("https:<here>//host", "http://host:<here>")."""
-    if text.startswith("//", start) and text[start - 1:start] == ":":
-        return True
+def _authority_in_run(text: str, start: int, run: str) -> int:
+    """How many characters of the token run at `start` are a URL's authority: its host ("https:<here>//host",
+    "https://user@<here>host") or its port's digits ("http://host:<here>8443"); 0 when the run begins none."""
+    if run.startswith("//") and text[start - 1:start] == ":":
+        return _HOST_IN_RUN.match(run).end()
     at = text.rfind("://", max(0, start - _MAX_AUTHORITY), start)
-    return at >= 0 and _AUTHORITY_BEFORE.fullmatch(text, at + 3, start) is not None
+    before = _AUTHORITY_BEFORE.fullmatch(text, at + 3, start) if at >= 0 else None
+    if before is None:
+        return 0
+    return (_PORT_IN_RUN if before.group().endswith(":") else _HOST_IN_RUN).match(run).end()
 
 
 #: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK

@@ -235,6 +235,10 @@ class FieldRules:
     search: FieldMeaning  # what says a field is a search box: its type, role, words of its name or id
     label_classes: frozenset[str]  # words of a class or id that say an element is a label
     roles: frozenset[str]  # a label in page text made of these alone says a person follows
+    key_roles: frozenset[str]  # a payload key made of these (or roles) alone says a person, a label does not
+    #: words naming a thing (a course, software) that take a key's meaning away with name words alone beside them
+    thing_words: frozenset[str]
+    thing_names: frozenset[str]
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
     #: a validation error's keys that name its field, and those that hold the value typed there
     report_names: frozenset[str] = frozenset()
@@ -310,6 +314,12 @@ class FieldRules:
         words, inside = self._vocabulary
         return " ".join(w for w in plain_words(text) if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
+    def _names_a_thing(self, words: list[str]) -> bool:
+        """Whether a key's or a class's words take its meaning away: a not_with word ("produkt.name", "tagName"), or
+        a thing's word with only name words beside it ("cursus.naam", "os.name"; not "courseStudentName")."""
+        return bool(self.not_with.intersection(words)) or (
+            not self.thing_words.isdisjoint(words) and self.thing_words.union(self.thing_names).issuperset(words))
+
     @short_lru_cache(FIELD_CACHE_SIZE)
     def key_meaning(self, key: str) -> str:
         """What the value under a payload's key holds, from the key's words ("first_name",
@@ -317,10 +327,10 @@ class FieldRules:
         that is only a person's role ("beneficiary", "begunstigde", "spouse") says PERSON, as such a label
         does (not "beneficiaryIban", "spouse_id": a role's other words say more)."""
         words = plain_words(key)
-        if not words or self.not_with.intersection(words):
+        if not words or self._names_a_thing(words):
             return ""
         return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)),
-                    "PERSON" if self.roles.issuperset(words) else "")
+                    "PERSON" if self.roles.union(self.key_roles).issuperset(words) else "")
 
     def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the value a validation error holds is, from the field its path names ({"path": ["mieter",
@@ -341,7 +351,7 @@ class FieldRules:
     def container_meaning(self, names: str) -> str:
         """What the text of an element holds, from its id, class and itemprop ("hdr-email")."""
         words = plain_words(names)
-        if not words or self.not_with.intersection(words):
+        if not words or self._names_a_thing(words):
             return ""
         for meaning in self.meanings:
             if meaning.text_containers and meaning.said_by(words, joined_words=True):
@@ -358,6 +368,9 @@ def shipped_fields() -> FieldRules:
         search=FieldMeaning.model_validate({"entity": "SEARCH", **data["search"]}),
         label_classes=frozenset(data.get("label_classes", ())),
         roles=frozenset(" ".join(plain_words(word)) for word in data.get("roles", ())),
+        key_roles=frozenset(" ".join(plain_words(word)) for word in data.get("key_roles", ())),
+        thing_words=frozenset(data.get("thing_words", ())),
+        thing_names=frozenset(data.get("thing_names", ())),
         typed_text=FieldMeaning.model_validate({"entity": "TYPED", **data["typed_text"]}),
         report_names=frozenset(data["field_reports"]["names"]),
         report_values=frozenset(data["field_reports"]["values"]),

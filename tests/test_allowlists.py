@@ -1042,6 +1042,40 @@ def test_a_payload_value_under_a_key_naming_a_persons_role_is_masked_whole(sessi
         assert kept in stored, kept
 
 
+def test_a_things_word_in_a_key_takes_its_meaning_away_beside_a_name_word_only(session):
+    """"cursus.naam", "course_name", "os.name", "service.name" name a course or software, their value stays
+    readable; a key or a class saying more beside such a word holds a participant's or a customer's value
+    ("cursus_deelnemer_geboortedatum", "courseStudentName", class "course-student-name"): review 13 F1, where
+    any of these words in a key erased its meaning and the value was stored raw."""
+    s = session()
+    s.send(snapshot(html_page(element("span", {"class": "course-student-name"}, [text("Zorbalie Quendt")]),
+                              element("span", {"class": "course-name"}, [text("Frans B1 Avondcursus")]))),
+           custom("inschrijving", {
+               "cursus_deelnemer_geboortedatum": "1987-03-14", "training_rijksregisternummer": "87031412345",
+               "service_klantnummer": "KL-558213", "os_user_first_name": "Ysolde", "courseStudentName": "Odwin Tercelin",
+               "customer_service_contact_name": "Heleentje Vrancx", "cursus.naam": "Frans B1 Avondcursus",
+               "os.name": "Linux", "service.name": "posthog-browser-logs"}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("1987-03-14", "87031412345", "558213", "Ysolde", "Tercelin", "Vrancx", "Quendt"):
+        assert value not in stored, value
+    for kept in ('"cursus.naam":"Frans B1 Avondcursus"', '"os.name":"Linux"', '"service.name":"posthog-browser-logs"'):
+        assert kept in stored, kept
+    assert stored.count("Frans B1 Avondcursus") == 2  # the course-name span's text too
+
+
+def test_a_part_holder_on_a_product_page_is_no_person(session):
+    """"houder" and "holder" say a person as a payload's key ({"holder": …}, above), not as a label in page
+    text: a product page's spec lines ("Houder: Aluminium, zwart", "Holder: Stainless Steel") stay readable,
+    and so does the heading their masked words tainted ("Fietshouder Kompakt"): review 13 F7."""
+    lines = ["Houder: Aluminium, zwart", "Holder: Stainless Steel"]
+    s = session()
+    s.send(snapshot(html_page(element("h1", {}, [text("Fietshouder Kompakt")]),
+                              *[element("p", {}, [text(line)]) for line in lines])))
+    stored = stored_text(s.stored)
+    for kept in ("Fietshouder Kompakt", *lines):
+        assert kept in stored, kept
+
+
 def test_batch_metadata_is_scanned_with_secret_keys(session):
     s = session()
     events = [snapshot(html_page(element("p")))]
@@ -1211,15 +1245,22 @@ def test_a_urls_port_and_path_in_a_text_are_no_credential_but_a_token_in_its_pat
     """A stack trace's frames name the page's URL ("at f (http://app.test:44987/taalhuis/heldout8.html:117:23)",
     in a console breadcrumb's serialized Error): its port's digits and its path's words ran together as one
     random-looking run, were masked as a credential and, echoed, in every URL of the session (round 8 of the
-    peers' held-out hunt). A URL's segments are judged one by one; a token that is one of them still is one."""
+    peers' held-out hunt). A URL's authority (its host, its port's digits) is left out of the run; its path is
+    judged whole (review 13 F6: segment by segment, a national number in a console message's URL and a base64
+    token with '/' in it were stored), a token in it masking the path."""
     from redactor.content import credential_spans
 
     for text in ("Error: x\n    at f (http://app.test:44987/taalhuis/heldout8.html?sdk=sentry:117:23)",
                  "at g (http://localhost:3000/checkout/step2.html:4:9)"):
         assert credential_spans(text) == [], text
-    token = "Xq7vKpA9rT2mLw8ZbN4cYd6E"
-    for text in (f"reset via https://shop.example/reset/{token} now", f"http://app.test:44987/r/{token}"):
-        assert [text[start:end] for start, end, _ in credential_spans(text)] == [token], text
+    for text, secret in (("reset via https://shop.example/reset/Xq7vKpA9rT2mLw8ZbN4cYd6E now", "Xq7vKpA9rT2mLw8ZbN4cYd6E"),
+                         ("http://app.test:44987/r/Xq7vKpA9rT2mLw8ZbN4cYd6E", "Xq7vKpA9rT2mLw8ZbN4cYd6E"),
+                         ("GET http://shop.example:8443/api/klanten/87031412345/orders failed", "87031412345"),
+                         ("magic link: https://shop.example/login/k3Jx9qWm/T8pLaB2c/Rt7YuV5nQ0zH/e4Gd= expires",
+                          "k3Jx9qWm/T8pLaB2c/Rt7YuV5nQ0zH/e4Gd=")):
+        masked = [text[start:end] for start, end, _ in credential_spans(text)]
+        assert len(masked) == 1 and secret in masked[0] and "example" not in masked[0] and "app.test" not in masked[0], \
+            (text, masked)
     assert credential_spans("header aGVsbG8/d29ybGQxMjM0NTY3ODkwYWJjZGVmZ2hpams=")  # base64 keeps its '/'
 
 

@@ -2013,3 +2013,15 @@ def test_the_site_s_premises_with_their_opening_hours_stay_readable(session):
     assert not leaks(s.stored, "Kiem 141") and not leaks(s.stored, "L-8030 Strassen")
     s.send(*typing(field["id"], "Rue Principale 7, L-6990 Rameldange — ma–vr 9u–17u"))
     assert not leaks(s.stored, "Rue Principale 7") and not leaks(s.stored, "L-6990 Rameldange")
+
+
+def test_a_visitors_address_shown_back_with_a_delivery_slot_is_no_premises(session):
+    """One day and a range of hours is a delivery's or a pick-up's slot ("Quendtlaan 57, 9000 Gent · ma 8u–12u",
+    a server-rendered order page): only days a shop is open (a range, "Lu–Ve", or a list, "ma, wo") with hours
+    say its premises (review 13 F5)."""
+    lines = ["Quendtlaan 57, 9000 Gent · ma 8u–12u", "Kiem 141, L-8030 Strassen · Ma 14h00–16h00"]
+    s = session()
+    s.send(meta("https://apdikt.example/"), snapshot(html_page(
+        element("h1", {}, [text("Uw bestelling")]), *[element("p", {}, [text(line)]) for line in lines])))
+    for value in ("Quendtlaan 57", "9000 Gent", "Kiem 141", "L-8030 Strassen"):
+        assert not leaks(s.stored, value), value

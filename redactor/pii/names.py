@@ -358,6 +358,15 @@ def _opening_hours() -> re.Pattern:
                       rf"|\d{{1,2}}(?:[:.h]\d{{2}})?[^\S\n]*(?:uhr|u|h)?[^\S\n]*[–—-])", re.IGNORECASE)
 
 
+@functools.cache
+def _open_days() -> re.Pattern:
+    """The days a shop is open: a range ("Lu–Ve", "Mon - Sat", "ma t/m za") or a list of two or more ("ma, wo",
+    "Di & Do"); a single day is a delivery's or a pick-up's slot as well ("ma 8u–12u")."""
+    day = rf"(?:{'|'.join(sorted(map(re.escape, _engine_words('weekday_abbreviations')), key=len, reverse=True))})\.?"
+    joint = r"[^\S\n]*(?:[–—/,&+-]|t/m|tot|au|à|bis|to|en|et|und|and)[^\S\n]*"
+    return re.compile(rf"(?<!\w){day}{joint}{day}(?!\w)", re.IGNORECASE)
+
+
 #: the articles that open a surname too ("De Vries", "La Fontaine", "Le Bihan", "Der Derian"), or a German note's
 #: "to" ("An Sanne Jansen"): a run opening with one of work_title_articles but these is a title, not a person
 _ARTICLES_IN_NAMES = frozenset({"de", "la", "le", "der", "an", "a"})
@@ -717,12 +726,13 @@ def premises_with_hours(text: str, start: int) -> bool:
     """Whether the address that starts at ``start`` opens its line and the line goes on to give opening hours:
     a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve
     8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in another element (its
-    heading). For the site's words only (content.TextSlot): a visitor may write when they are in after their
-    own address."""
+    heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a visitor's address shown
+    back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words only
+    (content.TextSlot): a visitor may write when they are in after their own address."""
     if _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS):
         return False
     line = text[start:start + _HOURS_LOOK].partition("\n")[0]
-    return bool(_opening_hours().search(line) and _HOUR_RANGE.search(line))
+    return bool(_open_days().search(line) and _HOUR_RANGE.search(line))
 
 
 #: how far after an address its line is read for opening hours: a street, a postcode, a town, a phone between
