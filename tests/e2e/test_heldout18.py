@@ -8,7 +8,22 @@ an '@' so that Chromium's validation message, which quotes what was typed, is wr
 corrected; a family doctor typed, deleted with Backspace and typed again; a complaint whose textarea an
 "autocorrect" rewrites on blur (value set by script: shorthand expanded, sentences capitalised) naming the
 previous dentist and his landline; a <fieldset disabled> enabled by a checkbox, its family-name placeholder
-copied from the parent's field.
+copied from the parent's field. The complaint also names a mother-in-law typed in lower case with an
+apostrophe ("godelieve o'neill", curled to "o’neill" by the autocorrect) and a Belgian number plate in
+brackets with no word for it.
+
+First run (cf3210f, before the mother-in-law and the plate were added): 9 of 10 passed, nothing leaked; the
+one failure was the test's own check of its values, which shared windows ('aenens' of D'Haenens with the
+address j.dhaenens@…: now one value's versions; 'PT 582 913' with the page's script that writes it: taken out
+of the page text as round 17 does; 'net.be' of the typo with a second address at skynet.be: now proximus.be).
+With the lower-case name, its curled apostrophe and the plate: 10 of 10 pass, no change to redactor/.
+Held: the labels wrapping their inputs, the national number typed as digits and the patient number the
+practice writes beside it, both reminder addresses and the typo Chromium's validation message quotes (the
+whole message is masked), the name typed then deleted with Backspace, the autocorrect's rewrite set by
+script (masked in its input events as in the keystrokes), the child's fields in the re-enabled fieldset and
+the placeholder copied from the parent's family name.
+Left (precision, not leaks): the line 'Patiëntnummer · N° patient: PT 582 913' is masked whole, its label
+words with it; in the complaint 'in Aalst' after the dentist's name is masked with the name.
 """
 
 from __future__ import annotations
@@ -29,9 +44,11 @@ pytestmark = pytest.mark.e2e
 
 FAMILY = "D'Haenens"
 MAILS_TYPO = "j.dhaenens.telenet.be"
-MAILS = "j.dhaenens@telenet.be, wannes.debruyne75@skynet.be"
+MAILS = "j.dhaenens@telenet.be, wannes.debruyne75@proximus.be"
 COMPLAINT = ("mijn vorige tandarts was dr Pieter-Jan Moerman in Aalst, hij deed een ww aan mijn 36. "
-             "zijn praktijk is gesloten, tel 053 71 24 86 werkt niet meer. ik ben allergisch aan latex.")
+             "zijn praktijk is gesloten, tel 053 71 24 86 werkt niet meer. ik ben allergisch aan latex. de factuur mag "
+             "naar mijn schoonmoeder godelieve o'neill, zij betaalt. ik kom met de wagen (2-GTX-518), mag die op "
+             "jullie parking?")
 
 PATIENT = [
     Planted("#t-given", "Jozefien", "a given name in a field inside its <label> (no for/id)"),
@@ -43,7 +60,7 @@ PATIENT = [
 MAILS_PLANTED = [
     Planted(None, MAILS_TYPO, "an address typed without '@', quoted by Chromium's validation message in the page"),
     Planted(None, "j.dhaenens@telenet.be", "the first of two reminder addresses in <input type=email multiple>"),
-    Planted(None, "wannes.debruyne75@skynet.be", "the second reminder address"),
+    Planted(None, "wannes.debruyne75@proximus.be", "the second reminder address"),
 ]
 DOCTOR = [
     Planted(None, "Verstraete", "a family doctor's name typed, then deleted with Backspace"),
@@ -52,6 +69,9 @@ DOCTOR = [
 IN_THE_COMPLAINT = [
     Planted(None, "Pieter-Jan Moerman", "the previous dentist after 'dr', capitalised by the visitor"),
     Planted(None, "053 71 24 86", "his landline after 'tel', rewritten to 'tel.' by the autocorrect"),
+    Planted(None, "godelieve o'neill", "a mother-in-law's name typed in lower case with an apostrophe"),
+    Planted(None, "godelieve o\u2019neill", "the same name with the apostrophe the autocorrect curls"),
+    Planted(None, "2-GTX-518", "a Belgian number plate in brackets, no word for it"),
 ]
 CHILD = [
     Planted("#t-child-given", "Lowie", "a child's given name in a fieldset enabled by script"),
@@ -83,14 +103,15 @@ def tandarts(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         assert MAILS_TYPO in page.text_content("#t-mails-err")
         cut(page)
         page.locator("#t-mails").fill("")
-        type_with_cuts(recording, "#t-mails", ["j.dhaenens@tel", "enet.be, wannes.debru", "yne75@skynet.be"])
+        type_with_cuts(recording, "#t-mails", ["j.dhaenens@tel", "enet.be, wannes.debru", "yne75@proximus.be"])
         page.locator("#t-doctor").click()
         recording.type("#t-doctor", "Verstraete", delay=SLOW_MS)
         cut(page)
         for _ in "Verstraete":
             page.keyboard.press("Backspace")
         type_with_cuts(recording, "#t-doctor", ["Dr. Annelies Goe", "thals"])
-        type_with_cuts(recording, "#t-complaint", split_inside(COMPLAINT, "dr Pieter-Jan Moe", "tel 053 7"), delay=40)
+        type_with_cuts(recording, "#t-complaint",
+                       split_inside(COMPLAINT, "dr Pieter-Jan Moe", "tel 053 7", "godelieve o'ne", "2-GTX"), delay=40)
         page.locator("#t-for-child").check()  # blur: the autocorrect rewrites the complaint
         cut(page)
         type_with_cuts(recording, "#t-child-given", ["Lo", "wie"])
@@ -108,9 +129,10 @@ def test_tandarts_page_did_what_the_round_stands_on(tandarts: Recorded):
     sent = list(strings(tandarts.sent))
     assert any("Dr. Pieter-Jan Moerman" in text and "tel. 053" in text for text in sent), "no autocorrect rewrite"
     assert any(MAILS_TYPO in text and "@" in text for text in sent if text != MAILS_TYPO), "no validation message"
-    assert FAMILY in [event["data"]["attributes"][0]["attributes"].get("placeholder")
-                      for event in tandarts.sent if event.get("type") == 3 and event["data"].get("source") == 0
-                      and event["data"].get("attributes")] or any(FAMILY == text for text in sent)
+    changed = [change["attributes"] for event in tandarts.sent if event.get("type") == 3
+               and event["data"].get("source") == 0 for change in event["data"].get("attributes", [])]
+    assert {"placeholder": FAMILY} in changed, "the child's placeholder was not copied from the parent's"
+    assert any("o\u2019neill" in text for text in sent), "the autocorrect did not curl the apostrophe"
     assert any(text == "Verstraete" for text in sent), "the deleted name was never sent whole"
 
 
@@ -151,8 +173,10 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(tandarts, redactor_ser
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{MAILS_TYPO, "j.dhaenens@telenet.be", MAILS}]
+VERSIONS = [{FAMILY, MAILS_TYPO, "j.dhaenens@telenet.be", MAILS},
+            {"godelieve o'neill", "godelieve o\u2019neill"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, (PAGES / "tandarts.html").read_text()], VERSIONS)
+    page = (PAGES / "tandarts.html").read_text().replace("PT 582 913", "")  # the practice's software answers it
+    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, page], VERSIONS)
