@@ -48,7 +48,7 @@ MAILS = "j.dhaenens@telenet.be, wannes.debruyne75@proximus.be"
 COMPLAINT = ("mijn vorige tandarts was dr Pieter-Jan Moerman in Aalst, hij deed een ww aan mijn 36. "
              "zijn praktijk is gesloten, tel 053 71 24 86 werkt niet meer. ik ben allergisch aan latex. de factuur mag "
              "naar mijn schoonmoeder godelieve o'neill, zij betaalt. ik kom met de wagen (2-GTX-518), mag die op "
-             "jullie parking?")
+             "jullie parking? Lowie heeft ook pijn aan een melktand.")
 
 PATIENT = [
     Planted("#t-given", "Jozefien", "a given name in a field inside its <label> (no for/id)"),
@@ -74,7 +74,8 @@ IN_THE_COMPLAINT = [
     Planted(None, "2-GTX-518", "a Belgian number plate in brackets, no word for it"),
 ]
 CHILD = [
-    Planted("#t-child-given", "Lowie", "a child's given name in a fieldset enabled by script"),
+    Planted("#t-child-given", "Lowie", "a child's given name in a fieldset enabled by script, and alone at the "
+            "start of the complaint's last sentence, typed before the child's field"),
     Planted("#t-child-family", "Vercruysse", "the child's family name (its placeholder is the parent's)"),
     Planted("#t-child-bday", "14.03.2017", "the child's date of birth (inputmode=numeric)"),
 ]
