@@ -21,7 +21,7 @@ import hashlib
 import logging
 import os
 import secrets
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
+from redactor.redact import forget_rule_answers
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
 from redactor.sinks.store import SdkKeysTaken, SiteMoved
 
@@ -150,8 +151,15 @@ async def load_sites(app: web.Application) -> int:
         policies = await asyncio.to_thread(_compile_sites, changed, app[SETTINGS].sites)
         for site, (version, _) in changed.items():
             if compiled.get(site, 0) < version:  # a change made here meanwhile is newer: it stays
-                app[POLICIES][site], compiled[site] = policies[site], version
+                install_policy(app, site, policies[site], version)
     return len(changed)
+
+
+def install_policy(app: Mapping, site: str, policy: Policy, version: int) -> None:
+    """The site's policy from now on. The rules' answers kept in this process are keyed by policies'
+    methods: forgotten with the old policy, or each save of a configuration would keep one more alive."""
+    app[POLICIES][site], app[COMPILED][site] = policy, version
+    forget_rule_answers()
 
 
 def _compile_sites(stored: dict[str, tuple[int, dict[str, Any]]],
@@ -300,8 +308,7 @@ async def change_site(request: web.Request, site: str, action: str | None, chang
         except SiteMoved:
             raise web.HTTPConflict(text=f"the configuration of {site!r} changed while this change was made: "
                                    "send it again", reason="Config Changed") from None
-        request.config_dict[POLICIES][site] = policy  # applies from the next batch on
-        request.config_dict[COMPILED][site] = version
+        install_policy(request.config_dict, site, policy, version)  # applies from the next batch on
     return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
                         content_type="application/json")
 

@@ -6,7 +6,9 @@ and an answer Redis was not given by an instance is detected again, never truste
 from __future__ import annotations
 
 import copy
+import gc
 import re
+import weakref
 from pathlib import Path
 
 import orjson
@@ -14,7 +16,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from factories import element, html_page, meta, snapshot, text
-from redactor.app import create_app
+from redactor.app import POLICIES, create_app
 from redactor.config import Settings
 from redactor.pii import cache
 from redactor.pii.cache import SharedSpans
@@ -69,6 +71,19 @@ async def test_a_new_visitor_of_a_known_page_is_answered_from_the_cache(client, 
     for session in ("visitor-1", "visitor-2"):  # answered from the cache, masked the same
         events = await stored(client, session, admin_headers)
         assert NAME not in events and PHONE not in events and "Levering binnen 3 dagen" in events
+
+
+async def test_a_site_whose_configuration_changed_leaves_no_old_policy_alive(client, admin_headers):
+    """The rules' answers kept per process are keyed by the policy's methods: a configuration saved
+    again and again must not keep every older policy alive in them (memory grows with each save)."""
+    await new_site(client, admin_headers)
+    await post(client, "visitor-1", [meta(), snapshot(page())])
+    old = weakref.ref(client.server.app[POLICIES][SITE])
+    answer = await client.put(f"/v1/sites/{SITE}", json={"block_selectors": [".ad"]}, headers=admin_headers)
+    assert answer.status == 200
+    assert client.server.app[POLICIES][SITE] is not old()
+    gc.collect()
+    assert old() is None
 
 
 async def test_a_batch_whose_texts_are_all_known_is_redacted_in_one_trip_off_the_loop(client, admin_headers,
