@@ -17,7 +17,7 @@ from factories import (CUSTOM, add, click, comment, custom, element, html_page, 
                        mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
-from redactor.content import possessor_named
+from redactor.content import possessor_named, sentence_subject_named
 from redactor.pii import DetectorPool
 from redactor.redact import redact_batch_sync
 from test_redact import Session, find
@@ -539,6 +539,55 @@ def test_a_given_name_alone_as_whose_room_it_is_is_masked_where_the_visitor_writ
     for value in ("Maxence", "Émile", "Jonas"):
         assert leaked(s.stored, value) == [], value
     assert "Confiture de mirabelles de Lorraine" in stored_text(s.stored)
+
+
+SUBJECT_NAMED = "Mag de wagen op de parking? Lowie heeft ook pijn aan een melktand."
+
+
+@pytest.mark.parametrize("tag", ["input", "textarea", "div"])
+@pytest.mark.parametrize("cut", ["? Lo", "? Lowie ", "? Lowie he", "? Lowie heeft", "? Lowie heeft o"])
+def test_a_given_name_alone_opening_a_sentence_before_its_verb_is_masked_where_the_visitor_writes_it(session, tag,
+                                                                                                      cut):
+    """A complaint ends on a child named alone before a verb, typed before the child's own field (held-out round
+    18, tandarts.html): a person where a visitor writes it, whatever keystroke a batch ends on, and tainted, so
+    the page's later echo of it is masked. The site's own chat line "Sofie is aan het typen…" (round 6) names
+    no one: it is never read so."""
+    field = element(tag, {"class": "note", "aria-label": "Klacht", **({"contenteditable": "true"} if tag == "div"
+                                                                     else {})})
+    typing_line = element("p", {"class": "typing"}, [text("Sofie is aan het typen…")])
+    summary = element("p", {"id": "summary"}, [])
+    s = session()
+    s.send(snapshot(html_page(typing_line, field, summary)))
+    if tag == "div":  # an editable region: its text node's content, mutation by mutation
+        line = text("")
+        s.send(mutation(adds=[add(field["id"], line)]))
+        events = [mutation(texts=[{"id": line["id"], "value": SUBJECT_NAMED[:i]}])
+                  for i in range(1, len(SUBJECT_NAMED) + 1)]
+    else:
+        events = typing(field["id"], SUBJECT_NAMED)
+    end = SUBJECT_NAMED.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(mutation(adds=[add(summary["id"], text("Lowie"))]))  # the page shows the name back, alone
+    assert leaked(s.stored, "Lowie") == []
+    stored = stored_text(s.stored)
+    assert "heeft ook pijn aan een " in stored and "Sofie is aan het typen…" in stored
+
+
+@pytest.mark.parametrize("value", ["May I bring my dog?", "Mark the parcel fragile.", "Will you call me back?",
+                                   "Rose is my favourite colour.", "Elle a mal depuis lundi.", "Dan kan ik morgen.",
+                                   "ik kom morgen. Paris is te ver.", "Ik denk dat Jan heeft gebeld."])
+def test_a_word_or_a_name_inside_a_sentence_is_no_sentence_subject_named(value):
+    """A name the list also holds that is far more often a word ("May", "Mark", "Will", "Rose"), a function word
+    ("Elle", "Dan"), a place ("Paris"), and a name inside a sentence (left to the detectors) are not read so."""
+    assert sentence_subject_named(value) == []
+
+
+@pytest.mark.parametrize("value, name", [("Léa a mal depuis lundi.", "Léa"), ("Léa n'a plus mal.", "Léa"),
+                                         ("Emma has a cavity in her molar.", "Emma"), ("Jonas hat Fieber.", "Jonas"),
+                                         ("bedankt!\nNoor komt morgen mee", "Noor"), ("zie: Jan-Pieter is ziek", "Jan-Pieter")])
+def test_a_given_name_opening_a_sentence_before_its_verb_is_a_sentence_subject_named(value, name):
+    assert [value[span.start:span.end] for span in sentence_subject_named(value)] == [name]
 
 
 @pytest.mark.parametrize("tag", ["input", "textarea"])
