@@ -9,7 +9,9 @@ and family name only, a Luxembourg six-digit landline after 'tél.', a neighbour
 mobile with no prefix; a SEPA mandate's account holder and a German IBAN typed in lower case without spaces
 into a field whose beforeinput handler upper-cases and groups it with setRangeText (the browser then fires no
 input event: the value reaches the recording only through the snapshots); the confirmation's chip whose title
-names the owner, set by script.
+names the owner, set by script; the element reflecting its value to a value attribute on its host; the
+microchip number echoed in the confirmation as Intl.NumberFormat('fr-LU') groups it (with dots);
+the mandate reference built from the family name without its particle, space and hyphen, in upper case.
 """
 
 from __future__ import annotations
@@ -42,8 +44,12 @@ OWNER = [
     Planted("#v-mail", "nanou.lw58@vo.lu", "an e-mail address"),
     Planted(None, "Raymond Kieffer", "an emergency contact's name, typed with his number in one field"),
     Planted(None, "0176/38519472", "a German mobile with a slash, after the name in the same field"),
+    Planted(None, "Fernande de Lannoy-Weydert", "the owner's name reflected to a value attribute of the host"),
+    Planted(None, "LANNOYWEYDERT", "the family name in the mandate reference: upper case, no particle, no hyphen"),
 ]
-CHIP = [Planted("#v-chip", "250269604918273", "a pet's ISO microchip number (15 digits, inputmode=numeric)")]
+CHIP_ECHO = "250.269.604.918.273"  # Intl.NumberFormat("fr-LU") groups with dots
+CHIP = [Planted("#v-chip", "250269604918273", "a pet's ISO microchip number (15 digits, inputmode=numeric)"),
+        Planted(None, CHIP_ECHO, "the microchip number echoed by Intl.NumberFormat('fr-LU'), grouped with dots")]
 IN_THE_REASON = [
     Planted(None, "Schumacher", "a vet named by 'Dr' and family name only"),
     Planted(None, "81 92 47", "a Luxembourg six-digit landline after 'tél.'"),
@@ -97,6 +103,10 @@ def test_tierklinik_page_did_what_the_round_stands_on(tierklinik: Recorded):
     partial = [text for text in sent if text.upper().startswith("DE12") and text != IBAN]
     assert not partial, f"the IBAN field sent input events: {partial[:3]}"
     assert any("Fernande de Lannoy-Weydert" in text and "Halter" in text for text in sent), "no chip title"
+    reflected = [change["attributes"] for event in tierklinik.sent if event.get("type") == 3
+                 and event["data"].get("source") == 0 for change in event["data"].get("attributes", [])]
+    assert {"value": "Fernande de Lannoy-Weydert"} in reflected, "the host did not reflect its value"
+    assert "Puce n° " + CHIP_ECHO in sent, "the chip number was not echoed grouped with dots"
 
 
 def test_tierklinik_owner_leaks_nothing(tierklinik: Recorded):
@@ -132,7 +142,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(tierklinik, redactor_s
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{IBAN, IBAN_TYPED}]
+VERSIONS = [{IBAN, IBAN_TYPED}, {"de Lannoy-Weydert", "Fernande", "Fernande de Lannoy-Weydert"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
