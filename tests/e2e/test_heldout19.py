@@ -12,6 +12,30 @@ input event: the value reaches the recording only through the snapshots); the co
 names the owner, set by script; the element reflecting its value to a value attribute on its host; the
 microchip number echoed in the confirmation as Intl.NumberFormat('fr-LU') groups it (with dots);
 the mandate reference built from the family name without its particle, space and hyphen, in upper case.
+
+First run (dfb2492, before the reflected value, the chip's echo and the mandate reference were added): 9 of 9
+passed, nothing leaked — the shadow root's inputs labelled on their host, the emergency contact's name and
+German mobile in one field, the six-digit landline and the unprefixed mobile in the reason, the IBAN whose
+formatter sends no input event (it reaches the recording only in the last snapshot: masked there), the chip's
+title. With the three echoes (ff2f6fa): 2 of 9 failed, the echoes and the data dir —
+- 'VET-LANNOYWEYDERT-0412' stored as the page wrote it: the taint holds the typed family name as a run of its
+  words ('de', 'lannoy', 'weydert'), and a page that writes them as one word, without the particle, is no run.
+- 'Puce n° 250.268.731.590.462' stored raw (masked in one run, not in the next: only the content detector's
+  reading of the number could catch it): the taint holds a number typed as one word and its tails, not the
+  groups a page formats it in.
+After ac81a00 (redactor/taint.py: a short value of letters taints its adjacent words joined as one word; a long
+number typed as one word taints its groupings by threes from the right, fours and twos), 9 of 9 pass.
+Run with the other rounds on one server, this page's site text ('Clinique', 'électronique') held windows of round
+14's 'Véronique' and failed its data-dir check: the site text and some values were reworded so that no window is
+shared with another round's values or pages (the chip number was '250269604918273' in the runs above).
+After the rewording, one run failed the labels of the last snapshot ('N° ** ** puce', 'Motif ** ** visite'): the
+recorder's own flush had landed right after 'de La' of the family name, and that value, masked by its field's
+meaning, was tainted, masking every 'de la' of the site for the rest of the session (main does the same). After
+e26af4b (redact.py: a value of name particles only is never tainted), 9 of 9 pass.
+Held: the host's reflected value attribute (masked as the name), the site text and the labels.
+Left (not leaks): a number typed into a field whose meaning is unknown (name=puce, no label) is masked in its
+input events but not tainted, so a page that echoes it verbatim would store the echo; the chip number is
+tainted here because its label says what it is. 'Mme' before the neighbour's name is masked with the name.
 """
 
 from __future__ import annotations
@@ -32,36 +56,35 @@ pytestmark = pytest.mark.e2e
 
 IBAN_TYPED = "de12370502990004518263"
 IBAN = "DE12 3705 0299 0004 5182 63"  # as the field's formatter shows it
-URGENT = "Raymond Kieffer 0176/38519472"
+URGENT = "Edmond Hilbert 0176/38519472"
 REASON = ("Notre chat tousse depuis trois jours et ne mange plus. Vu le 12/11 chez le Dr Schumacher à Ettelbruck "
           "(tél. 81 92 47), sans amélioration. Si je ne réponds pas, appelez ma voisine Mme Colette Reuland "
-          "au 621 305 918.")
+          "au 621 384 907.")
 
 OWNER = [
     Planted("#owner-given", "Fernande", "a given name in an input of a custom element's shadow root, labelled on "
             "its host"),
     Planted("#owner-family", "de Lannoy-Weydert", "a family name with a particle and a hyphen, same shadow root"),
     Planted("#v-mail", "nanou.lw58@vo.lu", "an e-mail address"),
-    Planted(None, "Raymond Kieffer", "an emergency contact's name, typed with his number in one field"),
+    Planted(None, "Edmond Hilbert", "an emergency contact's name, typed with his number in one field"),
     Planted(None, "0176/38519472", "a German mobile with a slash, after the name in the same field"),
-    Planted(None, "Fernande de Lannoy-Weydert", "the owner's name reflected to a value attribute of the host"),
     Planted(None, "LANNOYWEYDERT", "the family name in the mandate reference: upper case, no particle, no hyphen"),
 ]
-CHIP_ECHO = "250.269.604.918.273"  # Intl.NumberFormat("fr-LU") groups with dots
-CHIP = [Planted("#v-chip", "250269604918273", "a pet's ISO microchip number (15 digits, inputmode=numeric)"),
+CHIP_ECHO = "250.268.731.590.462"  # Intl.NumberFormat("fr-LU") groups with dots
+CHIP = [Planted("#v-chip", "250268731590462", "a pet's ISO microchip number (15 digits, inputmode=numeric)"),
         Planted(None, CHIP_ECHO, "the microchip number echoed by Intl.NumberFormat('fr-LU'), grouped with dots")]
 IN_THE_REASON = [
     Planted(None, "Schumacher", "a vet named by 'Dr' and family name only"),
     Planted(None, "81 92 47", "a Luxembourg six-digit landline after 'tél.'"),
     Planted(None, "Colette Reuland", "a neighbour after 'Mme'"),
-    Planted(None, "621 305 918", "a Luxembourg mobile with no prefix, after 'au'"),
+    Planted(None, "621 384 907", "a Luxembourg mobile with no prefix, after 'au'"),
 ]
 MANDATE = [
-    Planted("#v-holder", "Marie-Josée Origer-Thill", "the account holder of the SEPA mandate"),
+    Planted("#v-holder", "Marie-Josée Origer-Wampach", "the account holder of the SEPA mandate"),
     Planted(None, IBAN, "a German IBAN grouped by a beforeinput formatter (no input event): in the snapshots"),
     Planted(None, IBAN_TYPED, "the same IBAN as typed, in lower case without spaces", raw=False),
 ]
-KEPT = ["Clinique vétérinaire du Limpertsberg · Tierklinik Limpertsberg",
+KEPT = ["Cabinet vétérinaire du Limpertsberg · Tierarztpraxis Limpertsberg",
         "Vaccination annuelle chat et chien — 45 € · Jährliche Impfung Katze und Hund — 45 €",
         "Lundi–samedi 8h00–19h00 · Montag–Samstag 8.00–19.00 Uhr",
         "Parking gratuit rue Ermesinde · Kostenlose Parkplätze rue Ermesinde",
@@ -69,8 +92,8 @@ KEPT = ["Clinique vétérinaire du Limpertsberg · Tierklinik Limpertsberg",
         # what the visitor wrote that is nobody's data
         "tousse depuis trois jours"]
 #: labels read in the last full snapshot, once everything is typed
-LABELS = ["Propriétaire · Halter", "Kontakt im Notfall · Contact en cas d'urgence",
-          "N° de puce électronique · Chipnummer", "Kontoinhaber · Titulaire du compte"]
+LABELS = ["Propriétaire · Halter", "Kontakt im Notfall · Contact en cas d'urgence", "Motif de la visite · Grund des Besuchs",
+          "N° de la puce · Chipnummer", "Kontoinhaber · Titulaire"]
 
 
 @pytest.fixture(scope="module")
@@ -79,12 +102,12 @@ def tierklinik(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#owner-given", ["Fern", "ande"])
         type_with_cuts(recording, "#owner-family", ["de Lan", "noy-Wey", "dert"])
         type_with_cuts(recording, "#v-mail", ["nanou.lw", "58@vo.lu"])
-        type_with_cuts(recording, "#v-urgent", ["Raymond Kie", "ffer 0176/385", "19472"])
+        type_with_cuts(recording, "#v-urgent", ["Edmond Hil", "bert 0176/385", "19472"])
         recording.type("#v-pet", "Moustache", delay=SLOW_MS)
-        type_with_cuts(recording, "#v-chip", ["2502696", "04918273"])
+        type_with_cuts(recording, "#v-chip", ["2502687", "31590462"])
         type_with_cuts(recording, "#v-reason",
                        split_inside(REASON, "Dr Schuma", "tél. 81 9", "Mme Colette Reu", "au 621 3"), delay=40)
-        type_with_cuts(recording, "#v-holder", ["Marie-Josée Ori", "ger-Thill"])
+        type_with_cuts(recording, "#v-holder", ["Marie-Josée Ori", "ger-Wampach"])
         recording.snapshot()  # as an SDK does on a route change: the IBAN is empty here
         type_with_cuts(recording, "#v-iban", ["de1237050", "2990004518263"])
         assert page.input_value("#v-iban") == IBAN, "the formatter did not group the IBAN"
@@ -142,7 +165,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(tierklinik, redactor_s
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{IBAN, IBAN_TYPED}, {"de Lannoy-Weydert", "Fernande", "Fernande de Lannoy-Weydert"}]
+VERSIONS = [{IBAN, IBAN_TYPED}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
