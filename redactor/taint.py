@@ -14,6 +14,9 @@ even when folding changes the length ("Strauß" → "strauss", "İstanbul" → "
 A tainted word of PIECE_MIN characters or more is found glued into a longer word too ("@YsaureQuenouillere",
 "Team-Quenouillere2026"): a word is cut at case changes and between letters and digits, and its pieces
 and the joins of a few adjacent pieces are looked up (a bounded number per piece: linear still).
+A value is also tainted in the forms a page writes it in that are no run of its words: a number of groups
+as one word, a number typed as one word in groups ("250.269.604.918.273"), a short name's words joined
+("VET-LANNOYWEYDERT-0412").
 
 Bounded: at most `limit` hashes per session (Settings.max_taint_values). Past it the taint is
 *saturated*: forgetting the oldest values would let their echoes through, so instead every text
@@ -237,7 +240,8 @@ def _letters_joined(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
     without its spaces, hyphens or particle ("VET-LANNOYWEYDERT-0412", "DELANNOYWEYDERT"). Bounded: a value of
     up to MAX_JOINED_NAME_WORDS words adds at most six."""
     forms = [form[:-len(_SEPARATOR)] for _, _, form, _ in found]
-    if not 2 <= len(forms) <= MAX_JOINED_NAME_WORDS or not all(form.decode("utf-8", "surrogatepass").isalpha() for form in forms):
+    if not 2 <= len(forms) <= MAX_JOINED_NAME_WORDS or \
+            not all(form.decode("utf-8", "surrogatepass").isalpha() for form in forms):
         return []
     return [b"".join(forms[i:j]) + _SEPARATOR for i in range(len(forms)) for j in range(i + 2, len(forms) + 1)
             if sum(map(len, forms[i:j])) >= JOINED_MIN]
@@ -253,7 +257,8 @@ def _mostly_digits(form: bytes) -> bool:
 GROUPED_MIN = 8
 
 
-def _groupings(found: list[tuple[int, int, bytes, bytes]], hasher: TaintHasher) -> list[list[tuple[int, int, bytes, bytes]]]:
+def _groupings(found: list[tuple[int, int, bytes, bytes]],
+               hasher: TaintHasher) -> list[list[tuple[int, int, bytes, bytes]]]:
     """A number-like word typed without spaces ("250269604918273", "0612345678") as a page groups it when it
     shows it back, as runs of words: thousands from the right (Intl.NumberFormat: "250.269.604.918.273",
     "250 269 604 918 273"), fours from the left (an IBAN, a card, a chip: "2502 6960 4918 273") and twos from

@@ -92,7 +92,8 @@ KEPT = ["Cabinet vétérinaire du Limpertsberg · Tierarztpraxis Limpertsberg",
         # what the visitor wrote that is nobody's data
         "tousse depuis trois jours"]
 #: labels read in the last full snapshot, once everything is typed
-LABELS = ["Propriétaire · Halter", "Kontakt im Notfall · Contact en cas d'urgence", "Motif de la visite · Grund des Besuchs",
+LABELS = ["Propriétaire · Halter", "Kontakt im Notfall · Contact en cas d'urgence",
+          "Motif de la visite · Grund des Besuchs",
           "N° de la puce · Chipnummer", "Kontoinhaber · Titulaire"]
 
 
