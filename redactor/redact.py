@@ -39,7 +39,7 @@ from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
-from redactor.pii.names import PARTICLES, is_given_name, is_name_word
+from redactor.pii.names import is_given_name, is_name_word
 from redactor.pii.spans import Span
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, digits_in_groups,
                              page_name_kept, page_name_shaped)
@@ -1695,10 +1695,6 @@ class BatchRedaction:
             value = re.split(r"[\\/]", value)[-1]
         value = value.strip()
         if len(value) < _MIN_TAINT or not value.strip("*"):
-            return
-        if all(word.lower() in PARTICLES for word in value.split()):
-            # a name's particles alone ("de La" of "de Lannoy" when a batch ends there) are the start of a
-            # name, never one: tainted, they would mask the site's "Motif de la visite" for the whole session
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         changed = taint.add(value, hasher)

@@ -1078,22 +1078,6 @@ def test_a_family_name_of_several_words_told_back_as_one_word_in_capitals_is_mas
     assert "Mandatsreferenz : " in stored and "créé, réf. VET-PARKING-0412" in stored
 
 
-def test_a_family_name_cut_by_a_batch_after_its_particles_leaves_the_sites_particles_readable(session):
-    """Round 19: the recorder's flush cut the family name "de Lannoy-Weydert" right after "de La"; that value,
-    masked by its field's meaning, was tainted, and every "de la" of the site's labels ("Motif de la visite")
-    was masked for the rest of the session. Particles alone are never a name; the name is still tainted."""
-    field, status = element("input", {"autocomplete": "family-name"}), element("p", {"id": "status"})
-    s = session()
-    s.send(snapshot(html_page(field, status, lang="fr")))
-    s.send(*typing(field["id"], "de La"))
-    s.send(*[input_event(field["id"], "de Lannoy-Weydert"[:end]) for end in range(6, 18)])
-    s.send(mutation(adds=[add(status["id"], text("Motif de la visite · N° de la puce")),
-                          add(status["id"], text("Merci, Madame de Lannoy-Weydert"))]))
-    shown = list(strings(s.stored[-1]))
-    assert "Motif de la visite · N° de la puce" in shown, shown
-    assert not [text for text in shown if "Lannoy" in text or "Weydert" in text], shown
-
-
 def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     """Review 4: an IBAN typed as one word ("BE71096123456769") is told back by its end ("rekening
     ...123456769", "eindigend op 6123456769"): the tails of a long number-like word are tainted too.
