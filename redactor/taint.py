@@ -14,6 +14,9 @@ even when folding changes the length ("Strauß" → "strauss", "İstanbul" → "
 A tainted word of PIECE_MIN characters or more is found glued into a longer word too ("@YsaureQuenouillere",
 "Team-Quenouillere2026"): a word is cut at case changes and between letters and digits, and its pieces
 and the joins of a few adjacent pieces are looked up (a bounded number per piece: linear still).
+A value is also tainted in the forms a page writes it in that are no run of its words: a number of groups
+as one word, a number typed as one word in groups ("250.269.604.918.273"), a short name's words joined
+("VET-LANNOYWEYDERT-0412").
 
 Bounded: at most `limit` hashes per session (Settings.max_taint_values). Past it the taint is
 *saturated*: forgetting the oldest values would let their echoes through, so instead every text
@@ -40,6 +43,8 @@ MAX_VALUE_WORDS = 64
 JOINED_MIN = 6
 #: the most words of a value of groups whose shorter runs are tainted too (_group_runs): an IBAN has 8 or 9
 MAX_GROUPS = 12
+#: the most words of a value of letters (a name) whose adjacent words are tainted joined as one word (_letters_joined)
+MAX_JOINED_NAME_WORDS = 4
 #: the shortest tainted word found inside a longer word ("@YsaureQuenouillere", "Team-Quenouillere2026")
 PIECE_MIN = 5
 #: the most adjacent pieces of a word joined and looked up as one word (bounds the work per piece)
@@ -229,10 +234,50 @@ def _joined_parts(joined: bytes, group_runs: list[list[tuple[int, int, bytes, by
 _JOINED_ENDS_MAX = 40
 
 
+def _letters_joined(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
+    """The runs of two or more adjacent words of a short value of letters only (a name: "de Lannoy-Weydert"),
+    joined as one word, of JOINED_MIN characters or more: a page builds a reference or an account's name of it
+    without its spaces, hyphens or particle ("VET-LANNOYWEYDERT-0412", "DELANNOYWEYDERT"). Bounded: a value of
+    up to MAX_JOINED_NAME_WORDS words adds at most six."""
+    forms = [form[:-len(_SEPARATOR)] for _, _, form, _ in found]
+    if not 2 <= len(forms) <= MAX_JOINED_NAME_WORDS or \
+            not all(form.decode("utf-8", "surrogatepass").isalpha() for form in forms):
+        return []
+    return [b"".join(forms[i:j]) + _SEPARATOR for i in range(len(forms)) for j in range(i + 2, len(forms) + 1)
+            if sum(map(len, forms[i:j])) >= JOINED_MIN]
+
+
 def _mostly_digits(form: bytes) -> bool:
     """One word of a value of groups that is itself a number of JOINED_MIN characters or more."""
     text = form[:-len(_SEPARATOR)]
     return len(text) >= JOINED_MIN and 2 * sum(48 <= byte <= 57 for byte in text) >= len(text)
+
+
+#: the shortest number-like word typed whose groupings are tainted (_groupings)
+GROUPED_MIN = 8
+
+
+def _groupings(found: list[tuple[int, int, bytes, bytes]],
+               hasher: TaintHasher) -> list[list[tuple[int, int, bytes, bytes]]]:
+    """A number-like word typed without spaces ("250269604918273", "0612345678") as a page groups it when it
+    shows it back, as runs of words: thousands from the right (Intl.NumberFormat: "250.269.604.918.273",
+    "250 269 604 918 273"), fours from the left (an IBAN, a card, a chip: "2502 6960 4918 273") and twos from
+    the left (a phone: "06 12 34 56 78"). Of GROUPED_MIN characters or more, up to MAX_WORDS groups: at most
+    three runs per value."""
+    if len(found) != 1:
+        return []
+    text = found[0][2][:-len(_SEPARATOR)].decode("utf-8", "surrogatepass")
+    if len(text) < GROUPED_MIN or not text.isascii() or not text.isalnum() or not _mostly_digits(found[0][2]):
+        return []
+    head = len(text) % 3
+    cuts = {tuple(range(head, len(text), 3)) if head else tuple(range(3, len(text), 3)),
+            tuple(range(4, len(text), 4)), tuple(range(2, len(text), 2))}
+    groupings = []
+    for inner in cuts:
+        if len(inner) + 1 <= MAX_WORDS:
+            edges = (0, *inner, len(text))
+            groupings.append([(0, 0, *hasher.word(text[a:b])) for a, b in zip(edges, edges[1:])])
+    return groupings
 
 
 def _suffixes(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
@@ -344,7 +389,7 @@ class Taint:
         runs = [found] if len(found) <= MAX_WORDS else \
             [found[i:i + MAX_WORDS] for i in range(len(found) - MAX_WORDS + 1)]
         group_runs = _group_runs(found)
-        runs += group_runs
+        runs += group_runs + _groupings(found, hasher)  # "250269604918273" is shown "250.269.604.918.273"
         new: list[tuple[bytes, bytes]] = []
         for run in runs:
             digest = hasher.start()
@@ -362,13 +407,14 @@ class Taint:
             if whole not in self.hashes:
                 new.append((whole, whole))
         joined = _joined(found)
-        if joined is not None:  # "6120 4483 917" is shown "61204483917" too: one word
-            for one_word in {joined, *_joined_parts(joined, group_runs)}:
-                digest = hasher.start()
-                digest.update(one_word)
-                whole = digest.digest()
-                if whole not in self.hashes:
-                    new.append((whole, whole))
+        # "6120 4483 917" is shown "61204483917" too: one word; "de Lannoy-Weydert" is shown "LANNOYWEYDERT"
+        one_words = _letters_joined(found) if joined is None else [joined, *_joined_parts(joined, group_runs)]
+        for one_word in set(one_words):
+            digest = hasher.start()
+            digest.update(one_word)
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, whole))
         if new and len(self.hashes) + len(new) > self.limit:
             changed = not self.saturated
             self.saturated = True

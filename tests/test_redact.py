@@ -1062,6 +1062,22 @@ def test_a_name_with_umlauts_is_found_spelled_with_two_letters(session):
     assert "Zurück zur Übersicht" in stored and "Als CSV herunterladen" in stored
 
 
+def test_a_family_name_of_several_words_told_back_as_one_word_in_capitals_is_masked(session):
+    """Round 19: a SEPA mandate's reference is built from the family name typed ("de Lannoy-Weydert" →
+    "VET-LANNOYWEYDERT-0412": particle, space and hyphen dropped, upper case), which is no run of the value's
+    words. The adjacent words of a short value of letters are tainted joined as one word too. The site's
+    own capitals and references stay readable."""
+    field, status = element("input", {"autocomplete": "family-name"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="fr")))
+    s.send(*typing(field["id"], "de Lannoy-Weydert"))
+    s.send(mutation(adds=[add(status["id"], text("Mandatsreferenz : VET-LANNOYWEYDERT-0412")),
+                          add(status["id"], text("Compte DELANNOYWEYDERT créé, réf. VET-PARKING-0412"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "lannoy" not in stored.casefold() and "weydert" not in stored.casefold(), stored
+    assert "Mandatsreferenz : " in stored and "créé, réf. VET-PARKING-0412" in stored
+
+
 def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     """Review 4: an IBAN typed as one word ("BE71096123456769") is told back by its end ("rekening
     ...123456769", "eindigend op 6123456769"): the tails of a long number-like word are tainted too.
@@ -1075,6 +1091,28 @@ def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     stored = orjson.dumps(s.stored).decode()
     assert "3456769" not in stored, stored
     assert "Terugbetaling naar rekening " in stored and "ordernummer 778812" in stored
+
+
+@pytest.mark.parametrize("typed,shown", [
+    ("250269604918273", "Puce n° 250.269.604.918.273"),  # Intl.NumberFormat("fr-LU")
+    ("250269604918273", "Chip: 250\u202f269\u202f604\u202f918\u202f273"),  # Intl.NumberFormat("fr-FR")
+    ("250269604918273", "Identifié par la puce 2502 6960 4918 273."),
+])
+def test_a_number_typed_as_one_word_told_back_in_groups_is_masked(session, typed, shown):
+    """Round 19: a pet's microchip number typed as one word ("250269604918273") is told back as the clinic's
+    software formats numbers ("250.269.604.918.273"), which is no word of the value: the groupings a page
+    makes of a long number typed without spaces are tainted too. The site's own numbers stay readable."""
+    label = element("label", {"for": "chip"}, [text("N° de puce électronique · Chipnummer")])
+    field, status = element("input", {"id": "chip", "inputmode": "numeric"}), element("p", {"id": "status"})
+    prices = element("p", {"id": "prices"})
+    s = session()
+    s.send(snapshot(html_page(label, field, status, prices, lang="fr")))
+    s.send(*typing(field["id"], typed))
+    s.send(mutation(adds=[add(status["id"], text(shown))]))
+    s.send(mutation(adds=[add(prices["id"], text("Tarif 2026 : 45 €, 250 269 clients"))]))
+    echoed = s.stored[-2]["data"]["adds"][0]["node"]["textContent"]
+    assert echoed.startswith(shown[:6]) and not any(c.isdigit() for c in echoed), echoed
+    assert "Tarif 2026 : 45 €, 250 269 clients" in strings(s.stored[-1])
 
 
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
