@@ -1050,6 +1050,23 @@ async def test_what_kind_an_address_is_takes_no_meaning_from_the_key_above_it(re
     assert sent["methode"] == "POST"
 
 
+async def test_a_country_or_a_category_takes_no_meaning_from_the_key_above_it(redact):
+    """{"rijbewijs": {"nummer": …, "categorie": "B", "land": "Nederland"}} (Sentry.setContext): the key above
+    says every value below is a licence's number, but a country or a category is which of the site's own
+    list it is: "Nederland" masked as an identity number was remembered and masked in every request and
+    response body of the session that named the country ("land=*********": round 9 of the peers'
+    held-out hunt). The number itself is still masked."""
+    licence = "7304518269"
+    context = {"rijbewijs": {"nummer": licence, "categorie": "B", "land": "Nederland"},
+               "adres": {"straat": "Brugsesteenweg 211", "country": "Belgium", "category": "home"}}
+    raw = posthog_body(capture_batch([analytics_event("aanmelding", **context, formulier="land=Nederland")]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    assert licence not in json.dumps(sent) and "Brugsesteenweg" not in json.dumps(sent)
+    assert (sent["rijbewijs"]["categorie"], sent["rijbewijs"]["land"]) == ("B", "Nederland"), sent["rijbewijs"]
+    assert (sent["adres"]["country"], sent["adres"]["category"]) == ("Belgium", "home"), sent["adres"]
+    assert sent["formulier"] == "land=Nederland"
+
+
 async def test_a_compact_iban_is_not_taken_for_a_hex_id(redact):
     """A Belgian or a German IBAN written without spaces ("BE07363001234566", "DE89370400440532013000")
     is all hex characters: taken for a digest, it was never scanned. A hex id has letters beyond its
