@@ -84,6 +84,8 @@ PLANT = {
     "iban": "BE62 5100 0754 7061",
     "address": "Brugsesteenweg 211, 9030 Mariakerke",
     "name_partner": "Jorunn Debaillie",
+    # round 9b: the second driver's car, never typed on the page
+    "plate_partner": "GZ-123-B",
 }
 CONTROLS = (PRODUCT, PLAN, STATION)
 #: the page's text the site writes once the sign-up is in: the reference readable in the recording
@@ -136,7 +138,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
 
 def test_posthog_js_heldout9_page(app_browser, stack):
     collector = stack["collector"]
-    wanted = {"aanmelding", "tarieven", "zoeken", "survey sent", "$exception", "$identify", "$groupidentify",
+    wanted = {"aanmelding", "tarieven", "tweede_bestuurder", "zoeken", "survey sent", "$exception", "$identify", "$groupidentify",
               "$pageview", "$autocapture"}
 
     def done(c: PeerCollector) -> bool:
