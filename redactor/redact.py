@@ -1403,7 +1403,7 @@ class BatchRedaction:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
-                    own = key_meaning(key)
+                    own = key_meaning(key, value[key])
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:

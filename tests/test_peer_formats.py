@@ -1067,6 +1067,24 @@ async def test_a_country_or_a_category_takes_no_meaning_from_the_key_above_it(re
     assert sent["formulier"] == "land=Nederland"
 
 
+async def test_a_plate_under_a_key_that_names_a_car_is_one(redact):
+    """{"wagen": "GZ-123-B"} (a capture's property, a Sentry tag): alone, a plate's shape is any product code and
+    the detector reports it only beside a word for the car or the plate; the key is that word. The second driver's
+    plate, never typed on the page, passed both SDKs raw (round 9b of the peers' held-out hunt). A car's model under
+    the same key, and a code of that shape under another key, stay readable."""
+    cars = {"wagen": "GZ-123-B", "auto": "Renault Zoe", "Fahrzeug": "AC-LH 719", "sku": "XC-400-B"}
+    raw = posthog_body(capture_batch([analytics_event("tweede_bestuurder", **cars)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    assert "GZ-123" not in json.dumps(sent) and "AC-LH" not in json.dumps(sent), sent
+    assert (sent["auto"], sent["sku"]) == ("Renault Zoe", "XC-400-B"), sent
+    event = {"event_id": "9" * 32, "level": "info", "message": "aanmelding", "tags": {"wagen": "1-KLM-482", "auto": "Renault Zoe"}}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    out = (await redact(sentry.decode(raw, {}, {}, LIMIT))).decode()
+    [(_, tagged)] = read_envelope(out.encode())[1]
+    tags = json.loads(tagged)["tags"]
+    assert "KLM-48" not in out and tags["auto"] == "Renault Zoe", tags
+
+
 async def test_a_compact_iban_is_not_taken_for_a_hex_id(redact):
     """A Belgian or a German IBAN written without spaces ("BE07363001234566", "DE89370400440532013000")
     is all hex characters: taken for a digest, it was never scanned. A hex id has letters beyond its
