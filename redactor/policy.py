@@ -211,7 +211,10 @@ def plate_under_its_car(key: str, value: Any) -> bool:
     """Whether a payload's value is a car's registration plate by its key: the value alone is shaped as one and the
     key names a car ({"wagen": "GZ-123-B"}, a Sentry tag "auto"). Alone, a plate's shape is any product code and
     the detector reports it only beside such a word; a key is the value's label. A car's model under the same key
-    ("Renault Zoe") is no plate's shape, so "auto" and "wagen" give no meaning of their own."""
+    ("Renault Zoe") is no plate's shape, so "auto" and "wagen" give no meaning of their own. Sentry's and
+    OpenTelemetry's attributes hold the value one key deeper ({"wagen": {"value": …, "type": "string"}})."""
+    if isinstance(value, dict) and "value" in value and set(value) <= {"value", "type"}:
+        value = value["value"]
     return isinstance(value, str) and len(value) <= 16 and _names_a_car(key) \
         and _car_plates()[1].fullmatch(value.strip()) is not None
 
