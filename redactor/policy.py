@@ -26,7 +26,7 @@ from redactor.bounded_cache import short_lru_cache
 from redactor.content import UUID
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
-from redactor.ruledata import load_rules
+from redactor.ruledata import load_rules, rule_words, with_words
 from redactor.selectors import why_never_matches
 from redactor.urls import SCHEME_AND_HOST
 
@@ -195,6 +195,33 @@ def plain_words(text: str) -> list[str]:
     """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone']."""
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
     return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())  # ß → ss
+
+
+@functools.cache
+def _car_plates() -> tuple[frozenset[str], regex.Pattern]:
+    """The one-word names of a car or its plate ("wagen", "auto", "kenteken") and the shapes of a plate: the
+    context words and the patterns of rules/recognizers.yaml vehicle_plate, read once."""
+    [spec] = [r for r in load_rules("recognizers.yaml")["recognizers"] if r["name"] == "vehicle_plate"]
+    named = [w for item in spec["context"] for w in (rule_words()[item[2:-2]] if item.startswith("{{") else [item])]
+    words = frozenset(ws[0] for word in named if len(ws := plain_words(word)) == 1)
+    return words, regex.compile("|".join(f"(?:{with_words(p['regex'])})" for p in spec["patterns"]))
+
+
+def plate_under_its_car(key: str, value: Any) -> bool:
+    """Whether a payload's value is a car's registration plate by its key: the value alone is shaped as one and the
+    key names a car ({"wagen": "GZ-123-B"}, a Sentry tag "auto"). Alone, a plate's shape is any product code and
+    the detector reports it only beside such a word; a key is the value's label. A car's model under the same key
+    ("Renault Zoe") is no plate's shape, so "auto" and "wagen" give no meaning of their own. Sentry's and
+    OpenTelemetry's attributes hold the value one key deeper ({"wagen": {"value": …, "type": "string"}})."""
+    if isinstance(value, dict) and "value" in value and set(value) <= {"value", "type"}:
+        value = value["value"]
+    return isinstance(value, str) and len(value) <= 16 and _names_a_car(key) \
+        and _car_plates()[1].fullmatch(value.strip()) is not None
+
+
+@short_lru_cache(FIELD_CACHE_SIZE)
+def _names_a_car(key: str) -> bool:
+    return not _car_plates()[0].isdisjoint(plain_words(key))
 
 
 class FieldMeaning(BaseModel):
@@ -576,9 +603,10 @@ class Policy:
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
         return self.fields.field_meaning("", "", name, "")
 
-    def key_meaning(self, key: str) -> str:
-        """What the value under a payload's key holds ({"first_name": …} PERSON), or ""."""
-        return self.fields.key_meaning(key)
+    def key_meaning(self, key: str, value: Any = None) -> str:
+        """What the value under a payload's key holds ({"first_name": …} PERSON; a plate under a key that names a
+        car, {"wagen": "GZ-123-B"}, VEHICLE_ID), or ""."""
+        return self.fields.key_meaning(key) or ("VEHICLE_ID" if plate_under_its_car(key, value) else "")
 
     def attributes_meaning(self, attrs: dict[str, str], *labels: str) -> str:
         """What a field holds, from its own attributes (its type, autocomplete, name and id, placeholder,

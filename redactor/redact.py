@@ -252,8 +252,12 @@ _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id 
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes; {"adressen": [{"soort": "post", …}]}, in the visitor's language too), never what
 #: it holds: they take no meaning from the key above them (compared in lower case). "post" masked as an
-#: address was echoed in every "POST" of the session
-_KIND_KEYS = frozenset({"type", "unit", "kind", "soort", "typ", "art", "sorte"})
+#: address was echoed in every "POST" of the session. So do those that say which of the site's own list a
+#: value is, a category or a country ({"rijbewijs": {"categorie": "B", "land": "Nederland"}}): masked as a
+#: licence's number, "Nederland" was echoed in every body of the session that named the country. Their
+#: values are still scanned as text
+_KIND_KEYS = frozenset({"type", "unit", "kind", "soort", "typ", "art", "sorte",
+                        "category", "categorie", "catégorie", "kategorie", "country", "land", "pays"})
 #: a serialized error ({message, name, stack}: console.error(new Error(…)) in Sentry's console breadcrumb):
 #: its `name` is its class ("Error", "TypeError"); masked whole as a person's, it was echoed in its own
 #: stack ("*****: betaling mislukt"). Only that key: what the app put beside it (axios's config and
@@ -1401,7 +1405,7 @@ class BatchRedaction:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
-                    own = key_meaning(key)
+                    own = key_meaning(key, value[key])
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:
