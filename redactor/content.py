@@ -819,9 +819,13 @@ class SeriesSlot(Slot):
         self.values.append(cell.get())
 
     def close(self) -> None:
-        """Chooses which values need their own detection: the last, and every edit."""
+        """Chooses which values need their own detection: the last, and every edit. A value that is a prefix
+        of its successor once their spaces are folded as detection reads them is no edit: an editable region
+        writes a trailing space as a no-break one until the next word comes ("Fietser\u00a0", "Fietser en\u00a0"),
+        and the detector would read each such keystroke as a new text."""
         last = len(self.values) - 1
-        self._asked = [i for i in range(last + 1) if i == last or not self.values[i + 1].startswith(self.values[i])]
+        folded = [spaces_folded(value) for value in self.values]
+        self._asked = [i for i in range(last + 1) if i == last or not folded[i + 1].startswith(folded[i])]
         self.texts = [self.values[i] for i in self._asked]
 
     def _read(self, value: str, spans: list[Span], work: Redacting) -> list[Span]:
@@ -833,16 +837,20 @@ class SeriesSlot(Slot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         own = {i: spans if unread(spans) else self._read(self.values[i], spans, work) for i, spans in zip(self._asked, found)}
-        for spans, i in ((own[i], i) for i in self._asked):
-            work.taint_spans(self.values[i], spans, typed=True)
+        last = len(self.values) - 1
+        # a prefix but for its spaces (close): read by the rules here, its successor's spans stand for the detector's
+        folded = {i for i in range(last) if i not in own and not self.values[i + 1].startswith(self.values[i])}
+        own.update((i, self._read(self.values[i], [], work)) for i in folded)
+        for i in sorted(own):
+            work.taint_spans(self.values[i], own[i], typed=True)
         ranges: list[tuple[int, int, str]] = []
         following = ""
-        for i in range(len(self.values) - 1, -1, -1):
+        for i in range(last, -1, -1):
             value = self.values[i]
-            if i == len(self.values) - 1 or not following.startswith(value):
+            if i == last or not following.startswith(value):
                 # the last value, or an edit: its own spans, plus what it shares with its successor,
                 # plus its trailing fragment (its continuation is unknown)
-                shared = _common_prefix(value, following)
+                shared = len(value) if i in folded else _common_prefix(value, following)
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
                     [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
                     (work.read(trailing_fragment, value, self.entry == WRITTEN, self.names is not None)
