@@ -332,27 +332,34 @@ async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_
 
 async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(redis_server, rconn):  # noqa: F811
     """Its number stays pending until the batch was stored or forwarded: a process killed in
-    between (here: the block raises after the commit) leaves it pending, and a resend of that
-    batch is redacted again, not taken for a duplicate (nothing lost). Delivered, it is one."""
+    between (here: A's block raises after the commit) leaves it pending, and a resend of that
+    batch is redacted again, not taken for a duplicate (nothing lost), even after the session's
+    next batch went through another process (B) meanwhile. Delivered, it is one."""
     from redactor.sessions import Order, batch_order, take_seq
 
-    states = RedisStates(redis_server.url, b"k" * 32)
+    a, b = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"k" * 32)
     try:
         with pytest.raises(ConnectionResetError):
-            async with states.session(SITE, "s-12") as mirror:
-                take_seq(mirror, 0)
-                await states.commit(SITE, "s-12", mirror, 0)
+            async with a.session(SITE, "s-12") as mirror:
+                take_seq(mirror, 0, "d0")
+                await a.commit(SITE, "s-12", mirror, 0)
                 raise ConnectionResetError("the collector went away before the batch was forwarded")
-        assert await rconn.hget(keys(SITE, "s-12")[0], "pending") == b"0"
-        async with states.session(SITE, "s-12") as mirror:
-            assert mirror.last_seq == 0 and batch_order(mirror, 0) is Order.NEXT  # redone
-            take_seq(mirror, 0)
-            await states.commit(SITE, "s-12", mirror, 0)
-        assert await rconn.hget(keys(SITE, "s-12")[0], "pending") is None
-        async with states.session(SITE, "s-12") as mirror:
-            assert batch_order(mirror, 0) is Order.DUPLICATE and batch_order(mirror, 1) is Order.NEXT
+        async with b.session(SITE, "s-12") as mirror:  # the next batch, through another process
+            assert batch_order(mirror, 1, "d1") is Order.NEXT
+            take_seq(mirror, 1, "d1")
+            await b.commit(SITE, "s-12", mirror, 1)
+        async with b.session(SITE, "s-12") as mirror:
+            assert mirror.last_seq == 1 and batch_order(mirror, 0, "d0") is Order.NEXT  # redone
+            assert batch_order(mirror, 1, "d1") is Order.DUPLICATE  # delivered
+            assert not take_seq(mirror, 0, "d0")  # its number was taken at its first commit
+            await b.commit(SITE, "s-12", mirror, 0)
+        async with a.session(SITE, "s-12") as mirror:
+            assert mirror.last_seq == 1 and mirror.missing_seqs == []
+            assert batch_order(mirror, 0, "d0") is Order.DUPLICATE and batch_order(mirror, 2, "d2") is Order.NEXT
+        assert not await rconn.exists(more_keys(SITE, "s-12")[2])  # nothing pending is left
     finally:
-        await states.close()
+        await a.close()
+        await b.close()
 
 
 # -- a refused batch, and a session idle past its TTL: as in process ----------------------------
@@ -444,7 +451,7 @@ async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_ke
 
     states = RedisStates(redis_server.url, b"k" * 32)
     state_key, _, changes_key = keys(SITE, "s-u")
-    kept_key, undo_key = more_keys(SITE, "s-u")
+    kept_key, undo_key, _ = more_keys(SITE, "s-u")
     try:
         policy = Policy.compile(SITE, SiteConfig())
         for n in range(2):
@@ -488,7 +495,7 @@ async def test_a_batch_whose_other_session_moved_undoes_the_commit_of_the_first(
                 await states.commit(SITE, "s-a", mirror, 1)
                 raise StateMoved()  # as the commit of the batch's other session raises it
         async with states.session(SITE, "s-a") as mirror:
-            assert mirror.last_seq == 0 and mirror.pending_seq is None
+            assert mirror.last_seq == 0 and not mirror.pending_seqs
     finally:
         await states.close()
 
@@ -547,7 +554,7 @@ async def test_a_session_whose_state_vanished_is_counted_and_logged_with_its_sit
         assert answer.status == 202, await answer.text()
     assert 'redactor_session_state_lost_total 0.0' in await (await shared.get("/metrics")).text()
     state_key, _, changes_key = keys(SITE, "gone-7")
-    kept_key, _ = more_keys(SITE, "gone-7")
+    kept_key, _, _ = more_keys(SITE, "gone-7")
     assert await rconn.delete(state_key, changes_key, kept_key) >= 2  # as an eviction or a restart without persistence leaves it
     with caplog.at_level(logging.WARNING, logger="redactor"):
         answer = await shared.post(f"/v1/sites/{SITE}/sessions/gone-7/events",
