@@ -7,6 +7,8 @@ not know which one it has. Per session, under the hash tag `{site:session}` (one
 slot: the Lua scripts touch several keys):
 
     redactor:{site:session}:state   hash  seq   batches committed (the version)
+                                          epoch  8 random bytes, written when the hash is created: the
+                                                 version of a state created anew starts again from 0
                                           mirror, mver   the sealed mirror blob, whole (DomMirror.dump(saved=False),
                                                          the taint's keyed hashes included), and the seq
                                                          that last wrote the mirror (whole or changes)
@@ -33,8 +35,13 @@ Why these choices:
   makes a session's batches wait for each other across processes, so the second batch sees what
   the first taught the mirror. The lock alone is not enough (a process can stall past its lease),
   so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
-  still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
-  app redoes the batch on the state that moved (pipeline.take_batch).
+  still that number, in the same epoch. If it moved, StateMoved is raised before anything of the
+  batch leaves; the app redoes the batch on the state that moved (pipeline.take_batch).
+- **An epoch with the version.** `seq` and `mver` count from 0 again when a session's hash is
+  created anew (it expired after session_idle_seconds, Redis was flushed or restarted empty), so a
+  number alone could name two states: a process's copy of the old one would pass for the new one
+  at the same number (another page's fields, a password field taken for a search box). The commit
+  that creates the hash gives it a random epoch; reads and writes compare version and epoch.
 - **Pending until delivered.** The commit precedes delivery, so a process that dies in between
   (SIGKILL) leaves a batch committed that nobody stored or forwarded. Its number joins the
   session's `pending` set at commit and leaves it only when that batch is delivered; a resend of
@@ -57,8 +64,8 @@ Why these choices:
   the mirror is written whole again, and the changes dropped, once they add up to more than it.
   A reader fetches the blobs only when its version differs from the copy it has.
 - **A local cache that checks the version.** Each process keeps the last mirror it committed with
-  its version; the round trip that takes the lock tells whether it is still current, and returns
-  the blob only when it is not.
+  its version and epoch; the round trip that takes the lock tells whether it is still current
+  (both the same), and returns the blob only when it is not.
 - **Sealed.** The blob holds what the in-process state keeps in memory only (the words of labels,
   attribute values cut to 256 characters). Redis may persist it (RDB, AOF, replicas), so it is
   encrypted with AES-GCM under a key derived from the server secret, bound to its key and field:
@@ -117,26 +124,32 @@ Key = tuple[str, str]
 #: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
 #: A session without a mirror (its state expired after session_idle_seconds, or never was) gives what
 #: was kept of it for longer (`kept`: see _COMMIT).
+#: The caller's copy is current only if both its mirror version and its epoch are the state's: the
+#: version starts again from 0 when the state is created anew (expired, Redis flushed or restarted
+#: empty), and only the epoch, random per creation (_COMMIT), tells that state from the one copied.
 #: KEYS[1] state, KEYS[2] lock, KEYS[3] changes, KEYS[4] kept, KEYS[5] pending; ARGV: token, lock ms,
-#: the mirror version the caller has ('' = none). → {0} if another process holds the lock, else
-#: {1, seq or false, mver or false, mirror or false, changes, pending batch numbers, kept or false}
+#: the mirror version and the epoch the caller has ('' = none). → {0} if another process holds the
+#: lock, else {1, seq or false, mver or false, epoch or false, mirror or false, changes, pending batch
+#: numbers, kept or false}
 _TAKE = """
 if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
-local v = redis.call('HMGET', KEYS[1], 'seq', 'mver')
+local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'epoch')
 local pending = redis.call('SMEMBERS', KEYS[5])
 if not v[2] then
-  return {1, v[1] or false, false, false, {}, pending, redis.call('GET', KEYS[4]) or false}
+  return {1, v[1] or false, false, v[3] or false, false, {}, pending, redis.call('GET', KEYS[4]) or false}
 end
 local mirror, changes = false, {}
-if v[2] ~= ARGV[3] then
+if v[2] ~= ARGV[3] or (v[3] or '') ~= ARGV[4] then
   mirror = redis.call('HGET', KEYS[1], 'mirror')
   changes = redis.call('LRANGE', KEYS[3], 0, -1)
 end
-return {1, v[1], v[2], mirror, changes, pending, false}
+return {1, v[1], v[2], v[3] or false, mirror, changes, pending, false}
 """
 
-#: writes a batch's state only if the session is still at the version the batch read: the mirror
-#: whole (the changes before it go), or its changes since the last write, or nothing of it.
+#: writes a batch's state only if the session is still at the version the batch read, in the epoch
+#: it read (a state created anew since, at the same number, is another): the mirror whole (the
+#: changes before it go), or its changes since the last write, or nothing of it. The commit that
+#: creates the state gives it its epoch (ARGV[10], random).
 #: The batch's own number (its `seq`, '' if none) joins the `pending` set until the batch was stored
 #: or forwarded (_RELEASE removes that number alone): a process that dies in between leaves it
 #: pending, whatever batches go through other processes after it, and a resend of that batch is then
@@ -152,13 +165,16 @@ return {1, v[1], v[2], mirror, changes, pending, false}
 #: for longer already (its page came before the state expired): made-up sessions leave nothing for a month.
 #: KEYS[1] state, KEYS[2] changes, KEYS[3] kept, KEYS[4] undo changes, KEYS[5] pending; ARGV: expected
 #: seq, ttl ms, blob or '', 'whole' or 'change', the batch's number or '', kept blob or '', kept ttl ms,
-#: 'short' or ''. → new seq, or -1
+#: 'short' or '', expected epoch ('' none), the epoch of a state this commit creates.
+#: → {new seq, epoch}, or {-1, false}
 _COMMIT = """
-local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
-if seq ~= tonumber(ARGV[1]) then return -1 end
+local v = redis.call('HMGET', KEYS[1], 'seq', 'epoch')
+local seq = tonumber(v[1] or '0')
+if seq ~= tonumber(ARGV[1]) or (v[2] or '') ~= ARGV[9] then return {-1, false} end
 local old = redis.call('HMGET', KEYS[1], 'mver', 'mirror')
 redis.call('HDEL', KEYS[1], 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror', 'undo_kept', 'undo_kept_was')
 redis.call('DEL', KEYS[4])
+if not v[1] then redis.call('HSET', KEYS[1], 'epoch', ARGV[10]) end
 seq = seq + 1
 local undo = {'undo_seq', seq, 'undo_kind', ARGV[3] == '' and 'none' or ARGV[4]}
 if old[1] then table.insert(undo, 'undo_mver'); table.insert(undo, old[1]) end
@@ -192,7 +208,7 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 redis.call('PEXPIRE', KEYS[4], ARGV[2])
 redis.call('PEXPIRE', KEYS[5], ARGV[2])
-return seq
+return {seq, redis.call('HGET', KEYS[1], 'epoch') or false}
 """
 
 #: admits a session to its site's roster of live sessions, if it is there or the site has room.
@@ -258,6 +274,8 @@ return redis.call('DEL', KEYS[1])
 RENEWALS_PER_LEASE = 3
 #: AES-GCM's nonce: 96 bits, the size it is defined for (random per seal; NIST SP 800-38D)
 NONCE_BYTES = 12
+#: a state's epoch (_COMMIT), random: two creations of one session's state share one with a chance of 2^-64
+EPOCH_BYTES = 8
 
 
 class StateUnavailable(Exception):
@@ -305,6 +323,7 @@ class _Cached:
     mirror: DomMirror
     seq: int
     mver: int | None
+    epoch: bytes  # of the state it was committed to (_TAKE: a state created anew has another)
 
 
 @dataclass
@@ -313,6 +332,7 @@ class _Lease:
     run: Callable[..., Any]  # where blobs are sealed and opened (a redaction thread, off the loop)
     seq: int = 0  # the version this batch read
     mver: int | None = None
+    epoch: bytes = b""  # the epoch of the state it read (b"": none, a state not created yet)
     number: int | None = None  # the batch's own number, committed (pending until it is delivered)
     renewing: asyncio.Task | None = None
     committed: bool = False
@@ -488,19 +508,21 @@ class RedisStates:
         try:
             # a session without a page holds its site's place session_probation_seconds, and its keys
             # live as long: made-up ids cannot fill Redis past max_sessions_per_site of them
-            seq = int(await self._commit(keys=[state_key, changes_key, kept_key, undo_key, pending_key],
+            written = await self._commit(keys=[state_key, changes_key, kept_key, undo_key, pending_key],
                                          args=[lease.seq, self.ttl_ms if mirror.nodes else self.probation_ms, blob,
                                                "whole" if state is None or state.whole
                                                else "change", "" if number is None else number, kept, lease.keep_ms,
-                                               "" if mirror.nodes else "short"]))
+                                               "" if mirror.nodes else "short", lease.epoch,
+                                               secrets.token_bytes(EPOCH_BYTES)])
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
+        seq, epoch = int(written[0]), written[1] or b""
         if seq < 0:
             log.warning("session state moved under a batch (site %s): redone on the new state", site)
             raise StateMoved()
         lease.committed, lease.number = True, number
         note_saved(mirror, state)
-        self._cache[key] = _Cached(mirror, seq, seq if blob else lease.mver)
+        self._cache[key] = _Cached(mirror, seq, seq if blob else lease.mver, epoch)
         self._cache.move_to_end(key)
         while len(self._cache) > self.hot:
             self._cache.popitem(last=False)
@@ -524,10 +546,12 @@ class RedisStates:
         token = secrets.token_hex(16)
         cached = self._cache.get(key)
         have = str(cached.mver) if cached and cached.mver is not None else ""
+        have_epoch = cached.epoch if cached and cached.mver is not None else b""
         deadline = time.monotonic() + self.lock_wait
         pause = 0.002
         try:
-            while not (read := await self._take(keys=list(redis_keys), args=[token, self.lock_ms, have]))[0]:
+            while not (read := await self._take(keys=list(redis_keys),
+                                                args=[token, self.lock_ms, have, have_epoch]))[0]:
                 if time.monotonic() > deadline:
                     raise StateUnavailable("session_busy", "another process has held this session for "
                                            f"{self.lock_wait:g}s; retry later", retry_after=1)
@@ -536,17 +560,19 @@ class RedisStates:
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         # the copy the version was asked against (the cache may have let it go while we waited)
-        return _Lease(token, run), [None if value is False else value for value in [*read[1:], *[None] * 6][:6]], cached
+        return _Lease(token, run), [None if value is False else value for value in [*read[1:], *[None] * 7][:7]], cached
 
     async def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
         self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
-        seq, mver, mirror_blob, changes, pending, kept = read
+        seq, mver, epoch, mirror_blob, changes, pending, kept = read
         if seq is not None:
             lease.seq = int(seq)
         lease.mver = int(mver) if mver is not None else None
+        lease.epoch = epoch or b""
         if mirror_blob is not None:
             mirror = await lease.run(self._open_mirror, state_key, mirror_blob, changes or [])
-        elif cached is not None and lease.mver is not None and cached.mver == lease.mver:
+        elif (cached is not None and lease.mver is not None and cached.mver == lease.mver
+              and cached.epoch == lease.epoch):
             mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
         elif kept is not None:
             # its state expired (idle), the session did not: what protects it, without the page's

@@ -190,6 +190,30 @@ async def test_a_write_after_the_state_moved_is_refused_and_the_new_state_is_rea
         await b.close()
 
 
+async def test_a_write_on_a_state_redis_lost_meanwhile_is_refused(redis_server, rconn):  # noqa: F811
+    """A's batch read the session at version 1; Redis lost it (FLUSHALL, its lock too) and B created
+    it anew, at version 1 again. A's commit must not overwrite B's state: its epoch is another."""
+    secret = b"k" * 32
+    a, b = RedisStates(redis_server.url, secret), RedisStates(redis_server.url, secret)
+    try:
+        async with a.session(SITE, "s-4e") as mirror:
+            mirror.lang = "en"
+            await a.commit(SITE, "s-4e", mirror, 0)
+        with pytest.raises(StateMoved):
+            async with a.session(SITE, "s-4e") as mirror_a:
+                await rconn.flushall()
+                async with b.session(SITE, "s-4e") as mirror_b:
+                    mirror_b.lang = "nl"
+                    await b.commit(SITE, "s-4e", mirror_b, 0)
+                mirror_a.lang, mirror_a.dirty = "fr", True
+                await a.commit(SITE, "s-4e", mirror_a, 1)
+        async with a.session(SITE, "s-4e") as mirror:
+            assert mirror.lang == "nl"
+    finally:
+        await a.close()
+        await b.close()
+
+
 async def test_a_session_held_by_another_process_waits(redis_server):  # noqa: F811
     """The lock: B's batch starts only when A's is done, and sees what A taught the mirror."""
     secret = b"k" * 32
@@ -441,6 +465,23 @@ async def test_a_session_idle_past_its_ttl_keeps_what_protects_it(aiohttp_client
     assert "Zomer2024kaas" not in stored
     again = await client.post(url, data=first)
     assert (await again.json()).get("duplicate") is True
+
+
+async def test_a_local_copy_of_a_state_redis_lost_is_not_taken_for_the_new_one(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, rconn, admin_headers):  # noqa: F811
+    """Redis lost the session's state (restarted empty, FLUSHALL; an idle expiry alike): its version
+    starts again from 0. A's local copy of the old page (node 4 a search box) must not pass for
+    B's new state at the same version (node 4 a password field): the state's epoch tells them apart."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = await _apps_on_one_redis(aiohttp_client, tmp_path, redis_server, admin_headers)
+    assert (await post(a, "s-aba", _page("https://shop.example/search",
+                                         element("input", {"type": "search", "name": "q"}, id=4)))).status == 202
+    await rconn.flushall()
+    assert (await post(b, "s-aba", _page("https://shop.example/login",
+                                         element("input", {"type": "password", "name": "pw"}, id=4)))).status == 202
+    assert (await post(a, "s-aba", [input_event(4, "Hunter2Secret!")])).status == 202
+    stored = await (await a.get(f"/v1/sites/{SITE}/sessions/s-aba/events", headers=admin_headers)).json()
+    assert stored and "Hunter2" not in orjson.dumps(stored).decode()
 
 
 async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_kept(redis_server, rconn):  # noqa: F811
