@@ -269,7 +269,8 @@ class DomMirror:
         # tab goes on counting from there while the copy counts from 0), oldest first
         self.other_seqs: list[int] = []
         self.seq_digests: list[list] = []  # [number, digest] of the batches taken last (a retry or another batch)
-        self.pending_seq: int | None = None  # (--state) committed, perhaps never delivered: not saved here
+        # (--state) the numbers of batches committed, perhaps never delivered: not saved here
+        self.pending_seqs: frozenset[int] = frozenset()
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order

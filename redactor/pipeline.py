@@ -218,7 +218,7 @@ def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors
     came. Redacted fail closed on its own, but the values typed before it are unknown, so their
     echoes are not masked: counted, and logged with the site only (a session id is the client's)."""
     lost = sum(1 for group in recordings.groups if group.session is not None and group.seq
-               and mirrors[group.session].last_seq is None and mirrors[group.session].pending_seq is None)
+               and mirrors[group.session].last_seq is None and not mirrors[group.session].pending_seqs)
     if lost:
         metrics.state_lost.inc(lost)
         log.warning("site %s: %d batch(es) numbered past 0 found no state for their session (lost from the "

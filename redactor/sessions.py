@@ -150,7 +150,7 @@ def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -
     before such a recount go on too (mirror.other_seqs: the first tabs of a duplicated one), so a
     number past one is ahead of that count, not of the new one. Without a digest (nothing to tell
     them apart by) a number taken is a retry."""
-    if seq is None or seq == mirror.pending_seq:  # pending: its process died before it was delivered
+    if seq is None or seq in mirror.pending_seqs:  # pending: its process died before it was delivered
         return Order.NEXT
     if digest is not None and [seq, digest] in mirror.seq_digests:
         return Order.DUPLICATE
@@ -187,7 +187,9 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
     if digest is not None and [seq, digest] not in mirror.seq_digests:
         mirror.seq_digests = [*mirror.seq_digests, [seq, digest]][-MAX_SEQ_DIGESTS:]
         mirror.dirty = True
-    if seq == mirror.last_seq:  # (the redo of a batch whose delivery is not known, or a recount's)
+    if seq == mirror.last_seq or seq in mirror.pending_seqs:
+        # the redo of a batch whose delivery is not known (its number was taken at its first
+        # commit, maybe before later ones: --state), or a recount's
         return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
     mirror.dirty = True

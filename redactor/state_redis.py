@@ -7,6 +7,8 @@ not know which one it has. Per session, under the hash tag `{site:session}` (one
 slot: the Lua scripts touch several keys):
 
     redactor:{site:session}:state   hash  seq   batches committed (the version)
+                                          epoch  8 random bytes, written when the hash is created: the
+                                                 version of a state created anew starts again from 0
                                           mirror, mver   the sealed mirror blob, whole (DomMirror.dump(saved=False),
                                                          the taint's keyed hashes included), and the seq
                                                          that last wrote the mirror (whole or changes)
@@ -14,6 +16,7 @@ slot: the Lua scripts touch several keys):
                                           (DomMirror.dump_changes), in order
     redactor:{site:session}:lock    string  a random token while one process redacts a batch
     redactor:{site:session}:undo    list  the changes a commit replaced, until its batch is delivered
+    redactor:{site:session}:pending set   the numbers of batches committed but not known delivered
     redactor:{site:session}:kept    string  what protects the session (sessions.kept_state), sealed
 
 and per site, under the site's own hash tag:
@@ -32,8 +35,24 @@ Why these choices:
   makes a session's batches wait for each other across processes, so the second batch sees what
   the first taught the mirror. The lock alone is not enough (a process can stall past its lease),
   so the write is guarded by the version this batch read: a Lua script writes only if `seq` is
-  still that number. If it moved, StateMoved is raised before anything of the batch leaves; the
-  app redoes the batch on the state that moved (pipeline.take_batch).
+  still that number, in the same epoch. If it moved, StateMoved is raised before anything of the
+  batch leaves; the app redoes the batch on the state that moved (pipeline.take_batch).
+- **An epoch with the version.** `seq` and `mver` count from 0 again when a session's hash is
+  created anew (it expired after session_idle_seconds, Redis was flushed or restarted empty), so a
+  number alone could name two states: a process's copy of the old one would pass for the new one
+  at the same number (another page's fields, a password field taken for a search box). The commit
+  that creates the hash gives it a random epoch; reads and writes compare version and epoch.
+- **Pending until delivered.** The commit precedes delivery, so a process that dies in between
+  (SIGKILL) leaves a batch committed that nobody stored or forwarded. Its number joins the
+  session's `pending` set at commit and leaves it only when that batch is delivered; a resend of
+  any number still pending is redacted again (sessions.batch_order), not answered as a duplicate,
+  whatever batches other processes took after it. It is redone on the session's state as it is
+  now, as a batch that comes late is: that state already holds what the batch taught it (its
+  first commit) and maybe what later batches did. The output can then differ from what the first
+  redaction would have forwarded, only towards masking: what protects a node id only grows in a
+  session (sticky flags, each id's floor, which survives snapshots and pages, the taint), and an
+  event for a node the state no longer knows is masked (fail closed). Redoing it on the state
+  before it instead would need that state kept per pending batch, for a rare case.
 - **Undone when refused.** The commit precedes delivery (above), so a batch the collector or a full
   spool then refuses has its state and number in Redis; in process its state is never saved. The
   commit keeps what it replaced (undo_* fields, the `undo` list) until the batch is delivered;
@@ -45,8 +64,8 @@ Why these choices:
   the mirror is written whole again, and the changes dropped, once they add up to more than it.
   A reader fetches the blobs only when its version differs from the copy it has.
 - **A local cache that checks the version.** Each process keeps the last mirror it committed with
-  its version; the round trip that takes the lock tells whether it is still current, and returns
-  the blob only when it is not.
+  its version and epoch; the round trip that takes the lock tells whether it is still current
+  (both the same), and returns the blob only when it is not.
 - **Sealed.** The blob holds what the in-process state keeps in memory only (the words of labels,
   attribute values cut to 256 characters). Redis may persist it (RDB, AOF, replicas), so it is
   encrypted with AES-GCM under a key derived from the server secret, bound to its key and field:
@@ -105,28 +124,36 @@ Key = tuple[str, str]
 #: is not that version: one round trip (each one costs a context switch to redis-server on a busy host).
 #: A session without a mirror (its state expired after session_idle_seconds, or never was) gives what
 #: was kept of it for longer (`kept`: see _COMMIT).
-#: KEYS[1] state, KEYS[2] lock, KEYS[3] changes, KEYS[4] kept; ARGV: token, lock ms, the mirror version
-#: the caller has ('' = none). → {0} if another process holds the lock, else
-#: {1, seq or false, mver or false, mirror or false, changes, pending batch number or false, kept or false}
+#: The caller's copy is current only if both its mirror version and its epoch are the state's: the
+#: version starts again from 0 when the state is created anew (expired, Redis flushed or restarted
+#: empty), and only the epoch, random per creation (_COMMIT), tells that state from the one copied.
+#: KEYS[1] state, KEYS[2] lock, KEYS[3] changes, KEYS[4] kept, KEYS[5] pending; ARGV: token, lock ms,
+#: the mirror version and the epoch the caller has ('' = none). → {0} if another process holds the
+#: lock, else {1, seq or false, mver or false, epoch or false, mirror or false, changes, pending batch
+#: numbers, kept or false}
 _TAKE = """
 if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0} end
-local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'pending')
+local v = redis.call('HMGET', KEYS[1], 'seq', 'mver', 'epoch')
+local pending = redis.call('SMEMBERS', KEYS[5])
 if not v[2] then
-  return {1, v[1] or false, false, false, {}, v[3] or false, redis.call('GET', KEYS[4]) or false}
+  return {1, v[1] or false, false, v[3] or false, false, {}, pending, redis.call('GET', KEYS[4]) or false}
 end
 local mirror, changes = false, {}
-if v[2] ~= ARGV[3] then
+if v[2] ~= ARGV[3] or (v[3] or '') ~= ARGV[4] then
   mirror = redis.call('HGET', KEYS[1], 'mirror')
   changes = redis.call('LRANGE', KEYS[3], 0, -1)
 end
-return {1, v[1], v[2], mirror, changes, v[3] or false, false}
+return {1, v[1], v[2], v[3] or false, mirror, changes, pending, false}
 """
 
-#: writes a batch's state only if the session is still at the version the batch read: the mirror
-#: whole (the changes before it go), or its changes since the last write, or nothing of it.
-#: The batch's own number (its `seq`, '' if none) is kept as `pending` until the batch was stored or
-#: forwarded (_RELEASE): a process that dies in between leaves it pending, and a resend of that batch
-#: is then redacted again, not taken for a duplicate (sessions.batch_order).
+#: writes a batch's state only if the session is still at the version the batch read, in the epoch
+#: it read (a state created anew since, at the same number, is another): the mirror whole (the
+#: changes before it go), or its changes since the last write, or nothing of it. The commit that
+#: creates the state gives it its epoch (ARGV[10], random).
+#: The batch's own number (its `seq`, '' if none) joins the `pending` set until the batch was stored
+#: or forwarded (_RELEASE removes that number alone): a process that dies in between leaves it
+#: pending, whatever batches go through other processes after it, and a resend of that batch is then
+#: redacted again, not taken for a duplicate (sessions.batch_order).
 #: What the commit replaced is kept (undo_*, and the changes list as `undo changes`) until the batch
 #: is delivered: refused (the collector, a full spool), _RELEASE puts it back, so the batch's number
 #: is free again and its resend is redacted on the state before it, as in process (where a refused
@@ -136,24 +163,29 @@ return {1, v[1], v[2], mirror, changes, v[3] or false, false}
 #: session_idle_seconds, the session id does not, and in process the store keeps the state.
 #: A session that never had a page ('short') keeps it only as long as its state, unless it has it
 #: for longer already (its page came before the state expired): made-up sessions leave nothing for a month.
-#: KEYS[1] state, KEYS[2] changes, KEYS[3] kept, KEYS[4] undo changes; ARGV: expected seq, ttl ms,
-#: blob or '', 'whole' or 'change', the batch's number or '', kept blob or '', kept ttl ms, 'short' or ''.
-#: → new seq, or -1
+#: KEYS[1] state, KEYS[2] changes, KEYS[3] kept, KEYS[4] undo changes, KEYS[5] pending; ARGV: expected
+#: seq, ttl ms, blob or '', 'whole' or 'change', the batch's number or '', kept blob or '', kept ttl ms,
+#: 'short' or '', expected epoch ('' none), the epoch of a state this commit creates.
+#: → {new seq, epoch}, or {-1, false}
 _COMMIT = """
-local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
-if seq ~= tonumber(ARGV[1]) then return -1 end
-local old = redis.call('HMGET', KEYS[1], 'mver', 'pending', 'mirror')
+local v = redis.call('HMGET', KEYS[1], 'seq', 'epoch')
+local seq = tonumber(v[1] or '0')
+if seq ~= tonumber(ARGV[1]) or (v[2] or '') ~= ARGV[9] then return {-1, false} end
+local old = redis.call('HMGET', KEYS[1], 'mver', 'mirror')
 redis.call('HDEL', KEYS[1], 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror', 'undo_kept', 'undo_kept_was')
 redis.call('DEL', KEYS[4])
+if not v[1] then redis.call('HSET', KEYS[1], 'epoch', ARGV[10]) end
 seq = seq + 1
 local undo = {'undo_seq', seq, 'undo_kind', ARGV[3] == '' and 'none' or ARGV[4]}
 if old[1] then table.insert(undo, 'undo_mver'); table.insert(undo, old[1]) end
-if old[2] then table.insert(undo, 'undo_pending'); table.insert(undo, old[2]) end
 redis.call('HSET', KEYS[1], 'seq', seq)
-if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'pending', ARGV[5]) else redis.call('HDEL', KEYS[1], 'pending') end
+if ARGV[5] ~= '' and redis.call('SADD', KEYS[5], ARGV[5]) == 1 then
+  -- pending since this commit (not a redo of a batch pending already): undone, it is not pending
+  table.insert(undo, 'undo_pending'); table.insert(undo, ARGV[5])
+end
 if ARGV[3] ~= '' then
   if ARGV[4] == 'whole' then
-    if old[3] then table.insert(undo, 'undo_mirror'); table.insert(undo, old[3]) end
+    if old[2] then table.insert(undo, 'undo_mirror'); table.insert(undo, old[2]) end
     if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('RENAME', KEYS[2], KEYS[4]) end
     redis.call('HSET', KEYS[1], 'mirror', ARGV[3], 'mver', seq)
   else
@@ -175,7 +207,8 @@ redis.call('HSET', KEYS[1], unpack(undo))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 redis.call('PEXPIRE', KEYS[4], ARGV[2])
-return seq
+redis.call('PEXPIRE', KEYS[5], ARGV[2])
+return {seq, redis.call('HGET', KEYS[1], 'epoch') or false}
 """
 
 #: admits a session to its site's roster of live sessions, if it is there or the site has room.
@@ -204,11 +237,11 @@ _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
 """
-#: KEYS[1] lock, KEYS[2] state, KEYS[3] changes, KEYS[4] kept, KEYS[5] undo changes; ARGV: token,
-#: '1' if the batch was stored or forwarded (its number is no longer pending: a resend of it is a
-#: duplicate; what its commit replaced goes), 'undo' if it was refused after its commit (what the
-#: commit replaced is put back, if no commit came after it: the lock was ours), '' if not known
-#: (a process that failed between: the batch stays pending), kept ttl ms
+#: KEYS[1] lock, KEYS[2] state, KEYS[3] changes, KEYS[4] kept, KEYS[5] undo changes, KEYS[6] pending;
+#: ARGV: token, '1' if the batch was stored or forwarded (its number is no longer pending: a resend of
+#: it is a duplicate; what its commit replaced goes), 'undo' if it was refused after its commit (what
+#: the commit replaced is put back, if no commit came after it: the lock was ours), '' if not known
+#: (a process that failed between: the batch stays pending), kept ttl ms, the batch's number or ''
 _RELEASE = """
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 local u = redis.call('HMGET', KEYS[2], 'undo_seq', 'seq', 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror',
@@ -222,12 +255,12 @@ if ARGV[2] == 'undo' and u[1] and u[1] == u[2] then
     if u[6] then redis.call('HSET', KEYS[2], 'mirror', u[6]) else redis.call('HDEL', KEYS[2], 'mirror') end
   end
   if u[4] then redis.call('HSET', KEYS[2], 'mver', u[4]) else redis.call('HDEL', KEYS[2], 'mver') end
-  if u[5] then redis.call('HSET', KEYS[2], 'pending', u[5]) else redis.call('HDEL', KEYS[2], 'pending') end
+  if u[5] then redis.call('SREM', KEYS[6], u[5]) end
   if u[7] == '1' then redis.call('SET', KEYS[4], u[8], 'PX', ARGV[3])
   elseif u[7] == '0' then redis.call('DEL', KEYS[4]) end
   redis.call('HINCRBY', KEYS[2], 'seq', 1)  -- a version no reader of the undone one holds
 end
-if ARGV[2] == '1' then redis.call('HDEL', KEYS[2], 'pending') end
+if ARGV[2] == '1' and ARGV[4] ~= '' then redis.call('SREM', KEYS[6], ARGV[4]) end
 if ARGV[2] ~= '' then
   redis.call('HDEL', KEYS[2], 'undo_seq', 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror', 'undo_kept',
              'undo_kept_was')
@@ -241,6 +274,8 @@ return redis.call('DEL', KEYS[1])
 RENEWALS_PER_LEASE = 3
 #: AES-GCM's nonce: 96 bits, the size it is defined for (random per seal; NIST SP 800-38D)
 NONCE_BYTES = 12
+#: a state's epoch (_COMMIT), random: two creations of one session's state share one with a chance of 2^-64
+EPOCH_BYTES = 8
 
 
 class StateUnavailable(Exception):
@@ -270,11 +305,12 @@ def keys(site: str, session: str) -> tuple[str, str, str]:
     return f"{tag}:state", f"{tag}:lock", f"{tag}:changes"
 
 
-def more_keys(site: str, session: str) -> tuple[str, str]:
-    """A session's kept key (what protects it, past the idle timeout) and the changes a commit
-    replaced until its batch is delivered (_COMMIT): the same hash tag."""
+def more_keys(site: str, session: str) -> tuple[str, str, str]:
+    """A session's kept key (what protects it, past the idle timeout), the changes a commit
+    replaced until its batch is delivered, and the numbers of its batches committed but not known
+    delivered (_COMMIT): the same hash tag."""
     tag = f"redactor:{{{site}:{session}}}"
-    return f"{tag}:kept", f"{tag}:undo"
+    return f"{tag}:kept", f"{tag}:undo", f"{tag}:pending"
 
 
 def roster_key(site: str) -> str:
@@ -287,6 +323,7 @@ class _Cached:
     mirror: DomMirror
     seq: int
     mver: int | None
+    epoch: bytes  # of the state it was committed to (_TAKE: a state created anew has another)
 
 
 @dataclass
@@ -295,6 +332,8 @@ class _Lease:
     run: Callable[..., Any]  # where blobs are sealed and opened (a redaction thread, off the loop)
     seq: int = 0  # the version this batch read
     mver: int | None = None
+    epoch: bytes = b""  # the epoch of the state it read (b"": none, a state not created yet)
+    number: int | None = None  # the batch's own number, committed (pending until it is delivered)
     renewing: asyncio.Task | None = None
     committed: bool = False
     discarded: bool = False  # the batch was refused after its commit (the collector refused it)
@@ -398,7 +437,7 @@ class RedisStates:
         and the next batch reads the state from Redis."""
         key = (site, session)
         state_key, lock_key, changes_key = keys(site, session)
-        kept_key, _ = more_keys(site, session)
+        kept_key, _, pending_key = more_keys(site, session)
         if key not in self._cache and key not in self._users:  # not known live here: its site's roster says
             await self._admitted(site, session)
         local = self._local.setdefault(key, asyncio.Lock())
@@ -407,7 +446,8 @@ class RedisStates:
             async with local:
                 lease = None
                 try:
-                    lease, read, cached = await self._acquire(key, (state_key, lock_key, changes_key, kept_key), run)
+                    lease, read, cached = await self._acquire(
+                        key, (state_key, lock_key, changes_key, kept_key, pending_key), run)
                     mirror = await self._load(key, state_key, lease, read, cached)
                     self._held[key] = lease
                     lease.renewing = asyncio.create_task(self._keep(lock_key, lease.token))
@@ -455,32 +495,34 @@ class RedisStates:
         session since this batch read it; StateUnavailable if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
-        if not lease.seq and number is None and mirror.pending_seq is None and holds_nothing(mirror):
+        if not lease.seq and number is None and not mirror.pending_seqs and holds_nothing(mirror):
             # a session new to Redis whose batch left it nothing to protect (analytics events under a
             # made-up id): nothing is written, no key of it is left for the idle timeout
             lease.committed = lease.unwritten = True
             return
         state_key, _, changes_key = keys(site, session)
-        kept_key, undo_key = more_keys(site, session)
+        kept_key, undo_key, pending_key = more_keys(site, session)
         state, blob, kept = await lease.run(self._sealed_state, state_key, mirror)
         lease.keep_ms = self.keep_ms if retention_days is None else max(
             self.ttl_ms, min(self.keep_ms, retention_days * 86_400_000))
         try:
             # a session without a page holds its site's place session_probation_seconds, and its keys
             # live as long: made-up ids cannot fill Redis past max_sessions_per_site of them
-            seq = int(await self._commit(keys=[state_key, changes_key, kept_key, undo_key],
+            written = await self._commit(keys=[state_key, changes_key, kept_key, undo_key, pending_key],
                                          args=[lease.seq, self.ttl_ms if mirror.nodes else self.probation_ms, blob,
                                                "whole" if state is None or state.whole
                                                else "change", "" if number is None else number, kept, lease.keep_ms,
-                                               "" if mirror.nodes else "short"]))
+                                               "" if mirror.nodes else "short", lease.epoch,
+                                               secrets.token_bytes(EPOCH_BYTES)])
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
+        seq, epoch = int(written[0]), written[1] or b""
         if seq < 0:
             log.warning("session state moved under a batch (site %s): redone on the new state", site)
             raise StateMoved()
-        lease.committed = True
+        lease.committed, lease.number = True, number
         note_saved(mirror, state)
-        self._cache[key] = _Cached(mirror, seq, seq if blob else lease.mver)
+        self._cache[key] = _Cached(mirror, seq, seq if blob else lease.mver, epoch)
         self._cache.move_to_end(key)
         while len(self._cache) > self.hot:
             self._cache.popitem(last=False)
@@ -497,17 +539,19 @@ class RedisStates:
         task.add_done_callback(self._tasks.discard)
 
     # -- the parts ----------------------------------------------------------------------------
-    async def _acquire(self, key: Key, redis_keys: tuple[str, str, str, str],
+    async def _acquire(self, key: Key, redis_keys: tuple[str, str, str, str, str],
                        run: Callable[..., Any]) -> tuple[_Lease, list, _Cached | None]:
         """The lock, and the session's state as of it. Another process holding the session: polled
         (2 ms doubling to 20 ms) until lock_wait, then 503 session_busy."""
         token = secrets.token_hex(16)
         cached = self._cache.get(key)
         have = str(cached.mver) if cached and cached.mver is not None else ""
+        have_epoch = cached.epoch if cached and cached.mver is not None else b""
         deadline = time.monotonic() + self.lock_wait
         pause = 0.002
         try:
-            while not (read := await self._take(keys=list(redis_keys), args=[token, self.lock_ms, have]))[0]:
+            while not (read := await self._take(keys=list(redis_keys),
+                                                args=[token, self.lock_ms, have, have_epoch]))[0]:
                 if time.monotonic() > deadline:
                     raise StateUnavailable("session_busy", "another process has held this session for "
                                            f"{self.lock_wait:g}s; retry later", retry_after=1)
@@ -516,17 +560,19 @@ class RedisStates:
         except (RedisError, OSError) as error:
             raise _unavailable(error) from None
         # the copy the version was asked against (the cache may have let it go while we waited)
-        return _Lease(token, run), [None if value is False else value for value in [*read[1:], *[None] * 6][:6]], cached
+        return _Lease(token, run), [None if value is False else value for value in [*read[1:], *[None] * 7][:7]], cached
 
     async def _load(self, key: Key, state_key: str, lease: _Lease, read: list, cached: _Cached | None) -> DomMirror:
         self._cache.pop(key, None)  # back in the cache only with the state of a committed batch
-        seq, mver, mirror_blob, changes, pending, kept = read
+        seq, mver, epoch, mirror_blob, changes, pending, kept = read
         if seq is not None:
             lease.seq = int(seq)
         lease.mver = int(mver) if mver is not None else None
+        lease.epoch = epoch or b""
         if mirror_blob is not None:
             mirror = await lease.run(self._open_mirror, state_key, mirror_blob, changes or [])
-        elif cached is not None and lease.mver is not None and cached.mver == lease.mver:
+        elif (cached is not None and lease.mver is not None and cached.mver == lease.mver
+              and cached.epoch == lease.epoch):
             mirror = cached.mirror  # the version we hold: nobody changed the mirror since our commit
         elif kept is not None:
             # its state expired (idle), the session did not: what protects it, without the page's
@@ -534,8 +580,9 @@ class RedisStates:
             mirror = await lease.run(self._open_kept, state_key, kept)
         else:  # a new session: start empty (unknown nodes fail closed)
             mirror = DomMirror()
-        # the batch committed last was maybe never stored nor forwarded: a resend of it is redone
-        mirror.pending_seq = int(pending) if pending is not None else None
+        # batches committed but maybe never stored nor forwarded (their process died): a resend of
+        # any of them is redone, even after later batches (as a late batch is: module docstring)
+        mirror.pending_seqs = frozenset(int(number) for number in pending or ())
         mirror.taint.limit = self.max_taint_values
         return mirror
 
@@ -576,11 +623,12 @@ class RedisStates:
         if lease.renewing is not None:
             lease.renewing.cancel()
         state_key, lock_key, changes_key = keys(site, session)
-        kept_key, undo_key = more_keys(site, session)
+        kept_key, undo_key, pending_key = more_keys(site, session)
         fate = "1" if lease.delivered else "undo" if lease.committed and lease.discarded else ""
         try:
-            await self._release(keys=[lock_key, state_key, changes_key, kept_key, undo_key],
-                                args=[lease.token, fate, lease.keep_ms or self.keep_ms])
+            await self._release(keys=[lock_key, state_key, changes_key, kept_key, undo_key, pending_key],
+                                args=[lease.token, fate, lease.keep_ms or self.keep_ms,
+                                      "" if lease.number is None else lease.number])
         except (RedisError, OSError):
             # the lock expires by itself after lock_seconds; a refused batch's commit stays (its
             # number pending: its resend is redone, on the state it committed)

@@ -190,6 +190,30 @@ async def test_a_write_after_the_state_moved_is_refused_and_the_new_state_is_rea
         await b.close()
 
 
+async def test_a_write_on_a_state_redis_lost_meanwhile_is_refused(redis_server, rconn):  # noqa: F811
+    """A's batch read the session at version 1; Redis lost it (FLUSHALL, its lock too) and B created
+    it anew, at version 1 again. A's commit must not overwrite B's state: its epoch is another."""
+    secret = b"k" * 32
+    a, b = RedisStates(redis_server.url, secret), RedisStates(redis_server.url, secret)
+    try:
+        async with a.session(SITE, "s-4e") as mirror:
+            mirror.lang = "en"
+            await a.commit(SITE, "s-4e", mirror, 0)
+        with pytest.raises(StateMoved):
+            async with a.session(SITE, "s-4e") as mirror_a:
+                await rconn.flushall()
+                async with b.session(SITE, "s-4e") as mirror_b:
+                    mirror_b.lang = "nl"
+                    await b.commit(SITE, "s-4e", mirror_b, 0)
+                mirror_a.lang, mirror_a.dirty = "fr", True
+                await a.commit(SITE, "s-4e", mirror_a, 1)
+        async with a.session(SITE, "s-4e") as mirror:
+            assert mirror.lang == "nl"
+    finally:
+        await a.close()
+        await b.close()
+
+
 async def test_a_session_held_by_another_process_waits(redis_server):  # noqa: F811
     """The lock: B's batch starts only when A's is done, and sees what A taught the mirror."""
     secret = b"k" * 32
@@ -332,27 +356,34 @@ async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_
 
 async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(redis_server, rconn):  # noqa: F811
     """Its number stays pending until the batch was stored or forwarded: a process killed in
-    between (here: the block raises after the commit) leaves it pending, and a resend of that
-    batch is redacted again, not taken for a duplicate (nothing lost). Delivered, it is one."""
+    between (here: A's block raises after the commit) leaves it pending, and a resend of that
+    batch is redacted again, not taken for a duplicate (nothing lost), even after the session's
+    next batch went through another process (B) meanwhile. Delivered, it is one."""
     from redactor.sessions import Order, batch_order, take_seq
 
-    states = RedisStates(redis_server.url, b"k" * 32)
+    a, b = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"k" * 32)
     try:
         with pytest.raises(ConnectionResetError):
-            async with states.session(SITE, "s-12") as mirror:
-                take_seq(mirror, 0)
-                await states.commit(SITE, "s-12", mirror, 0)
+            async with a.session(SITE, "s-12") as mirror:
+                take_seq(mirror, 0, "d0")
+                await a.commit(SITE, "s-12", mirror, 0)
                 raise ConnectionResetError("the collector went away before the batch was forwarded")
-        assert await rconn.hget(keys(SITE, "s-12")[0], "pending") == b"0"
-        async with states.session(SITE, "s-12") as mirror:
-            assert mirror.last_seq == 0 and batch_order(mirror, 0) is Order.NEXT  # redone
-            take_seq(mirror, 0)
-            await states.commit(SITE, "s-12", mirror, 0)
-        assert await rconn.hget(keys(SITE, "s-12")[0], "pending") is None
-        async with states.session(SITE, "s-12") as mirror:
-            assert batch_order(mirror, 0) is Order.DUPLICATE and batch_order(mirror, 1) is Order.NEXT
+        async with b.session(SITE, "s-12") as mirror:  # the next batch, through another process
+            assert batch_order(mirror, 1, "d1") is Order.NEXT
+            take_seq(mirror, 1, "d1")
+            await b.commit(SITE, "s-12", mirror, 1)
+        async with b.session(SITE, "s-12") as mirror:
+            assert mirror.last_seq == 1 and batch_order(mirror, 0, "d0") is Order.NEXT  # redone
+            assert batch_order(mirror, 1, "d1") is Order.DUPLICATE  # delivered
+            assert not take_seq(mirror, 0, "d0")  # its number was taken at its first commit
+            await b.commit(SITE, "s-12", mirror, 0)
+        async with a.session(SITE, "s-12") as mirror:
+            assert mirror.last_seq == 1 and mirror.missing_seqs == []
+            assert batch_order(mirror, 0, "d0") is Order.DUPLICATE and batch_order(mirror, 2, "d2") is Order.NEXT
+        assert not await rconn.exists(more_keys(SITE, "s-12")[2])  # nothing pending is left
     finally:
-        await states.close()
+        await a.close()
+        await b.close()
 
 
 # -- a refused batch, and a session idle past its TTL: as in process ----------------------------
@@ -436,6 +467,23 @@ async def test_a_session_idle_past_its_ttl_keeps_what_protects_it(aiohttp_client
     assert (await again.json()).get("duplicate") is True
 
 
+async def test_a_local_copy_of_a_state_redis_lost_is_not_taken_for_the_new_one(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, rconn, admin_headers):  # noqa: F811
+    """Redis lost the session's state (restarted empty, FLUSHALL; an idle expiry alike): its version
+    starts again from 0. A's local copy of the old page (node 4 a search box) must not pass for
+    B's new state at the same version (node 4 a password field): the state's epoch tells them apart."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = await _apps_on_one_redis(aiohttp_client, tmp_path, redis_server, admin_headers)
+    assert (await post(a, "s-aba", _page("https://shop.example/search",
+                                         element("input", {"type": "search", "name": "q"}, id=4)))).status == 202
+    await rconn.flushall()
+    assert (await post(b, "s-aba", _page("https://shop.example/login",
+                                         element("input", {"type": "password", "name": "pw"}, id=4)))).status == 202
+    assert (await post(a, "s-aba", [input_event(4, "Hunter2Secret!")])).status == 202
+    stored = await (await a.get(f"/v1/sites/{SITE}/sessions/s-aba/events", headers=admin_headers)).json()
+    assert stored and "Hunter2" not in orjson.dumps(stored).decode()
+
+
 async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_kept(redis_server, rconn):  # noqa: F811
     """Two batches delivered (a whole mirror and a change after it), then one refused after a whole
     commit: Redis holds again exactly what it held before that commit, version aside."""
@@ -444,7 +492,7 @@ async def test_an_undone_commit_puts_back_the_mirror_its_changes_and_what_was_ke
 
     states = RedisStates(redis_server.url, b"k" * 32)
     state_key, _, changes_key = keys(SITE, "s-u")
-    kept_key, undo_key = more_keys(SITE, "s-u")
+    kept_key, undo_key, _ = more_keys(SITE, "s-u")
     try:
         policy = Policy.compile(SITE, SiteConfig())
         for n in range(2):
@@ -488,7 +536,7 @@ async def test_a_batch_whose_other_session_moved_undoes_the_commit_of_the_first(
                 await states.commit(SITE, "s-a", mirror, 1)
                 raise StateMoved()  # as the commit of the batch's other session raises it
         async with states.session(SITE, "s-a") as mirror:
-            assert mirror.last_seq == 0 and mirror.pending_seq is None
+            assert mirror.last_seq == 0 and not mirror.pending_seqs
     finally:
         await states.close()
 
@@ -547,7 +595,7 @@ async def test_a_session_whose_state_vanished_is_counted_and_logged_with_its_sit
         assert answer.status == 202, await answer.text()
     assert 'redactor_session_state_lost_total 0.0' in await (await shared.get("/metrics")).text()
     state_key, _, changes_key = keys(SITE, "gone-7")
-    kept_key, _ = more_keys(SITE, "gone-7")
+    kept_key, _, _ = more_keys(SITE, "gone-7")
     assert await rconn.delete(state_key, changes_key, kept_key) >= 2  # as an eviction or a restart without persistence leaves it
     with caplog.at_level(logging.WARNING, logger="redactor"):
         answer = await shared.post(f"/v1/sites/{SITE}/sessions/gone-7/events",
