@@ -43,8 +43,8 @@ Fixed (a focused test in tests/test_peer_formats.py fails without it): a value a
 key with a word for a car or its plate (the vehicle_plate recognizer's own context words: "wagen", "auto",
 "Fahrzeug", "voiture"…), is one (policy.plate_under_its_car); a car's model under the same key ("auto": "Renault
 Zoe") is no plate's shape and stays; so is one in Sentry's and OpenTelemetry's attribute objects ({"wagen":
-{"value": …, "type": "string"}}: the span's attribute). Not done: "voertuig" (Dutch: vehicle) is no context word
-of the recognizer, nor "car"; a plate in free text beside a brand only ("mijn Tesla 1-KLM-482") passes, by the
+{"value": …, "type": "string"}}: the span's attribute). Later: "voertuig" (Dutch: vehicle) and "car" became
+context words of the recognizer too. Not done: a plate in free text beside a brand only ("mijn Tesla 1-KLM-482") passes, by the
 recognizer's design.
 Seen, judged fair to mask (fail closed, not asserted): the text of the link whose id is "mailme"
 ("Bevestiging opnieuw sturen") masked in the recordings as an e-mail's container (fields.yaml
