@@ -75,8 +75,8 @@ class Metrics:
                                       "'not now' ones), or 'not now' for spool_dead_letter_seconds",
                                       registry=r)
         self.spool_held = Counter("redactor_spool_held_total",
-                                  "Deliveries of spooled batches the collector answered 'not now' (401, 403, 404…): "
-                                  "kept, sent again later", ["status"], registry=r)
+                                  "Batches the collector answered 'not now' (401, 403, 404…), spooled or forwarded "
+                                  "straight: kept in the spool, sent again later", ["status"], registry=r)
         self.spool_dead = Gauge("redactor_spool_dead_letters", "Dead letters kept in the disk spool, never sent again",
                                 registry=r)
         self.spool_full = Counter("redactor_spool_full_total", "Batches refused with 503 because the spool was full",

@@ -678,9 +678,8 @@ class BatchRedaction:
                 self._redact_text(cell, nid, verdict, series=added and bool(verdict.flags & EDITABLE))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
-            children = serialized.get("childNodes") if "childNodes" in keys else None  # (else scanned above)
-            if isinstance(children, list):
-                stack.extend(child for child in children if isinstance(child, dict))
+            if "childNodes" in keys:  # (else scanned above)
+                stack.extend(self._children(serialized, nid))
 
     def _rest_below(self, code: dict[str, Any], css: bool = False, verdict: Verdict | None = None,
                     added: bool = False) -> None:
@@ -688,10 +687,7 @@ class BatchRedaction:
         format does not define is scanned. css: a <style>, whose texts' strings are scanned."""
         stack = [code]
         while stack:
-            children = stack.pop().get("childNodes")
-            for node in children if isinstance(children, list) else ():
-                if not isinstance(node, dict):
-                    continue
+            for node in self._children(stack.pop()):
                 self._as_typed(node, _node_kinds(node.get("type")))
                 if css and verdict is not None and isinstance(node.get("textContent"), str):
                     self._scan_css(Cell(node, "textContent"), node_id(node.get("id")), verdict, added)
@@ -702,11 +698,8 @@ class BatchRedaction:
         """A <script>'s text children hold rrweb's SCRIPT_PLACEHOLDER (a replay shows a script as a
         <noscript>): any other text (a fork's, a hostile client's) becomes it. Returns its other
         children (none that rrweb records), to be walked as any node."""
-        children = script.get("childNodes")
         others = []
-        for child in children if isinstance(children, list) else ():
-            if not isinstance(child, dict):
-                continue
+        for child in self._children(script, nid):
             if child.get("type") not in _TEXTS:
                 others.append(child)
                 continue
@@ -715,6 +708,21 @@ class BatchRedaction:
             if child.get("textContent") != SCRIPT_PLACEHOLDER:
                 self._script_text(Cell(child, "textContent"), node_id(child.get("id")))
         return others
+
+    def _children(self, serialized: dict[str, Any], nid: int | None = None) -> list[dict[str, Any]]:
+        """A node's childNodes to walk. rrweb's are a list of nodes (objects); anything else there (an
+        object, a string, a list in the list: a fork's, a hostile client's) is no node the mirror took
+        (DomMirror.insert_tree) nor one the walk can judge: dropped, as attributes that are no object
+        are, never passed unwalked."""
+        children = serialized.get("childNodes")
+        if isinstance(children, list) and all(isinstance(child, dict) for child in children):
+            return children
+        if children is None:
+            return []
+        kept = [child for child in children if isinstance(child, dict)] if isinstance(children, list) else []
+        serialized["childNodes"] = kept
+        self.remarks.append(Remark("fail-closed.child-nodes", "UNKNOWN", "drop", nid))
+        return kept
 
     def _script_text(self, cell: Cell, nid: int | None) -> None:
         if cell.get():

@@ -135,6 +135,10 @@ class PeerCollector:
             target = POSTHOG_DIST / name
             if target.is_file() and target.suffix == ".js":
                 return web.FileResponse(target, headers={"Content-Type": "application/javascript"})
+        if request.method == "POST":
+            # any other batch is taken, as PostHog's collector takes its logs, chat and CSP reports: a 404
+            # here is "not now" to redactor (spool.NOT_NOW), which keeps the batch and sends it again
+            return web.json_response({"status": 1})
         return web.json_response({"error": "not found"}, status=404, headers={"X-Stub": "404"})
 
 

@@ -496,7 +496,7 @@ async def test_posthog_logs_mask_what_their_tab_taught(proxy, collector):
                                   record(f"ohne Sitzung: {EMAIL}"),
                                   record("plan gold", sessionId="0193-session", window_id="0193-window")]}]}]}
     await proxy.post(f"/i/v1/logs?token={TOKEN}", data=gzip.compress(json.dumps(logs).encode()),
-                     headers={"Content-Type": "text/plain"})  # (the stub collector has no such route: its 404)
+                     headers={"Content-Type": "text/plain"})
     sent = json.loads(gzip.decompress(collector.requests("/i/v1/logs")[-1]["raw"]))
     plain = json.dumps(sent)
     assert "zwartekat77" not in plain and EMAIL not in plain, plain
@@ -594,7 +594,7 @@ async def test_a_path_prefix_is_scanned_like_a_urls_path_and_the_route_stays(pro
     path is before the collector sees it; the route after it and the query's SDK key go on as they came."""
     event = analytics_event("$pageview", **{"$current_url": "https://shop.example/"})
     answer = await proxy.post(f"{prefix}/e/?ver=1.449.2", data=json.dumps(capture_batch([event])).encode())
-    assert answer.status in (200, 404)  # the stub collector knows the unprefixed paths only
+    assert answer.status == 200
     [forwarded] = [r for r in collector.received if r["path_qs"].endswith("/e/?ver=1.449.2")]
     for leaked in (EMAIL, "Peeters", "0471932864"):
         assert leaked not in forwarded["path_qs"]
@@ -605,7 +605,7 @@ async def test_a_path_prefix_is_scanned_like_a_urls_path_and_the_route_stays(pro
 async def test_ingest_routes_without_their_trailing_slash_are_redacted_too(proxy, collector, path):
     event = analytics_event("$pageview", **{"$current_url": f"https://shop.example/?email={EMAIL}"})
     answer = await proxy.post(path, data=json.dumps(capture_batch([event])).encode())
-    assert answer.status in (200, 404)  # the stub collector knows the slashed paths only
+    assert answer.status == 200
     [forwarded] = [r for r in collector.received if r["path_qs"] == path]
     assert EMAIL.encode() not in forwarded["raw"]
 

@@ -296,6 +296,22 @@ async def test_collector_4xx_is_passed_back_and_not_spooled(proxy, collector):
     assert len(proxy.app[SPOOL]) == 0
 
 
+@pytest.mark.parametrize("status", [401, 404, 408, 409])
+async def test_a_direct_forward_answered_not_now_is_spooled_not_passed_back(proxy, collector, status):
+    """A batch forwarded straight to the collector (no spool in between) and answered "not now"
+    (spool.NOT_NOW: an incident, a key rotation) was passed back to the client with the collector's
+    answer and never retried: lost unless the recorder sent it again. It is kept as the spool keeps
+    a batch answered so: 202 spooled, and delivered once the collector takes it."""
+    collector.mode = status
+    answer = await post(proxy, "s1", batch("s1", 0))
+    collector.mode = "ok"
+    assert answer.status == 202
+    assert await answer.json() == {"accepted": 3, "stored": 3, "dropped": 0, "spooled": True}
+    await eventually(lambda: len(proxy.app[SPOOL]) == 0)
+    assert collector.markers() == {"s1": [0]}
+    assert all(SECRET.encode() not in r["raw"] for r in collector.received)
+
+
 @pytest.mark.parametrize("refused", [True, False])
 async def test_a_batch_the_collector_refuses_teaches_the_mirror_nothing(proxy, collector, refused):
     """pipeline.py discards the mirror of a batch the collector refused: the next batch changes a

@@ -11,9 +11,10 @@ here: it is the visitor's, and it would otherwise be written to the spool. The c
 are for its own origin, and who may call is the proxy's to say (its Expose-Headers pass: they
 only let the SDK read the collector's rate limits). One ClientSession (one connection pool) serves the process.
 
-The collector's answer is passed back when it answers in time with anything but 5xx/429. When
-it is down, slow (past upstream_timeout_seconds) or answers 5xx/429, the batch goes to the disk
-spool instead and the client gets 202 with `"spooled": true`. A session with batches in the
+The collector's answer is passed back when it answers in time with anything but 5xx/429 or a
+"not now" status (spool.NOT_NOW: 401, 404, 408…; a "this batch is bad" 4xx — 400, 413, 422 — is passed
+back). When it is down, slow (past upstream_timeout_seconds) or answers 5xx/429 or "not now", the batch
+goes to the disk spool instead and the client gets 202 with `"spooled": true`. A session with batches in the
 spool queues behind them, and while the collector is failing every batch goes to the spool
 first (the delivery task is the probe), so ingest latency stays bounded by one timeout.
 """
@@ -35,7 +36,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from redactor.metrics import Metrics
-from redactor.sinks.spool import Outgoing, Retry, Spools
+from redactor.sinks.spool import NOT_NOW, Outgoing, Retry, Spools
 
 #: the only request headers forwarded: what the collector needs to read the batch and to know
 #: which SDK sent it (Referer is cut to its origin); Content-Length and -Encoding are set anew
@@ -225,6 +226,13 @@ class Upstream:
             answer = await self.exchange(item)
         except Retry as retry:
             self.spool.defer(retry.retry_after)
+            await spools.append(item)
+            return None
+        if answer.status in NOT_NOW:
+            # "not now" (an incident, a key rotation): passed back, the batch is lost unless the client
+            # sends it again; kept as the spool keeps one so answered (its session waits on its own,
+            # the others go on: no defer)
+            self.metrics.spool_held.labels(str(answer.status)).inc()
             await spools.append(item)
             return None
         self.metrics.forwarded.labels(f"{answer.status // 100}xx").inc()
