@@ -37,6 +37,8 @@ COMPANION = "Tomás Ó Ceallacháin"
 REQUESTS = ("We are celebrating our anniversary, a quiet room would be lovely. My sister Gráinne Dervan will drop "
             "off a parcel on Friday, her number is +353 1 662 4180. Our car is 231-D-48213.")
 SEARCH = "vegan waffles near the Markt"
+MRZ_NAME = "MAC<GIOLLA<PHADRAIG<<SAOIRSE"  # the machine-readable zone: no accents, '<' for every space
+MRZ_LINE = "PX50273184IRL7805318F"  # passport number, check digit, nationality, date of birth YYMMDD, check digit
 
 LEAD_GUEST = [
     Planted("#g-given", "Saoirse", "a given name, echoed alone in a badge's data-name read by CSS attr()"),
@@ -46,7 +48,14 @@ LEAD_GUEST = [
     Planted("#g-dob", "31/05/1978", "a date of birth labelled 'Date of birth', echoed in the card"),
     Planted("#g-passport", "PX5027318", "an Irish passport number (no check digit), echoed in summary and card"),
     Planted("#g-mail", "s.macgp77@fionnphost.ie", "an e-mail, then the placeholder of another step's field"),
+    Planted(None, "7@fionnphost.ie", "the e-mail in a hint that hides the middle of its local part ('s.••••••7@…')"),
     Planted("#g-mobile", "087 364 1952", "an Irish mobile with its trunk zero"),
+]
+PASSPORT_ZONE = [
+    Planted(None, MRZ_NAME, "the names in the passport's machine-readable zone, upper case, accents dropped, "
+            "'<' for spaces"),
+    Planted(None, MRZ_LINE, "the passport number, its check digit and the date of birth as YYMMDD, one token"),
+    Planted(None, "780531", "the date of birth as the zone writes it (YYMMDD)"),
 ]
 COMPANION_GUEST = [
     Planted(".c-name", COMPANION, "a companion's name in a cloned <template>, then a custom dropdown's item "
@@ -107,6 +116,8 @@ def test_precheckin_page_did_what_the_round_stands_on(precheckin: Recorded):
     """The echoes were built: the card, the aria-label, the placeholder, the dropdown's trigger, the badge."""
     sent = list(strings(precheckin.sent))
     assert any(text.startswith(CARD_SURNAME + ", Saoirse\nPassport PX5027318 · Irish") for text in sent), "no card"
+    assert "P<IRL" + MRZ_NAME + "<" * 11 + "\n" + MRZ_LINE + "<" * 23 in sent, "no machine-readable zone"
+    assert "Leave it empty and we use s.••••••7@fionnphost.ie." in sent, "no e-mail hint"
     assert "Edit " + FULL_NAME in sent, "no aria-label on the edit button"
     assert "s.macgp77@fionnphost.ie" in sent and any("placeholder" in str(event) and "fionnphost" in str(event)
                                                     for event in precheckin.sent if event.get("type") == 3)
@@ -119,6 +130,10 @@ def test_precheckin_page_did_what_the_round_stands_on(precheckin: Recorded):
 
 def test_precheckin_lead_guest_leaks_nothing(precheckin: Recorded):
     check_windows(precheckin, LEAD_GUEST)
+
+
+def test_precheckin_passport_zone_leaks_nothing(precheckin: Recorded):
+    check_windows(precheckin, PASSPORT_ZONE)
 
 
 def test_precheckin_companion_leaks_nothing(precheckin: Recorded):
@@ -138,7 +153,7 @@ def test_precheckin_last_snapshot_keeps_the_labels(precheckin: Recorded):
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
-ALL_PLANTED = [*LEAD_GUEST, *COMPANION_GUEST, *IN_THE_REQUESTS]
+ALL_PLANTED = [*LEAD_GUEST, *PASSPORT_ZONE, *COMPANION_GUEST, *IN_THE_REQUESTS]
 
 
 def test_no_file_under_the_data_dir_holds_a_planted_value(precheckin, redactor_serve):
@@ -146,7 +161,8 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(precheckin, redactor_s
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{FULL_NAME, "Saoirse", "Mac Giolla Phádraig", CARD_SURNAME}]
+VERSIONS = [{FULL_NAME, "Saoirse", "Mac Giolla Phádraig", CARD_SURNAME, MRZ_NAME},
+            {"PX5027318", MRZ_LINE, "780531"}]
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
