@@ -55,6 +55,10 @@ REFORMATTED_BIRTH_DATE = [
     Planted(None, "31 May 1978", "the date of birth in the summary as toLocaleDateString('en-GB') writes it"),
     Planted(None, "1978-05-31", "the date of birth as an ISO date in a hidden input's JSON value"),
 ]
+IN_THE_ADDRESS_BAR = [
+    Planted(None, "saoirse-mac-giolla-phadraig", "the guest's name as a slug in the page's URL (replaceState), "
+            "then in the Meta event of the next full snapshot"),
+]
 PASSPORT_ZONE = [
     Planted(None, MRZ_NAME, "the names in the passport's machine-readable zone, upper case, accents dropped, "
             "'<' for spaces"),
@@ -123,6 +127,8 @@ def test_precheckin_page_did_what_the_round_stands_on(precheckin: Recorded):
     assert "P<IRL" + MRZ_NAME + "<" * 11 + "\n" + MRZ_LINE + "<" * 23 in sent, "no machine-readable zone"
     assert any('"dob":"1978-05-31","doc":"PX5027318"' in text for text in sent), "no state in the hidden input"
     assert "31 May 1978" in sent, "no long date of birth in the summary"
+    assert any(text.endswith("?step=3&guest=saoirse-mac-giolla-phadraig") for text in sent), "no slug in the URL"
+    assert "Pre-check-in · " + FULL_NAME + " — The Lantern House" in sent, "no name in the title"
     assert "Leave it empty and we use s.••••••7@fionnphost.ie." in sent, "no e-mail hint"
     assert "Edit " + FULL_NAME in sent, "no aria-label on the edit button"
     assert "s.macgp77@fionnphost.ie" in sent and any("placeholder" in str(event) and "fionnphost" in str(event)
@@ -140,6 +146,10 @@ def test_precheckin_lead_guest_leaks_nothing(precheckin: Recorded):
 
 def test_precheckin_birth_date_in_other_formats_leaks_nothing(precheckin: Recorded):
     check_windows(precheckin, REFORMATTED_BIRTH_DATE)
+
+
+def test_precheckin_address_bar_leaks_nothing(precheckin: Recorded):
+    check_windows(precheckin, IN_THE_ADDRESS_BAR)
 
 
 def test_precheckin_passport_zone_leaks_nothing(precheckin: Recorded):
@@ -163,7 +173,7 @@ def test_precheckin_last_snapshot_keeps_the_labels(precheckin: Recorded):
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
-ALL_PLANTED = [*LEAD_GUEST, *REFORMATTED_BIRTH_DATE, *PASSPORT_ZONE, *COMPANION_GUEST, *IN_THE_REQUESTS]
+ALL_PLANTED = [*LEAD_GUEST, *REFORMATTED_BIRTH_DATE, *IN_THE_ADDRESS_BAR, *PASSPORT_ZONE, *COMPANION_GUEST, *IN_THE_REQUESTS]
 
 
 def test_no_file_under_the_data_dir_holds_a_planted_value(precheckin, redactor_serve):
@@ -171,7 +181,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(precheckin, redactor_s
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{FULL_NAME, "Saoirse", "Mac Giolla Phádraig", CARD_SURNAME, MRZ_NAME},
+VERSIONS = [{FULL_NAME, "Saoirse", "Mac Giolla Phádraig", CARD_SURNAME, MRZ_NAME, "saoirse-mac-giolla-phadraig"},
             {"PX5027318", MRZ_LINE, "780531", "31/05/1978", "1978-05-31", "31 May 1978"}]
 
 
