@@ -50,6 +50,8 @@ LEAD_GUEST = [
     Planted("#g-mail", "s.macgp77@fionnphost.ie", "an e-mail, then the placeholder of another step's field"),
     Planted(None, "7@fionnphost.ie", "the e-mail in a hint that hides the middle of its local part ('s.••••••7@…')"),
     Planted("#g-mobile", "087 364 1952", "an Irish mobile with its trunk zero"),
+    Planted(None, "+353 87 364 1952", "the mobile echoed in international form in the summary"),
+    Planted(None, "+353873641952", "the mobile in E.164 in the summary's tel: link"),
 ]
 REFORMATTED_BIRTH_DATE = [
     Planted(None, "31 May 1978", "the date of birth in the summary as toLocaleDateString('en-GB') writes it"),
@@ -182,6 +184,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(precheckin, redactor_s
 
 # -- the test itself ----------------------------------------------------------------------------------
 VERSIONS = [{FULL_NAME, "Saoirse", "Mac Giolla Phádraig", CARD_SURNAME, MRZ_NAME, "saoirse-mac-giolla-phadraig"},
+            {"087 364 1952", "+353 87 364 1952", "+353873641952"},
             {"PX5027318", MRZ_LINE, "780531", "31/05/1978", "1978-05-31", "31 May 1978"}]
 
 
