@@ -12,7 +12,26 @@ sister and her Dublin landline and an Irish car registration, beside a character
 table built by script, an edit button whose aria-label is 'Edit <full name>', the police registration card
 as a read-only textarea whose value the script concatenates (surname in upper case, passport number, date of
 birth); a typed-name signature mirrored into a cursive element; the confirmation badge's data-name read by
-CSS ::after { content: attr(data-name) }.
+CSS ::after { content: attr(data-name) }; the passport's machine-readable zone as the scanner app shows it
+(names upper case without accents, '<' for spaces; the document number glued to its check digit, the
+nationality and the birth date as YYMMDD); the e-mail in a hint hiding the middle of its local part; the
+date of birth echoed as '31 May 1978' and as an ISO date in a hidden input's JSON; the name in the document
+title and as a slug in the page URL (replaceState, read by the next snapshot's Meta event); the mobile echoed
+in international form and in E.164 in a tel: link.
+
+First run (995743b, the page without the zone and the later echoes): 8 of 8 passed, nothing leaked — the
+innerHTML steps, both div dropdowns (the companion's name as an item and as the trigger's text), the cloned
+template, the placeholder, the aria-label, the script-set textarea, the counter, the signature, the badge's
+data-name. With the zone and the e-mail hint (eb7f237): 3 of 9 failed, all on one string, the zone's
+document line 'PX50273184IRL7805318F<<…' stored raw (in the events and in the store's files): the taint
+holds the typed 'PX5027318' as one word, and in the zone the check digit '4' is glued to its digits, so
+neither the word nor any of its pieces cut at letter/digit changes ('PX', '50273184', 'IRL'…) is it. The
+names line lost its words to the taint but kept 'P<IRLMAC<' (no 6-character window of a planted value).
+After bd7c447 (rules/recognizers.yaml: a machine-readable zone's names and document lines, in the
+standard's shapes, are masked whole as NATIONAL_ID), 9 of 9 pass. The reformatted birth dates, the title,
+the URL slug and the international mobile then added (a615a67, 750b7f0, e25d0f4) held on their first run.
+Left (not leaks): the registration card textarea, written by script, is masked whole, its words 'Passport'
+and 'Born' included; the character counter tells the requests' length.
 """
 
 from __future__ import annotations
