@@ -478,6 +478,12 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Ref 65 170882 K 217", "en", []),
     ("Bestelling 7304918265 is verzonden", "nl", []),
     ("Artikel A123456780 op voorraad", "nl", []),
+    # a passport's machine-readable zone shown back by a check-in page: both lines, whole (heldout round 20)
+    ("P<IRLMAC<GIOLLA<PHADRAIG<<SAOIRSE<<<<<<<<<<<\nPX50273184IRL7805318F<<<<<<<<<<<<<<<<<<<<<<<", "en",
+     [("P<IRLMAC<GIOLLA<PHADRAIG<<SAOIRSE<<<<<<<<<<<", "NATIONAL_ID"),
+      ("PX50273184IRL7805318F<<<<<<<<<<<<<<<<<<<<<<<", "NATIONAL_ID")]),
+    ("Scan: PX50273184IRL7805318F", "en", [("PX50273184IRL7805318F", "NATIONAL_ID")]),
+    ("SKU PX-502-7318 · EAN 5027318404210 · Ref AB<<CD", "en", []),  # no line of the zone's shapes
     # a number that passes the 11-proef is a BSN alone, but not under a label naming an order or a parcel,
     # unless a national id's own word is near it too
     ("518427730", "nl", [("518427730", "NL_BSN")]),
