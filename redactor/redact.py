@@ -266,8 +266,6 @@ _ERROR_KEYS = frozenset({"message", "stack"})
 #: the key of an object a pass around this one wraps a text in to say the visitor wrote it (a request's
 #: plain-text body: plugins.NetworkPass): read as typed text, names found by their shape
 TYPED_TEXT_KEY = "$typed_text"
-#: how names are read in a payload's value that a visitor wrote (a survey's answer): as in a textarea
-_TYPED_PAYLOAD_NAMES = names_by_shape("textarea", True, False)
 #: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by its pseudonym
 PSEUDONYM = "PSEUDONYM"
 #: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
@@ -1486,10 +1484,9 @@ class BatchRedaction:
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
                     self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
                     self._echo(cell)
-                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea
-                    # (with the shapes only a visitor's text is read for: "Lowie heeft …", a street without its word);
+                else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
                     # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
-                    names = _TYPED_PAYLOAD_NAMES if typed and not element_path(value) else None
+                    names = name_runs if typed and not element_path(value) else None
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
                     # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields and its own

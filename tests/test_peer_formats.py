@@ -886,18 +886,15 @@ async def test_sentry_envelope_headers_trace_context_is_scanned(redact):
 async def test_what_the_visitor_wrote_in_a_survey_or_feedback_is_read_as_a_textarea(redact):
     """A survey's answers ($survey_response, $survey_response_<question id>, $survey_questions[].response)
     and a feedback message are what the visitor typed: a full name is read from its shape there, as
-    in a textarea, for a name no list knows, and so is a given name alone opening a sentence before its
-    verb (content.sentence_subject_named: "Lowie heeft …"); the site's own words beside them stay."""
+    in a textarea, for a name no list knows; the site's own words beside them stay."""
     question = "0190c0de-5eed-7000-8000-000000000001"
     event = analytics_event("survey sent", **{
         "$survey_id": "0190c0de-5eed-7000-8000-000000000000", "$survey_name": "Tevredenheid Fietsbel Rood",
         "$survey_response": "Prima, groeten van Zorbalie Quendt", f"$survey_response_{question}": "Zorbalie Quendt hier",
-        "$survey_questions": [{"id": question, "question": "Hoe was het?", "response": "Bel Zorbalie Quendt terug"},
-                              {"id": "q2", "question": "Nog iets?", "response": "Top. Lowie heeft zijn fietsbel graag"}]})
+        "$survey_questions": [{"id": question, "question": "Hoe was het?", "response": "Bel Zorbalie Quendt terug"}]})
     [sent] = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"]
     properties = sent["properties"]
-    assert "Zorbalie" not in json.dumps(sent) and "Quendt" not in json.dumps(sent) and "Lowie" not in json.dumps(sent)
-    assert properties["$survey_questions"][1]["response"].endswith(" heeft zijn fietsbel graag")
+    assert "Zorbalie" not in json.dumps(sent) and "Quendt" not in json.dumps(sent)
     assert properties["$survey_response"].startswith("Prima, groeten van ")
     assert f"$survey_response_{question}" in properties  # the key names the question: kept
     assert properties["$survey_name"] == "Tevredenheid Fietsbel Rood"
