@@ -209,19 +209,44 @@ def _car_plates() -> tuple[frozenset[str], regex.Pattern]:
 
 def plate_under_its_car(key: str, value: Any) -> bool:
     """Whether a payload's value is a car's registration plate by its key: the value alone is shaped as one and the
-    key names a car ({"wagen": "GZ-123-B"}, a Sentry tag "auto"). Alone, a plate's shape is any product code and
-    the detector reports it only beside such a word; a key is the value's label. A car's model under the same key
-    ("Renault Zoe") is no plate's shape, so "auto" and "wagen" give no meaning of their own. Sentry's and
-    OpenTelemetry's attributes hold the value one key deeper ({"wagen": {"value": …, "type": "string"}})."""
+    key names a car or its plate ({"wagen": "GZ-123-B"}, a Sentry tag "auto", "second_car", "vehicleId",
+    {"car": {"plate": …}}). Alone, a plate's shape is any product code and the detector reports it only beside such
+    a word; a key is the value's label. A car's model under the same key ("Renault Zoe") is no plate's shape, so
+    "auto" and "wagen" give no meaning of their own. Sentry's and OpenTelemetry's attributes hold the value one key
+    deeper ({"wagen": {"value": …, "type": "string"}}); a list holds a driver's cars ({"wagen": ["GZ-124-B"]})."""
     if isinstance(value, dict) and "value" in value and set(value) <= {"value", "type"}:
         value = value["value"]
-    return isinstance(value, str) and len(value) <= 16 and _names_a_car(key) \
-        and _car_plates()[1].fullmatch(value.strip()) is not None
+    values = value if isinstance(value, list) else [value]
+    return _names_a_car(key) and any(isinstance(one, str) and len(one) <= 16
+                                     and _car_plates()[1].fullmatch(one.strip()) is not None for one in values)
+
+
+#: a key's last word that names a car's number after the car's name ("carPlate", "auto_nummer"); "plate" or
+#: "registration" alone names one ({"car": {"plate": …}})
+_PLATE_KEY_TAILS = frozenset({"num", "number", "nummer", "numero", "plate", "registration", "reg"})
 
 
 @short_lru_cache(FIELD_CACHE_SIZE)
 def _names_a_car(key: str) -> bool:
-    return not _car_plates()[0].isdisjoint(plain_words(key))
+    """Whether a key's LAST word names a car or its plate (a compound or a plural: "deelauto", "Mietwagen", "cars",
+    "voertuigen"), or is a number's tail after one ("carPlate"): a car word opening a key is a setting's
+    ("autoQuality", "auto_save") and a word after it says what the key holds ("vehicle_type"). A number and
+    words of two letters closing a key are no such word: a car's number or country, an id ("car2", "wagen_lu",
+    "vehicle_id")."""
+    words = [stem for word in plain_words(key) if (stem := word.rstrip("0123456789"))]
+    while words and len(words[-1]) <= 2:
+        words.pop()
+    if not words:
+        return False
+    if words[-1] in ("plate", "registration") or _a_car_word(words[-1]):
+        return True
+    return words[-1] in _PLATE_KEY_TAILS and len(words) > 1 and _a_car_word(words[-2])
+
+
+def _a_car_word(word: str) -> bool:
+    cars = _car_plates()[0]
+    return any(stem in cars or any(len(car) >= 4 and stem.endswith(car) for car in cars)
+               for stem in {word, word.removesuffix("s"), word.removesuffix("e"), word.removesuffix("en")})
 
 
 class FieldMeaning(BaseModel):
