@@ -257,26 +257,28 @@ def _mostly_digits(form: bytes) -> bool:
 GROUPED_MIN = 8
 
 
-def _groupings(found: list[tuple[int, int, bytes, bytes]],
+def _groupings(found: list[tuple[int, int, bytes, bytes]], joined: bytes | None,
                hasher: TaintHasher) -> list[list[tuple[int, int, bytes, bytes]]]:
-    """A number-like word typed without spaces ("250269604918273", "0612345678") as a page groups it when it
-    shows it back, as runs of words: thousands from the right (Intl.NumberFormat: "250.269.604.918.273",
-    "250 269 604 918 273"), fours from the left (an IBAN, a card, a chip: "2502 6960 4918 273") and twos from
-    the left (a phone: "06 12 34 56 78"). Of GROUPED_MIN characters or more, up to MAX_WORDS groups: at most
-    three runs per value."""
-    if len(found) != 1:
+    """A number-like value, typed as one word ("250269604918273") or in groups of its own ("250 269 604 918 273",
+    joined: _joined), as a page groups it when it shows it back, as runs of words: thousands from the right
+    (Intl.NumberFormat: "250.269.604.918.273"), fours from the left (an IBAN, a card, a chip: "2502 6960 4918
+    273") and from the right ("250 2696 0491 8273"), and twos from the left (a phone: "06 12 34 56 78"). Of
+    GROUPED_MIN characters or more, up to MAX_WORDS groups: at most four runs per value."""
+    number = found[0][2] if len(found) == 1 else joined
+    if number is None:
         return []
-    text = found[0][2][:-len(_SEPARATOR)].decode("utf-8", "surrogatepass")
-    if len(text) < GROUPED_MIN or not text.isascii() or not text.isalnum() or not _mostly_digits(found[0][2]):
+    text = number[:-len(_SEPARATOR)].decode("utf-8", "surrogatepass")
+    if len(text) < GROUPED_MIN or not text.isascii() or not text.isalnum() or not _mostly_digits(number):
         return []
-    head = len(text) % 3
-    cuts = {tuple(range(head, len(text), 3)) if head else tuple(range(3, len(text), 3)),
-            tuple(range(4, len(text), 4)), tuple(range(2, len(text), 2))}
+    cuts = {tuple(range(len(text) % 3 or 3, len(text), 3)), tuple(range(4, len(text), 4)),
+            tuple(range(len(text) % 4 or 4, len(text), 4)), tuple(range(2, len(text), 2))}
     groupings = []
     for inner in cuts:
         if len(inner) + 1 <= MAX_WORDS:
             edges = (0, *inner, len(text))
-            groupings.append([(0, 0, *hasher.word(text[a:b])) for a, b in zip(edges, edges[1:])])
+            grouping = [(0, 0, *hasher.word(text[a:b])) for a, b in zip(edges, edges[1:])]
+            if [form for _, _, form, _ in grouping] != [form for _, _, form, _ in found]:  # not the typed run again
+                groupings.append(grouping)
     return groupings
 
 
@@ -389,7 +391,8 @@ class Taint:
         runs = [found] if len(found) <= MAX_WORDS else \
             [found[i:i + MAX_WORDS] for i in range(len(found) - MAX_WORDS + 1)]
         group_runs = _group_runs(found)
-        runs += group_runs + _groupings(found, hasher)  # "250269604918273" is shown "250.269.604.918.273"
+        joined = _joined(found)
+        runs += group_runs + _groupings(found, joined, hasher)  # "250269604918273" is shown "250.269.604.918.273"
         new: list[tuple[bytes, bytes]] = []
         for run in runs:
             digest = hasher.start()
@@ -406,7 +409,6 @@ class Taint:
             whole = digest.digest()
             if whole not in self.hashes:
                 new.append((whole, whole))
-        joined = _joined(found)
         # "6120 4483 917" is shown "61204483917" too: one word; "de Lannoy-Weydert" is shown "LANNOYWEYDERT"
         one_words = _letters_joined(found) if joined is None else [joined, *_joined_parts(joined, group_runs)]
         for one_word in set(one_words):

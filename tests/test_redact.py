@@ -1114,11 +1114,15 @@ def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     ("250269604918273", "Puce n° 250.269.604.918.273"),  # Intl.NumberFormat("fr-LU")
     ("250269604918273", "Chip: 250\u202f269\u202f604\u202f918\u202f273"),  # Intl.NumberFormat("fr-FR")
     ("250269604918273", "Identifié par la puce 2502 6960 4918 273."),
+    ("250269604918273", "Puce n° 250 2696 0491 8273"),  # fours from the right (review 15)
+    ("250 269 604 918 273", "Identifié par la puce 2502 6960 4918 273."),  # typed in groups, shown in others
+    ("2502 6960 4918 273", "Chip: 250.269.604.918.273"),
 ])
-def test_a_number_typed_as_one_word_told_back_in_groups_is_masked(session, typed, shown):
+def test_a_long_number_told_back_in_other_groups_is_masked(session, typed, shown):
     """Round 19: a pet's microchip number typed as one word ("250269604918273") is told back as the clinic's
     software formats numbers ("250.269.604.918.273"), which is no word of the value: the groupings a page
-    makes of a long number typed without spaces are tainted too. The site's own numbers stay readable."""
+    makes of a long number typed without spaces, or in groups of its own, are tainted too. The site's own numbers
+    stay readable."""
     label = element("label", {"for": "chip"}, [text("N° de puce électronique · Chipnummer")])
     field, status = element("input", {"id": "chip", "inputmode": "numeric"}), element("p", {"id": "status"})
     prices = element("p", {"id": "prices"})
@@ -1126,10 +1130,12 @@ def test_a_number_typed_as_one_word_told_back_in_groups_is_masked(session, typed
     s.send(snapshot(html_page(label, field, status, prices, lang="fr")))
     s.send(*typing(field["id"], typed))
     s.send(mutation(adds=[add(status["id"], text(shown))]))
-    s.send(mutation(adds=[add(prices["id"], text("Tarif 2026 : 45 €, 250 269 clients"))]))
+    # "250 269" is a run of a value typed in groups, masked as its runs are: the site's count differs then
+    clients = "250 269 clients" if " " not in typed else "250 268 clients"
+    s.send(mutation(adds=[add(prices["id"], text(f"Tarif 2026 : 45 €, {clients}"))]))
     echoed = s.stored[-2]["data"]["adds"][0]["node"]["textContent"]
     assert echoed.startswith(shown[:6]) and not any(c.isdigit() for c in echoed), echoed
-    assert "Tarif 2026 : 45 €, 250 269 clients" in strings(s.stored[-1])
+    assert f"Tarif 2026 : 45 €, {clients}" in strings(s.stored[-1])
 
 
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
