@@ -33,7 +33,7 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_function_word,
+from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_a_place, is_function_word,
                                  is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
@@ -466,9 +466,10 @@ def sentence_subject_named(text: str) -> list[Span]:
     ook pijn aan een melktand" (held-out round 18: a child named in a complaint typed before the child's own
     field teaches the taint). Not a function word ("Elle a mal", "Dan kan ik") nor a name far more often a word
     ("May I…", "Will you…", "Rose is my favourite colour": names.given_name_alone). Never read in the site's text,
-    where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6)."""
+    where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). Nor a name that is a place ("Gent
+    is te ver", "Sofia is een mooie stad": names.is_a_place): its taint would mask the site's "magazijn in Gent"."""
     return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _SENTENCE_SUBJECT.finditer(text)
-            if given_name_alone(m.group(1)) and not is_function_word(m.group(1))]
+            if given_name_alone(m.group(1)) and not is_function_word(m.group(1)) and not is_a_place(m.group(1))]
 
 
 #: the separators between the parts of a site's list entry: "Zorbalie Quendt (facturatie)", "Zorbalie Quendt -

@@ -34,6 +34,7 @@ import unicodedata
 from typing import Any
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
+from redactor.pii.names import PARTICLES
 
 #: the longest run of words matched as one value; longer values are tainted as overlapping runs
 MAX_WORDS = 8
@@ -237,14 +238,16 @@ _JOINED_ENDS_MAX = 40
 def _letters_joined(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
     """The runs of two or more adjacent words of a short value of letters only (a name: "de Lannoy-Weydert"),
     joined as one word, of JOINED_MIN characters or more: a page builds a reference or an account's name of it
-    without its spaces, hyphens or particle ("VET-LANNOYWEYDERT-0412", "DELANNOYWEYDERT"). Bounded: a value of
-    up to MAX_JOINED_NAME_WORDS words adds at most six."""
+    without its spaces, hyphens or particle ("VET-LANNOYWEYDERT-0412", "DELANNOYWEYDERT"). A join of particles
+    alone is not: "Van Der" of "Pieter Van Der Elst" is every such name's ("Notaris Vander Elst", "Vanhet terras").
+    Bounded: a value of up to MAX_JOINED_NAME_WORDS words adds at most six."""
     forms = [form[:-len(_SEPARATOR)] for _, _, form, _ in found]
     if not 2 <= len(forms) <= MAX_JOINED_NAME_WORDS or \
             not all(form.decode("utf-8", "surrogatepass").isalpha() for form in forms):
         return []
+    particles = [form.decode("utf-8", "surrogatepass") in PARTICLES for form in forms]
     return [b"".join(forms[i:j]) + _SEPARATOR for i in range(len(forms)) for j in range(i + 2, len(forms) + 1)
-            if sum(map(len, forms[i:j])) >= JOINED_MIN]
+            if sum(map(len, forms[i:j])) >= JOINED_MIN and not all(particles[i:j])]
 
 
 def _mostly_digits(form: bytes) -> bool:

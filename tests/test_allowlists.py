@@ -583,9 +583,20 @@ def test_a_word_or_a_name_inside_a_sentence_is_no_sentence_subject_named(value):
     assert sentence_subject_named(value) == []
 
 
+@pytest.mark.parametrize("value", ["Gent is te ver voor mij, kan het in Aalst?", "Sofia is een mooie stad.",
+                                   "Lorraine est magnifique en automne.", "Jordan is een mooi land.",
+                                   "ok. Georgia is prachtig in mei"])
+def test_a_given_name_that_is_a_place_opening_a_sentence_is_no_sentence_subject_named(value):
+    """Review 15 F2: a given name the list holds that is a country, a capital, a large town of the visitors' countries
+    or a region ("Gent", "Sofia", "Jordan", "Lorraine") is a place before its verb; tainted, it masked the site's
+    "magazijn in Gent", "Citytrip Sofia", "Quiche Lorraine"."""
+    assert sentence_subject_named(value) == []
+
+
 @pytest.mark.parametrize("value, name", [("Léa a mal depuis lundi.", "Léa"), ("Léa n'a plus mal.", "Léa"),
                                          ("Emma has a cavity in her molar.", "Emma"), ("Jonas hat Fieber.", "Jonas"),
-                                         ("bedankt!\nNoor komt morgen mee", "Noor"), ("zie: Jan-Pieter is ziek", "Jan-Pieter")])
+                                         ("bedankt!\nNoor komt morgen mee", "Noor"), ("zie: Jan-Pieter is ziek", "Jan-Pieter"),
+                                         ("Milan heeft koorts.", "Milan"), ("Charlotte is ziek.", "Charlotte")])
 def test_a_given_name_opening_a_sentence_before_its_verb_is_a_sentence_subject_named(value, name):
     assert [value[span.start:span.end] for span in sentence_subject_named(value)] == [name]
 

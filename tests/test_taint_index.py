@@ -44,3 +44,16 @@ def test_one_sites_index_is_not_anothers() -> None:
     text = "Merci Ysaure Quenouillère, @YsaureQuenouillere"
     assert taint.ranges(text, TaintHasher(b"site A"))
     assert taint.ranges(text, TaintHasher(b"site B")) == []
+
+
+def test_a_name_s_particles_joined_alone_are_no_echo_of_it() -> None:
+    """Review 15 F8: a name's adjacent words are tainted joined ("de Lannoy-Weydert" → "DELANNOYWEYDERT"), but a
+    join of its particles alone is every other name's too: after "Pieter Van Der Elst" the site's "Notaris Vander
+    Elst" keeps "Vander", after "Noor Van Het Hof" its "Vanhet terras" stays. A join holding a name word is tainted."""
+    hasher, taint = TaintHasher(b"site"), Taint()
+    for value in ("Pieter Van Der Elst", "Noor Van Het Hof"):
+        taint.add(value, hasher)
+    for text in ("Notaris Vander Elst en zonen", "Vanhet terras"):
+        assert not [text[a:b] for a, b in taint.ranges(text, hasher) if "Van" in text[a:b]], text
+    for joined in ("VANDERELST", "DERELST", "PIETERVAN", "Vanhethof"):
+        assert taint.contains(joined, hasher), joined

