@@ -44,8 +44,9 @@ MAX_VALUE_WORDS = 64
 JOINED_MIN = 6
 #: the most words of a value of groups whose shorter runs are tainted too (_group_runs): an IBAN has 8 or 9
 MAX_GROUPS = 12
-#: the most words of a value of letters (a name) whose adjacent words are tainted joined as one word (_letters_joined)
-MAX_JOINED_NAME_WORDS = 4
+#: the most words of a value of letters (a name) whose adjacent words are tainted joined as one word, and the
+#: most words joined (_letters_joined: "Maria del Carmen de la Fuente" is shown "DELAFUENTE")
+MAX_JOINED_VALUE_WORDS, MAX_JOINED_NAME_WORDS = 6, 4
 #: the shortest tainted word found inside a longer word ("@YsaureQuenouillere", "Team-Quenouillere2026")
 PIECE_MIN = 5
 #: the most adjacent pieces of a word joined and looked up as one word (bounds the work per piece)
@@ -240,13 +241,14 @@ def _letters_joined(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:
     joined as one word, of JOINED_MIN characters or more: a page builds a reference or an account's name of it
     without its spaces, hyphens or particle ("VET-LANNOYWEYDERT-0412", "DELANNOYWEYDERT"). A join of particles
     alone is not: "Van Der" of "Pieter Van Der Elst" is every such name's ("Notaris Vander Elst", "Vanhet terras").
-    Bounded: a value of up to MAX_JOINED_NAME_WORDS words adds at most six."""
+    Bounded: runs of up to MAX_JOINED_NAME_WORDS words of a value of up to MAX_JOINED_VALUE_WORDS add at most 12."""
     forms = [form[:-len(_SEPARATOR)] for _, _, form, _ in found]
-    if not 2 <= len(forms) <= MAX_JOINED_NAME_WORDS or \
+    if not 2 <= len(forms) <= MAX_JOINED_VALUE_WORDS or \
             not all(form.decode("utf-8", "surrogatepass").isalpha() for form in forms):
         return []
     particles = [form.decode("utf-8", "surrogatepass") in PARTICLES for form in forms]
-    return [b"".join(forms[i:j]) + _SEPARATOR for i in range(len(forms)) for j in range(i + 2, len(forms) + 1)
+    return [b"".join(forms[i:j]) + _SEPARATOR for i in range(len(forms))
+            for j in range(i + 2, min(len(forms), i + MAX_JOINED_NAME_WORDS) + 1)
             if sum(map(len, forms[i:j])) >= JOINED_MIN and not all(particles[i:j])]
 
 

@@ -1095,6 +1095,20 @@ def test_a_family_name_of_several_words_told_back_as_one_word_in_capitals_is_mas
     assert "Mandatsreferenz : " in stored and "créé, réf. VET-PARKING-0412" in stored
 
 
+def test_a_long_name_told_back_by_some_of_its_words_joined_is_masked(session):
+    """Review 15: a name of more than four words ("Maria del Carmen de la Fuente") is told back by a few of its
+    adjacent words joined ("VET-DELAFUENTE-0412"): the runs of up to four words of a value of up to six are
+    joined too, not only those of a value of four words or fewer."""
+    field, status = element("input", {"autocomplete": "name"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(field, status, lang="es")))
+    s.send(*typing(field["id"], "Maria del Carmen de la Fuente"))
+    s.send(mutation(adds=[add(status["id"], text("Referencia del mandato: VET-DELAFUENTE-0412"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "fuente" not in stored.casefold(), stored
+    assert "Referencia del mandato: " in stored
+
+
 def test_the_tail_of_an_iban_typed_without_spaces_is_masked_as_an_echo(session):
     """Review 4: an IBAN typed as one word ("BE71096123456769") is told back by its end ("rekening
     ...123456769", "eindigend op 6123456769"): the tails of a long number-like word are tainted too.
