@@ -386,6 +386,29 @@ async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(red
         await b.close()
 
 
+async def test_a_delivered_batch_whose_lock_expired_is_not_pending(redis_server, rconn):  # noqa: F811
+    """A batch delivered after its lock expired (a stalled loop, a Redis blip while renewing): its
+    number leaves the pending set all the same, so its resend after the next batch is a duplicate,
+    as on a single instance, not redacted and forwarded a second time."""
+    from redactor.sessions import Order, batch_order, take_seq
+
+    a = RedisStates(redis_server.url, b"k" * 32)
+    try:
+        async with a.session(SITE, "s-17") as mirror:
+            take_seq(mirror, 0, "d0")
+            await a.commit(SITE, "s-17", mirror, 0)
+            await rconn.delete(keys(SITE, "s-17")[1])  # the lock expired under the batch
+        async with a.session(SITE, "s-17") as mirror:
+            assert batch_order(mirror, 1, "d1") is Order.NEXT
+            take_seq(mirror, 1, "d1")
+            await a.commit(SITE, "s-17", mirror, 1)
+        async with a.session(SITE, "s-17") as mirror:
+            assert batch_order(mirror, 0, "d0") is Order.DUPLICATE
+        assert not await rconn.exists(more_keys(SITE, "s-17")[2])
+    finally:
+        await a.close()
+
+
 # -- a refused batch, and a session idle past its TTL: as in process ----------------------------
 def _page(href: str, field: dict) -> list:
     """A page whose node 4 is the given field (rrweb numbers every page's nodes from 1)."""
