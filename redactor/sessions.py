@@ -184,14 +184,17 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
     without a number changes nothing here."""
     if seq is None:
         return False
-    if digest is not None and [seq, digest] not in mirror.seq_digests:
+    known = digest is not None and [seq, digest] in mirror.seq_digests
+    if digest is not None and not known:
         mirror.seq_digests = [*mirror.seq_digests, [seq, digest]][-MAX_SEQ_DIGESTS:]
         mirror.dirty = True
-    if seq == mirror.last_seq or seq in mirror.pending_seqs:
-        # the redo of a batch whose delivery is not known (its number was taken at its first
-        # commit, maybe before later ones: --state), or a recount's
-        return False
     expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
+    if seq == mirror.last_seq or (seq in mirror.pending_seqs and (seq < expected or known)):
+        # the redo of a batch whose delivery is not known (its number was taken at its first
+        # commit, maybe before later ones: --state), or a recount's. A pending number past the
+        # last one taken, under another body, was left by the count before a recount (its process
+        # died, its recorder reloaded): that batch is the recount's, taken as any other
+        return False
     mirror.dirty = True
     if (other := _other_count(mirror, seq)) is not None:
         # a count before the recount goes on (its own gaps are not kept)

@@ -241,8 +241,13 @@ return 0
 #: ARGV: token, '1' if the batch was stored or forwarded (its number is no longer pending: a resend of
 #: it is a duplicate; what its commit replaced goes), 'undo' if it was refused after its commit (what
 #: the commit replaced is put back, if no commit came after it: the lock was ours), '' if not known
-#: (a process that failed between: the batch stays pending), kept ttl ms, the batch's number or ''
+#: (a process that failed between: the batch stays pending), kept ttl ms, the batch's number or ''.
+#: A delivered batch's number leaves `pending` even when the lock is no longer ours (it expired under
+#: the batch): that removes this number alone, whoever holds the session, and left pending, a resend of
+#: the batch would be redacted and forwarded twice. Undoing a commit does need the lock (a commit may
+#: have come after it).
 _RELEASE = """
+if ARGV[2] == '1' and ARGV[4] ~= '' then redis.call('SREM', KEYS[6], ARGV[4]) end
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 local u = redis.call('HMGET', KEYS[2], 'undo_seq', 'seq', 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror',
                      'undo_kept_was', 'undo_kept')
@@ -260,7 +265,6 @@ if ARGV[2] == 'undo' and u[1] and u[1] == u[2] then
   elseif u[7] == '0' then redis.call('DEL', KEYS[4]) end
   redis.call('HINCRBY', KEYS[2], 'seq', 1)  -- a version no reader of the undone one holds
 end
-if ARGV[2] == '1' and ARGV[4] ~= '' then redis.call('SREM', KEYS[6], ARGV[4]) end
 if ARGV[2] ~= '' then
   redis.call('HDEL', KEYS[2], 'undo_seq', 'undo_kind', 'undo_mver', 'undo_pending', 'undo_mirror', 'undo_kept',
              'undo_kept_was')
@@ -632,7 +636,9 @@ class RedisStates:
         except (RedisError, OSError):
             # the lock expires by itself after lock_seconds; a refused batch's commit stays (its
             # number pending: its resend is redone, on the state it committed)
-            pass
+            if lease.delivered and lease.number is not None:
+                log.warning("a delivered batch's number could not be cleared (Redis): it stays pending, and a "
+                            "resend of that batch is redacted and forwarded again")
 
     async def _delete(self, site: str, session: str) -> None:
         try:

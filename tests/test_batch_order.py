@@ -131,6 +131,24 @@ def test_the_missing_numbers_kept_are_bounded():
                                                                           mirror.seq_digests)
 
 
+
+def test_a_pending_batch_of_the_count_before_a_recount_is_redone_without_moving_the_recount():
+    """Batch 5 of a first tab was committed, not known delivered (pending: --state), and a duplicated
+    tab counts again from 0. The first tab's resend of its 5 (its digest) is redone, and the
+    duplicated tab's count stays where it is; the duplicated tab's own 5 is then its next."""
+    mirror = DomMirror()
+    for n in range(8):
+        take_seq(mirror, n, f"a{n}")
+    mirror.pending_seqs = frozenset({5})
+    for n in range(3):  # the duplicated tab
+        take_seq(mirror, n, f"b{n}")
+    assert batch_order(mirror, 5, "a5") is Order.NEXT
+    assert not take_seq(mirror, 5, "a5") and (mirror.last_seq, mirror.missing_seqs) == (2, [])
+    for n in range(3, 6):
+        assert batch_order(mirror, n, f"b{n}") is Order.NEXT
+        take_seq(mirror, n, f"b{n}")
+    assert (mirror.last_seq, mirror.missing_seqs) == (5, [])
+
 async def test_a_recorder_counting_again_from_0_is_not_taken_for_a_retry(shop, admin_headers):
     """A reload that keeps the session id starts the recorder's count at 0 again: its batches
     hold events newer than any the session took, so they are new, not retries; a true retry of

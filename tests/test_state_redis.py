@@ -5,6 +5,7 @@ The app runs on a real socket with its real SQLite store; Redis is Debian's redi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 
@@ -384,6 +385,57 @@ async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(red
     finally:
         await a.close()
         await b.close()
+
+
+async def test_a_delivered_batch_whose_lock_expired_is_not_pending(redis_server, rconn):  # noqa: F811
+    """A batch delivered after its lock expired (a stalled loop, a Redis blip while renewing): its
+    number leaves the pending set all the same, so its resend after the next batch is a duplicate,
+    as on a single instance, not redacted and forwarded a second time."""
+    from redactor.sessions import Order, batch_order, take_seq
+
+    a = RedisStates(redis_server.url, b"k" * 32)
+    try:
+        async with a.session(SITE, "s-17") as mirror:
+            take_seq(mirror, 0, "d0")
+            await a.commit(SITE, "s-17", mirror, 0)
+            await rconn.delete(keys(SITE, "s-17")[1])  # the lock expired under the batch
+        async with a.session(SITE, "s-17") as mirror:
+            assert batch_order(mirror, 1, "d1") is Order.NEXT
+            take_seq(mirror, 1, "d1")
+            await a.commit(SITE, "s-17", mirror, 1)
+        async with a.session(SITE, "s-17") as mirror:
+            assert batch_order(mirror, 0, "d0") is Order.DUPLICATE
+        assert not await rconn.exists(more_keys(SITE, "s-17")[2])
+    finally:
+        await a.close()
+
+
+async def test_a_recount_is_not_held_up_by_a_number_left_pending_by_the_count_before(redis_server, rconn):  # noqa: F811
+    """Batch 5's process died after its commit and the recorder never sent it again (it reloaded):
+    5 stays pending. The recorder counts again from 0 (the same session id): its own batch 5 is
+    taken as the next number, so its 6 and 7 are next too, not ahead of a 5 taken for missing."""
+    from redactor.sessions import Order, batch_order, take_seq
+
+    a = RedisStates(redis_server.url, b"k" * 32)
+    try:
+        for n in range(8):  # the first count
+            with pytest.raises(ConnectionResetError) if n == 5 else contextlib.nullcontext():
+                async with a.session(SITE, "s-18") as mirror:
+                    take_seq(mirror, n, f"a{n}")
+                    await a.commit(SITE, "s-18", mirror, n)
+                    if n == 5:
+                        raise ConnectionResetError("the process died before the batch was forwarded")
+        orders = []
+        for n in range(8):  # the count again from 0, other bodies
+            async with a.session(SITE, "s-18") as mirror:
+                orders.append(batch_order(mirror, n, f"b{n}"))
+                take_seq(mirror, n, f"b{n}")
+                await a.commit(SITE, "s-18", mirror, n)
+        assert orders == [Order.NEXT] * 8
+        async with a.session(SITE, "s-18") as mirror:
+            assert mirror.last_seq == 7 and mirror.missing_seqs == [] and not mirror.pending_seqs
+    finally:
+        await a.close()
 
 
 # -- a refused batch, and a session idle past its TTL: as in process ----------------------------
