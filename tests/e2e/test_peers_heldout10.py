@@ -61,7 +61,7 @@ SEARCH = "Guillemins"
 FLAG, VARIANT = "nouveau-casier", "variant-d"
 PLANT = {
     "name": "Maëlle Dufrasne",
-    "email": "maelle.dufrasne@courrielmeuse.be",
+    "email": "maelle.dufrasne@postmosane.be",
     "phone": "+32 (0)471 23 45 67",
     "street": "Rue Hors-Château 47",
     "nn": "85.07.30-033.28",
