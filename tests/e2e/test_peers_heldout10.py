@@ -3,7 +3,7 @@
 form in Liège (French), pointed at `redactor serve --upstream` in front of the stub collector, both SDKs'
 own masking off. Shapes rounds 1-9 did not plant: a field the site marked ph-no-capture (the national
 number) beside unmarked ones in the same form, a delivery address typed over two lines of a textarea, a
-mobile with its trunk in brackets ("+32 (0)471 …"); PostHog: a property that is a JSON string of the
+mobile with its trunk in brackets after the country code; PostHog: a property that is a JSON string of the
 recipient, one that is that JSON base64-encoded ("etat", as an OAuth state is), a table of contacts as
 keyless rows ([["Nom", "Téléphone"], [name, phone]]), parcels as an array of objects holding a recipient
 object, setPersonProperties with a postal address object (the street and number apart from postcode and
