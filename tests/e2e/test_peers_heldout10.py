@@ -21,9 +21,14 @@ Saint-Lambert" (a saint's name that is also a surname), the product code "CS-204
 "RD-73150", the country "Belgique", the search term "Guillemins", the page's own ?zone=centre, the flag
 "nouveau-casier" and its variant.
 
+Round 10b (added after reading redactor's code, in the same two runs): her position as the browser's
+geolocation gives it, latitude and longitude as JSON numbers, to find the lockers near her (a capture's
+property "position", Sentry.setContext("position")), and as text in the query of the API's request that
+lists them (?lat=…&lng=…: both replays' network details, Sentry's fetch breadcrumb and span).
+
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path,
 headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir; the base64
-"etat" is planted as it is sent; the controls arrive readable; the recordings still replay in rrweb-player.
+"etat" is planted as it is sent, and her position's numbers are in no request; the controls arrive readable; the recordings still replay in rrweb-player.
 
 First run, before reading redactor's code (2026-12-04, main at bd4de74; each test alone, ~75 s): both tests
 failed on their wait for the confirmation "Redirection RD-73150 confirmée vers Consigne Place Saint-Lambert"
@@ -68,7 +73,7 @@ from aiohttp import web
 from peer_collector import PeerCollector
 
 from .test_peers_e2e import app_browser, bundles, peer_stack  # noqa: F401 (fixtures)
-from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, events_named, held_out_page_app,
+from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, decoded, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
 from .test_peers_heldout5 import envelope_items
@@ -99,9 +104,12 @@ PLANT = {
     "token": "Zq8rT2xLv7Nm4WbK9cYd",
     "pickup_code": "4829-7316",
 }
+#: round 10b: her position (JSON numbers in the page's calls; as text in the API's query)
+POSITION = {"latitude": 50.645138, "longitude": 5.573421}
 #: the base64 "etat" the page sends (btoa of the JSON it writes), planted as it is sent
 PLANT["etat"] = base64.b64encode(json.dumps({"courriel": PLANT["email"], "gsm": PLANT["phone"]},
                                             separators=(",", ":")).encode()).decode()
+PLANT.update({k: str(v) for k, v in POSITION.items()})
 CONTROLS = (HEADING, LOCKER, PRODUCT)
 #: the page's text the site writes once the redirect is in
 CONFIRMED = f"Redirection {REFERENCE} confirmée vers {LOCKER}"
@@ -120,8 +128,12 @@ def heldout10_app(bundles: Path) -> web.Application:
         return web.json_response({"reference": REFERENCE, "consigne": LOCKER, "pays": COUNTRY,
                                   "code_retrait": PLANT["pickup_code"], "statut": "redirigé"})
 
+    async def lockers(request: web.Request) -> web.Response:
+        return web.json_response([{"consigne": LOCKER, "distance_m": 420}])
+
     app = held_out_page_app(bundles, "heldout10.html", "/consigne/heldout10.html")
     app.router.add_post("/api/redirection", redirect)
+    app.router.add_get("/api/consignes", lockers)
     return app
 
 
@@ -150,9 +162,17 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
     return sent
 
 
+def assert_no_leaks_nor_position(stack: dict[str, Any]) -> None:
+    """assert_no_leaks, and her position as JSON numbers in no request (texts() leaves numbers out)."""
+    assert_no_leaks(stack, PLANT)
+    found = [f"#{n} {r['method']} {r['path_qs'][:50]}" for n, r in enumerate(stack["collector"].received)
+             if any(str(v) in json.dumps(decoded(r)) for v in POSITION.values())]
+    assert not found, found
+
+
 def test_posthog_js_heldout10_page(app_browser, stack):
     collector = stack["collector"]
-    wanted = {"redirection", "casier_choisi", "recherche", "$exception", "$pageview", "$autocapture"}
+    wanted = {"redirection", "casier_choisi", "consignes_proches", "recherche", "$exception", "$pageview", "$autocapture"}
 
     def done(c: PeerCollector) -> bool:
         named = events_named(c)
@@ -161,7 +181,7 @@ def test_posthog_js_heldout10_page(app_browser, stack):
             and len(named["$exception"]) >= 2 and CONFIRMED in recorded and "/api/redirection" in recorded
 
     sent = visit(app_browser, stack, "posthog", TOKEN, done, after=lambda c: "$pageleave" in events_named(c))
-    assert_no_leaks(stack, PLANT)
+    assert_no_leaks_nor_position(stack)
     named = events_named(collector)
     [redirected] = named["redirection"]
     properties = redirected["properties"]
@@ -169,6 +189,8 @@ def test_posthog_js_heldout10_page(app_browser, stack):
         (REFERENCE, PRODUCT, COUNTRY, LOCKER), properties
     assert properties["colis"][0]["produit"] == PRODUCT and properties["colis"][0]["reference"] == REFERENCE
     assert properties["$lib_version"] == package_version("posthog-js")
+    [near] = named["consignes_proches"]
+    assert near["properties"]["consigne"] == LOCKER
     [chosen] = named["casier_choisi"]
     assert (chosen["properties"]["variant"], chosen["properties"]["consigne"]) == (VARIANT, LOCKER)
     [search] = named["recherche"]
@@ -199,7 +221,7 @@ def test_sentry_browser_heldout10_page(app_browser, stack):
         return any("/retrait" in str((s.get("attributes") or {}).get("url.path")) for s in spans(c))
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done, after)
-    assert_no_leaks(stack, PLANT)
+    assert_no_leaks_nor_position(stack)
     events = items(collector, "event")
     [message] = [p for p in events if "redirection enregistr" in str(p.get("message")) + str((p.get("logentry") or {}).get("message"))]
     assert message["sdk"]["version"] == package_version("@sentry/browser")
