@@ -87,9 +87,9 @@ from .test_peers_e2e import app_browser, bundles, peer_stack  # noqa: F401 (fixt
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, decoded, events_named, held_out_page_app,
                                  package_version, peer_page, recorded_text, saved_stack)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
-from .test_peers_heldout5 import envelope_items
 from .test_peers_heldout6 import leave_when
 from .test_peers_heldout7 import search_and_fill
+from .test_peers_heldout9 import sentry_items, sentry_message, sentry_spans
 
 pytestmark = pytest.mark.e2e
 
@@ -216,25 +216,19 @@ def test_posthog_js_heldout10_page(app_browser, stack):
 def test_sentry_browser_heldout10_page(app_browser, stack):
     collector = stack["collector"]
 
-    def items(c: PeerCollector, *kinds: str) -> list[dict[str, Any]]:
-        return [p for h, p in envelope_items(c, PROJECT) if h["type"] in kinds]
-
-    def spans(c: PeerCollector) -> list[dict[str, Any]]:
-        return [s for p in items(c, "span", "transaction") for s in [*p.get("items", []), *p.get("spans", [])]]
-
     def done(c: PeerCollector) -> bool:
-        events = items(c, "event")
+        events = sentry_items(c, PROJECT, "event")
         return any("redirection enregistr" in str(p) for p in events) and any("retrait pr" in str(p) for p in events) \
             and CONFIRMED in recorded_text(c, f"/api/{PROJECT}/envelope/")
 
     def after(c: PeerCollector) -> bool:
         # @sentry/browser 11 streams spans ("span" items): the navigation to the pickup page ends at unload
-        return any("/retrait" in str((s.get("attributes") or {}).get("url.path")) for s in spans(c))
+        return any("/retrait" in str((s.get("attributes") or {}).get("url.path")) for s in sentry_spans(c, PROJECT))
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done, after)
     assert_no_leaks_nor_position(stack)
-    events = items(collector, "event")
-    [message] = [p for p in events if "redirection enregistr" in str(p.get("message")) + str((p.get("logentry") or {}).get("message"))]
+    events = sentry_items(collector, PROJECT, "event")
+    [message] = [p for p in events if "redirection enregistr" in sentry_message(p)]
     assert message["sdk"]["version"] == package_version("@sentry/browser")
     assert (message["tags"]["reference"], message["tags"]["produit"]) == (REFERENCE, PRODUCT), message["tags"]
     [refused] = [p for p in events if "formulaire" in p.get("contexts", {})]
@@ -243,7 +237,7 @@ def test_sentry_browser_heldout10_page(app_browser, stack):
     assert form["pays"] == COUNTRY, form
     [logged] = [b for b in message["breadcrumbs"] if b.get("category") == "console" and "frais" in str(b.get("message"))]
     assert logged["data"]["arguments"][1]["consigne"] == LOCKER, logged
-    [ready] = [p for p in events if "retrait pr" in str(p.get("message")) + str((p.get("logentry") or {}).get("message"))]
+    [ready] = [p for p in events if "retrait pr" in sentry_message(p)]
     [fetched] = [b for b in ready["breadcrumbs"] if b.get("category") == "fetch" and "/api/redirection" in b["data"]["url"]]
     assert "zone=centre" in fetched["data"]["url"], fetched
     recorded = recorded_text(collector, f"/api/{PROJECT}/envelope/")
