@@ -28,10 +28,11 @@ lists them (?lat=…&lng=…: both replays' network details, Sentry's fetch brea
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path,
 headers, body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir; the base64
-"etat" is planted as it is sent, and her position's numbers are in no request; the controls arrive readable; the recordings still replay in rrweb-player.
+"etat" is planted as it is sent, and her position's numbers are in no request; the controls arrive
+readable; the recordings still replay in rrweb-player.
 
-First run, before reading redactor's code (2026-12-04, main at bd4de74; each test alone, ~75 s): both tests
-failed on their wait for the confirmation "Redirection RD-73150 confirmée vers Consigne Place Saint-Lambert"
+First run, before reading redactor's code (2026-12-04, main at bd4de74; each test alone): both tests
+failed on their 60 s wait for the confirmation "Redirection RD-73150 confirmée vers Consigne Place Saint-Lambert"
 in the recordings (the locker masked, see below); read from what the collector got (tests/output/):
 - one leak, in both SDKs: the pickup code "4829-7316" under "code_retrait" (posthog.capture's property,
   Sentry.setExtras, and the API's answer in both replays' network details). No SECRET word named a locker's
@@ -39,8 +40,8 @@ in the recordings (the locker masked, see below); read from what the collector g
   "abholcode"…; tests/test_peer_formats.py fails without it).
 - every other planted value was masked: the ph-no-capture national number (blocked by posthog's recorder,
   masked in the Sentry replay that does not know the class, in the flags' person properties, in both
-  exceptions' messages with its dots), the two-line address, the "+32 (0)" mobile (also as "+32+(0)471+…"
-  in the fetch's query), the JSON-string and base64 properties and extras, the keyless contact rows, the
+  exceptions' messages with its dots), the two-line address, the "+32 (0)" mobile (also form-encoded in the
+  fetch's query, "%2B32+%280%29471+…"), the JSON-string and base64 properties and extras, the keyless contact rows, the
   parcels' recipient, the address object of setPersonProperties, the e-mail and the token in the pickup
   page's query, the DOMException's e-mail, the console breadcrumb's IBAN, the courier's note.
 - over-masked (controls), judged fair or not fixed, the page changed so that its controls are controls:
@@ -57,7 +58,7 @@ in the recordings (the locker masked, see below); read from what the collector g
     a delivery instruction a visitor writes (so no key list can call it the site's), and walking a JSON
     string under a meaning key (instead of masking it whole) would still hand the locker the recipient's
     meaning. The page's recipient objects no longer hold the locker; it stays beside them.
-Then, fix and page change in, both tests passed (~30 s together).
+Then, fix and page change in, both tests passed (~40 s together).
 Round 10b, first run (the two tests together): the position leaked in both SDKs and only it: the capture's
 "position" {"latitude": 50.645138, "longitude": 5.573421} and Sentry's context as numbers (on every event of
 the session), the API's query "?lat=50.645138&lng=5.573421" in both replays' network details, Sentry's fetch
