@@ -109,7 +109,7 @@ PLANT = {
     "email": "maelle.dufrasne@postmosane.be",
     "phone": "+32 (0)471 23 45 67",
     "street": "Rue Hors-Château 47",
-    "nn": "85.07.30-033.28",
+    "nn": "91.11.04-127.92",
     "iban": "BE53 0635 4781 9053",
     "name_neighbour": "Gérald Wathelet",
     "phone_neighbour": "04 223 18 56",
