@@ -1384,3 +1384,47 @@ async def test_a_sentry_key_holding_an_e_mail_is_renamed_not_left_beside_its_new
     sent = json.loads(sent)
     assert len(sent["contexts"]) == 2 and len(sent["contexts"]["trace"]) == 2 and len(sent["user"]) == 1
     assert len(sent_header["trace"]) == 2 and sent["contexts"]["trace"]["trace_id"] == trace
+
+
+async def test_a_parcel_lockers_pickup_code_under_its_key_is_masked(redact):
+    """Held-out peers round 10: the code that opens a parcel locker ("code_retrait": "4829-7316"), whoever
+    holds it takes the parcel, under its key in a capture's properties and in the API's answer a recording's
+    network details hold (a JSON string): masked as a secret; a promo code and a product code under theirs are
+    kept."""
+    code = "4829-7316"
+    answer = json.dumps({"reference": "RD-73150", "code_retrait": code, "ophaalcode": code})
+    event = analytics_event("redirection", code_retrait=code, pickupCode=code, code_promo="ZOMER25", produit="CS-2040")
+    raw = posthog_body(capture_batch([event]))
+    properties = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    network = posthog_network(request("https://shop.example/api/redirection", responseBody=answer))
+    raw = posthog_body([snapshot_event([meta(), network], compress=False)])
+    [kept] = unframe(await redact(posthog.decode(raw, {}, LIMIT)))[0]["properties"]["$snapshot_data"][1]["data"][
+        "payload"]["requests"]
+    written = json.dumps(properties) + kept["responseBody"]
+    assert "4829" not in written and "7316" not in written, written
+    assert (properties["code_promo"], properties["produit"]) == ("ZOMER25", "CS-2040"), properties
+    assert json.loads(kept["responseBody"])["reference"] == "RD-73150"
+
+
+async def test_the_visitors_position_under_its_keys_is_masked(redact):
+    """Held-out peers round 10b: the browser's geolocation as an app sends it to find the lockers near the
+    visitor, latitude and longitude as JSON numbers (a capture's property, a Sentry context) and as the query
+    of the API's request (a recording's network details, Sentry's fetch breadcrumb): masked under their keys
+    and parameter names; the fix's accuracy, the page's own zone and the SDK's numbers are kept."""
+    url = "https://app.test/api/consignes?lat=50.645138&lng=5.573421&zone=centre"
+    event = analytics_event("consignes_proches", position={"latitude": 50.645138, "longitude": 5.573421, "accuracy": 12},
+                            **{"$current_url": url, "$viewport_height": 800, "zone": "centre"})
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    network = posthog_network(request(url, method="GET"))
+    raw = posthog_body([snapshot_event([meta(), network], compress=False)])
+    [kept] = unframe(await redact(posthog.decode(raw, {}, LIMIT)))[0]["properties"]["$snapshot_data"][1]["data"][
+        "payload"]["requests"]
+    error = {"event_id": "9" * 32, "level": "error", "contexts": {"position": {"latitude": 50.645138, "longitude": 5.573421}},
+             "breadcrumbs": [{"category": "fetch", "data": {"method": "GET", "url": url[len("https://app.test"):]}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(error).encode()])
+    [(_, sent)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    written = json.dumps(properties) + kept["name"] + sent.decode()
+    assert "645138" not in written and "573421" not in written, written
+    assert properties["position"]["accuracy"] == 12 and properties["$viewport_height"] == 800, properties
+    assert properties["zone"] == "centre" and kept["name"].endswith("&zone=centre"), kept

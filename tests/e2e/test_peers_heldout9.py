@@ -181,28 +181,38 @@ def test_posthog_js_heldout9_page(app_browser, stack):
     replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
 
 
+def sentry_items(c: PeerCollector, project: str, *kinds: str) -> list[dict[str, Any]]:
+    """The payloads of the envelope items of these kinds the collector got for the project."""
+    return [p for h, p in envelope_items(c, project) if h["type"] in kinds]
+
+
+def sentry_spans(c: PeerCollector, project: str) -> list[dict[str, Any]]:
+    """Every span the collector got: streamed "span" items (@sentry/browser 11) and transactions' spans."""
+    return [s for p in sentry_items(c, project, "span", "transaction")
+            for s in [*p.get("items", []), *p.get("spans", [])]]
+
+
+def sentry_message(event: dict[str, Any]) -> str:
+    """An event's message, as captureMessage sends it (message, or logentry.message)."""
+    return str(event.get("message")) + str((event.get("logentry") or {}).get("message"))
+
+
 def test_sentry_browser_heldout9_page(app_browser, stack):
     collector = stack["collector"]
 
-    def items(c: PeerCollector, *kinds: str) -> list[dict[str, Any]]:
-        return [p for h, p in envelope_items(c, PROJECT) if h["type"] in kinds]
-
-    def spans(c: PeerCollector) -> list[dict[str, Any]]:
-        return [s for p in items(c, "span", "transaction") for s in [*p.get("items", []), *p.get("spans", [])]]
-
     def done(c: PeerCollector) -> bool:
-        messages = [p for p in items(c, "event") if "aanmelding wacht op controle" in str(p)]
-        return bool(messages) and bool(items(c, "feedback")) \
+        messages = [p for p in sentry_items(c, PROJECT, "event") if "aanmelding wacht op controle" in str(p)]
+        return bool(messages) and bool(sentry_items(c, PROJECT, "feedback")) \
             and CONFIRMED in recorded_text(c, f"/api/{PROJECT}/envelope/")
 
     def after(c: PeerCollector) -> bool:
         # @sentry/browser 11 streams spans ("span" items): the navigation to the member's page ends at unload
-        return any("/leden/" in str((s.get("attributes") or {}).get("url.path")) for s in spans(c))
+        return any("/leden/" in str((s.get("attributes") or {}).get("url.path")) for s in sentry_spans(c, PROJECT))
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done, after)
     assert_no_leaks(stack, PLANT)
-    [message] = [p for p in items(collector, "event") if "aanmelding wacht op controle" in str(p.get("message"))
-                 + str((p.get("logentry") or {}).get("message"))]
+    [message] = [p for p in sentry_items(collector, PROJECT, "event")
+                 if "aanmelding wacht op controle" in sentry_message(p)]
     assert message["sdk"]["version"] == package_version("@sentry/browser")
     assert (message["tags"]["auto"], message["tags"]["referentie"], message["tags"]["abonnement"]) == \
         (PRODUCT, REFERENCE, PLAN), message["tags"]
@@ -210,7 +220,8 @@ def test_sentry_browser_heldout9_page(app_browser, stack):
     assert "/deelauto/heldout9.html?sdk=sentry&regio=kortrijk" in message["request"]["url"], message["request"]
     [posted] = [b["data"]["body"] for b in message["breadcrumbs"] if b.get("category") == "fetch" and "body" in b.get("data", {})]
     assert f"land={COUNTRY}" in posted, posted
-    [sending] = [s for s in spans(collector) if s.get("description", s.get("name")) == "aanmelding.verzenden"]
+    [sending] = [s for s in sentry_spans(collector, PROJECT)
+                 if s.get("description", s.get("name")) == "aanmelding.verzenden"]
     attributes = {k: v["value"] if isinstance(v, dict) else v for k, v in
                   (sending.get("attributes") or sending.get("data") or {}).items()}
     assert (attributes["auto.model"], attributes["auto.station"]) == (PRODUCT, STATION), attributes
