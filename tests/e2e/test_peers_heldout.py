@@ -175,14 +175,17 @@ def readable(request: dict[str, Any]) -> tuple[str, str]:
 
 
 #: the clients' random ids (event uuids, session ids): "-7350-" of a dashed IBAN turns up in one by chance
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+#: and the clients' clocks (an ISO timestamp, Sentry's epoch seconds): "03.198" of a dotted date of birth
+#: turns up in "…T11:13:03.198Z", "033.28" of a dotted national number in "1764851033.28"
+_CLIENT_NOISE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                   r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|(?<![\d.])1\d{9}\.\d+(?![\d.])", re.I)
 
 
 def leaks_in(strings: str, around: str, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
     """Planted value -> its 6-character windows found: anywhere in the decoded strings; in the URL,
     headers and raw body only the windows that are not all digits (a timestamp's digits are no IBAN).
-    Random uuids are taken out first."""
-    strings, around = _UUID.sub("#", strings), _UUID.sub("#", around)
+    Random uuids and the clients' clocks are taken out first."""
+    strings, around = _CLIENT_NOISE.sub("#", strings), _CLIENT_NOISE.sub("#", around)
     found = {}
     for name, value in plant.items():
         hits = sorted(w for w in windows(value) if w in strings or (not w.isdigit() and w in around))
@@ -207,7 +210,7 @@ def stored_leaks(data_dir: Path, plant: dict[str, str] = PLANT) -> dict[str, lis
                 break
             except zlib.error:
                 pass
-        text = _UUID.sub("#", blob.decode("utf-8", "replace"))
+        text = _CLIENT_NOISE.sub("#", blob.decode("utf-8", "replace"))
         for name, value in plant.items():
             hits = [w for w in windows(value) if not w.isdigit() and w in text]
             if hits:
