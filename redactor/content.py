@@ -453,11 +453,13 @@ def possessor_named(text: str) -> list[Span]:
     return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _POSSESSOR.finditer(text) if gift_recipient(m.group(1))]
 
 
-#: a capitalised word opening a sentence (a value's start, or after a line break, or after ". ! ? … : ;" and a
-#: space or three) right before a verb that takes a subject (recognizers.yaml subject_verbs): "… mag die op jullie
-#: parking? Lowie heeft ook pijn", "Léa a mal depuis lundi", "Jonas hat Fieber". Bounded lookbehinds: linear
+#: a capitalised word opening a sentence or a clause (a value's start, or after a line break, or after ". ! ? … :
+#: ; ," and a space or three), maybe after an opening quote, a bullet or an emoji, right before a verb that takes
+#: a subject (recognizers.yaml subject_verbs): "… mag die op jullie parking? Lowie heeft ook pijn", "Léa a mal
+#: depuis lundi", "Jonas hat Fieber", "ja, Noor heeft", "😢 Lowie heeft". Bounded lookbehinds and prefix: linear
 _SENTENCE_SUBJECT = regex.compile(with_words(
-    r"(?:(?<![^\n])|(?<=[.!?…:;][^\S\n]{1,3}))(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)"
+    r"(?:(?<![^\n])|(?<=[.!?…:;,][^\S\n]{1,3}))(?:[^\S\n]|[\"“”„«»‘'(•\-\p{So}\p{Sk}\ufe0f\u200d]){0,6}"
+    r"(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)"
     r"(?=[^\S\n]+(?i:{{subject_verbs}})(?![\w'’-]))"))
 
 

@@ -596,7 +596,10 @@ def test_a_given_name_that_is_a_place_opening_a_sentence_is_no_sentence_subject_
 @pytest.mark.parametrize("value, name", [("Léa a mal depuis lundi.", "Léa"), ("Léa n'a plus mal.", "Léa"),
                                          ("Emma has a cavity in her molar.", "Emma"), ("Jonas hat Fieber.", "Jonas"),
                                          ("bedankt!\nNoor komt morgen mee", "Noor"), ("zie: Jan-Pieter is ziek", "Jan-Pieter"),
-                                         ("Milan heeft koorts.", "Milan"), ("Charlotte is ziek.", "Charlotte")])
+                                         ("Milan heeft koorts.", "Milan"), ("Charlotte is ziek.", "Charlotte"),
+                                         # review 15 F3: a clause after a comma, an opening quote, a bullet, an emoji
+                                         ("ja, Noor heeft pijn", "Noor"), ("„Lowie heeft pijn”", "Lowie"),
+                                         ("😢 Lowie heeft pijn", "Lowie"), ("- Noor komt morgen mee", "Noor")])
 def test_a_given_name_opening_a_sentence_before_its_verb_is_a_sentence_subject_named(value, name):
     assert [value[span.start:span.end] for span in sentence_subject_named(value)] == [name]
 
