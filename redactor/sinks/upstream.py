@@ -229,9 +229,9 @@ class Upstream:
             await spools.append(item)
             return None
         if answer.status in NOT_NOW:
-            # "not now" (an incident, a key rotation): passed back, the batch is lost unless the client
-            # sends it again; kept as the spool keeps one so answered (its session waits on its own,
-            # the others go on: no defer)
+            # "not now" (an incident, a key rotation): passed back, the batch would be lost unless the
+            # client sent it again; kept as the spool keeps one so answered (its session waits on its
+            # own, the others go on: no defer)
             self.metrics.spool_held.labels(str(answer.status)).inc()
             await spools.append(item)
             return None
