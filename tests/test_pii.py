@@ -369,6 +369,9 @@ ADDRESS_AS_TYPED = [
     ("Livraison Rue des Tanneurs 58 bte 3, merci", "fr", [("Rue des Tanneurs 58 bte 3", "POSTAL_ADDRESS")]),
     ("Avenue Louise 231 boîte 14", "fr", [("Avenue Louise 231 boîte 14", "POSTAL_ADDRESS")]),
     ("Kerkstraat 12 bus 3", "nl", [("Kerkstraat 12 bus 3", "POSTAL_ADDRESS")]),
+    # its box word closing a text: the box number is still being typed (a keystroke series cut at a batch's end)
+    ("chez ma voisine, Rue du Moulin 8 boîte ", "fr", [("Rue du Moulin 8 boîte", "POSTAL_ADDRESS")]),
+    ("Kerkstraat 12 bus naar Gent", "nl", [("Kerkstraat 12", "POSTAL_ADDRESS")]),
     # a street without a street word, known by the postcode and city after it
     ("Brugse Poort 14, 9000 Gent", "nl", [("Brugse Poort 14", "POSTAL_ADDRESS"), ("9000 Gent", "POSTAL_ADDRESS")]),
     ("Rue Haute 3b, L-4011 Esch-sur-Alzette", "fr", [("Rue Haute 3b", "POSTAL_ADDRESS")]),
