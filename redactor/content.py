@@ -789,6 +789,22 @@ class UserAgentSlot(TextSlot):
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole
 TYPED, WRITTEN, PICKED = "typed", "written", "picked"
+#: the rules of a series of a field's values (a text box's, a textarea's: its input events, its value in a
+#: snapshot), not of an editable region's text
+FIELD_RULES = ("content.input", "content.value")
+#: a number written as one value: letters and digits in groups, mostly digits ("541449370006129054",
+#: "1SAG 1100 0428 17", "87.05.23-302"); the fewest digits such an identifier has
+_TYPED_NUMBER, _TYPED_NUMBER_DIGITS = re.compile(r"[^\W_]+(?:[ ./-][^\W_]+)*"), 8
+
+
+def typed_number(value: str) -> bool:
+    """Whether a field's value is an identifier typed as a number alone: eight digits or more, in groups or not,
+    mostly digits. A quantity, a postcode, a meter's reading are shorter; a word is no number."""
+    value = spaces_folded(value).strip()
+    if not _TYPED_NUMBER.fullmatch(value) or not value.isascii():
+        return False
+    digits = sum(c.isdigit() for c in value)
+    return digits >= _TYPED_NUMBER_DIGITS and 2 * digits >= sum(c.isalnum() for c in value)
 
 
 def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
@@ -846,6 +862,12 @@ class SeriesSlot(Slot):
         own.update((i, self._read(self.values[i], [], work)) for i in folded)
         for i in sorted(own):
             work.taint_spans(self.values[i], own[i], typed=True)
+        if (self.rule in FIELD_RULES and self.entry == TYPED and not self.search and not own.get(last)
+                and typed_number(self.values[last])):
+            # a field nothing names ("Code EAN", "N° de puce") masks the number typed in it as its growing end
+            # only: remembered too, its echoes are masked where the page shows it again (a summary page)
+            work.taint_spans(self.values[last], [Span(0, len(self.values[last]), "CUSTOMER_ID", 1.0, "typed_number")],
+                             typed=True)
         ranges: list[tuple[int, int, str]] = []
         following = ""
         for i in range(last, -1, -1):

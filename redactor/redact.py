@@ -30,10 +30,11 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues,
-                              Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
-                              element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
-                              rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
+from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell,
+                              QuotedValues, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot,
+                              credential_spans, element_path, entry_of, name_runs, name_shaped, names_by_shape,
+                              phone_without_plus, rename_keys, secret_pair_spans, unread, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1077,7 +1078,7 @@ class BatchRedaction:
             else:
                 editable = bool(node.flags & EDITABLE)
                 search = self.policy.fields.is_search(node.tag, node.attrs)
-                names = names_by_shape(node.tag, editable, search, typed=rule in ("content.input", "content.value"))
+                names = names_by_shape(node.tag, editable, search, typed=rule in FIELD_RULES)
                 self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names, search)
         return self.series[key]
 

@@ -1152,6 +1152,27 @@ def test_a_long_number_told_back_in_other_groups_is_masked(session, typed, shown
     assert f"Tarif 2026 : 45 €, {clients}" in strings(s.stored[-1])
 
 
+def test_a_number_typed_where_nothing_names_it_is_masked_where_the_page_shows_it_again(session):
+    """Round 21: a meter's EAN code typed in a field whose label names no kind of value ("Code EAN gaz") was masked
+    in its keystrokes, as the growing end of a value, but not remembered: the summary page showed it whole, as
+    typed, and stored it. A number typed as a field's whole value (eight digits or more, in groups or not) taints
+    the session as an identifier does. A meter's reading (five digits), a search box's number, stay readable."""
+    fields = {name: element("input", {"id": name, "inputmode": "numeric", **({"type": "search"} if name == "q" else {})})
+              for name in ("ean", "index", "q")}
+    labels = [element("label", {"for": "ean"}, [text("Code EAN gaz")]),
+              element("label", {"for": "index"}, [text("Index gaz (m³)")]),
+              element("label", {"for": "q"}, [text("Rechercher une commande")])]
+    summary = element("dl", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(*labels, *fields.values(), summary, lang="fr")))
+    s.send(*typing(fields["ean"]["id"], "541453768000472864"), *typing(fields["index"]["id"], "11562"),
+           *typing(fields["q"]["id"], "20260412"))
+    s.send(mutation(adds=[add(summary["id"], text("EAN gaz : 541453768000472864")),
+                          add(summary["id"], text("Index : 11562 m³, commande 20260412"))]))
+    shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
+    assert shown == ["EAN gaz : ******************", "Index : 11562 m³, commande 20260412"], shown
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
