@@ -1173,6 +1173,22 @@ def test_a_number_typed_where_nothing_names_it_is_masked_where_the_page_shows_it
     assert shown == ["EAN gaz : ******************", "Index : 11562 m³, commande 20260412"], shown
 
 
+def test_a_long_number_told_back_in_groups_of_six_each_alone_is_masked(session):
+    """Round 21: an 18-digit EAN code read back in three groups of six, each in a <span> of its own ("541449",
+    "370006", "129054"): no text holds a run of the value's words, each holds a window of it. Grouped by six from
+    either end, each group alone is tainted too; a six-digit number of the site's stays readable."""
+    label = element("label", {"for": "ean"}, [text("Numéro de compteur (EAN)")])
+    field = element("input", {"id": "ean", "inputmode": "numeric"})
+    groups = [element("span", {"class": "g"}) for _ in range(3)]
+    s = session()
+    s.send(snapshot(html_page(label, field, *groups, lang="fr")))
+    s.send(*typing(field["id"], "541449370006129054"))
+    s.send(mutation(adds=[add(group["id"], text(value)) for group, value in zip(groups, ("541449", "370006", "129054"))]))
+    s.send(mutation(adds=[add(groups[0]["id"], text("Facture 202604"))]))
+    assert not [t for t in strings(s.stored[-2]) if any(c.isdigit() for c in t)]
+    assert "Facture 202604" in strings(s.stored[-1])
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
