@@ -71,6 +71,7 @@ from redactor.rrweb import (
     node_id,
     source_of,
 )
+from redactor.ruledata import word_groups
 from redactor.scheduling import inline
 from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
@@ -249,6 +250,30 @@ def _initials(name: str) -> list[str]:
     ("G J", "G J W"), as runs of one-letter words for the taint (a dot between them is no word)."""
     letters = [part[0] for part in _NAME_PART.findall(name)][:_MAX_INITIALS]
     return [" ".join(letters[:end]) for end in range(2, len(letters) + 1)] if len(letters) >= 2 else []
+
+
+#: a date written day first or year first (ISO), with any separator, the year in full
+_DAY_FIRST = re.compile(r"(\d{1,2})[ ./-](\d{1,2})[ ./-](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
+
+
+def _date_forms(date: str) -> list[str]:
+    """A date of birth as pages write it again in another order: year first as a machine writes it (ISO: a
+    <time datetime>, microdata's birthDate, a JSON state, "1986-05-21" and "19860521"), day first as a person
+    does ("21-05-1986", "21.5.1986"), and with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
+    months of rules/recognizers.yaml). The separators do not count (the taint's words are the numbers)."""
+    if match := _DAY_FIRST.fullmatch(date):
+        day, month, year = match.groups()
+    elif match := _YEAR_FIRST.fullmatch(date):
+        year, month, day = match.groups()
+    else:
+        return []
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return []
+    dd, mm = day.zfill(2), month.zfill(2)
+    days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
+    named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
+    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named]
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes; {"adressen": [{"soort": "post", …}]}, in the visitor's language too), never what
@@ -1741,6 +1766,9 @@ class BatchRedaction:
         if entity == "PERSON":
             for initials in _initials(value):
                 changed |= taint.add(initials, hasher)
+        if entity == "DATE_OF_BIRTH":
+            for form in _date_forms(value):
+                changed |= taint.add(form, hasher)
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 

@@ -1189,6 +1189,27 @@ def test_a_long_number_told_back_in_groups_of_six_each_alone_is_masked(session):
     assert "Facture 202604" in strings(s.stored[-1])
 
 
+def test_a_date_of_birth_shown_again_in_another_order_is_masked(session):
+    """Round 21: a date of birth typed day first ("21-05-1986") was shown again by the page year first in its
+    microdata (<meta itemprop=birthDate content="1986-05-21">) and stored; a summary writes it with the month's
+    name. A date of birth taints the session in the orders and spellings pages write dates in; another date the
+    visitor typed (a move's) stays readable where the page shows it."""
+    label = element("label", {"for": "dob"}, [text("Date de naissance")])
+    field = element("input", {"id": "dob", "placeholder": "jj-mm-aaaa"})
+    meta = element("meta", {"itemprop": "birthDate", "content": ""})
+    summary = element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(label, field, meta, summary, lang="fr")))
+    s.send(*typing(field["id"], "21-05-1986"), mutation(attributes=[set_attributes(meta["id"], content="1986-05-21")]))
+    s.send(mutation(adds=[add(summary["id"], text(shown)) for shown in
+                          ("Titulaire depuis 19860521", "Mitglied seit 21. Mai 1986", "Client since 21 May 1986",
+                           "Emménagement le 01-04-2027")]))
+    assert s.stored[-2]["data"]["attributes"][0]["attributes"]["content"] == "**********"
+    shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
+    assert shown == ["Titulaire depuis ********", "Mitglied seit *** *** ****", "Client since ** *** ****",
+                     "Emménagement le 01-04-2027"], shown
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
