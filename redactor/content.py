@@ -1481,6 +1481,8 @@ def _readings(raw: str, query: bool) -> list[str]:
 
 #: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
+#: a link that calls or texts a number: the number, up to its parameters ("sms:+32…?body=…", "tel:…;ext=2")
+_DIALLED = re.compile(r"(?i)(?:tel|sms|callto|facetime|facetime-audio):[^\S\n]*([^?;,\s](?:[^?;,]*[^?;,\s])?)")
 
 
 class UrlSlot(Slot):
@@ -1508,9 +1510,14 @@ class UrlSlot(Slot):
         self.pieces: list[list[str]] = [["", lead, "", ""]] if lead else []
         self.pieces += [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head) + len(lead))]
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
+        self.dialled: list[Span] = []
         if rebuilt != url:  # not a URL we can take apart: scan it as a whole
             self.pieces = []
             self.texts = [unquote(url)]  # mailto:, tel: — a "+" is a plus here, not a space
+            if dialled := _DIALLED.match(self.texts[0]):
+                # a tel: or sms: link's number is a phone's by its scheme, whatever its digits: a page that
+                # links a number as it is typed writes "tel:+32434217" before the number is whole
+                self.dialled = [Span(dialled.start(1), dialled.end(1), "PHONE_NUMBER", 1.0, "url.dialled")]
             return
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
@@ -1583,11 +1590,12 @@ class UrlSlot(Slot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         if not self.pieces:
-            if self.texts and found[0]:  # no texts: a bare origin ("https://shop.example"), nothing to scan
-                work.taint_spans(self.texts[0], found[0])
-                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
+            spans = [*found[0], *self.dialled] if self.texts else []
+            if spans:  # no texts: a bare origin ("https://shop.example"), nothing to scan
+                work.taint_spans(self.texts[0], spans)
+                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in spans]),
                                     safe=_WHOLE_URL_SAFE))
-                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
+                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
             return
         spans_of: dict[int, list[Span]] = {}
         read_in: dict[int, str] = {}  # id of a span -> the reading it was found in

@@ -1502,6 +1502,20 @@ def test_links_lose_their_addresses(session):
     assert "jan.jansen" not in stored and "612345678" not in stored and "Mail ons" in stored
 
 
+def test_a_call_or_text_link_loses_its_number_whatever_its_digits(session):
+    """Round 21: notes shown again with their phones as tel: links, rebuilt at every keystroke, link a number
+    still being typed ("tel:+32434217", no phone yet to any detector). A tel:, sms: or callto: link's number is a
+    phone's by its scheme: masked whole; an sms: body is read as any text, a web page's path is not a call."""
+    links = [element("a", {"href": href}, [text("Appeler")])
+             for href in ("tel:+32434217", "sms:+3378129405?body=RDV%20mardi", "callto:0478",
+                          "https://energie.example/tel:contact")]
+    s = session()
+    s.send(snapshot(html_page(*links, lang="fr")))
+    stored = [find(s.stored, link["id"])["attributes"]["href"] for link in links]
+    assert stored == ["tel:*********", "sms:***********?body=RDV%20mardi", "callto:****",
+                      "https://energie.example/tel:contact"], stored
+
+
 def test_a_label_just_before_a_field_names_it(session):
     field = element("input", {"type": "text"})
     s = session()
