@@ -165,8 +165,9 @@ _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside 
 #: only copies that are a typed value whole are found (a hostile batch of megabytes of copies)
 _MAX_COPY_SEARCH = 50_000_000
 #: a word of a text a script wrote, looked for in what was typed (_mask_typed_pieces), and the shortest
-#: value masked whole whose words are looked for
-_PIECE, _PIECE_VALUE = re.compile(r"[\w@.+'’-]{3,}"), 6
+#: value masked whole whose words are looked for. Groups of digits are one word with the spaces and slashes
+#: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
+_PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
 
 
 def _lower_same_length(text: str) -> str:

@@ -2031,6 +2031,30 @@ def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is
     assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored
 
 
+def test_a_phone_being_typed_drawn_again_in_short_groups_is_masked_where_it_is_typed(session):
+    """Round 21: notes shown again linkified at every keystroke (the text split around each phone, as a new text
+    node): the phone being typed stands there in groups too short to be words of their own ("au 0033 7 81 29 40 5":
+    "0033" was masked, " 7 81 29 40 5" stored). Digit groups and the spaces and slashes between them are one
+    piece of what the script wrote, masked where the field's value is; the notes' other words stay."""
+    notes = element("textarea", {"name": "notes"})
+    preview = element("p", {"id": "preview"})
+    s = session()
+    s.send(snapshot(html_page(notes, preview, lang="fr")))
+    line = "Elle vit maintenant en France, au 0033 7 81 29 40 58"
+    start, events, previous = line.index("0033"), [], []
+    for end in range(start + 4, len(line) + 1):
+        events.append(input_event(notes["id"], line[:end]))
+        shown = [text(line[:start]), text(line[start:end])]
+        events.append(mutation(removes=[remove(preview["id"], nid) for nid in previous],
+                               adds=[add(preview["id"], node) for node in shown]))
+        previous = [node["id"] for node in shown]
+    s.send(*events)
+    shown = [add["node"]["textContent"] for event in s.stored[1:] if event["data"]["source"] == 0
+             for add in event["data"]["adds"]]
+    assert not [t for t in shown if any(c.isdigit() for c in t)], shown  # not "**** 7 8", "**** * ** 2"
+    assert "Elle vit maintenant en France, au " in shown
+
+
 def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):
     """A label drawn on a <canvas> at every keystroke (rrweb's recordCanvas: a CanvasMutation whose
     commands' args hold fillText's text) shows the value being typed: 'Tel. +48 60' while the phone is
