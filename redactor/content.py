@@ -33,8 +33,9 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_a_place, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_a_place,
+                                 is_business_name, is_function_word, is_given_name, is_name_slug, premises_with_hours,
+                                 says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -495,7 +496,9 @@ def list_entry_names(text: str) -> list[Span]:
     ("Wouter Maenhout", "Zorbalie Quendt (facturatie)", "Zorbalie Quendt - Kerkstraat 12"), the capitalised words
     after a title ("Mevr. Zorbalie Quendt", "Dhr. Quendt"), a surname and a given name around a comma ("Quendt,
     Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
-    ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's; an address is left to the detectors."""
+    ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's, and so is a part that a product or a trade
+    word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name); an address is left to the
+    detectors."""
     spans: list[Span] = []
     cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
     parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -504,7 +507,8 @@ def list_entry_names(text: str) -> list[Span]:
         end -= len(text[start:end]) - len(text[start:end].rstrip())
         titled = _TITLED.match(text, start, end)
         named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
-        if named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end]):
+        if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end])) and \
+                not is_business_name(text, titled.end() if titled else start, end):
             spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))
     words = [text[start:end].strip() for start, end in parts]
     if len(words) == 2 and text[parts[0][1]:parts[1][0]] == "," and all(_PROPER.fullmatch(w) for w in words) \

@@ -435,6 +435,22 @@ def test_a_select_keeps_its_product_names_and_masks_a_name_or_an_address_it_list
     assert "Quenouill" not in stored and "Lange Munt" not in stored
 
 
+def test_a_select_keeps_the_tariffs_a_product_word_names(session):
+    """Round 21: an energy supplier's offers ("Mosa Variable", "Gaz Condroz Variable") are two or three capitalised
+    words, shaped as a full name: masked as one, their words were masked in the page's every heading and product
+    line ("**** Fixe 3 ans"). A product word in an entry says it is the site's product; a person's name beside
+    them is still masked."""
+    labels = ["Mosa Fixe 3 ans", "Mosa Variable", "Gaz Condroz Variable", "Zorbalie Quendt"]
+    options = [element("option", {"value": str(i)}, [text(label)]) for i, label in enumerate(labels)]
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Formule"), element("select", {"id": "offer"}, options)]),
+                              element("p", {}, [text("Mosa Fixe 3 ans — électricité verte, prix bloqué")]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert {"Mosa Fixe 3 ans", "Mosa Variable", "Gaz Condroz Variable",
+            "Mosa Fixe 3 ans — électricité verte, prix bloqué"} <= set(stored)
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_select_masks_a_name_that_is_a_part_of_an_entry_or_follows_a_title(session):
     """A server's list of a household's addressees: a full name before a note or an address, after a title, a
     surname after a title, a surname and a given name around a comma are people (names no model knows); the product
