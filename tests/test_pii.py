@@ -176,6 +176,15 @@ DEVICES_WALLETS = [
     ("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "en", [("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "CRYPTO")]),
     ("192.168.10.24", "en", [("192.168.10.24", "IP_ADDRESS")]),
     ("2001:db8:85a3::8a2e:370:7334", "fr", [("2001:db8:85a3::8a2e:370:7334", "IP_ADDRESS")]),
+    # where the visitor is, as a phone's GPS or a map writes it: in typed text, a map's path or fragment, in degrees
+    ("ik sta op 50.63261, 5.57974 bij de bakker", "nl", [("50.63261, 5.57974", "GEOLOCATION")]),
+    ("https://www.openstreetmap.org/#map=17/50.63261/5.57974", "en", [("50.63261/5.57974", "GEOLOCATION")]),
+    ("nous sommes au 50°37'57.4\"N 5°34'47.0\"E", "fr",
+     [("50°37'57.4\"N", "GEOLOCATION"), ("5°34'47.0\"E", "GEOLOCATION")]),
+    ("Sydney -33.8688 151.2093", "en", [("-33.8688 151.2093", "GEOLOCATION")]),
+    # prices padded with zeros, versions, a pair out of range, two decimals: no position
+    ("Prijs 12.5000, 13.7500 EUR", "nl", []), ("versie 1.2.3, 4.5.6", "nl", []),
+    ("waarden 95.12345, 5.1234", "nl", []), ("tussen 50.63 en 5.57", "nl", []),
 ]
 ADDRESSES = [
     ("Lindengracht 77-H", "nl", [("Lindengracht 77-H", "POSTAL_ADDRESS")]),
@@ -423,6 +432,11 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("numéro de sécurité sociale : 1 84 07 75 114 382 27", "fr", [("1 84 07 75 114 382 27", "FR_NIR")]),
     ("n° sécu 285057800608467", "fr", [("285057800608467", "FR_NIR")]),
     ("my national insurance number is QR 48 27 16 B", "en", [("QR 48 27 16 B", "NATIONAL_ID")]),
+    # a Belgian identity card's own number, 3-7-2 with its check: alone too; glued, beside the card's word
+    ("mijn identiteitskaart 591-2834716-90 is vervallen", "nl", [("591-2834716-90", "NATIONAL_ID")]),
+    ("591 2834716 90", "fr", [("591 2834716 90", "NATIONAL_ID")]),
+    ("carte d'identité 591283471690", "fr", [("591283471690", "NATIONAL_ID")]),
+    ("bestelling 591-2834716-90 verzonden", "nl", []), ("code 591-2834716-91", "nl", []),
     ("insurance number 502 118 734", "en", [("502 118 734", "NL_BSN")]),
     ("SSN 518-42-7730", "en", [("518-42-7730", "NATIONAL_ID")]),
     ("Sozialversicherungsnummer 65 170882 K 217", "en", [("65 170882 K 217", "NATIONAL_ID")]),
