@@ -432,6 +432,9 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("numéro de sécurité sociale : 1 84 07 75 114 382 27", "fr", [("1 84 07 75 114 382 27", "FR_NIR")]),
     ("n° sécu 285057800608467", "fr", [("285057800608467", "FR_NIR")]),
     ("my national insurance number is QR 48 27 16 B", "en", [("QR 48 27 16 B", "NATIONAL_ID")]),
+    # a foreigner's BIS number (a national number's shape, its month plus 20 or 40) alone, as the national number is
+    ("85.45.12-100.88", "fr", [("85.45.12-100.88", "BE_NATIONAL_NUMBER")]),
+    ("mijn bisnummer 85451210088", "nl", [("85451210088", "BE_NATIONAL_NUMBER")]),
     # a Belgian identity card's own number, 3-7-2 with its check: alone too; glued, beside the card's word
     ("mijn identiteitskaart 591-2834716-90 is vervallen", "nl", [("591-2834716-90", "NATIONAL_ID")]),
     ("591 2834716 90", "fr", [("591 2834716 90", "NATIONAL_ID")]),
