@@ -38,7 +38,7 @@ from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, gre
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
-from redactor.urls import SCHEME_AND_HOST
+from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
 #: query parameters whose values are secrets by name alone
 SECRET_PARAMETERS = re.compile(
@@ -1459,6 +1459,28 @@ def _readings(raw: str, query: bool) -> list[str]:
 
 #: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
+#: a page's own name and its query, relative ("checkout?stap=2&…"), as a login's ?next= may hold it
+_RELATIVE_WITH_QUERY = re.compile(r"[\w.-]+\?[^\s?&#=]+=")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+#: addresses in an address a piece is read through ("?next=" of "?redirect=" of …): past them it is masked whole
+MAX_NESTED_URLS = 4
+
+
+def _nested_url(decoded: str) -> bool:
+    """Whether a URL piece, percent-decoded once, is an address of its own to take apart as one
+    ("?next=%2Fcheckout%3Fachternaam%3D…", "?redirect=https%3A%2F%2F…", a gravatar's "?d=" fallback),
+    or still percent-encoded (a value encoded twice: "%252B32…"), to decode once more."""
+    return (looks_like_url(decoded) or bool(_RELATIVE_WITH_QUERY.match(decoded))
+            or bool(_PERCENT_ESCAPE.search(decoded)))
+
+
+@dataclass(slots=True)
+class _Nested:
+    """A piece's address read as a UrlSlot of its own, on its piece decoded (holder[0])."""
+
+    slot: UrlSlot
+    holder: list[str]
+    decoded: str
 
 
 class UrlSlot(Slot):
@@ -1474,8 +1496,10 @@ class UrlSlot(Slot):
     _LEAD = re.compile(r"[^?&;#/]*")
     _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
-    def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False):
+    def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False, depth: int = 0):
         self.cell, self.node = cell, node
+        self.nested: dict[int, _Nested] = {}  # the pieces that hold an address of their own, encoded
+        self.masked_whole: set[int] = set()  # id() of the pieces masked whole before detection
         url = self._without_credentials(cell, node, work)
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -1529,10 +1553,41 @@ class UrlSlot(Slot):
                 # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
                 # nothing, a name on no list, but a person's shape; a search query keeps its words
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
-        # each piece read every way a '+' in it can be meant: its texts, and the piece each is of
-        readings = [_readings(p[3], True) if p[2] else _readings(p[1], False) for p in self.pieces]
+        # each piece read every way a '+' in it can be meant, or as the address it holds: its texts, and
+        # the piece each is of
+        readings = [nested if (nested := self._nest(index, node, work, page, depth)) is not None
+                    else _readings(p[3], True) if p[2] else _readings(p[1], False) for index, p in enumerate(self.pieces)]
         self.texts = [text for texts in readings for text in texts]
         self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
+
+    def _nest(self, index: int, node: int | None, work: Redacting, page: bool, depth: int) -> list[str] | None:
+        """The texts of a piece that holds an address percent-encoded, read as a UrlSlot of its own
+        (_nested_url): its parameters' names keep their meaning and its path its people, as the same
+        address written plainly does, and what it holds encoded again is decoded again. None for any
+        other piece, read as text (a search's query keeps its words). Past MAX_NESTED_URLS the piece is
+        masked whole: each address in another is decoded once more, and the depth bounds the work."""
+        piece = self.pieces[index]
+        part = 3 if piece[2] else 1
+        if "%" not in piece[part] or index in self.searched or id(piece) in self.masked_whole:
+            return None
+        decoded = unquote(piece[part])  # a '+' kept: the address reads it as its own place says
+        if not _nested_url(decoded):
+            return None
+        if depth >= MAX_NESTED_URLS:
+            piece[part] = quote(work.masker.whole(decoded, "SECRET"), safe="*[]")
+            work.remarks.append(Remark("limit.url_nesting", "SECRET", "mask", self.node))
+            return []
+        holder = [decoded]
+        nested = self.nested[index] = _Nested(UrlSlot(Cell(holder, 0), node, work, page, depth + 1), holder, decoded)
+        return nested.slot.texts
+
+    def _unnest(self) -> None:
+        """Writes each nested address that changed back into its piece, percent-encoded once more as it
+        came; one nothing was masked in stays as it was written."""
+        for index, nested in self.nested.items():
+            if nested.holder[0] != nested.decoded:
+                piece = self.pieces[index]
+                piece[3 if piece[2] else 1] = quote(nested.holder[0], safe="*[]")
 
     @staticmethod
     def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
@@ -1555,6 +1610,7 @@ class UrlSlot(Slot):
         """A piece's name (part 1: a path segment) or value (3) masked whole, as a field's value
         with a meaning is, and remembered so that its echoes elsewhere in the session are masked."""
         piece[part] = quote(work.masker.whole(text, entity), safe="*[]")
+        self.masked_whole.add(id(piece))
         echo = text if echo is None else echo
         work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
         work.remarks.append(Remark(rule, entity, "mask", self.node))
@@ -1570,7 +1626,11 @@ class UrlSlot(Slot):
         spans_of: dict[int, list[Span]] = {}
         read_in: dict[int, str] = {}  # id of a span -> the reading it was found in
         written: dict[int, str] = {}  # each piece's first reading: the way it is written back
+        nested_found: dict[int, list[list[Span]]] = {index: [] for index in self.nested}
         for index, text, spans in zip(self.text_pieces, self.texts, found):
+            if index in nested_found:
+                nested_found[index].append(spans)
+                continue
             written.setdefault(index, text)
             spans_of.setdefault(index, []).extend(spans)
             read_in.update((id(span), text) for span in spans)
@@ -1592,6 +1652,9 @@ class UrlSlot(Slot):
             masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
             piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
+        for index, nested in self.nested.items():
+            nested.slot.resolve(nested_found[index], work)
+        self._unnest()
         # rebuilt whatever changed (a piece masked whole before detection, spans after): a URL
         # nothing changed in comes out as it went in
         self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
@@ -1609,7 +1672,10 @@ class UrlSlot(Slot):
                                     safe=_WHOLE_URL_SAFE))
             return bool(found)
         changed = False
-        for piece in self.pieces:
+        for index, piece in enumerate(self.pieces):
+            if index in self.nested:
+                changed |= self.nested[index].slot.mask_echoes(ranges, masker)
+                continue
             part = 3 if piece[2] else 1
             texts = _readings(piece[part], part == 3)
             text = texts[0]
@@ -1618,6 +1684,7 @@ class UrlSlot(Slot):
                 piece[part] = quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]), safe="*[]@.-_~")
                 changed = True
         if changed:
+            self._unnest()
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
         return changed
 

@@ -9,6 +9,7 @@ stored. Real Presidio, events built with tests/factories.py.
 from __future__ import annotations
 
 import copy
+from urllib.parse import quote
 
 import orjson
 import pytest
@@ -17,7 +18,7 @@ from factories import (CUSTOM, add, click, comment, custom, element, html_page, 
                        mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
-from redactor.content import possessor_named, sentence_subject_named
+from redactor.content import MAX_NESTED_URLS, possessor_named, sentence_subject_named
 from redactor.pii import DetectorPool
 from redactor.redact import redact_batch_sync
 from test_redact import Session, find
@@ -282,6 +283,49 @@ def test_a_handle_after_a_segment_that_holds_people_is_masked_in_a_resource_s_pa
     for kept in ("/users/", "/avatar.png", "/klant/", "/u/", "/photo.jpg", "/img/olivia-burton-watch.jpg",
                  "/account/settings/icon.svg"):
         assert kept in stored, kept
+
+
+def test_an_address_percent_encoded_in_a_query_value_is_read_as_the_address_it_is(session):
+    """A login's "?next=", "?redirect=", "?returnTo=" and a gravatar's "?d=" hold a whole address
+    percent-encoded: its parameters' names keep their meaning, its path its name slug and its
+    person's handle, and what it holds encoded twice is decoded twice, in the page's Meta, a link,
+    an image and an analytics payload's $current_url alike; the nested address's own structure
+    and an address nothing personal is in stay as they were."""
+    s = session()
+    nested = ["https://winkel.example/aanmelden?next=%2Fafrekenen%3Fstap%3D3%26familienaam%3DVerschaeren",
+              "https://winkel.example/aanmelden?redirect=https%3A%2F%2Fwinkel.example%2Fusers%2Fmaxdewulf93%2Forders",
+              "/aanmelden?returnTo=%2Fbestelling%2Fsanne-claeys%2Foverzicht",
+              "/aanmelden?next=%2Fcontact%3Fx%3D%252B32472665544",
+              "/aanmelden#%2Fklanten%2Fmaxdewulf93",
+              "/p?ref=lien.vercauteren%2540postvak.example"]
+    plain = "/aanmelden?next=%2Fzoek%3Fq%3Dfietslamp%26page%3D2"
+    avatar = ("https://www.gravatar.com/avatar/0bc83cb571cd1c50ba6f3e8a78ef1346?s=80"
+              "&d=https%3A%2F%2Fui-avatars.com%2Fapi%2F%3Fname%3DWardje%2BCallebaut")
+    s.send(meta(nested[0]), snapshot(html_page(*[element("a", {"href": url}, [text("verder")]) for url in nested[1:]],
+                                               element("a", {"href": plain}, [text("zoek")]),
+                                               element("img", {"src": avatar, "alt": ""}))),
+           custom("$pageview", {"$current_url": nested[1]}))
+    for value in ("Verschaeren", "maxdewulf93", "sanne-claeys", "32472665544", "lien.vercauteren", "Callebaut"):
+        assert leaked(s.stored, value) == [], value
+    stored = stored_text(s.stored)
+    assert plain in stored
+    for kept in ("?next=%2Fafrekenen%3Fstap%3D3%26familienaam%3D", "https%3A%2F%2Fwinkel.example%2Fusers%2F",
+                 "%2Forders", "?returnTo=%2Fbestelling%2F", "%2Foverzicht", "?next=%2Fcontact%3Fx%3D",
+                 "#%2Fklanten%2F", "?s=80&d=https%3A%2F%2Fui-avatars.com%2Fapi%2F%3Fname%3D"):
+        assert kept in stored, kept
+
+
+def test_an_address_nested_past_the_bound_is_masked_whole(session):
+    """Each address inside another is decoded once more: past MAX_NESTED_URLS of them the value is
+    masked whole, unread, so that the work stays bounded by the address's length."""
+    s = session()
+    inner = "%2Fklant%2Fmaxdewulf93"
+    for _ in range(MAX_NESTED_URLS + 1):
+        inner = quote("/p?next=" + inner, safe="")
+    s.send(meta("https://winkel.example/aanmelden?next=" + inner + "&stap=2"))
+    assert leaked(s.stored, "maxdewulf93") == []
+    assert s.stored[0]["data"]["href"].startswith("https://winkel.example/aanmelden?next=%2Fp%3Fnext%3D")
+    assert s.stored[0]["data"]["href"].endswith("&stap=2")
 
 
 def test_what_a_url_names_a_person_is_masked_where_the_page_shows_it_back(session):
