@@ -18,6 +18,7 @@ field's next values and the next snapshot show the word once settled (trailing_f
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -645,7 +646,8 @@ class TextSlot(Slot):
 
     A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
     autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
-    payload's key is (JSON written into a string: a console line, a stringified form state): its
+    payload's key is (JSON written into a string: a console line, a stringified form state, JSON inside it; a
+    script's object, an XML element: written_pairs): its
     value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
     percent-decoded form is scanned too ("%2B31%206%20…" is a phone number only once decoded), the
     value masked whole when that finds anything. A multipart/form-data body's parts are pairs alike
@@ -670,7 +672,7 @@ class TextSlot(Slot):
         if len(text) > MAX_SCANNED:  # masked whole unread
             return
         if "=" in text:
-            for match in _FORM_PAIR.finditer(text):
+            for match in form_pairs(text):
                 decoded = [reading for reading in _readings(match.group(2), True) if reading != match.group(2)]
                 asked = len(self.texts) if decoded else 0
                 self.texts.extend(decoded)
@@ -681,13 +683,8 @@ class TextSlot(Slot):
                 self.names = None
                 # but for the names of the files it sends: what the visitor has, as a file input's value
                 self.pairs.extend((start, end, "", -1, 0) for start, end in multipart_files(text))
-        if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
-            for match in _JSON_PAIR.finditer(text):
-                start, end = match.span(2)
-                if text[start] == '"':
-                    start, end = start + 1, end - 1
-                if start < end:
-                    self.pairs.append((start, end, match.group(1), 0, 0))
+        # JSON, a script's object, XML written into a string: '{"naam":"…"}', "{ naam: '…' }"
+        self.pairs.extend((start, end, key, 0, 0) for start, end, key in written_pairs(text))
 
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline
@@ -1326,12 +1323,108 @@ def _authority_in_run(text: str, start: int, run: str) -> int:
     return (_PORT_IN_RUN if before.group().endswith(":") else _HOST_IN_RUN).match(run).end()
 
 
-#: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK
-#: stringifies an object) and form or query encoding (password=…&remember=1); a quote ends a form
+#: a key and its value written inside a string (written_pairs). A key is a word with dots, dashes, brackets, a
+#: '$' ("customer.lastName", "user[password]", "$set"), quoted it may hold spaces too ("New password").
+_KEY = r"[\w$.\[\]-]{1,40}"
+_QUOTED_KEY = r"[\w$.\[\]-][\w$.\[\] -]{0,39}"
+#: JSON ("password": "…", as a console plugin or an SDK stringifies an object), and an object a script or
+#: Python writes out: keys and strings in apostrophes ({'password': '…'}: a dict's repr), a bare key in an
+#: object literal ({ name: 'Jan', open: false }: Alpine's x-data), whose value is read only when quoted (a
+#: number after "…, tel: 02" is a sentence's)
+_QUOTED_PAIR = re.compile(rf"""(?:"({_QUOTED_KEY})"|'({_QUOTED_KEY})')\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d[\d.eE+-]*)"""
+                          rf"""|(?<=[{{,])[^\S\n]*([A-Za-z_$][\w$]{{0,39}})[^\S\n]*:[^\S\n]*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+#: JSON's pairs alone: inside a JSON string, once its escapes are undone (_unescaped)
+_JSON_PAIR = re.compile(rf'"({_QUOTED_KEY})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
+#: form or query encoding (password=…&remember=1), and an assignment (password = …): a quote ends the
 #: value (a quoted attribute: href='?x=1'), but for an apostrophe between letters, which
-#: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan")
-_JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
-_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan"); a key may be
+#: percent-encoded ("user%5Bemail%5D")
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: a quoted value after '=' (logfmt's password="…", a call's password='…'): read for a secret's key only, as
+#: markup's attributes are written so too (name="email" names a field)
+_QUOTED_ASSIGNMENT = re.compile(rf"""(?:^|(?<=[?&;\s"'({{,]))({_KEY})[^\S\n]*=[^\S\n]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
+#: an XML element holding one value (<password>…</password>, a SOAP body); HTML's own elements are the
+#: page's markup, their text the site's words (<address>)
+_ELEMENT_PAIR = re.compile(r"<([A-Za-z_][\w.:-]{0,39})(?:\s[^<>]{0,200})?>([^<>]+)</\1\s*>")
+_HTML_ELEMENTS = frozenset(rule_words()["html_elements"])
+#: a JSON string's escapes that hide a JSON text inside it (\" \\ \/), and a quote of the string around
+_ESCAPE = re.compile(r'\\(["\\/])|"')
+#: JSON strings inside JSON strings read (a logged fetch body: console.log(JSON.stringify({url, body})))
+_ESCAPE_DEPTH = 4
+
+
+def written_pairs(text: str) -> list[tuple[int, int, str]]:
+    """The values written under a key inside a text, with their keys: (start, end, key). JSON, also
+    inside a JSON string at any depth ('{"body": "{\\"password\\": \\"…\\"}"}', read once its escapes are
+    undone), an object a script or Python writes out, an XML element holding one value. Form encoding is
+    form_pairs'."""
+    found: list[tuple[int, int, str]] = []
+    if ":" in text:
+        for match in _QUOTED_PAIR.finditer(text):
+            key = match.group(1) or match.group(2) or match.group(4)
+            start, end = match.span(3) if match.group(3) is not None else match.span(5)
+            if text[start] in "\"'":
+                start, end = start + 1, end - 1
+            if start < end:
+                found.append((start, end, key))
+        found.extend(_escaped_pairs(text))
+    if "</" in text:
+        found.extend((*match.span(2), match.group(1)) for match in _ELEMENT_PAIR.finditer(text)
+                     if match.group(1).lower() not in _HTML_ELEMENTS)
+    return found
+
+
+def form_pairs(text: str) -> list[re.Match[str]]:
+    """The pairs of form or query encoding inside a text, and assignments (key = value): a match's
+    group 1 is the key as written (perhaps percent-encoded), group 2 the value."""
+    return list(_FORM_PAIR.finditer(text)) if "=" in text else []
+
+
+def _escaped_pairs(text: str) -> list[tuple[int, int, str]]:
+    """JSON's pairs written inside a JSON string (an escaped quote around each key and value), at
+    every depth up to _ESCAPE_DEPTH, where they are in text."""
+    found: list[tuple[int, int, str]] = []
+    level, origins = text, []
+    for _ in range(_ESCAPE_DEPTH):
+        if '\\"' not in level:
+            break
+        level, at, came_from = _unescaped(level)
+        origins.append((at, came_from))
+        for match in _JSON_PAIR.finditer(level):
+            start, end = match.span(2)
+            if level[start] == '"':
+                start, end = start + 1, end - 1
+            if start < end:
+                for positions in reversed(origins):  # back through each level to text
+                    start, end = _origin(start, *positions), _origin(end, *positions)
+                found.append((start, end, match.group(1)))
+    return found
+
+
+def _unescaped(text: str) -> tuple[str, list[int], list[int]]:
+    """text with one level of a JSON string's escapes undone (\\" a quote, \\\\ a backslash) and its own
+    quotes (the string's around) made no quotes; with where its pieces came from: the character at
+    at[k] + i was text's came_from[k] + i (an escape's is where the escape starts)."""
+    pieces, at, came_from = [], [0], [0]
+    last = length = 0
+    for match in _ESCAPE.finditer(text):
+        pieces.append(text[last:match.start()])
+        length += match.start() - last
+        pieces.append(match.group(1) or "\0")
+        at.append(length)
+        came_from.append(match.start())
+        length, last = length + 1, match.end()
+        at.append(length)
+        came_from.append(last)
+    pieces.append(text[last:])
+    return "".join(pieces), at, came_from
+
+
+def _origin(position: int, at: list[int], came_from: list[int]) -> int:
+    k = bisect.bisect_right(at, position) - 1
+    return came_from[k] + position - at[k]
+
+
 #: a part of a multipart/form-data body (fetch(FormData) as a network recorder reads it): its head
 #: names its field, a few more header lines may follow (Content-Type), then a blank line and the value,
 #: which runs to the line before the next boundary ("--…")
@@ -1371,21 +1464,16 @@ def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[S
 
 
 def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
-    """Values under a secret-looking key inside a string (rules/secret_keys.yaml): the key is
-    data there, not a key the payload walk sees."""
-    found = []
-    if '":' in text or '" :' in text:
-        for m in _JSON_PAIR.finditer(text):
-            if is_secret_key(m.group(1)):
-                start, end = m.span(2)
-                if text[start] == '"':
-                    start, end = start + 1, end - 1
-                if start < end:
-                    found.append((start, end, "SECRET"))
+    """Values under a secret-looking key inside a string (rules/secret_keys.yaml), in every way a
+    key and its value are written there (written_pairs, form_pairs, a quoted assignment, a multipart
+    body's parts): the key is data there, not a key the payload walk sees."""
+    found = [(start, end, "SECRET") for start, end, key in written_pairs(text) if is_secret_key(key)]
     if "=" in text:
-        found += [(*m.span(2), "SECRET") for m in _FORM_PAIR.finditer(text) if is_secret_key(m.group(1))]
+        found += [(*m.span(2), "SECRET") for m in form_pairs(text) if is_secret_key(unquote_plus(m.group(1)))]
+        found += [(*(m.span(2) if m.group(2) is not None else m.span(3)), "SECRET")
+                  for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
-    return found
+    return [span for span in found if span[0] < span[1]]
 
 
 def _looks_random(run: str) -> bool:

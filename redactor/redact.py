@@ -47,14 +47,15 @@ from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
     FITTING_TYPES,
+    MASKED,
     NAME,
     NODE_KEYS,
     NODE_KINDS,
     NUMBERS,
     OTHER_NODE_KEYS,
     OTHER_NODE_KINDS,
-    PLAIN_NAME,
     POSITIONAL_SOURCES,
+    SCANNED,
     SCRIPT_PLACEHOLDER,
     SOURCE_SHAPES,
     STYLE_SOURCES,
@@ -69,6 +70,7 @@ from redactor.rrweb import (
     event_type,
     node_id,
     source_of,
+    written_name,
 )
 from redactor.scheduling import inline
 from redactor.taint import TaintHasher
@@ -1334,15 +1336,19 @@ class BatchRedaction:
         """A key rrweb's format gives numbers or flags, or text, that holds anything else (a string
         where a number goes, a number or an object where text goes: a fork's or a hostile client's)
         has it masked whole: nothing says what it is. A key it gives a name (a tag, a doctype's ids)
-        that holds no plain name has it scanned as a payload's strings. (One pass over the object:
-        every node and every position goes through here.)"""
+        keeps one it writes there, has text of that kind scanned as a payload's strings, and anything else
+        masked whole (rrweb.written_name). (One pass over the object: every node and every position goes
+        through here.)"""
         second_look = [key for key, value in obj.items()
                        if (kind := kinds.get(key)) is not None and type(value) not in FITTING_TYPES[kind]]
         for key in second_look:
             value, kind = obj[key], kinds[key]
             if kind == NAME:
-                if not (type(value) is str and PLAIN_NAME.match(value)):
+                written = written_name(key, value)
+                if written == SCANNED:
                     self._scan_payload(obj, [key])
+                elif written == MASKED:
+                    self._mask_wrong_type(obj, key)
             elif kind != NUMBERS or not is_number_or_flag(value):
                 self._mask_wrong_type(obj, key)
 

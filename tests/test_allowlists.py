@@ -9,6 +9,7 @@ stored. Real Presidio, events built with tests/factories.py.
 from __future__ import annotations
 
 import copy
+import json
 from urllib.parse import quote
 
 import orjson
@@ -963,6 +964,13 @@ def test_credential_shaped_strings_are_masked_wherever_they_are(session, credent
     '{"request": {"headers": {"x-api-key": "%s"}}}',
     "user=u1&password=%s&remember=1",  # a form body
     "login failed for user=u1 pwd=%s",
+    # a fetch's body logged as JSON inside JSON: console.log("sent", JSON.stringify({url, body}))
+    'sent {"url": "/api/session", "body": "{\\"user\\": \\"u1\\", \\"password\\": \\"%s\\"}"}',
+    '{"Confirm password": "%s", "user": "u1"}',  # a key with a space
+    "reset for user=u1: password = %s",  # an assignment
+    "<auth><user>u1</user><password>%s</password></auth>",  # XML
+    "{'user': 'u1', 'password': '%s'}",  # Python's repr of a dict
+    'level=warn user=u1 password="%s"',  # logfmt
 ])
 def test_values_under_secret_keys_inside_a_string_are_masked(session, written):
     secret = "Kwelder!Sleutel88"
@@ -972,6 +980,34 @@ def test_values_under_secret_keys_inside_a_string_are_masked(session, written):
            incremental(11, level="log", payload=[written % secret], trace=[]))
     assert leaked(s.stored, secret) == []
     assert "u1" in orjson.dumps(s.stored).decode() or "u1" not in written  # the rest of the string stays
+
+
+def test_a_secret_inside_json_inside_json_is_masked_at_any_depth(session):
+    """A logged fetch body (JSON inside JSON) as rrweb's console plugin records it: each argument
+    JSON.stringify-ed once more, the secret's quotes escaped twice and more."""
+    secret = "Kwelder!Sleutel88"
+    line = json.dumps({"url": "/api/session", "body": json.dumps({"user": "u1", "password": secret})})
+    s = session()
+    s.send(snapshot(html_page(element("p"))))
+    s.send({"type": 6, "timestamp": 1_700_000_000_100, "data": {"plugin": "rrweb/console@1", "payload": {
+               "level": "log", "trace": [], "payload": [json.dumps("sent"), json.dumps(line)]}}},
+           custom("twice", {"message": json.dumps(json.dumps(line))}))
+    assert leaked(s.stored, secret) == []
+    assert stored_text(s.stored).count("/api/session") == 2  # the rest of the line stays
+
+
+def test_a_scripts_object_in_an_attribute_is_read_as_a_payloads_keys_are(session):
+    """Alpine's x-data (a script's object literal: bare keys, values in apostrophes) under keys that say
+    what they hold is masked as the same keys are in JSON (a data-page attribute); its other keys and
+    the page's text stay."""
+    state = "{ voornaam: 'Griet', achternaam: 'Verhaeghe-Boudry', tab: 'orders', open: false }"
+    box = element("div", {"x-data": state}, [text("Mijn bestellingen")])
+    s = session()
+    s.send(meta(), snapshot(html_page(box)))
+    kept = nodes_by_id(s.stored)[box["id"]]
+    assert leaked(s.stored, "Verhaeghe-Boudry") == [] and "Griet" not in stored_text(s.stored)
+    assert "tab: 'orders', open: false }" in kept["attributes"]["x-data"]
+    assert kept["childNodes"][0]["textContent"] == "Mijn bestellingen"
 
 
 def test_keys_are_scanned_too(session):
