@@ -33,8 +33,9 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_a_place, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, capitalised_name_word, gift_recipient, given_name_alone, greets_no_one,
+                                 is_a_place, is_function_word, is_given_name, is_name_slug, premises_with_hours,
+                                 says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -248,8 +249,9 @@ class Slot:
 #: field holding that is a person whether the model and the name list know the name or not (fail
 #: closed); one word ("België"), words in capitals alone ("WINTER25", "BONJOUR MADAME") and anything
 #: with a digit or a lower-case word stay readable.
-#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL")
-_PROPER_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL"; a surname
+#: may open with an elided particle before its capital: "Éloïse d'Hondt-Vermeiren")
+_PROPER_WORD = r"(?:d['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _CAPITALS_WORD = r"\p{Lu}{2}[\p{Lu}'’]+(?:-\p{Lu}{2,})?"
 _NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
 _FULL_NAME = regex.compile(
@@ -345,7 +347,7 @@ def name_runs(text: str) -> list[Span]:
         words = list(re.finditer(r"[^\s/]+", match.group(0)))
         while words and is_function_word(words[0].group(0)):
             words.pop(0)
-        capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
+        capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
         if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
                 any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))

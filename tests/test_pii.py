@@ -644,6 +644,11 @@ NAMES_IN_PLACE = [
     ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),
     ("Livré chez Sarah McAllister", "fr", [("Sarah McAllister", "PERSON")]),
     ("Bestellt von Luca D'Ambrosio", "de", [("Luca D'Ambrosio", "PERSON")]),
+    # and a lower-case elided particle, French and Flemish (peers round 11: "Éloïse d'Hondt-Vermeiren" was no name
+    # typed alone, and after a greeting the given name was, the surname left); "Val", opening places, opens none
+    ("Éloïse d'Hondt-Vermeiren", "fr", [("Éloïse d'Hondt-Vermeiren", "PERSON")]),
+    ("Bonjour Pieter d’Hooghe, merci", "fr", [("Pieter d’Hooghe", "PERSON")]),
+    ("Séjour à Val d'Isère en février", "fr", []),
 ]
 
 # an e-mail address as people mistype it (review 8 F3): its local part, most often their name, is masked
