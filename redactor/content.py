@@ -691,6 +691,25 @@ class TextSlot(Slot):
                 if start < end:
                     self.pairs.append((start, end, match.group(1), 0, 0))
 
+    @property
+    def encoded_pairs(self) -> bool:
+        """Whether the text holds a name=value pair whose value reads otherwise percent-decoded."""
+        return any(readings for *_, readings in self.pairs)
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass on the text's form-encoded pairs, each value percent-decoded, as a URL's query is
+        (UrlSlot.mask_echoes): a recorder writes a FormData body "famille=%C3%89lo%C3%AFse%20d'Hondt", whose raw
+        words are not the value's. A value that echoes a tainted one is masked whole (its encoded length is not
+        the decoded one's). Whether anything was masked. Linear: each pair is decoded and looked at once."""
+        text = self.cell.get()
+        if not isinstance(text, str) or len(text) > MAX_SCANNED:
+            return False
+        found = [(*match.span(2), "TAINT") for match in _FORM_PAIR.finditer(text)
+                 if any(ranges(reading) for reading in _readings(match.group(2), True) if reading != match.group(2))]
+        if found:
+            self.cell.set(masker.spans(text, found))
+        return bool(found)
+
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline
         element): what is found there across the text is masked in it."""
