@@ -1427,6 +1427,25 @@ async def test_a_parcel_lockers_pickup_code_under_its_key_is_masked(redact):
     assert json.loads(kept["responseBody"])["reference"] == "RD-73150"
 
 
+async def test_a_door_code_under_its_key_is_masked(redact):
+    """Held-out peers round 11: the code that opens the visitor's building ("digicode": "A2749B", a home
+    visit's), whoever holds it gets in, under its key in a capture's properties and a Sentry context: masked as
+    a secret, as a door's, a gate's or an alarm's code is under its words in en/nl/fr/de; a promo code and the
+    site's section under theirs are kept."""
+    code = "A2749B"
+    event = analytics_event("inscription", digicode=code, codeAcces=code, toegangscode=code, door_code=code,
+                            code_promo="RENTREE25", section="Section des Grands")
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({
+        "event_id": "9" * 32, "level": "info", "message": "visite",
+        "contexts": {"visite": {"digicode": code, "section": "Section des Grands"}}}).encode()])
+    _, [(_, sent)] = read_envelope(await redact(sentry.decode(envelope, {}, {}, LIMIT)))
+    assert code not in json.dumps(properties) and code not in sent.decode(), (properties, sent)
+    assert (properties["code_promo"], properties["section"]) == ("RENTREE25", "Section des Grands"), properties
+    assert json.loads(sent)["contexts"]["visite"]["section"] == "Section des Grands"
+
+
 async def test_the_visitors_position_under_its_keys_is_masked(redact):
     """Held-out peers round 10b: the browser's geolocation as an app sends it to find the lockers near the
     visitor, latitude and longitude as JSON numbers (a capture's property, a Sentry context) and as the query
