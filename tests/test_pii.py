@@ -778,6 +778,10 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
     assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Amélie Vermeulen-Lambert", "PERSON")}
     assert found(patterns_only, "Bedankt Jorinde Vlaminckx", "nl") == {("Jorinde Vlaminckx", "PERSON")}
     assert found(patterns_only, "Bedankt voor je bestelling, De Vries Sanne", "nl") == {("De Vries Sanne", "PERSON")}
+    # nor is a button's verb that reaches the person (peers round 11: "Appeler" was masked with the name, then the
+    # link's id "appeler" in every click the session sent)
+    assert found(patterns_only, "Appeler Éloïse d'Hondt-Vermeiren", "fr") == {("Éloïse d'Hondt-Vermeiren", "PERSON")}
+    assert found(patterns_only, "Bel Sanne Jansen", "nl") == {("Sanne Jansen", "PERSON")}
     # nor is the label of the number after it ("Tel" masked with the name was masked in every "Tel." after)
     assert found(patterns_only, "Übergabe an Marit Oosterhuis-Dubreucq Tel. +49 (0) 241 9183 4470", "de") == {
         ("Marit Oosterhuis-Dubreucq", "PERSON"), ("+49 (0) 241 9183 4470", "PHONE_NUMBER")}
