@@ -144,6 +144,12 @@ IBAN = [
     # a mistyped check digit beside a word that says "account" is still the visitor's account
     ("IBAN BE68 5390 0754 7034", "fr", [("BE68 5390 0754 7034", "IBAN_CODE")]),
     ("mijn rekening NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
+    # the country code apart from its check digits, as a statement prints it (peers round 11: a domiciliation's
+    # "BE 85 3631 0958 7206" was found by its field alone), not the word after it; in lower case it is no code
+    ("versez sur le compte BE 85 3631 0958 7206 svp", "fr", [("BE 85 3631 0958 7206", "IBAN_CODE")]),
+    ("Mijn rekening: NL 91 ABNA 0417 1643 00 graag", "nl", [("NL 91 ABNA 0417 1643 00", "IBAN_CODE")]),
+    ("Art. NR 12 3456 7890 1234", "en", []),
+    ("de 12 3456 7890 1234 5678 90", "nl", []),
 ]
 NATIONAL_IDS = [
     ("795160173", "nl", [("795160173", "NL_BSN")]),
@@ -153,6 +159,11 @@ NATIONAL_IDS = [
     ("85.07.30-033.28", "nl", [("85.07.30-033.28", "BE_NATIONAL_NUMBER")]),
     ("85073003328", "fr", [("85073003328", "BE_NATIONAL_NUMBER")]),
     ("85.07.30-033.29", "fr", []),
+    # a BIS number: the national register's number of someone not in it, its month plus 20 or 40 (peers round 11:
+    # a foreign parent's "88.45.12-385.60" was found by its field alone)
+    ("numéro BIS 88.45.12-385.60", "fr", [("88.45.12-385.60", "BE_NATIONAL_NUMBER")]),
+    ("88451238560", "nl", [("88451238560", "BE_NATIONAL_NUMBER")]),
+    ("88.45.12-385.61", "fr", []),
     ("2 95 10 99 126 111 93", "fr", [("2 95 10 99 126 111 93", "FR_NIR")]),
     ("285057800608467", "fr", []),  # key fails, and no word says what it is
 ]

@@ -144,10 +144,10 @@ def _short_year_date(text: str) -> bool:
 @functools.cache
 def make_validator(name: str) -> Callable[[str], bool]:
     kind, _, arg = name.partition(":")
-    if kind == "stdnum" and arg:
-        is_valid = importlib.import_module(f"stdnum.{arg}").is_valid
+    if kind == "stdnum" and arg:  # one module or a comma list ("be.nn,be.bis": a number of either kind)
+        checks = [importlib.import_module(f"stdnum.{module}").is_valid for module in arg.split(",")]
         # python-stdnum compacts spaces, dots and dashes; a slash is written between groups too ("BE68/5390/…")
-        return lambda text: is_valid(text.replace("/", ""))
+        return lambda text: any(is_valid(text.replace("/", "")) for is_valid in checks)
     if kind == "phonenumbers" and arg:
         return _phone(arg.split(","))
     if name == "luhn":
