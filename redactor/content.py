@@ -34,8 +34,9 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_a_place, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, capitalised_name_word, gift_recipient, given_name_alone, greets_no_one,
+                                 is_a_place, is_function_word, is_given_name, is_name_slug, premises_with_hours,
+                                 says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -249,8 +250,9 @@ class Slot:
 #: field holding that is a person whether the model and the name list know the name or not (fail
 #: closed); one word ("België"), words in capitals alone ("WINTER25", "BONJOUR MADAME") and anything
 #: with a digit or a lower-case word stay readable.
-#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL")
-_PROPER_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL"; a surname
+#: may open with an elided particle before its capital: "Éloïse d'Hondt-Vermeiren")
+_PROPER_WORD = r"(?:d['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _CAPITALS_WORD = r"\p{Lu}{2}[\p{Lu}'’]+(?:-\p{Lu}{2,})?"
 _NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
 _FULL_NAME = regex.compile(
@@ -346,7 +348,7 @@ def name_runs(text: str) -> list[Span]:
         words = list(re.finditer(r"[^\s/]+", match.group(0)))
         while words and is_function_word(words[0].group(0)):
             words.pop(0)
-        capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
+        capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
         if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
                 any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
@@ -685,6 +687,25 @@ class TextSlot(Slot):
                 self.pairs.extend((start, end, "", -1, 0) for start, end in multipart_files(text))
         # JSON, a script's object, XML written into a string: '{"naam":"…"}', "{ naam: '…' }"
         self.pairs.extend((start, end, key, 0, 0) for start, end, key in written_pairs(text))
+
+    @property
+    def encoded_pairs(self) -> bool:
+        """Whether the text holds a name=value pair whose value reads otherwise percent-decoded."""
+        return any(readings for *_, readings in self.pairs)
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass on the text's form-encoded pairs, each value percent-decoded, as a URL's query is
+        (UrlSlot.mask_echoes): a recorder writes a FormData body "famille=%C3%89lo%C3%AFse%20d'Hondt", whose raw
+        words are not the value's. A value that echoes a tainted one is masked whole (its encoded length is not
+        the decoded one's). Whether anything was masked. Linear: each pair is decoded and looked at once."""
+        text = self.cell.get()
+        if not isinstance(text, str) or len(text) > MAX_SCANNED:
+            return False
+        found = [(*match.span(2), "TAINT") for match in _FORM_PAIR.finditer(text)
+                 if any(ranges(reading) for reading in _readings(match.group(2), True) if reading != match.group(2))]
+        if found:
+            self.cell.set(masker.spans(text, found))
+        return bool(found)
 
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline

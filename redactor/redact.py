@@ -1781,6 +1781,9 @@ class BatchRedaction:
             for slot in self.url_echoes:
                 if slot.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", slot.node))
+            for encoded in self.slots:  # a form-encoded body in a text: its pairs are read decoded too
+                if isinstance(encoded, TextSlot) and encoded.encoded_pairs and encoded.mask_echoes(ranges, self.masker):
+                    self.remarks.append(Remark("session.taint", "ECHO", "span", encoded.node))
         for cell, raw in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:

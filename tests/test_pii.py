@@ -144,6 +144,12 @@ IBAN = [
     # a mistyped check digit beside a word that says "account" is still the visitor's account
     ("IBAN BE68 5390 0754 7034", "fr", [("BE68 5390 0754 7034", "IBAN_CODE")]),
     ("mijn rekening NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
+    # the country code apart from its check digits, as a statement prints it (peers round 11: a domiciliation's
+    # "BE 85 3631 0958 7206" was found by its field alone), not the word after it; in lower case it is no code
+    ("versez sur le compte BE 85 3631 0958 7206 svp", "fr", [("BE 85 3631 0958 7206", "IBAN_CODE")]),
+    ("Mijn rekening: NL 91 ABNA 0417 1643 00 graag", "nl", [("NL 91 ABNA 0417 1643 00", "IBAN_CODE")]),
+    ("Art. NR 12 3456 7890 1234", "en", []),
+    ("de 12 3456 7890 1234 5678 90", "nl", []),
 ]
 NATIONAL_IDS = [
     ("795160173", "nl", [("795160173", "NL_BSN")]),
@@ -153,6 +159,11 @@ NATIONAL_IDS = [
     ("85.07.30-033.28", "nl", [("85.07.30-033.28", "BE_NATIONAL_NUMBER")]),
     ("85073003328", "fr", [("85073003328", "BE_NATIONAL_NUMBER")]),
     ("85.07.30-033.29", "fr", []),
+    # a BIS number: the national register's number of someone not in it, its month plus 20 or 40 (peers round 11:
+    # a foreign parent's "88.45.12-385.60" was found by its field alone)
+    ("numéro BIS 88.45.12-385.60", "fr", [("88.45.12-385.60", "BE_NATIONAL_NUMBER")]),
+    ("88451238560", "nl", [("88451238560", "BE_NATIONAL_NUMBER")]),
+    ("88.45.12-385.61", "fr", []),
     ("2 95 10 99 126 111 93", "fr", [("2 95 10 99 126 111 93", "FR_NIR")]),
     ("285057800608467", "fr", []),  # key fails, and no word says what it is
 ]
@@ -661,6 +672,11 @@ NAMES_IN_PLACE = [
     ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),
     ("Livré chez Sarah McAllister", "fr", [("Sarah McAllister", "PERSON")]),
     ("Bestellt von Luca D'Ambrosio", "de", [("Luca D'Ambrosio", "PERSON")]),
+    # and a lower-case elided particle, French and Flemish (peers round 11: "Éloïse d'Hondt-Vermeiren" was no name
+    # typed alone, and after a greeting the given name was, the surname left); "Val", opening places, opens none
+    ("Éloïse d'Hondt-Vermeiren", "fr", [("Éloïse d'Hondt-Vermeiren", "PERSON")]),
+    ("Bonjour Pieter d’Hooghe, merci", "fr", [("Pieter d’Hooghe", "PERSON")]),
+    ("Séjour à Val d'Isère en février", "fr", []),
 ]
 
 # an e-mail address as people mistype it (review 8 F3): its local part, most often their name, is masked
@@ -790,6 +806,10 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
     assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Amélie Vermeulen-Lambert", "PERSON")}
     assert found(patterns_only, "Bedankt Jorinde Vlaminckx", "nl") == {("Jorinde Vlaminckx", "PERSON")}
     assert found(patterns_only, "Bedankt voor je bestelling, De Vries Sanne", "nl") == {("De Vries Sanne", "PERSON")}
+    # nor is a button's verb that reaches the person (peers round 11: "Appeler" was masked with the name, then the
+    # link's id "appeler" in every click the session sent)
+    assert found(patterns_only, "Appeler Éloïse d'Hondt-Vermeiren", "fr") == {("Éloïse d'Hondt-Vermeiren", "PERSON")}
+    assert found(patterns_only, "Bel Sanne Jansen", "nl") == {("Sanne Jansen", "PERSON")}
     # nor is the label of the number after it ("Tel" masked with the name was masked in every "Tel." after)
     assert found(patterns_only, "Übergabe an Marit Oosterhuis-Dubreucq Tel. +49 (0) 241 9183 4470", "de") == {
         ("Marit Oosterhuis-Dubreucq", "PERSON"), ("+49 (0) 241 9183 4470", "PHONE_NUMBER")}

@@ -1576,6 +1576,18 @@ def test_a_name_with_letters_beyond_latin_1_is_a_name_by_its_shape_too():
     assert not name_shaped("BONJOUR MADAME") and not name_runs("Thanks For Shopping")
 
 
+def test_a_surname_with_an_elided_particle_is_a_names_word_by_its_shape():
+    """French and Flemish surnames open with "d'" before their capital ("d'Hondt", "d’Ursel"): a word of a name
+    by its shape, wherever the name's words are read by theirs (peers round 11: "Çağan d'Hondt" was "Çağan"
+    alone, one word, no name, in a visitor's note and as a field's value); the particle alone is no word of one."""
+    from redactor.content import name_runs, name_shaped
+
+    note = "graag afgeven bij Çağan d'Hondt of bij d’Ursel Kwabena, niet bij d'accord"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Çağan d'Hondt", "d’Ursel Kwabena"]
+    assert name_shaped("Çağan d'Hondt-Vermeiren")
+    assert not name_shaped("d'Hondt") and not name_shaped("Çağan d'accord")
+
+
 def test_a_run_of_days_and_parts_of_a_day_is_a_time_not_a_name():
     """German capitalises every noun: "am Montag Nachmittag" was masked as a name's run in what a visitor writes.
     Days, parts of a day and months alone say when; a run with any other word, or a month the name list knows as

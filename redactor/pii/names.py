@@ -80,12 +80,19 @@ def is_given_name(word: str) -> bool:
     return _plain_name(word.split("-", 1)[0]) in _first_names()
 
 
+def capitalised_name_word(word: str) -> bool:
+    """Whether a word of a name counts as one of its capitalised words: a capital opens it, or opens it after
+    an elided particle ("d'Hondt", "d’Ursel": French and Flemish surnames). The other particles ("van der",
+    "de") are words of their own and do not count."""
+    return word[:1].isupper() or (len(word) > 2 and word[0] == "d" and word[1] in "'’" and word[2].isupper())
+
+
 def starts_with_first_name(text: str) -> bool:
     """A run of capitalised words (as the pattern matches it, whole) that holds a given name
     followed by one or two more capitalised words, three words at most in all (a word before the
     name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
     product: "Philips Hue White Ambiance")."""
-    words = [w for w in text.split() if w[0].isupper()]  # particles ("van der") do not count
+    words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
     if len(words) > 3:
         return False
     for i, word in enumerate(words):
@@ -457,7 +464,7 @@ def greeted_name(text: str) -> bool:
     """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
     three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
     unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
-    words = [w for w in text.split() if w[:1].isupper()]  # particles ("van der") do not count
+    words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
     if len(words) < 2:
         return given_name_alone(text)
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
