@@ -503,6 +503,31 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
     assert "hoi allemaal, " in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("value, name", [("Goedemiddag, ik ben Wannes en ik bel over de offerte. ", "Wannes"),
+                                         ("Bonsoir, je suis Apolline, la voisine du 3e. ", "Apolline"),
+                                         ("Hello, I am Imogen and I ordered twice. ", "Imogen"),
+                                         ("Hello, I am imogen and I ordered twice. ", "imogen"),
+                                         ("Guten Tag, ich bin Hiltrud und habe eine Frage. ", "Hiltrud"),
+                                         ("Goeiedag, vraag naar Wannes aan de kassa. ", "Wannes"),
+                                         ("Hallo, met Wannes hier, kan ik langskomen? ", "Wannes")])
+def test_a_given_name_said_to_be_ones_own_is_masked_as_people_write_it_capitalised(session, value, name):
+    """Review 16 F5: a visitor introducing themself ("ik ben Wannes", "I am Imogen") or saying whom to ask for types
+    the given name with its capital, and opens the sentence with one ("I am imogen"): masked wherever the batch
+    ends after it, and tainted, so the page's later echo of it is masked. The site's "Ik ben Belg? Lees dit." names no
+    one."""
+    field, summary = element("textarea", {"name": "bericht", "aria-label": "Uw vraag"}), element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(element("h2", {}, [text("Ik ben Belg? Lees dit.")]), field, summary)))
+    events = typing(field["id"], value)
+    end = value.index(name) + len(name) + 1
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(mutation(adds=[add(summary["id"], text(name.capitalize()))]))  # the page shows the name back, alone
+    assert leaked(s.stored, name) == []
+    stored = stored_text(s.stored)
+    assert value[:value.index(name)] in stored and "Ik ben Belg? Lees dit." in stored
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_name_signed_in_lower_case_after_a_closing_is_masked(session, tag):
     """A chat message closed "mvg jorun vekemans" (round 6's telecom chat): the closing says a name

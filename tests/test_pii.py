@@ -262,6 +262,17 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # review 16 F5: after the same words, a known given name as people write it, capitalised, and the words opening
+    # a sentence with their capital; "met … hier" says who is speaking. A word, a nationality or a place is no name
+    ("Goedemiddag, ik ben Wannes en ik bel over de offerte", "nl", [("Wannes", "PERSON")]),
+    ("Bonsoir, je suis Apolline, la voisine", "fr", [("Apolline", "PERSON")]),
+    ("Guten Tag, ich bin Hiltrud Oberhäuser", "de", [("Hiltrud Oberhäuser", "PERSON")]),
+    ("Hello, I am Imogen and I ordered twice", "en", [("Imogen", "PERSON")]), ("Hi, I'm Imogen", "en", [("Imogen", "PERSON")]),
+    ("I am imogen, the buyer", "en", [("imogen", "PERSON")]), ("Ik ben wannes uit Lier", "nl", [("wannes", "PERSON")]),
+    ("Vraag naar Wannes aan de kassa", "nl", [("Wannes", "PERSON")]),
+    ("Goeiemiddag, met Wannes hier", "nl", [("Wannes", "PERSON")]), ("hallo met wannes hier", "nl", [("wannes", "PERSON")]),
+    ("Ik ben Belg en woon in Lier", "nl", []), ("Je suis Français", "fr", []), ("I am Happy with it", "en", []),
+    ("Vraag naar Paris aan de balie", "nl", []), ("Betaal met Visa of Bancontact", "nl", []), ("I am Fine", "en", []),
     # at whose place: "bij", "chez", "bei" stand before a person as "met" does (held-out round 13)
     ("de sleutel ligt bij lowie verstraeten", "nl", [("lowie verstraeten", "PERSON")]),
     ("laissez le colis chez gaston lefèvre", "fr", [("gaston lefèvre", "PERSON")]),

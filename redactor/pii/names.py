@@ -410,6 +410,15 @@ def lower_case_name(text: str) -> bool:
     return _says_a_person(words[0]) and not (len(words) == 2 and is_function_word(words[1]))
 
 
+def introduced_name(text: str) -> bool:
+    """A name as people write it after the words that say who one is or whom to ask for ("ik ben Jorinde", "I am
+    Charlotte Brown", "vraag naar Wannes"): its first word a known given name, as a greeting's object is
+    (given_name_alone), but for the words that say how one is there, whatever their case ("I am Fine", "je suis
+    Ravi": rules/pii.yaml lower_case_words_not_names)."""
+    words = text.split()
+    return given_name_alone(text) and _plain_name(words[0]) not in _engine_words("lower_case_words_not_names")
+
+
 def relative_lower_case_name(text: str) -> bool:
     """A name typed without capitals after a possessive and a word for a relative or a neighbour
     ("bei meiner nachbarin elke brandstätter", "mijn zus lotte"): the possessive says a person
