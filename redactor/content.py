@@ -424,13 +424,18 @@ _SIGNED_IN_LOWER_CASE = re.compile(
 
 
 def signed_in_lower_case(text: str) -> list[Span]:
-    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans"); a closing
-    signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate") is not."""
+    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans", "groetjes pieter de
+    clercq"); a closing signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate")
+    is not."""
     spans = []
     for match in _SIGNED_IN_LOWER_CASE.finditer(text):
         words = match.group(1).split()
         # a value's last word may still be being typed: "mvg jorun ve" is "vekemans" half-typed, not "'ve"
         judged = words[:-1] if match.end(1) == len(text) else words
+        # a particle after the given name is the name's ("pieter de clercq"), or waits for its surname at the end
+        ending = not text[match.end(1):].strip()
+        judged = [word for i, word in enumerate(judged)
+                  if not (i and word.casefold() in PARTICLES and (i < len(words) - 1 or ending))]
         if not any(greets_no_one(word) for word in judged):
             spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
     return spans
@@ -1016,8 +1021,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
             first = min(first, number)
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
-        if before and _introduced_lower_case_name(value[:start], previous):
-            first = min(first, previous)  # "bij lowie ver": the surname of a name typed without capitals
+        if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
+            first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -1029,8 +1034,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(street, len(value), "TRAILING_FRAGMENT")]
     if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
         return [(number, len(value), "TRAILING_FRAGMENT")]
-    if _introduced_lower_case_name(value, start):  # "… bij lowie ": its surname comes next, then it is a name
-        return [(start, len(value), "TRAILING_FRAGMENT")]
+    if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
+        return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -1059,14 +1064,28 @@ def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
     return regex.compile(with_words(pattern["regex"])), make_validator(recognizer["validator"])
 
 
-def _introduced_lower_case_name(value: str, start: int) -> bool:
-    """Whether the settled last word of value, from start, is a given name typed without capitals where a name
-    is introduced, which its surname makes a name once it comes ("… de sleutel ligt bij lowie "): the
-    rule is asked about the value with a surname put after it."""
+#: the most particles between a given name and a surname typed without capitals (rules/recognizers.yaml,
+#: lower_name_and_surname: "sanne van den broeck")
+_LOWER_CASE_PARTICLES = 3
+
+
+def _introduced_lower_case_name(value: str, start: int) -> int | None:
+    """Where a given name typed without capitals begins, where a name is introduced, when the settled last word of
+    value (from start) is that name or a particle after it, which its surname makes a name once it comes ("… de
+    sleutel ligt bij lowie ", "namens sanne van den "); else None. The rule is asked about the value with a surname
+    put after it, from the last word and back over its particles (a few words: bounded)."""
     pattern, validator = _lower_case_name_rule()
-    probe = f"{value[:len(value.rstrip())]} {_ANY_SURNAME}"
-    found = pattern.match(probe, start)
-    return found is not None and found.end() == len(probe) and validator(found.group())
+    settled = value[:len(value.rstrip())]
+    probe = f"{settled} {_ANY_SURNAME}"
+    for _ in range(_LOWER_CASE_PARTICLES + 1):
+        found = pattern.match(probe, start)
+        if found is not None and found.end() == len(probe) and validator(found.group()):
+            return start
+        word, head = settled[start:].split(None, 1)[0] if settled[start:].strip() else "", settled[:start].rstrip()
+        if word.casefold() not in PARTICLES or not head:
+            return None
+        start = len(head) - len(head.rsplit(None, 1)[-1])  # the word before the particle
+    return None
 
 
 #: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J")

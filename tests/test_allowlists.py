@@ -550,6 +550,29 @@ def test_a_name_signed_in_lower_case_after_a_closing_is_masked(session, tag):
     assert "de modem staat op zolder. mvg " in text and "groetjes van ons allemaal " in text
 
 
+PARTICLE_NAMES = "namens wannes van den bossche: de levering is niet aangekomen. groetjes fien de wulf "
+
+
+@pytest.mark.parametrize("cut", ["wannes van ", "wannes van den ", "wannes van den b", "fien de ", "fien de w", ""])
+def test_a_name_typed_without_capitals_with_a_particle_in_its_surname_leaks_nothing_where_a_batch_cuts_it(session,
+                                                                                                          cut):
+    """Review 16 F6: a name typed in lower case whose surname has a particle ("namens wannes van den bossche",
+    "groetjes fien de wulf") was stored whole, the rules taking a given name and a surname with nothing between; a
+    batch cut after a particle leaves the given name waiting for its surname. A search box's whole value too."""
+    field = element("textarea", {"name": "bericht", "aria-label": "Uw bericht"})
+    search = element("input", {"type": "search", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(field, search)))
+    events = typing(field["id"], PARTICLE_NAMES)
+    end = PARTICLE_NAMES.index(cut) + len(cut) if cut else len(events)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(*typing(search["id"], "fien van der elst "))
+    for value in ("wannes van den bossche", "fien de wulf", "fien van der elst"):
+        assert leaked(s.stored, value) == [], value
+    assert "de levering is niet aangekomen. groetjes " in stored_text(s.stored)
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_given_name_alone_as_whose_room_it_is_is_masked_where_the_visitor_writes_it(session, tag):
     """An inventory row's remark "chambre de Maxence, né le …" (held-out round 15, demenagement.html): a given

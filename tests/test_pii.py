@@ -300,6 +300,12 @@ PERSONS = [
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
     ("griet verhaeghe", "nl", [("griet verhaeghe", "PERSON")]),  # a one-line field's whole value
+    # review 16 F6: particles between the given name and the surname, introduced or as the whole value
+    ("namens wannes van den bossche, de levering", "nl", [("wannes van den bossche", "PERSON")]),
+    ("een afspraak voor fien van hecke en haar zus", "nl", [("fien van hecke", "PERSON")]),
+    ("de la part de maëlle le goff", "fr", [("maëlle le goff", "PERSON")]),
+    ("wannes de wulf", "nl", [("wannes de wulf", "PERSON")]), ("fien van der elst ", "nl", [("fien van der elst", "PERSON")]),
+    ("namens het team van de winkel", "nl", []), ("voor meer van de zomer", "nl", []), ("fiets van de maand", "nl", []),
     ("rode fiets", "nl", []), ("rose gold", "en", []),
     # whoever signs a letter, on the line after the closing formula, names nobody knows included
     ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),
