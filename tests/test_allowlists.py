@@ -17,7 +17,7 @@ from factories import (CUSTOM, add, click, comment, custom, element, html_page, 
                        mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
-from redactor.content import possessor_named, sentence_subject_named
+from redactor.content import UNREMEMBERED, possessor_named, sentence_subject_named
 from redactor.pii import DetectorPool
 from redactor.redact import redact_batch_sync
 from test_redact import Session, find
@@ -624,21 +624,49 @@ def test_a_given_name_alone_opening_a_sentence_before_its_verb_is_masked_where_t
 
 @pytest.mark.parametrize("value", ["May I bring my dog?", "Mark the parcel fragile.", "Will you call me back?",
                                    "Rose is my favourite colour.", "Elle a mal depuis lundi.", "Dan kan ik morgen.",
-                                   "ik kom morgen. Paris is te ver.", "Ik denk dat Jan heeft gebeld."])
+                                   "ik kom morgen. Brussel is te ver.", "Ik denk dat Jan heeft gebeld."])
 def test_a_word_or_a_name_inside_a_sentence_is_no_sentence_subject_named(value):
     """A name the list also holds that is far more often a word ("May", "Mark", "Will", "Rose"), a function word
-    ("Elle", "Dan"), a place ("Paris"), and a name inside a sentence (left to the detectors) are not read so."""
+    ("Elle", "Dan"), a place that is no given name ("Brussel"), and a name inside a sentence (left to the detectors)
+    are not read so."""
     assert sentence_subject_named(value) == []
 
 
-@pytest.mark.parametrize("value", ["Gent is te ver voor mij, kan het in Aalst?", "Sofia is een mooie stad.",
-                                   "Lorraine est magnifique en automne.", "Jordan is een mooi land.",
-                                   "ok. Georgia is prachtig in mei"])
-def test_a_given_name_that_is_a_place_opening_a_sentence_is_no_sentence_subject_named(value):
-    """Review 15 F2: a given name the list holds that is a country, a capital, a large town of the visitors' countries
-    or a region ("Gent", "Sofia", "Jordan", "Lorraine") is a place before its verb; tainted, it masked the site's
-    "magazijn in Gent", "Citytrip Sofia", "Quiche Lorraine"."""
-    assert sentence_subject_named(value) == []
+@pytest.mark.parametrize("value, name", [("Gent is te ver voor mij, kan het in Aalst?", "Gent"),
+                                         ("Sofia is een mooie stad.", "Sofia"), ("ik kom morgen. Paris is te ver.", "Paris"),
+                                         ("Lorraine est magnifique en automne.", "Lorraine"),
+                                         ("Jordan is een mooi land.", "Jordan"), ("ok. Georgia is prachtig in mei", "Georgia"),
+                                         ("Florence heeft koorts.", "Florence"), ("Victoria a mal.", "Victoria")])
+def test_a_given_name_that_is_a_place_opening_a_sentence_is_masked_but_never_remembered(value, name):
+    """Review 16 F7: a given name that is a country's, a capital's, a large town's of the visitors' countries or a
+    region's ("Sofia", "Jordan", "Florence", "Gent") is a child's as often as a place's before its verb: masked where
+    the visitor wrote it, failing closed, but never remembered (review 15 F2: tainted, it masked the site's "magazijn
+    in Gent", "Citytrip Sofia", "Quiche Lorraine")."""
+    spans = sentence_subject_named(value)
+    assert [value[span.start:span.end] for span in spans] == [name]
+    assert {span.recognizer for span in spans} == {UNREMEMBERED}
+
+
+@pytest.mark.parametrize("name", ["Sofia", "Jordan", "Florence", "Nancy"])
+def test_a_childs_given_name_that_is_a_place_is_masked_where_typed_and_the_sites_place_stays(session, name):
+    """Review 16 F7: "Sofia heeft al twee dagen koorts" typed in a complaint named the child raw (names.is_a_place
+    kept it as a place); masked there, it is not tainted, so the site's own "Citytrip {name}" and "Nieuw
+    filiaal in {name}" written later in the session stay readable, as review 15 F2 needs."""
+    field = element("textarea", {"class": "note", "aria-label": "Klacht"})
+    offers = element("ul", {"id": "offers"}, [])
+    s = session()
+    s.send(snapshot(html_page(field, offers)))
+    value = f"Mag het vandaag nog? {name} heeft al twee dagen koorts en pijn. "
+    events = typing(field["id"], value)
+    cut = value.index(name) + len(name) + 1
+    s.send(*events[:cut])
+    s.send(*events[cut:])
+    s.send(mutation(adds=[add(offers["id"], element("li", {}, [text(f"Citytrip {name}")])),
+                          add(offers["id"], element("li", {}, [text(f"Nieuw filiaal in {name}")]))]))
+    typed = [e["data"]["text"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5]
+    assert typed and not [v for v in typed if name in v]
+    stored = stored_text(s.stored)
+    assert f"Citytrip {name}" in stored and f"Nieuw filiaal in {name}" in stored and " heeft al twee dagen koorts" in stored
 
 
 @pytest.mark.parametrize("value, name", [("Léa a mal depuis lundi.", "Léa"), ("Léa n'a plus mal.", "Léa"),

@@ -534,6 +534,13 @@ def is_a_place(word: str) -> bool:
     return _plain_name(word) in place_names()
 
 
+def a_place_and_a_given_name(word: str) -> bool:
+    """Whether a capitalised word is a place's name (is_a_place) and a known given name, not one far more often an
+    everyday word: "Sofia", "Jordan", "Florence", "Gent", of a person as often as of the place ("May" is neither)."""
+    return (is_a_place(word) and _says_a_person(word)
+            and _plain_name(word.split("-", 1)[0]) not in _engine_words("names_that_are_words"))
+
+
 def greets_no_one(word: str) -> bool:
     """A word a greeting may stand before that is no one's name: "allemaal", "there", "tous"."""
     return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")
