@@ -1812,10 +1812,14 @@ def forget_rule_answers() -> None:
 # ---------------------------------------------------------------------------------------------
 def _masked_as(copy: str, value: str, masked: str) -> str:
     """A copy of a typed value masked where the value was masked, in its own letters elsewhere
-    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ."""
+    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ. The spaces around the
+    value are the page's words' too: a value typed with the space after it ("Brandstätter ", masked whole in its
+    field) stands in "Die Familie Brandstätter freut sich", whose words its masked space would glue."""
     if len(copy) != len(value) or len(masked) != len(value):
         return masked
-    return "".join(mask if mask != typed else shown for shown, typed, mask in zip(copy, value, masked))
+    start, end = len(value) - len(value.lstrip()), len(value.rstrip())
+    return "".join(mask if mask != typed and start <= i < end else shown
+                   for i, (shown, typed, mask) in enumerate(zip(copy, value, masked)))
 
 
 def _nodes_beyond(snapshot: Event, limit: int) -> bool:
