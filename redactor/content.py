@@ -34,9 +34,9 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, capitalised_name_word, gift_recipient, given_name_alone, greets_no_one,
-                                 is_a_place, is_function_word, is_given_name, is_name_slug, premises_with_hours,
-                                 says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
+                                 given_name_alone, greets_no_one, is_a_place, is_function_word, is_given_name,
+                                 is_name_slug, premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -109,6 +109,10 @@ _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datet
 MAX_SCANNED = 20_000
 #: the recognizer of the span that masks a text whole unread: too long, or past the batch's budget
 UNREAD = "limit"
+#: the recognizer of a span masked where it stands but not remembered for the session (Redacting.taint_spans): a
+#: word that names a person as often as a place, which the site's own text names ("Sofia heeft koorts" typed,
+#: "Citytrip Sofia" the site's)
+UNREMEMBERED = "shape.unremembered"
 
 
 def unread(found: list[Span]) -> bool:
@@ -427,13 +431,18 @@ _SIGNED_IN_LOWER_CASE = re.compile(
 
 
 def signed_in_lower_case(text: str) -> list[Span]:
-    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans"); a closing
-    signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate") is not."""
+    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans", "groetjes pieter de
+    clercq"); a closing signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate")
+    is not."""
     spans = []
     for match in _SIGNED_IN_LOWER_CASE.finditer(text):
         words = match.group(1).split()
         # a value's last word may still be being typed: "mvg jorun ve" is "vekemans" half-typed, not "'ve"
         judged = words[:-1] if match.end(1) == len(text) else words
+        # a particle after the given name is the name's ("pieter de clercq"), or waits for its surname at the end
+        ending = not text[match.end(1):].strip()
+        judged = [word for i, word in enumerate(judged)
+                  if not (i and word.casefold() in PARTICLES and (i < len(words) - 1 or ending))]
         if not any(greets_no_one(word) for word in judged):
             spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
     return spans
@@ -471,10 +480,21 @@ def sentence_subject_named(text: str) -> list[Span]:
     ook pijn aan een melktand" (held-out round 18: a child named in a complaint typed before the child's own
     field teaches the taint). Not a function word ("Elle a mal", "Dan kan ik") nor a name far more often a word
     ("May I…", "Will you…", "Rose is my favourite colour": names.given_name_alone). Never read in the site's text,
-    where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). Nor a name that is a place ("Gent
-    is te ver", "Sofia is een mooie stad": names.is_a_place): its taint would mask the site's "magazijn in Gent"."""
-    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _SENTENCE_SUBJECT.finditer(text)
-            if given_name_alone(m.group(1)) and not is_function_word(m.group(1)) and not is_a_place(m.group(1))]
+    where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). A given name that is a place's
+    too ("Sofia heeft koorts", "Jordan is ziek", "Gent is te ver": names.a_place_and_a_given_name) is masked where
+    the visitor wrote it, failing closed (review 16 F7), but never remembered (UNREMEMBERED): its taint would mask
+    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays."""
+    spans = []
+    for m in _SENTENCE_SUBJECT.finditer(text):
+        name = m.group(1)
+        if is_function_word(name):
+            continue
+        if is_a_place(name):
+            if a_place_and_a_given_name(name):
+                spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED))
+        elif given_name_alone(name):
+            spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
+    return spans
 
 
 #: the separators between the parts of a site's list entry: "Zorbalie Quendt (facturatie)", "Zorbalie Quendt -
@@ -1034,8 +1054,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
             first = min(first, number)
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
-        if before and _introduced_lower_case_name(value[:start], previous):
-            first = min(first, previous)  # "bij lowie ver": the surname of a name typed without capitals
+        if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
+            first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -1047,8 +1067,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(street, len(value), "TRAILING_FRAGMENT")]
     if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
         return [(number, len(value), "TRAILING_FRAGMENT")]
-    if _introduced_lower_case_name(value, start):  # "… bij lowie ": its surname comes next, then it is a name
-        return [(start, len(value), "TRAILING_FRAGMENT")]
+    if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
+        return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -1077,14 +1097,28 @@ def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
     return regex.compile(with_words(pattern["regex"])), make_validator(recognizer["validator"])
 
 
-def _introduced_lower_case_name(value: str, start: int) -> bool:
-    """Whether the settled last word of value, from start, is a given name typed without capitals where a name
-    is introduced, which its surname makes a name once it comes ("… de sleutel ligt bij lowie "): the
-    rule is asked about the value with a surname put after it."""
+#: the most particles between a given name and a surname typed without capitals (rules/recognizers.yaml,
+#: lower_name_and_surname: "sanne van den broeck")
+_LOWER_CASE_PARTICLES = 3
+
+
+def _introduced_lower_case_name(value: str, start: int) -> int | None:
+    """Where a given name typed without capitals begins, where a name is introduced, when the settled last word of
+    value (from start) is that name or a particle after it, which its surname makes a name once it comes ("… de
+    sleutel ligt bij lowie ", "namens sanne van den "); else None. The rule is asked about the value with a surname
+    put after it, from the last word and back over its particles (a few words: bounded)."""
     pattern, validator = _lower_case_name_rule()
-    probe = f"{value[:len(value.rstrip())]} {_ANY_SURNAME}"
-    found = pattern.match(probe, start)
-    return found is not None and found.end() == len(probe) and validator(found.group())
+    settled = value[:len(value.rstrip())]
+    probe = f"{settled} {_ANY_SURNAME}"
+    for _ in range(_LOWER_CASE_PARTICLES + 1):
+        found = pattern.match(probe, start)
+        if found is not None and found.end() == len(probe) and validator(found.group()):
+            return start
+        word, head = settled[start:].split(None, 1)[0] if settled[start:].strip() else "", settled[:start].rstrip()
+        if word.casefold() not in PARTICLES or not head:
+            return None
+        start = len(head) - len(head.rsplit(None, 1)[-1])  # the word before the particle
+    return None
 
 
 #: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J")

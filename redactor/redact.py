@@ -30,10 +30,10 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues,
-                              Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
-                              element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
-                              rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
+from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell, KeyCell, NumberCell,
+                              QuotedValues, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot,
+                              credential_spans, element_path, entry_of, name_runs, name_shaped, names_by_shape,
+                              phone_without_plus, rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1767,7 +1767,8 @@ class BatchRedaction:
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         for span in spans:
-            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
+            # masked unread: nothing was found; a place's name read as a person's: masked there alone
+            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET) and span.recognizer != UNREMEMBERED:
                 self.taint_value(text[span.start:span.end], span.entity, typed)
 
     def _mask_taint(self) -> None:
@@ -1820,10 +1821,14 @@ def forget_rule_answers() -> None:
 # ---------------------------------------------------------------------------------------------
 def _masked_as(copy: str, value: str, masked: str) -> str:
     """A copy of a typed value masked where the value was masked, in its own letters elsewhere
-    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ."""
+    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ. The spaces around the
+    value are the page's words' too: a value typed with the space after it ("Brandstätter ", masked whole in its
+    field) stands in "Die Familie Brandstätter freut sich", whose words its masked space would glue."""
     if len(copy) != len(value) or len(masked) != len(value):
         return masked
-    return "".join(mask if mask != typed else shown for shown, typed, mask in zip(copy, value, masked))
+    start, end = len(value) - len(value.lstrip()), len(value.rstrip())
+    return "".join(mask if mask != typed and start <= i < end else shown
+                   for i, (shown, typed, mask) in enumerate(zip(copy, value, masked)))
 
 
 def _nodes_beyond(snapshot: Event, limit: int) -> bool:

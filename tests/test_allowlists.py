@@ -19,7 +19,7 @@ from factories import (CUSTOM, add, click, comment, custom, element, html_page, 
                        mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
-from redactor.content import MAX_NESTED_URLS, possessor_named, sentence_subject_named
+from redactor.content import MAX_NESTED_URLS, UNREMEMBERED, possessor_named, sentence_subject_named
 from redactor.pii import DetectorPool
 from redactor.redact import redact_batch_sync
 from test_redact import Session, find
@@ -548,6 +548,31 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
     assert "hoi allemaal, " in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("value, name", [("Goedemiddag, ik ben Wannes en ik bel over de offerte. ", "Wannes"),
+                                         ("Bonsoir, je suis Apolline, la voisine du 3e. ", "Apolline"),
+                                         ("Hello, I am Imogen and I ordered twice. ", "Imogen"),
+                                         ("Hello, I am imogen and I ordered twice. ", "imogen"),
+                                         ("Guten Tag, ich bin Hiltrud und habe eine Frage. ", "Hiltrud"),
+                                         ("Goeiedag, vraag naar Wannes aan de kassa. ", "Wannes"),
+                                         ("Hallo, met Wannes hier, kan ik langskomen? ", "Wannes")])
+def test_a_given_name_said_to_be_ones_own_is_masked_as_people_write_it_capitalised(session, value, name):
+    """Review 16 F5: a visitor introducing themself ("ik ben Wannes", "I am Imogen") or saying whom to ask for types
+    the given name with its capital, and opens the sentence with one ("I am imogen"): masked wherever the batch
+    ends after it, and tainted, so the page's later echo of it is masked. The site's "Ik ben Belg? Lees dit." names no
+    one."""
+    field, summary = element("textarea", {"name": "bericht", "aria-label": "Uw vraag"}), element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(element("h2", {}, [text("Ik ben Belg? Lees dit.")]), field, summary)))
+    events = typing(field["id"], value)
+    end = value.index(name) + len(name) + 1
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(mutation(adds=[add(summary["id"], text(name.capitalize()))]))  # the page shows the name back, alone
+    assert leaked(s.stored, name) == []
+    stored = stored_text(s.stored)
+    assert value[:value.index(name)] in stored and "Ik ben Belg? Lees dit." in stored
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_name_signed_in_lower_case_after_a_closing_is_masked(session, tag):
     """A chat message closed "mvg jorun vekemans" (round 6's telecom chat): the closing says a name
@@ -568,6 +593,29 @@ def test_a_name_signed_in_lower_case_after_a_closing_is_masked(session, tag):
     assert leaked(s.stored, "jorun vekemans") == []
     text = stored_text(s.stored)
     assert "de modem staat op zolder. mvg " in text and "groetjes van ons allemaal " in text
+
+
+PARTICLE_NAMES = "namens wannes van den bossche: de levering is niet aangekomen. groetjes fien de wulf "
+
+
+@pytest.mark.parametrize("cut", ["wannes van ", "wannes van den ", "wannes van den b", "fien de ", "fien de w", ""])
+def test_a_name_typed_without_capitals_with_a_particle_in_its_surname_leaks_nothing_where_a_batch_cuts_it(session,
+                                                                                                          cut):
+    """Review 16 F6: a name typed in lower case whose surname has a particle ("namens wannes van den bossche",
+    "groetjes fien de wulf") was stored whole, the rules taking a given name and a surname with nothing between; a
+    batch cut after a particle leaves the given name waiting for its surname. A search box's whole value too."""
+    field = element("textarea", {"name": "bericht", "aria-label": "Uw bericht"})
+    search = element("input", {"type": "search", "name": "q"})
+    s = session()
+    s.send(snapshot(html_page(field, search)))
+    events = typing(field["id"], PARTICLE_NAMES)
+    end = PARTICLE_NAMES.index(cut) + len(cut) if cut else len(events)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(*typing(search["id"], "fien van der elst "))
+    for value in ("wannes van den bossche", "fien de wulf", "fien van der elst"):
+        assert leaked(s.stored, value) == [], value
+    assert "de levering is niet aangekomen. groetjes " in stored_text(s.stored)
 
 
 @pytest.mark.parametrize("tag", ["input", "textarea"])
@@ -621,21 +669,49 @@ def test_a_given_name_alone_opening_a_sentence_before_its_verb_is_masked_where_t
 
 @pytest.mark.parametrize("value", ["May I bring my dog?", "Mark the parcel fragile.", "Will you call me back?",
                                    "Rose is my favourite colour.", "Elle a mal depuis lundi.", "Dan kan ik morgen.",
-                                   "ik kom morgen. Paris is te ver.", "Ik denk dat Jan heeft gebeld."])
+                                   "ik kom morgen. Brussel is te ver.", "Ik denk dat Jan heeft gebeld."])
 def test_a_word_or_a_name_inside_a_sentence_is_no_sentence_subject_named(value):
     """A name the list also holds that is far more often a word ("May", "Mark", "Will", "Rose"), a function word
-    ("Elle", "Dan"), a place ("Paris"), and a name inside a sentence (left to the detectors) are not read so."""
+    ("Elle", "Dan"), a place that is no given name ("Brussel"), and a name inside a sentence (left to the detectors)
+    are not read so."""
     assert sentence_subject_named(value) == []
 
 
-@pytest.mark.parametrize("value", ["Gent is te ver voor mij, kan het in Aalst?", "Sofia is een mooie stad.",
-                                   "Lorraine est magnifique en automne.", "Jordan is een mooi land.",
-                                   "ok. Georgia is prachtig in mei"])
-def test_a_given_name_that_is_a_place_opening_a_sentence_is_no_sentence_subject_named(value):
-    """Review 15 F2: a given name the list holds that is a country, a capital, a large town of the visitors' countries
-    or a region ("Gent", "Sofia", "Jordan", "Lorraine") is a place before its verb; tainted, it masked the site's
-    "magazijn in Gent", "Citytrip Sofia", "Quiche Lorraine"."""
-    assert sentence_subject_named(value) == []
+@pytest.mark.parametrize("value, name", [("Gent is te ver voor mij, kan het in Aalst?", "Gent"),
+                                         ("Sofia is een mooie stad.", "Sofia"), ("ik kom morgen. Paris is te ver.", "Paris"),
+                                         ("Lorraine est magnifique en automne.", "Lorraine"),
+                                         ("Jordan is een mooi land.", "Jordan"), ("ok. Georgia is prachtig in mei", "Georgia"),
+                                         ("Florence heeft koorts.", "Florence"), ("Victoria a mal.", "Victoria")])
+def test_a_given_name_that_is_a_place_opening_a_sentence_is_masked_but_never_remembered(value, name):
+    """Review 16 F7: a given name that is a country's, a capital's, a large town's of the visitors' countries or a
+    region's ("Sofia", "Jordan", "Florence", "Gent") is a child's as often as a place's before its verb: masked where
+    the visitor wrote it, failing closed, but never remembered (review 15 F2: tainted, it masked the site's "magazijn
+    in Gent", "Citytrip Sofia", "Quiche Lorraine")."""
+    spans = sentence_subject_named(value)
+    assert [value[span.start:span.end] for span in spans] == [name]
+    assert {span.recognizer for span in spans} == {UNREMEMBERED}
+
+
+@pytest.mark.parametrize("name", ["Sofia", "Jordan", "Florence", "Nancy"])
+def test_a_childs_given_name_that_is_a_place_is_masked_where_typed_and_the_sites_place_stays(session, name):
+    """Review 16 F7: "Sofia heeft al twee dagen koorts" typed in a complaint named the child raw (names.is_a_place
+    kept it as a place); masked there, it is not tainted, so the site's own "Citytrip {name}" and "Nieuw
+    filiaal in {name}" written later in the session stay readable, as review 15 F2 needs."""
+    field = element("textarea", {"class": "note", "aria-label": "Klacht"})
+    offers = element("ul", {"id": "offers"}, [])
+    s = session()
+    s.send(snapshot(html_page(field, offers)))
+    value = f"Mag het vandaag nog? {name} heeft al twee dagen koorts en pijn. "
+    events = typing(field["id"], value)
+    cut = value.index(name) + len(name) + 1
+    s.send(*events[:cut])
+    s.send(*events[cut:])
+    s.send(mutation(adds=[add(offers["id"], element("li", {}, [text(f"Citytrip {name}")])),
+                          add(offers["id"], element("li", {}, [text(f"Nieuw filiaal in {name}")]))]))
+    typed = [e["data"]["text"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5]
+    assert typed and not [v for v in typed if name in v]
+    stored = stored_text(s.stored)
+    assert f"Citytrip {name}" in stored and f"Nieuw filiaal in {name}" in stored and " heeft al twee dagen koorts" in stored
 
 
 @pytest.mark.parametrize("value, name", [("Léa a mal depuis lundi.", "Léa"), ("Léa n'a plus mal.", "Léa"),

@@ -273,6 +273,17 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # review 16 F5: after the same words, a known given name as people write it, capitalised, and the words opening
+    # a sentence with their capital; "met … hier" says who is speaking. A word, a nationality or a place is no name
+    ("Goedemiddag, ik ben Wannes en ik bel over de offerte", "nl", [("Wannes", "PERSON")]),
+    ("Bonsoir, je suis Apolline, la voisine", "fr", [("Apolline", "PERSON")]),
+    ("Guten Tag, ich bin Hiltrud Oberhäuser", "de", [("Hiltrud Oberhäuser", "PERSON")]),
+    ("Hello, I am Imogen and I ordered twice", "en", [("Imogen", "PERSON")]), ("Hi, I'm Imogen", "en", [("Imogen", "PERSON")]),
+    ("I am imogen, the buyer", "en", [("imogen", "PERSON")]), ("Ik ben wannes uit Lier", "nl", [("wannes", "PERSON")]),
+    ("Vraag naar Wannes aan de kassa", "nl", [("Wannes", "PERSON")]),
+    ("Goeiemiddag, met Wannes hier", "nl", [("Wannes", "PERSON")]), ("hallo met wannes hier", "nl", [("wannes", "PERSON")]),
+    ("Ik ben Belg en woon in Lier", "nl", []), ("Je suis Français", "fr", []), ("I am Happy with it", "en", []),
+    ("Vraag naar Paris aan de balie", "nl", []), ("Betaal met Visa of Bancontact", "nl", []), ("I am Fine", "en", []),
     # at whose place: "bij", "chez", "bei" stand before a person as "met" does (held-out round 13)
     ("de sleutel ligt bij lowie verstraeten", "nl", [("lowie verstraeten", "PERSON")]),
     ("laissez le colis chez gaston lefèvre", "fr", [("gaston lefèvre", "PERSON")]),
@@ -300,6 +311,12 @@ PERSONS = [
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
     ("griet verhaeghe", "nl", [("griet verhaeghe", "PERSON")]),  # a one-line field's whole value
+    # review 16 F6: particles between the given name and the surname, introduced or as the whole value
+    ("namens wannes van den bossche, de levering", "nl", [("wannes van den bossche", "PERSON")]),
+    ("een afspraak voor fien van hecke en haar zus", "nl", [("fien van hecke", "PERSON")]),
+    ("de la part de maëlle le goff", "fr", [("maëlle le goff", "PERSON")]),
+    ("wannes de wulf", "nl", [("wannes de wulf", "PERSON")]), ("fien van der elst ", "nl", [("fien van der elst", "PERSON")]),
+    ("namens het team van de winkel", "nl", []), ("voor meer van de zomer", "nl", []), ("fiets van de maand", "nl", []),
     ("rode fiets", "nl", []), ("rose gold", "en", []),
     # whoever signs a letter, on the line after the closing formula, names nobody knows included
     ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),

@@ -984,6 +984,39 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+def test_a_typed_name_echoed_in_its_genitive_is_masked_and_the_sites_words_ending_in_s_stay(session):
+    """Review 16 F8: German and Dutch write a name's genitive with its "s" glued ("Hiltruds Wunschliste", "Familie
+    Oberhäusers Buchung"): the taint read whole words and the pieces of glued ones, and kept these. A word ending in
+    "s" is looked up without it too (a stem as long as a glued piece at least); the site's own words ending in "s"
+    stay."""
+    given, family, status = (element("input", {"name": "vorname"}), element("input", {"name": "nachname"}),
+                             element("p", {"id": "status"}))
+    s = session()
+    s.send(snapshot(html_page(given, family, status, lang="de")))
+    s.send(*typing(given["id"], "Hiltrud"), *typing(family["id"], "Oberhäuser"))
+    s.send(mutation(adds=[add(status["id"], text("Hiltruds Wunschliste ist fertig")),
+                          add(status["id"], text("Familie Oberhäusers Buchung für Mai: 3 Produkts, Versandkosten inklusive")),
+                          add(status["id"], text("HILTRUDS GESCHENKE"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Hiltrud" not in stored and "HILTRUD" not in stored and "Oberh" not in stored
+    for kept in (" Wunschliste ist fertig", "Familie ", " Buchung für Mai: 3 Produkts, Versandkosten inklusive",
+                 " GESCHENKE"):
+        assert kept in stored, kept
+
+
+def test_a_value_typed_with_its_space_is_masked_in_the_pages_copy_without_gluing_the_words_around_it(session):
+    """Review 16 F8 aside: a name typed with the space after it ("Oberhäuser ", masked whole in its field) is copied
+    by the page into its sentence in the same batch ("Die Familie Oberhäuser freut sich"): the copy is masked as the
+    value was, but the space is the sentence's too, and masked it glued "Familie **********freut"."""
+    family, status = element("input", {"name": "nachname"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(family, status, lang="de")))
+    s.send(*typing(family["id"], "Oberhäuser "), mutation(adds=[add(status["id"], text("Die Familie Oberhäuser freut sich."))]))
+    written = [n["node"]["textContent"] for e in s.stored if e["type"] == 3 for n in e["data"].get("adds", [])
+               if "textContent" in n["node"]]
+    assert written == ["Die Familie ********** freut sich."]
+
+
 def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
     """"amelie.vermeulen+winkelhuis@…": the tag after '+' is chosen to name the shop, the site's own
     word; tainted alone it masked the site's host in every later address. The mailbox is still

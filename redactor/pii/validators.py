@@ -14,7 +14,8 @@ import phonenumbers
 from stdnum import luhn, numdb, verhoeff
 
 from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, lower_case_name, relative_lower_case_name, starts_with_first_name)
+                                initialled_surname, introduced_name, lower_case_name, relative_lower_case_name,
+                                starts_with_first_name)
 from redactor.ruledata import rule_words
 
 
@@ -186,6 +187,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return gift_recipient
     if name == "holder-name":
         return account_holder
+    if name == "introduced-name":
+        return introduced_name
     if name == "lower-case-name":
         return lower_case_name
     if name == "relative-lower-case-name":
