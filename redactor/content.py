@@ -787,6 +787,60 @@ class UserAgentSlot(TextSlot):
         super().resolve([outside_product_versions(self.texts[0], found[0]), *found[1:]], work)
 
 
+#: what a detector reads from words (a name, a street), not from a value's shape: in the site's structure (an id,
+#: a class, an attribute selector's value) words are the site's ("product-card", "Jan" of a menu's id)
+_WORD_ENTITIES = frozenset({"PERSON", "POSTAL_ADDRESS"})
+#: the signs of a value a shape gives away: an e-mail's '@' before a domain, or eight digits with at most one
+#: separator between two (a phone, an IBAN, a card, a national number, glued or in groups: "bel-0478-12-34-56")
+_SHAPE_SIGNS = re.compile(r"@[^\W_][\w-]*\.[^\W\d_]|\d(?:[./_-]?\d){7}")
+#: a structural value's tokens: a class list's classes, a list of ids (an id is one)
+_STRUCTURE_TOKEN = re.compile(r"\S+")
+#: what glues the words of an id or a class ("acct-BE71…", "nn_85073003328"): read as spaces too, as a
+#: detector reads a number only apart from the words around it
+_GLUE = str.maketrans("-_", "  ")
+
+
+def shape_signs(value: str) -> bool:
+    """Whether a value of the site's structure shows a sign of a visitor's number or address (_SHAPE_SIGNS):
+    cheap, asked of every id and class, so that only those few are read (ShapeSlot)."""
+    return _SHAPE_SIGNS.search(value) is not None
+
+
+class ShapeSlot(Slot):
+    """A value of the site's structure (an id, a class, an element it points at, an attribute selector's value
+    in CSS), which the replay's CSS and selectors need as it is, but which a page may make of its records
+    ("subscriber-jan@mail.example", "row acct-BE71096123456769"): what a detector finds there by its shape
+    (an e-mail, a phone, an IBAN, a card, a national number) is masked, nothing else; words read as a name or a
+    street are the site's. Each token that shows a sign (shape_signs) is read alone, as written and with its
+    glue read as spaces (_GLUE, the same length): a class list's other classes are no context of it
+    ("…__main @container" is no e-mail typed with a space before its '@')."""
+
+    token_runs = False  # a long random-looking id is an id
+
+    def __init__(self, cell: Cell, node: int | None, rule: str):
+        self.cell, self.node, self.rule = cell, node, rule
+        self.texts: list[str] = []
+        self.starts: list[int] = []  # where the token each text reads starts in the value
+        for token in _STRUCTURE_TOKEN.finditer(cell.get()):
+            if shape_signs(word := token.group()):
+                spaced = word.translate(_GLUE)
+                for text in (word, spaced) if spaced != word else (word,):
+                    self.texts.append(text)
+                    self.starts.append(token.start())
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        masked = []
+        for text, start, spans in zip(self.texts, self.starts, found):
+            spans = [span for span in spans if span.entity not in _WORD_ENTITIES]
+            if spans:
+                work.taint_spans(text, spans)
+                masked.extend(Span(start + s.start, start + s.end, s.entity, s.score, s.recognizer) for s in spans)
+        if masked:
+            masked = drop_contained(masked)  # (what a token's two readings both find: once)
+            self.cell.set(work.masker.spans(self.cell.get(), [(s.start, s.end, s.entity) for s in masked]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in masked)
+
+
 #: how the values of a series came: typed key by key, written whole by the page, picked whole
 TYPED, WRITTEN, PICKED = "typed", "written", "picked"
 

@@ -31,9 +31,10 @@ import regex
 
 from redactor.bounded_cache import short_lru_cache
 from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues,
-                              Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans,
-                              element_path, entry_of, name_runs, name_shaped, names_by_shape, phone_without_plus,
-                              rename_keys, secret_pair_spans, unread, user_agent_shaped, with_shaped)
+                              Remark, SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot,
+                              credential_spans, element_path, entry_of, name_runs, name_shaped, names_by_shape,
+                              phone_without_plus, rename_keys, secret_pair_spans, shape_signs, unread, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -416,8 +417,9 @@ class BatchRedaction:
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
-        #: ids (and the attributes naming one) the taint pass reads: (node, attribute, its cell, as it came)
-        self.references: list[tuple[int | None, str, Cell, str]] = []
+        #: structural values read by the taint pass (an id, an attribute naming one) or for a visitor's number
+        #: (ShapeSlot), which the mirror keeps and saves: (node, attribute, its cell, as it came)
+        self.structure_cells: list[tuple[int | None, str, Cell, str]] = []
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self.whole_typed: dict[str, str] = {}  # every value of a field masked whole in this batch → entity
@@ -730,8 +732,13 @@ class BatchRedaction:
     def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
         """A blocked element: its size and place, nothing it says (nor a key rrweb does not define)."""
         attributes = serialized.get("attributes") if isinstance(serialized.get("attributes"), dict) else {}
-        serialized["attributes"] = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES
-                                    if isinstance(attributes.get(k), (str, int, float))}
+        serialized["attributes"] = kept = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES
+                                           if isinstance(attributes.get(k), (str, int, float))}
+        for name in [k for k, value in kept.items() if isinstance(value, str)]:  # read as any element's
+            if self.policy.structure.is_css(name):
+                self._scan_css_attribute(kept, name, nid, verdict, False)
+            else:
+                self._structural_value(kept, name, nid)
         serialized["childNodes"] = []
         for key in [k for k in serialized if k not in _ELEMENT_KEYS]:
             del serialized[key]
@@ -769,10 +776,7 @@ class BatchRedaction:
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
-                if structure.is_reference(name) and len(value) >= _MIN_TAINT:  # an id slugged from a visitor's name
-                    self.references.append((nid, name, Cell(attributes, name), value))
-                    self._echo(self.references[-1][2])
-                continue  # structure or a marker (kept: the recording still says what it protects)
+                self._structural_value(attributes, name, nid)  # structure or a marker (the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._scan_attribute_name(attributes, name, nid)
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
@@ -781,6 +785,21 @@ class BatchRedaction:
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
+
+    def _structural_value(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
+        """A structural attribute's value (or a marker's) is kept: the replay's CSS and the site's selectors need
+        it. But a page makes ids and classes of its records: one that shows the signs of a visitor's number or
+        address is read for what a detector finds by its shape (ShapeSlot), and one that names an element is read
+        by the taint pass (an id slugged from a visitor's name). The mirror keeps what was masked (finish)."""
+        structure, value = self.policy.structure, attributes[name]
+        cell = None
+        if structure.is_reference(name) and len(value) >= _MIN_TAINT:
+            self._echo(cell := Cell(attributes, name))
+        if not structure.is_drawn(name) and shape_signs(value):
+            cell = cell or Cell(attributes, name)
+            self.slots.append(ShapeSlot(cell, nid, "content.structure"))
+        if cell is not None:
+            self.structure_cells.append((nid, name, cell, value))
 
     def _scan_attribute_name(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
         """The name of an attribute nobody listed (a data-*, a framework's) is scanned as a payload's
@@ -1559,7 +1578,7 @@ class BatchRedaction:
         self._mask_taint()
         for css in self.css_texts:
             css.write()
-        for nid, name, cell, raw in self.references:  # the mirror saves ids: never one the taint masked
+        for nid, name, cell, raw in self.structure_cells:  # the mirror saves them: never as they were, once masked
             if nid is not None and cell.get() != raw:
                 self.mirror.set_attributes(nid, {name: cell.get()}, self.policy)
         rename_keys(self.key_cells)
