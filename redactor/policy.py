@@ -783,6 +783,17 @@ def page_name_kept(name: Any) -> bool:
     return not any(is_name_slug(f"{given}-{surname}") for surname, given in zip(parts, parts[1:]) if surname and given)
 
 
+#: a valid custom element name as HTML defines it (customElements.define), in ASCII: a lower-case letter
+#: first, a hyphen inside ("cart-drawer", "product-card", "x-kaart")
+_CUSTOM_ELEMENT_NAME = re.compile(r"[a-z][a-z0-9._]*-[a-z0-9._-]*")
+
+
+def custom_element_name(name: Any) -> bool:
+    """Whether a custom element's defined name is structure: a valid custom element name that a page's
+    element's tag may be named (page_name_kept). The elements of the page carry it as their tag."""
+    return isinstance(name, str) and _CUSTOM_ELEMENT_NAME.fullmatch(name) is not None and page_name_kept(name)
+
+
 def url_matches(url: str, patterns: list[str]) -> bool:
     """block_urls / block_requests: a glob on the URL or on its path, or 're:' and a regex. The URL is
     matched as it came and as a server reads it (normal_url: case folded, unreserved characters

@@ -42,8 +42,8 @@ from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.names import is_given_name, is_name_word
 from redactor.pii.spans import Span
-from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, digits_in_groups,
-                             page_name_kept, page_name_shaped)
+from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
+                             digits_in_groups, page_name_kept, page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
@@ -1138,6 +1138,12 @@ class BatchRedaction:
             verdict = self.mirror.verdict(data.get("id")) if "id" in data else Verdict(0, None)
             self._style_property_names(data)
             self._style_texts(data, shape, verdict)
+            return True
+        if source == IncrementalSource.CUSTOM_ELEMENT and isinstance(define := data.get("define"), dict) \
+                and custom_element_name(define.get("name")):
+            # customElements.define's name ("cart-drawer") is the tag of the page's elements, kept as theirs is:
+            # no person's name, though under a key "name"; whatever else the object holds is a payload's
+            self._scan_payload(define, [k for k in define if k != "name"], keyed=True)
             return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
             self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])

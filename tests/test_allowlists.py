@@ -1105,6 +1105,28 @@ def test_what_rrwebs_format_defines_is_stored_as_it_came(session):
     assert s.send(*events).events == sent
 
 
+def test_a_custom_elements_defined_name_is_structure_and_the_page_keeps_its_words(session):
+    """Review 16 (F11): rrweb's CustomElement event ({source: 16, define: {name}}) was read as a payload, where
+    the key "name" says PERSON: "drawer-panel" was masked whole and tainted, so the replay could not define it
+    and the site's own "Drawer panel: 2 artikelen" was masked in the page. A valid custom element name the
+    page's tags may bear is kept as they are; one spelling a person is masked still, and anything else the
+    object holds is a payload's."""
+    css = element("style", {"_cssText": "drawer-panel:not(:defined){visibility:hidden}"})
+    box = element("div", {"id": "main"})
+    s = session()
+    s.send(meta(), snapshot(html_page(box, head=[css])),
+           incremental(16, define={"name": "drawer-panel"}), incremental(16, define={"name": "offerte-kaart"}),
+           incremental(16, define={"name": "x-camille-lefebvre"}),
+           incremental(16, define={"name": "winkel-mand", "eigenaar": "ward.jacobs@kabelnet.be"}))
+    words = [text("Drawer panel: 2 artikelen"), text("Bekijk als offerte kaart")]
+    s.send(mutation(adds=[add(box["id"], element("drawer-panel", {}, [words[0]])), add(box["id"], words[1])]))
+    defined = [e["data"]["define"]["name"] for e in s.stored if e["type"] == 3 and e["data"]["source"] == 16]
+    assert defined[:2] == ["drawer-panel", "offerte-kaart"] and defined[3] == "winkel-mand"
+    assert "Lefebvre" not in stored_text(s.stored) and leaked(s.stored, "ward.jacobs@kabelnet.be") == []
+    shown = nodes_by_id(s.stored)
+    assert [shown[w["id"]]["textContent"] for w in words] == ["Drawer panel: 2 artikelen", "Bekijk als offerte kaart"]
+
+
 def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):
     """An analytics identify ({"$set": {"name": …, "username": …}}) holds what a field's name would
     say: masked whole, names and user names no detector knows included, and echoed elsewhere; an
