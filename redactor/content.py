@@ -18,6 +18,9 @@ field's next values and the next snapshot show the word once settled (trailing_f
 
 from __future__ import annotations
 
+import base64
+import binascii
+import codecs
 import functools
 import itertools
 import math
@@ -839,6 +842,86 @@ class ShapeSlot(Slot):
             masked = drop_contained(masked)  # (what a token's two readings both find: once)
             self.cell.set(work.masker.spans(self.cell.get(), [(s.start, s.end, s.entity) for s in masked]))
             work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in masked)
+
+
+#: a data: URL's head: its media type and parameters, whether its payload is base64, the comma
+_DATA_URL = re.compile(r"\s*data:[^,]*?(;base64)?,", re.I)
+#: what a data: URL's payload keeps as it is when written back: not a space, a quote, '%', '#', '\\', brackets
+_DATA_SAFE = "!$&*+,-./:;<=>?@[]^_`{|}~"
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/]")
+#: base64 characters of a payload decoded to tell an image's pixels or a font (bytes) from a document
+_BYTES_LOOK = 1024
+
+
+def is_data_url(value: str) -> bool:
+    return value[:64].lstrip()[:5].lower() == "data:"
+
+
+def data_url_text(url: str) -> tuple[str, bool, str] | None:
+    """A data: URL's head, whether it is base64, and its payload decoded, when it holds text (an SVG, a
+    text/plain); None when it holds bytes (base64 that is no UTF-8 text, or holds a NUL, as pixels and fonts
+    do) or is no data: URL. Linear: bytes are told by the payload's first _BYTES_LOOK characters."""
+    head = _DATA_URL.match(url)
+    if head is None:
+        return None
+    payload = url[head.end():]
+    if head.group(1) is None:
+        return url[:head.end()], False, unquote(payload)
+    start = _NOT_BASE64.sub("", unquote(payload[:2 * _BYTES_LOOK]))[:_BYTES_LOOK]
+    if _text_bytes(start) is None:
+        return None
+    whole = _NOT_BASE64.sub("", unquote(payload))
+    text = _text_bytes(whole, final=True)
+    return None if text is None else (url[:head.end()], True, text)
+
+
+def _text_bytes(base64_text: str, final: bool = False) -> str | None:
+    """base64 decoded as UTF-8 text without a NUL, or None; not final: a prefix, its last character may be cut."""
+    try:
+        raw = base64.b64decode(base64_text[:len(base64_text) - len(base64_text) % 4] if not final else
+                               base64_text + "=" * (-len(base64_text) % 4))
+        text = codecs.getincrementaldecoder("utf-8")().decode(raw, final=final)
+    except (binascii.Error, ValueError):  # (UnicodeDecodeError is a ValueError)
+        return None
+    return None if "\x00" in text else text
+
+
+class DataUrlSlot(Slot):
+    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain), in a
+    percent-encoded or a base64 payload: its text is read as words, masked where found and written back in its
+    encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a font) is not
+    read. names: how names are read from their shape in it (name_runs where a script wrote it), or None."""
+
+    token_runs = False  # (an SVG's path data is no token)
+
+    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
+        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+        read = data_url_text(cell.get())
+        self.head, self.base64 = (read[0], read[1]) if read is not None else ("", False)
+        self.texts = [read[2]] if read is not None and read[2].strip() else []
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        if not self.texts:
+            return
+        text, spans = self.texts[0], list(found[0])
+        if self.names is not None and not unread(spans):
+            spans.extend(work.read(self.names, text))
+        if spans:
+            work.taint_spans(text, spans)
+            self._write(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
+        read = data_url_text(self.cell.get()) if self.texts else None
+        found = ranges(read[2]) if read is not None else []
+        if found:
+            self._write(masker.spans(read[2], [(start, end, "TAINT") for start, end in found]))
+        return bool(found)
+
+    def _write(self, text: str) -> None:
+        self.cell.set(self.head + (base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii") if self.base64
+                                   else quote(text, safe=_DATA_SAFE)))
 
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole

@@ -30,11 +30,11 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell, QuotedValues,
-                              Remark, SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot,
-                              credential_spans, element_path, entry_of, name_runs, name_shaped, names_by_shape,
-                              phone_without_plus, rename_keys, secret_pair_spans, shape_signs, unread, user_agent_shaped,
-                              with_shaped)
+from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, DataUrlSlot, KeyCell, NumberCell,
+                              QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TextSlot, UrlSlot,
+                              UserAgentSlot, credential_spans, element_path, entry_of, is_data_url, name_runs,
+                              name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans,
+                              shape_signs, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -413,7 +413,7 @@ class BatchRedaction:
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
-        self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
+        self.url_echoes: list[UrlSlot | DataUrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
@@ -813,11 +813,13 @@ class BatchRedaction:
     def _scan_css_attribute(self, attributes: dict[str, Any], name: str, nid: int | None, verdict: Verdict,
                             written: bool) -> None:
         """CSS (a style, a stylesheet's text) is kept as it is but its strings (redactor/css.py); a
-        changed style is an object of properties, each a value or [value, priority]. rrweb's image
-        data (rr_dataURL) is pixels, no CSS."""
+        changed style is an object of properties, each a value or [value, priority]. A data: URL there
+        (rrweb's image data, rr_dataURL; no CSS in a style) is read as a data: URL in CSS is."""
         value = attributes[name]
         if isinstance(value, str):
-            if not value.startswith("data:"):
+            if is_data_url(value):
+                self._data_url(Cell(attributes, name), nid, verdict, written)
+            else:
                 self._scan_css(Cell(attributes, name), nid, verdict, written)
             return
         for key in [k for k in value if not page_name_shaped(k)] if isinstance(value, dict) else ():
@@ -840,10 +842,12 @@ class BatchRedaction:
         address); written: a script wrote them, perhaps a field's keystrokes (a copy); custom: the name
         of the custom property whose value the text is, when it is apart (CssText)."""
         css = CssText(cell, custom)
-        if not css.strings:
-            return
-        self.css_texts.append(css)
+        if css.strings or css.changed:  # (changed: a comment's words emptied)
+            self.css_texts.append(css)
         for string in css.strings:
+            if string.data:  # an inlined document (an SVG) or bytes (pixels, a font): its words, not its code
+                self._data_url(string, nid, verdict, written)
+                continue
             if verdict.flags & (MASK_TEXT | UNKNOWN):
                 string.set(self.masker.text(string.get(), "TEXT"))
                 self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -852,11 +856,24 @@ class BatchRedaction:
                 self.copies.append((string, string.get()))
             if string.taint_only:  # a custom property's name, a value that is code or a font's: echoes only
                 self._echo(string)
+            elif string.shapes:  # an attribute selector's value: a visitor's number or address only
+                if shape_signs(string.get()):
+                    self.slots.append(ShapeSlot(string, nid, "content.css"))
+                self._echo(string)
             elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
             else:
                 self.slots.append(TextSlot(string, nid, "content.css"))
                 self._echo(string)
+
+    def _data_url(self, cell: Cell, nid: int | None, verdict: Verdict, written: bool) -> None:
+        """A data: URL in CSS: a document's words (an SVG's) are read, and read by the taint pass decoded; bytes
+        (pixels, a font) are not. Names are read from their shape in them where a script wrote them (a name badge
+        drawn from a field) or the element's text is masked, as in a visitor's text."""
+        slot = DataUrlSlot(cell, nid, "content.css", name_runs if written or verdict.flags & (MASK_TEXT | UNKNOWN) else None)
+        if slot.texts:
+            self.slots.append(slot)
+            self.url_echoes.append(slot)
 
     def _attribute_value(self, attributes: dict[str, Any], name: str, value: Any, nid: int | None) -> Any:
         """An attribute whose value is not a string. rrweb's are strings, numbers or true (null in
