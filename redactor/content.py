@@ -18,7 +18,10 @@ field's next values and the next snapshot show the word once settled (trailing_f
 
 from __future__ import annotations
 
+import base64
+import binascii
 import bisect
+import codecs
 import functools
 import itertools
 import math
@@ -823,6 +826,140 @@ class UserAgentSlot(TextSlot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         super().resolve([outside_product_versions(self.texts[0], found[0]), *found[1:]], work)
+
+
+#: what a detector reads from words (a name, a street), not from a value's shape: in the site's structure (an id,
+#: a class, an attribute selector's value) words are the site's ("product-card", "Jan" of a menu's id)
+_WORD_ENTITIES = frozenset({"PERSON", "POSTAL_ADDRESS"})
+#: the signs of a value a shape gives away: an e-mail's '@' before a domain, or eight digits with at most one
+#: separator between two (a phone, an IBAN, a card, a national number, glued or in groups: "bel-0478-12-34-56")
+_SHAPE_SIGNS = re.compile(r"@[^\W_][\w-]*\.[^\W\d_]|\d(?:[./_-]?\d){7}")
+#: a structural value's tokens: a class list's classes, a list of ids (an id is one)
+_STRUCTURE_TOKEN = re.compile(r"\S+")
+#: what glues the words of an id or a class ("acct-BE71…", "nn_85073003328"): read as spaces too, as a
+#: detector reads a number only apart from the words around it
+_GLUE = str.maketrans("-_", "  ")
+
+
+def shape_signs(value: str) -> bool:
+    """Whether a value of the site's structure shows a sign of a visitor's number or address (_SHAPE_SIGNS):
+    cheap, asked of every id and class, so that only those few are read (ShapeSlot)."""
+    return _SHAPE_SIGNS.search(value) is not None
+
+
+class ShapeSlot(Slot):
+    """A value of the site's structure (an id, a class, an element it points at, an attribute selector's value
+    in CSS), which the replay's CSS and selectors need as it is, but which a page may make of its records
+    ("subscriber-jan@mail.example", "row acct-BE71096123456769"): what a detector finds there by its shape
+    (an e-mail, a phone, an IBAN, a card, a national number) is masked, nothing else; words read as a name or a
+    street are the site's. Each token that shows a sign (shape_signs) is read alone, as written and with its
+    glue read as spaces (_GLUE, the same length): a class list's other classes are no context of it
+    ("…__main @container" is no e-mail typed with a space before its '@')."""
+
+    token_runs = False  # a long random-looking id is an id
+
+    def __init__(self, cell: Cell, node: int | None, rule: str):
+        self.cell, self.node, self.rule = cell, node, rule
+        self.texts: list[str] = []
+        self.starts: list[int] = []  # where the token each text reads starts in the value
+        for token in _STRUCTURE_TOKEN.finditer(cell.get()):
+            if shape_signs(word := token.group()):
+                spaced = word.translate(_GLUE)
+                for text in (word, spaced) if spaced != word else (word,):
+                    self.texts.append(text)
+                    self.starts.append(token.start())
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        masked = []
+        for text, start, spans in zip(self.texts, self.starts, found):
+            spans = [span for span in spans if span.entity not in _WORD_ENTITIES]
+            if spans:
+                work.taint_spans(text, spans)
+                masked.extend(Span(start + s.start, start + s.end, s.entity, s.score, s.recognizer) for s in spans)
+        if masked:
+            masked = drop_contained(masked)  # (what a token's two readings both find: once)
+            self.cell.set(work.masker.spans(self.cell.get(), [(s.start, s.end, s.entity) for s in masked]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in masked)
+
+
+#: a data: URL's head: its media type and parameters, whether its payload is base64, the comma
+_DATA_URL = re.compile(r"\s*data:[^,]*?(;base64)?,", re.I)
+#: what a data: URL's payload keeps as it is when written back: not a space, a quote, '%', '#', '\\', brackets
+_DATA_SAFE = "!$&*+,-./:;<=>?@[]^_`{|}~"
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/]")
+#: base64 characters of a payload decoded to tell an image's pixels or a font (bytes) from a document
+_BYTES_LOOK = 1024
+
+
+def is_data_url(value: str) -> bool:
+    return value[:64].lstrip()[:5].lower() == "data:"
+
+
+def data_url_text(url: str) -> tuple[str, bool, str] | None:
+    """A data: URL's head, whether it is base64, and its payload decoded, when it holds text (an SVG, a
+    text/plain); None when it holds bytes (base64 that is no UTF-8 text, or holds a NUL, as pixels and fonts
+    do) or is no data: URL. Linear: bytes are told by the payload's first _BYTES_LOOK characters."""
+    head = _DATA_URL.match(url)
+    if head is None:
+        return None
+    payload = url[head.end():]
+    if head.group(1) is None:
+        return url[:head.end()], False, unquote(payload)
+    start = _NOT_BASE64.sub("", unquote(payload[:2 * _BYTES_LOOK]))[:_BYTES_LOOK]
+    if _text_bytes(start) is None:
+        return None
+    whole = _NOT_BASE64.sub("", unquote(payload))
+    text = _text_bytes(whole, final=True)
+    return None if text is None else (url[:head.end()], True, text)
+
+
+def _text_bytes(base64_text: str, final: bool = False) -> str | None:
+    """base64 decoded as UTF-8 text without a NUL, or None; not final: a prefix, its last character may be cut."""
+    try:
+        raw = base64.b64decode(base64_text[:len(base64_text) - len(base64_text) % 4] if not final else
+                               base64_text + "=" * (-len(base64_text) % 4))
+        text = codecs.getincrementaldecoder("utf-8")().decode(raw, final=final)
+    except (binascii.Error, ValueError):  # (UnicodeDecodeError is a ValueError)
+        return None
+    return None if "\x00" in text else text
+
+
+class DataUrlSlot(Slot):
+    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain), in a
+    percent-encoded or a base64 payload: its text is read as words, masked where found and written back in its
+    encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a font) is not
+    read. names: how names are read from their shape in it (name_runs where a script wrote it), or None."""
+
+    token_runs = False  # (an SVG's path data is no token)
+
+    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
+        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+        read = data_url_text(cell.get())
+        self.head, self.base64 = (read[0], read[1]) if read is not None else ("", False)
+        self.texts = [read[2]] if read is not None and read[2].strip() else []
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        if not self.texts:
+            return
+        text, spans = self.texts[0], list(found[0])
+        if self.names is not None and not unread(spans):
+            spans.extend(work.read(self.names, text))
+        if spans:
+            work.taint_spans(text, spans)
+            self._write(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
+        read = data_url_text(self.cell.get()) if self.texts else None
+        found = ranges(read[2]) if read is not None else []
+        if found:
+            self._write(masker.spans(read[2], [(start, end, "TAINT") for start, end in found]))
+        return bool(found)
+
+    def _write(self, text: str) -> None:
+        self.cell.set(self.head + (base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii") if self.base64
+                                   else quote(text, safe=_DATA_SAFE)))
 
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole

@@ -888,6 +888,40 @@ def test_structural_attributes_and_css_stay_untouched(session):
     assert find(s.stored, button["id"])["attributes"] == attrs
 
 
+def test_a_visitors_number_or_address_in_an_id_or_a_class_is_masked_there_and_never_saved(session):
+    """Review 16 (F3): structural attributes were kept whole by their name, and saved with the mirror, though a
+    page makes ids and classes of its records: a subscriber list's e-mails, an account table's IBANs, a national
+    number in a header cell's reference, a phone in a label's for and its field's id, a blocked element's id. A
+    token showing an '@' or eight digits is read for a number or an address by its shape, masked where found
+    (a label still points at its field), in a snapshot, a mutation and a placeholder; the site's own ids with
+    digits (a theme's section, a drawing's clip path, path data) stay as they are."""
+    mail, iban, national, phone = "wannes.claeys@scarlet.be", "BE14063123456783", "90120510075", "0486552109"
+    subscriber = element("li", {"id": f"abonnee-{mail}"}, [text("Abonnee")])
+    row = element("tr", {"id": f"rekening-{iban}", "class": f"rij acct-{iban} is-open"},
+                  [element("td", {"headers": f"kol-{national}"}, [text("Zichtrekening")])])
+    label = element("label", {"for": f"bel-{phone}"}, [text("Bel ons terug")])
+    field = element("input", {"id": f"bel-{phone}", "type": "tel"})
+    blocked = element("div", {"class": "rr-block", "id": f"klant_{mail}"}, [text("Dossier")])
+    site = {"class": "shopify-section-template--16639742308815__main @container grid-cols-12",
+            "id": "shopify-section-template--16639742308815__main"}
+    section = element("section", dict(site))
+    drawing = element("svg", {"viewBox": "0 0 1234 5678", "clip-path": "url(#clip0_4418_12345)"},
+                      [element("path", {"d": "M10-20-30-40-50-60-70-80", "id": "clip0_4418_12345"})])
+    s = session()
+    s.send(meta(), snapshot(html_page(subscriber, row, label, field, blocked, section, drawing)))
+    s.send(mutation(attributes=[set_attributes(section["id"], **{"class": f"open klant-{phone}"})]))
+    for value in (mail, iban, national, phone):
+        assert leaked(s.stored, value) == [], value
+        assert planted_leaked(orjson.dumps(s.mirror.dump()), value) == [], value  # nor in the session's saved state
+    nodes = nodes_by_id(s.stored)
+    assert nodes[row["id"]]["attributes"]["class"] == "rij acct-**************** is-open"  # only what was found
+    assert nodes[label["id"]]["attributes"]["for"] == nodes[field["id"]]["attributes"]["id"]
+    assert nodes[section["id"]]["attributes"] == site
+    assert nodes[drawing["id"]]["attributes"] == drawing["attributes"]
+    assert nodes[drawing["childNodes"][0]["id"]]["attributes"] == drawing["childNodes"][0]["attributes"]
+    assert s.stored[-1]["data"]["attributes"][0]["attributes"]["class"] == "open klant-**********"
+
+
 def test_an_id_reference_a_script_sets_on_a_typed_field_is_kept_unless_it_names_the_visitor(session):
     """A field's suggestions (list="…" names a <datalist>), the form it belongs to (form="…"), a
     popover it opens and a cell's header cells point at elements by id, as `for` does: structure,
@@ -1225,6 +1259,28 @@ def test_what_rrwebs_format_defines_is_stored_as_it_came(session):
     ]
     sent = copy.deepcopy(events)
     assert s.send(*events).events == sent
+
+
+def test_a_custom_elements_defined_name_is_structure_and_the_page_keeps_its_words(session):
+    """Review 16 (F11): rrweb's CustomElement event ({source: 16, define: {name}}) was read as a payload, where
+    the key "name" says PERSON: "drawer-panel" was masked whole and tainted, so the replay could not define it
+    and the site's own "Drawer panel: 2 artikelen" was masked in the page. A valid custom element name the
+    page's tags may bear is kept as they are; one spelling a person is masked still, and anything else the
+    object holds is a payload's."""
+    css = element("style", {"_cssText": "drawer-panel:not(:defined){visibility:hidden}"})
+    box = element("div", {"id": "main"})
+    s = session()
+    s.send(meta(), snapshot(html_page(box, head=[css])),
+           incremental(16, define={"name": "drawer-panel"}), incremental(16, define={"name": "offerte-kaart"}),
+           incremental(16, define={"name": "x-camille-lefebvre"}),
+           incremental(16, define={"name": "winkel-mand", "eigenaar": "ward.jacobs@kabelnet.be"}))
+    words = [text("Drawer panel: 2 artikelen"), text("Bekijk als offerte kaart")]
+    s.send(mutation(adds=[add(box["id"], element("drawer-panel", {}, [words[0]])), add(box["id"], words[1])]))
+    defined = [e["data"]["define"]["name"] for e in s.stored if e["type"] == 3 and e["data"]["source"] == 16]
+    assert defined[:2] == ["drawer-panel", "offerte-kaart"] and defined[3] == "winkel-mand"
+    assert "Lefebvre" not in stored_text(s.stored) and leaked(s.stored, "ward.jacobs@kabelnet.be") == []
+    shown = nodes_by_id(s.stored)
+    assert [shown[w["id"]]["textContent"] for w in words] == ["Drawer panel: 2 artikelen", "Bekijk als offerte kaart"]
 
 
 def test_a_payload_value_under_a_key_that_names_it_is_masked_whole(session):

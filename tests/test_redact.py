@@ -3,7 +3,7 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 
 from __future__ import annotations
 
-
+import base64
 from urllib.parse import quote, unquote
 
 import orjson
@@ -143,15 +143,18 @@ def test_record_inputs_false_stores_no_input_value(session):
     assert not any(r.rule.startswith("fail-closed") for r in result.remarks)
 
 
-def test_css_is_never_touched_and_scripts_hold_rrwebs_placeholder(session):
-    css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */"
+def test_css_code_is_never_touched_its_comments_are_emptied_and_scripts_hold_rrwebs_placeholder(session):
+    """CSS's code is kept as it is (a font's name too); a comment's words are no replay's (review 16, F10:
+    `/* klant: <e-mail> */` was stored): emptied, its marks kept."""
+    css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */ p{color:red}"
     style = element("style", {"_cssText": css})
     script = element("script", {}, [text("SCRIPT_PLACEHOLDER")])
     s = session()
     sent = snapshot(html_page(style, script))
     result = s.send(sent)
-    assert find(s.stored, style["id"])["attributes"]["_cssText"] == css
-    assert s.stored[0] == sent and not result.remarks  # as rrweb records them: untouched
+    assert find(s.stored, style["id"])["attributes"]["_cssText"] == "body { font-family: 'Jan Jansen'; } /**/ p{color:red}"
+    find([sent], style["id"])["attributes"]["_cssText"] = "body { font-family: 'Jan Jansen'; } /**/ p{color:red}"
+    assert s.stored[0] == sent and not result.remarks  # as rrweb records them but the comment: untouched
 
 
 @pytest.mark.parametrize("where", ["snapshot", "mask_text", "added", "text_change"])
@@ -1719,6 +1722,41 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '--sheet-title: "' in stored and '"; color: red;' in stored
     assert any(value.startswith("--initiale: ") and value.endswith("; --gap: 12px") for value in stored.split("\n"))
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
+
+
+def test_css_comments_selector_values_and_inlined_documents_are_read_the_code_stays(session):
+    """Review 16 (F10): parts of CSS were never read: a comment, an attribute selector's value, a value that is a
+    data: URL (a style, rrweb's _cssText and rr_dataURL) and a data: URL inside CSS, where a script draws a
+    visitor's name badge as an SVG. A comment's words are emptied; a selector's value is read for a number or an
+    address by its shape only; a data: URL that holds a document, percent-encoded or base64, has its words read
+    (names by their shape where a script wrote it) and masked in its encoding; pixels, an icon's SVG code and the
+    rest of the CSS stay byte for byte."""
+    icon = "url(\"data:image/svg+xml,%3csvg xmlns='http://www.w3.org/2000/svg'%3e%3cpath d='m2 5 6 6 6-6'/%3e%3c/svg%3e\")"
+    sheet = text("/* besteller: lotte.vanacker@kabelnet.be */ .x{color:red} a[href=\"mailto:ward.jacobs@kabelnet.be\"]"
+                 "{display:none} input[type=\"text\"]{border:0} .i{background:" + icon + "}")
+    pixels = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"
+    canvas, image = element("canvas", {"rr_dataURL": "data:text/plain,0472 33 91 08"}), element("img", {"rr_dataURL": pixels})
+    box, sheet_attribute = element("div", {"style": "data:,BE14063123456783"}), element("style", {"_cssText": "data:,+32472339108"})
+    badge = element("div", {"class": "badge"})
+    s = session()
+    s.send(meta(), snapshot(html_page(canvas, image, box, badge, head=[element("style", {}, [sheet]), sheet_attribute])))
+    drawn = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='300'><text x='4' y='28'>"
+             "Fenna Dierckx-Wouters - fenna.dw@kabelnet.be</text></svg>")
+    encoded = base64.b64encode("<svg><text x='2'>Tel 0486 21 77 40</text></svg>".encode()).decode()
+    s.send(mutation(attributes=[set_attributes(badge["id"], style={"background-image": f'url("{drawn}")',
+                                                                   "mask-image": f"url(data:image/svg+xml;base64,{encoded})"})]))
+    stored = "\n".join(strings(s.stored))
+    for value in ("lotte.vanacker", "ward.jacobs", "0472 33 91 08", "BE14063123456783", "32472339108", "Fenna",
+                  "Dierckx", "fenna.dw", "0486 21 77 40"):
+        assert not [w for w in windows(value) if w in stored], value
+    kept = find(s.stored, sheet["id"])["textContent"]
+    assert kept.startswith("/**/ .x{color:red} a[href=\"mailto:") and kept.endswith(
+        "\"]{display:none} input[type=\"text\"]{border:0} .i{background:" + icon + "}")
+    assert find(s.stored, image["id"])["attributes"]["rr_dataURL"] == pixels
+    changed = s.stored[-1]["data"]["attributes"][0]["attributes"]["style"]
+    assert unquote(changed["background-image"]).startswith("url(\"data:image/svg+xml;utf8,<svg xmlns=")
+    masked = base64.b64decode(changed["mask-image"][len("url(data:image/svg+xml;base64,"):-1]).decode()
+    assert masked.startswith("<svg><text x='2'>Tel ") and masked.endswith("</text></svg>") and "0486" not in masked
 
 
 def _custom_properties_in(place: str, declared: dict[str, str]) -> list[dict]:
