@@ -18,6 +18,10 @@ field's next values and the next snapshot show the word once settled (trailing_f
 
 from __future__ import annotations
 
+import base64
+import binascii
+import bisect
+import codecs
 import functools
 import itertools
 import math
@@ -33,13 +37,13 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, gift_recipient, given_name_alone, greets_no_one, is_a_place,
-                                 is_business_name, is_function_word, is_given_name, is_name_slug, premises_with_hours,
-                                 says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
+                                 given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
+                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
-from redactor.urls import SCHEME_AND_HOST
+from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
 #: query parameters whose values are secrets by name alone
 SECRET_PARAMETERS = re.compile(
@@ -108,6 +112,10 @@ _PICKED_TYPES = frozenset({"checkbox", "radio", "range", "color", "date", "datet
 MAX_SCANNED = 20_000
 #: the recognizer of the span that masks a text whole unread: too long, or past the batch's budget
 UNREAD = "limit"
+#: the recognizer of a span masked where it stands but not remembered for the session (Redacting.taint_spans): a
+#: word that names a person as often as a place, which the site's own text names ("Sofia heeft koorts" typed,
+#: "Citytrip Sofia" the site's)
+UNREMEMBERED = "shape.unremembered"
 
 
 def unread(found: list[Span]) -> bool:
@@ -249,8 +257,9 @@ class Slot:
 #: field holding that is a person whether the model and the name list know the name or not (fail
 #: closed); one word ("België"), words in capitals alone ("WINTER25", "BONJOUR MADAME") and anything
 #: with a digit or a lower-case word stay readable.
-#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL")
-_PROPER_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+#: (a name's letters are any script's capitals and small letters: "Çağrı Öztürk", "Łukasz WRÓBEL"; a surname
+#: may open with an elided particle before its capital: "Éloïse d'Hondt-Vermeiren")
+_PROPER_WORD = r"(?:d['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _CAPITALS_WORD = r"\p{Lu}{2}[\p{Lu}'’]+(?:-\p{Lu}{2,})?"
 _NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
 _FULL_NAME = regex.compile(
@@ -346,7 +355,7 @@ def name_runs(text: str) -> list[Span]:
         words = list(re.finditer(r"[^\s/]+", match.group(0)))
         while words and is_function_word(words[0].group(0)):
             words.pop(0)
-        capitalised = [w.group(0) for w in words if w.group(0)[0].isupper()]
+        capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
         if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
                 any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
             spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
@@ -425,13 +434,18 @@ _SIGNED_IN_LOWER_CASE = re.compile(
 
 
 def signed_in_lower_case(text: str) -> list[Span]:
-    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans"); a closing
-    signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate") is not."""
+    """The name a visitor signs with in lower case after a closing ("mvg jorun vekemans", "groetjes pieter de
+    clercq"); a closing signed by a group ("groetjes van ons allemaal") or a word no one is named ("cheers mate")
+    is not."""
     spans = []
     for match in _SIGNED_IN_LOWER_CASE.finditer(text):
         words = match.group(1).split()
         # a value's last word may still be being typed: "mvg jorun ve" is "vekemans" half-typed, not "'ve"
         judged = words[:-1] if match.end(1) == len(text) else words
+        # a particle after the given name is the name's ("pieter de clercq"), or waits for its surname at the end
+        ending = not text[match.end(1):].strip()
+        judged = [word for i, word in enumerate(judged)
+                  if not (i and word.casefold() in PARTICLES and (i < len(words) - 1 or ending))]
         if not any(greets_no_one(word) for word in judged):
             spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
     return spans
@@ -469,10 +483,21 @@ def sentence_subject_named(text: str) -> list[Span]:
     ook pijn aan een melktand" (held-out round 18: a child named in a complaint typed before the child's own
     field teaches the taint). Not a function word ("Elle a mal", "Dan kan ik") nor a name far more often a word
     ("May I…", "Will you…", "Rose is my favourite colour": names.given_name_alone). Never read in the site's text,
-    where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). Nor a name that is a place ("Gent
-    is te ver", "Sofia is een mooie stad": names.is_a_place): its taint would mask the site's "magazijn in Gent"."""
-    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _SENTENCE_SUBJECT.finditer(text)
-            if given_name_alone(m.group(1)) and not is_function_word(m.group(1)) and not is_a_place(m.group(1))]
+    where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). A given name that is a place's
+    too ("Sofia heeft koorts", "Jordan is ziek", "Gent is te ver": names.a_place_and_a_given_name) is masked where
+    the visitor wrote it, failing closed (review 16 F7), but never remembered (UNREMEMBERED): its taint would mask
+    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays."""
+    spans = []
+    for m in _SENTENCE_SUBJECT.finditer(text):
+        name = m.group(1)
+        if is_function_word(name):
+            continue
+        if is_a_place(name):
+            if a_place_and_a_given_name(name):
+                spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED))
+        elif given_name_alone(name):
+            spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
+    return spans
 
 
 #: the separators between the parts of a site's list entry: "Zorbalie Quendt (facturatie)", "Zorbalie Quendt -
@@ -649,7 +674,8 @@ class TextSlot(Slot):
 
     A `name=value` pair inside the text (a form-encoded body, a URL inside a longer text such as
     autocapture's $elements_chain) is read as a URL's query is, and a `"key":"value"` pair as a
-    payload's key is (JSON written into a string: a console line, a stringified form state): its
+    payload's key is (JSON written into a string: a console line, a stringified form state, JSON inside it; a
+    script's object, an XML element: written_pairs): its
     value is masked whole when the name says what it holds ("tel=", "naam"), and a pair's
     percent-decoded form is scanned too ("%2B31%206%20…" is a phone number only once decoded), the
     value masked whole when that finds anything. A multipart/form-data body's parts are pairs alike
@@ -674,7 +700,7 @@ class TextSlot(Slot):
         if len(text) > MAX_SCANNED:  # masked whole unread
             return
         if "=" in text:
-            for match in _FORM_PAIR.finditer(text):
+            for match in form_pairs(text):
                 decoded = [reading for reading in _readings(match.group(2), True) if reading != match.group(2)]
                 asked = len(self.texts) if decoded else 0
                 self.texts.extend(decoded)
@@ -685,13 +711,27 @@ class TextSlot(Slot):
                 self.names = None
                 # but for the names of the files it sends: what the visitor has, as a file input's value
                 self.pairs.extend((start, end, "", -1, 0) for start, end in multipart_files(text))
-        if '":' in text or '" :' in text:  # JSON written into a string: '{"naam":"…"}'
-            for match in _JSON_PAIR.finditer(text):
-                start, end = match.span(2)
-                if text[start] == '"':
-                    start, end = start + 1, end - 1
-                if start < end:
-                    self.pairs.append((start, end, match.group(1), 0, 0))
+        # JSON, a script's object, XML written into a string: '{"naam":"…"}', "{ naam: '…' }"
+        self.pairs.extend((start, end, key, 0, 0) for start, end, key in written_pairs(text))
+
+    @property
+    def encoded_pairs(self) -> bool:
+        """Whether the text holds a name=value pair whose value reads otherwise percent-decoded."""
+        return any(readings for *_, readings in self.pairs)
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass on the text's form-encoded pairs, each value percent-decoded, as a URL's query is
+        (UrlSlot.mask_echoes): a recorder writes a FormData body "famille=%C3%89lo%C3%AFse%20d'Hondt", whose raw
+        words are not the value's. A value that echoes a tainted one is masked whole (its encoded length is not
+        the decoded one's). Whether anything was masked. Linear: each pair is decoded and looked at once."""
+        text = self.cell.get()
+        if not isinstance(text, str) or len(text) > MAX_SCANNED:
+            return False
+        found = [(*match.span(2), "TAINT") for match in _FORM_PAIR.finditer(text)
+                 if any(ranges(reading) for reading in _readings(match.group(2), True) if reading != match.group(2))]
+        if found:
+            self.cell.set(masker.spans(text, found))
+        return bool(found)
 
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline
@@ -789,6 +829,140 @@ class UserAgentSlot(TextSlot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         super().resolve([outside_product_versions(self.texts[0], found[0]), *found[1:]], work)
+
+
+#: what a detector reads from words (a name, a street), not from a value's shape: in the site's structure (an id,
+#: a class, an attribute selector's value) words are the site's ("product-card", "Jan" of a menu's id)
+_WORD_ENTITIES = frozenset({"PERSON", "POSTAL_ADDRESS"})
+#: the signs of a value a shape gives away: an e-mail's '@' before a domain, or eight digits with at most one
+#: separator between two (a phone, an IBAN, a card, a national number, glued or in groups: "bel-0478-12-34-56")
+_SHAPE_SIGNS = re.compile(r"@[^\W_][\w-]*\.[^\W\d_]|\d(?:[./_-]?\d){7}")
+#: a structural value's tokens: a class list's classes, a list of ids (an id is one)
+_STRUCTURE_TOKEN = re.compile(r"\S+")
+#: what glues the words of an id or a class ("acct-BE71…", "nn_85073003328"): read as spaces too, as a
+#: detector reads a number only apart from the words around it
+_GLUE = str.maketrans("-_", "  ")
+
+
+def shape_signs(value: str) -> bool:
+    """Whether a value of the site's structure shows a sign of a visitor's number or address (_SHAPE_SIGNS):
+    cheap, asked of every id and class, so that only those few are read (ShapeSlot)."""
+    return _SHAPE_SIGNS.search(value) is not None
+
+
+class ShapeSlot(Slot):
+    """A value of the site's structure (an id, a class, an element it points at, an attribute selector's value
+    in CSS), which the replay's CSS and selectors need as it is, but which a page may make of its records
+    ("subscriber-jan@mail.example", "row acct-BE71096123456769"): what a detector finds there by its shape
+    (an e-mail, a phone, an IBAN, a card, a national number) is masked, nothing else; words read as a name or a
+    street are the site's. Each token that shows a sign (shape_signs) is read alone, as written and with its
+    glue read as spaces (_GLUE, the same length): a class list's other classes are no context of it
+    ("…__main @container" is no e-mail typed with a space before its '@')."""
+
+    token_runs = False  # a long random-looking id is an id
+
+    def __init__(self, cell: Cell, node: int | None, rule: str):
+        self.cell, self.node, self.rule = cell, node, rule
+        self.texts: list[str] = []
+        self.starts: list[int] = []  # where the token each text reads starts in the value
+        for token in _STRUCTURE_TOKEN.finditer(cell.get()):
+            if shape_signs(word := token.group()):
+                spaced = word.translate(_GLUE)
+                for text in (word, spaced) if spaced != word else (word,):
+                    self.texts.append(text)
+                    self.starts.append(token.start())
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        masked = []
+        for text, start, spans in zip(self.texts, self.starts, found):
+            spans = [span for span in spans if span.entity not in _WORD_ENTITIES]
+            if spans:
+                work.taint_spans(text, spans)
+                masked.extend(Span(start + s.start, start + s.end, s.entity, s.score, s.recognizer) for s in spans)
+        if masked:
+            masked = drop_contained(masked)  # (what a token's two readings both find: once)
+            self.cell.set(work.masker.spans(self.cell.get(), [(s.start, s.end, s.entity) for s in masked]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in masked)
+
+
+#: a data: URL's head: its media type and parameters, whether its payload is base64, the comma
+_DATA_URL = re.compile(r"\s*data:[^,]*?(;base64)?,", re.I)
+#: what a data: URL's payload keeps as it is when written back: not a space, a quote, '%', '#', '\\', brackets
+_DATA_SAFE = "!$&*+,-./:;<=>?@[]^_`{|}~"
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/]")
+#: base64 characters of a payload decoded to tell an image's pixels or a font (bytes) from a document
+_BYTES_LOOK = 1024
+
+
+def is_data_url(value: str) -> bool:
+    return value[:64].lstrip()[:5].lower() == "data:"
+
+
+def data_url_text(url: str) -> tuple[str, bool, str] | None:
+    """A data: URL's head, whether it is base64, and its payload decoded, when it holds text (an SVG, a
+    text/plain); None when it holds bytes (base64 that is no UTF-8 text, or holds a NUL, as pixels and fonts
+    do) or is no data: URL. Linear: bytes are told by the payload's first _BYTES_LOOK characters."""
+    head = _DATA_URL.match(url)
+    if head is None:
+        return None
+    payload = url[head.end():]
+    if head.group(1) is None:
+        return url[:head.end()], False, unquote(payload)
+    start = _NOT_BASE64.sub("", unquote(payload[:2 * _BYTES_LOOK]))[:_BYTES_LOOK]
+    if _text_bytes(start) is None:
+        return None
+    whole = _NOT_BASE64.sub("", unquote(payload))
+    text = _text_bytes(whole, final=True)
+    return None if text is None else (url[:head.end()], True, text)
+
+
+def _text_bytes(base64_text: str, final: bool = False) -> str | None:
+    """base64 decoded as UTF-8 text without a NUL, or None; not final: a prefix, its last character may be cut."""
+    try:
+        raw = base64.b64decode(base64_text[:len(base64_text) - len(base64_text) % 4] if not final else
+                               base64_text + "=" * (-len(base64_text) % 4))
+        text = codecs.getincrementaldecoder("utf-8")().decode(raw, final=final)
+    except (binascii.Error, ValueError):  # (UnicodeDecodeError is a ValueError)
+        return None
+    return None if "\x00" in text else text
+
+
+class DataUrlSlot(Slot):
+    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain), in a
+    percent-encoded or a base64 payload: its text is read as words, masked where found and written back in its
+    encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a font) is not
+    read. names: how names are read from their shape in it (name_runs where a script wrote it), or None."""
+
+    token_runs = False  # (an SVG's path data is no token)
+
+    def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
+        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+        read = data_url_text(cell.get())
+        self.head, self.base64 = (read[0], read[1]) if read is not None else ("", False)
+        self.texts = [read[2]] if read is not None and read[2].strip() else []
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        if not self.texts:
+            return
+        text, spans = self.texts[0], list(found[0])
+        if self.names is not None and not unread(spans):
+            spans.extend(work.read(self.names, text))
+        if spans:
+            work.taint_spans(text, spans)
+            self._write(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
+            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
+        read = data_url_text(self.cell.get()) if self.texts else None
+        found = ranges(read[2]) if read is not None else []
+        if found:
+            self._write(masker.spans(read[2], [(start, end, "TAINT") for start, end in found]))
+        return bool(found)
+
+    def _write(self, text: str) -> None:
+        self.cell.set(self.head + (base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii") if self.base64
+                                   else quote(text, safe=_DATA_SAFE)))
 
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole
@@ -1042,8 +1216,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
             first = min(first, number)
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
-        if before and _introduced_lower_case_name(value[:start], previous):
-            first = min(first, previous)  # "bij lowie ver": the surname of a name typed without capitals
+        if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
+            first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -1055,8 +1229,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(street, len(value), "TRAILING_FRAGMENT")]
     if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
         return [(number, len(value), "TRAILING_FRAGMENT")]
-    if _introduced_lower_case_name(value, start):  # "… bij lowie ": its surname comes next, then it is a name
-        return [(start, len(value), "TRAILING_FRAGMENT")]
+    if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
+        return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -1085,14 +1259,28 @@ def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
     return regex.compile(with_words(pattern["regex"])), make_validator(recognizer["validator"])
 
 
-def _introduced_lower_case_name(value: str, start: int) -> bool:
-    """Whether the settled last word of value, from start, is a given name typed without capitals where a name
-    is introduced, which its surname makes a name once it comes ("… de sleutel ligt bij lowie "): the
-    rule is asked about the value with a surname put after it."""
+#: the most particles between a given name and a surname typed without capitals (rules/recognizers.yaml,
+#: lower_name_and_surname: "sanne van den broeck")
+_LOWER_CASE_PARTICLES = 3
+
+
+def _introduced_lower_case_name(value: str, start: int) -> int | None:
+    """Where a given name typed without capitals begins, where a name is introduced, when the settled last word of
+    value (from start) is that name or a particle after it, which its surname makes a name once it comes ("… de
+    sleutel ligt bij lowie ", "namens sanne van den "); else None. The rule is asked about the value with a surname
+    put after it, from the last word and back over its particles (a few words: bounded)."""
     pattern, validator = _lower_case_name_rule()
-    probe = f"{value[:len(value.rstrip())]} {_ANY_SURNAME}"
-    found = pattern.match(probe, start)
-    return found is not None and found.end() == len(probe) and validator(found.group())
+    settled = value[:len(value.rstrip())]
+    probe = f"{settled} {_ANY_SURNAME}"
+    for _ in range(_LOWER_CASE_PARTICLES + 1):
+        found = pattern.match(probe, start)
+        if found is not None and found.end() == len(probe) and validator(found.group()):
+            return start
+        word, head = settled[start:].split(None, 1)[0] if settled[start:].strip() else "", settled[:start].rstrip()
+        if word.casefold() not in PARTICLES or not head:
+            return None
+        start = len(head) - len(head.rsplit(None, 1)[-1])  # the word before the particle
+    return None
 
 
 #: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J")
@@ -1352,12 +1540,108 @@ def _authority_in_run(text: str, start: int, run: str) -> int:
     return (_PORT_IN_RUN if before.group().endswith(":") else _HOST_IN_RUN).match(run).end()
 
 
-#: a key and its value written inside a string: JSON ("password": "…", as a console plugin or an SDK
-#: stringifies an object) and form or query encoding (password=…&remember=1); a quote ends a form
+#: a key and its value written inside a string (written_pairs). A key is a word with dots, dashes, brackets, a
+#: '$' ("customer.lastName", "user[password]", "$set"), quoted it may hold spaces too ("New password").
+_KEY = r"[\w$.\[\]-]{1,40}"
+_QUOTED_KEY = r"[\w$.\[\]-][\w$.\[\] -]{0,39}"
+#: JSON ("password": "…", as a console plugin or an SDK stringifies an object), and an object a script or
+#: Python writes out: keys and strings in apostrophes ({'password': '…'}: a dict's repr), a bare key in an
+#: object literal ({ name: 'Jan', open: false }: Alpine's x-data), whose value is read only when quoted (a
+#: number after "…, tel: 02" is a sentence's)
+_QUOTED_PAIR = re.compile(rf"""(?:"({_QUOTED_KEY})"|'({_QUOTED_KEY})')\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d[\d.eE+-]*)"""
+                          rf"""|(?<=[{{,])[^\S\n]*([A-Za-z_$][\w$]{{0,39}})[^\S\n]*:[^\S\n]*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+#: JSON's pairs alone: inside a JSON string, once its escapes are undone (_unescaped)
+_JSON_PAIR = re.compile(rf'"({_QUOTED_KEY})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
+#: form or query encoding (password=…&remember=1), and an assignment (password = …): a quote ends the
 #: value (a quoted attribute: href='?x=1'), but for an apostrophe between letters, which
-#: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan")
-_JSON_PAIR = re.compile(r'"([\w.-]{1,40})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE+-]*)')
-_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w.-]{1,40})=((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan"); a key may be
+#: percent-encoded ("user%5Bemail%5D")
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: a quoted value after '=' (logfmt's password="…", a call's password='…'): read for a secret's key only, as
+#: markup's attributes are written so too (name="email" names a field)
+_QUOTED_ASSIGNMENT = re.compile(rf"""(?:^|(?<=[?&;\s"'({{,]))({_KEY})[^\S\n]*=[^\S\n]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
+#: an XML element holding one value (<password>…</password>, a SOAP body); HTML's own elements are the
+#: page's markup, their text the site's words (<address>)
+_ELEMENT_PAIR = re.compile(r"<([A-Za-z_][\w.:-]{0,39})(?:\s[^<>]{0,200})?>([^<>]+)</\1\s*>")
+_HTML_ELEMENTS = frozenset(rule_words()["html_elements"])
+#: a JSON string's escapes that hide a JSON text inside it (\" \\ \/), and a quote of the string around
+_ESCAPE = re.compile(r'\\(["\\/])|"')
+#: JSON strings inside JSON strings read (a logged fetch body: console.log(JSON.stringify({url, body})))
+_ESCAPE_DEPTH = 4
+
+
+def written_pairs(text: str) -> list[tuple[int, int, str]]:
+    """The values written under a key inside a text, with their keys: (start, end, key). JSON, also
+    inside a JSON string at any depth ('{"body": "{\\"password\\": \\"…\\"}"}', read once its escapes are
+    undone), an object a script or Python writes out, an XML element holding one value. Form encoding is
+    form_pairs'."""
+    found: list[tuple[int, int, str]] = []
+    if ":" in text:
+        for match in _QUOTED_PAIR.finditer(text):
+            key = match.group(1) or match.group(2) or match.group(4)
+            start, end = match.span(3) if match.group(3) is not None else match.span(5)
+            if text[start] in "\"'":
+                start, end = start + 1, end - 1
+            if start < end:
+                found.append((start, end, key))
+        found.extend(_escaped_pairs(text))
+    if "</" in text:
+        found.extend((*match.span(2), match.group(1)) for match in _ELEMENT_PAIR.finditer(text)
+                     if match.group(1).lower() not in _HTML_ELEMENTS)
+    return found
+
+
+def form_pairs(text: str) -> list[re.Match[str]]:
+    """The pairs of form or query encoding inside a text, and assignments (key = value): a match's
+    group 1 is the key as written (perhaps percent-encoded), group 2 the value."""
+    return list(_FORM_PAIR.finditer(text)) if "=" in text else []
+
+
+def _escaped_pairs(text: str) -> list[tuple[int, int, str]]:
+    """JSON's pairs written inside a JSON string (an escaped quote around each key and value), at
+    every depth up to _ESCAPE_DEPTH, where they are in text."""
+    found: list[tuple[int, int, str]] = []
+    level, origins = text, []
+    for _ in range(_ESCAPE_DEPTH):
+        if '\\"' not in level:
+            break
+        level, at, came_from = _unescaped(level)
+        origins.append((at, came_from))
+        for match in _JSON_PAIR.finditer(level):
+            start, end = match.span(2)
+            if level[start] == '"':
+                start, end = start + 1, end - 1
+            if start < end:
+                for positions in reversed(origins):  # back through each level to text
+                    start, end = _origin(start, *positions), _origin(end, *positions)
+                found.append((start, end, match.group(1)))
+    return found
+
+
+def _unescaped(text: str) -> tuple[str, list[int], list[int]]:
+    """text with one level of a JSON string's escapes undone (\\" a quote, \\\\ a backslash) and its own
+    quotes (the string's around) made no quotes; with where its pieces came from: the character at
+    at[k] + i was text's came_from[k] + i (an escape's is where the escape starts)."""
+    pieces, at, came_from = [], [0], [0]
+    last = length = 0
+    for match in _ESCAPE.finditer(text):
+        pieces.append(text[last:match.start()])
+        length += match.start() - last
+        pieces.append(match.group(1) or "\0")
+        at.append(length)
+        came_from.append(match.start())
+        length, last = length + 1, match.end()
+        at.append(length)
+        came_from.append(last)
+    pieces.append(text[last:])
+    return "".join(pieces), at, came_from
+
+
+def _origin(position: int, at: list[int], came_from: list[int]) -> int:
+    k = bisect.bisect_right(at, position) - 1
+    return came_from[k] + position - at[k]
+
+
 #: a part of a multipart/form-data body (fetch(FormData) as a network recorder reads it): its head
 #: names its field, a few more header lines may follow (Content-Type), then a blank line and the value,
 #: which runs to the line before the next boundary ("--…")
@@ -1397,21 +1681,16 @@ def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[S
 
 
 def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
-    """Values under a secret-looking key inside a string (rules/secret_keys.yaml): the key is
-    data there, not a key the payload walk sees."""
-    found = []
-    if '":' in text or '" :' in text:
-        for m in _JSON_PAIR.finditer(text):
-            if is_secret_key(m.group(1)):
-                start, end = m.span(2)
-                if text[start] == '"':
-                    start, end = start + 1, end - 1
-                if start < end:
-                    found.append((start, end, "SECRET"))
+    """Values under a secret-looking key inside a string (rules/secret_keys.yaml), in every way a
+    key and its value are written there (written_pairs, form_pairs, a quoted assignment, a multipart
+    body's parts): the key is data there, not a key the payload walk sees."""
+    found = [(start, end, "SECRET") for start, end, key in written_pairs(text) if is_secret_key(key)]
     if "=" in text:
-        found += [(*m.span(2), "SECRET") for m in _FORM_PAIR.finditer(text) if is_secret_key(m.group(1))]
+        found += [(*m.span(2), "SECRET") for m in form_pairs(text) if is_secret_key(unquote_plus(m.group(1)))]
+        found += [(*(m.span(2) if m.group(2) is not None else m.span(3)), "SECRET")
+                  for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
-    return found
+    return [span for span in found if span[0] < span[1]]
 
 
 def _looks_random(run: str) -> bool:
@@ -1487,6 +1766,28 @@ def _readings(raw: str, query: bool) -> list[str]:
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
 #: a link that calls or texts a number: the number, up to its parameters ("sms:+32…?body=…", "tel:…;ext=2")
 _DIALLED = re.compile(r"(?i)(?:tel|sms|callto|facetime|facetime-audio):[^\S\n]*([^?;,\s](?:[^?;,]*[^?;,\s])?)")
+#: a page's own name and its query, relative ("checkout?stap=2&…"), as a login's ?next= may hold it
+_RELATIVE_WITH_QUERY = re.compile(r"[\w.-]+\?[^\s?&#=]+=")
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+#: addresses in an address a piece is read through ("?next=" of "?redirect=" of …): past them it is masked whole
+MAX_NESTED_URLS = 4
+
+
+def _nested_url(decoded: str) -> bool:
+    """Whether a URL piece, percent-decoded once, is an address of its own to take apart as one
+    ("?next=%2Fcheckout%3Fachternaam%3D…", "?redirect=https%3A%2F%2F…", a gravatar's "?d=" fallback),
+    or still percent-encoded (a value encoded twice: "%252B32…"), to decode once more."""
+    return (looks_like_url(decoded) or bool(_RELATIVE_WITH_QUERY.match(decoded))
+            or bool(_PERCENT_ESCAPE.search(decoded)))
+
+
+@dataclass(slots=True)
+class _Nested:
+    """A piece's address read as a UrlSlot of its own, on its piece decoded (holder[0])."""
+
+    slot: UrlSlot
+    holder: list[str]
+    decoded: str
 
 
 class UrlSlot(Slot):
@@ -1502,8 +1803,10 @@ class UrlSlot(Slot):
     _LEAD = re.compile(r"[^?&;#/]*")
     _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
-    def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False):
+    def __init__(self, cell: Cell, node: int | None, work: Redacting, page: bool = False, depth: int = 0):
         self.cell, self.node = cell, node
+        self.nested: dict[int, _Nested] = {}  # the pieces that hold an address of their own, encoded
+        self.masked_whole: set[int] = set()  # id() of the pieces masked whole before detection
         url = self._without_credentials(cell, node, work)
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -1562,10 +1865,41 @@ class UrlSlot(Slot):
                 # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
                 # nothing, a name on no list, but a person's shape; a search query keeps its words
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
-        # each piece read every way a '+' in it can be meant: its texts, and the piece each is of
-        readings = [_readings(p[3], True) if p[2] else _readings(p[1], False) for p in self.pieces]
+        # each piece read every way a '+' in it can be meant, or as the address it holds: its texts, and
+        # the piece each is of
+        readings = [nested if (nested := self._nest(index, node, work, page, depth)) is not None
+                    else _readings(p[3], True) if p[2] else _readings(p[1], False) for index, p in enumerate(self.pieces)]
         self.texts = [text for texts in readings for text in texts]
         self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
+
+    def _nest(self, index: int, node: int | None, work: Redacting, page: bool, depth: int) -> list[str] | None:
+        """The texts of a piece that holds an address percent-encoded, read as a UrlSlot of its own
+        (_nested_url): its parameters' names keep their meaning and its path its people, as the same
+        address written plainly does, and what it holds encoded again is decoded again. None for any
+        other piece, read as text (a search's query keeps its words). Past MAX_NESTED_URLS the piece is
+        masked whole: each address in another is decoded once more, and the depth bounds the work."""
+        piece = self.pieces[index]
+        part = 3 if piece[2] else 1
+        if "%" not in piece[part] or index in self.searched or id(piece) in self.masked_whole:
+            return None
+        decoded = unquote(piece[part])  # a '+' kept: the address reads it as its own place says
+        if not _nested_url(decoded):
+            return None
+        if depth >= MAX_NESTED_URLS:
+            piece[part] = quote(work.masker.whole(decoded, "SECRET"), safe="*[]")
+            work.remarks.append(Remark("limit.url_nesting", "SECRET", "mask", self.node))
+            return []
+        holder = [decoded]
+        nested = self.nested[index] = _Nested(UrlSlot(Cell(holder, 0), node, work, page, depth + 1), holder, decoded)
+        return nested.slot.texts
+
+    def _unnest(self) -> None:
+        """Writes each nested address that changed back into its piece, percent-encoded once more as it
+        came; one nothing was masked in stays as it was written."""
+        for index, nested in self.nested.items():
+            if nested.holder[0] != nested.decoded:
+                piece = self.pieces[index]
+                piece[3 if piece[2] else 1] = quote(nested.holder[0], safe="*[]")
 
     @staticmethod
     def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
@@ -1588,6 +1922,7 @@ class UrlSlot(Slot):
         """A piece's name (part 1: a path segment) or value (3) masked whole, as a field's value
         with a meaning is, and remembered so that its echoes elsewhere in the session are masked."""
         piece[part] = quote(work.masker.whole(text, entity), safe="*[]")
+        self.masked_whole.add(id(piece))
         echo = text if echo is None else echo
         work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
         work.remarks.append(Remark(rule, entity, "mask", self.node))
@@ -1604,7 +1939,11 @@ class UrlSlot(Slot):
         spans_of: dict[int, list[Span]] = {}
         read_in: dict[int, str] = {}  # id of a span -> the reading it was found in
         written: dict[int, str] = {}  # each piece's first reading: the way it is written back
+        nested_found: dict[int, list[list[Span]]] = {index: [] for index in self.nested}
         for index, text, spans in zip(self.text_pieces, self.texts, found):
+            if index in nested_found:
+                nested_found[index].append(spans)
+                continue
             written.setdefault(index, text)
             spans_of.setdefault(index, []).extend(spans)
             read_in.update((id(span), text) for span in spans)
@@ -1626,6 +1965,9 @@ class UrlSlot(Slot):
             masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
             piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
+        for index, nested in self.nested.items():
+            nested.slot.resolve(nested_found[index], work)
+        self._unnest()
         # rebuilt whatever changed (a piece masked whole before detection, spans after): a URL
         # nothing changed in comes out as it went in
         self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
@@ -1643,7 +1985,10 @@ class UrlSlot(Slot):
                                     safe=_WHOLE_URL_SAFE))
             return bool(found)
         changed = False
-        for piece in self.pieces:
+        for index, piece in enumerate(self.pieces):
+            if index in self.nested:
+                changed |= self.nested[index].slot.mask_echoes(ranges, masker)
+                continue
             part = 3 if piece[2] else 1
             texts = _readings(piece[part], part == 3)
             text = texts[0]
@@ -1652,6 +1997,7 @@ class UrlSlot(Slot):
                 piece[part] = quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]), safe="*[]@.-_~")
                 changed = True
         if changed:
+            self._unnest()
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
         return changed
 

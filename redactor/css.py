@@ -11,17 +11,19 @@ declaration's, its block's or `!important` (`--tel: 0470/12 34 56`, `--who: 'Gri
 is cut into its code and its strings (linear, one regular expression that reads comments, and strings to
 their end or their line's end as CSS does); each string is a Cell of its own that the content layer scans and
 the taint pass masks, and the text is written back once, at the end of the batch, with its code
-untouched. A string that is a URL (`url("…")`, `@import "…"`) is a resource's address, wherever it stands
-(an image inlined as a data: URL is code); a string of CSS escapes alone (an icon font's "\\f101"), of
-fewer than three characters, or that is code by its place (a font's name, an attribute selector's value)
-holds no visitor's words and is not read.
+untouched. A string that is a URL (`url("…")`, `@import "…"`) is a resource's address, wherever it stands;
+one inlined as a data: URL is a document read as words (an SVG a script drew a name in) or bytes not read (an
+image's pixels, a font: content.DataUrlSlot). An attribute selector's value (`a[href="mailto:…"]`) is read for
+what a detector finds by its shape only (content.ShapeSlot: `[type="text"]` stays). A string of CSS escapes
+alone (an icon font's "\\f101"), of fewer than three characters, or that is code by its place (a font's name)
+holds no visitor's words and is not read. A comment's words are no replay's: emptied (`/**/`), whatever they say.
 """
 
 from __future__ import annotations
 
 import re
 
-from redactor.content import Cell
+from redactor.content import Cell, is_data_url
 
 #: a comment (to its end, or the text's), a double- or a single-quoted string (to its end, or the end of
 #: its line: CSS's bad string), escapes included, a custom property's name wherever it is
@@ -45,8 +47,7 @@ _ESCAPES_ONLY = re.compile(r"(?:\\[0-9a-fA-F]{1,6}\s?|\\.|\s)*", re.S)
 #: URL as `url("…")` is: its path and query are scanned, wherever it stands)
 _URL_BEFORE = re.compile(r"(?:url\(|@import)\s*$", re.I)
 #: strings that are code, not words, by what they follow in their declaration or selector: a font's name
-#: (`font-family:`, `font:`, `@font-face`'s `src:`), a charset, a namespace, quote marks, an attribute
-#: selector's value (`[type="text"]`: masked, it would match other elements)
+#: (`font-family:`, `font:`, `@font-face`'s `src:`), a charset, a namespace, quote marks
 _CODE_HEAD = re.compile(r"\s*(?:(?:font-family|font|src|quotes)\s*:|@(?:charset|namespace)\b)", re.I)
 #: a custom property named for a font (`--font-sans:`, `--bs-font-monospace:`, `--heading-font:`): its
 #: strings and value are font names ("Fira Code", Brandon Grotesque), which a detector would read as a
@@ -66,6 +67,8 @@ def _plain_code(value: str) -> bool:
     """Whether a custom property's value is plainly code (_PLAIN_CODE)."""
     return _PLAIN_CODE.fullmatch(value) is not None and _DIGIT_RUN.search(value) is None \
         and len(_PLAIN_WORD.findall(value)) < 2
+#: an attribute selector's value (`[type="text"]`, `[href^="mailto:…"]`): masked as words, it would match
+#: other elements; read for a visitor's number or address by its shape only
 _SELECTOR_VALUE = re.compile(r"=\s*$")
 _LOOK_BACK = 96  # characters read back for that: a declaration's head is short
 _URL_LOOK_BACK = 16  # and for `url(` or `@import` before a string
@@ -79,21 +82,27 @@ def _head(text: str, at: int) -> int:
 
 def _is_code(text: str, quote: int) -> bool:
     """Whether the string whose opening quote is at `quote` is code by its place (see _CODE_HEAD)."""
-    head = _head(text, quote)
-    return _CODE_HEAD.match(text, head, quote) is not None \
-        or _SELECTOR_VALUE.search(text, max(head, quote - 8), quote) is not None
+    return _CODE_HEAD.match(text, _head(text, quote), quote) is not None
+
+
+def _is_selector_value(text: str, quote: int) -> bool:
+    """Whether the string whose opening quote is at `quote` is an attribute selector's value (_SELECTOR_VALUE)."""
+    return _SELECTOR_VALUE.search(text, max(_head(text, quote), quote - 8), quote) is not None
 _MIN_WORDS = 3  # shorter strings ("", "→", ", ") say nothing
 _UNSAFE = str.maketrans({'"': "*", "'": "*", "\\": "*", "\n": "*"})  # what would end a string or escape
 
 
 class CssString(Cell):
-    """One string of a CSS text, without its quotes: what a mask writes into it cannot end it."""
+    """One string of a CSS text, without its quotes: what a mask writes into it cannot end it. What it is:
+    a URL's (url), a data: URL's (data), an attribute selector's value (shapes), one the taint pass reads only
+    (taint_only), or words."""
 
-    __slots__ = ("css", "url", "taint_only")
+    __slots__ = ("css", "url", "taint_only", "data", "shapes")
 
-    def __init__(self, css: CssText, index: int, url: bool, taint_only: bool = False):
+    def __init__(self, css: CssText, index: int, url: bool, taint_only: bool = False, data: bool = False,
+                 shapes: bool = False):
         super().__init__(css.parts, index)
-        self.css, self.url, self.taint_only = css, url, taint_only
+        self.css, self.url, self.taint_only, self.data, self.shapes = css, url, taint_only, data, shapes
 
     def set(self, value: str) -> None:
         if value != self.get():
@@ -116,12 +125,20 @@ class CssText:
         self.font = custom is not None and _FONT_HEAD.match(custom + ":") is not None
         text, position = cell.get(), 0
         value = custom is not None  # whether a custom property's value is being read: until _VALUE_END
-        if not value and "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower():
+        if not value and "'" not in text and '"' not in text and "--" not in text and "url(" not in text.lower() \
+                and "/*" not in text:
             return
         code = 0  # where the code after the last token starts
         for match in _TOKENS.finditer(text):
             if value:
                 position, value = self._value(text, code, match.start(), position)
+            if text.startswith("/*", match.start()):  # a comment: its words emptied, its marks kept ("a/**/b")
+                start, end = match.start() + 2, match.end()
+                if end - start >= 2 and text.startswith("*/", end - 2):
+                    end -= 2
+                self.parts.extend((text[position:start], ""))
+                self.changed |= end > start
+                position = end
             for group in (1, 2, 3, 5):
                 if match.group(group) is not None:
                     position = self._cut(text, *match.span(group), group, position)
@@ -157,13 +174,13 @@ class CssText:
                 self.strings.append(CssString(self, len(self.parts) - 1, False,
                                               taint_only=_plain_code(content) or self._font(text, start)))
         elif kind == _URL:
-            if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
-                self.strings.append(CssString(self, len(self.parts) - 1, True))
+            self.strings.append(CssString(self, len(self.parts) - 1, True, data=is_data_url(content)))
         elif len(content) >= _MIN_WORDS and not _ESCAPES_ONLY.fullmatch(content):
             # a URL wherever it stands (a font's source, an import), as an unquoted one is; other strings by their place
             if _URL_BEFORE.search(text, max(0, start - _URL_LOOK_BACK), start - 1) is not None:
-                if content[:5].lower() != "data:":  # an image inlined: pixels or SVG code
-                    self.strings.append(CssString(self, len(self.parts) - 1, True))
+                self.strings.append(CssString(self, len(self.parts) - 1, True, data=is_data_url(content)))
+            elif _is_selector_value(text, start - 1):
+                self.strings.append(CssString(self, len(self.parts) - 1, False, shapes=True))
             elif not _is_code(text, start - 1):
                 self.strings.append(CssString(self, len(self.parts) - 1, False, taint_only=self._font(text, start - 1)))
         return position

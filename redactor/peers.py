@@ -8,6 +8,7 @@ collector raw."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,9 @@ from redactor.sinks.spool import Outgoing, Retry
 #: set: redacted like an event, and the collector's answer is the SDK's
 POSTHOG_PATHS = ("/s/", "/e/", "/i/v0/e/", "/batch/", "/capture/", "/track/", "/engage/", "/flags/", "/decide/")
 SENTRY_PATH = "/api/{project}/envelope/"
+#: a Sentry project as a DSN names it: its id, digits (@sentry/core's validateDsn takes nothing else, and
+#: Relay reads it as a 64-bit number); any other segment there is not a Sentry client's, and refused
+SENTRY_PROJECT = re.compile(r"[0-9]{1,20}\Z")
 #: the peers' routes known to carry nothing a visitor wrote, that their SDKs fetch by GET: posthog-js's
 #: remote config and config script, the definitions of its surveys, web experiments, product tours and
 #: early access features (all asked with ?token=), feature flags asked by GET (the SDK POSTs them:
@@ -77,6 +81,16 @@ def decode_posthog(request: web.Request, limit: int) -> Callable[[bytes], Any]:
 def decode_sentry(request: web.Request, limit: int) -> Callable[[bytes], Any]:
     query, headers = request.query, request.headers
     return lambda raw: sentry.decode(raw, query, headers, limit)
+
+
+async def sentry_ingest(request: web.Request) -> web.StreamResponse:
+    """POST /api/{project}/envelope/: a project that is not a DSN's id is refused before the body is
+    read, so that the path the collector and the spool get holds nothing but the route and digits."""
+    if not SENTRY_PROJECT.match(request.match_info["project"]):
+        return not_relayed(request, 400, "invalid_project", "the project in /api/{project}/envelope/ is the "
+                                                            "project id at the end of the Sentry DSN, digits only: "
+                                                            "check the DSN the SDK was given")
+    return await peer_ingest(request, decode_sentry)
 
 
 def request_key(request: web.Request) -> str | None:
@@ -182,7 +196,6 @@ def add_peer_routes(app: web.Application) -> None:
     and under a path prefix (posthog-js's api_host behind a reverse-proxy path such as /ingest, a
     Sentry DSN with a path): no spelling of an ingest route makes a recording pass through raw."""
     posthog_ingest = functools.partial(peer_ingest, decode_peer=decode_posthog)
-    sentry_ingest = functools.partial(peer_ingest, decode_peer=decode_sentry)
     routes = [(path, posthog_ingest) for path in POSTHOG_PATHS] + [(SENTRY_PATH, sentry_ingest)]
     for path, handler in routes:
         for spelling in prefixed(path):
@@ -199,5 +212,7 @@ def add_peer_routes(app: web.Application) -> None:
 
 
 def add_other_route(app: web.Application) -> None:
-    """Registered last: only what no other route takes (peer_other)."""
-    app.router.add_route("*", "/{tail:.*}", peer_other)
+    """Registered last: only what no other route takes (peer_other). Its whole path is the client's
+    choice ("/i/v1/logs/klant/…"): all of it a {prefix}, scanned like a URL's path before it is
+    forwarded or spooled (pipeline.chosen_prefix)."""
+    app.router.add_route("*", "/{prefix:.*}", peer_other)

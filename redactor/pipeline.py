@@ -455,8 +455,10 @@ async def forwarded_headers(request: web.Request, site: str) -> list[tuple[str, 
 
 def chosen_prefix(request: web.Request) -> int:
     """How many characters of the raw path the client chose before the route ("/ingest" of
-    "/ingest/e/"): 0 on a route without a prefix; the whole path where the route's own end is not
-    found as it was written (percent-encoded: all of it is scanned)."""
+    "/ingest/e/"): 0 on a route without a prefix, whose path is the route's own (its variables of a
+    fixed shape: a Sentry project's digits, a PostHog key); all of it on a route that is a prefix
+    alone (peers.add_other_route), and where the route's own end is not found as it was written
+    (percent-encoded: all of it is scanned)."""
     if "prefix" not in request.match_info:
         return 0
     route_end = request.match_info.route.resource.canonical.partition("{prefix}")[2]

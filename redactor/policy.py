@@ -133,7 +133,8 @@ class Structure:
     the only attribute values saved), CSS attributes (kept as they are, never saved), attributes
     shown as words (where a name's shape alone is not a person), and the payload keys whose values
     are secrets by name. Everything not listed is scanned. references: structural attributes that
-    name an element (an id), read by the taint pass only."""
+    name an element (an id), read by the taint pass too; drawn: those whose values are a drawing's
+    numbers, the only ones not read for a visitor's number by its shape (an id or a class is)."""
 
     attributes: frozenset[str]
     css: frozenset[str]
@@ -141,6 +142,7 @@ class Structure:
     secret_keys: frozenset[str]
     secret_stems: tuple[str, ...]  # entries of SECRET_STEM_LENGTH+ letters: also the start or end of a longer key
     references: frozenset[str] = frozenset()
+    drawn: frozenset[str] = frozenset()
 
     def is_structural(self, name: str) -> bool:
         return name.lower() in self.attributes
@@ -152,6 +154,11 @@ class Structure:
         """Whether a structural attribute names an element (an id, a label's for): a page may slug a
         visitor's name into one."""
         return name.lower() in self.references
+
+    def is_drawn(self, name: str) -> bool:
+        """Whether a structural attribute's value is numbers a browser draws with (a path, a size): no
+        record of the page's, not read for a visitor's number as an id or a class is."""
+        return name.lower() in self.drawn
 
     def is_shown_as_text(self, name: str) -> bool:
         """Whether a browser shows the attribute's value as words (alt, title, placeholder…)."""
@@ -174,6 +181,7 @@ def shipped_structure() -> Structure:
         secret_keys=plain,
         secret_stems=tuple(sorted(k for k in plain if len(k) >= SECRET_STEM_LENGTH)),
         references=frozenset(a.lower() for a in attributes.get("references", ())),
+        drawn=frozenset(a.lower() for a in attributes.get("drawn", ())),
     )
 
 
@@ -773,6 +781,17 @@ def page_name_kept(name: Any) -> bool:
         return False
     parts = re.split(r"[-_]", words)[1:]
     return not any(is_name_slug(f"{given}-{surname}") for surname, given in zip(parts, parts[1:]) if surname and given)
+
+
+#: a valid custom element name as HTML defines it (customElements.define), in ASCII: a lower-case letter
+#: first, a hyphen inside ("cart-drawer", "product-card", "x-kaart")
+_CUSTOM_ELEMENT_NAME = re.compile(r"[a-z][a-z0-9._]*-[a-z0-9._-]*")
+
+
+def custom_element_name(name: Any) -> bool:
+    """Whether a custom element's defined name is structure: a valid custom element name that a page's
+    element's tag may be named (page_name_kept). The elements of the page carry it as their tag."""
+    return isinstance(name, str) and _CUSTOM_ELEMENT_NAME.fullmatch(name) is not None and page_name_kept(name)
 
 
 def url_matches(url: str, patterns: list[str]) -> bool:

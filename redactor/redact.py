@@ -30,11 +30,11 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, WRITTEN, Cell, KeyCell, NumberCell,
-                              QuotedValues, Remark, SeriesSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot,
-                              credential_spans, element_path, entry_of, name_runs, name_shaped, names_by_shape,
-                              phone_without_plus, rename_keys, secret_pair_spans, unread, user_agent_shaped,
-                              with_shaped)
+from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell,
+                              DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
+                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
+                              is_data_url, name_runs, name_shaped, names_by_shape, phone_without_plus, rename_keys,
+                              secret_pair_spans, shape_signs, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -42,20 +42,21 @@ from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.names import is_given_name, is_name_word
 from redactor.pii.spans import Span
-from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, digits_in_groups,
-                             page_name_kept, page_name_shaped)
+from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
+                             digits_in_groups, page_name_kept, page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
     FITTING_TYPES,
+    MASKED,
     NAME,
     NODE_KEYS,
     NODE_KINDS,
     NUMBERS,
     OTHER_NODE_KEYS,
     OTHER_NODE_KINDS,
-    PLAIN_NAME,
     POSITIONAL_SOURCES,
+    SCANNED,
     SCRIPT_PLACEHOLDER,
     SOURCE_SHAPES,
     STYLE_SOURCES,
@@ -70,6 +71,7 @@ from redactor.rrweb import (
     event_type,
     node_id,
     source_of,
+    written_name,
 )
 from redactor.ruledata import word_groups
 from redactor.scheduling import inline
@@ -439,12 +441,13 @@ class BatchRedaction:
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
-        self.url_echoes: list[UrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
+        self.url_echoes: list[UrlSlot | DataUrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
-        #: ids (and the attributes naming one) the taint pass reads: (node, attribute, its cell, as it came)
-        self.references: list[tuple[int | None, str, Cell, str]] = []
+        #: structural values read by the taint pass (an id, an attribute naming one) or for a visitor's number
+        #: (ShapeSlot), which the mirror keeps and saves: (node, attribute, its cell, as it came)
+        self.structure_cells: list[tuple[int | None, str, Cell, str]] = []
         self.key_cells: list[KeyCell] = []  # payload keys: renamed once the batch is done
         self.whole_values: dict[Any, tuple[str, str]] = {}  # node → its last value masked whole, entity
         self.whole_typed: dict[str, str] = {}  # every value of a field masked whole in this batch → entity
@@ -757,8 +760,13 @@ class BatchRedaction:
     def _placeholder(self, serialized: dict[str, Any], verdict: Verdict, nid: int | None) -> None:
         """A blocked element: its size and place, nothing it says (nor a key rrweb does not define)."""
         attributes = serialized.get("attributes") if isinstance(serialized.get("attributes"), dict) else {}
-        serialized["attributes"] = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES
-                                    if isinstance(attributes.get(k), (str, int, float))}
+        serialized["attributes"] = kept = {k: attributes[k] for k in PLACEHOLDER_ATTRIBUTES
+                                           if isinstance(attributes.get(k), (str, int, float))}
+        for name in [k for k, value in kept.items() if isinstance(value, str)]:  # read as any element's
+            if self.policy.structure.is_css(name):
+                self._scan_css_attribute(kept, name, nid, verdict, False)
+            else:
+                self._structural_value(kept, name, nid)
         serialized["childNodes"] = []
         for key in [k for k in serialized if k not in _ELEMENT_KEYS]:
             del serialized[key]
@@ -796,10 +804,7 @@ class BatchRedaction:
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
-                if structure.is_reference(name) and len(value) >= _MIN_TAINT:  # an id slugged from a visitor's name
-                    self.references.append((nid, name, Cell(attributes, name), value))
-                    self._echo(self.references[-1][2])
-                continue  # structure or a marker (kept: the recording still says what it protects)
+                self._structural_value(attributes, name, nid)  # structure or a marker (the recording still says what it protects)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._scan_attribute_name(attributes, name, nid)
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
@@ -808,6 +813,21 @@ class BatchRedaction:
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
+
+    def _structural_value(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
+        """A structural attribute's value (or a marker's) is kept: the replay's CSS and the site's selectors need
+        it. But a page makes ids and classes of its records: one that shows the signs of a visitor's number or
+        address is read for what a detector finds by its shape (ShapeSlot), and one that names an element is read
+        by the taint pass (an id slugged from a visitor's name). The mirror keeps what was masked (finish)."""
+        structure, value = self.policy.structure, attributes[name]
+        cell = None
+        if structure.is_reference(name) and len(value) >= _MIN_TAINT:
+            self._echo(cell := Cell(attributes, name))
+        if not structure.is_drawn(name) and shape_signs(value):
+            cell = cell or Cell(attributes, name)
+            self.slots.append(ShapeSlot(cell, nid, "content.structure"))
+        if cell is not None:
+            self.structure_cells.append((nid, name, cell, value))
 
     def _scan_attribute_name(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
         """The name of an attribute nobody listed (a data-*, a framework's) is scanned as a payload's
@@ -821,11 +841,13 @@ class BatchRedaction:
     def _scan_css_attribute(self, attributes: dict[str, Any], name: str, nid: int | None, verdict: Verdict,
                             written: bool) -> None:
         """CSS (a style, a stylesheet's text) is kept as it is but its strings (redactor/css.py); a
-        changed style is an object of properties, each a value or [value, priority]. rrweb's image
-        data (rr_dataURL) is pixels, no CSS."""
+        changed style is an object of properties, each a value or [value, priority]. A data: URL there
+        (rrweb's image data, rr_dataURL; no CSS in a style) is read as a data: URL in CSS is."""
         value = attributes[name]
         if isinstance(value, str):
-            if not value.startswith("data:"):
+            if is_data_url(value):
+                self._data_url(Cell(attributes, name), nid, verdict, written)
+            else:
                 self._scan_css(Cell(attributes, name), nid, verdict, written)
             return
         for key in [k for k in value if not page_name_shaped(k)] if isinstance(value, dict) else ():
@@ -848,10 +870,12 @@ class BatchRedaction:
         address); written: a script wrote them, perhaps a field's keystrokes (a copy); custom: the name
         of the custom property whose value the text is, when it is apart (CssText)."""
         css = CssText(cell, custom)
-        if not css.strings:
-            return
-        self.css_texts.append(css)
+        if css.strings or css.changed:  # (changed: a comment's words emptied)
+            self.css_texts.append(css)
         for string in css.strings:
+            if string.data:  # an inlined document (an SVG) or bytes (pixels, a font): its words, not its code
+                self._data_url(string, nid, verdict, written)
+                continue
             if verdict.flags & (MASK_TEXT | UNKNOWN):
                 string.set(self.masker.text(string.get(), "TEXT"))
                 self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -860,11 +884,24 @@ class BatchRedaction:
                 self.copies.append((string, string.get()))
             if string.taint_only:  # a custom property's name, a value that is code or a font's: echoes only
                 self._echo(string)
+            elif string.shapes:  # an attribute selector's value: a visitor's number or address only
+                if shape_signs(string.get()):
+                    self.slots.append(ShapeSlot(string, nid, "content.css"))
+                self._echo(string)
             elif string.url:
                 self._url_echo(UrlSlot(string, nid, self))
             else:
                 self.slots.append(TextSlot(string, nid, "content.css"))
                 self._echo(string)
+
+    def _data_url(self, cell: Cell, nid: int | None, verdict: Verdict, written: bool) -> None:
+        """A data: URL in CSS: a document's words (an SVG's) are read, and read by the taint pass decoded; bytes
+        (pixels, a font) are not. Names are read from their shape in them where a script wrote them (a name badge
+        drawn from a field) or the element's text is masked, as in a visitor's text."""
+        slot = DataUrlSlot(cell, nid, "content.css", name_runs if written or verdict.flags & (MASK_TEXT | UNKNOWN) else None)
+        if slot.texts:
+            self.slots.append(slot)
+            self.url_echoes.append(slot)
 
     def _attribute_value(self, attributes: dict[str, Any], name: str, value: Any, nid: int | None) -> Any:
         """An attribute whose value is not a string. rrweb's are strings, numbers or true (null in
@@ -1147,6 +1184,12 @@ class BatchRedaction:
             self._style_property_names(data)
             self._style_texts(data, shape, verdict)
             return True
+        if source == IncrementalSource.CUSTOM_ELEMENT and isinstance(define := data.get("define"), dict) \
+                and custom_element_name(define.get("name")):
+            # customElements.define's name ("cart-drawer") is the tag of the page's elements, kept as theirs is:
+            # no person's name, though under a key "name"; whatever else the object holds is a payload's
+            self._scan_payload(define, [k for k in define if k != "name"], keyed=True)
+            return True
         if source in (IncrementalSource.LOG, IncrementalSource.CUSTOM_ELEMENT):
             self._scan_payload(data, [k for k in data if k != "source" and k in shape.keys])
             return True
@@ -1361,15 +1404,19 @@ class BatchRedaction:
         """A key rrweb's format gives numbers or flags, or text, that holds anything else (a string
         where a number goes, a number or an object where text goes: a fork's or a hostile client's)
         has it masked whole: nothing says what it is. A key it gives a name (a tag, a doctype's ids)
-        that holds no plain name has it scanned as a payload's strings. (One pass over the object:
-        every node and every position goes through here.)"""
+        keeps one it writes there, has text of that kind scanned as a payload's strings, and anything else
+        masked whole (rrweb.written_name). (One pass over the object: every node and every position goes
+        through here.)"""
         second_look = [key for key, value in obj.items()
                        if (kind := kinds.get(key)) is not None and type(value) not in FITTING_TYPES[kind]]
         for key in second_look:
             value, kind = obj[key], kinds[key]
             if kind == NAME:
-                if not (type(value) is str and PLAIN_NAME.match(value)):
+                written = written_name(key, value)
+                if written == SCANNED:
                     self._scan_payload(obj, [key])
+                elif written == MASKED:
+                    self._mask_wrong_type(obj, key)
             elif kind != NUMBERS or not is_number_or_flag(value):
                 self._mask_wrong_type(obj, key)
 
@@ -1586,7 +1633,7 @@ class BatchRedaction:
         self._mask_taint()
         for css in self.css_texts:
             css.write()
-        for nid, name, cell, raw in self.references:  # the mirror saves ids: never one the taint masked
+        for nid, name, cell, raw in self.structure_cells:  # the mirror saves them: never as they were, once masked
             if nid is not None and cell.get() != raw:
                 self.mirror.set_attributes(nid, {name: cell.get()}, self.policy)
         rename_keys(self.key_cells)
@@ -1791,7 +1838,8 @@ class BatchRedaction:
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         for span in spans:
-            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET):  # masked unread: nothing was found
+            # masked unread: nothing was found; a place's name read as a person's: masked there alone
+            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET) and span.recognizer != UNREMEMBERED:
                 self.taint_value(text[span.start:span.end], span.entity, typed)
 
     def _mask_taint(self) -> None:
@@ -1805,6 +1853,9 @@ class BatchRedaction:
             for slot in self.url_echoes:
                 if slot.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", slot.node))
+            for encoded in self.slots:  # a form-encoded body in a text: its pairs are read decoded too
+                if isinstance(encoded, TextSlot) and encoded.encoded_pairs and encoded.mask_echoes(ranges, self.masker):
+                    self.remarks.append(Remark("session.taint", "ECHO", "span", encoded.node))
         for cell, raw in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
@@ -1841,10 +1892,14 @@ def forget_rule_answers() -> None:
 # ---------------------------------------------------------------------------------------------
 def _masked_as(copy: str, value: str, masked: str) -> str:
     """A copy of a typed value masked where the value was masked, in its own letters elsewhere
-    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ."""
+    ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ. The spaces around the
+    value are the page's words' too: a value typed with the space after it ("Brandstätter ", masked whole in its
+    field) stands in "Die Familie Brandstätter freut sich", whose words its masked space would glue."""
     if len(copy) != len(value) or len(masked) != len(value):
         return masked
-    return "".join(mask if mask != typed else shown for shown, typed, mask in zip(copy, value, masked))
+    start, end = len(value) - len(value.lstrip()), len(value.rstrip())
+    return "".join(mask if mask != typed and start <= i < end else shown
+                   for i, (shown, typed, mask) in enumerate(zip(copy, value, masked)))
 
 
 def _nodes_beyond(snapshot: Event, limit: int) -> bool:

@@ -131,11 +131,49 @@ TEXT_KEYS = frozenset({"cv", "href", "tag", "plugin", "text", "value", "replace"
                        "tagName", "textContent"})
 OPEN_KEYS = frozenset({"data", "node", "attributes", "childNodes", "payload", "commands", "args", "trace",
                        "descriptors", "define"})
-#: of the text keys, those whose values are names the browser or the recorder gives (a tag, a doctype's ids, a
-#: plugin's, a log level, posthog's compression version): kept as they came when they look like one
-#: (PLAIN_NAME), else scanned as a payload's strings are
-NAME_KEYS = frozenset({"cv", "plugin", "level", "compatMode", "name", "publicId", "systemId", "tagName"})
 PLAIN_NAME = re.compile(r"[A-Za-z][\w:-]{0,63}\Z")
+#: the console methods rrweb's console plugin records (its LogLevel): a log event's level
+CONSOLE_LEVELS = ("assert", "clear", "count", "countReset", "debug", "dir", "dirxml", "error", "group", "groupCollapsed",
+                  "groupEnd", "info", "log", "table", "time", "timeEnd", "timeLog", "trace", "warn")
+#: of the text keys, those whose values are names the browser or the recorder gives, with the names each
+#: holds there: document.compatMode (rrweb-snapshot writes only "BackCompat"), a doctype's name and ids (empty
+#: in an HTML5 page, about:legacy-compat), rrweb's own plugins' names ("rrweb/console@1", "rrweb/network@1",
+#: which posthog-js records too; another's is masked: a replay has no plugin for it anyway),
+#: a console method, posthog-js's compression version, a tag (HTML's, SVG's, any custom element's): one of
+#: those is kept as it came (written_name)
+NAMES_WRITTEN: dict[str, re.Pattern[str]] = {
+    "compatMode": re.compile(r"BackCompat|CSS1Compat"),
+    "name": re.compile(r"html|svg|math", re.IGNORECASE),
+    "publicId": re.compile(r""),
+    "systemId": re.compile(r"|about:legacy-compat"),
+    "plugin": re.compile(r"rrweb/[a-z][a-z-]{0,40}@\d{1,4}"),
+    "level": re.compile("|".join(CONSOLE_LEVELS)),
+    "cv": re.compile(r"\d{4}-\d{2}"),
+    "tagName": PLAIN_NAME,
+}
+NAME_KEYS = frozenset(NAMES_WRITTEN)
+#: what else a name's key may hold that is text of its kind, scanned as a payload's strings are: an older
+#: doctype's formal public identifier ("-//W3C//DTD XHTML 1.0 Strict//EN") and its DTD's address, a tag
+#: that is no plain name (a fork's: the replay cannot build it anyway)
+NAMES_SCANNED: dict[str, re.Pattern[str]] = {
+    "publicId": re.compile(r"[-+]//.*", re.DOTALL),
+    "systemId": re.compile(r"(?:https?|ftp|file)://.*|[^\s:]*\.dtd", re.DOTALL | re.IGNORECASE),
+    "tagName": re.compile(r".*", re.DOTALL),
+}
+#: what written_name says of a value under a name's key
+KEPT, SCANNED, MASKED = "kept", "scanned", "masked"
+
+
+def written_name(key: str, value: Any) -> str:
+    """Whether a value under a key rrweb's format gives a name (NAME_KEYS) is one it writes there (KEPT),
+    text of that kind to scan (SCANNED), or neither: a fork's or a hostile client's, where anything
+    may stand ("compatMode": an IBAN, a doctype's "tel:…", a plugin named as a person), masked whole."""
+    if type(value) is not str:
+        return MASKED
+    if NAMES_WRITTEN[key].fullmatch(value):
+        return KEPT
+    scanned = NAMES_SCANNED.get(key)
+    return SCANNED if scanned is not None and scanned.fullmatch(value) else MASKED
 
 
 #: what a key of rrweb's format holds (value_kinds), and the types that need no second look for each

@@ -13,7 +13,9 @@ looked up. A hit maps back to the words' original offsets, so the right characte
 even when folding changes the length ("Strauß" → "strauss", "İstanbul" → "i̇stanbul").
 A tainted word of PIECE_MIN characters or more is found glued into a longer word too ("@YsaureQuenouillere",
 "Team-Quenouillere2026"): a word is cut at case changes and between letters and digits, and its pieces
-and the joins of a few adjacent pieces are looked up (a bounded number per piece: linear still).
+and the joins of a few adjacent pieces are looked up (a bounded number per piece: linear still); and with a
+genitive's "s" glued to it ("Friederikes Wunschliste", "Familie Brandstätters Buchung"): a word ending in "s" is
+looked up without it too.
 A value is also tainted in the forms a page writes it in that are no run of its words: a number of groups
 as one word, a number typed as one word in groups ("250.269.604.918.273"), a short name's words joined
 ("VET-LANNOYWEYDERT-0412").
@@ -68,6 +70,9 @@ _WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u2
                    + _INVISIBLE + "])*")
 #: what a handle is made of: a URL's slug, a file's name, an e-mail's local part ("ysaure-quenouillere-7b3k2")
 _HANDLE_CHARACTER = re.compile(r"[\w.+%~-]")
+#: a URL's separators percent-encoded ("%2F", "%3D", "%26"): where a handle in an address nested in another
+#: ends ("?next=%2Fcheckout%3Fachternaam%3D<value>"), as it ends on the separator written plainly
+_ENCODED_SEPARATORS = frozenset({"%23", "%26", "%2F", "%3B", "%3D", "%3F"})
 #: characters a handle grows on each side of a value found in it: a slug or a file name is short, and a
 #: text of a million handle characters costs each value found in it this much, not the text's length
 _HANDLE_MAX = 128
@@ -159,15 +164,15 @@ TextIndex = tuple[frozenset[bytes], frozenset[bytes], "tuple[tuple[int, int, byt
 @short_lru_cache(_INDEXED_TEXTS)
 def _text_index(site_secret: bytes, text: str) -> TextIndex:
     """A text's words' hashes alone (where a tainted run can start: Taint.heads) and the hashes of the
-    pieces of its glued words and their joins (what _pieces_ranges looks up), with the site's key: a
-    text can echo a taint only if one of them is the taint's; and its words (what a text that can is
-    read by). Depends on the text and the key only, so it is kept across batches and sessions of the
+    parts of its words (glued pieces and their joins, a genitive's stem: what _pieces_ranges looks up), with
+    the site's key: a text can echo a taint only if one of them is the taint's; and its words (what a text
+    that can is read by). Depends on the text and the key only, so it is kept across batches and sessions of the
     site (most texts echo nothing: told with two lookups)."""
     hasher = TaintHasher(site_secret)
     found = words(text, hasher)
     heads = frozenset(head for _, _, _, head in found)
-    pieces = frozenset(hasher.word(whole[start:end])[1] for whole in _WORD.findall(text) if _may_have_pieces(whole)
-                       for start, end in _joins(whole)) if _may_hold_pieces(text) else frozenset()
+    pieces = frozenset(hasher.word(whole[start:end])[1] for whole in _WORD.findall(text)
+                       for start, end in _parts(whole)) if _may_hold_parts(text) else frozenset()
     return heads, pieces, tuple(found) if len(found) <= _INDEXED_WORDS else None
 
 
@@ -182,10 +187,11 @@ def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
     "CV_Ysaure_Quenouillere_2026.pdf", an e-mail's local part) is the handle's: the whole of it is
     the visitor's, not only the value's words. The handle ends before a sentence's last dot."""
     floor, ceiling = max(0, start - _HANDLE_MAX), min(len(text), end + _HANDLE_MAX)
-    while start > floor and _HANDLE_CHARACTER.match(text, start - 1):
+    while start > floor and _HANDLE_CHARACTER.match(text, start - 1) \
+            and text[start - 3:start].upper() not in _ENCODED_SEPARATORS:
         start -= 1
     grown = end
-    while grown < ceiling and _HANDLE_CHARACTER.match(text, grown):
+    while grown < ceiling and _HANDLE_CHARACTER.match(text, grown) and text[grown:grown + 3].upper() not in _ENCODED_SEPARATORS:
         grown += 1
     while grown > end and text[grown - 1] in ".-":
         grown -= 1
@@ -346,6 +352,30 @@ def _may_have_pieces(word: str) -> bool:
                                       and not word.isupper())
 
 
+#: a word that may be a genitive written glued: PIECE_MIN letters or more, then its "s" (a prefilter, as above)
+_GENITIVE = re.compile(rf"[^\W\d_]{{{PIECE_MIN}}}[sS](?![^\W_])")
+
+
+def _genitive_stem(word: str) -> tuple[int, int] | None:
+    """A name's genitive as German and Dutch write it, its "s" glued ("Friederikes Wunschliste", "Familie
+    Brandstätters Buchung", "Maartjes verlanglijstje"): the word without its "s", of PIECE_MIN letters or more
+    ((start, end) in the word), or None. English and Dutch write "Friederike's": a word of its own already."""
+    return (0, len(word) - 1) if len(word) > PIECE_MIN and word[-1] in "sS" and word[-2].isalpha() else None
+
+
+def _parts(word: str) -> list[tuple[int, int]]:
+    """The parts of a word looked up as words of their own: its glued pieces and their joins (_joins), and a
+    genitive's stem (_genitive_stem). (start, end) in the word; none for most words."""
+    parts = _joins(word) if _may_have_pieces(word) else []
+    stem = _genitive_stem(word)
+    return [*parts, stem] if stem is not None else parts
+
+
+def _may_hold_parts(text: str) -> bool:
+    """Whether a text may hold a word with parts (_parts): a prefilter, cheap on prose."""
+    return _may_hold_pieces(text) or _GENITIVE.search(text) is not None
+
+
 def _joins(word: str) -> list[tuple[int, int]]:
     """The runs of up to MAX_PIECES adjacent pieces of a word, short of the whole word, of PIECE_MIN
     characters or more: (start, end) in the word."""
@@ -474,17 +504,15 @@ class Taint:
 
     def _pieces_ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
-        ("@YsaureQuenouillere"), a team named after it ("Team-Quenouillere2026"). The word's pieces and
-        their joins (_joins) are looked up as words; a hit masks the handle around it. Linear: a few
-        lookups per piece, and only words with pieces are cut."""
-        if not _may_hold_pieces(text):
+        ("@YsaureQuenouillere"), a team named after it ("Team-Quenouillere2026"), its genitive ("Friederikes").
+        The word's parts (_parts: pieces and their joins, a genitive's stem) are looked up as words; a hit masks
+        the handle around it, the whole word. Linear: a few lookups per piece, and only words with parts are cut."""
+        if not _may_hold_parts(text):
             return []
         hashes, word, ranges = self.hashes, hasher.word, []
         for m in _WORD.finditer(text):
             whole = m.group()
-            if not _may_have_pieces(whole):
-                continue
-            for start, end in _joins(whole):
+            for start, end in _parts(whole):
                 if word(whole[start:end])[1] in hashes:
                     ranges.append(_handle_around(text, m.start() + start, m.start() + end))
                     break

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from conftest import ADMIN_TOKEN, start_serve
 from in_process import Session
-from planted import texts
+from planted import texts, windows
 from factories import (add, element, html_page, input_event, meta, mutation, remove, set_text, snapshot, text,
                        typing)
 from redactor.dom import DomMirror
@@ -589,6 +589,38 @@ def test_keys_of_rrwebs_format_holding_what_it_puts_there_are_kept(session):
                "timestamp": 1_700_000_000_800}]
     s.send(*orjson.loads(orjson.dumps(events)))
     assert s.stored[-3:] == events
+
+
+def _names_written(compat: str, doctype: dict, plugin: str, level: str) -> list:
+    """A page whose document and doctype hold these, a plugin event and a log event of these names."""
+    page = {**html_page(element("p", {}, [text("Welkom")])), "compatMode": compat}
+    page["childNodes"][0].update(doctype)
+    return [meta(), snapshot(page), {"type": 6, "data": {"plugin": plugin, "payload": {}}, "timestamp": 1_700_000_000_100},
+            {"type": 3, "data": {"source": 11, "level": level, "trace": [], "payload": []}, "timestamp": 1_700_000_000_200}]
+
+
+@pytest.mark.parametrize("key, value", [("compatMode", "BE71096123456769"), ("name", "Claerhout"),
+                                        ("publicId", "tel:0471987654"), ("systemId", "wardvdb81"),
+                                        ("plugin", "mieke-claerhout"), ("level", "wardvdb81")])
+def test_a_plain_name_rrweb_never_writes_under_a_key_it_gives_a_name_is_masked(session, key, value):
+    """Review 16 F9: under a document's compatMode, a doctype's name and ids, a plugin's name and a log's
+    level, a browser and rrweb write a few fixed names (rrweb.NAMES_WRITTEN); anything else there, however
+    plain it looks (an IBAN, "tel:…", a handle, a plugin named as a person), is a fork's or a hostile
+    client's and is masked whole; what they do write stays as it came."""
+    written = {"compatMode": "BackCompat", "name": "html", "publicId": "", "systemId": "about:legacy-compat",
+               "plugin": "rrweb/sequential-id@1", "level": "warn"}
+    s = session()
+    s.send(*_names_written(written["compatMode"], {k: written[k] for k in ("name", "publicId", "systemId")},
+                           written["plugin"], written["level"]))
+    planted = {**written, key: value}
+    s.send(*_names_written(planted["compatMode"], {k: planted[k] for k in ("name", "publicId", "systemId")},
+                           planted["plugin"], planted["level"]))
+    stored = "\n".join(texts(s.stored))
+    assert [w for w in windows(value) if w in stored] == []
+    _, page, plugin, log = s.stored[:4]
+    doctype = page["data"]["node"]["childNodes"][0]
+    assert {"compatMode": page["data"]["node"]["compatMode"], "name": doctype["name"], "publicId": doctype["publicId"],
+            "systemId": doctype["systemId"], "plugin": plugin["data"]["plugin"], "level": log["data"]["level"]} == written
 
 
 # -- nodes, lists and texts of rrweb's format holding something else: walked, or never stored -----

@@ -440,6 +440,44 @@ async def test_collector_down_the_redacted_body_is_spooled(aiohttp_client, tmp_p
     assert EMAIL not in spooled and "Fietsbel, rood" in spooled  # no site claims the key: the defaults
 
 
+async def test_a_path_the_client_wrote_is_scanned_and_a_sentry_project_is_digits(proxy, collector):
+    """A route no SDK of theirs has a model of is the client's to write whole ("/i/v1/logs/…" with a
+    handle, an e-mail, a phone in it): scanned like a page's path before it is forwarded, its
+    structure kept. A Sentry project is its DSN's id, digits: any other segment there (an e-mail) is
+    refused with a JSON error and nothing is forwarded."""
+    logs = gzip.compress(json.dumps({"resourceLogs": []}).encode())
+    for path in ("/i/v1/logs/klanten/wardjevdb71/0479887766", "/api/conversations/v1/lien.maes@postvak.example/message"):
+        answer = await proxy.post(f"{path}?token={TOKEN}", data=logs, headers={"Content-Type": "text/plain"})
+        assert answer.status == 200, await answer.text()
+    forwarded = [r["path_qs"] for r in collector.received]
+    plain = "\n".join(forwarded)
+    for value in ("wardjevdb71", "0479887766", "lien.maes", "postvak.example"):
+        assert value not in plain, (value, forwarded)
+    assert forwarded[0].startswith("/i/v1/logs/klanten/") and forwarded[0].endswith(f"?token={TOKEN}")
+    assert forwarded[1].startswith("/api/conversations/v1/") and forwarded[1].endswith(f"/message?token={TOKEN}")
+    envelope = sentry_envelope("c" * 32, page())
+    for project in ("lien.maes@postvak.example", "4501abc", "4501%20"):
+        answer = await proxy.post(f"/api/{project}/envelope/?sentry_key={SENTRY_KEY}", data=envelope,
+                                  headers={"Content-Type": "text/plain", "Origin": ORIGIN})
+        assert answer.status == 400 and (await answer.json())["error"] == "invalid_project", project
+        assert answer.headers["Access-Control-Allow-Origin"] == ORIGIN  # the SDK can read why
+    assert len(collector.received) == 2
+    answer = await proxy.post(f"/ingest/api/4501/envelope/?sentry_key={SENTRY_KEY}", data=envelope,
+                              headers={"Content-Type": "text/plain"})
+    assert answer.status == 200 and collector.received[-1]["path_qs"].startswith("/ingest/api/4501/envelope/?")
+
+
+async def test_collector_down_a_path_the_client_wrote_is_spooled_scanned(aiohttp_client, tmp_path):
+    settings = Settings(data_dir=tmp_path / "data", upstream=f"http://127.0.0.1:{free_port()}", pii_workers=0,
+                        ner=False, upstream_timeout_seconds=1.0, spool_retry_max_seconds=60.0)
+    client = await aiohttp_client(create_app(settings))
+    answer = await client.post("/i/v1/logs/users/wardjevdb71/0479887766", json={"resourceLogs": []})
+    assert answer.status == 202 and (await answer.json())["spooled"] is True
+    with sqlite3.connect(tmp_path / "data" / "spool" / "spool.sqlite3") as db:
+        [(path,)] = db.execute("SELECT path FROM items").fetchall()
+    assert path.startswith("/i/v1/logs/users/") and "wardjevdb71" not in path and "0479887766" not in path, path
+
+
 async def test_bodies_with_nothing_to_redact_arrive_byte_for_byte(proxy, collector):
     clean = [meta("https://shop.example/"), snapshot(html_page(element("p", {}, [text("Fietsbel, rood")])))]
     posthog_raw = posthog_body([snapshot_event(clean)])

@@ -144,6 +144,12 @@ IBAN = [
     # a mistyped check digit beside a word that says "account" is still the visitor's account
     ("IBAN BE68 5390 0754 7034", "fr", [("BE68 5390 0754 7034", "IBAN_CODE")]),
     ("mijn rekening NL47 RABO 2329 5197 02", "nl", [("NL47 RABO 2329 5197 02", "IBAN_CODE")]),
+    # the country code apart from its check digits, as a statement prints it (peers round 11: a domiciliation's
+    # "BE 85 3631 0958 7206" was found by its field alone), not the word after it; in lower case it is no code
+    ("versez sur le compte BE 85 3631 0958 7206 svp", "fr", [("BE 85 3631 0958 7206", "IBAN_CODE")]),
+    ("Mijn rekening: NL 91 ABNA 0417 1643 00 graag", "nl", [("NL 91 ABNA 0417 1643 00", "IBAN_CODE")]),
+    ("Art. NR 12 3456 7890 1234", "en", []),
+    ("de 12 3456 7890 1234 5678 90", "nl", []),
 ]
 NATIONAL_IDS = [
     ("795160173", "nl", [("795160173", "NL_BSN")]),
@@ -153,6 +159,11 @@ NATIONAL_IDS = [
     ("85.07.30-033.28", "nl", [("85.07.30-033.28", "BE_NATIONAL_NUMBER")]),
     ("85073003328", "fr", [("85073003328", "BE_NATIONAL_NUMBER")]),
     ("85.07.30-033.29", "fr", []),
+    # a BIS number: the national register's number of someone not in it, its month plus 20 or 40 (peers round 11:
+    # a foreign parent's "88.45.12-385.60" was found by its field alone)
+    ("numéro BIS 88.45.12-385.60", "fr", [("88.45.12-385.60", "BE_NATIONAL_NUMBER")]),
+    ("88451238560", "nl", [("88451238560", "BE_NATIONAL_NUMBER")]),
+    ("88.45.12-385.61", "fr", []),
     ("2 95 10 99 126 111 93", "fr", [("2 95 10 99 126 111 93", "FR_NIR")]),
     ("285057800608467", "fr", []),  # key fails, and no word says what it is
 ]
@@ -176,6 +187,15 @@ DEVICES_WALLETS = [
     ("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "en", [("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW", "CRYPTO")]),
     ("192.168.10.24", "en", [("192.168.10.24", "IP_ADDRESS")]),
     ("2001:db8:85a3::8a2e:370:7334", "fr", [("2001:db8:85a3::8a2e:370:7334", "IP_ADDRESS")]),
+    # where the visitor is, as a phone's GPS or a map writes it: in typed text, a map's path or fragment, in degrees
+    ("ik sta op 50.63261, 5.57974 bij de bakker", "nl", [("50.63261, 5.57974", "GEOLOCATION")]),
+    ("https://www.openstreetmap.org/#map=17/50.63261/5.57974", "en", [("50.63261/5.57974", "GEOLOCATION")]),
+    ("nous sommes au 50°37'57.4\"N 5°34'47.0\"E", "fr",
+     [("50°37'57.4\"N", "GEOLOCATION"), ("5°34'47.0\"E", "GEOLOCATION")]),
+    ("Sydney -33.8688 151.2093", "en", [("-33.8688 151.2093", "GEOLOCATION")]),
+    # prices padded with zeros, versions, a pair out of range, two decimals: no position
+    ("Prijs 12.5000, 13.7500 EUR", "nl", []), ("versie 1.2.3, 4.5.6", "nl", []),
+    ("waarden 95.12345, 5.1234", "nl", []), ("tussen 50.63 en 5.57", "nl", []),
 ]
 ADDRESSES = [
     ("Lindengracht 77-H", "nl", [("Lindengracht 77-H", "POSTAL_ADDRESS")]),
@@ -253,6 +273,17 @@ PERSONS = [
     ("vraag naar griet", "nl", [("griet", "PERSON")]),
     ("bel griet verhaeghe even terug", "nl", [("griet verhaeghe", "PERSON")]),
     ("ik ben de moeder van quirijn pauwelyn", "nl", [("quirijn pauwelyn", "PERSON")]),
+    # review 16 F5: after the same words, a known given name as people write it, capitalised, and the words opening
+    # a sentence with their capital; "met … hier" says who is speaking. A word, a nationality or a place is no name
+    ("Goedemiddag, ik ben Wannes en ik bel over de offerte", "nl", [("Wannes", "PERSON")]),
+    ("Bonsoir, je suis Apolline, la voisine", "fr", [("Apolline", "PERSON")]),
+    ("Guten Tag, ich bin Hiltrud Oberhäuser", "de", [("Hiltrud Oberhäuser", "PERSON")]),
+    ("Hello, I am Imogen and I ordered twice", "en", [("Imogen", "PERSON")]), ("Hi, I'm Imogen", "en", [("Imogen", "PERSON")]),
+    ("I am imogen, the buyer", "en", [("imogen", "PERSON")]), ("Ik ben wannes uit Lier", "nl", [("wannes", "PERSON")]),
+    ("Vraag naar Wannes aan de kassa", "nl", [("Wannes", "PERSON")]),
+    ("Goeiemiddag, met Wannes hier", "nl", [("Wannes", "PERSON")]), ("hallo met wannes hier", "nl", [("wannes", "PERSON")]),
+    ("Ik ben Belg en woon in Lier", "nl", []), ("Je suis Français", "fr", []), ("I am Happy with it", "en", []),
+    ("Vraag naar Paris aan de balie", "nl", []), ("Betaal met Visa of Bancontact", "nl", []), ("I am Fine", "en", []),
     # at whose place: "bij", "chez", "bei" stand before a person as "met" does (held-out round 13)
     ("de sleutel ligt bij lowie verstraeten", "nl", [("lowie verstraeten", "PERSON")]),
     ("laissez le colis chez gaston lefèvre", "fr", [("gaston lefèvre", "PERSON")]),
@@ -280,6 +311,12 @@ PERSONS = [
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
     ("griet verhaeghe", "nl", [("griet verhaeghe", "PERSON")]),  # a one-line field's whole value
+    # review 16 F6: particles between the given name and the surname, introduced or as the whole value
+    ("namens wannes van den bossche, de levering", "nl", [("wannes van den bossche", "PERSON")]),
+    ("een afspraak voor fien van hecke en haar zus", "nl", [("fien van hecke", "PERSON")]),
+    ("de la part de maëlle le goff", "fr", [("maëlle le goff", "PERSON")]),
+    ("wannes de wulf", "nl", [("wannes de wulf", "PERSON")]), ("fien van der elst ", "nl", [("fien van der elst", "PERSON")]),
+    ("namens het team van de winkel", "nl", []), ("voor meer van de zomer", "nl", []), ("fiets van de maand", "nl", []),
     ("rode fiets", "nl", []), ("rose gold", "en", []),
     # whoever signs a letter, on the line after the closing formula, names nobody knows included
     ("Tot dan.\n\nMet vriendelijke groet,\nWobbe Sijtsma", "nl", [("Wobbe Sijtsma", "PERSON")]),
@@ -423,6 +460,14 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("numéro de sécurité sociale : 1 84 07 75 114 382 27", "fr", [("1 84 07 75 114 382 27", "FR_NIR")]),
     ("n° sécu 285057800608467", "fr", [("285057800608467", "FR_NIR")]),
     ("my national insurance number is QR 48 27 16 B", "en", [("QR 48 27 16 B", "NATIONAL_ID")]),
+    # a foreigner's BIS number (a national number's shape, its month plus 20 or 40) alone, as the national number is
+    ("85.45.12-100.88", "fr", [("85.45.12-100.88", "BE_NATIONAL_NUMBER")]),
+    ("mijn bisnummer 85451210088", "nl", [("85451210088", "BE_NATIONAL_NUMBER")]),
+    # a Belgian identity card's own number, 3-7-2 with its check: alone too; glued, beside the card's word
+    ("mijn identiteitskaart 591-2834716-90 is vervallen", "nl", [("591-2834716-90", "NATIONAL_ID")]),
+    ("591 2834716 90", "fr", [("591 2834716 90", "NATIONAL_ID")]),
+    ("carte d'identité 591283471690", "fr", [("591283471690", "NATIONAL_ID")]),
+    ("bestelling 591-2834716-90 verzonden", "nl", []), ("code 591-2834716-91", "nl", []),
     ("insurance number 502 118 734", "en", [("502 118 734", "NL_BSN")]),
     ("SSN 518-42-7730", "en", [("518-42-7730", "NATIONAL_ID")]),
     ("Sozialversicherungsnummer 65 170882 K 217", "en", [("65 170882 K 217", "NATIONAL_ID")]),
@@ -644,6 +689,11 @@ NAMES_IN_PLACE = [
     ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),
     ("Livré chez Sarah McAllister", "fr", [("Sarah McAllister", "PERSON")]),
     ("Bestellt von Luca D'Ambrosio", "de", [("Luca D'Ambrosio", "PERSON")]),
+    # and a lower-case elided particle, French and Flemish (peers round 11: "Éloïse d'Hondt-Vermeiren" was no name
+    # typed alone, and after a greeting the given name was, the surname left); "Val", opening places, opens none
+    ("Éloïse d'Hondt-Vermeiren", "fr", [("Éloïse d'Hondt-Vermeiren", "PERSON")]),
+    ("Bonjour Pieter d’Hooghe, merci", "fr", [("Pieter d’Hooghe", "PERSON")]),
+    ("Séjour à Val d'Isère en février", "fr", []),
 ]
 
 # an e-mail address as people mistype it (review 8 F3): its local part, most often their name, is masked
@@ -773,6 +823,10 @@ def test_patterns_only_finds_names_that_start_with_a_given_name(patterns_only):
     assert found(patterns_only, "Bonjour Amélie Vermeulen-Lambert", "fr") == {("Amélie Vermeulen-Lambert", "PERSON")}
     assert found(patterns_only, "Bedankt Jorinde Vlaminckx", "nl") == {("Jorinde Vlaminckx", "PERSON")}
     assert found(patterns_only, "Bedankt voor je bestelling, De Vries Sanne", "nl") == {("De Vries Sanne", "PERSON")}
+    # nor is a button's verb that reaches the person (peers round 11: "Appeler" was masked with the name, then the
+    # link's id "appeler" in every click the session sent)
+    assert found(patterns_only, "Appeler Éloïse d'Hondt-Vermeiren", "fr") == {("Éloïse d'Hondt-Vermeiren", "PERSON")}
+    assert found(patterns_only, "Bel Sanne Jansen", "nl") == {("Sanne Jansen", "PERSON")}
     # nor is the label of the number after it ("Tel" masked with the name was masked in every "Tel." after)
     assert found(patterns_only, "Übergabe an Marit Oosterhuis-Dubreucq Tel. +49 (0) 241 9183 4470", "de") == {
         ("Marit Oosterhuis-Dubreucq", "PERSON"), ("+49 (0) 241 9183 4470", "PHONE_NUMBER")}

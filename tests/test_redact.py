@@ -3,7 +3,7 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 
 from __future__ import annotations
 
-
+import base64
 from urllib.parse import quote, unquote
 
 import orjson
@@ -143,15 +143,18 @@ def test_record_inputs_false_stores_no_input_value(session):
     assert not any(r.rule.startswith("fail-closed") for r in result.remarks)
 
 
-def test_css_is_never_touched_and_scripts_hold_rrwebs_placeholder(session):
-    css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */"
+def test_css_code_is_never_touched_its_comments_are_emptied_and_scripts_hold_rrwebs_placeholder(session):
+    """CSS's code is kept as it is (a font's name too); a comment's words are no replay's (review 16, F10:
+    `/* klant: <e-mail> */` was stored): emptied, its marks kept."""
+    css = "body { font-family: 'Jan Jansen'; } /* jan@example.com */ p{color:red}"
     style = element("style", {"_cssText": css})
     script = element("script", {}, [text("SCRIPT_PLACEHOLDER")])
     s = session()
     sent = snapshot(html_page(style, script))
     result = s.send(sent)
-    assert find(s.stored, style["id"])["attributes"]["_cssText"] == css
-    assert s.stored[0] == sent and not result.remarks  # as rrweb records them: untouched
+    assert find(s.stored, style["id"])["attributes"]["_cssText"] == "body { font-family: 'Jan Jansen'; } /**/ p{color:red}"
+    find([sent], style["id"])["attributes"]["_cssText"] = "body { font-family: 'Jan Jansen'; } /**/ p{color:red}"
+    assert s.stored[0] == sent and not result.remarks  # as rrweb records them but the comment: untouched
 
 
 @pytest.mark.parametrize("where", ["snapshot", "mask_text", "added", "text_change"])
@@ -1000,6 +1003,39 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+def test_a_typed_name_echoed_in_its_genitive_is_masked_and_the_sites_words_ending_in_s_stay(session):
+    """Review 16 F8: German and Dutch write a name's genitive with its "s" glued ("Hiltruds Wunschliste", "Familie
+    Oberhäusers Buchung"): the taint read whole words and the pieces of glued ones, and kept these. A word ending in
+    "s" is looked up without it too (a stem as long as a glued piece at least); the site's own words ending in "s"
+    stay."""
+    given, family, status = (element("input", {"name": "vorname"}), element("input", {"name": "nachname"}),
+                             element("p", {"id": "status"}))
+    s = session()
+    s.send(snapshot(html_page(given, family, status, lang="de")))
+    s.send(*typing(given["id"], "Hiltrud"), *typing(family["id"], "Oberhäuser"))
+    s.send(mutation(adds=[add(status["id"], text("Hiltruds Wunschliste ist fertig")),
+                          add(status["id"], text("Familie Oberhäusers Buchung für Mai: 3 Produkts, Versandkosten inklusive")),
+                          add(status["id"], text("HILTRUDS GESCHENKE"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Hiltrud" not in stored and "HILTRUD" not in stored and "Oberh" not in stored
+    for kept in (" Wunschliste ist fertig", "Familie ", " Buchung für Mai: 3 Produkts, Versandkosten inklusive",
+                 " GESCHENKE"):
+        assert kept in stored, kept
+
+
+def test_a_value_typed_with_its_space_is_masked_in_the_pages_copy_without_gluing_the_words_around_it(session):
+    """Review 16 F8 aside: a name typed with the space after it ("Oberhäuser ", masked whole in its field) is copied
+    by the page into its sentence in the same batch ("Die Familie Oberhäuser freut sich"): the copy is masked as the
+    value was, but the space is the sentence's too, and masked it glued "Familie **********freut"."""
+    family, status = element("input", {"name": "nachname"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(family, status, lang="de")))
+    s.send(*typing(family["id"], "Oberhäuser "), mutation(adds=[add(status["id"], text("Die Familie Oberhäuser freut sich."))]))
+    written = [n["node"]["textContent"] for e in s.stored if e["type"] == 3 for n in e["data"].get("adds", [])
+               if "textContent" in n["node"]]
+    assert written == ["Die Familie ********** freut sich."]
+
+
 def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
     """"amelie.vermeulen+winkelhuis@…": the tag after '+' is chosen to name the shop, the site's own
     word; tainted alone it masked the site's host in every later address. The mailbox is still
@@ -1664,6 +1700,18 @@ def test_a_name_with_letters_beyond_latin_1_is_a_name_by_its_shape_too():
     assert not name_shaped("BONJOUR MADAME") and not name_runs("Thanks For Shopping")
 
 
+def test_a_surname_with_an_elided_particle_is_a_names_word_by_its_shape():
+    """French and Flemish surnames open with "d'" before their capital ("d'Hondt", "d’Ursel"): a word of a name
+    by its shape, wherever the name's words are read by theirs (peers round 11: "Çağan d'Hondt" was "Çağan"
+    alone, one word, no name, in a visitor's note and as a field's value); the particle alone is no word of one."""
+    from redactor.content import name_runs, name_shaped
+
+    note = "graag afgeven bij Çağan d'Hondt of bij d’Ursel Kwabena, niet bij d'accord"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Çağan d'Hondt", "d’Ursel Kwabena"]
+    assert name_shaped("Çağan d'Hondt-Vermeiren")
+    assert not name_shaped("d'Hondt") and not name_shaped("Çağan d'accord")
+
+
 def test_a_run_of_days_and_parts_of_a_day_is_a_time_not_a_name():
     """German capitalises every noun: "am Montag Nachmittag" was masked as a name's run in what a visitor writes.
     Days, parts of a day and months alone say when; a run with any other word, or a month the name list knows as
@@ -1762,6 +1810,41 @@ def test_css_strings_lose_what_the_visitor_typed_and_keep_the_code(session):
     assert '--sheet-title: "' in stored and '"; color: red;' in stored
     assert any(value.startswith("--initiale: ") and value.endswith("; --gap: 12px") for value in stored.split("\n"))
     assert '.x{font-family:"Source Sans Pro"} .i::before{content:"\\f101"} .b{background:url("data:image/svg+xml,%3csvg%3e%3ctext%3eJan' in stored
+
+
+def test_css_comments_selector_values_and_inlined_documents_are_read_the_code_stays(session):
+    """Review 16 (F10): parts of CSS were never read: a comment, an attribute selector's value, a value that is a
+    data: URL (a style, rrweb's _cssText and rr_dataURL) and a data: URL inside CSS, where a script draws a
+    visitor's name badge as an SVG. A comment's words are emptied; a selector's value is read for a number or an
+    address by its shape only; a data: URL that holds a document, percent-encoded or base64, has its words read
+    (names by their shape where a script wrote it) and masked in its encoding; pixels, an icon's SVG code and the
+    rest of the CSS stay byte for byte."""
+    icon = "url(\"data:image/svg+xml,%3csvg xmlns='http://www.w3.org/2000/svg'%3e%3cpath d='m2 5 6 6 6-6'/%3e%3c/svg%3e\")"
+    sheet = text("/* besteller: lotte.vanacker@kabelnet.be */ .x{color:red} a[href=\"mailto:ward.jacobs@kabelnet.be\"]"
+                 "{display:none} input[type=\"text\"]{border:0} .i{background:" + icon + "}")
+    pixels = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB"
+    canvas, image = element("canvas", {"rr_dataURL": "data:text/plain,0472 33 91 08"}), element("img", {"rr_dataURL": pixels})
+    box, sheet_attribute = element("div", {"style": "data:,BE14063123456783"}), element("style", {"_cssText": "data:,+32472339108"})
+    badge = element("div", {"class": "badge"})
+    s = session()
+    s.send(meta(), snapshot(html_page(canvas, image, box, badge, head=[element("style", {}, [sheet]), sheet_attribute])))
+    drawn = ("data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' width='300'><text x='4' y='28'>"
+             "Fenna Dierckx-Wouters - fenna.dw@kabelnet.be</text></svg>")
+    encoded = base64.b64encode("<svg><text x='2'>Tel 0486 21 77 40</text></svg>".encode()).decode()
+    s.send(mutation(attributes=[set_attributes(badge["id"], style={"background-image": f'url("{drawn}")',
+                                                                   "mask-image": f"url(data:image/svg+xml;base64,{encoded})"})]))
+    stored = "\n".join(strings(s.stored))
+    for value in ("lotte.vanacker", "ward.jacobs", "0472 33 91 08", "BE14063123456783", "32472339108", "Fenna",
+                  "Dierckx", "fenna.dw", "0486 21 77 40"):
+        assert not [w for w in windows(value) if w in stored], value
+    kept = find(s.stored, sheet["id"])["textContent"]
+    assert kept.startswith("/**/ .x{color:red} a[href=\"mailto:") and kept.endswith(
+        "\"]{display:none} input[type=\"text\"]{border:0} .i{background:" + icon + "}")
+    assert find(s.stored, image["id"])["attributes"]["rr_dataURL"] == pixels
+    changed = s.stored[-1]["data"]["attributes"][0]["attributes"]["style"]
+    assert unquote(changed["background-image"]).startswith("url(\"data:image/svg+xml;utf8,<svg xmlns=")
+    masked = base64.b64decode(changed["mask-image"][len("url(data:image/svg+xml;base64,"):-1]).decode()
+    assert masked.startswith("<svg><text x='2'>Tel ") and masked.endswith("</text></svg>") and "0486" not in masked
 
 
 def _custom_properties_in(place: str, declared: dict[str, str]) -> list[dict]:

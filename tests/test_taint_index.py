@@ -1,6 +1,6 @@
-"""The taint pass's index of a text (taint._text_index: its words' hashes, its glued words' pieces and its
-words, kept per site across batches) gives the same ranges as reading the text afresh, for texts of any
-words, and never lets one site's answers stand for another's."""
+"""The taint pass's index of a text (taint._text_index: its words' hashes, the parts of its words (glued pieces, a
+genitive's stem) and its words, kept per site across batches) gives the same ranges as reading the text afresh,
+for texts of any words, and never lets one site's answers stand for another's."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from redactor.taint import Taint, TaintHasher
 
 WORDS = ["Ysaure", "Quenouillère", "QUENOUILLERE", "ysaure", "@YsaureQuenouillere", "Team-Quenouillere2026",
          "06", "3190", "2274", "0631902274", "BE71", "0961", "2345", "6769", "BE71096123456769", "à", "Rue",
-         "de", "la", "Paix", "12", "Straße", "Strauß", "merci", "Bonjour", "info@firma.be", "a", "1"]
+         "de", "la", "Paix", "12", "Straße", "Strauß", "merci", "Bonjour", "info@firma.be", "a", "1",
+         "Ysaures", "QUENOUILLERES", "Quenouillères-Ysaures", "Paixs"]
 
 
 class FreshHasher(TaintHasher):

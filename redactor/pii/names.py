@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from redactor.pii.spans import Span
 
 #: the small words inside names, lower-case: "Sanne van der Linden", "Claire de la Tour", "Youssef El
-#: Amrani", "Jan op 't Hof", "Kees in 't Veld". One list for detection and for names being typed.
-PARTICLES = frozenset(
-    "van von der den de het ten ter te du des la le el al da di dos bin ben op in 't d' l'".split())
+#: Amrani", "Jan op 't Hof", "Kees in 't Veld" (rules/recognizers.yaml, particles). One list for detection and for
+#: names being typed.
+PARTICLES = frozenset(rule_words()["particles"])
 
 @functools.cache
 def _listed_names() -> frozenset[str]:
@@ -80,12 +80,19 @@ def is_given_name(word: str) -> bool:
     return _plain_name(word.split("-", 1)[0]) in _first_names()
 
 
+def capitalised_name_word(word: str) -> bool:
+    """Whether a word of a name counts as one of its capitalised words: a capital opens it, or opens it after
+    an elided particle ("d'Hondt", "d’Ursel": French and Flemish surnames). The other particles ("van der",
+    "de") are words of their own and do not count."""
+    return word[:1].isupper() or (len(word) > 2 and word[0] == "d" and word[1] in "'’" and word[2].isupper())
+
+
 def starts_with_first_name(text: str) -> bool:
     """A run of capitalised words (as the pattern matches it, whole) that holds a given name
     followed by one or two more capitalised words, three words at most in all (a word before the
     name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
     product: "Philips Hue White Ambiance")."""
-    words = [w for w in text.split() if w[0].isupper()]  # particles ("van der") do not count
+    words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
     if len(words) > 3:
         return False
     for i, word in enumerate(words):
@@ -400,14 +407,25 @@ def given_name_alone(text: str) -> bool:
 
 def lower_case_name(text: str) -> bool:
     """A name typed without capitals after the words that introduce one ("ik ben griet verhaeghe",
-    "je suis griet", "vraag naar griet verhaeghe"): the first word a known given name that is no function
-    word nor far more often an everyday word, and the word after it, if any, no function word (its
-    surname; "griet uit" is retried as "griet")."""
+    "je suis griet", "vraag naar griet verhaeghe", "namens sanne van den broeck"): the first word a known given
+    name that is no function word nor far more often an everyday word, and the last word, if any, no function
+    word (its surname; "griet uit" is retried as "griet"), particles alone between them."""
     words = text.split()
-    if (not words or len(words) > 2 or is_function_word(words[0]) or _rarely_a_name(words[0])
+    if (not words or is_function_word(words[0]) or _rarely_a_name(words[0])
             or _plain_name(words[0]) in _engine_words("lower_case_words_not_names")):
         return False
-    return _says_a_person(words[0]) and not (len(words) == 2 and is_function_word(words[1]))
+    between = words[1:-1]
+    return _says_a_person(words[0]) and all(word.casefold() in PARTICLES for word in between) and not (
+        len(words) > 1 and is_function_word(words[-1]))
+
+
+def introduced_name(text: str) -> bool:
+    """A name as people write it after the words that say who one is or whom to ask for ("ik ben Jorinde", "I am
+    Charlotte Brown", "vraag naar Wannes"): its first word a known given name, as a greeting's object is
+    (given_name_alone), but for the words that say how one is there, whatever their case ("I am Fine", "je suis
+    Ravi": rules/pii.yaml lower_case_words_not_names)."""
+    words = text.split()
+    return given_name_alone(text) and _plain_name(words[0]) not in _engine_words("lower_case_words_not_names")
 
 
 def relative_lower_case_name(text: str) -> bool:
@@ -457,7 +475,7 @@ def greeted_name(text: str) -> bool:
     """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
     three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
     unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
-    words = [w for w in text.split() if w[:1].isupper()]  # particles ("van der") do not count
+    words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
     if len(words) < 2:
         return given_name_alone(text)
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
@@ -521,6 +539,13 @@ def place_names() -> frozenset[str]:
 def is_a_place(word: str) -> bool:
     """Whether a capitalised word is a place's name (place_names): "Gent", "Sofia", "Jordan", "Lorraine"."""
     return _plain_name(word) in place_names()
+
+
+def a_place_and_a_given_name(word: str) -> bool:
+    """Whether a capitalised word is a place's name (is_a_place) and a known given name, not one far more often an
+    everyday word: "Sofia", "Jordan", "Florence", "Gent", of a person as often as of the place ("May" is neither)."""
+    return (is_a_place(word) and _says_a_person(word)
+            and _plain_name(word.split("-", 1)[0]) not in _engine_words("names_that_are_words"))
 
 
 def greets_no_one(word: str) -> bool:

@@ -14,7 +14,8 @@ import phonenumbers
 from stdnum import luhn, numdb, verhoeff
 
 from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, lower_case_name, relative_lower_case_name, starts_with_first_name)
+                                initialled_surname, introduced_name, lower_case_name, relative_lower_case_name,
+                                starts_with_first_name)
 from redactor.ruledata import rule_words
 
 
@@ -141,6 +142,14 @@ def _short_year_date(text: str) -> bool:
     return False
 
 
+def _coordinates(text: str) -> bool:
+    """A latitude and a longitude: the first within ±90 degrees, the second within ±180; decimals padded with
+    zeros ("12.5000, 13.7500") are prices or measures, a position's last digits are any."""
+    numbers = re.findall(r"-?\d+\.\d+", text)
+    return (len(numbers) == 2 and abs(float(numbers[0])) <= 90 and abs(float(numbers[1])) <= 180
+            and not any(number.endswith("00") for number in numbers))
+
+
 @functools.cache
 def make_validator(name: str) -> Callable[[str], bool]:
     kind, _, arg = name.partition(":")
@@ -162,6 +171,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _lu_matricule
     if name == "lu-landline":
         return _lu_landline
+    if name == "coordinates":
+        return _coordinates
     if name == "iban-shape":
         return _iban_shape
     if name == "first-name":
@@ -176,6 +187,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return gift_recipient
     if name == "holder-name":
         return account_holder
+    if name == "introduced-name":
+        return introduced_name
     if name == "lower-case-name":
         return lower_case_name
     if name == "relative-lower-case-name":

@@ -53,7 +53,7 @@ pytestmark = pytest.mark.e2e
 FULL_NAME = "Saoirse Mac Giolla Phádraig"
 CARD_SURNAME = "MAC GIOLLA PHÁDRAIG"  # the registration card's upper case
 COMPANION = "Tomás Ó Ceallacháin"
-REQUESTS = ("We are celebrating our anniversary, a quiet room would be lovely. My sister Gráinne Dervan will drop "
+REQUESTS = ("We are celebrating our anniversary, a quiet room would be perfect. My sister Gráinne Dervan will drop "
             "off a parcel on Friday, her number is +353 1 662 4180. Our car is 231-D-48213.")
 SEARCH = "vegan waffles near the Markt"
 MRZ_NAME = "MAC<GIOLLA<PHADRAIG<<SAOIRSE"  # the machine-readable zone: no accents, '<' for every space
