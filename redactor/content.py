@@ -38,8 +38,8 @@ import regex
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
-                                 given_name_alone, greets_no_one, is_a_place, is_function_word, is_given_name,
-                                 is_name_slug, premises_with_hours, says_when, without_site_addresses)
+                                 given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
+                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -521,7 +521,9 @@ def list_entry_names(text: str) -> list[Span]:
     ("Wouter Maenhout", "Zorbalie Quendt (facturatie)", "Zorbalie Quendt - Kerkstraat 12"), the capitalised words
     after a title ("Mevr. Zorbalie Quendt", "Dhr. Quendt"), a surname and a given name around a comma ("Quendt,
     Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
-    ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's; an address is left to the detectors."""
+    ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's, and so is a part that a product or a trade
+    word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name); an address is left to the
+    detectors."""
     spans: list[Span] = []
     cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
     parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -530,7 +532,8 @@ def list_entry_names(text: str) -> list[Span]:
         end -= len(text[start:end]) - len(text[start:end].rstrip())
         titled = _TITLED.match(text, start, end)
         named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
-        if named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end]):
+        if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end])) and \
+                not is_business_name(text, titled.end() if titled else start, end):
             spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))
     words = [text[start:end].strip() for start, end in parts]
     if len(words) == 2 and text[parts[0][1]:parts[1][0]] == "," and all(_PROPER.fullmatch(w) for w in words) \
@@ -964,6 +967,22 @@ class DataUrlSlot(Slot):
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole
 TYPED, WRITTEN, PICKED = "typed", "written", "picked"
+#: the rules of a series of a field's values (a text box's, a textarea's: its input events, its value in a
+#: snapshot), not of an editable region's text
+FIELD_RULES = ("content.input", "content.value")
+#: a number written as one value: letters and digits in groups, mostly digits ("541449370006129054",
+#: "1SAG 1100 0428 17", "87.05.23-302"); the fewest digits such an identifier has
+_TYPED_NUMBER, _TYPED_NUMBER_DIGITS = re.compile(r"[^\W_]+(?:[ ./-][^\W_]+)*"), 8
+
+
+def typed_number(value: str) -> bool:
+    """Whether a field's value is an identifier typed as a number alone: eight digits or more, in groups or not,
+    mostly digits. A quantity, a postcode, a meter's reading are shorter; a word is no number."""
+    value = spaces_folded(value).strip()
+    if not _TYPED_NUMBER.fullmatch(value) or not value.isascii():
+        return False
+    digits = sum(c.isdigit() for c in value)
+    return digits >= _TYPED_NUMBER_DIGITS and 2 * digits >= sum(c.isalnum() for c in value)
 
 
 def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
@@ -1021,6 +1040,12 @@ class SeriesSlot(Slot):
         own.update((i, self._read(self.values[i], [], work)) for i in folded)
         for i in sorted(own):
             work.taint_spans(self.values[i], own[i], typed=True)
+        if (self.rule in FIELD_RULES and self.entry == TYPED and not self.search and not own.get(last)
+                and typed_number(self.values[last])):
+            # a field nothing names ("Code EAN", "N° de puce") masks the number typed in it as its growing end
+            # only: remembered too, its echoes are masked where the page shows it again (a summary page)
+            work.taint_spans(self.values[last], [Span(0, len(self.values[last]), "CUSTOMER_ID", 1.0, "typed_number")],
+                             typed=True)
         ranges: list[tuple[int, int, str]] = []
         following = ""
         for i in range(last, -1, -1):
@@ -1739,6 +1764,8 @@ def _readings(raw: str, query: bool) -> list[str]:
 
 #: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
+#: a link that calls or texts a number: the number, up to its parameters ("sms:+32…?body=…", "tel:…;ext=2")
+_DIALLED = re.compile(r"(?i)(?:tel|sms|callto|facetime|facetime-audio):[^\S\n]*([^?;,\s](?:[^?;,]*[^?;,\s])?)")
 #: a page's own name and its query, relative ("checkout?stap=2&…"), as a login's ?next= may hold it
 _RELATIVE_WITH_QUERY = re.compile(r"[\w.-]+\?[^\s?&#=]+=")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -1790,9 +1817,14 @@ class UrlSlot(Slot):
         self.pieces: list[list[str]] = [["", lead, "", ""]] if lead else []
         self.pieces += [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head) + len(lead))]
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
+        self.dialled: list[Span] = []
         if rebuilt != url:  # not a URL we can take apart: scan it as a whole
             self.pieces = []
             self.texts = [unquote(url)]  # mailto:, tel: — a "+" is a plus here, not a space
+            if dialled := _DIALLED.match(self.texts[0]):
+                # a tel: or sms: link's number is a phone's by its scheme, whatever its digits: a page that
+                # links a number as it is typed writes "tel:+32434217" before the number is whole
+                self.dialled = [Span(dialled.start(1), dialled.end(1), "PHONE_NUMBER", 1.0, "url.dialled")]
             return
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
@@ -1897,11 +1929,12 @@ class UrlSlot(Slot):
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         if not self.pieces:
-            if self.texts and found[0]:  # no texts: a bare origin ("https://shop.example"), nothing to scan
-                work.taint_spans(self.texts[0], found[0])
-                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in found[0]]),
+            spans = [*found[0], *self.dialled] if self.texts else []
+            if spans:  # no texts: a bare origin ("https://shop.example"), nothing to scan
+                work.taint_spans(self.texts[0], spans)
+                self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in spans]),
                                     safe=_WHOLE_URL_SAFE))
-                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in found[0])
+                work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
             return
         spans_of: dict[int, list[Span]] = {}
         read_in: dict[int, str] = {}  # id of a span -> the reading it was found in

@@ -30,11 +30,11 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell, DataUrlSlot, KeyCell,
-                              NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TextSlot,
-                              UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of, is_data_url, name_runs,
-                              name_shaped, names_by_shape, phone_without_plus, rename_keys, secret_pair_spans,
-                              shape_signs, unread, user_agent_shaped, with_shaped)
+from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell,
+                              DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
+                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
+                              is_data_url, name_runs, name_shaped, names_by_shape, phone_without_plus, rename_keys,
+                              secret_pair_spans, shape_signs, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -73,6 +73,7 @@ from redactor.rrweb import (
     source_of,
     written_name,
 )
+from redactor.ruledata import word_groups
 from redactor.scheduling import inline
 from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
@@ -166,8 +167,9 @@ _MAX_COPY_VALUES = 200  # the longest typed values of a batch looked for inside 
 #: only copies that are a typed value whole are found (a hostile batch of megabytes of copies)
 _MAX_COPY_SEARCH = 50_000_000
 #: a word of a text a script wrote, looked for in what was typed (_mask_typed_pieces), and the shortest
-#: value masked whole whose words are looked for
-_PIECE, _PIECE_VALUE = re.compile(r"[\w@.+'’-]{3,}"), 6
+#: value masked whole whose words are looked for. Groups of digits are one word with the spaces and slashes
+#: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
+_PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
 
 
 def _lower_same_length(text: str) -> str:
@@ -251,6 +253,30 @@ def _initials(name: str) -> list[str]:
     ("G J", "G J W"), as runs of one-letter words for the taint (a dot between them is no word)."""
     letters = [part[0] for part in _NAME_PART.findall(name)][:_MAX_INITIALS]
     return [" ".join(letters[:end]) for end in range(2, len(letters) + 1)] if len(letters) >= 2 else []
+
+
+#: a date written day first or year first (ISO), with any separator, the year in full
+_DAY_FIRST = re.compile(r"(\d{1,2})[ ./-](\d{1,2})[ ./-](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
+
+
+def _date_forms(date: str) -> list[str]:
+    """A date of birth as pages write it again in another order: year first as a machine writes it (ISO: a
+    <time datetime>, microdata's birthDate, a JSON state, "1986-05-21" and "19860521"), day first as a person
+    does ("21-05-1986", "21.5.1986"), and with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
+    months of rules/recognizers.yaml). The separators do not count (the taint's words are the numbers)."""
+    if match := _DAY_FIRST.fullmatch(date):
+        day, month, year = match.groups()
+    elif match := _YEAR_FIRST.fullmatch(date):
+        year, month, day = match.groups()
+    else:
+        return []
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return []
+    dd, mm = day.zfill(2), month.zfill(2)
+    days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
+    named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
+    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named]
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes; {"adressen": [{"soort": "post", …}]}, in the visitor's language too), never what
@@ -1115,7 +1141,7 @@ class BatchRedaction:
             else:
                 editable = bool(node.flags & EDITABLE)
                 search = self.policy.fields.is_search(node.tag, node.attrs)
-                names = names_by_shape(node.tag, editable, search, typed=rule in ("content.input", "content.value"))
+                names = names_by_shape(node.tag, editable, search, typed=rule in FIELD_RULES)
                 self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names, search)
         return self.series[key]
 
@@ -1788,6 +1814,9 @@ class BatchRedaction:
         if entity == "PERSON":
             for initials in _initials(value):
                 changed |= taint.add(initials, hasher)
+        if entity == "DATE_OF_BIRTH":
+            for form in _date_forms(value):
+                changed |= taint.add(form, hasher)
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 

@@ -46,8 +46,16 @@ _WORD_LIST = re.compile(r"\{\{(\w+)\}\}")
 
 @functools.cache
 def rule_words() -> dict[str, tuple[str, ...]]:
-    """The word lists of rules/recognizers.yaml (`words`), shared by its regexes and by code."""
-    return {name: tuple(words) for name, words in (load_rules("recognizers.yaml").get("words") or {}).items()}
+    """The word lists of rules/recognizers.yaml (`words`), shared by its regexes and by code. A list of lists
+    (the months, grouped by month: word_groups) is one list of their words."""
+    return {name: tuple(word for item in words for word in (item if isinstance(item, list) else [item]))
+            for name, words in (load_rules("recognizers.yaml").get("words") or {}).items()}
+
+
+@functools.cache
+def word_groups(name: str) -> tuple[tuple[str, ...], ...]:
+    """A word list of rules/recognizers.yaml written as a list of lists, its groups in order (the months')."""
+    return tuple(tuple(item) for item in load_rules("recognizers.yaml")["words"][name] if isinstance(item, list))
 
 
 def with_words(pattern: str) -> str:

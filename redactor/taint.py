@@ -273,8 +273,10 @@ def _groupings(found: list[tuple[int, int, bytes, bytes]], joined: bytes | None,
     """A number-like value, typed as one word ("250269604918273") or in groups of its own ("250 269 604 918 273",
     joined: _joined), as a page groups it when it shows it back, as runs of words: thousands from the right
     (Intl.NumberFormat: "250.269.604.918.273"), fours from the left (an IBAN, a card, a chip: "2502 6960 4918
-    273") and from the right ("250 2696 0491 8273"), and twos from the left (a phone: "06 12 34 56 78"). Of
-    GROUPED_MIN characters or more, up to MAX_WORDS groups: at most four runs per value."""
+    273") and from the right ("250 2696 0491 8273"), twos from the left (a phone: "06 12 34 56 78"), and sixes from
+    either end ("541449 370006 129054"). Of GROUPED_MIN characters or more, up to MAX_WORDS groups: at most six
+    runs per value. A group of JOINED_MIN characters or more is a run alone too: a page that puts each group in a
+    box of its own (a meter's code read back in threes of six) shows a part of the number in each."""
     number = found[0][2] if len(found) == 1 else joined
     if number is None:
         return []
@@ -282,15 +284,19 @@ def _groupings(found: list[tuple[int, int, bytes, bytes]], joined: bytes | None,
     if len(text) < GROUPED_MIN or not text.isascii() or not text.isalnum() or not _mostly_digits(number):
         return []
     cuts = {tuple(range(len(text) % 3 or 3, len(text), 3)), tuple(range(4, len(text), 4)),
-            tuple(range(len(text) % 4 or 4, len(text), 4)), tuple(range(2, len(text), 2))}
-    groupings = []
+            tuple(range(len(text) % 4 or 4, len(text), 4)), tuple(range(2, len(text), 2)),
+            tuple(range(JOINED_MIN, len(text), JOINED_MIN)), tuple(range(len(text) % JOINED_MIN or JOINED_MIN,
+                                                                         len(text), JOINED_MIN))}
+    groupings, alone = [], set()
     for inner in cuts:
         if len(inner) + 1 <= MAX_WORDS:
             edges = (0, *inner, len(text))
             grouping = [(0, 0, *hasher.word(text[a:b])) for a, b in zip(edges, edges[1:])]
             if [form for _, _, form, _ in grouping] != [form for _, _, form, _ in found]:  # not the typed run again
                 groupings.append(grouping)
-    return groupings
+            alone.update(text[a:b] for a, b in zip(edges, edges[1:])
+                         if b - a >= JOINED_MIN and (a, b) != (0, len(text)))
+    return groupings + [[(0, 0, *hasher.word(group))] for group in sorted(alone)]
 
 
 def _suffixes(found: list[tuple[int, int, bytes, bytes]]) -> list[bytes]:

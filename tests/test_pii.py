@@ -1155,6 +1155,8 @@ NAME_SHOWN_BACK = [
     # the names a visitor has engraved, and the second of them
     ("Engraving: Daniel & Ngozi 01.05.2027", "en", "Daniel"), ("Engraving: Daniel & Ngozi 01.05.2027", "en", "Ngozi"),
     ("Gravure : Léa & Tom", "fr", "Léa"), ("Gravur: Lena und Paul", "de", "Lena"), ("Gravering: Sanne", "nl", "Sanne"),
+    # French's "welcome back", before a name no list knows (round 21)
+    ("Bon retour, Kwadwo ! Vos réponses ont été conservées.", "fr", "Kwadwo"),
 ]
 
 
@@ -1178,6 +1180,18 @@ def test_a_title_after_a_greeting_is_not_the_greeted_name(detector):
     for text in ["Welkom terug, Dhr. Quendt", "Welcome back, Mr. Quendt!", "Goedemiddag, Mevr. Quendt"]:
         [spans] = detector.analyze([text], "nl", SETTINGS)
         assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == ["Quendt"], text
+
+
+def test_a_name_the_model_reads_past_a_sentence_s_mark_ends_at_it(detector):
+    """Round 21: "Colis pour Perrine ! Vos réponses ont été conservées." (French writes a space before its '!'): the
+    model read "Perrine ! Vos" as one person, and the session's taint then masked the page's every "Vos". A name goes
+    on past no mark that ends a sentence; a given name no list knows before it stays a person on the model's word
+    ("Happy 7th birthday Alfie! Love from Grandma Ruth": not "Love")."""
+    for text, language, names in [("Colis pour Perrine ! Vos réponses ont été conservées.", "fr", ["Perrine"]),
+                                  ("Gift message: Happy 7th birthday Alfie! Love from Grandma Ruth", "en",
+                                   ["Alfie", "Grandma Ruth"])]:
+        [spans] = detector.analyze([text], language, SETTINGS)
+        assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == names, text
 
 
 def test_a_works_author_is_read_on_a_line_whose_start_is_in_view():

@@ -438,6 +438,22 @@ def test_a_select_keeps_its_product_names_and_masks_a_name_or_an_address_it_list
     assert "Quenouill" not in stored and "Lange Munt" not in stored
 
 
+def test_a_select_keeps_the_tariffs_a_product_word_names(session):
+    """Round 21: an energy supplier's offers ("Mosa Variable", "Gaz Condroz Variable") are two or three capitalised
+    words, shaped as a full name: masked as one, their words were masked in the page's every heading and product
+    line ("**** Fixe 3 ans"). A product word in an entry says it is the site's product; a person's name beside
+    them is still masked."""
+    labels = ["Mosa Fixe 3 ans", "Mosa Variable", "Gaz Condroz Variable", "Zorbalie Quendt"]
+    options = [element("option", {"value": str(i)}, [text(label)]) for i, label in enumerate(labels)]
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Formule"), element("select", {"id": "offer"}, options)]),
+                              element("p", {}, [text("Mosa Fixe 3 ans — électricité verte, prix bloqué")]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert {"Mosa Fixe 3 ans", "Mosa Variable", "Gaz Condroz Variable",
+            "Mosa Fixe 3 ans — électricité verte, prix bloqué"} <= set(stored)
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_select_masks_a_name_that_is_a_part_of_an_entry_or_follows_a_title(session):
     """A server's list of a household's addressees: a full name before a note or an address, after a title, a
     surname after a title, a surname and a given name around a comma are people (names no model knows); the product
@@ -1188,6 +1204,64 @@ def test_a_long_number_told_back_in_other_groups_is_masked(session, typed, shown
     assert f"Tarif 2026 : 45 €, {clients}" in strings(s.stored[-1])
 
 
+def test_a_number_typed_where_nothing_names_it_is_masked_where_the_page_shows_it_again(session):
+    """Round 21: a meter's EAN code typed in a field whose label names no kind of value ("Code EAN gaz") was masked
+    in its keystrokes, as the growing end of a value, but not remembered: the summary page showed it whole, as
+    typed, and stored it. A number typed as a field's whole value (eight digits or more, in groups or not) taints
+    the session as an identifier does. A meter's reading (five digits), a search box's number, stay readable."""
+    fields = {name: element("input", {"id": name, "inputmode": "numeric", **({"type": "search"} if name == "q" else {})})
+              for name in ("ean", "index", "q")}
+    labels = [element("label", {"for": "ean"}, [text("Code EAN gaz")]),
+              element("label", {"for": "index"}, [text("Index gaz (m³)")]),
+              element("label", {"for": "q"}, [text("Rechercher une commande")])]
+    summary = element("dl", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(*labels, *fields.values(), summary, lang="fr")))
+    s.send(*typing(fields["ean"]["id"], "541453768000472864"), *typing(fields["index"]["id"], "11562"),
+           *typing(fields["q"]["id"], "20260412"))
+    s.send(mutation(adds=[add(summary["id"], text("EAN gaz : 541453768000472864")),
+                          add(summary["id"], text("Index : 11562 m³, commande 20260412"))]))
+    shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
+    assert shown == ["EAN gaz : ******************", "Index : 11562 m³, commande 20260412"], shown
+
+
+def test_a_long_number_told_back_in_groups_of_six_each_alone_is_masked(session):
+    """Round 21: an 18-digit EAN code read back in three groups of six, each in a <span> of its own ("541449",
+    "370006", "129054"): no text holds a run of the value's words, each holds a window of it. Grouped by six from
+    either end, each group alone is tainted too; a six-digit number of the site's stays readable."""
+    label = element("label", {"for": "ean"}, [text("Numéro de compteur (EAN)")])
+    field = element("input", {"id": "ean", "inputmode": "numeric"})
+    groups = [element("span", {"class": "g"}) for _ in range(3)]
+    s = session()
+    s.send(snapshot(html_page(label, field, *groups, lang="fr")))
+    s.send(*typing(field["id"], "541449370006129054"))
+    s.send(mutation(adds=[add(group["id"], text(value)) for group, value in zip(groups, ("541449", "370006", "129054"))]))
+    s.send(mutation(adds=[add(groups[0]["id"], text("Facture 202604"))]))
+    assert not [t for t in strings(s.stored[-2]) if any(c.isdigit() for c in t)]
+    assert "Facture 202604" in strings(s.stored[-1])
+
+
+def test_a_date_of_birth_shown_again_in_another_order_is_masked(session):
+    """Round 21: a date of birth typed day first ("21-05-1986") was shown again by the page year first in its
+    microdata (<meta itemprop=birthDate content="1986-05-21">) and stored; a summary writes it with the month's
+    name. A date of birth taints the session in the orders and spellings pages write dates in; another date the
+    visitor typed (a move's) stays readable where the page shows it."""
+    label = element("label", {"for": "dob"}, [text("Date de naissance")])
+    field = element("input", {"id": "dob", "placeholder": "jj-mm-aaaa"})
+    meta = element("meta", {"itemprop": "birthDate", "content": ""})
+    summary = element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(label, field, meta, summary, lang="fr")))
+    s.send(*typing(field["id"], "21-05-1986"), mutation(attributes=[set_attributes(meta["id"], content="1986-05-21")]))
+    s.send(mutation(adds=[add(summary["id"], text(shown)) for shown in
+                          ("Titulaire depuis 19860521", "Mitglied seit 21. Mai 1986", "Client since 21 May 1986",
+                           "Emménagement le 01-04-2027")]))
+    assert s.stored[-2]["data"]["attributes"][0]["attributes"]["content"] == "**********"
+    shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
+    assert shown == ["Titulaire depuis ********", "Mitglied seit *** *** ****", "Client since ** *** ****",
+                     "Emménagement le 01-04-2027"], shown
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
@@ -1478,6 +1552,20 @@ def test_links_lose_their_addresses(session):
     s.send(snapshot(html_page(mail, phone)))
     stored = orjson.dumps(s.stored).decode()
     assert "jan.jansen" not in stored and "612345678" not in stored and "Mail ons" in stored
+
+
+def test_a_call_or_text_link_loses_its_number_whatever_its_digits(session):
+    """Round 21: notes shown again with their phones as tel: links, rebuilt at every keystroke, link a number
+    still being typed ("tel:+32434217", no phone yet to any detector). A tel:, sms: or callto: link's number is a
+    phone's by its scheme: masked whole; an sms: body is read as any text, a web page's path is not a call."""
+    links = [element("a", {"href": href}, [text("Appeler")])
+             for href in ("tel:+32434217", "sms:+3378129405?body=RDV%20mardi", "callto:0478",
+                          "https://energie.example/tel:contact")]
+    s = session()
+    s.send(snapshot(html_page(*links, lang="fr")))
+    stored = [find(s.stored, link["id"])["attributes"]["href"] for link in links]
+    assert stored == ["tel:*********", "sms:***********?body=RDV%20mardi", "callto:****",
+                      "https://energie.example/tel:contact"], stored
 
 
 def test_a_label_just_before_a_field_names_it(session):
@@ -2040,6 +2128,30 @@ def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is
     stored = list(strings(s.stored))
     assert not [t for t in stored if any(piece in t for piece in ("Jean-P", "Xhonn", "Pierre"))]
     assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored
+
+
+def test_a_phone_being_typed_drawn_again_in_short_groups_is_masked_where_it_is_typed(session):
+    """Round 21: notes shown again linkified at every keystroke (the text split around each phone, as a new text
+    node): the phone being typed stands there in groups too short to be words of their own ("au 0033 7 81 29 40 5":
+    "0033" was masked, " 7 81 29 40 5" stored). Digit groups and the spaces and slashes between them are one
+    piece of what the script wrote, masked where the field's value is; the notes' other words stay."""
+    notes = element("textarea", {"name": "notes"})
+    preview = element("p", {"id": "preview"})
+    s = session()
+    s.send(snapshot(html_page(notes, preview, lang="fr")))
+    line = "Elle vit maintenant en France, au 0033 7 81 29 40 58"
+    start, events, previous = line.index("0033"), [], []
+    for end in range(start + 4, len(line) + 1):
+        events.append(input_event(notes["id"], line[:end]))
+        shown = [text(line[:start]), text(line[start:end])]
+        events.append(mutation(removes=[remove(preview["id"], nid) for nid in previous],
+                               adds=[add(preview["id"], node) for node in shown]))
+        previous = [node["id"] for node in shown]
+    s.send(*events)
+    shown = [add["node"]["textContent"] for event in s.stored[1:] if event["data"]["source"] == 0
+             for add in event["data"]["adds"]]
+    assert not [t for t in shown if any(c.isdigit() for c in t)], shown  # not "**** 7 8", "**** * ** 2"
+    assert "Elle vit maintenant en France, au " in shown
 
 
 def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):

@@ -930,7 +930,8 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Runs of capitalised words (with "van der", "de", "El"… inside) of at least two name words in
     text[start:end]. The French model, used on Dutch and English too, often gets the name right but
     the span wrong: "Eva Claes van de klantenservice maar geen antwoord" (PER), "Ordered on behalf of
-    Olivia White" (MISC): the name is the capitalised run inside the span."""
+    Olivia White" (MISC): the name is the capitalised run inside the span, up to a sentence's mark in it.
+    (start, end, the run's end past the mark: its words are what the model read as a person)."""
     runs, current = [], []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -947,15 +948,28 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for run in runs:
         while run and not run[-1][2]:  # no trailing particle
             run.pop()
-        if sum(is_name for *_, is_name in run) >= 2:
-            s, e = run[0][0], run[-1][1]
-            while e > s and text[e - 1] in ".'’":
-                e -= 1
-            found.append((s, e))
+        if sum(is_name for *_, is_name in run) < 2:
+            continue
+        # nor past a mark that ends a sentence, which French writes after a space: in "Bon retour, Perrine ! Vos
+        # réponses…", "Birthday Alfie! Love from…" the model read the next sentence's first word into the name.
+        # Each sentence's part is a name of its own; the first, of one name word, on the whole run's word
+        cuts = [0, *(i for i in range(1, len(run)) if _SENTENCE_MARK.search(text, run[i - 1][1], run[i][0])), len(run)]
+        for first, (a, b) in enumerate(zip(cuts, cuts[1:])):
+            part = run[a:b]
+            while part and not part[-1][2]:
+                part.pop()
+            names = sum(is_name for *_, is_name in part)
+            if names >= 2 or names == 1 and first == 0 and len(cuts) > 2:
+                s, e = part[0][0], part[-1][1]
+                while e > s and text[e - 1] in ".'’":
+                    e -= 1
+                found.append((s, e, e if names >= 2 else run[-1][1]))
     return found
 
 
 _MAX_NAME_WORDS = 3  # more capitalised words (particles aside) are a title or a product line
+#: a mark that ends a sentence or a clause between two words of a model's name span (no name holds one)
+_SENTENCE_MARK = re.compile(r"[!?;:]")
 
 
 def _run_on(text: str, end: int) -> int:
@@ -1048,7 +1062,7 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
     score; a MISC/ORG/LOC span (the model's labels for names in Dutch and English sentences) gives a
     run only inside a sentence, after a lower-case word, at a lower score."""
     out = []
-    for s, e in _name_runs(text, result.start, result.end):
+    for s, e, read in _name_runs(text, result.start, result.end):
         longer = _run_on(text, e)
         if sum(word.casefold() not in PARTICLES for word in text[s:longer].split()) <= _MAX_NAME_WORDS:
             e = longer  # else the words after the span make it a title: the span's own run is judged
@@ -1056,7 +1070,7 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
         tokens = text[s:e].split()
-        given = [i for i, word in enumerate(tokens) if _says_a_person(word)]
+        given = [i for i, word in enumerate(text[s:max(e, read)].split()) if _says_a_person(word)]
         if not given:
             continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
         if sum(word.casefold() not in PARTICLES for word in tokens) > _MAX_NAME_WORDS:

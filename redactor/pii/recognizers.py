@@ -100,7 +100,7 @@ class RecognizerDef(pydantic.BaseModel):
 
 class RecognizerFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
-    words: dict[str, list[str]] = {}  # read by ruledata.with_words
+    words: dict[str, list[str | list[str]]] = {}  # read by ruledata.with_words (a list of lists: word_groups)
     recognizers: list[RecognizerDef]
 
 
