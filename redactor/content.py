@@ -561,6 +561,15 @@ def other_script_runs(text: str) -> list[Span]:
     return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _OTHER_SCRIPT_RUN.finditer(text)]
 
 
+def payload_names(text: str) -> list[Span]:
+    """How names are read in a payload's value a visitor wrote (a survey's answer, a draft under a capture's key):
+    runs of capitalised words, and a given name alone opening a sentence before its verb ("Ninon est née le …": a
+    draft sent by sendBeacon before the recording that teaches the name, peers round 11), that one masked but never
+    remembered: the same keys hold the site's own lines in Sentry's breadcrumbs ("Sofie is aan het typen…"), whose
+    taint masked the page's text (review 15 F1)."""
+    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in sentence_subject_named(text))]
+
+
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
 NameShapes = Callable[[str], list[Span]]
 

@@ -33,8 +33,8 @@ from redactor.bounded_cache import short_lru_cache
 from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell,
                               DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              is_data_url, name_runs, name_shaped, names_by_shape, phone_without_plus, rename_keys,
-                              secret_pair_spans, shape_signs, unread, user_agent_shaped, with_shaped)
+                              is_data_url, name_runs, name_shaped, names_by_shape, payload_names, phone_without_plus,
+                              rename_keys, secret_pair_spans, shape_signs, unread, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1560,7 +1560,7 @@ class BatchRedaction:
                     self._echo(cell)
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
                     # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
-                    names = name_runs if typed and not element_path(value) else None
+                    names = payload_names if typed and not element_path(value) else None
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
                     # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields and its own
