@@ -1940,7 +1940,9 @@ class UrlSlot(Slot):
         if not self.pieces:
             spans = [*found[0], *self.dialled] if self.texts else []
             if spans:  # no texts: a bare origin ("https://shop.example"), nothing to scan
-                work.taint_spans(self.texts[0], spans)
+                # a dialled number is masked by its scheme, not remembered by it: the site links its own numbers
+                # ("Bel ons op <a href='tel:14 0488'>14 0488</a>"), whose text would be masked as its echo
+                work.taint_spans(self.texts[0], found[0])
                 self.cell.set(quote(work.masker.spans(self.texts[0], [(s.start, s.end, s.entity) for s in spans]),
                                     safe=_WHOLE_URL_SAFE))
                 work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)

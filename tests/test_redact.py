@@ -1568,6 +1568,16 @@ def test_a_call_or_text_link_loses_its_number_whatever_its_digits(session):
                       "https://energie.example/tel:contact"], stored
 
 
+def test_the_sites_own_dialled_number_is_masked_in_its_link_but_not_remembered(session):
+    """A link's number is masked by its scheme, not remembered by it: the site links its own numbers ("Bel ons op
+    <a href='tel:14 0488'>14 0488</a>", round 7), and the link's text, its echo, was masked too."""
+    link = element("a", {"href": "tel:14 0488"}, [text("14 0488")])
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Verhinderd? Bel ons op "), link]), lang="nl")))
+    stored = find(s.stored, link["id"])
+    assert stored["attributes"]["href"] == "tel:**%20****" and stored["childNodes"][0]["textContent"] == "14 0488", stored
+
+
 def test_a_label_just_before_a_field_names_it(session):
     field = element("input", {"type": "text"})
     s = session()
