@@ -79,6 +79,12 @@ _CHANCE_DIGITS = re.compile(rb"""(?:(?<=":)|(?<=[,\[]))-?\d+(?:\.\d+)?(?![\d.])
 #: a window such a number holds by chance: digits, perhaps a decimal point ("612.84" of a VAT number
 #: "BE0612.845.307" is a pointer's x coordinate)
 _NUMBER_WINDOW = re.compile(r"\d*\.?\d*")
+#: a run of random hex digits the stores write: a digest, an event's, a trace's or a span's id (Sentry's
+#: event_id, trace_id), a uuid. It holds any six hex digits by chance ("9e12c4" of round 2's hex token was in one
+#: run of every round on one worker); a planted hex value's window is looked for without them, unless the run
+#: holds twelve of its characters in a row (a token stored whole or in part stays found; twelve by chance: 16^-12)
+_RANDOM_HEX = re.compile(rb"(?<![0-9a-f])(?:[0-9a-f]{16,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(?![0-9a-f])")
+_HEX_WINDOW = re.compile(r"[0-9a-f]{6}")
 
 
 def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) -> None:
@@ -89,9 +95,26 @@ def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) ->
     everything = b"".join(path.read_bytes() for path in files)
     assert recorded_text in everything, f"the recordings are not under {server.data_dir}"
     without_numbers = _CHANCE_DIGITS.sub(b"#", everything)
-    found = {item.value: hits for item in planted
-             if (hits := sorted(w for w in windows(item.value)
-                                if w.encode() in (without_numbers if _NUMBER_WINDOW.fullmatch(w) else everything)))}
+
+    def without_random_hex(value: str) -> bytes:
+        pieces = [w.encode() for w in windows(value, 12)]
+        return _RANDOM_HEX.sub(lambda m: m.group() if any(p in m.group() for p in pieces) else b"#", everything)
+
+    found = {}
+    for item in planted:
+        hexes = b""
+        hits = []
+        for w in sorted(windows(item.value)):
+            if _NUMBER_WINDOW.fullmatch(w):
+                where = without_numbers
+            elif _HEX_WINDOW.fullmatch(w):
+                where = hexes = hexes or without_random_hex(item.value)
+            else:
+                where = everything
+            if w.encode() in where:
+                hits.append(w)
+        if hits:
+            found[item.value] = hits
     assert not found, found
 
 
