@@ -567,7 +567,8 @@ def payload_names(text: str) -> list[Span]:
     draft sent by sendBeacon before the recording that teaches the name, peers round 11), that one masked but never
     remembered: the same keys hold the site's own lines in Sentry's breadcrumbs ("Sofie is aan het typen…"), whose
     taint masked the page's text (review 15 F1)."""
-    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in sentence_subject_named(text))]
+    subjects = sentence_subject_named(text)
+    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text

@@ -277,6 +277,8 @@ def _date_forms(date: str) -> list[str]:
     days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
     named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
     return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named]
+
+
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
 #: a payload's keys that say what kind a value is ({"value": …, "type": "string"}, OpenTelemetry's and
 #: Sentry's attributes; {"adressen": [{"soort": "post", …}]}, in the visitor's language too), never what
@@ -804,7 +806,8 @@ class BatchRedaction:
             elif structure.is_css(name):
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
             elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
-                self._structural_value(attributes, name, nid)  # structure or a marker (the recording still says what it protects)
+                # structure or a marker (kept: the recording still says what it protects)
+                self._structural_value(attributes, name, nid)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._scan_attribute_name(attributes, name, nid)
                 self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
@@ -898,7 +901,8 @@ class BatchRedaction:
         """A data: URL in CSS: a document's words (an SVG's) are read, and read by the taint pass decoded; bytes
         (pixels, a font) are not. Names are read from their shape in them where a script wrote them (a name badge
         drawn from a field) or the element's text is masked, as in a visitor's text."""
-        slot = DataUrlSlot(cell, nid, "content.css", name_runs if written or verdict.flags & (MASK_TEXT | UNKNOWN) else None)
+        names = name_runs if written or verdict.flags & (MASK_TEXT | UNKNOWN) else None
+        slot = DataUrlSlot(cell, nid, "content.css", names)
         if slot.texts:
             self.slots.append(slot)
             self.url_echoes.append(slot)

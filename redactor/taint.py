@@ -73,6 +73,10 @@ _HANDLE_CHARACTER = re.compile(r"[\w.+%~-]")
 #: a URL's separators percent-encoded ("%2F", "%3D", "%26"): where a handle in an address nested in another
 #: ends ("?next=%2Fcheckout%3Fachternaam%3D<value>"), as it ends on the separator written plainly
 _ENCODED_SEPARATORS = frozenset({"%23", "%26", "%2F", "%3B", "%3D", "%3F"})
+def _encoded_separator(text: str, at: int) -> bool:
+    return at >= 0 and text[at:at + 3].upper() in _ENCODED_SEPARATORS
+
+
 #: characters a handle grows on each side of a value found in it: a slug or a file name is short, and a
 #: text of a million handle characters costs each value found in it this much, not the text's length
 _HANDLE_MAX = 128
@@ -187,11 +191,10 @@ def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
     "CV_Ysaure_Quenouillere_2026.pdf", an e-mail's local part) is the handle's: the whole of it is
     the visitor's, not only the value's words. The handle ends before a sentence's last dot."""
     floor, ceiling = max(0, start - _HANDLE_MAX), min(len(text), end + _HANDLE_MAX)
-    while start > floor and _HANDLE_CHARACTER.match(text, start - 1) \
-            and text[start - 3:start].upper() not in _ENCODED_SEPARATORS:
+    while start > floor and _HANDLE_CHARACTER.match(text, start - 1) and not _encoded_separator(text, start - 3):
         start -= 1
     grown = end
-    while grown < ceiling and _HANDLE_CHARACTER.match(text, grown) and text[grown:grown + 3].upper() not in _ENCODED_SEPARATORS:
+    while grown < ceiling and _HANDLE_CHARACTER.match(text, grown) and not _encoded_separator(text, grown):
         grown += 1
     while grown > end and text[grown - 1] in ".-":
         grown -= 1
