@@ -75,6 +75,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture
+def dead_upstream() -> Iterator[str]:
+    """A collector that is down: a port held bound but never listening, so connecting is refused.
+    A port free_port() merely found free can be handed out again, to the test's own proxy too (its
+    forwards then loop back into itself, each spooling a row)."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{held.getsockname()[1]}"
+
+
 @dataclass
 class ServeProcess:
     url: str

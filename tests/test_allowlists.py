@@ -1446,17 +1446,18 @@ PLANTED_VALUE, PLANTED_SECRET = "liv.dekker@huisbrief.example", "Kwartel-7731-Qz
 
 
 @pytest.mark.parametrize("upstream", [False, True], ids=["store", "spool"])
-async def test_no_file_under_the_data_dir_holds_a_planted_value(aiohttp_client, tmp_path, monkeypatch, upstream):
+async def test_no_file_under_the_data_dir_holds_a_planted_value(aiohttp_client, tmp_path, monkeypatch, upstream,
+                                                                 dead_upstream):
     """The samples and a session planting values in every shape, posted over a real socket;
     then every byte of every file under the data dir (store, WAL, spool, keys) is read."""
-    from conftest import ADMIN_TOKEN, free_port
+    from conftest import ADMIN_TOKEN
     from leaks import batches, planted, recordings
     from planted import leaked, shapes_session
     from redactor.app import create_app
     from redactor.config import Settings
 
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", ADMIN_TOKEN)
-    dead = f"http://127.0.0.1:{free_port()}" if upstream else None  # nothing listens: everything is spooled
+    dead = dead_upstream if upstream else None  # nothing listens: everything is spooled
     settings = Settings(data_dir=tmp_path / "data", pii_workers=0, upstream=dead)
     client = await aiohttp_client(create_app(settings))
     headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}

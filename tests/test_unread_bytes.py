@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import free_port
 from peer_collector import collector  # noqa: F401 (the fixture)
 from peer_factories import SENTRY_KEY, TOKEN, js_json, snapshot_event
 from redactor.app import create_app
@@ -165,8 +164,8 @@ async def test_what_redactor_did_not_read_is_never_forwarded(proxy, collector, p
     assert not collector.refused  # and the collector reads it as it reads the SDK's
 
 
-async def test_with_the_collector_down_the_spool_holds_only_what_was_read(aiohttp_client, tmp_path):
-    client = await aiohttp_client(create_app(_settings(tmp_path, f"http://127.0.0.1:{free_port()}")))
+async def test_with_the_collector_down_the_spool_holds_only_what_was_read(aiohttp_client, tmp_path, dead_upstream):
+    client = await aiohttp_client(create_app(_settings(tmp_path, dead_upstream)))
     for path, raw in _duplicate_keys():
         answer = await client.post(path, data=raw, headers={"Content-Type": "text/plain"})
         assert answer.status == 202 and (await answer.json())["spooled"] is True
