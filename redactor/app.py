@@ -17,11 +17,12 @@ import ssl
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
 from redactor import admin, peers, viewer, workers
-from redactor.answers import errors, json_response, unknown_site
+from redactor.answers import errors, json_error, json_response, route_name, unknown_site
 from redactor.body import read_body
 from redactor.config import Settings
 from redactor.formats import packed, rrweb_batch, sliced_json
@@ -225,7 +226,7 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     spools = await Spools(spool, settings.data_dir, settings.worker_index or 0, workers.count(settings.workers),
                           workers.spool_name).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spools,
-                                                   app[METRICS]).start()
+                                                   app[METRICS], upstream.via_token(app[SECRET])).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))
     try:
         yield
@@ -235,9 +236,24 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
         await spool.close()
 
 
+@web.middleware
+async def refuse_loops(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Upstream mode: a request this deployment sent the collector has come back (--upstream points
+    at redactor itself, or at its load balancer): forwarded again it would go round for ever."""
+    sink = request.app.get(UPSTREAM)
+    if sink is not None and upstream.came_back(request.headers, sink.via):
+        request.app[METRICS].refused.labels("loop_detected").inc()
+        log.warning("a request this deployment forwarded came back on %s %s: refused with 508 (--upstream loops)",
+                    request.method, route_name(request))
+        return json_error(508, "loop_detected", "this request was sent by this redactor deployment: --upstream "
+                          "must be the collector's address, not redactor's own or its load balancer's")
+    return await handler(request)
+
+
 def create_app(settings: Settings | None = None) -> web.Application:
     settings = settings or Settings()
-    app = web.Application(middlewares=[errors], client_max_size=settings.max_body_bytes)
+    app = web.Application(middlewares=[errors, refuse_loops] if settings.upstream else [errors],
+                          client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
     app[METRICS] = Metrics()
     app[POLICIES] = {}
