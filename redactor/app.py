@@ -43,7 +43,7 @@ from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
-from redactor.state_redis import RedisStates
+from redactor.state_redis import RedisStates, share_secret
 
 log = logging.getLogger("redactor")
 
@@ -146,9 +146,9 @@ async def metrics_route(request: web.Request) -> web.Response:
 
 
 # -- resources ------------------------------------------------------------------------------------
-def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
-    """The key of keyed hashes ("hash" masks): made once, kept in the data directory; or the file
-    configured (secret_file), which instances of one deployment share and which is never made here."""
+def server_secret(data_dir: Path, configured: Path | None = None, made: bytes | None = None) -> bytes:
+    """The key of keyed hashes ("hash" masks): made once (`made`, or random), kept in the data directory;
+    or the file configured (secret_file), which instances of one deployment share and which is never made here."""
     if configured is not None:
         secret = configured.read_bytes()
         if len(secret) < SECRET_BYTES:
@@ -159,7 +159,7 @@ def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
     if not path.exists():
         draft = data_dir / f".secret.key.{os.getpid()}"
         sqlite.private_file(draft)  # 0600 before the key is written into it
-        draft.write_bytes(secrets.token_bytes(SECRET_BYTES))
+        draft.write_bytes(made or secrets.token_bytes(SECRET_BYTES))
         try:  # a link is atomic: of --workers children starting at once, one secret wins for all
             os.link(draft, path)
         except FileExistsError:
@@ -170,9 +170,22 @@ def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
     return path.read_bytes()
 
 
+async def deployment_secret(settings: Settings) -> bytes:
+    """The server secret. Instances on one Redis (--state) must share it: without a secret_file, the
+    first to start publishes its own there and an instance whose data directory has none yet takes
+    that one (state_redis.share_secret), so a second instance joins with nothing to copy. One whose
+    data directory holds another secret already refuses to start (RedisStates.check_secret)."""
+    if not settings.state or settings.secret_file is not None:
+        return server_secret(settings.data_dir, settings.secret_file)
+    path = settings.data_dir / "secret.key"
+    own = path.read_bytes() if path.exists() else secrets.token_bytes(SECRET_BYTES)
+    shared = await share_secret(settings.state, own, settings.state_timeout_seconds)
+    return server_secret(settings.data_dir, made=shared or own)
+
+
 async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[SECRET] = server_secret(settings.data_dir, settings.secret_file)
+    app[SECRET] = await deployment_secret(settings)
     store = app[STORE] = await Store(settings.data_dir).open()
     metrics = app[METRICS]
     if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)

@@ -296,6 +296,24 @@ class SecretMismatch(RuntimeError):
 
 #: the fingerprint of the deployment's secret (state_redis.check_secret)
 SECRET_CHECK = "redactor:secret-check"
+#: the deployment's secret itself, published by the first instance that made its own (share_secret)
+SECRET_SHARED = "redactor:secret"
+
+
+async def share_secret(url: str, own: bytes, timeout: float) -> bytes | None:
+    """The secret of the instances on this Redis: the one published there, or `own`, published now
+    if there was none. None when Redis does not answer (the instance starts on its own secret, and
+    a batch it cannot open the others' state for is refused: RedisStates.check_secret)."""
+    redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    try:
+        await redis.set(SECRET_SHARED, own, nx=True)  # no expiry, as SECRET_CHECK
+        return await redis.get(SECRET_SHARED)
+    except (RedisError, OSError) as error:
+        log.warning("Redis unreachable at start (%s): this instance keeps the secret of its data directory",
+                    type(error).__name__)
+        return None
+    finally:
+        await redis.aclose()
 
 
 class StateMoved(Exception):

@@ -283,23 +283,51 @@ async def test_erasing_a_session_erases_its_state(shared, rconn, admin_headers):
         await asyncio.sleep(0.02)
 
 
-def test_an_instance_with_another_secret_refuses_to_start(tmp_path, redis_server):  # noqa: F811
-    """Two real `redactor serve` on one Redis: the second, with its own secret, says what to fix."""
+def test_a_new_instance_takes_the_deployments_secret_one_with_another_refuses(tmp_path, redis_server):  # noqa: F811
+    """Real `redactor serve` processes on one Redis. A second instance with a data directory of its
+    own joins: it takes the secret the first published. One whose data directory made another secret
+    before, and one given another secret_file, refuse to start and say what to fix."""
+    import redis as sync_redis
+
     from conftest import start_serve
 
-    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
-                        timeout=240)
+    env = {"REDACTOR_PII_WORKERS": "0"}
+    alone = start_serve(tmp_path / "alone" / "data", env=env, timeout=240)  # another secret, made before
+    alone.stop()
+    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env=env, timeout=240)
     try:
-        with pytest.raises(RuntimeError) as error:
-            start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
-                        timeout=240)
-        assert "same secret" in str(error.value)
-        # the same secret, given as a file: it starts and shares the state
-        shared = tmp_path / "deployment.key"
-        shared.write_bytes((tmp_path / "one" / "data" / "secret.key").read_bytes())
-        second = start_serve(tmp_path / "three" / "data", "--state", redis_server.url,
-                             env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_SECRET_FILE": str(shared)}, timeout=240)
+        second = start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env=env, timeout=240)
         second.stop()
+        secret = (tmp_path / "one" / "data" / "secret.key").read_bytes()
+        assert (tmp_path / "two" / "data" / "secret.key").read_bytes() == secret
+        assert sync_redis.Redis.from_url(redis_server.url).get("redactor:secret") == secret
+        with pytest.raises(RuntimeError) as error:
+            start_serve(tmp_path / "alone" / "data", "--state", redis_server.url, env=env, timeout=240)
+        assert "same secret" in str(error.value)
+        other = tmp_path / "other.key"
+        other.write_bytes(b"k" * 32)
+        with pytest.raises(RuntimeError) as error:
+            start_serve(tmp_path / "three" / "data", "--state", redis_server.url,
+                        env={**env, "REDACTOR_SECRET_FILE": str(other)}, timeout=240)
+        assert "same secret" in str(error.value)
+    finally:
+        first.stop()
+
+
+def test_with_a_secret_file_nothing_is_published(tmp_path, redis_server):  # noqa: F811
+    """The hardened deployment: every instance is given the file; the secret never goes to Redis."""
+    import redis as sync_redis
+
+    from conftest import start_serve
+
+    shared = tmp_path / "deployment.key"
+    shared.write_bytes(b"s" * 32)
+    env = {"REDACTOR_PII_WORKERS": "0", "REDACTOR_SECRET_FILE": str(shared)}
+    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env=env, timeout=240)
+    try:
+        second = start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env=env, timeout=240)
+        second.stop()
+        assert sync_redis.Redis.from_url(redis_server.url).get("redactor:secret") is None
     finally:
         first.stop()
 
