@@ -43,6 +43,7 @@ from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
+from redactor.shared_sites import SHARED_AT_START, SharedSites
 from redactor.state_redis import RedisStates, share_secret
 
 log = logging.getLogger("redactor")
@@ -206,6 +207,8 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)
+    if isinstance(states, RedisStates):  # the sites are one truth across the instances on the Redis
+        await SharedSites(states.redis).start(app, SHARED_AT_START)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
     # the detector's answers per site, shared by the site's sessions, and with --state by every instance
     shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)

@@ -13,7 +13,7 @@ import orjson
 import pytest
 import redis.asyncio as aioredis
 
-from factories import click, element, html_page, input_event, meta, snapshot, typing
+from factories import add, click, element, html_page, input_event, meta, mutation, snapshot, text, typing
 from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
@@ -381,6 +381,30 @@ async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_
         stored = orjson.dumps(await (await app.get(f"/v1/sites/{SITE}/sessions/s-11/events",
                                                    headers=admin_headers)).json()).decode()
         assert "secret-" not in stored and "WINTER25" in stored  # every batch had the state
+
+
+async def test_a_site_made_or_changed_on_one_instance_applies_on_the_other(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Two apps on one Redis, each with a store of its own: the site is made on A only, and B takes
+    B's share of the session's batches from the first one on; a selector added through A blocks on
+    B at B's next batch, and B's store audits the change under the author who made it on A."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                     state=redis_server.url))) for name in ("a", "b")]
+    assert (await a.put(f"/v1/sites/{SITE}", json={"block_selectors": ["#saldo"]}, headers=admin_headers)).status == 201
+    balance = element("p", {"id": "saldo"}, [text("Saldo 1.234,56")])
+    notes = element("div", {"id": "notities"})
+    assert (await post(b, "s-30", [meta(), snapshot(html_page(balance, notes))])).status == 202
+    answer = await a.post(f"/v1/sites/{SITE}/blocklist", json={"selector": "#notities"}, headers=admin_headers)
+    assert answer.status == 200
+    note = element("p", {}, [text("Bel Zwaantje terug")])
+    assert (await post(b, "s-30", [mutation(adds=[add(notes["id"], note)])])).status == 202
+    stored = orjson.dumps(await (await b.get(f"/v1/sites/{SITE}/sessions/s-30/events",
+                                             headers=admin_headers)).json()).decode()
+    assert "1.234,56" not in stored and "Zwaantje" not in stored
+    audit = await (await b.get(f"/v1/sites/{SITE}/audit", headers=admin_headers)).json()
+    changes = [(entry["author"], entry["action"]) for entry in audit if entry["action"] != "read_session"]
+    assert changes == [("admin", "shared_site")] * 2
 
 
 async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(redis_server, rconn):  # noqa: F811
