@@ -90,15 +90,16 @@ class SharedSites:
                 shared = await self.redis.hgetall(SITES)
             except (RedisError, OSError):
                 return
-            taken, complete = await self._take(app, shared)
-            if taken:
-                from redactor import admin  # (admin imports workers, which imports this)
-                await admin.load_sites(app)
+            complete = await self._take(app, shared)
+            # also what another process sharing this store took or changed (two instances on one data
+            # directory): only sites whose stored version moved are compiled
+            from redactor import admin  # (admin imports workers, which imports this)
+            await admin.load_sites(app)
             if complete:  # else the next request looks again
                 self.seen = version
 
-    async def _take(self, app: Mapping[Any, Any], shared: dict[bytes, bytes]) -> tuple[int, bool]:
-        """Takes into the store what differs from it: (how many were taken, whether all were)."""
+    async def _take(self, app: Mapping[Any, Any], shared: dict[bytes, bytes]) -> bool:
+        """Takes into the store what differs from it; False when some could not be, for now."""
         store, taken, complete = app[STORE], 0, True
         for name, raw in shared.items():
             site = name.decode()
@@ -123,4 +124,4 @@ class SharedSites:
                                 type(error).__name__)
         if taken:
             log.info("%d site configuration(s) taken from the other instances on Redis", taken)
-        return taken, complete
+        return complete

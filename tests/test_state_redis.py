@@ -407,6 +407,17 @@ async def test_a_site_made_or_changed_on_one_instance_applies_on_the_other(
     assert changes == [("admin", "shared_site")] * 2
 
 
+async def test_a_site_made_on_one_of_two_instances_sharing_a_data_directory_applies_on_both(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Two instances (not --workers children) on one Redis and one data directory: the site made
+    through A is in the store B reads too, and B compiles it from its next request on."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False,
+                                                     state=redis_server.url))) for _ in range(2)]
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    assert (await post(b, "s-31", [meta(), snapshot(html_page())])).status == 202
+
+
 async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(redis_server, rconn):  # noqa: F811
     """Its number stays pending until the batch was stored or forwarded: a process killed in
     between (here: A's block raises after the commit) leaves it pending, and a resend of that
