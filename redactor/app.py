@@ -44,7 +44,7 @@ from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
 from redactor.shared_sites import SHARED_AT_START, SharedSites
-from redactor.state_redis import RedisStates, share_secret
+from redactor.state_redis import RedisStates, on_this_host, share_secret
 
 log = logging.getLogger("redactor")
 
@@ -172,11 +172,14 @@ def server_secret(data_dir: Path, configured: Path | None = None, made: bytes | 
 
 
 async def deployment_secret(settings: Settings) -> bytes:
-    """The server secret. Instances on one Redis (--state) must share it: without a secret_file, the
-    first to start publishes its own there and an instance whose data directory has none yet takes
-    that one (state_redis.share_secret), so a second instance joins with nothing to copy. One whose
-    data directory holds another secret already refuses to start (RedisStates.check_secret)."""
-    if not settings.state or settings.secret_file is not None:
+    """The server secret. Instances on one Redis (--state) must share it. On a Redis of this machine
+    and without a secret_file, the first to start publishes its own there and an instance whose data
+    directory has none yet takes that one (state_redis.share_secret): a second instance joins with
+    nothing to copy. Never on a Redis other machines reach: it would hold the key that seals what
+    it keeps, and the keyed hashes of what visitors typed could be tried against it; there every
+    instance is given the same secret_file. One with another secret refuses to start
+    (RedisStates.check_secret), saying so."""
+    if not settings.state or settings.secret_file is not None or not on_this_host(settings.state):
         return server_secret(settings.data_dir, settings.secret_file)
     path = settings.data_dir / "secret.key"
     own = path.read_bytes() if path.exists() else secrets.token_bytes(SECRET_BYTES)

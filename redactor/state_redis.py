@@ -90,6 +90,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import logging
 import math
 import os
@@ -101,6 +102,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import redis.asyncio as aioredis
 from cryptography.exceptions import InvalidTag
@@ -298,6 +300,18 @@ class SecretMismatch(RuntimeError):
 SECRET_CHECK = "redactor:secret-check"
 #: the deployment's secret itself, published by the first instance that made its own (share_secret)
 SECRET_SHARED = "redactor:secret"
+
+
+def on_this_host(url: str) -> bool:
+    """A Redis only this machine reaches (a unix socket, a loopback address): what it holds, the
+    machine's users could read in the instances' data directories too."""
+    parts = urlsplit(url)
+    if parts.scheme == "unix":
+        return True
+    try:
+        return parts.hostname == "localhost" or ipaddress.ip_address(parts.hostname or "").is_loopback
+    except ValueError:
+        return False
 
 
 async def share_secret(url: str, own: bytes, timeout: float) -> bytes | None:

@@ -284,8 +284,8 @@ async def test_erasing_a_session_erases_its_state(shared, rconn, admin_headers):
 
 
 def test_a_new_instance_takes_the_deployments_secret_one_with_another_refuses(tmp_path, redis_server):  # noqa: F811
-    """Real `redactor serve` processes on one Redis. A second instance with a data directory of its
-    own joins: it takes the secret the first published. One whose data directory made another secret
+    """Real `redactor serve` processes on one Redis of this machine. A second instance with a data
+    directory of its own joins: it takes the secret the first published. One whose data directory made another secret
     before, and one given another secret_file, refuse to start and say what to fix."""
     import redis as sync_redis
 
@@ -312,6 +312,18 @@ def test_a_new_instance_takes_the_deployments_secret_one_with_another_refuses(tm
         assert "same secret" in str(error.value)
     finally:
         first.stop()
+
+
+@pytest.mark.parametrize("url, here", [("redis://127.0.0.1:6379/0", True), ("redis://localhost/1", True),
+                                       ("redis://[::1]:6379", True), ("unix:///run/redis.sock", True),
+                                       ("redis://10.0.0.20:6379/0", False), ("rediss://redis.internal:6380", False),
+                                       ("redis://192.0.2.7", False)])
+def test_a_secret_is_published_only_on_a_redis_of_this_machine(url, here):
+    """Other machines reach a Redis on a network address: the key that seals its state, and the
+    keyed hashes of what visitors typed, must not be found there together."""
+    from redactor.state_redis import on_this_host
+
+    assert on_this_host(url) is here
 
 
 def test_with_a_secret_file_nothing_is_published(tmp_path, redis_server):  # noqa: F811
