@@ -765,12 +765,17 @@ def page_name_shaped(name: Any) -> bool:
     return _page_name_shape(name) is not None
 
 
-@short_lru_cache(4096)
 def page_name_kept(name: Any) -> bool:
     """Whether an attribute's or an element's name may be kept: shaped as one (page_name_shaped)
     and no part of it after a '-', '_' or ':' spelling a person's name as a URL's slug does
     ("data-griet-verhaeghe", "data-griet:verhaeghe", <x-griet-verhaeghe>: a script that names them after
-    the visitor). Not for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
+    the visitor). Not for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at.
+    A name that is no string (a client's `"tagName": ["div"]`) is not kept, before the cache would hash it."""
+    return isinstance(name, str) and _page_name_kept(name)
+
+
+@short_lru_cache(4096)
+def _page_name_kept(name: str) -> bool:
     if (shape := _page_name_shape(name)) is None:
         return False
     # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's, but after a
