@@ -1565,8 +1565,8 @@ _JSON_PAIR = re.compile(rf'"({_QUOTED_KEY})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE
 #: form or query encoding (password=…&remember=1), and an assignment (password = …): a quote ends the
 #: value (a quoted attribute: href='?x=1'), but for an apostrophe between letters, which
 #: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan"); a key may be
-#: percent-encoded ("user%5Bemail%5D")
-_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: percent-encoded ("user%5Bemail%5D"); "=>" is a dump's arrow (PHP's "[password] => …": bare_secret_pairs)
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=(?!>)[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
 #: a quoted value after '=' (logfmt's password="…", a call's password='…'): read for a secret's key only, as
 #: markup's attributes are written so too (name="email" names a field)
 _QUOTED_ASSIGNMENT = re.compile(rf"""(?:^|(?<=[?&;\s"'({{,]))({_KEY})[^\S\n]*=[^\S\n]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
@@ -1693,14 +1693,57 @@ def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[S
 def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """Values under a secret-looking key inside a string (rules/secret_keys.yaml), in every way a
     key and its value are written there (written_pairs, form_pairs, a quoted assignment, a multipart
-    body's parts): the key is data there, not a key the payload walk sees."""
+    body's parts, a bare pair in a line: bare_secret_pairs): the key is data there, not a key the payload walk
+    sees."""
     found = [(start, end, "SECRET") for start, end, key in written_pairs(text) if is_secret_key(key)]
     if "=" in text:
         found += [(*m.span(2), "SECRET") for m in form_pairs(text) if is_secret_key(unquote_plus(m.group(1)))]
         found += [(*(m.span(2) if m.group(2) is not None else m.span(3)), "SECRET")
                   for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
+    found += bare_secret_pairs(text, is_secret_key)
     return [span for span in found if span[0] < span[1]]
+
+
+#: a key written bare in a line of text, and what joins it to its value: a log line a developer composed
+#: ("login failed (401) password: …", "user=jan pwd:…"), an object a script wrote without quotes ("{step:2,
+#: passwd:…}"), Ruby's and PHP's dumps ('{:password=>"…"}', "[password] => …"). Its last name says what it is
+#: ("user.password", "client_secret", "X-Api-Key"); not a URL's scheme ("https://") nor a time's digits
+_BARE_KEY = re.compile(r"""(?<![\w$.\[\]%-])[:\["']?([A-Za-z_$][\w$.\[\]-]{0,39}?)["'\]]?[^\S\n]*(?::(?![/:])|=>|=(?!=))[^\S\n]*""")
+_KEY_NAMES = re.compile(r"[\w$-]+")
+#: its value: quoted, or one token up to a space, or up to a comma, a semicolon or an '&' before the next key
+#: ("passwd:…,remember:true", "pwd=…&next=1"), and the groups of digits after it ("iban: BE71 0961 2345 6769",
+#: "pin: 48 21"); an object's or a list's opening is the value's structure, not a secret written bare
+_BARE_TOKEN = r"""[^\s,;&]+(?:[,;&](?![\w$.\[\]%"'-]{1,41}[^\S\n]*[:=])[^\s,;&]+)*"""
+_BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|{_BARE_TOKEN}(?:[^\S\n](?=\d){_BARE_TOKEN})*)""")
+#: what closes the brackets or the quotes a line put around the pair ("(pwd: …)", "{…, passwd: …}")
+_CLOSERS = ")]}>\"'"
+
+
+def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """The values written bare after a secret's key in a line of text ("… password: Hunter2", "pwd=…",
+    "[password] => …"), as one token: a log line names what it prints as a payload's key does. Linear: a
+    value is read once, and a key inside a value already read is that value's."""
+    found: list[tuple[int, int, str]] = []
+    if ":" not in text and "=" not in text:
+        return found
+    read_to = 0
+    for key in _BARE_KEY.finditer(text):
+        names = _KEY_NAMES.findall(key.group(1))
+        if key.start() < read_to or not names or not is_secret_key(names[-1]):
+            continue
+        value = _BARE_VALUE.match(text, key.end())
+        if value is None:
+            continue
+        start, end = value.span()
+        if text[start] in "\"'" and end - start >= 2:
+            start, end = start + 1, end - 1
+        else:
+            end = start + len(text[start:end].rstrip(_CLOSERS))
+        if start < end:
+            found.append((start, end, "SECRET"))
+        read_to = value.end()
+    return found
 
 
 def _looks_random(run: str) -> bool:
