@@ -938,29 +938,30 @@ def _text_bytes(base64_text: str, final: bool = False) -> str | None:
 
 
 class DataUrlSlot(Slot):
-    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain), in a
-    percent-encoded or a base64 payload: its text is read as words, masked where found and written back in its
-    encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a font) is not
-    read. names: how names are read from their shape in it (name_runs where a script wrote it), or None."""
+    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain or a JSON a
+    download link saves, an HTML page an <object> shows), in a percent-encoded or a base64 payload: its text is
+    read as the free text it is (TextSlot: its words, its labels, its JSON's keys), masked where found and written
+    back in its encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a
+    font) is not read. names: how names are read from their shape in it (name_runs where a script wrote it), or
+    None."""
 
     token_runs = False  # (an SVG's path data is no token)
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
-        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+        self.cell, self.node = cell, node
         read = data_url_text(cell.get())
         self.head, self.base64 = (read[0], read[1]) if read is not None else ("", False)
-        self.texts = [read[2]] if read is not None and read[2].strip() else []
+        self.document = [read[2]] if read is not None and read[2].strip() else []  # the text, as masked
+        self.slot = TextSlot(Cell(self.document, 0), node, rule, names) if self.document else None
+        self.texts = self.slot.texts if self.slot is not None else []
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        if not self.texts:
+        if self.slot is None:
             return
-        text, spans = self.texts[0], list(found[0])
-        if self.names is not None and not unread(spans):
-            spans.extend(work.read(self.names, text))
-        if spans:
-            work.taint_spans(text, spans)
-            self._write(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
-            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+        text = self.document[0]
+        self.slot.resolve(found, work)
+        if self.document[0] != text:
+            self._write(self.document[0])
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
@@ -2057,24 +2058,35 @@ class UrlSlot(Slot):
         return changed
 
 
+def url_slot(cell: Cell, node: int | None, work: Redacting, page: bool = False,
+             names: NameShapes | None = None) -> UrlSlot | DataUrlSlot:
+    """The slot of a URL: a data: URL's is the document it holds (an <img>'s SVG, an <object>'s HTML, a download
+    link's text or JSON: DataUrlSlot; names read as it says), any other's its pieces' (UrlSlot; page as it says)."""
+    if is_data_url(cell.get()):
+        return DataUrlSlot(cell, node, "content.data-url", names)
+    return UrlSlot(cell, node, work, page)
+
+
 class SrcsetSlot(Slot):
-    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL and
-    the list is rebuilt with its descriptors and separators as they were."""
+    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL is (url_slot: a data:
+    URL's document read, its pixels not) and the list is rebuilt with its descriptors and separators as they were."""
 
     _CANDIDATE = re.compile(r"(\s*)(\S+)(.*)", re.S)
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting):
-        self.cell = cell
+        self.cell, self.node = cell, node
         self.parts: list[str] = []
-        self.urls: list[UrlSlot] = []
+        self.urls: list[UrlSlot | DataUrlSlot] = []
         for i, candidate in enumerate(re.split(r"(,\s+)", cell.get())):
             match = self._CANDIDATE.fullmatch(candidate) if i % 2 == 0 else None
             if match is None:  # a separator, or an empty candidate
                 self.parts.append(candidate)
                 continue
             self.parts.extend((match.group(1), match.group(2), match.group(3)))
-            self.urls.append(UrlSlot(Cell(self.parts, len(self.parts) - 2), node, work))
+            self.urls.append(url_slot(Cell(self.parts, len(self.parts) - 2), node, work))
         self.texts = [text for url in self.urls for text in url.texts]
+        # a document's text is read as its slot says: an SVG's path data is no token
+        self.token_runs = all(url.token_runs for url in self.urls)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         position = 0
@@ -2082,3 +2094,12 @@ class SrcsetSlot(Slot):
             url.resolve(found[position:position + len(url.texts)], work)
             position += len(url.texts)
         self.cell.set("".join(self.parts))
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on each candidate as its slot reads it (a URL's pieces, a document decoded)."""
+        changed = False
+        for url in self.urls:
+            changed |= url.mask_echoes(ranges, masker)
+        if changed:
+            self.cell.set("".join(self.parts))
+        return changed

@@ -4,6 +4,7 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 from __future__ import annotations
 
 import base64
+import json
 from urllib.parse import quote, unquote
 
 import orjson
@@ -1855,6 +1856,48 @@ def test_css_comments_selector_values_and_inlined_documents_are_read_the_code_st
     assert unquote(changed["background-image"]).startswith("url(\"data:image/svg+xml;utf8,<svg xmlns=")
     masked = base64.b64decode(changed["mask-image"][len("url(data:image/svg+xml;base64,"):-1]).decode()
     assert masked.startswith("<svg><text x='2'>Tel ") and masked.endswith("</text></svg>") and "0486" not in masked
+
+
+def test_a_data_urls_document_in_an_attribute_is_read_decoded_and_masked_in_its_encoding(session):
+    """A data: URL in an attribute is the document it holds: an <img>'s or a srcset's SVG (a name badge a script
+    draws), an <object>'s HTML, a download link's text or JSON (an export of the form). Written base64, they were
+    stored raw (fix21 read data: URLs in CSS only): the document is decoded, read as the text it is (its labels,
+    its JSON's keys; names by their shape where a script wrote it), masked and encoded back. Pixels and the site's
+    own icons stay byte for byte, in a srcset too (its base64 was masked whole as a token)."""
+    def data(media: str, document: str) -> str:
+        return f"data:{media};base64," + base64.b64encode(document.encode()).decode()
+
+    pixels = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    icon = data("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'><title>Winkelmand</title>"
+                                 "<path d='M3 6h18l-2 9H5z'/></svg>")
+    invoice = element("object", {"data": data("text/html", "<p>Factuur voor ilse.moerdijck@kabelpost.example, "
+                                                           "rekening BE68 5390 0754 7034</p>")})
+    export = element("a", {"download": "gegevens.json", "href": data("application/json", json.dumps(
+        {"naam": "Quirine Oosterlinck", "rijksregisternummer": "85.07.30-123.45", "taal": "nl"}))})
+    note = element("a", {"download": "notitie.txt", "href": data("text/plain;charset=utf-8",
+                                                                 "Klant: Berthilde Van Steenkiste\nTel: 0479 61 82 35")})
+    pictures = element("img", {"src": pixels, "srcset": f"{icon} 1x, {data('image/svg+xml', '<svg><text>0468 27 19 53</text></svg>')} 2x"})
+    shown = element("img", {"src": icon})
+    holder = element("div", {}, [invoice, export, note, pictures, shown])
+    s = session()
+    s.send(meta(), snapshot(html_page(holder)))
+    badge = element("img", {"src": data("image/svg+xml", "<svg><text x='4' y='20'>Wolfaert Ghyselinck</text></svg>")})
+    s.send(mutation(adds=[add(holder["id"], badge)]))
+    stored = "\n".join(strings(s.stored))
+    decoded = []
+    for node in (*nodes_by_id(s.stored).values(), s.stored[-1]["data"]["adds"][0]["node"]):
+        for value in (node.get("attributes") or {}).values():
+            for url in str(value).split(" "):
+                if url.startswith("data:") and ";base64," in url:
+                    decoded.append(base64.b64decode(url.split(",", 1)[1]).decode("utf-8", "replace"))
+    written = "\n".join(decoded)
+    for value in ("ilse.moerdijck", "5390 0754", "Quirine", "Oosterlinck", "85.07.30", "Berthilde", "Steenkiste",
+                  "0479 61 82 35", "0468 27 19 53", "Wolfaert", "Ghyselinck"):
+        assert value not in written and not [w for w in windows(value) if w in stored], value
+    assert '"taal": "nl"' in written and "Factuur voor " in written and "<title>Winkelmand</title>" in written
+    assert find(s.stored, pictures["id"])["attributes"]["src"] == pixels
+    assert find(s.stored, pictures["id"])["attributes"]["srcset"].startswith(f"{icon} 1x, data:image/svg+xml;base64,")
+    assert find(s.stored, shown["id"])["attributes"]["src"] == icon
 
 
 def _custom_properties_in(place: str, declared: dict[str, str]) -> list[dict]:
