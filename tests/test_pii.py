@@ -242,6 +242,11 @@ DATES = [
     ("Ich bin am 3.3.86. geboren", "de", [("3.3.86", "DATE_OF_BIRTH")]),
     ("born 1990-04-17.", "en", [("1990-04-17", "DATE_OF_BIRTH")]),
     ("Rendez-vous den 14.03.2026 um 8 Auer", "de", []),
+    # "°" before a date says born, as Belgians and the French write it; "n°" is a number's
+    ("Ouders van Lowie Ghijsels (°23/11/1984)", "nl", [("23/11/1984", "DATE_OF_BIRTH")]),
+    ("Ninon, ° 4-9-91, mange sans gluten", "fr", [("4-9-91", "DATE_OF_BIRTH")]),
+    ("tweeling °17.02.16 en °17.02.16", "nl", [("17.02.16", "DATE_OF_BIRTH")]),
+    ("Dossier n° 12/03/87, commande n°4-9-91", "fr", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),

@@ -362,6 +362,34 @@ def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
     assert {r.entity for r in remarks if r.node == year["id"]} == {"DATE_OF_BIRTH"}
 
 
+def test_a_number_typed_one_digit_per_box_is_masked_in_every_box(session):
+    """A bank's or a national-number widget splits one number over a row of one-character boxes (maxlength 1), each
+    in its own wrapper, no label but the heading above: each box alone holds a digit, the number only exists
+    across them, so no detector can read it. A browser that restores the form (history.back()) writes each
+    box's digit in the next snapshot, a script fills them on a paste: those were stored as the digits of the
+    number, in order. Every box is masked whole, whatever shows its value; a field beside them keeps its value."""
+    number = "93051822361"  # a national number's shape, its check digits the boxes never let anyone check
+    boxes = [element("input", {"type": "text", "inputmode": "numeric", "maxlength": "1", "class": "digit"})
+             for _ in number]
+    row = element("div", {"class": "code-row"}, [element("span", {"class": "cell"}, [box]) for box in boxes])
+    quantity = element("input", {"type": "number", "name": "aantal", "maxlength": "2"})
+    form = element("form", {}, [element("h3", {}, [text("Uw nummer")]), row, quantity])
+    s = session()
+    s.send(meta(), snapshot(html_page(form)))
+    s.send(*[input_event(box["id"], digit) for box, digit in zip(boxes, number)], input_event(quantity["id"], "2"))
+    for box, digit in zip(boxes, number):
+        box["attributes"]["value"] = digit
+    quantity["attributes"]["value"] = "2"
+    s.send(meta(), snapshot(html_page(form)))
+    s.send(mutation(attributes=[set_attributes(box["id"], value=digit) for box, digit in zip(boxes, number)]))
+    for box in boxes:
+        assert set(typed_values(s.stored, box)) == {"*"}, typed_values(s.stored, box)
+    snapshot_values = [find(s.stored[-2:-1], box["id"])["attributes"]["value"] for box in boxes]
+    changed = [change["attributes"]["value"] for change in s.stored[-1]["data"]["attributes"]]
+    assert snapshot_values == changed == ["*"] * len(number)
+    assert find(s.stored[-2:-1], quantity["id"])["attributes"]["value"] == "2"
+
+
 @pytest.mark.parametrize("link", ["aria-controls", "aria-owns"])
 def test_the_suggestions_of_an_address_field_are_masked_as_its_value(session, link):
     """An address autocomplete lists the typed part in a <mark> and the rest of each street beside
