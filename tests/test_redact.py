@@ -390,6 +390,28 @@ def test_a_number_typed_one_digit_per_box_is_masked_in_every_box(session):
     assert find(s.stored[-2:-1], quantity["id"])["attributes"]["value"] == "2"
 
 
+def test_a_number_after_a_word_naming_the_visitors_file_is_masked_wherever_the_page_writes_it(session):
+    """A customer's, a case's, a contract's or a policy's number that no check digit proves, right after the word
+    that names it (issue 9 point 6): an account page writes it in its text, a tooltip, a copy button's label, a
+    contract picker's entry, a log line, an element whose id names it ("contractnr"); all were stored. An order's
+    number the site writes stays readable, and so do its own words around them."""
+    numbers = ["58240193367", "7719302846", "66013927451", "902231774512", "55120938471", "31822074166"]
+    page = element("div", {}, [
+        element("p", {}, [text(f"Welkom terug, uw klantnummer is {numbers[0]}.")]),
+        element("a", {"href": "/account", "title": f"Numéro de client {numbers[1]}"}, [text("Mon compte")]),
+        element("button", {"aria-label": f"Kopieer contractnummer {numbers[2]}"}, [text("Kopieer")]),
+        element("select", {"name": "keuze"}, [element("option", {"value": "1"}, [text(f"Polis {numbers[3]} (auto)")])]),
+        element("span", {"id": "contractnr"}, [text(numbers[5])]),
+        element("p", {}, [text("Bestelling 403817261 is verzonden")], id=60)])
+    s = session()
+    s.send(meta(), snapshot(html_page(page)), custom("log", {"line": f"Kundennummer {numbers[4]} geladen"}))
+    stored = "\n".join(strings(s.stored))
+    for number in numbers:
+        assert number not in stored and not [w for w in windows(number) if w in stored], number
+    assert find(s.stored, 60)["childNodes"][0]["textContent"] == "Bestelling 403817261 is verzonden"
+    assert "Welkom terug, uw klantnummer is " in stored and "Kopieer contractnummer " in stored and " geladen" in stored
+
+
 @pytest.mark.parametrize("link", ["aria-controls", "aria-owns"])
 def test_the_suggestions_of_an_address_field_are_masked_as_its_value(session, link):
     """An address autocomplete lists the typed part in a <mark> and the rest of each street beside
