@@ -938,29 +938,30 @@ def _text_bytes(base64_text: str, final: bool = False) -> str | None:
 
 
 class DataUrlSlot(Slot):
-    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain), in a
-    percent-encoded or a base64 payload: its text is read as words, masked where found and written back in its
-    encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a font) is not
-    read. names: how names are read from their shape in it (name_runs where a script wrote it), or None."""
+    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain or a JSON a
+    download link saves, an HTML page an <object> shows), in a percent-encoded or a base64 payload: its text is
+    read as the free text it is (TextSlot: its words, its labels, its JSON's keys), masked where found and written
+    back in its encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a
+    font) is not read. names: how names are read from their shape in it (name_runs where a script wrote it), or
+    None."""
 
     token_runs = False  # (an SVG's path data is no token)
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
-        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+        self.cell, self.node = cell, node
         read = data_url_text(cell.get())
         self.head, self.base64 = (read[0], read[1]) if read is not None else ("", False)
-        self.texts = [read[2]] if read is not None and read[2].strip() else []
+        self.document = [read[2]] if read is not None and read[2].strip() else []  # the text, as masked
+        self.slot = TextSlot(Cell(self.document, 0), node, rule, names) if self.document else None
+        self.texts = self.slot.texts if self.slot is not None else []
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        if not self.texts:
+        if self.slot is None:
             return
-        text, spans = self.texts[0], list(found[0])
-        if self.names is not None and not unread(spans):
-            spans.extend(work.read(self.names, text))
-        if spans:
-            work.taint_spans(text, spans)
-            self._write(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
-            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+        text = self.document[0]
+        self.slot.resolve(found, work)
+        if self.document[0] != text:
+            self._write(self.document[0])
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
@@ -1565,8 +1566,8 @@ _JSON_PAIR = re.compile(rf'"({_QUOTED_KEY})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE
 #: form or query encoding (password=…&remember=1), and an assignment (password = …): a quote ends the
 #: value (a quoted attribute: href='?x=1'), but for an apostrophe between letters, which
 #: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan"); a key may be
-#: percent-encoded ("user%5Bemail%5D")
-_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: percent-encoded ("user%5Bemail%5D"); "=>" is a dump's arrow (PHP's "[password] => …": bare_secret_pairs)
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=(?!>)[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
 #: a quoted value after '=' (logfmt's password="…", a call's password='…'): read for a secret's key only, as
 #: markup's attributes are written so too (name="email" names a field)
 _QUOTED_ASSIGNMENT = re.compile(rf"""(?:^|(?<=[?&;\s"'({{,]))({_KEY})[^\S\n]*=[^\S\n]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
@@ -1693,14 +1694,57 @@ def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[S
 def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """Values under a secret-looking key inside a string (rules/secret_keys.yaml), in every way a
     key and its value are written there (written_pairs, form_pairs, a quoted assignment, a multipart
-    body's parts): the key is data there, not a key the payload walk sees."""
+    body's parts, a bare pair in a line: bare_secret_pairs): the key is data there, not a key the payload walk
+    sees."""
     found = [(start, end, "SECRET") for start, end, key in written_pairs(text) if is_secret_key(key)]
     if "=" in text:
         found += [(*m.span(2), "SECRET") for m in form_pairs(text) if is_secret_key(unquote_plus(m.group(1)))]
         found += [(*(m.span(2) if m.group(2) is not None else m.span(3)), "SECRET")
                   for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
+    found += bare_secret_pairs(text, is_secret_key)
     return [span for span in found if span[0] < span[1]]
+
+
+#: a key written bare in a line of text, and what joins it to its value: a log line a developer composed
+#: ("login failed (401) password: …", "user=jan pwd:…"), an object a script wrote without quotes ("{step:2,
+#: passwd:…}"), Ruby's and PHP's dumps ('{:password=>"…"}', "[password] => …"). Its last name says what it is
+#: ("user.password", "client_secret", "X-Api-Key"); not a URL's scheme ("https://") nor a time's digits
+_BARE_KEY = re.compile(r"""(?<![\w$.\[\]%-])[:\["']?([A-Za-z_$][\w$.\[\]-]{0,39}?)["'\]]?[^\S\n]*(?::(?![/:])|=>|=(?!=))[^\S\n]*""")
+_KEY_NAMES = re.compile(r"[\w$-]+")
+#: its value: quoted, or one token up to a space, or up to a comma, a semicolon or an '&' before the next key
+#: ("passwd:…,remember:true", "pwd=…&next=1"), and the groups of digits after it ("iban: BE71 0961 2345 6769",
+#: "pin: 48 21"); an object's or a list's opening is the value's structure, not a secret written bare
+_BARE_TOKEN = r"""[^\s,;&]+(?:[,;&](?![\w$.\[\]%"'-]{1,41}[^\S\n]*[:=])[^\s,;&]+)*"""
+_BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|{_BARE_TOKEN}(?:[^\S\n](?=\d){_BARE_TOKEN})*)""")
+#: what closes the brackets or the quotes a line put around the pair ("(pwd: …)", "{…, passwd: …}")
+_CLOSERS = ")]}>\"'"
+
+
+def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """The values written bare after a secret's key in a line of text ("… password: Hunter2", "pwd=…",
+    "[password] => …"), as one token: a log line names what it prints as a payload's key does. Linear: a
+    value is read once, and a key inside a value already read is that value's."""
+    found: list[tuple[int, int, str]] = []
+    if ":" not in text and "=" not in text:
+        return found
+    read_to = 0
+    for key in _BARE_KEY.finditer(text):
+        names = _KEY_NAMES.findall(key.group(1))
+        if key.start() < read_to or not names or not is_secret_key(names[-1]):
+            continue
+        value = _BARE_VALUE.match(text, key.end())
+        if value is None:
+            continue
+        start, end = value.span()
+        if text[start] in "\"'" and end - start >= 2:
+            start, end = start + 1, end - 1
+        else:
+            end = start + len(text[start:end].rstrip(_CLOSERS))
+        if start < end:
+            found.append((start, end, "SECRET"))
+        read_to = value.end()
+    return found
 
 
 def _looks_random(run: str) -> bool:
@@ -2014,24 +2058,35 @@ class UrlSlot(Slot):
         return changed
 
 
+def url_slot(cell: Cell, node: int | None, work: Redacting, page: bool = False,
+             names: NameShapes | None = None) -> UrlSlot | DataUrlSlot:
+    """The slot of a URL: a data: URL's is the document it holds (an <img>'s SVG, an <object>'s HTML, a download
+    link's text or JSON: DataUrlSlot; names read as it says), any other's its pieces' (UrlSlot; page as it says)."""
+    if is_data_url(cell.get()):
+        return DataUrlSlot(cell, node, "content.data-url", names)
+    return UrlSlot(cell, node, work, page)
+
+
 class SrcsetSlot(Slot):
-    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL and
-    the list is rebuilt with its descriptors and separators as they were."""
+    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL is (url_slot: a data:
+    URL's document read, its pixels not) and the list is rebuilt with its descriptors and separators as they were."""
 
     _CANDIDATE = re.compile(r"(\s*)(\S+)(.*)", re.S)
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting):
-        self.cell = cell
+        self.cell, self.node = cell, node
         self.parts: list[str] = []
-        self.urls: list[UrlSlot] = []
+        self.urls: list[UrlSlot | DataUrlSlot] = []
         for i, candidate in enumerate(re.split(r"(,\s+)", cell.get())):
             match = self._CANDIDATE.fullmatch(candidate) if i % 2 == 0 else None
             if match is None:  # a separator, or an empty candidate
                 self.parts.append(candidate)
                 continue
             self.parts.extend((match.group(1), match.group(2), match.group(3)))
-            self.urls.append(UrlSlot(Cell(self.parts, len(self.parts) - 2), node, work))
+            self.urls.append(url_slot(Cell(self.parts, len(self.parts) - 2), node, work))
         self.texts = [text for url in self.urls for text in url.texts]
+        # a document's text is read as its slot says: an SVG's path data is no token
+        self.token_runs = all(url.token_runs for url in self.urls)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         position = 0
@@ -2039,3 +2094,12 @@ class SrcsetSlot(Slot):
             url.resolve(found[position:position + len(url.texts)], work)
             position += len(url.texts)
         self.cell.set("".join(self.parts))
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on each candidate as its slot reads it (a URL's pieces, a document decoded)."""
+        changed = False
+        for url in self.urls:
+            changed |= url.mask_echoes(ranges, masker)
+        if changed:
+            self.cell.set("".join(self.parts))
+        return changed

@@ -34,7 +34,8 @@ from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD
                               DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, name_runs, name_shaped, names_by_shape, payload_names, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, user_agent_shaped, with_shaped)
+                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -443,7 +444,8 @@ class BatchRedaction:
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
-        self.url_echoes: list[UrlSlot | DataUrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
+        # URLs it also looks at piece by piece, percent-decoded (a data: URL's document decoded)
+        self.url_echoes: list[UrlSlot | DataUrlSlot | SrcsetSlot] = []
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
@@ -639,7 +641,7 @@ class BatchRedaction:
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False
-            self._url_echo(UrlSlot(Cell(data, "href"), None, self, page=True))
+            self._url_echo(url_slot(Cell(data, "href"), None, self, page=True))
         return True
 
     def _navigate(self, url: str) -> bool:
@@ -815,7 +817,8 @@ class BatchRedaction:
                 self._scan_attribute_name(attributes, name, nid)
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed,
+                                     written=changed or added)
 
     def _structural_value(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
         """A structural attribute's value (or a marker's) is kept: the replay's CSS and the site's selectors need
@@ -932,18 +935,22 @@ class BatchRedaction:
             self._echo(cell)
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "",
-                        series: bool = False) -> None:
+                        series: bool = False, written: bool = False) -> None:
         """series: a mutation changed it, as a text node's characterData is changed: the values one
         attribute of one node takes in a batch are a series (a spell-checker's title "Unknown word:
-        Jean-P…" rewritten at each keystroke), each prefix masked where its last value's PII stands."""
+        Jean-P…" rewritten at each keystroke), each prefix masked where its last value's PII stands.
+        written: a script wrote it (a mutation changed it or added its node): a data: URL's document there (a
+        name badge's SVG, a download link's text drawn from a form) has names read by their shape, as in CSS."""
         value = cell.get()
         if name.startswith("data-") and self._named_data(cell, nid, name[5:], value):
             return
         if name in SRCSET_ATTRIBUTES:
-            self.slots.append(SrcsetSlot(cell, nid, self))
+            self._url_echo(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
             resource = name in RESOURCE_ATTRIBUTES or (name == "href" and tag not in LINK_ELEMENTS)
-            self._url_echo(UrlSlot(cell, nid, self, page=not resource))  # a profile's link: the name in its slug
+            names = name_runs if written or verdict.flags & (MASK_TEXT | UNKNOWN) else None
+            # a profile's link: the name in its slug; a data: URL's document: its words (url_slot)
+            self._url_echo(url_slot(cell, nid, self, page=not resource, names=names))
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -1122,7 +1129,7 @@ class BatchRedaction:
         """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""
         self.echo_cells.append((cell, cell.get()))
 
-    def _url_echo(self, slot: UrlSlot) -> None:
+    def _url_echo(self, slot: UrlSlot | DataUrlSlot | SrcsetSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
         self.slots.append(slot)
         self.url_echoes.append(slot)
@@ -1558,7 +1565,8 @@ class BatchRedaction:
                 # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
                 path = report is not None and k in report_names and (report[0] != "" or report[1])
                 if looks_like_url(value) and not path:  # never loaded by a replay: a page's address ($current_url)
-                    self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
+                    # a link built from a field's value; a data: URL's document (an export's JSON) read as its words
+                    self._url_echo(url_slot(cell, None, self, page=True, names=payload_names if typed else None))
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
                     self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
                     self._echo(cell)

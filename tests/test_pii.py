@@ -242,6 +242,11 @@ DATES = [
     ("Ich bin am 3.3.86. geboren", "de", [("3.3.86", "DATE_OF_BIRTH")]),
     ("born 1990-04-17.", "en", [("1990-04-17", "DATE_OF_BIRTH")]),
     ("Rendez-vous den 14.03.2026 um 8 Auer", "de", []),
+    # "°" before a date says born, as Belgians and the French write it; "n°" is a number's
+    ("Ouders van Lowie Ghijsels (°23/11/1984)", "nl", [("23/11/1984", "DATE_OF_BIRTH")]),
+    ("Ninon, ° 4-9-91, mange sans gluten", "fr", [("4-9-91", "DATE_OF_BIRTH")]),
+    ("tweeling °17.02.16 en °17.02.16", "nl", [("17.02.16", "DATE_OF_BIRTH")]),
+    ("Facture n° 12/03/87, commande n°4-9-91", "fr", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
@@ -638,6 +643,23 @@ SWALLOWED_START = [
 
 # held-out set 14's classes (values made up apart from the set's): a label that names another number right before a
 # phone-shaped one (an article's, a Belgian enterprise number written 4.3.3 as mobiles are)
+#: a number that names the visitor's file right after its word (a customer's, a member's, a case's, a contract's, a
+#: policy's): no check digit proves it, the word says whose it is (issue 9 point 6); an order's stays the site's
+CUSTOMER_NUMBERS = [
+    ("mijn klantnummer is 403817261", "nl", [("403817261", "CUSTOMER_ID")]),
+    ("Dossiernummer: 2024 0071 3358", "nl", [("2024 0071 3358", "CUSTOMER_ID")]),
+    ("numéro de client 7719302846", "fr", [("7719302846", "CUSTOMER_ID")]),
+    ("Ihre Kundennummer lautet 55120938471", "de", [("55120938471", "CUSTOMER_ID")]),
+    ("policy number 90-2231-7745", "en", [("90-2231-7745", "CUSTOMER_ID")]),
+    ("Polisnummer 3318.2207.41", "nl", [("3318.2207.41", "CUSTOMER_ID")]),
+    ("contract 66013927451 opzeggen", "nl", [("66013927451", "CUSTOMER_ID")]),
+    ("Lidnummer 8812345", "nl", [("8812345", "CUSTOMER_ID")]),
+    ("Bestelling 403817261 is verzonden", "nl", []),
+    ("Commande n° 7719302846 — contrat de livraison", "fr", []),
+    ("Privacy policy · KBO 0456.789.123", "en", []),
+    ("contract van 12 maanden, 24,95 per maand", "nl", []),
+    ("Contract 2024-2025 verlengd, polis 2025/2026", "nl", []),
+]
 NUMBER_LABELLED = [
     ("Artikel 0471.223.18 — op voorraad", "nl", []),
     ("Ondernemingsnummer 0456.789.123 · RPR Gent", "nl", []),
@@ -753,7 +775,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
-                         + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS)
+                         + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -4,6 +4,7 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 from __future__ import annotations
 
 import base64
+import json
 from urllib.parse import quote, unquote
 
 import orjson
@@ -359,6 +360,56 @@ def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
         assert set("".join(typed_values(s.stored, field))) == {"*"}, typed_values(s.stored, field)
     assert {r.entity for r in remarks if r.node == boxes[2]["id"]} == {"CREDIT_CARD"}
     assert {r.entity for r in remarks if r.node == year["id"]} == {"DATE_OF_BIRTH"}
+
+
+def test_a_number_typed_one_digit_per_box_is_masked_in_every_box(session):
+    """A bank's or a national-number widget splits one number over a row of one-character boxes (maxlength 1), each
+    in its own wrapper, no label but the heading above: each box alone holds a digit, the number only exists
+    across them, so no detector can read it. A browser that restores the form (history.back()) writes each
+    box's digit in the next snapshot, a script fills them on a paste: those were stored as the digits of the
+    number, in order. Every box is masked whole, whatever shows its value; a field beside them keeps its value."""
+    number = "93051822361"  # a national number's shape, its check digits the boxes never let anyone check
+    boxes = [element("input", {"type": "text", "inputmode": "numeric", "maxlength": "1", "class": "digit"})
+             for _ in number]
+    row = element("div", {"class": "code-row"}, [element("span", {"class": "cell"}, [box]) for box in boxes])
+    quantity = element("input", {"type": "number", "name": "aantal", "maxlength": "2"})
+    form = element("form", {}, [element("h3", {}, [text("Uw nummer")]), row, quantity])
+    s = session()
+    s.send(meta(), snapshot(html_page(form)))
+    s.send(*[input_event(box["id"], digit) for box, digit in zip(boxes, number)], input_event(quantity["id"], "2"))
+    for box, digit in zip(boxes, number):
+        box["attributes"]["value"] = digit
+    quantity["attributes"]["value"] = "2"
+    s.send(meta(), snapshot(html_page(form)))
+    s.send(mutation(attributes=[set_attributes(box["id"], value=digit) for box, digit in zip(boxes, number)]))
+    for box in boxes:
+        assert set(typed_values(s.stored, box)) == {"*"}, typed_values(s.stored, box)
+    snapshot_values = [find(s.stored[-2:-1], box["id"])["attributes"]["value"] for box in boxes]
+    changed = [change["attributes"]["value"] for change in s.stored[-1]["data"]["attributes"]]
+    assert snapshot_values == changed == ["*"] * len(number)
+    assert find(s.stored[-2:-1], quantity["id"])["attributes"]["value"] == "2"
+
+
+def test_a_number_after_a_word_naming_the_visitors_file_is_masked_wherever_the_page_writes_it(session):
+    """A customer's, a case's, a contract's or a policy's number that no check digit proves, right after the word
+    that names it (issue 9 point 6): an account page writes it in its text, a tooltip, a copy button's label, a
+    contract picker's entry, a log line, an element whose id names it ("contractnr"); all were stored. An order's
+    number the site writes stays readable, and so do its own words around them."""
+    numbers = ["58240193367", "7719302846", "66013927451", "902231774512", "55120938471", "31822074166"]
+    page = element("div", {}, [
+        element("p", {}, [text(f"Welkom terug, uw klantnummer is {numbers[0]}.")]),
+        element("a", {"href": "/account", "title": f"Numéro de client {numbers[1]}"}, [text("Mon compte")]),
+        element("button", {"aria-label": f"Kopieer contractnummer {numbers[2]}"}, [text("Kopieer")]),
+        element("select", {"name": "keuze"}, [element("option", {"value": "1"}, [text(f"Polis {numbers[3]} (auto)")])]),
+        element("span", {"id": "contractnr"}, [text(numbers[5])]),
+        element("p", {}, [text("Bestelling 403817261 is verzonden")], id=60)])
+    s = session()
+    s.send(meta(), snapshot(html_page(page)), custom("log", {"line": f"Kundennummer {numbers[4]} geladen"}))
+    stored = "\n".join(strings(s.stored))
+    for number in numbers:
+        assert number not in stored and not [w for w in windows(number) if w in stored], number
+    assert find(s.stored, 60)["childNodes"][0]["textContent"] == "Bestelling 403817261 is verzonden"
+    assert "Welkom terug, uw klantnummer is " in stored and "Kopieer contractnummer " in stored and " geladen" in stored
 
 
 @pytest.mark.parametrize("link", ["aria-controls", "aria-owns"])
@@ -1855,6 +1906,48 @@ def test_css_comments_selector_values_and_inlined_documents_are_read_the_code_st
     assert unquote(changed["background-image"]).startswith("url(\"data:image/svg+xml;utf8,<svg xmlns=")
     masked = base64.b64decode(changed["mask-image"][len("url(data:image/svg+xml;base64,"):-1]).decode()
     assert masked.startswith("<svg><text x='2'>Tel ") and masked.endswith("</text></svg>") and "0486" not in masked
+
+
+def test_a_data_urls_document_in_an_attribute_is_read_decoded_and_masked_in_its_encoding(session):
+    """A data: URL in an attribute is the document it holds: an <img>'s or a srcset's SVG (a name badge a script
+    draws), an <object>'s HTML, a download link's text or JSON (an export of the form). Written base64, they were
+    stored raw (fix21 read data: URLs in CSS only): the document is decoded, read as the text it is (its labels,
+    its JSON's keys; names by their shape where a script wrote it), masked and encoded back. Pixels and the site's
+    own icons stay byte for byte, in a srcset too (its base64 was masked whole as a token)."""
+    def data(media: str, document: str) -> str:
+        return f"data:{media};base64," + base64.b64encode(document.encode()).decode()
+
+    pixels = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    icon = data("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'><title>Winkelmand</title>"
+                                 "<path d='M3 6h18l-2 9H5z'/></svg>")
+    invoice = element("object", {"data": data("text/html", "<p>Factuur voor ilse.moerdijck@kabelpost.example, "
+                                                           "rekening BE68 5390 0754 7034</p>")})
+    export = element("a", {"download": "gegevens.json", "href": data("application/json", json.dumps(
+        {"naam": "Quirine Oosterlinck", "rijksregisternummer": "85.07.30-123.45", "taal": "nl"}))})
+    note = element("a", {"download": "notitie.txt", "href": data("text/plain;charset=utf-8",
+                                                                 "Klant: Berthilde Van Steenkiste\nTel: 0479 61 82 35")})
+    pictures = element("img", {"src": pixels, "srcset": f"{icon} 1x, {data('image/svg+xml', '<svg><text>0468 27 19 53</text></svg>')} 2x"})
+    shown = element("img", {"src": icon})
+    holder = element("div", {}, [invoice, export, note, pictures, shown])
+    s = session()
+    s.send(meta(), snapshot(html_page(holder)))
+    badge = element("img", {"src": data("image/svg+xml", "<svg><text x='4' y='20'>Wolfaert Ghyselinck</text></svg>")})
+    s.send(mutation(adds=[add(holder["id"], badge)]))
+    stored = "\n".join(strings(s.stored))
+    decoded = []
+    for node in (*nodes_by_id(s.stored).values(), s.stored[-1]["data"]["adds"][0]["node"]):
+        for value in (node.get("attributes") or {}).values():
+            for url in str(value).split(" "):
+                if url.startswith("data:") and ";base64," in url:
+                    decoded.append(base64.b64decode(url.split(",", 1)[1]).decode("utf-8", "replace"))
+    written = "\n".join(decoded)
+    for value in ("ilse.moerdijck", "5390 0754", "Quirine", "Oosterlinck", "85.07.30", "Berthilde", "Steenkiste",
+                  "0479 61 82 35", "0468 27 19 53", "Wolfaert", "Ghyselinck"):
+        assert value not in written and not [w for w in windows(value) if w in stored], value
+    assert '"taal": "nl"' in written and "Factuur voor " in written and "<title>Winkelmand</title>" in written
+    assert find(s.stored, pictures["id"])["attributes"]["src"] == pixels
+    assert find(s.stored, pictures["id"])["attributes"]["srcset"].startswith(f"{icon} 1x, data:image/svg+xml;base64,")
+    assert find(s.stored, shown["id"])["attributes"]["src"] == icon
 
 
 def _custom_properties_in(place: str, declared: dict[str, str]) -> list[dict]:
