@@ -19,7 +19,7 @@ from factories import (CUSTOM, add, click, comment, custom, element, html_page, 
                        mutation, nodes_by_id, remove, set_attributes, snapshot, text, typing)
 from planted import leaked as planted_leaked
 from planted import texts
-from redactor.content import MAX_NESTED_URLS, UNREMEMBERED, possessor_named, sentence_subject_named
+from redactor.content import MAX_NESTED_URLS, UNREMEMBERED, name_runs, possessor_named, sentence_subject_named
 from redactor.pii import DetectorPool
 from redactor.redact import redact_batch_sync
 from test_redact import Session, find
@@ -1603,3 +1603,53 @@ def test_a_given_name_no_list_knows_after_my_daughter_is_masked(session, sentenc
     s.send(*typing(area["id"], sentence))
     s.send(*typing(area["id"], sentence + "Merci."))
     assert leaked(s.stored, name) == []
+
+
+# -- the site's own words and a visitor's ordinary words (issue 9, item 13) ---------------------------
+BRANDS = ["Calvin Klein", "Kate Spade", "Tommy Hilfiger", "Ted Baker", "Hugo Boss", "Marc O'Polo"]
+
+
+def typed_finally(stored: list, field: dict) -> str:
+    """The last value a field took in what is stored."""
+    return [e["data"]["text"] for e in stored if e["type"] == 3 and e["data"].get("source") == 5
+            and e["data"]["id"] == field["id"]][-1]
+
+
+def test_a_shops_brands_named_like_people_stay_and_its_greeted_visitor_does_not(session):
+    """A shop's product list names designer brands shaped like a person's name ("Calvin Klein", "Ted Baker"): in
+    its cards' headings and links, an image's alt, a brand filter's options and across every later page of the
+    session. The model read each as a person, and its taint masked it wherever the session showed it again; the
+    visitor's own name the header greets stays masked, and so does a name the visitor types. A brand opening what
+    the visitor types is theirs to keep ("Calvin Klein jeans terugsturen"), and so is the ordinary word that is a
+    brand's surname too ("is te klein")."""
+    cards = [element("li", {"class": "product-card"}, [
+        element("a", {"href": f"/merken/{i}", "title": brand}, [element("h3", {}, [text(brand)])]),
+        element("img", {"src": f"/img/{i}.jpg", "alt": f"{brand} — nieuwe collectie"}),
+        element("span", {"class": "price"}, [text("€ 89,95")])]) for i, brand in enumerate(BRANDS)]
+    picker = element("select", {"name": "merk"}, [element("option", {"value": str(i)}, [text(brand)])
+                                                  for i, brand in enumerate(BRANDS)])
+    notes = element("textarea", {"name": "opmerking", "aria-label": "Opmerking"})
+    s = session()
+    s.send(meta("https://mode.example/merken"), snapshot(html_page(
+        element("p", {"class": "welcome"}, [text("Welkom terug, Sanne de Vries")]), picker,
+        element("ul", {}, cards), notes, lang="nl")))
+    typed = "Calvin Klein jeans terugsturen, maat 32 is te klein. Groeten, Noor Visser "
+    s.send(*typing(notes["id"], typed))
+    more = element("ul", {}, [element("li", {}, [text(f"Meer van {brand}")]) for brand in BRANDS])
+    s.send(mutation(adds=[add(cards[0]["id"], more)]))  # a later page's list, the same brands
+    stored = stored_text(s.stored)
+    for brand in BRANDS:
+        assert stored.count(brand) >= 5, brand  # title, heading, alt, option, "Meer van …"
+    assert leaked(s.stored, "Sanne de Vries") == [] and leaked(s.stored, "Noor Visser") == []
+    assert typed_finally(s.stored, notes).startswith("Calvin Klein jeans terugsturen, maat 32 is te klein.")
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Calvin Klein jeans terugsturen", []), ("Bestelling Zalando kwijt", []), ("Ik heb bij Zalando Lounge besteld", []),
+    ("Jean-Paul Gaultier Le Male", []), ("Noor Visser Zalando", ["Noor Visser"]), ("Zalando Noor Visser", ["Noor Visser"]),
+    ("Mijn Calvin Klein jas is van Sanne Jansen", ["Sanne Jansen"])])
+def test_a_brand_a_visitor_writes_is_no_name_and_a_name_beside_it_still_is(value, names):
+    """Where a visitor writes, a run of capitalised words is a name known or not (fail closed), but for the brands
+    of rules/pii.yaml in it: the run is read on either side of them."""
+    assert [value[span.start:span.end] for span in name_runs(value)] == names
+

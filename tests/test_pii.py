@@ -976,8 +976,14 @@ SITE_TEXT = [
     ("Au nom de Dieu", "fr"), ("In the name of Love", "en"), ("Au nom de la Rose", "fr"), ("In the Name of the Father", "en"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
+    # brands shaped like a name (rules/pii.yaml brands), alone on a product card or beside its line's words
+    ("Calvin Klein", "nl"), ("Kate Spade", "en"), ("Tommy Hilfiger", "fr"), ("Ted Baker", "en"), ("Hugo Boss", "de"),
+    ("Marc O'Polo", "nl"), ("Meer van Marc O’Polo", "nl"), ("Jean-Paul Gaultier Le Male", "fr"),
+    ("Calvin Klein jeans terugsturen", "nl"), ("Albert Heijn Excellent", "nl"),
 ]
 NAME_SHOWN_BACK = [
+    # a name beside a brand (rules/pii.yaml brands)
+    ("Hugo Boss jas voor Noor Visser", "nl", "Noor Visser"), ("Welkom terug, Sanne Jansen! Nieuw van Ted Baker", "nl", "Sanne Jansen"),
     # an age or a count after a name is no product's measure
     ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
     # a person's surname that closes streets' names too, and a street after the person
