@@ -501,6 +501,14 @@ _SENTENCE_SUBJECT = regex.compile(with_words(
     r"(?=[^\S\n]+(?i:{{subject_verbs}})(?![\w'’-]))"))
 
 
+#: how far a place is, right after the verb after a sentence's subject, up to the sentence's mark or a word saying for
+#: whom or from where ("Gent is te ver voor mij", "Paris is te ver."; not "Jordan is te ver gegaan"): recognizers.yaml
+#: far_phrases. A few words of the text after the subject: bounded
+_FAR_AWAY = regex.compile(with_words(
+    r"[^\S\n]+(?i:{{subject_verbs}})[^\S\n]+(?i:{{far_phrases}})"
+    r"(?=[^\S\n]*(?:[.,;:!?…)\n]|$)|[^\S\n]+(?i:{{far_phrase_ends}})(?![\w'’-]))"))
+
+
 def sentence_subject_named(text: str) -> list[Span]:
     """A known given name alone as the subject of a sentence a visitor writes: "… op jullie parking? Lowie heeft
     ook pijn aan een melktand" (held-out round 18: a child named in a complaint typed before the child's own
@@ -509,14 +517,15 @@ def sentence_subject_named(text: str) -> list[Span]:
     where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). A given name that is a place's
     too ("Sofia heeft koorts", "Jordan is ziek", "Gent is te ver": names.a_place_and_a_given_name) is masked where
     the visitor wrote it, failing closed (review 16 F7), but never remembered (UNREMEMBERED): its taint would mask
-    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays."""
+    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays, and so does
+    one the sentence says is too far ("Gent is te ver voor mij": _FAR_AWAY, issue 9 item 13)."""
     spans = []
     for m in _SENTENCE_SUBJECT.finditer(text):
         name = m.group(1)
         if is_function_word(name):
             continue
         if is_a_place(name):
-            if a_place_and_a_given_name(name):
+            if a_place_and_a_given_name(name) and not _FAR_AWAY.match(text, m.end(1)):
                 spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED))
         elif given_name_alone(name):
             spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))

@@ -284,6 +284,7 @@ PERSONS = [
     ("Goeiemiddag, met Wannes hier", "nl", [("Wannes", "PERSON")]), ("hallo met wannes hier", "nl", [("wannes", "PERSON")]),
     ("Ik ben Belg en woon in Lier", "nl", []), ("Je suis Français", "fr", []), ("I am Happy with it", "en", []),
     ("Vraag naar Paris aan de balie", "nl", []), ("Betaal met Visa of Bancontact", "nl", []), ("I am Fine", "en", []),
+    ("Kan ik met Visa hier betalen?", "nl", []), ("Graag voor jan op maandag", "nl", [("jan", "PERSON")]),
     # at whose place: "bij", "chez", "bei" stand before a person as "met" does (held-out round 13)
     ("de sleutel ligt bij lowie verstraeten", "nl", [("lowie verstraeten", "PERSON")]),
     ("laissez le colis chez gaston lefèvre", "fr", [("gaston lefèvre", "PERSON")]),

@@ -636,11 +636,16 @@ _LABELLED_NUMBER = re.compile(r"[.:]?[^\S\n]*[+(\d]")
 def name_end(text: str, start: int, end: int) -> int:
     """Where the name itself ends in a person's span whose last word labels the number after it
     ("Marit Oosterhuis-Dubreucq Tel. +49 …", rules/pii.yaml contact_labels): the label is no part of
-    the name, and masked as a part of it, it would be masked wherever the session shows it again."""
+    the name, and masked as a part of it, it would be masked wherever the session shows it again; or whose
+    last words are a particle that is a preposition too and a day, a part of a day or a month (says_when):
+    "voor jan op maandag", typed in lower case, is for Jan on Monday. "jan" is a name there (January is "jan"
+    after a day's number or before a year, never before "op maandag"), "op maandag" says when."""
     words = list(_WORD.finditer(text, start, end))
     if len(words) > 2 and _plain_name(words[-1].group()) in _engine_words("contact_labels") \
             and _LABELLED_NUMBER.match(text, end):
         return words[-2].end()
+    if len(words) > 2 and words[-2].group().casefold() in PARTICLES and says_when(words[-1].group()):
+        return words[-3].end()
     return end
 
 
