@@ -1254,6 +1254,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")
         run, capitalised = _name_run(token, before, start, lenient=True)
         run = min(_after_brands(value, run, len(value)), start)  # "Calvin Klein je": no name goes on a brand
+        if _opener_settled(value, run, start, token):  # "Pakket kw", "Mijn be": no surname comes
+            run = start
         groups = _digit_groups(value, before, start, 0)
         first = min(run if capitalised else start, start if groups is None else groups)
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
@@ -1286,6 +1288,24 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _opener_settled(value: str, run: int, start: int, token: str) -> bool:
+    """Whether the one capitalised word that opens a line or a sentence before the word being typed at start is
+    settled: that word is typed in lower case, so no capitalised surname comes after the opener. A function word
+    opens no name ("Mijn be", "Het pa": name_runs reads a run without them); another word is settled when the word
+    typed can be no particle ("Pakket kw"; not "Pakket v" of "Pakket van Sanne") and it is no given name, which a
+    verb may make the sentence's subject ("Sanne k": "Sanne komt", sentence_subject_named). After other words on
+    its line it may be a name they introduce ("ik heet Jildou r", read in any case): it waits."""
+    words = value[run:start].split()
+    line = value[:run].rpartition("\n")[2].rstrip()
+    if len(words) != 1 or not token[:1].islower() or (line and line[-1] not in ".!?…"):
+        return False
+    if is_function_word(words[0]) and not is_given_name(words[0]):
+        return True
+    folded = token.casefold()
+    return not (any(particle.startswith(folded) for particle in PARTICLES) or is_given_name(words[0])
+                or words[0].casefold() in PARTICLES)
 
 
 def _after_brands(value: str, run: int, end: int) -> int:
