@@ -39,7 +39,8 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
                                  given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+                                 is_given_name, is_name_slug, listed_brands, premises_with_hours, says_when,
+                                 without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -323,12 +324,33 @@ class QuotedValues:
 
 
 def name_shaped(value: str) -> list[Span]:
-    """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME)."""
+    """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME), a brand of rules/pii.yaml
+    it names left out ("Calvin Klein", "Zalando Lounge": _outside_brands)."""
     stripped = value.strip()
     if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped) or not _PROPER.search(stripped):
         return []
     start = value.index(stripped)
-    return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
+    return [Span(s, e, "PERSON", 1.0, "shape") for s, e in _outside_brands(value, start, start + len(stripped))
+            if _FULL_NAME.fullmatch(value, s, e) and _PROPER.search(value, s, e)]
+
+
+#: a word of a run of capitalised words, as name_runs reads it (a slash joins two as a space does)
+_RUN_WORD = re.compile(r"[^\s/]+")
+
+
+def _outside_brands(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] between the brands of rules/pii.yaml it holds (names.listed_brands), as
+    (start, end): where a visitor writes, "Calvin Klein", "Zalando" are no one's name ("Bestelling Zalando kwijt",
+    "Calvin Klein jeans terugsturen"), and a name beside one is read apart ("Noor Visser Zalando")."""
+    words = list(_RUN_WORD.finditer(text, start, end))
+    pieces, at = [], start
+    for first, stop in listed_brands([word.group() for word in words]):
+        if words[first].start() > at:
+            pieces.append((at, words[first - 1].end()))
+        at = words[stop - 1].end()
+    if at < end:
+        pieces.append((at, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in pieces if text[s:e].strip()]
 
 
 #: an element as an SDK names the one clicked or typed into (Sentry's ui.click and ui.input breadcrumbs:
@@ -352,13 +374,14 @@ def name_runs(text: str) -> list[Span]:
     ("Thanks For Shopping"); a run of days, parts of a day and months alone is a time ("am Montag Nachmittag")."""
     spans = []
     for match in _NAME_RUN.finditer(text):
-        words = list(re.finditer(r"[^\s/]+", match.group(0)))
-        while words and is_function_word(words[0].group(0)):
-            words.pop(0)
-        capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
-        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
-                any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
-            spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
+        for start, end in _outside_brands(text, match.start(), match.end()):  # "Bestelling Zalando": no one's
+            words = list(_RUN_WORD.finditer(text, start, end))
+            while words and is_function_word(words[0].group(0)):
+                words.pop(0)
+            capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
+            if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
+                    any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
+                spans.append(Span(words[0].start(), words[-1].end(), "PERSON", 1.0, "shape"))
     return spans
 
 
@@ -478,6 +501,14 @@ _SENTENCE_SUBJECT = regex.compile(with_words(
     r"(?=[^\S\n]+(?i:{{subject_verbs}})(?![\w'’-]))"))
 
 
+#: how far a place is, right after the verb after a sentence's subject, up to the sentence's mark or a word saying for
+#: whom or from where ("Gent is te ver voor mij", "Paris is te ver."; not "Jordan is te ver gegaan"): recognizers.yaml
+#: far_phrases. A few words of the text after the subject: bounded
+_FAR_AWAY = regex.compile(with_words(
+    r"[^\S\n]+(?i:{{subject_verbs}})[^\S\n]+(?i:{{far_phrases}})"
+    r"(?=[^\S\n]*(?:[.,;:!?…)\n]|$)|[^\S\n]+(?i:{{far_phrase_ends}})(?![\w'’-]))"))
+
+
 def sentence_subject_named(text: str) -> list[Span]:
     """A known given name alone as the subject of a sentence a visitor writes: "… op jullie parking? Lowie heeft
     ook pijn aan een melktand" (held-out round 18: a child named in a complaint typed before the child's own
@@ -486,14 +517,15 @@ def sentence_subject_named(text: str) -> list[Span]:
     where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). A given name that is a place's
     too ("Sofia heeft koorts", "Jordan is ziek", "Gent is te ver": names.a_place_and_a_given_name) is masked where
     the visitor wrote it, failing closed (review 16 F7), but never remembered (UNREMEMBERED): its taint would mask
-    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays."""
+    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays, and so does
+    one the sentence says is too far ("Gent is te ver voor mij": _FAR_AWAY, issue 9 item 13)."""
     spans = []
     for m in _SENTENCE_SUBJECT.finditer(text):
         name = m.group(1)
         if is_function_word(name):
             continue
         if is_a_place(name):
-            if a_place_and_a_given_name(name):
+            if a_place_and_a_given_name(name) and not _FAR_AWAY.match(text, m.end(1)):
                 spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED))
         elif given_name_alone(name):
             spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
@@ -1222,6 +1254,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         # a lower-case word too may go on a name ("Sanne v" is "Sanne van …"), and whatever is
         # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")
         run, capitalised = _name_run(token, before, start, lenient=True)
+        run = min(_after_brands(value, run, len(value)), start)  # "Calvin Klein je": no name goes on a brand
+        if _opener_settled(value, run, start, token):  # "Pakket kw", "Mijn be": no surname comes
+            run = start
         groups = _digit_groups(value, before, start, 0)
         first = min(run if capitalised else start, start if groups is None else groups)
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
@@ -1249,11 +1284,36 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(number, len(value), "TRAILING_FRAGMENT")]
     last = token.lower() in PARTICLES or token.lower() in _PLACE_LINKS or (_PROPER_NOUN.match(token) and (
         is_given_name(token) or (names and not is_function_word(token))))
-    if capitalised and last:
-        return [(run, len(value), "TRAILING_FRAGMENT")]
+    if capitalised and last and (run := _after_brands(value, run, start + len(token))) < len(value):
+        return [(run, len(value), "TRAILING_FRAGMENT")]  # but a brand that ends it: "bij Zalando ", "Ted Baker "
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _opener_settled(value: str, run: int, start: int, token: str) -> bool:
+    """Whether the one capitalised word that opens a line or a sentence before the word being typed at start is
+    settled: that word is typed in lower case, so no capitalised surname comes after the opener. A function word
+    opens no name ("Mijn be", "Het pa": name_runs reads a run without them); another word is settled when the word
+    typed can be no particle ("Pakket kw"; not "Pakket v" of "Pakket van Sanne") and it is no given name, which a
+    verb may make the sentence's subject ("Sanne k": "Sanne komt", sentence_subject_named). After other words on
+    its line it may be a name they introduce ("ik heet Jildou r", read in any case): it waits."""
+    words = value[run:start].split()
+    line = value[:run].rpartition("\n")[2].rstrip()
+    if len(words) != 1 or not token[:1].islower() or (line and line[-1] not in ".!?…"):
+        return False
+    if is_function_word(words[0]) and not is_given_name(words[0]):
+        return True
+    folded = token.casefold()
+    return not (any(particle.startswith(folded) for particle in PARTICLES) or is_given_name(words[0])
+                or words[0].casefold() in PARTICLES)
+
+
+def _after_brands(value: str, run: int, end: int) -> int:
+    """Where the run of capitalised words value[run:end] goes on after the last brand of rules/pii.yaml it holds
+    (_outside_brands): run when it holds none, len(value) when a brand ends it. A name is no brand's next word."""
+    pieces = _outside_brands(value, run, end)
+    return pieces[-1][0] if pieces and pieces[-1][1] == end else len(value)
 
 
 #: a surname's stand-in after a settled end: whether the end reads as a name once any surname follows it

@@ -289,6 +289,7 @@ PERSONS = [
     ("Goeiemiddag, met Wannes hier", "nl", [("Wannes", "PERSON")]), ("hallo met wannes hier", "nl", [("wannes", "PERSON")]),
     ("Ik ben Belg en woon in Lier", "nl", []), ("Je suis Français", "fr", []), ("I am Happy with it", "en", []),
     ("Vraag naar Paris aan de balie", "nl", []), ("Betaal met Visa of Bancontact", "nl", []), ("I am Fine", "en", []),
+    ("Kan ik met Visa hier betalen?", "nl", []), ("Graag voor jan op maandag", "nl", [("jan", "PERSON")]),
     # at whose place: "bij", "chez", "bei" stand before a person as "met" does (held-out round 13)
     ("de sleutel ligt bij lowie verstraeten", "nl", [("lowie verstraeten", "PERSON")]),
     ("laissez le colis chez gaston lefèvre", "fr", [("gaston lefèvre", "PERSON")]),
@@ -998,8 +999,14 @@ SITE_TEXT = [
     ("Au nom de Dieu", "fr"), ("In the name of Love", "en"), ("Au nom de la Rose", "fr"), ("In the Name of the Father", "en"),
     # toys and lights named after people, a description after them
     ("Knuffel Johanna met muziekdoosje", "nl"), ("Poupée Louise et son landau", "fr"),
+    # brands shaped like a name (rules/pii.yaml brands), alone on a product card or beside its line's words
+    ("Calvin Klein", "nl"), ("Kate Spade", "en"), ("Tommy Hilfiger", "fr"), ("Ted Baker", "en"), ("Hugo Boss", "de"),
+    ("Marc O'Polo", "nl"), ("Meer van Marc O’Polo", "nl"), ("Jean-Paul Gaultier Le Male", "fr"),
+    ("Calvin Klein jeans terugsturen", "nl"), ("Albert Heijn Excellent", "nl"),
 ]
 NAME_SHOWN_BACK = [
+    # a name beside a brand (rules/pii.yaml brands)
+    ("Hugo Boss jas voor Noor Visser", "nl", "Noor Visser"), ("Welkom terug, Sanne Jansen! Nieuw van Ted Baker", "nl", "Sanne Jansen"),
     # an age or a count after a name is no product's measure
     ("Inschrijving: Wannes Peeters, 7 jaar", "nl", "Wannes Peeters"), ("Sanne Jansen, 2 stuks", "nl", "Sanne Jansen"),
     # a person's surname that closes streets' names too, and a street after the person
@@ -1363,6 +1370,7 @@ def test_quality_figures_on_the_hand_written_set():
         return sum(classes[n]["fp_values"] for n in names) / negatives
 
     assert false_hits(["site-text"]) < 0.01
+    assert everything["site-text-brands"]["fp_values"] <= 0  # of 20 rows: brands shaped like names (rules/pii.yaml)
     held_out = [n for n in classes if n.startswith("site-text-heldout")]
     assert len(held_out) >= 5 and false_hits(held_out) <= 0.05
 

@@ -636,11 +636,16 @@ _LABELLED_NUMBER = re.compile(r"[.:]?[^\S\n]*[+(\d]")
 def name_end(text: str, start: int, end: int) -> int:
     """Where the name itself ends in a person's span whose last word labels the number after it
     ("Marit Oosterhuis-Dubreucq Tel. +49 …", rules/pii.yaml contact_labels): the label is no part of
-    the name, and masked as a part of it, it would be masked wherever the session shows it again."""
+    the name, and masked as a part of it, it would be masked wherever the session shows it again; or whose
+    last words are a particle that is a preposition too and a day, a part of a day or a month (says_when):
+    "voor jan op maandag", typed in lower case, is for Jan on Monday. "jan" is a name there (January is "jan"
+    after a day's number or before a year, never before "op maandag"), "op maandag" says when."""
     words = list(_WORD.finditer(text, start, end))
     if len(words) > 2 and _plain_name(words[-1].group()) in _engine_words("contact_labels") \
             and _LABELLED_NUMBER.match(text, end):
         return words[-2].end()
+    if len(words) > 2 and words[-2].group().casefold() in PARTICLES and says_when(words[-1].group()):
+        return words[-3].end()
     return end
 
 
@@ -714,8 +719,11 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
     Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), a venue word in lower case right before
     it ("à la piscine Jean Taris"), product words in the lower-case words after it ("Ted Baker tote
-    bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown
-    back by the page has none of these ("Welkom terug, Sanne de Vries")."""
+    bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"); or a brand of rules/pii.yaml
+    (``names_a_brand``: "Calvin Klein", "Mijn Ted Baker jas"). A visitor's name shown back by the page has none of
+    these ("Welkom terug, Sanne de Vries")."""
+    if names_a_brand(text, start, end):
+        return True
     if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
            for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
@@ -748,6 +756,57 @@ def is_business_name(text: str, start: int, end: int) -> bool:
             and _plain_name(before[2]) not in _stop_words()):
         return True  # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen"
     return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
+
+
+#: a word of a brand's name as rules/pii.yaml brands are compared: hyphens join none ("Jean-Paul Gaultier")
+_BRAND_WORD = re.compile(r"[^\s,;:!?()\[\]\"/–—-]+")
+
+
+def _brand_word(word: str) -> str:
+    """A word as brands are compared: plain, its closing dot, quotes and genitive left out ("Dr." "Klein's")."""
+    word = word.replace("’", "'").strip(".'\"")
+    return _plain_name(word[:-2] if word.endswith("'s") else word)
+
+
+@functools.cache
+def _brands() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """rules/pii.yaml brands as the tuples of their words, by their first word, the longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for brand in load_rules("pii.yaml").get("engine", {}).get("brands", []):
+        words = tuple(map(_brand_word, _BRAND_WORD.findall(brand)))
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+def listed_brands(words: list[str]) -> list[tuple[int, int]]:
+    """Where the brands of rules/pii.yaml stand among words as written ("Calvin", "Klein", "jeans"): the (first,
+    end) indexes of each, in order and apart. A word joined by hyphens is its parts ("Jean-Paul"); each word is
+    compared with the few brands that open with it: linear."""
+    parts = [(i, _brand_word(part)) for i, word in enumerate(words) for part in _BRAND_WORD.findall(word)]
+    found: list[tuple[int, int]] = []
+    at = 0
+    while at < len(parts):
+        brand = next((b for b in _brands().get(parts[at][1], ()) if tuple(p for _, p in parts[at:at + len(b)]) == b),
+                     None)
+        if brand is None:
+            at += 1
+            continue
+        found.append((parts[at][0], parts[at + len(brand) - 1][0] + 1))
+        at += len(brand)
+    return found
+
+
+def names_a_brand(text: str, start: int, end: int) -> bool:
+    """Whether the run text[start:end] names a brand of rules/pii.yaml ("Calvin Klein", "Marc O'Polo"), with words
+    of a line or a sentence around it but no given name ("Mijn Calvin Klein", "Hugo Boss Herrenhemd"): the model
+    reads a brand shaped like a name as a person, and tainted, it was masked in every product list of the session
+    after. A given name beside it is a person's ("Sanne Zalando")."""
+    words = _BRAND_WORD.findall(text[start:end])
+    brands = listed_brands(words)
+    if not brands:
+        return False
+    inside = {i for first, stop in brands for i in range(first, stop)}
+    return not any(_says_a_person(word) for i, word in enumerate(words) if i not in inside and word[:1].isupper())
 
 
 #: what stands between a shop's name or its label and its address in a footer: "Bakkerij Peeters, Kerkstraat 12",
@@ -1043,6 +1102,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     _catalogue_end()
+    _brands()
     _long_credit_labels()
     _news_agencies()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",

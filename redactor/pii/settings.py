@@ -89,6 +89,7 @@ class EngineConfig(pydantic.BaseModel):
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
+    brands: list[str] = []  # a brand shaped like a name, whole: "Calvin Klein", "Marc O'Polo", "Zalando"
     site_address_leads: list[str] = []  # right before an address, the site's own: "Visit us at", "Showroom:"
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
