@@ -1672,7 +1672,9 @@ class BatchRedaction:
         reflected input) writes each half-typed value, which the detector alone cannot tell from a
         word. Where text or an attribute a script wrote still holds a value typed in this batch,
         that value is masked as its keystroke was, in any case: a card drawn live shows the
-        holder's name in capitals ("GURBE HET" as "Gurbe Het" is typed)."""
+        holder's name in capitals ("GURBE HET" as "Gurbe Het" is typed). A copy may hold several: a
+        live draft shows every field typed so far (the national number typed first, then the address
+        being typed: "…, rijksregisternummer 74.04.03-137.94, wonende te Pontdr.")."""
         if not self.typed or not self.copies:
             return
         # a field's keystrokes share their first characters: a copy is searched for the values
@@ -1686,13 +1688,13 @@ class BatchRedaction:
             values.append((typed, typed.lower()))
         searched = 0  # characters compared: each search in a copy costs the copy's length
         for cell, raw in self.copies:
-            current = cell.get()
-            if not isinstance(current, str) or not isinstance(raw, str):
+            if not isinstance(cell.get(), str) or not isinstance(raw, str):
                 continue
-            value = raw if raw in self.typed else None
-            if value is None and searched < _MAX_COPY_SEARCH:
+            found: list[str] = [raw] if raw in self.typed else []
+            if not found and searched < _MAX_COPY_SEARCH:
                 folded = raw.lower()
                 searched += len(raw)
+                held: list[str] = []  # the values found, lower-cased: a value inside one of them is not looked for
                 for start, (lengths, values) in by_start.items():
                     if searched >= _MAX_COPY_SEARCH:
                         break
@@ -1702,40 +1704,44 @@ class BatchRedaction:
                     for typed, folded_typed in values[bisect_left(lengths, -len(folded)):]:
                         if searched >= _MAX_COPY_SEARCH:
                             break
+                        if any(folded_typed in value for value in held):  # a shorter keystroke of a value found
+                            continue
                         searched += len(folded)
-                        if len(folded_typed) <= len(folded) and folded_typed in folded:
-                            value = typed
-                            break
-                    if value is not None:
-                        break
-            if value is None:
-                continue
-            shown = re.compile(re.escape(value), re.IGNORECASE)
-            # the detector may have masked a part of the copy already (a name beside a number still being
-            # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
-            # value: it is found where it stood as the page wrote it, and its masking laid over the copy
-            in_place = len(current) == len(raw) and current != raw
-            if not shown.search(raw if in_place else current):
-                continue
-            if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
-                # a new element that shows what is being typed into a field masked whole, and a few
-                # words beside it, is a suggestion for that field: an address autocomplete's item
-                # ("<b>7 Hent K</b>erlaouen", "22820 Plougrescant"), whatever list it is in
-                for other in item:
-                    other.set(self.masker.text(other.get(), entity))
-                self.remarks.append(Remark("session.typed_suggestion", entity, "mask"))
-                continue
-            masked = self.typed[value].get()
-            if masked != value:
-                def as_typed(text: str) -> str:
-                    return shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), text)
+                        if folded_typed in folded:
+                            found.append(typed)
+                            held.append(folded_typed)
+            for value in found:
+                self._mask_copy(cell, raw, value)
 
-                laid = as_typed(raw) if in_place else None
-                if laid is not None and len(laid) == len(current):  # what either masked is masked
-                    cell.set("".join(was if now == first else now for was, now, first in zip(current, laid, raw)))
-                else:
-                    cell.set(as_typed(current))
-                self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
+    def _mask_copy(self, cell: Cell, raw: str, value: str) -> None:
+        """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it."""
+        current = cell.get()
+        shown = re.compile(re.escape(value), re.IGNORECASE)
+        # the detector may have masked a part of the copy already (a name beside a number still being
+        # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
+        # value: it is found where it stood as the page wrote it, and its masking laid over the copy
+        in_place = len(current) == len(raw) and current != raw
+        if not shown.search(raw if in_place else current):
+            return
+        if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
+            # a new element that shows what is being typed into a field masked whole, and a few
+            # words beside it, is a suggestion for that field: an address autocomplete's item
+            # ("<b>7 Hent K</b>erlaouen", "22820 Plougrescant"), whatever list it is in
+            for other in item:
+                other.set(self.masker.text(other.get(), entity))
+            self.remarks.append(Remark("session.typed_suggestion", entity, "mask"))
+            return
+        masked = self.typed[value].get()
+        if masked != value:
+            def as_typed(text: str) -> str:
+                return shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), text)
+
+            laid = as_typed(raw) if in_place else None
+            if laid is not None and len(laid) == len(current):  # what either masked is masked
+                cell.set("".join(was if now == first else now for was, now, first in zip(current, laid, raw)))
+            else:
+                cell.set(as_typed(current))
+            self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def _mask_typed_pieces(self) -> None:
         """A page that draws a piece of what is being typed (a spell-check mirror that renders the word

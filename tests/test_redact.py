@@ -1036,6 +1036,39 @@ def test_a_value_typed_with_its_space_is_masked_in_the_pages_copy_without_gluing
     assert written == ["Die Familie ********** freut sich."]
 
 
+def test_a_live_draft_showing_two_values_typed_in_one_batch_has_both_masked(session):
+    """Round 22: a notary's draft of the deed, written again at every keystroke, shows each field typed so far: the
+    national number typed first, then the address being typed in the same batch ('…, rijksregisternummer
+    ***************, wonende te Kapeldr.'). A copy was searched for one typed value only, the first it held (the
+    longest typed in the batch: here the number), so the address's prefixes, no address yet to any detector, were
+    stored ('Kape' … 'Kapeldree')."""
+    number, address, draft = (element("input", {"id": "nn", "name": "rrn"}), element("input", {"id": "adres"}),
+                              element("article", {"id": "draft"}))
+    labels = [element("label", {"for": "nn"}, [text("Rijksregisternummer")]),
+              element("label", {"for": "adres"}, [text("Huidig adres")])]
+    s = session()
+    s.send(snapshot(html_page(labels[0], number, labels[1], address, draft, lang="nl")))
+    events, shown = [], None
+
+    def redraw(nn: str, where: str) -> None:
+        nonlocal shown
+        line = element("p", {}, [text(f"Geboren te Gent, rijksregisternummer {nn}, wonende te {where}.")])
+        events.append(mutation(adds=[add(draft["id"], line)], removes=[remove(draft["id"], shown["id"])] if shown else []))
+        shown = line
+
+    nn, street = "81.11.05-221.36", "Kapeldreef 31/"  # (the batch ends there)
+    for end in range(8, len(nn) + 1):
+        events.append(input_event(number["id"], nn[:end]))
+        redraw(nn[:end], "…")
+    for end in range(1, len(street) + 1):
+        events.append(input_event(address["id"], street[:end]))
+        redraw(nn, street[:end])
+    s.send(*events)
+    lines = [t for t in strings(s.stored) if t.startswith("Geboren te Gent")]
+    assert len(lines) == len(nn) - 7 + len(street)
+    assert not [line for line in lines if "Kap" in line or "31/" in line or "81.11" in line], lines
+
+
 def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
     """"amelie.vermeulen+winkelhuis@…": the tag after '+' is chosen to name the shop, the site's own
     word; tainted alone it masked the site's host in every later address. The mailbox is still
