@@ -2351,6 +2351,21 @@ def test_the_site_s_premises_with_their_opening_hours_stay_readable(session):
     assert not leaks(s.stored, "Rue Principale 7") and not leaks(s.stored, "L-6990 Rameldange")
 
 
+def test_the_site_s_premises_after_the_word_for_them_with_opening_hours_stay_readable(session):
+    """Round 22: a notary's header line 'Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30 en 13u30–17u'
+    was masked: only an address opening its line was read for the site's premises by its hours. The word for
+    premises alone before it says the same ('Kantoor:', 'Cabinet :', 'Büro:'); another word of the site's before an
+    address with hours ('Leveradres:', a visitor's) still masks it."""
+    lines = ["Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30 en 13u30–17u",
+             "Cabinet : Rue de la Station 14, 6700 Arlon · Lu–Ve 9h–17h"]
+    s = session()
+    s.send(meta("https://notaris.example/"), snapshot(html_page(
+        element("h1", {}, [text("Notarissen Dauwe & Verbeke")]), *[element("p", {}, [text(line)]) for line in lines],
+        element("p", {}, [text("Leveradres: Quendtlaan 57, 9000 Gent · ma–vr 8u–12u")]), lang="nl")))
+    assert set(lines) <= set(strings(s.stored))
+    assert not leaks(s.stored, "Quendtlaan 57") and not leaks(s.stored, "9000 Gent")
+
+
 def test_a_visitors_address_shown_back_with_a_delivery_slot_is_no_premises(session):
     """One day and a range of hours is a delivery's or a pick-up's slot ("Quendtlaan 57, 9000 Gent · ma 8u–12u",
     a server-rendered order page): only days a shop is open (a range, "Lu–Ve", or a list, "ma, wo") with hours

@@ -807,13 +807,15 @@ def is_site_address(text: str, start: int) -> bool:
 
 
 def premises_with_hours(text: str, start: int) -> bool:
-    """Whether the address that starts at ``start`` opens its line and the line goes on to give opening hours:
-    a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve
-    8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in another element (its
-    heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a visitor's address shown
-    back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words only
-    (content.TextSlot): a visitor may write when they are in after their own address."""
-    if _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS):
+    """Whether the address that starts at ``start`` opens its line, or follows the word for premises alone
+    ("Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30", rules/pii.yaml premises_labels), and the line
+    goes on to give opening hours: a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038
+    Esch-sur-Alzette · Lu–Ve 8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in
+    another element (its heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a
+    visitor's address shown back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words
+    only (content.TextSlot): a visitor may write when they are in after their own address."""
+    label = _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS)
+    if label and _plain_name(label) not in _engine_words("premises_labels"):
         return False
     line = text[start:start + _HOURS_LOOK].partition("\n")[0]
     return bool(_open_days().search(line) and _HOUR_RANGE.search(line))
