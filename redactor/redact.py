@@ -42,6 +42,7 @@ from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.names import is_given_name, is_name_word
 from redactor.pii.spans import Span
+from redactor.pii.spelled import spelled_dates
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
                              digits_in_groups, page_name_kept, page_name_shaped)
 from redactor.rrweb import (
@@ -263,8 +264,10 @@ _YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
 def _date_forms(date: str) -> list[str]:
     """A date of birth as pages write it again in another order: year first as a machine writes it (ISO: a
     <time datetime>, microdata's birthDate, a JSON state, "1986-05-21" and "19860521"), day first as a person
-    does ("21-05-1986", "21.5.1986"), and with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
-    months of rules/recognizers.yaml). The separators do not count (the taint's words are the numbers)."""
+    does ("21-05-1986", "21.5.1986"), with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
+    months of rules/recognizers.yaml), and written out in words as a deed drafted from the form writes it ("drie
+    april negentienhonderd vierenzeventig", "trois avril mil neuf cent septante-quatre": redactor.pii.spelled). The
+    separators do not count (the taint's words are the numbers)."""
     if match := _DAY_FIRST.fullmatch(date):
         day, month, year = match.groups()
     elif match := _YEAR_FIRST.fullmatch(date):
@@ -276,7 +279,8 @@ def _date_forms(date: str) -> list[str]:
     dd, mm = day.zfill(2), month.zfill(2)
     days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
     named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
-    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named]
+    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named,
+            *spelled_dates(int(day), int(month), int(year))]
 
 
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned

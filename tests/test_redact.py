@@ -1318,6 +1318,30 @@ def test_a_date_of_birth_shown_again_in_another_order_is_masked(session):
                      "Emménagement le 01-04-2027"], shown
 
 
+def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(session):
+    """Round 22: a notary's draft of the deed, drawn from the form, wrote the date of birth typed '03/04/1974' as deeds
+    write dates, in words ('geboren te Lokeren op drie april negentienhonderd vierenzeventig'), and stored it: the
+    taint knew the date in digits and with its month's name only. In Dutch, French (Belgium's tens and France's, mil
+    and mille) and German (the day an ordinal, the year one word or two); the deed's own date in words stays."""
+    label = element("label", {"for": "dob"}, [text("Geboortedatum")])
+    field = element("input", {"id": "dob", "placeholder": "dd/mm/jjjj"})
+    draft = element("article", {"id": "draft"})
+    s = session()
+    s.send(snapshot(html_page(label, field, draft, lang="nl")))
+    s.send(*typing(field["id"], "03/04/1974"))
+    lines = ["Geboren te Lokeren op drie april negentienhonderd vierenzeventig.",
+             "Geboren te Lokeren op drie april negentienhonderdvierenzeventig.",
+             "Né à Lokeren le trois avril mil neuf cent septante-quatre.",
+             "Né à Lokeren le trois avril mille neuf cent soixante-quatorze.",
+             "Geboren in Lokeren am dritten April neunzehnhundertvierundsiebzig.",
+             "De akte wordt verleden op vijftien maart tweeduizend zevenentwintig."]
+    s.send(mutation(adds=[add(draft["id"], element("p", {}, [text(line)])) for line in lines]))
+    shown = [t for t in strings(s.stored[-1]) if t in lines or "*" in t]
+    assert len(shown) == len(lines), shown
+    assert lines[-1] in shown and not [t for t in shown[:-1] if "april" in t.casefold() or "avril" in t], shown
+    assert not [t for t in shown if "vierenzeventig" in t or "septante" in t or "quatorze" in t or "siebzig" in t]
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
