@@ -171,6 +171,9 @@ _MAX_COPY_SEARCH = 50_000_000
 #: value masked whole whose words are looked for. Groups of digits are one word with the spaces and slashes
 #: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
 _PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
+#: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
+#: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
+_DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
 
 
 def _lower_same_length(text: str) -> str:
@@ -1636,6 +1639,7 @@ class BatchRedaction:
         self._remember_composed()
         self._mask_copies()
         self._mask_typed_pieces()
+        self._mask_typed_numbers()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity, typed=True)
         self._mask_taint()
@@ -1786,6 +1790,43 @@ class BatchRedaction:
             if ranges:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
+
+    def _mask_typed_numbers(self) -> None:
+        """A page that shows a number being typed in another form writes neither the value nor a word of it
+        (_mask_copies, _mask_typed_pieces): its E.164 form in microdata or a tel: link ("0496/58.1" typed,
+        "+32496581" written, the country's code for the trunk's zero), its groups written otherwise ("0496 58 1").
+        A group of digits of a text or an attribute a script wrote in this batch is masked where its digits hold a
+        number typed and masked in this batch, without its leading zeros, or stand in it: _NUMBER_DIGITS digits or
+        more of either. Bounded: each comparison costs the two numbers' lengths, all of them _MAX_COPY_SEARCH."""
+        if not self.copies:
+            return
+        numbers = []  # the digits of each number typed in this batch and masked
+        for value, cell in self.typed.items():
+            digits = "".join(_DIGIT.findall(value))
+            if len(digits) >= _NUMBER_DIGITS and cell.get() != value:
+                numbers.append((digits, digits.lstrip("0")))
+        if not numbers:
+            return
+        searched = 0
+        for cell, raw in self.copies:
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str) or len(current) != len(raw):
+                continue
+            ranges = []
+            for group in _DIGIT_GROUP.finditer(raw):
+                shown = "".join(_DIGIT.findall(group.group()))
+                if len(shown) < _NUMBER_DIGITS:
+                    continue
+                for digits, significant in numbers:
+                    if searched >= _MAX_COPY_SEARCH:
+                        break
+                    searched += len(shown) + len(digits)
+                    if shown in digits or (len(significant) >= _NUMBER_DIGITS and significant in shown):
+                        ranges.append((group.start(), group.end(), "ECHO"))
+                        break
+            if ranges:
+                cell.set(self.masker.spans(current, ranges))
+                self.remarks.append(Remark("session.typed_number", "ECHO", "span"))
 
     def taint_value(self, value: str, entity: str, typed: bool = False) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),
