@@ -37,10 +37,10 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
-                                 given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
-                                 is_given_name, is_name_slug, listed_brands, premises_with_hours, says_when,
-                                 without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, country_names,
+                                 gift_recipient, given_name_alone, greets_no_one, is_a_place, is_business_name,
+                                 is_function_word, is_given_name, is_name_slug, listed_brands, names_a_place,
+                                 premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -539,23 +539,15 @@ _ENTRY_PARTS = regex.compile(r"[^\S\n]+[-–—|·/][^\S\n]+|[(),;:|·\[\]]")
 _TITLED = regex.compile(rf"(?:{with_words('{{person_titles}}')})[^\S\n]+(?={_NAME_WORD})")
 
 
-@functools.cache
-def _country_names() -> frozenset[str]:
-    """Countries' names in the visitors' languages (phonenumbers' region names): "Gent, België" is a place."""
-    from phonenumbers.geocoder import LOCALE_DATA
-
-    return frozenset(name.casefold() for names in LOCALE_DATA.values()
-                     for language in ("en", "fr", "nl", "de") if not (name := names.get(language, "*")).startswith("*"))
-
-
 def list_entry_names(text: str) -> list[Span]:
     """The people a site's list entry (an <option>'s text) names: a full name as the entry or as one of its parts
     ("Wouter Maenhout", "Zorbalie Quendt (facturatie)", "Zorbalie Quendt - Kerkstraat 12"), the capitalised words
     after a title ("Mevr. Zorbalie Quendt", "Dhr. Quendt"), a surname and a given name around a comma ("Quendt,
     Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
     ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's, and so is a part that a product or a trade
-    word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name); an address is left to the
-    detectors."""
+    word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name) and a country's name ("Costa
+    Rica", "Verenigd Koninkrijk", "Congolese (Democratische Republiek Congo)": a country select's, round 22); an
+    address is left to the detectors."""
     spans: list[Span] = []
     cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
     parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -565,11 +557,12 @@ def list_entry_names(text: str) -> list[Span]:
         titled = _TITLED.match(text, start, end)
         named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
         if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end])) and \
-                not is_business_name(text, titled.end() if titled else start, end):
+                not is_business_name(text, titled.end() if titled else start, end) and \
+                not names_a_place(text[start:end]):
             spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))
     words = [text[start:end].strip() for start, end in parts]
     if len(words) == 2 and text[parts[0][1]:parts[1][0]] == "," and all(_PROPER.fullmatch(w) for w in words) \
-            and not {w.casefold() for w in words} & _country_names():
+            and not {w.casefold() for w in words} & country_names():
         spans.append(Span(text.index(words[0]), parts[1][0] + text.index(words[1], parts[1][0]) - parts[1][0]
                           + len(words[1]), "PERSON", 1.0, "shape"))
     return spans

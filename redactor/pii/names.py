@@ -119,7 +119,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
-    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
+    (``is_business_name``); a country or a town of several words, whole (``names_a_place``: "Sri Lanka" in a country
+    select, "Hong Kong"); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
     a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); a variety's name in quotes ("Rose
     'Gertrude Jekyll'", ``_a_quoted_variety``); a byline beside its news agency (``_a_news_credit``); an author before
     an illustrator's credit ("Julia Donaldson, illustrated by Axel Scheffler", ``_CREDIT_AFTER``); the end of a title after a code ("Brompton C Line Explore"); a heading
@@ -130,7 +131,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
+    if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
+            or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
         return False
@@ -541,6 +543,32 @@ def is_a_place(word: str) -> bool:
     return _plain_name(word) in place_names()
 
 
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Countries' names in the visitors' languages, case folded (phonenumbers' region names): "Gent, België" is a
+    place, and a country select's "Verenigd Koninkrijk" one. A name written "*xx" is that of language xx (English's
+    is stored as "aa"'s: "United Kingdom")."""
+    from phonenumbers.geocoder import LOCALE_DATA
+
+    def named(names: dict[str, str], language: str) -> str:
+        name = names.get(language, "*")
+        for _ in range(3):  # a reference to a reference at most, in the data
+            if not name.startswith("*"):
+                break
+            name = names.get(name[1:], "*")
+        return name
+
+    return frozenset(name.casefold() for names in LOCALE_DATA.values()
+                     for language in ("en", "fr", "nl", "de") if not (name := named(names, language)).startswith("*"))
+
+
+def names_a_place(name: str) -> bool:
+    """Whether two words or more are a place's whole name, no person's: a country's in en/fr/nl/de ("Sri Lanka",
+    "Verenigd Koninkrijk", "Costa Rica") or one of place_names' ("Buenos Aires"). A single word is as often a
+    person's ("Jordan", "Georgia": a_place_and_a_given_name)."""
+    return len(name.split()) > 1 and (name.casefold() in country_names() or _plain_name(name) in place_names())
+
+
 def a_place_and_a_given_name(word: str) -> bool:
     """Whether a capitalised word is a place's name (is_a_place) and a known given name, not one far more often an
     everyday word: "Sofia", "Jordan", "Florence", "Gent", of a person as often as of the place ("May" is neither)."""
@@ -838,13 +866,15 @@ def is_site_address(text: str, start: int) -> bool:
 
 
 def premises_with_hours(text: str, start: int) -> bool:
-    """Whether the address that starts at ``start`` opens its line and the line goes on to give opening hours:
-    a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve
-    8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in another element (its
-    heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a visitor's address shown
-    back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words only
-    (content.TextSlot): a visitor may write when they are in after their own address."""
-    if _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS):
+    """Whether the address that starts at ``start`` opens its line, or follows the word for premises alone
+    ("Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30", rules/pii.yaml premises_labels), and the line
+    goes on to give opening hours: a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038
+    Esch-sur-Alzette · Lu–Ve 8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in
+    another element (its heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a
+    visitor's address shown back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words
+    only (content.TextSlot): a visitor may write when they are in after their own address."""
+    label = _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS)
+    if label and _plain_name(label) not in _engine_words("premises_labels"):
         return False
     line = text[start:start + _HOURS_LOOK].partition("\n")[0]
     return bool(_open_days().search(line) and _HOUR_RANGE.search(line))
