@@ -262,8 +262,9 @@ class Slot:
 _PROPER_WORD = r"(?:d['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _CAPITALS_WORD = r"\p{Lu}{2}[\p{Lu}'’]+(?:-\p{Lu}{2,})?"
 _NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
-_FULL_NAME = regex.compile(
-    rf"(?:{_NAME_WORD}[^\S\n]+(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){{1,3}}{_NAME_WORD}")
+#: the particles between a full name's words; Dutch elides "het" ("Sjoerd van 't Hooft", "Kees in 't Veld")
+_NAME_PARTICLE = r"(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter|(?:in|op)[^\S\n]+['’]t|['’]t)"
+_FULL_NAME = regex.compile(rf"(?:{_NAME_WORD}[^\S\n]+(?:{_NAME_PARTICLE}[^\S\n]+)*){{1,3}}{_NAME_WORD}")
 _PROPER = regex.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
 _MAX_FULL_NAME = 80
 #: the same shape inside a longer text, between word boundaries; a slash joins two of its words as a space

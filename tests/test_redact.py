@@ -1722,6 +1722,16 @@ def test_a_surname_with_an_elided_particle_is_a_names_word_by_its_shape():
     assert not name_shaped("d'Hondt") and not name_shaped("Çağan d'accord")
 
 
+def test_dutch_elided_particles_join_a_names_words_by_their_shape():
+    """Dutch elides "het" among a name's particles ("van 't Hooft", "in 't Veld", "op ’t Hof"): the words around it
+    are one name by their shape (held-out peers round 12's guarantor), not two capitalised words apart."""
+    from redactor.content import name_runs, name_shaped
+
+    note = "de sleutels liggen bij Zorbalie van 't Quendt of bij Wobke in 't Veld, niet bij Jan op ’t werk"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Zorbalie van 't Quendt", "Wobke in 't Veld"]
+    assert name_shaped("Zorbalie op ’t Hof")
+
+
 def test_a_run_of_days_and_parts_of_a_day_is_a_time_not_a_name():
     """German capitalises every noun: "am Montag Nachmittag" was masked as a name's run in what a visitor writes.
     Days, parts of a day and months alone say when; a run with any other word, or a month the name list knows as
