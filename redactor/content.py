@@ -27,6 +27,7 @@ import itertools
 import math
 import re
 import string
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,11 +46,29 @@ from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
-#: query parameters whose values are secrets by name alone
-SECRET_PARAMETERS = re.compile(
-    r"(?i)(^|[_\-.])(token|reset[_-]?token|code|auth|session|sess|sid|password|passwd|pwd|secret|key|apikey|"
-    r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
-)
+
+#: query parameters whose values are secrets by name alone (rules/secret_keys.yaml)
+def _secret_parameters() -> tuple[re.Pattern[str], frozenset[str]]:
+    """rules/secret_keys.yaml's secret_parameters as one pattern on a parameter's name (a part of it between "_",
+    "-" or "."; a "-" or "_" inside an entry matches either or nothing), and the names that are none."""
+    rules = load_rules("secret_keys.yaml")
+    entries = sorted(rules["secret_parameters"], key=len, reverse=True)
+    words = "|".join(re.sub(r"\\?[-_]", "[_-]?", re.escape(entry)) for entry in entries)
+    return (re.compile(rf"(?i)(^|[_\-.])({words})($|[_\-.])"),
+            frozenset(_plain_parameter(name) for name in rules.get("not_secret_parameters", ())))
+
+
+def _plain_parameter(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "-_.")
+
+
+def secret_parameter(name: str) -> bool:
+    """Whether a query parameter's value is a secret by the parameter's name alone ("?token=", "?sleutel=")."""
+    return bool(_SECRET_PARAMETERS.search(name)) and _plain_parameter(name) not in _NOT_SECRET_PARAMETERS
+
+
+_SECRET_PARAMETERS, _NOT_SECRET_PARAMETERS = _secret_parameters()
 #: characters of a value's last word read to tell what it may grow into: an e-mail address has at
 #: most 254; a longer word costs the same
 _TOKEN_LOOK = 256
@@ -1857,7 +1876,7 @@ class UrlSlot(Slot):
             after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
             if not piece[2] or not value:
                 continue
-            if SECRET_PARAMETERS.search(unquote_plus(name)):
+            if secret_parameter(unquote_plus(name)):
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language

@@ -180,6 +180,23 @@ async def test_a_short_token_in_a_query_under_a_name_no_list_holds_is_masked(red
         assert "utm_campaign=spring_sale_2026&v=1.449.2&order=A1B2C3#st=" in written, written
 
 
+async def test_a_short_token_under_a_word_for_key_in_the_site_languages_is_masked(redact):
+    """A one-time login link's token of 10 characters (too short for its shape alone) under "sleutel" (Dutch: key;
+    held-out peers round 12: the API's answer in both recordings, a capture's property, a breadcrumb's data) is masked
+    by its parameter's name as one under "key" is, and so under the French and German words for key, token,
+    session and password; a French search's "mot-clé" (keyword) is kept."""
+    link = "https://app.test/mijn-aanvraag?sleutel=Rb4tXq8NwZ&wijk=lombok"
+    others = "https://app.test/connexion?cle=Hq7Kx2Mp&jeton=Zt5Wq1&sitzung=Lp3Xv8&wachtwoord=geheim12&mot-clé=studio"
+    answer = json.dumps({"referentie": "HK-62917", "inloglink": link})
+    network = posthog_network(request("https://app.test/api/aanvraag", responseBody=answer))
+    events = [meta(), network, custom("ontvangen", {"inloglink": link, "pagina": others})]
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event(events, compress=False)]), {}, LIMIT)))
+    recorded = json.dumps(out[0]["properties"]["$snapshot_data"], ensure_ascii=False)
+    for secret in ("Rb4tXq8NwZ", "Hq7Kx2Mp", "Zt5Wq1", "Lp3Xv8", "geheim12"):
+        assert secret not in recorded, secret
+    assert recorded.count("wijk=lombok") == 2 and "mot-clé=studio" in recorded and "HK-62917" in recorded, recorded
+
+
 @pytest.mark.parametrize("peer", ["posthog", "sentry"])
 async def test_a_dom_deeper_than_orjson_writes_is_redacted_in_the_peers_bodies(redact, peer):
     """A page 300 elements deep (600 levels of JSON, orjson writes 255) is encoded again whole."""
