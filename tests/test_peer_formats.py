@@ -635,6 +635,31 @@ async def test_a_name_read_in_a_plain_text_body_is_remembered_unless_the_site_wr
     assert "Bestelling van " in plain and after[2]["data"]["payload"]["product"] == PRODUCT_7
 
 
+async def test_a_name_read_under_a_typed_key_is_remembered_unless_the_site_wrote_it(detector):
+    """Keys that hold what a visitor writes ("message", "bericht", "$survey_response") hold a server's lines too: a
+    letting agency's answer listing its messages ({"berichten": [{"van": <the agency>, "tekst": "… van Studio Lombok
+    …"}]}, held-out peers round 12) has its capitalised runs masked there as a name's (fail closed), but its heading and
+    its product, which the page showed, were remembered as the visitor's and masked everywhere after (a capture's
+    property, the room's name in the page's own ?wijk=lombok). What the site wrote is not remembered from there; a
+    name the site never showed still is (a survey's answer naming someone, then a console line)."""
+    page = html_page(element("h1", {}, [text("Kamerverhuur Domstad")]),
+                     element("ul", {}, [element("li", {}, [text("Studio Lombok")], id=41)], id=40))
+    answer = json.dumps({"berichten": [{"van": "Kamerverhuur Domstad",
+                                        "tekst": "Beste mevrouw, de bezichtiging van Studio Lombok is bevestigd."}]})
+    polled = posthog_network({"name": "https://app.test/api/berichten?sinds=0", "method": "GET", "status": 200,
+                              "initiatorType": "xmlhttprequest", "responseBody": answer})
+    survey = custom("survey sent", {"$survey_response": "Via mijn collega Zoltrien Vaskebruin"})
+    later = [custom("ontvangen", {"kamer": "Studio Lombok", "afzender": "Kamerverhuur Domstad",
+                                  "pagina": "https://app.test/kamers?wijk=lombok"}), console_log("collega vaskebruin")]
+    _, [sent_answer, sent_survey], after = await redact_session(detector, [meta(), snapshot(page)], [polled, survey], later)
+    body = sent_answer["data"]["payload"]["requests"][0]["responseBody"]
+    assert "Studio Lombok" not in body and "Domstad" not in body, body
+    assert "Vaskebruin" not in json.dumps(sent_survey)
+    assert after[0]["data"]["payload"] == {"kamer": "Studio Lombok", "afzender": "Kamerverhuur Domstad",
+                                           "pagina": "https://app.test/kamers?wijk=lombok"}, after[0]
+    assert "vaskebruin" not in json.dumps(after[1]), after[1]
+
+
 async def test_an_app_object_with_an_sdks_key_keeps_its_keys_meanings(redact):
     """An object holding "version", "api_host" or "span_id" is an SDK's, a span or software, whose own
     name is no person's (review 12 F2: an app's form state holding a "version" too lost every key's
