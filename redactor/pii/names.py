@@ -106,13 +106,21 @@ def from_its_given_name(text: str, start: int, end: int) -> int:
     """Where a PERSON span's name starts: at its first given name when a particle stands right before it
     and no given name comes earlier. "Retour van Łukasz Wiś" (a card's title), "Brief van Jan Peeters":
     the words before "van" are what the name's owner sends, not the first of a name as in "Jan van Dijk"
-    (tainted, "Retour" would be masked in the site's "Retour aanmelden")."""
+    (tainted, "Retour" would be masked in the site's "Retour aanmelden"). So are the words before the
+    given name of a file's owner ("Loonstrook Sytske Wierenga.pdf"): the document's kind."""
     words = list(_WORD.finditer(text, start, end))
     for i, word in enumerate(words):
         if _says_a_person(word.group()):
             before = words[i - 1].group() if i else ""
-            return word.start() if before.casefold() in PARTICLES and i > 1 else start
+            named_file = i and _file_extension_after().match(text, end)
+            return word.start() if (before.casefold() in PARTICLES and i > 1) or named_file else start
     return start
+
+
+@functools.cache
+def _file_extension_after() -> re.Pattern:
+    """A document's or a picture's extension right after a name (rules/recognizers.yaml file_extensions): ".pdf"."""
+    return re.compile(rf"\.(?i:{'|'.join(map(re.escape, rule_words()['file_extensions']))})(?![\w.])")
 
 
 def is_a_person(text: str, start: int, end: int) -> bool:
@@ -134,6 +142,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
         return False
+    if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
+        return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
