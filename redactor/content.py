@@ -1248,6 +1248,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
         if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
             first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
+        surname = _surname_before_comma(value, before, previous, names) if before and token[:1].isupper() else None
+        if surname is not None:  # "Van 't Hooft, Sj": the given name after a surname written first
+            first = min(first, surname)
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -1261,6 +1264,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(number, len(value), "TRAILING_FRAGMENT")]
     if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
         return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
+    if (surname := _surname_before_comma(value, [*before, token], start, names)) is not None:  # "Van 't Hooft, ":
+        return [(surname, len(value), "TRAILING_FRAGMENT")]                                 # its given name next
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -1273,6 +1278,21 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _surname_before_comma(value: str, words: list[str], start: int, names: bool) -> int | None:
+    """Where a surname written first begins when the last of words (at start in value) is it and its comma ("… is
+    Van 't Hooft,", "Peeters,"): its given name comes next, after which it is a name (rules/recognizers.yaml
+    surname_comma_given), and the next batch cannot take back what this one stored; else None. A capitalised particle
+    says so ("Van 't Hooft,", "De Smet,"); where a visitor writes sentences (names), any capitalised word that is no
+    function word after the sentence's first words may be one ("mijn borgsteller is Peeters,"; not a value's one word,
+    "Gazelle,")."""
+    word = words[-1][:-1] if words[-1].endswith(",") else ""
+    if not _PROPER_NOUN.match(word) or is_function_word(word):
+        return None
+    run, _ = _name_run(word, words[:-1], start)
+    particle = value[run:].split(None, 1)[0].casefold() in PARTICLES
+    return run if particle or (names and value[:run].strip()) else None
 
 
 #: a surname's stand-in after a settled end: whether the end reads as a name once any surname follows it

@@ -899,6 +899,14 @@ def test_trailing_fragment():
     assert Masker("*").spans("naar Jildou ", trailing_fragment("naar Jildou ", names=True)) == "naar ****** "
     assert Masker("*").spans("Ik bestel Als ", trailing_fragment("Ik bestel Als ", names=True)) == "Ik bestel Als "
     assert masked("Riwal ") == "Riwal "  # where no name is read from a shape (a search box: "Apple ")
+    # a surname written first and its comma: the given name comes next, after which it is a name (peers round 12: a
+    # Sentry replay's batch ended at "… is Van 't Hooft, ", stored); where a visitor writes, any capitalised word may
+    # be one, elsewhere a capitalised particle says so
+    assert masked("Mijn borgsteller is Van 't Hooft, ") == "Mijn borgsteller is *** ** ****** "
+    assert masked("Mijn borgsteller is Van 't Hooft,") == "Mijn borgsteller is *** ** ******"
+    assert masked("Mijn borgsteller is De Smet, Sj") == "Mijn borgsteller is ** ***** **"
+    assert Masker("*").spans("bel Peeters, J", trailing_fragment("bel Peeters, J", names=True)) == "bel ******** *"
+    assert masked("bel Peeters, ") == "bel Peeters, " and masked("Dat is prima, ") == "Dat is prima, "
     assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"
     # a street's name settled by a space: its house number comes next ("Palmgracht 61-3")
     assert masked("Post bitte an Palmgracht ") == "Post bitte an ********** "
