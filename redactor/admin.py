@@ -33,7 +33,7 @@ from redactor import workers
 from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import NAME, POLICIES, SETTINGS, STATES, STORE, TOKENS
+from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_SITES, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.redact import forget_rule_answers
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
@@ -309,6 +309,9 @@ async def change_site(request: web.Request, site: str, action: str | None, chang
             raise web.HTTPConflict(text=f"the configuration of {site!r} changed while this change was made: "
                                    "send it again", reason="Config Changed") from None
         install_policy(request.config_dict, site, policy, version)  # applies from the next batch on
+        shared = request.config_dict.get(SHARED_SITES)
+        if shared is not None:  # --state: every instance on the Redis takes it from its next request on
+            await shared.publish(site, config.model_dump(), who(request))
     return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
                         content_type="application/json")
 

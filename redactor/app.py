@@ -17,11 +17,12 @@ import ssl
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
 from redactor import admin, peers, viewer, workers
-from redactor.answers import errors, json_response, unknown_site
+from redactor.answers import errors, json_error, json_response, route_name, unknown_site
 from redactor.body import read_body
 from redactor.config import Settings
 from redactor.formats import packed, rrweb_batch, sliced_json
@@ -42,7 +43,8 @@ from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
-from redactor.state_redis import RedisStates
+from redactor.shared_sites import SHARED_AT_START, SharedSites
+from redactor.state_redis import RedisStates, on_this_host, share_secret
 
 log = logging.getLogger("redactor")
 
@@ -145,9 +147,9 @@ async def metrics_route(request: web.Request) -> web.Response:
 
 
 # -- resources ------------------------------------------------------------------------------------
-def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
-    """The key of keyed hashes ("hash" masks): made once, kept in the data directory; or the file
-    configured (secret_file), which instances of one deployment share and which is never made here."""
+def server_secret(data_dir: Path, configured: Path | None = None, made: bytes | None = None) -> bytes:
+    """The key of keyed hashes ("hash" masks): made once (`made`, or random), kept in the data directory;
+    or the file configured (secret_file), which instances of one deployment share and which is never made here."""
     if configured is not None:
         secret = configured.read_bytes()
         if len(secret) < SECRET_BYTES:
@@ -158,7 +160,7 @@ def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
     if not path.exists():
         draft = data_dir / f".secret.key.{os.getpid()}"
         sqlite.private_file(draft)  # 0600 before the key is written into it
-        draft.write_bytes(secrets.token_bytes(SECRET_BYTES))
+        draft.write_bytes(made or secrets.token_bytes(SECRET_BYTES))
         try:  # a link is atomic: of --workers children starting at once, one secret wins for all
             os.link(draft, path)
         except FileExistsError:
@@ -169,9 +171,25 @@ def server_secret(data_dir: Path, configured: Path | None = None) -> bytes:
     return path.read_bytes()
 
 
+async def deployment_secret(settings: Settings) -> bytes:
+    """The server secret. Instances on one Redis (--state) must share it. On a Redis of this machine
+    and without a secret_file, the first to start publishes its own there and an instance whose data
+    directory has none yet takes that one (state_redis.share_secret): a second instance joins with
+    nothing to copy. Never on a Redis other machines reach: it would hold the key that seals what
+    it keeps, and the keyed hashes of what visitors typed could be tried against it; there every
+    instance is given the same secret_file. One with another secret refuses to start
+    (RedisStates.check_secret), saying so."""
+    if not settings.state or settings.secret_file is not None or not on_this_host(settings.state):
+        return server_secret(settings.data_dir, settings.secret_file)
+    path = settings.data_dir / "secret.key"
+    own = path.read_bytes() if path.exists() else secrets.token_bytes(SECRET_BYTES)
+    shared = await share_secret(settings.state, own, settings.state_timeout_seconds)
+    return server_secret(settings.data_dir, made=shared or own)
+
+
 async def resources(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[SECRET] = server_secret(settings.data_dir, settings.secret_file)
+    app[SECRET] = await deployment_secret(settings)
     store = app[STORE] = await Store(settings.data_dir).open()
     metrics = app[METRICS]
     if settings.state:  # shared by every process and instance on this Redis (redactor/state_redis.py)
@@ -192,6 +210,8 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
     await admin.load_sites(app)
     await admin.load_tokens(app)
+    if isinstance(states, RedisStates):  # the sites are one truth across the instances on the Redis
+        await SharedSites(states.redis).start(app, SHARED_AT_START)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
     # the detector's answers per site, shared by the site's sessions, and with --state by every instance
     shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
@@ -225,7 +245,7 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
     spools = await Spools(spool, settings.data_dir, settings.worker_index or 0, workers.count(settings.workers),
                           workers.spool_name).open()
     sink = app[UPSTREAM] = await upstream.Upstream(settings.upstream, settings.upstream_timeout_seconds, spools,
-                                                   app[METRICS]).start()
+                                                   app[METRICS], upstream.via_token(app[SECRET])).start()
     log.info("upstream mode: forwarding to the collector, %d batch(es) in the spool", len(spool))
     try:
         yield
@@ -235,9 +255,24 @@ async def upstream_sink(app: web.Application) -> AsyncIterator[None]:
         await spool.close()
 
 
+@web.middleware
+async def refuse_loops(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Upstream mode: a request this deployment sent the collector has come back (--upstream points
+    at redactor itself, or at its load balancer): forwarded again it would go round for ever."""
+    sink = request.app.get(UPSTREAM)
+    if sink is not None and upstream.came_back(request.headers, sink.via):
+        request.app[METRICS].refused.labels("loop_detected").inc()
+        log.warning("a request this deployment forwarded came back on %s %s: refused with 508 (--upstream loops)",
+                    request.method, route_name(request))
+        return json_error(508, "loop_detected", "this request was sent by this redactor deployment: --upstream "
+                          "must be the collector's address, not redactor's own or its load balancer's")
+    return await handler(request)
+
+
 def create_app(settings: Settings | None = None) -> web.Application:
     settings = settings or Settings()
-    app = web.Application(middlewares=[errors], client_max_size=settings.max_body_bytes)
+    app = web.Application(middlewares=[errors, refuse_loops] if settings.upstream else [errors],
+                          client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
     app[METRICS] = Metrics()
     app[POLICIES] = {}

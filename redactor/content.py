@@ -38,9 +38,10 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
-                                 given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, country_names,
+                                 gift_recipient, given_name_alone, greets_no_one, is_a_place, is_business_name,
+                                 is_function_word, is_given_name, is_name_slug, listed_brands, names_a_place,
+                                 premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -343,12 +344,33 @@ class QuotedValues:
 
 
 def name_shaped(value: str) -> list[Span]:
-    """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME)."""
+    """The whole value as a PERSON when it is shaped like a full name (_FULL_NAME), a brand of rules/pii.yaml
+    it names left out ("Calvin Klein", "Zalando Lounge": _outside_brands)."""
     stripped = value.strip()
     if len(stripped) > _MAX_FULL_NAME or not _FULL_NAME.fullmatch(stripped) or not _PROPER.search(stripped):
         return []
     start = value.index(stripped)
-    return [Span(start, start + len(stripped), "PERSON", 1.0, "shape")]
+    return [Span(s, e, "PERSON", 1.0, "shape") for s, e in _outside_brands(value, start, start + len(stripped))
+            if _FULL_NAME.fullmatch(value, s, e) and _PROPER.search(value, s, e)]
+
+
+#: a word of a run of capitalised words, as name_runs reads it (a slash joins two as a space does)
+_RUN_WORD = re.compile(r"[^\s/]+")
+
+
+def _outside_brands(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] between the brands of rules/pii.yaml it holds (names.listed_brands), as
+    (start, end): where a visitor writes, "Calvin Klein", "Zalando" are no one's name ("Bestelling Zalando kwijt",
+    "Calvin Klein jeans terugsturen"), and a name beside one is read apart ("Noor Visser Zalando")."""
+    words = list(_RUN_WORD.finditer(text, start, end))
+    pieces, at = [], start
+    for first, stop in listed_brands([word.group() for word in words]):
+        if words[first].start() > at:
+            pieces.append((at, words[first - 1].end()))
+        at = words[stop - 1].end()
+    if at < end:
+        pieces.append((at, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in pieces if text[s:e].strip()]
 
 
 #: an element as an SDK names the one clicked or typed into (Sentry's ui.click and ui.input breadcrumbs:
@@ -372,13 +394,14 @@ def name_runs(text: str) -> list[Span]:
     ("Thanks For Shopping"); a run of days, parts of a day and months alone is a time ("am Montag Nachmittag")."""
     spans = []
     for match in _NAME_RUN.finditer(text):
-        words = list(re.finditer(r"[^\s/]+", match.group(0)))
-        while words and is_function_word(words[0].group(0)):
-            words.pop(0)
-        capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
-        if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
-                any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
-            spans.append(Span(match.start() + words[0].start(), match.end(), "PERSON", 1.0, "shape"))
+        for start, end in _outside_brands(text, match.start(), match.end()):  # "Bestelling Zalando": no one's
+            words = list(_RUN_WORD.finditer(text, start, end))
+            while words and is_function_word(words[0].group(0)):
+                words.pop(0)
+            capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
+            if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
+                    any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
+                spans.append(Span(words[0].start(), words[-1].end(), "PERSON", 1.0, "shape"))
     return spans
 
 
@@ -498,6 +521,14 @@ _SENTENCE_SUBJECT = regex.compile(with_words(
     r"(?=[^\S\n]+(?i:{{subject_verbs}})(?![\w'’-]))"))
 
 
+#: how far a place is, right after the verb after a sentence's subject, up to the sentence's mark or a word saying for
+#: whom or from where ("Gent is te ver voor mij", "Paris is te ver."; not "Jordan is te ver gegaan"): recognizers.yaml
+#: far_phrases. A few words of the text after the subject: bounded
+_FAR_AWAY = regex.compile(with_words(
+    r"[^\S\n]+(?i:{{subject_verbs}})[^\S\n]+(?i:{{far_phrases}})"
+    r"(?=[^\S\n]*(?:[.,;:!?…)\n]|$)|[^\S\n]+(?i:{{far_phrase_ends}})(?![\w'’-]))"))
+
+
 def sentence_subject_named(text: str) -> list[Span]:
     """A known given name alone as the subject of a sentence a visitor writes: "… op jullie parking? Lowie heeft
     ook pijn aan een melktand" (held-out round 18: a child named in a complaint typed before the child's own
@@ -506,14 +537,15 @@ def sentence_subject_named(text: str) -> list[Span]:
     where a chat agent's "Sofie is aan het typen…" is no visitor's data (round 6). A given name that is a place's
     too ("Sofia heeft koorts", "Jordan is ziek", "Gent is te ver": names.a_place_and_a_given_name) is masked where
     the visitor wrote it, failing closed (review 16 F7), but never remembered (UNREMEMBERED): its taint would mask
-    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays."""
+    the site's "magazijn in Gent", "Citytrip Sofia" (review 15 F2). A place that is no given name stays, and so does
+    one the sentence says is too far ("Gent is te ver voor mij": _FAR_AWAY, issue 9 item 13)."""
     spans = []
     for m in _SENTENCE_SUBJECT.finditer(text):
         name = m.group(1)
         if is_function_word(name):
             continue
         if is_a_place(name):
-            if a_place_and_a_given_name(name):
+            if a_place_and_a_given_name(name) and not _FAR_AWAY.match(text, m.end(1)):
                 spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED))
         elif given_name_alone(name):
             spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
@@ -527,23 +559,15 @@ _ENTRY_PARTS = regex.compile(r"[^\S\n]+[-–—|·/][^\S\n]+|[(),;:|·\[\]]")
 _TITLED = regex.compile(rf"(?:{with_words('{{person_titles}}')})[^\S\n]+(?={_NAME_WORD})")
 
 
-@functools.cache
-def _country_names() -> frozenset[str]:
-    """Countries' names in the visitors' languages (phonenumbers' region names): "Gent, België" is a place."""
-    from phonenumbers.geocoder import LOCALE_DATA
-
-    return frozenset(name.casefold() for names in LOCALE_DATA.values()
-                     for language in ("en", "fr", "nl", "de") if not (name := names.get(language, "*")).startswith("*"))
-
-
 def list_entry_names(text: str) -> list[Span]:
     """The people a site's list entry (an <option>'s text) names: a full name as the entry or as one of its parts
     ("Wouter Maenhout", "Zorbalie Quendt (facturatie)", "Zorbalie Quendt - Kerkstraat 12"), the capitalised words
     after a title ("Mevr. Zorbalie Quendt", "Dhr. Quendt"), a surname and a given name around a comma ("Quendt,
     Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
     ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's, and so is a part that a product or a trade
-    word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name); an address is left to the
-    detectors."""
+    word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name) and a country's name ("Costa
+    Rica", "Verenigd Koninkrijk", "Congolese (Democratische Republiek Congo)": a country select's, round 22); an
+    address is left to the detectors."""
     spans: list[Span] = []
     cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
     parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -553,11 +577,12 @@ def list_entry_names(text: str) -> list[Span]:
         titled = _TITLED.match(text, start, end)
         named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
         if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end])) and \
-                not is_business_name(text, titled.end() if titled else start, end):
+                not is_business_name(text, titled.end() if titled else start, end) and \
+                not names_a_place(text[start:end]):
             spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))
     words = [text[start:end].strip() for start, end in parts]
     if len(words) == 2 and text[parts[0][1]:parts[1][0]] == "," and all(_PROPER.fullmatch(w) for w in words) \
-            and not {w.casefold() for w in words} & _country_names():
+            and not {w.casefold() for w in words} & country_names():
         spans.append(Span(text.index(words[0]), parts[1][0] + text.index(words[1], parts[1][0]) - parts[1][0]
                           + len(words[1]), "PERSON", 1.0, "shape"))
     return spans
@@ -958,29 +983,30 @@ def _text_bytes(base64_text: str, final: bool = False) -> str | None:
 
 
 class DataUrlSlot(Slot):
-    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain), in a
-    percent-encoded or a base64 payload: its text is read as words, masked where found and written back in its
-    encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a font) is not
-    read. names: how names are read from their shape in it (name_runs where a script wrote it), or None."""
+    """A data: URL that holds a document (an SVG a script drew a visitor's name badge in, a text/plain or a JSON a
+    download link saves, an HTML page an <object> shows), in a percent-encoded or a base64 payload: its text is
+    read as the free text it is (TextSlot: its words, its labels, its JSON's keys), masked where found and written
+    back in its encoding; the taint pass reads it too (mask_echoes). One that holds bytes (an image's pixels, a
+    font) is not read. names: how names are read from their shape in it (name_runs where a script wrote it), or
+    None."""
 
     token_runs = False  # (an SVG's path data is no token)
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None):
-        self.cell, self.node, self.rule, self.names = cell, node, rule, names
+        self.cell, self.node = cell, node
         read = data_url_text(cell.get())
         self.head, self.base64 = (read[0], read[1]) if read is not None else ("", False)
-        self.texts = [read[2]] if read is not None and read[2].strip() else []
+        self.document = [read[2]] if read is not None and read[2].strip() else []  # the text, as masked
+        self.slot = TextSlot(Cell(self.document, 0), node, rule, names) if self.document else None
+        self.texts = self.slot.texts if self.slot is not None else []
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
-        if not self.texts:
+        if self.slot is None:
             return
-        text, spans = self.texts[0], list(found[0])
-        if self.names is not None and not unread(spans):
-            spans.extend(work.read(self.names, text))
-        if spans:
-            work.taint_spans(text, spans)
-            self._write(work.masker.spans(text, [(s.start, s.end, s.entity) for s in spans]))
-            work.remarks.extend(Remark(self.rule, s.entity, "span", self.node) for s in spans)
+        text = self.document[0]
+        self.slot.resolve(found, work)
+        if self.document[0] != text:
+            self._write(self.document[0])
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
@@ -1241,6 +1267,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         # a lower-case word too may go on a name ("Sanne v" is "Sanne van …"), and whatever is
         # being typed after digit groups may still be taken back to go on with them ("+31 6 4127 x")
         run, capitalised = _name_run(token, before, start, lenient=True)
+        run = min(_after_brands(value, run, len(value)), start)  # "Calvin Klein je": no name goes on a brand
+        if _opener_settled(value, run, start, token):  # "Pakket kw", "Mijn be": no surname comes
+            run = start
         groups = _digit_groups(value, before, start, 0)
         first = min(run if capitalised else start, start if groups is None else groups)
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
@@ -1273,8 +1302,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(number, len(value), "TRAILING_FRAGMENT")]
     last = token.lower() in PARTICLES or token.lower() in _PLACE_LINKS or (_PROPER_NOUN.match(token) and (
         is_given_name(token) or (names and not is_function_word(token))))
-    if capitalised and last:
-        return [(run, len(value), "TRAILING_FRAGMENT")]
+    if capitalised and last and (run := _after_brands(value, run, start + len(token))) < len(value):
+        return [(run, len(value), "TRAILING_FRAGMENT")]  # but a brand that ends it: "bij Zalando ", "Ted Baker "
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
@@ -1293,6 +1322,31 @@ def _surname_before_comma(value: str, words: list[str], start: int, names: bool)
     run, _ = _name_run(word, words[:-1], start)
     particle = value[run:].split(None, 1)[0].casefold() in PARTICLES
     return run if particle or (names and value[:run].strip()) else None
+
+
+def _opener_settled(value: str, run: int, start: int, token: str) -> bool:
+    """Whether the one capitalised word that opens a line or a sentence before the word being typed at start is
+    settled: that word is typed in lower case, so no capitalised surname comes after the opener. A function word
+    opens no name ("Mijn be", "Het pa": name_runs reads a run without them); another word is settled when the word
+    typed can be no particle ("Pakket kw"; not "Pakket v" of "Pakket van Sanne") and it is no given name, which a
+    verb may make the sentence's subject ("Sanne k": "Sanne komt", sentence_subject_named). After other words on
+    its line it may be a name they introduce ("ik heet Jildou r", read in any case): it waits."""
+    words = value[run:start].split()
+    line = value[:run].rpartition("\n")[2].rstrip()
+    if len(words) != 1 or not token[:1].islower() or (line and line[-1] not in ".!?…"):
+        return False
+    if is_function_word(words[0]) and not is_given_name(words[0]):
+        return True
+    folded = token.casefold()
+    return not (any(particle.startswith(folded) for particle in PARTICLES) or is_given_name(words[0])
+                or words[0].casefold() in PARTICLES)
+
+
+def _after_brands(value: str, run: int, end: int) -> int:
+    """Where the run of capitalised words value[run:end] goes on after the last brand of rules/pii.yaml it holds
+    (_outside_brands): run when it holds none, len(value) when a brand ends it. A name is no brand's next word."""
+    pieces = _outside_brands(value, run, end)
+    return pieces[-1][0] if pieces and pieces[-1][1] == end else len(value)
 
 
 #: a surname's stand-in after a settled end: whether the end reads as a name once any surname follows it
@@ -1605,8 +1659,8 @@ _JSON_PAIR = re.compile(rf'"({_QUOTED_KEY})"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d[\d.eE
 #: form or query encoding (password=…&remember=1), and an assignment (password = …): a quote ends the
 #: value (a quoted attribute: href='?x=1'), but for an apostrophe between letters, which
 #: encodeURIComponent leaves as it is inside a word ("naam=Siobh%C3%A1n%20O'Callaghan"); a key may be
-#: percent-encoded ("user%5Bemail%5D")
-_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
+#: percent-encoded ("user%5Bemail%5D"); "=>" is a dump's arrow (PHP's "[password] => …": bare_secret_pairs)
+_FORM_PAIR = re.compile(r"(?:^|(?<=[?&;\s\"']))([\w$.%\[\]-]{1,40})[^\S\n]*=(?!>)[^\S\n]*(?!=)((?:[^&;\s\"']|(?<=\w)'(?=\w))+)")
 #: a quoted value after '=' (logfmt's password="…", a call's password='…'): read for a secret's key only, as
 #: markup's attributes are written so too (name="email" names a field)
 _QUOTED_ASSIGNMENT = re.compile(rf"""(?:^|(?<=[?&;\s"'({{,]))({_KEY})[^\S\n]*=[^\S\n]*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
@@ -1733,14 +1787,57 @@ def with_shaped(spans: list[Span], shaped: list[tuple[int, int, str]]) -> list[S
 def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """Values under a secret-looking key inside a string (rules/secret_keys.yaml), in every way a
     key and its value are written there (written_pairs, form_pairs, a quoted assignment, a multipart
-    body's parts): the key is data there, not a key the payload walk sees."""
+    body's parts, a bare pair in a line: bare_secret_pairs): the key is data there, not a key the payload walk
+    sees."""
     found = [(start, end, "SECRET") for start, end, key in written_pairs(text) if is_secret_key(key)]
     if "=" in text:
         found += [(*m.span(2), "SECRET") for m in form_pairs(text) if is_secret_key(unquote_plus(m.group(1)))]
         found += [(*(m.span(2) if m.group(2) is not None else m.span(3)), "SECRET")
                   for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
+    found += bare_secret_pairs(text, is_secret_key)
     return [span for span in found if span[0] < span[1]]
+
+
+#: a key written bare in a line of text, and what joins it to its value: a log line a developer composed
+#: ("login failed (401) password: …", "user=jan pwd:…"), an object a script wrote without quotes ("{step:2,
+#: passwd:…}"), Ruby's and PHP's dumps ('{:password=>"…"}', "[password] => …"). Its last name says what it is
+#: ("user.password", "client_secret", "X-Api-Key"); not a URL's scheme ("https://") nor a time's digits
+_BARE_KEY = re.compile(r"""(?<![\w$.\[\]%-])[:\["']?([A-Za-z_$][\w$.\[\]-]{0,39}?)["'\]]?[^\S\n]*(?::(?![/:])|=>|=(?!=))[^\S\n]*""")
+_KEY_NAMES = re.compile(r"[\w$-]+")
+#: its value: quoted, or one token up to a space, or up to a comma, a semicolon or an '&' before the next key
+#: ("passwd:…,remember:true", "pwd=…&next=1"), and the groups of digits after it ("iban: BE71 0961 2345 6769",
+#: "pin: 48 21"); an object's or a list's opening is the value's structure, not a secret written bare
+_BARE_TOKEN = r"""[^\s,;&]+(?:[,;&](?![\w$.\[\]%"'-]{1,41}[^\S\n]*[:=])[^\s,;&]+)*"""
+_BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|{_BARE_TOKEN}(?:[^\S\n](?=\d){_BARE_TOKEN})*)""")
+#: what closes the brackets or the quotes a line put around the pair ("(pwd: …)", "{…, passwd: …}")
+_CLOSERS = ")]}>\"'"
+
+
+def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """The values written bare after a secret's key in a line of text ("… password: Hunter2", "pwd=…",
+    "[password] => …"), as one token: a log line names what it prints as a payload's key does. Linear: a
+    value is read once, and a key inside a value already read is that value's."""
+    found: list[tuple[int, int, str]] = []
+    if ":" not in text and "=" not in text:
+        return found
+    read_to = 0
+    for key in _BARE_KEY.finditer(text):
+        names = _KEY_NAMES.findall(key.group(1))
+        if key.start() < read_to or not names or not is_secret_key(names[-1]):
+            continue
+        value = _BARE_VALUE.match(text, key.end())
+        if value is None:
+            continue
+        start, end = value.span()
+        if text[start] in "\"'" and end - start >= 2:
+            start, end = start + 1, end - 1
+        else:
+            end = start + len(text[start:end].rstrip(_CLOSERS))
+        if start < end:
+            found.append((start, end, "SECRET"))
+        read_to = value.end()
+    return found
 
 
 def _looks_random(run: str) -> bool:
@@ -2054,24 +2151,35 @@ class UrlSlot(Slot):
         return changed
 
 
+def url_slot(cell: Cell, node: int | None, work: Redacting, page: bool = False,
+             names: NameShapes | None = None) -> UrlSlot | DataUrlSlot:
+    """The slot of a URL: a data: URL's is the document it holds (an <img>'s SVG, an <object>'s HTML, a download
+    link's text or JSON: DataUrlSlot; names read as it says), any other's its pieces' (UrlSlot; page as it says)."""
+    if is_data_url(cell.get()):
+        return DataUrlSlot(cell, node, "content.data-url", names)
+    return UrlSlot(cell, node, work, page)
+
+
 class SrcsetSlot(Slot):
-    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL and
-    the list is rebuilt with its descriptors and separators as they were."""
+    """A srcset list ("a.png 1x, b.png?u=… 2x"): each candidate's URL is scanned as a URL is (url_slot: a data:
+    URL's document read, its pixels not) and the list is rebuilt with its descriptors and separators as they were."""
 
     _CANDIDATE = re.compile(r"(\s*)(\S+)(.*)", re.S)
 
     def __init__(self, cell: Cell, node: int | None, work: Redacting):
-        self.cell = cell
+        self.cell, self.node = cell, node
         self.parts: list[str] = []
-        self.urls: list[UrlSlot] = []
+        self.urls: list[UrlSlot | DataUrlSlot] = []
         for i, candidate in enumerate(re.split(r"(,\s+)", cell.get())):
             match = self._CANDIDATE.fullmatch(candidate) if i % 2 == 0 else None
             if match is None:  # a separator, or an empty candidate
                 self.parts.append(candidate)
                 continue
             self.parts.extend((match.group(1), match.group(2), match.group(3)))
-            self.urls.append(UrlSlot(Cell(self.parts, len(self.parts) - 2), node, work))
+            self.urls.append(url_slot(Cell(self.parts, len(self.parts) - 2), node, work))
         self.texts = [text for url in self.urls for text in url.texts]
+        # a document's text is read as its slot says: an SVG's path data is no token
+        self.token_runs = all(url.token_runs for url in self.urls)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
         position = 0
@@ -2079,3 +2187,12 @@ class SrcsetSlot(Slot):
             url.resolve(found[position:position + len(url.texts)], work)
             position += len(url.texts)
         self.cell.set("".join(self.parts))
+
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass, on each candidate as its slot reads it (a URL's pieces, a document decoded)."""
+        changed = False
+        for url in self.urls:
+            changed |= url.mask_echoes(ranges, masker)
+        if changed:
+            self.cell.set("".join(self.parts))
+        return changed

@@ -756,12 +756,13 @@ class DomMirror:
         # field's own label, so the legend of a fieldset around the grid ("Références · Referenties" over a
         # table of referees) does not name its fields: rows of records are no value split over boxes
         header = self._column_header(slot)
-        if header is not None:
-            return policy.fields.field_meaning("", "", "", header) if header else ""
-        # a value split over several boxes (a card number in four, a date of birth in three): each box
-        # says only "Jour" or nothing, the caption of their group says what they hold together
-        legend = self._legend_around(slot)
-        return policy.fields.field_meaning("", "", "", legend) if legend else ""
+        if header is None:
+            # a value split over several boxes (a card number in four, a date of birth in three): each box
+            # says only "Jour" or nothing, the caption of their group says what they hold together
+            header = self._legend_around(slot)
+        found = policy.fields.field_meaning("", "", "", header) if header else ""
+        # a box for one character is a piece of such a value whatever says so (a national number one digit a box)
+        return found or policy.fields.box_meaning(attrs)
 
     def _column_header(self, slot: int) -> str | None:
         """The label words of the <th> heading the column of the table cell a field is (a

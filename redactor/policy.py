@@ -305,6 +305,8 @@ class FieldRules:
     #: a validation error's keys that name its field, and those that hold the value typed there
     report_names: frozenset[str] = frozenset()
     report_values: frozenset[str] = frozenset()
+    #: what a box for one character holds (an input whose maxlength is 1): a piece of a value split over boxes
+    character_box: str = ""
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
@@ -329,6 +331,11 @@ class FieldRules:
         typed, exchange, _ = self._typed_key(key)
         return typed and not (exchange and isinstance(value, dict)
                               and any(isinstance(k, str) and self._typed_key(k)[2] for k in value))
+
+    def box_meaning(self, attrs: dict[str, str]) -> str:
+        """What a field holds by its size alone: a box for one character is a piece of a value split over a row of
+        them (character_box), or ''."""
+        return self.character_box if str(attrs.get("maxlength", "")).strip() == "1" else ""
 
     def is_label_element(self, attrs: dict[str, str]) -> bool:
         """Whether an element's class or id says it is a label ("field__label", "col-lbl")."""
@@ -436,6 +443,7 @@ def shipped_fields() -> FieldRules:
         typed_text=FieldMeaning.model_validate({"entity": "TYPED", **data["typed_text"]}),
         report_names=frozenset(data["field_reports"]["names"]),
         report_values=frozenset(data["field_reports"]["values"]),
+        character_box=data.get("character_box", ""),
     )
 
 
@@ -765,12 +773,17 @@ def page_name_shaped(name: Any) -> bool:
     return _page_name_shape(name) is not None
 
 
-@short_lru_cache(4096)
 def page_name_kept(name: Any) -> bool:
     """Whether an attribute's or an element's name may be kept: shaped as one (page_name_shaped)
     and no part of it after a '-', '_' or ':' spelling a person's name as a URL's slug does
     ("data-griet-verhaeghe", "data-griet:verhaeghe", <x-griet-verhaeghe>: a script that names them after
-    the visitor). Not for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at."""
+    the visitor). Not for CSS properties ("max-width" reads as a slug). At most 60 characters are looked at.
+    A name that is no string (a client's `"tagName": ["div"]`) is not kept, before the cache would hash it."""
+    return isinstance(name, str) and _page_name_kept(name)
+
+
+@short_lru_cache(4096)
+def _page_name_kept(name: str) -> bool:
     if (shape := _page_name_shape(name)) is None:
         return False
     # the first word is a prefix ("aria-multiline", "data-", "x-"), never a person's, but after a

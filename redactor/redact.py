@@ -34,7 +34,8 @@ from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD
                               DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, name_runs, name_shaped, names_by_shape, payload_names, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, user_agent_shaped, with_shaped)
+                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -42,6 +43,7 @@ from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.names import is_given_name, is_name_word
 from redactor.pii.spans import Span
+from redactor.pii.spelled import spelled_dates
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
                              digits_in_groups, page_name_kept, page_name_shaped)
 from redactor.rrweb import (
@@ -170,6 +172,9 @@ _MAX_COPY_SEARCH = 50_000_000
 #: value masked whole whose words are looked for. Groups of digits are one word with the spaces and slashes
 #: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
 _PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
+#: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
+#: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
+_DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
 
 
 def _lower_same_length(text: str) -> str:
@@ -263,8 +268,10 @@ _YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
 def _date_forms(date: str) -> list[str]:
     """A date of birth as pages write it again in another order: year first as a machine writes it (ISO: a
     <time datetime>, microdata's birthDate, a JSON state, "1986-05-21" and "19860521"), day first as a person
-    does ("21-05-1986", "21.5.1986"), and with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
-    months of rules/recognizers.yaml). The separators do not count (the taint's words are the numbers)."""
+    does ("21-05-1986", "21.5.1986"), with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
+    months of rules/recognizers.yaml), and written out in words as a deed drafted from the form writes it ("drie
+    april negentienhonderd vierenzeventig", "trois avril mil neuf cent septante-quatre": redactor.pii.spelled). The
+    separators do not count (the taint's words are the numbers)."""
     if match := _DAY_FIRST.fullmatch(date):
         day, month, year = match.groups()
     elif match := _YEAR_FIRST.fullmatch(date):
@@ -276,7 +283,8 @@ def _date_forms(date: str) -> list[str]:
     dd, mm = day.zfill(2), month.zfill(2)
     days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
     named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
-    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named]
+    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named,
+            *spelled_dates(int(day), int(month), int(year))]
 
 
 _LONG_NUMBER = 100_000  # a JSON number of 6+ digits may be a phone, card or id number: scanned
@@ -443,7 +451,8 @@ class BatchRedaction:
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
-        self.url_echoes: list[UrlSlot | DataUrlSlot] = []  # URLs it also looks at piece by piece, percent-decoded
+        # URLs it also looks at piece by piece, percent-decoded (a data: URL's document decoded)
+        self.url_echoes: list[UrlSlot | DataUrlSlot | SrcsetSlot] = []
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
@@ -640,7 +649,7 @@ class BatchRedaction:
             if self.mirror.page_blocked:
                 self._drop("site.block_urls", "PAGE")
                 return False
-            self._url_echo(UrlSlot(Cell(data, "href"), None, self, page=True))
+            self._url_echo(url_slot(Cell(data, "href"), None, self, page=True))
         return True
 
     def _navigate(self, url: str) -> bool:
@@ -816,7 +825,8 @@ class BatchRedaction:
                 self._scan_attribute_name(attributes, name, nid)
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed)
+                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed,
+                                     written=changed or added)
 
     def _structural_value(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
         """A structural attribute's value (or a marker's) is kept: the replay's CSS and the site's selectors need
@@ -933,18 +943,22 @@ class BatchRedaction:
             self._echo(cell)
 
     def _scan_attribute(self, cell: Cell, nid: int | None, name: str, verdict: Verdict, tag: str = "",
-                        series: bool = False) -> None:
+                        series: bool = False, written: bool = False) -> None:
         """series: a mutation changed it, as a text node's characterData is changed: the values one
         attribute of one node takes in a batch are a series (a spell-checker's title "Unknown word:
-        Jean-P…" rewritten at each keystroke), each prefix masked where its last value's PII stands."""
+        Jean-P…" rewritten at each keystroke), each prefix masked where its last value's PII stands.
+        written: a script wrote it (a mutation changed it or added its node): a data: URL's document there (a
+        name badge's SVG, a download link's text drawn from a form) has names read by their shape, as in CSS."""
         value = cell.get()
         if name.startswith("data-") and self._named_data(cell, nid, name[5:], value):
             return
         if name in SRCSET_ATTRIBUTES:
-            self.slots.append(SrcsetSlot(cell, nid, self))
+            self._url_echo(SrcsetSlot(cell, nid, self))
         elif name in URL_ATTRIBUTES or looks_like_url(value):
             resource = name in RESOURCE_ATTRIBUTES or (name == "href" and tag not in LINK_ELEMENTS)
-            self._url_echo(UrlSlot(cell, nid, self, page=not resource))  # a profile's link: the name in its slug
+            names = name_runs if written or verdict.flags & (MASK_TEXT | UNKNOWN) else None
+            # a profile's link: the name in its slug; a data: URL's document: its words (url_slot)
+            self._url_echo(url_slot(cell, nid, self, page=not resource, names=names))
         elif verdict.flags & (MASK_TEXT | UNKNOWN):
             cell.set(self.masker.text(value, "TEXT"))
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
@@ -1123,7 +1137,7 @@ class BatchRedaction:
         """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""
         self.echo_cells.append((cell, cell.get()))
 
-    def _url_echo(self, slot: UrlSlot) -> None:
+    def _url_echo(self, slot: UrlSlot | DataUrlSlot | SrcsetSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
         self.slots.append(slot)
         self.url_echoes.append(slot)
@@ -1559,7 +1573,8 @@ class BatchRedaction:
                 # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
                 path = report is not None and k in report_names and (report[0] != "" or report[1])
                 if looks_like_url(value) and not path:  # never loaded by a replay: a page's address ($current_url)
-                    self._url_echo(UrlSlot(cell, None, self, page=True))  # a link built from a field's value
+                    # a link built from a field's value; a data: URL's document (an export's JSON) read as its words
+                    self._url_echo(url_slot(cell, None, self, page=True, names=payload_names if typed else None))
                 elif user_agent_shaped(value):  # posthog-js's $raw_user_agent: its versions are no IP addresses
                     self.slots.append(UserAgentSlot(cell, None, "content.user-agent"))
                     self._echo(cell)
@@ -1637,6 +1652,7 @@ class BatchRedaction:
         self._remember_composed()
         self._mask_copies()
         self._mask_typed_pieces()
+        self._mask_typed_numbers()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity, typed=True)
         self._mask_taint()
@@ -1679,7 +1695,9 @@ class BatchRedaction:
         reflected input) writes each half-typed value, which the detector alone cannot tell from a
         word. Where text or an attribute a script wrote still holds a value typed in this batch,
         that value is masked as its keystroke was, in any case: a card drawn live shows the
-        holder's name in capitals ("GURBE HET" as "Gurbe Het" is typed)."""
+        holder's name in capitals ("GURBE HET" as "Gurbe Het" is typed). A copy may hold several: a
+        live draft shows every field typed so far (the national number typed first, then the address
+        being typed: "…, rijksregisternummer 74.04.03-137.94, wonende te Pontdr.")."""
         if not self.typed or not self.copies:
             return
         # a field's keystrokes share their first characters: a copy is searched for the values
@@ -1693,13 +1711,13 @@ class BatchRedaction:
             values.append((typed, typed.lower()))
         searched = 0  # characters compared: each search in a copy costs the copy's length
         for cell, raw in self.copies:
-            current = cell.get()
-            if not isinstance(current, str) or not isinstance(raw, str):
+            if not isinstance(cell.get(), str) or not isinstance(raw, str):
                 continue
-            value = raw if raw in self.typed else None
-            if value is None and searched < _MAX_COPY_SEARCH:
+            found: list[str] = [raw] if raw in self.typed else []
+            if not found and searched < _MAX_COPY_SEARCH:
                 folded = raw.lower()
                 searched += len(raw)
+                held: list[str] = []  # the values found, lower-cased: a value inside one of them is not looked for
                 for start, (lengths, values) in by_start.items():
                     if searched >= _MAX_COPY_SEARCH:
                         break
@@ -1709,40 +1727,44 @@ class BatchRedaction:
                     for typed, folded_typed in values[bisect_left(lengths, -len(folded)):]:
                         if searched >= _MAX_COPY_SEARCH:
                             break
+                        if any(folded_typed in value for value in held):  # a shorter keystroke of a value found
+                            continue
                         searched += len(folded)
-                        if len(folded_typed) <= len(folded) and folded_typed in folded:
-                            value = typed
-                            break
-                    if value is not None:
-                        break
-            if value is None:
-                continue
-            shown = re.compile(re.escape(value), re.IGNORECASE)
-            # the detector may have masked a part of the copy already (a name beside a number still being
-            # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
-            # value: it is found where it stood as the page wrote it, and its masking laid over the copy
-            in_place = len(current) == len(raw) and current != raw
-            if not shown.search(raw if in_place else current):
-                continue
-            if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
-                # a new element that shows what is being typed into a field masked whole, and a few
-                # words beside it, is a suggestion for that field: an address autocomplete's item
-                # ("<b>7 Hent K</b>erlaouen", "22820 Plougrescant"), whatever list it is in
-                for other in item:
-                    other.set(self.masker.text(other.get(), entity))
-                self.remarks.append(Remark("session.typed_suggestion", entity, "mask"))
-                continue
-            masked = self.typed[value].get()
-            if masked != value:
-                def as_typed(text: str) -> str:
-                    return shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), text)
+                        if folded_typed in folded:
+                            found.append(typed)
+                            held.append(folded_typed)
+            for value in found:
+                self._mask_copy(cell, raw, value)
 
-                laid = as_typed(raw) if in_place else None
-                if laid is not None and len(laid) == len(current):  # what either masked is masked
-                    cell.set("".join(was if now == first else now for was, now, first in zip(current, laid, raw)))
-                else:
-                    cell.set(as_typed(current))
-                self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
+    def _mask_copy(self, cell: Cell, raw: str, value: str) -> None:
+        """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it."""
+        current = cell.get()
+        shown = re.compile(re.escape(value), re.IGNORECASE)
+        # the detector may have masked a part of the copy already (a name beside a number still being
+        # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
+        # value: it is found where it stood as the page wrote it, and its masking laid over the copy
+        in_place = len(current) == len(raw) and current != raw
+        if not shown.search(raw if in_place else current):
+            return
+        if value == raw and (entity := self.whole_typed.get(value)) and (item := self.items.get(id(cell.container))):
+            # a new element that shows what is being typed into a field masked whole, and a few
+            # words beside it, is a suggestion for that field: an address autocomplete's item
+            # ("<b>7 Hent K</b>erlaouen", "22820 Plougrescant"), whatever list it is in
+            for other in item:
+                other.set(self.masker.text(other.get(), entity))
+            self.remarks.append(Remark("session.typed_suggestion", entity, "mask"))
+            return
+        masked = self.typed[value].get()
+        if masked != value:
+            def as_typed(text: str) -> str:
+                return shown.sub(lambda copy: _masked_as(copy.group(0), value, masked), text)
+
+            laid = as_typed(raw) if in_place else None
+            if laid is not None and len(laid) == len(current):  # what either masked is masked
+                cell.set("".join(was if now == first else now for was, now, first in zip(current, laid, raw)))
+            else:
+                cell.set(as_typed(current))
+            self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def _mask_typed_pieces(self) -> None:
         """A page that draws a piece of what is being typed (a spell-check mirror that renders the word
@@ -1783,6 +1805,43 @@ class BatchRedaction:
             if ranges:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
+
+    def _mask_typed_numbers(self) -> None:
+        """A page that shows a number being typed in another form writes neither the value nor a word of it
+        (_mask_copies, _mask_typed_pieces): its E.164 form in microdata or a tel: link ("0496/58.1" typed,
+        "+32496581" written, the country's code for the trunk's zero), its groups written otherwise ("0496 58 1").
+        A group of digits of a text or an attribute a script wrote in this batch is masked where its digits hold a
+        number typed and masked in this batch, without its leading zeros, or stand in it: _NUMBER_DIGITS digits or
+        more of either. Bounded: each comparison costs the two numbers' lengths, all of them _MAX_COPY_SEARCH."""
+        if not self.copies:
+            return
+        numbers = []  # the digits of each number typed in this batch and masked
+        for value, cell in self.typed.items():
+            digits = "".join(_DIGIT.findall(value))
+            if len(digits) >= _NUMBER_DIGITS and cell.get() != value:
+                numbers.append((digits, digits.lstrip("0")))
+        if not numbers:
+            return
+        searched = 0
+        for cell, raw in self.copies:
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str) or len(current) != len(raw):
+                continue
+            ranges = []
+            for group in _DIGIT_GROUP.finditer(raw):
+                shown = "".join(_DIGIT.findall(group.group()))
+                if len(shown) < _NUMBER_DIGITS:
+                    continue
+                for digits, significant in numbers:
+                    if searched >= _MAX_COPY_SEARCH:
+                        break
+                    searched += len(shown) + len(digits)
+                    if shown in digits or (len(significant) >= _NUMBER_DIGITS and significant in shown):
+                        ranges.append((group.start(), group.end(), "ECHO"))
+                        break
+            if ranges:
+                cell.set(self.masker.spans(current, ranges))
+                self.remarks.append(Remark("session.typed_number", "ECHO", "span"))
 
     def taint_value(self, value: str, entity: str, typed: bool = False) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),

@@ -90,6 +90,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import ipaddress
 import logging
 import math
 import os
@@ -101,6 +102,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import redis.asyncio as aioredis
 from cryptography.exceptions import InvalidTag
@@ -296,6 +298,36 @@ class SecretMismatch(RuntimeError):
 
 #: the fingerprint of the deployment's secret (state_redis.check_secret)
 SECRET_CHECK = "redactor:secret-check"
+#: the deployment's secret itself, published by the first instance that made its own (share_secret)
+SECRET_SHARED = "redactor:secret"
+
+
+def on_this_host(url: str) -> bool:
+    """A Redis only this machine reaches (a unix socket, a loopback address): what it holds, the
+    machine's users could read in the instances' data directories too."""
+    parts = urlsplit(url)
+    if parts.scheme == "unix":
+        return True
+    try:
+        return parts.hostname == "localhost" or ipaddress.ip_address(parts.hostname or "").is_loopback
+    except ValueError:
+        return False
+
+
+async def share_secret(url: str, own: bytes, timeout: float) -> bytes | None:
+    """The secret of the instances on this Redis: the one published there, or `own`, published now
+    if there was none. None when Redis does not answer (the instance starts on its own secret, and
+    a batch it cannot open the others' state for is refused: RedisStates.check_secret)."""
+    redis = aioredis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    try:
+        await redis.set(SECRET_SHARED, own, nx=True)  # no expiry, as SECRET_CHECK
+        return await redis.get(SECRET_SHARED)
+    except (RedisError, OSError) as error:
+        log.warning("Redis unreachable at start (%s): this instance keeps the secret of its data directory",
+                    type(error).__name__)
+        return None
+    finally:
+        await redis.aclose()
 
 
 class StateMoved(Exception):

@@ -178,8 +178,14 @@ FOLLOWER: web.AppKey[ConfigFollower] = web.AppKey("config_follower")
 
 
 async def fresh_config(app: Mapping[Any, Any]) -> None:
-    """With --workers N: the sites and tokens as the shared store has them now (ConfigFollower);
-    a single process changes them itself, nothing to do."""
+    """The sites as the other instances on Redis changed them (--state: shared_sites), and with
+    --workers N the sites and tokens as the shared store has them now (ConfigFollower); a single
+    process on its own changes them itself, nothing to do."""
+    from redactor.keys import SHARED_SITES
+
+    shared = app.get(SHARED_SITES)
+    if shared is not None:  # --state: a site another instance changed (taken into the store, then read below)
+        await shared.fresh(app)
     follower = app.get(FOLLOWER)
     if follower is not None:
         await follower.fresh()

@@ -629,7 +629,7 @@ _LEAF = {"type": 3, "id": 951, "textContent": f"mail {ODD}"}
 _PARAGRAPH = {"type": 2, "id": 950, "tagName": "p", "attributes": {"title": ODD}, "childNodes": [_LEAF]}
 
 
-def _in_page(children: object, tag: str = "div") -> list:
+def _in_page(children: object, tag: object = "div") -> list:
     """A snapshot whose <body> holds one element with these childNodes."""
     page = html_page(element("input", {"name": "note"}, id=940))
     page["childNodes"][1]["childNodes"][1]["childNodes"].append(
@@ -686,6 +686,9 @@ ODD_SHAPES = {
         attributes=[{"id": 942, "attributes": {"title": {"x": ODD}}}])),
     "an input's text that is an object": _after_page(source=5, id=940, text={"v": ODD}),
     "an input's text that is a list": _after_page(source=5, id=940, text=[ODD]),
+    "an element's tagName that is a list": _in_page([_PARAGRAPH], ["div"]),
+    "an added element's tagName that is an object": _after_page(**_mutation(adds=[add(942, {
+        "type": 2, "id": 960, "tagName": {"div": 1}, "attributes": {}, "childNodes": [_PARAGRAPH]})])),
 }
 
 

@@ -807,6 +807,66 @@ async def test_json_written_into_a_string_is_read_by_its_keys(redact):
     assert state["qty"] == 2 and set(state["naam"]) <= {"*", " "} and out[1]["properties"]["product"] == "Fietsbel, rood"
 
 
+#: a log line a developer composed around a secret, written bare: (line, the secret in it)
+BARE_SECRETS = [("[09:14:02] POST /api/login failed (401) password: Kwartel-9zomer", "Kwartel-9zomer"),
+                ("login(marit, pwd:Lijster4-winter) -> 401", "Lijster4-winter"),
+                ("poging 2 van 3, wachtwoord: vossenstaart77", "vossenstaart77"),
+                ("oauth client_secret: Zq7pelikaanRood", "Zq7pelikaanRood"),
+                ("init api_key: reiger-Blauw-55 env: prod", "reiger-Blauw-55"),
+                ('params {:password=>"Meeuw-Grijs-31"}', "Meeuw-Grijs-31"),
+                ("[password] => Uil-nacht-8", "Uil-nacht-8"),
+                ("state={step:2,passwd:Havik-Snel-6,remember:true}", "Havik-Snel-6"),
+                ("debug user.password: Spreeuw_Zwart2 sent", "Spreeuw_Zwart2"),
+                ("betaalterminal pin: 48 21, daarna ok", "48 21")]
+#: the site's own words in log lines, beside a key and a colon: kept
+SITE_LOG_LINES = ["auth.js:42 loaded", "korting: WINTER25, totaal: 42.50", "stap 3 van 5: levering"]
+
+
+async def test_a_secret_written_bare_in_a_log_line_is_masked_in_every_peers_console(redact):
+    """A console line a developer composed names what it prints as a payload's key does ("… password: …", "pwd=…",
+    Ruby's {:password=>"…"}, PHP's "[password] => …"), in the middle of the line, in any case and glued to a path
+    ("user.password", "client_secret"): its value is masked as a secret in posthog-js's console plugin, in Sentry
+    Replay's console breadcrumbs and in a Sentry log's body (a label only at a line's start was read: the rest
+    stored raw). The site's own words beside a colon stay."""
+    lines = [line for line, _ in BARE_SECRETS] + SITE_LOG_LINES
+    posthog_raw = posthog_body([snapshot_event([meta(), *map(console_log, lines)], compress=False)])
+    recorded = unframe(await redact(posthog.decode(posthog_raw, {}, LIMIT)))[0]["properties"]["$snapshot_data"]
+    crumbs = [{"type": 5, "timestamp": 2, "data": {"tag": "breadcrumb", "payload": {
+        "timestamp": 2.0, "type": "default", "category": "console", "level": "log", "message": line,
+        "data": {"arguments": [line], "logger": "console"}}}} for line in lines]
+    _, items = read_envelope(await redact(sentry.decode(sentry_envelope("a" * 32, [meta(), *crumbs]), {}, {}, LIMIT)))
+    [replayed] = [recording_events(payload)[1] for header, payload in items if header["type"] == "replay_recording"]
+    logs = {"items": [{"timestamp": 1.0, "trace_id": "ab" * 16, "level": "info", "body": line, "attributes": {}}
+                      for line in lines]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"log","item_count":%d}' % len(lines),
+                      json.dumps(logs).encode()])
+    [(_, sent_logs)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    written = {"posthog": [json.loads(e["data"]["payload"]["payload"][0]) for e in recorded[1:]],
+               "sentry breadcrumb": [e["data"]["payload"]["message"] for e in replayed[1:]],
+               "sentry arguments": [e["data"]["payload"]["data"]["arguments"][0] for e in replayed[1:]],
+               "sentry log": [item["body"] for item in json.loads(sent_logs)["items"]]}
+    for where, sent in written.items():
+        for (line, secret), out in zip(BARE_SECRETS, sent):
+            assert out == line.replace(secret, re.sub(r"\S", "*", secret)), (where, out)
+        assert sent[len(BARE_SECRETS):] == SITE_LOG_LINES, where
+
+
+async def test_rails_and_php_form_names_say_what_their_values_hold(redact):
+    """Rails and PHP name a form's fields by their path ("user[password]", "customer[iban]", "data[contact][email]",
+    percent-encoded or not): the last name says what the value is, in a form-encoded body as in a query; a field
+    whose name says nothing keeps its value ("order[coupon]=WINTER25")."""
+    body = ("user%5Bpassword%5D=Fazant-Oranje-4&customer[iban]=NL02ABNA0123456789&data[contact][email]="
+            "ysolde.verwilghen%40postvak.example&data%5Bcontact%5D%5Bnaam%5D=Ysolde+Verwilghen&order[coupon]=WINTER25")
+    network = posthog_network(request("https://shop.example/checkout?" + body, requestBody=body))
+    recorded = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), network], compress=False)]),
+                                                   {}, LIMIT)))[0]["properties"]["$snapshot_data"]
+    [sent] = recorded[1]["data"]["payload"]["requests"]
+    for written in (sent["name"], sent["requestBody"]):
+        for value in ("Fazant", "0123456789", "ysolde", "Verwilghen"):
+            assert value not in written, written
+        assert "order[coupon]=WINTER25" in written and "user%5Bpassword%5D=*" in written
+
+
 async def test_the_persons_identity_becomes_a_pseudonym_unless_it_is_an_opaque_id(redact):
     """posthog.identify('fietsymke82'), Sentry.setUser({id: 'u-fietsymke82'}): a distinct id, a
     user id or a session's did that is a name or a username is the person: it becomes a keyed hash,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import free_port
 from factories import add, custom, document, element, html_page, input_event, meta, mutation, snapshot, text
 from peer_collector import collector  # noqa: F401 (the fixture)
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, posthog_body, sentry_envelope,
@@ -476,6 +477,22 @@ async def test_collector_down_a_path_the_client_wrote_is_spooled_scanned(aiohttp
         paths = [path for (path,) in db.execute("SELECT path FROM items").fetchall()]
     [path] = paths
     assert path.startswith("/i/v1/logs/users/") and "wardjevdb71" not in path and "0479887766" not in path, path
+
+
+async def test_an_upstream_that_points_back_at_redactor_is_refused_not_looped(aiohttp_client, tmp_path):
+    """--upstream set to redactor's own address (or its load balancer's): each hop would forward the
+    batch again, spooling a copy whenever the next timed out, and the spool would send them round
+    for ever. What comes back carries the deployment's Via and is refused; the batch waits in the
+    spool, once."""
+    port = free_port()
+    settings = Settings(data_dir=tmp_path / "data", upstream=f"http://127.0.0.1:{port}", pii_workers=0, ner=False,
+                        upstream_timeout_seconds=5.0, spool_retry_max_seconds=60.0)
+    client = await aiohttp_client(create_app(settings), server_kwargs={"port": port})
+    answer = await client.post("/i/v1/logs", json={"resourceLogs": []})
+    assert answer.status == 202 and (await answer.json())["spooled"] is True
+    with sqlite3.connect(tmp_path / "data" / "spool" / "spool.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM items").fetchone() == (1,)
+    assert 'redactor_batches_refused_total{reason="loop_detected"} 1.0' in await (await client.get("/metrics")).text()
 
 
 async def test_bodies_with_nothing_to_redact_arrive_byte_for_byte(proxy, collector):

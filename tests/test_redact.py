@@ -4,6 +4,7 @@ URLs — with the real Presidio detector (in-process) and events built by tests/
 from __future__ import annotations
 
 import base64
+import json
 from urllib.parse import quote, unquote
 
 import orjson
@@ -361,6 +362,56 @@ def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
     assert {r.entity for r in remarks if r.node == year["id"]} == {"DATE_OF_BIRTH"}
 
 
+def test_a_number_typed_one_digit_per_box_is_masked_in_every_box(session):
+    """A bank's or a national-number widget splits one number over a row of one-character boxes (maxlength 1), each
+    in its own wrapper, no label but the heading above: each box alone holds a digit, the number only exists
+    across them, so no detector can read it. A browser that restores the form (history.back()) writes each
+    box's digit in the next snapshot, a script fills them on a paste: those were stored as the digits of the
+    number, in order. Every box is masked whole, whatever shows its value; a field beside them keeps its value."""
+    number = "93051822361"  # a national number's shape, its check digits the boxes never let anyone check
+    boxes = [element("input", {"type": "text", "inputmode": "numeric", "maxlength": "1", "class": "digit"})
+             for _ in number]
+    row = element("div", {"class": "code-row"}, [element("span", {"class": "cell"}, [box]) for box in boxes])
+    quantity = element("input", {"type": "number", "name": "aantal", "maxlength": "2"})
+    form = element("form", {}, [element("h3", {}, [text("Uw nummer")]), row, quantity])
+    s = session()
+    s.send(meta(), snapshot(html_page(form)))
+    s.send(*[input_event(box["id"], digit) for box, digit in zip(boxes, number)], input_event(quantity["id"], "2"))
+    for box, digit in zip(boxes, number):
+        box["attributes"]["value"] = digit
+    quantity["attributes"]["value"] = "2"
+    s.send(meta(), snapshot(html_page(form)))
+    s.send(mutation(attributes=[set_attributes(box["id"], value=digit) for box, digit in zip(boxes, number)]))
+    for box in boxes:
+        assert set(typed_values(s.stored, box)) == {"*"}, typed_values(s.stored, box)
+    snapshot_values = [find(s.stored[-2:-1], box["id"])["attributes"]["value"] for box in boxes]
+    changed = [change["attributes"]["value"] for change in s.stored[-1]["data"]["attributes"]]
+    assert snapshot_values == changed == ["*"] * len(number)
+    assert find(s.stored[-2:-1], quantity["id"])["attributes"]["value"] == "2"
+
+
+def test_a_number_after_a_word_naming_the_visitors_file_is_masked_wherever_the_page_writes_it(session):
+    """A customer's, a case's, a contract's or a policy's number that no check digit proves, right after the word
+    that names it (issue 9 point 6): an account page writes it in its text, a tooltip, a copy button's label, a
+    contract picker's entry, a log line, an element whose id names it ("contractnr"); all were stored. An order's
+    number the site writes stays readable, and so do its own words around them."""
+    numbers = ["58240193367", "7719302846", "66013927451", "902231774512", "55120938471", "31822074166"]
+    page = element("div", {}, [
+        element("p", {}, [text(f"Welkom terug, uw klantnummer is {numbers[0]}.")]),
+        element("a", {"href": "/account", "title": f"Numéro de client {numbers[1]}"}, [text("Mon compte")]),
+        element("button", {"aria-label": f"Kopieer contractnummer {numbers[2]}"}, [text("Kopieer")]),
+        element("select", {"name": "keuze"}, [element("option", {"value": "1"}, [text(f"Polis {numbers[3]} (auto)")])]),
+        element("span", {"id": "contractnr"}, [text(numbers[5])]),
+        element("p", {}, [text("Bestelling 403817261 is verzonden")], id=60)])
+    s = session()
+    s.send(meta(), snapshot(html_page(page)), custom("log", {"line": f"Kundennummer {numbers[4]} geladen"}))
+    stored = "\n".join(strings(s.stored))
+    for number in numbers:
+        assert number not in stored and not [w for w in windows(number) if w in stored], number
+    assert find(s.stored, 60)["childNodes"][0]["textContent"] == "Bestelling 403817261 is verzonden"
+    assert "Welkom terug, uw klantnummer is " in stored and "Kopieer contractnummer " in stored and " geladen" in stored
+
+
 @pytest.mark.parametrize("link", ["aria-controls", "aria-owns"])
 def test_the_suggestions_of_an_address_field_are_masked_as_its_value(session, link):
     """An address autocomplete lists the typed part in a <mark> and the rest of each street beside
@@ -451,6 +502,29 @@ def test_a_select_keeps_the_tariffs_a_product_word_names(session):
     stored = list(strings(s.stored))
     assert {"Mosa Fixe 3 ans", "Mosa Variable", "Gaz Condroz Variable",
             "Mosa Fixe 3 ans — électricité verte, prix bloqué"} <= set(stored)
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
+def test_a_country_select_keeps_its_countries_of_several_words(session):
+    """Round 22: a notary's nationality select ("Congolese (Democratische Republiek Congo)") had the country masked as
+    a full name, and a country select masked most of its entries of two words or more ("Verenigd Koninkrijk", "Sri
+    Lanka", "Costa Rica", "Hong Kong", "Vereinigte Staaten"), by their shape or the model, tainting them for the
+    session (the page's own "Verzending naar het Verenigd Koninkrijk" masked). A country's whole name is a place;
+    a person's name in a list beside them is still masked."""
+    countries = ["België", "Verenigd Koninkrijk", "Democratische Republiek Congo", "Sri Lanka", "Costa Rica",
+                 "Hong Kong", "Sierra Leone", "Vereinigte Staaten", "United Kingdom", "Marshall Islands"]
+    picker = element("select", {"id": "land", "name": "land", "value": countries[0]},
+                     [element("option", {"selected": True} if i == 0 else {}, [text(c)]) for i, c in enumerate(countries)])
+    nationalities = ["Belgische", "Congolese (Democratische Republiek Congo)", "Zorbalie Quendt (gevolmachtigde)"]
+    nationality = element("select", {"id": "nat", "name": "nationaliteit", "value": nationalities[0]},
+                          [element("option", {}, [text(n)]) for n in nationalities])
+    note = element("p", {"id": "shipping"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "land"}, [text("Land")]), picker,
+                              element("label", {"for": "nat"}, [text("Nationaliteit")]), nationality, note, lang="nl")))
+    s.send(mutation(adds=[add(note["id"], text("Verzending naar het Verenigd Koninkrijk: 5 werkdagen"))]))
+    stored = set(strings(s.stored))
+    assert {*countries, nationalities[1], "Verzending naar het Verenigd Koninkrijk: 5 werkdagen"} <= stored, stored
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
@@ -1044,6 +1118,63 @@ def test_a_value_typed_with_its_space_is_masked_in_the_pages_copy_without_gluing
     assert written == ["Die Familie ********** freut sich."]
 
 
+def test_a_live_draft_showing_two_values_typed_in_one_batch_has_both_masked(session):
+    """Round 22: a notary's draft of the deed, written again at every keystroke, shows each field typed so far: the
+    national number typed first, then the address being typed in the same batch ('…, rijksregisternummer
+    ***************, wonende te Kapeldr.'). A copy was searched for one typed value only, the first it held (the
+    longest typed in the batch: here the number), so the address's prefixes, no address yet to any detector, were
+    stored ('Kape' … 'Kapeldree')."""
+    number, address, draft = (element("input", {"id": "nn", "name": "rrn"}), element("input", {"id": "adres"}),
+                              element("article", {"id": "draft"}))
+    labels = [element("label", {"for": "nn"}, [text("Rijksregisternummer")]),
+              element("label", {"for": "adres"}, [text("Huidig adres")])]
+    s = session()
+    s.send(snapshot(html_page(labels[0], number, labels[1], address, draft, lang="nl")))
+    events, shown = [], None
+
+    def redraw(nn: str, where: str) -> None:
+        nonlocal shown
+        line = element("p", {}, [text(f"Geboren te Gent, rijksregisternummer {nn}, wonende te {where}.")])
+        events.append(mutation(adds=[add(draft["id"], line)], removes=[remove(draft["id"], shown["id"])] if shown else []))
+        shown = line
+
+    nn, street = "81.11.05-221.36", "Kapeldreef 31/"  # (the batch ends there)
+    for end in range(8, len(nn) + 1):
+        events.append(input_event(number["id"], nn[:end]))
+        redraw(nn[:end], "…")
+    for end in range(1, len(street) + 1):
+        events.append(input_event(address["id"], street[:end]))
+        redraw(nn, street[:end])
+    s.send(*events)
+    lines = [t for t in strings(s.stored) if t.startswith("Geboren te Gent")]
+    assert len(lines) == len(nn) - 7 + len(street)
+    assert not [line for line in lines if "Kap" in line or "31/" in line or "81.11" in line], lines
+
+
+def test_a_number_being_typed_shown_in_another_form_is_masked(session):
+    """Round 21 again, when the recorder's own flush cut the mobile being typed ('0496/58.1'): the page's microdata
+    wrote its E.164 form ('<meta itemprop=telephone content="+32496581">') and stored it, in neither the typed value's
+    characters nor its words, and no phone yet to a detector. A group of digits a script writes that holds the digits
+    of a number typed and masked in the batch (without its trunk's zero), or stands in them, is masked; the site's
+    own short numbers stay."""
+    label = element("label", {"for": "gsm"}, [text("GSM")])
+    field, card = element("input", {"id": "gsm", "type": "tel"}), element("meta", {"itemprop": "telephone", "content": ""})
+    line = element("p", {"id": "line"})
+    s = session()
+    s.send(snapshot(html_page(label, field, card, line, lang="nl")))
+
+    def in_e164(typed: str) -> dict:
+        return mutation(attributes=[set_attributes(card["id"], content="+32" + "".join(filter(str.isdigit, typed))[1:])])
+
+    s.send(input_event(field["id"], "0471/2"), in_e164("0471/2"), input_event(field["id"], "0471/29"), in_e164("0471/29"))
+    # the recorder's flush ends the batch there: the next shows one value of the attribute ('.' changes no digit)
+    s.send(input_event(field["id"], "0471/29."), input_event(field["id"], "0471/29.4"), in_e164("0471/29.4"),
+           mutation(adds=[add(line["id"], text("Wij bellen u op 0471 29 4, tussen 9 en 17 uur (kantoor 052 12)"))]))
+    shown = [t for t in strings(s.stored) if t.startswith("+") or "*" in t or "bellen" in t]
+    assert not [t for t in shown if "471" in t], shown
+    assert "Wij bellen u op **** ** *, tussen 9 en 17 uur (kantoor 052 12)" in shown, shown
+
+
 def test_an_e_mail_s_plus_tag_alone_is_not_the_visitor_s(session):
     """"amelie.vermeulen+winkelhuis@…": the tag after '+' is chosen to name the shop, the site's own
     word; tainted alone it masked the site's host in every later address. The mailbox is still
@@ -1268,6 +1399,30 @@ def test_a_date_of_birth_shown_again_in_another_order_is_masked(session):
     shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
     assert shown == ["Titulaire depuis ********", "Mitglied seit *** *** ****", "Client since ** *** ****",
                      "Emménagement le 01-04-2027"], shown
+
+
+def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(session):
+    """Round 22: a notary's draft of the deed, drawn from the form, wrote the date of birth typed '03/04/1974' as deeds
+    write dates, in words ('geboren te Lokeren op drie april negentienhonderd vierenzeventig'), and stored it: the
+    taint knew the date in digits and with its month's name only. In Dutch, French (Belgium's tens and France's, mil
+    and mille) and German (the day an ordinal, the year one word or two); the deed's own date in words stays."""
+    label = element("label", {"for": "dob"}, [text("Geboortedatum")])
+    field = element("input", {"id": "dob", "placeholder": "dd/mm/jjjj"})
+    draft = element("article", {"id": "draft"})
+    s = session()
+    s.send(snapshot(html_page(label, field, draft, lang="nl")))
+    s.send(*typing(field["id"], "03/04/1974"))
+    lines = ["Geboren te Lokeren op drie april negentienhonderd vierenzeventig.",
+             "Geboren te Lokeren op drie april negentienhonderdvierenzeventig.",
+             "Né à Lokeren le trois avril mil neuf cent septante-quatre.",
+             "Né à Lokeren le trois avril mille neuf cent soixante-quatorze.",
+             "Geboren in Lokeren am dritten April neunzehnhundertvierundsiebzig.",
+             "De akte wordt verleden op vijftien maart tweeduizend zevenentwintig."]
+    s.send(mutation(adds=[add(draft["id"], element("p", {}, [text(line)])) for line in lines]))
+    shown = [t for t in strings(s.stored[-1]) if t in lines or "*" in t]
+    assert len(shown) == len(lines), shown
+    assert lines[-1] in shown and not [t for t in shown[:-1] if "april" in t.casefold() or "avril" in t], shown
+    assert not [t for t in shown if "vierenzeventig" in t or "septante" in t or "quatorze" in t or "siebzig" in t]
 
 
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
@@ -1875,6 +2030,48 @@ def test_css_comments_selector_values_and_inlined_documents_are_read_the_code_st
     assert masked.startswith("<svg><text x='2'>Tel ") and masked.endswith("</text></svg>") and "0486" not in masked
 
 
+def test_a_data_urls_document_in_an_attribute_is_read_decoded_and_masked_in_its_encoding(session):
+    """A data: URL in an attribute is the document it holds: an <img>'s or a srcset's SVG (a name badge a script
+    draws), an <object>'s HTML, a download link's text or JSON (an export of the form). Written base64, they were
+    stored raw (fix21 read data: URLs in CSS only): the document is decoded, read as the text it is (its labels,
+    its JSON's keys; names by their shape where a script wrote it), masked and encoded back. Pixels and the site's
+    own icons stay byte for byte, in a srcset too (its base64 was masked whole as a token)."""
+    def data(media: str, document: str) -> str:
+        return f"data:{media};base64," + base64.b64encode(document.encode()).decode()
+
+    pixels = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    icon = data("image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'><title>Winkelmand</title>"
+                                 "<path d='M3 6h18l-2 9H5z'/></svg>")
+    invoice = element("object", {"data": data("text/html", "<p>Factuur voor ilse.moerdijck@kabelpost.example, "
+                                                           "rekening BE68 5390 0754 7034</p>")})
+    export = element("a", {"download": "gegevens.json", "href": data("application/json", json.dumps(
+        {"naam": "Quirine Oosterlinck", "rijksregisternummer": "85.07.30-123.45", "taal": "nl"}))})
+    note = element("a", {"download": "notitie.txt", "href": data("text/plain;charset=utf-8",
+                                                                 "Klant: Berthilde Van Steenkiste\nTel: 0479 61 82 35")})
+    pictures = element("img", {"src": pixels, "srcset": f"{icon} 1x, {data('image/svg+xml', '<svg><text>0468 27 19 53</text></svg>')} 2x"})
+    shown = element("img", {"src": icon})
+    holder = element("div", {}, [invoice, export, note, pictures, shown])
+    s = session()
+    s.send(meta(), snapshot(html_page(holder)))
+    badge = element("img", {"src": data("image/svg+xml", "<svg><text x='4' y='20'>Wolfaert Ghyselinck</text></svg>")})
+    s.send(mutation(adds=[add(holder["id"], badge)]))
+    stored = "\n".join(strings(s.stored))
+    decoded = []
+    for node in (*nodes_by_id(s.stored).values(), s.stored[-1]["data"]["adds"][0]["node"]):
+        for value in (node.get("attributes") or {}).values():
+            for url in str(value).split(" "):
+                if url.startswith("data:") and ";base64," in url:
+                    decoded.append(base64.b64decode(url.split(",", 1)[1]).decode("utf-8", "replace"))
+    written = "\n".join(decoded)
+    for value in ("ilse.moerdijck", "5390 0754", "Quirine", "Oosterlinck", "85.07.30", "Berthilde", "Steenkiste",
+                  "0479 61 82 35", "0468 27 19 53", "Wolfaert", "Ghyselinck"):
+        assert value not in written and not [w for w in windows(value) if w in stored], value
+    assert '"taal": "nl"' in written and "Factuur voor " in written and "<title>Winkelmand</title>" in written
+    assert find(s.stored, pictures["id"])["attributes"]["src"] == pixels
+    assert find(s.stored, pictures["id"])["attributes"]["srcset"].startswith(f"{icon} 1x, data:image/svg+xml;base64,")
+    assert find(s.stored, shown["id"])["attributes"]["src"] == icon
+
+
 def _custom_properties_in(place: str, declared: dict[str, str]) -> list[dict]:
     """A page that writes these custom properties in one of the six places CSS stands in a recording: a
     snapshot's style attribute or <style> text, a style mutation as a string or as rrweb 2.x's object, a
@@ -2311,6 +2508,21 @@ def test_the_site_s_premises_with_their_opening_hours_stay_readable(session):
     assert not leaks(s.stored, "Kiem 141") and not leaks(s.stored, "L-8030 Strassen")
     s.send(*typing(field["id"], "Rue Principale 7, L-6990 Rameldange — ma–vr 9u–17u"))
     assert not leaks(s.stored, "Rue Principale 7") and not leaks(s.stored, "L-6990 Rameldange")
+
+
+def test_the_site_s_premises_after_the_word_for_them_with_opening_hours_stay_readable(session):
+    """Round 22: a notary's header line 'Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30 en 13u30–17u'
+    was masked: only an address opening its line was read for the site's premises by its hours. The word for
+    premises alone before it says the same ('Kantoor:', 'Cabinet :', 'Büro:'); another word of the site's before an
+    address with hours ('Leveradres:', a visitor's) still masks it."""
+    lines = ["Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30 en 13u30–17u",
+             "Cabinet : Rue de la Station 14, 6700 Arlon · Lu–Ve 9h–17h"]
+    s = session()
+    s.send(meta("https://notaris.example/"), snapshot(html_page(
+        element("h1", {}, [text("Notarissen Dauwe & Verbeke")]), *[element("p", {}, [text(line)]) for line in lines],
+        element("p", {}, [text("Leveradres: Quendtlaan 57, 9000 Gent · ma–vr 8u–12u")]), lang="nl")))
+    assert set(lines) <= set(strings(s.stored))
+    assert not leaks(s.stored, "Quendtlaan 57") and not leaks(s.stored, "9000 Gent")
 
 
 def test_a_visitors_address_shown_back_with_a_delivery_slot_is_no_premises(session):

@@ -13,7 +13,7 @@ import orjson
 import pytest
 import redis.asyncio as aioredis
 
-from factories import click, element, html_page, input_event, meta, snapshot, typing
+from factories import add, click, element, html_page, input_event, meta, mutation, snapshot, text, typing
 from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
@@ -283,23 +283,63 @@ async def test_erasing_a_session_erases_its_state(shared, rconn, admin_headers):
         await asyncio.sleep(0.02)
 
 
-def test_an_instance_with_another_secret_refuses_to_start(tmp_path, redis_server):  # noqa: F811
-    """Two real `redactor serve` on one Redis: the second, with its own secret, says what to fix."""
+def test_a_new_instance_takes_the_deployments_secret_one_with_another_refuses(tmp_path, redis_server):  # noqa: F811
+    """Real `redactor serve` processes on one Redis of this machine. A second instance with a data
+    directory of its own joins: it takes the secret the first published. One whose data directory made another secret
+    before, and one given another secret_file, refuse to start and say what to fix."""
+    import redis as sync_redis
+
     from conftest import start_serve
 
-    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
-                        timeout=240)
+    env = {"REDACTOR_PII_WORKERS": "0"}
+    alone = start_serve(tmp_path / "alone" / "data", env=env, timeout=240)  # another secret, made before
+    alone.stop()
+    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env=env, timeout=240)
     try:
-        with pytest.raises(RuntimeError) as error:
-            start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env={"REDACTOR_PII_WORKERS": "0"},
-                        timeout=240)
-        assert "same secret" in str(error.value)
-        # the same secret, given as a file: it starts and shares the state
-        shared = tmp_path / "deployment.key"
-        shared.write_bytes((tmp_path / "one" / "data" / "secret.key").read_bytes())
-        second = start_serve(tmp_path / "three" / "data", "--state", redis_server.url,
-                             env={"REDACTOR_PII_WORKERS": "0", "REDACTOR_SECRET_FILE": str(shared)}, timeout=240)
+        second = start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env=env, timeout=240)
         second.stop()
+        secret = (tmp_path / "one" / "data" / "secret.key").read_bytes()
+        assert (tmp_path / "two" / "data" / "secret.key").read_bytes() == secret
+        assert sync_redis.Redis.from_url(redis_server.url).get("redactor:secret") == secret
+        with pytest.raises(RuntimeError) as error:
+            start_serve(tmp_path / "alone" / "data", "--state", redis_server.url, env=env, timeout=240)
+        assert "same secret" in str(error.value)
+        other = tmp_path / "other.key"
+        other.write_bytes(b"k" * 32)
+        with pytest.raises(RuntimeError) as error:
+            start_serve(tmp_path / "three" / "data", "--state", redis_server.url,
+                        env={**env, "REDACTOR_SECRET_FILE": str(other)}, timeout=240)
+        assert "same secret" in str(error.value)
+    finally:
+        first.stop()
+
+
+@pytest.mark.parametrize("url, here", [("redis://127.0.0.1:6379/0", True), ("redis://localhost/1", True),
+                                       ("redis://[::1]:6379", True), ("unix:///run/redis.sock", True),
+                                       ("redis://10.0.0.20:6379/0", False), ("rediss://redis.internal:6380", False),
+                                       ("redis://192.0.2.7", False)])
+def test_a_secret_is_published_only_on_a_redis_of_this_machine(url, here):
+    """Other machines reach a Redis on a network address: the key that seals its state, and the
+    keyed hashes of what visitors typed, must not be found there together."""
+    from redactor.state_redis import on_this_host
+
+    assert on_this_host(url) is here
+
+
+def test_with_a_secret_file_nothing_is_published(tmp_path, redis_server):  # noqa: F811
+    """The hardened deployment: every instance is given the file; the secret never goes to Redis."""
+    import redis as sync_redis
+
+    from conftest import start_serve
+
+    shared = tmp_path / "deployment.key"
+    shared.write_bytes(b"s" * 32)
+    env = {"REDACTOR_PII_WORKERS": "0", "REDACTOR_SECRET_FILE": str(shared)}
+    first = start_serve(tmp_path / "one" / "data", "--state", redis_server.url, env=env, timeout=240)
+    try:
+        second = start_serve(tmp_path / "two" / "data", "--state", redis_server.url, env=env, timeout=240)
+        second.stop()
+        assert sync_redis.Redis.from_url(redis_server.url).get("redactor:secret") is None
     finally:
         first.stop()
 
@@ -353,6 +393,41 @@ async def test_concurrent_batches_of_one_session_on_two_apps_are_taken_one_at_a_
         stored = orjson.dumps(await (await app.get(f"/v1/sites/{SITE}/sessions/s-11/events",
                                                    headers=admin_headers)).json()).decode()
         assert "secret-" not in stored and "WINTER25" in stored  # every batch had the state
+
+
+async def test_a_site_made_or_changed_on_one_instance_applies_on_the_other(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Two apps on one Redis, each with a store of its own: the site is made on A only, and B takes
+    B's share of the session's batches from the first one on; a selector added through A blocks on
+    B at B's next batch, and B's store audits the change under the author who made it on A."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                     state=redis_server.url))) for name in ("a", "b")]
+    assert (await a.put(f"/v1/sites/{SITE}", json={"block_selectors": ["#saldo"]}, headers=admin_headers)).status == 201
+    balance = element("p", {"id": "saldo"}, [text("Saldo 1.234,56")])
+    notes = element("div", {"id": "notities"})
+    assert (await post(b, "s-30", [meta(), snapshot(html_page(balance, notes))])).status == 202
+    answer = await a.post(f"/v1/sites/{SITE}/blocklist", json={"selector": "#notities"}, headers=admin_headers)
+    assert answer.status == 200
+    note = element("p", {}, [text("Bel Zwaantje terug")])
+    assert (await post(b, "s-30", [mutation(adds=[add(notes["id"], note)])])).status == 202
+    stored = orjson.dumps(await (await b.get(f"/v1/sites/{SITE}/sessions/s-30/events",
+                                             headers=admin_headers)).json()).decode()
+    assert "1.234,56" not in stored and "Zwaantje" not in stored
+    audit = await (await b.get(f"/v1/sites/{SITE}/audit", headers=admin_headers)).json()
+    changes = [(entry["author"], entry["action"]) for entry in audit if entry["action"] != "read_session"]
+    assert changes == [("admin", "shared_site")] * 2
+
+
+async def test_a_site_made_on_one_of_two_instances_sharing_a_data_directory_applies_on_both(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Two instances (not --workers children) on one Redis and one data directory: the site made
+    through A is in the store B reads too, and B compiles it from its next request on."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / "data", pii_workers=0, ner=False,
+                                                     state=redis_server.url))) for _ in range(2)]
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    assert (await post(b, "s-31", [meta(), snapshot(html_page())])).status == 202
 
 
 async def test_a_batch_committed_but_not_delivered_is_redone_when_sent_again(redis_server, rconn):  # noqa: F811

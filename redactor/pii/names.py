@@ -127,7 +127,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     """The last word on a PERSON span, whichever recognizer found it (the NER model or a given-name
     pattern), with the whole text in view. Not a person: a weekday on a line of opening hours
     (``_a_day_in_hours``: "Sa 9–13 Uhr, Mo Ruhetag"); the site's shop or place name
-    (``is_business_name``); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
+    (``is_business_name``); a country or a town of several words, whole (``names_a_place``: "Sri Lanka" in a country
+    select, "Hong Kong"); the author of a work a line lists (``is_a_works_author``); a performer, an artist or
     a translator the site credits ("Soliste : Hélène Marchetti", ``_credited``); a variety's name in quotes ("Rose
     'Gertrude Jekyll'", ``_a_quoted_variety``); a byline beside its news agency (``_a_news_credit``); an author before
     an illustrator's credit ("Julia Donaldson, illustrated by Axel Scheffler", ``_CREDIT_AFTER``); the end of a title after a code ("Brompton C Line Explore"); a heading
@@ -138,7 +139,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     "Groeten Mieke de Vries"), an upper-case surname ("DUPONT Camille"), a particle ("Photo de
     Camille"), or a sentence around it ("Demandez Margaux Fontaine à l'accueil", "Colis pour Dupont
     Camille, merci") keep it."""
-    if (is_business_name(text, start, end) or is_a_works_author(text, start, end) or _a_day_in_hours(text, start, end)
+    if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
+            or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
         return False
@@ -570,6 +572,32 @@ def is_a_place(word: str) -> bool:
     return _plain_name(word) in place_names()
 
 
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Countries' names in the visitors' languages, case folded (phonenumbers' region names): "Gent, België" is a
+    place, and a country select's "Verenigd Koninkrijk" one. A name written "*xx" is that of language xx (English's
+    is stored as "aa"'s: "United Kingdom")."""
+    from phonenumbers.geocoder import LOCALE_DATA
+
+    def named(names: dict[str, str], language: str) -> str:
+        name = names.get(language, "*")
+        for _ in range(3):  # a reference to a reference at most, in the data
+            if not name.startswith("*"):
+                break
+            name = names.get(name[1:], "*")
+        return name
+
+    return frozenset(name.casefold() for names in LOCALE_DATA.values()
+                     for language in ("en", "fr", "nl", "de") if not (name := named(names, language)).startswith("*"))
+
+
+def names_a_place(name: str) -> bool:
+    """Whether two words or more are a place's whole name, no person's: a country's in en/fr/nl/de ("Sri Lanka",
+    "Verenigd Koninkrijk", "Costa Rica") or one of place_names' ("Buenos Aires"). A single word is as often a
+    person's ("Jordan", "Georgia": a_place_and_a_given_name)."""
+    return len(name.split()) > 1 and (name.casefold() in country_names() or _plain_name(name) in place_names())
+
+
 def a_place_and_a_given_name(word: str) -> bool:
     """Whether a capitalised word is a place's name (is_a_place) and a known given name, not one far more often an
     everyday word: "Sofia", "Jordan", "Florence", "Gent", of a person as often as of the place ("May" is neither)."""
@@ -665,11 +693,16 @@ _LABELLED_NUMBER = re.compile(r"[.:]?[^\S\n]*[+(\d]")
 def name_end(text: str, start: int, end: int) -> int:
     """Where the name itself ends in a person's span whose last word labels the number after it
     ("Marit Oosterhuis-Dubreucq Tel. +49 …", rules/pii.yaml contact_labels): the label is no part of
-    the name, and masked as a part of it, it would be masked wherever the session shows it again."""
+    the name, and masked as a part of it, it would be masked wherever the session shows it again; or whose
+    last words are a particle that is a preposition too and a day, a part of a day or a month (says_when):
+    "voor jan op maandag", typed in lower case, is for Jan on Monday. "jan" is a name there (January is "jan"
+    after a day's number or before a year, never before "op maandag"), "op maandag" says when."""
     words = list(_WORD.finditer(text, start, end))
     if len(words) > 2 and _plain_name(words[-1].group()) in _engine_words("contact_labels") \
             and _LABELLED_NUMBER.match(text, end):
         return words[-2].end()
+    if len(words) > 2 and words[-2].group().casefold() in PARTICLES and says_when(words[-1].group()):
+        return words[-3].end()
     return end
 
 
@@ -743,8 +776,11 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     ("Bakkerij De Molen", "Welkom bij Fietsenwinkel Bart Smit", "Victoria Station", "Bakery by Grace
     Taylor", "Jan Linders supermarkt", "Eettafel Sophie eiken"), a venue word in lower case right before
     it ("à la piscine Jean Taris"), product words in the lower-case words after it ("Ted Baker tote
-    bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"). A visitor's name shown
-    back by the page has none of these ("Welkom terug, Sanne de Vries")."""
+    bag"), or a company form after it ("Garage Hendriks & Zn.", "Dubois SPRL"); or a brand of rules/pii.yaml
+    (``names_a_brand``: "Calvin Klein", "Mijn Ted Baker jas"). A visitor's name shown back by the page has none of
+    these ("Welkom terug, Sanne de Vries")."""
+    if names_a_brand(text, start, end):
+        return True
     if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
            for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
@@ -779,6 +815,57 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
 
 
+#: a word of a brand's name as rules/pii.yaml brands are compared: hyphens join none ("Jean-Paul Gaultier")
+_BRAND_WORD = re.compile(r"[^\s,;:!?()\[\]\"/–—-]+")
+
+
+def _brand_word(word: str) -> str:
+    """A word as brands are compared: plain, its closing dot, quotes and genitive left out ("Dr." "Klein's")."""
+    word = word.replace("’", "'").strip(".'\"")
+    return _plain_name(word[:-2] if word.endswith("'s") else word)
+
+
+@functools.cache
+def _brands() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """rules/pii.yaml brands as the tuples of their words, by their first word, the longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for brand in load_rules("pii.yaml").get("engine", {}).get("brands", []):
+        words = tuple(map(_brand_word, _BRAND_WORD.findall(brand)))
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+def listed_brands(words: list[str]) -> list[tuple[int, int]]:
+    """Where the brands of rules/pii.yaml stand among words as written ("Calvin", "Klein", "jeans"): the (first,
+    end) indexes of each, in order and apart. A word joined by hyphens is its parts ("Jean-Paul"); each word is
+    compared with the few brands that open with it: linear."""
+    parts = [(i, _brand_word(part)) for i, word in enumerate(words) for part in _BRAND_WORD.findall(word)]
+    found: list[tuple[int, int]] = []
+    at = 0
+    while at < len(parts):
+        brand = next((b for b in _brands().get(parts[at][1], ()) if tuple(p for _, p in parts[at:at + len(b)]) == b),
+                     None)
+        if brand is None:
+            at += 1
+            continue
+        found.append((parts[at][0], parts[at + len(brand) - 1][0] + 1))
+        at += len(brand)
+    return found
+
+
+def names_a_brand(text: str, start: int, end: int) -> bool:
+    """Whether the run text[start:end] names a brand of rules/pii.yaml ("Calvin Klein", "Marc O'Polo"), with words
+    of a line or a sentence around it but no given name ("Mijn Calvin Klein", "Hugo Boss Herrenhemd"): the model
+    reads a brand shaped like a name as a person, and tainted, it was masked in every product list of the session
+    after. A given name beside it is a person's ("Sanne Zalando")."""
+    words = _BRAND_WORD.findall(text[start:end])
+    brands = listed_brands(words)
+    if not brands:
+        return False
+    inside = {i for first, stop in brands for i in range(first, stop)}
+    return not any(_says_a_person(word) for i, word in enumerate(words) if i not in inside and word[:1].isupper())
+
+
 #: what stands between a shop's name or its label and its address in a footer: "Bakkerij Peeters, Kerkstraat 12",
 #: "Maison Dubois · Rue de la Régence 23", "Showroom: Keizersgracht 520"
 _ADDRESS_LEAD_SEPARATORS = " \t\u00a0,·|•:–—-"
@@ -808,13 +895,15 @@ def is_site_address(text: str, start: int) -> bool:
 
 
 def premises_with_hours(text: str, start: int) -> bool:
-    """Whether the address that starts at ``start`` opens its line and the line goes on to give opening hours:
-    a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038 Esch-sur-Alzette · Lu–Ve
-    8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in another element (its
-    heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a visitor's address shown
-    back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words only
-    (content.TextSlot): a visitor may write when they are in after their own address."""
-    if _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS):
+    """Whether the address that starts at ``start`` opens its line, or follows the word for premises alone
+    ("Kantoor: Grote Markt 21, 9100 Sint-Niklaas · ma–vr 9u–12u30", rules/pii.yaml premises_labels), and the line
+    goes on to give opening hours: a shop's premises in the page's own header or footer ("Place Boltgen 4, L-4038
+    Esch-sur-Alzette · Lu–Ve 8h00–18h30", "Kerkstraat 12, 2800 Mechelen — ma–za 9u–18u"), the shop's name being in
+    another element (its heading). Days (a range or a list) and a range of hours: one day with hours is a slot, a
+    visitor's address shown back with its delivery ("Quendtlaan 57, 9000 Gent · ma 8u–12u"). For the site's words
+    only (content.TextSlot): a visitor may write when they are in after their own address."""
+    label = _line_before(text, start)[0].strip(_ADDRESS_LEAD_SEPARATORS)
+    if label and _plain_name(label) not in _engine_words("premises_labels"):
         return False
     line = text[start:start + _HOURS_LOOK].partition("\n")[0]
     return bool(_open_days().search(line) and _HOUR_RANGE.search(line))
@@ -1072,6 +1161,7 @@ def load_lexicons() -> None:
     _business_lexicon()
     _lower_case_lexicon()
     _catalogue_end()
+    _brands()
     _long_credit_labels()
     _news_agencies()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",

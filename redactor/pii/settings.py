@@ -89,7 +89,9 @@ class EngineConfig(pydantic.BaseModel):
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
+    brands: list[str] = []  # a brand shaped like a name, whole: "Calvin Klein", "Marc O'Polo", "Zalando"
     site_address_leads: list[str] = []  # right before an address, the site's own: "Visit us at", "Showroom:"
+    premises_labels: list[str] = []  # alone before an address on a line with opening hours, the site's: "Kantoor:"
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"

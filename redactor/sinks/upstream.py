@@ -24,9 +24,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import asyncio
-import re
 import email.utils
 import gzip
+import hashlib
+import hmac
+import re
 import time
 from dataclasses import dataclass
 
@@ -63,6 +65,20 @@ ANSWER_OWN = frozenset({"content-length", "content-encoding", "access-control-al
 INLINE_GZIP_LIMIT = 256 * 1024  # larger bodies are compressed off the event loop
 GZIP_LEVEL = 6  # zlib's default, as the clients compress: most of the gain, a fraction of level 9's time
 MAX_CONNECTIONS = 64  # to the collector, shared by ingest and spool delivery (aiohttp's default is 100)
+
+
+def via_token(secret: bytes) -> str:
+    """What this deployment writes in the Via header (RFC 9110 §7.6.3) of every request it sends the
+    collector: a pseudonym of the server secret, which the instances of one deployment share, so
+    that a request coming back (an --upstream that points at redactor itself, or at the load
+    balancer in front of it) is known whichever instance it reaches."""
+    return "redactor-" + hmac.new(secret, b"via", hashlib.sha256).hexdigest()[:16]
+
+
+def came_back(incoming: CIMultiDictProxy[str], token: str) -> bool:
+    """The request was sent by this deployment: forwarding it again would loop (each hop spooling
+    a copy when the collector times out, the spool sending them round again)."""
+    return any(token in value for value in incoming.getall("Via", []))
 
 
 def hop_by_hop(headers: CIMultiDictProxy[str]) -> set[str]:
@@ -176,8 +192,9 @@ class Answer:
 class Upstream:
     """The collector: one ClientSession, the forward of ingest, and the sender of the spool."""
 
-    def __init__(self, url: str, timeout: float, spools: Spools, metrics: Metrics):
+    def __init__(self, url: str, timeout: float, spools: Spools, metrics: Metrics, via: str):
         self.base = url.rstrip("/")
+        self.via = via  # written in every request's Via: one that comes back is refused (came_back)
         self.timeout = timeout
         self.spools = spools
         self.spool = spools.own  # the spool this process delivers
@@ -243,7 +260,7 @@ class Upstream:
         query redacted by the caller): the collector's answer whatever its status, never spooled. Raises Retry when it is down or slow."""
         assert self._session is not None, "upstream is not started"
         try:
-            async with self._session.request(item.method, self.url(item.path), headers=item.headers,
+            async with self._session.request(item.method, self.url(item.path), headers=[*item.headers, ("Via", f"1.1 {self.via}")],
                                              data=item.body or None, allow_redirects=False) as answer:
                 return Answer(answer.status, list(answer.headers.items()), await answer.read())
         except TimeoutError:
