@@ -27,6 +27,7 @@ import itertools
 import math
 import re
 import string
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,11 +47,29 @@ from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
 from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
-#: query parameters whose values are secrets by name alone
-SECRET_PARAMETERS = re.compile(
-    r"(?i)(^|[_\-.])(token|reset[_-]?token|code|auth|session|sess|sid|password|passwd|pwd|secret|key|apikey|"
-    r"api_key|access[_-]?token|id_token|otp|signature|sig|email|e-mail|mail|phone|tel)($|[_\-.])"
-)
+
+#: query parameters whose values are secrets by name alone (rules/secret_keys.yaml)
+def _secret_parameters() -> tuple[re.Pattern[str], frozenset[str]]:
+    """rules/secret_keys.yaml's secret_parameters as one pattern on a parameter's name (a part of it between "_",
+    "-" or "."; a "-" or "_" inside an entry matches either or nothing), and the names that are none."""
+    rules = load_rules("secret_keys.yaml")
+    entries = sorted(rules["secret_parameters"], key=len, reverse=True)
+    words = "|".join(re.sub(r"\\?[-_]", "[_-]?", re.escape(entry)) for entry in entries)
+    return (re.compile(rf"(?i)(^|[_\-.])({words})($|[_\-.])"),
+            frozenset(_plain_parameter(name) for name in rules.get("not_secret_parameters", ())))
+
+
+def _plain_parameter(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "-_.")
+
+
+def secret_parameter(name: str) -> bool:
+    """Whether a query parameter's value is a secret by the parameter's name alone ("?token=", "?sleutel=")."""
+    return bool(_SECRET_PARAMETERS.search(name)) and _plain_parameter(name) not in _NOT_SECRET_PARAMETERS
+
+
+_SECRET_PARAMETERS, _NOT_SECRET_PARAMETERS = _secret_parameters()
 #: characters of a value's last word read to tell what it may grow into: an e-mail address has at
 #: most 254; a longer word costs the same
 _TOKEN_LOOK = 256
@@ -263,8 +282,9 @@ class Slot:
 _PROPER_WORD = r"(?:d['’])?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _CAPITALS_WORD = r"\p{Lu}{2}[\p{Lu}'’]+(?:-\p{Lu}{2,})?"
 _NAME_WORD = rf"(?:{_PROPER_WORD}|{_CAPITALS_WORD})"
-_FULL_NAME = regex.compile(
-    rf"(?:{_NAME_WORD}[^\S\n]+(?:(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter)[^\S\n]+)*){{1,3}}{_NAME_WORD}")
+#: the particles between a full name's words; Dutch elides "het" ("Sjoerd van 't Hooft", "Kees in 't Veld")
+_NAME_PARTICLE = r"(?:van|von|der|den|de|du|des|la|le|el|al|da|di|ten|ter|(?:in|op)[^\S\n]+['’]t|['’]t)"
+_FULL_NAME = regex.compile(rf"(?:{_NAME_WORD}[^\S\n]+(?:{_NAME_PARTICLE}[^\S\n]+)*){{1,3}}{_NAME_WORD}")
 _PROPER = regex.compile(rf"(?<![\w'’-]){_PROPER_WORD}(?![\w'’-])")  # one word of a full name not in capitals
 _MAX_FULL_NAME = 80
 #: the same shape inside a longer text, between word boundaries; a slash joins two of its words as a space
@@ -1257,6 +1277,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
         if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
             first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
+        surname = _surname_before_comma(value, before, previous, names) if before and token[:1].isupper() else None
+        if surname is not None:  # "Van 't Hooft, Sj": the given name after a surname written first
+            first = min(first, surname)
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
         return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
@@ -1270,6 +1293,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(number, len(value), "TRAILING_FRAGMENT")]
     if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
         return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
+    if (surname := _surname_before_comma(value, [*before, token], start, names)) is not None:  # "Van 't Hooft, ":
+        return [(surname, len(value), "TRAILING_FRAGMENT")]                                 # its given name next
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -1282,6 +1307,21 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if names and not before and _CAPITALS_ONLY.match(token):  # "YSAURE ": a name in capitals waits for its surname
         return [(start, len(value), "TRAILING_FRAGMENT")]
     return []
+
+
+def _surname_before_comma(value: str, words: list[str], start: int, names: bool) -> int | None:
+    """Where a surname written first begins when the last of words (at start in value) is it and its comma ("… is
+    Van 't Hooft,", "Peeters,"): its given name comes next, after which it is a name (rules/recognizers.yaml
+    surname_comma_given), and the next batch cannot take back what this one stored; else None. A capitalised particle
+    says so ("Van 't Hooft,", "De Smet,"); where a visitor writes sentences (names), any capitalised word that is no
+    function word after the sentence's first words may be one ("mijn borgsteller is Peeters,"; not a value's one word,
+    "Gazelle,")."""
+    word = words[-1][:-1] if words[-1].endswith(",") else ""
+    if not _PROPER_NOUN.match(word) or is_function_word(word):
+        return None
+    run, _ = _name_run(word, words[:-1], start)
+    particle = value[run:].split(None, 1)[0].casefold() in PARTICLES
+    return run if particle or (names and value[:run].strip()) else None
 
 
 def _opener_settled(value: str, run: int, start: int, token: str) -> bool:
@@ -1953,7 +1993,7 @@ class UrlSlot(Slot):
             after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
             if not piece[2] or not value:
                 continue
-            if SECRET_PARAMETERS.search(unquote_plus(name)):
+            if secret_parameter(unquote_plus(name)):
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language

@@ -469,7 +469,8 @@ class BatchRedaction:
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
         #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
         self.site_slots: list[TextSlot] = []
-        self.composed_slots: list[TextSlot] = []  # texts the app composed from fields (a plain-text body)
+        # texts a visitor wrote or the app composed from fields (a survey's answer, a plain-text body)
+        self.composed_slots: list[TextSlot] = []
         #: a snapshot's editable regions (their outermost editable node) that a text was seen in: the walk meets
         #: their texts last first, and only the last may be where the visitor was typing (_typed_end)
         self.typed_regions: set[int | None] = set()
@@ -1579,14 +1580,18 @@ class BatchRedaction:
                     self._echo(cell)
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
                     # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
-                    names = payload_names if typed and not element_path(value) else None
+                    written = typed and not element_path(value)
+                    names = payload_names if written else None
                     if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
-                    # a request's plain-text body (TYPED_TEXT_KEY) is composed by the app from its fields and its own
-                    # words: a name read there by its shape is remembered unless the site wrote it (finish)
-                    slot = TextSlot(cell, None, "content.event", names, taint_shapes=k != TYPED_TEXT_KEY)
+                    # a name read by its shape where the visitor writes is masked there, and remembered unless the
+                    # site wrote those words (finish): a request's plain-text body (TYPED_TEXT_KEY) is composed by
+                    # the app from its fields and its own words, and the keys that hold what a visitor wrote hold a
+                    # server's lines too ({"berichten": [{"van": "Kamerverhuur Domstad", "tekst": "… van Studio
+                    # Lombok …"}]}: held-out peers round 12, whose heading and product were masked everywhere after)
+                    slot = TextSlot(cell, None, "content.event", names, taint_shapes=not written)
                     self.slots.append(slot)
-                    if k == TYPED_TEXT_KEY:
+                    if written:
                         self.composed_slots.append(slot)
                     elif names is None:
                         self.site_slots.append(slot)
@@ -1662,11 +1667,13 @@ class BatchRedaction:
                          self._budget_spent)
 
     def _remember_composed(self) -> None:
-        """A name read by its shape in a text the app composed (a plain-text body: "naam;e-mail;product") is
-        masked there and remembered for the session (fail closed: a replay that masks its inputs in the
-        browser leaves the body the only place the name is seen), unless the site wrote those words: what
-        reads as a name in a short text of its own (a product's name in the page, a payload's value) that no
-        detector found personal, in this batch or before (the mirror's site_names)."""
+        """A name read by its shape in a text the app composed (a plain-text body: "naam;e-mail;product") or
+        under a payload's key that holds what a visitor writes (a survey's answer, a message) is masked there and
+        remembered for the session (fail closed: a replay that masks its inputs in the browser leaves the body the
+        only place the name is seen), unless the site wrote those words: what reads as a name in a short text of
+        its own (a product's name in the page, a payload's value) that no detector found personal, in this batch
+        or before (the mirror's site_names). Such keys hold the site's lines as well: a server's answer listing
+        its messages ({"tekst": "… de bezichtiging van Studio Lombok …"}), a breadcrumb's "message"."""
         site_names, hasher = self.mirror.site_names, self.taint_hasher
         for slot in self.site_slots:
             text = slot.texts[0]

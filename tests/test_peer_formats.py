@@ -180,6 +180,23 @@ async def test_a_short_token_in_a_query_under_a_name_no_list_holds_is_masked(red
         assert "utm_campaign=spring_sale_2026&v=1.449.2&order=A1B2C3#st=" in written, written
 
 
+async def test_a_short_token_under_a_word_for_key_in_the_site_languages_is_masked(redact):
+    """A one-time login link's token of 10 characters (too short for its shape alone) under "sleutel" (Dutch: key;
+    held-out peers round 12: the API's answer in both recordings, a capture's property, a breadcrumb's data) is masked
+    by its parameter's name as one under "key" is, and so under the French and German words for key, token,
+    session and password; a French search's "mot-clé" (keyword) is kept."""
+    link = "https://app.test/mijn-aanvraag?sleutel=Rb4tXq8NwZ&wijk=lombok"
+    others = "https://app.test/connexion?cle=Hq7Kx2Mp&jeton=Zt5Wq1&sitzung=Lp3Xv8&wachtwoord=geheim12&mot-clé=studio"
+    answer = json.dumps({"referentie": "HK-62917", "inloglink": link})
+    network = posthog_network(request("https://app.test/api/aanvraag", responseBody=answer))
+    events = [meta(), network, custom("ontvangen", {"inloglink": link, "pagina": others})]
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event(events, compress=False)]), {}, LIMIT)))
+    recorded = json.dumps(out[0]["properties"]["$snapshot_data"], ensure_ascii=False)
+    for secret in ("Rb4tXq8NwZ", "Hq7Kx2Mp", "Zt5Wq1", "Lp3Xv8", "geheim12"):
+        assert secret not in recorded, secret
+    assert recorded.count("wijk=lombok") == 2 and "mot-clé=studio" in recorded and "HK-62917" in recorded, recorded
+
+
 @pytest.mark.parametrize("peer", ["posthog", "sentry"])
 async def test_a_dom_deeper_than_orjson_writes_is_redacted_in_the_peers_bodies(redact, peer):
     """A page 300 elements deep (600 levels of JSON, orjson writes 255) is encoded again whole."""
@@ -616,6 +633,31 @@ async def test_a_name_read_in_a_plain_text_body_is_remembered_unless_the_site_wr
     plain = json.dumps(after, ensure_ascii=False)
     assert "Quendt" not in plain and "zorbalie" not in plain, plain
     assert "Bestelling van " in plain and after[2]["data"]["payload"]["product"] == PRODUCT_7
+
+
+async def test_a_name_read_under_a_typed_key_is_remembered_unless_the_site_wrote_it(detector):
+    """Keys that hold what a visitor writes ("message", "bericht", "$survey_response") hold a server's lines too: a
+    letting agency's answer listing its messages ({"berichten": [{"van": <the agency>, "tekst": "… van Studio Lombok
+    …"}]}, held-out peers round 12) has its capitalised runs masked there as a name's (fail closed), but its heading and
+    its product, which the page showed, were remembered as the visitor's and masked everywhere after (a capture's
+    property, the room's name in the page's own ?wijk=lombok). What the site wrote is not remembered from there; a
+    name the site never showed still is (a survey's answer naming someone, then a console line)."""
+    page = html_page(element("h1", {}, [text("Kamerverhuur Domstad")]),
+                     element("ul", {}, [element("li", {}, [text("Studio Lombok")], id=41)], id=40))
+    answer = json.dumps({"berichten": [{"van": "Kamerverhuur Domstad",
+                                        "tekst": "Beste mevrouw, de bezichtiging van Studio Lombok is bevestigd."}]})
+    polled = posthog_network({"name": "https://app.test/api/berichten?sinds=0", "method": "GET", "status": 200,
+                              "initiatorType": "xmlhttprequest", "responseBody": answer})
+    survey = custom("survey sent", {"$survey_response": "Via mijn collega Zoltrien Vaskebruin"})
+    later = [custom("ontvangen", {"kamer": "Studio Lombok", "afzender": "Kamerverhuur Domstad",
+                                  "pagina": "https://app.test/kamers?wijk=lombok"}), console_log("collega vaskebruin")]
+    _, [sent_answer, sent_survey], after = await redact_session(detector, [meta(), snapshot(page)], [polled, survey], later)
+    body = sent_answer["data"]["payload"]["requests"][0]["responseBody"]
+    assert "Studio Lombok" not in body and "Domstad" not in body, body
+    assert "Vaskebruin" not in json.dumps(sent_survey)
+    assert after[0]["data"]["payload"] == {"kamer": "Studio Lombok", "afzender": "Kamerverhuur Domstad",
+                                           "pagina": "https://app.test/kamers?wijk=lombok"}, after[0]
+    assert "vaskebruin" not in json.dumps(after[1]), after[1]
 
 
 async def test_an_app_object_with_an_sdks_key_keeps_its_keys_meanings(redact):

@@ -973,6 +973,14 @@ def test_trailing_fragment():
     assert Masker("*").spans("naar Jildou ", trailing_fragment("naar Jildou ", names=True)) == "naar ****** "
     assert Masker("*").spans("Ik bestel Als ", trailing_fragment("Ik bestel Als ", names=True)) == "Ik bestel Als "
     assert masked("Riwal ") == "Riwal "  # where no name is read from a shape (a search box: "Apple ")
+    # a surname written first and its comma: the given name comes next, after which it is a name (peers round 12: a
+    # Sentry replay's batch ended at "… is Van 't Hooft, ", stored); where a visitor writes, any capitalised word may
+    # be one, elsewhere a capitalised particle says so
+    assert masked("Mijn borgsteller is Van 't Hooft, ") == "Mijn borgsteller is *** ** ****** "
+    assert masked("Mijn borgsteller is Van 't Hooft,") == "Mijn borgsteller is *** ** ******"
+    assert masked("Mijn borgsteller is De Smet, Sj") == "Mijn borgsteller is ** ***** **"
+    assert Masker("*").spans("bel Peeters, J", trailing_fragment("bel Peeters, J", names=True)) == "bel ******** *"
+    assert masked("bel Peeters, ") == "bel Peeters, " and masked("Dat is prima, ") == "Dat is prima, "
     assert masked("Écrivez-moi : amelie") == "Écrivez-moi : ******"
     # a street's name settled by a space: its house number comes next ("Palmgracht 61-3")
     assert masked("Post bitte an Palmgracht ") == "Post bitte an ********** "
@@ -1875,6 +1883,16 @@ def test_a_surname_with_an_elided_particle_is_a_names_word_by_its_shape():
     assert [note[s.start:s.end] for s in name_runs(note)] == ["Çağan d'Hondt", "d’Ursel Kwabena"]
     assert name_shaped("Çağan d'Hondt-Vermeiren")
     assert not name_shaped("d'Hondt") and not name_shaped("Çağan d'accord")
+
+
+def test_dutch_elided_particles_join_a_names_words_by_their_shape():
+    """Dutch elides "het" among a name's particles ("van 't Hooft", "in 't Veld", "op ’t Hof"): the words around it
+    are one name by their shape (held-out peers round 12's guarantor), not two capitalised words apart."""
+    from redactor.content import name_runs, name_shaped
+
+    note = "de sleutels liggen bij Zorbalie van 't Quendt of bij Wobke in 't Veld, niet bij Jan op ’t werk"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Zorbalie van 't Quendt", "Wobke in 't Veld"]
+    assert name_shaped("Zorbalie op ’t Hof")
 
 
 def test_a_run_of_days_and_parts_of_a_day_is_a_time_not_a_name():

@@ -106,13 +106,21 @@ def from_its_given_name(text: str, start: int, end: int) -> int:
     """Where a PERSON span's name starts: at its first given name when a particle stands right before it
     and no given name comes earlier. "Retour van Łukasz Wiś" (a card's title), "Brief van Jan Peeters":
     the words before "van" are what the name's owner sends, not the first of a name as in "Jan van Dijk"
-    (tainted, "Retour" would be masked in the site's "Retour aanmelden")."""
+    (tainted, "Retour" would be masked in the site's "Retour aanmelden"). So are the words before the
+    given name of a file's owner ("Loonstrook Sytske Wierenga.pdf"): the document's kind."""
     words = list(_WORD.finditer(text, start, end))
     for i, word in enumerate(words):
         if _says_a_person(word.group()):
             before = words[i - 1].group() if i else ""
-            return word.start() if before.casefold() in PARTICLES and i > 1 else start
+            named_file = i and _file_extension_after().match(text, end)
+            return word.start() if (before.casefold() in PARTICLES and i > 1) or named_file else start
     return start
+
+
+@functools.cache
+def _file_extension_after() -> re.Pattern:
+    """A document's or a picture's extension right after a name (rules/recognizers.yaml file_extensions): ".pdf"."""
+    return re.compile(rf"\.(?i:{'|'.join(map(re.escape, rule_words()['file_extensions']))})(?![\w.])")
 
 
 def is_a_person(text: str, start: int, end: int) -> bool:
@@ -136,6 +144,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
         return False
+    if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
+        return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
@@ -153,7 +163,9 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             and _plain_name(tokens[0]) not in _ARTICLES_IN_NAMES):
         return False  # a title: "Les Aventuriers du Rail", "The Secret Garden Party" (a family: "Les Martin")
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
-    if i == 0 or tokens[i - 1].casefold() in PARTICLES:
+    # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
+    # Sjoerd-Jan": a register's order, not a heading's word before a name)
+    if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith(","):
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
@@ -453,6 +465,23 @@ def initialled_surname(text: str) -> bool:
     words = [w for w in words if w.casefold() not in PARTICLES] if len(words) > 1 else words
     return bool(words) and not any(is_function_word(w) or _is_business_word(w) or _is_street_word(w)
                                    or _rarely_a_name(w) for w in words)
+
+
+def surname_comma_given(text: str) -> bool:
+    """A surname, a comma and the given name, as registers and lists write a name ("Van 't Hooft, Sjoerd-Jan",
+    "Peeters, Jan"): the word after the comma a known given name, not one far more often an everyday word; the
+    surname's capitalised word, its particles aside, no function word, no greeting or title that addresses the
+    given name ("Bedankt, Jan", "Mevrouw, Anna"), no place ("Gent, Pieter"), day or month, and no trade, venue,
+    product or street word."""
+    surname, _, given = text.partition(",")
+    given = given.strip()
+    if not _says_a_person(given) or _rarely_a_name(given) or is_function_word(given.split("-", 1)[0]):
+        return False
+    words = [w for w in surname.split() if w.casefold() not in PARTICLES and w.casefold().strip("'’") != "t"]
+    return len(words) == 1 and not any(
+        is_function_word(part) or _plain_name(part) in _engine_words("name_openers") or is_a_place(part)
+        or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
+        for part in (words[0], *words[0].split("-")))
 
 
 def gift_recipient(text: str) -> bool:

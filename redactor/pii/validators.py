@@ -15,7 +15,7 @@ from stdnum import luhn, numdb, verhoeff
 
 from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
                                 initialled_surname, introduced_name, lower_case_name, relative_lower_case_name,
-                                starts_with_first_name)
+                                starts_with_first_name, surname_comma_given)
 from redactor.ruledata import rule_words
 
 
@@ -195,4 +195,6 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return relative_lower_case_name
     if name == "initialled-surname":
         return initialled_surname
+    if name == "surname-comma-given":
+        return surname_comma_given
     raise ValueError(f"unknown validator {name!r}")
