@@ -393,6 +393,12 @@ PHONE_AS_TYPED = [
     ("Prix : 1\u00a0299,00\u00a0€", "fr", []),
     ("levering 10–12 werkdagen", "nl", []),
     ("Openingstijden 08:30 – 17:30", "nl", []),
+    # a page writing a mobile being typed in its E.164 form (microdata, a tel: link): not whole yet
+    ("+3249658", "nl", [("+3249658", "PHONE_NUMBER")]),
+    ("tel:+3361245", "fr", [("+3361245", "PHONE_NUMBER")]),
+    ("Al +100000 tevreden klanten", "nl", []),  # a count: no number is led by a zero
+    ("+250000 downloads", "en", []),
+    ("Temperatuur +21 tot +25", "nl", []),
 ]
 ADDRESS_AS_TYPED = [
     ("Hauptstraße 12, 10115 Berlin", "en", [("Hauptstraße 12", "POSTAL_ADDRESS"), ("10115 Berlin", "POSTAL_ADDRESS")]),

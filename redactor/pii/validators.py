@@ -56,6 +56,26 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
     return valid
 
 
+def _phone_prefix(text: str) -> bool:
+    """The start of a phone number written as E.164 writes it ("+3249658": what a page shows of a mobile being
+    typed): a country calling code, then a national number of five digits or more, not led by a zero (a count
+    such as "+100000" is), and no longer than one of that country may be. A whole number passes too."""
+    digits = text.strip().lstrip("+")
+    if not digits.isascii() or not digits.isdigit():
+        return False
+    for size in (1, 2, 3):
+        code, national = int(digits[:size]), digits[size:]
+        if code not in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            continue
+        if len(national) < 5 or national.startswith("0"):
+            return False
+        number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+        return phonenumbers.is_possible_number_with_reason(number) in (
+            phonenumbers.ValidationResult.IS_POSSIBLE, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+            phonenumbers.ValidationResult.TOO_SHORT)
+    return False
+
+
 def _lu_matricule(text: str) -> bool:
     """Luxembourg's national identification number: a birth date (YYYYMMDD), a serial of three digits,
     then a Luhn and a Verhoeff check digit, each over the first eleven."""
@@ -171,6 +191,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _lu_matricule
     if name == "lu-landline":
         return _lu_landline
+    if name == "phone-prefix":
+        return _phone_prefix
     if name == "coordinates":
         return _coordinates
     if name == "iban-shape":
