@@ -39,7 +39,8 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
                                  given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+                                 is_given_name, is_name_slug, lower_case_full_name, premises_with_hours, says_when,
+                                 without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -451,6 +452,25 @@ def signed_in_lower_case(text: str) -> list[Span]:
     return spans
 
 
+#: a word typed in lower case, particles, and another ("sofie janssens", "wout de smedt"): tried at every word, a
+#: match is a few words long (bounded: linear in the text)
+_LOWER_CASE_PAIR = regex.compile(with_words(
+    r"(?<![\w'’-])\p{Ll}[\p{Ll}'’-]{1,30}(?:[^\S\n]{1,3}(?:{{particles}})){0,3}[^\S\n]{1,3}\p{Ll}[\p{Ll}'’-]{1,30}"
+    r"(?![\w'’-])"))
+
+
+def lower_case_full_names(text: str) -> list[Span]:
+    """A full name a visitor types without capitals, wherever it stands in their text: after a preposition ("naar
+    sofie janssens", "à marie dubois", "an hubert wiesinger"), opening a sentence or a line ("sofie janssens en ik",
+    a signature "groetjes⏎wout de smedt"), after a verb ("kan sofie janssens het ophalen?", "heißt lukas hofbauer").
+    Phones' keyboards leave names so, and no capital nor cue word says it is one: a given name common in the visitors'
+    countries and a word after it are (names.lower_case_full_name; not "pierre bleue", "rosa jurk"), whatever the
+    second word, failing closed ("sofie komt morgen" masks "komt" too). Only where a visitor writes: a search box's
+    words are left to the detectors, and the site's text never is read so."""
+    return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True)
+            if lower_case_full_name(m.group())]
+
+
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
 #: after a street's first word: "rue de Florence"): whose thing it is, in a visitor's sentence ("la chambre de
 #: Maxence", "de fiets van Lotte", "das Zimmer von Jonas")
@@ -577,9 +597,11 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case, a given name alone as whose thing it is or as a sentence's subject, words in a script other than Latin."""
+    case, a given name alone as whose thing it is or as a sentence's subject, words in a script other than Latin, a
+    full name typed in lower case."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *sentence_subject_named(text), *other_script_runs(text)]
+                         *possessor_named(text), *sentence_subject_named(text), *other_script_runs(text),
+                         *lower_case_full_names(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
@@ -1226,7 +1248,7 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
             first = min(first, number)
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
-        if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
+        if before and (named := _introduced_lower_case_name(value[:start], previous, names)) is not None:
             first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
         return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
     if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
@@ -1239,8 +1261,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(street, len(value), "TRAILING_FRAGMENT")]
     if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
         return [(number, len(value), "TRAILING_FRAGMENT")]
-    if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
-        return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
+    if (named := _introduced_lower_case_name(value, start, names)) is not None:  # "… bij lowie ", "namens sanne van ":
+        return [(named, len(value), "TRAILING_FRAGMENT")]                         # its surname comes next
     # settled by a space: a given name or a particle still waits for the rest of the name
     run, capitalised = _name_run(token, before, start, links=True)
     street, named = _name_run(token.rstrip(","), before, start, links=True)  # "29, Um Bierg, ": a street written
@@ -1274,17 +1296,22 @@ def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
 _LOWER_CASE_PARTICLES = 3
 
 
-def _introduced_lower_case_name(value: str, start: int) -> int | None:
+def _introduced_lower_case_name(value: str, start: int, anywhere: bool = False) -> int | None:
     """Where a given name typed without capitals begins, where a name is introduced, when the settled last word of
     value (from start) is that name or a particle after it, which its surname makes a name once it comes ("… de
     sleutel ligt bij lowie ", "namens sanne van den "); else None. The rule is asked about the value with a surname
-    put after it, from the last word and back over its particles (a few words: bounded)."""
+    put after it, from the last word and back over its particles (a few words: bounded). anywhere: where a visitor
+    writes, a common given name waits for its surname whatever comes before it ("… mag naar sofie ":
+    lower_case_full_names)."""
     pattern, validator = _lower_case_name_rule()
     settled = value[:len(value.rstrip())]
     probe = f"{settled} {_ANY_SURNAME}"
     for _ in range(_LOWER_CASE_PARTICLES + 1):
         found = pattern.match(probe, start)
         if found is not None and found.end() == len(probe) and validator(found.group()):
+            return start
+        if anywhere and (found := _LOWER_CASE_PAIR.match(probe, start)) is not None and found.end() == len(probe) \
+                and lower_case_full_name(found.group()):
             return start
         word, head = settled[start:].split(None, 1)[0] if settled[start:].strip() else "", settled[:start].rstrip()
         if word.casefold() not in PARTICLES or not head:
