@@ -677,8 +677,10 @@ class BatchRedaction:
             serialized = stack.pop()
             self._as_typed(serialized, _node_kinds(serialized.get("type")))
             nid = node_id(serialized.get("id"))
-            verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
+            if kind == _ELEMENT and str(serialized.get("tagName")).lower() == "canvas":
+                self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
+            verdict = self.mirror.verdict(nid)
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)
                 continue
@@ -1172,6 +1174,8 @@ class BatchRedaction:
             # what a blocked element shows (its scrolling, its media, its canvas) is dropped; that
             # the pointer was over it or clicked it is kept: a replay needs the visitor's moves
             if source in SHOWING_SOURCES and "id" in data:
+                if source == IncrementalSource.CANVAS_MUTATION:
+                    self.mirror.drawn_by_visitor(data.get("id"), self.policy)  # a signature pad's strokes
                 verdict = self.mirror.verdict(data.get("id"))
                 if verdict.flags & BLOCKED:
                     self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))

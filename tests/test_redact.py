@@ -2188,6 +2188,49 @@ def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):
     assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
 
 
+PEN_PICTURE = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(7, 250)) * 3).decode()
+
+
+def pen_strokes(canvas: int, start: float) -> dict:
+    """A CanvasMutation of a pen's path, as rrweb's recordCanvas sends a signature drawn on a pad."""
+    path = [{"property": "moveTo", "args": [start, 41.5]}]
+    path += [{"property": "lineTo", "args": [start + i * 2.5, 41.5 + (i % 5) * 3.25]} for i in range(1, 30)]
+    return incremental(9, id=canvas, type=0, commands=[{"property": "beginPath", "args": []}, *path,
+                                                       {"property": "stroke", "args": []}])
+
+
+@pytest.mark.parametrize("where", ["in a form", "labelled after it", "named by its class", "added in a form"])
+def test_a_canvas_the_visitor_signs_on_is_blocked_and_its_strokes_dropped(session, where):
+    """Review 17 F8: a signature pad (a <canvas> on a SEPA mandate) was stored whole when the site records canvases:
+    its picture (rr_dataURL) and every stroke of the pen, which replay the signature exactly; no detector reads
+    pixels or coordinates. A canvas inside a form, or one its label or class says is for a signature, is blocked
+    as a marker blocks: a placeholder of its size, its canvas mutations dropped. A chart's canvas outside any form
+    keeps its picture and its drawing."""
+    pad = element("canvas", {"width": "360", "height": "120", "rr_dataURL": PEN_PICTURE,
+                             **({"class": "pad signature-pad"} if where == "named by its class" else {}),
+                             **({"id": "teken"} if where == "labelled after it" else {})})
+    chart = element("canvas", {"class": "sales-chart", "width": "300", "height": "90", "rr_dataURL": PEN_PICTURE})
+    form = element("form", {"action": "/machtiging"}, [element("div", {"class": "field"}, [])])
+    body = [chart, form]
+    if where == "in a form":
+        form["childNodes"][0]["childNodes"].append(pad)
+    elif where == "labelled after it":
+        body += [pad, element("label", {"for": "teken"}, [text("Uw handtekening")])]
+    elif where == "named by its class":
+        body.append(pad)
+    s = session()
+    s.send(snapshot(html_page(*body, lang="nl")))
+    if where == "added in a form":
+        s.send(mutation(adds=[add(form["childNodes"][0]["id"], pad)]))
+    s.send(pen_strokes(pad["id"], 12.5), pen_strokes(chart["id"], 80.5))
+    stored = orjson.dumps(s.stored).decode()
+    assert stored.count(PEN_PICTURE) == 1  # the chart's
+    assert [command["args"][0] for event in s.stored if event["type"] == 3 and event["data"]["source"] == 9
+            for command in event["data"]["commands"] if command["property"] == "moveTo"] == [80.5]
+    placeholder = find(s.stored, pad["id"])["attributes"]
+    assert "rr_dataURL" not in placeholder and (placeholder["width"], placeholder["height"]) == ("360", "120")
+
+
 def test_a_name_cell_saying_more_than_the_name_taints_the_name_s_words_only(session):
     """A summary's cell after <th>Name des Ehepartners</th> is masked whole for its label, and its capitalised
     words were each tainted as a name's are: 'Jens Wiesemann (IdNr. 73 920 485 003)' tainted 'IdNr', the
