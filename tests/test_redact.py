@@ -454,6 +454,24 @@ def test_a_select_keeps_the_tariffs_a_product_word_names(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_beer_a_visitor_orders_by_name_leaves_the_shops_beers_of_its_style_readable(session):
+    """Review 17 F10: a beer named after a person ("Julius Blond") read as one masked its style word in the page's
+    every product line ("Lucifer *****", "Bink *****") once remembered. Typed in an order's note, a run of
+    capitalised words is a person (fail closed) and stays masked there, but one a product word ends names what the
+    visitor orders: it is not remembered, and the shop's list keeps its beers and their styles."""
+    note = element("textarea", {"name": "opmerking", "aria-label": "Opmerking bij uw bestelling"})
+    products = element("ul", {"class": "products"}, [])
+    s = session()
+    s.send(snapshot(html_page(note, products, lang="nl")))
+    s.send(*typing(note["id"], "Graag 6 Hubertus Blond en 4 Mathilde Tripel, bedankt "))
+    beers = ["Hubertus Blond", "Sint-Arnoldus Blond", "Abdij Tripel", "Mathilde Tripel", "Kloosterbier Blond"]
+    s.send(mutation(adds=[add(products["id"], element("li", {"class": "product-title"}, [text(beer)]))
+                          for beer in beers]))
+    stored = list(strings(s.stored))
+    assert set(beers) <= set(stored)
+    assert not [t for t in stored if "Hubertus" in t and "Graag" in t]  # masked where the visitor typed it
+
+
 def test_a_select_masks_a_name_that_is_a_part_of_an_entry_or_follows_a_title(session):
     """A server's list of a household's addressees: a full name before a note or an address, after a title, a
     surname after a title, a surname and a given name around a comma are people (names no model knows); the product

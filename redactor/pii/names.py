@@ -707,6 +707,14 @@ def _is_business_word(word: str) -> bool:
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
+def ends_in_a_product_word(text: str) -> bool:
+    """Whether a run's last word is a product's (rules/pii.yaml product_words: "Julius Blond", "Westmalle Tripel"):
+    the run names a product as much as a person, and its words alone are the site's in every product line
+    ("Lucifer Blond", "Bink Blond")."""
+    words = text.split()
+    return bool(words) and _plain_name(words[-1].strip(".,;:!?'’\"()")) in _engine_words("product_words")
+
+
 def _is_street_word(word: str) -> bool:
     """A street's name by its ending (rules/recognizers.yaml's street endings but rules/pii.yaml's
     surname_endings): "Kortrijksesteenweg", "Ludwigstraße", "Astridlaan" (four letters at least before
