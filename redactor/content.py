@@ -822,7 +822,8 @@ class TextSlot(Slot):
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
         # what still grows is not tainted: only a prefix of what the next keystrokes complete
         # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
-        return spans, work.read(checkout_end if self.grows else cut_short_end, self.texts[0])
+        return spans, (work.read(checkout_end, self.texts[0], self.search) if self.grows
+                       else work.read(cut_short_end, self.texts[0]))
 
 
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
@@ -1151,15 +1152,16 @@ _CUT_MARK_LOOK = 8  # characters of a text's end looked at for it
 _EXCERPT_MIN = 40
 
 
-def checkout_end(value: str) -> list[tuple[int, int, str]]:
+def checkout_end(value: str, searched: bool = False) -> list[tuple[int, int, str]]:
     """The end of a full snapshot's typed value (a field's, an editable region's last text) masked where it
     still grows: a recorder takes a snapshot again in the middle of typing (rrweb's checkoutEveryNth), and the
     batch may end right after it. Read as a settled end (trailing_fragment), but a word closing with a full
-    stop ends a sentence there ("Pas d'animaux, non-fumeurs."), not a handle still typed."""
+    stop ends a sentence there ("Pas d'animaux, non-fumeurs."), not a handle still typed. searched: a search
+    box's or a code's field (FieldRules.is_search), whose number that starts no phone nor account stays."""
     token, _start, spaced = _last_word(value)
     if not spaced and _SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token):
         return cut_short_end(value)
-    return trailing_fragment(value, settled=True)
+    return trailing_fragment(value, settled=True, searched=searched)
 
 
 def cut_short_end(text: str) -> list[tuple[int, int, str]]:
@@ -1174,16 +1176,18 @@ def cut_short_end(text: str) -> list[tuple[int, int, str]]:
     return _growing_end(spaces_folded(text[:mark.start()]), settled=True, names=True)
 
 
-def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
+def trailing_fragment(value: str, settled: bool = False, names: bool = False,
+                      searched: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes, masked (see
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
     A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
     (cut_short_end). A no-break or narrow space between groups ("06\u00a012\u00a034 ") separates them as a
-    space does (fold.spaces_folded: as detection reads them), so the rules read a value so folded."""
+    space does (fold.spaces_folded: as detection reads them), so the rules read a value so folded. searched: a
+    search term's or a code's settled value (_growing_end)."""
     value = spaces_folded(value)
     ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, a))), b, e)
-              for a, b, e in _growing_end(value, settled, names)]
+              for a, b, e in _growing_end(value, settled, names, searched)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
         ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
     _, last, _ = _last_word(value)  # "Meent 94, 3": a postcode's first digits after a street with no street word
@@ -1197,7 +1201,8 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     return [(min([residence.start("tail"), *(a for a, _, _ in ranges)]), len(value), "TRAILING_FRAGMENT")]
 
 
-def _growing_end(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
+def _growing_end(value: str, settled: bool = False, names: bool = False,
+                 searched: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
     end right there, and the next batch cannot take back what this one stored).
 
@@ -1210,7 +1215,10 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     waiting for its surname ("… Mieke ", "Sanne van "). settled: the value was written whole
     (by the page), its end is settled whatever follows it. names: where the value is, a run of
     capitalised words is a name known or not (names_by_shape): any capitalised word but a function
-    word may wait for its surname there ("naar Jildou ", "Riwal ")."""
+    word may wait for its surname there ("naar Jildou ", "Riwal "). searched: a settled value is a search term or
+    a code, whose last number alone (no digit groups before it, no space after it: no group waits) that starts no
+    phone nor account is what it reads: a set's number, a year, a promotion's code ("lego 42115", "kalender 2025",
+    "NOEL2024": _a_settled_code)."""
     # "+32 4 26_ __ __": a mask's template, still being filled; what comes before its first blank is
     # read as the value (once: it ends in no template)
     filled_end = len(value.rstrip(_TEMPLATE_CHARACTERS))
@@ -1235,7 +1243,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if (_DIGITISH.search(token) or _GROUP.match(token) or token in _GROUP_SEPARATORS
             or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper()) and before and _ID_START.fullmatch(before[-1]))):
         position = _digit_groups(value, before, start, _count_digits(token))
-        if position is not None:
+        if position is not None and not (settled and searched and not spaced and position == start
+                                         and _a_settled_code(token)):
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
     if not typing and _PLATE_LETTERS.match(token):  # "der Wagen (AC-LH ": a German plate's number comes next
         return [(start + token.startswith("("), len(value), "TRAILING_FRAGMENT")]
@@ -1498,6 +1507,34 @@ def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int
         if identifier := _ID_START.search(value, position):
             return identifier.start()
     return None
+
+
+#: a search term's or a code's last word ending in a number: letters, then one to five digits ("42115", "2025",
+#: "NOEL2024", "WK2026"): no six characters of a longer number it may be the start of still (a card's, a national
+#: number's)
+_CODE_NUMBER = re.compile(r"[^\W\d_]*\d{1,5}")
+#: how a phone number starts without its trunk prefix: a Luxembourg mobile's or eight-digit line's first digits
+#: (rules/recognizers.yaml phone_lu_mobile, phone_lu_landline)
+_PHONE_WITHOUT_PREFIX = re.compile(r"6[2-9]|2[2-9]")
+
+
+def _a_settled_code(token: str) -> bool:
+    """Whether a settled last word is a number that starts no phone ("0", "+", "(" or a Luxembourg number's first
+    digits) nor an IBAN (two letters of an IBAN's country, then digits: "NL2024" may be "NL20 2024 …", "WK2026"
+    is not), letters before it or not."""
+    if not _CODE_NUMBER.fullmatch(token):
+        return False
+    if token[0].isdigit():
+        return token[0] != "0" and not _PHONE_WITHOUT_PREFIX.match(token)
+    return not (token[:2].isalpha() and token[2:3].isdigit() and _iban_country(token[:2]))
+
+
+@functools.cache
+def _iban_country(letters: str) -> bool:
+    """Whether two letters open an IBAN (python-stdnum's IBAN registry)."""
+    from stdnum import numdb
+
+    return bool(numdb.get("iban").info(letters.upper())[0][1].get("country"))
 
 
 def _count_digits(word: str) -> int:
