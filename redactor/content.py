@@ -465,10 +465,11 @@ def lower_case_full_names(text: str) -> list[Span]:
     a signature "groetjes⏎wout de smedt"), after a verb ("kan sofie janssens het ophalen?", "heißt lukas hofbauer").
     Phones' keyboards leave names so, and no capital nor cue word says it is one: a given name common in the visitors'
     countries and a word after it are (names.lower_case_full_name; not "pierre bleue", "rosa jurk"), whatever the
-    second word, failing closed ("sofie komt morgen" masks "komt" too). Only where a visitor writes: a search box's
-    words are left to the detectors, and the site's text never is read so."""
-    return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True)
-            if lower_case_full_name(m.group())]
+    second word, failing closed ("sofie komt morgen" masks "komt" too); a given name that is a town's too ("nancy
+    centre", names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor
+    writes: a search box's words are left to the detectors, and the site's text never is read so."""
+    return [Span(*m.span(), "PERSON", 1.0, UNREMEMBERED if is_a_place(m.group().split()[0]) else "shape")
+            for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True) if lower_case_full_name(m.group())]
 
 
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not

@@ -621,7 +621,8 @@ def test_a_name_typed_without_capitals_with_a_particle_in_its_surname_leaks_noth
 LOWER_CASE_NAMES = ("de sleutel ligt onder de mat, geef hem aan roel vanhoutte aub. "
                     "elise verbeke komt het ophalen, mag dat? ou remettre à julien mertens. "
                     "hand it to hannah collins please. bitte an jonas brenner geben. tot dan\nbrecht van hove ")
-LOWER_CASE_WORDS = "graag de rode roos en een pot in marine blauw, plan de travail en pierre bleue "
+LOWER_CASE_WORDS = ("graag de rode roos en een pot in marine blauw, plan de travail en pierre bleue, en cas de souci "
+                    "un pull violet foncé ")
 
 
 @pytest.mark.parametrize("cut", ["roel ", "roel van", "elise ", "à julien m", "brecht van ", ""])
@@ -633,7 +634,7 @@ def test_a_full_name_typed_in_lower_case_with_no_word_before_it_is_masked_where_
     that introduce a person ("voor", "ik ben"), and no capital woke the model. A given name common in the visitors'
     countries and the word after it are a name where a visitor writes, whatever keystroke a batch ends on, and
     tainted, so the page's later echo is masked; given names that are everyday words in lower case ("roos",
-    "marine", "pierre") leave the visitor's sentence readable."""
+    "marine", "pierre", "cas", "violet") leave the visitor's sentence readable."""
     field, summary = element(tag, {"name": "opmerking", "aria-label": "Opmerking"}), element("p", {"id": "summary"})
     s = session()
     s.send(snapshot(html_page(field, summary)))

@@ -449,19 +449,27 @@ def lower_case_name(text: str) -> bool:
         len(words) > 1 and is_function_word(words[-1]))
 
 
+#: the shortest given name read typed in lower case with no word before it: two letters are as often a word or an
+#: abbreviation ("ad hoc", "co ouderschap", "ed.")
+_SHORTEST_LOWER_CASE_NAME = 3
+
+
 def lower_case_full_name(text: str) -> bool:
     """A name typed without capitals where nothing before it says a person follows ("naar sofie janssens", "kan
     sofie janssens het ophalen?", "heißt lukas hofbauer", a signature's line "wout de smedt"): its first word a given
     name common in the visitors' countries (not one of the list's rarer names, as often a word somewhere: "kamer",
     "avis"), nor one that in lower case is far more often an everyday word of the site languages ("pierre bleue",
     "rosa jurk", "max snelheid": rules/pii.yaml everyday_words_that_are_names) or an occasion ("pour noël maman"),
-    then as lower_case_name (a surname that is no function word, particles alone between them)."""
+    then as lower_case_name (a surname that is no function word, particles alone between them). A double given name
+    is one of common names ("jan-willem", "marie-claire"; not "ap-phone")."""
     words = text.split()
-    if not words:
+    if len(words) < 2:
         return False
-    first = _plain_name(words[0].split("-", 1)[0])
-    return (first in _common_given_names() and first not in _engine_words("everyday_words_that_are_names")
-            and first not in _engine_words("occasions_that_are_names") and len(words) > 1 and lower_case_name(text))
+    first, *more = (_plain_name(part) for part in words[0].split("-"))
+    return (len(first) >= _SHORTEST_LOWER_CASE_NAME and first in _common_given_names()
+            and first not in _engine_words("everyday_words_that_are_names")
+            and first not in _engine_words("occasions_that_are_names")
+            and all(part in _common_given_names() for part in more) and lower_case_name(text))
 
 
 def introduced_name(text: str) -> bool:
