@@ -40,8 +40,8 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, country_names,
                                  gift_recipient, given_name_alone, greets_no_one, is_a_place, is_business_name,
-                                 is_function_word, is_given_name, is_name_slug, listed_brands, names_a_place,
-                                 premises_with_hours, says_when, without_site_addresses)
+                                 is_function_word, is_given_name, is_name_slug, listed_brands, lower_case_full_name,
+                                 names_a_place, premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -494,6 +494,26 @@ def signed_in_lower_case(text: str) -> list[Span]:
     return spans
 
 
+#: a word typed in lower case, particles, and another ("sofie janssens", "wout de smedt"): tried at every word, a
+#: match is a few words long (bounded: linear in the text)
+_LOWER_CASE_PAIR = regex.compile(with_words(
+    r"(?<![\w'’-])\p{Ll}[\p{Ll}'’-]{1,30}(?:[^\S\n]{1,3}(?:{{particles}})){0,3}[^\S\n]{1,3}\p{Ll}[\p{Ll}'’-]{1,30}"
+    r"(?![\w'’-])"))
+
+
+def lower_case_full_names(text: str) -> list[Span]:
+    """A full name a visitor types without capitals, wherever it stands in their text: after a preposition ("naar
+    sofie janssens", "à marie dubois", "an hubert wiesinger"), opening a sentence or a line ("sofie janssens en ik",
+    a signature "groetjes⏎wout de smedt"), after a verb ("kan sofie janssens het ophalen?", "heißt lukas hofbauer").
+    Phones' keyboards leave names so, and no capital nor cue word says it is one: a given name common in the visitors'
+    countries and a word after it are (names.lower_case_full_name; not "pierre bleue", "rosa jurk"), whatever the
+    second word, failing closed ("sofie komt morgen" masks "komt" too); a given name that is a town's too ("nancy
+    centre", names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor
+    writes: a search box's words are left to the detectors, and the site's text never is read so."""
+    return [Span(*m.span(), "PERSON", 1.0, UNREMEMBERED if is_a_place(m.group().split()[0]) else "shape")
+            for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True) if lower_case_full_name(m.group())]
+
+
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
 #: after a street's first word: "rue de Florence"): whose thing it is, in a visitor's sentence ("la chambre de
 #: Maxence", "de fiets van Lotte", "das Zimmer von Jonas")
@@ -622,9 +642,11 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case, a given name alone as whose thing it is or as a sentence's subject, words in a script other than Latin."""
+    case, a given name alone as whose thing it is or as a sentence's subject, words in a script other than Latin, a
+    full name typed in lower case."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *sentence_subject_named(text), *other_script_runs(text)]
+                         *possessor_named(text), *sentence_subject_named(text), *other_script_runs(text),
+                         *lower_case_full_names(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
@@ -845,7 +867,8 @@ class TextSlot(Slot):
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
         # what still grows is not tainted: only a prefix of what the next keystrokes complete
         # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
-        return spans, work.read(checkout_end if self.grows else cut_short_end, self.texts[0])
+        return spans, (work.read(checkout_end, self.texts[0], self.search) if self.grows
+                       else work.read(cut_short_end, self.texts[0]))
 
 
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
@@ -1175,15 +1198,16 @@ _CUT_MARK_LOOK = 8  # characters of a text's end looked at for it
 _EXCERPT_MIN = 40
 
 
-def checkout_end(value: str) -> list[tuple[int, int, str]]:
+def checkout_end(value: str, searched: bool = False) -> list[tuple[int, int, str]]:
     """The end of a full snapshot's typed value (a field's, an editable region's last text) masked where it
     still grows: a recorder takes a snapshot again in the middle of typing (rrweb's checkoutEveryNth), and the
     batch may end right after it. Read as a settled end (trailing_fragment), but a word closing with a full
-    stop ends a sentence there ("Pas d'animaux, non-fumeurs."), not a handle still typed."""
+    stop ends a sentence there ("Pas d'animaux, non-fumeurs."), not a handle still typed. searched: a search
+    box's or a code's field (FieldRules.is_search), whose number that starts no phone nor account stays."""
     token, _start, spaced = _last_word(value)
     if not spaced and _SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token):
         return cut_short_end(value)
-    return trailing_fragment(value, settled=True)
+    return trailing_fragment(value, settled=True, searched=searched)
 
 
 def cut_short_end(text: str) -> list[tuple[int, int, str]]:
@@ -1198,16 +1222,18 @@ def cut_short_end(text: str) -> list[tuple[int, int, str]]:
     return _growing_end(spaces_folded(text[:mark.start()]), settled=True, names=True)
 
 
-def trailing_fragment(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
+def trailing_fragment(value: str, settled: bool = False, names: bool = False,
+                      searched: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes, masked (see
     _growing_end); after where its writer says they live, the words that follow too ("ik woon in de
     molenhoek 12 te " has no street word and no capital, its street and town are known once settled).
     A settled value cut short by the page (an excerpt ending in "…") has the word it cut masked as well
     (cut_short_end). A no-break or narrow space between groups ("06\u00a012\u00a034 ") separates them as a
-    space does (fold.spaces_folded: as detection reads them), so the rules read a value so folded."""
+    space does (fold.spaces_folded: as detection reads them), so the rules read a value so folded. searched: a
+    search term's or a code's settled value (_growing_end)."""
     value = spaces_folded(value)
     ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, a))), b, e)
-              for a, b, e in _growing_end(value, settled, names)]
+              for a, b, e in _growing_end(value, settled, names, searched)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
         ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
     _, last, _ = _last_word(value)  # "Meent 94, 3": a postcode's first digits after a street with no street word
@@ -1221,7 +1247,8 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False) ->
     return [(min([residence.start("tail"), *(a for a, _, _ in ranges)]), len(value), "TRAILING_FRAGMENT")]
 
 
-def _growing_end(value: str, settled: bool = False, names: bool = False) -> list[tuple[int, int, str]]:
+def _growing_end(value: str, settled: bool = False, names: bool = False,
+                 searched: bool = False) -> list[tuple[int, int, str]]:
     """The end of a value that could still grow into PII with the next keystrokes (a batch may
     end right there, and the next batch cannot take back what this one stored).
 
@@ -1234,7 +1261,10 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     waiting for its surname ("… Mieke ", "Sanne van "). settled: the value was written whole
     (by the page), its end is settled whatever follows it. names: where the value is, a run of
     capitalised words is a name known or not (names_by_shape): any capitalised word but a function
-    word may wait for its surname there ("naar Jildou ", "Riwal ")."""
+    word may wait for its surname there ("naar Jildou ", "Riwal "). searched: a settled value is a search term or
+    a code, whose last number alone (no digit groups before it, no space after it: no group waits) that starts no
+    phone nor account is what it reads: a set's number, a year, a promotion's code ("lego 42115", "kalender 2025",
+    "NOEL2024": _a_settled_code)."""
     # "+32 4 26_ __ __": a mask's template, still being filled; what comes before its first blank is
     # read as the value (once: it ends in no template)
     filled_end = len(value.rstrip(_TEMPLATE_CHARACTERS))
@@ -1259,7 +1289,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
     if (_DIGITISH.search(token) or _GROUP.match(token) or token in _GROUP_SEPARATORS
             or (len(token) <= _IBAN_GROUP and _GROUP.match(token.upper()) and before and _ID_START.fullmatch(before[-1]))):
         position = _digit_groups(value, before, start, _count_digits(token))
-        if position is not None:
+        if position is not None and not (settled and searched and not spaced and position == start
+                                         and _a_settled_code(token)):
             return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
     if not typing and _PLATE_LETTERS.match(token):  # "der Wagen (AC-LH ": a German plate's number comes next
         return [(start + token.startswith("("), len(value), "TRAILING_FRAGMENT")]
@@ -1275,7 +1306,7 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         if (number := _house_number_before(value, start)) is not None:  # "3 bis, av": a street after its number
             first = min(first, number)
         previous = len(value[:start].rstrip(" ")) - len(before[-1]) if before else start
-        if before and (named := _introduced_lower_case_name(value[:start], previous)) is not None:
+        if before and (named := _introduced_lower_case_name(value[:start], previous, names)) is not None:
             first = min(first, named)  # "bij lowie ver", "namens sanne van d": a surname typed without capitals
         surname = _surname_before_comma(value, before, previous, names) if before and token[:1].isupper() else None
         if surname is not None:  # "Van 't Hooft, Sj": the given name after a surname written first
@@ -1291,8 +1322,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(street, len(value), "TRAILING_FRAGMENT")]
     if (number := _house_number_before(value, len(value))) is not None:  # "3 bis, ": its street comes next
         return [(number, len(value), "TRAILING_FRAGMENT")]
-    if (named := _introduced_lower_case_name(value, start)) is not None:  # "… bij lowie ", "namens sanne van ": its
-        return [(named, len(value), "TRAILING_FRAGMENT")]                  # surname comes next, then it is a name
+    if (named := _introduced_lower_case_name(value, start, names)) is not None:  # "… bij lowie ", "namens sanne van ":
+        return [(named, len(value), "TRAILING_FRAGMENT")]                         # its surname comes next
     if (surname := _surname_before_comma(value, [*before, token], start, names)) is not None:  # "Van 't Hooft, ":
         return [(surname, len(value), "TRAILING_FRAGMENT")]                                 # its given name next
     # settled by a space: a given name or a particle still waits for the rest of the name
@@ -1368,17 +1399,22 @@ def _lower_case_name_rule() -> tuple[regex.Pattern, Callable[[str], bool]]:
 _LOWER_CASE_PARTICLES = 3
 
 
-def _introduced_lower_case_name(value: str, start: int) -> int | None:
+def _introduced_lower_case_name(value: str, start: int, anywhere: bool = False) -> int | None:
     """Where a given name typed without capitals begins, where a name is introduced, when the settled last word of
     value (from start) is that name or a particle after it, which its surname makes a name once it comes ("… de
     sleutel ligt bij lowie ", "namens sanne van den "); else None. The rule is asked about the value with a surname
-    put after it, from the last word and back over its particles (a few words: bounded)."""
+    put after it, from the last word and back over its particles (a few words: bounded). anywhere: where a visitor
+    writes, a common given name waits for its surname whatever comes before it ("… mag naar sofie ":
+    lower_case_full_names)."""
     pattern, validator = _lower_case_name_rule()
     settled = value[:len(value.rstrip())]
     probe = f"{settled} {_ANY_SURNAME}"
     for _ in range(_LOWER_CASE_PARTICLES + 1):
         found = pattern.match(probe, start)
         if found is not None and found.end() == len(probe) and validator(found.group()):
+            return start
+        if anywhere and (found := _LOWER_CASE_PAIR.match(probe, start)) is not None and found.end() == len(probe) \
+                and lower_case_full_name(found.group()):
             return start
         word, head = settled[start:].split(None, 1)[0] if settled[start:].strip() else "", settled[:start].rstrip()
         if word.casefold() not in PARTICLES or not head:
@@ -1565,6 +1601,34 @@ def _digit_groups(value: str, before: list[str], start: int, digits: int) -> int
         if identifier := _ID_START.search(value, position):
             return identifier.start()
     return None
+
+
+#: a search term's or a code's last word ending in a number: letters, then one to five digits ("42115", "2025",
+#: "NOEL2024", "WK2026"): no six characters of a longer number it may be the start of still (a card's, a national
+#: number's)
+_CODE_NUMBER = re.compile(r"[^\W\d_]*\d{1,5}")
+#: how a phone number starts without its trunk prefix: a Luxembourg mobile's or eight-digit line's first digits
+#: (rules/recognizers.yaml phone_lu_mobile, phone_lu_landline)
+_PHONE_WITHOUT_PREFIX = re.compile(r"6[2-9]|2[2-9]")
+
+
+def _a_settled_code(token: str) -> bool:
+    """Whether a settled last word is a number that starts no phone ("0", "+", "(" or a Luxembourg number's first
+    digits) nor an IBAN (two letters of an IBAN's country, then digits: "NL2024" may be "NL20 2024 …", "WK2026"
+    is not), letters before it or not."""
+    if not _CODE_NUMBER.fullmatch(token):
+        return False
+    if token[0].isdigit():
+        return token[0] != "0" and not _PHONE_WITHOUT_PREFIX.match(token)
+    return not (token[:2].isalpha() and token[2:3].isdigit() and _iban_country(token[:2]))
+
+
+@functools.cache
+def _iban_country(letters: str) -> bool:
+    """Whether two letters open an IBAN (python-stdnum's IBAN registry)."""
+    from stdnum import numdb
+
+    return bool(numdb.get("iban").info(letters.upper())[0][1].get("country"))
 
 
 def _count_digits(word: str) -> int:

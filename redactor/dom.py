@@ -74,6 +74,11 @@ _LABEL_AROUND_DEPTH = 4
 #: how many ancestors up a field looks for the <fieldset> whose <legend> names its group: a grid's
 #: rows and columns sit between them (<fieldset><div class=row><div class=col><label><input>)
 _FIELDSET_DEPTH = 6
+#: how many ancestors up a <canvas> looks for the <form> it is drawn in (a signature pad sits in a few wrappers of
+#: a framework's markup); bounded, as every canvas of a hostile page asks
+_FORM_AROUND_DEPTH = 32
+#: the rule that blocks a canvas the visitor draws on (DomMirror.drawn_by_visitor)
+_DRAWN_RULE = "canvas.drawn"
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
@@ -279,6 +284,7 @@ class DomMirror:
         # mean nothing is asked again once any label gained words (the epoch its "nothing" was found in)
         self._label_epoch = 0
         self._no_meaning: dict[int, int] = {}  # slot → the label epoch its empty meaning was found in
+        self._not_drawn: dict[int, int] = {}  # a canvas's slot → the label epoch it was found no pad in
         self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
         # an id → the field whose pop-up it is, kept up to date as fields come (None: to build, once,
         # for a mirror loaded from a saved state, which does not keep it)
@@ -517,6 +523,8 @@ class DomMirror:
                 self._unsettled.append(nid)
                 self._note_popups(nid, attrs)  # type: ignore[arg-type]
             self._classify(nid, slot, policy, full)
+            if tag == "canvas":  # moved or new: where it stands now says whether a visitor draws on it
+                self._not_drawn.pop(slot, None)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
                 self.lang = attrs["lang"].split("-")[0].lower()  # type: ignore[index]
         elif kind == _TEXT:
@@ -723,6 +731,35 @@ class DomMirror:
             flags, rule, _ = groups[group]
             if self._flag(nid, self.table.slot(nid), flags, rule):
                 self.spread(nid)
+
+    def drawn_by_visitor(self, nid: Any, policy: Policy) -> bool:
+        """Whether a node is a <canvas> the visitor draws on, blocked from now on (sticky, rule _DRAWN_RULE, as a
+        marker blocks): one inside a <form> (a signature pad on a mandate, a sketch a claim asks for), or one its
+        name, id, class, aria-label, title or label says is for a signature (rules/fields.yaml signature: a pad
+        outside any form). Its picture (rr_dataURL) and its pen's strokes (canvas mutations, which replay the
+        signature exactly) are handwriting no detector reads. Asked when the canvas is walked and when a canvas
+        mutation comes for it: by then the page's labels, after it too, are in the mirror."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
+            return False
+        _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
+        if tag != "canvas" or attrs is None:
+            return False
+        if table.flags[slot] & BLOCKED:
+            return True
+        if self._not_drawn.get(slot) == self._label_epoch:  # asked again once it moves or a label gains words
+            return False
+        in_form = any(table.shape[above][1] == "form"  # type: ignore[index]
+                      for _, above in zip(range(_FORM_AROUND_DEPTH), self._ancestor_slots(slot)))
+        own = " ".join(attrs.get(name, "") for name in ("name", "id", "class"))
+        described = " ".join([*(attrs.get(name, "") for name in ("aria-label", "title")), self._label_of(slot, attrs),
+                              self._referenced_label(attrs)])
+        if not in_form and not policy.fields.names_a_signature(own, described):
+            self._not_drawn[slot] = self._label_epoch
+            return False
+        self._flag(nid, slot, BLOCKED, _DRAWN_RULE)
+        return True
 
     # -- field meaning ------------------------------------------------------------------------
     def meaning(self, nid: int, policy: Policy) -> str:

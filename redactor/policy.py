@@ -302,6 +302,7 @@ class FieldRules:
     thing_words: frozenset[str]
     thing_names: frozenset[str]
     typed_text: FieldMeaning  # what says a payload key holds what the visitor wrote: its words
+    signature: FieldMeaning  # what says a canvas is a signature pad: words of its name, id, class or label
     #: a validation error's keys that name its field, and those that hold the value typed there
     report_names: frozenset[str] = frozenset()
     report_values: frozenset[str] = frozenset()
@@ -367,11 +368,19 @@ class FieldRules:
                 return meaning.entity
         return ""
 
+    def names_a_signature(self, identifiers: str, described: str) -> bool:
+        """Whether an element's name, id and class (identifiers) or its aria-label, title and label texts
+        (described) say it is where a signature is drawn ("signature-pad", "Handtekening"): rules/fields.yaml."""
+        return (self.signature.said_by(plain_words(identifiers), joined_words=True)
+                or self.signature.said_by(plain_words(described), joined_words=False))
+
     @functools.cached_property
     def _vocabulary(self) -> tuple[frozenset[str], re.Pattern[str]]:
-        """Every word of every meaning's phrases, and the long ones found inside compound words."""
-        words = frozenset(w for m in self.meanings for phrase in m.words for w in phrase.split())
-        long = sorted({p for m in self.meanings for p in m.words if " " not in p and len(p) >= COMPOUND_WORD_LENGTH},
+        """Every word of every meaning's phrases (a signature's too: a label names a signature pad), and the long
+        ones found inside compound words."""
+        meanings = (*self.meanings, self.signature)
+        words = frozenset(w for m in meanings for phrase in m.words for w in phrase.split())
+        long = sorted({p for m in meanings for p in m.words if " " not in p and len(p) >= COMPOUND_WORD_LENGTH},
                       key=len, reverse=True)
         return words, re.compile("|".join(map(re.escape, long)) or "(?!)")
 
@@ -441,6 +450,7 @@ def shipped_fields() -> FieldRules:
         thing_words=frozenset(data.get("thing_words", ())),
         thing_names=frozenset(data.get("thing_names", ())),
         typed_text=FieldMeaning.model_validate({"entity": "TYPED", **data["typed_text"]}),
+        signature=FieldMeaning.model_validate({"entity": "SIGNATURE", **data["signature"]}),
         report_names=frozenset(data["field_reports"]["names"]),
         report_values=frozenset(data["field_reports"]["values"]),
         character_box=data.get("character_box", ""),

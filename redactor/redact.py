@@ -41,7 +41,7 @@ from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
-from redactor.pii.names import is_given_name, is_name_word
+from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import spelled_dates
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
@@ -687,8 +687,10 @@ class BatchRedaction:
             serialized = stack.pop()
             self._as_typed(serialized, _node_kinds(serialized.get("type")))
             nid = node_id(serialized.get("id"))
-            verdict = self.mirror.verdict(nid)
             kind = serialized.get("type")
+            if kind == _ELEMENT and str(serialized.get("tagName")).lower() == "canvas":
+                self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
+            verdict = self.mirror.verdict(nid)
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)
                 continue
@@ -1187,6 +1189,8 @@ class BatchRedaction:
             # what a blocked element shows (its scrolling, its media, its canvas) is dropped; that
             # the pointer was over it or clicked it is kept: a replay needs the visitor's moves
             if source in SHOWING_SOURCES and "id" in data:
+                if source == IncrementalSource.CANVAS_MUTATION:
+                    self.mirror.drawn_by_visitor(data.get("id"), self.policy)  # a signature pad's strokes
                 verdict = self.mirror.verdict(data.get("id"))
                 if verdict.flags & BLOCKED:
                     self._drop(verdict.rule or "block", "BLOCKED", data.get("id"))
@@ -1908,9 +1912,13 @@ class BatchRedaction:
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         for span in spans:
-            # masked unread: nothing was found; a place's name read as a person's: masked there alone
-            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET) and span.recognizer != UNREMEMBERED:
-                self.taint_value(text[span.start:span.end], span.entity, typed)
+            # masked unread: nothing was found; a place's name read as a person's: masked there alone; and so is a
+            # run a product word ends, read as a person's where a visitor names what they order ("graag 6 Julius
+            # Blond"): remembered, its words would mask the site's every "Lucifer Blond" (review 17 F10)
+            value = text[span.start:span.end]
+            if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET) and span.recognizer != UNREMEMBERED \
+                    and not (span.entity == "PERSON" and ends_in_a_product_word(value)):
+                self.taint_value(value, span.entity, typed)
 
     def _mask_taint(self) -> None:
         """Masks the echoes of tainted values: linear in each text (redactor/taint.py). A

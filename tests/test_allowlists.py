@@ -618,6 +618,40 @@ def test_a_name_typed_without_capitals_with_a_particle_in_its_surname_leaks_noth
     assert "de levering is niet aangekomen. groetjes " in stored_text(s.stored)
 
 
+LOWER_CASE_NAMES = ("de sleutel ligt onder de mat, geef hem aan roel vanhoutte aub. "
+                    "elise verbeke komt het ophalen, mag dat? ou remettre à julien mertens. "
+                    "hand it to hannah collins please. bitte an jonas brenner geben. tot dan\nbrecht van hove ")
+LOWER_CASE_WORDS = ("graag de rode roos en een pot in marine blauw, plan de travail en pierre bleue, en cas de souci "
+                    "un pull violet foncé ")
+
+
+@pytest.mark.parametrize("cut", ["roel ", "roel van", "elise ", "à julien m", "brecht van ", ""])
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_full_name_typed_in_lower_case_with_no_word_before_it_is_masked_where_the_visitor_writes_it(session, tag,
+                                                                                                      cut):
+    """Review 17 F2: a full name typed without capitals (phones' keyboards leave it so) after "aan", "à", "to", "an",
+    opening a sentence or the line under a closing was stored raw: the lower-case rules fired only after the words
+    that introduce a person ("voor", "ik ben"), and no capital woke the model. A given name common in the visitors'
+    countries and the word after it are a name where a visitor writes, whatever keystroke a batch ends on, and
+    tainted, so the page's later echo is masked; given names that are everyday words in lower case ("roos",
+    "marine", "pierre", "cas", "violet") leave the visitor's sentence readable."""
+    field, summary = element(tag, {"name": "opmerking", "aria-label": "Opmerking"}), element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(field, summary)))
+    events = typing(field["id"], LOWER_CASE_NAMES)
+    end = LOWER_CASE_NAMES.index(cut) + len(cut) if cut else len(events)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(*typing(field["id"], LOWER_CASE_WORDS))
+    s.send(mutation(adds=[add(summary["id"], text("Afhaling door Elise Verbeke"))]))  # the page shows a name back
+    for value in ("roel vanhoutte", "elise verbeke", "julien mertens", "hannah collins", "jonas brenner",
+                  "brecht van hove", "Elise Verbeke"):
+        assert leaked(s.stored, value) == [], value
+    stored = stored_text(s.stored)
+    assert "de sleutel ligt onder de mat, geef hem aan " in stored and " komt het ophalen, mag dat? " in stored
+    assert LOWER_CASE_WORDS in stored and "Afhaling door " in stored
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_given_name_alone_as_whose_room_it_is_is_masked_where_the_visitor_writes_it(session, tag):
     """An inventory row's remark "chambre de Maxence, né le …" (held-out round 15, demenagement.html): a given

@@ -900,6 +900,10 @@ SITE_TEXT = [
     ("Boulangerie Jean-Luc Martin", "fr"), ("Opticien Van den Berg BV", "nl"), ("Charcuterie Dupont & Fils", "fr"),
     ("Hotel Charlotte Amsterdam", "en"), ("Bakery by Emma Wilson", "en"), ("Queen Elizabeth Olympic Park", "en"),
     ("Mount Victoria Lookout", "en"), ("Victoria Station", "en"), ("Brompton C Line Explore", "en"),
+    # a beer shop's beers named after people before their style (review 17 F10: "Julius Blond", "Orval Trappist")
+    ("Hubertus Blond", "nl"), ("Mathilde Trappist", "nl"), ("Florentin Aged Pale", "en"), ("Corneel Dubbel", "nl"),
+    ("Ernestine Oude Kriek", "nl"), ("Josephine Saison", "fr"), ("Leopold Quadrupel", "nl"),
+    ("Margriet Finest Scotch", "en"),
     ("Stadsfietsen | Gazelle Chamonix C7 – € 899,00", "nl"), ("Place Sainte-Catherine", "fr"),
     # German and Dutch trade compounds, and a title between the trade and the owner's name
     ("Glaserei Uwe Schmitt", "de"), ("Reitschule Sabine Krause", "de"), ("Tierarztpraxis Dr. Martin Vogel", "de"),
@@ -1098,6 +1102,7 @@ NAME_SHOWN_BACK = [
     # stop words that are common names stay names; product words that are surnames are not product words
     ("Hi Dan, your parcel is here", "en", "Dan"), ("Kees van der Bank", "nl", "Kees van der Bank"),
     ("Herman Brood", "nl", "Herman Brood"),
+    ("Welkom terug, Ruben Stout", "nl", "Ruben Stout"), ("Thank you, Grace Porter", "en", "Grace Porter"),
     # "Title – Name" without a work's format may be a visitor's page, article or not; a label keeps the name
     ("Bestellingen – Sanne de Vries", "nl", "Sanne de Vries"), ("De klant – Sanne Jansen (paperback)", "nl", "Sanne Jansen"),
     ("Les commandes – Julien Moreau", "fr", "Julien Moreau"), ("Die Bestellung – Tobias Krüger", "de", "Tobias Krüger"),

@@ -528,6 +528,24 @@ def test_a_country_select_keeps_its_countries_of_several_words(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_beer_a_visitor_orders_by_name_leaves_the_shops_beers_of_its_style_readable(session):
+    """Review 17 F10: a beer named after a person ("Julius Blond") read as one masked its style word in the page's
+    every product line ("Lucifer *****", "Bink *****") once remembered. Typed in an order's note, a run of
+    capitalised words is a person (fail closed) and stays masked there, but one a product word ends names what the
+    visitor orders: it is not remembered, and the shop's list keeps its beers and their styles."""
+    note = element("textarea", {"name": "opmerking", "aria-label": "Opmerking bij uw bestelling"})
+    products = element("ul", {"class": "products"}, [])
+    s = session()
+    s.send(snapshot(html_page(note, products, lang="nl")))
+    s.send(*typing(note["id"], "Graag 6 Hubertus Blond en 4 Mathilde Tripel, bedankt "))
+    beers = ["Hubertus Blond", "Sint-Arnoldus Blond", "Abdij Tripel", "Mathilde Tripel", "Kloosterbier Blond"]
+    s.send(mutation(adds=[add(products["id"], element("li", {"class": "product-title"}, [text(beer)]))
+                          for beer in beers]))
+    stored = list(strings(s.stored))
+    assert set(beers) <= set(stored)
+    assert not [t for t in stored if "Hubertus" in t and "Graag" in t]  # masked where the visitor typed it
+
+
 def test_a_select_masks_a_name_that_is_a_part_of_an_entry_or_follows_a_title(session):
     """A server's list of a household's addressees: a full name before a note or an address, after a title, a
     surname after a title, a surname and a given name around a comma are people (names no model knows); the product
@@ -606,6 +624,34 @@ def test_a_product_search_with_numbers_stays_readable(session, value):
     s.send(snapshot(html_page(element("form", {"role": "search"}, [search]))))
     s.send(*typing(search['id'], value + "kopen "))
     assert typed_values(s.stored, search)[-1] == value + "kopen "
+
+
+@pytest.mark.parametrize("attrs, value, readable", [
+    ({"type": "search", "name": "q"}, "playmobil 70910", True), ({"type": "search", "name": "q"}, "agenda 2027", True),
+    ({"name": "zoekterm"}, "stickers EK2028", True), ({"name": "promo"}, "PAASEI2026", True),
+    ({"name": "coupon_code"}, "ZOMERSALE2027", True), ({"name": "kortingscode"}, "LENTE15", True),
+    # what may still grow into a phone, an account, a card: masked where it is settled too
+    ({"type": "search", "name": "q"}, "bel 0478", False), ({"type": "search", "name": "q"}, "rekening NL2026", False),
+    ({"type": "search", "name": "q"}, "lego 621", False), ({"type": "search", "name": "q"}, "kaart 411111", False),
+    ({"type": "search", "name": "q"}, "lego 7091 ", False)])
+def test_a_search_terms_or_a_codes_last_number_is_readable_once_settled(session, attrs, value, readable):
+    """Review 17 F11: a search term or a promotion's code ending in a number ("lego 42115", "kalender 2025",
+    "NOEL2024") was masked at its end in every keystroke (the batch may end there) and again in the next snapshot,
+    where the value is settled: the set's number, the year, the whole code never readable. A number alone there
+    (no groups before it, no space after it) that starts no phone (0, +, a Luxembourg number's first digits) nor an
+    IBAN, of five digits at most, is what it reads; one that may still grow into a number worth hiding stays
+    masked."""
+    field = element("input", {**attrs, "id": "field"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    s.send(*typing(field["id"], value))
+    settled = element("input", {**attrs, "id": "field", "value": value})
+    s.send(snapshot(html_page(settled)))
+    shown = find(s.stored, settled["id"])["attributes"]["value"]
+    if readable:
+        assert shown == value
+    else:
+        assert shown.split()[-1].strip("*") == "", shown
 
 
 def test_a_search_query_in_a_page_address_that_holds_a_person_s_data_is_masked_whole(session):
@@ -2401,6 +2447,49 @@ def test_what_is_typed_drawn_on_a_canvas_is_masked_where_it_is_typed(session):
     assert not [t for t in stored if any(piece in t for piece in ("+48 60", "48 601", "601 73"))], \
         [t for t in stored if t.startswith("Tel.")]
     assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
+
+
+PEN_PICTURE = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(range(7, 250)) * 3).decode()
+
+
+def pen_strokes(canvas: int, start: float) -> dict:
+    """A CanvasMutation of a pen's path, as rrweb's recordCanvas sends a signature drawn on a pad."""
+    path = [{"property": "moveTo", "args": [start, 41.5]}]
+    path += [{"property": "lineTo", "args": [start + i * 2.5, 41.5 + (i % 5) * 3.25]} for i in range(1, 30)]
+    return incremental(9, id=canvas, type=0, commands=[{"property": "beginPath", "args": []}, *path,
+                                                       {"property": "stroke", "args": []}])
+
+
+@pytest.mark.parametrize("where", ["in a form", "labelled after it", "named by its class", "added in a form"])
+def test_a_canvas_the_visitor_signs_on_is_blocked_and_its_strokes_dropped(session, where):
+    """Review 17 F8: a signature pad (a <canvas> on a SEPA mandate) was stored whole when the site records canvases:
+    its picture (rr_dataURL) and every stroke of the pen, which replay the signature exactly; no detector reads
+    pixels or coordinates. A canvas inside a form, or one its label or class says is for a signature, is blocked
+    as a marker blocks: a placeholder of its size, its canvas mutations dropped. A chart's canvas outside any form
+    keeps its picture and its drawing."""
+    pad = element("canvas", {"width": "360", "height": "120", "rr_dataURL": PEN_PICTURE,
+                             **({"class": "pad signature-pad"} if where == "named by its class" else {}),
+                             **({"id": "teken"} if where == "labelled after it" else {})})
+    chart = element("canvas", {"class": "sales-chart", "width": "300", "height": "90", "rr_dataURL": PEN_PICTURE})
+    form = element("form", {"action": "/machtiging"}, [element("div", {"class": "field"}, [])])
+    body = [chart, form]
+    if where == "in a form":
+        form["childNodes"][0]["childNodes"].append(pad)
+    elif where == "labelled after it":
+        body += [pad, element("label", {"for": "teken"}, [text("Uw handtekening")])]
+    elif where == "named by its class":
+        body.append(pad)
+    s = session()
+    s.send(snapshot(html_page(*body, lang="nl")))
+    if where == "added in a form":
+        s.send(mutation(adds=[add(form["childNodes"][0]["id"], pad)]))
+    s.send(pen_strokes(pad["id"], 12.5), pen_strokes(chart["id"], 80.5))
+    stored = orjson.dumps(s.stored).decode()
+    assert stored.count(PEN_PICTURE) == 1  # the chart's
+    assert [command["args"][0] for event in s.stored if event["type"] == 3 and event["data"]["source"] == 9
+            for command in event["data"]["commands"] if command["property"] == "moveTo"] == [80.5]
+    placeholder = find(s.stored, pad["id"])["attributes"]
+    assert "rr_dataURL" not in placeholder and (placeholder["width"], placeholder["height"]) == ("360", "120")
 
 
 def test_a_name_cell_saying_more_than_the_name_taints_the_name_s_words_only(session):

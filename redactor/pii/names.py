@@ -28,16 +28,46 @@ if TYPE_CHECKING:
 #: names being typed.
 PARTICLES = frozenset(rule_words()["particles"])
 
+
+#: the countries whose given names the visitors bear most (Belgium, its neighbours, the English-speaking ones
+#: whose names they give, and the countries most of its families of other origins come from), and how common a
+#: name must be in one of them (gender-guesser's scale, 1 to 13) to be read as one typed in lower case with no
+#: word saying a person follows: the list's rarer names are as often everyday words of the site languages
+#: ("meisje", "salle", "avis", "jeu" are given names somewhere)
+_VISITORS_COUNTRIES = ("great_britain", "ireland", "usa", "france", "belgium", "luxembourg", "the_netherlands",
+                       "germany", "austria", "swiss", "turkey", "arabia")
+_COMMON_NAME = 2
+
+
 @functools.cache
-def _listed_names() -> frozenset[str]:
-    """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few
-    popular Dutch ones it lacks, from rules/pii.yaml), lower-case and without accents: function
-    words of the languages included ("Elke" is Dutch "each")."""
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few popular Dutch ones it
+    lacks, from rules/pii.yaml), lower-case and without accents: function words of the languages included ("Elke" is
+    Dutch "each"); and those of them common in the visitors' countries (_VISITORS_COUNTRIES, _COMMON_NAME), with the
+    popular ones the list lacks or rates rare (rules/pii.yaml extra_given_names, popular_given_names). The list's
+    table (~20 MB, how common each name is in each country) is read once, not kept."""
     import gender_guesser.detector
 
-    names = gender_guesser.detector.Detector(case_sensitive=False).names
-    extra = load_rules("pii.yaml").get("engine", {}).get("extra_given_names", [])
-    return frozenset(_plain_name(name) for name in [*names, *extra])
+    table = gender_guesser.detector.Detector(case_sensitive=False).names
+    columns = [gender_guesser.detector.Detector.COUNTRIES.index(country) for country in _VISITORS_COUNTRIES]
+    common = {_plain_name(name) for name, genders in table.items()  # a character a country: blank, or 1 to D
+              if any(int(values[i], 16) >= _COMMON_NAME for values in genders.values()
+                     for i in columns if i < len(values) and values[i].strip())}
+    engine = load_rules("pii.yaml").get("engine", {})
+    extra = engine.get("extra_given_names", [])
+    popular = {_plain_name(name) for name in [*extra, *engine.get("popular_given_names", [])]}
+    return frozenset(_plain_name(name) for name in [*table, *extra]), frozenset(common | popular)
+
+
+def _listed_names() -> frozenset[str]:
+    return _name_lists()[0]
+
+
+@functools.cache
+def _common_given_names() -> frozenset[str]:
+    """The given names common in the visitors' countries (_name_lists) that no language here uses as a function
+    word (_first_names)."""
+    return _name_lists()[1] & _first_names()
 
 
 @functools.cache
@@ -433,6 +463,29 @@ def lower_case_name(text: str) -> bool:
         len(words) > 1 and is_function_word(words[-1]))
 
 
+#: the shortest given name read typed in lower case with no word before it: two letters are as often a word or an
+#: abbreviation ("ad hoc", "co ouderschap", "ed.")
+_SHORTEST_LOWER_CASE_NAME = 3
+
+
+def lower_case_full_name(text: str) -> bool:
+    """A name typed without capitals where nothing before it says a person follows ("naar sofie janssens", "kan
+    sofie janssens het ophalen?", "heißt lukas hofbauer", a signature's line "wout de smedt"): its first word a given
+    name common in the visitors' countries (not one of the list's rarer names, as often a word somewhere: "kamer",
+    "avis"), nor one that in lower case is far more often an everyday word of the site languages ("pierre bleue",
+    "rosa jurk", "max snelheid": rules/pii.yaml everyday_words_that_are_names) or an occasion ("pour noël maman"),
+    then as lower_case_name (a surname that is no function word, particles alone between them). A double given name
+    is one of common names ("jan-willem", "marie-claire"; not "ap-phone")."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    first, *more = (_plain_name(part) for part in words[0].split("-"))
+    return (len(first) >= _SHORTEST_LOWER_CASE_NAME and first in _common_given_names()
+            and first not in _engine_words("everyday_words_that_are_names")
+            and first not in _engine_words("occasions_that_are_names")
+            and all(part in _common_given_names() for part in more) and lower_case_name(text))
+
+
 def introduced_name(text: str) -> bool:
     """A name as people write it after the words that say who one is or whom to ask for ("ik ben Jorinde", "I am
     Charlotte Brown", "vraag naar Wannes"): its first word a known given name, as a greeting's object is
@@ -722,6 +775,14 @@ def _is_business_word(word: str) -> bool:
     # the site's languages, whatever its folded ending ("tas")
     return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+def ends_in_a_product_word(text: str) -> bool:
+    """Whether a run's last word is a product's (rules/pii.yaml product_words: "Julius Blond", "Westmalle Tripel"):
+    the run names a product as much as a person, and its words alone are the site's in every product line
+    ("Lucifer Blond", "Bink Blond")."""
+    words = text.split()
+    return bool(words) and _plain_name(words[-1].strip(".,;:!?'’\"()")) in _engine_words("product_words")
 
 
 def _is_street_word(word: str) -> bool:
@@ -1158,6 +1219,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def load_lexicons() -> None:
     """Read the word lists now (engine set-up), not on the first text that needs them."""
     _first_names()
+    _common_given_names()
     _business_lexicon()
     _lower_case_lexicon()
     _catalogue_end()
@@ -1166,7 +1228,7 @@ def load_lexicons() -> None:
     _news_agencies()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
-                "sold_by_after", "occasions_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
+                "sold_by_after", "occasions_that_are_names", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
 

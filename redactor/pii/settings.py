@@ -76,10 +76,12 @@ class EngineConfig(pydantic.BaseModel):
     cache_size: int = 50_000
     extra_suffixes: list[str] = []
     extra_given_names: list[str] = []
+    popular_given_names: list[str] = []  # popular today, rated rare by the list: common ones for names typed in lower case
     stop_words_that_are_names: list[str] = []  # kept as given names
     words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
+    everyday_words_that_are_names: list[str] = []  # typed in lower case, no name's first word ("pierre bleue")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     regions_that_are_names: list[str] = []  # a sentence's subject that is a region, not a person ("Lorraine est…")
     surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
