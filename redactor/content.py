@@ -41,7 +41,7 @@ from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, country_names,
                                  gift_recipient, given_name_alone, greets_no_one, is_a_place, is_business_name,
                                  is_function_word, is_given_name, is_name_slug, listed_brands, lower_case_full_name,
-                                 names_a_place, premises_with_hours, says_when, without_site_addresses)
+                                 name_end, names_a_place, premises_with_hours, says_when, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -510,7 +510,8 @@ def lower_case_full_names(text: str) -> list[Span]:
     second word, failing closed ("sofie komt morgen" masks "komt" too); a given name that is a town's too ("nancy
     centre", names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor
     writes: a search box's words are left to the detectors, and the site's text never is read so."""
-    return [Span(*m.span(), "PERSON", 1.0, UNREMEMBERED if is_a_place(m.group().split()[0]) else "shape")
+    return [Span(m.start(), name_end(text, *m.span()), "PERSON", 1.0,
+                 UNREMEMBERED if is_a_place(m.group().split()[0]) else "shape")
             for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True) if lower_case_full_name(m.group())]
 
 
