@@ -1317,6 +1317,18 @@ def test_a_payload_value_under_a_key_naming_a_persons_role_is_masked_whole(sessi
         assert kept in stored, kept
 
 
+def test_a_payload_value_under_the_national_registers_abbreviation_is_masked_whole(session):
+    """"rrn" (rijksregisternummer) and "niss" (numéro d'identification de la sécurité sociale) are how Belgian forms
+    name the national number's field (review 17 F3: {"rrn": …} was stored raw): a number there is the visitor's,
+    mistyped too (these fail their check digits, so no detector reads them alone)."""
+    s = session()
+    s.send(snapshot(html_page()), custom("aanvraag", {"rrn": "77-09-23-406-05", "niss": "920214.117.59", "stap": 2}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("77-09-23-406-05", "920214.117.59"):
+        assert not leaked(s.stored, value), value
+    assert '"stap":2' in stored
+
+
 def test_a_things_word_in_a_key_takes_its_meaning_away_beside_a_name_word_only(session):
     """"cursus.naam", "course_name", "os.name", "service.name" name a course or software, their value stays
     readable; a key or a class saying more beside such a word holds a participant's or a customer's value

@@ -159,6 +159,13 @@ NATIONAL_IDS = [
     ("85.07.30-033.28", "nl", [("85.07.30-033.28", "BE_NATIONAL_NUMBER")]),
     ("85073003328", "fr", [("85073003328", "BE_NATIONAL_NUMBER")]),
     ("85.07.30-033.29", "fr", []),
+    # its groups split by dashes, spaces or slashes in any gap, as people write it (review 17 F3: only a dot or a
+    # space was read there, and "920214-117-51" was stored raw, beside "rijksregisternummer" too)
+    ("rijksregisternummer 920214-117-51, bedankt", "nl", [("920214-117-51", "BE_NATIONAL_NUMBER")]),
+    ("92-02-14-117-51", "nl", [("92-02-14-117-51", "BE_NATIONAL_NUMBER")]),
+    ("mon numéro 770923 406-02 merci", "fr", [("770923 406-02", "BE_NATIONAL_NUMBER")]),
+    ("77/09/23/406/02", "fr", [("77/09/23/406/02", "BE_NATIONAL_NUMBER")]),
+    ("Zending 92-02-14-117-52 vertrokken", "nl", []),  # check digits fail, and the word says another number
     # a BIS number: the national register's number of someone not in it, its month plus 20 or 40 (peers round 11:
     # a foreign parent's "88.45.12-385.60" was found by its field alone)
     ("numéro BIS 88.45.12-385.60", "fr", [("88.45.12-385.60", "BE_NATIONAL_NUMBER")]),
