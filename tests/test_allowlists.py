@@ -1081,6 +1081,10 @@ def test_credential_shaped_strings_are_masked_wherever_they_are(session, credent
     "<auth><user>u1</user><password>%s</password></auth>",  # XML
     "{'user': 'u1', 'password': '%s'}",  # Python's repr of a dict
     'level=warn user=u1 password="%s"',  # logfmt
+    # a secret made of words: a wallet's seed, a recovery phrase (review 17 F7)
+    '{"walletMnemonic": "%s", "user": "u1"}',
+    "user=u1&seedPhrase=%s&step=2",
+    '{"recovery_phrase": "%s", "user": "u1"}',
 ])
 def test_values_under_secret_keys_inside_a_string_are_masked(session, written):
     secret = "Kwelder!Sleutel88"

@@ -563,6 +563,25 @@ def test_german_labels_name_fields(session, label, entity):
     assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
 
 
+@pytest.mark.parametrize("label", ["Passphrase", "Your recovery phrase (24 words)", "Seed phrase", "Mnemonic",
+                                   "Herstelzin", "Wachtzin", "Wiederherstellungsphrase", "Phrase de récupération"])
+def test_a_secret_made_of_words_is_masked_whole_by_its_label(session, label):
+    """A wallet's seed or a key's passphrase is typed in a type=text field (to show the words), labelled by a word
+    for it: masked whole in every keystroke value and in the next snapshot's value, as a password is (review 17 F7:
+    "Passphrase", "Herstelzin", "Seed phrase" named nothing, and every settled word was stored)."""
+    words = "lantaarn kiezel tractor mossel bries"
+    field = element("input", {"type": "text", "id": "f-seed", "autocomplete": "off"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f-seed"}, [text(label)]), field)))
+    result = s.send(*typing(field["id"], words))
+    field["attributes"]["value"] = words
+    s.send(snapshot(html_page(element("label", {"for": "f-seed"}, [text(label)]), field)))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, len(words) + 1)]
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {"SECRET"}
+    stored = "\n".join(strings(s.stored))
+    assert not [word for word in words.split() if word in stored]
+
+
 @pytest.mark.parametrize("refer, label", [
     ("aria-labelledby", "Geburtsdatum"), ("aria-labelledby", "Votre adresse e-mail"),
     ("aria-describedby", "We only use your phone number for the delivery"), ("aria-labelledby", "IBAN"),
