@@ -144,7 +144,7 @@ def _unsaved_values(attrs: dict[str, str] | None) -> dict[str, str] | None:
 @functools.lru_cache(maxsize=4096)
 def saved_label(words: str | None) -> str | None:
     """What is saved of a label's words: the meaning they give a field ('PERSON'), or None."""
-    return shipped_fields().field_meaning("", "", "", words) or None if words else None
+    return shipped_fields().field_meaning("", "", "", words, False, True) or None if words else None  # form_field
 
 
 def _loaded_row(row: list[Any]) -> list[Any]:
@@ -757,11 +757,11 @@ class DomMirror:
         # table of referees) does not name its fields: rows of records are no value split over boxes
         header = self._column_header(slot)
         if header is not None:
-            return policy.fields.field_meaning("", "", "", header) if header else ""
+            return policy.fields.field_meaning("", "", "", header, False, True) if header else ""  # form_field
         # a value split over several boxes (a card number in four, a date of birth in three): each box
         # says only "Jour" or nothing, the caption of their group says what they hold together
         legend = self._legend_around(slot)
-        return policy.fields.field_meaning("", "", "", legend) if legend else ""
+        return policy.fields.field_meaning("", "", "", legend, False, True) if legend else ""  # form_field
 
     def _column_header(self, slot: int) -> str | None:
         """The label words of the <th> heading the column of the table cell a field is (a
@@ -848,7 +848,7 @@ class DomMirror:
         if not refs:
             return ""
         table = self.table
-        return " ".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
+        return "\n".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
 
     def popup_meaning(self, nid: int | None, policy: Policy) -> str:
         """What a text inside a field's pop-up holds: the suggestions an address, name or e-mail
