@@ -28,7 +28,7 @@ import math
 import re
 import string
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
@@ -91,6 +91,40 @@ _SPELLED_ADDRESS_END = re.compile(with_words(
     rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?"
     rf"|[A-Za-z]{{1,11}})?\s*$"))  # (or an at-word being typed: "[arob")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
+
+
+def _starts(word: str) -> set[str]:
+    return {word[:n].lower() for n in range(1, len(word) + 1)}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+
+def _written_at_end(local: str, words: Iterable[str], starts: Iterable[str]) -> str:
+    """A local part, then one of the words for "@" and the domain so far, or one of their starts ending the value."""
+    return (rf"(?<![\w.+-]){local}\s+(?i:{_alternatives(starts)})"
+            rf"(?:(?<=(?i:{_alternatives(words)})){_DOMAIN_SO_FAR}|\s*$)")
+
+
+#: an e-mail address whose "@" is a word, written unbracketed ("jan.peeters at telenet.be", "lucas arobase orange.fr")
+#: and still being written: a local part, the word or its start ("jan.peeters a", "lucas arob") and what follows it of
+#: the domain ("jan.peeters at tele", "… at telenet.b", "… at telenet dot b"). rules/recognizers.yaml reads the whole
+#: one where its local part holds a mailbox's character, where its word is said of e-mail only ("arobase"), or, a
+#: plain word and "at", beside a word saying an address is given ("een mail naar jan at …"): so is its start here.
+_DOMAIN_SO_FAR = (with_words(r"(?:\s+[\w-]{1,63}(?:\.[\w-]{0,63}){0,8}(?:\s+(?i:{{dot_words}})(?:\s+[\w-]{1,63})?){0,8}")
+                  + rf"(?:\s+(?i:{_alternatives(start for word in rule_words()['dot_words'] for start in _starts(word))}))?)?\s*$")
+_AT_WORDS = rule_words()["at_words"]
+_AT_WORD_STARTS = {start for word in _AT_WORDS for start in _starts(word)}
+_EMAIL_ONLY_AT_WORDS = [word for word in _AT_WORDS if word != "at"]
+_SPELLED_AT_END = regex.compile("|".join([
+    _written_at_end(r"\p{L}(?=[\w+-]*[._+\d])[\w.+-]{0,63}[\w+-]", _AT_WORDS, _AT_WORD_STARTS),  # "jan.peeters a"
+    _written_at_end(r"\p{L}[\w.+-]{0,63}", _EMAIL_ONLY_AT_WORDS,  # "lucas ar", not "lucas a"
+                    {start for word in _EMAIL_ONLY_AT_WORDS for start in _starts(word) if len(start) >= 2} - _starts("at")),
+    with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"
+    + _written_at_end(r"\p{L}[\w.+-]{0,63}", _AT_WORDS, _AT_WORD_STARTS),
+]))
+
 #: an e-mail address with a space around its "@" (mobile autocorrect: "jan.peeters @ ", "jan.peeters @ t") before
 #: its domain is long enough for rules/recognizers.yaml's pattern of such an address: from its local part, which
 #: holds a mailbox's character or is in lower case as that pattern's are ("Sale @ ", "prijs @ 3" stay)
@@ -1206,6 +1240,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
     if spaced_at := _SPACED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
+    if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
+        return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)

@@ -736,6 +736,19 @@ MISTYPED_EMAILS = [
     ("jan.peeters&commat;telenet.be", "nl", [("jan.peeters&commat;telenet.be", "EMAIL_ADDRESS")]),
     ('{"to":"jan\\u002epeeters\\u0040telenet.be"}', "en", [("jan\\u002epeeters\\u0040telenet.be", "EMAIL_ADDRESS")]),
     ("AT&amp;T &#64; home, Tom &amp; Jerry", "en", []),
+    # its "@" written as a word, unbracketed, the dots left as they are (review 17 F1: the commonest way people hide an
+    # address was stored raw): a local part holding a mailbox's character, or a word said of e-mail only; a plain word
+    # and "at" beside a word saying an address is given. A shop's "at amazon.com" and a dash's word are no address
+    ("Stuur het naar joke.verbist at skynet.be aub", "nl", [("joke.verbist at skynet.be", "EMAIL_ADDRESS")]),
+    ("JOKE.VERBIST AT SKYNET.BE", "en", [("JOKE.VERBIST AT SKYNET.BE", "EMAIL_ADDRESS")]),
+    ("mon adresse: margaux_leroy2 at free.fr", "fr", [("margaux_leroy2 at free.fr", "EMAIL_ADDRESS")]),
+    ("écrivez à margaux arobase free.fr merci", "fr", [("margaux arobase free.fr", "EMAIL_ADDRESS")]),
+    ("mail naar jorik apenstaartje telenet.be", "nl", [("jorik apenstaartje telenet.be", "EMAIL_ADDRESS")]),
+    ("schreib mir: bram at posteo.de", "de", [("bram at posteo.de", "EMAIL_ADDRESS")]),
+    ("Now available at amazon.com and bol.com", "en", []),
+    ("T-shirts at zalando.be vanaf 9,99", "nl", []),
+    ("meet me at noon at the station", "en", []),
+    ("jan at 10.30 thuis", "nl", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
 # is a phone; alone one in five numbers of eleven digits is one, an order's or an article's too
