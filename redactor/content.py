@@ -37,9 +37,10 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, gift_recipient,
-                                 given_name_alone, greets_no_one, is_a_place, is_business_name, is_function_word,
-                                 is_given_name, is_name_slug, premises_with_hours, says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, capitalised_name_word,
+                                 gift_recipient, given_name_alone, greets_no_one, is_a_place, is_business_name,
+                                 is_function_word, is_given_name, is_name_slug, premises_with_hours, says_when,
+                                 without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -502,6 +503,31 @@ def possessor_named(text: str) -> list[Span]:
     return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _POSSESSOR.finditer(text) if gift_recipient(m.group(1))]
 
 
+#: a capitalised word (a surname, up to three words with particles) after the words that address a household or say at
+#: whose home a parcel is left, in a visitor's sentence: "voor de familie Vanhoutteghem", "pour la famille Vandevoorde",
+#: "Livraison chez Lecomte-Wauters", "graag bij Claeys afgeven"; after German's "bei" only before the verb that says
+#: so ("bitte bei Wiesinger klingeln"): German capitalises its nouns ("bei Fragen", "bei Abwesenheit bitte …")
+_SURNAME_RUN = (r"(?P<name>(?:(?:Van|Von|De|Den|Der|Du|La|Le|Ten|Ter|Vanden|Vander)[^\S\n]+){0,2}\p{Lu}[\p{Ll}'’]+"
+                r"(?:-\p{Lu}[\p{Ll}'’]+)?(?:[^\S\n]+(?:(?:van|von|der|den|de|du|la|le|ten|ter)[^\S\n]+)*\p{Lu}[\p{Ll}'’]+"
+                r"(?:-\p{Lu}[\p{Ll}'’]+)?){0,2})(?![\w'’-])")
+_HOUSEHOLD_NAMED = regex.compile(  # (the regex module lets both alternatives name their group "name")
+    rf"(?<![\w'’-])(?i:familie|famille|chez|bij)[^\S\n]{{1,3}}{_SURNAME_RUN}"
+    rf"|(?<![\w'’-])(?i:bei)[^\S\n]{{1,3}}{_SURNAME_RUN}"
+    r"(?=[^\S\n]+(?i:klingeln|anklingeln|läuten|abgeben|hinterlegen|abstellen|abliefern)(?![\w-]))")
+
+
+def household_named(text: str) -> list[Span]:
+    """A surname alone after the words that address a household ("de familie Vanhoutteghem", "la famille Vandevoorde")
+    or say at whose home something is left ("chez Lecomte-Wauters", "bij Claeys", "bei Wiesinger klingeln"), in what a
+    visitor writes: no list knows a surname, these words say one follows. Not a place ("bij Gent", "chez Paris"), a
+    trade, product or street word, nor a company's department (names.addressed_surname: "bij Administratie"); a brand
+    there is masked, as name_runs masks one (fail closed). In the site's text the same words name a product's family or
+    a shop ("la famille Galaxy", "disponible chez Fnac"), and a German page's "Bitte bei Anmeldung klingeln" a desk:
+    never read there."""
+    return [Span(*m.span("name"), "PERSON", 1.0, "shape") for m in _HOUSEHOLD_NAMED.finditer(text)
+            if not is_a_place(m.group("name").split()[0]) and addressed_surname(m.group("name"))]
+
+
 #: a capitalised word opening a sentence or a clause (a value's start, or after a line break, or after ". ! ? … :
 #: ; ," and a space or three), maybe after an opening quote, a bullet or an emoji, right before a verb that takes
 #: a subject (recognizers.yaml subject_verbs): "… mag die op jullie parking? Lowie heeft ook pijn", "Léa a mal
@@ -611,9 +637,11 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case, a given name alone as whose thing it is or as a sentence's subject, words in a script other than Latin."""
+    case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
+    left, words in a script other than Latin."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *sentence_subject_named(text), *other_script_runs(text)]
+                         *possessor_named(text), *household_named(text), *sentence_subject_named(text),
+                         *other_script_runs(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

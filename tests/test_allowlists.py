@@ -768,6 +768,26 @@ def test_an_occasion_a_place_a_street_or_a_heading_after_de_is_no_possessor(valu
     assert possessor_named(value) == []
 
 
+def test_a_surname_at_whose_home_a_parcel_is_left_is_masked_where_the_visitor_writes_it(session):
+    """A delivery note names the household or the neighbour by a surname alone, after a word no title list holds
+    ("voor de familie Wuytack", "la famille Delvaux", "Livraison chez Okonjo-Bright", "bij Verbruggen afgeven", "bei
+    Pfefferkorn klingeln"): review 17 F4 found each stored raw. In the site's text the same words name a product's
+    family or a shop ("la famille Galaxy", "Disponible chez Fnac"), which stays readable, and so do a place after "bij"
+    and a German noun after "bei" ("bei Fragen")."""
+    field = element("textarea", {"aria-label": "Opmerking voor de koerier"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Découvrez la famille Galaxy")]),
+                              element("p", {}, [text("Disponible chez Fnac et bij Coolblue")]), field, lang="nl")))
+    value = ("Voor de familie Wuytack op nr 14, anders la famille Delvaux. Livraison chez Okonjo-Bright, niet bij "
+             "Gent, of bij Verbruggen afgeven. Bei Fragen bitte bei Pfefferkorn klingeln graag ")
+    s.send(*typing(field["id"], value))
+    stored = stored_text(s.stored)
+    for name in ("Wuytack", "Delvaux", "Okonjo-Bright", "Verbruggen", "Pfefferkorn"):
+        assert leaked(s.stored, name) == [], name
+    for kept in ("la famille Galaxy", "chez Fnac et bij Coolblue", "niet bij Gent, of bij ", "Bei Fragen bitte bei "):
+        assert kept in stored, kept
+
+
 def template_values(template: str, digits: str) -> list[str]:
     """What a mask that shows its whole template writes at each keystroke: the blanks filled in order."""
     values = []

@@ -594,6 +594,23 @@ INITIALLED_SURNAMES = [
     ("Neem dagelijks vitamine C. Daarna voelt u zich beter", "nl", []),
     ("Stap 2\nB. Betaalgegevens\nVul uw rekening in", "nl", []),
 ]
+# a surname alone after the words that address a letter or a parcel (review 17 F4); a company's department there is no
+# one (the words of a delivery note, "familie", "chez", "bij … afgeven", are read in a visitor's text only:
+# test_allowlists)
+ADDRESSED_SURNAMES = [
+    ("T.a.v. Wuytack graag, bedankt", "nl", [("Wuytack", "PERSON")]),
+    ("p/a Verbruggen-Claus, 3de verdieping", "nl", [("Verbruggen-Claus", "PERSON")]),
+    ("c/o Okonjo, side entrance", "en", [("Okonjo", "PERSON")]),
+    ("Attn: Okonjo", "en", [("Okonjo", "PERSON")]),
+    ("z.H. Pfefferkorn, danke", "de", [("Pfefferkorn", "PERSON")]),
+    ("Zu Händen von Pfefferkorn", "de", [("Pfefferkorn", "PERSON")]),
+    ("À l'attention de Delvaux, merci", "fr", [("Delvaux", "PERSON")]),
+    ("T.a.v. Administratie", "nl", []),
+    ("Attn: Customer Service", "en", []),
+    ("z.H. Buchhaltung", "de", []),
+    ("c/o Regus Business Centre", "en", []),
+    ("À l'attention du service client", "fr", []),
+]
 # what a name's owner sends or wrote, before "van" and the name, is no part of it (a card's title); a
 # name with its particle after the given name keeps it
 SENT_BY_NAME = [
@@ -771,7 +788,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
-                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES
+                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES + ADDRESSED_SURNAMES
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):

@@ -13,9 +13,9 @@ from typing import Callable
 import phonenumbers
 from stdnum import luhn, numdb, verhoeff
 
-from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, introduced_name, lower_case_name, relative_lower_case_name,
-                                starts_with_first_name)
+from redactor.pii.names import (account_holder, addressed_surname, gift_recipient, given_name_alone, greeted_name,
+                                greeted_unknown_name, initialled_surname, introduced_name, lower_case_name,
+                                relative_lower_case_name, starts_with_first_name)
 from redactor.ruledata import rule_words
 
 
@@ -195,4 +195,6 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return relative_lower_case_name
     if name == "initialled-surname":
         return initialled_surname
+    if name == "addressed-surname":
+        return addressed_surname
     raise ValueError(f"unknown validator {name!r}")
