@@ -125,6 +125,17 @@ _SPELLED_AT_END = regex.compile("|".join([
     with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"
     + _written_at_end(r"\p{L}[\w.+-]{0,63}", _AT_WORDS, _AT_WORD_STARTS),
 ]))
+#: a phone number or a date still being written out in words where a value ends ("bel me op nul vier ze", "born on the
+#: third of Ma", "née le douze avril mil neuf"), after a word that says a phone or a birth date is given: from its first
+#: number word (or a date's day in digits), the word being typed whatever it is. rules/recognizers.yaml reads the whole
+#: once its words say a valid one (phone_in_words, day_month_year_in_words); "… nul vier zeven graag " is settled
+_NUMBER_WORD = (r"(?i:(?>{{number_words}})(?:(?>(?:{{number_joiners}})?(?:{{number_words}})))*+"
+                r"(?:{{ordinal_endings}})?)")
+_WORDS_NUMBER_END = regex.compile(with_words(
+    r"(?<=(?<!\w)(?i:{{phone_words}}|{{birth_words}})(?!\w)[^\n]{0,60})(?<![\w-])"  # as context is read (60 before)
+    rf"(?:{_NUMBER_WORD}|\d{{1,2}}(?=[\s,.-]{{1,3}}(?:{_NUMBER_WORD}|(?i:{{{{months}}}}))))"  # a day in digits: "3 maart"
+    rf"(?:[\s,.-]{{1,3}}(?:{_NUMBER_WORD}|(?i:{{{{months}}}}|of|de|et|and|the))(?![\w-]))*"
+    r"(?:[\s,.-]{1,3}[\p{L}-]{0,30}|[^\S\n]*)$"))  # and the word being typed ("ze", "trente-")
 
 #: an e-mail address with a space around its "@" (mobile autocorrect: "jan.peeters @ ", "jan.peeters @ t") before
 #: its domain is long enough for rules/recognizers.yaml's pattern of such an address: from its local part, which
@@ -1270,6 +1281,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False) -> list
         return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
     if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
+    if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
+        return [(in_words.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)

@@ -185,6 +185,24 @@ def test_an_address_whose_at_is_a_word_is_masked_wherever_a_batch_ends():
         assert "margaux" not in values[-1] and "bram" not in values[-1] and values[-1].endswith(typed.split()[-1] + " ")
 
 
+def test_a_phone_or_a_birth_date_in_words_is_masked_wherever_a_batch_ends():
+    """Review 17 F9: a phone or a birth date written out in words is found once its words say a valid one; before
+    that, a batch ending at "bel me op nul vier " or "born on the twenty-first of " stored its first words. After a
+    word that says a phone or a birth date is given, a run of number words at a value's end is masked (each keystroke
+    a batch here); the word after it is readable once settled."""
+    for prefix, secret, after, language in [
+            ("bel me op ", "nul vier negen zeven zestien drieënvijftig tweeëntachtig", " graag ", "nl"),
+            ("appelez-moi au ", "zéro sept quarante et un vingt-neuf soixante-trois quatorze", " merci ", "fr"),
+            ("I was born on the ", "twenty-first of June nineteen seventy-nine", " please ", "en"),
+            ("geboren op ", "veertien oktober negentienhonderd eenentachtig", " graag ", "nl")]:
+        field = element("textarea", {"name": "opmerking"})
+        series = typing(field["id"], prefix + secret + after)
+        stored = redact([[snapshot(html_page(field, lang=language))], *([event] for event in series)])
+        values = [e["data"]["text"] for e in stored if e["type"] == 3]
+        assert not [v for v in values if windows(secret) & windows(v)], (secret, values)
+        assert values[-1].endswith(after) and values[-1].startswith(prefix), values[-1]  # settled: readable
+
+
 def test_a_short_word_after_a_number_is_readable_once_settled():
     """A lower-case word of four letters may be an IBAN's bank code ("nl75 knab ") only right after the
     IBAN's start; after a phone number it is a word ("maat": hypothesis found it masked)."""

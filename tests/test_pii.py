@@ -611,6 +611,30 @@ ADDRESSED_SURNAMES = [
     ("c/o Regus Business Centre", "en", []),
     ("À l'attention du service client", "fr", []),
 ]
+# phones and birth dates in the shapes people type them in (review 17 F9): without the trunk's 0 (beside a phone word:
+# alone it is any number), a letter O for it, each digit apart, and the numbers in words (text2num reads them); a
+# count in words, an order's number and a year in words alone are none
+NUMBERS_AS_TYPED = [
+    ("bereikbaar op 472 65 18 09 na zes uur", "nl", [("472 65 18 09", "PHONE_NUMBER")]),
+    ("mijn gsm: O486 27 51 93", "nl", [("O486 27 51 93", "PHONE_NUMBER")]),
+    ("tel 0 4 9 1 7 3 8 2 6 4 graag", "nl", [("0 4 9 1 7 3 8 2 6 4", "PHONE_NUMBER")]),
+    ("bel me op nul vier negen zeven zestien drieënvijftig tweeëntachtig", "nl",
+     [("nul vier negen zeven zestien drieënvijftig tweeëntachtig", "PHONE_NUMBER")]),
+    ("appelez-moi au zéro sept quarante et un vingt-neuf soixante-trois quatorze", "fr",
+     [("zéro sept quarante et un vingt-neuf soixante-trois quatorze", "PHONE_NUMBER")]),
+    ("geboren op veertien oktober negentienhonderd eenentachtig", "nl",
+     [("veertien oktober negentienhonderd eenentachtig", "DATE_OF_BIRTH")]),
+    ("née le vingt-huit février deux mille trois à Namur", "fr", [("vingt-huit février deux mille trois", "DATE_OF_BIRTH")]),
+    ("I was born on the twenty-first of June nineteen seventy-nine", "en",
+     [("twenty-first of June nineteen seventy-nine", "DATE_OF_BIRTH")]),
+    ("born on June the fifth, two thousand and one", "en", [("June the fifth, two thousand and one", "DATE_OF_BIRTH")]),
+    ("472 65 18 09", "nl", []),
+    ("Bestelling 472651809 is verzonden", "nl", []),
+    ("ik heb twee katten en één hond, drie vissen en vier konijnen", "nl", []),
+    ("one two three four five six seven eight nine ten", "en", []),
+    ("Collection printemps deux mille vingt-quatre", "fr", []),
+    ("Livraison le vingt-huit février deux mille vingt-quatre", "fr", []),  # a date, no birth word
+]
 # what a name's owner sends or wrote, before "van" and the name, is no part of it (a card's title); a
 # name with its particle after the given name keeps it
 SENT_BY_NAME = [
@@ -788,7 +812,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
-                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES + ADDRESSED_SURNAMES
+                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
