@@ -29,7 +29,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, unquote_plus
@@ -38,10 +38,11 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, capitalised_name_word, country_names,
-                                 gift_recipient, given_name_alone, greets_no_one, is_a_place, is_business_name,
-                                 is_function_word, is_given_name, is_name_slug, listed_brands, lower_case_full_name,
-                                 name_end, names_a_place, premises_with_hours, says_when, without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, capitalised_name_word,
+                                 country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
+                                 is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
+                                 lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
+                                 without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -111,6 +112,51 @@ _SPELLED_ADDRESS_END = re.compile(with_words(
     rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?"
     rf"|[A-Za-z]{{1,11}})?\s*$"))  # (or an at-word being typed: "[arob")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
+
+
+def _starts(word: str) -> set[str]:
+    return {word[:n].lower() for n in range(1, len(word) + 1)}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+
+def _written_at_end(local: str, words: Iterable[str], starts: Iterable[str]) -> str:
+    """A local part, then one of the words for "@" and the domain so far, or one of their starts ending the value."""
+    return (rf"(?<![\w.+-]){local}\s+(?i:{_alternatives(starts)})"
+            rf"(?:(?<=(?i:{_alternatives(words)})){_DOMAIN_SO_FAR}|\s*$)")
+
+
+#: an e-mail address whose "@" is a word, written unbracketed ("jan.peeters at telenet.be", "lucas arobase orange.fr")
+#: and still being written: a local part, the word or its start ("jan.peeters a", "lucas arob") and what follows it of
+#: the domain ("jan.peeters at tele", "… at telenet.b", "… at telenet dot b"). rules/recognizers.yaml reads the whole
+#: one where its local part holds a mailbox's character, where its word is said of e-mail only ("arobase"), or, a
+#: plain word and "at", beside a word saying an address is given ("een mail naar jan at …"): so is its start here.
+_DOMAIN_SO_FAR = (with_words(r"(?:\s+[\w-]{1,63}(?:\.[\w-]{0,63}){0,8}(?:\s+(?i:{{dot_words}})(?:\s+[\w-]{1,63})?){0,8}")
+                  + rf"(?:\s+(?i:{_alternatives(start for word in rule_words()['dot_words'] for start in _starts(word))}))?)?\s*$")
+_AT_WORDS = rule_words()["at_words"]
+_AT_WORD_STARTS = {start for word in _AT_WORDS for start in _starts(word)}
+_EMAIL_ONLY_AT_WORDS = [word for word in _AT_WORDS if word != "at"]
+_SPELLED_AT_END = regex.compile("|".join([
+    _written_at_end(r"\p{L}(?=[\w+-]*[._+\d])[\w.+-]{0,63}[\w+-]", _AT_WORDS, _AT_WORD_STARTS),  # "jan.peeters a"
+    _written_at_end(r"\p{L}[\w.+-]{0,63}", _EMAIL_ONLY_AT_WORDS,  # "lucas ar", not "lucas a"
+                    {start for word in _EMAIL_ONLY_AT_WORDS for start in _starts(word) if len(start) >= 2} - _starts("at")),
+    with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"
+    + _written_at_end(r"\p{L}[\w.+-]{0,63}", _AT_WORDS, _AT_WORD_STARTS),
+]))
+#: a phone number or a date still being written out in words where a value ends ("bel me op nul vier ze", "born on the
+#: third of Ma", "née le douze avril mil neuf"), after a word that says a phone or a birth date is given: from its first
+#: number word (or a date's day in digits), the word being typed whatever it is. rules/recognizers.yaml reads the whole
+#: once its words say a valid one (phone_in_words, day_month_year_in_words); "… nul vier zeven graag " is settled
+_NUMBER_WORD = (r"(?i:(?>{{number_words}})(?:(?>(?:{{number_joiners}})?(?:{{number_words}})))*+"
+                r"(?:{{ordinal_endings}})?)")
+_WORDS_NUMBER_END = regex.compile(with_words(
+    r"(?<=(?<!\w)(?i:{{phone_words}}|{{birth_words}})(?!\w)[^\n]{0,60})(?<![\w-])"  # as context is read (60 before)
+    rf"(?:{_NUMBER_WORD}|\d{{1,2}}(?=[\s,.-]{{1,3}}(?:{_NUMBER_WORD}|(?i:{{{{months}}}}))))"  # a day in digits: "3 maart"
+    rf"(?:[\s,.-]{{1,3}}(?:{_NUMBER_WORD}|(?i:{{{{months}}}}|of|de|et|and|the))(?![\w-]))*"
+    r"(?:[\s,.-]{1,3}[\p{L}-]{0,30}|[^\S\n]*)$"))  # and the word being typed ("ze", "trente-")
+
 #: an e-mail address with a space around its "@" (mobile autocorrect: "jan.peeters @ ", "jan.peeters @ t") before
 #: its domain is long enough for rules/recognizers.yaml's pattern of such an address: from its local part, which
 #: holds a mailbox's character or is in lower case as that pattern's are ("Sale @ ", "prijs @ 3" stay)
@@ -532,6 +578,31 @@ def possessor_named(text: str) -> list[Span]:
     return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _POSSESSOR.finditer(text) if gift_recipient(m.group(1))]
 
 
+#: a capitalised word (a surname, up to three words with particles) after the words that address a household or say at
+#: whose home a parcel is left, in a visitor's sentence: "voor de familie Vanhoutteghem", "pour la famille Vandevoorde",
+#: "Livraison chez Lecomte-Wauters", "graag bij Claeys afgeven"; after German's "bei" only before the verb that says
+#: so ("bitte bei Wiesinger klingeln"): German capitalises its nouns ("bei Fragen", "bei Abwesenheit bitte …")
+_SURNAME_RUN = (r"(?P<name>(?:(?:Van|Von|De|Den|Der|Du|La|Le|Ten|Ter|Vanden|Vander)[^\S\n]+){0,2}\p{Lu}[\p{Ll}'’]+"
+                r"(?:-\p{Lu}[\p{Ll}'’]+)?(?:[^\S\n]+(?:(?:van|von|der|den|de|du|la|le|ten|ter)[^\S\n]+)*\p{Lu}[\p{Ll}'’]+"
+                r"(?:-\p{Lu}[\p{Ll}'’]+)?){0,2})(?![\w'’-])")
+_HOUSEHOLD_NAMED = regex.compile(  # (the regex module lets both alternatives name their group "name")
+    rf"(?<![\w'’-])(?i:familie|famille|chez|bij)[^\S\n]{{1,3}}{_SURNAME_RUN}"
+    rf"|(?<![\w'’-])(?i:bei)[^\S\n]{{1,3}}{_SURNAME_RUN}"
+    r"(?=[^\S\n]+(?i:klingeln|anklingeln|läuten|abgeben|hinterlegen|abstellen|abliefern)(?![\w-]))")
+
+
+def household_named(text: str) -> list[Span]:
+    """A surname alone after the words that address a household ("de familie Vanhoutteghem", "la famille Vandevoorde")
+    or say at whose home something is left ("chez Lecomte-Wauters", "bij Claeys", "bei Wiesinger klingeln"), in what a
+    visitor writes: no list knows a surname, these words say one follows. Not a place ("bij Gent", "chez Paris"), a
+    trade, product or street word, nor a company's department (names.addressed_surname: "bij Administratie"); a brand
+    there is masked, as name_runs masks one (fail closed). In the site's text the same words name a product's family or
+    a shop ("la famille Galaxy", "disponible chez Fnac"), and a German page's "Bitte bei Anmeldung klingeln" a desk:
+    never read there."""
+    return [Span(*m.span("name"), "PERSON", 1.0, "shape") for m in _HOUSEHOLD_NAMED.finditer(text)
+            if not is_a_place(m.group("name").split()[0]) and addressed_surname(m.group("name"))]
+
+
 #: a capitalised word opening a sentence or a clause (a value's start, or after a line break, or after ". ! ? … :
 #: ; ," and a space or three), maybe after an opening quote, a bullet or an emoji, right before a verb that takes
 #: a subject (recognizers.yaml subject_verbs): "… mag die op jullie parking? Lowie heeft ook pijn", "Léa a mal
@@ -643,11 +714,11 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case, a given name alone as whose thing it is or as a sentence's subject, words in a script other than Latin, a
-    full name typed in lower case."""
+    case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
+    left, words in a script other than Latin, a full name typed in lower case."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *sentence_subject_named(text), *other_script_runs(text),
-                         *lower_case_full_names(text)]
+                         *possessor_named(text), *household_named(text), *sentence_subject_named(text),
+                         *other_script_runs(text), *lower_case_full_names(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
@@ -1283,6 +1354,10 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
     if spaced_at := _SPACED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
+    if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
+        return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
+    if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
+        return [(in_words.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)

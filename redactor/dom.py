@@ -149,7 +149,7 @@ def _unsaved_values(attrs: dict[str, str] | None) -> dict[str, str] | None:
 @functools.lru_cache(maxsize=4096)
 def saved_label(words: str | None) -> str | None:
     """What is saved of a label's words: the meaning they give a field ('PERSON'), or None."""
-    return shipped_fields().field_meaning("", "", "", words) or None if words else None
+    return shipped_fields().field_meaning("", "", "", words, False, True) or None if words else None  # form_field
 
 
 def _loaded_row(row: list[Any]) -> list[Any]:
@@ -797,7 +797,7 @@ class DomMirror:
             # a value split over several boxes (a card number in four, a date of birth in three): each box
             # says only "Jour" or nothing, the caption of their group says what they hold together
             header = self._legend_around(slot)
-        found = policy.fields.field_meaning("", "", "", header) if header else ""
+        found = policy.fields.field_meaning("", "", "", header, False, True) if header else ""  # form_field
         # a box for one character is a piece of such a value whatever says so (a national number one digit a box)
         return found or policy.fields.box_meaning(attrs)
 
@@ -886,7 +886,7 @@ class DomMirror:
         if not refs:
             return ""
         table = self.table
-        return " ".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
+        return "\n".join(table.label(other) for ref in refs if (other := self._named_by(ref)) != NONE)
 
     def popup_meaning(self, nid: int | None, policy: Policy) -> str:
         """What a text inside a field's pop-up holds: the suggestions an address, name or e-mail

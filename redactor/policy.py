@@ -268,6 +268,7 @@ class FieldMeaning(BaseModel):
     words: tuple[str, ...] = ()
     text_containers: bool = False
     fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
+    alone: bool = False  # said only by a text made of its words alone, numbers aside ("Partner", not "Partnercode")
     exchange_words: frozenset[str] = frozenset()  # typed_text: what names a network exchange…
     exchange_parts: frozenset[str] = frozenset()  # …and its parts (FieldRules.is_typed_text)
 
@@ -288,6 +289,12 @@ class FieldMeaning(BaseModel):
             if " " not in phrase and len(phrase) >= shortest and any(phrase in w for w in words):
                 return True
         return False
+
+    def said_alone(self, words: list[str]) -> bool:
+        """Whether these words, numbers aside, are one of this meaning's phrases or its one-word phrases and nothing
+        else: "Partner", "Getuige 2", "Moeder / Vader", "Emergency contact" (a label made of a role alone)."""
+        words = [word for word in words if not word.isdigit()]
+        return bool(words) and (" ".join(words) in self.words or all(word in self.words for word in words))
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys the caches below, once per process
@@ -353,10 +360,13 @@ class FieldRules:
     # Pages repeat the same fields and classes in every session: both answers are cached.
     @short_lru_cache(FIELD_CACHE_SIZE)
     def field_meaning(self, field_type: str, autocomplete: str, identifiers: str, described: str,
-                      page_text: bool = False) -> str:
+                      page_text: bool = False, form_field: bool = False) -> str:
         """What a form field holds: identifiers are its name and id, described its placeholder,
-        aria-label, title and label text. '' when nothing says. page_text: a label in the page's
-        text ("Naam: …"), which the meanings for fields only do not read."""
+        aria-label, title and label text, one a line. '' when nothing says. page_text: a label in the
+        page's text ("Naam: …"), which the meanings for fields only do not read. form_field: a form
+        control's own label, the only one a meaning said `alone` reads (one of its lines alone, never
+        a name or an id: "?partner=…" is an affiliate's; nor a value beside its label in page text:
+        "<dt>Partner</dt><dd>Sendcloud</dd>")."""
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
         for meaning in self.meanings:
@@ -364,7 +374,10 @@ class FieldRules:
                 continue
             if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
                 return meaning.entity
-            if meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
+            if meaning.alone:
+                if form_field and any(meaning.said_alone(plain_words(text)) for text in described.split("\n")):
+                    return meaning.entity
+            elif meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
                 return meaning.entity
         return ""
 
@@ -377,10 +390,11 @@ class FieldRules:
     @functools.cached_property
     def _vocabulary(self) -> tuple[frozenset[str], re.Pattern[str]]:
         """Every word of every meaning's phrases (a signature's too: a label names a signature pad), and the long
-        ones found inside compound words."""
-        meanings = (*self.meanings, self.signature)
-        words = frozenset(w for m in meanings for phrase in m.words for w in phrase.split())
-        long = sorted({p for m in meanings for p in m.words if " " not in p and len(p) >= COMPOUND_WORD_LENGTH},
+        ones found inside compound words (not the words of a meaning said alone: kept from a label made of them
+        only, label_words)."""
+        said = [*(m for m in self.meanings if not m.alone), self.signature]
+        words = frozenset(w for m in said for phrase in m.words for w in phrase.split())
+        long = sorted({p for m in said for p in m.words if " " not in p and len(p) >= COMPOUND_WORD_LENGTH},
                       key=len, reverse=True)
         return words, re.compile("|".join(map(re.escape, long)) or "(?!)")
 
@@ -388,9 +402,14 @@ class FieldRules:
     def label_words(self, text: str) -> str:
         """The words of a label that can say what a field holds ('Uw e-mailadres *' → 'e
         mailadres'), plain: what the mirror keeps of a label, never the rest of its text. Every
-        word of every phrase is kept, so the meaning read from them is the whole text's."""
+        word of every phrase is kept, so the meaning read from them is the whole text's; a label
+        made of a meaning's words said alone ("Partner", "Getuige 2") is kept as those words, and
+        only then ("Bericht aan de begunstigde" keeps nothing of them)."""
         words, inside = self._vocabulary
-        return " ".join(w for w in plain_words(text) if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
+        plain = plain_words(text)
+        if any(m.alone and m.said_alone(plain) for m in self.meanings):
+            return " ".join(w for w in plain if not w.isdigit())
+        return " ".join(w for w in plain if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
     def _names_a_thing(self, words: list[str]) -> bool:
         """Whether a key's or a class's words take its meaning away: a not_with word ("produkt.name", "tagName"), or
@@ -669,7 +688,8 @@ class Policy:
             return value if isinstance(value := attrs.get(name), str) else ""
 
         return self.fields.field_meaning(attr("type"), attr("autocomplete"), " ".join(map(attr, ("name", "id"))),
-                                         " ".join([*map(attr, ("placeholder", "aria-label", "title")), *labels]))
+                                         "\n".join([*map(attr, ("placeholder", "aria-label", "title")), *labels]),
+                                         False, True)  # form_field (short_lru_cache takes no keywords)
 
     def field_report(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the field a validation error's path names holds and whether the visitor wrote its text, or

@@ -805,6 +805,26 @@ def test_an_occasion_a_place_a_street_or_a_heading_after_de_is_no_possessor(valu
     assert possessor_named(value) == []
 
 
+def test_a_surname_at_whose_home_a_parcel_is_left_is_masked_where_the_visitor_writes_it(session):
+    """A delivery note names the household or the neighbour by a surname alone, after a word no title list holds
+    ("voor de familie Wuytack", "la famille Delvaux", "Livraison chez Okonjo-Bright", "bij Verbruggen afgeven", "bei
+    Pfefferkorn klingeln"): review 17 F4 found each stored raw. In the site's text the same words name a product's
+    family or a shop ("la famille Galaxy", "Disponible chez Fnac"), which stays readable, and so do a place after "bij"
+    and a German noun after "bei" ("bei Fragen")."""
+    field = element("textarea", {"aria-label": "Opmerking voor de koerier"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Découvrez la famille Galaxy")]),
+                              element("p", {}, [text("Disponible chez Fnac et bij Coolblue")]), field, lang="nl")))
+    value = ("Voor de familie Wuytack op nr 14, anders la famille Delvaux. Livraison chez Okonjo-Bright, niet bij "
+             "Gent, of bij Verbruggen afgeven. Bei Fragen bitte bei Pfefferkorn klingeln graag ")
+    s.send(*typing(field["id"], value))
+    stored = stored_text(s.stored)
+    for name in ("Wuytack", "Delvaux", "Okonjo-Bright", "Verbruggen", "Pfefferkorn"):
+        assert leaked(s.stored, name) == [], name
+    for kept in ("la famille Galaxy", "chez Fnac et bij Coolblue", "niet bij Gent, of bij ", "Bei Fragen bitte bei "):
+        assert kept in stored, kept
+
+
 def template_values(template: str, digits: str) -> list[str]:
     """What a mask that shows its whole template writes at each keystroke: the blanks filled in order."""
     values = []
@@ -1118,6 +1138,10 @@ def test_credential_shaped_strings_are_masked_wherever_they_are(session, credent
     "<auth><user>u1</user><password>%s</password></auth>",  # XML
     "{'user': 'u1', 'password': '%s'}",  # Python's repr of a dict
     'level=warn user=u1 password="%s"',  # logfmt
+    # a secret made of words: a wallet's seed, a recovery phrase (review 17 F7)
+    '{"walletMnemonic": "%s", "user": "u1"}',
+    "user=u1&seedPhrase=%s&step=2",
+    '{"recovery_phrase": "%s", "user": "u1"}',
 ])
 def test_values_under_secret_keys_inside_a_string_are_masked(session, written):
     secret = "Kwelder!Sleutel88"
@@ -1352,6 +1376,18 @@ def test_a_payload_value_under_a_key_naming_a_persons_role_is_masked_whole(sessi
         assert value not in stored, value
     for kept in ('"spouse_id":4711', '"Huur januari"', '"amount":120'):
         assert kept in stored, kept
+
+
+def test_a_payload_value_under_the_national_registers_abbreviation_is_masked_whole(session):
+    """"rrn" (rijksregisternummer) and "niss" (numéro d'identification de la sécurité sociale) are how Belgian forms
+    name the national number's field (review 17 F3: {"rrn": …} was stored raw): a number there is the visitor's,
+    mistyped too (these fail their check digits, so no detector reads them alone)."""
+    s = session()
+    s.send(snapshot(html_page()), custom("aanvraag", {"rrn": "77-09-23-406-05", "niss": "920214.117.59", "stap": 2}))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("77-09-23-406-05", "920214.117.59"):
+        assert not leaked(s.stored, value), value
+    assert '"stap":2' in stored
 
 
 def test_a_things_word_in_a_key_takes_its_meaning_away_beside_a_name_word_only(session):

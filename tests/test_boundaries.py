@@ -32,6 +32,7 @@ PLANTED = [
     "Mieke Hofstra", "Youssef El Amrani", "Sanne van der Linden", "Claire Dupont",
     "+31 6 4127 8853", "06 3190 2274", "0612345678",
     "NL46 RABO 2329 5197 02", "NL22INGB1921546441",
+    "joke.verbist at skynet.be",  # its "@" written as a word (review 17 F1)
 ]
 #: lower-case everyday words: no given name, nothing a detector takes for personal data
 WORDS = ["fietsbel", "graag", "morgen", "levering", "bestelling", "zending", "winkel", "bedankt", "please", "deliver",
@@ -156,6 +157,50 @@ def test_groups_apart_by_a_no_break_space_are_masked_wherever_a_batch_ends():
         values = [e["data"]["text"] for e in stored if e["type"] == 3]
         assert not [v for v in values if windows(secret) & windows(v)], (secret, values)
         assert values[-1].endswith(" graag "), values[-1]  # settled: readable
+
+
+def test_an_address_whose_at_is_a_word_is_masked_wherever_a_batch_ends():
+    """Review 17 F1: an address with its "@" written out ("joke.verbist at skynet.be") is found once its domain has
+    its dot; before that, a batch ending at "joke.verbist at ", "… at skyn", "… at skynet.b" stored the local part.
+    Each keystroke a batch here: no window of it is stored, and the word after it is readable once settled. A plain
+    word before a word said of e-mail only ("margaux arob"), or before "at" after a word saying an address is given
+    ("een mail naar bram a"), is masked from the word's first letters on (settled before them, a plain word is a word)."""
+    for prefix, secret, after in [("mail naar ", "joke.verbist at skynet.be", " graag "),
+                                  ("mail naar ", "joke.verbist at skynet dot be", " graag "),
+                                  ("écrivez à ", "margaux.leroy arobase free.fr", " merci ")]:
+        field = element("textarea", {"name": "opmerking"})
+        series = typing(field["id"], prefix + secret + after)
+        stored = redact([[snapshot(html_page(field))], *([event] for event in series)])  # one batch a keystroke
+        values = [e["data"]["text"] for e in stored if e["type"] == 3]
+        assert not [v for v in values if windows(secret) & windows(v)], (secret, values)
+        assert values[-1].endswith(after), values[-1]  # settled: readable
+    for typed, cut, masked in [("écrivez à margaux arobase free.fr merci ", "écrivez à margaux arob", "écrivez à ******* ****"),
+                               ("stuur een mail naar bram at posteo.de graag ", "stuur een mail naar bram a",
+                                "stuur een mail naar **** *")]:
+        field = element("textarea", {"name": "opmerking"})
+        series = typing(field["id"], typed)
+        stored = redact([[snapshot(html_page(field))], series[:len(cut)], series[len(cut):]])
+        values = [e["data"]["text"] for e in stored if e["type"] == 3]
+        assert values[len(cut) - 1] == masked
+        assert "margaux" not in values[-1] and "bram" not in values[-1] and values[-1].endswith(typed.split()[-1] + " ")
+
+
+def test_a_phone_or_a_birth_date_in_words_is_masked_wherever_a_batch_ends():
+    """Review 17 F9: a phone or a birth date written out in words is found once its words say a valid one; before
+    that, a batch ending at "bel me op nul vier " or "born on the twenty-first of " stored its first words. After a
+    word that says a phone or a birth date is given, a run of number words at a value's end is masked (each keystroke
+    a batch here); the word after it is readable once settled."""
+    for prefix, secret, after, language in [
+            ("bel me op ", "nul vier negen zeven zestien drieënvijftig tweeëntachtig", " graag ", "nl"),
+            ("appelez-moi au ", "zéro sept quarante et un vingt-neuf soixante-trois quatorze", " merci ", "fr"),
+            ("I was born on the ", "twenty-first of June nineteen seventy-nine", " please ", "en"),
+            ("geboren op ", "veertien oktober negentienhonderd eenentachtig", " graag ", "nl")]:
+        field = element("textarea", {"name": "opmerking"})
+        series = typing(field["id"], prefix + secret + after)
+        stored = redact([[snapshot(html_page(field, lang=language))], *([event] for event in series)])
+        values = [e["data"]["text"] for e in stored if e["type"] == 3]
+        assert not [v for v in values if windows(secret) & windows(v)], (secret, values)
+        assert values[-1].endswith(after) and values[-1].startswith(prefix), values[-1]  # settled: readable
 
 
 def test_a_short_word_after_a_number_is_readable_once_settled():

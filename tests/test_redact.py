@@ -683,6 +683,62 @@ def test_german_labels_name_fields(session, label, entity):
     assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
 
 
+@pytest.mark.parametrize("label", ["Passphrase", "Your recovery phrase (24 words)", "Seed phrase", "Mnemonic",
+                                   "Herstelzin", "Wachtzin", "Wiederherstellungsphrase", "Phrase de récupération"])
+def test_a_secret_made_of_words_is_masked_whole_by_its_label(session, label):
+    """A wallet's seed or a key's passphrase is typed in a type=text field (to show the words), labelled by a word
+    for it: masked whole in every keystroke value and in the next snapshot's value, as a password is (review 17 F7:
+    "Passphrase", "Herstelzin", "Seed phrase" named nothing, and every settled word was stored)."""
+    words = "lantaarn kiezel tractor mossel bries"
+    field = element("input", {"type": "text", "id": "f-seed", "autocomplete": "off"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f-seed"}, [text(label)]), field)))
+    result = s.send(*typing(field["id"], words))
+    field["attributes"]["value"] = words
+    s.send(snapshot(html_page(element("label", {"for": "f-seed"}, [text(label)]), field)))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, len(words) + 1)]
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {"SECRET"}
+    stored = "\n".join(strings(s.stored))
+    assert not [word for word in words.split() if word in stored]
+
+
+@pytest.mark.parametrize("label", ["Meisjesnaam", "Roepnaam", "Spitzname", "Surnom", "Partner", "Begunstigde 2",
+                                   "Huisarts", "Moeder / Vader", "Médecin traitant", "Emergency contact"])
+def test_a_field_labelled_by_a_name_compound_or_a_role_alone_holds_a_persons_name(session, label):
+    """A maiden name, a nickname, the partner's or the doctor's name: one word no list knows, typed in a field whose
+    label is a compound of "naam"/"name" (found inside a label's word from 6 letters only) or a person's role alone
+    (read in page text and keys only): masked while typed and stored raw as the next snapshot's value (review 17 F6)."""
+    field = element("input", {"type": "text", "id": "f-wie"})
+    page = lambda: html_page(element("label", {"for": "f-wie"}, [text(label)]), field, lang="nl")  # noqa: E731
+    s = session()
+    s.send(snapshot(page()))
+    result = s.send(*typing(field["id"], "Quendtaert"))
+    field["attributes"]["value"] = "Quendtaert"
+    s.send(snapshot(page()))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, 11)]
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {"PERSON"}
+    assert "Quendt" not in "\n".join(strings(s.stored))
+
+
+def test_a_label_naming_a_role_and_more_or_a_role_in_page_text_is_no_persons_field(session):
+    """Only a form field's label made of the role alone says a person's name is typed there: a message to the
+    beneficiary, a partner's code, and page text's "Partner: Sendcloud" or a <dt>Partner</dt>'s <dd> (a business) stay
+    readable, and so does an affiliate's "?partner=…" in the page's address."""
+    message, code = element("textarea", {"id": "f-msg"}), element("input", {"type": "text", "id": "f-code"})
+    s = session()
+    s.send(meta("https://shop.example/kassa?partner=zonnebloem"),
+           snapshot(html_page(element("label", {"for": "f-msg"}, [text("Bericht aan de begunstigde")]), message,
+                              element("label", {"for": "f-code"}, [text("Partnercode")]), code,
+                              element("p", {}, [text("Partner: Sendcloud")]),
+                              element("dl", {}, [element("dt", {}, [text("Partner")]), element("dd", {}, [text("Bpost")])]),
+                              element("p", {}, [element("b", {}, [text("Partner:")]), text(" PostNL")]), lang="nl")))
+    s.send(*typing(message["id"], "Huur januari "), *typing(code["id"], "ZOMER24 "))  # settled by the space
+    assert typed_values(s.stored, message)[-1] == "Huur januari " and typed_values(s.stored, code)[-1] == "ZOMER24 "
+    stored = "\n".join(strings(s.stored))
+    for kept in ("Partner: Sendcloud", "Bpost", " PostNL", "partner=zonnebloem"):
+        assert kept in stored, kept
+
+
 @pytest.mark.parametrize("refer, label", [
     ("aria-labelledby", "Geburtsdatum"), ("aria-labelledby", "Votre adresse e-mail"),
     ("aria-describedby", "We only use your phone number for the delivery"), ("aria-labelledby", "IBAN"),

@@ -60,6 +60,18 @@ def test_a_label_from_before_names_a_field_added_after_a_reload():
     assert reloaded == live
 
 
+def test_a_label_naming_a_role_alone_names_a_field_added_after_a_reload():
+    """<label for=f1>Huisarts</label> (a role alone says a person's name is typed there, review 17 F6) in batch 1, its
+    field in batch 2: the reloaded session reads the label's meaning as the live one reads its words."""
+    form = element("form", {}, [element("label", {"for": "f1"}, [text("Huisarts")])])
+    first = [meta(), snapshot(html_page(form))]
+    f1 = element("input", {"type": "text", "id": "f1"})
+    second = [mutation(adds=[add(form["id"], f1)]), input_event(f1["id"], "dokter quendt ")]  # settled by its space
+    live, reloaded = both(first, second)
+    assert "quendt" not in live
+    assert reloaded == live
+
+
 def test_a_label_element_before_a_value_and_a_legend_after_a_reload():
     """<dt>Naam</dt> before a <dd> that comes later; a <legend> around boxes that come later."""
     listing = element("dl", {}, [element("dt", {}, [text("Naam")])])

@@ -537,6 +537,23 @@ def surname_comma_given(text: str) -> bool:
         for part in (words[0], *words[0].split("-")))
 
 
+def addressed_surname(text: str) -> bool:
+    """Whom an address's line is for, after "T.a.v.", "c/o", "Attn:", "z.H." (recognizers.yaml addressed_surname): a
+    surname as initialled_surname reads one, and no company's department or desk ("T.a.v. Administratie", "Attn:
+    Customer Service": rules/pii.yaml department_words, or a compound ending in one of five letters or more:
+    "Kundenservice", "Personeelsadministratie")."""
+    departments, endings = _departments()
+    return initialled_surname(text) and not any(
+        (plain := _plain_name(word.strip(".,;:!?'’\"()"))) in departments or plain.endswith(endings) for word in text.split())
+
+
+@functools.cache
+def _departments() -> tuple[frozenset[str], tuple[str, ...]]:
+    """rules/pii.yaml department_words, plain, and those that end a compound (five letters or more)."""
+    departments = _engine_words("department_words")
+    return departments, tuple(word for word in departments if len(word) >= 5)
+
+
 def gift_recipient(text: str) -> bool:
     """Who a gift or a card is for is a person when the first word is a known given name ("Carte cadeau
     pour Noé", "Gift card for Oscar"), unless that name is also an occasion gifts are for ("Carte cadeau
@@ -1226,6 +1243,7 @@ def load_lexicons() -> None:
     _brands()
     _long_credit_labels()
     _news_agencies()
+    _departments()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):

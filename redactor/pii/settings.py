@@ -101,6 +101,7 @@ class EngineConfig(pydantic.BaseModel):
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     greeted_not_named: list[str] = []  # one capitalised word after a greeting that is no one ("Welcome, Guest!")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
+    department_words: list[str] = []  # whom an address's line is for that is no one ("T.a.v. Administratie")
     work_title_articles: list[str] = []  # "Les Misérables – Victor Hugo (poche)": a work's title and its author
     work_formats: list[str] = []  # … and its format, without which the line may be a visitor's
     credit_labels: list[str] = []  # a label before its colon that credits a work's maker: "Soliste : …", "Piano: …"

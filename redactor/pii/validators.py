@@ -8,15 +8,16 @@ import datetime
 import functools
 import importlib
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 import phonenumbers
 from stdnum import luhn, numdb, verhoeff
+from text_to_num import alpha2digit
 
-from redactor.pii.names import (account_holder, gift_recipient, given_name_alone, greeted_name, greeted_unknown_name,
-                                initialled_surname, introduced_name, lower_case_name, relative_lower_case_name,
-                                starts_with_first_name, surname_comma_given)
-from redactor.ruledata import rule_words
+from redactor.pii.names import (account_holder, addressed_surname, gift_recipient, given_name_alone, greeted_name,
+                                greeted_unknown_name, initialled_surname, introduced_name, lower_case_name,
+                                relative_lower_case_name, starts_with_first_name, surname_comma_given)
+from redactor.ruledata import rule_words, word_groups
 
 
 def _card(text: str) -> bool:
@@ -26,6 +27,10 @@ def _card(text: str) -> bool:
     if len(digits) == 15:  # Amex
         return digits[:2] in ("34", "37") and luhn.is_valid(digits)
     return len(digits) in (16, 17, 18, 19) and luhn.is_valid(digits)  # 13-digit Visa is retired; EANs are 13
+
+
+#: a letter O typed for the zero that opens a number ("O478 12 34 56", "o6 12 34 56 78")
+_LETTER_O = re.compile(r"(?<!\w)[Oo](?=\d)")
 
 
 def _phone(regions: list[str]) -> Callable[[str], bool]:
@@ -38,7 +43,7 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
             return False
         # phonenumbers takes neither the narrow no-break space, a colon ("0478:91:35:27"), a middle dot, an
         # underscore nor a comma ("0478_99_88_77", "06,12,34,56,78") as a separator
-        text = re.sub(r"[\s:·_,]", " ", text)
+        text = _LETTER_O.sub("0", re.sub(r"[\s:·_,]", " ", text))
         for region in regions:
             try:
                 if region == "INTL":
@@ -74,6 +79,78 @@ def _phone_prefix(text: str) -> bool:
             phonenumbers.ValidationResult.IS_POSSIBLE, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
             phonenumbers.ValidationResult.TOO_SHORT)
     return False
+
+
+def _trunk_added(regions: list[str]) -> Callable[[str], bool]:
+    """A national number written without its trunk prefix ("478 12 34 56" for 0478 12 34 56, "6 12345678"): valid
+    once the region's 0 is put back."""
+    valid = _phone(regions)
+    return lambda text: valid("0" + text.lstrip())
+
+
+#: the languages whose number words text2num reads, of the site languages (rules/pii.yaml languages and German)
+_NUMBER_LANGUAGES = ("nl", "fr", "en", "de")
+#: what a number in words says besides digits: a country code's "+", an English zero ("oh")
+_SPOKEN_PLUS = re.compile(r"(?i)(?<!\w)plus(?!\w)[\s,]*")
+_SPOKEN_ZERO = re.compile(r"(?i)(?<!\w)(?:oh|o)(?!\w)")
+
+
+def _in_digits(text: str) -> Iterator[str]:
+    """A text written in number words read as digits, once per language that reads all its words ("nul vier zeven
+    acht twaalf" → "04 7 8 12"; "zéro quatre cent septante-huit" → "0478"): text2num's alpha2digit, the words of
+    another language or no number left as they were."""
+    text = _SPOKEN_ZERO.sub("0", _SPOKEN_PLUS.sub("+", text))
+    for language in _NUMBER_LANGUAGES:
+        try:
+            read = alpha2digit(text, language)
+        except (ValueError, RuntimeError):
+            continue
+        if read != text:
+            yield read
+
+
+def _phone_in_words(regions: list[str]) -> Callable[[str], bool]:
+    """A phone number spelled in words ("nul vier zeven acht twaalf vierendertig zesenvijftig", "zéro six douze
+    trente-quatre …", "plus trente-deux …"): every word a number's, said from its trunk's zero or its country code
+    as people say their number ("een twee drie vier …" counts), and the digits they say a valid number."""
+    national, international = _phone(regions), _phone(["INTL"])
+
+    def valid(text: str) -> bool:
+        for read in _in_digits(text):
+            if re.fullmatch(r"(?:\+|0)[\d\s,.-]+", read):
+                return (international if read.startswith("+") else national)(read)
+        return False
+
+    return valid
+
+
+#: a date read in digits from its words: a day (an ordinal's ending too: "3rd", "3e", "3."; "premier", "1er"), a
+#: month's name, a year in one group or two ("1986", "19 86")
+_DAY_MONTH_YEAR = re.compile(r"(?i)(?:(?:the|le|de|den|am)\s+)?(\d{1,2}|premier|1er)(?:st|nd|rd|th|er|e|ste|de|\.)?\s+(?:of\s+|de\s+)?"
+                             r"([^\W\d_]+)\.?,?\s+(\d{4}|\d{2}\s\d{2})")
+_MONTH_DAY_YEAR = re.compile(r"(?i)([^\W\d_]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|\d{2}\s\d{2})")
+
+
+def _date_in_words(text: str) -> bool:
+    """A date with its numbers in words ("the third of March nineteen eighty-six", "douze avril mil neuf cent
+    quatre-vingt-dix", "March the third, nineteen eighty-six"): a real day of a month named in one of the site
+    languages, in a year of this century or the last up to today (as _date)."""
+    for read in _in_digits(text):
+        found = _DAY_MONTH_YEAR.fullmatch(read.strip())
+        day, month, year = found.groups() if found else (None, None, None)
+        if found is None and (found := _MONTH_DAY_YEAR.fullmatch(read.strip())):
+            month, day, year = found.groups()
+        if found is None or (number := _month_number(month)) is None:
+            continue
+        day = "1" if day.lower() in ("premier", "1er") else day
+        if _date(f"{day}/{number}/{year.replace(' ', '')}"):
+            return True
+    return False
+
+
+def _month_number(name: str) -> int | None:
+    plain = name.casefold()
+    return next((n for n, group in enumerate(word_groups("months"), 1) if plain in {m.casefold() for m in group}), None)
 
 
 def _lu_matricule(text: str) -> bool:
@@ -179,6 +256,12 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return lambda text: is_valid(text.replace("/", ""))
     if kind == "phonenumbers" and arg:
         return _phone(arg.split(","))
+    if kind == "phonenumbers-trunk" and arg:
+        return _trunk_added(arg.split(","))
+    if kind == "number-words-phone" and arg:
+        return _phone_in_words(arg.split(","))
+    if name == "number-words-date":
+        return _date_in_words
     if name == "luhn":
         return _card
     if name == "date":
@@ -219,4 +302,6 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return initialled_surname
     if name == "surname-comma-given":
         return surname_comma_given
+    if name == "addressed-surname":
+        return addressed_surname
     raise ValueError(f"unknown validator {name!r}")
