@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -85,6 +86,11 @@ _NUMBER_WINDOW = re.compile(r"\d*\.?\d*")
 #: holds twelve of its characters in a row (a token stored whole or in part stays found; twelve by chance: 16^-12)
 _RANDOM_HEX = re.compile(rb"(?<![0-9a-f])(?:[0-9a-f]{16,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(?![0-9a-f])")
 _HEX_WINDOW = re.compile(r"[0-9a-f]{6}")
+#: every round's page: the rounds that ran on one pytest worker share its server's data dir, so another round's site
+#: text is stored there readable, and a window of a planted value that a page writes in its own words, without the
+#: value, is no evidence (round 22's date of birth in words, "negentienhonderd", holds "onderd" of the telecom
+#: round's "donderdag"); a value a page shows itself (a booking's name) is still looked for whole and in part
+_PAGES = [path.read_bytes() for folder in ("pages", "peers") for path in (Path(__file__).parent / folder).glob("*.html")]
 
 
 def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) -> None:
@@ -102,7 +108,7 @@ def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) ->
 
     found = {}
     for item in planted:
-        hexes = b""
+        hexes, value = b"", item.value.encode()
         hits = []
         for w in sorted(windows(item.value)):
             if _NUMBER_WINDOW.fullmatch(w):
@@ -111,7 +117,7 @@ def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) ->
                 where = hexes = hexes or without_random_hex(item.value)
             else:
                 where = everything
-            if w.encode() in where:
+            if w.encode() in where and not any(w.encode() in page and value not in page for page in _PAGES):
                 hits.append(w)
         if hits:
             found[item.value] = hits
