@@ -23,7 +23,7 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -1791,10 +1791,7 @@ class BatchRedaction:
         # a page shows what is typed in another case too ("ÑÚÑEZ ECHEV, José" while "José Ñúñez Echev" is typed)
         typed = [(_lower_same_length(value), value, masked) for value, masked in typed]
         searched = 0
-        for cell, raw in self.copies:
-            current = cell.get()
-            if not isinstance(current, str) or not isinstance(raw, str) or len(current) != len(raw):
-                continue
+        for cell, raw, current in self._copies_in_place():
             ranges = []
             for word in _PIECE.finditer(raw):
                 piece = _lower_same_length(word.group())
@@ -1809,6 +1806,14 @@ class BatchRedaction:
             if ranges:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_piece", "ECHO", "span"))
+
+    def _copies_in_place(self) -> Iterator[tuple[Cell, str, str]]:
+        """The copies a script wrote whose text is still where it came (masking so far kept its length): (cell,
+        text as written, text now), for the passes that mask ranges found in the written text."""
+        for cell, raw in self.copies:
+            current = cell.get()
+            if isinstance(current, str) and isinstance(raw, str) and len(current) == len(raw):
+                yield cell, raw, current
 
     def _mask_typed_numbers(self) -> None:
         """A page that shows a number being typed in another form writes neither the value nor a word of it
@@ -1827,10 +1832,7 @@ class BatchRedaction:
         if not numbers:
             return
         searched = 0
-        for cell, raw in self.copies:
-            current = cell.get()
-            if not isinstance(current, str) or not isinstance(raw, str) or len(current) != len(raw):
-                continue
+        for cell, raw, current in self._copies_in_place():
             ranges = []
             for group in _DIGIT_GROUP.finditer(raw):
                 shown = "".join(_DIGIT.findall(group.group()))
