@@ -99,6 +99,7 @@
     state.site = site;
     status("Loading the sessions of " + site + "…");
     return api(sitePath(site) + "/sessions").then(function (sessions) {
+      if (state.site !== site) return;  // another site was picked meanwhile: its list is the one to show
       sessions.sort(function (a, b) { return b.first_at - a.first_at; });
       $("sessions-caption").textContent = sessions.length + " stored session" + (sessions.length === 1 ? "" : "s") +
         " of " + site + ", newest first";
@@ -151,8 +152,11 @@
       $("replay-title").focus();
       if (state.configuredSite !== site) {
         state.configuredSite = site;
+        var selectors = $("selectors");
+        selectors.value = "";  // another site's block-list is no start for this one
         return api(sitePath(site)).then(function (config) {
-          $("selectors").value = (config.block_selectors || []).join("\n");
+          // what someone already wrote there while the block-list was on its way is theirs: kept
+          if (state.site === site && !selectors.value.trim()) selectors.value = (config.block_selectors || []).join("\n");
         });
       }
     });

@@ -131,12 +131,14 @@ def test_block_list_preview_in_the_viewer(page, redactor_serve, recorded):
     open_replay(page, redactor_serve, SITE, recorded).locator("#settings").wait_for(timeout=15_000)
 
     selectors = page.get_by_label("CSS selectors to block, one per line")
-    assert selectors.input_value() == ".rr-block"  # starts with the site's current block-list
+    expect(selectors).to_have_value(".rr-block")  # starts with the site's current block-list
     selectors.fill("#promo\nfieldset\n.no-such-thing")
+    expect(selectors).to_have_value("#promo\nfieldset\n.no-such-thing")
     page.get_by_role("button", name="Preview").click()
     summary = page.locator("#preview-summary")
     summary.wait_for()
-    assert summary.inner_text().startswith("3 elements would be blocked"), summary.inner_text()
+    assert summary.inner_text().startswith("3 elements would be blocked"), \
+        (summary.inner_text(), page.locator(".by-selector").inner_text(), selectors.input_value())
     matches = page.locator("#preview-matches").inner_text()
     assert "input#promo" in matches and "fieldset" in matches
     assert "matches nothing here" in page.locator(".by-selector").inner_text()
