@@ -33,7 +33,7 @@ from redactor import workers
 from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_SITES, STATES, STORE, TOKENS
+from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_CONFIG, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.redact import forget_rule_answers
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
@@ -309,7 +309,7 @@ async def change_site(request: web.Request, site: str, action: str | None, chang
             raise web.HTTPConflict(text=f"the configuration of {site!r} changed while this change was made: "
                                    "send it again", reason="Config Changed") from None
         install_policy(request.config_dict, site, policy, version)  # applies from the next batch on
-        shared = request.config_dict.get(SHARED_SITES)
+        shared = request.config_dict.get(SHARED_CONFIG)
         if shared is not None:  # --state: every instance on the Redis takes it from its next request on
             await shared.publish(site, config.model_dump(), who(request))
     return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
@@ -450,6 +450,14 @@ async def create_token(request: web.Request) -> web.Response:
                                    "another name (audit entries must say who)", reason="Name Taken")
         await store.add_token(wanted.name, digest, wanted.role.name.lower(), list(wanted.sites),
                               audit_author=grant.name)
+        shared = request.config_dict.get(SHARED_CONFIG)
+        if shared is not None:  # --state: every instance on the Redis takes it from its next request on
+            try:
+                await shared.publish_token(digest, wanted.name, wanted.role.name.lower(), list(wanted.sites),
+                                           grant.name)
+            except web.HTTPServiceUnavailable:  # nobody was given it: not left live on this instance alone
+                await store.revoke_token(wanted.name, grant.name, wanted.describe(), token_hash=digest)
+                raise
     request.config_dict[TOKENS][digest] = wanted
     return web.Response(body=orjson.dumps({"token": token, **wanted.describe()}), status=201,
                         content_type="application/json")
@@ -465,6 +473,9 @@ async def revoke_token(request: web.Request) -> web.Response:
         raise web.HTTPNotFound(text=f"no live token is named {name!r}", reason="Unknown Token")
     if not all(grant.covers_all(g.sites) for _, g in live):
         raise forbidden(f"token {name!r} has sites that token {grant.name!r} does not")
+    shared = request.config_dict.get(SHARED_CONFIG)
+    if shared is not None:  # --state: on Redis first, so that a revoke refused there can be sent again
+        await shared.publish_revoke([digest for digest, _ in live], name, grant.name)
     await request.config_dict[STORE].revoke_token(name, audit_author=grant.name, grant=live[0][1].describe())
     for digest, _ in live:
         del tokens[digest]

@@ -419,6 +419,63 @@ async def test_a_site_made_or_changed_on_one_instance_applies_on_the_other(
     assert changes == [("admin", "shared_site")] * 2
 
 
+async def test_a_token_made_or_revoked_on_one_instance_is_so_on_every_other(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Tokens are one truth too: one made on A opens B's admin API from B's next request on (B's
+    store audits it under its author), one revoked through B is refused by A, and an instance that
+    was down while it was revoked neither takes it back at start nor publishes it again."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+
+    async def instance(name):
+        return await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                        state=redis_server.url)))
+
+    a, b, c = [await instance(name) for name in "abc"]
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    answer = await a.post("/v1/tokens", json={"name": "alice", "role": "editor", "sites": [SITE]},
+                          headers=admin_headers)
+    assert answer.status == 201, await answer.text()
+    alice = {"Authorization": f"Bearer {(await answer.json())['token']}"}
+    for instance_ in (b, c):
+        assert (await instance_.get(f"/v1/sites/{SITE}", headers=alice)).status == 200
+    audit = await (await b.get("/v1/audit", headers=admin_headers)).json()
+    assert [(e["author"], e["action"], e["after"]["name"]) for e in audit if "token" in e["action"]] == [
+        ("admin", "shared_token", "alice")]
+    await c.close()  # down while alice is revoked
+
+    assert (await b.delete("/v1/tokens/alice", headers=admin_headers)).status == 204
+    assert (await a.get(f"/v1/sites/{SITE}", headers=alice)).status == 401
+    assert (await b.get(f"/v1/sites/{SITE}", headers=alice)).status == 401
+    back = await instance("c")
+    assert (await back.get(f"/v1/sites/{SITE}", headers=alice)).status == 401
+    assert (await a.get(f"/v1/sites/{SITE}", headers=alice)).status == 401  # not published again by c
+    audit = await (await back.get("/v1/audit", headers=admin_headers)).json()
+    assert [(e["author"], e["action"]) for e in audit if e["site"] is None] == [
+        ("admin", "shared_token"), ("admin", "shared_revoke")]
+
+
+async def test_a_token_change_redis_cannot_share_is_refused_and_can_be_sent_again(shared, redis_server,  # noqa: F811
+                                                                                   admin_headers):
+    """Redis down: a token made is refused with 503 and not left live here alone (nobody was given
+    it); a revoke is refused with 503 and not made here either, so that sending it again works."""
+    made = await shared.post("/v1/tokens", json={"name": "bob", "role": "viewer", "sites": [SITE]},
+                             headers=admin_headers)
+    assert made.status == 201
+    bob = {"Authorization": f"Bearer {(await made.json())['token']}"}
+    redis_server.stop()
+    refused = await shared.post("/v1/tokens", json={"name": "carol", "role": "viewer", "sites": [SITE]},
+                                headers=admin_headers)
+    assert refused.status == 503 and "Retry-After" in refused.headers
+    assert "token" not in await refused.json()
+    assert (await shared.delete("/v1/tokens/bob", headers=admin_headers)).status == 503
+    redis_server.start()
+    assert (await shared.get(f"/v1/sites/{SITE}", headers=bob)).status == 200  # the revoke was not made
+    assert (await shared.delete("/v1/tokens/bob", headers=admin_headers)).status == 204
+    assert (await shared.get(f"/v1/sites/{SITE}", headers=bob)).status == 401
+    assert (await shared.post("/v1/tokens", json={"name": "carol", "role": "viewer", "sites": [SITE]},
+                              headers=admin_headers)).status == 201  # the name is free: nothing was left
+
+
 async def test_a_site_made_on_one_of_two_instances_sharing_a_data_directory_applies_on_both(
         aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
     """Two instances (not --workers children) on one Redis and one data directory: the site made

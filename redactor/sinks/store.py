@@ -311,7 +311,8 @@ class Store:
 
     # -- tokens (hashes only) -------------------------------------------------------------------
     async def add_token(self, name: str, token_hash: str, role: str, sites: list[str],
-                        audit_author: str | None = None, replacing: bool = False) -> None:
+                        audit_author: str | None = None, replacing: bool = False,
+                        action: str = "create_token") -> None:
         """A token and, when audit_author is given, its audit entry, in one transaction; `replacing`
         revokes the other live tokens of that name in the same one (a rotation: --workers children
         that start together each rotate the admin token, and a sibling reading the tokens between a
@@ -323,13 +324,18 @@ class Store:
             db.execute("INSERT OR REPLACE INTO tokens (name, hash, created_at, revoked_at, role, sites) "
                        "VALUES (?, ?, ?, NULL, ?, ?)", (name, token_hash, time.time(), role, orjson.dumps(sites)))
             if audit_author is not None:
-                self._audit(db, None, audit_author, "create_token", None, {"name": name, "role": role, "sites": sites})
+                self._audit(db, None, audit_author, action, None, {"name": name, "role": role, "sites": sites})
         await self._write_or_unavailable(write, REQUEST_NOT_DONE)
 
     async def tokens(self) -> dict[str, tuple[str, str, list[str]]]:
         """hash → (name, role, sites) of every live token."""
         rows = await self.file.run(self._query, "SELECT hash, name, role, sites FROM tokens WHERE revoked_at IS NULL")
         return {digest: (name, role, orjson.loads(sites)) for digest, name, role, sites in rows}
+
+    async def revoked_tokens(self) -> set[str]:
+        """The hashes of the tokens revoked here (a token revoked is never taken back: shared_config)."""
+        rows = await self.file.run(self._query, "SELECT hash FROM tokens WHERE revoked_at IS NOT NULL")
+        return {digest for digest, in rows}
 
     async def last_audit_seq(self) -> int:
         """Moves with every site and token change: workers sharing this store follow it (workers.py)."""
@@ -349,13 +355,15 @@ class Store:
             self._reader = reader
         return self._reader.execute("SELECT coalesce(max(seq), 0) FROM audit").fetchone()[0]
 
-    async def revoke_token(self, name: str, audit_author: str | None = None, grant: Any = None) -> int:
-        """Revokes the live tokens of that name; audited (before: the grant) when audit_author is given."""
+    async def revoke_token(self, name: str, audit_author: str | None = None, grant: Any = None,
+                           token_hash: str | None = None, action: str = "revoke_token") -> int:
+        """Revokes the live tokens of that name (only the one of that hash, when given); audited
+        (before: the grant) when audit_author is given."""
         def write(db: sqlite3.Connection) -> int:
-            count = db.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
-                               (time.time(), name)).rowcount
+            count = db.execute("UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL "
+                               "AND (? IS NULL OR hash = ?)", (time.time(), name, token_hash, token_hash)).rowcount
             if count and audit_author is not None:
-                self._audit(db, None, audit_author, "revoke_token", grant, None)
+                self._audit(db, None, audit_author, action, grant, None)
             return count
         return await self._write_or_unavailable(write, REQUEST_NOT_DONE)
 

@@ -1,0 +1,210 @@
+"""With --state: the sites' configurations and the admin API's tokens are one truth for every
+instance on one Redis.
+
+Each instance keeps its sites and tokens in its own store (audited, compiled into policies), as
+without --state. A change made through one instance's admin API is published to Redis too: the
+site's configuration and its author (`redactor:sites`, a hash: configurations are no visitor's
+data); a token's hash, name, role and sites (`redactor:tokens`: a SHA-256 of 32 random bytes, of no
+use to whoever reads it), and a token revoked as a tombstone (`redactor:tokens:revoked`); and a
+counter that moves with every change (`redactor:sites:version`). Before every batch and admin call
+(workers.fresh_config) an instance reads the counter, one GET, and when it moved takes into its
+store what differs from its own (audited under the author, actions `shared_site`, `shared_token`,
+`shared_revoke`) and compiles it: a site made, a block-list saved, a token made or revoked through
+one instance applies on every instance from the next request on, whichever of them the balancer
+picks. The `admin` token is not shared: every instance has it from REDACTOR_ADMIN_TOKEN.
+
+At start an instance publishes the sites and tokens Redis does not have yet (its config file's, an
+earlier run's; never a token Redis says was revoked), then takes Redis's. Redis unreachable: the
+configuration in hand serves (the batch itself then waits for its state: 503), and a change
+cannot be shared: it is refused with 503 (a token made is revoked again; a token is revoked on
+Redis first), to be sent again, since the other instances would go on without it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+from aiohttp import web
+from redis import asyncio as aioredis
+from redis.exceptions import RedisError
+
+from redactor.keys import SHARED_CONFIG, STORE, TOKENS
+from redactor.sinks.store import SdkKeysTaken, SiteMoved, StorageUnavailable
+
+log = logging.getLogger("redactor.shared_config")
+
+SITES = "redactor:sites"  # site → {"config": …, "author": …}
+SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
+REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
+VERSION = "redactor:sites:version"  # moves with every change published
+ACTION = "shared_site"  # the audit action of a configuration taken from another instance
+TOKEN_ACTION, REVOKE_ACTION = "shared_token", "shared_revoke"  # and of a token made or revoked there
+SHARED_AT_START = "instance-start"  # the author of a site an instance published at start (its author is in its store's audit)
+RETRY_SECONDS = 2
+
+
+def _unavailable(what: str, error: Exception) -> web.HTTPServiceUnavailable:
+    log.warning("%s could not be shared on Redis (%s): refused with 503", what, type(error).__name__)
+    return web.HTTPServiceUnavailable(
+        text=f"{what} could not be shared with the other instances on Redis, which would go on without it: "
+             "send it again once Redis answers", reason="State Unavailable", headers={"Retry-After": str(RETRY_SECONDS)})
+
+
+class SharedConfig:
+    def __init__(self, redis: aioredis.Redis):
+        self.redis = redis
+        self.seen: bytes | None = None  # the counter when this instance last took Redis's configurations
+        self._taking = asyncio.Lock()
+
+    async def start(self, app: web.Application, author: str) -> None:
+        """Publishes the sites Redis lacks, then takes the ones it has; from then on, the app's."""
+        app[SHARED_CONFIG] = self
+        try:
+            revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
+            async with self.redis.pipeline(transaction=True) as pipe:
+                for site, (_, config) in (await app[STORE].sites()).items():
+                    pipe.hsetnx(SITES, site, orjson.dumps({"config": config, "author": author}))
+                for digest, (name, role, sites) in (await app[STORE].tokens()).items():
+                    if name != _admin_name() and digest not in revoked:
+                        pipe.hsetnx(SHARED_TOKENS, digest, orjson.dumps({"name": name, "role": role, "sites": sites,
+                                                                  "author": author}))
+                added = await pipe.execute()
+            if any(added):
+                await self.redis.incr(VERSION)
+        except (RedisError, OSError) as error:
+            log.warning("Redis unreachable at start (%s): sites are shared from the first request it answers",
+                        type(error).__name__)
+        await self.fresh(app)
+
+    async def publish(self, site: str, config: dict[str, Any], author: str) -> None:
+        """A change saved in this instance's store, for the others. Raises HTTPServiceUnavailable."""
+        try:
+            await self._change(lambda pipe: pipe.hset(SITES, site, orjson.dumps({"config": config, "author": author})))
+        except (RedisError, OSError) as error:
+            raise _unavailable(f"the change of {site!r} is saved on this instance but", error) from None
+
+    async def publish_token(self, digest: str, name: str, role: str, sites: list[str], author: str) -> None:
+        """A token made in this instance's store, for the others. Raises HTTPServiceUnavailable."""
+        entry = orjson.dumps({"name": name, "role": role, "sites": sites, "author": author})
+        try:
+            await self._change(lambda pipe: pipe.hset(SHARED_TOKENS, digest, entry))
+        except (RedisError, OSError) as error:
+            raise _unavailable(f"the token {name!r}", error) from None
+
+    async def publish_revoke(self, digests: list[str], name: str, author: str) -> None:
+        """Tokens to revoke, for every instance: on Redis first (a revoke that could not be shared is
+        not made here either, so it can be sent again). Raises HTTPServiceUnavailable."""
+        entry = orjson.dumps({"name": name, "author": author})
+
+        def revoke(pipe: Any) -> None:
+            pipe.hdel(SHARED_TOKENS, *digests)
+            pipe.hset(REVOKED_TOKENS, mapping={digest: entry for digest in digests})
+        try:
+            await self._change(revoke)
+        except (RedisError, OSError) as error:
+            raise _unavailable(f"the revocation of token {name!r}", error) from None
+
+    async def _change(self, write: Any) -> None:
+        async with self.redis.pipeline(transaction=True) as pipe:
+            write(pipe)
+            pipe.incr(VERSION)
+            await pipe.execute()
+
+    async def fresh(self, app: Mapping[Any, Any]) -> None:
+        """The configurations another instance published since the last look, taken and compiled."""
+        try:
+            version = await self.redis.get(VERSION)
+        except (RedisError, OSError):
+            return  # the configuration in hand serves
+        if version == self.seen:
+            return
+        async with self._taking:  # the requests that come meanwhile wait for this one take
+            if version == self.seen:
+                return
+            try:
+                async with self.redis.pipeline(transaction=True) as pipe:
+                    pipe.hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS)
+                    shared, tokens, revoked = await pipe.execute()
+            except (RedisError, OSError):
+                return
+            complete = await self._take(app, shared)
+            complete = await self._take_tokens(app, tokens, revoked) and complete
+            # also what another process sharing this store took or changed (two instances on one data
+            # directory): only sites whose stored version moved are compiled
+            from redactor import admin  # (admin imports workers, which imports this)
+            await admin.load_sites(app)
+            if complete:  # else the next request looks again
+                self.seen = version
+
+    async def _take(self, app: Mapping[Any, Any], shared: dict[bytes, bytes]) -> bool:
+        """Takes into the store what differs from it; False when some could not be, for now."""
+        store, taken, complete = app[STORE], 0, True
+        for name, raw in shared.items():
+            site = name.decode()
+            stored = await store.site(site)
+            if stored is not None and stored[1] == orjson.loads(raw)["config"]:
+                continue
+            async with store.changing():
+                # read again under the lock every change of this store takes (a change publishes
+                # before it lets go): the copy read above may predate a change another worker made
+                # since, which it would undo
+                version, before = await store.site(site) or (0, None)
+                try:
+                    entry = orjson.loads(await self.redis.hget(SITES, site))
+                    if before == entry["config"]:
+                        continue
+                    await store.put_site(site, entry["config"], entry["author"], ACTION, before, version)
+                    taken += 1
+                except (SiteMoved, RedisError, OSError):  # the next look compares again
+                    complete = False
+                except (SdkKeysTaken, StorageUnavailable) as error:
+                    log.warning("the shared configuration of site %s could not be taken (%s)", site,
+                                type(error).__name__)
+        if taken:
+            log.info("%d site configuration(s) taken from the other instances on Redis", taken)
+        return complete
+
+    async def _take_tokens(self, app: Mapping[Any, Any], tokens: dict[bytes, bytes],
+                           revoked: dict[bytes, bytes]) -> bool:
+        """Takes the tokens made and revoked on other instances into the store, then into the app's
+        grants; False when some could not be, for now."""
+        from redactor import admin  # (admin imports workers, which imports this)
+
+        store = app[STORE]
+        try:
+            live, dead = await store.tokens(), await store.revoked_tokens()
+            changed = 0
+            for raw_digest, raw in revoked.items():
+                digest = raw_digest.decode()
+                if digest in live:
+                    entry = orjson.loads(raw)
+                    name, role, sites = live[digest]
+                    changed += await store.revoke_token(name, entry["author"], admin.grant_of(name, role, sites).describe(),
+                                                        token_hash=digest, action=REVOKE_ACTION)
+            for raw_digest, raw in tokens.items():
+                digest = raw_digest.decode()
+                if digest in live or digest in dead or raw_digest in revoked:
+                    continue  # a token revoked here is never taken back
+                entry = orjson.loads(raw)
+                await store.add_token(entry["name"], digest, entry["role"], entry["sites"], entry["author"],
+                                      action=TOKEN_ACTION)
+                changed += 1
+            if changed:
+                grants = {digest: admin.grant_of(*row) for digest, row in (await store.tokens()).items()}
+                app[TOKENS].clear()  # revoked on another instance: revoked here
+                app[TOKENS].update(grants)
+                log.info("%d token change(s) taken from the other instances on Redis", changed)
+        except StorageUnavailable as error:
+            log.warning("the shared tokens could not be taken (%s)", type(error).__name__)
+            return False
+        return True
+
+
+def _admin_name() -> str:
+    from redactor.admin import ADMIN_AUTHOR  # (admin imports workers, which imports this)
+
+    return ADMIN_AUTHOR
