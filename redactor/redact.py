@@ -43,7 +43,7 @@ from redactor.masking import Masker
 from redactor.nodetable import NONE
 from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_word
 from redactor.pii.spans import Span
-from redactor.pii.spelled import spelled_dates
+from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
                              digits_in_groups, page_name_kept, page_name_shaped)
 from redactor.rrweb import (
@@ -283,6 +283,12 @@ def _date_forms(date: str) -> list[str]:
     dd, mm = day.zfill(2), month.zfill(2)
     days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
     named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
+    # English writes the month first and the day as an ordinal: "April 3, 1974", "Apr 3rd, 1974", "the 3rd of April 1974"
+    english = english_month(int(month)).casefold()
+    ordinal = english_ordinal(int(day))
+    for name in (n for n in word_groups("months")[int(month) - 1] if len(n) >= 3 and english.startswith(n.casefold())):
+        named += [f"{name} {int(day)} {year}", f"{name} {ordinal} {year}", f"{ordinal} {name} {year}",
+                  f"{ordinal} of {name} {year}"]
     return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named,
             *spelled_dates(int(day), int(month), int(year))]
 

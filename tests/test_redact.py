@@ -1527,6 +1527,25 @@ def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(sess
     assert not [t for t in shown if "vierenzeventig" in t or "septante" in t or "quatorze" in t or "siebzig" in t]
 
 
+def test_a_date_of_birth_shown_back_as_english_writes_dates_is_masked(session):
+    """Left by round 22: a date of birth typed '03/04/1974' and shown back in English, month first ('Apr 3, 1974') or in
+    words ('the third of April nineteen seventy-four'), was stored: the taint knew it day first only, in digits and
+    in Dutch, French and German words. Another date of the page stays."""
+    label = element("label", {"for": "dob"}, [text("Date of birth")])
+    field = element("input", {"id": "dob", "placeholder": "dd/mm/yyyy"})
+    summary = element("section", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(label, field, summary, lang="en")))
+    s.send(*typing(field["id"], "03/04/1974"))
+    lines = ["Apr 3, 1974", "April 3rd, 1974", "the 3rd of April 1974", "3rd April 1974",
+             "the third of April nineteen seventy-four", "April third, nineteen hundred and seventy-four",
+             "Offer valid until May 9, 2027"]
+    s.send(mutation(adds=[add(summary["id"], element("p", {}, [text(line)])) for line in lines]))
+    shown = [t for t in strings(s.stored[-1]) if t in lines or "*" in t]
+    assert len(shown) == len(lines) and lines[-1] in shown, shown
+    assert not [t for t in shown if t != lines[-1] and ("1974" in t or "seventy" in t or "April" in t or "Apr " in t)], shown
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch

@@ -1,6 +1,7 @@
 """A date written out in words, as a Belgian or a Luxembourg deed writes a date of birth: "geboren te Lokeren op drie
 april negentienhonderd vierenzeventig", "né à Liège le trois avril mil neuf cent septante-quatre", "geboren am dritten
-April neunzehnhundertvierundsiebzig". A page that drafts a deed from a form writes the date typed as "03/04/1974" so.
+April neunzehnhundertvierundsiebzig", "born on the third of April nineteen seventy-four". A page that drafts a deed
+from a form writes the date typed as "03/04/1974" so.
 
 The words are rules/recognizers.yaml's (spelled_numbers, spelled_months); the grammar that joins them is here. The
 forms are for the taint, which reads words case folded and without accents, and a hyphen as a space: "tweeëntwintig"
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import functools
 
-from redactor.ruledata import word_groups
+from redactor.ruledata import rule_words, word_groups
 
-_DUTCH, _FRENCH, _GERMAN = range(3)
+_DUTCH, _FRENCH, _GERMAN, _ENGLISH = range(4)
 
 
 @functools.cache
@@ -82,13 +83,60 @@ def _german_day(day: int) -> str:
     return irregular.get(day) or f"{_unit_first(day, _GERMAN)}{'t' if day < 20 else 'st'}"
 
 
+def _english(n: int) -> str:
+    """0-99 in English words, a hyphen as a space: "seventy four"."""
+    numbers = _words()[0][_ENGLISH]
+    tens, unit = divmod(n, 10)
+    return numbers[n] if n < 20 else f"{numbers[_TENS + tens]} {numbers[unit]}" if unit else numbers[_TENS + tens]
+
+
+def _english_day(day: int) -> str:
+    """The day as an English ordinal: "third", "twenty first", "thirtieth"."""
+    ordinals, numbers = rule_words()["spelled_ordinals"], _words()[0][_ENGLISH]
+    tens, unit = divmod(day, 10)
+    if day < 20:
+        return ordinals[day - 1]
+    return f"{numbers[_TENS + tens]} {ordinals[unit - 1]}" if unit else f"{numbers[_TENS + tens][:-1]}ieth"
+
+
+def _english_years(year: int) -> list[str]:
+    """A year of 1100-2099 as English says it: "nineteen seventy four", "nineteen oh five", "nineteen hundred and
+    seventy four", "two thousand and four", "twenty twelve"."""
+    century, rest = divmod(year, 100)
+    if not 11 <= century <= 20:
+        return []
+    head = f"{_english(century)} hundred" if century < 20 else "two thousand"
+    if not rest:
+        return [head]
+    said = [f"{head} and {_english(rest)}", f"{head} {_english(rest)}"]
+    if century < 20 or rest >= 10:
+        said.insert(0, f"{_english(century)} {'oh ' if rest < 10 else ''}{_english(rest)}")
+    return said
+
+
+def english_ordinal(day: int) -> str:
+    """A day in digits with its English ordinal's ending: "1st", "3rd", "11th", "22nd"."""
+    ending = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{ending}"
+
+
+def english_month(month: int) -> str:
+    return _words()[1][_ENGLISH][month - 1]
+
+
 def spelled_dates(day: int, month: int, year: int) -> list[str]:
-    """A date in words in Dutch, French and German, as deeds write it: the day (French's first is "premier", German's
-    an ordinal), the month's name, the year, each in the year's language. [] for a date out of range."""
+    """A date in words in Dutch, French, German and English, as deeds write it: the day (French's first is "premier",
+    German's and English's an ordinal), the month's name, the year, each in the year's language; English also with
+    "of" and month first ("third of April …", "April third …"). [] for a date out of range."""
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return []
     months = _words()[1]
     days = {_DUTCH: [_unit_first(day, _DUTCH)], _FRENCH: ["premier" if day == 1 else _french(day)],
             _GERMAN: [f"{_german_day(day)}{ending}" for ending in ("e", "en")]}
-    return list(dict.fromkeys(f"{day_words} {months[language][month - 1]} {year_words}"
-                              for language, year_words in _years(year) for day_words in days[language]))
+    dates = [f"{day_words} {months[language][month - 1]} {year_words}"
+             for language, year_words in _years(year) for day_words in days[language]]
+    english_day, english_month_name = _english_day(day), english_month(month)
+    dates += [date for year_words in _english_years(year)
+              for date in (f"{english_day} of {english_month_name} {year_words}",
+                                 f"{english_month_name} {english_day} {year_words}")]
+    return list(dict.fromkeys(dates))
