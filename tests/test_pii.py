@@ -578,6 +578,20 @@ LUXEMBOURG = [
     ("Prix 26,31 € — 58 47 pièces", "fr", []),
 ]
 
+# Switzerland: the AHV/AVS social security number (756, nine digits, an EAN-13 check digit) in its groups, alone or
+# beside its word, and glued beside its word only; a barcode's thirteen digits alone, a number of that shape whose
+# check fails, and one that does not start with 756, stay
+SWISS = [
+    ("Licence refusée pour le partenaire (AVS 756.9217.0769.85) : numéro non belge", "fr",
+     [("756.9217.0769.85", "NATIONAL_ID")]),
+    ("756.9217.0769.85", "de", [("756.9217.0769.85", "NATIONAL_ID")]),
+    ("Meine AHV-Nr. ist 756 9217 0769 85, bitte eintragen", "de", [("756 9217 0769 85", "NATIONAL_ID")]),
+    ("son n° AVS 7569217076985", "fr", [("7569217076985", "NATIONAL_ID")]),
+    ("N° AVS 756.9217.0769.86 (à vérifier)", "fr", [("756.9217.0769.86", "NATIONAL_ID")]),
+    ("EAN 7569217076985", "fr", []),
+    ("Artikel 756.9217.0769.86 ist ausverkauft", "de", []),
+    ("Réf. 757.9217.0769.85", "fr", []),
+]
 # the nine digits of a country with no trunk prefix (Poland, Spain, Portugal), in threes, as their visitors
 # write their own number: a phone when a word near it says so ("bereikbaar op", "gsm", "móvil"), a number
 # of that shape alone, an order's or a parcel's, stays
@@ -868,7 +882,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
-                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
+                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG + SWISS
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST + FILE_OWNERS
                          + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
