@@ -916,6 +916,12 @@ FOLDED = [
      "\uff10\uff10", "nl",
      [("\uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13"
        "\uff10\uff10", "IBAN_CODE")]),
+    # an iCalendar's or a vCard's line folded at 75 octets (a CRLF and a space), inside a value (peers round 13b)
+    ("ATTENDEE;CN=Partenaire:mailto:lukas.vongunten@alpen\r\n post-bern.ch", "fr",
+     [("lukas.vongunten@alpen\r\n post-bern.ch", "EMAIL_ADDRESS")]),
+    ("NOTE:Domiciliation sur CH24 0839 0041 52\r\n 83 0701 9", "fr", [("CH24 0839 0041 52\r\n 83 0701 9", "IBAN_CODE")]),
+    ("DESCRIPTION:Partenaire AVS 756.9217.07\r\n\t69.85", "fr", [("756.9217.07\r\n\t69.85", "NATIONAL_ID")]),
+    ("SUMMARY:Formule Duo Soirée - terrain 3 (réservé le 10/12/2026 à 19 h, couv\r\n ert)", "fr", []),
     # what folds to nothing that is a value stays as it was
     ("Ｗｉｎｔｅｒ ｓａｌｅ：－３０％", "en", []),
     ("Prix\u00a0: 12,50\u00a0€ — livraison à domicile", "fr", []),
