@@ -60,7 +60,7 @@ COUNTRY = "Suisse"
 SEARCH = "terrain couvert"
 PLANT = {
     "name": "Séverine de la Brassinne-Wéry",
-    "email": "severine.brassinne@messagerie-gaume.be",
+    "email": "brassinne.sev@gaumelien.be",
     "password": "Tz9!wQ4rLp",
     "phone": "(+32) 471 62 83 19",
     "phone_e164": "+32471628319",
@@ -77,6 +77,13 @@ PLANT = {
     "calendar_secret": "Hw3nRb8Tq2",
     "padlock": "31-17-05",
     "partner_email": "lukas.vongunten@alpenpost-bern.ch",
+    # round 13c: the partner's card from the club's directory: his birthday and his home, never typed on the page; the
+    # match's two opponents, other members, named in the calendar event only
+    "partner_dob": "1988-02-29",
+    "partner_street": "Kramgasse 49",
+    "opponent": "Reto Brändli",
+    "opponent_email": "reto.braendli@bluewin-mail.ch",
+    "opponent2": "Annelies van der Velde",
 }
 PLANT["basic"] = base64.b64encode(f"{PLANT['email']}:{PLANT['password']}".encode()).decode()
 REMARK = (f"Carte au nom de {PLANT['name']} {PLANT['dob']}, à envoyer chez ma sœur au {PLANT['address']} à Arlon. "
@@ -111,12 +118,25 @@ def folded(line: str) -> str:
     return "\r\n ".join([*parts, raw.decode()])
 
 
+def partner_card(partner: dict[str, Any]) -> str:
+    """Round 13c: the partner's card as the club's directory gives it (vCard 3.0: BDAY in ISO 8601, ADR apart)."""
+    given, surname = partner["nom"].split(" ", 1)
+    return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", f"FN:{partner['nom']}", f"N:{surname};{given};;;",
+                        f"BDAY:{PLANT['partner_dob']}", f"ADR;TYPE=HOME:;;{PLANT['partner_street']};Bern;;3011;Suisse",
+                        f"EMAIL;TYPE=INTERNET:{PLANT['partner_email']}", "END:VCARD", ""])
+
+
 def calendar(partner: dict[str, Any]) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{HEADING}//FR", "BEGIN:VEVENT",
              f"UID:{REFERENCE}@padel-gaume.example", "DTSTART:20261210T190000", f"SUMMARY:{PRODUCT} - terrain 3",
              f"ORGANIZER;CN={HEADING}:mailto:accueil@padel-gaume.example",
-             f"ATTENDEE;CN=\"{partner['nom']}\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:{PLANT['partner_email']}",
-             f"DESCRIPTION:Partenaire joignable au {partner['telephone']}", "END:VEVENT", "END:VCALENDAR", ""]
+             # round 13b: lines folded inside the partner's e-mail (never typed) and inside his AHV number (typed)
+             f"ATTENDEE;PARTSTAT=ACCEPTED;CN=\"{partner['nom']}\":mailto:{PLANT['partner_email']}",
+             f"DESCRIPTION:Double mixte du jeudi soir, licence du partenaire : AVS {partner['avs']} (joignable au "
+             f"{partner['telephone']})",
+             f"ATTENDEE;PARTSTAT=ACCEPTED;CN={PLANT['opponent']}:mailto:{PLANT['opponent_email']}",
+             f"ATTENDEE;PARTSTAT=TENTATIVE;CN={PLANT['opponent2']}:mailto:accueil@padel-gaume.example",
+             "END:VEVENT", "END:VCALENDAR", ""]
     return "\r\n".join(folded(line) for line in lines)
 
 
@@ -135,10 +155,14 @@ def heldout13_app(bundles: Path) -> web.Application:
     async def agenda(request: web.Request) -> web.Response:
         return web.Response(text=calendar(joined["partenaire"]), content_type="text/calendar")
 
+    async def partner(request: web.Request) -> web.Response:
+        return web.Response(text=partner_card(joined["partenaire"]), content_type="text/vcard")
+
     app = held_out_page_app(bundles, "heldout13.html", "/club/heldout13.html")
     app.router.add_post("/api/inscription", join)
     app.router.add_get("/api/carte.vcf", card)
     app.router.add_get("/api/agenda.ics", agenda)
+    app.router.add_get("/api/partenaire.vcf", partner)
     return app
 
 
@@ -189,7 +213,7 @@ def test_posthog_js_heldout13_page(app_browser, stack):
     def done(c: PeerCollector) -> bool:
         recorded = recorded_text(c, "/s/")
         return wanted <= set(events_named(c)) and CONFIRMED in recorded and "/api/inscription" in recorded \
-            and "/api/carte.vcf" in recorded and "/api/agenda.ics" in recorded
+            and "/api/carte.vcf" in recorded and "/api/agenda.ics" in recorded and "/api/partenaire.vcf" in recorded
 
     sent = visit(app_browser, stack, "posthog", TOKEN, done, after=lambda c: "$pageleave" in events_named(c))
     assert_no_leaks_folded(stack)
@@ -204,7 +228,7 @@ def test_posthog_js_heldout13_page(app_browser, stack):
     assert confirmed["properties"]["formule"] == PRODUCT, confirmed["properties"]
     assert "agenda.padel-gaume.example" in confirmed["properties"]["agenda"], confirmed["properties"]  # the host
     [card] = named["carte"]
-    assert card["properties"]["vcard"].startswith("BEGIN:VCARD"), card["properties"]
+    assert card["properties"]["formule"] == PRODUCT, card["properties"]  # (the vCard: masked whole, see the docstring)
     assert all("site=stockem" in e["properties"]["$current_url"] for e in named["$pageview"])
     recorded = recorded_text(collector, "/s/")
     assert HEADING in recorded and CONFIRMED in recorded
@@ -221,15 +245,16 @@ def test_sentry_browser_heldout13_page(app_browser, stack):
                 if h.get("type") == "log"]
         recorded = recorded_text(c, f"/api/{PROJECT}/envelope/")
         return any("carte chargée" in sentry_message(p) for p in events) and any("exception" in p for p in events) \
-            and bool(logs) and CONFIRMED in recorded and "/api/carte.vcf" in recorded and "/api/agenda.ics" in recorded
+            and bool(logs) and CONFIRMED in recorded and "/api/carte.vcf" in recorded and "/api/agenda.ics" in recorded \
+            and "/api/partenaire.vcf" in recorded
 
     visit(app_browser, stack, "sentry", SENTRY_KEY, done, after=lambda c: True)
     assert_no_leaks_folded(stack)
     events = sentry_items(collector, PROJECT, "event")
     [loaded] = [p for p in events if "carte chargée" in sentry_message(p)]
     assert loaded["sdk"]["version"] == package_version("@sentry/browser")
-    assert str(loaded["extra"]["vcard"]).startswith("BEGIN:VCARD"), loaded["extra"]
-    [refused] = [p for p in events if "exception" in p]
+    assert "vcard" in loaded["extra"], loaded  # (masked whole, see the docstring)
+    [refused] = [p for p in events if "Licence refusée" in str(p.get("exception"))]
     assert refused["exception"]["values"][0]["value"].startswith("Licence refusée pour le partenaire (AVS "), refused
     assert refused["tags"]["formule"] == PRODUCT, refused["tags"]
     logs = [json.loads(p) for r in collector.requests(f"/api/{PROJECT}/envelope/") for h, p in r["envelope"][1]
