@@ -611,6 +611,19 @@ DASHED_POSTCODES = [
     ("Zalen voor groepen van 10-120 Personen", "nl", []),
     ("Kamers 12-140 Noord", "nl", []),
 ]
+# a foreign postcode as a letter's label writes it, its country's letters first (peers round 13d): after a street's
+# number, on a vCard label's next line, or beside a word for an address; a product's or a plane's code of that shape
+# alone stays
+COUNTRY_POSTCODES = [
+    ("Kramgasse 49, CH-3011 Bern", "de", [("Kramgasse 49", "POSTAL_ADDRESS"), ("CH-3011 Bern", "POSTAL_ADDRESS")]),
+    ("Rue de la Loi 16, B-1000 Bruxelles", "fr", [("B-1000 Bruxelles", "POSTAL_ADDRESS")]),
+    ("Hauptstraße 5, D-52062 Aachen", "de", [("D-52062 Aachen", "POSTAL_ADDRESS")]),
+    ("LABEL;TYPE=HOME:Kramgasse 49\\nCH-3011 Bern\\nSuisse", "fr", [("CH-3011 Bern", "POSTAL_ADDRESS")]),
+    ("j'habite à CH-1204 Genève", "fr", [("CH-1204 Genève", "POSTAL_ADDRESS")]),
+    ("Modèle B-1000 Pro", "fr", []),
+    ("Le Dassault F-16 Falcon", "fr", []),
+    ("Code D-12345 Schwarz", "de", []),
+]
 # initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
 # ending in a letter, a form's lettered section, a street after a letter are none
 INITIALLED_SURNAMES = [
@@ -883,8 +896,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
                          + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG + SWISS
-                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST + FILE_OWNERS
-                         + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
+                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + COUNTRY_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST
+                         + FILE_OWNERS + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
