@@ -26,7 +26,8 @@ as RFC 5545 folds them, wherever that falls: inside the partner's e-mail ("mailt
 inside his AHV number ("AVS 756.921\r\n 7.0769.85"). Round 13c: the event names the match's two opponents, other
 members never typed on the page ("CN=Reto Brändli:mailto:…", "CN=Annelies van der Velde"), and the partner's card
 from the club's directory (vCard 3.0: "BDAY:1988-02-29", "ADR;TYPE=HOME:;;Kramgasse 49;Bern;;3011;Suisse", his
-e-mail), values never typed either, is fetched and shown under the match.
+e-mail), values never typed either, is fetched and shown under the match. Round 13d: that card's LABEL, the address as
+a letter writes it, the partner's postcode with its country's letters first ("Kramgasse 49\nCH-3011 Bern\nSuisse").
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
@@ -61,7 +62,11 @@ unfolded, redactor/pii/fold.py; tests/test_pii.py fails without it). The e-mail 
 masked at that run already (the partner's typed name tainted its handle).
 Round 13c passed at its first run (the vCard's "BDAY:" and "ADR" read as a label and a street, the opponents'
 names and e-mail found in the event).
-Then both tests passed (2 passed, ~35 s).
+Round 13d, first run (the code with the fixes above): "CH-3011 Bern" in both recordings' network details (the street
+before it masked): of the postcodes written with a country's letters only Luxembourg's "L-" was read. Fixed (62b1437):
+"CH-", "B-", "A-", "D-", "F-" and "NL-" with each country's digits and a town, after a street's number or a vCard
+label's escaped line break, alone beside a word for an address (tests/test_pii.py fails without it).
+Then both tests passed (2 passed, ~37 s).
 Judged fair (fail closed, not asserted either way): the vCard under "vcard" (a capture's property, Sentry's extra)
 masked whole; the event's UID "PG-30586@padel-gaume.example" and the organizer's "accueil@padel-gaume.example", the
 club's own address, masked as e-mails. Still masked that a reader might want, as documented (README, batch
@@ -127,6 +132,8 @@ PLANT = {
     "opponent": "Reto Brändli",
     "opponent_email": "reto.braendli@bluewin-mail.ch",
     "opponent2": "Annelies van der Velde",
+    # round 13d: the partner's postcode and town as a letter's label writes a foreign one, its country's letters first
+    "partner_town": "CH-3011 Bern",
 }
 PLANT["basic"] = base64.b64encode(f"{PLANT['email']}:{PLANT['password']}".encode()).decode()
 REMARK = (f"Carte au nom de {PLANT['name']} {PLANT['dob']}, à envoyer chez ma sœur au {PLANT['address']} à Arlon. "
@@ -166,6 +173,8 @@ def partner_card(partner: dict[str, Any]) -> str:
     given, surname = partner["nom"].split(" ", 1)
     return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", f"FN:{partner['nom']}", f"N:{surname};{given};;;",
                         f"BDAY:{PLANT['partner_dob']}", f"ADR;TYPE=HOME:;;{PLANT['partner_street']};Bern;;3011;Suisse",
+                        # round 13d: the address's label, as vCard 3.0 writes it (its line breaks escaped: "\n")
+                        f"LABEL;TYPE=HOME:{PLANT['partner_street']}\\n{PLANT['partner_town']}\\nSuisse",
                         f"EMAIL;TYPE=INTERNET:{PLANT['partner_email']}", "END:VCARD", ""])
 
 
