@@ -75,7 +75,7 @@ from redactor.rrweb import (
     source_of,
     written_name,
 )
-from redactor.ruledata import word_groups
+from redactor.ruledata import with_words, word_groups
 from redactor.scheduling import inline
 from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
@@ -247,6 +247,10 @@ _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
+#: a surname after its particles ("de la Brassinne-Wéry", "van 't Hooft"): a page tells it back so, surname first
+#: ("N:de la Brassinne-Wéry;Séverine" in a vCard, "van der Linden, Jan" in a register), the particles with it
+_SURNAME_WITH_PARTICLES = regex.compile(with_words(
+    r"(?<![\w'’-])(?:(?i:{{particles}})[^\S\n]+)+(?P<surname>\p{Lu}[\p{L}'’-]*\p{L})"))
 #: a name's capitalised parts, a hyphen's included ("Gerrit-Jan Wessel": Gerrit, Jan, Wessel)
 _NAME_PART = regex.compile(r"(?<![\w'’])\p{Lu}[\p{Ll}'’]+")  # any script's letters: "Ştefan Ionescu"
 _MAX_INITIALS = 6
@@ -1875,6 +1879,10 @@ class BatchRedaction:
             for word in _TAINT_WORD.findall(value):
                 if word[0].isupper() and (entity != "PERSON" or is_name_word(word)):
                     changed |= taint.add(word, hasher)
+        if entity == "PERSON":  # and its surname with the particles it was typed after, which say whose it is
+            for surname in _SURNAME_WITH_PARTICLES.finditer(value):
+                if is_name_word(surname["surname"]):
+                    changed |= taint.add(surname.group(), hasher)
         if entity == "EMAIL_ADDRESS" and "@" in value:
             # the page greets the visitor by the address's local part ("Welkom terug, quenouillere77!",
             # "Ingelogd als ysaure.quenouillere"), or by one of its parts; not by a plus-tag alone

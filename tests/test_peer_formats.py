@@ -1577,6 +1577,26 @@ async def test_a_door_code_under_its_key_is_masked(redact):
     assert json.loads(sent)["contexts"]["visite"]["section"] == "Section des Grands"
 
 
+async def test_a_padlocks_or_a_lockers_combination_under_its_key_is_masked(redact):
+    """Held-out peers round 13: the combination of the padlock a club gives its member for her locker
+    ("cadenas": "31-17-05", the API's answer both SDKs recorded; "combinaison_cadenas" in a capture and a Sentry
+    context), whoever holds it opens the locker: masked as a secret under a padlock's, a combination lock's or a
+    safe's words in en/nl/fr/de, as a door's code is; the locker's number and the membership under theirs are kept."""
+    code = "31-17-05"
+    event = analytics_event("confirmee", cadenas=code, combinaison_cadenas=code, hangslot=code, padlock_code=code,
+                            lock_combination=code, zahlenschloss=code, kluiscode=code, casier="12",
+                            formule="Formule Duo Soir\u00e9e")
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({
+        "event_id": "9" * 32, "level": "info", "message": "vestiaire",
+        "contexts": {"vestiaire": {"casier": "12", "combinaison_cadenas": code}}}).encode()])
+    _, [(_, sent)] = read_envelope(await redact(sentry.decode(envelope, {}, {}, LIMIT)))
+    assert code not in json.dumps(properties) and code not in sent.decode(), (properties, sent)
+    assert (properties["casier"], properties["formule"]) == ("12", "Formule Duo Soir\u00e9e"), properties
+    assert json.loads(sent)["contexts"]["vestiaire"]["casier"] == "12"
+
+
 async def test_the_visitors_position_under_its_keys_is_masked(redact):
     """Held-out peers round 10b: the browser's geolocation as an app sends it to find the lockers near the
     visitor, latitude and longitude as JSON numbers (a capture's property, a Sentry context) and as the query

@@ -578,6 +578,20 @@ LUXEMBOURG = [
     ("Prix 26,31 € — 58 47 pièces", "fr", []),
 ]
 
+# Switzerland: the AHV/AVS social security number (756, nine digits, an EAN-13 check digit) in its groups, alone or
+# beside its word, and glued beside its word only; a barcode's thirteen digits alone, a number of that shape whose
+# check fails, and one that does not start with 756, stay
+SWISS = [
+    ("Licence refusée pour le partenaire (AVS 756.9217.0769.85) : numéro non belge", "fr",
+     [("756.9217.0769.85", "NATIONAL_ID")]),
+    ("756.9217.0769.85", "de", [("756.9217.0769.85", "NATIONAL_ID")]),
+    ("Meine AHV-Nr. ist 756 9217 0769 85, bitte eintragen", "de", [("756 9217 0769 85", "NATIONAL_ID")]),
+    ("son n° AVS 7569217076985", "fr", [("7569217076985", "NATIONAL_ID")]),
+    ("N° AVS 756.9217.0769.86 (à vérifier)", "fr", [("756.9217.0769.86", "NATIONAL_ID")]),
+    ("EAN 7569217076985", "fr", []),
+    ("Artikel 756.9217.0769.86 ist ausverkauft", "de", []),
+    ("Réf. 757.9217.0769.85", "fr", []),
+]
 # the nine digits of a country with no trunk prefix (Poland, Spain, Portugal), in threes, as their visitors
 # write their own number: a phone when a word near it says so ("bereikbaar op", "gsm", "móvil"), a number
 # of that shape alone, an order's or a parcel's, stays
@@ -596,6 +610,19 @@ DASHED_POSTCODES = [
     ("Wysyłka: 31-042 Kraków", "en", []),
     ("Zalen voor groepen van 10-120 Personen", "nl", []),
     ("Kamers 12-140 Noord", "nl", []),
+]
+# a foreign postcode as a letter's label writes it, its country's letters first (peers round 13d): after a street's
+# number, on a vCard label's next line, or beside a word for an address; a product's or a plane's code of that shape
+# alone stays
+COUNTRY_POSTCODES = [
+    ("Kramgasse 49, CH-3011 Bern", "de", [("Kramgasse 49", "POSTAL_ADDRESS"), ("CH-3011 Bern", "POSTAL_ADDRESS")]),
+    ("Rue de la Loi 16, B-1000 Bruxelles", "fr", [("B-1000 Bruxelles", "POSTAL_ADDRESS")]),
+    ("Hauptstraße 5, D-52062 Aachen", "de", [("D-52062 Aachen", "POSTAL_ADDRESS")]),
+    ("LABEL;TYPE=HOME:Kramgasse 49\\nCH-3011 Bern\\nSuisse", "fr", [("CH-3011 Bern", "POSTAL_ADDRESS")]),
+    ("j'habite à CH-1204 Genève", "fr", [("CH-1204 Genève", "POSTAL_ADDRESS")]),
+    ("Modèle B-1000 Pro", "fr", []),
+    ("Le Dassault F-16 Falcon", "fr", []),
+    ("Code D-12345 Schwarz", "de", []),
 ]
 # initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
 # ending in a letter, a form's lettered section, a street after a letter are none
@@ -868,9 +895,9 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
 
 @pytest.mark.parametrize("text,language,expected", EMAIL + PHONE + CARD + IBAN + NATIONAL_IDS + VAT_COMPANY
                          + DEVICES_WALLETS + ADDRESSES + DATES + NEGATIVES
-                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG
-                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST + FILE_OWNERS
-                         + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
+                         + PHONE_AS_TYPED + ADDRESS_AS_TYPED + NATIONAL_ID_BY_CONTEXT + LUXEMBOURG + SWISS
+                         + NO_TRUNK_PREFIX + DASHED_POSTCODES + COUNTRY_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST
+                         + FILE_OWNERS + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
@@ -902,6 +929,12 @@ FOLDED = [
      "\uff10\uff10", "nl",
      [("\uff2e\uff2c\uff19\uff11\uff21\uff22\uff2e\uff21\uff10\uff14\uff11\uff17\uff11\uff16\uff14\uff13"
        "\uff10\uff10", "IBAN_CODE")]),
+    # an iCalendar's or a vCard's line folded at 75 octets (a CRLF and a space), inside a value (peers round 13b)
+    ("ATTENDEE;CN=Partenaire:mailto:lukas.vongunten@alpen\r\n post-bern.ch", "fr",
+     [("lukas.vongunten@alpen\r\n post-bern.ch", "EMAIL_ADDRESS")]),
+    ("NOTE:Domiciliation sur CH24 0839 0041 52\r\n 83 0701 9", "fr", [("CH24 0839 0041 52\r\n 83 0701 9", "IBAN_CODE")]),
+    ("DESCRIPTION:Partenaire AVS 756.9217.07\r\n\t69.85", "fr", [("756.9217.07\r\n\t69.85", "NATIONAL_ID")]),
+    ("SUMMARY:Formule Duo Soirée - terrain 3 (réservé le 10/12/2026 à 19 h, couv\r\n ert)", "fr", []),
     # what folds to nothing that is a value stays as it was
     ("Ｗｉｎｔｅｒ ｓａｌｅ：－３０％", "en", []),
     ("Prix\u00a0: 12,50\u00a0€ — livraison à domicile", "fr", []),

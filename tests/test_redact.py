@@ -1388,6 +1388,22 @@ def test_a_family_name_of_several_words_told_back_as_one_word_in_capitals_is_mas
     assert "Mandatsreferenz : " in stored and "créé, réf. VET-PARKING-0412" in stored
 
 
+def test_a_surname_told_back_before_its_given_name_keeps_no_particle(session):
+    """Peers round 13: a vCard writes the name typed ("Séverine de la Brassinne-Wéry") surname first, its
+    particles with it ("N:de la Brassinne-Wéry;Séverine;;;"), as a register writes "van der Linden, Jan": the
+    name's words were masked and its particles left before them ("de la ******"), which say whose it is. A
+    surname is tainted with the particles it is typed after; the site's own "de la" stays readable."""
+    field, card = element("input", {"autocomplete": "name"}), element("pre", {"id": "vcard"})
+    s = session()
+    s.send(snapshot(html_page(field, card, lang="fr")))
+    s.send(*typing(field["id"], "Séverine de la Brassinne-Wéry"))
+    s.send(mutation(adds=[add(card["id"], text("BEGIN:VCARD\r\nN:de la Brassinne-Wéry;Séverine;;;\r\n"
+                                                 "NOTE:Formule de la semaine\r\nEND:VCARD"))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "de la *" not in stored and "brassinne" not in stored.casefold(), stored
+    assert "NOTE:Formule de la semaine" in stored, stored
+
+
 def test_a_long_name_told_back_by_some_of_its_words_joined_is_masked(session):
     """Review 15: a name of more than four words ("Maria del Carmen de la Fuente") is told back by a few of its
     adjacent words joined ("VET-DELAFUENTE-0412"): the runs of up to four words of a value of up to six are

@@ -6,7 +6,8 @@ same and match none of the recognizers' patterns: full-width forms ("jan.peeters
 Arabic-Indic digits ("٠٦١٢٣٤٥٦٧٨"), or invisible format characters inside a value
 ("jan.pe\u200beters@…"). Detection reads the text with each character that Unicode's compatibility
 folding (NFKC) writes in ASCII written so, every decimal digit as its ASCII digit, and format
-characters (category Cf: zero-width spaces and joiners, the soft hyphen, direction marks) removed;
+characters (category Cf: zero-width spaces and joiners, the soft hyphen, direction marks) removed,
+and a line folded as iCalendar, vCard and mail headers fold it (a CRLF and a space) read unfolded;
 its spans are then mapped back onto the original text, which is what is masked.
 
 Only folds to ASCII: the recognizers are written for ASCII and for a few characters they name
@@ -76,13 +77,23 @@ class Folded:
         return tuple(replace(span, start=a, end=b) for span in spans for a, b in [self.back(span.start, span.end)])
 
 
+#: a content line folded as iCalendar, vCard and mail headers fold it (RFC 5545 3.1, RFC 6350 3.2, RFC 5322 2.2.3):
+#: a CRLF and one space or tab at 75 octets, wherever that falls, inside a word or a value ("ATTENDEE;CN=…:mailto:
+#: lukas.vongunten@alpen\r\n post-bern.ch"): read unfolded, as those formats are read
+_LINE_FOLD = regex.compile(r"\r\n[ \t]")
+
+
 def fold(text: str) -> Folded:
-    """The text as detection reads it (see the module's doc)."""
-    if text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _NOT_NFKC.search(text)):
+    """The text as detection reads it (see the module's doc), its folded lines unfolded."""
+    unfolds = "\r\n" in text and _LINE_FOLD.search(text) is not None
+    if not unfolds and (text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _NOT_NFKC.search(text))):
         return Folded(text, text, None)
+    removed = {i for m in _LINE_FOLD.finditer(text) for i in range(m.start(), m.end())} if unfolds else set()
     out: list[str] = []
     origin: list[int] = []
     for i, c in enumerate(text):
+        if i in removed:
+            continue
         if c.isascii():
             out.append(c)
             origin.append(i)

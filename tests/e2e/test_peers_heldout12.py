@@ -232,11 +232,11 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
     return sent
 
 
-def assert_no_leaks_folded(stack: dict[str, Any]) -> None:
+def assert_no_leaks_folded(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> None:
     """assert_no_leaks, the planted values also without their diacritics (a server's ASCII file name)."""
     folded = {f"{name} (folded)": unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-              for name, value in PLANT.items()}
-    assert_no_leaks(stack, {**PLANT, **{k: v for k, v in folded.items() if v not in PLANT.values()}})
+              for name, value in plant.items()}
+    assert_no_leaks(stack, {**plant, **{k: v for k, v in folded.items() if v not in plant.values()}})
 
 
 def test_posthog_js_heldout12_page(app_browser, stack):
