@@ -33,7 +33,7 @@ from redactor import workers
 from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_CONFIG, STATES, STORE, TOKENS
+from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_ADMIN, STATES, STORE, TOKENS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.redact import forget_rule_answers
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
@@ -309,7 +309,7 @@ async def change_site(request: web.Request, site: str, action: str | None, chang
             raise web.HTTPConflict(text=f"the configuration of {site!r} changed while this change was made: "
                                    "send it again", reason="Config Changed") from None
         install_policy(request.config_dict, site, policy, version)  # applies from the next batch on
-        shared = request.config_dict.get(SHARED_CONFIG)
+        shared = request.config_dict.get(SHARED_ADMIN)
         if shared is not None:  # --state: every instance on the Redis takes it from its next request on
             await shared.publish(site, config.model_dump(), who(request))
     return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
@@ -450,7 +450,7 @@ async def create_token(request: web.Request) -> web.Response:
                                    "another name (audit entries must say who)", reason="Name Taken")
         await store.add_token(wanted.name, digest, wanted.role.name.lower(), list(wanted.sites),
                               audit_author=grant.name)
-        shared = request.config_dict.get(SHARED_CONFIG)
+        shared = request.config_dict.get(SHARED_ADMIN)
         if shared is not None:  # --state: every instance on the Redis takes it from its next request on
             try:
                 await shared.publish_token(digest, wanted.name, wanted.role.name.lower(), list(wanted.sites),
@@ -473,7 +473,7 @@ async def revoke_token(request: web.Request) -> web.Response:
         raise web.HTTPNotFound(text=f"no live token is named {name!r}", reason="Unknown Token")
     if not all(grant.covers_all(g.sites) for _, g in live):
         raise forbidden(f"token {name!r} has sites that token {grant.name!r} does not")
-    shared = request.config_dict.get(SHARED_CONFIG)
+    shared = request.config_dict.get(SHARED_ADMIN)
     if shared is not None:  # --state: on Redis first, so that a revoke refused there can be sent again
         await shared.publish_revoke([digest for digest, _ in live], name, grant.name)
     await request.config_dict[STORE].revoke_token(name, audit_author=grant.name, grant=live[0][1].describe())
@@ -501,7 +501,11 @@ async def session_events(request: web.Request) -> web.Response:
 
 async def erase_session(request: web.Request) -> web.Response:
     site, session = known_site(request), request.match_info["session"]
-    if not await request.config_dict[STORE].erase_session(site, session, who(request)):
+    found = await request.config_dict[STORE].erase_session(site, session, who(request))
+    shared = request.config_dict.get(SHARED_ADMIN)
+    if shared is not None:  # --state: the other instances' stores hold the batches the balancer sent them
+        await shared.publish_erasure(site, session, who(request))
+    elif not found:
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
     request.config_dict[STATES].forget(site, session)
     return web.Response(status=204)

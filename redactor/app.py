@@ -43,7 +43,7 @@ from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
-from redactor.shared_config import SHARED_AT_START, SharedConfig
+from redactor.shared_admin import SHARED_AT_START, SharedAdmin
 from redactor.state_redis import RedisStates, on_this_host, share_secret
 
 log = logging.getLogger("redactor")
@@ -211,7 +211,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     await admin.load_sites(app)
     await admin.load_tokens(app)
     if isinstance(states, RedisStates):  # the sites are one truth across the instances on the Redis
-        await SharedConfig(states.redis).start(app, SHARED_AT_START)
+        await SharedAdmin(states.redis).start(app, SHARED_AT_START)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
     # the detector's answers per site, shared by the site's sessions, and with --state by every instance
     shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from redactor.metrics import Metrics
     from redactor.pii import DetectorPool
     from redactor.scheduling import RedactionThreads
-    from redactor.shared_config import SharedConfig
+    from redactor.shared_admin import SharedAdmin
     from redactor.sessions import SessionStates
     from redactor.sinks.spool import Spool
     from redactor.sinks.store import Store
@@ -33,7 +33,7 @@ METRICS: web.AppKey[Metrics] = web.AppKey("metrics")
 SECRET: web.AppKey[bytes] = web.AppKey("secret")
 UPSTREAM: web.AppKey[Upstream] = web.AppKey("upstream")  # upstream mode only (--upstream)
 SPOOL: web.AppKey[Spool] = web.AppKey("spool")  # upstream mode only
-SHARED_CONFIG: web.AppKey[SharedConfig] = web.AppKey("shared_config")  # with --state only
+SHARED_ADMIN: web.AppKey[SharedAdmin] = web.AppKey("shared_admin")  # with --state only
 #: set by redactor/listen.py: the listener leaves Content-Encoding to body.read_body (aiohttp's
 #: auto_decompress off); unset, aiohttp has inflated gzip and deflate already (its test servers)
 RAW_BODIES: web.AppKey[bool] = web.AppKey("raw_bodies")

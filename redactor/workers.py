@@ -178,12 +178,12 @@ FOLLOWER: web.AppKey[ConfigFollower] = web.AppKey("config_follower")
 
 
 async def fresh_config(app: Mapping[Any, Any]) -> None:
-    """The sites as the other instances on Redis changed them (--state: shared_config), and with
+    """The sites as the other instances on Redis changed them (--state: shared_admin), and with
     --workers N the sites and tokens as the shared store has them now (ConfigFollower); a single
     process on its own changes them itself, nothing to do."""
-    from redactor.keys import SHARED_CONFIG
+    from redactor.keys import SHARED_ADMIN
 
-    shared = app.get(SHARED_CONFIG)
+    shared = app.get(SHARED_ADMIN)
     if shared is not None:  # --state: a site another instance changed (taken into the store, then read below)
         await shared.fresh(app)
     follower = app.get(FOLLOWER)

@@ -121,6 +121,22 @@ async def test_health_metrics_and_erasure(shop, admin_headers):
     assert (await shop.get("/v1/sites/shop/sessions/s1/events", headers=admin_headers)).status == 404
 
 
+async def test_an_erased_session_leaves_no_byte_on_disk(shop, settings, admin_headers):
+    """Right to erasure: the session's rows are zeroed (secure_delete) and the journal, which still held
+    the pages as they were before, is written back and cut: no byte of the session's text is left in any
+    file of the data directory (it was, in the -wal file, until the next checkpoint)."""
+    from factories import element, html_page, meta, snapshot, text
+
+    page = html_page(element("p", {}, [text("Kwispelstaartjesmarkt")]))
+    assert (await shop.post(INGEST, data=orjson.dumps([meta(), snapshot(page)]))).status == 202
+
+    def on_disk() -> bytes:
+        return b"".join(path.read_bytes() for path in settings.data_dir.rglob("*") if path.is_file())
+    assert b"Kwispelstaartjesmarkt" in on_disk()
+    assert (await shop.delete("/v1/sites/shop/sessions/s1", headers=admin_headers)).status == 204
+    assert b"Kwispelstaartjesmarkt" not in on_disk()
+
+
 async def test_the_sessions_page_is_stored_redacted(shop, admin_headers):
     """The sessions table's page column is the Meta's href as redacted: a phone's '+' left
     unencoded in its query ('?ph=+32+478…', form encoding's spaces) is masked there too."""

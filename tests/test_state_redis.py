@@ -419,16 +419,22 @@ async def test_a_site_made_or_changed_on_one_instance_applies_on_the_other(
     assert changes == [("admin", "shared_site")] * 2
 
 
+def _instances(aiohttp_client, tmp_path, redis_server):  # noqa: F811
+    """instance(name): an app on the Redis with a data directory of its own, named (one started again on
+    the same name has the same store, as an instance restarted)."""
+    async def instance(name):
+        return await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                        state=redis_server.url)))
+    return instance
+
+
 async def test_a_token_made_or_revoked_on_one_instance_is_so_on_every_other(
         aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
     """Tokens are one truth too: one made on A opens B's admin API from B's next request on (B's
     store audits it under its author), one revoked through B is refused by A, and an instance that
     was down while it was revoked neither takes it back at start nor publishes it again."""
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
-
-    async def instance(name):
-        return await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
-                                                        state=redis_server.url)))
+    instance = _instances(aiohttp_client, tmp_path, redis_server)
 
     a, b, c = [await instance(name) for name in "abc"]
     assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
@@ -452,6 +458,32 @@ async def test_a_token_made_or_revoked_on_one_instance_is_so_on_every_other(
     audit = await (await back.get("/v1/audit", headers=admin_headers)).json()
     assert [(e["author"], e["action"]) for e in audit if e["site"] is None] == [
         ("admin", "shared_token"), ("admin", "shared_revoke")]
+
+
+async def test_a_session_erased_through_one_instance_is_erased_from_every_instances_store(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Right to erasure across instances with stores of their own: the session's batches went to A and
+    to B, the erasure came through A; B's store holds none of it from B's next request on (audited under
+    the author who erased it), and so does an instance that was down meanwhile, once it starts."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    instance = _instances(aiohttp_client, tmp_path, redis_server)
+
+    a, b, c = [await instance(name) for name in "abc"]
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    page, _, _, promo = password_page()
+    assert (await post(a, "s-40", [meta(), snapshot(page)])).status == 202
+    assert (await post(b, "s-40", [input_event(promo, "WINTER25 ")])).status == 202
+    assert (await post(c, "s-40", [input_event(promo, "SUMMER25 ")])).status == 202
+    await c.close()
+    assert (await b.get(f"/v1/sites/{SITE}/sessions/s-40/events", headers=admin_headers)).status == 200
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-40", headers=admin_headers)).status == 204
+    for erased in (a, b, await instance("c")):
+        assert (await erased.get(f"/v1/sites/{SITE}/sessions/s-40/events", headers=admin_headers)).status == 404
+        audit = await (await erased.get(f"/v1/sites/{SITE}/audit", headers=admin_headers)).json()
+        assert [e["action"] for e in audit if "erase" in e["action"]] == [
+            "erase_session" if erased is a else "shared_erase"]
+    for name in "abc":  # not a byte of it left in any store
+        assert b"WINTER25" not in b"".join(path.read_bytes() for path in (tmp_path / name).rglob("*") if path.is_file())
 
 
 async def test_a_token_change_redis_cannot_share_is_refused_and_can_be_sent_again(shared, redis_server,  # noqa: F811

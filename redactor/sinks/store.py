@@ -333,7 +333,7 @@ class Store:
         return {digest: (name, role, orjson.loads(sites)) for digest, name, role, sites in rows}
 
     async def revoked_tokens(self) -> set[str]:
-        """The hashes of the tokens revoked here (a token revoked is never taken back: shared_config)."""
+        """The hashes of the tokens revoked here (a token revoked is never taken back: shared_admin)."""
         rows = await self.file.run(self._query, "SELECT hash FROM tokens WHERE revoked_at IS NOT NULL")
         return {digest for digest, in rows}
 
@@ -438,16 +438,19 @@ class Store:
         return [{"session": s, "first_at": f, "last_at": la, "batches": b, "events": e, "bytes": by, "page": p,
                  "remarks": orjson.loads(r) if r else {}} for s, f, la, b, e, by, p, r in rows]
 
-    async def erase_session(self, site: str, session: str, author: str) -> bool:
+    async def erase_session(self, site: str, session: str, author: str, action: str = "erase_session") -> bool:
         def erase(db: sqlite3.Connection) -> bool:
             found = db.execute("DELETE FROM sessions WHERE site = ? AND session = ?", (site, session)).rowcount
             found += db.execute("DELETE FROM batches WHERE site = ? AND session = ?", (site, session)).rowcount
             db.execute("DELETE FROM mirrors WHERE site = ? AND session = ?", (site, session))
             db.execute("DELETE FROM mirror_changes WHERE site = ? AND session = ?", (site, session))
             if found:
-                self._audit(db, site, author, "erase_session", {"session": session}, None)
+                self._audit(db, site, author, action, {"session": session}, None)
             return bool(found)
-        return await self._write_or_unavailable(erase, REQUEST_NOT_DONE)
+        found = await self._write_or_unavailable(erase, REQUEST_NOT_DONE)
+        if found:
+            await self._cut_journal()
+        return found
 
     async def erase_older_than(self, site: str, cutoff: float, author: str = "retention") -> list[str]:
         """Erases the sessions of a site whose last batch arrived before `cutoff` (epoch seconds):
@@ -467,4 +470,12 @@ class Store:
                 db.execute("DELETE FROM mirror_changes WHERE site = ? AND session = ?", (site, session))
                 self._audit(db, site, author, "erase_session", {"session": session, "reason": "retention_days"}, None)
             return old
-        return await self._write(erase)
+        erased = await self._write(erase)
+        if erased:
+            await self._cut_journal()
+        return erased
+
+    async def _cut_journal(self) -> None:
+        """After an erasure: the journal still holds the pages as they were before it, written back (zeroed by
+        secure_delete) and cut, so no byte of what was erased stays on disk until the next checkpoint."""
+        await self.file.run(self._query, "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,17 +1,19 @@
-"""With --state: the sites' configurations and the admin API's tokens are one truth for every
-instance on one Redis.
+"""With --state: what the admin API changes — the sites' configurations, its tokens, the sessions it
+erases — is one truth for every instance on one Redis.
 
 Each instance keeps its sites and tokens in its own store (audited, compiled into policies), as
 without --state. A change made through one instance's admin API is published to Redis too: the
 site's configuration and its author (`redactor:sites`, a hash: configurations are no visitor's
 data); a token's hash, name, role and sites (`redactor:tokens`: a SHA-256 of 32 random bytes, of no
-use to whoever reads it), and a token revoked as a tombstone (`redactor:tokens:revoked`); and a
-counter that moves with every change (`redactor:sites:version`). Before every batch and admin call
+use to whoever reads it), and a token revoked as a tombstone (`redactor:tokens:revoked`); a session
+erased (`redactor:erased`: its site and id, which are no visitor's words), for the instances whose
+stores hold the batches the balancer sent them; and a counter that moves with every change
+(`redactor:sites:version`). Before every batch and admin call
 (workers.fresh_config) an instance reads the counter, one GET, and when it moved takes into its
 store what differs from its own (audited under the author, actions `shared_site`, `shared_token`,
-`shared_revoke`) and compiles it: a site made, a block-list saved, a token made or revoked through
-one instance applies on every instance from the next request on, whichever of them the balancer
-picks. The `admin` token is not shared: every instance has it from REDACTOR_ADMIN_TOKEN.
+`shared_revoke`, `shared_erase`) and compiles it: a site made, a block-list saved, a token made or
+revoked, a session erased through one instance applies on every instance from the next request on,
+whichever of them the balancer picks. The `admin` token is not shared: every instance has it from REDACTOR_ADMIN_TOKEN.
 
 At start an instance publishes the sites and tokens Redis does not have yet (its config file's, an
 earlier run's; never a token Redis says was revoked), then takes Redis's. Redis unreachable: the
@@ -32,17 +34,19 @@ from aiohttp import web
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
-from redactor.keys import SHARED_CONFIG, STORE, TOKENS
+from redactor.keys import SHARED_ADMIN, STORE, TOKENS
 from redactor.sinks.store import SdkKeysTaken, SiteMoved, StorageUnavailable
 
-log = logging.getLogger("redactor.shared_config")
+log = logging.getLogger("redactor.shared_admin")
 
 SITES = "redactor:sites"  # site → {"config": …, "author": …}
 SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
 REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
+ERASED = "redactor:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
 VERSION = "redactor:sites:version"  # moves with every change published
 ACTION = "shared_site"  # the audit action of a configuration taken from another instance
 TOKEN_ACTION, REVOKE_ACTION = "shared_token", "shared_revoke"  # and of a token made or revoked there
+ERASE_ACTION = "shared_erase"  # and of a session erased there
 SHARED_AT_START = "instance-start"  # the author of a site an instance published at start (its author is in its store's audit)
 RETRY_SECONDS = 2
 
@@ -54,15 +58,16 @@ def _unavailable(what: str, error: Exception) -> web.HTTPServiceUnavailable:
              "send it again once Redis answers", reason="State Unavailable", headers={"Retry-After": str(RETRY_SECONDS)})
 
 
-class SharedConfig:
+class SharedAdmin:
     def __init__(self, redis: aioredis.Redis):
         self.redis = redis
         self.seen: bytes | None = None  # the counter when this instance last took Redis's configurations
+        self.erased: set[bytes] = set()  # the erasures taken (an erasure is made once per instance and run)
         self._taking = asyncio.Lock()
 
     async def start(self, app: web.Application, author: str) -> None:
         """Publishes the sites Redis lacks, then takes the ones it has; from then on, the app's."""
-        app[SHARED_CONFIG] = self
+        app[SHARED_ADMIN] = self
         try:
             revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
             async with self.redis.pipeline(transaction=True) as pipe:
@@ -108,6 +113,16 @@ class SharedConfig:
         except (RedisError, OSError) as error:
             raise _unavailable(f"the revocation of token {name!r}", error) from None
 
+    async def publish_erasure(self, site: str, session: str, author: str) -> None:
+        """A session erased here, to be erased from every other instance's store too (with their own
+        data directories, each holds the batches the balancer sent it). Raises HTTPServiceUnavailable."""
+        key = f"{site}/{session}"
+        try:
+            await self._change(lambda pipe: pipe.hset(ERASED, key, orjson.dumps({"author": author})))
+        except (RedisError, OSError) as error:
+            raise _unavailable(f"the erasure of session {session!r} is made on this instance but", error) from None
+        self.erased.add(key.encode())
+
     async def _change(self, write: Any) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:
             write(pipe)
@@ -127,12 +142,13 @@ class SharedConfig:
                 return
             try:
                 async with self.redis.pipeline(transaction=True) as pipe:
-                    pipe.hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS)
-                    shared, tokens, revoked = await pipe.execute()
+                    pipe.hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS).hgetall(ERASED)
+                    shared, tokens, revoked, erased = await pipe.execute()
             except (RedisError, OSError):
                 return
             complete = await self._take(app, shared)
             complete = await self._take_tokens(app, tokens, revoked) and complete
+            complete = await self._take_erasures(app, erased) and complete
             # also what another process sharing this store took or changed (two instances on one data
             # directory): only sites whose stored version moved are compiled
             from redactor import admin  # (admin imports workers, which imports this)
@@ -201,6 +217,23 @@ class SharedConfig:
         except StorageUnavailable as error:
             log.warning("the shared tokens could not be taken (%s)", type(error).__name__)
             return False
+        return True
+
+
+    async def _take_erasures(self, app: Mapping[Any, Any], erased: dict[bytes, bytes]) -> bool:
+        """Erases from the store the sessions erased through other instances; False when some could
+        not be, for now."""
+        from redactor.keys import STATES
+
+        for key in erased.keys() - self.erased:
+            site, session = key.decode().split("/", 1)
+            try:
+                if await app[STORE].erase_session(site, session, orjson.loads(erased[key])["author"], ERASE_ACTION):
+                    log.info("a session of site %s erased through another instance is erased here", site)
+            except StorageUnavailable:
+                return False
+            app[STATES].forget(site, session)
+            self.erased.add(key)
         return True
 
 
