@@ -540,6 +540,8 @@ def signed_in_lower_case(text: str) -> list[Span]:
     return spans
 
 
+#: the verbs that make the word before them a sentence's subject ("sofie komt", "Lowie heeft"), lower case
+_SUBJECT_VERBS = frozenset(word.casefold() for word in rule_words()["subject_verbs"])
 #: a word typed in lower case, particles, and another ("sofie janssens", "wout de smedt"): tried at every word, a
 #: match is a few words long (bounded: linear in the text)
 _LOWER_CASE_PAIR = regex.compile(with_words(
@@ -553,12 +555,18 @@ def lower_case_full_names(text: str) -> list[Span]:
     a signature "groetjes⏎wout de smedt"), after a verb ("kan sofie janssens het ophalen?", "heißt lukas hofbauer").
     Phones' keyboards leave names so, and no capital nor cue word says it is one: a given name common in the visitors'
     countries and a word after it are (names.lower_case_full_name; not "pierre bleue", "rosa jurk"), whatever the
-    second word, failing closed ("sofie komt morgen" masks "komt" too); a given name that is a town's too ("nancy
-    centre", names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor
-    writes: a search box's words are left to the detectors, and the site's text never is read so."""
-    return [Span(m.start(), name_end(text, *m.span()), "PERSON", 1.0,
-                 UNREMEMBERED if is_a_place(m.group().split()[0]) else "shape")
-            for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True) if lower_case_full_name(m.group())]
+    second word, failing closed, but for a verb that takes a subject (recognizers.yaml subject_verbs): "sofie komt
+    morgen" is Sofie coming, and only "sofie" is masked; a given name that is a town's too ("nancy centre",
+    names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor writes: a
+    search box's words are left to the detectors, and the site's text never is read so."""
+    spans = []
+    for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True):
+        if not lower_case_full_name(m.group()):
+            continue
+        given, following = m.group().split()[:2]
+        end = m.start() + len(given) if following.casefold() in _SUBJECT_VERBS else name_end(text, *m.span())
+        spans.append(Span(m.start(), end, "PERSON", 1.0, UNREMEMBERED if is_a_place(given) else "shape"))
+    return spans
 
 
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not

@@ -1734,6 +1734,10 @@ def test_a_brand_a_visitor_writes_is_no_name_and_a_name_beside_it_still_is(value
     # a given name in lower case after "voor", a day after it: "jan" is a name there (January is "jan" after a day's
     # number or before a year), "op maandag" says when
     ("Het moet klaar zijn voor jan op maandag, groeten Noor Visser ", "op maandag", "jan"),
+    # a given name in lower case before a verb that makes it the subject: the verb is no surname (issue 9's
+    # leftover of review 17 F2: "komt" was masked with "sofie")
+    ("Dank je, sofie komt morgen het pakket ophalen. Noor Visser ", "komt morgen het pakket ophalen", "sofie"),
+    ("Merci, marie arrive demain vers midi. Noor Visser ", "arrive demain vers midi", "marie"),
     # a town that is a given name too, opening a sentence as the subject of "is te ver"
     ("Gent is te ver voor mij, kan het in Aalst? Groeten, Noor Visser ", "Gent is te ver voor mij", "Noor Visser"),
 ])
