@@ -145,6 +145,32 @@ _SPELLED_AT_END = regex.compile("|".join([
     with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"
     + _written_at_end(r"\p{L}[\w.+-]{0,63}", _AT_WORDS, _AT_WORD_STARTS),
 ]))
+#: a word saying an address is given ("mail", "schreib", "écrivez"), for the local part that may follow it
+_EMAIL_WORD = regex.compile(with_words(r"(?<!\w)(?i:{{email_words}})(?!\w)"))
+#: a local part's shape, an address's "@" a word after it (as _SPELLED_AT_END's plain one)
+_LOCAL_PART = regex.compile(r"\p{L}[\w.+-]{0,63}")
+
+
+def _local_part_at_end(value: str) -> int | None:
+    """Where the word settled by a space at a value's end starts, when only function words stand between it and a
+    word saying an address is given ("mail naar jorik ", "schreib mir: bram ", "écrivez à margaux "): the local part
+    of an address whose "@" is a word, before its "at" is typed (_SPELLED_AT_END reads it from the "at"'s first letter
+    on). Any other word after the address's word ends the look ("mail terug aub ")."""
+    if not value.endswith((" ", "\t")):
+        return None
+    look = max(0, len(value) - _SPELLED_ADDRESS_MAX)
+    said = None
+    for said in _EMAIL_WORD.finditer(value, look):
+        pass
+    if said is None or "\n" in value[said.end():] or not value[said.end():].strip():
+        return None
+    *between, local = value[said.end():].split()
+    if not _LOCAL_PART.fullmatch(local) or is_function_word(local) or not all(
+            is_function_word(word.strip(".,:;!?()")) for word in between if word.strip(".,:;!?()")):
+        return None
+    return len(value.rstrip()) - len(local)
+
+
 #: a phone number or a date still being written out in words where a value ends ("bel me op nul vier ze", "born on the
 #: third of Ma", "née le douze avril mil neuf"), after a word that says a phone or a birth date is given: from its first
 #: number word (or a date's day in digits), the word being typed whatever it is. rules/recognizers.yaml reads the whole
@@ -1364,6 +1390,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
     if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
+    if not settled and (local := _local_part_at_end(value)) is not None:  # "mail naar jorik ": its "at" comes next
+        return [(local, len(value), "TRAILING_FRAGMENT")]
     if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(in_words.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
