@@ -390,6 +390,28 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     return spans
 
 
+#: the meanings a detector reads by their shape, whole: a label's value of one ends where the detector's span ends
+_SHAPED_MEANINGS = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
+#: what may follow a value so found and be the visitor's own words: a word, no digit nor "@" (no more of a number or an
+#: address)
+_WORDS_AFTER = re.compile(r"[^\S\n]+[^\W\d_][^\d@]*")
+
+
+def with_found_ends(text: str, labelled: list[Span], found: list[Span]) -> list[Span]:
+    """The spans of labelled_values, a value of a shape a detector reads whole ("tel: 04 12 34 56 78 ok", "mail me:
+    jan.peeters@telenet.be graag morgen") ending where the detector's span of that shape at its start ends: the words
+    after it are the visitor's own, read by the rules and the detector as any (they were masked with the number). A
+    digit or an "@" after it keeps the label's span whole (fail closed: "tel: 04 12 34 56 78 of 5")."""
+    ends = {(span.start, span.entity): span.end for span in found}
+    kept = []
+    for span in labelled:
+        end = ends.get((span.start, span.entity), span.end)
+        if span.entity in _SHAPED_MEANINGS and end < span.end and _WORDS_AFTER.fullmatch(text, end, span.end):
+            span = Span(span.start, end, span.entity, span.score, span.recognizer)
+        kept.append(span)
+    return kept
+
+
 #: what a message quotes: 'x', "x", ‘x’, “x”, « x » (an apostrophe inside a word is none: "isn't")
 _QUOTED = re.compile(r"(?<![\w'])'([^'\n]{1,80})'(?![\w'])|\"([^\"\n]{1,80})\"|‘([^’\n]{1,80})’|“([^”\n]{1,80})”"
                      r"|«[^\S\n]?([^»\n]{1,80}?)[^\S\n]?»")
@@ -938,7 +960,8 @@ class TextSlot(Slot):
 
     def _read(self, found: list[list[Span]], work: Redacting) -> tuple[list[Span], list[tuple[int, int, str]]]:
         """The spans of the text, what the detector found and the rules here, and its end that still grows."""
-        spans = [*found[0], *work.read(labelled_values, self.texts[0], work.label_meaning)]
+        labelled = work.read(labelled_values, self.texts[0], work.label_meaning)
+        spans = [*found[0], *with_found_ends(self.texts[0], labelled, found[0])]
         if self.page_text:  # the site's words: its premises' address beside its hours
             spans = without_site_addresses(self.texts[0], spans, premises_with_hours)
         if self.names is not None:
@@ -1158,13 +1181,18 @@ FIELD_RULES = ("content.input", "content.value")
 #: a number written as one value: letters and digits in groups, mostly digits ("541449370006129054",
 #: "1SAG 1100 0428 17", "87.05.23-302"); the fewest digits such an identifier has
 _TYPED_NUMBER, _TYPED_NUMBER_DIGITS = re.compile(r"[^\W_]+(?:[ ./-][^\W_]+)*"), 8
+_NUMBER_PARTS = re.compile(r"[ ./-]")  # what _TYPED_NUMBER's parts are apart by
 
 
 def typed_number(value: str) -> bool:
     """Whether a field's value is an identifier typed as a number alone: eight digits or more, in groups or not,
-    mostly digits. A quantity, a postcode, a meter's reading are shorter; a word is no number."""
+    mostly digits. A quantity, a postcode, a meter's reading are shorter; a word is no number, and a word of letters
+    not in capitals (a code's are: "BE", "SAG") makes the value a sentence: "ja ok tel 04 12 34 56" was tainted whole,
+    its short words masked with the number in every value after."""
     value = spaces_folded(value).strip()
     if not _TYPED_NUMBER.fullmatch(value) or not value.isascii():
+        return False
+    if any(word.isalpha() and not word.isupper() for word in _NUMBER_PARTS.split(value)):
         return False
     digits = sum(c.isdigit() for c in value)
     return digits >= _TYPED_NUMBER_DIGITS and 2 * digits >= sum(c.isalnum() for c in value)
@@ -1212,7 +1240,7 @@ class SeriesSlot(Slot):
 
     def _read(self, value: str, spans: list[Span], work: Redacting) -> list[Span]:
         """The spans of a value the detector read, and those the rules here find."""
-        spans = [*spans, *work.read(labelled_values, value, work.label_meaning)]
+        spans = [*spans, *with_found_ends(value, work.read(labelled_values, value, work.label_meaning), spans)]
         if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
             spans.extend(work.read(self.names, value))
         return work.read(a_person_searched, value, tuple(spans)) if self.search else spans

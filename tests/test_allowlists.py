@@ -1738,6 +1738,10 @@ def test_a_brand_a_visitor_writes_is_no_name_and_a_name_beside_it_still_is(value
     # leftover of review 17 F2: "komt" was masked with "sofie")
     ("Dank je, sofie komt morgen het pakket ophalen. Noor Visser ", "komt morgen het pakket ophalen", "sofie"),
     ("Merci, marie arrive demain vers midi. Noor Visser ", "arrive demain vers midi", "marie"),
+    # the words after a labelled phone or address the detector found whole are the visitor's own (issue 9's
+    # leftover: the label's value ran to the line's end)
+    ("tel: 0412 34 56 78 liefst na de middag ", "liefst na de middag", "34 56 78"),
+    ("mail me: noor.visser@postvak.example graag vandaag nog ", "graag vandaag nog", "noor.visser"),
     # a town that is a given name too, opening a sentence as the subject of "is te ver"
     ("Gent is te ver voor mij, kan het in Aalst? Groeten, Noor Visser ", "Gent is te ver voor mij", "Noor Visser"),
 ])
