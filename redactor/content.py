@@ -378,14 +378,16 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     """The values a label in the same text names, as a field's label does ("Naam: Hadewych
     Stroobants", "Titulaire : …", "Geboortedatum: 3 mei 1984"): masked whole with the label's
     meaning, a name no detector knows included. A label that says nothing leaves its value to the
-    detectors ("Openingstijden: 9–18 uur")."""
+    detectors ("Openingstijden: 9–18 uur"), and so does a card's label before no digit ("Card: Visa", "Kaart:
+    Maestro": the way one pays, a site's word; a card's number has digits)."""
     spans = []
     if ":" not in text:  # most texts: no regex pass at all
         return spans
     for match in _LABELLED_VALUE.finditer(text):
         value = match.group(2).rstrip()
         label = match.group(1)
-        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)):
+        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)) \
+                and not (meaning == "CREDIT_CARD" and not _DIGITISH.search(value)):  # "Card: Visa": its brand
             spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
     return spans
 
@@ -2018,6 +2020,16 @@ _BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'
 _CLOSERS = ")]}>\"'"
 
 
+#: secret keys a site's text also writes before one of its own words ("Session: Morning", "Card: Visa"), whose
+#: secret is no plain word (rules/secret_keys.yaml plain_word_keys), and such a word: letters alone, capitalised or not
+_PLAIN_WORD_KEYS = frozenset(load_rules("secret_keys.yaml")["plain_word_keys"])
+_PLAIN_WORD = regex.compile(r"\p{L}\p{Ll}{0,19}")
+
+
+def _plain_key(key: str) -> str:
+    return key.lower().replace("-", "").replace("_", "")
+
+
 def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """The values written bare after a secret's key in a line of text ("… password: Hunter2", "pwd=…",
     "[password] => …"), as one token: a log line names what it prints as a payload's key does. Linear: a
@@ -2034,6 +2046,8 @@ def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[t
         if value is None:
             continue
         start, end = value.span()
+        if _plain_key(names[-1]) in _PLAIN_WORD_KEYS and _PLAIN_WORD.fullmatch(text, start, end):
+            continue  # "Session: Morning", "Card: Visa": the site's label and its word
         if text[start] in "\"'" and end - start >= 2:
             start, end = start + 1, end - 1
         else:

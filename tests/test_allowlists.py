@@ -1788,3 +1788,18 @@ def test_a_given_name_opening_a_typed_line_stays_masked_while_its_verb_is_typed(
         s.send(event)
     values = [e["data"]["text"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5]
     assert values and not [v for v in values if "Sanne" in v or "Sann" in v]
+
+
+def test_a_sites_label_before_its_own_word_keeps_the_word(session):
+    """Issue 9's leftover: the page's text "Session: Morning" (a course's slot) and "Card: Visa" (how one pays) lost
+    their word, read as a secret's bare key and value (content.bare_secret_pairs: "session", "card") and as a card's
+    label (labelled_values). A plain word is no session's id nor a card's number; a token or a number after the same
+    labels still is masked."""
+    shown = {label: text(label) for label in ["Session: Morning", "Card: Visa", "Kaart: Maestro",
+                                              "session: 8f3KdL29xQ", "Card: 4111 1111 1111 1111"]}
+    s = session()
+    s.send(meta("https://cursus.example/inschrijving"),
+           snapshot(html_page(*(element("p", {}, [node]) for node in shown.values()))))
+    stored = stored_text(s.stored)
+    assert "Session: Morning" in stored and "Card: Visa" in stored and "Kaart: Maestro" in stored
+    assert "8f3KdL29xQ" not in stored and "4111" not in stored
