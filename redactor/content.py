@@ -756,6 +756,29 @@ def other_script_runs(text: str) -> list[Span]:
     return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _OTHER_SCRIPT_RUN.finditer(text)]
 
 
+#: the word a visitor gives as a password after the words for one and a verb or a mark ("my password is hunter2",
+#: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers): up to the next space
+_SAID_SECRET = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"
+    r"(\S{1,100})"))
+_PASSWORD_STATES = frozenset(word.casefold() for word in rule_words()["password_states"])
+
+
+def said_secrets(text: str) -> list[Span]:
+    """A password or a PIN a visitor gives in a sentence, wherever it stands in the line ("bonjour, mon mot de passe:
+    Soleil2024! ne marche plus", "my password is hunter2 but it fails", "mijn wachtwoord is Fiets123"): the word after
+    the words for one and a verb or a mark, masked whole and remembered; the rest of the line stays readable. Not a
+    word saying how the password is ("is vergeten", "est incorrect", "ist falsch": password_states) nor a function
+    word ("is niet meer geldig", "is not working"). Only where a visitor writes: a site's "Your password is
+    case-sensitive" is its own text."""
+    spans = []
+    for m in _SAID_SECRET.finditer(text):
+        word = m.group(1).strip(".,;:!?'\"()«»“”‘’").casefold()
+        if word and word not in _PASSWORD_STATES and not is_function_word(word):
+            spans.append(Span(*m.span(1), "SECRET", 1.0, "shape"))
+    return spans
+
+
 def payload_names(text: str) -> list[Span]:
     """How names are read in a payload's value a visitor wrote (a survey's answer, a draft under a capture's key):
     runs of capitalised words, and a given name alone opening a sentence before its verb ("Ninon est née le …": a
@@ -773,10 +796,10 @@ NameShapes = Callable[[str], list[Span]]
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
     case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
-    left, words in a script other than Latin, a full name typed in lower case."""
+    left, words in a script other than Latin, a full name typed in lower case, a password given in a sentence."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
                          *possessor_named(text), *household_named(text), *sentence_subject_named(text),
-                         *other_script_runs(text), *lower_case_full_names(text)]
+                         *other_script_runs(text), *lower_case_full_names(text), *said_secrets(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

@@ -1803,3 +1803,26 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     stored = stored_text(s.stored)
     assert "Session: Morning" in stored and "Card: Visa" in stored and "Kaart: Maestro" in stored
     assert "8f3KdL29xQ" not in stored and "4111" not in stored
+
+
+@pytest.mark.parametrize("typed, secret, kept", [
+    ("Bonjour, mon mot de passe: Soleil2024! ne marche plus, merci ", "Soleil2024", "ne marche plus, merci"),
+    ("Hi, my password is hunter2 but it fails every time ", "hunter2", "but it fails every time"),
+    ("Hallo, mijn wachtwoord is Fiets123 en werkt niet meer ", "Fiets123", "en werkt niet meer"),
+    ("Bonjour, mon mot de passe est Quenouille7 depuis hier ", "Quenouille7", "depuis hier"),
+    ("Hallo, mein Passwort ist Sonnenblume88 seit gestern ", "Sonnenblume88", "seit gestern"),
+    ("Hallo, mijn wachtwoord is vergeten, kan je helpen? ", None, "mijn wachtwoord is vergeten, kan je helpen?"),
+    ("Bonjour, mon mot de passe est incorrect depuis hier ", None, "mon mot de passe est incorrect depuis hier"),
+])
+def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
+    """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line
+    ("… mon mot de passe: …", "my password is …"), was stored: no label opened the line, no key stood bare before it.
+    The secret is masked in every value, the line's other words stay, and a word saying how the password is stays."""
+    notes = element("textarea", {"name": "bericht", "aria-label": "Bericht"})
+    s = session()
+    s.send(meta("https://winkel.example/contact"), snapshot(html_page(notes, lang="nl")))
+    for event in typing(notes["id"], typed):  # a batch at every keystroke
+        s.send(event)
+    assert kept in typed_finally(s.stored, notes)
+    if secret:
+        assert leaked(s.stored, secret) == []
