@@ -1826,3 +1826,16 @@ def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, ty
     assert kept in typed_finally(s.stored, notes)
     if secret:
         assert leaked(s.stored, secret) == []
+
+
+def test_a_flag_under_a_secret_key_stays_and_the_secret_does_not(session):
+    """Issue 9's leftover of peers round 12: {"session_id_hint": "none"} was masked whole under its "session" key,
+    though a flag holds no secret; a token or a password beside it is masked still."""
+    s = session()
+    s.send(meta(), snapshot(html_page()), custom("chat", {
+        "session_id_hint": "none", "remember_session": "true", "has_password": "false",
+        "session_id": "kq3jxm9a2z7w", "password": "Quenouille7!"}))
+    payload = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]
+    assert payload["session_id_hint"] == "none" and payload["remember_session"] == "true"
+    assert payload["has_password"] == "false"
+    assert "kq3jxm9a2z7w" not in stored_text(s.stored) and leaked(s.stored, "Quenouille7!") == []
