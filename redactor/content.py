@@ -42,7 +42,7 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
                                  country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
                                  is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
                                  lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
-                                 without_site_addresses)
+                                 surname_comma_given, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -1510,14 +1510,19 @@ def _surname_before_comma(value: str, words: list[str], start: int, names: bool)
     Van 't Hooft,", "Peeters,"): its given name comes next, after which it is a name (rules/recognizers.yaml
     surname_comma_given), and the next batch cannot take back what this one stored; else None. A capitalised particle
     says so ("Van 't Hooft,", "De Smet,"); where a visitor writes sentences (names), any capitalised word that is no
-    function word after the sentence's first words may be one ("mijn borgsteller is Peeters,"; not a value's one word,
-    "Gazelle,")."""
+    function word after the sentence's first words may be one ("mijn borgsteller is Peeters,"), and so may a value's
+    one word that the rule would read as a surname once a given name comes ("Peeters, ": surname_comma_given, asked
+    with a given name put after; not a place, a greeting or a brand: "Gent, ", "Bedankt, ", "Zalando, "), until the
+    next word is typed ("Gazelle, Batavus": no given name came)."""
     word = words[-1][:-1] if words[-1].endswith(",") else ""
     if not _PROPER_NOUN.match(word) or is_function_word(word):
         return None
     run, _ = _name_run(word, words[:-1], start)
     particle = value[run:].split(None, 1)[0].casefold() in PARTICLES
-    return run if particle or (names and value[:run].strip()) else None
+    if particle or (names and value[:run].strip()):
+        return run
+    alone = names and not value[:run].strip() and not listed_brands([word])
+    return run if alone and surname_comma_given(f"{value[run:start + len(word)]}, {_ANY_GIVEN_NAME}") else None
 
 
 def _opener_settled(value: str, run: int, start: int, token: str) -> bool:
@@ -1547,6 +1552,8 @@ def _after_brands(value: str, run: int, end: int) -> int:
 
 #: a surname's stand-in after a settled end: whether the end reads as a name once any surname follows it
 _ANY_SURNAME = "xx"
+#: a given name's stand-in after a surname and its comma: whether they read as a name once the given name follows
+_ANY_GIVEN_NAME = "Anna"
 
 
 @functools.cache
