@@ -42,7 +42,7 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
                                  country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
                                  is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
                                  lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
-                                 without_site_addresses)
+                                 surname_comma_given, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -145,6 +145,32 @@ _SPELLED_AT_END = regex.compile("|".join([
     with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"
     + _written_at_end(r"\p{L}[\w.+-]{0,63}", _AT_WORDS, _AT_WORD_STARTS),
 ]))
+#: a word saying an address is given ("mail", "schreib", "écrivez"), for the local part that may follow it
+_EMAIL_WORD = regex.compile(with_words(r"(?<!\w)(?i:{{email_words}})(?!\w)"))
+#: a local part's shape, an address's "@" a word after it (as _SPELLED_AT_END's plain one)
+_LOCAL_PART = regex.compile(r"\p{L}[\w.+-]{0,63}")
+
+
+def _local_part_at_end(value: str) -> int | None:
+    """Where the word settled by a space at a value's end starts, when only function words stand between it and a
+    word saying an address is given ("mail naar jorik ", "schreib mir: bram ", "écrivez à margaux "): the local part
+    of an address whose "@" is a word, before its "at" is typed (_SPELLED_AT_END reads it from the "at"'s first letter
+    on). Any other word after the address's word ends the look ("mail terug aub ")."""
+    if not value.endswith((" ", "\t")):
+        return None
+    look = max(0, len(value) - _SPELLED_ADDRESS_MAX)
+    said = None
+    for said in _EMAIL_WORD.finditer(value, look):
+        pass
+    if said is None or "\n" in value[said.end():] or not value[said.end():].strip():
+        return None
+    *between, local = value[said.end():].split()
+    if not _LOCAL_PART.fullmatch(local) or is_function_word(local) or not all(
+            is_function_word(word.strip(".,:;!?()")) for word in between if word.strip(".,:;!?()")):
+        return None
+    return len(value.rstrip()) - len(local)
+
+
 #: a phone number or a date still being written out in words where a value ends ("bel me op nul vier ze", "born on the
 #: third of Ma", "née le douze avril mil neuf"), after a word that says a phone or a birth date is given: from its first
 #: number word (or a date's day in digits), the word being typed whatever it is. rules/recognizers.yaml reads the whole
@@ -352,16 +378,40 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     """The values a label in the same text names, as a field's label does ("Naam: Hadewych
     Stroobants", "Titulaire : …", "Geboortedatum: 3 mei 1984"): masked whole with the label's
     meaning, a name no detector knows included. A label that says nothing leaves its value to the
-    detectors ("Openingstijden: 9–18 uur")."""
+    detectors ("Openingstijden: 9–18 uur"), and so does a card's label before no digit ("Card: Visa", "Kaart:
+    Maestro": the way one pays, a site's word; a card's number has digits)."""
     spans = []
     if ":" not in text:  # most texts: no regex pass at all
         return spans
     for match in _LABELLED_VALUE.finditer(text):
         value = match.group(2).rstrip()
         label = match.group(1)
-        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)):
+        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)) \
+                and not (meaning == "CREDIT_CARD" and not _DIGITISH.search(value)):  # "Card: Visa": its brand
             spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
     return spans
+
+
+#: the meanings a detector reads by their shape, whole: a label's value of one ends where the detector's span ends
+_SHAPED_MEANINGS = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
+#: what may follow a value so found and be the visitor's own words: a word, no digit nor "@" (no more of a number or an
+#: address)
+_WORDS_AFTER = re.compile(r"[^\S\n]+[^\W\d_][^\d@]*")
+
+
+def with_found_ends(text: str, labelled: list[Span], found: list[Span]) -> list[Span]:
+    """The spans of labelled_values, a value of a shape a detector reads whole ("tel: 04 12 34 56 78 ok", "mail me:
+    jan.peeters@telenet.be graag morgen") ending where the detector's span of that shape at its start ends: the words
+    after it are the visitor's own, read by the rules and the detector as any (they were masked with the number). A
+    digit or an "@" after it keeps the label's span whole (fail closed: "tel: 04 12 34 56 78 of 5")."""
+    ends = {(span.start, span.entity): span.end for span in found}
+    kept = []
+    for span in labelled:
+        end = ends.get((span.start, span.entity), span.end)
+        if span.entity in _SHAPED_MEANINGS and end < span.end and _WORDS_AFTER.fullmatch(text, end, span.end):
+            span = Span(span.start, end, span.entity, span.score, span.recognizer)
+        kept.append(span)
+    return kept
 
 
 #: what a message quotes: 'x', "x", ‘x’, “x”, « x » (an apostrophe inside a word is none: "isn't")
@@ -540,6 +590,8 @@ def signed_in_lower_case(text: str) -> list[Span]:
     return spans
 
 
+#: the verbs that make the word before them a sentence's subject ("sofie komt", "Lowie heeft"), lower case
+_SUBJECT_VERBS = frozenset(word.casefold() for word in rule_words()["subject_verbs"])
 #: a word typed in lower case, particles, and another ("sofie janssens", "wout de smedt"): tried at every word, a
 #: match is a few words long (bounded: linear in the text)
 _LOWER_CASE_PAIR = regex.compile(with_words(
@@ -553,12 +605,18 @@ def lower_case_full_names(text: str) -> list[Span]:
     a signature "groetjes⏎wout de smedt"), after a verb ("kan sofie janssens het ophalen?", "heißt lukas hofbauer").
     Phones' keyboards leave names so, and no capital nor cue word says it is one: a given name common in the visitors'
     countries and a word after it are (names.lower_case_full_name; not "pierre bleue", "rosa jurk"), whatever the
-    second word, failing closed ("sofie komt morgen" masks "komt" too); a given name that is a town's too ("nancy
-    centre", names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor
-    writes: a search box's words are left to the detectors, and the site's text never is read so."""
-    return [Span(m.start(), name_end(text, *m.span()), "PERSON", 1.0,
-                 UNREMEMBERED if is_a_place(m.group().split()[0]) else "shape")
-            for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True) if lower_case_full_name(m.group())]
+    second word, failing closed, but for a verb that takes a subject (recognizers.yaml subject_verbs): "sofie komt
+    morgen" is Sofie coming, and only "sofie" is masked; a given name that is a town's too ("nancy centre",
+    names.is_a_place) is masked but never remembered, as sentence_subject_named's. Only where a visitor writes: a
+    search box's words are left to the detectors, and the site's text never is read so."""
+    spans = []
+    for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True):
+        if not lower_case_full_name(m.group()):
+            continue
+        given, following = m.group().split()[:2]
+        end = m.start() + len(given) if following.casefold() in _SUBJECT_VERBS else name_end(text, *m.span())
+        spans.append(Span(m.start(), end, "PERSON", 1.0, UNREMEMBERED if is_a_place(given) else "shape"))
+    return spans
 
 
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
@@ -698,6 +756,29 @@ def other_script_runs(text: str) -> list[Span]:
     return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _OTHER_SCRIPT_RUN.finditer(text)]
 
 
+#: the word a visitor gives as a password after the words for one and a verb or a mark ("my password is hunter2",
+#: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers): up to the next space
+_SAID_SECRET = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"
+    r"(\S{1,100})"))
+_PASSWORD_STATES = frozenset(word.casefold() for word in rule_words()["password_states"])
+
+
+def said_secrets(text: str) -> list[Span]:
+    """A password or a PIN a visitor gives in a sentence, wherever it stands in the line ("bonjour, mon mot de passe:
+    Soleil2024! ne marche plus", "my password is hunter2 but it fails", "mijn wachtwoord is Fiets123"): the word after
+    the words for one and a verb or a mark, masked whole and remembered; the rest of the line stays readable. Not a
+    word saying how the password is ("is vergeten", "est incorrect", "ist falsch": password_states) nor a function
+    word ("is niet meer geldig", "is not working"). Only where a visitor writes: a site's "Your password is
+    case-sensitive" is its own text."""
+    spans = []
+    for m in _SAID_SECRET.finditer(text):
+        word = m.group(1).strip(".,;:!?'\"()«»“”‘’").casefold()
+        if word and word not in _PASSWORD_STATES and not is_function_word(word):
+            spans.append(Span(*m.span(1), "SECRET", 1.0, "shape"))
+    return spans
+
+
 def payload_names(text: str) -> list[Span]:
     """How names are read in a payload's value a visitor wrote (a survey's answer, a draft under a capture's key):
     runs of capitalised words, and a given name alone opening a sentence before its verb ("Ninon est née le …": a
@@ -715,10 +796,10 @@ NameShapes = Callable[[str], list[Span]]
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
     case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
-    left, words in a script other than Latin, a full name typed in lower case."""
+    left, words in a script other than Latin, a full name typed in lower case, a password given in a sentence."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
                          *possessor_named(text), *household_named(text), *sentence_subject_named(text),
-                         *other_script_runs(text), *lower_case_full_names(text)]
+                         *other_script_runs(text), *lower_case_full_names(text), *said_secrets(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
@@ -904,7 +985,8 @@ class TextSlot(Slot):
 
     def _read(self, found: list[list[Span]], work: Redacting) -> tuple[list[Span], list[tuple[int, int, str]]]:
         """The spans of the text, what the detector found and the rules here, and its end that still grows."""
-        spans = [*found[0], *work.read(labelled_values, self.texts[0], work.label_meaning)]
+        labelled = work.read(labelled_values, self.texts[0], work.label_meaning)
+        spans = [*found[0], *with_found_ends(self.texts[0], labelled, found[0])]
         if self.page_text:  # the site's words: its premises' address beside its hours
             spans = without_site_addresses(self.texts[0], spans, premises_with_hours)
         if self.names is not None:
@@ -1124,13 +1206,18 @@ FIELD_RULES = ("content.input", "content.value")
 #: a number written as one value: letters and digits in groups, mostly digits ("541449370006129054",
 #: "1SAG 1100 0428 17", "87.05.23-302"); the fewest digits such an identifier has
 _TYPED_NUMBER, _TYPED_NUMBER_DIGITS = re.compile(r"[^\W_]+(?:[ ./-][^\W_]+)*"), 8
+_NUMBER_PARTS = re.compile(r"[ ./-]")  # what _TYPED_NUMBER's parts are apart by
 
 
 def typed_number(value: str) -> bool:
     """Whether a field's value is an identifier typed as a number alone: eight digits or more, in groups or not,
-    mostly digits. A quantity, a postcode, a meter's reading are shorter; a word is no number."""
+    mostly digits. A quantity, a postcode, a meter's reading are shorter; a word is no number, and a word of letters
+    not in capitals (a code's are: "BE", "SAG") makes the value a sentence: "ja ok tel 04 12 34 56" was tainted whole,
+    its short words masked with the number in every value after."""
     value = spaces_folded(value).strip()
     if not _TYPED_NUMBER.fullmatch(value) or not value.isascii():
+        return False
+    if any(word.isalpha() and not word.isupper() for word in _NUMBER_PARTS.split(value)):
         return False
     digits = sum(c.isdigit() for c in value)
     return digits >= _TYPED_NUMBER_DIGITS and 2 * digits >= sum(c.isalnum() for c in value)
@@ -1178,7 +1265,7 @@ class SeriesSlot(Slot):
 
     def _read(self, value: str, spans: list[Span], work: Redacting) -> list[Span]:
         """The spans of a value the detector read, and those the rules here find."""
-        spans = [*spans, *work.read(labelled_values, value, work.label_meaning)]
+        spans = [*spans, *with_found_ends(value, work.read(labelled_values, value, work.label_meaning), spans)]
         if self.entry == TYPED and self.names is not None:  # a name typed where nothing says more of it
             spans.extend(work.read(self.names, value))
         return work.read(a_person_searched, value, tuple(spans)) if self.search else spans
@@ -1356,6 +1443,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
     if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
+    if not settled and (local := _local_part_at_end(value)) is not None:  # "mail naar jorik ": its "at" comes next
+        return [(local, len(value), "TRAILING_FRAGMENT")]
     if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(in_words.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
@@ -1421,14 +1510,19 @@ def _surname_before_comma(value: str, words: list[str], start: int, names: bool)
     Van 't Hooft,", "Peeters,"): its given name comes next, after which it is a name (rules/recognizers.yaml
     surname_comma_given), and the next batch cannot take back what this one stored; else None. A capitalised particle
     says so ("Van 't Hooft,", "De Smet,"); where a visitor writes sentences (names), any capitalised word that is no
-    function word after the sentence's first words may be one ("mijn borgsteller is Peeters,"; not a value's one word,
-    "Gazelle,")."""
+    function word after the sentence's first words may be one ("mijn borgsteller is Peeters,"), and so may a value's
+    one word that the rule would read as a surname once a given name comes ("Peeters, ": surname_comma_given, asked
+    with a given name put after; not a place, a greeting or a brand: "Gent, ", "Bedankt, ", "Zalando, "), until the
+    next word is typed ("Gazelle, Batavus": no given name came)."""
     word = words[-1][:-1] if words[-1].endswith(",") else ""
     if not _PROPER_NOUN.match(word) or is_function_word(word):
         return None
     run, _ = _name_run(word, words[:-1], start)
     particle = value[run:].split(None, 1)[0].casefold() in PARTICLES
-    return run if particle or (names and value[:run].strip()) else None
+    if particle or (names and value[:run].strip()):
+        return run
+    alone = names and not value[:run].strip() and not listed_brands([word])
+    return run if alone and surname_comma_given(f"{value[run:start + len(word)]}, {_ANY_GIVEN_NAME}") else None
 
 
 def _opener_settled(value: str, run: int, start: int, token: str) -> bool:
@@ -1458,6 +1552,8 @@ def _after_brands(value: str, run: int, end: int) -> int:
 
 #: a surname's stand-in after a settled end: whether the end reads as a name once any surname follows it
 _ANY_SURNAME = "xx"
+#: a given name's stand-in after a surname and its comma: whether they read as a name once the given name follows
+_ANY_GIVEN_NAME = "Anna"
 
 
 @functools.cache
@@ -1954,6 +2050,16 @@ _BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'
 _CLOSERS = ")]}>\"'"
 
 
+#: secret keys a site's text also writes before one of its own words ("Session: Morning", "Card: Visa"), whose
+#: secret is no plain word (rules/secret_keys.yaml plain_word_keys), and such a word: letters alone, capitalised or not
+_PLAIN_WORD_KEYS = frozenset(load_rules("secret_keys.yaml")["plain_word_keys"])
+_PLAIN_WORD = regex.compile(r"\p{L}\p{Ll}{0,19}")
+
+
+def _plain_key(key: str) -> str:
+    return key.lower().replace("-", "").replace("_", "")
+
+
 def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[tuple[int, int, str]]:
     """The values written bare after a secret's key in a line of text ("… password: Hunter2", "pwd=…",
     "[password] => …"), as one token: a log line names what it prints as a payload's key does. Linear: a
@@ -1970,6 +2076,8 @@ def bare_secret_pairs(text: str, is_secret_key: Callable[[str], bool]) -> list[t
         if value is None:
             continue
         start, end = value.span()
+        if _plain_key(names[-1]) in _PLAIN_WORD_KEYS and _PLAIN_WORD.fullmatch(text, start, end):
+            continue  # "Session: Morning", "Card: Visa": the site's label and its word
         if text[start] in "\"'" and end - start >= 2:
             start, end = start + 1, end - 1
         else:

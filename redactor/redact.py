@@ -1559,7 +1559,9 @@ class BatchRedaction:
             elif isinstance(value, list):
                 stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
-                    meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))):
+                    meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))) and not (
+                    meaning == "SECRET" and isinstance(value, str) and value.strip().lower() in _FLAG_VALUES):
+                # (a flag under a secret's key is structure: {"session_id_hint": "none"}, {"has_password": "true"})
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
                 whole = value if isinstance(value, str) else str(value)
                 if meaning != "SECRET" and isinstance(value, str):

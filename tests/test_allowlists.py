@@ -1734,6 +1734,14 @@ def test_a_brand_a_visitor_writes_is_no_name_and_a_name_beside_it_still_is(value
     # a given name in lower case after "voor", a day after it: "jan" is a name there (January is "jan" after a day's
     # number or before a year), "op maandag" says when
     ("Het moet klaar zijn voor jan op maandag, groeten Noor Visser ", "op maandag", "jan"),
+    # a given name in lower case before a verb that makes it the subject: the verb is no surname (issue 9's
+    # leftover of review 17 F2: "komt" was masked with "sofie")
+    ("Dank je, sofie komt morgen het pakket ophalen. Noor Visser ", "komt morgen het pakket ophalen", "sofie"),
+    ("Merci, marie arrive demain vers midi. Noor Visser ", "arrive demain vers midi", "marie"),
+    # the words after a labelled phone or address the detector found whole are the visitor's own (issue 9's
+    # leftover: the label's value ran to the line's end)
+    ("tel: 0412 34 56 78 liefst na de middag ", "liefst na de middag", "34 56 78"),
+    ("mail me: noor.visser@postvak.example graag vandaag nog ", "graag vandaag nog", "noor.visser"),
     # a town that is a given name too, opening a sentence as the subject of "is te ver"
     ("Gent is te ver voor mij, kan het in Aalst? Groeten, Noor Visser ", "Gent is te ver voor mij", "Noor Visser"),
 ])
@@ -1780,3 +1788,54 @@ def test_a_given_name_opening_a_typed_line_stays_masked_while_its_verb_is_typed(
         s.send(event)
     values = [e["data"]["text"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5]
     assert values and not [v for v in values if "Sanne" in v or "Sann" in v]
+
+
+def test_a_sites_label_before_its_own_word_keeps_the_word(session):
+    """Issue 9's leftover: the page's text "Session: Morning" (a course's slot) and "Card: Visa" (how one pays) lost
+    their word, read as a secret's bare key and value (content.bare_secret_pairs: "session", "card") and as a card's
+    label (labelled_values). A plain word is no session's id nor a card's number; a token or a number after the same
+    labels still is masked."""
+    shown = {label: text(label) for label in ["Session: Morning", "Card: Visa", "Kaart: Maestro",
+                                              "session: 8f3KdL29xQ", "Card: 4111 1111 1111 1111"]}
+    s = session()
+    s.send(meta("https://cursus.example/inschrijving"),
+           snapshot(html_page(*(element("p", {}, [node]) for node in shown.values()))))
+    stored = stored_text(s.stored)
+    assert "Session: Morning" in stored and "Card: Visa" in stored and "Kaart: Maestro" in stored
+    assert "8f3KdL29xQ" not in stored and "4111" not in stored
+
+
+@pytest.mark.parametrize("typed, secret, kept", [
+    ("Bonjour, mon mot de passe: Soleil2024! ne marche plus, merci ", "Soleil2024", "ne marche plus, merci"),
+    ("Hi, my password is hunter2 but it fails every time ", "hunter2", "but it fails every time"),
+    ("Hallo, mijn wachtwoord is Fiets123 en werkt niet meer ", "Fiets123", "en werkt niet meer"),
+    ("Bonjour, mon mot de passe est Quenouille7 depuis hier ", "Quenouille7", "depuis hier"),
+    ("Hallo, mein Passwort ist Sonnenblume88 seit gestern ", "Sonnenblume88", "seit gestern"),
+    ("Hallo, mijn wachtwoord is vergeten, kan je helpen? ", None, "mijn wachtwoord is vergeten, kan je helpen?"),
+    ("Bonjour, mon mot de passe est incorrect depuis hier ", None, "mon mot de passe est incorrect depuis hier"),
+])
+def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
+    """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line
+    ("… mon mot de passe: …", "my password is …"), was stored: no label opened the line, no key stood bare before it.
+    The secret is masked in every value, the line's other words stay, and a word saying how the password is stays."""
+    notes = element("textarea", {"name": "bericht", "aria-label": "Bericht"})
+    s = session()
+    s.send(meta("https://winkel.example/contact"), snapshot(html_page(notes, lang="nl")))
+    for event in typing(notes["id"], typed):  # a batch at every keystroke
+        s.send(event)
+    assert kept in typed_finally(s.stored, notes)
+    if secret:
+        assert leaked(s.stored, secret) == []
+
+
+def test_a_flag_under_a_secret_key_stays_and_the_secret_does_not(session):
+    """Issue 9's leftover of peers round 12: {"session_id_hint": "none"} was masked whole under its "session" key,
+    though a flag holds no secret; a token or a password beside it is masked still."""
+    s = session()
+    s.send(meta(), snapshot(html_page()), custom("chat", {
+        "session_id_hint": "none", "remember_session": "true", "has_password": "false",
+        "session_id": "kq3jxm9a2z7w", "password": "Quenouille7!"}))
+    payload = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]
+    assert payload["session_id_hint"] == "none" and payload["remember_session"] == "true"
+    assert payload["has_password"] == "false"
+    assert "kq3jxm9a2z7w" not in stored_text(s.stored) and leaked(s.stored, "Quenouille7!") == []

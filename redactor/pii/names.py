@@ -706,6 +706,21 @@ def is_name_slug(segment: str) -> bool:
             and not any(is_function_word(w) and w.casefold() not in PARTICLES for w in words[1:]))
 
 
+def file_owner(text: str) -> bool:
+    """A file name's words joined by "_" or "-" before its extension that name whose the file is ("jan_peeters" of
+    "scan_jan_peeters.pdf", "Sytske_Wierenga" of "Loonstrook_Sytske_Wierenga.pdf"): a name slug (is_name_slug: a
+    known given name, then no function word) of a given name common in the visitors' countries (as a name typed in
+    lower case: lower_case_full_name; not "burton" of "olivia-burton-watch", a product's picture), particles and one
+    surname ("lotte-de-graaf"), not a given name far more often an everyday word ("max_snelheid": rules/pii.yaml
+    everyday_words_that_are_names), nor a trade, product or street word after it ("emma_tafel")."""
+    first, *more = re.split(r"[-_]", text)
+    plain = _plain_name(first)
+    return (is_name_slug(text) and plain in _common_given_names()
+            and plain not in _engine_words("everyday_words_that_are_names")
+            and all(word.casefold() in PARTICLES for word in more[:-1])
+            and not any(_is_business_word(word) or _is_street_word(word) for word in more))
+
+
 def _says_a_person(word: str) -> bool:
     """A known given name that is not a particle: the name list also holds "De", "Van", "Da", "Le",
     which in "Bakkerij De Molen" or "Boekhandel Van Rossum" start a shop's name, not a person's."""

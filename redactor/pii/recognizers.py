@@ -40,6 +40,9 @@ class PatternDef(pydantic.BaseModel):
     validator: str | None = None  # overrides the recognizer's
     invalid_score: float | None = None  # report a match failing the validator at this score (None: drop)
     retry_parts: bool = True  # a match failing the validator: try its parts between separators
+    # a match failing the validator: validate each match the regex finds from a later start inside it, ending where
+    # it ends ("jan_peeters" of "scan_jan_peeters.pdf", whose parts no separator of retry_parts cuts)
+    retry_starts: bool = False
     # the shape a part must have before it is validated (a validation costs microseconds, and a
     # hostile text holds matches of thirty one-character groups: ~500 parts each)
     part_shape: str | None = None
@@ -165,7 +168,8 @@ class RuleRecognizer(EntityRecognizer):
         self._patterns = [
             (regex.compile(p.regex, flags), p.score if p.score is not None else spec.score,
              make_validator(p.validator or spec.validator) if (p.validator or spec.validator) else None,
-             p.invalid_score, p.retry_parts and (regex.compile(p.part_shape, flags) if p.part_shape else True))
+             p.invalid_score, p.retry_parts and (regex.compile(p.part_shape, flags) if p.part_shape else True),
+             p.retry_starts)
             for p in spec.patterns
         ]
         self._context = (
@@ -189,7 +193,7 @@ class RuleRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         results = []
         checks = _Checks(text)
-        for pattern, score, validate, invalid_score, retry_parts in self._patterns:
+        for pattern, score, validate, invalid_score, retry_parts, retry_starts in self._patterns:
             check = validate and checks.of(validate)
             position = tried = 0
             answers: dict[tuple[str, int], list[tuple[int, int]]] = {}  # a match's valid parts, by its text
@@ -201,7 +205,7 @@ class RuleRecognizer(EntityRecognizer):
                 for start, end in valid:
                     self._add(results, self._result(text, start, end, score))
                 position = self._resume(match, valid)
-                if position < match.end():
+                if position < match.end() and not retry_starts:
                     tried = match.end()
         return EntityRecognizer.remove_duplicates(results)
 
