@@ -324,6 +324,9 @@ PERSONS = [
     ("Nieuwsbrief: de lekkerste recepten van oma", "nl", []), ("Eggs Benedict with smoked salmon", "en", []),
     ("Lamp Olivia met linnen kap, E27", "nl", []), ("met rose bloemen", "nl", []),
     ("griet verhaeghe", "nl", [("griet verhaeghe", "PERSON")]),  # a one-line field's whole value
+    # review 18 F10: a flower's or a chocolatier's name that is a given name too, and what is sold, searched
+    ("margriet zaden ", "nl", []), ("iris bloembollen", "nl", []), ("leonidas pralines", "nl", []),
+    ("roos struiken", "nl", []), ("margriet peeters", "nl", [("margriet peeters", "PERSON")]),
     # review 16 F6: particles between the given name and the surname, introduced or as the whole value
     ("namens wannes van den bossche, de levering", "nl", [("wannes van den bossche", "PERSON")]),
     ("een afspraak voor fien van hecke en haar zus", "nl", [("fien van hecke", "PERSON")]),

@@ -459,8 +459,9 @@ def lower_case_name(text: str) -> bool:
             or _plain_name(words[0]) in _engine_words("lower_case_words_not_names")):
         return False
     between = words[1:-1]
+    # a product's word is no surname: "hortensia plant", "margriet zaden", "leonidas pralines" searched (review 18 F10)
     return _says_a_person(words[0]) and all(word.casefold() in PARTICLES for word in between) and not (
-        len(words) > 1 and is_function_word(words[-1]))
+        len(words) > 1 and (is_function_word(words[-1]) or ends_in_a_product_word(words[-1])))
 
 
 #: the shortest given name read typed in lower case with no word before it: two letters are as often a word or an
