@@ -177,6 +177,21 @@ _PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{
 _DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
 
 
+def _piece_places(value: str, piece: str) -> Iterator[int]:
+    """Where a piece of what a script wrote stands in a typed value as a word of it, or a word's start (the word
+    being typed): a piece of letters inside a word is no word the page drew of it ("les" of a card's "avec les
+    enfants" is in "Jules-Ernest" typed beside it, and no echo). Digits may be a number's tail ("…8838")."""
+    at = value.find(piece)
+    if any(c.isdigit() for c in piece):
+        if at >= 0:
+            yield at
+        return
+    while at >= 0:
+        if at == 0 or not value[at - 1].isalnum():
+            yield at
+        at = value.find(piece, at + 1)
+
+
 def _lower_same_length(text: str) -> str:
     """Lower case, character for character: offsets in it are offsets in the text ("İ".lower() is two
     characters and stays as it is)."""
@@ -1799,8 +1814,8 @@ class BatchRedaction:
                     if searched >= _MAX_COPY_SEARCH:
                         break
                     searched += len(value)
-                    at = folded.find(piece)
-                    if at >= 0 and masked[at:at + len(piece)] != value[at:at + len(piece)]:
+                    if any(masked[at:at + len(piece)] != value[at:at + len(piece)]
+                           for at in _piece_places(folded, piece)):
                         ranges.append((word.start(), word.end(), "ECHO"))
                         break
             if ranges:
