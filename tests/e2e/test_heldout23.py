@@ -45,6 +45,8 @@ MESSAGE = ("Chers Lise et Bavo, quelle joie ! Nous serons là avec les enfants. 
            "Leiden avec nous : pour le covoiturage, joignez-la au " + COUSIN_PHONE + " ou à " + COUSIN_MAIL +
            ". Tot binnenkort!")
 SEARCH = "theeservies"
+DELIVERY = ("Livraison du cadeau chez ma mère, Mme Ghislaine Pirotte, Drève des Chasseurs 41, 1410 Waterloo : sonnez "
+            "deux fois, elle est joignable au 02/354.61.08.")
 
 GUEST = [
     Planted("#g-given", GIVEN, "a given name alone"),
@@ -73,17 +75,38 @@ IN_THE_CARD = [
     Planted(None, COUSIN_PHONE, "a Dutch mobile in the card"),
     Planted(None, COUSIN_MAIL, "an e-mail in the card, then a mailto: link"),
 ]
+ENVELOPE_AND_CERTIFICATE = [
+    Planted(None, "Madame Ombeline van Ypersele-Claeys", "the envelope's first line"),
+    Planted(None, "1040 ETTERBEEK", "the envelope's town line in capitals, in its own <div>"),
+    Planted("#nn", "910723 284 16", "a national number typed in groups 6-3-2 for a tax certificate"),
+    Planted(None, "91.07.23-284.16", "the national number told back as the register writes it"),
+]
+GUEST_BOOK = [
+    Planted(None, "Mieke", "an aunt's given name after 'Tante', signing the server-rendered guest book"),
+    Planted(None, "Staf Lievrouw", "an uncle after 'nonkel', signing the guest book"),
+    Planted(None, "Capucine", "a given name alone before '&', signing the guest book"),
+    Planted(None, "Timothée Delvaux-Ruelle", "a hyphenated name after '&', signing the guest book"),
+]
+IN_THE_DELIVERY_NOTE = [
+    Planted(None, "Ghislaine Pirotte", "the mother after 'Mme'"),
+    Planted(None, "Drève des Chasseurs 41, 1410 Waterloo", "an address with the Belgian street word 'Drève'"),
+    Planted(None, "02/354.61.08", "a Brussels-area landline with a slash and dots"),
+]
 KEPT = ["Lise & Bavo", "Huwelijkslijst · Liste de mariage", "Zaterdag 12 juni · Abbaye de la Cambre",
         "Le Creuset braadpan 28 cm Volcanique", "Smeg waterkoker pastelgroen",
         "Bijdrage huwelijksreis Sri Lanka · Contribution au voyage de noces",
         "Gereserveerd · Réservé : Le Creuset braadpan 28 cm Volcanique",
         "Bedankt! Uw kaartje is klaar · Merci, votre carte est prête.",
         # what the guest wrote that is nobody's data
-        SEARCH, "Chers Lise et Bavo, quelle joie !", "Nous serons là avec les enfants.", "Leiden avec nous"]
+        SEARCH, "Chers Lise et Bavo, quelle joie !", "Nous serons là avec les enfants.", "Leiden avec nous",
+        "Gastenboek · Livre d'or", "Veel geluk samen, en tot op het feest!", "Tous nos vœux de bonheur ! On a hâte de danser.",
+        "Livraison du cadeau chez ma mère", "sonnez deux fois, elle est joignable au"]
 #: labels read in the last full snapshot, once everything is typed
 LABELS = ["Voornaam · Prénom", "Familienaam · Nom", "Adres voor het bedankkaartje · Adresse pour la carte de remerciement",
           "Begeleider · Accompagnant·e", "Geboortedatum · Date de naissance", "Ondertekend door · Signé par",
-          "Uw rekeningnummer (voor een eventuele terugbetaling) · Votre IBAN"]
+          "Uw rekeningnummer (voor een eventuele terugbetaling) · Votre IBAN",
+          "Rijksregisternummer (voor het fiscaal attest) · Numéro de registre national (attestation fiscale)",
+          "Opmerkingen voor de levering · Remarques pour la livraison"]
 
 SELECT_IN_EDITOR = """text => {
     const doc = document.getElementById('card-editor').contentDocument;
@@ -144,6 +167,9 @@ def huwelijk(record) -> Recorded:  # noqa: F811 (the fixture imported above)
 
         recording.type("#amount", "75")
         type_with_cuts(recording, "#iban", ["BE27 0631 84", "72 0973"])
+        type_with_cuts(recording, "#nn", ["910723 28", "4 16"])
+        type_with_cuts(recording, "#levering", split_inside(DELIVERY, "Mme Ghislaine Pir", "Drève des Chas",
+                                                            "1410 Wat", "au 02/354"))
         page.click("#preview")
         page.wait_for_selector("#card[data-done]")
         cut(page)
@@ -193,8 +219,23 @@ def test_huwelijk_last_snapshot_keeps_the_labels(huwelijk: Recorded):
     check_kept(last_snapshot(huwelijk), LABELS)
 
 
+def test_huwelijk_envelope_and_certificate_leak_nothing(huwelijk: Recorded):
+    sent = list(strings(huwelijk.sent))
+    assert "1040 ETTERBEEK" in sent and "Rue Gérard 52 bte 3" in sent, "no envelope drawn line by line"
+    check_windows(huwelijk, ENVELOPE_AND_CERTIFICATE)
+
+
+def test_huwelijk_guest_book_leaks_nothing(huwelijk: Recorded):
+    check_windows(huwelijk, GUEST_BOOK)
+
+
+def test_huwelijk_delivery_note_leaks_nothing(huwelijk: Recorded):
+    assert any(DELIVERY in text for text in strings(huwelijk.sent)), "the delivery note was never sent whole"
+    check_windows(huwelijk, IN_THE_DELIVERY_NOTE)
+
+
 # -- what the server keeps on disk --------------------------------------------------------------------
-ALL_PLANTED = [*GUEST, *WHO_COMES, *SIGNED, *IN_THE_CARD]
+ALL_PLANTED = [*GUEST, *WHO_COMES, *SIGNED, *IN_THE_CARD, *ENVELOPE_AND_CERTIFICATE, *GUEST_BOOK, *IN_THE_DELIVERY_NOTE]
 
 
 def test_no_file_under_the_data_dir_holds_a_planted_value(huwelijk, redactor_serve):
@@ -203,13 +244,16 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(huwelijk, redactor_ser
 
 # -- the test itself ----------------------------------------------------------------------------------
 VERSIONS = [{GIVEN, FAMILY, PARTNER, SIGNATURE, "Ombeline & Jules-Ernest", "Ombeline, Jules-Ernest, Célestin, Philippine",
-             "ombeline.vyc@telenet.be", "Célestin", "Philippine"},
+             "ombeline.vyc@telenet.be", "Célestin", "Philippine", "Madame Ombeline van Ypersele-Claeys"},
+            {"Rue Gérard 52 bte 3\n1040 Etterbeek", "1040 ETTERBEEK"}, {"910723 284 16", "91.07.23-284.16"},
             {"2019-02-12", "12 févr. 2019", "2021-11-03", "3 nov. 2021"}]
 
 
 def page_text() -> str:
-    """What the page shows (its scripts are not recorded: rrweb keeps no script's text)."""
-    return re.sub(r"<script>.*?</script>", "", (PAGES / "huwelijkslijst.html").read_text(), flags=re.S)
+    """What the page shows (its scripts are not recorded: rrweb keeps no script's text), but for the guest book's
+    signatures, planted."""
+    shown = re.sub(r"<script>.*?</script>", "", (PAGES / "huwelijkslijst.html").read_text(), flags=re.S)
+    return re.sub(r"<footer>.*?</footer>", "", shown)
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
