@@ -1875,6 +1875,12 @@ class BatchRedaction:
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         changed = taint.add(value, hasher)
+        # a value of several lines is shown line by line too (an envelope or a label draws an address typed over
+        # two lines one <div> a line: "1040 ETTERBEEK" alone), and a line that is not the first opens no run of it
+        lines = [line.strip() for line in value.splitlines()] if "\n" in value else []
+        for line in lines:
+            if len(line) >= _MIN_TAINT:
+                changed |= taint.add(line, hasher)
         # a name's words are told back alone ("Merci, Amélie"), and a typed address's street; an address
         # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
         # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is. Of a

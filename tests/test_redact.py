@@ -2473,6 +2473,24 @@ def test_a_word_a_script_writes_that_stands_inside_a_typed_word_is_no_piece_of_i
     assert any(t.startswith("Nous serons là avec les enfants et ") for t in stored), stored
 
 
+def test_a_value_typed_over_several_lines_is_masked_line_by_line_where_a_page_draws_it_later(session):
+    """Round 23: an address typed over two lines in a textarea (its label's "carte de remerciement" read as a card's)
+    was drawn on an envelope one <div> a line, the town's in capitals: masked while typed, as copies of the value,
+    "1040 ETTERBEEK" was stored whole in the next full snapshot, no run of the value's words starting there. Each
+    line of such a value is one the session remembers."""
+    field = element("textarea", {"id": "g-addr"})
+    label = element("label", {"for": "g-addr"}, [text("Adres voor het bedankkaartje · Adresse pour la carte de remerciement")])
+    s = session()
+    s.send(snapshot(html_page(label, field, lang="fr")))
+    s.send(*typing(field["id"], "Rue Gérard 52 bte 3\n1040 Etterbeek"))
+    envelope = element("div", {"id": "envelope"}, [element("div", {}, [text("Rue Gérard 52 bte 3")]),
+                                                   element("div", {}, [text("1040 ETTERBEEK")])])
+    s.send(snapshot(html_page(label, element("textarea", {"id": "g-addr"}), envelope, lang="fr")))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if "1040" in t or "TTERBE" in t or "Gérard" in t], stored
+    assert any("Adresse pour la carte de remerciement" in t for t in stored)
+
+
 def test_a_phone_being_typed_drawn_again_in_short_groups_is_masked_where_it_is_typed(session):
     """Round 21: notes shown again linkified at every keystroke (the text split around each phone, as a new text
     node): the phone being typed stands there in groups too short to be words of their own ("au 0033 7 81 29 40 5":
