@@ -1217,6 +1217,10 @@ NAME_SHOWN_BACK = [
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
     ("Meine Schwiegermutter Hiltrud Wendeborn holt es ab", "de", "Hiltrud Wendeborn"),
     ("Le cadeau est pour ma petite-fille Lowiese", "fr", "Lowiese"), ("Please hand it to my granddaughter Evie", "en", "Evie"),
+    # Flemish and Belgian French words for an uncle and grandparents, and Staf, a Flemish given name the list lacks (a
+    # wedding list's guest book signed "— Tante Mieke en nonkel Staf Lievrouw": round 23)
+    ("— Tante Mieke en nonkel Staf Lievrouw", "nl", "Staf Lievrouw"), ("Groetjes van bomma Jeanne", "nl", "Jeanne"),
+    ("Pour bonne-maman Ghislaine, avec tendresse", "fr", "Ghislaine"),
     # farewells and Flemish greetings before a given name
     ("Au revoir Capucine, à bientôt !", "fr", "Capucine"), ("Tot ziens, Wietske", "nl", "Wietske"),
     ("Tschüss Ilka, bis bald", "de", "Ilka"), ("Goeiemorgen Wiebren, fijn dat je er bent", "nl", "Wiebren"),
