@@ -683,6 +683,20 @@ def test_german_labels_name_fields(session, label, entity):
     assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
 
 
+@pytest.mark.parametrize("label, entity", [
+    ("Adresse pour la carte de remerciement", "POSTAL_ADDRESS"), ("Adres voor het bedankkaartje", "POSTAL_ADDRESS"),
+    ("Billing address of the card", "POSTAL_ADDRESS"), ("Numéro de carte", "CREDIT_CARD"), ("Card number", "CREDIT_CARD")])
+def test_a_label_that_names_an_address_and_a_card_names_an_address_field(session, label, entity):
+    """Round 23: the address for a wedding's thank-you card ("Adresse pour la carte de remerciement") was read as a
+    card's number, the first meaning its words said, so the typed address's words were not remembered alone."""
+    field = element("textarea", {})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text(label), field]), lang="fr")))
+    result = s.send(*typing(field["id"], "Zeta Quux 1234"))
+    assert typed_values(s.stored, field) == ["*" * n for n in range(1, 15)]
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
+
+
 @pytest.mark.parametrize("label", ["Passphrase", "Your recovery phrase (24 words)", "Seed phrase", "Mnemonic",
                                    "Herstelzin", "Wachtzin", "Wiederherstellungsphrase", "Phrase de récupération"])
 def test_a_secret_made_of_words_is_masked_whole_by_its_label(session, label):
