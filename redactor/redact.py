@@ -172,6 +172,7 @@ _MAX_COPY_SEARCH = 50_000_000
 #: value masked whole whose words are looked for. Groups of digits are one word with the spaces and slashes
 #: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
 _PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
+_PIECE_MIN, _PIECE_TRAILING = 3, ".'’-"
 #: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
 #: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
 _DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
@@ -1809,14 +1810,18 @@ class BatchRedaction:
         for cell, raw, current in self._copies_in_place():
             ranges = []
             for word in _PIECE.finditer(raw):
-                piece = _lower_same_length(word.group())
+                # a sentence's full stop or a closing quote after the word is no part of it ("… gaat naar Etterb."
+                # while "Etterbeek" is typed)
+                piece = _lower_same_length(word.group().rstrip(_PIECE_TRAILING))
+                if len(piece) < _PIECE_MIN:
+                    continue
                 for folded, value, masked in typed:
                     if searched >= _MAX_COPY_SEARCH:
                         break
                     searched += len(value)
                     if any(masked[at:at + len(piece)] != value[at:at + len(piece)]
                            for at in _piece_places(folded, piece)):
-                        ranges.append((word.start(), word.end(), "ECHO"))
+                        ranges.append((word.start(), word.start() + len(piece), "ECHO"))
                         break
             if ranges:
                 cell.set(self.masker.spans(current, ranges))

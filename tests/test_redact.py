@@ -2505,6 +2505,29 @@ def test_a_value_typed_over_several_lines_is_masked_line_by_line_where_a_page_dr
     assert any("Adresse pour la carte de remerciement" in t for t in stored)
 
 
+def test_a_word_being_typed_drawn_before_a_full_stop_is_masked_where_it_is_typed(session):
+    """Round 23: a page told the town of the address being typed back in a sentence, its text set anew at each
+    keystroke ("Het bedankkaartje gaat naar Etterb."): the full stop glued to the word made a piece no typed value
+    holds, and "Etterb.", "Etterbe." were stored. The sentence's mark is no part of the piece; the sentence's other
+    words stay."""
+    field = element("textarea", {"name": "adres"})
+    ship = element("p", {"id": "ship"})
+    s = session()
+    s.send(snapshot(html_page(field, ship, lang="nl")))
+    value = "Rue Gérard 52 bte 3\n1040 Etterbeek"
+    s.send(*typing(field["id"], value[:value.index("Etter") + 5]))
+    events, previous = [], None
+    for end in range(value.index("Etter") + 6, len(value)):
+        events.append(input_event(field["id"], value[:end]))
+        line = text(f"Het bedankkaartje gaat naar {value[:end].split(' ')[-1]}.")
+        events.append(mutation(removes=[remove(ship["id"], previous)] if previous else [], adds=[add(ship["id"], line)]))
+        previous = line["id"]
+    s.send(*events)
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if "Etterb" in t], stored
+    assert any(t.startswith("Het bedankkaartje gaat naar ") for t in stored), stored
+
+
 def test_a_phone_being_typed_drawn_again_in_short_groups_is_masked_where_it_is_typed(session):
     """Round 21: notes shown again linkified at every keystroke (the text split around each phone, as a new text
     node): the phone being typed stands there in groups too short to be words of their own ("au 0033 7 81 29 40 5":
