@@ -2528,6 +2528,18 @@ def test_a_word_being_typed_drawn_before_a_full_stop_is_masked_where_it_is_typed
     assert any(t.startswith("Het bedankkaartje gaat naar ") for t in stored), stored
 
 
+@pytest.mark.parametrize("value, masked", [
+    ("Sinon chez les voisins, la famille Delvaux, venelle du Cap", "venelle du Cap"),
+    ("Sinon chez les voisins, la famille Delvaux, venelle du", "venelle du"),
+    ("Livrez-le chez ma tante, rue de la Lo", "rue de la Lo"), ("Livrez-le au 12 rue du Cap", "12 rue du Cap"),
+    ("Je suis passé par le Cap", "Cap")])
+def test_a_streets_opener_goes_with_its_name_being_typed(value, masked):
+    """Round 23: a delivery note cut by a batch while the neighbours' street was typed stored "venelle du" beside
+    the masked "Cap", the start of what the next batch showed to be an address ("venelle du Caporal 7"): the opener
+    and its particles go with the street's name being typed, as the house number before them does."""
+    assert [value[a:b] for a, b, _ in trailing_fragment(value)] == [masked]
+
+
 def test_a_phone_being_typed_drawn_again_in_short_groups_is_masked_where_it_is_typed(session):
     """Round 21: notes shown again linkified at every keystroke (the text split around each phone, as a new text
     node): the phone being typed stands there in groups too short to be words of their own ("au 0033 7 81 29 40 5":
