@@ -22,7 +22,8 @@ Second part, added once the first held: the guest book's signatures the server r
 Lievrouw', 'Capucine & Timothée Delvaux-Ruelle'), the thank-you card's envelope drawn one <div> per line of the address
 typed in the textarea (the town's line in capitals) and the town told back alone in a sentence ('Het bedankkaartje gaat
 naar Etterbeek.'), a national number typed in groups 6-3-2 for a tax certificate and told back with dots, a delivery
-note naming the mother after 'Mme' with an address on a 'Drève' and a landline written with a slash and dots.
+note naming the mother after 'Mme' with an address on a 'Drève' and a landline written with a slash and dots, then
+the neighbours after 'la famille' and their alley written in lower case with no postcode ('venelle du Caporal 7').
 
 First run (1e87dc7, the first part, written before reading the detection code): 9 of 9 passed, nothing leaked — the
 datalist's options, the signature in an aria-label and its letters, the frame's bold name and mailto: link, every
@@ -41,6 +42,11 @@ relatives: nonkel, bompa, bomma, bonne-maman…; rules/pii.yaml: Staf) and 78825
 an address names an address field whatever card it names beside it), 12 of 12 pass. Then the town told back alone
 while typed leaked its prefixes with the sentence's full stop ('… naar Etterb.', '… naar Etterbe.'): 75f1b7e
 (redact.py: a full stop or a closing quote glued to a word a script writes is no part of the piece looked for).
+Probes of the detector with the delivery note's shapes found 'Drève des Chasseurs 41 à Waterloo' (no postcode after
+it) unread: cc29599 (rules/recognizers.yaml street_openers: drève, ruelle, venelle). With the neighbours' sentence
+added to the note, 2 of 12 failed: the batch cut at '… venelle du Cap' stored 'venelle du' beside the masked 'Cap'
+(and the data dir the same): 49baf2a (content.py: a street's opener and its particles go with the street's name being
+typed at a value's end); 12 of 12 pass.
 Left (not leaks): 'Tante' is masked with the aunt's given name ('— ***** *****', the model reads 'Tante Mieke' as one
 name); the word typed last in the card's frame is masked until something follows it ('Chers Lise et *****' while
 'Bavo,' ended the text), as a value's unsettled end is.
@@ -72,7 +78,8 @@ MESSAGE = ("Chers Lise et Bavo, quelle joie ! Nous serons là avec les enfants. 
            ". Tot binnenkort!")
 SEARCH = "theeservies"
 DELIVERY = ("Livraison du cadeau chez ma mère, Mme Ghislaine Pirotte, Drève des Chasseurs 41, 1410 Waterloo : sonnez "
-            "deux fois, elle est joignable au 02/354.61.08.")
+            "deux fois, elle est joignable au 02/354.61.08. Sinon chez les voisins, la famille Vercruysse-De Smet, venelle "
+            "du Caporal 7.")
 
 GUEST = [
     Planted("#g-given", GIVEN, "a given name alone"),
@@ -116,6 +123,8 @@ IN_THE_DELIVERY_NOTE = [
     Planted(None, "Ghislaine Pirotte", "the mother after 'Mme'"),
     Planted(None, "Drève des Chasseurs 41, 1410 Waterloo", "an address with the Belgian street word 'Drève'"),
     Planted(None, "02/354.61.08", "a Brussels-area landline with a slash and dots"),
+    Planted(None, "Vercruysse-De Smet", "the neighbours named after 'la famille'"),
+    Planted(None, "venelle du Caporal 7", "an alley (venelle) in lower case, no postcode after it"),
 ]
 KEPT = ["Lise & Bavo", "Huwelijkslijst · Liste de mariage", "Zaterdag 12 juni · Abbaye de la Cambre",
         "Le Creuset braadpan 28 cm Volcanique", "Smeg waterkoker pastelgroen",
@@ -194,7 +203,8 @@ def huwelijk(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#iban", ["BE27 0631 84", "72 0973"])
         type_with_cuts(recording, "#nn", ["910723 28", "4 16"])
         type_with_cuts(recording, "#levering", split_inside(DELIVERY, "Mme Ghislaine Pir", "Drève des Chas",
-                                                            "1410 Wat", "au 02/354"))
+                                                            "1410 Wat", "au 02/354", "famille Vercruy",
+                                                            "venelle du Cap"))
         page.click("#preview")
         page.wait_for_selector("#card[data-done]")
         cut(page)
