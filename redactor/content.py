@@ -1391,8 +1391,8 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False,
     space does (fold.spaces_folded: as detection reads them), so the rules read a value so folded. searched: a
     search term's or a code's settled value (_growing_end)."""
     value = spaces_folded(value)
-    ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, a))), b, e)
-              for a, b, e in _growing_end(value, settled, names, searched)]
+    ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, _with_its_opener_words(
+        value, a)))), b, e) for a, b, e in _growing_end(value, settled, names, searched)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
         ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
     _, last, _ = _last_word(value)  # "Meent 94, 3": a postcode's first digits after a street with no street word
@@ -1639,6 +1639,18 @@ def _with_its_unit(value: str, position: int) -> int:
     before "112 A", "Appt 4, 12 " before "rue")."""
     unit = _UNIT_BEFORE.search(value, max(0, position - _UNIT_LOOK_BACK), position)
     return unit.start() if unit else position
+
+
+def _with_its_opener_words(value: str, position: int) -> int:
+    """position, or where a street's opener and its particles begin when the masked end there is the street's name
+    being typed after them ("venelle du Cap", "rue de la Lo"): stored beside it, the opener would be what the next
+    batch shows to be the start of the visitor's address (round 23: "… voisins, venelle du" before "Caporal 7")."""
+    words = value[position:].split(None, 1)
+    if not words or not value[:position].strip():
+        return position
+    before = value[:position].rstrip(" ").split(" ")
+    street = _street_words(value, before, position, words[0])
+    return min(street, position) if street is not None else position
 
 
 def _with_its_opener(value: str, before: list[str], start: int) -> int:

@@ -172,9 +172,25 @@ _MAX_COPY_SEARCH = 50_000_000
 #: value masked whole whose words are looked for. Groups of digits are one word with the spaces and slashes
 #: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
 _PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
+_PIECE_MIN, _PIECE_TRAILING = 3, ".'’-"
 #: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
 #: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
 _DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
+
+
+def _piece_places(value: str, piece: str) -> Iterator[int]:
+    """Where a piece of what a script wrote stands in a typed value as a word of it, or a word's start (the word
+    being typed): a piece of letters inside a word is no word the page drew of it ("les" of a card's "avec les
+    enfants" is in "Jules-Ernest" typed beside it, and no echo). Digits may be a number's tail ("…8838")."""
+    at = value.find(piece)
+    if any(c.isdigit() for c in piece):
+        if at >= 0:
+            yield at
+        return
+    while at >= 0:
+        if at == 0 or not value[at - 1].isalnum():
+            yield at
+        at = value.find(piece, at + 1)
 
 
 def _lower_same_length(text: str) -> str:
@@ -1806,14 +1822,18 @@ class BatchRedaction:
         for cell, raw, current in self._copies_in_place():
             ranges = []
             for word in _PIECE.finditer(raw):
-                piece = _lower_same_length(word.group())
+                # a sentence's full stop or a closing quote after the word is no part of it ("… gaat naar Etterb."
+                # while "Etterbeek" is typed)
+                piece = _lower_same_length(word.group().rstrip(_PIECE_TRAILING))
+                if len(piece) < _PIECE_MIN:
+                    continue
                 for folded, value, masked in typed:
                     if searched >= _MAX_COPY_SEARCH:
                         break
                     searched += len(value)
-                    at = folded.find(piece)
-                    if at >= 0 and masked[at:at + len(piece)] != value[at:at + len(piece)]:
-                        ranges.append((word.start(), word.end(), "ECHO"))
+                    if any(masked[at:at + len(piece)] != value[at:at + len(piece)]
+                           for at in _piece_places(folded, piece)):
+                        ranges.append((word.start(), word.start() + len(piece), "ECHO"))
                         break
             if ranges:
                 cell.set(self.masker.spans(current, ranges))
@@ -1872,6 +1892,12 @@ class BatchRedaction:
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         changed = taint.add(value, hasher)
+        # a value of several lines is shown line by line too (an envelope or a label draws an address typed over
+        # two lines one <div> a line: "1040 ETTERBEEK" alone), and a line that is not the first opens no run of it
+        lines = [line.strip() for line in value.splitlines()] if "\n" in value else []
+        for line in lines:
+            if len(line) >= _MIN_TAINT:
+                changed |= taint.add(line, hasher)
         # a name's words are told back alone ("Merci, Amélie"), and a typed address's street; an address
         # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
         # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is. Of a

@@ -450,6 +450,9 @@ ADDRESS_AS_TYPED = [
     ("I live at 12 mill lane, york", "en", [("12 mill lane", "POSTAL_ADDRESS")]),
     ("wir wohnen am mühlbach 3 in ettelbruck", "en", [("mühlbach 3 in ettelbruck", "POSTAL_ADDRESS")]),
     ("j'habite au 4 impasse des lilas", "fr", [("4 impasse des lilas", "POSTAL_ADDRESS")]),
+    # a Belgian 'drève' (a lane lined with trees) with no postcode after it (round 23)
+    ("Le colis peut être déposé Drève des Chasseurs 41 à Waterloo", "fr", [("Drève des Chasseurs 41", "POSTAL_ADDRESS")]),
+    ("au 41 drève des Chasseurs à Waterloo", "fr", [("41 drève des Chasseurs", "POSTAL_ADDRESS")]),
     ("ik woon in gent", "nl", []),  # a town alone is no address
     # an English street's closer and a UK postcode; not a memory size
     ("Deliver to 27 Elm Grove, BS7 8JT", "en", [("27 Elm Grove", "POSTAL_ADDRESS"), ("BS7 8JT", "POSTAL_ADDRESS")]),
@@ -1259,6 +1262,10 @@ NAME_SHOWN_BACK = [
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
     ("Meine Schwiegermutter Hiltrud Wendeborn holt es ab", "de", "Hiltrud Wendeborn"),
     ("Le cadeau est pour ma petite-fille Lowiese", "fr", "Lowiese"), ("Please hand it to my granddaughter Evie", "en", "Evie"),
+    # Flemish and Belgian French words for an uncle and grandparents, and Staf, a Flemish given name the list lacks (a
+    # wedding list's guest book signed "— Tante Mieke en nonkel Staf Lievrouw": round 23)
+    ("— Tante Mieke en nonkel Staf Lievrouw", "nl", "Staf Lievrouw"), ("Groetjes van bomma Jeanne", "nl", "Jeanne"),
+    ("Pour bonne-maman Ghislaine, avec tendresse", "fr", "Ghislaine"),
     # farewells and Flemish greetings before a given name
     ("Au revoir Capucine, à bientôt !", "fr", "Capucine"), ("Tot ziens, Wietske", "nl", "Wietske"),
     ("Tschüss Ilka, bis bald", "de", "Ilka"), ("Goeiemorgen Wiebren, fijn dat je er bent", "nl", "Wiebren"),
