@@ -2000,6 +2000,8 @@ def _looks_random(run: str) -> bool:
 
 #: the path segments that hold people (rules/recognizers.yaml person_paths)
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
+#: the path segments that open a one-time link (rules/recognizers.yaml secret_paths): the next is its secret
+_SECRET_PATHS = frozenset(w.casefold() for w in rule_words()["secret_paths"])
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
 #: a page's own file after such a segment ("/klant/index.html")
@@ -2114,6 +2116,7 @@ class UrlSlot(Slot):
                 self.dialled = [Span(dialled.start(1), dialled.end(1), "PHONE_NUMBER", 1.0, "url.dialled")]
             return
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
+        after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
         for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
@@ -2130,7 +2133,14 @@ class UrlSlot(Slot):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
-            after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
+            elif page and segment and after_secret and _person_in_path(unquote(name)):
+                # "/wachtwoord/reset/Kx7pQ2mZ9fWqLr4T", "/uitnodiging/<code>": a one-time link's secret, of any
+                # length or shape; the site's pages there are kept as after a segment that holds people, and a
+                # resource's path as a replay needs it ("/css/reset/base.css")
+                self._mask_whole(piece, 1, unquote(name), "SECRET", "url.secret-path", work)
+            opens = piece[0] in ("/", "") and not piece[2]
+            after_people = opens and unquote(name).casefold() in _PERSON_PATHS
+            after_secret = opens and unquote(name).casefold() in _SECRET_PATHS
             if not piece[2] or not value:
                 continue
             if secret_parameter(unquote_plus(name)):
