@@ -105,10 +105,11 @@ _SENTENCE_END = re.compile(r"(?=[^\W\d_]{3})[^\W\d_]+(?:[-'’][^\W\d_]+)*\.")  
 #: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
 #: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
 _SPELLED_OPEN, _SPELLED_CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]"
-_SPELLED_DOT = with_words(rf"{_SPELLED_OPEN}(?i:{{{{dot_words}}}}|\.){_SPELLED_CLOSE}\s*[\w.-]+")  # "[punt] be"
-_SPELLED_DOT_BEGUN = rf"{_SPELLED_OPEN}(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]"
+_SPELLED_DOT = with_words(  # "[punt] be", " punkt de"
+    rf"(?:{_SPELLED_OPEN}(?i:{{{{dot_words}}}}|\.){_SPELLED_CLOSE}|\s+(?i:{{{{dot_words}}}})(?=\s))\s*[\w.-]+")
+_SPELLED_DOT_BEGUN = rf"(?:{_SPELLED_OPEN}|\s+)(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]", " pu"
 _SPELLED_ADDRESS_END = re.compile(with_words(
-    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:{{{{at_words}}}}|@)(?:{_SPELLED_CLOSE}"
+    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:{{{{at_words}}}}|{{{{bracketed_at_words}}}}|@)(?:{_SPELLED_CLOSE}"
     rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?"
     rf"|[A-Za-z]{{1,11}})?\s*$"))  # (or an at-word being typed: "[arob")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
@@ -133,8 +134,10 @@ def _written_at_end(local: str, words: Iterable[str], starts: Iterable[str]) -> 
 #: the domain ("jan.peeters at tele", "… at telenet.b", "… at telenet dot b"). rules/recognizers.yaml reads the whole
 #: one where its local part holds a mailbox's character, where its word is said of e-mail only ("arobase"), or, a
 #: plain word and "at", beside a word saying an address is given ("een mail naar jan at …"): so is its start here.
-_DOMAIN_SO_FAR = (with_words(r"(?:\s+[\w-]{1,63}(?:\.[\w-]{0,63}){0,8}(?:\s+(?i:{{dot_words}})(?:\s+[\w-]{1,63})?){0,8}")
-                  + rf"(?:\s+(?i:{_alternatives(start for word in rule_words()['dot_words'] for start in _starts(word))}))?)?\s*$")
+_DOMAIN_SO_FAR = (with_words(r"(?:\s+[\w-]{1,63}(?:\.[\w-]{0,63}){0,8}"
+                              r"(?:\s+(?i:{{dot_words}})(?:\s+[\w-]{1,63})?"  # "… dot be", "… (punkt)de"
+                              r"|\s*[\[({<]\s*(?i:{{dot_words}})\s*[\])}>](?:\s*[\w-]{1,63})?){0,8}")
+                  + rf"(?:(?:\s+|\s*[\[({{<]\s*)(?i:{_alternatives(start for word in rule_words()['dot_words'] for start in _starts(word))}))?)?\s*$")
 _AT_WORDS = rule_words()["at_words"]
 _AT_WORD_STARTS = {start for word in _AT_WORDS for start in _starts(word)}
 _EMAIL_ONLY_AT_WORDS = [word for word in _AT_WORDS if word != "at"]
@@ -1350,12 +1353,15 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         return []  # masked already: nothing grows out of it (redacting twice changes nothing)
     typing = not settled and not spaced and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
-    if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri", "… [at] proton."
-        return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
-    if spaced_at := _SPACED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
-        return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
-    if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
-        return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
+    # an address spelled out and still being written, from where the earliest reading of it starts: "… at skynet(pu"
+    # is a bracketed word being typed after its domain, and the address its local part's
+    look = max(0, len(value) - _SPELLED_ADDRESS_MAX)
+    spelled_starts = [look + found.start() + (found.group(0)[:1] == " ")
+                      for found in (_SPELLED_ADDRESS_END.search(value[look:]),  # "ysaure.q [at] verri", "… [at] proton."
+                                    _SPACED_AT_END.search(value[look:]), _SPELLED_AT_END.search(value[look:]))
+                      if found]
+    if spelled_starts:
+        return [(min(spelled_starts), len(value), "TRAILING_FRAGMENT")]
     if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(in_words.start(), len(value), "TRAILING_FRAGMENT")]
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):

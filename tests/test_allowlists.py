@@ -560,6 +560,33 @@ def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_ba
     assert "als het binnen " in stored_text(s.stored)
 
 
+@pytest.mark.parametrize("message, address, cut", [
+    ("bitte schreib an lotte.demuynck(a)skynet.be wenn es klappt", "lotte.demuynck(a)skynet.be", "demuynck(a)sky"),
+    ("bitte schreib an lotte.demuynck [ät] web [punkt] de wenn es klappt", "lotte.demuynck [ät] web [punkt] de",
+     "web [pun"),
+    ("bitte an lotte.demuynck ät web punkt de schreiben", "lotte.demuynck ät web punkt de", "web pun"),
+    ("mail naar lotte.demuynck(aapje)skynet.be als het lukt", "lotte.demuynck(aapje)skynet.be", "(aapje)sky"),
+    ("écris à lotte.demuynck[et]free.fr si ça marche", "lotte.demuynck[et]free.fr", "demuynck[et]fr"),
+    ("schreib an lotte.demuynck(at)skynet punkt be wenn es klappt", "lotte.demuynck(at)skynet punkt be",
+     "skynet pu"),
+    ("schreib an lotte.demuynck at skynet(punkt)be wenn es klappt", "lotte.demuynck at skynet(punkt)be",
+     "skynet(pu")])
+def test_an_e_mail_spelled_out_in_german_dutch_or_french_notation_leaks_nothing_where_a_batch_cuts_it(
+        session, message, address, cut):
+    """An "@" written "(a)", "[ät]", "ät", "(aapje)", "[et]", and a dot written as a word, bare or in brackets,
+    after either form of the "@" (review 18): the address is masked, where the batch ends inside it too, and the
+    words around it stay."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], message)
+    end = message.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    assert leaked(s.stored, address) == []
+    assert message[:message.index(address)].split()[-1] in stored_text(s.stored)
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not(session, tag):
     """People write to each other without capitals: "hoi sietske," is a name no shape but the greeting

@@ -874,6 +874,17 @@ MISTYPED_EMAILS = [
     ("T-shirts at zalando.be vanaf 9,99", "nl", []),
     ("meet me at noon at the station", "en", []),
     ("jan at 10.30 thuis", "nl", []),
+    # its "@" as German, Dutch and French write it ("(a)", "[ät]", "ät", "(aapje)", "(et)"), and a dot written as a
+    # word, bare or in brackets, after either form of the "@" (review 18 F2); "a" and "et" only in brackets
+    ("schreib an hanne.wuyts(a)posteo.de", "de", [("hanne.wuyts(a)posteo.de", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts [ät] posteo [punkt] de", "de", [("hanne.wuyts [ät] posteo [punkt] de", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts ät posteo punkt de", "de", [("hanne.wuyts ät posteo punkt de", "EMAIL_ADDRESS")]),
+    ("mail naar hanne.wuyts(aapje)proximus.be", "nl", [("hanne.wuyts(aapje)proximus.be", "EMAIL_ADDRESS")]),
+    ("écris à hanne.wuyts(et)laposte.net", "fr", [("hanne.wuyts(et)laposte.net", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts(at)posteo punkt de", "de", [("hanne.wuyts(at)posteo punkt de", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts at posteo(punkt)de", "de", [("hanne.wuyts at posteo(punkt)de", "EMAIL_ADDRESS")]),
+    ("du pain et du vin.", "fr", []),
+    ("optie a of b.", "nl", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
 # is a phone; alone one in five numbers of eleven digits is one, an order's or an article's too
