@@ -588,16 +588,21 @@ def possessor_named(text: str) -> list[Span]:
 _SURNAME_RUN = (r"(?P<name>(?:(?:Van|Von|De|Den|Der|Du|La|Le|Ten|Ter|Vanden|Vander)[^\S\n]+){0,2}\p{Lu}[\p{Ll}'’]+"
                 r"(?:-\p{Lu}[\p{Ll}'’]+)?(?:[^\S\n]+(?:(?:van|von|der|den|de|du|la|le|ten|ter)[^\S\n]+)*\p{Lu}[\p{Ll}'’]+"
                 r"(?:-\p{Lu}[\p{Ll}'’]+)?){0,2})(?![\w'’-])")
+#: a title before it, as typed in any case ("chez mme Vandevoorde", "an Hr. Brenner", "T.a.v. dhr. Claeys")
+_TYPED_TITLE = with_words(r"(?:(?i:{{typed_titles}})|{{person_titles}})[^\S\n]{1,3}")
 _HOUSEHOLD_NAMED = regex.compile(  # (the regex module lets both alternatives name their group "name")
-    rf"(?<![\w'’-])(?i:familie|famille|chez|bij)[^\S\n]{{1,3}}{_SURNAME_RUN}"
+    with_words(r"(?<![\w'’-])(?:(?i:{{household_words}})[^\S\n]{1,3}(?:")
+    + rf"{_TYPED_TITLE})?|{_TYPED_TITLE}){_SURNAME_RUN}"
     rf"|(?<![\w'’-])(?i:bei)[^\S\n]{{1,3}}{_SURNAME_RUN}"
     r"(?=[^\S\n]+(?i:klingeln|anklingeln|läuten|abgeben|hinterlegen|abstellen|abliefern)(?![\w-]))")
 
 
 def household_named(text: str) -> list[Span]:
-    """A surname alone after the words that address a household ("de familie Vanhoutteghem", "la famille Vandevoorde")
-    or say at whose home something is left ("chez Lecomte-Wauters", "bij Claeys", "bei Wiesinger klingeln"), in what a
-    visitor writes: no list knows a surname, these words say one follows. Not a place ("bij Gent", "chez Paris"), a
+    """A surname alone after the words that address a household ("de familie Vanhoutteghem", "la famille Vandevoorde",
+    "bij fam. Verhaeghe", "het gezin Claeys", "chez les Lambert") or say at whose home something is left ("chez
+    Lecomte-Wauters", "bij Claeys", "bei Wiesinger klingeln") or in whose name it is ("op naam van Claeys"), or after a
+    title as typed in any case ("chez mme Lambert", "mrs Okafor", "an Hr. Brenner"), in what a visitor writes: no list
+    knows a surname, these words say one follows. Not a place ("bij Gent", "chez Paris"), a
     trade, product or street word, nor a company's department (names.addressed_surname: "bij Administratie"); a brand
     there is masked, as name_runs masks one (fail closed). In the site's text the same words name a product's family or
     a shop ("la famille Galaxy", "disponible chez Fnac"), and a German page's "Bitte bei Anmeldung klingeln" a desk:

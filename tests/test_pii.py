@@ -672,6 +672,9 @@ ADDRESSED_SURNAMES = [
     ("z.H. Pfefferkorn, danke", "de", [("Pfefferkorn", "PERSON")]),
     ("Zu Händen von Pfefferkorn", "de", [("Pfefferkorn", "PERSON")]),
     ("À l'attention de Delvaux, merci", "fr", [("Delvaux", "PERSON")]),
+    ("T.a.v. dhr. Wuytack graag", "nl", [("Wuytack", "PERSON")]),  # a title between them, in lower case (review 18)
+    ("z.H. Hr. Pfefferkorn", "de", [("Pfefferkorn", "PERSON")]),
+    ("T.a.v. dhr. Administratie", "nl", []),
     ("T.a.v. Administratie", "nl", []),
     ("Attn: Customer Service", "en", []),
     ("z.H. Buchhaltung", "de", []),
