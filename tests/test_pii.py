@@ -1059,7 +1059,8 @@ SITE_TEXT = [
     # a farewell before a shop, a place, a song
     ("À bientôt Chez Paul", "fr"), ("Tot ziens in Brugge", "nl"), ("Goodbye Yellow Brick Road", "en"),
     # a salutation without a person's name
-    ("Sehr geehrte Damen und Herren,", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
+    ("Sehr geehrte Damen und Herren,", "de"), ("Geachte Klant,", "nl"), ("Geachte Klanten en Partners,", "nl"),
+    ("Moien a wëllkomm!", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
     # gifts for an occasion that is also a given name, for a relative, for a season
@@ -1272,6 +1273,10 @@ NAME_SHOWN_BACK = [
     ("Sehr geehrte Frau Wojciechowska,", "de", "Wojciechowska"), ("Geachte heer Vandenbussche,", "nl", "Vandenbussche"),
     ("Geachte mevrouw van der Heijden-Smits", "nl", "van der Heijden-Smits"),
     ("Sehr geehrter Herr Dr. Oberhäuser, vielen Dank", "de", "Oberhäuser"),
+    # and without a title (review 18 F6): Dutch's formal "Geachte", Flemish "Goeiedag", Luxembourgish "Moien"
+    ("Geachte Wietske Vandenbussche,", "nl", "Wietske Vandenbussche"), ("Geachte Wiebren,", "nl", "Wiebren"),
+    ("Goeiedag Hiltrud Wendeborn", "nl", "Hiltrud Wendeborn"), ("Moien Wietske Kromodikoro,", "de", "Wietske Kromodikoro"),
+    ("Sehr geehrte Hiltrud Wendeborn,", "de", "Hiltrud Wendeborn"),
     # a title and a surname the page's sentence addresses
     ("Ihr Termin, Herr Wojciechowski, ist bestätigt", "de", "Wojciechowski"),
     ("Uw pakket, mevrouw Claes, is onderweg", "nl", "Claes"), ("Thank you for your order, Mrs Okonkwo!", "en", "Okonkwo"),
