@@ -194,7 +194,10 @@ def test_a_phone_or_a_birth_date_in_words_is_masked_wherever_a_batch_ends():
             ("bel me op ", "nul vier negen zeven zestien drieënvijftig tweeëntachtig", " graag ", "nl"),
             ("appelez-moi au ", "zéro sept quarante et un vingt-neuf soixante-trois quatorze", " merci ", "fr"),
             ("I was born on the ", "twenty-first of June nineteen seventy-nine", " please ", "en"),
-            ("geboren op ", "veertien oktober negentienhonderd eenentachtig", " graag ", "nl")]:
+            ("geboren op ", "veertien oktober negentienhonderd eenentachtig", " graag ", "nl"),
+            # after a word that names a phone's field, one list with the phone's (review 18 F7)
+            ("meine Handynummer ist ", "null eins sieben sechs drei zwei acht neun null vier", " danke ", "de"),
+            ("mijn telefoonnr is ", "nul vier negen één zeven drie acht twee zes vier", " graag ", "nl")]:
         field = element("textarea", {"name": "opmerking"})
         series = typing(field["id"], prefix + secret + after)
         stored = redact([[snapshot(html_page(field, lang=language))], *([event] for event in series)])

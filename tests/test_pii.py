@@ -692,6 +692,13 @@ NUMBERS_AS_TYPED = [
      [("nul vier negen zeven zestien drieënvijftig tweeëntachtig", "PHONE_NUMBER")]),
     ("appelez-moi au zéro sept quarante et un vingt-neuf soixante-trois quatorze", "fr",
      [("zéro sept quarante et un vingt-neuf soixante-trois quatorze", "PHONE_NUMBER")]),
+    # after a word that names a phone's field (rules/fields.yaml), one list with the phone's words (review 18 F7)
+    ("meine Mobilnummer lautet null eins sieben sechs drei zwei acht neun null vier", "de",
+     [("null eins sieben sechs drei zwei acht neun null vier", "PHONE_NUMBER")]),
+    ("Rufnummer null vier neun eins sieben drei acht zwei sechs vier", "de",
+     [("null vier neun eins sieben drei acht zwei sechs vier", "PHONE_NUMBER")]),
+    ("mijn telefoonnr is nul vier negen één zeven drie acht twee zes vier", "nl",
+     [("nul vier negen één zeven drie acht twee zes vier", "PHONE_NUMBER")]),
     ("geboren op veertien oktober negentienhonderd eenentachtig", "nl",
      [("veertien oktober negentienhonderd eenentachtig", "DATE_OF_BIRTH")]),
     ("née le vingt-huit février deux mille trois à Namur", "fr", [("vingt-huit février deux mille trois", "DATE_OF_BIRTH")]),
