@@ -543,21 +543,27 @@ LOWER_CASE_MESSAGE = ("hier de borg. mijn nieuwe rekening is nl75 knab 0255 8817
                       "ysaure.q [at] verriere-post [punt] be. als het binnen is")
 
 
+def typed_in_two_batches(session, message: str, cut: str) -> list:
+    """What is stored of a message typed key by key in a textarea, the first batch ending right after cut."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht aan de begunstigde"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], message)
+    end = message.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    return s.stored
+
+
 @pytest.mark.parametrize("cut", ["nl75 k", "nl75 knab ", "nl75 knab 02", "ysaure.q [", "ysaure.q [a", "[at] verr",
                                  "verriere-post [pu", "[punt] b"])
 def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_batch_cuts_them(session, cut):
     """People type to each other in lower case and spell an address out against harvesters: the
     batch may end anywhere inside either (held-out round 4, transfer.html's message)."""
-    field = element("textarea", {"name": "message", "aria-label": "Bericht aan de begunstigde"})
-    s = session()
-    s.send(snapshot(html_page(field)))
-    events = typing(field["id"], LOWER_CASE_MESSAGE)
-    end = LOWER_CASE_MESSAGE.index(cut) + len(cut)
-    s.send(*events[:end])
-    s.send(*events[end:])
+    stored = typed_in_two_batches(session, LOWER_CASE_MESSAGE, cut)
     for value in ("nl75 knab 0255 8817 42", "ysaure.q [at] verriere-post [punt] be"):
-        assert leaked(s.stored, value) == [], value
-    assert "als het binnen " in stored_text(s.stored)
+        assert leaked(stored, value) == [], value
+    assert "als het binnen " in stored_text(stored)
 
 
 @pytest.mark.parametrize("message, address, cut", [
@@ -576,15 +582,9 @@ def test_an_e_mail_spelled_out_in_german_dutch_or_french_notation_leaks_nothing_
     """An "@" written "(a)", "[ät]", "ät", "(aapje)", "[et]", and a dot written as a word, bare or in brackets,
     after either form of the "@" (review 18): the address is masked, where the batch ends inside it too, and the
     words around it stay."""
-    field = element("textarea", {"name": "message", "aria-label": "Bericht"})
-    s = session()
-    s.send(snapshot(html_page(field)))
-    events = typing(field["id"], message)
-    end = message.index(cut) + len(cut)
-    s.send(*events[:end])
-    s.send(*events[end:])
-    assert leaked(s.stored, address) == []
-    assert message[:message.index(address)].split()[-1] in stored_text(s.stored)
+    stored = typed_in_two_batches(session, message, cut)
+    assert leaked(stored, address) == []
+    assert message[:message.index(address)].split()[-1] in stored_text(stored)
 
 
 @pytest.mark.parametrize("tag", ["input", "textarea"])
