@@ -296,17 +296,18 @@ def test_a_handle_after_a_segment_that_holds_people_is_masked_in_a_resource_s_pa
     ("https://shop.example/aanmelden?magic=Qw3rT9yLp", "Qw3rT9yLp"),
     ("https://shop.example/motdepasse/reset/Qw3rT9yLpZ8xVb2N", "Qw3rT9yLpZ8xVb2N"),
     ("https://shop.example/uitnodiging/Qw3rT9yLp", "Qw3rT9yLp"),
-    ("https://shop.example/einladung/Qw3rT9yLp?lang=de", "Qw3rT9yLp")])
+    ("https://shop.example/einladung/Qw3rT9yLp?lang=de", "Qw3rT9yLp"),
+    ("https://shop.example/reset/token/Qw3rT9yLpZ8xVb2N", "Qw3rT9yLpZ8xVb2N")])
 def test_a_password_or_a_one_time_code_in_a_page_address_is_masked_whatever_it_is_called(session, address, secret):
     """A login form sent by GET ("?pass=", "?u=…&p=") and a one-time link's code under its own name ("?hash=",
     "?invite=", "?magic=") or as the segment after a word that opens such a link ("/reset/<code>", "/uitnodiging/
     <code>"): a secret of any shape, masked in the page's Meta and its links; the site's pages after such a word
-    ("/account/reset/password") and a stylesheet's path ("/css/reset/base.css") stay as they are."""
+    ("/account/reset/password", "/verify/email") and a stylesheet's path ("/css/reset/base.css") stay as they are."""
     s = session()
-    kept = ["/account/reset/password", "/css/reset/base.css"]
-    s.send(meta(address), snapshot(html_page(element("a", {"href": address}, [text("verder")]),
-                                             element("a", {"href": kept[0]}, [text("wachtwoord")]),
-                                             element("link", {"rel": "stylesheet", "href": kept[1]}))))
+    kept = ["/css/reset/base.css", "/account/reset/password", "/verify/email"]
+    s.send(meta(address), snapshot(html_page(element("link", {"rel": "stylesheet", "href": kept[0]}),
+                                             element("a", {"href": address}, [text("verder")]),
+                                             *[element("a", {"href": page}, [text("verder")]) for page in kept[1:]])))
     assert leaked(s.stored, secret) == []
     stored = orjson.dumps(s.stored).decode()
     for address in kept:
