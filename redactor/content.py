@@ -105,10 +105,11 @@ _SENTENCE_END = re.compile(r"(?=[^\W\d_]{3})[^\W\d_]+(?:[-'’][^\W\d_]+)*\.")  
 #: being written: a local part, a bracketed "at" and what follows it of the domain ("[", "[a", "[at] ver",
 #: "[at] verriere-post [pu"). Its words are plain words, so only the brackets tell it.
 _SPELLED_OPEN, _SPELLED_CLOSE = r"\s*[\[({<]\s*", r"\s*[\])}>]"
-_SPELLED_DOT = with_words(rf"{_SPELLED_OPEN}(?i:{{{{dot_words}}}}|\.){_SPELLED_CLOSE}\s*[\w.-]+")  # "[punt] be"
-_SPELLED_DOT_BEGUN = rf"{_SPELLED_OPEN}(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]"
+_SPELLED_DOT = with_words(  # "[punt] be", " punkt de"
+    rf"(?:{_SPELLED_OPEN}(?i:{{{{dot_words}}}}|\.){_SPELLED_CLOSE}|\s+(?i:{{{{dot_words}}}})(?=\s))\s*[\w.-]+")
+_SPELLED_DOT_BEGUN = rf"(?:{_SPELLED_OPEN}|\s+)(?:[A-Za-z.]{{1,5}}(?:{_SPELLED_CLOSE})?)?"  # "[", "[pu", "[punt]", " pu"
 _SPELLED_ADDRESS_END = re.compile(with_words(
-    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:{{{{at_words}}}}|@)(?:{_SPELLED_CLOSE}"
+    rf"(?:^|\s)[\w.+-]+{_SPELLED_OPEN}(?:(?i:{{{{at_words}}}}|{{{{bracketed_at_words}}}}|@)(?:{_SPELLED_CLOSE}"
     rf"(?:\s*[\w.-]+(?:{_SPELLED_DOT})*(?:{_SPELLED_DOT_BEGUN})?)?)?"
     rf"|[A-Za-z]{{1,11}})?\s*$"))  # (or an at-word being typed: "[arob")
 _SPELLED_ADDRESS_MAX = 120  # characters of a value's end looked at for it
@@ -133,8 +134,10 @@ def _written_at_end(local: str, words: Iterable[str], starts: Iterable[str]) -> 
 #: the domain ("jan.peeters at tele", "… at telenet.b", "… at telenet dot b"). rules/recognizers.yaml reads the whole
 #: one where its local part holds a mailbox's character, where its word is said of e-mail only ("arobase"), or, a
 #: plain word and "at", beside a word saying an address is given ("een mail naar jan at …"): so is its start here.
-_DOMAIN_SO_FAR = (with_words(r"(?:\s+[\w-]{1,63}(?:\.[\w-]{0,63}){0,8}(?:\s+(?i:{{dot_words}})(?:\s+[\w-]{1,63})?){0,8}")
-                  + rf"(?:\s+(?i:{_alternatives(start for word in rule_words()['dot_words'] for start in _starts(word))}))?)?\s*$")
+_DOMAIN_SO_FAR = (with_words(r"(?:\s+[\w-]{1,63}(?:\.[\w-]{0,63}){0,8}"
+                              r"(?:\s+(?i:{{dot_words}})(?:\s+[\w-]{1,63})?"  # "… dot be", "… (punkt)de"
+                              r"|\s*[\[({<]\s*(?i:{{dot_words}})\s*[\])}>](?:\s*[\w-]{1,63})?){0,8}")
+                  + rf"(?:(?:\s+|\s*[\[({{<]\s*)(?i:{_alternatives(start for word in rule_words()['dot_words'] for start in _starts(word))}))?)?\s*$")
 _AT_WORDS = rule_words()["at_words"]
 _AT_WORD_STARTS = {start for word in _AT_WORDS for start in _starts(word)}
 _EMAIL_ONLY_AT_WORDS = [word for word in _AT_WORDS if word != "at"]
@@ -643,16 +646,21 @@ def possessor_named(text: str) -> list[Span]:
 _SURNAME_RUN = (r"(?P<name>(?:(?:Van|Von|De|Den|Der|Du|La|Le|Ten|Ter|Vanden|Vander)[^\S\n]+){0,2}\p{Lu}[\p{Ll}'’]+"
                 r"(?:-\p{Lu}[\p{Ll}'’]+)?(?:[^\S\n]+(?:(?:van|von|der|den|de|du|la|le|ten|ter)[^\S\n]+)*\p{Lu}[\p{Ll}'’]+"
                 r"(?:-\p{Lu}[\p{Ll}'’]+)?){0,2})(?![\w'’-])")
+#: a title before it, as typed in any case ("chez mme Vandevoorde", "an Hr. Brenner", "T.a.v. dhr. Claeys")
+_TYPED_TITLE = with_words(r"(?:(?i:{{typed_titles}})|{{person_titles}})[^\S\n]{1,3}")
 _HOUSEHOLD_NAMED = regex.compile(  # (the regex module lets both alternatives name their group "name")
-    rf"(?<![\w'’-])(?i:familie|famille|chez|bij)[^\S\n]{{1,3}}{_SURNAME_RUN}"
+    with_words(r"(?<![\w'’-])(?:(?i:{{household_words}})[^\S\n]{1,3}(?:")
+    + rf"{_TYPED_TITLE})?|{_TYPED_TITLE}){_SURNAME_RUN}"
     rf"|(?<![\w'’-])(?i:bei)[^\S\n]{{1,3}}{_SURNAME_RUN}"
     r"(?=[^\S\n]+(?i:klingeln|anklingeln|läuten|abgeben|hinterlegen|abstellen|abliefern)(?![\w-]))")
 
 
 def household_named(text: str) -> list[Span]:
-    """A surname alone after the words that address a household ("de familie Vanhoutteghem", "la famille Vandevoorde")
-    or say at whose home something is left ("chez Lecomte-Wauters", "bij Claeys", "bei Wiesinger klingeln"), in what a
-    visitor writes: no list knows a surname, these words say one follows. Not a place ("bij Gent", "chez Paris"), a
+    """A surname alone after the words that address a household ("de familie Vanhoutteghem", "la famille Vandevoorde",
+    "bij fam. Verhaeghe", "het gezin Claeys", "chez les Lambert") or say at whose home something is left ("chez
+    Lecomte-Wauters", "bij Claeys", "bei Wiesinger klingeln") or in whose name it is ("op naam van Claeys"), or after a
+    title as typed in any case ("chez mme Lambert", "mrs Okafor", "an Hr. Brenner"), in what a visitor writes: no list
+    knows a surname, these words say one follows. Not a place ("bij Gent", "chez Paris"), a
     trade, product or street word, nor a company's department (names.addressed_surname: "bij Administratie"); a brand
     there is masked, as name_runs masks one (fail closed). In the site's text the same words name a product's family or
     a shop ("la famille Galaxy", "disponible chez Fnac"), and a German page's "Bitte bei Anmeldung klingeln" a desk:
@@ -1437,12 +1445,15 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         return []  # masked already: nothing grows out of it (redacting twice changes nothing)
     typing = not settled and not spaced and token[-1] not in _SETTLING
     before = value[:start].rstrip(" ").split(" ") if value[:start].strip() else []
-    if spelled := _SPELLED_ADDRESS_END.search(value[-_SPELLED_ADDRESS_MAX:]):  # "ysaure.q [at] verri", "… [at] proton."
-        return [(len(value) - len(spelled.group(0)) + (spelled.group(0)[0] == " "), len(value), "TRAILING_FRAGMENT")]
-    if spaced_at := _SPACED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
-        return [(spaced_at.start(), len(value), "TRAILING_FRAGMENT")]
-    if spelled_at := _SPELLED_AT_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
-        return [(spelled_at.start(), len(value), "TRAILING_FRAGMENT")]
+    # an address spelled out and still being written, from where the earliest reading of it starts: "… at skynet(pu"
+    # is a bracketed word being typed after its domain, and the address its local part's
+    look = max(0, len(value) - _SPELLED_ADDRESS_MAX)
+    spelled_starts = [look + found.start() + (found.group(0)[:1] == " ")
+                      for found in (_SPELLED_ADDRESS_END.search(value[look:]),  # "ysaure.q [at] verri", "… [at] proton."
+                                    _SPACED_AT_END.search(value[look:]), _SPELLED_AT_END.search(value[look:]))
+                      if found]
+    if spelled_starts:
+        return [(min(spelled_starts), len(value), "TRAILING_FRAGMENT")]
     if not settled and (local := _local_part_at_end(value)) is not None:  # "mail naar jorik ": its "at" comes next
         return [(local, len(value), "TRAILING_FRAGMENT")]
     if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
@@ -2120,6 +2131,8 @@ def _looks_random(run: str) -> bool:
 
 #: the path segments that hold people (rules/recognizers.yaml person_paths)
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
+#: the path segments that open a one-time link (rules/recognizers.yaml secret_paths): the next is its secret
+_SECRET_PATHS = frozenset(w.casefold() for w in rule_words()["secret_paths"])
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
 #: a page's own file after such a segment ("/klant/index.html")
@@ -2234,6 +2247,7 @@ class UrlSlot(Slot):
                 self.dialled = [Span(dialled.start(1), dialled.end(1), "PHONE_NUMBER", 1.0, "url.dialled")]
             return
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
+        after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
         for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
@@ -2250,7 +2264,14 @@ class UrlSlot(Slot):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
-            after_people = piece[0] in ("/", "") and not piece[2] and unquote(name).casefold() in _PERSON_PATHS
+            elif page and segment and after_secret and _person_in_path(unquote(name)):
+                # "/wachtwoord/reset/Kx7pQ2mZ9fWqLr4T", "/uitnodiging/<code>": a one-time link's secret, of any
+                # length or shape; the site's pages there are kept as after a segment that holds people, and a
+                # resource's path as a replay needs it ("/css/reset/base.css")
+                self._mask_whole(piece, 1, unquote(name), "SECRET", "url.secret-path", work)
+            opens = piece[0] in ("/", "") and not piece[2]
+            after_people = opens and unquote(name).casefold() in _PERSON_PATHS
+            after_secret = opens and unquote(name).casefold() in _SECRET_PATHS
             if not piece[2] or not value:
                 continue
             if secret_parameter(unquote_plus(name)):

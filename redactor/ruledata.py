@@ -47,9 +47,20 @@ _WORD_LIST = re.compile(r"\{\{(\w+)\}\}")
 @functools.cache
 def rule_words() -> dict[str, tuple[str, ...]]:
     """The word lists of rules/recognizers.yaml (`words`), shared by its regexes and by code. A list of lists
-    (the months, grouped by month: word_groups) is one list of their words."""
-    return {name: tuple(word for item in words for word in (item if isinstance(item, list) else [item]))
+    (the months, grouped by month: word_groups) is one list of their words; an item `{field_words: ENTITY}` stands
+    for the words rules/fields.yaml says a field of that meaning by, so that a word that names a phone's field also
+    names a phone in a sentence (one list: "Mobilnummer" was a field's word only, review 18 F7)."""
+    return {name: tuple(dict.fromkeys(word for item in words for word in _list_item_words(item)))
             for name, words in (load_rules("recognizers.yaml").get("words") or {}).items()}
+
+
+def _list_item_words(item: Any) -> list[str]:
+    if isinstance(item, list):
+        return item
+    if isinstance(item, dict):
+        return [word for meaning in load_rules("fields.yaml")["meanings"] if meaning.get("entity") == item["field_words"]
+                for word in meaning.get("words", ())]
+    return [item]
 
 
 @functools.cache

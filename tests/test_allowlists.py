@@ -286,6 +286,34 @@ def test_a_handle_after_a_segment_that_holds_people_is_masked_in_a_resource_s_pa
         assert kept in stored, kept
 
 
+@pytest.mark.parametrize("address, secret", [
+    ("https://shop.example/aanmelden?user=wardje&pass=Tulpenveld42", "Tulpenveld42"),
+    ("https://shop.example/login?u=wardje&p=Tulpenveld42", "Tulpenveld42"),
+    ("https://shop.example/kluis?pincode=831642", "831642"),
+    ("https://shop.example/email/bevestig?id=77&hash=c3d2e1f0a9b8", "c3d2e1f0a9b8"),
+    ("https://shop.example/club?invite=Qw3rT9yLp", "Qw3rT9yLp"),
+    ("https://shop.example/nieuwsbrief?confirmation=Qw3rT9yLp", "Qw3rT9yLp"),
+    ("https://shop.example/aanmelden?magic=Qw3rT9yLp", "Qw3rT9yLp"),
+    ("https://shop.example/motdepasse/reset/Qw3rT9yLpZ8xVb2N", "Qw3rT9yLpZ8xVb2N"),
+    ("https://shop.example/uitnodiging/Qw3rT9yLp", "Qw3rT9yLp"),
+    ("https://shop.example/einladung/Qw3rT9yLp?lang=de", "Qw3rT9yLp"),
+    ("https://shop.example/reset/token/Qw3rT9yLpZ8xVb2N", "Qw3rT9yLpZ8xVb2N")])
+def test_a_password_or_a_one_time_code_in_a_page_address_is_masked_whatever_it_is_called(session, address, secret):
+    """A login form sent by GET ("?pass=", "?u=…&p=") and a one-time link's code under its own name ("?hash=",
+    "?invite=", "?magic=") or as the segment after a word that opens such a link ("/reset/<code>", "/uitnodiging/
+    <code>"): a secret of any shape, masked in the page's Meta and its links; the site's pages after such a word
+    ("/account/reset/password", "/verify/email") and a stylesheet's path ("/css/reset/base.css") stay as they are."""
+    s = session()
+    kept = ["/css/reset/base.css", "/account/reset/password", "/verify/email"]
+    s.send(meta(address), snapshot(html_page(element("link", {"rel": "stylesheet", "href": kept[0]}),
+                                             element("a", {"href": address}, [text("verder")]),
+                                             *[element("a", {"href": page}, [text("verder")]) for page in kept[1:]])))
+    assert leaked(s.stored, secret) == []
+    stored = orjson.dumps(s.stored).decode()
+    for address in kept:
+        assert address in stored, address
+
+
 def test_an_address_percent_encoded_in_a_query_value_is_read_as_the_address_it_is(session):
     """A login's "?next=", "?redirect=", "?returnTo=" and a gravatar's "?d=" hold a whole address
     percent-encoded: its parameters' names keep their meaning, its path its name slug and its
@@ -516,21 +544,48 @@ LOWER_CASE_MESSAGE = ("hier de borg. mijn nieuwe rekening is nl75 knab 0255 8817
                       "ysaure.q [at] verriere-post [punt] be. als het binnen is")
 
 
+def typed_in_two_batches(session, message: str, cut: str) -> list:
+    """What is stored of a message typed key by key in a textarea, the first batch ending right after cut."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht aan de begunstigde"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    events = typing(field["id"], message)
+    end = message.index(cut) + len(cut)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    return s.stored
+
+
 @pytest.mark.parametrize("cut", ["nl75 k", "nl75 knab ", "nl75 knab 02", "ysaure.q [", "ysaure.q [a", "[at] verr",
                                  "verriere-post [pu", "[punt] b"])
 def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_batch_cuts_them(session, cut):
     """People type to each other in lower case and spell an address out against harvesters: the
     batch may end anywhere inside either (held-out round 4, transfer.html's message)."""
-    field = element("textarea", {"name": "message", "aria-label": "Bericht aan de begunstigde"})
-    s = session()
-    s.send(snapshot(html_page(field)))
-    events = typing(field["id"], LOWER_CASE_MESSAGE)
-    end = LOWER_CASE_MESSAGE.index(cut) + len(cut)
-    s.send(*events[:end])
-    s.send(*events[end:])
+    stored = typed_in_two_batches(session, LOWER_CASE_MESSAGE, cut)
     for value in ("nl75 knab 0255 8817 42", "ysaure.q [at] verriere-post [punt] be"):
-        assert leaked(s.stored, value) == [], value
-    assert "als het binnen " in stored_text(s.stored)
+        assert leaked(stored, value) == [], value
+    assert "als het binnen " in stored_text(stored)
+
+
+@pytest.mark.parametrize("message, address, cut", [
+    ("bitte schreib an lotte.demuynck(a)skynet.be wenn es klappt", "lotte.demuynck(a)skynet.be", "demuynck(a)sky"),
+    ("bitte schreib an lotte.demuynck [ät] web [punkt] de wenn es klappt", "lotte.demuynck [ät] web [punkt] de",
+     "web [pun"),
+    ("bitte an lotte.demuynck ät web punkt de schreiben", "lotte.demuynck ät web punkt de", "web pun"),
+    ("mail naar lotte.demuynck(aapje)skynet.be als het lukt", "lotte.demuynck(aapje)skynet.be", "(aapje)sky"),
+    ("écris à lotte.demuynck[et]free.fr si ça marche", "lotte.demuynck[et]free.fr", "demuynck[et]fr"),
+    ("schreib an lotte.demuynck(at)skynet punkt be wenn es klappt", "lotte.demuynck(at)skynet punkt be",
+     "skynet pu"),
+    ("schreib an lotte.demuynck at skynet(punkt)be wenn es klappt", "lotte.demuynck at skynet(punkt)be",
+     "skynet(pu")])
+def test_an_e_mail_spelled_out_in_german_dutch_or_french_notation_leaks_nothing_where_a_batch_cuts_it(
+        session, message, address, cut):
+    """An "@" written "(a)", "[ät]", "ät", "(aapje)", "[et]", and a dot written as a word, bare or in brackets,
+    after either form of the "@" (review 18): the address is masked, where the batch ends inside it too, and the
+    words around it stay."""
+    stored = typed_in_two_batches(session, message, cut)
+    assert leaked(stored, address) == []
+    assert message[:message.index(address)].split()[-1] in stored_text(stored)
 
 
 @pytest.mark.parametrize("tag", ["input", "textarea"])
@@ -822,6 +877,27 @@ def test_a_surname_at_whose_home_a_parcel_is_left_is_masked_where_the_visitor_wr
     for name in ("Wuytack", "Delvaux", "Okonjo-Bright", "Verbruggen", "Pfefferkorn"):
         assert leaked(s.stored, name) == [], name
     for kept in ("la famille Galaxy", "chez Fnac et bij Coolblue", "niet bij Gent, of bij ", "Bei Fragen bitte bei "):
+        assert kept in stored, kept
+
+
+def test_a_surname_after_an_abbreviated_or_lower_case_title_or_household_word_is_masked_where_the_visitor_writes_it(
+        session):
+    """"bij fam. Wuytack", "het gezin Delvaux", "chez les Okonjo", "chez mme Verbruggen", "with mrs Pfefferkorn",
+    "an Hr. Brenner", "T.a.v. dhr. Moerman", "op naam van Claerhout", "au nom de Lambrechts": the title or the
+    household's word says a surname follows, as people type it (review 18 F3 found each stored raw); a lower-case
+    word that is a title's only in capitals ("I miss Paris"), a distance's "m." and the site's own text stay."""
+    field = element("textarea", {"aria-label": "Opmerking voor de koerier"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Geschenkdoos voor het gezin Deluxe")]), field, lang="nl")))
+    value = ("Graag bij fam. Wuytack of bij het gezin Delvaux, sinon chez les Okonjo ou chez mme Verbruggen. Leave it "
+             "with mrs Pfefferkorn, Paket an Hr. Brenner. T.a.v. dhr. Moerman, op naam van Claerhout, au nom de "
+             "Lambrechts svp. I miss Paris, nog 5 m. Verder links ")
+    s.send(*typing(field["id"], value))
+    stored = stored_text(s.stored)
+    for name in ("Wuytack", "Delvaux", "Okonjo", "Verbruggen", "Pfefferkorn", "Brenner", "Moerman", "Claerhout",
+                 "Lambrechts"):
+        assert leaked(s.stored, name) == [], name
+    for kept in ("Geschenkdoos voor het gezin Deluxe", "I miss Paris, nog 5 m. Verder links"):
         assert kept in stored, kept
 
 

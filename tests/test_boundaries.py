@@ -185,6 +185,13 @@ def test_an_address_whose_at_is_a_word_is_masked_wherever_a_batch_ends():
         assert "margaux" not in values[-1] and "bram" not in values[-1] and values[-1].endswith(typed.split()[-1] + " ")
 
 
+def typed_a_batch_a_key(value: str, language: str) -> list[str]:
+    """The values stored of a textarea typed key by key, each keystroke a batch of its own."""
+    field = element("textarea", {"name": "opmerking"})
+    stored = redact([[snapshot(html_page(field, lang=language))], *([event] for event in typing(field["id"], value))])
+    return [e["data"]["text"] for e in stored if e["type"] == 3]
+
+
 def test_a_phone_or_a_birth_date_in_words_is_masked_wherever_a_batch_ends():
     """Review 17 F9: a phone or a birth date written out in words is found once its words say a valid one; before
     that, a batch ending at "bel me op nul vier " or "born on the twenty-first of " stored its first words. After a
@@ -194,11 +201,11 @@ def test_a_phone_or_a_birth_date_in_words_is_masked_wherever_a_batch_ends():
             ("bel me op ", "nul vier negen zeven zestien drieënvijftig tweeëntachtig", " graag ", "nl"),
             ("appelez-moi au ", "zéro sept quarante et un vingt-neuf soixante-trois quatorze", " merci ", "fr"),
             ("I was born on the ", "twenty-first of June nineteen seventy-nine", " please ", "en"),
-            ("geboren op ", "veertien oktober negentienhonderd eenentachtig", " graag ", "nl")]:
-        field = element("textarea", {"name": "opmerking"})
-        series = typing(field["id"], prefix + secret + after)
-        stored = redact([[snapshot(html_page(field, lang=language))], *([event] for event in series)])
-        values = [e["data"]["text"] for e in stored if e["type"] == 3]
+            ("geboren op ", "veertien oktober negentienhonderd eenentachtig", " graag ", "nl"),
+            # after a word that names a phone's field, one list with the phone's (review 18 F7)
+            ("meine Handynummer ist ", "null eins sieben sechs drei zwei acht neun null vier", " danke ", "de"),
+            ("mijn telefoonnr is ", "nul vier negen één zeven drie acht twee zes vier", " graag ", "nl")]:
+        values = typed_a_batch_a_key(prefix + secret + after, language)
         assert not [v for v in values if windows(secret) & windows(v)], (secret, values)
         assert values[-1].endswith(after) and values[-1].startswith(prefix), values[-1]  # settled: readable
 
@@ -231,6 +238,18 @@ def test_short_words_before_a_number_typed_key_by_key_stay_readable():
     values = [e["data"]["text"] for e in stored if e["type"] == 3]
     assert all(v.startswith("ja ok tel") for v in values if len(v) > len("ja ok tel")), values
     assert not [v for v in values if windows("04 12 34 56 78", 5) & windows(v, 5)] and values[-1].endswith(" graag ")
+
+
+def test_a_birth_date_with_its_year_after_an_apostrophe_is_masked_wherever_a_batch_ends():
+    """Review 18 F8: "geboren op 12 mei '81", "née le 12/05/'81": the year's two digits after an apostrophe, as people
+    write their own, were stored raw; masked at each keystroke (each a batch here), the word after it readable."""
+    for prefix, secret, after, language in [("ik ben geboren op ", "12 mei '81", ", bedankt ", "nl"),
+                                            ("née le ", "12/05/'81", " merci ", "fr"),
+                                            ("geboren am ", "12. Mai ’81", ", danke ", "de")]:
+        values = typed_a_batch_a_key(prefix + secret + after, language)
+        year = secret[-3:]  # "'81": the apostrophe and the year's digits, short for a window
+        assert not [v for v in values if windows(secret) & windows(v) or year[:2] in v], (secret, values)
+        assert values[-1].endswith(after) and values[-1].startswith(prefix), values[-1]
 
 
 def test_a_short_word_after_a_number_is_readable_once_settled():

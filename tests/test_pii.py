@@ -684,6 +684,9 @@ ADDRESSED_SURNAMES = [
     ("z.H. Pfefferkorn, danke", "de", [("Pfefferkorn", "PERSON")]),
     ("Zu Händen von Pfefferkorn", "de", [("Pfefferkorn", "PERSON")]),
     ("À l'attention de Delvaux, merci", "fr", [("Delvaux", "PERSON")]),
+    ("T.a.v. dhr. Wuytack graag", "nl", [("Wuytack", "PERSON")]),  # a title between them, in lower case (review 18)
+    ("z.H. Hr. Pfefferkorn", "de", [("Pfefferkorn", "PERSON")]),
+    ("T.a.v. dhr. Administratie", "nl", []),
     ("T.a.v. Administratie", "nl", []),
     ("Attn: Customer Service", "en", []),
     ("z.H. Buchhaltung", "de", []),
@@ -701,6 +704,13 @@ NUMBERS_AS_TYPED = [
      [("nul vier negen zeven zestien drieënvijftig tweeëntachtig", "PHONE_NUMBER")]),
     ("appelez-moi au zéro sept quarante et un vingt-neuf soixante-trois quatorze", "fr",
      [("zéro sept quarante et un vingt-neuf soixante-trois quatorze", "PHONE_NUMBER")]),
+    # after a word that names a phone's field (rules/fields.yaml), one list with the phone's words (review 18 F7)
+    ("meine Mobilnummer lautet null eins sieben sechs drei zwei acht neun null vier", "de",
+     [("null eins sieben sechs drei zwei acht neun null vier", "PHONE_NUMBER")]),
+    ("Rufnummer null vier neun eins sieben drei acht zwei sechs vier", "de",
+     [("null vier neun eins sieben drei acht zwei sechs vier", "PHONE_NUMBER")]),
+    ("mijn telefoonnr is nul vier negen één zeven drie acht twee zes vier", "nl",
+     [("nul vier negen één zeven drie acht twee zes vier", "PHONE_NUMBER")]),
     ("geboren op veertien oktober negentienhonderd eenentachtig", "nl",
      [("veertien oktober negentienhonderd eenentachtig", "DATE_OF_BIRTH")]),
     ("née le vingt-huit février deux mille trois à Namur", "fr", [("vingt-huit février deux mille trois", "DATE_OF_BIRTH")]),
@@ -727,6 +737,14 @@ UNFINISHED_BIRTH_DATES = [
     ("Mijn vriend reist mee, geboren op 3 november 19", "nl", [("3 november 19", "DATE_OF_BIRTH")]),
     ("mon fils, né le 12/03/1", "fr", [("12/03/1", "DATE_OF_BIRTH")]),
     ("Levering op 3 november 1", "nl", []),
+    # the year's two digits after an apostrophe (review 18 F8), whole and being typed; not without a birth word
+    ("ik ben geboren op 12 mei '81, bedankt", "nl", [("12 mei '81", "DATE_OF_BIRTH")]),
+    ("geboren op 12/05/'81 bedankt", "nl", [("12/05/'81", "DATE_OF_BIRTH")]),
+    ("geboren am 12. Mai '81, danke", "de", [("12. Mai '81", "DATE_OF_BIRTH")]),
+    ("née le 12 mai ’81 merci", "fr", [("12 mai ’81", "DATE_OF_BIRTH")]),
+    ("geboren op 12 mei '8", "nl", [("12 mei '8", "DATE_OF_BIRTH")]),
+    ("geboren op 12/05/'", "nl", [("12/05/'", "DATE_OF_BIRTH")]),
+    ("Levering op 12 mei '25", "nl", []), ("Concert op 12/05/'25", "nl", []),
     ("Mijn vriend reist mee, geboren op 3 nove", "nl", [("3 nove", "DATE_OF_BIRTH")]),
     ("geboren op 3 kinderen", "nl", []),
     ("geboren op 3 november 1990 in Porto, hij komt op 4 november 1", "nl", [("3 november 1990", "DATE_OF_BIRTH")]),
@@ -886,6 +904,17 @@ MISTYPED_EMAILS = [
     ("T-shirts at zalando.be vanaf 9,99", "nl", []),
     ("meet me at noon at the station", "en", []),
     ("jan at 10.30 thuis", "nl", []),
+    # its "@" as German, Dutch and French write it ("(a)", "[ät]", "ät", "(aapje)", "(et)"), and a dot written as a
+    # word, bare or in brackets, after either form of the "@" (review 18 F2); "a" and "et" only in brackets
+    ("schreib an hanne.wuyts(a)posteo.de", "de", [("hanne.wuyts(a)posteo.de", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts [ät] posteo [punkt] de", "de", [("hanne.wuyts [ät] posteo [punkt] de", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts ät posteo punkt de", "de", [("hanne.wuyts ät posteo punkt de", "EMAIL_ADDRESS")]),
+    ("mail naar hanne.wuyts(aapje)proximus.be", "nl", [("hanne.wuyts(aapje)proximus.be", "EMAIL_ADDRESS")]),
+    ("écris à hanne.wuyts(et)laposte.net", "fr", [("hanne.wuyts(et)laposte.net", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts(at)posteo punkt de", "de", [("hanne.wuyts(at)posteo punkt de", "EMAIL_ADDRESS")]),
+    ("schreib an hanne.wuyts at posteo(punkt)de", "de", [("hanne.wuyts at posteo(punkt)de", "EMAIL_ADDRESS")]),
+    ("du pain et du vin.", "fr", []),
+    ("optie a of b.", "nl", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
 # is a phone; alone one in five numbers of eleven digits is one, an order's or an article's too
@@ -1057,7 +1086,8 @@ SITE_TEXT = [
     # a farewell before a shop, a place, a song
     ("À bientôt Chez Paul", "fr"), ("Tot ziens in Brugge", "nl"), ("Goodbye Yellow Brick Road", "en"),
     # a salutation without a person's name
-    ("Sehr geehrte Damen und Herren,", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
+    ("Sehr geehrte Damen und Herren,", "de"), ("Geachte Klant,", "nl"), ("Geachte Klanten en Partners,", "nl"),
+    ("Moien a wëllkomm!", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
     # gifts for an occasion that is also a given name, for a relative, for a season
@@ -1274,6 +1304,10 @@ NAME_SHOWN_BACK = [
     ("Sehr geehrte Frau Wojciechowska,", "de", "Wojciechowska"), ("Geachte heer Vandenbussche,", "nl", "Vandenbussche"),
     ("Geachte mevrouw van der Heijden-Smits", "nl", "van der Heijden-Smits"),
     ("Sehr geehrter Herr Dr. Oberhäuser, vielen Dank", "de", "Oberhäuser"),
+    # and without a title (review 18 F6): Dutch's formal "Geachte", Flemish "Goeiedag", Luxembourgish "Moien"
+    ("Geachte Wietske Vandenbussche,", "nl", "Wietske Vandenbussche"), ("Geachte Wiebren,", "nl", "Wiebren"),
+    ("Goeiedag Hiltrud Wendeborn", "nl", "Hiltrud Wendeborn"), ("Moien Wietske Kromodikoro,", "de", "Wietske Kromodikoro"),
+    ("Sehr geehrte Hiltrud Wendeborn,", "de", "Hiltrud Wendeborn"),
     # a title and a surname the page's sentence addresses
     ("Ihr Termin, Herr Wojciechowski, ist bestätigt", "de", "Wojciechowski"),
     ("Uw pakket, mevrouw Claes, is onderweg", "nl", "Claes"), ("Thank you for your order, Mrs Okonkwo!", "en", "Okonkwo"),

@@ -103,7 +103,8 @@ class RecognizerDef(pydantic.BaseModel):
 
 class RecognizerFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
-    words: dict[str, list[str | list[str]]] = {}  # read by ruledata.with_words (a list of lists: word_groups)
+    # read by ruledata.with_words (a list of lists: word_groups; {field_words: ENTITY}: rules/fields.yaml's words)
+    words: dict[str, list[str | list[str] | dict[str, str]]] = {}
     recognizers: list[RecognizerDef]
 
 

@@ -225,8 +225,8 @@ def _date(text: str) -> bool:
 
 
 def _short_year_date(text: str) -> bool:
-    """A day, a month and a year of two digits ("3.3.86"): a real date in the last century or this one."""
-    parts = re.split(r"[/.\-]", text.strip())
+    """A day, a month and a year of two digits ("3.3.86", "03/04/'74"): a real date in the last century or this one."""
+    parts = re.split(r"[/.\-]", text.strip().replace("'", "").replace("’", "").replace("‘", ""))
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return False
     day, month, year = (int(p) for p in parts)
