@@ -42,7 +42,7 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
                                  country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
                                  is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
                                  lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
-                                 without_site_addresses)
+                                 surname_then_given, without_site_addresses)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -561,6 +561,35 @@ def lower_case_full_names(text: str) -> list[Span]:
             for m in _LOWER_CASE_PAIR.finditer(text, overlapped=True) if lower_case_full_name(m.group())]
 
 
+#: a word, maybe a comma, then another, both in capitals or both in lower case, or capitals then a capitalised one
+#: ("VERHAEGHE, Griet", "verhaeghe griet"): tried at every word, a match is two words long (bounded: linear)
+_SURNAME_THEN_GIVEN = regex.compile(
+    r"(?<![\w'’-])(?:(?P<surname>\p{Lu}[\p{Lu}'’-]*\p{Lu}),?[^\S\n]{1,3}"
+    r"(?P<given>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Lu}'’-]*\p{Lu})"
+    r"|(?P<surname>\p{Ll}[\p{Ll}'’-]{1,30}),?[^\S\n]{1,3}(?P<given>\p{Ll}[\p{Ll}'’-]{1,30}))(?![\w'’-])")
+#: before a surname and its comma, a word of the sentence (or a label's colon): "naar VERHAEGHE, Griet"; a sentence's
+#: first word and a comma are as often a word said to the one named ("URGENT, Sofie", "super, sofie")
+_WORD_BEFORE = regex.compile(r"[\p{L}:][^\S\n]{1,3}\Z")
+
+
+def surname_then_given_named(text: str) -> list[Span]:
+    """A name a visitor writes surname first, in capitals as forms and French usage write it ("an SCHWARTZKOPF,
+    Jürgen", "envoyer à DUBOIS, Camille") or all in lower case as phones leave it ("naar verhaeghe griet", "janssens,
+    sofie"): the given name after the surname says a person (names.surname_then_given), as it does in "Peeters, Jan";
+    the lower-case rule reads a given name first only, and a capitals word before a comma is no title-case surname.
+    With a comma, only mid-sentence or as the whole value, as surname_comma_given reads one. Only where a visitor
+    writes."""
+    spans = []
+    for m in _SURNAME_THEN_GIVEN.finditer(text, overlapped=True):
+        surname, given = m.group("surname"), m.group("given")
+        if ("," in m.group() and not _WORD_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                and text[m.end():].strip()):
+            continue
+        if surname_then_given(surname, given):
+            spans.append(Span(m.start(), m.end(), "PERSON", 1.0, UNREMEMBERED if is_a_place(given) else "shape"))
+    return spans
+
+
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
 #: after a street's first word: "rue de Florence"): whose thing it is, in a visitor's sentence ("la chambre de
 #: Maxence", "de fiets van Lotte", "das Zimmer von Jonas")
@@ -715,10 +744,11 @@ NameShapes = Callable[[str], list[Span]]
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
     case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
-    left, words in a script other than Latin, a full name typed in lower case."""
+    left, words in a script other than Latin, a full name typed in lower case, a name written surname first."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
                          *possessor_named(text), *household_named(text), *sentence_subject_named(text),
-                         *other_script_runs(text), *lower_case_full_names(text)]
+                         *other_script_runs(text), *lower_case_full_names(text),
+                         *surname_then_given_named(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

@@ -537,6 +537,24 @@ def surname_comma_given(text: str) -> bool:
         for part in (words[0], *words[0].split("-")))
 
 
+def surname_then_given(surname: str, given: str) -> bool:
+    """A surname written before the given name as forms and phones leave it, in capitals ("VERHAEGHE, Griet",
+    "SCHWARTZKOPF Jürgen") or all in lower case ("verhaeghe griet", "janssens, sofie"): as surname_comma_given reads
+    "Peeters, Jan"; a given name in lower case one that lower_case_full_name reads first in a name (common, no
+    everyday word: "bank rosa", "kast max"), and the word before it no greeting, group or relative ("bedankt sofie",
+    "allemaal sofie", "zus lotte": those words say a person follows, they are none)."""
+    if given.islower() and not lower_case_full_name(f"{given} {surname}"):
+        return False
+    return (surname_comma_given(f"{surname}, {given}") and not greets_no_one(surname)
+            and _plain_name(surname) not in _relatives())
+
+
+@functools.cache
+def _relatives() -> frozenset[str]:
+    """rules/recognizers.yaml relatives, plain: "zus", "buurman", "voisine"."""
+    return frozenset(_plain_name(word) for word in rule_words().get("relatives", ()))
+
+
 def addressed_surname(text: str) -> bool:
     """Whom an address's line is for, after "T.a.v.", "c/o", "Attn:", "z.H." (recognizers.yaml addressed_surname): a
     surname as initialled_surname reads one, and no company's department or desk ("T.a.v. Administratie", "Attn:
