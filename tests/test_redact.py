@@ -720,6 +720,24 @@ def test_a_field_labelled_by_a_name_compound_or_a_role_alone_holds_a_persons_nam
     assert "Quendt" not in "\n".join(strings(s.stored))
 
 
+@pytest.mark.parametrize("label", ["Familljennumm", "Virnumm", "Numm", "Mäi Numm", "Numm vum Kand", "Kontaktpersoun",
+                                   "Erziehungsberechtigte(r)", "Name des Erziehungsberechtigten"])
+def test_a_field_labelled_in_luxembourgish_holds_a_persons_name_and_its_echo_on_the_next_page_is_masked(session, label):
+    """Review 18 F5: a surname typed under a Luxembourgish label ("Familljennumm", "Mäi Numm", "Numm vum Kand",
+    "Kontaktpersoun") or the German "Erziehungsberechtigte(r)" was masked in the field but given no meaning, so not
+    remembered: the next batch's confirmation page ("Är Donnéeën: …", "… vum …") stored it raw. "Numm" alone is said only as a
+    whole label: inside an identifier it runs into "Kundennummer", a customer's number."""
+    field, number = element("input", {"type": "text", "id": "f-wie"}), element("input", {"id": "kundennummer"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f-wie"}, [text(label)]), field, number, lang="lb")))
+    result = s.send(*typing(field["id"], "Quendtaert"), *typing(number["id"], "77"))
+    s.send(snapshot(html_page(element("p", {}, [text("Merci fir d'Umeldung vum Quendtaert aus Bettembourg")]), lang="lb")))
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {"PERSON"}
+    assert {r.entity for r in result.remarks if r.node == number["id"]} == {"CUSTOMER_ID"}
+    stored = "\n".join(strings(s.stored))
+    assert "Quendt" not in stored and "Merci fir d'Umeldung vum " in stored and " aus Bettembourg" in stored
+
+
 def test_a_label_naming_a_role_and_more_or_a_role_in_page_text_is_no_persons_field(session):
     """Only a form field's label made of the role alone says a person's name is typed there: a message to the
     beneficiary, a partner's code, and page text's "Partner: Sendcloud" or a <dt>Partner</dt>'s <dd> (a business) stay
