@@ -42,7 +42,7 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
                                  country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
                                  is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
                                  lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
-                                 surname_then_given, without_site_addresses)
+                                 surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -352,14 +352,16 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     """The values a label in the same text names, as a field's label does ("Naam: Hadewych
     Stroobants", "Titulaire : …", "Geboortedatum: 3 mei 1984"): masked whole with the label's
     meaning, a name no detector knows included. A label that says nothing leaves its value to the
-    detectors ("Openingstijden: 9–18 uur")."""
+    detectors ("Openingstijden: 9–18 uur"), and so does a street's name, whose words say a place, not that an
+    address follows ("Winkel Veldstraat: gesloten op maandag", "Magasin Rue Neuve : ouvert le dimanche")."""
     spans = []
     if ":" not in text:  # most texts: no regex pass at all
         return spans
     for match in _LABELLED_VALUE.finditer(text):
         value = match.group(2).rstrip()
         label = match.group(1)
-        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)):
+        # a street's name in a label says where something is, not what follows ("Winkel Veldstraat: gesloten …")
+        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(without_street_names(label))):
             spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
     return spans
 

@@ -1957,6 +1957,25 @@ def test_a_value_after_its_label_in_page_text_has_the_labels_meaning(session):
     assert "Openingstijden: maandag t/m zaterdag" in stored and "Voor vragen over uw naam: bel ons" in stored
 
 
+def test_a_branchs_street_before_a_colon_in_page_text_is_no_address_label_and_masks_nothing_else(session):
+    """Review 18 F9: a shop's branch list ("Winkel Kouterstraat: gesloten op zondag", "Filiale Lindenstraße: …",
+    "Boutique Avenue Louise : …") lost its opening hours, the street's word in the label read as an address's
+    label, and the masked words, remembered, masked the same words in the page's other texts. A street's name says
+    where the branch is; a label that is an address's word ("Adres: …", "Adresse Rue Haute : …") still masks the
+    address after it."""
+    s = session()
+    branches = ["Winkel Kouterstraat: gesloten op zondag", "Filiale Lindenstraße: sonntags geschlossen",
+                "Boutique Avenue Louise : fermé le lundi", "Boutique Chaussée d'Ixelles : fermé le lundi",
+                "Onze winkel op de Kouter is gesloten op zondag"]
+    addresses = element("p", {}, [text("Adres: Wiesbeekstraat 41, 9270 Laarne | Adresse Rue Haute : 12 bte 3, Ixelles")])
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(branch)]) for branch in branches), addresses)))
+    stored = orjson.dumps(s.stored).decode()
+    for branch in branches:
+        assert branch in stored, branch
+    for value in ("Wiesbeekstraat 41", "12 bte 3"):
+        assert not leaks(s.stored, value), value
+
+
 def test_a_person_named_by_their_role_is_masked_whatever_their_name(session):
     """A godparent, a witness, a spouse, a guardian or a beneficiary is a person: the value after
     such a label in page text is masked whole, a name no list knows included (a field labelled so

@@ -837,6 +837,41 @@ def _opens_a_street(word: str) -> bool:
             and word[:1].isupper())
 
 
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STREET_PARTICLES = frozenset({"de", "la", "le", "du", "des", "d'", "d’"})
+
+
+def without_street_names(label: str) -> str:
+    """A label's words but a street's name: a capitalised word ending as a street's ("Winkel Veldstraat" → "Winkel",
+    "Filiaal Hauptstraße"), or a street's first word and the capitalised words after it, particles between ("Magasin
+    Rue Neuve" → "Magasin"). A branch's street before a colon says where the branch is, not that an address follows
+    ("Winkel Veldstraat: gesloten op maandag"); a field's own words stay ("Straat", "Rue", "Adresse Rue Neuve" →
+    "Adresse"). A label is a few words: linear."""
+    words = list(_LABEL_WORD.finditer(label))
+    cut, i = [], 0
+    while i < len(words):
+        word = words[i].group()
+        j = i + 1
+        if _opens_a_street(word):
+            while j < len(words) and words[j].group().casefold() in _STREET_PARTICLES:
+                j += 1
+            named = j
+            while j < len(words) and capitalised_name_word(words[j].group()):
+                j += 1
+            if j > named:
+                cut.append((words[i].start(), words[j - 1].end()))
+                i = j
+                continue
+        elif word[:1].isupper() and _is_street_word(word):
+            cut.append(words[i].span())
+        i += 1
+    kept, at = [], 0
+    for start, end in cut:
+        kept.append(label[at:start])
+        at = end
+    return "".join(kept) + label[at:]
+
+
 #: the word after a run, on its line, when it is short enough to close a street's name (bounded: a long word after
 #: every name costs no more than a short one)
 _STREET_CLOSER_AFTER = re.compile(r"[^\S\n]{1,3}([A-ZÄÖÜ][\w.]{0,12})(?![\w.])")
