@@ -38,11 +38,11 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, capitalised_name_word,
-                                 country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
-                                 is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
-                                 lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
-                                 surname_then_given, without_site_addresses, without_street_names)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
+                                 capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
+                                 is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
+                                 listed_brands, lower_case_full_name, name_end, names_a_place, premises_with_hours,
+                                 says_when, surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -844,6 +844,10 @@ def a_person_searched(value: str, found: list[Span]) -> list[Span]:
     return [*found, Span(start, start + len(stripped), found[0].entity if found else "PERSON", 1.0, "search.person")]
 
 
+#: the recognizer (rules/recognizers.yaml) of a surname alone after an address line's "T.a.v.", "c/o", "z.H."
+_ADDRESSEE = "addressed_surname"
+
+
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
@@ -866,7 +870,8 @@ class TextSlot(Slot):
     `shaped` for the batch to remember unless it is the site's own words (a text the app composed from
     fields and the site's: its product's name read as a name must not mask the product everywhere else).
     page_text: a text node of the page, nobody typing in it, where the site's premises are read by their
-    opening hours (premises_with_hours)."""
+    opening hours (premises_with_hours), and whom its address lines are for as a person only when a title or a
+    given name says so (names.addressee_said_a_person: "T.a.v. Logistiek" is the site's department)."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
                  search: bool = False, grows: bool = False, taint_shapes: bool = True, page_text: bool = False):
@@ -950,6 +955,9 @@ class TextSlot(Slot):
                 start, end = max(span.start - offset, 0), min(span.end - offset, length)
                 if start < end:
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
+        if self.page_text:  # the site's own return address: "T.a.v. Logistiek", "c/o Regus Brussels"
+            spans = [s for s in spans if s.recognizer != _ADDRESSEE
+                     or addressee_said_a_person(self.texts[0], s.start, s.end)]
         for start, end, name, asked, readings in self.pairs:
             if asked < 0:  # a multipart part's file name
                 spans.append(Span(start, end, FILE_NAME, 1.0, "pair"))

@@ -1976,6 +1976,28 @@ def test_a_branchs_street_before_a_colon_in_page_text_is_no_address_label_and_ma
         assert not leaks(s.stored, value), value
 
 
+def test_the_sites_return_address_keeps_its_department_and_a_titled_or_typed_addressee_is_masked(session):
+    """Review 18 F11: the site's own return and contact addresses lost their department or company after "T.a.v.",
+    "z.H.", "c/o", "p/a" ("T.a.v. Expeditie-Noord", "z.H. Qualitätssicherung", "c/o Spaces Gent", "p/a Bol
+    Logistics"), a surname alone read there and a short list of departments its only exception. In the site's text
+    the addressee is a person when a title or a given name says so ("T.a.v. dhr. Wuytack", "c/o Lotte Wuytack");
+    a surname a visitor types after "T.a.v." is masked, and so is its echo on the page."""
+    field, summary = element("textarea", {"id": "f-note", "aria-label": "Opmerking"}), element("p", {"id": "summary"})
+    site = ["Retouren: T.a.v. Expeditie-Noord, Postbus 7", "z.H. Qualitätssicherung", "Retouradres: c/o Spaces Gent",
+            "Verzending p/a Bol Logistics"]
+    people = element("p", {}, [text("Contact: T.a.v. dhr. Wuytack | c/o Lotte Wuytack | z.H. Herrn Pfefferkorn")])
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), people, field, summary)))
+    s.send(*typing(field["id"], "graag T.a.v. Sleeckx afgeven "))
+    s.send(mutation(adds=[add(summary["id"], text("Levering T.a.v. Sleeckx"))]))
+    stored = orjson.dumps(s.stored).decode()
+    for line in site:
+        assert line in stored, line
+    for value in ("Wuytack", "Pfefferkorn", "Sleeckx"):
+        assert not leaks(s.stored, value), value
+    assert "Levering T.a.v. " in stored
+
+
 def test_a_person_named_by_their_role_is_masked_whatever_their_name(session):
     """A godparent, a witness, a spouse, a guardian or a beneficiary is a person: the value after
     such a label in page text is masked whole, a name no list knows included (a field labelled so

@@ -566,6 +566,27 @@ def addressed_surname(text: str) -> bool:
 
 
 @functools.cache
+def _person_titles() -> frozenset[str]:
+    """rules/recognizers.yaml person_titles, casefolded, without their dot: "dhr", "mevr", "herrn", "mme"."""
+    return frozenset(title.casefold().rstrip(".") for title in rule_words()["person_titles"])
+
+
+#: how far before an addressee's surname its title is looked for: a title and its spaces fit
+_TITLE_LOOK = 12
+
+
+def addressee_said_a_person(text: str, start: int, end: int) -> bool:
+    """Whether whom an address's line is for (text[start:end], after "T.a.v.", "c/o", "z.H.") is said a person by more
+    than the line's word: a title before the surname ("T.a.v. dhr. Verhaeghe", "z.H. Herrn Oberhauser", "Attn: Mrs
+    Okonkwo") or a known given name opening it ("c/o Jan Peeters"). The site's own return and contact addresses name
+    a department or a company there as often ("T.a.v. Logistiek", "z.H. Geschäftsleitung", "c/o Regus Brussels",
+    "p/a Sendcloud"), which no list of departments holds whole."""
+    before, words = text[max(0, start - _TITLE_LOOK):start].split(), text[start:end].split()
+    return (any(word.casefold().rstrip(".") in _person_titles() for word in (*before[-1:], *words[:1]))
+            or given_name_alone(text[start:end]))
+
+
+@functools.cache
 def _departments() -> tuple[frozenset[str], tuple[str, ...]]:
     """rules/pii.yaml department_words, plain, and those that end a compound (five letters or more)."""
     departments = _engine_words("department_words")
