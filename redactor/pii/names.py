@@ -858,6 +858,7 @@ def _opens_a_street(word: str) -> bool:
             and word[:1].isupper())
 
 
+#: a label's word ("Veldstraat", "d'Ixelles"), and the particles between a French street's first word and its name
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _STREET_PARTICLES = frozenset({"de", "la", "le", "du", "des", "d'", "d’"})
 
