@@ -38,11 +38,11 @@ import regex
 
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, capitalised_name_word,
-                                 country_names, gift_recipient, given_name_alone, greets_no_one, is_a_place,
-                                 is_business_name, is_function_word, is_given_name, is_name_slug, listed_brands,
-                                 lower_case_full_name, name_end, names_a_place, premises_with_hours, says_when,
-                                 surname_comma_given, without_site_addresses)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
+                                 capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
+                                 is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
+                                 listed_brands, lower_case_full_name, name_end, names_a_place, premises_with_hours,
+                                 says_when, surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -382,14 +382,17 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
     Stroobants", "Titulaire : …", "Geboortedatum: 3 mei 1984"): masked whole with the label's
     meaning, a name no detector knows included. A label that says nothing leaves its value to the
     detectors ("Openingstijden: 9–18 uur"), and so does a card's label before no digit ("Card: Visa", "Kaart:
-    Maestro": the way one pays, a site's word; a card's number has digits)."""
+    Maestro": the way one pays, a site's word; a card's number has digits), and a street's name, whose words say a
+    place, not that an address follows ("Winkel Veldstraat: gesloten op maandag", "Magasin Rue Neuve : ouvert le
+    dimanche")."""
     spans = []
     if ":" not in text:  # most texts: no regex pass at all
         return spans
     for match in _LABELLED_VALUE.finditer(text):
         value = match.group(2).rstrip()
         label = match.group(1)
-        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(label)) \
+        # a street's name in a label says where something is, not what follows ("Winkel Veldstraat: gesloten …")
+        if value and len(label.split()) <= _LABEL_WORDS and (meaning := label_meaning(without_street_names(label))) \
                 and not (meaning == "CREDIT_CARD" and not _DIGITISH.search(value)):  # "Card: Visa": its brand
             spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
     return spans
@@ -622,6 +625,35 @@ def lower_case_full_names(text: str) -> list[Span]:
     return spans
 
 
+#: a word, maybe a comma, then another, both in capitals or both in lower case, or capitals then a capitalised one
+#: ("VERHAEGHE, Griet", "verhaeghe griet"): tried at every word, a match is two words long (bounded: linear)
+_SURNAME_THEN_GIVEN = regex.compile(
+    r"(?<![\w'’-])(?:(?P<surname>\p{Lu}[\p{Lu}'’-]*\p{Lu}),?[^\S\n]{1,3}"
+    r"(?P<given>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}[\p{Lu}'’-]*\p{Lu})"
+    r"|(?P<surname>\p{Ll}[\p{Ll}'’-]{1,30}),?[^\S\n]{1,3}(?P<given>\p{Ll}[\p{Ll}'’-]{1,30}))(?![\w'’-])")
+#: before a surname and its comma, a word of the sentence (or a label's colon): "naar VERHAEGHE, Griet"; a sentence's
+#: first word and a comma are as often a word said to the one named ("URGENT, Sofie", "super, sofie")
+_WORD_BEFORE = regex.compile(r"[\p{L}:][^\S\n]{1,3}\Z")
+
+
+def surname_then_given_named(text: str) -> list[Span]:
+    """A name a visitor writes surname first, in capitals as forms and French usage write it ("an SCHWARTZKOPF,
+    Jürgen", "envoyer à DUBOIS, Camille") or all in lower case as phones leave it ("naar verhaeghe griet", "janssens,
+    sofie"): the given name after the surname says a person (names.surname_then_given), as it does in "Peeters, Jan";
+    the lower-case rule reads a given name first only, and a capitals word before a comma is no title-case surname.
+    With a comma, only mid-sentence or as the whole value, as surname_comma_given reads one. Only where a visitor
+    writes."""
+    spans = []
+    for m in _SURNAME_THEN_GIVEN.finditer(text, overlapped=True):
+        surname, given = m.group("surname"), m.group("given")
+        if ("," in m.group() and not _WORD_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                and text[m.end():].strip()):
+            continue
+        if surname_then_given(surname, given):
+            spans.append(Span(m.start(), m.end(), "PERSON", 1.0, UNREMEMBERED if is_a_place(given) else "shape"))
+    return spans
+
+
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
 #: after a street's first word: "rue de Florence"): whose thing it is, in a visitor's sentence ("la chambre de
 #: Maxence", "de fiets van Lotte", "das Zimmer von Jonas")
@@ -804,10 +836,12 @@ NameShapes = Callable[[str], list[Span]]
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
     case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
-    left, words in a script other than Latin, a full name typed in lower case, a password given in a sentence."""
+    left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
+    password given in a sentence."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
                          *possessor_named(text), *household_named(text), *sentence_subject_named(text),
-                         *other_script_runs(text), *lower_case_full_names(text), *said_secrets(text)]
+                         *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
+                         *said_secrets(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)
@@ -901,6 +935,10 @@ def a_person_searched(value: str, found: list[Span]) -> list[Span]:
     return [*found, Span(start, start + len(stripped), found[0].entity if found else "PERSON", 1.0, "search.person")]
 
 
+#: the recognizer (rules/recognizers.yaml) of a surname alone after an address line's "T.a.v.", "c/o", "z.H."
+_ADDRESSEE = "addressed_surname"
+
+
 class TextSlot(Slot):
     """One free text (a text node, an attribute, a snapshot value): detected spans are masked.
     names: how a name is read from its shape alone there (names_by_shape), or None: the site's
@@ -923,7 +961,8 @@ class TextSlot(Slot):
     `shaped` for the batch to remember unless it is the site's own words (a text the app composed from
     fields and the site's: its product's name read as a name must not mask the product everywhere else).
     page_text: a text node of the page, nobody typing in it, where the site's premises are read by their
-    opening hours (premises_with_hours)."""
+    opening hours (premises_with_hours), and whom its address lines are for as a person only when a title or a
+    given name says so (names.addressee_said_a_person: "T.a.v. Logistiek" is the site's department)."""
 
     def __init__(self, cell: Cell, node: int | None, rule: str, names: NameShapes | None = None,
                  search: bool = False, grows: bool = False, taint_shapes: bool = True, page_text: bool = False):
@@ -1008,6 +1047,9 @@ class TextSlot(Slot):
                 start, end = max(span.start - offset, 0), min(span.end - offset, length)
                 if start < end:
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
+        if self.page_text:  # the site's own return address: "T.a.v. Logistiek", "c/o Regus Brussels"
+            spans = [s for s in spans if s.recognizer != _ADDRESSEE
+                     or addressee_said_a_person(self.texts[0], s.start, s.end)]
         for start, end, name, asked, readings in self.pairs:
             if asked < 0:  # a multipart part's file name
                 spans.append(Span(start, end, FILE_NAME, 1.0, "pair"))

@@ -707,6 +707,33 @@ def test_a_full_name_typed_in_lower_case_with_no_word_before_it_is_masked_where_
     assert LOWER_CASE_WORDS in stored and "Afhaling door " in stored
 
 
+SURNAME_FIRST = ("graag leveren bij DECLERCQ, Mathilde op het werk. bitte an HUBERTZ Annelies schicken. "
+                 "stuur het naar vanparys lotte aub, of pour moreau, amélie au bureau. ")
+
+
+@pytest.mark.parametrize("tag", ["input", "textarea"])
+def test_a_name_written_surname_first_in_capitals_or_in_lower_case_is_masked_where_the_visitor_writes_it(session,
+                                                                                                          tag):
+    """Review 18 F4: a name written surname first, its surname in capitals and a comma as forms write it ("DECLERCQ,
+    Mathilde"), or all in lower case as phones leave it ("vanparys lotte", "moreau, amélie"), kept its surname raw:
+    the lower-case rule read a given name first only, and "Peeters, Jan" wants title case. The given name after it
+    says a person, and the name is tainted, so the page's later echo is masked (a lower-case word alone is not:
+    the words of "sofie komt", masked failing closed, would mask the site's). A word said to the one named at
+    a sentence's start ("super, sofie"), a relative ("mijn zus lotte") and a product word ("kast billy") stay."""
+    field, summary = element(tag, {"name": "opmerking", "aria-label": "Opmerking"}), element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(field, summary)))
+    s.send(*typing(field["id"], SURNAME_FIRST))
+    s.send(*typing(field["id"], "super, sofie, dank je. mijn zus lotte haalt de kast billy op. "))
+    # the page shows the names back: a surname typed in capitals alone, one typed in lower case with its given name
+    s.send(mutation(adds=[add(summary["id"], text("Levering voor Declercq, ook voor Vanparys Lotte"))]))
+    for value in ("DECLERCQ", "Declercq", "Mathilde", "HUBERTZ", "Annelies", "vanparys", "moreau, amélie"):
+        assert leaked(s.stored, value) == [], value
+    stored = stored_text(s.stored)
+    assert "graag leveren bij " in stored and " op het werk. bitte an " in stored and "Levering voor " in stored
+    assert "super, sofie, dank je. mijn zus " in stored and " de kast " in stored
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_given_name_alone_as_whose_room_it_is_is_masked_where_the_visitor_writes_it(session, tag):
     """An inventory row's remark "chambre de Maxence, né le …" (held-out round 15, demenagement.html): a given

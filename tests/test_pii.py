@@ -692,6 +692,11 @@ ADDRESSED_SURNAMES = [
     ("z.H. Buchhaltung", "de", []),
     ("c/o Regus Business Centre", "en", []),
     ("À l'attention du service client", "fr", []),
+    # a title between (review 18 F11): read in the site's text as well, where the word alone may be a department
+    ("T.a.v. dhr. Wuytack, 2de verdieping", "nl", [("Wuytack", "PERSON")]),
+    ("T.a.v. de heer Van Rompaey", "nl", [("Van Rompaey", "PERSON")]),
+    ("t.a.v. mevr. Sleeckx", "nl", [("Sleeckx", "PERSON")]),
+    ("T.a.v. dhr. Administratie", "nl", []),
 ]
 # phones and birth dates in the shapes people type them in (review 17 F9): without the trunk's 0 (beside a phone word:
 # alone it is any number), a letter O for it, each digit apart, and the numbers in words (text2num reads them); a

@@ -734,6 +734,24 @@ def test_a_field_labelled_by_a_name_compound_or_a_role_alone_holds_a_persons_nam
     assert "Quendt" not in "\n".join(strings(s.stored))
 
 
+@pytest.mark.parametrize("label", ["Familljennumm", "Virnumm", "Numm", "Mäi Numm", "Numm vum Kand", "Kontaktpersoun",
+                                   "Erziehungsberechtigte(r)", "Name des Erziehungsberechtigten"])
+def test_a_field_labelled_in_luxembourgish_holds_a_persons_name_and_its_echo_on_the_next_page_is_masked(session, label):
+    """Review 18 F5: a surname typed under a Luxembourgish label ("Familljennumm", "Mäi Numm", "Numm vum Kand",
+    "Kontaktpersoun") or the German "Erziehungsberechtigte(r)" was masked in the field but given no meaning, so not
+    remembered: the next batch's confirmation page ("Är Donnéeën: …", "… vum …") stored it raw. "Numm" alone is said only as a
+    whole label: inside an identifier it runs into "Kundennummer", a customer's number."""
+    field, number = element("input", {"type": "text", "id": "f-wie"}), element("input", {"id": "kundennummer"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f-wie"}, [text(label)]), field, number, lang="lb")))
+    result = s.send(*typing(field["id"], "Quendtaert"), *typing(number["id"], "77"))
+    s.send(snapshot(html_page(element("p", {}, [text("Merci fir d'Umeldung vum Quendtaert aus Bettembourg")]), lang="lb")))
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {"PERSON"}
+    assert {r.entity for r in result.remarks if r.node == number["id"]} == {"CUSTOMER_ID"}
+    stored = "\n".join(strings(s.stored))
+    assert "Quendt" not in stored and "Merci fir d'Umeldung vum " in stored and " aus Bettembourg" in stored
+
+
 def test_a_label_naming_a_role_and_more_or_a_role_in_page_text_is_no_persons_field(session):
     """Only a form field's label made of the role alone says a person's name is typed there: a message to the
     beneficiary, a partner's code, and page text's "Partner: Sendcloud" or a <dt>Partner</dt>'s <dd> (a business) stay
@@ -1951,6 +1969,47 @@ def test_a_value_after_its_label_in_page_text_has_the_labels_meaning(session):
         assert not leaks(s.stored, value), value
     stored = orjson.dumps(s.stored).decode()
     assert "Openingstijden: maandag t/m zaterdag" in stored and "Voor vragen over uw naam: bel ons" in stored
+
+
+def test_a_branchs_street_before_a_colon_in_page_text_is_no_address_label_and_masks_nothing_else(session):
+    """Review 18 F9: a shop's branch list ("Winkel Kouterstraat: gesloten op zondag", "Filiale Lindenstraße: …",
+    "Boutique Avenue Louise : …") lost its opening hours, the street's word in the label read as an address's
+    label, and the masked words, remembered, masked the same words in the page's other texts. A street's name says
+    where the branch is; a label that is an address's word ("Adres: …", "Adresse Rue Haute : …") still masks the
+    address after it."""
+    s = session()
+    branches = ["Winkel Kouterstraat: gesloten op zondag", "Filiale Lindenstraße: sonntags geschlossen",
+                "Boutique Avenue Louise : fermé le lundi", "Boutique Chaussée d'Ixelles : fermé le lundi",
+                "Onze winkel op de Kouter is gesloten op zondag"]
+    addresses = element("p", {}, [text("Adres: Wiesbeekstraat 41, 9270 Laarne | Adresse Rue Haute : 12 bte 3, Ixelles")])
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(branch)]) for branch in branches), addresses)))
+    stored = orjson.dumps(s.stored).decode()
+    for branch in branches:
+        assert branch in stored, branch
+    for value in ("Wiesbeekstraat 41", "12 bte 3"):
+        assert not leaks(s.stored, value), value
+
+
+def test_the_sites_return_address_keeps_its_department_and_a_titled_or_typed_addressee_is_masked(session):
+    """Review 18 F11: the site's own return and contact addresses lost their department or company after "T.a.v.",
+    "z.H.", "c/o", "p/a" ("T.a.v. Expeditie-Noord", "z.H. Qualitätssicherung", "c/o Spaces Gent", "p/a Bol
+    Logistics"), a surname alone read there and a short list of departments its only exception. In the site's text
+    the addressee is a person when a title or a given name says so ("T.a.v. dhr. Wuytack", "c/o Lotte Wuytack");
+    a surname a visitor types after "T.a.v." is masked, and so is its echo on the page."""
+    field, summary = element("textarea", {"id": "f-note", "aria-label": "Opmerking"}), element("p", {"id": "summary"})
+    site = ["Retouren: T.a.v. Expeditie-Noord, Postbus 7", "z.H. Qualitätssicherung", "Retouradres: c/o Spaces Gent",
+            "Verzending p/a Bol Logistics"]
+    people = element("p", {}, [text("Contact: T.a.v. dhr. Wuytack | c/o Lotte Wuytack | z.H. Herrn Pfefferkorn")])
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), people, field, summary)))
+    s.send(*typing(field["id"], "graag T.a.v. Sleeckx afgeven "))
+    s.send(mutation(adds=[add(summary["id"], text("Levering T.a.v. Sleeckx"))]))
+    stored = orjson.dumps(s.stored).decode()
+    for line in site:
+        assert line in stored, line
+    for value in ("Wuytack", "Pfefferkorn", "Sleeckx"):
+        assert not leaks(s.stored, value), value
+    assert "Levering T.a.v. " in stored
 
 
 def test_a_person_named_by_their_role_is_masked_whatever_their_name(session):

@@ -538,6 +538,24 @@ def surname_comma_given(text: str) -> bool:
         for part in (words[0], *words[0].split("-")))
 
 
+def surname_then_given(surname: str, given: str) -> bool:
+    """A surname written before the given name as forms and phones leave it, in capitals ("VERHAEGHE, Griet",
+    "SCHWARTZKOPF Jürgen") or all in lower case ("verhaeghe griet", "janssens, sofie"): as surname_comma_given reads
+    "Peeters, Jan"; a given name in lower case one that lower_case_full_name reads first in a name (common, no
+    everyday word: "bank rosa", "kast max"), and the word before it no greeting, group or relative ("bedankt sofie",
+    "allemaal sofie", "zus lotte": those words say a person follows, they are none)."""
+    if given.islower() and not lower_case_full_name(f"{given} {surname}"):
+        return False
+    return (surname_comma_given(f"{surname}, {given}") and not greets_no_one(surname)
+            and _plain_name(surname) not in _relatives())
+
+
+@functools.cache
+def _relatives() -> frozenset[str]:
+    """rules/recognizers.yaml relatives, plain: "zus", "buurman", "voisine"."""
+    return frozenset(_plain_name(word) for word in rule_words().get("relatives", ()))
+
+
 def addressed_surname(text: str) -> bool:
     """Whom an address's line is for, after "T.a.v.", "c/o", "Attn:", "z.H." (recognizers.yaml addressed_surname): a
     surname as initialled_surname reads one, and no company's department or desk ("T.a.v. Administratie", "Attn:
@@ -546,6 +564,27 @@ def addressed_surname(text: str) -> bool:
     departments, endings = _departments()
     return initialled_surname(text) and not any(
         (plain := _plain_name(word.strip(".,;:!?'’\"()"))) in departments or plain.endswith(endings) for word in text.split())
+
+
+@functools.cache
+def _person_titles() -> frozenset[str]:
+    """rules/recognizers.yaml person_titles, casefolded, without their dot: "dhr", "mevr", "herrn", "mme"."""
+    return frozenset(title.casefold().rstrip(".") for title in rule_words()["person_titles"])
+
+
+#: how far before an addressee's surname its title is looked for: a title and its spaces fit
+_TITLE_LOOK = 12
+
+
+def addressee_said_a_person(text: str, start: int, end: int) -> bool:
+    """Whether whom an address's line is for (text[start:end], after "T.a.v.", "c/o", "z.H.") is said a person by more
+    than the line's word: a title before the surname ("T.a.v. dhr. Verhaeghe", "z.H. Herrn Oberhauser", "Attn: Mrs
+    Okonkwo") or a known given name opening it ("c/o Jan Peeters"). The site's own return and contact addresses name
+    a department or a company there as often ("T.a.v. Logistiek", "z.H. Geschäftsleitung", "c/o Regus Brussels",
+    "p/a Sendcloud"), which no list of departments holds whole."""
+    before, words = text[max(0, start - _TITLE_LOOK):start].split(), text[start:end].split()
+    return (any(word.casefold().rstrip(".") in _person_titles() for word in (*before[-1:], *words[:1]))
+            or given_name_alone(text[start:end]))
 
 
 @functools.cache
@@ -833,6 +872,42 @@ def _opens_a_street(word: str) -> bool:
     return (_plain_name(word) in {_plain_name(w) for w in words["street_openers"]}
             or word in words["street_openers_capitalised"] or word.casefold() in words["street_openers_capitalised"]
             and word[:1].isupper())
+
+
+#: a label's word ("Veldstraat", "d'Ixelles"), and the particles between a French street's first word and its name
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_STREET_PARTICLES = frozenset({"de", "la", "le", "du", "des", "d'", "d’"})
+
+
+def without_street_names(label: str) -> str:
+    """A label's words but a street's name: a capitalised word ending as a street's ("Winkel Veldstraat" → "Winkel",
+    "Filiaal Hauptstraße"), or a street's first word and the capitalised words after it, particles between ("Magasin
+    Rue Neuve" → "Magasin"). A branch's street before a colon says where the branch is, not that an address follows
+    ("Winkel Veldstraat: gesloten op maandag"); a field's own words stay ("Straat", "Rue", "Adresse Rue Neuve" →
+    "Adresse"). A label is a few words: linear."""
+    words = list(_LABEL_WORD.finditer(label))
+    cut, i = [], 0
+    while i < len(words):
+        word = words[i].group()
+        j = i + 1
+        if _opens_a_street(word):
+            while j < len(words) and words[j].group().casefold() in _STREET_PARTICLES:
+                j += 1
+            named = j
+            while j < len(words) and capitalised_name_word(words[j].group()):
+                j += 1
+            if j > named:
+                cut.append((words[i].start(), words[j - 1].end()))
+                i = j
+                continue
+        elif word[:1].isupper() and _is_street_word(word):
+            cut.append(words[i].span())
+        i += 1
+    kept, at = [], 0
+    for start, end in cut:
+        kept.append(label[at:start])
+        at = end
+    return "".join(kept) + label[at:]
 
 
 #: the word after a run, on its line, when it is short enough to close a street's name (bounded: a long word after
