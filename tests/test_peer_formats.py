@@ -1619,3 +1619,24 @@ async def test_the_visitors_position_under_its_keys_is_masked(redact):
     assert "645138" not in written and "573421" not in written, written
     assert properties["position"]["accuracy"] == 12 and properties["$viewport_height"] == 800, properties
     assert properties["zone"] == "centre" and kept["name"].endswith("&zone=centre"), kept
+
+
+async def test_two_factor_backup_codes_under_their_key_are_masked(redact):
+    """Held-out peers round 14: the codes a two-factor enrolment gives to log in without the phone ("backup_codes":
+    ["7302-4619", …] in a capture, "recovery_codes" in a Sentry breadcrumb's data), whoever holds one logs in:
+    masked as secrets under their key in en/nl/de/fr; the plan beside them is kept."""
+    codes = ["7302-4619", "5581-0376"]
+    event = analytics_event("member_joined", backup_codes=codes, recoveryCodes=codes, herstelcodes=codes,
+                            wiederherstellungscodes=codes, codes_de_secours=codes, plan="Fixed Desk Plus")
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({
+        "event_id": "9" * 32, "level": "info", "message": "enrolled",
+        "breadcrumbs": [{"category": "security", "message": "two-factor enrolled",
+                         "data": {"recovery_codes": codes, "plan": "Fixed Desk Plus"}}]}).encode()])
+    _, [(_, sent)] = read_envelope(await redact(sentry.decode(envelope, {}, {}, LIMIT)))
+    plain = json.dumps(properties) + sent.decode()
+    assert not any(window in plain for code in codes for window in (code, code[:6], code[-6:])), (properties, sent)
+    assert properties["plan"] == "Fixed Desk Plus", properties
+    assert json.loads(sent)["breadcrumbs"][0]["data"]["plan"] == "Fixed Desk Plus"
+
