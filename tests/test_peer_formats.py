@@ -1640,3 +1640,21 @@ async def test_two_factor_backup_codes_under_their_key_are_masked(redact):
     assert properties["plan"] == "Fixed Desk Plus", properties
     assert json.loads(sent)["breadcrumbs"][0]["data"]["plan"] == "Fixed Desk Plus"
 
+
+async def test_a_replays_resource_url_keeps_a_things_name_under_a_parameter_that_names_a_thing(redact):
+    """Held-out peers round 14: a live feed opened at "/api/feed?plan=Fixed%20Desk%20Plus" (an EventSource: a
+    resource's span in Sentry's replay) had its plan masked as a name by its shape (three capitalised words on no
+    list), and the plan's words then masked in the whole replay ("booked **** 12 (***** **** ****)"). A parameter
+    whose name says a thing ("plan", "product", rules/fields.yaml not_with) keeps the value's shape from saying a
+    person; one that says nothing still does ("?klant=Zorbalie+Quendt")."""
+    feed = element("ul", {})
+    booked = element("li", {}, [text("Front desk booked desk 12 (Fixed Desk Plus)")])
+    events = [meta(), snapshot(html_page(feed)), mutation(adds=[add(feed["id"], booked)])]
+    for url in ("https://cowork.example/api/feed?plan=Fixed%20Desk%20Plus",
+                "https://cowork.example/api/feed?klant=Zorbalie+Quendt"):
+        events.append(custom("performanceSpan", {"op": "resource.other", "description": url, "startTimestamp": 1.0,
+                                                 "endTimestamp": 2.0, "data": {"size": 10}}))
+    _, items = read_envelope(await redact(sentry.decode(sentry_envelope("9" * 32, events), {}, {}, LIMIT)))
+    plain = json.dumps(recording_events(items[1][1])[1])
+    assert "Front desk booked desk 12 (Fixed Desk Plus)" in plain and "plan=Fixed%20Desk%20Plus" in plain, plain
+    assert "Zorbalie" not in plain and "Quendt" not in plain
