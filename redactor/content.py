@@ -247,6 +247,10 @@ class Redacting(Protocol):
         """Whether a form field's value is text the visitor wrote ("opmerking", "message"), by its name."""
         ...
 
+    def thing_parameter(self, name: str) -> bool:
+        """Whether a URL parameter's name says its value is a thing's, not a person's ("plan", "product"), by its name."""
+        ...
+
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         """rule(text, *args), a new list: what a rule here finds in a text, read once a batch (a text repeated
         costs nothing more, as the detector's budget counts it once)."""
@@ -2332,9 +2336,12 @@ class UrlSlot(Slot):
                 self.searched.add(index)
                 if len(value) <= MAX_SCANNED and work.read(a_person_searched, unquote_plus(value), ()):
                     self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.search-person", work)
-            elif page and piece[0] != "/" and name_shaped(unquote_plus(value)):
+            elif page and piece[0] != "/" and not work.thing_parameter(unquote_plus(name)) \
+                    and name_shaped(unquote_plus(value)):
                 # "?klant=Zorbalie+Quendt" in a page's address (a referrer): a parameter that says
-                # nothing, a name on no list, but a person's shape; a search query keeps its words
+                # nothing, a name on no list, but a person's shape; a search query keeps its words, and
+                # so does one whose name says a thing ("?plan=Fixed+Desk+Plus": held-out peers round 14,
+                # masked there, the plan's words were masked in the whole replay after it)
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
         # each piece read every way a '+' in it can be meant, or as the address it holds: its texts, and
         # the piece each is of

@@ -82,6 +82,9 @@ class _QueryRedaction:
     def typed_parameter(self, name: str) -> bool:
         return False  # nor text a visitor wrote
 
+    def thing_parameter(self, name: str) -> bool:
+        return False  # no page's address: no value is read as a name by its shape
+
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         return list(rule(text, *args))  # a request's few values: each read once
 

@@ -417,6 +417,12 @@ class FieldRules:
         return bool(self.not_with.intersection(words)) or (
             not self.thing_words.isdisjoint(words) and self.thing_words.union(self.thing_names).issuperset(words))
 
+    def names_a_thing(self, name: str) -> bool:
+        """Whether a key's or a parameter's name says its value is a thing's, not a person's ("plan", "product_name",
+        "os.name": _names_a_thing)."""
+        words = plain_words(name)
+        return bool(words) and self._names_a_thing(words)
+
     @short_lru_cache(FIELD_CACHE_SIZE)
     def key_meaning(self, key: str) -> str:
         """What the value under a payload's key holds, from the key's words ("first_name",

@@ -1947,6 +1947,9 @@ class BatchRedaction:
     def typed_parameter(self, name: str) -> bool:
         return self.policy.typed_text_key(name, False, None)
 
+    def thing_parameter(self, name: str) -> bool:
+        return self.policy.fields.names_a_thing(name)
+
     def read(self, rule: Callable[..., list], text: str, *args: Any) -> list:
         key = (rule, text, *args)
         found = self._read.get(key)

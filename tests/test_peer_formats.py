@@ -1619,3 +1619,42 @@ async def test_the_visitors_position_under_its_keys_is_masked(redact):
     assert "645138" not in written and "573421" not in written, written
     assert properties["position"]["accuracy"] == 12 and properties["$viewport_height"] == 800, properties
     assert properties["zone"] == "centre" and kept["name"].endswith("&zone=centre"), kept
+
+
+async def test_two_factor_backup_codes_under_their_key_are_masked(redact):
+    """Held-out peers round 14: the codes a two-factor enrolment gives to log in without the phone ("backup_codes":
+    ["7302-4619", …] in a capture, "recovery_codes" in a Sentry breadcrumb's data), whoever holds one logs in:
+    masked as secrets under their key in en/nl/de/fr; the plan beside them is kept."""
+    codes = ["7302-4619", "5581-0376"]
+    event = analytics_event("member_joined", backup_codes=codes, recoveryCodes=codes, herstelcodes=codes,
+                            wiederherstellungscodes=codes, codes_de_secours=codes, plan="Fixed Desk Plus")
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({
+        "event_id": "9" * 32, "level": "info", "message": "enrolled",
+        "breadcrumbs": [{"category": "security", "message": "two-factor enrolled",
+                         "data": {"recovery_codes": codes, "plan": "Fixed Desk Plus"}}]}).encode()])
+    _, [(_, sent)] = read_envelope(await redact(sentry.decode(envelope, {}, {}, LIMIT)))
+    plain = json.dumps(properties) + sent.decode()
+    assert not any(window in plain for code in codes for window in (code, code[:6], code[-6:])), (properties, sent)
+    assert properties["plan"] == "Fixed Desk Plus", properties
+    assert json.loads(sent)["breadcrumbs"][0]["data"]["plan"] == "Fixed Desk Plus"
+
+
+async def test_a_replays_resource_url_keeps_a_things_name_under_a_parameter_that_names_a_thing(redact):
+    """Held-out peers round 14: a live feed opened at "/api/feed?plan=Fixed%20Desk%20Plus" (an EventSource: a
+    resource's span in Sentry's replay) had its plan masked as a name by its shape (three capitalised words on no
+    list), and the plan's words then masked in the whole replay ("booked **** 12 (***** **** ****)"). A parameter
+    whose name says a thing ("plan", "product", rules/fields.yaml not_with) keeps the value's shape from saying a
+    person; one that says nothing still does ("?klant=Zorbalie+Quendt")."""
+    feed = element("ul", {})
+    booked = element("li", {}, [text("Front desk booked desk 12 (Fixed Desk Plus)")])
+    events = [meta(), snapshot(html_page(feed)), mutation(adds=[add(feed["id"], booked)])]
+    for url in ("https://cowork.example/api/feed?plan=Fixed%20Desk%20Plus",
+                "https://cowork.example/api/feed?klant=Zorbalie+Quendt"):
+        events.append(custom("performanceSpan", {"op": "resource.other", "description": url, "startTimestamp": 1.0,
+                                                 "endTimestamp": 2.0, "data": {"size": 10}}))
+    _, items = read_envelope(await redact(sentry.decode(sentry_envelope("9" * 32, events), {}, {}, LIMIT)))
+    plain = json.dumps(recording_events(items[1][1])[1])
+    assert "Front desk booked desk 12 (Fixed Desk Plus)" in plain and "plan=Fixed%20Desk%20Plus" in plain, plain
+    assert "Zorbalie" not in plain and "Quendt" not in plain

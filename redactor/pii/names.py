@@ -121,8 +121,11 @@ def starts_with_first_name(text: str) -> bool:
     """A run of capitalised words (as the pattern matches it, whole) that holds a given name
     followed by one or two more capitalised words, three words at most in all (a word before the
     name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
-    product: "Philips Hue White Ambiance")."""
-    words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
+    product: "Philips Hue White Ambiance"). A surname joined to the one before it by Spanish "y" is that one's
+    second half ("Pilar Ochoa de Zárate y Beitia": two surnames, one name)."""
+    tokens = text.split()
+    words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
+             if capitalised_name_word(w) and not (i and tokens[i - 1] == "y")]
     if len(words) > 3:
         return False
     for i, word in enumerate(words):
