@@ -1,0 +1,194 @@
+"""The held-out leak hunt, twenty-fourth round: a Flemish blood service's "become a donor" form, in Dutch with
+French lines, for a young woman from Antwerp with a Moroccan-Belgian family, recorded by the unmodified rrweb
+recorder with its default options.
+
+bloedgeven.html: a donation point searched in a type=search field, centres picked in a <select multiple>, a
+preferred week in an <input type=week>; a given name of three words ('Nour El Houda'), a family name with a Berber
+particle and a diaeresis ('Aït Lahcen') whose 'ï' comes through a dead key (an IME composition: the composing '¨'
+is in the field's value before 'ï' replaces it); a date of birth typed with dashes and told back in an <output> with
+its weekday through Intl ('woensdag 8 november 1995'); a national number as the register writes it; an e-mail typed
+with a wrong domain, left, then corrected with backspaces, the page showing the correction as <del>old</del> →
+<ins>new</ins>; a mobile with the 0032 prefix grouped 3-3-3; an address over two lines whose postcode is also a
+year ('2020 Antwerpen'); a donor card preview rebuilt at every keystroke whose initials are cut out of the name's
+text node with splitText and wrapped in <b> (the name in tiny text nodes, the empty one before it, moved ones); a
+health note inside <details> naming her doctor, his landline and his practice's street, beside a medicine that must
+stay readable; the travel question naming a country, a city and the aunt she stayed with; an emergency contact
+written as 'broer' and a given name and a Moroccan mobile; a recap built as an HTML string, parsed by DOMParser and
+moved into the page node by node with adoptNode; an "add to my calendar" link whose data: URL holds the appointment
+percent-encoded. The site's own text that must stay: the headings, the donation points and their places, the
+medicines the site lists, the blood group, the week, the search term, what the visitor wrote that is nobody's data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from leaks import strings
+
+from .conftest import PAGES, Recording
+from .test_heldout import check_data_dir, check_no_shared_window, check_windows, cut, type_with_cuts
+from .test_heldout3 import split_inside
+from .test_heldout14 import last_snapshot
+from .test_recorder import Planted, Recorded, check_kept, record, site  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.e2e
+
+GIVEN, FAMILY = "Nour El Houda", "Aït Lahcen"
+MAIL_WRONG, MAIL = "n.aitlahcen@proximus.ve", "n.aitlahcen@proximus.be"
+ADDRESS = "Abdijstraat 118 bus 2\n2020 Antwerpen"
+HEALTH = ("Sinds 2024 neem ik elke ochtend levothyroxine 50 µg. Mijn huisarts is dr. Servaas Timmerije "
+          "(03 828 41 90), Bredabaan 377 in Merksem.")
+TRAVEL = "Marokko, juli 2026: familiebezoek in Tanger, ik logeerde bij tante Khadija Ouazzani."
+ICE = "mijn broer Yassine – +212 661 48 29 37"
+SEARCH = "berkenhof"
+WEEK = "2027-W05"
+
+IDENTITY = [
+    Planted("#given", GIVEN, "a given name of three words"),
+    Planted("#family", FAMILY, "a family name with a Berber particle, its 'ï' typed through a dead key (IME)"),
+    Planted("#dob", "8-11-1995", "a date of birth typed with dashes"),
+    Planted(None, "8 november 1995", "the date of birth told back with its weekday in an <output>"),
+    Planted("#nn", "95.11.08-346.31", "a national number as the register writes it"),
+    Planted(None, MAIL_WRONG, "an e-mail with a wrong domain, shown in <del> once corrected"),
+    Planted("#mail", MAIL, "the corrected e-mail, shown in <ins>"),
+    Planted("#gsm", "0032 484 276 319", "a mobile with the 0032 prefix grouped 3-3-3"),
+    Planted("#addr", ADDRESS, "an address over two lines whose postcode is also a year"),
+]
+ON_THE_CARD = [
+    Planted(None, "Nour El Houda Aït Lahcen", "the whole name on the donor card before splitText cuts it"),
+    Planted(None, "Lahcen", "the family name's last word, alone in a text node after its initial"),
+]
+IN_THE_HEALTH_NOTE = [
+    Planted(None, "Servaas Timmerije", "the GP after 'huisarts is dr.'"),
+    Planted(None, "03 828 41 90", "the GP's Antwerp landline in brackets"),
+    Planted(None, "Bredabaan 377", "the practice's street, then 'in Merksem'"),
+]
+IN_THE_TRAVEL_AND_CONTACT = [
+    Planted(None, "Khadija Ouazzani", "the aunt after 'tante'"),
+    Planted(None, "Yassine", "a brother's given name alone after 'broer'"),
+    Planted(None, "+212 661 48 29 37", "a Moroccan mobile"),
+]
+KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcentrum Leuven",
+        "Heist-op-den-Berg – Cultuurcentrum Berkenhof", "Lier – Zimmerplein (elke 2de dinsdag)",
+        "Wie isotretinoïne, finasteride of acitretine neemt, mag tijdelijk geen bloed geven.",
+        "Bloedgroep: O negatief", "Donorkaart · Carte de donneur",
+        # what the visitor chose or wrote that is nobody's data
+        SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "levothyroxine 50 µg", "Marokko, juli 2026",
+        "familiebezoek in Tanger"]
+#: labels read in the last full snapshot, once everything is typed
+LABELS = ["Voornaam (alle voornamen) · Prénom(s)", "Familienaam · Nom",
+          "Geboortedatum (dd-mm-jjjj) · Date de naissance", "Rijksregisternummer · Numéro de registre national",
+          "E-mailadres · Adresse e-mail", "GSM · Portable", "Adres · Adresse",
+          "Opmerkingen voor de arts · Remarques pour le médecin", "Contactpersoon in nood · Personne de contact"]
+
+
+def type_through_dead_key(page: Any, selector: str, before: str, accented: str, dead: str, after: str) -> None:
+    """Types `before`, then the accented letter as a dead key gives it (the composing mark in the field first, an
+    IME composition, then the letter committed in its place), then `after`."""
+    field = page.locator(selector)
+    field.press_sequentially(before, delay=90)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": dead, "selectionStart": 1, "selectionEnd": 1})
+    cdp.send("Input.insertText", {"text": accented})
+    cdp.detach()
+    field.press_sequentially(after, delay=90)
+
+
+@pytest.fixture(scope="module")
+def bloedgeven(record) -> Recorded:  # noqa: F811 (the fixture imported above)
+    def script(recording: Recording, page: Any) -> None:
+        recording.type("#zoek", SEARCH)
+        page.select_option("#centres", ["mech", "heist"])
+        page.fill("#week", WEEK)
+        page.select_option("#bloodgroup", "O negatief")
+        cut(page)
+
+        type_with_cuts(recording, "#given", ["Nour El Ho", "uda"])
+        page.click("#family")
+        type_through_dead_key(page, "#family", "A", "ï", "¨", "t Lah")
+        cut(page)
+        page.locator("#family").press_sequentially("cen", delay=90)
+        type_with_cuts(recording, "#dob", ["8-11-19", "95"])
+        type_with_cuts(recording, "#nn", ["95.11.08-34", "6.31"])
+        type_with_cuts(recording, "#mail", ["n.aitlahcen@prox", "imus.ve"])
+        page.click("#gsm")  # the e-mail field is left: its first value is committed
+        cut(page)
+        page.click("#mail")
+        page.keyboard.press("End")
+        page.keyboard.press("Backspace")
+        page.keyboard.press("Backspace")
+        page.keyboard.type("be", delay=90)
+        type_with_cuts(recording, "#gsm", ["0032 484 2", "76 319"])  # leaving the e-mail: the <del>/<ins>
+        type_with_cuts(recording, "#addr", ["Abdijstraat 11", "8 bus 2\n2020 Antw", "erpen"])
+
+        page.click("#health summary")
+        type_with_cuts(recording, "#health-note", split_inside(HEALTH, "dr. Servaas Tim", "(03 828", "Bredaba"))
+        type_with_cuts(recording, "#travel", split_inside(TRAVEL, "tante Khadija Ouaz"))
+        type_with_cuts(recording, "#ice", split_inside(ICE, "broer Yass", "+212 661"))
+        page.click("#confirm")
+        page.wait_for_selector("#recap[data-done]")
+        cut(page)
+        recording.snapshot()
+
+    return record("bloedgeven.html", "heldout24-bloedgeven", script)
+
+
+def test_bloedgeven_page_did_what_the_round_stands_on(bloedgeven: Recorded):
+    """The dead key composed, the output spoke Dutch with a weekday, the correction showed both e-mails, the card's
+    initials were cut out, the recap was adopted and the calendar link written."""
+    sent = list(strings(bloedgeven.sent))
+    assert "A¨" in sent, "no composing mark in the family name's value (the dead key did not compose)"
+    assert "woensdag 8 november 1995" in sent, "the date of birth was not told back with its weekday"
+    assert MAIL_WRONG in sent and MAIL in sent, "no <del>/<ins> correction"
+    assert "ahcen" in sent and "N" in sent, "the card's initials were not cut out of the name"
+    assert "Tot binnenkort, Nour!" in sent, "no recap adopted from the parsed document"
+    assert any(text.startswith("data:text/calendar") and "Lahcen" in text for text in sent), "no calendar link"
+
+
+def test_bloedgeven_identity_leaks_nothing(bloedgeven: Recorded):
+    check_windows(bloedgeven, IDENTITY)
+
+
+def test_bloedgeven_card_leaks_nothing(bloedgeven: Recorded):
+    check_windows(bloedgeven, ON_THE_CARD)
+
+
+def test_bloedgeven_health_note_leaks_nothing(bloedgeven: Recorded):
+    check_windows(bloedgeven, IN_THE_HEALTH_NOTE)
+
+
+def test_bloedgeven_travel_and_contact_leak_nothing(bloedgeven: Recorded):
+    check_windows(bloedgeven, IN_THE_TRAVEL_AND_CONTACT)
+
+
+def test_bloedgeven_keeps_the_site_text(bloedgeven: Recorded):
+    check_kept(bloedgeven, KEPT)
+
+
+def test_bloedgeven_last_snapshot_keeps_the_labels(bloedgeven: Recorded):
+    check_kept(last_snapshot(bloedgeven), LABELS)
+
+
+# -- what the server keeps on disk --------------------------------------------------------------------
+ALL_PLANTED = [*IDENTITY, *ON_THE_CARD, *IN_THE_HEALTH_NOTE, *IN_THE_TRAVEL_AND_CONTACT]
+
+
+def test_no_file_under_the_data_dir_holds_a_planted_value(bloedgeven, redactor_serve):
+    check_data_dir(redactor_serve, b"Rode Kruis-Vlaanderen", ALL_PLANTED)
+
+
+# -- the test itself ----------------------------------------------------------------------------------
+VERSIONS = [{GIVEN, FAMILY, "Nour El Houda Aït Lahcen", "Lahcen", MAIL_WRONG, MAIL},
+            {"8-11-1995", "8 november 1995"}]
+
+
+def page_text() -> str:
+    """What the page shows (its scripts are not recorded: rrweb keeps no script's text)."""
+    return re.sub(r"<script>.*?</script>", "", (PAGES / "bloedgeven.html").read_text(), flags=re.S)
+
+
+def test_planted_values_share_no_window_with_each_other_or_the_site_text():
+    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, page_text()], VERSIONS)
