@@ -747,6 +747,10 @@ def sentence_subject_named(text: str) -> list[Span]:
 _ENTRY_PARTS = regex.compile(r"[^\S\n]+[-–—|·/][^\S\n]+|[(),;:|·\[\]]")
 #: a title before a surname ("Mevr. Zorbalie Quendt", "Dhr. Quendt"): the capitalised words after it are a person's
 _TITLED = regex.compile(rf"(?:{with_words('{{person_titles}}')})[^\S\n]+(?={_NAME_WORD})")
+#: an article and one capitalised word, the whole of an entry's part ("De Schalk", "Het Bolwerk", "La Ferme"): a house's
+#: name (a sports hall's, a cultural centre's, an inn's), as Flemish and Walloon venues are called; a person in a
+#: site's list has a given name or a title before such a surname ("Jan De Schalk", "Mevr. De Schalk")
+_HOUSE_NAME = regex.compile(rf"(?:De|Het|Den|La|Le|Les|['’]t)[^\S\n]+{_PROPER_WORD}")
 
 
 def list_entry_names(text: str) -> list[Span]:
@@ -756,8 +760,9 @@ def list_entry_names(text: str) -> list[Span]:
     Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
     ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's, and so is a part that a product or a trade
     word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name) and a country's name ("Costa
-    Rica", "Verenigd Koninkrijk", "Congolese (Democratische Republiek Congo)": a country select's, round 22); an
-    address is left to the detectors."""
+    Rica", "Verenigd Koninkrijk", "Congolese (Democratische Republiek Congo)": a country select's, round 22) and an
+    article with one word ("Willebroek – De Schalk": a venue, _HOUSE_NAME, round 24); an address is left to the
+    detectors."""
     spans: list[Span] = []
     cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
     parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -766,7 +771,8 @@ def list_entry_names(text: str) -> list[Span]:
         end -= len(text[start:end]) - len(text[start:end].rstrip())
         titled = _TITLED.match(text, start, end)
         named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
-        if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end])) and \
+        whole = not titled and not _HOUSE_NAME.fullmatch(text, start, end) and name_shaped(text[start:end])
+        if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or whole) and \
                 not is_business_name(text, titled.end() if titled else start, end) and \
                 not names_a_place(text[start:end]):
             spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))

@@ -74,7 +74,8 @@ IN_THE_TRAVEL_AND_CONTACT = [
 KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcentrum Leuven",
         "Heist-op-den-Berg – Cultuurcentrum Berkenhof", "Lier – Zimmerplein (elke 2de dinsdag)",
         "Wie isotretinoïne, finasteride of acitretine neemt, mag tijdelijk geen bloed geven.",
-        "Bloedgroep: O negatief", "Donorkaart · Carte de donneur",
+        "Bloedgroep: O negatief", "Donorkaart · Carte de donneur", "Willebroek – Sporthal De Schalk",
+        "Willebroek – De Schalk",
         # what the visitor chose or wrote that is nobody's data
         SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "levothyroxine 50 µg", "Marokko, juli 2026",
         "familiebezoek in Tanger"]
