@@ -71,6 +71,18 @@ IN_THE_TRAVEL_AND_CONTACT = [
     Planted(None, "Yassine", "a brother's given name alone after 'broer'"),
     Planted(None, "+212 661 48 29 37", "a Moroccan mobile"),
 ]
+FRIEND_GIVEN, FRIEND = "Maëlys", "Maëlys Vanderstraeten-Huet"
+PROFILE = "https://www.facebook.com/nourelhouda.aitlahcen.7"
+THE_FRIEND = [
+    Planted("#friend-name", FRIEND, "a friend's name with a diaeresis and a hyphenated family name"),
+    Planted(None, FRIEND_GIVEN, "her given name alone, written into the invitation's one text node with replaceData "
+            "and echoed in an aria-live region"),
+    Planted("#friend-gsm", "+32 471 23 45 67", "her mobile grouped 3-2-2-2"),
+    Planted(None, "32471234567", "her mobile's bare digits in a wa.me link's path"),
+    Planted(None, "Ma%C3%ABlys", "her given name percent-encoded in the wa.me link's text"),
+    Planted(None, "1998-04-02", "her date of birth picked in a type=date field"),
+    Planted(None, PROFILE.rsplit("/", 1)[1], "the visitor's Facebook profile's name in an <input type=url>"),
+]
 KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcentrum Leuven",
         "Heist-op-den-Berg – Cultuurcentrum Berkenhof", "Lier – Zimmerplein (elke 2de dinsdag)",
         "Wie isotretinoïne, finasteride of acitretine neemt, mag tijdelijk geen bloed geven.",
@@ -78,7 +90,7 @@ KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcen
         "Willebroek – De Schalk",
         # what the visitor chose or wrote that is nobody's data
         SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "levothyroxine 50 µg", "Marokko, juli 2026",
-        "familiebezoek in Tanger"]
+        "familiebezoek in Tanger", "Breng een vriend(in) mee · Amenez un·e ami·e", "(28 jaar)"]
 #: labels read in the last full snapshot, once everything is typed
 LABELS = ["Voornaam (alle voornamen) · Prénom(s)", "Familienaam · Nom",
           "Geboortedatum (dd-mm-jjjj) · Date de naissance", "Rijksregisternummer · Numéro de registre national",
@@ -129,6 +141,10 @@ def bloedgeven(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#health-note", split_inside(HEALTH, "dr. Servaas Tim", "(03 828", "Bredaba"))
         type_with_cuts(recording, "#travel", split_inside(TRAVEL, "tante Khadija Ouaz"))
         type_with_cuts(recording, "#ice", split_inside(ICE, "broer Yass", "+212 661"))
+        type_with_cuts(recording, "#friend-name", ["Maë", "lys Vanderstr", "aeten-Huet"])
+        type_with_cuts(recording, "#friend-gsm", ["+32 471 2", "3 45 67"])
+        page.fill("#friend-dob", "1998-04-02")
+        type_with_cuts(recording, "#profile", ["https://www.facebook.com/nourelh", "ouda.aitlahcen.7"])
         page.click("#confirm")
         page.wait_for_selector("#recap[data-done]")
         cut(page)
@@ -165,6 +181,13 @@ def test_bloedgeven_travel_and_contact_leak_nothing(bloedgeven: Recorded):
     check_windows(bloedgeven, IN_THE_TRAVEL_AND_CONTACT)
 
 
+def test_bloedgeven_friend_leaks_nothing(bloedgeven: Recorded):
+    sent = list(strings(bloedgeven.sent))
+    assert any(text.startswith("https://wa.me/32471234567?text=Hoi%20Ma%C3%ABlys") for text in sent), "no wa.me link"
+    assert "Uitnodiging klaar voor Maëlys" in sent, "no aria-live echo"
+    check_windows(bloedgeven, THE_FRIEND)
+
+
 def test_bloedgeven_keeps_the_site_text(bloedgeven: Recorded):
     check_kept(bloedgeven, KEPT)
 
@@ -174,7 +197,7 @@ def test_bloedgeven_last_snapshot_keeps_the_labels(bloedgeven: Recorded):
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
-ALL_PLANTED = [*IDENTITY, *ON_THE_CARD, *IN_THE_HEALTH_NOTE, *IN_THE_TRAVEL_AND_CONTACT]
+ALL_PLANTED = [*IDENTITY, *ON_THE_CARD, *IN_THE_HEALTH_NOTE, *IN_THE_TRAVEL_AND_CONTACT, *THE_FRIEND]
 
 
 def test_no_file_under_the_data_dir_holds_a_planted_value(bloedgeven, redactor_serve):
@@ -182,7 +205,8 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(bloedgeven, redactor_s
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{GIVEN, FAMILY, "Nour El Houda Aït Lahcen", "Lahcen", MAIL_WRONG, MAIL},
+VERSIONS = [{GIVEN, FAMILY, "Nour El Houda Aït Lahcen", "Lahcen", MAIL_WRONG, MAIL, PROFILE.rsplit("/", 1)[1]},
+            {FRIEND, FRIEND_GIVEN, "Ma%C3%ABlys"}, {"+32 471 23 45 67", "32471234567"},
             {"8-11-1995", "8 november 1995"}]
 
 
