@@ -2181,6 +2181,9 @@ def _looks_random(run: str) -> bool:
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
 #: the path segments that open a one-time link (rules/recognizers.yaml secret_paths): the next is its secret
 _SECRET_PATHS = frozenset(w.casefold() for w in rule_words()["secret_paths"])
+#: a chat link's host (rules/recognizers.yaml dialling_hosts): its first path segment of digits is a number
+_DIALLING_HOSTS = frozenset(w.casefold() for w in rule_words()["dialling_hosts"])
+_DIALLED_SEGMENT = re.compile(r"\+?\d+")
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
 #: a page's own file after such a segment ("/klant/index.html")
@@ -2294,6 +2297,8 @@ class UrlSlot(Slot):
                 # links a number as it is typed writes "tel:+32434217" before the number is whole
                 self.dialled = [Span(dialled.start(1), dialled.end(1), "PHONE_NUMBER", 1.0, "url.dialled")]
             return
+        # a chat link's number ("https://wa.me/3247123456" as a page writes it while the number is typed)
+        dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
@@ -2304,6 +2309,10 @@ class UrlSlot(Slot):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
+            elif page and segment and dialling and index == 0 and _DIALLED_SEGMENT.fullmatch(unquote(name)):
+                # a chat link's number is a phone's by its host, whatever its digits: a page that links the
+                # number as it is typed writes "https://wa.me/32471234" before the number is whole
+                self._mask_whole(piece, 1, unquote(name), "PHONE_NUMBER", "url.dialled-path", work)
             elif page and segment and phone_without_plus(name):
                 # "https://wa.me/491712345678": a chat or call link's number, its '+' left out (a
                 # resource's path keeps its digits: an image's id)

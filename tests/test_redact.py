@@ -1776,6 +1776,22 @@ def test_a_phone_written_with_a_plus_in_a_url_is_masked(session, url):
     assert "shop.example" in stored or "wa.me" in stored
 
 
+@pytest.mark.parametrize("digits", ["3247123", "32471234", "3247123456", "+32471234"])
+def test_a_chat_links_number_is_masked_while_it_is_typed(session, digits):
+    """Round 24: a page wrote a WhatsApp link from the number being typed ("https://wa.me/32471234?text=…"): the
+    whole number (an E.164 without its '+') was masked, its prefixes of 8 or 10 digits not, a number of no valid
+    length. A chat link's host says its first path segment is a number, whatever its digits, as a tel: link's
+    scheme does; another site's path keeps its digits, and the chat host's pages keep theirs."""
+    link = element("a", {"href": f"https://wa.me/{digits}?text=Hoi%20Ma%C3%ABlys"}, [text("Stuur via WhatsApp")])
+    kept = element("a", {"href": "https://shop.example/bestelling/58306172"}, [text("Bestelling")])
+    page = element("a", {"href": "https://wa.me/message/ABCDEF"}, [text("Chat")])
+    s = session()
+    s.send(snapshot(html_page(link, kept, page, lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert digits.lstrip("+") not in stored, stored
+    assert "https://wa.me/" in stored and "/bestelling/58306172" in stored and "/message/ABCDEF" in stored
+
+
 def test_a_phone_written_with_a_plus_in_a_form_encoded_text_is_masked(session):
     """A form-encoded pair inside a text (a logged request body) is read as a URL's query is: a
     '+' that starts a number kept as well as read as a space."""
