@@ -83,6 +83,17 @@ THE_FRIEND = [
     Planted(None, "1998-04-02", "her date of birth picked in a type=date field"),
     Planted(None, PROFILE.rsplit("/", 1)[1], "the visitor's Facebook profile's name in an <input type=url>"),
 ]
+DESK = ("Mijn jongste zus komt ook mee. Ze is geboren op 17 maart 2001 en heet Soukaina; ma sœur s'appelle Soukaina "
+        "Benjelloun-Ait (ze draagt de naam van onze moeder), rijksregisternr. 01031728453, gsm +32(0)471/90.12.88, woont "
+        "Rue Ransfort 62/3 in Molenbeek.")
+AT_THE_DESK = [
+    Planted(None, "17 maart 2001", "a sister's date of birth in words"),
+    Planted(None, "Soukaina", "her given name alone after 'en heet' and after 's'appelle'"),
+    Planted(None, "Benjelloun-Ait", "her hyphenated family name after her given name"),
+    Planted(None, "01031728453", "her national number as eleven digits after 'rijksregisternr.'"),
+    Planted(None, "+32(0)471/90.12.88", "her mobile with a bracketed trunk zero, a slash and dots"),
+    Planted(None, "Rue Ransfort 62/3", "her Brussels street with a box number after a slash"),
+]
 KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcentrum Leuven",
         "Heist-op-den-Berg – Cultuurcentrum Berkenhof", "Lier – Zimmerplein (elke 2de dinsdag)",
         "Wie isotretinoïne, finasteride of acitretine neemt, mag tijdelijk geen bloed geven.",
@@ -90,7 +101,7 @@ KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcen
         "Willebroek – De Schalk",
         # what the visitor chose or wrote that is nobody's data
         SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "levothyroxine 50 µg", "Marokko, juli 2026",
-        "familiebezoek in Tanger", "Breng een vriend(in) mee · Amenez un·e ami·e", "(28 jaar)"]
+        "familiebezoek in Tanger", "Mijn jongste zus komt ook mee.", "Breng een vriend(in) mee · Amenez un·e ami·e", "(28 jaar)"]
 #: labels read in the last full snapshot, once everything is typed
 LABELS = ["Voornaam (alle voornamen) · Prénom(s)", "Familienaam · Nom",
           "Geboortedatum (dd-mm-jjjj) · Date de naissance", "Rijksregisternummer · Numéro de registre national",
@@ -145,6 +156,8 @@ def bloedgeven(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#friend-gsm", ["+32 471 2", "3 45 67"])
         page.fill("#friend-dob", "1998-04-02")
         type_with_cuts(recording, "#profile", ["https://www.facebook.com/nourelh", "ouda.aitlahcen.7"])
+        type_with_cuts(recording, "#desk", split_inside(DESK, "heet Souk", "s'appelle Soukaina Benjel", "nr. 0103172",
+                                                        "+32(0)471/9", "Rue Ransf"))
         page.click("#confirm")
         page.wait_for_selector("#recap[data-done]")
         cut(page)
@@ -188,6 +201,10 @@ def test_bloedgeven_friend_leaks_nothing(bloedgeven: Recorded):
     check_windows(bloedgeven, THE_FRIEND)
 
 
+def test_bloedgeven_desk_note_leaks_nothing(bloedgeven: Recorded):
+    check_windows(bloedgeven, AT_THE_DESK)
+
+
 def test_bloedgeven_keeps_the_site_text(bloedgeven: Recorded):
     check_kept(bloedgeven, KEPT)
 
@@ -197,7 +214,7 @@ def test_bloedgeven_last_snapshot_keeps_the_labels(bloedgeven: Recorded):
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
-ALL_PLANTED = [*IDENTITY, *ON_THE_CARD, *IN_THE_HEALTH_NOTE, *IN_THE_TRAVEL_AND_CONTACT, *THE_FRIEND]
+ALL_PLANTED = [*IDENTITY, *ON_THE_CARD, *IN_THE_HEALTH_NOTE, *IN_THE_TRAVEL_AND_CONTACT, *THE_FRIEND, *AT_THE_DESK]
 
 
 def test_no_file_under_the_data_dir_holds_a_planted_value(bloedgeven, redactor_serve):
