@@ -17,6 +17,30 @@ written as 'broer' and a given name and a Moroccan mobile; a recap built as an H
 moved into the page node by node with adoptNode; an "add to my calendar" link whose data: URL holds the appointment
 percent-encoded. The site's own text that must stay: the headings, the donation points and their places, the
 medicines the site lists, the blood group, the week, the search term, what the visitor wrote that is nobody's data.
+Second part: a friend invited along — her given name written into the invitation's one text node with replaceData
+and echoed in an aria-live region, her mobile grouped 3-2-2-2 whose bare digits a page writes into a wa.me link's path
+while it is typed, her name percent-encoded in the link's text, her date of birth in a type=date field — and the
+visitor's Facebook profile in an <input type=url>. Third part: a note for the welcome desk about a sister who comes
+along, named only after 'en heet' and 's'appelle', a date of birth in words, eleven digits after 'rijksregisternr.',
+a mobile written '+32(0)471/90.12.88', a Brussels street with a box number after a slash.
+
+First run (52850fc, the first part, written before reading the detection code): 9 of 9 passed, nothing leaked — the
+dead key's composing '¨', the splitText initials, the <del>/<ins> correction, the weekday output, the adopted recap,
+the data: calendar link, the health note (the GP after 'dr.', his landline in brackets, his street). Over-masked: the
+site's own donation point 'Willebroek – De Schalk' in the <select multiple>, its venue read as a surname with its
+particle, masked and remembered, so the page's list lost it too ('Willebroek – Sporthal ** ******'): 12c5955
+(content.py list_entry_names: a part that is an article and one word is a house's name, _HOUSE_NAME).
+Second part's first run (90f993d, written before any further fix): 2 of 10 failed — the wa.me link's path held
+the friend's mobile while it was typed ('https://wa.me/32471234?text=…', '…/3247123456?…': prefixes of no valid
+E.164 length, where only the whole number was read), and the data dir the same: 1d35ebd (rules/recognizers.yaml
+dialling_hosts, content.py UrlSlot: a chat link's first path segment of digits is a number by its host, as a tel:
+link's is by its scheme). Probes of the detector with the desk note's shapes found a name given for someone else
+unread ('… en heet Soukaina', 'ma sœur s'appelle Soukaina'): a795f7c (rules/recognizers.yaml name_told_for_another)
+before the third part was written, which leaks 'Soukaina' in every keystroke after 'en heet' without it. 11 of 11 pass.
+Left: 'Le village s'appelle Tanger' masks the town (the words after s'appelle are taken as a name, fail closed); a
+bare particle-and-word surname as a whole part of a site's <option> ('De Smet') is now kept as a venue's name (a
+person there has a given name or a title: 'Jan De Smet', 'Mevr. De Smet' stay masked); the word typed last in a
+textarea is masked until something follows it, as a value's unsettled end is ('Marokko, juli ***').
 """
 
 from __future__ import annotations
