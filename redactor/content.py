@@ -42,7 +42,8 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
                                  is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
                                  listed_brands, lower_case_full_name, name_end, names_a_place, premises_with_hours,
-                                 says_when, surname_then_given, without_site_addresses, without_street_names)
+                                 says_when, surname_comma_given, surname_then_given, without_site_addresses,
+                                 without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
