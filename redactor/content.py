@@ -752,6 +752,10 @@ def sentence_subject_named(text: str) -> list[Span]:
 _ENTRY_PARTS = regex.compile(r"[^\S\n]+[-–—|·/][^\S\n]+|[(),;:|·\[\]]")
 #: a title before a surname ("Mevr. Zorbalie Quendt", "Dhr. Quendt"): the capitalised words after it are a person's
 _TITLED = regex.compile(rf"(?:{with_words('{{person_titles}}')})[^\S\n]+(?={_NAME_WORD})")
+#: an article and one capitalised word, the whole of an entry's part ("De Schalk", "Het Bolwerk", "La Ferme"): a house's
+#: name (a sports hall's, a cultural centre's, an inn's), as Flemish and Walloon venues are called; a person in a
+#: site's list has a given name or a title before such a surname ("Jan De Schalk", "Mevr. De Schalk")
+_HOUSE_NAME = regex.compile(rf"(?:De|Het|Den|La|Le|Les|['’]t)[^\S\n]+{_PROPER_WORD}")
 
 
 def list_entry_names(text: str) -> list[Span]:
@@ -761,8 +765,9 @@ def list_entry_names(text: str) -> list[Span]:
     Zorbalie"; not a place and its country: "Gent, België"). A part with a lower-case word or a digit is a product's
     ("Pneus hiver Michelin Alpin 6 — montage"), its words no person's, and so is a part that a product or a trade
     word says is one ("Gaz Condroz Variable", "Mosa Variable": names.is_business_name) and a country's name ("Costa
-    Rica", "Verenigd Koninkrijk", "Congolese (Democratische Republiek Congo)": a country select's, round 22); an
-    address is left to the detectors."""
+    Rica", "Verenigd Koninkrijk", "Congolese (Democratische Republiek Congo)": a country select's, round 22) and an
+    article with one word ("Willebroek – De Schalk": a venue, _HOUSE_NAME, round 24); an address is left to the
+    detectors."""
     spans: list[Span] = []
     cuts = [0, *(i for m in _ENTRY_PARTS.finditer(text) for i in (m.start(), m.end())), len(text)]
     parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -771,7 +776,8 @@ def list_entry_names(text: str) -> list[Span]:
         end -= len(text[start:end]) - len(text[start:end].rstrip())
         titled = _TITLED.match(text, start, end)
         named = text[titled.end():end] if titled else ""  # a surname, or a full name, after the title
-        if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or name_shaped(text[start:end])) and \
+        whole = not titled and not _HOUSE_NAME.fullmatch(text, start, end) and name_shaped(text[start:end])
+        if (named and (_PROPER.fullmatch(named) or name_shaped(named)) or whole) and \
                 not is_business_name(text, titled.end() if titled else start, end) and \
                 not names_a_place(text[start:end]):
             spans.append(Span(titled.end() if titled else start, end, "PERSON", 1.0, "shape"))
@@ -2180,6 +2186,9 @@ def _looks_random(run: str) -> bool:
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
 #: the path segments that open a one-time link (rules/recognizers.yaml secret_paths): the next is its secret
 _SECRET_PATHS = frozenset(w.casefold() for w in rule_words()["secret_paths"])
+#: a chat link's host (rules/recognizers.yaml dialling_hosts): its first path segment of digits is a number
+_DIALLING_HOSTS = frozenset(w.casefold() for w in rule_words()["dialling_hosts"])
+_DIALLED_SEGMENT = re.compile(r"\+?\d+")
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
 #: a page's own file after such a segment ("/klant/index.html")
@@ -2293,6 +2302,8 @@ class UrlSlot(Slot):
                 # links a number as it is typed writes "tel:+32434217" before the number is whole
                 self.dialled = [Span(dialled.start(1), dialled.end(1), "PHONE_NUMBER", 1.0, "url.dialled")]
             return
+        # a chat link's number ("https://wa.me/3247123456" as a page writes it while the number is typed)
+        dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
@@ -2303,6 +2314,10 @@ class UrlSlot(Slot):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
+            elif page and segment and dialling and index == 0 and _DIALLED_SEGMENT.fullmatch(unquote(name)):
+                # a chat link's number is a phone's by its host, whatever its digits: a page that links the
+                # number as it is typed writes "https://wa.me/32471234" before the number is whole
+                self._mask_whole(piece, 1, unquote(name), "PHONE_NUMBER", "url.dialled-path", work)
             elif page and segment and phone_without_plus(name):
                 # "https://wa.me/491712345678": a chat or call link's number, its '+' left out (a
                 # resource's path keeps its digits: an image's id)

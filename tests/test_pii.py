@@ -276,6 +276,13 @@ PERSONS = [
     ("hallo ik heet jozefien haesaerts en ik", "nl", [("jozefien haesaerts", "PERSON")]),
     ("Hi, my name is Tamsin Ogunleye-Roe", "en", [("Tamsin Ogunleye-Roe", "PERSON")]),
     ("Guten Tag, ich heiße Wiebke von Oertzen", "de", [("Wiebke von Oertzen", "PERSON")]),
+    # a name the visitor gives for someone else, after the words that say a name follows (round 24); its capitalised
+    # words only: a word after "heet" (hot) is a word's
+    ("Ze is geboren op 17 maart 2001 en heet Soukaina.", "nl", [("17 maart 2001", "DATE_OF_BIRTH"), ("Soukaina", "PERSON")]),
+    ("Ma sœur s'appelle Soukaina ; elle vient aussi", "fr", [("Soukaina", "PERSON")]),
+    ("Mijn zus heet Soukaina Aït Lahcen en komt mee", "nl", [("Soukaina Aït Lahcen", "PERSON")]),
+    ("Haar naam is Soukaina.", "nl", [("Soukaina", "PERSON")]),
+    ("De soep is warm en heet, lekker", "nl", []), ("Het kind en het Huis", "nl", []),
     # typed without capitals where a name is introduced (review 5): a known given name, and its surname unless
     # that is a function word; the given name alone only after saying who one is or whom to ask for
     ("ik ben griet verhaeghe uit gent", "nl", [("griet verhaeghe", "PERSON")]),

@@ -560,6 +560,22 @@ def test_a_select_masks_a_name_that_is_a_part_of_an_entry_or_follows_a_title(ses
     assert all(kept in stored for kept in ["Mevr. ", "Dhr. ", "(facturatie)", labels[5], labels[6]])
 
 
+def test_a_select_keeps_a_venue_an_article_and_one_word_name(session):
+    """Round 24: a blood service's donation points ("Willebroek – De Schalk", "Gent – Het Bolwerk") had the venue
+    read as a surname with its particle, masked and remembered, and the page's own list of points lost it
+    ("Willebroek – Sporthal ** ******"). An article and one word alone is a house's name; a person in the list, with
+    a given name or a title before such a surname, is still masked."""
+    labels = ["Willebroek – De Schalk", "Gent – Het Bolwerk", "Namur – La Marlagne", "Zorbalie De Quendt",
+              "Mevr. De Quendt (facturatie)"]
+    options = [element("option", {"value": str(i)}, [text(label)]) for i, label in enumerate(labels)]
+    s = session()
+    s.send(snapshot(html_page(element("select", {"name": "punt", "multiple": True}, options),
+                              element("li", {}, [text("Willebroek – Sporthal De Schalk")]), lang="nl")))
+    stored = set(strings(s.stored))
+    assert {*labels[:3], "Willebroek – Sporthal De Schalk"} <= stored, stored
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
     search = element("input", {"type": "text", "name": "q"})
     s = session()
@@ -1758,6 +1774,22 @@ def test_a_phone_written_with_a_plus_in_a_url_is_masked(session, url):
     for digits in ("478913527", "641928374", "671829304", "478+91+35+27", "478 91 35 27"):
         assert digits not in stored, (digits, stored)
     assert "shop.example" in stored or "wa.me" in stored
+
+
+@pytest.mark.parametrize("digits", ["3247123", "32471234", "3247123456", "+32471234"])
+def test_a_chat_links_number_is_masked_while_it_is_typed(session, digits):
+    """Round 24: a page wrote a WhatsApp link from the number being typed ("https://wa.me/32471234?text=…"): the
+    whole number (an E.164 without its '+') was masked, its prefixes of 8 or 10 digits not, a number of no valid
+    length. A chat link's host says its first path segment is a number, whatever its digits, as a tel: link's
+    scheme does; another site's path keeps its digits, and the chat host's pages keep theirs."""
+    link = element("a", {"href": f"https://wa.me/{digits}?text=Hoi%20Ma%C3%ABlys"}, [text("Stuur via WhatsApp")])
+    kept = element("a", {"href": "https://shop.example/bestelling/58306172"}, [text("Bestelling")])
+    page = element("a", {"href": "https://wa.me/message/ABCDEF"}, [text("Chat")])
+    s = session()
+    s.send(snapshot(html_page(link, kept, page, lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert digits.lstrip("+") not in stored, stored
+    assert "https://wa.me/" in stored and "/bestelling/58306172" in stored and "/message/ABCDEF" in stored
 
 
 def test_a_phone_written_with_a_plus_in_a_form_encoded_text_is_masked(session):
