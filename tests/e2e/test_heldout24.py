@@ -125,7 +125,9 @@ KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcen
         "Willebroek – De Schalk",
         # what the visitor chose or wrote that is nobody's data
         SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "levothyroxine 50 µg", "Marokko, juli 2026",
-        "familiebezoek in Tanger", "Mijn jongste zus komt ook mee.", "Breng een vriend(in) mee · Amenez un·e ami·e", "(28 jaar)"]
+        "familiebezoek in Tanger", "Breng een vriend(in) mee · Amenez un·e ami·e", "(28 jaar)"]
+# (not "Mijn jongste zus komt ook mee.": a word after a relative's is a name being typed when a batch ends on it, masked
+# in that batch's value by design, and the recorder's batches end where the browser's timer falls: a CI run saw it)
 #: labels read in the last full snapshot, once everything is typed
 LABELS = ["Voornaam (alle voornamen) · Prénom(s)", "Familienaam · Nom",
           "Geboortedatum (dd-mm-jjjj) · Date de naissance", "Rijksregisternummer · Numéro de registre national",
