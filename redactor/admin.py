@@ -111,7 +111,15 @@ async def load_tokens(app: web.Application) -> None:
     seed = os.environ.get(ADMIN_TOKEN_ENV)
     if seed:
         await app[STORE].add_token(ADMIN_AUTHOR, token_hash(seed), "admin", [EVERY_SITE], replacing=True)
-    app[TOKENS].update({digest: grant_of(*row) for digest, row in (await app[STORE].tokens()).items()})
+    await reload_grants(app)
+
+
+async def reload_grants(app: Mapping[Any, Any]) -> None:
+    """The app's grants as the store's live tokens are now: one revoked elsewhere (another worker on this store,
+    another instance on the Redis) is refused here from then on."""
+    grants = {digest: grant_of(*row) for digest, row in (await app[STORE].tokens()).items()}
+    app[TOKENS].clear()
+    app[TOKENS].update(grants)
 
 
 def note_file_differs(in_file: SiteConfig | None, in_force: SiteConfig, site: str) -> None:

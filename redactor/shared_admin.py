@@ -34,7 +34,7 @@ from aiohttp import web
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
-from redactor.keys import SHARED_ADMIN, STORE, TOKENS
+from redactor.keys import SHARED_ADMIN, STORE
 from redactor.sinks.store import SdkKeysTaken, SiteMoved, StorageUnavailable
 
 log = logging.getLogger("redactor.shared_admin")
@@ -210,21 +210,19 @@ class SharedAdmin:
                                       action=TOKEN_ACTION)
                 changed += 1
             if changed:
-                grants = {digest: admin.grant_of(*row) for digest, row in (await store.tokens()).items()}
-                app[TOKENS].clear()  # revoked on another instance: revoked here
-                app[TOKENS].update(grants)
+                await admin.reload_grants(app)
                 log.info("%d token change(s) taken from the other instances on Redis", changed)
         except StorageUnavailable as error:
             log.warning("the shared tokens could not be taken (%s)", type(error).__name__)
             return False
         return True
 
-
     async def _take_erasures(self, app: Mapping[Any, Any], erased: dict[bytes, bytes]) -> bool:
         """Erases from the store the sessions erased through other instances; False when some could
-        not be, for now."""
-        from redactor.keys import STATES
-
+        not be, for now. Their state on Redis went with the erasure (the instance that made it deleted
+        it): not deleted again here, where a session started since under the same id would lose it (an
+        instance that starts takes every erasure ever shared). A local copy of the old state is never
+        used, its version and epoch being checked against Redis's first."""
         for key in erased.keys() - self.erased:
             site, session = key.decode().split("/", 1)
             try:
@@ -232,7 +230,6 @@ class SharedAdmin:
                     log.info("a session of site %s erased through another instance is erased here", site)
             except StorageUnavailable:
                 return False
-            app[STATES].forget(site, session)
             self.erased.add(key)
         return True
 

@@ -156,7 +156,7 @@ class ConfigFollower:
 
     async def _check(self) -> None:
         from redactor import admin
-        from redactor.keys import STORE, TOKENS
+        from redactor.keys import STORE
 
         self.checks += 1
         try:
@@ -166,9 +166,7 @@ class ConfigFollower:
                     log.info("the shared configuration changed: sites and tokens re-read")
                 self.reloads += 1
                 self.compiled += await admin.load_sites(self.app)
-                tokens = {digest: admin.grant_of(*row) for digest, row in (await self.app[STORE].tokens()).items()}
-                self.app[TOKENS].clear()  # revoked on another child: revoked here
-                self.app[TOKENS].update(tokens)
+                await admin.reload_grants(self.app)  # a token revoked on another child: revoked here
             self.seen = now
         except Exception:  # a busy store: the configuration in hand serves, the next check tries again
             log.exception("could not re-read the shared configuration")
