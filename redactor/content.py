@@ -1713,7 +1713,10 @@ def _with_its_opener_words(value: str, position: int) -> int:
     if not words or not value[:position].strip():
         return position
     before = value[:position].rstrip(" ").split(" ")
-    street = _street_words(value, before, position, words[0])
+    word = words[0]
+    if len(words) == 1 and not value[-1].isspace() and word.lower() in _PARTICLE_STARTS:
+        word = "de"  # "venelle d": the particle being typed ("du", "des") is one as much as the whole one is
+    street = _street_words(value, before, position, word)
     return min(street, position) if street is not None else position
 
 
@@ -1743,6 +1746,7 @@ def _with_its_date(value: str, position: int, start: int, token: str) -> int:
 #: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
 _STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"]))
 _STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
+_PARTICLE_STARTS = frozenset(particle[:end] for particle in PARTICLES for end in range(1, len(particle) + 1))
 _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as written: capitalised
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 _ELIDED = re.compile(r"^[dlDL]['’](?=\w)")  # a French particle joined to the next word: "Boulevard d'Avroy"
