@@ -192,9 +192,19 @@ _WORDS_NUMBER_END = regex.compile(with_words(
 #: holds a mailbox's character or is in lower case as that pattern's are ("Sale @ ", "prijs @ 3" stay)
 _SPACED_AT_END = regex.compile(
     r"(?<![\w.+-])(?=[\w+-]*[._+\-\d]|\p{Ll})[\w.+-]{1,64}(?:\s+@{1,2}\s*|@{1,2}\s+)[^\W\d]?\s*$")
-#: a day and a month written out, at the end of a value ("14 avril", "3. März", "1er mai", "(3 oktober"): a date
-#: whose year comes next (a date of birth: rules/recognizers.yaml, date_of_birth_written)
-_DAY_MONTH = re.compile(with_words(r"(?<![^\s(\[«\"'‘“])(?:1er|0?[1-9]|[12]\d|3[01])\.?\s+(?i:{{months}})\.?$"))
+#: a date of birth begun at the end of a value, its year still to come: a day and its month written out ("14
+#: avril", "3. März", "1er mai", "(3 oktober", "3 de abril de"), a day as an ordinal or before "of"/"de" ("the 3rd",
+#: "3rd of", "3 de"), a month and its day ("April 3rd,") — rules/recognizers.yaml, date_of_birth_written, reads it
+#: whole once the year is there, and the next batch cannot take back what this one stored
+_DAY = r"(?:1er|0?[1-9]|[12]\d|3[01])"
+_MONTH_AFTER = r"\s+(?i:{{months}})\.?(?:\s+(?i:de|del))?"
+_DATE_BEGUN = re.compile(with_words(
+    rf"(?<![^\s(\[«\"'‘“])(?:{_DAY}(?:st|nd|rd|th)\.?(?:\s+(?i:of|de))?(?:{_MONTH_AFTER})?"
+    rf"|{_DAY}\.?\s+(?i:of|de)(?:{_MONTH_AFTER})?|{_DAY}\.?{_MONTH_AFTER}"
+    rf"|(?i:{{{{months}}}})\.?\s+(?:(?i:the)\s+)?{_DAY}(?:st|nd|rd|th)?),?$"))
+#: what a word being typed after a date begun may be the start of: its year, its month, a link word
+_DATE_WORD_STARTS = frozenset(word[:end].lower() for word in (*rule_words()["months"], "of", "de", "del", "the")
+                              for end in range(1, len(word) + 1))
 #: one word in capitals alone (a field's whole value so far, where a name is read by its shape: "YSAURE ")
 _CAPITALS_ONLY = regex.compile(r"^\p{Lu}[\p{Lu}'’\-]*\p{Lu}$")
 #: what ends a word for good: nothing typed after it continues an address, a number or a name
@@ -1453,7 +1463,7 @@ def trailing_fragment(value: str, settled: bool = False, names: bool = False,
     search term's or a code's settled value (_growing_end)."""
     value = spaces_folded(value)
     ranges = [(_with_its_unit(value, _with_its_street_before(value, _with_its_street(value, _with_its_opener_words(
-        value, a)))), b, e) for a, b, e in _growing_end(value, settled, names, searched)]
+        value, _with_its_date(value, a))))), b, e) for a, b, e in _growing_end(value, settled, names, searched)]
     if (unit := _with_its_unit(value, len(value))) < min((a for a, _, _ in ranges), default=len(value)):  # "Flat 2, 17 "
         ranges.append((unit, len(value), "TRAILING_FRAGMENT"))
     _, last, _ = _last_word(value)  # "Meent 94, 3": a postcode's first digits after a street with no street word
@@ -1520,7 +1530,7 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None and not (settled and searched and not spaced and position == start
                                          and _a_settled_code(token)):
-            return [(_with_its_date(value, position, start, token), len(value), "TRAILING_FRAGMENT")]
+            return [(position, len(value), "TRAILING_FRAGMENT")]
     if not typing and _PLATE_LETTERS.match(token):  # "der Wagen (AC-LH ": a German plate's number comes next
         return [(start + token.startswith("("), len(value), "TRAILING_FRAGMENT")]
     if typing:
@@ -1540,9 +1550,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         surname = _surname_before_comma(value, before, previous, names) if before and token[:1].isupper() else None
         if surname is not None:  # "Van 't Hooft, Sj": the given name after a surname written first
             first = min(first, surname)
-        return [(_with_its_date(value, first, start, token), len(value), "TRAILING_FRAGMENT")]
-    if day_month := _DAY_MONTH.search(value.rstrip()):  # "… née le 14 avril ": the year comes next
-        return [(day_month.start(), len(value), "TRAILING_FRAGMENT")]
+        return [(first, len(value), "TRAILING_FRAGMENT")]
+    if date := _DATE_BEGUN.search(value.rstrip()):  # "… née le 14 avril ", "born on the 3rd of ": the year comes next
+        return [(date.start(), len(value), "TRAILING_FRAGMENT")]
     if _STREET_NAME.match(token):  # settled by a space: its house number comes next; the words before may be
         return [(_with_its_opener(value, before, start), len(value), "TRAILING_FRAGMENT")]  # German nouns: kept
     if token in _STREET_FIRST_WORDS:  # "… Achter ", "Lange ": the street's name comes next
@@ -1735,12 +1745,18 @@ def _last_word(value: str) -> tuple[str, int, bool]:
     return value[start:end], start, end < len(value)
 
 
-def _with_its_date(value: str, position: int, start: int, token: str) -> int:
-    """Where the masked end begins (position) when the token at start is a year being typed after a
-    day and a month ("née le 14 avril 19"): with them, as they were masked while they waited for it."""
-    if token.isdigit() and len(token) <= 4 and (day_month := _DAY_MONTH.search(value[:start].rstrip())):
-        return min(position, day_month.start())
-    return position
+def _with_its_date(value: str, position: int) -> int:
+    """position, or where a date begun before it starts when the masked end there goes on with it: a year ("née le
+    14 avril 19"), a month or a link word ("the 3rd of Ap", "3 de abril d"): with the date, as it was masked while
+    it waited for them. The masked end's first word and the value's last are each looked at ("3. März 1": the
+    month is masked with the year being typed, the day before them is the date's start)."""
+    first = position
+    for at in (position, _last_word(value)[1]):
+        word = value[at:].split(None, 1)[0].rstrip(",.") if value[at:].strip() else ""
+        if (word.isdigit() and len(word) <= 4) or word.lower() in _DATE_WORD_STARTS:
+            if date := _DATE_BEGUN.search(value[:at].rstrip()):
+                first = min(first, date.start())
+    return first
 
 
 #: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart

@@ -1152,6 +1152,14 @@ def test_trailing_fragment():
     assert masked("+31 6 4127 8853 fietsbel ").endswith(" fietsbel ")  # a word after digit groups is no IBAN group
     assert masked("Je suis née le 14 avril 19") == "Je suis née le ** ***** **"  # the year being typed
     assert masked("geboren am 3. März 1") == "geboren am ** **** *"
+    # English and Spanish dates begun, their year still to come (each a 6-character window of the whole date once
+    # stored: "3rd of", "April 3rd, ", "3 de abril de ")
+    assert masked("born on the 3rd of ") == "born on the *** ** " and masked("born on the 3rd o") == "born on the *** *"
+    assert masked("born on the 3rd of Ap") == "born on the *** ** **"
+    assert masked("born on April 3rd, ") == "born on ***** **** " and masked("born on April 3rd, 19") == "born on ***** **** **"
+    assert masked("nacido el 3 de abril de ") == "nacido el * ** ***** ** "
+    assert masked("nacido el 3 de abril d") == "nacido el * ** ***** *" and masked("nacido el 3 de a") == "nacido el * ** *"
+    assert masked("I have 3 a") == "I have 3 *" and masked("See you on May 3rd, bring") == "See you on May 3rd, *****"
     assert masked("Livraison vendredi ") == "Livraison vendredi "
     # found by cutting every line of tests/data/pii_typed.tsv at every keystroke: separators between a number's
     # groups, an identifier's start after its label, an elided particle, a house number before its street, a
