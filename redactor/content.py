@@ -1727,6 +1727,8 @@ def _with_its_opener_words(value: str, position: int) -> int:
     if len(words) == 1 and not value[-1].isspace() and word.lower() in _PARTICLE_STARTS:
         word = "de"  # "venelle d": the particle being typed ("du", "des") is one as much as the whole one is
     street = _street_words(value, before, position, word)
+    if street is None and word.lower() in PARTICLES:  # "Unter d": a street's first word before its particle
+        street = _with_its_opener(value, before, position)
     return min(street, position) if street is not None else position
 
 
