@@ -34,6 +34,7 @@ from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
 from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_ADMIN, STATES, STORE, TOKENS
+from redactor.shared_admin import RETRY_SECONDS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.redact import forget_rule_answers
 from redactor.retention import AUTHOR as RETENTION_AUTHOR
@@ -213,6 +214,13 @@ async def authorize(request: web.Request, handler: Handler) -> web.StreamRespons
         return await handler(request)                   # OpenAPI document already says what exists
     await workers.fresh_config(request.config_dict)  # --workers N: a token or site another child changed
     grant = authenticate(request)
+    shared = request.config_dict.get(SHARED_ADMIN)
+    if shared is not None and not shared.current and grant.name != ADMIN_AUTHOR:
+        # --state: a token is one truth across the instances, and Redis cannot say it was not revoked
+        # through another one meanwhile (the admin token is this instance's own)
+        raise web.HTTPServiceUnavailable(
+            text=f"token {grant.name!r} cannot be checked against the other instances: Redis does not answer; "
+                 "send it again once it does", reason="State Unavailable", headers={"Retry-After": str(RETRY_SECONDS)})
     needed = request.app[ACCESS].get(request.match_info.route)
     if needed is None:
         raise forbidden("this route declares no role: refused")

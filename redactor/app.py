@@ -27,8 +27,8 @@ from redactor.body import read_body
 from redactor.config import Settings
 from redactor.formats import packed, rrweb_batch, sliced_json
 from redactor.formats.rrweb_batch import Batch, Group
-from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SPOOL, STATES, STORE, THREADS,
-                           TOKENS, UPSTREAM)
+from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SHARED_ADMIN, SPOOL, STATES, STORE,
+                           THREADS, TOKENS, UPSTREAM)
 from redactor.listen import start_listener
 from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
@@ -43,7 +43,7 @@ from redactor.sessions import SessionStates, batch_digest
 from redactor.sinks import sqlite, upstream
 from redactor.sinks.spool import Spool, Spools
 from redactor.sinks.store import Store
-from redactor.shared_admin import SHARED_AT_START, SharedAdmin
+from redactor.shared_admin import SharedAdmin
 from redactor.state_redis import RedisStates, on_this_host, share_secret
 
 log = logging.getLogger("redactor")
@@ -211,7 +211,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
     await admin.load_sites(app)
     await admin.load_tokens(app)
     if isinstance(states, RedisStates):  # the sites are one truth across the instances on the Redis
-        await SharedAdmin(states.redis).start(app, SHARED_AT_START)
+        await SharedAdmin(states.redis).start(app, settings.config_poll_seconds)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
     # the detector's answers per site, shared by the site's sessions, and with --state by every instance
     shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
@@ -228,6 +228,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
         detector.close()
         threads.close()
         if isinstance(states, RedisStates):
+            await app[SHARED_ADMIN].close()
             await states.close()
         await store.close()
 

@@ -15,17 +15,27 @@ store what differs from its own (audited under the author, actions `shared_site`
 revoked, a session erased through one instance applies on every instance from the next request on,
 whichever of them the balancer picks. The `admin` token is not shared: every instance has it from REDACTOR_ADMIN_TOKEN.
 
+An instance idle meanwhile looks too, every config_poll_seconds (a task of its own): a session erased
+through another instance leaves its store even if no request comes.
+
 At start an instance publishes the sites and tokens Redis does not have yet (its config file's, an
-earlier run's; never a token Redis says was revoked), then takes Redis's. Redis unreachable: the
-configuration in hand serves (the batch itself then waits for its state: 503), and a change
-cannot be shared: it is refused with 503 (a token made is revoked again; a token is revoked on
-Redis first), to be sent again, since the other instances would go on without it.
+earlier run's; never a token Redis says was revoked), the tokens it knows revoked and the sessions it
+erased or took erased in this run, then takes Redis's. It does the same when it finds Redis's epoch
+(`redactor:sites:epoch`, set once by whoever finds none) gone or changed: Redis lost what it held (a
+restart without persistence, a flush), and what the instances know is put back, a revoke winning
+over a token. Redis unreachable: the configuration in hand serves the batches (which then wait for
+their state: 503) and the admin token, but no token shared across instances is taken (503): it may
+have been revoked elsewhere meanwhile. A change cannot be shared then: it is refused with 503 (a
+token made is revoked again; a token is revoked on Redis first), to be sent again, since the other
+instances would go on without it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import secrets
 from collections.abc import Mapping
 from typing import Any
 
@@ -44,6 +54,7 @@ SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "
 REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
 ERASED = "redactor:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
 VERSION = "redactor:sites:version"  # moves with every change published
+EPOCH = "redactor:sites:epoch"  # set once per life of Redis's data: gone or changed, Redis lost what it held
 ACTION = "shared_site"  # the audit action of a configuration taken from another instance
 TOKEN_ACTION, REVOKE_ACTION = "shared_token", "shared_revoke"  # and of a token made or revoked there
 ERASE_ACTION = "shared_erase"  # and of a session erased there
@@ -62,28 +73,58 @@ class SharedAdmin:
     def __init__(self, redis: aioredis.Redis):
         self.redis = redis
         self.seen: bytes | None = None  # the counter when this instance last took Redis's configurations
+        self.epoch: bytes | None = None  # Redis's epoch when this instance last published what it knows
+        self.current = False  # the last look at Redis answered: what is in hand is the shared truth
         self.erased: set[bytes] = set()  # the erasures taken (an erasure is made once per instance and run)
         self._taking = asyncio.Lock()
+        self._follower: asyncio.Task[None] | None = None
 
-    async def start(self, app: web.Application, author: str) -> None:
-        """Publishes the sites Redis lacks, then takes the ones it has; from then on, the app's."""
+    async def start(self, app: web.Application, poll_seconds: float) -> None:
+        """Publishes what Redis lacks, then takes what it has; from then on, the app's, looked at before
+        every request and every poll_seconds."""
         app[SHARED_ADMIN] = self
-        try:
-            revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
-            async with self.redis.pipeline(transaction=True) as pipe:
-                for site, (_, config) in (await app[STORE].sites()).items():
-                    pipe.hsetnx(SITES, site, orjson.dumps({"config": config, "author": author}))
-                for digest, (name, role, sites) in (await app[STORE].tokens()).items():
-                    if name != _admin_name() and digest not in revoked:
-                        pipe.hsetnx(SHARED_TOKENS, digest, orjson.dumps({"name": name, "role": role, "sites": sites,
-                                                                  "author": author}))
-                added = await pipe.execute()
-            if any(added):
-                await self.redis.incr(VERSION)
-        except (RedisError, OSError) as error:
-            log.warning("Redis unreachable at start (%s): sites are shared from the first request it answers",
-                        type(error).__name__)
-        await self.fresh(app)
+        if not await self.fresh(app):
+            log.warning("Redis unreachable at start: sites and tokens are shared from the first look it answers")
+        self._follower = asyncio.create_task(self._follow(app, poll_seconds))
+
+    async def close(self) -> None:
+        if self._follower is not None:
+            self._follower.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._follower
+
+    async def _follow(self, app: Mapping[Any, Any], poll_seconds: float) -> None:
+        while True:
+            await asyncio.sleep(poll_seconds)
+            try:
+                await self.fresh(app)
+            except Exception:  # the next look tries again; what could not be taken is logged where it failed
+                log.exception("could not take the changes shared on Redis")
+
+    async def _publish_what_redis_lacks(self, app: Mapping[Any, Any]) -> None:
+        """The sites and tokens Redis does not have, the tokens this instance knows revoked (a revoke wins:
+        the token leaves Redis's live ones) and the erasures of this run; Redis's epoch taken as current."""
+        store = app[STORE]
+        await self.redis.setnx(EPOCH, secrets.token_hex(8))
+        revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
+        dead = await store.revoked_tokens()
+        async with self.redis.pipeline(transaction=True) as pipe:
+            for site, (_, config) in (await store.sites()).items():
+                pipe.hsetnx(SITES, site, orjson.dumps({"config": config, "author": SHARED_AT_START}))
+            for digest, (name, role, sites) in (await store.tokens()).items():
+                if name != _admin_name() and digest not in revoked:
+                    pipe.hsetnx(SHARED_TOKENS, digest, orjson.dumps({"name": name, "role": role, "sites": sites,
+                                                                     "author": SHARED_AT_START}))
+            for digest, name in dead.items():
+                if digest not in revoked:
+                    pipe.hdel(SHARED_TOKENS, digest)
+                    pipe.hsetnx(REVOKED_TOKENS, digest, orjson.dumps({"name": name, "author": SHARED_AT_START}))
+            for key in self.erased:
+                pipe.hsetnx(ERASED, key, orjson.dumps({"author": SHARED_AT_START}))
+            pipe.incr(VERSION)
+            pipe.get(EPOCH)
+            *_, epoch = await pipe.execute()
+        self.epoch = epoch
 
     async def publish(self, site: str, config: dict[str, Any], author: str) -> None:
         """A change saved in this instance's store, for the others. Raises HTTPServiceUnavailable."""
@@ -129,23 +170,31 @@ class SharedAdmin:
             pipe.incr(VERSION)
             await pipe.execute()
 
-    async def fresh(self, app: Mapping[Any, Any]) -> None:
-        """The configurations another instance published since the last look, taken and compiled."""
+    async def fresh(self, app: Mapping[Any, Any]) -> bool:
+        """The configurations another instance published since the last look, taken and compiled. False
+        when Redis did not answer (self.current: the configuration in hand serves what needs no other
+        instance's word)."""
         try:
-            version = await self.redis.get(VERSION)
+            version, epoch = await self.redis.mget(VERSION, EPOCH)
         except (RedisError, OSError):
-            return  # the configuration in hand serves
-        if version == self.seen:
-            return
+            self.current = False
+            return False
+        if version == self.seen and epoch == self.epoch and epoch is not None:
+            self.current = True
+            return True
         async with self._taking:  # the requests that come meanwhile wait for this one take
-            if version == self.seen:
-                return
             try:
+                if epoch is None or epoch != self.epoch:  # a Redis that lost what it held (or this one's start)
+                    await self._publish_what_redis_lacks(app)
                 async with self.redis.pipeline(transaction=True) as pipe:
-                    pipe.hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS).hgetall(ERASED)
-                    shared, tokens, revoked, erased = await pipe.execute()
+                    pipe.get(VERSION).hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS).hgetall(ERASED)
+                    version, shared, tokens, revoked, erased = await pipe.execute()
             except (RedisError, OSError):
-                return
+                self.current = False
+                return False
+            self.current = True
+            if version == self.seen:
+                return True
             complete = await self._take(app, shared)
             complete = await self._take_tokens(app, tokens, revoked) and complete
             complete = await self._take_erasures(app, erased) and complete
@@ -155,6 +204,7 @@ class SharedAdmin:
             await admin.load_sites(app)
             if complete:  # else the next request looks again
                 self.seen = version
+            return True
 
     async def _take(self, app: Mapping[Any, Any], shared: dict[bytes, bytes]) -> bool:
         """Takes into the store what differs from it; False when some could not be, for now."""

@@ -929,3 +929,91 @@ async def test_a_full_redis_is_answered_as_full(shared, rconn):
     assert answer.status == 503 and body["error"] == "state_full" and "full" in body["detail"], body
     assert "Retry-After" in answer.headers
     assert (await post(shared, "s-full", [meta(), snapshot(page)])).status == 202  # room again
+
+
+async def _eventually(check, seconds: float = 15.0) -> bool:
+    """check() (a coroutine function) turns true within seconds: what another instance's follower does
+    meanwhile (the deadline is a bound, not a measure: it is met at the first look on a quiet machine)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not await check():
+        if asyncio.get_running_loop().time() > deadline:
+            return False
+        await asyncio.sleep(0.05)
+    return True
+
+
+def _quick_instances(aiohttp_client, tmp_path, redis_server):  # noqa: F811
+    """As _instances, looking at Redis every 0.1 s of their own."""
+    async def instance(name):
+        return await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                        state=redis_server.url, config_poll_seconds=0.1)))
+    return instance
+
+
+def _holds(directory, value: bytes) -> bool:
+    return value in b"".join(path.read_bytes() for path in directory.rglob("*") if path.is_file())
+
+
+async def test_an_idle_instance_erases_a_session_erased_through_another(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Review 19: B, sent no request after A erased a session, kept its batches on disk until its next
+    request. Its follower takes the erasure by itself."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    instance = _quick_instances(aiohttp_client, tmp_path, redis_server)
+    a, b = await instance("a"), await instance("b")
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    page, _, _, promo = password_page()
+    assert (await post(b, "s-50", [meta(), snapshot(page), input_event(promo, "AUTUMN25 ")])).status == 202
+    assert _holds(tmp_path / "b", b"AUTUMN25")
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-50", headers=admin_headers)).status == 204
+    assert await _eventually(lambda: asyncio.sleep(0, not _holds(tmp_path / "b", b"AUTUMN25")))
+
+
+async def test_with_redis_down_a_shared_token_is_refused_and_the_admin_token_served(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Review 19: with Redis stopped, B took a token revoked through A a moment before as still valid. B
+    cannot know, so a token shared across instances is refused with 503 while Redis does not answer;
+    the admin token, each instance's own, is served."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    instance = _quick_instances(aiohttp_client, tmp_path, redis_server)
+    a, b = await instance("a"), await instance("b")
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    made = await a.post("/v1/tokens", json={"name": "dora", "role": "viewer", "sites": [SITE]}, headers=admin_headers)
+    dora = {"Authorization": f"Bearer {(await made.json())['token']}"}
+    assert (await b.get(f"/v1/sites/{SITE}", headers=dora)).status == 200
+    redis_server.stop()
+    refused = await b.get(f"/v1/sites/{SITE}", headers=dora)
+    assert refused.status == 503 and refused.headers["Retry-After"].isdigit()
+    assert "Redis" in (await refused.json())["detail"]
+    assert (await b.get(f"/v1/sites/{SITE}", headers=admin_headers)).status == 200
+    redis_server.start()  # empty: the instances put back what they know
+    assert await _eventually(lambda: _status(b.get(f"/v1/sites/{SITE}", headers=dora), 200))
+
+
+async def _status(request, expected: int) -> bool:
+    return (await request).status == expected
+
+
+async def test_a_redis_that_lost_what_it_held_is_given_back_the_revokes_and_erasures(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Review 19: Redis restarted empty (no persistence) while C, down, had not taken a revoke and an
+    erasure made through A: C started again and took the token for live, and kept the session, for ever.
+    An instance that finds Redis's epoch gone puts back what it knows, a revoke winning over a token."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    instance = _quick_instances(aiohttp_client, tmp_path, redis_server)
+    a, c = await instance("a"), await instance("c")
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    made = await a.post("/v1/tokens", json={"name": "emil", "role": "viewer", "sites": [SITE]}, headers=admin_headers)
+    emil = {"Authorization": f"Bearer {(await made.json())['token']}"}
+    page, _, _, promo = password_page()
+    assert (await post(c, "s-51", [meta(), snapshot(page), input_event(promo, "SPRING25 ")])).status == 202
+    assert (await c.get(f"/v1/sites/{SITE}", headers=emil)).status == 200
+    await c.close()  # down while emil is revoked and s-51 erased
+    assert (await a.delete("/v1/tokens/emil", headers=admin_headers)).status == 204
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-51", headers=admin_headers)).status == 204
+    redis_server.stop()
+    redis_server.start()  # empty
+    back = await instance("c")
+    assert await _eventually(lambda: _status(back.get(f"/v1/sites/{SITE}", headers=emil), 401))
+    assert await _eventually(lambda: asyncio.sleep(0, not _holds(tmp_path / "c", b"SPRING25")))
+    assert (await a.get(f"/v1/sites/{SITE}", headers=emil)).status == 401  # not taken back by a from c

@@ -332,10 +332,10 @@ class Store:
         rows = await self.file.run(self._query, "SELECT hash, name, role, sites FROM tokens WHERE revoked_at IS NULL")
         return {digest: (name, role, orjson.loads(sites)) for digest, name, role, sites in rows}
 
-    async def revoked_tokens(self) -> set[str]:
-        """The hashes of the tokens revoked here (a token revoked is never taken back: shared_admin)."""
-        rows = await self.file.run(self._query, "SELECT hash FROM tokens WHERE revoked_at IS NOT NULL")
-        return {digest for digest, in rows}
+    async def revoked_tokens(self) -> dict[str, str]:
+        """hash → name of the tokens revoked here (a token revoked is never taken back: shared_admin)."""
+        rows = await self.file.run(self._query, "SELECT hash, name FROM tokens WHERE revoked_at IS NOT NULL")
+        return dict(rows)
 
     async def last_audit_seq(self) -> int:
         """Moves with every site and token change: workers sharing this store follow it (workers.py)."""
