@@ -630,6 +630,9 @@ SOUTHERN_ADDRESSES = [
      [("C/ Ponzano 47, 3º 2ª, 28003 Madrid", "POSTAL_ADDRESS")]),
     ("Calle de la Princesa 25, piso 3, puerta 2", "en", [("Calle de la Princesa 25, piso 3, puerta 2", "POSTAL_ADDRESS")]),
     ("Rua do Ouro 112, 2.º Esq.", "fr", [("Rua do Ouro 112, 2.º Esq.", "POSTAL_ADDRESS")]),
+    # (peers round 15: Portugal's postcode after the floor and side was left with its town)
+    ("Invoice to Rua do Almada 214, 3º Esq., 4050-032 Porto. Thanks", "en",
+     [("Rua do Almada 214, 3º Esq., 4050-032 Porto", "POSTAL_ADDRESS")]),
     ("Go Via Eurostar 2 times a week", "en", []),
     ("Piazza Navona is lovely at night", "en", []),
 ]
@@ -645,6 +648,10 @@ SPANISH_SURNAMES = [
 SOUTHERN_BIRTH_DATES = [
     ("For the insurance: nata il 12 agosto 1988.", "en", [("12 agosto 1988", "DATE_OF_BIRTH")]),
     ("nacida el 3 de mayo de 1990", "fr", [("3 de mayo de 1990", "DATE_OF_BIRTH")]),
+    # the verb said of oneself (peers round 15: "nasci a" was no birth word)
+    ("For the insurance: nasci a 14/02/1981. We arrive on the evening tide.", "en",
+     [("14/02/1981", "DATE_OF_BIRTH")]),
+    ("mi madre nació el 3 de mayo de 1960", "fr", [("3 de mayo de 1960", "DATE_OF_BIRTH")]),
     ("Open 12 agosto 2026.", "en", []),
 ]
 # the nine digits of a country with no trunk prefix (Poland, Spain, Portugal), in threes, as their visitors
