@@ -667,8 +667,15 @@ NO_TRUNK_PREFIX = [
 # them; a range of numbers before a word ("groepen van 10-120 Personen") is none
 DASHED_POSTCODES = [
     ("ul. Długa 14/3, 80-827 Gdańsk", "nl", [("Długa 14/3", "POSTAL_ADDRESS"), ("80-827 Gdańsk", "POSTAL_ADDRESS")]),
-    ("Rua Augusta 112, 1100-053 Lisboa", "fr", [("Rua Augusta 112", "POSTAL_ADDRESS"),
-                                                ("1100-053 Lisboa", "POSTAL_ADDRESS")]),
+    # (a southern street's opener takes Portugal's postcode and town with it: one address)
+    ("Rua Augusta 112, 1100-053 Lisboa", "fr", [("Rua Augusta 112, 1100-053 Lisboa", "POSTAL_ADDRESS")]),
+    # three digits, a space and two (Greece, Sweden, Czechia), the street before in any script (peers round 15: the
+    # house number and postcode were left between a masked street and town)
+    ("Stavros comes from Ερμού 25, 105 63 Αθήνα and joins on Friday.", "en",
+     [("Ερμού 25", "POSTAL_ADDRESS"), ("105 63 Αθήνα", "POSTAL_ADDRESS")]),
+    ("Drottninggatan 53, 111 21 Stockholm", "en", [("Drottninggatan 53", "POSTAL_ADDRESS"),
+                                                   ("111 21 Stockholm", "POSTAL_ADDRESS")]),
+    ("Tafel 3, 120 45 stoelen", "nl", []),
     ("Wysyłka: 31-042 Kraków", "en", []),
     ("Zalen voor groepen van 10-120 Personen", "nl", []),
     ("Kamers 12-140 Noord", "nl", []),
