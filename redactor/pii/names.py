@@ -195,6 +195,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (len(tokens) >= 3 and _plain_name(tokens[0]) in _engine_words("work_title_articles")
             and _plain_name(tokens[0]) not in _ARTICLES_IN_NAMES):
         return False  # a title: "Les Aventuriers du Rail", "The Secret Garden Party" (a family: "Les Martin")
+    if any(_married_ne(t) for t in tokens) and hungarian_married_name(" ".join(tokens)):
+        return True  # "Kovácsné Szabó Etelka": "-né" says a married woman, whose name Hungarian writes surname first
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan": a register's order, not a heading's word before a name)
@@ -539,6 +541,22 @@ def surname_comma_given(text: str) -> bool:
         is_function_word(part) or _plain_name(part) in _engine_words("name_openers") or is_a_place(part)
         or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
         for part in (words[0], *words[0].split("-")))
+
+
+def _married_ne(word: str) -> bool:
+    """A Hungarian married woman's surname word: her husband's surname (or his given name) and "-né" ("Mrs"); two
+    small letters at least before it ("René" is a given name)."""
+    return len(word) >= 5 and word.endswith("né") and word[0].isupper() and word[1:-2].isalpha() and word[1:-2].islower()
+
+
+def hungarian_married_name(text: str) -> bool:
+    """A Hungarian married woman's name, surname first as Hungarian writes a name: her husband's surname and "-né"
+    ("Mrs"), then her own surname and given name ("Kovácsné Szabó Etelka", held-out peers round 15) or her given name
+    alone ("Kovácsné Etelka"); or his surname and his given name with "-né" ("Kovács Jánosné"). The given name says a
+    person: a known one, not one far more often an everyday word."""
+    words = text.split()
+    given = words[-1][:-2] if words[-1].endswith("né") and len(words) == 2 else words[-1]
+    return _says_a_person(given) and not _rarely_a_name(given) and not is_function_word(given)
 
 
 def surname_then_given(surname: str, given: str) -> bool:
