@@ -2491,6 +2491,20 @@ def test_a_link_or_a_button_named_for_mail_keeps_its_caption(session):
     assert "jan.jansen" not in stored and "Jan J." not in stored
 
 
+def test_a_phones_container_without_a_digit_keeps_its_caption(session):
+    """Held-out peers round 15: a link whose id says what it opens (id="whatsapp") read "Send the berth to my
+    WhatsApp", masked whole as a phone's container (and so in PostHog's $el_text and Sentry's click breadcrumb). A
+    phone's container whose text holds no digit is a caption, read as the page's text; one holding a number is
+    still masked whole."""
+    chat = element("a", {"id": "whatsapp"}, [text("Send the berth to my WhatsApp")])
+    shown = element("span", {"class": "whatsapp"}, [text("0471 23 45 67")])
+    s = session()
+    s.send(snapshot(html_page(chat, shown)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Send the berth to my WhatsApp" in stored
+    assert "0471" not in stored and "23 45 67" not in stored
+
+
 def test_an_id_slugged_from_a_typed_name_is_masked(session):
     """A table of contents gives each heading an id made of its text: the confirmation's "Bevestiging
     voor Gerrit-Jan in 't Veld" became id="bevestiging-voor-gerrit-jan-in-t-veld". Ids are structure, kept
