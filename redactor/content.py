@@ -1743,9 +1743,12 @@ def _with_its_date(value: str, position: int, start: int, token: str) -> int:
     return position
 
 
-#: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
-_STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"]))
+#: the words that open (rue de la Loi, Rua do Almada) or close (Baker Street) a street's name written apart
+_STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"],
+                                                 *rule_words()["southern_street_openers"]))
 _STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
+#: the small words inside a street's name: a name's particles, and a southern street's ("Rua do Almada")
+_STREET_PARTICLES = PARTICLES | frozenset(rule_words()["southern_street_particles"])
 _PARTICLE_STARTS = frozenset(particle[:end] for particle in PARTICLES for end in range(1, len(particle) + 1))
 _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as written: capitalised
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
@@ -1775,14 +1778,14 @@ def _street_words(value: str, before: list[str], start: int, token: str) -> int 
         return start - len(before[-1]) - 1
     if bare in _STREET_OPENERS:
         return _with_house_number(value, start)
-    if not (_CAPITALISED.match(_ELIDED.sub("", token)) or bare in PARTICLES):
+    if not (_CAPITALISED.match(_ELIDED.sub("", token)) or bare in _STREET_PARTICLES):
         return None
     position = start
     for word in reversed(before[-_STREET_RUN:]):
         position -= len(word) + 1
         if word.lower() in _STREET_OPENERS:
             return _with_house_number(value, position)
-        if not (_CAPITALISED.match(_ELIDED.sub("", word)) or word.lower() in PARTICLES):
+        if not (_CAPITALISED.match(_ELIDED.sub("", word)) or word.lower() in _STREET_PARTICLES):
             return None
     return None
 

@@ -2689,12 +2689,16 @@ def test_a_word_being_typed_drawn_before_a_full_stop_is_masked_where_it_is_typed
     ("Sinon chez les voisins, la famille Delvaux, venelle du", "venelle du"),
     ("Sinon chez les voisins, la famille Delvaux, venelle d", "venelle d"), ("Livrez-le rue d", "rue d"),
     ("Livrez-le chez ma tante, rue de la Lo", "rue de la Lo"), ("Livrez-le au 12 rue du Cap", "12 rue du Cap"),
-    ("Je suis passé par le Cap", "Cap")])
+    ("Je suis passé par le Cap", "Cap"),
+    # an Italian, Spanish or Portuguese street's opener too (peers round 15: a batch cut at "Invoice to Rua do Alm"
+    # stored "Rua do")
+    ("Invoice to Rua do Alm", "Rua do Alm"), ("Pilar vive en Calle de la Pr", "Calle de la Pr")])
 def test_a_streets_opener_goes_with_its_name_being_typed(value, masked):
     """Round 23: a delivery note cut by a batch while the neighbours' street was typed stored "venelle du" beside
     the masked "Cap", the start of what the next batch showed to be an address ("venelle du Caporal 7"): the opener
     and its particles go with the street's name being typed, as the house number before them does; and with a
-    particle being typed (stop 30's CI: the batch cut at "venelle d" stored "venelle")."""
+    particle being typed (stop 30's CI: the batch cut at "venelle d" stored "venelle"); a southern street's opener
+    ("Rua", "Calle", "Via") as a French one."""
     assert [value[a:b] for a, b, _ in trailing_fragment(value)] == [masked]
 
 
