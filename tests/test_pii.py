@@ -693,6 +693,24 @@ COUNTRY_POSTCODES = [
     ("Le Dassault F-16 Falcon", "fr", []),
     ("Code D-12345 Schwarz", "de", []),
 ]
+# Portugal's tax number (with its word) and citizen card, Greece's AMKA (with its word), names in Greek or Cyrillic
+# letters the given-name list knows in Latin ones, and a door's or a gate's code after its word (held-out peers round
+# 15b: an insurer's lines and a chat link's text, never typed, were stored); a number of those shapes beside an
+# order's word, a gate's own number and a year after "Porte" stay
+INSURERS_LINES = [
+    ("Cover active for the co-owner (NIF 245718397, CC 15028443 0 ZY5).", "en",
+     [("245718397", "NATIONAL_ID"), ("15028443 0 ZY5", "NATIONAL_ID")]),
+    ("número de contribuinte 245 718 397", "fr", [("245 718 397", "NATIONAL_ID")]),
+    ("AMKA 19048573109 verified for Ελένη Κώτσου.", "en",
+     [("19048573109", "NATIONAL_ID"), ("Ελένη Κώτσου", "PERSON")]),
+    ("Ваша сусідка Олена Коваленко", "en", [("Олена Коваленко", "PERSON")]),
+    ("Berth C-14, gate 739154", "en", [("739154", "SECRET")]),
+    ("le digicode est 4821B", "fr", [("4821B", "SECRET")]),
+    ("Order 245718397 shipped; tracking 19048573109", "en", []),
+    ("Gate 12 boards at 10:40", "en", []),
+    ("Porte 2024 collection", "fr", []),
+    ("the gate code is broken", "en", []),
+]
 # a Hungarian married name, surname first (held-out peers round 15: a neighbouring skipper in a marina's answer and
 # page was stored): "-né" after her husband's surname, her own name after it, or after his given name; a capitalised
 # word ending in "né" before words that are no given name is none
@@ -1020,7 +1038,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS
                          + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES)
+                         + HUNGARIAN_NAMES + INSURERS_LINES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

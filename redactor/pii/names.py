@@ -106,8 +106,29 @@ def _plain_name(word: str) -> str:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"."""
-    return _plain_name(word.split("-", 1)[0]) in _first_names()
+    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; in Greek or Cyrillic
+    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena")."""
+    plain = _plain_name(word.split("-", 1)[0])
+    return plain in _first_names() or (not plain.isascii() and not _first_names().isdisjoint(in_latin_letters(plain)))
+
+
+#: Greek and Cyrillic letters in Latin ones, as a passport writes a name (Greece's ELOT 743; Cyrillic as Ukraine's and
+#: Russia's passports do, "и" and "г" either way), of a word already folded (lower case, no accents): the given-name
+#: list is Latin, and a name a page shows in its own script was read as no name (held-out peers round 15b: "Ελένη
+#: Κώτσου" in an insurer's line). Greek's diphthongs first: "ου" is "ou", "αυ" "av", "ευ" "ev" ("Σταύρος", "Stavros")
+_GREEK_PAIRS = (("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"), ("γγ", "ng"), ("γκ", "gk"), ("γξ", "nx"),
+                ("γχ", "nch"))
+_GREEK = {**dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo")), "θ": "th", "χ": "ch", "ψ": "ps"}
+_CYRILLIC = {**dict(zip("абвдезйклмнопрстуфыэієґ", "abvdeziklmnoprstufyeieg")), "ж": "zh", "х": "kh", "ц": "ts",
+             "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi", "ь": "", "ъ": ""}
+_TO_LATIN = tuple(str.maketrans({**_GREEK, **_CYRILLIC, "и": i, "г": g}) for i, g in (("y", "h"), ("i", "g")))
+
+
+def in_latin_letters(plain: str) -> tuple[str, ...]:
+    """A folded word's spellings in Latin letters (itself, when it has no Greek or Cyrillic letter)."""
+    for pair, latin in _GREEK_PAIRS:
+        plain = plain.replace(pair, latin)
+    return tuple(dict.fromkeys(plain.translate(table) for table in _TO_LATIN))
 
 
 def capitalised_name_word(word: str) -> bool:
