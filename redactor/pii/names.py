@@ -576,6 +576,8 @@ def hungarian_married_name(text: str) -> bool:
     alone ("Kovácsné Etelka"); or his surname and his given name with "-né" ("Kovács Jánosné"). The given name says a
     person: a known one, not one far more often an everyday word."""
     words = text.split()
+    if len(words) < 2:
+        return False
     given = words[-1][:-2] if words[-1].endswith("né") and len(words) == 2 else words[-1]
     return _says_a_person(given) and not _rarely_a_name(given) and not is_function_word(given)
 
