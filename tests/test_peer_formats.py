@@ -1676,3 +1676,18 @@ async def test_a_secrets_code_under_its_key_is_remembered_and_its_echoes_masked(
     plain = json.dumps(first, ensure_ascii=False) + json.dumps(after, ensure_ascii=False)
     assert "739154" not in plain, plain
     assert "We take Visa and Bancontact" in plain and "C-14" in json.dumps(after), plain
+
+
+async def test_a_visitors_own_countrys_number_under_its_key_is_masked(redact):
+    """Held-out peers round 15: posthog-js registered the crew as a super property ({"crew": [{"name", "amka",
+    "phone"}]}), and an event carrying it reached /e/ before the recording that taught the typed values: the Greek
+    AMKA under "amka" was stored, eleven digits nothing else says are one. A key naming Greece's AMKA, Portugal's
+    NIF or citizen card says what its value is, as "bsn" does; the berth beside them is kept."""
+    crew = [{"name": "Stavros", "amka": "23077641209", "nif": "273185942", "cartao_de_cidadao": "14372819 0 ZX6",
+             "berth": "C-14"}]
+    event = analytics_event("berth_booked", crew=crew)
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    plain = json.dumps(properties)
+    assert "23077641209" not in plain and "273185942" not in plain and "14372819" not in plain, properties
+    assert properties["crew"][0]["berth"] == "C-14", properties
