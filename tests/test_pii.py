@@ -642,6 +642,11 @@ SPANISH_SURNAMES = [
     ("Desk quota exceeded: cannot seat Pilar Ochoa de Zárate y Beitia (DNI 48213657E)", "en",
      [("Pilar Ochoa de Zárate y Beitia", "PERSON")]),
     ("Trabaja con Pilar Ochoa y Beitia.", "fr", [("Pilar Ochoa y Beitia", "PERSON")]),
+    # and Portuguese "e" (peers round 15: "e Meneses" was left after the masked name in an exception's cause when the
+    # event came before the recording that taught the typed name)
+    ("IBAN PT50 0033 0000 4531 8276 9012 6 rejected for Tomás Vasconcelos da Cunha e Meneses", "en",
+     [("Tomás Vasconcelos da Cunha e Meneses", "PERSON")]),
+    ("Pão e Manteiga", "en", []),
     ("Tortilla y Chorizo", "en", []),
 ]
 # a date of birth in a visitor's own language (Italian, Spanish, Portuguese), after its word (peers round 14)

@@ -138,15 +138,20 @@ def capitalised_name_word(word: str) -> bool:
     return word[:1].isupper() or (len(word) > 2 and word[0] == "d" and word[1] in "'’" and word[2].isupper())
 
 
+#: the "and" that joins a name's two surnames: Spanish "y" ("Ochoa y Beitia"), Portuguese "e" ("Cunha e Meneses")
+_SURNAME_JOINERS = frozenset({"y", "e"})
+
+
 def starts_with_first_name(text: str) -> bool:
     """A run of capitalised words (as the pattern matches it, whole) that holds a given name
     followed by one or two more capitalised words, three words at most in all (a word before the
     name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
-    product: "Philips Hue White Ambiance"). A surname joined to the one before it by Spanish "y" is that one's
-    second half ("Pilar Ochoa de Zárate y Beitia": two surnames, one name)."""
+    product: "Philips Hue White Ambiance"). A surname joined to the one before it by Spanish "y" or Portuguese "e"
+    is that one's second half ("Pilar Ochoa de Zárate y Beitia", "Tomás Vasconcelos da Cunha e Meneses": two
+    surnames, one name)."""
     tokens = text.split()
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
-             if capitalised_name_word(w) and not (i and tokens[i - 1] == "y")]
+             if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     if len(words) > 3:
         return False
     for i, word in enumerate(words):
