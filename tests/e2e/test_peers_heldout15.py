@@ -85,6 +85,14 @@ gr_amka (with its word) validated by python-stdnum; given names read through a G
 spelling (names.in_latin_letters); access_code: a code after a door's, a gate's, an alarm's word, or four to eight
 digits after a gate's or a door's word alone, as SECRET (rules/recognizers.yaml, rules/pii.yaml;
 tests/test_pii.py fails without them).
+Then 2 passed; of the three runs asked before finishing, one failed, on both tests' shared collector: PostHog's
+event carrying the crew registered as a super property ({"crew": [{"name", "amka", "phone"}]}) reached /e/ before
+the recording that taught the typed values, and the AMKA under "amka" ("23077641209", eleven digits with no word
+beside them) was stored. Fixed: amka, nif, contribuinte, cartao de cidadao, citizen card name a national number in
+rules/fields.yaml (tests/test_peer_formats.py fails without it). Looking for what else could arrive before the
+recording showed one more: the skipper's name in captureException's cause was read "Tomás Vasconcelos da Cunha",
+leaving "e Meneses" (Portuguese "e" joins two surnames as Spanish "y" does). Fixed: "e" among the particles and
+the surname joiners (tests/test_pii.py fails without it). Then three runs in a row passed (2 passed each, ~45 s).
 """
 
 from __future__ import annotations
