@@ -1727,7 +1727,7 @@ def _with_its_opener_words(value: str, position: int) -> int:
     if len(words) == 1 and not value[-1].isspace() and word.lower() in _PARTICLE_STARTS:
         word = "de"  # "venelle d": the particle being typed ("du", "des") is one as much as the whole one is
     street = _street_words(value, before, position, word)
-    if street is None and word.lower() in PARTICLES:  # "Unter d": a street's first word before its particle
+    if street is None and word.lower() in _STREET_PARTICLES:  # "Unter d": a street's first word before its particle
         street = _with_its_opener(value, before, position)
     return min(street, position) if street is not None else position
 
@@ -1761,10 +1761,13 @@ def _with_its_date(value: str, position: int) -> int:
     return first
 
 
-#: the words that open (rue de la Loi) or close (Baker Street) a street's name written apart
-_STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"]))
+#: the words that open (rue de la Loi, Rua do Almada) or close (Baker Street) a street's name written apart
+_STREET_OPENERS = frozenset(w.lower() for w in (*rule_words()["street_openers"], *rule_words()["street_openers_capitalised"],
+                                                 *rule_words()["southern_street_openers"]))
 _STREET_CLOSERS = frozenset(w.lower() for w in rule_words()["street_closers"])
-_PARTICLE_STARTS = frozenset(particle[:end] for particle in PARTICLES for end in range(1, len(particle) + 1))
+#: the small words inside a street's name: a name's particles, and a southern street's ("Rua do Almada")
+_STREET_PARTICLES = PARTICLES | frozenset(rule_words()["southern_street_particles"])
+_PARTICLE_STARTS = frozenset(particle[:end] for particle in _STREET_PARTICLES for end in range(1, len(particle) + 1))
 _STREET_FIRST_WORDS = frozenset(rule_words()["street_first_words"])  # as written: capitalised
 _STREET_RUN = 4  # words of a street's name after its opener: "rue du Fort de la Chartreuse" is cut there
 _ELIDED = re.compile(r"^[dlDL]['’](?=\w)")  # a French particle joined to the next word: "Boulevard d'Avroy"
@@ -1793,14 +1796,14 @@ def _street_words(value: str, before: list[str], start: int, token: str) -> int 
         return start - len(before[-1]) - 1
     if bare in _STREET_OPENERS:
         return _with_house_number(value, start)
-    if not (_CAPITALISED.match(_ELIDED.sub("", token)) or bare in PARTICLES):
+    if not (_CAPITALISED.match(_ELIDED.sub("", token)) or bare in _STREET_PARTICLES):
         return None
     position = start
     for word in reversed(before[-_STREET_RUN:]):
         position -= len(word) + 1
         if word.lower() in _STREET_OPENERS:
             return _with_house_number(value, position)
-        if not (_CAPITALISED.match(_ELIDED.sub("", word)) or word.lower() in PARTICLES):
+        if not (_CAPITALISED.match(_ELIDED.sub("", word)) or word.lower() in _STREET_PARTICLES):
             return None
     return None
 

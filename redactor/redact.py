@@ -136,6 +136,17 @@ PLACEHOLDER_ATTRIBUTES = ("id", "class", "style", "width", "height", "rr_width",
 #: the shortest payload string scanned and PII value remembered: shorter ones ("Jo", "12") say
 #: nothing alone, and remembered they would be masked in every text that holds them
 _MIN_TAINT = 3
+#: a secret's value remembered for the session, so that its echoes are masked too (held-out peers round 15: a pontoon
+#: gate's code masked under "gate_code" was stored in a chat link's text, "…?text=Berth C-14, gate 739154"): one word
+#: of a code's length holding a digit, as a code, a PIN, a password is. Not a plain word (a "card": "Visa", remembered,
+#: would mask the site's word), an id the collectors join on, a date or a clock's epoch time (a session's expiry)
+_ECHOED_SECRET = re.compile(r"(?=[^\d\s]*\d)(?!\d{4}-\d\d-\d\d|\d{10,}$)\S{6,64}")
+
+
+def echoed_secret(value: str) -> bool:
+    return bool(_ECHOED_SECRET.fullmatch(value.strip())) and not ID_SHAPED.match(value.strip())
+
+
 #: what a tag name not kept (page_name_kept) becomes: a custom element's name nobody defines
 UNSHAPED_TAG = "redacted-element"
 #: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
@@ -1115,7 +1126,11 @@ class BatchRedaction:
             self.remarks.append(Remark(verdict.rule or "mask_text", "TEXT", "mask", nid))
             return
         if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)
-                                   or self.mirror.text_meaning(nid, self.policy)):
+                                   or self.mirror.text_meaning(nid, self.policy)) and not (
+                meaning == "PHONE_NUMBER" and not verdict.flags & EDITABLE and not _DIGIT.search(text)):
+            # (a phone's container whose text holds no digit is a caption, no number: a link whose id says
+            # "whatsapp" and reads "Send the berth to my WhatsApp", held-out peers round 15; read as the page's text,
+            # a number written in words is still found there)
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
@@ -1582,6 +1597,8 @@ class BatchRedaction:
                 whole = value if isinstance(value, str) else str(value)
                 if meaning != "SECRET" and isinstance(value, str):
                     self.taint_value(whole, "PERSON" if meaning == PSEUDONYM else meaning)
+                elif isinstance(value, str) and echoed_secret(value):
+                    self.taint_value(whole, "SECRET")
                 holder[k] = self.masker.pseudonym(whole) if meaning == PSEUDONYM else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))

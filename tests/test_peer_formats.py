@@ -11,7 +11,7 @@ import zlib
 
 import pytest
 
-from factories import add, custom, element, html_page, input_event, meta, mutation, snapshot, text
+from factories import add, custom, element, html_page, input_event, meta, mutation, set_attributes, snapshot, text
 from peer_factories import (SENTRY_KEY, TOKEN, analytics_event, capture_batch, inflate_field, latin1_gzip, posthog_body,
                             read_envelope, recording_events, rrweb_packed, sentry_envelope, snapshot_event, unframe,
                             unpacked)
@@ -1658,3 +1658,36 @@ async def test_a_replays_resource_url_keeps_a_things_name_under_a_parameter_that
     plain = json.dumps(recording_events(items[1][1])[1])
     assert "Front desk booked desk 12 (Fixed Desk Plus)" in plain and "plan=Fixed%20Desk%20Plus" in plain, plain
     assert "Zorbalie" not in plain and "Quendt" not in plain
+
+
+async def test_a_secrets_code_under_its_key_is_remembered_and_its_echoes_masked(detector):
+    """Held-out peers round 15: a marina's answer gave the pontoon gate's code under "gate_code", masked there, and the
+    page put it in a chat link's text ("https://wa.me/…?text=Berth C-14, gate 739154": the link's href in the
+    recording, PostHog's $elements_chain), where nothing says it is a code. A secret's value that is a code (one word
+    with a digit) is remembered for the session as a name is, and masked where it is echoed; a plain word under a
+    secret's key ("card": "Visa") is not, and the site's "Visa" stays."""
+    link = element("a", {"href": "#"}, [text("Send the berth to my WhatsApp")], id=71)
+    page = html_page(element("p", {}, [link, text("We take Visa and Bancontact", id=73)], id=70))
+    answer = custom("berth", {"berth": "C-14", "gate_code": "739154", "card": "Visa"})
+    later = [mutation(attributes=[set_attributes(71, href="https://wa.me/351000000000?text=Berth%20C-14%2C%20gate"
+                                                          "%20739154")]),
+             console_log("gate 739154 opened for C-14")]
+    first, after = await redact_session(detector, [meta(), snapshot(page), answer], later)
+    plain = json.dumps(first, ensure_ascii=False) + json.dumps(after, ensure_ascii=False)
+    assert "739154" not in plain, plain
+    assert "We take Visa and Bancontact" in plain and "C-14" in json.dumps(after), plain
+
+
+async def test_a_visitors_own_countrys_number_under_its_key_is_masked(redact):
+    """Held-out peers round 15: posthog-js registered the crew as a super property ({"crew": [{"name", "amka",
+    "phone"}]}), and an event carrying it reached /e/ before the recording that taught the typed values: the Greek
+    AMKA under "amka" was stored, eleven digits nothing else says are one. A key naming Greece's AMKA, Portugal's
+    NIF or citizen card says what its value is, as "bsn" does; the berth beside them is kept."""
+    crew = [{"name": "Stavros", "amka": "23077641209", "nif": "273185942", "cartao_de_cidadao": "14372819 0 ZX6",
+             "berth": "C-14"}]
+    event = analytics_event("berth_booked", crew=crew)
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    plain = json.dumps(properties)
+    assert "23077641209" not in plain and "273185942" not in plain and "14372819" not in plain, properties
+    assert properties["crew"][0]["berth"] == "C-14", properties

@@ -630,6 +630,9 @@ SOUTHERN_ADDRESSES = [
      [("C/ Ponzano 47, 3º 2ª, 28003 Madrid", "POSTAL_ADDRESS")]),
     ("Calle de la Princesa 25, piso 3, puerta 2", "en", [("Calle de la Princesa 25, piso 3, puerta 2", "POSTAL_ADDRESS")]),
     ("Rua do Ouro 112, 2.º Esq.", "fr", [("Rua do Ouro 112, 2.º Esq.", "POSTAL_ADDRESS")]),
+    # (peers round 15: Portugal's postcode after the floor and side was left with its town)
+    ("Invoice to Rua do Almada 214, 3º Esq., 4050-032 Porto. Thanks", "en",
+     [("Rua do Almada 214, 3º Esq., 4050-032 Porto", "POSTAL_ADDRESS")]),
     ("Go Via Eurostar 2 times a week", "en", []),
     ("Piazza Navona is lovely at night", "en", []),
 ]
@@ -639,12 +642,21 @@ SPANISH_SURNAMES = [
     ("Desk quota exceeded: cannot seat Pilar Ochoa de Zárate y Beitia (DNI 48213657E)", "en",
      [("Pilar Ochoa de Zárate y Beitia", "PERSON")]),
     ("Trabaja con Pilar Ochoa y Beitia.", "fr", [("Pilar Ochoa y Beitia", "PERSON")]),
+    # and Portuguese "e" (peers round 15: "e Meneses" was left after the masked name in an exception's cause when the
+    # event came before the recording that taught the typed name)
+    ("IBAN PT50 0033 0000 4531 8276 9012 6 rejected for Tomás Vasconcelos da Cunha e Meneses", "en",
+     [("Tomás Vasconcelos da Cunha e Meneses", "PERSON")]),
+    ("Pão e Manteiga", "en", []),
     ("Tortilla y Chorizo", "en", []),
 ]
 # a date of birth in a visitor's own language (Italian, Spanish, Portuguese), after its word (peers round 14)
 SOUTHERN_BIRTH_DATES = [
     ("For the insurance: nata il 12 agosto 1988.", "en", [("12 agosto 1988", "DATE_OF_BIRTH")]),
     ("nacida el 3 de mayo de 1990", "fr", [("3 de mayo de 1990", "DATE_OF_BIRTH")]),
+    # the verb said of oneself (peers round 15: "nasci a" was no birth word)
+    ("For the insurance: nasci a 14/02/1981. We arrive on the evening tide.", "en",
+     [("14/02/1981", "DATE_OF_BIRTH")]),
+    ("mi madre nació el 3 de mayo de 1960", "fr", [("3 de mayo de 1960", "DATE_OF_BIRTH")]),
     ("Open 12 agosto 2026.", "en", []),
 ]
 # the nine digits of a country with no trunk prefix (Poland, Spain, Portugal), in threes, as their visitors
@@ -660,8 +672,15 @@ NO_TRUNK_PREFIX = [
 # them; a range of numbers before a word ("groepen van 10-120 Personen") is none
 DASHED_POSTCODES = [
     ("ul. Długa 14/3, 80-827 Gdańsk", "nl", [("Długa 14/3", "POSTAL_ADDRESS"), ("80-827 Gdańsk", "POSTAL_ADDRESS")]),
-    ("Rua Augusta 112, 1100-053 Lisboa", "fr", [("Rua Augusta 112", "POSTAL_ADDRESS"),
-                                                ("1100-053 Lisboa", "POSTAL_ADDRESS")]),
+    # (a southern street's opener takes Portugal's postcode and town with it: one address)
+    ("Rua Augusta 112, 1100-053 Lisboa", "fr", [("Rua Augusta 112, 1100-053 Lisboa", "POSTAL_ADDRESS")]),
+    # three digits, a space and two (Greece, Sweden, Czechia), the street before in any script (peers round 15: the
+    # house number and postcode were left between a masked street and town)
+    ("Stavros comes from Ερμού 25, 105 63 Αθήνα and joins on Friday.", "en",
+     [("Ερμού 25", "POSTAL_ADDRESS"), ("105 63 Αθήνα", "POSTAL_ADDRESS")]),
+    ("Drottninggatan 53, 111 21 Stockholm", "en", [("Drottninggatan 53", "POSTAL_ADDRESS"),
+                                                   ("111 21 Stockholm", "POSTAL_ADDRESS")]),
+    ("Tafel 3, 120 45 stoelen", "nl", []),
     ("Wysyłka: 31-042 Kraków", "en", []),
     ("Zalen voor groepen van 10-120 Personen", "nl", []),
     ("Kamers 12-140 Noord", "nl", []),
@@ -678,6 +697,34 @@ COUNTRY_POSTCODES = [
     ("Modèle B-1000 Pro", "fr", []),
     ("Le Dassault F-16 Falcon", "fr", []),
     ("Code D-12345 Schwarz", "de", []),
+]
+# Portugal's tax number (with its word) and citizen card, Greece's AMKA (with its word), names in Greek or Cyrillic
+# letters the given-name list knows in Latin ones, and a door's or a gate's code after its word (held-out peers round
+# 15b: an insurer's lines and a chat link's text, never typed, were stored); a number of those shapes beside an
+# order's word, a gate's own number and a year after "Porte" stay
+INSURERS_LINES = [
+    ("Cover active for the co-owner (NIF 245718397, CC 15028443 0 ZY5).", "en",
+     [("245718397", "NATIONAL_ID"), ("15028443 0 ZY5", "NATIONAL_ID")]),
+    ("número de contribuinte 245 718 397", "fr", [("245 718 397", "NATIONAL_ID")]),
+    ("AMKA 19048573109 verified for Ελένη Κώτσου.", "en",
+     [("19048573109", "NATIONAL_ID"), ("Ελένη Κώτσου", "PERSON")]),
+    ("Ваша сусідка Олена Коваленко", "en", [("Олена Коваленко", "PERSON")]),
+    ("Berth C-14, gate 739154", "en", [("739154", "SECRET")]),
+    ("le digicode est 4821B", "fr", [("4821B", "SECRET")]),
+    ("Order 245718397 shipped; tracking 19048573109", "en", []),
+    ("Gate 12 boards at 10:40", "en", []),
+    ("Porte 2024 collection", "fr", []),
+    ("the gate code is broken", "en", []),
+]
+# a Hungarian married name, surname first (held-out peers round 15: a neighbouring skipper in a marina's answer and
+# page was stored): "-né" after her husband's surname, her own name after it, or after his given name; a capitalised
+# word ending in "né" before words that are no given name is none
+HUNGARIAN_NAMES = [
+    ("Your neighbour at C-14: Kovácsné Szabó Etelka (+36 30 418 2297)", "en",
+     [("Kovácsné Szabó Etelka", "PERSON")]),
+    ("Kovácsné Szabó Etelka", "en", [("Kovácsné Szabó Etelka", "PERSON")]),
+    ("Beszéltem Nagyné Erzsébettel, és Kovács Jánosné is jön.", "en", [("Kovács Jánosné", "PERSON")]),
+    ("Le Cinéné Club Paris", "fr", []),
 ]
 # initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
 # ending in a letter, a form's lettered section, a street after a letter are none
@@ -995,7 +1042,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + FILE_OWNERS + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS
-                         + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES)
+                         + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
+                         + HUNGARIAN_NAMES + INSURERS_LINES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -2499,6 +2499,20 @@ def test_a_link_or_a_button_named_for_mail_keeps_its_caption(session):
     assert "jan.jansen" not in stored and "Jan J." not in stored
 
 
+def test_a_phones_container_without_a_digit_keeps_its_caption(session):
+    """Held-out peers round 15: a link whose id says what it opens (id="whatsapp") read "Send the berth to my
+    WhatsApp", masked whole as a phone's container (and so in PostHog's $el_text and Sentry's click breadcrumb). A
+    phone's container whose text holds no digit is a caption, read as the page's text; one holding a number is
+    still masked whole."""
+    chat = element("a", {"id": "whatsapp"}, [text("Send the berth to my WhatsApp")])
+    shown = element("span", {"class": "whatsapp"}, [text("0471 23 45 67")])
+    s = session()
+    s.send(snapshot(html_page(chat, shown)))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Send the berth to my WhatsApp" in stored
+    assert "0471" not in stored and "23 45 67" not in stored
+
+
 def test_an_id_slugged_from_a_typed_name_is_masked(session):
     """A table of contents gives each heading an id made of its text: the confirmation's "Bevestiging
     voor Gerrit-Jan in 't Veld" became id="bevestiging-voor-gerrit-jan-in-t-veld". Ids are structure, kept
@@ -2684,13 +2698,17 @@ def test_a_word_being_typed_drawn_before_a_full_stop_is_masked_where_it_is_typed
     ("Sinon chez les voisins, la famille Delvaux, venelle d", "venelle d"), ("Livrez-le rue d", "rue d"),
     ("Unter d", "Unter d"), ("Lieferung an Unter den ", "Unter den "), ("Achter de", "Achter de"),
     ("Livrez-le chez ma tante, rue de la Lo", "rue de la Lo"), ("Livrez-le au 12 rue du Cap", "12 rue du Cap"),
-    ("Je suis passé par le Cap", "Cap")])
+    ("Je suis passé par le Cap", "Cap"),
+    # an Italian, Spanish or Portuguese street's opener too (peers round 15: a batch cut at "Invoice to Rua do Alm"
+    # stored "Rua do")
+    ("Invoice to Rua do Alm", "Rua do Alm"), ("Pilar vive en Calle de la Pr", "Calle de la Pr")])
 def test_a_streets_opener_goes_with_its_name_being_typed(value, masked):
     """Round 23: a delivery note cut by a batch while the neighbours' street was typed stored "venelle du" beside
     the masked "Cap", the start of what the next batch showed to be an address ("venelle du Caporal 7"): the opener
     and its particles go with the street's name being typed, as the house number before them does; and with a
     particle being typed (stop 31's CI: the batch cut at "venelle d" stored "venelle"), after a street's first word too
-    (bench/every_cut.py: "Unter d" stored "Unter ")."""
+    (bench/every_cut.py: "Unter d" stored "Unter "); a southern street's opener ("Rua", "Calle", "Via") as a French
+    one."""
     assert [value[a:b] for a, b, _ in trailing_fragment(value)] == [masked]
 
 

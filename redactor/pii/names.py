@@ -106,8 +106,29 @@ def _plain_name(word: str) -> str:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"."""
-    return _plain_name(word.split("-", 1)[0]) in _first_names()
+    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; in Greek or Cyrillic
+    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena")."""
+    plain = _plain_name(word.split("-", 1)[0])
+    return plain in _first_names() or (not plain.isascii() and not _first_names().isdisjoint(in_latin_letters(plain)))
+
+
+#: Greek and Cyrillic letters in Latin ones, as a passport writes a name (Greece's ELOT 743; Cyrillic as Ukraine's and
+#: Russia's passports do, "и" and "г" either way), of a word already folded (lower case, no accents): the given-name
+#: list is Latin, and a name a page shows in its own script was read as no name (held-out peers round 15b: "Ελένη
+#: Κώτσου" in an insurer's line). Greek's diphthongs first: "ου" is "ou", "αυ" "av", "ευ" "ev" ("Σταύρος", "Stavros")
+_GREEK_PAIRS = (("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"), ("γγ", "ng"), ("γκ", "gk"), ("γξ", "nx"),
+                ("γχ", "nch"))
+_GREEK = {**dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo")), "θ": "th", "χ": "ch", "ψ": "ps"}
+_CYRILLIC = {**dict(zip("абвдезйклмнопрстуфыэієґ", "abvdeziklmnoprstufyeieg")), "ж": "zh", "х": "kh", "ц": "ts",
+             "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi", "ь": "", "ъ": ""}
+_TO_LATIN = tuple(str.maketrans({**_GREEK, **_CYRILLIC, "и": i, "г": g}) for i, g in (("y", "h"), ("i", "g")))
+
+
+def in_latin_letters(plain: str) -> tuple[str, ...]:
+    """A folded word's spellings in Latin letters (itself, when it has no Greek or Cyrillic letter)."""
+    for pair, latin in _GREEK_PAIRS:
+        plain = plain.replace(pair, latin)
+    return tuple(dict.fromkeys(plain.translate(table) for table in _TO_LATIN))
 
 
 def capitalised_name_word(word: str) -> bool:
@@ -117,15 +138,20 @@ def capitalised_name_word(word: str) -> bool:
     return word[:1].isupper() or (len(word) > 2 and word[0] == "d" and word[1] in "'’" and word[2].isupper())
 
 
+#: the "and" that joins a name's two surnames: Spanish "y" ("Ochoa y Beitia"), Portuguese "e" ("Cunha e Meneses")
+_SURNAME_JOINERS = frozenset({"y", "e"})
+
+
 def starts_with_first_name(text: str) -> bool:
     """A run of capitalised words (as the pattern matches it, whole) that holds a given name
     followed by one or two more capitalised words, three words at most in all (a word before the
     name is a greeting: "Bonjour Amélie Vermeulen-Lambert"; a longer run is a title or a
-    product: "Philips Hue White Ambiance"). A surname joined to the one before it by Spanish "y" is that one's
-    second half ("Pilar Ochoa de Zárate y Beitia": two surnames, one name)."""
+    product: "Philips Hue White Ambiance"). A surname joined to the one before it by Spanish "y" or Portuguese "e"
+    is that one's second half ("Pilar Ochoa de Zárate y Beitia", "Tomás Vasconcelos da Cunha e Meneses": two
+    surnames, one name)."""
     tokens = text.split()
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
-             if capitalised_name_word(w) and not (i and tokens[i - 1] == "y")]
+             if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     if len(words) > 3:
         return False
     for i, word in enumerate(words):
@@ -195,6 +221,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (len(tokens) >= 3 and _plain_name(tokens[0]) in _engine_words("work_title_articles")
             and _plain_name(tokens[0]) not in _ARTICLES_IN_NAMES):
         return False  # a title: "Les Aventuriers du Rail", "The Secret Garden Party" (a family: "Les Martin")
+    if any(_married_ne(t) for t in tokens) and hungarian_married_name(" ".join(tokens)):
+        return True  # "Kovácsné Szabó Etelka": "-né" says a married woman, whose name Hungarian writes surname first
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan": a register's order, not a heading's word before a name)
@@ -539,6 +567,24 @@ def surname_comma_given(text: str) -> bool:
         is_function_word(part) or _plain_name(part) in _engine_words("name_openers") or is_a_place(part)
         or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
         for part in (words[0], *words[0].split("-")))
+
+
+def _married_ne(word: str) -> bool:
+    """A Hungarian married woman's surname word: her husband's surname (or his given name) and "-né" ("Mrs"); two
+    small letters at least before it ("René" is a given name)."""
+    return len(word) >= 5 and word.endswith("né") and word[0].isupper() and word[1:-2].isalpha() and word[1:-2].islower()
+
+
+def hungarian_married_name(text: str) -> bool:
+    """A Hungarian married woman's name, surname first as Hungarian writes a name: her husband's surname and "-né"
+    ("Mrs"), then her own surname and given name ("Kovácsné Szabó Etelka", held-out peers round 15) or her given name
+    alone ("Kovácsné Etelka"); or his surname and his given name with "-né" ("Kovács Jánosné"). The given name says a
+    person: a known one, not one far more often an everyday word."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    given = words[-1][:-2] if words[-1].endswith("né") and len(words) == 2 else words[-1]
+    return _says_a_person(given) and not _rarely_a_name(given) and not is_function_word(given)
 
 
 def surname_then_given(surname: str, given: str) -> bool:

@@ -15,8 +15,8 @@ from stdnum import luhn, numdb, verhoeff
 from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone, greeted_name,
-                                greeted_unknown_name, initialled_surname, introduced_name, lower_case_name,
-                                relative_lower_case_name, starts_with_first_name, surname_comma_given)
+                                greeted_unknown_name, hungarian_married_name, initialled_surname, introduced_name,
+                                lower_case_name, relative_lower_case_name, starts_with_first_name, surname_comma_given)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -302,6 +302,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return initialled_surname
     if name == "surname-comma-given":
         return surname_comma_given
+    if name == "hungarian-married-name":
+        return hungarian_married_name
     if name == "addressed-surname":
         return addressed_surname
     if name == "file-owner":

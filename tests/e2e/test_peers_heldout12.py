@@ -236,7 +236,9 @@ def assert_no_leaks_folded(stack: dict[str, Any], plant: dict[str, str] = PLANT)
     """assert_no_leaks, the planted values also without their diacritics (a server's ASCII file name)."""
     folded = {f"{name} (folded)": unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
               for name, value in plant.items()}
-    assert_no_leaks(stack, {**plant, **{k: v for k, v in folded.items() if v not in plant.values()}})
+    # (a value in another script folds to next to nothing: no window of it to look for)
+    assert_no_leaks(stack, {**plant, **{k: v for k, v in folded.items()
+                                        if v not in plant.values() and len(v.strip()) >= 6}})
 
 
 def test_posthog_js_heldout12_page(app_browser, stack):
