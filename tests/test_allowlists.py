@@ -314,6 +314,28 @@ def test_a_password_or_a_one_time_code_in_a_page_address_is_masked_whatever_it_i
         assert address in stored, address
 
 
+@pytest.mark.parametrize("address, secret", [
+    ("https://winkel.example/nieuwsbrief-opzeggen/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
+    ("https://winkel.example/ripristina-password/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
+    ("https://winkel.example/bestelling/Hd7kWq2Zr9PxMn4Lb/status", "Hd7kWq2Zr9PxMn4Lb"),
+    ("https://winkel.example/s/Rt5y-Lp8Kw_2ZqVx9m", "Rt5y-Lp8Kw_2ZqVx9m")])
+def test_a_token_in_a_page_address_s_path_is_masked_after_any_segment(session, address, secret):
+    """A one-time link's token of 16 to 23 characters as a path segment, after a segment no list holds (an
+    unsubscribe link, an Italian reset link, an order's page "/<token>/status"): masked by its shape, as the same
+    value is under any query name. A product's or an article's slug of words and model numbers, random-looking as a
+    whole, stays readable, and so does a script's hashed file name."""
+    s = session()
+    kept = ["/p/iPhone-15-Pro-256GB", "/p/MacBook-Pro-14-M3-Max", "/blog/2026-Q3-Results-KPIs",
+            "/assets/index-Bx3kQ9zWm7Lp.css"]
+    s.send(meta(address), snapshot(html_page(element("link", {"rel": "stylesheet", "href": kept[3]}),
+                                             element("a", {"href": address}, [text("verder")]),
+                                             *[element("a", {"href": page}, [text("verder")]) for page in kept[:3]])))
+    assert leaked(s.stored, secret) == []
+    stored = orjson.dumps(s.stored).decode()
+    for page in kept + ["https://winkel.example/" + address.split("/")[3] + "/"]:
+        assert page in stored, page
+
+
 def test_an_address_percent_encoded_in_a_query_value_is_read_as_the_address_it_is(session):
     """A login's "?next=", "?redirect=", "?returnTo=" and a gravatar's "?d=" hold a whole address
     percent-encoded: its parameters' names keep their meaning, its path its name slug and its
