@@ -599,11 +599,18 @@ def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_ba
     ("schreib an lotte.demuynck(at)skynet punkt be wenn es klappt", "lotte.demuynck(at)skynet punkt be",
      "skynet pu"),
     ("schreib an lotte.demuynck at skynet(punkt)be wenn es klappt", "lotte.demuynck at skynet(punkt)be",
-     "skynet(pu")])
-def test_an_e_mail_spelled_out_in_german_dutch_or_french_notation_leaks_nothing_where_a_batch_cuts_it(
+     "skynet(pu"),
+    # Italian, Spanish and Portuguese (review 19 F5)
+    ("scrivimi a tiziana.lombardo chiocciola libero punto it grazie", "tiziana.lombardo chiocciola libero punto it",
+     "libero pun"),
+    ("escríbeme a ainhoa.urrutia arroba telefonica punto net gracias", "ainhoa.urrutia arroba telefonica punto net",
+     "telefonica pu"),
+    ("o meu email é rui.sarmento arroba clix ponto pt obrigado", "rui.sarmento arroba clix ponto pt", "clix pon")])
+def test_an_e_mail_spelled_out_in_a_visitor_s_language_leaks_nothing_where_a_batch_cuts_it(
         session, message, address, cut):
     """An "@" written "(a)", "[ät]", "ät", "(aapje)", "[et]", and a dot written as a word, bare or in brackets,
-    after either form of the "@" (review 18): the address is masked, where the batch ends inside it too, and the
+    after either form of the "@" (review 18), in Italian, Spanish and Portuguese too ("chiocciola", "arroba", "punto",
+    "ponto": review 19): the address is masked, where the batch ends inside it too, and the
     words around it stay."""
     stored = typed_in_two_batches(session, message, cut)
     assert leaked(stored, address) == []

@@ -969,6 +969,16 @@ MISTYPED_EMAILS = [
     ("schreib an hanne.wuyts at posteo(punkt)de", "de", [("hanne.wuyts at posteo(punkt)de", "EMAIL_ADDRESS")]),
     ("du pain et du vin.", "fr", []),
     ("optie a of b.", "nl", []),
+    # and as Italian, Spanish and Portuguese write them ("chiocciola", "arroba"; "punto", "ponto"), bare or in
+    # brackets (review 19 F5); "punto" alone is a word of their sentences
+    ("scrivimi a tiziana.lombardo chiocciola libero punto it", "it",
+     [("tiziana.lombardo chiocciola libero punto it", "EMAIL_ADDRESS")]),
+    ("scrivimi: tiziana.lombardo (chiocciola) libero (punto) it", "it",
+     [("tiziana.lombardo (chiocciola) libero (punto) it", "EMAIL_ADDRESS")]),
+    ("escríbeme a ainhoa.urrutia arroba telefonica punto net", "es",
+     [("ainhoa.urrutia arroba telefonica punto net", "EMAIL_ADDRESS")]),
+    ("o meu email é rui.sarmento arroba clix ponto pt", "pt", [("rui.sarmento arroba clix ponto pt", "EMAIL_ADDRESS")]),
+    ("ci vediamo al punto di ritrovo alle otto", "it", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
 # is a phone; alone one in five numbers of eleven digits is one, an order's or an article's too
