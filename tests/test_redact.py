@@ -1618,6 +1618,26 @@ def test_a_date_of_birth_shown_back_as_english_writes_dates_is_masked(session):
     assert not [t for t in shown if t != lines[-1] and ("1974" in t or "seventy" in t or "April" in t or "Apr " in t)], shown
 
 
+def test_a_birthday_shown_back_without_its_year_or_as_the_us_writes_it_short_is_masked(session):
+    """Review 19: a date of birth typed '1981-09-22' and shown back on the next page without its year, month first, day
+    first, with an ordinal or in Dutch ('Birthday: September 22nd', 'Jarig op 22 september'), or as the US writes it
+    short ('9/22/81'), was stored: the taint held the day and month with the year only, and no M/D/YY. Another day of
+    the same month and the same day of another month stay, and so does a date no visitor typed."""
+    label = element("label", {"for": "dob"}, [text("Date of birth")])
+    field = element("input", {"id": "dob", "type": "date"})
+    summary = element("section", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(label, field, summary, lang="en")))
+    s.send(*typing(field["id"], "1981-09-22"))
+    lines = ["Birthday: September 22nd", "Birthday: 22nd September", "Your birthday is on Sept 22 ", "Jarig op 22 september",
+             "Geburtstag am 22. September", "Born: 9/22/81", "Born: 09/22/1981", "Geboren: 22/9/81",
+             "Delivery on September 23", "Party on October 22", "Valid until 10/22/27"]
+    s.send(mutation(adds=[add(summary["id"], element("p", {}, [text(line)])) for line in lines]))
+    shown = [t for t in strings(s.stored[-1]) if t in lines or "*" in t]
+    assert len(shown) == len(lines) and set(lines[-3:]) <= set(shown), shown
+    assert not [t for t in shown if t not in lines[-3:] and ("22" in t or "81" in t)], shown
+
+
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):
     """Review 4: a one-line contact box (<input type=text name=message>) holding a sentence ("ik ben
     Ysaure Quenouillere, bel me") is read as a textarea is: a name inside it is masked, in one batch
