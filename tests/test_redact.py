@@ -768,6 +768,27 @@ def test_a_field_labelled_in_luxembourgish_holds_a_persons_name_and_its_echo_on_
     assert "Quendt" not in stored and "Merci fir d'Umeldung vum " in stored and " aus Bettembourg" in stored
 
 
+@pytest.mark.parametrize("label, entity", [
+    ("Cognome", "PERSON"), ("Nome e cognome", "PERSON"), ("Apellidos", "PERSON"), ("Primer apellido", "PERSON"),
+    ("Sobrenome", "PERSON"), ("Città", "POSTAL_ADDRESS"), ("Comune di residenza", "POSTAL_ADDRESS"),
+    ("Localidad", "POSTAL_ADDRESS"), ("Cidade", "POSTAL_ADDRESS"), ("Luogo di nascita", "DATE_OF_BIRTH"),
+    ("Lugar de nacimiento", "DATE_OF_BIRTH")])
+def test_a_field_labelled_in_italian_spanish_or_portuguese_has_a_meaning_and_its_echo_is_masked(session, label, entity):
+    """Review 19 F8: a surname or a town typed under an Italian, Spanish or Portuguese label ("Cognome", "Primer
+    apellido", "Sobrenome", "Città", "Localidad", "Luogo di nascita") was masked in the field but given no meaning, so
+    not remembered: the next page's summary stored it raw. A French "Nombre de personnes" (a number) is no name."""
+    field, count = element("input", {"type": "text", "id": "f-wie"}), element("input", {"id": "f-aantal"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f-wie"}, [text(label)]), field,
+                              element("label", {"for": "f-aantal"}, [text("Nombre de personnes")]), count, lang="it")))
+    result = s.send(*typing(field["id"], "Sgarbossa"), *typing(count["id"], "3 "))
+    s.send(snapshot(html_page(element("p", {}, [text("Grazie, abbiamo registrato Sgarbossa per 3 persone")]), lang="it")))
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
+    assert typed_values(s.stored, count)[-1] == "3 "
+    stored = "\n".join(strings(s.stored))
+    assert "Sgarbo" not in stored and "Grazie, abbiamo registrato " in stored and " per 3 persone" in stored
+
+
 def test_a_label_naming_a_role_and_more_or_a_role_in_page_text_is_no_persons_field(session):
     """Only a form field's label made of the role alone says a person's name is typed there: a message to the
     beneficiary, a partner's code, and page text's "Partner: Sendcloud" or a <dt>Partner</dt>'s <dd> (a business) stay
