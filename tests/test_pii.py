@@ -678,6 +678,17 @@ COUNTRY_POSTCODES = [
     ("Modèle B-1000 Pro", "fr", []),
     ("Le Dassault F-16 Falcon", "fr", []),
     ("Code D-12345 Schwarz", "de", []),
+    # and after the words a visitor writes where she lives, said without the person, in German, Spanish, Portuguese,
+    # Italian (review 19 F10); Spain's "E-", Italy's "I-", and Portugal's NNNN-NNN beside such a word
+    ("wohne in D-04109 Leipzig seit März", "de", [("D-04109 Leipzig", "POSTAL_ADDRESS")]),
+    ("wohne seit Mai in A-8010 Graz", "de", [("A-8010 Graz", "POSTAL_ADDRESS")]),
+    ("wohne in 3012 Bern seit Mai", "de", [("3012 Bern", "POSTAL_ADDRESS")]),
+    ("vivo en E-41001 Sevilla desde junio", "es", [("E-41001 Sevilla", "POSTAL_ADDRESS")]),
+    ("moro em 4050-262 Porto desde junho", "pt", [("4050-262 Porto", "POSTAL_ADDRESS")]),
+    ("abito a I-20121 Milano da giugno", "it", [("I-20121 Milano", "POSTAL_ADDRESS")]),
+    ("Modell E-41001 Sevilla Edition", "de", []),
+    ("Wohnen & Garten 2025 Kollektion", "de", []),
+    ("Gruppen von 1000-200 Personen", "de", []),
 ]
 # initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
 # ending in a letter, a form's lettered section, a street after a letter are none
