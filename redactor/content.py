@@ -2378,9 +2378,9 @@ class UrlSlot(Slot):
                 # resource's path as a replay needs it ("/css/reset/base.css")
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.secret-path", work)
             elif page and segment and token_segment(unquote(name)):
-                # "/unsubscribe/Kx7pQ2mZ9fWqLr4T", "/reimposta-password/…", "/order/<token>/status": a token in a page's
-                # address by its shape, after a segment no list holds, in any language (a resource's path keeps its
-                # build's hashes, as a replay needs it: "/assets/index-BxK3a9Zq.js")
+                # "/unsubscribe/Kx7pQ2mZ9fWqLr4T", "/reimposta-password/…", "/order/<token>/status": a token in a
+                # page's address by its shape, after a segment no list holds, in any language (a resource's path
+                # keeps its build's hashes, as a replay needs it: "/assets/index-BxK3a9Zq.js")
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS

@@ -293,7 +293,8 @@ def _date_forms(date: str) -> list[str]:
     april negentienhonderd vierenzeventig", "trois avril mil neuf cent septante-quatre": redactor.pii.spelled). The
     separators do not count (the taint's words are the numbers). A page shows a birthday back without its year too
     ("Born: March 14th", "Jarig op 14 maart": its day and month's name, whole words of a run as the taint matches
-    them, never inside a word), and its year in two digits ("14/3/74"; the US writes the month first: "3/14/74", "03/14/1974")."""
+    them, never inside a word), and with its year in two digits ("14/3/74"; the US writes the month first: "3/14/74",
+    "03/14/1974")."""
     if match := _DAY_FIRST.fullmatch(date):
         day, month, year = match.groups()
     elif match := _YEAR_FIRST.fullmatch(date):
@@ -311,8 +312,8 @@ def _date_forms(date: str) -> list[str]:
     for name in (n for n in word_groups("months")[int(month) - 1] if len(n) >= 3 and english.startswith(n.casefold())):
         day_months += [f"{name} {int(day)}", f"{name} {ordinal}", f"{ordinal} {name}", f"{ordinal} of {name}"]
     numbers = [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}",
-               f"{int(month)}-{int(day)}-{year}", f"{mm}-{dd}-{year}", f"{int(month)}-{int(day)}-{yy}", f"{mm}-{dd}-{yy}",
-               f"{int(day)}-{int(month)}-{yy}", f"{dd}-{mm}-{yy}"]
+               f"{int(month)}-{int(day)}-{year}", f"{mm}-{dd}-{year}", f"{int(month)}-{int(day)}-{yy}",
+               f"{mm}-{dd}-{yy}", f"{int(day)}-{int(month)}-{yy}", f"{dd}-{mm}-{yy}"]
     return [*dict.fromkeys(numbers), *day_months, *(f"{day_month} {year}" for day_month in day_months),
             *spelled_dates(int(day), int(month), int(year))]
 

@@ -995,7 +995,8 @@ MISTYPED_EMAILS = [
      [("tiziana.lombardo (chiocciola) libero (punto) it", "EMAIL_ADDRESS")]),
     ("escríbeme a ainhoa.urrutia arroba telefonica punto net", "es",
      [("ainhoa.urrutia arroba telefonica punto net", "EMAIL_ADDRESS")]),
-    ("o meu email é rui.sarmento arroba clix ponto pt", "pt", [("rui.sarmento arroba clix ponto pt", "EMAIL_ADDRESS")]),
+    ("o meu email é rui.sarmento arroba clix ponto pt", "pt",
+     [("rui.sarmento arroba clix ponto pt", "EMAIL_ADDRESS")]),
     ("ci vediamo al punto di ritrovo alle otto", "it", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
