@@ -1940,6 +1940,30 @@ def token_value(value: str) -> bool:
             and any(c.isupper() for c in value) and any(c.islower() for c in value) and _looks_random(value))
 
 
+#: what a page path's segment is cut at into its words ("Nike-Air-Max-270", "IMG_2026.jpg")
+_SEGMENT_WORDS = re.compile(r"[-_.~+]")
+#: a word changes between small letters, capitals and digits this often at most ("MacBook", "OLED65C3", "W32"): a
+#: part that changes more is random text (a 16-character base62 token changes about seven times)
+_WORD_CLASS_CHANGES = 3
+
+
+def token_segment(segment: str) -> bool:
+    """Whether a page path's segment is a token by its shape, as a query's value is (token_value), whatever
+    segment is before it ("/unsubscribe/Kx7pQ2mZ9fWqLr4T", "/order/<token>/status"): the same, and random within
+    one of its words, not a product's or an article's slug of words and model numbers ("iPhone-15-Pro-256GB",
+    "Levis-501-W32-L34"), whose words a capital and letters or digits make random-looking as a whole."""
+    return token_value(segment) and any(_class_changes(word) > _WORD_CLASS_CHANGES
+                                        for word in _SEGMENT_WORDS.split(segment))
+
+
+def _class_changes(word: str) -> int:
+    """How often a word changes between small letters, capitals and digits; a capital that starts small letters
+    starts a word of them ("Pro", "MacBook"), no change."""
+    kinds = [2 if c.isupper() else 1 if c.isdigit() else 0 for c in word]
+    return sum(1 for i in range(1, len(kinds)) if kinds[i] != kinds[i - 1]
+               and not (kinds[i - 1] == 2 and kinds[i] == 0 and (i < 2 or kinds[i - 2] != 2)))
+
+
 def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int, str]]:
     """Where a text holds a credential by its shape: `Bearer …`/`Basic …` values, JWTs, and long
     high-entropy tokens (API keys, session tokens). token_runs=False skips the last rule, for
@@ -2356,6 +2380,11 @@ class UrlSlot(Slot):
                 # length or shape; the site's pages there are kept as after a segment that holds people, and a
                 # resource's path as a replay needs it ("/css/reset/base.css")
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.secret-path", work)
+            elif page and segment and token_segment(unquote(name)):
+                # "/unsubscribe/Kx7pQ2mZ9fWqLr4T", "/reimposta-password/…", "/order/<token>/status": a token in a
+                # page's address by its shape, after a segment no list holds, in any language (a resource's path
+                # keeps its build's hashes, as a replay needs it: "/assets/index-BxK3a9Zq.js")
+                self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
             after_secret = opens and unquote(name).casefold() in _SECRET_PATHS

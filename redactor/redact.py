@@ -302,7 +302,10 @@ def _date_forms(date: str) -> list[str]:
     does ("21-05-1986", "21.5.1986"), with its month's name ("21 mai 1986", "21. Mai 1986", "1er mai"; the
     months of rules/recognizers.yaml), and written out in words as a deed drafted from the form writes it ("drie
     april negentienhonderd vierenzeventig", "trois avril mil neuf cent septante-quatre": redactor.pii.spelled). The
-    separators do not count (the taint's words are the numbers)."""
+    separators do not count (the taint's words are the numbers). A page shows a birthday back without its year too
+    ("Born: March 14th", "Jarig op 14 maart": its day and month's name, whole words of a run as the taint matches
+    them, never inside a word), and with its year in two digits ("14/3/74"; the US writes the month first: "3/14/74",
+    "03/14/1974")."""
     if match := _DAY_FIRST.fullmatch(date):
         day, month, year = match.groups()
     elif match := _YEAR_FIRST.fullmatch(date):
@@ -311,16 +314,18 @@ def _date_forms(date: str) -> list[str]:
         return []
     if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
         return []
-    dd, mm = day.zfill(2), month.zfill(2)
+    dd, mm, yy = day.zfill(2), month.zfill(2), year[-2:]
     days = [str(int(day)), *(["1er"] if int(day) == 1 else [])]
-    named = [f"{d} {name} {year}" for d in days for name in word_groups("months")[int(month) - 1]]
+    day_months = [f"{d} {name}" for d in days for name in word_groups("months")[int(month) - 1]]
     # English writes the month first and the day as an ordinal: "April 3, 1974", "Apr 3rd, 1974", "the 3rd of April 1974"
     english = english_month(int(month)).casefold()
     ordinal = english_ordinal(int(day))
     for name in (n for n in word_groups("months")[int(month) - 1] if len(n) >= 3 and english.startswith(n.casefold())):
-        named += [f"{name} {int(day)} {year}", f"{name} {ordinal} {year}", f"{ordinal} {name} {year}",
-                  f"{ordinal} of {name} {year}"]
-    return [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}", *named,
+        day_months += [f"{name} {int(day)}", f"{name} {ordinal}", f"{ordinal} {name}", f"{ordinal} of {name}"]
+    numbers = [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}",
+               f"{int(month)}-{int(day)}-{year}", f"{mm}-{dd}-{year}", f"{int(month)}-{int(day)}-{yy}",
+               f"{mm}-{dd}-{yy}", f"{int(day)}-{int(month)}-{yy}", f"{dd}-{mm}-{yy}"]
+    return [*dict.fromkeys(numbers), *day_months, *(f"{day_month} {year}" for day_month in day_months),
             *spelled_dates(int(day), int(month), int(year))]
 
 

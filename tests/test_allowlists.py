@@ -314,6 +314,28 @@ def test_a_password_or_a_one_time_code_in_a_page_address_is_masked_whatever_it_i
         assert address in stored, address
 
 
+@pytest.mark.parametrize("address, secret", [
+    ("https://winkel.example/nieuwsbrief-opzeggen/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
+    ("https://winkel.example/ripristina-password/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
+    ("https://winkel.example/bestelling/Hd7kWq2Zr9PxMn4Lb/status", "Hd7kWq2Zr9PxMn4Lb"),
+    ("https://winkel.example/s/Rt5y-Lp8Kw_2ZqVx9m", "Rt5y-Lp8Kw_2ZqVx9m")])
+def test_a_token_in_a_page_address_s_path_is_masked_after_any_segment(session, address, secret):
+    """A one-time link's token of 16 to 23 characters as a path segment, after a segment no list holds (an
+    unsubscribe link, an Italian reset link, an order's page "/<token>/status"): masked by its shape, as the same
+    value is under any query name. A product's or an article's slug of words and model numbers, random-looking as a
+    whole, stays readable, and so does a script's hashed file name."""
+    s = session()
+    kept = ["/p/iPhone-15-Pro-256GB", "/p/MacBook-Pro-14-M3-Max", "/blog/2026-Q3-Results-KPIs",
+            "/assets/index-Bx3kQ9zWm7Lp.css"]
+    s.send(meta(address), snapshot(html_page(element("link", {"rel": "stylesheet", "href": kept[3]}),
+                                             element("a", {"href": address}, [text("verder")]),
+                                             *[element("a", {"href": page}, [text("verder")]) for page in kept[:3]])))
+    assert leaked(s.stored, secret) == []
+    stored = orjson.dumps(s.stored).decode()
+    for page in kept + ["https://winkel.example/" + address.split("/")[3] + "/"]:
+        assert page in stored, page
+
+
 def test_an_address_percent_encoded_in_a_query_value_is_read_as_the_address_it_is(session):
     """A login's "?next=", "?redirect=", "?returnTo=" and a gravatar's "?d=" hold a whole address
     percent-encoded: its parameters' names keep their meaning, its path its name slug and its
@@ -577,11 +599,18 @@ def test_an_iban_in_lower_case_and_an_e_mail_spelled_out_leak_nothing_where_a_ba
     ("schreib an lotte.demuynck(at)skynet punkt be wenn es klappt", "lotte.demuynck(at)skynet punkt be",
      "skynet pu"),
     ("schreib an lotte.demuynck at skynet(punkt)be wenn es klappt", "lotte.demuynck at skynet(punkt)be",
-     "skynet(pu")])
-def test_an_e_mail_spelled_out_in_german_dutch_or_french_notation_leaks_nothing_where_a_batch_cuts_it(
+     "skynet(pu"),
+    # Italian, Spanish and Portuguese (review 19 F5)
+    ("scrivimi a tiziana.lombardo chiocciola libero punto it grazie", "tiziana.lombardo chiocciola libero punto it",
+     "libero pun"),
+    ("escríbeme a ainhoa.urrutia arroba telefonica punto net gracias", "ainhoa.urrutia arroba telefonica punto net",
+     "telefonica pu"),
+    ("o meu email é rui.sarmento arroba clix ponto pt obrigado", "rui.sarmento arroba clix ponto pt", "clix pon")])
+def test_an_e_mail_spelled_out_in_a_visitor_s_language_leaks_nothing_where_a_batch_cuts_it(
         session, message, address, cut):
     """An "@" written "(a)", "[ät]", "ät", "(aapje)", "[et]", and a dot written as a word, bare or in brackets,
-    after either form of the "@" (review 18): the address is masked, where the batch ends inside it too, and the
+    after either form of the "@" (review 18), in Italian, Spanish and Portuguese too ("chiocciola", "arroba", "punto",
+    "ponto": review 19): the address is masked, where the batch ends inside it too, and the
     words around it stay."""
     stored = typed_in_two_batches(session, message, cut)
     assert leaked(stored, address) == []

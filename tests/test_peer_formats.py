@@ -180,6 +180,21 @@ async def test_a_short_token_in_a_query_under_a_name_no_list_holds_is_masked(red
         assert "utm_campaign=spring_sale_2026&v=1.449.2&order=A1B2C3#st=" in written, written
 
 
+async def test_a_short_token_as_a_path_segment_of_a_page_address_is_masked(redact):
+    """posthog's $current_url, $pathname and $referrer: a one-time link's token of 16 characters as a path segment,
+    after a segment no list holds (an unsubscribe link, a Spanish e-mail check), is masked by its shape as it is
+    under a query's name; the segments around it and a product's slug stay."""
+    props = {"$current_url": "https://shop.example/afmelden/Wn6tYq3Kz8RvLp2D?taal=nl",
+             "$pathname": "/verificar-correo/Wn6tYq3Kz8RvLp2D/klaar",
+             "$referrer": "https://shop.example/p/iPhone-15-Pro-256GB"}
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **props)]))
+    written = json.dumps(unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"])
+    assert "Wn6tYq3Kz8" not in written, written
+    for kept in ("https://shop.example/afmelden/", "?taal=nl", "/verificar-correo/", "/klaar",
+                 "https://shop.example/p/iPhone-15-Pro-256GB"):
+        assert kept in written, kept
+
+
 async def test_a_short_token_under_a_word_for_key_in_the_site_languages_is_masked(redact):
     """A one-time login link's token of 10 characters (too short for its shape alone) under "sleutel" (Dutch: key;
     held-out peers round 12: the API's answer in both recordings, a capture's property, a breadcrumb's data) is masked

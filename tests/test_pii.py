@@ -697,6 +697,17 @@ COUNTRY_POSTCODES = [
     ("Modèle B-1000 Pro", "fr", []),
     ("Le Dassault F-16 Falcon", "fr", []),
     ("Code D-12345 Schwarz", "de", []),
+    # and after the words a visitor writes where she lives, said without the person, in German, Spanish, Portuguese,
+    # Italian (review 19 F10); Spain's "E-", Italy's "I-", and Portugal's NNNN-NNN beside such a word
+    ("wohne in D-04109 Leipzig seit März", "de", [("D-04109 Leipzig", "POSTAL_ADDRESS")]),
+    ("wohne seit Mai in A-8010 Graz", "de", [("A-8010 Graz", "POSTAL_ADDRESS")]),
+    ("wohne in 3012 Bern seit Mai", "de", [("3012 Bern", "POSTAL_ADDRESS")]),
+    ("vivo en E-41001 Sevilla desde junio", "es", [("E-41001 Sevilla", "POSTAL_ADDRESS")]),
+    ("moro em 4050-262 Porto desde junho", "pt", [("4050-262 Porto", "POSTAL_ADDRESS")]),
+    ("abito a I-20121 Milano da giugno", "it", [("I-20121 Milano", "POSTAL_ADDRESS")]),
+    ("Modell E-41001 Sevilla Edition", "de", []),
+    ("Wohnen & Garten 2025 Kollektion", "de", []),
+    ("Gruppen von 1000-200 Personen", "de", []),
 ]
 # Portugal's tax number (with its word) and citizen card, Greece's AMKA (with its word), names in Greek or Cyrillic
 # letters the given-name list knows in Latin ones, and a door's or a gate's code after its word (held-out peers round
@@ -818,6 +829,13 @@ NUMBERS_AS_TYPED = [
     ("I was born on the twenty-first of June nineteen seventy-nine", "en",
      [("twenty-first of June nineteen seventy-nine", "DATE_OF_BIRTH")]),
     ("born on June the fifth, two thousand and one", "en", [("June the fifth, two thousand and one", "DATE_OF_BIRTH")]),
+    # its day in digits, an ordinal's ending on it, beside the month's name (review 19 F7: no word for text2num to read,
+    # the date was kept whole in a payload's string)
+    ("born September 22nd, 1981", "en", [("September 22nd, 1981", "DATE_OF_BIRTH")]),
+    ("I was born on Sept 22, 1981 in Leeds", "en", [("Sept 22, 1981", "DATE_OF_BIRTH")]),
+    ("born 22nd September 1981", "en", [("22nd September 1981", "DATE_OF_BIRTH")]),
+    ("Order shipped September 22nd, 2025", "en", []),  # a date, no birth word
+    ("born September 32nd, 1981", "en", []),  # no day of a month
     ("472 65 18 09", "nl", []),
     ("Bestelling 472651809 is verzonden", "nl", []),
     ("ik heb twee katten en één hond, drie vissen en vier konijnen", "nl", []),
@@ -1016,6 +1034,17 @@ MISTYPED_EMAILS = [
     ("schreib an hanne.wuyts at posteo(punkt)de", "de", [("hanne.wuyts at posteo(punkt)de", "EMAIL_ADDRESS")]),
     ("du pain et du vin.", "fr", []),
     ("optie a of b.", "nl", []),
+    # and as Italian, Spanish and Portuguese write them ("chiocciola", "arroba"; "punto", "ponto"), bare or in
+    # brackets (review 19 F5); "punto" alone is a word of their sentences
+    ("scrivimi a tiziana.lombardo chiocciola libero punto it", "it",
+     [("tiziana.lombardo chiocciola libero punto it", "EMAIL_ADDRESS")]),
+    ("scrivimi: tiziana.lombardo (chiocciola) libero (punto) it", "it",
+     [("tiziana.lombardo (chiocciola) libero (punto) it", "EMAIL_ADDRESS")]),
+    ("escríbeme a ainhoa.urrutia arroba telefonica punto net", "es",
+     [("ainhoa.urrutia arroba telefonica punto net", "EMAIL_ADDRESS")]),
+    ("o meu email é rui.sarmento arroba clix ponto pt", "pt",
+     [("rui.sarmento arroba clix ponto pt", "EMAIL_ADDRESS")]),
+    ("ci vediamo al punto di ritrovo alle otto", "it", []),
 ]
 # an international phone number in digits alone, its '+' left out (review 8 F4): beside a word that says it
 # is a phone; alone one in five numbers of eleven digits is one, an order's or an article's too

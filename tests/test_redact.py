@@ -768,6 +768,28 @@ def test_a_field_labelled_in_luxembourgish_holds_a_persons_name_and_its_echo_on_
     assert "Quendt" not in stored and "Merci fir d'Umeldung vum " in stored and " aus Bettembourg" in stored
 
 
+@pytest.mark.parametrize("label, entity", [
+    ("Cognome", "PERSON"), ("Nome e cognome", "PERSON"), ("Apellidos", "PERSON"), ("Primer apellido", "PERSON"),
+    ("Sobrenome", "PERSON"), ("Città", "POSTAL_ADDRESS"), ("Comune di residenza", "POSTAL_ADDRESS"),
+    ("Localidad", "POSTAL_ADDRESS"), ("Cidade", "POSTAL_ADDRESS"), ("Luogo di nascita", "DATE_OF_BIRTH"),
+    ("Lugar de nacimiento", "DATE_OF_BIRTH")])
+def test_a_field_labelled_in_italian_spanish_or_portuguese_has_a_meaning_and_its_echo_is_masked(session, label, entity):
+    """Review 19 F8: a surname or a town typed under an Italian, Spanish or Portuguese label ("Cognome", "Primer
+    apellido", "Sobrenome", "Città", "Localidad", "Luogo di nascita") was masked in the field but given no meaning, so
+    not remembered: the next page's summary stored it raw. A French "Nombre de personnes" (a number) is no name."""
+    field, count = element("input", {"type": "text", "id": "f-wie"}), element("input", {"id": "f-aantal"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "f-wie"}, [text(label)]), field,
+                              element("label", {"for": "f-aantal"}, [text("Nombre de personnes")]), count, lang="it")))
+    result = s.send(*typing(field["id"], "Sgarbossa"), *typing(count["id"], "3 "))
+    s.send(snapshot(html_page(element("p", {}, [text("Grazie, abbiamo registrato Sgarbossa per 3 persone")]),
+                              lang="it")))
+    assert {r.entity for r in result.remarks if r.node == field["id"]} == {entity}
+    assert typed_values(s.stored, count)[-1] == "3 "
+    stored = "\n".join(strings(s.stored))
+    assert "Sgarbo" not in stored and "Grazie, abbiamo registrato " in stored and " per 3 persone" in stored
+
+
 def test_a_label_naming_a_role_and_more_or_a_role_in_page_text_is_no_persons_field(session):
     """Only a form field's label made of the role alone says a person's name is typed there: a message to the
     beneficiary, a partner's code, and page text's "Partner: Sendcloud" or a <dt>Partner</dt>'s <dd> (a business) stay
@@ -1616,6 +1638,27 @@ def test_a_date_of_birth_shown_back_as_english_writes_dates_is_masked(session):
     shown = [t for t in strings(s.stored[-1]) if t in lines or "*" in t]
     assert len(shown) == len(lines) and lines[-1] in shown, shown
     assert not [t for t in shown if t != lines[-1] and ("1974" in t or "seventy" in t or "April" in t or "Apr " in t)], shown
+
+
+def test_a_birthday_shown_back_without_its_year_or_as_the_us_writes_it_short_is_masked(session):
+    """Review 19: a date of birth typed '1981-09-22' and shown back on the next page without its year, month first, day
+    first, with an ordinal or in Dutch ('Birthday: September 22nd', 'Jarig op 22 september'), or as the US writes it
+    short ('9/22/81'), was stored: the taint held the day and month with the year only, and no M/D/YY. Another day of
+    the same month and the same day of another month stay, and so does a date no visitor typed."""
+    label = element("label", {"for": "dob"}, [text("Date of birth")])
+    field = element("input", {"id": "dob", "type": "date"})
+    summary = element("section", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(label, field, summary, lang="en")))
+    s.send(*typing(field["id"], "1981-09-22"))
+    lines = ["Birthday: September 22nd", "Birthday: 22nd September", "Your birthday is on Sept 22 ",
+             "Jarig op 22 september", "Geburtstag am 22. September", "Born: 9/22/81", "Born: 09/22/1981",
+             "Geboren: 22/9/81",
+             "Delivery on September 23", "Party on October 22", "Valid until 10/22/27"]
+    s.send(mutation(adds=[add(summary["id"], element("p", {}, [text(line)])) for line in lines]))
+    shown = [t for t in strings(s.stored[-1]) if t in lines or "*" in t]
+    assert len(shown) == len(lines) and set(lines[-3:]) <= set(shown), shown
+    assert not [t for t in shown if t not in lines[-3:] and ("22" in t or "81" in t)], shown
 
 
 def test_a_full_name_in_a_sentence_typed_in_a_one_line_input_is_masked(session):

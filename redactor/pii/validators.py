@@ -133,9 +133,10 @@ _MONTH_DAY_YEAR = re.compile(r"(?i)([^\W\d_]+)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd
 
 def _date_in_words(text: str) -> bool:
     """A date with its numbers in words ("the third of March nineteen eighty-six", "douze avril mil neuf cent
-    quatre-vingt-dix", "March the third, nineteen eighty-six"): a real day of a month named in one of the site
-    languages, in a year of this century or the last up to today (as _date)."""
-    for read in _in_digits(text):
+    quatre-vingt-dix", "March the third, nineteen eighty-six") or in digits beside its month's name, an ordinal's
+    ending on the day ("March 3rd, 1974", "14th March 1974": no word for text2num to read): a real day of a month
+    named in one of the site languages, in a year of this century or the last up to today (as _date)."""
+    for read in (text, *_in_digits(text)):
         found = _DAY_MONTH_YEAR.fullmatch(read.strip())
         day, month, year = found.groups() if found else (None, None, None)
         if found is None and (found := _MONTH_DAY_YEAR.fullmatch(read.strip())):
