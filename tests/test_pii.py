@@ -1143,6 +1143,8 @@ SITE_TEXT = [
     # a salutation without a person's name
     ("Sehr geehrte Damen und Herren,", "de"), ("Geachte Klant,", "nl"), ("Geachte Klanten en Partners,", "nl"),
     ("Moien a wëllkomm!", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
+    ("Madame, Monsieur,", "fr"), ("Welcome to the Pixel family", "en"), ("Découvrez la famille Galaxy", "fr"),
+    ("Hello family!", "en"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
     # gifts for an occasion that is also a given name, for a relative, for a season
@@ -1425,6 +1427,13 @@ NAME_SHOWN_BACK = [
     ("Gravure : Léa & Tom", "fr", "Léa"), ("Gravur: Lena und Paul", "de", "Lena"), ("Gravering: Sanne", "nl", "Sanne"),
     # French's "welcome back", before a name no list knows (round 21)
     ("Bon retour, Kwadwo ! Vos réponses ont été conservées.", "fr", "Kwadwo"),
+    # a couple's surname after a greeting and two titles, joined by a word, a '&' or a comma (review 19 F4), and a
+    # household's after a greeting and the household's word, before or after it
+    ("Dear Mr and Mrs Wijnandts,", "en", "Wijnandts"), ("Hello Dr. & Mrs. Achterberg", "en", "Achterberg"),
+    ("Bonjour M. et Mme Lecomte-Wauters", "fr", "Lecomte-Wauters"), ("Madame, Monsieur Delvigne,", "fr", "Delvigne"),
+    ("Sehr geehrter Herr und Frau Oberhäuser", "de", "Oberhäuser"), ("Dear Okonkwo family,", "en", "Okonkwo"),
+    ("Chère famille Vandevelde, merci", "fr", "Vandevelde"), ("Welkom familie Achterberg", "nl", "Achterberg"),
+    ("Hallo fam. Wijnandts", "nl", "Wijnandts"), ("Bonjour famille Van den Broucke", "fr", "Van den Broucke"),
 ]
 
 
