@@ -1145,6 +1145,12 @@ SITE_TEXT = [
     ("Moien a wëllkomm!", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
     ("Madame, Monsieur,", "fr"), ("Welcome to the Pixel family", "en"), ("Découvrez la famille Galaxy", "fr"),
     ("Hello family!", "en"),
+    # a saint's word and the saint's name: a town's, an island's, a church's, no person's (review 19 O1)
+    ("Wijnreis naar San Gimignano", "nl"), ("Flüge nach San Francisco ab 299 Euro", "de"),
+    ("Hotels in Santa Cruz de la Palma", "en"), ("Vols pour San Sebastián dès 89 €", "fr"),
+    ("Basilica di San Lorenzo", "en"),
+    # a Luxembourgish shop's menu: "my account", "my basket", "your orders" (the possessive is a given name in the list)
+    ("Mäi Konto", "lb"), ("Mäi Wuerekuerf", "lb"), ("Meng Bestellungen", "lb"), ("Däi Profil", "lb"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
     # gifts for an occasion that is also a given name, for a relative, for a season
@@ -1434,6 +1440,8 @@ NAME_SHOWN_BACK = [
     ("Sehr geehrter Herr und Frau Oberhäuser", "de", "Oberhäuser"), ("Dear Okonkwo family,", "en", "Okonkwo"),
     ("Chère famille Vandevelde, merci", "fr", "Vandevelde"), ("Welkom familie Achterberg", "nl", "Achterberg"),
     ("Hallo fam. Wijnandts", "nl", "Wijnandts"), ("Bonjour famille Van den Broucke", "fr", "Van den Broucke"),
+    # a given name that, accents folded, is a Luxembourgish possessive's ("Mäi Konto" is a menu)
+    ("Bestellung für Mai Nguyen", "de", "Mai Nguyen"), ("Mai Nguyen", "en", "Mai Nguyen"),
 ]
 
 

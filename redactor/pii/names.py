@@ -128,11 +128,26 @@ def starts_with_first_name(text: str) -> bool:
              if capitalised_name_word(w) and not (i and tokens[i - 1] == "y")]
     if len(words) > 3:
         return False
-    for i, word in enumerate(words):
-        first = word.split("-", 1)[0].casefold()
-        if _says_a_person(word) and first not in _engine_words("names_that_are_words"):
+    for i in _given_names_in(words):
+        if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
             return 2 <= len(words) - i <= 3
     return False
+
+
+def _given_names_in(words: list[str]) -> list[int]:
+    """Where a known given name stands among a run's words (_says_a_person), but for a saint's word and the name after
+    it, a place's or a church's ("San Francisco", "Santa Cruz de Tenerife", "Chiesa di San Marco"), and a Luxembourgish
+    possessive ("Mäi Konto", "Meng Bestellungen"): rules/pii.yaml saints, possessives_as_written."""
+    saints, possessives = _engine_words("saints"), _possessives_as_written()
+    return [i for i, word in enumerate(words)
+            if _says_a_person(word) and _plain_name(word) not in saints and word.casefold() not in possessives
+            and not (i and _plain_name(words[i - 1]) in saints)]
+
+
+@functools.cache
+def _possessives_as_written() -> frozenset[str]:
+    """rules/pii.yaml's possessives_as_written, case folded with their accents kept ("mäi": "Mai" is a given name)."""
+    return frozenset(w.casefold() for w in load_rules("pii.yaml").get("engine", {}).get("possessives_as_written", []))
 
 
 def from_its_given_name(text: str, start: int, end: int) -> int:
@@ -1363,9 +1378,8 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
         tokens = text[s:e].split()
-        given = [i for i, word in enumerate(text[s:max(e, read)].split()) if _says_a_person(word)]
-        if not given:
-            continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
+        if not _given_names_in(text[s:max(e, read)].split()):
+            continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops, "San Francisco" a town
         if sum(word.casefold() not in PARTICLES for word in tokens) > _MAX_NAME_WORDS:
             continue  # a title or a product line: "Thule Yepp Nexxt Maxi"
         if result.entity_type == "NER_PERSON":
