@@ -605,6 +605,16 @@ def addressee_said_a_person(text: str, start: int, end: int) -> bool:
             or given_name_alone(text[start:end]))
 
 
+def names_a_desk(text: str) -> bool:
+    """Whether a value is a company's department or desk and no one's name: each of its words (a compound's parts too)
+    a department word of rules/pii.yaml, a compound ending in one, or a function word ("Info Desk", "Kundenservice",
+    "Service clients", "Info-Desk"; not "Sanne Jansen - Klantendienst")."""
+    departments, endings = _departments()
+    words = [_plain_name(word) for word in re.split(r"[\s\-–/]+", text.strip(".,;:!?'’\"() ")) if word]
+    return bool(words) and all(word in departments or word.endswith(endings) or is_function_word(word)
+                               for word in words) and not all(map(is_function_word, words))
+
+
 @functools.cache
 def _departments() -> tuple[frozenset[str], tuple[str, ...]]:
     """rules/pii.yaml department_words, plain, and those that end a compound (five letters or more)."""
