@@ -1151,6 +1151,9 @@ SITE_TEXT = [
     ("Basilica di San Lorenzo", "en"),
     # a Luxembourgish shop's menu: "my account", "my basket", "your orders" (the possessive is a given name in the list)
     ("Mäi Konto", "lb"), ("Mäi Wuerekuerf", "lb"), ("Meng Bestellungen", "lb"), ("Däi Profil", "lb"),
+    # a square's or a street's first word and the name after it, and a chapel, a church, a museum named after someone
+    ("Tramonto dal Piazzale Galileo", "it"), ("Aperitivo in Piazza Santo Spirito", "it"),
+    ("Visita guidata alla Cappella Paolina", "it"), ("Mostra al Museo Marino Marini", "it"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
     # gifts for an occasion that is also a given name, for a relative, for a season
@@ -1442,6 +1445,8 @@ NAME_SHOWN_BACK = [
     ("Hallo fam. Wijnandts", "nl", "Wijnandts"), ("Bonjour famille Van den Broucke", "fr", "Van den Broucke"),
     # a given name that, accents folded, is a Luxembourgish possessive's ("Mäi Konto" is a menu)
     ("Bestellung für Mai Nguyen", "de", "Mai Nguyen"), ("Mai Nguyen", "en", "Mai Nguyen"),
+    # a street's first word in some languages, a given name in others
+    ("Calle Andersson", "en", "Calle Andersson"), ("Reply from Ronda Whitfield", "en", "Ronda Whitfield"),
 ]
 
 

@@ -895,11 +895,14 @@ def _is_street_word(word: str) -> bool:
 
 def _opens_a_street(word: str) -> bool:
     """A French street's first word (rules/recognizers.yaml street_openers, in any case; the capitalised ones as
-    written): "rue", "Avenue", "Place", "Quai". No one's name comes right after one but a street's."""
+    written): "rue", "Avenue", "Place", "Quai"; a southern one as written that is no given name ("Piazza", "Largo"; not
+    "Calle", "Ronda": "Calle Andersson"; nor a function word: "Via Sanne Jansen …" is by way of her). No one's name
+    comes right after one but a street's."""
     words = rule_words()
     return (_plain_name(word) in {_plain_name(w) for w in words["street_openers"]}
             or word in words["street_openers_capitalised"] or word.casefold() in words["street_openers_capitalised"]
-            and word[:1].isupper())
+            and word[:1].isupper()
+            or word in words["southern_street_openers"] and not is_given_name(word) and not is_function_word(word))
 
 
 #: a label's word ("Veldstraat", "d'Ixelles"), and the particles between a French street's first word and its name
@@ -982,6 +985,8 @@ def is_business_name(text: str, start: int, end: int) -> bool:
            for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     words = [w for w in text[start:end].split() if w.casefold() not in PARTICLES]
+    if words and _opens_a_street(words[0]):
+        return True  # a square or a street named after a person, its first word read into the run: "Piazzale Michelangelo"
     if len(words) >= 3 and words[-1] in _street_closers():
         return True  # a street named after a person, read with its closer: "Florence Nightingale Way" (not "Nathan Lane")
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
