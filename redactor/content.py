@@ -41,10 +41,9 @@ from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
                                  is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
-                                 names_a_desk,
-                                 listed_brands, lower_case_full_name, name_end, names_a_place, premises_with_hours,
-                                 says_when, surname_comma_given, surname_then_given, without_site_addresses,
-                                 without_street_names)
+                                 listed_brands, lower_case_full_name, name_end, names_a_desk, names_a_place,
+                                 premises_with_hours, says_when, surname_comma_given, surname_then_given,
+                                 without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -426,7 +425,8 @@ def site_labelled_values(text: str, label_meaning: Callable[[str], str]) -> list
     terug", "Handy-Angebote: 0 € Anschlussgebühr"), a person's label no company's desk ("Contactpersoon: Sanne Jansen";
     not "Ansprechpartner: Kundenservice", "Contact person: Info Desk"). Masked whole, such a heading was remembered
     and masked the product's name on every page after it (review 19 O2). Any other label's value is masked whole."""
-    return [span for span in labelled_values(text, label_meaning) if _fits_its_label(span.entity, text[span.start:span.end])]
+    return [span for span in labelled_values(text, label_meaning)
+            if _fits_its_label(span.entity, text[span.start:span.end])]
 
 
 def _fits_its_label(meaning: str, value: str) -> bool:
