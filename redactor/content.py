@@ -41,9 +41,9 @@ from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
                                  is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
-                                 listed_brands, lower_case_full_name, name_end, names_a_place, premises_with_hours,
-                                 says_when, surname_comma_given, surname_then_given, without_site_addresses,
-                                 without_street_names)
+                                 listed_brands, lower_case_full_name, name_end, names_a_desk, names_a_place,
+                                 premises_with_hours, says_when, surname_comma_given, surname_then_given,
+                                 without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -411,6 +411,30 @@ def labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span
                 and not (meaning == "CREDIT_CARD" and not _DIGITISH.search(value)):  # "Card: Visa": its brand
             spans.append(Span(match.start(2), match.start(2) + len(value), meaning, 1.0, "label"))
     return spans
+
+
+#: a phone number as a page writes one: six digits or more, spaces, dots, dashes, slashes or brackets between
+_PHONE_DIGITS = re.compile(r"\d(?:[\s./()-]{0,3}\d){5,}")
+#: a value that opens with a number that is no price: "0471 23 45 67", "+32 4…", "(02) …"; not "0 € Anschlussgebühr"
+_OPENS_WITH_A_NUMBER = re.compile(r"[^\S\n]*[+(]?\d(?![\d\s.,]*(?:[€$£]|(?i:eur|euro|euros)(?!\w)))")
+
+
+def site_labelled_values(text: str, label_meaning: Callable[[str], str]) -> list[Span]:
+    """labelled_values in the site's own text, whose value must have the shape of what its label names: a phone's
+    label a number ("Telefoon: 0471 23 45 67"; not a phone shop's headings "Telefoon: Fairphone 5", "GSM: Nokia 3310
+    terug", "Handy-Angebote: 0 € Anschlussgebühr"), a person's label no company's desk ("Contactpersoon: Sanne Jansen";
+    not "Ansprechpartner: Kundenservice", "Contact person: Info Desk"). Masked whole, such a heading was remembered
+    and masked the product's name on every page after it (review 19 O2). Any other label's value is masked whole."""
+    return [span for span in labelled_values(text, label_meaning)
+            if _fits_its_label(span.entity, text[span.start:span.end])]
+
+
+def _fits_its_label(meaning: str, value: str) -> bool:
+    if meaning == "PHONE_NUMBER":
+        return bool(_OPENS_WITH_A_NUMBER.match(value) or _PHONE_DIGITS.search(value))
+    if meaning == "PERSON":
+        return not names_a_desk(value)
+    return True
 
 
 #: the meanings a detector reads by their shape, whole: a label's value of one ends where the detector's span ends
@@ -1053,7 +1077,8 @@ class TextSlot(Slot):
 
     def _read(self, found: list[list[Span]], work: Redacting) -> tuple[list[Span], list[tuple[int, int, str]]]:
         """The spans of the text, what the detector found and the rules here, and its end that still grows."""
-        labelled = work.read(labelled_values, self.texts[0], work.label_meaning)
+        labelled = work.read(site_labelled_values if self.page_text else labelled_values, self.texts[0],
+                             work.label_meaning)
         spans = [*found[0], *with_found_ends(self.texts[0], labelled, found[0])]
         if self.page_text:  # the site's words: its premises' address beside its hours
             spans = without_site_addresses(self.texts[0], spans, premises_with_hours)

@@ -417,6 +417,13 @@ class FieldRules:
         return bool(self.not_with.intersection(words)) or (
             not self.thing_words.isdisjoint(words) and self.thing_words.union(self.thing_names).issuperset(words))
 
+    def label_names_a_thing(self, words: list[str]) -> bool:
+        """Whether a label in a text names a thing's name, not a person's: a not_with or a thing word with only name
+        and linking words beside it ("Nom du produit", "Naam van het product", "Name des Produkts"; not "Company
+        contact name", whose "contact" says a person)."""
+        things = self.not_with | self.thing_words
+        return not things.isdisjoint(words) and things.union(self.thing_names).issuperset(words)
+
     def names_a_thing(self, name: str) -> bool:
         """Whether a key's or a parameter's name says its value is a thing's, not a person's ("plan", "product_name",
         "os.name": _names_a_thing)."""
@@ -713,6 +720,8 @@ class Policy:
         words = plain_words(label)
         if words and self.fields.roles.issuperset(words):
             return "PERSON"
+        if self.fields.label_names_a_thing(words):  # "Nom du produit : Pain bio"
+            return ""
         return self.fields.field_meaning("", "", "", label, True)  # page_text
 
     @classmethod

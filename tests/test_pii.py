@@ -1220,6 +1220,17 @@ SITE_TEXT = [
     # a salutation without a person's name
     ("Sehr geehrte Damen und Herren,", "de"), ("Geachte Klant,", "nl"), ("Geachte Klanten en Partners,", "nl"),
     ("Moien a wëllkomm!", "de"), ("Bonjour Madame, bonjour Monsieur", "fr"), ("Dear Sir or Madam", "en"),
+    ("Madame, Monsieur,", "fr"), ("Welcome to the Pixel family", "en"), ("Découvrez la famille Galaxy", "fr"),
+    ("Hello family!", "en"),
+    # a saint's word and the saint's name: a town's, an island's, a church's, no person's (review 19 O1)
+    ("Wijnreis naar San Gimignano", "nl"), ("Flüge nach San Francisco ab 299 Euro", "de"),
+    ("Hotels in Santa Cruz de la Palma", "en"), ("Vols pour San Sebastián dès 89 €", "fr"),
+    ("Basilica di San Lorenzo", "en"),
+    # a Luxembourgish shop's menu: "my account", "my basket", "your orders" (the possessive is a given name in the list)
+    ("Mäi Konto", "lb"), ("Mäi Wuerekuerf", "lb"), ("Meng Bestellungen", "lb"), ("Däi Profil", "lb"),
+    # a square's or a street's first word and the name after it, and a chapel, a church, a museum named after someone
+    ("Tramonto dal Piazzale Galileo", "it"), ("Aperitivo in Piazza Santo Spirito", "it"),
+    ("Visita guidata alla Cappella Paolina", "it"), ("Mostra al Museo Marino Marini", "it"),
     # an anniversary or a date after "happy" and an ordinal
     ("Happy 10th Anniversary Sale", "en"), ("Happy 4th July sale", "en"),
     # gifts for an occasion that is also a given name, for a relative, for a season
@@ -1502,6 +1513,17 @@ NAME_SHOWN_BACK = [
     ("Gravure : Léa & Tom", "fr", "Léa"), ("Gravur: Lena und Paul", "de", "Lena"), ("Gravering: Sanne", "nl", "Sanne"),
     # French's "welcome back", before a name no list knows (round 21)
     ("Bon retour, Kwadwo ! Vos réponses ont été conservées.", "fr", "Kwadwo"),
+    # a couple's surname after a greeting and two titles, joined by a word, a '&' or a comma (review 19 F4), and a
+    # household's after a greeting and the household's word, before or after it
+    ("Dear Mr and Mrs Wijnandts,", "en", "Wijnandts"), ("Hello Dr. & Mrs. Achterberg", "en", "Achterberg"),
+    ("Bonjour M. et Mme Lecomte-Wauters", "fr", "Lecomte-Wauters"), ("Madame, Monsieur Delvigne,", "fr", "Delvigne"),
+    ("Sehr geehrter Herr und Frau Oberhäuser", "de", "Oberhäuser"), ("Dear Okonkwo family,", "en", "Okonkwo"),
+    ("Chère famille Vandevelde, merci", "fr", "Vandevelde"), ("Welkom familie Achterberg", "nl", "Achterberg"),
+    ("Hallo fam. Wijnandts", "nl", "Wijnandts"), ("Bonjour famille Van den Broucke", "fr", "Van den Broucke"),
+    # a given name that, accents folded, is a Luxembourgish possessive's ("Mäi Konto" is a menu)
+    ("Bestellung für Mai Nguyen", "de", "Mai Nguyen"), ("Mai Nguyen", "en", "Mai Nguyen"),
+    # a street's first word in some languages, a given name in others
+    ("Calle Andersson", "en", "Calle Andersson"), ("Reply from Ronda Whitfield", "en", "Ronda Whitfield"),
 ]
 
 

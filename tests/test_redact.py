@@ -2073,6 +2073,30 @@ def test_a_branchs_street_before_a_colon_in_page_text_is_no_address_label_and_ma
         assert not leaks(s.stored, value), value
 
 
+def test_a_label_before_a_value_no_field_of_its_kind_holds_leaves_the_sites_text_and_its_next_page_readable(session):
+    """Review 19 O2: a shop's own product sheet, contact block and phone headings ("Nom du produit : …", "Ansprechpartner:
+    Kundenservice", "GSM: Nokia 3310 …") were masked whole as the label's field, and the masked heading, remembered,
+    masked the product's name on the next page. A label naming a product's name names no person, a desk after a
+    person's label is no one, a phone's label before words and prices is a heading; a visitor's name and number after
+    their labels stay masked, and so does a name with a desk beside it."""
+    site = ["Nom du produit : Gaufre liégeoise", "Bezeichnung des Produkts: Dinkel-Zwieback",
+            "Naam van het product: Speltbeschuit", "Contactpersoon: Klantenservice", "Contact person: Help Desk",
+            "Kontaktpersoun: Info-Desk", "GSM: Motorola Razr 50 is terug", "Téléphone : Fairphone 4 reconditionné",
+            "Handy-Tarife: 0 € Anschlusspreis", "Telefoon: Nokia 8210 vanaf 79 euro"]
+    people = element("p", {}, [text("Naam: Zorbalie Quendt | Telefoon: 0472 61 83 90 | GSM: +32 485 17 26 39\n"
+                                    "Contactpersoon: Wiebrand Achterop - Klantendienst")])
+    s = session()
+    s.send(meta("https://shop.example/gsm"), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site),
+                                                                people)))
+    s.send(meta("https://shop.example/cart"),
+           snapshot(html_page(element("p", {}, [text("Motorola Razr 50 in je winkelmandje, Speltbeschuit erbij")]))))
+    stored = orjson.dumps(s.stored).decode()
+    for line in [*site, "Motorola Razr 50 in je winkelmandje, Speltbeschuit erbij"]:
+        assert line in stored, line
+    for value in ("Zorbalie Quendt", "0472 61 83 90", "485 17 26 39", "Wiebrand Achterop"):
+        assert not leaks(s.stored, value), value
+
+
 def test_the_sites_return_address_keeps_its_department_and_a_titled_or_typed_addressee_is_masked(session):
     """Review 18 F11: the site's own return and contact addresses lost their department or company after "T.a.v.",
     "z.H.", "c/o", "p/a" ("T.a.v. Expeditie-Noord", "z.H. Qualitätssicherung", "c/o Spaces Gent", "p/a Bol

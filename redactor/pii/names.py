@@ -154,11 +154,26 @@ def starts_with_first_name(text: str) -> bool:
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     if len(words) > 3:
         return False
-    for i, word in enumerate(words):
-        first = word.split("-", 1)[0].casefold()
-        if _says_a_person(word) and first not in _engine_words("names_that_are_words"):
+    for i in _given_names_in(words):
+        if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
             return 2 <= len(words) - i <= 3
     return False
+
+
+def _given_names_in(words: list[str]) -> list[int]:
+    """Where a known given name stands among a run's words (_says_a_person), but for a saint's word and the name after
+    it, a place's or a church's ("San Francisco", "Santa Cruz de Tenerife", "Chiesa di San Marco"), and a Luxembourgish
+    possessive ("Mäi Konto", "Meng Bestellungen"): rules/pii.yaml saints, possessives_as_written."""
+    saints, possessives = _engine_words("saints"), _possessives_as_written()
+    return [i for i, word in enumerate(words)
+            if _says_a_person(word) and _plain_name(word) not in saints and word.casefold() not in possessives
+            and not (i and _plain_name(words[i - 1]) in saints)]
+
+
+@functools.cache
+def _possessives_as_written() -> frozenset[str]:
+    """rules/pii.yaml's possessives_as_written, case folded with their accents kept ("mäi": "Mai" is a given name)."""
+    return frozenset(w.casefold() for w in load_rules("pii.yaml").get("engine", {}).get("possessives_as_written", []))
 
 
 def from_its_given_name(text: str, start: int, end: int) -> int:
@@ -636,6 +651,16 @@ def addressee_said_a_person(text: str, start: int, end: int) -> bool:
             or given_name_alone(text[start:end]))
 
 
+def names_a_desk(text: str) -> bool:
+    """Whether a value is a company's department or desk and no one's name: each of its words (a compound's parts too)
+    a department word of rules/pii.yaml, a compound ending in one, or a function word ("Info Desk", "Kundenservice",
+    "Service clients", "Info-Desk"; not "Sanne Jansen - Klantendienst")."""
+    departments, endings = _departments()
+    words = [_plain_name(word) for word in re.split(r"[\s\-–/]+", text.strip(".,;:!?'’\"() ")) if word]
+    return bool(words) and all(word in departments or word.endswith(endings) or is_function_word(word)
+                               for word in words) and not all(map(is_function_word, words))
+
+
 @functools.cache
 def _departments() -> tuple[frozenset[str], tuple[str, ...]]:
     """rules/pii.yaml department_words, plain, and those that end a compound (five letters or more)."""
@@ -916,11 +941,14 @@ def _is_street_word(word: str) -> bool:
 
 def _opens_a_street(word: str) -> bool:
     """A French street's first word (rules/recognizers.yaml street_openers, in any case; the capitalised ones as
-    written): "rue", "Avenue", "Place", "Quai". No one's name comes right after one but a street's."""
+    written): "rue", "Avenue", "Place", "Quai"; a southern one as written that is no given name ("Piazza", "Largo"; not
+    "Calle", "Ronda": "Calle Andersson"; nor a function word: "Via Sanne Jansen …" is by way of her). No one's name
+    comes right after one but a street's."""
     words = rule_words()
     return (_plain_name(word) in {_plain_name(w) for w in words["street_openers"]}
             or word in words["street_openers_capitalised"] or word.casefold() in words["street_openers_capitalised"]
-            and word[:1].isupper())
+            and word[:1].isupper()
+            or word in words["southern_street_openers"] and not is_given_name(word) and not is_function_word(word))
 
 
 #: a label's word ("Veldstraat", "d'Ixelles"), and the particles between a French street's first word and its name
@@ -1003,6 +1031,8 @@ def is_business_name(text: str, start: int, end: int) -> bool:
            for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     words = [w for w in text[start:end].split() if w.casefold() not in PARTICLES]
+    if words and _opens_a_street(words[0]):
+        return True  # a square or a street named after a person, its first word read into the run: "Piazzale Michelangelo"
     if len(words) >= 3 and words[-1] in _street_closers():
         return True  # a street named after a person, read with its closer: "Florence Nightingale Way" (not "Nathan Lane")
     # Only bare words on the same line count around the run: "Restaurant reservation: Sanne Jansen",
@@ -1409,9 +1439,8 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
         tokens = text[s:e].split()
-        given = [i for i, word in enumerate(text[s:max(e, read)].split()) if _says_a_person(word)]
-        if not given:
-            continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops
+        if not _given_names_in(text[s:max(e, read)].split()):
+            continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops, "San Francisco" a town
         if sum(word.casefold() not in PARTICLES for word in tokens) > _MAX_NAME_WORDS:
             continue  # a title or a product line: "Thule Yepp Nexxt Maxi"
         if result.entity_type == "NER_PERSON":
