@@ -1,0 +1,229 @@
+"""The held-out leak hunt, twenty-fifth round: a Ghent scout group's summer camp registration for the two children of
+a Vietnamese-Ukrainian family, in Dutch with French lines, recorded by the unmodified rrweb recorder with its default
+options, across two loads of the page (the draft kept in localStorage brought back).
+
+scoutskamp.html: a FAQ searched in a type=search field; the section picked in a <select> with <optgroup>s; the
+number of children typed in an <input type=number> that builds one block per child from a <template>; the mother's
+name as on her card in the Vietnamese order ('Nguyễn Thị Thu Hà'), pasted decomposed (NFD: the letters and their
+combining marks apart, as a Mac gives a file's name) with execCommand('insertText'); two e-mails in one <input
+type=email multiple>; a Belgian mobile grouped 4-2-2-2, the father's Ukrainian mobile with its operator code in
+brackets and dashes; a nationality from a <datalist>; each child's card written again whole through outerHTML at every
+keystroke (given name with a hyphen and stacked Vietnamese marks, 'Thảo-Vy', a Ukrainian family name, a date of birth
+with slashes and one with single-digit day and month, '2.2.2019', a national number with dots and one as eleven bare
+digits); a medical sheet in a contenteditable="plaintext-only" div naming the children, their medicines (that must
+stay readable), the GP, her landline and her street; a pick-up note naming the grandmother in Cyrillic with her
+address, her Ukrainian landline and her date of birth; the refund IBAN typed in lower case; a hidden input whose
+value attribute is the whole form as JSON, written at every keystroke (a form builder's state), the same JSON kept as
+a draft in localStorage; the page loaded again, the draft put back into the fields before the recorder starts, a
+"welcome back, <name>" status; the mother's mobile corrected with backspaces; a <dialog> that confirms with the names.
+The site's own text that must stay: the headings, the FAQ, the sections, the camp's place, the medicines, the
+nationality, the discount code, the search term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import pytest
+
+from leaks import strings
+
+from .conftest import PAGES, Recording
+from .test_heldout import check_data_dir, check_no_shared_window, check_windows, cut, type_with_cuts
+from .test_heldout3 import split_inside
+from .test_heldout14 import last_snapshot
+from .test_heldout21 import go
+from .test_recorder import Planted, Recorded, check_kept, record, site  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.e2e
+
+PARENT = "Nguyễn Thị Thu Hà"
+PARENT_NFD = unicodedata.normalize("NFD", PARENT)
+MAILS = "thuha.nguyen@edpnet.be, d.hrytsenko@ukr.net"
+GSM, GSM_FIXED = "0479 36 58 04", "0479 36 58 17"
+FICHE = ("Thảo-Vy: allergisch voor penicilline, neemt 's avonds Flixotide 50 µg (2 puffs). Bohdan: hooikoorts, "
+         "Cetirizine indien nodig. Huisarts dr. Lieve Van Ransbeeck, 09 222 61 84, Kortrijksesteenweg 1042, "
+         "9051 Sint-Denijs-Westrem.")
+PICKUP = ("Oma Галина Гриценко haalt hen op (met haar ID-kaart), zij logeert bij ons: Heiveldstraat 412 bus 5, 9040 "
+          "Sint-Amandsberg. Haar nummer: +380 44 235 17 90, geboren 03-09-1961.")
+IBAN = "be22 0630 4618 2947"
+SEARCH, CODE, COUNTRY = "luizen", "BROERZUS27", "Oekraïne"
+
+THE_PARENTS = [
+    Planted(None, PARENT_NFD, "the mother's name pasted decomposed (NFD) with execCommand('insertText')"),
+    Planted(None, PARENT, "the mother's name composed (NFC), as a normalising store would write it", raw=False),
+    Planted(None, "thuha.nguyen@edpnet.be", "the first of two e-mails in an <input type=email multiple>"),
+    Planted(None, "d.hrytsenko@ukr.net", "the second of two e-mails in an <input type=email multiple>"),
+    Planted(None, GSM, "a Belgian mobile grouped 4-2-2-2, corrected after the page was loaded again"),
+    Planted("#ouder-gsm", GSM_FIXED, "the corrected mobile"),
+    Planted("#ouder2-gsm", "+380 (67) 482-19-36", "a Ukrainian mobile with its operator code in brackets"),
+]
+THE_CHILDREN = [
+    Planted("#kind-1-voornaam", "Thảo-Vy", "a child's given name with a hyphen and stacked Vietnamese marks"),
+    Planted("#kind-1-familienaam", "Hrytsenko", "a Ukrainian family name"),
+    Planted("#kind-1-geboorte", "17/06/2016", "a child's date of birth with slashes"),
+    Planted("#kind-1-rrn", "16.06.17-214.71", "a child's national number with dots"),
+    Planted("#kind-2-voornaam", "Bohdan", "a Ukrainian given name"),
+    Planted("#kind-2-geboorte", "2.2.2019", "a date of birth with a single-digit day and month"),
+    Planted("#kind-2-rrn", "19020208704", "a child's national number as eleven bare digits"),
+    Planted(None, "Thảo-Vy Hrytsenko", "the child's name on her card written again through outerHTML"),
+]
+IN_THE_FICHE = [
+    Planted(None, "Lieve Van Ransbeeck", "the GP after 'Huisarts dr.', a family name with a particle"),
+    Planted(None, "09 222 61 84", "the GP's Ghent landline"),
+    Planted(None, "Kortrijksesteenweg 1042", "the practice's street, then its postcode and place"),
+]
+IN_THE_PICKUP = [
+    Planted(None, "Галина Гриценко", "the grandmother's name in Cyrillic after 'Oma'"),
+    Planted(None, "Heiveldstraat 412 bus 5", "where she stays, with a box number"),
+    Planted(None, "+380 44 235 17 90", "her Kyiv landline"),
+    Planted(None, "03-09-1961", "her date of birth after 'geboren'"),
+    Planted("#iban", IBAN, "the refund IBAN typed in lower case"),
+]
+KEPT = ["Inschrijving zomerkamp 2027", "Scouts en Gidsen Sint-Baafs Gent · Kamp in Dohan (Bouillon), 21–31 juli",
+        "Wat doen we bij luizen op kamp?", "Welpen (8–11 jaar)", "Jonggivers (11–14 jaar)", "Medische fiche",
+        "De leiding geeft enkel wat op deze fiche staat,", "Stevige stapschoenen niet vergeten.",
+        # what the visitor wrote that is nobody's data
+        "allergisch voor penicilline", "Flixotide 50 µg", "Cetirizine indien nodig", "hooikoorts",
+        "(met haar ID-kaart)"]
+#: what the visitor typed or picked that is nobody's data, as the field's value in an input event
+TYPED_KEPT = {"#faq": SEARCH, "#korting": CODE, "#land": COUNTRY, "#aantal": "2"}
+LABELS = ["Naam zoals op de identiteitskaart · Nom comme sur la carte d'identité", "GSM · Portable",
+          "E-mailadressen (gescheiden door een komma) · Adresses e-mail", "Nationaliteit · Nationalité",
+          "Rekeningnummer voor terugbetaling · IBAN pour remboursement", "Geboortedatum (dd/mm/jjjj) · Date de naissance",
+          "Rijksregisternummer · Numéro de registre national"]
+
+
+def paste(page: Any, selector: str, text: str) -> None:
+    """What a paste gives: the text inserted at the caret in one input event."""
+    page.focus(selector)
+    page.evaluate("text => document.execCommand('insertText', false, text)", text)
+
+
+@pytest.fixture(scope="module")
+def scoutskamp(record) -> Recorded:  # noqa: F811 (the fixture imported above)
+    loads: list[list[dict[str, Any]]] = []
+
+    def script(recording: Recording, page: Any) -> None:
+        recording.type("#faq", SEARCH)
+        page.select_option("#tak", "Welpen (8–11 jaar)")
+        page.fill("#aantal", "")
+        recording.type("#aantal", "2")
+        page.wait_for_selector("#kind-2-voornaam")
+        cut(page)
+
+        paste(page, "#ouder-naam", PARENT_NFD[:14])
+        cut(page)
+        paste(page, "#ouder-naam", PARENT_NFD[14:])
+        type_with_cuts(recording, "#ouder-mail", split_inside(MAILS, "edpn", "d.hryts"))
+        type_with_cuts(recording, "#ouder-gsm", ["0479 36 5", "8 04"])
+        type_with_cuts(recording, "#ouder2-gsm", ["+380 (67) 48", "2-19-36"])
+        recording.type("#land", COUNTRY)
+        type_with_cuts(recording, "#kind-1-voornaam", ["Thả", "o-Vy"])
+        type_with_cuts(recording, "#kind-1-familienaam", ["Hryts", "enko"])
+        type_with_cuts(recording, "#kind-1-geboorte", ["17/06/20", "16"])
+        type_with_cuts(recording, "#kind-1-rrn", ["16.06.17-21", "4.71"])
+        type_with_cuts(recording, "#kind-2-voornaam", ["Boh", "dan"])
+        recording.type("#kind-2-familienaam", "Hrytsenko")
+        type_with_cuts(recording, "#kind-2-geboorte", ["2.2.2", "019"])
+        type_with_cuts(recording, "#kind-2-rrn", ["190202", "08704"])
+        type_with_cuts(recording, "#fiche", split_inside(FICHE, "Huisarts dr. Lieve Van Ran", "09 222 6",
+                                                         "Kortrijkse"), delay=40)
+        type_with_cuts(recording, "#ophalen", split_inside(PICKUP, "Oma Галина Гри", "Heivel", "+380 44 2",
+                                                           "geboren 03-09"), delay=40)
+        type_with_cuts(recording, "#iban", ["be22 0630 46", "18 2947"])
+        recording.type("#korting", CODE)
+        cut(page)
+        recording.snapshot()
+        loads.append(recording.finish())
+
+        # the page loaded again: the draft is put back before the recorder starts
+        go(page, lambda: page.reload(), "**/scoutskamp.html", "document.getElementById('draft-note').textContent")
+        assert page.input_value("#kind-2-rrn") == "19020208704", "the draft was not put back"
+        page.click("#ouder-gsm")
+        page.keyboard.press("End")
+        for _ in range(2):
+            page.keyboard.press("Backspace")
+        cut(page)
+        page.locator("#ouder-gsm").press_sequentially("17", delay=90)
+        cut(page)
+        page.click("#verstuur")
+        page.wait_for_selector("#bevestig[open]")
+        page.click("#ja")
+        page.wait_for_selector("#klaar[data-done]")
+        cut(page)
+        recording.snapshot()
+
+    recorded = record("scoutskamp.html", "heldout25-scoutskamp", script)
+    loads.append(recorded.sent)
+    return Recorded(recorded.session, [event for load in loads for event in load], recorded.stored, recorded.remarks)
+
+
+def typed_values(events: list[dict[str, Any]]) -> list[str]:
+    return [event["data"]["text"] for event in events
+            if event.get("type") == 3 and event["data"].get("source") == 5 and isinstance(event["data"].get("text"), str)]
+
+
+def test_scoutskamp_page_did_what_the_round_stands_on(scoutskamp: Recorded):
+    """The name arrived decomposed, the cards were written again, the state and the draft held the form, the page
+    loaded again put the draft back and greeted the mother, the dialog confirmed."""
+    sent = list(strings(scoutskamp.sent))
+    assert PARENT_NFD != PARENT and PARENT_NFD in sent, "the name was not pasted decomposed"
+    assert any(text.startswith("{") and '"kind2_rrn":"19020208704"' in text for text in sent), "no JSON state"
+    assert "Welkom terug, " + PARENT_NFD + ": je concept is hersteld." in sent, "no greeting from the draft"
+    assert any("Thảo-Vy Hrytsenko" in text for text in sent), "no child's card"
+    assert any(text.startswith("Inschrijving voor Thảo-Vy en Bohdan") for text in sent), "no confirmation"
+
+
+def test_scoutskamp_parents_leak_nothing(scoutskamp: Recorded):
+    check_windows(scoutskamp, THE_PARENTS)
+
+
+def test_scoutskamp_children_leak_nothing(scoutskamp: Recorded):
+    check_windows(scoutskamp, THE_CHILDREN)
+
+
+def test_scoutskamp_medical_sheet_leaks_nothing(scoutskamp: Recorded):
+    check_windows(scoutskamp, IN_THE_FICHE)
+
+
+def test_scoutskamp_pickup_and_iban_leak_nothing(scoutskamp: Recorded):
+    check_windows(scoutskamp, IN_THE_PICKUP)
+
+
+def test_scoutskamp_keeps_the_site_text(scoutskamp: Recorded):
+    check_kept(scoutskamp, KEPT)
+
+
+def test_scoutskamp_keeps_what_was_typed_that_is_nobodys_data(scoutskamp: Recorded):
+    assert all(value in typed_values(scoutskamp.sent) for value in TYPED_KEPT.values()), "test broken"
+    stored = typed_values(scoutskamp.stored)
+    assert [value for value in TYPED_KEPT.values() if value not in stored] == []
+
+
+def test_scoutskamp_last_snapshot_keeps_the_labels(scoutskamp: Recorded):
+    check_kept(last_snapshot(scoutskamp), LABELS)
+
+
+# -- what the server keeps on disk --------------------------------------------------------------------
+ALL_PLANTED = [*THE_PARENTS, *THE_CHILDREN, *IN_THE_FICHE, *IN_THE_PICKUP]
+
+
+def test_no_file_under_the_data_dir_holds_a_planted_value(scoutskamp, redactor_serve):
+    check_data_dir(redactor_serve, b"Scouts en Gidsen Sint-Baafs", ALL_PLANTED)
+
+
+# -- the test itself ----------------------------------------------------------------------------------
+VERSIONS = [{PARENT, PARENT_NFD, "thuha.nguyen@edpnet.be"}, {GSM, GSM_FIXED},
+            {"Thảo-Vy", "Hrytsenko", "Thảo-Vy Hrytsenko", "d.hrytsenko@ukr.net"}]
+
+
+def page_text() -> str:
+    """What the page shows (its scripts are not recorded: rrweb keeps no script's text)."""
+    return re.sub(r"<script>.*?</script>", "", (PAGES / "scoutskamp.html").read_text(), flags=re.S)
+
+
+def test_planted_values_share_no_window_with_each_other_or_the_site_text():
+    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, page_text()], VERSIONS)
