@@ -1235,6 +1235,27 @@ def test_echoes_of_a_typed_value_are_masked(session):
     assert "Lefebvre" not in stored and "Camille" not in stored and "Thank you, " in stored
 
 
+@pytest.mark.parametrize("editable", [{"contenteditable": "plaintext-only"}, {"contenteditable": "true"}])
+def test_a_typed_value_typed_again_in_a_note_is_masked_in_every_keystroke_that_holds_its_start(session, editable):
+    """Heldout round 25: a child's given name typed in its field ('Thảo-Vy', masked, tainted) and typed again at the
+    start of a medical note: the note's keystrokes in one batch held 'Thảo-V', the name's start, whose words
+    ('thao', 'v') are no tainted value's; the taint masked the name in the later values only. An echo found in a
+    value masks the same characters in the keystrokes before it; the note's own words stay."""
+    given = element("input", {"name": "kind1_voornaam"})
+    note = element("div", {"aria-label": "Medische fiche", **editable})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Voornaam"), given]),
+                              element("fieldset", {}, [element("legend", {}, [text("Medische fiche")]), note]), lang="nl")))
+    s.send(*typing(given["id"], "Ngọc-Anh"))
+    sentence = "Ngọc-Anh: allergisch voor noten, neemt 's avonds Flixotide, hooikoorts in de lente"
+    typed = text(sentence[0])
+    s.send(mutation(adds=[add(note["id"], typed)]),
+           *[mutation(texts=[set_text(typed["id"], sentence[:end])]) for end in range(2, len(sentence) + 1)])
+    stored = orjson.dumps(s.stored).decode()
+    assert not [piece for piece in ("Ngọ", "Ngọc", "Ngọc-", "Ngọc-A", "gọc-An") if piece in stored]
+    assert ": allergisch voor noten, neemt 's avonds Flixotide, hooikoorts in de " in stored  # (its last word grows)
+
+
 def test_a_typed_name_echoed_in_its_genitive_is_masked_and_the_sites_words_ending_in_s_stay(session):
     """Review 16 F8: German and Dutch write a name's genitive with its "s" glued ("Hiltruds Wunschliste", "Familie
     Oberhäusers Buchung"): the taint read whole words and the pieces of glued ones, and kept these. A word ending in
