@@ -1119,6 +1119,8 @@ SITE_TEXT = [
     # venues named after people: in lower case right before the name, or two words after the venue
     ("Inscriptions au lycée Jean Moulin", "fr"), ("Piscine olympique Pierre de Coubertin", "fr"),
     ("Club de hockey Louis Dupont", "fr"),
+    # a youth movement's group, named after its parish and town (heldout round 25)
+    ("Scouts en Gidsen Sint-Baafs Gent", "nl"), ("Chiro Sint-Pieter Leuven", "nl"), ("Patro Saint-Joseph Namur", "fr"),
     # lodging, towns, events and titles that name places and products; a chair's compound
     ("Kamer Deluxe met balkon", "nl"), ("Appartement Marina met zeezicht", "nl"), ("Ferienwohnung Lisa am See", "de"),
     ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"), ("Bureaustoel Sophie grijs", "nl"),
