@@ -18,6 +18,33 @@ a draft in localStorage; the page loaded again, the draft put back into the fiel
 "welcome back, <name>" status; the mother's mobile corrected with backspaces; a <dialog> that confirms with the names.
 The site's own text that must stay: the headings, the FAQ, the sections, the camp's place, the medicines, the
 nationality, the discount code, the search term.
+Second part (written after the fixes below, having read the detection code): a neighbour's name remembered by the
+page as an <option value> of its own <datalist> and told in an aria-live sentence once the field is left; the
+children's names in document.title; a "send a copy to the other parent" mailto: link with the given name and the IBAN
+percent-encoded; a brother named after 'Broer:' at the start of a line of the pick-up note.
+
+First run (fafefc7, the first part, written before reading the detection code): 4 of 10 failed. Leak: the medical
+note opened with the child's given name typed earlier in her field ('Thảo-Vy: allergisch …'); the note's keystrokes in
+one batch held 'Thảo-V', the name's start, stored: the taint masked the name in the later values only, and a value
+that is a prefix of the next one takes its masks from it (SeriesSlot), which the taint pass did not do; 137e573
+(content.py SeriesSlot.mask_echoes, redact.py _mask_taint: an echo found in a value masks the same characters in the
+keystrokes before it). Over-masked: the site's heading 'Scouts en Gidsen Sint-Baafs Gent', read by the model as a
+person, masked and tainted (the data dir check found no recording under its words): 94635ea (rules/pii.yaml
+business_words: a youth movement's words). The other two failures were the test's: a field's value typed last is
+masked in its keystrokes by design (its last word could still grow), so the search term, the code, the nationality
+and the number are checked in the first load's last snapshot. Held on the first run: the decomposed (NFD) name and
+its "welcome back" echo, both e-mails of the multiple field, the cards written through outerHTML, the Cyrillic name,
+the hidden JSON state (masked whole), the draft put back into the fields before the recorder started, the corrected
+mobile, the dialog. Probes of the detector with the note's shapes found given names no list knows left readable after
+a relative's word used as a label ('Papa: Dmytro, +380 …', 'Broer: Taras (12 jaar)'): 7d53560 (rules/recognizers.yaml
+relation_label_then_name), before 'Broer: Taras' was planted in the note. 11 of 11 pass.
+Left: after the page is loaded again, the nationality 'Oekraïne' is masked in the new page's snapshots: its node id
+was the IBAN field's on the first load, and an id whose field says nothing keeps the meaning it had in the session
+(dom.py meaning_floor, by design: a forged "new page" gains nothing); a given name no list knows as the label of a
+note's line ('Bohdan: hooikoorts', 'Thảo-Vy: allergisch …') is masked only because it was typed in its field earlier
+in the session (the taint), not by its shape; a place after a relative's label ('Mama: Gent') is masked as a name;
+a sentence's last word with its full stop is masked in the last value of a batch ('… indien nodig.'), as a value's
+unsettled end is.
 """
 
 from __future__ import annotations
@@ -47,7 +74,8 @@ FICHE = ("Thảo-Vy: allergisch voor penicilline, neemt 's avonds Flixotide 50 �
          "Cetirizine indien nodig. Huisarts dr. Lieve Van Ransbeeck, 09 222 61 84, Kortrijksesteenweg 1042, "
          "9051 Sint-Denijs-Westrem.")
 PICKUP = ("Oma Галина Гриценко haalt hen op (met haar ID-kaart), zij logeert bij ons: Heiveldstraat 412 bus 5, 9040 "
-          "Sint-Amandsberg. Haar nummer: +380 44 235 17 90, geboren 03-09-1961.")
+          "Sint-Amandsberg. Haar nummer: +380 44 235 17 90, geboren 03-09-1961.\nBroer: Taras (16 jaar) mag ze ook "
+          "ophalen.")
 IBAN = "be22 0630 4618 2947"
 SEARCH, CODE, COUNTRY = "luizen", "BROERZUS27", "Oekraïne"
 
@@ -87,6 +115,7 @@ IN_THE_PICKUP = [
     Planted(None, "Heiveldstraat 412 bus 5", "where she stays, with a box number"),
     Planted(None, "+380 44 235 17 90", "her Kyiv landline"),
     Planted(None, "03-09-1961", "her date of birth after 'geboren'"),
+    Planted(None, "Taras", "a brother's given name no list knows after 'Broer:' at a line's start"),
     Planted("#iban", IBAN, "the refund IBAN typed in lower case"),
 ]
 KEPT = ["Inschrijving zomerkamp 2027", "Scouts en Gidsen Sint-Baafs Gent · Kamp in Dohan (Bouillon), 21–31 juli",
@@ -142,7 +171,7 @@ def scoutskamp(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#fiche", split_inside(FICHE, "Huisarts dr. Lieve Van Ran", "09 222 6",
                                                          "Kortrijkse"), delay=40)
         type_with_cuts(recording, "#ophalen", split_inside(PICKUP, "Oma Галина Гри", "Heivel", "+380 44 2",
-                                                           "geboren 03-09"), delay=40)
+                                                           "geboren 03-09", "Broer: Tar"), delay=40)
         type_with_cuts(recording, "#ophaler", ["Hadewi", "jch Tshib", "anda"])
         page.keyboard.press("Tab")  # the field is left: the page remembers the name as a suggestion
         page.wait_for_function("document.querySelectorAll('#ophalers option').length === 1")
