@@ -1998,8 +1998,9 @@ class BatchRedaction:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
         if not taint.saturated:  # a field's keystrokes: an echo found in a value masks its start in those before it
+            ranges = functools.partial(taint.ranges, hasher=self.taint_hasher)
             for series in self.series.values():
-                if series.mask_echoes(functools.partial(taint.ranges, hasher=self.taint_hasher), self.masker):
+                if series.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", series.node))
 
 
