@@ -2136,6 +2136,20 @@ def test_a_name_with_letters_beyond_latin_1_is_a_name_by_its_shape_too():
     assert not name_shaped("BONJOUR MADAME") and not name_runs("Thanks For Shopping")
 
 
+def test_a_names_word_that_folds_to_a_function_word_is_no_function_word_with_its_marks():
+    """A Vietnamese name's words carry tone marks; folded, 'Hà' is French "ha", a function word, and a function word
+    inside a run makes it a phrase: round 25's "De moeder is Trần Thị Thu Hà" was stored. A word written with marks is
+    a function word only as its language writes it ("Où", "Über"); typed without its accents, it still is ("voila")."""
+    from redactor.content import name_runs, name_shaped
+    from redactor.pii.names import is_function_word
+
+    note = "De moeder is Trần Thị Thu Hà en de vader Đặng Văn Hà, bellen kan altijd"
+    assert [note[s.start:s.end] for s in name_runs(note)] == ["Trần Thị Thu Hà", "Đặng Văn Hà"]
+    assert name_shaped("Nguyễn Thị Thu Hà") and not name_runs("Thanks For Shopping")
+    assert all(map(is_function_word, ["Où", "ou", "Über", "uber", "Déjà", "deja", "Het", "à", "ha"]))
+    assert not is_function_word("Hà")
+
+
 def test_a_surname_with_an_elided_particle_is_a_names_word_by_its_shape():
     """French and Flemish surnames open with "d'" before their capital ("d'Hondt", "d’Ursel"): a word of a name
     by its shape, wherever the name's words are read by theirs (peers round 11: "Çağan d'Hondt" was "Çağan"
