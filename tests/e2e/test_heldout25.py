@@ -21,7 +21,8 @@ nationality, the discount code, the search term.
 Second part (written after the fixes below, having read the detection code): a neighbour's name remembered by the
 page as an <option value> of its own <datalist> and told in an aria-live sentence once the field is left; the
 children's names in document.title; a "send a copy to the other parent" mailto: link with the given name and the IBAN
-percent-encoded; a brother named after 'Broer:' at the start of a line of the pick-up note.
+percent-encoded; a brother named after 'Broer:' at the start of a line of the pick-up note, an aunt's Vietnamese name
+after 'Noodcontact in België:'.
 
 First run (fafefc7, the first part, written before reading the detection code): 4 of 10 failed. Leak: the medical
 note opened with the child's given name typed earlier in her field ('Thảo-Vy: allergisch …'); the note's keystrokes in
@@ -37,7 +38,10 @@ its "welcome back" echo, both e-mails of the multiple field, the cards written t
 the hidden JSON state (masked whole), the draft put back into the fields before the recorder started, the corrected
 mobile, the dialog. Probes of the detector with the note's shapes found given names no list knows left readable after
 a relative's word used as a label ('Papa: Dmytro, +380 …', 'Broer: Taras (12 jaar)'): 7d53560 (rules/recognizers.yaml
-relation_label_then_name), before 'Broer: Taras' was planted in the note. 11 of 11 pass.
+relation_label_then_name), before 'Broer: Taras' was planted in the note; a Vietnamese name whose last word folds to
+a French function word ('Trần Thị Thu Hà': 'Hà', "ha") was read as a phrase, not a name, by its shape: 3473933
+(names.py is_function_word: a word written with marks is one only as its language writes it), before the aunt was
+planted. 11 of 11 pass.
 Left: after the page is loaded again, the nationality 'Oekraïne' is masked in the new page's snapshots: its node id
 was the IBAN field's on the first load, and an id whose field says nothing keeps the meaning it had in the session
 (dom.py meaning_floor, by design: a forged "new page" gains nothing); a given name no list knows as the label of a
@@ -75,7 +79,7 @@ FICHE = ("Thảo-Vy: allergisch voor penicilline, neemt 's avonds Flixotide 50 �
          "9051 Sint-Denijs-Westrem.")
 PICKUP = ("Oma Галина Гриценко haalt hen op (met haar ID-kaart), zij logeert bij ons: Heiveldstraat 412 bus 5, 9040 "
           "Sint-Amandsberg. Haar nummer: +380 44 235 17 90, geboren 03-09-1961.\nBroer: Taras (16 jaar) mag ze ook "
-          "ophalen.")
+          "ophalen.\nNoodcontact in België: Trần Ngọc Bảo Hà (tante), zij spreekt Nederlands.")
 IBAN = "be22 0630 4618 2947"
 SEARCH, CODE, COUNTRY = "luizen", "BROERZUS27", "Oekraïne"
 
@@ -116,6 +120,8 @@ IN_THE_PICKUP = [
     Planted(None, "+380 44 235 17 90", "her Kyiv landline"),
     Planted(None, "03-09-1961", "her date of birth after 'geboren'"),
     Planted(None, "Taras", "a brother's given name no list knows after 'Broer:' at a line's start"),
+    Planted(None, "Trần Ngọc Bảo Hà", "an aunt's Vietnamese name, family name first, its last word 'Hà' (folded, a "
+            "French function word)"),
     Planted("#iban", IBAN, "the refund IBAN typed in lower case"),
 ]
 KEPT = ["Inschrijving zomerkamp 2027", "Scouts en Gidsen Sint-Baafs Gent · Kamp in Dohan (Bouillon), 21–31 juli",
@@ -171,7 +177,7 @@ def scoutskamp(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#fiche", split_inside(FICHE, "Huisarts dr. Lieve Van Ran", "09 222 6",
                                                          "Kortrijkse"), delay=40)
         type_with_cuts(recording, "#ophalen", split_inside(PICKUP, "Oma Галина Гри", "Heivel", "+380 44 2",
-                                                           "geboren 03-09", "Broer: Tar"), delay=40)
+                                                           "geboren 03-09", "Broer: Tar", "Trần Ngọ"), delay=40)
         type_with_cuts(recording, "#ophaler", ["Hadewi", "jch Tshib", "anda"])
         page.keyboard.press("Tab")  # the field is left: the page remembers the name as a suggestion
         page.wait_for_function("document.querySelectorAll('#ophalers option').length === 1")
