@@ -1403,6 +1403,31 @@ class SeriesSlot(Slot):
                 work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in entities)
             following = value
 
+    def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
+        """The taint pass carried back through the series, as resolve carries the spans: an echo of a tainted value
+        found in a value masks the same characters in the values before it that are its prefixes. A keystroke's
+        value holds the start of the echo only ("Thảo-V" of the child's given name 'Thảo-Vy' typed again at the
+        start of a medical note), whose words no tainted value's are, and the next values show what it became.
+        Each value looked at as it came; whether anything was masked. Linear: the taint looks at the last value and
+        each edit once, the carried ranges are merged."""
+        carried: list[tuple[int, int, str]] = []
+        following, masked = "", False
+        for i in range(len(self.values) - 1, -1, -1):
+            value = self.values[i]
+            if i == len(self.values) - 1 or not following.startswith(value):
+                carried = [(a, b, "TAINT") for a, b in ranges(value)]  # its own echoes: the taint pass masks them
+            else:
+                carried = _merged([(a, min(b, len(value)), e) for a, b, e in carried if a < len(value)])
+                text = self.cells[i].get()
+                if carried and isinstance(text, str):
+                    # masked as it came where masking kept the length (the ranges stand there), else whole
+                    echo = masker.spans(text, carried) if len(text) == len(value) else masker.text(text, "TAINT")
+                    if echo != text:
+                        self.cells[i].set(echo)
+                        masked = True
+            following = value
+        return masked
+
 
 def _merged(ranges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The ranges of each entity merged where they overlap or touch (as Masker.spans merges them),

@@ -2019,6 +2019,11 @@ class BatchRedaction:
             if ranges:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
+        if not taint.saturated:  # a field's keystrokes: an echo found in a value masks its start in those before it
+            ranges = functools.partial(taint.ranges, hasher=self.taint_hasher)
+            for series in self.series.values():
+                if series.mask_echoes(ranges, self.masker):
+                    self.remarks.append(Remark("session.taint", "ECHO", "span", series.node))
 
 
 #: answers of the rules read() runs kept per process: a page's texts come again in every snapshot, batch and

@@ -1196,6 +1196,8 @@ SITE_TEXT = [
     # venues named after people: in lower case right before the name, or two words after the venue
     ("Inscriptions au lycée Jean Moulin", "fr"), ("Piscine olympique Pierre de Coubertin", "fr"),
     ("Club de hockey Louis Dupont", "fr"),
+    # a youth movement's group, named after its parish and town (heldout round 25)
+    ("Scouts en Gidsen Sint-Baafs Gent", "nl"), ("Chiro Sint-Pieter Leuven", "nl"), ("Patro Saint-Joseph Namur", "fr"),
     # lodging, towns, events and titles that name places and products; a chair's compound
     ("Kamer Deluxe met balkon", "nl"), ("Appartement Marina met zeezicht", "nl"), ("Ferienwohnung Lisa am See", "de"),
     ("Cottage Daisy, sleeps 4", "en"), ("Royal Albert Hall", "en"), ("Bureaustoel Sophie grijs", "nl"),
@@ -1435,6 +1437,9 @@ NAME_SHOWN_BACK = [
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
     ("Meine Schwiegermutter Hiltrud Wendeborn holt es ab", "de", "Hiltrud Wendeborn"),
     ("Le cadeau est pour ma petite-fille Lowiese", "fr", "Lowiese"), ("Please hand it to my granddaughter Evie", "en", "Evie"),
+    # a relative's word as the label of a line or an item, a colon after it (round 25's camp note)
+    ("Papa: Dmytro, +380 67 482 19 36", "nl", "Dmytro"), ("Broer: Taras (12 jaar) gaat ook mee", "nl", "Taras"),
+    ("Allergieën: geen, mama: Thu Hà, bereikbaar overdag", "nl", "Thu Hà"),
     # Flemish and Belgian French words for an uncle and grandparents, and Staf, a Flemish given name the list lacks (a
     # wedding list's guest book signed "— Tante Mieke en nonkel Staf Lievrouw": round 23)
     ("— Tante Mieke en nonkel Staf Lievrouw", "nl", "Staf Lievrouw"), ("Groetjes van bomma Jeanne", "nl", "Jeanne"),

@@ -85,8 +85,8 @@ def _first_names() -> frozenset[str]:
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
-    """spaCy's stop words of en/fr/nl/de (the languages' function words), plain. Their modules are
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (the languages' function words), as written. Their modules are
     read from spaCy's folder without importing spaCy and its languages: ~4.5 s of every server's
     start, and their memory, in a process that runs no model."""
     [spacy_dir] = importlib.util.find_spec("spacy").submodule_search_locations  # type: ignore[union-attr]
@@ -96,8 +96,20 @@ def _stop_words() -> frozenset[str]:
                                                       Path(spacy_dir) / "lang" / language / "stop_words.py")
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         spec.loader.exec_module(module)  # type: ignore[union-attr]  # a module that only sets STOP_WORDS
-        words.update(_plain_name(w) for w in module.STOP_WORDS)
+        words.update(module.STOP_WORDS)
     return frozenset(words)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """The function words, plain (accents folded, lower case)."""
+    return frozenset(map(_plain_name, _spacy_stop_words()))
+
+
+@functools.cache
+def _written_stop_words() -> frozenset[str]:
+    """The function words as their languages write them, marks and all, case folded ("où", "über", "déjà")."""
+    return frozenset(unicodedata.normalize("NFC", word.casefold()) for word in _spacy_stop_words())
 
 
 def _plain_name(word: str) -> str:
@@ -802,8 +814,13 @@ def says_when(word: str) -> bool:
 
 
 def is_function_word(word: str) -> bool:
-    """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not."""
-    return _plain_name(word) in _stop_words()
+    """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not, its accents typed or not ("voila",
+    "Uber"). A word written with marks is one only as the language writes it ("Où", "Über"): 'Hà', a Vietnamese name's
+    word, is no French "ha" (round 25: "De moeder is Trần Thị Thu Hà" was read as a phrase, not a name)."""
+    folded = unicodedata.normalize("NFC", word.casefold())
+    if folded.isascii():
+        return _plain_name(word) in _stop_words()
+    return folded in _written_stop_words()
 
 
 _SLUG = re.compile(r"[^\W\d_]+(?:[-_][^\W\d_]+){1,3}(?:[-_]\d{1,8})?")  # "sanne-jansen", "lotte_de_graaf-2"
