@@ -980,6 +980,15 @@ PHONE_WITHOUT_PLUS = [
     ("Artikel 31651234567", "nl", []),
     ("tel 1733234567890", "en", []),  # a timestamp in milliseconds: no valid number
 ]
+# a chat link's number in a sentence (review 19 F1): its host says the digits are a number, whatever they are; another
+# host's path keeps its digits
+CHAT_LINKS = [
+    ("wa.me/32468123907 stuur maar", "nl", [("32468123907", "PHONE_NUMBER")]),
+    ("WhatsApp: https://wa.me/31612398745, groetjes", "nl", [("31612398745", "PHONE_NUMBER")]),
+    ("écris-moi t.me/+33712340987 merci", "fr", [("+33712340987", "PHONE_NUMBER")]),
+    ("schreib mir telegram.me/4915112349876 bitte", "de", [("4915112349876", "PHONE_NUMBER")]),
+    ("zie shop.me/32468123907 voor details", "nl", []),
+]
 
 
 @pytest.mark.parametrize("text,language,expected", MISTYPED_EMAILS)
@@ -994,7 +1003,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + COUNTRY_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST
                          + FILE_OWNERS + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
-                         + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS
+                         + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS + CUSTOMER_NUMBERS
                          + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)

@@ -1800,6 +1800,22 @@ def test_a_chat_links_number_is_masked_while_it_is_typed(session, digits):
     assert "https://wa.me/" in stored and "/bestelling/58306172" in stored and "/message/ABCDEF" in stored
 
 
+@pytest.mark.parametrize("value", ["wa.me/32468123907 stuur maar een berichtje", "mijn nummer: wa.me/31612398745, tot straks",
+                                   "https://t.me/32468123907 of mail"])
+def test_a_chat_links_number_in_a_sentence_is_masked(session, value):
+    """Review 19 F1: a chat link's number written in a sentence ("wa.me/32471901288 bel me") was kept whole in typed
+    text, a payload's string and the page's text: only an href's was read by its host, and in text the number was
+    masked only as the value's unsettled last word or after a phone word. The host says it is a number in text too."""
+    digits = value.split("/")[-1].split()[0].strip(",")
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text(f"Je WhatsApp: {value}")]), field, lang="nl")))
+    s.send(*typing(field["id"], value), custom("bericht", {"msg": value}))
+    stored = orjson.dumps(s.stored).decode()
+    assert digits[2:9] not in stored, stored
+    assert "Je WhatsApp:" in stored and ".me/" in stored  # the site's text and the link's host stay
+
+
 def test_a_phone_written_with_a_plus_in_a_form_encoded_text_is_masked(session):
     """A form-encoded pair inside a text (a logged request body) is read as a URL's query is: a
     '+' that starts a number kept as well as read as a space."""
