@@ -2230,6 +2230,19 @@ def test_a_surname_and_its_comma_alone_at_a_batchs_end_waits_for_the_given_name(
     assert not leaks(s.stored, "Vanhoutteghem") and "Gent, " in typed_values(s.stored, town)
 
 
+def test_a_surname_written_first_with_a_sentence_after_it_is_masked(session):
+    """Review 19 F3: "Peeters, Marie komt morgen" typed kept the surname (the given name was read alone, the surname
+    and its comma only as a whole value) and a payload's string kept the whole name; read at a line's start before
+    the sentence goes on, a semicolon typed for the comma too."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Welkom")]), field, lang="nl")))
+    s.send(*typing(field["id"], "Claeys, Annelies belt vanavond terug"),
+           custom("notitie", {"msg": "Verstraelen, Hanne heeft het pakket"}), custom("lijst", {"msg": "Wuytack; Jorien"}))
+    assert not leaks(s.stored, "Claeys") and not leaks(s.stored, "Verstraelen") and not leaks(s.stored, "Wuytack")
+    assert not leaks(s.stored, "Hanne") and " belt vanavond " in typed_values(s.stored, field)[-1]
+
+
 def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
     """A "send to the agency" link whose body is the form's summary, percent-encoded by the page
     (encodeURIComponent): a mailto: with a query is scanned whole, and the taint pass must read it
