@@ -2130,7 +2130,34 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
                   for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
     found += bare_secret_pairs(text, is_secret_key)
+    found += listed_codes(text)
     return [span for span in found if span[0] < span[1]]
+
+
+#: the words for an account's one-time backup codes (rules/recognizers.yaml backup_code_words), then a mark or a verb
+_CODES_OPENER = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{backup_code_words}})(?![\w-])(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{backup_code_givers}})(?![\w-]))?"))
+#: the next entry of such a list: what parts it from the one before (spaces, lines, a comma, a slash, "and") and a run
+#: of letters and digits, maybe in groups joined by dashes ("7302-4619", "a7k2-9xq1"); possessive: linear
+_LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
+#: a code holds a digit and this many letters or digits at least: "10 codes" or a year's "2024" alone is none
+_CODE_LENGTH = 4
+
+
+def listed_codes(text: str) -> list[tuple[int, int, str]]:
+    """Every code of the list written after the words for an account's backup or recovery codes ("backup codes:
+    7302-4619, 1234-5678", "Recovery codes: a7k2-9xq1 b8m3-0zr2", "herstelcodes 73024619 en 11223344"): each one
+    logs in as the last does, which only a value's unsettled end masked (review 19 F6). The list ends at its first
+    entry that is no code (a word: "backup codes: 7302-4619 heb ik bewaard"); the site's own words about codes hold
+    none ("Download your backup codes"), and a promo code is none of these words."""
+    found: list[tuple[int, int, str]] = []
+    for opener in _CODES_OPENER.finditer(text):
+        at = opener.end()
+        while (entry := _LISTED_CODE.match(text, at)) and sum(c.isalnum() for c in entry[1]) >= _CODE_LENGTH \
+                and any(c.isdigit() for c in entry[1]):
+            found.append((*entry.span(1), "SECRET"))
+            at = entry.end()
+    return found
 
 
 #: a key written bare in a line of text, and what joins it to its value: a log line a developer composed

@@ -2243,6 +2243,25 @@ def test_a_surname_written_first_with_a_sentence_after_it_is_masked(session):
     assert not leaks(s.stored, "Hanne") and " belt vanavond " in typed_values(s.stored, field)[-1]
 
 
+@pytest.mark.parametrize("value,codes", [
+    ("mijn backup codes: 4071-8832, 6619-2045 bewaar ik hier", ["4071-8832", "6619-2045"]),
+    ("Recovery codes: q3z8-71kd m2x9-44hw r7p1-05vn", ["q3z8-71kd", "m2x9-44hw", "r7p1-05vn"]),
+    ("herstelcodes 58204417 en 90316628, niet delen", ["58204417", "90316628"])])
+def test_every_backup_code_of_a_list_is_a_secret(session, value, codes):
+    """Review 19 F6: "backup codes: 7302-4619, 1234-5678" typed kept every code but the value's unsettled last one,
+    and a payload's string and the page's text kept them all: the backup codes' words were read as a key only. After
+    them every code of the list is a secret, wherever the text is; the words around it and a promo code stay."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text(f"Je gegevens: {value}")]), element("p", {}, [text("kortingscode: ZOMER2024")]),
+                              field, lang="nl")))
+    s.send(*typing(field["id"], value), custom("notitie", {"msg": value}))
+    for code in codes:
+        assert not leaks(s.stored, code), code
+    stored = orjson.dumps(s.stored).decode()
+    assert "ZOMER2024" in stored and value.split()[0] in stored
+
+
 def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
     """A "send to the agency" link whose body is the form's summary, percent-encoded by the page
     (encodeURIComponent): a mailto: with a query is scanned whole, and the taint pass must read it
