@@ -144,6 +144,8 @@ _AT_WORD_STARTS = {start for word in _AT_WORDS for start in _starts(word)}
 _EMAIL_ONLY_AT_WORDS = [word for word in _AT_WORDS if word != "at"]
 _SPELLED_AT_END = regex.compile("|".join([
     _written_at_end(r"\p{L}(?=[\w+-]*[._+\d])[\w.+-]{0,63}[\w+-]", _AT_WORDS, _AT_WORD_STARTS),  # "jan.peeters a"
+    _written_at_end(with_words(r"\p{L}[\w.+-]{0,63}(?:\s+(?i:{{dot_words}}|{{underscore_words}})\s+[\w.+-]{1,63}){1,4}"),
+                    _AT_WORDS, _AT_WORD_STARTS),  # "griet punt verhaeghe at ": a dot or an "_" written as a word
     _written_at_end(r"\p{L}[\w.+-]{0,63}", _EMAIL_ONLY_AT_WORDS,  # "lucas ar", not "lucas a"
                     {start for word in _EMAIL_ONLY_AT_WORDS for start in _starts(word) if len(start) >= 2} - _starts("at")),
     with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"

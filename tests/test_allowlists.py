@@ -588,6 +588,27 @@ def test_an_e_mail_spelled_out_in_german_dutch_or_french_notation_leaks_nothing_
     assert message[:message.index(address)].split()[-1] in stored_text(stored)
 
 
+@pytest.mark.parametrize("message, address, cut", [
+    ("stuur het naar dewaele punt vanransbeeck at skynet punt be als het lukt",
+     "dewaele punt vanransbeeck at skynet punt be", "vanransbeeck at "),
+    ("stuur het naar dewaele punt vanransbeeck at skynet punt be als het lukt",
+     "dewaele punt vanransbeeck at skynet punt be", "vanransbeeck at sk"),
+    ("stuur het naar dewaele punt vanransbeeck at skynet punt be als het lukt",
+     "dewaele punt vanransbeeck at skynet punt be", "skynet punt b"),
+    ("send it to dewaele underscore vanransbeeck at gmail dot com if you can",
+     "dewaele underscore vanransbeeck at gmail dot com", "vanransbeeck a"),
+    ("send it to dewaele underscore vanransbeeck at gmail dot com if you can",
+     "dewaele underscore vanransbeeck at gmail dot com", "gmail ")])
+def test_an_e_mail_spelled_out_with_its_local_parts_dot_as_a_word_leaks_nothing_where_a_batch_cuts_it(
+        session, message, address, cut):
+    """Review 19 F9: "griet punt verhaeghe at " ending a batch stored its local part's last word, at every cut after
+    "at": a local part read only as one word, or one holding a mailbox's character, and a dot or an "_" written as
+    a word is one. The words before the address stay."""
+    stored = typed_in_two_batches(session, message, cut)
+    assert leaked(stored, address) == []
+    assert message[:message.index(address)] in stored_text(stored)
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not(session, tag):
     """People write to each other without capitals: "hoi sietske," is a name no shape but the greeting

@@ -966,6 +966,11 @@ MISTYPED_EMAILS = [
     ("T-shirts at zalando.be vanaf 9,99", "nl", []),
     ("meet me at noon at the station", "en", []),
     ("jan at 10.30 thuis", "nl", []),
+    # a dot or an "_" of the local part written as a word too (review 19 F9): the words before it are the address's
+    ("mail: dewaele punt vanransbeeck at skynet punt be", "nl", [("dewaele punt vanransbeeck at skynet punt be", "EMAIL_ADDRESS")]),
+    ("dewaele underscore vanransbeeck at gmail.com", "en", [("dewaele underscore vanransbeeck at gmail.com", "EMAIL_ADDRESS")]),
+    ("dewaele punt vanransbeeck [at] skynet [punt] be", "nl", [("dewaele punt vanransbeeck [at] skynet [punt] be", "EMAIL_ADDRESS")]),
+    ("Kom naar het punt at the end", "en", []),
     # its "@" as German, Dutch and French write it ("(a)", "[ät]", "ät", "(aapje)", "(et)"), and a dot written as a
     # word, bare or in brackets, after either form of the "@" (review 18 F2); "a" and "et" only in brackets
     ("schreib an hanne.wuyts(a)posteo.de", "de", [("hanne.wuyts(a)posteo.de", "EMAIL_ADDRESS")]),
