@@ -283,6 +283,14 @@ PERSONS = [
     ("Mijn zus heet Soukaina Aït Lahcen en komt mee", "nl", [("Soukaina Aït Lahcen", "PERSON")]),
     ("Haar naam is Soukaina.", "nl", [("Soukaina", "PERSON")]),
     ("De soep is warm en heet, lekker", "nl", []), ("Het kind en het Huis", "nl", []),
+    # in English too, and a name in brackets after the relative or partner (review 19 F11: kept, typed and in a payload);
+    # a site's partner company and a product's name are no one's
+    ("my nephew's name is Taavi, he is 9", "en", [("Taavi", "PERSON")]),
+    ("our daughter is called Isaura and she is 6", "en", [("Isaura", "PERSON")]),
+    ("my boyfriend (Ruairi) will collect it", "en", [("Ruairi", "PERSON")]),
+    ("mijn partner heet Jelmer", "nl", [("Jelmer", "PERSON")]),
+    ("meine Frau heißt Wiebke", "de", [("Wiebke", "PERSON")]),
+    ("Our partner Bpost delivers on Saturdays", "en", []), ("This sofa is called Emma", "en", []),
     # typed without capitals where a name is introduced (review 5): a known given name, and its surname unless
     # that is a function word; the given name alone only after saying who one is or whom to ask for
     ("ik ben griet verhaeghe uit gent", "nl", [("griet verhaeghe", "PERSON")]),

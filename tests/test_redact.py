@@ -2262,6 +2262,22 @@ def test_every_backup_code_of_a_list_is_a_secret(session, value, codes):
     assert "ZOMER2024" in stored and value.split()[0] in stored
 
 
+@pytest.mark.parametrize("value,name", [("my nephew's name is Taavi, he is 9", "Taavi"),
+                                        ("our daughter is called Isaura and she is 6", "Isaura"),
+                                        ("my boyfriend (Ruairi) will collect it", "Ruairi"),
+                                        ("meine Frau heißt Wiebke", "Wiebke")])
+def test_a_name_told_for_someone_else_in_english_is_masked(session, value, name):
+    """Review 19 F11: "my sister's name is Anouk", "my son is called Wannes", "my partner (Wannes)" were kept, typed
+    and in a payload's string, and German "mein Mann heißt Jürgen" in a payload: the words that say a name follows
+    had no English "'s name is" or "is called", no bracket after the relative, and German needed a pronoun."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Welcome")]), field, lang="en")))
+    s.send(*typing(field["id"], value), custom("notitie", {"msg": value}))
+    assert not leaks(s.stored, name), name
+    assert value.split()[1] in orjson.dumps(s.stored).decode()
+
+
 def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):
     """A "send to the agency" link whose body is the form's summary, percent-encoded by the page
     (encodeURIComponent): a mailto: with a query is scanned whole, and the taint pass must read it
