@@ -718,6 +718,24 @@ def household_named(text: str) -> list[Span]:
             if not is_a_place(m.group("name").split()[0]) and addressed_surname(m.group("name"))]
 
 
+#: a family named by its surname in the plural, as English writes a household ("the Vandevoordes will come", "the
+#: Okafors are away"): "the", a capitalised word ending in "s", then a verb a family does (bounded: linear)
+_FAMILY_PLURAL = regex.compile(
+    r"(?<![\w'’-])(?i:the)[^\S\n]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?s)"
+    r"(?=[^\S\n]+(?i:will|would|could|can|did|are|were|have|had|live|lived|come|came|moved|said|asked)(?![\w'’-]))")
+
+
+def family_plural_named(text: str) -> list[Span]:
+    """A surname in the plural after "the", a household in English ("the Vandevoordes will come": review 19 F3), in
+    what a visitor writes: a surname as household_named reads one after "de familie", its plural's "s" aside, no place
+    the lists know ("the Netherlands are") and no day ("the Mondays are busy"); a band or a range the lists do not know
+    is masked ("the Simpsons will", "the Alps were": fail closed). Only where a visitor writes: a site's "the Classics
+    are back" is its own text."""
+    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _FAMILY_PLURAL.finditer(text)
+            if not is_a_place(m.group(1)) and m.group(1).casefold() not in country_names()
+            and not says_when(m.group(1)[:-1]) and addressed_surname(m.group(1)[:-1])]
+
+
 #: a capitalised word opening a sentence or a clause (a value's start, or after a line break, or after ". ! ? … :
 #: ; ," and a space or three), maybe after an opening quote, a bullet or an emoji, right before a verb that takes
 #: a subject (recognizers.yaml subject_verbs): "… mag die op jullie parking? Lowie heeft ook pijn", "Léa a mal
@@ -862,7 +880,8 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
     password given in a sentence."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *household_named(text), *sentence_subject_named(text),
+                         *possessor_named(text), *household_named(text), *family_plural_named(text),
+                         *sentence_subject_named(text),
                          *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
                          *said_secrets(text)]
 
