@@ -144,6 +144,8 @@ _AT_WORD_STARTS = {start for word in _AT_WORDS for start in _starts(word)}
 _EMAIL_ONLY_AT_WORDS = [word for word in _AT_WORDS if word != "at"]
 _SPELLED_AT_END = regex.compile("|".join([
     _written_at_end(r"\p{L}(?=[\w+-]*[._+\d])[\w.+-]{0,63}[\w+-]", _AT_WORDS, _AT_WORD_STARTS),  # "jan.peeters a"
+    _written_at_end(with_words(r"\p{L}[\w.+-]{0,63}(?:\s+(?i:{{dot_words}}|{{underscore_words}})\s+[\w.+-]{1,63}){1,4}"),
+                    _AT_WORDS, _AT_WORD_STARTS),  # "griet punt verhaeghe at ": a dot or an "_" written as a word
     _written_at_end(r"\p{L}[\w.+-]{0,63}", _EMAIL_ONLY_AT_WORDS,  # "lucas ar", not "lucas a"
                     {start for word in _EMAIL_ONLY_AT_WORDS for start in _starts(word) if len(start) >= 2} - _starts("at")),
     with_words(r"(?<=(?<!\w)(?i:{{email_words}})(?!\w)[^\n]{0,60})")  # "een mail naar jan a", "écrivez à lucas a"
@@ -740,6 +742,24 @@ def household_named(text: str) -> list[Span]:
             if not is_a_place(m.group("name").split()[0]) and addressed_surname(m.group("name"))]
 
 
+#: a family named by its surname in the plural, as English writes a household ("the Vandevoordes will come", "the
+#: Okafors are away"): "the", a capitalised word ending in "s", then a verb a family does (bounded: linear)
+_FAMILY_PLURAL = regex.compile(
+    r"(?<![\w'’-])(?i:the)[^\S\n]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?s)"
+    r"(?=[^\S\n]+(?i:will|would|could|can|did|are|were|have|had|live|lived|come|came|moved|said|asked)(?![\w'’-]))")
+
+
+def family_plural_named(text: str) -> list[Span]:
+    """A surname in the plural after "the", a household in English ("the Vandevoordes will come": review 19 F3), in
+    what a visitor writes: a surname as household_named reads one after "de familie", its plural's "s" aside, no place
+    the lists know ("the Netherlands are") and no day ("the Mondays are busy"); a band or a range the lists do not know
+    is masked ("the Simpsons will", "the Alps were": fail closed). Only where a visitor writes: a site's "the Classics
+    are back" is its own text."""
+    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _FAMILY_PLURAL.finditer(text)
+            if not is_a_place(m.group(1)) and m.group(1).casefold() not in country_names()
+            and not says_when(m.group(1)[:-1]) and addressed_surname(m.group(1)[:-1])]
+
+
 #: a capitalised word opening a sentence or a clause (a value's start, or after a line break, or after ". ! ? … :
 #: ; ," and a space or three), maybe after an opening quote, a bullet or an emoji, right before a verb that takes
 #: a subject (recognizers.yaml subject_verbs): "… mag die op jullie parking? Lowie heeft ook pijn", "Léa a mal
@@ -884,7 +904,8 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
     password given in a sentence."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-                         *possessor_named(text), *household_named(text), *sentence_subject_named(text),
+                         *possessor_named(text), *household_named(text), *family_plural_named(text),
+                         *sentence_subject_named(text),
                          *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
                          *said_secrets(text)]
 
@@ -2207,7 +2228,34 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
                   for m in _QUOTED_ASSIGNMENT.finditer(text) if is_secret_key(m.group(1))]
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
     found += bare_secret_pairs(text, is_secret_key)
+    found += listed_codes(text)
     return [span for span in found if span[0] < span[1]]
+
+
+#: the words for an account's one-time backup codes (rules/recognizers.yaml backup_code_words), then a mark or a verb
+_CODES_OPENER = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{backup_code_words}})(?![\w-])(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{backup_code_givers}})(?![\w-]))?"))
+#: the next entry of such a list: what parts it from the one before (spaces, lines, a comma, a slash, "and") and a run
+#: of letters and digits, maybe in groups joined by dashes ("7302-4619", "a7k2-9xq1"); possessive: linear
+_LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
+#: a code holds a digit and this many letters or digits at least: "10 codes" or a year's "2024" alone is none
+_CODE_LENGTH = 4
+
+
+def listed_codes(text: str) -> list[tuple[int, int, str]]:
+    """Every code of the list written after the words for an account's backup or recovery codes ("backup codes:
+    7302-4619, 1234-5678", "Recovery codes: a7k2-9xq1 b8m3-0zr2", "herstelcodes 73024619 en 11223344"): each one
+    logs in as the last does, which only a value's unsettled end masked (review 19 F6). The list ends at its first
+    entry that is no code (a word: "backup codes: 7302-4619 heb ik bewaard"); the site's own words about codes hold
+    none ("Download your backup codes"), and a promo code is none of these words."""
+    found: list[tuple[int, int, str]] = []
+    for opener in _CODES_OPENER.finditer(text):
+        at = opener.end()
+        while (entry := _LISTED_CODE.match(text, at)) and sum(c.isalnum() for c in entry[1]) >= _CODE_LENGTH \
+                and any(c.isdigit() for c in entry[1]):
+            found.append((*entry.span(1), "SECRET"))
+            at = entry.end()
+    return found
 
 
 #: a key written bare in a line of text, and what joins it to its value: a log line a developer composed

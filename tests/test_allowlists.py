@@ -617,6 +617,27 @@ def test_an_e_mail_spelled_out_in_a_visitor_s_language_leaks_nothing_where_a_bat
     assert message[:message.index(address)].split()[-1] in stored_text(stored)
 
 
+@pytest.mark.parametrize("message, address, cut", [
+    ("stuur het naar dewaele punt vanransbeeck at skynet punt be als het lukt",
+     "dewaele punt vanransbeeck at skynet punt be", "vanransbeeck at "),
+    ("stuur het naar dewaele punt vanransbeeck at skynet punt be als het lukt",
+     "dewaele punt vanransbeeck at skynet punt be", "vanransbeeck at sk"),
+    ("stuur het naar dewaele punt vanransbeeck at skynet punt be als het lukt",
+     "dewaele punt vanransbeeck at skynet punt be", "skynet punt b"),
+    ("send it to dewaele underscore vanransbeeck at gmail dot com if you can",
+     "dewaele underscore vanransbeeck at gmail dot com", "vanransbeeck a"),
+    ("send it to dewaele underscore vanransbeeck at gmail dot com if you can",
+     "dewaele underscore vanransbeeck at gmail dot com", "gmail ")])
+def test_an_e_mail_spelled_out_with_its_local_parts_dot_as_a_word_leaks_nothing_where_a_batch_cuts_it(
+        session, message, address, cut):
+    """Review 19 F9: "griet punt verhaeghe at " ending a batch stored its local part's last word, at every cut after
+    "at": a local part read only as one word, or one holding a mailbox's character, and a dot or an "_" written as
+    a word is one. The words before the address stay."""
+    stored = typed_in_two_batches(session, message, cut)
+    assert leaked(stored, address) == []
+    assert message[:message.index(address)] in stored_text(stored)
+
+
 @pytest.mark.parametrize("tag", ["input", "textarea"])
 def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not(session, tag):
     """People write to each other without capitals: "hoi sietske," is a name no shape but the greeting
@@ -954,6 +975,20 @@ def test_a_surname_after_an_abbreviated_or_lower_case_title_or_household_word_is
                  "Lambrechts"):
         assert leaked(s.stored, name) == [], name
     for kept in ("Geschenkdoos voor het gezin Deluxe", "I miss Paris, nog 5 m. Verder links"):
+        assert kept in stored, kept
+
+
+def test_a_household_named_by_its_surname_in_the_plural_is_masked_where_the_visitor_writes_it(session):
+    """Review 19 F3: "the Vandevoordes will come" was stored raw: English names a household by its surname in the
+    plural after "the". A country and a day in the plural stay, and so does the site's own "the Classics are back"."""
+    field = element("textarea", {"aria-label": "Message"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("The Originals are back in stock")]), field, lang="en")))
+    value = "the Wuytacks will bring the cake, the Mondays are busy and the Netherlands are far. Thanks "
+    s.send(*typing(field["id"], value))
+    stored = stored_text(s.stored)
+    assert leaked(s.stored, "Wuytacks") == []
+    for kept in ("The Originals are back in stock", "the Mondays are busy and the Netherlands are far"):
         assert kept in stored, kept
 
 

@@ -1639,10 +1639,12 @@ async def test_the_visitors_position_under_its_keys_is_masked(redact):
 async def test_two_factor_backup_codes_under_their_key_are_masked(redact):
     """Held-out peers round 14: the codes a two-factor enrolment gives to log in without the phone ("backup_codes":
     ["7302-4619", …] in a capture, "recovery_codes" in a Sentry breadcrumb's data), whoever holds one logs in:
-    masked as secrets under their key in en/nl/de/fr; the plan beside them is kept."""
+    masked as secrets under their key in en/nl/de/fr; the plan beside them is kept. Written in a string after their
+    words, every code of the list (review 19 F6: the collector kept them all)."""
     codes = ["7302-4619", "5581-0376"]
     event = analytics_event("member_joined", backup_codes=codes, recoveryCodes=codes, herstelcodes=codes,
-                            wiederherstellungscodes=codes, codes_de_secours=codes, plan="Fixed Desk Plus")
+                            wiederherstellungscodes=codes, codes_de_secours=codes, plan="Fixed Desk Plus",
+                            msg=f"Recovery codes: {codes[0]} {codes[1]}")
     properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
         "properties"]
     envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({

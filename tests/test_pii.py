@@ -283,6 +283,14 @@ PERSONS = [
     ("Mijn zus heet Soukaina Aït Lahcen en komt mee", "nl", [("Soukaina Aït Lahcen", "PERSON")]),
     ("Haar naam is Soukaina.", "nl", [("Soukaina", "PERSON")]),
     ("De soep is warm en heet, lekker", "nl", []), ("Het kind en het Huis", "nl", []),
+    # in English too, and a name in brackets after the relative or partner (review 19 F11: kept, typed and in a payload);
+    # a site's partner company and a product's name are no one's
+    ("my nephew's name is Taavi, he is 9", "en", [("Taavi", "PERSON")]),
+    ("our daughter is called Isaura and she is 6", "en", [("Isaura", "PERSON")]),
+    ("my boyfriend (Ruairi) will collect it", "en", [("Ruairi", "PERSON")]),
+    ("mijn partner heet Jelmer", "nl", [("Jelmer", "PERSON")]),
+    ("meine Frau heißt Wiebke", "de", [("Wiebke", "PERSON")]),
+    ("Our partner Bpost delivers on Saturdays", "en", []), ("This sofa is called Emma", "en", []),
     # typed without capitals where a name is introduced (review 5): a known given name, and its surname unless
     # that is a function word; the given name alone only after saying who one is or whom to ask for
     ("ik ben griet verhaeghe uit gent", "nl", [("griet verhaeghe", "PERSON")]),
@@ -763,6 +771,14 @@ SURNAMES_FIRST = [
     ("Bedankt, Jan!", "nl", [("Jan", "PERSON")]),
     ("Gent, Pieter en ik komen samen", "nl", []),
     ("Ophalen in de Brugsepoort, Phoenix…", "nl", []),
+    # opening a line with a sentence after it, or a semicolon typed for the comma (review 19 F3: the surname was kept);
+    # a word said to the one named is closed by its own mark, a title's "of" follows no name
+    ("Claeys, Annelies belt vanavond terug", "nl", [("Claeys, Annelies", "PERSON")]),
+    ("Brenninkmeyer, Dieter kommt am Montag", "de", [("Brenninkmeyer, Dieter", "PERSON")]),
+    ("Afspraak gemaakt.\nWuyts, Hanne komt om 10u", "nl", [("Wuyts, Hanne", "PERSON")]),
+    ("Wuyts; Hanne", "nl", [("Wuyts; Hanne", "PERSON")]),
+    ("Perfect, Annelies, tot dan", "nl", []),
+    ("Macbeth, Prince of Scotland", "en", []),
 ]
 # whose a file is, a document's kind before the name and its extension after (held-out peers round 12b: a co-tenant's
 # payslip in a link's download attribute, a capture and the API's answer, never typed on the page): the kind is no
@@ -1023,6 +1039,11 @@ MISTYPED_EMAILS = [
     ("T-shirts at zalando.be vanaf 9,99", "nl", []),
     ("meet me at noon at the station", "en", []),
     ("jan at 10.30 thuis", "nl", []),
+    # a dot or an "_" of the local part written as a word too (review 19 F9): the words before it are the address's
+    ("mail: dewaele punt vanransbeeck at skynet punt be", "nl", [("dewaele punt vanransbeeck at skynet punt be", "EMAIL_ADDRESS")]),
+    ("dewaele underscore vanransbeeck at gmail.com", "en", [("dewaele underscore vanransbeeck at gmail.com", "EMAIL_ADDRESS")]),
+    ("dewaele punt vanransbeeck [at] skynet [punt] be", "nl", [("dewaele punt vanransbeeck [at] skynet [punt] be", "EMAIL_ADDRESS")]),
+    ("Kom naar het punt at the end", "en", []),
     # its "@" as German, Dutch and French write it ("(a)", "[ät]", "ät", "(aapje)", "(et)"), and a dot written as a
     # word, bare or in brackets, after either form of the "@" (review 18 F2); "a" and "et" only in brackets
     ("schreib an hanne.wuyts(a)posteo.de", "de", [("hanne.wuyts(a)posteo.de", "EMAIL_ADDRESS")]),
@@ -1056,6 +1077,15 @@ PHONE_WITHOUT_PLUS = [
     ("Artikel 31651234567", "nl", []),
     ("tel 1733234567890", "en", []),  # a timestamp in milliseconds: no valid number
 ]
+# a chat link's number in a sentence (review 19 F1): its host says the digits are a number, whatever they are; another
+# host's path keeps its digits
+CHAT_LINKS = [
+    ("wa.me/32468123907 stuur maar", "nl", [("32468123907", "PHONE_NUMBER")]),
+    ("WhatsApp: https://wa.me/31612398745, groetjes", "nl", [("31612398745", "PHONE_NUMBER")]),
+    ("écris-moi t.me/+33712340987 merci", "fr", [("+33712340987", "PHONE_NUMBER")]),
+    ("schreib mir telegram.me/4915112349876 bitte", "de", [("4915112349876", "PHONE_NUMBER")]),
+    ("zie shop.me/32468123907 voor details", "nl", []),
+]
 
 
 @pytest.mark.parametrize("text,language,expected", MISTYPED_EMAILS)
@@ -1070,8 +1100,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + NO_TRUNK_PREFIX + DASHED_POSTCODES + COUNTRY_POSTCODES + INITIALLED_SURNAMES + SURNAMES_FIRST
                          + FILE_OWNERS + ADDRESSED_SURNAMES + NUMBERS_AS_TYPED
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
-                         + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CUSTOMER_NUMBERS
-                         + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
+                         + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
+                         + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)

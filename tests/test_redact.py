@@ -1864,6 +1864,22 @@ def test_a_chat_links_number_is_masked_while_it_is_typed(session, digits):
     assert "https://wa.me/" in stored and "/bestelling/58306172" in stored and "/message/ABCDEF" in stored
 
 
+@pytest.mark.parametrize("value", ["wa.me/32468123907 stuur maar een berichtje", "mijn nummer: wa.me/31612398745, tot straks",
+                                   "https://t.me/32468123907 of mail"])
+def test_a_chat_links_number_in_a_sentence_is_masked(session, value):
+    """Review 19 F1: a chat link's number written in a sentence ("wa.me/32471901288 bel me") was kept whole in typed
+    text, a payload's string and the page's text: only an href's was read by its host, and in text the number was
+    masked only as the value's unsettled last word or after a phone word. The host says it is a number in text too."""
+    digits = value.split("/")[-1].split()[0].strip(",")
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text(f"Je WhatsApp: {value}")]), field, lang="nl")))
+    s.send(*typing(field["id"], value), custom("bericht", {"msg": value}))
+    stored = orjson.dumps(s.stored).decode()
+    assert digits[2:9] not in stored, stored
+    assert "Je WhatsApp:" in stored and ".me/" in stored  # the site's text and the link's host stay
+
+
 def test_a_phone_written_with_a_plus_in_a_form_encoded_text_is_masked(session):
     """A form-encoded pair inside a text (a logged request body) is read as a URL's query is: a
     '+' that starts a number kept as well as read as a space."""
@@ -2314,6 +2330,54 @@ def test_a_surname_and_its_comma_alone_at_a_batchs_end_waits_for_the_given_name(
         s.send(event)
     s.send(input_event(town["id"], "Gent, "))
     assert not leaks(s.stored, "Vanhoutteghem") and "Gent, " in typed_values(s.stored, town)
+
+
+def test_a_surname_written_first_with_a_sentence_after_it_is_masked(session):
+    """Review 19 F3: "Peeters, Marie komt morgen" typed kept the surname (the given name was read alone, the surname
+    and its comma only as a whole value) and a payload's string kept the whole name; read at a line's start before
+    the sentence goes on, a semicolon typed for the comma too."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Welkom")]), field, lang="nl")))
+    s.send(*typing(field["id"], "Claeys, Annelies belt vanavond terug"),
+           custom("notitie", {"msg": "Verstraelen, Hanne heeft het pakket"}), custom("lijst", {"msg": "Wuytack; Jorien"}))
+    assert not leaks(s.stored, "Claeys") and not leaks(s.stored, "Verstraelen") and not leaks(s.stored, "Wuytack")
+    assert not leaks(s.stored, "Hanne") and " belt vanavond " in typed_values(s.stored, field)[-1]
+
+
+@pytest.mark.parametrize("value,codes", [
+    ("mijn backup codes: 4071-8832, 6619-2045 bewaar ik hier", ["4071-8832", "6619-2045"]),
+    ("Recovery codes: q3z8-71kd m2x9-44hw r7p1-05vn", ["q3z8-71kd", "m2x9-44hw", "r7p1-05vn"]),
+    ("herstelcodes 58204417 en 90316628, niet delen", ["58204417", "90316628"])])
+def test_every_backup_code_of_a_list_is_a_secret(session, value, codes):
+    """Review 19 F6: "backup codes: 7302-4619, 1234-5678" typed kept every code but the value's unsettled last one,
+    and a payload's string and the page's text kept them all: the backup codes' words were read as a key only. After
+    them every code of the list is a secret, wherever the text is; the words around it and a promo code stay."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text(f"Je gegevens: {value}")]), element("p", {}, [text("kortingscode: ZOMER2024")]),
+                              field, lang="nl")))
+    s.send(*typing(field["id"], value), custom("notitie", {"msg": value}))
+    for code in codes:
+        assert not leaks(s.stored, code), code
+    stored = orjson.dumps(s.stored).decode()
+    assert "ZOMER2024" in stored and value.split()[0] in stored
+
+
+@pytest.mark.parametrize("value,name", [("my nephew's name is Taavi, he is 9", "Taavi"),
+                                        ("our daughter is called Isaura and she is 6", "Isaura"),
+                                        ("my boyfriend (Ruairi) will collect it", "Ruairi"),
+                                        ("meine Frau heißt Wiebke", "Wiebke")])
+def test_a_name_told_for_someone_else_in_english_is_masked(session, value, name):
+    """Review 19 F11: "my sister's name is Anouk", "my son is called Wannes", "my partner (Wannes)" were kept, typed
+    and in a payload's string, and German "mein Mann heißt Jürgen" in a payload: the words that say a name follows
+    had no English "'s name is" or "is called", no bracket after the relative, and German needed a pronoun."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Welcome")]), field, lang="en")))
+    s.send(*typing(field["id"], value), custom("notitie", {"msg": value}))
+    assert not leaks(s.stored, name), name
+    assert value.split()[1] in orjson.dumps(s.stored).decode()
 
 
 def test_a_mailto_body_percent_encoded_loses_the_values_echoed_in_it(session):

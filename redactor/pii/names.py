@@ -252,8 +252,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True  # "Kovácsné Szabó Etelka": "-né" says a married woman, whose name Hungarian writes surname first
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
-    # Sjoerd-Jan": a register's order, not a heading's word before a name)
-    if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith(","):
+    # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
+    if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith((",", ";")):
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
@@ -585,7 +585,7 @@ def surname_comma_given(text: str) -> bool:
     surname's capitalised word, its particles aside, no function word, no greeting or title that addresses the
     given name ("Bedankt, Jan", "Mevrouw, Anna"), no place ("Gent, Pieter"), day or month, and no trade, venue,
     product or street word."""
-    surname, _, given = text.partition(",")
+    surname, _, given = text.replace(";", ",", 1).partition(",")  # a semicolon typed for the comma
     given = given.strip()
     if not _says_a_person(given) or _rarely_a_name(given) or is_function_word(given.split("-", 1)[0]):
         return False
