@@ -1,0 +1,203 @@
+"""Batch ends everywhere (issue 9 item 7): the typed free-text values of the rrweb rounds (tests/e2e/test_heldout*.py),
+typed key by key into a labelled <textarea> and redacted batch by batch in process (the real policy, mirror, masker,
+Presidio and spaCy), cut at the round's own cut points plus one extra cut at every position in turn.
+
+    python bench/batch_ends.py [--all] [--pairs] [case-name ...]
+
+A recorder's timer ends a batch wherever it fires, so each CI run of a round cuts its typed text somewhere else; a
+value masked at one cut may leak at another. Extra cuts go over each planted value's span and the 25 characters
+before it (--all: every position of the text); --pairs adds every two cuts inside one planted span. Prints each
+leaking cut as `position, the text up to it, the leaking stored string` and the totals per case. A 6-character
+window of a planted value found in the text's other words or in the label is not counted.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from tqdm import tqdm  # noqa: E402
+
+from factories import element, html_page, input_event, snapshot, text  # noqa: E402
+from in_process import Session  # noqa: E402
+from leaks import strings  # noqa: E402
+from planted import windows  # noqa: E402
+
+from redactor.pii import DetectorPool  # noqa: E402
+
+BEFORE = 25  # characters before a planted value where an extra cut is tried too
+
+
+@dataclass
+class Case:
+    name: str
+    lang: str
+    label: str
+    value: str
+    planted: list[str]
+    heads: list[str] = field(default_factory=list)  # the round's own cuts: right after each head, in order
+
+    def cuts(self) -> list[int]:
+        points, start = [], 0
+        for head in self.heads:
+            start = self.value.index(head, start) + len(head)
+            points.append(start)
+        return points
+
+    def spans(self) -> list[tuple[int, int]]:
+        found = []
+        for value in self.planted:
+            start = self.value.find(value)
+            while start >= 0:
+                found.append((start, start + len(value)))
+                start = self.value.find(value, start + 1)
+        return sorted(found)
+
+    def extra_cuts(self, everywhere: bool = False) -> list[int]:
+        if everywhere:
+            return list(range(1, len(self.value)))
+        return sorted({p for start, end in self.spans() for p in range(max(1, start - BEFORE), min(end + 1, len(self.value)))})
+
+    def pairs(self) -> list[tuple[int, int]]:
+        return sorted({pair for start, end in self.spans() for pair in combinations(range(start + 1, end + 1), 2)})
+
+    def innocent(self) -> set[str]:
+        """Windows of a planted value that the text's other words or the label hold too."""
+        rest = self.value
+        for start, end in self.spans():
+            rest = rest[:start] + "\0" * (end - start) + rest[end:]
+        return windows(rest) | windows(self.label)
+
+
+def case_from(module: ModuleType, name: str, constant: str, lang: str, label: str, *heads: str) -> Case:
+    """A case of a round's module: the typed value is its module constant; the planted values are every Planted of the
+    module (in a list or alone) that the value holds."""
+    from e2e.test_recorder import Planted
+    value = getattr(module, constant)
+    planted = set()
+    for item in vars(module).values():
+        for p in item if isinstance(item, list) else [item]:
+            if isinstance(p, Planted) and p.value and p.value in value:
+                planted.add(p.value)
+    return Case(name, lang, label, value, sorted(planted), list(heads))
+
+
+def cases() -> list[Case]:
+    from e2e import (test_heldout3 as h3, test_heldout4 as h4, test_heldout5 as h5, test_heldout6 as h6,
+                     test_heldout7 as h7, test_heldout8 as h8, test_heldout9 as h9, test_heldout10 as h10,
+                     test_heldout11 as h11, test_heldout14 as h14, test_heldout15 as h15, test_heldout16 as h16,
+                     test_heldout17 as h17, test_heldout18 as h18, test_heldout19 as h19, test_heldout20 as h20,
+                     test_heldout21 as h21, test_heldout22 as h22, test_heldout23 as h23, test_heldout24 as h24)
+    return [
+        case_from(h23, "r23-delivery", "DELIVERY", "nl", "Opmerkingen voor de levering · Remarques pour la livraison",
+                  "Mme Ghislaine Pir", "Drève des Chas", "1410 Wat", "au 02/354", "famille Vercruy", "venelle du Cap"),
+        case_from(h23, "r23-card", "MESSAGE", "nl", "Uw kaartje · Votre carte", "cousine Apolline Haese", "au +31 6 48",
+                  "pollie.v"),
+        case_from(h24, "r24-health", "HEALTH", "nl", "Medicatie en gezondheid", "dr. Servaas Tim", "(03 828", "Bredaba"),
+        case_from(h24, "r24-travel", "TRAVEL", "nl", "Reizen buiten Europa (laatste 6 maanden)", "tante Khadija Ouaz"),
+        case_from(h24, "r24-desk", "DESK", "nl", "Opmerking voor het onthaal · Remarque pour l'accueil", "heet Souk",
+                  "s'appelle Soukaina Benjel", "nr. 0103172", "+32(0)471/9", "Rue Ransf"),
+        case_from(h22, "r22-remarks", "AFTER_MENTION", "nl", "Opmerkingen", "mevrouw Hildegard Van", "op 052 47",
+                  "anais.mk79 (arobase) sky", "Bénédicte Il", "+243 81 5"),
+        case_from(h21, "r21-notes", "NOTES", "fr", "Remarques pour le technicien", "M. Ferdinand Clo", "au 04/342.1",
+                  "Mme Nadège Coen", "au 0033 7 81", "Rue Grian"),
+        case_from(h20, "r20-requests", "REQUESTS", "en", "Special requests", "sister Gráinne De", "+353 1 66", "car is 231-D"),
+        case_from(h19, "r19-reason", "REASON", "fr", "Motif de la consultation · Grund des Besuchs", "Dr Schuma", "tél. 81 9",
+                  "Mme Colette Reu", "au 621 3"),
+        case_from(h18, "r18-complaint", "COMPLAINT", "nl", "Uw klacht · Votre plainte", "dr Pieter-Jan Moe", "tel 053 7",
+                  "godelieve o'ne", "2-GTX"),
+        case_from(h17, "r17-remark", "REMARK", "fr", "Remarque pour le pharmacien · Bemierkung", "Dr Laurent Met", "03 82 5",
+                  "41.08.1", "BSN 5173", "Jörg Wend", "T4726", "0651 99", "Op de Ther"),
+        case_from(h16, "r16-motivation", "MOTIVATION", "fr", "Lettre de motivation · Motivatiebrief", "الزهراء", "Elif K",
+                  "NIR 2 93", "+352 66"),
+        case_from(h16, "r16-career", "CAREER", "fr", "Parcours · Loopbaan", "BSN 2846", "Meent 9", "06 28 4"),
+        case_from(h15, "r15-inventory", "INVENTORY", "fr", "Inventaire · Inventaris", "Joost Verh", "BSN 2318", "06-412"),
+        case_from(h15, "r15-notes", "NOTES_TEXT", "fr", "Remarque · Opmerking", "Thibault Mar", "NIR 1 84 06", "+352 691",
+                  "0049 22"),
+        case_from(h14, "r14-husband", "NOTE_HUSBAND", "fr", "Remarques · Bemierkungen", "Olivier Dach", "83.06.1", "1-GH"),
+        case_from(h14, "r14-daughter", "NOTE_DAUGHTER", "fr", "Remarques · Bemierkungen", "Noém", "05.08.2", "WVWZZZAU",
+                  "XR 30"),
+        case_from(h11, "r11-notes", "NOTES", "de", "Hinweise für die Betreuer", "Gertrud Klink", "087/74", "0151 28", "(AC-L"),
+        case_from(h10, "r10-notes", "NOTES", "nl", "Opmerkingen", "geboren 17.06", "Íñigo Goiko", "+34 688 2"),
+        case_from(h9, "r9-return", "RETURN_NOTES", "nl", "Opmerkingen bij de retour", "zij is bereikbaar op 512-4",
+                  "mevr. Halina Zaw", "Mathenesserl"),
+        case_from(h9, "r9-wishes", "WISHES", "nl", "Wensen", "João Concei", "+351 912 6"),
+        case_from(h9, "r9-chat", "CHAT_MESSAGE", "nl", "Bericht", "Chiara Bern", "Sint-Pietersn", "0487 21 6"),
+        case_from(h8, "r8-notes", "NOTES", "de", "Bemerkungen", "Jean-Pierre Xho", "(Mobil 0478 5"),
+        case_from(h8, "r8-emergency", "EMERGENCY", "fr", "En cas d'urgence", "Josiane Hoff", "26 31 5"),
+        case_from(h7, "r7-about", "ABOUT", "fr", "Présentez-vous", "Yannick Kerh", "(07 68 2"),
+        case_from(h6, "r6-claims", "CLAIMS", "de", "Schadensfälle der letzten 5 Jahre", "Romain Biw", "unter 691 3"),
+        case_from(h6, "r6-deleted", "DELETED_MESSAGE", "nl", "Bericht", "Aurélie Vanm", "au 0471 9"),
+        case_from(h6, "r6-lower-case", "LOWER_CASE_MESSAGE", "nl", "Bericht", "molenh", "mvg jorun vek"),
+        case_from(h5, "r5-notes", "NOTES", "nl", "Opmerkingen", "Voorburg", "+33 6 12 4", "wannes.v@ku", "NL18 RABO 01"),
+        case_from(h5, "r5-symptoms", "SYMPTOMS", "fr", "Décrivez vos symptômes", "Lowie", "Baudouin Ter", "NISS est 7908",
+                  "au 0478 6"),
+        case_from(h4, "r4-message", "MESSAGE", "nl", "Omschrijving", "sietsk", "nl75 knab 02", "a.rinsmeuzel [a", "3 oktob",
+                  "bsn 28173"),
+        case_from(h3, "r3-note", "NOTE", "nl", "Opmerking bij uw bestelling", "Jildou Re", "2649.1", "Wobbe Sij"),
+        case_from(h3, "r3-letter", "LETTER", "fr", "Votre message", "Warre Cal", "0033 6 41 2", "+33 (0)6 52", "83.11.0",
+                  "BE 0473 6", "Loeiza Ker"),
+    ]
+
+
+def replay(pool: DetectorPool, case: Case, points: list[int]) -> list[str]:
+    """The stored strings once the value is typed key by key, a batch ending at each point."""
+    area = element("textarea", {"id": "note", "name": "note"})
+    session = Session(pool)
+    label = element("label", {"for": "note"}, [text(case.label)])
+    session.send(snapshot(html_page(label, area, lang=case.lang)))
+    done = 0
+    for point in sorted({*points, len(case.value)}):
+        if point > done:
+            session.send(*[input_event(area["id"], case.value[:end]) for end in range(done + 1, point + 1)])
+            done = point
+    return list(strings(session.stored))
+
+
+def leaks(case: Case, stored: list[str], innocent: set[str]) -> list[str]:
+    pieces = {w for value in case.planted for w in windows(value)} - innocent
+    return [s for s in stored if any(w in s for w in pieces)]
+
+
+def sweep(pool: DetectorPool, case: Case, everywhere: bool = False, pairs: bool = False) -> list[tuple]:
+    innocent = case.innocent()
+    base = case.cuts()
+    found = []
+    if bad := leaks(case, replay(pool, case, base), innocent):
+        found.append(((), bad))
+    trials = [(p,) for p in case.extra_cuts(everywhere)] + (case.pairs() if pairs else [])
+    for extra in tqdm(trials, desc=case.name, file=sys.stderr, leave=False):
+        if bad := leaks(case, replay(pool, case, [*base, *extra]), innocent):
+            found.append((extra, bad))
+    return found
+
+
+def shown(case: Case, extra: tuple, stored: list[str]) -> str:
+    upto = case.value[:extra[-1]] if extra else case.value
+    return f"{','.join(map(str, extra)) or 'own cuts'}, {upto[-40:]!r}, {stored[0][-80:]!r}"
+
+
+def main() -> None:
+    names = [a for a in sys.argv[1:] if not a.startswith("--")]
+    pool = DetectorPool(workers=0, ner=True)
+    total = 0
+    for case in cases():
+        if names and case.name not in names:
+            continue
+        found = sweep(pool, case, "--all" in sys.argv, "--pairs" in sys.argv)
+        total += len(found)
+        print(f"== {case.name}: {len(found)} leaking cuts (planted {case.planted})", flush=True)
+        for extra, stored in found:
+            print("  " + shown(case, extra, stored), flush=True)
+    print(f"leaking cuts in all: {total}")
+    pool.close()
+
+
+if __name__ == "__main__":
+    main()
