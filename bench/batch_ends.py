@@ -2,11 +2,13 @@
 typed key by key into a labelled <textarea> and redacted batch by batch in process (the real policy, mirror, masker,
 Presidio and spaCy), cut at the round's own cut points plus one extra cut at every position in turn.
 
-    python bench/batch_ends.py [--all] [--pairs] [case-name ...]
+    python bench/batch_ends.py [--all] [--pairs] [--timer] [--editable] [case-name ...]
 
 A recorder's timer ends a batch wherever it fires, so each CI run of a round cuts its typed text somewhere else; a
 value masked at one cut may leak at another. Extra cuts go over each planted value's span and the 25 characters
-before it (--all: every position of the text); --pairs adds every two cuts inside one planted span. Prints each
+before it (--all: every position of the text); --pairs adds every two cuts inside one planted span, --timer a batch end
+every 3 to 15 keystrokes at every phase (a recorder's timer over slow typing); --editable types into a labelled
+contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them). Prints each
 leaking cut as `position, the text up to it, the leaking stored string` and the totals per case. A 6-character
 window of a planted value found in the text's other words or in the label is not counted.
 """
@@ -24,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from tqdm import tqdm  # noqa: E402
 
-from factories import element, html_page, input_event, snapshot, text  # noqa: E402
+from factories import add, element, html_page, input_event, mutation, set_text, snapshot, text  # noqa: E402
 from in_process import Session  # noqa: E402
 from leaks import strings  # noqa: E402
 from planted import windows  # noqa: E402
@@ -32,6 +34,7 @@ from planted import windows  # noqa: E402
 from redactor.pii import DetectorPool  # noqa: E402
 
 BEFORE = 25  # characters before a planted value where an extra cut is tried too
+TIMER_PERIODS = range(3, 16)  # keystrokes between two batch ends of a recorder's timer (--timer)
 
 
 @dataclass
@@ -42,6 +45,7 @@ class Case:
     value: str
     planted: list[str]
     heads: list[str] = field(default_factory=list)  # the round's own cuts: right after each head, in order
+    kept: list[str] = field(default_factory=list)  # what the visitor wrote that is nobody's data: stays readable
 
     def cuts(self) -> list[int]:
         points, start = [], 0
@@ -67,6 +71,11 @@ class Case:
     def pairs(self) -> list[tuple[int, int]]:
         return sorted({pair for start, end in self.spans() for pair in combinations(range(start + 1, end + 1), 2)})
 
+    def timer_cuts(self) -> list[tuple[int, ...]]:
+        """A recorder's timer ending a batch every `period` keystrokes (typed 90 ms apart, a 1 s flush ends one every
+        11), at every phase."""
+        return [tuple(range(phase, len(self.value), period)) for period in TIMER_PERIODS for phase in range(1, period + 1)]
+
     def innocent(self) -> set[str]:
         """Windows of a planted value that the text's other words or the label hold too."""
         rest = self.value
@@ -77,15 +86,17 @@ class Case:
 
 def case_from(module: ModuleType, name: str, constant: str, lang: str, label: str, *heads: str) -> Case:
     """A case of a round's module: the typed value is its module constant; the planted values are every Planted of the
-    module (in a list or alone) that the value holds."""
+    module (in a list or alone) that the value holds, but those typed into a field of their own first (a selector):
+    the free text holds their echo, which the session's taint masks, and this replay types no other field."""
     from e2e.test_recorder import Planted
     value = getattr(module, constant)
     planted = set()
     for item in vars(module).values():
         for p in item if isinstance(item, list) else [item]:
-            if isinstance(p, Planted) and p.value and p.value in value:
+            if isinstance(p, Planted) and p.selector is None and p.value and p.value in value:
                 planted.add(p.value)
-    return Case(name, lang, label, value, sorted(planted), list(heads))
+    kept = [k for k in getattr(module, "KEPT", []) if k in value]
+    return Case(name, lang, label, value, sorted(planted), list(heads), kept)
 
 
 def cases() -> list[Case]:
@@ -146,41 +157,60 @@ def cases() -> list[Case]:
     ]
 
 
-def replay(pool: DetectorPool, case: Case, points: list[int]) -> list[str]:
+def keystrokes(case: Case, editable: bool) -> tuple[list[dict], list[dict]]:
+    """The page (a label and the field) and one event per keystroke: a <textarea>'s Input events, or an editable
+    region's text node (rrweb's mutations: the node added at the first key, its text set at each next one)."""
+    if not editable:
+        area = element("textarea", {"id": "note", "name": "note"})
+        label = element("label", {"for": "note"}, [text(case.label)])
+        return [label, area], [input_event(area["id"], case.value[:end]) for end in range(1, len(case.value) + 1)]
+    label = element("p", {"id": "note-label"}, [text(case.label)])
+    region = element("div", {"contenteditable": "true", "role": "textbox", "aria-labelledby": "note-label"})
+    node = text(case.value[:1])
+    return [label, region], [mutation(adds=[add(region["id"], node)]), *(
+        mutation(texts=[set_text(node["id"], case.value[:end])]) for end in range(2, len(case.value) + 1))]
+
+
+def replay(pool: DetectorPool, case: Case, points: list[int], editable: bool = False) -> list[str]:
     """The stored strings once the value is typed key by key, a batch ending at each point."""
-    area = element("textarea", {"id": "note", "name": "note"})
+    page, events = keystrokes(case, editable)
     session = Session(pool)
-    label = element("label", {"for": "note"}, [text(case.label)])
-    session.send(snapshot(html_page(label, area, lang=case.lang)))
+    session.send(snapshot(html_page(*page, lang=case.lang)))
     done = 0
     for point in sorted({*points, len(case.value)}):
         if point > done:
-            session.send(*[input_event(area["id"], case.value[:end]) for end in range(done + 1, point + 1)])
+            session.send(*events[done:point])
             done = point
     return list(strings(session.stored))
 
 
 def leaks(case: Case, stored: list[str], innocent: set[str]) -> list[str]:
+    """The stored strings holding a window of a planted value, then a line for each kept text no stored string holds."""
     pieces = {w for value in case.planted for w in windows(value)} - innocent
-    return [s for s in stored if any(w in s for w in pieces)]
+    return [s for s in stored if any(w in s for w in pieces)] + [
+        f"MASKED kept {k!r}" for k in case.kept if not any(k in s for s in stored)]
 
 
-def sweep(pool: DetectorPool, case: Case, everywhere: bool = False, pairs: bool = False) -> list[tuple]:
+def sweep(pool: DetectorPool, case: Case, everywhere: bool = False, pairs: bool = False,
+          timer: bool = False, editable: bool = False) -> list[tuple]:
     innocent = case.innocent()
     base = case.cuts()
     found = []
-    if bad := leaks(case, replay(pool, case, base), innocent):
+    if bad := leaks(case, replay(pool, case, base, editable), innocent):
         found.append(((), bad))
-    trials = [(p,) for p in case.extra_cuts(everywhere)] + (case.pairs() if pairs else [])
+    trials = [(p,) for p in case.extra_cuts(everywhere)] + (case.pairs() if pairs else []) + (
+        case.timer_cuts() if timer else [])
     for extra in tqdm(trials, desc=case.name, file=sys.stderr, leave=False):
-        if bad := leaks(case, replay(pool, case, [*base, *extra]), innocent):
+        if bad := leaks(case, replay(pool, case, [*base, *extra], editable), innocent):
             found.append((extra, bad))
     return found
 
 
 def shown(case: Case, extra: tuple, stored: list[str]) -> str:
-    upto = case.value[:extra[-1]] if extra else case.value
-    return f"{','.join(map(str, extra)) or 'own cuts'}, {upto[-40:]!r}, {stored[0][-80:]!r}"
+    upto = case.value[:extra[-1]] if len(extra) < 3 else case.value
+    where = "own cuts" if not extra else ",".join(map(str, extra)) if len(extra) < 3 else \
+        f"every {extra[1] - extra[0]} keys from {extra[0]}"
+    return f"{where}, {upto[-40:]!r}, {stored[0][-80:]!r}"
 
 
 def main() -> None:
@@ -190,7 +220,8 @@ def main() -> None:
     for case in cases():
         if names and case.name not in names:
             continue
-        found = sweep(pool, case, "--all" in sys.argv, "--pairs" in sys.argv)
+        found = sweep(pool, case, "--all" in sys.argv, "--pairs" in sys.argv, "--timer" in sys.argv,
+                      "--editable" in sys.argv)
         total += len(found)
         print(f"== {case.name}: {len(found)} leaking cuts (planted {case.planted})", flush=True)
         for extra, stored in found:
