@@ -46,6 +46,7 @@ class Case:
     planted: list[str]
     heads: list[str] = field(default_factory=list)  # the round's own cuts: right after each head, in order
     kept: list[str] = field(default_factory=list)  # what the visitor wrote that is nobody's data: stays readable
+    site: list[str] = field(default_factory=list)  # the page's own text (the round's kept texts the value does not hold)
 
     def cuts(self) -> list[int]:
         points, start = [], 0
@@ -84,23 +85,28 @@ class Case:
         return windows(rest) | windows(self.label)
 
 
-def case_from(module: ModuleType, name: str, constant: str, lang: str, label: str, *heads: str) -> Case:
-    """A case of a round's module: the typed value is its module constant; the planted values are every Planted of the
-    module (in a list or alone) that the value holds, but those typed into a field of their own first (a selector):
-    the free text holds their echo, which the session's taint masks, and this replay types no other field."""
+def case_from(module: ModuleType, name: str, typed: str, lang: str, label: str, *heads: str,
+              echoes: tuple[str, ...] = (), kept: tuple[str, ...] = ()) -> Case:
+    """A case of a round's module: typed is the name of its module constant (or the value itself); the planted values
+    are every Planted of the module (in a list or alone) that the value holds, but echoes: values the round types into
+    a field of their own first, whose mask in the free text is the session taint's, and this replay types no other
+    field (round 11's "Mats"); kept: texts the round's KEPT lists no longer hold, checked here all the same."""
     from e2e.test_recorder import Planted
-    value = getattr(module, constant)
+    value = getattr(module, typed) if typed.isidentifier() else typed
     planted = set()
     for item in vars(module).values():
         for p in item if isinstance(item, list) else [item]:
-            if isinstance(p, Planted) and p.selector is None and p.value and p.value in value:
+            if isinstance(p, Planted) and p.value and p.value in value and p.value not in echoes:
                 planted.add(p.value)
-    kept = [k for k in getattr(module, "KEPT", []) if k in value]
-    return Case(name, lang, label, value, sorted(planted), list(heads), kept)
+    texts = [k for attribute, texts in vars(module).items() if attribute.endswith("KEPT") for k in texts
+             if isinstance(k, str)]
+    return Case(name, lang, label, value, sorted(planted), list(heads), [*kept, *(k for k in texts if k in value)],
+                [k for k in texts if k not in value])
 
 
 def cases() -> list[Case]:
-    from e2e import (test_heldout3 as h3, test_heldout4 as h4, test_heldout5 as h5, test_heldout6 as h6,
+    from e2e import (test_heldout as h1, test_heldout2 as h2, test_heldout12 as h12, test_heldout13 as h13,
+                     test_heldout3 as h3, test_heldout4 as h4, test_heldout5 as h5, test_heldout6 as h6,
                      test_heldout7 as h7, test_heldout8 as h8, test_heldout9 as h9, test_heldout10 as h10,
                      test_heldout11 as h11, test_heldout14 as h14, test_heldout15 as h15, test_heldout16 as h16,
                      test_heldout17 as h17, test_heldout18 as h18, test_heldout19 as h19, test_heldout20 as h20,
@@ -113,7 +119,8 @@ def cases() -> list[Case]:
         case_from(h24, "r24-health", "HEALTH", "nl", "Medicatie en gezondheid", "dr. Servaas Tim", "(03 828", "Bredaba"),
         case_from(h24, "r24-travel", "TRAVEL", "nl", "Reizen buiten Europa (laatste 6 maanden)", "tante Khadija Ouaz"),
         case_from(h24, "r24-desk", "DESK", "nl", "Opmerking voor het onthaal · Remarque pour l'accueil", "heet Souk",
-                  "s'appelle Soukaina Benjel", "nr. 0103172", "+32(0)471/9", "Rue Ransf"),
+                  "s'appelle Soukaina Benjel", "nr. 0103172", "+32(0)471/9", "Rue Ransf",
+                  kept=("Mijn jongste zus komt ook mee.",)),
         case_from(h22, "r22-remarks", "AFTER_MENTION", "nl", "Opmerkingen", "mevrouw Hildegard Van", "op 052 47",
                   "anais.mk79 (arobase) sky", "Bénédicte Il", "+243 81 5"),
         case_from(h21, "r21-notes", "NOTES", "fr", "Remarques pour le technicien", "M. Ferdinand Clo", "au 04/342.1",
@@ -134,7 +141,8 @@ def cases() -> list[Case]:
         case_from(h14, "r14-husband", "NOTE_HUSBAND", "fr", "Remarques · Bemierkungen", "Olivier Dach", "83.06.1", "1-GH"),
         case_from(h14, "r14-daughter", "NOTE_DAUGHTER", "fr", "Remarques · Bemierkungen", "Noém", "05.08.2", "WVWZZZAU",
                   "XR 30"),
-        case_from(h11, "r11-notes", "NOTES", "de", "Hinweise für die Betreuer", "Gertrud Klink", "087/74", "0151 28", "(AC-L"),
+        case_from(h11, "r11-notes", "NOTES", "de", "Hinweise für die Betreuer", "Gertrud Klink", "087/74", "0151 28", "(AC-L",
+                  echoes=("Mats",)),
         case_from(h10, "r10-notes", "NOTES", "nl", "Opmerkingen", "geboren 17.06", "Íñigo Goiko", "+34 688 2"),
         case_from(h9, "r9-return", "RETURN_NOTES", "nl", "Opmerkingen bij de retour", "zij is bereikbaar op 512-4",
                   "mevr. Halina Zaw", "Mathenesserl"),
@@ -154,20 +162,33 @@ def cases() -> list[Case]:
         case_from(h3, "r3-note", "NOTE", "nl", "Opmerking bij uw bestelling", "Jildou Re", "2649.1", "Wobbe Sij"),
         case_from(h3, "r3-letter", "LETTER", "fr", "Votre message", "Warre Cal", "0033 6 41 2", "+33 (0)6 52", "83.11.0",
                   "BE 0473 6", "Loeiza Ker"),
+        case_from(h13, "r13-ps", "PS", "nl", "PS", "bij lowie ", "047"),
+        *(case_from(h12, f"r12-desc-{index}", h12.PARAGRAPHS[index], "nl", "Beschrijving", *h12.DESC_CUTS[index])
+          for index in (1, 3, 4)),
+        case_from(h7, "r7-remarks-1", h7.REMARKS[0], "nl", "Opmerkingen", "Thijmen"),
+        case_from(h7, "r7-remarks-3", h7.REMARKS[2], "nl", "Opmerkingen", "Anousc"),
+        case_from(h2, "r2-second", "".join(h2.SECOND_PIECES), "fr", "Votre message", *h2.SECOND_PIECES[:-1]),
+        case_from(h2, "r2-third", "THIRD_MESSAGE", "fr", "Votre message"),
+        case_from(h1, "r1-message", "".join(h1.MESSAGE_PIECES), "fr", "Votre message", *h1.MESSAGE_PIECES[:-1]),
+        case_from(h1, "r1-editor", "EDITOR_TEXT", "fr", "Votre message"),
+        case_from(h1, "r1-booking", "BOOKING_NOTES", "de", "Anmerkungen", h1.BOOKING_NOTES[:52], h1.BOOKING_NOTES[52:118],
+                  h1.BOOKING_NOTES[118:160]),
     ]
 
 
 def keystrokes(case: Case, editable: bool) -> tuple[list[dict], list[dict]]:
     """The page (a label and the field) and one event per keystroke: a <textarea>'s Input events, or an editable
-    region's text node (rrweb's mutations: the node added at the first key, its text set at each next one)."""
+    region's text node (rrweb's mutations: the node added at the first key, its text set at each next one). The page
+    shows the site's own text first, as the round's page does ("Lise & Bavo" is the couple the card greets)."""
+    shown = [element("p", {}, [text(line)]) for line in case.site]
     if not editable:
         area = element("textarea", {"id": "note", "name": "note"})
         label = element("label", {"for": "note"}, [text(case.label)])
-        return [label, area], [input_event(area["id"], case.value[:end]) for end in range(1, len(case.value) + 1)]
+        return [*shown, label, area], [input_event(area["id"], case.value[:end]) for end in range(1, len(case.value) + 1)]
     label = element("p", {"id": "note-label"}, [text(case.label)])
     region = element("div", {"contenteditable": "true", "role": "textbox", "aria-labelledby": "note-label"})
     node = text(case.value[:1])
-    return [label, region], [mutation(adds=[add(region["id"], node)]), *(
+    return [*shown, label, region], [mutation(adds=[add(region["id"], node)]), *(
         mutation(texts=[set_text(node["id"], case.value[:end])]) for end in range(2, len(case.value) + 1))]
 
 
@@ -207,7 +228,7 @@ def sweep(pool: DetectorPool, case: Case, everywhere: bool = False, pairs: bool 
 
 
 def shown(case: Case, extra: tuple, stored: list[str]) -> str:
-    upto = case.value[:extra[-1]] if len(extra) < 3 else case.value
+    upto = case.value[:extra[-1]] if 0 < len(extra) < 3 else case.value
     where = "own cuts" if not extra else ",".join(map(str, extra)) if len(extra) < 3 else \
         f"every {extra[1] - extra[0]} keys from {extra[0]}"
     return f"{where}, {upto[-40:]!r}, {stored[0][-80:]!r}"
