@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from types import ModuleType
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +35,7 @@ from planted import windows  # noqa: E402
 from redactor.pii import DetectorPool  # noqa: E402
 
 BEFORE = 25  # characters before a planted value where an extra cut is tried too
+AFTER = 3  # and after it: its settling mark, a space, the next word's first letter ("Pirotte, D")
 TIMER_PERIODS = range(3, 16)  # keystrokes between two batch ends of a recorder's timer (--timer)
 
 
@@ -67,7 +69,7 @@ class Case:
     def extra_cuts(self, everywhere: bool = False) -> list[int]:
         if everywhere:
             return list(range(1, len(self.value)))
-        return sorted({p for start, end in self.spans() for p in range(max(1, start - BEFORE), min(end + 1, len(self.value)))})
+        return sorted({p for start, end in self.spans() for p in range(max(1, start - BEFORE), min(end + AFTER + 1, len(self.value)))})
 
     def pairs(self) -> list[tuple[int, int]]:
         return sorted({pair for start, end in self.spans() for pair in combinations(range(start + 1, end + 1), 2)})
@@ -176,32 +178,37 @@ def cases() -> list[Case]:
     ]
 
 
-def keystrokes(case: Case, editable: bool) -> tuple[list[dict], list[dict]]:
-    """The page (a label and the field) and one event per keystroke: a <textarea>'s Input events, or an editable
-    region's text node (rrweb's mutations: the node added at the first key, its text set at each next one). The page
-    shows the site's own text first, as the round's page does ("Lise & Bavo" is the couple the card greets)."""
-    shown = [element("p", {}, [text(line)]) for line in case.site]
+def keystrokes(case: Case, editable: bool) -> tuple[Callable[[str], dict], list[dict]]:
+    """The page (the site's own text, a label and the field holding a value) and one event per keystroke: a
+    <textarea>'s Input events, or an editable region's text node (rrweb's mutations: the node added at the first key,
+    its text set at each next one). The page shows the round's kept texts the value does not hold, as the round's page
+    does ("Lise & Bavo" is the couple the card greets)."""
+    shown = [element("p", {}, [text(line)], id=100 + n) for n, line in enumerate(case.site)]
     if not editable:
-        area = element("textarea", {"id": "note", "name": "note"})
-        label = element("label", {"for": "note"}, [text(case.label)])
-        return [*shown, label, area], [input_event(area["id"], case.value[:end]) for end in range(1, len(case.value) + 1)]
-    label = element("p", {"id": "note-label"}, [text(case.label)])
-    region = element("div", {"contenteditable": "true", "role": "textbox", "aria-labelledby": "note-label"})
-    node = text(case.value[:1])
-    return [*shown, label, region], [mutation(adds=[add(region["id"], node)]), *(
-        mutation(texts=[set_text(node["id"], case.value[:end])]) for end in range(2, len(case.value) + 1))]
+        label = element("label", {"for": "note"}, [text(case.label, id=2)], id=1)
+        return (lambda value: snapshot(html_page(*shown, label, element(
+            "textarea", {"id": "note", "name": "note", **({"value": value} if value else {})}, id=3), lang=case.lang))), [
+            input_event(3, case.value[:end]) for end in range(1, len(case.value) + 1)]
+    label = element("p", {"id": "note-label"}, [text(case.label, id=2)], id=1)
+    return (lambda value: snapshot(html_page(*shown, label, element(
+        "div", {"contenteditable": "true", "role": "textbox", "aria-labelledby": "note-label"},
+        [text(value, id=4)] if value else [], id=3), lang=case.lang))), [
+        mutation(adds=[add(3, text(case.value[:1], id=4))]),
+        *(mutation(texts=[set_text(4, case.value[:end])]) for end in range(2, len(case.value) + 1))]
 
 
 def replay(pool: DetectorPool, case: Case, points: list[int], editable: bool = False) -> list[str]:
-    """The stored strings once the value is typed key by key, a batch ending at each point."""
+    """The stored strings once the value is typed key by key, a batch ending at each point, and the recorder's next
+    full snapshot taken (the field holds the whole value: its last word is settled there)."""
     page, events = keystrokes(case, editable)
     session = Session(pool)
-    session.send(snapshot(html_page(*page, lang=case.lang)))
+    session.send(page(""))
     done = 0
     for point in sorted({*points, len(case.value)}):
         if point > done:
             session.send(*events[done:point])
             done = point
+    session.send(page(case.value))
     return list(strings(session.stored))
 
 
