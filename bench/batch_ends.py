@@ -79,6 +79,13 @@ class Case:
         11), at every phase."""
         return [tuple(range(phase, len(self.value), period)) for period in TIMER_PERIODS for phase in range(1, period + 1)]
 
+    def words(self) -> set[str]:
+        """The value's words of 4 letters or more outside its planted values."""
+        rest = self.value
+        for start, end in self.spans():
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+        return {w for w in rest.split() if len(w) >= 4 and w.isalpha()}
+
     def innocent(self) -> set[str]:
         """Windows of a planted value that the text's other words or the label hold too."""
         rest = self.value
@@ -88,11 +95,13 @@ class Case:
 
 
 def case_from(module: ModuleType, name: str, typed: str, lang: str, label: str, *heads: str,
-              echoes: tuple[str, ...] = (), kept: tuple[str, ...] = ()) -> Case:
+              echoes: tuple[str, ...] = (), kept: tuple[str, ...] = (), drawn: tuple[str, ...] = ()) -> Case:
     """A case of a round's module: typed is the name of its module constant (or the value itself); the planted values
     are every Planted of the module (in a list or alone) that the value holds, but echoes: values the round types into
     a field of their own first, whose mask in the free text is the session taint's, and this replay types no other
-    field (round 11's "Mats"); kept: texts the round's KEPT lists no longer hold, checked here all the same."""
+    field (round 11's "Mats"); kept: texts the round's KEPT lists no longer hold, checked here all the same; drawn: kept
+    texts the round finds where its page draws them, not in the field (round 23's card greets the couple by name, which
+    the field masks: "Chers Lise et Bavo")."""
     from e2e.test_recorder import Planted
     value = getattr(module, typed) if typed.isidentifier() else typed
     planted = set()
@@ -102,7 +111,8 @@ def case_from(module: ModuleType, name: str, typed: str, lang: str, label: str, 
                 planted.add(p.value)
     texts = [k for attribute, texts in vars(module).items() if attribute.endswith("KEPT") for k in texts
              if isinstance(k, str)]
-    return Case(name, lang, label, value, sorted(planted), list(heads), [*kept, *(k for k in texts if k in value)],
+    return Case(name, lang, label, value, sorted(planted), list(heads),
+                [*kept, *(k for k in texts if k in value and k not in drawn)],
                 [k for k in texts if k not in value])
 
 
@@ -116,8 +126,8 @@ def cases() -> list[Case]:
     return [
         case_from(h23, "r23-delivery", "DELIVERY", "nl", "Opmerkingen voor de levering · Remarques pour la livraison",
                   "Mme Ghislaine Pir", "Drève des Chas", "1410 Wat", "au 02/354", "famille Vercruy", "venelle du Cap"),
-        case_from(h23, "r23-card", "MESSAGE", "nl", "Uw kaartje · Votre carte", "cousine Apolline Haese", "au +31 6 48",
-                  "pollie.v"),
+        case_from(h23, "r23-card", "MESSAGE", "nl", "Uw boodschap · Votre message", "cousine Apolline Haese", "au +31 6 48",
+                  "pollie.v", drawn=("Chers Lise et Bavo, quelle joie !",)),
         case_from(h24, "r24-health", "HEALTH", "nl", "Medicatie en gezondheid", "dr. Servaas Tim", "(03 828", "Bredaba"),
         case_from(h24, "r24-travel", "TRAVEL", "nl", "Reizen buiten Europa (laatste 6 maanden)", "tante Khadija Ouaz"),
         case_from(h24, "r24-desk", "DESK", "nl", "Opmerking voor het onthaal · Remarque pour l'accueil", "heet Souk",
@@ -224,7 +234,10 @@ def sweep(pool: DetectorPool, case: Case, everywhere: bool = False, pairs: bool 
     innocent = case.innocent()
     base = case.cuts()
     found = []
-    if bad := leaks(case, replay(pool, case, base, editable), innocent):
+    stored = replay(pool, case, base, editable)
+    if case.words() and not any(word in s for s in stored for word in case.words()):  # the label's meaning masks the field whole
+        found.append(((), [f"UNREAD the field is masked whole (label {case.label!r}): no cut can leak"]))
+    if bad := leaks(case, stored, innocent):
         found.append(((), bad))
     trials = [(p,) for p in case.extra_cuts(everywhere)] + (case.pairs() if pairs else []) + (
         case.timer_cuts() if timer else [])
