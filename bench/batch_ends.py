@@ -8,9 +8,15 @@ A recorder's timer ends a batch wherever it fires, so each CI run of a round cut
 value masked at one cut may leak at another. Extra cuts go over each planted value's span and the 25 characters
 before it (--all: every position of the text); --pairs adds every two cuts inside one planted span, --timer a batch end
 every 3 to 15 keystrokes at every phase (a recorder's timer over slow typing); --editable types into a labelled
-contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them). Prints each
-leaking cut as `position, the text up to it, the leaking stored string` and the totals per case. A 6-character
-window of a planted value found in the text's other words or in the label is not counted.
+contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them). Each replay
+ends with the recorder's next full snapshot, the field holding the whole value. Prints each leaking cut as `position,
+the text up to it, the leaking stored string` (or `MASKED kept …`: a text the round keeps, masked at that cut; `UNREAD`:
+the label's meaning masks the field whole, so the case proves nothing) and the totals per case. A 6-character window
+of a planted value found in the text's other words or in the label is not counted.
+
+Found with it (5 Dec 2026): on the code before 9cda02f, stop 31's CI cut of round 23's delivery note ("venelle d");
+since, nothing: see README's bench table. Values typed into a field of their own before the free text echoes them are
+left out (case_from's echoes): this replay has no session taint from other fields.
 """
 from __future__ import annotations
 
@@ -69,7 +75,8 @@ class Case:
     def extra_cuts(self, everywhere: bool = False) -> list[int]:
         if everywhere:
             return list(range(1, len(self.value)))
-        return sorted({p for start, end in self.spans() for p in range(max(1, start - BEFORE), min(end + AFTER + 1, len(self.value)))})
+        return sorted({p for start, end in self.spans()
+                       for p in range(max(1, start - BEFORE), min(end + AFTER + 1, len(self.value)))})
 
     def pairs(self) -> list[tuple[int, int]]:
         return sorted({pair for start, end in self.spans() for pair in combinations(range(start + 1, end + 1), 2)})
