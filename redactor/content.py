@@ -1062,6 +1062,15 @@ class TextSlot(Slot):
         """Whether the text holds a name=value pair whose value reads otherwise percent-decoded."""
         return any(readings for *_, readings in self.pairs)
 
+    def _written_letter_by_letter(self) -> bool:
+        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
+        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
+        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
+        if len(self.values) < 2:
+            return False
+        before, last = self.values[-2], self.values[-1]
+        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
+
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass on the text's form-encoded pairs, each value percent-decoded, as a URL's query is
         (UrlSlot.mask_echoes): a recorder writes a FormData body "famille=%C3%89lo%C3%AFse%20d'Hondt", whose raw
@@ -1302,6 +1311,15 @@ class DataUrlSlot(Slot):
         if self.document[0] != text:
             self._write(self.document[0])
 
+    def _written_letter_by_letter(self) -> bool:
+        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
+        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
+        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
+        if len(self.values) < 2:
+            return False
+        before, last = self.values[-2], self.values[-1]
+        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
+
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
         read = data_url_text(self.cell.get()) if self.texts else None
@@ -1350,6 +1368,9 @@ def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
     if tag == "select" or (tag == "input" and (attrs or {}).get("type", "").lower() in _PICKED_TYPES):
         return PICKED
     return TYPED
+
+
+_LETTERS_AT_A_TIME = 3  # what a page writing letter by letter adds to a text at a time, at most
 
 
 class SeriesSlot(Slot):
@@ -1409,9 +1430,10 @@ class SeriesSlot(Slot):
                 # the last value, or an edit: its own spans, plus what it shares with its successor,
                 # plus its trailing fragment (its continuation is unknown)
                 shared = len(value) if i in folded else _common_prefix(value, following)
+                settled = self.entry == WRITTEN and not (i == last and self._written_letter_by_letter())
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
                     [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
-                    (work.read(trailing_fragment, value, self.entry == WRITTEN, self.names is not None)
+                    (work.read(trailing_fragment, value, settled, self.names is not None)
                      if self.entry != PICKED and not unread(own.get(i, [])) else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
@@ -1423,6 +1445,15 @@ class SeriesSlot(Slot):
                 entities = dict.fromkeys(e for _, _, e in ranges)  # one remark per entity, in order
                 work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in entities)
             following = value
+
+    def _written_letter_by_letter(self) -> bool:
+        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
+        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
+        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
+        if len(self.values) < 2:
+            return False
+        before, last = self.values[-2], self.values[-1]
+        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass carried back through the series, as resolve carries the spans: an echo of a tainted value
@@ -2619,6 +2650,15 @@ class UrlSlot(Slot):
         # nothing changed in comes out as it went in
         self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
+    def _written_letter_by_letter(self) -> bool:
+        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
+        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
+        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
+        if len(self.values) < 2:
+            return False
+        before, last = self.values[-2], self.values[-1]
+        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
+
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on each piece percent-decoded (on the whole URL decoded when it was scanned whole): a GET form's submission writes the fields
         into the next page's address, a hidden input's JSON among them ('%22Sanne%22', '02%2F11%2F1988'),
@@ -2685,6 +2725,15 @@ class SrcsetSlot(Slot):
             url.resolve(found[position:position + len(url.texts)], work)
             position += len(url.texts)
         self.cell.set("".join(self.parts))
+
+    def _written_letter_by_letter(self) -> bool:
+        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
+        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
+        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
+        if len(self.values) < 2:
+            return False
+        before, last = self.values[-2], self.values[-1]
+        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on each candidate as its slot reads it (a URL's pieces, a document decoded)."""
