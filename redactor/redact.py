@@ -140,7 +140,9 @@ _MIN_TAINT = 3
 #: gate's code masked under "gate_code" was stored in a chat link's text, "…?text=Berth C-14, gate 739154"): one word
 #: of a code's length holding a digit, as a code, a PIN, a password is. Not a plain word (a "card": "Visa", remembered,
 #: would mask the site's word), an id the collectors join on, a date or a clock's epoch time (a session's expiry)
-_ECHOED_SECRET = re.compile(r"(?=[^\d\s]*\d)(?!\d{4}-\d\d-\d\d|\d{10,}$)\S{6,64}")
+#: (24 characters at most: a client's own project key under "token" is longer, and remembered in every session of
+#: analytics events it would keep each a place: tests/test_batch_sessions.py)
+_ECHOED_SECRET = re.compile(r"(?=[^\d\s]*\d)(?!\d{4}-\d\d-\d\d|\d{10,}$)\S{6,24}")
 
 
 def echoed_secret(value: str) -> bool:
@@ -1602,7 +1604,8 @@ class BatchRedaction:
                 whole = value if isinstance(value, str) else str(value)
                 if meaning != "SECRET" and isinstance(value, str):
                     self.taint_value(whole, "PERSON" if meaning == PSEUDONYM else meaning)
-                elif isinstance(value, str) and echoed_secret(value):
+                elif isinstance(value, str) and echoed_secret(value) and not (isinstance(k, str) and _ID_KEY.search(k)):
+                    # (not an id under a key that says so: a client's session's, "$session_id")
                     self.taint_value(whole, "SECRET")
                 holder[k] = self.masker.pseudonym(whole) if meaning == PSEUDONYM else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
