@@ -40,6 +40,13 @@ def reset_clock() -> None:
     _clock = itertools.count(1_700_000_000_000, 10)
 
 
+def reset_ids() -> None:
+    """Node ids drawn from 1000 again: a test that also fixes ids of its own (10_000, 20_000 + i) then meets
+    none that the tests before it in the process drew (html_page's <html>, <head>, <body>)."""
+    global _ids
+    _ids = itertools.count(1000)
+
+
 # -- serialized nodes ---------------------------------------------------------------------------
 def element(tag: str, attrs: dict[str, Any] | None = None, children: Iterable[Node] = (), *,
             id: int | None = None, **extra: Any) -> Node:

@@ -25,14 +25,19 @@ from hypothesis import strategies as st
 from conftest import ADMIN_TOKEN, start_serve
 from in_process import Session
 from planted import texts, windows
-from factories import (add, element, html_page, input_event, meta, mutation, remove, set_text, snapshot, text,
-                       typing)
+from factories import (add, element, html_page, input_event, meta, mutation, remove, reset_ids, set_text, snapshot,
+                       text, typing)
 from redactor.dom import DomMirror
 from redactor.pii import DetectorPool
 from redactor.policy import BLOCKED, Policy, validate_site_config
 from redactor.taint import Taint, TaintHasher, normalize
 
 DOM_CONTENT_LOADED = {"type": 0, "data": {}, "timestamp": 1}
+
+
+@pytest.fixture(autouse=True)
+def _ids_of_this_test_alone() -> None:
+    reset_ids()  # the ids fixed below (10_000 + j, 20_000 + i, 50_000) never meet one drawn by an earlier test
 
 
 @pytest.fixture(scope="module")
@@ -814,9 +819,11 @@ def test_the_search_for_copies_of_typed_values_lowers_each_value_once(session, m
     from redactor.redact import BatchRedaction
 
     values, copies = 100, 400
-    fields = [element("input", {"type": "text"}, id=100 + i) for i in range(values)]
+    # ids from the factories' counter: fixed ones would meet those other tests of the process drew (order-dependent)
+    fields = [element("input", {"type": "text"}) for _ in range(values)]
+    box = element("div")
     s = session()
-    s.send(snapshot(html_page(*fields, element("div", id=40))))
+    s.send(snapshot(html_page(*fields, box)))
     lowered = 0
     mask_copies = BatchRedaction._mask_copies
 
@@ -832,8 +839,8 @@ def test_the_search_for_copies_of_typed_values_lowers_each_value_once(session, m
             sys.setprofile(None)
 
     monkeypatch.setattr(BatchRedaction, "_mask_copies", counted)
-    typed = [input_event(100 + i, "aaa" + "x" * 2000 + str(i)) for i in range(values)]
-    written = mutation(adds=[add(40, text("aaa" + "b" * 60, id=10_000 + j)) for j in range(copies)])
+    typed = [input_event(field["id"], "aaa" + "x" * 2000 + str(i)) for i, field in enumerate(fields)]
+    written = mutation(adds=[add(box["id"], text("aaa" + "b" * 60)) for _ in range(copies)])
     result = s.send(*typed, written)
     assert result.events[-1]["data"]["adds"][0]["node"]["textContent"] == "aaa" + "b" * 60  # no copy: unchanged
     assert lowered <= 2 * values + copies + 10, lowered  # 40,500 before: each value again for each text
