@@ -1062,15 +1062,6 @@ class TextSlot(Slot):
         """Whether the text holds a name=value pair whose value reads otherwise percent-decoded."""
         return any(readings for *_, readings in self.pairs)
 
-    def _written_letter_by_letter(self) -> bool:
-        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
-        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
-        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
-        if len(self.values) < 2:
-            return False
-        before, last = self.values[-2], self.values[-1]
-        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
-
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass on the text's form-encoded pairs, each value percent-decoded, as a URL's query is
         (UrlSlot.mask_echoes): a recorder writes a FormData body "famille=%C3%89lo%C3%AFse%20d'Hondt", whose raw
@@ -1310,15 +1301,6 @@ class DataUrlSlot(Slot):
         self.slot.resolve(found, work)
         if self.document[0] != text:
             self._write(self.document[0])
-
-    def _written_letter_by_letter(self) -> bool:
-        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
-        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
-        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
-        if len(self.values) < 2:
-            return False
-        before, last = self.values[-2], self.values[-1]
-        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on the payload decoded (as UrlSlot's). Whether anything was masked."""
@@ -2650,15 +2632,6 @@ class UrlSlot(Slot):
         # nothing changed in comes out as it went in
         self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
 
-    def _written_letter_by_letter(self) -> bool:
-        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
-        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
-        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
-        if len(self.values) < 2:
-            return False
-        before, last = self.values[-2], self.values[-1]
-        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
-
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on each piece percent-decoded (on the whole URL decoded when it was scanned whole): a GET form's submission writes the fields
         into the next page's address, a hidden input's JSON among them ('%22Sanne%22', '02%2F11%2F1988'),
@@ -2725,15 +2698,6 @@ class SrcsetSlot(Slot):
             url.resolve(found[position:position + len(url.texts)], work)
             position += len(url.texts)
         self.cell.set("".join(self.parts))
-
-    def _written_letter_by_letter(self) -> bool:
-        """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
-        attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
-        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
-        if len(self.values) < 2:
-            return False
-        before, last = self.values[-2], self.values[-1]
-        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass, on each candidate as its slot reads it (a URL's pieces, a document decoded)."""
