@@ -240,6 +240,22 @@ def recorded_text(collector: PeerCollector, prefix: str) -> str:
     return json.dumps([decoded(r) for r in collector.requests(prefix)], ensure_ascii=False)
 
 
+def wait_for_recording(stack: dict[str, Any], prefix: str, marker: str, console: list[str]) -> None:
+    """Waits until the recordings sent under `prefix` hold `marker`; if they never do, says what came and what the
+    browser saw (a refusal, a console error), and how the recordings end (redacted: a marker masked shows there).
+    Bound at 120 s, not 60: the whole typing's recording is redacted first, with the model on a page never seen,
+    and on a CI machine running two e2e workers that once took longer than 60 s (round 14, stop 32's CI)."""
+    collector = stack["collector"]
+
+    def what() -> str:
+        received = [(r["method"], r["path_qs"][:60]) for r in collector.received][-25:]
+        return (f"the recording of the typing reached the collector with {marker!r}; received {received}; refused "
+                f"{collector.refused}; console {console[-15:]}; the recordings end with "
+                f"{recorded_text(collector, prefix)[-1500:]}")
+
+    wait_for(lambda: marker in recorded_text(collector, prefix), what, deadline=120.0)
+
+
 # -- driving the page -----------------------------------------------------------------------------
 @contextlib.contextmanager
 def peer_page(browser: Any, stack: dict[str, Any], peer: dict[str, Any]) -> Iterator[tuple[Any, list[Any], list[str]]]:
@@ -254,6 +270,9 @@ def peer_page(browser: Any, stack: dict[str, Any], peer: dict[str, Any]) -> Iter
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"[:300]))
         page.on("request", lambda r: sent.append({"method": r.method, "url": r.url, "body": r.post_data_buffer})
                 if r.url.startswith(stack["serve"].url) else None)
+        # redactor's refusals beside the console: a client that was refused may stop recording (Sentry Replay does)
+        page.on("response", lambda r: console.append(f"redactor answered {r.status} to {r.request.method} {r.url[:120]}")
+                if r.url.startswith(stack["serve"].url) and r.status >= 300 else None)
         page.add_init_script(f"window.__peer = {json.dumps(peer)};")
         yield page, sent, console
     finally:
@@ -282,8 +301,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
             page.evaluate("Sentry.getReplay().flush()")
         # the button that shows the typed name back is clicked once the recording of the typing is
         # in: what the recording taught is masked in the analytics that echo it
-        wait_for(lambda: "Bedankt" in recorded_text(stack["collector"], "/s/" if sdk == "posthog" else "/api/"),
-                 "the recording of the typing reached the collector")
+        wait_for_recording(stack, "/s/" if sdk == "posthog" else "/api/", "Bedankt", console)
         page.locator("#confirm").click()
         wait_for(lambda: done(stack["collector"]), lambda: f"{sdk}'s events reached the collector; received "
                  f"{[(r['method'], r['path_qs'][:60]) for r in stack['collector'].received]}; "

@@ -89,9 +89,9 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import app_browser, bundles, peer_stack, wait_for  # noqa: F401 (fixtures)
+from .test_peers_e2e import app_browser, bundles, peer_stack  # noqa: F401 (fixtures)
 from .test_peers_heldout import (assert_gets_untouched, assert_no_leaks, decoded, events_named, held_out_page_app,
-                                 package_version, peer_page, recorded_text, saved_stack)
+                                 package_version, peer_page, recorded_text, saved_stack, wait_for_recording)
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
 from .test_peers_heldout5 import envelope_items
 from .test_peers_heldout6 import leave_when
@@ -193,8 +193,7 @@ def visit(browser: Any, stack: dict[str, Any], sdk: str, key: str, done: Any, af
         if sdk == "sentry":
             page.evaluate("Sentry.getReplay().flush()")
         recordings = "/s/" if sdk == "posthog" else f"/api/{PROJECT}/"
-        wait_for(lambda: CONFIRMED in recorded_text(stack["collector"], recordings),
-                 "the recording of the typing reached the collector")
+        wait_for_recording(stack, recordings, CONFIRMED, console)
         page.locator("#appeler").click()
         page.wait_for_function("window.__called === true")
         leave_when(page, stack, sdk, console, done, after)
