@@ -1300,6 +1300,7 @@ SITE_TEXT = [
     # "for" opening a heading, before no given name or before an occasion
     ("Für Kinder ab 3 Jahren", "de"), ("For Her, For Him", "en"), ("Pour Noël, offrez un bon cadeau", "fr"),
     ("Voor Thuis, Op Kantoor", "nl"), ("— Nieuw, Sale", "nl"), ("- Paris, London, Berlin", "en"), ("Réponse à tous", "fr"),
+    ("Bal de la Saint-Valentin", "fr"),  # a ball, which the name list knows as a given name (review 19)
     ("Reply to All", "en"), ("Engraving: Free", "en"), ("Gravure : Oui", "fr"), ("Nos villes préférées, Paris et Lyon", "fr"),
     ("Onze winkels in het noorden, Emmen en Assen", "nl"), ("Message de Noël du maire", "fr"), ("Card from Paris", "en"), ("Parfums pour Madame", "fr"), ("Cadeaus voor Mevrouw en Meneer", "nl"),
     # a label that names a role before no one, or before an offer
