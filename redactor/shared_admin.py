@@ -23,8 +23,11 @@ earlier run's; never a token Redis says was revoked), the tokens it knows revoke
 erased or took erased in this run, then takes Redis's. It does the same when it finds Redis's epoch
 (`redactor:sites:epoch`, set once by whoever finds none) gone or changed: Redis lost what it held (a
 restart without persistence, a flush), and what the instances know is put back, a revoke winning
-over a token. Redis unreachable: the configuration in hand serves the batches (which then wait for
-their state: 503) and the admin token, but no token shared across instances is taken (503): it may
+over a token and the newest configuration of a site over an older one (each entry carries when it was
+changed; an instance that had not taken the last change before Redis lost it puts back the one before,
+which the instance that made the change then replaces: review 20 F6; clocks across hosts are taken as
+synchronised, NTP's seconds against changes minutes apart). Redis unreachable: the configuration in
+hand serves the batches (which then wait for their state: 503) and the admin token, but no token shared across instances is taken (503): it may
 have been revoked elsewhere meanwhile. A change cannot be shared then: it is refused with 503 (a
 token made is revoked again; a token is revoked on Redis first), to be sent again, since the other
 instances would go on without it.
@@ -36,20 +39,21 @@ import asyncio
 import contextlib
 import logging
 import secrets
+import time
 from collections.abc import Mapping
 from typing import Any
 
 import orjson
 from aiohttp import web
 from redis import asyncio as aioredis
-from redis.exceptions import RedisError
+from redis.exceptions import RedisError, WatchError
 
 from redactor.keys import SHARED_ADMIN, STORE
 from redactor.sinks.store import SdkKeysTaken, SiteMoved, StorageUnavailable
 
 log = logging.getLogger("redactor.shared_admin")
 
-SITES = "redactor:sites"  # site → {"config": …, "author": …}
+SITES = "redactor:sites"  # site → {"config": …, "author": …, "changed_at": …}
 SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
 REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
 ERASED = "redactor:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
@@ -60,6 +64,7 @@ TOKEN_ACTION, REVOKE_ACTION = "shared_token", "shared_revoke"  # and of a token 
 ERASE_ACTION = "shared_erase"  # and of a session erased there
 SHARED_AT_START = "instance-start"  # the author of a site an instance published at start (its author is in its store's audit)
 RETRY_SECONDS = 2
+PUT_BACK_ATTEMPTS = 5  # puts back of the sites, each redone when another instance's changed them meanwhile
 
 
 def _unavailable(what: str, error: Exception) -> web.HTTPServiceUnavailable:
@@ -101,16 +106,21 @@ class SharedAdmin:
             except Exception:  # the next look tries again; what could not be taken is logged where it failed
                 log.exception("could not take the changes shared on Redis")
 
-    async def _publish_what_redis_lacks(self, app: Mapping[Any, Any]) -> None:
+    async def _publish_what_redis_lacks(self, app: Mapping[Any, Any], lost: bool) -> None:
         """The sites and tokens Redis does not have, the tokens this instance knows revoked (a revoke wins:
-        the token leaves Redis's live ones) and the erasures of this run; Redis's epoch taken as current."""
+        the token leaves Redis's live ones) and the erasures of this run; Redis's epoch taken as current.
+        lost: Redis lost what it held, and a site's configuration here replaces an older one put back there
+        by another instance (at start, Redis's stands: this store's may be from a run long ago)."""
         store = app[STORE]
         await self.redis.setnx(EPOCH, secrets.token_hex(8))
+        if lost:
+            await self._put_back_sites(store)
         revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
         dead = await store.revoked_tokens()
+        changed = await store.sites_changed_at()
         async with self.redis.pipeline(transaction=True) as pipe:
             for site, (_, config) in (await store.sites()).items():
-                pipe.hsetnx(SITES, site, orjson.dumps({"config": config, "author": SHARED_AT_START}))
+                pipe.hsetnx(SITES, site, _site_entry(config, SHARED_AT_START, changed.get(site, 0.0)))
             for digest, (name, role, sites) in (await store.tokens()).items():
                 if name != _admin_name() and digest not in revoked:
                     pipe.hsetnx(SHARED_TOKENS, digest, orjson.dumps({"name": name, "role": role, "sites": sites,
@@ -126,10 +136,30 @@ class SharedAdmin:
             *_, epoch = await pipe.execute()
         self.epoch = epoch
 
+    async def _put_back_sites(self, store: Any) -> None:
+        """Each site's configuration this store holds, on a Redis that lost what it held, where Redis has none
+        or an older one (another instance, which had not taken the last change, put back the one before)."""
+        ours, changed = await store.sites(), await store.sites_changed_at()
+        for attempt in range(PUT_BACK_ATTEMPTS):
+            async with self.redis.pipeline(transaction=True) as pipe:
+                try:
+                    await pipe.watch(SITES)
+                    theirs = await pipe.hgetall(SITES)
+                    pipe.multi()
+                    for site, (_, config) in ours.items():
+                        entry, when = theirs.get(site.encode()), changed.get(site, 0.0)
+                        if entry is None or orjson.loads(entry).get("changed_at", 0.0) < when:
+                            pipe.hset(SITES, site, _site_entry(config, SHARED_AT_START, when))
+                    await pipe.execute()
+                    return
+                except WatchError:  # another instance put back or changed a site meanwhile: compare again
+                    if attempt == PUT_BACK_ATTEMPTS - 1:
+                        raise
+
     async def publish(self, site: str, config: dict[str, Any], author: str) -> None:
         """A change saved in this instance's store, for the others. Raises HTTPServiceUnavailable."""
         try:
-            await self._change(lambda pipe: pipe.hset(SITES, site, orjson.dumps({"config": config, "author": author})))
+            await self._change(lambda pipe: pipe.hset(SITES, site, _site_entry(config, author, time.time())))
         except (RedisError, OSError) as error:
             raise _unavailable(f"the change of {site!r} is saved on this instance but", error) from None
 
@@ -185,7 +215,7 @@ class SharedAdmin:
         async with self._taking:  # the requests that come meanwhile wait for this one take
             try:
                 if epoch is None or epoch != self.epoch:  # a Redis that lost what it held (or this one's start)
-                    await self._publish_what_redis_lacks(app)
+                    await self._publish_what_redis_lacks(app, lost=epoch is None or self.epoch is not None)
                 async with self.redis.pipeline(transaction=True) as pipe:
                     pipe.get(VERSION).hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS).hgetall(ERASED)
                     version, shared, tokens, revoked, erased = await pipe.execute()
@@ -282,6 +312,10 @@ class SharedAdmin:
                 return False
             self.erased.add(key)
         return True
+
+
+def _site_entry(config: dict[str, Any], author: str, changed_at: float) -> bytes:
+    return orjson.dumps({"config": config, "author": author, "changed_at": changed_at})
 
 
 def _admin_name() -> str:

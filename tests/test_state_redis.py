@@ -1017,3 +1017,34 @@ async def test_a_redis_that_lost_what_it_held_is_given_back_the_revokes_and_eras
     assert await _eventually(lambda: _status(back.get(f"/v1/sites/{SITE}", headers=emil), 401))
     assert await _eventually(lambda: asyncio.sleep(0, not _holds(tmp_path / "c", b"SPRING25")))
     assert (await a.get(f"/v1/sites/{SITE}", headers=emil)).status == 401  # not taken back by a from c
+
+
+async def test_a_redis_that_lost_what_it_held_is_given_back_the_newest_configuration_of_a_site(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+    """Review 20 F6: B had not taken a selector added through A when Redis restarted empty; B looked first and
+    put back the configuration before the change, A then took B's, and both stored what the selector blocks.
+    Each put back carries when its configuration changed, and the newest stands. (B and A look only when a
+    request comes: their followers wait an hour, as if paused.)"""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                     state=redis_server.url, config_poll_seconds=3600)))
+            for name in ("a", "b")]
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    assert (await post(b, "s-52", [meta(), snapshot(html_page(element("p", {}, [text("Welkom")])))])).status == 202
+    answer = await a.post(f"/v1/sites/{SITE}/blocklist", json={"selector": "#notities"}, headers=admin_headers)
+    assert answer.status == 200
+    redis_server.stop()
+    redis_server.start()  # empty: B looks first (it cannot know of the change until A puts it back), then A
+    for instance, session in ((b, "s-53"), (a, "s-54")):
+        greeting = html_page(element("p", {}, [text("Hoi")]))
+        assert (await post(instance, session, [meta(), snapshot(greeting)])).status == 202
+    for instance, session in ((b, "s-55"), (a, "s-56")):
+        notes = element("div", {"id": "notities"}, [element("p", {}, [text("Bel Zwaluwstaart terug")])])
+        page = html_page(element("h1", {}, [text("Welkom terug")]), notes)
+        assert (await post(instance, session, [meta(), snapshot(page)])).status == 202
+        events = await (await instance.get(f"/v1/sites/{SITE}/sessions/{session}/events", headers=admin_headers)).json()
+        stored = orjson.dumps(events).decode()
+        assert "Welkom terug" in stored and "Zwaluwstaart" not in stored, (session, stored)
+    for instance in (a, b):
+        config = await (await instance.get(f"/v1/sites/{SITE}", headers=admin_headers)).json()
+        assert config["block_selectors"] == ["#notities"], config

@@ -247,6 +247,10 @@ class Store:
         rows = await self.file.run(self._query, "SELECT site, version, config FROM sites ORDER BY site")
         return {site: (version, orjson.loads(config)) for site, version, config in rows}
 
+    async def sites_changed_at(self) -> dict[str, float]:
+        """site → when its configuration was last written here (made, changed, or taken from another instance)."""
+        return dict(await self.file.run(self._query, "SELECT site, updated_at FROM sites"))
+
     async def site(self, site: str) -> tuple[int, dict[str, Any]] | None:
         """(version, configuration) of one site, as stored now; None if there is no such site."""
         rows = await self.file.run(self._query, "SELECT version, config FROM sites WHERE site = ?", site)
