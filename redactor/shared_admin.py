@@ -7,7 +7,9 @@ site's configuration and its author (`redactor:sites`, a hash: configurations ar
 data); a token's hash, name, role and sites (`redactor:tokens`: a SHA-256 of 32 random bytes, of no
 use to whoever reads it), and a token revoked as a tombstone (`redactor:tokens:revoked`); a session
 erased (`redactor:erased`: its site and id, which are no visitor's words), for the instances whose
-stores hold the batches the balancer sent them; and a counter that moves with every change
+stores hold the batches the balancer sent them, and in the order made (`redactor:erased:log`, a stream: an
+instance reads the erasures made since its last look, not every one ever made, which an instance reads
+whole only when it starts or Redis lost what it held); and a counter that moves with every change
 (`redactor:sites:version`). Before every batch and admin call
 (workers.fresh_config) an instance reads the counter, one GET, and when it moved takes into its
 store what differs from its own (audited under the author, actions `shared_site`, `shared_token`,
@@ -27,8 +29,8 @@ over a token and the newest configuration of a site over an older one (each entr
 changed; an instance that had not taken the last change before Redis lost it puts back the one before,
 which the instance that made the change then replaces: review 20 F6; clocks across hosts are taken as
 synchronised, NTP's seconds against changes minutes apart). Redis unreachable: the configuration in
-hand serves the batches (which then wait for their state: 503) and the admin token, but no token shared across instances is taken (503): it may
-have been revoked elsewhere meanwhile. A change cannot be shared then: it is refused with 503 (a
+hand serves the batches (which then wait for their state: 503) and the admin token, but no token
+shared across instances is taken (503): it may have been revoked elsewhere meanwhile. A change cannot be shared then: it is refused with 503 (a
 token made is revoked again; a token is revoked on Redis first), to be sent again, since the other
 instances would go on without it.
 """
@@ -57,6 +59,7 @@ SITES = "redactor:sites"  # site → {"config": …, "author": …, "changed_at"
 SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
 REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
 ERASED = "redactor:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
+ERASURES = "redactor:erased:log"  # the same, a stream in the order made: {"key": "site/session", "author": …}
 VERSION = "redactor:sites:version"  # moves with every change published
 EPOCH = "redactor:sites:epoch"  # set once per life of Redis's data: gone or changed, Redis lost what it held
 ACTION = "shared_site"  # the audit action of a configuration taken from another instance
@@ -81,6 +84,7 @@ class SharedAdmin:
         self.epoch: bytes | None = None  # Redis's epoch when this instance last published what it knows
         self.current = False  # the last look at Redis answered: what is in hand is the shared truth
         self.erased: set[bytes] = set()  # the erasures taken (an erasure is made once per instance and run)
+        self.erasures_read: bytes | None = None  # the last entry of the erasures' stream read (None: read them all)
         self._taking = asyncio.Lock()
         self._follower: asyncio.Task[None] | None = None
 
@@ -189,7 +193,8 @@ class SharedAdmin:
         data directories, each holds the batches the balancer sent it). Raises HTTPServiceUnavailable."""
         key = f"{site}/{session}"
         try:
-            await self._change(lambda pipe: pipe.hset(ERASED, key, orjson.dumps({"author": author})))
+            await self._change(lambda pipe: pipe.hset(ERASED, key, orjson.dumps({"author": author}))
+                               .xadd(ERASURES, {"key": key, "author": author}))
         except (RedisError, OSError) as error:
             raise _unavailable(f"the erasure of session {session!r} is made on this instance but", error) from None
         self.erased.add(key.encode())
@@ -216,9 +221,11 @@ class SharedAdmin:
             try:
                 if epoch is None or epoch != self.epoch:  # a Redis that lost what it held (or this one's start)
                     await self._publish_what_redis_lacks(app, lost=epoch is None or self.epoch is not None)
+                    self.erasures_read = None
                 async with self.redis.pipeline(transaction=True) as pipe:
-                    pipe.get(VERSION).hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS).hgetall(ERASED)
-                    version, shared, tokens, revoked, erased = await pipe.execute()
+                    pipe.get(VERSION).hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS)
+                    version, shared, tokens, revoked = await pipe.execute()
+                erased, last = await self._erasures_since()
             except (RedisError, OSError):
                 self.current = False
                 return False
@@ -227,7 +234,10 @@ class SharedAdmin:
                 return True
             complete = await self._take(app, shared)
             complete = await self._take_tokens(app, tokens, revoked) and complete
-            complete = await self._take_erasures(app, erased) and complete
+            if await self._take_erasures(app, erased):
+                self.erasures_read = last
+            else:
+                complete = False
             # also what another process sharing this store took or changed (two instances on one data
             # directory): only sites whose stored version moved are compiled
             from redactor import admin  # (admin imports workers, which imports this)
@@ -296,6 +306,18 @@ class SharedAdmin:
             log.warning("the shared tokens could not be taken (%s)", type(error).__name__)
             return False
         return True
+
+    async def _erasures_since(self) -> tuple[dict[bytes, bytes], bytes | None]:
+        """The erasures made since the last read ("site/session" → {"author": …}), and the stream's last entry
+        then: every one ever made when none was read yet (this instance's start, a Redis that lost what it
+        held). Each look costs what was erased since, not what was erased ever."""
+        if self.erasures_read is not None:
+            entries = await self.redis.xrange(ERASURES, min=b"(" + self.erasures_read)
+            return ({fields[b"key"]: orjson.dumps({"author": fields[b"author"].decode()}) for _, fields in entries},
+                    entries[-1][0] if entries else self.erasures_read)
+        async with self.redis.pipeline(transaction=True) as pipe:  # the whole, and where the stream is then
+            erased, last = await pipe.hgetall(ERASED).xrevrange(ERASURES, count=1).execute()
+        return erased, last[0][0] if last else b"0-0"
 
     async def _take_erasures(self, app: Mapping[Any, Any], erased: dict[bytes, bytes]) -> bool:
         """Erases from the store the sessions erased through other instances; False when some could

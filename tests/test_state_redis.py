@@ -1048,3 +1048,26 @@ async def test_a_redis_that_lost_what_it_held_is_given_back_the_newest_configura
     for instance in (a, b):
         config = await (await instance.get(f"/v1/sites/{SITE}", headers=admin_headers)).json()
         assert config["block_selectors"] == ["#notities"], config
+
+
+async def test_an_instance_reads_the_erasures_made_since_its_last_look_not_every_one_ever_made(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, rconn, admin_headers):  # noqa: F811
+    """Each look at Redis once a change is shared cost every erasure ever made (the whole `redactor:erased`): an
+    instance reads those made since its last look from their stream. Shown by deleting the hash after the
+    erasure: B, which read Redis before, still erases the session from its store (an instance that starts reads
+    the hash: test_a_session_erased_through_one_instance_is_erased_from_every_instances_store)."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                     state=redis_server.url, config_poll_seconds=3600)))
+            for name in ("a", "b")]
+    assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
+    page, _, _, promo = password_page()
+    for instance, session in ((a, "s-57"), (b, "s-58")):  # B erased one before: its look has read the stream
+        assert (await post(instance, session, [meta(), snapshot(page), input_event(promo, "MAPLE25 ")])).status == 202
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-58", headers=admin_headers)).status == 204
+    assert (await post(b, "s-57", [input_event(promo, "CEDAR25 ")])).status == 202
+    assert _holds(tmp_path / "b", b"CEDAR25")
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-57", headers=admin_headers)).status == 204
+    await rconn.delete("redactor:erased")
+    assert (await b.get(f"/v1/sites/{SITE}/sessions/s-57/events", headers=admin_headers)).status == 404
+    assert not _holds(tmp_path / "b", b"CEDAR25")
