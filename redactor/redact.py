@@ -266,7 +266,11 @@ _REGION_DEPTH = 32
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
                          "sub sup time u var wbr".split())
 _CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
-_CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descendants included)
+_CONTEXT_NODES = 6  # nodes with words read on each side (an inline element's descendants included)
+#: steps taken on each side: a text of spaces and a step out of an inline element count here only, as a page that
+#: puts each word in its own node puts the spaces between in others (a spell-checker's preview, "<mark>avenue</mark>
+#: <mark>Reine</mark> <mark>Astrid</mark> 96": the street's first word is read with its number)
+_CONTEXT_STEPS = 3 * _CONTEXT_NODES
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
 #: and each text read with its line is one more text for it to read)
 _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
@@ -580,8 +584,8 @@ class BatchRedaction:
         if current == NONE:
             return ""
         pieces: list[str] = []
-        chars = looked = 0
-        while chars < _CONTEXT_CHARS and looked < _CONTEXT_NODES:
+        chars = looked = worded = 0
+        while chars < _CONTEXT_CHARS and worded < _CONTEXT_NODES and looked < _CONTEXT_STEPS:
             looked += 1
             owner = table.parent[current]
             if owner < 0:
@@ -603,6 +607,7 @@ class BatchRedaction:
                 break
             pieces.append(text)
             chars += len(text)
+            worded += not text.isspace()
             current = sibling
         return "".join(reversed(pieces) if backwards else pieces)
 

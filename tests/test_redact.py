@@ -1778,6 +1778,22 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     assert "pelaere" not in stored and "Ticket op naam van " in stored
 
 
+def test_a_street_written_a_word_a_node_is_read_with_its_number(session):
+    """A spell-checker's preview puts each word in its own node, the spaces between in others, the words it does not
+    know in a <mark> (held-out round 26): the street's first word, "avenue", is read with the line's next words up to
+    its number, the spaces and the steps out of the <mark>s not counted as words read."""
+    words = "Ma tante habite avenue Reine Astrid 96 à Jambes depuis mars.".split(" ")
+    marked = {"avenue", "Reine", "Astrid", "Jambes"}
+    line = []
+    for word in words:
+        line += [element("mark", {}, [text(word)]) if word in marked else text(word), text(" ")]
+    s = session()
+    s.send(snapshot(html_page(element("div", {"id": "apercu"}, line[:-1]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert not any(window in piece for piece in stored for window in windows("avenue Reine Astrid 96")), stored
+    assert "habite" in stored and "tante" in stored
+
+
 def test_text_containers_named_for_personal_data(session):
     name, email = element("span", {"id": "hdr-name"}), element("span", {"class": "user-email"})
     product = element("span", {"class": "product-name"}, [text("Fietsbel Deluxe")])
