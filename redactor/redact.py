@@ -41,7 +41,7 @@ from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
-from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_word
+from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
@@ -1932,10 +1932,13 @@ class BatchRedaction:
         # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
         # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is. Of a
         # name's value, only the words shaped as a name's: a cell masked whole for its label may say more
-        # than the name ("Jens Wiesemann (IdNr. 73 …)": "IdNr" is the form's word, in its labels too)
+        # than the name ("Jens Wiesemann (IdNr. 73 …)": "IdNr" is the form's word, in its labels too), and not its
+        # first word that greets, thanks or titles ("Merci Stylianos !" read whole as a person: remembered, "Merci"
+        # masked the visitor's every thanks after it, held-out round 26)
         if entity == "PERSON" or (entity == "POSTAL_ADDRESS" and typed):
-            for word in _TAINT_WORD.findall(value):
-                if word[0].isupper() and (entity != "PERSON" or is_name_word(word)):
+            for index, word in enumerate(_TAINT_WORD.findall(value)):
+                if word[0].isupper() and (entity != "PERSON" or is_name_word(word) and not (
+                        index == 0 and is_name_opener(word) and len(value.split()) > 1)):
                     changed |= taint.add(word, hasher)
         if entity == "PERSON":  # and its surname with the particles it was typed after, which say whose it is
             for surname in _SURNAME_WITH_PARTICLES.finditer(value):

@@ -1812,6 +1812,19 @@ def test_a_piece_of_a_value_read_across_its_line_is_masked_not_remembered(sessio
     assert "17:30" in stored and "Leçon de 17:30 à 18:30, 30 € l'heure." in stored, stored
 
 
+def test_the_thanks_a_person_was_read_with_is_not_remembered_as_a_name(session):
+    """The model reads a page's "Merci Stylianos !" whole as a person: its given name is remembered, not its first
+    word, which thanks (held-out round 26: the visitor's "Merci !" at the end of her message was masked after it)."""
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Merci Stylianos ! Votre moniteur vous appelle demain.")]),
+                              lang="fr")))
+    s.send(snapshot(html_page(element("p", {}, [text("Stylianos, merci de votre confiance. Merci !")]),
+                              element("p", {}, [text("Merci pour votre inscription.")]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert not any("Stylia" in piece for piece in stored), stored
+    assert "Merci pour votre inscription." in stored and any(piece.endswith(" Merci !") for piece in stored), stored
+
+
 def test_text_containers_named_for_personal_data(session):
     name, email = element("span", {"id": "hdr-name"}), element("span", {"class": "user-email"})
     product = element("span", {"class": "product-name"}, [text("Fietsbel Deluxe")])
