@@ -17,6 +17,30 @@ lower-case particle), the aunt with her street in Jambes and her Greek mobile, t
 eye doctor and his landline; the lesson time in an <input type=time>, the exam centre from an <input list>, the
 nationality, the discount code and the IBAN. The site's own text that must stay: the headings, the school, its pack,
 its places, the exam centre, the nationality, the time, the code.
+Second part (written after the fixes below, having read the detection code): once the form is sent, a thank-you line
+naming the learner ('Merci Stylianos ! …'), a recap that writes each group of the national number and of the IBAN,
+the e-mail's local part, its '@' and its domain, and the family name in capitals each in a <span> of its own, and the
+school's signature that thanks again ('Merci de votre confiance. …'), which must stay readable.
+
+First run (0e4e2a5, the first part, written before reading the detection code): 1 of 10 failed, the next run 1 of 10
+more. Leak: the aunt's street in the preview, '<mark>avenue</mark> <mark>Reine</mark> <mark>Astrid</mark> 96': a text
+split off by inline elements is read with its line, 6 nodes on each side, and from inside a <mark> the step out of it,
+the spaces and the marks used them up before the number, so 'avenue' was read with ' Reine Astrid ' only and stored:
+a28dc17 (redact.py _line_around: six words on each side, spaces and steps out of an element in a bound of 18 steps).
+Over-masked: the lesson time '17:30' of the <input type=time> was stored '17:**' in every snapshot after the message:
+the preview's '(+30' (the Greek mobile, a word a node) was masked as the piece it holds of the phone found across its
+line, and remembered as a value, so every '30' of the session was masked: 92bc902 (content.py TextSlot._read: a piece
+of a value found across the line is masked, not tainted). Probes of the stored events after those fixes found the
+visitor's 'Merci !' at the end of her message masked in the last snapshot: the model read the page's thank-you line
+'Merci Stylianos !' whole as a person and its first word was remembered as a name's: deee972 (redact.py taint_value,
+names.py is_name_opener), before the second part was written. Held on the first run: the label naming the learner at
+every keystroke, the particle added at the start of the mother's name (values that are not each other's prefixes),
+the chips' text, title and aria-label, the 'who pays' <select> built from the names, the names, the Greek name and the
+phone cut into <mark>s word by word, the ten-digit licence number, the IBAN.
+Left: the town of the address the visitor typed in her message ('… à Jambes') is remembered with the street's words
+(a typed address's capitalised words are, by design: an echo of the town alone is masked), so the site's own line
+'Namur – Jambes – Bouge' is masked in the snapshots after it; the first word of a thank-you line read whole as a person
+('Merci Stylianos') is still masked there, with the name.
 """
 
 from __future__ import annotations
@@ -57,6 +81,7 @@ THE_LEARNER = [
     Planted("#courriel", "stelios.k2009@gmail.com", "an e-mail holding the learner's birth year"),
     Planted(None, "Rue de Gembloux 318", "his street, the first of two lines of an address"),
     Planted(None, f"{GIVEN} {FAMILY}", "the learner in the 'who pays' <select>", raw=False),
+    Planted(None, FAMILY.upper(), "the family name in capitals in a <span> of the recap"),
 ]
 THE_PARENT = [
     Planted(None, PARENT, "the mother's name, its particle added at its start after the rest was typed"),
@@ -86,6 +111,9 @@ KEPT = ["Inscription au permis B · Filière guidée", "Auto-École du Confluent
         " (guide)", " (parent)", "je préfère les leçons le mercredi", "Je porte des lunettes"]
 #: what the visitor typed or picked that is nobody's data, as the field's value in a full snapshot
 TYPED_KEPT = {"heure": TIME, "centre": CENTRE, "nationalite": COUNTRY, "code": CODE}
+#: the site's text once the form is sent, in the last snapshot: after a thank-you line read whole as a person
+AFTER_SENDING = ["Merci de votre confiance. L'équipe de l'Auto-École du Confluent", "Registre national", "Domiciliation",
+                 "Courriel", "Élève", "Votre moniteur vous appelle au "]
 LABELS = ["Prénom de l'élève", "Nom de famille", "Numéro de registre national", "Numéro de la carte d'identité",
           "GSM de l'élève", "Courriel", "Domicile", "Nom et prénom du parent", "Téléphone fixe",
           "Numéro du permis de conduire du premier guide", "Qui paie la formation ?", "IBAN pour la domiciliation"]
@@ -149,6 +177,7 @@ def test_autoecole_page_did_what_the_round_stands_on(autoecole: Recorded):
     assert f"{GRANDFATHER} (guide)" in sent and f"{PARENT} (parent)" in sent, "no 'who pays' list"
     assert "Chassart" in sent and "Papathanasiou" in sent, "no preview marks"
     assert "17 ans le 15 décembre" in sent, "no age"
+    assert {"KARAGIANNIS", "09.06.23", "163.86", "stelios.k2009", "BE15", "5230"} <= set(sent), "no recap in pieces"
 
 
 def test_autoecole_learner_leaks_nothing(autoecole: Recorded):
@@ -177,8 +206,8 @@ def test_autoecole_keeps_what_was_typed_that_is_nobodys_data(autoecole: Recorded
     assert [value for field, value in TYPED_KEPT.items() if value not in field_values(autoecole.stored, field)] == []
 
 
-def test_autoecole_last_snapshot_keeps_the_labels(autoecole: Recorded):
-    check_kept(last_snapshot(autoecole), LABELS)
+def test_autoecole_last_snapshot_keeps_the_labels_and_the_thanks(autoecole: Recorded):
+    check_kept(last_snapshot(autoecole), [*LABELS, *AFTER_SENDING])
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
@@ -190,7 +219,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(autoecole, redactor_se
 
 
 # -- the test itself ----------------------------------------------------------------------------------
-VERSIONS = [{PARENT, PARENT_FIRST}, {GIVEN, FAMILY, f"{GIVEN} {FAMILY}"}]
+VERSIONS = [{PARENT, PARENT_FIRST}, {GIVEN, FAMILY, f"{GIVEN} {FAMILY}", FAMILY.upper()}]
 
 
 def page_text() -> str:
@@ -199,4 +228,4 @@ def page_text() -> str:
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, page_text()], VERSIONS)
+    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, *AFTER_SENDING, page_text()], VERSIONS)
