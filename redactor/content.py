@@ -1097,7 +1097,8 @@ class TextSlot(Slot):
             work.remarks.extend(Remark(self.rule, e, "span", self.node) for e in dict.fromkeys(e for _, _, e in growing))
 
     def _read(self, found: list[list[Span]], work: Redacting) -> tuple[list[Span], list[tuple[int, int, str]]]:
-        """The spans of the text, what the detector found and the rules here, and its end that still grows."""
+        """The spans of the text, what the detector found and the rules here; and what is masked but not tainted:
+        its end that still grows, the pieces it holds of a value found across its line."""
         labelled = work.read(site_labelled_values if self.page_text else labelled_values, self.texts[0],
                              work.label_meaning)
         spans = [*found[0], *with_found_ends(self.texts[0], labelled, found[0])]
@@ -1107,16 +1108,21 @@ class TextSlot(Slot):
             spans.extend(work.read(self.names, self.texts[0]))
         if self.search:
             spans = work.read(a_person_searched, self.texts[0], tuple(spans))
+        clipped: list[Span] = []  # a piece of a value found across the line: masked, not tainted
         if self.line is not None:
             index, offset = self.line
             length = len(self.texts[0])
             for span in found[index]:
-                start, end = max(span.start - offset, 0), min(span.end - offset, length)
-                if start < end:
+                start, end = span.start - offset, span.end - offset
+                if 0 <= start and end <= length:
                     spans.append(Span(start, end, span.entity, span.score, span.recognizer))
+                elif max(start, 0) < min(end, length):
+                    # the piece alone is no value: remembered, the "+30" of a Greek number written a word a node
+                    # ("(+30 694 512 3870" in a spell-checker's preview) masked every "17:30" of the session
+                    clipped.append(Span(max(start, 0), min(end, length), span.entity, span.score, span.recognizer))
         if self.page_text:  # the site's own return address: "T.a.v. Logistiek", "c/o Regus Brussels"
-            spans = [s for s in spans if s.recognizer != _ADDRESSEE
-                     or addressee_said_a_person(self.texts[0], s.start, s.end)]
+            spans, clipped = ([s for s in read if s.recognizer != _ADDRESSEE
+                               or addressee_said_a_person(self.texts[0], s.start, s.end)] for read in (spans, clipped))
         for start, end, name, asked, readings in self.pairs:
             if asked < 0:  # a multipart part's file name
                 spans.append(Span(start, end, FILE_NAME, 1.0, "pair"))
@@ -1138,8 +1144,9 @@ class TextSlot(Slot):
                 spans.append(Span(start, end, inside[0].entity, 1.0, "pair"))
         # what still grows is not tainted: only a prefix of what the next keystrokes complete
         # (a capitalised word is not taken for a name nobody knows there: a snapshot is most often settled)
-        return spans, (work.read(checkout_end, self.texts[0], self.search) if self.grows
-                       else work.read(cut_short_end, self.texts[0]))
+        growing = (work.read(checkout_end, self.texts[0], self.search) if self.grows
+                   else work.read(cut_short_end, self.texts[0]))
+        return spans, [*((s.start, s.end, s.entity) for s in clipped), *growing]
 
 
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets

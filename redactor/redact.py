@@ -41,7 +41,7 @@ from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
-from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_word
+from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
 from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
@@ -266,7 +266,11 @@ _REGION_DEPTH = 32
 _INLINE_TAGS = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
                          "sub sup time u var wbr".split())
 _CONTEXT_CHARS = 64  # characters of the line read on each side of a text split off by inline elements
-_CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descendants included)
+_CONTEXT_NODES = 6  # nodes with words read on each side (an inline element's descendants included)
+#: steps taken on each side: a text of spaces and a step out of an inline element count here only, as a page that
+#: puts each word in its own node puts the spaces between in others (a spell-checker's preview, "<mark>avenue</mark>
+#: <mark>Reine</mark> <mark>Astrid</mark> 96": the street's first word is read with its number)
+_CONTEXT_STEPS = 3 * _CONTEXT_NODES
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
 #: and each text read with its line is one more text for it to read)
 _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
@@ -580,8 +584,8 @@ class BatchRedaction:
         if current == NONE:
             return ""
         pieces: list[str] = []
-        chars = looked = 0
-        while chars < _CONTEXT_CHARS and looked < _CONTEXT_NODES:
+        chars = looked = worded = 0
+        while chars < _CONTEXT_CHARS and worded < _CONTEXT_NODES and looked < _CONTEXT_STEPS:
             looked += 1
             owner = table.parent[current]
             if owner < 0:
@@ -603,6 +607,7 @@ class BatchRedaction:
                 break
             pieces.append(text)
             chars += len(text)
+            worded += not text.isspace()
             current = sibling
         return "".join(reversed(pieces) if backwards else pieces)
 
@@ -1927,10 +1932,13 @@ class BatchRedaction:
         # found in a page's text is as often the site's own, whose street names its brand ("Fietsverhuur
         # Scheldekaai" beside "aan de Scheldekaai 14"): tainted whole only, as an e-mail's domain is. Of a
         # name's value, only the words shaped as a name's: a cell masked whole for its label may say more
-        # than the name ("Jens Wiesemann (IdNr. 73 …)": "IdNr" is the form's word, in its labels too)
+        # than the name ("Jens Wiesemann (IdNr. 73 …)": "IdNr" is the form's word, in its labels too), and not its
+        # first word that greets, thanks or titles ("Merci Stylianos !" read whole as a person: remembered, "Merci"
+        # masked the visitor's every thanks after it, held-out round 26)
         if entity == "PERSON" or (entity == "POSTAL_ADDRESS" and typed):
-            for word in _TAINT_WORD.findall(value):
-                if word[0].isupper() and (entity != "PERSON" or is_name_word(word)):
+            for index, word in enumerate(_TAINT_WORD.findall(value)):
+                if word[0].isupper() and (entity != "PERSON" or is_name_word(word) and not (
+                        index == 0 and is_name_opener(word) and len(value.split()) > 1)):
                     changed |= taint.add(word, hasher)
         if entity == "PERSON":  # and its surname with the particles it was typed after, which say whose it is
             for surname in _SURNAME_WITH_PARTICLES.finditer(value):

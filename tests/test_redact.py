@@ -1778,6 +1778,53 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     assert "pelaere" not in stored and "Ticket op naam van " in stored
 
 
+def test_a_street_written_a_word_a_node_is_read_with_its_number(session):
+    """A spell-checker's preview puts each word in its own node, the spaces between in others, the words it does not
+    know in a <mark> (held-out round 26): the street's first word, "avenue", is read with the line's next words up to
+    its number, the spaces and the steps out of the <mark>s not counted as words read."""
+    words = "Ma tante habite avenue Reine Astrid 96 à Jambes depuis mars.".split(" ")
+    marked = {"avenue", "Reine", "Astrid", "Jambes"}
+    line = []
+    for word in words:
+        line += [element("mark", {}, [text(word)]) if word in marked else text(word), text(" ")]
+    s = session()
+    s.send(snapshot(html_page(element("div", {"id": "apercu"}, line[:-1]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert not any(window in piece for piece in stored for window in windows("avenue Reine Astrid 96")), stored
+    assert "habite" in stored and "tante" in stored
+
+
+def test_a_piece_of_a_value_read_across_its_line_is_masked_not_remembered(session):
+    """A value found across a line written a word a node is masked in each piece, but a piece alone is no value:
+    remembered, the "+30" of a Greek mobile ("(+30", "694", "512", "3870" in a spell-checker's preview) masked the
+    lesson time "17:30" of an <input type=time> in every later snapshot (held-out round 26); the whole number, typed
+    in its field, is remembered as typed."""
+    words = "Elle est joignable au (+30 694 512 3870 jusqu'en août).".split(" ")
+    line = []
+    for word in words:
+        line += [element("mark", {}, [text(word)]), text(" ")]
+    s = session()
+    s.send(snapshot(html_page(element("div", {"id": "apercu"}, line[:-1]), lang="fr")))
+    hour = element("input", {"type": "time", "id": "heure", "value": "17:30"})
+    s.send(snapshot(html_page(hour, element("p", {}, [text("Leçon de 17:30 à 18:30, 30 € l'heure.")]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert "(+30" not in stored and "3870" not in stored and "694" not in stored, stored
+    assert "17:30" in stored and "Leçon de 17:30 à 18:30, 30 € l'heure." in stored, stored
+
+
+def test_the_thanks_a_person_was_read_with_is_not_remembered_as_a_name(session):
+    """The model reads a page's "Merci Stylianos !" whole as a person: its given name is remembered, not its first
+    word, which thanks (held-out round 26: the visitor's "Merci !" at the end of her message was masked after it)."""
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Merci Stylianos ! Votre moniteur vous appelle demain.")]),
+                              lang="fr")))
+    s.send(snapshot(html_page(element("p", {}, [text("Stylianos, merci de votre confiance. Merci !")]),
+                              element("p", {}, [text("Merci pour votre inscription.")]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert not any("Stylia" in piece for piece in stored), stored
+    assert "Merci pour votre inscription." in stored and any(piece.endswith(" Merci !") for piece in stored), stored
+
+
 def test_text_containers_named_for_personal_data(session):
     name, email = element("span", {"id": "hdr-name"}), element("span", {"class": "user-email"})
     product = element("span", {"class": "product-name"}, [text("Fietsbel Deluxe")])

@@ -922,10 +922,16 @@ def name_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def is_name_opener(word: str) -> bool:
+    """A greeting, a title, a thanks or a label that may come before a given name ("Bonjour Camille", "Mevrouw Sanne
+    Jansen", "Merci Stylianos"): rules/pii.yaml name_openers."""
+    return _plain_name(word.strip(".,!")) in _engine_words("name_openers")
+
+
 def _opens_a_name(word: str) -> bool:
-    """A word that may come before the given name in a person's name: a greeting or a title
-    ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
-    return _plain_name(word.strip(".,!")) in _engine_words("name_openers") or (len(word) > 2 and word.isupper())
+    """A word that may come before the given name in a person's name: a greeting or a title, or an upper-case
+    surname ("DUPONT Camille")."""
+    return is_name_opener(word) or (len(word) > 2 and word.isupper())
 
 
 def _is_business_word(word: str) -> bool:
