@@ -1708,3 +1708,26 @@ async def test_a_visitors_own_countrys_number_under_its_key_is_masked(redact):
     plain = json.dumps(properties)
     assert "23077641209" not in plain and "273185942" not in plain and "14372819" not in plain, properties
     assert properties["crew"][0]["berth"] == "C-14", properties
+
+
+async def test_a_nordic_personal_number_and_a_tickets_barcode_under_their_keys_are_masked(redact):
+    """Held-out peers round 16: posthog-js sent identify's {"kennitala": "120389-2039"} in /flags' person properties
+    before the recording that taught the typed value, and a ticket resale's answer gave the ticket's barcode under
+    "barcode" (a capture's property, a Sentry event's extra, the QR image's ?barcode=), whoever holds it gets in. A key
+    naming a Nordic country's personal number says what its value is, glued digits included; a barcode's key says a
+    secret's; the product and the reference beside them are kept."""
+    numbers = {"kennitala": "1203892039", "cpr": "0307912758", "personnummer": "8803200016",
+               "fodselsnummer": "15068512345"}
+    qr = "https://tix.example/api/qr.svg?barcode=GOA7Q2XKM9P4TZ&size=80"
+    event = analytics_event("ticket_listed", barcode="GOA7Q2XKM9P4TZ", qr=qr, product="Friday Day Ticket",
+                            reference="GOA-72815", seller=numbers)
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({
+        "event_id": "9" * 32, "level": "info", "message": "listing created",
+        "extra": {"barcode": "GOA7Q2XKM9P4TZ", "reference": "GOA-72815"}}).encode()])
+    _, [(_, sent)] = read_envelope(await redact(sentry.decode(envelope, {}, {}, LIMIT)))
+    plain = json.dumps(properties) + sent.decode()
+    assert "GOA7Q2XKM9P4TZ" not in plain and not any(value[:6] in plain for value in numbers.values()), plain
+    assert (properties["product"], properties["reference"]) == ("Friday Day Ticket", "GOA-72815"), properties
+    assert properties["qr"].endswith("&size=80") and json.loads(sent)["extra"]["reference"] == "GOA-72815"
