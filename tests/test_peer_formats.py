@@ -1731,3 +1731,38 @@ async def test_a_nordic_personal_number_and_a_tickets_barcode_under_their_keys_a
     assert "GOA7Q2XKM9P4TZ" not in plain and not any(value[:6] in plain for value in numbers.values()), plain
     assert (properties["product"], properties["reference"]) == ("Friday Day Ticket", "GOA-72815"), properties
     assert properties["qr"].endswith("&size=80") and json.loads(sent)["extra"]["reference"] == "GOA-72815"
+
+
+async def test_the_user_sentry_copies_onto_logs_and_metrics_is_pseudonymised_as_the_events_user(redact):
+    """Held-out peers round 16: setUser({id: <a kennitala>, …}) with sendDefaultPii, and @sentry/browser 11 copied the id
+    onto every log and metric as the attribute "user.id" ({value, type}), scanned there as the app's attributes are:
+    an id no detector knows was stored. The user.* attributes are Sentry's person, as an event's `user`: pseudonymised
+    to the same pseudonym, an opaque id kept. And a number masked under a secret's key is a string whose type says so,
+    its `type` never masked with it ({"value": "****", "type": "******"} was sent)."""
+    def attributes(**values) -> dict:
+        return {k: {"value": v, "type": "integer" if isinstance(v, int) else "string"} for k, v in values.items()}
+    user = {"id": "120389-2039", "email": "gudrun.thorhalls@simnet-vefpostur.is", "username": "Gudrun"}
+    event = {"event_id": "9" * 32, "level": "info", "message": "listing created", "user": user}
+    log = {"version": 2, "items": [{"timestamp": 1796210235.63, "level": "info", "trace_id": "2355b44d98bc41c780259f8976c00a0b",
+                                    "body": "listing created", "severity_number": 9,
+                                    "attributes": attributes(**{"user.id": user["id"], "user.email": user["email"],
+                                                                "user.name": user["username"], "pin": 4821,
+                                                                "product": "Friday Day Ticket"})}]}
+    metric = {"version": 2, "items": [{"timestamp": 1796210235.64, "trace_id": "2355b44d98bc41c780259f8976c00a0b",
+                                       "name": "ui.element.render_time", "type": "distribution", "value": 12.5,
+                                       "attributes": attributes(**{"user.id": "4711", "product": "Friday Day Ticket"})}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                      b'{"type":"log","item_count":1,"content_type":"application/vnd.sentry.items.log+json"}',
+                      json.dumps(log).encode(),
+                      b'{"type":"trace_metric","item_count":1}', json.dumps(metric).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert "120389" not in out.decode() and "2039" not in out.decode() and "simnet" not in out.decode(), out
+    [(_, sent_event), (_, sent_log), (_, sent_metric)] = read_envelope(out)[1]
+    sent_user = json.loads(sent_event)["user"]
+    [entry] = json.loads(sent_log)["items"]
+    assert entry["attributes"]["user.id"] == {"value": sent_user["id"], "type": "string"}, (entry, sent_user)
+    assert entry["attributes"]["user.email"]["value"] == sent_user["email"]
+    assert entry["attributes"]["pin"]["type"] == "string" and "4821" not in json.dumps(entry)
+    assert entry["attributes"]["product"] == {"value": "Friday Day Ticket", "type": "string"}
+    [measured] = json.loads(sent_metric)["items"]
+    assert measured["attributes"]["user.id"] == {"value": "4711", "type": "string"}, measured
