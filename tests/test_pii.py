@@ -1105,6 +1105,14 @@ NORDIC = [
     ("We ship from Vesterbrogade 3 times a week", "en", []),
 ]
 
+# a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
+# "Nguyễn" alone); "Le" without its accent is a French article
+VIETNAMESE_NAMES = [
+    ("My friend Nguyễn Thị Thu Hằng collects the wristband at the gate.", "en", [("Nguyễn Thị Thu Hằng", "PERSON")]),
+    ("Bonjour, je suis Trần Văn Nam.", "fr", [("Trần Văn Nam", "PERSON")]),
+    ("Le Creuset Signature 24 cm", "fr", []),
+]
+
 
 @pytest.mark.parametrize("text,language,expected", MISTYPED_EMAILS)
 def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
@@ -1120,7 +1128,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC)
+                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
