@@ -1766,3 +1766,48 @@ async def test_the_user_sentry_copies_onto_logs_and_metrics_is_pseudonymised_as_
     assert entry["attributes"]["product"] == {"value": "Friday Day Ticket", "type": "string"}
     [measured] = json.loads(sent_metric)["items"]
     assert measured["attributes"]["user.id"] == {"value": "4711", "type": "string"}, measured
+
+
+async def test_a_tokens_key_in_a_header_is_no_part_of_the_token_nor_remembered(redact):
+    """Held-out peers round 16: @sentry/browser merges its entries into the W3C baggage header a site's tracing sends
+    ("sentry-trace_id=<hex>,sentry-replay_id=<hex>,sentry-sample_rand=0.86…,customer.email=…"), and its HTTP client
+    error event carries the header. Each "key=value" was one random-looking run, masked whole as a credential and
+    remembered: its words then masked the SDK's name ("sentry.javascript.browser"), the page's own ?sdk=sentry and
+    every "Replay" after. A pair's key is no part of the token: the value alone is masked and remembered; the e-mail
+    in the header is still masked."""
+    baggage = ("sentry-environment=production,sentry-trace_id=02e2a1667d0440a18d80135d9ac475fa,"
+               "sentry-replay_id=64e57231db974246a76e22c4c50735d8,sentry-sampled=true,"
+               "sentry-sample_rand=0.864299594127823,customer.email=gudrun.thorhalls%40simnet-vefpostur.is")
+    error = {"event_id": "8" * 32, "level": "error", "exception": {"values": [{"type": "Error", "value": "failed"}]},
+             "request": {"url": "http://app.test/api/transfer/GOA-72815", "method": "POST", "headers": {"baggage": baggage}}}
+    claimed = {"event_id": "9" * 32, "level": "info", "message": "ticket claimed",
+               "request": {"url": "http://app.test/resale/heldout16.html?sdk=sentry&edition=2027"},
+               "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0",
+                       "integrations": ["BrowserTracing", "Replay"]}}
+    raw = b"\n".join([b'{"event_id":"' + b"8" * 32 + b'"}', b'{"type":"event"}', json.dumps(error).encode(),
+                      b'{"type":"event"}', json.dumps(claimed).encode()])
+    [(_, sent_error), (_, sent_claimed)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    header = json.loads(sent_error)["request"]["headers"]["baggage"]
+    assert "simnet" not in header and "gudrun" not in header, header
+    after = json.loads(sent_claimed)
+    assert after["request"]["url"].endswith("?sdk=sentry&edition=2027"), after
+    assert after["sdk"]["name"] == "sentry.javascript.browser" and after["sdk"]["integrations"][1] == "Replay", after
+
+
+async def test_a_value_masked_for_its_parents_key_is_not_remembered_when_the_site_wrote_it(detector):
+    """Held-out peers round 16: a festival assistant's answer named the buyer it looked up, {"holder": {"name": …,
+    "cpr": …, "ticket": "Friday Day Ticket"}}: under a person's key, the ticket's value took the person's meaning,
+    masked (fail closed) and remembered as a name, whose words then masked every "ticket" after ("****** claimed", the
+    page's own product). A value masked for its parent's key is remembered unless the site wrote it (a product the page
+    shows); a name there the site never wrote still is."""
+    page = html_page(element("ul", {}, [element("li", {}, [text("Friday Day Ticket")], id=41)], id=40))
+    answer = json.dumps({"holder": {"name": "Søren Brøndum Kjærgaard", "ticket": "Friday Day Ticket",
+                                    "partner": "Zorbalie Quendt"}})
+    body = posthog_network(request("https://shop.example/api/assistant", requestBody="{}", responseBody=answer))
+    later = [console_log("ticket claimed by quendt"), custom("claimed", {"product": "Friday Day Ticket"})]
+    _, [sent], after = await redact_session(detector, [meta(), snapshot(page)], [body], later)
+    sent_answer = sent["data"]["payload"]["requests"][0]["responseBody"]
+    assert "Søren" not in sent_answer and "Quendt" not in sent_answer, sent_answer
+    plain = json.dumps(after, ensure_ascii=False)
+    assert "ticket claimed by " in plain and "quendt" not in plain, plain
+    assert after[1]["data"]["payload"]["product"] == "Friday Day Ticket", plain
