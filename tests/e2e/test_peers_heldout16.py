@@ -33,7 +33,48 @@ Asserted: no planted value nor any 6-character window of it reaches the collecto
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
 the controls arrive readable; the recordings still replay in rrweb-player.
 
-First run, before reading redactor's code: (to be written)
+First run, before reading redactor's code (2026-12-05, main at b73ec62; each test alone, ~25 s): both tests failed on
+these:
+- the kennitala: under "kennitala" in identify's person properties, which posthog-js sent to /flags before the
+  recording that taught the typed value, and as Sentry's user id, which @sentry/browser 11 copies onto every log and
+  metric as the attribute "user.id" (scanned there as the app's attributes, not as the event's user, which is
+  pseudonymised). Fixed: nordic_personal_number (kennitala, personnummer, HETU by their checks, CPR by its date),
+  their words in rules/fields.yaml (tests/test_pii.py, tests/test_peer_formats.py fail without them); the user.*
+  attributes are Sentry's person, pseudonymised as the event's user (redactor/formats/sentry.py;
+  tests/test_peer_formats.py fails without it).
+- the Finnish first buyer's HETU ("(HETU 010594Y700H, …)" in the page and both recordings; under "hetu" in a capture's
+  property and Sentry's context): no recognizer knew it. Fixed by the same rule and words.
+- both addresses, in both recordings' keystrokes: "Laugavegur 28b, 101 Reykjavík" and "Nørrebrogade 34, 2. th., 2200
+  København N" (no street word redactor knew, an Icelandic three-digit postcode, a Danish floor and side before the
+  postcode, a district letter after the town). Fixed: street_nordic, nordic_street_endings (rules/recognizers.yaml;
+  tests/test_pii.py fails without it).
+- the ticket's barcode under "barcode" (a capture's property, Sentry's extra, the QR image's ?barcode= in both
+  recordings and in Sentry's element timing metric): whoever holds it gets in. Fixed: barcode and qrcode are secret
+  keys and secret URL parameters (rules/secret_keys.yaml; tests/test_peer_formats.py fails without it).
+- masked already: the names (the Icelandic one, the Danish one, the Finnish one never typed), the e-mails, the phones
+  (Icelandic with "00", Danish in pairs, Vietnamese, Finnish), the Icelandic IBAN, the date of birth in ordinal words,
+  the CPR (read as a phone), the claim link's token, the baggage header's entries, the problem+json detail, the NDJSON
+  lines, the LLM events' states and the gen_ai span's JSON attributes, the renamed span, the friend's identify after
+  posthog.reset().
+Over-masking, found by reading what arrived: a Sentry log's attribute masked under a secret's key went out with its
+type masked too ({"value": "****", "type": "******"}). Fixed: an attribute's type follows its value out of the pass
+(redactor/formats/sentry.py; tests/test_peer_formats.py fails without it). Reading the model's answer on the
+assistant's question showed "Nguyễn" alone read as a name (the rest left to the echo of the typed text). Fixed:
+vietnamese_name (rules/recognizers.yaml; tests/test_pii.py fails without it).
+Second run (both tests together, then 6 more): the PostHog test passed each time; the Sentry test failed in 3 runs of
+7, its wait for the "ticket claimed" message timing out: it arrived as "****** claimed", and with it "sdk=******",
+"npm:@******/browser", the tag "****** *** ******". Two taints did it: the baggage header's "sentry-replay_id=<hex>"
+was one random-looking run, masked whole as a credential and remembered, whose words then masked "sentry" and
+"Replay" everywhere; and the assistant's answer {"holder": {"name", "cpr", "ticket": "Friday Day Ticket"}} had the
+ticket masked for its parent's key (a person's) and remembered as a name, whose words masked every "ticket" after
+(whether it came before the message was the run's timing). Fixed: a token's key is no part of it (redactor/content.py
+credential_spans), and a value masked for its parent's key is remembered unless the site wrote it (redactor/redact.py
+inherited_values; tests/test_peer_formats.py fails without each).
+Left (fail closed, judged fair): the NDJSON line {"field": "ticket", "value": "Friday Day Ticket"} has the product
+masked (a pair's value: what a visitor typed); the baggage header is masked from its first pair holding the e-mail on
+(no parser reads a W3C baggage list); the sentry-trace header is masked whole (a random-looking run); Sentry's HTTP
+client error message "HTTP Client Error with status code: 422" has its first three words masked under "message" (the
+exception's value keeps them).
 """
 
 from __future__ import annotations
@@ -225,6 +266,9 @@ def test_sentry_browser_heldout16_page(app_browser, stack):
     assert created["sdk"]["version"] == package_version("@sentry/browser")
     [claimed] = [p for p in events if "ticket claimed" in sentry_message(p)]
     assert claimed["tags"]["product"] == PRODUCT
+    # round 16's second run: the baggage header's tokens and the assistant's answer no longer mask these
+    assert claimed["sdk"]["name"] == "sentry.javascript.browser" and "Replay" in claimed["sdk"]["integrations"], claimed
+    assert "?sdk=sentry&edition=2027" in claimed["request"]["url"], claimed["request"]
     recorded = recorded_text(collector, f"/api/{PROJECT}/envelope/")
     assert HEADING in recorded and CONFIRMED in recorded and "edition=2027" in recorded and COUNTRY in recorded
     assert "Holder limit reached" in recorded
