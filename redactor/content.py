@@ -2070,8 +2070,17 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
             start = m.start() + _authority_in_run(text, m.start(), m.group())
             path = text[start:m.end()]
             if len(path) >= _MIN_TOKEN_RUN and _looks_random(path):
-                found.append((start + (len(path) - len(path.lstrip("/"))), m.end(), "CREDENTIAL"))
+                # a pair's key is its name, no part of the token: "sentry-trace_id=02e2…" of a W3C baggage header
+                # masked whole was remembered, and its words masked the SDK's name and every "Replay" after (held-out
+                # peers round 16); the value alone is masked and remembered. Base64's padding ends a token, no pair
+                pair = _PAIR_KEY_IN_RUN.match(path)
+                start += pair.end() if pair else len(path) - len(path.lstrip("/"))
+                found.append((start, m.end(), "CREDENTIAL"))
     return found
+
+
+#: a token run's leading "key=" (one or more: "a=b=c"), when a value follows it: not base64's trailing padding
+_PAIR_KEY_IN_RUN = re.compile(r"(?:[^=]*=)+(?=[^=])")
 
 
 _MIN_TOKEN_RUN = 24  # _TOKEN_RUN's least length

@@ -1708,3 +1708,106 @@ async def test_a_visitors_own_countrys_number_under_its_key_is_masked(redact):
     plain = json.dumps(properties)
     assert "23077641209" not in plain and "273185942" not in plain and "14372819" not in plain, properties
     assert properties["crew"][0]["berth"] == "C-14", properties
+
+
+async def test_a_nordic_personal_number_and_a_tickets_barcode_under_their_keys_are_masked(redact):
+    """Held-out peers round 16: posthog-js sent identify's {"kennitala": "120389-2039"} in /flags' person properties
+    before the recording that taught the typed value, and a ticket resale's answer gave the ticket's barcode under
+    "barcode" (a capture's property, a Sentry event's extra, the QR image's ?barcode=), whoever holds it gets in. A key
+    naming a Nordic country's personal number says what its value is, glued digits included; a barcode's key says a
+    secret's; the product and the reference beside them are kept."""
+    numbers = {"kennitala": "1203892039", "cpr": "0307912758", "personnummer": "8803200016",
+               "fodselsnummer": "15068512345"}
+    qr = "https://tix.example/api/qr.svg?barcode=GOA7Q2XKM9P4TZ&size=80"
+    event = analytics_event("ticket_listed", barcode="GOA7Q2XKM9P4TZ", qr=qr, product="Friday Day Ticket",
+                            reference="GOA-72815", seller=numbers)
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    envelope = b"\n".join([json.dumps({"event_id": "9" * 32}).encode(), b'{"type":"event"}', json.dumps({
+        "event_id": "9" * 32, "level": "info", "message": "listing created",
+        "extra": {"barcode": "GOA7Q2XKM9P4TZ", "reference": "GOA-72815"}}).encode()])
+    _, [(_, sent)] = read_envelope(await redact(sentry.decode(envelope, {}, {}, LIMIT)))
+    plain = json.dumps(properties) + sent.decode()
+    assert "GOA7Q2XKM9P4TZ" not in plain and not any(value[:6] in plain for value in numbers.values()), plain
+    assert (properties["product"], properties["reference"]) == ("Friday Day Ticket", "GOA-72815"), properties
+    assert properties["qr"].endswith("&size=80") and json.loads(sent)["extra"]["reference"] == "GOA-72815"
+
+
+async def test_the_user_sentry_copies_onto_logs_and_metrics_is_pseudonymised_as_the_events_user(redact):
+    """Held-out peers round 16: setUser({id: <a kennitala>, …}) with sendDefaultPii, and @sentry/browser 11 copied the id
+    onto every log and metric as the attribute "user.id" ({value, type}), scanned there as the app's attributes are:
+    an id no detector knows was stored. The user.* attributes are Sentry's person, as an event's `user`: pseudonymised
+    to the same pseudonym, an opaque id kept. And a number masked under a secret's key is a string whose type says so,
+    its `type` never masked with it ({"value": "****", "type": "******"} was sent)."""
+    def attributes(**values) -> dict:
+        return {k: {"value": v, "type": "integer" if isinstance(v, int) else "string"} for k, v in values.items()}
+    user = {"id": "120389-2039", "email": "gudrun.thorhalls@simnet-vefpostur.is", "username": "Gudrun"}
+    event = {"event_id": "9" * 32, "level": "info", "message": "listing created", "user": user}
+    log = {"version": 2, "items": [{"timestamp": 1796210235.63, "level": "info", "trace_id": "2355b44d98bc41c780259f8976c00a0b",
+                                    "body": "listing created", "severity_number": 9,
+                                    "attributes": attributes(**{"user.id": user["id"], "user.email": user["email"],
+                                                                "user.name": user["username"], "pin": 4821,
+                                                                "product": "Friday Day Ticket"})}]}
+    metric = {"version": 2, "items": [{"timestamp": 1796210235.64, "trace_id": "2355b44d98bc41c780259f8976c00a0b",
+                                       "name": "ui.element.render_time", "type": "distribution", "value": 12.5,
+                                       "attributes": attributes(**{"user.id": "4711", "product": "Friday Day Ticket"})}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                      b'{"type":"log","item_count":1,"content_type":"application/vnd.sentry.items.log+json"}',
+                      json.dumps(log).encode(),
+                      b'{"type":"trace_metric","item_count":1}', json.dumps(metric).encode()])
+    out = await redact(sentry.decode(raw, {}, {}, LIMIT))
+    assert "120389" not in out.decode() and "2039" not in out.decode() and "simnet" not in out.decode(), out
+    [(_, sent_event), (_, sent_log), (_, sent_metric)] = read_envelope(out)[1]
+    sent_user = json.loads(sent_event)["user"]
+    [entry] = json.loads(sent_log)["items"]
+    assert entry["attributes"]["user.id"] == {"value": sent_user["id"], "type": "string"}, (entry, sent_user)
+    assert entry["attributes"]["user.email"]["value"] == sent_user["email"]
+    assert entry["attributes"]["pin"]["type"] == "string" and "4821" not in json.dumps(entry)
+    assert entry["attributes"]["product"] == {"value": "Friday Day Ticket", "type": "string"}
+    [measured] = json.loads(sent_metric)["items"]
+    assert measured["attributes"]["user.id"] == {"value": "4711", "type": "string"}, measured
+
+
+async def test_a_tokens_key_in_a_header_is_no_part_of_the_token_nor_remembered(redact):
+    """Held-out peers round 16: @sentry/browser merges its entries into the W3C baggage header a site's tracing sends
+    ("sentry-trace_id=<hex>,sentry-replay_id=<hex>,sentry-sample_rand=0.86…,customer.email=…"), and its HTTP client
+    error event carries the header. Each "key=value" was one random-looking run, masked whole as a credential and
+    remembered: its words then masked the SDK's name ("sentry.javascript.browser"), the page's own ?sdk=sentry and
+    every "Replay" after. A pair's key is no part of the token: the value alone is masked and remembered; the e-mail
+    in the header is still masked."""
+    baggage = ("sentry-environment=production,sentry-trace_id=02e2a1667d0440a18d80135d9ac475fa,"
+               "sentry-replay_id=64e57231db974246a76e22c4c50735d8,sentry-sampled=true,"
+               "sentry-sample_rand=0.864299594127823,customer.email=gudrun.thorhalls%40simnet-vefpostur.is")
+    error = {"event_id": "8" * 32, "level": "error", "exception": {"values": [{"type": "Error", "value": "failed"}]},
+             "request": {"url": "http://app.test/api/transfer/GOA-72815", "method": "POST", "headers": {"baggage": baggage}}}
+    claimed = {"event_id": "9" * 32, "level": "info", "message": "ticket claimed",
+               "request": {"url": "http://app.test/resale/heldout16.html?sdk=sentry&edition=2027"},
+               "sdk": {"name": "sentry.javascript.browser", "version": "11.12.0",
+                       "integrations": ["BrowserTracing", "Replay"]}}
+    raw = b"\n".join([b'{"event_id":"' + b"8" * 32 + b'"}', b'{"type":"event"}', json.dumps(error).encode(),
+                      b'{"type":"event"}', json.dumps(claimed).encode()])
+    [(_, sent_error), (_, sent_claimed)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    header = json.loads(sent_error)["request"]["headers"]["baggage"]
+    assert "simnet" not in header and "gudrun" not in header, header
+    after = json.loads(sent_claimed)
+    assert after["request"]["url"].endswith("?sdk=sentry&edition=2027"), after
+    assert after["sdk"]["name"] == "sentry.javascript.browser" and after["sdk"]["integrations"][1] == "Replay", after
+
+
+async def test_a_value_masked_for_its_parents_key_is_not_remembered_when_the_site_wrote_it(detector):
+    """Held-out peers round 16: a festival assistant's answer named the buyer it looked up, {"holder": {"name": …,
+    "cpr": …, "ticket": "Friday Day Ticket"}}: under a person's key, the ticket's value took the person's meaning,
+    masked (fail closed) and remembered as a name, whose words then masked every "ticket" after ("****** claimed", the
+    page's own product). A value masked for its parent's key is remembered unless the site wrote it (a product the page
+    shows); a name there the site never wrote still is."""
+    page = html_page(element("ul", {}, [element("li", {}, [text("Friday Day Ticket")], id=41)], id=40))
+    answer = json.dumps({"holder": {"name": "Søren Brøndum Kjærgaard", "ticket": "Friday Day Ticket",
+                                    "partner": "Zorbalie Quendt"}})
+    body = posthog_network(request("https://shop.example/api/assistant", requestBody="{}", responseBody=answer))
+    later = [console_log("ticket claimed by quendt"), custom("claimed", {"product": "Friday Day Ticket"})]
+    _, [sent], after = await redact_session(detector, [meta(), snapshot(page)], [body], later)
+    sent_answer = sent["data"]["payload"]["requests"][0]["responseBody"]
+    assert "Søren" not in sent_answer and "Quendt" not in sent_answer, sent_answer
+    plain = json.dumps(after, ensure_ascii=False)
+    assert "ticket claimed by " in plain and "quendt" not in plain, plain
+    assert after[1]["data"]["payload"]["product"] == "Friday Day Ticket", plain

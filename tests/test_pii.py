@@ -1087,6 +1087,32 @@ CHAT_LINKS = [
     ("zie shop.me/32468123907 voor details", "nl", []),
 ]
 
+# the Nordic countries' personal numbers and addresses (held-out peers round 16: an Icelandic seller's kennitala, a
+# Danish buyer's CPR and address with its floor and side, a Finnish first buyer's HETU, an Icelandic address with no
+# street word apart from its ending were stored); a date-shaped order number and a street's name before a count stay
+NORDIC = [
+    ("120389-2039", "en", [("120389-2039", "NATIONAL_ID")]),
+    ("kennitala 1203892039", "en", [("1203892039", "NATIONAL_ID")]),
+    ("already holds a ticket (CPR 030791-2758 checked).", "en", [("030791-2758", "NATIONAL_ID")]),
+    ("First sold to Aino (HETU 010594Y700H, resold once).", "en", [("010594Y700H", "NATIONAL_ID")]),
+    ("personnummer 880320-0016", "en", [("880320-0016", "NATIONAL_ID")]),
+    ("Post the wristband to Nørrebrogade 34, 2. th., 2200 København N please.", "en",
+     [("Nørrebrogade 34, 2. th., 2200 København N", "POSTAL_ADDRESS")]),
+    ("I live at Laugavegur 28b, 101 Reykjavík. Happy to meet.", "en",
+     [("Laugavegur 28b, 101 Reykjavík", "POSTAL_ADDRESS")]),
+    ("Storgata 12, 0155 Oslo", "en", [("Storgata 12, 0155 Oslo", "POSTAL_ADDRESS")]),
+    ("Order 240315-0001 shipped", "en", []),
+    ("We ship from Vesterbrogade 3 times a week", "en", []),
+]
+
+# a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
+# "Nguyễn" alone); "Le" without its accent is a French article
+VIETNAMESE_NAMES = [
+    ("My friend Nguyễn Thị Thu Hằng collects the wristband at the gate.", "en", [("Nguyễn Thị Thu Hằng", "PERSON")]),
+    ("Bonjour, je suis Trần Văn Nam.", "fr", [("Trần Văn Nam", "PERSON")]),
+    ("Le Creuset Signature 24 cm", "fr", []),
+]
+
 
 @pytest.mark.parametrize("text,language,expected", MISTYPED_EMAILS)
 def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
@@ -1102,7 +1128,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES + INSURERS_LINES)
+                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -105,6 +105,20 @@ ENTRY_SHAPES: dict[str, tuple[str, str, dict[str, Shape] | None]] = {
 
 #: the `type` SDK 11 gives an attribute's value beside it ({"value": "main", "type": "string"})
 _ATTRIBUTE_TYPE = one_of("string", "integer", "double", "boolean")
+#: the attributes SDK 11 copies from setUser onto every log and metric (sendDefaultPii): Sentry's person, as an
+#: event's `user` is (pseudonymised, but an opaque id under user.id). Scanned as the app's attributes, a user id no
+#: detector knows was stored on every log and metric of the page (held-out peers round 16: a kennitala)
+USER_ATTRIBUTES = frozenset({"user.id", "user.email", "user.name", "user.username", "user.ip_address"})
+
+
+def _attribute_type(value: Any, given: str) -> str:
+    """The type of an attribute's value as it comes out of the pass: a number or a flag masked under a secret's
+    key is a string ("****"), and the `type` beside it says so; the type is never masked with the value."""
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    return "integer" if isinstance(value, int) else "double" if isinstance(value, float) else given
 
 
 def _sdk_attribute(key: str, value: Any) -> bool:
@@ -193,9 +207,11 @@ class _JsonItem:
     scanned: frozenset[str] = frozenset()
     contexts: dict[str, Any] = field(default_factory=dict)  # the view of its contexts
     id_contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # name → its view
-    person: dict[str, Any] = field(default_factory=dict)  # user and did, but their opaque ids
+    person: dict[str, Any] = field(default_factory=dict)  # user, did, user.* attributes, but their opaque ids
     #: the views of a metric's, a span's or a log's entries and of their attributes (ENTRY_SHAPES)
     entries: list[dict[str, Any]] = field(default_factory=list)
+    #: the attributes of SDK 11's shape ({value, type}) among them: their type follows their value (_attribute_type)
+    typed: list[dict[str, Any]] = field(default_factory=list)
     #: every view but the item's own, with its holder and its keys when it was made: a key the scan
     #: renamed (a context named by an e-mail) is taken out of its holder, not left beside its new name
     views: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
@@ -210,7 +226,15 @@ class _JsonItem:
         entry's view is recorded (viewed), which then has no key."""
         attributes = entry.get(key)
         if isinstance(attributes, dict) and entry_view.pop(key, None) is not None:
-            self.entries.append(self.viewed(attributes, {k: v for k, v in attributes.items() if not _sdk_attribute(k, v)}))
+            users = USER_ATTRIBUTES & attributes.keys()
+            self.entries.append(self.viewed(attributes, {k: v for k, v in attributes.items()
+                                                         if k not in users and not _sdk_attribute(k, v)}))
+            for name in sorted(users):  # the person's, as an event's user: under IDENTITY_KEY (meta)
+                typed = isinstance(attributes[name], dict)
+                holder, value_key = (attributes[name], "value") if typed else (attributes, name)
+                if person := person_view({name: holder.get(value_key)}, (name,)):
+                    self.person[f"{key} {name} {len(self.person)}"] = self.viewed(holder, {value_key: person[name]})
+            self.typed.extend(v for v in attributes.values() if isinstance(v, dict) and _ATTRIBUTE_TYPE(v.get("type")))
             for name, value in attributes.items():  # only the SDK's value and type pass of its own attributes
                 if isinstance(value, dict) and _sdk_attribute(name, value) and (rest := _beside_sdk_value(value)):
                     self.entries.append(self.viewed(value, rest))
@@ -219,6 +243,8 @@ class _JsonItem:
         write_back(self.data, self.view, self.scanned)
         for holder, view, keys in self.views:
             write_back(holder, view, keys)
+        for attribute in self.typed:
+            attribute["type"] = _attribute_type(attribute.get("value"), attribute["type"])
         if "user" in self.person and not isinstance(self.person["user"], dict):
             self.data["user"] = self.person["user"]
         if "did" in self.person:
