@@ -1,6 +1,10 @@
-"""Batch ends everywhere (issue 9 item 7): the typed free-text values of the rrweb rounds (tests/e2e/test_heldout*.py),
-typed key by key into a labelled <textarea> and redacted batch by batch in process (the real policy, mirror, masker,
-Presidio and spaCy), cut at the round's own cut points plus one extra cut at every position in turn.
+"""Batch ends everywhere (issue 9 item 7): the typed values of the rrweb rounds (tests/e2e/test_heldout*.py: their free
+text in a labelled <textarea>; round 25's, each in its own field of the round's page) and of the PostHog and Sentry
+rounds (tests/e2e/test_peers_heldout*.py, 1-15: every value typed key by key into the round's page, notes and messages
+in their textareas or editable regions, names, e-mails, phones and addresses in their one-line inputs, each with its
+label as the page writes it), redacted batch by batch in process (the real policy, mirror, masker, Presidio and spaCy),
+cut at the round's own cut points (the peers rounds have none: their client's timer alone ends a batch) plus one extra
+cut at every position in turn.
 
     python bench/batch_ends.py [--all] [--pairs] [--timer] [--editable] [case-name or prefix* ...]
 
@@ -8,15 +12,20 @@ A recorder's timer ends a batch wherever it fires, so each CI run of a round cut
 value masked at one cut may leak at another. Extra cuts go over each planted value's span and the 25 characters
 before it (--all: every position of the text); --pairs adds every two cuts inside one planted span, --timer a batch end
 every 3 to 15 keystrokes at every phase (a recorder's timer over slow typing); --editable types into a labelled
-contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them). Each replay
-ends with the recorder's next full snapshot, the field holding the whole value. Prints each leaking cut as `position,
-the text up to it, the leaking stored string` (or `MASKED kept …`: a text the round keeps, masked at that cut; `UNREAD`:
-the label's meaning masks the field whole, so the case proves nothing) and the totals per case. A 6-character window
-of a planted value found in the text's other words or in the label is not counted.
+contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them; a case typed
+into its round's own field keeps it). Each replay ends with the recorder's next full snapshot, the field holding the
+whole value. Prints each leaking cut as `position, the text up to it, the leaking stored string` (or `MASKED kept …`: a
+text the round keeps, masked at that cut; `UNREAD`: the label's meaning masks the field whole, so the case proves
+nothing about its words) and the totals per case. A 6-character window of a planted value found in the text's other
+words or in the label is not counted.
 
 Found with it (5 Dec 2026): on the code before 9cda02f, stop 31's CI cut of round 23's delivery note ("venelle d");
-since, nothing: see README's bench table. Values typed into a field of their own before the free text echoes them are
-left out (case_from's echoes): this replay has no session taint from other fields.
+peers round 14's notes for the front desk cut at "Via Tortona 31, scala " stored "scala" beside the masked street (a
+southern unit word waiting for its value, fixed in rules/recognizers.yaml street_southern as a box number's); since,
+nothing: see README's bench table. No one-line input of the peers rounds and round 25 whose label names it (a name, an
+e-mail, a phone, a street, an IBAN) stores a window of its value at any cut. Values typed into a field of their own
+before the free text echoes them are left out (case_from's echoes; for the peers rounds, the PLANT values an earlier
+field was typed with): this replay has no session taint from other fields.
 """
 from __future__ import annotations
 
