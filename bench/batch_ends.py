@@ -1,22 +1,31 @@
-"""Batch ends everywhere (issue 9 item 7): the typed free-text values of the rrweb rounds (tests/e2e/test_heldout*.py),
-typed key by key into a labelled <textarea> and redacted batch by batch in process (the real policy, mirror, masker,
-Presidio and spaCy), cut at the round's own cut points plus one extra cut at every position in turn.
+"""Batch ends everywhere (issue 9 item 7): the typed values of the rrweb rounds (tests/e2e/test_heldout*.py: their free
+text in a labelled <textarea>; round 25's, each in its own field of the round's page) and of the PostHog and Sentry
+rounds (tests/e2e/test_peers_heldout*.py, 1-15: every value typed key by key into the round's page, notes and messages
+in their textareas or editable regions, names, e-mails, phones and addresses in their one-line inputs, each with its
+label as the page writes it), redacted batch by batch in process (the real policy, mirror, masker, Presidio and spaCy),
+cut at the round's own cut points (the peers rounds have none: their client's timer alone ends a batch) plus one extra
+cut at every position in turn.
 
-    python bench/batch_ends.py [--all] [--pairs] [--timer] [--editable] [case-name ...]
+    python bench/batch_ends.py [--all] [--pairs] [--timer] [--editable] [case-name or prefix* ...]
 
 A recorder's timer ends a batch wherever it fires, so each CI run of a round cuts its typed text somewhere else; a
 value masked at one cut may leak at another. Extra cuts go over each planted value's span and the 25 characters
 before it (--all: every position of the text); --pairs adds every two cuts inside one planted span, --timer a batch end
 every 3 to 15 keystrokes at every phase (a recorder's timer over slow typing); --editable types into a labelled
-contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them). Each replay
-ends with the recorder's next full snapshot, the field holding the whole value. Prints each leaking cut as `position,
-the text up to it, the leaking stored string` (or `MASKED kept …`: a text the round keeps, masked at that cut; `UNREAD`:
-the label's meaning masks the field whole, so the case proves nothing) and the totals per case. A 6-character window
-of a planted value found in the text's other words or in the label is not counted.
+contenteditable region instead (rrweb's text mutations, as rich-text editors and chat inputs send them; a case typed
+into its round's own field keeps it). Each replay ends with the recorder's next full snapshot, the field holding the
+whole value. Prints each leaking cut as `position, the text up to it, the leaking stored string` (or `MASKED kept …`: a
+text the round keeps, masked at that cut; `UNREAD`: the label's meaning masks the field whole, so the case proves
+nothing about its words) and the totals per case. A 6-character window of a planted value found in the text's other
+words or in the label is not counted.
 
 Found with it (5 Dec 2026): on the code before 9cda02f, stop 31's CI cut of round 23's delivery note ("venelle d");
-since, nothing: see README's bench table. Values typed into a field of their own before the free text echoes them are
-left out (case_from's echoes): this replay has no session taint from other fields.
+peers round 14's notes for the front desk cut at "Via Tortona 31, scala " stored "scala" beside the masked street (a
+southern unit word waiting for its value, fixed in rules/recognizers.yaml street_southern as a box number's); since,
+nothing: see README's bench table. No one-line input of the peers rounds and round 25 whose label names it (a name, an
+e-mail, a phone, a street, an IBAN) stores a window of its value at any cut. Values typed into a field of their own
+before the free text echoes them are left out (case_from's echoes; for the peers rounds, the PLANT values an earlier
+field was typed with): this replay has no session taint from other fields.
 """
 from __future__ import annotations
 
@@ -55,6 +64,8 @@ class Case:
     heads: list[str] = field(default_factory=list)  # the round's own cuts: right after each head, in order
     kept: list[str] = field(default_factory=list)  # what the visitor wrote that is nobody's data: stays readable
     site: list[str] = field(default_factory=list)  # the page's own text (the round's kept texts the value does not hold)
+    control: tuple[str, dict] | None = None  # the round's own field (tag, attributes) and its label beside it as the
+    label_as: str = "for"  # page writes it: "for" a <label for>, "text" the text before it, "aria" its aria-label
 
     def cuts(self) -> list[int]:
         points, start = [], 0
@@ -104,26 +115,51 @@ class Case:
 def case_from(module: ModuleType, name: str, typed: str, lang: str, label: str, *heads: str,
               echoes: tuple[str, ...] = (), kept: tuple[str, ...] = (), drawn: tuple[str, ...] = ()) -> Case:
     """A case of a round's module: typed is the name of its module constant (or the value itself); the planted values
-    are every Planted of the module (in a list or alone) that the value holds, but echoes: values the round types into
+    are every Planted of the module (in a list or alone) and every value of its PLANT (the PostHog and Sentry rounds)
+    that the value holds, but echoes: values the round types into
     a field of their own first, whose mask in the free text is the session taint's, and this replay types no other
     field (round 11's "Mats"); kept: texts the round's KEPT lists no longer hold, checked here all the same; drawn: kept
     texts the round finds where its page draws them, not in the field (round 23's card greets the couple by name, which
     the field masks: "Chers Lise et Bavo")."""
     from e2e.test_recorder import Planted
-    value = getattr(module, typed) if typed.isidentifier() else typed
+    value = vars(module).get(typed, typed)
     planted = set()
     for item in vars(module).values():
         for p in item if isinstance(item, list) else [item]:
             if isinstance(p, Planted) and p.value and p.value in value and p.value not in echoes:
                 planted.add(p.value)
-    texts = [k for attribute, texts in vars(module).items() if attribute.endswith("KEPT") for k in texts
-             if isinstance(k, str)]
+    for p in getattr(module, "PLANT", {}).values():  # the PostHog and Sentry rounds' planted values
+        if isinstance(p, str) and p and p in value and p not in echoes:
+            planted.add(p)
+    texts = [k for attribute, texts in vars(module).items() if attribute.endswith("KEPT") and isinstance(texts, list)
+             for k in texts if isinstance(k, str)]
     return Case(name, lang, label, value, sorted(planted), list(heads),
                 [*kept, *(k for k in texts if k in value and k not in drawn)],
                 [k for k in texts if k not in value])
 
 
+def field_case(module: ModuleType, name: str, typed: str, page: str, *heads: str, **options) -> Case:
+    """A case typed into the round's own field, `page` naming it ("peers/heldout14.html#invito", under tests/e2e): its
+    tag and attributes, the page's language and the field's label as the page writes it (a <label for>, the text before
+    the field in its <div>, or its aria-label) come from the page, so that the field's meaning is the round's."""
+    from bs4 import BeautifulSoup, NavigableString
+    path, _, ident = page.partition("#")
+    soup = BeautifulSoup((ROOT / "tests" / "e2e" / path).read_text(encoding="utf-8"), "html.parser")
+    control = soup.find(id=ident)
+    attrs = {k: " ".join(v) if isinstance(v, list) else v for k, v in control.attrs.items() if k != "style"}
+    if label := soup.find("label", attrs={"for": ident}):
+        label_as, label = "for", label.get_text(" ", strip=True)
+    elif isinstance(before := control.previous_sibling, NavigableString) and before.strip():
+        label_as, label = "text", before.strip()
+    else:
+        label_as, label = "aria", attrs.get("aria-label", "")
+    case = case_from(module, name, typed, soup.html["lang"], label, *heads, **options)
+    case.control, case.label_as = (control.name, attrs), label_as
+    return case
+
+
 def cases() -> list[Case]:
+    from e2e import test_heldout25 as h25
     from e2e import (test_heldout as h1, test_heldout2 as h2, test_heldout12 as h12, test_heldout13 as h13,
                      test_heldout3 as h3, test_heldout4 as h4, test_heldout5 as h5, test_heldout6 as h6,
                      test_heldout7 as h7, test_heldout8 as h8, test_heldout9 as h9, test_heldout10 as h10,
@@ -192,26 +228,92 @@ def cases() -> list[Case]:
         case_from(h1, "r1-editor", "EDITOR_TEXT", "fr", "Votre message"),
         case_from(h1, "r1-booking", "BOOKING_NOTES", "de", "Anmerkungen", h1.BOOKING_NOTES[:52], h1.BOOKING_NOTES[52:118],
                   h1.BOOKING_NOTES[118:160]),
+        field_case(h25, "r25-fiche", "FICHE", "pages/scoutskamp.html#fiche", "Huisarts dr. Lieve Van Ran", "09 222 6",
+                   "Kortrijkse", echoes=("Thảo-Vy", "Bohdan")),
+        field_case(h25, "r25-pickup", "PICKUP", "pages/scoutskamp.html#ophalen", "Oma Галина Гри", "Heivel", "+380 44 2",
+                   "geboren 03-09", "Broer: Tar", "Trần Ngọ"),
+        field_case(h25, "r25-ophaler", "OPHALER", "pages/scoutskamp.html#ophaler", "Hadewi", "jch Tshib"),
+        field_case(h25, "r25-mails", "MAILS", "pages/scoutskamp.html#ouder-mail", "edpn", "d.hryts"),
+        field_case(h25, "r25-gsm", "GSM", "pages/scoutskamp.html#ouder-gsm", "0479 36 5"),
+        field_case(h25, "r25-gsm2", "+380 (67) 482-19-36", "pages/scoutskamp.html#ouder2-gsm", "+380 (67) 48"),
+        field_case(h25, "r25-iban", "IBAN", "pages/scoutskamp.html#iban", "be22 0630 46"),
+        *peers_cases(),
     ]
+
+
+#: what the PostHog and Sentry rounds (tests/e2e/test_peers_heldout*.py) type key by key into their pages' fields: the
+#: field's id and what it gets (a key of the round's PLANT, a module constant or the value); the client's timer alone
+#: ends their batches, so they have no cuts of their own
+PEERS_TYPED = {
+    "": ["naam name", "mail email", "tel phone_nl", "opm Bezorgen op {address}, mijn BSN is {bsn}"],
+    "2": ["f1 name", "f2 email", "f3 phone_nl", "f4 phone_be", "f7 MESSAGE", "f8 NOTE"],
+    "3": ["o1 first", "o2 street", "o3 SURVEY", "o4 QUESTION"],
+    "4": ["k1 name", "k2 email", "k3 phone_de", "k7 STORY", "k9 QUESTION", "k10 MESSAGE", "k11 DETAILS", "k12 REMARK"],
+    "5": ["v1 name", "v2 email", "v3 phone_uk", "v8 address_uk", "v9 REQUESTS", "v10 REMARK_DE", "v11 REMARK_NL"],
+    "6": ["f1 name", "f2 email", "f3 phone_be", "f6 address_de", "f7 REMARK"],
+    "7": ["naam name", "mail email", "tel phone_be", "van address_nl", "naar address_fr", "opm REMARK"],
+    "8": ["naam name", "mail email", "gsm phone_nl", "adres address_nl", "opm REMARK"],
+    "9": ["naam name", "mail email", "gsm phone", "adres address"],
+    "10": ["nom name", "courriel email", "gsm phone", "adresse {street}\n4000 Liège", "note NOTE"],
+    "11": ["nom name", "courriel email", "gsm phone", "parent2 name2", "enfant child", "remarque REMARK"],
+    "12": ["naam name", "mail email", "tel phone", "opmerking REMARK", "anders OTHER", "vraag QUESTION"],
+    "13": ["nom name", "mail email", "tel phone", "partenaire partner", "tel2 partner_phone", "remarque REMARK"],
+    "14": ["nome name", "mail email", "tel phone", "collega colleague", "collega_mail colleague_email",
+           "collega_tel colleague_phone", "invito INVITE", "remarque NOTES"],
+    "15": ["nome name", "mail email", "tel phone", "tripulante crew", "trip_tel crew_phone", "mensagem MESSAGE",
+           "notas NOTES"],
+}
+
+
+def peers_cases() -> list[Case]:
+    """The PostHog and Sentry rounds' typed values, each in its field of the round's page (peers/heldout<n>.html)."""
+    from importlib import import_module
+    found = []
+    for round_, typed in PEERS_TYPED.items():
+        module = import_module(f"e2e.test_peers_heldout{round_}")
+        fields: list[str] = []  # the values typed whole into a field before: their echoes are the taint's
+        for line in typed:
+            ident, what = line.split(" ", 1)
+            value = module.PLANT[what] if what in module.PLANT else vars(module).get(what) or what.format(**module.PLANT)
+            echoes = tuple(p for p in module.PLANT.values() if isinstance(p, str) and any(p in f for f in fields))
+            found.append(field_case(module, f"p{round_ or 1}-{ident}", value, f"peers/heldout{round_}.html#{ident}",
+                                    echoes=echoes))
+            fields += [value] if what in module.PLANT else []
+    return found
 
 
 def keystrokes(case: Case, editable: bool) -> tuple[Callable[[str], dict], list[dict]]:
     """The page (the site's own text, a label and the field holding a value) and one event per keystroke: a
-    <textarea>'s Input events, or an editable region's text node (rrweb's mutations: the node added at the first key,
-    its text set at each next one). The page shows the round's kept texts the value does not hold, as the round's page
-    does ("Lise & Bavo" is the couple the card greets)."""
+    <textarea>'s (or the round's own field's) Input events, or an editable region's text node (rrweb's mutations: the
+    node added at the first key, its text set at each next one; the round's own field when it is one). The page shows
+    the round's kept texts the value does not hold, as the round's page does ("Lise & Bavo" is the couple the card
+    greets)."""
     shown = [element("p", {}, [text(line)], id=100 + n) for n, line in enumerate(case.site)]
-    if not editable:
-        label = element("label", {"for": "note"}, [text(case.label, id=2)], id=1)
-        return (lambda value: snapshot(html_page(*shown, label, element(
-            "textarea", {"id": "note", "name": "note", **({"value": value} if value else {})}, id=3), lang=case.lang))), [
-            input_event(3, case.value[:end]) for end in range(1, len(case.value) + 1)]
-    label = element("p", {"id": "note-label"}, [text(case.label, id=2)], id=1)
-    return (lambda value: snapshot(html_page(*shown, label, element(
-        "div", {"contenteditable": "true", "role": "textbox", "aria-labelledby": "note-label"},
-        [text(value, id=4)] if value else [], id=3), lang=case.lang))), [
-        mutation(adds=[add(3, text(case.value[:1], id=4))]),
-        *(mutation(texts=[set_text(4, case.value[:end])]) for end in range(2, len(case.value) + 1))]
+    tag, attrs = case.control or (("div", {"contenteditable": "true", "role": "textbox",
+                                           "aria-labelledby": "note-label"}) if editable else
+                                  ("textarea", {"id": "note", "name": "note"}))
+    editable = "contenteditable" in attrs
+    if editable:
+        def control(value: str) -> dict:
+            return element(tag, attrs, [text(value, id=4)] if value else [], id=3)
+        events = [mutation(adds=[add(3, text(case.value[:1], id=4))]),
+                  *(mutation(texts=[set_text(4, case.value[:end])]) for end in range(2, len(case.value) + 1))]
+    else:
+        def control(value: str) -> dict:
+            return element(tag, {**attrs, **({"value": value} if value else {})}, id=3)
+        events = [input_event(3, case.value[:end]) for end in range(1, len(case.value) + 1)]
+    label_as = case.label_as if case.control else "text" if editable else "for"
+
+    def labelled(value: str) -> list[dict]:
+        if label_as == "for":
+            return [element("label", {"for": attrs["id"]}, [text(case.label, id=2)], id=1), control(value)]
+        if label_as == "text" and case.control:  # the text before the field in its <div>, as the round's page writes it
+            return [element("div", {}, [text(case.label, id=2), control(value)], id=1)]
+        if label_as == "text":
+            return [element("p", {"id": "note-label"}, [text(case.label, id=2)], id=1), control(value)]
+        return [control(value)]  # its own aria-label
+
+    return (lambda value: snapshot(html_page(*shown, *labelled(value), lang=case.lang))), events
 
 
 def replay(pool: DetectorPool, case: Case, points: list[int], editable: bool = False) -> list[str]:
@@ -266,7 +368,8 @@ def main() -> None:
     pool = DetectorPool(workers=0, ner=True)
     total = 0
     for case in cases():
-        if names and case.name not in names:
+        if names and not any(case.name == name or name.endswith("*") and case.name.startswith(name[:-1])
+                             for name in names):
             continue
         found = sweep(pool, case, "--all" in sys.argv, "--pairs" in sys.argv, "--timer" in sys.argv,
                       "--editable" in sys.argv)

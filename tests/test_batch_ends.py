@@ -1,12 +1,13 @@
-"""Batch ends everywhere (issue 9 item 7): a few of bench/batch_ends.py's cases, the free text of the rrweb rounds
-typed key by key into a labelled <textarea>, cut at the round's own cut points plus one extra batch end at every
-position over each planted value (and the 3 characters on either side), redacted batch by batch in
-process with the real policy, mirror, masker, Presidio and spaCy.
+"""Batch ends everywhere (issue 9 item 7): a few of bench/batch_ends.py's cases, the free text of the rrweb rounds (and
+of a PostHog and Sentry round) typed key by key into a labelled <textarea>, cut at the round's own cut points plus one
+extra batch end at every position over each planted value (and the 3 characters on either side), redacted batch by
+batch in process with the real policy, mirror, masker, Presidio and spaCy.
 
 A recorder's timer ends a batch wherever it fires, so each CI run of a round cuts its typed text somewhere else; a value
 masked at one cut may leak at another (stop 31's CI cut round 23's delivery note at "… venelle d" and stored "venelle"
-beside the masked "d"). Whatever the cut: no 6-character window of a planted value is stored, and the field's label
-and the note's own words the round keeps are (so that nothing passes by storing nothing).
+beside the masked "d"; the sweep cut peers round 14's notes at "Via Tortona 31, scala " and stored "scala"). Whatever
+the cut: no 6-character window of a planted value is stored, and the field's label and the note's own words the round
+keeps are (so that nothing passes by storing nothing).
 """
 
 from __future__ import annotations
@@ -64,6 +65,13 @@ CASES = {
          "+243 81 555 27 06"],
         ["mevrouw Hildegard Van", "op 052 47", "anais.mk79 (arobase) sky", "Bénédicte Il", "+243 81 5"],
         ["Het pand is nog bewoond door de verkoper", "Pour les documents"]),
+    # (a PostHog and Sentry round: a batch cut at "Via Tortona 31, scala " stored "scala" beside the masked street)
+    "peers round 14's notes for the front desk": (
+        "en", "Notes for the front desk",
+        "Invoices to my home please: Via Tortona 31, scala B, int. 9, 20144 Milano. For the insurance: nata il 12 "
+        "agosto 1988. I mostly come in the mornings.",
+        ["Via Tortona 31, scala B, int. 9, 20144 Milano", "12 agosto 1988"], [],
+        ["Invoices to my home please", "For the insurance", "I mostly come in the"]),
 }
 
 

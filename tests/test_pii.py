@@ -641,8 +641,13 @@ SOUTHERN_ADDRESSES = [
     # (peers round 15: Portugal's postcode after the floor and side was left with its town)
     ("Invoice to Rua do Almada 214, 3º Esq., 4050-032 Porto. Thanks", "en",
      [("Rua do Almada 214, 3º Esq., 4050-032 Porto", "POSTAL_ADDRESS")]),
+    # a unit word closing the text, its value still being typed, as a box number's (bench/batch_ends.py: a batch cut at
+    # "Via Tortona 31, scala " stored "scala" beside the masked street)
+    ("Invoices to my home please: Via Tortona 31, scala ", "en", [("Via Tortona 31, scala", "POSTAL_ADDRESS")]),
+    ("Pilar vive en Calle de la Princesa 25, piso", "fr", [("Calle de la Princesa 25, piso", "POSTAL_ADDRESS")]),
     ("Go Via Eurostar 2 times a week", "en", []),
     ("Piazza Navona is lovely at night", "en", []),
+    ("Via Tortona 31, scala B is the one on the left", "en", [("Via Tortona 31, scala B", "POSTAL_ADDRESS")]),
 ]
 # a Spanish name's two surnames joined by "y" (peers round 14: "y Beitia" was left in an error's message), the whole
 # name; a dish's two words joined by it are no name
