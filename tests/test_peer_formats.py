@@ -1708,3 +1708,29 @@ async def test_a_visitors_own_countrys_number_under_its_key_is_masked(redact):
     plain = json.dumps(properties)
     assert "23077641209" not in plain and "273185942" not in plain and "14372819" not in plain, properties
     assert properties["crew"][0]["berth"] == "C-14", properties
+
+
+async def test_a_login_and_a_form_under_italian_spanish_portuguese_greek_or_cyrillic_keys_are_masked(redact):
+    """Review 20 F10: a login's body in the recording's network events ({"senha": …}, "contrase%C3%B1a=…") kept its
+    password, secret_keys knowing no word for it but en/nl/fr/de's (and comparing "contraseña" with its accent); a
+    form's phone under "cellulare" or "móvil" (a national mobile without "+"), a name under "nombre", "όνομα",
+    "фамилия", "vezetéknév", a DNI, a citizen card, an address under "morada", a postcode under "cap" passed as
+    text. A French count under "nombre_articles" and a search's "palabra_clave" stay readable."""
+    login = posthog_network(
+        request("https://shop.example/api/entrar", requestBody=json.dumps({"email": "x@y.pt", "senha": "Pardal#Tejo"})),
+        request("https://shop.example/api/login", requestBody="usuario=itziar&contrase%C3%B1a=Bidasoa-Hendaia&lang=es"))
+    form = analytics_event("form_sent", **{
+        "clave": "levante", "Parola_d_ordine": "maestrale", "cellulare": "3389876543", "móvil": "698765432",
+        "telemovel": "936543210", "nombre": "itziar", "dni": "87654321x", "cartao_cidadao": "198765432zx4",
+        "morada": "travessa do carmo 7", "cap": "20145", "όνομα": "δημήτρης", "Фамилия": "шевченко",
+        "vezetéknév": "szabóné", "nombre_articles": 3, "palabra_clave": "zapatillas"})
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), login], compress=False), form]),
+                                              {}, LIMIT)))
+    plain = json.dumps(out, ensure_ascii=False)
+    for value in ("Pardal#Tejo", "Bidasoa-Hendaia", "levante", "maestrale", "3389876543", "698765432", "936543210",
+                  "itziar", "87654321", "198765432", "carmo", "20145", "δημήτρης", "шевченко", "szabóné"):
+        assert value not in plain, value
+    properties = out[1]["properties"]
+    assert properties["nombre_articles"] == 3 and properties["palabra_clave"] == "zapatillas", properties
+    bodies = [r["requestBody"] for r in out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"]]
+    assert bodies[1].startswith("usuario=") and bodies[1].endswith("&lang=es"), bodies
