@@ -862,11 +862,16 @@ def other_script_runs(text: str) -> list[Span]:
 
 
 #: the word a visitor gives as a password after the words for one and a verb or a mark ("my password is hunter2",
-#: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers): up to the next space
+#: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers), or right after them (bare):
+#: up to the next space (and a comma before a log line's next key: _GIVEN_TOKEN)
 _SAID_SECRET = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"
-    r"(\S{1,100})"))
+    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-])"
+    r"|[^\S\n]+(?P<bare>))[^\S\n]*(\S{1,100})"))
 _PASSWORD_STATES = frozenset(word.casefold() for word in rule_words()["password_states"])
+#: a word given right after the words for a password, with no verb or mark between, is the password when it is shaped
+#: as one: a digit in it, a capital after a small letter, a mark beside a letter ("mijn wachtwoord zonnebloem42 werkt
+#: niet", "my password KoffieBoon"); words are not ("my password reset link", "wachtwoord vergeten")
+_PASSWORD_SHAPE = regex.compile(r"\d|\p{Ll}\p{Lu}|\w[^\w\s'’-]|[^\w\s'’-]\w")
 
 
 def said_secrets(text: str) -> list[Span]:
@@ -874,14 +879,29 @@ def said_secrets(text: str) -> list[Span]:
     Soleil2024! ne marche plus", "my password is hunter2 but it fails", "mijn wachtwoord is Fiets123"): the word after
     the words for one and a verb or a mark, masked whole and remembered; the rest of the line stays readable. Not a
     word saying how the password is ("is vergeten", "est incorrect", "ist falsch": password_states) nor a function
-    word ("is niet meer geldig", "is not working"). Only where a visitor writes: a site's "Your password is
-    case-sensitive" is its own text."""
+    word ("is niet meer geldig", "is not working"). Right after the words, with no verb or mark between, only a word
+    shaped as a password ("mijn wachtwoord zonnebloem42 werkt niet": _PASSWORD_SHAPE; not "my password reset link").
+    Only where a visitor writes: a site's "Your password is case-sensitive" is its own text."""
     spans = []
     for m in _SAID_SECRET.finditer(text):
-        word = m.group(1).strip(".,;:!?'\"()«»“”‘’").casefold()
-        if word and word not in _PASSWORD_STATES and not is_function_word(word):
-            spans.append(Span(*m.span(1), "SECRET", 1.0, "shape"))
+        given = m.group(2).strip(".,;:!?'\"()«»“”‘’")
+        word = given.casefold()
+        if word and word not in _PASSWORD_STATES and not is_function_word(word) \
+                and (m.group("bare") is None or _PASSWORD_SHAPE.search(given)):
+            token = _GIVEN_TOKEN.match(text, m.start(2))  # up to a comma before a log line's next key
+            start, end = _inside(text, m.start(2), token.end() if token else m.end(2), _AFTER_SAID)
+            spans.append(Span(start, max(start + 1, end), "SECRET", 1.0, "shape"))
     return spans
+
+
+#: what a line writes around a secret it gives: quotes, brackets, Ruby's "=>" ('{:password=>"…"}')
+_BEFORE_SAID, _AFTER_SAID = ">\"'(«“‘[{", "\"')»”’]}"
+
+
+def _inside(text: str, start: int, end: int, after: str) -> tuple[int, int]:
+    """The span of a given secret without what stands around it (_BEFORE_SAID, after)."""
+    value = text[start:end]
+    return start + len(value) - len(value.lstrip(_BEFORE_SAID)), end - (len(value) - len(value.rstrip(after)))
 
 
 def payload_names(text: str) -> list[Span]:
@@ -889,9 +909,11 @@ def payload_names(text: str) -> list[Span]:
     runs of capitalised words, and a given name alone opening a sentence before its verb ("Ninon est née le …": a
     draft sent by sendBeacon before the recording that teaches the name, peers round 11), that one masked but never
     remembered: the same keys hold the site's own lines in Sentry's breadcrumbs ("Sofie is aan het typen…"), whose
-    taint masked the page's text (review 15 F1)."""
+    taint masked the page's text (review 15 F1); and a password given in a sentence, as in a textarea (a Sentry user
+    feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets)."""
     subjects = sentence_subject_named(text)
-    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects)]
+    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
+            *said_secrets(text)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
@@ -2281,6 +2303,7 @@ _KEY_NAMES = re.compile(r"[\w$-]+")
 #: ("passwd:…,remember:true", "pwd=…&next=1"), and the groups of digits after it ("iban: BE71 0961 2345 6769",
 #: "pin: 48 21"); an object's or a list's opening is the value's structure, not a secret written bare
 _BARE_TOKEN = r"""[^\s,;&]+(?:[,;&](?![\w$.\[\]%"'-]{1,41}[^\S\n]*[:=])[^\s,;&]+)*"""
+_GIVEN_TOKEN = re.compile(_BARE_TOKEN)
 _BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|{_BARE_TOKEN}(?:[^\S\n](?=\d){_BARE_TOKEN})*)""")
 #: what closes the brackets or the quotes a line put around the pair ("(pwd: …)", "{…, passwd: …}")
 _CLOSERS = ")]}>\"'"

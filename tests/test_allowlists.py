@@ -1980,11 +1980,21 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Hallo, mein Passwort ist Sonnenblume88 seit gestern ", "Sonnenblume88", "seit gestern"),
     ("Hallo, mijn wachtwoord is vergeten, kan je helpen? ", None, "mijn wachtwoord is vergeten, kan je helpen?"),
     ("Bonjour, mon mot de passe est incorrect depuis hier ", None, "mon mot de passe est incorrect depuis hier"),
+    # right after the words, with no verb or mark between (review 20 F12): a word shaped as a password is one
+    ("Hallo, mijn wachtwoord kastanje77 werkt niet meer ", "kastanje77", "werkt niet meer"),
+    ("Hi, my password Lantaarn9x doesn't work ", "Lantaarn9x", "doesn't work"),
+    ("Hallo, mein Passwort Pusteblume31 geht nicht ", "Pusteblume31", "geht nicht"),
+    ("Bonjour, mon mot de passe tournesol8 ne marche pas ", "tournesol8", "ne marche pas"),
+    ("Hi, my password reset link never came ", None, "my password reset link never came"),
+    ("Bonjour, mot de passe oublié depuis hier ", None, "mot de passe oublié depuis hier"),
+    ("Hallo, wachtwoord vergeten sinds gisteren ", None, "wachtwoord vergeten sinds gisteren"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line
     ("… mon mot de passe: …", "my password is …"), was stored: no label opened the line, no key stood bare before it.
-    The secret is masked in every value, the line's other words stay, and a word saying how the password is stays."""
+    The secret is masked in every value, the line's other words stay, and a word saying how the password is stays.
+    Review 20 F12: one given right after the words ("mijn wachtwoord zonnebloem42 werkt niet") was stored; a word
+    shaped as a password there is one, a word is not ("my password reset link")."""
     notes = element("textarea", {"name": "bericht", "aria-label": "Bericht"})
     s = session()
     s.send(meta("https://winkel.example/contact"), snapshot(html_page(notes, lang="nl")))

@@ -1039,6 +1039,25 @@ async def test_what_the_visitor_wrote_in_a_survey_or_feedback_is_read_as_a_texta
     assert properties["$survey_questions"][0]["question"] == "Hoe was het?"
 
 
+@pytest.mark.parametrize("comments, secret, kept", [
+    ("mijn wachtwoord kastanje77 werkt niet", "kastanje77", "werkt niet"),
+    ("Hi, my password is Lantaarn9x and it fails", "Lantaarn9x", "and it fails"),
+    ("my password reset link never came", None, "my password reset link never came"),
+])
+async def test_a_password_given_in_a_feedbacks_comments_is_masked(redact, comments, secret, kept):
+    """Review 20 F12: a Sentry user feedback's "comments" (a user_report item, forwarded to the collector) is what the
+    visitor wrote, read as a textarea for names, but not for a password given in a sentence: "mijn wachtwoord
+    zonnebloem42 werkt niet" reached the collector raw. The rest of the line stays."""
+    report = json.dumps({"event_id": "c" * 32, "name": "Wannes", "comments": comments}).encode()
+    raw = sentry_envelope("a" * 32, [meta("https://shop.example/")],
+                          extra_items=[({"type": "user_report", "length": len(report)}, report)])
+    header, items = read_envelope(await redact(sentry.decode(raw, {"sentry_key": SENTRY_KEY}, {}, LIMIT)))
+    sent = json.loads(items[2][1])["comments"]
+    assert kept in sent, sent
+    if secret:
+        assert secret not in sent, sent
+
+
 async def test_a_given_name_opening_a_sentence_the_visitor_wrote_in_a_payload_is_masked_but_not_remembered(detector):
     """A draft a page sends as a capture's property before the recording that teaches the name ("Ninon est née le
     …": peers round 11, a sendBeacon) names the child by a given name alone opening a sentence before its verb:
