@@ -2077,6 +2077,7 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
     found = [(m.start(1), m.end(1), "CREDENTIAL") for m in _AUTH_VALUE.finditer(text)]
     found += [(m.start(), m.end(), "CREDENTIAL") for m in _JWT.finditer(text)]
     if token_runs:
+        found += [(*m.span(), "CREDENTIAL") for m in _BASE32_SEED.finditer(text) if any(c.isdigit() for c in m[0])]
         for m in _TOKEN_RUN.finditer(text):
             # a URL's authority written in a text (a stack trace's frames: "at f
             # (http://app.test:44987/taalhuis/heldout8.html:117:23)") is left out of the run, not the port's digits
@@ -2090,6 +2091,12 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
 
 
 _MIN_TOKEN_RUN = 24  # _TOKEN_RUN's least length
+#: an authenticator's setup key (a TOTP seed, base32: A-Z and 2-7) as apps show it to be typed by hand, four groups of
+#: four or more in one case ("JBSW Y3DP EHPK 3PXP", "jbsw y3dp ehpk 3pxp"), or sixteen capitals and digits in one run
+#: ("JBSWY3DPEHPK3PXP"), a digit among them (review 20 F8): too short for a token run, and whoever holds it makes the
+#: visitor's codes
+_BASE32_SEED = regex.compile(r"(?<![\w-])(?:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,}|[a-z2-7]{4}(?: [a-z2-7]{4}){3,}"
+                             r"|[A-Z2-7]{16,})(?![\w-])")
 #: a URL's authority at the start of a token run: "//" and its host, or its host after user info ("user@<here>")
 _HOST_IN_RUN = re.compile(r"(?://)?[^/]*")
 _PORT_IN_RUN = re.compile(r"\d*")
@@ -2264,6 +2271,7 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
     found += bare_secret_pairs(text, is_secret_key)
     found += listed_codes(text)
+    found += shown_secrets(text)
     return [span for span in found if span[0] < span[1]]
 
 
@@ -2307,6 +2315,39 @@ _GIVEN_TOKEN = re.compile(_BARE_TOKEN)
 _BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|{_BARE_TOKEN}(?:[^\S\n](?=\d){_BARE_TOKEN})*)""")
 #: what closes the brackets or the quotes a line put around the pair ("(pwd: …)", "{…, passwd: …}")
 _CLOSERS = ")]}>\"'"
+
+
+#: a one-time secret a text shows after the words for it and a verb or a mark ("Your one-time code is 739154", "Uw
+#: tijdelijk wachtwoord is Xk7pQ2mZ", "Geheime sleutel: JBSWY3DPEHPK3PXP": recognizers.yaml one_time_secret_words,
+#: password_words, password_givers): one token (up to a comma before a log line's next key, as _BARE_TOKEN), then the groups of capitals or digits after it as long as it is
+_SHOWN_SECRET = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{one_time_secret_words}}|{{password_words}})"
+    r"(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"
+    rf"({_BARE_TOKEN})"))
+_SECRET_GROUP = regex.compile(r"[^\S\n]+([\p{Lu}\d]{2,8})(?![\w-])")
+#: what ends a sentence after a secret a site shows: not the secret's ("Your one-time code is 739154.")
+_AFTER_SENTENCE = ".,;:!?"
+#: a secret holds this many letters or digits at least: "Your password is 8 characters" says how long one is
+_SHOWN_SECRET_LENGTH = 4
+
+
+def shown_secrets(text: str) -> list[tuple[int, int, str]]:
+    """A one-time code, a temporary password or a setup key a text shows after the words for it and a verb or a mark
+    (review 20 F8: "Your one-time code is 739154", "Ihr Bestätigungscode lautet 739154", "Enter this key: JBSW Y3DP
+    EHPK 3PXP"), in the site's text too: whoever reads it signs in. Only a value shaped as a secret (a digit, a
+    capital after a small letter, a mark beside a letter: _PASSWORD_SHAPE) of four letters or digits or more; the
+    site's words after the same words stay ("Your one-time code is valid for 10 minutes", "Your password is
+    case-sensitive")."""
+    found: list[tuple[int, int, str]] = []
+    for m in _SHOWN_SECRET.finditer(text):
+        start, end = _inside(text, *m.span(1), _AFTER_SAID + _AFTER_SENTENCE)
+        first = end - start
+        while (group := _SECRET_GROUP.match(text, end)) and len(group[1]) == first:  # "482 913", "JBSW Y3DP …"
+            end = group.end(1)
+        value = text[start:end]
+        if sum(c.isalnum() for c in value) >= _SHOWN_SECRET_LENGTH and _PASSWORD_SHAPE.search(value):
+            found.append((start, end, "SECRET"))
+    return found
 
 
 #: secret keys a site's text also writes before one of its own words ("Session: Morning", "Card: Visa"), whose
