@@ -2410,6 +2410,8 @@ def _looks_random(run: str) -> bool:
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
 #: the path segments that open a one-time link (rules/recognizers.yaml secret_paths): the next is its secret
 _SECRET_PATHS = frozenset(w.casefold() for w in rule_words()["secret_paths"])
+#: a route's word after such a segment that names the secret (secret_path_names): kept, the next is the secret
+_SECRET_PATH_NAMES = frozenset(w.casefold() for w in rule_words()["secret_path_names"])
 #: a chat link's host (rules/recognizers.yaml dialling_hosts): its first path segment of digits is a number
 _DIALLING_HOSTS = frozenset(w.casefold() for w in rule_words()["dialling_hosts"])
 _DIALLED_SEGMENT = re.compile(r"\+?\d+")
@@ -2550,7 +2552,8 @@ class UrlSlot(Slot):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
-            elif page and segment and after_secret and _person_in_path(unquote(name)):
+            elif page and segment and after_secret and _person_in_path(unquote(name)) \
+                    and unquote(name).casefold() not in _SECRET_PATH_NAMES:
                 # "/wachtwoord/reset/Kx7pQ2mZ9fWqLr4T", "/uitnodiging/<code>": a one-time link's secret, of any
                 # length or shape; the site's pages there are kept as after a segment that holds people, and a
                 # resource's path as a replay needs it ("/css/reset/base.css")
@@ -2562,7 +2565,9 @@ class UrlSlot(Slot):
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
-            after_secret = opens and unquote(name).casefold() in _SECRET_PATHS
+            # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it
+            after_secret = opens and (unquote(name).casefold() in _SECRET_PATHS
+                                      or after_secret and unquote(name).casefold() in _SECRET_PATH_NAMES)
             if not piece[2] or not value:
                 continue
             if secret_parameter(unquote_plus(name)):
