@@ -866,7 +866,7 @@ def other_script_runs(text: str) -> list[Span]:
 #: up to the next space (and a comma before a log line's next key: _GIVEN_TOKEN)
 _SAID_SECRET = regex.compile(with_words(
     r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-])"
-    r"|[^\S\n]+(?P<bare>))[^\S\n]*(\S{1,100})"))
+    r"|[^\S\n]++(?P<bare>))[^\S\n]*(\S{1,100})"))
 _PASSWORD_STATES = frozenset(word.casefold() for word in rule_words()["password_states"])
 #: a word given right after the words for a password, with no verb or mark between, is the password when it is shaped
 #: as one: a digit in it, a capital after a small letter, a mark beside a letter ("mijn wachtwoord zonnebloem42 werkt
@@ -2095,8 +2095,8 @@ _MIN_TOKEN_RUN = 24  # _TOKEN_RUN's least length
 #: four or more in one case ("JBSW Y3DP EHPK 3PXP", "jbsw y3dp ehpk 3pxp"), or sixteen capitals and digits in one run
 #: ("JBSWY3DPEHPK3PXP"), a digit among them (review 20 F8): too short for a token run, and whoever holds it makes the
 #: visitor's codes
-_BASE32_SEED = regex.compile(r"(?<![\w-])(?:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,}|[a-z2-7]{4}(?: [a-z2-7]{4}){3,}"
-                             r"|[A-Z2-7]{16,})(?![\w-])")
+_BASE32_SEED = regex.compile(r"(?<![\w-])(?:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,}+|[a-z2-7]{4}(?: [a-z2-7]{4}){3,}+"
+                             r"|[A-Z2-7]{16,}+)(?![\w-])")  # possessive: linear
 #: a URL's authority at the start of a token run: "//" and its host, or its host after user info ("user@<here>")
 _HOST_IN_RUN = re.compile(r"(?://)?[^/]*")
 _PORT_IN_RUN = re.compile(r"\d*")
