@@ -862,11 +862,16 @@ def other_script_runs(text: str) -> list[Span]:
 
 
 #: the word a visitor gives as a password after the words for one and a verb or a mark ("my password is hunter2",
-#: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers): up to the next space
+#: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers), or right after them (bare):
+#: up to the next space (and a comma before a log line's next key: _GIVEN_TOKEN)
 _SAID_SECRET = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"
-    r"(\S{1,100})"))
+    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-])"
+    r"|[^\S\n]++(?P<bare>))[^\S\n]*(\S{1,100})"))
 _PASSWORD_STATES = frozenset(word.casefold() for word in rule_words()["password_states"])
+#: a word given right after the words for a password, with no verb or mark between, is the password when it is shaped
+#: as one: a digit in it, a capital after a small letter, a mark beside a letter ("mijn wachtwoord zonnebloem42 werkt
+#: niet", "my password KoffieBoon"); words are not ("my password reset link", "wachtwoord vergeten")
+_PASSWORD_SHAPE = regex.compile(r"\d|\p{Ll}\p{Lu}|\w[^\w\s'’-]|[^\w\s'’-]\w")
 
 
 def said_secrets(text: str) -> list[Span]:
@@ -874,14 +879,29 @@ def said_secrets(text: str) -> list[Span]:
     Soleil2024! ne marche plus", "my password is hunter2 but it fails", "mijn wachtwoord is Fiets123"): the word after
     the words for one and a verb or a mark, masked whole and remembered; the rest of the line stays readable. Not a
     word saying how the password is ("is vergeten", "est incorrect", "ist falsch": password_states) nor a function
-    word ("is niet meer geldig", "is not working"). Only where a visitor writes: a site's "Your password is
-    case-sensitive" is its own text."""
+    word ("is niet meer geldig", "is not working"). Right after the words, with no verb or mark between, only a word
+    shaped as a password ("mijn wachtwoord zonnebloem42 werkt niet": _PASSWORD_SHAPE; not "my password reset link").
+    Only where a visitor writes: a site's "Your password is case-sensitive" is its own text."""
     spans = []
     for m in _SAID_SECRET.finditer(text):
-        word = m.group(1).strip(".,;:!?'\"()«»“”‘’").casefold()
-        if word and word not in _PASSWORD_STATES and not is_function_word(word):
-            spans.append(Span(*m.span(1), "SECRET", 1.0, "shape"))
+        given = m.group(2).strip(".,;:!?'\"()«»“”‘’")
+        word = given.casefold()
+        if word and word not in _PASSWORD_STATES and not is_function_word(word) \
+                and (m.group("bare") is None or _PASSWORD_SHAPE.search(given)):
+            token = _GIVEN_TOKEN.match(text, m.start(2))  # up to a comma before a log line's next key
+            start, end = _inside(text, m.start(2), token.end() if token else m.end(2), _AFTER_SAID)
+            spans.append(Span(start, max(start + 1, end), "SECRET", 1.0, "shape"))
     return spans
+
+
+#: what a line writes around a secret it gives: quotes, brackets, Ruby's "=>" ('{:password=>"…"}')
+_BEFORE_SAID, _AFTER_SAID = ">\"'(«“‘[{", "\"')»”’]}"
+
+
+def _inside(text: str, start: int, end: int, after: str) -> tuple[int, int]:
+    """The span of a given secret without what stands around it (_BEFORE_SAID, after)."""
+    value = text[start:end]
+    return start + len(value) - len(value.lstrip(_BEFORE_SAID)), end - (len(value) - len(value.rstrip(after)))
 
 
 def payload_names(text: str) -> list[Span]:
@@ -889,9 +909,11 @@ def payload_names(text: str) -> list[Span]:
     runs of capitalised words, and a given name alone opening a sentence before its verb ("Ninon est née le …": a
     draft sent by sendBeacon before the recording that teaches the name, peers round 11), that one masked but never
     remembered: the same keys hold the site's own lines in Sentry's breadcrumbs ("Sofie is aan het typen…"), whose
-    taint masked the page's text (review 15 F1)."""
+    taint masked the page's text (review 15 F1); and a password given in a sentence, as in a textarea (a Sentry user
+    feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets)."""
     subjects = sentence_subject_named(text)
-    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects)]
+    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
+            *said_secrets(text)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
@@ -2062,6 +2084,7 @@ def credential_spans(text: str, token_runs: bool = True) -> list[tuple[int, int,
     found = [(m.start(1), m.end(1), "CREDENTIAL") for m in _AUTH_VALUE.finditer(text)]
     found += [(m.start(), m.end(), "CREDENTIAL") for m in _JWT.finditer(text)]
     if token_runs:
+        found += [(*m.span(), "CREDENTIAL") for m in _BASE32_SEED.finditer(text) if any(c.isdigit() for c in m[0])]
         for m in _TOKEN_RUN.finditer(text):
             # a URL's authority written in a text (a stack trace's frames: "at f
             # (http://app.test:44987/taalhuis/heldout8.html:117:23)") is left out of the run, not the port's digits
@@ -2084,6 +2107,12 @@ _PAIR_KEY_IN_RUN = re.compile(r"(?:[^=]*=)+(?=[^=])")
 
 
 _MIN_TOKEN_RUN = 24  # _TOKEN_RUN's least length
+#: an authenticator's setup key (a TOTP seed, base32: A-Z and 2-7) as apps show it to be typed by hand, four groups of
+#: four or more in one case ("JBSW Y3DP EHPK 3PXP", "jbsw y3dp ehpk 3pxp"), or sixteen capitals and digits in one run
+#: ("JBSWY3DPEHPK3PXP"), a digit among them (review 20 F8): too short for a token run, and whoever holds it makes the
+#: visitor's codes
+_BASE32_SEED = regex.compile(r"(?<![\w-])(?:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,}+|[a-z2-7]{4}(?: [a-z2-7]{4}){3,}+"
+                             r"|[A-Z2-7]{16,}+)(?![\w-])")  # possessive: linear
 #: a URL's authority at the start of a token run: "//" and its host, or its host after user info ("user@<here>")
 _HOST_IN_RUN = re.compile(r"(?://)?[^/]*")
 _PORT_IN_RUN = re.compile(r"\d*")
@@ -2258,6 +2287,7 @@ def secret_pair_spans(text: str, is_secret_key: Callable[[str], bool]) -> list[t
         found += [(start, end, "SECRET") for start, end, name in multipart_parts(text) if is_secret_key(name)]
     found += bare_secret_pairs(text, is_secret_key)
     found += listed_codes(text)
+    found += shown_secrets(text)
     return [span for span in found if span[0] < span[1]]
 
 
@@ -2297,9 +2327,43 @@ _KEY_NAMES = re.compile(r"[\w$-]+")
 #: ("passwd:…,remember:true", "pwd=…&next=1"), and the groups of digits after it ("iban: BE71 0961 2345 6769",
 #: "pin: 48 21"); an object's or a list's opening is the value's structure, not a secret written bare
 _BARE_TOKEN = r"""[^\s,;&]+(?:[,;&](?![\w$.\[\]%"'-]{1,41}[^\S\n]*[:=])[^\s,;&]+)*"""
+_GIVEN_TOKEN = re.compile(_BARE_TOKEN)
 _BARE_VALUE = re.compile(rf"""(?![{{\[])("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|{_BARE_TOKEN}(?:[^\S\n](?=\d){_BARE_TOKEN})*)""")
 #: what closes the brackets or the quotes a line put around the pair ("(pwd: …)", "{…, passwd: …}")
 _CLOSERS = ")]}>\"'"
+
+
+#: a one-time secret a text shows after the words for it and a verb or a mark ("Your one-time code is 739154", "Uw
+#: tijdelijk wachtwoord is Xk7pQ2mZ", "Geheime sleutel: JBSWY3DPEHPK3PXP": recognizers.yaml one_time_secret_words,
+#: password_words, password_givers): one token (up to a comma before a log line's next key, as _BARE_TOKEN), then the groups of capitals or digits after it as long as it is
+_SHOWN_SECRET = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{one_time_secret_words}}|{{password_words}})"
+    r"(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"
+    rf"({_BARE_TOKEN})"))
+_SECRET_GROUP = regex.compile(r"[^\S\n]+([\p{Lu}\d]{2,8})(?![\w-])")
+#: what ends a sentence after a secret a site shows: not the secret's ("Your one-time code is 739154.")
+_AFTER_SENTENCE = ".,;:!?"
+#: a secret holds this many letters or digits at least: "Your password is 8 characters" says how long one is
+_SHOWN_SECRET_LENGTH = 4
+
+
+def shown_secrets(text: str) -> list[tuple[int, int, str]]:
+    """A one-time code, a temporary password or a setup key a text shows after the words for it and a verb or a mark
+    (review 20 F8: "Your one-time code is 739154", "Ihr Bestätigungscode lautet 739154", "Enter this key: JBSW Y3DP
+    EHPK 3PXP"), in the site's text too: whoever reads it signs in. Only a value shaped as a secret (a digit, a
+    capital after a small letter, a mark beside a letter: _PASSWORD_SHAPE) of four letters or digits or more; the
+    site's words after the same words stay ("Your one-time code is valid for 10 minutes", "Your password is
+    case-sensitive")."""
+    found: list[tuple[int, int, str]] = []
+    for m in _SHOWN_SECRET.finditer(text):
+        start, end = _inside(text, *m.span(1), _AFTER_SAID + _AFTER_SENTENCE)
+        first = end - start
+        while (group := _SECRET_GROUP.match(text, end)) and len(group[1]) == first:  # "482 913", "JBSW Y3DP …"
+            end = group.end(1)
+        value = text[start:end]
+        if sum(c.isalnum() for c in value) >= _SHOWN_SECRET_LENGTH and _PASSWORD_SHAPE.search(value):
+            found.append((start, end, "SECRET"))
+    return found
 
 
 #: secret keys a site's text also writes before one of its own words ("Session: Morning", "Card: Visa"), whose
@@ -2362,6 +2426,8 @@ def _looks_random(run: str) -> bool:
 _PERSON_PATHS = frozenset(w.casefold() for w in rule_words()["person_paths"])
 #: the path segments that open a one-time link (rules/recognizers.yaml secret_paths): the next is its secret
 _SECRET_PATHS = frozenset(w.casefold() for w in rule_words()["secret_paths"])
+#: a route's word after such a segment that names the secret (secret_path_names): kept, the next is the secret
+_SECRET_PATH_NAMES = frozenset(w.casefold() for w in rule_words()["secret_path_names"])
 #: a chat link's host (rules/recognizers.yaml dialling_hosts): its first path segment of digits is a number
 _DIALLING_HOSTS = frozenset(w.casefold() for w in rule_words()["dialling_hosts"])
 _DIALLED_SEGMENT = re.compile(r"\+?\d+")
@@ -2502,7 +2568,8 @@ class UrlSlot(Slot):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
-            elif page and segment and after_secret and _person_in_path(unquote(name)):
+            elif page and segment and after_secret and _person_in_path(unquote(name)) \
+                    and unquote(name).casefold() not in _SECRET_PATH_NAMES:
                 # "/wachtwoord/reset/Kx7pQ2mZ9fWqLr4T", "/uitnodiging/<code>": a one-time link's secret, of any
                 # length or shape; the site's pages there are kept as after a segment that holds people, and a
                 # resource's path as a replay needs it ("/css/reset/base.css")
@@ -2514,7 +2581,9 @@ class UrlSlot(Slot):
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
-            after_secret = opens and unquote(name).casefold() in _SECRET_PATHS
+            # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it
+            after_secret = opens and (unquote(name).casefold() in _SECRET_PATHS
+                                      or after_secret and unquote(name).casefold() in _SECRET_PATH_NAMES)
             if not piece[2] or not value:
                 continue
             if secret_parameter(unquote_plus(name)):

@@ -141,6 +141,7 @@ class Structure:
     shown_as_text: frozenset[str]
     secret_keys: frozenset[str]
     secret_stems: tuple[str, ...]  # entries of SECRET_STEM_LENGTH+ letters: also the start or end of a longer key
+    not_secret_keys: frozenset[str] = frozenset()  # keys that hold a stem and are no secret's ("palabra_clave")
     references: frozenset[str] = frozenset()
     drawn: frozenset[str] = frozenset()
 
@@ -166,20 +167,28 @@ class Structure:
 
     @short_lru_cache(NAME_CACHE_SIZE)
     def is_secret_key(self, key: str) -> bool:
-        plain = key.lower().replace("-", "").replace("_", "")
-        return plain in self.secret_keys or plain.startswith(self.secret_stems) or plain.endswith(self.secret_stems)
+        plain = plain_key(key)
+        return plain in self.secret_keys or (plain not in self.not_secret_keys and (
+            plain.startswith(self.secret_stems) or plain.endswith(self.secret_stems)))
+
+
+def plain_key(key: str) -> str:
+    """A key as secret_keys compares it: its words joined, lower-case and accent-free ("Access-Token", "access_token",
+    "accessToken" → "accesstoken"; "contraseña" → "contrasena", as a form's encoding "contrase%C3%B1a" decodes)."""
+    return "".join(plain_words(key))
 
 
 @functools.cache
 def shipped_structure() -> Structure:
-    attributes, keys = load_rules("attributes.yaml"), load_rules("secret_keys.yaml")["secret_keys"]
-    plain = frozenset(k.lower().replace("-", "").replace("_", "") for k in keys)
+    attributes, keys = load_rules("attributes.yaml"), load_rules("secret_keys.yaml")
+    plain = frozenset(map(plain_key, keys["secret_keys"]))
     return Structure(
         attributes=frozenset(a.lower() for a in attributes["structural"]),
         css=frozenset(attributes.get("css", ())),
         shown_as_text=frozenset(a.lower() for a in attributes.get("shown_as_text", ())),
         secret_keys=plain,
         secret_stems=tuple(sorted(k for k in plain if len(k) >= SECRET_STEM_LENGTH)),
+        not_secret_keys=frozenset(map(plain_key, keys.get("not_secret_keys", ()))),
         references=frozenset(a.lower() for a in attributes.get("references", ())),
         drawn=frozenset(a.lower() for a in attributes.get("drawn", ())),
     )
@@ -195,12 +204,12 @@ COMPOUND_WORD_LENGTH = 6
 #: answers kept per question: pages repeat their fields and classes in every session; bounded,
 #: so a site's random names cannot grow a process
 FIELD_CACHE_SIZE = 65_536
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters of any script: a key or a label is Greek or Cyrillic too ("όνομα", "фамилия")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def plain_words(text: str) -> list[str]:
-    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone']."""
+    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο']."""
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
     return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())  # ß → ss
 
@@ -435,11 +444,13 @@ class FieldRules:
         """What the value under a payload's key holds, from the key's words ("first_name",
         "displayName", "$screen_name"; not "$pathname", nor "tagName": a not_with word), or ""; a key
         that is only a person's role ("beneficiary", "begunstigde", "spouse") says PERSON, as such a label
-        does (not "beneficiaryIban", "spouse_id": a role's other words say more)."""
+        does (not "beneficiaryIban", "spouse_id": a role's other words say more); a meaning said alone (and not
+        by fields only) is said by a key made of its words alone ({"nombre": …}, not "nombre_articulos")."""
         words = plain_words(key)
         if not words or self._names_a_thing(words):
             return ""
-        return next((m.entity for m in self.meanings if not m.fields_only and m.said_by(words, joined_words=False)),
+        return next((m.entity for m in self.meanings if not m.fields_only
+                     and (m.said_alone(words) if m.alone else m.said_by(words, joined_words=False))),
                     "PERSON" if self.roles.union(self.key_roles).issuperset(words) else "")
 
     def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:

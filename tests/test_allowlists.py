@@ -314,6 +314,23 @@ def test_a_password_or_a_one_time_code_in_a_page_address_is_masked_whatever_it_i
         assert address in stored, address
 
 
+@pytest.mark.parametrize("address, secret, route", [
+    ("https://shop.example/wachtwoord/reset/code/570316/", "570316", "/wachtwoord/reset/code/"),
+    ("https://shop.example/password/reset/code/570316?lang=en", "570316", "/password/reset/code/"),
+    ("https://shop.example/accounts/password/reset/key/m-f1e2d3c4b5a69788a7b6/", "f1e2d3c4b5a69788a7b6",
+     "/accounts/password/reset/key/"),
+    ("https://shop.example/bevestig/sleutel/Qw3rT9yLp", "Qw3rT9yLp", "/bevestig/sleutel/")])
+def test_a_one_time_code_after_the_route_word_that_names_it_is_masked(session, address, secret, route):
+    """Review 20 F4: after a segment that opens a one-time link, a route's word naming the secret ("/reset/code/…",
+    django-allauth's "/password/reset/key/<uid>-<key>/") was masked as the secret, and the code after it, too short
+    or too plain for a token's shape, was stored in the Meta and the links. The route's word stays readable, the
+    segment after it is the secret."""
+    s = session()
+    s.send(meta(address), snapshot(html_page(element("a", {"href": address}, [text("verder")]))))
+    assert leaked(s.stored, secret) == []
+    assert route in orjson.dumps(s.stored).decode(), route
+
+
 @pytest.mark.parametrize("address, secret", [
     ("https://winkel.example/nieuwsbrief-opzeggen/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
     ("https://winkel.example/ripristina-password/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
@@ -1980,11 +1997,21 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Hallo, mein Passwort ist Sonnenblume88 seit gestern ", "Sonnenblume88", "seit gestern"),
     ("Hallo, mijn wachtwoord is vergeten, kan je helpen? ", None, "mijn wachtwoord is vergeten, kan je helpen?"),
     ("Bonjour, mon mot de passe est incorrect depuis hier ", None, "mon mot de passe est incorrect depuis hier"),
+    # right after the words, with no verb or mark between (review 20 F12): a word shaped as a password is one
+    ("Hallo, mijn wachtwoord kastanje77 werkt niet meer ", "kastanje77", "werkt niet meer"),
+    ("Hi, my password Lantaarn9x doesn't work ", "Lantaarn9x", "doesn't work"),
+    ("Hallo, mein Passwort Pusteblume31 geht nicht ", "Pusteblume31", "geht nicht"),
+    ("Bonjour, mon mot de passe tournesol8 ne marche pas ", "tournesol8", "ne marche pas"),
+    ("Hi, my password reset link never came ", None, "my password reset link never came"),
+    ("Bonjour, mot de passe oublié depuis hier ", None, "mot de passe oublié depuis hier"),
+    ("Hallo, wachtwoord vergeten sinds gisteren ", None, "wachtwoord vergeten sinds gisteren"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line
     ("… mon mot de passe: …", "my password is …"), was stored: no label opened the line, no key stood bare before it.
-    The secret is masked in every value, the line's other words stay, and a word saying how the password is stays."""
+    The secret is masked in every value, the line's other words stay, and a word saying how the password is stays.
+    Review 20 F12: one given right after the words ("mijn wachtwoord zonnebloem42 werkt niet") was stored; a word
+    shaped as a password there is one, a word is not ("my password reset link")."""
     notes = element("textarea", {"name": "bericht", "aria-label": "Bericht"})
     s = session()
     s.send(meta("https://winkel.example/contact"), snapshot(html_page(notes, lang="nl")))

@@ -1039,6 +1039,25 @@ async def test_what_the_visitor_wrote_in_a_survey_or_feedback_is_read_as_a_texta
     assert properties["$survey_questions"][0]["question"] == "Hoe was het?"
 
 
+@pytest.mark.parametrize("comments, secret, kept", [
+    ("mijn wachtwoord kastanje77 werkt niet", "kastanje77", "werkt niet"),
+    ("Hi, my password is Lantaarn9x and it fails", "Lantaarn9x", "and it fails"),
+    ("my password reset link never came", None, "my password reset link never came"),
+])
+async def test_a_password_given_in_a_feedbacks_comments_is_masked(redact, comments, secret, kept):
+    """Review 20 F12: a Sentry user feedback's "comments" (a user_report item, forwarded to the collector) is what the
+    visitor wrote, read as a textarea for names, but not for a password given in a sentence: "mijn wachtwoord
+    zonnebloem42 werkt niet" reached the collector raw. The rest of the line stays."""
+    report = json.dumps({"event_id": "c" * 32, "name": "Wannes", "comments": comments}).encode()
+    raw = sentry_envelope("a" * 32, [meta("https://shop.example/")],
+                          extra_items=[({"type": "user_report", "length": len(report)}, report)])
+    header, items = read_envelope(await redact(sentry.decode(raw, {"sentry_key": SENTRY_KEY}, {}, LIMIT)))
+    sent = json.loads(items[2][1])["comments"]
+    assert kept in sent, sent
+    if secret:
+        assert secret not in sent, sent
+
+
 async def test_a_given_name_opening_a_sentence_the_visitor_wrote_in_a_payload_is_masked_but_not_remembered(detector):
     """A draft a page sends as a capture's property before the recording that teaches the name ("Ninon est née le
     …": peers round 11, a sendBeacon) names the child by a given name alone opening a sentence before its verb:
@@ -1811,3 +1830,29 @@ async def test_a_value_masked_for_its_parents_key_is_not_remembered_when_the_sit
     plain = json.dumps(after, ensure_ascii=False)
     assert "ticket claimed by " in plain and "quendt" not in plain, plain
     assert after[1]["data"]["payload"]["product"] == "Friday Day Ticket", plain
+
+
+async def test_a_login_and_a_form_under_italian_spanish_portuguese_greek_or_cyrillic_keys_are_masked(redact):
+    """Review 20 F10: a login's body in the recording's network events ({"senha": …}, "contrase%C3%B1a=…") kept its
+    password, secret_keys knowing no word for it but en/nl/fr/de's (and comparing "contraseña" with its accent); a
+    form's phone under "cellulare" or "móvil" (a national mobile without "+"), a name under "nombre", "όνομα",
+    "фамилия", "vezetéknév", a DNI, a citizen card, an address under "morada", a postcode under "cap" passed as
+    text. A French count under "nombre_articles" and a search's "palabra_clave" stay readable."""
+    login = posthog_network(
+        request("https://shop.example/api/entrar", requestBody=json.dumps({"email": "x@y.pt", "senha": "Pardal#Tejo"})),
+        request("https://shop.example/api/login", requestBody="usuario=itziar&contrase%C3%B1a=Bidasoa-Hendaia&lang=es"))
+    form = analytics_event("form_sent", **{
+        "clave": "levante", "Parola_d_ordine": "maestrale", "cellulare": "3389876543", "móvil": "698765432",
+        "telemovel": "936543210", "nombre": "itziar", "dni": "87654321x", "cartao_cidadao": "198765432zx4",
+        "morada": "travessa do carmo 7", "cap": "20145", "όνομα": "δημήτρης", "Фамилия": "шевченко",
+        "vezetéknév": "szabóné", "nombre_articles": 3, "palabra_clave": "zapatillas"})
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event([meta(), login], compress=False), form]),
+                                              {}, LIMIT)))
+    plain = json.dumps(out, ensure_ascii=False)
+    for value in ("Pardal#Tejo", "Bidasoa-Hendaia", "levante", "maestrale", "3389876543", "698765432", "936543210",
+                  "itziar", "87654321", "198765432", "carmo", "20145", "δημήτρης", "шевченко", "szabóné"):
+        assert value not in plain, value
+    properties = out[1]["properties"]
+    assert properties["nombre_articles"] == 3 and properties["palabra_clave"] == "zapatillas", properties
+    bodies = [r["requestBody"] for r in out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"]]
+    assert bodies[1].startswith("usuario=") and bodies[1].endswith("&lang=es"), bodies

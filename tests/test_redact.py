@@ -2411,6 +2411,30 @@ def test_every_backup_code_of_a_list_is_a_secret(session, value, codes):
     assert "ZOMER2024" in stored and value.split()[0] in stored
 
 
+@pytest.mark.parametrize("shown,secret", [
+    ("Can't scan the code? Enter this key: MFRG GZDF MZTW Q2LK", "MZTW Q2LK"),
+    ("Geheime sleutel: MFRGGZDFMZTWQ2LK", "MFRGGZDFMZTWQ2LK"),
+    ("Scan lukt niet? Typ de sleutel over: mfrg gzdf mztw q2lk", "mztw q2lk"),
+    ("Your one-time code is 570316", "570316"),
+    ("Uw tijdelijk wachtwoord is Rb4tLw9q, wijzig het meteen.", "Rb4tLw9q"),
+    ("Ihr Bestätigungscode lautet 570 316.", "570 316"),
+])
+def test_a_one_time_secret_the_page_shows_in_a_sentence_is_masked(session, shown, secret):
+    """Review 20 F8: an authenticator's setup key, a one-time code or a temporary password the page shows after the
+    words for it and "is", "lautet" or a colon were stored: no secret key reads "key", "sleutel" or "code is", and
+    they are too short for a token run. The secret is masked, the sentence stays; the site's words after the same
+    words ("Your one-time code is valid for 10 minutes"), a promo code, an order number, a heading in capitals stay readable."""
+    kept = ["Your one-time code is valid for 10 minutes", "Your password is case-sensitive", "Code promo : NOEL20",
+            "Bestelnummer: 2024-88314", "SALE THIS WEEK ONLY"]
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [text(line)]) for line in [shown, *kept]), lang="en")))
+    assert not leaks(s.stored, secret), secret
+    stored = orjson.dumps(s.stored).decode()
+    assert shown.split()[0] in stored
+    for line in kept:
+        assert line in stored, line
+
+
 @pytest.mark.parametrize("value,name", [("my nephew's name is Taavi, he is 9", "Taavi"),
                                         ("our daughter is called Isaura and she is 6", "Isaura"),
                                         ("my boyfriend (Ruairi) will collect it", "Ruairi"),
