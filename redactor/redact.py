@@ -33,7 +33,8 @@ from redactor.bounded_cache import short_lru_cache
 from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell,
                               DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              is_data_url, name_runs, name_shaped, names_by_shape, payload_names, phone_without_plus,
+                              is_data_url, letters_added, name_runs, name_shaped, names_by_shape, payload_names,
+                              phone_without_plus,
                               rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped,
                               with_shaped)
 from redactor.css import CssText
@@ -509,6 +510,7 @@ class BatchRedaction:
         #: a text a mutation added inside a small new element (a suggestion) → every text of that element
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
+        self.texts_before: dict[int, str] = {}  # a text node's text before this batch's first mutation of it
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
         #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
@@ -555,6 +557,7 @@ class BatchRedaction:
                 kept.append(event)
             if len(self.mirror.nodes) > self.limits.mirror_nodes:
                 self._too_large()
+        self._note_written()
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
@@ -1118,6 +1121,8 @@ class BatchRedaction:
                 self._script_text(cell, nid)
             return
         if nid is not None:
+            if series and nid not in self.series and nid in self.node_texts:
+                self.texts_before[nid] = self.node_texts[nid]  # (this batch's snapshot showed it: _note_written)
             self.node_texts[nid] = text
         if not text.strip():
             return
@@ -1163,6 +1168,29 @@ class BatchRedaction:
                 self.site_slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
+
+    def _note_written(self) -> None:
+        """The texts the page's script wrote in this batch (a text node's series): whether the first value of each
+        goes on, a few letters more, from the node's text before it (this batch's snapshot, or what the batch before
+        left: the mirror keeps its length and a keyed digest), and what the next batch compares with. A writer slow
+        enough that each batch holds one value of the text (a key per recorder flush) is still writing: its last
+        word is masked while it grows (SeriesSlot), "… écrivez-moi à pollie" of an e-mail being written."""
+        for slot in self.series.values():
+            if slot.rule != "content.text" or slot.entry != WRITTEN or not slot.values:
+                continue
+            first, last = slot.values[0], slot.values[-1]
+            if (before := self.texts_before.get(slot.node)) is not None:
+                slot.grown_from_before = letters_added(before, first)
+            elif (known := self.mirror.written.get(slot.node)) is not None:
+                length, digest = known
+                slot.grown_from_before = len(first) > length and self._written_digest(first[:length]) == digest \
+                    and letters_added(first[:length], first)
+            self.mirror.note_written(slot.node, len(last), self._written_digest(last))
+
+    def _written_digest(self, text: str) -> str:
+        """A keyed digest of a text the page wrote: compared, and saved with the mirror, never the text."""
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8, key=self.masker.secret[:64],
+                               person=b"written text").hexdigest()
 
     def _typed_end(self, nid: int | None) -> bool:
         """Whether a snapshot's text in an editable region may be where the visitor was typing: a recorder
