@@ -1642,6 +1642,23 @@ def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(sess
     assert not [t for t in shown if "vierenzeventig" in t or "septante" in t or "quatorze" in t or "siebzig" in t]
 
 
+def test_a_historical_birth_date_in_an_article_is_no_street_and_a_visitors_stays_masked(session):
+    """Review 20 O2: an article's "Geboren op 12 juni 1821 te Brugge" was masked: street_before_postcode read the day
+    and the month's name as a street with its house number ("12 juni") and the year and the town after it as a postcode
+    and its town. A month's name ends no street; a date of birth with a year a living visitor may have is still
+    masked, and an address before its postcode still is."""
+    lines = ["Geboren op 12 juni 1821 te Brugge, schreef hij 14 romans.",
+             "Nata il 9 ottobre 1813 a Busseto, compose 28 opere.",
+             "Born on 21 March 1685 in Eisenach, he wrote the Mass in B minor.",
+             "Né le 25 février 1841 à Limoges, il peignit 4000 toiles."]
+    visitors = ["Ik ben geboren op 17 oktober 1958 in Aalst.", "Bezorgen op Houtkaai 24, 8000 Brugge"]
+    s = session()
+    s.send(snapshot(html_page(*[element("p", {}, [text(line)]) for line in lines + visitors], lang="nl")))
+    stored = list(strings(s.stored))
+    assert set(lines) <= set(stored), stored
+    assert not leaks(s.stored, "17 oktober 1958") and not leaks(s.stored, "Houtkaai 24"), stored
+
+
 def test_a_date_of_birth_shown_back_as_english_writes_dates_is_masked(session):
     """Left by round 22: a date of birth typed '03/04/1974' and shown back in English, month first ('Apr 3, 1974') or in
     words ('the third of April nineteen seventy-four'), was stored: the taint knew it day first only, in digits and
