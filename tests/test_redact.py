@@ -1642,6 +1642,28 @@ def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(sess
     assert not [t for t in shown if "vierenzeventig" in t or "septante" in t or "quatorze" in t or "siebzig" in t]
 
 
+def test_a_birthday_without_its_year_is_masked_once_the_sentence_goes_on(session):
+    """Review 20 F3: a day and a month after a birth word were masked only while they ended the value (a year may
+    come); once the visitor typed on ("mijn verjaardag is 14 april en ik word 40"), nothing read them as a date of
+    birth and the final value stored them, the age beside them. A day and a month right after a birth word are a date
+    of birth, settled or not; a day and a month after another word stay readable."""
+    cases = [("ik ben jarig op 27 augustus en word dan 61", "27 augustus"),
+             ("my birthday is on November 3rd, I turn 35", "November 3rd"),
+             ("mon anniversaire est le 19 janvier, j'aurai 47 ans", "19 janvier"),
+             ("Geburtstag ist am 8. Juli, ich werde 52", "8. Juli"),
+             ("mi cumpleaños es el 30 de octubre y cumplo 29", "30 de octubre")]
+    kept = "graag levering op 14 mei, na de middag!"
+    label = element("label", {"for": "note"}, [text("Opmerking")])
+    field = element("textarea", {"id": "note"})
+    s = session()
+    s.send(snapshot(html_page(label, field, lang="nl")))
+    for sentence, date in cases:
+        s.send(*typing(field["id"], sentence))
+        assert not leaks(s.stored, date), [t for t in strings(s.stored) if date[-4:] in t]
+    s.send(*typing(field["id"], kept))
+    assert kept in strings(s.stored)
+
+
 def test_a_historical_birth_date_in_an_article_is_no_street_and_a_visitors_stays_masked(session):
     """Review 20 O2: an article's "Geboren op 12 juni 1821 te Brugge" was masked: street_before_postcode read the day
     and the month's name as a street with its house number ("12 juni") and the year and the town after it as a postcode
