@@ -2266,6 +2266,16 @@ _LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder)\s+
 _CODE_LENGTH = 4
 
 
+#: what a text is read after when a heading or a label over its list names backup codes (listed_codes): each code in
+#: its own element ("<h2>Herstelcodes</h2><ul><li>7302 4619</li>…") holds no such word itself
+CODES_INTRO = "backup codes: "
+
+
+def names_backup_codes(text: str) -> bool:
+    """Whether a heading's or a label's text names an account's backup or recovery codes ("Your recovery codes")."""
+    return _CODES_OPENER.search(text) is not None
+
+
 def listed_codes(text: str) -> list[tuple[int, int, str]]:
     """Every code of the list written after the words for an account's backup or recovery codes ("backup codes:
     7302-4619, 1234-5678", "Recovery codes: a7k2-9xq1 b8m3-0zr2", "herstelcodes 73024619 en 11223344"): each one

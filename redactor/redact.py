@@ -30,13 +30,12 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell,
-                              DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
+from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN,
+                              Cell, DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              is_data_url, letters_added, name_runs, name_shaped, names_by_shape, payload_names,
-                              phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped,
-                              with_shaped)
+                              is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
+                              names_by_shape, payload_names, phone_without_plus, rename_keys, secret_pair_spans,
+                              shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -271,6 +270,11 @@ _CONTEXT_NODES = 6  # nodes looked at on each side (an inline element's descenda
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
 #: and each text read with its line is one more text for it to read)
 _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
+#: a text that may be a backup code or a recovery key alone in its element (_under_codes_heading): a key of 32 letters
+#: and digits in groups is 39 characters; how far up and how far back such a text looks for the heading of its list
+#: (the item, the list, a wrapper; GitHub shows 16 codes)
+_CODE_TEXT, _CODES_HEADING_DEPTH, _CODE_ITEMS = 64, 4, 20
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
 _SITE_TEXT = 96
 _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
@@ -512,6 +516,7 @@ class BatchRedaction:
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
         self.texts_before: dict[int, str] = {}  # a text node's text before this batch's first mutation of it
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
+        self.code_slots: list[tuple[TextSlot, int]] = []  # short texts shaped as codes: under a heading naming codes?
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
         #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
         self.site_slots: list[TextSlot] = []
@@ -570,10 +575,41 @@ class BatchRedaction:
         """A text inside or beside inline elements is read with the text of its line around it
         (bounded: _CONTEXT_CHARS, _CONTEXT_NODES), as far as this batch shows it: the words that say
         it is a name may be in the next node ("ma fille <b>Ombeline</b>")."""
+        codes = {nid for _, nid in self.code_slots if self._under_codes_heading(nid)}
         for slot, nid in self.text_slots:
             before, after = self._line_around(nid, backwards=True), self._line_around(nid, backwards=False)
-            if before.strip() or after.strip():
-                slot.read_with(before[-_CONTEXT_CHARS:], after[:_CONTEXT_CHARS])
+            if before.strip() or after.strip() or nid in codes:
+                intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
+                codes.discard(nid)
+                slot.read_with(intro + before[-_CONTEXT_CHARS:], after[:_CONTEXT_CHARS])
+        for slot, nid in self.code_slots:
+            if nid in codes:  # a code's text read after the words its heading says (listed_codes)
+                slot.read_with(CODES_INTRO, "")
+
+    def _under_codes_heading(self, nid: int) -> bool:
+        """Whether a text is an item of a list a heading or a label before it says are backup codes ("<h2>Your
+        backup codes</h2><ul><li>7302 4619</li>…", a recovery key alone in its <div> under its title): the words
+        that say so carry over to each item, as a label's carry to its field. Looks up a few ancestors (the item,
+        its list, a wrapper) and back past a few siblings at each (_CODE_ITEMS: the items before it, a note) for an
+        element or a text this batch shows that names such codes; a heading that names something else starts
+        another section and ends the search ("<h2>Onze boormachines</h2>": a product list's SKUs stay)."""
+        table, current = self.mirror.table, self.mirror.table.slot(nid)
+        for _ in range(_CODES_HEADING_DEPTH):
+            if current == NONE or table.parent[current] < 0:
+                return False
+            before, looked = table.previous(current), 0
+            while before != NONE and looked < _CODE_ITEMS:
+                looked += 1
+                kind, tag = table.shape[before][0], table.shape[before][1]
+                shown = self._inline_text(before) if kind == _ELEMENT else \
+                    self.node_texts.get(table.id_of(before)) if kind in _TEXTS else None
+                if shown and names_backup_codes(shown):
+                    return True
+                if tag in _HEADINGS:
+                    return False
+                before = table.previous(before)
+            current = table.parent[current]
+        return False
 
     def _line_around(self, nid: int, backwards: bool) -> str:
         """The text next to a text node on one side, through inline elements, up to the line's end
@@ -1168,6 +1204,8 @@ class BatchRedaction:
                 self.site_slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
+            if nid is not None and len(text) <= _CODE_TEXT and listed_codes(CODES_INTRO + text.lstrip()):
+                self.code_slots.append((slot, nid))  # (shaped as a code: "7302 4619", not "€ 129,95" nor "3 items")
 
     def _note_written(self) -> None:
         """The texts the page's script wrote in this batch (a text node's series): whether the first value of each

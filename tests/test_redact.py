@@ -2403,6 +2403,31 @@ def test_every_backup_code_of_a_list_is_a_secret(session, value, codes):
     assert "ZOMER2024" in stored and value.split()[0] in stored
 
 
+def test_backup_codes_each_in_its_own_element_under_their_heading_are_secrets(session):
+    """Review 20 F7: backup codes shown as sites show them, each in its own element under a heading ("<h2>Your backup
+    codes</h2><ul><li>…</li>", a recovery key alone in its <div>) were stored: listed_codes read a list only inside
+    the text after the codes' words, and each code's text holds none. The heading's words carry over to the items of
+    the list after it, in a snapshot and in a panel a mutation adds; a product list's SKUs and prices stay."""
+    codes = ["6150 3927", "8842 0716", "2093 5561"]
+    keys = ["k4p9w-27xm3", "j8r2t-60qv5"]
+    key = "7C1D 40AE 9B36 E52F 08D4 A7C3 1F6B 5E90"
+    products = ["Art. 40921877", "€ 129,95", "Boormachine 18V"]
+    panel = element("section", {"id": "security"})
+    s = session()
+    s.send(snapshot(html_page(
+        element("h3", {}, [text("Je herstelcodes")]), element("ul", {}, [element("li", {}, [text(c)]) for c in codes]),
+        element("div", {}, [element("div", {"class": "title"}, [text("Your recovery key")]),
+                            element("div", {"class": "key"}, [element("code", {}, [text(key)])])]),
+        element("h2", {}, [text("Onze boormachines")]), element("ul", {}, [element("li", {}, [text(p)]) for p in products]),
+        panel, lang="nl")))
+    s.send(mutation(adds=[add(panel["id"], element("div", {}, [
+        element("h2", {}, [text("Recovery codes")]),
+        element("div", {"class": "grid"}, [element("span", {}, [text(k)]) for k in keys])]))]))
+    for value in [*codes, *keys, key]:
+        assert not leaks(s.stored, value), value
+    assert set(products) <= set(strings(s.stored))
+
+
 @pytest.mark.parametrize("value,name", [("my nephew's name is Taavi, he is 9", "Taavi"),
                                         ("our daughter is called Isaura and she is 6", "Isaura"),
                                         ("my boyfriend (Ruairi) will collect it", "Ruairi"),
