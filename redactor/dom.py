@@ -65,8 +65,8 @@ _CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
 #: text nodes whose last written text is kept (DomMirror.written): a page writes a few at a time (a typewriter,
-#: an editor, a clock), ~40 bytes each saved
-MAX_WRITTEN = 256
+#: an editor, a clock, a chat streaming its newest message), ~40 bytes each saved, ~150 in memory
+MAX_WRITTEN = 64
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
 #: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
