@@ -1381,7 +1381,15 @@ def entry_of(tag: str, attrs: dict[str, str] | None, editable: bool) -> str:
     return TYPED
 
 
-_LETTERS_AT_A_TIME = 3  # what a page writing letter by letter adds to a text at a time, at most
+#: what a page writing a text as it goes adds to it at a time, at most: a letter or a few (a typewriter, an editor
+#: in designMode), a token (a reply streamed in: "… écrivez-moi à pol", then "lien")
+_LETTERS_AT_A_TIME = 12
+
+
+def letters_added(before: str, after: str) -> bool:
+    """Whether a text went from before to after as a page writing it as it goes makes it go. Filling an empty text
+    ("" → "3 articles") is writing it whole."""
+    return bool(before) and after.startswith(before) and 0 < len(after) - len(before) <= _LETTERS_AT_A_TIME
 
 
 class SeriesSlot(Slot):
@@ -1397,6 +1405,9 @@ class SeriesSlot(Slot):
         self.values: list[str] = []
         self.texts = []
         self._asked: list[int] = []  # indexes of values sent to the detector, in self.texts order
+        #: (a text the page writes) its first value is the node's text before it, a few letters more: the text this
+        #: batch's snapshot showed, or the one the batch before left (DomMirror.written)
+        self.grown_from_before = False
 
     def add(self, cell: Cell) -> None:
         self.cells.append(cell)
@@ -1460,11 +1471,11 @@ class SeriesSlot(Slot):
     def _written_letter_by_letter(self) -> bool:
         """A text the page writes a few letters at a time (a typewriter, an editor in designMode, which no
         attribute says is editable, a reply streamed in): where the batch ends, its last word may be cut as a
-        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer)."""
-        if len(self.values) < 2:
-            return False
-        before, last = self.values[-2], self.values[-1]
-        return last.startswith(before) and 0 < len(last) - len(before) <= _LETTERS_AT_A_TIME
+        typed one is (round 23's card, its editor cut at "… ou à pollie" by the recorder's timer). A slow writer
+        (a key per recorder flush) leaves one value a batch: it is compared with the node's text before it."""
+        last = self.values[-1]
+        earlier = [value for value in self.values if value != last]  # (a value written again is no step)
+        return letters_added(earlier[-1], last) if earlier else self.grown_from_before
 
     def mask_echoes(self, ranges: Callable[[str], list[tuple[int, int]]], masker: Masker) -> bool:
         """The taint pass carried back through the series, as resolve carries the spans: an echo of a tainted value
@@ -2299,6 +2310,16 @@ _CODES_OPENER = regex.compile(with_words(
 _LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
 #: a code holds a digit and this many letters or digits at least: "10 codes" or a year's "2024" alone is none
 _CODE_LENGTH = 4
+
+
+#: what a text is read after when a heading or a label over its list names backup codes (listed_codes): each code in
+#: its own element ("<h2>Herstelcodes</h2><ul><li>7302 4619</li>…") holds no such word itself
+CODES_INTRO = "backup codes: "
+
+
+def names_backup_codes(text: str) -> bool:
+    """Whether a heading's or a label's text names an account's backup or recovery codes ("Your recovery codes")."""
+    return _CODES_OPENER.search(text) is not None
 
 
 def listed_codes(text: str) -> list[tuple[int, int, str]]:

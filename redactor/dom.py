@@ -64,6 +64,9 @@ _ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an en
 _CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
+#: text nodes whose last written text is kept (DomMirror.written): a page writes a few at a time (a typewriter,
+#: an editor, a clock, a chat streaming its newest message), ~40 bytes each saved, ~150 in memory
+MAX_WRITTEN = 64
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
 #: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
@@ -258,8 +261,13 @@ class DomMirror:
         # id → what the field of that id said it held ("PERSON"), kept as a floor too: another tab's
         # snapshot of the same session may give the id to a search box while this tab types a name in it
         self.meaning_floor: dict[int, str] = {}
+        #: a text node the page's script wrote → the length and a keyed digest of the text the last batch that
+        #: wrote it left (never the text: what is saved is an allow-list), so that the next batch tells a text
+        #: still written a few letters at a time when it carries one value of it (note_written)
+        self.written: dict[int, tuple[int, str]] = {}
         # what changed since the last save, beside the table's rows (dump_changes)
         self._sticky_changed: set[int] = set()
+        self._written_changed: set[int] = set()
         self._floor_changed: set[int] = set()
         self._meaning_floor_changed: set[int] = set()
         # what the store (or Redis) holds of this session: [bytes of its whole dump, bytes of the
@@ -1040,6 +1048,18 @@ class DomMirror:
         del self._labels[own_id]
         return NONE
 
+    def note_written(self, nid: int, length: int, digest: str) -> None:
+        """The text node nid was left with a text of this length and keyed digest by this batch's script.
+        The most recent MAX_WRITTEN are kept: a node beyond them is read as written whole (as before this was kept)."""
+        if self.written.get(nid) == (length, digest):
+            return
+        self.written.pop(nid, None)
+        self.written[nid] = (length, digest)
+        if len(self.written) > MAX_WRITTEN:
+            del self.written[next(iter(self.written))]
+        self._written_changed.add(nid)
+        self.dirty = True
+
     # -- persistence (flags and structure only: never a value) ------------------------------
     def dump(self, saved: bool = True, nodes: bool = True) -> dict[str, Any]:
         """The state: structure, flags, computed meanings, attribute names. saved=True (what goes
@@ -1053,6 +1073,7 @@ class DomMirror:
             "sticky": [[nid, flags, rule] for nid, (flags, rule) in self.sticky.items()],
             "floor": [[nid, flags, rule] for nid, (flags, rule) in self.floor.items()],
             "meaning_floor": [[nid, meaning] for nid, meaning in self.meaning_floor.items()],
+            "written": [[nid, length, digest] for nid, (length, digest) in self.written.items()],
             "taint": self.taint.dump(),
             "site_names": self.site_names.dump(),
             "nodes": self.table.rows(_saved_attributes if saved else None, saved_label if saved else None)
@@ -1075,6 +1096,7 @@ class DomMirror:
             "floor": [[nid, *self.floor[nid]] for nid in self._floor_changed if nid in self.floor],
             "meaning_floor": [[nid, self.meaning_floor[nid]] for nid in self._meaning_floor_changed
                               if nid in self.meaning_floor],
+            "written": [[nid, *self.written[nid]] for nid in self._written_changed if nid in self.written],
             "taint": self.taint.dump_changes(),
             "site_names": self.site_names.dump_changes(),
             "nodes": rows,
@@ -1089,6 +1111,7 @@ class DomMirror:
         self._sticky_changed = set()
         self._floor_changed = set()
         self._meaning_floor_changed = set()
+        self._written_changed = set()
 
     def _scalars(self, saved: bool) -> dict[str, Any]:
         # "words": the rows hold label words and attribute values (else meanings, and values
@@ -1124,6 +1147,10 @@ class DomMirror:
         mirror.floor = {nid: shared((flags, rule)) for nid, flags, rule in state.get("floor", [])}
         mirror.meaning_floor = {nid: meaning for nid, meaning in state.get("meaning_floor", [])
                                 if type(nid) is int and isinstance(meaning, str)}
+        written = [(entry[0], (entry[1], entry[2])) for entry in state.get("written", [])
+                   if isinstance(entry, list) and len(entry) == 3 and type(entry[0]) is int and type(entry[1]) is int
+                   and isinstance(entry[2], str)]
+        mirror.written = dict(written[-MAX_WRITTEN:])
         mirror.fresh = bool(state.get("fresh"))
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
         mirror.last_seq = last_seq if type(last_seq) is int else None
@@ -1152,7 +1179,7 @@ def _merged(state: dict[str, Any], change: dict[str, Any]) -> dict[str, Any]:
         nodes.pop(nid, None)
     nodes.update((row[0], row) for row in change.get("nodes", ()) if type(row[0]) is int)
     entries = {}
-    for name in ("sticky", "floor", "meaning_floor"):
+    for name in ("sticky", "floor", "meaning_floor", "written"):
         by_id = {entry[0]: entry for entry in state.get(name, ())}
         by_id.update((entry[0], entry) for entry in change.get(name, ()))
         entries[name] = list(by_id.values())

@@ -30,12 +30,12 @@ from typing import Any, Protocol, TypeVar
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN, Cell,
-                              DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
+from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN,
+                              Cell, DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              is_data_url, name_runs, name_shaped, names_by_shape, payload_names, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped,
-                              with_shaped)
+                              is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
+                              names_by_shape, payload_names, phone_without_plus, rename_keys, secret_pair_spans,
+                              shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -274,6 +274,11 @@ _CONTEXT_STEPS = 3 * _CONTEXT_NODES
 #: a text read with its line is a piece of one: a word or a name (the detector reads a longer one on its own,
 #: and each text read with its line is one more text for it to read)
 _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
+#: a text that may be a backup code or a recovery key alone in its element (_under_codes_heading): a key of 32 letters
+#: and digits in groups is 39 characters; how far up and how far back such a text looks for the heading of its list
+#: (the item, the list, a wrapper; GitHub shows 16 codes)
+_CODE_TEXT, _CODES_HEADING_DEPTH, _CODE_ITEMS = 64, 4, 20
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
 _SITE_TEXT = 96
 _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
@@ -513,7 +518,9 @@ class BatchRedaction:
         #: a text a mutation added inside a small new element (a suggestion) → every text of that element
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
+        self.texts_before: dict[int, str] = {}  # a text node's text before this batch's first mutation of it
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
+        self.code_slots: list[tuple[TextSlot, int]] = []  # short texts shaped as codes: under a heading naming codes?
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
         #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
         self.site_slots: list[TextSlot] = []
@@ -562,6 +569,7 @@ class BatchRedaction:
                 kept.append(event)
             if len(self.mirror.nodes) > self.limits.mirror_nodes:
                 self._too_large()
+        self._note_written()
         for slot in self.series.values():
             slot.close()
             self.slots.append(slot)
@@ -574,10 +582,41 @@ class BatchRedaction:
         """A text inside or beside inline elements is read with the text of its line around it
         (bounded: _CONTEXT_CHARS, _CONTEXT_NODES), as far as this batch shows it: the words that say
         it is a name may be in the next node ("ma fille <b>Ombeline</b>")."""
+        codes = {nid for _, nid in self.code_slots if self._under_codes_heading(nid)}
         for slot, nid in self.text_slots:
             before, after = self._line_around(nid, backwards=True), self._line_around(nid, backwards=False)
-            if before.strip() or after.strip():
-                slot.read_with(before[-_CONTEXT_CHARS:], after[:_CONTEXT_CHARS])
+            if before.strip() or after.strip() or nid in codes:
+                intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
+                codes.discard(nid)
+                slot.read_with(intro + before[-_CONTEXT_CHARS:], after[:_CONTEXT_CHARS])
+        for slot, nid in self.code_slots:
+            if nid in codes:  # a code's text read after the words its heading says (listed_codes)
+                slot.read_with(CODES_INTRO, "")
+
+    def _under_codes_heading(self, nid: int) -> bool:
+        """Whether a text is an item of a list a heading or a label before it says are backup codes ("<h2>Your
+        backup codes</h2><ul><li>7302 4619</li>…", a recovery key alone in its <div> under its title): the words
+        that say so carry over to each item, as a label's carry to its field. Looks up a few ancestors (the item,
+        its list, a wrapper) and back past a few siblings at each (_CODE_ITEMS: the items before it, a note) for an
+        element or a text this batch shows that names such codes; a heading that names something else starts
+        another section and ends the search ("<h2>Onze boormachines</h2>": a product list's SKUs stay)."""
+        table, current = self.mirror.table, self.mirror.table.slot(nid)
+        for _ in range(_CODES_HEADING_DEPTH):
+            if current == NONE or table.parent[current] < 0:
+                return False
+            before, looked = table.previous(current), 0
+            while before != NONE and looked < _CODE_ITEMS:
+                looked += 1
+                kind, tag = table.shape[before][0], table.shape[before][1]
+                shown = self._inline_text(before) if kind == _ELEMENT else \
+                    self.node_texts.get(table.id_of(before)) if kind in _TEXTS else None
+                if shown and names_backup_codes(shown):
+                    return True
+                if tag in _HEADINGS:
+                    return False
+                before = table.previous(before)
+            current = table.parent[current]
+        return False
 
     def _line_around(self, nid: int, backwards: bool) -> str:
         """The text next to a text node on one side, through inline elements, up to the line's end
@@ -1126,6 +1165,8 @@ class BatchRedaction:
                 self._script_text(cell, nid)
             return
         if nid is not None:
+            if series and nid not in self.series and nid in self.node_texts:
+                self.texts_before[nid] = self.node_texts[nid]  # (this batch's snapshot showed it: _note_written)
             self.node_texts[nid] = text
         if not text.strip():
             return
@@ -1171,6 +1212,31 @@ class BatchRedaction:
                 self.site_slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
+            if nid is not None and len(text) <= _CODE_TEXT and listed_codes(CODES_INTRO + text.lstrip()):
+                self.code_slots.append((slot, nid))  # (shaped as a code: "7302 4619", not "€ 129,95" nor "3 items")
+
+    def _note_written(self) -> None:
+        """The texts the page's script wrote in this batch (a text node's series): whether the first value of each
+        goes on, a few letters more, from the node's text before it (this batch's snapshot, or what the batch before
+        left: the mirror keeps its length and a keyed digest), and what the next batch compares with. A writer slow
+        enough that each batch holds one value of the text (a key per recorder flush) is still writing: its last
+        word is masked while it grows (SeriesSlot), "… écrivez-moi à pollie" of an e-mail being written."""
+        for slot in self.series.values():
+            if slot.rule != "content.text" or slot.entry != WRITTEN or not slot.values:
+                continue
+            first, last = slot.values[0], slot.values[-1]
+            if (before := self.texts_before.get(slot.node)) is not None:
+                slot.grown_from_before = letters_added(before, first)
+            elif (known := self.mirror.written.get(slot.node)) is not None:
+                length, digest = known
+                slot.grown_from_before = len(first) > length and self._written_digest(first[:length]) == digest \
+                    and letters_added(first[:length], first)
+            self.mirror.note_written(slot.node, len(last), self._written_digest(last))
+
+    def _written_digest(self, text: str) -> str:
+        """A keyed digest of a text the page wrote: compared, and saved with the mirror, never the text."""
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8, key=self.masker.secret[:64],
+                               person=b"written text").hexdigest()
 
     def _typed_end(self, nid: int | None) -> bool:
         """Whether a snapshot's text in an editable region may be where the visitor was typing: a recorder
