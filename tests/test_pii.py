@@ -643,6 +643,18 @@ SOUTHERN_ADDRESSES = [
      [("Rua do Almada 214, 3º Esq., 4050-032 Porto", "POSTAL_ADDRESS")]),
     ("Go Via Eurostar 2 times a week", "en", []),
     ("Piazza Navona is lovely at night", "en", []),
+    # typed with the opener in lower case, as people write it (review 20 F2: the street's name was stored); "via" and
+    # "corso", words of the site languages too, only after Italian's "in", and nothing without a house number
+    ("sto in via Ruggero Settimo 47 fino a sabato", "en", [("via Ruggero Settimo 47", "POSTAL_ADDRESS")]),
+    ("abitiamo in corso Vinzaglio 9, citofono 3", "en", [("corso Vinzaglio 9", "POSTAL_ADDRESS")]),
+    ("mi trovi in viale Abruzzi 88", "en", [("viale Abruzzi 88", "POSTAL_ADDRESS")]),
+    ("entregar en calle Fuencarral 104, 2º izq.", "en", [("calle Fuencarral 104, 2º izq.", "POSTAL_ADDRESS")]),
+    ("moramos na rua dos Fanqueiros 71, Lisboa", "en", [("rua dos Fanqueiros 71", "POSTAL_ADDRESS")]),
+    ("fico na travessa do Carmo 3", "en", [("travessa do Carmo 3", "POSTAL_ADDRESS")]),
+    ("Bestel via WhatsApp 24/7", "nl", []),
+    ("Iscriviti al corso Excel 2 livello", "en", []),
+    ("prendi la vía rápida 3 veces", "en", []),
+    ("la calle Mayor es preciosa", "en", []),
 ]
 # a Spanish name's two surnames joined by "y" (peers round 14: "y Beitia" was left in an error's message), the whole
 # name; a dish's two words joined by it are no name
