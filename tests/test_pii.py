@@ -1366,6 +1366,11 @@ SITE_TEXT = [
     ("Calvin Klein", "nl"), ("Kate Spade", "en"), ("Tommy Hilfiger", "fr"), ("Ted Baker", "en"), ("Hugo Boss", "de"),
     ("Marc O'Polo", "nl"), ("Meer van Marc O’Polo", "nl"), ("Jean-Paul Gaultier Le Male", "fr"),
     ("Calvin Klein jeans terugsturen", "nl"), ("Albert Heijn Excellent", "nl"),
+    # the greetings and thanks of the visitors' other languages before a place, a group, a lower-case word or a title
+    # that is no one (review 20 F9)
+    ("Ciao Italia, ecco le novità", "en"), ("Gracias por su compra", "en"), ("Obrigado pela visita", "en"),
+    ("Hola, Mundo!", "en"), ("Benvenuto, Ospite!", "en"), ("Caro Diario", "en"), ("Olá, Cliente!", "en"),
+    ("Bienvenidos a Madrid", "en"),
 ]
 NAME_SHOWN_BACK = [
     # a name beside a brand (rules/pii.yaml brands)
@@ -1572,6 +1577,15 @@ NAME_SHOWN_BACK = [
     ("Bestellung für Mai Nguyen", "de", "Mai Nguyen"), ("Mai Nguyen", "en", "Mai Nguyen"),
     # a street's first word in some languages, a given name in others
     ("Calle Andersson", "en", "Calle Andersson"), ("Reply from Ronda Whitfield", "en", "Ronda Whitfield"),
+    # after the greetings, thanks, salutations and titles of the visitors' other languages (review 20 F9: Italian,
+    # Spanish, Portuguese, Hungarian, Greek and Russian ones left the name in the page's text), and a household after
+    # an article ("Bonjour la famille …")
+    ("Ciao Ludovica, bentornata!", "en", "Ludovica"), ("Grazie Ottavio! Ordine confermato.", "en", "Ottavio"),
+    ("¡Gracias, Itziar! Pedido confirmado.", "en", "Itziar"), ("Obrigada, Leonor! Encomenda confirmada.", "en", "Leonor"),
+    ("Estimado Sr. Goikoetxea:", "en", "Goikoetxea"), ("Prezada Sra. Magalhães, obrigado", "en", "Magalhães"),
+    ("Kedves Nagyné Tóth Eszter!", "en", "Nagyné Tóth Eszter"), ("Γεια σου Κώστα!", "en", "Κώστα"),
+    ("Здравствуйте, Тарас!", "en", "Тарас"), ("Ciao famiglia Brambilla!", "en", "Brambilla"),
+    ("Bonjour la famille Wauthier !", "fr", "Wauthier"),
 ]
 
 

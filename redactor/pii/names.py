@@ -119,9 +119,20 @@ def _plain_name(word: str) -> str:
 
 def is_given_name(word: str) -> bool:
     """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; in Greek or Cyrillic
-    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena")."""
+    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting
+    calls it ("Γιώργο", "Κώστα", "Δημήτρη" are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
     plain = _plain_name(word.split("-", 1)[0])
-    return plain in _first_names() or (not plain.isascii() and not _first_names().isdisjoint(in_latin_letters(plain)))
+    if plain in _first_names():
+        return True
+    if plain.isascii():
+        return False
+    spellings = (plain, plain + "ς") if plain.endswith(_GREEK_VOCATIVE) else (plain,)
+    return any(not _first_names().isdisjoint(in_latin_letters(spelling)) for spelling in spellings)
+
+
+#: the endings of a Greek man's name called by it, its nominative's without the final "ς" (review 20 F9: "Γεια σου
+#: Γιώργο!" was no known name)
+_GREEK_VOCATIVE = ("ο", "α", "η")
 
 
 #: Greek and Cyrillic letters in Latin ones, as a passport writes a name (Greece's ELOT 743; Cyrillic as Ukraine's and
@@ -591,7 +602,7 @@ def surname_comma_given(text: str) -> bool:
         return False
     words = [w for w in surname.split() if w.casefold() not in PARTICLES and w.casefold().strip("'’") != "t"]
     return len(words) == 1 and not any(
-        is_function_word(part) or _plain_name(part) in _engine_words("name_openers") or is_a_place(part)
+        is_function_word(part) or _plain_name(part) in _name_openers() or is_a_place(part)
         or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
         for part in (words[0], *words[0].split("-")))
 
@@ -896,7 +907,7 @@ def name_start(text: str, start: int, end: int) -> int:
         bare = word.group().strip(".,!")
         # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own,
         # and a letter ("M. Lefebvre") an initial as well as "Monsieur"
-        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _engine_words("name_openers")
+        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _name_openers()
                 or bare.casefold() in PARTICLES or is_function_word(bare)):
             return word.start()
     return start
@@ -925,7 +936,17 @@ def name_end(text: str, start: int, end: int) -> int:
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title
     ("Bonjour Camille", "Mevrouw Sanne Jansen"), or an upper-case surname ("DUPONT Camille")."""
-    return _plain_name(word.strip(".,!")) in _engine_words("name_openers") or (len(word) > 2 and word.isupper())
+    return _plain_name(word.strip(".,!")) in _name_openers() or (len(word) > 2 and word.isupper())
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """rules/pii.yaml name_openers, and the words of the greetings and titles of the languages visitors write beside
+    the site's (recognizers.yaml greetings_abroad, titles_abroad: "Ciao", "Kedves", "Sra."), plain, but those that are
+    given names too ("Cara", "Benvenuto", "Don": "Cara Delevingne" keeps her given name in her name)."""
+    abroad = {_plain_name(word.rstrip(".")) for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
+              for word in phrase.split() if not is_given_name(word.rstrip("."))}
+    return _engine_words("name_openers") | abroad
 
 
 def _is_business_word(word: str) -> bool:
@@ -1431,6 +1452,7 @@ def load_lexicons() -> None:
     _long_credit_labels()
     _news_agencies()
     _departments()
+    _name_openers()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
