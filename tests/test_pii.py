@@ -323,6 +323,15 @@ PERSONS = [
     ("bitte bei meiner nachbarin elke brandstätter abgeben", "de", [("elke brandstätter", "PERSON")]),
     ("mon voisin gaston lefèvre passera", "fr", [("gaston lefèvre", "PERSON")]),
     ("mijn zoon is ziek", "nl", []), ("meine tochter hat es", "de", []),
+    # in Portuguese, Spanish and Italian, and after the words that say who one is there (review 20 F5: kept whole); a
+    # catalogue's "woman", a bride's dress and "I am" before an adjective that is a given name too are no one's
+    ("quem recebe é o meu sogro duarte magalhães", "en", [("duarte magalhães", "PERSON")]),
+    ("entregar à minha irmã leonor", "en", [("leonor", "PERSON")]),
+    ("lo firma mi cuñada nerea goikoetxea", "en", [("nerea goikoetxea", "PERSON")]),
+    ("passa a prenderlo mia cugina ludovica brambilla", "en", [("ludovica brambilla", "PERSON")]),
+    ("chamo-me afonso teixeira e moro em braga", "en", [("afonso teixeira", "PERSON")]),
+    ("hola, me llamo itziar", "en", [("itziar", "PERSON")]), ("mi chiamo ottavio", "en", [("ottavio", "PERSON")]),
+    ("vestido mujer lola", "en", []), ("vestido de novia rosa palo", "en", []), ("soy feliz con el pedido", "en", []),
     # the holder named right before an account or an id number (review 6): the model reads the name there as
     # the number's label; the site's label before its own account is no name
     ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),
