@@ -824,6 +824,12 @@ def says_when(word: str) -> bool:
     return (plain in _engine_words("when_words") or plain in _months()) and not is_given_name(word)
 
 
+def plural_no_household(word: str) -> bool:
+    """A capitalised plural a sentence's article stands before that is no family: a mountain range, a band, a team, a
+    people ("les Alpes", "die Beatles", "los Pirineos", "les Belges": rules/pii.yaml plurals_that_are_no_household)."""
+    return _plain_name(word) in _engine_words("plurals_that_are_no_household")
+
+
 def is_function_word(word: str) -> bool:
     """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not, its accents typed or not ("voila",
     "Uber"). A word written with marks is one only as the language writes it ("Où", "Über"): 'Hà', a Vietnamese name's
@@ -1455,7 +1461,7 @@ def load_lexicons() -> None:
     _name_openers()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
-                "sold_by_after", "occasions_that_are_names", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
+                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
 
