@@ -331,7 +331,9 @@ PERSONS = [
     ("passa a prenderlo mia cugina ludovica brambilla", "en", [("ludovica brambilla", "PERSON")]),
     ("chamo-me afonso teixeira e moro em braga", "en", [("afonso teixeira", "PERSON")]),
     ("hola, me llamo itziar", "en", [("itziar", "PERSON")]), ("mi chiamo ottavio", "en", [("ottavio", "PERSON")]),
+    ("soy nerea goikoetxea", "en", [("nerea goikoetxea", "PERSON")]), ("sou leonor magalhães", "en", [("leonor magalhães", "PERSON")]),
     ("vestido mujer lola", "en", []), ("vestido de novia rosa palo", "en", []), ("soy feliz con el pedido", "en", []),
+    ("sono stanca oggi", "en", []), ("sono felice di averlo ricevuto", "en", []), ("sou feliz com a compra", "en", []),
     # the holder named right before an account or an id number (review 6): the model reads the name there as
     # the number's label; the site's label before its own account is no name
     ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),

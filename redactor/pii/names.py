@@ -85,13 +85,13 @@ def _first_names() -> frozenset[str]:
 
 
 @functools.cache
-def _spacy_stop_words() -> frozenset[str]:
-    """spaCy's stop words of en/fr/nl/de (the languages' function words), as written. Their modules are
-    read from spaCy's folder without importing spaCy and its languages: ~4.5 s of every server's
+def _spacy_stop_words(languages: tuple[str, ...] = ("en", "fr", "nl", "de")) -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (the languages' function words), or of the languages given, as written. Their
+    modules are read from spaCy's folder without importing spaCy and its languages: ~4.5 s of every server's
     start, and their memory, in a process that runs no model."""
     [spacy_dir] = importlib.util.find_spec("spacy").submodule_search_locations  # type: ignore[union-attr]
     words: set[str] = set()
-    for language in ("en", "fr", "nl", "de"):
+    for language in languages:
         spec = importlib.util.spec_from_file_location(f"_stop_words_{language}",
                                                       Path(spacy_dir) / "lang" / language / "stop_words.py")
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
@@ -563,6 +563,22 @@ def introduced_name(text: str) -> bool:
     Ravi": rules/pii.yaml lower_case_words_not_names)."""
     words = text.split()
     return given_name_alone(text) and _plain_name(words[0]) not in _engine_words("lower_case_words_not_names")
+
+
+#: the languages visitors write beside the site's whose "I am" says how one is as often as who ("soy feliz con el
+#: pedido", "sono stanca oggi"): their function words tell a surname from the sentence going on
+_BEING_LANGUAGES = ("it", "es", "pt")
+
+
+def lower_case_name_after_being(text: str) -> bool:
+    """A name typed without capitals after Italian's, Spanish's or Portuguese's "I am" ("soy ainhoa etxeberria", "sou
+    beatriz sousa"; review 20 F5): a given name and a surname as lower_case_name reads them, neither a function word of
+    those languages: the adjectives after "soy", "sono" are given names too ("soy feliz con el pedido", "sono molto
+    felice", "sono stanca oggi")."""
+    words = text.split()
+    stop_words = frozenset(map(_plain_name, _spacy_stop_words(_BEING_LANGUAGES)))
+    return (len(words) >= 2 and _plain_name(words[0]) not in stop_words and _plain_name(words[-1]) not in stop_words
+            and lower_case_name(text))
 
 
 def relative_lower_case_name(text: str) -> bool:
@@ -1459,6 +1475,7 @@ def load_lexicons() -> None:
     _news_agencies()
     _departments()
     _name_openers()
+    _spacy_stop_words(_BEING_LANGUAGES)
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
