@@ -1381,7 +1381,8 @@ SITE_TEXT = [
     # that is no one (review 20 F9)
     ("Ciao Italia, ecco le novità", "en"), ("Gracias por su compra", "en"), ("Obrigado pela visita", "en"),
     ("Hola, Mundo!", "en"), ("Benvenuto, Ospite!", "en"), ("Caro Diario", "en"), ("Olá, Cliente!", "en"),
-    ("Bienvenidos a Madrid", "en"),
+    ("Bienvenidos a Madrid", "en"), ("Hair Care Olivia shampoo 250 ml", "en"), ("Lip Salve Rosa", "en"),
+    ("Feather Boa Rosa", "en"), ("Pet Care Max brush", "en"),
 ]
 NAME_SHOWN_BACK = [
     # a name beside a brand (rules/pii.yaml brands)

@@ -963,11 +963,12 @@ def _opens_a_name(word: str) -> bool:
 
 @functools.cache
 def _name_openers() -> frozenset[str]:
-    """rules/pii.yaml name_openers, and the words of the greetings and titles of the languages visitors write beside
-    the site's (recognizers.yaml greetings_abroad, titles_abroad: "Ciao", "Kedves", "Sra."), plain, but those that are
-    given names too ("Cara", "Benvenuto", "Don": "Cara Delevingne" keeps her given name in her name)."""
-    abroad = {_plain_name(word.rstrip(".")) for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
-              for word in phrase.split() if not is_given_name(word.rstrip("."))}
+    """rules/pii.yaml name_openers, and the greetings and titles of the languages visitors write beside the site's
+    (recognizers.yaml greetings_abroad, titles_abroad: "Ciao", "Kedves", "Sra."; of a greeting of two words its last,
+    as name_openers holds "morning": "Bom Dia", not "Feather Boa Rosa"), plain, but those that are given names too
+    ("Cara", "Benvenuto", "Don": "Cara Delevingne" keeps her given name in her name)."""
+    abroad = {_plain_name(word) for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
+              if not is_given_name(word := phrase.split()[-1].rstrip("."))}
     return _engine_words("name_openers") | abroad
 
 
