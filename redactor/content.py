@@ -42,11 +42,11 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
                                  is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
                                  listed_brands, lower_case_full_name, name_end, names_a_desk, names_a_place,
-                                 premises_with_hours, says_when, surname_comma_given, surname_then_given,
-                                 without_site_addresses, without_street_names)
+                                 plural_no_household, premises_with_hours, says_when, surname_comma_given,
+                                 surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
-from redactor.ruledata import load_rules, rule_words, with_words
+from redactor.ruledata import load_rules, rule_words, with_words, word_groups
 from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
 
@@ -742,22 +742,38 @@ def household_named(text: str) -> list[Span]:
             if not is_a_place(m.group("name").split()[0]) and addressed_surname(m.group("name"))]
 
 
-#: a family named by its surname in the plural, as English writes a household ("the Vandevoordes will come", "the
-#: Okafors are away"): "the", a capitalised word ending in "s", then a verb a family does (bounded: linear)
-_FAMILY_PLURAL = regex.compile(
-    r"(?<![\w'’-])(?i:the)[^\S\n]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?s)"
-    r"(?=[^\S\n]+(?i:will|would|could|can|did|are|were|have|had|live|lived|come|came|moved|said|asked)(?![\w'’-]))")
+#: a household named by its surname as a sentence's subject, as each language writes one: an article, a capitalised
+#: word, then a verb a household does (recognizers.yaml household_subject_articles and household_subject_verbs, one
+#: group a language); the surname in the plural, with its "s", after English's "the" and German's "die" ("the
+#: Vandevoordes will come", "die Pfefferkorns kommen"), as it is after the others ("les Vercauteren arrivent", "i
+#: Bianchi arrivano", "os Carvalho chegam"). Bounded lookbehind and lookahead: linear
+_FAMILY_SUBJECT = regex.compile("|".join(
+    r"(?<![\w'’-])(?i:" + _alternatives(articles) + r")[^\S\n]+"
+    + (r"(?P<plural>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?s)"
+       if set(articles) & set(rule_words()["household_plural_s_articles"])
+       else r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)")
+    + r"(?=[^\S\n]+(?i:" + _alternatives(verbs) + r")(?![\w'’-]))"
+    for articles, verbs in zip(word_groups("household_subject_articles"), word_groups("household_subject_verbs"),
+                               strict=True)))
 
 
 def family_plural_named(text: str) -> list[Span]:
-    """A surname in the plural after "the", a household in English ("the Vandevoordes will come": review 19 F3), in
-    what a visitor writes: a surname as household_named reads one after "de familie", its plural's "s" aside, no place
-    the lists know ("the Netherlands are") and no day ("the Mondays are busy"); a band or a range the lists do not know
-    is masked ("the Simpsons will", "the Alps were": fail closed). Only where a visitor writes: a site's "the Classics
-    are back" is its own text."""
-    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _FAMILY_PLURAL.finditer(text)
-            if not is_a_place(m.group(1)) and m.group(1).casefold() not in country_names()
-            and not says_when(m.group(1)[:-1]) and addressed_surname(m.group(1)[:-1])]
+    """A household named by its surname as a sentence's subject ("the Vandevoordes will come": review 19 F3; "les
+    Vercauteren arrivent", "die Pfefferkorns kommen", "i Bianchi arrivano": review 20 F11), in what a visitor writes:
+    a surname as household_named reads one after "de familie", its plural's "s" aside, no place the lists know ("the
+    Netherlands are", "las Vegas son"), no day ("the Mondays are busy") and no plural the lists know as no family's
+    ("les Alpes", "die Beatles", "die Tickets": plurals_that_are_no_household); a band or a range the lists do not
+    know is masked ("the Simpsons will": fail closed). Only where a visitor writes: a site's "the Classics are back"
+    is its own text."""
+    spans = []
+    for m in _FAMILY_SUBJECT.finditer(text):
+        group = "plural" if m.group("plural") else "name"
+        word = m.group(group)
+        surname = word[:-1] if group == "plural" else word
+        if not (is_a_place(word) or is_a_place(surname) or names_a_place(m.group(0)) or says_when(surname)
+                or word.casefold() in country_names() or plural_no_household(word)) and addressed_surname(surname):
+            spans.append(Span(*m.span(group), "PERSON", 1.0, "shape"))
+    return spans
 
 
 #: a capitalised word opening a sentence or a clause (a value's start, or after a line break, or after ". ! ? … :

@@ -1009,6 +1009,26 @@ def test_a_household_named_by_its_surname_in_the_plural_is_masked_where_the_visi
         assert kept in stored, kept
 
 
+def test_a_household_named_as_a_sentences_subject_in_the_visitors_other_languages_is_masked_where_they_write_it(
+        session):
+    """Review 20 F11: "les Vercauteren arrivent", "die Pfefferkorns kommen", "la famiglia Esposito arriva", "i Bianchi
+    arrivano", "os Carvalho chegam" were stored raw: the household's words were nl/fr/de/en and the plural after an
+    article English only. A mountain range, a people, a band, a German loanword's plural and the site's own text stay."""
+    field = element("textarea", {"aria-label": "Note"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Les Inséparables arrivent en boutique")]), field, lang="fr")))
+    value = ("les Wauthier arrivent samedi, die Oberhausers kommen später, la famiglia Brambilla arriva domenica, "
+             "la familia Goikoetxea llega el lunes, a família Magalhães chega, i Capuana arrivano, os Teixeira chegam. "
+             "Les Alpes sont belles, les Belges sont gentils, die Beatles kommen, die Tickets sind da. Merci ")
+    s.send(*typing(field["id"], value))
+    stored = stored_text(s.stored)
+    for name in ("Wauthier", "Oberhauser", "Brambilla", "Goikoetxea", "Magalhães", "Capuana", "Teixeira"):
+        assert leaked(s.stored, name) == [], name
+    for kept in ("Les Inséparables arrivent en boutique",
+                 "Les Alpes sont belles, les Belges sont gentils, die Beatles kommen, die Tickets sind da"):
+        assert kept in stored, kept
+
+
 def template_values(template: str, digits: str) -> list[str]:
     """What a mask that shows its whole template writes at each keystroke: the blanks filled in order."""
     values = []

@@ -323,6 +323,17 @@ PERSONS = [
     ("bitte bei meiner nachbarin elke brandstätter abgeben", "de", [("elke brandstätter", "PERSON")]),
     ("mon voisin gaston lefèvre passera", "fr", [("gaston lefèvre", "PERSON")]),
     ("mijn zoon is ziek", "nl", []), ("meine tochter hat es", "de", []),
+    # in Portuguese, Spanish and Italian, and after the words that say who one is there (review 20 F5: kept whole); a
+    # catalogue's "woman", a bride's dress and "I am" before an adjective that is a given name too are no one's
+    ("quem recebe é o meu sogro duarte magalhães", "en", [("duarte magalhães", "PERSON")]),
+    ("entregar à minha irmã leonor", "en", [("leonor", "PERSON")]),
+    ("lo firma mi cuñada nerea goikoetxea", "en", [("nerea goikoetxea", "PERSON")]),
+    ("passa a prenderlo mia cugina ludovica brambilla", "en", [("ludovica brambilla", "PERSON")]),
+    ("chamo-me afonso teixeira e moro em braga", "en", [("afonso teixeira", "PERSON")]),
+    ("hola, me llamo itziar", "en", [("itziar", "PERSON")]), ("mi chiamo ottavio", "en", [("ottavio", "PERSON")]),
+    ("soy nerea goikoetxea", "en", [("nerea goikoetxea", "PERSON")]), ("sou leonor magalhães", "en", [("leonor magalhães", "PERSON")]),
+    ("vestido mujer lola", "en", []), ("vestido de novia rosa palo", "en", []), ("soy feliz con el pedido", "en", []),
+    ("sono stanca oggi", "en", []), ("sono felice di averlo ricevuto", "en", []), ("sou feliz com a compra", "en", []),
     # the holder named right before an account or an id number (review 6): the model reads the name there as
     # the number's label; the site's label before its own account is no name
     ("Amélie Vermeulen BE71 0961 2345 6769", "nl", [("Amélie Vermeulen", "PERSON"), ("BE71 0961 2345 6769", "IBAN_CODE")]),
@@ -648,6 +659,18 @@ SOUTHERN_ADDRESSES = [
     ("Go Via Eurostar 2 times a week", "en", []),
     ("Piazza Navona is lovely at night", "en", []),
     ("Via Tortona 31, scala B is the one on the left", "en", [("Via Tortona 31, scala B", "POSTAL_ADDRESS")]),
+    # typed with the opener in lower case, as people write it (review 20 F2: the street's name was stored); "via" and
+    # "corso", words of the site languages too, only after Italian's "in", and nothing without a house number
+    ("sto in via Ruggero Settimo 47 fino a sabato", "en", [("via Ruggero Settimo 47", "POSTAL_ADDRESS")]),
+    ("abitiamo in corso Vinzaglio 9, citofono 3", "en", [("corso Vinzaglio 9", "POSTAL_ADDRESS")]),
+    ("mi trovi in viale Abruzzi 88", "en", [("viale Abruzzi 88", "POSTAL_ADDRESS")]),
+    ("entregar en calle Fuencarral 104, 2º izq.", "en", [("calle Fuencarral 104, 2º izq.", "POSTAL_ADDRESS")]),
+    ("moramos na rua dos Fanqueiros 71, Lisboa", "en", [("rua dos Fanqueiros 71", "POSTAL_ADDRESS")]),
+    ("fico na travessa do Carmo 3", "en", [("travessa do Carmo 3", "POSTAL_ADDRESS")]),
+    ("Bestel via WhatsApp 24/7", "nl", []),
+    ("Iscriviti al corso Excel 2 livello", "en", []),
+    ("prendi la vía rápida 3 veces", "en", []),
+    ("la calle Mayor es preciosa", "en", []),
 ]
 # a Spanish name's two surnames joined by "y" (peers round 14: "y Beitia" was left in an error's message), the whole
 # name; a dish's two words joined by it are no name
@@ -1385,6 +1408,12 @@ SITE_TEXT = [
     ("Calvin Klein", "nl"), ("Kate Spade", "en"), ("Tommy Hilfiger", "fr"), ("Ted Baker", "en"), ("Hugo Boss", "de"),
     ("Marc O'Polo", "nl"), ("Meer van Marc O’Polo", "nl"), ("Jean-Paul Gaultier Le Male", "fr"),
     ("Calvin Klein jeans terugsturen", "nl"), ("Albert Heijn Excellent", "nl"),
+    # the greetings and thanks of the visitors' other languages before a place, a group, a lower-case word or a title
+    # that is no one (review 20 F9)
+    ("Ciao Italia, ecco le novità", "en"), ("Gracias por su compra", "en"), ("Obrigado pela visita", "en"),
+    ("Hola, Mundo!", "en"), ("Benvenuto, Ospite!", "en"), ("Caro Diario", "en"), ("Olá, Cliente!", "en"),
+    ("Bienvenidos a Madrid", "en"), ("Hair Care Olivia shampoo 250 ml", "en"), ("Lip Salve Rosa", "en"),
+    ("Feather Boa Rosa", "en"), ("Pet Care Max brush", "en"),
 ]
 NAME_SHOWN_BACK = [
     # a name beside a brand (rules/pii.yaml brands)
@@ -1591,6 +1620,15 @@ NAME_SHOWN_BACK = [
     ("Bestellung für Mai Nguyen", "de", "Mai Nguyen"), ("Mai Nguyen", "en", "Mai Nguyen"),
     # a street's first word in some languages, a given name in others
     ("Calle Andersson", "en", "Calle Andersson"), ("Reply from Ronda Whitfield", "en", "Ronda Whitfield"),
+    # after the greetings, thanks, salutations and titles of the visitors' other languages (review 20 F9: Italian,
+    # Spanish, Portuguese, Hungarian, Greek and Russian ones left the name in the page's text), and a household after
+    # an article ("Bonjour la famille …")
+    ("Ciao Ludovica, bentornata!", "en", "Ludovica"), ("Grazie Ottavio! Ordine confermato.", "en", "Ottavio"),
+    ("¡Gracias, Itziar! Pedido confirmado.", "en", "Itziar"), ("Obrigada, Leonor! Encomenda confirmada.", "en", "Leonor"),
+    ("Estimado Sr. Goikoetxea:", "en", "Goikoetxea"), ("Prezada Sra. Magalhães, obrigado", "en", "Magalhães"),
+    ("Kedves Nagyné Tóth Eszter!", "en", "Nagyné Tóth Eszter"), ("Γεια σου Κώστα!", "en", "Κώστα"),
+    ("Здравствуйте, Тарас!", "en", "Тарас"), ("Ciao famiglia Brambilla!", "en", "Brambilla"),
+    ("Bonjour la famille Wauthier !", "fr", "Wauthier"),
 ]
 
 

@@ -2220,6 +2220,25 @@ def test_a_label_before_a_value_no_field_of_its_kind_holds_leaves_the_sites_text
         assert not leaks(s.stored, value), value
 
 
+def test_an_italian_or_portuguese_label_naming_a_things_name_leaves_the_thing_and_its_cart_line_readable(session):
+    """Review 20 O3: "Nome" is Italian's and Portuguese's name, so a shop's "Nome del prodotto: …", "Nome do produto:
+    …", "Nome dell'evento: …", "Nome della struttura: …" masked the product, the event or the hotel as a person's name,
+    and the masked words, remembered, masked the cart line below it. A label naming a product's, an event's or a
+    venue's name names no person, as "Nom du produit" does not; "Nome e cognome: …" still masks a visitor's name."""
+    site = ["Nome del prodotto: Tazzina Espresso Verde", "Nome prodotto: Zaino Trekking Grigio",
+            "Nome do produto: Caneca Esmaltada Branca", "Nome dell'evento: Sagra del Carciofo",
+            "Nome della struttura: Albergo Miramonti", "Nome do artigo: Toalha Praia Riscas"]
+    cart = "1 × Tazzina Espresso Verde, 1 × Caneca Esmaltada Branca, Albergo Miramonti"
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site),
+                                      element("p", {}, [text(cart)]),
+                                      element("p", {}, [text("Nome e cognome: Ottavina Brusaferri")]))))
+    stored = orjson.dumps(s.stored).decode()
+    for line in [*site, cart]:
+        assert line in stored, line
+    assert not leaks(s.stored, "Ottavina Brusaferri")
+
+
 def test_the_sites_return_address_keeps_its_department_and_a_titled_or_typed_addressee_is_masked(session):
     """Review 18 F11: the site's own return and contact addresses lost their department or company after "T.a.v.",
     "z.H.", "c/o", "p/a" ("T.a.v. Expeditie-Noord", "z.H. Qualitätssicherung", "c/o Spaces Gent", "p/a Bol

@@ -85,13 +85,13 @@ def _first_names() -> frozenset[str]:
 
 
 @functools.cache
-def _spacy_stop_words() -> frozenset[str]:
-    """spaCy's stop words of en/fr/nl/de (the languages' function words), as written. Their modules are
-    read from spaCy's folder without importing spaCy and its languages: ~4.5 s of every server's
+def _spacy_stop_words(languages: tuple[str, ...] = ("en", "fr", "nl", "de")) -> frozenset[str]:
+    """spaCy's stop words of en/fr/nl/de (the languages' function words), or of the languages given, as written. Their
+    modules are read from spaCy's folder without importing spaCy and its languages: ~4.5 s of every server's
     start, and their memory, in a process that runs no model."""
     [spacy_dir] = importlib.util.find_spec("spacy").submodule_search_locations  # type: ignore[union-attr]
     words: set[str] = set()
-    for language in ("en", "fr", "nl", "de"):
+    for language in languages:
         spec = importlib.util.spec_from_file_location(f"_stop_words_{language}",
                                                       Path(spacy_dir) / "lang" / language / "stop_words.py")
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
@@ -119,9 +119,20 @@ def _plain_name(word: str) -> str:
 
 def is_given_name(word: str) -> bool:
     """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; in Greek or Cyrillic
-    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena")."""
+    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting
+    calls it ("Γιώργο", "Κώστα", "Δημήτρη" are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
     plain = _plain_name(word.split("-", 1)[0])
-    return plain in _first_names() or (not plain.isascii() and not _first_names().isdisjoint(in_latin_letters(plain)))
+    if plain in _first_names():
+        return True
+    if plain.isascii():
+        return False
+    spellings = (plain, plain + "ς") if plain.endswith(_GREEK_VOCATIVE) else (plain,)
+    return any(not _first_names().isdisjoint(in_latin_letters(spelling)) for spelling in spellings)
+
+
+#: the endings of a Greek man's name called by it, its nominative's without the final "ς" (review 20 F9: "Γεια σου
+#: Γιώργο!" was no known name)
+_GREEK_VOCATIVE = ("ο", "α", "η")
 
 
 #: Greek and Cyrillic letters in Latin ones, as a passport writes a name (Greece's ELOT 743; Cyrillic as Ukraine's and
@@ -554,6 +565,22 @@ def introduced_name(text: str) -> bool:
     return given_name_alone(text) and _plain_name(words[0]) not in _engine_words("lower_case_words_not_names")
 
 
+#: the languages visitors write beside the site's whose "I am" says how one is as often as who ("soy feliz con el
+#: pedido", "sono stanca oggi"): their function words tell a surname from the sentence going on
+_BEING_LANGUAGES = ("it", "es", "pt")
+
+
+def lower_case_name_after_being(text: str) -> bool:
+    """A name typed without capitals after Italian's, Spanish's or Portuguese's "I am" ("soy ainhoa etxeberria", "sou
+    beatriz sousa"; review 20 F5): a given name and a surname as lower_case_name reads them, neither a function word of
+    those languages: the adjectives after "soy", "sono" are given names too ("soy feliz con el pedido", "sono molto
+    felice", "sono stanca oggi")."""
+    words = text.split()
+    stop_words = frozenset(map(_plain_name, _spacy_stop_words(_BEING_LANGUAGES)))
+    return (len(words) >= 2 and _plain_name(words[0]) not in stop_words and _plain_name(words[-1]) not in stop_words
+            and lower_case_name(text))
+
+
 def relative_lower_case_name(text: str) -> bool:
     """A name typed without capitals after a possessive and a word for a relative or a neighbour
     ("bei meiner nachbarin elke brandstätter", "mijn zus lotte"): the possessive says a person
@@ -591,7 +618,7 @@ def surname_comma_given(text: str) -> bool:
         return False
     words = [w for w in surname.split() if w.casefold() not in PARTICLES and w.casefold().strip("'’") != "t"]
     return len(words) == 1 and not any(
-        is_function_word(part) or _plain_name(part) in _engine_words("name_openers") or is_a_place(part)
+        is_function_word(part) or _plain_name(part) in _name_openers() or is_a_place(part)
         or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
         for part in (words[0], *words[0].split("-")))
 
@@ -813,6 +840,12 @@ def says_when(word: str) -> bool:
     return (plain in _engine_words("when_words") or plain in _months()) and not is_given_name(word)
 
 
+def plural_no_household(word: str) -> bool:
+    """A capitalised plural a sentence's article stands before that is no family: a mountain range, a band, a team, a
+    people ("les Alpes", "die Beatles", "los Pirineos", "les Belges": rules/pii.yaml plurals_that_are_no_household)."""
+    return _plain_name(word) in _engine_words("plurals_that_are_no_household")
+
+
 def is_function_word(word: str) -> bool:
     """A function word of en/fr/nl/de ("For", "Het", "Die"), capitalised or not, its accents typed or not ("voila",
     "Uber"). A word written with marks is one only as the language writes it ("Où", "Über"): 'Hà', a Vietnamese name's
@@ -896,7 +929,7 @@ def name_start(text: str, start: int, end: int) -> int:
         bare = word.group().strip(".,!")
         # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own,
         # and a letter ("M. Lefebvre") an initial as well as "Monsieur"
-        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _engine_words("name_openers")
+        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _name_openers()
                 or bare.casefold() in PARTICLES or is_function_word(bare)):
             return word.start()
     return start
@@ -924,14 +957,25 @@ def name_end(text: str, start: int, end: int) -> int:
 
 def is_name_opener(word: str) -> bool:
     """A greeting, a title, a thanks or a label that may come before a given name ("Bonjour Camille", "Mevrouw Sanne
-    Jansen", "Merci Stylianos"): rules/pii.yaml name_openers."""
-    return _plain_name(word.strip(".,!")) in _engine_words("name_openers")
+    Jansen", "Merci Stylianos", "Ciao Giulia"): _name_openers."""
+    return _plain_name(word.strip(".,!")) in _name_openers()
 
 
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title, or an upper-case
     surname ("DUPONT Camille")."""
     return is_name_opener(word) or (len(word) > 2 and word.isupper())
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """rules/pii.yaml name_openers, and the greetings and titles of the languages visitors write beside the site's
+    (recognizers.yaml greetings_abroad, titles_abroad: "Ciao", "Kedves", "Sra."; of a greeting of two words its last,
+    as name_openers holds "morning": "Bom Dia", not "Feather Boa Rosa"), plain, but those that are given names too
+    ("Cara", "Benvenuto", "Don": "Cara Delevingne" keeps her given name in her name)."""
+    abroad = {_plain_name(word) for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
+              if not is_given_name(word := phrase.split()[-1].rstrip("."))}
+    return _engine_words("name_openers") | abroad
 
 
 def _is_business_word(word: str) -> bool:
@@ -1437,9 +1481,11 @@ def load_lexicons() -> None:
     _long_credit_labels()
     _news_agencies()
     _departments()
+    _name_openers()
+    _spacy_stop_words(_BEING_LANGUAGES)
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
-                "sold_by_after", "occasions_that_are_names", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
+                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
 

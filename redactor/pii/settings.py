@@ -85,6 +85,7 @@ class EngineConfig(pydantic.BaseModel):
     lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
     everyday_words_that_are_names: list[str] = []  # typed in lower case, no name's first word ("pierre bleue")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
+    plurals_that_are_no_household: list[str] = []  # after an article, no family ("les Alpes", "die Tickets")
     regions_that_are_names: list[str] = []  # a sentence's subject that is a region, not a person ("Lorraine est…")
     surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")

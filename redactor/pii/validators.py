@@ -16,7 +16,7 @@ from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone, greeted_name,
                                 greeted_unknown_name, hungarian_married_name, initialled_surname, introduced_name,
-                                lower_case_name, relative_lower_case_name, starts_with_first_name, surname_comma_given)
+                                lower_case_name, lower_case_name_after_being, relative_lower_case_name, starts_with_first_name, surname_comma_given)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -297,6 +297,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return introduced_name
     if name == "lower-case-name":
         return lower_case_name
+    if name == "lower-case-name-after-being":
+        return lower_case_name_after_being
     if name == "relative-lower-case-name":
         return relative_lower_case_name
     if name == "initialled-surname":
