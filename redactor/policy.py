@@ -174,8 +174,10 @@ class Structure:
 
 def plain_key(key: str) -> str:
     """A key as secret_keys compares it: its words joined, lower-case and accent-free ("Access-Token", "access_token",
-    "accessToken" → "accesstoken"; "contraseña" → "contrasena", as a form's encoding "contrase%C3%B1a" decodes)."""
-    return "".join(plain_words(key))
+    "accessToken" → "accesstoken"; "contraseña" → "contrasena", as a form's encoding "contrase%C3%B1a" decodes). An
+    SDK's own key keeps its "$" ("$session_id", "$session_entry_url" are PostHog's session and landing page, no
+    secret: read as "session…", they were masked whole and remembered, and the page's host and paths with them)."""
+    return ("$" if key.startswith("$") else "") + "".join(plain_words(key))
 
 
 @functools.cache
