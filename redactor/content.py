@@ -2372,7 +2372,8 @@ _CLOSERS = ")]}>\"'"
 
 #: a one-time secret a text shows after the words for it and a verb or a mark ("Your one-time code is 739154", "Uw
 #: tijdelijk wachtwoord is Xk7pQ2mZ", "Geheime sleutel: JBSWY3DPEHPK3PXP": recognizers.yaml one_time_secret_words,
-#: password_words, password_givers): one token (up to a comma before a log line's next key, as _BARE_TOKEN), then the groups of capitals or digits after it as long as it is
+#: password_words, password_givers): one token (up to a comma before a log line's next key, as _BARE_TOKEN), then
+#: the groups of capitals or digits after it as long as it is
 _SHOWN_SECRET = regex.compile(with_words(
     r"(?<![\w-])(?i:{{one_time_secret_words}}|{{password_words}})"
     r"(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))[^\S\n]*"

@@ -117,13 +117,13 @@ class SharedAdmin:
         by another instance (at start, Redis's stands: this store's may be from a run long ago)."""
         store = app[STORE]
         await self.redis.setnx(EPOCH, secrets.token_hex(8))
+        ours, changed = await store.sites(), await store.sites_changed_at()
         if lost:
-            await self._put_back_sites(store)
+            await self._put_back_sites(ours, changed)
         revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
         dead = await store.revoked_tokens()
-        changed = await store.sites_changed_at()
         async with self.redis.pipeline(transaction=True) as pipe:
-            for site, (_, config) in (await store.sites()).items():
+            for site, (_, config) in ({} if lost else ours).items():  # (lost: put back above, the newest standing)
                 pipe.hsetnx(SITES, site, _site_entry(config, SHARED_AT_START, changed.get(site, 0.0)))
             for digest, (name, role, sites) in (await store.tokens()).items():
                 if name != _admin_name() and digest not in revoked:
@@ -140,10 +140,10 @@ class SharedAdmin:
             *_, epoch = await pipe.execute()
         self.epoch = epoch
 
-    async def _put_back_sites(self, store: Any) -> None:
-        """Each site's configuration this store holds, on a Redis that lost what it held, where Redis has none
-        or an older one (another instance, which had not taken the last change, put back the one before)."""
-        ours, changed = await store.sites(), await store.sites_changed_at()
+    async def _put_back_sites(self, ours: dict[str, tuple[int, dict[str, Any]]], changed: dict[str, float]) -> None:
+        """Each site's configuration this store holds (ours, changed: when), on a Redis that lost what it held, where
+        Redis has none or an older one (another instance, which had not taken the last change, put back the one
+        before)."""
         for attempt in range(PUT_BACK_ATTEMPTS):
             async with self.redis.pipeline(transaction=True) as pipe:
                 try:

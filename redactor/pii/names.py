@@ -575,10 +575,15 @@ def lower_case_name_after_being(text: str) -> bool:
     beatriz sousa"; review 20 F5): a given name and a surname as lower_case_name reads them, neither a function word of
     those languages: the adjectives after "soy", "sono" are given names too ("soy feliz con el pedido", "sono molto
     felice", "sono stanca oggi")."""
-    words = text.split()
-    stop_words = frozenset(map(_plain_name, _spacy_stop_words(_BEING_LANGUAGES)))
+    words, stop_words = text.split(), _being_stop_words()
     return (len(words) >= 2 and _plain_name(words[0]) not in stop_words and _plain_name(words[-1]) not in stop_words
             and lower_case_name(text))
+
+
+@functools.cache
+def _being_stop_words() -> frozenset[str]:
+    """The function words of _BEING_LANGUAGES, plain as _plain_name compares them (built once, not per text)."""
+    return frozenset(map(_plain_name, _spacy_stop_words(_BEING_LANGUAGES)))
 
 
 def relative_lower_case_name(text: str) -> bool:
@@ -1482,7 +1487,7 @@ def load_lexicons() -> None:
     _news_agencies()
     _departments()
     _name_openers()
-    _spacy_stop_words(_BEING_LANGUAGES)
+    _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named",
                 "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):

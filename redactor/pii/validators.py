@@ -14,9 +14,10 @@ import phonenumbers
 from stdnum import luhn, numdb, verhoeff
 from text_to_num import alpha2digit
 
-from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone, greeted_name,
-                                greeted_unknown_name, hungarian_married_name, initialled_surname, introduced_name,
-                                lower_case_name, lower_case_name_after_being, relative_lower_case_name, starts_with_first_name, surname_comma_given)
+from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
+                                greeted_name, greeted_unknown_name, hungarian_married_name, initialled_surname,
+                                introduced_name, lower_case_name, lower_case_name_after_being, relative_lower_case_name,
+                                starts_with_first_name, surname_comma_given)
 from redactor.ruledata import rule_words, word_groups
 
 
