@@ -77,6 +77,15 @@ def _unavailable(what: str, error: Exception) -> web.HTTPServiceUnavailable:
              "send it again once Redis answers", reason="State Unavailable", headers={"Retry-After": str(RETRY_SECONDS)})
 
 
+#: an erasure put back (KEYS: ERASED, ERASURES; ARGV: "site/session", author), into the stream only if the hash
+#: lacked it: instances that already took it are not sent it again
+_PUT_BACK_ERASURE_LUA = """
+if redis.call('HSETNX', KEYS[1], ARGV[1], cjson.encode({author = ARGV[2]})) == 1 then
+  redis.call('XADD', KEYS[2], '*', 'key', ARGV[1], 'author', ARGV[2])
+end
+"""
+
+
 class SharedAdmin:
     def __init__(self, redis: aioredis.Redis):
         self.redis = redis
@@ -85,6 +94,7 @@ class SharedAdmin:
         self.current = False  # the last look at Redis answered: what is in hand is the shared truth
         self.erased: set[bytes] = set()  # the erasures taken (an erasure is made once per instance and run)
         self.erasures_read: bytes | None = None  # the last entry of the erasures' stream read (None: read them all)
+        self._put_back_erasure = redis.register_script(_PUT_BACK_ERASURE_LUA)
         self._taking = asyncio.Lock()
         self._follower: asyncio.Task[None] | None = None
 
@@ -120,6 +130,9 @@ class SharedAdmin:
         ours, changed = await store.sites(), await store.sites_changed_at()
         if lost:
             await self._put_back_sites(ours, changed)
+        for key in self.erased:  # into the stream too: an instance that started on the empty Redis before
+            # this one looked has read the hash already, and reads only the stream from then on
+            await self._put_back_erasure(keys=[ERASED, ERASURES], args=[key, SHARED_AT_START])
         revoked = set(map(bytes.decode, await self.redis.hkeys(REVOKED_TOKENS)))
         dead = await store.revoked_tokens()
         async with self.redis.pipeline(transaction=True) as pipe:
@@ -133,8 +146,6 @@ class SharedAdmin:
                 if digest not in revoked:
                     pipe.hdel(SHARED_TOKENS, digest)
                     pipe.hsetnx(REVOKED_TOKENS, digest, orjson.dumps({"name": name, "author": SHARED_AT_START}))
-            for key in self.erased:
-                pipe.hsetnx(ERASED, key, orjson.dumps({"author": SHARED_AT_START}))
             pipe.incr(VERSION)
             pipe.get(EPOCH)
             *_, epoch = await pipe.execute()
