@@ -327,7 +327,7 @@ async def change_site(request: web.Request, site: str, action: str | None, chang
         install_policy(request.config_dict, site, policy, version)  # applies from the next batch on
         shared = request.config_dict.get(SHARED_ADMIN)
         if shared is not None:  # --state: every instance on the Redis takes it from its next request on
-            await shared.publish(site, config.model_dump(), who(request))
+            await store.site_changed(site, await shared.publish(site, config.model_dump(), who(request)))
     return web.Response(body=config_json(config), status=201 if action == "create_site" else 200,
                         content_type="application/json")
 

@@ -25,10 +25,11 @@ earlier run's; never a token Redis says was revoked), the tokens it knows revoke
 erased or took erased in this run, then takes Redis's. It does the same when it finds Redis's epoch
 (`redactor:sites:epoch`, set once by whoever finds none) gone or changed: Redis lost what it held (a
 restart without persistence, a flush), and what the instances know is put back, a revoke winning
-over a token and the newest configuration of a site over an older one (each entry carries when it was
-changed; an instance that had not taken the last change before Redis lost it puts back the one before,
-which the instance that made the change then replaces: review 20 F6; clocks across hosts are taken as
-synchronised, NTP's seconds against changes minutes apart). Redis unreachable: the configuration in
+over a token and the newest configuration of a site over an older one (each carries its change's number on
+Redis, `redactor:sites:changes`, one more with every change of the site published, stored with the
+configuration by the instance that made or took it, put back with it, and the highest stands: an instance that
+had not taken the last change before Redis lost it puts back the one before, which the instance that made the
+change then replaces, review 20 F6; no host's clock is compared with another's, review 21 F12). Redis unreachable: the configuration in
 hand serves the batches (which then wait for their state: 503) and the admin token, but no token
 shared across instances is taken (503): it may have been revoked elsewhere meanwhile. A change cannot be shared then: it is refused with 503 (a
 token made is revoked again; a token is revoked on Redis first), to be sent again, since the other
@@ -41,7 +42,6 @@ import asyncio
 import contextlib
 import logging
 import secrets
-import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -55,7 +55,10 @@ from redactor.sinks.store import SdkKeysTaken, SiteMoved, StorageUnavailable
 
 log = logging.getLogger("redactor.shared_admin")
 
-SITES = "redactor:sites"  # site → {"config": …, "author": …, "changed_at": …}
+SITES = "redactor:sites"  # site → {"config": …, "author": …}
+#: site → the number of its configuration's change, one more with each change published and put back with its
+#: configuration: on a Redis that lost its data the highest number stands (the hosts' clocks are never compared)
+CHANGES = "redactor:sites:changes"
 SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
 REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
 ERASED = "redactor:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
@@ -127,9 +130,9 @@ class SharedAdmin:
         by another instance (at start, Redis's stands: this store's may be from a run long ago)."""
         store = app[STORE]
         await self.redis.setnx(EPOCH, secrets.token_hex(8))
-        ours, changed = await store.sites(), await store.sites_changed_at()
+        ours, numbers = await store.sites(), await store.sites_changes()
         if lost:
-            await self._put_back_sites(ours, changed)
+            await self._put_back_sites(ours, numbers)
         for key in self.erased:  # into the stream too: an instance that started on the empty Redis before
             # this one looked has read the hash already, and reads only the stream from then on
             await self._put_back_erasure(keys=[ERASED, ERASURES], args=[key, SHARED_AT_START])
@@ -137,7 +140,7 @@ class SharedAdmin:
         dead = await store.revoked_tokens()
         async with self.redis.pipeline(transaction=True) as pipe:
             for site, (_, config) in ({} if lost else ours).items():  # (lost: put back above, the newest standing)
-                pipe.hsetnx(SITES, site, _site_entry(config, SHARED_AT_START, changed.get(site, 0.0)))
+                pipe.hsetnx(SITES, site, _site_entry(config, SHARED_AT_START)).hsetnx(CHANGES, site, numbers.get(site, 0))
             for digest, (name, role, sites) in (await store.tokens()).items():
                 if name != _admin_name() and digest not in revoked:
                     pipe.hsetnx(SHARED_TOKENS, digest, orjson.dumps({"name": name, "role": role, "sites": sites,
@@ -151,32 +154,35 @@ class SharedAdmin:
             *_, epoch = await pipe.execute()
         self.epoch = epoch
 
-    async def _put_back_sites(self, ours: dict[str, tuple[int, dict[str, Any]]], changed: dict[str, float]) -> None:
-        """Each site's configuration this store holds (ours, changed: when), on a Redis that lost what it held, where
-        Redis has none or an older one (another instance, which had not taken the last change, put back the one
-        before)."""
+    async def _put_back_sites(self, ours: dict[str, tuple[int, dict[str, Any]]], numbers: dict[str, int]) -> None:
+        """Each site's configuration this store holds (ours, with their change numbers), on a Redis that lost what
+        it held, where Redis has none or an older one (another instance, which had not taken the last change, put
+        back the one before)."""
         for attempt in range(PUT_BACK_ATTEMPTS):
             async with self.redis.pipeline(transaction=True) as pipe:
                 try:
-                    await pipe.watch(SITES)
-                    theirs = await pipe.hgetall(SITES)
+                    await pipe.watch(SITES, CHANGES)
+                    theirs, their_numbers = await pipe.hgetall(SITES), await pipe.hgetall(CHANGES)
                     pipe.multi()
                     for site, (_, config) in ours.items():
-                        entry, when = theirs.get(site.encode()), changed.get(site, 0.0)
-                        if entry is None or orjson.loads(entry).get("changed_at", 0.0) < when:
-                            pipe.hset(SITES, site, _site_entry(config, SHARED_AT_START, when))
+                        number = numbers.get(site, 0)
+                        if site.encode() not in theirs or int(their_numbers.get(site.encode(), 0)) < number:
+                            pipe.hset(SITES, site, _site_entry(config, SHARED_AT_START)).hset(CHANGES, site, number)
                     await pipe.execute()
                     return
                 except WatchError:  # another instance put back or changed a site meanwhile: compare again
                     if attempt == PUT_BACK_ATTEMPTS - 1:
                         raise
 
-    async def publish(self, site: str, config: dict[str, Any], author: str) -> None:
-        """A change saved in this instance's store, for the others. Raises HTTPServiceUnavailable."""
+    async def publish(self, site: str, config: dict[str, Any], author: str) -> int:
+        """A change saved in this instance's store, for the others; returns its change number. Raises
+        HTTPServiceUnavailable."""
         try:
-            await self._change(lambda pipe: pipe.hset(SITES, site, _site_entry(config, author, time.time())))
+            written = await self._change(lambda pipe: pipe.hset(SITES, site, _site_entry(config, author))
+                                         .hincrby(CHANGES, site, 1))
         except (RedisError, OSError) as error:
             raise _unavailable(f"the change of {site!r} is saved on this instance but", error) from None
+        return int(written[1])
 
     async def publish_token(self, digest: str, name: str, role: str, sites: list[str], author: str) -> None:
         """A token made in this instance's store, for the others. Raises HTTPServiceUnavailable."""
@@ -210,11 +216,11 @@ class SharedAdmin:
             raise _unavailable(f"the erasure of session {session!r} is made on this instance but", error) from None
         self.erased.add(key.encode())
 
-    async def _change(self, write: Any) -> None:
+    async def _change(self, write: Any) -> list[Any]:
         async with self.redis.pipeline(transaction=True) as pipe:
             write(pipe)
             pipe.incr(VERSION)
-            await pipe.execute()
+            return await pipe.execute()
 
     async def fresh(self, app: Mapping[Any, Any]) -> bool:
         """The configurations another instance published since the last look, taken and compiled. False
@@ -234,8 +240,8 @@ class SharedAdmin:
                     await self._publish_what_redis_lacks(app, lost=epoch is None or self.epoch is not None)
                     self.erasures_read = None
                 async with self.redis.pipeline(transaction=True) as pipe:
-                    pipe.get(VERSION).hgetall(SITES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS)
-                    version, shared, tokens, revoked = await pipe.execute()
+                    pipe.get(VERSION).hgetall(SITES).hgetall(CHANGES).hgetall(SHARED_TOKENS).hgetall(REVOKED_TOKENS)
+                    version, shared, numbers, tokens, revoked = await pipe.execute()
                 erased, last = await self._erasures_since()
             except (RedisError, OSError):
                 self.current = False
@@ -243,7 +249,7 @@ class SharedAdmin:
             self.current = True
             if version == self.seen:
                 return True
-            complete = await self._take(app, shared)
+            complete = await self._take(app, shared, numbers)
             complete = await self._take_tokens(app, tokens, revoked) and complete
             if await self._take_erasures(app, erased):
                 self.erasures_read = last
@@ -257,13 +263,17 @@ class SharedAdmin:
                 self.seen = version
             return True
 
-    async def _take(self, app: Mapping[Any, Any], shared: dict[bytes, bytes]) -> bool:
-        """Takes into the store what differs from it; False when some could not be, for now."""
+    async def _take(self, app: Mapping[Any, Any], shared: dict[bytes, bytes], numbers: dict[bytes, bytes]) -> bool:
+        """Takes into the store what differs from it, with its change number; False when some could not be,
+        for now."""
         store, taken, complete = app[STORE], 0, True
+        ours = await store.sites_changes()
         for name, raw in shared.items():
             site = name.decode()
             stored = await store.site(site)
             if stored is not None and stored[1] == orjson.loads(raw)["config"]:
+                if ours.get(site, 0) < int(numbers.get(name, 0)):  # the same configuration, changed again there
+                    await store.site_changed(site, int(numbers[name]))
                 continue
             async with store.changing():
                 # read again under the lock every change of this store takes (a change publishes
@@ -271,10 +281,13 @@ class SharedAdmin:
                 # since, which it would undo
                 version, before = await store.site(site) or (0, None)
                 try:
-                    entry = orjson.loads(await self.redis.hget(SITES, site))
+                    async with self.redis.pipeline(transaction=True) as pipe:
+                        raw, number = await pipe.hget(SITES, site).hget(CHANGES, site).execute()
+                    entry, number = orjson.loads(raw), int(number or 0)
                     if before == entry["config"]:
+                        await store.site_changed(site, number)
                         continue
-                    await store.put_site(site, entry["config"], entry["author"], ACTION, before, version)
+                    await store.put_site(site, entry["config"], entry["author"], ACTION, before, version, number)
                     taken += 1
                 except (SiteMoved, RedisError, OSError):  # the next look compares again
                     complete = False
@@ -347,8 +360,8 @@ class SharedAdmin:
         return True
 
 
-def _site_entry(config: dict[str, Any], author: str, changed_at: float) -> bytes:
-    return orjson.dumps({"config": config, "author": author, "changed_at": changed_at})
+def _site_entry(config: dict[str, Any], author: str) -> bytes:
+    return orjson.dumps({"config": config, "author": author})
 
 
 def _admin_name() -> str:

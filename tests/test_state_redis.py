@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 
 import orjson
 import pytest
@@ -1028,19 +1029,25 @@ async def test_a_redis_that_lost_what_it_held_is_given_back_the_revokes_and_eras
     assert (await a.get(f"/v1/sites/{SITE}", headers=emil)).status == 401  # not taken back by a from c
 
 
+@pytest.mark.parametrize("clock_behind", [0, 600])
 async def test_a_redis_that_lost_what_it_held_is_given_back_the_newest_configuration_of_a_site(
-        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers):  # noqa: F811
+        aiohttp_client, tmp_path, monkeypatch, redis_server, admin_headers, clock_behind):  # noqa: F811
     """Review 20 F6: B had not taken a selector added through A when Redis restarted empty; B looked first and
     put back the configuration before the change, A then took B's, and both stored what the selector blocks.
-    Each put back carries when its configuration changed, and the newest stands. (B and A look only when a
-    request comes: their followers wait an hour, as if paused.)"""
+    Each put back carries its change's number on Redis, and the highest stands. Review 21 F12: compared as
+    times (when made on A, when taken on B), a change made on a host whose clock is behind lost to the one before
+    it: the clock here is set back while A's change is made. (B and A look only when a request comes: their
+    followers wait an hour, as if paused.)"""
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
     a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
                                                      state=redis_server.url, config_poll_seconds=3600)))
             for name in ("a", "b")]
     assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status == 201
     assert (await post(b, "s-52", [meta(), snapshot(html_page(element("p", {}, [text("Welkom")])))])).status == 202
-    answer = await a.post(f"/v1/sites/{SITE}/blocklist", json={"selector": "#notities"}, headers=admin_headers)
+    with monkeypatch.context() as clock:
+        now = time.time
+        clock.setattr(time, "time", lambda: now() - clock_behind)
+        answer = await a.post(f"/v1/sites/{SITE}/blocklist", json={"selector": "#notities"}, headers=admin_headers)
     assert answer.status == 200
     redis_server.stop()
     redis_server.start()  # empty: B looks first (it cannot know of the change until A puts it back), then A

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS sites (
     site TEXT PRIMARY KEY,
     config BLOB NOT NULL,
     updated_at REAL NOT NULL,
-    version INTEGER NOT NULL DEFAULT 1
+    version INTEGER NOT NULL DEFAULT 1,
+    shared_change INTEGER NOT NULL DEFAULT 0  -- --state: the number Redis gave its change (shared_admin.CHANGES)
 );
 CREATE TABLE IF NOT EXISTS batches (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -156,8 +157,11 @@ class Store:
             db.execute("ALTER TABLE tokens ADD COLUMN role TEXT NOT NULL DEFAULT 'editor'")
         if "sites" not in columns:
             db.execute("""ALTER TABLE tokens ADD COLUMN sites BLOB NOT NULL DEFAULT '["*"]'""")
-        if "version" not in {row[1] for row in db.execute("PRAGMA table_info(sites)")}:
+        site_columns = {row[1] for row in db.execute("PRAGMA table_info(sites)")}
+        if "version" not in site_columns:
             db.execute("ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+        if "shared_change" not in site_columns:
+            db.execute("ALTER TABLE sites ADD COLUMN shared_change INTEGER NOT NULL DEFAULT 0")
 
     async def close(self) -> None:
         if self._reader is not None:
@@ -247,9 +251,15 @@ class Store:
         rows = await self.file.run(self._query, "SELECT site, version, config FROM sites ORDER BY site")
         return {site: (version, orjson.loads(config)) for site, version, config in rows}
 
-    async def sites_changed_at(self) -> dict[str, float]:
-        """site → when its configuration was last written here (made, changed, or taken from another instance)."""
-        return dict(await self.file.run(self._query, "SELECT site, updated_at FROM sites"))
+    async def sites_changes(self) -> dict[str, int]:
+        """site → the number Redis gave the change of its configuration stored here (--state; 0: none yet)."""
+        return dict(await self.file.run(self._query, "SELECT site, shared_change FROM sites"))
+
+    async def site_changed(self, site: str, number: int) -> None:
+        """Records the number Redis gave the change of the site's configuration stored here, if higher."""
+        await self._write_or_unavailable(lambda db: db.execute(
+            "UPDATE sites SET shared_change = ? WHERE site = ? AND shared_change < ?", (number, site, number)),
+            REQUEST_NOT_DONE)
 
     async def site(self, site: str) -> tuple[int, dict[str, Any]] | None:
         """(version, configuration) of one site, as stored now; None if there is no such site."""
@@ -272,10 +282,12 @@ class Store:
             os.close(fd)  # releases the lock
 
     async def put_site(self, site: str, config: dict[str, Any], author: str, action: str,
-                       before: dict[str, Any] | None, version: int) -> int:
+                       before: dict[str, Any] | None, version: int, shared_change: int | None = None) -> int:
         """Stores a site configuration and its audit entry in one transaction, if the site is still
         at `version` (0: not stored yet), else SiteMoved; SdkKeysTaken if another site holds one of
-        its sdk_keys (checked in the transaction: no two sites ever hold one). Returns the new version."""
+        its sdk_keys (checked in the transaction: no two sites ever hold one). Returns the new version.
+        shared_change: the change number of a configuration taken from Redis (None: kept; a change made here
+        is given its number once published, site_changed)."""
         def write(db: sqlite3.Connection) -> int:
             row = db.execute("SELECT version FROM sites WHERE site = ?", (site,)).fetchone()
             if (row[0] if row else 0) != version:
@@ -285,9 +297,10 @@ class Store:
                          for key in orjson.loads(stored).get("sdk_keys") or () if key in wanted}
                 if taken:
                     raise SdkKeysTaken(sorted(taken))
-            db.execute("INSERT INTO sites (site, config, updated_at, version) VALUES (?, ?, ?, ?) "
-                       "ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at, "
-                       "version = excluded.version", (site, orjson.dumps(config), time.time(), version + 1))
+            db.execute("INSERT INTO sites (site, config, updated_at, version, shared_change) VALUES (?, ?, ?, ?, "
+                       "COALESCE(?, 0)) ON CONFLICT (site) DO UPDATE SET config = excluded.config, updated_at = "
+                       "excluded.updated_at, version = excluded.version, shared_change = COALESCE(?, shared_change)",
+                       (site, orjson.dumps(config), time.time(), version + 1, shared_change, shared_change))
             self._audit(db, site, author, action, before, config)
             return version + 1
         return await self._write_or_unavailable(write, REQUEST_NOT_DONE)
