@@ -6,11 +6,11 @@ plant: a Romanian name with its comma-below letters and a hyphenated given name 
 mobile written with dashes ("+40-744-582-916"), a Romanian personal numeric code (CNP, 13 digits) typed, sent as the
 path segment of a REST route (/api/owners/<CNP>/pets: both recordings' network requests, Sentry's http.client span and
 fetch breadcrumb), as Sentry's user id and in an error's message, a Romanian IBAN, a date of birth with its month in
-Roman numerals ("12.III.1987") and a Bucharest address with its block, staircase, flat, sector and six-digit postcode
-("Str. Popa Nan nr. 38, bl. 4, sc. B, ap. 21, sector 2, 021563 București") in an English note; the sitter: a Czech name
+Roman numerals ("12.III.1987") and a Bucharest address with its block, staircase, floor, flat and six-digit postcode
+("Str. Popa Nan nr. 38, bl. 4, sc. B, et. 3, ap. 21, 021563 București") in an English note; the sitter: a Czech name
 ("Květoslava Řeháková"), a Czech mobile without its country code, a Czech birth number with its slash ("905725/3007"),
 a password for the sitter's portal under its Czech key ("heslo"), a Prague address with its two house numbers
-("Korunní 1208/74, 101 00 Praha 10"), typed in a rich-text editor (contenteditable) in which the visitor then bolds
+("Korunní 1208/74, 120 00 Praha 2"), typed in a rich-text editor (contenteditable) in which the visitor then bolds
 the surname (execCommand: the text node split in three, the surname moved into a <b>: a mutation that removes the
 typed text and adds its pieces); PostHog: an event whose *name* holds the owner's e-mail ("reminder_set_for_…"), a
 capture property holding the sitter with the editor's innerHTML, captureException with a property; console.info of an
@@ -40,6 +40,34 @@ failed on these; every other planted value was masked:
 - the Czech birth number under "rc" and the sitter's password under "heslo" in PostHog's property (which reached /e/
   before the recording that taught the typed values); the password again in Sentry's log attribute (the sitter as a
   JSON string), where the birth number was masked by then.
+- masked already: the names (the Romanian one with comma-below letters, the Czech one, the Lithuanian one never
+  typed, the sitter's surname split into a <b> by the editor's bold), the e-mails (the owner's inside PostHog's event
+  name), the phones (Romanian with dashes, Czech without its country code, Lithuanian), the CNP (typed, in the REST
+  route's path, as Sentry's user id, in the errors' messages), the Romanian IBAN, the Prague address once its postcode
+  and town were typed, the console object four levels deep.
+Fixed: a date with its month in Roman numerals after a birth word, and while it is typed ("born 12.III");
+street_southern reads a Romanian street (Str., Bd., Calea…, "nr." before the number, bl., sc., et., ap., sector, a
+six-digit postcode); central_european_personal_number (Czech and Slovak birth numbers with their slash, Lithuanian and
+Estonian personal codes with their word, Romanian CNPs, each by python-stdnum's checks) and their words in
+rules/fields.yaml; the password's key in thirteen more European languages (rules/secret_keys.yaml, rules/fields.yaml).
+tests/test_pii.py and tests/test_peer_formats.py fail without them.
+Over-masking, found at the same first run (the test stopped at it): the search "nail clipping" was masked as a name
+(the search's property, both recordings' search box): "Nail" is a given name too, and a search box's whole value of two
+lower-case words was read as a name whenever its first word was one. Fixed: that whole value is a name only when its
+first word is a common given name that is not far more often a word (validator lower-case-full-name, as content.py
+reads such a name elsewhere; tests/test_pii.py fails without it).
+Second run (the fixes above): one leak, in PostHog's recording only: a batch ended at "… at Korunní 120" in the
+rich-text editor and stored "Korunní" beside the masked number (no street word; the postcode and town, which make it an
+address, came in the next batch), where a cut at "Korunní 12" masked both. Fixed: a house number of three or four
+digits being typed, or with its slash, takes the capitalised words before it as two digits did, and a slashed house
+number before a spaced postcode being typed ("1208/74, 101 0") takes its street (redactor/content.py;
+tests/test_redact.py fails without it). Typing the note and the instructions cut at every character through the
+in-process session (as bench/every_cut.py does) then stored no window of their planted values.
+Then the values were made more distinctive for the shared data dir of an xdist worker (the sitter's e-mail held
+"m-post" of round 7's "gm-postcode", the address's ", sector 2" held ", sect" of round 22's "sectie C"; the sector is
+left to tests/test_pii.py), and both tests passed with rounds 15 and 16 (6 passed, this file ~58 s with its setup).
+Left (fail closed, judged fair): PostHog's event named "reminder_set_for_<e-mail>" arrives masked whole (the e-mail
+detector reads the name's words before the "@" as its local part).
 """
 
 from __future__ import annotations
@@ -80,17 +108,17 @@ PLANT = {
     "cnp": "2870312403181",
     "iban_ro": "RO33 BTRL 0130 1205 8431 7590",
     "dob": "12.III.1987",
-    "address": "Str. Popa Nan nr. 38, bl. 4, sc. B, ap. 21, sector 2, 021563 București",
+    "address": "Str. Popa Nan nr. 38, bl. 4, sc. B, et. 3, ap. 21, 021563 București",
     "sitter": "Květoslava Řeháková",
-    "sitter_email": "kveta.rehakova@seznam-posta.cz",
+    "sitter_email": "kveta.rehakova@mojepostovna.cz",
     "sitter_phone": "603 482 917",
     "rodne_cislo": "905725/3007",
     "heslo": "Vltava!Kos88",
-    "sitter_address": "Korunní 1208/74, 101 00 Praha 10",
+    "sitter_address": "Korunní 1208/74, 120 00 Praha 2",
     # what only the lodge's server knows: the dog's breeder in the microchip registry
     "breeder": "Rūta Žemaitytė-Paulauskienė",
     "asmens_kodas": "48807151273",
-    "breeder_phone": "+370 612 48391",
+    "breeder_phone": "+370 655 19027",
 }
 NOTES = f"Insurance is in my name, born {PLANT['dob']}. Post the invoice to {PLANT['address']} please."
 INSTRUCTIONS = f"Keys are with {PLANT['sitter']} at {PLANT['sitter_address']}, call her first."
