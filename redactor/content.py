@@ -1815,7 +1815,8 @@ def _introduced_lower_case_name(value: str, start: int, anywhere: bool = False) 
 #: spaced five digits of Czechia, Slovakia, Greece and Sweden: "101 0")
 _POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?(?:\d{0,5}|\d{4}[^\S\n]?[A-Za-z]{1,2}|\d{3}[^\S\n]\d{1,2})[^\S\n]*$")
 #: a street before it, after which a comma: written number first ("29, Um Bierg, ", "3 bis, Hof ter Zorbal, ")
-#: or name first ("Am Weiher 3, ", "Korunní 1208/74, "), whatever its words (the postcode and its town make it a street: not yet)
+#: or name first ("Am Weiher 3, ", "Korunní 1208/74, "), whatever its words (the postcode and its town make it a
+#: street: not yet)
 _STREET_BEFORE_POSTCODE = re.compile(
     r"(?:(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,?[^\S\n]+(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){0,3}[^\W\d_][\w'’.-]{0,25}"
     r"|(?<![\w-])(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){1,3}\d{1,4}(?:[^\S\n]?[a-zA-Z]|[/-]\w{1,3})?),[^\S\n]*$")

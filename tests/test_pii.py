@@ -1148,6 +1148,7 @@ CENTRAL_EASTERN = [
       ("Str. Popa Nan nr. 38, bl. 4, sc. B, ap. 21, sector 2, 021563 București", "POSTAL_ADDRESS")]),
     ("Insurance is in my name, born 12.III", "en", [("12.III", "DATE_OF_BIRTH")]),
     ("Born 12 XI 1990 in Brno", "en", [("12 XI 1990", "DATE_OF_BIRTH")]),
+    ("born 12. III. 1987, so 38", "en", [("12. III. 1987", "DATE_OF_BIRTH")]),
     ("Locuiesc pe Bulevardul Unirii 57, bl. E4, et. 3, ap. 12, 030119 București.", "en",
      [("Bulevardul Unirii 57, bl. E4, et. 3, ap. 12, 030119 București", "POSTAL_ADDRESS")]),
     ("registered by the breeder (asmens kodas 48807151273, resold once).", "en", [("48807151273", "NATIONAL_ID")]),

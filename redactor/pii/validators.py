@@ -221,7 +221,7 @@ def _date(text: str) -> bool:
     """A day, a month and a year of this century or the last, up to today, in either order, the month also in
     Roman numerals ("12.III.1987", "12 XI 1990"). Anything else is no date, a part of one included (a failed match's
     sub-ranges are retried)."""
-    parts = [part.strip() for part in re.split(r"[/.\-]|\s+(?=\w)", text.strip())]
+    parts = re.split(r"[/.\-]\s*|\s+", text.strip())
     if len(parts) == 3 and parts[1] in _ROMAN_MONTHS:
         parts[1] = str(_ROMAN_MONTHS[parts[1]])
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
