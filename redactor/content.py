@@ -1670,6 +1670,8 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         position = _digit_groups(value, before, start, _count_digits(token))
         if position is not None and not (settled and searched and not spaced and position == start
                                          and _a_settled_code(token)):
+            if typing and position == start and _HOUSE_NUMBER_TYPED.fullmatch(token):
+                position = _with_its_street_name(value, before, start)
             return [(position, len(value), "TRAILING_FRAGMENT")]
     if not typing and _PLATE_LETTERS.match(token):  # "der Wagen (AC-LH ": a German plate's number comes next
         return [(start + token.startswith("("), len(value), "TRAILING_FRAGMENT")]
@@ -1809,13 +1811,15 @@ def _introduced_lower_case_name(value: str, start: int, anywhere: bool = False) 
     return None
 
 
-#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J")
-_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?(?:\d{0,5}|\d{4}[^\S\n]?[A-Za-z]{1,2})[^\S\n]*$")
+#: a postcode being typed where a masked end begins ("L-8", "542", "54290 ", a Dutch one's letters: "3011 J", the
+#: spaced five digits of Czechia, Slovakia, Greece and Sweden: "101 0")
+_POSTCODE_TYPED = re.compile(r"(?:[Ll]-?)?(?:\d{0,5}|\d{4}[^\S\n]?[A-Za-z]{1,2}|\d{3}[^\S\n]\d{1,2})[^\S\n]*$")
 #: a street before it, after which a comma: written number first ("29, Um Bierg, ", "3 bis, Hof ter Zorbal, ")
-#: or name first ("Am Weiher 3, "), whatever its words (the postcode and its town make it a street: not yet)
+#: or name first ("Am Weiher 3, ", "Korunní 1208/74, "), whatever its words (the postcode and its town make it a
+#: street: not yet)
 _STREET_BEFORE_POSTCODE = re.compile(
     r"(?:(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,?[^\S\n]+(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){0,3}[^\W\d_][\w'’.-]{0,25}"
-    r"|(?<![\w-])(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){1,3}\d{1,4}(?:[^\S\n]?[a-zA-Z])?),[^\S\n]*$")
+    r"|(?<![\w-])(?:[^\W\d_][\w'’.-]{0,25}[^\S\n]+){1,3}\d{1,4}(?:[^\S\n]?[a-zA-Z]|[/-]\w{1,3})?),[^\S\n]*$")
 _STREET_BEFORE_LOOK = 80  # characters before a postcode being typed where its street is looked for
 
 
@@ -1917,7 +1921,9 @@ _UNIT_BEFORE = re.compile(with_words(
     r"(?<!\S)(?:{{unit_designators}})[^\S\n]+\d{1,4}[A-Z]?,?[^\S\n]+(?:\d{1,4}[a-zA-Z]?,?[^\S\n]+)?$"))
 _UNIT_LOOK_BACK = 24
 #: a house number settled at a value's end ("42,", "12b ", "3 bis, "), its postcode next or being typed
-_SETTLED_HOUSE_NUMBER = re.compile(r"\d{1,4}(?:[a-zA-Z]|[^\S\n]?(?:bis|ter))?(?:,[^\S\n]*|[^\S\n]+)")
+_SETTLED_HOUSE_NUMBER = re.compile(r"\d{1,4}(?:[a-zA-Z]|[^\S\n]?(?:bis|ter)|[/-]\w{1,3})?(?:,[^\S\n]*|[^\S\n]+)")
+#: a house number being typed, the second number after a slash or a dash included ("120", "1208/7", "112-III")
+_HOUSE_NUMBER_TYPED = re.compile(r"\d{1,4}[a-zA-Z]?|\d{1,4}[/-]\w{0,3}")
 #: a house number at a value's end that its street may follow ("3 bis, ", "12b, " before "avenue Jean Jaurès")
 _HOUSE_NUMBER_FIRST = re.compile(r"(?<!\S)\d{1,4}(?:[^\S\n]?(?:bis|ter)|[a-zA-Z])?,[^\S\n]*$|(?<!\S)\d{1,4}[^\S\n]?(?:bis|ter)[^\S\n]*$")
 #: words that join a town's name to its river or region ("Alphen aan den Rijn", "Châlons-sur-Marne" typed apart):
@@ -1946,6 +1952,17 @@ def _street_words(value: str, before: list[str], start: int, token: str) -> int 
         if not (_CAPITALISED.match(_ELIDED.sub("", word)) or word.lower() in _STREET_PARTICLES):
             return None
     return None
+
+
+def _with_its_street_name(value: str, before: list[str], start: int) -> int:
+    """start, or where the capitalised words right before a house number being typed at start begin ("… at Korunní
+    120", "Kerkstraat 12"): a street with no street word is known only once its postcode and town come, and the
+    next batch cannot take back the name this one stored (held-out peers round 17: "Korunní ***" stored of "Korunní
+    1208/74, 101 00 Praha 10"); the shorter number goes with them already as a word being typed ("Korunní 12")."""
+    run, capitalised = _name_run(before[-1], before[:-1], start - len(before[-1]) - 1) if before else (start, False)
+    if not capitalised or is_function_word(before[-1]):
+        return start
+    return min(_after_brands(value, run, start - 1), start)
 
 
 def _house_number_before(value: str, position: int) -> int | None:

@@ -21,6 +21,7 @@ from planted import leaked as planted_leaked
 from planted import texts
 from redactor.content import MAX_NESTED_URLS, UNREMEMBERED, name_runs, possessor_named, sentence_subject_named
 from redactor.pii import DetectorPool
+from redactor.policy import shipped_fields
 from redactor.redact import redact_batch_sync
 from test_redact import Session, find
 
@@ -2053,3 +2054,15 @@ def test_a_flag_under_a_secret_key_stays_and_the_secret_does_not(session):
     assert payload["session_id_hint"] == "none" and payload["remember_session"] == "true"
     assert payload["has_password"] == "false"
     assert "kq3jxm9a2z7w" not in stored_text(s.stored) and leaked(s.stored, "Quenouille7!") == []
+
+
+@pytest.mark.parametrize("label, meaning", [
+    ("Heslo", "SECRET"), ("Hasło do portalu", "SECRET"), ("Jelszó", "SECRET"), ("Rodné číslo", "NATIONAL_ID"),
+    ("Birth number", "NATIONAL_ID"), ("Asmens kodas", "NATIONAL_ID"), ("CNP", "NATIONAL_ID"),
+    ("Cod numeric personal", "NATIONAL_ID"), ("Isikukood", "NATIONAL_ID"), ("Parola chiave", "")])
+def test_a_password_or_a_personal_number_labelled_in_a_visitors_own_language_has_its_meaning(label, meaning):
+    """Held-out peers round 17: a Czech sitter's birth number and password, a Lithuanian personal code were sent under
+    their own language's words ("rc", "heslo", "asmens_kodas"); a field labelled with those words holds them too (an
+    Italian search's "Parola chiave", a keyword, holds none)."""
+    assert shipped_fields().field_meaning("", "", "", label, False, True) == meaning
+

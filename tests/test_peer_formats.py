@@ -1752,6 +1752,33 @@ async def test_a_nordic_personal_number_and_a_tickets_barcode_under_their_keys_a
     assert properties["qr"].endswith("&size=80") and json.loads(sent)["extra"]["reference"] == "GOA-72815"
 
 
+async def test_a_password_and_personal_numbers_under_keys_in_a_visitors_own_language_are_masked(redact):
+    """Held-out peers round 17: a pet lodge's capture sent the sitter {"rc": "905725/3007", "heslo": "Vltava!Kos88"}
+    (a Czech birth number, and Czech for password) to /e/ before the recording that taught the typed values, a Sentry
+    log carried the sitter as a JSON string, and the microchip registry's answer gave the breeder's Lithuanian personal
+    code under "asmens_kodas" (never typed): all were stored. A password's key in the visitor's language is a secret's
+    key, a birth number with its slash is one wherever it is, and a key naming a personal code says what its value is;
+    the product and the chip's number beside them are kept."""
+    sitter = {"rc": "905725/3007", "heslo": "Vltava!Kos88", "haslo": "Wisla#2024x", "parola": "Carpati!77"}
+    chip = {"number": "MC-4471", "asmens_kodas": "48807151273", "cnp": "2870312403181"}
+    event = analytics_event("booking_confirmed", product="Deluxe Kennel Suite", sitter=sitter, chip=chip)
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    log = {"version": 2, "items": [{"timestamp": 1796210235.63, "level": "info", "trace_id": "2355b44d98bc41c780259f8976c00a0b",
+                                    "body": "booking confirmed", "severity_number": 9,
+                                    "attributes": {"sitter": {"value": json.dumps(sitter), "type": "string"},
+                                                   "product": {"value": "Deluxe Kennel Suite", "type": "string"}}}]}
+    raw = b"\n".join([b'{}', b'{"type":"log","item_count":1,"content_type":"application/vnd.sentry.items.log+json"}',
+                      json.dumps(log).encode()])
+    _, [(_, sent_log)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))
+    plain = json.dumps(properties) + sent_log.decode()
+    secrets = [*sitter.values(), chip["asmens_kodas"], chip["cnp"]]
+    assert not any(value[:6] in plain or value[-6:] in plain for value in secrets), plain
+    assert (properties["product"], properties["chip"]["number"]) == ("Deluxe Kennel Suite", "MC-4471"), properties
+    [entry] = json.loads(sent_log)["items"]
+    assert entry["attributes"]["product"] == {"value": "Deluxe Kennel Suite", "type": "string"}, entry
+
+
 async def test_the_user_sentry_copies_onto_logs_and_metrics_is_pseudonymised_as_the_events_user(redact):
     """Held-out peers round 16: setUser({id: <a kennitala>, …}) with sendDefaultPii, and @sentry/browser 11 copied the id
     onto every log and metric as the attribute "user.id" ({value, type}), scanned there as the app's attributes are:

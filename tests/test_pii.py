@@ -353,6 +353,10 @@ PERSONS = [
     # review 18 F10: a flower's or a chocolatier's name that is a given name too, and what is sold, searched
     ("margriet zaden ", "nl", []), ("iris bloembollen", "nl", []), ("leonidas pralines", "nl", []),
     ("roos struiken", "nl", []), ("margriet peeters", "nl", [("margriet peeters", "PERSON")]),
+    # held-out peers round 17: a pet lodge's search "nail clipping" was masked as a name ("Nail" is one too): as the
+    # whole value nothing says a person follows, so a given name far more often a word is that word
+    ("nail clipping", "en", []), ("grant application", "en", []), ("bill payment", "en", []),
+    ("sofie janssens", "nl", [("sofie janssens", "PERSON")]),
     # review 16 F6: particles between the given name and the surname, introduced or as the whole value
     ("namens wannes van den bossche, de levering", "nl", [("wannes van den bossche", "PERSON")]),
     ("een afspraak voor fien van hecke en haar zus", "nl", [("fien van hecke", "PERSON")]),
@@ -1133,6 +1137,29 @@ NORDIC = [
     ("We ship from Vesterbrogade 3 times a week", "en", []),
 ]
 
+# Central and Eastern Europe's personal numbers, dates and addresses (held-out peers round 17: a Romanian owner's date
+# of birth with its month in Roman numerals and her Bucharest address after its street, a Czech sitter's birth number, a
+# Lithuanian breeder's personal code were stored); a date-shaped order number, a chapter's number, a date with no birth
+# word stay
+CENTRAL_EASTERN = [
+    ("Insurance is in my name, born 12.III.1987. Post the invoice to Str. Popa Nan nr. 38, bl. 4, sc. B, ap. 21, "
+     "sector 2, 021563 București please.", "en",
+     [("12.III.1987", "DATE_OF_BIRTH"),
+      ("Str. Popa Nan nr. 38, bl. 4, sc. B, ap. 21, sector 2, 021563 București", "POSTAL_ADDRESS")]),
+    ("Insurance is in my name, born 12.III", "en", [("12.III", "DATE_OF_BIRTH")]),
+    ("Born 12 XI 1990 in Brno", "en", [("12 XI 1990", "DATE_OF_BIRTH")]),
+    ("born 12. III. 1987, so 38", "en", [("12. III. 1987", "DATE_OF_BIRTH")]),
+    ("Locuiesc pe Bulevardul Unirii 57, bl. E4, et. 3, ap. 12, 030119 București.", "en",
+     [("Bulevardul Unirii 57, bl. E4, et. 3, ap. 12, 030119 București", "POSTAL_ADDRESS")]),
+    ("registered by the breeder (asmens kodas 48807151273, resold once).", "en", [("48807151273", "NATIONAL_ID")]),
+    ("905725/3007", "en", [("905725/3007", "NATIONAL_ID")]),
+    ("rodné číslo 9057253007", "en", [("9057253007", "NATIONAL_ID")]),
+    ("2870312403181", "en", [("2870312403181", "NATIONAL_ID")]),
+    ("Order 240315/0001 shipped", "en", []),
+    ("see chapter 12.III of the guide", "en", []),
+    ("Opened 12.III.1987 by the mayor", "en", []),
+]
+
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
 # "Nguyễn" alone); "Le" without its accent is a French article
 VIETNAMESE_NAMES = [
@@ -1156,7 +1183,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES)
+                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

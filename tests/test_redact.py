@@ -3032,6 +3032,19 @@ def test_a_streets_opener_goes_with_its_name_being_typed(value, masked):
     assert [value[a:b] for a, b, _ in trailing_fragment(value)] == [masked]
 
 
+@pytest.mark.parametrize("value, masked", [
+    ("Keys are with her at Korunní 120", "Korunní 120"), ("Keys are with her at Korunní 1208/7", "Korunní 1208/7"),
+    ("Keys are with her at Korunní 1208/74, 101 0", "her at Korunní 1208/74, 101 0"),
+    ("Kerkstraat 120", "Kerkstraat 120"), ("bel 06 3190 22", "06 3190 22")])
+def test_a_street_with_no_street_word_goes_with_its_house_number_and_postcode_being_typed(value, masked):
+    """Held-out peers round 17: a rich-text editor's batch ended at "… at Korunní 120" and stored "Korunní" beside the
+    masked number, of what the next batch showed to be an address with no street word ("Korunní 1208/74, 101 00 Praha
+    10"): a number of three or four digits being typed went alone, where two went with the capitalised word before
+    them as a word being typed does. And a house number with a slash ("1208/74, ") before a postcode being typed in
+    Czechia's, Slovakia's, Greece's or Sweden's spaced form ("101 0") goes with its street as a plain one does."""
+    assert [value[a:b] for a, b, _ in trailing_fragment(value)] == [masked]
+
+
 def test_a_phone_being_typed_drawn_again_in_short_groups_is_masked_where_it_is_typed(session):
     """Round 21: notes shown again linkified at every keystroke (the text split around each phone, as a new text
     node): the phone being typed stands there in groups too short to be words of their own ("au 0033 7 81 29 40 5":

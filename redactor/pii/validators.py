@@ -16,8 +16,8 @@ from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
                                 greeted_name, greeted_unknown_name, hungarian_married_name, initialled_surname,
-                                introduced_name, lower_case_name, lower_case_name_after_being, relative_lower_case_name,
-                                starts_with_first_name, surname_comma_given)
+                                introduced_name, lower_case_full_name, lower_case_name, lower_case_name_after_being,
+                                relative_lower_case_name, starts_with_first_name, surname_comma_given)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -202,20 +202,28 @@ def _lu_landline(text: str) -> bool:
         return False
 
 
+#: a month in Roman numerals, as a date is written by hand in Central and Eastern Europe ("12.III.1987")
+_ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII".split(), 1)}
+
+
 def _unfinished_date(text: str) -> bool:
     """A date being typed: its word after the day, if it has one, is the start of a month's name
-    ("3 nove", "3 november 19"; not "3 kinderen")."""
+    ("3 nove", "3 november 19"; not "3 kinderen") or a month in Roman numerals ("12.III")."""
     word = re.search(r"[^\W\d_]+", text)
-    if word is None:
+    if word is None or word.group(0) in _ROMAN_MONTHS:
         return True
     start = word.group(0).casefold()
     return any(month.startswith(start) for month in rule_words().get("months", ()))
 
 
 def _date(text: str) -> bool:
-    """A day, a month and a year of this century or the last, up to today, in either order.
-    Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
-    parts = re.split(r"[/.\-]", text.strip())
+    """A day, a month and a year of this century or the last, up to today, in either order, the month also in
+    Roman numerals ("12.III.1987", "12 XI 1990"). Anything else is no date, a part of one included (a failed match's
+    sub-ranges are retried)."""
+    parts = re.split(r"[/.\-]\s*|\s+", text.strip())
+    if len(parts) == 3 and parts[1] in _ROMAN_MONTHS:
+        parts[1] = str(_ROMAN_MONTHS[parts[1]])
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return False
     numbers = [int(p) for p in parts]
@@ -298,6 +306,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return introduced_name
     if name == "lower-case-name":
         return lower_case_name
+    if name == "lower-case-full-name":
+        return lower_case_full_name
     if name == "lower-case-name-after-being":
         return lower_case_name_after_being
     if name == "relative-lower-case-name":
