@@ -528,6 +528,26 @@ def test_a_country_select_keeps_its_countries_of_several_words(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_in_a_group_captioned_by_a_person_keeps_its_countries(session):
+    """Round 27: a judo club's fieldset "Ouder 1 (contactpersoon)" gave its caption's meaning, a person's name, to the
+    nationality <select> in it (its own label "Nationaliteit" says no meaning), so every country of the list and the
+    visitor's pick were masked. A name is typed, never picked from the site's list; a box of the group with no label
+    of its own still takes the caption's meaning, and a person a list names is still masked."""
+    countries = ["België", "Japan", "Nederland"]
+    nationality = element("select", {"id": "nat"}, [element("option", {}, [text(c)]) for c in countries])
+    payer = element("select", {"id": "payer"}, [element("option", {}, [text("Zorbalie Quendt")])])
+    bare = element("input", {"id": "bare"})
+    group = [element("fieldset", {}, [element("legend", {}, [text("Ouder 1 (contactpersoon)")]),
+                                      element("label", {"for": "nat"}, [text("Nationaliteit")]), nationality,
+                                      element("label", {"for": "payer"}, [text("Betaler")]), payer, bare])]
+    s = session()
+    s.send(snapshot(html_page(*group, lang="nl")))
+    s.send(input_event(nationality["id"], "Japan"), *typing(bare["id"], "Ysaure Quenouillère"))
+    stored = list(strings(s.stored))
+    assert set(countries) <= set(stored) and "Japan" in typed_values(s.stored, nationality), stored
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t or "Quenouill" in t or "Ysaure" in t]
+
+
 def test_a_beer_a_visitor_orders_by_name_leaves_the_shops_beers_of_its_style_readable(session):
     """Review 17 F10: a beer named after a person ("Julius Blond") read as one masked its style word in the page's
     every product line ("Lucifer *****", "Bink *****") once remembered. Typed in an order's note, a run of
