@@ -2975,6 +2975,26 @@ def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is
     assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored
 
 
+def test_a_value_a_page_writes_one_typed_character_a_node_is_masked_letter_by_letter(session):
+    """Round 27: a name badge grew by one text node per keystroke (insertAdjacentText of what was typed), so no copy
+    held the name or a word of it, and "Bram Opdebeeck" was stored as fourteen readable letters that a replay shows
+    side by side, a batch ending inside it. A text a script wrote that is, whole, what a keystroke added to a value
+    masked in that batch is masked; the space between the words, and the page's other short texts, stay."""
+    field = element("input", {"id": "o2"})
+    badge, step = element("span", {"id": "badge"}), element("span", {"id": "step"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "o2"}, [text("Voor- en familienaam")]), field, badge, step,
+                              lang="nl")))
+    name = "Bram Opdebeeck"
+    for start, end in ((0, 6), (6, len(name))):
+        s.send(*(event for i in range(start, end) for event in (
+            input_event(field["id"], name[:i + 1]), mutation(adds=[add(badge["id"], text(name[i]))]))))
+    s.send(mutation(adds=[add(step["id"], text("2"))]))
+    letters = [e["data"]["adds"][0]["node"]["textContent"] for e in s.stored
+               if e["type"] == 3 and e["data"].get("source") == 0 and e["data"].get("adds")]
+    assert letters == ["*", "*", "*", "*", " ", *"*" * 9, "2"], letters
+
+
 def test_a_word_a_script_writes_that_stands_inside_a_typed_word_is_no_piece_of_it(session):
     """Round 23: a wedding card's preview, written by script in the batch where the companion's name was typed
     ("Jules-Ernest Nkurunziza", masked), had the French "les" of "avec les enfants" masked: it stands in "Jules",
