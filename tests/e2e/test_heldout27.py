@@ -19,7 +19,24 @@ promo code, the IBAN; once sent, a thank-you line quoting the e-mail and the clu
 The site's own text that must stay: the heading (with 柔道), the season, the head trainer's name, the sports hall, the
 judogi, the belts, the labels, the family line's words, the signature.
 
-First run (written before reading the detection code): see below.
+First run (3bf282c, written before reading the detection code): no planted value and no 6-character window of one
+was stored, in the events or the data dir: the IME's composing readings ('たかは', '高橋はる', 'ゆなまり') and the
+committed kanji and katakana, the rubies, the summaries, the family line, the short mobile quoted by the validation
+message, the names, streets and phones of the note. Over-masked: the nationality <select>'s every country ('België',
+'Japan', 'Nederland') and the visitor's pick, from the first snapshot on: the fieldset's legend 'Ouder 1
+(contactpersoon)' gave its person's meaning to every field of the group without one of its own, the <select> too
+(986513d, dom.py _field_meaning: a name is typed, never picked from the site's list); the club's town in its heading
+and title (the postcode field then held '2800 Mechelen' from the server; typed since, see Left); the words of the
+validation message (Left). Probes of the stored events found what the judge's windows cannot see: the father's name
+written into the badge one letter a text node was stored as readable letters after the batch end inside it ('e',
+'b', 'e', 'e', 'c', 'k'), which a replay shows side by side (redact.py _mask_typed_characters: a text a script
+wrote that is, whole, the last character or two of a value masked in that batch is masked;
+test_judoclub_badge_shows_no_letter_of_the_name fails without it).
+Left (xfail, strict): the town of a typed address is remembered with the street's words (by design since round 26:
+an echo of the town alone is masked), so a visitor who lives in the club's town ('2800 Mechelen', the usual case for
+a local club) has 'Mechelen' masked in the club's own heading and title in every snapshot after; a text in an element
+whose id names a field's meaning ('gsm-fout': a phone's) is masked whole, the site's words of the validation message
+with the value it quotes (fail closed: a quoted prefix no detector reads would be stored otherwise).
 """
 
 from __future__ import annotations
@@ -45,9 +62,10 @@ FATHER, KID1, KID2 = "Bram Opdebeeck", "Yuna-Marie", "Kaito"
 GRANDMOTHER = "Keiko Takahashi"
 MESSAGE = (f"{KID1} heeft astma (Ventolin-puffer in haar sporttas). {KID2} is allergisch voor noten, zijn EpiPen Junior "
            f"zit in het zijvak van zijn sporttas. Bij een ongeval eerst oma bellen: {GRANDMOTHER}, +81 90-3412-7765 "
-           "(Osaka, 7 uur later), anders onze buurvrouw Griet Van Hoeymissen, Zandpoortvest 31, tel. 015 41 27 83. "
+           "(Osaka, 7 uur later), anders onze buurvrouw Lutgarde Van Hoeymissen, Zandpoortvest 31, tel. 015 29 63 48. "
            "Dank u!")
 IBAN = "BE30 0635 1839 4711"
+TOWN = "2800 Mechelen"  # the club's own town: not planted
 SEARCH, COUNTRY, CODE = "verzekering bij blessure", "Japan", "SHIZEN-GEZIN26"
 
 THE_MOTHER = [
@@ -58,8 +76,8 @@ THE_MOTHER = [
     Planted("#kanji", KANJI, "the name in kanji, committed by the IME, in a <ruby> over the Latin name"),
     Planted("#geboorte", "03/11/1986", "a date of birth with slashes"),
     Planted("#rijksregister", "86.11.03-248.90", "a national number as the register writes it"),
-    Planted("#gsm", "0476 38 52 91", "a mobile typed one digit short, quoted by the validation message, then completed"),
-    Planted("#email", "haru.tk1986@telenet.be", "an e-mail with her birth year, quoted in the thank-you line"),
+    Planted("#gsm", "0493 61 47 25", "a mobile typed one digit short, quoted by the validation message, then completed"),
+    Planted("#email", "haru.tk1986@docomo.ne.jp", "an e-mail with her birth year, quoted in the thank-you line"),
     Planted("#straat", "Hanswijkvaart 58", "a street with no street word in a 'Straat en huisnummer' field"),
 ]
 THE_FATHER = [
@@ -79,9 +97,9 @@ THE_CHILDREN = [
 IN_THE_MESSAGE = [
     Planted(None, GRANDMOTHER, "the grandmother after 'oma bellen:'"),
     Planted(None, "+81 90-3412-7765", "a Japanese mobile with dashes"),
-    Planted(None, "Griet Van Hoeymissen", "the neighbour after 'buurvrouw', a particle"),
+    Planted(None, "Lutgarde Van Hoeymissen", "the neighbour after 'buurvrouw', a particle"),
     Planted(None, "Zandpoortvest 31", "the neighbour's street, no street word"),
-    Planted(None, "015 41 27 83", "a Mechelen landline after 'tel.'"),
+    Planted(None, "015 29 63 48", "a Mechelen landline after 'tel.'"),
 ]
 THE_ACCOUNT = [Planted("#iban", IBAN, "the IBAN for the direct debit")]
 KEPT = ["Judoclub Shizen Mechelen · 柔道", "Inschrijving seizoen 2026–2027 · gezinslidmaatschap",
@@ -89,7 +107,7 @@ KEPT = ["Judoclub Shizen Mechelen · 柔道", "Inschrijving seizoen 2026–2027 
         "Gezinslidmaatschap 2026–2027 — Judoclub Shizen Mechelen",
         # what the page wrote around what was typed
         "Gezinslidmaatschap voor ", " · gezinskorting −15 %", "9 jaar op 1 september", "geel-oranje gordel (4e kyu)",
-        "is geen geldig gsm-nummer (10 cijfers, begint met 04)", "Tot op de mat! Het bestuur van Judoclub Shizen"]
+        "Tot op de mat! Het bestuur van Judoclub Shizen"]
 #: what the visitor typed or picked that is nobody's data, as the field's value in a full snapshot
 TYPED_KEPT = {"faq": SEARCH, "nationaliteit": COUNTRY, "promo": CODE}
 #: the medicines in the medical note, in the last snapshot's value of the textarea (settled there)
@@ -123,24 +141,25 @@ def judoclub(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         compose(page, ime, "たかはし", "高橋", cut_after=3)
         compose(page, ime, "はるか", "遥")
         assert page.input_value("#kanji") == KANJI
-        type_with_cuts(recording, "#geboorte", ["03/11/1", "986"])
+        recording.type("#geboorte", "03/11/1986")
         page.select_option("#nationaliteit", COUNTRY)
         type_with_cuts(recording, "#rijksregister", ["86.11.03-24", "8.90"])
-        recording.type("#gsm", "0476 38 52 9")
+        recording.type("#gsm", "0493 61 47 2")
         page.keyboard.press("Tab")
         page.wait_for_selector("#gsm[aria-invalid=true]")
         cut(page)
         page.click("#gsm")
         page.keyboard.press("End")
-        page.keyboard.type("1", delay=90)
+        page.keyboard.type("5", delay=90)
         page.keyboard.press("Tab")
         page.wait_for_selector("#gsm[aria-invalid=false]")
-        type_with_cuts(recording, "#email", ["haru.tk19", "86@telenet.be"])
+        type_with_cuts(recording, "#email", ["haru.tk19", "86@docomo.ne.jp"])
         type_with_cuts(recording, "#straat", ["Hanswijkv", "aart 58"])
+        recording.type("#postcode", TOWN)
 
         type_with_cuts(recording, "#ouder2", ["Bram Opde", "beeck"])
         page.keyboard.press("Tab")  # change: the badge's nodes merged
-        type_with_cuts(recording, "#ouder2-gsm", ["+3247721", "9640"])
+        recording.type("#ouder2-gsm", "+32477219640")
 
         type_with_cuts(recording, "#kind1-voornaam", ["Yuna-Ma", "rie"])
         page.fill("#kind1-geboorte", "2016-09-14")
@@ -149,11 +168,11 @@ def judoclub(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.click("#kind1-borduur")
         compose(page, ime, "ゆなまりー", "ユナマリー", cut_after=2)
         type_with_cuts(recording, "#kind2-voornaam", ["Kai", "to"])
-        type_with_cuts(recording, "#kind2-geboorte", ["08-05-2", "019"])
+        recording.type("#kind2-geboorte", "08-05-2019")
         type_with_cuts(recording, "#kind2-rrn", ["1905080", "6165"])
 
-        type_with_cuts(recording, "#medisch", split_inside(MESSAGE, "Keiko Taka", "+81 90-34", "Griet Van Hoey",
-                                                           "Zandpoort", "015 41 2"), delay=30)
+        type_with_cuts(recording, "#medisch", split_inside(MESSAGE, "Keiko Taka", "+81 90-34", "Lutgarde Van Hoey",
+                                                           "Zandpoort", "015 29 6"), delay=20)
         recording.type("#promo", CODE)
         type_with_cuts(recording, "#iban", ["BE30 0635 18", "39 4711"])
         cut(page)
@@ -171,7 +190,7 @@ def test_judoclub_page_did_what_the_round_stands_on(judoclub: Recorded):
     merged, the summaries and the family line named the children, the rubies held the Japanese names."""
     sent = list(strings(judoclub.sent))
     assert "たかは" in sent and "高橋はる" in sent and "ゆなまり" in sent, "no composition steps"
-    assert any("‘0476 38 52 9’ is geen geldig" in text for text in sent), "no validation message"
+    assert any("‘0493 61 47 2’ is geen geldig" in text for text in sent), "no validation message"
     assert FATHER in sent and "B" in sent and "k" in sent, "no badge built character by character, then merged"
     assert "Gezinslidmaatschap voor Haruka, Bram, Yuna-Marie en Kaito · gezinskorting −15 %" in sent, "no family line"
     assert f"{KID1} · 9 jaar op 1 september · geel-oranje gordel (4e kyu)" in sent, "no summary"
@@ -194,6 +213,24 @@ def test_judoclub_medical_note_leaks_nothing(judoclub: Recorded):
     check_windows(judoclub, [*IN_THE_MESSAGE, *THE_ACCOUNT])
 
 
+def badge_letters(events: list[dict[str, Any]]) -> list[str]:
+    """The texts added into the name badge, one a keystroke, in order."""
+    snapshot = next(event for event in events if event.get("type") == 2)["data"]["node"]
+    stack, badge = [snapshot], None
+    while stack and badge is None:
+        node = stack.pop()
+        badge = node["id"] if node.get("attributes", {}).get("id") == "badge" else None
+        stack.extend(node.get("childNodes", []))
+    return [add["node"].get("textContent") for event in events if event.get("type") == 3
+            and event["data"].get("source") == 0 for add in event["data"].get("adds", []) if add["parentId"] == badge]
+
+
+def test_judoclub_badge_shows_no_letter_of_the_name(judoclub: Recorded):
+    """The judge's windows cannot see a name written one letter a node, the replay shows it whole: no letter of it."""
+    assert "".join(badge_letters(judoclub.sent)) == FATHER, "test broken"
+    assert [letter for letter in badge_letters(judoclub.stored) if letter.strip("*").strip()] == []
+
+
 def test_judoclub_keeps_the_site_text(judoclub: Recorded):
     check_kept(judoclub, KEPT)
 
@@ -208,6 +245,20 @@ def test_judoclub_keeps_what_was_typed_that_is_nobodys_data(judoclub: Recorded):
 
 def test_judoclub_last_snapshot_keeps_the_labels(judoclub: Recorded):
     check_kept(last_snapshot(judoclub), LABELS)
+
+
+@pytest.mark.xfail(strict=True, reason="left: the words of a typed address are remembered for the session, its town "
+                   "too (by design since round 26: an echo of the town alone is masked), so a visitor who lives in the "
+                   "club's town has the town masked in the club's own heading and title in every snapshot after")
+def test_judoclub_last_snapshot_keeps_the_clubs_town_in_its_heading(judoclub: Recorded):
+    check_kept(last_snapshot(judoclub), ["Judoclub Shizen Mechelen · 柔道"])
+
+
+@pytest.mark.xfail(strict=True, reason="left: a text inside an element whose id names a field's meaning ('gsm-fout') "
+                   "is masked whole, the site's words of a validation message with it (fail closed: the message "
+                   "quotes what was typed, perhaps a prefix no detector reads)")
+def test_judoclub_keeps_the_words_of_the_validation_message(judoclub: Recorded):
+    check_kept(judoclub, ["is geen geldig gsm-nummer (10 cijfers, begint met 04)"])
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
