@@ -801,11 +801,17 @@ class DomMirror:
         # field's own label, so the legend of a fieldset around the grid ("Références · Referenties" over a
         # table of referees) does not name its fields: rows of records are no value split over boxes
         header = self._column_header(slot)
-        if header is None:
+        legend = header is None
+        if legend:
             # a value split over several boxes (a card number in four, a date of birth in three): each box
             # says only "Jour" or nothing, the caption of their group says what they hold together
             header = self._legend_around(slot)
         found = policy.fields.field_meaning("", "", "", header, False, True) if header else ""  # form_field
+        if legend and found == "PERSON" and self.table.shape[slot][1] == "select":  # type: ignore[index]
+            # a name is typed, never a piece picked from the site's list: a <select> in a group captioned by a
+            # person ("Ouder 1 (contactpersoon)") picks the person's nationality, country or title, which stay
+            # readable (held-out round 27: the nationality's every country masked, the pick "Japan" too)
+            found = ""
         # a box for one character is a piece of such a value whatever says so (a national number one digit a box)
         return found or policy.fields.box_meaning(attrs)
 

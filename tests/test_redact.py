@@ -528,6 +528,26 @@ def test_a_country_select_keeps_its_countries_of_several_words(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_in_a_group_captioned_by_a_person_keeps_its_countries(session):
+    """Round 27: a judo club's fieldset "Ouder 1 (contactpersoon)" gave its caption's meaning, a person's name, to the
+    nationality <select> in it (its own label "Nationaliteit" says no meaning), so every country of the list and the
+    visitor's pick were masked. A name is typed, never picked from the site's list; a box of the group with no label
+    of its own still takes the caption's meaning, and a person a list names is still masked."""
+    countries = ["België", "Japan", "Nederland"]
+    nationality = element("select", {"id": "nat"}, [element("option", {}, [text(c)]) for c in countries])
+    payer = element("select", {"id": "payer"}, [element("option", {}, [text("Zorbalie Quendt")])])
+    bare = element("input", {"id": "bare"})
+    group = [element("fieldset", {}, [element("legend", {}, [text("Ouder 1 (contactpersoon)")]),
+                                      element("label", {"for": "nat"}, [text("Nationaliteit")]), nationality,
+                                      element("label", {"for": "payer"}, [text("Betaler")]), payer, bare])]
+    s = session()
+    s.send(snapshot(html_page(*group, lang="nl")))
+    s.send(input_event(nationality["id"], "Japan"), *typing(bare["id"], "Ysaure Quenouillère"))
+    stored = list(strings(s.stored))
+    assert set(countries) <= set(stored) and "Japan" in typed_values(s.stored, nationality), stored
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t or "Quenouill" in t or "Ysaure" in t]
+
+
 def test_a_beer_a_visitor_orders_by_name_leaves_the_shops_beers_of_its_style_readable(session):
     """Review 17 F10: a beer named after a person ("Julius Blond") read as one masked its style word in the page's
     every product line ("Lucifer *****", "Bink *****") once remembered. Typed in an order's note, a run of
@@ -2953,6 +2973,26 @@ def test_a_word_of_what_is_typed_drawn_again_in_a_new_node_is_masked_where_it_is
     stored = list(strings(s.stored))
     assert not [t for t in stored if any(piece in t for piece in ("Jean-P", "Xhonn", "Pierre"))]
     assert "Unbekanntes Wort: Ansprechpartner" in stored and "Ansprechpartner" in stored
+
+
+def test_a_value_a_page_writes_one_typed_character_a_node_is_masked_letter_by_letter(session):
+    """Round 27: a name badge grew by one text node per keystroke (insertAdjacentText of what was typed), so no copy
+    held the name or a word of it, and "Bram Opdebeeck" was stored as fourteen readable letters that a replay shows
+    side by side, a batch ending inside it. A text a script wrote that is, whole, what a keystroke added to a value
+    masked in that batch is masked; the space between the words, and the page's other short texts, stay."""
+    field = element("input", {"id": "o2"})
+    badge, step = element("span", {"id": "badge"}), element("span", {"id": "step"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "o2"}, [text("Voor- en familienaam")]), field, badge, step,
+                              lang="nl")))
+    name = "Bram Opdebeeck"
+    for start, end in ((0, 6), (6, len(name))):
+        s.send(*(event for i in range(start, end) for event in (
+            input_event(field["id"], name[:i + 1]), mutation(adds=[add(badge["id"], text(name[i]))]))))
+    s.send(mutation(adds=[add(step["id"], text("2"))]))
+    letters = [e["data"]["adds"][0]["node"]["textContent"] for e in s.stored
+               if e["type"] == 3 and e["data"].get("source") == 0 and e["data"].get("adds")]
+    assert letters == ["*", "*", "*", "*", " ", *"*" * 9, "2"], letters
 
 
 def test_a_word_a_script_writes_that_stands_inside_a_typed_word_is_no_piece_of_it(session):
