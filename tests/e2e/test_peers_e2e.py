@@ -109,7 +109,17 @@ def shop_app(bundles: Path) -> web.Application:
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bundles")
+    """The SDKs bundled once per test process: every peer module imports this fixture (one run of it per
+    module), and the same entries give the same files."""
+    if not _BUNDLED:
+        _BUNDLED.append(bundle(tmp_path_factory.mktemp("bundles")))
+    return _BUNDLED[0]
+
+
+_BUNDLED: list[Path] = []
+
+
+def bundle(out: Path) -> Path:
     esbuild = REPO / "node_modules" / ".bin" / "esbuild"
     if not esbuild.exists():
         pytest.fail(f"{esbuild} is missing: run `npm ci` at the repository root")
