@@ -2030,6 +2030,8 @@ class BatchRedaction:
         if len(value) < _MIN_TAINT or not value.strip("*"):
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
+        if taint.took_before(f"{entity}\0{typed:d}\0{value}", hasher):  # everything below adds nothing again
+            return
         changed = taint.add(value, hasher)
         # a value of several lines is shown line by line too (an envelope or a label draws an address typed over
         # two lines one <div> a line: "1040 ETTERBEEK" alone), and a line that is not the first opens no run of it

@@ -407,6 +407,20 @@ class Taint:
         # (a page's e-mail in every batch, a name's words at each keystroke) adds nothing, told by one lookup.
         # Hashes are never taken out, so a value once settled stays so; not saved (bounded by limit)
         self._settled: set[bytes] = set()
+        # the same of a value taken with the forms its caller derives from it (took_before), keyed by them
+        self._taken: set[bytes] = set()
+
+    def took_before(self, value: str, hasher: TaintHasher) -> bool:
+        """Whether a value (with what says which forms its caller derives from it) was taken before: a
+        page's e-mail or a typed name comes again in every batch, and taking it again, its forms derived
+        and hashed anew, adds nothing (hashes are never taken out). Noted the first time (keyed, as
+        _settled, and bounded by limit)."""
+        taken = hasher.value(value)
+        if taken in self._taken:
+            return True
+        if len(self._taken) < self.limit:
+            self._taken.add(taken)
+        return False
 
     def __bool__(self) -> bool:
         return bool(self.hashes) or self.saturated

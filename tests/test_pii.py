@@ -2294,3 +2294,17 @@ def test_a_text_of_distinct_failing_candidates_is_masked_past_the_validation_bud
     masked = {i for r in found if r.score >= 0.5 for i in range(r.start, r.end)}
     assert set(range(text.index("BE71"), len(text))) <= masked
     assert set(range(len(text) - 2000, len(text))) - {i for i in range(len(text) - 2000, len(text)) if text[i] == " "} <= masked
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=12) | st.sampled_from(
+    ["Ÿ", "Straße", "Émile", "ǅ", "ﬁ", "K", "İ", "Ωmega"]))
+def test_a_names_plain_form_is_its_folded_one(word):
+    """The plain form names are compared in: an ASCII word is lower-cased without NFKD (no mark to take off, and
+    casefold is lower there), the same as folding it whole; the others are folded whole."""
+    import unicodedata
+
+    from redactor.pii.names import _plain_name
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    assert _plain_name(word) == folded

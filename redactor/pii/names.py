@@ -113,6 +113,8 @@ def _written_stop_words() -> frozenset[str]:
 
 
 def _plain_name(word: str) -> str:
+    if word.isascii():  # (most words: no mark to take off, NFKD leaves ASCII as it is, casefold is lower)
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
