@@ -2019,6 +2019,34 @@ def test_url_parameters_named_like_a_field_are_masked_whole(session):
     assert "tab=profiel" in stored and "sort=asc" in stored and "page=3" in stored
 
 
+@pytest.mark.parametrize("tail, value", [("?gsm=0486/55.21.09&stap=3", "55.21.09"), ("?telefoon=09/233.18.40", "233.18.40"),
+                                         ("?geboren=03/11/1979", "11/1979"), ("?voornaam=Griet/Dewaele", "Dewaele"),
+                                         ("?wachtwoord=regen/boog77kq", "boog77kq"), ("#gsm=0486/55.21.09", "55.21.09"),
+                                         ("?bericht=bel+me+op+0486/55.21.09", "55.21.09")])
+def test_a_query_value_written_with_a_slash_is_read_whole(session, tail, value):
+    """Review 21 F1: a script that writes the address leaves a "/" in a query value unencoded (a Belgian phone
+    "0470/12.34.56", a date "14/04/1985", "Jorinde/Vercauteren"): the URL was cut at every "/", the value masked up to
+    it and the rest read alone as a path segment, with no name and too short to be anything, and stored. A query's
+    or a "#k=v" fragment's value runs to the next "&", ";", "?" or "#"; a path in a value is still a path."""
+    url = "https://shop.example/bestellen" + tail
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("a", {"href": url}, [text("Terug naar stap 3")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert value not in stored, stored
+    assert "https://shop.example/bestellen" in stored and "Terug naar stap 3" in stored
+
+
+def test_a_path_in_a_query_value_keeps_its_people_masked_and_the_site_s_words(session):
+    """A value that is a path written plainly ("?next=/klant/<name>") is read as the address it is, as one
+    percent-encoded is: its people masked, the site's pages and a value with a "/" that is no one's kept."""
+    s = session()
+    s.send(meta("https://shop.example/login?next=/klant/ruben-de-smedt/bestellingen&kleur=rood/blauw&stap=2"))
+    href = s.stored[0]["data"]["href"]
+    assert "ruben" not in href and "smedt" not in href, href
+    assert href.startswith("https://shop.example/login?next=/klant/") and href.endswith(
+        "/bestellingen&kleur=rood/blauw&stap=2"), href
+
+
 def test_custom_events_and_human_attributes_are_scanned(session):
     image = element("img", {"alt": "Foto van jan.jansen@mail.example", "src": "/a.png?email=x@y.example"})
     s = session()
