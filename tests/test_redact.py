@@ -2861,6 +2861,26 @@ def test_a_phones_container_without_a_digit_keeps_its_caption(session):
     assert "0471" not in stored and "23 45 67" not in stored
 
 
+@pytest.mark.parametrize("sentence, lang, number", [
+    ("Per la consegna chiamami al 338 765 4321 dopo le sei", "it", "765 4321"),
+    ("Si hay algún problema llámame al 622 81 90 44, gracias", "es", "81 90 44"),
+    ("Οικοδεσπότης: Νίκος. Τηλέφωνο: 697 555 1234", "el", "555 1234"),
+    ("Udlejer: Mette. Tlf. 20 45 67 89", "da", "45 67 89"), ("Selger: Kari, Mobil 932 11 223", "nb", "932 11 223")])
+def test_a_phone_in_its_own_country_s_format_beside_a_call_word_is_masked_in_page_text(session, sentence, lang, number):
+    """Review 21 F8: a booking's confirmation or a seller's contact shows a phone as Italy, Spain, Greece, Denmark,
+    Norway or Finland write one, with no country code and no trunk's zero ("347 123 4567", "20 12 34 56"), after a call
+    verb or a label in that language ("chiamami al", "Τηλέφωνο:", "Tlf."): no pattern validated those countries'
+    numbers and no phone word was theirs, so it was stored. Such digits are an order's as often: only beside a word
+    that says a phone, and the same digits elsewhere in the page stay."""
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text(sentence)]),
+                              element("p", {}, [text("Bestelling 5820317 · 20 12 34 56 stuks")]),
+                              lang=lang)))
+    stored = orjson.dumps(s.stored).decode()
+    assert number not in stored, stored
+    assert sentence.split()[0] in stored and "Bestelling 5820317 · 20 12 34 56 stuks" in stored
+
+
 def test_an_id_slugged_from_a_typed_name_is_masked(session):
     """A table of contents gives each heading an id made of its text: the confirmation's "Bevestiging
     voor Gerrit-Jan in 't Veld" became id="bevestiging-voor-gerrit-jan-in-t-veld". Ids are structure, kept
