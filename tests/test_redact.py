@@ -1664,6 +1664,30 @@ def test_a_birthday_without_its_year_is_masked_once_the_sentence_goes_on(session
     assert kept in strings(s.stored)
 
 
+def test_a_birthday_said_with_a_verb_or_in_digits_is_masked_once_the_sentence_goes_on(session):
+    """Review 21 F11: review 20 F3's rule knew a birthday's nouns and the short links after them: said with the verb
+    ("faço anos a 2 de junho", "compio gli anni il 9 ottobre", "ik verjaar op 11 november", "cumplo años el 5 de
+    enero"), with Portuguese's "a" or "no dia", German's "habe ich am", or with the month in digits ("27.09."), the
+    day and month were stored once the visitor typed on. Those verbs, links and a day.month in digits after a birth
+    word are read too; a day.month after another word stays."""
+    cases = [("o meu aniversário é a 23 de março e faço 33", "23 de março"),
+             ("faço anos no dia 2 de junho, venham", "2 de junho"),
+             ("compio gli anni il 9 ottobre e faccio festa", "9 ottobre"),
+             ("ik verjaar op 11 november, kom je?", "11 november"),
+             ("Geburtstag habe ich am 27.09., kommst du?", "27.09."),
+             ("cumplo años el 5 de enero y lo celebro", "5 de enero")]
+    kept = "levering op 14.05. graag na de middag!"
+    label = element("label", {"for": "note"}, [text("Opmerking")])
+    field = element("textarea", {"id": "note"})
+    s = session()
+    s.send(snapshot(html_page(label, field, lang="nl")))
+    for sentence, date in cases:
+        s.send(*typing(field["id"], sentence))
+        assert not leaks(s.stored, date), [t for t in strings(s.stored) if date[-4:] in t]
+    s.send(*typing(field["id"], kept))
+    assert kept in strings(s.stored)
+
+
 def test_a_historical_birth_date_in_an_article_is_no_street_and_a_visitors_stays_masked(session):
     """Review 20 O2: an article's "Geboren op 12 juni 1821 te Brugge" was masked: street_before_postcode read the day
     and the month's name as a street with its house number ("12 juni") and the year and the town after it as a postcode
