@@ -744,15 +744,18 @@ def household_named(text: str) -> list[Span]:
 
 #: a household named by its surname as a sentence's subject, as each language writes one: an article, a capitalised
 #: word, then a verb a household does (recognizers.yaml household_subject_articles and household_subject_verbs, one
-#: group a language); the surname in the plural, with its "s", after English's "the" and German's "die" ("the
+#: group a language), maybe after other households joined to it ("de Peeters en de Claessens komen": each is matched
+#: in its turn); the surname in the plural, with its "s", after English's "the" and German's "die" ("the
 #: Vandevoordes will come", "die Pfefferkorns kommen"), as it is after the others ("les Vercauteren arrivent", "i
-#: Bianchi arrivano", "os Carvalho chegam"). Bounded lookbehind and lookahead: linear
+#: Bianchi arrivano", "os Carvalho chegam", "de Janssens komen"). Bounded lookbehind and lookahead: linear
+_HOUSEHOLD_SURNAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _FAMILY_SUBJECT = regex.compile("|".join(
     r"(?<![\w'’-])(?i:" + _alternatives(articles) + r")[^\S\n]+"
-    + (r"(?P<plural>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?s)"
-       if set(articles) & set(rule_words()["household_plural_s_articles"])
-       else r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)")
-    + r"(?=[^\S\n]+(?i:" + _alternatives(verbs) + r")(?![\w'’-]))"
+    + (rf"(?P<plural>{_HOUSEHOLD_SURNAME}s)" if set(articles) & set(rule_words()["household_plural_s_articles"])
+       else rf"(?P<name>{_HOUSEHOLD_SURNAME})")
+    + r"(?=(?:[^\S\n]+(?i:" + _alternatives(rule_words()["household_subject_joiners"]) + r")[^\S\n]+(?:(?i:"
+    + _alternatives(articles) + rf")[^\S\n]+)?{_HOUSEHOLD_SURNAME}){{0,3}}"
+    + r"[^\S\n]+(?i:" + _alternatives(verbs) + r")(?![\w'’-]))"
     for articles, verbs in zip(word_groups("household_subject_articles"), word_groups("household_subject_verbs"),
                                strict=True)))
 
