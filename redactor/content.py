@@ -744,15 +744,18 @@ def household_named(text: str) -> list[Span]:
 
 #: a household named by its surname as a sentence's subject, as each language writes one: an article, a capitalised
 #: word, then a verb a household does (recognizers.yaml household_subject_articles and household_subject_verbs, one
-#: group a language); the surname in the plural, with its "s", after English's "the" and German's "die" ("the
+#: group a language), maybe after other households joined to it ("de Peeters en de Claessens komen": each is matched
+#: in its turn); the surname in the plural, with its "s", after English's "the" and German's "die" ("the
 #: Vandevoordes will come", "die Pfefferkorns kommen"), as it is after the others ("les Vercauteren arrivent", "i
-#: Bianchi arrivano", "os Carvalho chegam"). Bounded lookbehind and lookahead: linear
+#: Bianchi arrivano", "os Carvalho chegam", "de Janssens komen"). Bounded lookbehind and lookahead: linear
+_HOUSEHOLD_SURNAME = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 _FAMILY_SUBJECT = regex.compile("|".join(
     r"(?<![\w'’-])(?i:" + _alternatives(articles) + r")[^\S\n]+"
-    + (r"(?P<plural>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?s)"
-       if set(articles) & set(rule_words()["household_plural_s_articles"])
-       else r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)")
-    + r"(?=[^\S\n]+(?i:" + _alternatives(verbs) + r")(?![\w'’-]))"
+    + (rf"(?P<plural>{_HOUSEHOLD_SURNAME}s)" if set(articles) & set(rule_words()["household_plural_s_articles"])
+       else rf"(?P<name>{_HOUSEHOLD_SURNAME})")
+    + r"(?=(?:[^\S\n]+(?i:" + _alternatives(rule_words()["household_subject_joiners"]) + r")[^\S\n]+(?:(?i:"
+    + _alternatives(articles) + rf")[^\S\n]+)?{_HOUSEHOLD_SURNAME}){{0,3}}"
+    + r"[^\S\n]+(?i:" + _alternatives(verbs) + r")(?![\w'’-]))"
     for articles, verbs in zip(word_groups("household_subject_articles"), word_groups("household_subject_verbs"),
                                strict=True)))
 
@@ -2535,6 +2538,12 @@ def _readings(raw: str, query: bool) -> list[str]:
     return readings if len(readings) == 1 or readings[0] != readings[1] else readings[:1]
 
 
+def _written_back_safe(raw: str) -> str:
+    """What a piece masked in part keeps unencoded when it is written back: its masks and the characters an
+    address keeps plain, and a "/" its query value was written with ("?tel=****/**.**.56" stays a query)."""
+    return "*[]@.-_~/" if "/" in raw else "*[]@.-_~"
+
+
 #: what a URL scanned whole keeps unencoded when it is written back (its separators, masks, '%')
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
 #: a link that calls or texts a number: the number, up to its parameters ("sms:+32…?body=…", "tel:…;ext=2")
@@ -2561,6 +2570,7 @@ class _Nested:
     slot: UrlSlot
     holder: list[str]
     decoded: str
+    plain: bool  # written unencoded in its piece ("?next=/klant/…"), and written back so
 
 
 class UrlSlot(Slot):
@@ -2572,7 +2582,10 @@ class UrlSlot(Slot):
     person's handle in both ("/users/jorindev77/avatar.png", "/klant/jorindev77.jpg"): a replay
     cannot load a person's avatar from a masked path anyway."""
 
-    _PARTS = re.compile(r"([?&;#/])([^?&;#/=]*)(=?)([^?&;#/]*)")
+    #: a query's or a fragment's "name=value", whose value runs to the next "&", ";", "?" or "#" (a script that
+    #: writes the address leaves a "/" in it: "?telefoon=0470/12.34.56", "?geboortedatum=14/04/1985"), or a path
+    #: segment, "/" ending it and any "name=value" in it
+    _PARTS = re.compile(r"([?&;#])([^?&;#/=]*)(?:(=)([^?&;#]*))?|(/)([^?&;#/=]*)(=?)([^?&;#/]*)")
     _LEAD = re.compile(r"[^?&;#/]*")
     _SCHEME_ONLY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # mailto:, tel:, data:… are scanned whole
 
@@ -2588,7 +2601,7 @@ class UrlSlot(Slot):
         # path segment and no separator: taken as one piece, so its query is still taken apart
         lead = "" if self.head or self._SCHEME_ONLY.match(url) else self._LEAD.match(url).group(0)
         self.pieces: list[list[str]] = [["", lead, "", ""]] if lead else []
-        self.pieces += [list(m.groups()) for m in self._PARTS.finditer(url, len(self.head) + len(lead))]
+        self.pieces += [self._piece(m) for m in self._PARTS.finditer(url, len(self.head) + len(lead))]
         rebuilt = self.head + "".join("".join(p) for p in self.pieces)
         self.dialled: list[Span] = []
         if rebuilt != url:  # not a URL we can take apart: scan it as a whole
@@ -2670,15 +2683,24 @@ class UrlSlot(Slot):
         self.texts = [text for texts in readings for text in texts]
         self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
 
+    @staticmethod
+    def _piece(match: re.Match) -> list[str]:
+        """A _PARTS match as its separator, name, "=" and value ("" for what it lacks)."""
+        groups = match.groups()
+        return [part or "" for part in (groups[:4] if groups[0] else groups[4:])]
+
     def _nest(self, index: int, node: int | None, work: Redacting, page: bool, depth: int) -> list[str] | None:
-        """The texts of a piece that holds an address percent-encoded, read as a UrlSlot of its own
-        (_nested_url): its parameters' names keep their meaning and its path its people, as the same
-        address written plainly does, and what it holds encoded again is decoded again. None for any
+        """The texts of a piece that holds an address percent-encoded, or a query value that holds one
+        written plainly ("?next=/klant/sanne-jansen": its "/" no longer cuts the value), read as a UrlSlot of
+        its own (_nested_url): its parameters' names keep their meaning and its path its people, as the same
+        address in the outer one does, and what it holds encoded again is decoded again. None for any
         other piece, read as text (a search's query keeps its words). Past MAX_NESTED_URLS the piece is
         masked whole: each address in another is decoded once more, and the depth bounds the work."""
         piece = self.pieces[index]
         part = 3 if piece[2] else 1
-        if "%" not in piece[part] or index in self.searched or id(piece) in self.masked_whole:
+        plain = "%" not in piece[part]
+        if plain and (part == 1 or "/" not in piece[part]) or index in self.searched \
+                or id(piece) in self.masked_whole:
             return None
         decoded = unquote(piece[part])  # a '+' kept: the address reads it as its own place says
         if not _nested_url(decoded):
@@ -2688,7 +2710,8 @@ class UrlSlot(Slot):
             work.remarks.append(Remark("limit.url_nesting", "SECRET", "mask", self.node))
             return []
         holder = [decoded]
-        nested = self.nested[index] = _Nested(UrlSlot(Cell(holder, 0), node, work, page, depth + 1), holder, decoded)
+        nested = self.nested[index] = _Nested(UrlSlot(Cell(holder, 0), node, work, page, depth + 1), holder, decoded,
+                                              plain)
         return nested.slot.texts
 
     def _unnest(self) -> None:
@@ -2697,7 +2720,7 @@ class UrlSlot(Slot):
         for index, nested in self.nested.items():
             if nested.holder[0] != nested.decoded:
                 piece = self.pieces[index]
-                piece[3 if piece[2] else 1] = quote(nested.holder[0], safe="*[]")
+                piece[3 if piece[2] else 1] = nested.holder[0] if nested.plain else quote(nested.holder[0], safe="*[]")
 
     @staticmethod
     def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
@@ -2762,7 +2785,8 @@ class UrlSlot(Slot):
                 whole = work.read(a_person_searched, written[index], tuple(spans))[len(spans):]
                 work.taint_spans(written[index], whole)
                 spans = [*spans, *whole]
-            masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]), safe="*[]@.-_~")
+            masked = quote(work.masker.spans(written[index], [(s.start, s.end, s.entity) for s in spans]),
+                           safe=_written_back_safe(piece[part]))
             piece[part] = masked
             work.remarks.extend(Remark("url.content", s.entity, "span", self.node) for s in spans)
         for index, nested in self.nested.items():
@@ -2794,7 +2818,8 @@ class UrlSlot(Slot):
             text = texts[0]
             found = [r for reading in texts for r in ranges(reading)] if text else []
             if found:
-                piece[part] = quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]), safe="*[]@.-_~")
+                piece[part] = quote(masker.spans(text, [(start, end, "TAINT") for start, end in found]),
+                                    safe=_written_back_safe(piece[part]))
                 changed = True
         if changed:
             self._unnest()

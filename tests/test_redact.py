@@ -1684,6 +1684,30 @@ def test_a_birthday_without_its_year_is_masked_once_the_sentence_goes_on(session
     assert kept in strings(s.stored)
 
 
+def test_a_birthday_said_with_a_verb_or_in_digits_is_masked_once_the_sentence_goes_on(session):
+    """Review 21 F11: review 20 F3's rule knew a birthday's nouns and the short links after them: said with the verb
+    ("faço anos a 2 de junho", "compio gli anni il 9 ottobre", "ik verjaar op 11 november", "cumplo años el 5 de
+    enero"), with Portuguese's "a" or "no dia", German's "habe ich am", or with the month in digits ("27.09."), the
+    day and month were stored once the visitor typed on. Those verbs, links and a day.month in digits after a birth
+    word are read too; a day.month after another word stays."""
+    cases = [("o meu aniversário é a 23 de março e faço 33", "23 de março"),
+             ("faço anos no dia 2 de junho, venham", "2 de junho"),
+             ("compio gli anni il 9 ottobre e faccio festa", "9 ottobre"),
+             ("ik verjaar op 11 november, kom je?", "11 november"),
+             ("Geburtstag habe ich am 27.09., kommst du?", "27.09."),
+             ("cumplo años el 5 de enero y lo celebro", "5 de enero")]
+    kept = "levering op 14.05. graag na de middag!"
+    label = element("label", {"for": "note"}, [text("Opmerking")])
+    field = element("textarea", {"id": "note"})
+    s = session()
+    s.send(snapshot(html_page(label, field, lang="nl")))
+    for sentence, date in cases:
+        s.send(*typing(field["id"], sentence))
+        assert not leaks(s.stored, date), [t for t in strings(s.stored) if date[-4:] in t]
+    s.send(*typing(field["id"], kept))
+    assert kept in strings(s.stored)
+
+
 def test_a_historical_birth_date_in_an_article_is_no_street_and_a_visitors_stays_masked(session):
     """Review 20 O2: an article's "Geboren op 12 juni 1821 te Brugge" was masked: street_before_postcode read the day
     and the month's name as a street with its house number ("12 juni") and the year and the town after it as a postcode
@@ -2037,6 +2061,34 @@ def test_url_parameters_named_like_a_field_are_masked_whole(session):
     stored = "\n".join(strings(s.stored))  # texts only: a node id may hold the digits
     assert "Ysoline" not in stored and "Daemers" not in stored and "Wardje" not in stored and "1984" not in stored
     assert "tab=profiel" in stored and "sort=asc" in stored and "page=3" in stored
+
+
+@pytest.mark.parametrize("tail, value", [("?gsm=0486/55.21.09&stap=3", "55.21.09"), ("?telefoon=09/233.18.40", "233.18.40"),
+                                         ("?geboren=03/11/1979", "11/1979"), ("?voornaam=Griet/Dewaele", "Dewaele"),
+                                         ("?wachtwoord=regen/boog77kq", "boog77kq"), ("#gsm=0486/55.21.09", "55.21.09"),
+                                         ("?bericht=bel+me+op+0486/55.21.09", "55.21.09")])
+def test_a_query_value_written_with_a_slash_is_read_whole(session, tail, value):
+    """Review 21 F1: a script that writes the address leaves a "/" in a query value unencoded (a Belgian phone
+    "0470/12.34.56", a date "14/04/1985", "Jorinde/Vercauteren"): the URL was cut at every "/", the value masked up to
+    it and the rest read alone as a path segment, with no name and too short to be anything, and stored. A query's
+    or a "#k=v" fragment's value runs to the next "&", ";", "?" or "#"; a path in a value is still a path."""
+    url = "https://shop.example/bestellen" + tail
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("a", {"href": url}, [text("Terug naar stap 3")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert value not in stored, stored
+    assert "https://shop.example/bestellen" in stored and "Terug naar stap 3" in stored
+
+
+def test_a_path_in_a_query_value_keeps_its_people_masked_and_the_site_s_words(session):
+    """A value that is a path written plainly ("?next=/klant/<name>") is read as the address it is, as one
+    percent-encoded is: its people masked, the site's pages and a value with a "/" that is no one's kept."""
+    s = session()
+    s.send(meta("https://shop.example/login?next=/klant/ruben-de-smedt/bestellingen&kleur=rood/blauw&stap=2"))
+    href = s.stored[0]["data"]["href"]
+    assert "ruben" not in href and "smedt" not in href, href
+    assert href.startswith("https://shop.example/login?next=/klant/") and href.endswith(
+        "/bestellingen&kleur=rood/blauw&stap=2"), href
 
 
 def test_custom_events_and_human_attributes_are_scanned(session):
@@ -2851,6 +2903,26 @@ def test_a_phones_container_without_a_digit_keeps_its_caption(session):
     stored = orjson.dumps(s.stored).decode()
     assert "Send the berth to my WhatsApp" in stored
     assert "0471" not in stored and "23 45 67" not in stored
+
+
+@pytest.mark.parametrize("sentence, lang, number", [
+    ("Per la consegna chiamami al 338 765 4321 dopo le sei", "it", "765 4321"),
+    ("Si hay algún problema llámame al 622 81 90 44, gracias", "es", "81 90 44"),
+    ("Οικοδεσπότης: Νίκος. Τηλέφωνο: 697 555 1234", "el", "555 1234"),
+    ("Udlejer: Mette. Tlf. 20 45 67 89", "da", "45 67 89"), ("Selger: Kari, Mobil 932 11 223", "nb", "932 11 223")])
+def test_a_phone_in_its_own_country_s_format_beside_a_call_word_is_masked_in_page_text(session, sentence, lang, number):
+    """Review 21 F8: a booking's confirmation or a seller's contact shows a phone as Italy, Spain, Greece, Denmark,
+    Norway or Finland write one, with no country code and no trunk's zero ("347 123 4567", "20 12 34 56"), after a call
+    verb or a label in that language ("chiamami al", "Τηλέφωνο:", "Tlf."): no pattern validated those countries'
+    numbers and no phone word was theirs, so it was stored. Such digits are an order's as often: only beside a word
+    that says a phone, and the same digits elsewhere in the page stay."""
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text(sentence)]),
+                              element("p", {}, [text("Bestelling 5820317 · 20 12 34 56 stuks")]),
+                              lang=lang)))
+    stored = orjson.dumps(s.stored).decode()
+    assert number not in stored, stored
+    assert sentence.split()[0] in stored and "Bestelling 5820317 · 20 12 34 56 stuks" in stored
 
 
 def test_an_id_slugged_from_a_typed_name_is_masked(session):
