@@ -2323,7 +2323,7 @@ _CODES_OPENER = regex.compile(with_words(
     r"(?<![\w-])(?i:{{backup_code_words}})(?![\w-])(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{backup_code_givers}})(?![\w-]))?"))
 #: the next entry of such a list: what parts it from the one before (spaces, lines, a comma, a slash, "and") and a run
 #: of letters and digits, maybe in groups joined by dashes ("7302-4619", "a7k2-9xq1"); possessive: linear
-_LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
+_LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder|y|e|o)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
 #: a code holds a digit and this many letters or digits at least: "10 codes" or a year's "2024" alone is none
 _CODE_LENGTH = 4
 

@@ -2025,6 +2025,11 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Hi, my password reset link never came ", None, "my password reset link never came"),
     ("Bonjour, mot de passe oublié depuis hier ", None, "mot de passe oublié depuis hier"),
     ("Hallo, wachtwoord vergeten sinds gisteren ", None, "wachtwoord vergeten sinds gisteren"),
+    # in Spanish, Portuguese and Italian, the sentence going on after it (review 21 F3)
+    ("Hola, mi contraseña es Amapola57 y no entra ", "Amapola57", "y no entra"),
+    ("Olá, a minha senha é castanha83 e não funciona ", "castanha83", "e não funciona"),
+    ("Ciao, la password è Papavero64 ma non funziona ", "Papavero64", "ma non funziona"),
+    ("Hola, mi contraseña es incorrecta desde ayer ", None, "mi contraseña es incorrecta desde ayer"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line

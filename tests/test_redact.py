@@ -2493,6 +2493,31 @@ def test_a_one_time_secret_the_page_shows_in_a_sentence_is_masked(session, shown
         assert line in stored, line
 
 
+@pytest.mark.parametrize("shown,secrets", [
+    ("Tu contraseña es Lirio73Kp", ["Lirio73Kp"]), ("A sua senha temporária é Caju58Rt", ["Caju58Rt"]),
+    ("La tua password è Ortensia91", ["Ortensia91"]), ("Contraseña provisional: Vq8mT3xL", ["Vq8mT3xL"]),
+    ("Il tuo codice di verifica è 604127", ["604127"]), ("Tu código de verificación es 318 902", ["318 902"]),
+    ("O seu código de verificação é 771430.", ["771430"]),
+    ("Codici di backup: 5830-2291, 7716-0452", ["5830-2291", "7716-0452"]),
+    ("Tus códigos de respaldo son 4417-9023 y 6652-1108", ["4417-9023", "6652-1108"]),
+    ("Códigos de recuperação: 2391-7754 8806-3312", ["2391-7754", "8806-3312"]),
+])
+def test_a_one_time_secret_the_page_shows_in_spanish_portuguese_or_italian_is_masked(session, shown, secrets):
+    """Review 21 F3: a temporary password, a verification code or backup codes a page shows in es/pt/it were stored:
+    the words for them and the verbs that give them ("es", "é", "è", "son") were en/nl/fr/de only. The secret is
+    masked, the sentence stays; the site's words after the same words stay readable."""
+    kept = ["Tu código de verificación es válido durante 10 minutos", "La password è sensibile alle maiuscole",
+            "A sua senha é pessoal e intransmissível", "Código promocional: VERANO25"]
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [text(line)]) for line in [shown, *kept]), lang="es")))
+    for secret in secrets:
+        assert not leaks(s.stored, secret), secret
+    stored = orjson.dumps(s.stored).decode()
+    assert shown.split()[1] in stored
+    for line in kept:
+        assert line in stored, line
+
+
 def test_backup_codes_each_in_its_own_element_under_their_heading_are_secrets(session):
     """Review 20 F7: backup codes shown as sites show them, each in its own element under a heading ("<h2>Your backup
     codes</h2><ul><li>…</li>", a recovery key alone in its <div>) were stored: listed_codes read a list only inside
