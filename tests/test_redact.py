@@ -10,8 +10,8 @@ from urllib.parse import quote, unquote
 import orjson
 import pytest
 
-from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
-                       nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
+from factories import (CUSTOM, SCROLL, add, click, custom, element, html_page, incremental, input_event, meta,
+                       mutation, nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from in_process import Session
 from leaks import leaks, strings
 from planted import windows
@@ -2516,6 +2516,27 @@ def test_a_one_time_secret_the_page_shows_in_spanish_portuguese_or_italian_is_ma
     assert shown.split()[1] in stored
     for line in kept:
         assert line in stored, line
+
+
+def test_a_password_or_a_code_under_a_key_of_another_language_or_a_short_name_is_masked(session):
+    """Review 21 F2: a login body's password under "пароль", "κωδικός", "jelszó", "lösenord", "passord", "salasana",
+    "adgangskode", "hasło", "mdp", "pass" or "pw", a one-time code under "codigo_sms", "codigoVerificacion" or
+    "sms_tan", a security question's answer, and a page address's "?lösenord=" were stored: secret_keys knew no
+    password word of those languages. The short names are whole keys only: a count of passengers, a boarding pass's
+    type and a dance under "tango" stay readable."""
+    secrets = {"пароль": "Brusnika#71q", "κωδικός": "Elia#Thal82", "jelszó": "Pipacs#93kx", "lösenord": "Blabar#24zw",
+               "passord": "Multe#35vq", "salasana": "Mustikka#46r", "adgangskode": "Hyben#57tp", "hasło": "Jagoda#68mn",
+               "mdp": "Myrtille#79k", "pass": "Ginepro#80w", "pw": "Arandano#91j", "codigo_sms": "305718",
+               "codigoVerificacion": "419026", "sms_tan": "527134", "security_answer": "Sir Wobbles the hamster"}
+    kept = {"passengers": 3, "boarding_pass_type": "mobile", "tango": "dance"}
+    s = session()
+    s.send(meta("https://shop.example/inloggen?l%C3%B6senord=Hjortron59x&lang=sv"), snapshot(html_page()),
+           custom("login-request", {"url": "/api/login", "body": {**secrets, **kept}}))
+    for value in [*secrets.values(), "Hjortron59x"]:
+        assert not leaks(s.stored, value), value
+    body = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]["body"]
+    assert {key: body[key] for key in kept} == kept, body
+    assert "lang=sv" in s.stored[0]["data"]["href"]
 
 
 def test_backup_codes_each_in_its_own_element_under_their_heading_are_secrets(session):
