@@ -2475,10 +2475,27 @@ _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_p
 _PAGE_FILE = re.compile(r"(?i)\.(?:html?|php\d?|aspx?|jsp|cgi)$")
 
 
+_SEGMENT_WORDS = re.compile(r"[-_]")
+
+
+def _opens_one_time_link(segment: str) -> bool:
+    """Whether a page path's segment opens a one-time link: a word of secret_paths ("/reset/", "/uitnodiging/"), or
+    a compound of one with the flow's own words only ("/reset-password/", "/verify-email/", "/password_reset/":
+    review 21 F5); a compound with any other word is the site's page ("/magic-mouse/", "/herstel-service/")."""
+    folded = segment.casefold()
+    if folded in _SECRET_PATHS:
+        return True
+    words = _SEGMENT_WORDS.split(folded)
+    return len(words) > 1 and any(word in _SECRET_PATHS for word in words) and all(
+        word in _SECRET_PATHS or word in _SECRET_PATH_NAMES or word in _PERSON_PATH_PAGES for word in words)
+
+
 def _person_in_path(segment: str) -> bool:
     """Whether a page path's segment after one that holds people is a person's handle or id: an
-    allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev")."""
-    return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
+    allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev"), and the opening of
+    a one-time link's flow ("/account/password_reset/")."""
+    return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment) \
+        and not _opens_one_time_link(segment)
 
 
 #: digits alone that may be an international phone's without its '+' (E.164: at most 15 digits): a
@@ -2586,6 +2603,7 @@ class UrlSlot(Slot):
         dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
+        opened = False  # the previous path segment is the word that opened it, not a name passing it on
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
         for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
@@ -2619,9 +2637,12 @@ class UrlSlot(Slot):
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
-            # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it
-            after_secret = opens and (unquote(name).casefold() in _SECRET_PATHS
-                                      or after_secret and unquote(name).casefold() in _SECRET_PATH_NAMES)
+            # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it,
+            # and so does one page of the flow right after the opening word ("/verify/email/615270")
+            plain = unquote(name).casefold()
+            was_opened, opened = opened, opens and _opens_one_time_link(plain)
+            after_secret = opened or opens and after_secret and (
+                plain in _SECRET_PATH_NAMES or was_opened and plain in _PERSON_PATH_PAGES)
             if not piece[2] or not value:
                 continue
             if secret_parameter(unquote_plus(name)):
