@@ -373,7 +373,7 @@ def test_a_token_in_a_page_address_s_path_is_masked_after_any_segment(session, a
             "/assets/index-Bx3kQ9zWm7Lp.css"]
     s.send(meta(address), snapshot(html_page(element("link", {"rel": "stylesheet", "href": kept[3]}),
                                              element("a", {"href": address}, [text("verder")]),
-                                             *[element("a", {"href": page}, [text("verder")]) for page in kept])))
+                                             *[element("a", {"href": page}, [text("verder")]) for page in kept[:3]])))
     assert leaked(s.stored, secret) == []
     stored = orjson.dumps(s.stored).decode()
     for page in kept + ["https://winkel.example/" + address.split("/")[3] + "/"]:
