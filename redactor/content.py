@@ -40,10 +40,11 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
-                                 is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
-                                 listed_brands, lower_case_full_name, name_end, names_a_desk, names_a_place,
-                                 plural_no_household, premises_with_hours, says_when, surname_comma_given,
-                                 surname_then_given, without_site_addresses, without_street_names)
+                                 is_a_place, is_business_name, is_function_word, is_function_word_abroad,
+                                 is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
+                                 names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
+                                 surname_comma_given, surname_then_given, without_site_addresses,
+                                 without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
@@ -895,14 +896,14 @@ def said_secrets(text: str) -> list[Span]:
     Soleil2024! ne marche plus", "my password is hunter2 but it fails", "mijn wachtwoord is Fiets123"): the word after
     the words for one and a verb or a mark, masked whole and remembered; the rest of the line stays readable. Not a
     word saying how the password is ("is vergeten", "est incorrect", "ist falsch": password_states) nor a function
-    word ("is niet meer geldig", "is not working"). Right after the words, with no verb or mark between, only a word
+    word ("is niet meer geldig", "is not working", "è stata cambiata", "es muy larga"). Right after the words, with no verb or mark between, only a word
     shaped as a password ("mijn wachtwoord zonnebloem42 werkt niet": _PASSWORD_SHAPE; not "my password reset link").
     Only where a visitor writes: a site's "Your password is case-sensitive" is its own text."""
     spans = []
     for m in _SAID_SECRET.finditer(text):
         given = m.group(2).strip(".,;:!?'\"()«»“”‘’")
         word = given.casefold()
-        if word and word not in _PASSWORD_STATES and not is_function_word(word) \
+        if word and word not in _PASSWORD_STATES and not is_function_word(word) and not is_function_word_abroad(word) \
                 and (m.group("bare") is None or _PASSWORD_SHAPE.search(given)):
             token = _GIVEN_TOKEN.match(text, m.start(2))  # up to a comma before a log line's next key
             start, end = _inside(text, m.start(2), token.end() if token else m.end(2), _AFTER_SAID)

@@ -2057,6 +2057,8 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Olá, a minha senha é castanha83 e não funciona ", "castanha83", "e não funciona"),
     ("Ciao, la password è Papavero64 ma non funziona ", "Papavero64", "ma non funziona"),
     ("Hola, mi contraseña es incorrecta desde ayer ", None, "mi contraseña es incorrecta desde ayer"),
+    ("Ciao, la password è stata cambiata ieri ", None, "la password è stata cambiata ieri"),
+    ("Olá, a senha é muito longa para mim ", None, "a senha é muito longa para mim"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line
