@@ -40,10 +40,11 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
-                                 is_a_place, is_business_name, is_function_word, is_given_name, is_name_slug,
-                                 listed_brands, lower_case_full_name, name_end, names_a_desk, names_a_place,
-                                 plural_no_household, premises_with_hours, says_when, surname_comma_given,
-                                 surname_then_given, without_site_addresses, without_street_names)
+                                 is_a_place, is_business_name, is_function_word, is_function_word_abroad,
+                                 is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
+                                 names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
+                                 surname_comma_given, surname_then_given, without_site_addresses,
+                                 without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
@@ -898,14 +899,14 @@ def said_secrets(text: str) -> list[Span]:
     Soleil2024! ne marche plus", "my password is hunter2 but it fails", "mijn wachtwoord is Fiets123"): the word after
     the words for one and a verb or a mark, masked whole and remembered; the rest of the line stays readable. Not a
     word saying how the password is ("is vergeten", "est incorrect", "ist falsch": password_states) nor a function
-    word ("is niet meer geldig", "is not working"). Right after the words, with no verb or mark between, only a word
+    word ("is niet meer geldig", "is not working", "è stata cambiata", "es muy larga"). Right after the words, with no verb or mark between, only a word
     shaped as a password ("mijn wachtwoord zonnebloem42 werkt niet": _PASSWORD_SHAPE; not "my password reset link").
     Only where a visitor writes: a site's "Your password is case-sensitive" is its own text."""
     spans = []
     for m in _SAID_SECRET.finditer(text):
         given = m.group(2).strip(".,;:!?'\"()«»“”‘’")
         word = given.casefold()
-        if word and word not in _PASSWORD_STATES and not is_function_word(word) \
+        if word and word not in _PASSWORD_STATES and not is_function_word(word) and not is_function_word_abroad(word) \
                 and (m.group("bare") is None or _PASSWORD_SHAPE.search(given)):
             token = _GIVEN_TOKEN.match(text, m.start(2))  # up to a comma before a log line's next key
             start, end = _inside(text, m.start(2), token.end() if token else m.end(2), _AFTER_SAID)
@@ -2343,7 +2344,7 @@ _CODES_OPENER = regex.compile(with_words(
     r"(?<![\w-])(?i:{{backup_code_words}})(?![\w-])(?:[^\S\n]*[:=]|[^\S\n]+(?i:{{backup_code_givers}})(?![\w-]))?"))
 #: the next entry of such a list: what parts it from the one before (spaces, lines, a comma, a slash, "and") and a run
 #: of letters and digits, maybe in groups joined by dashes ("7302-4619", "a7k2-9xq1"); possessive: linear
-_LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
+_LISTED_CODE = regex.compile(r"[\s,;/|&]*+(?:(?i:and|en|et|und|or|of|ou|oder|y|e|o)\s++)?([^\W_]++(?:-[^\W_]++)*+)")
 #: a code holds a digit and this many letters or digits at least: "10 codes" or a year's "2024" alone is none
 _CODE_LENGTH = 4
 
@@ -2495,10 +2496,27 @@ _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_p
 _PAGE_FILE = re.compile(r"(?i)\.(?:html?|php\d?|aspx?|jsp|cgi)$")
 
 
+_SEGMENT_WORDS = re.compile(r"[-_]")
+
+
+def _opens_one_time_link(segment: str) -> bool:
+    """Whether a page path's segment opens a one-time link: a word of secret_paths ("/reset/", "/uitnodiging/"), or
+    a compound of one with the flow's own words only ("/reset-password/", "/verify-email/", "/password_reset/":
+    review 21 F5); a compound with any other word is the site's page ("/magic-mouse/", "/herstel-service/")."""
+    folded = segment.casefold()
+    if folded in _SECRET_PATHS:
+        return True
+    words = _SEGMENT_WORDS.split(folded)
+    return len(words) > 1 and any(word in _SECRET_PATHS for word in words) and all(
+        word in _SECRET_PATHS or word in _SECRET_PATH_NAMES or word in _PERSON_PATH_PAGES for word in words)
+
+
 def _person_in_path(segment: str) -> bool:
     """Whether a page path's segment after one that holds people is a person's handle or id: an
-    allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev")."""
-    return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment)
+    allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev"), and the opening of
+    a one-time link's flow ("/account/password_reset/")."""
+    return bool(segment) and segment.casefold() not in _PERSON_PATH_PAGES and not _PAGE_FILE.search(segment) \
+        and not _opens_one_time_link(segment)
 
 
 #: digits alone that may be an international phone's without its '+' (E.164: at most 15 digits): a
@@ -2616,6 +2634,7 @@ class UrlSlot(Slot):
         dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
+        opened = False  # the previous path segment is the word that opened it, not a name passing it on
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
         for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
@@ -2649,9 +2668,12 @@ class UrlSlot(Slot):
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
-            # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it
-            after_secret = opens and (unquote(name).casefold() in _SECRET_PATHS
-                                      or after_secret and unquote(name).casefold() in _SECRET_PATH_NAMES)
+            # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it,
+            # and so does one page of the flow right after the opening word ("/verify/email/615270")
+            plain = unquote(name).casefold()
+            was_opened, opened = opened, opens and _opens_one_time_link(plain)
+            after_secret = opened or opens and after_secret and (
+                plain in _SECRET_PATH_NAMES or was_opened and plain in _PERSON_PATH_PAGES)
             if not piece[2] or not value:
                 continue
             if secret_parameter(unquote_plus(name)):

@@ -184,11 +184,12 @@ def plain_key(key: str) -> str:
 def shipped_structure() -> Structure:
     attributes, keys = load_rules("attributes.yaml"), load_rules("secret_keys.yaml")
     plain = frozenset(map(plain_key, keys["secret_keys"]))
+    whole = frozenset(map(plain_key, keys.get("whole_secret_keys", ())))  # never a stem: "pass" is in "passenger"
     return Structure(
         attributes=frozenset(a.lower() for a in attributes["structural"]),
         css=frozenset(attributes.get("css", ())),
         shown_as_text=frozenset(a.lower() for a in attributes.get("shown_as_text", ())),
-        secret_keys=plain,
+        secret_keys=plain | whole,
         secret_stems=tuple(sorted(k for k in plain if len(k) >= SECRET_STEM_LENGTH)),
         not_secret_keys=frozenset(map(plain_key, keys.get("not_secret_keys", ()))),
         references=frozenset(a.lower() for a in attributes.get("references", ())),

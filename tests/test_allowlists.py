@@ -332,6 +332,33 @@ def test_a_one_time_code_after_the_route_word_that_names_it_is_masked(session, a
     assert route in orjson.dumps(s.stored).decode(), route
 
 
+@pytest.mark.parametrize("address, secret, route", [
+    ("https://shop.example/reset-password/603917", "603917", "/reset-password/"),
+    ("https://shop.example/account/password_reset/603917/", "603917", "/account/password_reset/"),
+    ("https://shop.example/verify-email/714028?lang=en", "714028", "/verify-email/"),
+    ("https://shop.example/verify/email/825139", "825139", "/verify/email/"),
+    ("https://shop.example/it/conferma/936240", "936240", "/it/conferma/"),
+    ("https://shop.example/es/verificar/147351", "147351", "/es/verificar/"),
+    ("https://shop.example/pt/ativar/258462", "258462", "/pt/ativar/"),
+    ("https://shop.example/convite/369573", "369573", "/convite/"),
+    ("https://shop.example/reset/codigo/470684", "470684", "/reset/codigo/"),
+    ("https://shop.example/reimposta-password/codice/581795", "581795", "/reimposta-password/codice/")])
+def test_a_one_time_code_after_a_compound_or_a_southern_route_word_is_masked(session, address, secret, route):
+    """Review 21 F5: a code of digits alone (no token's shape) after "reset-password", "verify-email", "/verify/email/",
+    or after an Italian, Spanish or Portuguese route word ("/conferma/", "/verificar/", "/ativar/", "/convite/",
+    "/reset/codigo/") was stored in the Meta and the links: secret_paths held whole segments of en/nl/fr/de only, a
+    flow page after the opening closed it, and "codigo" was masked in the code's place. The route stays readable; a
+    compound with another word ("/magic-mouse/") and the flow's own pages after the code's place stay too."""
+    kept = ["/magic-mouse/zwart", "/reset-password/done", "/verify/email/sent"]
+    s = session()
+    s.send(meta(address), snapshot(html_page(element("a", {"href": address}, [text("verder")]),
+                                             *[element("a", {"href": page}, [text("verder")]) for page in kept])))
+    assert leaked(s.stored, secret) == []
+    stored = orjson.dumps(s.stored).decode()
+    for page in [route, *kept]:
+        assert page in stored, page
+
+
 @pytest.mark.parametrize("address, secret", [
     ("https://winkel.example/nieuwsbrief-opzeggen/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
     ("https://winkel.example/ripristina-password/Vb3nQ8rTz2LwXp5K", "Vb3nQ8rTz2LwXp5K"),
@@ -2045,6 +2072,13 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Hi, my password reset link never came ", None, "my password reset link never came"),
     ("Bonjour, mot de passe oublié depuis hier ", None, "mot de passe oublié depuis hier"),
     ("Hallo, wachtwoord vergeten sinds gisteren ", None, "wachtwoord vergeten sinds gisteren"),
+    # in Spanish, Portuguese and Italian, the sentence going on after it (review 21 F3)
+    ("Hola, mi contraseña es Amapola57 y no entra ", "Amapola57", "y no entra"),
+    ("Olá, a minha senha é castanha83 e não funciona ", "castanha83", "e não funciona"),
+    ("Ciao, la password è Papavero64 ma non funziona ", "Papavero64", "ma non funziona"),
+    ("Hola, mi contraseña es incorrecta desde ayer ", None, "mi contraseña es incorrecta desde ayer"),
+    ("Ciao, la password è stata cambiata ieri ", None, "la password è stata cambiata ieri"),
+    ("Olá, a senha é muito longa para mim ", None, "a senha é muito longa para mim"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line

@@ -10,8 +10,8 @@ from urllib.parse import quote, unquote
 import orjson
 import pytest
 
-from factories import (SCROLL, add, click, custom, element, html_page, incremental, input_event, meta, mutation,
-                       nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
+from factories import (CUSTOM, SCROLL, add, click, custom, element, html_page, incremental, input_event, meta,
+                       mutation, nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
 from in_process import Session
 from leaks import leaks, strings
 from planted import windows
@@ -2563,6 +2563,52 @@ def test_a_one_time_secret_the_page_shows_in_a_sentence_is_masked(session, shown
     assert shown.split()[0] in stored
     for line in kept:
         assert line in stored, line
+
+
+@pytest.mark.parametrize("shown,secrets", [
+    ("Tu contraseña es Lirio73Kp", ["Lirio73Kp"]), ("A sua senha temporária é Caju58Rt", ["Caju58Rt"]),
+    ("La tua password è Ortensia91", ["Ortensia91"]), ("Contraseña provisional: Vq8mT3xL", ["Vq8mT3xL"]),
+    ("Il tuo codice di verifica è 604127", ["604127"]), ("Tu código de verificación es 318 902", ["318 902"]),
+    ("O seu código de verificação é 771430.", ["771430"]),
+    ("Codici di backup: 5830-2291, 7716-0452", ["5830-2291", "7716-0452"]),
+    ("Tus códigos de respaldo son 4417-9023 y 6652-1108", ["4417-9023", "6652-1108"]),
+    ("Códigos de recuperação: 2391-7754 8806-3312", ["2391-7754", "8806-3312"]),
+])
+def test_a_one_time_secret_the_page_shows_in_spanish_portuguese_or_italian_is_masked(session, shown, secrets):
+    """Review 21 F3: a temporary password, a verification code or backup codes a page shows in es/pt/it were stored:
+    the words for them and the verbs that give them ("es", "é", "è", "son") were en/nl/fr/de only. The secret is
+    masked, the sentence stays; the site's words after the same words stay readable."""
+    kept = ["Tu código de verificación es válido durante 10 minutos", "La password è sensibile alle maiuscole",
+            "A sua senha é pessoal e intransmissível", "Código promocional: VERANO25"]
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [text(line)]) for line in [shown, *kept]), lang="es")))
+    for secret in secrets:
+        assert not leaks(s.stored, secret), secret
+    stored = orjson.dumps(s.stored).decode()
+    assert shown.split()[1] in stored
+    for line in kept:
+        assert line in stored, line
+
+
+def test_a_password_or_a_code_under_a_key_of_another_language_or_a_short_name_is_masked(session):
+    """Review 21 F2: a login body's password under "пароль", "κωδικός", "jelszó", "lösenord", "passord", "salasana",
+    "adgangskode", "hasło", "mdp", "pass" or "pw", a one-time code under "codigo_sms", "codigoVerificacion" or
+    "sms_tan", a security question's answer, and a page address's "?lösenord=" were stored: secret_keys knew no
+    password word of those languages. The short names are whole keys only: a count of passengers, a boarding pass's
+    type and a dance under "tango" stay readable."""
+    secrets = {"пароль": "Brusnika#71q", "κωδικός": "Elia#Thal82", "jelszó": "Pipacs#93kx", "lösenord": "Blabar#24zw",
+               "passord": "Multe#35vq", "salasana": "Mustikka#46r", "adgangskode": "Hyben#57tp", "hasło": "Jagoda#68mn",
+               "mdp": "Myrtille#79k", "pass": "Ginepro#80w", "pw": "Arandano#91j", "codigo_sms": "305718",
+               "codigoVerificacion": "419026", "sms_tan": "527134", "security_answer": "Sir Wobbles the hamster"}
+    kept = {"passengers": 3, "boarding_pass_type": "mobile", "tango": "dance"}
+    s = session()
+    s.send(meta("https://shop.example/inloggen?l%C3%B6senord=Hjortron59x&lang=sv"), snapshot(html_page()),
+           custom("login-request", {"url": "/api/login", "body": {**secrets, **kept}}))
+    for value in [*secrets.values(), "Hjortron59x"]:
+        assert not leaks(s.stored, value), value
+    body = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]["body"]
+    assert {key: body[key] for key in kept} == kept, body
+    assert "lang=sv" in s.stored[0]["data"]["href"]
 
 
 def test_backup_codes_each_in_its_own_element_under_their_heading_are_secrets(session):

@@ -588,6 +588,12 @@ def _being_stop_words() -> frozenset[str]:
     return frozenset(map(_plain_name, _spacy_stop_words(_BEING_LANGUAGES)))
 
 
+def is_function_word_abroad(word: str) -> bool:
+    """A function word of Italian, Spanish or Portuguese ("stata", "muy", "muito"), accents typed or not: what a
+    sentence goes on with after their "is" ("la password è stata cambiata") as often as a value."""
+    return _plain_name(word) in _being_stop_words()
+
+
 def relative_lower_case_name(text: str) -> bool:
     """A name typed without capitals after a possessive and a word for a relative or a neighbour
     ("bei meiner nachbarin elke brandstätter", "mijn zus lotte"): the possessive says a person
