@@ -730,13 +730,25 @@ def account_holder(text: str) -> bool:
         len(words) == 1 and _plain_name(words[0].split("-", 1)[0]) in _engine_words("occasions_that_are_names"))
 
 
+#: the elided particle before a surname's capital ("O'Brien", "D'Haese", "N'Diaye", "Dell'Acqua"); not French's
+#: article ("L'Atelier", "L'Oréal")
+_ELIDED_PARTICLE = re.compile(r"(?:[DNO]|Dell|Dall)['’](\w+)")
+
+
+def _elided_surname(word: str) -> bool:
+    """Whether a word is a surname its elided particle says is one, a capital after the particle ("O'Brien")."""
+    found = _ELIDED_PARTICLE.fullmatch(word)
+    return found is not None and found[1].isalpha() and found[1][0].isupper() and found[1][1:].islower()
+
+
 def greeted_name(text: str) -> bool:
-    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
-    three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
-    unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
+    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), a surname alone its
+    elided particle says ("Dear O'Brien", "Welkom D'Haese"), or two or three capitalised words, known or not
+    ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"), unless one of them is a function word ("Thanks For
+    Shopping", "Welcome To Our Store")."""
     words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
     if len(words) < 2:
-        return given_name_alone(text)
+        return given_name_alone(text) or (len(words) == 1 and _elided_surname(words[0]))
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
 
 
