@@ -1414,6 +1414,9 @@ SITE_TEXT = [
     ("Hola, Mundo!", "en"), ("Benvenuto, Ospite!", "en"), ("Caro Diario", "en"), ("Olá, Cliente!", "en"),
     ("Bienvenidos a Madrid", "en"), ("Hair Care Olivia shampoo 250 ml", "en"), ("Lip Salve Rosa", "en"),
     ("Feather Boa Rosa", "en"), ("Pet Care Max brush", "en"),
+    # Portuguese saints and the places named after them, and a season a heading greets (review 21 O1: read as people)
+    ("Capela de Santo Amaro", "pt"), ("Hello Summer, hello savings", "en"),
+    ("Olá Primavera: novidades", "pt"),
 ]
 NAME_SHOWN_BACK = [
     # a name beside a brand (rules/pii.yaml brands)
@@ -1629,6 +1632,9 @@ NAME_SHOWN_BACK = [
     ("Kedves Nagyné Tóth Eszter!", "en", "Nagyné Tóth Eszter"), ("Γεια σου Κώστα!", "en", "Κώστα"),
     ("Здравствуйте, Тарас!", "en", "Тарас"), ("Ciao famiglia Brambilla!", "en", "Brambilla"),
     ("Bonjour la famille Wauthier !", "fr", "Wauthier"),
+    # an Italian's given name that is a saint's word too, before no saint's sound; a season's word that is a surname
+    # after a title (review 21 O1)
+    ("Bom dia Santo Rossi", "it", "Santo Rossi"), ("Hallo Frau Sommer", "de", "Sommer"),
 ]
 
 
@@ -1664,6 +1670,14 @@ def test_a_name_greeted_with_an_elided_particle_or_in_a_nordic_language_is_a_per
     for text, language in [("Bienvenue L'Atelier", "fr"), ("Tack Room Essentials", "en"), ("Merci D'avance", "fr")]:
         for engine in (detector, patterns_only):
             assert not {e for _, e in found(engine, text, language) if e == "PERSON"}, text
+
+
+def test_a_portuguese_saint_and_the_place_named_after_one_are_no_person_at_any_score(detector):
+    """Review 21 O1: "São" was no saint's word (rules/pii.yaml saints), and the model's "São Paulo" (0.6) a person in the
+    site's headings ("Voos para São Paulo" → "Voos para *** *****"); Catalan's "Sant" likewise."""
+    for text in ["Voos para São Luís", "Procissão de São Bento", "Ruta per Sant Martí"]:
+        [spans] = detector.spans_of([text], "en")
+        assert not [text[s.start:s.end] for s in spans if s.entity == "PERSON"], text
 
 
 def test_a_title_after_a_greeting_is_not_the_greeted_name(detector):
