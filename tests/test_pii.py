@@ -1417,6 +1417,8 @@ SITE_TEXT = [
     # Portuguese saints and the places named after them, and a season a heading greets (review 21 O1: read as people)
     ("Capela de Santo Amaro", "pt"), ("Hello Summer, hello savings", "en"),
     ("Olá Primavera: novidades", "pt"),
+    # a Vietnamese restaurant's dishes on its menu (review 21 O2: "Bò", "Mì" folded are the given names "Bo", "Mi")
+    ("Mì Xào Giòn – 14,00 €", "nl"), ("Lẩu Mắm", "nl"), ("Chè Bưởi", "nl"), ("Gà Nướng Sả", "nl"), ("Bò Bía Chay", "nl"),
 ]
 NAME_SHOWN_BACK = [
     # a name beside a brand (rules/pii.yaml brands)
@@ -1635,6 +1637,8 @@ NAME_SHOWN_BACK = [
     # an Italian's given name that is a saint's word too, before no saint's sound; a season's word that is a surname
     # after a title (review 21 O1)
     ("Bom dia Santo Rossi", "it", "Santo Rossi"), ("Hallo Frau Sommer", "de", "Sommer"),
+    # the given names a Vietnamese dish's first word is, its marks folded (review 21 O2)
+    ("Bestelling voor Bo Lindgren", "nl", "Bo Lindgren"), ("Mi Nguyen", "en", "Mi Nguyen"),
 ]
 
 

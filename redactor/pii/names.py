@@ -208,6 +208,19 @@ def _a_saint(words: list[str], i: int) -> bool:
             and _SAINTS_SOUND.match(_plain_name(words[i + 1])) is not None)
 
 
+def _names_a_dish(span: str) -> bool:
+    """A run that a dish's first word opens, as written, marks kept: "Bò Lúc Lắc", "Mì Quảng" (rules/pii.yaml
+    dishes_as_written; "Bo" and "Mi" are given names, "Bò" and "Mì" none)."""
+    words = span.split(maxsplit=1)
+    return bool(words) and unicodedata.normalize("NFC", words[0].casefold()) in _dishes_as_written()
+
+
+@functools.cache
+def _dishes_as_written() -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFC", w.casefold())
+                     for w in load_rules("pii.yaml").get("engine", {}).get("dishes_as_written", []))
+
+
 @functools.cache
 def _possessives_as_written() -> frozenset[str]:
     """rules/pii.yaml's possessives_as_written, case folded with their accents kept ("mäi": "Mai" is a given name)."""
@@ -254,7 +267,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
-            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end) or _greets_no_one(text, start, end)):
+            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end) or _greets_no_one(text, start, end)
+            or _names_a_dish(text[start:end])):
         return False
     if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
         return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
