@@ -267,8 +267,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
-            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end) or _greets_no_one(text, start, end)
-            or _names_a_dish(text[start:end])):
+            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
+            or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])):
         return False
     if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
         return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
@@ -300,7 +300,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     return not heading or bool(_GOES_ON.match(text, end))
 
 
-def _greets_no_one(text: str, start: int, end: int) -> bool:
+def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
     """A greeting and one word after it that names no one, a season, a group or a role ("Hello Summer", "Olá Verão",
     "Welcome Guests": rules/pii.yaml greeted_not_named, review 21 O1), the span the word or the greeting and the word.
     Not after a title: "Frau Sommer", "Mr Winter" are surnames."""
