@@ -69,10 +69,20 @@ def word_groups(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item) for item in load_rules("recognizers.yaml")["words"][name] if isinstance(item, list))
 
 
+@functools.cache
+def rule_fragments() -> dict[str, str]:
+    """The regex fragments of rules/recognizers.yaml (`fragments`): a piece several regexes share (a name's word), written
+    once so that a fix reaches them all."""
+    return dict(load_rules("recognizers.yaml").get("fragments") or {})
+
+
 def with_words(pattern: str) -> str:
     """A regex with each {{name}} replaced by that word list's words as alternatives, literal and
-    longest first (so "sept" is not cut to "sep"). An unknown name is an error."""
+    longest first (so "sept" is not cut to "sep"), or by that fragment (a group of its own). An unknown name is an
+    error."""
     def alternatives(found: re.Match[str]) -> str:
+        if found[1] in rule_fragments():
+            return f"(?:{rule_fragments()[found[1]]})"
         if found[1] not in rule_words():
             raise ValueError(f"no word list {found[1]!r} in rules/recognizers.yaml")
         return "|".join(re.escape(word) for word in sorted(rule_words()[found[1]], key=len, reverse=True))

@@ -189,10 +189,38 @@ def _given_names_in(words: list[str]) -> list[int]:
     """Where a known given name stands among a run's words (_says_a_person), but for a saint's word and the name after
     it, a place's or a church's ("San Francisco", "Santa Cruz de Tenerife", "Chiesa di San Marco"), and a Luxembourgish
     possessive ("Mäi Konto", "Meng Bestellungen"): rules/pii.yaml saints, possessives_as_written."""
-    saints, possessives = _engine_words("saints"), _possessives_as_written()
+    possessives = _possessives_as_written()
     return [i for i, word in enumerate(words)
-            if _says_a_person(word) and _plain_name(word) not in saints and word.casefold() not in possessives
-            and not (i and _plain_name(words[i - 1]) in saints)]
+            if _says_a_person(word) and not _a_saint(words, i) and word.casefold() not in possessives
+            and not (i and _a_saint(words, i - 1))]
+
+
+#: how a saint's name starts that "Santo" stands before: a vowel (Portuguese), s and a consonant (Italian), Do- or
+#: To- (Spanish)
+_SAINTS_SOUND = re.compile(r"[aeiou]|s[^aeiou]|do|to")
+
+
+def _a_saint(words: list[str], i: int) -> bool:
+    """Whether words[i] is a word for a saint, the capitalised word after it the saint's name: rules/pii.yaml saints,
+    and saints_before_their_sounds before the sounds they go with ("Santo António", not "Santo Rossi")."""
+    plain = _plain_name(words[i])
+    if plain in _engine_words("saints"):
+        return True
+    return (plain in _engine_words("saints_before_their_sounds") and i + 1 < len(words)
+            and _SAINTS_SOUND.match(_plain_name(words[i + 1])) is not None)
+
+
+def _names_a_dish(span: str) -> bool:
+    """A run that a dish's first word opens, as written, marks kept: "Bò Lúc Lắc", "Mì Quảng" (rules/pii.yaml
+    dishes_as_written; "Bo" and "Mi" are given names, "Bò" and "Mì" none)."""
+    words = span.split(maxsplit=1)
+    return bool(words) and unicodedata.normalize("NFC", words[0].casefold()) in _dishes_as_written()
+
+
+@functools.cache
+def _dishes_as_written() -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFC", w.casefold())
+                     for w in load_rules("pii.yaml").get("engine", {}).get("dishes_as_written", []))
 
 
 @functools.cache
@@ -241,7 +269,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
-            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)):
+            or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
+            or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])):
         return False
     if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
         return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
@@ -271,6 +300,30 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
     return not heading or bool(_GOES_ON.match(text, end))
+
+
+def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
+    """A greeting and one word after it that names no one, a season, a group or a role ("Hello Summer", "Olá Verão",
+    "Welcome Guests": rules/pii.yaml greeted_not_named, review 21 O1), the span the word or the greeting and the word.
+    Not after a title: "Frau Sommer", "Mr Winter" are surnames."""
+    words = text[start:end].split()
+    if not words or _plain_name(words[-1].strip(".,:;!?")) not in _engine_words("greeted_not_named"):
+        return False
+    before = [*_line_before(text, start)[0].split(), *words][:-1][-1:]
+    return all(map(_a_greeting, words[:-1])) and bool(before) and _a_greeting(before[0])
+
+
+def _a_greeting(word: str) -> bool:
+    """A greeting's word (its last: "Bom Dia"), and no title: name_openers but titles, greetings_abroad's and
+    salutations' words even where they are given names too ("Olá": "Ola")."""
+    return _plain_name(word.strip(".,:;!?¡¿")) in _greetings()
+
+
+@functools.cache
+def _greetings() -> frozenset[str]:
+    titles = {_plain_name(title.rstrip(".")) for title in (*rule_words()["person_titles"], *rule_words()["titles_abroad"])}
+    said = {_plain_name(phrase.split()[-1]) for phrase in (*rule_words()["greetings_abroad"], *rule_words()["salutations"])}
+    return frozenset((_engine_words("name_openers") | said) - titles)
 
 
 #: a conjunction after a person's name and the words after it, on its line: "Congratulations Tamsin and Kwame on your
@@ -738,13 +791,25 @@ def account_holder(text: str) -> bool:
         len(words) == 1 and _plain_name(words[0].split("-", 1)[0]) in _engine_words("occasions_that_are_names"))
 
 
+#: the elided particle before a surname's capital ("O'Brien", "D'Haese", "N'Diaye", "Dell'Acqua"); not French's
+#: article ("L'Atelier", "L'Oréal")
+_ELIDED_PARTICLE = re.compile(r"(?:[DNO]|Dell|Dall)['’](\w+)")
+
+
+def _elided_surname(word: str) -> bool:
+    """Whether a word is a surname its elided particle says is one, a capital after the particle ("O'Brien")."""
+    found = _ELIDED_PARTICLE.fullmatch(word)
+    return found is not None and found[1].isalpha() and found[1][0].isupper() and found[1][1:].islower()
+
+
 def greeted_name(text: str) -> bool:
-    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), or two or
-    three capitalised words, known or not ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"),
-    unless one of them is a function word ("Thanks For Shopping", "Welcome To Our Store")."""
+    """The object of a greeting is a person: a known given name alone ("Welkom, Fleur"), a surname alone its
+    elided particle says ("Dear O'Brien", "Welkom D'Haese"), or two or three capitalised words, known or not
+    ("Bonjour Hadewych Stroobants", "Dear Gommaar Wuyts"), unless one of them is a function word ("Thanks For
+    Shopping", "Welcome To Our Store")."""
     words = [w for w in text.split() if capitalised_name_word(w)]  # particles ("van der") do not count
     if len(words) < 2:
-        return given_name_alone(text)
+        return given_name_alone(text) or (len(words) == 1 and _elided_surname(words[0]))
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
 
 

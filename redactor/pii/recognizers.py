@@ -105,6 +105,7 @@ class RecognizerFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
     # read by ruledata.with_words (a list of lists: word_groups; {field_words: ENTITY}: rules/fields.yaml's words)
     words: dict[str, list[str | list[str] | dict[str, str]]] = {}
+    fragments: dict[str, str] = {}  # read by ruledata.with_words too: a regex's piece, put in as written
     recognizers: list[RecognizerDef]
 
 

@@ -81,7 +81,9 @@ class EngineConfig(pydantic.BaseModel):
     words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     saints: list[str] = []  # the word after one is a saint's name ("San Francisco")
+    saints_before_their_sounds: list[str] = []  # … before a vowel, s and a consonant, Do- or To- ("Santo António")
     possessives_as_written: list[str] = []  # Luxembourgish, accents kept: "Mäi Konto"
+    dishes_as_written: list[str] = []  # Vietnamese, marks kept: "Bò Lúc Lắc" is a dish
     lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
     everyday_words_that_are_names: list[str] = []  # typed in lower case, no name's first word ("pierre bleue")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
