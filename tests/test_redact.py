@@ -681,6 +681,28 @@ def test_a_search_query_in_a_page_address_that_holds_a_person_s_data_is_masked_w
     assert "page=2" in stored and "q=iphone+15+pro+256gb" in stored
 
 
+
+def test_nordic_and_transliterated_russian_name_and_phone_keys_are_masked_in_the_address_and_a_payload(session):
+    """Review 21 F14: a Nordic order form's GET query (?fornavn=…&etternavn=…, förnamn/efternamn, etunimi/sukunimi,
+    enavn, tlf) and a custom event's payload under the same keys, Icelandic "sími" and Russian written in Latin
+    letters ("familiya") were stored raw: a surname alone is a capitalised word, eight digits no phone's shape, and
+    the keys said nothing. "simi" runs inside "similar": only a key made of it alone says a phone; the form's step,
+    the delivery's choice and a similar products' list stay."""
+    s = session()
+    s.send(meta("https://shop.example/bestilling?fornavn=Torbjorg&etternavn=Haugsvaerine&f%C3%B6rnamn=Ylvalena"
+                "&efternamn=Bergkvistova&etunimi=Ilmatar&sukunimi=Kantokoskela&enavn=Mogensenne&tlf=41876523"
+                "&familiya=Zhdanovicheva&steg=levering"),
+           snapshot(html_page(element("p", {}, [text("Bestilling")]))),
+           custom("checkout", {"fornavn": "Torbjorg", "etternavn": "Haugsvaerby", "förnamn": "Ylvalena",
+                               "efternamn": "Bergkvistby", "etunimi": "Ilmatar", "sukunimi": "Kantokoskinen",
+                               "efternavn": "Mogensby", "tlf": "41876524", "sími": "6812347", "familiya": "Zhdanovby",
+                               "similarItems": "Ullgenser", "frakt": "Hentepunkt"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("Haugsv", "Bergkv", "Kantok", "Mogens", "4187652", "6812347", "Zhdano", "Torbjorg", "Ylvalena",
+                  "Ilmatar"):
+        assert value not in stored, value
+    assert "steg=levering" in stored and "Ullgenser" in stored and "Hentepunkt" in stored
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
