@@ -1131,6 +1131,17 @@ NORDIC = [
     ("Storgata 12, 0155 Oslo", "en", [("Storgata 12, 0155 Oslo", "POSTAL_ADDRESS")]),
     ("Order 240315-0001 shipped", "en", []),
     ("We ship from Vesterbrogade 3 times a week", "en", []),
+    # review 21 F4: Sweden's personnummer with its year in four digits (the form Swedish sites show), dashed or glued
+    # beside its word, Norway's fødselsnummer split as its ID card prints it, a Finnish road ("-tie") with its
+    # staircase, flat and postcode; a Dutch "Collectie 2025" and "Actie 3" (words ending in -tie) stay
+    ("Personnummer 19750417-2532", "en", [("19750417-2532", "NATIONAL_ID")]),
+    ("Customer: Lovisa Ekdahl, 19920214-1181", "en", [("19920214-1181", "NATIONAL_ID")]),
+    ("personnummer 199202141181", "en", [("199202141181", "NATIONAL_ID")]),
+    ("fødselsnummer 230791 41232", "en", [("230791 41232", "NATIONAL_ID")]),
+    ("Deliver to Hämeentie 48 A 12, 00500 Helsinki", "en", [("Hämeentie 48 A 12, 00500 Helsinki", "POSTAL_ADDRESS")]),
+    ("Send it to Kuusikonpolku 4, 33100 Tampere", "en", [("Kuusikonpolku 4, 33100 Tampere", "POSTAL_ADDRESS")]),
+    ("Tracking 230791 41232 shipped", "en", []),
+    ("Collectie 2025 nu in de winkel, Actie 3 voor 2", "nl", []),
 ]
 
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
