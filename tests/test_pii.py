@@ -1144,6 +1144,21 @@ NORDIC = [
     ("Collectie 2025 nu in de winkel, Actie 3 voor 2", "nl", []),
 ]
 
+# the national numbers of the nationalities the rounds plant, beside their word in the visitor's language (review 21
+# F7: a Greek tax number, Hungarian social security and tax numbers, Russian insurance and tax numbers, a German ID
+# card's and a passport's numbers, a kennitala after "Kt:"); "Taj" of a monument and "inn" of a hotel say nothing
+NATIONALITIES_IDS = [
+    ("Customer ΑΦΜ: 094014201 verified", "en", [("094014201", "NATIONAL_ID")]),
+    ("TAJ szám: 037 687 210", "en", [("037 687 210", "NATIONAL_ID")]),
+    ("Adóazonosító jel: 8395120472", "en", [("8395120472", "NATIONAL_ID")]),
+    ("СНИЛС: 157-482-903 11", "en", [("157-482-903 11", "NATIONAL_ID")]),
+    ("ИНН 500100732259", "en", [("500100732259", "NATIONAL_ID")]),
+    ("Personalausweisnummer L01X00T47", "de", [("L01X00T47", "NATIONAL_ID")]),
+    ("Número de pasaporte: XDB482913", "es", [("XDB482913", "NATIONAL_ID")]),
+    ("Kt: 2504782089", "en", [("2504782089", "NATIONAL_ID")]),
+    ("Taj Mahal tour 12345678, inn 40221187", "en", []),
+]
+
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
 # "Nguyễn" alone); "Le" without its accent is a French article
 VIETNAMESE_NAMES = [
@@ -1167,7 +1182,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES)
+                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + NATIONALITIES_IDS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

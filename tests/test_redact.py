@@ -703,6 +703,22 @@ def test_nordic_and_transliterated_russian_name_and_phone_keys_are_masked_in_the
         assert value not in stored, value
     assert "steg=levering" in stored and "Ullgenser" in stored and "Hentepunkt" in stored
 
+
+def test_national_numbers_under_their_keys_in_the_visitors_language_are_masked(session):
+    """Review 21 F7: a custom event's payload gave a Greek tax number under "afm", a Hungarian social security number
+    under "taj", Russian numbers under "snils" and "inn", a Swedish personnummer under "pnr" (its abbreviation) and a
+    passport's under "pasaporte": digits nothing else says are a person's were stored raw. "afm", "taj", "inn", "pnr"
+    say so as the whole key only: a contest's "winner" and a dish's "tajine" stay."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Profiili")]))),
+           custom("profile", {"afm": "094014201", "taj": "037687210", "snils": "15748290311", "inn": "500100732259",
+                              "pnr": "199202141181", "pasaporte": "XDB482913", "winner": "Kalmar FF",
+                              "tajine": "Lamm med plommon"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("094014201", "037687210", "15748290311", "500100732259", "199202141181", "XDB482913"):
+        assert value[:6] not in stored, value
+    assert "Kalmar FF" in stored and "Lamm med plommon" in stored
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
