@@ -725,15 +725,17 @@ def test_a_handle_under_a_key_that_names_a_persons_account_is_pseudonymised_and_
     "enduser.id", "account", "member", "seller", "buyer_handle", "owner", "klant", "kunde", "cliente", "kund": a handle
     made of a name ("ragnhildo1983", "maaike.vdb") is no word a detector reads, and was stored. Pseudonymised as
     Sentry's and PostHog's user keys are (the same handle, the same pseudonym); an opaque id (a UUID, a database
-    number, "user-1042") is kept, and so are keys that say more ("user_agent", "accountType") and an account's
-    object read key by key. A handle is remembered and masked where the page echoes it; a plain word there ("premium",
-    "Anonymous": a plan's, a role's) is pseudonymised but not remembered, and the site's "Premium" stays."""
+    number, "user-1042") is kept, and so are keys that say more ("user_agent", "accountType"), a product's "handle"
+    and an account's object read key by key. A handle is remembered and masked where the page echoes it; a plain word
+    there ("premium", "Anonymous": a plan's, a role's) is pseudonymised but not remembered, and the site's "Premium"
+    stays."""
     handles = {"user": "ragnhildo1983", "userId": "maaike.vdb", "user.id": "ragnhildo1983", "enduser.id": "ola_nordm7",
                "account": "thijsvangorp", "member": "eline.dk", "seller": "brecht.vl", "buyer_handle": "@sanne.hv",
                "owner": "lotteverb", "klant": "joris.dm", "kunde": "hansjoerg.w", "cliente": "maite.arr",
                "kund": "ebba.lind"}
     kept = {"buyerId": "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c", "memberId": 48213, "owner_id": "user-1042",
-            "user_agent": "Mozilla/5.0", "accountType": "zakelijk", "seller_account": {"plan": "Starter"}}
+            "user_agent": "Mozilla/5.0", "accountType": "zakelijk", "seller_account": {"plan": "Starter"},
+            "product": {"handle": "wollen-trui"}}
     s = session()
     s.send(meta(), snapshot(html_page(element("p", {}, [text("Mijn account")]))),
            custom("account-loaded", {**handles, **kept}), custom("plan", {"account": "premium", "user": "Anonymous"}))
@@ -745,6 +747,7 @@ def test_a_handle_under_a_key_that_names_a_persons_account_is_pseudonymised_and_
         assert value.lstrip("@")[:6] not in json.dumps(payload), key
     assert payload["user"] == payload["user.id"] != "ragnhildo1983", payload
     assert {k: payload[k] for k in kept} == kept, payload
+
 
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
