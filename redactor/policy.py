@@ -24,6 +24,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from redactor.bounded_cache import short_lru_cache
 from redactor.content import UUID
+from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules, rule_words, with_words
@@ -207,6 +208,9 @@ COMPOUND_WORD_LENGTH = 6
 #: answers kept per question: pages repeat their fields and classes in every session; bounded,
 #: so a site's random names cannot grow a process
 FIELD_CACHE_SIZE = 65_536
+#: what a payload key that names a person's account holds (rules/fields.yaml person_ids): who the person is, a
+#: handle or an account's id, pseudonymised as Sentry's and PostHog's user keys are (redact.py)
+PERSON_ID = "PERSON_ID"
 _WORD = re.compile(r"[^\W_]+")  # letters of any script: a key or a label is Greek or Cyrillic too ("όνομα", "фамилия")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -327,6 +331,9 @@ class FieldRules:
     report_values: frozenset[str] = frozenset()
     #: what a box for one character holds (an input whose maxlength is 1): a piece of a value split over boxes
     character_box: str = ""
+    #: a payload key made of these (and `person_id_with` words) holds who a person is: a handle, an account's id
+    person_ids: frozenset[str] = frozenset()
+    person_id_with: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
@@ -456,6 +463,13 @@ class FieldRules:
                      and (m.said_alone(words) if m.alone else m.said_by(words, joined_words=False))),
                     "PERSON" if self.roles.union(self.key_roles).issuperset(words) else "")
 
+    @short_lru_cache(FIELD_CACHE_SIZE)
+    def names_a_persons_id(self, key: str) -> bool:
+        """Whether a payload's key says its value is who a person is ("user", "userId", "enduser.id", "seller",
+        "buyer_handle", "klant"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
+        words = set(plain_words(key))
+        return not words.issubset(self.person_id_with) and words.issubset(self.person_ids | self.person_id_with)
+
     def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the value a validation error holds is, from the field its path names ({"path": ["mieter",
         "rijksregisternummer"], "input": …} NATIONAL_ID, or ""), and whether that field holds text the visitor
@@ -500,6 +514,8 @@ def shipped_fields() -> FieldRules:
         report_names=frozenset(data["field_reports"]["names"]),
         report_values=frozenset(data["field_reports"]["values"]),
         character_box=data.get("character_box", ""),
+        person_ids=frozenset(data["person_ids"]["words"]),
+        person_id_with=frozenset(data["person_ids"]["with"]),
     )
 
 
@@ -704,8 +720,11 @@ class Policy:
 
     def key_meaning(self, key: str, value: Any = None) -> str:
         """What the value under a payload's key holds ({"first_name": …} PERSON; a plate under a key that names a
-        car, {"wagen": "GZ-123-B"}, VEHICLE_ID), or ""."""
-        return self.fields.key_meaning(key) or ("VEHICLE_ID" if plate_under_its_car(key, value) else "")
+        car, {"wagen": "GZ-123-B"}, VEHICLE_ID; a handle under a key that names a person's account, {"seller":
+        "lien.dhondt"}, PERSON_ID), or ""."""
+        return self.fields.key_meaning(key) or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or (
+            PERSON_ID if self.fields.names_a_persons_id(key) and isinstance(value, (str, int)) and value != ""
+            and not opaque_id(value) else "")
 
     def attributes_meaning(self, attrs: dict[str, str], *labels: str) -> str:
         """What a field holds, from its own attributes (its type, autocomplete, name and id, placeholder,

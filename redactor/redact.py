@@ -44,8 +44,8 @@ from redactor.nodetable import NONE
 from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
-from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, SENSITIVE, UNKNOWN, Policy, custom_element_name,
-                             digits_in_groups, page_name_kept, page_name_shaped)
+from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, PERSON_ID, SENSITIVE, UNKNOWN, Policy,
+                             custom_element_name, digits_in_groups, page_name_kept, page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
@@ -360,6 +360,9 @@ _ERROR_KEYS = frozenset({"message", "stack"})
 TYPED_TEXT_KEY = "$typed_text"
 #: the meaning of what a payload holds under IDENTITY_KEY: who the person is, replaced by its pseudonym
 PSEUDONYM = "PSEUDONYM"
+#: a word of letters alone: under a key that names a person's account ({"account": "premium"}, {"user": "Anonymous"})
+#: a plan's or a role's word of the site as often as a handle, pseudonymised there but not remembered (PERSON_ID)
+_ONE_PLAIN_WORD = re.compile(r"[^\W\d_]+")
 #: how PostHog's autocapture names an element's attributes ($elements: attr__name, attr__id); Sentry's
 #: breadcrumbs hold them under "attributes" of an element ({"tagName", "attributes": {…}}). Their names say
 #: which attribute, not what a visitor wrote ("name" is a field's name): no meaning from the key, the value
@@ -1704,17 +1707,20 @@ class BatchRedaction:
                 # (a flag under a secret's key is structure: {"session_id_hint": "none"}, {"has_password": "true"})
                 # (a URL under a "name" key is a resource's: the network plugin's request names)
                 whole = value if isinstance(value, str) else str(value)
-                if meaning != "SECRET" and isinstance(value, str) and meaning != PSEUDONYM and isinstance(k, str) \
+                pseudonymised = meaning in (PSEUDONYM, PERSON_ID)
+                if meaning != "SECRET" and isinstance(value, str) and not pseudonymised and isinstance(k, str) \
                         and not key_meaning(k, value):
                     # a person's key's meaning taken by a key of its own that says nothing ({"holder": {"ticket":
                     # "Friday Day Ticket"}}): remembered unless the site wrote it (_remember_composed)
                     self.inherited_values.append((whole, meaning))
+                elif meaning == PERSON_ID and _ONE_PLAIN_WORD.fullmatch(whole):
+                    pass  # {"account": "premium"}, {"user": "Anonymous"}: the site's word as often, not remembered
                 elif meaning != "SECRET" and isinstance(value, str):
-                    self.taint_value(whole, "PERSON" if meaning == PSEUDONYM else meaning)
+                    self.taint_value(whole, "PERSON" if pseudonymised else meaning)
                 elif isinstance(value, str) and echoed_secret(value) and not (isinstance(k, str) and _ID_KEY.search(k)):
                     # (not an id under a key that says so: a client's session's, "$session_id")
                     self.taint_value(whole, "SECRET")
-                holder[k] = self.masker.pseudonym(whole) if meaning == PSEUDONYM else self.masker.whole(whole, meaning)
+                holder[k] = self.masker.pseudonym(whole) if pseudonymised else self.masker.whole(whole, meaning)
                 self.remarks.append(Remark("payload.secret-key" if meaning == "SECRET" else "payload.key." + meaning.lower(),
                                            meaning, "mask"))
             elif isinstance(value, str) and isinstance(k, str) and ID_SHAPED.match(value) and (

@@ -701,6 +701,74 @@ def test_a_search_query_in_a_page_address_that_holds_a_person_s_data_is_masked_w
     assert "page=2" in stored and "q=iphone+15+pro+256gb" in stored
 
 
+
+def test_nordic_and_transliterated_russian_name_and_phone_keys_are_masked_in_the_address_and_a_payload(session):
+    """Review 21 F14: a Nordic order form's GET query (?fornavn=…&etternavn=…, förnamn/efternamn, etunimi/sukunimi,
+    enavn, tlf) and a custom event's payload under the same keys, Icelandic "sími" and Russian written in Latin
+    letters ("familiya") were stored raw: a surname alone is a capitalised word, eight digits no phone's shape, and
+    the keys said nothing. "simi" runs inside "similar": only a key made of it alone says a phone; the form's step,
+    the delivery's choice and a similar products' list stay."""
+    s = session()
+    s.send(meta("https://shop.example/bestilling?fornavn=Torbjorg&etternavn=Haugsvaerine&f%C3%B6rnamn=Ylvalena"
+                "&efternamn=Bergkvistova&etunimi=Ilmatar&sukunimi=Kantokoskela&enavn=Mogensenne&tlf=41876523"
+                "&familiya=Zhdanovicheva&steg=levering"),
+           snapshot(html_page(element("p", {}, [text("Bestilling")]))),
+           custom("checkout", {"fornavn": "Torbjorg", "etternavn": "Haugsvaerby", "förnamn": "Ylvalena",
+                               "efternamn": "Bergkvistby", "etunimi": "Ilmatar", "sukunimi": "Kantokoskinen",
+                               "efternavn": "Mogensby", "tlf": "41876524", "sími": "6812347", "familiya": "Zhdanovby",
+                               "similarItems": "Ullgenser", "frakt": "Hentepunkt"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("Haugsv", "Bergkv", "Kantok", "Mogens", "4187652", "6812347", "Zhdano", "Torbjorg", "Ylvalena",
+                  "Ilmatar"):
+        assert value not in stored, value
+    assert "steg=levering" in stored and "Ullgenser" in stored and "Hentepunkt" in stored
+
+
+def test_national_numbers_under_their_keys_in_the_visitors_language_are_masked(session):
+    """Review 21 F7: a custom event's payload gave a Greek tax number under "afm", a Hungarian social security number
+    under "taj", Russian numbers under "snils" and "inn", a Swedish personnummer under "pnr" (its abbreviation) and a
+    passport's under "pasaporte": digits nothing else says are a person's were stored raw. "afm", "taj", "inn", "pnr"
+    say so as the whole key only: a contest's "winner" and a dish's "tajine" stay."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Profiili")]))),
+           custom("profile", {"afm": "094014201", "taj": "037687210", "snils": "15748290311", "inn": "500100732259",
+                              "pnr": "199202141181", "pasaporte": "XDB482913", "winner": "Kalmar FF",
+                              "tajine": "Lamm med plommon"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("094014201", "037687210", "15748290311", "500100732259", "199202141181", "XDB482913"):
+        assert value[:6] not in stored, value
+    assert "Kalmar FF" in stored and "Lamm med plommon" in stored
+
+
+def test_a_handle_under_a_key_that_names_a_persons_account_is_pseudonymised_and_an_opaque_id_kept(session):
+    """Review 21 F10: a site's custom event gave a person's handle under "user", "userId", "user.id", OpenTelemetry's
+    "enduser.id", "account", "member", "seller", "buyer_handle", "owner", "klant", "kunde", "cliente", "kund": a handle
+    made of a name ("ragnhildo1983", "maaike.vdb") is no word a detector reads, and was stored. Pseudonymised as
+    Sentry's and PostHog's user keys are (the same handle, the same pseudonym); an opaque id (a UUID, a database
+    number, "user-1042") is kept, and so are keys that say more ("user_agent", "accountType"), a product's "handle"
+    and an account's object read key by key. A handle is remembered and masked where the page echoes it; a plain word
+    there ("premium", "Anonymous": a plan's, a role's) is pseudonymised but not remembered, and the site's "Premium"
+    stays."""
+    handles = {"user": "ragnhildo1983", "userId": "maaike.vdb", "user.id": "ragnhildo1983", "enduser.id": "ola_nordm7",
+               "account": "thijsvangorp", "member": "eline.dk", "seller": "brecht.vl", "buyer_handle": "@sanne.hv",
+               "owner": "lotteverb", "klant": "joris.dm", "kunde": "hansjoerg.w", "cliente": "maite.arr",
+               "kund": "ebba.lind"}
+    kept = {"buyerId": "3f2b8c1e-9a4d-4e7b-8c2a-1d5e6f7a8b9c", "memberId": 48213, "owner_id": "user-1042",
+            "user_agent": "Mozilla/5.0", "accountType": "zakelijk", "seller_account": {"plan": "Starter"},
+            "product": {"handle": "wollen-trui"}}
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Mijn account")]))),
+           custom("account-loaded", {**handles, **kept}), custom("plan", {"account": "premium", "user": "Anonymous"}))
+    s.send(snapshot(html_page(element("p", {}, [text("Welkom terug ragnhildo1983, uw Premium abonnement")]))))
+    [payload, plan] = [e["data"]["payload"] for e in s.stored if e["type"] == 5]
+    assert "premium" not in json.dumps(plan) and "Anonymous" not in json.dumps(plan), plan
+    assert "Welkom terug *************, uw Premium abonnement" in strings(s.stored)
+    for key, value in handles.items():
+        assert value.lstrip("@")[:6] not in json.dumps(payload), key
+    assert payload["user"] == payload["user.id"] != "ragnhildo1983", payload
+    assert {k: payload[k] for k in kept} == kept, payload
+
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
