@@ -1741,6 +1741,11 @@ def test_a_birthday_without_its_year_is_masked_once_the_sentence_goes_on(session
              ("Geburtstag ist am 8. Juli, ich werde 52", "8. Juli"),
              ("mi cumpleaños es el 30 de octubre y cumplo 29", "30 de octubre")]
     kept = "graag levering op 14 mei, na de middag!"
+    _birthdays_typed_are_masked(session, cases, kept)
+
+
+def _birthdays_typed_are_masked(session, cases: list[tuple[str, str]], kept: str) -> None:
+    """Each sentence typed into a note stores none of its date; the kept sentence, typed last, is stored whole."""
     label = element("label", {"for": "note"}, [text("Opmerking")])
     field = element("textarea", {"id": "note"})
     s = session()
@@ -1765,15 +1770,7 @@ def test_a_birthday_said_with_a_verb_or_in_digits_is_masked_once_the_sentence_go
              ("Geburtstag habe ich am 27.09., kommst du?", "27.09."),
              ("cumplo años el 5 de enero y lo celebro", "5 de enero")]
     kept = "levering op 14.05. graag na de middag!"
-    label = element("label", {"for": "note"}, [text("Opmerking")])
-    field = element("textarea", {"id": "note"})
-    s = session()
-    s.send(snapshot(html_page(label, field, lang="nl")))
-    for sentence, date in cases:
-        s.send(*typing(field["id"], sentence))
-        assert not leaks(s.stored, date), [t for t in strings(s.stored) if date[-4:] in t]
-    s.send(*typing(field["id"], kept))
-    assert kept in strings(s.stored)
+    _birthdays_typed_are_masked(session, cases, kept)
 
 
 def test_a_historical_birth_date_in_an_article_is_no_street_and_a_visitors_stays_masked(session):
