@@ -3540,25 +3540,6 @@ def test_a_text_written_by_replacing_its_node_a_few_letters_a_batch_is_still_bei
     assert "Totaal 4 artikelen" in strings(s.stored)
 
 
-@pytest.mark.xfail(strict=True, reason="left from review 21 F6: the first write after the batch of the snapshot that "
-                   "showed the node's text has no past to compare with (the mirror keeps no digest of a snapshot's "
-                   "texts), in place or by replacing the node, and is read as settled")
-@pytest.mark.parametrize("in_place", [True, False])
-def test_the_first_write_after_the_snapshots_batch_of_a_text_being_written_is_still_being_written(session, in_place):
-    """Review 21 F6's French case: the snapshot (its own batch) shows "… écrivez-moi à pol", the next batch's one write
-    makes it "… à pollien", read as settled: "pollien" is stored, whether the text changed in place or its node was
-    replaced. The next writes are compared with it (the mirror's digest) and masked."""
-    box = element("div", {"class": "reply"}, [text("Écrivez-moi à gas")])
-    s = session()
-    s.send(snapshot(html_page(box, lang="fr")))
-    node = box["childNodes"][0]["id"]
-    value = "Écrivez-moi à gaspardine.lemaire@skynet.be"
-    written = text(value[:22])
-    s.send(mutation(texts=[set_text(node, value[:22])]) if in_place else
-           mutation(adds=[add(box["id"], written)], removes=[remove(box["id"], node)]))
-    assert not leaks(s.stored, "gaspardine.lemaire"), [t for t in strings(s.stored) if "moi" in t]
-
-
 def test_a_typewriter_heading_finished_where_a_batch_ends_is_readable_once_settled(session):
     """Review 20 O1: a heading a typewriter effect writes a letter at a time and finishes where a batch ends keeps its
     last word masked in that batch ("… op alle *****"): nothing in the batch tells a finished text from one cut by
