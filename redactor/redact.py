@@ -522,8 +522,6 @@ class BatchRedaction:
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
         self.texts_before: dict[int, str] = {}  # a text node's text before this batch's first mutation of it
-        #: a text node a mutation added → the text node it removed from the same element (_texts_replaced)
-        self.replacing: dict[int, int] = {}
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
         self.code_slots: list[tuple[TextSlot, int]] = []  # short texts shaped as codes: under a heading naming codes?
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
@@ -813,9 +811,7 @@ class BatchRedaction:
                 cell = Cell(serialized, "textContent")
                 if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
                     self.copies.append((cell, cell.get()))
-                # a text that replaces one of its element's is written there as a text changed in place is
-                self._redact_text(cell, nid, verdict,
-                                  series=added and (bool(verdict.flags & EDITABLE) or nid in self.replacing))
+                self._redact_text(cell, nid, verdict, series=added and bool(verdict.flags & EDITABLE))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             if "childNodes" in keys:  # (else scanned above)
@@ -1174,8 +1170,6 @@ class BatchRedaction:
         if nid is not None:
             if series and nid not in self.series and nid in self.node_texts:
                 self.texts_before[nid] = self.node_texts[nid]  # (this batch's snapshot showed it: _note_written)
-            elif series and nid not in self.series and self.replacing.get(nid) in self.node_texts:
-                self.texts_before[nid] = self.node_texts[self.replacing[nid]]  # (the text it replaced)
             self.node_texts[nid] = text
         if not text.strip():
             return
@@ -1236,28 +1230,11 @@ class BatchRedaction:
             first, last = slot.values[0], slot.values[-1]
             if (before := self.texts_before.get(slot.node)) is not None:
                 slot.grown_from_before = letters_added(before, first)
-            elif (known := self.mirror.written.get(slot.node) or self.mirror.written.get(self.replacing.get(slot.node))):
-                slot.grown_from_before = self._grown_from_written(known, first)
+            elif (known := self.mirror.written.get(slot.node)) is not None:
+                length, digest = known
+                slot.grown_from_before = len(first) > length and self._written_digest(first[:length]) == digest \
+                    and letters_added(first[:length], first)
             self.mirror.note_written(slot.node, len(last), self._written_digest(last))
-
-    def _texts_replaced(self, data: dict[str, Any]) -> dict[int | None, int]:
-        """The text nodes a mutation removes, by the element they were in: a text added there in the same mutation
-        replaces one (a script's `el.textContent = s.slice(0, i)`, a reply streamed in, an editor re-rendering its
-        run: rrweb records each batch's text as a new node), and may go on from it a few letters more as a text
-        written in its own node does (review 21 F6): read as that (_redact_text's series, _note_written). Linear in the
-        removes."""
-        table, replaced = self.mirror.table, {}
-        for remove in data.get("removes") if isinstance(data.get("removes"), list) else []:
-            if isinstance(remove, dict) and (removed := node_id(remove.get("id"))) is not None:
-                slot = table.slot(removed)
-                if slot != NONE and table.shape[slot][0] in _TEXTS:
-                    replaced[node_id(remove.get("parentId"))] = removed
-        return replaced
-
-    def _grown_from_written(self, known: tuple[int, str], text: str) -> bool:
-        """Whether a text goes on, a few letters more, from the one the mirror kept the length and keyed digest of."""
-        length, digest = known
-        return len(text) > length and self._written_digest(text[:length]) == digest and letters_added(text[:length], text)
 
     def _written_digest(self, text: str) -> str:
         """A keyed digest of a text the page wrote: compared, and saved with the mirror, never the text."""
@@ -1454,7 +1431,6 @@ class BatchRedaction:
         mirror = self.mirror
         adds = data.get("adds") if isinstance(data.get("adds"), list) else []
         texts = data.get("texts") if isinstance(data.get("texts"), list) else []
-        replaced = self._texts_replaced(data)  # (before the mirror forgets the removed nodes)
         applied = mirror.apply_mutation(data, self.policy)  # the mirror first: then judge
         kept_removes = data["removes"] = applied.kept_removes
         inserted, changes = applied.inserted, applied.changes
@@ -1463,10 +1439,6 @@ class BatchRedaction:
         for add in adds:
             if not isinstance(add, dict) or not isinstance(add.get("node"), dict):
                 continue
-            added = node_id(add["node"].get("id"))
-            if added is not None and add["node"].get("type") in _TEXTS and (
-                    removed := replaced.pop(node_id(add.get("parentId")), None)) is not None:
-                self.replacing[added] = removed
             parent = mirror.verdict(add.get("parentId"))
             if parent.flags & BLOCKED:
                 self._drop(parent.rule or "block", "BLOCKED", node_id(add["node"].get("id")))
