@@ -38,7 +38,8 @@ model reads the crew list's heading ('Nat  Born  Rank') as a person, and 'born' 
 'Skipper born' and in the ids 'skipper-born' and 'crew2-born'. Not asserted: the country-code <select> labelled 'Mobile
 at sea' has its every option masked as a phone's ('+47 Norge'), fail closed; the Swede's three-letter given name
 is not remembered alone (names' words of four letters or more are), so 'ÅSA' stays readable beside her masked family
-name in the crew list (no six-character window of a planted value).
+name in the crew list (no six-character window of a planted value); the avatar's initials 'SØ', joined by the page
+from the given and the family name typed in two fields, stay readable.
 """
 
 from __future__ import annotations
