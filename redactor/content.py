@@ -990,11 +990,13 @@ def names_by_shape(tag: str, editable: bool, search: bool, typed: bool = False) 
     whole entry or one of its parts (list_entry_names): its entries name products ("Pneus hiver Michelin Alpin 6
     — montage"), and a server's entry holding a visitor's address is left to the detectors and the taint.
     A value typed in a one-line input that reads as a sentence is read as a textarea's (typed=True).
-    A street without a street word before its house number is read there too (street_runs)."""
+    A street without a street word before its house number is read there too (street_runs). A <select>'s value is its
+    picked option's, read as the option is: a yacht "Bavaria Cruiser 37 · Zeemeeuw" picked is no street and its
+    number (held-out round 28: masked, and remembered as an address, its option's text masked too)."""
     if search:
         return None
-    if tag == "option":  # the site's list: a name is an entry or its part ("Wouter Maenhout"), not a product's words
-        return list_entry_names
+    if tag in ("option", "select"):  # the site's list: a name is an entry or its part ("Wouter Maenhout"), not a
+        return list_entry_names  # product's words
     if tag == "textarea" or (not tag and editable):
         return _RUNS_AND_STREETS
     return _line_or_sentence if typed and tag == "input" else _SHAPED_AND_STREETS

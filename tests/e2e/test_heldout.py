@@ -46,6 +46,18 @@ def type_with_cuts(recording: Recording, selector: str, pieces: list[str], delay
             recording.type(selector, piece, delay=delay)
 
 
+def send_between_snapshots(recording: Recording, button: str = "#verstuur", done: str = "#bedankt[data-done]") -> None:
+    """A full snapshot of the filled form, the form sent, and a full snapshot of what the page then shows, each in a
+    batch of its own."""
+    page = recording.page
+    cut(page)
+    recording.snapshot()
+    page.click(button)
+    page.wait_for_selector(done)
+    cut(page)
+    recording.snapshot()
+
+
 def check_windows(recorded: Recorded, planted: list[Planted]) -> None:
     """The judge's rule: neither the value nor any 6-character window of it in a stored string or
     key. Each leaking string is reported once, with the first event that holds it."""

@@ -51,7 +51,8 @@ import pytest
 from leaks import strings
 
 from .conftest import PAGES, Recording
-from .test_heldout import check_data_dir, check_no_shared_window, check_windows, cut, type_with_cuts
+from .test_heldout import (check_data_dir, check_no_shared_window, check_windows, cut, send_between_snapshots,
+                           type_with_cuts)
 from .test_heldout3 import split_inside
 from .test_heldout14 import last_snapshot
 from .test_heldout25 import field_values
@@ -181,12 +182,7 @@ def judoclub(record) -> Recorded:  # noqa: F811 (the fixture imported above)
                                                            "Zandpoort", "015 29 6"), delay=20)
         recording.type("#promo", CODE)
         type_with_cuts(recording, "#iban", ["BE30 0635 18", "39 4711"])
-        cut(page)
-        recording.snapshot()
-        page.click("#verstuur")
-        page.wait_for_selector("#bedankt[data-done]")
-        cut(page)
-        recording.snapshot()
+        send_between_snapshots(recording)
 
     return record("judoclub.html", "heldout27-judoclub", script)
 
