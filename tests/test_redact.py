@@ -3515,25 +3515,31 @@ def test_a_text_the_page_writes_letter_by_letter_has_its_last_word_masked_where_
     assert "Gesloten tot maandag avond" in strings(s.stored)  # set whole: its last word is settled
 
 
-def test_a_text_written_by_replacing_its_node_a_few_letters_a_batch_is_still_being_written(session):
+@pytest.mark.parametrize("one_batch", [False, True])
+def test_a_text_written_by_replacing_its_node_a_few_letters_a_batch_is_still_being_written(session, one_batch):
     """Review 21 F6: a script that writes a text by setting its element's textContent (a typewriter, a reply streamed
-    in, an editor re-rendering its run) makes rrweb record each batch's text as a new node, the old one removed in the
-    same mutation; the text was read as the page's settled words, and the start of an e-mail stored ("… mail naar
-    wieteke.va"). A text added where its element's text was removed goes on from it as a text written in place does:
-    its last word masked while it grows, across batches and a restart (the mirror's length and keyed digest of the
-    replaced node's text). A text replaced by another, not grown from it, keeps its last word."""
+    in, an editor re-rendering its run) makes rrweb record each write as a new node, the old one removed in the same
+    mutation; the text was read as the page's settled words, and the start of an e-mail stored ("… mail naar
+    wieteke.va"). A text added where its element's text was removed and that grows it goes on from it as a text
+    written in place does: its last word masked while it grows, across batches and a restart (the mirror's length and
+    keyed digest of the replaced node's text), or in one batch (each write compared with the one before it). A text
+    replaced by another, not grown from it, keeps its last word."""
     box, total = element("div", {"class": "reply"}, [text("Mail naar wi")]), element("p", {}, [text("Totaal 3 artikelen")])
     s = session()
     s.send(snapshot(html_page(box, total, lang="nl")))
     line = "Mail naar wieteke.vanassche@scarlet.be graag"
     at = line.index("wieteke")
-    before = box["childNodes"][0]["id"]
+    before, writes = box["childNodes"][0]["id"], []
     for step, end in enumerate((at + 4, at + 7, at + 10, at + 13)):
         written = text(line[:end])
-        s.send(mutation(adds=[add(box["id"], written)], removes=[remove(box["id"], before)]))
+        writes.append(mutation(adds=[add(box["id"], written)], removes=[remove(box["id"], before)]))
         before = written["id"]
-        if step == 1:
+        if not one_batch:
+            s.send(writes.pop())
+        if step == 1 and not one_batch:
             s.mirror = DomMirror.load(orjson.loads(orjson.dumps(s.mirror.dump())))  # a restart between the batches
+    if one_batch:
+        s.send(*writes)
     assert not leaks(s.stored, "wieteke.vanassche"), [t for t in strings(s.stored) if "naar" in t]
     count = total["childNodes"][0]["id"]
     s.send(mutation(adds=[add(total["id"], text("Totaal 4 artikelen"))], removes=[remove(total["id"], count)]))
