@@ -522,6 +522,8 @@ class BatchRedaction:
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
         self.texts_before: dict[int, str] = {}  # a text node's text before this batch's first mutation of it
+        #: a text node a mutation added → the text node it removed from the same element (_texts_replaced)
+        self.replacing: dict[int, int] = {}
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
         self.code_slots: list[tuple[TextSlot, int]] = []  # short texts shaped as codes: under a heading naming codes?
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
@@ -811,7 +813,10 @@ class BatchRedaction:
                 cell = Cell(serialized, "textContent")
                 if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
                     self.copies.append((cell, cell.get()))
-                self._redact_text(cell, nid, verdict, series=added and bool(verdict.flags & EDITABLE))
+                # a text that replaces one of its element's and grows it is written there as a text changed in
+                # place is (_replacement_grows); one that does not is a page update, read as settled
+                self._redact_text(cell, nid, verdict, series=added and (
+                    bool(verdict.flags & EDITABLE) or self._replacement_grows(nid, cell.get())))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             if "childNodes" in keys:  # (else scanned above)
@@ -1230,11 +1235,54 @@ class BatchRedaction:
             first, last = slot.values[0], slot.values[-1]
             if (before := self.texts_before.get(slot.node)) is not None:
                 slot.grown_from_before = letters_added(before, first)
-            elif (known := self.mirror.written.get(slot.node)) is not None:
-                length, digest = known
-                slot.grown_from_before = len(first) > length and self._written_digest(first[:length]) == digest \
-                    and letters_added(first[:length], first)
+            elif (known := self.mirror.written.get(slot.node) or self._written_replaced(slot.node)) is not None:
+                slot.grown_from_before = self._grown_from_written(known, first)
             self.mirror.note_written(slot.node, len(last), self._written_digest(last))
+
+    def _texts_replaced(self, data: dict[str, Any]) -> dict[int | None, int]:
+        """The text nodes a mutation removes, by the element they were in: a text added there in the same mutation
+        replaces one (a script's `el.textContent = s.slice(0, i)`, a reply streamed in, an editor re-rendering its
+        run: rrweb records each batch's text as a new node). Read before the mirror forgets the removed nodes.
+        Linear in the removes."""
+        table, replaced = self.mirror.table, {}
+        for remove in data.get("removes") if isinstance(data.get("removes"), list) else []:
+            if isinstance(remove, dict) and (removed := node_id(remove.get("id"))) is not None:
+                slot = table.slot(removed)
+                if slot != NONE and table.shape[slot][0] in _TEXTS:
+                    replaced[node_id(remove.get("parentId"))] = removed
+        return replaced
+
+    def _replacement_grows(self, nid: int | None, text: str) -> bool:
+        """Whether a text added in place of its element's text goes on from it a few letters more (letters_added),
+        as a text written in its own node does (review 21 F6: "Stuur het naar jorinde.ve" a typewriter writes by
+        setting textContent): the text it replaced as this batch showed it, or the length and keyed digest the
+        mirror kept of it. A replacement that does not grow the text is a page update ("Bedankt, we bellen u terug!",
+        "Totaal 4 artikelen"): read as settled, as any text a mutation adds. Its digest is kept all the same, so that
+        the next batch's replacement is compared with it: a writer slow enough that each batch holds one of its
+        texts is still told from its second write on (its first, after the batch that showed the text before, has
+        nothing to compare with)."""
+        removed = self.replacing.get(nid) if nid is not None else None
+        if removed is None:
+            return False
+        if (before := self.node_texts.get(removed)) is not None:
+            grows = letters_added(before, text)
+            if grows:
+                self.texts_before[nid] = before  # (_note_written compares the series' first value with it)
+        else:
+            grows = (known := self.mirror.written.get(removed)) is not None and self._grown_from_written(known, text)
+        if not grows:
+            self.mirror.note_written(nid, len(text), self._written_digest(text))
+        return grows
+
+    def _written_replaced(self, nid: int) -> tuple[int, str] | None:
+        """The length and keyed digest the mirror kept of the text a text node replaced, if it replaced one."""
+        removed = self.replacing.get(nid)
+        return self.mirror.written.get(removed) if removed is not None else None
+
+    def _grown_from_written(self, known: tuple[int, str], text: str) -> bool:
+        """Whether a text goes on, a few letters more, from the one the mirror kept the length and keyed digest of."""
+        length, digest = known
+        return len(text) > length and self._written_digest(text[:length]) == digest and letters_added(text[:length], text)
 
     def _written_digest(self, text: str) -> str:
         """A keyed digest of a text the page wrote: compared, and saved with the mirror, never the text."""
@@ -1431,6 +1479,7 @@ class BatchRedaction:
         mirror = self.mirror
         adds = data.get("adds") if isinstance(data.get("adds"), list) else []
         texts = data.get("texts") if isinstance(data.get("texts"), list) else []
+        replaced = self._texts_replaced(data)  # (before the mirror forgets the removed nodes)
         applied = mirror.apply_mutation(data, self.policy)  # the mirror first: then judge
         kept_removes = data["removes"] = applied.kept_removes
         inserted, changes = applied.inserted, applied.changes
@@ -1439,6 +1488,10 @@ class BatchRedaction:
         for add in adds:
             if not isinstance(add, dict) or not isinstance(add.get("node"), dict):
                 continue
+            added = node_id(add["node"].get("id"))
+            if added is not None and add["node"].get("type") in _TEXTS and (
+                    removed := replaced.pop(node_id(add.get("parentId")), None)) is not None:
+                self.replacing[added] = removed
             parent = mirror.verdict(add.get("parentId"))
             if parent.flags & BLOCKED:
                 self._drop(parent.rule or "block", "BLOCKED", node_id(add["node"].get("id")))
