@@ -75,6 +75,7 @@ from .test_peers_heldout import assert_gets_untouched, events_named, held_out_pa
 from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
 from .test_peers_heldout7 import search_and_fill
 from .test_peers_heldout12 import assert_no_leaks_folded
+from .test_peers_heldout17 import REMOTE_CONFIG  # recording with console, headers and bodies
 from .test_peers_heldout9 import sentry_items, sentry_message
 
 pytestmark = pytest.mark.e2e
@@ -119,11 +120,6 @@ CONFIRMED = f"received for the {PRODUCT}"
 #: the planted values still open (the module's docstring says why): asserted by the strict xfail below
 OPEN = ("introducer_native",)
 CONTROLS = (HEADING, PRODUCT)
-REMOTE_CONFIG = {
-    "sessionRecording": {"endpoint": "/s/", "consoleLogRecordingEnabled": True,
-                         "networkPayloadCapture": {"recordHeaders": True, "recordBody": True}},
-    "supportedCompression": ["gzip", "gzip-js"], "autocapture_opt_out": False, "autocaptureExceptions": True,
-}
 
 
 def heldout18_app(bundles: Path) -> web.Application:
