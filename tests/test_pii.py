@@ -1209,6 +1209,10 @@ SOUTH_ASIAN = [
             ("Flat 1204, Panchratna Tower, Opera House, Mumbai 400004", "POSTAL_ADDRESS")]),
     ("a/c no. 00123456789 at the Fort branch", "en", [("00123456789", "IBAN_CODE")]),
     ("Opera House, Mumbai 400 004", "en", [("Opera House, Mumbai 400 004", "POSTAL_ADDRESS")]),
+    # being typed, cut where a batch ended (round 18's second run stored "Flat 1204," beside the masked names)
+    ("statements go to Flat 1204, Panchratna Tower, Opera House, Mumbai 40", "en",
+     [("Flat 1204, Panchratna Tower, Opera House, Mumbai 40", "POSTAL_ADDRESS")]),
+    ("statements go to Flat 12", "en", [("Flat 12", "POSTAL_ADDRESS")]),
     ("card 4829 1573 6205 1234", "en", []),
     ("Order 482915736205 shipped", "en", []),
     ("Your account 2024 statement", "en", []),
