@@ -1779,6 +1779,25 @@ async def test_a_password_and_personal_numbers_under_keys_in_a_visitors_own_lang
     assert entry["attributes"]["product"] == {"value": "Deluxe Kennel Suite", "type": "string"}, entry
 
 
+
+async def test_indian_numbers_and_an_introducer_under_their_keys_are_masked(redact):
+    """Held-out peers round 18: posthog-js sent identify's $set_once {"aadhaar": "482915736205"} (glued, as the page
+    sent it) in /flags' person properties before the recording that taught the typed value, and a diamond dealer's
+    answer named who introduced the buyer under "introducer" (never typed), an object holding his name in Ge'ez letters
+    beside its Latin spelling: all were stored. Keys naming India's Aadhaar and a firm's GST number say what their
+    values are, and "introducer" is a role a key names alone, as "beneficiary" is (rules/fields.yaml roles); the stone
+    and the reference beside them are kept."""
+    introducer = {"name": "Tesfaye Gebremedhin", "native": "ተስፋይ ገብረመድህን", "phone": "+291 7 184 532"}
+    event = analytics_event("kyc_submitted", stone="Round Brilliant 1.02 ct F VS1", reference="SB-KYC-ANT",
+                            aadhaar="482915736205", gstin="27AFZPJ4127K1ZU", introducer=introducer,
+                            broker={"introducer": "Tesfaye Gebremedhin"})
+    properties = unframe(await redact(posthog.decode(posthog_body(capture_batch([event])), {}, LIMIT)))["batch"][0][
+        "properties"]
+    plain = json.dumps(properties, ensure_ascii=False)
+    assert not any(value[:6] in plain or value[-6:] in plain for value in
+                   ("482915736205", "27AFZPJ4127K1ZU", *introducer.values())), plain
+    assert (properties["stone"], properties["reference"]) == ("Round Brilliant 1.02 ct F VS1", "SB-KYC-ANT"), properties
+
 async def test_the_user_sentry_copies_onto_logs_and_metrics_is_pseudonymised_as_the_events_user(redact):
     """Held-out peers round 16: setUser({id: <a kennitala>, …}) with sendDefaultPii, and @sentry/browser 11 copied the id
     onto every log and metric as the attribute "user.id" ({value, type}), scanned there as the app's attributes are:
