@@ -78,10 +78,12 @@ def setup_logging(level: str) -> None:
 
 
 def serve(args: argparse.Namespace) -> int:
+    from redactor.scheduling import favour_the_loop
+
+    favour_the_loop()  # first: its rarer passes of the garbage collector also spare the imports below (~0.2 s of CPU)
     from redactor import workers
     from redactor.config import load_settings, unknown_variables
     from redactor.policy import ConfigError
-    from redactor.scheduling import favour_the_loop
 
     flags = {"host": args.host, "port": args.port, "data_dir": args.data_dir, "upstream": args.upstream,
              "tls_cert": args.tls_cert, "tls_key": args.tls_key, "admin_port": args.admin_port,
@@ -117,7 +119,6 @@ def serve(args: argparse.Namespace) -> int:
 
     ssl_context = tls_context(settings)
     os.umask(0o077)  # every file the server makes (store, spool, WAL, keys) is its user's only
-    favour_the_loop()  # the GIL back to the event loop soon, and no long pause of the garbage collector
     listen.run(create_app(settings), settings, ssl_context, reuse_port=n_workers > 1)
     return 0
 
