@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 
 import orjson
+
+from redactor.pii import DetectorPool, PiiSettings
 
 
 def modules_after(code: str) -> set[str]:
@@ -58,3 +61,17 @@ print(orjson.dumps({{str(g): n for g, n in passes.items()}}).decode())
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     passes = orjson.loads(done.stdout)
     assert not passes.get("2"), passes
+
+
+def test_a_launched_detector_is_built_while_its_caller_goes_on():
+    """The server launches the detector's build (~4 s) before it loads the sites and the place names,
+    and waits for it (start) only when nothing else is left to do."""
+    pool = DetectorPool(workers=0, ner=False)
+    try:
+        pool.launch()  # returns at once: the build runs on the detector's thread
+        assert not pool.ready
+        asyncio.run(pool.start())
+        assert pool.ready
+        assert pool.analyze_sync(["mail me at jan@example.org"], "en", PiiSettings())[0]
+    finally:
+        pool.close()

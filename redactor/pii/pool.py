@@ -143,6 +143,7 @@ class DetectorPool:
         # the server passes one keyed by its secret (and on Redis with --state); alone, a random key
         self.shared = SharedSpans(secrets.token_bytes(32)) if shared is None else shared
         self._executor: concurrent.futures.Executor | None = None
+        self._building: list[concurrent.futures.Future] | None = None  # launch()'s builds, until start()
         self.queue = FairScheduler(max(1, workers))
 
     @property
@@ -164,14 +165,20 @@ class DetectorPool:
             self._local = _built(self.ner)
         return self._local
 
+    def launch(self) -> None:
+        """Begin building the engine (in every worker process, or on this process's detector thread) and
+        return at once; start() waits for it. The server calls it first thing, so that a detector's
+        build (~4 s of CPU) runs beside the rest of its start-up (store, sessions, sites)."""
+        if self._building is None:
+            executor = self._executor_()
+            self._building = ([executor.submit(_worker_ping) for _ in range(self.workers)] if self.workers > 0
+                              else [executor.submit(self._detector)])
+
     async def start(self) -> None:
         """Build the engine now (in every worker), so that the first request is not the slow one."""
-        loop = asyncio.get_running_loop()
-        if self.workers > 0:
-            await asyncio.gather(*(loop.run_in_executor(self._executor_(), _worker_ping)
-                                   for _ in range(self.workers)))
-        else:
-            await loop.run_in_executor(self._executor_(), self._detector)
+        self.launch()
+        building, self._building = self._building or [], None
+        await asyncio.gather(*map(asyncio.wrap_future, building))
         self._ready = True
 
     async def analyze(self, texts: list[str], language: str, settings: PiiSettings,
