@@ -208,17 +208,20 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              max_per_site=settings.max_sessions_per_site,
                                              probation_seconds=settings.session_probation_seconds,
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
+    # the detector's answers per site, shared by the site's sessions, and with --state by every instance
+    shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
+    detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner, shared=shared)
+    # its engines are built (~4 s) while this process loads the sites and the place names: launched
+    # once nothing can refuse the start any more, as a detector process cannot be stopped mid-build
+    detector.launch()
     await admin.load_sites(app)
     await admin.load_tokens(app)
     if isinstance(states, RedisStates):  # the sites are one truth across the instances on the Redis
         await SharedAdmin(states.redis).start(app, settings.config_poll_seconds)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
-    # the detector's answers per site, shared by the site's sessions, and with --state by every instance
-    shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
-    detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner, shared=shared)
     metrics.watch(states, detector.queue, threads.scheduler, shared.counts)
-    await detector.start()
     place_names()  # read here, not in the first batch that needs it: its parse would stall the loop
+    await detector.start()
     gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.favour_the_loop)
     log.info("ready: %d site(s), data in %s, %d detector process(es)", len(app[POLICIES]), settings.data_dir,
              settings.pii_workers)

@@ -25,8 +25,6 @@ import redactor
 from redactor.pii.spans import Span
 from redactor.ruledata import rules_dir
 
-from redis.exceptions import OutOfMemoryError
-
 if TYPE_CHECKING:
     import redis.asyncio as aioredis
 
@@ -202,6 +200,9 @@ class SharedSpans:
         answers are written, then none until a look at least ROOM_CHECK_SECONDS later finds room."""
         if self.redis is None or not found:
             return
+        # here, not at the top: the detector processes import this module and never talk to Redis
+        from redis.exceptions import OutOfMemoryError
+
         now = time.monotonic()
         if not self._room and now - self._room_asked < ROOM_CHECK_SECONDS:
             return
