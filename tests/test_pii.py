@@ -262,7 +262,8 @@ PERSONS = [
     ("Cadeau voor Sanne van der Linden, graag inpakken!", "nl", [("Sanne van der Linden", "PERSON")]),
     # the model's span stops before the surname: the name goes on with the words after it
     ("Photo de Thibault d'Oultremont", "fr", [("Thibault d'Oultremont", "PERSON")]),
-    ("Foto van Bartholomeus Ten Cate", "nl", [("Foto van Bartholomeus Ten Cate", "PERSON")]),
+    # (a caption's word opens a name, no part of it: review 22 F1)
+    ("Foto van Bartholomeus Ten Cate", "nl", [("van Bartholomeus Ten Cate", "PERSON")]),
     # whom a picture shows, names the model does not know included
     ("Photo de Gwenaëlle Le Bihan", "fr", [("Gwenaëlle Le Bihan", "PERSON")]),
     ("Profielfoto van Nguyễn Thị Lan", "nl", [("Nguyễn Thị Lan", "PERSON")]),
@@ -1708,6 +1709,24 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
     start = text.index(name)
     assert any(s.entity == "PERSON" and s.start <= start and start + len(name) <= s.end for s in spans), \
         f"the name in a {language} text is not masked whole"
+
+
+#: a role a service's page gives a person, or a picture's caption, before the person's full name (review 22 F1)
+ROLE_BEFORE_A_NAME = [
+    ("Bezorger Jonas Wuyts", "nl", "Jonas Wuyts"), ("Vendeuse Margaux Lefèvre", "fr", "Margaux Lefèvre"),
+    ("Gastvrouw Ilse Van Damme", "nl", "Ilse Van Damme"), ("Avatar Ruth Van Acker", "en", "Ruth Van Acker"),
+    ("Contact Wout Van Hove", "nl", "Wout Van Hove"), ("Profielfoto Fien De Clercq", "nl", "Fien De Clercq"),
+]
+
+
+@pytest.mark.parametrize("text,language,name", ROLE_BEFORE_A_NAME)
+def test_a_role_or_a_caption_before_a_full_name_opens_it(detector, patterns_only, text, language, name):
+    """Review 22 F1: a capitalised word before the given name that opened no name ("Chauffeur", "Verkoper",
+    "Profielfoto") made the line a heading, its name kept; and a Flemish capitalised particle made "Contact" and
+    the name four capitalised words, too many for a name. The role is no part of the name: it stays readable."""
+    for engine in (detector, patterns_only):
+        got = found(engine, text, language)
+        assert (name, "PERSON") in got, f"{engine.ner=}: {sorted(got)}"
 
 
 def test_a_name_greeted_with_an_elided_particle_or_in_a_nordic_language_is_a_person(detector, patterns_only):

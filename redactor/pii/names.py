@@ -177,6 +177,10 @@ def starts_with_first_name(text: str) -> bool:
     tokens = text.split()
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
+    # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
+    # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words)
+    while len(words) > 3 and is_name_opener(words[0]):
+        words = words[1:]
     if len(words) > 3:
         return False
     for i in _given_names_in(words):
