@@ -1248,6 +1248,26 @@ def shape_signs(value: str) -> bool:
     return _SHAPE_SIGNS.search(value) is not None
 
 
+@functools.cache
+def _person_slug_prefix() -> re.Pattern:
+    """A class's or an id's token that opens with a prefix a page writes a person's slug after (rules/attributes.yaml
+    handle_prefixes, person_prefixes), the prefix's kind and the rest of the token."""
+    rules = load_rules("attributes.yaml")
+    def words(key: str) -> str:
+        return "|".join(sorted(map(re.escape, rules.get(key, ())), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\S)(?:(?P<handle>{words('handle_prefixes')})|(?P<person>{words('person_prefixes')}))"
+                      r"[-_](?P<slug>\S+)", re.IGNORECASE)
+
+
+def person_slugs(value: str) -> list[tuple[int, int]]:
+    """Where a structural value (a class list, an id) holds a person's slug after a prefix that says whose it is
+    ("comment-author-lotte-van-bergen", "author-anna-kowalczyk-7", "user-lotte-van-bergen"): after a handle's
+    prefix whatever follows, after a person's a name slug (is_name_slug). Linear: one pass over the value, each
+    token's slug read once."""
+    return [match.span("slug") for match in _person_slug_prefix().finditer(value)
+            if match["handle"] or is_name_slug(match["slug"])]
+
+
 class ShapeSlot(Slot):
     """A value of the site's structure (an id, a class, an element it points at, an attribute selector's value
     in CSS), which the replay's CSS and selectors need as it is, but which a page may make of its records

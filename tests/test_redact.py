@@ -217,6 +217,27 @@ def test_site_selectors_mark_sensitive_and_masked_text(session):
     assert "1.234" not in stored and "anything" not in stored and "Hallo" not in stored
 
 
+def test_a_persons_slug_in_a_class_or_an_id_is_masked_and_the_prefix_and_selectors_stay(session):
+    """Review 22 F13: a page writes a person's slug into a class or an id after a prefix that says whose it is
+    (WordPress's "comment-author-<nicename>" on a logged-in author's comment, "author-<nicename>" on an author page's
+    body, an app's "member-<name>"): classes and ids are structure, kept, and only an e-mail's '@' or eight digits were
+    read there. The slug is masked, the prefix kept; a component's own words after those prefixes stay, and a site's
+    selector on the whole value still applies."""
+    s = session({"mask_text_selectors": [".comment-author-wouterdb"]})
+    comment, bio, note = text("Snel geleverd"), text("Over de schrijver"), text("Lid sinds 2019")
+    s.send(meta(), snapshot(html_page(
+        element("li", {"class": "comment byuser comment-author-wouterdb even"}, [comment]),
+        element("div", {"class": "archive author author-ines-vandamme author-12 author-bio"}, [bio]),
+        element("p", {"id": "member-bram-de-smet", "class": "user-menu profile-card member-since"}, [note]))))
+    stored = orjson.dumps(s.stored).decode()
+    for slug in ("wouterdb", "ines-vandamme", "bram-de-smet"):
+        assert slug not in stored
+    for kept in ("comment-author-", "author-", "author-12", "author-bio", "member-", "user-menu", "profile-card",
+                 "member-since", "Over de schrijver", "Lid sinds 2019"):
+        assert kept in stored
+    assert "Snel geleverd" not in stored  # the site's selector matched the class as the page wrote it
+
+
 def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     field = element("input", {"name": "q"})
     s = session({"block_urls": ["/account/*"]})
