@@ -22,6 +22,7 @@ from leaks import BUNDLED, batches, recordings, strings
 from redactor.pii import DetectorPool, PiiDetector, PiiSettings, RecognizerDef, Span, SpanCache, load_recognizer_defs
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import drop_contained
+from redactor.pii.names import is_a_person
 
 
 
@@ -1709,6 +1710,28 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
     start = text.index(name)
     assert any(s.entity == "PERSON" and s.start <= start and start + len(name) <= s.end for s in spans), \
         f"the name in a {language} text is not masked whole"
+
+
+#: a product's title: its kind, the given name a shop calls the model, and its colour, material or finish (review 22 O1)
+PRODUCT_FINISHES = [("Kapstok Oscar antraciet", "Kapstok Oscar"), ("Kruk Felix zwart", "Kruk Felix"),
+                    ("Applique Jules laiton", "Applique Jules"), ("Stool Oscar black.", "Stool Oscar"),
+                    ("Rok Lotte zwart", "Rok Lotte"), ("Vase Margot bleue, 30 cm", "Vase Margot")]
+
+
+@pytest.mark.parametrize("title,run", PRODUCT_FINISHES)
+def test_a_products_title_with_a_given_name_and_its_colour_is_no_person(detector, patterns_only, title, run):
+    """Review 22 O1: "Lamp Victor zwart" was masked: a heading's capitalised word before a given name says a title,
+    but a lower-case word after the run said a sentence going on. A colour, a material or a finish that ends the line
+    is a product's title still. Its run, whichever recognizer reads it, is no person (a sentence going on past the
+    colour still is: below)."""
+    assert not is_a_person(title, 0, len(run))
+    for engine in (detector, patterns_only):
+        assert not {e for _, e in found(engine, title, "nl") if e == "PERSON"}
+
+
+def test_a_run_before_a_colour_and_a_sentence_going_on_is_still_a_person():
+    assert is_a_person("Kruk Felix zwart geverfd door mijn buurman", 0, len("Kruk Felix"))
+    assert is_a_person("Kapstok Oscar grijs en blauw", 0, len("Kapstok Oscar"))
 
 
 #: a role a service's page gives a person, or a picture's caption, before the person's full name (review 22 F1)

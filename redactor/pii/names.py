@@ -297,13 +297,29 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if any(_married_ne(t) for t in tokens) and hungarian_married_name(" ".join(tokens)):
         return True  # "Kovácsné Szabó Etelka": "-né" says a married woman, whose name Hungarian writes surname first
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if heading and i == 0 and _plain_name(tokens[0]) in _lower_case_lexicon()[1] and _a_finish_after(text, end):
+        return False  # a product's title whose kind is a given name too: "Rok Julie plissé" ("Rok" is a Slovene name)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
     if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith((",", ";")):
         return True
     if all(_opens_a_name(t) for t in tokens[:i]):
         return True
-    return not heading or bool(_GOES_ON.match(text, end))
+    return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
+
+
+def _a_finish_after(text: str, end: int) -> bool:
+    """Whether the lower-case words after a heading's run are a product's colour, material or finish and end its line
+    or stop at a punctuation mark ("Lamp Victor zwart", "Lampe Victor noire", "Rok Julie plissé, maat 38": rules/pii.yaml
+    finish_words), at most _TAIL_WORDS of them: a title, not a sentence going on ("Stoel Anton grijs geschilderd?")."""
+    words = text[end:end + _LOOK_AFTER].partition("\n")[0].split()
+    for n, word in enumerate(words[:_TAIL_WORDS], 1):
+        bare = word.rstrip(".,;:!?)")
+        if not bare[:1].islower() or _plain_name(bare) not in _engine_words("finish_words"):
+            return False
+        if bare != word or n == len(words):
+            return True  # the title ends: at its punctuation, or with its line
+    return False
 
 
 def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
