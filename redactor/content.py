@@ -1035,9 +1035,11 @@ def a_person_searched(value: str, found: list[Span]) -> list[Span]:
     person, and what sits beside it is the same person's ("Amélie Vermeulen BE71 0961 …"): the whole
     value is masked. So is one where capitalised words stand beside a number a person's data is
     written with ("Ysoline Daemers-Quendt 2024", "Jan Peeters 1990"), which no detector reads as a
-    name there, and a name written surname first ("Peeters, Jan")."""
+    name there, and a name written surname first ("Peeters, Jan", "kowalczyk anna", "VERHAEGHE Griet": review 22 F3,
+    where only the given name's growing end was masked)."""
     stripped = value.strip()
-    if not stripped or not (found or _surname_first(value) or (_holds_personal_number(value) and name_runs(value))):
+    if not stripped or not (found or _surname_first(value) or surname_then_given_named(value)
+                            or (_holds_personal_number(value) and name_runs(value))):
         return found
     start = value.index(stripped)
     return [*found, Span(start, start + len(stripped), found[0].entity if found else "PERSON", 1.0, "search.person")]

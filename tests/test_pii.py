@@ -1712,6 +1712,22 @@ def test_a_visitors_name_shown_back_is_still_a_person(detector, text, language, 
         f"the name in a {language} text is not masked whole"
 
 
+#: a name written surname first, as an admin's list or a class register of the languages whose habit it is writes it
+#: (review 22 F3)
+SURNAME_WRITTEN_FIRST = [("Wiśniewski Tomasz", "nl"), ("Dumitrescu Elena", "nl"), ("Nowakowska Julia", "fr"),
+                         ("Jovanović Ana", "en")]
+
+
+@pytest.mark.parametrize("text,language", SURNAME_WRITTEN_FIRST)
+def test_a_surname_written_first_is_part_of_the_name(detector, patterns_only, text, language):
+    """Review 22 F3: "Kowalski Jan" was a heading's word before a given name, the surname stored. A capitalised word
+    with the ending of a surname of those languages (rules/pii.yaml surname_first_endings) before a given name that
+    ends the run is its surname; a heading's word of the site languages before a given name stays a heading's."""
+    for engine in (detector, patterns_only):
+        assert (text, "PERSON") in found(engine, text, language)
+    assert not is_a_person("Bakker Bart", 0, len("Bakker Bart"))
+
+
 #: a product's title: its kind, the given name a shop calls the model, and its colour, material or finish (review 22 O1)
 PRODUCT_FINISHES = [("Kapstok Oscar antraciet", "Kapstok Oscar"), ("Kruk Felix zwart", "Kruk Felix"),
                     ("Applique Jules laiton", "Applique Jules"), ("Stool Oscar black.", "Stool Oscar"),

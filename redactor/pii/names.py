@@ -185,8 +185,17 @@ def starts_with_first_name(text: str) -> bool:
         return False
     for i in _given_names_in(words):
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
-            return 2 <= len(words) - i <= 3
+            return 2 <= len(words) - i <= 3 or (len(words) == 2 and i == 1 and surname_written_first(words[0]))
     return False
+
+
+def surname_written_first(word: str) -> bool:
+    """A capitalised word with the ending of a surname of the languages whose lists write a name surname first
+    ("Kowalski", "Wiśniewska", "Popescu", "Petrović": rules/pii.yaml surname_first_endings), three letters at least
+    before it."""
+    plain = _plain_name(word)
+    return word[:1].isupper() and plain.isalpha() and any(
+        plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings"))
 
 
 def _given_names_in(words: list[str]) -> list[int]:
@@ -303,8 +312,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
     if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith((",", ";")):
         return True
-    if all(_opens_a_name(t) for t in tokens[:i]):
-        return True
+    if all(_opens_a_name(t) for t in tokens[:i]) or (i == 1 and len(tokens) == 2 and surname_written_first(tokens[0])):
+        return True  # (or the name's surname written first: "Kowalski Jan")
     return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
 
 
@@ -735,8 +744,9 @@ def surname_then_given(surname: str, given: str) -> bool:
     "allemaal sofie", "zus lotte": those words say a person follows, they are none)."""
     if given.islower() and not lower_case_full_name(f"{given} {surname}"):
         return False
+    # nor a product's kind before the model's given name, as a shop's search box reads it ("bank emma", "stoel anna")
     return (surname_comma_given(f"{surname}, {given}") and not greets_no_one(surname)
-            and _plain_name(surname) not in _relatives())
+            and _plain_name(surname) not in _relatives() and _plain_name(surname) not in _lower_case_lexicon()[1])
 
 
 @functools.cache
