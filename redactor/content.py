@@ -1050,9 +1050,11 @@ def a_person_searched(value: str, found: list[Span]) -> list[Span]:
     person, and what sits beside it is the same person's ("Amélie Vermeulen BE71 0961 …"): the whole
     value is masked. So is one where capitalised words stand beside a number a person's data is
     written with ("Ysoline Daemers-Quendt 2024", "Jan Peeters 1990"), which no detector reads as a
-    name there, and a name written surname first ("Peeters, Jan")."""
+    name there, and a name written surname first ("Peeters, Jan", "kowalczyk anna", "VERHAEGHE Griet": review 22 F3,
+    where only the given name's growing end was masked)."""
     stripped = value.strip()
-    if not stripped or not (found or _surname_first(value) or (_holds_personal_number(value) and name_runs(value))):
+    if not stripped or not (found or _surname_first(value) or surname_then_given_named(value)
+                            or (_holds_personal_number(value) and name_runs(value))):
         return found
     start = value.index(stripped)
     return [*found, Span(start, start + len(stripped), found[0].entity if found else "PERSON", 1.0, "search.person")]
@@ -1261,6 +1263,26 @@ def shape_signs(value: str) -> bool:
     """Whether a value of the site's structure shows a sign of a visitor's number or address (_SHAPE_SIGNS):
     cheap, asked of every id and class, so that only those few are read (ShapeSlot)."""
     return _SHAPE_SIGNS.search(value) is not None
+
+
+@functools.cache
+def _person_slug_prefix() -> re.Pattern:
+    """A class's or an id's token that opens with a prefix a page writes a person's slug after (rules/attributes.yaml
+    handle_prefixes, person_prefixes), the prefix's kind and the rest of the token."""
+    rules = load_rules("attributes.yaml")
+    def words(key: str) -> str:
+        return "|".join(sorted(map(re.escape, rules.get(key, ())), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\S)(?:(?P<handle>{words('handle_prefixes')})|(?P<person>{words('person_prefixes')}))"
+                      r"[-_](?P<slug>\S+)", re.IGNORECASE)
+
+
+def person_slugs(value: str) -> list[tuple[int, int]]:
+    """Where a structural value (a class list, an id) holds a person's slug after a prefix that says whose it is
+    ("comment-author-lotte-van-bergen", "author-anna-kowalczyk-7", "user-lotte-van-bergen"): after a handle's
+    prefix whatever follows, after a person's a name slug (is_name_slug). Linear: one pass over the value, each
+    token's slug read once."""
+    return [match.span("slug") for match in _person_slug_prefix().finditer(value)
+            if match["handle"] or is_name_slug(match["slug"])]
 
 
 class ShapeSlot(Slot):

@@ -34,7 +34,7 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, 
                               Cell, DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
-                              names_by_shape, payload_names, phone_without_plus, rename_keys, secret_pair_spans,
+                              names_by_shape, payload_names, person_slugs, phone_without_plus, rename_keys, secret_pair_spans,
                               shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
@@ -936,6 +936,12 @@ class BatchRedaction:
         by the taint pass (an id slugged from a visitor's name). The mirror keeps what was masked (finish)."""
         structure, value = self.policy.structure, attributes[name]
         cell = None
+        if not structure.is_drawn(name) and (slugs := person_slugs(value)):
+            # a person's slug after a prefix that says whose it is ("comment-author-lotte-van-bergen"): the markers
+            # and the site's selectors matched the whole value already; the prefix stays for the replay's CSS
+            cell = Cell(attributes, name)
+            cell.set(self.masker.spans(value, [(start, end, "PERSON") for start, end in slugs]))
+            self.remarks.extend(Remark("content.structure", "PERSON", "span", nid) for _ in slugs)
         if structure.is_reference(name) and len(value) >= _MIN_TAINT:
             self._echo(cell := Cell(attributes, name))
         if not structure.is_drawn(name) and shape_signs(value):

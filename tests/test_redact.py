@@ -217,6 +217,27 @@ def test_site_selectors_mark_sensitive_and_masked_text(session):
     assert "1.234" not in stored and "anything" not in stored and "Hallo" not in stored
 
 
+def test_a_persons_slug_in_a_class_or_an_id_is_masked_and_the_prefix_and_selectors_stay(session):
+    """Review 22 F13: a page writes a person's slug into a class or an id after a prefix that says whose it is
+    (WordPress's "comment-author-<nicename>" on a logged-in author's comment, "author-<nicename>" on an author page's
+    body, an app's "member-<name>"): classes and ids are structure, kept, and only an e-mail's '@' or eight digits were
+    read there. The slug is masked, the prefix kept; a component's own words after those prefixes stay, and a site's
+    selector on the whole value still applies."""
+    s = session({"mask_text_selectors": [".comment-author-wouterdb"]})
+    comment, bio, note = text("Snel geleverd"), text("Over de schrijver"), text("Lid sinds 2019")
+    s.send(meta(), snapshot(html_page(
+        element("li", {"class": "comment byuser comment-author-wouterdb even"}, [comment]),
+        element("div", {"class": "archive author author-ines-vandamme author-12 author-bio"}, [bio]),
+        element("p", {"id": "member-bram-de-smet", "class": "user-menu profile-card member-since"}, [note]))))
+    stored = orjson.dumps(s.stored).decode()
+    for slug in ("wouterdb", "ines-vandamme", "bram-de-smet"):
+        assert slug not in stored
+    for kept in ("comment-author-", "author-", "author-12", "author-bio", "member-", "user-menu", "profile-card",
+                 "member-since", "Over de schrijver", "Lid sinds 2019"):
+        assert kept in stored
+    assert "Snel geleverd" not in stored  # the site's selector matched the class as the page wrote it
+
+
 def test_block_urls_drop_a_page_until_the_next_allowed_one(session):
     field = element("input", {"name": "q"})
     s = session({"block_urls": ["/account/*"]})
@@ -640,7 +661,9 @@ def test_a_title_or_subject_field_stays_readable_as_a_search_box_does(session, n
 
 @pytest.mark.parametrize("value", ["Amélie Vermeulen BE71 0961 2345 6769 ", "Jan Peeters BE71096123456769 ",
                                    "Ysoline Daemers-Quendt 2024 ", "Amélie Vermeulen 1990 ", "Peeters, Jan ",
-                                   "Zorbalie Quendt 0478 91 35 27 "])
+                                   "Zorbalie Quendt 0478 91 35 27 ",
+                                   # surname first with no comma, as an admin's list and a phone leave it (review 22 F3)
+                                   "wierzbicka marta ", "DUMITRESCU Ioana "])
 def test_a_search_box_value_that_holds_a_person_s_data_is_masked_whole(session, value):
     """A product search holds no IBAN, no year of birth, no phone: a search value that does is about
     a person, and the words beside the number are the same person's, a name no detector reads
@@ -650,6 +673,15 @@ def test_a_search_box_value_that_holds_a_person_s_data_is_masked_whole(session, 
     s.send(snapshot(html_page(element("form", {"role": "search"}, [search]))))
     s.send(*typing(search['id'], value))
     assert typed_values(s.stored, search)[-1] == "".join("*" if c != " " else c for c in value)
+
+
+def test_a_name_searched_surname_first_is_masked_in_the_search_url(session):
+    """Review 22 F3: "?q=kowalczyk+anna" kept the surname; a search is about a person when it holds a name written
+    surname first, as when it holds one given name first."""
+    s = session()
+    s.send(meta("https://winkel.example/zoeken?q=kaczmarek+julia&page=2"), snapshot(html_page(element("p", {}, [text("x")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "kaczmarek" not in stored and "page=2" in stored
 
 
 @pytest.mark.parametrize("value", ["nike air max 90 ", "iphone 15 pro 256gb ", "samsung galaxy s24 ", "Apple Watch Ultra ",

@@ -177,12 +177,25 @@ def starts_with_first_name(text: str) -> bool:
     tokens = text.split()
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
+    # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
+    # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words)
+    while len(words) > 3 and is_name_opener(words[0]):
+        words = words[1:]
     if len(words) > 3:
         return False
     for i in _given_names_in(words):
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
-            return 2 <= len(words) - i <= 3
+            return 2 <= len(words) - i <= 3 or (len(words) == 2 and i == 1 and surname_written_first(words[0]))
     return False
+
+
+def surname_written_first(word: str) -> bool:
+    """A capitalised word with the ending of a surname of the languages whose lists write a name surname first
+    ("Kowalski", "Wiśniewska", "Popescu", "Petrović": rules/pii.yaml surname_first_endings), three letters at least
+    before it."""
+    plain = _plain_name(word)
+    return word[:1].isupper() and plain.isalpha() and any(
+        plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings"))
 
 
 def _given_names_in(words: list[str]) -> list[int]:
@@ -293,13 +306,29 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if any(_married_ne(t) for t in tokens) and hungarian_married_name(" ".join(tokens)):
         return True  # "Kovácsné Szabó Etelka": "-né" says a married woman, whose name Hungarian writes surname first
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if heading and i == 0 and _plain_name(tokens[0]) in _lower_case_lexicon()[1] and _a_finish_after(text, end):
+        return False  # a product's title whose kind is a given name too: "Rok Julie plissé" ("Rok" is a Slovene name)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
     if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith((",", ";")):
         return True
-    if all(_opens_a_name(t) for t in tokens[:i]):
-        return True
-    return not heading or bool(_GOES_ON.match(text, end))
+    if all(_opens_a_name(t) for t in tokens[:i]) or (i == 1 and len(tokens) == 2 and surname_written_first(tokens[0])):
+        return True  # (or the name's surname written first: "Kowalski Jan")
+    return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
+
+
+def _a_finish_after(text: str, end: int) -> bool:
+    """Whether the lower-case words after a heading's run are a product's colour, material or finish and end its line
+    or stop at a punctuation mark ("Lamp Victor zwart", "Lampe Victor noire", "Rok Julie plissé, maat 38": rules/pii.yaml
+    finish_words), at most _TAIL_WORDS of them: a title, not a sentence going on ("Stoel Anton grijs geschilderd?")."""
+    words = text[end:end + _LOOK_AFTER].partition("\n")[0].split()
+    for n, word in enumerate(words[:_TAIL_WORDS], 1):
+        bare = word.rstrip(".,;:!?)")
+        if not bare[:1].islower() or _plain_name(bare) not in _engine_words("finish_words"):
+            return False
+        if bare != word or n == len(words):
+            return True  # the title ends: at its punctuation, or with its line
+    return False
 
 
 def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
@@ -715,8 +744,9 @@ def surname_then_given(surname: str, given: str) -> bool:
     "allemaal sofie", "zus lotte": those words say a person follows, they are none)."""
     if given.islower() and not lower_case_full_name(f"{given} {surname}"):
         return False
+    # nor a product's kind before the model's given name, as a shop's search box reads it ("bank emma", "stoel anna")
     return (surname_comma_given(f"{surname}, {given}") and not greets_no_one(surname)
-            and _plain_name(surname) not in _relatives())
+            and _plain_name(surname) not in _relatives() and _plain_name(surname) not in _lower_case_lexicon()[1])
 
 
 @functools.cache

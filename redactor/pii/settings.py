@@ -102,6 +102,8 @@ class EngineConfig(pydantic.BaseModel):
     product_words: list[str] = []  # a product named after a person: "Eettafel Sophie"
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
+    surname_first_endings: list[str] = []  # a surname before the given name: "Kowalski Jan", "Popescu Ion"
+    finish_words: list[str] = []  # a product's colour or material after its title's name: "Lamp Victor zwart"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     greeted_not_named: list[str] = []  # one capitalised word after a greeting that is no one ("Welcome, Guest!")
