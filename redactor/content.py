@@ -946,7 +946,7 @@ def payload_names(text: str) -> list[Span]:
     feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets)."""
     subjects = sentence_subject_named(text)
     return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
-            *said_secrets(text)]
+            *said_secrets(text), *other_script_runs(text)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text

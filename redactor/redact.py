@@ -34,8 +34,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, 
                               Cell, DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
-                              names_by_shape, payload_names, person_slugs, phone_without_plus, rename_keys, secret_pair_spans,
-                              shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
+                              names_by_shape, other_script_runs, payload_names, person_slugs, phone_without_plus,
+                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1573,8 +1573,14 @@ class BatchRedaction:
 
     # -- payloads the redactor has no model for (custom, plugin, log, canvas, batch metadata) -
     def _scan_key(self, holder: dict, key: str) -> None:
-        """A payload's key scanned as text (a page's address as a URL); renamed once the batch is done."""
-        if len(key) >= _MIN_TAINT:
+        """A payload's key scanned as text (a page's address as a URL), words in a script other than the site's
+        masked (_mask_other_scripts); renamed once the batch is done."""
+        if len(key) < _MIN_TAINT:
+            if other_script_runs(key):
+                cell = KeyCell(holder, key)
+                self.key_cells.append(cell)
+                self._mask_other_scripts(cell)
+        else:
             cell = KeyCell(holder, key)
             self.key_cells.append(cell)
             if digits_in_groups(key):  # "0478:91:35:27": a phone's groups no detector reads as one there
@@ -1583,7 +1589,21 @@ class BatchRedaction:
                 return
             # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
             self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
-                              else TextSlot(cell, None, "content.event-key"))
+                              else TextSlot(cell, None, "content.event-key", other_script_runs, taint_shapes=False))
+
+    def _mask_other_scripts(self, cell: Cell) -> None:
+        """Words in a script none of the site's languages writes (pii.settings.SUPPORTED_LANGUAGES: all in Latin
+        letters), masked in a payload's key or value that is not the page's DOM: a console line, a breadcrumb, a log's
+        attributes, a custom event, an analytics event's properties, Sentry's extra, contexts and tags. No detector
+        reads those scripts, and a name in one is no less a name when the server sent it (held-out peers round 18: a
+        broker's name in Ge'ez letters, "ተስፋይ ገብረመድህን", logged by the page). Failing closed, every such run is
+        masked there, a name or not. In place only, never remembered: the same words in the page's own text (a
+        language menu's "العربية", "Ελληνικά") stay readable in the recording. Longer texts have these runs read
+        with the rest of their text (TextSlot's names: other_script_runs); this is for those too short for it
+        ("王伟")."""
+        text = cell.get()
+        cell.set(self.masker.spans(text, [(s.start, s.end, s.entity) for s in other_script_runs(text)]))
+        self.remarks.append(Remark("payload.other-script", "PERSON", "mask"))
 
     def _scan_rest(self, obj: Any, shape: Shape) -> None:
         """The keys of an rrweb object that its format does not define (rrweb.py: a recorder
@@ -1768,7 +1788,10 @@ class BatchRedaction:
                 holder[k] = self.masker.whole(digits, "PHONE_NUMBER")
                 self.taint_value(digits, "PHONE_NUMBER")
                 self.remarks.append(Remark("payload.phone-without-plus", "PHONE_NUMBER", "mask"))
-            elif isinstance(value, str) and len(value) >= _MIN_TAINT:
+            elif isinstance(value, str) and len(value) < _MIN_TAINT:
+                if other_script_runs(value):  # "王伟": a name in two letters, too short for the detectors
+                    self._mask_other_scripts(Cell(holder, k))
+            elif isinstance(value, str):
                 cell = Cell(holder, k)
                 # a validation error's path to a field it knows ("/klant/achternaam") is its fields' names, no
                 # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
@@ -1782,19 +1805,22 @@ class BatchRedaction:
                 else:  # what the visitor wrote (a survey's answer): names read from their shape, as in a textarea;
                     # an element's path under such a key (a click breadcrumb's message) holds the page's attributes
                     written = typed and not element_path(value)
-                    names = payload_names if written else None
-                    if report is not None and report[0] and not path:  # "'Verhaeghe' is too long"
+                    names = payload_names if written else other_script_runs
+                    quoted = report is not None and report[0] and not path
+                    if quoted:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
                     # a name read by its shape where the visitor writes is masked there, and remembered unless the
                     # site wrote those words (finish): a request's plain-text body (TYPED_TEXT_KEY) is composed by
                     # the app from its fields and its own words, and the keys that hold what a visitor wrote hold a
                     # server's lines too ({"berichten": [{"van": "Kamerverhuur Domstad", "tekst": "… van Studio
                     # Lombok …"}]}: held-out peers round 12, whose heading and product were masked everywhere after)
-                    slot = TextSlot(cell, None, "content.event", names, taint_shapes=not written)
+                    # (words in a script other than the site's are masked in every payload's value, and not
+                    # remembered: _mask_other_scripts)
+                    slot = TextSlot(cell, None, "content.event", names, taint_shapes=False)
                     self.slots.append(slot)
                     if written:
                         self.composed_slots.append(slot)
-                    elif names is None:
+                    elif not quoted:
                         self.site_slots.append(slot)
                     self._echo(cell)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER and (
