@@ -323,6 +323,12 @@ PERSONS = [
     ("bitte bei meiner nachbarin elke brandstätter abgeben", "de", [("elke brandstätter", "PERSON")]),
     ("mon voisin gaston lefèvre passera", "fr", [("gaston lefèvre", "PERSON")]),
     ("mijn zoon is ziek", "nl", []), ("meine tochter hat es", "de", []),
+    # the given name alone when the sentence goes on after it (review 22 F14: the two words failed as a full name and
+    # the name was kept): a verb after it is no surname
+    ("onze dochter fleur heeft maat 134 nodig", "nl", [("fleur", "PERSON")]),
+    ("mijn zoon jasper wil de blauwe", "nl", [("jasper", "PERSON")]),
+    ("mijn zus anouk kan het ophalen", "nl", [("anouk", "PERSON")]),
+    ("mijn zoon heeft maat 134 nodig", "nl", []), ("mijn dochter wil de blauwe", "nl", []),
     # in Portuguese, Spanish and Italian, and after the words that say who one is there (review 20 F5: kept whole); a
     # catalogue's "woman", a bride's dress and "I am" before an adjective that is a given name too are no one's
     ("quem recebe é o meu sogro duarte magalhães", "en", [("duarte magalhães", "PERSON")]),
