@@ -1736,6 +1736,44 @@ def test_a_name_greeted_with_an_elided_particle_or_in_a_nordic_language_is_a_per
             assert not {e for _, e in found(engine, text, language) if e == "PERSON"}, text
 
 
+def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_person(detector, patterns_only):
+    """Review 22 F6: the greetings and the words saying who one is of Turkish, Polish, Romanian and Darija written in
+    Latin letters were in no list, and Portuguese's "Chamo-me", capitalised, was read as a heading's word before the
+    name: the name stayed in the page's text. Dutch's "ben" before a word that is no name, and a Polish road, stay."""
+    for text, language, name in [("Selam, ben Elif", "nl", "Elif"), ("Merhaba Mustafa, hoş geldiniz", "en", "Mustafa"),
+                                 ("Benim adım Zeynep", "nl", "Zeynep"), ("Dzień dobry, jestem Wiktoria", "nl", "Wiktoria"),
+                                 ("Nazywam się Bartosz", "nl", "Bartosz"), ("Cześć Magdalena!", "en", "Magdalena"),
+                                 ("Mă numesc Bogdan", "nl", "Bogdan"), ("Bună ziua Andreea", "fr", "Andreea"),
+                                 ("Chamo-me Afonso", "nl", "Afonso"), ("Smiti Karim", "fr", "Karim"),
+                                 ("Ahlan Karim, choukran", "fr", "Karim")]:
+        for engine in (detector, patterns_only):
+            [spans] = engine.analyze([text], language, SETTINGS)
+            start = text.index(name)
+            assert any(s.entity == "PERSON" and s.start <= start and start + len(name) <= s.end for s in spans), text
+    for text, language in [("Waar ben je? Ik ben Belg", "nl"), ("Droga Ekspresowa S8", "en"), ("ben benieuwd", "nl")]:
+        for engine in (detector, patterns_only):
+            assert not {e for _, e in found(engine, text, language) if e == "PERSON"}, text
+
+
+def test_a_given_name_a_greeting_addresses_in_lower_case_is_a_person_in_any_text(detector, patterns_only):
+    """Review 22 F2: a chat's transcript on the page greets in lower case ("hoi noor", "merci beaucoup, anouk !"), and
+    the greeting rules read a capitalised name only: the name stayed in the page's text (typed, it was masked). Words a
+    greeting greets that are no one, and a greeting's word in the middle of a sentence, stay."""
+    for text, language, name in [("hoi noor", "nl", "noor"), ("goedemorgen jasper, alles goed?", "nl", "jasper"),
+                                 ("Top, bedankt wout!", "nl", "wout"), ("salut margaux\nça va ?", "fr", "margaux"),
+                                 ("merci beaucoup, anouk !", "fr", "anouk"), ("hey oliver how are you", "en", "oliver"),
+                                 ("bonsoir claire,", "fr", "claire")]:
+        for engine in (detector, patterns_only):
+            [spans] = engine.analyze([text], language, SETTINGS)
+            start = text.index(name)
+            assert any(s.entity == "PERSON" and s.start <= start and start + len(name) <= s.end for s in spans), text
+    for text, language in [("hoi allemaal", "nl"), ("hello world", "en"), ("hello kitty backpack", "en"),
+                           ("Pull pas cher marine", "fr"), ("Twee keer per dag max 2 tabletten", "nl"),
+                           ("bonjour à tous", "fr"), ("thanks for your order", "en"), ("de beste roos voor uw tuin", "nl")]:
+        for engine in (detector, patterns_only):
+            assert not {e for _, e in found(engine, text, language) if e == "PERSON"}, text
+
+
 def test_a_portuguese_saint_and_the_place_named_after_one_are_no_person_at_any_score(detector):
     """Review 21 O1: "São" was no saint's word (rules/pii.yaml saints), and the model's "São Paulo" (0.6) a person in the
     site's headings ("Voos para São Paulo" → "Voos para *** *****"); Catalan's "Sant" likewise."""
