@@ -815,18 +815,21 @@ def greeted_name(text: str) -> bool:
 
 def greeted_lower_case_name(text: str) -> bool:
     """A given name a greeting addresses in lower case ("hallo lotte", "bonjour camille,": a chat's transcript), one
-    word as lower_case_name reads it, and no group, thing or season a greeting greets ("hoi allemaal", "hello world":
-    greets_no_one, rules/pii.yaml greeted_not_named)."""
+    word of three letters at least as lower_case_name reads it (two are as often a word: "Hola, mi contraseña"), and
+    no group, thing or season a greeting greets ("hoi allemaal", "hello world": greets_no_one, rules/pii.yaml
+    greeted_not_named)."""
     words = text.split()
-    return (len(words) == 1 and lower_case_name(text) and not greets_no_one(words[0])
-            and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
+    return (len(words) == 1 and len(words[0]) >= _SHORTEST_LOWER_CASE_NAME and lower_case_name(text)
+            and not greets_no_one(words[0]) and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
 
 
 def greeted_lower_case_name_going_on(text: str) -> bool:
     """As greeted_lower_case_name, where the sentence goes on after the word: then a given name far more often an
-    everyday word is that word ("hello kitty rugzak", "per dag max 2": rules/pii.yaml everyday_words_that_are_names)."""
-    return greeted_lower_case_name(text) and _plain_name(text.strip()) not in _engine_words(
-        "everyday_words_that_are_names")
+    everyday word is that word ("hello kitty rugzak": rules/pii.yaml everyday_words_that_are_names), and so is a
+    function word of Italian, Spanish or Portuguese ("Ciao, mia sorella…", "Olá, ela disse…")."""
+    word = text.strip()
+    return (greeted_lower_case_name(text) and _plain_name(word) not in _engine_words("everyday_words_that_are_names")
+            and not is_function_word_abroad(word))
 
 
 def greeted_unknown_name(text: str) -> bool:
