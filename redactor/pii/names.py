@@ -843,6 +843,25 @@ def greeted_name(text: str) -> bool:
     return not _rarely_a_name(words[0]) and not any(map(is_function_word, words))
 
 
+def greeted_lower_case_name(text: str) -> bool:
+    """A given name a greeting addresses in lower case ("hallo lotte", "bonjour camille,": a chat's transcript), one
+    word of three letters at least as lower_case_name reads it (two are as often a word: "Hola, mi contraseña"), and
+    no group, thing or season a greeting greets ("hoi allemaal", "hello world": greets_no_one, rules/pii.yaml
+    greeted_not_named)."""
+    words = text.split()
+    return (len(words) == 1 and len(words[0]) >= _SHORTEST_LOWER_CASE_NAME and lower_case_name(text)
+            and not greets_no_one(words[0]) and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
+
+
+def greeted_lower_case_name_going_on(text: str) -> bool:
+    """As greeted_lower_case_name, where the sentence goes on after the word: then a given name far more often an
+    everyday word is that word ("hello kitty rugzak": rules/pii.yaml everyday_words_that_are_names), and so is a
+    function word of Italian, Spanish or Portuguese ("Ciao, mia sorella…", "Olá, ela disse…")."""
+    word = text.strip()
+    return (greeted_lower_case_name(text) and _plain_name(word) not in _engine_words("everyday_words_that_are_names")
+            and not is_function_word_abroad(word))
+
+
 def greeted_unknown_name(text: str) -> bool:
     """One capitalised word a greeting and its comma address, closed by the sentence's mark or a bracket ("Welcome,
     Kwabena (not you?", "Thanks, Chidinma!"): a visitor's name, known to the name list or not, unless it is a
@@ -1080,10 +1099,15 @@ def _name_openers() -> frozenset[str]:
     """rules/pii.yaml name_openers, and the greetings and titles of the languages visitors write beside the site's
     (recognizers.yaml greetings_abroad, titles_abroad: "Ciao", "Kedves", "Sra."; of a greeting of two words its last,
     as name_openers holds "morning": "Bom Dia", not "Feather Boa Rosa"), plain, but those that are given names too
-    ("Cara", "Benvenuto", "Don": "Cara Delevingne" keeps her given name in her name)."""
+    ("Cara", "Benvenuto", "Don": "Cara Delevingne" keeps her given name in her name). Their words saying who one is
+    too ("Chamo-me Gonçalo", "Jestem Wiktoria": name_introductions_abroad, being_words_abroad; review 22 F6), but their
+    function words and letters ("meu nome é", "nazywam się"), which stand before any word."""
     abroad = {_plain_name(word) for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
               if not is_given_name(word := phrase.split()[-1].rstrip("."))}
-    return _engine_words("name_openers") | abroad
+    introducing = {_plain_name(word) for phrase in (*rule_words()["name_introductions_abroad"],
+                                                    *rule_words()["being_words_abroad"])
+                   if len(word := phrase.split()[-1]) > 2 and not is_given_name(word) and not is_function_word(word)}
+    return _engine_words("name_openers") | abroad | introducing
 
 
 def _is_business_word(word: str) -> bool:

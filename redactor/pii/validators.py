@@ -15,7 +15,8 @@ from stdnum import luhn, numdb, verhoeff
 from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
-                                greeted_name, greeted_unknown_name, hungarian_married_name, initialled_surname,
+                                greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
+                                greeted_unknown_name, hungarian_married_name, initialled_surname,
                                 introduced_name, lower_case_full_name, lower_case_name, lower_case_name_after_being,
                                 relative_lower_case_name, starts_with_first_name, surname_comma_given)
 from redactor.ruledata import rule_words, word_groups
@@ -312,6 +313,10 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return lower_case_name_after_being
     if name == "relative-lower-case-name":
         return relative_lower_case_name
+    if name == "greeted-lower-case-name":
+        return greeted_lower_case_name
+    if name == "greeted-lower-case-name-going-on":
+        return greeted_lower_case_name_going_on
     if name == "initialled-surname":
         return initialled_surname
     if name == "surname-comma-given":
