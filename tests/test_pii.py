@@ -1186,6 +1186,17 @@ CENTRAL_EASTERN = [
     ("Opened 12.III.1987 by the mayor", "en", []),
 ]
 
+# review 22 F5: Poland's PESEL and Turkey's T.C. Kimlik No beside their word, in a page's text or a message; eleven
+# digits without the word (a tracking number) stay
+PESEL_KIMLIK = [
+    ("Twój PESEL: 92031710009", "en", [("92031710009", "NATIONAL_ID")]),
+    ("numer PESEL 92031710009, dziękujemy", "en", [("92031710009", "NATIONAL_ID")]),
+    ("T.C. Kimlik No: 38527164950", "en", [("38527164950", "NATIONAL_ID")]),
+    ("kimlik 38527164950 doğrulanamadı", "en", [("38527164950", "NATIONAL_ID")]),
+    ("Przesyłka 92031710009 w drodze", "en", []),
+    ("Sipariş 38527164950 kargoda", "en", []),
+]
+
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
 # "Nguyễn" alone); "Le" without its accent is a French article
 VIETNAMESE_NAMES = [
@@ -1210,7 +1221,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
-                         + NATIONALITIES_IDS)
+                         + NATIONALITIES_IDS + PESEL_KIMLIK)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

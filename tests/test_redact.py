@@ -743,6 +743,17 @@ def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_addr
     assert '"first":20' in orjson.dumps(s.stored).decode()
 
 
+def test_pesel_and_turkish_identity_number_under_their_keys_are_masked(session):
+    """Review 22 F5: a console's JSON {"pesel": …} and an error's {"tc_kimlik_no": …} were stored raw: the keys were on
+    no list, and eleven digits alone are any number's shape. A Polish shop's parcel number stays."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Konto")]))),
+           custom("profile", {"pesel": "92031710009", "tc_kimlik_no": "38527164950", "TCKN": "38527164950",
+                              "paczka": "Paczkomat WAW22A"}))
+    stored = "\n".join(strings(s.stored))
+    assert "9203171" not in stored and "3852716" not in stored and "Paczkomat WAW22A" in stored
+
+
 def test_national_numbers_under_their_keys_in_the_visitors_language_are_masked(session):
     """Review 21 F7: a custom event's payload gave a Greek tax number under "afm", a Hungarian social security number
     under "taj", Russian numbers under "snils" and "inn", a Swedish personnummer under "pnr" (its abbreviation) and a
