@@ -1197,6 +1197,17 @@ PESEL_KIMLIK = [
     ("Sipariş 38527164950 kargoda", "en", []),
 ]
 
+# review 22 F7: an e-mail address with its "@" and its dots spaced (mobile autocorrect, or against harvesters), and
+# French "chez … point"; a shop named after "chez", a pick-up point, a sentence's end after a spaced "@" stay
+SPACED_EMAILS = [
+    ("wout.dc @ skynet . be", "nl", [("wout.dc @ skynet . be", "EMAIL_ADDRESS")]),
+    ("mail naar marieke @ proximus . be graag", "nl", [("marieke @ proximus . be", "EMAIL_ADDRESS")]),
+    ("contactez amelie chez orange point fr svp", "fr", [("amelie chez orange point fr", "EMAIL_ADDRESS")]),
+    ("J'ai commandé chez zalando.fr hier", "fr", []),
+    ("Retrait chez un point relais sous 48h", "fr", []),
+    ("ask anna @ reception. We open at nine", "en", []),
+]
+
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
 # "Nguyễn" alone); "Le" without its accent is a French article
 VIETNAMESE_NAMES = [
@@ -1221,7 +1232,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
-                         + NATIONALITIES_IDS + PESEL_KIMLIK)
+                         + NATIONALITIES_IDS + PESEL_KIMLIK + SPACED_EMAILS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
