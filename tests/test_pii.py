@@ -1208,6 +1208,33 @@ SPACED_EMAILS = [
     ("ask anna @ reception. We open at nine", "en", []),
 ]
 
+# review 22 F8 and F12: a Turkish address (the street's word after its name, "No:", the flat, "İlçe/İl") and a Polish
+# one with its flat ("m. 7") before the postcode; a Turkish avenue named in a sentence and a room's size stay
+ADDRESSES_WITH_FLATS = [
+    ("Teslimat: Bağdat Cad. No:214 Daire 8 Maltepe/İstanbul", "en",
+     [("Bağdat Cad. No:214 Daire 8 Maltepe/İstanbul", "POSTAL_ADDRESS")]),
+    ("Moda Mah. Ferit Tek Sok. No:9/2, 34710 Kadıköy", "en", [("Moda Mah. Ferit Tek Sok. No:9/2, 34710 Kadıköy", "POSTAL_ADDRESS")]),
+    ("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "en", [("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "POSTAL_ADDRESS")]),
+    ("Adres: ul. Piotrkowska 118 m. 7, 90-006 Łódź", "en", [("Piotrkowska 118 m. 7", "POSTAL_ADDRESS")]),
+    ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
+    ("Mağazamız Bağdat Caddesi üzerinde, hafta sonu açık", "en", []),
+    ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
+]
+
+# review 22 F10 and F11: a birth date after a Polish, Turkish or Romanian birth word or French "ddn", and a driving
+# licence's number after its word; a delivery date and a building permit's number stay
+BIRTH_AND_LICENCE = [
+    ("urodzona 04.11.1979 w Poznaniu", "en", [("04.11.1979", "DATE_OF_BIRTH")]),
+    ("doğum tarihim 23.06.1991", "en", [("23.06.1991", "DATE_OF_BIRTH")]),
+    ("Data nașterii: 17.02.1984", "en", [("17.02.1984", "DATE_OF_BIRTH")]),
+    ("ddn 09/10/82, allergique", "fr", [("09/10/82", "DATE_OF_BIRTH")]),
+    ("mijn rijbewijs 5382917460 is verlopen", "nl", [("5382917460", "NATIONAL_ID")]),
+    ("N° de permis 840315201174", "fr", [("840315201174", "NATIONAL_ID")]),
+    ("Numer prawa jazdy 7301928465", "en", [("7301928465", "NATIONAL_ID")]),
+    ("Livraison prévue le 09/10/2025", "fr", []),
+    ("permis de construire 2024 0153 88 délivré", "fr", []),
+]
+
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
 # "Nguyễn" alone); "Le" without its accent is a French article
 VIETNAMESE_NAMES = [
@@ -1232,7 +1259,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
-                         + NATIONALITIES_IDS + PESEL_KIMLIK + SPACED_EMAILS)
+                         + NATIONALITIES_IDS + PESEL_KIMLIK + SPACED_EMAILS
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
