@@ -215,9 +215,10 @@ _WORD = re.compile(r"[^\W_]+")  # letters of any script: a key or a label is Gre
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-#: keys whose words, said alone, name a person's given name or surname as text ({"first": "Lotte"}) and a count as a
-#: number ({"first": 10}: a page of a GraphQL connection), rules/fields.yaml
-_COUNT_KEYS = frozenset({"first", "last"})
+#: short words that, as a key alone, name a person's given name or surname only when its value is text ({"first":
+#: "Lotte"}, {"ad": "Ayşe"}): a number there is a count ({"first": 10}: a page of a GraphQL connection), an object an
+#: advert's or a record's ({"ad": {"slot": …}}, {"last": {"page": …}}), whose words stay readable (rules/fields.yaml)
+_NAME_AS_TEXT_KEYS = frozenset({"first", "last", "ad", "adi", "adı", "imie", "nume", "isim"})
 
 
 def plain_words(text: str) -> list[str]:
@@ -736,8 +737,8 @@ class Policy:
         car, {"wagen": "GZ-123-B"}, VEHICLE_ID; a handle under a key that names a person's account, {"seller":
         "lien.dhondt"}, PERSON_ID), or ""."""
         meaning = self.fields.key_meaning(key)
-        if meaning == "PERSON" and _COUNT_KEYS.issuperset(plain_words(key)) and isinstance(value, (int, float)):
-            meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}
+        if meaning == "PERSON" and not isinstance(value, str) and _NAME_AS_TEXT_KEYS.issuperset(plain_words(key)):
+            meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
         return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or (
             PERSON_ID if self.fields.names_a_persons_id(key) and isinstance(value, (str, int)) and value != ""
             and not opaque_id(value) else "")

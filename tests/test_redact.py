@@ -728,18 +728,19 @@ def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_addr
     """Review 22 F4: a surname under "nazwisko", "soyadı", "nume" or "last" (and a given name under "imie", "ad",
     "prenume", "first") in a page's query and a custom event's payload was stored raw: a capitalised word alone, and
     the keys said nothing. "ad" and "nume" say so as the whole key only ("adres", "numero" say other things); a
-    GraphQL page's {"first": 20} is a count and stays, and so does an order's step."""
+    GraphQL page's {"first": 20} is a count and stays, and so do an advert's object and an order's step."""
     s = session()
     s.send(meta("https://shop.example/zamowienie?imie=Bozenka&nazwisko=Wierzchoslawska&ad=Gulbahar&soyad%C4%B1=Karaosmanova"
                 "&nume=Dumitrascuta&prenume=Ileanuta&first=Wendeline&last=Oosterwijkx&krok=dostawa"),
            snapshot(html_page(element("p", {}, [text("Zamowienie")]))),
            custom("checkout", {"Imię": "Bozenka", "nazwisko": "Wierzchoslawka", "adı": "Gulbahar", "SOYADI": "Karaosmanby",
                                "nume": "Dumitrescuby", "prenume": "Ileanuta", "first": "Wendeline", "last": "Oosterwijky",
-                               "numero": "Piętro 2", "connection": {"first": 20, "after": "YXJyYXk6MA"}}))
+                               "numero": "Piętro 2", "connection": {"first": 20, "after": "YXJyYXk6MA"},
+                               "ad": {"slot": "Kampania Wiosna"}}))
     stored = "\n".join(strings(s.stored))
     for value in ("Bozenka", "Wierzchos", "Gulbahar", "Karaosman", "Dumitr", "Ileanuta", "Wendeline", "Oosterwijk"):
         assert value not in stored, value
-    assert "krok=dostawa" in stored and "Piętro 2" in stored
+    assert "krok=dostawa" in stored and "Piętro 2" in stored and "Kampania Wiosna" in stored
     assert '"first":20' in orjson.dumps(s.stored).decode()
 
 
