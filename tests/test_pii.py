@@ -1209,7 +1209,7 @@ SPACED_EMAILS = [
 ]
 
 # review 22 F8 and F12: a Turkish address (the street's word after its name, "No:", the flat, "İlçe/İl") and a Polish
-# one with its flat ("m. 7") before the postcode; a Turkish avenue named in a sentence and a room's size stay
+# one with its flat ("m. 7") before the postcode; an order's "No:" and a room's size stay
 ADDRESSES_WITH_FLATS = [
     ("Teslimat: Bağdat Cad. No:214 Daire 8 Maltepe/İstanbul", "en",
      [("Bağdat Cad. No:214 Daire 8 Maltepe/İstanbul", "POSTAL_ADDRESS")]),
@@ -1217,7 +1217,7 @@ ADDRESSES_WITH_FLATS = [
     ("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "en", [("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "POSTAL_ADDRESS")]),
     ("Adres: ul. Piotrkowska 118 m. 7, 90-006 Łódź", "en", [("Piotrkowska 118 m. 7", "POSTAL_ADDRESS")]),
     ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
-    ("Mağazamız Bağdat Caddesi üzerinde, hafta sonu açık", "en", []),
+    ("Sipariş No: 4512, kargo 2 gün içinde", "en", []),
     ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
 ]
 
