@@ -215,6 +215,12 @@ _WORD = re.compile(r"[^\W_]+")  # letters of any script: a key or a label is Gre
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
+#: short words that, as a key alone, name a person's given name or surname only when its value is text ({"first":
+#: "Lotte"}, {"ad": "Ayşe"}): a number there is a count ({"first": 10}: a page of a GraphQL connection), an object an
+#: advert's or a record's ({"ad": {"slot": …}}, {"last": {"page": …}}), whose words stay readable (rules/fields.yaml)
+_NAME_AS_TEXT_KEYS = frozenset({"first", "last", "ad", "adi", "adı", "imie", "nume", "isim"})
+
+
 def plain_words(text: str) -> list[str]:
     """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο']."""
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
@@ -462,6 +468,14 @@ class FieldRules:
         return next((m.entity for m in self.meanings if not m.fields_only
                      and (m.said_alone(words) if m.alone else m.said_by(words, joined_words=False))),
                     "PERSON" if self.roles.union(self.key_roles).issuperset(words) else "")
+
+    @short_lru_cache(FIELD_CACHE_SIZE)
+    def alone_meaning(self, name: str) -> str:
+        """What a parameter's name made of a meaning's words said alone holds (not one said by fields only): "?nombre=…",
+        "?first=…&last=…", "?ad=…&soyad=…" as {"nombre": …} (key_meaning); a name or an id reads no such word
+        otherwise (field_meaning: "?partner=…" is an affiliate's), or ""."""
+        words = plain_words(name)
+        return next((m.entity for m in self.meanings if m.alone and not m.fields_only and m.said_alone(words)), "")
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def names_a_persons_id(self, key: str) -> bool:
@@ -716,13 +730,16 @@ class Policy:
     def parameter_meaning(self, name: str) -> str:
         """What a URL or query parameter holds, read from its name as a field's name is read
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
-        return self.fields.field_meaning("", "", name, "")
+        return self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name)
 
     def key_meaning(self, key: str, value: Any = None) -> str:
         """What the value under a payload's key holds ({"first_name": …} PERSON; a plate under a key that names a
         car, {"wagen": "GZ-123-B"}, VEHICLE_ID; a handle under a key that names a person's account, {"seller":
         "lien.dhondt"}, PERSON_ID), or ""."""
-        return self.fields.key_meaning(key) or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or (
+        meaning = self.fields.key_meaning(key)
+        if meaning == "PERSON" and not isinstance(value, str) and _NAME_AS_TEXT_KEYS.issuperset(plain_words(key)):
+            meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
+        return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or (
             PERSON_ID if self.fields.names_a_persons_id(key) and isinstance(value, (str, int)) and value != ""
             and not opaque_id(value) else "")
 

@@ -1194,6 +1194,55 @@ CENTRAL_EASTERN = [
     ("Opened 12.III.1987 by the mayor", "en", []),
 ]
 
+# review 22 F5: Poland's PESEL and Turkey's T.C. Kimlik No beside their word, in a page's text or a message; eleven
+# digits without the word (a tracking number) stay
+PESEL_KIMLIK = [
+    ("Twój PESEL: 92031710009", "en", [("92031710009", "NATIONAL_ID")]),
+    ("numer PESEL 92031710009, dziękujemy", "en", [("92031710009", "NATIONAL_ID")]),
+    ("T.C. Kimlik No: 38527164950", "en", [("38527164950", "NATIONAL_ID")]),
+    ("kimlik 38527164950 doğrulanamadı", "en", [("38527164950", "NATIONAL_ID")]),
+    ("Przesyłka 92031710009 w drodze", "en", []),
+    ("Sipariş 38527164950 kargoda", "en", []),
+]
+
+# review 22 F7: an e-mail address with its "@" and its dots spaced (mobile autocorrect, or against harvesters), and
+# French "chez … point"; a shop named after "chez", a pick-up point, a sentence's end after a spaced "@" stay
+SPACED_EMAILS = [
+    ("wout.dc @ skynet . be", "nl", [("wout.dc @ skynet . be", "EMAIL_ADDRESS")]),
+    ("mail naar marieke @ proximus . be graag", "nl", [("marieke @ proximus . be", "EMAIL_ADDRESS")]),
+    ("contactez amelie chez orange point fr svp", "fr", [("amelie chez orange point fr", "EMAIL_ADDRESS")]),
+    ("J'ai commandé chez zalando.fr hier", "fr", []),
+    ("Retrait chez un point relais sous 48h", "fr", []),
+    ("ask anna @ reception. We open at nine", "en", []),
+]
+
+# review 22 F8 and F12: a Turkish address (the street's word after its name, "No:", the flat, "İlçe/İl") and a Polish
+# one with its flat ("m. 7") before the postcode; an order's "No:" and a room's size stay
+ADDRESSES_WITH_FLATS = [
+    ("Teslimat: Bağdat Cad. No:214 Daire 8 Maltepe/İstanbul", "en",
+     [("Bağdat Cad. No:214 Daire 8 Maltepe/İstanbul", "POSTAL_ADDRESS")]),
+    ("Moda Mah. Ferit Tek Sok. No:9/2, 34710 Kadıköy", "en", [("Moda Mah. Ferit Tek Sok. No:9/2, 34710 Kadıköy", "POSTAL_ADDRESS")]),
+    ("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "en", [("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "POSTAL_ADDRESS")]),
+    ("Adres: ul. Piotrkowska 118 m. 7, 90-006 Łódź", "en", [("Piotrkowska 118 m. 7", "POSTAL_ADDRESS")]),
+    ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
+    ("Sipariş No: 4512, kargo 2 gün içinde", "en", []),
+    ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
+]
+
+# review 22 F10 and F11: a birth date after a Polish, Turkish or Romanian birth word or French "ddn", and a driving
+# licence's number after its word; a delivery date and a building permit's number stay
+BIRTH_AND_LICENCE = [
+    ("urodzona 04.11.1979 w Poznaniu", "en", [("04.11.1979", "DATE_OF_BIRTH")]),
+    ("doğum tarihim 23.06.1991", "en", [("23.06.1991", "DATE_OF_BIRTH")]),
+    ("Data nașterii: 17.02.1984", "en", [("17.02.1984", "DATE_OF_BIRTH")]),
+    ("ddn 09/10/82, allergique", "fr", [("09/10/82", "DATE_OF_BIRTH")]),
+    ("mijn rijbewijs 5382917460 is verlopen", "nl", [("5382917460", "NATIONAL_ID")]),
+    ("N° de permis 840315201174", "fr", [("840315201174", "NATIONAL_ID")]),
+    ("Numer prawa jazdy 7301928465", "en", [("7301928465", "NATIONAL_ID")]),
+    ("Livraison prévue le 09/10/2025", "fr", []),
+    ("permis de construire 2024 0153 88 délivré", "fr", []),
+]
+
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read
 # "Nguyễn" alone); "Le" without its accent is a French article
 VIETNAMESE_NAMES = [
@@ -1242,7 +1291,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
-                         + NATIONALITIES_IDS + SOUTH_ASIAN)
+                         + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -756,6 +756,37 @@ def test_nordic_and_transliterated_russian_name_and_phone_keys_are_masked_in_the
     assert "steg=levering" in stored and "Ullgenser" in stored and "Hentepunkt" in stored
 
 
+def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_address_and_a_payload(session):
+    """Review 22 F4: a surname under "nazwisko", "soyadı", "nume" or "last" (and a given name under "imie", "ad",
+    "prenume", "first") in a page's query and a custom event's payload was stored raw: a capitalised word alone, and
+    the keys said nothing. "ad" and "nume" say so as the whole key only ("adres", "numero" say other things); a
+    GraphQL page's {"first": 20} is a count and stays, and so do an advert's object and an order's step."""
+    s = session()
+    s.send(meta("https://shop.example/zamowienie?imie=Bozenka&nazwisko=Wierzchoslawska&ad=Gulbahar&soyad%C4%B1=Karaosmanova"
+                "&nume=Dumitrascuta&prenume=Ileanuta&first=Wendeline&last=Oosterwijkx&krok=dostawa"),
+           snapshot(html_page(element("p", {}, [text("Zamowienie")]))),
+           custom("checkout", {"Imię": "Bozenka", "nazwisko": "Wierzchoslawka", "adı": "Gulbahar", "SOYADI": "Karaosmanby",
+                               "nume": "Dumitrescuby", "prenume": "Ileanuta", "first": "Wendeline", "last": "Oosterwijky",
+                               "numero": "Piętro 2", "connection": {"first": 20, "after": "YXJyYXk6MA"},
+                               "ad": {"slot": "Kampania Wiosna"}}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("Bozenka", "Wierzchos", "Gulbahar", "Karaosman", "Dumitr", "Ileanuta", "Wendeline", "Oosterwijk"):
+        assert value not in stored, value
+    assert "krok=dostawa" in stored and "Piętro 2" in stored and "Kampania Wiosna" in stored
+    assert '"first":20' in orjson.dumps(s.stored).decode()
+
+
+def test_pesel_and_turkish_identity_number_under_their_keys_are_masked(session):
+    """Review 22 F5: a console's JSON {"pesel": …} and an error's {"tc_kimlik_no": …} were stored raw: the keys were on
+    no list, and eleven digits alone are any number's shape. A Polish shop's parcel number stays."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Konto")]))),
+           custom("profile", {"pesel": "92031710009", "tc_kimlik_no": "38527164950", "TCKN": "38527164950",
+                              "paczka": "Paczkomat WAW22A"}))
+    stored = "\n".join(strings(s.stored))
+    assert "9203171" not in stored and "3852716" not in stored and "Paczkomat WAW22A" in stored
+
+
 def test_national_numbers_under_their_keys_in_the_visitors_language_are_masked(session):
     """Review 21 F7: a custom event's payload gave a Greek tax number under "afm", a Hungarian social security number
     under "taj", Russian numbers under "snils" and "inn", a Swedish personnummer under "pnr" (its abbreviation) and a

@@ -11,6 +11,7 @@ import re
 from typing import Callable, Iterator
 
 import phonenumbers
+import tldextract
 from stdnum import luhn, numdb, verhoeff
 from text_to_num import alpha2digit
 
@@ -259,6 +260,19 @@ def _coordinates(text: str) -> bool:
 
 
 @functools.cache
+def _offline_suffixes() -> tldextract.TLDExtract:
+    """The public suffix list bundled in tldextract's wheel, never fetched (engine.use_offline_suffix_list)."""
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def _ends_in_a_suffix(text: str) -> bool:
+    """Whether the text's last word is a domain's end on the public suffix list ("… point be", not "… point relais":
+    French "chez" and "point" say a shop and a pick-up point as often as an address spelled out)."""
+    words = text.split()
+    return bool(words) and _offline_suffixes()(f"x.{words[-1].lower()}").suffix != ""
+
+
+@functools.cache
 def make_validator(name: str) -> Callable[[str], bool]:
     kind, _, arg = name.partition(":")
     if kind == "stdnum" and arg:
@@ -287,6 +301,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _lu_landline
     if name == "phone-prefix":
         return _phone_prefix
+    if name == "domain-end":
+        return _ends_in_a_suffix
     if name == "coordinates":
         return _coordinates
     if name == "iban-shape":
