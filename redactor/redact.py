@@ -811,7 +811,9 @@ class BatchRedaction:
                     continue
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
-                if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
+                # an editor's text is typed: its own series; an <option>'s is never typed, whatever its <select>
+                # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29)
+                if added and (not verdict.flags & EDITABLE or self.mirror.parent(nid)[1] in _PICKED_TEXT_PARENTS):
                     self.copies.append((cell, cell.get()))
                 # a text that replaces one of its element's and grows it is written there as a text changed in
                 # place is (_replacement_grows); one that does not is a page update, read as settled

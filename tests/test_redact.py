@@ -3718,3 +3718,20 @@ def test_a_picked_option_that_reads_as_a_street_and_its_number_stays_readable(se
     s.send(input_event(picker["id"], "Hanse 348 · Meeuw"), input_event(picker["id"], "Bavaria Cruiser 37 · Zeemeeuw"))
     stored = list(strings(s.stored))
     assert stored.count("Bavaria Cruiser 37 · Zeemeeuw") == 3, stored
+
+
+def test_a_name_being_typed_is_masked_in_the_options_a_page_builds_from_it(session):
+    """Held-out round 29: a lease form rebuilds its "who signs first?" <select> at every keystroke from the names typed
+    ('Babatu (borgsteller / guarantor)'). An <option>'s text is in a form control, so it was read as typed by the
+    visitor, not as a copy the page wrote: the half-typed name, no name yet to any detector, was stored."""
+    name, signer = element("input", {"name": "guarantor_name"}), element("select", {"id": "signer"})
+    s = session()
+    s.send(snapshot(html_page(name, signer, lang="nl")))
+    events = []
+    for value in ["Babat", "Babatu"]:
+        events += [input_event(name["id"], value),
+                   mutation(adds=[add(signer["id"], element("option", {"value": "signer-0"},
+                                                            [text(f"{value} (borgsteller / guarantor)")]))])]
+    s.send(*events)
+    shown = sorted(t for t in strings(s.stored) if "(borgsteller" in t)
+    assert shown == ["***** (borgsteller / guarantor)", "****** (borgsteller / guarantor)"]
