@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
+from urllib.parse import quote, quote_plus
 
 import regex
 
@@ -1973,6 +1974,34 @@ class BatchRedaction:
                             held.append(folded_typed)
             for value in found:
                 self._mask_copy(cell, raw, value)
+        self._mask_encoded_copies()
+
+    def _mask_encoded_copies(self) -> None:
+        """A page that draws what is typed into a URL writes it percent-encoded (a signature drawn into an SVG
+        data: URL by encodeURIComponent: "M.%20Ogu" while "M. Ogu" is typed, held-out round 29), where no copy
+        holds the value as typed (_mask_copies): a value typed and masked in this batch is masked there in its
+        encoded forms too (encodeURIComponent's, a form's with "+"), as it was masked in its field. Bounded as
+        _mask_copies: each search costs the copy's length, all of them _MAX_COPY_SEARCH."""
+        forms: list[tuple[str, str]] = []  # a typed value's encoded form (other than itself) → its masked value
+        for value in sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]:
+            masked = self.typed[value].get()
+            if len(value) >= _MIN_COPY and isinstance(masked, str) and masked != value:
+                for encode in (_uri_component, quote_plus):
+                    if (encoded := encode(value)) != value:
+                        forms.append((encoded, encode(masked)))
+        searched = 0
+        for cell, raw in self.copies if forms else ():
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str) or "%" not in raw:
+                continue
+            for encoded, masked in forms:
+                if searched >= _MAX_COPY_SEARCH:
+                    return
+                searched += len(current)
+                if encoded in current:
+                    current = current.replace(encoded, masked)
+                    cell.set(current)
+                    self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def _mask_copy(self, cell: Cell, raw: str, value: str) -> None:
         """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it."""
@@ -2257,6 +2286,11 @@ def forget_rule_answers() -> None:
     _rule_answer.cache_clear()  # type: ignore[attr-defined]
 
 # ---------------------------------------------------------------------------------------------
+def _uri_component(text: str) -> str:
+    """text as JavaScript's encodeURIComponent writes it."""
+    return quote(text, safe="-_.!~*'()")
+
+
 def _masked_as(copy: str, value: str, masked: str) -> str:
     """A copy of a typed value masked where the value was masked, in its own letters elsewhere
     ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ. The spaces around the
