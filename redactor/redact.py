@@ -154,9 +154,13 @@ def echoed_secret(value: str) -> bool:
 UNSHAPED_TAG = "redacted-element"
 #: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
 _EMAIL_PART_MIN = 4
-#: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
+#: local parts of a role's mailbox, not a person's ("info@firma.be"), and the words of a form's example address
+#: ("name@student.kuleuven.be" in a placeholder, held-out round 29: "name" remembered masked the site's every "Given
+#: name(s)" and even the field's name attribute "given_name"): tainted, they would mask the site's words
 _ROLE_MAILBOXES = frozenset("info contact mail email admin sales support service office hello hallo bonjour "
-                            "team noreply no-reply webmaster accounts billing".split())
+                            "team noreply no-reply webmaster accounts billing "
+                            "name naam your yourname jouwnaam user example voornaam achternaam firstname lastname "
+                            "prenom nom vorname nachname".split())
 #: the shortest part of an e-mail's domain tainted ("oltrarno" of "…@studiolegale-oltrarno.it")
 _EMAIL_DOMAIN_PART_MIN = 5
 #: the domains' words of mail providers, not of a person or their firm: tainted, they would mask a site that names them

@@ -1586,6 +1586,21 @@ def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_a
     assert "Meer info over je bestelling" in orjson.dumps(s.stored).decode()
 
 
+def test_a_forms_example_address_in_a_placeholder_does_not_mask_the_word_name_everywhere(session):
+    """Held-out round 29: an e-mail field's placeholder 'name@student.kuleuven.be' (the site's example) was read as an
+    address and its local part remembered: 'name' was masked in every label after ('Given ****(s)', 'Guarantor's
+    ****') and in the fields' name attributes ('given_name' masked whole). The example is still masked where it is
+    (fail closed: a placeholder may hold the visitor's own address)."""
+    label = element("label", {"for": "given"}, [text("Voornaam / Given name(s)")])
+    given = element("input", {"id": "given", "name": "given_name"})
+    mail = element("input", {"type": "email", "name": "mail", "placeholder": "name@student.kuleuven.be"})
+    s = session()
+    s.send(snapshot(html_page(label, given, mail, lang="nl")))
+    s.send(snapshot(html_page(label, given, mail, lang="nl")))
+    stored = list(strings(s.stored))
+    assert stored.count("Voornaam / Given name(s)") == 2 and stored.count("given_name") == 2, stored
+
+
 @pytest.mark.parametrize("typed,shown,planted", [
     ("quenouillere77 @ verrijn.be", "Welkom terug, quenouillere77!", ["quenouillere77"]),
     ("ysaure.quenouillere@@verrijn.be", "Ingelogd als ysaure.quenouillere", ["ysaure", "quenouillere"]),
