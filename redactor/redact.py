@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
+from urllib.parse import quote, quote_plus
 
 import regex
 
@@ -153,9 +154,13 @@ def echoed_secret(value: str) -> bool:
 UNSHAPED_TAG = "redacted-element"
 #: the shortest part of an e-mail's local part tainted alone ("ysaure" of "ysaure.quenouillere@...")
 _EMAIL_PART_MIN = 4
-#: local parts of a role's mailbox, not a person's ("info@firma.be"): tainted, they would mask the site's words
+#: local parts of a role's mailbox, not a person's ("info@firma.be"), and the words of a form's example address
+#: ("name@student.kuleuven.be" in a placeholder, held-out round 29: "name" remembered masked the site's every "Given
+#: name(s)" and even the field's name attribute "given_name"): tainted, they would mask the site's words
 _ROLE_MAILBOXES = frozenset("info contact mail email admin sales support service office hello hallo bonjour "
-                            "team noreply no-reply webmaster accounts billing".split())
+                            "team noreply no-reply webmaster accounts billing "
+                            "name naam your yourname jouwnaam user example voornaam achternaam firstname lastname "
+                            "prenom nom vorname nachname".split())
 #: the shortest part of an e-mail's domain tainted ("oltrarno" of "…@studiolegale-oltrarno.it")
 _EMAIL_DOMAIN_PART_MIN = 5
 #: the domains' words of mail providers, not of a person or their firm: tainted, they would mask a site that names them
@@ -811,7 +816,9 @@ class BatchRedaction:
                     continue
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
-                if added and not verdict.flags & EDITABLE:  # an editor's text is typed: its own series
+                # an editor's text is typed: its own series; an <option>'s is never typed, whatever its <select>
+                # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29)
+                if added and (not verdict.flags & EDITABLE or self.mirror.parent(nid)[1] in _PICKED_TEXT_PARENTS):
                     self.copies.append((cell, cell.get()))
                 # a text that replaces one of its element's and grows it is written there as a text changed in
                 # place is (_replacement_grows); one that does not is a page update, read as settled
@@ -1971,6 +1978,34 @@ class BatchRedaction:
                             held.append(folded_typed)
             for value in found:
                 self._mask_copy(cell, raw, value)
+        self._mask_encoded_copies()
+
+    def _mask_encoded_copies(self) -> None:
+        """A page that draws what is typed into a URL writes it percent-encoded (a signature drawn into an SVG
+        data: URL by encodeURIComponent: "M.%20Ogu" while "M. Ogu" is typed, held-out round 29), where no copy
+        holds the value as typed (_mask_copies): a value typed and masked in this batch is masked there in its
+        encoded forms too (encodeURIComponent's, a form's with "+"), as it was masked in its field. Bounded as
+        _mask_copies: each search costs the copy's length, all of them _MAX_COPY_SEARCH."""
+        forms: list[tuple[str, str]] = []  # a typed value's encoded form (other than itself) → its masked value
+        for value in sorted(self.typed, key=len, reverse=True)[:_MAX_COPY_VALUES]:
+            masked = self.typed[value].get()
+            if len(value) >= _MIN_COPY and isinstance(masked, str) and masked != value:
+                for encode in (_uri_component, quote_plus):
+                    if (encoded := encode(value)) != value:
+                        forms.append((encoded, encode(masked)))
+        searched = 0
+        for cell, raw in self.copies if forms else ():
+            current = cell.get()
+            if not isinstance(current, str) or not isinstance(raw, str) or "%" not in raw:
+                continue
+            for encoded, masked in forms:
+                if searched >= _MAX_COPY_SEARCH:
+                    return
+                searched += len(current)
+                if encoded in current:
+                    current = current.replace(encoded, masked)
+                    cell.set(current)
+                    self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
     def _mask_copy(self, cell: Cell, raw: str, value: str) -> None:
         """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it."""
@@ -2255,6 +2290,11 @@ def forget_rule_answers() -> None:
     _rule_answer.cache_clear()  # type: ignore[attr-defined]
 
 # ---------------------------------------------------------------------------------------------
+def _uri_component(text: str) -> str:
+    """text as JavaScript's encodeURIComponent writes it."""
+    return quote(text, safe="-_.!~*'()")
+
+
 def _masked_as(copy: str, value: str, masked: str) -> str:
     """A copy of a typed value masked where the value was masked, in its own letters elsewhere
     ("BEL ME OP ** ****" for "Bel me op ** ****"); masked whole when the lengths differ. The spaces around the

@@ -1586,6 +1586,21 @@ def test_an_e_mail_s_local_part_and_a_name_glued_into_a_longer_word_are_masked_a
     assert "Meer info over je bestelling" in orjson.dumps(s.stored).decode()
 
 
+def test_a_forms_example_address_in_a_placeholder_does_not_mask_the_word_name_everywhere(session):
+    """Held-out round 29: an e-mail field's placeholder 'name@student.kuleuven.be' (the site's example) was read as an
+    address and its local part remembered: 'name' was masked in every label after ('Given ****(s)', 'Guarantor's
+    ****') and in the fields' name attributes ('given_name' masked whole). The example is still masked where it is
+    (fail closed: a placeholder may hold the visitor's own address)."""
+    label = element("label", {"for": "given"}, [text("Voornaam / Given name(s)")])
+    given = element("input", {"id": "given", "name": "given_name"})
+    mail = element("input", {"type": "email", "name": "mail", "placeholder": "name@student.kuleuven.be"})
+    s = session()
+    s.send(snapshot(html_page(label, given, mail, lang="nl")))
+    s.send(snapshot(html_page(label, given, mail, lang="nl")))
+    stored = list(strings(s.stored))
+    assert stored.count("Voornaam / Given name(s)") == 2 and stored.count("given_name") == 2, stored
+
+
 @pytest.mark.parametrize("typed,shown,planted", [
     ("quenouillere77 @ verrijn.be", "Welkom terug, quenouillere77!", ["quenouillere77"]),
     ("ysaure.quenouillere@@verrijn.be", "Ingelogd als ysaure.quenouillere", ["ysaure", "quenouillere"]),
@@ -3718,3 +3733,41 @@ def test_a_picked_option_that_reads_as_a_street_and_its_number_stays_readable(se
     s.send(input_event(picker["id"], "Hanse 348 · Meeuw"), input_event(picker["id"], "Bavaria Cruiser 37 · Zeemeeuw"))
     stored = list(strings(s.stored))
     assert stored.count("Bavaria Cruiser 37 · Zeemeeuw") == 3, stored
+
+
+def test_a_name_being_typed_is_masked_in_the_options_a_page_builds_from_it(session):
+    """Held-out round 29: a lease form rebuilds its "who signs first?" <select> at every keystroke from the names typed
+    ('Babatu (borgsteller / guarantor)'). An <option>'s text is in a form control, so it was read as typed by the
+    visitor, not as a copy the page wrote: the half-typed name, no name yet to any detector, was stored."""
+    name, signer = element("input", {"name": "guarantor_name"}), element("select", {"id": "signer"})
+    s = session()
+    s.send(snapshot(html_page(name, signer, lang="nl")))
+    events = []
+    for value in ["Babat", "Babatu"]:
+        events += [input_event(name["id"], value),
+                   mutation(adds=[add(signer["id"], element("option", {"value": "signer-0"},
+                                                            [text(f"{value} (borgsteller / guarantor)")]))])]
+    s.send(*events)
+    shown = sorted(t for t in strings(s.stored) if "(borgsteller" in t)
+    assert shown == ["***** (borgsteller / guarantor)", "****** (borgsteller / guarantor)"]
+
+
+def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_encoded_data_url(session):
+    """Held-out round 29: a lease form draws the signature typed into an SVG data: URL of an <img>, written by
+    encodeURIComponent at every keystroke ('…%3EM.%20Ogu%3C%2Ftext…' while 'M. Ogu' is typed). No copy held the
+    value as typed, so the half-typed name in its encoded form was stored in every URL but the batch's last."""
+    def drawn(name: str) -> str:
+        return "data:image/svg+xml," + quote(f'<svg xmlns="http://www.w3.org/2000/svg"><text>{name}</text></svg>',
+                                             safe="-_.!~*'()")
+
+    label = element("label", {"for": "sign"}, [text("Type your name to sign")])
+    sign, picture = element("input", {"id": "sign", "name": "signature"}), element("img", {"id": "sig"})
+    s = session()
+    s.send(snapshot(html_page(label, sign, picture, lang="en")))
+    events = []
+    for value in ["M. O", "M. Og", "M. Ogu"]:
+        events += [input_event(sign["id"], value),
+                   mutation(attributes=[set_attributes(picture["id"], src=drawn(value))])]
+    s.send(*events)
+    urls = [t for t in strings(s.stored) if t.startswith("data:image/svg")]
+    assert len(urls) == 3 and not any(" O" in unquote(url) for url in urls), urls
