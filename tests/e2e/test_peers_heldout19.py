@@ -1,0 +1,160 @@
+"""A nineteenth leak hunt through the real clients, on a page none of the earlier rounds saw: posthog-js and
+@sentry/browser (bundled from node_modules) on tests/e2e/peers/heldout19.html, a Frisian sailing school's course
+booking in Grou (Dutch, its welcome in Frisian), a Swedish student and the Norwegian friend who sails with her,
+pointed at `redactor serve --upstream` in front of the stub collector, both SDKs' own masking off. Shapes rounds 1-18
+did not plant: a Swedish name with Å and Ö ("Åsa Lindqvist-Öberg") percent-encoded as UTF-8 in a fetch's query
+(breadcrumbs, spans, both recordings' network), as an ASCII slug in the path after a pushState (PostHog's $pageview,
+Sentry's navigation), in a data-* attribute and an <output>'s value set by script, as the name of a transaction of
+its own (Sentry startSpan forceTransaction) and as a key of an object (a capture's property, Sentry's extra); a
+Swedish personnummer with its dash ("920317-2383": typed, a data-* attribute, PostHog's alias, Sentry's fingerprint);
+a Swedish mobile with a dash after its trunk ("070-412 83 56") in a field asking only "Hoe kunnen we je bereiken?"; a
+Swedish address with its flat number ("lgh 1102") and a postcode in three and two; the Norwegian friend: a name with ø,
+a fødselsnummer typed in a number input (PostHog's $set_once through setPersonProperties), a mobile without its
+country code in 3-2-3 ("412 38 765", Sentry's tags); console.table of both; what only the school's server knows: the
+instructor, a Frisian name ("Wybren Sjoerdsma") and a Dutch mobile, in a welcome in Frisian shown in a <dialog>, a
+tooltip (title attribute) and an object under "instructeur".
+
+Controls: the heading "Zeilschool De Pikmeer", the course "Kajuitzeilen CWO 2, zeven dagen", the country "Zweden" (a
+select, a property), the search term "valk huren", the page's own ?haven=grou, the reference "PKM-CWO2-31".
+
+Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
+body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from aiohttp import web
+
+from peer_collector import PeerCollector
+
+from .test_peers_e2e import app_browser, bundles, wait_for  # noqa: F401 (fixtures)
+from .test_peers_heldout import assert_gets_untouched, events_named, held_out_page_app, peer_page, recorded_text, saved_stack
+from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
+from .test_peers_heldout7 import search_and_fill
+from .test_peers_heldout12 import assert_no_leaks_folded
+from .test_peers_heldout17 import REMOTE_CONFIG  # recording with console, headers and bodies
+from .test_peers_heldout9 import sentry_items, sentry_message
+
+pytestmark = pytest.mark.e2e
+
+TOKEN = "phc_HeldoutNineteenKeyLmNoPqR"
+SENTRY_KEY = "b1c2d3e4f5a6b7c8d9e0f1a2b3c4d019"
+PROJECT = "4520"
+HEADING = "Zeilschool De Pikmeer"
+PRODUCT = "Kajuitzeilen CWO 2, zeven dagen"
+REFERENCE = "PKM-CWO2-31"
+COUNTRY = "Zweden"
+SEARCH = "valk huren"
+PLANT = {
+    "name": "Åsa Lindqvist-Öberg",
+    "name_query": quote("Åsa Lindqvist-Öberg", safe=""),
+    "slug": "asa-lindqvist-oberg",
+    "pnr": "920317-2383",
+    "email": "asa.lindqvist@brevlada-norr.se",
+    "phone": "070-412 83 56",
+    "address": "Storgatan 14 B lgh 1102, 831 30 Östersund",
+    # the friend who sails with her, Norwegian
+    "mate": "Eirik Bjørnstad Haugland",
+    "fnr": "15048710465",
+    "mate_phone": "412 38 765",
+    # what only the school's server knows: the instructor, Frisian
+    "instructor": "Wybren Sjoerdsma",
+    "instructor_phone": "06-41827395",
+}
+CONFIRMED = f"voor {PRODUCT} is binnen"
+WELCOME = (f"Wolkom oan board! Dyn ynstrukteur is {PLANT['instructor']}, do kinst him berikke op "
+           f"{PLANT['instructor_phone']}.")
+CONTROLS = (HEADING, PRODUCT)
+
+
+def heldout19_app(bundles: Path) -> web.Application:
+    async def sdk(request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(bundles / f"{request.match_info['sdk']}-entry.js",
+                                headers={"Content-Type": "text/javascript"})
+
+    async def booking(request: web.Request) -> web.Response:
+        await request.json()
+        return web.json_response(
+            {"reference": REFERENCE, "course": PRODUCT, "slug": PLANT["slug"], "welcome": WELCOME,
+             "instructor": {"name": PLANT["instructor"], "phone": PLANT["instructor_phone"]}})
+
+    app = held_out_page_app(bundles, "heldout19.html", "/cursus/heldout19.html")
+    app.router.add_get("/sdk/{sdk:posthog|sentry}.js", sdk)
+    app.router.add_post("/api/inschrijving", booking)
+    return app
+
+
+@pytest.fixture(scope="module")
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout19_app(bundles), tmp_path_factory.mktemp("peers-heldout19"), (TOKEN, SENTRY_KEY),
+                     REMOTE_CONFIG, "peers-heldout19") as up:
+        yield up
+
+
+def still_missing(c: PeerCollector) -> list[str]:
+    """What has not arrived yet of: PostHog's events and recording, Sentry's events, the certificate's transaction
+    and the replay, each recording with the answer to the form."""
+    named = events_named(c)
+    events = sentry_items(c, PROJECT, "event")
+    certificates = [t for t in sentry_items(c, PROJECT, "span", "transaction") if "cert.render" in str(t)]
+    missing = sorted({"inschrijving", "zoeken", "$create_alias", "$set", "$pageview", "$autocapture"} - set(named))
+    missing += [] if any("inschrijving ontvangen" in sentry_message(p) for p in events) else ["Sentry's message"]
+    missing += [] if certificates else ["the certificate's transaction"]
+    for name, prefix in (("PostHog's", "/s/"), ("Sentry's", f"/api/{PROJECT}/envelope/")):
+        text = recorded_text(c, prefix)
+        missing += [f"{name} recording of {part!r}" for part in (CONFIRMED, "/api/inschrijving", "Wolkom oan board")
+                    if part not in text]
+    return missing
+
+
+@pytest.fixture(scope="module")
+def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
+    """The one visit: searches, fills in the student and her mate, sends the form, closes the welcome, waits for
+    both clients' events and recordings, leaves; returns what the browser sent to redactor."""
+    collector, shop = stack["collector"], stack["shop"]
+    peer = {"posthog_key": TOKEN, "sentry_key": SENTRY_KEY, "proxy": stack["serve"].url, "project": PROJECT,
+            "product": PRODUCT}
+    with peer_page(app_browser, stack, peer) as (page, sent, console):
+        search_and_fill(page, f"http://app.test:{shop.port}/cursus/heldout19.html?sdk=both&haven=grou", SEARCH,
+                        (("#student", PLANT["name"]), ("#pnr", PLANT["pnr"]), ("#mail", PLANT["email"]),
+                         ("#bereik", PLANT["phone"]), ("#post", PLANT["address"]), ("#maat", PLANT["mate"]),
+                         ("#fnr", PLANT["fnr"]), ("#maat_tel", PLANT["mate_phone"])),
+                        COUNTRY)
+        page.locator("#submit").click()
+        page.wait_for_function("window.__submitted === true")
+        page.locator("#sluit").click()
+        page.evaluate("Sentry.getReplay().flush()")
+        wait_for(lambda: not still_missing(collector), lambda: f"both clients' events reached the collector; missing "
+                 f"{still_missing(collector)}; received "
+                 f"{[(r['method'], r['path_qs'][:60]) for r in collector.received]}; refused {collector.refused}; "
+                 f"console {console[-15:]}")
+        page.goto(f"http://app.test:{shop.port}/bye.html")
+        wait_for(lambda: "$pageleave" in events_named(collector), "PostHog's $pageleave at unload")
+    return sent
+
+
+def test_both_clients_heldout19_page(app_browser, stack, visited):
+    collector = stack["collector"]
+    assert_no_leaks_folded(stack, PLANT)
+    named = events_named(collector)
+    [booked] = named["inschrijving"]
+    properties = booked["properties"]
+    assert (properties["course"], properties["reference"], properties["land"]) == (PRODUCT, REFERENCE, COUNTRY)
+    [search] = named["zoeken"]
+    assert (search["properties"]["term"], search["properties"]["haven"]) == (SEARCH, "grou")
+    assert all("haven=grou" in e["properties"]["$current_url"] for e in named["$pageview"])
+    [message] = [p for p in sentry_items(collector, PROJECT, "event") if "inschrijving ontvangen" in sentry_message(p)]
+    assert message["tags"]["cursus"] == PRODUCT and message["tags"]["land"] == COUNTRY
+    assert "haven=grou" in message["request"]["url"], message["request"]
+    for recorded in (recorded_text(collector, "/s/"), recorded_text(collector, f"/api/{PROJECT}/envelope/")):
+        assert HEADING in recorded and CONFIRMED in recorded and COUNTRY in recorded
+    assert_gets_untouched(stack, visited)
+    replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
+    replays_with(app_browser, stack, recordings_of(collector, PROJECT), CONTROLS)
