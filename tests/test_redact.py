@@ -756,6 +756,25 @@ def test_nordic_and_transliterated_russian_name_and_phone_keys_are_masked_in_the
     assert "steg=levering" in stored and "Ullgenser" in stored and "Hentepunkt" in stored
 
 
+def test_nordic_address_keys_are_masked_in_the_address_and_a_payload(session):
+    """Round 19 of the held-out hunt: a Swedish register's record in a custom event, {"gatuadress": …, "postnummer":
+    "831 82", "postort": …}, stored its postcode raw (digits no recognizer reads alone, under a key that said
+    nothing), and the Norwegian ("gateadresse", "poststed") and Danish ("postnr", "vejnavn") keys said nothing either;
+    the record's other fields and an order's step stay."""
+    s = session()
+    s.send(meta("https://shop.example/bestilling?postnummer=83182&postnr=2100&steg=levering"),
+           snapshot(html_page(element("p", {}, [text("Bestilling")]))),
+           custom("register", {"anhorig": {"postnummer": "831 82", "postort": "Ostersundby", "gatuadress": "Dalgatan 9",
+                                           "relation": "mor"},
+                               "maat": {"gateadresse": "Kirkeveien 12 B", "postnummer": "0368", "poststed": "Oslo"},
+                               "kunde": {"vejnavn": "Amagerbrogade 7", "postnr": "2300"}, "frakt": "Hentepunkt"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("831 82", "83182", "2100", "Ostersundby", "Dalgatan", "Kirkeveien", "0368", "Oslo", "Amagerbrogade",
+                  "2300"):
+        assert value not in stored, value
+    assert "steg=levering" in stored and "Hentepunkt" in stored and "mor" in stored
+
+
 def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_address_and_a_payload(session):
     """Review 22 F4: a surname under "nazwisko", "soyadı", "nume" or "last" (and a given name under "imie", "ad",
     "prenume", "first") in a page's query and a custom event's payload was stored raw: a capitalised word alone, and
