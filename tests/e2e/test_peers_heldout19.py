@@ -67,7 +67,23 @@ PLANT = {
     # what only the school's server knows: the instructor, Frisian
     "instructor": "Wybren Sjoerdsma",
     "instructor_phone": "06-41827395",
+    # typed in lower case in the remarks: her sister and her mobile
+    "sister": "linnea lindqvist",
+    "sister_phone": "0736 29 41 08",
+    # the federation's register: her next of kin, keyed in Swedish; the mate's address, keyed in Norwegian
+    "kin": "Margareta Holmgren",
+    "kin_street": "Rådhusgatan 31",
+    "kin_postcode": "831 82",
+    "kin_phone": "063-12 84 07",
+    "mate_street": "Kirkeveien 12 B",
 }
+REMARKS = (f"mijn zus {PLANT['sister']} komt zaterdag kijken, bel haar op {PLANT['sister_phone']} als het niet "
+           "doorgaat")
+REGISTER = {"anhorig": {"förnamn": "Margareta", "efternamn": "Holmgren", "gatuadress": PLANT["kin_street"],
+                        "postnummer": PLANT["kin_postcode"], "postort": "Östersund", "telefon": PLANT["kin_phone"],
+                        "namn": PLANT["kin"]},
+            "maat": {"fornavn": "Eirik", "etternavn": "Bjørnstad Haugland", "gateadresse": PLANT["mate_street"],
+                     "postnummer": "0368", "poststed": "Oslo"}}
 CONFIRMED = f"voor {PRODUCT} is binnen"
 WELCOME = (f"Wolkom oan board! Dyn ynstrukteur is {PLANT['instructor']}, do kinst him berikke op "
            f"{PLANT['instructor_phone']}.")
@@ -85,9 +101,13 @@ def heldout19_app(bundles: Path) -> web.Application:
             {"reference": REFERENCE, "course": PRODUCT, "slug": PLANT["slug"], "welcome": WELCOME,
              "instructor": {"name": PLANT["instructor"], "phone": PLANT["instructor_phone"]}})
 
+    async def register(request: web.Request) -> web.Response:
+        return web.json_response(REGISTER)
+
     app = held_out_page_app(bundles, "heldout19.html", "/cursus/heldout19.html")
     app.router.add_get("/sdk/{sdk:posthog|sentry}.js", sdk)
     app.router.add_post("/api/inschrijving", booking)
+    app.router.add_get("/api/register", register)
     return app
 
 
@@ -104,12 +124,14 @@ def still_missing(c: PeerCollector) -> list[str]:
     named = events_named(c)
     events = sentry_items(c, PROJECT, "event")
     certificates = [t for t in sentry_items(c, PROJECT, "span", "transaction") if "cert.render" in str(t)]
-    missing = sorted({"inschrijving", "zoeken", "$create_alias", "$set", "$pageview", "$autocapture"} - set(named))
-    missing += [] if any("inschrijving ontvangen" in sentry_message(p) for p in events) else ["Sentry's message"]
+    missing = sorted({"inschrijving", "register_geladen", "zoeken", "$create_alias", "$set", "$pageview", "$autocapture"} - set(named))
+    missing += [f"Sentry's message {m!r}" for m in ("inschrijving ontvangen", "register geladen")
+                if not any(m in sentry_message(p) for p in events)]
     missing += [] if certificates else ["the certificate's transaction"]
     for name, prefix in (("PostHog's", "/s/"), ("Sentry's", f"/api/{PROJECT}/envelope/")):
         text = recorded_text(c, prefix)
-        missing += [f"{name} recording of {part!r}" for part in (CONFIRMED, "/api/inschrijving", "Wolkom oan board")
+        missing += [f"{name} recording of {part!r}" for part in (CONFIRMED, "/api/inschrijving", "/api/register", "Noodcontact",
+                                                                   "Wolkom oan board")
                     if part not in text]
     return missing
 
@@ -125,7 +147,7 @@ def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
         search_and_fill(page, f"http://app.test:{shop.port}/cursus/heldout19.html?sdk=both&haven=grou", SEARCH,
                         (("#student", PLANT["name"]), ("#pnr", PLANT["pnr"]), ("#mail", PLANT["email"]),
                          ("#bereik", PLANT["phone"]), ("#post", PLANT["address"]), ("#maat", PLANT["mate"]),
-                         ("#fnr", PLANT["fnr"]), ("#maat_tel", PLANT["mate_phone"])),
+                         ("#fnr", PLANT["fnr"]), ("#maat_tel", PLANT["mate_phone"]), ("#opm", REMARKS)),
                         COUNTRY)
         page.locator("#submit").click()
         page.wait_for_function("window.__submitted === true")
