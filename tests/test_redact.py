@@ -775,6 +775,21 @@ def test_nordic_address_keys_are_masked_in_the_address_and_a_payload(session):
     assert "steg=levering" in stored and "Hentepunkt" in stored and "mor" in stored
 
 
+def test_birth_date_keys_in_other_languages_are_masked_in_a_payload(session):
+    """Round 19 of the held-out hunt: a Swedish register's {"födelsedatum": "1958-11-04"} was stored raw: an ISO date
+    alone is no birth date, and the key said nothing; so were the Norwegian, Finnish, Polish, Turkish and Romanian
+    keys. A delivery's date stays."""
+    s = session()
+    s.send(meta("https://shop.example/bestilling"), snapshot(html_page(element("p", {}, [text("Bestilling")]))),
+           custom("register", {"födelsedatum": "1958-11-04", "fødselsdato": "1987-04-15", "syntymäaika": "1994-05-01",
+                               "data_urodzenia": "1979-11-04", "doğum_tarihi": "1991-06-23",
+                               "data_nașterii": "1984-02-17", "leveransdatum": "2025-11-04"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("1958", "1987", "1994", "1979", "1991", "1984"):
+        assert value not in stored, value
+    assert "2025-11-04" in stored
+
+
 def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_address_and_a_payload(session):
     """Review 22 F4: a surname under "nazwisko", "soyadı", "nume" or "last" (and a given name under "imie", "ad",
     "prenume", "first") in a page's query and a custom event's payload was stored raw: a capitalised word alone, and
