@@ -76,14 +76,21 @@ PLANT = {
     "kin_postcode": "831 82",
     "kin_phone": "063-12 84 07",
     "mate_street": "Kirkeveien 12 B",
+    "mate_mobile": "+4741238765",
+    "mate_account": "1503 27 40216",
+    "kin_pnr": "195811048320",
+    "kin_birth": "1958-11-04",
 }
 REMARKS = (f"mijn zus {PLANT['sister']} komt zaterdag kijken, bel haar op {PLANT['sister_phone']} als het niet "
-           "doorgaat")
+           "doorgaat; het lesgeld van Eirik graag terug op zijn rekening "
+           f"{PLANT['mate_account']}")
 REGISTER = {"anhorig": {"förnamn": "Margareta", "efternamn": "Holmgren", "gatuadress": PLANT["kin_street"],
                         "postnummer": PLANT["kin_postcode"], "postort": "Östersund", "telefon": PLANT["kin_phone"],
-                        "namn": PLANT["kin"]},
+                        "namn": PLANT["kin"], "personnummer": PLANT["kin_pnr"],
+                        "födelsedatum": PLANT["kin_birth"]},
             "maat": {"fornavn": "Eirik", "etternavn": "Bjørnstad Haugland", "gateadresse": PLANT["mate_street"],
-                     "postnummer": "0368", "poststed": "Oslo"}}
+                     "postnummer": "0368", "poststed": "Oslo",
+                     "mobil": PLANT["mate_mobile"]}}
 CONFIRMED = f"voor {PRODUCT} is binnen"
 WELCOME = (f"Wolkom oan board! Dyn ynstrukteur is {PLANT['instructor']}, do kinst him berikke op "
            f"{PLANT['instructor_phone']}.")
@@ -152,6 +159,8 @@ def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
         page.locator("#submit").click()
         page.wait_for_function("window.__submitted === true")
         page.locator("#sluit").click()
+        page.locator("#stuurman").select_option(PLANT["mate"])
+        page.locator("#bel").click()
         page.evaluate("Sentry.getReplay().flush()")
         wait_for(lambda: not still_missing(collector), lambda: f"both clients' events reached the collector; missing "
                  f"{still_missing(collector)}; received "
