@@ -12,14 +12,38 @@ Swedish address with its flat number ("lgh 1102") and a postcode in three and tw
 a fødselsnummer typed in a number input (PostHog's $set_once through setPersonProperties), a mobile without its
 country code in 3-2-3 ("412 38 765", Sentry's tags); console.table of both; what only the school's server knows: the
 instructor, a Frisian name ("Wybren Sjoerdsma") and a Dutch mobile, in a welcome in Frisian shown in a <dialog>, a
-tooltip (title attribute) and an object under "instructeur".
+tooltip (title attribute) and an object under "instructeur"; the federation's register, keyed as Nordic registers
+key it (console.log, a capture, Sentry's contexts and a breadcrumb's data): the next of kin under "förnamn",
+"efternamn", "gatuadress", "postnummer" ("831 82"), "postort", "telefon" (a Swedish landline "063-12 84 07"),
+"personnummer" in twelve digits, "födelsedatum" (ISO), the mate's address under "gateadresse", "poststed" and his
+mobile in E.164 under "mobil" (a tel: link the visitor clicks), another contact under Swedish and Norwegian compounds
+("fullständigt_namn": a short name "Gunnel Ek", "hemadress", "leveringsadresse", "kontonummer", "mobilnummer"); the
+remarks typed in lower case naming her sister ("linnea lindqvist") with a Swedish mobile in 4-2-2-2, and the mate's
+Norwegian bank account in its groups ("1503 27 40216"); a select whose options the page built from the typed names
+(the mate picked: an input event whose value is a name).
 
 Controls: the heading "Zeilschool De Pikmeer", the course "Kajuitzeilen CWO 2, zeven dagen", the country "Zweden" (a
 select, a property), the search term "valk huren", the page's own ?haven=grou, the reference "PKM-CWO2-31".
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
-the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~20 s.
+
+First run, before reading redactor's code (2026-12-05, main at 6cc8264; ~15 s), with the first batch (up to the
+instructor): every planted value masked: the name percent-encoded in the query, the slug in the path (PostHog's
+$current_url, Sentry's transaction and url.path), the transaction named after her, the names as keys, the data-*
+attributes, the <output>, the tooltip, the Frisian welcome's name and phone, the personnummer as alias and fingerprint,
+the fødselsnummer in the number input, the phones, the flat's address.
+Second run, with the register and the remarks: failed on the next of kin's postcode under "postnummer" ("831 82",
+both recordings' response bodies, the console, PostHog's property, Sentry's context): digits no recognizer reads
+alone, under a key no rule knew. Fixed: the Swedish, Norwegian and Danish address keys (gatuadress, gateadresse,
+postnummer, postnr, postort, poststed, vejnavn…) in rules/fields.yaml (tests/test_redact.py fails without them).
+Third run, with the birth date and the rest of the third batch: failed on "födelsedatum": "1958-11-04" (the same
+places): an ISO date alone is no birth date and the key said nothing. Fixed: the Nordic birth words (född,
+födelsedatum, fødselsdato, syntymäaika, fæðingardagur…) in recognizers.yaml's birth_words, and as field words with the
+Polish, Turkish and Romanian ones in fields.yaml (tests/test_pii.py BIRTH_AND_LICENCE and tests/test_redact.py fail
+without them). Fourth run, with the contact under Nordic compound keys: no planted value reaches the collector, and
+the controls and the register's "roll": "kassör" arrive readable.
 """
 
 from __future__ import annotations
@@ -80,6 +104,12 @@ PLANT = {
     "mate_account": "1503 27 40216",
     "kin_pnr": "195811048320",
     "kin_birth": "1958-11-04",
+    # and the register's other contact, under keys in Swedish and Norwegian compounds
+    "contact": "Gunnel Ek",
+    "contact_home": "Lilla Torget 3",
+    "contact_delivery": "Bygdøy allé 21",
+    "contact_account": "15032740216",
+    "contact_mobile": "0736294108",
 }
 REMARKS = (f"mijn zus {PLANT['sister']} komt zaterdag kijken, bel haar op {PLANT['sister_phone']} als het niet "
            "doorgaat; het lesgeld van Eirik graag terug op zijn rekening "
@@ -90,7 +120,10 @@ REGISTER = {"anhorig": {"förnamn": "Margareta", "efternamn": "Holmgren", "gatua
                         "födelsedatum": PLANT["kin_birth"]},
             "maat": {"fornavn": "Eirik", "etternavn": "Bjørnstad Haugland", "gateadresse": PLANT["mate_street"],
                      "postnummer": "0368", "poststed": "Oslo",
-                     "mobil": PLANT["mate_mobile"]}}
+                     "mobil": PLANT["mate_mobile"]},
+            "kontakt": {"fullständigt_namn": PLANT["contact"], "hemadress": PLANT["contact_home"],
+                        "leveringsadresse": PLANT["contact_delivery"], "kontonummer": PLANT["contact_account"],
+                        "mobilnummer": PLANT["contact_mobile"], "roll": "kassör"}}
 CONFIRMED = f"voor {PRODUCT} is binnen"
 WELCOME = (f"Wolkom oan board! Dyn ynstrukteur is {PLANT['instructor']}, do kinst him berikke op "
            f"{PLANT['instructor_phone']}.")
