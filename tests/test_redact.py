@@ -790,6 +790,22 @@ def test_birth_date_keys_in_other_languages_are_masked_in_a_payload(session):
     assert "2025-11-04" in stored
 
 
+def test_a_csv_in_a_payload_has_its_cells_masked_by_their_column(session):
+    """Round 19 of the held-out hunt: a crew list the page attached as CSV ("namn;personnummer;gatuadress;postnummer;
+    roll") stored the postcode of its row raw ("413 04": digits no recognizer reads alone); a column's name says what
+    its cells hold as a payload's key does, so a cell under "postnummer" or "Adres" is masked whole, under "roll" or
+    "Product" it stays, and a line with as many cells as the header only is read as a row."""
+    s = session()
+    s.send(meta("https://shop.example/bemanning"), snapshot(html_page(element("p", {}, [text("Bemanning")]))),
+           custom("crew", {"csv": "namn;personnummer;gatuadress;postnummer;roll\nSture Wallin;470823-1230;storgatan 5b;"
+                                  "413 04;kassör\n",
+                           "export": "Product,Adres,Postcode\r\nZadeldek Comfort,kerkstraat 12,9000\r\n"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("413 04", "storgatan", "kerkstraat", "9000", "470823"):
+        assert value not in stored, value
+    assert "kassör" in stored and "Zadeldek Comfort" in stored and "namn;personnummer" in stored
+
+
 def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_address_and_a_payload(session):
     """Review 22 F4: a surname under "nazwisko", "soyadı", "nume" or "last" (and a given name under "imie", "ad",
     "prenume", "first") in a page's query and a custom event's payload was stored raw: a capitalised word alone, and
