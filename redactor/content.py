@@ -2289,7 +2289,9 @@ def table_cells(text: str) -> list[tuple[int, int, str]]:
     header = lines[0].rstrip("\r")
     delimiter = next((d for d in _TABLE_DELIMITERS if d in header), "")
     columns = header.split(delimiter) if delimiter else []
-    if len(columns) < 2 or not all(_HEADER_CELL.fullmatch(column) for column in columns):
+    # a comma and a space is prose's ("No  Family name, given names" heads a crew list's lines, not columns)
+    if len(columns) < 2 or (delimiter == "," and ", " in header) \
+            or not all(_HEADER_CELL.fullmatch(column) for column in columns):
         return []
     found: list[tuple[int, int, str]] = []
     at = len(lines[0]) + 1
