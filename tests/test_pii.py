@@ -1241,6 +1241,12 @@ BIRTH_AND_LICENCE = [
     ("Numer prawa jazdy 7301928465", "en", [("7301928465", "NATIONAL_ID")]),
     ("Livraison prévue le 09/10/2025", "fr", []),
     ("permis de construire 2024 0153 88 délivré", "fr", []),
+    # and after a Nordic one (held-out peers round 19: a Swedish register's "födelsedatum")
+    ("Födelsedatum: 1958-11-04", "en", [("1958-11-04", "DATE_OF_BIRTH")]),
+    ("min mor är född 04.11.1958 i Östersund", "en", [("04.11.1958", "DATE_OF_BIRTH")]),
+    ("fødselsdato 15.04.1987", "en", [("15.04.1987", "DATE_OF_BIRTH")]),
+    ("syntymäaika 01.05.1994", "en", [("01.05.1994", "DATE_OF_BIRTH")]),
+    ("Leverans 2025-11-04", "en", []),
 ]
 
 # a Vietnamese name, surname first (held-out peers round 16: a festival assistant asked about a friend, the model read

@@ -756,6 +756,56 @@ def test_nordic_and_transliterated_russian_name_and_phone_keys_are_masked_in_the
     assert "steg=levering" in stored and "Ullgenser" in stored and "Hentepunkt" in stored
 
 
+def test_nordic_address_keys_are_masked_in_the_address_and_a_payload(session):
+    """Round 19 of the held-out hunt: a Swedish register's record in a custom event, {"gatuadress": …, "postnummer":
+    "831 82", "postort": …}, stored its postcode raw (digits no recognizer reads alone, under a key that said
+    nothing), and the Norwegian ("gateadresse", "poststed") and Danish ("postnr", "vejnavn") keys said nothing either;
+    the record's other fields and an order's step stay."""
+    s = session()
+    s.send(meta("https://shop.example/bestilling?postnummer=83182&postnr=2100&steg=levering"),
+           snapshot(html_page(element("p", {}, [text("Bestilling")]))),
+           custom("register", {"anhorig": {"postnummer": "831 82", "postort": "Ostersundby", "gatuadress": "Dalgatan 9",
+                                           "relation": "mor"},
+                               "maat": {"gateadresse": "Kirkeveien 12 B", "postnummer": "0368", "poststed": "Oslo"},
+                               "kunde": {"vejnavn": "Amagerbrogade 7", "postnr": "2300"}, "frakt": "Hentepunkt"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("831 82", "83182", "2100", "Ostersundby", "Dalgatan", "Kirkeveien", "0368", "Oslo", "Amagerbrogade",
+                  "2300"):
+        assert value not in stored, value
+    assert "steg=levering" in stored and "Hentepunkt" in stored and "mor" in stored
+
+
+def test_birth_date_keys_in_other_languages_are_masked_in_a_payload(session):
+    """Round 19 of the held-out hunt: a Swedish register's {"födelsedatum": "1958-11-04"} was stored raw: an ISO date
+    alone is no birth date, and the key said nothing; so were the Norwegian, Finnish, Polish, Turkish and Romanian
+    keys. A delivery's date stays."""
+    s = session()
+    s.send(meta("https://shop.example/bestilling"), snapshot(html_page(element("p", {}, [text("Bestilling")]))),
+           custom("register", {"födelsedatum": "1958-11-04", "fødselsdato": "1987-04-15", "syntymäaika": "1994-05-01",
+                               "data_urodzenia": "1979-11-04", "doğum_tarihi": "1991-06-23",
+                               "data_nașterii": "1984-02-17", "leveransdatum": "2025-11-04"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("1958", "1987", "1994", "1979", "1991", "1984"):
+        assert value not in stored, value
+    assert "2025-11-04" in stored
+
+
+def test_a_csv_in_a_payload_has_its_cells_masked_by_their_column(session):
+    """Round 19 of the held-out hunt: a crew list the page attached as CSV ("namn;personnummer;gatuadress;postnummer;
+    roll") stored the postcode of its row raw ("413 04": digits no recognizer reads alone); a column's name says what
+    its cells hold as a payload's key does, so a cell under "postnummer" or "Adres" is masked whole, under "roll" or
+    "Product" it stays, and a line with as many cells as the header only is read as a row."""
+    s = session()
+    s.send(meta("https://shop.example/bemanning"), snapshot(html_page(element("p", {}, [text("Bemanning")]))),
+           custom("crew", {"csv": "namn;personnummer;gatuadress;postnummer;roll\nSture Wallin;470823-1230;storgatan 5b;"
+                                  "413 04;kassör\n",
+                           "export": "Product,Adres,Postcode\r\nZadeldek Comfort,kerkstraat 12,9000\r\n"}))
+    stored = "\n".join(strings(s.stored))
+    for value in ("413 04", "storgatan", "kerkstraat", "9000", "470823"):
+        assert value not in stored, value
+    assert "kassör" in stored and "Zadeldek Comfort" in stored and "namn;personnummer" in stored
+
+
 def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_address_and_a_payload(session):
     """Review 22 F4: a surname under "nazwisko", "soyadı", "nume" or "last" (and a given name under "imie", "ad",
     "prenume", "first") in a page's query and a custom event's payload was stored raw: a capitalised word alone, and
