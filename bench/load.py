@@ -209,6 +209,13 @@ def children_cpu_seconds(pid: int) -> float:
     return sum(cpu_seconds(int(child)) for child in children)
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of every live process below it (with --workers: the supervisor, its
+    workers and each worker's detector processes)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return cpu_seconds(pid) + sum(tree_cpu_seconds(int(child)) for child in children)
+
+
 def report(name: str, result: dict, rss: float) -> None:
     s = result["seconds"]
     print(f"  {name:<13} {result['batches'] / s:8.1f} batches/s {result['events'] / s:9.0f} events/s  "

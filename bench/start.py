@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,36 +15,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-TICKS = os.sysconf("SC_CLK_TCK")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tree_cpu(root: int) -> float:
-    """user + system seconds of `root` and every process below it (live ones, and the reaped
-    children's totals each parent holds)."""
-    parents: dict[int, int] = {}
-    cpu: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        parents[pid] = int(fields[1])
-        cpu[pid] = sum(int(f) for f in fields[11:15]) / TICKS  # utime stime cutime cstime
-    total, todo = 0.0, [root]
-    while todo:
-        pid = todo.pop()
-        total += cpu.get(pid, 0.0)
-        todo.extend(child for child, parent in parents.items() if parent == pid)
-    return total
+from load import free_port, tree_cpu_seconds  # noqa: E402
 
 
 def answers(url: str) -> bool:
@@ -70,12 +42,12 @@ def one_start(extra: list[str], profile: str | None) -> tuple[float, float, floa
                 if process.poll() is not None:
                     raise RuntimeError(Path(f"{tmp}/log").read_text())
                 if healthz is None and answers(f"http://127.0.0.1:{port}/healthz"):
-                    healthz, cpu_healthz = time.monotonic() - started, tree_cpu(process.pid)
+                    healthz, cpu_healthz = time.monotonic() - started, tree_cpu_seconds(process.pid)
                 if healthz is not None and answers(f"http://127.0.0.1:{port}/readyz"):
                     readyz = time.monotonic() - started
                 else:
                     time.sleep(0.05)
-            cpu_readyz = tree_cpu(process.pid)
+            cpu_readyz = tree_cpu_seconds(process.pid)
         finally:
             process.terminate()
             process.wait(60)
