@@ -1582,19 +1582,17 @@ class BatchRedaction:
     def _scan_key(self, holder: dict, key: str) -> None:
         """A payload's key scanned as text (a page's address as a URL), words in a script other than the site's
         masked (_mask_other_scripts); renamed once the batch is done."""
-        if len(key) < _MIN_TAINT:
-            if other_script_runs(key):
-                cell = KeyCell(holder, key)
-                self.key_cells.append(cell)
-                self._mask_other_scripts(cell)
-        else:
-            cell = KeyCell(holder, key)
-            self.key_cells.append(cell)
-            if digits_in_groups(key):  # "0478:91:35:27": a phone's groups no detector reads as one there
-                cell.set(self.masker.whole(key, "UNKNOWN"))
-                self.remarks.append(Remark("fail-closed.grouped-digits-key", "UNKNOWN", "mask"))
-                return
-            # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
+        short = len(key) < _MIN_TAINT
+        if short and not other_script_runs(key):
+            return
+        cell = KeyCell(holder, key)
+        self.key_cells.append(cell)
+        if short:  # "王伟": too short for the detectors
+            self._mask_other_scripts(cell)
+        elif digits_in_groups(key):  # "0478:91:35:27": a phone's groups no detector reads as one there
+            cell.set(self.masker.whole(key, "UNKNOWN"))
+            self.remarks.append(Remark("fail-closed.grouped-digits-key", "UNKNOWN", "mask"))
+        else:  # a page's address as a key (PostHog's $heatmap_data): taken apart as a URL
             self.slots.append(UrlSlot(cell, None, self, page=True) if looks_like_url(key)
                               else TextSlot(cell, None, "content.event-key", other_script_runs, taint_shapes=False))
 
