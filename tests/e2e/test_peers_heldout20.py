@@ -19,7 +19,22 @@ reference "GIP-MST-2026".
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
-the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~20 s.
+
+First run, before reading redactor's code (2026-12-06, main at 73572f1; ~15 s): every planted value masked but the
+Steuernummer, never typed: "201/5012/3457" in console.info's arguments (Sentry's console breadcrumb) and in the hash
+route ("#/dossier/201/5012/3457": Sentry's request url and navigation breadcrumb, PostHog's $current_url), in the
+requests sent before a recording had taught it (later ones came masked, from the recording's response body under
+"steuernummer"). Masked already: the name with ß, the Steuer-ID spaced and glued in the header, the
+Rentenversicherungsnummer as Sentry's user id, the address in the span's name, the e-mail written out with "(at)" and
+"(dot)", the partner's name in the autocapture text and the group's properties with her birthday in German words, the
+assessment number with the BSN in it, the HR contact as a tag, the callback number with a slash in the feedback.
+Fixed: de_tax_number in rules/recognizers.yaml (a Steuernummer in its Land's slash groups, python-stdnum's de.stnr;
+tests/test_pii.py DE_TAX_NUMBER fails without it). Second run: the console's argument and Sentry's urls masked, but
+PostHog's $current_url still held it: a URL is read segment by segment, and "201", "5012", "3457" alone are nothing.
+Fixed: a URL's runs of path segments are read joined too, and what is found across a '/' is masked in each segment
+(content.py UrlSlot._segment_runs; tests/test_peer_formats.py fails without it). Third run: no planted value reaches
+the collector, the controls arrive readable.
 """
 
 from __future__ import annotations
