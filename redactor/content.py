@@ -2803,8 +2803,9 @@ class UrlSlot(Slot):
                 spans_of: dict[int, list[Span]], written: dict[int, str]) -> None:
         """What was found in a run of segments read joined and crosses a '/' (what lies inside one segment
         its own reading found): remembered whole, and masked in each segment it covers, on the segment's
-        reading that is written back."""
-        crossing = [span for span in spans if "/" in text[span.start:span.end]]
+        reading that is written back. The detector's findings only: a credential's shape is judged segment by
+        segment (token_segment), and a product's slug after "/p/" is no token run ("/p/MacBook-Pro-14-M3-Max")."""
+        crossing = [span for span in spans if span.recognizer != "shape" and "/" in text[span.start:span.end]]
         if not crossing:
             return
         work.taint_spans(text, crossing)

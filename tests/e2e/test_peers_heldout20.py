@@ -48,9 +48,9 @@ from aiohttp import web
 
 from peer_collector import PeerCollector
 
-from .test_peers_e2e import app_browser, bundles, wait_for  # noqa: F401 (fixtures)
-from .test_peers_heldout import assert_gets_untouched, events_named, held_out_page_app, peer_page, recorded_text, saved_stack
-from .test_peers_heldout2 import assert_replays as replays_with, posthog_recorded, sentry_recorded as recordings_of
+from .test_peers_e2e import app_browser, bundles  # noqa: F401 (fixtures)
+from .test_peers_heldout import events_named, held_out_page_app, peer_page, recorded_text, saved_stack
+from .test_peers_heldout19 import assert_both_untouched_and_replayed, wait_for_both_and_leave
 from .test_peers_heldout7 import search_and_fill
 from .test_peers_heldout12 import assert_no_leaks_folded
 from .test_peers_heldout17 import REMOTE_CONFIG  # recording with console, headers and bodies
@@ -133,7 +133,7 @@ def still_missing(c: PeerCollector) -> list[str]:
 def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
     """The one visit: searches, fills in the commuter and his partner, asks for the appointment, clicks the partner's
     button, waits for both clients' events and recordings, leaves; returns what the browser sent to redactor."""
-    collector, shop = stack["collector"], stack["shop"]
+    shop = stack["shop"]
     peer = {"posthog_key": TOKEN, "sentry_key": SENTRY_KEY, "proxy": stack["serve"].url, "project": PROJECT,
             "product": PRODUCT}
     with peer_page(app_browser, stack, peer) as (page, sent, console):
@@ -144,13 +144,7 @@ def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
         page.locator("#submit").click()
         page.wait_for_function("window.__submitted === true")
         page.locator("#partnerknop").click()
-        page.evaluate("Sentry.getReplay().flush()")
-        wait_for(lambda: not still_missing(collector), lambda: f"both clients' events reached the collector; missing "
-                 f"{still_missing(collector)}; received "
-                 f"{[(r['method'], r['path_qs'][:60]) for r in collector.received]}; refused {collector.refused}; "
-                 f"console {console[-15:]}")
-        page.goto(f"http://app.test:{shop.port}/bye.html")
-        wait_for(lambda: "$pageleave" in events_named(collector), "PostHog's $pageleave at unload")
+        wait_for_both_and_leave(page, stack, still_missing, console)
     return sent
 
 
@@ -169,6 +163,4 @@ def test_both_clients_heldout20_page(app_browser, stack, visited):
     assert "loket=maastricht" in message["request"]["url"], message["request"]
     for recorded in (recorded_text(collector, "/s/"), recorded_text(collector, f"/api/{PROJECT}/envelope/")):
         assert HEADING in recorded and CONFIRMED in recorded and COUNTRY in recorded
-    assert_gets_untouched(stack, visited)
-    replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
-    replays_with(app_browser, stack, recordings_of(collector, PROJECT), CONTROLS)
+    assert_both_untouched_and_replayed(app_browser, stack, visited, PROJECT, CONTROLS)
