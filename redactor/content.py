@@ -2643,6 +2643,8 @@ _DIALLED = re.compile(r"(?i)(?:tel|sms|callto|facetime|facetime-audio):[^\S\n]*(
 #: a page's own name and its query, relative ("checkout?stap=2&…"), as a login's ?next= may hold it
 _RELATIVE_WITH_QUERY = re.compile(r"[\w.-]+\?[^\s?&#=]+=")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+#: the piece index of a text that is a run of path segments read joined (UrlSlot._segment_runs)
+_SEGMENT_RUN = -1
 #: addresses in an address a piece is read through ("?next=" of "?redirect=" of …): past them it is masked whole
 MAX_NESTED_URLS = 4
 
@@ -2778,6 +2780,45 @@ class UrlSlot(Slot):
                     else _readings(p[3], True) if p[2] else _readings(p[1], False) for index, p in enumerate(self.pieces)]
         self.texts = [text for texts in readings for text in texts]
         self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
+        # each run of path segments read joined too ("#/dossier/201/5012/3457"): a value whose own separator is a
+        # '/' spans segments that alone are a few digits each; after the pieces' texts, one text per run
+        self.runs = self._segment_runs(readings)
+        for run in self.runs:
+            self.texts.append("".join("/" + readings[index][0] for index in run))
+            self.text_pieces.append(_SEGMENT_RUN)
+
+    def _segment_runs(self, readings: list[list[str]]) -> list[list[int]]:
+        """The runs of two or more path segments in a row (a "/" and a name, no "=", neither masked whole nor an
+        address of their own), each as the indexes of its pieces."""
+        runs: list[list[int]] = [[]]
+        for index, piece in enumerate(self.pieces):
+            if piece[0] == "/" and not piece[2] and index not in self.nested and id(piece) not in self.masked_whole \
+                    and readings[index]:
+                runs[-1].append(index)
+            elif runs[-1]:
+                runs.append([])
+        return [run for run in runs if len(run) > 1]
+
+    def _spread(self, run: list[int], text: str, spans: list[Span], work: Redacting,
+                spans_of: dict[int, list[Span]], written: dict[int, str]) -> None:
+        """What was found in a run of segments read joined and crosses a '/' (what lies inside one segment
+        its own reading found): remembered whole, and masked in each segment it covers, on the segment's
+        reading that is written back. The detector's findings only: a credential's shape is judged segment by
+        segment (token_segment), and a product's slug after "/p/" is no token run ("/p/MacBook-Pro-14-M3-Max")."""
+        crossing = [span for span in spans if span.recognizer != "shape" and "/" in text[span.start:span.end]]
+        if not crossing:
+            return
+        work.taint_spans(text, crossing)
+        start = 0
+        for index in run:
+            start += 1  # its "/"
+            end = start + len(written[index])
+            for span in crossing:
+                if span.start < end and span.end > start:
+                    spans_of.setdefault(index, []).append(Span(max(span.start, start) - start,
+                                                               min(span.end, end) - start, span.entity, span.score,
+                                                               span.recognizer))
+            start = end
 
     @staticmethod
     def _piece(match: re.Match) -> list[str]:
@@ -2859,20 +2900,28 @@ class UrlSlot(Slot):
         read_in: dict[int, str] = {}  # id of a span -> the reading it was found in
         written: dict[int, str] = {}  # each piece's first reading: the way it is written back
         nested_found: dict[int, list[list[Span]]] = {index: [] for index in self.nested}
+        spread: list[tuple[str, list[Span]]] = []  # each run of segments' text and what was found in it
         for index, text, spans in zip(self.text_pieces, self.texts, found):
+            if index == _SEGMENT_RUN:
+                spread.append((text, spans))
+                continue
             if index in nested_found:
                 nested_found[index].append(spans)
                 continue
             written.setdefault(index, text)
             spans_of.setdefault(index, []).extend(spans)
             read_in.update((id(span), text) for span in spans)
+        for run, (text, spans) in zip(self.runs, spread):
+            self._spread(run, text, spans, work, spans_of, written)
         spans_of = {index: spans for index, spans in spans_of.items() if spans}
         for index, spans in spans_of.items():
             # what one reading finds inside what another found is a part of it ("shop@telenet.example"
-            # read with the plus-tag's '+' a space): tainted alone it would mask the site's own words
+            # read with the plus-tag's '+' a space): tainted alone it would mask the site's own words; a part
+            # of a run's span is not read in the segment (tainted whole in _spread)
             spans = drop_contained(spans)
             for span in spans:
-                work.taint_spans(read_in[id(span)], [span])
+                if id(span) in read_in:
+                    work.taint_spans(read_in[id(span)], [span])
             # a piece's readings differ only in what a '+' stands for, one character each: a span
             # found in any of them is at the same place in the piece as it is written back
             piece = self.pieces[index]

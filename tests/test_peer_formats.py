@@ -151,6 +151,17 @@ async def test_a_phone_with_a_plus_in_the_peers_urls_is_masked(redact):
         assert "478+91" not in written and "671829304" not in written and written.endswith("&step=2"), written
 
 
+async def test_a_number_written_across_path_segments_is_masked(redact):
+    """A value whose own separator is a '/' ("201/5012/3457", a German Steuernummer a page put in its hash route:
+    held-out peers round 20) spans three path segments: each alone is a few digits, so the path is read joined too,
+    and what is found across segments is masked in each; the route's word, the page and its query are kept."""
+    url = "https://shop.example/loket/aangifte.html?loket=maastricht#/dossier/201/5012/3457"
+    raw = posthog_body(capture_batch([analytics_event("$autocapture", **{"$current_url": url})]))
+    written = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]["$current_url"]
+    assert "5012" not in written and "3457" not in written, written
+    assert written.startswith("https://shop.example/loket/aangifte.html?loket=maastricht#/dossier/"), written
+
+
 async def test_a_chat_links_number_without_its_plus_is_masked(redact):
     """A link to chat with the visitor (https://wa.me/<the number, no '+'>) in a posthog recording's
     snapshot and a page address: a path segment of digits alone that is an international phone read

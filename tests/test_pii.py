@@ -1282,6 +1282,18 @@ SOUTH_ASIAN = [
     ("See Page 123456 of the catalogue", "en", []),
 ]
 
+# A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no
+# other number is written in: alone (round 20: the console's argument, the hash route "#/dossier/201/5012/3457"),
+# with its word; python-stdnum's de.stnr holds each Land's groups
+DE_TAX_NUMBER = [
+    ("201/5012/3457", "de", [("201/5012/3457", "NATIONAL_ID")]),
+    ("#/dossier/201/5012/3457", "nl", [("201/5012/3457", "NATIONAL_ID")]),
+    ("Steuernummer 21/815/08150 beim Finanzamt", "de", [("21/815/08150", "NATIONAL_ID")]),
+    ("93815/08152", "de", []),
+    ("12/05/2026", "de", []),
+    ("/api/v2/201/5012/3457/9", "en", []),
+]
+
 @pytest.mark.parametrize("text,language,expected", MISTYPED_EMAILS)
 def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
@@ -1298,7 +1310,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
-                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE)
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

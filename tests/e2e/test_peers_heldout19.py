@@ -55,7 +55,7 @@ Sixth run: no planted value reaches the collector.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -195,7 +195,7 @@ def still_missing(c: PeerCollector) -> list[str]:
 def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
     """The one visit: searches, fills in the student and her mate, sends the form, closes the welcome, waits for
     both clients' events and recordings, leaves; returns what the browser sent to redactor."""
-    collector, shop = stack["collector"], stack["shop"]
+    shop = stack["shop"]
     peer = {"posthog_key": TOKEN, "sentry_key": SENTRY_KEY, "proxy": stack["serve"].url, "project": PROJECT,
             "product": PRODUCT}
     with peer_page(app_browser, stack, peer) as (page, sent, console):
@@ -209,13 +209,7 @@ def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
         page.locator("#sluit").click()
         page.locator("#stuurman").select_option(PLANT["mate"])
         page.locator("#bel").click()
-        page.evaluate("Sentry.getReplay().flush()")
-        wait_for(lambda: not still_missing(collector), lambda: f"both clients' events reached the collector; missing "
-                 f"{still_missing(collector)}; received "
-                 f"{[(r['method'], r['path_qs'][:60]) for r in collector.received]}; refused {collector.refused}; "
-                 f"console {console[-15:]}")
-        page.goto(f"http://app.test:{shop.port}/bye.html")
-        wait_for(lambda: "$pageleave" in events_named(collector), "PostHog's $pageleave at unload")
+        wait_for_both_and_leave(page, stack, still_missing, console)
     return sent
 
 
@@ -236,6 +230,27 @@ def test_both_clients_heldout19_page(app_browser, stack, visited):
         assert HEADING in recorded and CONFIRMED in recorded and COUNTRY in recorded
     # the crew's CSV attached to the error is no JSON: Sentry's attachment cannot be read, so it is dropped
     assert not [h for h, _ in envelope_items(collector, PROJECT) if h["type"] == "attachment"]
+    assert_both_untouched_and_replayed(app_browser, stack, visited, PROJECT, CONTROLS)
+
+
+def wait_for_both_and_leave(page: Any, stack: dict[str, Any], still_missing: Callable[[PeerCollector], list[str]],
+                            console: list[str]) -> None:
+    """Flushes Sentry's replay, waits until nothing is `still_missing` at the collector (saying what came if that
+    never happens), then leaves the page and waits for PostHog's $pageleave."""
+    collector = stack["collector"]
+    page.evaluate("Sentry.getReplay().flush()")
+    wait_for(lambda: not still_missing(collector), lambda: f"both clients' events reached the collector; missing "
+             f"{still_missing(collector)}; received "
+             f"{[(r['method'], r['path_qs'][:60]) for r in collector.received]}; refused {collector.refused}; "
+             f"console {console[-15:]}")
+    page.goto(f"http://app.test:{stack['shop'].port}/bye.html")
+    wait_for(lambda: "$pageleave" in events_named(collector), "PostHog's $pageleave at unload")
+
+
+def assert_both_untouched_and_replayed(app_browser: Any, stack: dict[str, Any], visited: list[dict[str, Any]],
+                                       project: str, controls: tuple[str, ...]) -> None:
+    """The GET routes arrived as sent, and both clients' recordings replay in rrweb-player with the controls."""
+    collector = stack["collector"]
     assert_gets_untouched(stack, visited)
-    replays_with(app_browser, stack, posthog_recorded(collector), CONTROLS)
-    replays_with(app_browser, stack, recordings_of(collector, PROJECT), CONTROLS)
+    replays_with(app_browser, stack, posthog_recorded(collector), controls)
+    replays_with(app_browser, stack, recordings_of(collector, project), controls)
