@@ -61,7 +61,7 @@ THE_REST = [
 KEPT = ["Pompes funèbres Lejeune-Halleux · Liège", "Επαναπατρισμός σορού", "Συλλυπητήρια · Με σεβασμό",
         "vol cargo Liège Airport – Thessalonique", "consulat de Grèce à Bruxelles",
         "Funérarium de Sclessin · salon Meuse", CEREMONY, "ATTESTATION DE PRISE EN CHARGE · ΒΕΒΑΙΩΣΗ",
-        "Lejeune-Halleux · quai de Rome 41, 4000 Liège", "Retrait au bureau, quai de Rome",
+        "Retrait au bureau, quai de Rome",
         "Merci. Un conseiller funéraire de Lejeune-Halleux vous rappelle dans l'heure."]
 TYPED_KEPT = {"ceremonie": CEREMONY}
 LABELS = ["Nom et prénom du défunt", "Numéro de registre national", "Lien avec le défunt",
@@ -114,6 +114,16 @@ def test_rapatriement_keeps_the_site_text(rapatriement: Recorded):
     check_kept(rapatriement, KEPT)
 
 
+#: the funeral home's own address after its name alone, on the attestation: a visitor's address after their name has
+#: the same shape ("Sanne Jansen · Kerkstraat 12"), and what is not known to be the site's is masked (fail closed)
+SITE_ADDRESS = "Lejeune-Halleux · quai de Rome 41, 4000 Liège"
+
+
+@pytest.mark.xfail(strict=True, reason="a site's address after the firm's name alone (two family names) is masked")
+def test_rapatriement_keeps_the_address_after_the_firms_name(rapatriement: Recorded):
+    check_kept(rapatriement, [SITE_ADDRESS])
+
+
 def test_rapatriement_keeps_the_ceremony_picked(rapatriement: Recorded):
     assert all(value in field_values(rapatriement.sent, field) for field, value in TYPED_KEPT.items()), "test broken"
     assert [value for field, value in TYPED_KEPT.items()
@@ -144,4 +154,4 @@ def page_text() -> str:
 
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
-    check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, page_text()], VERSIONS)
+    check_no_shared_window(ALL_PLANTED, [*KEPT, SITE_ADDRESS, *LABELS, page_text()], VERSIONS)
