@@ -23,8 +23,8 @@ and its echo, the passport name and its <link rel=prefetch> href, the AFM and th
 its viber:// link, the e-mail and the <option label> quoting it, the Greek-script address, the cousin and her
 landline. Left (strict xfail): the funeral home's own address on the attestation, after its name alone
 ('Lejeune-Halleux · quai de Rome 41, 4000 Liège'), is masked: a visitor's address after their name has that shape,
-and an address not known to be the site's is masked (fail closed). Not asserted: free text the visitor writes in
-Greek script is masked whole, its common words too.
+and an address not known to be the site's is masked (fail closed). Not asserted (seen in process, not on this page):
+a sentence a visitor writes in Greek script is masked whole, its common words too.
 """
 
 from __future__ import annotations
