@@ -17,7 +17,8 @@ First run (6aff8cb, written before reading the detection code): no leak. Over-ma
 <select>, 'Funérarium de Sclessin · salon Meuse' (and, in a unit test, 'Crématorium de Robermont', 'Cimetière de
 Robermont'), were masked from the first snapshot on: a place word that is no trade word yet, a particle and a
 capitalised word read as a given name and a family name: bfdcd5c (rules/pii.yaml: a funeral home's places and trade,
-'funérarium', 'crématorium', 'cimetière', 'uitvaartcentrum', 'funèbres'…, are trade words). Held on the first run:
+'funérarium', 'crématorium', 'cimetière', 'uitvaartcentrum', 'funèbres'…, are trade words), and fae9641 (a Flemish
+undertaker named after its family, 'Uitvaartzorg Verhaeghe', found by a unit test beside it). Held on the first run:
 the deceased's name, the national number typed in three boxes and its joined hidden value, the name in Greek script
 and its echo, the passport name and its <link rel=prefetch> href, the AFM and the form's action URL, the mobile and
 its viber:// link, the e-mail and the <option label> quoting it, the Greek-script address, the cousin and her
