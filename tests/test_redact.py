@@ -635,6 +635,21 @@ def test_a_select_keeps_a_firm_named_by_its_field(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_keeps_a_funeral_homes_places(session):
+    """Round 31: a funeral home's ceremony places in a <select> ("Funérarium de Sclessin · salon Meuse") were read as
+    a given name, a particle and a family name, masked in the site's list; so was a Flemish undertaker named after
+    its family ("Uitvaartzorg Verhaeghe"). A funeral parlour, a crematorium and a cemetery are places, as a chapel
+    is, and an undertaker's trade is a trade; a person in the list is still masked."""
+    labels = ["Funérarium de Sclessin · salon Meuse", "Crématorium de Robermont", "Cimetière de Robermont",
+              "Uitvaartzorg Verhaeghe", "Zorbalie de Quendt · salon Meuse"]
+    options = [element("option", {}, [text(label)]) for label in labels]
+    s = session()
+    s.send(snapshot(html_page(element("select", {"name": "ceremonie"}, options), lang="fr")))
+    stored = list(strings(s.stored))
+    assert set(labels[:4]) <= set(stored), stored
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_legend_without_field_words_leaves_its_fields_to_content(session):
     search = element("input", {"type": "text", "name": "q"})
     s = session()
