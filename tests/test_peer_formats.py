@@ -179,6 +179,18 @@ async def test_a_name_one_word_a_path_segment_is_masked(redact):
     assert written[2].endswith("/bestellingen") and written[3:] == urls[3:], written
 
 
+async def test_a_name_after_an_acronym_in_an_autocaptured_label_is_masked(redact):
+    """A button the page labels (aria-label) with a person only the server knew, "UBO Priyanka Shah bekijken"
+    (held-out peers round 21, ner off): PostHog's autocapture sends the label before any recording taught the name.
+    "Bekijk Priyanka Shah" and "UBO: Priyanka Shah" were masked; after the bare acronym, without NER, the pattern for a
+    given name and a surname did not start inside what it took for a longer capitalised run ("Philips Hue White")."""
+    element = {"tag_name": "button", "$el_text": "UBO bekijken", "attr__aria-label": "UBO Priyanka Shah bekijken"}
+    raw = posthog_body(capture_batch([analytics_event("$autocapture", **{"$elements": [element]})]))
+    [event] = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
+    label = event["properties"]["$elements"][0]["attr__aria-label"]
+    assert "Priyanka" not in label and "Shah" not in label and label.endswith(" bekijken"), label
+
+
 async def test_a_chat_links_number_without_its_plus_is_masked(redact):
     """A link to chat with the visitor (https://wa.me/<the number, no '+'>) in a posthog recording's
     snapshot and a page address: a path segment of digits alone that is an international phone read
