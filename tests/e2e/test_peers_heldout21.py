@@ -19,7 +19,23 @@ the reference "DVM-KYC-2026", the flag payload's title "Kimberley Process 2026",
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
-the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~20 s.
+The stub collector is taught the flag's payload (its /flags answer) and the survey (/api/surveys/, PeerCollector.surveys).
+
+First run, before reading redactor's code (2026-12-06, main at b7b63cd; ~20 s): three leaks. The trader's name in the
+Sentry log's attribute "klant": SDK 11 sends logs in an envelope whose header names no replay, only each entry's
+sentry.replay_id attribute, so the log was redacted without the session the replay had taught the typed name to.
+Fixed: formats/sentry.py _entries_replay (tests/test_peers.py fails without it). The wife's name in lower case in the
+path ("/kyc/ubo/priyanka/shah", PostHog's $current_url and $pathname): no segment alone is a person's. Fixed: a page
+path's last segments of letters are read as a name slug joined (content.py UrlSlot._mask_name_path;
+tests/test_peer_formats.py fails without it). Her name in the button's aria-label ("UBO Priyanka Shah bekijken",
+PostHog's autocapture, sent before a recording had taught it; NER is off here): the given-name pattern never started
+after a capitalised word. Fixed: after a word all in capitals it does (rules/recognizers.yaml given_name_surname;
+tests/test_peer_formats.py fails without it). Masked already: the PAN as PostHog's distinct id, the Aadhaar number in
+the form-encoded body, the mobile as a super property, the national number as a span's attribute, the account manager
+and his line in $feature_flag_called's payload, the survey's answer with a relative's name and a Belgian mobile; the
+attachment, no JSON, is dropped (asserted). Second run: no planted value reaches the collector, the controls arrive
+readable.
 """
 
 from __future__ import annotations
