@@ -2774,6 +2774,8 @@ class UrlSlot(Slot):
                 # so does one whose name says a thing ("?plan=Fixed+Desk+Plus": held-out peers round 14,
                 # masked there, the plan's words were masked in the whole replay after it)
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
+        if page:
+            self._mask_name_path(work)
         # each piece read every way a '+' in it can be meant, or as the address it holds: its texts, and
         # the piece each is of
         readings = [nested if (nested := self._nest(index, node, work, page, depth)) is not None
@@ -2786,6 +2788,30 @@ class UrlSlot(Slot):
         for run in self.runs:
             self.texts.append("".join("/" + readings[index][0] for index in run))
             self.text_pieces.append(_SEGMENT_RUN)
+
+    #: the most path segments a name spells one word each ("/team/jan/van/dam": a given name, particles, a surname)
+    _NAME_PATH_WORDS = 4
+
+    def _mask_name_path(self, work: Redacting) -> None:
+        """A page path that ends in a person's name one word a segment ("/team/jan/peeters", "/kyc/ubo/priyanka/shah":
+        held-out peers round 21): the last segments read as a name slug joined ("jan-peeters", is_name_slug: a known
+        given name first, no function word after), each masked and the name remembered as a page writes it. Only
+        words of letters, none of the site's own pages there ("/klant/jan/bestellingen" keeps its page)."""
+        tail: list[list[str]] = []
+        path = self.pieces[:next((i for i, p in enumerate(self.pieces) if p[0] != "/"), len(self.pieces))]
+        for piece in reversed(path):  # the path's last segments, before its query or fragment
+            word = unquote(piece[1])
+            if piece[0] != "/" or piece[2] or id(piece) in self.masked_whole or not word.isalpha() \
+                    or word.casefold() in _PERSON_PATH_PAGES or len(tail) == self._NAME_PATH_WORDS:
+                break
+            tail.insert(0, piece)
+        for start in range(len(tail) - 1):  # the longest run that is a name: its first word a given name
+            words = [unquote(piece[1]) for piece in tail[start:]]
+            if is_name_slug("-".join(words)):
+                spelled = " ".join(w if w.casefold() in PARTICLES else w.capitalize() for w in words)
+                for piece, word in zip(tail[start:], words):
+                    self._mask_whole(piece, 1, word, "PERSON", "url.name-path", work, spelled)
+                return
 
     def _segment_runs(self, readings: list[list[str]]) -> list[list[int]]:
         """The runs of two or more path segments in a row (a "/" and a name, no "=", neither masked whole nor an

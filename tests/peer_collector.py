@@ -69,6 +69,7 @@ class PeerCollector:
         self.received: list[dict[str, Any]] = []
         self.refused: list[str] = []
         self.remote_config = remote_config or {}
+        self.surveys: list[dict[str, Any]] = []  # what /api/surveys/ answers posthog-js (a test sets its own)
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=64 * 1024 * 1024, middlewares=[self.cors])
@@ -123,6 +124,8 @@ class PeerCollector:
             return web.json_response({"featureFlags": {"beta": True}, "featureFlagPayloads": {},
                                       "errorsWhileComputingFlags": False, **self.remote_config},
                                      headers={"X-Flags": "stub"})
+        if path.startswith("/api/surveys"):
+            return web.json_response({"surveys": self.surveys})
         if path.startswith("/array/") and path.endswith("/config"):
             return web.json_response({"token": path.split("/")[2], **self.remote_config})
         if path.startswith("/array/") and path.endswith("/config.js"):

@@ -162,6 +162,35 @@ async def test_a_number_written_across_path_segments_is_masked(redact):
     assert written.startswith("https://shop.example/loket/aangifte.html?loket=maastricht#/dossier/"), written
 
 
+async def test_a_name_one_word_a_path_segment_is_masked(redact):
+    """A page path ending in a person's name in lower case, one word a segment ("/kyc/ubo/priyanka/shah": the UBO's
+    page a site pushed, held-out peers round 21; "/team/jan/peeters"): no segment alone is a person's, so the path's
+    last segments are read as a name slug joined; the route's words, a site's page after a person, a phrase and a
+    product's path are kept."""
+    urls = ["https://shop.example/kyc/ubo/priyanka/shah", "https://shop.example/team/jan/peeters?tab=1",
+            "https://shop.example/klant/jan/bestellingen", "https://shop.example/blog/grace/and/frankie",
+            "https://shop.example/products/shoes/red"]
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **{"$current_url": url}) for url in urls]))
+    written = [e["properties"]["$current_url"] for e in unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]]
+    assert "priyanka" not in written[0] and "shah" not in written[0], written
+    assert "peeters" not in written[1] and written[1].startswith("https://shop.example/team/") \
+        and written[1].endswith("?tab=1"), written
+    assert written[0].startswith("https://shop.example/kyc/ubo/"), written
+    assert written[2].endswith("/bestellingen") and written[3:] == urls[3:], written
+
+
+async def test_a_name_after_an_acronym_in_an_autocaptured_label_is_masked(redact):
+    """A button the page labels (aria-label) with a person only the server knew, "UBO Priyanka Shah bekijken"
+    (held-out peers round 21, ner off): PostHog's autocapture sends the label before any recording taught the name.
+    "Bekijk Priyanka Shah" and "UBO: Priyanka Shah" were masked; after the bare acronym, without NER, the pattern for a
+    given name and a surname did not start inside what it took for a longer capitalised run ("Philips Hue White")."""
+    element = {"tag_name": "button", "$el_text": "UBO bekijken", "attr__aria-label": "UBO Priyanka Shah bekijken"}
+    raw = posthog_body(capture_batch([analytics_event("$autocapture", **{"$elements": [element]})]))
+    [event] = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
+    label = event["properties"]["$elements"][0]["attr__aria-label"]
+    assert "Priyanka" not in label and "Shah" not in label and label.endswith(" bekijken"), label
+
+
 async def test_a_chat_links_number_without_its_plus_is_masked(redact):
     """A link to chat with the visitor (https://wa.me/<the number, no '+'>) in a posthog recording's
     snapshot and a page address: a path segment of digits alone that is an international phone read

@@ -200,6 +200,31 @@ async def test_sentry_feedback_and_spans_mask_what_their_replay_taught(proxy, co
     assert sent[1]["items"][0]["attributes"]["url.fragment"]["value"].startswith("reiziger=")
 
 
+async def test_a_sentry_log_is_redacted_with_the_replay_its_entries_name(proxy, collector):
+    """SDK 11 sends its structured logs in an envelope whose header names no replay (no `trace`): each log entry
+    names it in its `sentry.replay_id` attribute. A handle typed into a name field (no detector knows it) and then
+    logged as an attribute was forwarded in clear, the log redacted without the replay's session (held-out peers
+    round 21: "Hiteshkumar Ramanlal Mehta" under a log's "klant")."""
+    replay_id = "c" * 32
+    name_field = element("input", {"type": "text", "name": "naam"}, id=21)
+    raw = sentry_envelope(replay_id, [meta(), snapshot(html_page(name_field)), input_event(21, "zwartekat77")])
+    query = f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7"
+    assert (await proxy.post(query, data=raw)).status == 200
+    log = {"timestamp": 1764626402.25, "level": "info", "body": "kyc ontvangen", "trace_id": "3" * 32,
+           "severity_number": 9,
+           "attributes": {"klant": {"value": "zwartekat77", "type": "string"},
+                          "sentry.replay_id": {"value": replay_id, "type": "string"}}}
+    envelope = b"\n".join(json.dumps(part).encode() for part in (
+        {"sdk": {"name": "sentry.javascript.browser", "version": "11.12.0"}},
+        {"type": "log", "item_count": 1, "content_type": "application/vnd.sentry.items.log+json"},
+        {"version": 2, "items": [log]}))
+    assert (await proxy.post(query, data=envelope)).status == 200
+    [(_, payload)] = collector.requests("/api/4501/envelope/")[-1]["envelope"][1]
+    [sent] = json.loads(payload)["items"]
+    assert "zwartekat77" not in json.dumps(sent) and sent["body"] == "kyc ontvangen", sent
+    assert sent["attributes"]["sentry.replay_id"]["value"] == replay_id
+
+
 async def test_a_click_breadcrumbs_selector_is_read_as_the_pages_attributes_not_as_typed_text(proxy, collector):
     """Sentry's ui.click breadcrumb names the element clicked by a selector it builds from the page
     (`div#klantkaart[aria-label="…"] > button#bevestig`), under `message`, a key that holds what a
