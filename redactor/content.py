@@ -48,7 +48,7 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
-from redactor.urls import SCHEME_AND_HOST, looks_like_url
+from redactor.urls import SCHEME_AND_HOST, looks_like_url, url_runs
 
 
 #: query parameters whose values are secrets by name alone (rules/secret_keys.yaml)
@@ -2818,6 +2818,16 @@ class UrlSlot(Slot):
                 piece = self.pieces[index]
                 piece[3 if piece[2] else 1] = nested.holder[0] if nested.plain else quote(nested.holder[0], safe="*[]")
 
+    def write_rule_masks(self) -> None:
+        """Writes into the cell what the rules masked whole before detection (a person's handle after "/klant/", a
+        value under a name that says what it holds), in its nested addresses too, and nothing else: for a URL
+        inside a text, which the text's own slot then scans whole (urls_in_text)."""
+        for nested in self.nested.values():
+            nested.slot.write_rule_masks()
+        if self.pieces:
+            self._unnest()
+            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
+
     @staticmethod
     def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
         """The URL with the user and password of its authority masked whole ("https://jan:Hunter2@
@@ -2921,6 +2931,36 @@ class UrlSlot(Slot):
             self._unnest()
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
         return changed
+
+
+#: a URL's last path segment that names a file (a script, a stylesheet, an image), with the line and column of a
+#: stack frame after it ("/assets/index-BxK3a9Zq.js:2:10")
+_FILE_AT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}(?::\d+){0,2}$")
+
+
+def _a_files_address(url: str) -> bool:
+    """Whether a URL written in a text is a file's, a resource's (a stack frame's script), not a page's: its path keeps
+    its build's hashes, as a resource's attribute does (UrlSlot's page); a page's own file is a page's."""
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    return bool(_FILE_AT_END.search(path)) and not _PAGE_FILE.search(path)
+
+
+def urls_in_text(text: str, work: Redacting) -> str:
+    """A text with each URL inside it (urls.url_runs: a console line's "GET /klant/lottevb77", an error's
+    "https://…/account?voornaam=…") taken apart by the rules of a page's address, as a whole URL is where it stands
+    alone: what they mask whole (a person's handle or slug in its path, a query value its name says is a person's,
+    a one-time link's secret) is masked here, and remembered; what only detection finds is left to the text's own
+    slot, which scans it whole. Linear: each run is read once."""
+    if len(text) > MAX_SCANNED:  # masked whole unread by the text's slot
+        return text
+    written: list[str] = []
+    at = 0
+    for start, end in url_runs(text):
+        holder = [text[start:end]]
+        UrlSlot(Cell(holder, 0), None, work, page=not _a_files_address(holder[0])).write_rule_masks()
+        written += [text[at:start], holder[0]]
+        at = end
+    return "".join(written) + text[at:] if written else text
 
 
 def url_slot(cell: Cell, node: int | None, work: Redacting, page: bool = False,

@@ -36,7 +36,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, 
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
                               names_by_shape, other_script_runs, payload_names, person_slugs, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
+                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, urls_in_text, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1814,6 +1815,9 @@ class BatchRedaction:
                     quoted = report is not None and report[0] and not path
                     if quoted:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
+                    # a URL inside the text ("GET /klant/lottevb77 404") by a link's rules: a handle no detector reads
+                    if (urled := urls_in_text(value, self)) != value:
+                        cell.set(urled)
                     # a name read by its shape where the visitor writes is masked there, and remembered unless the
                     # site wrote those words (finish): a request's plain-text body (TYPED_TEXT_KEY) is composed by
                     # the app from its fields and its own words, and the keys that hold what a visitor wrote hold a
