@@ -255,9 +255,9 @@ class Redacting(Protocol):
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None: ...
 
-    def parameter_meaning(self, name: str) -> str:
+    def parameter_meaning(self, name: str, value: str | None = None) -> str:
         """What a URL parameter's value holds, by the parameter's name as a field's name would say
-        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or ""."""
+        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or "". value: the parameter's, when known (Policy.parameter_meaning)."""
         ...
 
     def label_meaning(self, label: str) -> str:
@@ -1190,7 +1190,7 @@ class TextSlot(Slot):
                 continue
             value = self.texts[asked] if asked else self.texts[0][start:end]
             # a pair's value is one value, as a payload's is: a phone alone there is one without a word saying so
-            meaning = work.parameter_meaning(name) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
+            meaning = work.parameter_meaning(name, value) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
             inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
@@ -2755,7 +2755,7 @@ class UrlSlot(Slot):
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)
-            elif meaning := work.parameter_meaning(unquote_plus(name)):
+            elif meaning := work.parameter_meaning(unquote_plus(name), unquote_plus(value)):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included
                 self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)

@@ -2210,8 +2210,8 @@ class BatchRedaction:
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
-    def parameter_meaning(self, name: str) -> str:
-        return self.policy.parameter_meaning(name)
+    def parameter_meaning(self, name: str, value: str | None = None) -> str:
+        return self.policy.parameter_meaning(name, value)
 
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})

@@ -2303,6 +2303,19 @@ def test_a_url_inside_a_payloads_text_is_taken_apart_by_a_links_rules(session):
     assert "https://shop.example/users/" in stored and "/orders 404" in stored
 
 
+def test_a_number_under_a_short_name_key_in_a_url_is_a_count_as_in_a_payload(session):
+    """{"first": 10} stays in a payload (a page of a GraphQL connection) but "?first=10" was masked whole: a URL's
+    query follows the payload's rule, a short name key masks only a text value, in a link, a page's address and a
+    URL written in a text alike; a name under the same keys is masked."""
+    url = "https://shop.example/orders?first=25&last=4&after=cursor9"
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("a", {"href": "/orders?first=50"}, [text("Meer")]))),
+           custom("log", {"line": f"GET {url} 200"}), custom("nav", {"href": "/klant?first=Ilse&last=Vanhoutte"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert stored.count("?first=25&last=4&after=cursor9") == 2 and "/orders?first=50" in stored, stored
+    assert "Ilse" not in stored and "Vanhoutte" not in stored
+
+
 def test_custom_events_and_human_attributes_are_scanned(session):
     image = element("img", {"alt": "Foto van jan.jansen@mail.example", "src": "/a.png?email=x@y.example"})
     s = session()
