@@ -239,6 +239,27 @@ def test_a_data_attribute_named_like_a_field_is_masked_whole_a_structural_one_st
     assert kept["data-name"] == "product-card" and kept["data-email-template"] == "" and kept["data-phone-step"] == "2"
 
 
+def test_a_short_name_key_as_a_data_attributes_name_masks_its_text_on_the_page_and_in_a_payloads_copy(session):
+    """data-first, data-voornaam, data-last-name are name keys as {"first": …} is in a payload: the attribute's name
+    was read without its value, so a short name key ("first") took the value for a count and left it to text
+    scanning, and an element's attributes copied into a payload (a click's, autocapture's attr__) were read by no
+    key at all. The value is masked whole when it is text; a number, a flag and a page's token stay."""
+    card = element("div", {"class": "card"})
+    s = session()
+    s.send(meta(), snapshot(html_page(card)))
+    s.send(mutation(attributes=[set_attributes(card["id"], **{"data-first": "Ysaline", "data-last": "3"})]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Ysaline" not in stored and '"data-last":"3"' in stored, stored
+    s = session()
+    s.send(meta(), custom("click", {"tagName": "DIV", "attributes": {"data-voornaam": "Ysaline", "data-first": "true",
+                                                                     "data-last-name": "Cnudde", "data-name": "product-card"}}),
+           custom("$autocapture", {"$elements": [{"tag_name": "div", "attr__data-first": "Quirine", "attr__data-first-step": "2"}]}))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("Ysaline", "Cnudde", "Quirine"):
+        assert planted not in stored, planted
+    assert '"data-first":"true"' in stored and '"data-name":"product-card"' in stored and '"attr__data-first-step":"2"' in stored
+
+
 def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
     """data-*, a component's own attribute, a <meta> content: a value shaped like a full name is a
     person there, as in a field nothing names, names no list knows included. The words a browser
