@@ -39,7 +39,8 @@ import regex
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
-                                 capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
+                                 capitalised_name_word, country_names, gift_recipient, given_name_alone,
+                                 greets_no_one_in_lower_case,
                                  is_a_place, is_business_name, is_function_word, is_function_word_abroad,
                                  is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
                                  names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
@@ -621,7 +622,7 @@ def greeted_in_lower_case(text: str) -> list[Span]:
     """The given name a visitor's greeting opens with, written in lower case ("hoi sietske,"): no
     capital and no list says it is a name, the greeting does ("hoi allemaal" greets no one)."""
     return [Span(m.start(1), m.end(1), "PERSON", 1.0, "shape") for m in _GREETED_IN_LOWER_CASE.finditer(text)
-            if not greets_no_one(m.group(1))]
+            if not greets_no_one_in_lower_case(m.group(1))]
 
 
 #: a closing a visitor signs a message with, and one to three words in lower case after it up to a full stop,
@@ -646,7 +647,7 @@ def signed_in_lower_case(text: str) -> list[Span]:
         ending = not text[match.end(1):].strip()
         judged = [word for i, word in enumerate(judged)
                   if not (i and word.casefold() in PARTICLES and (i < len(words) - 1 or ending))]
-        if not any(greets_no_one(word) for word in judged):
+        if not any(greets_no_one_in_lower_case(word) for word in judged):
             spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
     return spans
 

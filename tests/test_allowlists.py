@@ -719,6 +719,23 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
     assert "hoi allemaal, " in stored_text(s.stored)
 
 
+def test_what_friends_call_each_other_after_a_greeting_in_lower_case_is_no_name(session):
+    """"hey buddy," and "hi mate" were masked as a name: the name list holds "buddy" and "mate" as given names. In
+    lower case after a greeting (and after a closing) such a word is a friend's word; a given name there, and the
+    same word capitalised, are still a person's."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value in ("hey buddy, where is my parcel? cheers mate. ", "hi mate, the blue one please ", "hoi schat, kom je eten? ",
+                  "hey noor, where is my parcel? ", "hey Buddy, thanks "):
+        s.send(*typing(field["id"], value))
+        s.send(custom("chat", {"text": value}))
+    stored = stored_text(s.stored)
+    for kept in ("hey buddy, where is my parcel? cheers mate. ", "hi mate, the blue one", "hoi schat, kom je eten? "):
+        assert kept in stored, kept
+    assert leaked(s.stored, "noor") == [] and leaked(s.stored, "Buddy") == []
+
+
 @pytest.mark.parametrize("value, name", [("Goedemiddag, ik ben Wannes en ik bel over de offerte. ", "Wannes"),
                                          ("Bonsoir, je suis Apolline, la voisine du 3e. ", "Apolline"),
                                          ("Hello, I am Imogen and I ordered twice. ", "Imogen"),

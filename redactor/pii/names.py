@@ -850,7 +850,7 @@ def greeted_lower_case_name(text: str) -> bool:
     greeted_not_named)."""
     words = text.split()
     return (len(words) == 1 and len(words[0]) >= _SHORTEST_LOWER_CASE_NAME and lower_case_name(text)
-            and not greets_no_one(words[0]) and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
+            and not greets_no_one_in_lower_case(words[0]) and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
 
 
 def greeted_lower_case_name_going_on(text: str) -> bool:
@@ -958,6 +958,12 @@ def a_place_and_a_given_name(word: str) -> bool:
 def greets_no_one(word: str) -> bool:
     """A word a greeting may stand before that is no one's name: "allemaal", "there", "tous"."""
     return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")
+
+
+def greets_no_one_in_lower_case(word: str) -> bool:
+    """A word a greeting may stand before in lower case that is no one's name: a group (greets_no_one) or what friends
+    call each other, that the name list also holds ("hey buddy", "hi mate": rules/pii.yaml greeted_by_a_nickname)."""
+    return greets_no_one(word) or _plain_name(word) in _engine_words("greeted_by_a_nickname")
 
 
 def says_when(word: str) -> bool:
@@ -1616,7 +1622,7 @@ def load_lexicons() -> None:
     _name_openers()
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
-                "greeted_not_named",
+                "greeted_not_named", "greeted_by_a_nickname",
                 "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
