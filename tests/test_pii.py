@@ -1980,6 +1980,18 @@ def test_a_title_after_a_greeting_is_not_the_greeted_name(detector):
         assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == ["Quendt"], text
 
 
+def test_a_greeting_written_with_its_marks_is_no_part_of_the_name_the_model_reads(detector):
+    """"Dragă Bogdan": the model read the greeting and the name as one person, and the greeting was not cut off as
+    "Dear" is, since "Draga" without its breve is a given name too: masked with the name, it was masked wherever the
+    session wrote it again ("Dragă client"). Written with its marks it is Romanian's greeting; "Draga" with a surname
+    after it stays a name as the model reads it."""
+    for text, names in [("Dragă Bogdan, mulțumim pentru comandă.", ["Bogdan"]),
+                        ("Bună Ioana, comanda ta a fost expediată", ["Ioana"]),
+                        ("Draga Petrović je stigla.", ["Draga Petrović"])]:
+        [spans] = detector.analyze([text], "en", SETTINGS)
+        assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == names, text
+
+
 def test_a_name_the_model_reads_past_a_sentence_s_mark_ends_at_it(detector):
     """Round 21: "Colis pour Perrine ! Vos réponses ont été conservées." (French writes a space before its '!'): the
     model read "Perrine ! Vos" as one person, and the session's taint then masked the page's every "Vos". A name goes

@@ -713,7 +713,7 @@ def surname_comma_given(text: str) -> bool:
         return False
     words = [w for w in surname.split() if w.casefold() not in PARTICLES and w.casefold().strip("'’") != "t"]
     return len(words) == 1 and not any(
-        is_function_word(part) or _plain_name(part) in _name_openers() or is_a_place(part)
+        is_function_word(part) or _an_opener(part) or is_a_place(part)
         or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
         for part in (words[0], *words[0].split("-")))
 
@@ -1062,7 +1062,7 @@ def name_start(text: str, start: int, end: int) -> int:
         bare = word.group().strip(".,!")
         # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own,
         # and a letter ("M. Lefebvre") an initial as well as "Monsieur"
-        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _name_openers()
+        if (word.end() >= end or len(bare) < 2 or not _an_opener(bare)
                 or bare.casefold() in PARTICLES or is_function_word(bare)):
             return word.start()
     return start
@@ -1091,7 +1091,23 @@ def name_end(text: str, start: int, end: int) -> int:
 def is_name_opener(word: str) -> bool:
     """A greeting, a title, a thanks or a label that may come before a given name ("Bonjour Camille", "Mevrouw Sanne
     Jansen", "Merci Stylianos", "Ciao Giulia"): _name_openers."""
-    return _plain_name(word.strip(".,!")) in _name_openers()
+    return _an_opener(word.strip(".,!"))
+
+
+def _an_opener(word: str) -> bool:
+    """A word of _name_openers, or a greeting or title abroad as it is written with its marks, which tell it from a
+    given name spelt without them ("Dragă Bogdan": Romanian's "dear"; "Draga" is a given name, left out of
+    _name_openers as "Cara" is)."""
+    return _plain_name(word) in _name_openers() or unicodedata.normalize("NFC", word.casefold()) in _openers_with_marks()
+
+
+@functools.cache
+def _openers_with_marks() -> frozenset[str]:
+    """The greetings and titles abroad written with a mark (recognizers.yaml greetings_abroad, titles_abroad: "dragă",
+    "stimată"), as written: their last word, lower case."""
+    return frozenset(unicodedata.normalize("NFC", word.casefold())
+                     for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
+                     if not (word := phrase.split()[-1].rstrip(".")).isascii())
 
 
 def _opens_a_name(word: str) -> bool:
@@ -1620,6 +1636,7 @@ def load_lexicons() -> None:
     _news_agencies()
     _departments()
     _name_openers()
+    _openers_with_marks()
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named", "greeted_by_a_nickname",
