@@ -719,6 +719,22 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
     assert "hoi allemaal, " in stored_text(s.stored)
 
 
+def test_a_hungarian_name_typed_surname_first_in_lower_case_is_masked(session):
+    """Hungarian writes a name surname first ("horváth gábor"), and its surnames have no ending that tells them
+    (rules/pii.yaml surnames_written_first): typed in lower case with a given name no Belgian or Dutch visitor has,
+    the pair was read as no name and stored. The sentence's other words stay."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value in ("horváth gábor vagyok, a rendelésről írok. ", "köszönöm, üdvözlettel: farkas ildikó. "):
+        s.send(*typing(field["id"], value))
+        s.send(custom("chat", {"text": value}))
+    for name in ("horváth", "gábor", "farkas", "ildikó"):
+        assert leaked(s.stored, name) == [], name
+    stored = stored_text(s.stored)
+    assert "a rendelésről írok. " in stored and "köszönöm, üdvözlettel: " in stored
+
+
 def test_what_friends_call_each_other_after_a_greeting_in_lower_case_is_no_name(session):
     """"hey buddy," and "hi mate" were masked as a name: the name list holds "buddy" and "mate" as given names. In
     lower case after a greeting (and after a closing) such a word is a friend's word; a given name there, and the

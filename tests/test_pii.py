@@ -784,6 +784,10 @@ HUNGARIAN_NAMES = [
     ("Kovácsné Szabó Etelka", "en", [("Kovácsné Szabó Etelka", "PERSON")]),
     ("Beszéltem Nagyné Erzsébettel, és Kovács Jánosné is jön.", "en", [("Kovács Jánosné", "PERSON")]),
     ("Le Cinéné Club Paris", "fr", []),
+    # Hungarian writes every name surname first, its surnames without an ending to tell them: the commonest are listed
+    ("Szabó Péter vagyok, a rendelésemről írok", "en", [("Szabó Péter", "PERSON")]),
+    ("Üdvözlettel: Farkas Ildikó", "en", [("Farkas Ildikó", "PERSON")]),
+    ("Kiss the bride", "en", []),
 ]
 # initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
 # ending in a letter, a form's lettered section, a street after a letter are none

@@ -192,10 +192,17 @@ def starts_with_first_name(text: str) -> bool:
 def surname_written_first(word: str) -> bool:
     """A capitalised word with the ending of a surname of the languages whose lists write a name surname first
     ("Kowalski", "Wiśniewska", "Popescu", "Petrović": rules/pii.yaml surname_first_endings), three letters at least
-    before it."""
+    before it, or one of the commonest surnames of a language that writes every name so ("Nagy", "Kovács": Hungarian's,
+    _listed_surname_written_first)."""
     plain = _plain_name(word)
-    return word[:1].isupper() and plain.isalpha() and any(
-        plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings"))
+    return word[:1].isupper() and plain.isalpha() and (_listed_surname_written_first(word) or any(
+        plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings")))
+
+
+def _listed_surname_written_first(word: str) -> bool:
+    """One of the commonest surnames of Hungarian, which writes a name surname first and whose surnames have no ending
+    to tell them (rules/pii.yaml surnames_written_first), in any case."""
+    return _plain_name(word) in _engine_words("surnames_written_first")
 
 
 def _given_names_in(words: list[str]) -> list[int]:
@@ -742,7 +749,8 @@ def surname_then_given(surname: str, given: str) -> bool:
     "Peeters, Jan"; a given name in lower case one that lower_case_full_name reads first in a name (common, no
     everyday word: "bank rosa", "kast max"), and the word before it no greeting, group or relative ("bedankt sofie",
     "allemaal sofie", "zus lotte": those words say a person follows, they are none)."""
-    if given.islower() and not lower_case_full_name(f"{given} {surname}"):
+    if given.islower() and not lower_case_full_name(f"{given} {surname}") and not (
+            _listed_surname_written_first(surname) and lower_case_name(given)):  # "horváth gábor": Hungarian's order
         return False
     # nor a product's kind before the model's given name, as a shop's search box reads it ("bank emma", "stoel anna")
     return (surname_comma_given(f"{surname}, {given}") and not greets_no_one(surname)
@@ -1640,7 +1648,8 @@ def load_lexicons() -> None:
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named", "greeted_by_a_nickname",
-                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
+                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
+                "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
 
