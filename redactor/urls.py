@@ -16,6 +16,7 @@ def looks_like_url(value: str) -> bool:
     apart by its query and path; otherwise it is scanned as text."""
     return bool(_URL_SHAPED.match(value)) and not any(c.isspace() for c in value.strip())
 
+
 #: a URL written inside a text (a log line, an error's message): an absolute one from its scheme, or a path
 #: from its "/" where a word starts ("GET /klant/jan-peeters 404", '"to":"/u/…"'), up to a space, a quote or
 #: a bracket around it; what ends a sentence after it is no part of it
