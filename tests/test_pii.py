@@ -1231,11 +1231,8 @@ ADDRESSES_WITH_FLATS = [
     ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
     ("Sipariş No: 4512, kargo 2 gün içinde", "en", []),
     ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
-]
-
-# the same Turkish addresses typed in lower case (no capital opens the street's name: one or two words before its
-# word); a street named in a sentence without its house number, and an order's "no", stay
-LOWER_CASE_TURKISH_ADDRESSES = [
+    # the same typed in lower case (no capital opens the street's name: one or two words before its word); a street
+    # named in a sentence without its house number, and an order's "no", stay
     ("teslimat: bağdat cad. no:214 daire 8 maltepe/istanbul", "en",
      [("bağdat cad. no:214 daire 8 maltepe/istanbul", "POSTAL_ADDRESS")]),
     ("kapıda: cumhuriyet mah. 23. sok. no 5", "en", [("cumhuriyet mah. 23. sok. no 5", "POSTAL_ADDRESS")]),
@@ -1313,7 +1310,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
-                         + ADDRESSES_WITH_FLATS + LOWER_CASE_TURKISH_ADDRESSES + BIRTH_AND_LICENCE)
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
