@@ -39,7 +39,8 @@ import regex
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
-                                 capitalised_name_word, country_names, gift_recipient, given_name_alone, greets_no_one,
+                                 capitalised_name_word, country_names, gift_recipient, given_name_alone,
+                                 greets_no_one_in_lower_case,
                                  is_a_place, is_business_name, is_function_word, is_function_word_abroad,
                                  is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
                                  names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
@@ -48,7 +49,7 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_s
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
-from redactor.urls import SCHEME_AND_HOST, looks_like_url
+from redactor.urls import SCHEME_AND_HOST, looks_like_url, url_runs
 
 
 #: query parameters whose values are secrets by name alone (rules/secret_keys.yaml)
@@ -255,9 +256,9 @@ class Redacting(Protocol):
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None: ...
 
-    def parameter_meaning(self, name: str) -> str:
+    def parameter_meaning(self, name: str, value: str | None = None) -> str:
         """What a URL parameter's value holds, by the parameter's name as a field's name would say
-        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or ""."""
+        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or "". value: the parameter's, when known (Policy.parameter_meaning)."""
         ...
 
     def label_meaning(self, label: str) -> str:
@@ -621,7 +622,7 @@ def greeted_in_lower_case(text: str) -> list[Span]:
     """The given name a visitor's greeting opens with, written in lower case ("hoi sietske,"): no
     capital and no list says it is a name, the greeting does ("hoi allemaal" greets no one)."""
     return [Span(m.start(1), m.end(1), "PERSON", 1.0, "shape") for m in _GREETED_IN_LOWER_CASE.finditer(text)
-            if not greets_no_one(m.group(1))]
+            if not greets_no_one_in_lower_case(m.group(1))]
 
 
 #: a closing a visitor signs a message with, and one to three words in lower case after it up to a full stop,
@@ -646,7 +647,7 @@ def signed_in_lower_case(text: str) -> list[Span]:
         ending = not text[match.end(1):].strip()
         judged = [word for i, word in enumerate(judged)
                   if not (i and word.casefold() in PARTICLES and (i < len(words) - 1 or ending))]
-        if not any(greets_no_one(word) for word in judged):
+        if not any(greets_no_one_in_lower_case(word) for word in judged):
             spans.append(Span(match.start(1), match.end(1), "PERSON", 1.0, "shape"))
     return spans
 
@@ -1190,7 +1191,7 @@ class TextSlot(Slot):
                 continue
             value = self.texts[asked] if asked else self.texts[0][start:end]
             # a pair's value is one value, as a payload's is: a phone alone there is one without a word saying so
-            meaning = work.parameter_meaning(name) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
+            meaning = work.parameter_meaning(name, value) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
             inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
@@ -2757,7 +2758,7 @@ class UrlSlot(Slot):
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)
-            elif meaning := work.parameter_meaning(unquote_plus(name)):
+            elif meaning := work.parameter_meaning(unquote_plus(name), unquote_plus(value)):
                 # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
                 # it is masked whole, names no detector knows included
                 self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
@@ -2885,6 +2886,16 @@ class UrlSlot(Slot):
                 piece = self.pieces[index]
                 piece[3 if piece[2] else 1] = nested.holder[0] if nested.plain else quote(nested.holder[0], safe="*[]")
 
+    def write_rule_masks(self) -> None:
+        """Writes into the cell what the rules masked whole before detection (a person's handle after "/klant/", a
+        value under a name that says what it holds), in its nested addresses too, and nothing else: for a URL
+        inside a text, which the text's own slot then scans whole (urls_in_text)."""
+        for nested in self.nested.values():
+            nested.slot.write_rule_masks()
+        if self.pieces:
+            self._unnest()
+            self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
+
     @staticmethod
     def _without_credentials(cell: Cell, node: int | None, work: Redacting) -> str:
         """The URL with the user and password of its authority masked whole ("https://jan:Hunter2@
@@ -2996,6 +3007,36 @@ class UrlSlot(Slot):
             self._unnest()
             self.cell.set(self.head + "".join("".join(p) for p in self.pieces))
         return changed
+
+
+#: a URL's last path segment that names a file (a script, a stylesheet, an image), with the line and column of a
+#: stack frame after it ("/assets/index-BxK3a9Zq.js:2:10")
+_FILE_AT_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}(?::\d+){0,2}$")
+
+
+def _a_files_address(url: str) -> bool:
+    """Whether a URL written in a text is a file's, a resource's (a stack frame's script), not a page's: its path keeps
+    its build's hashes, as a resource's attribute does (UrlSlot's page); a page's own file is a page's."""
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    return bool(_FILE_AT_END.search(path)) and not _PAGE_FILE.search(path)
+
+
+def urls_in_text(text: str, work: Redacting) -> str:
+    """A text with each URL inside it (urls.url_runs: a console line's "GET /klant/lottevb77", an error's
+    "https://…/account?voornaam=…") taken apart by the rules of a page's address, as a whole URL is where it stands
+    alone: what they mask whole (a person's handle or slug in its path, a query value its name says is a person's,
+    a one-time link's secret) is masked here, and remembered; what only detection finds is left to the text's own
+    slot, which scans it whole. Linear: each run is read once."""
+    if len(text) > MAX_SCANNED:  # masked whole unread by the text's slot
+        return text
+    written: list[str] = []
+    at = 0
+    for start, end in url_runs(text):
+        holder = [text[start:end]]
+        UrlSlot(Cell(holder, 0), None, work, page=not _a_files_address(holder[0])).write_rule_masks()
+        written += [text[at:start], holder[0]]
+        at = end
+    return "".join(written) + text[at:] if written else text
 
 
 def url_slot(cell: Cell, node: int | None, work: Redacting, page: bool = False,

@@ -65,9 +65,10 @@ class _QueryRedaction:
         self.masker, self._meaning = masker, parameter_meaning
         self.remarks: list[Remark] = []
 
-    def parameter_meaning(self, name: str) -> str:
-        """What a parameter holds by its name; an SDK's authentication that is not of its shape (the
-        shaped ones are never read) is masked whole: the collector needs nothing else there."""
+    def parameter_meaning(self, name: str, value: str | None = None) -> str:
+        """What a parameter holds by its name (whatever its value: an SDK's request is no page's address); an SDK's
+        authentication that is not of its shape (the shaped ones are never read) is masked whole: the collector
+        needs nothing else there."""
         return "SECRET" if name.lower() in SDK_AUTH_PARAMETERS else self._meaning(name)
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:

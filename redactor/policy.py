@@ -221,6 +221,11 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAME_AS_TEXT_KEYS = frozenset({"first", "last", "ad", "adi", "adı", "imie", "nume", "isim"})
 
 
+def _a_count(key: str, meaning: str, value: Any) -> bool:
+    """Whether a value a short name key says is a person's is no text, so no name (_NAME_AS_TEXT_KEYS)."""
+    return meaning == "PERSON" and not isinstance(value, str) and _NAME_AS_TEXT_KEYS.issuperset(plain_words(key))
+
+
 def plain_words(text: str) -> list[str]:
     """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο']."""
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
@@ -727,17 +732,20 @@ class Policy:
         key = hashlib.sha256(orjson.dumps(config.model_dump(), option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
         return cls(site=site, config=config, selectors=tuple(selectors), key=key)
 
-    def parameter_meaning(self, name: str) -> str:
+    def parameter_meaning(self, name: str, value: str | None = None) -> str:
         """What a URL or query parameter holds, read from its name as a field's name is read
-        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or ""."""
-        return self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name)
+        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or "". value: the parameter's, when known: a number
+        under a short name key is a count, as in a payload ("?first=10" as {"first": 10}: _a_count)."""
+        meaning = self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name)
+        written = int(value) if value is not None and value.isascii() and value.isdigit() else value
+        return "" if value is not None and _a_count(name, meaning, written) else meaning
 
     def key_meaning(self, key: str, value: Any = None) -> str:
         """What the value under a payload's key holds ({"first_name": …} PERSON; a plate under a key that names a
         car, {"wagen": "GZ-123-B"}, VEHICLE_ID; a handle under a key that names a person's account, {"seller":
         "lien.dhondt"}, PERSON_ID), or ""."""
         meaning = self.fields.key_meaning(key)
-        if meaning == "PERSON" and not isinstance(value, str) and _NAME_AS_TEXT_KEYS.issuperset(plain_words(key)):
+        if _a_count(key, meaning, value):
             meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
         return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or (
             PERSON_ID if self.fields.names_a_persons_id(key) and isinstance(value, (str, int)) and value != ""

@@ -36,7 +36,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, 
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
                               names_by_shape, other_script_runs, payload_names, person_slugs, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
+                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, urls_in_text, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -1064,7 +1065,7 @@ class BatchRedaction:
         written: a script wrote it (a mutation changed it or added its node): a data: URL's document there (a
         name badge's SVG, a download link's text drawn from a form) has names read by their shape, as in CSS."""
         value = cell.get()
-        if name.startswith("data-") and self._named_data(cell, nid, name[5:], value):
+        if self._named_data(cell, nid, name, value):
             return
         if name in SRCSET_ATTRIBUTES:
             self._url_echo(SrcsetSlot(cell, nid, self))
@@ -1104,15 +1105,25 @@ class BatchRedaction:
             slot.close()
             self.slots.append(slot)
 
-    def _named_data(self, cell: Cell, nid: int | None, key: str, value: str) -> bool:
-        """A data-* attribute whose name says what it holds as a payload's key would (data-phone,
-        data-tel, data-email, data-iban; a secret's name): its value masked whole, as a field's,
-        unless it is a flag or a short token a page uses as structure (data-name="product-card",
-        data-email-template="", data-phone="3": a number of a few digits). Whether it decided."""
-        meaning = "SECRET" if self.policy.structure.is_secret_key(key) else self.policy.key_meaning(key)
+    def _data_meaning(self, name: Any, value: Any) -> str:
+        """What a data-* attribute holds by its name, read as a payload's key with its value (data-phone, data-iban,
+        data-first="Lotte", data-voornaam; a secret's name), or "": also for a flag or a short token a page uses as
+        structure (data-name="product-card", data-email-template="", data-phone="3": a number of a few digits)."""
+        if not (isinstance(name, str) and name[:5].lower() == "data-" and isinstance(value, str)):
+            return ""
+        key = name[5:]
+        meaning = "SECRET" if self.policy.structure.is_secret_key(key) else self.policy.key_meaning(key, value)
         if not meaning or value.strip().lower() in _FLAG_VALUES:
-            return False
+            return ""
         if meaning != "SECRET" and len(value) <= _DATA_TOKEN_LENGTH and _DATA_TOKEN.fullmatch(value):
+            return ""
+        return meaning
+
+    def _named_data(self, cell: Cell, nid: int | None, name: str, value: str) -> bool:
+        """A data-* attribute whose name says what it holds (_data_meaning): its value masked whole, as a field's.
+        Whether it decided."""
+        meaning = self._data_meaning(name, value)
+        if not meaning:
             return False
         if meaning != "SECRET":
             self.taint_value(value, meaning)
@@ -1727,8 +1738,9 @@ class BatchRedaction:
                     elif element is not None and (value is element or key.startswith(_ELEMENT_ATTRIBUTE)):
                         # an element's attribute (name="naam"): scanned as the page's attributes are; its value
                         # holds what the element's attributes say the field holds
-                        is_value = (key if value is element else key[len(_ELEMENT_ATTRIBUTE):]) == "value"
-                        inner = self.policy.attributes_meaning(element) if is_value else ""
+                        attribute = key if value is element else key[len(_ELEMENT_ATTRIBUTE):]
+                        inner = self.policy.attributes_meaning(element) if attribute == "value" else \
+                            self._data_meaning(attribute, value[key])  # data-first="Lotte", as on the page
                     elif key == "name" and _ERROR_KEYS.issubset(value) and _PROGRAM_CLASS.fullmatch(str(value[key])):
                         inner = meaning if meaning == PSEUDONYM else ""  # a serialized error's class ("Error")
                     elif thing:
@@ -1814,6 +1826,9 @@ class BatchRedaction:
                     quoted = report is not None and report[0] and not path
                     if quoted:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
+                    # a URL inside the text ("GET /klant/lottevb77 404") by a link's rules: a handle no detector reads
+                    if (urled := urls_in_text(value, self)) != value:
+                        cell.set(urled)
                     # a name read by its shape where the visitor writes is masked there, and remembered unless the
                     # site wrote those words (finish): a request's plain-text body (TYPED_TEXT_KEY) is composed by
                     # the app from its fields and its own words, and the keys that hold what a visitor wrote hold a
@@ -2206,8 +2221,8 @@ class BatchRedaction:
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
-    def parameter_meaning(self, name: str) -> str:
-        return self.policy.parameter_meaning(name)
+    def parameter_meaning(self, name: str, value: str | None = None) -> str:
+        return self.policy.parameter_meaning(name, value)
 
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})

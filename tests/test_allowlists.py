@@ -239,6 +239,27 @@ def test_a_data_attribute_named_like_a_field_is_masked_whole_a_structural_one_st
     assert kept["data-name"] == "product-card" and kept["data-email-template"] == "" and kept["data-phone-step"] == "2"
 
 
+def test_a_short_name_key_as_a_data_attributes_name_masks_its_text_on_the_page_and_in_a_payloads_copy(session):
+    """data-first, data-voornaam, data-last-name are name keys as {"first": …} is in a payload: the attribute's name
+    was read without its value, so a short name key ("first") took the value for a count and left it to text
+    scanning, and an element's attributes copied into a payload (a click's, autocapture's attr__) were read by no
+    key at all. The value is masked whole when it is text; a number, a flag and a page's token stay."""
+    card = element("div", {"class": "card"})
+    s = session()
+    s.send(meta(), snapshot(html_page(card)))
+    s.send(mutation(attributes=[set_attributes(card["id"], **{"data-first": "Ysaline", "data-last": "3"})]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Ysaline" not in stored and '"data-last":"3"' in stored, stored
+    s = session()
+    s.send(meta(), custom("click", {"tagName": "DIV", "attributes": {"data-voornaam": "Ysaline", "data-first": "true",
+                                                                     "data-last-name": "Cnudde", "data-name": "product-card"}}),
+           custom("$autocapture", {"$elements": [{"tag_name": "div", "attr__data-first": "Quirine", "attr__data-first-step": "2"}]}))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("Ysaline", "Cnudde", "Quirine"):
+        assert planted not in stored, planted
+    assert '"data-first":"true"' in stored and '"data-name":"product-card"' in stored and '"attr__data-first-step":"2"' in stored
+
+
 def test_a_full_name_in_an_attribute_no_browser_shows_is_masked_known_or_not(session):
     """data-*, a component's own attribute, a <meta> content: a value shaped like a full name is a
     person there, as in a field nothing names, names no list knows included. The words a browser
@@ -696,6 +717,39 @@ def test_a_given_name_greeted_in_lower_case_is_masked_and_a_greeted_group_is_not
         s.send(*events[len(cut):])
     assert leaked(s.stored, "hoi sietske") == []
     assert "hoi allemaal, " in stored_text(s.stored)
+
+
+def test_a_hungarian_name_typed_surname_first_in_lower_case_is_masked(session):
+    """Hungarian writes a name surname first ("horváth gábor"), and its surnames have no ending that tells them
+    (rules/pii.yaml surnames_written_first): typed in lower case with a given name no Belgian or Dutch visitor has,
+    the pair was read as no name and stored. The sentence's other words stay."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value in ("horváth gábor vagyok, a rendelésről írok. ", "köszönöm, üdvözlettel: farkas ildikó. "):
+        s.send(*typing(field["id"], value))
+        s.send(custom("chat", {"text": value}))
+    for name in ("horváth", "gábor", "farkas", "ildikó"):
+        assert leaked(s.stored, name) == [], name
+    stored = stored_text(s.stored)
+    assert "a rendelésről írok. " in stored and "köszönöm, üdvözlettel: " in stored
+
+
+def test_what_friends_call_each_other_after_a_greeting_in_lower_case_is_no_name(session):
+    """"hey buddy," and "hi mate" were masked as a name: the name list holds "buddy" and "mate" as given names. In
+    lower case after a greeting (and after a closing) such a word is a friend's word; a given name there, and the
+    same word capitalised, are still a person's."""
+    field = element("textarea", {"name": "message", "aria-label": "Bericht"})
+    s = session()
+    s.send(snapshot(html_page(field)))
+    for value in ("hey buddy, where is my parcel? cheers mate. ", "hi mate, the blue one please ", "hoi schat, kom je eten? ",
+                  "hey noor, where is my parcel? ", "hey Buddy, thanks "):
+        s.send(*typing(field["id"], value))
+        s.send(custom("chat", {"text": value}))
+    stored = stored_text(s.stored)
+    for kept in ("hey buddy, where is my parcel? cheers mate. ", "hi mate, the blue one", "hoi schat, kom je eten? "):
+        assert kept in stored, kept
+    assert leaked(s.stored, "noor") == [] and leaked(s.stored, "Buddy") == []
 
 
 @pytest.mark.parametrize("value, name", [("Goedemiddag, ik ben Wannes en ik bel over de offerte. ", "Wannes"),

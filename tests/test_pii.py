@@ -784,6 +784,10 @@ HUNGARIAN_NAMES = [
     ("Kovácsné Szabó Etelka", "en", [("Kovácsné Szabó Etelka", "PERSON")]),
     ("Beszéltem Nagyné Erzsébettel, és Kovács Jánosné is jön.", "en", [("Kovács Jánosné", "PERSON")]),
     ("Le Cinéné Club Paris", "fr", []),
+    # Hungarian writes every name surname first, its surnames without an ending to tell them: the commonest are listed
+    ("Szabó Péter vagyok, a rendelésemről írok", "en", [("Szabó Péter", "PERSON")]),
+    ("Üdvözlettel: Farkas Ildikó", "en", [("Farkas Ildikó", "PERSON")]),
+    ("Kiss the bride", "en", []),
 ]
 # initials and a surname, no given name: a delivery's recipient in an order history, an addressee; a sentence
 # ending in a letter, a form's lettered section, a street after a letter are none
@@ -1227,6 +1231,14 @@ ADDRESSES_WITH_FLATS = [
     ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
     ("Sipariş No: 4512, kargo 2 gün içinde", "en", []),
     ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
+    # the same typed in lower case (no capital opens the street's name: one or two words before its word); a street
+    # named in a sentence without its house number, and an order's "no", stay
+    ("teslimat: bağdat cad. no:214 daire 8 maltepe/istanbul", "en",
+     [("bağdat cad. no:214 daire 8 maltepe/istanbul", "POSTAL_ADDRESS")]),
+    ("kapıda: cumhuriyet mah. 23. sok. no 5", "en", [("cumhuriyet mah. 23. sok. no 5", "POSTAL_ADDRESS")]),
+    ("moda mah. ferit tek sok. no:9/2", "en", [("moda mah. ferit tek sok. no:9/2", "POSTAL_ADDRESS")]),
+    ("bağdat caddesi bugün çok kalabalık", "en", []),
+    ("sipariş no: 4512, kargo 2 gün içinde", "en", []),
 ]
 
 # review 22 F10 and F11: a birth date after a Polish, Turkish or Romanian birth word or French "ddn", and a driving
@@ -1979,6 +1991,18 @@ def test_a_title_after_a_greeting_is_not_the_greeted_name(detector):
     for text in ["Welkom terug, Dhr. Quendt", "Welcome back, Mr. Quendt!", "Goedemiddag, Mevr. Quendt"]:
         [spans] = detector.analyze([text], "nl", SETTINGS)
         assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == ["Quendt"], text
+
+
+def test_a_greeting_written_with_its_marks_is_no_part_of_the_name_the_model_reads(detector):
+    """"Dragă Bogdan": the model read the greeting and the name as one person, and the greeting was not cut off as
+    "Dear" is, since "Draga" without its breve is a given name too: masked with the name, it was masked wherever the
+    session wrote it again ("Dragă client"). Written with its marks it is Romanian's greeting; "Draga" with a surname
+    after it stays a name as the model reads it."""
+    for text, names in [("Dragă Bogdan, mulțumim pentru comandă.", ["Bogdan"]),
+                        ("Bună Ioana, comanda ta a fost expediată", ["Ioana"]),
+                        ("Draga Petrović je stigla.", ["Draga Petrović"])]:
+        [spans] = detector.analyze([text], "en", SETTINGS)
+        assert [text[s.start:s.end] for s in spans if s.entity == "PERSON"] == names, text
 
 
 def test_a_name_the_model_reads_past_a_sentence_s_mark_ends_at_it(detector):

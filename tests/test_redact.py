@@ -2317,6 +2317,38 @@ def test_a_path_in_a_query_value_keeps_its_people_masked_and_the_site_s_words(se
         "/bestellingen&kleur=rood/blauw&stap=2"), href
 
 
+def test_a_url_inside_a_payloads_text_is_taken_apart_by_a_links_rules(session):
+    """A URL inside a payload's text (a console line, an error's message, a custom event's note) was scanned as
+    text only: a handle after "/klant/", a one-time link's token and an address nested in a query value were stored,
+    although the same URL alone in the payload, or in a link, is masked by its pieces. The site's paths and
+    parameters stay, and so does a stack frame's script."""
+    console = {"type": 6, "timestamp": 1, "data": {"plugin": "rrweb/console@1", "payload": {
+        "level": "warn", "trace": [], "payload": ['"GET https://shop.example/users/merelvdh82/orders 404"']}}}
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Bestellingen")]))), console,
+           custom("nav", {"msg": "went from /klant/merelvdh82 to /u/lotte-van-bergen/orders, then /products/winter-sale"}),
+           custom("error", {"message": "redirect to https://shop.example/wachtwoord/reset/Qz8rT4mWx2LpK7vN failed"}),
+           custom("log", {"line": "GET https://shop.example/login?next=%2Fklant%2Fmerelvdh82&size=10 200 at "
+                                  "https://shop.example/static/js/main.3f9a8c.js:1:234"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "merelvdh82" not in stored and "lotte" not in stored and "Qz8rT4mWx2LpK7vN" not in stored, stored
+    assert "/products/winter-sale" in stored and "&size=10 200" in stored and "/static/js/main.3f9a8c.js:1:234" in stored
+    assert "https://shop.example/users/" in stored and "/orders 404" in stored
+
+
+def test_a_number_under_a_short_name_key_in_a_url_is_a_count_as_in_a_payload(session):
+    """{"first": 10} stays in a payload (a page of a GraphQL connection) but "?first=10" was masked whole: a URL's
+    query follows the payload's rule, a short name key masks only a text value, in a link, a page's address and a
+    URL written in a text alike; a name under the same keys is masked."""
+    url = "https://shop.example/orders?first=25&last=4&after=cursor9"
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("a", {"href": "/orders?first=50"}, [text("Meer")]))),
+           custom("log", {"line": f"GET {url} 200"}), custom("nav", {"href": "/klant?first=Ilse&last=Vanhoutte"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert stored.count("?first=25&last=4&after=cursor9") == 2 and "/orders?first=50" in stored, stored
+    assert "Ilse" not in stored and "Vanhoutte" not in stored
+
+
 def test_custom_events_and_human_attributes_are_scanned(session):
     image = element("img", {"alt": "Foto van jan.jansen@mail.example", "src": "/a.png?email=x@y.example"})
     s = session()

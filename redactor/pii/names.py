@@ -192,10 +192,17 @@ def starts_with_first_name(text: str) -> bool:
 def surname_written_first(word: str) -> bool:
     """A capitalised word with the ending of a surname of the languages whose lists write a name surname first
     ("Kowalski", "Wiśniewska", "Popescu", "Petrović": rules/pii.yaml surname_first_endings), three letters at least
-    before it."""
+    before it, or one of the commonest surnames of a language that writes every name so ("Nagy", "Kovács": Hungarian's,
+    _listed_surname_written_first)."""
     plain = _plain_name(word)
-    return word[:1].isupper() and plain.isalpha() and any(
-        plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings"))
+    return word[:1].isupper() and plain.isalpha() and (_listed_surname_written_first(word) or any(
+        plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings")))
+
+
+def _listed_surname_written_first(word: str) -> bool:
+    """One of the commonest surnames of Hungarian, which writes a name surname first and whose surnames have no ending
+    to tell them (rules/pii.yaml surnames_written_first), in any case."""
+    return _plain_name(word) in _engine_words("surnames_written_first")
 
 
 def _given_names_in(words: list[str]) -> list[int]:
@@ -713,7 +720,7 @@ def surname_comma_given(text: str) -> bool:
         return False
     words = [w for w in surname.split() if w.casefold() not in PARTICLES and w.casefold().strip("'’") != "t"]
     return len(words) == 1 and not any(
-        is_function_word(part) or _plain_name(part) in _name_openers() or is_a_place(part)
+        is_function_word(part) or _an_opener(part) or is_a_place(part)
         or says_when(part) or _is_business_word(part) or _is_street_word(part) or _rarely_a_name(part)
         for part in (words[0], *words[0].split("-")))
 
@@ -742,7 +749,8 @@ def surname_then_given(surname: str, given: str) -> bool:
     "Peeters, Jan"; a given name in lower case one that lower_case_full_name reads first in a name (common, no
     everyday word: "bank rosa", "kast max"), and the word before it no greeting, group or relative ("bedankt sofie",
     "allemaal sofie", "zus lotte": those words say a person follows, they are none)."""
-    if given.islower() and not lower_case_full_name(f"{given} {surname}"):
+    if given.islower() and not lower_case_full_name(f"{given} {surname}") and not (
+            _listed_surname_written_first(surname) and lower_case_name(given)):  # "horváth gábor": Hungarian's order
         return False
     # nor a product's kind before the model's given name, as a shop's search box reads it ("bank emma", "stoel anna")
     return (surname_comma_given(f"{surname}, {given}") and not greets_no_one(surname)
@@ -850,7 +858,7 @@ def greeted_lower_case_name(text: str) -> bool:
     greeted_not_named)."""
     words = text.split()
     return (len(words) == 1 and len(words[0]) >= _SHORTEST_LOWER_CASE_NAME and lower_case_name(text)
-            and not greets_no_one(words[0]) and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
+            and not greets_no_one_in_lower_case(words[0]) and _plain_name(words[0]) not in _engine_words("greeted_not_named"))
 
 
 def greeted_lower_case_name_going_on(text: str) -> bool:
@@ -960,6 +968,12 @@ def greets_no_one(word: str) -> bool:
     return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")
 
 
+def greets_no_one_in_lower_case(word: str) -> bool:
+    """A word a greeting may stand before in lower case that is no one's name: a group (greets_no_one) or what friends
+    call each other, that the name list also holds ("hey buddy", "hi mate": rules/pii.yaml greeted_by_a_nickname)."""
+    return greets_no_one(word) or _plain_name(word) in _engine_words("greeted_by_a_nickname")
+
+
 def says_when(word: str) -> bool:
     """A day, a part of a day or a month, and no given name: "Montag", "Nachmittag", "Januar" (not "April",
     "Juli"): a run of capitalised words made of these alone is a time, not a person (rules/pii.yaml when_words)."""
@@ -1056,7 +1070,7 @@ def name_start(text: str, start: int, end: int) -> int:
         bare = word.group().strip(".,!")
         # a particle or a preposition among the openers ("De Vries Sanne", "Pour Noé") may be the name's own,
         # and a letter ("M. Lefebvre") an initial as well as "Monsieur"
-        if (word.end() >= end or len(bare) < 2 or _plain_name(bare) not in _name_openers()
+        if (word.end() >= end or len(bare) < 2 or not _an_opener(bare)
                 or bare.casefold() in PARTICLES or is_function_word(bare)):
             return word.start()
     return start
@@ -1085,7 +1099,23 @@ def name_end(text: str, start: int, end: int) -> int:
 def is_name_opener(word: str) -> bool:
     """A greeting, a title, a thanks or a label that may come before a given name ("Bonjour Camille", "Mevrouw Sanne
     Jansen", "Merci Stylianos", "Ciao Giulia"): _name_openers."""
-    return _plain_name(word.strip(".,!")) in _name_openers()
+    return _an_opener(word.strip(".,!"))
+
+
+def _an_opener(word: str) -> bool:
+    """A word of _name_openers, or a greeting or title abroad as it is written with its marks, which tell it from a
+    given name spelt without them ("Dragă Bogdan": Romanian's "dear"; "Draga" is a given name, left out of
+    _name_openers as "Cara" is)."""
+    return _plain_name(word) in _name_openers() or unicodedata.normalize("NFC", word.casefold()) in _openers_with_marks()
+
+
+@functools.cache
+def _openers_with_marks() -> frozenset[str]:
+    """The greetings and titles abroad written with a mark (recognizers.yaml greetings_abroad, titles_abroad: "dragă",
+    "stimată"), as written: their last word, lower case."""
+    return frozenset(unicodedata.normalize("NFC", word.casefold())
+                     for phrase in (*rule_words()["greetings_abroad"], *rule_words()["titles_abroad"])
+                     if not (word := phrase.split()[-1].rstrip(".")).isascii())
 
 
 def _opens_a_name(word: str) -> bool:
@@ -1614,10 +1644,12 @@ def load_lexicons() -> None:
     _news_agencies()
     _departments()
     _name_openers()
+    _openers_with_marks()
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
-                "greeted_not_named",
-                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings", "weekday_abbreviations", "when_words"):
+                "greeted_not_named", "greeted_by_a_nickname",
+                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
+                "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
 

@@ -103,10 +103,12 @@ class EngineConfig(pydantic.BaseModel):
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
     surname_first_endings: list[str] = []  # a surname before the given name: "Kowalski Jan", "Popescu Ion"
+    surnames_written_first: list[str] = []  # … or one of these: "Nagy Zoltán", "kovács éva" (Hungarian)
     finish_words: list[str] = []  # a product's colour or material after its title's name: "Lamp Victor zwart"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     greeted_not_named: list[str] = []  # one capitalised word after a greeting that is no one ("Welcome, Guest!")
+    greeted_by_a_nickname: list[str] = []  # a lower-case word after a greeting that is a friend's word ("hey buddy")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
     department_words: list[str] = []  # whom an address's line is for that is no one ("T.a.v. Administratie")
     work_title_articles: list[str] = []  # "Les Misérables – Victor Hugo (poche)": a work's title and its author
