@@ -1826,8 +1826,9 @@ class BatchRedaction:
                     quoted = report is not None and report[0] and not path
                     if quoted:  # "'Verhaeghe' is too long"
                         names = QuotedValues(report[0], names, self.policy.key_meaning)
-                    # a URL inside the text ("GET /klant/lottevb77 404") by a link's rules: a handle no detector reads
-                    if (urled := urls_in_text(value, self)) != value:
+                    # a URL inside the text ("GET /klant/lottevb77 404") by a link's rules: a handle no detector reads;
+                    # a validation error's path to a field is the form's names, no address
+                    if not path and (urled := urls_in_text(value, self)) != value:
                         cell.set(urled)
                     # a name read by its shape where the visitor writes is masked there, and remembered unless the
                     # site wrote those words (finish): a request's plain-text body (TYPED_TEXT_KEY) is composed by
