@@ -649,6 +649,9 @@ class BatchRedaction:
                 current = owner
                 continue
             kind, tag = table.shape[sibling][0], table.shape[sibling][1]
+            if kind == _COMMENT:  # not shown: React's server rendering puts `<!-- -->` between a line's parts
+                current = sibling
+                continue
             if kind in _TEXTS:
                 text = texts.get(table.id_of(sibling))
             elif kind == _ELEMENT and tag in _INLINE_TAGS:
@@ -686,7 +689,7 @@ class BatchRedaction:
             elif kind == _ELEMENT and tag in _INLINE_TAGS:
                 if table.first[current] != NONE:
                     stack.append(table.last_child(current))
-            else:
+            elif kind != _COMMENT:  # (a comment is not shown: stepped over, see _line_around)
                 return None
         return "".join(reversed(pieces))
 

@@ -2072,6 +2072,30 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     assert "pelaere" not in stored and "Ticket op naam van " in stored
 
 
+def test_a_line_react_rendered_with_empty_comments_between_its_parts_is_read_whole(session):
+    """React's server rendering (Next.js, Remix) writes `<!-- -->` between two text expressions of one element:
+    "Hallo <!-- -->Wannes<!-- --> <!-- -->Opdebeeck" reaches rrweb as text nodes with comments between. A comment is
+    not shown: the line is read across it as across adjacent texts, so the surname, an e-mail's local part and a
+    phone's digits are masked; the site's own words on such a line stay."""
+    from factories import comment
+
+    def shown(parts: list[str], lang: str) -> str:
+        kids = []
+        for i, part in enumerate(parts):
+            kids += [comment(" "), text(part)] if i else [text(part)]
+        s = session()
+        s.send(snapshot(html_page(element("p", {}, kids), lang=lang)))
+        return "\n".join(strings(s.stored))
+    stored = shown(["Hallo ", "Wannes", " ", "Opdebeeck"], "nl")
+    assert "Opdebeeck" not in stored and "Hallo " in stored, stored
+    stored = shown(["mathis.vervoort", "@", "skynet.be"], "nl")
+    assert "mathis.vervoort" not in stored, stored
+    stored = shown(["Bel ons: ", "+32", " ", "486 21 09 73"], "nl")
+    assert "486 21 09 73" not in stored and "Bel ons: " in stored, stored
+    stored = shown(["Nog ", "3", " artikelen in je ", "winkelmandje"], "nl")
+    assert "winkelmandje" in stored and " artikelen in je " in stored, stored
+
+
 def test_a_street_written_a_word_a_node_is_read_with_its_number(session):
     """A spell-checker's preview puts each word in its own node, the spaces between in others, the words it does not
     know in a <mark> (held-out round 26): the street's first word, "avenue", is read with the line's next words up to
