@@ -510,19 +510,25 @@ class Taint:
         return bool(new)
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
-        """The [start, end) ranges of the text that echo a tainted value, in the original text."""
+        """The [start, end) ranges of the text that echo a tainted value, in the original text: each value found
+        with the handle it is in (_handles)."""
+        return _handles(text, self.found(text, hasher))
+
+    def found(self, text: str, hasher: TaintHasher) -> Iterable[tuple[int, int]]:
+        """The [start, end) of each tainted value found in the text, in the order of their starts, without the
+        handles around them."""
         if not self.hashes:
             return []
         index = hasher.index(text)
         if index is not None:  # (exact: the same hashes as the lookups below, kept for the site)
             heads, pieces, found = index
             if self.heads.isdisjoint(heads):
-                return [] if self.hashes.isdisjoint(pieces) else _handles(text, self._pieces_found(text, hasher))
+                return [] if self.hashes.isdisjoint(pieces) else self._pieces_found(text, hasher)
             glued = not self.hashes.isdisjoint(pieces)
             if found is None:
                 found = words(text, hasher)
         elif self.heads.isdisjoint(hasher.heads(text)):
-            return _handles(text, self._pieces_found(text, hasher))
+            return self._pieces_found(text, hasher)
         else:
             glued, found = True, words(text, hasher)
         hashes, heads = self.hashes, self.heads
@@ -540,8 +546,8 @@ class Taint:
             if last is not None:
                 values.append((start, last))
         if glued:  # (both in the order of their starts: merged in that order, linear)
-            return _handles(text, heapq.merge(values, self._pieces_found(text, hasher)))
-        return _handles(text, values)
+            return heapq.merge(values, self._pieces_found(text, hasher))
+        return values
 
     def _pieces_found(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
