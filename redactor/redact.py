@@ -527,6 +527,11 @@ class BatchRedaction:
         #: a text a mutation added inside a small new element (a suggestion) → every text of that element
         self.items: dict[int, list[Cell]] = {}
         self.node_texts: dict[int, str] = {}  # each text node this batch shows → its text, as it came
+        self.text_cells: dict[int, Cell] = {}  # each text node this batch shows → the cell of its last text
+        #: lines of short texts split by inline elements ("<span>4929</span><span>3175</span>…", "<mark>Vanden</mark>
+        #: broucke"): (node, where the piece starts in its text, the piece) in page order, read whole by the taint
+        #: pass (_mask_line_echoes)
+        self.lines: list[list[tuple[int, int, str]]] = []
         self.texts_before: dict[int, str] = {}  # a text node's text before this batch's first mutation of it
         #: a text node a mutation added → the text node it removed from the same element (_texts_replaced)
         self.replacing: dict[int, int] = {}
@@ -592,14 +597,22 @@ class BatchRedaction:
     def _read_lines(self) -> None:
         """A text inside or beside inline elements is read with the text of its line around it
         (bounded: _CONTEXT_CHARS, _CONTEXT_NODES), as far as this batch shows it: the words that say
-        it is a name may be in the next node ("ma fille <b>Ombeline</b>")."""
+        it is a name may be in the next node ("ma fille <b>Ombeline</b>"). Its line's texts are kept for
+        the taint pass too (_mask_line_echoes)."""
         codes = {nid for _, nid in self.code_slots if self._under_codes_heading(nid)}
+        seen: set[tuple[int, ...]] = set()
         for slot, nid in self.text_slots:
-            before, after = self._line_around(nid, backwards=True), self._line_around(nid, backwards=False)
-            if before.strip() or after.strip() or nid in codes:
+            before, after = self._line_pieces(nid, backwards=True), self._line_pieces(nid, backwards=False)
+            before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
+            line = [*_line_end(before, _CONTEXT_CHARS, backwards=True), (nid, 0, self.node_texts[nid]),
+                    *_line_end(after, _CONTEXT_CHARS, backwards=False)]
+            if before_text.strip() or after_text.strip() or nid in codes:
                 intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
                 codes.discard(nid)
-                slot.read_with(intro + before[-_CONTEXT_CHARS:], after[:_CONTEXT_CHARS])
+                slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_text[:_CONTEXT_CHARS])
+            if len(line) > 1 and (nodes := tuple(n for n, _, _ in line)) not in seen:
+                seen.add(nodes)  # (each text of a line of short texts reads the same line)
+                self.lines.append(line)
         for slot, nid in self.code_slots:
             if nid in codes:  # a code's text read after the words its heading says (listed_codes)
                 slot.read_with(CODES_INTRO, "")
@@ -629,14 +642,14 @@ class BatchRedaction:
             current = table.parent[current]
         return False
 
-    def _line_around(self, nid: int, backwards: bool) -> str:
-        """The text next to a text node on one side, through inline elements, up to the line's end
-        (a block, a <br>, a field) or a text this batch does not show."""
+    def _line_pieces(self, nid: int, backwards: bool) -> list[tuple[int, str]]:
+        """The texts next to a text node on one side, through inline elements, up to the line's end
+        (a block, a <br>, a field) or a text this batch does not show: (node, text) in page order."""
         table, texts = self.mirror.table, self.node_texts
         current = table.slot(nid)
         if current == NONE:
-            return ""
-        pieces: list[str] = []
+            return []
+        pieces: list[list[tuple[int, str]]] = []
         chars = looked = worded = 0
         while chars < _CONTEXT_CHARS and worded < _CONTEXT_NODES and looked < _CONTEXT_STEPS:
             looked += 1
@@ -650,25 +663,35 @@ class BatchRedaction:
                 current = owner
                 continue
             kind, tag = table.shape[sibling][0], table.shape[sibling][1]
+            if kind == _COMMENT:  # not shown: React's server rendering puts `<!-- -->` between a line's parts
+                current = sibling
+                continue
             if kind in _TEXTS:
                 text = texts.get(table.id_of(sibling))
+                found = None if text is None else [(table.id_of(sibling), text)]
             elif kind == _ELEMENT and tag in _INLINE_TAGS:
-                text = self._inline_text(sibling)
+                found = self._inline_pieces(sibling)
             else:
                 break
-            if text is None:
+            if found is None:
                 break
-            pieces.append(text)
+            text = "".join(t for _, t in found)
+            pieces.append(found)
             chars += len(text)
             worded += not text.isspace()
             current = sibling
-        return "".join(reversed(pieces) if backwards else pieces)
+        return [piece for found in (reversed(pieces) if backwards else pieces) for piece in found]
 
     def _inline_text(self, element: int) -> str | None:
-        """The text inside an inline element, in page order; None if it holds more than a few
+        """The text inside an inline element (_inline_pieces), or None."""
+        pieces = self._inline_pieces(element)
+        return None if pieces is None else "".join(text for _, text in pieces)
+
+    def _inline_pieces(self, element: int) -> list[tuple[int, str]] | None:
+        """The texts inside an inline element, (node, text) in page order; None if it holds more than a few
         nodes, a text this batch does not show, or anything but inline elements and text."""
         table, texts = self.mirror.table, self.node_texts
-        pieces: list[str] = []
+        pieces: list[tuple[int, str]] = []
         stack = [table.last_child(element)] if table.first[element] != NONE else []
         looked = 0
         while stack:
@@ -683,13 +706,13 @@ class BatchRedaction:
                 text = texts.get(table.id_of(current))
                 if text is None:
                     return None
-                pieces.append(text)
+                pieces.append((table.id_of(current), text))
             elif kind == _ELEMENT and tag in _INLINE_TAGS:
                 if table.first[current] != NONE:
                     stack.append(table.last_child(current))
-            else:
+            elif kind != _COMMENT:  # (a comment is not shown: stepped over, see _line_pieces)
                 return None
-        return "".join(reversed(pieces))
+        return pieces[::-1]
 
     def _too_large(self) -> None:
         raise MirrorTooLarge(f"the page of this session has more than {self.limits.mirror_nodes} nodes "
@@ -1200,6 +1223,7 @@ class BatchRedaction:
             if series and nid not in self.series and nid in self.node_texts:
                 self.texts_before[nid] = self.node_texts[nid]  # (this batch's snapshot showed it: _note_written)
             self.node_texts[nid] = text
+            self.text_cells[nid] = cell
         if not text.strip():
             return
         if parent_tag == "style":  # CSS: its strings are words (a print header naming the visitor)
@@ -2281,11 +2305,52 @@ class BatchRedaction:
             if ranges:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
+        if not taint.saturated:
+            self._mask_line_echoes()
         if not taint.saturated:  # a field's keystrokes: an echo found in a value masks its start in those before it
             ranges = functools.partial(taint.ranges, hasher=self.taint_hasher)
             for series in self.series.values():
                 if series.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", series.node))
+
+    def _mask_line_echoes(self) -> None:
+        """An echo cut across the texts of a line (a card's number typed in its field, shown back a group per
+        <span>; a name half in a <mark>) is no echo in any one of them: each line of short texts (_read_lines) is
+        read whole, and an echo found across its texts masks its part in each. One found inside one text was
+        masked there already (_mask_taint). Linear: a line is bounded (_CONTEXT_CHARS, _CONTEXT_NODES)."""
+        taint, hasher = self.mirror.taint, self.taint_hasher
+        for line in self.lines:
+            text = "".join(piece for _, _, piece in line)
+            # the values alone, not the handles around them: a handle grown across texts glued in the line would
+            # take the next element's words ("<span>Zorbalie Quendt</span><span>Frans B1</span>": "QuendtFrans")
+            ranges = list(taint.found(text, hasher)) if len(text) >= _MIN_TAINT else []
+            offset = 0
+            for nid, at, piece in line:
+                end = offset + len(piece)
+                parts = [(at + max(start, offset) - offset, at + min(stop, end) - offset, "TAINT")
+                         for start, stop in ranges if start < end and stop > offset and not offset <= start < stop <= end]
+                offset = end
+                cell, whole = self.text_cells.get(nid), self.node_texts.get(nid, "")
+                if not parts or cell is None or not isinstance(shown := cell.get(), str):
+                    continue
+                # masked in place where masking kept the text's length; else (a label, a fixed mask) whole
+                cell.set(self.masker.spans(shown, parts) if len(shown) == len(whole)
+                         else self.masker.text(shown, "TAINT"))
+                self.remarks.append(Remark("session.taint", "ECHO", "span", nid))
+
+
+def _line_end(pieces: list[tuple[int, str]], chars: int, backwards: bool) -> list[tuple[int, int, str]]:
+    """The pieces of a line next to a text (_line_pieces) cut to the `chars` characters nearest to it: (node, where
+    the piece starts in its text, the piece). A long text beside a short one is read as far as the short one's
+    line is, not whole once for each short text beside it."""
+    kept: list[tuple[int, int, str]] = []
+    for nid, text in (reversed(pieces) if backwards else pieces):
+        if chars <= 0:
+            break
+        at = max(0, len(text) - chars) if backwards else 0
+        kept.append((nid, at, text[at:at + chars]))
+        chars -= len(kept[-1][2])
+    return kept[::-1] if backwards else kept
 
 
 #: answers of the rules read() runs kept per process: a page's texts come again in every snapshot, batch and

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import hmac
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Iterable
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
 from redactor.pii.names import PARTICLES
@@ -168,7 +169,7 @@ TextIndex = tuple[frozenset[bytes], frozenset[bytes], "tuple[tuple[int, int, byt
 @short_lru_cache(_INDEXED_TEXTS)
 def _text_index(site_secret: bytes, text: str) -> TextIndex:
     """A text's words' hashes alone (where a tainted run can start: Taint.heads) and the hashes of the
-    parts of its words (glued pieces and their joins, a genitive's stem: what _pieces_ranges looks up), with
+    parts of its words (glued pieces and their joins, a genitive's stem: what _pieces_found looks up), with
     the site's key: a text can echo a taint only if one of them is the taint's; and its words (what a text
     that can is read by). Depends on the text and the key only, so it is kept across batches and sessions of the
     site (most texts echo nothing: told with two lookups)."""
@@ -186,19 +187,40 @@ def words(text: str, hasher: TaintHasher) -> list[tuple[int, int, bytes, bytes]]
     return [(m.start(), m.end(), *word(m.group())) for m in _WORD.finditer(text)]
 
 
-def _handle_around(text: str, start: int, end: int) -> tuple[int, int]:
+def _handles(text: str, values: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """A tainted value found inside a handle (a slug "ysaure-quenouillere-7b3k2", a file name
     "CV_Ysaure_Quenouillere_2026.pdf", an e-mail's local part) is the handle's: the whole of it is
-    the visitor's, not only the value's words. The handle ends before a sentence's last dot."""
-    floor, ceiling = max(0, start - _HANDLE_MAX), min(len(text), end + _HANDLE_MAX)
-    while start > floor and _HANDLE_CHARACTER.match(text, start - 1) and not _encoded_separator(text, start - 3):
-        start -= 1
-    grown = end
-    while grown < ceiling and _HANDLE_CHARACTER.match(text, grown) and not _encoded_separator(text, grown):
-        grown += 1
+    the visitor's, not only the value's words. The handle ends before a sentence's last dot.
+    values: the (start, end) of each value found, in the order of their starts. A value that starts where
+    the handle grown around the one before reaches is in that handle: it grows on from where that one
+    stopped, so a text of many values in one handle ("1.1.1.…", a value "1") reads each character once or
+    twice, not once per value found near it."""
+    handles: list[tuple[int, int]] = []
+    first = last = reach = -1  # the handle being grown: its start, its values' last end, where its growth stopped
+    for start, end in values:
+        if start > reach:  # a new handle: the one before is done
+            if reach >= 0:
+                handles.append((first, _without_trailing_dot(text, last, reach)))
+            floor = max(0, start - _HANDLE_MAX)
+            first = start
+            while first > floor and _HANDLE_CHARACTER.match(text, first - 1) and \
+                    not _encoded_separator(text, first - 3):
+                first -= 1
+            last = reach = end
+        last = max(last, end)
+        ceiling = min(len(text), end + _HANDLE_MAX)
+        reach = max(reach, end)
+        while reach < ceiling and _HANDLE_CHARACTER.match(text, reach) and not _encoded_separator(text, reach):
+            reach += 1
+    if reach >= 0:
+        handles.append((first, _without_trailing_dot(text, last, reach)))
+    return handles
+
+
+def _without_trailing_dot(text: str, end: int, grown: int) -> int:
     while grown > end and text[grown - 1] in ".-":
         grown -= 1
-    return start, grown
+    return grown
 
 
 def _joined(found: list[tuple[int, int, bytes, bytes]]) -> bytes | None:
@@ -488,23 +510,29 @@ class Taint:
         return bool(new)
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
-        """The [start, end) ranges of the text that echo a tainted value, in the original text."""
+        """The [start, end) ranges of the text that echo a tainted value, in the original text: each value found
+        with the handle it is in (_handles)."""
+        return _handles(text, self.found(text, hasher))
+
+    def found(self, text: str, hasher: TaintHasher) -> Iterable[tuple[int, int]]:
+        """The [start, end) of each tainted value found in the text, in the order of their starts, without the
+        handles around them."""
         if not self.hashes:
             return []
         index = hasher.index(text)
         if index is not None:  # (exact: the same hashes as the lookups below, kept for the site)
             heads, pieces, found = index
             if self.heads.isdisjoint(heads):
-                return [] if self.hashes.isdisjoint(pieces) else self._pieces_ranges(text, hasher)
+                return [] if self.hashes.isdisjoint(pieces) else self._pieces_found(text, hasher)
             glued = not self.hashes.isdisjoint(pieces)
             if found is None:
                 found = words(text, hasher)
         elif self.heads.isdisjoint(hasher.heads(text)):
-            return self._pieces_ranges(text, hasher)
+            return self._pieces_found(text, hasher)
         else:
             glued, found = True, words(text, hasher)
         hashes, heads = self.hashes, self.heads
-        ranges = []
+        values = []
         for i, (start, end, word, head) in enumerate(found):
             if head not in heads:
                 continue
@@ -516,24 +544,27 @@ class Taint:
                 if digest.digest() in hashes:
                     last = later_end
             if last is not None:
-                ranges.append(_handle_around(text, start, last))
-        return ranges + self._pieces_ranges(text, hasher) if glued else ranges
+                values.append((start, last))
+        if glued:  # (both in the order of their starts: merged in that order, linear)
+            return heapq.merge(values, self._pieces_found(text, hasher))
+        return values
 
-    def _pieces_ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
+    def _pieces_found(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
         ("@YsaureQuenouillere"), a team named after it ("Team-Quenouillere2026"), its genitive ("Friederikes").
         The word's parts (_parts: pieces and their joins, a genitive's stem) are looked up as words; a hit masks
-        the handle around it, the whole word. Linear: a few lookups per piece, and only words with parts are cut."""
+        the handle around it, the whole word (_handles). Linear: a few lookups per piece, and only words with parts
+        are cut. The (start, end) of each part found, in the order of their starts."""
         if not _may_hold_parts(text):
             return []
-        hashes, word, ranges = self.hashes, hasher.word, []
+        hashes, word, found = self.hashes, hasher.word, []
         for m in _WORD.finditer(text):
             whole = m.group()
             for start, end in _parts(whole):
                 if word(whole[start:end])[1] in hashes:
-                    ranges.append(_handle_around(text, m.start() + start, m.start() + end))
+                    found.append((m.start() + start, m.start() + end))
                     break
-        return ranges
+        return found
 
     def contains(self, value: str, hasher: TaintHasher) -> bool:
         """Whether the whole value is tainted (for tests and tools)."""

@@ -206,29 +206,54 @@ def test_taint_ranges_are_in_the_original_text():
     assert taint.ranges(text, other) == []  # keyed: another site's key finds nothing
 
 
+class _CountedHandleLooks:
+    """taint._HANDLE_CHARACTER, counting how many characters are looked at (the work a handle's growth does)."""
+
+    def __init__(self, monkeypatch):
+        from redactor import taint as taint_module
+        self.looks, self._character = 0, taint_module._HANDLE_CHARACTER
+        monkeypatch.setattr(taint_module, "_HANDLE_CHARACTER", self)
+
+    def match(self, text, position):
+        self.looks += 1
+        return self._character.match(text, position)
+
+
 def test_a_value_found_inside_a_handle_takes_the_handle_not_the_whole_text(monkeypatch):
     """A tainted name inside a slug or a file name masks the handle around it ("CV_Ysaure_…_2026.pdf"),
     looking a bounded way on each side: a text of handle characters only, thousands of names long,
     costs each name found in it the same, not the text's length."""
-    from redactor import taint as taint_module
-
     taint, hasher = Taint(), TaintHasher(b"k")
     taint.add("Ysaure Quenouillere", hasher)
     text = "zie CV_Ysaure_Quenouillere_2026.pdf."
     assert [text[s:e] for s, e in taint.ranges(text, hasher)] == ["CV_Ysaure_Quenouillere_2026.pdf"]
-    looks = 0
-    character = taint_module._HANDLE_CHARACTER
-
-    class Counted:
-        def match(self, text, position):
-            nonlocal looks
-            looks += 1
-            return character.match(text, position)
-
-    monkeypatch.setattr(taint_module, "_HANDLE_CHARACTER", Counted())
+    counted = _CountedHandleLooks(monkeypatch)
     names = 300  # 6,000 characters: looking past the bound would take ~3.6 million looks
-    assert len(taint.ranges("_".join(["Ysaure_Quenouillere"] * names), hasher)) == names
-    assert looks < names * 300, looks  # a few hundred characters a name, whatever the text's length
+    handles = "_".join(["Ysaure_Quenouillere"] * names)
+    assert taint.ranges(handles, hasher) == [(0, len(handles))]  # one handle, each name in it
+    assert counted.looks < names * 300, counted.looks  # a few hundred characters a name, whatever the text's length
+
+
+def test_a_handle_of_many_values_found_is_grown_once_not_once_per_value(monkeypatch):
+    """A text of short tainted words joined by handle characters ("7.7.7.…", 20,000 characters) is one handle
+    holding thousands of values: it is grown once, each value found in it growing it on from where the one
+    before stopped, so each character is looked at a few times, not once per value near it (growing a bounded
+    way around each of 10,000 values took seconds of a redaction thread per text). Handles apart stay apart."""
+    taint, hasher = Taint(), TaintHasher(b"k")
+    taint.add("7", hasher)
+    taint.add("Wannes Opdebeeck", hasher)
+    counted = _CountedHandleLooks(monkeypatch)
+    dotted = "3." + "7." * 9_999
+    ranges = taint.ranges(dotted, hasher)
+    assert counted.looks <= 2 * len(dotted), counted.looks
+    assert ranges == [(0, len(dotted) - 1)]  # (a sentence's last dot is not the handle's)
+    counted.looks = 0
+    joined = "-".join(["wannes.opdebeeck"] * 500)
+    ranges = taint.ranges(joined, hasher)
+    assert counted.looks <= 2 * len(joined), counted.looks
+    assert ranges == [(0, len(joined))]
+    text = "mail wannes.opdebeeck@telenet.be of bel 7 keer, zie cv_wannes_opdebeeck_2026.pdf."
+    assert [text[s:e] for s, e in taint.ranges(text, hasher)] == ["wannes.opdebeeck", "7", "cv_wannes_opdebeeck_2026.pdf"]
 
 
 def test_a_house_number_reads_a_few_words_before_it_not_the_whole_text(monkeypatch):
