@@ -1282,6 +1282,19 @@ SOUTH_ASIAN = [
     ("See Page 123456 of the catalogue", "en", []),
 ]
 
+# Moroccan identifiers (review 23 F10): a CIN (one or two letters, five or six digits) after its word, a RIB in full
+# after its word whatever its key, and a RIB of twenty-four digits whose key checks without one
+MOROCCAN = [
+    ("CIN : KA48213", "fr", [("KA48213", "NATIONAL_ID")]),
+    ("Numéro CNIE: J51207", "fr", [("J51207", "NATIONAL_ID")]),
+    ("carte nationale d'identité n° BJ402817", "fr", [("BJ402817", "NATIONAL_ID")]),
+    ("RIB 181 127 0211118765432109 12", "fr", [("181 127 0211118765432109 12", "IBAN_CODE")]),
+    ("Virement sur le 225 710 0004719382615003 30", "fr", [("225 710 0004719382615003 30", "IBAN_CODE")]),
+    ("011780000012345678901296", "fr", [("011780000012345678901296", "IBAN_CODE")]),
+    ("Réf. KA48213 en stock", "fr", []),
+    ("Colis 225 710 0004719382615003 31", "fr", []),
+]
+
 # A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no
 # other number is written in: alone (round 20: the console's argument, the hash route "#/dossier/201/5012/3457"),
 # with its word; python-stdnum's de.stnr holds each Land's groups
@@ -1310,7 +1323,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
-                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER)
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
