@@ -1295,6 +1295,20 @@ MOROCCAN = [
     ("Colis 225 710 0004719382615003 31", "fr", []),
 ]
 
+# Ukrainian, Russian and Bulgarian in Cyrillic (review 23 F9): a date after a birth word, a street after its word with
+# the house's number and the flat
+CYRILLIC = [
+    ("Дата народження: 04.09.1991", "en", [("04.09.1991", "DATE_OF_BIRTH")]),
+    ("родилась 17.06.1979 в Харькове", "fr", [("17.06.1979", "DATE_OF_BIRTH")]),
+    ("роден 23.11.1984", "nl", [("23.11.1984", "DATE_OF_BIRTH")]),
+    ("Доставка: просп. Перемоги 41, кв. 118", "en", [("просп. Перемоги 41, кв. 118", "POSTAL_ADDRESS")]),
+    ("ул. Тверская, д. 7, кв. 3, Москва", "nl", [("ул. Тверская, д. 7, кв. 3", "POSTAL_ADDRESS")]),
+    ("вул. Лесі Українки 9/2", "fr", [("вул. Лесі Українки 9/2", "POSTAL_ADDRESS")]),
+    ("Знижки до 15.03.2024", "en", []),
+    ("Наш магазин на вул. Сагайдачного", "en", []),
+    ("Розмір 42, колір чорний", "en", []),
+]
+
 # A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no
 # other number is written in: alone (round 20: the console's argument, the hash route "#/dossier/201/5012/3457"),
 # with its word; python-stdnum's de.stnr holds each Land's groups
@@ -1323,7 +1337,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
-                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN)
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
