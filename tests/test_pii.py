@@ -1282,6 +1282,22 @@ SOUTH_ASIAN = [
     ("See Page 123456 of the catalogue", "en", []),
 ]
 
+# A surname in capitals beside the given name, before it as French and Belgian papers write a name ("NOM Prénom") or
+# after it, its particles in capitals too, with no title before it (review 23 F7); a heading's trade word or a word
+# no given name follows stays
+SURNAMES_IN_CAPITALS = [
+    ("MERTENS Sofie", "fr", [("MERTENS Sofie", "PERSON")]),
+    ("Élève : BOUZIANE Yasmina", "fr", [("BOUZIANE Yasmina", "PERSON")]),
+    ("Passager : VAN DAMME Pieter", "nl", [("VAN DAMME Pieter", "PERSON")]),
+    ("Titulaire : M. JACQUEMIN Thierry", "fr", [("JACQUEMIN Thierry", "PERSON")]),
+    ("Siège 14C — N'DIAYE Aminata", "fr", [("N'DIAYE Aminata", "PERSON")]),
+    ("Lukas HOFSTEDE", "nl", [("Lukas HOFSTEDE", "PERSON")]),
+    ("Ilse DE GROOTE-VERMEULEN", "nl", [("Ilse DE GROOTE-VERMEULEN", "PERSON")]),
+    ("BOUTIQUE Julie", "fr", []),
+    ("NOUVEAUTÉS Automne", "fr", []),
+    ("LIVRAISON Gratuite", "fr", []),
+]
+
 # Moroccan identifiers (review 23 F10): a CIN (one or two letters, five or six digits) after its word, a RIB in full
 # after its word whatever its key, and a RIB of twenty-four digits whose key checks without one
 MOROCCAN = [
@@ -1337,7 +1353,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
-                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC)
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

@@ -749,6 +749,23 @@ def surname_then_given(surname: str, given: str) -> bool:
             and _plain_name(surname) not in _relatives() and _plain_name(surname) not in _lower_case_lexicon()[1])
 
 
+def surname_in_capitals(text: str) -> bool:
+    """A surname in capitals beside the given name, before it as French and Belgian papers write a name ("NOM Prénom":
+    "VANDENBROUCKE Céline" on a ticket, "EL AMRANI Youssef" on a boarding pass) or after it ("Zofia WOJCIK"): its
+    particles aside, one or two capitals words, each a surname as surname_then_given reads "SCHWARTZKOPF Jürgen"
+    (the given name a known one; no function, trade, place or street word: "BOUTIQUE Julie" is no name), and not an
+    acronym without a vowel, a register's or an office's before its town ("RPR Gent": Ghent's register of companies)."""
+    tokens = text.split()
+    given, surname = (tokens[-1], tokens[:-1]) if tokens[0].isupper() else (tokens[0], tokens[1:])
+    words = [w for w in surname if w.casefold() not in PARTICLES]
+    return 1 <= len(words) <= 2 and all(
+        surname_then_given(w, given) and not _NO_VOWEL.fullmatch(_plain_name(w)) for w in words)
+
+
+#: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
+_NO_VOWEL = re.compile(r"[^aeiouy]+")
+
+
 @functools.cache
 def _relatives() -> frozenset[str]:
     """rules/recognizers.yaml relatives, plain: "zus", "buurman", "voisine"."""
@@ -1090,8 +1107,8 @@ def is_name_opener(word: str) -> bool:
 
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title, or an upper-case
-    surname ("DUPONT Camille")."""
-    return is_name_opener(word) or (len(word) > 2 and word.isupper())
+    surname and its particles ("DUPONT Camille", "EL AMRANI Youssef")."""
+    return is_name_opener(word) or (word.isupper() and (len(word) > 2 or word.casefold() in PARTICLES))
 
 
 @functools.cache

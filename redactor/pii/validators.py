@@ -20,7 +20,8 @@ from redactor.pii.names import (account_holder, addressed_surname, file_owner, g
                                 greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
                                 greeted_unknown_name, hungarian_married_name, initialled_surname,
                                 introduced_name, lower_case_full_name, lower_case_name, lower_case_name_after_being,
-                                relative_lower_case_name, starts_with_first_name, surname_comma_given)
+                                relative_lower_case_name, starts_with_first_name, surname_comma_given,
+                                surname_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -347,6 +348,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return initialled_surname
     if name == "surname-comma-given":
         return surname_comma_given
+    if name == "surname-in-capitals":
+        return surname_in_capitals
     if name == "hungarian-married-name":
         return hungarian_married_name
     if name == "addressed-surname":
