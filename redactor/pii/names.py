@@ -1084,13 +1084,19 @@ _LABELLED_NUMBER = re.compile(r"[.:]?[^\S\n]*[+(\d]")
 
 
 def name_end(text: str, start: int, end: int) -> int:
-    """Where the name itself ends in a person's span whose last word labels the number after it
+    """Where the name itself ends in a person's span whose last words are a product's (rules/pii.yaml product_words:
+    "Roger Federer Collection", "Milou T-shirt"), or whose last word labels the number after it
     ("Marit Oosterhuis-Dubreucq Tel. +49 …", rules/pii.yaml contact_labels): the label is no part of
     the name, and masked as a part of it, it would be masked wherever the session shows it again; or whose
     last words are a particle that is a preposition too and a day, a part of a day or a month (says_when):
     "voor jan op maandag", typed in lower case, is for Jan on Monday. "jan" is a name there (January is "jan"
     after a day's number or before a year, never before "op maandag"), "op maandag" says when."""
     words = list(_WORD.finditer(text, start, end))
+    # a product's word after the name ("Milou T-shirt", "Roger Federer Collection"): what the shop sells, no part of
+    # the name, and masked with it, it would be masked wherever the page shows it again
+    while len(words) > 1 and _plain_name(words[-1].group()) in _engine_words("product_words"):
+        words.pop()
+        end = words[-1].end()
     if len(words) > 2 and _plain_name(words[-1].group()) in _engine_words("contact_labels") \
             and _LABELLED_NUMBER.match(text, end):
         return words[-2].end()
