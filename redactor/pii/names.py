@@ -756,6 +756,8 @@ def surname_in_capitals(text: str) -> bool:
     (the given name a known one; no function, trade, place or street word: "BOUTIQUE Julie" is no name), and not an
     acronym without a vowel, a register's or an office's before its town ("RPR Gent": Ghent's register of companies)."""
     tokens = text.split()
+    if len(tokens) < 2:
+        return False
     given, surname = (tokens[-1], tokens[:-1]) if tokens[0].isupper() else (tokens[0], tokens[1:])
     words = [w for w in surname if w.casefold() not in PARTICLES]
     return 1 <= len(words) <= 2 and all(
