@@ -757,6 +757,25 @@ def surname_then_given(surname: str, given: str) -> bool:
             and _plain_name(surname) not in _relatives() and _plain_name(surname) not in _lower_case_lexicon()[1])
 
 
+def surname_in_capitals(text: str) -> bool:
+    """A surname in capitals beside the given name, before it as French and Belgian papers write a name ("NOM Prénom":
+    "VANDENBROUCKE Céline" on a ticket, "EL AMRANI Youssef" on a boarding pass) or after it ("Zofia WOJCIK"): its
+    particles aside, one or two capitals words, each a surname as surname_then_given reads "SCHWARTZKOPF Jürgen"
+    (the given name a known one; no function, trade, place or street word: "BOUTIQUE Julie" is no name), and not an
+    acronym without a vowel, a register's or an office's before its town ("RPR Gent": Ghent's register of companies)."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return False
+    given, surname = (tokens[-1], tokens[:-1]) if tokens[0].isupper() else (tokens[0], tokens[1:])
+    words = [w for w in surname if w.casefold() not in PARTICLES]
+    return 1 <= len(words) <= 2 and all(
+        surname_then_given(w, given) and not _NO_VOWEL.fullmatch(_plain_name(w)) for w in words)
+
+
+#: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
+_NO_VOWEL = re.compile(r"[^aeiouy]+")
+
+
 @functools.cache
 def _relatives() -> frozenset[str]:
     """rules/recognizers.yaml relatives, plain: "zus", "buurman", "voisine"."""
@@ -1081,13 +1100,19 @@ _LABELLED_NUMBER = re.compile(r"[.:]?[^\S\n]*[+(\d]")
 
 
 def name_end(text: str, start: int, end: int) -> int:
-    """Where the name itself ends in a person's span whose last word labels the number after it
+    """Where the name itself ends in a person's span whose last words are a product's (rules/pii.yaml product_words:
+    "Roger Federer Collection", "Milou T-shirt"), or whose last word labels the number after it
     ("Marit Oosterhuis-Dubreucq Tel. +49 …", rules/pii.yaml contact_labels): the label is no part of
     the name, and masked as a part of it, it would be masked wherever the session shows it again; or whose
     last words are a particle that is a preposition too and a day, a part of a day or a month (says_when):
     "voor jan op maandag", typed in lower case, is for Jan on Monday. "jan" is a name there (January is "jan"
     after a day's number or before a year, never before "op maandag"), "op maandag" says when."""
     words = list(_WORD.finditer(text, start, end))
+    # a product's word after the name ("Milou T-shirt", "Roger Federer Collection"): what the shop sells, no part of
+    # the name, and masked with it, it would be masked wherever the page shows it again
+    while len(words) > 1 and _plain_name(words[-1].group()) in _engine_words("product_words"):
+        words.pop()
+        end = words[-1].end()
     if len(words) > 2 and _plain_name(words[-1].group()) in _engine_words("contact_labels") \
             and _LABELLED_NUMBER.match(text, end):
         return words[-2].end()
@@ -1120,8 +1145,8 @@ def _openers_with_marks() -> frozenset[str]:
 
 def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title, or an upper-case
-    surname ("DUPONT Camille")."""
-    return is_name_opener(word) or (len(word) > 2 and word.isupper())
+    surname and its particles ("DUPONT Camille", "EL AMRANI Youssef")."""
+    return is_name_opener(word) or (word.isupper() and (len(word) > 2 or word.casefold() in PARTICLES))
 
 
 @functools.cache

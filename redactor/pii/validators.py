@@ -13,13 +13,15 @@ from typing import Callable, Iterator
 import phonenumbers
 import tldextract
 from stdnum import luhn, numdb, verhoeff
+from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
                                 greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
                                 greeted_unknown_name, hungarian_married_name, initialled_surname,
                                 introduced_name, lower_case_full_name, lower_case_name, lower_case_name_after_being,
-                                relative_lower_case_name, starts_with_first_name, surname_comma_given)
+                                relative_lower_case_name, starts_with_first_name, surname_comma_given,
+                                surname_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -192,6 +194,13 @@ def _iban_shape(text: str) -> bool:
     return bool(structure) and _bban_shape(structure).fullmatch(number[4:]) is not None
 
 
+def _rib_key(text: str) -> bool:
+    """A Moroccan RIB: its two-digit key makes the whole number a multiple of 97 (key = 97 - bank part x 100 mod 97;
+    ISO 7064's remainder, the check an IBAN makes too, is that number's remainder)."""
+    digits = re.sub(r"\D", "", text)
+    return len(digits) == 24 and mod_97_10.checksum(digits) == 0
+
+
 def _lu_landline(text: str) -> bool:
     """A Luxembourg number of eight or six digits without a trunk prefix (26 31 58 47, 48 12 36): valid for
     phonenumbers' LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
@@ -297,6 +306,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _unfinished_date
     if name == "lu-matricule":
         return _lu_matricule
+    if name == "rib-key":
+        return _rib_key
     if name == "lu-landline":
         return _lu_landline
     if name == "phone-prefix":
@@ -337,6 +348,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return initialled_surname
     if name == "surname-comma-given":
         return surname_comma_given
+    if name == "surname-in-capitals":
+        return surname_in_capitals
     if name == "hungarian-married-name":
         return hungarian_married_name
     if name == "addressed-surname":
