@@ -1308,6 +1308,7 @@ SURNAMES_IN_CAPITALS = [
     ("BOUTIQUE Julie", "fr", []),
     ("NOUVEAUTÉS Automne", "fr", []),
     ("LIVRAISON Gratuite", "fr", []),
+    ("Installé sur Mac OS X", "fr", []),  # two capitals are an acronym ("Mac" is a given name too)
 ]
 
 # Moroccan identifiers (review 23 F10): a CIN (one or two letters, five or six digits) after its word, a RIB in full

@@ -762,14 +762,16 @@ def surname_in_capitals(text: str) -> bool:
     "VANDENBROUCKE Céline" on a ticket, "EL AMRANI Youssef" on a boarding pass) or after it ("Zofia WOJCIK"): its
     particles aside, one or two capitals words, each a surname as surname_then_given reads "SCHWARTZKOPF Jürgen"
     (the given name a known one; no function, trade, place or street word: "BOUTIQUE Julie" is no name), and not an
-    acronym without a vowel, a register's or an office's before its town ("RPR Gent": Ghent's register of companies)."""
+    acronym without a vowel, a register's or an office's before its town ("RPR Gent": Ghent's register of companies),
+    nor of two letters, which are acronyms far more often than surnames ("Mac OS X", "TV Emma")."""
     tokens = text.split()
     if len(tokens) < 2:
         return False
     given, surname = (tokens[-1], tokens[:-1]) if tokens[0].isupper() else (tokens[0], tokens[1:])
     words = [w for w in surname if w.casefold() not in PARTICLES]
     return 1 <= len(words) <= 2 and all(
-        surname_then_given(w, given) and not _NO_VOWEL.fullmatch(_plain_name(w)) for w in words)
+        surname_then_given(w, given) and len(plain := _plain_name(w)) > 2 and not _NO_VOWEL.fullmatch(plain)
+        for w in words)
 
 
 #: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
