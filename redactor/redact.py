@@ -45,8 +45,9 @@ from redactor.nodetable import NONE
 from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
-from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, PERSON_ID, SENSITIVE, UNKNOWN, Policy,
-                             custom_element_name, digits_in_groups, page_name_kept, page_name_shaped)
+from redactor.policy import (BLOCKED, CSS_NAME, EDITABLE, IGNORED, KEPT_NAME, MASK_TEXT, PERSON_ID, SENSITIVE,
+                             STRUCTURAL_NAME, UNKNOWN, Policy, custom_element_name, digits_in_groups, page_name_kept,
+                             page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
@@ -903,7 +904,8 @@ class BatchRedaction:
         tag = str(tag or "").lower()
         structure = self.policy.structure
         for name in list(attributes):
-            if not structure.is_structural(name) and not page_name_kept(name):  # a value as a name: {"jan@mail.example": "1"}
+            traits, lower = structure.name_traits(name)
+            if not traits & KEPT_NAME:  # a value as a name: {"jan@mail.example": "1"}
                 del attributes[name]
                 self.remarks.append(Remark("fail-closed.attribute-name", "UNKNOWN", "drop", nid))
                 continue
@@ -912,28 +914,28 @@ class BatchRedaction:
                 value = self._attribute_value(attributes, name, value, nid)
                 if name not in attributes:
                     continue
-            if isinstance(value, dict) and isinstance(name, str) and structure.is_css(name):
+            if isinstance(value, dict) and isinstance(name, str) and traits & CSS_NAME:
                 self._scan_css_attribute(attributes, name, nid, verdict, True)  # a style's changed properties
             elif name in FIELD_ATTRIBUTES:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
-            elif name.lower() in MARKUP_ATTRIBUTES:
+            elif lower in MARKUP_ATTRIBUTES:
                 attributes[name] = ""
                 self.remarks.append(Remark("code.markup-attribute", "HTML", "mask", nid))
-            elif structure.is_css(name):
+            elif traits & CSS_NAME:
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
-            elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
+            elif traits & STRUCTURAL_NAME or name in self.policy.markers.by_attribute:
                 # structure or a marker (kept: the recording still says what it protects)
                 self._structural_value(attributes, name, nid)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._scan_attribute_name(attributes, name, nid)
-                self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
+                self._redact_copied_value(Cell(attributes, name), nid, lower, verdict)
             else:
                 self._scan_attribute_name(attributes, name, nid)
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed,
+                self._scan_attribute(Cell(attributes, name), nid, lower, verdict, tag, series=changed,
                                      written=changed or added)
 
     def _structural_value(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
