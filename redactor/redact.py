@@ -1619,8 +1619,15 @@ class BatchRedaction:
         defines is the walk's; the objects it holds are looked at the same way."""
         if not isinstance(obj, dict):
             return
-        self._scan_beyond(obj, shape.keys)
-        self._as_typed(obj, shape.kinds)
+        # every event and position goes through here, and almost all hold only keys of their shape, each with a
+        # type it takes: one pass tells, where the two looks take a call each (a name's key takes the long way)
+        fits = shape.fits
+        for key, value in obj.items():
+            fit = fits.get(key)
+            if fit is None or type(value) not in fit:
+                self._scan_beyond(obj, shape.keys)
+                self._as_typed(obj, shape.kinds)
+                break
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):

@@ -196,6 +196,8 @@ def is_number_or_flag(value: Any) -> bool:
 
 
 _SCALARS = frozenset({int, float, bool})
+#: the types of the values a JSON text decodes to
+JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
 #: what each key of a node of each kind holds (ids, isSVG: numbers or flags; tagName, a doctype's: names; text)
 NODE_KINDS: dict[int, dict[str, int]] = {kind: value_kinds(keys) for kind, keys in NODE_KEYS.items()}
 OTHER_NODE_KINDS = value_kinds(OTHER_NODE_KEYS)
@@ -205,12 +207,14 @@ class Shape:
     """The keys an rrweb object defines, the shapes of the objects some of them hold (an object, or a
     list of objects), and what each of its other keys holds (kinds: value_kinds)."""
 
-    __slots__ = ("keys", "inner", "kinds")
+    __slots__ = ("keys", "inner", "kinds", "fits")
 
     def __init__(self, *keys: str, **inner: Shape):
         self.keys = frozenset(keys) | frozenset(inner)
         self.inner = inner
         self.kinds = value_kinds(frozenset(keys))
+        #: each key's types that need no look (a name's: none); any JSON value for those the walk reads on its own
+        self.fits = {key: FITTING_TYPES[self.kinds[key]] if key in self.kinds else JSON_TYPES for key in self.keys}
 
 
 _POSITIONS = Shape("source", positions=Shape("x", "y", "id", "timeOffset"))
