@@ -54,11 +54,14 @@ from redactor.rrweb import (
     FITTING_TYPES,
     MASKED,
     NAME,
+    NODE_FITS,
     NODE_KEYS,
     NODE_KINDS,
     NUMBERS,
+    OTHER_NODE_FITS,
     OTHER_NODE_KEYS,
     OTHER_NODE_KINDS,
+    PLAIN_NAME,
     POSITIONAL_SOURCES,
     SCANNED,
     SCRIPT_PLACEHOLDER,
@@ -260,6 +263,17 @@ def _node_keys(kind: Any) -> frozenset[str]:
 def _node_kinds(kind: Any) -> dict[str, int]:
     """What each of those keys holds (rrweb.value_kinds)."""
     return NODE_KINDS.get(kind, OTHER_NODE_KINDS) if type(kind) is int else OTHER_NODE_KINDS
+
+
+def _as_defined(obj: dict[str, Any], fits: dict[str, frozenset[type]]) -> bool:
+    """Whether every key of obj is one its shape defines, holding a type that key takes (rrweb.fitting_types): then
+    neither _scan_beyond nor _as_typed has anything to do there. One pass, where they take a call each, for every
+    node, event and position: almost all are so."""
+    for key, value in obj.items():
+        fit = fits.get(key)
+        if fit is None or type(value) not in fit:
+            return False
+    return True
 
 
 #: a text below these in an editable region is picked from the site's list, never cut by typing
@@ -787,16 +801,23 @@ class BatchRedaction:
         stack = [root]
         while stack:
             serialized = stack.pop()
-            self._as_typed(serialized, _node_kinds(serialized.get("type")))
-            nid = node_id(serialized.get("id"))
             kind = serialized.get("type")
+            # (an element's tag a plain name, as written_name keeps it: NODE_FITS)
+            fitting = _as_defined(serialized, NODE_FITS.get(kind, OTHER_NODE_FITS) if type(kind) is int
+                                  else OTHER_NODE_FITS) and (kind != _ELEMENT or "tagName" not in serialized
+                                                             or PLAIN_NAME.fullmatch(serialized["tagName"]) is not None)
+            if not fitting:
+                self._as_typed(serialized, _node_kinds(kind))
+                kind = serialized.get("type")
+            nid = node_id(serialized.get("id"))
             if kind == _ELEMENT and str(serialized.get("tagName")).lower() == "canvas":
                 self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
             verdict = self.mirror.verdict(nid)
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)
                 continue
-            keys = self._scan_beyond(serialized, _node_keys(kind))  # a key rrweb's format does not define
+            # a key rrweb's format does not define
+            keys = _node_keys(kind) if fitting else self._scan_beyond(serialized, _node_keys(kind))
             if kind == _ELEMENT:
                 if "tagName" in serialized and not page_name_kept(serialized["tagName"]):
                     serialized["tagName"] = UNSHAPED_TAG  # a replay still builds it, as an element nobody defined
@@ -1621,13 +1642,9 @@ class BatchRedaction:
             return
         # every event and position goes through here, and almost all hold only keys of their shape, each with a
         # type it takes: one pass tells, where the two looks take a call each (a name's key takes the long way)
-        fits = shape.fits
-        for key, value in obj.items():
-            fit = fits.get(key)
-            if fit is None or type(value) not in fit:
-                self._scan_beyond(obj, shape.keys)
-                self._as_typed(obj, shape.kinds)
-                break
+        if not _as_defined(obj, shape.fits):
+            self._scan_beyond(obj, shape.keys)
+            self._as_typed(obj, shape.kinds)
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):
