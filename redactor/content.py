@@ -36,6 +36,7 @@ from urllib.parse import quote, unquote, unquote_plus
 
 import regex
 
+from redactor.bounded_cache import short_lru_cache
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
@@ -1278,13 +1279,15 @@ def _person_slug_prefix() -> re.Pattern:
                       r"[-_](?P<slug>\S+)", re.IGNORECASE)
 
 
-def person_slugs(value: str) -> list[tuple[int, int]]:
+@short_lru_cache(4096)
+def person_slugs(value: str) -> tuple[tuple[int, int], ...]:
     """Where a structural value (a class list, an id) holds a person's slug after a prefix that says whose it is
     ("comment-author-lotte-van-bergen", "author-anna-kowalczyk-7", "user-lotte-van-bergen"): after a handle's
     prefix whatever follows, after a person's a name slug (is_name_slug). Linear: one pass over the value, each
-    token's slug read once."""
-    return [match.span("slug") for match in _person_slug_prefix().finditer(value)
-            if match["handle"] or is_name_slug(match["slug"])]
+    token's slug read once. Kept per value: every class and id of every node asks, and a page repeats them (the
+    regex, a word list at every token, was ~10 µs a value)."""
+    return tuple(match.span("slug") for match in _person_slug_prefix().finditer(value)
+                 if match["handle"] or is_name_slug(match["slug"]))
 
 
 class ShapeSlot(Slot):
