@@ -40,8 +40,10 @@ from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, UNSAVED, Node, NodeT
 from redactor.policy import (
     BLOCKED,
     EDITABLE,
+    KEPT_NAME,
     MASK_TEXT,
     SENSITIVE,
+    STRUCTURAL_NAME,
     UNKNOWN,
     Policy,
     page_name_kept,
@@ -209,10 +211,12 @@ def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
     """What the mirror keeps of them: structural values whole up to MAX_KEPT_STRUCTURAL (a Tailwind
     `class` of 2 KB still holds its `ph-no-capture` for selectors; markers judged the whole value
     when it came), other values cut to MAX_KEPT_VALUE, never values."""
-    structure = policy.structure
-    return {name: value[:MAX_KEPT_STRUCTURAL if structure.is_structural(name) else MAX_KEPT_VALUE]
-            for name, value in full.items()
-            if name not in _UNKEPT_ATTRIBUTES and (structure.is_structural(name) or page_name_kept(name))}
+    traits_of, kept = policy.structure.name_traits, {}
+    for name, value in full.items():
+        traits = traits_of(name)[0]
+        if traits & KEPT_NAME and name not in _UNKEPT_ATTRIBUTES:
+            kept[name] = value[:MAX_KEPT_STRUCTURAL if traits & STRUCTURAL_NAME else MAX_KEPT_VALUE]
+    return kept
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import soupsieve
 from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from redactor.bounded_cache import short_lru_cache
+from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
 from redactor.content import UUID
 from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
@@ -128,6 +128,8 @@ def shipped_marker_index() -> MarkerIndex:
 SECRET_STEM_LENGTH = 4
 #: secret-key answers kept: payload keys repeat across batches; bounded against random keys
 NAME_CACHE_SIZE = 16_384
+#: what an attribute's name is (Structure.name_traits): structural, kept (structural or page_name_kept), CSS
+STRUCTURAL_NAME, KEPT_NAME, CSS_NAME = 1, 2, 4
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys the cache below, once per process
 class Structure:
     """The allow-lists: attributes whose values are structure (neither scanned nor masked, and
@@ -145,9 +147,27 @@ class Structure:
     not_secret_keys: frozenset[str] = frozenset()  # keys that hold a stem and are no secret's ("palabra_clave")
     references: frozenset[str] = frozenset()
     drawn: frozenset[str] = frozenset()
+    #: name_traits' answers by name (bounded: names come from clients)
+    traits: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
 
     def is_structural(self, name: str) -> bool:
         return name.lower() in self.attributes
+
+    def name_traits(self, name: str) -> tuple[int, str]:
+        """What an attribute's name is, as flags (STRUCTURAL_NAME, KEPT_NAME, CSS_NAME), and the name in lower case.
+        Every attribute of every element of every snapshot is asked this, twice (the mirror keeps it or not, the
+        walk reads it): answered once per name, not by a lower() and three lookups each time."""
+        found = self.traits.get(name)
+        if found is None:
+            lower = name.lower()
+            structural = lower in self.attributes
+            found = ((STRUCTURAL_NAME if structural else 0) | (KEPT_NAME if structural or page_name_kept(name) else 0)
+                     | (CSS_NAME if name in self.css else 0), lower)
+            if len(name) <= LONGEST_KEPT:
+                if len(self.traits) >= NAME_CACHE_SIZE:
+                    self.traits.clear()
+                self.traits[name] = found
+        return found
 
     def is_css(self, name: str) -> bool:
         return name in self.css

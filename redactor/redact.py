@@ -46,19 +46,23 @@ from redactor.nodetable import NONE
 from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
-from redactor.policy import (BLOCKED, EDITABLE, IGNORED, MASK_TEXT, PERSON_ID, SENSITIVE, UNKNOWN, Policy,
-                             custom_element_name, digits_in_groups, page_name_kept, page_name_shaped)
+from redactor.policy import (BLOCKED, CSS_NAME, EDITABLE, IGNORED, KEPT_NAME, MASK_TEXT, PERSON_ID, SENSITIVE,
+                             STRUCTURAL_NAME, UNKNOWN, Policy, custom_element_name, digits_in_groups, page_name_kept,
+                             page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
     FITTING_TYPES,
     MASKED,
     NAME,
+    NODE_FITS,
     NODE_KEYS,
     NODE_KINDS,
     NUMBERS,
+    OTHER_NODE_FITS,
     OTHER_NODE_KEYS,
     OTHER_NODE_KINDS,
+    PLAIN_NAME,
     POSITIONAL_SOURCES,
     SCANNED,
     SCRIPT_PLACEHOLDER,
@@ -260,6 +264,17 @@ def _node_keys(kind: Any) -> frozenset[str]:
 def _node_kinds(kind: Any) -> dict[str, int]:
     """What each of those keys holds (rrweb.value_kinds)."""
     return NODE_KINDS.get(kind, OTHER_NODE_KINDS) if type(kind) is int else OTHER_NODE_KINDS
+
+
+def _as_defined(obj: dict[str, Any], fits: dict[str, frozenset[type]]) -> bool:
+    """Whether every key of obj is one its shape defines, holding a type that key takes (rrweb.fitting_types): then
+    neither _scan_beyond nor _as_typed has anything to do there. One pass, where they take a call each, for every
+    node, event and position: almost all are so."""
+    for key, value in obj.items():
+        fit = fits.get(key)
+        if fit is None or type(value) not in fit:
+            return False
+    return True
 
 
 #: a text below these in an editable region is picked from the site's list, never cut by typing
@@ -810,16 +825,23 @@ class BatchRedaction:
         stack = [root]
         while stack:
             serialized = stack.pop()
-            self._as_typed(serialized, _node_kinds(serialized.get("type")))
-            nid = node_id(serialized.get("id"))
             kind = serialized.get("type")
+            # (an element's tag a plain name, as written_name keeps it: NODE_FITS)
+            fitting = _as_defined(serialized, NODE_FITS.get(kind, OTHER_NODE_FITS) if type(kind) is int
+                                  else OTHER_NODE_FITS) and (kind != _ELEMENT or "tagName" not in serialized
+                                                             or PLAIN_NAME.fullmatch(serialized["tagName"]) is not None)
+            if not fitting:
+                self._as_typed(serialized, _node_kinds(kind))
+                kind = serialized.get("type")
+            nid = node_id(serialized.get("id"))
             if kind == _ELEMENT and str(serialized.get("tagName")).lower() == "canvas":
                 self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
             verdict = self.mirror.verdict(nid)
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)
                 continue
-            keys = self._scan_beyond(serialized, _node_keys(kind))  # a key rrweb's format does not define
+            # a key rrweb's format does not define
+            keys = _node_keys(kind) if fitting else self._scan_beyond(serialized, _node_keys(kind))
             if kind == _ELEMENT:
                 if "tagName" in serialized and not page_name_kept(serialized["tagName"]):
                     serialized["tagName"] = UNSHAPED_TAG  # a replay still builds it, as an element nobody defined
@@ -927,7 +949,8 @@ class BatchRedaction:
         tag = str(tag or "").lower()
         structure = self.policy.structure
         for name in list(attributes):
-            if not structure.is_structural(name) and not page_name_kept(name):  # a value as a name: {"jan@mail.example": "1"}
+            traits, lower = structure.name_traits(name)
+            if not traits & KEPT_NAME:  # a value as a name: {"jan@mail.example": "1"}
                 del attributes[name]
                 self.remarks.append(Remark("fail-closed.attribute-name", "UNKNOWN", "drop", nid))
                 continue
@@ -936,28 +959,28 @@ class BatchRedaction:
                 value = self._attribute_value(attributes, name, value, nid)
                 if name not in attributes:
                     continue
-            if isinstance(value, dict) and isinstance(name, str) and structure.is_css(name):
+            if isinstance(value, dict) and isinstance(name, str) and traits & CSS_NAME:
                 self._scan_css_attribute(attributes, name, nid, verdict, True)  # a style's changed properties
             elif name in FIELD_ATTRIBUTES:
                 self._redact_field_attribute(nid, attributes, name, verdict, tag, typed=changed or added)
             elif not isinstance(value, str) or not value or not isinstance(name, str):
                 continue
-            elif name.lower() in MARKUP_ATTRIBUTES:
+            elif lower in MARKUP_ATTRIBUTES:
                 attributes[name] = ""
                 self.remarks.append(Remark("code.markup-attribute", "HTML", "mask", nid))
-            elif structure.is_css(name):
+            elif traits & CSS_NAME:
                 self._scan_css_attribute(attributes, name, nid, verdict, changed or added)
-            elif structure.is_structural(name) or name in self.policy.markers.by_attribute:
+            elif traits & STRUCTURAL_NAME or name in self.policy.markers.by_attribute:
                 # structure or a marker (kept: the recording still says what it protects)
                 self._structural_value(attributes, name, nid)
             elif changed and nid is not None and verdict.flags & EDITABLE:
                 self._scan_attribute_name(attributes, name, nid)
-                self._redact_copied_value(Cell(attributes, name), nid, name.lower(), verdict)
+                self._redact_copied_value(Cell(attributes, name), nid, lower, verdict)
             else:
                 self._scan_attribute_name(attributes, name, nid)
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
                     self.copies.append((Cell(attributes, name), value))
-                self._scan_attribute(Cell(attributes, name), nid, name.lower(), verdict, tag, series=changed,
+                self._scan_attribute(Cell(attributes, name), nid, lower, verdict, tag, series=changed,
                                      written=changed or added)
 
     def _structural_value(self, attributes: dict[str, Any], name: str, nid: int | None) -> None:
@@ -1652,8 +1675,11 @@ class BatchRedaction:
         defines is the walk's; the objects it holds are looked at the same way."""
         if not isinstance(obj, dict):
             return
-        self._scan_beyond(obj, shape.keys)
-        self._as_typed(obj, shape.kinds)
+        # every event and position goes through here, and almost all hold only keys of their shape, each with a
+        # type it takes: one pass tells, where the two looks take a call each (a name's key takes the long way)
+        if not _as_defined(obj, shape.fits):
+            self._scan_beyond(obj, shape.keys)
+            self._as_typed(obj, shape.kinds)
         for key, inner in shape.inner.items():
             value = obj.get(key)
             if isinstance(value, list):

@@ -196,21 +196,37 @@ def is_number_or_flag(value: Any) -> bool:
 
 
 _SCALARS = frozenset({int, float, bool})
+#: the types of the values a JSON text decodes to
+JSON_TYPES = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+def fitting_types(keys: frozenset[str], kinds: dict[str, int]) -> dict[str, frozenset[type]]:
+    """For each key an object's shape defines (keys), the types its value takes without a second look: its kind's
+    (kinds: FITTING_TYPES; none for a name's key), any JSON value's for a key the walk reads on its own. An object
+    holding only those keys, each with such a type, gives _scan_beyond and _as_typed nothing to do."""
+    return {key: FITTING_TYPES[kinds[key]] if key in kinds else JSON_TYPES for key in keys}
 #: what each key of a node of each kind holds (ids, isSVG: numbers or flags; tagName, a doctype's: names; text)
 NODE_KINDS: dict[int, dict[str, int]] = {kind: value_kinds(keys) for kind, keys in NODE_KEYS.items()}
 OTHER_NODE_KINDS = value_kinds(OTHER_NODE_KEYS)
+#: the same as fitting_types, but a tag's name: a string there needs no second look when it is a plain name
+#: (PLAIN_NAME, as written_name keeps it), which the walk checks beside (redact._redact_tree)
+NODE_FITS: dict[int, dict[str, frozenset[type]]] = {
+    kind: {**fitting_types(keys, NODE_KINDS[kind]), **({"tagName": frozenset({str})} if "tagName" in keys else {})}
+    for kind, keys in NODE_KEYS.items()}
+OTHER_NODE_FITS = fitting_types(OTHER_NODE_KEYS, OTHER_NODE_KINDS)
 
 
 class Shape:
     """The keys an rrweb object defines, the shapes of the objects some of them hold (an object, or a
     list of objects), and what each of its other keys holds (kinds: value_kinds)."""
 
-    __slots__ = ("keys", "inner", "kinds")
+    __slots__ = ("keys", "inner", "kinds", "fits")
 
     def __init__(self, *keys: str, **inner: Shape):
         self.keys = frozenset(keys) | frozenset(inner)
         self.inner = inner
         self.kinds = value_kinds(frozenset(keys))
+        self.fits = fitting_types(self.keys, self.kinds)
 
 
 _POSITIONS = Shape("source", positions=Shape("x", "y", "id", "timeOffset"))
