@@ -255,9 +255,9 @@ class Redacting(Protocol):
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None: ...
 
-    def parameter_meaning(self, name: str) -> str:
+    def parameter_meaning(self, name: str, value: str = "") -> str:
         """What a URL parameter's value holds, by the parameter's name as a field's name would say
-        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or ""."""
+        ("fullname" PERSON, "dob" DATE_OF_BIRTH) or as a payload's key would ("user" PERSON_ID), or ""."""
         ...
 
     def label_meaning(self, label: str) -> str:
@@ -1190,7 +1190,7 @@ class TextSlot(Slot):
                 continue
             value = self.texts[asked] if asked else self.texts[0][start:end]
             # a pair's value is one value, as a payload's is: a phone alone there is one without a word saying so
-            meaning = work.parameter_meaning(name) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
+            meaning = work.parameter_meaning(name, value) or ("PHONE_NUMBER" if phone_without_plus(value) else "")
             inside = [] if meaning else [span for spans in found[asked:asked + readings] for span in spans]
             if meaning:
                 inside = [Span(0, len(value), meaning, 1.0, "pair")]
@@ -2371,6 +2371,10 @@ _MULTIPART_DISPOSITION = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-d
 _MULTIPART_FILE = re.compile(r'(?i)(?<![\w*])filename\*?=(?:"((?:[^"\\\r\n]|\\.){1,255})"|([^;\s]{1,255}))')
 #: the meaning of a file's name: what the visitor has on their computer (a file input's value, rules/fields.yaml)
 FILE_NAME = "FILE_NAME"
+#: what a payload key or a URL parameter that names a person's account holds (rules/fields.yaml person_ids): who the
+#: person is, a handle or an account's id, pseudonymised in a payload as Sentry's and PostHog's user keys are
+#: (redact.py), masked whole in an address
+PERSON_ID = "PERSON_ID"
 
 
 def multipart_files(text: str) -> list[tuple[int, int]]:
@@ -2757,10 +2761,12 @@ class UrlSlot(Slot):
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)
-            elif meaning := work.parameter_meaning(unquote_plus(name)):
-                # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
-                # it is masked whole, names no detector knows included
-                self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
+            elif meaning := work.parameter_meaning(unquote_plus(name), unquote_plus(value)):
+                # "?name=Ysoline+Daemers", "?user=lien.dhondt": the name says what the value is, as a field's or a
+                # payload's key does, so it is masked whole, names no detector knows included; a person's account
+                # that is one word is masked, not remembered ("?account=premium": the site's word as often)
+                self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work,
+                                 remember=not (meaning == PERSON_ID and unquote_plus(value).isalpha()))
             elif piece[0] != "/" and work.search_parameter(unquote_plus(name)):
                 # a search's query keeps its words, unless it is about a person ("?q=Jan+Peeters+1990"),
                 # by its shape here or by what the detector finds in it (resolve)
@@ -2876,13 +2882,15 @@ class UrlSlot(Slot):
         return url
 
     def _mask_whole(self, piece: list[str], part: int, text: str, entity: str, rule: str, work: Redacting,
-                    echo: str | None = None) -> None:
+                    echo: str | None = None, remember: bool = True) -> None:
         """A piece's name (part 1: a path segment) or value (3) masked whole, as a field's value
-        with a meaning is, and remembered so that its echoes elsewhere in the session are masked."""
+        with a meaning is, and remembered (unless not to remember) so that its echoes elsewhere in the session
+        are masked."""
         piece[part] = quote(work.masker.whole(text, entity), safe="*[]")
         self.masked_whole.add(id(piece))
         echo = text if echo is None else echo
-        work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
+        if remember:
+            work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
         work.remarks.append(Remark(rule, entity, "mask", self.node))
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:

@@ -36,7 +36,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, 
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
                               names_by_shape, other_script_runs, payload_names, person_slugs, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, user_agent_shaped, with_shaped)
+                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot,
+                              user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -2206,8 +2207,8 @@ class BatchRedaction:
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
-    def parameter_meaning(self, name: str) -> str:
-        return self.policy.parameter_meaning(name)
+    def parameter_meaning(self, name: str, value: str = "") -> str:
+        return self.policy.parameter_meaning(name, value)
 
     def search_parameter(self, name: str) -> bool:
         return self.policy.fields.is_search("input", {"name": name})

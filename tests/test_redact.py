@@ -900,6 +900,27 @@ def test_a_handle_under_a_key_that_names_a_persons_account_is_pseudonymised_and_
     assert {k: payload[k] for k in kept} == kept, payload
 
 
+def test_a_url_parameter_that_names_a_persons_account_is_masked_as_the_payload_key_is(session):
+    """Review 23 F2: a page's address named a person's account in its query ("?user=", "?u=", "?author=",
+    "?profile=", "?seller=", "?klant="), holding a login, a surname or a handle no detector reads: the payload's
+    key reading (person_ids) was not the URL parameter's, and the address kept them. Read by the same words now: the
+    handle is masked and remembered (its echo in the page masked too); an opaque id and a URL under such a name are
+    kept, and a plain word there ("?account=premium") is masked but not remembered, so the page's "premium" stays."""
+    handles = {"user": "wardvdput", "u": "noor.claeys", "author": "Verhaeghe", "profile": "fien_dm91",
+               "seller": "kobe.lamb", "klant": "Vanhoutte"}
+    url = ("https://shop.example/beheer/orders?" + "&".join(f"{k}={v}" for k, v in handles.items())
+           + "&member=48213&owner=user-1042&account=premium&u=https%3A%2F%2Fshop.example%2Fdeel&tab=open")
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("p", {}, [text("Bestelling van noor.claeys, pakket premium")]))))
+    href, stored = s.stored[0]["data"]["href"], "\n".join(strings(s.stored))
+    for key, value in handles.items():
+        assert value not in href, key
+    assert "noor.claeys" not in stored and "pakket premium" in stored, stored
+    assert "premium" not in href, href
+    assert all(kept in href for kept in ("member=48213", "owner=user-1042", "tab=open",
+                                         "u=https%3A%2F%2Fshop.example%2Fdeel")), href
+
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
