@@ -729,7 +729,8 @@ class Policy:
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or as a payload's key names a person's account
         ("?user=lien.dhondt" PERSON_ID, as {"user": …}: _persons_id), or ""."""
         return self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name) or (
-            "" if looks_like_url(value) else self._persons_id(name, value))
+            "" if looks_like_url(value) else self._persons_id(name, value.rstrip(".,:;!?)")))
+        # (a pair in a text ends before its sentence's punctuation: "reset for user=u1: …" names an opaque id)
 
     def _persons_id(self, key: str, value: Any) -> str:
         """PERSON_ID when a key or a parameter names who a person is and its value is not an opaque id (a UUID, a
