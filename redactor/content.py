@@ -1287,6 +1287,25 @@ def person_slugs(value: str) -> list[tuple[int, int]]:
             if match["handle"] or is_name_slug(match["slug"])]
 
 
+#: a selector's or an element's description written in a text (Sentry's ui.click breadcrumb "div#card-x > a.y",
+#: PostHog's $target_selector and $elements_chain "a.y:nth-child="1"attr__class="y z"", a web vital's element): its
+#: ids and classes, each after its '#' or '.', and the class lists and ids in its attributes (class="…", id="…",
+#: attr__class="…")
+_SELECTOR_NAMES = re.compile(r'[#.](-?[^\W\d][\w-]*)|(?:class|id)="([^"]{1,2000})"')
+
+
+def selector_person_slugs(text: str) -> list[tuple[int, int]]:
+    """Where a selector written in a text names an element by a person's slug ("#profile-ruben-de-smedt > img",
+    "li.comment-author-ruben-de-smedt"): its ids and classes read as the DOM's are (person_slugs). Linear: each
+    name is read once."""
+    slugs = []
+    for match in _SELECTOR_NAMES.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start = match.start(group)
+        slugs.extend((start + s, start + e) for s, e in person_slugs(match.group(group)))
+    return slugs
+
+
 class ShapeSlot(Slot):
     """A value of the site's structure (an id, a class, an element it points at, an attribute selector's value
     in CSS), which the replay's CSS and selectors need as it is, but which a page may make of its records

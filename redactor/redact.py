@@ -36,7 +36,7 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, 
                               SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
                               is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
                               names_by_shape, other_script_runs, payload_names, person_slugs, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot,
+                              rename_keys, secret_pair_spans, selector_person_slugs, shape_signs, unread, url_slot,
                               user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
@@ -1802,6 +1802,11 @@ class BatchRedaction:
                 # a validation error's path to a field it knows ("/klant/achternaam") is its fields' names, no
                 # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
                 path = report is not None and k in report_names and (report[0] != "" or report[1])
+                if slugs := selector_person_slugs(value):
+                    # an element named by a person's slug in a selector ("#profile-ruben-de-smedt", a click's
+                    # "div.author-ruben-de-smedt > a"): masked as the DOM's same id or class is; the rest read below
+                    cell.set(value := self.masker.spans(value, [(start, end, "PERSON") for start, end in slugs]))
+                    self.remarks.extend(Remark("payload.selector", "PERSON", "span") for _ in slugs)
                 if looks_like_url(value) and not path:  # never loaded by a replay: a page's address ($current_url)
                     # a link built from a field's value; a data: URL's document (an export's JSON) read as its words
                     self._url_echo(url_slot(cell, None, self, page=True, names=payload_names if typed else None))

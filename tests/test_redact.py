@@ -921,6 +921,26 @@ def test_a_url_parameter_that_names_a_persons_account_is_masked_as_the_payload_k
                                          "u=https%3A%2F%2Fshop.example%2Fdeel")), href
 
 
+def test_a_selector_in_a_payload_naming_an_element_by_a_persons_slug_is_masked_as_the_doms_is(session):
+    """Review 23 F3: an SDK names the element clicked or measured by a CSS selector (Sentry's ui.click breadcrumb,
+    PostHog's $rageclick $target_selector, $elements_chain and a web vital's attribution): an id or a class slugged
+    from a person's name there ("#member-wouter-janssens", "li.comment-author-wouter-janssens") was read as prose,
+    where no detector reads a slug, and stored; the same id on the DOM's element is masked (person_slugs). Read
+    as the DOM's ids and classes are now; the site's own ids and classes stay."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Forum")]))))
+    s.send(custom("breadcrumb", {"category": "ui.click", "message": "body > li.comment-author-wouter-janssens > a"}),
+           custom("$rageclick", {"$target_selector": "#member-wouter-janssens > img.avatar",
+                                 "$elements_chain": 'a.user-wouter-janssens:nth-child="2"attr__class="btn '
+                                                    'user-wouter-janssens"attr__href="/forum"',
+                                 "attribution": {"element": "#profile-wouter-janssens"},
+                                 "kept": "div#main-content > ul.product-list > a.btn-primary"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "janssens" not in stored and "wouter" not in stored, stored
+    assert "div#main-content > ul.product-list > a.btn-primary" in stored
+    assert all(part in stored for part in ("li.comment-author-", "#member-", "img.avatar", "attr__class=\\\"btn user-"))
+
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
