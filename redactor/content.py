@@ -1210,6 +1210,101 @@ class TextSlot(Slot):
         return spans, [*((s.start, s.end, s.entity) for s in clipped), *growing]
 
 
+#: a printf-style placeholder in a format's template (console.log's %s %d %i %f %o %O %c, Sentry's logentry and
+#: logger.fmt, Python's %r), and "%%", a percent sign
+_PLACEHOLDER = re.compile(r"%[sdifoOcjr%]")
+#: a console argument that is a label: its last character a colon or an equals sign ("nom:", "lastName =")
+_LABEL_ARGUMENT = re.compile(r"[:=]\s*\Z")
+
+
+def template_with_arguments(values: list[Any]) -> bool:
+    """Whether a list is a console call's arguments or a format's (console.log("Klant: %s", v), ("nom:", v)): a
+    string first, with a placeholder, or a label among them that names the argument after it."""
+    return len(values) > 1 and isinstance(values[0], str) and (
+        _PLACEHOLDER.search(values[0]) is not None
+        or any(isinstance(v, str) and _LABEL_ARGUMENT.search(v) for v in values[:-1]))
+
+
+#: an argument's key that numbers it beside its template ("sentry.message.parameter.0", "param_1")
+_NUMBERED_KEY = re.compile(r"[._](\d{1,3})\Z")
+
+
+def format_arguments(holder: dict[str, Any]) -> tuple[str, list[Cell]] | None:
+    """A template beside its arguments in one object, and the cells of its arguments in order: Sentry's logentry
+    {"message": "Klant achternaam=%s", "params": […]}, a Sentry log's attributes {"sentry.message.template": {"value":
+    …}, "sentry.message.parameter.0": {"value": …}}; None when the object holds no such template."""
+    template, listed, numbered = None, None, []
+    for key, value in holder.items():
+        inner = value.get("value") if isinstance(value, dict) else value
+        if template is None and isinstance(inner, str) and _PLACEHOLDER.search(inner):
+            template = inner
+        elif listed is None and isinstance(value, list):
+            listed = value
+        elif isinstance(key, str) and (number := _NUMBERED_KEY.search(key)) and _argument_text(inner) is not None:
+            numbered.append((int(number[1]), Cell(value, "value") if isinstance(value, dict) else Cell(holder, key)))
+    cells = [Cell(listed, i) for i in range(len(listed))] if listed is not None else [
+        cell for _, cell in sorted(numbered, key=lambda pair: pair[0])]
+    return (template, cells) if template is not None and cells else None
+
+
+def _argument_text(value: Any) -> str | None:
+    """An argument as a console or a format writes it into its line; None for what it writes otherwise (an object)."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+class FilledTemplateSlot(TextSlot):
+    """A format's template filled with its arguments, read as the one line a console or a log shows it (Sentry's
+    logentry {"message": "Klant achternaam=%s", "params": […]}, a log's sentry.message.template and .parameter.N,
+    console.log("lastName: %s", v) and console.log("nom:", v), whose arguments past the template follow it after a
+    space): an argument alone is one word that neither a label nor a detector reads, what the line's labels and the
+    detector find across an argument masks the argument whole. The template's own words are read in their own slot;
+    built after the arguments' own slots, so that what it masks is not written over (redact.py requests)."""
+
+    def __init__(self, template: str, arguments: list[Cell], rule: str):
+        pieces: list[str] = []
+        self.arguments: list[tuple[int, int, Cell, str]] = []  # (start, end) in the line, cell, text as written
+        waiting = iter([(cell, text) for cell in arguments if (text := _argument_text(cell.get())) is not None])
+        at = position = 0
+
+        def put(text: str, cell: Cell | None = None) -> None:
+            nonlocal at
+            if cell is not None:
+                self.arguments.append((at, at + len(text), cell, text))
+            pieces.append(text)
+            at += len(text)
+
+        for match in _PLACEHOLDER.finditer(template):
+            put(template[position:match.start()])
+            if match.group() == "%%":
+                put("%")
+            elif (argument := next(waiting, None)) is not None:
+                put(argument[1], argument[0])
+            else:
+                put(match.group())
+            position = match.end()
+        put(template[position:])
+        for cell, text in waiting:
+            put(" ")
+            put(text, cell)
+        super().__init__(Cell(["".join(pieces)], 0), None, rule)
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        spans = found[0] if unread(found[0]) else self._read(found, work)[0]
+        for start, end, cell, text in self.arguments:
+            if inside := _within(spans, start, end):
+                work.taint_spans(text, inside)
+                cell.set(work.masker.whole(text, inside[0].entity))
+                work.remarks.append(Remark(self.rule, inside[0].entity, "mask", None))
+
+
+def _within(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans found across [start, end) of a line, cut to it and counted from its start."""
+    return [Span(max(s.start, start) - start, min(s.end, end) - start, s.entity, s.score, s.recognizer)
+            for s in spans if s.start < end and start < s.end]
+
+
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
 #: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
 _UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"
