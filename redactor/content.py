@@ -1305,6 +1305,65 @@ def _within(spans: list[Span], start: int, end: int) -> list[Span]:
             for s in spans if s.start < end and start < s.end]
 
 
+def table_rows(values: list[Any]) -> bool:
+    """Whether a list is a table's rows as arrays (DataTables' {"data": [["Jan", "Peeters", "Gent"], …]}, Google
+    Charts' rows, a CSV turned JSON): lists of as many cells each, two or more, each a string, a number or null, and
+    a word among them."""
+    width = len(values[0]) if values and isinstance(values[0], list) else 0
+    return width > 1 and all(isinstance(row, list) and len(row) == width and all(
+        cell is None or _argument_text(cell) is not None for cell in row) for row in values) and any(
+        isinstance(cell, str) and any(c.isalpha() for c in cell) for row in values for cell in row)
+
+
+def _given_then_surname(first: str, then: str) -> bool:
+    """Whether two cells side by side are a given name and its surname ("Mathis" | "Vercruysse", "Omar" | "El
+    Amrani"), which a detector does not read in a row's line of places and numbers."""
+    words = then.split()
+    return is_given_name(first) and " " not in first and 0 < len(words) <= 3 and all(map(capitalised_name_word, words))
+
+
+class TableRowsSlot(Slot):
+    """A table's rows as arrays, each read as the line its cells make (joined by a space), as a table's columns are
+    judged whole (table_cells): a cell has no key to say what it holds and one word is too little for a detector
+    ("Vandenbroucke" alone), its row beside it is enough ("Céline Vandenbroucke Gent …"). A column in which a row's
+    line finds something is masked whole in every row (its other names read or not: fail closed), and a row that
+    could not be read is masked whole. Linear: each row is joined and read once, each cell written once."""
+
+    def __init__(self, rows: list[list[Any]], rule: str):
+        self.rule = rule
+        self.rows: list[list[tuple[int, int, Cell, str]]] = []  # each row's cells: (start, end) in its line, text
+        self.texts = []
+        for row in rows:
+            cells, line, at = [], [], 0
+            for i, value in enumerate(row):
+                text = _argument_text(value)
+                if text:
+                    cells.append((at, at + len(text), Cell(row, i), text))
+                    line.append(text)
+                    at += len(text) + 1
+            self.rows.append(cells)
+            self.texts.append(" ".join(line))
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        columns: dict[int, str] = {}  # a column found to hold something: its entity
+        for cells in self.rows:  # a given name and the capitalised surname beside it: a name's two columns
+            for (_, _, given, first), (_, _, surname, then) in zip(cells, cells[1:]):
+                if surname.key == given.key + 1 and _given_then_surname(first, then):
+                    columns[given.key] = columns[surname.key] = "PERSON"
+        for cells, spans in zip(self.rows, found):
+            for start, end, cell, text in cells:
+                if unread(spans):  # (past the batch's budget: this row alone, its columns judged by the others)
+                    cell.set(work.masker.whole(text, spans[0].entity))
+                elif inside := _within(spans, start, end):
+                    columns.setdefault(cell.key, inside[0].entity)
+                    work.taint_spans(text, inside)
+        for cells in self.rows:
+            for _, _, cell, text in cells:
+                if cell.key in columns:
+                    cell.set(work.masker.whole(text, columns[cell.key]))
+        work.remarks.extend(Remark(self.rule, entity, "mask", None) for entity in columns.values())
+
+
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
 #: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
 _UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"

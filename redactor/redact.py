@@ -33,11 +33,11 @@ import regex
 from redactor.bounded_cache import short_lru_cache
 from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN,
                               Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
-                              SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot,
+                              SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
                               credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, payload_names, person_slugs, phone_without_plus, rename_keys,
-                              secret_pair_spans, selector_person_slugs, shape_signs, template_with_arguments,
+                              secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
                               unread, url_slot, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
@@ -511,7 +511,7 @@ class BatchRedaction:
         self.policy, self.mirror, self.masker, self.limits = policy, mirror, masker, limits
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
-        self.filled_templates: list[FilledTemplateSlot] = []  # added to slots last (requests)
+        self.filled_templates: list[Slot] = []  # templates and tables read across their cells: slots last (requests)
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
@@ -1764,6 +1764,8 @@ class BatchRedaction:
                 if template_with_arguments(value):  # a console call's arguments: ("lastName: %s", v), ("nom:", v)
                     self.filled_templates.append(FilledTemplateSlot(
                         value[0], [Cell(value, i) for i in range(1, len(value))], "content.template"))
+                elif table_rows(value):  # [["Jan", "Peeters", "Gent"], …]: each row read as one line
+                    self.filled_templates.append(TableRowsSlot(value, "content.table-rows"))
                 stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))) and not (

@@ -941,6 +941,26 @@ def test_a_selector_in_a_payload_naming_an_element_by_a_persons_slug_is_masked_a
     assert all(part in stored for part in ("li.comment-author-", "#member-", "img.avatar", "attr__class=\\\"btn user-"))
 
 
+def test_a_tables_rows_as_arrays_are_read_row_by_row_and_judged_by_column(session):
+    """Review 23 F5: an API's rows as arrays (DataTables' {"data": [["Mathis", "Vercruysse", …]]}) put a surname alone
+    in a cell with no key, one word too little for a detector, and the payload kept it; rows as objects are masked
+    by their keys. Each row is read as the line its cells make, and a column found to hold a name in one row is
+    masked in every row, a name no detector reads alone included (fail closed). A table that names no one stays, and
+    so do a list's numbers."""
+    rows = [["Mathis", "Vercruysse", "Kortrijk", 1043], ["Ilse", "Wauters", "Leuven", 1044],
+            ["Omar", "Bouzidi", "Mechelen", 1045]]
+    kept = {"slots": [["Vergaderzaal", "Blok A", 4], ["Werkplek", "Blok B", 2]], "points": [[1, 2], [3, 4]]}
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Klanten")]))))
+    s.send(custom("performanceSpan", {"op": "resource.fetch", "description": "https://shop.example/api/klanten",
+                                      "data": {"response": {"body": {"draw": 1, "data": rows, **kept}}}}))
+    body = s.stored[-1]["data"]["payload"]["data"]["response"]["body"]
+    for surname in ("Vercruysse", "Wauters", "Bouzidi"):
+        assert surname not in json.dumps(body), body
+    assert all(not row[0].isalpha() and not row[1].isalpha() for row in body["data"]), body
+    assert {k: body[k] for k in kept} == kept, body
+
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
