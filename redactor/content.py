@@ -259,7 +259,8 @@ class Redacting(Protocol):
 
     def parameter_meaning(self, name: str, value: str | None = None) -> str:
         """What a URL parameter's value holds, by the parameter's name as a field's name would say
-        ("fullname" PERSON, "dob" DATE_OF_BIRTH), or "". value: the parameter's, when known (Policy.parameter_meaning)."""
+        ("fullname" PERSON, "dob" DATE_OF_BIRTH) or as a payload's key would ("user" PERSON_ID), or "". value: the
+        parameter's, when known (Policy.parameter_meaning)."""
         ...
 
     def label_meaning(self, label: str) -> str:
@@ -1212,6 +1213,160 @@ class TextSlot(Slot):
         return spans, [*((s.start, s.end, s.entity) for s in clipped), *growing]
 
 
+#: a printf-style placeholder in a format's template (console.log's %s %d %i %f %o %O %c, Sentry's logentry and
+#: logger.fmt, Python's %r), and "%%", a percent sign
+_PLACEHOLDER = re.compile(r"%[sdifoOcjr%]")
+#: a console argument that is a label: its last character a colon or an equals sign ("nom:", "lastName =")
+_LABEL_ARGUMENT = re.compile(r"[:=]\s*\Z")
+
+
+def template_with_arguments(values: list[Any]) -> bool:
+    """Whether a list is a console call's arguments or a format's (console.log("Klant: %s", v), ("nom:", v)): a
+    string first, with a placeholder, or a label among them that names the argument after it."""
+    return len(values) > 1 and isinstance(values[0], str) and (
+        _PLACEHOLDER.search(values[0]) is not None
+        or any(isinstance(v, str) and _LABEL_ARGUMENT.search(v) for v in values[:-1]))
+
+
+#: an argument's key that numbers it beside its template ("sentry.message.parameter.0", "param_1")
+_NUMBERED_KEY = re.compile(r"[._](\d{1,3})\Z")
+
+
+def format_arguments(holder: dict[str, Any]) -> tuple[str, list[Cell]] | None:
+    """A template beside its arguments in one object, and the cells of its arguments in order: Sentry's logentry
+    {"message": "Klant achternaam=%s", "params": […]}, a Sentry log's attributes {"sentry.message.template": {"value":
+    …}, "sentry.message.parameter.0": {"value": …}}; None when the object holds no such template."""
+    template, listed, numbered = None, None, []
+    for key, value in holder.items():
+        inner = value.get("value") if isinstance(value, dict) else value
+        if template is None and isinstance(inner, str) and _PLACEHOLDER.search(inner):
+            template = inner
+        elif listed is None and isinstance(value, list):
+            listed = value
+        elif isinstance(key, str) and (number := _NUMBERED_KEY.search(key)) and _argument_text(inner) is not None:
+            numbered.append((int(number[1]), Cell(value, "value") if isinstance(value, dict) else Cell(holder, key)))
+    cells = [Cell(listed, i) for i in range(len(listed))] if listed is not None else [
+        cell for _, cell in sorted(numbered, key=lambda pair: pair[0])]
+    return (template, cells) if template is not None and cells else None
+
+
+def _argument_text(value: Any) -> str | None:
+    """An argument as a console or a format writes it into its line; None for what it writes otherwise (an object)."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+class FilledTemplateSlot(TextSlot):
+    """A format's template filled with its arguments, read as the one line a console or a log shows it (Sentry's
+    logentry {"message": "Klant achternaam=%s", "params": […]}, a log's sentry.message.template and .parameter.N,
+    console.log("lastName: %s", v) and console.log("nom:", v), whose arguments past the template follow it after a
+    space): an argument alone is one word that neither a label nor a detector reads, what the line's labels and the
+    detector find across an argument masks the argument whole. The template's own words are read in their own slot;
+    built after the arguments' own slots, so that what it masks is not written over (redact.py requests)."""
+
+    def __init__(self, template: str, arguments: list[Cell], rule: str):
+        pieces: list[str] = []
+        self.arguments: list[tuple[int, int, Cell, str]] = []  # (start, end) in the line, cell, text as written
+        waiting = iter([(cell, text) for cell in arguments if (text := _argument_text(cell.get())) is not None])
+        at = position = 0
+
+        def put(text: str, cell: Cell | None = None) -> None:
+            nonlocal at
+            if cell is not None:
+                self.arguments.append((at, at + len(text), cell, text))
+            pieces.append(text)
+            at += len(text)
+
+        for match in _PLACEHOLDER.finditer(template):
+            put(template[position:match.start()])
+            if match.group() == "%%":
+                put("%")
+            elif (argument := next(waiting, None)) is not None:
+                put(argument[1], argument[0])
+            else:
+                put(match.group())
+            position = match.end()
+        put(template[position:])
+        for cell, text in waiting:
+            put(" ")
+            put(text, cell)
+        super().__init__(Cell(["".join(pieces)], 0), None, rule)
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        spans = found[0] if unread(found[0]) else self._read(found, work)[0]
+        for start, end, cell, text in self.arguments:
+            if inside := _within(spans, start, end):
+                work.taint_spans(text, inside)
+                cell.set(work.masker.whole(text, inside[0].entity))
+                work.remarks.append(Remark(self.rule, inside[0].entity, "mask", None))
+
+
+def _within(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans found across [start, end) of a line, cut to it and counted from its start."""
+    return [Span(max(s.start, start) - start, min(s.end, end) - start, s.entity, s.score, s.recognizer)
+            for s in spans if s.start < end and start < s.end]
+
+
+def table_rows(values: list[Any]) -> bool:
+    """Whether a list is a table's rows as arrays (DataTables' {"data": [["Jan", "Peeters", "Gent"], …]}, Google
+    Charts' rows, a CSV turned JSON): lists of as many cells each, two or more, each a string, a number or null, and
+    a word among them."""
+    width = len(values[0]) if values and isinstance(values[0], list) else 0
+    return width > 1 and all(isinstance(row, list) and len(row) == width and all(
+        cell is None or _argument_text(cell) is not None for cell in row) for row in values) and any(
+        isinstance(cell, str) and any(c.isalpha() for c in cell) for row in values for cell in row)
+
+
+def _given_then_surname(first: str, then: str) -> bool:
+    """Whether two cells side by side are a given name and its surname ("Mathis" | "Vercruysse", "Omar" | "El
+    Amrani"), which a detector does not read in a row's line of places and numbers."""
+    words = then.split()
+    return is_given_name(first) and " " not in first and 0 < len(words) <= 3 and all(map(capitalised_name_word, words))
+
+
+class TableRowsSlot(Slot):
+    """A table's rows as arrays, each read as the line its cells make (joined by a space), as a table's columns are
+    judged whole (table_cells): a cell has no key to say what it holds and one word is too little for a detector
+    ("Vandenbroucke" alone), its row beside it is enough ("Céline Vandenbroucke Gent …"). A column in which a row's
+    line finds something is masked whole in every row (its other names read or not: fail closed), and a row that
+    could not be read is masked whole. Linear: each row is joined and read once, each cell written once."""
+
+    def __init__(self, rows: list[list[Any]], rule: str):
+        self.rule = rule
+        self.rows: list[list[tuple[int, int, Cell, str]]] = []  # each row's cells: (start, end) in its line, text
+        self.texts = []
+        for row in rows:
+            cells, line, at = [], [], 0
+            for i, value in enumerate(row):
+                text = _argument_text(value)
+                if text:
+                    cells.append((at, at + len(text), Cell(row, i), text))
+                    line.append(text)
+                    at += len(text) + 1
+            self.rows.append(cells)
+            self.texts.append(" ".join(line))
+
+    def resolve(self, found: list[list[Span]], work: Redacting) -> None:
+        columns: dict[int, str] = {}  # a column found to hold something: its entity
+        for cells in self.rows:  # a given name and the capitalised surname beside it: a name's two columns
+            for (_, _, given, first), (_, _, surname, then) in zip(cells, cells[1:]):
+                if surname.key == given.key + 1 and _given_then_surname(first, then):
+                    columns[given.key] = columns[surname.key] = "PERSON"
+        for cells, spans in zip(self.rows, found):
+            for start, end, cell, text in cells:
+                if unread(spans):  # (past the batch's budget: this row alone, its columns judged by the others)
+                    cell.set(work.masker.whole(text, spans[0].entity))
+                elif inside := _within(spans, start, end):
+                    columns.setdefault(cell.key, inside[0].entity)
+                    work.taint_spans(text, inside)
+        for cells in self.rows:
+            for _, _, cell, text in cells:
+                if cell.key in columns:
+                    cell.set(work.masker.whole(text, columns[cell.key]))
+        work.remarks.extend(Remark(self.rule, entity, "mask", None) for entity in columns.values())
+
+
 #: a browser's User-Agent: "Mozilla/5.0", then products ("Chrome/131.0.0.0") and comments in brackets
 #: ("(Macintosh; Intel Mac OS X 10_15_7)", "(KHTML, like Gecko)"), printable ASCII without "@"
 _UA_TEXT = r"[\x20-\x27\x2a-\x3f\x41-\x7e]"
@@ -1289,6 +1444,25 @@ def person_slugs(value: str) -> tuple[tuple[int, int], ...]:
     regex, a word list at every token, was ~10 µs a value)."""
     return tuple(match.span("slug") for match in _person_slug_prefix().finditer(value)
                  if match["handle"] or is_name_slug(match["slug"]))
+
+
+#: a selector's or an element's description written in a text (Sentry's ui.click breadcrumb "div#card-x > a.y",
+#: PostHog's $target_selector and $elements_chain "a.y:nth-child="1"attr__class="y z"", a web vital's element): its
+#: ids and classes, each after its '#' or '.', and the class lists and ids in its attributes (class="…", id="…",
+#: attr__class="…")
+_SELECTOR_NAMES = re.compile(r'[#.](-?[^\W\d][\w-]*)|(?:class|id)="([^"]{1,2000})"')
+
+
+def selector_person_slugs(text: str) -> list[tuple[int, int]]:
+    """Where a selector written in a text names an element by a person's slug ("#profile-ruben-de-smedt > img",
+    "li.comment-author-ruben-de-smedt"): its ids and classes read as the DOM's are (person_slugs). Linear: each
+    name is read once."""
+    slugs = []
+    for match in _SELECTOR_NAMES.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start = match.start(group)
+        slugs.extend((start + s, start + e) for s, e in person_slugs(match.group(group)))
+    return slugs
 
 
 class ShapeSlot(Slot):
@@ -2375,6 +2549,10 @@ _MULTIPART_DISPOSITION = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-d
 _MULTIPART_FILE = re.compile(r'(?i)(?<![\w*])filename\*?=(?:"((?:[^"\\\r\n]|\\.){1,255})"|([^;\s]{1,255}))')
 #: the meaning of a file's name: what the visitor has on their computer (a file input's value, rules/fields.yaml)
 FILE_NAME = "FILE_NAME"
+#: what a payload key or a URL parameter that names a person's account holds (rules/fields.yaml person_ids): who the
+#: person is, a handle or an account's id, pseudonymised in a payload as Sentry's and PostHog's user keys are
+#: (redact.py), masked whole in an address
+PERSON_ID = "PERSON_ID"
 
 
 def multipart_files(text: str) -> list[tuple[int, int]]:
@@ -2766,9 +2944,11 @@ class UrlSlot(Slot):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)
             elif meaning := work.parameter_meaning(unquote_plus(name), unquote_plus(value)):
-                # "?name=Ysoline+Daemers": the name says what the value is, as a field's does, so
-                # it is masked whole, names no detector knows included
-                self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work)
+                # "?name=Ysoline+Daemers", "?user=lien.dhondt": the name says what the value is, as a field's or a
+                # payload's key does, so it is masked whole, names no detector knows included; a person's account
+                # that is one word is masked, not remembered ("?account=premium": the site's word as often)
+                self._mask_whole(piece, 3, unquote_plus(value), meaning, "url.parameter." + meaning.lower(), work,
+                                 remember=not (meaning == PERSON_ID and unquote_plus(value).isalpha()))
             elif piece[0] != "/" and work.search_parameter(unquote_plus(name)):
                 # a search's query keeps its words, unless it is about a person ("?q=Jan+Peeters+1990"),
                 # by its shape here or by what the detector finds in it (resolve)
@@ -2920,13 +3100,15 @@ class UrlSlot(Slot):
         return url
 
     def _mask_whole(self, piece: list[str], part: int, text: str, entity: str, rule: str, work: Redacting,
-                    echo: str | None = None) -> None:
+                    echo: str | None = None, remember: bool = True) -> None:
         """A piece's name (part 1: a path segment) or value (3) masked whole, as a field's value
-        with a meaning is, and remembered so that its echoes elsewhere in the session are masked."""
+        with a meaning is, and remembered (unless not to remember) so that its echoes elsewhere in the session
+        are masked."""
         piece[part] = quote(work.masker.whole(text, entity), safe="*[]")
         self.masked_whole.add(id(piece))
         echo = text if echo is None else echo
-        work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
+        if remember:
+            work.taint_spans(echo, [Span(0, len(echo), entity, 1.0, rule)])
         work.remarks.append(Remark(rule, entity, "mask", self.node))
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:

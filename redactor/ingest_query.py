@@ -61,15 +61,15 @@ class _QueryRedaction:
     """What a UrlSlot needs of a batch's redaction. A value found here does not taint the
     session: the query is not part of the recording, and it is masked here in any case."""
 
-    def __init__(self, masker: Masker, parameter_meaning: Callable[[str], str]):
+    def __init__(self, masker: Masker, parameter_meaning: Callable[[str, str], str]):
         self.masker, self._meaning = masker, parameter_meaning
         self.remarks: list[Remark] = []
 
     def parameter_meaning(self, name: str, value: str | None = None) -> str:
-        """What a parameter holds by its name (whatever its value: an SDK's request is no page's address); an SDK's
+        """What a parameter holds by its name (and its value: an opaque id under "?user=" is kept); an SDK's
         authentication that is not of its shape (the shaped ones are never read) is masked whole: the collector
         needs nothing else there."""
-        return "SECRET" if name.lower() in SDK_AUTH_PARAMETERS else self._meaning(name)
+        return "SECRET" if name.lower() in SDK_AUTH_PARAMETERS else self._meaning(name, value)
 
     def taint_spans(self, text: str, spans: list[Span], typed: bool = False) -> None:
         pass
@@ -91,7 +91,7 @@ class _QueryRedaction:
 
 
 async def redact_query(path_qs: str, masker: Masker, analyze: Analyze,
-                       parameter_meaning: Callable[[str], str] = lambda name: "", prefix: int = 0) -> str:
+                       parameter_meaning: Callable[[str, str], str] = lambda name, value="": "", prefix: int = 0) -> str:
     """`/path?a=1&b=2` with each parameter's value redacted (see the module doc);
     parameter_meaning: what a parameter holds by its name (the site's field meanings); prefix: the
     length of the path's start a client chose (a peer's path prefix), scanned as a URL's path."""
@@ -125,7 +125,7 @@ _SENTRY_AUTH = re.compile(r"\s*Sentry\s+(.*)\Z", re.IGNORECASE | re.DOTALL)
 
 async def redact_headers(headers: list[tuple[str, str]], masker: Masker, analyze: Analyze,
                          is_secret_key: Callable[[str], bool],
-                         parameter_meaning: Callable[[str], str] = lambda name: "") -> list[tuple[str, str]]:
+                         parameter_meaning: Callable[[str, str], str] = lambda name, value="": "") -> list[tuple[str, str]]:
     """Each header's value scanned as a payload's string is, what is found masked (see the module
     doc); the order and the names as they came."""
     work = _QueryRedaction(masker, parameter_meaning)

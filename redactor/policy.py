@@ -23,13 +23,13 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
-from redactor.content import UUID
+from redactor.content import PERSON_ID, UUID
 from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
 from redactor.ruledata import load_rules, rule_words, with_words
 from redactor.selectors import why_never_matches
-from redactor.urls import SCHEME_AND_HOST
+from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
 # ---------------------------------------------------------------------------------------------
 # Flags a node can carry in the DOM mirror. Inherited by descendants and sticky for a session.
@@ -228,9 +228,6 @@ COMPOUND_WORD_LENGTH = 6
 #: answers kept per question: pages repeat their fields and classes in every session; bounded,
 #: so a site's random names cannot grow a process
 FIELD_CACHE_SIZE = 65_536
-#: what a payload key that names a person's account holds (rules/fields.yaml person_ids): who the person is, a
-#: handle or an account's id, pseudonymised as Sentry's and PostHog's user keys are (redact.py)
-PERSON_ID = "PERSON_ID"
 _WORD = re.compile(r"[^\W_]+")  # letters of any script: a key or a label is Greek or Cyrillic too ("όνομα", "фамилия")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -754,11 +751,23 @@ class Policy:
 
     def parameter_meaning(self, name: str, value: str | None = None) -> str:
         """What a URL or query parameter holds, read from its name as a field's name is read
-        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or "". value: the parameter's, when known: a number
-        under a short name key is a count, as in a payload ("?first=10" as {"first": 10}: _a_count)."""
+        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or as a payload's key names a person's account
+        ("?user=lien.dhondt" PERSON_ID, as {"user": …}: _persons_id), or "". value: the parameter's, when known: a
+        number under a short name key is a count, as in a payload ("?first=10" as {"first": 10}: _a_count)."""
         meaning = self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name)
         written = int(value) if value is not None and value.isascii() and value.isdigit() else value
-        return "" if value is not None and _a_count(name, meaning, written) else meaning
+        if value is not None and _a_count(name, meaning, written):
+            return ""
+        if meaning or value is None or looks_like_url(value):
+            return meaning
+        # (a pair in a text ends before its sentence's punctuation: "reset for user=u1: …" names an opaque id)
+        return self._persons_id(name, value.rstrip(".,:;!?)"))
+
+    def _persons_id(self, key: str, value: Any) -> str:
+        """PERSON_ID when a key or a parameter names who a person is and its value is not an opaque id (a UUID, a
+        database number: kept, as the peers' user ids are), or ""."""
+        return PERSON_ID if self.fields.names_a_persons_id(key) and isinstance(value, (str, int)) and value != "" \
+            and not opaque_id(value) else ""
 
     def key_meaning(self, key: str, value: Any = None) -> str:
         """What the value under a payload's key holds ({"first_name": …} PERSON; a plate under a key that names a
@@ -767,9 +776,7 @@ class Policy:
         meaning = self.fields.key_meaning(key)
         if _a_count(key, meaning, value):
             meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
-        return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or (
-            PERSON_ID if self.fields.names_a_persons_id(key) and isinstance(value, (str, int)) and value != ""
-            and not opaque_id(value) else "")
+        return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or self._persons_id(key, value)
 
     def attributes_meaning(self, attrs: dict[str, str], *labels: str) -> str:
         """What a field holds, from its own attributes (its type, autocomplete, name and id, placeholder,

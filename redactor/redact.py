@@ -32,12 +32,13 @@ import regex
 
 from redactor.bounded_cache import short_lru_cache
 from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN,
-                              Cell, DataUrlSlot, KeyCell, NumberCell, QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot,
-                              SrcsetSlot, TextSlot, UrlSlot, UserAgentSlot, credential_spans, element_path, entry_of,
-                              is_data_url, letters_added, listed_codes, name_runs, name_shaped, names_backup_codes,
-                              names_by_shape, other_script_runs, payload_names, person_slugs, phone_without_plus,
-                              rename_keys, secret_pair_spans, shape_signs, unread, url_slot, urls_in_text, user_agent_shaped,
-                              with_shaped)
+                              Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
+                              SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
+                              credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
+                              listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
+                              other_script_runs, payload_names, person_slugs, phone_without_plus, rename_keys,
+                              secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
+                              unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -525,6 +526,7 @@ class BatchRedaction:
         self.policy, self.mirror, self.masker, self.limits = policy, mirror, masker, limits
         self.remarks: list[Remark] = []
         self.slots: list[Slot] = []
+        self.filled_templates: list[Slot] = []  # templates and tables read across their cells: slots last (requests)
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
         self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
@@ -1769,6 +1771,8 @@ class BatchRedaction:
             the validation error it is in, whose value it may hold too (Joi's {"context": {"value"}}). element:
             the element whose attributes the object is ({"tagName", "attributes": value}), or None."""
             thing = _is_thing(value)
+            if (formatted := format_arguments(value)) is not None:  # {"message": "Klant: %s", "params": [v]}
+                self.filled_templates.append(FilledTemplateSlot(*formatted, "content.template"))
             report = field_report(value) or around  # a validation error: {path, input}
             structure, field = self._pair_field(value)
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
@@ -1818,6 +1822,11 @@ class BatchRedaction:
                 enter(value, list(value), meaning, typed, k, report,
                       value if k == "attributes" and _is_element(holder) else None)
             elif isinstance(value, list):
+                if template_with_arguments(value):  # a console call's arguments: ("lastName: %s", v), ("nom:", v)
+                    self.filled_templates.append(FilledTemplateSlot(
+                        value[0], [Cell(value, i) for i in range(1, len(value))], "content.template"))
+                elif table_rows(value):  # [["Jan", "Peeters", "Gent"], …]: each row read as one line
+                    self.filled_templates.append(TableRowsSlot(value, "content.table-rows"))
                 stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))) and not (
@@ -1863,6 +1872,11 @@ class BatchRedaction:
                 # a validation error's path to a field it knows ("/klant/achternaam") is its fields' names, no
                 # page's address, whose segments after "/klant/" are a person's handle ("/klant/jorindev77")
                 path = report is not None and k in report_names and (report[0] != "" or report[1])
+                if slugs := selector_person_slugs(value):
+                    # an element named by a person's slug in a selector ("#profile-ruben-de-smedt", a click's
+                    # "div.author-ruben-de-smedt > a"): masked as the DOM's same id or class is; the rest read below
+                    cell.set(value := self.masker.spans(value, [(start, end, "PERSON") for start, end in slugs]))
+                    self.remarks.extend(Remark("payload.selector", "PERSON", "span") for _ in slugs)
                 if looks_like_url(value) and not path:  # never loaded by a replay: a page's address ($current_url)
                     # a link built from a field's value; a data: URL's document (an export's JSON) read as its words
                     self._url_echo(url_slot(cell, None, self, page=True, names=payload_names if typed else None))
@@ -1908,6 +1922,9 @@ class BatchRedaction:
         (fail closed): NLP on a megabyte of text costs seconds, nobody types that much. So is
         every text past the batch's budget (limits.scan_texts distinct texts, limits.scan_chars
         characters), in event order: a batch costs the detector a bounded time."""
+        # a template filled with its arguments resolves after the arguments' own slots: what it masks stays masked
+        self.slots.extend(self.filled_templates)
+        self.filled_templates.clear()
         texts = [text for slot in self.slots for text in slot.texts]
         budget = self.limits
         seen: set[str] = set()  # a repeated text costs nothing more

@@ -1956,3 +1956,36 @@ async def test_a_login_and_a_form_under_italian_spanish_portuguese_greek_or_cyri
     assert properties["nombre_articles"] == 3 and properties["palabra_clave"] == "zapatillas", properties
     bodies = [r["requestBody"] for r in out[0]["properties"]["$snapshot_data"][1]["data"]["payload"]["requests"]]
     assert bodies[1].startswith("usuario=") and bodies[1].endswith("&lang=es"), bodies
+
+
+def console_call(*arguments: object) -> dict:
+    """posthog-js's console plugin: each argument of console.log(…) JSON-stringified."""
+    return {"type": 6, "data": {"plugin": "rrweb/console@1", "payload": {
+        "level": "log", "payload": [json.dumps(a) for a in arguments], "trace": []}}, "timestamp": 1}
+
+
+async def test_a_formats_arguments_are_read_in_the_line_their_template_makes(redact):
+    """Review 23 F4 and F8: a console call's arguments and a log's parameters were judged alone, one word each, which
+    neither a label nor a detector reads: console.log("familienaam: %s", v), console.log("voornaam:", v), Sentry's
+    logentry {"message": "Klant familienaam=%s", "params": [v]} and a Sentry log's sentry.message.parameter.N kept
+    the surname the same line written out masks. The template is filled with its arguments (the rest after a space,
+    as a console writes them) and read as that line: what is found across an argument masks it whole. Arguments
+    nothing names stay."""
+    calls = [("familienaam: %s", "Wuyts-Adriaensens"), ("voornaam:", "Gaëlle"), ("stap %s van %s", 3, 5),
+             ("korting:", "WINTER25")]
+    recorded = unframe(await redact(posthog.decode(posthog_body([snapshot_event(
+        [meta(), *(console_call(*call) for call in calls)], compress=False)]), {}, LIMIT)))[0]["properties"]
+    console = [[json.loads(a) for a in e["data"]["payload"]["payload"]] for e in recorded["$snapshot_data"][1:]]
+    assert [arguments[1:] for arguments in console] == [["*" * 17], ["******"], [3, 5], ["WINTER25"]], console
+    event = {"logentry": {"message": "Klant familienaam=%s, stap %s", "params": ["Wuyts-Adriaensens", "2"]}}
+    log = {"items": [{"timestamp": 1.0, "trace_id": "ab" * 16, "level": "info", "body": "Klant",
+                      "attributes": {"sentry.message.template": {"value": "Klant familienaam=%s stap %s", "type": "string"},
+                                     "sentry.message.parameter.0": {"value": "Wuyts-Adriaensens", "type": "string"},
+                                     "sentry.message.parameter.1": {"value": 2, "type": "integer"}}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode(),
+                      b'{"type":"log","item_count":1}', json.dumps(log).encode()])
+    [(_, sent_event), (_, sent_log)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    assert json.loads(sent_event)["logentry"]["params"] == ["*" * 17, "2"], sent_event
+    attributes = json.loads(sent_log)["items"][0]["attributes"]
+    assert attributes["sentry.message.parameter.0"]["value"] == "*" * 17, attributes
+    assert attributes["sentry.message.parameter.1"] == {"value": 2, "type": "integer"}, attributes

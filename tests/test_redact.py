@@ -915,6 +915,67 @@ def test_a_handle_under_a_key_that_names_a_persons_account_is_pseudonymised_and_
     assert {k: payload[k] for k in kept} == kept, payload
 
 
+def test_a_url_parameter_that_names_a_persons_account_is_masked_as_the_payload_key_is(session):
+    """Review 23 F2: a page's address named a person's account in its query ("?user=", "?u=", "?author=",
+    "?profile=", "?seller=", "?klant="), holding a login, a surname or a handle no detector reads: the payload's
+    key reading (person_ids) was not the URL parameter's, and the address kept them. Read by the same words now: the
+    handle is masked and remembered (its echo in the page masked too); an opaque id and a URL under such a name are
+    kept, and a plain word there ("?account=premium") is masked but not remembered, so the page's "premium" stays."""
+    handles = {"user": "wardvdput", "u": "noor.claeys", "author": "Verhaeghe", "profile": "fien_dm91",
+               "seller": "kobe.lamb", "klant": "Vanhoutte"}
+    url = ("https://shop.example/beheer/orders?" + "&".join(f"{k}={v}" for k, v in handles.items())
+           + "&member=48213&owner=user-1042&account=premium&u=https%3A%2F%2Fshop.example%2Fdeel&tab=open")
+    s = session()
+    s.send(meta(url), snapshot(html_page(element("p", {}, [text("Bestelling van noor.claeys, pakket premium")]))))
+    href, stored = s.stored[0]["data"]["href"], "\n".join(strings(s.stored))
+    for key, value in handles.items():
+        assert value not in href, key
+    assert "noor.claeys" not in stored and "pakket premium" in stored, stored
+    assert "premium" not in href, href
+    assert all(kept in href for kept in ("member=48213", "owner=user-1042", "tab=open",
+                                         "u=https%3A%2F%2Fshop.example%2Fdeel")), href
+
+
+def test_a_selector_in_a_payload_naming_an_element_by_a_persons_slug_is_masked_as_the_doms_is(session):
+    """Review 23 F3: an SDK names the element clicked or measured by a CSS selector (Sentry's ui.click breadcrumb,
+    PostHog's $rageclick $target_selector, $elements_chain and a web vital's attribution): an id or a class slugged
+    from a person's name there ("#member-wouter-janssens", "li.comment-author-wouter-janssens") was read as prose,
+    where no detector reads a slug, and stored; the same id on the DOM's element is masked (person_slugs). Read
+    as the DOM's ids and classes are now; the site's own ids and classes stay."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Forum")]))))
+    s.send(custom("breadcrumb", {"category": "ui.click", "message": "body > li.comment-author-wouter-janssens > a"}),
+           custom("$rageclick", {"$target_selector": "#member-wouter-janssens > img.avatar",
+                                 "$elements_chain": 'a.user-wouter-janssens:nth-child="2"attr__class="btn '
+                                                    'user-wouter-janssens"attr__href="/forum"',
+                                 "attribution": {"element": "#profile-wouter-janssens"},
+                                 "kept": "div#main-content > ul.product-list > a.btn-primary"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "janssens" not in stored and "wouter" not in stored, stored
+    assert "div#main-content > ul.product-list > a.btn-primary" in stored
+    assert all(part in stored for part in ("li.comment-author-", "#member-", "img.avatar", "attr__class=\\\"btn user-"))
+
+
+def test_a_tables_rows_as_arrays_are_read_row_by_row_and_judged_by_column(session):
+    """Review 23 F5: an API's rows as arrays (DataTables' {"data": [["Mathis", "Vercruysse", …]]}) put a surname alone
+    in a cell with no key, one word too little for a detector, and the payload kept it; rows as objects are masked
+    by their keys. Each row is read as the line its cells make, and a column found to hold a name in one row is
+    masked in every row, a name no detector reads alone included (fail closed). A table that names no one stays, and
+    so do a list's numbers."""
+    rows = [["Mathis", "Vercruysse", "Kortrijk", 1043], ["Ilse", "Wauters", "Leuven", 1044],
+            ["Omar", "Bouzidi", "Mechelen", 1045]]
+    kept = {"slots": [["Vergaderzaal", "Blok A", 4], ["Werkplek", "Blok B", 2]], "points": [[1, 2], [3, 4]]}
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Klanten")]))))
+    s.send(custom("performanceSpan", {"op": "resource.fetch", "description": "https://shop.example/api/klanten",
+                                      "data": {"response": {"body": {"draw": 1, "data": rows, **kept}}}}))
+    body = s.stored[-1]["data"]["payload"]["data"]["response"]["body"]
+    for surname in ("Vercruysse", "Wauters", "Bouzidi"):
+        assert surname not in json.dumps(body), body
+    assert all(not row[0].isalpha() and not row[1].isalpha() for row in body["data"]), body
+    assert {k: body[k] for k in kept} == kept, body
+
+
 GERMAN_LABELS = [("E-Mail-Adresse", "EMAIL_ADDRESS"), ("Telefonnummer", "PHONE_NUMBER"), ("Handynummer", "PHONE_NUMBER"),
                  ("Vorname", "PERSON"), ("Nachname", "PERSON"), ("Benutzername", "PERSON"), ("Straße", "POSTAL_ADDRESS"),
                  ("Hausnummer", "POSTAL_ADDRESS"), ("PLZ", "POSTAL_ADDRESS"), ("Ort", "POSTAL_ADDRESS"),
