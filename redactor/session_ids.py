@@ -1,0 +1,65 @@
+"""Session ids that name a person. A session id is the client's to choose, and it is the recording's
+name wherever it is kept: the store's rows, the session list, Redis key names, the spool, the path
+forwarded to the collector. A site that keys its recordings by who the visitor is (a phone number,
+an e-mail, a national number) would have that kept raw, and shown in the viewer's list.
+
+The pattern recognizers read each id (not the model: an id is no sentence, and a login that is a name
+is no more sure than a word), with the UUIDs and hex digests in it left out — an SDK makes those up at
+random, and Presidio reads digit groups in them as phone numbers. What they find of PERSONAL makes the
+id personal: the native route refuses it (the client's id is the name an admin asks for), a peer's
+route keeps the session under a keyed pseudonym (its SDK made the id, and would not survive a refusal).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+
+from redactor.formats.peer import DIGESTED, MADE_ID
+from redactor.formats.rrweb_batch import Group
+from redactor.pii import DetectorPool
+from redactor.pii.settings import PiiSettings
+from redactor.policy import Policy
+
+#: what an id must never hold: the identifiers the pattern recognizers validate (a checksum, a
+#: phone numbering plan, an e-mail's domain)
+PERSONAL = ("EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "BE_NATIONAL_NUMBER", "FR_NIR", "NL_BSN",
+            "NATIONAL_ID")
+
+#: what parts an id's words ("klant-…", "user_…", "<session>:<window>")
+ID_SEPARATORS = re.compile(r"[-_:]")
+
+REFUSED_DETAIL = ("the session id looks like personal data (an e-mail, a phone number, a national number, an IBAN "
+                  "or a card number): it would be kept raw as the recording's name. Use an id that names no one "
+                  "(a UUID, a random token)")
+
+
+async def is_personal(detector: DetectorPool, policy: Policy, session: str) -> bool:
+    """Whether the pattern recognizers find PERSONAL in the id, at the site's threshold or the
+    default one, whichever is lower (a site that lowers it wants more masked, never less)."""
+    text = MADE_ID.sub(" ", session)
+    if not text.strip():
+        return False
+    site = policy.config.pii
+    settings = PiiSettings(languages=site.languages, entities=list(PERSONAL),
+                           threshold=min(site.threshold, PiiSettings.defaults().threshold))
+    # read as written, and with its separators as spaces: in a sentence a number glued to a word by "-"
+    # or "_" is a reference ("INV-123456782"), in an id they part its words ("card-4539…", "rrn_…")
+    found = await detector.analyze([text, ID_SEPARATORS.sub(" ", text)], "", settings, site=policy.site)
+    return any(found)
+
+
+def pseudonym(key: bytes, session: str) -> str:
+    """The name a session is kept under instead of its id: keyed (the site's key), so that a phone
+    number's digest cannot be found again by hashing every phone number."""
+    return DIGESTED + hmac.new(key, session.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:40]
+
+
+async def pseudonymise(detector: DetectorPool, policy: Policy, key: bytes, groups: list[Group]) -> None:
+    """A peer's groups (their ids made by its SDK or set by the site): each whose id is personal, or
+    was digested without a key (peer.session_key: an id of any characters), kept under its pseudonym."""
+    for group in groups:
+        if group.session is not None and (group.session.startswith(DIGESTED)
+                                          or await is_personal(detector, policy, group.session)):
+            group.session = pseudonym(key, group.session)
