@@ -18,7 +18,7 @@ from redactor import session_ids, viewer, workers
 from redactor.answers import json_error
 from redactor.body import read_body
 from redactor.formats import payload, posthog, sentry
-from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, THREADS, UPSTREAM
+from redactor.keys import METRICS, POLICIES, SECRET, SETTINGS, THREADS, UPSTREAM
 from redactor.pipeline import (Recordings, default_policy, forwarded_headers, forwarded_path, refuse, site_secret,
                                take_batch)
 from redactor.policy import Policy
@@ -125,7 +125,7 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
         policy = peer_policy(request.app, body.key)
         # an id that names the visitor is kept (store, Redis, spool) under a pseudonym; the body keeps its
         # own, which the formats mask where it is not of an SDK's shape (peer.session_id)
-        await session_ids.pseudonymise(request.app[DETECTOR], policy, site_secret(request.app[SECRET], policy.site),
+        await session_ids.pseudonymise(request.app, policy, site_secret(request.app[SECRET], policy.site),
                                        body.groups)
         return Recordings(policy, body.groups, body.encode)
 

@@ -16,9 +16,11 @@ import hashlib
 import hmac
 import re
 
+from aiohttp import web
+
 from redactor.formats.peer import DIGESTED, MADE_ID
 from redactor.formats.rrweb_batch import Group
-from redactor.pii import DetectorPool
+from redactor.keys import DETECTOR, THREADS
 from redactor.pii.settings import PiiSettings
 from redactor.policy import Policy
 
@@ -27,6 +29,9 @@ from redactor.policy import Policy
 PERSONAL = ("EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "BE_NATIONAL_NUMBER", "FR_NIR", "NL_BSN",
             "NATIONAL_ID")
 
+#: the fewest digits of an identifier of PERSONAL a validator confirms (India's PAN: five letters, four
+#: digits, a letter); an e-mail has its "@"
+FEWEST_DIGITS = 4
 #: what parts an id's words ("klant-…", "user_…", "<session>:<window>")
 ID_SEPARATORS = re.compile(r"[-_:]")
 
@@ -35,18 +40,23 @@ REFUSED_DETAIL = ("the session id looks like personal data (an e-mail, a phone n
                   "(a UUID, a random token)")
 
 
-async def is_personal(detector: DetectorPool, policy: Policy, session: str) -> bool:
+async def is_personal(app: web.Application, policy: Policy, session: str) -> bool:
     """Whether the pattern recognizers find PERSONAL in the id, at the site's threshold or the
     default one, whichever is lower (a site that lowers it wants more masked, never less)."""
     text = MADE_ID.sub(" ", session)
-    if not text.strip():
-        return False
+    if sum(c.isdigit() for c in text) < FEWEST_DIGITS and "@" not in text:
+        return False  # "s1", "visit-42", "tab_2": no identifier of PERSONAL fits, the detector is not asked
     site = policy.config.pii
     settings = PiiSettings(languages=site.languages, entities=list(PERSONAL),
                            threshold=min(site.threshold, PiiSettings.defaults().threshold))
     # read as written, and with its separators as spaces: in a sentence a number glued to a word by "-"
     # or "_" is a reference ("INV-123456782"), in an id they part its words ("card-4539…", "rrn_…")
-    found = await detector.analyze([text, ID_SEPARATORS.sub(" ", text)], "", settings, site=policy.site)
+    texts = [text, ID_SEPARATORS.sub(" ", text)]
+    detector = app[DETECTOR]
+    # looked up (the texts' digests computed) on a redaction thread: the event loop only moves bytes
+    found = await app[THREADS].run(policy.site, detector.known, texts, "", settings, policy.site)
+    if not isinstance(found, list):
+        found = await detector.analyze(texts, "", settings, site=policy.site, lookup=found)
     return any(found)
 
 
@@ -56,10 +66,10 @@ def pseudonym(key: bytes, session: str) -> str:
     return DIGESTED + hmac.new(key, session.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:40]
 
 
-async def pseudonymise(detector: DetectorPool, policy: Policy, key: bytes, groups: list[Group]) -> None:
+async def pseudonymise(app: web.Application, policy: Policy, key: bytes, groups: list[Group]) -> None:
     """A peer's groups (their ids made by its SDK or set by the site): each whose id is personal, or
     was digested without a key (peer.session_key: an id of any characters), kept under its pseudonym."""
     for group in groups:
         if group.session is not None and (group.session.startswith(DIGESTED)
-                                          or await is_personal(detector, policy, group.session)):
+                                          or await is_personal(app, policy, group.session)):
             group.session = pseudonym(key, group.session)
