@@ -690,14 +690,16 @@ async def test_posthog_flags_request_person_properties_are_redacted(proxy, colle
 async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector, redaction_jobs):
     """A PostHog batch carries the recordings of several sessions (tabs of several visitors): their
     texts go to the detector in one ask, so the batch makes the same trips off the loop as one
-    session's, however many sessions it holds."""
+    session's, however many sessions it holds (their ids, that may name a visitor, looked up in one trip too:
+    session_ids.personal)."""
     jobs = redaction_jobs
     sessions = [f"s-many-{n}" for n in range(3)]
     recordings = [snapshot_event([meta(), snapshot(html_page(element("p", {}, [text(f"Bestelling {n} voor {EMAIL}")]),
                                                              element("p", {}, [text(f"Fietsbel, rood {n}")])))],
                                  session) for n, session in enumerate(sessions)]
     assert (await proxy.post("/s/", data=posthog_body(recordings), headers={"Content-Type": "text/plain"})).status == 200
-    assert jobs == ["without_gc", "advance", "advance"], jobs  # decode (off the loop, however small); walk; finish and encode
+    # decode (off the loop, however small); the sessions' ids; walk; finish and encode
+    assert jobs == ["without_gc", "known", "advance", "advance"], jobs
     forwarded = collector.requests("/s/")[-1]["json"]
     assert {event["properties"]["$session_id"] for event in forwarded} == set(sessions)
     plain = json.dumps([event["properties"]["$snapshot_data"] for event in forwarded])  # unpacked by the collector
