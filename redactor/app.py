@@ -21,7 +21,7 @@ from typing import Any
 
 from aiohttp import web
 
-from redactor import admin, peers, viewer, workers
+from redactor import admin, peers, session_ids, viewer, workers
 from redactor.answers import errors, json_error, json_response, route_name, unknown_site
 from redactor.body import read_body
 from redactor.config import Settings
@@ -94,6 +94,8 @@ async def ingest(request: web.Request) -> web.StreamResponse:
     if request.content_type.lower() not in rrweb_batch.ACCEPTED_TYPES:
         return refuse(metrics, 415, "unsupported_media_type",
                       f"Content-Type {request.content_type!r} is not accepted: send application/json", headers).response
+    if await session_ids.personal(app, policy, [session]):  # it would be the recording's name, raw
+        return refuse(metrics, 400, "personal_session_id", session_ids.REFUSED_DETAIL, headers).response
     forward = UPSTREAM in app  # the collector gets the batch as it came; the store keeps its meta apart
 
     key = site_secret(app[SECRET], site)

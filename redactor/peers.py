@@ -14,12 +14,13 @@ from typing import Any
 
 from aiohttp import web
 
-from redactor import viewer, workers
+from redactor import session_ids, viewer, workers
 from redactor.answers import json_error
 from redactor.body import read_body
 from redactor.formats import payload, posthog, sentry
-from redactor.keys import METRICS, POLICIES, SETTINGS, THREADS, UPSTREAM
-from redactor.pipeline import Recordings, default_policy, forwarded_headers, forwarded_path, refuse, take_batch
+from redactor.keys import METRICS, POLICIES, SECRET, SETTINGS, THREADS, UPSTREAM
+from redactor.pipeline import (Recordings, default_policy, forwarded_headers, forwarded_path, refuse, site_secret,
+                               take_batch)
 from redactor.policy import Policy
 from redactor.sinks import upstream
 from redactor.sinks.spool import Outgoing, Retry
@@ -121,7 +122,12 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
         # claims it (the body's own key is known only once it is decoded)
         lane = peer_policy(request.app, request_key(request)).site
         body = await request.app[THREADS].decode(lane, decode_peer(request, settings.max_inflated_bytes), raw)
-        return Recordings(peer_policy(request.app, body.key), body.groups, body.encode)
+        policy = peer_policy(request.app, body.key)
+        # an id that names the visitor is kept (store, Redis, spool) under a pseudonym; the body keeps its
+        # own, which the formats mask where it is not of an SDK's shape (peer.session_id)
+        await session_ids.pseudonymise(request.app, policy, site_secret(request.app[SECRET], policy.site),
+                                       body.groups)
+        return Recordings(policy, body.groups, body.encode)
 
     return await take_batch(request, decode, peer_cors(request))
 

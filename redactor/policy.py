@@ -27,7 +27,7 @@ from redactor.content import PERSON_ID, UUID
 from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
-from redactor.ruledata import load_rules, rule_words, with_words
+from redactor.ruledata import highest_site_threshold, load_rules, rule_words, with_words
 from redactor.selectors import why_never_matches
 from redactor.urls import SCHEME_AND_HOST, looks_like_url
 
@@ -613,6 +613,29 @@ Selector = Annotated[str, AfterValidator(_selector)]  # checked one by one: erro
 SelectorList = Annotated[list[Selector], Field(max_length=MAX_SELECTORS)]
 
 
+class SitePiiSettings(PiiSettings):
+    """A site's `pii`, with a floor under the content layer: narrowing the entities is the site's
+    choice, but an empty list, or a threshold above what validated identifiers score, would leave
+    every e-mail and phone a visitor types in a free-text field unmasked."""
+
+    @field_validator("entities")
+    @classmethod
+    def _some_entity(cls, entities: list[str] | None) -> list[str] | None:
+        if entities == []:
+            raise ValueError("an empty list detects nothing a visitor types in a free-text field: list the entities "
+                             "to detect, or leave the key out to detect every one")
+        return entities
+
+    @field_validator("threshold")
+    @classmethod
+    def _validated_identifiers_kept(cls, threshold: float) -> float:
+        highest = highest_site_threshold()
+        if threshold > highest:
+            raise ValueError(f"{threshold} is above {highest}, the lowest score of an identifier a validator confirms "
+                             f"(a checksum, a phone numbering plan): give {highest} or less")
+        return threshold
+
+
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     block_selectors: SelectorList = []
@@ -624,7 +647,7 @@ class SiteConfig(BaseModel):
     retention_days: int | None = Field(default=None, ge=1)
     sdk_keys: list[str] = []  # PostHog project API keys, Sentry DSN public keys: their traffic is this site's
     block_requests: list[str] = []  # network events for these request URLs are dropped whole
-    pii: PiiSettings = Field(default_factory=PiiSettings.defaults)
+    pii: SitePiiSettings = Field(default_factory=lambda: SitePiiSettings.model_validate(PiiSettings.defaults().model_dump()))
 
     @field_validator("block_selectors", "sensitive_selectors", "mask_text_selectors", mode="before")
     @classmethod

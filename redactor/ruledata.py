@@ -41,6 +41,24 @@ def detectable_entities() -> frozenset[str]:
     return frozenset({spec["entity"] for spec in load_rules("recognizers.yaml")["recognizers"]} | {"PERSON"})
 
 
+#: a recognizer's score when its entry gives none (pii/recognizers.RecognizerDef.score)
+DEFAULT_RECOGNIZER_SCORE = 0.85
+
+
+@functools.cache
+def highest_site_threshold() -> float:
+    """The highest `pii.threshold` a site may set: the lowest score at which a shipped recognizer
+    reports a match its validator confirmed (a checksum, a numbering plan, a card's Luhn), of those
+    the default threshold keeps (rules/pii.yaml). Above it, a validated e-mail, phone, IBAN or
+    national number typed in a free-text field would go undetected. Read from the data, like
+    detectable_entities."""
+    default = load_rules("pii.yaml")["threshold"]
+    scores = [pattern.get("score", spec.get("score", DEFAULT_RECOGNIZER_SCORE))
+              for spec in load_rules("recognizers.yaml")["recognizers"] for pattern in spec.get("patterns") or ()
+              if pattern.get("validator") or spec.get("validator")]
+    return min(score for score in scores if score >= default)
+
+
 _WORD_LIST = re.compile(r"\{\{(\w+)\}\}")
 
 

@@ -7,6 +7,7 @@ refused and counted, never forwarded."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -714,14 +715,16 @@ async def test_posthog_flags_request_person_properties_are_redacted(proxy, colle
 async def test_a_batch_of_many_sessions_asks_the_detector_once(proxy, collector, redaction_jobs):
     """A PostHog batch carries the recordings of several sessions (tabs of several visitors): their
     texts go to the detector in one ask, so the batch makes the same trips off the loop as one
-    session's, however many sessions it holds."""
+    session's, however many sessions it holds (their ids, that may name a visitor, looked up in one trip too:
+    session_ids.personal)."""
     jobs = redaction_jobs
     sessions = [f"s-many-{n}" for n in range(3)]
     recordings = [snapshot_event([meta(), snapshot(html_page(element("p", {}, [text(f"Bestelling {n} voor {EMAIL}")]),
                                                              element("p", {}, [text(f"Fietsbel, rood {n}")])))],
                                  session) for n, session in enumerate(sessions)]
     assert (await proxy.post("/s/", data=posthog_body(recordings), headers={"Content-Type": "text/plain"})).status == 200
-    assert jobs == ["without_gc", "advance", "advance"], jobs  # decode (off the loop, however small); walk; finish and encode
+    # decode (off the loop, however small); the sessions' ids; walk; finish and encode
+    assert jobs == ["without_gc", "known", "advance", "advance"], jobs
     forwarded = collector.requests("/s/")[-1]["json"]
     assert {event["properties"]["$session_id"] for event in forwarded} == set(sessions)
     plain = json.dumps([event["properties"]["$snapshot_data"] for event in forwarded])  # unpacked by the collector
@@ -778,6 +781,33 @@ async def test_a_sentry_replay_id_of_any_length_keys_a_mirror_by_a_fixed_length_
     assert collector.requests("/api/4501/envelope/")[0]["replay_events"][0]["replay_id"] == "*" * len(replay_id)
     names = [s["session"] for s in await proxy.app[STORE].sessions("shop")]
     assert len(names) == 1 and NAME.fullmatch(names[0]) and len(names[0]) <= 80, names
+
+
+async def test_a_session_id_that_names_the_visitor_is_kept_under_a_keyed_pseudonym(proxy, collector, tmp_path):
+    """posthog-js takes a session id from the site (bootstrap): one that is who the visitor is — a phone glued
+    to a word, an e-mail — keyed the session's mirror, its row in the store and its state on disk as it came
+    (an id of any characters as an unkeyed digest, found again by hashing e-mails). Its SDK made the id and
+    would not survive a refusal: the session is kept under a keyed pseudonym, one mirror for its requests;
+    the body's own id is masked where it is not of an SDK's shape. An SDK's id keeps its name."""
+    password = element("input", {"type": "text", "name": "pw", "class": "ph-no-capture"}, id=77)
+    for session in ("klant_0478913527", "hugo.lemaire@mail.example"):
+        first = posthog_body([snapshot_event(page(password), session)])
+        assert (await proxy.post("/s/", data=first, headers={"Content-Type": "text/plain"})).status == 200
+        typing = posthog_body([snapshot_event([input_event(77, PASSWORD)], session)])
+        assert (await proxy.post("/s/", data=typing, headers={"Content-Type": "text/plain"})).status == 200
+        [event] = collector.requests("/s/")[-1]["json"]
+        assert PASSWORD not in json.dumps(event)  # the same mirror for both batches
+    ordinary = posthog_body([snapshot_event(page(), "0194f1c2-8a3b-7c4d-9e5f-6a7b8c9d0e1f")])
+    assert (await proxy.post("/s/", data=ordinary, headers={"Content-Type": "text/plain"})).status == 200
+    names = sorted(s["session"] for s in await proxy.app[STORE].sessions("shop"))
+    assert names[0] == "0194f1c2-8a3b-7c4d-9e5f-6a7b8c9d0e1f:0193-window"
+    assert len(names) == 3 and all(NAME.fullmatch(name) for name in names), names
+    unkeyed = "sha256-" + hashlib.sha256(b"hugo.lemaire@mail.example:0193-window").hexdigest()[:40]
+    states = proxy.app[STATES]
+    kept = [session for sessions in states._sites.values() for session in sessions]
+    on_disk = b"".join(path.read_bytes() for path in (tmp_path / "data").rglob("*") if path.is_file())
+    for raw in ("0478913527", "hugo.lemaire", unkeyed):
+        assert not any(raw in name for name in names + kept) and raw.encode() not in on_disk, raw
 
 
 # -- the event loop only moves bytes --------------------------------------------------------------------

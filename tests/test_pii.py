@@ -2697,3 +2697,16 @@ def test_a_names_plain_form_is_its_folded_one(word):
 
     folded = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
     assert _plain_name(word) == folded
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("joris.peeters@mail.example", "EMAIL_ADDRESS"), ("+32 478 91 35 27", "PHONE_NUMBER"),
+    ("0478 91 35 27", "PHONE_NUMBER"), ("NL20 INGB 0001 2345 67", "IBAN_CODE"), ("4539 5787 6362 1486", "CREDIT_CARD"),
+    ("88.04.12-101.57", "BE_NATIONAL_NUMBER"), ("123456782", "NL_BSN")])
+def test_the_highest_site_threshold_keeps_every_validated_identifier(patterns_only, text, entity):
+    """A site may not set `pii.threshold` above ruledata.highest_site_threshold(): read from the rules, the
+    lowest score of a validated match the default keeps. Typed alone, each of these scores at it or above."""
+    from redactor.ruledata import highest_site_threshold
+
+    [spans] = patterns_only.analyze([text], "nl", PiiSettings(threshold=highest_site_threshold()))
+    assert any(s.entity == entity and (s.start, s.end) == (0, len(text)) for s in spans), spans

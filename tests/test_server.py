@@ -137,6 +137,40 @@ async def test_an_erased_session_leaves_no_byte_on_disk(shop, settings, admin_he
     assert b"Kwispelstaartjesmarkt" not in on_disk()
 
 
+#: session ids a site made of who the visitor is: a phone, an e-mail's login and domain, an IBAN, a card, a
+#: Belgian national number, a Dutch BSN — each glued to a word the way a site names its keys
+PERSONAL_SESSION_IDS = ["gsm.0478913527", "hugo.lemaire.mail.example:0478913527", "NL20INGB0001234567",
+                        "card-4539578763621486", "rrn_88041210157", "bsn-123456782"]
+#: ids recording scripts and SDKs make: a UUID (one whose digit groups Presidio reads as a phone in text), a
+#: PostHog tab, a hex digest, short ones, a date and a counter
+ORDINARY_SESSION_IDS = ["f35f1a65-f049-4605-8517-7eaeb74d8c06", "0194f1c2-8a3b-7c4d-9e5f-6a7b8c9d0e1f:0194f1c2-8a3b",
+                        "2f1e7c9a4b3d4e8f9a0b1c2d3e4f5a6b", "s1", "visit-42", "tab_2", "session-2026-12-06"]
+
+
+async def test_a_session_id_that_names_the_visitor_is_refused_and_ordinary_ids_are_kept(shop, settings,
+                                                                                          admin_headers):
+    """The session id is the recording's name wherever it is kept (the store, the session list, Redis key
+    names, the spool, the collector's path): one in which the pattern recognizers find a phone, an e-mail, an
+    IBAN, a card or a national number is refused with 400 before anything is kept. The ids scripts and SDKs
+    make are taken and listed as they came, and read back and erased by them."""
+    batch = orjson.dumps([{"type": 4, "data": {"href": "https://shop.example/", "width": 1280, "height": 800},
+                           "timestamp": 1764626400000}])
+    for session in PERSONAL_SESSION_IDS:
+        body = await error_of(await shop.post(f"/v1/sites/shop/sessions/{session}/events", data=batch), 400)
+        assert body["error"] == "personal_session_id" and "personal data" in body["detail"], session
+    for session in ORDINARY_SESSION_IDS:
+        answer = await shop.post(f"/v1/sites/shop/sessions/{session}/events", data=batch)
+        assert answer.status == 202, (session, await answer.text())
+    listed = [s["session"] for s in await (await shop.get("/v1/sites/shop/sessions", headers=admin_headers)).json()]
+    assert sorted(listed) == sorted(ORDINARY_SESSION_IDS)
+    on_disk = b"".join(path.read_bytes() for path in settings.data_dir.rglob("*") if path.is_file())
+    for digits in ("0478913527", "0001234567", "4539578763621486", "88041210157", "123456782"):
+        assert digits.encode() not in on_disk
+    for session in ORDINARY_SESSION_IDS:
+        assert (await shop.get(f"/v1/sites/shop/sessions/{session}/events", headers=admin_headers)).status == 200
+        assert (await shop.delete(f"/v1/sites/shop/sessions/{session}", headers=admin_headers)).status == 204
+
+
 async def test_the_sessions_page_is_stored_redacted(shop, admin_headers):
     """The sessions table's page column is the Meta's href as redacted: a phone's '+' left
     unencoded in its query ('?ph=+32+478…', form encoding's spaces) is masked there too."""

@@ -35,6 +35,9 @@ COMPRESSION_LEVEL = 6
 _ID_BODY = (r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
             r"|(?=[0-9a-fA-F]{2}[0-9]*[a-fA-F])[0-9a-fA-F]{16,64}")
 ID_SHAPED = re.compile(rf"^(?:{_ID_BODY})$")
+#: such an id inside a longer one (PostHog's "<session>:<window>"), a hex letter in it: made by a
+#: machine, random, no one's (session_ids.py reads the rest of the id)
+MADE_ID = re.compile(rf"(?<![0-9A-Za-z])(?=[0-9-]*[a-fA-F])(?:{_ID_BODY})(?![0-9A-Za-z])")
 
 
 #: the mirror's name of a peer's session id that is not one the native route takes (redactor.keys.NAME)

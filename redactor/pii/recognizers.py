@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from redactor.pii.needs import needs, present
 from redactor.pii.validators import make_validator
-from redactor.ruledata import load_rules, rule_words, with_words
+from redactor.ruledata import DEFAULT_RECOGNIZER_SCORE, load_rules, rule_words, with_words
 
 
 def _words_of(item):
@@ -68,7 +68,7 @@ class RecognizerDef(pydantic.BaseModel):
     presidio: str | None = None  # a Presidio built-in class name
     patterns: list[PatternDef] = []
     validator: str | None = None
-    score: float = pydantic.Field(0.85, ge=0.0, le=1.0)
+    score: float = pydantic.Field(DEFAULT_RECOGNIZER_SCORE, ge=0.0, le=1.0)
     context: list[str] = []
     context_score: float | None = None
     # words of a label that names another kind of number ("Tracking 518427730", "Bestelnummer …"):
