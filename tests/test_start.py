@@ -41,7 +41,8 @@ def test_a_detector_process_loads_the_detector_only():
 def test_the_detector_is_built_without_passes_of_the_garbage_collector():
     """Building the detector (Presidio, spaCy, the rules) allocates only what lives as long as the process:
     passes of the collector over that growing heap found nothing to free and cost ~0.5 s of CPU a start.
-    One pass of the youngest objects may follow when the collector is back on, as the build ends."""
+    One pass of the young objects may follow when the collector is back on, as the build ends: of the youngest
+    generation, or of the middle one when the imports before the build had already run ten of the youngest."""
     code = """
 import collections, gc, orjson
 from redactor.pii import DetectorPool
@@ -53,7 +54,7 @@ print(orjson.dumps({str(g): n for g, n in passes.items()}).decode())
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     passes = orjson.loads(done.stdout)
-    assert passes.get("0", 0) <= 1 and not passes.get("1") and not passes.get("2"), passes
+    assert sum(passes.values()) <= 1 and not passes.get("2"), passes
 
 
 def test_serve_sets_the_collector_for_serving_before_its_imports(tmp_path):
