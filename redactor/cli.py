@@ -156,7 +156,7 @@ def scrub(args: argparse.Namespace) -> int:
             try:
                 batch = decode_batch(_read_batch_file(Path(path), limit), limit)
                 result = redact_events_sync(batch.events, policy, mirror, masker,
-                                            lambda texts, language: detector.analyze_sync(texts, language, config.pii),
+                                            lambda texts, language: detector.analyze_sync(texts, language, policy.pii),
                                             meta=batch.meta)
             except (OSError, BatchError, BadEvent) as error:
                 print(f"redactor: {path}: {error}", file=sys.stderr)

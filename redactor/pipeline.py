@@ -307,8 +307,8 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
     every text's spans. Also says how many groups came late (a batch number below the session's).
     `wanted`: asked by each job when its turn comes (connected): false, the batch is refused, client_gone."""
     settings, policy = app[SETTINGS], recordings.policy
-    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=policy.site, wanted=wanted)
-    known = functools.partial(app[DETECTOR].known, settings=policy.config.pii, site=policy.site)
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.pii, site=policy.site, wanted=wanted)
+    known = functools.partial(app[DETECTOR].known, settings=policy.pii, site=policy.site)
     masker = masker_for(app, policy)
     limits = BatchLimits(settings.max_scan_texts, settings.max_scan_chars, settings.max_mirror_nodes)
 
@@ -433,7 +433,7 @@ async def forwarded_path(request: web.Request, site: str) -> str:
     the route (peers.prefixed) scanned like a URL's path."""
     app = request.app
     policy = app[POLICIES].get(site) or default_policy()
-    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.pii, site=site)
     return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning,
                               chosen_prefix(request))
 
@@ -443,7 +443,7 @@ async def forwarded_headers(request: web.Request, site: str) -> list[tuple[str, 
     scanned as a payload's string is with the site's PII settings (ingest_query.redact_headers)."""
     app = request.app
     policy = app[POLICIES].get(site) or default_policy()
-    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.config.pii, site=site)
+    analyze = functools.partial(app[DETECTOR].analyze, settings=policy.pii, site=site)
     headers = upstream.forwarded_headers(request.headers)
     scanned = [i for i, (name, _) in enumerate(headers) if name.lower() in upstream.SCANNED]
     redacted = await redact_headers([headers[i] for i in scanned], masker_for(app, policy), analyze,

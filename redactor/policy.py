@@ -615,8 +615,8 @@ SelectorList = Annotated[list[Selector], Field(max_length=MAX_SELECTORS)]
 
 class SitePiiSettings(PiiSettings):
     """A site's `pii`, with a floor under the content layer: narrowing the entities is the site's
-    choice, but an empty list, or a threshold above what validated identifiers score, would leave
-    every e-mail and phone a visitor types in a free-text field unmasked."""
+    choice, but an empty list would leave every e-mail and phone a visitor types in a free-text field
+    unmasked (a threshold above what validated identifiers score is taken at that score: Policy.pii)."""
 
     @field_validator("entities")
     @classmethod
@@ -625,15 +625,6 @@ class SitePiiSettings(PiiSettings):
             raise ValueError("an empty list detects nothing a visitor types in a free-text field: list the entities "
                              "to detect, or leave the key out to detect every one")
         return entities
-
-    @field_validator("threshold")
-    @classmethod
-    def _validated_identifiers_kept(cls, threshold: float) -> float:
-        highest = highest_site_threshold()
-        if threshold > highest:
-            raise ValueError(f"{threshold} is above {highest}, the lowest score of an identifier a validator confirms "
-                             f"(a checksum, a phone numbering plan): give {highest} or less")
-        return threshold
 
 
 class SiteConfig(BaseModel):
@@ -755,6 +746,16 @@ class Policy:
     selectors: tuple[tuple[int, str, soupsieve.SoupSieve], ...] = ()
     key: str = ""
     invalid: bool = False  # served fail-closed: its stored configuration no longer compiles
+
+    @functools.cached_property
+    def pii(self) -> PiiSettings:
+        """The site's `pii` as detection uses it: a threshold above the lowest score of an identifier a
+        validator confirms (a checksum, a phone numbering plan: ruledata.highest_site_threshold) is taken at
+        that score, so that no e-mail, phone, IBAN or national number typed in a free-text field goes
+        unmasked. The configuration keeps what the site set (the API answers it back as it was written)."""
+        highest = highest_site_threshold()
+        pii = self.config.pii
+        return pii.model_copy(update={"threshold": highest}) if pii.threshold > highest else pii
 
     @classmethod
     def compile(cls, site: str, config: SiteConfig) -> Policy:
