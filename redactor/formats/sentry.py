@@ -17,7 +17,7 @@ is anybody's text; a trace_metric item's metrics are scanned one by one, but for
 and names the SDK gives them (METRIC_SHAPES), and so are the attributes of spans, logs and metrics,
 but for those the SDK fills with its own facts in their shapes (ATTRIBUTE_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
-number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
+number: formats/peer.py person_view), and so is an error's fingerprint but for Sentry's variables ("{{ default }}"). An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
 `contexts.replay.replay_id` names (a feedback: `contexts.feedback.replay_id`; logs and metrics: their entries'
 `sentry.replay_id` attribute; any other item: the one its envelope header's `trace.replay_id` names), so that the values that replay taught are masked in it too.
@@ -249,6 +249,10 @@ class _JsonItem:
             self.data["user"] = self.person["user"]
         if "did" in self.person:
             self.data["did"] = self.person["did"]
+        if "fingerprint" in self.person:
+            pseudonyms = iter(self.person["fingerprint"])
+            self.data["fingerprint"] = [entry if _FINGERPRINT_VARIABLE.match(entry) else next(pseudonyms)
+                                        for entry in self.data["fingerprint"]]
 
     def meta(self) -> dict[str, Any]:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
@@ -402,6 +406,8 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     view = scan_view(data, ITEM_SHAPES)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
+    if fingerprint := _fingerprint_entries(data):
+        view.pop("fingerprint")  # pseudonymised, not scanned (the person's: meta)
     listed, attributes_key, shapes = ENTRY_SHAPES.get(item.header.get("type"), ("", "", None))
     entries = data.get(listed) if listed else None
     by_entry = isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries)
@@ -427,7 +433,24 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     elif user is not None and not opaque_id(user):
         scanned.person["user"] = user  # not an object: scanned, written back as it comes out
     scanned.person.update(person_view(data, ("did",)))
+    if fingerprint:
+        scanned.person["fingerprint"] = fingerprint
     return scanned
+
+
+#: what Sentry's grouping reads in an event's fingerprint as its own variables ("{{ default }}", "{{ transaction }}")
+_FINGERPRINT_VARIABLE = re.compile(r"^\{\{\s*[a-z_.]{1,40}\s*\}\}$")
+
+
+def _fingerprint_entries(data: dict[str, Any]) -> list[str]:
+    """The site's own entries of an event's fingerprint (captureException(e, {fingerprint: [...]})): a grouping key
+    the site builds from what it knows, a customer number in a shape no detector knows among them, often sent before
+    the replay that would teach it (held-out peers round 22). Each becomes its pseudonym (the same value, the same
+    pseudonym: the errors still group as the site meant); Sentry's variables are kept."""
+    fingerprint = data.get("fingerprint")
+    if not isinstance(fingerprint, list) or not all(isinstance(entry, str) for entry in fingerprint):
+        return []  # (no list of strings, as the SDK sends: scanned as any value)
+    return [entry for entry in fingerprint if not _FINGERPRINT_VARIABLE.match(entry)]
 
 
 #: where an item names the replay it goes with: an error's `replay` context, a feedback's own context
