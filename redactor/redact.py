@@ -2258,6 +2258,8 @@ class BatchRedaction:
                 if word[0].isupper() and (entity != "PERSON" or is_name_word(word) and not (
                         index == 0 and is_name_opener(word) and len(value.split()) > 1)):
                     changed |= taint.add(word, hasher)
+        if entity == "PERSON" and typed:  # its head: the surname may still have been being typed (Taint.add_name_head)
+            changed |= taint.add_name_head(value, hasher)
         if entity == "PERSON":  # and its surname with the particles it was typed after, which say whose it is
             for surname in _SURNAME_WITH_PARTICLES.finditer(value):
                 if is_name_word(surname["surname"]):

@@ -19,6 +19,8 @@ looked up without it too.
 A value is also tainted in the forms a page writes it in that are no run of its words: a number of groups
 as one word, a number typed as one word in groups ("250.269.604.918.273"), a short name's words joined
 ("VET-LANNOYWEYDERT-0412").
+A typed name's words but its last are tainted as a name's head too: the capitalised word right after it is masked
+with it, the surname a batch may have ended in the middle of ("Kidane Wol"; Taint.add_name_head).
 
 Bounded: at most `limit` hashes per session (Settings.max_taint_values). Past it the taint is
 *saturated*: forgetting the oldest values would let their echoes through, so instead every text
@@ -85,6 +87,8 @@ _HANDLE_MAX = 128
 _UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t",
                              "þ": "th", "æ": "ae", "œ": "oe", **dict.fromkeys(_INVISIBLE)})
 _SEPARATOR = b"\x1f"
+#: what a name's head is hashed with after its words (Taint.add_name_head): no word's normal form holds it
+_NAME_HEAD = b"\x00name head" + _SEPARATOR
 #: German spells its umlauts with two letters where they cannot be written (a file name, an e-mail, a
 #: URL slug): "Schröder" comes back as "Schroeder", which normalize() does not fold to "schroder"
 _UMLAUTS_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE"})
@@ -497,6 +501,10 @@ class Taint:
             whole = digest.digest()
             if whole not in self.hashes:
                 new.append((whole, whole))
+        return self._commit(new, settled)
+
+    def _commit(self, new: list[tuple[bytes, bytes]], settled: bytes) -> bool:
+        """Adds the new (run, head) hashes of a value, or saturates the taint past its limit."""
         if new and len(self.hashes) + len(new) > self.limit:
             changed = not self.saturated
             self.saturated = True
@@ -508,6 +516,24 @@ class Taint:
         if len(self._settled) < self.limit:
             self._settled.add(settled)
         return bool(new)
+
+    def add_name_head(self, value: str, hasher: TaintHasher) -> bool:
+        """Taints a typed name's words but its last as a name's head: where the head is found, the capitalised word
+        right after it is masked too (found). A batch may end while the surname is being typed ("Kidane Wol"): the
+        name's head is all it can teach, and a Sentry error or a PostHog event sent before the next batch echoes
+        the whole name ("Kidane Woldemichael" in a breadcrumb: held-out peers round 22)."""
+        found = words(value, hasher)[:MAX_WORDS]
+        if len(found) < 2:
+            return False
+        settled = hasher.value(value + "\0name head")
+        if settled in self._settled:
+            return False
+        digest = hasher.start()
+        for word in found[:-1]:
+            digest.update(word[2])
+        digest.update(_NAME_HEAD)
+        whole = digest.digest()
+        return self._commit([] if whole in self.hashes else [(whole, found[0][3])], settled)
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text: each value found
@@ -539,15 +565,30 @@ class Taint:
             last = end if head in hashes else None
             digest = hasher.start()
             digest.update(word)
-            for _, later_end, later, _ in found[i + 1:i + MAX_WORDS]:
+            last = self._after_name_head(text, digest, found, i, last)
+            for j, (_, later_end, later, _) in enumerate(found[i + 1:i + MAX_WORDS], i + 1):
                 digest.update(later)
                 if digest.digest() in hashes:
                     last = later_end
+                last = self._after_name_head(text, digest, found, j, last)
             if last is not None:
                 values.append((start, last))
         if glued:  # (both in the order of their starts: merged in that order, linear)
             return heapq.merge(values, self._pieces_found(text, hasher))
         return values
+
+    def _after_name_head(self, text: str, digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int,
+                         last: int | None) -> int | None:
+        """Where a tainted value found ends, grown over the capitalised word after a name's head that ends at the
+        word `at` (digest: the hash of the run's words so far), when one space is all between them."""
+        if at + 1 >= len(found):
+            return last
+        start, end = found[at + 1][:2]
+        if text[found[at][1]:start] != " " or not text[start].isupper():
+            return last
+        head = digest.copy()
+        head.update(_NAME_HEAD)
+        return max(end, last or 0) if head.digest() in self.hashes else last
 
     def _pieces_found(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name

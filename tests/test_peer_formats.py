@@ -1989,3 +1989,34 @@ async def test_a_formats_arguments_are_read_in_the_line_their_template_makes(red
     attributes = json.loads(sent_log)["items"][0]["attributes"]
     assert attributes["sentry.message.parameter.0"]["value"] == "*" * 17, attributes
     assert attributes["sentry.message.parameter.1"] == {"value": 2, "type": "integer"}, attributes
+
+
+async def test_a_sentry_fingerprint_is_pseudonymised_but_for_sentrys_variables(redact):
+    """An error's fingerprint holds what the site groups it by: a patient number in a shape no detector knows
+    ("RTD-7Q4-X9K2"), sent before the replay that would teach it (held-out peers round 22). Each of the site's
+    entries that hold a digit becomes its pseudonym, the same in every batch so the errors still group; the site's words
+    stay ("anamnese": remembered as a person's, it was masked in the error's message), "{{ default }}" is Sentry's."""
+    event = {**sentry_error_event(), "message": "anamnese onvolledig",
+             "fingerprint": ["{{ default }}", "anamnese", "RTD-7Q4-X9K2"]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    outs = [await redact(sentry.decode(raw, {}, {}, LIMIT)) for _ in range(2)]
+    assert "X9K2" not in outs[0].decode()
+    [(_, payload)] = read_envelope(outs[0])[1]
+    fingerprint = json.loads(payload)["fingerprint"]
+    assert fingerprint[:2] == ["{{ default }}", "anamnese"] and fingerprint[2] != "RTD-7Q4-X9K2", fingerprint
+    assert [json.loads(p)["fingerprint"] for _, p in read_envelope(outs[1])[1]] == [fingerprint]
+    assert json.loads(payload)["message"] == "anamnese onvolledig"
+
+
+async def test_a_contact_under_its_own_key_is_masked_whole(redact):
+    """A Sentry breadcrumb's data {"contact": "Kidane Woldemichael"}: a name no detector knows, sent before the replay
+    that taught it as typed (held-out peers round 22). A key that is "contact" alone (or an emergency contact) says a
+    person's; a longer one says more ("contact_method")."""
+    crumb = {"timestamp": 1764626401.5, "category": "intake", "message": "noodcontact opgegeven",
+             "data": {"contact": "Kidane Woldemichael", "noodcontact": "Kidane Woldemichael", "contact_method": "email"}}
+    event = {**sentry_error_event(), "breadcrumbs": [crumb]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    [(_, payload)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    [sent] = json.loads(payload)["breadcrumbs"]
+    assert "Kidane" not in payload.decode() and "Woldemichael" not in payload.decode(), sent
+    assert sent["data"]["contact_method"] == "email" and sent["message"] == "noodcontact opgegeven", sent

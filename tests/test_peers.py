@@ -869,3 +869,28 @@ async def test_a_single_page_apps_move_to_a_blocked_page_is_blocked_in_front_of_
         [(_, forwarded)] = collector.requests("/api/4501/envelope/")[-1]["recordings"]
     plain = json.dumps(forwarded)
     assert "zadelpen" not in plain and "Fietsbel, rood" in plain
+
+
+
+async def test_a_name_half_typed_when_the_replay_was_sent_masks_the_whole_name_it_grew_into(proxy, collector):
+    """A replay segment can end while the visitor is still typing a surname ("Kidane Wol"), and an error sent right
+    after, before the next segment, echoes the whole name in a breadcrumb's data: only "Kidane" was taught, and
+    "Woldemichael" reached the collector (held-out peers round 22). The capitalised word right after a typed name's
+    head is masked too; a word in lower case after it ("komt") is not."""
+    replay_id = "b" * 32
+    name_field = element("input", {"type": "text", "name": "naam"}, id=21)
+    raw = sentry_envelope(replay_id, [meta(), snapshot(html_page(name_field)),
+                                      *(input_event(21, "Kidane Woldemichael"[:n]) for n in range(1, 11))])
+    query = f"/api/4501/envelope/?sentry_key={SENTRY_KEY}&sentry_version=7"
+    assert (await proxy.post(query, data=raw)).status == 200
+    event = {"event_id": "1" * 32, "timestamp": 1764626402.25, "platform": "javascript", "level": "error",
+             "message": "anamnese onvolledig",
+             "breadcrumbs": [{"timestamp": 1764626401.5, "category": "intake",
+                              "data": {"contact": "Kidane Woldemichael", "opmerking": "Kidane komt mee"}}],
+             "contexts": {"replay": {"replay_id": replay_id}}}
+    envelope = b"\n".join(json.dumps(part).encode() for part in ({"event_id": "1" * 32}, {"type": "event"}, event))
+    assert (await proxy.post(query, data=envelope)).status == 200
+    [(_, payload)] = collector.requests("/api/4501/envelope/")[-1]["envelope"][1]
+    [crumb] = json.loads(payload)["breadcrumbs"]
+    assert "Kidane" not in json.dumps(crumb) and "Woldemichael" not in json.dumps(crumb), crumb
+    assert crumb["data"]["opmerking"].endswith(" komt mee"), crumb

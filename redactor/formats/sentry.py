@@ -17,7 +17,7 @@ is anybody's text; a trace_metric item's metrics are scanned one by one, but for
 and names the SDK gives them (METRIC_SHAPES), and so are the attributes of spans, logs and metrics,
 but for those the SDK fills with its own facts in their shapes (ATTRIBUTE_SHAPES). Sentry's person — an event's `user` (setUser) and a session's `did` (the user's
 id, e-mail or name) — is replaced by pseudonyms, but for opaque ids under an id's key (a UUID, a
-number: formats/peer.py person_view). An item that is not JSON (an attachment, statsd lines)
+number: formats/peer.py person_view), and so is each entry of an error's fingerprint that holds a digit. An item that is not JSON (an attachment, statsd lines)
 cannot be read, so it is dropped. An error without a replay in its envelope goes with the replay its
 `contexts.replay.replay_id` names (a feedback: `contexts.feedback.replay_id`; logs and metrics: their entries'
 `sentry.replay_id` attribute; any other item: the one its envelope header's `trace.replay_id` names), so that the values that replay taught are masked in it too.
@@ -212,6 +212,8 @@ class _JsonItem:
     entries: list[dict[str, Any]] = field(default_factory=list)
     #: the attributes of SDK 11's shape ({value, type}) among them: their type follows their value (_attribute_type)
     typed: list[dict[str, Any]] = field(default_factory=list)
+    #: an error's fingerprint as it came, when it holds entries with a digit (_fingerprint_entries)
+    fingerprint: list[str] = field(default_factory=list)
     #: every view but the item's own, with its holder and its keys when it was made: a key the scan
     #: renamed (a context named by an e-mail) is taken out of its holder, not left beside its new name
     views: list[tuple[dict[str, Any], dict[str, Any], frozenset[str]]] = field(default_factory=list)
@@ -249,6 +251,10 @@ class _JsonItem:
             self.data["user"] = self.person["user"]
         if "did" in self.person:
             self.data["did"] = self.person["did"]
+        if self.fingerprint:  # its entries in their order again: pseudonyms (the person's), and the rest as scanned
+            pseudonyms, rest = iter(self.person["fingerprint"]), iter(self.data["fingerprint"])
+            self.data["fingerprint"] = [next(pseudonyms) if _with_a_digit(entry) else next(rest)
+                                        for entry in self.fingerprint]
 
     def meta(self) -> dict[str, Any]:
         """What the generic pass scans of it: the view; the contexts but the SDK's ids; the person
@@ -402,6 +408,8 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     view = scan_view(data, ITEM_SHAPES)
     for key in IDENTITY_KEYS:
         view.pop(key, None)
+    if fingerprint := _fingerprint_entries(data):
+        view["fingerprint"] = [entry for entry in data["fingerprint"] if not _with_a_digit(entry)]  # the rest: meta
     listed, attributes_key, shapes = ENTRY_SHAPES.get(item.header.get("type"), ("", "", None))
     entries = data.get(listed) if listed else None
     by_entry = isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries)
@@ -427,7 +435,30 @@ def _scanned_item(item: Item, data: dict[str, Any]) -> _JsonItem:
     elif user is not None and not opaque_id(user):
         scanned.person["user"] = user  # not an object: scanned, written back as it comes out
     scanned.person.update(person_view(data, ("did",)))
+    if fingerprint:
+        scanned.person["fingerprint"], scanned.fingerprint = fingerprint, list(data["fingerprint"])
     return scanned
+
+
+#: what Sentry's grouping reads in an event's fingerprint as its own variables ("{{ default }}", "{{ transaction }}")
+_FINGERPRINT_VARIABLE = re.compile(r"^\{\{\s*[a-z_.]{1,40}\s*\}\}$")
+
+
+def _fingerprint_entries(data: dict[str, Any]) -> list[str]:
+    """The site's own entries of an event's fingerprint (captureException(e, {fingerprint: [...]})): a grouping key
+    the site builds from what it knows, a customer number in a shape no detector knows among them, often sent before
+    the replay that would teach it (held-out peers round 22). Each that holds a digit becomes its pseudonym (the same
+    value, the same pseudonym: the errors still group as the site meant), and is remembered for the session; the site's
+    words ("anamnese", "checkout failed") are scanned as any text, lest they be remembered as a person's and masked in
+    the error's message; Sentry's variables are kept."""
+    fingerprint = data.get("fingerprint")
+    if not isinstance(fingerprint, list) or not all(isinstance(entry, str) for entry in fingerprint):
+        return []  # (no list of strings, as the SDK sends: scanned as any value)
+    return [entry for entry in fingerprint if _with_a_digit(entry)]
+
+
+def _with_a_digit(entry: str) -> bool:
+    return not _FINGERPRINT_VARIABLE.match(entry) and any(c.isdigit() for c in entry)
 
 
 #: where an item names the replay it goes with: an error's `replay` context, a feedback's own context
