@@ -29,11 +29,11 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from redactor import workers
+from redactor import session_ids, workers
 from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import NAME, POLICIES, SETTINGS, SHARED_ADMIN, STATES, STORE, TOKENS
+from redactor.keys import NAME, POLICIES, SECRET, SETTINGS, SHARED_ADMIN, STATES, STORE, TOKENS
 from redactor.shared_admin import RETRY_SECONDS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.redact import forget_rule_answers
@@ -508,22 +508,31 @@ async def list_sessions(request: web.Request) -> web.Response:
 
 async def session_events(request: web.Request) -> web.Response:
     site, session = known_site(request), request.match_info["session"]
-    events = await request.config_dict[STORE].session_events(site, session)
-    if events is None:
-        raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
-    await request.config_dict[STORE].audit(site, who(request), "read_session", None, {"session": session})
+    name, events = await stored_session(request, site, session)
+    await request.config_dict[STORE].audit(site, who(request), "read_session", None, {"session": name})
     return web.Response(body=events, content_type="application/json")
+
+
+async def stored_session(request: web.Request, site: str, session: str) -> tuple[str, bytes]:
+    """The name the session asked for by its id is kept under, and its stored events; 404 if none."""
+    for name in session_ids.stored_names(request.config_dict[SECRET], site, session):
+        events = await request.config_dict[STORE].session_events(site, name)
+        if events is not None:
+            return name, events
+    raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
 
 
 async def erase_session(request: web.Request) -> web.Response:
     site, session = known_site(request), request.match_info["session"]
-    found = await request.config_dict[STORE].erase_session(site, session, who(request))
     shared = request.config_dict.get(SHARED_ADMIN)
-    if shared is not None:  # --state: the other instances' stores hold the batches the balancer sent them
-        await shared.publish_erasure(site, session, who(request))
-    elif not found:
+    found = shared is not None  # --state: the other instances' stores hold the batches the balancer sent them
+    for name in session_ids.stored_names(request.config_dict[SECRET], site, session):
+        found = await request.config_dict[STORE].erase_session(site, name, who(request)) or found
+        if shared is not None:
+            await shared.publish_erasure(site, name, who(request))
+        request.config_dict[STATES].forget(site, name)
+    if not found:
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
-    request.config_dict[STATES].forget(site, session)
     return web.Response(status=204)
 
 

@@ -94,11 +94,11 @@ async def ingest(request: web.Request) -> web.StreamResponse:
     if request.content_type.lower() not in rrweb_batch.ACCEPTED_TYPES:
         return refuse(metrics, 415, "unsupported_media_type",
                       f"Content-Type {request.content_type!r} is not accepted: send application/json", headers).response
+    key = site_secret(app[SECRET], site)
     if await session_ids.personal(app, policy, [session]):  # it would be the recording's name, raw
-        return refuse(metrics, 400, "personal_session_id", session_ids.REFUSED_DETAIL, headers).response
+        session = session_ids.pseudonym(key, session)
     forward = UPSTREAM in app  # the collector gets the batch as it came; the store keeps its meta apart
 
-    key = site_secret(app[SECRET], site)
     decoded: list[Batch] = []  # the big ones, freed in slices on a redaction thread, not at once on the loop
 
     async def decode() -> Recordings:

@@ -407,7 +407,7 @@ async def forward(request: web.Request, site: str, session: str, body: bytes, co
                   headers: dict[str, str]) -> web.StreamResponse | Refused:
     """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
     metrics = request.app[METRICS]
-    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site),
+    item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site, session),
                                    await forwarded_headers(request, site),
                                    gzipped=content_encoding(request.headers) == "gzip")
     try:
@@ -427,14 +427,19 @@ async def forward(request: web.Request, site: str, session: str, body: bytes, co
     return answer.response(headers)
 
 
-async def forwarded_path(request: web.Request, site: str) -> str:
+async def forwarded_path(request: web.Request, site: str, session: str | None = None) -> str:
     """The request's path, its query string redacted like a URL with the site's PII settings
     (the built-in ones for a request no site claims), and the path prefix a peer's client put before
-    the route (peers.prefixed) scanned like a URL's path."""
+    the route (peers.prefixed) scanned like a URL's path. A native batch's session id in the path is
+    the name it is kept under (`session`: its pseudonym if the id held personal data, session_ids)."""
     app = request.app
     policy = app[POLICIES].get(site) or default_policy()
     analyze = functools.partial(app[DETECTOR].analyze, settings=policy.pii, site=site)
-    return await redact_query(request.raw_path, masker_for(app, policy), analyze, policy.parameter_meaning,
+    path_qs = request.raw_path
+    if session is not None and request.match_info.get("session", session) != session:
+        _, mark, query = path_qs.partition("?")
+        path_qs = str(request.match_info.route.url_for(**{**request.match_info, "session": session})) + mark + query
+    return await redact_query(path_qs, masker_for(app, policy), analyze, policy.parameter_meaning,
                               chosen_prefix(request))
 
 

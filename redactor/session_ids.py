@@ -5,9 +5,11 @@ an e-mail, a national number) would have that kept raw, and shown in the viewer'
 
 The pattern recognizers read each id (not the model: an id is no sentence, and a login that is a name
 is no more sure than a word), with the UUIDs and hex digests in it left out — an SDK makes those up at
-random, and Presidio reads digit groups in them as phone numbers. What they find of PERSONAL makes the
-id personal: the native route refuses it (the client's id is the name an admin asks for), a peer's
-route keeps the session under a keyed pseudonym (its SDK made the id, and would not survive a refusal).
+random, and Presidio reads digit groups in them as phone numbers. An id in which they find PERSONAL is
+kept under a keyed pseudonym instead, on every route: never refused, since a random id can pass a
+number too (measured: one random 8-character hex token in ~60, those all digits), and a client that made it would lose its recording.
+The admin asks for a session by the id it was sent with; `stored_names` gives the names it may be
+kept under.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from aiohttp import web
 from redactor.formats.peer import DIGESTED, MADE_ID
 from redactor.formats.rrweb_batch import Group
 from redactor.keys import DETECTOR, THREADS
+from redactor.pipeline import site_secret
 from redactor.pii.settings import PiiSettings
 from redactor.policy import Policy
 
@@ -34,10 +37,6 @@ PERSONAL = ("EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "BE_NAT
 FEWEST_DIGITS = 4
 #: what parts an id's words ("klant-…", "user_…", "<session>:<window>")
 ID_SEPARATORS = re.compile(r"[-_:]")
-
-REFUSED_DETAIL = ("the session id looks like personal data (an e-mail, a phone number, a national number, an IBAN "
-                  "or a card number): it would be kept raw as the recording's name. Use an id that names no one "
-                  "(a UUID, a random token)")
 
 
 async def personal(app: web.Application, policy: Policy, sessions: list[str]) -> set[str]:
@@ -61,6 +60,13 @@ async def personal(app: web.Application, policy: Policy, sessions: list[str]) ->
     if not isinstance(found, list):
         found = await detector.analyze(texts, "", settings, site=policy.site, lookup=found)
     return {session for n, session in enumerate(asked) if found[2 * n] or found[2 * n + 1]}
+
+
+def stored_names(secret: bytes, site: str, session: str) -> tuple[str, str]:
+    """The names a session the admin asks for by its id can be kept under: the id itself, or its
+    pseudonym if ingest found personal data in it. Both are read: whether an id reads as personal
+    depends on the site's settings of the day."""
+    return session, pseudonym(site_secret(secret, site), session)
 
 
 def pseudonym(key: bytes, session: str) -> str:

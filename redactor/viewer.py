@@ -23,7 +23,7 @@ import orjson
 import soupsieve
 from aiohttp import web
 
-from redactor.admin import Role, Route, json_body, known_site, who
+from redactor.admin import Role, Route, json_body, known_site, stored_session, who
 from redactor.dom import DomMirror
 from redactor.keys import NAME, STORE
 from redactor.policy import BLOCKED, ConfigError, MarkerIndex, Policy, validate_site_config
@@ -170,12 +170,10 @@ async def preview(request: web.Request) -> web.Response:
         raise web.HTTPBadRequest(text="a session id is 1-200 letters, digits, '.', '_', ':' or '-'",
                                  reason="Bad Session")
     selectors = candidate_selectors(await json_body(request))
-    store = request.config_dict[STORE]
-    events = await store.session_events(site, session)
-    if events is None:
-        raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
+    name, events = await stored_session(request, site, session)
     # it replays a stored recording: a read, audited like reading the events
-    await store.audit(site, who(request), "preview_blocklist", None, {"session": session, "selectors": selectors})
+    await request.config_dict[STORE].audit(site, who(request), "preview_blocklist", None,
+                                           {"session": name, "selectors": selectors})
     policy = preview_policy(site, selectors)
     result = await asyncio.get_running_loop().run_in_executor(None, preview_matches, events, policy, selectors)
     return web.Response(body=orjson.dumps({"session": session, **result}), content_type="application/json")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -181,6 +182,23 @@ async def test_forwards_redacted_batch_with_path_query_and_headers(proxy, collec
     assert request["json"]["sdk"] == "rrweb"  # the metadata keys of an object body are kept
     assert SECRET.encode() not in request["raw"]
     assert request["json"]["events"][-1]["data"]["payload"] == {"recording": "s1", "n": 0}
+
+
+async def test_a_session_id_holding_a_phone_number_goes_on_under_its_pseudonym(proxy, collector):
+    """The collector's path names the session as the proxy keeps it: an id that holds a phone number
+    (session_ids) goes on under its keyed pseudonym, directly and through the spool, the query after it."""
+    answer = await post(proxy, "gsm.0478913527", batch("s1", 0), "?v=2")
+    assert answer.status == 200
+    collector.mode = "fail"
+    answer = await post(proxy, "gsm.0478913527", batch("s1", 1), "?v=2")
+    assert answer.status == 202 and (await answer.json())["spooled"]
+    with sqlite3.connect(proxy.app[SPOOL].path) as db:
+        [(spooled,)] = db.execute("SELECT path FROM items").fetchall()
+    db.close()
+    [forwarded] = [request["path_qs"] for request in collector.received]
+    for path in (forwarded, spooled):
+        assert re.fullmatch(r"/v1/sites/shop/sessions/sha256-[0-9a-f]{40}/events\?v=2", path), path
+    assert forwarded == spooled
 
 
 async def test_forwarded_header_values_are_redacted_but_keep_what_the_sdk_needs(aiohttp_client, tmp_path, collector):
