@@ -33,7 +33,7 @@ TYPED = [
 @pytest.fixture(scope="module")
 def account(browser: Any, redactor_serve: Any, pages: Any, admin: Any) -> Recorded:
     admin.put_site(SITE, allowed_origins=[pages.origin])
-    session = f"account-{uuid.uuid4().hex[:8]}"
+    session = f"account-{uuid.uuid4()}"
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     try:
         page = context.new_page()

@@ -309,7 +309,7 @@ TEXTAREA_WORDS = Planted("#s-message", "La sonnette ne tinte plus", "words typed
 @pytest.fixture(scope="module")
 def no_inputs(browser: Any, redactor_serve: Any, pages: Any, admin: Any) -> Recorded:
     admin.put_site(NO_INPUTS_SITE, allowed_origins=[pages.origin], record_inputs=False)
-    session = f"heldout-no-inputs-{uuid.uuid4().hex[:8]}"
+    session = f"heldout-no-inputs-{uuid.uuid4()}"
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     try:
         page = context.new_page()

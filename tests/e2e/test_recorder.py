@@ -101,7 +101,9 @@ def record(browser: Any, redactor_serve: Any, pages: PageServer, admin: Admin, s
     """Records one page in a fresh browser context: `script(recording, page)` types into it."""
 
     def run(path: str, name: str, script: Any) -> Recorded:
-        session = f"{name}-{uuid.uuid4().hex[:8]}"
+        # a UUID, as scripts make them: a token of digits only can read as a phone number and be listed under its
+        # pseudonym (redactor/session_ids.py), where the session list below would not find it
+        session = f"{name}-{uuid.uuid4()}"
         context = browser.new_context(viewport={"width": 1280, "height": 860})
         try:
             page = context.new_page()

@@ -30,7 +30,7 @@ TYPED = {"#m-rr-mask": "Pieter Bakker", "#m-hj-suppress": "Keizersgracht 112", "
 def recorded(browser: Any, redactor_serve: Any, pages: PageServer, admin: Admin) -> str:
     """One short recorded session on its own site (the viewer has something to show)."""
     admin.put_site(SITE, allowed_origins=[pages.origin], block_selectors=[".rr-block"])
-    session = f"viewer-{uuid.uuid4().hex[:8]}"
+    session = f"viewer-{uuid.uuid4()}"
     context = browser.new_context(viewport={"width": 1100, "height": 800})
     try:
         page = context.new_page()
