@@ -635,6 +635,20 @@ def test_a_select_keeps_a_firm_named_by_its_field(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
+    """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
+    service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
+    wrote it ("Amsterdam ********"). A compound compass point names a district, not a family; a person beside the
+    same words is still masked."""
+    lines = ["Wij werken samen met Madi Zuidoost en Het Juridisch Loket.",
+             "Servicepunt Bijlmerplein, Amsterdam Zuidoost", "Mijn buurvrouw Sanne Jacobs helpt mij."]
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [text(line)]) for line in lines), lang="nl")))
+    stored = list(strings(s.stored))
+    assert set(lines[:2]) <= set(stored), stored
+    assert not [t for t in stored if "Jacobs" in t]
+
+
 def test_a_select_keeps_a_funeral_homes_places(session):
     """Round 31: a funeral home's ceremony places in a <select> ("Funérarium de Sclessin · salon Meuse") were read as
     a given name, a particle and a family name, masked in the site's list; so was a Flemish undertaker named after
