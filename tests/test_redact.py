@@ -1913,6 +1913,23 @@ def test_a_long_number_told_back_in_other_groups_is_masked(session, typed, shown
     assert f"Tarif 2026 : 45 €, {clients}" in strings(s.stored[-1])
 
 
+@pytest.mark.parametrize("shown", ["1106 av", "Aansluiting op 1106 av.", "11 06 AV"])
+def test_a_short_code_typed_as_one_word_told_back_in_groups_is_masked(session, shown):
+    """Round 32 (in process): a Dutch postcode typed as one word ("1106AV") was told back by a page with a space
+    and in lower case ("1106 av"), which is no word of the value and which the postcode's pattern, written for its
+    capitals, does not read: the groupings of a number-like value are tainted from six characters on, not eight.
+    The site's own numbers stay readable."""
+    label = element("label", {"for": "pc"}, [text("Postcode")])
+    field, status = element("input", {"id": "pc"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(label, field, status, lang="nl")))
+    s.send(*typing(field["id"], "1106AV"))
+    s.send(mutation(adds=[add(status["id"], text(shown)), add(status["id"], text("12 termijnen van € 87,50"))]))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if "1106" in t or "06 AV" in t.upper()], stored
+    assert "12 termijnen van € 87,50" in stored
+
+
 def test_a_number_typed_where_nothing_names_it_is_masked_where_the_page_shows_it_again(session):
     """Round 21: a meter's EAN code typed in a field whose label names no kind of value ("Code EAN gaz") was masked
     in its keystrokes, as the growing end of a value, but not remembered: the summary page showed it whole, as
