@@ -2,7 +2,34 @@
 with a Sranan line, asked for by a Hindustani-Surinamese mother in Amsterdam Zuidoost, recorded by the unmodified
 rrweb recorder with its default options.
 
-betalingsregeling.html: TODO
+betalingsregeling.html: the number of terms picked in a <select> of the site's offers; her name with a double family
+name ('Sharmila Ramdin-Jagessar'), told back at every keystroke as initial and family name in the schedule table's
+<caption>, and on its change, with no-break spaces and a no-break hyphen (U+2011, to keep it on one line), URL-encoded
+in a PDF link's path; her date of birth in the short Dutch form without leading zeros ('7-3-1983'); the 18-digit EAN
+code of her electricity connection, put into an <img srcset>; her IBAN pasted in one piece, lowercase and without
+spaces, written with her name as base64 JSON into the form's data-mandaat attribute; her mobile in the '06-' form,
+its digits put into the send link's ping attribute; her e-mail, put into the confirm button's formaction; her
+address in three boxes (a Bijlmer street alone, a four-digit number, a postcode typed as one word '1106AV'), put into
+a map <img src> and an <address>, and the postcode told back in lower case with a space ('1106 av') under the map;
+her debt counsellor's Chinese-Surinamese name ('Melissa Tjon-A-Fong'); free text naming her husband and her
+mother-in-law's Paramaribo number ('+597 852-4417'). The site's own text that must stay: the supplier's name, its
+service point in Amsterdam Zuidoost, its partners (Madi Zuidoost, Het Juridisch Loket), a Sranan line ('Fa waka? Wi
+de fu yu.'), the offers, the schedule, the labels.
+
+First run (5065b76, written before reading the detection code; the PDF link and the postcode under the map were added
+after it): no leak. Over-masked: 'Madi Zuidoost', a welfare service named after its district, was read as a given
+name and a family name, masked, and 'Zuidoost' masked wherever the page wrote it ('Amsterdam ********'): 7a2d42c
+(rules/pii.yaml: a compound compass point, 'zuidoost', 'noordwest', 'südost', 'southwest'…, is a district's word;
+not the simple points, which are family names too). Held on the first run: every planted value and echo, the base64
+mandate, the ping and formaction URLs, the lower-case postcode under the map and the no-break name in the PDF path
+(both held before the fixes below too: the growing value's masking and the handle around a name in a path). Found by
+probing the redaction in process with the round's values (after reading the code), and fixed with unit tests:
+4b21404 (redactor/taint.py: a number-like value typed as one word is tainted in its groupings from six characters
+on, not eight: '1106AV' told back as '1106 av' in one mutation stayed readable), e85d759 (redactor/pii/fold.py:
+detection reads U+2010 and U+2011 as ASCII's hyphen: 'Sharmila Ramdin\u2011Jagessar' in free text and in a link
+were found up to the no-break hyphen, and 'Jagessar' stayed readable). Left: nothing asserted as xfail. Not asserted:
+a postcode in lower case in free text, with no street number before it ('ik woon in 1106 av'), is not masked: the
+postcode's pattern reads lower case only after a street number, since '2024 en' and '1500 km' have the same shape.
 """
 
 from __future__ import annotations
@@ -47,6 +74,7 @@ THE_REST = [
     Planted("#straat", "Kikkenstein", "a Bijlmer street name alone in its box"),
     Planted(None, "1106AV", "a Dutch postcode without its space in a map <img src>"),
     Planted(None, "Kikkenstein 2214, 1106 AV", "the address put together in an <address>"),
+    Planted(None, "1106 av", "the postcode told back in lower case under the map"),
     Planted("#hulpverlener", "Melissa Tjon-A-Fong", "a Chinese-Surinamese family name with its 'A' particle"),
     Planted(None, "Roy Sitaldin", "a husband's name in Dutch free text"),
     Planted(None, "+597 852-4417", "a Paramaribo number in Dutch free text"),
@@ -60,7 +88,7 @@ LABELS = ["Aantal termijnen", "Voor- en achternaam", "Geboortedatum (d-m-jjjj)",
           "EAN-code elektriciteit (18 cijfers, op uw jaarafrekening)", "IBAN voor de automatische incasso",
           "Mobiel nummer", "E-mailadres", "Adres van de aansluiting", "Straat", "Huisnummer", "Postcode",
           "Naam van uw schuldhulpverlener (als u die heeft)", "Waarom lukt betalen nu niet?",
-          "Bevestigen per e-mail", "Betalingsregeling aanvragen"]
+          "Bevestigen per e-mail", "Betalingsregeling aanvragen", "Download als PDF"]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +119,9 @@ def test_betalingsregeling_page_did_what_the_round_stands_on(betalingsregeling: 
     for echo, what in [("Uw betalingsschema · S. Ramdin-Jagessar", "caption"), (f"style.css?ean={EAN} 1x", "srcset"),
                        (MANDATE, "mandate"), ("/stats?stap=verstuur&terugbellen=0641275398", "ping"),
                        (f"/regeling/bevestig?naar={EMAIL}", "formaction"),
-                       ("style.css?postcode=1106AV&huisnummer=2214", "map"), ("Kikkenstein 2214, 1106 AV", "address")]:
+                       ("style.css?postcode=1106AV&huisnummer=2214", "map"), ("Kikkenstein 2214, 1106 AV", "address"),
+                       ("1106 av", "map's caption"),
+                       ("/regeling/Sharmila%C2%A0Ramdin%E2%80%91Jagessar.pdf", "PDF link with no-break space and hyphen")]:
         assert any(echo in text for text in sent), f"no {what}"
 
 
@@ -128,7 +158,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(betalingsregeling, red
 # -- the test itself ----------------------------------------------------------------------------------
 #: the name is in the caption, the mandate and the e-mail; the other values have their versions
 VERSIONS = [{NAME, "S. Ramdin-Jagessar", EMAIL, MANDATE}, {IBAN, MANDATE}, {"06-41275398", "0641275398"},
-            {"Kikkenstein", "Kikkenstein 2214, 1106 AV"}]
+            {"Kikkenstein", "Kikkenstein 2214, 1106 AV"}, {"1106AV", "1106 av"}]
 
 
 def page_text() -> str:
@@ -138,3 +168,4 @@ def page_text() -> str:
 
 def test_planted_values_share_no_window_with_each_other_or_the_site_text():
     check_no_shared_window(ALL_PLANTED, [*KEPT, *LABELS, page_text()], VERSIONS)
+
