@@ -1423,6 +1423,10 @@ FOLDED = [
     ("NOTE:Domiciliation sur CH24 0839 0041 52\r\n 83 0701 9", "fr", [("CH24 0839 0041 52\r\n 83 0701 9", "IBAN_CODE")]),
     ("DESCRIPTION:Partenaire AVS 756.9217.07\r\n\t69.85", "fr", [("756.9217.07\r\n\t69.85", "NATIONAL_ID")]),
     ("SUMMARY:Formule Duo Soirée - terrain 3 (réservé le 10/12/2026 à 19 h, couv\r\n ert)", "fr", []),
+    # a double family name joined by a no-break hyphen (U+2011) or Unicode's hyphen (U+2010), as a typesetting page
+    # keeps it on one line: the name is the whole of it, not its head (held-out round 32)
+    ("Mevrouw Sharmila Ramdin\u2011Jagessar belt u terug.", "nl", [("Sharmila Ramdin\u2011Jagessar", "PERSON")]),
+    ("Contact: Amélie Vermeulen\u2010Lambert", "fr", [("Amélie Vermeulen\u2010Lambert", "PERSON")]),
     # what folds to nothing that is a value stays as it was
     ("Ｗｉｎｔｅｒ ｓａｌｅ：－３０％", "en", []),
     ("Prix\u00a0: 12,50\u00a0€ — livraison à domicile", "fr", []),
@@ -1445,7 +1449,8 @@ def test_folding_keeps_ascii_as_it_is_and_maps_each_character_back():
     assert folded.text == "ab@(1)x"
     assert folded.back(0, 2) == (0, 3)  # the zero-width space inside the range is part of it
     assert folded.back(3, 6) == (4, 5)  # "(1)" comes from one character
-    assert fold("06\u201128714409 \ufdfa").text == "06\u201128714409 \ufdfa"  # folded to ASCII only
+    assert fold("\ufdfa \u2013").text == "\ufdfa \u2013"  # folded to ASCII only: a ligature, a dash stay
+    assert fold("06\u201128714409 Ramdin\u2010Jagessar").text == "06-28714409 Ramdin-Jagessar"  # hyphens are hyphens
 
 
 @pytest.mark.parametrize("text,language,expected", PERSONS)

@@ -635,6 +635,20 @@ def test_a_select_keeps_a_firm_named_by_its_field(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
+    """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
+    service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
+    wrote it ("Amsterdam ********"). A compound compass point names a district, not a family; a person beside the
+    same words is still masked."""
+    lines = ["Wij werken samen met Madi Zuidoost en Het Juridisch Loket.",
+             "Servicepunt Bijlmerplein, Amsterdam Zuidoost", "Mijn buurvrouw Sanne Jacobs helpt mij."]
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [text(line)]) for line in lines), lang="nl")))
+    stored = list(strings(s.stored))
+    assert set(lines[:2]) <= set(stored), stored
+    assert not [t for t in stored if "Jacobs" in t]
+
+
 def test_a_select_keeps_a_funeral_homes_places(session):
     """Round 31: a funeral home's ceremony places in a <select> ("Funérarium de Sclessin · salon Meuse") were read as
     a given name, a particle and a family name, masked in the site's list; so was a Flemish undertaker named after
@@ -1897,6 +1911,23 @@ def test_a_long_number_told_back_in_other_groups_is_masked(session, typed, shown
     echoed = s.stored[-2]["data"]["adds"][0]["node"]["textContent"]
     assert echoed.startswith(shown[:6]) and not any(c.isdigit() for c in echoed), echoed
     assert f"Tarif 2026 : 45 €, {clients}" in strings(s.stored[-1])
+
+
+@pytest.mark.parametrize("shown", ["1106 av", "Aansluiting op 1106 av.", "11 06 AV"])
+def test_a_short_code_typed_as_one_word_told_back_in_groups_is_masked(session, shown):
+    """Round 32 (in process): a Dutch postcode typed as one word ("1106AV") was told back by a page with a space
+    and in lower case ("1106 av"), which is no word of the value and which the postcode's pattern, written for its
+    capitals, does not read: the groupings of a number-like value are tainted from six characters on, not eight.
+    The site's own numbers stay readable."""
+    label = element("label", {"for": "pc"}, [text("Postcode")])
+    field, status = element("input", {"id": "pc"}), element("p", {"id": "status"})
+    s = session()
+    s.send(snapshot(html_page(label, field, status, lang="nl")))
+    s.send(*typing(field["id"], "1106AV"))
+    s.send(mutation(adds=[add(status["id"], text(shown)), add(status["id"], text("12 termijnen van € 87,50"))]))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if "1106" in t or "06 AV" in t.upper()], stored
+    assert "12 termijnen van € 87,50" in stored
 
 
 def test_a_number_typed_where_nothing_names_it_is_masked_where_the_page_shows_it_again(session):

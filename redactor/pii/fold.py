@@ -11,8 +11,8 @@ and a line folded as iCalendar, vCard and mail headers fold it (a CRLF and a spa
 its spans are then mapped back onto the original text, which is what is masked.
 
 Only folds to ASCII: the recognizers are written for ASCII and for a few characters they name
-themselves (the no-break hyphen U+2011 between a phone's groups, which NFKC would turn into U+2010,
-which they do not name); an accented letter, a dash or a ligature of another script stays as it is.
+themselves (a dash between a phone's groups); an accented letter, a dash or a ligature of another script stays
+as it is. The hyphens U+2010 and U+2011 are read as ASCII's hyphen.
 Per character, so every character of the folded text comes from one original character (``origin``),
 and a text grows by 4 times at most ("⑽" is "(10)").
 Most texts are ASCII and come back as they are, at the cost of ``str.isascii``.
@@ -27,14 +27,20 @@ import regex
 
 from redactor.pii.spans import Span
 
-#: characters NFKC keeps that folding changes: format characters and decimal digits other than ASCII's
-_NOT_NFKC = regex.compile(r"[\p{Cf}\p{Nd}--[0-9]]", regex.V1)
+#: characters NFKC keeps that folding changes: format characters, decimal digits other than ASCII's, the hyphen
+_NOT_NFKC = regex.compile(r"[\p{Cf}\p{Nd}\u2010--[0-9]]", regex.V1)
+#: the hyphen (U+2010) and the no-break hyphen (U+2011) a typesetting page writes inside a double family name to
+#: keep it on one line ("Ramdin\u2011Jagessar"): read as ASCII's hyphen, which the name patterns join names with
+#: (the no-break one was read as a word's end, and the family name after it stayed readable: held-out round 32)
+_HYPHENS = frozenset("\u2010\u2011")
 
 
 @functools.lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     if unicodedata.category(c) == "Cf":
         return ""
+    if c in _HYPHENS:
+        return "-"
     digit = unicodedata.decimal(c, None)
     if digit is not None:
         return str(digit)
