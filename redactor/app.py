@@ -34,7 +34,7 @@ from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
 from redactor.pii import DetectorPool
 from redactor.pii.cache import SharedSpans
-from redactor.pii.names import place_names
+from redactor.pii.names import read_name_lists
 from redactor.pipeline import Recordings, refuse, site_secret, take_batch
 from redactor.policy import Policy
 from redactor.retention import retention
@@ -222,7 +222,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
         await SharedAdmin(states.redis).start(app, settings.config_poll_seconds)
     threads = app[THREADS] = RedactionThreads(settings.redaction_threads)
     metrics.watch(states, detector.queue, threads.scheduler, shared.counts)
-    place_names()  # read here, not in the first batch that needs it: its parse would stall the loop
+    read_name_lists()  # read here, not in the first batch that needs them: their parse would stall it
     await detector.start()
     gc.freeze()  # what start-up made lives for ever: out of the collector's way (scheduling.favour_the_loop)
     log.info("ready: %d site(s), data in %s, %d detector process(es)", len(app[POLICIES]), settings.data_dir,

@@ -20,6 +20,7 @@ import re
 
 from aiohttp import web
 
+from redactor.bounded_cache import LONGEST_KEPT
 from redactor.formats.peer import DIGESTED, MADE_ID
 from redactor.formats.rrweb_batch import Group
 from redactor.keys import DETECTOR, THREADS
@@ -35,6 +36,12 @@ PERSONAL = ("EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "BE_NAT
 #: the fewest digits of an identifier of PERSONAL a validator confirms (India's PAN: five letters, four
 #: digits, a letter); an e-mail has its "@"
 FEWEST_DIGITS = 4
+#: the ids read lately and found to be no one's, per site and the settings they were read with: a session sends all
+#: its batches under one id, and each read cost the batch a trip to a redaction thread and the detector's cache
+#: (bench/load.py). Only those: a personal id is read each time, never kept raw, here neither. Bounded: past
+#: MAX_ORDINARY_IDS forgotten whole (then read again: the same answer); one longer than LONGEST_KEPT is not kept
+MAX_ORDINARY_IDS = 4096
+_ordinary_ids: set[tuple[str, tuple[str, ...], float, str]] = set()
 #: what parts an id's words ("klant-…", "user_…", "<session>:<window>")
 ID_SEPARATORS = re.compile(r"[-_:]")
 
@@ -42,24 +49,34 @@ ID_SEPARATORS = re.compile(r"[-_:]")
 async def personal(app: web.Application, policy: Policy, sessions: list[str]) -> set[str]:
     """The ids in which the pattern recognizers find PERSONAL, at the site's threshold or the default
     one, whichever is lower (a site that lowers it wants more masked, never less). One lookup for all
-    of a batch's ids, however many sessions it holds."""
+    of a batch's ids, however many sessions it holds; an id found ordinary under the same settings is
+    not read again."""
     asked = {session: MADE_ID.sub(" ", session) for session in dict.fromkeys(sessions)}
     asked = {session: text for session, text in asked.items()  # "s1", "visit-42", "tab_2": nothing of PERSONAL fits
              if sum(c.isdigit() for c in text) >= FEWEST_DIGITS or "@" in text}
     if not asked:
         return set()
     site = policy.config.pii
-    settings = PiiSettings(languages=site.languages, entities=list(PERSONAL),
-                           threshold=min(site.threshold, PiiSettings.defaults().threshold))
+    threshold = min(site.threshold, PiiSettings.defaults().threshold)
+    read_as = (policy.site, tuple(site.languages), threshold)
+    unread = [session for session in asked if (*read_as, session) not in _ordinary_ids]
+    if not unread:
+        return set()
+    settings = PiiSettings(languages=site.languages, entities=list(PERSONAL), threshold=threshold)
     # each read as written, and with its separators as spaces: in a sentence a number glued to a word by "-"
     # or "_" is a reference ("INV-123456782"), in an id they part its words ("card-4539…", "rrn_…")
-    texts = [form for text in asked.values() for form in (text, ID_SEPARATORS.sub(" ", text))]
+    texts = [form for session in unread for form in (asked[session], ID_SEPARATORS.sub(" ", asked[session]))]
     detector = app[DETECTOR]
     # looked up (the texts' digests computed) on a redaction thread: the event loop only moves bytes
     found = await app[THREADS].run(policy.site, detector.known, texts, "", settings, policy.site)
     if not isinstance(found, list):
         found = await detector.analyze(texts, "", settings, site=policy.site, lookup=found)
-    return {session for n, session in enumerate(asked) if found[2 * n] or found[2 * n + 1]}
+    named = {session for n, session in enumerate(unread) if found[2 * n] or found[2 * n + 1]}
+    if len(_ordinary_ids) + len(unread) > MAX_ORDINARY_IDS:
+        _ordinary_ids.clear()
+    _ordinary_ids.update((*read_as, session) for session in unread
+                         if session not in named and len(session) <= LONGEST_KEPT)
+    return named
 
 
 def stored_names(secret: bytes, site: str, session: str) -> tuple[str, str]:

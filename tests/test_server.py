@@ -178,6 +178,27 @@ async def test_a_session_id_that_names_the_visitor_is_kept_under_a_pseudonym_and
     check_disk()  # nor in the audit of those reads and erasures
 
 
+async def test_a_session_id_is_read_once_and_a_personal_one_each_time(shop, admin_headers, redaction_jobs):
+    """A session sends all its batches under one id: an id found to name no one is not read again (each read is a
+    trip to a redaction thread, "known": bench/load.py's ids have digits), under the same settings; one that does
+    is read each time, and not kept. Another site, or the site's threshold changed, reads it again."""
+    batch = orjson.dumps([{"type": 4, "data": {"href": "https://shop.example/", "width": 1280, "height": 800},
+                           "timestamp": 1764626400000}])
+    for _ in range(3):
+        assert (await shop.post("/v1/sites/shop/sessions/load-3f8e2a41-7-0/events", data=batch)).status == 202
+    assert redaction_jobs.count("known") == 1, redaction_jobs
+    redaction_jobs.clear()
+    for _ in range(2):
+        await shop.post(f"/v1/sites/shop/sessions/{PERSONAL_SESSION_IDS[0]}/events", data=batch)
+    assert redaction_jobs.count("known") == 2, redaction_jobs
+    redaction_jobs.clear()
+    assert (await shop.put("/v1/sites/shop", json={"pii": {"threshold": 0.4}}, headers=admin_headers)).status == 200
+    assert (await shop.put("/v1/sites/other", json={}, headers=admin_headers)).status == 201
+    for site in ("shop", "other"):
+        assert (await shop.post(f"/v1/sites/{site}/sessions/load-3f8e2a41-7-0/events", data=batch)).status == 202
+    assert redaction_jobs.count("known") == 2, redaction_jobs
+
+
 async def test_the_sessions_page_is_stored_redacted(shop, admin_headers):
     """The sessions table's page column is the Meta's href as redacted: a phone's '+' left
     unencoded in its query ('?ph=+32+478…', form encoding's spaces) is masked there too."""

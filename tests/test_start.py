@@ -86,3 +86,41 @@ def test_a_launched_detector_is_built_while_its_caller_goes_on():
         assert pool.analyze_sync(["mail me at jan@example.org"], "en", PiiSettings())[0]
     finally:
         pool.close()
+
+
+#: the large name lists (redactor.pii.names.read_name_lists, country_names): which of them a fresh process read
+_LISTS_READ = """
+from redactor.pii import names
+print(*[f.cache_info().currsize for f in (names._first_names, names._common_given_names, names.place_names,
+                                          names.country_names)])
+"""
+
+
+def test_a_detector_process_reads_the_name_lists_as_it_starts():
+    """The given names, places and countries are each a parse of 0.5-1 s: read in the first texts that hold a name,
+    they held the detector, and every batch waiting on it, for seconds (bench/load.py's first seconds)."""
+    done = subprocess.run([sys.executable, "-c", "from redactor.pii.pool import _worker_init\n_worker_init(False)\n"
+                           + _LISTS_READ], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.split() == ["1", "1", "1", "1"]
+
+
+def test_the_server_reads_the_name_lists_as_it_starts(tmp_path):
+    """The redaction reads given names itself (an attribute name that may be a person's slug): read in the first batch
+    that needs them, that batch held a redaction thread for ~1 s, and the batches queued behind it (bench/load.py:
+    ~2 s of its measured 20 on a busy machine). Not the countries' names: ~80 MB for a rare question. (A detector
+    process of its own: one built in the server's process reads the given names as it is built.)"""
+    code = f"""
+import asyncio
+from aiohttp.test_utils import TestServer
+from redactor.app import create_app
+from redactor.config import Settings
+
+async def start():
+    server = TestServer(create_app(Settings(data_dir={str(tmp_path / "data")!r}, pii_workers=1, ner=False)))
+    await server.start_server()
+    await server.close()
+
+asyncio.run(start())
+""" + _LISTS_READ
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.split()[-4:] == ["1", "1", "1", "0"]

@@ -970,6 +970,17 @@ def country_names() -> frozenset[str]:
                      for language in ("en", "fr", "nl", "de") if not (name := named(names, language)).startswith("*"))
 
 
+def read_name_lists() -> None:
+    """Reads the given names and the places once, at a process's start (the server's, each detector process's): each
+    is a parse of ~1 s (gender-guesser's table, GeoNames) that would otherwise stall the first batch that needs it,
+    holding a redaction thread, or the detector, while the batches behind it wait. (Not country_names: phonenumbers'
+    geocoder data it reads holds ~80 MB, which the redaction's rare questions of a country need not cost every
+    server; the detector asks it of most names and reads it at its start.)"""
+    _first_names()
+    _common_given_names()
+    place_names()
+
+
 def names_a_place(name: str) -> bool:
     """Whether two words or more are a place's whole name, no person's: a country's in en/fr/nl/de ("Sri Lanka",
     "Verenigd Koninkrijk", "Costa Rica") or one of place_names' ("Buenos Aires"). A single word is as often a

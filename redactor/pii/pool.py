@@ -85,7 +85,11 @@ def _built(ner: bool) -> PiiDetector:
 
 def _worker_init(ner: bool) -> None:
     global _worker_detector
+    from redactor.pii.names import country_names, read_name_lists
+
     _worker_detector = _built(ner)
+    read_name_lists()  # else read by its first texts that hold a name, the batches waiting on them held meanwhile
+    country_names()  # (asked of every name of several words: names_a_place)
     gc.freeze()  # the detector lives as long as its process: out of the collector's later passes
 
 
