@@ -520,6 +520,9 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("burgerservicenummer 403 817 269", "nl", [("403 817 269", "NL_BSN")]),
     ("rijksregisternummer 79.04.12-285.43", "nl", [("79.04.12-285.43", "BE_NATIONAL_NUMBER")]),
     ("numéro national 68.12.03-447.81", "fr", [("68.12.03-447.81", "BE_NATIONAL_NUMBER")]),
+    # the word shortened as forms and people write it (held-out set 15)
+    ("rijksregisternr. 79.04.12-285.43", "nl", [("79.04.12-285.43", "BE_NATIONAL_NUMBER")]),
+    ("RR-nr 79041228543", "nl", [("79041228543", "BE_NATIONAL_NUMBER")]),
     ("numéro de sécurité sociale : 1 84 07 75 114 382 27", "fr", [("1 84 07 75 114 382 27", "FR_NIR")]),
     ("n° sécu 285057800608467", "fr", [("285057800608467", "FR_NIR")]),
     ("my national insurance number is QR 48 27 16 B", "en", [("QR 48 27 16 B", "NATIONAL_ID")]),
