@@ -1168,15 +1168,31 @@ def _name_openers() -> frozenset[str]:
 
 
 def _is_business_word(word: str) -> bool:
-    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
+    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending. A French past
+    participle is not the noun its folded form spells: "Réservé par Inès Gomes" holds no "Réserve" (a wine's grade),
+    unless the lists write it so ("Café", "Lycée")."""
     words, suffixes, *_ = _business_lexicon()
     bare = word.strip(".,;:!?'’\"()")
     plain = _plain_name(bare)
+    if _FRENCH_PARTICIPLE.search(bare) and bare.casefold() not in _business_words_as_written():
+        return False
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
     # the site's languages, whatever its folded ending ("tas")
     return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+#: the ending of a French past participle ("réservé", "commandées"), which folding accents would make a noun's
+_FRENCH_PARTICIPLE = re.compile(r"(?i:é|ée|és|ées)$")
+
+
+@functools.cache
+def _business_words_as_written() -> frozenset[str]:
+    """The business, product, venue and room words of rules/pii.yaml in lower case with their accents ("café")."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    keys = ("business_words", "product_words", "venue_words", "room_words")
+    return frozenset(w.casefold() for key in keys for w in engine.get(key, []))
 
 
 def ends_in_a_product_word(text: str) -> bool:
