@@ -1406,12 +1406,21 @@ def is_site_address(text: str, start: int) -> bool:
            for lead in _engine_words("site_address_leads")):
         return True
     forms = _business_lexicon()[2]
+    if _company_form_ending().search(head):
+        return True  # a firm's form of several words or in lower case ends its name: "… Mosella S.à r.l., 5, route du Vin"
     for word in reversed(head.split()):  # the capitalised run right before the address, particles between
         if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
             return False
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
+
+
+@functools.cache
+def _company_form_ending() -> re.Pattern:
+    """A company form (rules/pii.yaml business_forms, as written) ending a text, after a capitalised word."""
+    forms = "|".join(re.escape(f) for f in load_rules("pii.yaml").get("engine", {}).get("business_forms", []))
+    return re.compile(rf"[A-ZÀ-Þ][\w'’&-]*[^\S\n]+(?:{forms})$" if forms else r"(?!)")
 
 
 def premises_with_hours(text: str, start: int) -> bool:
