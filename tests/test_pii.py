@@ -2210,9 +2210,11 @@ def test_quality_figures_on_the_hand_written_set():
     # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
+    set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
+             "site-numbers-heldout15"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
-               "site-text-heldout13", "name-heldout13", *set14}
+               "site-text-heldout13", "name-heldout13", *set14, *set15}
     everything = quality.score(rows, detections)["by_class"]
     assert everything["site-text-heldout14"]["fp_values"] <= 0  # of 51 rows
     assert everything["site-numbers-heldout14"]["fp_values"] <= 1  # of 32 rows
