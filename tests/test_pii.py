@@ -1032,6 +1032,9 @@ NAMES_IN_PLACE = [
     ("Betaald door F. Van Damme", "nl", [("F. Van Damme", "PERSON")]),
     ("Tafel voor twee: Summer en Daan Peeters", "nl", [("Summer", "PERSON")]),
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
+    # a greeting opens the line, a measure later in it: a letter's, not a product's title (held-out set 15)
+    ("Beste Wim Dewaele, uw offerte voor 42 m² vloertegels staat klaar.", "nl", [("Wim Dewaele", "PERSON")]),
+    ("Bonjour Gommaar Wuyts, votre carrelage 60 x 60 cm est arrivé", "fr", [("Gommaar Wuyts", "PERSON")]),
     # a surname opening with an elided particle or Mc/Mac before its capital (round 5: "O'Callaghan-Reid" was
     # left after the given name in a URL's fragment)
     ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),

@@ -298,8 +298,11 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
     heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
-    if heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0]):
-        return False  # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"
+    if (heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0])
+            and not is_name_opener(text[start:end].split()[0])):
+        # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"; a greeting that opens the run
+        # is a letter's: "Beste Wim Dewaele, uw offerte voor 42 m² vloertegels staat klaar"
+        return False
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
