@@ -1541,6 +1541,7 @@ SITE_TEXT = [
     ("Order by Friday for Christmas delivery", "en"), ("Ordered by Date", "en"), ("Besteld door Bakkerij De Molen", "nl"),
     ("All rights reserved by Acme Corp", "en"),
     ("Tous droits réservés par Acme SA", "fr"), ("Café Marie", "fr"), ("Grande Réserve Marie", "fr"),
+    ("Feest voor Sinterklaas", "nl"), ("Party for Two", "en"), ("Fête pour Noël", "fr"),
     # words near the relatives' that are not: "only", a partner firm
     ("Levering enkel Gent en omstreken", "nl"), ("Onze partner Sendcloud verzorgt de levering", "nl"),
     # a farewell before a shop, a place, a song
@@ -1773,6 +1774,9 @@ NAME_SHOWN_BACK = [
     # who a booking is by, its French participle no wine's "Réserve" (held-out set 15)
     ("Réservé par Maria da Conceição Gomes", "fr", "Maria da Conceição Gomes"),
     ("Réservée par Gommaar Wuyts", "fr", "Gommaar Wuyts"), ("Gereserveerd door Hadewych Stroobants", "nl", "Hadewych Stroobants"),
+    # who a party is for, as a kids' party venue confirms it (held-out set 15)
+    ("Kinderfeestje voor Elif (7 jaar) — 12 kinderen", "nl", "Elif"), ("Birthday party for Noah, 12 kids", "en", "Noah"),
+    ("Fête pour Inès samedi", "fr", "Inès"), ("Kindergeburtstag für Lena", "de", "Lena"),
     # relatives by marriage, step-family, grandchildren, godparents (rules/recognizers.yaml, relatives)
     ("Mijn schoonvader Jorrick komt het ophalen", "nl", "Jorrick"), ("Pour mon beau-frère Ysaël, avec nos amitiés", "fr", "Ysaël"),
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
