@@ -1782,6 +1782,8 @@ NAME_SHOWN_BACK = [
     # who a party is for, as a kids' party venue confirms it (held-out set 15)
     ("Kinderfeestje voor Elif (7 jaar) — 12 kinderen", "nl", "Elif"), ("Birthday party for Noah, 12 kids", "en", "Noah"),
     ("Fête pour Inès samedi", "fr", "Inès"), ("Kindergeburtstag für Lena", "de", "Lena"),
+    # a service's word before "chez" and a title: the customer, not a firm's name ("ramonage" is no business word)
+    ("Ramonage chez M. Collignon, mardi matin", "fr", "Collignon"),
     # relatives by marriage, step-family, grandchildren, godparents (rules/recognizers.yaml, relatives)
     ("Mijn schoonvader Jorrick komt het ophalen", "nl", "Jorrick"), ("Pour mon beau-frère Ysaël, avec nos amitiés", "fr", "Ysaël"),
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
