@@ -1784,6 +1784,9 @@ NAME_SHOWN_BACK = [
     ("Fête pour Inès samedi", "fr", "Inès"), ("Kindergeburtstag für Lena", "de", "Lena"),
     # a service's word before "chez" and a title: the customer, not a firm's name ("ramonage" is no business word)
     ("Ramonage chez M. Collignon, mardi matin", "fr", "Collignon"),
+    # the account's word between its holder and its number
+    ("Kontoinhaber Tomasz Wiśniewski, IBAN DE21 5005 0201 0871 4423 65", "de", "Tomasz Wiśniewski"),
+    ("Lotte Wuyts, rekening: BE71 0961 2345 6769", "nl", "Lotte Wuyts"),
     # relatives by marriage, step-family, grandchildren, godparents (rules/recognizers.yaml, relatives)
     ("Mijn schoonvader Jorrick komt het ophalen", "nl", "Jorrick"), ("Pour mon beau-frère Ysaël, avec nos amitiés", "fr", "Ysaël"),
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),

@@ -523,6 +523,11 @@ _HOLDER_LOOK = 80
 _HOLDER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+#: an account's word and its colon right before the account's number, after its holder's name and a comma or not
+_ACCOUNT_WORD_AFTER = re.compile(r"(?<=[\w'’,;][^\S\n])(?i:iban|rekening(?:nummer)?|konto(?:nummer)?|compte|account)"
+                                 r"[^\S\n]*:?$")
+
+
 def holder_before(text: str, start: int) -> tuple[int, int] | None:
     """The holder of an account or an id number, named right before it ("Amélie Vermeulen BE71 0961 …",
     "Begunstigde: Sophie Peeters NL91 …"): two or three capitalised words on its line, a ',' or ':' between
@@ -533,7 +538,9 @@ def holder_before(text: str, start: int) -> tuple[int, int] | None:
     stripped = head.rstrip()
     if "\n" in head[len(stripped):] or not stripped:
         return None
-    if stripped[-1] in ",:":
+    # the account's own word between the name and its number: "Kontoinhaber Tomasz Wiśniewski, IBAN DE21 …"
+    stripped = _ACCOUNT_WORD_AFTER.sub("", stripped).rstrip()
+    if stripped[-1:] in (",", ":"):
         stripped = stripped[:-1].rstrip()
     words = list(re.finditer(r"\S+", stripped))[-3:]
     for n in (3, 2):
