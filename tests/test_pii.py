@@ -2224,7 +2224,8 @@ def test_quality_figures_on_the_hand_written_set():
     # since bound it
     # The twelfth likewise (branch set12: 6 false hits -> 1, 42 names -> 53), and the thirteenth (branch set13: 31
     # false hits -> 8, 47 names -> 55), and the fourteenth's classes (branch set14: 6 + 5 false hits -> 0 + 1, 20 names
-    # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21)
+    # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21), and the fifteenth's (branch set15: 6 + 3 false hits -> 3 + 1,
+    # 29 names -> 32, 16 accounts and ids -> 18)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
@@ -2233,6 +2234,12 @@ def test_quality_figures_on_the_hand_written_set():
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
                "site-text-heldout13", "name-heldout13", *set14, *set15}
     everything = quality.score(rows, detections)["by_class"]
+    assert everything["site-text-heldout15"]["fp_values"] <= 3  # of 98 rows
+    assert everything["site-numbers-heldout15"]["fp_values"] <= 1  # of 34 rows
+    assert everything["name-heldout15"]["found"] >= 32  # of 38 names
+    assert everything["contact-heldout15"]["found"] >= 28  # of 28 values
+    assert everything["bank-id-heldout15"]["found"] >= 18  # of 18 values
+    assert everything["address-heldout15"]["found"] >= 24  # of 24 values
     assert everything["site-text-heldout14"]["fp_values"] <= 0  # of 51 rows
     assert everything["site-numbers-heldout14"]["fp_values"] <= 1  # of 32 rows
     assert everything["name-heldout14"]["found"] >= 23  # of 24 names
