@@ -2234,18 +2234,17 @@ def test_quality_figures_on_the_hand_written_set():
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
                "site-text-heldout13", "name-heldout13", *set14, *set15}
     everything = quality.score(rows, detections)["by_class"]
-    assert everything["site-text-heldout15"]["fp_values"] <= 3  # of 98 rows
-    assert everything["site-numbers-heldout15"]["fp_values"] <= 1  # of 34 rows
-    assert everything["name-heldout15"]["found"] >= 32  # of 38 names
-    assert everything["contact-heldout15"]["found"] >= 28  # of 28 values
-    assert everything["bank-id-heldout15"]["found"] >= 18  # of 18 values
-    assert everything["address-heldout15"]["found"] >= 24  # of 24 values
-    assert everything["site-text-heldout14"]["fp_values"] <= 0  # of 51 rows
-    assert everything["site-numbers-heldout14"]["fp_values"] <= 1  # of 32 rows
-    assert everything["name-heldout14"]["found"] >= 23  # of 24 names
-    assert everything["contact-heldout14"]["found"] >= 27  # of 27 values
-    assert everything["bank-id-heldout14"]["found"] >= 21  # of 21 values
-    assert everything["address-heldout14"]["found"] >= 24  # of 24 values
+    # the fourteenth's and fifteenth's classes: at most so many false hits on the site's rows, at least so many
+    # values found (of: 51 and 98 rows of site text, 32 and 34 of numbers; 24 and 38 names, 27 and 28 contacts,
+    # 21 and 18 accounts and ids, 24 and 24 addresses and dates of birth)
+    most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
+                       "site-text-heldout15": 3, "site-numbers-heldout15": 1}
+    least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
+                   "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24}
+    for kind, most in most_false_hits.items():
+        assert everything[kind]["fp_values"] <= most, kind
+    for kind, least in least_found.items():
+        assert everything[kind]["found"] >= least, kind
     assert everything["site-text-heldout13"]["fp_values"] <= 8  # of 105 rows
     assert everything["name-heldout13"]["found"] >= 55  # of 55 names
     assert everything["site-text-heldout12"]["fp_values"] <= 1  # of 102 rows
