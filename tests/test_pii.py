@@ -520,6 +520,9 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("burgerservicenummer 403 817 269", "nl", [("403 817 269", "NL_BSN")]),
     ("rijksregisternummer 79.04.12-285.43", "nl", [("79.04.12-285.43", "BE_NATIONAL_NUMBER")]),
     ("numéro national 68.12.03-447.81", "fr", [("68.12.03-447.81", "BE_NATIONAL_NUMBER")]),
+    # the word shortened as forms and people write it (held-out set 15)
+    ("rijksregisternr. 79.04.12-285.43", "nl", [("79.04.12-285.43", "BE_NATIONAL_NUMBER")]),
+    ("RR-nr 79041228543", "nl", [("79041228543", "BE_NATIONAL_NUMBER")]),
     ("numéro de sécurité sociale : 1 84 07 75 114 382 27", "fr", [("1 84 07 75 114 382 27", "FR_NIR")]),
     ("n° sécu 285057800608467", "fr", [("285057800608467", "FR_NIR")]),
     ("my national insurance number is QR 48 27 16 B", "en", [("QR 48 27 16 B", "NATIONAL_ID")]),
@@ -985,6 +988,8 @@ NUMBER_LABELLED = [
     ("Numéro d'entreprise : 0456.789.123", "fr", []),
     ("Item 0471.223.18 is sold out", "en", []),
     ("mijn gsm 0471.223.189", "nl", [("0471.223.189", "PHONE_NUMBER")]),
+    # a booking's number shaped like a Nordic personal number (held-out set 15)
+    ("Reservatienummer 240117-0382 — baan 4 en 5", "nl", []), ("Booking number 240117-0382", "en", []),
 ]
 # Luxembourg's six-digit lines, beside a word that says it is a phone; six digits in pairs alone are anything
 LU_SIX_DIGITS = [
@@ -997,6 +1002,9 @@ POSTCODE_LISTS = [
     ("Gratis bezorging in 9000 Gent en 8000 Brugge", "nl", []),
     ("Livraison offerte de L-1110 à L-1899", "fr", []),
     ("Lieferung in L-4001–L-4999", "de", []),
+    # the end of a range of five-digit postcodes, its town after it (held-out set 15)
+    ("Zone 1: 54290–54296 Trier, Anfahrt kostenlos", "de", []), ("Zone 2: 54290 bis 54296 Trier", "de", []),
+    ("Livrer au 12 à 75002 Paris", "fr", [("75002 Paris", "POSTAL_ADDRESS")]),
     ("3, Um Bongert, L-7420 Cruchten", "fr", [("3, Um Bongert", "POSTAL_ADDRESS"), ("L-7420 Cruchten", "POSTAL_ADDRESS")]),
 ]
 # the site's own address in its footer or on its contact page: after the shop's name, its trade word or company
@@ -1007,6 +1015,10 @@ SITE_ADDRESSES = [
     ("Impressum: Krüger & Söhne GmbH, Lindenstraße 9, 50674 Köln", "de", []),
     ("Find us at 22 Station Road, Kendal LA9 6BT", "en", []),
     ("Showroom: Prinsengracht 400, Amsterdam", "nl", []),
+    # a firm's form in lower case or of several words, a leisure venue's word before its made-up name (held-out set 15)
+    ("Tegelhandel Claes bv — Steenweg op Gent 88, 9300 Aalst", "nl", []),
+    ("Thermae Mosella S.à r.l., 5, route du Vin, L-5445 Schengen", "fr", []),
+    ("Speelparadijs De Ballonnenboot, Industrieweg 14, 9032 Wondelgem", "nl", []),
     ("Sanne Jansen, Dorpsstraat 41, 3920 Lommel", "nl", [("Dorpsstraat 41", "POSTAL_ADDRESS"),
                                                          ("3920 Lommel", "POSTAL_ADDRESS")]),
     ("Nieuw adres: Dorpsstraat 41, 3920 Lommel", "nl", [("Dorpsstraat 41", "POSTAL_ADDRESS"),
@@ -1025,6 +1037,9 @@ NAMES_IN_PLACE = [
     ("Betaald door F. Van Damme", "nl", [("F. Van Damme", "PERSON")]),
     ("Tafel voor twee: Summer en Daan Peeters", "nl", [("Summer", "PERSON")]),
     ("Name on card: Kwabena Owusu-Ansah", "en", [("Kwabena Owusu-Ansah", "PERSON")]),
+    # a greeting opens the line, a measure later in it: a letter's, not a product's title (held-out set 15)
+    ("Beste Wim Dewaele, uw offerte voor 42 m² vloertegels staat klaar.", "nl", [("Wim Dewaele", "PERSON")]),
+    ("Bonjour Gommaar Wuyts, votre carrelage 60 x 60 cm est arrivé", "fr", [("Gommaar Wuyts", "PERSON")]),
     # a surname opening with an elided particle or Mc/Mac before its capital (round 5: "O'Callaghan-Reid" was
     # left after the given name in a URL's fragment)
     ("Lead passenger: Niamh O'Donovan-Clarke", "en", [("Niamh O'Donovan-Clarke", "PERSON")]),
@@ -1535,6 +1550,8 @@ SITE_TEXT = [
     # "by" after an order that is a deadline or a sort order, or that names a shop, and a copyright line
     ("Order by Friday for Christmas delivery", "en"), ("Ordered by Date", "en"), ("Besteld door Bakkerij De Molen", "nl"),
     ("All rights reserved by Acme Corp", "en"),
+    ("Tous droits réservés par Acme SA", "fr"), ("Café Marie", "fr"), ("Grande Réserve Marie", "fr"),
+    ("Feest voor Sinterklaas", "nl"), ("Party for Two", "en"), ("Fête pour Noël", "fr"),
     # words near the relatives' that are not: "only", a partner firm
     ("Levering enkel Gent en omstreken", "nl"), ("Onze partner Sendcloud verzorgt de levering", "nl"),
     # a farewell before a shop, a place, a song
@@ -1764,6 +1781,17 @@ NAME_SHOWN_BACK = [
     ("Opgehaald door Youssef op 12 mei", "nl", "Youssef"), ("Collected by Ahmed at 14:02", "en", "Ahmed"),
     ("Retiré par Mathis le 3 mars", "fr", "Mathis"), ("Parcel received by Grzegorz", "en", "Grzegorz"),
     ("Signed for by Aoife", "en", "Aoife"),
+    # who a booking is by, its French participle no wine's "Réserve" (held-out set 15)
+    ("Réservé par Maria da Conceição Gomes", "fr", "Maria da Conceição Gomes"),
+    ("Réservée par Gommaar Wuyts", "fr", "Gommaar Wuyts"), ("Gereserveerd door Hadewych Stroobants", "nl", "Hadewych Stroobants"),
+    # who a party is for, as a kids' party venue confirms it (held-out set 15)
+    ("Kinderfeestje voor Elif (7 jaar) — 12 kinderen", "nl", "Elif"), ("Birthday party for Noah, 12 kids", "en", "Noah"),
+    ("Fête pour Inès samedi", "fr", "Inès"), ("Kindergeburtstag für Lena", "de", "Lena"),
+    # a service's word before "chez" and a title: the customer, not a firm's name ("ramonage" is no business word)
+    ("Ramonage chez M. Collignon, mardi matin", "fr", "Collignon"),
+    # the account's word between its holder and its number
+    ("Kontoinhaber Tomasz Wiśniewski, IBAN DE21 5005 0201 0871 4423 65", "de", "Tomasz Wiśniewski"),
+    ("Lotte Wuyts, rekening: BE71 0961 2345 6769", "nl", "Lotte Wuyts"),
     # relatives by marriage, step-family, grandchildren, godparents (rules/recognizers.yaml, relatives)
     ("Mijn schoonvader Jorrick komt het ophalen", "nl", "Jorrick"), ("Pour mon beau-frère Ysaël, avec nos amitiés", "fr", "Ysaël"),
     ("My mother-in-law Ysolde will collect it", "en", "Ysolde"),
@@ -2201,19 +2229,27 @@ def test_quality_figures_on_the_hand_written_set():
     # since bound it
     # The twelfth likewise (branch set12: 6 false hits -> 1, 42 names -> 53), and the thirteenth (branch set13: 31
     # false hits -> 8, 47 names -> 55), and the fourteenth's classes (branch set14: 6 + 5 false hits -> 0 + 1, 20 names
-    # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21)
+    # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21), and the fifteenth's (branch set15: 6 + 3 false hits -> 3 + 1,
+    # 29 names -> 32, 16 accounts and ids -> 18)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
+    set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
+             "site-numbers-heldout15"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
-               "site-text-heldout13", "name-heldout13", *set14}
+               "site-text-heldout13", "name-heldout13", *set14, *set15}
     everything = quality.score(rows, detections)["by_class"]
-    assert everything["site-text-heldout14"]["fp_values"] <= 0  # of 51 rows
-    assert everything["site-numbers-heldout14"]["fp_values"] <= 1  # of 32 rows
-    assert everything["name-heldout14"]["found"] >= 23  # of 24 names
-    assert everything["contact-heldout14"]["found"] >= 27  # of 27 values
-    assert everything["bank-id-heldout14"]["found"] >= 21  # of 21 values
-    assert everything["address-heldout14"]["found"] >= 24  # of 24 values
+    # the fourteenth's and fifteenth's classes: at most so many false hits on the site's rows, at least so many
+    # values found (of: 51 and 98 rows of site text, 32 and 34 of numbers; 24 and 38 names, 27 and 28 contacts,
+    # 21 and 18 accounts and ids, 24 and 24 addresses and dates of birth)
+    most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
+                       "site-text-heldout15": 3, "site-numbers-heldout15": 1}
+    least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
+                   "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24}
+    for kind, most in most_false_hits.items():
+        assert everything[kind]["fp_values"] <= most, kind
+    for kind, least in least_found.items():
+        assert everything[kind]["found"] >= least, kind
     assert everything["site-text-heldout13"]["fp_values"] <= 8  # of 105 rows
     assert everything["name-heldout13"]["found"] >= 55  # of 55 names
     assert everything["site-text-heldout12"]["fp_values"] <= 1  # of 102 rows

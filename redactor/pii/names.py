@@ -298,8 +298,11 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
     heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
-    if heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0]):
-        return False  # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"
+    if (heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0])
+            and not is_name_opener(text[start:end].split()[0])):
+        # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"; a greeting that opens the run
+        # is a letter's: "Beste Wim Dewaele, uw offerte voor 42 m² vloertegels staat klaar"
+        return False
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
@@ -520,6 +523,11 @@ _HOLDER_LOOK = 80
 _HOLDER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+#: an account's word and its colon right before the account's number, after its holder's name and a comma or not
+_ACCOUNT_WORD_AFTER = re.compile(r"(?<=[\w'’,;][^\S\n])(?i:iban|rekening(?:nummer)?|konto(?:nummer)?|compte|account)"
+                                 r"[^\S\n]*:?$")
+
+
 def holder_before(text: str, start: int) -> tuple[int, int] | None:
     """The holder of an account or an id number, named right before it ("Amélie Vermeulen BE71 0961 …",
     "Begunstigde: Sophie Peeters NL91 …"): two or three capitalised words on its line, a ',' or ':' between
@@ -530,7 +538,9 @@ def holder_before(text: str, start: int) -> tuple[int, int] | None:
     stripped = head.rstrip()
     if "\n" in head[len(stripped):] or not stripped:
         return None
-    if stripped[-1] in ",:":
+    # the account's own word between the name and its number: "Kontoinhaber Tomasz Wiśniewski, IBAN DE21 …"
+    stripped = _ACCOUNT_WORD_AFTER.sub("", stripped).rstrip()
+    if stripped[-1:] in (",", ":"):
         stripped = stripped[:-1].rstrip()
     words = list(re.finditer(r"\S+", stripped))[-3:]
     for n in (3, 2):
@@ -1179,15 +1189,31 @@ def _name_openers() -> frozenset[str]:
 
 
 def _is_business_word(word: str) -> bool:
-    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending."""
+    """A trade, venue, place or product word of rules/pii.yaml, or a longer word with such an ending. A French past
+    participle is not the noun its folded form spells: "Réservé par Inès Gomes" holds no "Réserve" (a wine's grade),
+    unless the lists write it so ("Café", "Lycée")."""
     words, suffixes, *_ = _business_lexicon()
     bare = word.strip(".,;:!?'’\"()")
     plain = _plain_name(bare)
+    if _FRENCH_PARTICIPLE.search(bare) and bare.casefold() not in _business_words_as_written():
+        return False
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
     # the site's languages, whatever its folded ending ("tas")
     return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+#: the ending of a French past participle ("réservé", "commandées"), which folding accents would make a noun's
+_FRENCH_PARTICIPLE = re.compile(r"(?i:é|ée|és|ées)$")
+
+
+@functools.cache
+def _business_words_as_written() -> frozenset[str]:
+    """The business, product, venue and room words of rules/pii.yaml in lower case with their accents ("café")."""
+    engine = load_rules("pii.yaml").get("engine", {})
+    keys = ("business_words", "product_words", "venue_words", "room_words")
+    return frozenset(w.casefold() for key in keys for w in engine.get(key, []))
 
 
 def ends_in_a_product_word(text: str) -> bool:
@@ -1401,12 +1427,21 @@ def is_site_address(text: str, start: int) -> bool:
            for lead in _engine_words("site_address_leads")):
         return True
     forms = _business_lexicon()[2]
+    if _company_form_ending().search(head):
+        return True  # a firm's form of several words or in lower case ends its name: "… Mosella S.à r.l., 5, route du Vin"
     for word in reversed(head.split()):  # the capitalised run right before the address, particles between
         if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
             return False
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
+
+
+@functools.cache
+def _company_form_ending() -> re.Pattern:
+    """A company form (rules/pii.yaml business_forms, as written) ending a text, after a capitalised word."""
+    forms = "|".join(re.escape(f) for f in load_rules("pii.yaml").get("engine", {}).get("business_forms", []))
+    return re.compile(rf"[A-ZÀ-Þ][\w'’&-]*[^\S\n]+(?:{forms})$" if forms else r"(?!)")
 
 
 def premises_with_hours(text: str, start: int) -> bool:
