@@ -34,7 +34,7 @@ RRWEB_UMD = REPO / "node_modules" / "rrweb" / "dist" / "rrweb.umd.min.cjs"
 #: @rrweb/packer as a page ships it, the global rrwebPacker: bundled by the test with esbuild, since the
 #: package's UMD files (2.1.6) require() their sibling chunks and fail in a browser
 PACKER_ENTRY = b'export { pack } from "@rrweb/packer";'
-TYPING_DELAY_MS = 20
+TYPING_DELAY_MS = 10  # ms a key: each key is its own input event however short; the delays were most of a round
 
 
 # -- the pages' own server ----------------------------------------------------------------------

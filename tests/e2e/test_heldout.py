@@ -22,12 +22,16 @@ import pytest
 
 from planted import texts, windows
 
-from .conftest import Recording, ingest_url
+from .conftest import TYPING_DELAY_MS, Recording, ingest_url
 from .test_recorder import Planted, Recorded, check_kept, keep, record, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
-SLOW_MS = 90  # slow enough that the recorder's 1 s flush lands inside a value, whatever the machine
+#: the rounds' keystroke delay. The batch cuts a round stands on are explicit (cut(), type_with_cuts): a value is cut
+#: where the round says, whatever the machine, and the recorder's 1 s flush still falls where it may, as in
+#: production. Each key is still its own input event (one Input event each), so no need to type slowly (90 ms a
+#: key cost some 60 s a round); the name is kept for the rounds that import it
+SLOW_MS = TYPING_DELAY_MS
 
 
 def cut(page: Any) -> None:

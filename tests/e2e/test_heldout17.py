@@ -140,7 +140,7 @@ def apdikt(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#p-nb-name", "Hennie Tjalsma", delay=SLOW_MS)
         recording.type("#p-nb-phone", "+31 6 47 19 28 53", delay=SLOW_MS)
         type_with_cuts(recording, "#p-remark", split_inside(REMARK, "Dr Laurent Met", "03 82 5", "41.08.1", "BSN 5173",
-                                                             "Jörg Wend", "T4726", "0651 99", "Op de Ther"), delay=40)
+                                                             "Jörg Wend", "T4726", "0651 99", "Op de Ther"))
         page.click("#p-next2")
         cut(page)
         type_with_cuts(recording, "#p-holder", ["Maarten Dijk", "graaf"])

@@ -123,7 +123,7 @@ def tandarts(record) -> Recorded:  # noqa: F811 (the fixture imported above)
             page.keyboard.press("Backspace")
         type_with_cuts(recording, "#t-doctor", ["Dr. Annelies Goe", "thals"])
         type_with_cuts(recording, "#t-complaint",
-                       split_inside(COMPLAINT, "dr Pieter-Jan Moe", "tel 053 7", "godelieve o'ne", "2-GTX"), delay=40)
+                       split_inside(COMPLAINT, "dr Pieter-Jan Moe", "tel 053 7", "godelieve o'ne", "2-GTX"))
         page.locator("#t-for-child").check()  # blur: the autocorrect rewrites the complaint
         cut(page)
         type_with_cuts(recording, "#t-child-given", ["Lo", "wie"])

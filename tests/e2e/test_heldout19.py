@@ -112,7 +112,7 @@ def tierklinik(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#v-pet", "Moustache", delay=SLOW_MS)
         type_with_cuts(recording, "#v-chip", ["2502687", "31590462"])
         type_with_cuts(recording, "#v-reason",
-                       split_inside(REASON, "Dr Schuma", "tél. 81 9", "Mme Colette Reu", "au 621 3"), delay=40)
+                       split_inside(REASON, "Dr Schuma", "tél. 81 9", "Mme Colette Reu", "au 621 3"))
         type_with_cuts(recording, "#v-holder", ["Marie-Josée Ori", "ger-Wampach"])
         recording.snapshot()  # as an SDK does on a route change: the IBAN is empty here
         type_with_cuts(recording, "#v-iban", ["de1237050", "2990004518263"])

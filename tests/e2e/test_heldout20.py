@@ -131,7 +131,7 @@ def precheckin(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.click("#next2")
         page.wait_for_selector("#f3")
         type_with_cuts(recording, "#r-requests",
-                       split_inside(REQUESTS, "sister Gráinne De", "+353 1 66", "car is 231-D"), delay=40)
+                       split_inside(REQUESTS, "sister Gráinne De", "+353 1 66", "car is 231-D"))
         type_with_cuts(recording, "#r-sign", ["Saoirse Mac Gi", "olla Phádraig"])
         recording.snapshot()
         page.click("#confirm")

@@ -178,7 +178,7 @@ def energie(record) -> Moved:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#d-iban", ["BE63 7512 08", "63 4108"])
         page.click("#d-preview-mandate")
         type_with_cuts(recording, "#d-notes", split_inside(NOTES, "M. Ferdinand Clo", "au 04/342.1", "Mme Nadège Coen",
-                                                            "au 0033 7 81", "Rue Grian"), delay=40)
+                                                            "au 0033 7 81", "Rue Grian"))
         recording.type("#d-faq", "compteur bi-horaire", delay=SLOW_MS)
         cut(page)
         recording.snapshot()

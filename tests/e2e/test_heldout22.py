@@ -161,7 +161,7 @@ def notaris(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         recording.type("#p-price", "285000")
         type_with_cuts(recording, "#v-iban", ["BE 24 7350 41", "26 8838"])
 
-        recording.type("#opm", BEFORE_MENTION, delay=40)
+        recording.type("#opm", BEFORE_MENTION, delay=SLOW_MS)
         page.click("#mention")
         page.click(f".mention-item:text-is(\"{MENTIONED}\")")
         cut(page)
@@ -169,7 +169,7 @@ def notaris(record) -> Recorded:  # noqa: F811 (the fixture imported above)
                                                    "anais.mk79 (arobase) sky", "Bénédicte Il", "+243 81 5")):
             if index:
                 cut(page)
-            page.locator("#opm").press_sequentially(piece, delay=40)
+            page.locator("#opm").press_sequentially(piece, delay=SLOW_MS)
         recording.type("#faq", SEARCH, delay=SLOW_MS)
         cut(page)
         recording.snapshot()

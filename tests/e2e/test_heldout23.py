@@ -62,7 +62,7 @@ import pytest
 from leaks import strings
 
 from .conftest import PAGES, Recording
-from .test_heldout import check_data_dir, check_no_shared_window, check_windows, cut, type_with_cuts
+from .test_heldout import SLOW_MS, check_data_dir, check_no_shared_window, check_windows, cut, type_with_cuts
 from .test_heldout3 import split_inside
 from .test_heldout14 import last_snapshot
 from .test_recorder import Planted, Recorded, check_kept, record, site  # noqa: F401 (fixtures)
@@ -191,7 +191,7 @@ def huwelijk(record) -> Recorded:  # noqa: F811 (the fixture imported above)
                                                    "pollie.v")):
             if index:
                 cut(page)
-            body.press_sequentially(piece, delay=30)
+            body.press_sequentially(piece, delay=SLOW_MS)
         cut(page)
         assert page.evaluate(SELECT_IN_EDITOR, COUSIN), "the cousin's name is not in the editor"
         page.click("#bold")

@@ -175,9 +175,9 @@ def scoutskamp(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#kind-2-geboorte", ["2.2.2", "019"])
         type_with_cuts(recording, "#kind-2-rrn", ["190202", "08704"])
         type_with_cuts(recording, "#fiche", split_inside(FICHE, "Huisarts dr. Lieve Van Ran", "09 222 6",
-                                                         "Kortrijkse"), delay=40)
+                                                         "Kortrijkse"))
         type_with_cuts(recording, "#ophalen", split_inside(PICKUP, "Oma Галина Гри", "Heivel", "+380 44 2",
-                                                           "geboren 03-09", "Broer: Tar", "Trần Ngọ"), delay=40)
+                                                           "geboren 03-09", "Broer: Tar", "Trần Ngọ"))
         type_with_cuts(recording, "#ophaler", ["Hadewi", "jch Tshib", "anda"])
         page.keyboard.press("Tab")  # the field is left: the page remembers the name as a suggestion
         page.wait_for_function("document.querySelectorAll('#ophalers option').length === 1")

@@ -153,8 +153,7 @@ def autoecole(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.fill("#heure", TIME)
         recording.type("#centre", CENTRE)
         type_with_cuts(recording, "#message", split_inside(MESSAGE, "Dumont de Ch", "Evangelia Papa", "Reine Ast",
-                                                           "+30 694 5", "Σταυρούλα Καρα", "Wauth", "081 22 4"),
-                       delay=40)
+                                                           "+30 694 5", "Σταυρούλα Καρα", "Wauth", "081 22 4"))
         recording.type("#code", CODE)
         type_with_cuts(recording, "#iban", ["BE15 0017 38", "49 5230"])
         cut(page)
