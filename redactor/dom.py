@@ -88,8 +88,10 @@ _DRAWN_RULE = "canvas.drawn"
 _LABELLING = frozenset({"label"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
 #: <div class="form-label">, a table form's <th>): they keep the field words of a short text too
-#: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
-_LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
+#: (a label is a few words; a sentence before a field, "Mail me at …", is not its label); a form builder's
+#: question is a <p> or a heading before its field (<p>Geboortedatum</p><input type=date>)
+_LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b", "p",
+                         "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_LIKE_TEXT = 40
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
