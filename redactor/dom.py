@@ -822,8 +822,8 @@ class DomMirror:
         return found or policy.fields.box_meaning(attrs)
 
     def _column_header(self, slot: int) -> str | None:
-        """The label words of the <th> heading the column of the table cell a field is (a
-        contenteditable <td>) or sits in (<td><input>), from the table's <thead>, or its first row
+        """The label words of the <th> heading the column of the table cell a field or a value is (a
+        contenteditable <td>, a list's <td>) or sits in (<td><input>), from the table's <thead>, or its first row
         when that row is all <th> ('' when they say nothing); None when the field is in no cell or the
         column has no header."""
         table = self.table
@@ -952,9 +952,10 @@ class DomMirror:
         """A server-rendered profile shows a value beside its label, as a form does: the <dd>
         after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
         after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
-        whole: a name no detector knows included)."""
+        whole: a name no detector knows included). A list of records (members, orders) labels a
+        cell by its column's <th> in the header row instead (<thead><th>Achternaam</th>…)."""
         if tag in _VALUE_CELLS:
-            label = self._label_before(slot)
+            label = self._label_before(slot) or self._column_header(slot)
         elif tag in _VALUE_BLOCKS:
             label = self._label_before(slot, policy.fields.is_label_element)
         else:

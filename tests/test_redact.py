@@ -1257,6 +1257,22 @@ def test_a_grid_cell_is_named_by_the_header_of_its_column(session):
     assert "Quirin" not in stored and "Zwiebelhofer" not in stored and "Kettenis" in stored
 
 
+def test_a_list_of_records_names_each_cell_by_its_columns_header(session):
+    """An admin's member list: the <thead> says what each column holds, a cell's text is a surname or a birth date
+    alone (in a <td>, or a <span> in it), masked whole for its column's header; a column whose header says nothing
+    personal ("Plan") stays readable, and so does the header row itself."""
+    head = element("thead", {}, [element("tr", {}, [element("th", {}, [text(words)]) for words in
+                                                     ("Surname", "Date of birth", "Plan")])])
+    surname, born, plan = text("Oyelaran"), text("04/11/1979"), text("Gold yearly")
+    row = element("tr", {}, [element("td", {}, [surname]), element("td", {}, [element("span", {}, [born])]),
+                             element("td", {}, [plan])])
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [head, element("tbody", {}, [row])]), lang="en")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Oyelaran" not in stored and "04/11" not in stored
+    assert "Gold yearly" in stored and "Date of birth" in stored and "Surname" in stored
+
+
 def test_a_grid_in_a_fieldset_is_named_by_its_column_headers_not_the_legend(session):
     """A job application's referees (held-out round 16, candidature.html): a table of rows inside a fieldset
     whose legend reads as an identifier's ("Références · Referenties"). The rows are records, not one value
