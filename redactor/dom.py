@@ -101,6 +101,11 @@ _CHILDREN_OF_A_LABEL = 4
 #: unless the one before says by its class that it is a label (<div class="field__label">)
 _VALUE_CELLS = frozenset({"dd", "td", "span", "strong", "b", "em", "small"})
 _VALUE_BLOCKS = frozenset({"div", "p"})
+#: ends the label words of an element whose own text is label words alone ("Achternaam"); not a word, so
+#: what reads a label's words (plain_words) does not see it
+_SAID_ALONE = " :"
+#: children of a label/value pair's parent looked at (the two blocks and the white space around them)
+_CHILDREN_OF_A_PAIR = 8
 #: line breaks looked past from a value's text back to its label (<b>Geboortedatum</b><br>…)
 _BREAKS_BEFORE_VALUE = 2
 #: texts looked past from a field back to the label element before it: the white space (and a
@@ -589,7 +594,8 @@ class DomMirror:
             if labelling or label_like or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
-                    table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
+                    alone = _SAID_ALONE if depth == 0 and policy.fields.label_alone(text[:_MAX_LABEL_TEXT]) else ""
+                    table.relabel(above, (table.label(above) + " " + words + alone)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
                     self._label_epoch += 1
             if labelling:
@@ -957,10 +963,28 @@ class DomMirror:
         if tag in _VALUE_CELLS:
             label = self._label_before(slot) or self._column_header(slot)
         elif tag in _VALUE_BLOCKS:
-            label = self._label_before(slot, policy.fields.is_label_element)
+            label = self._label_before(slot, lambda before: self._labels_the_block_after(before, policy))
         else:
             return ""
         return policy.fields.field_meaning("", "", "", label) if label else ""
+
+    def _labels_the_block_after(self, slot: int, policy: Policy) -> bool:
+        """Whether a block says it labels the block after it: its class says so (<div class="field__label">), it
+        is a <label>, or it holds one text of label words alone and the two are the only elements of their parent,
+        a label/value pair as account pages draw them (<div class=row><div class=col-sm-4>Achternaam</div><div
+        class=col-sm-8>…</div>, <h6>Familienaam</h6><p>…</p> in a card). A "Naam" block followed by a paragraph
+        among a page's other blocks is a section's title, not a label."""
+        table = self.table
+        _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
+        if tag == "label" or policy.fields.is_label_element(attrs):  # type: ignore[arg-type]
+            return True
+        if not table.label(slot).endswith(_SAID_ALONE):
+            return False
+        own = list(itertools.islice(table.child_slots(slot), 2))
+        if len(own) != 1 or table.shape[own[0]][2] is not None:  # type: ignore[index]
+            return False  # (its one child is that text)
+        pair = list(itertools.islice(table.child_slots(table.parent[slot]), _CHILDREN_OF_A_PAIR + 1))
+        return len(pair) <= _CHILDREN_OF_A_PAIR and sum(table.shape[c][2] is not None for c in pair) == 2  # type: ignore[index]
 
     def text_meaning(self, nid: int, policy: Policy) -> str:
         """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>
@@ -1014,9 +1038,9 @@ class DomMirror:
                 return False
         return True
 
-    def _label_before(self, slot: int, labelled: Callable[[dict[str, str]], bool] | None = None) -> str:
+    def _label_before(self, slot: int, labelled: Callable[[int], bool] | None = None) -> str:
         """The label words of the label-like element just before slot among its siblings (text
-        may come between); labelled: what that element's attributes must also say."""
+        may come between); labelled: what must also be true of that element (its slot)."""
         table = self.table
         if table.parent[slot] < 0:  # not linked among its parent's children
             return ""
@@ -1026,7 +1050,7 @@ class DomMirror:
                 return ""
             _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
             if other is not None:  # else text between them
-                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(other))
+                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(before))
                 return table.label(before) if ok else ""
             before = table.previous(before)
         return ""

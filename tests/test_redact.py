@@ -2776,6 +2776,31 @@ def test_a_value_right_after_its_label_element_has_the_labels_meaning(session):
     assert " (bewerk)" in stored and "Vul je gegevens in" in stored
 
 
+def test_an_account_page_draws_label_and_value_as_a_pair_of_blocks(session):
+    """Account and booking pages draw what the visitor registered as pairs of blocks: a grid row's two columns
+    (<div class=col-sm-4>Last name</div><div class=col-sm-8>…</div>), a <label> and a static control (<p
+    class=form-control-static>), a heading and a paragraph in a card. The first says what the second holds, so it
+    is masked whole (a surname, a birth date, a plate no detector reads). A block says so only when its text is
+    label words alone and the two are a pair: a card's heading of more words, or a section's, keeps its text."""
+    def pair(first: dict, value: str) -> tuple[dict, dict]:
+        shown = text(value)
+        return element("div", {"class": "row"}, [text("\n"), first, text("\n"),
+                                                 element("div" if first["tagName"] != "h5" else "p",
+                                                         {"class": "col-sm-8"}, [shown])]), shown
+    rows = [pair(element("div", {"class": "col-sm-4"}, [text("Last name")]), "Abernethy-Quist"),
+            pair(element("div", {"class": "col-4 text-muted"}, [text("Date of birth")]), "23.06.1981"),
+            pair(element("label", {}, [text("Licence plate")]), "KX-482-PT"),
+            pair(element("h5", {}, [text("Surname")]), "Quist-Abernethy"),
+            pair(element("h5", {}, [text("Your e-mail address is safe with us")]), "We never share it")]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(row for row, _ in rows), element("div", {}, [text("Name")]),
+                                      element("p", {}, [text("Fill in your details below")]), lang="en")))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("Abernethy", "23.06", "KX-482", "Quist-"):
+        assert value not in stored, value
+    assert "We never share it" in stored and "Fill in your details below" in stored
+
+
 def test_a_name_inside_the_sentences_a_visitor_writes_is_masked_known_or_not(session):
     """In a textarea or an editable region, two to four capitalised words are a person whether a
     list knows them or not (function words at the start are the sentence's); a search box keeps a
