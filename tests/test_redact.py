@@ -4056,3 +4056,24 @@ def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_enc
     s.send(*events)
     urls = [t for t in strings(s.stored) if t.startswith("data:image/svg")]
     assert len(urls) == 3 and not any(" O" in unquote(url) for url in urls), urls
+
+
+@pytest.mark.xfail(strict=True, reason="left from review 24 F6: a date picker is a pop-up appended to <body> that "
+                   "nothing the mirror reads links to its field (no aria-controls); tying it to the field needs the "
+                   "session to remember which field has focus across batches, not built yet")
+def test_a_date_pickers_days_opened_from_a_birth_date_field_are_masked(session):
+    """A birth-date field with a calendar pop-up (flatpickr, jQuery UI): the visitor steps back to her birth year and
+    picks the day, whose cell carries aria-label "June 23, 1981" before the field's value is set. The pop-up opened
+    from a date-of-birth field shows that field's value: its day labels are masked as the field's value is."""
+    field = element("input", {"type": "text", "name": "dob", "class": "flatpickr-input", "readonly": "readonly"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {}, [text("Date of birth"), field]), lang="en")))
+    body = next(n for n in nodes_by_id(s.stored).values() if n.get("tagName") == "body")
+    s.send(click(field["id"]))
+    days = [element("span", {"class": "flatpickr-day", "aria-label": f"June {day}, 1981"}, [text(str(day))])
+            for day in (22, 23, 24)]
+    calendar = element("div", {"class": "flatpickr-calendar open"}, [element("div", {"class": "dayContainer"}, days)])
+    s.send(mutation(adds=[add(body["id"], calendar)]))
+    s.send(mutation(attributes=[set_attributes(days[1]["id"], **{"class": "flatpickr-day selected"})]))
+    s.send(input_event(field["id"], "23/06/1981"))
+    assert "June 23, 1981" not in orjson.dumps(s.stored).decode()
