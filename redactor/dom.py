@@ -93,6 +93,11 @@ _LABELLING = frozenset({"label"})
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b", "p",
                          "h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_LIKE_TEXT = 40
+#: of those, the elements a page writes its sentences in: a label only when their text is label words alone or a
+#: question ("Wanneer ben je geboren?"), not a short sentence ("<p>Mail me at …</p><textarea>")
+_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: the label-like blocks that label the block beside them when their text is label words alone (marked so)
+_BLOCK_LABELS = _PARAGRAPHS | {"div"}
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
 _CHILDREN_OF_A_LABEL = 4
@@ -585,17 +590,20 @@ class DomMirror:
         if not isinstance(text, str) or not text.strip():
             return
         table, words = self.table, None
+        short = len(text.strip()) <= _LABEL_LIKE_TEXT
+        alone = short and policy.fields.label_alone(text[:_MAX_LABEL_TEXT])
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
             _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
-            label_like = tag in _LABEL_LIKE and len(text.strip()) <= _LABEL_LIKE_TEXT
+            label_like = tag in _LABEL_LIKE and short and (
+                tag not in _PARAGRAPHS or alone or text.rstrip().endswith("?"))
             if labelling or label_like or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
-                    alone = _SAID_ALONE if depth == 0 and policy.fields.label_alone(text[:_MAX_LABEL_TEXT]) else ""
-                    table.relabel(above, (table.label(above) + " " + words + alone)[:_MAX_LABEL_TEXT])
+                    said = _SAID_ALONE if alone and depth == 0 and tag in _BLOCK_LABELS else ""
+                    table.relabel(above, (table.label(above) + " " + words + said)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
                     self._label_epoch += 1
             if labelling:

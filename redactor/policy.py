@@ -458,6 +458,7 @@ class FieldRules:
             return " ".join(w for w in plain if not w.isdigit())
         return " ".join(w for w in plain if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def label_alone(self, text: str) -> bool:
         """Whether a text is label words and nothing else, numbers aside ("Achternaam", "Date de naissance",
         "E-mail *"): a block holding it labels the block beside it (DomMirror._labels_the_block_after)."""

@@ -368,15 +368,21 @@ def test_a_bare_text_beside_the_one_field_of_its_element_names_it(session):
 def test_a_form_builders_question_in_a_paragraph_or_heading_names_the_field_after_it(session, question):
     """A form builder writes its question as a <p> or a heading just before the field (<p>Date of birth</p>
     <input type=date name=field_3>): the question is the field's label, so a birth date (which no content rule
-    reads as one) is masked whole. A sentence there is no label: a travel date after one stays readable."""
-    birth, travel = element("input", {"type": "date", "name": "field_3"}), element("input", {"type": "date"})
+    reads as one) is masked whole, and so is one after a question. A question that says nothing personal leaves its
+    field readable, and a short sentence is no label: a message after "Mail us with questions" is free text."""
+    birth, later = element("input", {"type": "date", "name": "field_3"}), element("input", {"type": "date"})
+    travel, message = element("input", {"type": "date"}), element("textarea", {"name": "field_9"})
     s = session()
     s.send(snapshot(html_page(element("div", {}, [element(question, {}, [text("Date of birth")]), birth]),
+                              element("div", {}, [element(question, {}, [text("Wanneer bent u geboren?")]), later]),
                               element("div", {}, [element(question, {}, [text("When do you plan to arrive with "
-                                                                              "your group?")]), travel]))))
-    s.send(input_event(birth["id"], "1981-06-23"), input_event(travel["id"], "2026-09-04"))
-    assert typed_values(s.stored, birth) == ["*" * 10]
+                                                                              "your group?")]), travel]),
+                              element("div", {}, [element(question, {}, [text("Mail us with questions")]), message]))))
+    s.send(input_event(birth["id"], "1981-06-23"), input_event(later["id"], "1981-06-23"),
+           input_event(travel["id"], "2026-09-04"), input_event(message["id"], "Is parking free there? "))
+    assert typed_values(s.stored, birth) == ["*" * 10] and typed_values(s.stored, later) == ["*" * 10]
     assert typed_values(s.stored, travel) == ["2026-09-04"]
+    assert typed_values(s.stored, message) == ["Is parking free there? "]
 
 
 def test_a_fieldset_legend_names_the_boxes_of_a_split_value(session):
