@@ -2727,3 +2727,17 @@ def test_a_central_or_west_african_name_or_one_before_a_deed_is_a_person(detecto
     _no_person_found(detector, patterns_only, [
         ("Le Club a réservé la salle", "fr"), ("Onze Winkel heeft betaald", "nl"), ("Samba brésilienne", "fr")
     ])
+
+
+def test_a_greeting_and_one_unknown_word_that_are_the_whole_line_greet_a_person(detector, patterns_only):
+    """Review 24 F1: a header's, a toast's or an e-mail's first line greets by one given name no list knows without a
+    comma ("Hallo Mbuyi", "Welkom terug Nsimba"), and only "Hallo, Mbuyi" was read: the name stayed. The greeting and
+    the word that are the whole line are a person now; a place, a title, a relative or a group greeted so stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Hallo Kasongo", "nl", "Kasongo"), ("Bonjour Makaya !", "fr", "Makaya"),
+        ("Welcome back Tshibola.", "en", "Tshibola"), ("Mijn account\nWelkom terug Lumbala\nUitloggen", "nl", "Lumbala"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Hallo Amsterdam", "nl"), ("Bonjour Bruxelles", "fr"), ("Merci Maman", "fr"), ("Bonjour Madame", "fr"),
+        ("Hello World", "en"), ("Welcome Guest", "en"), ("Hallo Allemaal", "nl"), ("Hallo Kasongo Tours en Reizen", "nl"),
+    ])
