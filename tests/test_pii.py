@@ -2741,3 +2741,21 @@ def test_a_greeting_and_one_unknown_word_that_are_the_whole_line_greet_a_person(
         ("Hallo Amsterdam", "nl"), ("Bonjour Bruxelles", "fr"), ("Merci Maman", "fr"), ("Bonjour Madame", "fr"),
         ("Hello World", "en"), ("Welcome Guest", "en"), ("Hallo Allemaal", "nl"), ("Hallo Kasongo Tours en Reizen", "nl"),
     ])
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Lid sinds 2015, geboren in 1984", "nl", "1984"), ("Née en 1979 à Dinant", "fr", "1979"),
+    ("Tutor born in 1993, Leuven", "en", "1993"), ("Leeftijd: 52", "nl", "52"), ("Âge : 44 ans", "fr", "44 ans"),
+    ("Alter: 61 Jahre", "de", "61 Jahre"), ("Age: 29", "en", "29")])
+def test_a_birth_year_or_an_age_shown_is_a_date_of_birth(patterns_only, text, language, value):
+    """Review 24 F14: a profile's or a member card's birth year ("né en 1987") and age ("Leeftijd: 37") were kept; with a
+    postcode and an initial they narrow a visitor to a few people."""
+    assert (value, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Opgericht in 1984", "nl"), ("Maison fondée en 1979", "fr"), ("Since 1993", "en"), ("Leeftijd: 3+", "nl"),
+    ("Age: 8-12", "en"), ("Âge : 3 ans et plus", "fr"), ("Âge : 18 mois", "fr"), ("Leeftijd: 6 tot 10 jaar", "nl"),
+    ("Page: 12", "en")])
+def test_a_founding_year_or_a_products_age_range_is_no_date_of_birth(patterns_only, text, language):
+    assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
