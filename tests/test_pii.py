@@ -2759,3 +2759,19 @@ def test_a_birth_year_or_an_age_shown_is_a_date_of_birth(patterns_only, text, la
     ("Page: 12", "en")])
 def test_a_founding_year_or_a_products_age_range_is_no_date_of_birth(patterns_only, text, language):
     assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
+
+
+def test_a_title_before_a_surname_in_the_pages_text_says_a_person(detector, patterns_only):
+    """Review 24 F2: a title before a surname ("Réservation de Mme Dupont", "Dhr. Kabongo — lid sinds 2019") was read
+    only after a letter's salutation or an addressee's line, and the surname stayed. An abbreviated title says a person
+    anywhere; a title written whole does where a person does something or a booking list's entry goes on after a comma.
+    Works, characters and brands a title opens stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Rendez-vous de Mlle Lukusa confirmé", "fr", "Lukusa"), ("Behandeling: Mw. Verstraeten, 9u15", "nl", "Verstraeten"),
+        ("Dhr. Mbemba — betaald", "nl", "Mbemba"), ("Termin: Hr. Oberwalder, 16 Uhr", "de", "Oberwalder"),
+        ("Meneer Lokonga heeft gereserveerd", "nl", "Lokonga"), ("Madame Tshisekedi, 2 couverts", "fr", "Tshisekedi"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Croque Monsieur maison", "fr"), ("Madame Bovary est un roman", "fr"), ("Mr. Bricolage, ouvert le dimanche", "fr"),
+        ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Monsieur Cuisine Connect", "fr"),
+    ])
