@@ -2775,3 +2775,25 @@ def test_a_title_before_a_surname_in_the_pages_text_says_a_person(detector, patt
         ("Croque Monsieur maison", "fr"), ("Madame Bovary est un roman", "fr"), ("Mr. Bricolage, ouvert le dimanche", "fr"),
         ("Voorlezen: Nijntje, Meneer Konijn, Rupsje Nooitgenoeg", "nl"), ("Monsieur Cuisine Connect", "fr"),
     ])
+
+
+@pytest.mark.parametrize("text, language, number, after", [
+    ("Rekening BE12 3456 7890 1234 op naam van de vzw", "nl", "BE12 3456 7890 1234", "op naam van de vzw"),
+    ("Virement sur le compte FR76 3000 6000 0112 3456 7890 188 de la Fédération", "fr",
+     "FR76 3000 6000 0112 3456 7890 188", "de la Fédération"),
+    ("IBAN NL02 ABNA 0123 4567 88 t.b.v. het clubhuis", "nl", "NL02 ABNA 0123 4567 88", "het clubhuis")])
+def test_an_account_number_failing_its_check_ends_where_its_digits_do(patterns_only, text, language, number, after):
+    """Review 24 O1: a mistyped or made-up IBAN beside its word is reported whole, and its greedy regex had swallowed the
+    words after it ("… op naam van de vzw", "… de la Ligue"): an association's payment instructions were masked to the
+    line's end. The span ends at the number's last group; a name's shape after it stays in it (fail closed)."""
+    got = found(patterns_only, text, language)
+    assert (number, "IBAN_CODE") in got
+    masked = [value for value, _ in got]
+    assert not any(after.split()[-1] in value for value in masked), masked
+
+
+def test_a_name_after_an_account_number_failing_its_check_is_still_masked(patterns_only):
+    text = "IBAN BE12 3456 7890 1234 Fatou Diallo"
+    [spans] = patterns_only.analyze([text], "fr", SETTINGS)
+    start = text.index("Diallo")
+    assert any(s.start <= start and s.end >= len(text) for s in spans), spans
