@@ -912,10 +912,13 @@ def greeted_unknown_name_alone(text: str) -> bool:
     Mbuyi", "Welkom terug Nsimba"): a name as greeted_unknown_name reads it, but for what a site's banner or a card
     greets so without a comma: a place ("Hallo Amsterdam", "Bonjour Bruxelles": a home country's town in any of its
     languages; a place that is a given name too is greeting_given_name's), a title, a relative or a nickname ("Bonjour
-    Madame", "Merci Maman", "Hello Sir")."""
+    Madame", "Merci Maman", "Hello Sir"), or a word after an elided article ("Bienvenue L'Atelier"; "Welkom D'Hondt"
+    is a surname)."""
     word = text.strip()
     plain = _plain_name(word)
-    return (greeted_unknown_name(text) and not is_a_place(word) and plain not in _home_towns_in_their_languages()
+    elided = "'" in word or "’" in word
+    return (greeted_unknown_name(text) and not (elided and not _elided_surname(word))
+            and not is_a_place(word) and plain not in _home_towns_in_their_languages()
             and word.casefold().rstrip(".") not in _person_titles() and plain not in _relatives()
             and plain not in _engine_words("greeted_by_a_nickname"))
 
