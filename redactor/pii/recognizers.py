@@ -17,6 +17,7 @@ import regex  # Presidio's own regex engine: variable-length lookbehind
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult, predefined_recognizers
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from redactor.pii.names import greeted_name
 from redactor.pii.needs import needs, present
 from redactor.pii.validators import make_validator
 from redactor.ruledata import DEFAULT_RECOGNIZER_SCORE, load_rules, rule_words, with_words
@@ -119,6 +120,20 @@ def load_recognizer_defs() -> list[RecognizerDef]:
 _GROUP = re.compile(r"[^\s.\-/()–‑]+")  # the groups of a number between separators
 
 
+def _number_end(text: str, match: regex.Match) -> int:
+    """Where a match failing its validator ends as a number: after its last group holding a digit. A greedy regex
+    swallows the words after a number ("IBAN BE68 5390 0754 7034 de l'ASBL", "… op naam van de vzw": review 24 O1),
+    which are no part of it; unless they have a name's shape ("… Jan Peeters", "… op naam van Lotte"), the
+    holder's, kept in the span (fail closed)."""
+    end = match.end()
+    digit_ends = [group.end() for group in _GROUP.finditer(text, match.start(), end)
+                  if any(c.isdigit() for c in group.group())]
+    if not digit_ends or digit_ends[-1] == end:
+        return end
+    capitalised = " ".join(word for word in text[digit_ends[-1]:end].split() if word[:1].isupper())
+    return end if capitalised and greeted_name(capitalised) else digit_ends[-1]
+
+
 #: the words around a match where a context word raises its score: a label sits before its value
 #: ("IBAN: …", "numéro de sécurité sociale …") more often and further away than after it
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
@@ -203,7 +218,7 @@ class RuleRecognizer(EntityRecognizer):
                 valid = self._parts_of(match, answers, lambda: self._validated(
                     text, match.start(), match.end(), check, retry_parts, tried), tried)
                 if not valid and invalid_score is not None:
-                    self._add(results, self._result(text, match.start(), match.end(), invalid_score))
+                    self._add(results, self._result(text, match.start(), _number_end(text, match), invalid_score))
                 for start, end in valid:
                     self._add(results, self._result(text, start, end, score))
                 position = self._resume(match, valid)

@@ -18,8 +18,8 @@ from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
                                 greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
-                                greeted_unknown_name, hungarian_married_name, initialled_surname,
-                                introduced_name, lower_case_full_name, lower_case_name, lower_case_name_after_being,
+                                greeted_unknown_name, greeted_unknown_name_alone, hungarian_married_name,
+                                initialled_surname, introduced_name, lower_case_full_name, lower_case_name, lower_case_name_after_being,
                                 relative_lower_case_name, starts_with_first_name, surname_comma_given,
                                 surname_in_capitals)
 from redactor.ruledata import rule_words, word_groups
@@ -326,6 +326,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return greeted_name
     if name == "greeted-unknown-name":
         return greeted_unknown_name
+    if name == "greeted-unknown-name-alone":
+        return greeted_unknown_name_alone
     if name == "recipient-name":
         return gift_recipient
     if name == "holder-name":
