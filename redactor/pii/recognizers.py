@@ -115,9 +115,10 @@ def load_recognizer_defs() -> list[RecognizerDef]:
 
 
 
-
-
 _GROUP = re.compile(r"[^\s.\-/()–‑]+")  # the groups of a number between separators
+#: the articles before an association's or a firm's noun after an account number ("de la Ligue", "l'ASBL")
+_ARTICLES = frozenset({"la", "le", "les", "l", "het", "the", "der", "die", "das", "den", "een", "un", "une", "des",
+                       "du"})
 
 
 def _number_end(text: str, match: regex.Match) -> int:
@@ -130,8 +131,17 @@ def _number_end(text: str, match: regex.Match) -> int:
                   if any(c.isdigit() for c in group.group())]
     if not digit_ends or digit_ends[-1] == end:
         return end
-    capitalised = " ".join(word for word in text[digit_ends[-1]:end].split() if word[:1].isupper())
-    return end if capitalised and greeted_name(capitalised) else digit_ends[-1]
+    words = text[digit_ends[-1]:end].split()
+    capitalised = " ".join(word for word in words if word[:1].isupper())
+    if capitalised and greeted_name(capitalised):
+        return end
+    # a capitalised word no article introduces, not an acronym: a holder no list knows ("… op naam van Kabongo",
+    # "… au nom de Kabongo"), kept in the span; "de la Ligue", "de l'ASBL", "van de Vereniging" name an association
+    for before, word in zip(["", *words], words):
+        article, _, word = word.rpartition("’" if "’" in word else "'")
+        if word[:1].isupper() and not word.isupper() and (article or before).lower() not in _ARTICLES:
+            return end
+    return digit_ends[-1]
 
 
 #: the words around a match where a context word raises its score: a label sits before its value
