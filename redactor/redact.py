@@ -179,6 +179,7 @@ _MAIL_PROVIDERS = frozenset(
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
 _DATA_TOKEN_LENGTH = 32
+_EMAIL = "EMAIL_ADDRESS"
 _DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
 #: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
 _BYTES = re.compile(r"\[[\d,\s]*+\]")
@@ -1163,7 +1164,11 @@ class BatchRedaction:
         meaning = "SECRET" if self.policy.structure.is_secret_key(key) else self.policy.key_meaning(key, value)
         if not meaning or value.strip().lower() in _FLAG_VALUES:
             return ""
-        if meaning != "SECRET" and len(value) <= _DATA_TOKEN_LENGTH and _DATA_TOKEN.fullmatch(value):
+        # a key naming a person's account or address (data-username, data-email, data-member) holds a handle made of
+        # a name as often as not ("lien.dhondt", "jpeeters87"): no token there is the page's structure
+        names_a_handle = meaning in (_EMAIL, PERSON_ID) or self.policy.fields.names_a_persons_id(key)
+        if meaning != "SECRET" and not names_a_handle and len(value) <= _DATA_TOKEN_LENGTH \
+                and _DATA_TOKEN.fullmatch(value):
             return ""
         return meaning
 
