@@ -180,6 +180,8 @@ _MAIL_PROVIDERS = frozenset(
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
 _DATA_TOKEN_LENGTH = 32
 _EMAIL = "EMAIL_ADDRESS"
+#: what an <svg> signature pad adds per stroke of the pen
+_STROKES = frozenset({"path", "polyline", "line", "circle", "ellipse"})
 _DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
 #: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
 _BYTES = re.compile(r"\[[\d,\s]*+\]")
@@ -837,8 +839,11 @@ class BatchRedaction:
                 self._as_typed(serialized, _node_kinds(kind))
                 kind = serialized.get("type")
             nid = node_id(serialized.get("id"))
-            if kind == _ELEMENT and str(serialized.get("tagName")).lower() == "canvas":
+            tag = str(serialized.get("tagName")).lower() if kind == _ELEMENT else ""
+            if tag in ("canvas", "svg"):
                 self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
+            elif added and tag in _STROKES:
+                self.mirror.stroke_drawn(nid, self.policy)  # a stroke on an <svg> pad: blocked with its pad
             verdict = self.mirror.verdict(nid)
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)

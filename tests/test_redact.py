@@ -3666,6 +3666,27 @@ def test_a_canvas_the_visitor_signs_on_is_blocked_and_its_strokes_dropped(sessio
     assert "rr_dataURL" not in placeholder and (placeholder["width"], placeholder["height"]) == ("360", "120")
 
 
+STROKE = "M12 40 Q 30 8, 48 40 T 84 40 L 101 33 L 117 52"
+ICON = "M4 12 L9 17 L20 6"
+
+
+@pytest.mark.parametrize("where", ["stroked in a form", "labelled a signature"])
+def test_an_svg_the_visitor_signs_on_is_blocked_with_its_strokes(session, where):
+    """Review 24 F13: a signature pad drawn as SVG (react-sketch-canvas) adds a <path d=…> per stroke, whose d
+    replays the signature; only a <canvas> was blocked as drawn. An <svg> that says a signature, or one in a form
+    that gains strokes after the snapshot, is blocked as the canvas is; a form's icon drawn once by the page stays."""
+    pad = element("svg", {"width": "320", "height": "110", **({"aria-label": "Unterschrift des Mieters"}
+                                                             if where == "labelled a signature" else {})}, isSVG=True)
+    icon = element("svg", {"width": "16", "height": "16"}, [element("path", {"d": ICON}, isSVG=True)], isSVG=True)
+    form = element("form", {"action": "/mietvertrag"}, [element("div", {}, [icon]), element("div", {}, [pad])])
+    s = session()
+    s.send(meta(), snapshot(html_page(form if where == "stroked in a form" else element("div", {}, [icon, pad]))))
+    s.send(mutation(adds=[add(pad["id"], element("path", {"d": STROKE, "stroke": "#000"}, isSVG=True))]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Q 30 8" not in stored and "L 117 52" not in stored
+    assert ICON in stored
+
+
 def test_a_name_cell_saying_more_than_the_name_taints_the_name_s_words_only(session):
     """A summary's cell after <th>Name des Ehepartners</th> is masked whole for its label, and its capitalised
     words were each tainted as a name's are: 'Jens Wiesemann (IdNr. 73 920 485 003)' tainted 'IdNr', the
