@@ -180,6 +180,8 @@ _MAIL_PROVIDERS = frozenset(
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
 _DATA_TOKEN_LENGTH = 32
 _EMAIL = "EMAIL_ADDRESS"
+#: what a checkbox's label may say that makes ticking it the visitor's data (GDPR art. 9: rules/fields.yaml HEALTH)
+_CHOICE_MEANINGS = frozenset({"HEALTH"})
 #: what an <svg> signature pad adds per stroke of the pen
 _STROKES = frozenset({"path", "polyline", "line", "circle", "ellipse"})
 _DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
@@ -1189,6 +1191,11 @@ class BatchRedaction:
         self.remarks.append(Remark("attribute.key." + meaning.lower(), meaning, "mask", nid))
         return True
 
+    def _a_sensitive_choice(self, nid: int | None) -> bool:
+        """Whether a box's choice is itself what its label says of the visitor, a special category's (a checkbox
+        "Ik ben zwanger", "Allergies alimentaires": HEALTH): its checked state is masked as a sensitive field's."""
+        return nid is not None and self.mirror.meaning(nid, self.policy) in _CHOICE_MEANINGS
+
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:
         """typed: a script writes the value after the snapshot, which may be as it is typed: the
@@ -1203,7 +1210,7 @@ class BatchRedaction:
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
             return
         if name != "value":
-            if verdict.flags & (SENSITIVE | UNKNOWN) and value:
+            if value and (verdict.flags & (SENSITIVE | UNKNOWN) or self._a_sensitive_choice(nid)):
                 attributes[name] = False if isinstance(value, bool) else ""
                 self.remarks.append(Remark(verdict.rule or "sensitive", "CHOICE", "mask", nid))
             elif isinstance(value, str) and value.strip().lower() not in ("", name, "true", "false"):
@@ -1545,7 +1552,7 @@ class BatchRedaction:
             if isinstance(data.get("text"), str) and len(data["text"]) >= _MIN_COPY:  # a copy the page shows
                 self.typed[data["text"]] = Cell({"text": self.masker.whole(data["text"], "BLOCKED")}, "text")
             return False
-        if verdict.flags & (SENSITIVE | UNKNOWN) and data.get("isChecked"):
+        if data.get("isChecked") and (verdict.flags & (SENSITIVE | UNKNOWN) or self._a_sensitive_choice(nid)):
             data["isChecked"] = False
         if not isinstance(data.get("text"), str):
             data.pop("text", None)

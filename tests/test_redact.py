@@ -4021,3 +4021,39 @@ def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_enc
     s.send(*events)
     urls = [t for t in strings(s.stored) if t.startswith("data:image/svg")]
     assert len(urls) == 3 and not any(" O" in unquote(url) for url in urls), urls
+
+
+@pytest.mark.parametrize("lang,box,value,planted", [
+    ("nl", {"name": "reden_van_bezoek"}, "migraine en hartkloppingen sinds vorige week", "hartkloppingen"),
+    ("fr", {"name": "motif"}, "suivi de grossesse, nausees fortes", "nausees"),
+    ("de", {"name": "beschwerden"}, "Rueckenschmerzen seit dem Umzug", "Rueckenschmerzen"),
+    ("en", {"aria-label": "Current medication"}, "metformin 500 twice daily", "metformin"),
+])
+def test_health_a_booking_asks_for_is_masked_whole(session, lang, box, value, planted):
+    """Review 24 F8: the reason of a visit, a complaint, medication a doctor's or a physio's booking asks for
+    (GDPR art. 9) is read by no detector: a field whose name or label says health holds it masked whole."""
+    note = element("textarea", box)
+    s = session()
+    s.send(meta(), snapshot(html_page(note, lang=lang)))
+    s.send(*typing(note["id"], value))
+    assert planted not in orjson.dumps(s.stored).decode()
+
+
+def test_health_shown_after_its_label_and_a_health_box_ticked_are_masked(session):
+    """Review 24 F8: a booking's confirmation shows the reason after its label, behind an em dash ("… — Motif :
+    entorse"), and a checkbox labelled with a health word has its ticked state stored: both are the visitor's
+    health. A box labelled otherwise keeps its choice; an opening hours' range stays readable."""
+    allergy = element("input", {"type": "checkbox", "id": "al"})
+    news = element("input", {"type": "checkbox", "id": "nb", "checked": True})
+    s = session()
+    s.send(meta(), snapshot(html_page(
+        element("p", {}, [text("Rendez-vous le 3/4 à 9h15 avec Dr Maes — Motif : entorse cheville gauche")]),
+        element("p", {}, [text("Openingsuren: 9–18 uur — Adres: zie hieronder")]),
+        element("div", {}, [allergy, element("label", {"for": "al"}, [text("Allergie aan penicilline")])]),
+        element("div", {}, [news, element("label", {"for": "nb"}, [text("Stuur mij de nieuwsbrief")])]), lang="fr")))
+    s.send(input_event(allergy["id"], "", checked=True), input_event(news["id"], "", checked=True))
+    stored = orjson.dumps(s.stored).decode()
+    assert "entorse" not in stored and "Openingsuren: 9–18 uur" in stored
+    ticked = {e["data"]["id"]: e["data"]["isChecked"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5}
+    assert ticked == {allergy["id"]: False, news["id"]: True}
+    assert nodes_by_id(s.stored)[news["id"]]["attributes"]["checked"] is True
