@@ -551,6 +551,12 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Mijn kenteken is AB-123-C", "nl", [("AB-123-C", "VEHICLE_ID")]),
     ("plaque 1-ABC-234, merci", "fr", [("1-ABC-234", "VEHICLE_ID")]),
     ("Artikel AB-123-C op voorraad", "nl", []),
+    # Belgium's 1-ABC-234 and France's SIV AB-123-CD alone, a sidecode beside a garage's or a car's word (review 24 F10)
+    ("Bevestiging: 7-KPR-519 staat klaar om 14u", "nl", [("7-KPR-519", "VEHICLE_ID")]),
+    ("Renault Clio · 3-HTD-402", "nl", [("3-HTD-402", "VEHICLE_ID")]),
+    ("Rendez-vous confirmé pour FZ-482-KM demain", "fr", [("FZ-482-KM", "VEHICLE_ID")]),
+    ("Onderhoudsbeurt bij de garage voor KL-937-R", "nl", [("KL-937-R", "VEHICLE_ID")]),
+    ("Réf. UA-123-XY en stock", "fr", []), ("Artikel KL-937-R op voorraad", "nl", []),
     # a German plate (district, letters, number) beside a word for the car; the shape alone is a code
     ("Der zweite Wagen (HS-KR 482) fährt ab Raeren.", "de", [("HS-KR 482", "VEHICLE_ID")]),
     ("wir kommen mit dem Auto, Kennzeichen AC KM 2207E", "de", [("AC KM 2207E", "VEHICLE_ID")]),

@@ -4057,3 +4057,12 @@ def test_health_shown_after_its_label_and_a_health_box_ticked_are_masked(session
     ticked = {e["data"]["id"]: e["data"]["isChecked"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5}
     assert ticked == {allergy["id"]: False, news["id"]: True}
     assert nodes_by_id(s.stored)[news["id"]]["attributes"]["checked"] is True
+
+
+def test_a_plate_under_a_parameter_naming_it_is_masked_in_the_page_address(session):
+    """Review 24 F10: a garage's booking page carries the plate in its address ("?plaat=…", "?immat=…"), which no
+    parameter's name said; as the whole of a parameter's name a plate's short word says it."""
+    s = session()
+    s.send(meta("https://garage.example/rdv?immat=kl937r&lang=fr"), snapshot(html_page(element("p", {}, [text("x")]))))
+    stored = orjson.dumps(s.stored).decode()
+    assert "kl937r" not in stored and "lang=fr" in stored
