@@ -971,6 +971,17 @@ SWALLOWED_START = [
 #: a number that names the visitor's file right after its word (a customer's, a member's, a case's, a contract's, a
 #: policy's): no check digit proves it, the word says whose it is (issue 9 point 6); an order's stays the site's
 CUSTOMER_NUMBERS = [
+    # a number a label names by its shape: a compound ending in a number's word, "n° de <noun>", "<noun> n°"; the
+    # site's own numbers (an order's, an invoice's, a model's) and short ones stay (review 24 F9)
+    ("Bibliotheekpasnr. 7730219", "nl", [("7730219", "CUSTOMER_ID")]),
+    ("Uw leerlingnummer 55218 staat op de brief", "nl", [("55218", "CUSTOMER_ID")]),
+    ("Ihre Mitgliedsnr.: 093315", "de", [("093315", "CUSTOMER_ID")]),
+    ("N° d'adhérent : 228107", "fr", [("228107", "CUSTOMER_ID")]),
+    ("Licence fédérale n° 8830142", "fr", [("8830142", "CUSTOMER_ID")]),
+    ("Uw fitnesskaart 6620417 is actief", "nl", [("6620417", "CUSTOMER_ID")]),
+    ("Bestelnr. 4417820 is verzonden", "nl", []), ("N° de commande : 7719302", "fr", []),
+    ("Rechnungsnr. 5530912 vom Mai", "de", []), ("Modelnummer 44120 op voorraad", "nl", []),
+    ("n° 1 en Belgique depuis 1998", "fr", []), ("Kamer nr. 12, tweede verdieping", "nl", []),
     ("mijn klantnummer is 403817261", "nl", [("403817261", "CUSTOMER_ID")]),
     ("Dossiernummer: 2024 0071 3358", "nl", [("2024 0071 3358", "CUSTOMER_ID")]),
     ("numéro de client 7719302846", "fr", [("7719302846", "CUSTOMER_ID")]),
