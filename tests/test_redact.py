@@ -1596,10 +1596,13 @@ def test_a_typed_value_typed_again_in_a_note_is_masked_in_every_keystroke_that_h
     ('thao', 'v') are no tainted value's; the taint masked the name in the later values only. An echo found in a
     value masks the same characters in the keystrokes before it; the note's own words stay."""
     given = element("input", {"name": "kind1_voornaam"})
-    note = element("div", {"aria-label": "Medische fiche", **editable})
+    # (a note labelled "Medische fiche" is health data, masked whole since review 24 F8: a neutral label keeps the
+    # note to the content layer this test is about)
+    note = element("div", {"aria-label": "Opmerkingen voor de leiding", **editable})
     s = session()
     s.send(snapshot(html_page(element("label", {}, [text("Voornaam"), given]),
-                              element("fieldset", {}, [element("legend", {}, [text("Medische fiche")]), note]), lang="nl")))
+                              element("fieldset", {}, [element("legend", {}, [text("Opmerkingen voor de leiding")]), note]),
+                              lang="nl")))
     s.send(*typing(given["id"], "Ngọc-Anh"))
     sentence = "Ngọc-Anh: allergisch voor noten, neemt 's avonds Flixotide, hooikoorts in de lente"
     typed = text(sentence[0])
