@@ -2554,6 +2554,9 @@ FILE_NAME = "FILE_NAME"
 #: person is, a handle or an account's id, pseudonymised in a payload as Sentry's and PostHog's user keys are
 #: (redact.py), masked whole in an address
 PERSON_ID = "PERSON_ID"
+#: what a form's field a form builder numbered holds ({"field_3": …}, "input_1=…": rules/fields.yaml numbered_fields):
+#: nothing says what, so it is masked whole
+FORM_VALUE = "FORM_VALUE"
 
 
 def multipart_files(text: str) -> list[tuple[int, int]]:

@@ -31,8 +31,8 @@ from urllib.parse import quote, quote_plus
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN,
-                              Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
+from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED,
+                              WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
                               credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
@@ -1779,6 +1779,7 @@ class BatchRedaction:
             self.policy.structure.is_secret_key, self.policy.key_meaning, self.policy.typed_text_key,
             self.policy.field_report)
         report_names, report_values = self.policy.fields.report_names, self.policy.fields.report_values
+        numbered = self.policy.fields.numbers_a_form_field
         # (holder, key, meaning, typed, report: the validation error the value is in, or None)
         stack: list[tuple[Any, Any, str, bool, tuple[str, bool] | None]] = []
 
@@ -1799,7 +1800,9 @@ class BatchRedaction:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
-                    own = key_meaning(key, value[key])
+                    own = key_meaning(key, value[key]) or (
+                        # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
+                        FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:
