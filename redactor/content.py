@@ -404,9 +404,10 @@ _NAME_RUN = regex.compile(r"(?<![\w'’-])" + _FULL_NAME.pattern.replace(r"[^\S\
 
 #: "Label: value" at the start of a line or after a separator, in one text: a label of a few words
 #: (31 characters at most), a colon, and the value up to the line's end, a separator or a comma
-#: (80 characters at most). Anchored and bounded: linear in the text.
+#: (80 characters at most). Anchored and bounded: linear in the text. An em dash separates as a bar does ("Rendez-vous
+#: le 12/05 — motif : lombalgie"); an en dash joins a range ("9–18 uur").
 _LABELLED_VALUE = re.compile(
-    r"(?:^|(?<=[|·•;]))[^\S\n]*([^\W\d_](?:[^\W\d_]|['’ -]){0,30}?)[^\S\n]*:[^\S\n]*([^\n|·•;,]{1,80})",
+    r"(?:^|(?<=[|·•;—]))[^\S\n]*([^\W\d_](?:[^\W\d_]|['’ -]){0,30}?)[^\S\n]*:[^\S\n]*([^\n|·•;,—]{1,80})",
     re.MULTILINE)
 _LABEL_WORDS = 4  # "Naam op de kaart"; a longer run before a colon is a sentence ("Voor vragen over uw naam: …")
 
@@ -2553,6 +2554,9 @@ FILE_NAME = "FILE_NAME"
 #: person is, a handle or an account's id, pseudonymised in a payload as Sentry's and PostHog's user keys are
 #: (redact.py), masked whole in an address
 PERSON_ID = "PERSON_ID"
+#: what a form's field a form builder numbered holds ({"field_3": …}, "input_1=…": rules/fields.yaml numbered_fields):
+#: nothing says what, so it is masked whole
+FORM_VALUE = "FORM_VALUE"
 
 
 def multipart_files(text: str) -> list[tuple[int, int]]:

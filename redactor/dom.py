@@ -84,6 +84,8 @@ _FIELDSET_DEPTH = 6
 _FORM_AROUND_DEPTH = 32
 #: the rule that blocks a canvas the visitor draws on (DomMirror.drawn_by_visitor)
 _DRAWN_RULE = "canvas.drawn"
+#: the elements a visitor draws on: a <canvas>'s pen, an <svg> that gains a <path> per stroke
+_DRAWN_ON = frozenset({"canvas", "svg"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 #: what a fieldset's legend says when it names who its group is about (a person, a patient or a customer),
@@ -763,34 +765,53 @@ class DomMirror:
             if self._flag(nid, self.table.slot(nid), flags, rule):
                 self.spread(nid)
 
-    def drawn_by_visitor(self, nid: Any, policy: Policy) -> bool:
+    def drawn_by_visitor(self, nid: Any, policy: Policy, stroked: bool = False) -> bool:
         """Whether a node is a <canvas> the visitor draws on, blocked from now on (sticky, rule _DRAWN_RULE, as a
         marker blocks): one inside a <form> (a signature pad on a mandate, a sketch a claim asks for), or one its
         name, id, class, aria-label, title or label says is for a signature (rules/fields.yaml signature: a pad
         outside any form). Its picture (rr_dataURL) and its pen's strokes (canvas mutations, which replay the
         signature exactly) are handwriting no detector reads. Asked when the canvas is walked and when a canvas
-        mutation comes for it: by then the page's labels, after it too, are in the mirror."""
+        mutation comes for it: by then the page's labels, after it too, are in the mirror.
+        An <svg> is drawn on the same way by pads that add a <path d=…> per stroke (react-sketch-canvas): one that
+        says a signature, or one in a form that gains a stroke after the snapshot (stroked: asked by
+        stroke_drawn), is blocked with what it holds; a form's icons, drawn by the page once, stay."""
         table = self.table
         slot = table.slot(nid)
         if slot == NONE:
             return False
         _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
-        if tag != "canvas" or attrs is None:
+        if tag not in _DRAWN_ON or attrs is None:
             return False
         if table.flags[slot] & BLOCKED:
             return True
-        if self._not_drawn.get(slot) == self._label_epoch:  # asked again once it moves or a label gains words
+        # asked again once it moves or a label gains words, or when it gains a stroke
+        if not stroked and self._not_drawn.get(slot) == self._label_epoch:
             return False
-        in_form = any(table.shape[above][1] == "form"  # type: ignore[index]
-                      for _, above in zip(range(_FORM_AROUND_DEPTH), self._ancestor_slots(slot)))
+        in_form = (tag == "canvas" or stroked) and any(
+            table.shape[above][1] == "form"  # type: ignore[index]
+            for _, above in zip(range(_FORM_AROUND_DEPTH), self._ancestor_slots(slot)))
         own = " ".join(attrs.get(name, "") for name in ("name", "id", "class"))
         described = " ".join([*(attrs.get(name, "") for name in ("aria-label", "title")), self._label_of(slot, attrs),
                               self._referenced_label(attrs)])
         if not in_form and not policy.fields.names_a_signature(own, described):
-            self._not_drawn[slot] = self._label_epoch
+            if not stroked:
+                self._not_drawn[slot] = self._label_epoch
             return False
-        self._flag(nid, slot, BLOCKED, _DRAWN_RULE)
+        if self._flag(nid, slot, BLOCKED, _DRAWN_RULE):
+            self.spread(nid)  # an <svg>'s strokes so far
         return True
+
+    def stroke_drawn(self, nid: Any, policy: Policy) -> bool:
+        """Whether an element a mutation adds inside an <svg> (a pad's new <path>) is a stroke the visitor drew:
+        its <svg> is then asked as drawn (drawn_by_visitor, stroked) and blocked with it. Bounded as the form's
+        look-up is."""
+        slot = self.table.slot(nid)
+        if slot == NONE:
+            return False
+        for _, above in zip(range(_FORM_AROUND_DEPTH), self._ancestor_slots(slot)):
+            if self.table.shape[above][1] == "svg":  # type: ignore[index]
+                return self.drawn_by_visitor(self.table.id_of(above), policy, stroked=True)
+        return False
 
     # -- field meaning ------------------------------------------------------------------------
     def meaning(self, nid: int, policy: Policy) -> str:

@@ -23,7 +23,7 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
-from redactor.content import PERSON_ID, UUID
+from redactor.content import FORM_VALUE, PERSON_ID, UUID
 from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
@@ -362,6 +362,9 @@ class FieldRules:
     #: a payload key made of these (and `person_id_with` words) holds who a person is: a handle, an account's id
     person_ids: frozenset[str] = frozenset()
     person_id_with: frozenset[str] = frozenset()
+    #: a payload key, a form pair's or a parameter's name made of these and a number holds a form's field that
+    #: the form builder numbered ("field_3", "input_1", "wpforms[fields][3]"): its value, whatever it is, masked whole
+    numbered_fields: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
@@ -507,6 +510,13 @@ class FieldRules:
         return next((m.entity for m in self.meanings if m.alone and not m.fields_only and m.said_alone(words)), "")
 
     @short_lru_cache(FIELD_CACHE_SIZE)
+    def numbers_a_form_field(self, key: str) -> bool:
+        """Whether a key names a form's field by its number alone ("field_3", "input_1.3", "fields[3]",
+        "question-2": rules/fields.yaml numbered_fields), which says nothing of what it holds."""
+        words = plain_words(key)
+        return len(words) >= 2 and words[-1].isdigit() and not self.numbered_fields.isdisjoint(words[:-1])
+
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def names_a_persons_id(self, key: str) -> bool:
         """Whether a payload's key says its value is who a person is ("user", "userId", "enduser.id", "seller",
         "buyer_handle", "klant"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
@@ -559,6 +569,7 @@ def shipped_fields() -> FieldRules:
         character_box=data.get("character_box", ""),
         person_ids=frozenset(data["person_ids"]["words"]),
         person_id_with=frozenset(data["person_ids"]["with"]),
+        numbered_fields=frozenset(data.get("numbered_fields", ())),
     )
 
 
@@ -785,7 +796,8 @@ class Policy:
         ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or as a payload's key names a person's account
         ("?user=lien.dhondt" PERSON_ID, as {"user": …}: _persons_id), or "". value: the parameter's, when known: a
         number under a short name key is a count, as in a payload ("?first=10" as {"first": 10}: _a_count)."""
-        meaning = self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name)
+        meaning = self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name) \
+            or self._numbered_field(name)
         written = int(value) if value is not None and value.isascii() and value.isdigit() else value
         if value is not None and _a_count(name, meaning, written):
             return ""
@@ -807,7 +819,13 @@ class Policy:
         meaning = self.fields.key_meaning(key)
         if _a_count(key, meaning, value):
             meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
-        return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or self._persons_id(key, value)
+        return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or self._persons_id(key, value) \
+            or self._numbered_field(key)
+
+    def _numbered_field(self, key: str) -> str:
+        """FORM_VALUE when a key names a form builder's numbered field ({"field_3": …}, "input_1=…"), or "": what the
+        visitor filled in there, nothing says what, so it is masked whole (fail closed; review 24 F11)."""
+        return FORM_VALUE if self.fields.numbers_a_form_field(key) else ""
 
     def attributes_meaning(self, attrs: dict[str, str], *labels: str) -> str:
         """What a field holds, from its own attributes (its type, autocomplete, name and id, placeholder,

@@ -31,8 +31,8 @@ from urllib.parse import quote, quote_plus
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED, WRITTEN,
-                              Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
+from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED,
+                              WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
                               credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
@@ -179,6 +179,11 @@ _MAIL_PROVIDERS = frozenset(
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
 _DATA_TOKEN_LENGTH = 32
+_EMAIL = "EMAIL_ADDRESS"
+#: what a checkbox's label may say that makes ticking it the visitor's data (GDPR art. 9: rules/fields.yaml HEALTH)
+_CHOICE_MEANINGS = frozenset({"HEALTH"})
+#: what an <svg> signature pad adds per stroke of the pen
+_STROKES = frozenset({"path", "polyline", "line", "circle", "ellipse"})
 _DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
 #: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
 _BYTES = re.compile(r"\[[\d,\s]*+\]")
@@ -836,8 +841,11 @@ class BatchRedaction:
                 self._as_typed(serialized, _node_kinds(kind))
                 kind = serialized.get("type")
             nid = node_id(serialized.get("id"))
-            if kind == _ELEMENT and str(serialized.get("tagName")).lower() == "canvas":
+            tag = str(serialized.get("tagName")).lower() if kind == _ELEMENT else ""
+            if tag in ("canvas", "svg"):
                 self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
+            elif added and tag in _STROKES:
+                self.mirror.stroke_drawn(nid, self.policy)  # a stroke on an <svg> pad: blocked with its pad
             verdict = self.mirror.verdict(nid)
             if kind == _ELEMENT and verdict.flags & BLOCKED:
                 self._placeholder(serialized, verdict, nid)
@@ -1163,7 +1171,11 @@ class BatchRedaction:
         meaning = "SECRET" if self.policy.structure.is_secret_key(key) else self.policy.key_meaning(key, value)
         if not meaning or value.strip().lower() in _FLAG_VALUES:
             return ""
-        if meaning != "SECRET" and len(value) <= _DATA_TOKEN_LENGTH and _DATA_TOKEN.fullmatch(value):
+        # a key naming a person's account or address (data-username, data-email, data-member) holds a handle made of
+        # a name as often as not ("lien.dhondt", "jpeeters87"): no token there is the page's structure
+        names_a_handle = meaning in (_EMAIL, PERSON_ID) or self.policy.fields.names_a_persons_id(key)
+        if meaning != "SECRET" and not names_a_handle and len(value) <= _DATA_TOKEN_LENGTH \
+                and _DATA_TOKEN.fullmatch(value):
             return ""
         return meaning
 
@@ -1179,6 +1191,11 @@ class BatchRedaction:
         self.remarks.append(Remark("attribute.key." + meaning.lower(), meaning, "mask", nid))
         return True
 
+    def _a_sensitive_choice(self, nid: int | None) -> bool:
+        """Whether a box's choice is itself what its label says of the visitor, a special category's (a checkbox
+        "Ik ben zwanger", "Allergies alimentaires": HEALTH): its checked state is masked as a sensitive field's."""
+        return nid is not None and self.mirror.meaning(nid, self.policy) in _CHOICE_MEANINGS
+
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:
         """typed: a script writes the value after the snapshot, which may be as it is typed: the
@@ -1193,7 +1210,7 @@ class BatchRedaction:
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
             return
         if name != "value":
-            if verdict.flags & (SENSITIVE | UNKNOWN) and value:
+            if value and (verdict.flags & (SENSITIVE | UNKNOWN) or self._a_sensitive_choice(nid)):
                 attributes[name] = False if isinstance(value, bool) else ""
                 self.remarks.append(Remark(verdict.rule or "sensitive", "CHOICE", "mask", nid))
             elif isinstance(value, str) and value.strip().lower() not in ("", name, "true", "false"):
@@ -1535,7 +1552,7 @@ class BatchRedaction:
             if isinstance(data.get("text"), str) and len(data["text"]) >= _MIN_COPY:  # a copy the page shows
                 self.typed[data["text"]] = Cell({"text": self.masker.whole(data["text"], "BLOCKED")}, "text")
             return False
-        if verdict.flags & (SENSITIVE | UNKNOWN) and data.get("isChecked"):
+        if data.get("isChecked") and (verdict.flags & (SENSITIVE | UNKNOWN) or self._a_sensitive_choice(nid)):
             data["isChecked"] = False
         if not isinstance(data.get("text"), str):
             data.pop("text", None)
@@ -1762,6 +1779,7 @@ class BatchRedaction:
             self.policy.structure.is_secret_key, self.policy.key_meaning, self.policy.typed_text_key,
             self.policy.field_report)
         report_names, report_values = self.policy.fields.report_names, self.policy.fields.report_values
+        numbered = self.policy.fields.numbers_a_form_field
         # (holder, key, meaning, typed, report: the validation error the value is in, or None)
         stack: list[tuple[Any, Any, str, bool, tuple[str, bool] | None]] = []
 
@@ -1782,7 +1800,9 @@ class BatchRedaction:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
-                    own = key_meaning(key, value[key])
+                    own = key_meaning(key, value[key]) or (
+                        # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
+                        FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:

@@ -239,6 +239,20 @@ def test_a_data_attribute_named_like_a_field_is_masked_whole_a_structural_one_st
     assert kept["data-name"] == "product-card" and kept["data-email-template"] == "" and kept["data-phone-step"] == "2"
 
 
+def test_a_handle_under_a_data_attribute_naming_an_account_is_masked_though_shaped_like_a_token(session):
+    """data-username, data-email, data-member hold a login made of a name ("wouter.claeys", "wclaeys84"), which the
+    short lower-case token a page uses as structure (data-name="product-card") looks like: under a name that says an
+    account or an address, no token is structure (review 24 F12)."""
+    badge = element("a", {"data-username": "wouter.claeys", "data-email": "w.claeys", "data-member": "wclaeys84",
+                          "data-login": "wouterc", "data-name": "product-card"}, [text("@")])
+    s = session()
+    s.send(meta(), snapshot(html_page(badge)))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("wouter.claeys", "w.claeys", "wclaeys84", "wouterc"):
+        assert planted not in stored, planted
+    assert nodes_by_id(s.stored)[badge["id"]]["attributes"]["data-name"] == "product-card"
+
+
 def test_a_short_name_key_as_a_data_attributes_name_masks_its_text_on_the_page_and_in_a_payloads_copy(session):
     """data-first, data-voornaam, data-last-name are name keys as {"first": …} is in a payload: the attribute's name
     was read without its value, so a short name key ("first") took the value for a count and left it to text

@@ -554,6 +554,12 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Mijn kenteken is AB-123-C", "nl", [("AB-123-C", "VEHICLE_ID")]),
     ("plaque 1-ABC-234, merci", "fr", [("1-ABC-234", "VEHICLE_ID")]),
     ("Artikel AB-123-C op voorraad", "nl", []),
+    # Belgium's 1-ABC-234 and France's SIV AB-123-CD alone, a sidecode beside a garage's or a car's word (review 24 F10)
+    ("Bevestiging: 7-KPR-519 staat klaar om 14u", "nl", [("7-KPR-519", "VEHICLE_ID")]),
+    ("Renault Clio · 3-HTD-402", "nl", [("3-HTD-402", "VEHICLE_ID")]),
+    ("Rendez-vous confirmé pour FZ-482-KM demain", "fr", [("FZ-482-KM", "VEHICLE_ID")]),
+    ("Onderhoudsbeurt bij de garage voor KL-937-R", "nl", [("KL-937-R", "VEHICLE_ID")]),
+    ("Réf. UA-123-XY en stock", "fr", []), ("Artikel KL-937-R op voorraad", "nl", []),
     # a German plate (district, letters, number) beside a word for the car; the shape alone is a code
     ("Der zweite Wagen (HS-KR 482) fährt ab Raeren.", "de", [("HS-KR 482", "VEHICLE_ID")]),
     ("wir kommen mit dem Auto, Kennzeichen AC KM 2207E", "de", [("AC KM 2207E", "VEHICLE_ID")]),
@@ -968,6 +974,17 @@ SWALLOWED_START = [
 #: a number that names the visitor's file right after its word (a customer's, a member's, a case's, a contract's, a
 #: policy's): no check digit proves it, the word says whose it is (issue 9 point 6); an order's stays the site's
 CUSTOMER_NUMBERS = [
+    # a number a label names by its shape: a compound ending in a number's word, "n° de <noun>", "<noun> n°"; the
+    # site's own numbers (an order's, an invoice's, a model's) and short ones stay (review 24 F9)
+    ("Bibliotheekpasnr. 7730219", "nl", [("7730219", "CUSTOMER_ID")]),
+    ("Uw leerlingnummer 55218 staat op de brief", "nl", [("55218", "CUSTOMER_ID")]),
+    ("Ihre Mitgliedsnr.: 093315", "de", [("093315", "CUSTOMER_ID")]),
+    ("N° d'adhérent : 228107", "fr", [("228107", "CUSTOMER_ID")]),
+    ("Licence fédérale n° 8830142", "fr", [("8830142", "CUSTOMER_ID")]),
+    ("Uw fitnesskaart 6620417 is actief", "nl", [("6620417", "CUSTOMER_ID")]),
+    ("Bestelnr. 4417820 is verzonden", "nl", []), ("N° de commande : 7719302", "fr", []),
+    ("Rechnungsnr. 5530912 vom Mai", "de", []), ("Modelnummer 44120 op voorraad", "nl", []),
+    ("n° 1 en Belgique depuis 1998", "fr", []), ("Kamer nr. 12, tweede verdieping", "nl", []),
     ("mijn klantnummer is 403817261", "nl", [("403817261", "CUSTOMER_ID")]),
     ("Dossiernummer: 2024 0071 3358", "nl", [("2024 0071 3358", "CUSTOMER_ID")]),
     ("numéro de client 7719302846", "fr", [("7719302846", "CUSTOMER_ID")]),
