@@ -2798,6 +2798,9 @@ def test_a_greeting_and_one_unknown_word_that_are_the_whole_line_greet_a_person(
     _no_person_found(detector, patterns_only, [
         ("Hallo Amsterdam", "nl"), ("Bonjour Bruxelles", "fr"), ("Merci Maman", "fr"), ("Bonjour Madame", "fr"),
         ("Hello World", "en"), ("Welcome Guest", "en"), ("Hallo Allemaal", "nl"), ("Hallo Kasongo Tours en Reizen", "nl"),
+        # where a banner greets the visitor to, or back
+        ("Welcome Home", "en"), ("Welkom Terug", "nl"), ("Willkommen Zuhause", "de"), ("Welcome Aboard", "en"),
+        ("Welkom Thuis", "nl"),
     ])
 
 
