@@ -93,16 +93,9 @@ _LABELLING = frozenset({"label"})
 _WHO_MEANINGS = frozenset({"PERSON", "CUSTOMER_ID"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
 #: <div class="form-label">, a table form's <th>): they keep the field words of a short text too
-#: (a label is a few words; a sentence before a field, "Mail me at …", is not its label); a form builder's
-#: question is a <p> or a heading before its field (<p>Geboortedatum</p><input type=date>)
-_LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b", "p",
-                         "h1", "h2", "h3", "h4", "h5", "h6"})
+#: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
+_LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
-#: of those, the elements a page writes its sentences in: a label only when their text is label words alone or a
-#: question ("Wanneer ben je geboren?"), not a short sentence ("<p>Mail me at …</p><textarea>")
-_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
-#: the label-like blocks that label the block beside them when their text is label words alone (marked so)
-_BLOCK_LABELS = _PARAGRAPHS | {"div"}
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
 _CHILDREN_OF_A_LABEL = 4
@@ -111,11 +104,6 @@ _CHILDREN_OF_A_LABEL = 4
 #: unless the one before says by its class that it is a label (<div class="field__label">)
 _VALUE_CELLS = frozenset({"dd", "td", "span", "strong", "b", "em", "small"})
 _VALUE_BLOCKS = frozenset({"div", "p"})
-#: ends the label words of an element whose own text is label words alone ("Achternaam"); not a word, so
-#: what reads a label's words (plain_words) does not see it
-_SAID_ALONE = " :"
-#: children of a label/value pair's parent looked at (the two blocks and the white space around them)
-_CHILDREN_OF_A_PAIR = 8
 #: line breaks looked past from a value's text back to its label (<b>Geboortedatum</b><br>…)
 _BREAKS_BEFORE_VALUE = 2
 #: texts looked past from a field back to the label element before it: the white space (and a
@@ -595,20 +583,16 @@ class DomMirror:
         if not isinstance(text, str) or not text.strip():
             return
         table, words = self.table, None
-        short = len(text.strip()) <= _LABEL_LIKE_TEXT
-        alone = short and policy.fields.label_alone(text[:_MAX_LABEL_TEXT])
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
             _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             labelling = tag in _LABELLING
-            label_like = tag in _LABEL_LIKE and short and (
-                tag not in _PARAGRAPHS or alone or text.rstrip().endswith("?"))
+            label_like = tag in _LABEL_LIKE and len(text.strip()) <= _LABEL_LIKE_TEXT
             if labelling or label_like or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
-                    said = _SAID_ALONE if alone and depth == 0 and tag in _BLOCK_LABELS else ""
-                    table.relabel(above, (table.label(above) + " " + words + said)[:_MAX_LABEL_TEXT])
+                    table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
                     self._label_epoch += 1
             if labelling:
@@ -861,8 +845,8 @@ class DomMirror:
         return found or policy.fields.box_meaning(attrs)
 
     def _column_header(self, slot: int) -> str | None:
-        """The label words of the <th> heading the column of the table cell a field or a value is (a
-        contenteditable <td>, a list's <td>) or sits in (<td><input>), from the table's <thead>, or its first row
+        """The label words of the <th> heading the column of the table cell a field is (a
+        contenteditable <td>) or sits in (<td><input>), from the table's <thead>, or its first row
         when that row is all <th> ('' when they say nothing); None when the field is in no cell or the
         column has no header."""
         table = self.table
@@ -991,33 +975,14 @@ class DomMirror:
         """A server-rendered profile shows a value beside its label, as a form does: the <dd>
         after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
         after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
-        whole: a name no detector knows included). A list of records (members, orders) labels a
-        cell by its column's <th> in the header row instead (<thead><th>Achternaam</th>…)."""
+        whole: a name no detector knows included)."""
         if tag in _VALUE_CELLS:
-            label = self._label_before(slot) or self._column_header(slot)
+            label = self._label_before(slot)
         elif tag in _VALUE_BLOCKS:
-            label = self._label_before(slot, lambda before: self._labels_the_block_after(before, policy))
+            label = self._label_before(slot, policy.fields.is_label_element)
         else:
             return ""
         return policy.fields.field_meaning("", "", "", label) if label else ""
-
-    def _labels_the_block_after(self, slot: int, policy: Policy) -> bool:
-        """Whether a block says it labels the block after it: its class says so (<div class="field__label">), it
-        is a <label>, or it holds one text of label words alone and the two are the only elements of their parent,
-        a label/value pair as account pages draw them (<div class=row><div class=col-sm-4>Achternaam</div><div
-        class=col-sm-8>…</div>, <h6>Familienaam</h6><p>…</p> in a card). A "Naam" block followed by a paragraph
-        among a page's other blocks is a section's title, not a label."""
-        table = self.table
-        _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
-        if tag == "label" or policy.fields.is_label_element(attrs):  # type: ignore[arg-type]
-            return True
-        if not table.label(slot).endswith(_SAID_ALONE):
-            return False
-        own = list(itertools.islice(table.child_slots(slot), 2))
-        if len(own) != 1 or table.shape[own[0]][2] is not None:  # type: ignore[index]
-            return False  # (its one child is that text)
-        pair = list(itertools.islice(table.child_slots(table.parent[slot]), _CHILDREN_OF_A_PAIR + 1))
-        return len(pair) <= _CHILDREN_OF_A_PAIR and sum(table.shape[c][2] is not None for c in pair) == 2  # type: ignore[index]
 
     def text_meaning(self, nid: int, policy: Policy) -> str:
         """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>
@@ -1071,9 +1036,9 @@ class DomMirror:
                 return False
         return True
 
-    def _label_before(self, slot: int, labelled: Callable[[int], bool] | None = None) -> str:
+    def _label_before(self, slot: int, labelled: Callable[[dict[str, str]], bool] | None = None) -> str:
         """The label words of the label-like element just before slot among its siblings (text
-        may come between); labelled: what must also be true of that element (its slot)."""
+        may come between); labelled: what that element's attributes must also say."""
         table = self.table
         if table.parent[slot] < 0:  # not linked among its parent's children
             return ""
@@ -1083,7 +1048,7 @@ class DomMirror:
                 return ""
             _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
             if other is not None:  # else text between them
-                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(before))
+                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(other))
                 return table.label(before) if ok else ""
             before = table.previous(before)
         return ""
