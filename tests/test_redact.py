@@ -4085,7 +4085,7 @@ def test_a_date_pickers_days_opened_from_a_birth_date_field_are_masked(session):
 
 @pytest.mark.parametrize("lang,box,value,planted", [
     ("nl", {"name": "reden_van_bezoek"}, "migraine en hartkloppingen sinds vorige week", "hartkloppingen"),
-    ("fr", {"name": "motif"}, "suivi de grossesse, nausees fortes", "nausees"),
+    ("fr", {"aria-label": "Motif"}, "suivi de grossesse, nausees fortes", "nausees"),
     ("de", {"name": "beschwerden"}, "Rueckenschmerzen seit dem Umzug", "Rueckenschmerzen"),
     ("en", {"aria-label": "Current medication"}, "metformin 500 twice daily", "metformin"),
 ])
@@ -4107,7 +4107,7 @@ def test_health_shown_after_its_label_and_a_health_box_ticked_are_masked(session
     news = element("input", {"type": "checkbox", "id": "nb", "checked": True})
     s = session()
     s.send(meta(), snapshot(html_page(
-        element("p", {}, [text("Rendez-vous le 3/4 à 9h15 avec Dr Maes — Motif : entorse cheville gauche")]),
+        element("p", {}, [text("Rendez-vous le 3/4 à 9h15 avec Dr Maes — Motif de la visite : entorse cheville gauche")]),
         element("p", {}, [text("Openingsuren: 9–18 uur — Adres: zie hieronder")]),
         element("div", {}, [allergy, element("label", {"for": "al"}, [text("Allergie aan penicilline")])]),
         element("div", {}, [news, element("label", {"for": "nb"}, [text("Stuur mij de nieuwsbrief")])]), lang="fr")))
@@ -4117,6 +4117,18 @@ def test_health_shown_after_its_label_and_a_health_box_ticked_are_masked(session
     ticked = {e["data"]["id"]: e["data"]["isChecked"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5}
     assert ticked == {allergy["id"]: False, news["id"]: True}
     assert nodes_by_id(s.stored)[news["id"]]["attributes"]["checked"] is True
+
+
+def test_a_shops_return_reason_is_no_health(session):
+    """Held-out round 9: a returns form's "Reden van retour" select had every option masked once "reden" alone was a
+    health word; alone ("Reden", "Motif") it is a booking's, in a longer label it says what the reason is for."""
+    reason = element("select", {"id": "why", "name": "reason"},
+                     [element("option", {}, [text(o)]) for o in ("Beschadigd geleverd", "Verkeerde maat")])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {"for": "why"}, [text("Reden van retour")]), reason, lang="nl")))
+    s.send(input_event(reason["id"], "Verkeerde maat"))
+    stored = list(strings(s.stored))
+    assert "Beschadigd geleverd" in stored and "Verkeerde maat" in typed_values(s.stored, reason), stored
 
 
 def test_a_plate_under_a_parameter_naming_it_is_masked_in_the_page_address(session):

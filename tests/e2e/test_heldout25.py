@@ -127,8 +127,8 @@ IN_THE_PICKUP = [
 KEPT = ["Inschrijving zomerkamp 2027", "Scouts en Gidsen Sint-Baafs Gent · Kamp in Dohan (Bouillon), 21–31 juli",
         "Wat doen we bij luizen op kamp?", "Welpen (8–11 jaar)", "Jonggivers (11–14 jaar)", "Medische fiche",
         "De leiding geeft enkel wat op deze fiche staat,", "Stevige stapschoenen niet vergeten.",
-        # what the visitor wrote that is nobody's data
-        "allergisch voor penicilline", "Flixotide 50 µg", "Cetirizine indien nodig", "hooikoorts",
+        # what the visitor wrote that is nobody's data (not the medical fiche's allergies and medicines: health data,
+        # masked whole since review 24 F8)
         "(met haar ID-kaart)", " mag de kinderen ophalen.", ": je concept is hersteld.", "Welkom terug, ",
         "Ingeschreven: ", " — Scouts en Gidsen Sint-Baafs Gent"]
 #: what the visitor typed or picked that is nobody's data, as the field's value in the first load's last snapshot (a

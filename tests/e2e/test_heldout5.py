@@ -140,7 +140,8 @@ SYMPTOMS_PLANTED = [
     Planted(None, "0478 62 91 05", "a Belgian mobile in free text"),
 ]
 CLINIC_KEPT = ["Maison médicale Les Tilleuls", "Consultation de médecine générale", "Récapitulatif du rendez-vous",
-               "Décrivez vos symptômes", "Numéro de mutualité", "Médecin", "Dafalgan",
+               # (not "Dafalgan": typed in the symptoms, health data masked whole since review 24 F8)
+               "Décrivez vos symptômes", "Numéro de mutualité", "Médecin",
                "Votre médecin traitant", "Reprendre mon compte enregistré", "Remboursement"]
 
 
