@@ -2777,12 +2777,14 @@ def _opens_one_time_link(segment: str) -> bool:
 
 #: a record's number: a run without spaces of at least six characters with a letter and a digit in it ("VdM:88ZT/41q",
 #: "K-2026-0412"), not a count, a house number ("12A") nor a word
-_IDENTIFIER_SHAPE = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)\S{6,}")
+_RECORD_NUMBER = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)\S{6,}")
 
 
-def identifier_shaped(value: str) -> bool:
-    """Whether a value is shaped as a record's number (_IDENTIFIER_SHAPE)."""
-    return _IDENTIFIER_SHAPE.fullmatch(value) is not None
+def record_number_shaped(value: str, mixed_case: bool = False) -> bool:
+    """Whether a value is shaped as a record's number (_RECORD_NUMBER); mixed_case: with small and capital letters
+    too, as a number generated at random is ("VdM:88ZT/41q"), not a product's or a chip's code ("MC-4471")."""
+    return _RECORD_NUMBER.fullmatch(value) is not None and (
+        not mixed_case or (any(c.isupper() for c in value) and any(c.islower() for c in value)))
 
 
 #: a separator percent-encoded inside a path segment ("%2F", "%3A", "%40"…): a script put a value there with
@@ -2794,7 +2796,7 @@ def encoded_value_segment(raw: str) -> bool:
     """Whether a path segment, as written, is a value a script encoded into the path that is shaped as a record's
     number ("/api/licences/VdM%3A88ZT%2F41q": a member's number the server gave, which no detector reads): a
     separator encoded inside it, a letter and a digit in it. A route's segment or a slug needs no encoded separator."""
-    return _ENCODED_SEPARATOR.search(raw) is not None and identifier_shaped(unquote(raw))
+    return _ENCODED_SEPARATOR.search(raw) is not None and record_number_shaped(unquote(raw))
 
 
 def _person_in_path(segment: str) -> bool:

@@ -23,7 +23,7 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
-from redactor.content import FORM_VALUE, PERSON_ID, UUID, identifier_shaped
+from redactor.content import FORM_VALUE, PERSON_ID, UUID, record_number_shaped
 from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
@@ -832,10 +832,11 @@ class Policy:
             or self._numbered_field(key) or self._record_number(key, value)
 
     def _record_number(self, key: str, value: Any) -> str:
-        """CUSTOMER_ID when a key is a number's word alone and its value has an identifier's shape, letters and digits
-        mixed ({"numero": "VdM:88ZT/41q"}: a record's number the site gave someone), or "": a count, a house's or a
-        page's number, a word ({"number": 3}, {"nr": "12"}, {"no": "A"}) says nothing (rules/fields.yaml number_keys)."""
-        return "CUSTOMER_ID" if isinstance(value, str) and identifier_shaped(value.strip()) \
+        """CUSTOMER_ID when a key is a number's word alone and its value has a random record number's shape, digits and
+        letters of both cases ({"numero": "VdM:88ZT/41q"}: a number the site gave someone), or "": a count, a house's or
+        a page's number, a word, a product's or a chip's code in capitals ({"number": 3}, {"nr": "12"}, {"no": "A"},
+        {"chip": {"number": "MC-4471"}}) says nothing (rules/fields.yaml number_keys)."""
+        return "CUSTOMER_ID" if isinstance(value, str) and record_number_shaped(value.strip(), mixed_case=True) \
             and self.fields.names_a_number(key) else ""
 
     def _numbered_field(self, key: str) -> str:
