@@ -51,8 +51,8 @@ from aiohttp import web
 from peer_collector import PeerCollector
 
 from .test_peers_e2e import app_browser, bundles  # noqa: F401 (fixtures)
-from .test_peers_heldout import (all_leaks, events_named, held_out_page_app, peer_page, recorded_text, saved_stack,
-                                 stored_leaks)
+from .test_peers_heldout import all_leaks, events_named, peer_page, recorded_text, saved_stack, stored_leaks
+from .test_peers_heldout18 import both_sdks_page_app
 from .test_peers_heldout19 import assert_both_untouched_and_replayed, wait_for_both_and_leave
 from .test_peers_heldout7 import search_and_fill
 from .test_peers_heldout12 import assert_no_leaks_folded
@@ -87,10 +87,6 @@ CONTROLS = (HEADING, PRODUCT)
 
 
 def heldout23_app(bundles: Path) -> web.Application:
-    async def sdk(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(bundles / f"{request.match_info['sdk']}-entry.js",
-                                headers={"Content-Type": "text/javascript"})
-
     async def sign_up(request: web.Request) -> web.Response:
         await request.json()
         return web.json_response({"reference": REFERENCE, "stage": PRODUCT, "surnom": PLANT["nickname"],
@@ -99,8 +95,7 @@ def heldout23_app(bundles: Path) -> web.Application:
     async def licence(request: web.Request) -> web.Response:
         return web.json_response({"valide": True})
 
-    app = held_out_page_app(bundles, "heldout23.html", "/manege/heldout23.html")
-    app.router.add_get("/sdk/{sdk:posthog|sentry}.js", sdk)
+    app = both_sdks_page_app(bundles, "heldout23.html", "/manege/heldout23.html")
     app.router.add_post("/api/inscription", sign_up)
     app.router.add_get("/api/licences/{number}", licence)
     return app
