@@ -25,9 +25,9 @@ module's `visited`), ~15 s.
 First run, before reading redactor's code (2026-12-06, main at 56706d9; ~13 s): one value leaked, the rider number
 only the server knew, everywhere it went: the page's title in both recordings and PostHog's $title, and the fetched
 path in Sentry's breadcrumbs and spans and both recordings' network. The answer {"numero": …} taught nothing: a
-number's word alone says nothing in a payload. Fixed: a value in an identifier's shape (a letter and a digit, six
-characters or more, no space) under a key that is a number's word alone is a record's number, CUSTOMER_ID, masked and
-tainted (policy.py Policy._record_number, rules/fields.yaml number_keys; tests/test_peer_formats.py fails without it).
+number's word alone says nothing in a payload. Fixed: a value in a random number's shape (digits and letters of both
+cases, six characters or more, no space; a code in capitals, "MC-4471", stays) under a key that is a number's word
+alone is a record's number, CUSTOMER_ID, masked and tainted (policy.py Policy._record_number, rules/fields.yaml number_keys; tests/test_peer_formats.py fails without it).
 Second run: the recordings masked it, but Sentry's breadcrumbs and spans went before any replay taught it. Fixed: a
 path segment with a separator percent-encoded inside it ("VdM%3A88ZT%2F41q") and a letter and a digit is a value a
 script put there, masked whole (content.py encoded_value_segment; tests/test_peer_formats.py fails without it).
