@@ -2775,6 +2775,30 @@ def _opens_one_time_link(segment: str) -> bool:
         word in _SECRET_PATHS or word in _SECRET_PATH_NAMES or word in _PERSON_PATH_PAGES for word in words)
 
 
+#: a record's number: a run without spaces of at least six characters with a letter and a digit in it ("VdM:88ZT/41q",
+#: "K-2026-0412"), not a count, a house number ("12A") nor a word
+_RECORD_NUMBER = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)\S{6,}")
+
+
+def record_number_shaped(value: str, mixed_case: bool = False) -> bool:
+    """Whether a value is shaped as a record's number (_RECORD_NUMBER); mixed_case: with small and capital letters
+    too, as a number generated at random is ("VdM:88ZT/41q"), not a product's or a chip's code ("MC-4471")."""
+    return _RECORD_NUMBER.fullmatch(value) is not None and (
+        not mixed_case or (any(c.isupper() for c in value) and any(c.islower() for c in value)))
+
+
+#: a separator percent-encoded inside a path segment ("%2F", "%3A", "%40"…): a script put a value there with
+#: encodeURIComponent, a route's words need none
+_ENCODED_SEPARATOR = re.compile(r"%(?:2F|3A|3F|23|26|3D|40|2C|3B|7C)", re.I)
+
+
+def encoded_value_segment(raw: str) -> bool:
+    """Whether a path segment, as written, is a value a script encoded into the path that is shaped as a record's
+    number ("/api/licences/VdM%3A88ZT%2F41q": a member's number the server gave, which no detector reads): a
+    separator encoded inside it, a letter and a digit in it. A route's segment or a slug needs no encoded separator."""
+    return _ENCODED_SEPARATOR.search(raw) is not None and record_number_shaped(unquote(raw))
+
+
 def _person_in_path(segment: str) -> bool:
     """Whether a page path's segment after one that holds people is a person's handle or id: an
     allow-list of the site's pages there, not a guess at what a handle looks like ("jorindev"), and the opening of
@@ -2927,6 +2951,9 @@ class UrlSlot(Slot):
                 # length or shape; the site's pages there are kept as after a segment that holds people, and a
                 # resource's path as a replay needs it ("/css/reset/base.css")
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.secret-path", work)
+            elif segment and encoded_value_segment(name):
+                # "/api/licences/VdM%3A88ZT%2F41q": a record's number the page encoded into the path, masked whole
+                self._mask_whole(piece, 1, unquote(name), "CUSTOMER_ID", "url.encoded-segment", work)
             elif page and segment and token_segment(unquote(name)):
                 # "/unsubscribe/Kx7pQ2mZ9fWqLr4T", "/reimposta-password/…", "/order/<token>/status": a token in a
                 # page's address by its shape, after a segment no list holds, in any language (a resource's path

@@ -23,7 +23,7 @@ from soupsieve import css_types as ct
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
-from redactor.content import FORM_VALUE, PERSON_ID, UUID
+from redactor.content import FORM_VALUE, PERSON_ID, UUID, record_number_shaped
 from redactor.formats.peer import opaque_id
 from redactor.pii.names import is_name_slug
 from redactor.pii.settings import PiiSettings
@@ -365,6 +365,8 @@ class FieldRules:
     #: a payload key, a form pair's or a parameter's name made of these and a number holds a form's field that
     #: the form builder numbered ("field_3", "input_1", "wpforms[fields][3]"): its value, whatever it is, masked whole
     numbered_fields: frozenset[str] = frozenset()
+    #: a payload key made of one of these alone is a number's: an identifier's shape under it is a record's number
+    number_keys: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
@@ -510,6 +512,12 @@ class FieldRules:
         return len(words) >= 2 and words[-1].isdigit() and not self.numbered_fields.isdisjoint(words[:-1])
 
     @short_lru_cache(FIELD_CACHE_SIZE)
+    def names_a_number(self, key: str) -> bool:
+        """Whether a key is a number's word alone ({"numero": …}, "Nr", "no"): rules/fields.yaml number_keys."""
+        words = plain_words(key)
+        return len(words) == 1 and words[0] in self.number_keys
+
+    @short_lru_cache(FIELD_CACHE_SIZE)
     def names_a_persons_id(self, key: str) -> bool:
         """Whether a payload's key says its value is who a person is ("user", "userId", "enduser.id", "seller",
         "buyer_handle", "klant"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
@@ -563,6 +571,7 @@ def shipped_fields() -> FieldRules:
         person_ids=frozenset(data["person_ids"]["words"]),
         person_id_with=frozenset(data["person_ids"]["with"]),
         numbered_fields=frozenset(data.get("numbered_fields", ())),
+        number_keys=frozenset(data.get("number_keys", ())),
     )
 
 
@@ -813,7 +822,15 @@ class Policy:
         if _a_count(key, meaning, value):
             meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
         return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or self._persons_id(key, value) \
-            or self._numbered_field(key)
+            or self._numbered_field(key) or self._record_number(key, value)
+
+    def _record_number(self, key: str, value: Any) -> str:
+        """CUSTOMER_ID when a key is a number's word alone and its value has a random record number's shape, digits and
+        letters of both cases ({"numero": "VdM:88ZT/41q"}: a number the site gave someone), or "": a count, a house's or
+        a page's number, a word, a product's or a chip's code in capitals ({"number": 3}, {"nr": "12"}, {"no": "A"},
+        {"chip": {"number": "MC-4471"}}) says nothing (rules/fields.yaml number_keys)."""
+        return "CUSTOMER_ID" if isinstance(value, str) and record_number_shaped(value.strip(), mixed_case=True) \
+            and self.fields.names_a_number(key) else ""
 
     def _numbered_field(self, key: str) -> str:
         """FORM_VALUE when a key names a form builder's numbered field ({"field_3": …}, "input_1=…"), or "": what the

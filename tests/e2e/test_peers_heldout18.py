@@ -126,6 +126,17 @@ CONFIRMED = f"received for the {PRODUCT}"
 CONTROLS = (HEADING, PRODUCT)
 
 
+def both_sdks_page_app(bundles: Path, page: str, path: str) -> web.Application:
+    """held_out_page_app for a page that loads both SDKs' bundles itself, from /sdk/posthog.js and /sdk/sentry.js."""
+    async def sdk(request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(bundles / f"{request.match_info['sdk']}-entry.js",
+                                headers={"Content-Type": "text/javascript"})
+
+    app = held_out_page_app(bundles, page, path)
+    app.router.add_get("/sdk/{sdk:posthog|sentry}.js", sdk)
+    return app
+
+
 def heldout18_app(bundles: Path) -> web.Application:
     async def sdk(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(bundles / f"{request.match_info['sdk']}-entry.js",
