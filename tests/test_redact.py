@@ -4062,6 +4062,71 @@ def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_enc
     assert len(urls) == 3 and not any(" O" in unquote(url) for url in urls), urls
 
 
+@pytest.mark.xfail(strict=True, reason="review 24 F7: fixed by fix51 and reverted in session 37 (it masked site text in held-out rounds 7, 25 and 32); needs a narrower design")
+@pytest.mark.parametrize("question", ["p", "h3"])
+def test_a_form_builders_question_in_a_paragraph_or_heading_names_the_field_after_it(session, question):
+    """A form builder writes its question as a <p> or a heading just before the field (<p>Date of birth</p>
+    <input type=date name=field_3>): the question is the field's label, so a birth date (which no content rule
+    reads as one) is masked whole, and so is one after a question. A question that says nothing personal leaves its
+    field readable, and a short sentence is no label: a message after "Mail us with questions" is free text."""
+    birth, later = element("input", {"type": "date", "name": "field_3"}), element("input", {"type": "date"})
+    travel, message = element("input", {"type": "date"}), element("textarea", {"name": "field_9"})
+    s = session()
+    s.send(snapshot(html_page(element("div", {}, [element(question, {}, [text("Date of birth")]), birth]),
+                              element("div", {}, [element(question, {}, [text("Wanneer bent u geboren?")]), later]),
+                              element("div", {}, [element(question, {}, [text("When do you plan to arrive with "
+                                                                              "your group?")]), travel]),
+                              element("div", {}, [element(question, {}, [text("Mail us with questions")]), message]))))
+    s.send(input_event(birth["id"], "1981-06-23"), input_event(later["id"], "1981-06-23"),
+           input_event(travel["id"], "2026-09-04"), input_event(message["id"], "Is parking free there? "))
+    assert typed_values(s.stored, birth) == ["*" * 10] and typed_values(s.stored, later) == ["*" * 10]
+    assert typed_values(s.stored, travel) == ["2026-09-04"]
+    assert typed_values(s.stored, message) == ["Is parking free there? "]
+
+
+@pytest.mark.xfail(strict=True, reason="review 24 F4: fixed by fix51 and reverted in session 37 (it masked site text in held-out rounds 7, 25 and 32); needs a narrower design")
+def test_a_list_of_records_names_each_cell_by_its_columns_header(session):
+    """An admin's member list: the <thead> says what each column holds, a cell's text is a surname or a birth date
+    alone (in a <td>, or a <span> in it), masked whole for its column's header; a column whose header says nothing
+    personal ("Plan") stays readable, and so does the header row itself."""
+    head = element("thead", {}, [element("tr", {}, [element("th", {}, [text(words)]) for words in
+                                                     ("Surname", "Date of birth", "Plan")])])
+    surname, born, plan = text("Oyelaran"), text("04/11/1979"), text("Gold yearly")
+    row = element("tr", {}, [element("td", {}, [surname]), element("td", {}, [element("span", {}, [born])]),
+                             element("td", {}, [plan])])
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [head, element("tbody", {}, [row])]), lang="en")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Oyelaran" not in stored and "04/11" not in stored
+    assert "Gold yearly" in stored and "Date of birth" in stored and "Surname" in stored
+
+
+@pytest.mark.xfail(strict=True, reason="review 24 F3: fixed by fix51 and reverted in session 37 (it masked site text in held-out rounds 7, 25 and 32); needs a narrower design")
+def test_an_account_page_draws_label_and_value_as_a_pair_of_blocks(session):
+    """Account and booking pages draw what the visitor registered as pairs of blocks: a grid row's two columns
+    (<div class=col-sm-4>Last name</div><div class=col-sm-8>…</div>), a <label> and a static control (<p
+    class=form-control-static>), a heading and a paragraph in a card. The first says what the second holds, so it
+    is masked whole (a surname, a birth date, a plate no detector reads). A block says so only when its text is
+    label words alone and the two are a pair: a card's heading of more words, or a section's, keeps its text."""
+    def pair(first: dict, value: str) -> tuple[dict, dict]:
+        shown = text(value)
+        return element("div", {"class": "row"}, [text("\n"), first, text("\n"),
+                                                 element("div" if first["tagName"] != "h5" else "p",
+                                                         {"class": "col-sm-8"}, [shown])]), shown
+    rows = [pair(element("div", {"class": "col-sm-4"}, [text("Last name")]), "Abernethy-Quist"),
+            pair(element("div", {"class": "col-4 text-muted"}, [text("Date of birth")]), "23.06.1981"),
+            pair(element("label", {}, [text("Licence plate")]), "KX-482-PT"),
+            pair(element("h5", {}, [text("Surname")]), "Quist-Abernethy"),
+            pair(element("h5", {}, [text("Your e-mail address is safe with us")]), "We never share it")]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(row for row, _ in rows), element("div", {}, [text("Name")]),
+                                      element("p", {}, [text("Fill in your details below")]), lang="en")))
+    stored = orjson.dumps(s.stored).decode()
+    for value in ("Abernethy", "23.06", "KX-482", "Quist-"):
+        assert value not in stored, value
+    assert "We never share it" in stored and "Fill in your details below" in stored
+
+
 @pytest.mark.xfail(strict=True, reason="left from review 24 F6: a date picker is a pop-up appended to <body> that "
                    "nothing the mirror reads links to its field (no aria-controls); tying it to the field needs the "
                    "session to remember which field has focus across batches, not built yet")
