@@ -85,7 +85,7 @@ _FORM_AROUND_DEPTH = 32
 #: the rule that blocks a canvas the visitor draws on (DomMirror.drawn_by_visitor)
 _DRAWN_RULE = "canvas.drawn"
 #: the elements a visitor draws on: a <canvas>'s pen, an <svg> that gains a <path> per stroke
-_DRAWN_ON = frozenset({"canvas", "svg"})
+DRAWN_ON = frozenset({"canvas", "svg"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 #: what a fieldset's legend says when it names who its group is about (a person, a patient or a customer),
@@ -764,7 +764,7 @@ class DomMirror:
         if slot == NONE:
             return False
         _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
-        if tag not in _DRAWN_ON or attrs is None:
+        if tag not in DRAWN_ON or attrs is None:
             return False
         if table.flags[slot] & BLOCKED:
             return True

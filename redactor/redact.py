@@ -40,7 +40,7 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
                               unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
 from redactor.css import CssText
-from redactor.dom import DomMirror, Verdict
+from redactor.dom import DRAWN_ON, DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
@@ -179,7 +179,6 @@ _MAIL_PROVIDERS = frozenset(
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
 _DATA_TOKEN_LENGTH = 32
-_EMAIL = "EMAIL_ADDRESS"
 #: what a checkbox's label may say that makes ticking it the visitor's data (GDPR art. 9: rules/fields.yaml HEALTH)
 _CHOICE_MEANINGS = frozenset({"HEALTH"})
 #: what an <svg> signature pad adds per stroke of the pen
@@ -842,7 +841,7 @@ class BatchRedaction:
                 kind = serialized.get("type")
             nid = node_id(serialized.get("id"))
             tag = str(serialized.get("tagName")).lower() if kind == _ELEMENT else ""
-            if tag in ("canvas", "svg"):
+            if tag in DRAWN_ON:
                 self.mirror.drawn_by_visitor(nid, self.policy)  # a signature pad: blocked from now on
             elif added and tag in _STROKES:
                 self.mirror.stroke_drawn(nid, self.policy)  # a stroke on an <svg> pad: blocked with its pad
@@ -1173,7 +1172,7 @@ class BatchRedaction:
             return ""
         # a key naming a person's account or address (data-username, data-email, data-member) holds a handle made of
         # a name as often as not ("lien.dhondt", "jpeeters87"): no token there is the page's structure
-        names_a_handle = meaning in (_EMAIL, PERSON_ID) or self.policy.fields.names_a_persons_id(key)
+        names_a_handle = meaning in ("EMAIL_ADDRESS", PERSON_ID) or self.policy.fields.names_a_persons_id(key)
         if meaning != "SECRET" and not names_a_handle and len(value) <= _DATA_TOKEN_LENGTH \
                 and _DATA_TOKEN.fullmatch(value):
             return ""

@@ -6,10 +6,10 @@ an e-mail, a national number) would have that kept raw, and shown in the viewer'
 The pattern recognizers read each id (not the model: an id is no sentence, and a login that is a name
 is no more sure than a word), with the UUIDs and hex digests in it left out — an SDK makes those up at
 random, and Presidio reads digit groups in them as phone numbers. An id in which they find PERSONAL is
-kept under a keyed pseudonym instead, on every route: never refused, since a random id can pass a
-number too (measured: one random 8-character hex token in ~60, those all digits), and a client that made it would lose its recording.
-The admin asks for a session by the id it was sent with; `stored_names` gives the names it may be
-kept under.
+kept under a keyed pseudonym instead, on every route. Never refused: a random id can read as a phone
+number too (measured: one random 8-character hex token in ~60, those all digits), and the client that
+made it would lose its recording. The admin asks for a session by the id it was sent with;
+`stored_names` gives the names it may be kept under.
 """
 
 from __future__ import annotations
