@@ -290,7 +290,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
-            or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])):
+            or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])
+            or _an_occasion_or_its_figure(text, start, end)):
         return False
     if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
         return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
@@ -350,6 +351,21 @@ def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
         return False
     before = [*_line_before(text, start)[0].split(), *words][:-1][-1:]
     return all(map(_a_greeting, words[:-1])) and bool(before) and _a_greeting(before[0])
+
+
+def _an_occasion_or_its_figure(text: str, start: int, end: int) -> bool:
+    """A feast's figure, whole ("Père Noël", "Père Fouettard": rules/pii.yaml occasion_figures), or a feast's name that
+    is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël Nordmann",
+    "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose account or gift
+    it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold the words
+    before "de" ("Sapins de Noël Nordmann" read whole)."""
+    words = text[start:end].split()
+    if _plain_name(" ".join(words)) in _engine_words("occasion_figures"):
+        return True
+    words = [*_line_before(text, start)[0].split()[-2:], *words]
+    return any(_plain_name(thing) in _engine_words("things_of_a_feast") and of == "de"
+               and _plain_name(feast.split("-", 1)[0]) in _engine_words("occasions_that_are_names")
+               for thing, of, feast in zip(words, words[1:], words[2:]))
 
 
 def _a_greeting(word: str) -> bool:
@@ -1748,7 +1764,7 @@ def load_lexicons() -> None:
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named", "greeted_by_a_nickname",
-                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
+                "sold_by_after", "occasions_that_are_names", "things_of_a_feast", "occasion_figures", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
                 "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
