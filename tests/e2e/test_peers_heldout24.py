@@ -138,4 +138,6 @@ def test_both_clients_heldout24_page(app_browser, stack, visited):
     for recorded in (recorded_text(collector, "/s/"), recorded_text(collector, f"/api/{PROJECT}/envelope/")):
         assert HEADING in recorded and RECEIVED in recorded and ROUTE in recorded
         assert COUNTRY in recorded and "België" in recorded
+        assert f"Verklaring {REFERENCE} voor" in recorded  # not "DSW-2026-***7": the mobile's keystroke "090"
     assert_both_untouched_and_replayed(app_browser, stack, visited, PROJECT, CONTROLS)
+
