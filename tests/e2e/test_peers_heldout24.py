@@ -19,7 +19,21 @@ reference "DSW-2026-0907".
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
-the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~15 s.
+
+First run, before reading redactor's code (2026-12-06, main at 8ff1fc2; ~14 s): one value leaked, the pass code only
+the server knew, set as data-pas on the body, in both recordings; the answer {"pas": …} taught nothing: "pas" (a card,
+Dutch) was no key with a meaning. Fixed: a card's or a pass's word alone (pas, ledenpas, lidkaart, clubpas, badge,
+Karte, tessera…) names what the site gave someone as a number's word does, so a random code of both cases and digits
+under it, in a payload or a data-* attribute, is a record's number, CUSTOMER_ID, masked and tainted (rules/fields.yaml
+number_keys; tests/test_allowlists.py fails without it). Over-masked, seen in what the collector got: the reference in
+the confirmation, "DSW-2026-***7" in both recordings: the mobile's keystroke "090", typed in the same batch, was found
+inside "0907" as a copy of it. Fixed: a typed value is no copy where the text glues more digits to it (redact.py
+_copy_pattern; tests/test_redact.py fails without it, and so does this test's assertion of the reference). Masked
+already: the name as the event's own $set, the kanji name in the canvas's aria-label, the Heisei date as $set_once,
+the passport in the X-Document header, the domestic mobile as a Sentry tag, the e-mail in the avatar's style URL, the
+Osaka number in the autocaptured button's title, the partner as a group's key and in $groups, the Finnish identity
+code as Sentry's user id (a pseudonym). Second run: no planted value reaches the collector, the controls readable.
 """
 
 from __future__ import annotations
