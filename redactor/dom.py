@@ -96,6 +96,11 @@ _WHO_MEANINGS = frozenset({"PERSON", "CUSTOMER_ID"})
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
+#: what a list's column header gives the cells under it: only what is about a person (a name, a birth date, a
+#: plate, a national or tax number, an e-mail, a phone, an address). A site's own tables head their columns with
+#: dates, amounts and terms too: a payment schedule's "Vervaldatum" (a card's expiry word) heads its due dates
+_PERSON_COLUMNS = frozenset({"PERSON", "DATE_OF_BIRTH", "VEHICLE_ID", "NATIONAL_ID", "TAX_ID", "EMAIL_ADDRESS",
+                             "PHONE_NUMBER", "POSTAL_ADDRESS"})
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
 _CHILDREN_OF_A_LABEL = 4
@@ -845,8 +850,8 @@ class DomMirror:
         return found or policy.fields.box_meaning(attrs)
 
     def _column_header(self, slot: int) -> str | None:
-        """The label words of the <th> heading the column of the table cell a field is (a
-        contenteditable <td>) or sits in (<td><input>), from the table's <thead>, or its first row
+        """The label words of the <th> heading the column of the table cell a field or a value is (a
+        contenteditable <td>, a list's <td>) or sits in (<td><input>), from the table's <thead>, or its first row
         when that row is all <th> ('' when they say nothing); None when the field is in no cell or the
         column has no header."""
         table = self.table
@@ -975,9 +980,15 @@ class DomMirror:
         """A server-rendered profile shows a value beside its label, as a form does: the <dd>
         after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
         after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
-        whole: a name no detector knows included)."""
+        whole: a name no detector knows included). A list of records (members, orders) labels a
+        cell by its column's <th> in the header row instead, for what is about a person only."""
         if tag in _VALUE_CELLS:
             label = self._label_before(slot)
+            if not label and (header := self._column_header(slot)):
+                # a list of records (members, orders) says what a column holds in its header row
+                # (<thead><th>Achternaam</th>…): only what is about a person, never a site's schedule
+                found = policy.fields.field_meaning("", "", "", header)
+                return found if found in _PERSON_COLUMNS else ""
         elif tag in _VALUE_BLOCKS:
             label = self._label_before(slot, policy.fields.is_label_element)
         else:
