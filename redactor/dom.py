@@ -96,6 +96,26 @@ _WHO_MEANINGS = frozenset({"PERSON", "CUSTOMER_ID"})
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
 _LABEL_LIKE = frozenset({"label", "span", "div", "dt", "th", "legend", "strong", "b"})
 _LABEL_LIKE_TEXT = 40
+#: a form builder's question: a <p> or a heading just before its field (<p>Geboortedatum</p><input type=date>,
+#: <h4>Wanneer bent u geboren?</h4><input>). It names that form field only, and only when its short text is label
+#: words alone or a question: pages write their sentences, intros and section titles in the same elements
+_QUESTIONS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+#: the blocks that label the one block beside them when their one text is label words alone (an account page's
+#: <div class=col-sm-4>Achternaam</div><div class=col-sm-8>…</div>, <h6>Familienaam</h6><p>…</p> in a card)
+_BLOCK_LABELS = _QUESTIONS | {"div"}
+#: what ends the label words of a block whose text is label words alone (_SAID_ALONE) or a question (_ASKED): the
+#: mirror keeps no text, so the shape of the text is kept so; not words, so plain_words does not read them
+_SAID_ALONE = " :"
+_ASKED = " ?"
+#: children of a label/value pair's parent looked at (the two blocks and the white space around them)
+_CHILDREN_OF_A_PAIR = 8
+#: nodes of a <label> looked through for a field it wraps
+_LABEL_NODES = 16
+#: what a list's column header gives the cells under it: only what is about a person (a name, a birth date, a
+#: plate, a national or tax number, an e-mail, a phone, an address). A site's own tables head their columns with
+#: dates, amounts and terms too: a payment schedule's "Vervaldatum" (a card's expiry word) heads its due dates
+_PERSON_COLUMNS = frozenset({"PERSON", "DATE_OF_BIRTH", "VEHICLE_ID", "NATIONAL_ID", "TAX_ID", "EMAIL_ADDRESS",
+                             "PHONE_NUMBER", "POSTAL_ADDRESS"})
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
 _CHILDREN_OF_A_LABEL = 4
@@ -126,6 +146,13 @@ def _span_of(shape: Any) -> int:
         return 0
     span = attrs.get("colspan", "1")
     return min(int(span), _MAX_COLUMNS) if span.isdigit() and span != "0" else 1
+
+
+def _label_shape(text: str, policy: Policy) -> str:
+    """What a block's one short text is: label words alone (_SAID_ALONE), a question (_ASKED), or neither ('')."""
+    if policy.fields.label_alone(text[:_MAX_LABEL_TEXT]):
+        return _SAID_ALONE
+    return _ASKED if text.rstrip().endswith("?") else ""
 
 
 def _popup_ids(attrs: dict[str, str]) -> list[str]:
@@ -583,16 +610,19 @@ class DomMirror:
         if not isinstance(text, str) or not text.strip():
             return
         table, words = self.table, None
+        short, shape = len(text.strip()) <= _LABEL_LIKE_TEXT, ""
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
             _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
+            # a block's own text: its shape is kept, so that it may label the field or the block after it
+            shape = _label_shape(text, policy) if depth == 0 and short and tag in _BLOCK_LABELS else ""
             labelling = tag in _LABELLING
-            label_like = tag in _LABEL_LIKE and len(text.strip()) <= _LABEL_LIKE_TEXT
+            label_like = short and (tag in _LABEL_LIKE or bool(shape))
             if labelling or label_like or (attrs and attrs.get("id")):
                 words = policy.fields.label_words(text[:_MAX_LABEL_TEXT]) if words is None else words
                 if words:
-                    table.relabel(above, (table.label(above) + " " + words)[:_MAX_LABEL_TEXT])
+                    table.relabel(above, (table.label(above) + " " + words + shape)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
                     self._label_epoch += 1
             if labelling:
@@ -845,8 +875,8 @@ class DomMirror:
         return found or policy.fields.box_meaning(attrs)
 
     def _column_header(self, slot: int) -> str | None:
-        """The label words of the <th> heading the column of the table cell a field is (a
-        contenteditable <td>) or sits in (<td><input>), from the table's <thead>, or its first row
+        """The label words of the <th> heading the column of the table cell a field or a value is (a
+        contenteditable <td>, a list's <td>) or sits in (<td><input>), from the table's <thead>, or its first row
         when that row is all <th> ('' when they say nothing); None when the field is in no cell or the
         column has no header."""
         table = self.table
@@ -975,14 +1005,66 @@ class DomMirror:
         """A server-rendered profile shows a value beside its label, as a form does: the <dd>
         after <dt>Geboortedatum</dt>, the <td> after <th>Nachname</th> in its row, the <span>
         after <span class="lbl">Naam</span>. Its text has the meaning the label gives it (masked
-        whole: a name no detector knows included)."""
+        whole: a name no detector knows included). A list of records (members, orders) labels a
+        cell by its column's <th> in the header row instead, for what is about a person only."""
         if tag in _VALUE_CELLS:
             label = self._label_before(slot)
+            if not label and (header := self._column_header(slot)):
+                # a list of records (members, orders) says what a column holds in its header row
+                # (<thead><th>Achternaam</th>…): only what is about a person, never a site's schedule
+                found = policy.fields.field_meaning("", "", "", header)
+                return found if found in _PERSON_COLUMNS else ""
         elif tag in _VALUE_BLOCKS:
-            label = self._label_before(slot, policy.fields.is_label_element)
+            label = self._label_before(slot, lambda before: self._labels_the_block_after(before, policy))
         else:
             return ""
         return policy.fields.field_meaning("", "", "", label) if label else ""
+
+    def _labels_the_field_after(self, slot: int) -> bool:
+        """Whether an element labels the form field after it: a label-like element, or a <p> or a heading whose one
+        text is label words alone or a question (a form builder's question; never a sentence or a section's title)."""
+        _, tag, *_ = self.table.shape[slot]  # type: ignore[misc]
+        return tag in _LABEL_LIKE or (tag in _QUESTIONS and self.table.label(slot).endswith((_SAID_ALONE, _ASKED))
+                                      and self._one_text(slot))
+
+    def _labels_the_block_after(self, slot: int, policy: Policy) -> bool:
+        """Whether a block labels the value block after it: its class says so (<div class="field__label">); it is
+        a <label> holding no field (<label>Nom</label><p class="form-control-static">…</p>): a <label> that wraps
+        its field, or names one by for=, labels that field only (held-out round 7: a bank's name told back in a <p>
+        after the <label> wrapping the IBAN field; round 25: a child's card after the label wrapping her national
+        number field); or its one text is label words alone and the two are the only elements of their parent, a
+        pair as account pages draw them (<div class=row><div class=col-sm-4>Achternaam</div><div
+        class=col-sm-8>…</div>, <h6>Familienaam</h6><p>…</p> in a card). A "Naam" block among a page's other
+        blocks is a section's title, not a label."""
+        table = self.table
+        _, tag, attrs, *_ = table.shape[slot]  # type: ignore[misc]
+        if tag in _LABEL_LIKE and policy.fields.is_label_element(attrs):  # type: ignore[arg-type]
+            return True
+        if tag == "label":
+            return self._holds_no_field(slot)
+        if tag not in _BLOCK_LABELS or not table.label(slot).endswith(_SAID_ALONE) or not self._one_text(slot):
+            return False
+        pair = list(itertools.islice(table.child_slots(table.parent[slot]), _CHILDREN_OF_A_PAIR + 1))
+        return len(pair) <= _CHILDREN_OF_A_PAIR and sum(table.shape[c][2] is not None for c in pair) == 2  # type: ignore[index]
+
+    def _one_text(self, slot: int) -> bool:
+        """Whether an element's only child is a text."""
+        own = list(itertools.islice(self.table.child_slots(slot), 2))
+        return len(own) == 1 and self.table.shape[own[0]][2] is None  # type: ignore[index]
+
+    def _holds_no_field(self, slot: int) -> bool:
+        """Whether a <label> holds no form field among its first _LABEL_NODES nodes (its text, a "*" in an
+        <abbr>); one larger than that is read as holding one."""
+        table, budget, stack = self.table, _LABEL_NODES, [slot]
+        while stack:
+            for child in itertools.islice(table.child_slots(stack.pop()), budget + 1):
+                budget -= 1
+                _, tag, attrs, *_ = table.shape[child]  # type: ignore[misc]
+                if budget < 0 or (attrs is not None and is_editable(tag, attrs)):
+                    return False
+                if attrs is not None:
+                    stack.append(child)
+        return True
 
     def text_meaning(self, nid: int, policy: Policy) -> str:
         """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>
@@ -1015,8 +1097,9 @@ class DomMirror:
         if own_id and (label := self._label_for(own_id)) != NONE:
             return table.label(label)
         # <label>E-mail</label><input>, <div class="lbl">Vorname</div><input>: the element just
-        # before the field; in a table form, the <th> before the field's cell
-        found = self._label_before(slot)
+        # before the field; in a table form, the <th> before the field's cell; a form builder's question
+        # (<p>Geboortedatum</p><input>, <h4>Wanneer bent u geboren?</h4><input>)
+        found = self._label_before(slot, self._labels_the_field_after)
         parent = table.parent[slot]
         if not found and parent >= 0 and table.shape[parent][1] == "td" and self._first_element(slot):  # type: ignore[index]
             found = self._label_before(parent)
@@ -1036,9 +1119,9 @@ class DomMirror:
                 return False
         return True
 
-    def _label_before(self, slot: int, labelled: Callable[[dict[str, str]], bool] | None = None) -> str:
-        """The label words of the label-like element just before slot among its siblings (text
-        may come between); labelled: what that element's attributes must also say."""
+    def _label_before(self, slot: int, labelled: Callable[[int], bool] | None = None) -> str:
+        """The label words of the element just before slot among its siblings (text may come between) that is
+        label-like, or of which labelled (given its slot) says it labels slot; never a <label for=…>."""
         table = self.table
         if table.parent[slot] < 0:  # not linked among its parent's children
             return ""
@@ -1048,7 +1131,7 @@ class DomMirror:
                 return ""
             _, tag, other, *_ = table.shape[before]  # type: ignore[misc]
             if other is not None:  # else text between them
-                ok = tag in _LABEL_LIKE and not other.get("for") and (labelled is None or labelled(other))
+                ok = not other.get("for") and (labelled(before) if labelled else tag in _LABEL_LIKE)
                 return table.label(before) if ok else ""
             before = table.previous(before)
         return ""

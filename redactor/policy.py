@@ -464,6 +464,13 @@ class FieldRules:
             return " ".join(w for w in plain if not w.isdigit())
         return " ".join(w for w in plain if w in words or (len(w) >= COMPOUND_WORD_LENGTH and inside.search(w)))
 
+    @short_lru_cache(FIELD_CACHE_SIZE)
+    def label_alone(self, text: str) -> bool:
+        """Whether a text is label words and nothing else, numbers aside ("Achternaam", "Date de naissance",
+        "E-mail *"): a block holding only it is a label, not a sentence (DomMirror._note_label_text)."""
+        kept = self.label_words(text).split()
+        return bool(kept) and kept == [word for word in plain_words(text) if not word.isdigit()]
+
     def _names_a_thing(self, words: list[str]) -> bool:
         """Whether a key's or a class's words take its meaning away: a not_with word ("produkt.name", "tagName"), or
         a thing's word with only name words beside it ("cursus.naam", "os.name"; not "courseStudentName")."""

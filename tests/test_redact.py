@@ -4081,7 +4081,6 @@ def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_enc
     assert len(urls) == 3 and not any(" O" in unquote(url) for url in urls), urls
 
 
-@pytest.mark.xfail(strict=True, reason="review 24 F7: fixed by fix51 and reverted in session 37 (it masked site text in held-out rounds 7, 25 and 32); needs a narrower design")
 @pytest.mark.parametrize("question", ["p", "h3"])
 def test_a_form_builders_question_in_a_paragraph_or_heading_names_the_field_after_it(session, question):
     """A form builder writes its question as a <p> or a heading just before the field (<p>Date of birth</p>
@@ -4103,7 +4102,6 @@ def test_a_form_builders_question_in_a_paragraph_or_heading_names_the_field_afte
     assert typed_values(s.stored, message) == ["Is parking free there? "]
 
 
-@pytest.mark.xfail(strict=True, reason="review 24 F4: fixed by fix51 and reverted in session 37 (it masked site text in held-out rounds 7, 25 and 32); needs a narrower design")
 def test_a_list_of_records_names_each_cell_by_its_columns_header(session):
     """An admin's member list: the <thead> says what each column holds, a cell's text is a surname or a birth date
     alone (in a <td>, or a <span> in it), masked whole for its column's header; a column whose header says nothing
@@ -4120,7 +4118,6 @@ def test_a_list_of_records_names_each_cell_by_its_columns_header(session):
     assert "Gold yearly" in stored and "Date of birth" in stored and "Surname" in stored
 
 
-@pytest.mark.xfail(strict=True, reason="review 24 F3: fixed by fix51 and reverted in session 37 (it masked site text in held-out rounds 7, 25 and 32); needs a narrower design")
 def test_an_account_page_draws_label_and_value_as_a_pair_of_blocks(session):
     """Account and booking pages draw what the visitor registered as pairs of blocks: a grid row's two columns
     (<div class=col-sm-4>Last name</div><div class=col-sm-8>…</div>), a <label> and a static control (<p
@@ -4144,6 +4141,57 @@ def test_an_account_page_draws_label_and_value_as_a_pair_of_blocks(session):
     for value in ("Abernethy", "23.06", "KX-482", "Quist-"):
         assert value not in stored, value
     assert "We never share it" in stored and "Fill in your details below" in stored
+
+
+def test_a_text_after_a_label_wrapping_its_field_is_the_sites_own(session):
+    """Held-out round 7: a lease form tells the bank back in a <p> after the <label> that wraps the IBAN field. That
+    label labels its own field only: the bank's name stays readable (the account's end, typed, is masked as an
+    echo), and so does a section's text after a label wrapping another field."""
+    iban = element("input", {"name": "iban_prelevement"})
+    bank, told = element("p", {"aria-live": "polite"}), text("")
+    s = session()
+    s.send(meta(), snapshot(html_page(element("fieldset", {}, [
+        element("label", {}, [text("RIB / IBAN pour le prélèvement du loyer "), iban]), bank,
+        element("label", {}, [text("Nom de naissance "), element("input", {"name": "nom"})]),
+        element("div", {}, [text("Pièces justificatives à joindre ensuite")])]), lang="fr")))
+    s.send(input_event(iban["id"], "FR76 1558 9297 1804 8172 6359 040"),
+           mutation(adds=[add(bank["id"], told)]),
+           mutation(texts=[set_text(told["id"], "Crédit Mutuel de Bretagne — compte se terminant par 8172 6359 040")]))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Crédit Mutuel de Bretagne — compte se terminant par " in stored and "8172 6359" not in stored
+    assert "Pièces justificatives à joindre ensuite" in stored
+
+
+def test_a_schedules_dates_under_a_card_expiry_word_stay_readable(session):
+    """Held-out round 32: a payment plan's schedule heads its due dates "Vervaldatum", a card's expiry word. A
+    column's header gives its cells only what is about a person (a name, a birth date, a plate, a national number, an
+    e-mail, a phone, an address), never a site's dates, amounts or terms."""
+    head = element("tr", {}, [element("th", {}, [text(words)]) for words in ("Termijn", "Vervaldatum", "Bedrag")])
+    row = element("tr", {}, [element("td", {}, [text(cell)]) for cell in ("1", "28 februari", "€ 87,50")])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("table", {}, [element("caption", {}, [text("Uw betalingsschema")]),
+                                                            element("tbody", {}, [head, row])]), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "28 februari" in stored and "€ 87,50" in stored
+
+
+def test_a_pick_stays_readable_beside_a_card_written_after_a_label_wrapping_a_field(session):
+    """Held-out round 25: a scout camp's form writes each child's card in a <div> after the <label> wrapping her
+    national number field, with the section picked in a <select> under a question. The label labels its field only:
+    the card is no national number masked whole, whose words would have masked the pick everywhere it is shown."""
+    section = element("select", {"name": "tak"}, [element("option", {}, [text(name)])
+                                                  for name in ("Kapoenen (6–8 jaar)", "Welpen (8–11 jaar)")])
+    number, card = element("input", {"class": "rrn"}), element("div", {"class": "kindkaart"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("div", {}, [element("p", {}, [text("In welke tak?")]), section]),
+                                      element("div", {"class": "kind"}, [
+                                          element("label", {}, [text("Rijksregisternummer "), number]), card]),
+                                      lang="nl")))
+    s.send(input_event(section["id"], "Welpen (8–11 jaar)"), input_event(number["id"], "17.05.12-304.83"),
+           mutation(adds=[add(card["id"], text(" · Welpen (8–11 jaar)"))]))
+    assert typed_values(s.stored, section) == ["Welpen (8–11 jaar)"]
+    stored = orjson.dumps(s.stored).decode()
+    assert " · Welpen (8–11 jaar)" in stored and "304" not in stored
 
 
 @pytest.mark.xfail(strict=True, reason="left from review 24 F6: a date picker is a pop-up appended to <body> that "
