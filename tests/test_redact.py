@@ -4235,3 +4235,17 @@ def test_values_under_numbered_keys_in_a_json_string_body_are_masked(session):
     s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]))),
            _network_post("https://vzw.example/wp-admin/admin-ajax.php", '{"wpforms":{"fields":{"2":"Goossens"}}}'))
     assert "Goossens" not in orjson.dumps(s.stored).decode()
+
+
+def test_a_class_slugged_from_a_typed_name_is_masked(session):
+    """A police report's summary card is classed after the person reporting, for its print style: "kaart
+    aangever-senait-tesfamariam" after the prefix no list of person prefixes holds. Classes are structure, kept and
+    never scanned, but the taint pass reads them as it reads ids: the typed name in one is masked, the card's own
+    class stays (the slug's token is masked whole: a handle is)."""
+    name = element("input", {"name": "naam", "autocomplete": "name"})
+    card = element("section", {"class": "kaart"}, [text("Samenvatting")])
+    s = session()
+    s.send(snapshot(html_page(name, card)), *typing(name["id"], "Senait Tesfamariam"))
+    s.send(mutation(attributes=[set_attributes(card["id"], attrs={"class": "kaart aangever-senait-tesfamariam"})]))
+    stored = s.stored[-1]["data"]["attributes"][0]["attributes"]["class"]
+    assert "senait" not in stored and "tesfam" not in stored and stored.startswith("kaart ")
