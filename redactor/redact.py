@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote, quote_plus
 
+import phonenumbers
 import regex
 
 from redactor.bounded_cache import short_lru_cache
@@ -331,6 +332,31 @@ def _initials(name: str) -> list[str]:
 #: a date written day first or year first (ISO), with any separator, the year in full
 _DAY_FIRST = re.compile(r"(\d{1,2})[ ./-](\d{1,2})[ ./-](\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
+
+
+#: a phone number written with its international prefix ("0031628471593", "+31 6 2847 1593", "+31 (0)6 …"): the
+#: prefix, then its digits with what groups them
+_INTERNATIONAL_PHONE = re.compile(r"(?:\+|00)\s*(\d[\d\s().\/-]*)")
+
+
+def _phone_forms(phone: str) -> list[str]:
+    """A phone number typed with its country code as a page writes it again in its national form: the call-back
+    button's id "terugbel-0628471593" of "0031628471593" (held-out round 33), a prefix of it as it is typed. The
+    country code is phonenumbers' (one to three digits, the longest none is a prefix of), the trunk prefix its
+    region's ("0" in the Netherlands, Belgium, France, Germany; none in Luxembourg or Italy). Of a national form of
+    six digits or more: a shorter one is any number's."""
+    if not (match := _INTERNATIONAL_PHONE.fullmatch(phone.strip())):
+        return []
+    digits = re.sub(r"\D", "", match.group(1))
+    for size in (1, 2, 3):
+        code = int(digits[:size] or 0)
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(phonenumbers.region_code_for_country_code(code))
+            trunk = (metadata.national_prefix or "") if metadata is not None else ""
+            rest = digits[size:]
+            national = rest if rest.startswith(trunk) else trunk + rest  # "+31 (0)6 …" wrote its trunk already
+            return [national] if len(national) >= 6 else []
+    return []
 
 
 def _date_forms(date: str) -> list[str]:
@@ -2304,6 +2330,9 @@ class BatchRedaction:
         if entity == "PERSON":
             for initials in _initials(value):
                 changed |= taint.add(initials, hasher)
+        if entity == "PHONE_NUMBER":
+            for form in _phone_forms(value):
+                changed |= taint.add(form, hasher)
         if entity == "DATE_OF_BIRTH":
             for form in _date_forms(value):
                 changed |= taint.add(form, hasher)

@@ -4249,3 +4249,19 @@ def test_a_class_slugged_from_a_typed_name_is_masked(session):
     s.send(mutation(attributes=[set_attributes(card["id"], attrs={"class": "kaart aangever-senait-tesfamariam"})]))
     stored = s.stored[-1]["data"]["attributes"][0]["attributes"]["class"]
     assert "senait" not in stored and "tesfam" not in stored and stored.startswith("kaart ")
+
+
+def test_a_mobile_typed_with_its_country_code_is_masked_in_its_national_form(session):
+    """A police report's call-back button gets an id holding the mobile typed "0031628471593" in its national form,
+    "terugbel-0628471593", at every keystroke: the national form of each prefix is no run of the typed value's
+    words, and seven digits ("terugbel-0628471") show no number's shape. The taint holds the national form of a
+    phone typed with its country code too (the id's token is masked whole, as a handle is); the button's own id stays
+    before it."""
+    mobile = element("input", {"name": "mobiel", "type": "tel"})
+    button = element("button", {"id": "terugbellen"}, [text("Bel mij terug")])
+    s = session()
+    s.send(snapshot(html_page(mobile, button)), *typing(mobile["id"], "0031628471"))
+    s.send(mutation(attributes=[set_attributes(button["id"], attrs={"id": "terugbel-0628471"})]))
+    stored = s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
+    assert "628471" not in stored and "284" not in stored
+    assert find(s.stored, button["id"])["attributes"]["id"] == "terugbellen"
