@@ -4265,3 +4265,15 @@ def test_a_mobile_typed_with_its_country_code_is_masked_in_its_national_form(ses
     stored = s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
     assert "628471" not in stored and "284" not in stored
     assert find(s.stored, button["id"])["attributes"]["id"] == "terugbellen"
+
+
+def test_a_typed_value_echoed_with_json_escapes_is_masked(session):
+    """A page keeps a draft of its form as JSON in ASCII in a <pre>: the family name typed "Verbeëk" is shown
+    "Verbe\\u00ebk". The taint reads an escape as the character it writes, and masks the whole escape."""
+    family = element("input", {"name": "achternaam", "autocomplete": "family-name"})
+    draft = element("pre", {}, [text("{}")])
+    s = session()
+    s.send(snapshot(html_page(family, draft)), *typing(family["id"], "Verbeëk"))
+    s.send(mutation(texts=[set_text(draft["childNodes"][0]["id"], '{\n "achternaam": "Verbe\\u00ebk"\n}')]))
+    shown = s.stored[-1]["data"]["texts"][0]["value"]
+    assert "Verbe" not in shown and "00eb" not in shown and shown.startswith('{\n "achternaam": "')
