@@ -4237,18 +4237,27 @@ def test_values_under_numbered_keys_in_a_json_string_body_are_masked(session):
     assert "Goossens" not in orjson.dumps(s.stored).decode()
 
 
+def _typed_then_written_into_structure(session, field: dict, typed: str, attribute: str, before: str,
+                                      after: str) -> tuple[str, str]:
+    """A value typed into the field, then written by the page into an element's structural attribute (a class, an
+    id): what is stored of the attribute as written, and of it in the snapshot before."""
+    element_ = element("section", {attribute: before}, [text("Samenvatting")])
+    s = session()
+    s.send(snapshot(html_page(field, element_)), *typing(field["id"], typed))
+    s.send(mutation(attributes=[set_attributes(element_["id"], attrs={attribute: after})]))
+    return s.stored[-1]["data"]["attributes"][0]["attributes"][attribute], find(s.stored, element_["id"])["attributes"][
+        attribute]
+
+
 def test_a_class_slugged_from_a_typed_name_is_masked(session):
     """A police report's summary card is classed after the person reporting, for its print style: "kaart
     aangever-senait-tesfamariam" after the prefix no list of person prefixes holds. Classes are structure, kept and
     never scanned, but the taint pass reads them as it reads ids: the typed name in one is masked, the card's own
     class stays (the slug's token is masked whole: a handle is)."""
     name = element("input", {"name": "naam", "autocomplete": "name"})
-    card = element("section", {"class": "kaart"}, [text("Samenvatting")])
-    s = session()
-    s.send(snapshot(html_page(name, card)), *typing(name["id"], "Senait Tesfamariam"))
-    s.send(mutation(attributes=[set_attributes(card["id"], attrs={"class": "kaart aangever-senait-tesfamariam"})]))
-    stored = s.stored[-1]["data"]["attributes"][0]["attributes"]["class"]
-    assert "senait" not in stored and "tesfam" not in stored and stored.startswith("kaart ")
+    stored, before = _typed_then_written_into_structure(session, name, "Senait Tesfamariam", "class", "kaart",
+                                                        "kaart aangever-senait-tesfamariam")
+    assert "senait" not in stored and "tesfam" not in stored and stored.startswith("kaart ") and before == "kaart"
 
 
 def test_a_mobile_typed_with_its_country_code_is_masked_in_its_national_form(session):
@@ -4258,13 +4267,9 @@ def test_a_mobile_typed_with_its_country_code_is_masked_in_its_national_form(ses
     phone typed with its country code too (the id's token is masked whole, as a handle is); the button's own id stays
     before it."""
     mobile = element("input", {"name": "mobiel", "type": "tel"})
-    button = element("button", {"id": "terugbellen"}, [text("Bel mij terug")])
-    s = session()
-    s.send(snapshot(html_page(mobile, button)), *typing(mobile["id"], "0031628471"))
-    s.send(mutation(attributes=[set_attributes(button["id"], attrs={"id": "terugbel-0628471"})]))
-    stored = s.stored[-1]["data"]["attributes"][0]["attributes"]["id"]
-    assert "628471" not in stored and "284" not in stored
-    assert find(s.stored, button["id"])["attributes"]["id"] == "terugbellen"
+    stored, before = _typed_then_written_into_structure(session, mobile, "0031628471", "id", "terugbellen",
+                                                        "terugbel-0628471")
+    assert "628471" not in stored and "284" not in stored and before == "terugbellen"
 
 
 def test_a_typed_value_echoed_with_json_escapes_is_masked(session):
