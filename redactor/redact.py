@@ -37,7 +37,7 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
                               credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
-                              other_script_runs, payload_names, person_slugs, phone_without_plus, rename_keys,
+                              other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
                               secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
                               unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
 from redactor.css import CssText
@@ -559,7 +559,8 @@ class BatchRedaction:
         self.filled_templates: list[Slot] = []  # templates and tables read across their cells: slots last (requests)
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
-        self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
+        # text the taint pass looks at, with its value as it came, and whether it is a class list (_echo)
+        self.echo_cells: list[tuple[Cell, Any, bool]] = []
         # URLs it also looks at piece by piece, percent-decoded (a data: URL's document decoded)
         self.url_echoes: list[UrlSlot | DataUrlSlot | SrcsetSlot] = []
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
@@ -1032,7 +1033,7 @@ class BatchRedaction:
             cell.set(self.masker.spans(value, [(start, end, "PERSON") for start, end in slugs]))
             self.remarks.extend(Remark("content.structure", "PERSON", "span", nid) for _ in slugs)
         if structure.is_reference(name) and len(value) >= _MIN_TAINT:
-            self._echo(cell := Cell(attributes, name))
+            self._echo(cell := Cell(attributes, name), classes=name.lower() == "class")
         if not structure.is_drawn(name) and shape_signs(value):
             cell = cell or Cell(attributes, name)
             self.slots.append(ShapeSlot(cell, nid, "content.structure"))
@@ -1423,9 +1424,11 @@ class BatchRedaction:
         self.typed_regions.add(region)
         return True
 
-    def _echo(self, cell: Cell) -> None:
-        """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""
-        self.echo_cells.append((cell, cell.get()))
+    def _echo(self, cell: Cell, classes: bool = False) -> None:
+        """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it. A value
+        found there is masked with the handle around it (a slug, a file's name: redactor/taint.py); in a class list
+        (classes) only the value, past its class's first word (content.past_class_prefixes: the CSS's prefix)."""
+        self.echo_cells.append((cell, cell.get(), classes))
 
     def _url_echo(self, slot: UrlSlot | DataUrlSlot | SrcsetSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
@@ -2382,7 +2385,7 @@ class BatchRedaction:
             for encoded in self.slots:  # a form-encoded body in a text: its pairs are read decoded too
                 if isinstance(encoded, TextSlot) and encoded.encoded_pairs and encoded.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", encoded.node))
-        for cell, raw in self.echo_cells:
+        for cell, raw, classes in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
                 continue
@@ -2394,7 +2397,8 @@ class BatchRedaction:
             # town) is an echo of a tainted value whole, the postcode between them too. Where masking kept the
             # text's length, the ranges found in it stand in the text as masked; else they are looked for there.
             read = raw if isinstance(raw, str) and raw != text and len(raw) == len(text) else text
-            ranges = taint.ranges(read, self.taint_hasher)
+            ranges = (past_class_prefixes(read, taint.found(read, self.taint_hasher)) if classes
+                      else taint.ranges(read, self.taint_hasher))
             if ranges:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))
