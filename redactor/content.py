@@ -1447,6 +1447,26 @@ def person_slugs(value: str) -> tuple[tuple[int, int], ...]:
                  if match["handle"] or is_name_slug(match["slug"]))
 
 
+#: what glues a class's words ("klant-0486…", "card__title")
+_CLASS_GLUE = re.compile(r"[-_]")
+
+
+def past_class_prefixes(classes: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of a visitor's values the taint found in a class list, each without the first word of the class it
+    starts (a BEM block, a prefix: "klant-" of "klant-0486552109", which a tainted e-mail's local part "klant_wannes"
+    holds too): a page writes a value into a class after a prefix ("aangever-senait-tesfamariam"), and the prefix is
+    the CSS's. Linear: each range is looked at once."""
+    kept = []
+    for start, end in ranges:
+        if start == 0 or classes[start - 1].isspace():
+            if (glue := _CLASS_GLUE.search(classes, start, end)) is None:
+                continue
+            start = glue.end()
+        if start < end:
+            kept.append((start, end))
+    return kept
+
+
 #: a selector's or an element's description written in a text (Sentry's ui.click breadcrumb "div#card-x > a.y",
 #: PostHog's $target_selector and $elements_chain "a.y:nth-child="1"attr__class="y z"", a web vital's element): its
 #: ids and classes, each after its '#' or '.', and the class lists and ids in its attributes (class="…", id="…",

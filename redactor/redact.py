@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote, quote_plus
 
+import phonenumbers
 import regex
 
 from redactor.bounded_cache import short_lru_cache
@@ -36,7 +37,7 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
                               credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
-                              other_script_runs, payload_names, person_slugs, phone_without_plus, rename_keys,
+                              other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
                               secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
                               unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
 from redactor.css import CssText
@@ -333,6 +334,31 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[ ./-](\d{1,2})[ ./-](\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
 
 
+#: a phone number written with its international prefix ("0031628471593", "+31 6 2847 1593", "+31 (0)6 …"): the
+#: prefix, then its digits with what groups them
+_INTERNATIONAL_PHONE = re.compile(r"(?:\+|00)\s*(\d[\d\s().\/-]*)")
+
+
+def _phone_forms(phone: str) -> list[str]:
+    """A phone number typed with its country code as a page writes it again in its national form: the call-back
+    button's id "terugbel-0628471593" of "0031628471593" (held-out round 33), a prefix of it as it is typed. The
+    country code is phonenumbers' (one to three digits, the longest none is a prefix of), the trunk prefix its
+    region's ("0" in the Netherlands, Belgium, France, Germany; none in Luxembourg or Italy). Of a national form of
+    six digits or more: a shorter one is any number's."""
+    if not (match := _INTERNATIONAL_PHONE.fullmatch(phone.strip())):
+        return []
+    digits = re.sub(r"\D", "", match.group(1))
+    for size in (1, 2, 3):
+        code = int(digits[:size] or 0)
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            metadata = phonenumbers.PhoneMetadata.metadata_for_region(phonenumbers.region_code_for_country_code(code))
+            trunk = (metadata.national_prefix or "") if metadata is not None else ""
+            rest = digits[size:]
+            national = rest if rest.startswith(trunk) else trunk + rest  # "+31 (0)6 …" wrote its trunk already
+            return [national] if len(national) >= 6 else []
+    return []
+
+
 def _date_forms(date: str) -> list[str]:
     """A date of birth as pages write it again in another order: year first as a machine writes it (ISO: a
     <time datetime>, microdata's birthDate, a JSON state, "1986-05-21" and "19860521"), day first as a person
@@ -533,7 +559,8 @@ class BatchRedaction:
         self.filled_templates: list[Slot] = []  # templates and tables read across their cells: slots last (requests)
         self.series: dict[int | tuple[int, str], SeriesSlot] = {}  # a field's values; (field, attribute): its copies
         self.changed_attributes: dict[tuple[int, str], list[Cell]] = {}  # (node, attribute): values mutations gave
-        self.echo_cells: list[tuple[Cell, Any]] = []  # text the taint pass looks at, with its value as it came
+        # text the taint pass looks at, with its value as it came, and whether it is a class list (_echo)
+        self.echo_cells: list[tuple[Cell, Any, bool]] = []
         # URLs it also looks at piece by piece, percent-decoded (a data: URL's document decoded)
         self.url_echoes: list[UrlSlot | DataUrlSlot | SrcsetSlot] = []
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
@@ -1006,7 +1033,7 @@ class BatchRedaction:
             cell.set(self.masker.spans(value, [(start, end, "PERSON") for start, end in slugs]))
             self.remarks.extend(Remark("content.structure", "PERSON", "span", nid) for _ in slugs)
         if structure.is_reference(name) and len(value) >= _MIN_TAINT:
-            self._echo(cell := Cell(attributes, name))
+            self._echo(cell := Cell(attributes, name), classes=name.lower() == "class")
         if not structure.is_drawn(name) and shape_signs(value):
             cell = cell or Cell(attributes, name)
             self.slots.append(ShapeSlot(cell, nid, "content.structure"))
@@ -1397,9 +1424,11 @@ class BatchRedaction:
         self.typed_regions.add(region)
         return True
 
-    def _echo(self, cell: Cell) -> None:
-        """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it."""
-        self.echo_cells.append((cell, cell.get()))
+    def _echo(self, cell: Cell, classes: bool = False) -> None:
+        """A text the taint pass looks at: read as it came (_mask_taint), not only as detection left it. A value
+        found there is masked with the handle around it (a slug, a file's name: redactor/taint.py); in a class list
+        (classes) only the value, past its class's first word (content.past_class_prefixes: the CSS's prefix)."""
+        self.echo_cells.append((cell, cell.get(), classes))
 
     def _url_echo(self, slot: UrlSlot | DataUrlSlot | SrcsetSlot) -> None:
         """A URL scanned, then looked at by the taint pass: whole, and piece by piece decoded."""
@@ -2304,6 +2333,9 @@ class BatchRedaction:
         if entity == "PERSON":
             for initials in _initials(value):
                 changed |= taint.add(initials, hasher)
+        if entity == "PHONE_NUMBER":
+            for form in _phone_forms(value):
+                changed |= taint.add(form, hasher)
         if entity == "DATE_OF_BIRTH":
             for form in _date_forms(value):
                 changed |= taint.add(form, hasher)
@@ -2353,7 +2385,7 @@ class BatchRedaction:
             for encoded in self.slots:  # a form-encoded body in a text: its pairs are read decoded too
                 if isinstance(encoded, TextSlot) and encoded.encoded_pairs and encoded.mask_echoes(ranges, self.masker):
                     self.remarks.append(Remark("session.taint", "ECHO", "span", encoded.node))
-        for cell, raw in self.echo_cells:
+        for cell, raw, classes in self.echo_cells:
             text = cell.get()
             if not isinstance(text, str) or len(text) < _MIN_TAINT:
                 continue
@@ -2365,7 +2397,8 @@ class BatchRedaction:
             # town) is an echo of a tainted value whole, the postcode between them too. Where masking kept the
             # text's length, the ranges found in it stand in the text as masked; else they are looked for there.
             read = raw if isinstance(raw, str) and raw != text and len(raw) == len(text) else text
-            ranges = taint.ranges(read, self.taint_hasher)
+            ranges = (past_class_prefixes(read, taint.found(read, self.taint_hasher)) if classes
+                      else taint.ranges(read, self.taint_hasher))
             if ranges:
                 cell.set(self.masker.spans(text, [(start, end, "TAINT") for start, end in ranges]))
                 self.remarks.append(Remark("session.taint", "ECHO", "span"))

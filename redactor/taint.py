@@ -39,6 +39,7 @@ import unicodedata
 from typing import Any, Iterable
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
+from redactor.pii.fold import fold
 from redactor.pii.names import PARTICLES
 
 #: the longest run of words matched as one value; longer values are tainted as overlapping runs
@@ -538,8 +539,12 @@ class Taint:
 
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text: each value found
-        with the handle it is in (_handles)."""
-        return _handles(text, self.found(text, hasher))
+        with the handle it is in (_handles). A text that holds JSON's or JavaScript's escapes is read as they write
+        it too (fold): a page's draft kept as ASCII JSON shows "Verbeëk" as "Verbe\\u00ebk"."""
+        ranges = _handles(text, self.found(text, hasher))
+        if "\\u" in text and self.hashes and (folded := fold(text)).ends is not None:
+            ranges += [folded.back(start, end) for start, end in _handles(folded.text, self.found(folded.text, hasher))]
+        return ranges
 
     def found(self, text: str, hasher: TaintHasher) -> Iterable[tuple[int, int]]:
         """The [start, end) of each tainted value found in the text, in the order of their starts, without the

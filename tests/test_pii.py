@@ -1459,6 +1459,11 @@ FOLDED = [
     # keeps it on one line: the name is the whole of it, not its head (held-out round 32)
     ("Mevrouw Sharmila Ramdin\u2011Jagessar belt u terug.", "nl", [("Sharmila Ramdin\u2011Jagessar", "PERSON")]),
     ("Contact: Amélie Vermeulen\u2010Lambert", "fr", [("Amélie Vermeulen\u2010Lambert", "PERSON")]),
+    # a JSON draft kept in ASCII: its escapes are the characters they write (held-out round 33)
+    ('"omschrijving": "Mijn buurvrouw Zo\\u00eb Verbe\\u00ebk zag het"', "nl",
+     [("Zo\\u00eb Verbe\\u00ebk", "PERSON")]),
+    ('{"mail": "zo\\u00eb.verbe\\u00ebk\\u0040ziggo.nl"}', "nl",
+     [("zo\\u00eb.verbe\\u00ebk\\u0040ziggo.nl", "EMAIL_ADDRESS")]),
     # what folds to nothing that is a value stays as it was
     ("Ｗｉｎｔｅｒ ｓａｌｅ：－３０％", "en", []),
     ("Prix\u00a0: 12,50\u00a0€ — livraison à domicile", "fr", []),
@@ -1483,6 +1488,8 @@ def test_folding_keeps_ascii_as_it_is_and_maps_each_character_back():
     assert folded.back(3, 6) == (4, 5)  # "(1)" comes from one character
     assert fold("\ufdfa \u2013").text == "\ufdfa \u2013"  # folded to ASCII only: a ligature, a dash stay
     assert fold("06\u201128714409 Ramdin\u2010Jagessar").text == "06-28714409 Ramdin-Jagessar"  # hyphens are hyphens
+    escaped = fold("Zo\\u00eb!")  # an escape is one character, from its backslash to its fourth digit
+    assert escaped.text == "Zoë!" and escaped.back(0, 3) == (0, 8) and escaped.back(3, 4) == (8, 9)
 
 
 @pytest.mark.parametrize("text,language,expected", PERSONS)

@@ -4302,3 +4302,51 @@ def test_values_under_numbered_keys_in_a_json_string_body_are_masked(session):
     s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]))),
            _network_post("https://vzw.example/wp-admin/admin-ajax.php", '{"wpforms":{"fields":{"2":"Goossens"}}}'))
     assert "Goossens" not in orjson.dumps(s.stored).decode()
+
+
+def _typed_then_written_into_structure(session, field: dict, typed: str, attribute: str, before: str,
+                                      after: str) -> tuple[str, str]:
+    """A value typed into the field, then written by the page into an element's structural attribute (a class, an
+    id): what is stored of the attribute as written, and of it in the snapshot before."""
+    element_ = element("section", {attribute: before}, [text("Samenvatting")])
+    s = session()
+    s.send(snapshot(html_page(field, element_)), *typing(field["id"], typed))
+    s.send(mutation(attributes=[set_attributes(element_["id"], attrs={attribute: after})]))
+    return s.stored[-1]["data"]["attributes"][0]["attributes"][attribute], find(s.stored, element_["id"])["attributes"][
+        attribute]
+
+
+def test_a_class_slugged_from_a_typed_name_is_masked(session):
+    """A police report's summary card is classed after the person reporting, for its print style: "kaart
+    aangever-senait-tesfamariam" after the prefix no list of person prefixes holds. Classes are structure, kept and
+    never scanned, but the taint pass reads them as it reads ids: the typed name in one is masked, the card's own
+    class and the slug's prefix stay (the CSS's: only the value is masked, not the handle around it)."""
+    name = element("input", {"name": "naam", "autocomplete": "name"})
+    stored, before = _typed_then_written_into_structure(session, name, "Senait Tesfamariam", "class", "kaart",
+                                                        "kaart aangever-senait-tesfamariam")
+    assert "senait" not in stored and "tesfam" not in stored and stored.startswith("kaart aangever-")
+    assert before == "kaart"
+
+
+def test_a_mobile_typed_with_its_country_code_is_masked_in_its_national_form(session):
+    """A police report's call-back button gets an id holding the mobile typed "0031628471593" in its national form,
+    "terugbel-0628471593", at every keystroke: the national form of each prefix is no run of the typed value's
+    words, and seven digits ("terugbel-0628471") show no number's shape. The taint holds the national form of a
+    phone typed with its country code too (the id's token is masked whole, as a handle is); the button's own id stays
+    before it."""
+    mobile = element("input", {"name": "mobiel", "type": "tel"})
+    stored, before = _typed_then_written_into_structure(session, mobile, "0031628471", "id", "terugbellen",
+                                                        "terugbel-0628471")
+    assert "628471" not in stored and "284" not in stored and before == "terugbellen"
+
+
+def test_a_typed_value_echoed_with_json_escapes_is_masked(session):
+    """A page keeps a draft of its form as JSON in ASCII in a <pre>: the family name typed "Verbeëk" is shown
+    "Verbe\\u00ebk". The taint reads an escape as the character it writes, and masks the whole escape."""
+    family = element("input", {"name": "achternaam", "autocomplete": "family-name"})
+    draft = element("pre", {}, [text("{}")])
+    s = session()
+    s.send(snapshot(html_page(family, draft)), *typing(family["id"], "Verbeëk"))
+    s.send(mutation(texts=[set_text(draft["childNodes"][0]["id"], '{\n "achternaam": "Verbe\\u00ebk"\n}')]))
+    shown = s.stored[-1]["data"]["texts"][0]["value"]
+    assert "Verbe" not in shown and "00eb" not in shown and shown.startswith('{\n "achternaam": "')

@@ -13,8 +13,10 @@ its spans are then mapped back onto the original text, which is what is masked.
 Only folds to ASCII: the recognizers are written for ASCII and for a few characters they name
 themselves (a dash between a phone's groups); an accented letter, a dash or a ligature of another script stays
 as it is. The hyphens U+2010 and U+2011 are read as ASCII's hyphen.
-Per character, so every character of the folded text comes from one original character (``origin``),
-and a text grows by 4 times at most ("⑽" is "(10)").
+A JSON or JavaScript escape ("\\u00eb") is read as the character it writes: a page that shows a draft as JSON kept
+in ASCII writes "Zo\\u00eb Verbe\\u00ebk" for the name typed "Zoë Verbeëk" (held-out round 33).
+Per character, so every character of the folded text comes from one original character or escape (``origin``,
+``ends``), and a text grows by 4 times at most ("⑽" is "(10)").
 Most texts are ASCII and come back as they are, at the cost of ``str.isascii``.
 """
 from __future__ import annotations
@@ -33,6 +35,10 @@ _NOT_NFKC = regex.compile(r"[\p{Cf}\p{Nd}\u2010--[0-9]]", regex.V1)
 #: keep it on one line ("Ramdin\u2011Jagessar"): read as ASCII's hyphen, which the name patterns join names with
 #: (the no-break one was read as a word's end, and the family name after it stayed readable: held-out round 32)
 _HYPHENS = frozenset("\u2010\u2011")
+
+
+#: a JSON or JavaScript escape of one UTF-16 code unit: read as the character it writes
+_ESCAPE = regex.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -64,17 +70,19 @@ def spaces_folded(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Folded:
     """A text as detection reads it. ``origin[i]`` is the index in ``original`` of the character
-    ``text[i]`` comes from; None when folding changed nothing (the spans need no mapping)."""
+    ``text[i]`` comes from; None when folding changed nothing (the spans need no mapping). ``ends[i]``: where
+    what it comes from ends, when the text held an escape (six characters for one); else the next character."""
     original: str
     text: str
     origin: tuple[int, ...] | None
+    ends: tuple[int, ...] | None = None
 
     def back(self, start: int, end: int) -> tuple[int, int]:
         """The original range a range of the folded text comes from: from the character its first
-        one comes from to the one its last one comes from, what folding removed between them included."""
+        one comes from to the end of the one its last one comes from, what folding removed between them included."""
         if self.origin is None or start >= end:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin[start], self.ends[end - 1] if self.ends is not None else self.origin[end - 1] + 1
 
     def spans_back(self, spans: tuple[Span, ...]) -> tuple[Span, ...]:
         """Spans found in the folded text, on the original."""
@@ -92,22 +100,27 @@ _LINE_FOLD = regex.compile(r"\r\n[ \t]")
 def fold(text: str) -> Folded:
     """The text as detection reads it (see the module's doc), its folded lines unfolded."""
     unfolds = "\r\n" in text and _LINE_FOLD.search(text) is not None
-    if not unfolds and (text.isascii() or (unicodedata.is_normalized("NFKC", text) and not _NOT_NFKC.search(text))):
+    escapes = {m.start(): chr(int(m.group(1), 16)) for m in _ESCAPE.finditer(text)} if "\\u" in text else {}
+    if not unfolds and not escapes and (text.isascii() or (unicodedata.is_normalized("NFKC", text)
+                                                           and not _NOT_NFKC.search(text))):
         return Folded(text, text, None)
     removed = {i for m in _LINE_FOLD.finditer(text) for i in range(m.start(), m.end())} if unfolds else set()
     out: list[str] = []
     origin: list[int] = []
+    ends: list[int] = []
+    skip_to = 0
     for i, c in enumerate(text):
-        if i in removed:
+        if i < skip_to or i in removed:
             continue
-        if c.isascii():
-            out.append(c)
-            origin.append(i)
-            continue
-        folded = _fold_char(c)
+        end = i + 1
+        if i in escapes:
+            c, end = escapes[i], i + 6
+            skip_to = end
+        folded = c if c.isascii() else _fold_char(c)
         out.append(folded)
         origin.extend([i] * len(folded))
+        ends.extend([end] * len(folded))
     folded_text = "".join(out)
     if folded_text == text:  # not NFKC as a whole (a combining accent), the same character by character
         return Folded(text, text, None)
-    return Folded(text, folded_text, tuple(origin))
+    return Folded(text, folded_text, tuple(origin), tuple(ends) if escapes else None)
