@@ -44,7 +44,7 @@ from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive
 from redactor.rrweb import BadEvent, EventType
 from redactor.scheduling import Unwanted
 from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, holds_nothing, note_saved,
-                               state_to_save, take_seq)
+                               pending_name, state_to_save, take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.sinks.store import StorageUnavailable
@@ -177,7 +177,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, group.digest)
+        orders = [batch_order(mirrors[group.session], group.seq, retry_digest(group))
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -212,6 +212,13 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     return answer
 
 
+def retry_digest(group: Group) -> str | None:
+    """The digest a resend of the group's batch is recognised by (sessions.batch_order): a numbered
+    batch's, or an unnumbered one's that records something (a body of analytics events alone leaves its
+    session nothing to keep, sessions.holds_nothing)."""
+    return group.digest if group.seq is not None or group.events else None
+
+
 def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
     """A batch numbered past 0 taken on a session that knows no number: its state is gone (Redis
     evicted or restarted without persistence, the store's copy erased) or its first batches never
@@ -233,7 +240,7 @@ def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str
     (fail closed: what the batch writes into them is masked) until the next snapshot; what
     protects the session (sticky flags, each id's floor, the taint) stays (DomMirror.reset)."""
     for group in recordings.groups:
-        if group.session is not None and batch_order(mirrors[group.session], group.seq, group.digest) is Order.AHEAD:
+        if group.session is not None and batch_order(mirrors[group.session], group.seq, retry_digest(group)) is Order.AHEAD:
             mirrors[group.session].reset()
 
 
@@ -251,7 +258,7 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
     redactions, encoded, late = done
     if late:
         metrics.out_of_order.labels("late").inc(late)
-    numbers = {group.session: group.seq for group in recordings.groups}
+    numbers = {group.session: pending_name(group.seq, retry_digest(group)) for group in recordings.groups}
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
         await app[STATES].commit(site, session, mirror, numbers.get(session), recordings.policy.config.retention_days)
     answer = await sink(request, recordings, redactions, encoded, mirrors, headers)
@@ -320,7 +327,7 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq, group.digest)
+        late = sum(take_seq(mirrors[group.session], group.seq, retry_digest(group))
                    for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 

@@ -1092,3 +1092,67 @@ async def test_an_instance_reads_the_erasures_made_since_its_last_look_not_every
     await rconn.delete("redactor:erased")
     assert (await b.get(f"/v1/sites/{SITE}/sessions/s-57/events", headers=admin_headers)).status == 404
     assert not _holds(tmp_path / "b", b"CEDAR25")
+
+
+async def test_a_batch_without_a_number_is_redone_while_pending_and_a_duplicate_once_delivered(
+        redis_server, rconn):  # noqa: F811
+    """A body without a batch number (a peer's SDK: PostHog, Sentry) is known by its digest: sent again
+    once it was delivered, it is a retry (a no-op); its process killed after the commit (here: the block
+    raises), it stays pending under its digest and a resend is redone, never lost."""
+    from redactor.sessions import Order, batch_order, pending_name, take_seq
+
+    a, b = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"k" * 32)
+    try:
+        with pytest.raises(ConnectionResetError):
+            async with a.session(SITE, "s-u") as mirror:
+                assert batch_order(mirror, None, "d0") is Order.NEXT
+                take_seq(mirror, None, "d0")
+                await a.commit(SITE, "s-u", mirror, pending_name(None, "d0"))
+                raise ConnectionResetError("the collector went away before the batch was forwarded")
+        async with b.session(SITE, "s-u") as mirror:
+            assert batch_order(mirror, None, "d0") is Order.NEXT  # pending: redone
+            take_seq(mirror, None, "d0")
+            await b.commit(SITE, "s-u", mirror, pending_name(None, "d0"))
+        async with a.session(SITE, "s-u") as mirror:
+            assert batch_order(mirror, None, "d0") is Order.DUPLICATE  # delivered
+            assert batch_order(mirror, None, "d1") is Order.NEXT  # another body
+        assert not await rconn.exists(more_keys(SITE, "s-u")[2])  # nothing pending is left
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_peers_recording_sent_again_to_another_instance_is_forwarded_once(
+        aiohttp_client, aiohttp_server, tmp_path, monkeypatch, redis_server):  # noqa: F811
+    """posthog-js resends a /s/ body whole after its timeout, maybe through another instance (the
+    balancer's choice): the second is answered as a duplicate, as an rrweb batch with its `seq` is,
+    and the collector gets the recording once. In process, the same."""
+    from aiohttp import web
+    from peer_factories import TOKEN, posthog_body, snapshot_event
+    from redactor.policy import validate_site_config
+
+    async def collect(request):
+        received.append(await request.read())
+        return web.json_response({"status": 1})
+    collector = web.Application()
+    collector.router.add_post("/s/", collect)
+    collector = await aiohttp_server(collector)
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    page, field, _, promo = password_page()
+    body = posthog_body([snapshot_event([meta(), snapshot(page), input_event(promo, "WINTER25")], session="0193-s")])
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    for state in (None, redis_server.url):
+        received = []
+        apps = [await aiohttp_client(create_app(Settings(
+            data_dir=tmp_path / f"{state is None}-{name}", upstream=str(collector.make_url("/")).rstrip("/"),
+            pii_workers=0, ner=False, state=state, secret_file=secret,
+            sites={SITE: validate_site_config({"sdk_keys": [TOKEN]})}))) for name in ("a", "b")]
+        if state is None:
+            apps = apps[:1]  # one instance alone
+        first = await apps[0].post("/s/?ver=1.449.2&compression=gzip-js&_=1", data=body)
+        again = await apps[-1].post("/s/?ver=1.449.2&compression=gzip-js&_=2", data=body)
+        assert first.status == 200, await first.text()
+        assert again.status == 202 and (await again.json())["duplicate"], await again.text()
+        assert len(received) == 1
+
