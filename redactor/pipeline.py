@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import web
 
@@ -219,6 +220,25 @@ def retry_digest(group: Group) -> str | None:
     return group.digest if group.seq is not None or group.events else None
 
 
+def batch_key(group: Group) -> str | None:
+    """What tells a batch from any other of its session: its number ('-' without one) and the keyed
+    digest of its body as it came (a redo's redaction may differ, its body does not). None: no digest."""
+    digest = retry_digest(group)
+    return None if digest is None else f"{'-' if group.seq is None else group.seq}/{digest}"
+
+
+def idempotency_key(site: str, recordings: Recordings) -> str | None:
+    """The Idempotency-Key a batch is forwarded with: the same for a redo of it (its instance died
+    after forwarding it, before it let its session go: it was still pending), so that the collector
+    keeps it once (docs/scaling.md). Site, the session's stored name (a pseudonym if its id named
+    someone, session_ids; percent-encoded) and batch_key: nothing the visitor wrote."""
+    for group in sorted(recordings.groups, key=lambda group: group.session is None):  # a recording's first
+        key = batch_key(group)
+        if key is not None:
+            return f"{site}/{quote(group.session or '-', safe='')}/{key}"
+    return None
+
+
 def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
     """A batch numbered past 0 taken on a session that knows no number: its state is gone (Redis
     evicted or restarted without persistence, the store's copy erased) or its first batches never
@@ -387,7 +407,8 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
         for group, redaction, summary in saved:
             try:
                 await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
-                                       summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+                                       summary.state_blob, summary.remarks, summary.page, whole=summary.whole,
+                                       batch_key=batch_key(group))
             except StorageUnavailable as error:  # never acknowledged: the recorder sends it again, nothing is lost
                 log.warning("a batch of site %s could not be stored (%s): refused with 503", site, error.code)
                 return refuse(app[METRICS], 503, error.code, error.detail,
@@ -395,7 +416,8 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
             note_saved(mirrors[group.session], summary.state)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
-    answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers)
+    answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers,
+                           idempotency_key(site, recordings))
     if isinstance(answer, Refused) or site == DEFAULT_SITE:  # traffic no site claims: no retention applies
         return answer
     for group, redaction, summary in saved:
@@ -411,12 +433,15 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
 
 
 async def forward(request: web.Request, site: str, session: str, body: bytes, counts: dict[str, int],
-                  headers: dict[str, str]) -> web.StreamResponse | Refused:
-    """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
+                  headers: dict[str, str], idempotency: str | None = None) -> web.StreamResponse | Refused:
+    """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool.
+    idempotency: the batch's Idempotency-Key (idempotency_key), sent with it and kept in the spool."""
     metrics = request.app[METRICS]
+    sent_headers = await forwarded_headers(request, site)
+    if idempotency is not None:
+        sent_headers.append(("Idempotency-Key", idempotency))
     item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site, session),
-                                   await forwarded_headers(request, site),
-                                   gzipped=content_encoding(request.headers) == "gzip")
+                                   sent_headers, gzipped=content_encoding(request.headers) == "gzip")
     try:
         answer = await request.app[UPSTREAM].submit(item)
     except SpoolFull as full:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import signal
 import time
 
@@ -1156,3 +1157,40 @@ async def test_a_peers_recording_sent_again_to_another_instance_is_forwarded_onc
         assert again.status == 202 and (await again.json())["duplicate"], await again.text()
         assert len(received) == 1
 
+
+async def test_a_batch_redone_after_its_instance_died_is_stored_once_and_forwarded_with_one_key(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, rconn, admin_headers):  # noqa: F811
+    """An instance killed after it stored (or forwarded) a batch but before it let the session go leaves
+    the batch's number pending (here: put back as SIGKILL leaves it), so the resend is redone through
+    the other instance. Two instances on one host share one --data-dir: the store holds the batch once.
+    With --upstream, both forwards carry one Idempotency-Key (site, the session's stored name, the
+    batch's number and keyed digest), the collector's to keep once."""
+    from test_upstream import FakeCollector
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    body = _numbered("s-k", 0, _page("https://shop.example/a", element("input", {"type": "text"}, id=4)))
+    url = f"/v1/sites/{SITE}/sessions/s-k/events"
+    collector = await FakeCollector().start()
+    try:
+        for upstream in (None, collector.url):
+            await rconn.flushdb()
+            data = tmp_path / ("forwarding" if upstream else "storing")
+            a, b = [await aiohttp_client(create_app(Settings(data_dir=data, pii_workers=0, ner=False, upstream=upstream,
+                                                             state=redis_server.url, secret_file=secret)))
+                    for _ in range(2)]
+            assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
+            assert (await a.post(url, data=body)).status in (200, 202)
+            await rconn.sadd(more_keys(SITE, "s-k")[2], 0)  # A died before it let the session go
+            again = await b.post(url, data=body)
+            assert again.status in (200, 202) and not (await again.json()).get("duplicate")  # redone, not lost
+            if upstream is None:
+                for app in (a, b):
+                    stored = await (await app.get(url, headers=admin_headers)).json()
+                    assert [e["data"]["payload"]["n"] for e in stored if e["type"] == 5] == [0]  # once
+        sent = [request["headers"].get("Idempotency-Key") for request in collector.received]
+        assert len(sent) == 2 and sent[0] == sent[1], sent
+        assert re.fullmatch(rf"{SITE}/s-k/0/[0-9a-f]{{16}}", sent[0]), sent
+    finally:
+        await collector.stop()
