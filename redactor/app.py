@@ -108,7 +108,10 @@ async def ingest(request: web.Request) -> web.StreamResponse:
             site, functools.partial(decode_with_digest, key, settings.max_inflated_bytes), body, hold=big)
         if big:
             decoded.append(batch)
-        group = Group(session, batch.events, batch.meta or {}, seq=rrweb_batch.batch_seq(batch.meta), digest=digest)
+        seq = rrweb_batch.batch_seq(batch.meta)
+        # a bare array, or a batch without its number, is taken as it comes (a body the snippet sends again
+        # has its number): its digest is not kept, so a batch of keystrokes writes no state (--state)
+        group = Group(session, batch.events, batch.meta or {}, seq=seq, digest=None if seq is None else digest)
 
         def encode() -> bytes:
             return batch.encode(group.kept) if forward else rrweb_batch.encode(group.kept)
