@@ -24,11 +24,12 @@ from aiohttp import web
 from redactor import admin, peers, session_ids, viewer, workers
 from redactor.answers import errors, json_error, json_response, route_name, unknown_site
 from redactor.body import read_body
+from redactor.carried import RefusedBatches
 from redactor.config import Settings
 from redactor.formats import packed, rrweb_batch, sliced_json
 from redactor.formats.rrweb_batch import Batch, Group
-from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SHARED_ADMIN, SPOOL, STATES, STORE,
-                           THREADS, TOKENS, UPSTREAM)
+from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, REFUSED, SECRET, SETTINGS, SHARED_ADMIN, SPOOL, STATES,
+                           STORE, THREADS, TOKENS, UPSTREAM)
 from redactor.listen import start_listener
 from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
@@ -284,6 +285,7 @@ def create_app(settings: Settings | None = None) -> web.Application:
                           client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
     app[METRICS] = Metrics()
+    app[REFUSED] = RefusedBatches()
     app[POLICIES] = {}
     app[admin.COMPILED] = {}
     app[TOKENS] = {}

@@ -36,7 +36,8 @@ from redactor.body import content_encoding
 from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.ingest_query import redact_headers, redact_query
-from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
+from redactor.carried import fingerprint
+from redactor.keys import DETECTOR, METRICS, POLICIES, REFUSED, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.plugins import NetworkPass
@@ -137,16 +138,21 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
                           f"the body holds events of {sessions} sessions; one request may carry {limit} at most "
                           "(max_sessions_per_batch): send each session's events in their own requests",
                           headers).response
+        prints = refused_prints(app, recordings)  # before the redaction works on the events in place
         try:
-            return await _in_order(request, recordings, headers, started)
+            answer = await _in_order(request, recordings, headers, started)
         except StateMoved:
             continue
         except StateUnavailable as error:  # fail closed: never a batch redacted without its state
-            return refuse(metrics, 503, error.code, error.detail,
-                          {**headers, **retry_headers(headers, error.retry_after)}).response
+            answer = refuse(metrics, 503, error.code, error.detail,
+                            {**headers, **retry_headers(headers, error.retry_after)}).response
         except SiteFull as full:
-            return refuse(metrics, 429, "too_many_sessions", f"{full}: retry later",
-                          {**headers, **retry_headers(headers, full.retry_after)}).response
+            answer = refuse(metrics, 429, "too_many_sessions", f"{full}: retry later",
+                            {**headers, **retry_headers(headers, full.retry_after)}).response
+        if answer.status >= 400:  # refused: its events may come again under the next number (carried.py)
+            for session, seq, count, print_ in prints:
+                app[REFUSED].note(recordings.policy.site, session, seq, count, print_)
+        return answer
     return refuse(metrics, 503, "state_conflict", "the session's state kept moving under this batch; retry later",
                   {**headers, **retry_headers(headers, 1)}).response
 
@@ -178,7 +184,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, retry_digest(group))
+        orders = [gap_order(app, site, group, mirrors[group.session])
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -189,7 +195,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
                 return None
             metrics.out_of_order.labels("ahead").inc()
             note_state_lost(metrics, site, recordings, mirrors)
-            forget_what_a_gap_may_have_changed(recordings, mirrors)
+            forget_what_a_gap_may_have_changed(recordings, mirrors, orders)
         if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
             metrics.out_of_order.labels("duplicate").inc()
             received = sum(len(group.events) for group in recordings.groups)
@@ -211,6 +217,26 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
         metrics.record(len(group.events), redaction)
     metrics.latency.observe(time.perf_counter() - started)
     return answer
+
+
+def gap_order(app: web.Application, site: str, group: Group, mirror: DomMirror) -> Order:
+    """batch_order; but a batch ahead of missing numbers that this process refused, and whose events
+    start with theirs (a recorder that sends a failed batch's events again under its next number),
+    misses nothing: the next one (carried.py). Without that proof it stays ahead (fail closed)."""
+    order = batch_order(mirror, group.seq, retry_digest(group))
+    if order is Order.AHEAD and group.seq is not None and group.session is not None:
+        expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
+        if app[REFUSED].carried(site, group.session, range(expected, group.seq), site_secret(app[SECRET], site),
+                                group.events):
+            return Order.NEXT
+    return order
+
+
+def refused_prints(app: web.Application, recordings: Recordings) -> list[tuple[str, int, int, str | None]]:
+    """Per numbered group: its session, number, count of events and their fingerprint (carried.py)."""
+    key = site_secret(app[SECRET], recordings.policy.site)
+    return [(group.session, group.seq, len(group.events), fingerprint(key, group.events, len(group.events)))
+            for group in recordings.groups if group.session is not None and group.seq is not None]
 
 
 def retry_digest(group: Group) -> str | None:
@@ -253,14 +279,16 @@ def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors
                     site, lost)
 
 
-def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
+def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str, DomMirror],
+                                       orders: list[Order]) -> None:
     """A batch taken without the ones before it: they may have blocked a container the mirror knows
     (a class, a site selector), changed a field's type, or gone to another page (a block_urls one,
     whose nodes reuse the last page's ids). The mirror cannot tell, so its nodes become unknown
     (fail closed: what the batch writes into them is masked) until the next snapshot; what
-    protects the session (sticky flags, each id's floor, the taint) stays (DomMirror.reset)."""
-    for group in recordings.groups:
-        if group.session is not None and batch_order(mirrors[group.session], group.seq, retry_digest(group)) is Order.AHEAD:
+    protects the session (sticky flags, each id's floor, the taint) stays (DomMirror.reset).
+    orders: gap_order's, one per group with a session."""
+    for group, order in zip([group for group in recordings.groups if group.session is not None], orders):
+        if order is Order.AHEAD:
             mirrors[group.session].reset()
 
 

@@ -1194,3 +1194,38 @@ async def test_a_batch_redone_after_its_instance_died_is_stored_once_and_forward
         assert re.fullmatch(rf"{SITE}/s-k/0/[0-9a-f]{{16}}", sent[0]), sent
     finally:
         await collector.stop()
+
+
+@pytest.mark.parametrize("on_redis", [False, True])
+async def test_a_refused_batchs_events_sent_under_the_next_number_fill_its_gap(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, on_redis):  # noqa: F811
+    """The samples' snippet (collector.js) sends a refused batch's events again at the front of its NEXT
+    batch, under the next number: the gap is filled, with proof (the events of the batch this process
+    refused come first: carried.py), so the mirror is not reset and a plain field typed into stays
+    readable, as on one instance that refused nothing. A batch ahead without that proof still resets
+    the mirror (fail closed): what it types into a node is masked until the next snapshot."""
+    from test_upstream import FakeCollector, site_settings
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    collector = await FakeCollector().start()
+    try:
+        client = await aiohttp_client(create_app(site_settings(
+            tmp_path / "data", collector.url, batch_gap_wait_seconds=0.05,
+            state=redis_server.url if on_redis else None)))
+        for session, carries in (("s-c", True), ("s-n", False)):
+            url = f"/v1/sites/{SITE}/sessions/{session}/events"
+            first = _numbered(session, 0, _page("https://shop.example/a",
+                                                element("p", {"class": "basket"}, [text("Basket empty", id=5)], id=4)))
+            assert (await client.post(url, data=first)).status == 200
+            refused = orjson.loads(_numbered(session, 1, [mutation(texts=[{"id": 5, "value": "Two items in basket"}])]))["events"]
+            collector.mode = "reject"
+            assert (await client.post(url, data=orjson.dumps({"seq": 1, "events": refused}))).status == 400
+            collector.mode = "ok"
+            later = _numbered(session, 2, [mutation(texts=[{"id": 5, "value": "Three items in basket"}])])
+            if carries:  # the refused batch's events first, then the new ones, under the next number
+                later = orjson.dumps({"seq": 2, "events": [*refused, *orjson.loads(later)["events"]]})
+            assert (await client.post(url, data=later)).status == 200
+            sent = orjson.dumps(collector.received[-1]["json"]).decode()
+            assert ("Three items in basket" in sent) is carries, sent
+    finally:
+        await collector.stop()
