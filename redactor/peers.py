@@ -122,8 +122,9 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
         # business of the loop either. Queued in the lane of the key the request names, if a site
         # claims it (the body's own key is known only once it is decoded)
         lane = peer_policy(request.app, request_key(request)).site
-        body, digest = await request.app[THREADS].decode(lane, functools.partial(
-            with_digest, decode_peer(request, settings.max_inflated_bytes), site_secret(request.app[SECRET], lane)), raw)
+        decoding = functools.partial(with_digest, decode_peer(request, settings.max_inflated_bytes),
+                                     site_secret(request.app[SECRET], lane))
+        body, digest = await request.app[THREADS].decode(lane, decoding, raw)
         for group in body.groups:  # an SDK that timed out sends the same body again: a retry (sessions.batch_order)
             group.digest = digest
         policy = peer_policy(request.app, body.key)
@@ -137,7 +138,8 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
 
 
 def with_digest(decode: Callable[[bytes], Any], key: bytes, raw: bytes) -> tuple[Any, str]:
-    """The body decoded, and the keyed digest its sessions know it by (sessions.batch_digest): on a redaction thread."""
+    """The body decoded, and the keyed digest its sessions know it by (sessions.batch_digest): on a
+    redaction thread."""
     return decode(raw), batch_digest(key, raw)
 
 

@@ -33,10 +33,10 @@ from aiohttp import web
 
 from redactor.answers import json_error, json_response, retry_headers
 from redactor.body import content_encoding
+from redactor.carried import fingerprint
 from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.ingest_query import redact_headers, redact_query
-from redactor.carried import fingerprint
 from redactor.keys import DETECTOR, METRICS, POLICIES, REFUSED, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker
 from redactor.metrics import Metrics

@@ -526,9 +526,10 @@ class RedisStates:
     async def commit(self, site: str, session: str, mirror: DomMirror, number: int | str | None = None,
                      retention_days: int | None = None) -> None:
         """Writes the batch's state, atomically with the session's version; number: what the batch is
-        pending under until it is delivered (its seq, or its digest: sessions.pending_name); retention_days: the site's, which bounds how
-        long what protects the session is kept. StateMoved if another process wrote the
-        session since this batch read it; StateUnavailable if Redis is gone."""
+        pending under until it is delivered (its seq, or its digest: sessions.pending_name);
+        retention_days: the site's, which bounds how long what protects the session is kept.
+        StateMoved if another process wrote the session since this batch read it; StateUnavailable
+        if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
         if not lease.seq and number is None and not mirror.pending_seqs and holds_nothing(mirror):
