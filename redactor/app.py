@@ -214,6 +214,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              max_per_site=settings.max_sessions_per_site,
                                              probation_seconds=settings.session_probation_seconds,
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
+    app[REFUSED] = RefusedBatches(states.redis if isinstance(states, RedisStates) else None, settings.session_idle_seconds)
     # the detector's answers per site, shared by the site's sessions, and with --state by every instance
     shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner, shared=shared)
@@ -285,7 +286,6 @@ def create_app(settings: Settings | None = None) -> web.Application:
                           client_max_size=settings.max_body_bytes)
     app[SETTINGS] = settings
     app[METRICS] = Metrics()
-    app[REFUSED] = RefusedBatches()
     app[POLICIES] = {}
     app[admin.COMPILED] = {}
     app[TOKENS] = {}

@@ -151,7 +151,7 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
                             {**headers, **retry_headers(headers, full.retry_after)}).response
         if answer.status >= 400:  # refused: its events may come again under the next number (carried.py)
             for session, seq, count, print_ in prints:
-                app[REFUSED].note(recordings.policy.site, session, seq, count, print_)
+                await app[REFUSED].note(recordings.policy.site, session, seq, count, print_)
         return answer
     return refuse(metrics, 503, "state_conflict", "the session's state kept moving under this batch; retry later",
                   {**headers, **retry_headers(headers, 1)}).response
@@ -184,7 +184,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [gap_order(app, site, group, mirrors[group.session])
+        orders = [await gap_order(app, site, group, mirrors[group.session])
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -219,14 +219,14 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     return answer
 
 
-def gap_order(app: web.Application, site: str, group: Group, mirror: DomMirror) -> Order:
+async def gap_order(app: web.Application, site: str, group: Group, mirror: DomMirror) -> Order:
     """batch_order; but a batch ahead of missing numbers that this process refused, and whose events
     start with theirs (a recorder that sends a failed batch's events again under its next number),
     misses nothing: the next one (carried.py). Without that proof it stays ahead (fail closed)."""
     order = batch_order(mirror, group.seq, retry_digest(group))
     if order is Order.AHEAD and group.seq is not None and group.session is not None:
         expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
-        if app[REFUSED].carried(site, group.session, range(expected, group.seq), site_secret(app[SECRET], site),
+        if await app[REFUSED].carried(site, group.session, range(expected, group.seq), site_secret(app[SECRET], site),
                                 group.events):
             return Order.NEXT
     return order

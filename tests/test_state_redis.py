@@ -1196,35 +1196,40 @@ async def test_a_batch_redone_after_its_instance_died_is_stored_once_and_forward
         await collector.stop()
 
 
-@pytest.mark.parametrize("on_redis", [False, True])
+@pytest.mark.parametrize("instances", ["one", "one on redis", "two on redis"])
 async def test_a_refused_batchs_events_sent_under_the_next_number_fill_its_gap(
-        aiohttp_client, tmp_path, monkeypatch, redis_server, on_redis):  # noqa: F811
+        aiohttp_client, tmp_path, monkeypatch, redis_server, instances):  # noqa: F811
     """The samples' snippet (collector.js) sends a refused batch's events again at the front of its NEXT
-    batch, under the next number: the gap is filled, with proof (the events of the batch this process
-    refused come first: carried.py), so the mirror is not reset and a plain field typed into stays
-    readable, as on one instance that refused nothing. A batch ahead without that proof still resets
-    the mirror (fail closed): what it types into a node is masked until the next snapshot."""
+    batch, under the next number: the gap is filled, with proof (the events of the batch refused come
+    first: carried.py), so the mirror is not reset and a page text it changes stays readable, as on
+    one instance that refused nothing; on Redis, also when the next batch reaches another instance
+    than the one that refused. A batch ahead without that proof still resets the mirror (fail
+    closed): what it writes into a node is masked until the next snapshot."""
     from test_upstream import FakeCollector, site_settings
 
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
     collector = await FakeCollector().start()
     try:
-        client = await aiohttp_client(create_app(site_settings(
-            tmp_path / "data", collector.url, batch_gap_wait_seconds=0.05,
-            state=redis_server.url if on_redis else None)))
+        a, b = [await aiohttp_client(create_app(site_settings(
+            tmp_path / name, collector.url, batch_gap_wait_seconds=0.05, secret_file=secret,
+            state=None if instances == "one" else redis_server.url))) for name in ("a", "b")]
+        if instances != "two on redis":
+            b = a
         for session, carries in (("s-c", True), ("s-n", False)):
             url = f"/v1/sites/{SITE}/sessions/{session}/events"
             first = _numbered(session, 0, _page("https://shop.example/a",
                                                 element("p", {"class": "basket"}, [text("Basket empty", id=5)], id=4)))
-            assert (await client.post(url, data=first)).status == 200
-            refused = orjson.loads(_numbered(session, 1, [mutation(texts=[{"id": 5, "value": "Two items in basket"}])]))["events"]
+            assert (await a.post(url, data=first)).status == 200
+            refused = orjson.loads(_numbered(session, 1, [mutation(texts=[{"id": 5, "value": "Two items in basket"}])]))
             collector.mode = "reject"
-            assert (await client.post(url, data=orjson.dumps({"seq": 1, "events": refused}))).status == 400
+            assert (await a.post(url, data=orjson.dumps(refused))).status == 400
             collector.mode = "ok"
             later = _numbered(session, 2, [mutation(texts=[{"id": 5, "value": "Three items in basket"}])])
             if carries:  # the refused batch's events first, then the new ones, under the next number
-                later = orjson.dumps({"seq": 2, "events": [*refused, *orjson.loads(later)["events"]]})
-            assert (await client.post(url, data=later)).status == 200
+                later = orjson.dumps({"seq": 2, "events": [*refused["events"], *orjson.loads(later)["events"]]})
+            assert (await b.post(url, data=later)).status == 200
             sent = orjson.dumps(collector.received[-1]["json"]).decode()
             assert ("Three items in basket" in sent) is carries, sent
     finally:
