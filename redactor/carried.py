@@ -61,8 +61,10 @@ class RefusedBatches:
         self.max_sessions = max_sessions
         self._refused: OrderedDict[Key, dict[int, tuple[int, str]]] = OrderedDict()
 
-    async def note(self, site: str, session: str, seq: int, count: int, print_: str | None) -> None:
-        """The batch numbered seq of this session, of `count` events fingerprinted print_, was refused."""
+    async def note(self, site: str, session: str, seq: int, count: int, print_: str | None,
+                   share: bool = True) -> None:
+        """The batch numbered seq of this session, of `count` events fingerprinted print_, was refused.
+        share: False when Redis is what refused it (it would not answer this either: no wait for it)."""
         if print_ is None:
             return
         key = (site, session)
@@ -71,7 +73,7 @@ class RefusedBatches:
         self._refused[key] = dict(list(numbers.items())[-MAX_PER_SESSION:])
         while len(self._refused) > self.max_sessions:
             self._refused.popitem(last=False)
-        if self.redis is not None:
+        if self.redis is not None and share:
             try:
                 await (self.redis.pipeline(transaction=True).rpush(redis_key(site, session), f"{seq}:{count}:{print_}")
                        .ltrim(redis_key(site, session), -MAX_PER_SESSION, -1)

@@ -139,11 +139,13 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
                           "(max_sessions_per_batch): send each session's events in their own requests",
                           headers).response
         prints = refused_prints(app, recordings)  # before the redaction works on the events in place
+        state_answers = True
         try:
             answer = await _in_order(request, recordings, headers, started)
         except StateMoved:
             continue
         except StateUnavailable as error:  # fail closed: never a batch redacted without its state
+            state_answers = False
             answer = refuse(metrics, 503, error.code, error.detail,
                             {**headers, **retry_headers(headers, error.retry_after)}).response
         except SiteFull as full:
@@ -151,7 +153,7 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
                             {**headers, **retry_headers(headers, full.retry_after)}).response
         if answer.status >= 400:  # refused: its events may come again under the next number (carried.py)
             for session, seq, count, print_ in prints:
-                await app[REFUSED].note(recordings.policy.site, session, seq, count, print_)
+                await app[REFUSED].note(recordings.policy.site, session, seq, count, print_, share=state_answers)
         return answer
     return refuse(metrics, 503, "state_conflict", "the session's state kept moving under this batch; retry later",
                   {**headers, **retry_headers(headers, 1)}).response
