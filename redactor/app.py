@@ -24,11 +24,12 @@ from aiohttp import web
 from redactor import admin, peers, session_ids, viewer, workers
 from redactor.answers import errors, json_error, json_response, route_name, unknown_site
 from redactor.body import read_body
+from redactor.carried import RefusedBatches
 from redactor.config import Settings
 from redactor.formats import packed, rrweb_batch, sliced_json
 from redactor.formats.rrweb_batch import Batch, Group
-from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, SECRET, SETTINGS, SHARED_ADMIN, SPOOL, STATES, STORE,
-                           THREADS, TOKENS, UPSTREAM)
+from redactor.keys import (DETECTOR, METRICS, NAME, POLICIES, REFUSED, SECRET, SETTINGS, SHARED_ADMIN, SPOOL, STATES,
+                           STORE, THREADS, TOKENS, UPSTREAM)
 from redactor.listen import start_listener
 from redactor.masking import SECRET_BYTES
 from redactor.metrics import Metrics
@@ -108,7 +109,10 @@ async def ingest(request: web.Request) -> web.StreamResponse:
             site, functools.partial(decode_with_digest, key, settings.max_inflated_bytes), body, hold=big)
         if big:
             decoded.append(batch)
-        group = Group(session, batch.events, batch.meta or {}, seq=rrweb_batch.batch_seq(batch.meta), digest=digest)
+        seq = rrweb_batch.batch_seq(batch.meta)
+        # a bare array, or a batch without its number, is taken as it comes (a body the snippet sends again
+        # has its number): its digest is not kept, so a batch of keystrokes writes no state (--state)
+        group = Group(session, batch.events, batch.meta or {}, seq=seq, digest=None if seq is None else digest)
 
         def encode() -> bytes:
             return batch.encode(group.kept) if forward else rrweb_batch.encode(group.kept)
@@ -210,6 +214,7 @@ async def resources(app: web.Application) -> AsyncIterator[None]:
                                              max_per_site=settings.max_sessions_per_site,
                                              probation_seconds=settings.session_probation_seconds,
                                              on_limit=lambda limit: metrics.limit_hits.labels(limit).inc())
+    app[REFUSED] = RefusedBatches(states.redis if isinstance(states, RedisStates) else None, settings.session_idle_seconds)
     # the detector's answers per site, shared by the site's sessions, and with --state by every instance
     shared = SharedSpans(app[SECRET], redis=states.redis if isinstance(states, RedisStates) else None)
     detector = app[DETECTOR] = DetectorPool(workers=settings.pii_workers, ner=settings.ner, shared=shared)

@@ -112,6 +112,12 @@ def serve(args: argparse.Namespace) -> int:
         print(f"redactor: --workers {n_workers} needs --state redis://host:port/db: a session's batches reach "
               "any worker, and every worker needs the session's state (see docs/scaling.md)", file=sys.stderr)
         return 2
+    if settings.state and not settings.upstream and settings.worker_index is None:  # once, not per worker
+        logging.getLogger("redactor").warning(
+            "--state without --upstream: each instance keeps the batches it takes in its own store (--data-dir). "
+            "Instances on one host that share one --data-dir see every batch; instances on several hosts need "
+            "--upstream to a collector, or each one's admin API shows only its share of a session "
+            "(docs/scaling.md)")
     if n_workers > 1 and settings.worker_index is None:
         return workers.supervise(args.argv, n_workers)
     from redactor import listen

@@ -320,6 +320,8 @@ class DomMirror:
         self.seq_digests: list[list] = []  # [number, digest] of the batches taken last (a retry or another batch)
         # (--state) the numbers of batches committed, perhaps never delivered: not saved here
         self.pending_seqs: frozenset[int] = frozenset()
+        # (--state) the digests of batches without a number committed, perhaps never delivered (sessions.pending_name)
+        self.pending_digests: frozenset[str] = frozenset()
         self.last_used = time.monotonic()
         self._removed_from: set[int | None] | None = None  # parents that lost children: re-match
         self._labels: dict[str, list[int]] = {}  # a <label for=…> value → the labels' ids, in order

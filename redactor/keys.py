@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 if TYPE_CHECKING:
+    from redactor.carried import RefusedBatches
     from redactor.config import Settings
     from redactor.metrics import Metrics
     from redactor.pii import DetectorPool
@@ -31,6 +32,7 @@ POLICIES: web.AppKey[dict] = web.AppKey("policies")  # site → Policy
 TOKENS: web.AppKey[dict] = web.AppKey("tokens")  # sha256(token) → admin.Grant (name, role, sites) of every live token
 METRICS: web.AppKey[Metrics] = web.AppKey("metrics")
 SECRET: web.AppKey[bytes] = web.AppKey("secret")
+REFUSED: web.AppKey[RefusedBatches] = web.AppKey("refused")  # numbered batches refused (carried.py)
 UPSTREAM: web.AppKey[Upstream] = web.AppKey("upstream")  # upstream mode only (--upstream)
 SPOOL: web.AppKey[Spool] = web.AppKey("spool")  # upstream mode only
 SHARED_ADMIN: web.AppKey[SharedAdmin] = web.AppKey("shared_admin")  # with --state only

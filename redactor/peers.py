@@ -22,6 +22,7 @@ from redactor.keys import METRICS, POLICIES, SECRET, SETTINGS, THREADS, UPSTREAM
 from redactor.pipeline import (Recordings, default_policy, forwarded_headers, forwarded_path, refuse, site_secret,
                                take_batch)
 from redactor.policy import Policy
+from redactor.sessions import batch_digest
 from redactor.sinks import upstream
 from redactor.sinks.spool import Outgoing, Retry
 
@@ -121,7 +122,11 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
         # business of the loop either. Queued in the lane of the key the request names, if a site
         # claims it (the body's own key is known only once it is decoded)
         lane = peer_policy(request.app, request_key(request)).site
-        body = await request.app[THREADS].decode(lane, decode_peer(request, settings.max_inflated_bytes), raw)
+        decoding = functools.partial(with_digest, decode_peer(request, settings.max_inflated_bytes),
+                                     site_secret(request.app[SECRET], lane))
+        body, digest = await request.app[THREADS].decode(lane, decoding, raw)
+        for group in body.groups:  # an SDK that timed out sends the same body again: a retry (sessions.batch_order)
+            group.digest = digest
         policy = peer_policy(request.app, body.key)
         # an id that names the visitor is kept (store, Redis, spool) under a pseudonym; the body keeps its
         # own, which the formats mask where it is not of an SDK's shape (peer.session_id)
@@ -130,6 +135,12 @@ async def peer_ingest(request: web.Request, decode_peer: Any) -> web.StreamRespo
         return Recordings(policy, body.groups, body.encode)
 
     return await take_batch(request, decode, peer_cors(request))
+
+
+def with_digest(decode: Callable[[bytes], Any], key: bytes, raw: bytes) -> tuple[Any, str]:
+    """The body decoded, and the keyed digest its sessions know it by (sessions.batch_digest): on a
+    redaction thread."""
+    return decode(raw), batch_digest(key, raw)
 
 
 def decode_payload(request: web.Request, limit: int) -> Callable[[bytes], Any]:

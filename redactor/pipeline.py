@@ -27,15 +27,17 @@ from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from aiohttp import web
 
 from redactor.answers import json_error, json_response, retry_headers
 from redactor.body import content_encoding
+from redactor.carried import fingerprint
 from redactor.dom import DomMirror
 from redactor.formats.rrweb_batch import BatchError, Group
 from redactor.ingest_query import redact_headers, redact_query
-from redactor.keys import DETECTOR, METRICS, POLICIES, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
+from redactor.keys import DETECTOR, METRICS, POLICIES, REFUSED, SECRET, SETTINGS, STATES, STORE, THREADS, UPSTREAM
 from redactor.masking import Masker
 from redactor.metrics import Metrics
 from redactor.plugins import NetworkPass
@@ -44,7 +46,7 @@ from redactor.redact import BatchLimits, MirrorTooLarge, Redaction, Steps, drive
 from redactor.rrweb import BadEvent, EventType
 from redactor.scheduling import Unwanted
 from redactor.sessions import (MAX_MISSING_SEQS, Order, SavedState, SiteFull, batch_order, holds_nothing, note_saved,
-                               state_to_save, take_seq)
+                               pending_name, state_to_save, take_seq)
 from redactor.sinks import upstream
 from redactor.sinks.spool import SpoolFull
 from redactor.sinks.store import StorageUnavailable
@@ -136,16 +138,23 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
                           f"the body holds events of {sessions} sessions; one request may carry {limit} at most "
                           "(max_sessions_per_batch): send each session's events in their own requests",
                           headers).response
+        prints = refused_prints(app, recordings)  # before the redaction works on the events in place
+        state_answers = True
         try:
-            return await _in_order(request, recordings, headers, started)
+            answer = await _in_order(request, recordings, headers, started)
         except StateMoved:
             continue
         except StateUnavailable as error:  # fail closed: never a batch redacted without its state
-            return refuse(metrics, 503, error.code, error.detail,
-                          {**headers, **retry_headers(headers, error.retry_after)}).response
+            state_answers = False
+            answer = refuse(metrics, 503, error.code, error.detail,
+                            {**headers, **retry_headers(headers, error.retry_after)}).response
         except SiteFull as full:
-            return refuse(metrics, 429, "too_many_sessions", f"{full}: retry later",
-                          {**headers, **retry_headers(headers, full.retry_after)}).response
+            answer = refuse(metrics, 429, "too_many_sessions", f"{full}: retry later",
+                            {**headers, **retry_headers(headers, full.retry_after)}).response
+        if answer.status >= 400:  # refused: its events may come again under the next number (carried.py)
+            for session, seq, count, print_ in prints:
+                await app[REFUSED].note(recordings.policy.site, session, seq, count, print_, share=state_answers)
+        return answer
     return refuse(metrics, 503, "state_conflict", "the session's state kept moving under this batch; retry later",
                   {**headers, **retry_headers(headers, 1)}).response
 
@@ -177,7 +186,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     async with AsyncExitStack() as stack:
         mirrors = {session: await stack.enter_async_context(states.session(site, session, run))
                    for session in sessions}  # in order: two requests never wait on each other
-        orders = [batch_order(mirrors[group.session], group.seq, group.digest)
+        orders = [await gap_order(app, site, group, mirrors[group.session])
                   for group in recordings.groups if group.session is not None]
         if Order.TOO_FAR in orders:
             return refuse(metrics, 409, "batch_number_too_far",
@@ -188,7 +197,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
                 return None
             metrics.out_of_order.labels("ahead").inc()
             note_state_lost(metrics, site, recordings, mirrors)
-            forget_what_a_gap_may_have_changed(recordings, mirrors)
+            forget_what_a_gap_may_have_changed(recordings, mirrors, orders)
         if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
             metrics.out_of_order.labels("duplicate").inc()
             received = sum(len(group.events) for group in recordings.groups)
@@ -212,6 +221,52 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
     return answer
 
 
+async def gap_order(app: web.Application, site: str, group: Group, mirror: DomMirror) -> Order:
+    """batch_order; but a batch ahead of missing numbers that this process refused, and whose events
+    start with theirs (a recorder that sends a failed batch's events again under its next number),
+    misses nothing: the next one (carried.py). Without that proof it stays ahead (fail closed)."""
+    order = batch_order(mirror, group.seq, retry_digest(group))
+    if order is Order.AHEAD and group.seq is not None and group.session is not None:
+        expected = 0 if mirror.last_seq is None else mirror.last_seq + 1
+        if await app[REFUSED].carried(site, group.session, range(expected, group.seq), site_secret(app[SECRET], site),
+                                group.events):
+            return Order.NEXT
+    return order
+
+
+def refused_prints(app: web.Application, recordings: Recordings) -> list[tuple[str, int, int, str | None]]:
+    """Per numbered group: its session, number, count of events and their fingerprint (carried.py)."""
+    key = site_secret(app[SECRET], recordings.policy.site)
+    return [(group.session, group.seq, len(group.events), fingerprint(key, group.events, len(group.events)))
+            for group in recordings.groups if group.session is not None and group.seq is not None]
+
+
+def retry_digest(group: Group) -> str | None:
+    """The digest a resend of the group's batch is recognised by (sessions.batch_order): a numbered
+    batch's, or an unnumbered one's that records something (a body of analytics events alone leaves its
+    session nothing to keep, sessions.holds_nothing)."""
+    return group.digest if group.seq is not None or group.events else None
+
+
+def batch_key(group: Group) -> str | None:
+    """What tells a batch from any other of its session: its number ('-' without one) and the keyed
+    digest of its body as it came (a redo's redaction may differ, its body does not). None: no digest."""
+    digest = retry_digest(group)
+    return None if digest is None else f"{'-' if group.seq is None else group.seq}/{digest}"
+
+
+def idempotency_key(site: str, recordings: Recordings) -> str | None:
+    """The Idempotency-Key a batch is forwarded with: the same for a redo of it (its instance died
+    after forwarding it, before it let its session go: it was still pending), so that the collector
+    keeps it once (docs/scaling.md). Site, the session's stored name (a pseudonym if its id named
+    someone, session_ids; percent-encoded) and batch_key: nothing the visitor wrote."""
+    for group in sorted(recordings.groups, key=lambda group: group.session is None):  # a recording's first
+        key = batch_key(group)
+        if key is not None:
+            return f"{site}/{quote(group.session or '-', safe='')}/{key}"
+    return None
+
+
 def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
     """A batch numbered past 0 taken on a session that knows no number: its state is gone (Redis
     evicted or restarted without persistence, the store's copy erased) or its first batches never
@@ -226,14 +281,16 @@ def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors
                     site, lost)
 
 
-def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
+def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str, DomMirror],
+                                       orders: list[Order]) -> None:
     """A batch taken without the ones before it: they may have blocked a container the mirror knows
     (a class, a site selector), changed a field's type, or gone to another page (a block_urls one,
     whose nodes reuse the last page's ids). The mirror cannot tell, so its nodes become unknown
     (fail closed: what the batch writes into them is masked) until the next snapshot; what
-    protects the session (sticky flags, each id's floor, the taint) stays (DomMirror.reset)."""
-    for group in recordings.groups:
-        if group.session is not None and batch_order(mirrors[group.session], group.seq, group.digest) is Order.AHEAD:
+    protects the session (sticky flags, each id's floor, the taint) stays (DomMirror.reset).
+    orders: gap_order's, one per group with a session."""
+    for group, order in zip([group for group in recordings.groups if group.session is not None], orders):
+        if order is Order.AHEAD:
             mirrors[group.session].reset()
 
 
@@ -251,7 +308,7 @@ async def _stages(request: web.Request, recordings: Recordings, mirrors: dict[st
     redactions, encoded, late = done
     if late:
         metrics.out_of_order.labels("late").inc(late)
-    numbers = {group.session: group.seq for group in recordings.groups}
+    numbers = {group.session: pending_name(group.seq, retry_digest(group)) for group in recordings.groups}
     for session, mirror in mirrors.items():  # shared state (--state): written before the batch leaves
         await app[STATES].commit(site, session, mirror, numbers.get(session), recordings.policy.config.retention_days)
     answer = await sink(request, recordings, redactions, encoded, mirrors, headers)
@@ -320,7 +377,7 @@ async def redact_and_encode(app: web.Application, recordings: Recordings, mirror
         for group, redaction in zip(recordings.groups, redactions):
             group.kept = redaction.events
         # taken before the state is saved with the batch: a retry of this batch is then a duplicate
-        late = sum(take_seq(mirrors[group.session], group.seq, group.digest)
+        late = sum(take_seq(mirrors[group.session], group.seq, retry_digest(group))
                    for group in recordings.groups if group.session is not None)
         return redactions, encode(recordings, redactions, mirrors, app[STATES].saved_with_batches), late
 
@@ -380,7 +437,8 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
         for group, redaction, summary in saved:
             try:
                 await store.save_batch(site, group.session, recordings.meta, body, len(redaction.events),
-                                       summary.state_blob, summary.remarks, summary.page, whole=summary.whole)
+                                       summary.state_blob, summary.remarks, summary.page, whole=summary.whole,
+                                       batch_key=batch_key(group))
             except StorageUnavailable as error:  # never acknowledged: the recorder sends it again, nothing is lost
                 log.warning("a batch of site %s could not be stored (%s): refused with 503", site, error.code)
                 return refuse(app[METRICS], 503, error.code, error.detail,
@@ -388,7 +446,8 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
             note_saved(mirrors[group.session], summary.state)
         return json_response(counts, status=202, headers=headers)
     sessions = sorted(group.session for group, _, _ in saved)
-    answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers)
+    answer = await forward(request, site, sessions[0] if sessions else "-", body, counts, headers,
+                           idempotency_key(site, recordings))
     if isinstance(answer, Refused) or site == DEFAULT_SITE:  # traffic no site claims: no retention applies
         return answer
     for group, redaction, summary in saved:
@@ -404,12 +463,15 @@ async def sink(request: web.Request, recordings: Recordings, redactions: list[Re
 
 
 async def forward(request: web.Request, site: str, session: str, body: bytes, counts: dict[str, int],
-                  headers: dict[str, str]) -> web.StreamResponse | Refused:
-    """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool."""
+                  headers: dict[str, str], idempotency: str | None = None) -> web.StreamResponse | Refused:
+    """Upstream mode: the collector's answer, or 202 once the batch is in the disk spool.
+    idempotency: the batch's Idempotency-Key (idempotency_key), sent with it and kept in the spool."""
     metrics = request.app[METRICS]
+    sent_headers = await forwarded_headers(request, site)
+    if idempotency is not None:
+        sent_headers.append(("Idempotency-Key", idempotency))
     item = await upstream.outgoing(request, site, session, body, await forwarded_path(request, site, session),
-                                   await forwarded_headers(request, site),
-                                   gzipped=content_encoding(request.headers) == "gzip")
+                                   sent_headers, gzipped=content_encoding(request.headers) == "gzip")
     try:
         answer = await request.app[UPSTREAM].submit(item)
     except SpoolFull as full:

@@ -124,6 +124,9 @@ MAX_MISSING_SEQS = 64
 #: lost for good, as no event time tells them apart (a visitor's clock, a second tab started earlier).
 #: 32 digests cost ~1 KB of saved state; a recorder retries a batch within a few batches of it.
 MAX_SEQ_DIGESTS = 32
+#: the number a batch without one is kept under in seq_digests: a body sent again whole (a peer's SDK
+#: that timed out and resends the same recording, maybe to another instance) is a retry too
+UNNUMBERED = -1
 #: bytes of a batch's digest: a keyed hash of its body (never the content); two different batches
 #: share one with a chance of 2^-64, and only then is the second taken for a retry
 DIGEST_BYTES = 8
@@ -149,8 +152,12 @@ def batch_order(mirror: DomMirror, seq: int | None, digest: str | None = None) -
     reload that kept the session id, a duplicated tab), whatever its events' times. The counts
     before such a recount go on too (mirror.other_seqs: the first tabs of a duplicated one), so a
     number past one is ahead of that count, not of the new one. Without a digest (nothing to tell
-    them apart by) a number taken is a retry."""
-    if seq is None or seq in mirror.pending_seqs:  # pending: its process died before it was delivered
+    them apart by) a number taken is a retry. A batch without a number is a retry when its body
+    is one of the last taken (UNNUMBERED), unless it is pending (its process died before delivering it)."""
+    if seq is None:
+        known = digest is not None and [UNNUMBERED, digest] in mirror.seq_digests
+        return Order.DUPLICATE if known and digest not in mirror.pending_digests else Order.NEXT
+    if seq in mirror.pending_seqs:  # pending: its process died before it was delivered
         return Order.NEXT
     if digest is not None and [seq, digest] in mirror.seq_digests:
         return Order.DUPLICATE
@@ -181,8 +188,11 @@ def _other_count(mirror: DomMirror, seq: int) -> int | None:
 def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> bool:
     """The batch numbered seq, with this digest, was redacted: what comes next, which numbers are
     still missing, and its digest. Returns whether it came late (after a later one). A batch
-    without a number changes nothing here."""
+    without a number leaves its digest alone (UNNUMBERED)."""
     if seq is None:
+        if digest is not None and [UNNUMBERED, digest] not in mirror.seq_digests:
+            mirror.seq_digests = [*mirror.seq_digests, [UNNUMBERED, digest]][-MAX_SEQ_DIGESTS:]
+            mirror.dirty = True
         return False
     known = digest is not None and [seq, digest] in mirror.seq_digests
     if digest is not None and not known:
@@ -213,6 +223,15 @@ def take_seq(mirror: DomMirror, seq: int | None, digest: str | None = None) -> b
         return False
     mirror.missing_seqs = [n for n in mirror.missing_seqs if n != seq]
     return True
+
+
+def pending_name(seq: int | None, digest: str | None) -> int | str | None:
+    """What a batch is pending under (--state: committed, not yet known delivered): its number, or
+    for one without a number its digest ("u:<digest>"), so that a resend of a batch whose process died
+    before delivering it is redone, not taken for a duplicate. None: nothing tells its resend apart."""
+    if seq is not None:
+        return seq
+    return None if digest is None else f"u:{digest}"
 
 
 def load_saved(whole: bytes, changes: list[bytes]) -> DomMirror:
@@ -348,7 +367,7 @@ class SessionStates:
         not kept in memory, so it gives its site's place back when the batch ends."""
         self._discarded.add((site, session))
 
-    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None,
+    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | str | None = None,
                      retention_days: int | None = None) -> None:
         """In process, the mirror is saved with its batch by the store (pipeline.sink); nothing to do here.
         (The Redis backend writes here, before the batch leaves: redactor/state_redis.py.)"""

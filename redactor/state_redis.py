@@ -369,7 +369,7 @@ class _Lease:
     seq: int = 0  # the version this batch read
     mver: int | None = None
     epoch: bytes = b""  # the epoch of the state it read (b"": none, a state not created yet)
-    number: int | None = None  # the batch's own number, committed (pending until it is delivered)
+    number: int | str | None = None  # what the batch is pending under until it is delivered (sessions.pending_name)
     renewing: asyncio.Task | None = None
     committed: bool = False
     discarded: bool = False  # the batch was refused after its commit (the collector refused it)
@@ -523,12 +523,13 @@ class RedisStates:
         is undone when the session is let go (_RELEASE): Redis has the state before it."""
         self._held[(site, session)].discarded = True
 
-    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | None = None,
+    async def commit(self, site: str, session: str, mirror: DomMirror, number: int | str | None = None,
                      retention_days: int | None = None) -> None:
-        """Writes the batch's state, atomically with the session's version; number: the batch's own
-        (its seq), pending until the batch is delivered; retention_days: the site's, which bounds how
-        long what protects the session is kept. StateMoved if another process wrote the
-        session since this batch read it; StateUnavailable if Redis is gone."""
+        """Writes the batch's state, atomically with the session's version; number: what the batch is
+        pending under until it is delivered (its seq, or its digest: sessions.pending_name);
+        retention_days: the site's, which bounds how long what protects the session is kept.
+        StateMoved if another process wrote the session since this batch read it; StateUnavailable
+        if Redis is gone."""
         key = (site, session)
         lease = self._held[key]
         if not lease.seq and number is None and not mirror.pending_seqs and holds_nothing(mirror):
@@ -618,7 +619,9 @@ class RedisStates:
             mirror = DomMirror()
         # batches committed but maybe never stored nor forwarded (their process died): a resend of
         # any of them is redone, even after later batches (as a late batch is: module docstring)
-        mirror.pending_seqs = frozenset(int(number) for number in pending or ())
+        pending = [name.decode() for name in pending or ()]  # numbers, and digests of unnumbered batches (pending_name)
+        mirror.pending_seqs = frozenset(int(name) for name in pending if not name.startswith("u:"))
+        mirror.pending_digests = frozenset(name[2:] for name in pending if name.startswith("u:"))
         mirror.taint.limit = self.max_taint_values
         return mirror
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import signal
 import time
 
@@ -1092,3 +1093,144 @@ async def test_an_instance_reads_the_erasures_made_since_its_last_look_not_every
     await rconn.delete("redactor:erased")
     assert (await b.get(f"/v1/sites/{SITE}/sessions/s-57/events", headers=admin_headers)).status == 404
     assert not _holds(tmp_path / "b", b"CEDAR25")
+
+
+async def test_a_batch_without_a_number_is_redone_while_pending_and_a_duplicate_once_delivered(
+        redis_server, rconn):  # noqa: F811
+    """A body without a batch number (a peer's SDK: PostHog, Sentry) is known by its digest: sent again
+    once it was delivered, it is a retry (a no-op); its process killed after the commit (here: the block
+    raises), it stays pending under its digest and a resend is redone, never lost."""
+    from redactor.sessions import Order, batch_order, pending_name, take_seq
+
+    a, b = RedisStates(redis_server.url, b"k" * 32), RedisStates(redis_server.url, b"k" * 32)
+    try:
+        with pytest.raises(ConnectionResetError):
+            async with a.session(SITE, "s-u") as mirror:
+                assert batch_order(mirror, None, "d0") is Order.NEXT
+                take_seq(mirror, None, "d0")
+                await a.commit(SITE, "s-u", mirror, pending_name(None, "d0"))
+                raise ConnectionResetError("the collector went away before the batch was forwarded")
+        async with b.session(SITE, "s-u") as mirror:
+            assert batch_order(mirror, None, "d0") is Order.NEXT  # pending: redone
+            take_seq(mirror, None, "d0")
+            await b.commit(SITE, "s-u", mirror, pending_name(None, "d0"))
+        async with a.session(SITE, "s-u") as mirror:
+            assert batch_order(mirror, None, "d0") is Order.DUPLICATE  # delivered
+            assert batch_order(mirror, None, "d1") is Order.NEXT  # another body
+        assert not await rconn.exists(more_keys(SITE, "s-u")[2])  # nothing pending is left
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_peers_recording_sent_again_to_another_instance_is_forwarded_once(
+        aiohttp_client, aiohttp_server, tmp_path, monkeypatch, redis_server):  # noqa: F811
+    """posthog-js resends a /s/ body whole after its timeout, maybe through another instance (the
+    balancer's choice): the second is answered as a duplicate, as an rrweb batch with its `seq` is,
+    and the collector gets the recording once. In process, the same."""
+    from aiohttp import web
+    from peer_factories import TOKEN, posthog_body, snapshot_event
+    from redactor.policy import validate_site_config
+
+    async def collect(request):
+        received.append(await request.read())
+        return web.json_response({"status": 1})
+    collector = web.Application()
+    collector.router.add_post("/s/", collect)
+    collector = await aiohttp_server(collector)
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    page, field, _, promo = password_page()
+    body = posthog_body([snapshot_event([meta(), snapshot(page), input_event(promo, "WINTER25")], session="0193-s")])
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    for state in (None, redis_server.url):
+        received = []
+        apps = [await aiohttp_client(create_app(Settings(
+            data_dir=tmp_path / f"{state is None}-{name}", upstream=str(collector.make_url("/")).rstrip("/"),
+            pii_workers=0, ner=False, state=state, secret_file=secret,
+            sites={SITE: validate_site_config({"sdk_keys": [TOKEN]})}))) for name in ("a", "b")]
+        if state is None:
+            apps = apps[:1]  # one instance alone
+        first = await apps[0].post("/s/?ver=1.449.2&compression=gzip-js&_=1", data=body)
+        again = await apps[-1].post("/s/?ver=1.449.2&compression=gzip-js&_=2", data=body)
+        assert first.status == 200, await first.text()
+        assert again.status == 202 and (await again.json())["duplicate"], await again.text()
+        assert len(received) == 1
+
+
+async def test_a_batch_redone_after_its_instance_died_is_stored_once_and_forwarded_with_one_key(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, rconn, admin_headers):  # noqa: F811
+    """An instance killed after it stored (or forwarded) a batch but before it let the session go leaves
+    the batch's number pending (here: put back as SIGKILL leaves it), so the resend is redone through
+    the other instance. Two instances on one host share one --data-dir: the store holds the batch once.
+    With --upstream, both forwards carry one Idempotency-Key (site, the session's stored name, the
+    batch's number and keyed digest), the collector's to keep once."""
+    from test_upstream import FakeCollector
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    body = _numbered("s-k", 0, _page("https://shop.example/a", element("input", {"type": "text"}, id=4)))
+    url = f"/v1/sites/{SITE}/sessions/s-k/events"
+    collector = await FakeCollector().start()
+    try:
+        for upstream in (None, collector.url):
+            await rconn.flushdb()
+            data = tmp_path / ("forwarding" if upstream else "storing")
+            a, b = [await aiohttp_client(create_app(Settings(data_dir=data, pii_workers=0, ner=False, upstream=upstream,
+                                                             state=redis_server.url, secret_file=secret)))
+                    for _ in range(2)]
+            assert (await a.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)).status in (200, 201)
+            assert (await a.post(url, data=body)).status in (200, 202)
+            await rconn.sadd(more_keys(SITE, "s-k")[2], 0)  # A died before it let the session go
+            again = await b.post(url, data=body)
+            assert again.status in (200, 202) and not (await again.json()).get("duplicate")  # redone, not lost
+            if upstream is None:
+                for app in (a, b):
+                    stored = await (await app.get(url, headers=admin_headers)).json()
+                    assert [e["data"]["payload"]["n"] for e in stored if e["type"] == 5] == [0]  # once
+        sent = [request["headers"].get("Idempotency-Key") for request in collector.received]
+        assert len(sent) == 2 and sent[0] == sent[1], sent
+        assert re.fullmatch(rf"{SITE}/s-k/0/[0-9a-f]{{16}}", sent[0]), sent
+    finally:
+        await collector.stop()
+
+
+@pytest.mark.parametrize("instances", ["one", "one on redis", "two on redis"])
+async def test_a_refused_batchs_events_sent_under_the_next_number_fill_its_gap(
+        aiohttp_client, tmp_path, monkeypatch, redis_server, instances):  # noqa: F811
+    """The samples' snippet (collector.js) sends a refused batch's events again at the front of its NEXT
+    batch, under the next number: the gap is filled, with proof (the events of the batch refused come
+    first: carried.py), so the mirror is not reset and a page text it changes stays readable, as on
+    one instance that refused nothing; on Redis, also when the next batch reaches another instance
+    than the one that refused. A batch ahead without that proof still resets the mirror (fail
+    closed): what it writes into a node is masked until the next snapshot."""
+    from test_upstream import FakeCollector, site_settings
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    secret = tmp_path / "deployment.key"
+    secret.write_bytes(b"s" * 32)
+    collector = await FakeCollector().start()
+    try:
+        a, b = [await aiohttp_client(create_app(site_settings(
+            tmp_path / name, collector.url, batch_gap_wait_seconds=0.05, secret_file=secret,
+            state=None if instances == "one" else redis_server.url))) for name in ("a", "b")]
+        if instances != "two on redis":
+            b = a
+        for session, carries in (("s-c", True), ("s-n", False)):
+            url = f"/v1/sites/{SITE}/sessions/{session}/events"
+            first = _numbered(session, 0, _page("https://shop.example/a",
+                                                element("p", {"class": "basket"}, [text("Basket empty", id=5)], id=4)))
+            assert (await a.post(url, data=first)).status == 200
+            refused = orjson.loads(_numbered(session, 1, [mutation(texts=[{"id": 5, "value": "Two items in basket"}])]))
+            collector.mode = "reject"
+            assert (await a.post(url, data=orjson.dumps(refused))).status == 400
+            collector.mode = "ok"
+            later = _numbered(session, 2, [mutation(texts=[{"id": 5, "value": "Three items in basket"}])])
+            if carries:  # the refused batch's events first, then the new ones, under the next number
+                later = orjson.dumps({"seq": 2, "events": [*refused["events"], *orjson.loads(later)["events"]]})
+            assert (await b.post(url, data=later)).status == 200
+            sent = orjson.dumps(collector.received[-1]["json"]).decode()
+            assert ("Three items in basket" in sent) is carries, sent
+    finally:
+        await collector.stop()

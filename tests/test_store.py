@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 
+import orjson
+
 from redactor.sinks.store import Store
 
 
@@ -127,5 +129,26 @@ async def test_a_token_rotation_is_one_transaction_a_sibling_never_reads_it_half
         assert seen and all(live == {"h1"} for live in seen)
         await store.add_token("admin", "h2", "admin", ["*"], replacing=True)
         assert {digest for digest, row in (await store.tokens()).items() if row[0] == "admin"} == {"h2"}
+    finally:
+        await store.close()
+
+
+async def test_a_batch_redone_under_its_key_is_stored_once_also_in_a_store_made_before_keys(tmp_path):
+    """A store made before batches had keys gets the column when it opens; a batch whose session holds
+    one under the same key (a redo, pipeline.batch_key) is not stored again, another key is."""
+    old = sqlite3.connect(tmp_path / "redactor.sqlite3")
+    old.execute("CREATE TABLE batches (seq INTEGER PRIMARY KEY AUTOINCREMENT, site TEXT NOT NULL, session TEXT NOT "
+                "NULL, received_at REAL NOT NULL, meta BLOB, events BLOB NOT NULL, n_events INTEGER NOT NULL)")
+    old.execute("INSERT INTO batches (site, session, received_at, events, n_events) VALUES ('shop', 's1', 0, '[]', 0)")
+    old.commit()
+    old.close()
+    store = await Store(tmp_path).open()
+    try:
+        for key in ("0/aa", "0/aa", "1/bb", None, None):
+            await store.save_batch("shop", "s1", None, b"[1]", 1, None, {}, None, batch_key=key)
+        await store.save_batch("shop", "s2", None, b"[1]", 1, None, {}, None, batch_key="0/aa")  # another session
+        # the old batch (no event), 0/aa once, 1/bb, the two without a key
+        assert orjson.loads(await store.session_events("shop", "s1")) == [1] * 4
+        assert orjson.loads(await store.session_events("shop", "s2")) == [1]
     finally:
         await store.close()

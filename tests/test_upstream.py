@@ -268,7 +268,9 @@ async def test_the_spool_keeps_only_the_redacted_query_and_allowed_headers(proxy
     [(path, headers, body)] = rows
     assert "jan" not in path and "mail.example" not in path and path.startswith("/v1/sites/shop/sessions/s1/events?")
     assert b"jan@mail.example" not in headers and b"rrweb-test " in headers  # the user agent scanned before it is kept
-    assert {name.lower() for name, _ in orjson.loads(headers)} <= {"user-agent", "content-type", "content-length"}
+    # (and the batch's Idempotency-Key: redactor's, pipeline.idempotency_key)
+    assert {name.lower() for name, _ in orjson.loads(headers)} <= {"user-agent", "content-type", "content-length",
+                                                                  "idempotency-key"}
     assert b"198.51.100.7" not in headers and b"sid=123" not in headers and SECRET.encode() not in body
 
 

@@ -56,6 +56,8 @@ def test_two_workers_share_one_port_and_one_truth(tmp_path, redis_server):  # no
         assert len(workers) == 2
         while server.log.read_text().count("listening on") < 2:  # /readyz answered as soon as one was up
             time.sleep(0.2)
+        # --state without --upstream: each instance has its own store; said once (by the supervisor), not per child
+        assert server.log.read_text().count("--state without --upstream") == 1
         admin = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
         status, _ = request("PUT", f"{server.url}/v1/sites/{SITE}",
                             orjson.dumps({"block_selectors": ["#account-balance"]}), admin)

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS batches (
     received_at REAL NOT NULL,
     meta BLOB,
     events BLOB NOT NULL,
-    n_events INTEGER NOT NULL
+    n_events INTEGER NOT NULL,
+    batch_key TEXT  -- the batch's number and keyed digest (pipeline.batch_key): a redo of it is not stored again
 );
 CREATE INDEX IF NOT EXISTS batches_by_session ON batches (site, session, seq);
 CREATE TABLE IF NOT EXISTS sessions (
@@ -162,6 +163,10 @@ class Store:
             db.execute("ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
         if "shared_change" not in site_columns:
             db.execute("ALTER TABLE sites ADD COLUMN shared_change INTEGER NOT NULL DEFAULT 0")
+        if "batch_key" not in {row[1] for row in db.execute("PRAGMA table_info(batches)")}:
+            db.execute("ALTER TABLE batches ADD COLUMN batch_key TEXT")
+        db.execute("CREATE INDEX IF NOT EXISTS batches_by_key ON batches (site, session, batch_key) "
+                   "WHERE batch_key IS NOT NULL")
 
     async def close(self) -> None:
         if self._reader is not None:
@@ -387,13 +392,21 @@ class Store:
     # -- batches and sessions -------------------------------------------------------------------
     async def save_batch(self, site: str, session: str, meta: dict[str, Any] | None, events: bytes, n_events: int,
                          mirror_state: bytes | None, remarks: dict[str, int], page: str | None,
-                         whole: bool = True) -> None:
+                         whole: bool = True, batch_key: str | None = None) -> None:
         """One redacted batch, the session summary and the mirror state, in one transaction.
-        StorageUnavailable if the disk is full or failing: none of it is stored."""
+        StorageUnavailable if the disk is full or failing: none of it is stored. batch_key: what
+        tells this batch from another of its session (pipeline.batch_key); a batch the session already
+        holds under it is a redo (its process died before it let the session go, --state: the store
+        shared by processes) and is not stored twice."""
         def write(db: sqlite3.Connection) -> None:
             now = time.time()
-            db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events) VALUES (?, ?, ?, ?, ?, ?)",
-                       (site, session, now, encode(meta, "the batch's metadata") if meta else None, events, n_events))
+            if batch_key is not None and db.execute("SELECT 1 FROM batches WHERE site = ? AND session = ? AND "
+                                                    "batch_key = ?", (site, session, batch_key)).fetchone():
+                return
+            db.execute("INSERT INTO batches (site, session, received_at, meta, events, n_events, batch_key) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (site, session, now, encode(meta, "the batch's metadata") if meta else None, events, n_events,
+                        batch_key))
             self._session_state(db, now, site, session, n_events, len(events), mirror_state, remarks, page, whole)
         await self._write_or_unavailable(write)
 

@@ -4,7 +4,8 @@ The request is the client's, with only what the collector needs: same method, th
 the original path and its query string redacted like a URL (redactor/ingest_query.py, done by the
 caller), and of the headers only an allow-list (FORWARDED: content type, user agent, origin, the
 SDK authentication), with Content-Length and Content-Encoding set for the new body (gzip again if
-the client sent gzip), and of `Referer` (the recorded page's URL, query and all) only the origin.
+the client sent gzip), an `Idempotency-Key` that is the same for a redo of the batch (pipeline.idempotency_key),
+and of `Referer` (the recorded page's URL, query and all) only the origin.
 Everything else — `Cookie`, `X-Forwarded-For`, `Accept-Language`, any header nobody foresaw — stays
 here: it is the visitor's, and it would otherwise be written to the spool. The collector's
 `Set-Cookie` and `Access-Control-Allow-*` headers do not reach the browser either: its cookies
