@@ -82,7 +82,9 @@ Why these choices:
   connection is retried once on a new one first: Redis restarted is not Redis down). A session
   whose state expired starts from what was kept of it (no nodes: an event for a node it does not
   know is treated as sensitive until the next snapshot); one whose state was lost (Redis restarted
-  without persistence) starts again empty, as for any batch without its snapshot.
+  without persistence) starts again empty and, its batch numbered past 0, is marked lost: its pages
+  are masked for the rest of the session (pipeline.mark_state_lost), the echoes of what was typed
+  before being past telling.
 """
 
 from __future__ import annotations

@@ -807,8 +807,8 @@ async def test_another_batch_under_a_number_taken_is_stored_on_shared_state(shar
 
 async def test_a_session_whose_state_vanished_is_counted_and_logged_with_its_site_only(shared, rconn, caplog):
     """Redis evicted or lost a live session's state and what was kept of it: its next batch is
-    redacted fail closed, but the values typed before are unknown, so their echoes pass; operators
-    see it in a metric and a WARNING that names the site, never the session."""
+    redacted fail closed (the session marked lost: the test below); operators see it in a metric and
+    a WARNING that names the site, never the session."""
     page, _, _, promo = password_page()
     for seq, events in enumerate(([meta(), snapshot(page)], [input_event(promo, "ZOMER26")])):
         answer = await shared.post(f"/v1/sites/{SITE}/sessions/gone-7/events",
@@ -1092,3 +1092,26 @@ async def test_an_instance_reads_the_erasures_made_since_its_last_look_not_every
     await rconn.delete("redactor:erased")
     assert (await b.get(f"/v1/sites/{SITE}/sessions/s-57/events", headers=admin_headers)).status == 404
     assert not _holds(tmp_path / "b", b"CEDAR25")
+
+
+async def test_a_session_whose_state_was_lost_masks_its_pages_for_the_rest_of_the_session(shared, rconn,
+                                                                                          admin_headers):
+    """Review 26 F3: Redis restarted without persistence between two pages. The values typed on the
+    first (whose echoes the taint masked) are gone with the state, so the next page's echo of them
+    ("Opgeslagen: zorrokid77", an input's value) cannot be told from the page's own words: every text
+    and attribute value of the session's pages is masked from then on, in this batch and the next."""
+    url = f"/v1/sites/{SITE}/sessions/s-lost/events"
+    field = element("input", {"type": "text", "id": "nickname", "name": "nickname"}, id=4)
+    first = _page("https://shop.example/account", field)
+    assert (await shared.post(url, data=_numbered("s-lost", 0, [*first, *typing(4, "zorrokid77")]))).status == 202
+    await rconn.flushall()  # as a restart without persistence leaves it
+    body = element("body", {}, [element("p", {}, [text("Opgeslagen: zorrokid77", id=5)], id=3),
+                                element("input", {"type": "text", "value": "zorrokid77", "title": "zorrokid77"},
+                                        id=6)], id=2)
+    echo = [meta("https://shop.example/account/saved"),
+            snapshot({"type": 0, "childNodes": [element("html", {}, [body], id=1)], "id": 9})]
+    assert (await shared.post(url, data=_numbered("s-lost", 1, echo))).status == 202
+    later = mutation(adds=[add(2, element("p", {"title": "Bedankt zorrokid77"}, [text("Tot ziens, zorrokid77")]))])
+    assert (await shared.post(url, data=_numbered("s-lost", 2, [later]))).status == 202
+    stored = await (await shared.get(url, headers=admin_headers)).json()
+    assert len(stored) >= 5 and "zorrokid77" not in orjson.dumps(stored).decode()
