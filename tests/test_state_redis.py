@@ -20,7 +20,9 @@ from redactor.app import create_app
 from redactor.config import Settings
 from redactor.keys import SECRET, STATES
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys, more_keys
-from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
+from redactor import shared_admin
+from redis.crc import key_slot
+from redis_server import RedisServer, redis_cluster_node, redis_server  # noqa: F401  (the fixtures)
 
 SITE = "shop"
 IDLE = 600
@@ -1089,7 +1091,7 @@ async def test_an_instance_reads_the_erasures_made_since_its_last_look_not_every
     assert (await post(b, "s-57", [input_event(promo, "CEDAR25 ")])).status == 202
     assert _holds(tmp_path / "b", b"CEDAR25")
     assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-57", headers=admin_headers)).status == 204
-    await rconn.delete("redactor:erased")
+    await rconn.delete(shared_admin.ERASED)
     assert (await b.get(f"/v1/sites/{SITE}/sessions/s-57/events", headers=admin_headers)).status == 404
     assert not _holds(tmp_path / "b", b"CEDAR25")
 
@@ -1115,3 +1117,39 @@ async def test_a_session_whose_state_was_lost_masks_its_pages_for_the_rest_of_th
     assert (await shared.post(url, data=_numbered("s-lost", 2, [later]))).status == 202
     stored = await (await shared.get(url, headers=admin_headers)).json()
     assert len(stored) >= 5 and "zorrokid77" not in orjson.dumps(stored).decode()
+
+
+def test_the_shared_admin_keys_are_in_one_cluster_slot():
+    """They are written together (MULTI, Lua): a Redis Cluster refuses that across slots (review 26 F6)."""
+    names = [shared_admin.SITES, shared_admin.CHANGES, shared_admin.SHARED_TOKENS, shared_admin.REVOKED_TOKENS,
+             shared_admin.ERASED, shared_admin.ERASURES, shared_admin.VERSION, shared_admin.EPOCH]
+    assert len({key_slot(name.encode()) for name in names}) == 1
+
+
+async def test_the_admin_api_and_batches_work_on_a_redis_cluster_node(aiohttp_client, tmp_path, monkeypatch,
+                                                                      redis_cluster_node, admin_headers):  # noqa: F811
+    """Review 26 F6: `--state` on a Redis Cluster node (one holding every slot, so no redirection is
+    involved). Every write that touches several keys keeps them in one slot: a site made, a token made
+    and revoked, a session's batches and its erasure, and, Redis having lost what it held, the put back
+    of what the instances know."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                     state=redis_cluster_node.url))) for name in ("a", "b")]
+    answer = await a.put(f"/v1/sites/{SITE}", json={"block_selectors": ["#saldo"]}, headers=admin_headers)
+    assert answer.status == 201, await answer.text()
+    answer = await a.post("/v1/tokens", json={"name": "alice", "role": "editor", "sites": [SITE]},
+                          headers=admin_headers)
+    assert answer.status == 201, await answer.text()
+    assert (await b.delete("/v1/tokens/alice", headers=admin_headers)).status == 204
+    page, field, _, _ = password_page()
+    assert (await post(b, "s-cl", [meta(), snapshot(page)])).status == 202
+    assert (await post(a, "s-cl", [input_event(field, "Hunter2Secret!")])).status == 202
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-cl", headers=admin_headers)).status == 204
+    connection = aioredis.Redis.from_url(redis_cluster_node.url)
+    try:
+        await connection.flushall()  # as a restart without persistence leaves it: the instances put back
+        assert (await b.get(f"/v1/sites/{SITE}", headers=admin_headers)).status == 200
+        assert await _eventually(lambda: connection.hexists(shared_admin.SITES, SITE))
+        assert await _eventually(lambda: connection.hexists(shared_admin.ERASED, f"{SITE}/s-cl"))
+    finally:
+        await connection.aclose()
