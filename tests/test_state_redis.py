@@ -1153,3 +1153,45 @@ async def test_the_admin_api_and_batches_work_on_a_redis_cluster_node(aiohttp_cl
         assert await _eventually(lambda: connection.hexists(shared_admin.ERASED, f"{SITE}/s-cl"))
     finally:
         await connection.aclose()
+
+
+#: a short idle timeout, and a pause well past it (a batch of these recordings takes far less than it)
+IDLE_GAP_SECONDS = 3
+
+
+async def _sent_with_an_idle_pause(aiohttp_client, tmp_path, name: str, instances: int, **state) -> list:
+    """A real recording sent to `instances` apps in turn (one deployment: one secret), the visitor pausing
+    past session_idle_seconds after its 4th batch. What the collector got."""
+    from test_upstream import FakeCollector, site_settings
+
+    secret = tmp_path / "deployment.key"
+    if not secret.exists():
+        secret.write_bytes(b"k" * 32)
+    collector = await FakeCollector().start()
+    try:
+        apps = [await aiohttp_client(create_app(site_settings(
+            tmp_path / name / str(n), collector.url, secret_file=secret, session_idle_seconds=IDLE_GAP_SECONDS,
+            **state))) for n in range(instances)]
+        recording = recordings()[0]
+        for i, body in enumerate(batches(recording)):
+            if i == 4:
+                await asyncio.sleep(IDLE_GAP_SECONDS * 2)  # the visitor pauses past the idle timeout
+            answer = await apps[i % instances].post(f"/v1/sites/{SITE}/sessions/{recording['sessionId']}/events",
+                                                    data=body, headers={"Content-Type": "application/json"})
+            assert answer.status in (200, 202), await answer.text()
+        return [event for request in collector.received for event in request["json"]["events"]]
+    finally:
+        await collector.stop()
+
+
+async def test_a_session_resumed_after_its_idle_timeout_gives_one_instances_output_on_two(
+        aiohttp_client, tmp_path, monkeypatch, redis_server):  # noqa: F811
+    """Review 26 F5: past session_idle_seconds the state on Redis expires but what protects the session
+    (`kept`): no page's nodes, so what the next batches write into them is masked until a new snapshot.
+    In process the store kept the whole state, and one instance recorded them: the outputs differed. Both
+    now expire the same way (sessions.expired), and the two give the same events."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    alone = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "one", 1)
+    shared = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "shared", 2, state=redis_server.url)
+    assert len(shared) == len(alone) > 0
+    assert [i for i, (x, y) in enumerate(zip(alone, shared)) if x != y] == []
