@@ -260,6 +260,8 @@ class Verdict:
 
 
 UNKNOWN_NODE = Verdict(UNKNOWN | SENSITIVE | MASK_TEXT, "fail-closed.unknown-node")
+#: every node of a session whose state was lost (DomMirror.lost): judged as an unknown node
+STATE_LOST = Verdict(UNKNOWN_NODE.flags, "fail-closed.state-lost")
 #: the verdicts given, one per (flags, rule): a frozen dataclass costs ~0.5 µs to make, and a
 #: snapshot asks for one per node. Few: a policy's rules times the flags' combinations (bounded)
 _verdicts: dict[tuple[int, str | None], Verdict] = {}
@@ -310,6 +312,10 @@ class DomMirror:
         # changes saved after it, how many] (sessions.state_to_save decides when to write it whole)
         self.saved_as = [0, 0, 0]
         self.fresh = False  # a new document whose first snapshot was not redacted yet
+        #: the session's state was lost (pipeline.mark_state_lost): the values typed before it, which the
+        #: taint masked the echoes of, are unknown, so every node is judged as an unknown one for the
+        #: rest of the session (its texts and attribute values masked: any may echo what was typed)
+        self.lost = False
         # the session's batch numbers (sessions.batch_order): the last one taken, and those below it
         # that never came (a late one is still taken; any other at or below the last is a duplicate)
         self.last_seq: int | None = None
@@ -343,6 +349,8 @@ class DomMirror:
         if slot == NONE:
             return UNKNOWN_NODE
         key = (table.flags[slot], table.strings[table.rule[slot]])
+        if self.lost:
+            key = (key[0] | STATE_LOST.flags, key[1] or STATE_LOST.rule)
         found = _verdicts.get(key)
         if found is None:
             if len(_verdicts) >= _MAX_VERDICTS:
@@ -1237,7 +1245,7 @@ class DomMirror:
         # "words": the rows hold label words and attribute values (else meanings, and values
         # unknown). A state without it is read as saved (the store's, from before it was said)
         return {"words": not saved, "lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
-                "policy_key": self.policy_key, "fresh": self.fresh, "last_seq": self.last_seq,
+                "policy_key": self.policy_key, "fresh": self.fresh, "lost": self.lost, "last_seq": self.last_seq,
                 "other_seqs": self.other_seqs, "missing_seqs": self.missing_seqs, "seq_digests": self.seq_digests}
 
     def settle_meanings(self, policy: Policy) -> None:
@@ -1272,6 +1280,7 @@ class DomMirror:
                    and isinstance(entry[2], str)]
         mirror.written = dict(written[-MAX_WRITTEN:])
         mirror.fresh = bool(state.get("fresh"))
+        mirror.lost = bool(state.get("lost"))
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")
         mirror.last_seq = last_seq if type(last_seq) is int else None
         others = state.get("other_seqs", [state.get("other_seq")])  # (one count, as saved before 2026-12-03)

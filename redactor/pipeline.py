@@ -196,7 +196,7 @@ async def _run_stages(request: web.Request, recordings: Recordings, headers: dic
             if waiting:
                 return None
             metrics.out_of_order.labels("ahead").inc()
-            note_state_lost(metrics, site, recordings, mirrors)
+            mark_state_lost(metrics, site, recordings, mirrors)
             forget_what_a_gap_may_have_changed(recordings, mirrors, orders)
         if orders and all(order is Order.DUPLICATE for order in orders):  # a retry of a batch taken before
             metrics.out_of_order.labels("duplicate").inc()
@@ -267,18 +267,23 @@ def idempotency_key(site: str, recordings: Recordings) -> str | None:
     return None
 
 
-def note_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
+def mark_state_lost(metrics: Metrics, site: str, recordings: Recordings, mirrors: dict[str, DomMirror]) -> None:
     """A batch numbered past 0 taken on a session that knows no number: its state is gone (Redis
-    evicted or restarted without persistence, the store's copy erased) or its first batches never
-    came. Redacted fail closed on its own, but the values typed before it are unknown, so their
-    echoes are not masked: counted, and logged with the site only (a session id is the client's)."""
-    lost = sum(1 for group in recordings.groups if group.session is not None and group.seq
-               and mirrors[group.session].last_seq is None and not mirrors[group.session].pending_seqs)
+    evicted it or restarted without persistence, the store's copy erased) or its first batches never
+    came. Either way the values typed before it are unknown, and so are the echoes of them the taint
+    would have masked (a confirmation page showing the typed address): the session is marked lost
+    (DomMirror.lost), and every text and attribute value of its pages is masked from here on, as an
+    unknown node's (fail closed; refusing the batch instead would lose the rest of the recording, as
+    the state never comes back). Counted, and logged with the site only (a session id is the client's)."""
+    lost = [mirrors[group.session] for group in recordings.groups if group.session is not None and group.seq
+            and mirrors[group.session].last_seq is None and not mirrors[group.session].pending_seqs]
+    for mirror in lost:
+        mirror.lost = mirror.dirty = True
     if lost:
-        metrics.state_lost.inc(lost)
+        metrics.state_lost.inc(len(lost))
         log.warning("site %s: %d batch(es) numbered past 0 found no state for their session (lost from the "
-                    "state store, or the first batches never came): echoes of values typed before are not masked",
-                    site, lost)
+                    "state store, or the first batches never came): their pages are masked for the rest of the session",
+                    site, len(lost))
 
 
 def forget_what_a_gap_may_have_changed(recordings: Recordings, mirrors: dict[str, DomMirror],

@@ -98,6 +98,18 @@ def kept_state(mirror: DomMirror) -> bytes:
     return orjson.dumps(mirror.dump(saved=True, nodes=False))
 
 
+def expired(kept: bytes) -> DomMirror:
+    """A session idle past session_idle_seconds: what protects it (kept_state), without its page's
+    nodes, as on Redis, where the state expires and `kept` lives on (an event for a node it no longer
+    knows is masked until the next snapshot). The same in process, so that one instance and several
+    give the same output (issue 12). Its next save is whole: the state saved before, with the page's
+    nodes, is no base for its changes."""
+    mirror = load_saved(kept, [])
+    mirror.saved_as = [0, 0, 0]
+    mirror.dirty = True
+    return mirror
+
+
 def note_saved(mirror: DomMirror, state: SavedState | None) -> None:
     """The state a batch saved is written: changes count from here."""
     if state is None:
@@ -258,6 +270,8 @@ class SavedMirrors(Protocol):
 
     async def mirror_state(self, site: str, session: str) -> tuple[bytes, list[bytes]] | None: ...
 
+    async def last_batch_at(self, site: str, session: str) -> float | None: ...
+
 
 class SiteFull(Exception):
     """The site has max_sessions_per_site sessions in memory: a new one must wait (429)."""
@@ -334,11 +348,17 @@ class SessionStates:
             lock = self._locks.setdefault(key, asyncio.Lock())
             async with lock:
                 mirror = self._pop_hot(key)
+                idle = mirror is not None and time.monotonic() - mirror.last_used > self.idle_seconds
                 if mirror is None and key in self._cold:
+                    idle = time.monotonic() - self._cold[key][1] > self.idle_seconds
                     mirror = await run(thaw, self._pop_cold(key))
                 if mirror is None:
                     state = await self.store.mirror_state(site, session)
                     mirror = await run(load_saved, *state) if state else DomMirror()
+                    last = await self.store.last_batch_at(site, session) if state else None
+                    idle = last is not None and time.time() - last > self.idle_seconds
+                if idle:  # its state expired, as on Redis (expired)
+                    mirror = await run(expired, kept_state(mirror))
                 mirror.taint.limit = self.max_taint_values
                 try:
                     yield mirror

@@ -3,14 +3,14 @@ erases — is one truth for every instance on one Redis.
 
 Each instance keeps its sites and tokens in its own store (audited, compiled into policies), as
 without --state. A change made through one instance's admin API is published to Redis too: the
-site's configuration and its author (`redactor:sites`, a hash: configurations are no visitor's
-data); a token's hash, name, role and sites (`redactor:tokens`: a SHA-256 of 32 random bytes, of no
-use to whoever reads it), and a token revoked as a tombstone (`redactor:tokens:revoked`); a session
-erased (`redactor:erased`: its site and id, which are no visitor's words), for the instances whose
-stores hold the batches the balancer sent them, and in the order made (`redactor:erased:log`, a stream: an
+site's configuration and its author (`redactor:{admin}:sites`, a hash: configurations are no visitor's
+data); a token's hash, name, role and sites (`redactor:{admin}:tokens`: a SHA-256 of 32 random bytes, of no
+use to whoever reads it), and a token revoked as a tombstone (`redactor:{admin}:tokens:revoked`); a session
+erased (`redactor:{admin}:erased`: its site and id, which are no visitor's words), for the instances whose
+stores hold the batches the balancer sent them, and in the order made (`redactor:{admin}:erased:log`, a stream: an
 instance reads the erasures made since its last look, not every one ever made, which an instance reads
 whole only when it starts or Redis lost what it held); and a counter that moves with every change
-(`redactor:sites:version`). Before every batch and admin call
+(`redactor:{admin}:sites:version`). Before every batch and admin call
 (workers.fresh_config) an instance reads the counter, one GET, and when it moved takes into its
 store what differs from its own (audited under the author, actions `shared_site`, `shared_token`,
 `shared_revoke`, `shared_erase`) and compiles it: a site made, a block-list saved, a token made or
@@ -23,10 +23,10 @@ through another instance leaves its store even if no request comes.
 At start an instance publishes the sites and tokens Redis does not have yet (its config file's, an
 earlier run's; never a token Redis says was revoked), the tokens it knows revoked and the sessions it
 erased or took erased in this run, then takes Redis's. It does the same when it finds Redis's epoch
-(`redactor:sites:epoch`, set once by whoever finds none) gone or changed: Redis lost what it held (a
+(`redactor:{admin}:sites:epoch`, set once by whoever finds none) gone or changed: Redis lost what it held (a
 restart without persistence, a flush), and what the instances know is put back, a revoke winning
 over a token and the newest configuration of a site over an older one (each carries its change's number on
-Redis, `redactor:sites:changes`, one more with every change of the site published, stored with the
+Redis, `redactor:{admin}:sites:changes`, one more with every change of the site published, stored with the
 configuration by the instance that made or took it, put back with it, and the highest stands: an instance that
 had not taken the last change before Redis lost it puts back the one before, which the instance that made the
 change then replaces, review 20 F6; no host's clock is compared with another's, review 21 F12). Redis unreachable: the configuration in
@@ -55,16 +55,21 @@ from redactor.sinks.store import SdkKeysTaken, SiteMoved, StorageUnavailable
 
 log = logging.getLogger("redactor.shared_admin")
 
-SITES = "redactor:sites"  # site → {"config": …, "author": …}
+#: every key below is written together with others (MULTI, Lua), so all share one hash tag: one Redis Cluster
+#: slot (a node refuses a transaction over several: CROSSSLOT). Their load is the admin API's, not the batches'
+ADMIN_TAG = "redactor:{admin}"
+SITES = f"{ADMIN_TAG}:sites"  # site → {"config": …, "author": …}
 #: site → the number of its configuration's change, one more with each change published and put back with its
 #: configuration: on a Redis that lost its data the highest number stands (the hosts' clocks are never compared)
-CHANGES = "redactor:sites:changes"
-SHARED_TOKENS = "redactor:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
-REVOKED_TOKENS = "redactor:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
-ERASED = "redactor:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
-ERASURES = "redactor:erased:log"  # the same, a stream in the order made: {"key": "site/session", "author": …}
-VERSION = "redactor:sites:version"  # moves with every change published
-EPOCH = "redactor:sites:epoch"  # set once per life of Redis's data: gone or changed, Redis lost what it held
+CHANGES = f"{ADMIN_TAG}:sites:changes"
+SHARED_TOKENS = f"{ADMIN_TAG}:tokens"  # token hash → {"name": …, "role": …, "sites": […], "author": …}
+REVOKED_TOKENS = f"{ADMIN_TAG}:tokens:revoked"  # token hash → {"name": …, "author": …}: never taken again
+ERASED = f"{ADMIN_TAG}:erased"  # "site/session" → {"author": …}: a session erased, on every instance's store
+ERASURES = f"{ADMIN_TAG}:erased:log"  # the same, a stream in the order made: {"key": "site/session", "author": …}
+VERSION = f"{ADMIN_TAG}:sites:version"  # moves with every change published
+#: set once per life of Redis's data: gone or changed, Redis lost what it held. (Named anew with the tag: a Redis
+#: holding the untagged keys of an earlier version is found without one, and the instances put back what they know)
+EPOCH = f"{ADMIN_TAG}:sites:epoch"
 ACTION = "shared_site"  # the audit action of a configuration taken from another instance
 TOKEN_ACTION, REVOKE_ACTION = "shared_token", "shared_revoke"  # and of a token made or revoked there
 ERASE_ACTION = "shared_erase"  # and of a session erased there

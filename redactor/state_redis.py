@@ -26,9 +26,9 @@ and per site, under the site's own hash tag:
 
 They expire after session_idle_seconds without a batch, but `kept`, which lives state_keep_seconds
 (30 days), or the site's retention_days when that is shorter (nothing of a session outlives what the
-site keeps of it, even with `--upstream`, where no store erases it): the session id outlives its idle state, and in process the store keeps the state too, so
+site keeps of it, even with `--upstream`, where no store erases it): the session id outlives its idle state, so
 a session whose state expired starts from its sticky flags, floor, taint and batch numbers, never
-from nothing (a "show password" snapshot after a pause is still masked).
+from nothing; in process it starts from the same (sessions.expired), so one instance and several agree (a "show password" snapshot after a pause is still masked).
 
 Why these choices:
 - **A lock and a version.** The lock (SET NX PX, renewed while held, released by compare-and-delete)
@@ -82,7 +82,9 @@ Why these choices:
   connection is retried once on a new one first: Redis restarted is not Redis down). A session
   whose state expired starts from what was kept of it (no nodes: an event for a node it does not
   know is treated as sensitive until the next snapshot); one whose state was lost (Redis restarted
-  without persistence) starts again empty, as for any batch without its snapshot.
+  without persistence) starts again empty and, its batch numbered past 0, is marked lost: its pages
+  are masked for the rest of the session (pipeline.mark_state_lost), the echoes of what was typed
+  before being past telling.
 """
 
 from __future__ import annotations
@@ -114,8 +116,8 @@ from redis.exceptions import OutOfMemoryError, RedisError
 
 from redactor.dom import DomMirror
 from redactor.scheduling import gc_paused, inline
-from redactor.sessions import (SavedState, SiteFull, holds_nothing, kept_state, live_bytes, load_saved, note_saved,
-                               state_to_save)
+from redactor.sessions import (SavedState, SiteFull, expired, holds_nothing, kept_state, live_bytes, load_saved,
+                               note_saved, state_to_save)
 from redactor.taint import MAX_TAINT_VALUES
 
 log = logging.getLogger("redactor.state")
@@ -693,7 +695,7 @@ class RedisStates:
                 self._seal(state_key, "kept", zlib.compress(kept_state(mirror), 1)))
 
     def _open_kept(self, state_key: str, blob: bytes) -> DomMirror:
-        return load_saved(zlib.decompress(self._open(state_key, "kept", blob)), [])
+        return expired(zlib.decompress(self._open(state_key, "kept", blob)))
 
     def _open_mirror(self, state_key: str, blob: bytes, changes: list[bytes]) -> DomMirror:
         with gc_paused():  # loads + load of a 2,000-node mirror: 20 → 3 ms without collector passes

@@ -21,6 +21,9 @@ class RedisServer:
     directory: Path
     port: int = 0
     process: subprocess.Popen | None = None
+    #: a Redis Cluster node holding every slot alone: it refuses, as a cluster does, a transaction or a
+    #: script over keys of several slots (CROSSSLOT), with no other node to start
+    cluster: bool = False
 
     @property
     def url(self) -> str:
@@ -33,10 +36,15 @@ class RedisServer:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.directory)],
+             "--dir", str(self.directory),
+             # (the bus port named: by default the port + 10000, past 65535 for a free port above 55535)
+             *(["--cluster-enabled", "yes", "--cluster-config-file", str(self.directory / "nodes.conf"),
+                "--cluster-port", str(free_port())] if self.cluster else [])],
             stdout=(self.directory / "redis.log").open("wb"), stderr=subprocess.STDOUT)
         try:
             self._wait_for_ping()
+            if self.cluster:
+                self._hold_every_slot()
         except BaseException:  # whatever stops the start, the process does not outlive it
             self.stop()
             raise
@@ -56,6 +64,15 @@ class RedisServer:
                 time.sleep(0.05)
         raise RuntimeError("redis-server did not answer PING in 20s")
 
+    def _hold_every_slot(self) -> None:
+        cli = ["redis-cli", "-p", str(self.port)]
+        subprocess.run([*cli, "CLUSTER", "ADDSLOTSRANGE", "0", "16383"], check=True, capture_output=True)
+        deadline = time.monotonic() + 20
+        while b"cluster_state:ok" not in subprocess.run([*cli, "CLUSTER", "INFO"], capture_output=True).stdout:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the one-node Redis Cluster did not become ok in 20s")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -70,5 +87,12 @@ class RedisServer:
 @pytest.fixture
 def redis_server(tmp_path: Path):
     server = RedisServer(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_cluster_node(tmp_path: Path):
+    server = RedisServer(tmp_path / "redis-cluster", cluster=True).start()
     yield server
     server.stop()

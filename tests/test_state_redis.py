@@ -21,7 +21,9 @@ from redactor.app import create_app
 from redactor.config import Settings
 from redactor.keys import SECRET, STATES
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys, more_keys
-from redis_server import RedisServer, redis_server  # noqa: F401  (the fixture)
+from redactor import shared_admin
+from redis.crc import key_slot
+from redis_server import RedisServer, redis_cluster_node, redis_server  # noqa: F401  (the fixtures)
 
 SITE = "shop"
 IDLE = 600
@@ -808,8 +810,8 @@ async def test_another_batch_under_a_number_taken_is_stored_on_shared_state(shar
 
 async def test_a_session_whose_state_vanished_is_counted_and_logged_with_its_site_only(shared, rconn, caplog):
     """Redis evicted or lost a live session's state and what was kept of it: its next batch is
-    redacted fail closed, but the values typed before are unknown, so their echoes pass; operators
-    see it in a metric and a WARNING that names the site, never the session."""
+    redacted fail closed (the session marked lost: the test below); operators see it in a metric and
+    a WARNING that names the site, never the session."""
     page, _, _, promo = password_page()
     for seq, events in enumerate(([meta(), snapshot(page)], [input_event(promo, "ZOMER26")])):
         answer = await shared.post(f"/v1/sites/{SITE}/sessions/gone-7/events",
@@ -1090,7 +1092,7 @@ async def test_an_instance_reads_the_erasures_made_since_its_last_look_not_every
     assert (await post(b, "s-57", [input_event(promo, "CEDAR25 ")])).status == 202
     assert _holds(tmp_path / "b", b"CEDAR25")
     assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-57", headers=admin_headers)).status == 204
-    await rconn.delete("redactor:erased")
+    await rconn.delete(shared_admin.ERASED)
     assert (await b.get(f"/v1/sites/{SITE}/sessions/s-57/events", headers=admin_headers)).status == 404
     assert not _holds(tmp_path / "b", b"CEDAR25")
 
@@ -1234,3 +1236,104 @@ async def test_a_refused_batchs_events_sent_under_the_next_number_fill_its_gap(
             assert ("Three items in basket" in sent) is carries, sent
     finally:
         await collector.stop()
+
+
+async def test_a_session_whose_state_was_lost_masks_its_pages_for_the_rest_of_the_session(shared, rconn,
+                                                                                          admin_headers):
+    """Review 26 F3: Redis restarted without persistence between two pages. The values typed on the
+    first (whose echoes the taint masked) are gone with the state, so the next page's echo of them
+    ("Opgeslagen: zorrokid77", an input's value) cannot be told from the page's own words: every text
+    and attribute value of the session's pages is masked from then on, in this batch and the next."""
+    url = f"/v1/sites/{SITE}/sessions/s-lost/events"
+    field = element("input", {"type": "text", "id": "nickname", "name": "nickname"}, id=4)
+    first = _page("https://shop.example/account", field)
+    assert (await shared.post(url, data=_numbered("s-lost", 0, [*first, *typing(4, "zorrokid77")]))).status == 202
+    await rconn.flushall()  # as a restart without persistence leaves it
+    body = element("body", {}, [element("p", {}, [text("Opgeslagen: zorrokid77", id=5)], id=3),
+                                element("input", {"type": "text", "value": "zorrokid77", "title": "zorrokid77"},
+                                        id=6)], id=2)
+    echo = [meta("https://shop.example/account/saved"),
+            snapshot({"type": 0, "childNodes": [element("html", {}, [body], id=1)], "id": 9})]
+    assert (await shared.post(url, data=_numbered("s-lost", 1, echo))).status == 202
+    later = mutation(adds=[add(2, element("p", {"title": "Bedankt zorrokid77"}, [text("Tot ziens, zorrokid77")]))])
+    assert (await shared.post(url, data=_numbered("s-lost", 2, [later]))).status == 202
+    stored = await (await shared.get(url, headers=admin_headers)).json()
+    assert len(stored) >= 5 and "zorrokid77" not in orjson.dumps(stored).decode()
+
+
+def test_the_shared_admin_keys_are_in_one_cluster_slot():
+    """They are written together (MULTI, Lua): a Redis Cluster refuses that across slots (review 26 F6)."""
+    names = [shared_admin.SITES, shared_admin.CHANGES, shared_admin.SHARED_TOKENS, shared_admin.REVOKED_TOKENS,
+             shared_admin.ERASED, shared_admin.ERASURES, shared_admin.VERSION, shared_admin.EPOCH]
+    assert len({key_slot(name.encode()) for name in names}) == 1
+
+
+async def test_the_admin_api_and_batches_work_on_a_redis_cluster_node(aiohttp_client, tmp_path, monkeypatch,
+                                                                      redis_cluster_node, admin_headers):  # noqa: F811
+    """Review 26 F6: `--state` on a Redis Cluster node (one holding every slot, so no redirection is
+    involved). Every write that touches several keys keeps them in one slot: a site made, a token made
+    and revoked, a session's batches and its erasure, and, Redis having lost what it held, the put back
+    of what the instances know."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    a, b = [await aiohttp_client(create_app(Settings(data_dir=tmp_path / name, pii_workers=0, ner=False,
+                                                     state=redis_cluster_node.url))) for name in ("a", "b")]
+    answer = await a.put(f"/v1/sites/{SITE}", json={"block_selectors": ["#saldo"]}, headers=admin_headers)
+    assert answer.status == 201, await answer.text()
+    answer = await a.post("/v1/tokens", json={"name": "alice", "role": "editor", "sites": [SITE]},
+                          headers=admin_headers)
+    assert answer.status == 201, await answer.text()
+    assert (await b.delete("/v1/tokens/alice", headers=admin_headers)).status == 204
+    page, field, _, _ = password_page()
+    assert (await post(b, "s-cl", [meta(), snapshot(page)])).status == 202
+    assert (await post(a, "s-cl", [input_event(field, "Hunter2Secret!")])).status == 202
+    assert (await a.delete(f"/v1/sites/{SITE}/sessions/s-cl", headers=admin_headers)).status == 204
+    connection = aioredis.Redis.from_url(redis_cluster_node.url)
+    try:
+        await connection.flushall()  # as a restart without persistence leaves it: the instances put back
+        assert (await b.get(f"/v1/sites/{SITE}", headers=admin_headers)).status == 200
+        assert await _eventually(lambda: connection.hexists(shared_admin.SITES, SITE))
+        assert await _eventually(lambda: connection.hexists(shared_admin.ERASED, f"{SITE}/s-cl"))
+    finally:
+        await connection.aclose()
+
+
+#: a short idle timeout, and a pause well past it (a batch of these recordings takes far less than it)
+IDLE_GAP_SECONDS = 3
+
+
+async def _sent_with_an_idle_pause(aiohttp_client, tmp_path, name: str, instances: int, **state) -> list:
+    """A real recording sent to `instances` apps in turn (one deployment: one secret), the visitor pausing
+    past session_idle_seconds after its 4th batch. What the collector got."""
+    from test_upstream import FakeCollector, site_settings
+
+    secret = tmp_path / "deployment.key"
+    if not secret.exists():
+        secret.write_bytes(b"k" * 32)
+    collector = await FakeCollector().start()
+    try:
+        apps = [await aiohttp_client(create_app(site_settings(
+            tmp_path / name / str(n), collector.url, secret_file=secret, session_idle_seconds=IDLE_GAP_SECONDS,
+            **state))) for n in range(instances)]
+        recording = recordings()[0]
+        for i, body in enumerate(batches(recording)):
+            if i == 4:
+                await asyncio.sleep(IDLE_GAP_SECONDS * 2)  # the visitor pauses past the idle timeout
+            answer = await apps[i % instances].post(f"/v1/sites/{SITE}/sessions/{recording['sessionId']}/events",
+                                                    data=body, headers={"Content-Type": "application/json"})
+            assert answer.status in (200, 202), await answer.text()
+        return [event for request in collector.received for event in request["json"]["events"]]
+    finally:
+        await collector.stop()
+
+
+async def test_a_session_resumed_after_its_idle_timeout_gives_one_instances_output_on_two(
+        aiohttp_client, tmp_path, monkeypatch, redis_server):  # noqa: F811
+    """Review 26 F5: past session_idle_seconds the state on Redis expires but what protects the session
+    (`kept`): no page's nodes, so what the next batches write into them is masked until a new snapshot.
+    In process the store kept the whole state, and one instance recorded them: the outputs differed. Both
+    now expire the same way (sessions.expired), and the two give the same events."""
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    alone = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "one", 1)
+    shared = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "shared", 2, state=redis_server.url)
+    assert len(shared) == len(alone) > 0
+    assert [i for i, (x, y) in enumerate(zip(alone, shared)) if x != y] == []

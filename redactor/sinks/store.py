@@ -453,6 +453,12 @@ class Store:
             return whole[0][0], [state for (state,) in changes]
         return await self.file.run(read)
 
+    async def last_batch_at(self, site: str, session: str) -> float | None:
+        """When the session's last batch was saved (time.time()), None if never."""
+        rows = await self.file.run(self._query, "SELECT last_at FROM sessions WHERE site = ? AND session = ?",
+                                   site, session)
+        return rows[0][0] if rows else None
+
     async def session_events(self, site: str, session: str) -> bytes | None:
         """The stored events of a session as one JSON array, joined without re-parsing."""
         rows = await self.file.run(self._query, "SELECT events FROM batches WHERE site = ? AND session = ? ORDER BY seq",
