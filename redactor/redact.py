@@ -2081,6 +2081,7 @@ class BatchRedaction:
             lengths, values = by_start.setdefault(typed[:_MIN_COPY].lower(), ([], []))
             lengths.append(-len(typed))
             values.append((typed, typed.lower()))
+        goes_on = _keystrokes_going_on([values for _, values in by_start.values()])
         searched = 0  # characters compared: each search in a copy costs the copy's length
         for cell, raw in self.copies:
             if not isinstance(cell.get(), str) or not isinstance(raw, str):
@@ -2102,11 +2103,11 @@ class BatchRedaction:
                         if any(folded_typed in value for value in held):  # a shorter keystroke of a value found
                             continue
                         searched += len(folded)
-                        if folded_typed in folded and _copy_pattern(typed).search(folded):
+                        if folded_typed in folded and _copy_pattern(typed, goes_on.get(typed, "")).search(folded):
                             found.append(typed)
                             held.append(folded_typed)
             for value in found:
-                self._mask_copy(cell, raw, value)
+                self._mask_copy(cell, raw, value, goes_on.get(value, ""))
         self._mask_encoded_copies()
 
     def _mask_encoded_copies(self) -> None:
@@ -2136,10 +2137,10 @@ class BatchRedaction:
                     cell.set(current)
                     self.remarks.append(Remark("session.typed_copy", "ECHO", "mask"))
 
-    def _mask_copy(self, cell: Cell, raw: str, value: str) -> None:
-        """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it."""
+    def _mask_copy(self, cell: Cell, raw: str, value: str, goes_on: str = "") -> None:
+        """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it (goes_on: _copy_pattern's)."""
         current = cell.get()
-        shown = _copy_pattern(value)
+        shown = _copy_pattern(value, goes_on)
         # the detector may have masked a part of the copy already (a name beside a number still being
         # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
         # value: it is found where it stood as the page wrote it, and its masking laid over the copy
@@ -2466,13 +2467,30 @@ def forget_rule_answers() -> None:
     _rule_answer.cache_clear()  # type: ignore[attr-defined]
 
 # ---------------------------------------------------------------------------------------------
-def _copy_pattern(value: str) -> re.Pattern[str]:
-    """Where a copy shows a value typed: in any case, but not glued to more digits on a side where the value has a digit:
-    "090", a phone's first keystrokes, is no copy of it in "DSW-2026-0907", whose digits say another number (held-out
-    peers round 24: the reference in the confirmation lost its "090"). A number written otherwise is _mask_typed_numbers'
-    to find."""
-    return re.compile(("(?<!\\d)" if value[:1].isdigit() else "") + re.escape(value)
-                      + ("(?!\\d)" if value[-1:].isdigit() else ""), re.IGNORECASE)
+def _copy_pattern(value: str, goes_on: str = "") -> re.Pattern[str]:
+    """Where a copy shows a value typed: in any case, not glued to more digits before it where it starts with one, nor
+    after it where it ends with one but for the character its field's next keystroke in the batch adds (goes_on): "090",
+    a phone's first keystrokes going on with "-", is no copy of it in "DSW-2026-0907", whose digits say another number
+    (held-out peers round 24: the reference in the confirmation lost its "090"). The batch's last keystroke of a field
+    (goes_on "") may be glued to more: the page may draw a keystroke the batch's events do not hold yet (a preview on a
+    timer, a canvas label drawn on the next frame: "Plaat XQ-48213" while the input events end at "XQ-4821"). A number
+    written otherwise is _mask_typed_numbers' to find."""
+    before = "(?<!\\d)" if value[:1].isdigit() else ""
+    after = f"(?!(?!{re.escape(goes_on)})\\d)" if value[-1:].isdigit() and goes_on else ""
+    return re.compile(before + re.escape(value) + after, re.IGNORECASE)
+
+
+def _keystrokes_going_on(groups: list[list[tuple[str, str]]]) -> dict[str, str]:
+    """For each value typed (groups: values sharing their first characters, longest first), the character the shortest
+    longer value starting with it adds next, or "" when none does (the batch's last keystroke of its field). Quadratic
+    in a group's size, which _MAX_COPY_VALUES bounds."""
+    going_on: dict[str, str] = {}
+    for values in groups:
+        for n, (value, _) in enumerate(values):
+            longer = next((other for other, _ in reversed(values[:n]) if len(other) > len(value)
+                           and other.startswith(value)), "")
+            going_on[value] = longer[len(value):len(value) + 1]
+    return going_on
 
 
 def _uri_component(text: str) -> str:
