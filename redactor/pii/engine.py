@@ -253,9 +253,15 @@ class PiiDetector:
         holders = (holder_before(text, span.start) for span in spans if span.entity in _HELD_NUMBERS)
         spans.extend(Span(s, name_end(text, s, e), "PERSON", 0.7, "number_holder")
                      for s, e in dict.fromkeys(h for h in holders if h))
-        # the second of two people named together: "Congratulations Tamsin and Kwame", a name no list knows after one
-        partners = (partner_after(text, span.end) for span in spans if span.entity == "PERSON")
-        spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in partners if p))
+        # the second of two people named together: "Congratulations Tamsin and Kwame", a name no list knows after one;
+        # then the next after each partner, along a list ("Mehdi, Laura, Kacper et Oumaïma"). Each partner starts after
+        # the name before it, so the rounds, together, read each of the text's words a bounded number of times
+        named, seen = [span for span in spans if span.entity == "PERSON"], set()
+        while named:
+            partners = [p for p in dict.fromkeys(partner_after(text, span.end) for span in named) if p and p not in seen]
+            seen.update(partners)
+            named = [Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in partners]
+            spans.extend(named)
         # and the first of them, a given name alone before the found one: "Table for two — Rose and Olivier Martin"
         firsts = (partner_before(text, span.start) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in firsts if p))

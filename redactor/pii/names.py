@@ -290,14 +290,15 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
-            or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])):
+            or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])
+            or _an_occasion_or_its_figure(text, start, end)):
         return False
     if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):
         return True  # whose a file is: "Loonstrook Sytske Wierenga.pdf" (the word before is its kind: from_its_given_name)
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
-    heading = (whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")
+    heading = ((whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")) and not _after_a_title(line)
     if (heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0])
             and not is_name_opener(text[start:end].split()[0])):
         # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"; a greeting that opens the run
@@ -327,6 +328,17 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
 
 
+#: a household's word abbreviated before its surname, a title as person_titles' are ("fam. Peeters-Wouters")
+_HOUSEHOLD_TITLE = "fam"
+
+
+def _after_a_title(line: str) -> bool:
+    """Whether the line before a run ends with a title's abbreviation, whose dot ends no sentence ("Ophalen kerstboom:
+    fam. Peeters-Wouters, Nordmann 2,25 m", "Levering bij Dhr. Claes, 3 m³"): a name follows, not a heading."""
+    last = line.split()[-1:]
+    return bool(last) and last[0].endswith(".") and last[0].casefold().rstrip(".") in {*_person_titles(), _HOUSEHOLD_TITLE}
+
+
 def _a_finish_after(text: str, end: int) -> bool:
     """Whether the lower-case words after a heading's run are a product's colour, material or finish and end its line
     or stop at a punctuation mark ("Lamp Victor zwart", "Lampe Victor noire", "Rok Julie plissé, maat 38": rules/pii.yaml
@@ -352,6 +364,21 @@ def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
     return all(map(_a_greeting, words[:-1])) and bool(before) and _a_greeting(before[0])
 
 
+def _an_occasion_or_its_figure(text: str, start: int, end: int) -> bool:
+    """A feast's figure, whole ("Père Noël", "Père Fouettard": rules/pii.yaml occasion_figures), or a feast's name that
+    is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël Nordmann",
+    "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose account or gift
+    it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold the words
+    before "de" ("Sapins de Noël Nordmann" read whole)."""
+    words = text[start:end].split()
+    if _plain_name(" ".join(words)) in _engine_words("occasion_figures"):
+        return True
+    words = [*_line_before(text, start)[0].split()[-2:], *words]
+    return any(_plain_name(thing) in _engine_words("things_of_a_feast") and of == "de"
+               and _plain_name(feast.split("-", 1)[0]) in _engine_words("occasions_that_are_names")
+               for thing, of, feast in zip(words, words[1:], words[2:]))
+
+
 def _a_greeting(word: str) -> bool:
     """A greeting's word (its last: "Bom Dia"), and no title: name_openers but titles, greetings_abroad's and
     salutations' words even where they are given names too ("Olá": "Ola")."""
@@ -365,15 +392,20 @@ def _greetings() -> frozenset[str]:
     return frozenset((_engine_words("name_openers") | said) - titles)
 
 
-#: a conjunction after a person's name and the words after it, on its line: "Congratulations Tamsin and Kwame on your
-#: new home", "Liefs, Sanne en Bram", "Merci Julie et Marc". A word's letters are bounded: a long word after every name
-#: costs no more than a short one
-_PAIR_AFTER = re.compile(r"[^\S\n]{1,3}(?:and|&|en|et|und)[^\S\n]{1,3}([^\W\d_][\w'’-]{0,40}(?:[^\S\n]+[^\W\d_][\w'’-]{0,40}){0,2})(?![\w'’-])")
+#: a conjunction or a list's comma after a person's name and the words after it, on its line: "Congratulations Tamsin
+#: and Kwame on your new home", "Liefs, Sanne en Bram", "Merci Julie et Marc", "Mehdi, Laura, Kacper et Oumaïma". A word's
+#: letters are bounded: a long word after every name costs no more than a short one
+_PAIR_AFTER = re.compile(r"(?:[^\S\n]{1,3}(?:and|&|en|et|und)|,)[^\S\n]{1,3}([^\W\d_][\w'’-]{0,40}(?:[^\S\n]+[^\W\d_][\w'’-]{0,40}){0,2})(?![\w'’-])")
+
+
+#: what follows a list's next entry that says it names no one: a label's colon, or a number
+_LABEL_OR_NUMBER_AFTER = re.compile(r"[^\S\n]*(?::|\d)")
 
 
 def partner_after(text: str, end: int) -> tuple[int, int] | None:
     """The second of two people named together, after a name found (ending at ``end``): "Tamsin and Kwame",
-    "Sanne en Bram de Vries", names no list knows included, as the first one says a person is named there. Its
+    "Sanne en Bram de Vries", or the next one in a list ("Reitschüler: Mila Schroeder, Ben Weis, Lara Thill"), names no
+    list knows included, as the first one says a person is named there. Its
     capitalised words (particles between), none a function word, a group ("Sanne and Team", "Emma et tous"), a
     trade or product word ("Emma and Ivy Florist"), and a person by ``is_a_person`` (not a shop, a street, a title)."""
     m = _PAIR_AFTER.match(text, end)
@@ -386,8 +418,16 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
             stop = word.end()
         elif not (words and word[0] in PARTICLES):
             break
-    if not words or any(is_function_word(w) or _plain_name(w) in _engine_words("greeted_groups") or _is_business_word(w)
+    # a function word that is a common given name too is one before a surname ("Ben Weis", "Elke Jansen")
+    if not words or any((is_function_word(w) and not (len(words) > 1 and is_given_name(w)))
+                        or _plain_name(w) in _engine_words("greeted_groups") or _is_business_word(w)
                         or _opens_a_name(w) for w in words):  # "Dear Emma and Welcome"
+        return None
+    if m.group().startswith(",") and (_LABEL_OR_NUMBER_AFTER.match(text, stop)
+                                      or (len(words) == 1 and is_a_place(words[0]) and not is_given_name(words[0]))):
+        # after a comma, a label ("…, Parent: Piotr"), a label's or a product's number ("…, Year 2", "…, Nordmann
+        # 2,25 m") or a town no one is named after ("— Hanneke, Leeuwarden"; "Anna, Sofia en Jordan" are people): no
+        # list of people goes on
         return None
     if not is_a_person(text, m.start(1), stop):
         return None
@@ -1748,7 +1788,7 @@ def load_lexicons() -> None:
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
                 "greeted_not_named", "greeted_by_a_nickname",
-                "sold_by_after", "occasions_that_are_names", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
+                "sold_by_after", "occasions_that_are_names", "things_of_a_feast", "occasion_figures", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
                 "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()

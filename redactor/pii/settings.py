@@ -93,6 +93,8 @@ class EngineConfig(pydantic.BaseModel):
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")
     when_words: list[str] = []  # days and parts of a day: a run of them alone says when ("Montag Nachmittag")
     occasions_that_are_names: list[str] = []  # after a gift's "for", an occasion ("Carte cadeau pour Noël")
+    things_of_a_feast: list[str] = []  # before "de" and a feast, no person's ("Sapins de Noël Nordmann")
+    occasion_figures: list[str] = []  # a feast's figure, whole: "Père Noël", "Père Fouettard"
     business_words: list[str] = []  # a capitalised run beside one of these is a shop or place name
     business_suffixes: list[str] = []
     business_forms: list[str] = []
