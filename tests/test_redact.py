@@ -2238,6 +2238,31 @@ def test_a_street_line_above_a_postcode_line_of_an_address_card_is_masked(sessio
         assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored
 
 
+def test_a_login_greeted_and_asked_again_before_signing_out_is_masked_and_remembered(session):
+    """WooCommerce's account dashboard writes the visitor's login twice, each in its <strong>: after its greeting and in
+    the question that offers to sign out ("Hallo <strong>X</strong> (niet <strong>X</strong>? <a>Log uit</a>)"). A
+    login has any shape (no dot: not the e-mail's local part), the sentence says whose it is: both are masked, and
+    the login is remembered for the session's other pages. The site's words stay, and a greeting whose word no
+    question repeats is no login."""
+    for lang, hello, question, out, login in [("nl", "Hallo ", " (niet ", "Log uit", "wvdbroeck71"),
+                                              ("fr", "Bonjour ", " (vous n’êtes pas ", "Déconnexion", "mlambotte"),
+                                              ("en", "Hello ", " (not ", "Log out", "Tiago Esteves")]:
+        s = session()
+        later = element("div", {})
+        s.send(meta("https://shop.example/my-account/"), snapshot(html_page(element("p", {}, [
+            text(hello), element("strong", {}, [text(login)]), text(question), element("strong", {}, [text(login)]),
+            text("? "), element("a", {"href": "/logout"}, [text(out)]), text(")")]), later, lang=lang)))
+        s.send(mutation(adds=[add(later["id"], element("span", {}, [text(login)]))]))
+        stored = "\n".join(strings(s.stored))
+        assert login not in stored, lang
+        assert hello in stored and out in stored and question in stored
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Hallo "), element("strong", {}, [text("allemaal")]),
+                                                 text(" (vragen? "), element("a", {}, [text("Bel ons")]), text(")")]),
+                              lang="nl")))
+    assert "allemaal" in "\n".join(strings(s.stored))
+
+
 def test_a_line_react_rendered_with_empty_comments_between_its_parts_is_read_whole(session):
     """React's server rendering (Next.js, Remix) writes `<!-- -->` between two text expressions of one element:
     "Hallo <!-- -->Wannes<!-- --> <!-- -->Opdebeeck" reaches rrweb as text nodes with comments between. A comment is
