@@ -365,7 +365,8 @@ class FieldRules:
     #: a payload key, a form pair's or a parameter's name made of these and a number holds a form's field that
     #: the form builder numbered ("field_3", "input_1", "wpforms[fields][3]"): its value, whatever it is, masked whole
     numbered_fields: frozenset[str] = frozenset()
-    #: a payload key made of one of these alone is a number's: an identifier's shape under it is a record's number
+    #: a payload key made of one of these alone is a number's or a card's: an identifier's shape under it is a record's
+    #: number
     number_keys: frozenset[str] = frozenset()
 
     @short_lru_cache(FIELD_CACHE_SIZE)
@@ -513,7 +514,8 @@ class FieldRules:
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def names_a_number(self, key: str) -> bool:
-        """Whether a key is a number's word alone ({"numero": …}, "Nr", "no"): rules/fields.yaml number_keys."""
+        """Whether a key is a number's or a card's word alone ({"numero": …}, "Nr", "no", "pas"): rules/fields.yaml
+        number_keys."""
         words = plain_words(key)
         return len(words) == 1 and words[0] in self.number_keys
 
@@ -825,10 +827,11 @@ class Policy:
             or self._numbered_field(key) or self._record_number(key, value)
 
     def _record_number(self, key: str, value: Any) -> str:
-        """CUSTOMER_ID when a key is a number's word alone and its value has a random record number's shape, digits and
-        letters of both cases ({"numero": "VdM:88ZT/41q"}: a number the site gave someone), or "": a count, a house's or
-        a page's number, a word, a product's or a chip's code in capitals ({"number": 3}, {"nr": "12"}, {"no": "A"},
-        {"chip": {"number": "MC-4471"}}) says nothing (rules/fields.yaml number_keys)."""
+        """CUSTOMER_ID when a key is a number's or a card's word alone and its value has a random record number's shape,
+        digits and letters of both cases ({"numero": "VdM:88ZT/41q"}, {"pas": "gNt7~Qx42"}: a number the site gave
+        someone), or "": a count, a house's or a page's number, a word, a product's or a chip's code in capitals
+        ({"number": 3}, {"nr": "12"}, {"no": "A"}, {"chip": {"number": "MC-4471"}}) says nothing (rules/fields.yaml
+        number_keys)."""
         return "CUSTOMER_ID" if isinstance(value, str) and record_number_shaped(value.strip(), mixed_case=True) \
             and self.fields.names_a_number(key) else ""
 

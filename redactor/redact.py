@@ -2105,7 +2105,7 @@ class BatchRedaction:
                         if any(folded_typed in value for value in held):  # a shorter keystroke of a value found
                             continue
                         searched += len(folded)
-                        if folded_typed in folded:
+                        if folded_typed in folded and _copy_pattern(typed).search(folded):
                             found.append(typed)
                             held.append(folded_typed)
             for value in found:
@@ -2142,7 +2142,7 @@ class BatchRedaction:
     def _mask_copy(self, cell: Cell, raw: str, value: str) -> None:
         """Masks a value typed in this batch where a copy (cell, as it came: raw) shows it."""
         current = cell.get()
-        shown = re.compile(re.escape(value), re.IGNORECASE)
+        shown = _copy_pattern(value)
         # the detector may have masked a part of the copy already (a name beside a number still being
         # typed: "Commode — pour ma tante ********* ****, +33 6 12 4"), which then no longer holds the
         # value: it is found where it stood as the page wrote it, and its masking laid over the copy
@@ -2465,6 +2465,15 @@ def forget_rule_answers() -> None:
     _rule_answer.cache_clear()  # type: ignore[attr-defined]
 
 # ---------------------------------------------------------------------------------------------
+def _copy_pattern(value: str) -> re.Pattern[str]:
+    """Where a copy shows a value typed: in any case, but not glued to more digits on a side where the value has a digit:
+    "090", a phone's first keystrokes, is no copy of it in "DSW-2026-0907", whose digits say another number (held-out
+    peers round 24: the reference in the confirmation lost its "090"). A number written otherwise is _mask_typed_numbers'
+    to find."""
+    return re.compile(("(?<!\\d)" if value[:1].isdigit() else "") + re.escape(value)
+                      + ("(?!\\d)" if value[-1:].isdigit() else ""), re.IGNORECASE)
+
+
 def _uri_component(text: str) -> str:
     """text as JavaScript's encodeURIComponent writes it."""
     return quote(text, safe="-_.!~*'()")

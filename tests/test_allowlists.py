@@ -239,6 +239,26 @@ def test_a_data_attribute_named_like_a_field_is_masked_whole_a_structural_one_st
     assert kept["data-name"] == "product-card" and kept["data-email-template"] == "" and kept["data-phone-step"] == "2"
 
 
+def test_a_random_code_under_a_card_or_pass_word_is_a_members_number(session):
+    """data-pas="gNt7~Qx42": a climbing gym's server gave the visitor a pass code, a random run of letters of both cases
+    and digits, and the page set it on the body (round 24 of the peers' held-out hunt). A card's or a pass's word alone
+    names what the site gave someone, as a number's word does ({"numero": …}): in a data-* attribute and in a payload's
+    key the code is masked and tainted. A word, a count, a code in capitals, a lower-case token under them stay."""
+    body = element("div", {"class": "page"})
+    s = session()
+    s.send(meta(), snapshot(html_page(body)))
+    s.send(mutation(attributes=[set_attributes(body["id"], **{"data-pas": "gNt7~Qx42", "data-ledenpas": "goud",
+                                                               "data-badge": "GOLD-2026", "data-clubpas": "3"})]),
+           custom("answer", {"ledenpas": "Kq9!zT4rw", "badge": "Vx83-pLm2", "pas": 2, "karte": "Speisekarte"}),
+           mutation(texts=[{"id": body["id"], "value": "Pas Kq9!zT4rw, badge Vx83-pLm2"}]))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("gNt7", "Qx42", "Kq9!", "zT4rw", "Vx83", "pLm2"):
+        assert planted not in stored, planted
+    for kept in ('"data-ledenpas":"goud"', '"data-badge":"GOLD-2026"', '"data-clubpas":"3"', '"pas":2',
+                 '"karte":"Speisekarte"'):
+        assert kept in stored, kept
+
+
 def test_a_handle_under_a_data_attribute_naming_an_account_is_masked_though_shaped_like_a_token(session):
     """data-username, data-email, data-member hold a login made of a name ("wouter.claeys", "wclaeys84"), which the
     short lower-case token a page uses as structure (data-name="product-card") looks like: under a name that says an

@@ -1665,6 +1665,25 @@ def test_a_value_typed_with_its_space_is_masked_in_the_pages_copy_without_gluing
     assert written == ["Die Familie ********** freut sich."]
 
 
+def test_a_number_being_typed_is_no_copy_inside_a_longer_number_the_page_wrote(session):
+    """Round 24 of the peers' held-out hunt: a Japanese mobile typed key by key ("090-3847-2615", masked in its field)
+    and, in the same batch, the gym's confirmation "Verklaring DSW-2026-0907 ontvangen": the keystroke "090" was found
+    inside "0907" and masked as a copy, "DSW-2026-***7". Digits glued to more digits say another number; a preview
+    that shows the number as it is typed is still masked, and so is the number written without its dashes."""
+    phone, status = element("input", {"name": "tel"}), element("p", {"id": "status"})
+    label = element("label", {}, [text("Gsm")])
+    s = session()
+    s.send(snapshot(html_page(label, phone, status, lang="nl")))
+    s.send(*typing(phone["id"], "090-3847-2615"),
+           mutation(adds=[add(status["id"], text("Verklaring DSW-2026-0907 ontvangen")),
+                          add(status["id"], text("We bellen u op 090-38 terug")),
+                          add(status["id"], text("Terugbelnummer 09038472615"))]))
+    written = [n["node"]["textContent"] for e in s.stored if e["type"] == 3 for n in e["data"].get("adds", [])
+               if "textContent" in n["node"]]
+    assert "Verklaring DSW-2026-0907 ontvangen" in written, written
+    assert not [t for t in written if "090-38" in t or "09038" in t or "3847" in t], written
+
+
 def test_a_live_draft_showing_two_values_typed_in_one_batch_has_both_masked(session):
     """Round 22: a notary's draft of the deed, written again at every keystroke, shows each field typed so far: the
     national number typed first, then the address being typed in the same batch ('…, rijksregisternummer
