@@ -306,6 +306,9 @@ _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: (the item, the list, a wrapper; GitHub shows 16 codes)
 _CODE_TEXT, _CODES_HEADING_DEPTH, _CODE_ITEMS = 64, 4, 20
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: a line that opens with a postcode and a town's first letter: Belgium's, Luxembourg's ("L-1009"), the Netherlands'
+#: ("1012 AB"), France's and Germany's (_postcode_line_after)
+_POSTCODE_LINE = regex.compile(r"\s*(?:[A-Z]{1,2}-)?[1-9]\d{3,4}(?:[^\S\n]?[A-Z]{2})?[^\S\n]+\p{L}")
 #: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
 _SITE_TEXT = 96
 _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
@@ -652,18 +655,47 @@ class BatchRedaction:
         for slot, nid in self.text_slots:
             before, after = self._line_pieces(nid, backwards=True), self._line_pieces(nid, backwards=False)
             before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
+            after_read = after_text[:_CONTEXT_CHARS]
+            if (town := self._postcode_line_after(after[-1][0] if after else nid)) is not None:
+                after_read += "\n" + town  # a street's line: read above its town's
             line = [*_line_end(before, _CONTEXT_CHARS, backwards=True), (nid, 0, self.node_texts[nid]),
                     *_line_end(after, _CONTEXT_CHARS, backwards=False)]
-            if before_text.strip() or after_text.strip() or nid in codes:
+            if before_text.strip() or after_read.strip() or nid in codes:
                 intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
                 codes.discard(nid)
-                slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_text[:_CONTEXT_CHARS])
+                slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_read)
             if len(line) > 1 and (nodes := tuple(n for n, _, _ in line)) not in seen:
                 seen.add(nodes)  # (each text of a line of short texts reads the same line)
                 self.lines.append(line)
         for slot, nid in self.code_slots:
             if nid in codes:  # a code's text read after the words its heading says (listed_codes)
                 slot.read_with(CODES_INTRO, "")
+
+    def _postcode_line_after(self, last: int) -> str | None:
+        """The next line's text when a <br> ends the line whose last text is ``last`` and that line opens with a
+        postcode ("Kouter 5<br>9000 Gent", an order's or an account's address card, one line per <br>): the words
+        and number above a postcode and a town are a street, whatever they say ("Chée de Wavre 112", "Dreef 4"),
+        and read alone they say nothing (rule street_before_postcode reads the two lines as one address)."""
+        table = self.mirror.table
+        current = table.slot(last)
+        for _ in range(_CONTEXT_STEPS):  # out of the inline elements that close the line
+            if current == NONE or table.parent[current] < 0:
+                return None
+            if table.next[current] != NONE:
+                break
+            if table.shape[table.parent[current]][1] not in _INLINE_TAGS:
+                return None
+            current = table.parent[current]
+        else:
+            return None
+        brk = table.next[current]
+        if table.shape[brk][0] != _ELEMENT or table.shape[brk][1] != "br" or table.next[brk] == NONE:
+            return None
+        following = table.next[brk]
+        kind, tag = table.shape[following][0], table.shape[following][1]
+        town = (self.node_texts.get(table.id_of(following)) if kind in _TEXTS else
+                self._inline_text(following) if kind == _ELEMENT and tag in _INLINE_TAGS else None)
+        return town[:_CONTEXT_CHARS] if town and _POSTCODE_LINE.match(town) else None
 
     def _under_codes_heading(self, nid: int) -> bool:
         """Whether a text is an item of a list a heading or a label before it says are backup codes ("<h2>Your

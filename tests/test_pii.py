@@ -2850,6 +2850,22 @@ def test_a_title_before_a_surname_in_the_pages_text_says_a_person(detector, patt
     ])
 
 
+def test_a_household_named_in_the_pages_text_says_a_person(detector, patterns_only):
+    """Review 25 F6: a household named by its surname in the site's text (a holiday rental's bookings, a restaurant's
+    reservations, a doorbell's label) was read only where a visitor writes. "Fam." says a household anywhere; the word
+    written whole does opening its line, maybe after a booking's word, alone or before the booking's details. A
+    product's range after an article, a brand or a place the lists know, and the word inside a sentence stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Boeking fam. Mukendi – 2 nachten", "nl", "Mukendi"), ("Fam. Vandermeulen", "nl", "Vandermeulen"),
+        ("Gezin Opdebeeck, 4 personen", "nl", "Opdebeeck"), ("Familie Wuyts", "nl", "Wuyts"),
+        ("Famille Ilunga", "fr", "Ilunga"), ("Réservation famille Nzuzi, 20h", "fr", "Nzuzi"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Découvrez la famille Galaxy", "fr"), ("Famille Zalando", "fr"), ("Familie Gent", "nl"),
+        ("Onze familie Peeters kookt al jaren", "nl"),
+    ])
+
+
 @pytest.mark.parametrize("text, language, number, after", [
     ("Rekening BE12 3456 7890 1234 op naam van de vzw", "nl", "BE12 3456 7890 1234", "op naam van de vzw"),
     ("Virement sur le compte FR76 3000 6000 0112 3456 7890 188 de la Fédération", "fr",

@@ -2250,6 +2250,53 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     assert "pelaere" not in stored and "Ticket op naam van " in stored
 
 
+def test_a_street_line_above_a_postcode_line_of_an_address_card_is_masked(session):
+    """An order's or an account's address card writes one line per <br> (WooCommerce's <address>): the street's
+    line read alone says nothing when its type is abbreviated or absent ("Chée de Louvain 230", "Vest 7"); above a
+    line that opens with a postcode and a town it is a street. The card's name line, a text above a line that is no
+    postcode's, and the site's words stay as they were."""
+    cards = [("fr", ["Aline Dufour", "Chée de Louvain 230", "1030 Schaerbeek"], "Louvain 230"),
+             ("fr", ["Pl. Sainctelette 9", "1080 Molenbeek"], "Sainctelette 9"),
+             ("nl", ["Joris Peeters", "Vest 7", "2800 Mechelen", "België"], "Vest 7"),
+             ("nl", ["Stwg. op Brussel 88", "1780 Wemmel"], "Brussel 88"),
+             ("fr", ["Clos du Verger 14", element("span", {}, [text("5000 Namur")])], "Verger 14")]
+    for lang, lines, street in cards:
+        s = session()
+        kids: list = []
+        for i, line in enumerate(lines):
+            kids += ([element("br", {})] if i else []) + [text(line) if isinstance(line, str) else line]
+        s.send(snapshot(html_page(element("address", {}, kids), element("p", {}, [
+            text("Maat 42"), element("br", {}), text("Levering binnen 2 dagen")]), lang=lang)))
+        stored = "\n".join(strings(s.stored))
+        assert street not in stored, lines
+        assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored
+
+
+def test_a_login_greeted_and_asked_again_before_signing_out_is_masked_and_remembered(session):
+    """WooCommerce's account dashboard writes the visitor's login twice, each in its <strong>: after its greeting and in
+    the question that offers to sign out ("Hallo <strong>X</strong> (niet <strong>X</strong>? <a>Log uit</a>)"). A
+    login has any shape (no dot: not the e-mail's local part), the sentence says whose it is: both are masked, and
+    the login is remembered for the session's other pages. The site's words stay, and a greeting whose word no
+    question repeats is no login."""
+    for lang, hello, question, out, login in [("nl", "Hallo ", " (niet ", "Log uit", "wvdbroeck71"),
+                                              ("fr", "Bonjour ", " (vous n’êtes pas ", "Déconnexion", "mlambotte"),
+                                              ("en", "Hello ", " (not ", "Log out", "Tiago Esteves")]:
+        s = session()
+        later = element("div", {})
+        s.send(meta("https://shop.example/my-account/"), snapshot(html_page(element("p", {}, [
+            text(hello), element("strong", {}, [text(login)]), text(question), element("strong", {}, [text(login)]),
+            text("? "), element("a", {"href": "/logout"}, [text(out)]), text(")")]), later, lang=lang)))
+        s.send(mutation(adds=[add(later["id"], element("span", {}, [text(login)]))]))
+        stored = "\n".join(strings(s.stored))
+        assert login not in stored, lang
+        assert hello in stored and out in stored and question in stored
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Hallo "), element("strong", {}, [text("allemaal")]),
+                                                 text(" (vragen? "), element("a", {}, [text("Bel ons")]), text(")")]),
+                              lang="nl")))
+    assert "allemaal" in "\n".join(strings(s.stored))
+
+
 def test_a_line_react_rendered_with_empty_comments_between_its_parts_is_read_whole(session):
     """React's server rendering (Next.js, Remix) writes `<!-- -->` between two text expressions of one element:
     "Hallo <!-- -->Wannes<!-- --> <!-- -->Opdebeeck" reaches rrweb as text nodes with comments between. A comment is

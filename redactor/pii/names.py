@@ -308,7 +308,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
     if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not (
-            _after_a_possessive(line)):
+            _after_a_possessive(line)) and not (whole and a_household_line(line, text[start:end])):
         return False
     tokens = text[start:end].split()
     if (len(tokens) >= 3 and _plain_name(tokens[0]) in _engine_words("work_title_articles")
@@ -842,6 +842,28 @@ def addressed_surname(text: str) -> bool:
     departments, endings = _departments()
     return initialled_surname(text) and not any(
         (plain := _plain_name(word.strip(".,;:!?'’\"()"))) in departments or plain.endswith(endings) for word in text.split())
+
+
+def household_surname(text: str) -> bool:
+    """A household's surname the site's text names after "Familie" opening a line ("Famille Lambert", "Gezin
+    Claeys"): a surname as addressed_surname reads one, and no brand nor place the lists know ("Familie Zalando",
+    "Famille Namur"): the words after a household's word are a product's range or a shop's as often."""
+    words = text.split()
+    return addressed_surname(text) and not listed_brands(words) and not any(is_a_place(word) for word in words)
+
+
+def a_household_line(line: str, name: str) -> bool:
+    """Whether a line that opens with a household's word written whole, maybe after a booking's word ("Familie",
+    "Reservatie familie": rules/recognizers.yaml household_line_words, household_booking_words), names the household
+    ``name`` after it ("Familie Verhaeghe", "Réservation famille Lambert"): a surname as household_surname reads one."""
+    words = [_plain_name(word) for word in line.split()]
+    return (1 <= len(words) <= 2 and words[-1] in _household_words("household_line_words")
+            and (len(words) == 1 or words[0] in _household_words("household_booking_words")) and household_surname(name))
+
+
+@functools.cache
+def _household_words(name: str) -> frozenset[str]:
+    return frozenset(_plain_name(word) for word in rule_words()[name])
 
 
 @functools.cache

@@ -19,8 +19,8 @@ from text_to_num import alpha2digit
 from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
                                 greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
                                 greeted_unknown_name, greeted_unknown_name_alone, hungarian_married_name,
-                                initialled_surname, introduced_name, lower_case_full_name, lower_case_name,
-                                lower_case_name_after_being, relative_lower_case_name, starts_with_first_name,
+                                household_surname, initialled_surname, introduced_name, lower_case_full_name,
+                                lower_case_name, lower_case_name_after_being, relative_lower_case_name, starts_with_first_name,
                                 surname_comma_given, surname_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
@@ -356,6 +356,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return hungarian_married_name
     if name == "addressed-surname":
         return addressed_surname
+    if name == "household-surname":
+        return household_surname
     if name == "file-owner":
         return file_owner
     raise ValueError(f"unknown validator {name!r}")
