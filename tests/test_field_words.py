@@ -1,0 +1,47 @@
+"""Review 25: values whose label, key or grouping says what they hold, though no detector reads them alone: a home's
+meter number after its word, a cart item's engraving under its option's <dt>, a birth date split over three selects,
+a form's answers beside their questions, Meta Pixel's advanced-matching keys."""
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text
+from in_process import Session
+from leaks import leaks
+from redactor.pii import DetectorPool
+
+
+@pytest.fixture(scope="module")
+def detector():
+    pool = DetectorPool(workers=0, ner=True)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def session(detector):
+    return lambda config=None: Session(detector, config)
+
+
+def stored_text(s) -> str:
+    return orjson.dumps(s.stored).decode()
+
+
+def test_a_meter_number_after_its_word_is_masked_and_a_pages_counter_stays(session):
+    """Review 25 F12: an energy supplier's page shows the meter's number ("Numéro de compteur : …", "Meternummer: …",
+    "Zählernummer: …"); it names one home, as its EAN code does, but letters in it make no number a detector reads.
+    A page's own counters and readings keep their text."""
+    meters = {"Numéro de compteur : 7KTR2200098765": "7KTR2200098765", "Meternummer: 3XWB5500043210": "3XWB5500043210",
+              "Zählernummer: 9LPQ4400067812": "9LPQ4400067812", "Meter number: 2HJD8800011223": "2HJD8800011223"}
+    site = ["Compteur de visites : 1520", "Relevé du compteur : 4521 kWh", "Meterstand: 18342 kWh"]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*meters, *site]), lang="fr")))
+    field = element("input", {"name": "meter_number", "type": "text"})
+    s.send(snapshot(html_page(element("label", {}, [text("N° de compteur")]), field, lang="fr")))
+    s.send(input_event(field["id"], "5RMC1100076543"), custom("meter", {"meter_number": "6TGE3300054329"}))
+    for value in [*meters.values(), "5RMC1100076543", "6TGE3300054329"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for line in site:
+        assert line in stored, line
