@@ -407,10 +407,15 @@ _ELEMENT_TAGS = ("tagName", "tag_name", "nodeName")
 #: "version" too is no SDK ({"version": 3, "firstName": …}); secret keys mask theirs (a config's token)
 _THING_KEYS = frozenset({"span_id", "spanId", "version", "api_host"})
 #: a name/value pair's keys (a form sent as a list of its fields: HubSpot's forms API {"name": "lastname",
-#: "value": …}, {"key", "val"}, {"label": "Achternaam", "value"}, Typeform's answers {"field": {"ref"}, "text"}):
-#: those that name the field (checked in this order), and those of which one holds its value
-_FIELD_NAMING_KEYS = ("name", "key", "label", "field", "ref", "id", "fieldName", "field_name")
+#: "value": …}, {"key", "val"}, {"label": "Achternaam", "value"}, Typeform's answers {"field": {"ref"}, "text"}, a
+#: quiz's or a booking's questions {"question": "Achternaam", "answer": …}, {"title", "answer"}): those that name the
+#: field (checked in this order), and those of which one holds its value
+_FIELD_NAMING_KEYS = ("name", "key", "label", "field", "ref", "id", "fieldName", "field_name",
+                      "question", "title", "prompt")
 _PAIR_VALUE_KEYS = frozenset({"value", "val", "values", "text", "answer", "input"})
+#: the key of a pair that says under which key its value is: Typeform's answers are keyed by their type
+#: ({"type": "date", "date": "1987-03-12"}, {"type": "email", "email": …}, {"type": "phone_number", …})
+_VALUE_KEY_NAMER = "type"
 #: a pair's value keys that say the object is a pair whatever its naming key holds ("text" alone does not:
 #: a comment is {"name": <its author>, "text": …})
 _PAIR_ONLY_KEYS = frozenset({"value", "val", "values"})
@@ -460,6 +465,12 @@ def _field_names(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
             keys.append(key)
             names.append(named)
     return keys, names
+
+
+def _keyed_by_its_type(obj: dict[str, Any]) -> bool:
+    """Whether an object holds its value under the key its type names ({"type": "date", "date": …})."""
+    kind = obj.get(_VALUE_KEY_NAMER)
+    return isinstance(kind, str) and kind != _VALUE_KEY_NAMER and kind in obj
 
 
 def _is_element(obj: Any) -> bool:
@@ -1746,12 +1757,12 @@ class BatchRedaction:
         """A name/value pair's keys that name its field, which are structure (their values scanned as
         text, never masked for their key: {"name": "lastname"} is no person's name), and what its field's
         name says its value holds ("" if nothing); ([], "") for an object that is no pair. An object is
-        a pair when it holds a value's key (_PAIR_VALUE_KEYS) beside a key naming its field, whose name
-        is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
+        a pair when it holds a value's key (_PAIR_VALUE_KEYS, or the one its type names: _keyed_by_its_type)
+        beside a key naming its field, whose name is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
         ("field_7"), or it is one lower-case word, no given name, and the value's key says it is a pair
         ({"name": "company", "value": …}). A name beside a value is a person's: {"name": "Jan Peeters",
         "value": 42} is a chart's point, {"name": "Quendt", "value": "adult"} a guest's (fail closed)."""
-        if _PAIR_VALUE_KEYS.isdisjoint(obj):
+        if _PAIR_VALUE_KEYS.isdisjoint(obj) and not _keyed_by_its_type(obj):
             return [], ""
         keys, names = _field_names(obj)
         if not keys:

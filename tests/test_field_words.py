@@ -45,3 +45,30 @@ def test_a_meter_number_after_its_word_is_masked_and_a_pages_counter_stays(sessi
     stored = stored_text(s)
     for line in site:
         assert line in stored, line
+
+
+def test_a_forms_answer_beside_its_question_or_keyed_by_its_type_takes_the_questions_meaning(session):
+    """Review 25 F8: a quiz's, a survey's or a booking's answers sent as {"question": "Achternaam", "answer": …} or
+    {"title": …, "answer": …} were read alone (a surname, a child's given name kept), "question" and "title" being no
+    keys that name a field; Typeform's answers keyed by their type ({"type": "date", "date": …}) were no pair, so a
+    birth date its field's ref names was kept. An answer to a question that names nothing stays readable."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Inschrijving")]), lang="nl")))
+    s.send(custom("form_answers", [{"question": "Voornaam van uw kind", "answer": "Quirijn"},
+                                   {"question": "Achternaam", "answer": "Ollongren"},
+                                   {"title": "Nom de famille", "answer": "Vandermaelen"},
+                                   {"prompt": "Date de naissance", "answer": "21/07/1992"},
+                                   {"question": "Hoe vond u ons?", "answer": "Via een vriendin, heel tevreden"},
+                                   {"title": "Welkom terug", "text": "Bekijk onze nieuwe collectie"}]),
+           custom("typeform", {"answers": [
+               {"field": {"id": "Kq81", "ref": "geboortedatum", "type": "date"}, "type": "date", "date": "1992-07-21"},
+               {"field": {"id": "Kq82", "ref": "telefoon", "type": "phone_number"}, "type": "phone_number",
+                "phone_number": "0471 93 28 17"},
+               {"field": {"id": "Kq83", "ref": "favoriete_kleur", "type": "short_text"}, "type": "text",
+                "text": "Donkergroen"}]}))
+    for value in ("Quirijn", "Ollongren", "Vandermaelen", "21/07/1992", "1992-07-21", "0471 93 28 17"):
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("Via een vriendin, heel tevreden", "Bekijk onze nieuwe collectie", "Donkergroen", "Hoe vond u ons?"):
+        assert kept in stored, kept
+
