@@ -367,6 +367,15 @@ class FieldRules:
     numbered_fields: frozenset[str] = frozenset()
     #: a payload key made of one of these alone is a number's: an identifier's shape under it is a record's number
     number_keys: frozenset[str] = frozenset()
+    #: an ad network's matching keys (lower-case) and what each holds, in an object holding `matching_together` of them
+    matching_keys: dict[str, str] = field(default_factory=dict)
+    matching_together: int = 2
+
+    def matching_meanings(self, obj: dict[str, Any]) -> dict[str, str]:
+        """The meanings of an object's ad-matching keys ({"fn": …, "ln": …, "db": …}: Meta Pixel's advanced matching),
+        by the key as the object writes it, when it holds enough of them to be such an object; else {}."""
+        found = {key: meaning for key in obj if isinstance(key, str) and (meaning := self.matching_keys.get(key.lower()))}
+        return found if len(found) >= self.matching_together else {}
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
@@ -572,6 +581,8 @@ def shipped_fields() -> FieldRules:
         person_id_with=frozenset(data["person_ids"]["with"]),
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
+        matching_keys={key.lower(): entity for key, entity in data["matching_keys"]["meanings"].items()},
+        matching_together=data["matching_keys"]["together"],
     )
 
 

@@ -1789,7 +1789,7 @@ class BatchRedaction:
             self.policy.structure.is_secret_key, self.policy.key_meaning, self.policy.typed_text_key,
             self.policy.field_report)
         report_names, report_values = self.policy.fields.report_names, self.policy.fields.report_values
-        numbered = self.policy.fields.numbers_a_form_field
+        numbered, matching = self.policy.fields.numbers_a_form_field, self.policy.fields.matching_meanings
         # (holder, key, meaning, typed, report: the validation error the value is in, or None)
         stack: list[tuple[Any, Any, str, bool, tuple[str, bool] | None]] = []
 
@@ -1803,6 +1803,7 @@ class BatchRedaction:
                 self.filled_templates.append(FilledTemplateSlot(*formatted, "content.template"))
             report = field_report(value) or around  # a validation error: {path, input}
             structure, field = self._pair_field(value)
+            matched = matching(value)  # {"fn": …, "ln": …, "db": …}: an ad network's matching keys
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
                 element = {key[len(_ELEMENT_ATTRIBUTE):]: v for key, v in value.items()
                            if isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) and isinstance(v, str)}
@@ -1810,7 +1811,7 @@ class BatchRedaction:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
-                    own = key_meaning(key, value[key]) or (
+                    own = key_meaning(key, value[key]) or matched.get(key, "") or (
                         # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
                         FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:

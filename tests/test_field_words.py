@@ -72,3 +72,21 @@ def test_a_forms_answer_beside_its_question_or_keyed_by_its_type_takes_the_quest
     for kept in ("Via een vriendin, heel tevreden", "Bekijk onze nieuwe collectie", "Donkergroen", "Hoe vond u ons?"):
         assert kept in stored, kept
 
+
+def test_an_ad_networks_matching_keys_together_are_the_visitors_data_and_one_alone_says_nothing(session):
+    """Review 25 F11: Meta Pixel's advanced matching ({fn, ln, ph, em, db, ct, st, zp, ge, country, external_id}) in a
+    custom event or a dataLayer push: two-letter keys no field word holds, so a lower-case surname, a birth date in
+    digits and a town were read alone and kept. Together they are that object, in any case; a lone short key
+    ({"ct": …}, {"db": …}) is a count's or a database's and stays readable."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Kassa")]), lang="nl")))
+    s.send(custom("fbq_init", {"fn": "wieteke", "LN": "verhoeckx", "ph": "31612345678", "db": "19910423",
+                               "ct": "zwolle", "st": "ov", "zp": "8011", "ge": "f", "country": "nl",
+                               "external_id": "kl-88231"}),
+           custom("stats", {"ct": "rondleiding-zwart", "page": 2}), custom("backend", {"db": "voorraad-oost", "status": 1}),
+           custom("ticket", {"st": "geopend"}))
+    for value in ("wieteke", "verhoeckx", "19910423", "zwolle", "8011", "kl-88231"):
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("rondleiding-zwart", "voorraad-oost", "geopend"):
+        assert kept in stored, kept
