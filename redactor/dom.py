@@ -979,10 +979,18 @@ class DomMirror:
         if tag in _VALUE_CELLS:
             label = self._label_before(slot)
         elif tag in _VALUE_BLOCKS:
-            label = self._label_before(slot, policy.fields.is_label_element)
+            label = self._label_before(slot, policy.fields.is_label_element) or self._label_of_its_cell(slot)
         else:
             return ""
         return policy.fields.field_meaning("", "", "", label) if label else ""
+
+    def _label_of_its_cell(self, slot: int) -> str:
+        """The label before the value cell a block is the one element of (<dt>Gravure :</dt><dd><p>…</p></dd>: an
+        editor's or a plugin's wrapping <p>, WooCommerce's item options): the block is the cell's value, '' if none."""
+        parent = self.table.parent[slot]
+        if parent < 0 or self.table.shape[parent][1] not in _VALUE_CELLS or not self._texts_and(slot):  # type: ignore[index]
+            return ""  # (another element beside it: the cell holds more than one value)
+        return self._label_before(parent)
 
     def text_meaning(self, nid: int, policy: Policy) -> str:
         """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>

@@ -312,6 +312,7 @@ class FieldMeaning(BaseModel):
     words: tuple[str, ...] = ()
     text_containers: bool = False
     fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
+    in_page_text: bool = True  # said by a label in the page's text too ("Gravure : Oui" on a product sheet: not)
     alone: bool = False  # said only by a text made of its words alone, numbers aside ("Partner", not "Partnercode")
     exchange_words: frozenset[str] = frozenset()  # typed_text: what names a network exchange…
     exchange_parts: frozenset[str] = frozenset()  # …and its parts (FieldRules.is_typed_text)
@@ -431,7 +432,7 @@ class FieldRules:
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
         for meaning in self.meanings:
-            if page_text and meaning.fields_only:
+            if page_text and (meaning.fields_only or not meaning.in_page_text):
                 continue
             if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
                 return meaning.entity

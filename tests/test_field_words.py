@@ -90,3 +90,29 @@ def test_an_ad_networks_matching_keys_together_are_the_visitors_data_and_one_alo
     stored = stored_text(s)
     for kept in ("rondleiding-zwart", "voorraad-oost", "geopend"):
         assert kept in stored, kept
+
+
+def test_an_items_engraving_embroidery_or_printing_is_masked_in_its_option_cell_and_payload(session):
+    """Review 25 F2: WooCommerce's cart and order show an item's options as <dl class="variation"><dt>Gravure :</dt>
+    <dd><p>…</p></dd>: the <p> kept the <dd> from its <dt> (a cell was read only when it held the text itself), and
+    engraving, embroidery and printing words were no field words, so the names and dates a shop engraves were kept,
+    in the cart and in a shop's own event. A product sheet's offer ("Gravure : Oui") and a consent's state stay."""
+    def option(label: str, value: str) -> list:
+        return [element("dt", {}, [text(label)]), element("dd", {}, [text("\n"), element("p", {}, [text(value)])])]
+    engraved = {"Gravure :": "Odilon 04.09.2019", "Graveertekst:": "Voor Jorinde", "Flocage :": "WAUTERS 7",
+                "Texte à broder :": "Mamie Ghislaine", "Stickerei:": "Frieda", "Engraving:": "Love, Tamsin"}
+    cart = element("table", {"class": "shop_table cart"}, [element("tr", {}, [element("td", {}, [
+        element("a", {"href": "/p/bracelet"}, [text("Bracelet gravé argent")]),
+        element("dl", {"class": "variation"}, [cell for label, value in engraved.items()
+                                               for cell in option(label, value)])])])])
+    sheet = [element("p", {}, [text(line)]) for line in ("Gravure : Oui", "Engraving: Free", "Borduren: gratis")]
+    s = session()
+    s.send(meta("https://shop.example/panier/"), snapshot(html_page(cart, *sheet, lang="fr")))
+    s.send(custom("add_to_cart", {"engraving_text": "Pour Anatole 2021", "product": "Bracelet"}),
+           custom("add_to_cart", {"options": {"Gravure": "Célestine"}}),
+           custom("consent", {"ad_personalization": "granted"}))
+    for value in [*engraved.values(), "Pour Anatole 2021", "Célestine"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("Gravure : Oui", "Engraving: Free", "Borduren: gratis", "Bracelet gravé argent", "granted"):
+        assert kept in stored, kept
