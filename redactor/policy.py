@@ -368,9 +368,16 @@ class FieldRules:
     numbered_fields: frozenset[str] = frozenset()
     #: a payload key made of one of these alone is a number's: an identifier's shape under it is a record's number
     number_keys: frozenset[str] = frozenset()
+    #: words of a field's name or id that say it holds a date's part ("jour", "months", "jaar", "yyyy")
+    date_parts: frozenset[str] = frozenset()
     #: an ad network's matching keys (lower-case) and what each holds, in an object holding `matching_together` of them
     matching_keys: dict[str, str] = field(default_factory=dict)
     matching_together: int = 2
+
+    @short_lru_cache(FIELD_CACHE_SIZE)
+    def names_a_date_part(self, identifiers: str) -> bool:
+        """Whether a field's name and id say it holds a date's day, month or year (rules/fields.yaml date_parts)."""
+        return not self.date_parts.isdisjoint(plain_words(identifiers))
 
     def matching_meanings(self, obj: dict[str, Any]) -> dict[str, str]:
         """The meanings of an object's ad-matching keys ({"fn": …, "ln": …, "db": …}: Meta Pixel's advanced matching),
@@ -582,6 +589,7 @@ def shipped_fields() -> FieldRules:
         person_id_with=frozenset(data["person_ids"]["with"]),
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
+        date_parts=frozenset(data.get("date_parts", ())),
         matching_keys={key.lower(): entity for key, entity in data["matching_keys"]["meanings"].items()},
         matching_together=data["matching_keys"]["together"],
     )

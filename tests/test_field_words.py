@@ -116,3 +116,39 @@ def test_an_items_engraving_embroidery_or_printing_is_masked_in_its_option_cell_
     stored = stored_text(s)
     for kept in ("Gravure : Oui", "Engraving: Free", "Borduren: gratis", "Bracelet gravé argent", "granted"):
         assert kept in stored, kept
+
+
+def _date_selects(names: tuple[str, str, str], values: tuple[str, str, str]) -> list[dict]:
+    return [element("select", {"name": name}, [element("option", {"value": v}, [text(v)]) for v in ("01", value)])
+            for name, value in zip(names, values)]
+
+
+def test_a_date_picked_in_three_selects_under_one_label_takes_its_meaning_in_each(session):
+    """Review 25 F4: a birth date asked in three selects under one label (PrestaShop's <label> then a row of columns
+    holding days, months, years; jour/mois/annee, dag/maand/jaar side by side): the label stood before the first
+    only, so the day was masked and the month and the year kept. Each part takes the label's meaning; a delivery
+    date's parts, which the label says nothing of, stay readable, and so does a date after another field's group."""
+    birth = ("17", "08", "1983")
+    shop = _date_selects(("days", "months", "years"), birth)
+    prestashop = element("div", {"class": "form-group"}, [
+        element("label", {"for": "days"}, [text("Date de naissance")]),
+        element("div", {"class": "row"}, [element("div", {"class": "col-xs-4"}, [select]) for select in shop])])
+    club = _date_selects(("dag", "maand", "jaar"), ("23", "11", "1979"))
+    side_by_side = element("div", {}, [element("label", {}, [text("Geboortedatum")]), *club])
+    delivery = _date_selects(("jour", "mois", "annee"), ("14", "12", "2026"))
+    other_group = [element("div", {"class": "form-group"}, [element("label", {}, [text("Nom")]),
+                                                            element("input", {"name": "nom"})]),
+                   element("div", {"class": "form-group"}, delivery)]
+    s = session()
+    s.send(meta(), snapshot(html_page(prestashop, side_by_side,
+                                      element("div", {}, [element("label", {}, [text("Date de livraison")]),
+                                                          *_date_selects(("day", "month", "year"), ("20", "12", "2026"))]),
+                                      *other_group, lang="fr")))
+    s.send(*(input_event(select["id"], value) for select, value in zip(shop, birth)),
+           *(input_event(select["id"], value) for select, value in zip(club, ("23", "11", "1979"))),
+           *(input_event(select["id"], value) for select, value in zip(delivery, ("14", "12", "2026"))))
+    for select in [*shop, *club]:
+        assert all(set(e["data"]["text"]) == {"*"} for e in inputs_of(s.stored, select["id"])), select["attributes"]
+    assert [e["data"]["text"] for select in delivery for e in inputs_of(s.stored, select["id"])] == ["14", "12", "2026"]
+    assert "1983" not in stored_text(s) and "1979" not in stored_text(s)
+    assert '"2026"' in stored_text(s)
