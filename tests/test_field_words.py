@@ -4,24 +4,10 @@ a form's answers beside their questions, Meta Pixel's advanced-matching keys."""
 from __future__ import annotations
 
 import orjson
-import pytest
 
 from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text
-from in_process import Session
 from leaks import leaks
-from redactor.pii import DetectorPool
-
-
-@pytest.fixture(scope="module")
-def detector():
-    pool = DetectorPool(workers=0, ner=True)
-    yield pool
-    pool.close()
-
-
-@pytest.fixture
-def session(detector):
-    return lambda config=None: Session(detector, config)
+from test_redact import detector, session  # noqa: F401  (the fixtures: one detector per module, a session per test)
 
 
 def stored_text(s) -> str:
