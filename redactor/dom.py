@@ -86,6 +86,12 @@ _FORM_AROUND_DEPTH = 32
 _DRAWN_RULE = "canvas.drawn"
 #: the elements a visitor draws on: a <canvas>'s pen, an <svg> that gains a <path> per stroke
 DRAWN_ON = frozenset({"canvas", "svg"})
+#: a date in three parts (rules/fields.yaml date_parts): how many wrappers up a part looks for the label before the
+#: run of parts (<label> then <div class=row><div class=col><select>), past how many parts or wrappers at each level,
+#: and which elements label it there
+_DATE_WRAPPER_DEPTH = 2
+_DATE_PARTS_BEFORE = 2
+_DATE_LABELS = frozenset({"label", "legend", "dt", "th"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
 #: what a fieldset's legend says when it names who its group is about (a person, a patient or a customer),
@@ -881,8 +887,34 @@ class DomMirror:
             # country or title, which stay readable (held-out round 27: the nationality's every country masked,
             # the pick "Japan" too; peers round 22: the country of origin under "Patiënt", a CUSTOMER_ID word)
             found = ""
+        if not found and policy.fields.names_a_date_part(" ".join((attrs.get("name", ""), attrs.get("id", "")))):
+            # a date picked in three selects (or typed in three boxes) under one label: the label before the first
+            # names them all ("Date de naissance" over jour, mois, annee; PrestaShop's days, months, years)
+            found = policy.fields.field_meaning("", "", "", self._label_of_its_date(slot, policy), False, True)
         # a box for one character is a piece of such a value whatever says so (a national number one digit a box)
         return found or policy.fields.box_meaning(attrs)
+
+    def _label_of_its_date(self, slot: int, policy: Policy) -> str:
+        """The label before the run of a date's parts a field is one of: looked for among the field's siblings, then
+        its wrappers' (PrestaShop's <label> then <div class=row><div class=col><select name=days>…), past at most
+        _DATE_PARTS_BEFORE elements that say nothing (the other parts, their wrappers); '' when an element with words
+        of its own comes first (another field's label or group), or none."""
+        table = self.table
+        node = slot
+        for _ in range(_DATE_WRAPPER_DEPTH + 1):
+            before, passed = table.previous(node), 0
+            while before != NONE and passed <= _DATE_PARTS_BEFORE:
+                _, tag, attrs, *_ = table.shape[before]  # type: ignore[misc]
+                if attrs is not None:  # else text between them
+                    if label := table.label(before):
+                        labels = tag in _DATE_LABELS or policy.fields.is_label_element(attrs)
+                        return label if labels else ""
+                    passed += 1
+                before = table.previous(before)
+            node = table.parent[node]
+            if node < 0:
+                break
+        return ""
 
     def _column_header(self, slot: int) -> str | None:
         """The label words of the <th> heading the column of the table cell a field or a value is (a
@@ -1025,7 +1057,8 @@ class DomMirror:
                 found = policy.fields.field_meaning("", "", "", header)
                 return found if found in _PERSON_COLUMNS else ""
         elif tag in _VALUE_BLOCKS:
-            label = self._label_before(slot, lambda before: self._labels_the_block_after(before, policy))
+            label = (self._label_before(slot, lambda before: self._labels_the_block_after(before, policy))
+                     or self._label_of_its_cell(slot))
         else:
             return ""
         return policy.fields.field_meaning("", "", "", label) if label else ""
@@ -1075,6 +1108,14 @@ class DomMirror:
                 if attrs is not None:
                     stack.append(child)
         return True
+
+    def _label_of_its_cell(self, slot: int) -> str:
+        """The label before the value cell a block is the one element of (<dt>Gravure :</dt><dd><p>…</p></dd>: an
+        editor's or a plugin's wrapping <p>, WooCommerce's item options): the block is the cell's value, '' if none."""
+        parent = self.table.parent[slot]
+        if parent < 0 or self.table.shape[parent][1] not in _VALUE_CELLS or not self._texts_and(slot):  # type: ignore[index]
+            return ""  # (another element beside it: the cell holds more than one value)
+        return self._label_before(parent)
 
     def text_meaning(self, nid: int, policy: Policy) -> str:
         """A text right after a label drawn as one in the same element ("<strong>Naam:</strong>

@@ -312,6 +312,7 @@ class FieldMeaning(BaseModel):
     words: tuple[str, ...] = ()
     text_containers: bool = False
     fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
+    in_page_text: bool = True  # said by a label in the page's text too ("Gravure : Oui" on a product sheet: not)
     alone: bool = False  # said only by a text made of its words alone, numbers aside ("Partner", not "Partnercode")
     exchange_words: frozenset[str] = frozenset()  # typed_text: what names a network exchange…
     exchange_parts: frozenset[str] = frozenset()  # …and its parts (FieldRules.is_typed_text)
@@ -368,6 +369,22 @@ class FieldRules:
     #: a payload key made of one of these alone is a number's or a card's: an identifier's shape under it is a record's
     #: number
     number_keys: frozenset[str] = frozenset()
+    #: words of a field's name or id that say it holds a date's part ("jour", "months", "jaar", "yyyy")
+    date_parts: frozenset[str] = frozenset()
+    #: an ad network's matching keys (lower-case) and what each holds, in an object holding `matching_together` of them
+    matching_keys: dict[str, str] = field(default_factory=dict)
+    matching_together: int = 2
+
+    @short_lru_cache(FIELD_CACHE_SIZE)
+    def names_a_date_part(self, identifiers: str) -> bool:
+        """Whether a field's name and id say it holds a date's day, month or year (rules/fields.yaml date_parts)."""
+        return not self.date_parts.isdisjoint(plain_words(identifiers))
+
+    def matching_meanings(self, obj: dict[str, Any]) -> dict[str, str]:
+        """The meanings of an object's ad-matching keys ({"fn": …, "ln": …, "db": …}: Meta Pixel's advanced matching),
+        by the key as the object writes it, when it holds enough of them to be such an object; else {}."""
+        found = {key: meaning for key in obj if isinstance(key, str) and (meaning := self.matching_keys.get(key.lower()))}
+        return found if len(found) >= self.matching_together else {}
 
     @short_lru_cache(FIELD_CACHE_SIZE)
     def _typed_key(self, key: str) -> tuple[bool, bool, bool]:
@@ -423,7 +440,7 @@ class FieldRules:
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
         for meaning in self.meanings:
-            if page_text and meaning.fields_only:
+            if page_text and (meaning.fields_only or not meaning.in_page_text):
                 continue
             if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
                 return meaning.entity
@@ -581,6 +598,9 @@ def shipped_fields() -> FieldRules:
         person_id_with=frozenset(data["person_ids"]["with"]),
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
+        date_parts=frozenset(data.get("date_parts", ())),
+        matching_keys={key.lower(): entity for key, entity in data["matching_keys"]["meanings"].items()},
+        matching_together=data["matching_keys"]["together"],
     )
 
 

@@ -436,10 +436,15 @@ _ELEMENT_TAGS = ("tagName", "tag_name", "nodeName")
 #: "version" too is no SDK ({"version": 3, "firstName": …}); secret keys mask theirs (a config's token)
 _THING_KEYS = frozenset({"span_id", "spanId", "version", "api_host"})
 #: a name/value pair's keys (a form sent as a list of its fields: HubSpot's forms API {"name": "lastname",
-#: "value": …}, {"key", "val"}, {"label": "Achternaam", "value"}, Typeform's answers {"field": {"ref"}, "text"}):
-#: those that name the field (checked in this order), and those of which one holds its value
-_FIELD_NAMING_KEYS = ("name", "key", "label", "field", "ref", "id", "fieldName", "field_name")
+#: "value": …}, {"key", "val"}, {"label": "Achternaam", "value"}, Typeform's answers {"field": {"ref"}, "text"}, a
+#: quiz's or a booking's questions {"question": "Achternaam", "answer": …}, {"title", "answer"}): those that name the
+#: field (checked in this order), and those of which one holds its value
+_FIELD_NAMING_KEYS = ("name", "key", "label", "field", "ref", "id", "fieldName", "field_name",
+                      "question", "title", "prompt")
 _PAIR_VALUE_KEYS = frozenset({"value", "val", "values", "text", "answer", "input"})
+#: the key of a pair that says under which key its value is: Typeform's answers are keyed by their type
+#: ({"type": "date", "date": "1987-03-12"}, {"type": "email", "email": …}, {"type": "phone_number", …})
+_VALUE_KEY_NAMER = "type"
 #: a pair's value keys that say the object is a pair whatever its naming key holds ("text" alone does not:
 #: a comment is {"name": <its author>, "text": …})
 _PAIR_ONLY_KEYS = frozenset({"value", "val", "values"})
@@ -489,6 +494,12 @@ def _field_names(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
             keys.append(key)
             names.append(named)
     return keys, names
+
+
+def _keyed_by_its_type(obj: dict[str, Any]) -> bool:
+    """Whether an object holds its value under the key its type names ({"type": "date", "date": …})."""
+    kind = obj.get(_VALUE_KEY_NAMER)
+    return isinstance(kind, str) and kind != _VALUE_KEY_NAMER and kind in obj
 
 
 def _is_element(obj: Any) -> bool:
@@ -1807,12 +1818,12 @@ class BatchRedaction:
         """A name/value pair's keys that name its field, which are structure (their values scanned as
         text, never masked for their key: {"name": "lastname"} is no person's name), and what its field's
         name says its value holds ("" if nothing); ([], "") for an object that is no pair. An object is
-        a pair when it holds a value's key (_PAIR_VALUE_KEYS) beside a key naming its field, whose name
-        is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
+        a pair when it holds a value's key (_PAIR_VALUE_KEYS, or the one its type names: _keyed_by_its_type)
+        beside a key naming its field, whose name is a field's: its words say what it holds ("lastname", "Achternaam"), it is an identifier
         ("field_7"), or it is one lower-case word, no given name, and the value's key says it is a pair
         ({"name": "company", "value": …}). A name beside a value is a person's: {"name": "Jan Peeters",
         "value": 42} is a chart's point, {"name": "Quendt", "value": "adult"} a guest's (fail closed)."""
-        if _PAIR_VALUE_KEYS.isdisjoint(obj):
+        if _PAIR_VALUE_KEYS.isdisjoint(obj) and not _keyed_by_its_type(obj):
             return [], ""
         keys, names = _field_names(obj)
         if not keys:
@@ -1839,7 +1850,7 @@ class BatchRedaction:
             self.policy.structure.is_secret_key, self.policy.key_meaning, self.policy.typed_text_key,
             self.policy.field_report)
         report_names, report_values = self.policy.fields.report_names, self.policy.fields.report_values
-        numbered = self.policy.fields.numbers_a_form_field
+        numbered, matching = self.policy.fields.numbers_a_form_field, self.policy.fields.matching_meanings
         # (holder, key, meaning, typed, report: the validation error the value is in, or None)
         stack: list[tuple[Any, Any, str, bool, tuple[str, bool] | None]] = []
 
@@ -1853,6 +1864,7 @@ class BatchRedaction:
                 self.filled_templates.append(FilledTemplateSlot(*formatted, "content.template"))
             report = field_report(value) or around  # a validation error: {path, input}
             structure, field = self._pair_field(value)
+            matched = matching(value)  # {"fn": …, "ln": …, "db": …}: an ad network's matching keys
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
                 element = {key[len(_ELEMENT_ATTRIBUTE):]: v for key, v in value.items()
                            if isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) and isinstance(v, str)}
@@ -1860,7 +1872,7 @@ class BatchRedaction:
                 if isinstance(key, str):
                     self._scan_key(value, key)
                     reported = report is not None and key in report_values
-                    own = key_meaning(key, value[key]) or (
+                    own = key_meaning(key, value[key]) or matched.get(key, "") or (
                         # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
                         FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:

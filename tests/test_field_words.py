@@ -1,0 +1,140 @@
+"""Review 25: values whose label, key or grouping says what they hold, though no detector reads them alone: a home's
+meter number after its word, a cart item's engraving under its option's <dt>, a birth date split over three selects,
+a form's answers beside their questions, Meta Pixel's advanced-matching keys."""
+from __future__ import annotations
+
+import orjson
+
+from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text
+from leaks import leaks
+from test_redact import detector, session  # noqa: F401  (the fixtures: one detector per module, a session per test)
+
+
+def stored_text(s) -> str:
+    return orjson.dumps(s.stored).decode()
+
+
+def test_a_meter_number_after_its_word_is_masked_and_a_pages_counter_stays(session):
+    """Review 25 F12: an energy supplier's page shows the meter's number ("Numéro de compteur : …", "Meternummer: …",
+    "Zählernummer: …"); it names one home, as its EAN code does, but letters in it make no number a detector reads.
+    A page's own counters and readings keep their text."""
+    meters = {"Numéro de compteur : 7KTR2200098765": "7KTR2200098765", "Meternummer: 3XWB5500043210": "3XWB5500043210",
+              "Zählernummer: 9LPQ4400067812": "9LPQ4400067812", "Meter number: 2HJD8800011223": "2HJD8800011223"}
+    site = ["Compteur de visites : 1520", "Relevé du compteur : 4521 kWh", "Meterstand: 18342 kWh"]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*meters, *site]), lang="fr")))
+    field = element("input", {"name": "meter_number", "type": "text"})
+    s.send(snapshot(html_page(element("label", {}, [text("N° de compteur")]), field, lang="fr")))
+    s.send(input_event(field["id"], "5RMC1100076543"), custom("meter", {"meter_number": "6TGE3300054329"}))
+    for value in [*meters.values(), "5RMC1100076543", "6TGE3300054329"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for line in site:
+        assert line in stored, line
+
+
+def test_a_forms_answer_beside_its_question_or_keyed_by_its_type_takes_the_questions_meaning(session):
+    """Review 25 F8: a quiz's, a survey's or a booking's answers sent as {"question": "Achternaam", "answer": …} or
+    {"title": …, "answer": …} were read alone (a surname, a child's given name kept), "question" and "title" being no
+    keys that name a field; Typeform's answers keyed by their type ({"type": "date", "date": …}) were no pair, so a
+    birth date its field's ref names was kept. An answer to a question that names nothing stays readable."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Inschrijving")]), lang="nl")))
+    s.send(custom("form_answers", [{"question": "Voornaam van uw kind", "answer": "Quirijn"},
+                                   {"question": "Achternaam", "answer": "Ollongren"},
+                                   {"title": "Nom de famille", "answer": "Vandermaelen"},
+                                   {"prompt": "Date de naissance", "answer": "21/07/1992"},
+                                   {"question": "Hoe vond u ons?", "answer": "Via een vriendin, heel tevreden"},
+                                   {"title": "Welkom terug", "text": "Bekijk onze nieuwe collectie"}]),
+           custom("typeform", {"answers": [
+               {"field": {"id": "Kq81", "ref": "geboortedatum", "type": "date"}, "type": "date", "date": "1992-07-21"},
+               {"field": {"id": "Kq82", "ref": "telefoon", "type": "phone_number"}, "type": "phone_number",
+                "phone_number": "0471 93 28 17"},
+               {"field": {"id": "Kq83", "ref": "favoriete_kleur", "type": "short_text"}, "type": "text",
+                "text": "Donkergroen"}]}))
+    for value in ("Quirijn", "Ollongren", "Vandermaelen", "21/07/1992", "1992-07-21", "0471 93 28 17"):
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("Via een vriendin, heel tevreden", "Bekijk onze nieuwe collectie", "Donkergroen", "Hoe vond u ons?"):
+        assert kept in stored, kept
+
+
+def test_an_ad_networks_matching_keys_together_are_the_visitors_data_and_one_alone_says_nothing(session):
+    """Review 25 F11: Meta Pixel's advanced matching ({fn, ln, ph, em, db, ct, st, zp, ge, country, external_id}) in a
+    custom event or a dataLayer push: two-letter keys no field word holds, so a lower-case surname, a birth date in
+    digits and a town were read alone and kept. Together they are that object, in any case; a lone short key
+    ({"ct": …}, {"db": …}) is a count's or a database's and stays readable."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Kassa")]), lang="nl")))
+    s.send(custom("fbq_init", {"fn": "wieteke", "LN": "verhoeckx", "ph": "31612345678", "db": "19910423",
+                               "ct": "zwolle", "st": "ov", "zp": "8011", "ge": "f", "country": "nl",
+                               "external_id": "kl-88231"}),
+           custom("stats", {"ct": "rondleiding-zwart", "page": 2}), custom("backend", {"db": "voorraad-oost", "status": 1}),
+           custom("ticket", {"st": "geopend"}))
+    for value in ("wieteke", "verhoeckx", "19910423", "zwolle", "8011", "kl-88231"):
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("rondleiding-zwart", "voorraad-oost", "geopend"):
+        assert kept in stored, kept
+
+
+def test_an_items_engraving_embroidery_or_printing_is_masked_in_its_option_cell_and_payload(session):
+    """Review 25 F2: WooCommerce's cart and order show an item's options as <dl class="variation"><dt>Gravure :</dt>
+    <dd><p>…</p></dd>: the <p> kept the <dd> from its <dt> (a cell was read only when it held the text itself), and
+    engraving, embroidery and printing words were no field words, so the names and dates a shop engraves were kept,
+    in the cart and in a shop's own event. A product sheet's offer ("Gravure : Oui") and a consent's state stay."""
+    def option(label: str, value: str) -> list:
+        return [element("dt", {}, [text(label)]), element("dd", {}, [text("\n"), element("p", {}, [text(value)])])]
+    engraved = {"Gravure :": "Odilon 04.09.2019", "Graveertekst:": "Voor Jorinde", "Flocage :": "WAUTERS 7",
+                "Texte à broder :": "Mamie Ghislaine", "Stickerei:": "Frieda", "Engraving:": "Love, Tamsin"}
+    cart = element("table", {"class": "shop_table cart"}, [element("tr", {}, [element("td", {}, [
+        element("a", {"href": "/p/bracelet"}, [text("Bracelet gravé argent")]),
+        element("dl", {"class": "variation"}, [cell for label, value in engraved.items()
+                                               for cell in option(label, value)])])])])
+    sheet = [element("p", {}, [text(line)]) for line in ("Gravure : Oui", "Engraving: Free", "Borduren: gratis")]
+    s = session()
+    s.send(meta("https://shop.example/panier/"), snapshot(html_page(cart, *sheet, lang="fr")))
+    s.send(custom("add_to_cart", {"engraving_text": "Pour Anatole 2021", "product": "Bracelet"}),
+           custom("add_to_cart", {"options": {"Gravure": "Célestine"}}),
+           custom("consent", {"ad_personalization": "granted"}))
+    for value in [*engraved.values(), "Pour Anatole 2021", "Célestine"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("Gravure : Oui", "Engraving: Free", "Borduren: gratis", "Bracelet gravé argent", "granted"):
+        assert kept in stored, kept
+
+
+def _date_selects(names: tuple[str, str, str], values: tuple[str, str, str]) -> list[dict]:
+    return [element("select", {"name": name}, [element("option", {"value": v}, [text(v)]) for v in ("01", value)])
+            for name, value in zip(names, values)]
+
+
+def test_a_date_picked_in_three_selects_under_one_label_takes_its_meaning_in_each(session):
+    """Review 25 F4: a birth date asked in three selects under one label (PrestaShop's <label> then a row of columns
+    holding days, months, years; jour/mois/annee, dag/maand/jaar side by side): the label stood before the first
+    only, so the day was masked and the month and the year kept. Each part takes the label's meaning; a delivery
+    date's parts, which the label says nothing of, stay readable, and so does a date after another field's group."""
+    birth = ("17", "08", "1983")
+    shop = _date_selects(("days", "months", "years"), birth)
+    prestashop = element("div", {"class": "form-group"}, [
+        element("label", {"for": "days"}, [text("Date de naissance")]),
+        element("div", {"class": "row"}, [element("div", {"class": "col-xs-4"}, [select]) for select in shop])])
+    club = _date_selects(("dag", "maand", "jaar"), ("23", "11", "1979"))
+    side_by_side = element("div", {}, [element("label", {}, [text("Geboortedatum")]), *club])
+    delivery = _date_selects(("jour", "mois", "annee"), ("14", "12", "2026"))
+    other_group = [element("div", {"class": "form-group"}, [element("label", {}, [text("Nom")]),
+                                                            element("input", {"name": "nom"})]),
+                   element("div", {"class": "form-group"}, delivery)]
+    s = session()
+    s.send(meta(), snapshot(html_page(prestashop, side_by_side,
+                                      element("div", {}, [element("label", {}, [text("Date de livraison")]),
+                                                          *_date_selects(("day", "month", "year"), ("20", "12", "2026"))]),
+                                      *other_group, lang="fr")))
+    s.send(*(input_event(select["id"], value) for select, value in zip(shop, birth)),
+           *(input_event(select["id"], value) for select, value in zip(club, ("23", "11", "1979"))),
+           *(input_event(select["id"], value) for select, value in zip(delivery, ("14", "12", "2026"))))
+    for select in [*shop, *club]:
+        assert all(set(e["data"]["text"]) == {"*"} for e in inputs_of(s.stored, select["id"])), select["attributes"]
+    assert [e["data"]["text"] for select in delivery for e in inputs_of(s.stored, select["id"])] == ["14", "12", "2026"]
+    assert "1983" not in stored_text(s) and "1979" not in stored_text(s)
+    assert '"2026"' in stored_text(s)
