@@ -2861,3 +2861,29 @@ def test_a_name_after_an_account_number_failing_its_check_is_still_masked(patter
     [spans] = patterns_only.analyze([text], language, SETTINGS)
     start = text.index(text.split()[-1])
     assert any(s.start <= start and s.end >= len(text) for s in spans), spans
+
+
+@pytest.mark.parametrize("text,language,number", [
+    ("Documentnummer: SPKF14L83", "nl", "SPKF14L83"),
+    ("N° de document : BH8271VT5", "fr", "BH8271VT5"),
+    ("Ausweis Dokumentnummer LZ6R8P4T1 gültig", "de", "LZ6R8P4T1"),
+    ("Paspoort BT72KM1H9 geldig tot 04-11-2032", "nl", "BT72KM1H9"),
+    ("Gast 2 — ID: TR4419027", "nl", "TR4419027"),
+])
+def test_an_identity_documents_number_after_its_generic_word_is_a_national_id(patterns_only, text, language, number):
+    """Review 25 F7: the word a Dutch passport or ID card prints beside its number ("Documentnummer"), its French and
+    German names, the document's own word without a colon, and a bare "ID:" before a document's shape: a booking's or a
+    check-in's summary shows the guest's document number there, which no other word lifted."""
+    assert (number, "NATIONAL_ID") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Product ID: AB1234567 — in stock", "en"),
+    ("Session ID: KF20241107 expired", "en"),
+    ("Bestel vóór 22 uur, ID-check bij levering: 18+", "nl"),
+    ("Referentie: LXKT4H2P1 — bedankt voor uw bestelling", "nl"),
+])
+def test_another_things_id_or_a_document_shape_without_its_word_stays(patterns_only, text, language):
+    """Review 25 F7's guard: "ID" alone names a product's or a session's id as often, and the Dutch document's shape
+    alone is any code: no document word, no national id."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"NATIONAL_ID"}
