@@ -225,6 +225,11 @@ def shipped_structure() -> Structure:
 #: ones hide in unrelated words ("tel" in "hotel")
 JOINED_WORD_LENGTH = 4
 COMPOUND_WORD_LENGTH = 6
+#: the meanings whose word on a box's label makes ticking it the visitor's data (GDPR art. 9: rules/fields.yaml HEALTH,
+#: SPECIAL_CATEGORY: religion, trade union, political opinion, sexual orientation, ethnic origin)
+CHOICE_MEANINGS = frozenset({"HEALTH", "SPECIAL_CATEGORY"})
+#: the fields whose value is a choice, not text
+_BOXES = frozenset({"checkbox", "radio"})
 #: answers kept per question: pages repeat their fields and classes in every session; bounded,
 #: so a site's random names cannot grow a process
 FIELD_CACHE_SIZE = 65_536
@@ -450,6 +455,13 @@ class FieldRules:
             elif meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
                 return meaning.entity
         return ""
+
+    def choice_meaning(self, identifiers: str, described: str) -> str:
+        """The special category a box's name, id or label words say, whatever other meaning comes first in the list:
+        a box holds no name, so "Rolstoelgebruiker" (a wheelchair user, "gebruiker" a user name's word) is health."""
+        joined, spaced = plain_words(identifiers), plain_words(described)
+        return next((m.entity for m in self.meanings if m.entity in CHOICE_MEANINGS and not m.alone
+                     and (m.said_by(joined, joined_words=True) or m.said_by(spaced, joined_words=False))), "")
 
     def names_a_signature(self, identifiers: str, described: str) -> bool:
         """Whether an element's name, id and class (identifiers) or its aria-label, title and label texts
@@ -874,9 +886,11 @@ class Policy:
         def attr(name: str) -> str:
             return value if isinstance(value := attrs.get(name), str) else ""
 
-        return self.fields.field_meaning(attr("type"), attr("autocomplete"), " ".join(map(attr, ("name", "id"))),
-                                         "\n".join([*map(attr, ("placeholder", "aria-label", "title")), *labels]),
-                                         False, True)  # form_field (short_lru_cache takes no keywords)
+        identifiers = " ".join(map(attr, ("name", "id")))
+        described = "\n".join([*map(attr, ("placeholder", "aria-label", "title")), *labels])
+        choice = self.fields.choice_meaning(identifiers, described) if attr("type").lower() in _BOXES else ""
+        return choice or self.fields.field_meaning(attr("type"), attr("autocomplete"), identifiers, described,
+                                                   False, True)  # form_field (short_lru_cache takes no keywords)
 
     def field_report(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the field a validation error's path names holds and whether the visitor wrote its text, or

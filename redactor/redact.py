@@ -48,9 +48,9 @@ from redactor.nodetable import NONE
 from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
-from redactor.policy import (BLOCKED, CSS_NAME, EDITABLE, IGNORED, KEPT_NAME, MASK_TEXT, PERSON_ID, SENSITIVE,
-                             STRUCTURAL_NAME, UNKNOWN, Policy, custom_element_name, digits_in_groups, page_name_kept,
-                             page_name_shaped)
+from redactor.policy import (BLOCKED, CHOICE_MEANINGS, CSS_NAME, EDITABLE, IGNORED, KEPT_NAME, MASK_TEXT, PERSON_ID,
+                             SENSITIVE, STRUCTURAL_NAME, UNKNOWN, Policy, custom_element_name, digits_in_groups,
+                             page_name_kept, page_name_shaped)
 from redactor.rrweb import (
     DATA_SHAPES,
     EVENT_SHAPE,
@@ -180,8 +180,6 @@ _MAIL_PROVIDERS = frozenset(
 #: a number of a few digits, a short lower-case token without a long run of digits ("product-card")
 _FLAG_VALUES = frozenset({"", "true", "false", "yes", "no", "on", "off", "null", "none", "0", "1"})
 _DATA_TOKEN_LENGTH = 32
-#: what a checkbox's label may say that makes ticking it the visitor's data (GDPR art. 9: rules/fields.yaml HEALTH)
-_CHOICE_MEANINGS = frozenset({"HEALTH"})
 #: what an <svg> signature pad adds per stroke of the pen
 _STROKES = frozenset({"path", "polyline", "line", "circle", "ellipse"})
 _DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*")
@@ -1263,7 +1261,7 @@ class BatchRedaction:
     def _a_sensitive_choice(self, nid: int | None) -> bool:
         """Whether a box's choice is itself what its label says of the visitor, a special category's (a checkbox
         "Ik ben zwanger", "Allergies alimentaires": HEALTH): its checked state is masked as a sensitive field's."""
-        return nid is not None and self.mirror.meaning(nid, self.policy) in _CHOICE_MEANINGS
+        return nid is not None and self.mirror.meaning(nid, self.policy) in CHOICE_MEANINGS
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:

@@ -2962,3 +2962,53 @@ def test_a_child_named_with_an_age_in_brackets_is_a_person(detector, patterns_on
     _no_person_found(detector, patterns_only, [
         ("Collectie: Olivia (3), Emma (2)", "nl"), ("Koning Boudewijn (1951)", "nl"),
     ])
+
+
+@pytest.mark.parametrize("text,language,number", [
+    ("Documentnummer: SPKF14L83", "nl", "SPKF14L83"),
+    ("N° de document : BH8271VT5", "fr", "BH8271VT5"),
+    ("Ausweis Dokumentnummer LZ6R8P4T1 gültig", "de", "LZ6R8P4T1"),
+    ("Paspoort BT72KM1H9 geldig tot 04-11-2032", "nl", "BT72KM1H9"),
+    ("Gast 2 — ID: TR4419027", "nl", "TR4419027"),
+])
+def test_an_identity_documents_number_after_its_generic_word_is_a_national_id(patterns_only, text, language, number):
+    """Review 25 F7: the word a Dutch passport or ID card prints beside its number ("Documentnummer"), its French and
+    German names, the document's own word without a colon, and a bare "ID:" before a document's shape: a booking's or a
+    check-in's summary shows the guest's document number there, which no other word lifted."""
+    assert (number, "NATIONAL_ID") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Product ID: AB1234567 — in stock", "en"),
+    ("Session ID: KF20241107 expired", "en"),
+    ("Bestel vóór 22 uur, ID-check bij levering: 18+", "nl"),
+    ("Referentie: LXKT4H2P1 — bedankt voor uw bestelling", "nl"),
+])
+def test_another_things_id_or_a_document_shape_without_its_word_stays(patterns_only, text, language):
+    """Review 25 F7's guard: "ID" alone names a product's or a session's id as often, and the Dutch document's shape
+    alone is any code: no document word, no national id."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"NATIONAL_ID"}
+
+
+@pytest.mark.parametrize("text,language,number", [
+    ("zadzwoń, mój numer to 601 234 567", "nl", "601 234 567"),
+    ("o meu número é 936 123 456, liga depois das seis", "fr", "936 123 456"),
+    ("numărul meu de telefon: 0745 987 654", "nl", "0745 987 654"),
+    ("numaram 0541 765 43 21, aksam ara", "fr", "0541 765 43 21"),
+    ("telefone 962 345 678", "en", "962 345 678"),
+])
+def test_a_mobile_without_its_country_code_after_a_visitors_own_phone_word_is_a_phone(patterns_only, text, language,
+                                                                                      number):
+    """Review 25 F10: a Polish, Portuguese, Romanian or Turkish visitor writes her mobile as her country does, without
+    its country code, after her own language's word for a number or a phone (a chat's transcript, a message shown back):
+    the word was not a phone word, and a Romanian or Turkish national number was validated for no region."""
+    assert (number, "PHONE_NUMBER") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Zamówienie 601 234 567 wysłane, dziękujemy", "nl"),
+    ("Bestelnummer 0541 765 43 21 verzonden", "nl"),
+])
+def test_an_orders_number_shaped_as_a_foreign_mobile_stays(patterns_only, text, language):
+    """Review 25 F10's guard: without a phone word, or after an order's word, nine to eleven digits are no phone."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PHONE_NUMBER"}

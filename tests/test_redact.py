@@ -4313,6 +4313,43 @@ def test_health_shown_after_its_label_and_a_health_box_ticked_are_masked(session
     assert nodes_by_id(s.stored)[news["id"]]["attributes"]["checked"] is True
 
 
+@pytest.mark.parametrize("lang,label,value,planted", [
+    ("fr", "Problèmes de santé connus", "migraines chroniques", "migraines"),
+    ("nl", "Blessures of letsels van het afgelopen jaar", "hamstring verrekt in maart", "hamstring"),
+    ("fr", "Traitement en cours", "Xelodrin 20 mg le soir", "Xelodrin"),
+    ("de", "Verletzungen", "Bänderriss links", "Bänderriss"),
+])
+def test_health_under_a_general_label_is_masked_whole(session, lang, label, value, planted):
+    """Review 25 F3: a sports club's, a camp's or a physio's form asks for health in general words (santé, blessures,
+    letsels, a treatment in progress) the booking words did not list: the typed answer is the visitor's health."""
+    note = element("textarea", {"name": "q_4"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {}, [text(label), note]), lang=lang)))
+    s.send(*typing(note["id"], value))
+    assert planted not in orjson.dumps(s.stored).decode()
+
+
+def test_a_ticked_special_category_box_is_masked_and_the_sites_own_words_stay(session):
+    """Review 25 F3, F9: a box naming a condition or a disability ("Asthmatique", "Rolstoelgebruiker": "gebruiker" is a
+    user name's word, a box holds none), a meal's religion ("Kosher", "Sans porc") or a union's membership ("Lid van een
+    vakbond") has its ticked state stored in clear: GDPR art. 9 data. Only the visitor's pick is masked: the labels,
+    a menu's "Halal" in the page's text and a box labelled otherwise ("Cacher mon profil": French "to hide", not
+    "casher"; "Healthy recipes") stay as they were."""
+    labels = ["Asthmatique", "Rolstoelgebruiker", "Kosher maaltijd", "Sans porc", "Lid van een vakbond",
+              "Ik heb een beperking", "Stuur mij de nieuwsbrief", "Cacher mon profil", "Healthy recipes weekly"]
+    boxes = [element("input", {"type": "checkbox", "name": f"opt{i}"}) for i in range(len(labels))]
+    s = session()
+    s.send(meta(), snapshot(html_page(
+        element("p", {}, [text("Halal : tous nos plats de viande sont certifiés")]),
+        *(element("label", {}, [box, text(label)]) for box, label in zip(boxes, labels)), lang="fr")))
+    s.send(*(input_event(box["id"], "on", checked=True) for box in boxes))
+    ticked = {e["data"]["id"]: e["data"]["isChecked"] for e in s.stored if e["type"] == 3 and e["data"].get("source") == 5}
+    assert ticked == {**{box["id"]: False for box in boxes[:-3]}, **{box["id"]: True for box in boxes[-3:]}}
+    stored = list(strings(s.stored))
+    assert "Halal : tous nos plats de viande sont certifiés" in stored
+    assert all(label in stored for label in labels), stored
+
+
 def test_a_shops_return_reason_is_no_health(session):
     """Held-out round 9: a returns form's "Reden van retour" select had every option masked once "reden" alone was a
     health word; alone ("Reden", "Motif") it is a booking's, in a longer label it says what the reason is for."""
