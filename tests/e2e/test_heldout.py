@@ -111,14 +111,16 @@ _PAGES = [path.read_bytes() for folder in ("pages", "peers") for path in (Path(_
 
 
 def other_rounds_events(server: Any, recorded_text: bytes) -> bytes:
-    """What the server stored for the other rounds' sessions (those without this round's recorded_text), as JSON.
-    Every round records through one server and one data dir: a window of a planted value can be another round's
-    readable text (round 24's '17 maart 2001' and round 13's 'Sinds maart woont …' share ' maart'), which says nothing
-    of this round; its own events are checked window by window (check_windows)."""
+    """What the server stored for the other rounds' sessions, as JSON. Every round records through one server and one
+    data dir: a window of a planted value can be another round's readable text (round 24's '17 maart 2001' and round
+    13's 'Sinds maart woont …' share ' maart'), which says nothing of this round; its own events are checked window by
+    window (check_windows). A round's sessions are named '<round>-<page>-<uuid>' (record): this round's are those
+    named as the one that holds recorded_text, its other pages' too."""
     admin = Admin(server.url)
-    stored = (json.dumps(admin.events(name, session["session"]), ensure_ascii=False).encode()
-              for name in admin.call("GET", "/v1/sites") for session in admin.sessions(name))
-    return b"\n".join(events for events in stored if recorded_text not in events)
+    stored = {session["session"]: json.dumps(admin.events(name, session["session"]), ensure_ascii=False).encode()
+              for name in admin.call("GET", "/v1/sites") for session in admin.sessions(name)}
+    rounds = {session.split("-")[0] for session, events in stored.items() if recorded_text in events}
+    return b"\n".join(events for session, events in stored.items() if session.split("-")[0] not in rounds)
 
 
 def check_data_dir(server: Any, recorded_text: bytes, planted: list[Planted]) -> None:
