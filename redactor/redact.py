@@ -186,6 +186,9 @@ _DATA_TOKEN = re.compile(r"\d{1,4}|(?!.*\d{5})[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*
 #: a font loaded from bytes, as rrweb sends them: a JSON list of numbers
 _BYTES = re.compile(r"\[[\d,\s]*+\]")
 _MIN_COPY = 3  # a shorter typed value ("ja") is no sign that the page copied it
+#: the shortest keystroke before a number's last value that taints the session with it (_taint_earlier_keystrokes): a
+#: shorter one holds no 6-character window of the number
+_EARLIER_KEYSTROKE = 6
 #: a suggestion is a small element: the typed part and a few texts beside it, a few levels deep
 #: (<div class=item><span><span>typed</span>rest</span><span>city</span></div>); a page's bigger
 #: new sections (a review step that shows a name among its own words) are no suggestion
@@ -2061,6 +2064,7 @@ class BatchRedaction:
         self._mask_typed_characters()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity, typed=True)
+            self._taint_earlier_keystrokes(value, entity)
         self._mask_taint()
         for css in self.css_texts:
             css.write()
@@ -2317,6 +2321,21 @@ class BatchRedaction:
             if ranges:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_number", "ECHO", "span"))
+
+    def _taint_earlier_keystrokes(self, value: str, entity: str) -> None:
+        """A number's last value in a field this batch, masked whole, taints its keystrokes before it too, from
+        _EARLIER_KEYSTROKE characters on: a page may draw a value a frame after its keystroke (rrweb's canvas recording
+        flushes a label's fillText on the next animation frame), and a batch that ends after a keystroke leaves the
+        drawings of the last ones to the next batch, which may hold no keystroke of the field ("Tel. +48 601 " stored,
+        "Tel. +48 601 7" masked: held-out round 9). A number only: a word's starts are other words too."""
+        if sum(c.isdigit() for c in value) < _NUMBER_DIGITS:
+            return
+        for end in range(_EARLIER_KEYSTROKE, len(value)):
+            # a start that ends a group of digits the value goes on after ("+48 601" of "+48 601 7"): a start cut
+            # inside a group is read in the value's other groupings too ("250269" of a chip number typed as one word
+            # would mask the site's "250 269 clients")
+            if value[end - 1].isdigit() and not value[end].isdigit():
+                self.taint_value(value[:end], entity, typed=True)
 
     def taint_value(self, value: str, entity: str, typed: bool = False) -> None:
         """A value found to be PII: remembered for the session (as keyed hashes, redactor/taint.py),

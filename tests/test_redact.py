@@ -1699,6 +1699,28 @@ def test_a_copy_drawn_a_keystroke_ahead_of_the_batchs_input_events_is_masked(ses
     assert written and not [t for t in written if "482" in t], written
 
 
+def test_a_drawing_a_frame_late_shows_the_keystrokes_of_the_batch_before(session):
+    """Held-out round 9 (failing most runs on a quiet machine): rrweb records a canvas's fillText on the next animation
+    frame, so a batch that ends after a keystroke leaves the label's drawings of the last keystrokes to the next batch,
+    which the recorder's timer may send before any other keystroke: "Tel. +48 601 7" was masked there (the field's
+    last value taints the session) but "Tel. +48 601 " stored. A number's last value taints its keystrokes before it that
+    end a group of its digits."""
+    phone = element("input", {"type": "tel", "name": "phone"})
+    canvas = element("canvas", {"width": "420", "height": "170"})
+    s = session()
+    s.send(snapshot(html_page(phone, canvas, lang="nl")))
+    s.send(*typing(phone["id"], "+48 601 7"))
+    # one event: the frames of the last two keystrokes, as rrweb flushed them together after the batch's end
+    s.send(incremental(9, id=canvas["id"], type=0, commands=[
+        command for shown in ("Tel. +48 601 ", "Tel. +48 601 7") for command in (
+            {"property": "clearRect", "args": [0, 0, 420, 170]}, {"property": "fillText", "args": [shown, 12, 104]},
+            {"property": "fillText", "args": ["Tapijthuis De Vlasakker, Retourcentrum", 12, 146]})]))
+    s.send(*[input_event(phone["id"], "+48 601 734 219"[:end]) for end in range(10, 16)])
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if "48 60" in t or "601" in t], [t for t in stored if t.startswith("Tel.")]
+    assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
+
+
 def test_a_live_draft_showing_two_values_typed_in_one_batch_has_both_masked(session):
     """Round 22: a notary's draft of the deed, written again at every keystroke, shows each field typed so far: the
     national number typed first, then the address being typed in the same batch ('…, rijksregisternummer
