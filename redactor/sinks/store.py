@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS batches (
     meta BLOB,
     events BLOB NOT NULL,
     n_events INTEGER NOT NULL,
-    batch_key TEXT  -- the batch's number and keyed digest (pipeline.batch_key): a redo of it is not stored again
+    batch_key TEXT  -- the batch's number and keyed digest (the pipeline's batch_key): a redo of it is not stored again
 );
 CREATE INDEX IF NOT EXISTS batches_by_session ON batches (site, session, seq);
 CREATE TABLE IF NOT EXISTS sessions (
