@@ -1334,6 +1334,6 @@ async def test_a_session_resumed_after_its_idle_timeout_gives_one_instances_outp
     now expire the same way (sessions.expired), and the two give the same events."""
     monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
     alone = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "one", 1)
-    shared = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "shared", 2, state=redis_server.url)
-    assert len(shared) == len(alone) > 0
-    assert [i for i, (x, y) in enumerate(zip(alone, shared)) if x != y] == []
+    on_redis = await _sent_with_an_idle_pause(aiohttp_client, tmp_path, "on_redis", 2, state=redis_server.url)
+    assert len(on_redis) == len(alone) > 0
+    assert [i for i, (x, y) in enumerate(zip(alone, on_redis)) if x != y] == []
