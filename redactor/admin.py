@@ -33,7 +33,7 @@ from redactor import session_ids, workers
 from redactor.answers import unknown_site
 from redactor.body import read_body
 from redactor.formats.rrweb_batch import BatchError
-from redactor.keys import NAME, POLICIES, SECRET, SETTINGS, SHARED_ADMIN, STATES, STORE, TOKENS
+from redactor.keys import NAME, POLICIES, REFUSED, SECRET, SETTINGS, SHARED_ADMIN, STATES, STORE, TOKENS
 from redactor.shared_admin import RETRY_SECONDS
 from redactor.policy import ConfigError, Policy, SiteConfig, merge_site_config, validate_site_config
 from redactor.redact import forget_rule_answers
@@ -531,6 +531,7 @@ async def erase_session(request: web.Request) -> web.Response:
         if shared is not None:
             await shared.publish_erasure(site, name, who(request))
         request.config_dict[STATES].forget(site, name)
+        await request.config_dict[REFUSED].forget(site, name)
     if not found:
         raise web.HTTPNotFound(text=f"no stored session {session!r} for site {site!r}", reason="Unknown Session")
     return web.Response(status=204)

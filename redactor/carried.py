@@ -16,7 +16,7 @@ them). Every missing number needs such proof; any gap without it waits and reset
 Kept in process memory (bounded), and with --state on Redis too (`redactor:{site:session}:refused`, a
 list of the session's last few, for session_idle_seconds), so that the instance the next batch reaches
 knows what another refused. Written on a refusal and read for a batch ahead only: both rare. Redis not
-answering loses the proof, never the batch: the gap then waits and resets.
+answering loses the proof, never the batch: the gap then waits and resets. Erasing the session deletes them.
 """
 
 from __future__ import annotations
@@ -80,6 +80,17 @@ class RefusedBatches:
                        .pexpire(redis_key(site, session), self.ttl_ms).execute())
             except (RedisError, OSError):
                 log.info("a refused batch's fingerprint could not be shared on Redis: only this process knows it")
+
+    async def forget(self, site: str, session: str) -> None:
+        """The session was erased: its fingerprints go too, here and on Redis (another instance's own copy,
+        keyed digests of no visitor's value, is forgotten with its least recently refused sessions)."""
+        self._refused.pop((site, session), None)
+        if self.redis is not None:
+            try:
+                await self.redis.delete(redis_key(site, session))
+            except (RedisError, OSError):
+                log.warning("an erased session's refused batches could not be deleted from Redis: they expire "
+                            "after the idle timeout")
 
     async def carried(self, site: str, session: str, missing: range, key: bytes, events: list[Any]) -> bool:
         """Whether these events carry every missing number's refused events (module docstring)."""

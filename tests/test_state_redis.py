@@ -19,9 +19,9 @@ from factories import add, click, element, html_page, input_event, meta, mutatio
 from leaks import batches, leaks, planted, recordings
 from redactor.app import create_app
 from redactor.config import Settings
-from redactor.keys import SECRET, STATES
+from redactor.keys import REFUSED, SECRET, STATES
 from redactor.state_redis import RedisStates, StateMoved, StateUnavailable, keys, more_keys
-from redactor import shared_admin
+from redactor import carried, shared_admin
 from redis.crc import key_slot
 from redis_server import RedisServer, redis_cluster_node, redis_server  # noqa: F401  (the fixtures)
 
@@ -1234,6 +1234,32 @@ async def test_a_refused_batchs_events_sent_under_the_next_number_fill_its_gap(
             assert (await b.post(url, data=later)).status == 200
             sent = orjson.dumps(collector.received[-1]["json"]).decode()
             assert ("Three items in basket" in sent) is carries, sent
+    finally:
+        await collector.stop()
+
+
+async def test_erasing_a_session_deletes_its_refused_batches_fingerprints(aiohttp_client, tmp_path, monkeypatch,
+                                                                          redis_server, rconn):  # noqa: F811
+    """A refused batch leaves its fingerprint (carried.py) in process and on Redis for the idle timeout;
+    the session's erasure takes it too, as it takes the session's state."""
+    from test_upstream import FakeCollector, site_settings
+
+    monkeypatch.setenv("REDACTOR_ADMIN_TOKEN", "test-admin-token")
+    collector = await FakeCollector().start()
+    try:
+        app = create_app(site_settings(tmp_path / "a", collector.url, state=redis_server.url))
+        client = await aiohttp_client(app)
+        url = f"/v1/sites/{SITE}/sessions/s-e/events"
+        assert (await client.post(url, data=_numbered("s-e", 0, _page("https://shop.example/a",
+                                                                      element("p", {}, [text("Hallo")]))))).status == 200
+        collector.mode = "reject"
+        assert (await client.post(url, data=_numbered("s-e", 1, [mutation(texts=[])]))).status == 400
+        assert await rconn.exists(carried.redis_key(SITE, "s-e"))
+        assert (SITE, "s-e") in app[REFUSED]._refused
+        answer = await client.delete(f"/v1/sites/{SITE}/sessions/s-e", headers={"Authorization": "Bearer test-admin-token"})
+        assert answer.status == 204
+        assert not await rconn.exists(carried.redis_key(SITE, "s-e"))
+        assert (SITE, "s-e") not in app[REFUSED]._refused
     finally:
         await collector.stop()
 
