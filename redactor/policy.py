@@ -248,6 +248,10 @@ def _a_count(key: str, meaning: str, value: Any) -> bool:
     return meaning == "PERSON" and not isinstance(value, str) and _NAME_AS_TEXT_KEYS.issuperset(plain_words(key))
 
 
+#: nine digits or more, alone or in groups (a national number, a phone, an account): never a database counter's
+_LONG_NUMBER = re.compile(r"\d(?:[ .\-/]?\d){8,31}")
+
+
 def plain_words(text: str) -> list[str]:
     """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο']."""
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
@@ -863,7 +867,7 @@ class Policy:
         if _a_count(key, meaning, value):
             meaning = ""  # GraphQL's and Relay's pagination: {"first": 10, "after": "…"}; an advert: {"ad": {…}}
         return meaning or ("VEHICLE_ID" if plate_under_its_car(key, value) else "") or self._persons_id(key, value) \
-            or self._numbered_field(key) or self._record_number(key, value)
+            or self._numbered_field(key) or self._record_number(key, value) or self._long_number(key, value)
 
     def _record_number(self, key: str, value: Any) -> str:
         """CUSTOMER_ID when a key is a number's or a card's word alone and its value has a random record number's shape,
@@ -873,6 +877,16 @@ class Policy:
         number_keys)."""
         return "CUSTOMER_ID" if isinstance(value, str) and record_number_shaped(value.strip(), mixed_case=True) \
             and self.fields.names_a_number(key) else ""
+
+    def _long_number(self, key: str, value: Any) -> str:
+        """CUSTOMER_ID when an id's or a number's key ({"id": …}, "ownerId", "nummer") holds a string of nine digits or
+        more, grouped or not: no database counter (formats/peer.py opaque_id keeps those up to eight digits) but as often a
+        national, phone or account number no check digit proves ({"id": "314578022"}: an Israeli ID a site's rejected
+        object carried, which Sentry may send before the replay that typed it; peers round 18), or ""."""
+        if not isinstance(value, str) or not _LONG_NUMBER.fullmatch(value.strip()):
+            return ""
+        words = plain_words(key)
+        return "CUSTOMER_ID" if words and (words[-1] == "id" or self.fields.names_a_number(key)) else ""
 
     def _numbered_field(self, key: str) -> str:
         """FORM_VALUE when a key names a form builder's numbered field ({"field_3": …}, "input_1=…"), or "": what the

@@ -1898,6 +1898,8 @@ class BatchRedaction:
                         inner = ""  # {"name": "ValidationError"}: an error's class, no person
                     elif field and not own and key.lower() not in _KIND_KEYS and not _ID_KEY.search(key):
                         inner = field  # a pair's value: what its field's name says ({"name": "lastname", "value"})
+                    elif meaning == PSEUDONYM and _ID_KEY.search(key):
+                        inner = meaning  # a person's id, long or not ({"user": {"id": …}}): its pseudonym, as person_view's
                     else:
                         inner = own or ("" if key.lower() in _KIND_KEYS else meaning)
                     # the value of a field the visitor writes text in: read as that text ({"path": ["opmerking"]})
