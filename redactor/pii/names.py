@@ -124,12 +124,25 @@ def is_given_name(word: str) -> bool:
     letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting
     calls it ("Γιώργο", "Κώστα", "Δημήτρη" are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
     plain = _plain_name(word.split("-", 1)[0])
-    if plain in _first_names():
+    if plain in _first_names() or _first_names().intersection(_older_ukrainian_spellings(plain)):
         return True
     if plain.isascii():
         return False
     spellings = (plain, plain + "ς") if plain.endswith(_GREEK_VOCATIVE) else (plain,)
     return any(not _first_names().isdisjoint(in_latin_letters(spelling)) for spelling in spellings)
+
+
+#: Ukraine's passport romanisation (2010) writes "-ія" as "-iia" ("Вікторія" Viktoriia, "Марія" Mariia, "Лілія" Liliia);
+#: the name list knows the older spellings, "-iya" and "-ia" (held-out set 17: "Pakket voor Viktoriia Shevchenko")
+_UKRAINIAN_IIA = "iia"
+
+
+def _older_ukrainian_spellings(plain: str) -> tuple[str, ...]:
+    """A folded given name's older spellings when it ends as Ukraine's passports write "-ія" (none otherwise)."""
+    if not plain.endswith(_UKRAINIAN_IIA):
+        return ()
+    stem = plain[:-len(_UKRAINIAN_IIA)]
+    return stem + "iya", stem + "ia"
 
 
 #: the endings of a Greek man's name called by it, its nominative's without the final "ς" (review 20 F9: "Γεια σου
