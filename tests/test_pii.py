@@ -2829,6 +2829,16 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     ])
 
 
+def test_a_cloth_named_after_a_place_or_a_maker_is_no_person(detector, patterns_only):
+    """Held-out set 17: a milliner's "petten in Harris Tweed" was read as a person ("Harris" is a given name). A cloth's
+    word in the run is a product's (rules/pii.yaml product_words); a person with a given name like it stays one."""
+    _no_person_found(detector, patterns_only, [
+        ("Hoedenwinkel: panama's, fedora's en petten in Harris Tweed", "nl"), ("Veste Harris Tweed, taille 50", "fr"),
+        ("Sakko aus Harris Tweed", "de"),
+    ])
+    _persons_found_whole(detector, patterns_only, [("Thanks Harris Wood, your hat is ready", "en", "Harris Wood")])
+
+
 def test_one_unknown_word_after_a_sign_off_and_its_comma_ending_the_line_is_who_signs(detector, patterns_only):
     """Held-out set 17: "Groetjes, Soukaina" closing a message kept the name, which no list knows ("Groetjes, Naïma" was
     read by its given name). A sign-off opening a line or following a sentence, its comma and one word ending the line
