@@ -2829,6 +2829,16 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     ])
 
 
+def test_who_a_dedication_is_from_after_whom_it_is_for_is_a_person(detector, patterns_only):
+    """Held-out set 17: an engraving's "For Duarte, from Inês" kept "Inês" (the name after "for" was read). A known given
+    name after "for" a name, a comma and "from" is who gives it; a place there is none."""
+    _persons_found_whole(detector, patterns_only, [
+        ('Engraving on the knife: "For Duarte, from Inês"', "en", "Inês"), ("Voor Lotte, van Wout", "nl", "Wout"),
+        ("Pour Léa, de Hugo", "fr", "Hugo"), ("Gravur: Für Lena, von Paul", "de", "Paul"),
+    ])
+    _no_person_found(detector, patterns_only, [("Perfect for Summer, from Paris with love", "en")])
+
+
 def test_a_cloth_named_after_a_place_or_a_maker_is_no_person(detector, patterns_only):
     """Held-out set 17: a milliner's "petten in Harris Tweed" was read as a person ("Harris" is a given name). A cloth's
     word in the run is a product's (rules/pii.yaml product_words); a person with a given name like it stays one."""
