@@ -2829,6 +2829,17 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     ])
 
 
+def test_a_name_before_a_possessive_and_a_premises_word_in_lower_case_is_its_owner(detector, patterns_only):
+    """Held-out set 17: "Pick-up at Tom Dewulf's garage" kept the name, "garage" read as a shop named after him. A trade's
+    or a place's word in lower case after a possessive is whose place it is; a maker's product after one ("Charlie
+    Bigham's fish pie") and a shop's name written with capitals ("Tom Dewulf's Garage") stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Pick-up at Tom Dewulf's garage: 2 carpets, 1 runner", "en", "Tom Dewulf"),
+        ("Pick-up at Sanne Jansen's shop before noon", "en", "Sanne Jansen"),
+    ])
+    _no_person_found(detector, patterns_only, [("Charlie Bigham's fish pie, 400 g", "en"), ("Tom Dewulf's Garage", "en")])
+
+
 def test_who_a_dedication_is_from_after_whom_it_is_for_is_a_person(detector, patterns_only):
     """Held-out set 17: an engraving's "For Duarte, from Inês" kept "Inês" (the name after "for" was read). A known given
     name after "for" a name, a comma and "from" is who gives it; a place there is none."""

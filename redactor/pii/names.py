@@ -1596,8 +1596,11 @@ def _product_after(text: str, end: int) -> bool:
     product sold by the pot, the piece or the kilo says so right after its name, the line going on or not
     ("Hortensia Annabelle in pot, 23 cm", "Tomaat Roma per kilo"): no one is "in pot" or "au kilo"."""
     tail = text[end:end + _LOOK_AFTER].partition("\n")[0]
+    possessive = tail[:2] in ("'s", "’s") or text[max(end - 2, 0):end] in ("'s", "’s")  # (the run may hold it)
     tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
     words = tail.split()
+    if possessive and words and words[0][:1].islower() and _plain_name(words[0].rstrip(".,;:!?)")) in _premises():
+        return False  # whose place it is, in lower case: "Pick-up at Tom Dewulf's garage" (a shop's is "Tom's Garage")
     if words and words[0][:1].islower():
         unit = [_plain_name(word.rstrip(".,;:!?)")) for word in words[:_UNIT_WORDS]]
         if any(" ".join(unit[:n]) in _engine_words("sold_by_after") for n in range(2, len(unit) + 1)):
@@ -1620,6 +1623,12 @@ def _product_after(text: str, end: int) -> bool:
         if len(words) > len(phrase):
             return False  # the line goes on past three words: a sentence
     return 0 < len(phrase) <= _TAIL_WORDS and phrase[-1] in _lower_case_lexicon()[1]
+
+
+@functools.cache
+def _premises() -> frozenset[str]:
+    """The trade and place words of rules/pii.yaml (business_words) that name no product: "garage", "atelier", "shop"."""
+    return _engine_words("business_words") - _engine_words("product_words") - _engine_words("product_words_after")
 
 
 #: how far back is_a_works_author looks for the line's start: a title fits, a long text costs the same
