@@ -2829,6 +2829,21 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     ])
 
 
+def test_a_given_name_after_a_party_and_of_is_whose_party_it_is(detector, patterns_only):
+    """Held-out sets 16 and 17: "Trampolinefeestje van Rajesh" and "Verjaardagsfeestje van Nouri" kept the child's name
+    with the patterns alone (a party "for" someone was read, not a party "of" them). A party's word, alone or ending a
+    compound, "of" and a known given name are whose party it is; a feast's or an occasion's name stays."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Verjaardagsfeestje van Nouri — paintball junior, 8 kinderen", "nl", "Nouri"),
+        ("Trampolinefeestje van Rajesh — 10 kinderen, zaal 2", "nl", "Rajesh"),
+        ("Geburtstagsfeier von Mia, 12 Kinder", "de", "Mia"), ("Anniversaire de Lina, samedi 14h", "fr", "Lina"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Feest van Sinterklaas in de zaal", "nl"), ("Fête de Noël au village", "fr"), ("Fête de la Musique", "fr"),
+        ("Anniversaire de Mariage", "fr"), ("Fête de Wallonie à Namur", "fr"),
+    ])
+
+
 def test_a_name_before_a_possessive_and_a_premises_word_in_lower_case_is_its_owner(detector, patterns_only):
     """Held-out set 17: "Pick-up at Tom Dewulf's garage" kept the name, "garage" read as a shop named after him. A trade's
     or a place's word in lower case after a possessive is whose place it is; a maker's product after one ("Charlie
