@@ -2829,6 +2829,16 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     ])
 
 
+def test_a_surinamese_chinese_surname_joined_by_a_is_one_surname(detector, patterns_only):
+    """Held-out set 17: "Geleverd aan Rachelle Tjin-A-Djie" kept the name with the patterns alone: a surname's halves
+    joined by "A" ("Tjin-A-Djie", "Tjon-A-Fong") fitted no name word. They are one surname now, after a given name or a
+    greeting."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Geleverd aan Rachelle Tjin-A-Djie — handtekening ontvangen", "nl", "Rachelle Tjin-A-Djie"),
+        ("Hallo Tjon-A-Fong", "nl", "Tjon-A-Fong"), ("Klant: Marlon Lie-A-Ling", "nl", "Marlon Lie-A-Ling"),
+    ])
+
+
 def test_a_given_name_after_a_party_and_of_is_whose_party_it_is(detector, patterns_only):
     """Held-out sets 16 and 17: "Trampolinefeestje van Rajesh" and "Verjaardagsfeestje van Nouri" kept the child's name
     with the patterns alone (a party "for" someone was read, not a party "of" them). A party's word, alone or ending a
