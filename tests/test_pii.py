@@ -2255,26 +2255,30 @@ def test_quality_figures_on_the_hand_written_set():
     # false hits -> 8, 47 names -> 55), and the fourteenth's classes (branch set14: 6 + 5 false hits -> 0 + 1, 20 names
     # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21), and the fifteenth's (branch set15: 6 + 3 false hits -> 3 + 1,
     # 29 names -> 32, 16 accounts and ids -> 18), and the sixteenth's (branch set16: 4 + 4 false hits -> 0 + 2, 43 names
-    # -> 50)
+    # -> 50), and the seventeenth's (branch set17: 3 + 3 false hits -> 2 + 3, 49 names -> 53)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
              "site-numbers-heldout15"}
     set16 = {"name-heldout16", "contact-heldout16", "bank-id-heldout16", "address-heldout16", "site-text-heldout16",
              "site-numbers-heldout16"}
+    set17 = {"name-heldout17", "contact-heldout17", "bank-id-heldout17", "address-heldout17", "site-text-heldout17",
+             "site-numbers-heldout17"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
-               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16}
+               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17}
     everything = quality.score(rows, detections)["by_class"]
-    # the fourteenth's, fifteenth's and sixteenth's classes: at most so many false hits on the site's rows, at least so
-    # many values found (of: 51, 98 and 93 rows of site text, 32, 34 and 37 of numbers; 24, 38 and 50 names, 27, 28 and
-    # 27 contacts, 21, 18 and 15 accounts and ids, 24, 24 and 25 addresses and dates of birth)
+    # the fourteenth's to seventeenth's classes: at most so many false hits on the site's rows, at least so many values
+    # found (of: 51, 98, 93 and 107 rows of site text, 32, 34, 37 and 43 of numbers; 24, 38, 50 and 56 names, 27, 28, 27
+    # and 29 contacts, 21, 18, 15 and 15 accounts and ids, 24, 24, 25 and 25 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
                        "site-text-heldout15": 3, "site-numbers-heldout15": 1,
-                       "site-text-heldout16": 0, "site-numbers-heldout16": 2}
+                       "site-text-heldout16": 0, "site-numbers-heldout16": 2,
+                       "site-text-heldout17": 2, "site-numbers-heldout17": 3}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
-                   "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25}
+                   "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
+                   "name-heldout17": 53, "contact-heldout17": 29, "bank-id-heldout17": 15, "address-heldout17": 25}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
     for kind, least in least_found.items():
@@ -2813,6 +2817,90 @@ def test_a_greeting_and_one_unknown_word_that_are_the_whole_line_greet_a_person(
         # where a banner greets the visitor to, or back
         ("Welcome Home", "en"), ("Welkom Terug", "nl"), ("Willkommen Zuhause", "de"), ("Welcome Aboard", "en"),
         ("Welkom Thuis", "nl"),
+    ])
+
+
+def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detector, patterns_only):
+    """Held-out set 17: Ukraine's passports write "-ія" as "-iia" ("Viktoriia", "Mariia", "Liliia"), the name list the
+    older "-iya" and "-ia": "Pakket voor Viktoriia Shevchenko" was read as no one's."""
+    from redactor.pii.names import is_given_name
+
+    assert all(map(is_given_name, ["Viktoriia", "Mariia", "Liliia"]))
+    assert not any(map(is_given_name, ["Soiia", "Ameublementiia"]))
+    _persons_found_whole(detector, patterns_only, [
+        ("Pakket voor Viktoriia Shevchenko ligt klaar in de winkel", "nl", "Viktoriia Shevchenko"),
+        ("Thanks Mariia Bondarenko, your kite is on its way", "en", "Mariia Bondarenko"),
+    ])
+
+
+def test_a_surinamese_chinese_surname_joined_by_a_is_one_surname(detector, patterns_only):
+    """Held-out set 17: "Geleverd aan Rachelle Tjin-A-Djie" kept the name with the patterns alone: a surname's halves
+    joined by "A" ("Tjin-A-Djie", "Tjon-A-Fong") fitted no name word. They are one surname now, after a given name or a
+    greeting."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Geleverd aan Rachelle Tjin-A-Djie — handtekening ontvangen", "nl", "Rachelle Tjin-A-Djie"),
+        ("Hallo Tjon-A-Fong", "nl", "Tjon-A-Fong"), ("Klant: Marlon Lie-A-Ling", "nl", "Marlon Lie-A-Ling"),
+    ])
+
+
+def test_a_given_name_after_a_party_and_of_is_whose_party_it_is(detector, patterns_only):
+    """Held-out sets 16 and 17: "Trampolinefeestje van Rajesh" and "Verjaardagsfeestje van Nouri" kept the child's name
+    with the patterns alone (a party "for" someone was read, not a party "of" them). A party's word, alone or ending a
+    compound, "of" and a known given name are whose party it is; a feast's or an occasion's name stays."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Verjaardagsfeestje van Nouri — paintball junior, 8 kinderen", "nl", "Nouri"),
+        ("Trampolinefeestje van Rajesh — 10 kinderen, zaal 2", "nl", "Rajesh"),
+        ("Geburtstagsfeier von Mia, 12 Kinder", "de", "Mia"), ("Anniversaire de Lina, samedi 14h", "fr", "Lina"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Feest van Sinterklaas in de zaal", "nl"), ("Fête de Noël au village", "fr"), ("Fête de la Musique", "fr"),
+        ("Anniversaire de Mariage", "fr"), ("Fête de Wallonie à Namur", "fr"),
+    ])
+
+
+def test_a_name_before_a_possessive_and_a_premises_word_in_lower_case_is_its_owner(detector, patterns_only):
+    """Held-out set 17: "Pick-up at Tom Dewulf's garage" kept the name, "garage" read as a shop named after him. A trade's
+    or a place's word in lower case after a possessive is whose place it is; a maker's product after one ("Charlie
+    Bigham's fish pie") and a shop's name written with capitals ("Tom Dewulf's Garage") stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Pick-up at Tom Dewulf's garage: 2 carpets, 1 runner", "en", "Tom Dewulf"),
+        ("Pick-up at Sanne Jansen's shop before noon", "en", "Sanne Jansen"),
+    ])
+    _no_person_found(detector, patterns_only, [("Charlie Bigham's fish pie, 400 g", "en"), ("Tom Dewulf's Garage", "en")])
+
+
+def test_who_a_dedication_is_from_after_whom_it_is_for_is_a_person(detector, patterns_only):
+    """Held-out set 17: an engraving's "For Duarte, from Inês" kept "Inês" (the name after "for" was read). A known given
+    name after "for" a name, a comma and "from" is who gives it; a place there is none."""
+    _persons_found_whole(detector, patterns_only, [
+        ('Engraving on the knife: "For Duarte, from Inês"', "en", "Inês"), ("Voor Lotte, van Wout", "nl", "Wout"),
+        ("Pour Léa, de Hugo", "fr", "Hugo"), ("Gravur: Für Lena, von Paul", "de", "Paul"),
+    ])
+    _no_person_found(detector, patterns_only, [("Perfect for Summer, from Paris with love", "en")])
+
+
+def test_a_cloth_named_after_a_place_or_a_maker_is_no_person(detector, patterns_only):
+    """Held-out set 17: a milliner's "petten in Harris Tweed" was read as a person ("Harris" is a given name). A cloth's
+    word in the run is a product's (rules/pii.yaml product_words); a person with a given name like it stays one."""
+    _no_person_found(detector, patterns_only, [
+        ("Hoedenwinkel: panama's, fedora's en petten in Harris Tweed", "nl"), ("Veste Harris Tweed, taille 50", "fr"),
+        ("Sakko aus Harris Tweed", "de"),
+    ])
+    _persons_found_whole(detector, patterns_only, [("Thanks Harris Wood, your hat is ready", "en", "Harris Wood")])
+
+
+def test_one_unknown_word_after_a_sign_off_and_its_comma_ending_the_line_is_who_signs(detector, patterns_only):
+    """Held-out set 17: "Groetjes, Soukaina" closing a message kept the name, which no list knows ("Groetjes, Naïma" was
+    read by its given name). A sign-off opening a line or following a sentence, its comma and one word ending the line
+    are a person; a relative, a group, a place or a title signing so stay, and so does a sentence going on."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Groetjes, Soukaina", "nl", "Soukaina"), ("Bedankt voor alles! Liefs, Nsimba", "nl", "Nsimba"),
+        ("Bisous, Makaya", "fr", "Makaya"), ("Love, Kwabena", "en", "Kwabena"),
+        ("Super service.\nLiebe Grüße, Tshibola", "de", "Tshibola"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Liefs, Mama", "nl"), ("Groetjes, Team", "nl"), ("Bisous, Paris", "fr"), ("Groetjes, Allemaal", "nl"),
+        ("Love, Life and Laughter", "en"),
     ])
 
 

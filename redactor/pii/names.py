@@ -124,12 +124,25 @@ def is_given_name(word: str) -> bool:
     letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting
     calls it ("Γιώργο", "Κώστα", "Δημήτρη" are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
     plain = _plain_name(word.split("-", 1)[0])
-    if plain in _first_names():
+    if plain in _first_names() or _first_names().intersection(_older_ukrainian_spellings(plain)):
         return True
     if plain.isascii():
         return False
     spellings = (plain, plain + "ς") if plain.endswith(_GREEK_VOCATIVE) else (plain,)
     return any(not _first_names().isdisjoint(in_latin_letters(spelling)) for spelling in spellings)
+
+
+#: Ukraine's passport romanisation (2010) writes "-ія" as "-iia" ("Вікторія" Viktoriia, "Марія" Mariia, "Лілія" Liliia);
+#: the name list knows the older spellings, "-iya" and "-ia" (held-out set 17: "Pakket voor Viktoriia Shevchenko")
+_UKRAINIAN_IIA = "iia"
+
+
+def _older_ukrainian_spellings(plain: str) -> tuple[str, ...]:
+    """A folded given name's older spellings when it ends as Ukraine's passports write "-ія" (none otherwise)."""
+    if not plain.endswith(_UKRAINIAN_IIA):
+        return ()
+    stem = plain[:-len(_UKRAINIAN_IIA)]
+    return stem + "iya", stem + "ia"
 
 
 #: the endings of a Greek man's name called by it, its nominative's without the final "ς" (review 20 F9: "Γεια σου
@@ -1583,8 +1596,11 @@ def _product_after(text: str, end: int) -> bool:
     product sold by the pot, the piece or the kilo says so right after its name, the line going on or not
     ("Hortensia Annabelle in pot, 23 cm", "Tomaat Roma per kilo"): no one is "in pot" or "au kilo"."""
     tail = text[end:end + _LOOK_AFTER].partition("\n")[0]
+    possessive = tail[:2] in ("'s", "’s") or text[max(end - 2, 0):end] in ("'s", "’s")  # (the run may hold it)
     tail = tail[2:] if tail[:2] in ("'s", "’s") else tail  # the maker's product: "Charlie Bigham's fish pie"
     words = tail.split()
+    if possessive and words and words[0][:1].islower() and _plain_name(words[0].rstrip(".,;:!?)")) in _premises():
+        return False  # whose place it is, in lower case: "Pick-up at Tom Dewulf's garage" (a shop's is "Tom's Garage")
     if words and words[0][:1].islower():
         unit = [_plain_name(word.rstrip(".,;:!?)")) for word in words[:_UNIT_WORDS]]
         if any(" ".join(unit[:n]) in _engine_words("sold_by_after") for n in range(2, len(unit) + 1)):
@@ -1607,6 +1623,12 @@ def _product_after(text: str, end: int) -> bool:
         if len(words) > len(phrase):
             return False  # the line goes on past three words: a sentence
     return 0 < len(phrase) <= _TAIL_WORDS and phrase[-1] in _lower_case_lexicon()[1]
+
+
+@functools.cache
+def _premises() -> frozenset[str]:
+    """The trade and place words of rules/pii.yaml (business_words) that name no product: "garage", "atelier", "shop"."""
+    return _engine_words("business_words") - _engine_words("product_words") - _engine_words("product_words_after")
 
 
 #: how far back is_a_works_author looks for the line's start: a title fits, a long text costs the same
