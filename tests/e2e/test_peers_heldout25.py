@@ -20,7 +20,20 @@ Controls: the heading "Épicerie solidaire du Pays Noir", the parcel "Colis alim
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
-the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~15 s.
+
+First run, before reading redactor's code (2026-12-06, main at 53150e0; ~13 s): one value leaked, the access code only
+the server knew, in the page's confirmation text in both recordings (PostHog's and Sentry's) and in the answer
+{"sesame": …} both recorders captured: "sesame" was no key with a meaning. Fixed: "sésame" ("Sesam"), the pass that
+opens a door, names what the site gave someone as a pass's word does, so a random code of both cases and digits under
+it is a record's number, CUSTOMER_ID, masked and tainted, and an allergen's word under it stays (rules/fields.yaml
+number_keys); "accesscode" and Dutch "accescode" were no secret's keys either, where "toegangscode" and "code_acces"
+were (rules/secret_keys.yaml; tests/test_allowlists.py fails without either). Masked already: the Cyrillic name
+percent-encoded in the fragment of the $pageview's URL and Sentry's navigation, the name as the feedback's name, the
+e-mail in capitals as Sentry's user e-mail, the mobile under "rappel" and in the X-Rappel response header, the
+РНОКПП in the fingerprint, the date in Ukrainian words as the log entry's parameter, the residence card in the
+survey's answer, the address in the route planner's link (attr__href, the attribute change), the son's name as the
+select's added option and its value. Second run: no planted value reaches the collector, the controls readable.
 """
 
 from __future__ import annotations
