@@ -259,6 +259,23 @@ def test_a_random_code_under_a_card_or_pass_word_is_a_members_number(session):
         assert kept in stored, kept
 
 
+def test_a_random_code_under_sesame_or_an_access_code_key_is_masked_and_its_echo_on_the_page_too(session):
+    """{"sesame": "Qk7x-2Wp9"}: a food bank's server answered the visitor's access code under "sésame" (French: the pass
+    that opens a door), and the page showed it in a later batch (round 25 of the peers' held-out hunt); "accesscode"
+    is an access code's English key. Both are masked, and tainted: the page's copy is masked too. An allergen's word
+    or flag under "sesame" (a food shop's product) stays."""
+    page = element("p", {"id": "confirmation"})
+    s = session()
+    s.send(meta(), snapshot(html_page(page)))
+    s.send(custom("answer", {"sesame": "Qk7x-2Wp9", "accesscode": "Rt5w-9Lk3"}),
+           custom("product", {"allergenes": {"sesame": "traces", "sesam": True}}))
+    s.send(mutation(adds=[add(page["id"], text("Inscription confirmée : Qk7x-2Wp9 (porte Rt5w-9Lk3)"))]))
+    stored = orjson.dumps(s.stored).decode()
+    for planted in ("Qk7x", "2Wp9", "Rt5w", "9Lk3"):
+        assert planted not in stored, planted
+    assert '"sesame":"traces"' in stored and '"sesam":true' in stored
+
+
 def test_a_handle_under_a_data_attribute_naming_an_account_is_masked_though_shaped_like_a_token(session):
     """data-username, data-email, data-member hold a login made of a name ("wouter.claeys", "wclaeys84"), which the
     short lower-case token a page uses as structure (data-name="product-card") looks like: under a name that says an
