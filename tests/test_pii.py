@@ -1261,6 +1261,9 @@ ADDRESSES_WITH_FLATS = [
     ("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "en", [("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "POSTAL_ADDRESS")]),
     ("Adres: ul. Piotrkowska 118 m. 7, 90-006 Łódź", "en", [("Piotrkowska 118 m. 7", "POSTAL_ADDRESS")]),
     ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
+    # an Antwerp street named after two people joined by "en" (held-out round 34: "Plantin en" stayed readable before
+    # "Moretuslei"), typed alone as the first line of an address box
+    ("Plantin en Moretuslei 112 bus 3", "nl", [("Plantin en Moretuslei 112 bus 3", "POSTAL_ADDRESS")]),
     ("Sipariş No: 4512, kargo 2 gün içinde", "en", []),
     ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
     # the same typed in lower case (no capital opens the street's name: one or two words before its word); a street
