@@ -138,3 +138,20 @@ def test_a_date_picked_in_three_selects_under_one_label_takes_its_meaning_in_eac
     assert [e["data"]["text"] for select in delivery for e in inputs_of(s.stored, select["id"])] == ["14", "12", "2026"]
     assert "1983" not in stored_text(s) and "1979" not in stored_text(s)
     assert '"2026"' in stored_text(s)
+
+
+def test_a_field_whose_label_asks_where_the_visitor_lives_holds_an_address(session):
+    """Held-out round 34: a tattoo studio's "Waar woon je? (voor de factuur)" over a textarea said no address word
+    ("woon" is not "woonplaats"), so the street typed there was read as free text, and what no recognizer reads stayed
+    ("Plantin en" before "Moretuslei 112"; here "bus" between "Den Bist 5" and its number). A label that asks where one
+    lives gives the field an address's meaning, in the site languages: the value is masked whole."""
+    labels = ["Waar woon je? (voor de factuur)", "Waar woont u?", "Where do you live?", "Wo wohnst du?",
+              "Où habitez-vous ?"]
+    fields = [element("textarea", {"name": f"f{i}"}) for i in range(len(labels))]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("label", {}, [text(label), field])
+                                        for label, field in zip(labels, fields)))))
+    for field in fields:
+        s.send(input_event(field["id"], "Den Bist 5 bus 2"))
+    assert [set(e["data"]["text"]) for field in fields for e in inputs_of(s.stored, field["id"])] == [{"*"}] * len(fields)
+    assert all(label in stored_text(s) for label in labels)

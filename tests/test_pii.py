@@ -1261,6 +1261,9 @@ ADDRESSES_WITH_FLATS = [
     ("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "en", [("Cumhuriyet Blv. No:77 D.4 Konak/İzmir", "POSTAL_ADDRESS")]),
     ("Adres: ul. Piotrkowska 118 m. 7, 90-006 Łódź", "en", [("Piotrkowska 118 m. 7", "POSTAL_ADDRESS")]),
     ("ul. Szeroka 3 lok. 15, 31-053 Kraków", "en", [("Szeroka 3 lok. 15", "POSTAL_ADDRESS")]),
+    # an Antwerp street named after two people joined by "en" (held-out round 34: "Plantin en" stayed readable before
+    # "Moretuslei"), typed alone as the first line of an address box
+    ("Plantin en Moretuslei 112 bus 3", "nl", [("Plantin en Moretuslei 112 bus 3", "POSTAL_ADDRESS")]),
     ("Sipariş No: 4512, kargo 2 gün içinde", "en", []),
     ("Pokój 12 m. 2, idealny dla dwojga", "en", []),
     # the same typed in lower case (no capital opens the street's name: one or two words before its word); a street
@@ -3100,3 +3103,22 @@ def test_a_mobile_without_its_country_code_after_a_visitors_own_phone_word_is_a_
 def test_an_orders_number_shaped_as_a_foreign_mobile_stays(patterns_only, text, language):
     """Review 25 F10's guard: without a phone word, or after an order's word, nine to eleven digits are no phone."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"PHONE_NUMBER"}
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("Zuzia ✶ 07.03.2021", "nl", "Zuzia ✶ 07.03.2021"), ("Zuzia ✶ 07.0", "nl", "Zuzia ✶ 07.0"),
+    ('#voorbeeld::after { content: "Zuzia ✶ 07.03.2021"; }', "nl", "Zuzia ✶ 07.03.2021"),
+    ("Noor – 12-05-2019", "nl", "Noor – 12-05-2019"), ("In memoriam Sophie 14/08/2023", "fr", "Sophie 14/08/2023")])
+def test_a_given_name_alone_before_a_date_is_a_person(detector, patterns_only, text, language, value):
+    """Held-out round 34: a tattoo's lettering, a child's Polish pet name and her birth date ("Zuzia ✶ 07.03.2021"), was
+    stored in the field, in a <style>'s CSS and in an SVG data URL: nothing says a person follows a given name alone.
+    A common given name right before a date (whole, or being typed at the text's end) is a person, and the date theirs."""
+    assert (value, "PERSON") in found(patterns_only, text, language)
+    assert (value, "PERSON") in found(detector, text, language)
+
+
+@pytest.mark.parametrize("text, language", [("Versie 07.03.2021", "nl"), ("Geldig vanaf 07.03.2021", "nl"),
+                                            ("Maart 07.03.2021: nieuwe prijzen", "nl")])
+def test_a_word_before_a_date_that_is_a_rare_given_name_stays(patterns_only, text, language):
+    """The list's rare given names are everyday words before a date too ("Versie", "Maart"): they stay."""
+    assert found(patterns_only, text, language) == set()

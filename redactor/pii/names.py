@@ -672,6 +672,14 @@ def given_name_alone(text: str) -> bool:
     return _says_a_person(words[0]) and not _rarely_a_name(words[0])
 
 
+def common_given_name_first(text: str) -> bool:
+    """The first word is a given name common in the visitors' countries (_common_given_names) and not far more often an
+    everyday word: a name that stands alone before a date ("Noor 14.08.2023", a birth's or a memorial's lettering), where
+    no word before it says a person follows, so a rare name of the list ("Versie 07.03.2021", "Maart …") is none."""
+    words = text.split()
+    return bool(words) and _plain_name(words[0].split("-", 1)[0]) in _common_given_names() and not _rarely_a_name(words[0])
+
+
 def lower_case_name(text: str) -> bool:
     """A name typed without capitals after the words that introduce one ("ik ben griet verhaeghe",
     "je suis griet", "vraag naar griet verhaeghe", "namens sanne van den broeck"): the first word a known given

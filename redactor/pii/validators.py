@@ -16,8 +16,8 @@ from stdnum import luhn, numdb, verhoeff
 from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
-from redactor.pii.names import (account_holder, addressed_surname, file_owner, gift_recipient, given_name_alone,
-                                greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
+from redactor.pii.names import (account_holder, addressed_surname, common_given_name_first, file_owner, gift_recipient,
+                                given_name_alone, greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
                                 greeted_unknown_name, greeted_unknown_name_alone, hungarian_married_name,
                                 household_surname, initialled_surname, introduced_name, lower_case_full_name,
                                 lower_case_name, lower_case_name_after_being, relative_lower_case_name, starts_with_first_name,
@@ -322,6 +322,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return starts_with_first_name
     if name == "given-name":
         return given_name_alone
+    if name == "common-given-name":
+        return common_given_name_first
     if name == "greeted-name":
         return greeted_name
     if name == "greeted-unknown-name":
