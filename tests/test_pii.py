@@ -584,6 +584,13 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("vin wvwzzzauzmp052917, dank", "nl", [("wvwzzzauzmp052917", "VEHICLE_ID")]),
     # a number that is a year, right after the word for the plate, is the plate's
     ("Nummerschëld XR 2019, merci", "fr", [("XR 2019", "VEHICLE_ID")]),
+    # Italian, Spanish and Turkish plates after their own words, and German's "Nummernschild" (review 27 F3); the
+    # words alone before a year or a date are an enrolment's or a plaque's
+    ("Targa: FG 482 KM", "it", [("FG 482 KM", "VEHICLE_ID")]),
+    ("Matrícula: 7391 KLM", "es", [("7391 KLM", "VEHICLE_ID")]),
+    ("Plaka: 06 KR 4821", "tr", [("06 KR 4821", "VEHICLE_ID")]), ("Plaka: 35 B 73915", "tr", [("35 B 73915", "VEHICLE_ID")]),
+    ("Nummernschild: HS-KR 482", "de", [("HS-KR 482", "VEHICLE_ID")]),
+    ("Matrícula abierta hasta el 30 de junio de 2026", "es", []), ("Targa commemorativa del 2024", "it", []),
     # a model's name and year beside a car word is a heading, not a plate (review 11 F10)
     ("Auto GT 2024 — nieuw model", "nl", []), ("Fahrzeug: VW ID 2025", "de", []),
     ("Voiture électrique ZE 2024", "fr", []), ("Auto van het jaar: EV 2025", "nl", []),
