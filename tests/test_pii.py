@@ -3019,3 +3019,61 @@ def test_a_mobile_without_its_country_code_after_a_visitors_own_phone_word_is_a_
 def test_an_orders_number_shaped_as_a_foreign_mobile_stays(patterns_only, text, language):
     """Review 25 F10's guard: without a phone word, or after an order's word, nine to eleven digits are no phone."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"PHONE_NUMBER"}
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("Table pour 2 au nom de Mbemba", "fr", "Mbemba"),
+    ("Réservation au nom d'Ilunga", "fr", "Ilunga"),
+    ("Kamer 12 op naam van Wuyts", "nl", "Wuyts"),
+    ("Reservering t.n.v. Hendrickx, 19u", "nl", "Hendrickx"),
+    ("Tisch auf den Namen Brandauer", "de", "Brandauer"),
+    ("Tavolo a nome Esposito", "it", "Esposito"),
+    ("Mesa a nombre de Ibarra", "es", "Ibarra"),
+    ("Rezervasyon sahibi: Aydın", "tr", "Aydın"),
+])
+def test_a_surname_alone_after_a_booking_phrase_is_a_person(patterns_only, text, language, name):
+    """Review 27 F8: a booking confirmation names whose name it is in by the surname alone, in every language's phrase;
+    the name rules read two words there, and "Namen" before it read as a heading's word."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("Livré à : Ngoyi", "fr", "Ngoyi"),
+    ("Geleverd aan: Verstraeten", "nl", "Verstraeten"),
+    ("Destinataria: Bianchi", "it", "Bianchi"),
+    ("Alıcı: Kaya", "tr", "Kaya"),
+    ("Bambina: Giulia (5 anni)", "it", "Giulia"),
+    ("Niña: Lucía, 7 años", "es", "Lucía"),
+    ("Çocuk: Deniz (8 yaş)", "tr", "Deniz"),
+    ("Geschenk für Familie Brandauer", "de", "Brandauer"),
+    ("Regalo per la famiglia Esposito", "it", "Esposito"),
+    ("Cesta para la familia Ibarra", "es", "Ibarra"),
+])
+def test_a_name_alone_after_a_recipients_a_childs_or_a_households_word_is_a_person(patterns_only, text, language,
+                                                                                    name):
+    """Review 27 F9: a parcel's recipient, a camp's child, a gift's household, in the languages the label lists lacked."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("Klant: Shaniel Jadnanansing", "nl", "Shaniel Jadnanansing"),
+    ("Kunde: Tunn Kieffer", "de", "Tunn Kieffer"),
+    ("Client : Merveille Lukusa", "fr", "Merveille Lukusa"),
+    ("Client : Tshala Thomas", "fr", "Tshala Thomas"),  # the second word a given name: no heading's "Bakker Bart"
+    ("Bestellung #2087 – Tunn Kieffer", "de", "Tunn Kieffer"),
+    ("Bestelling #5531 — Guyden Adam", "nl", "Guyden Adam"),
+])
+def test_two_capitalised_words_after_a_customers_label_are_a_name(patterns_only, text, language, name):
+    """Review 27 F7: after a customer's label or an order line's number and dash, a name whose given name no list
+    knows is the customer's all the same."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Client : Particulier", "fr"), ("Livré à : Point Relais", "fr"), ("Zugestellt an: Packstation", "de"),
+    ("Geleverd aan: Afhaalpunt", "nl"), ("Bestelling #1042 — Verzonden", "nl"), ("Au nom de la loi", "fr"),
+])
+def test_a_customers_kind_or_a_parcels_place_after_its_label_stays(patterns_only, text, language):
+    """Review 27 F7-F9's guard: one word after a customer's label is its kind, a pick-up place after a recipient's
+    label is no one."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
