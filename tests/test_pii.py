@@ -3021,7 +3021,9 @@ def test_an_orders_number_shaped_as_a_foreign_mobile_stays(patterns_only, text, 
     assert not {e for _, e in found(patterns_only, text, language)} & {"PHONE_NUMBER"}
 
 
-@pytest.mark.parametrize("text,language,name", [
+# Review 27 F8: a booking names whose name it is in by the surname alone, in every language's phrase (the name rules
+# read two words there, and "Namen" before it read as a heading's word)
+BOOKED_SURNAMES = [
     ("Table pour 2 au nom de Mbemba", "fr", "Mbemba"),
     ("Réservation au nom d'Ilunga", "fr", "Ilunga"),
     ("Kamer 12 op naam van Wuyts", "nl", "Wuyts"),
@@ -3030,14 +3032,9 @@ def test_an_orders_number_shaped_as_a_foreign_mobile_stays(patterns_only, text, 
     ("Tavolo a nome Esposito", "it", "Esposito"),
     ("Mesa a nombre de Ibarra", "es", "Ibarra"),
     ("Rezervasyon sahibi: Aydın", "tr", "Aydın"),
-])
-def test_a_surname_alone_after_a_booking_phrase_is_a_person(patterns_only, text, language, name):
-    """Review 27 F8: a booking confirmation names whose name it is in by the surname alone, in every language's phrase;
-    the name rules read two words there, and "Namen" before it read as a heading's word."""
-    assert (name, "PERSON") in found(patterns_only, text, language)
-
-
-@pytest.mark.parametrize("text,language,name", [
+]
+# Review 27 F9: a parcel's recipient, a camp's child, a gift's household, in the languages the label lists lacked
+RECIPIENTS_CHILDREN_HOUSEHOLDS = [
     ("Livré à : Ngoyi", "fr", "Ngoyi"),
     ("Geleverd aan: Verstraeten", "nl", "Verstraeten"),
     ("Destinataria: Bianchi", "it", "Bianchi"),
@@ -3048,24 +3045,22 @@ def test_a_surname_alone_after_a_booking_phrase_is_a_person(patterns_only, text,
     ("Geschenk für Familie Brandauer", "de", "Brandauer"),
     ("Regalo per la famiglia Esposito", "it", "Esposito"),
     ("Cesta para la familia Ibarra", "es", "Ibarra"),
-])
-def test_a_name_alone_after_a_recipients_a_childs_or_a_households_word_is_a_person(patterns_only, text, language,
-                                                                                    name):
-    """Review 27 F9: a parcel's recipient, a camp's child, a gift's household, in the languages the label lists lacked."""
-    assert (name, "PERSON") in found(patterns_only, text, language)
-
-
-@pytest.mark.parametrize("text,language,name", [
+]
+# Review 27 F7: after a customer's label or an order line's number and dash, a name whose given name no list knows
+CUSTOMERS = [
     ("Klant: Shaniel Jadnanansing", "nl", "Shaniel Jadnanansing"),
     ("Kunde: Tunn Kieffer", "de", "Tunn Kieffer"),
     ("Client : Merveille Lukusa", "fr", "Merveille Lukusa"),
     ("Client : Tshala Thomas", "fr", "Tshala Thomas"),  # the second word a given name: no heading's "Bakker Bart"
     ("Bestellung #2087 – Tunn Kieffer", "de", "Tunn Kieffer"),
     ("Bestelling #5531 — Guyden Adam", "nl", "Guyden Adam"),
-])
-def test_two_capitalised_words_after_a_customers_label_are_a_name(patterns_only, text, language, name):
-    """Review 27 F7: after a customer's label or an order line's number and dash, a name whose given name no list
-    knows is the customer's all the same."""
+]
+
+
+@pytest.mark.parametrize("text,language,name", BOOKED_SURNAMES + RECIPIENTS_CHILDREN_HOUSEHOLDS + CUSTOMERS)
+def test_a_name_after_words_that_say_a_person_follows_is_a_person(patterns_only, text, language, name):
+    """Review 27 F7-F9: a booking's phrase, a recipient's, a child's, a household's or a customer's word says whose
+    name follows, one word or two, known to the lists or not."""
     assert (name, "PERSON") in found(patterns_only, text, language)
 
 
