@@ -100,7 +100,7 @@ def with_words(pattern: str) -> str:
     error."""
     def alternatives(found: re.Match[str]) -> str:
         if found[1] in rule_fragments():
-            return f"(?:{rule_fragments()[found[1]]})"
+            return f"(?:{with_words(rule_fragments()[found[1]])})"  # a fragment may name word lists too
         if found[1] not in rule_words():
             raise ValueError(f"no word list {found[1]!r} in rules/recognizers.yaml")
         return "|".join(re.escape(word) for word in sorted(rule_words()[found[1]], key=len, reverse=True))

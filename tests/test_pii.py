@@ -584,6 +584,13 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("vin wvwzzzauzmp052917, dank", "nl", [("wvwzzzauzmp052917", "VEHICLE_ID")]),
     # a number that is a year, right after the word for the plate, is the plate's
     ("Nummerschëld XR 2019, merci", "fr", [("XR 2019", "VEHICLE_ID")]),
+    # Italian, Spanish and Turkish plates after their own words, and German's "Nummernschild" (review 27 F3); the
+    # words alone before a year or a date are an enrolment's or a plaque's
+    ("Targa: FG 482 KM", "it", [("FG 482 KM", "VEHICLE_ID")]),
+    ("Matrícula: 7391 KLM", "es", [("7391 KLM", "VEHICLE_ID")]),
+    ("Plaka: 06 KR 4821", "tr", [("06 KR 4821", "VEHICLE_ID")]), ("Plaka: 35 B 73915", "tr", [("35 B 73915", "VEHICLE_ID")]),
+    ("Nummernschild: HS-KR 482", "de", [("HS-KR 482", "VEHICLE_ID")]),
+    ("Matrícula abierta hasta el 30 de junio de 2026", "es", []), ("Targa commemorativa del 2024", "it", []),
     # a model's name and year beside a car word is a heading, not a plate (review 11 F10)
     ("Auto GT 2024 — nieuw model", "nl", []), ("Fahrzeug: VW ID 2025", "de", []),
     ("Voiture électrique ZE 2024", "fr", []), ("Auto van het jaar: EV 2025", "nl", []),
@@ -3122,3 +3129,56 @@ def test_a_given_name_alone_before_a_date_is_a_person(detector, patterns_only, t
 def test_a_word_before_a_date_that_is_a_rare_given_name_stays(patterns_only, text, language):
     """The list's rare given names are everyday words before a date too ("Versie", "Maart"): they stay."""
     assert found(patterns_only, text, language) == set()
+
+
+# Review 27 F8: a booking names whose name it is in by the surname alone, in every language's phrase (the name rules
+# read two words there, and "Namen" before it read as a heading's word)
+BOOKED_SURNAMES = [
+    ("Table pour 2 au nom de Mbemba", "fr", "Mbemba"),
+    ("Réservation au nom d'Ilunga", "fr", "Ilunga"),
+    ("Kamer 12 op naam van Wuyts", "nl", "Wuyts"),
+    ("Reservering t.n.v. Hendrickx, 19u", "nl", "Hendrickx"),
+    ("Tisch auf den Namen Brandauer", "de", "Brandauer"),
+    ("Tavolo a nome Esposito", "it", "Esposito"),
+    ("Mesa a nombre de Ibarra", "es", "Ibarra"),
+    ("Rezervasyon sahibi: Aydın", "tr", "Aydın"),
+]
+# Review 27 F9: a parcel's recipient, a camp's child, a gift's household, in the languages the label lists lacked
+RECIPIENTS_CHILDREN_HOUSEHOLDS = [
+    ("Livré à : Ngoyi", "fr", "Ngoyi"),
+    ("Geleverd aan: Verstraeten", "nl", "Verstraeten"),
+    ("Destinataria: Bianchi", "it", "Bianchi"),
+    ("Alıcı: Kaya", "tr", "Kaya"),
+    ("Bambina: Giulia (5 anni)", "it", "Giulia"),
+    ("Niña: Lucía, 7 años", "es", "Lucía"),
+    ("Çocuk: Deniz (8 yaş)", "tr", "Deniz"),
+    ("Geschenk für Familie Brandauer", "de", "Brandauer"),
+    ("Regalo per la famiglia Esposito", "it", "Esposito"),
+    ("Cesta para la familia Ibarra", "es", "Ibarra"),
+]
+# Review 27 F7: after a customer's label or an order line's number and dash, a name whose given name no list knows
+CUSTOMERS = [
+    ("Klant: Shaniel Jadnanansing", "nl", "Shaniel Jadnanansing"),
+    ("Kunde: Tunn Kieffer", "de", "Tunn Kieffer"),
+    ("Client : Merveille Lukusa", "fr", "Merveille Lukusa"),
+    ("Client : Tshala Thomas", "fr", "Tshala Thomas"),  # the second word a given name: no heading's "Bakker Bart"
+    ("Bestellung #2087 – Tunn Kieffer", "de", "Tunn Kieffer"),
+    ("Bestelling #5531 — Guyden Adam", "nl", "Guyden Adam"),
+]
+
+
+@pytest.mark.parametrize("text,language,name", BOOKED_SURNAMES + RECIPIENTS_CHILDREN_HOUSEHOLDS + CUSTOMERS)
+def test_a_name_after_words_that_say_a_person_follows_is_a_person(patterns_only, text, language, name):
+    """Review 27 F7-F9: a booking's phrase, a recipient's, a child's, a household's or a customer's word says whose
+    name follows, one word or two, known to the lists or not."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Client : Particulier", "fr"), ("Livré à : Point Relais", "fr"), ("Zugestellt an: Packstation", "de"),
+    ("Geleverd aan: Afhaalpunt", "nl"), ("Bestelling #1042 — Verzonden", "nl"), ("Au nom de la loi", "fr"),
+])
+def test_a_customers_kind_or_a_parcels_place_after_its_label_stays(patterns_only, text, language):
+    """Review 27 F7-F9's guard: one word after a customer's label is its kind, a pick-up place after a recipient's
+    label is no one."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from redactor.ruledata import load_rules, rule_words
+from redactor.ruledata import load_rules, rule_words, with_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -311,7 +311,9 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
-    heading = ((whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")) and not _after_a_title(line)
+    said = _after_a_persons_label(line)
+    heading = ((whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")) and not _after_a_title(line) \
+        and not said
     if (heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0])
             and not is_name_opener(text[start:end].split()[0])):
         # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"; a greeting that opens the run
@@ -320,7 +322,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
-    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not (
+    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not said and not (
             _after_a_possessive(line)) and not (whole and a_household_line(line, text[start:end])):
         return False
     tokens = text[start:end].split()
@@ -343,6 +345,21 @@ def is_a_person(text: str, start: int, end: int) -> bool:
 
 #: a household's word abbreviated before its surname, a title as person_titles' are ("fam. Peeters-Wouters")
 _HOUSEHOLD_TITLE = "fam"
+
+
+@functools.cache
+def _persons_label_at_end() -> re.Pattern[str]:
+    """The words that say a person's name follows, ending the line before a run (rules/recognizers.yaml fragments
+    customer_label, order_line_number, recipient_label, in_the_name_phrase, household_for)."""
+    return re.compile(with_words(r"(?<![\w-])(?:{{customer_label}}|{{order_line_number}}|{{recipient_label}}"
+                                 r"|{{in_the_name_phrase}}|{{household_for}})$"))
+
+
+def _after_a_persons_label(line: str) -> bool:
+    """Whether the line before a run ends with words that say a person's name follows ("Klant: ", "Bestellung #1042 –
+    ", "auf den Namen ", "für Familie "; review 27 F7-F9): the run is no heading, and a capitalised word there no
+    heading's word before a name ("Namen", "Familie"), whatever the run's own words look like ("Jhang Wagner")."""
+    return bool(_persons_label_at_end().search(line))
 
 
 def _after_a_title(line: str) -> bool:
