@@ -828,6 +828,44 @@ def surname_in_capitals(text: str) -> bool:
 _NO_VOWEL = re.compile(r"[^aeiouy]+")
 
 
+def full_name_in_capitals(text: str) -> bool:
+    """A full name all in capitals, as a card, a ticket, a badge or an engraving preview prints it ("ÉLODIE MARCHAND",
+    "PIET DE GRAAF", "MARCHAND ÉLODIE"; review 27 F12): the model reads no name in capitals, and surname_in_capitals
+    needs the given name in small letters. Two or three words, particles aside; the first a given name common in the
+    visitors' countries, or, of two words, the last (surname first); not one that is far more often a word or a time
+    in a heading in capitals ("ROSE GOLD", "SUMMER SALE", "MAX POWER", "JOYEUX NOËL"). Each other word a surname as
+    surname_in_capitals reads one: no function, trade, product, street, place or time word, no acronym ("NOS
+    HORAIRES", "MARIE CURIE SCHOOL", "LUCAS BTW" are no one)."""
+    words = [w for w in text.split() if w.casefold() not in PARTICLES]
+    if not 2 <= len(words) <= 3:
+        return False
+    given = 0 if _a_common_given_name(words, 0) else len(words) - 1
+    if (given and len(words) == 3) or not _a_common_given_name(words, given):
+        return False
+    return all(_a_surname_in_capitals(word) for i, word in enumerate(words) if i != given)
+
+
+def _a_common_given_name(words: list[str], i: int) -> bool:
+    """Whether words[i] (of a run in capitals) is a given name common in the visitors' countries (a double one's parts
+    too: "JEAN-PIERRE"), not a saint's word or a possessive (_given_names_in), nor one far more often an everyday word,
+    an occasion or a time."""
+    parts = [_plain_name(part) for part in words[i].split("-")]
+    return (i in _given_names_in(words) and all(part in _common_given_names() for part in parts)
+            and not _rarely_a_name(words[i]) and not says_when(words[i])
+            and parts[0] not in _engine_words("everyday_words_that_are_names")
+            and parts[0] not in _engine_words("occasions_that_are_names"))
+
+
+def _a_surname_in_capitals(word: str) -> bool:
+    """A capitals word beside a given name that may be its surname: three letters at least with a vowel (not an
+    acronym), and no function, trade, product, street, place, time or greeting word."""
+    plain = _plain_name(word)
+    return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not is_function_word(word)
+            and not _is_business_word(word) and not _is_street_word(word) and not is_a_place(word)
+            and not says_when(word) and not _an_opener(word) and not _rarely_a_name(word)
+            and plain not in _lower_case_lexicon()[1])
+
+
 @functools.cache
 def _relatives() -> frozenset[str]:
     """rules/recognizers.yaml relatives, plain: "zus", "buurman", "voisine"."""
