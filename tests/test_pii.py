@@ -1978,6 +1978,25 @@ def test_a_full_name_in_capitals_is_a_person(detector, patterns_only):
     _no_person_found(detector, patterns_only, HEADINGS_IN_CAPITALS)
 
 
+#: a name of four words, a double given name and two surnames, and one with Portuguese "do" (review 27 F1); the words
+#: before "van"/"de" and the given name are what its owner sends, not part of the name
+FOUR_WORD_NAMES = [("Cliente: Rosa Isabel Navarro Fuentes", "fr", "Rosa Isabel Navarro Fuentes"),
+                   ("Juan Carlos Ortega Ruiz", "en", "Juan Carlos Ortega Ruiz"),
+                   ("Bestelling van Anne Sophie Lambert Petit", "nl", "Anne Sophie Lambert Petit"),
+                   ("Pedido de Maria do Rosário Almeida Costa", "fr", "Maria do Rosário Almeida Costa")]
+FOUR_WORD_TITLES = [("Emma Louise Summer Dress", "en"), ("Peter Paul Rubens Museum", "nl"),
+                    ("Harry Potter et la Chambre des secrets", "fr"), ("Jean Paul Gaultier Parfum", "fr")]
+
+
+def test_a_double_given_name_and_two_surnames_is_a_person(detector, patterns_only):
+    """Review 27 F1: "Ana María López Pérez" was stored: a run of more than three capitalised words was a title or a
+    product line. Two given names opening four words say a person (names._two_given_names_two_surnames); a title or a
+    product line with one given name, or a trade or product word, stays readable."""
+    _persons_found_whole(detector, patterns_only, FOUR_WORD_NAMES)
+    _no_person_found(detector, patterns_only, FOUR_WORD_TITLES[:2] + FOUR_WORD_TITLES[3:])
+    assert "Chambre des secrets" not in {text for text, _ in found(patterns_only, *FOUR_WORD_TITLES[2])}
+
+
 #: a product's title: its kind, the given name a shop calls the model, and its colour, material or finish (review 22 O1)
 PRODUCT_FINISHES = [("Kapstok Oscar antraciet", "Kapstok Oscar"), ("Kruk Felix zwart", "Kruk Felix"),
                     ("Applique Jules laiton", "Applique Jules"), ("Stool Oscar black.", "Stool Oscar"),

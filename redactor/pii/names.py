@@ -175,18 +175,35 @@ def starts_with_first_name(text: str) -> bool:
     is that one's second half ("Pilar Ochoa de Zárate y Beitia", "Tomás Vasconcelos da Cunha e Meneses": two
     surnames, one name)."""
     tokens = text.split()
+    # nor do the words before a particle and the first given name: what the name's owner sends ("Bestelling van Marie
+    # Claire Dubois Martin", from_its_given_name)
+    named = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if named > 1 and tokens[named - 1].casefold() in PARTICLES:
+        tokens = tokens[named:]
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
     # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words)
     while len(words) > 3 and is_name_opener(words[0]):
         words = words[1:]
-    if len(words) > 3:
+    double = _two_given_names_two_surnames(words)
+    if len(words) > 3 and not double:
         return False
     for i in _given_names_in(words):
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
-            return 2 <= len(words) - i <= 3 or (len(words) == 2 and i == 1 and surname_written_first(words[0]))
+            return double or 2 <= len(words) - i <= 3 or (
+                len(words) == 2 and i == 1 and surname_written_first(words[0]))
     return False
+
+
+def _two_given_names_two_surnames(words: list[str]) -> bool:
+    """Four capitalised words, a double given name and two surnames, as Spanish and Portuguese write a name and French
+    a compound given name without its hyphen ("Ana María López Pérez", "Marie Claire Dubois Martin"; review 27 F1):
+    two given names opening the run say a person, where one given name and three words after it are a title or a
+    product line ("Philips Hue White Ambiance"). Neither given name one far more often a word ("Rose", "Summer"), nor
+    a function word; the surnames no given name far more often a word either, nor a function word."""
+    return len(words) == 4 and _given_names_in(words)[:2] == [0, 1] and not any(
+        _rarely_a_name(word) or is_function_word(word) for word in words)
 
 
 def surname_written_first(word: str) -> bool:
