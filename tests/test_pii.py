@@ -1964,10 +1964,11 @@ def test_a_surname_written_first_is_part_of_the_name(detector, patterns_only, te
 #: capitals that hold a given name or a surname's shape and name no one
 NAMES_IN_CAPITALS = [("ÉLODIE MARCHAND", "fr", "ÉLODIE MARCHAND"), ("Passagier: SANNE WOUTERS", "nl", "SANNE WOUTERS"),
                      ("PIET DE GRAAF", "nl", "PIET DE GRAAF"), ("MARCHAND ÉLODIE", "fr", "MARCHAND ÉLODIE"),
-                     ("Titulaire de la carte : KERIM ÖZTÜRK", "fr", "KERIM ÖZTÜRK")]
+                     ("Titulaire de la carte : KERIM ÖZTÜRK", "fr", "KERIM ÖZTÜRK"),
+                     ("2   NOOR VISSER   NLD", "nl", "NOOR VISSER")]
 HEADINGS_IN_CAPITALS = [("NOS HORAIRES", "fr"), ("ROSE GOLD", "en"), ("MARIE CURIE SCHOOL", "en"), ("SUMMER SALE", "en"),
                         ("JOYEUX NOËL", "fr"), ("MAX POWER", "en"), ("NIEUWE COLLECTIE", "nl"), ("RUE VICTOR HUGO", "fr"),
-                        ("LIVRAISON GRATUITE", "fr"), ("BLACK FRIDAY", "en")]
+                        ("LIVRAISON GRATUITE", "fr"), ("BLACK FRIDAY", "en"), ("LINDHOLM, MAJA   SWE", "en")]
 
 
 def test_a_full_name_in_capitals_is_a_person(detector, patterns_only):

