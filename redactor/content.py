@@ -725,10 +725,11 @@ def surname_first_entry(text: str) -> list[Span]:
     Wouters" was masked and only surnames of Slavic or Romanian endings were read before a given name): the given name
     after the surname says a person as it does in "Wouters, Tom" (names.surname_then_given: no trade, product, place,
     street, time or function word before it, no greeting), and the entry is no shop or product name
-    (names.is_business_name). Only the whole entry: inside a sentence or a heading the same two words are a product
-    and the name its shop gave it."""
+    (names.is_business_name) nor a place's ("Citytrip Sofia", "Weekend Florence": a given name that is a town's is the
+    site's destination in its list as often). Only the whole entry: inside a sentence or a heading the same two words
+    are a product and the name its shop gave it."""
     match = _SURNAME_GIVEN_ENTRY.fullmatch(text)
-    if not match or not surname_then_given(match.group(2), match.group(3)) \
+    if not match or not surname_then_given(match.group(2), match.group(3)) or is_a_place(match.group(3)) \
             or is_business_name(text, match.start(1), match.end(3)):
         return []
     return [Span(match.start(1), match.end(3), "PERSON", 1.0, "shape")]
