@@ -713,6 +713,28 @@ def surname_then_given_named(text: str) -> list[Span]:
     return spans
 
 
+#: a list's or a table's entry that is only a surname and a given name, the surname's particles capitalised or not
+#: before it ("Janssens Jan", "Van den Broeck Lies", "De Smet An")
+_SURNAME_GIVEN_ENTRY = regex.compile(
+    rf"\s*((?:(?i:{_NAME_PARTICLE})[^\S\n]+)*({_PROPER_WORD}))[^\S\n]+({_PROPER_WORD})\s*")
+
+
+def surname_first_entry(text: str) -> list[Span]:
+    """The person a list item's or a table cell's whole text names surname first, as schools, clubs and back offices
+    list people ("Wouters Tom" in a select2 result, "Lambrechts Fien" in a <td>; review 27 F10: stored, where "Tom
+    Wouters" was masked and only surnames of Slavic or Romanian endings were read before a given name): the given name
+    after the surname says a person as it does in "Wouters, Tom" (names.surname_then_given: no trade, product, place,
+    street, time or function word before it, no greeting), and the entry is no shop or product name
+    (names.is_business_name) nor a place's ("Citytrip Sofia", "Weekend Florence": a given name that is a town's is the
+    site's destination in its list as often). Only the whole entry: inside a sentence or a heading the same two words
+    are a product and the name its shop gave it."""
+    match = _SURNAME_GIVEN_ENTRY.fullmatch(text)
+    if not match or not surname_then_given(match.group(2), match.group(3)) or is_a_place(match.group(3)) \
+            or is_business_name(text, match.start(1), match.end(3)):
+        return []
+    return [Span(match.start(1), match.end(3), "PERSON", 1.0, "shape")]
+
+
 #: a capitalised word after a lower-case one and "de", "d'", "van", "von" or "of" (or a German noun and "von"; not
 #: after a street's first word: "rue de Florence"): whose thing it is, in a visitor's sentence ("la chambre de
 #: Maxence", "de fiets van Lotte", "das Zimmer von Jonas")

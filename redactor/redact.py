@@ -38,8 +38,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
-                              secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
-                              unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
+                              secret_pair_spans, selector_person_slugs, shape_signs, surname_first_entry, table_rows,
+                              template_with_arguments, unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DRAWN_ON, DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -286,6 +286,8 @@ def _as_defined(obj: dict[str, Any], fits: dict[str, frozenset[type]]) -> bool:
 
 #: a text below these in an editable region is picked from the site's list, never cut by typing
 _PICKED_TEXT_PARENTS = frozenset({"option", "optgroup", "select", "datalist"})
+#: the parents of a text that is one entry of a list or a table: a select2 or choices result, a register's cell
+_ENTRY_PARENTS = frozenset({"li", "td"})
 #: ancestors looked through for a snapshot's text's editable region (_typed_end)
 _REGION_DEPTH = 32
 #: elements that run inside a line of text (phrasing content): rich text puts a word of a sentence in one
@@ -1374,7 +1376,9 @@ class BatchRedaction:
             picked = parent_tag in _PICKED_TEXT_PARENTS
             names = names_by_shape("option" if picked else "", True, False) if verdict.flags & EDITABLE else None
             typed = bool(verdict.flags & EDITABLE) and not picked and self._typed_end(nid)
-            slot = TextSlot(cell, nid, "content.text", names, grows=typed, page_text=names is None)
+            # a list's or a table's entry of the site's text may be a person listed surname first ("Wouters Tom")
+            entry = surname_first_entry if names is None and parent_tag in _ENTRY_PARENTS else names
+            slot = TextSlot(cell, nid, "content.text", entry, grows=typed, page_text=names is None)
             self.slots.append(slot)
             if names is None:
                 self.site_slots.append(slot)

@@ -1970,6 +1970,44 @@ def test_a_surname_written_first_is_part_of_the_name(detector, patterns_only, te
     assert not is_a_person("Bakker Bart", 0, len("Bakker Bart"))
 
 
+#: a full name all in capitals, as a card, a ticket or an engraving preview prints it (review 27 F12), and headings in
+#: capitals that hold a given name or a surname's shape and name no one
+NAMES_IN_CAPITALS = [("ÉLODIE MARCHAND", "fr", "ÉLODIE MARCHAND"), ("Passagier: SANNE WOUTERS", "nl", "SANNE WOUTERS"),
+                     ("PIET DE GRAAF", "nl", "PIET DE GRAAF"), ("MARCHAND ÉLODIE", "fr", "MARCHAND ÉLODIE"),
+                     ("Titulaire de la carte : KERIM ÖZTÜRK", "fr", "KERIM ÖZTÜRK"),
+                     ("2   NOOR VISSER   NLD", "nl", "NOOR VISSER")]
+HEADINGS_IN_CAPITALS = [("NOS HORAIRES", "fr"), ("ROSE GOLD", "en"), ("MARIE CURIE SCHOOL", "en"), ("SUMMER SALE", "en"),
+                        ("JOYEUX NOËL", "fr"), ("MAX POWER", "en"), ("NIEUWE COLLECTIE", "nl"), ("RUE VICTOR HUGO", "fr"),
+                        ("LIVRAISON GRATUITE", "fr"), ("BLACK FRIDAY", "en"), ("LINDHOLM, MAJA   SWE", "en")]
+
+
+def test_a_full_name_in_capitals_is_a_person(detector, patterns_only):
+    """Review 27 F12: "LÉA DUBOIS" was stored where "Léa Dubois" was masked: the model reads no name in capitals and
+    no shape rule read a given name in a run of capitals. A common given name and surname words in capitals are a
+    person (names.full_name_in_capitals); a heading in capitals stays readable."""
+    _persons_found_whole(detector, patterns_only, NAMES_IN_CAPITALS)
+    _no_person_found(detector, patterns_only, HEADINGS_IN_CAPITALS)
+
+
+#: a name of four words, a double given name and two surnames, and one with Portuguese "do" (review 27 F1); the words
+#: before "van"/"de" and the given name are what its owner sends, not part of the name
+FOUR_WORD_NAMES = [("Cliente: Rosa Isabel Navarro Fuentes", "fr", "Rosa Isabel Navarro Fuentes"),
+                   ("Juan Carlos Ortega Ruiz", "en", "Juan Carlos Ortega Ruiz"),
+                   ("Bestelling van Anne Sophie Lambert Petit", "nl", "Anne Sophie Lambert Petit"),
+                   ("Pedido de Maria do Rosário Almeida Costa", "fr", "Maria do Rosário Almeida Costa")]
+FOUR_WORD_TITLES = [("Emma Louise Summer Dress", "en"), ("Peter Paul Rubens Museum", "nl"),
+                    ("Harry Potter et la Chambre des secrets", "fr"), ("Jean Paul Gaultier Parfum", "fr")]
+
+
+def test_a_double_given_name_and_two_surnames_is_a_person(detector, patterns_only):
+    """Review 27 F1: "Ana María López Pérez" was stored: a run of more than three capitalised words was a title or a
+    product line. Two given names opening four words say a person (names._two_given_names_two_surnames); a title or a
+    product line with one given name, or a trade or product word, stays readable."""
+    _persons_found_whole(detector, patterns_only, FOUR_WORD_NAMES)
+    _no_person_found(detector, patterns_only, FOUR_WORD_TITLES[:2] + FOUR_WORD_TITLES[3:])
+    assert "Chambre des secrets" not in {text for text, _ in found(patterns_only, *FOUR_WORD_TITLES[2])}
+
+
 #: a product's title: its kind, the given name a shop calls the model, and its colour, material or finish (review 22 O1)
 PRODUCT_FINISHES = [("Kapstok Oscar antraciet", "Kapstok Oscar"), ("Kruk Felix zwart", "Kruk Felix"),
                     ("Applique Jules laiton", "Applique Jules"), ("Stool Oscar black.", "Stool Oscar"),

