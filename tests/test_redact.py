@@ -4502,10 +4502,14 @@ def test_health_words_in_a_search_or_in_the_sites_text_stay(session):
     search = element("input", {"type": "search", "name": "q"})
     note = element("textarea", {"name": "bericht"})
     faq = element("p", {}, [text("Ik ben zwanger. Mag ik dit gebruiken? Lees de bijsluiter.")])
+    allergy = element("textarea", {"name": "opmerking"})
     s = session()
-    s.send(snapshot(html_page(search, note, faq, lang="nl")))
-    s.send(*typing(search["id"], "kussen zwanger hernia "), *typing(note["id"], "ik ben zwanger, graag advies"))
+    s.send(snapshot(html_page(search, note, faq, allergy, lang="nl")))
+    s.send(*typing(search["id"], "kussen zwanger hernia "), *typing(note["id"], "ik ben zwanger, graag advies"),
+           *typing(allergy["id"], "ik ben allergisch voor kiwi, graag zonder fruit"))
     s.send(mutation(adds=[add(faq["id"], text("Zwanger of borstvoeding? Vraag het de apotheker."))]))
     assert typed_values(s.stored, search)[-1] == "kussen zwanger hernia "
     assert "Ik ben zwanger. Mag ik dit gebruiken?" in orjson.dumps(s.stored[0]).decode()
+    # an allergy said of oneself stays too, as held-out rounds 17 and 18 keep it: a practice needs it, it names no one
+    assert typed_values(s.stored, allergy)[-1].startswith("ik ben allergisch voor kiwi, graag zonder ")
     assert s.stored[-1]["data"]["adds"][0]["node"]["textContent"] == "Zwanger of borstvoeding? Vraag het de apotheker."
