@@ -953,6 +953,40 @@ def said_secrets(text: str) -> list[Span]:
     return spans
 
 
+#: a statement of the first person, up to four words, then a state of health or a belief (recognizers.yaml said_self,
+#: said_health, said_belief), with the rest of its clause up to three words ("zwanger van 20 weken"); or a word whose
+#: Turkish ending says the person, with the word before it ("şeker hastasıyım"). Words whole and taken whole (possessive:
+#: no word is tried in pieces), each after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries
+#: a few words at most
+_SAID_WORD = r"[^\s,.;:!?()'’]++"
+_SAID_GAP = r"(?:[^\S\n]+|['’])"
+_SAID_SPECIAL = regex.compile(with_words(
+    rf"(?<![\w'’-])(?i:{{{{said_self}}}})(?![\w-])(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
+    rf"(?:(?P<health>(?i:{{{{said_health}}}}))|(?P<belief>(?i:{{{{said_belief}}}})))(?![\w'’-])"
+    rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
+    rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
+    rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"))
+#: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
+_SAID_STATE = regex.compile(with_words(
+    r"(?<![\w-])(?i:{{said_health}}|{{said_belief}}|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+
+
+def said_special_categories(text: str) -> list[Span]:
+    """A state of health, a belief or an orientation a visitor says of herself or her own in what she writes ("Ik ben
+    zwanger van 20 weken", "j'ai une hernie", "mijn dochter heeft epilepsie", "je suis musulmane", "şeker hastasıyım";
+    review 27 F4): GDPR art. 9 data, masked from its word to its clause's end (HEALTH, SPECIAL_CATEGORY), never
+    remembered: the same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask.
+    Only where a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia kussen")."""
+    spans: list[Span] = []
+    if not _SAID_STATE.search(text):
+        return spans
+    for m in _SAID_SPECIAL.finditer(text):
+        health = m.group("health") or m.group("health_ending")
+        start = m.start() if m.group("in_person") else m.start("health" if health else "belief")
+        spans.append(Span(start, m.end(), "HEALTH" if health else "SPECIAL_CATEGORY", 1.0, UNREMEMBERED))
+    return spans
+
+
 #: what a line writes around a secret it gives: quotes, brackets, Ruby's "=>" ('{:password=>"…"}')
 _BEFORE_SAID, _AFTER_SAID = ">\"'(«“‘[{", "\"')»”’]}"
 
@@ -983,12 +1017,12 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
     case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
     left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
-    password given in a sentence."""
+    password given in a sentence, a state of health or a belief said of oneself."""
     return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
                          *possessor_named(text), *household_named(text), *family_plural_named(text),
                          *sentence_subject_named(text),
                          *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
-                         *said_secrets(text)]
+                         *said_secrets(text), *said_special_categories(text)]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

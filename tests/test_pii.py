@@ -3220,3 +3220,23 @@ def test_a_customers_kind_or_a_parcels_place_after_its_label_stays(patterns_only
     """Review 27 F7-F9's guard: one word after a customer's label is its kind, a pick-up place after a recipient's
     label is no one."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
+
+
+@pytest.mark.parametrize("text, language, code", [
+    ("Votre point de fourniture : 541448800031592703", "fr", "541448800031592703"),
+    ("Aansluiting gas 871685390007426103 (Stedin)", "nl", "871685390007426103"),
+    ("5414 4880 0031 5927 03", "fr", "5414 4880 0031 5927 03"),
+    ("871685390007426103", "nl", "871685390007426103")])
+def test_an_energy_connections_ean_18_is_masked(patterns_only, text, language, code):
+    """Review 27 F2: a household's electricity or gas connection code (a GS1 GSRN of eighteen digits from a Belgian or
+    Dutch GS1 prefix, its GS1 check digit valid) was stored from a supplier's account page or a <dd> under "EAN gas":
+    "ean" is a product number's word, which lowered its score, and no recognizer read the eighteen digits."""
+    assert (code, "CUSTOMER_ID") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("EAN 5410013100011 · Chocolade 200 g", "nl"),        # a product's EAN-13
+    ("Code EAN : 871685390007426104", "fr"),               # its check digit wrong: no GSRN
+    ("Tracking SSCC 540003000012345678", "en")])           # a parcel's SSCC under its label
+def test_a_products_ean_13_or_a_parcels_sscc_stays(patterns_only, text, language):
+    assert not {entity for _, entity in found(patterns_only, text, language) if entity == "CUSTOMER_ID"}

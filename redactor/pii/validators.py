@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 import phonenumbers
 import tldextract
-from stdnum import luhn, numdb, verhoeff
+from stdnum import ean, luhn, numdb, verhoeff
 from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
@@ -183,6 +183,19 @@ def _bban_shape(structure: str) -> re.Pattern[str]:
     return re.compile("".join(f"{_IBAN_CHARS[kind]}{{{count}}}" for count, kind in _IBAN_PART.findall(structure)))
 
 
+#: the GS1 prefixes of the countries whose grid operators number every electricity and gas connection with an
+#: 18-digit GSRN ("EAN-code", "code EAN"): Belgium and Luxembourg's 540–549, the Netherlands' 870–879
+_CONNECTION_PREFIXES = ("54", "87")
+
+
+def _energy_connection(text: str) -> bool:
+    """An energy connection's EAN-18 (a GS1 GSRN): eighteen digits, spaces or dots between groups left out, from a
+    Belgian or Dutch GS1 prefix, and a GS1 check digit (python-stdnum's, whose ean module takes no 18-digit code)."""
+    digits = re.sub(r"[\s.]", "", text)
+    return (len(digits) == 18 and digits.isascii() and digits.isdigit() and digits.startswith(_CONNECTION_PREFIXES)
+            and ean.calc_check_digit(digits[:-1]) == digits[-1])
+
+
 def _iban_shape(text: str) -> bool:
     """An IBAN of its country's exact length and structure, whatever its check digits: a mistyped
     or made-up one is what the visitor meant to give (the structure from python-stdnum's IBAN
@@ -318,6 +331,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _coordinates
     if name == "iban-shape":
         return _iban_shape
+    if name == "energy-connection":
+        return _energy_connection
     if name == "first-name":
         return starts_with_first_name
     if name == "given-name":
