@@ -73,6 +73,8 @@ _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
 #: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
 _LABEL_TEXT_DEPTH = 3
+#: an <option>'s text sits in its <option>, maybe in an <optgroup>, then the <select>
+_OPTION_DEPTH = 2
 #: how many ancestors up a field looks for the <label> around it: an input sits in a wrapper or two
 #: of a framework's markup inside its label (<label><div><span><input>), not deeper
 _LABEL_AROUND_DEPTH = 4
@@ -629,6 +631,8 @@ class DomMirror:
         short, shape = len(text.strip()) <= _LABEL_LIKE_TEXT, ""
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
             _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
+            if tag == "select" and depth <= _OPTION_DEPTH:
+                self._note_special_option(above, text, policy)
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             # a block's own text: its shape is kept, so that it may label the field or the block after it
@@ -643,6 +647,24 @@ class DomMirror:
                     self._label_epoch += 1
             if labelling:
                 return
+
+    def _note_special_option(self, select: int, text: str, policy: Policy) -> None:
+        """An <option> whose text names a health condition or a belief ("Fauteuil roulant", "Halal") makes a pick in
+        its <select> a special category's, whatever the select's label says ("Besoins particuliers", "Maaltijd"): its
+        words are kept as the select's own label words (a select labels nothing else), read by special_choice."""
+        words = policy.fields.label_words(text[:_MAX_LABEL_TEXT])
+        if words and policy.fields.choice_meaning("", words):
+            table = self.table
+            table.relabel(select, (table.label(select) + " " + words)[:_MAX_LABEL_TEXT])
+
+    def special_choice(self, nid: int | None, policy: Policy) -> str:
+        """The special category (policy.CHOICE_MEANINGS) one of a <select>'s options names, or '': the visitor's
+        pick there is hers to hide, the site's list of options is not (_note_special_option)."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE or table.shape[slot][1] != "select":  # type: ignore[index]
+            return ""
+        return policy.fields.choice_meaning("", table.label(slot))
 
     def _index_label(self, slot: int) -> None:
         """Remembers which element an id names (aria-labelledby, aria-describedby): one lookup

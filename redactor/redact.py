@@ -1264,7 +1264,11 @@ class BatchRedaction:
     def _a_sensitive_choice(self, nid: int | None) -> bool:
         """Whether a box's choice is itself what its label says of the visitor, a special category's (a checkbox
         "Ik ben zwanger", "Allergies alimentaires": HEALTH): its checked state is masked as a sensitive field's."""
-        return nid is not None and self.mirror.meaning(nid, self.policy) in CHOICE_MEANINGS
+        if nid is None:
+            return False
+        # an <option> marked selected is the pick of a select one of whose options names a special category
+        return (self.mirror.meaning(nid, self.policy) in CHOICE_MEANINGS
+                or bool(self.mirror.special_choice(self._select_of(nid), self.policy)))
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:
@@ -1311,7 +1315,8 @@ class BatchRedaction:
             rule, entity = verdict.rule or "sensitive", "SENSITIVE"
         elif not self.record_inputs:
             rule, entity = "site.record_inputs", "INPUT"
-        elif nid is not None and (meaning := self.mirror.meaning(nid, self.policy)):
+        elif nid is not None and (meaning := self.mirror.meaning(nid, self.policy)
+                                  or self.mirror.special_choice(nid, self.policy)):  # a <select>'s pick
             rule, entity = "field." + meaning.lower(), meaning
         else:
             return False
@@ -1483,10 +1488,15 @@ class BatchRedaction:
     def _list_meaning(self, option: int | None) -> str:
         """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
         options are the site's list, but which one is picked is the visitor's: not tainted."""
+        select = self._select_of(option)
+        return self.mirror.meaning(select, self.policy) if select is not None else ""
+
+    def _select_of(self, option: int | None) -> int | None:
+        """The <select> an <option> is in (through an <optgroup>), or None."""
         parent, parent_tag = self.mirror.parent(option)
         if parent_tag == "optgroup":
             parent, parent_tag = self.mirror.parent(parent)
-        return self.mirror.meaning(parent, self.policy) if parent_tag == "select" and parent is not None else ""
+        return parent if parent_tag == "select" else None
 
     def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
         key = nid if key is None else key

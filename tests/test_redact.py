@@ -4384,6 +4384,39 @@ def test_a_shops_return_reason_is_no_health(session):
     assert "Beschadigd geleverd" in stored and "Verkeerde maat" in typed_values(s.stored, reason), stored
 
 
+@pytest.mark.parametrize("lang,label,options,picked", [
+    ("fr", "Accessibilité", ["Aucune", "Béquilles", "Fauteuil roulant"], 2),
+    ("nl", "Vervoer", ["Eigen wagen", "Rolstoel nodig"], 1),
+    ("nl", "Aangesloten bij", ["Partena", "Solidaris"], 1),
+    ("fr", "Menu du banquet", ["Classique", "Végétarien", "Sans porc"], 2),
+])
+def test_a_pick_naming_a_special_category_is_masked_and_the_option_list_stays(session, lang, label, options, picked):
+    """Review 27 F6: a <select> whose chosen option names a condition, a disability or a belief ("Fauteuil roulant",
+    a pillar's sick fund, a meal's "Sans porc") under a label that says none: the option's text says what the pick
+    is, so the visitor's pick (its Input event, the select's value in a later snapshot) is masked whatever it is,
+    and the site's list of options stays readable."""
+    choice = element("select", {"id": "s9", "name": "field_9"},
+                     [element("option", {"value": f"o{i}"}, [text(o)]) for i, o in enumerate(options)])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s9"}, [text(label)]), choice, lang=lang)))
+    s.send(input_event(choice["id"], f"o{picked}"), input_event(choice["id"], "o0"))
+    assert typed_values(s.stored, choice) == ["**", "**"]
+    choice["attributes"]["value"] = f"o{picked}"  # the page reloaded with the pick made
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s9"}, [text(label)]), choice, lang=lang)))
+    assert nodes_by_id(s.stored[-1:])[choice["id"]]["attributes"]["value"] == "**"
+    stored = list(strings(s.stored))
+    assert all(o in stored for o in options) and label in stored, stored
+
+
+def test_a_pick_among_ordinary_options_stays(session):
+    """Review 27 F6's control: a select whose options name nothing of the visitor keeps its pick."""
+    size = element("select", {"id": "s8", "name": "size"}, [element("option", {"value": v}, [text(v)]) for v in ("S", "M")])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s8"}, [text("Maat")]), size, lang="nl")))
+    s.send(input_event(size["id"], "M"))
+    assert typed_values(s.stored, size) == ["M"]
+
+
 def test_a_plate_under_a_parameter_naming_it_is_masked_in_the_page_address(session):
     """Review 24 F10: a garage's booking page carries the plate in its address ("?plaat=…", "?immat=…"), which no
     parameter's name said; as the whole of a parameter's name a plate's short word says it."""
