@@ -458,6 +458,16 @@ _PROGRAM_CLASS = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*)?(?:Error|Exception)|[a-z]
 _NUMBERED_FIELD = re.compile(r"[a-z]+[_.\-]?\d+")
 #: a field's name in one lower-case word beside a pair's value ({"name": "company", "value": …})
 _LOWER_WORD = re.compile(r"[a-z]+")
+#: a field's name as a program writes it, one identifier ("lastName", "billing_last_name", "user.achternaam"): as a
+#: console argument or a form library's call argument, it says what the argument after it is (_named_arguments)
+_FIELD_NAME_ARGUMENT = re.compile(r"[A-Za-z_$][\w.$-]{0,63}")
+#: a list of field names, not of arguments (["firstName", "lastName", "email"], a table's columns ["Naam", "Prijs",
+#: "Stock"]): this many identifiers and nothing else, all written alike (a lower-case or a capital first letter; not
+#: ["setFieldValue", "lastName", "Kabongo"], a call's name, a field's and a person's)
+_NAMES_ONLY = 3
+#: a Flux Standard Action (redux-form's {"type": "@@redux-form/CHANGE", "meta": {"field": "lastName"}, "payload": v},
+#: which redux-logger prints): the key of what the action says of a field its meta names, as a report's value
+_ACTION_META, _ACTION_PAYLOAD = "meta", "payload"
 #: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
 #: keys; its `name` is the site's constant ("orders_created"), not a person's
 _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
@@ -1847,6 +1857,24 @@ class BatchRedaction:
             return keys, field
         return [], ""
 
+    def _named_arguments(self, values: list[Any]) -> dict[int, str]:
+        """The meanings a list's field names give the value after each (console.log("lastName", v), Formik's
+        setFieldValue("achternaam", v) printed), by index: a field's name as an argument says what the next one is,
+        as it would as a key ({"lastName": v}). Not a value that names a field too, nor in a list of names only
+        (["firstName", "lastName", "email"]: a form's or a table's columns). Linear: each item read twice."""
+        if len(values) < 2 or (len(values) >= _NAMES_ONLY and all(
+                isinstance(v, str) and _FIELD_NAME_ARGUMENT.fullmatch(v) for v in values)
+                and len({v[0].isupper() for v in values}) == 1):
+            return {}
+        key_meaning, named = self.policy.key_meaning, {}
+        for i in range(1, len(values)):
+            name, value = values[i - 1], values[i]
+            if isinstance(name, str) and _FIELD_NAME_ARGUMENT.fullmatch(name) and isinstance(value, (str, int, float)) \
+                    and not isinstance(value, bool) and (meaning := key_meaning(name, value)) \
+                    and not (isinstance(value, str) and key_meaning(value, None)):
+                named[i] = meaning
+        return named
+
     def _scan_payload(self, container: Any, keys: Any, keyed: bool = False) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
         a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
@@ -1873,7 +1901,10 @@ class BatchRedaction:
             thing = _is_thing(value)
             if (formatted := format_arguments(value)) is not None:  # {"message": "Klant: %s", "params": [v]}
                 self.filled_templates.append(FilledTemplateSlot(*formatted, "content.template"))
-            report = field_report(value) or around  # a validation error: {path, input}
+            # a validation error ({path, input}), or a form library's action on a field ({meta: {field}, payload})
+            acted = _ACTION_PAYLOAD in value and isinstance(value.get(_ACTION_META), dict) and \
+                field_report(value[_ACTION_META]) is not None
+            report = field_report(value) or (field_report(value[_ACTION_META]) if acted else None) or around
             structure, field = self._pair_field(value)
             matched = matching(value)  # {"fn": …, "ln": …, "db": …}: an ad network's matching keys
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
@@ -1882,7 +1913,7 @@ class BatchRedaction:
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
-                    reported = report is not None and key in report_values
+                    reported = report is not None and (key in report_values or (acted and key == _ACTION_PAYLOAD))
                     own = key_meaning(key, value[key]) or matched.get(key, "") or (
                         # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
                         FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
@@ -1930,7 +1961,8 @@ class BatchRedaction:
                         value[0], [Cell(value, i) for i in range(1, len(value))], "content.template"))
                 elif table_rows(value):  # [["Jan", "Peeters", "Gent"], …]: each row read as one line
                     self.filled_templates.append(TableRowsSlot(value, "content.table-rows"))
-                stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
+                named = self._named_arguments(value)
+                stack.extend((value, i, named.get(i) or meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))) and not (
                     meaning == "SECRET" and isinstance(value, str) and value.strip().lower() in _FLAG_VALUES):
