@@ -47,9 +47,11 @@ from redactor.policy import (
     UNKNOWN,
     Policy,
     page_name_kept,
+    plain_words,
     shipped_fields,
     shipped_structure,
 )
+from redactor.ruledata import rule_words
 from redactor.rrweb import NodeType, node_id
 from redactor.selectors import MAX_KEPT_STRUCTURAL, MAX_KEPT_VALUE
 from redactor.selectors import (
@@ -73,6 +75,11 @@ _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
 #: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
 _LABEL_TEXT_DEPTH = 3
+#: how many ancestors up a file's name looks for the upload widget it is shown in (Dropzone's name: its <span> in
+#: .dz-filename in .dz-details in .dz-preview), and how many children of its nearest ones for a file input beside it
+_UPLOAD_WIDGET_DEPTH = 4
+_FILE_INPUT_DEPTH = 2
+_FILE_INPUT_SIBLINGS = 32
 #: an <option>'s text sits in its <option>, maybe in an <optgroup>, then the <select>
 _OPTION_DEPTH = 2
 #: how many ancestors up a field looks for the <label> around it: an input sits in a wrapper or two
@@ -245,6 +252,11 @@ def attribute_strings(attributes: Any) -> dict[str, str]:
     return {name: value if isinstance(value, str) else str(value)
             for name, value in attributes.items()
             if value is not None and value is not False and not isinstance(value, (list, dict))}
+
+
+@functools.cache
+def _upload_widget_words() -> frozenset[str]:
+    return frozenset(rule_words()["upload_widgets"])
 
 
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
@@ -665,6 +677,29 @@ class DomMirror:
         if slot == NONE or table.shape[slot][1] != "select":  # type: ignore[index]
             return ""
         return policy.fields.choice_meaning("", table.label(slot))
+
+    def in_upload_widget(self, nid: int | None) -> bool:
+        """Whether a text is shown in a file upload's widget, where a file's name is the one the visitor picked: an
+        element around it whose class or id says so (rules/recognizers.yaml upload_widgets, or "file-name"), or a
+        file input beside it (<label class=file><input type=file><span>paspoort.jpg</span></label>). Bounded: a few
+        ancestors, a few children of the nearest."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
+            return False
+        for depth, above in enumerate(self._ancestor_slots(slot)):
+            attrs = table.shape[above][2]  # type: ignore[index]
+            if depth >= _UPLOAD_WIDGET_DEPTH or attrs is None:
+                return False
+            words = plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}")
+            if not _upload_widget_words().isdisjoint(words) or "file name" in " ".join(words):
+                return True
+            if depth < _FILE_INPUT_DEPTH and any(
+                    (shape := table.shape[child]) is not None and shape[1] == "input" and shape[2]
+                    and str(shape[2].get("type", "")).lower() == "file"
+                    for child in itertools.islice(table.child_slots(above), _FILE_INPUT_SIBLINGS)):
+                return True
+        return False
 
     def _index_label(self, slot: int) -> None:
         """Remembers which element an id names (aria-labelledby, aria-describedby): one lookup

@@ -35,7 +35,8 @@ from redactor.bounded_cache import short_lru_cache
 from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED,
                               WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
-                              credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
+                              credential_spans, element_path, entry_of, file_name_shaped, format_arguments, is_data_url,
+                              letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
                               secret_pair_spans, selector_person_slugs, shape_signs, table_rows, template_with_arguments,
@@ -1373,6 +1374,13 @@ class BatchRedaction:
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
+            return
+        if file_name_shaped(text) and self.mirror.in_upload_widget(nid):
+            # the name of the file the visitor picked, as an upload widget shows it ("paspoort-peeters.jpg"): the
+            # file input's value is masked, its echo in the widget no detector reads (a lone surname, a document's word)
+            self.taint_value(text.strip(), FILE_NAME)
+            cell.set(self.masker.text(text, FILE_NAME))
+            self.remarks.append(Remark("field.file_name", FILE_NAME, "mask", nid))
             return
         if meaning := self.mirror.popup_meaning(nid, self.policy):  # suggestions, not the visitor's: no taint
             cell.set(self.masker.text(text, meaning))

@@ -4417,6 +4417,26 @@ def test_a_pick_among_ordinary_options_stays(session):
     assert typed_values(s.stored, size) == ["M"]
 
 
+def test_a_file_name_an_upload_widget_shows_is_masked_and_the_sites_documents_stay(session):
+    """Review 27 F11: the name of the file the visitor picked, as an upload widget shows it (Gravity Forms'
+    gfield_fileupload_filename, a file-name span beside the file input), was kept when no detector read a name in it
+    ("Loonfiche Wouters.pdf": a document's word and a lone surname). A file's name in such a widget is masked whole;
+    the widget's own words and the site's documents elsewhere stay."""
+    picker = element("input", {"type": "file", "name": "bijlage"})
+    s = session()
+    s.send(meta(), snapshot(html_page(
+        element("div", {"class": "ginput_preview"}, [element("span", {"class": "gfield_fileupload_filename"},
+                                                             [text("Loonfiche Wouters.pdf")])]),
+        element("label", {"class": "file"}, [picker, element("span", {"class": "file-cta"}, [text("Kies een bestand")]),
+                                             element("span", {}, [text("identiteitskaart_vandamme.jpg")])]),
+        element("ul", {"class": "downloads"}, [element("li", {}, [element("a", {"href": "/vw.pdf"},
+                                                                          [text("Algemene voorwaarden.pdf")])])]),
+        lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Wouters" not in stored and "vandamme" not in stored
+    assert "Kies een bestand" in stored and "Algemene voorwaarden.pdf" in stored
+
+
 def test_a_plate_under_a_parameter_naming_it_is_masked_in_the_page_address(session):
     """Review 24 F10: a garage's booking page carries the plate in its address ("?plaat=…", "?immat=…"), which no
     parameter's name said; as the whole of a parameter's name a plate's short word says it."""
