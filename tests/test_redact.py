@@ -474,6 +474,33 @@ def test_a_suggestion_that_shows_the_typed_part_is_masked_as_the_field_even_in_a
     assert "Votre adhésion" in stored and "Offre Heol" in stored
 
 
+@pytest.mark.parametrize("lang,field,typed_part,rest,town", [
+    ("nl", {"name": "straat"}, "Molenwe", "g 27b", "Brugge, België"),
+    ("de", {"id": "lieferadresse", "autocomplete": "off"}, "Lindenal", "lee 9", "Kassel, Deutschland"),
+])
+def test_the_rest_of_a_suggestion_after_its_typed_part_is_masked(session, lang, field, typed_part, rest, town):
+    """Review 27 F13: an address autocomplete added as one tree bolds the typed part of each suggestion in its own
+    node ("<span class=pac-matched>Molenwe</span>g 27b"): the typed part was masked as the field's echo, the word's
+    rest with the house number and the town after it were kept. A text that is an echo whole and ends inside a word
+    the next text goes on with has the rest of its line masked. A search's highlighted suggestion stays."""
+    street = element("input", {"type": "text", **field})
+    search = element("input", {"type": "search", "name": "q"})
+    results = element("ul", {"class": "search-results"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("form", {}, [street]), search, results, lang=lang)))
+    s.send(*typing(street["id"], typed_part), *typing(search["id"], "hooi"))
+    body = [n for n in nodes_by_id(s.stored).values() if n.get("tagName") == "body"][0]
+    row = element("div", {"class": "pac-item"}, [
+        element("span", {"class": "pac-item-query"}, [element("span", {"class": "pac-matched"}, [text(typed_part)]),
+                                                      text(rest)]),
+        element("span", {}, [text(town)])])
+    hint = element("li", {}, [element("b", {}, [text("hooi")]), text("koortstabletten")])
+    s.send(mutation(adds=[add(body["id"], element("div", {"class": "pac-container"}, [row])), add(results["id"], hint)]))
+    stored = list(strings(s.stored))
+    assert rest not in stored and town not in stored and typed_part not in stored, stored
+    assert "koortstabletten" in stored
+
+
 def test_the_options_of_a_select_with_a_meaning_do_not_point_at_the_pick(session):
     """A year of birth picked in a <select>: the option marked selected in a snapshot is the pick, and
     so would be the one option an echo of the pick masked. Another select keeps its list and pick."""
