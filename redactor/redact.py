@@ -2552,16 +2552,18 @@ class BatchRedaction:
         """A field's suggestions bold what the visitor typed in each ("<b>Kerkst</b>raat 12a", "Gent, België"): the
         typed part, an echo, is masked in its own text, and the word it opens runs on in the next text with the rest
         of the suggestion, her street and number once picked (review 27 F13). A text that is an echo whole and ends
-        inside a word the next text outside its inline element goes on with has the line after it masked. Linear: the
+        inside a word the text right after its inline element goes on with has the line after it masked. Linear: the
         line is bounded."""
         taint, hasher = self.mirror.taint, self.taint_hasher
         for i in range(len(line) - 1):
             piece, following = line[i][2], line[i + 1][2]
             if not (piece[-1:].isalpha() and following[:1].isalpha()) or len(echo := piece.lstrip()) < _MIN_TAINT:
                 continue
-            # the typed part highlighted: in an inline element of its own, the word's rest outside it
+            # the typed part highlighted: in an inline element of its own, the word's rest a text right beside that
+            # element (not in an element of its own: "<span>Opdebeeck</span><span>Kantoor Mechelen</span>" are two)
             highlight, highlight_tag = self.mirror.parent(line[i][0])
-            if highlight_tag not in _INLINE_TAGS or self.mirror.parent(line[i + 1][0])[0] == highlight \
+            if highlight_tag not in _INLINE_TAGS or highlight is None \
+                    or self.mirror.parent(line[i + 1][0])[0] != self.mirror.parent(highlight)[0] \
                     or (0, len(echo)) not in taint.found(echo, hasher):
                 continue
             for nid, _, _ in line[i + 1:]:
