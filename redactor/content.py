@@ -2626,6 +2626,18 @@ _MULTIPART_DISPOSITION = re.compile(r'(?im)^content-disposition:[^\S\r\n]*form-d
 _MULTIPART_FILE = re.compile(r'(?i)(?<![\w*])filename\*?=(?:"((?:[^"\\\r\n]|\\.){1,255})"|([^;\s]{1,255}))')
 #: the meaning of a file's name: what the visitor has on their computer (a file input's value, rules/fields.yaml)
 FILE_NAME = "FILE_NAME"
+
+
+@functools.cache
+def _file_name() -> re.Pattern[str]:
+    """A text that is a file's name and nothing else, a document's or a picture's (rules/recognizers.yaml
+    file_extensions): "paspoort-peeters.jpg", "Attest huisarts.pdf"."""
+    return re.compile(rf"[^\s\\/][^\n\\/]{{0,200}}\.(?i:{'|'.join(map(re.escape, rule_words()['file_extensions']))})")
+
+
+def file_name_shaped(text: str) -> bool:
+    """Whether a text is one file's name (its spaces around aside)."""
+    return _file_name().fullmatch(text.strip()) is not None
 #: what a payload key or a URL parameter that names a person's account holds (rules/fields.yaml person_ids): who the
 #: person is, a handle or an account's id, pseudonymised in a payload as Sentry's and PostHog's user keys are
 #: (redact.py), masked whole in an address

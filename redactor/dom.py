@@ -47,9 +47,11 @@ from redactor.policy import (
     UNKNOWN,
     Policy,
     page_name_kept,
+    plain_words,
     shipped_fields,
     shipped_structure,
 )
+from redactor.ruledata import rule_words
 from redactor.rrweb import NodeType, node_id
 from redactor.selectors import MAX_KEPT_STRUCTURAL, MAX_KEPT_VALUE
 from redactor.selectors import (
@@ -73,6 +75,13 @@ _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
 #: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
 _LABEL_TEXT_DEPTH = 3
+#: how many ancestors up a file's name looks for the upload widget it is shown in (Dropzone's name: its <span> in
+#: .dz-filename in .dz-details in .dz-preview), and how many children of its nearest ones for a file input beside it
+_UPLOAD_WIDGET_DEPTH = 4
+_FILE_INPUT_DEPTH = 2
+_FILE_INPUT_SIBLINGS = 32
+#: an <option>'s text sits in its <option>, maybe in an <optgroup>, then the <select>
+_OPTION_DEPTH = 2
 #: how many ancestors up a field looks for the <label> around it: an input sits in a wrapper or two
 #: of a framework's markup inside its label (<label><div><span><input>), not deeper
 _LABEL_AROUND_DEPTH = 4
@@ -243,6 +252,11 @@ def attribute_strings(attributes: Any) -> dict[str, str]:
     return {name: value if isinstance(value, str) else str(value)
             for name, value in attributes.items()
             if value is not None and value is not False and not isinstance(value, (list, dict))}
+
+
+@functools.cache
+def _upload_widget_words() -> frozenset[str]:
+    return frozenset(rule_words()["upload_widgets"])
 
 
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
@@ -629,6 +643,8 @@ class DomMirror:
         short, shape = len(text.strip()) <= _LABEL_LIKE_TEXT, ""
         for depth, above in enumerate(self._ancestor_slots(text_slot)):
             _, tag, attrs, _, _ = table.shape[above]  # type: ignore[misc]
+            if tag == "select" and depth <= _OPTION_DEPTH:
+                self._note_special_option(above, text, policy)
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             # a block's own text: its shape is kept, so that it may label the field or the block after it
@@ -643,6 +659,47 @@ class DomMirror:
                     self._label_epoch += 1
             if labelling:
                 return
+
+    def _note_special_option(self, select: int, text: str, policy: Policy) -> None:
+        """An <option> whose text names a health condition or a belief ("Fauteuil roulant", "Halal") makes a pick in
+        its <select> a special category's, whatever the select's label says ("Besoins particuliers", "Maaltijd"): its
+        words are kept as the select's own label words (a select labels nothing else), read by special_choice."""
+        words = policy.fields.label_words(text[:_MAX_LABEL_TEXT])
+        if words and policy.fields.choice_meaning("", words):
+            table = self.table
+            table.relabel(select, (table.label(select) + " " + words)[:_MAX_LABEL_TEXT])
+
+    def special_choice(self, nid: int | None, policy: Policy) -> str:
+        """The special category (policy.CHOICE_MEANINGS) one of a <select>'s options names, or '': the visitor's
+        pick there is hers to hide, the site's list of options is not (_note_special_option)."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE or table.shape[slot][1] != "select":  # type: ignore[index]
+            return ""
+        return policy.fields.choice_meaning("", table.label(slot))
+
+    def in_upload_widget(self, nid: int | None) -> bool:
+        """Whether a text is shown in a file upload's widget, where a file's name is the one the visitor picked: an
+        element around it whose class or id says so (rules/recognizers.yaml upload_widgets, or "file-name"), or a
+        file input beside it (<label class=file><input type=file><span>paspoort.jpg</span></label>). Bounded: a few
+        ancestors, a few children of the nearest."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE:
+            return False
+        for depth, above in enumerate(self._ancestor_slots(slot)):
+            attrs = table.shape[above][2]  # type: ignore[index]
+            if depth >= _UPLOAD_WIDGET_DEPTH or attrs is None:
+                return False
+            words = plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}")
+            if not _upload_widget_words().isdisjoint(words) or "file name" in " ".join(words):
+                return True
+            if depth < _FILE_INPUT_DEPTH and any(
+                    (shape := table.shape[child]) is not None and shape[1] == "input" and shape[2]
+                    and str(shape[2].get("type", "")).lower() == "file"
+                    for child in itertools.islice(table.child_slots(above), _FILE_INPUT_SIBLINGS)):
+                return True
+        return False
 
     def _index_label(self, slot: int) -> None:
         """Remembers which element an id names (aria-labelledby, aria-describedby): one lookup

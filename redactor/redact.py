@@ -35,7 +35,8 @@ from redactor.bounded_cache import short_lru_cache
 from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED,
                               WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
-                              credential_spans, element_path, entry_of, format_arguments, is_data_url, letters_added,
+                              credential_spans, element_path, entry_of, file_name_shaped, format_arguments, is_data_url,
+                              letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
                               secret_pair_spans, selector_person_slugs, shape_signs, surname_first_entry, table_rows,
@@ -460,6 +461,16 @@ _PROGRAM_CLASS = re.compile(r"(?:[A-Za-z][A-Za-z0-9]*)?(?:Error|Exception)|[a-z]
 _NUMBERED_FIELD = re.compile(r"[a-z]+[_.\-]?\d+")
 #: a field's name in one lower-case word beside a pair's value ({"name": "company", "value": …})
 _LOWER_WORD = re.compile(r"[a-z]+")
+#: a field's name as a program writes it, one identifier ("lastName", "billing_last_name", "user.achternaam"): as a
+#: console argument or a form library's call argument, it says what the argument after it is (_named_arguments)
+_FIELD_NAME_ARGUMENT = re.compile(r"[A-Za-z_$][\w.$-]{0,63}")
+#: a list of field names, not of arguments (["firstName", "lastName", "email"], a table's columns ["Naam", "Prijs",
+#: "Stock"]): this many identifiers and nothing else, all written alike (a lower-case or a capital first letter; not
+#: ["setFieldValue", "lastName", "Kabongo"], a call's name, a field's and a person's)
+_NAMES_ONLY = 3
+#: a Flux Standard Action (redux-form's {"type": "@@redux-form/CHANGE", "meta": {"field": "lastName"}, "payload": v},
+#: which redux-logger prints): the key of what the action says of a field its meta names, as a report's value
+_ACTION_META, _ACTION_PAYLOAD = "meta", "payload"
 #: so is an OpenTelemetry metric (posthog.metrics' /i/v1/metrics): its data points under one of these
 #: keys; its `name` is the site's constant ("orders_created"), not a person's
 _METRIC_DATA = ("sum", "gauge", "histogram", "exponentialHistogram", "summary")
@@ -1266,7 +1277,11 @@ class BatchRedaction:
     def _a_sensitive_choice(self, nid: int | None) -> bool:
         """Whether a box's choice is itself what its label says of the visitor, a special category's (a checkbox
         "Ik ben zwanger", "Allergies alimentaires": HEALTH): its checked state is masked as a sensitive field's."""
-        return nid is not None and self.mirror.meaning(nid, self.policy) in CHOICE_MEANINGS
+        if nid is None:
+            return False
+        # an <option> marked selected is the pick of a select one of whose options names a special category
+        return (self.mirror.meaning(nid, self.policy) in CHOICE_MEANINGS
+                or bool(self.mirror.special_choice(self._select_of(nid), self.policy)))
 
     def _redact_field_attribute(self, nid: int | None, attributes: dict, name: str, verdict: Verdict, tag: str,
                                 typed: bool = False) -> None:
@@ -1313,7 +1328,8 @@ class BatchRedaction:
             rule, entity = verdict.rule or "sensitive", "SENSITIVE"
         elif not self.record_inputs:
             rule, entity = "site.record_inputs", "INPUT"
-        elif nid is not None and (meaning := self.mirror.meaning(nid, self.policy)):
+        elif nid is not None and (meaning := self.mirror.meaning(nid, self.policy)
+                                  or self.mirror.special_choice(nid, self.policy)):  # a <select>'s pick
             rule, entity = "field." + meaning.lower(), meaning
         else:
             return False
@@ -1360,6 +1376,13 @@ class BatchRedaction:
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))
+            return
+        if file_name_shaped(text) and self.mirror.in_upload_widget(nid):
+            # the name of the file the visitor picked, as an upload widget shows it ("paspoort-peeters.jpg"): the
+            # file input's value is masked, its echo in the widget no detector reads (a lone surname, a document's word)
+            self.taint_value(text.strip(), FILE_NAME)
+            cell.set(self.masker.text(text, FILE_NAME))
+            self.remarks.append(Remark("field.file_name", FILE_NAME, "mask", nid))
             return
         if meaning := self.mirror.popup_meaning(nid, self.policy):  # suggestions, not the visitor's: no taint
             cell.set(self.masker.text(text, meaning))
@@ -1487,10 +1510,15 @@ class BatchRedaction:
     def _list_meaning(self, option: int | None) -> str:
         """The meaning of the <select> an <option> is in (through an <optgroup>), or ''. The
         options are the site's list, but which one is picked is the visitor's: not tainted."""
+        select = self._select_of(option)
+        return self.mirror.meaning(select, self.policy) if select is not None else ""
+
+    def _select_of(self, option: int | None) -> int | None:
+        """The <select> an <option> is in (through an <optgroup>), or None."""
         parent, parent_tag = self.mirror.parent(option)
         if parent_tag == "optgroup":
             parent, parent_tag = self.mirror.parent(parent)
-        return self.mirror.meaning(parent, self.policy) if parent_tag == "select" and parent is not None else ""
+        return parent if parent_tag == "select" else None
 
     def _series(self, nid: int, rule: str, key: tuple[int, str] | None = None) -> SeriesSlot:
         key = nid if key is None else key
@@ -1841,6 +1869,24 @@ class BatchRedaction:
             return keys, field
         return [], ""
 
+    def _named_arguments(self, values: list[Any]) -> dict[int, str]:
+        """The meanings a list's field names give the value after each (console.log("lastName", v), Formik's
+        setFieldValue("achternaam", v) printed), by index: a field's name as an argument says what the next one is,
+        as it would as a key ({"lastName": v}). Not a value that names a field too, nor in a list of names only
+        (["firstName", "lastName", "email"]: a form's or a table's columns). Linear: each item read twice."""
+        if len(values) < 2 or (len(values) >= _NAMES_ONLY and all(
+                isinstance(v, str) and _FIELD_NAME_ARGUMENT.fullmatch(v) for v in values)
+                and len({v[0].isupper() for v in values}) == 1):
+            return {}
+        key_meaning, named = self.policy.key_meaning, {}
+        for i in range(1, len(values)):
+            name, value = values[i - 1], values[i]
+            if isinstance(name, str) and _FIELD_NAME_ARGUMENT.fullmatch(name) and isinstance(value, (str, int, float)) \
+                    and not isinstance(value, bool) and (meaning := key_meaning(name, value)) \
+                    and not (isinstance(value, str) and key_meaning(value, None)):
+                named[i] = meaning
+        return named
+
     def _scan_payload(self, container: Any, keys: Any, keyed: bool = False) -> None:
         """Every key and every string at any depth is scanned (URLs as URLs); every value under
         a secret-looking key (rules/secret_keys.yaml) is masked whole, numbers included, and so is
@@ -1867,7 +1913,10 @@ class BatchRedaction:
             thing = _is_thing(value)
             if (formatted := format_arguments(value)) is not None:  # {"message": "Klant: %s", "params": [v]}
                 self.filled_templates.append(FilledTemplateSlot(*formatted, "content.template"))
-            report = field_report(value) or around  # a validation error: {path, input}
+            # a validation error ({path, input}), or a form library's action on a field ({meta: {field}, payload})
+            acted = _ACTION_PAYLOAD in value and isinstance(value.get(_ACTION_META), dict) and \
+                field_report(value[_ACTION_META]) is not None
+            report = field_report(value) or (field_report(value[_ACTION_META]) if acted else None) or around
             structure, field = self._pair_field(value)
             matched = matching(value)  # {"fn": …, "ln": …, "db": …}: an ad network's matching keys
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
@@ -1876,7 +1925,7 @@ class BatchRedaction:
             for key in keys:
                 if isinstance(key, str):
                     self._scan_key(value, key)
-                    reported = report is not None and key in report_values
+                    reported = report is not None and (key in report_values or (acted and key == _ACTION_PAYLOAD))
                     own = key_meaning(key, value[key]) or matched.get(key, "") or (
                         # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
                         FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
@@ -1926,7 +1975,8 @@ class BatchRedaction:
                         value[0], [Cell(value, i) for i in range(1, len(value))], "content.template"))
                 elif table_rows(value):  # [["Jan", "Peeters", "Gent"], …]: each row read as one line
                     self.filled_templates.append(TableRowsSlot(value, "content.table-rows"))
-                stack.extend((value, i, meaning, typed, report) for i in range(len(value)))
+                named = self._named_arguments(value)
+                stack.extend((value, i, named.get(i) or meaning, typed, report) for i in range(len(value)))
             elif meaning and value not in (None, "", True, False) and (
                     meaning == "SECRET" or not (isinstance(value, str) and looks_like_url(value))) and not (
                     meaning == "SECRET" and isinstance(value, str) and value.strip().lower() in _FLAG_VALUES):
@@ -2502,6 +2552,31 @@ class BatchRedaction:
                 cell.set(self.masker.spans(shown, parts) if len(shown) == len(whole)
                          else self.masker.text(shown, "TAINT"))
                 self.remarks.append(Remark("session.taint", "ECHO", "span", nid))
+            self._mask_completion(line)
+
+    def _mask_completion(self, line: list[tuple[int, int, str]]) -> None:
+        """A field's suggestions bold what the visitor typed in each ("<b>Kerkst</b>raat 12a", "Gent, België"): the
+        typed part, an echo, is masked in its own text, and the word it opens runs on in the next text with the rest
+        of the suggestion, her street and number once picked (review 27 F13). A text that is an echo whole and ends
+        inside a word the text right after its inline element goes on with has the line after it masked. Linear: the
+        line is bounded."""
+        taint, hasher = self.mirror.taint, self.taint_hasher
+        for i in range(len(line) - 1):
+            piece, following = line[i][2], line[i + 1][2]
+            if not (piece[-1:].isalpha() and following[:1].isalpha()) or len(echo := piece.lstrip()) < _MIN_TAINT:
+                continue
+            # the typed part highlighted: in an inline element of its own, the word's rest a text right beside that
+            # element (not in an element of its own: "<span>Opdebeeck</span><span>Kantoor Mechelen</span>" are two)
+            highlight, highlight_tag = self.mirror.parent(line[i][0])
+            if highlight_tag not in _INLINE_TAGS or highlight is None \
+                    or self.mirror.parent(line[i + 1][0])[0] != self.mirror.parent(highlight)[0] \
+                    or (0, len(echo)) not in taint.found(echo, hasher):
+                continue
+            for nid, _, _ in line[i + 1:]:
+                if (cell := self.text_cells.get(nid)) is not None and isinstance(shown := cell.get(), str):
+                    cell.set(self.masker.text(shown, "TAINT"))
+                    self.remarks.append(Remark("session.taint.completion", "ECHO", "mask", nid))
+            return
 
 
 def _line_end(pieces: list[tuple[int, str]], chars: int, backwards: bool) -> list[tuple[int, int, str]]:

@@ -2006,6 +2006,23 @@ async def test_a_formats_arguments_are_read_in_the_line_their_template_makes(red
     assert attributes["sentry.message.parameter.1"] == {"value": 2, "type": "integer"}, attributes
 
 
+async def test_a_console_argument_after_a_fields_name_takes_its_meaning(redact):
+    """Review 27 F5: console.log("familienaam", v), a form library's setFieldValue("voornaam", v) printed, and
+    redux-form's action {"type": "@@redux-form/CHANGE", "meta": {"field": "achternaam"}, "payload": v} (redux-logger prints
+    each) kept the value: only a key naming the field or a label with a colon gave it a meaning. A field's name as an
+    argument names the next one; an action's meta naming a field names its payload. A list of field names, and an
+    argument after a word that names no field, stay."""
+    calls = [("familienaam", "Vermeersch"), ("setFieldValue", "voornaam", "Liesbeth"),
+             ({"type": "@@redux-form/CHANGE", "meta": {"form": "profiel", "field": "achternaam"}, "payload": "Goethals"},),
+             (["voornaam", "familienaam", "email"],), ("stap", "betaling")]
+    recorded = unframe(await redact(posthog.decode(posthog_body([snapshot_event(
+        [meta(), *(console_call(*call) for call in calls)], compress=False)]), {}, LIMIT)))[0]["properties"]
+    console = [[json.loads(a) for a in e["data"]["payload"]["payload"]] for e in recorded["$snapshot_data"][1:]]
+    assert console[0] == ["familienaam", "*" * 10] and console[1] == ["setFieldValue", "voornaam", "*" * 8], console
+    assert console[2][0]["payload"] == "*" * 8 and console[2][0]["meta"]["field"] == "achternaam", console
+    assert console[3:] == [[["voornaam", "familienaam", "email"]], ["stap", "betaling"]], console
+
+
 async def test_a_sentry_fingerprint_is_pseudonymised_but_for_sentrys_variables(redact):
     """An error's fingerprint holds what the site groups it by: a patient number in a shape no detector knows
     ("RTD-7Q4-X9K2"), sent before the replay that would teach it (held-out peers round 22). Each of the site's

@@ -474,6 +474,33 @@ def test_a_suggestion_that_shows_the_typed_part_is_masked_as_the_field_even_in_a
     assert "Votre adhésion" in stored and "Offre Heol" in stored
 
 
+@pytest.mark.parametrize("lang,field,typed_part,rest,town", [
+    ("nl", {"name": "straat"}, "Molenwe", "g 27b", "Brugge, België"),
+    ("de", {"id": "lieferadresse", "autocomplete": "off"}, "Lindenal", "lee 9", "Kassel, Deutschland"),
+])
+def test_the_rest_of_a_suggestion_after_its_typed_part_is_masked(session, lang, field, typed_part, rest, town):
+    """Review 27 F13: an address autocomplete added as one tree bolds the typed part of each suggestion in its own
+    node ("<span class=pac-matched>Molenwe</span>g 27b"): the typed part was masked as the field's echo, the word's
+    rest with the house number and the town after it were kept. A text that is an echo whole and ends inside a word
+    the next text goes on with has the rest of its line masked. A search's highlighted suggestion stays."""
+    street = element("input", {"type": "text", **field})
+    search = element("input", {"type": "search", "name": "q"})
+    results = element("ul", {"class": "search-results"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("form", {}, [street]), search, results, lang=lang)))
+    s.send(*typing(street["id"], typed_part), *typing(search["id"], "hooi"))
+    body = [n for n in nodes_by_id(s.stored).values() if n.get("tagName") == "body"][0]
+    row = element("div", {"class": "pac-item"}, [
+        element("span", {"class": "pac-item-query"}, [element("span", {"class": "pac-matched"}, [text(typed_part)]),
+                                                      text(rest)]),
+        element("span", {}, [text(town)])])
+    hint = element("li", {}, [element("b", {}, [text("hooi")]), text("koortstabletten")])
+    s.send(mutation(adds=[add(body["id"], element("div", {"class": "pac-container"}, [row])), add(results["id"], hint)]))
+    stored = list(strings(s.stored))
+    assert rest not in stored and town not in stored and typed_part not in stored, stored
+    assert "koortstabletten" in stored
+
+
 def test_the_options_of_a_select_with_a_meaning_do_not_point_at_the_pick(session):
     """A year of birth picked in a <select>: the option marked selected in a snapshot is the pick, and
     so would be the one option an echo of the pick masked. Another select keeps its list and pick."""
@@ -4382,6 +4409,59 @@ def test_a_shops_return_reason_is_no_health(session):
     s.send(input_event(reason["id"], "Verkeerde maat"))
     stored = list(strings(s.stored))
     assert "Beschadigd geleverd" in stored and "Verkeerde maat" in typed_values(s.stored, reason), stored
+
+
+@pytest.mark.parametrize("lang,label,options,picked", [
+    ("fr", "Accessibilité", ["Aucune", "Béquilles", "Fauteuil roulant"], 2),
+    ("nl", "Vervoer", ["Eigen wagen", "Rolstoel nodig"], 1),
+    ("nl", "Aangesloten bij", ["Partena", "Solidaris"], 1),
+    ("fr", "Menu du banquet", ["Classique", "Végétarien", "Sans porc"], 2),
+])
+def test_a_pick_naming_a_special_category_is_masked_and_the_option_list_stays(session, lang, label, options, picked):
+    """Review 27 F6: a <select> whose chosen option names a condition, a disability or a belief ("Fauteuil roulant",
+    a pillar's sick fund, a meal's "Sans porc") under a label that says none: the option's text says what the pick
+    is, so the visitor's pick (its Input event, the select's value in a later snapshot) is masked whatever it is,
+    and the site's list of options stays readable."""
+    choice = element("select", {"id": "s9", "name": "field_9"},
+                     [element("option", {"value": f"o{i}"}, [text(o)]) for i, o in enumerate(options)])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s9"}, [text(label)]), choice, lang=lang)))
+    s.send(input_event(choice["id"], f"o{picked}"), input_event(choice["id"], "o0"))
+    assert typed_values(s.stored, choice) == ["**", "**"]
+    choice["attributes"]["value"] = f"o{picked}"  # the page reloaded with the pick made
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s9"}, [text(label)]), choice, lang=lang)))
+    assert nodes_by_id(s.stored[-1:])[choice["id"]]["attributes"]["value"] == "**"
+    stored = list(strings(s.stored))
+    assert all(o in stored for o in options) and label in stored, stored
+
+
+def test_a_pick_among_ordinary_options_stays(session):
+    """Review 27 F6's control: a select whose options name nothing of the visitor keeps its pick."""
+    size = element("select", {"id": "s8", "name": "size"}, [element("option", {"value": v}, [text(v)]) for v in ("S", "M")])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s8"}, [text("Maat")]), size, lang="nl")))
+    s.send(input_event(size["id"], "M"))
+    assert typed_values(s.stored, size) == ["M"]
+
+
+def test_a_file_name_an_upload_widget_shows_is_masked_and_the_sites_documents_stay(session):
+    """Review 27 F11: the name of the file the visitor picked, as an upload widget shows it (Gravity Forms'
+    gfield_fileupload_filename, a file-name span beside the file input), was kept when no detector read a name in it
+    ("Loonfiche Wouters.pdf": a document's word and a lone surname). A file's name in such a widget is masked whole;
+    the widget's own words and the site's documents elsewhere stay."""
+    picker = element("input", {"type": "file", "name": "bijlage"})
+    s = session()
+    s.send(meta(), snapshot(html_page(
+        element("div", {"class": "ginput_preview"}, [element("span", {"class": "gfield_fileupload_filename"},
+                                                             [text("Loonfiche Wouters.pdf")])]),
+        element("label", {"class": "file"}, [picker, element("span", {"class": "file-cta"}, [text("Kies een bestand")]),
+                                             element("span", {}, [text("identiteitskaart_vandamme.jpg")])]),
+        element("ul", {"class": "downloads"}, [element("li", {}, [element("a", {"href": "/vw.pdf"},
+                                                                          [text("Algemene voorwaarden.pdf")])])]),
+        lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Wouters" not in stored and "vandamme" not in stored
+    assert "Kies een bestand" in stored and "Algemene voorwaarden.pdf" in stored
 
 
 def test_a_plate_under_a_parameter_naming_it_is_masked_in_the_page_address(session):
