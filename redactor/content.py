@@ -726,11 +726,12 @@ def surname_first_entry(text: str) -> list[Span]:
     after the surname says a person as it does in "Wouters, Tom" (names.surname_then_given: no trade, product, place,
     street, time or function word before it, no greeting), and the entry is no shop or product name
     (names.is_business_name) nor a place's ("Citytrip Sofia", "Weekend Florence": a given name that is a town's is the
-    site's destination in its list as often). Only the whole entry: inside a sentence or a heading the same two words
+    site's destination in its list as often), nor a brand's model ("Renault Zoe", "Toyota Yaris": a make then a model
+named like a given name; peers round 9's control). Only the whole entry: inside a sentence or a heading the same two words
     are a product and the name its shop gave it."""
     match = _SURNAME_GIVEN_ENTRY.fullmatch(text)
     if not match or not surname_then_given(match.group(2), match.group(3)) or is_a_place(match.group(3)) \
-            or is_business_name(text, match.start(1), match.end(3)):
+            or is_business_name(text, match.start(1), match.end(3)) or listed_brands([match.group(2)]):
         return []
     return [Span(match.start(1), match.end(3), "PERSON", 1.0, "shape")]
 

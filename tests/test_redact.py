@@ -4558,7 +4558,7 @@ def test_a_person_listed_surname_first_in_a_list_item_or_a_table_cell_is_masked(
     select2 result, "Moreau Chloé" in a <td>): stored, where "Fien Lambrechts" was masked. A list item's or a table
     cell's whole text of a surname and a given name is a person; a product or a shop the list names stays readable."""
     names = ("Lambrechts Fien", "Moreau Chloé", "Van den Bossche Wout")
-    kept = ("Boulangerie Louise", "Collectie Zomer", "Vaas Emma blauw")
+    kept = ("Boulangerie Louise", "Collectie Zomer", "Vaas Emma blauw", "Renault Zoe", "Toyota Yaris")
     results = element("ul", {"class": "select2-results__options", "role": "listbox"},
                       [element("li", {"role": "option"}, [text(t)]) for t in (*names[:1], *kept)])
     register = element("table", {}, [element("tr", {}, [element("td", {}, [text(t)])]) for t in names[1:]])
