@@ -2869,6 +2869,17 @@ def _opens_one_time_link(segment: str) -> bool:
 _RECORD_NUMBER = re.compile(r"(?=\S*[^\W\d_])(?=\S*\d)\S{6,}")
 
 
+#: a document's number: five or more digits with up to three letters before or after them, letters there ("483921KA",
+#: a Hungarian identity card's; "EM1234567", a passport's); not a date and time ("2026-03-14T10:00"), a hash's hex
+#: ("3fa85f64") nor a campaign's name ("spring2026"), whose letters are elsewhere or more
+_DOCUMENT_NUMBER = re.compile(r"(?=\S*[A-Za-z])[A-Za-z]{0,3}\d{5,}[A-Za-z]{0,3}")
+
+
+def document_number_shaped(value: str) -> bool:
+    """Whether a value is shaped as an identity document's or a record's number (_DOCUMENT_NUMBER)."""
+    return _DOCUMENT_NUMBER.fullmatch(value) is not None
+
+
 def record_number_shaped(value: str, mixed_case: bool = False) -> bool:
     """Whether a value is shaped as a record's number (_RECORD_NUMBER); mixed_case: with small and capital letters
     too, as a number generated at random is ("VdM:88ZT/41q"), not a product's or a chip's code ("MC-4471")."""
@@ -3082,6 +3093,12 @@ class UrlSlot(Slot):
                 # so does one whose name says a thing ("?plan=Fixed+Desk+Plus": held-out peers round 14,
                 # masked there, the plan's words were masked in the whole replay after it)
                 self._mask_whole(piece, 3, unquote_plus(value), "PERSON", "url.name-value", work)
+            elif page and piece[0] != "/" and not work.thing_parameter(unquote_plus(name)) \
+                    and document_number_shaped(unquote_plus(value)):
+                # "?ig=483921KA" in a page's address (held-out peers round 26: an identity card's number under a
+                # name that says nothing): a document's number by its shape, masked whole and remembered; a
+                # parameter whose name says a thing keeps it ("?sku=AB123456")
+                self._mask_whole(piece, 3, unquote_plus(value), "CUSTOMER_ID", "url.document-number", work)
         if page:
             self._mask_name_path(work)
         # each piece read every way a '+' in it can be meant, or as the address it holds: its texts, and

@@ -151,6 +151,22 @@ async def test_a_phone_with_a_plus_in_the_peers_urls_is_masked(redact):
         assert "478+91" not in written and "671829304" not in written and written.endswith("&step=2"), written
 
 
+async def test_a_document_number_under_a_name_that_says_nothing_is_masked(redact):
+    """A page's address with an identity card's number under a parameter whose name says nothing ("?ig=483921KA":
+    held-out peers round 26, a replaceState's URL in PostHog's events sent before the recording that would have
+    tainted it): a document's number by its shape, masked whole and remembered (the same number in a property); a
+    thing's code under a thing's name, a campaign's name and a date and time are kept."""
+    url = ("https://shop.example/academie/inschrijving.html?afdeling=hasselt&ig=483921KA&product=AB123456"
+           "&utm_campaign=spring2026&slot=2026-03-14T10:00")
+    raw = posthog_body(capture_batch([analytics_event("ingeschreven", **{"$current_url": url,
+                                                                           "nota": "kaart 483921KA"})]))
+    properties = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    written = properties["$current_url"]
+    assert "483921" not in written and "483921" not in properties["nota"], properties
+    assert written.startswith("https://shop.example/academie/inschrijving.html?afdeling=hasselt&ig="), written
+    assert written.endswith("&product=AB123456&utm_campaign=spring2026&slot=2026-03-14T10:00"), written
+
+
 async def test_a_number_written_across_path_segments_is_masked(redact):
     """A value whose own separator is a '/' ("201/5012/3457", a German Steuernummer a page put in its hash route:
     held-out peers round 20) spans three path segments: each alone is a few digits, so the path is read joined too,
