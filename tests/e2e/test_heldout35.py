@@ -45,7 +45,7 @@ THE_VISITOR = [
     Planted("#naissance", "14-II-1987", "a date of birth with the month in Roman numerals"),
     Planted(None, "14 février 1987", "the date of birth told back in French words"),
     Planted("#position", HOME, "a home's coordinates set by a 'use my position' button"),
-    Planted(None, "mlat=50.45213&mlon=4.87364", "the coordinates in a map link's href"),
+    Planted(None, "50.45213/4.87364", "the coordinates in a map link's href (its #map fragment)"),
     Planted("#gsm", "+32.478.21.64.93", "a Belgian mobile with dots after the country code"),
     Planted(None, "%2B32.478.21.64.93", "the mobile URL-encoded into the form's action"),
     Planted("#courriel", "thu-hang_87@yahoo.com.vn", "an e-mail at a second-level .com.vn domain, in aria-description"),
@@ -91,7 +91,7 @@ def test_potager_page_did_what_the_round_stands_on(potager: Recorded):
     mobile, the aria-description the e-mail."""
     sent = list(strings(potager.sent))
     for echo, what in [(NAME + " (vous)", "option label"), ("Né(e) le 14 février 1987", "date"),
-                       ("mlat=50.45213&mlon=4.87364", "href"), ("/inscription?rappel=%2B32.478.21.64.93", "action"),
+                       ("mlat=50.45213&mlon=4.87364#map=17/50.45213/4.87364", "href"), ("/inscription?rappel=%2B32.478.21.64.93", "action"),
                        ("Confirmation envoyée à thu-hang_87@yahoo.com.vn", "aria-description")]:
         assert any(echo in text for text in sent), f"no {what}"
 
@@ -128,7 +128,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(potager, redactor_serv
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: the date of birth in its other form, the coordinates and the mobile in their echoes
-VERSIONS = [{"14-II-1987", "14 février 1987"}, {HOME, "mlat=50.45213&mlon=4.87364"},
+VERSIONS = [{"14-II-1987", "14 février 1987"}, {HOME, "50.45213/4.87364"},
             {"+32.478.21.64.93", "%2B32.478.21.64.93"}, {WHY, "Phương", "081/22.47.90"}]
 
 
