@@ -9,8 +9,8 @@ gardens' <select>, his picked; her date of birth with the month in Roman numeral
 words; her home's coordinates put in the field by a 'use my position' button (one scripted value) and into a map
 link's href (mlat/mlon and the #map fragment); her mobile with dots after the country code ('+32.478.21.64.93'),
 URL-encoded into the form's action; her e-mail at a Vietnamese second-level domain with a hyphen and an underscore,
-put into the field's aria-description; free text naming her daughter ('Phương') and a Namur landline in the
-'081/22.47.90' slash-and-dots form. The site's own text that must stay: the town's service, the plots, the seed
+put into the field's aria-description; free text giving her home as a Plus Code ('9F26FVJJ+8C'), naming her daughter
+('Phương') and a Namur landline in the '081/22.47.90' slash-and-dots form. The site's own text that must stay: the town's service, the plots, the seed
 varieties, the compost line, the thanks line naming the plot, the labels.
 """
 
@@ -35,8 +35,8 @@ pytestmark = pytest.mark.e2e
 
 NAME, MEMBER = "Nguyễn Thị Thu Hằng", "Trần Quốc Bảo"
 HOME = "50.45213, 4.87364"
-WHY = ("Mon mari et moi cultivions des liserons d'eau à Huế. Le soir, appelez plutôt notre fille Phương "
-       "au 081/22.47.90.")
+WHY = ("Mon mari et moi cultivions des liserons d'eau à Huế. Notre maison est au 9F26FVJJ+8C, tout près. "
+       "Le soir, appelez plutôt notre fille Phương au 081/22.47.90.")
 PLOT = "Parcelle Citadelle (50 m²)"
 
 THE_VISITOR = [
@@ -51,6 +51,7 @@ THE_VISITOR = [
     Planted("#courriel", "thu-hang_87@yahoo.com.vn", "an e-mail at a second-level .com.vn domain, in aria-description"),
 ]
 THE_REST = [
+    Planted(None, "9F26FVJJ+8C", "a home's Plus Code (Open Location Code) in free text"),
     Planted(None, "Phương", "a daughter's Vietnamese given name alone in French free text"),
     Planted(None, "081/22.47.90", "a Namur landline in the slash-and-dots form in free text"),
 ]
@@ -80,7 +81,7 @@ def potager(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.click("#ma-position")
         type_with_cuts(recording, "#gsm", ["+32.478.2", "1.64.93"], delay=15)
         recording.type("#courriel", "thu-hang_87@yahoo.com.vn", delay=15)
-        type_with_cuts(recording, "#motivation", split_inside(WHY, "Phư", "081/22.4"), delay=10)
+        type_with_cuts(recording, "#motivation", split_inside(WHY, "9F26FV", "Phư", "081/22.4"), delay=10)
         send_between_snapshots(recording)
 
     return record("potager.html", "heldout35-potager", script)
@@ -129,7 +130,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(potager, redactor_serv
 # -- the test itself ----------------------------------------------------------------------------------
 #: the date of birth in its other form, the coordinates and the mobile in their echoes
 VERSIONS = [{"14-II-1987", "14 février 1987"}, {HOME, "50.45213/4.87364"},
-            {"+32.478.21.64.93", "%2B32.478.21.64.93"}, {WHY, "Phương", "081/22.47.90"}]
+            {"+32.478.21.64.93", "%2B32.478.21.64.93"}, {WHY, "9F26FVJJ+8C", "Phương", "081/22.47.90"}]
 
 
 def page_text() -> str:
