@@ -12,6 +12,24 @@ URL-encoded into the form's action; her e-mail at a Vietnamese second-level doma
 put into the field's aria-description; free text giving her home as a Plus Code ('9F26FVJJ+8C'), naming her daughter
 ('Phương') and a Namur landline in the '081/22.47.90' slash-and-dots form. The site's own text that must stay: the town's service, the plots, the seed
 varieties, the compost line, the thanks line naming the plot, the labels.
+
+First run (6206884, written before reading the detection code): no visitor's value leaked, but the site's plots were
+masked everywhere. The <select>'s 'Parcelle Meuse (25 m²)' and 'Parcelle Citadelle (50 m²)' are two capitalised words,
+shaped as a full name: masked as one, their taint masked the plot picked, the label 'Parcelle souhaitée', the header's
+'Parcelles au bord de la *****' and the thanks line's 'la ******** *****': 786a93e (rules/pii.yaml room_words: a
+garden's plot word, 'parcelle', 'perceel', 'Parzelle', 'plot', 'kavel', before a capitalised name makes it the site's
+plot, as 'Kamer Deluxe' is a room; a person's name in the same list is still masked). The map link's planted window
+'&mlon=' was the link's own text (the test's error: c281b45 plants the #map fragment's coordinates). Probed beside
+the page: a home given as a Plus Code in free text ('9F26FVJJ+8C', 'FVJJ+8C Jambes') was stored readable at every
+keystroke: bf133dd (rules/recognizers.yaml geo_coordinates plus_code: a full or short Open Location Code is a place;
+its alphabet has no vowel, no 0 or 1, and a letter is required, so a sum '2345+678' stays), planted here since
+92ec0d9 with a batch cut inside it. Held on the first run: the Vietnamese names in the field, in the new <option>s and
+their label attributes, and the pick among them; the Roman-numeral date of birth and its French words; the
+coordinates set by script and in the link's query and fragment; the dotted mobile and the form's action; the e-mail
+and its aria-description; the daughter's given name alone; the slash-and-dots landline. Not asserted: the site's own
+default map link ('#map=15/50.4547/4.8703') is masked in the first snapshot, coordinates being a place wherever they
+stand; a three-letter Vietnamese given name after 'ou' in a sentence ('appelez Hằng … ou Bảo le soir') stays
+readable (probed, not planted: shorter than a window).
 """
 
 from __future__ import annotations
