@@ -201,6 +201,10 @@ DEVICES_WALLETS = [
     ("nous sommes au 50°37'57.4\"N 5°34'47.0\"E", "fr",
      [("50°37'57.4\"N", "GEOLOCATION"), ("5°34'47.0\"E", "GEOLOCATION")]),
     ("Sydney -33.8688 151.2093", "en", [("-33.8688 151.2093", "GEOLOCATION")]),
+    # a Plus Code as Google Maps shares a place, full or short of its area (round 35); a sum, a language pair: none
+    ("Plus code de la maison : 9F26FVJJ+8C Jambes.", "fr", [("9F26FVJJ+8C", "GEOLOCATION")]),
+    ("ons huis: FVJJ+8CX Jambes", "nl", [("FVJJ+8CX", "GEOLOCATION")]),
+    ("som 2345+678 en C++", "nl", []),
     # prices padded with zeros, versions, a pair out of range, two decimals: no position
     ("Prijs 12.5000, 13.7500 EUR", "nl", []), ("versie 1.2.3, 4.5.6", "nl", []),
     ("waarden 95.12345, 5.1234", "nl", []), ("tussen 50.63 en 5.57", "nl", []),

@@ -537,6 +537,23 @@ def test_a_select_keeps_its_product_names_and_masks_a_name_or_an_address_it_list
     assert "Quenouill" not in stored and "Lange Munt" not in stored
 
 
+def test_a_select_keeps_a_gardens_plots_named_by_a_place(session):
+    """Round 35: an allotment garden's plots ("Parcelle Meuse (25 m²)", "Parcelle Citadelle (50 m²)") are two
+    capitalised words, shaped as a full name: masked as one, the taint masked the plot picked and the words in the
+    page's every line ("Parcelles au bord de la *****"). A plot's word before the name says it is the site's, as a
+    room's does; a person's name in the same list is still masked."""
+    labels = ["Parcelle Meuse (25 m²)", "Parcelle Citadelle (50 m²)", "Ysolde Quenouillère"]
+    options = [element("option", {"value": label}, [text(label)]) for label in labels]
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Parcelle souhaitée"),
+                                                    element("select", {"id": "parcelle"}, options)]),
+                              element("p", {}, [text("Parcelles au bord de la Meuse")]), lang="fr")))
+    stored = list(strings(s.stored))
+    assert {"Parcelle Meuse (25 m²)", "Parcelle Citadelle (50 m²)", "Parcelle souhaitée",
+            "Parcelles au bord de la Meuse"} <= set(stored)
+    assert not [t for t in stored if "Quenouill" in t or "Ysolde" in t]
+
+
 def test_a_select_keeps_the_tariffs_a_product_word_names(session):
     """Round 21: an energy supplier's offers ("Mosa Variable", "Gaz Condroz Variable") are two or three capitalised
     words, shaped as a full name: masked as one, their words were masked in the page's every heading and product
