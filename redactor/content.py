@@ -727,7 +727,7 @@ def surname_first_entry(text: str) -> list[Span]:
     street, time or function word before it, no greeting), and the entry is no shop or product name
     (names.is_business_name) nor a place's ("Citytrip Sofia", "Weekend Florence": a given name that is a town's is the
     site's destination in its list as often), nor a brand's model ("Renault Zoe", "Toyota Yaris": a make then a model
-named like a given name; peers round 9's control). Only the whole entry: inside a sentence or a heading the same two words
+    named like a given name; peers round 9's control). Only the whole entry: inside a sentence or a heading the same two words
     are a product and the name its shop gave it."""
     match = _SURNAME_GIVEN_ENTRY.fullmatch(text)
     if not match or not surname_then_given(match.group(2), match.group(3)) or is_a_place(match.group(3)) \
@@ -2629,16 +2629,16 @@ _MULTIPART_FILE = re.compile(r'(?i)(?<![\w*])filename\*?=(?:"((?:[^"\\\r\n]|\\.)
 FILE_NAME = "FILE_NAME"
 
 
-@functools.cache
-def _file_name() -> re.Pattern[str]:
-    """A text that is a file's name and nothing else, a document's or a picture's (rules/recognizers.yaml
-    file_extensions): "paspoort-peeters.jpg", "Attest huisarts.pdf"."""
-    return re.compile(rf"[^\s\\/][^\n\\/]{{0,200}}\.(?i:{'|'.join(map(re.escape, rule_words()['file_extensions']))})")
+#: a text that is a file's name and nothing else, a document's or a picture's (rules/recognizers.yaml
+#: file_extensions): "paspoort-peeters.jpg", "Attest huisarts.pdf"
+_FILE_NAME_TEXT = re.compile(with_words(r"[^\s\\/][^\n\\/]{0,200}\.(?i:{{file_extensions}})"))
 
 
 def file_name_shaped(text: str) -> bool:
     """Whether a text is one file's name (its spaces around aside)."""
-    return _file_name().fullmatch(text.strip()) is not None
+    return _FILE_NAME_TEXT.fullmatch(text.strip()) is not None
+
+
 #: what a payload key or a URL parameter that names a person's account holds (rules/fields.yaml person_ids): who the
 #: person is, a handle or an account's id, pseudonymised in a payload as Sentry's and PostHog's user keys are
 #: (redact.py), masked whole in an address

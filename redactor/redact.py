@@ -1914,9 +1914,10 @@ class BatchRedaction:
             if (formatted := format_arguments(value)) is not None:  # {"message": "Klant: %s", "params": [v]}
                 self.filled_templates.append(FilledTemplateSlot(*formatted, "content.template"))
             # a validation error ({path, input}), or a form library's action on a field ({meta: {field}, payload})
-            acted = _ACTION_PAYLOAD in value and isinstance(value.get(_ACTION_META), dict) and \
-                field_report(value[_ACTION_META]) is not None
-            report = field_report(value) or (field_report(value[_ACTION_META]) if acted else None) or around
+            action = value.get(_ACTION_META) if _ACTION_PAYLOAD in value else None
+            acted_on = field_report(action) if isinstance(action, dict) else None
+            acted = acted_on is not None
+            report = field_report(value) or acted_on or around
             structure, field = self._pair_field(value)
             matched = matching(value)  # {"fn": …, "ln": …, "db": …}: an ad network's matching keys
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
