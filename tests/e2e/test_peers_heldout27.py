@@ -11,7 +11,11 @@ Sentry's user under a key of the site's own, "telefoon"); a Turkish identity num
 "37418295650": typed, a Sentry child span's description); a date of birth in Turkish words ("14 Şubat 1983": typed,
 a rule of a constructed stylesheet the document adopts: rrweb's AdoptedStyleSheet event); a Turkish address with its
 "No:" and "D:" ("Atatürk Bulvarı No:127 D:8, 06640 Çankaya/Ankara": typed, percent-encoded in a map iframe's src);
-a Turkish IBAN ("TR76 0006 4000 0017 2840 9157 23": typed, a JSON body carried by a Request object given to fetch).
+a Turkish IBAN ("TR76 0006 4000 0017 2840 9157 23": typed, a JSON body carried by a Request object given to fetch);
+what only the city's register knows, his remark of last year answered under a neutral key ("opmerking") and shown on
+the page (both recordings): a second driver's date of birth after the Turkish birth word with its month in Turkish
+("doğum 7 Ekim 1985") and a Turkish landline with its trunk's zero apart before the bracketed area code
+("0 (312) 466 21 08").
 
 Controls: the heading "Parkeervergunning bewoners – Gemeente Utrecht", the permit "Bewonersvergunning Lombok 2027",
 the country "Turkije" (a select, a property), the search term "zone", the page's own ?wijk=lombok, the reference
@@ -61,7 +65,10 @@ PLANT = {
     "born": "14 Şubat 1983",
     "address": "Atatürk Bulvarı No:127 D:8, 06640 Çankaya/Ankara",
     "iban": "TR76 0006 4000 0017 2840 9157 23",
+    "landline": "0 (312) 466 21 08",
+    "partner_born": "7 Ekim 1985",
 }
+REMARK = f"tweede bestuurder, doğum {PLANT['partner_born']}; bereikbaar op {PLANT['landline']}"
 PAGE = "/parkeren/heldout27.html?sdk=both&wijk=lombok"
 RECEIVED = f"voor {PRODUCT} verlengd"
 CONTROLS = (HEADING, PRODUCT)
@@ -78,7 +85,7 @@ def heldout27_app(bundles: Path) -> web.Application:
 
     async def renewal(request: web.Request) -> web.Response:
         asked = await request.json()
-        return web.json_response({"referentie": REFERENCE, "vergunning": asked["vergunning"]})
+        return web.json_response({"referentie": REFERENCE, "vergunning": asked["vergunning"], "opmerking": REMARK})
 
     app = both_sdks_page_app(bundles, "heldout27.html", "/parkeren/heldout27.html")
     app.router.add_get("/parkeren/terug", login_return)
