@@ -3244,3 +3244,46 @@ def test_an_energy_connections_ean_18_is_masked(patterns_only, text, language, c
     ("Tracking SSCC 540003000012345678", "en")])           # a parcel's SSCC under its label
 def test_a_products_ean_13_or_a_parcels_sscc_stays(patterns_only, text, language):
     assert not {entity for _, entity in found(patterns_only, text, language) if entity == "CUSTOMER_ID"}
+
+
+@pytest.mark.parametrize("text,language,number", [
+    ("bereikbaar op 0 (312) 466 21 08", "nl", "0 (312) 466 21 08"),
+    ("0 (532) 418 27 93", "nl", "0 (532) 418 27 93"),
+    ("Mehmet: 0 532 418 27 93", "en", "0 532 418 27 93"),
+    ("0 532 4182793, akşam", "fr", "0 532 4182793"),
+    ("звоните 8 (916) 123-45-67 вечером", "en", "8 (916) 123-45-67"),
+])
+def test_a_phone_with_its_trunk_digit_apart_before_the_area_code_is_a_phone(patterns_only, text, language, number):
+    """Held-out peers round 27: a Turkish landline as Turkey writes it, its trunk's "0" apart before the bracketed area
+    code ("0 (312) 466 21 08", a remark the city's register answered), was shown and stored whole: the national pattern
+    wants the zero against the code. Russia's "8" before a bracketed code is the same shape."""
+    assert (number, "PHONE_NUMBER") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Maat 8 (128) 164 cm, 2 stuks", "nl"),
+    ("Score 0 (0) 12 - 3", "en"),
+    ("Artikel 0 (312) 4662", "nl"),
+])
+def test_a_count_before_a_bracketed_number_stays(patterns_only, text, language):
+    """The guard: a size, a score or a short code with a lone digit before a bracket is no phone."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PHONE_NUMBER"}
+
+
+@pytest.mark.parametrize("text,language,date", [
+    ("tweede bestuurder, doğum 7 Ekim 1985; bereikbaar", "nl", "7 Ekim 1985"),
+    ("doğum: 14 Şubat 1983, İstanbul", "en", "14 Şubat 1983"),
+    ("eşim 3 Ağustos 1979 doğumlu", "en", "3 Ağustos 1979"),
+    ("dogum 21 Subat 1990", "en", "21 Subat 1990"),
+])
+def test_a_birth_date_with_its_month_in_turkish_is_a_date_of_birth(patterns_only, text, language, date):
+    """Held-out peers round 27: a date of birth after the Turkish birth word with its month in Turkish ("doğum 7 Ekim
+    1985") was stored: the birth word was known, the month was not."""
+    assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("Teslimat 7 Ekim 2025", "en"), ("Kasım Yılmaz", "en")])
+def test_a_delivery_date_in_turkish_stays_a_date(patterns_only, text, language):
+    """The guard: a Turkish date with no birth word is no date of birth; a given name that is a month too stays a
+    name's business (no date)."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"DATE_OF_BIRTH"}
