@@ -3287,3 +3287,25 @@ def test_a_delivery_date_in_turkish_stays_a_date(patterns_only, text, language):
     """The guard: a Turkish date with no birth word is no date of birth; a given name that is a month too stays a
     name's business (no date)."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"DATE_OF_BIRTH"}
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("Vergunninghouder Çağlar Öztürkoğlu", "nl", "Çağlar Öztürkoğlu"),
+    ("Vergunninghouder ÇAĞLAR ÖZTÜRKOĞLU", "nl", "ÇAĞLAR ÖZTÜRKOĞLU"),
+    ("Aanvrager Jan Peeters", "nl", "Jan Peeters"),
+    ("Titulaire Camille Dufrasne", "fr", "Camille Dufrasne"),
+    ("Antragsteller Jonas Weber", "de", "Jonas Weber"),
+    ("Applicant Jan Peeters", "en", "Jan Peeters"),
+])
+def test_a_name_after_the_role_a_public_service_gives_its_person_is_a_person(detector, text, language, name):
+    """Held-out peers round 27: a permit's card shows its holder after the role, no colon between ("Vergunninghouder
+    Çağlar Öztürkoğlu", a link's text PostHog autocaptures whole): a capitalised word before a given name read as a
+    heading's ("Bakker Bart"), so the name stayed; the role an administration gives its person opens a name as a
+    delivery's "Chauffeur" does."""
+    assert (name, "PERSON") in found(detector, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("Resident Evil Village", "en"), ("Bakker Bart", "nl")])
+def test_a_heading_without_a_role_before_its_name_stays(detector, text, language):
+    """The guard: a title with no given name, and a trade's word before a given name, are no person."""
+    assert ("PERSON" not in {e for _, e in found(detector, text, language)})
