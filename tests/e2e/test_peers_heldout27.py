@@ -67,6 +67,7 @@ PLANT = {
     "iban": "TR76 0006 4000 0017 2840 9157 23",
     "landline": "0 (312) 466 21 08",
     "partner_born": "7 Ekim 1985",
+    "second_driver": "Elif Kaya",
 }
 REMARK = f"tweede bestuurder, doğum {PLANT['partner_born']}; bereikbaar op {PLANT['landline']}"
 PAGE = "/parkeren/heldout27.html?sdk=both&wijk=lombok"
@@ -85,7 +86,8 @@ def heldout27_app(bundles: Path) -> web.Application:
 
     async def renewal(request: web.Request) -> web.Response:
         asked = await request.json()
-        return web.json_response({"referentie": REFERENCE, "vergunning": asked["vergunning"], "opmerking": REMARK})
+        return web.json_response({"referentie": REFERENCE, "vergunning": asked["vergunning"], "opmerking": REMARK,
+                                  "tweede": PLANT["second_driver"]})
 
     app = both_sdks_page_app(bundles, "heldout27.html", "/parkeren/heldout27.html")
     app.router.add_get("/parkeren/terug", login_return)
@@ -132,6 +134,7 @@ def visited(app_browser: Any, stack: dict[str, Any]) -> list[dict[str, Any]]:
         page.locator("#mailsamenvatting").click()
         page.locator("#submit").click()
         page.wait_for_function("window.__submitted === true")
+        page.locator("#bestuurder").click()
         wait_for_both_and_leave(page, stack, still_missing, console)
     return sent
 
