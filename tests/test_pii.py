@@ -3309,3 +3309,20 @@ def test_a_name_after_the_role_a_public_service_gives_its_person_is_a_person(det
 def test_a_heading_without_a_role_before_its_name_stays(detector, text, language):
     """The guard: a title with no given name, and a trade's word before a given name, are no person."""
     assert ("PERSON" not in {e for _, e in found(detector, text, language)})
+
+
+@pytest.mark.parametrize("text,language,number", [
+    ("T.C. 37418295650", "nl", "37418295650"),
+    ("TC: 37418295650, Çankaya", "en", "37418295650"),
+    ("pasaport U12345678", "en", "U12345678"),
+])
+def test_a_turkish_identity_or_passport_number_after_its_short_word_is_a_national_id(patterns_only, text, language,
+                                                                                     number):
+    """Held-out peers round 27 (probing what the register could answer): a Turkish identity number after "T.C.", the
+    Republic's initials a form writes before it, and a passport's number after the Turkish word for it stayed."""
+    assert (number, "NATIONAL_ID") in found(patterns_only, text, language)
+
+
+def test_eleven_digits_after_tc_that_fail_the_check_stay(patterns_only):
+    """The guard: "TC" before eleven digits whose check digits do not add up is no identity number."""
+    assert found(patterns_only, "TC 37418295651", "en") == set()
