@@ -15,7 +15,8 @@ a Turkish IBAN ("TR76 0006 4000 0017 2840 9157 23": typed, a JSON body carried b
 what only the city's register knows, his remark of last year answered under a neutral key ("opmerking") and shown on
 the page (both recordings): a second driver's date of birth after the Turkish birth word with its month in Turkish
 ("doğum 7 Ekim 1985") and a Turkish landline with its trunk's zero apart before the bracketed area code
-("0 (312) 466 21 08").
+("0 (312) 466 21 08"); and the second driver's name ("Elif Kaya"), a link after her role ("Bestuurder …") the visitor
+clicks (PostHog's autocapture text).
 
 Controls: the heading "Parkeervergunning bewoners – Gemeente Utrecht", the permit "Bewonersvergunning Lombok 2027",
 the country "Turkije" (a select, a property), the search term "zone", the page's own ?wijk=lombok, the reference
@@ -24,6 +25,23 @@ the country "Turkije" (a select, a property), the search term "zone", the page's
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers,
 body decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII;
 the controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~15 s.
+
+First run, before reading redactor's code (2026-12-06, main at b85adab; ~12 s), with the eight typed values and the
+plate: nothing leaked. The plate under "kenteken" in the referrer was masked in $referrer, $initial_referrer and
+Sentry's Referer, and every typed value on every path. Then the register's answer, values no one typed (second run):
+the Turkish date of birth ("doğum 7 Ekim 1985": Turkish months were in no list, so the birth word had no date to
+name) and the landline ("0 (312) 466 21 08": the national pattern wanted the trunk's zero against the area code)
+reached both recordings readable. Fixed: the Turkish months (with and without their letters) and "doğumlu" (rules/
+recognizers.yaml months, birth_words), and a phone whose trunk digit stands apart before its area code, Turkey's "0"
+and Russia's "8 (…)", validated for TR, RU and KZ (phone_trunk_apart); tests/test_pii.py fails without them. The second
+driver was masked on main too, "Bestuurder" with her, the answer's JSON having taught her name. Probing the same
+shapes without the page (one event each, nothing typed) found three more, fixed with unit tests that fail before: a
+full name after the role an administration gives its person, no colon between ("Aanvrager Jan Peeters",
+"Vergunninghouder Çağlar Öztürkoğlu", read as a heading's word before a name: rules/pii.yaml name_openers); a Turkish
+identity number after "T.C." and a passport's after "pasaport" (recognizers.yaml); a plate under a URL parameter that
+names a car ("?auto=GZ-418-T": Policy.parameter_meaning, tests/test_peer_formats.py). Left: a plate in a URL path
+("/parkeren/GZ-418-T/verlengen") or under a neutral parameter, a Turkish district and town after a street without a
+postcode ("Bağdat Cad. No: 45/7 Kadıköy İstanbul" keeps "Kadıköy İstanbul").
 """
 
 from __future__ import annotations
