@@ -840,8 +840,9 @@ class Policy:
 
     def parameter_meaning(self, name: str, value: str | None = None) -> str:
         """What a URL or query parameter holds, read from its name as a field's name is read
-        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or as a payload's key names a person's account
-        ("?user=lien.dhondt" PERSON_ID, as {"user": …}: _persons_id), or "". value: the parameter's, when known: a
+        ("fullname" PERSON, "birthdate" DATE_OF_BIRTH), or as a payload's key names a car's plate ("?auto=GZ-418-T"
+        VEHICLE_ID, as {"auto": …}: plate_under_its_car) or a person's account ("?user=lien.dhondt" PERSON_ID, as
+        {"user": …}: _persons_id), or "". value: the parameter's, when known: a
         number under a short name key is a count, as in a payload ("?first=10" as {"first": 10}: _a_count)."""
         meaning = self.fields.field_meaning("", "", name, "") or self.fields.alone_meaning(name) \
             or self._numbered_field(name)
@@ -850,6 +851,8 @@ class Policy:
             return ""
         if meaning or value is None or looks_like_url(value):
             return meaning
+        if plate_under_its_car(name, value):
+            return "VEHICLE_ID"  # "?auto=GZ-418-T", "?voertuig=gz418t": a parameter names a car as a payload's key does
         # (a pair in a text ends before its sentence's punctuation: "reset for user=u1: …" names an opaque id)
         return self._persons_id(name, value.rstrip(".,:;!?)"))
 

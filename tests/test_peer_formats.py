@@ -167,6 +167,19 @@ async def test_a_document_number_under_a_name_that_says_nothing_is_masked(redact
     assert written.endswith("&product=AB123456&utm_campaign=spring2026&slot=2026-03-14T10:00"), written
 
 
+async def test_a_plate_under_a_parameter_that_names_a_car_is_masked(redact):
+    """A page's address with a car's plate under a parameter that names the car ("?auto=GZ-418-T", "?voertuig=gz418t":
+    held-out peers round 27, a parking permit's pages): masked whole as it is under such a payload key; a car's model
+    and a setting that opens with a car's word are kept."""
+    url = ("https://shop.example/parkeren/verlengen.html?wijk=lombok&auto=GZ-418-T&voertuig=gz418t"
+           "&model=Golf+1.4+TSI&autoplay=1")
+    raw = posthog_body(capture_batch([analytics_event("$pageview", **{"$current_url": url})]))
+    written = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]["$current_url"]
+    assert "418" not in written, written
+    assert written.startswith("https://shop.example/parkeren/verlengen.html?wijk=lombok&auto="), written
+    assert written.endswith("&model=Golf+1.4+TSI&autoplay=1"), written
+
+
 async def test_a_number_written_across_path_segments_is_masked(redact):
     """A value whose own separator is a '/' ("201/5012/3457", a German Steuernummer a page put in its hash route:
     held-out peers round 20) spans three path segments: each alone is a few digits, so the path is read joined too,
