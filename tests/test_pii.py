@@ -1241,6 +1241,17 @@ CENTRAL_EASTERN = [
     ("Opened 12.III.1987 by the mayor", "en", []),
 ]
 
+# held-out round 36: a date of birth written year first as Hungarians write it, in digits with a dot after each part or
+# with the month's name, after a Hungarian birth word; a concert's date with no birth word stays
+HUNGARIAN_BIRTH_DATES = [
+    ("Születési dátum: 2016. március 14.", "en", [("2016. március 14", "DATE_OF_BIRTH")]),
+    ("Születési dátum: 2016. március 1.", "en", [("2016. március 1", "DATE_OF_BIRTH")]),
+    ("A lányom született 2016. 03. 14. Budapesten", "en", [("2016. 03. 14", "DATE_OF_BIRTH")]),
+    ("szül. 2016.03.14.", "en", [("2016.03.14", "DATE_OF_BIRTH")]),
+    ("Koncert: 2024. március 14., Bartók-zaal", "en", []),
+    ("Les op 2024. 03. 14. om 14:30", "nl", []),
+]
+
 # review 22 F5: Poland's PESEL and Turkey's T.C. Kimlik No beside their word, in a page's text or a message; eleven
 # digits without the word (a tracking number) stay
 PESEL_KIMLIK = [
@@ -1411,7 +1422,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
-                         + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + SPACED_EMAILS
+                         + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + HUNGARIAN_BIRTH_DATES + SPACED_EMAILS
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
