@@ -11,10 +11,30 @@ inline SVG's <title> (a contact icon's tooltip); her Hungarian mobile in the dom
 ('06-30/482-1957') under a label that says only 'WhatsApp'; her e-mail at an internationalised domain
 ('eniko@csillagvölgy.hu'), told back in its punycode form ('eniko@xn--csillagvlgy-yfb.hu'); a Hungarian domestic
 bank account, three groups of eight digits hyphenated by the page as typed ('10918001-00000068-74250009'), under a
-Hungarian-Dutch label; free text naming the child's godmother family name first ('Fekete Zsuzsanna') and her Budapest
-landline ('+36 1 457 2093'). The site's own text that must stay: the school's name, its district, the rooms named after
+Hungarian-Dutch label; free text naming the child's godmother family name first ('Fekete Zsuzsanna'), her Budapest
+landline ('+36 1 457 2093') and her address ('1117 Budapest, Bogdánfy utca 7/B. II. em. 4.', planted since 0f87fa8 with
+a batch cut inside it). The site's own text that must stay: the school's name, its district, the rooms named after
 Hungarian composers ('Bartók-zaal', 'Liszt-studio', 'Kodály-methode'), the Hungarian line, the options, the thanks line,
 the labels.
+
+First run (f5313bb, written before reading the detection code): two leaks. The child's half-typed given name was stored
+in the placeholder echo ('Wat speelt Boglár al?'): an attribute a script writes on a field was read only as that
+field's own keystroke series, masked where its last value's PII stands, and the name grows in the middle of the
+sentence: e3b3c89 (redactor/redact.py: such an attribute is a copy of what is typed elsewhere in the batch too). The
+date of birth told back in Hungarian words ('Születési dátum: 2016. március 14.') was stored readable in the last
+snapshot and, while typed, as '****. március 1.': the date's parts apart by a dot and a space were read as no date, and
+no month list knew 'március': 94fae56 (redactor/redact.py _date_forms: a date typed year first with dots taints its
+other orders, and year first with its month's name; rules/recognizers.yaml: the Hungarian months) and e63725d
+(rules/recognizers.yaml: a date written year first in digits with dots or with the month's name, after a Hungarian birth
+word, 'született', 'Születési dátum', 'szül.', is a date of birth; a concert's date with no birth word stays). Probed
+beside the page: a Hungarian address in free text ('1117 Budapest, Bogdánfy utca 7/B. II. em. 4.') was read as nothing:
+0f87fa8 (rules/recognizers.yaml street_hungarian: the street's word after its name, the house's number, the floor and
+the door, the postcode and town before it), then planted here. Held on the first run: the mother's '-né' married name in
+the field and the SVG <title>, the trunk-form mobile under 'WhatsApp', the IDN e-mail and its punycode echo, the
+hyphenated bank account, the godmother's name and landline, the site's text, the lesson picked and the labels. Not
+asserted: the child's pet name 'Bogi' in the note (shorter than a window). Left open: a Hungarian domestic account
+number in free text ('10918001-00000068-74250009' outside its labelled field) is read as nothing (probed, not planted:
+it needs the GIRO checksum per block, which python-stdnum does not ship).
 """
 
 from __future__ import annotations
@@ -40,7 +60,7 @@ CHILD, PARENT = "Boglárka Kovács", "Kovácsné Szűcs Enikő"
 MAIL, PUNYCODE = "eniko@csillagvölgy.hu", "eniko@xn--csillagvlgy-yfb.hu"
 ACCOUNT = "10918001-00000068-74250009"
 NOTE = ("Op donderdag haalt haar meter Fekete Zsuzsanna haar op. Bel haar gerust op +36 1 457 2093, "
-        "ze spreekt ook Duits.")
+        "ze spreekt ook Duits. In juli logeert Bogi bij haar: 1117 Budapest, Bogdánfy utca 7/B. II. em. 4.")
 LESSON = "Viool · woensdag 14:30 · Bartók-zaal"
 
 THE_VISITOR = [
@@ -56,6 +76,7 @@ THE_VISITOR = [
 THE_REST = [
     Planted(None, "Fekete Zsuzsanna", "a godmother's Hungarian name, family name first, in Dutch free text"),
     Planted(None, "+36 1 457 2093", "a Budapest landline in international form in free text"),
+    Planted(None, "Bogdánfy utca 7/B. II. em. 4.", "a Budapest address, street word after the name, floor and door"),
 ]
 KEPT = ["Muziekschool Mosa", "Wyck · Maastricht · Viool, cello en piano voor kinderen van 6 tot 12 jaar",
         "Lessen in de Bartók-zaal en de Liszt-studio. Samen zingen met de Kodály-methode.",
@@ -81,7 +102,7 @@ def muziekschool(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#whatsapp", ["06-30/48", "2-1957"], delay=15)
         type_with_cuts(recording, "#mail", ["eniko@csillagv", "ölgy.hu"], delay=15)
         type_with_cuts(recording, "#rekening", ["1091800100", "00006874250009"], delay=15)
-        type_with_cuts(recording, "#opmerking", split_inside(NOTE, "Fekete Zsu", "+36 1 45"), delay=10)
+        type_with_cuts(recording, "#opmerking", split_inside(NOTE, "Fekete Zsu", "+36 1 45", "Bogdánfy ut"), delay=10)
         send_between_snapshots(recording)
 
     return record("muziekschool.html", "heldout36-muziekschool", script)
@@ -130,7 +151,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(muziekschool, redactor
 # -- the test itself ----------------------------------------------------------------------------------
 #: the child's family name in her mother's married name, the date of birth and the e-mail in their other forms
 VERSIONS = [{CHILD, PARENT}, {"2016. 03. 14.", "2016. március 14."}, {MAIL, PUNYCODE},
-            {NOTE, "Fekete Zsuzsanna", "+36 1 457 2093"}]
+            {NOTE, "Fekete Zsuzsanna", "+36 1 457 2093", "Bogdánfy utca 7/B. II. em. 4."}]
 
 
 def page_text() -> str:
