@@ -10,7 +10,7 @@ Hungarian words ('2016. március 14.'); the mother's name in the Hungarian marri
 inline SVG's <title> (a contact icon's tooltip); her Hungarian mobile in the domestic trunk form with a slash
 ('06-30/482-1957') under a label that says only 'WhatsApp'; her e-mail at an internationalised domain
 ('eniko@csillagvölgy.hu'), told back in its punycode form ('eniko@xn--csillagvlgy-yfb.hu'); a Hungarian domestic
-bank account, three groups of eight digits hyphenated by the page as typed ('10918001-00000068-74250009'), under a
+bank account, three groups of eight digits hyphenated by the page as typed ('10918001-00000068-74250002'), under a
 Hungarian-Dutch label; free text naming the child's godmother family name first ('Fekete Zsuzsanna'), her Budapest
 landline ('+36 1 457 2093') and her address ('1117 Budapest, Bogdánfy utca 7/B. II. em. 4.', planted since 0f87fa8 with
 a batch cut inside it). The site's own text that must stay: the school's name, its district, the rooms named after
@@ -32,9 +32,9 @@ beside the page: a Hungarian address in free text ('1117 Budapest, Bogdánfy utc
 the door, the postcode and town before it), then planted here. Held on the first run: the mother's '-né' married name in
 the field and the SVG <title>, the trunk-form mobile under 'WhatsApp', the IDN e-mail and its punycode echo, the
 hyphenated bank account, the godmother's name and landline, the site's text, the lesson picked and the labels. Not
-asserted: the child's pet name 'Bogi' in the note (shorter than a window). Left open: a Hungarian domestic account
-number in free text ('10918001-00000068-74250009' outside its labelled field) is read as nothing (probed, not planted:
-it needs the GIRO checksum per block, which python-stdnum does not ship).
+asserted: the child's pet name 'Bogi' in the note (shorter than a window). Probed beside the page too: a Hungarian
+domestic account number in free text, outside its labelled field, was read as nothing: 54ef223
+(rules/recognizers.yaml hu_giro and Hungarian account words, redactor/pii/validators.py: each part's check digit).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ pytestmark = pytest.mark.e2e
 
 CHILD, PARENT = "Boglárka Kovács", "Kovácsné Szűcs Enikő"
 MAIL, PUNYCODE = "eniko@csillagvölgy.hu", "eniko@xn--csillagvlgy-yfb.hu"
-ACCOUNT = "10918001-00000068-74250009"
+ACCOUNT = "10918001-00000068-74250002"
 NOTE = ("Op donderdag haalt haar meter Fekete Zsuzsanna haar op. Bel haar gerust op +36 1 457 2093, "
         "ze spreekt ook Duits. In juli logeert Bogi bij haar: 1117 Budapest, Bogdánfy utca 7/B. II. em. 4.")
 LESSON = "Viool · woensdag 14:30 · Bartók-zaal"
@@ -101,7 +101,7 @@ def muziekschool(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#ouder", ["Kovácsné Sz", "űcs Enikő"], delay=15)
         type_with_cuts(recording, "#whatsapp", ["06-30/48", "2-1957"], delay=15)
         type_with_cuts(recording, "#mail", ["eniko@csillagv", "ölgy.hu"], delay=15)
-        type_with_cuts(recording, "#rekening", ["1091800100", "00006874250009"], delay=15)
+        type_with_cuts(recording, "#rekening", ["1091800100", "00006874250002"], delay=15)
         type_with_cuts(recording, "#opmerking", split_inside(NOTE, "Fekete Zsu", "+36 1 45", "Bogdánfy ut"), delay=10)
         send_between_snapshots(recording)
 
