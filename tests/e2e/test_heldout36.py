@@ -113,7 +113,8 @@ def test_muziekschool_page_did_what_the_round_stands_on(muziekschool: Recorded):
     confirmation the punycode e-mail, the field the hyphenated account."""
     sent = list(strings(muziekschool.sent))
     for echo, what in [("Wat speelt Boglárka al?", "placeholder"), ("Születési dátum: 2016. március 14.", "date"),
-                       ("Contactpersoon: " + PARENT, "svg title"), ("We sturen de bevestiging naar " + PUNYCODE, "punycode"),
+                       ("Contactpersoon: " + PARENT, "svg title"),
+                       ("We sturen de bevestiging naar " + PUNYCODE, "punycode"),
                        (ACCOUNT, "account")]:
         assert any(echo in text for text in sent), f"no {what}"
 
