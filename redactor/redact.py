@@ -337,8 +337,10 @@ def _initials(name: str) -> list[str]:
 
 
 #: a date written day first or year first (ISO), with any separator, the year in full
-_DAY_FIRST = re.compile(r"(\d{1,2})[ ./-](\d{1,2})[ ./-](\d{4})")
-_YEAR_FIRST = re.compile(r"(\d{4})[ ./-](\d{1,2})[ ./-](\d{1,2})")
+#: a date's parts apart: a space, or a dot, a slash or a hyphen with a space after it or not; a dot may end it too, as
+#: Hungarians write a date year first ("2016. 03. 14.") and Germans day first ("14. 03. 2016")
+_DAY_FIRST = re.compile(r"(\d{1,2})(?:[./-] ?| )(\d{1,2})(?:[./-] ?| )(\d{4})\.?")
+_YEAR_FIRST = re.compile(r"(\d{4})(?:[./-] ?| )(\d{1,2})(?:[./-] ?| )(\d{1,2})\.?")
 
 
 #: a phone number written with its international prefix ("0031628471593", "+31 6 2847 1593", "+31 (0)6 …"): the
@@ -395,7 +397,9 @@ def _date_forms(date: str) -> list[str]:
     numbers = [f"{year}-{mm}-{dd}", f"{year}{mm}{dd}", f"{dd}-{mm}-{year}", f"{int(day)}-{int(month)}-{year}",
                f"{int(month)}-{int(day)}-{year}", f"{mm}-{dd}-{year}", f"{int(month)}-{int(day)}-{yy}",
                f"{mm}-{dd}-{yy}", f"{int(day)}-{int(month)}-{yy}", f"{dd}-{mm}-{yy}"]
-    return [*dict.fromkeys(numbers), *day_months, *(f"{day_month} {year}" for day_month in day_months),
+    # and year first with the month's name, as Hungarian writes it ("2016. március 14.")
+    year_months = [f"{year} {name} {int(day)}" for name in word_groups("months")[int(month) - 1]]
+    return [*dict.fromkeys(numbers), *day_months, *(f"{day_month} {year}" for day_month in day_months), *year_months,
             *spelled_dates(int(day), int(month), int(year))]
 
 
@@ -1193,6 +1197,9 @@ class BatchRedaction:
         masked whole where the field's value is, else a keystroke series of its own, so that a
         half-typed e-mail is not stored in it when the batch ends."""
         if not self._mask_whole(cell, nid, verdict, taint=False):
+            # and a copy of what is typed in another field: a placeholder drawn from it ("Wat speelt Boglár al?",
+            # held-out round 36) grows in the middle, where the series' last value says nothing of its starts
+            self.copies.append((cell, cell.get()))
             self._series(nid, "content.attribute", key=(nid, name)).add(cell)
             self._echo(cell)
 

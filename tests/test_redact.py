@@ -1709,6 +1709,26 @@ def test_a_value_typed_with_its_space_is_masked_in_the_pages_copy_without_gluing
     assert written == ["Die Familie ********** freut sich."]
 
 
+def test_a_typed_name_copied_into_another_fields_placeholder_is_masked_at_every_keystroke(session):
+    """Held-out round 36: a music school's page puts the child's given name, as it is typed, into the next textarea's
+    placeholder ("Wat speelt Boglár al?"). An attribute a script writes on a field was read as that field's own
+    keystroke series, masked where its last value's PII stands; the name grows in the middle of the sentence, so its
+    half-typed starts were stored. Such an attribute is also a copy of what is typed elsewhere in the batch."""
+    child = element("input", {"name": "kind"})
+    label = element("label", {}, [text("Naam van je kind")])
+    notes = element("textarea", {"name": "ervaring", "placeholder": "Wat speelt je kind al?"})
+    s = session()
+    s.send(snapshot(html_page(label, child, notes, lang="nl")))
+    events = []
+    for typed in typing(child["id"], "Boglárka"):
+        events += [typed, mutation(attributes=[set_attributes(
+            notes["id"], placeholder=f"Wat speelt {typed['data']['text']} al?")])]
+    s.send(*events)
+    shown = [a["attributes"]["placeholder"] for e in s.stored if e["type"] == 3 for a in e["data"].get("attributes", [])]
+    assert len(shown) == 8 and not [t for t in shown if "Bog" in t], shown
+    assert all(t.startswith("Wat speelt ") and t.endswith(" al?") for t in shown), shown
+
+
 def test_a_number_being_typed_is_no_copy_inside_a_longer_number_the_page_wrote(session):
     """Round 24 of the peers' held-out hunt: a Japanese mobile typed key by key ("090-3847-2615", masked in its field)
     and, in the same batch, the gym's confirmation "Verklaring DSW-2026-0907 ontvangen": the keystroke "090" was found
@@ -2094,6 +2114,23 @@ def test_a_date_of_birth_shown_again_in_another_order_is_masked(session):
     shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
     assert shown == ["Titulaire depuis ********", "Mitglied seit *** *** ****", "Client since ** *** ****",
                      "Emménagement le 01-04-2027"], shown
+
+
+def test_a_date_of_birth_typed_year_first_with_dots_is_masked_where_the_page_tells_it_back_in_hungarian(session):
+    """Held-out round 36: a Hungarian mother typed her child's date of birth as Hungarians write it, year first with a
+    dot after each part ("2016. 03. 14."); the page told it back in Hungarian words ("Születési dátum: 2016. március
+    14."), which was stored readable in the next snapshot. Such a date taints the session in its other orders too, with
+    its month's name in Hungarian, year first."""
+    label = element("label", {"for": "dob"}, [text("Geboortedatum")])
+    field = element("input", {"id": "dob"})
+    summary = element("p", {"id": "summary"})
+    s = session()
+    s.send(snapshot(html_page(label, field, summary, lang="nl")))
+    s.send(*typing(field["id"], "2016. 03. 14."))
+    s.send(mutation(adds=[add(summary["id"], text(shown)) for shown in
+                          ("Születési dátum: 2016. március 14.", "Geboren op 14 maart 2016", "Les op 2027. 03. 14.")]))
+    shown = [node["node"]["textContent"] for node in s.stored[-1]["data"]["adds"]]
+    assert shown == ["Születési dátum: ***** ******* **.", "Geboren op ** ***** ****", "Les op 2027. 03. 14."], shown
 
 
 def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(session):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import functools
 import importlib
+import itertools
 import re
 from typing import Callable, Iterator
 
@@ -215,6 +216,20 @@ def _rib_key(text: str) -> bool:
     return len(digits) == 24 and mod_97_10.checksum(digits) == 0
 
 
+def _hu_giro(text: str) -> bool:
+    """A Hungarian domestic account number (8-8 or 8-8-8 digits): its first eight digits and the rest each end in a
+    check digit, weights 9, 7, 3, 1 repeated over the digits before it (the Magyar Nemzeti Bank's rule)."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) not in (16, 24):
+        return False
+
+    def checked(part: str) -> bool:
+        total = sum(int(d) * w for d, w in zip(part[:-1], itertools.cycle((9, 7, 3, 1))))
+        return (-total) % 10 == int(part[-1])
+
+    return checked(digits[:8]) and checked(digits[8:])
+
+
 def _lu_landline(text: str) -> bool:
     """A Luxembourg number of eight or six digits without a trunk prefix (26 31 58 47, 48 12 36): valid for
     phonenumbers' LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
@@ -322,6 +337,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _lu_matricule
     if name == "rib-key":
         return _rib_key
+    if name == "hu-giro":
+        return _hu_giro
     if name == "lu-landline":
         return _lu_landline
     if name == "phone-prefix":
