@@ -102,7 +102,9 @@ _NUMBER_WINDOW = re.compile(r"\d*\.?\d*")
 #: run of every round on one worker); a planted hex value's window is looked for without them, unless the run
 #: holds twelve of its characters in a row (a token stored whole or in part stays found; twelve by chance: 16^-12)
 _RANDOM_HEX = re.compile(rb"(?<![0-9a-f])(?:[0-9a-f]{16,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(?![0-9a-f])")
-_HEX_WINDOW = re.compile(r"[0-9a-f]{6}")
+#: a window a uuid can hold: hex digits and its dashes ("5-1991" of a date "17-05-1991" stood in one uuid's
+#: "…5-1991…" once in a run of every round, as "6-5432" of a phone did)
+_HEX_WINDOW = re.compile(r"[0-9a-f-]{6}")
 #: every round's page: the rounds that ran on one pytest worker share its server's data dir, so another round's site
 #: text is stored there readable, and a window of a planted value that a page writes in its own words, without the
 #: value, is no evidence (round 22's date of birth in words, "negentienhonderd", holds "onderd" of the telecom
