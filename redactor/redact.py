@@ -310,9 +310,12 @@ _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: (the item, the list, a wrapper; GitHub shows 16 codes)
 _CODE_TEXT, _CODES_HEADING_DEPTH, _CODE_ITEMS = 64, 4, 20
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: a line that opens with a postcode and a town's first letter: Belgium's, Luxembourg's ("L-1009"), the Netherlands'
-#: ("1012 AB"), France's and Germany's (_postcode_line_after)
-_POSTCODE_LINE = regex.compile(r"\s*(?:[A-Z]{1,2}-)?[1-9]\d{3,4}(?:[^\S\n]?[A-Z]{2})?[^\S\n]+\p{L}")
+#: a line that opens with a postcode and a town's first letter (_postcode_line_after), in the shapes the rule reading the
+#: street above it knows (street_before_postcode): Belgium's, Luxembourg's ("L-1009"), the Netherlands' ("1012 AB"),
+#: France's and Germany's ("01067"), Poland's ("00-238"), the Baltic states' ("LV-1010", "LT-01103"), and Greece's or
+#: Sweden's three digits and two ("105 63") before a capital
+_POSTCODE_LINE = regex.compile(with_words(
+    r"\s*(?:{{postcode_digits}}(?:[^\S\n]?[A-Z]{2})?[^\S\n]+\p{L}|[1-9]\d{2}[^\S\n]\d{2}[^\S\n]+\p{Lu})"))
 #: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
 _SITE_TEXT = 96
 _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")

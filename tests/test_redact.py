@@ -2338,6 +2338,28 @@ def test_a_street_line_above_a_postcode_line_of_an_address_card_is_masked(sessio
         assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored
 
 
+def test_a_street_line_above_a_foreign_postcode_line_of_an_address_card_is_masked(session):
+    """Review 28 F10: a visitor from elsewhere in Europe gives her own address, and the card writes its postcode as her
+    country does: Poland's two digits, a dash and three, the Baltic states' letters and a dash before it, a postcode of
+    five digits from 0, Greece's three digits and two. Each is a postcode's line: the street above it is masked. A line
+    of numbers that is no postcode's ("120 80 cm") leaves the line above it as it was."""
+    cards = [("nl", ["Katarzyna Zielińska", "ul. Kwiatowa 12/4", "61-714 Poznań"], "Kwiatowa"),
+             ("fr", ["Ilze Kalniņa", "Lielā iela 3", "LV-3001 Jelgava"], "Lielā"),
+             ("nl", ["Tomas Petrauskas", "Laisvės al. 53", "LT-44280 Kaunas"], "Laisvės"),
+             ("fr", ["Uwe Kästner", "Kesselsdorfer 12", "01159 Dresden"], "Kesselsdorfer"),
+             ("fr", ["Νίκος Οικονόμου", "Τσιμισκή 41", "546 23 Θεσσαλονίκη"], "Τσιμισκή")]
+    for lang, lines, street in cards:
+        s = session()
+        kids: list = []
+        for i, line in enumerate(lines):
+            kids += ([element("br", {})] if i else []) + [text(line)]
+        s.send(snapshot(html_page(element("address", {}, kids), element("p", {}, [
+            text("Tafel 12"), element("br", {}), text("120 80 cm")]), lang=lang)))
+        stored = "\n".join(strings(s.stored))
+        assert street not in stored, lines
+        assert "Tafel 12" in stored and "120 80 cm" in stored
+
+
 def test_a_login_greeted_and_asked_again_before_signing_out_is_masked_and_remembered(session):
     """WooCommerce's account dashboard writes the visitor's login twice, each in its <strong>: after its greeting and in
     the question that offers to sign out ("Hallo <strong>X</strong> (niet <strong>X</strong>? <a>Log uit</a>)"). A
