@@ -2338,6 +2338,31 @@ def test_a_street_line_above_a_postcode_line_of_an_address_card_is_masked(sessio
         assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored
 
 
+def test_a_street_line_above_a_postcode_line_in_an_element_of_its_own_is_masked(session):
+    """Review 28 F2: React's and Vue's account and order pages write an address card one line per element (<div>,
+    <p>, <li>, Bootstrap's <span class="d-block">), the page's indentation between them: the street's line above the
+    postcode's line is a street as it is across a <br>. The card's lines are read each alone (a name line and a street
+    written number first do not run into each other through sibling <span>s), a table's cells side by side are no
+    card's lines, and lines of the site's text above no postcode stay."""
+    cards = [("nl", ["Wannes Maertens", "Lieve 14", "9000 Gent"], "Lieve 14"),
+             ("fr", ["Josiane Weber", "7, Op der Knupp", "L-9639 Boulaide"], "Knupp")]
+    for tag in ("div", "p", "li", "span"):
+        for lang, lines, street in cards:
+            s = session()
+            kids: list = []
+            for line in lines:
+                kids += [text("\n  "), element(tag, {"class": "d-block"} if tag == "span" else {}, [text(line)])]
+            wrapper = element("ul" if tag == "li" else "div", {"class": "address"}, kids)
+            s.send(snapshot(html_page(wrapper, element("div", {}, [
+                element(tag, {}, [text("Maat 42")]), element(tag, {}, [text("Levering binnen 2 dagen")])]),
+                element("table", {}, [element("tr", {}, [element("td", {}, [text("Model 5")]),
+                                                         element("td", {}, [text("2024 Edition")])])]), lang=lang)))
+            stored = "\n".join(strings(s.stored))
+            assert street not in stored, (tag, lines)
+            assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored, tag
+            assert "Model 5" in stored and "2024 Edition" in stored, tag
+
+
 def test_a_street_line_above_a_foreign_postcode_line_of_an_address_card_is_masked(session):
     """Review 28 F10: a visitor from elsewhere in Europe gives her own address, and the card writes its postcode as her
     country does: Poland's two digits, a dash and three, the Baltic states' letters and a dash before it, a postcode of
