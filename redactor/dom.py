@@ -134,6 +134,14 @@ _PERSON_COLUMNS = frozenset({"PERSON", "DATE_OF_BIRTH", "VEHICLE_ID", "NATIONAL_
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
 _CHILDREN_OF_A_LABEL = 4
+#: what names a table's column besides a header's text (_note_column_words): the words a <th> or an icon in it says
+#: with no text (<th title="Geburtsdatum"><i class="fa fa-birthday-cake">, an <svg aria-label>), and those a responsive
+#: table writes on each of its cells to show before it on a phone (WooCommerce's shop_table_responsive data-title,
+#: Bootstrap's data-label): a row's cells are named by them as by their column's header
+_HEADER_WORDS = ("title", "aria-label", "abbr")
+_CELL_WORDS = ("data-title", "data-label")
+#: how far above an icon its <th> is (<th><span class="icon"><i title=…>)
+_ICON_DEPTH = 3
 #: elements whose text is the value of the label element just before them (<dt>…<dd>, <th>…<td>,
 #: <span class="lbl">Naam</span><span>…</span>); a block (<div>, <p>) after a block is a section,
 #: unless the one before says by its class that it is a label (<div class="field__label">)
@@ -597,6 +605,7 @@ class DomMirror:
                 self._unsettled.append(nid)
                 self._note_popups(nid, attrs)  # type: ignore[arg-type]
             self._classify(nid, slot, policy, full)
+            self._note_column_words(slot, tag, full, policy)
             if tag == "canvas":  # moved or new: where it stands now says whether a visitor draws on it
                 self._not_drawn.pop(slot, None)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
@@ -659,6 +668,25 @@ class DomMirror:
                     self._label_epoch += 1
             if labelling:
                 return
+
+    def _note_column_words(self, slot: int, tag: str, full: dict[str, str], policy: Policy) -> None:
+        """The label words a table's column is named by in attributes (_HEADER_WORDS, _CELL_WORDS) go to the label of
+        the <th> they are on or in, or of the <td> they are on, as a header's text goes to its <th>: only the words
+        that can name a field (a value is never kept), and saved as the meaning they give, as a label's are."""
+        names, cell = (_CELL_WORDS, slot) if tag == "td" else (_HEADER_WORDS, NONE)
+        if not any(full.get(name) for name in names):
+            return
+        if tag != "td":
+            table = self.table
+            cell = slot if tag == "th" else next(
+                (above for above in itertools.islice(self._ancestor_slots(slot), _ICON_DEPTH)
+                 if table.shape[above][1] == "th"), NONE)  # type: ignore[index]
+            if cell == NONE:
+                return
+        words = policy.fields.label_words(" ".join(full.get(name, "") for name in names)[:_MAX_LABEL_TEXT])
+        if words:
+            self.table.relabel(cell, (self.table.label(cell) + " " + words)[:_MAX_LABEL_TEXT])
+            self._label_epoch += 1
 
     def _note_special_option(self, select: int, text: str, policy: Policy) -> None:
         """An <option> whose text names a health condition or a belief ("Fauteuil roulant", "Halal") makes a pick in
@@ -977,7 +1005,7 @@ class DomMirror:
         """The label words of the <th> heading the column of the table cell a field or a value is (a
         contenteditable <td>, a list's <td>) or sits in (<td><input>), from the table's <thead>, or its first row
         when that row is all <th> ('' when they say nothing); None when the field is in no cell or the
-        column has no header."""
+        column has no header. A cell that names its column itself (a responsive table's data-title) is named so."""
         table = self.table
         cell = slot
         for depth, above in enumerate(itertools.chain((slot,), self._ancestor_slots(slot))):
@@ -988,6 +1016,8 @@ class DomMirror:
                 break
         else:
             return None
+        if any(name in (table.shape[cell][2] or ()) for name in _CELL_WORDS) and (own := table.label(cell)):  # type: ignore[index]
+            return own  # a responsive table's cell names its column itself (_note_column_words)
         row = table.parent[cell]
         if row < 0 or table.shape[row][1] != "tr":  # type: ignore[index]
             return None

@@ -310,9 +310,15 @@ _LINE_PIECE, _LINE_PIECE_WORDS = 48, 4
 #: (the item, the list, a wrapper; GitHub shows 16 codes)
 _CODE_TEXT, _CODES_HEADING_DEPTH, _CODE_ITEMS = 64, 4, 20
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: a line that opens with a postcode and a town's first letter: Belgium's, Luxembourg's ("L-1009"), the Netherlands'
-#: ("1012 AB"), France's and Germany's (_postcode_line_after)
-_POSTCODE_LINE = regex.compile(r"\s*(?:[A-Z]{1,2}-)?[1-9]\d{3,4}(?:[^\S\n]?[A-Z]{2})?[^\S\n]+\p{L}")
+#: the elements a card writes one line in, one after the other (_postcode_line_after); not a table's cells: a row's
+#: cells stand side by side, a product's "Model 5" beside its "2024 Edition"
+_CARD_LINES = frozenset({"div", "p", "li", "span"})
+#: a line that opens with a postcode and a town's first letter (_postcode_line_after), in the shapes the rule reading the
+#: street above it knows (street_before_postcode): Belgium's, Luxembourg's ("L-1009"), the Netherlands' ("1012 AB"),
+#: France's and Germany's ("01067"), Poland's ("00-238"), the Baltic states' ("LV-1010", "LT-01103"), and Greece's or
+#: Sweden's three digits and two ("105 63") before a capital
+_POSTCODE_LINE = regex.compile(with_words(
+    r"\s*(?:{{postcode_digits}}(?:[^\S\n]?[A-Z]{2})?[^\S\n]+\p{L}|[1-9]\d{2}[^\S\n]\d{2}[^\S\n]+\p{Lu})"))
 #: the longest of the site's texts whose names are noted (a product's, a heading's: DomMirror.site_names)
 _SITE_TEXT = 96
 _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
@@ -684,9 +690,16 @@ class BatchRedaction:
         for slot, nid in self.text_slots:
             before, after = self._line_pieces(nid, backwards=True), self._line_pieces(nid, backwards=False)
             before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
+            town = self._postcode_line_after(after[-1][0] if after else nid)
+            if town is None and after and (town := self._postcode_line_after(nid)) is not None:
+                # the line's pieces ran on into the next line's element and back into the one before (a card's lines
+                # in sibling inline elements: <span class="d-block">): the line is what its own element holds
+                before = [piece for piece in before if self._inside(piece[0], town[0])]
+                after = [piece for piece in after if self._inside(piece[0], town[0])]
+                before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
             after_read = after_text[:_CONTEXT_CHARS]
-            if (town := self._postcode_line_after(after[-1][0] if after else nid)) is not None:
-                after_read += "\n" + town  # a street's line: read above its town's
+            if town is not None:
+                after_read += "\n" + town[1]  # a street's line: read above its town's
             line = [*_line_end(before, _CONTEXT_CHARS, backwards=True), (nid, 0, self.node_texts[nid]),
                     *_line_end(after, _CONTEXT_CHARS, backwards=False)]
             if before_text.strip() or after_read.strip() or nid in codes:
@@ -700,31 +713,67 @@ class BatchRedaction:
             if nid in codes:  # a code's text read after the words its heading says (listed_codes)
                 slot.read_with(CODES_INTRO, "")
 
-    def _postcode_line_after(self, last: int) -> str | None:
-        """The next line's text when a <br> ends the line whose last text is ``last`` and that line opens with a
-        postcode ("Kouter 5<br>9000 Gent", an order's or an account's address card, one line per <br>): the words
-        and number above a postcode and a town are a street, whatever they say ("Chée de Wavre 112", "Dreef 4"),
-        and read alone they say nothing (rule street_before_postcode reads the two lines as one address)."""
+    def _postcode_line_after(self, last: int) -> tuple[int, str] | None:
+        """The next line's text when the line whose last text is ``last`` ends and the next opens with a postcode, and
+        the node the line ends with (its text, or the element it closes): after a <br> ("Kouter 5<br>9000 Gent",
+        WooCommerce's address card), or in the next element of the line's own kind when a card writes one line per
+        element (_CARD_LINES: <div>, <p>, <li>, Bootstrap's <span class="d-block">, React's and Vue's account and order
+        pages). The words and number above a postcode and a town are a street, whatever they say ("Chée de Wavre 112",
+        "Dreef 4"), and read alone they say nothing (rule street_before_postcode reads the two lines as one address).
+        An element of another kind after the line's ends the search: a card's lines are alike."""
         table = self.mirror.table
         current = table.slot(last)
-        for _ in range(_CONTEXT_STEPS):  # out of the inline elements that close the line
+        for _ in range(_CONTEXT_STEPS):  # out of the inline elements that close the line, then out of its block
             if current == NONE or table.parent[current] < 0:
                 return None
-            if table.next[current] != NONE:
+            following = self._next_shown(current)
+            if following != NONE or table.shape[current][0] == _ELEMENT and table.shape[current][1] not in _INLINE_TAGS:
                 break
-            if table.shape[table.parent[current]][1] not in _INLINE_TAGS:
-                return None
             current = table.parent[current]
         else:
             return None
-        brk = table.next[current]
-        if table.shape[brk][0] != _ELEMENT or table.shape[brk][1] != "br" or table.next[brk] == NONE:
+        if following == NONE or table.shape[following][0] != _ELEMENT:
             return None
-        following = table.next[brk]
-        kind, tag = table.shape[following][0], table.shape[following][1]
-        town = (self.node_texts.get(table.id_of(following)) if kind in _TEXTS else
-                self._inline_text(following) if kind == _ELEMENT and tag in _INLINE_TAGS else None)
-        return town[:_CONTEXT_CHARS] if town and _POSTCODE_LINE.match(town) else None
+        if table.shape[following][1] == "br":
+            following = table.next[following]
+            if following == NONE:
+                return None
+            kind, tag = table.shape[following][0], table.shape[following][1]
+            pieces = ([(table.id_of(following), self.node_texts.get(table.id_of(following)))] if kind in _TEXTS else
+                      self._inline_pieces(following) if kind == _ELEMENT and tag in _INLINE_TAGS else None)
+        elif table.shape[current][1] in _CARD_LINES and table.shape[following][1] == table.shape[current][1]:
+            pieces = self._inline_pieces(following)  # the next line in an element of the line's kind
+        else:
+            return None
+        town = "".join(text or "" for _, text in pieces or ())[:_CONTEXT_CHARS]
+        return (current, town) if _POSTCODE_LINE.match(town) else None
+
+    def _inside(self, nid: int, element: int) -> bool:
+        """Whether a node is inside an element (its slot), a few levels down at most (a line's pieces)."""
+        table = self.mirror.table
+        current = table.slot(nid)
+        for _ in range(_CONTEXT_STEPS):
+            if current < 0:
+                return False
+            if current == element:
+                return True
+            current = table.parent[current]
+        return False
+
+    def _next_shown(self, slot: int) -> int:
+        """The next sibling of a node that is shown: past comments and white space this batch shows (the
+        indentation between a card's <p> lines, React's `<!-- -->`); NONE when none is."""
+        table = self.mirror.table
+        following = table.next[slot]
+        for _ in range(_CONTEXT_NODES):
+            if following == NONE:
+                return NONE
+            kind = table.shape[following][0]
+            blank = kind in _TEXTS and (self.node_texts.get(table.id_of(following)) or "x").isspace()
+            if kind != _COMMENT and not blank:
+                return following
+            following = table.next[following]
+        return NONE
 
     def _under_codes_heading(self, nid: int) -> bool:
         """Whether a text is an item of a list a heading or a label before it says are backup codes ("<h2>Your

@@ -1305,6 +1305,48 @@ def test_a_grid_cell_is_named_by_the_header_of_its_column(session):
     assert "Quirin" not in stored and "Zwiebelhofer" not in stored and "Kettenis" in stored
 
 
+def test_a_list_row_is_named_by_its_cells_own_column_words_and_by_icon_headers_titles(session):
+    """Review 28 F4: a column's name that is no header's text. WooCommerce's shop_table_responsive and Bootstrap's
+    responsive tables write it on each cell (data-title, data-label) for a phone to show; an admin list heads its
+    columns with icons, named by a title or an aria-label on the <th> or on the icon. A member's surname and date of
+    birth in such a row are masked as under <th>Achternaam</th>; the columns named otherwise (an order's total, its
+    status) stay readable."""
+    cell = lambda attrs, words: element("td", attrs, [text(words)])  # noqa: E731
+    tables = [("nl", None, [cell({"data-title": "Achternaam"}, "Vanhaelewyn"),
+                            cell({"data-title": "Geboortedatum"}, "23/07/1991"),
+                            cell({"data-title": "Totaal"}, "€ 49,95"), cell({"data-title": "Status"}, "Verzonden")]),
+              ("fr", None, [cell({"data-label": "Nom de famille"}, "Vanhaelewyn"),
+                            cell({"data-label": "Date de naissance"}, "23/07/1991"),
+                            cell({"data-label": "Total"}, "€ 49,95"), cell({"data-label": "Statut"}, "Verzonden")]),
+              ("de", [element("th", {"title": "Nachname"}, [element("i", {"class": "fa fa-user"})]),
+                      element("th", {}, [element("span", {}, [element("i", {"class": "fa fa-cake",
+                                                                          "aria-label": "Geburtsdatum"})])]),
+                      element("th", {}, [text("Summe")]), element("th", {}, [text("Status")])],
+               [cell({}, "Vanhaelewyn"), cell({}, "23/07/1991"), cell({}, "€ 49,95"), cell({}, "Verzonden")])]
+    for lang, header, row in tables:
+        parts = ([element("thead", {}, [element("tr", {}, header)])] if header else []) + [
+            element("tbody", {}, [element("tr", {}, row)])]
+        s = session()
+        s.send(snapshot(html_page(element("table", {"class": "shop_table shop_table_responsive"}, parts), lang=lang)))
+        stored = "\n".join(strings(s.stored))
+        assert "Vanhaelewyn" not in stored and "23/07/1991" not in stored, lang
+        assert "€ 49,95" in stored and "Verzonden" in stored, lang
+
+
+@pytest.mark.xfail(strict=True, reason="review 28 F4: a <th> holding an icon and no words at all (<i class=\"fa "
+                   "fa-user\">) says nothing the mirror can read; its class names are a font's, not label words, and a "
+                   "wordless column is also a table's corner or a row of check boxes, whose cells are the site's text")
+def test_a_list_row_under_icon_headers_without_words_is_masked(session):
+    head = element("thead", {}, [element("tr", {}, [element("th", {}, [element("i", {"class": "fa fa-user"})]),
+                                                    element("th", {}, [element("i", {"class": "fa fa-birthday-cake"})])])])
+    body = element("tbody", {}, [element("tr", {}, [element("td", {}, [text("Vanhaelewyn")]),
+                                                    element("td", {}, [text("23/07/1991")])])])
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [head, body]), lang="nl")))
+    stored = "\n".join(strings(s.stored))
+    assert "Vanhaelewyn" not in stored and "23/07/1991" not in stored
+
+
 def test_a_grid_in_a_fieldset_is_named_by_its_column_headers_not_the_legend(session):
     """A job application's referees (held-out round 16, candidature.html): a table of rows inside a fieldset
     whose legend reads as an identifier's ("Références · Referenties"). The rows are records, not one value
@@ -2373,6 +2415,53 @@ def test_a_street_line_above_a_postcode_line_of_an_address_card_is_masked(sessio
         stored = "\n".join(strings(s.stored))
         assert street not in stored, lines
         assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored
+
+
+def test_a_street_line_above_a_postcode_line_in_an_element_of_its_own_is_masked(session):
+    """Review 28 F2: React's and Vue's account and order pages write an address card one line per element (<div>,
+    <p>, <li>, Bootstrap's <span class="d-block">), the page's indentation between them: the street's line above the
+    postcode's line is a street as it is across a <br>. The card's lines are read each alone (a name line and a street
+    written number first do not run into each other through sibling <span>s), a table's cells side by side are no
+    card's lines, and lines of the site's text above no postcode stay."""
+    cards = [("nl", ["Wannes Maertens", "Lieve 14", "9000 Gent"], "Lieve 14"),
+             ("fr", ["Josiane Weber", "7, Op der Knupp", "L-9639 Boulaide"], "Knupp")]
+    for tag in ("div", "p", "li", "span"):
+        for lang, lines, street in cards:
+            s = session()
+            kids: list = []
+            for line in lines:
+                kids += [text("\n  "), element(tag, {"class": "d-block"} if tag == "span" else {}, [text(line)])]
+            wrapper = element("ul" if tag == "li" else "div", {"class": "address"}, kids)
+            s.send(snapshot(html_page(wrapper, element("div", {}, [
+                element(tag, {}, [text("Maat 42")]), element(tag, {}, [text("Levering binnen 2 dagen")])]),
+                element("table", {}, [element("tr", {}, [element("td", {}, [text("Model 5")]),
+                                                         element("td", {}, [text("2024 Edition")])])]), lang=lang)))
+            stored = "\n".join(strings(s.stored))
+            assert street not in stored, (tag, lines)
+            assert "Maat 42" in stored and "Levering binnen 2 dagen" in stored, tag
+            assert "Model 5" in stored and "2024 Edition" in stored, tag
+
+
+def test_a_street_line_above_a_foreign_postcode_line_of_an_address_card_is_masked(session):
+    """Review 28 F10: a visitor from elsewhere in Europe gives her own address, and the card writes its postcode as her
+    country does: Poland's two digits, a dash and three, the Baltic states' letters and a dash before it, a postcode of
+    five digits from 0, Greece's three digits and two. Each is a postcode's line: the street above it is masked. A line
+    of numbers that is no postcode's ("120 80 cm") leaves the line above it as it was."""
+    cards = [("nl", ["Katarzyna Zielińska", "ul. Kwiatowa 12/4", "61-714 Poznań"], "Kwiatowa"),
+             ("fr", ["Ilze Kalniņa", "Lielā iela 3", "LV-3001 Jelgava"], "Lielā"),
+             ("nl", ["Tomas Petrauskas", "Laisvės al. 53", "LT-44280 Kaunas"], "Laisvės"),
+             ("fr", ["Uwe Kästner", "Kesselsdorfer 12", "01159 Dresden"], "Kesselsdorfer"),
+             ("fr", ["Νίκος Οικονόμου", "Τσιμισκή 41", "546 23 Θεσσαλονίκη"], "Τσιμισκή")]
+    for lang, lines, street in cards:
+        s = session()
+        kids: list = []
+        for i, line in enumerate(lines):
+            kids += ([element("br", {})] if i else []) + [text(line)]
+        s.send(snapshot(html_page(element("address", {}, kids), element("p", {}, [
+            text("Tafel 12"), element("br", {}), text("120 80 cm")]), lang=lang)))
+        stored = "\n".join(strings(s.stored))
+        assert street not in stored, lines
+        assert "Tafel 12" in stored and "120 80 cm" in stored
 
 
 def test_a_login_greeted_and_asked_again_before_signing_out_is_masked_and_remembered(session):
