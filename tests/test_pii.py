@@ -1478,6 +1478,13 @@ FOLDED = [
      [("Zo\\u00eb Verbe\\u00ebk", "PERSON")]),
     ('{"mail": "zo\\u00eb.verbe\\u00ebk\\u0040ziggo.nl"}', "nl",
      [("zo\\u00eb.verbe\\u00ebk\\u0040ziggo.nl", "EMAIL_ADDRESS")]),
+    # an emoji or a zero-width joiner between a given name and a surname: a chat's or a member card's display name,
+    # read as the space it stands for (review 28 F13)
+    ("Proficiat Sofie 🎈 Verhulst!", "nl", [("Sofie 🎈 Verhulst", "PERSON")]),
+    ("Bisous de Margaux ❤️ Lefèvre", "fr", [("Margaux ❤️ Lefèvre", "PERSON")]),
+    ("Gepost door Noor👍🏽Janssens", "nl", [("Noor👍🏽Janssens", "PERSON")]),
+    ("Margaux\u200dLefèvre", "fr", [("Margaux\u200dLefèvre", "PERSON")]),
+    ("Soldes 🔥 -30% sur les vestes ☀️ Nouveautés", "fr", []),
     # what folds to nothing that is a value stays as it was
     ("Ｗｉｎｔｅｒ ｓａｌｅ：－３０％", "en", []),
     ("Prix\u00a0: 12,50\u00a0€ — livraison à domicile", "fr", []),
@@ -1502,6 +1509,9 @@ def test_folding_keeps_ascii_as_it_is_and_maps_each_character_back():
     assert folded.back(3, 6) == (4, 5)  # "(1)" comes from one character
     assert fold("\ufdfa \u2013").text == "\ufdfa \u2013"  # folded to ASCII only: a ligature, a dash stay
     assert fold("06\u201128714409 Ramdin\u2010Jagessar").text == "06-28714409 Ramdin-Jagessar"  # hyphens are hyphens
+    # an emoji between words is a space, beside a space nothing; "©" and "™" are no emoji (review 28 F13)
+    assert fold("Tom 🎈 Bos").text == "Tom Bos" and fold("Tom🎈Bos").text == "Tom Bos" and fold("© 2026™").text == "© 2026TM"
+    assert fold("Tom 🎈 Bos").back(0, 7) == (0, 9)
     escaped = fold("Zo\\u00eb!")  # an escape is one character, from its backslash to its fourth digit
     assert escaped.text == "Zoë!" and escaped.back(0, 3) == (0, 8) and escaped.back(3, 4) == (8, 9)
 
