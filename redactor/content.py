@@ -1157,7 +1157,7 @@ class TextSlot(Slot):
         self.shaped: list[Span] = []  # (taint_shapes false) what only the shapes found, not tainted here
         text = cell.get()
         self.texts = [text]
-        self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
+        self.lines: list[tuple[int, int]] = []  # (index in texts, offset) of the text read in its line, each reading
         # (start, end, name, index of its first decoded text or 0 (-1: a file's name), how many decoded texts)
         self.pairs: list[tuple[int, int, str, int, int]] = []
         if len(text) > MAX_SCANNED:  # masked whole unread
@@ -1201,7 +1201,7 @@ class TextSlot(Slot):
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline
         element): what is found there across the text is masked in it."""
-        self.line = (len(self.texts), len(before))
+        self.lines.append((len(self.texts), len(before)))
         self.texts.append(before + self.texts[0] + after)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
@@ -1231,8 +1231,7 @@ class TextSlot(Slot):
         if self.search:
             spans = work.read(a_person_searched, self.texts[0], tuple(spans))
         clipped: list[Span] = []  # a piece of a value found across the line: masked, not tainted
-        if self.line is not None:
-            index, offset = self.line
+        for index, offset in self.lines:
             length = len(self.texts[0])
             for span in found[index]:
                 start, end = span.start - offset, span.end - offset

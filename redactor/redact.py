@@ -681,7 +681,8 @@ class BatchRedaction:
             before, after = self._line_pieces(nid, backwards=True), self._line_pieces(nid, backwards=False)
             before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
             after_read = after_text[:_CONTEXT_CHARS]
-            if (town := self._postcode_line_after(after[-1][0] if after else nid)) is not None:
+            town = self._postcode_line_after(after[-1][0] if after else nid)
+            if town is not None:
                 after_read += "\n" + town  # a street's line: read above its town's
             line = [*_line_end(before, _CONTEXT_CHARS, backwards=True), (nid, 0, self.node_texts[nid]),
                     *_line_end(after, _CONTEXT_CHARS, backwards=False)]
@@ -689,12 +690,46 @@ class BatchRedaction:
                 intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
                 codes.discard(nid)
                 slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_read)
+                spaced = self._spaced_line([*before, (nid, self.node_texts[nid]), *after])
+                spaced_before = "".join(spaced[:len(before)])
+                spaced_after = spaced[len(before)][len(self.node_texts[nid]):] + "".join(spaced[len(before) + 1:])
+                if (spaced_before, spaced_after) != (before_text, after_text):  # read both ways: fail closed
+                    slot.read_with(intro + spaced_before[-_CONTEXT_CHARS:],
+                                   spaced_after[:_CONTEXT_CHARS] + ("" if town is None else "\n" + town))
             if len(line) > 1 and (nodes := tuple(n for n, _, _ in line)) not in seen:
                 seen.add(nodes)  # (each text of a line of short texts reads the same line)
                 self.lines.append(line)
         for slot, nid in self.code_slots:
             if nid in codes:  # a code's text read after the words its heading says (listed_codes)
                 slot.read_with(CODES_INTRO, "")
+
+    def _spaced_line(self, pieces: list[tuple[int, str]]) -> list[str]:
+        """A line's texts as the name rules read them: a space after a text whose element closes where another
+        element opens, a letter on each side ("<span>Ingrid</span><span>Haugen</span>": a component writes a name's
+        parts in sibling elements and CSS spaces them; read glued, "IngridHaugen" is no name; review 28
+        F3). A text beside an element it is not in runs on into it: "<mark>Van</mark>broucke" is one word."""
+        table = self.mirror.table
+        spaced = [text for _, text in pieces]
+        for i in range(len(pieces) - 1):
+            if not (spaced[i][-1:].isalpha() and pieces[i + 1][1][:1].isalpha()):
+                continue
+            this, following = table.slot(pieces[i][0]), table.slot(pieces[i + 1][0])
+            if NONE in (this, following):
+                continue
+            if not (self._under(this, table.parent[following]) or self._under(following, table.parent[this])):
+                spaced[i] += " "
+        return spaced
+
+    def _under(self, slot: int, element: int) -> bool:
+        """Whether a node is inside an element, a few levels down at most (_CONTEXT_STEPS)."""
+        table = self.mirror.table
+        for _ in range(_CONTEXT_STEPS):
+            slot = table.parent[slot]
+            if slot < 0:
+                return False
+            if slot == element:
+                return True
+        return False
 
     def _postcode_line_after(self, last: int) -> str | None:
         """The next line's text when a <br> ends the line whose last text is ``last`` and that line opens with a

@@ -2316,6 +2316,25 @@ def test_a_name_split_from_its_context_by_inline_elements_is_masked(session):
     assert "pelaere" not in stored and "Ticket op naam van " in stored
 
 
+def test_a_name_whose_parts_are_sibling_elements_with_no_space_between_is_masked(session):
+    """A component writes a name's parts in sibling elements (JSX's <span>{first}</span>⏎<span>{last}</span>: no text
+    node between them, CSS spaces them on screen): where one element closes and another opens, with a letter on each
+    side, the line is also read with a space there (review 28 F3). A text running on out of an element stays one word
+    ("<mark>Ver</mark>hulst"), and the site's own words in sibling elements stay readable."""
+    def shown(line: list, lang: str) -> str:
+        s = session()
+        s.send(snapshot(html_page(element("p", {}, line), lang=lang)))
+        return "\n".join(strings(s.stored))
+    span = lambda t: element("span", {}, [text(t)])  # noqa: E731
+    stored = shown([span("Wietske"), span("Vandormael")], "nl")
+    assert "Vandormael" not in stored, stored
+    stored = shown([text("Bedankt "), element("strong", {}, [text("Maxime")]), element("em", {}, [text("Lambrechts")]),
+                    text(" voor je bestelling.")], "nl")
+    assert "Lambrechts" not in stored and "Bedankt " in stored and " voor je bestelling." in stored, stored
+    stored = shown([span("Nieuw"), span("Collectie"), span("Uitverkoop")], "nl")
+    assert "Nieuw" in stored and "Collectie" in stored and "Uitverkoop" in stored, stored
+
+
 def test_a_street_line_above_a_postcode_line_of_an_address_card_is_masked(session):
     """An order's or an account's address card writes one line per <br> (WooCommerce's <address>): the street's
     line read alone says nothing when its type is abbreviated or absent ("Chée de Louvain 230", "Vest 7"); above a
