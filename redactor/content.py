@@ -41,7 +41,7 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone,
-                                 greets_no_one_in_lower_case,
+                                 greets_no_one_in_lower_case, in_a_dish_named_after_someone,
                                  is_a_place, is_business_name, is_function_word, is_function_word_abroad,
                                  is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
                                  names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
@@ -731,7 +731,8 @@ def surname_first_entry(text: str) -> list[Span]:
     are a product and the name its shop gave it."""
     match = _SURNAME_GIVEN_ENTRY.fullmatch(text)
     if not match or not surname_then_given(match.group(2), match.group(3)) or is_a_place(match.group(3)) \
-            or is_business_name(text, match.start(1), match.end(3)) or listed_brands([match.group(2)]):
+            or is_business_name(text, match.start(1), match.end(3)) or listed_brands([match.group(2)]) \
+            or in_a_dish_named_after_someone(text, match.start(1), match.end(3)):  # "Pêche Melba" on a menu
         return []
     return [Span(match.start(1), match.end(3), "PERSON", 1.0, "shape")]
 

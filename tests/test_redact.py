@@ -4606,6 +4606,25 @@ def test_a_person_listed_surname_first_in_a_list_item_or_a_table_cell_is_masked(
         assert t in stored, t
 
 
+def test_a_menus_classic_dishes_named_after_people_stay_readable(session):
+    """Review 28 O1: a restaurant's menu names classic dishes after people or characters ("Dame Blanche" on every
+    Belgian menu, "Pêche Melba"): read as a given name after a title or a surname, they were masked in their cell and,
+    tainted, everywhere after. A dish's words whole are the site's; a person on the same menu is still masked."""
+    dishes = ("Poire Belle Hélène", "Crêpes Suzette", "Croque Madame", "Dame Noire")
+    menu = element("table", {"class": "carte"}, [element("tr", {}, [element("td", {}, [text(t)]),
+                                                                     element("td", {}, [text("8,00 €")])])
+                                                  for t in dishes])
+    people = element("ul", {}, [element("li", {}, [text("Dubois Margaux")])])
+    s = session()
+    s.send(meta(), snapshot(html_page(menu, element("p", {}, [text("Nos desserts : Poire Belle Hélène, Dame Noire.")]),
+                                      people, lang="fr")))
+    stored = list(strings(s.stored))
+    for t in dishes:
+        assert t in stored, (t, stored)
+    assert "Nos desserts : Poire Belle Hélène, Dame Noire." in stored, stored
+    assert not [t for t in stored if "Dubois" in t], stored
+
+
 @pytest.mark.xfail(strict=True, reason="'An', a common Flemish given name, is an English function word the name list "
                    "leaves out: a list entry 'Peeters An' or 'An Peeters' says no given name without a surname list")
 def test_a_listed_person_whose_given_name_is_a_function_word_is_masked(session):
