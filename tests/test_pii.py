@@ -2044,6 +2044,22 @@ def test_a_run_before_a_colour_and_a_sentence_going_on_is_still_a_person():
     assert is_a_person("Kapstok Oscar grijs en blauw", 0, len("Kapstok Oscar"))
 
 
+#: an apron's or a scarf's title, its cloth after a comma, and a lake's or a pond's name: read as a surname then a given
+#: name, or as a given name and a surname (review 28 O2)
+PRODUCTS_AND_LAKES = [("Schort Liesbeth, gewassen linnen", "nl"), ("Écharpe Louise, laine mérinos", "fr"),
+                      ("Scarf Evelyn, merino wool", "en"), ("Pique-nique au Lac de Robertville", "fr")]
+
+
+@pytest.mark.parametrize("text,language", PRODUCTS_AND_LAKES)
+def test_an_apron_or_a_scarf_named_like_a_person_and_a_lake_are_no_person(detector, patterns_only, text, language):
+    for engine in (detector, patterns_only):
+        assert not {e for _, e in found(engine, text, language) if e == "PERSON"}, text
+
+
+def test_a_person_listed_surname_first_before_a_cloth_is_still_a_person(detector):
+    assert ("Verhaegen Liesbeth", "PERSON") in found(detector, "Verhaegen Liesbeth, gewassen linnen", "nl")
+
+
 #: a brand or a dish named after a person (review 22 O2): masked, left so
 NAMED_AFTER_A_PERSON = [("Victor Lenaerts Speculoos", "nl"), ("Konijn met pruimen van Oma Maria", "nl")]
 
