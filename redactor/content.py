@@ -1879,6 +1879,17 @@ def checkout_end(value: str, searched: bool = False) -> list[tuple[int, int, str
     return trailing_fragment(value, settled=True, searched=searched)
 
 
+def streamed_line_end(text: str) -> list[tuple[int, int, str]]:
+    """The end of a page's line a later batch may go on writing (a chat's reply streamed a piece at a time, cut
+    between two batches: redact.Redacting._mask_open_lines) masked where it could be a value's start, a capitalised
+    word as a name nobody knows ("… au nom de Sinan ", "Livraison : Kapelleveld "), as a settled end that still grows
+    is; none after a sentence's end ("Bedankt voor uw bericht. "): the next piece starts another."""
+    token, _start, _spaced = _last_word(text)
+    if token[-1:] in "!?…" or (_SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token)):
+        return []
+    return trailing_fragment(text, settled=True, names=True)
+
+
 def cut_short_end(text: str) -> list[tuple[int, int, str]]:
     """An excerpt a page cut at a length (a preview card's "text.slice(0, 110) + '…'") may end inside a
     value the full text holds, before anything says what it is (the visitor's text is still being typed, or
