@@ -41,7 +41,7 @@ from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
 from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
                                  capitalised_name_word, country_names, gift_recipient, given_name_alone,
-                                 greets_no_one_in_lower_case,
+                                 greets_no_one_in_lower_case, in_a_dish_named_after_someone,
                                  is_a_place, is_business_name, is_function_word, is_function_word_abroad,
                                  is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
                                  names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
@@ -731,7 +731,8 @@ def surname_first_entry(text: str) -> list[Span]:
     are a product and the name its shop gave it."""
     match = _SURNAME_GIVEN_ENTRY.fullmatch(text)
     if not match or not surname_then_given(match.group(2), match.group(3)) or is_a_place(match.group(3)) \
-            or is_business_name(text, match.start(1), match.end(3)) or listed_brands([match.group(2)]):
+            or is_business_name(text, match.start(1), match.end(3)) or listed_brands([match.group(2)]) \
+            or in_a_dish_named_after_someone(text, match.start(1), match.end(3)):  # "Pêche Melba" on a menu
         return []
     return [Span(match.start(1), match.end(3), "PERSON", 1.0, "shape")]
 
@@ -1157,7 +1158,7 @@ class TextSlot(Slot):
         self.shaped: list[Span] = []  # (taint_shapes false) what only the shapes found, not tainted here
         text = cell.get()
         self.texts = [text]
-        self.line: tuple[int, int] | None = None  # (index in texts, offset) of the text read in its line
+        self.lines: list[tuple[int, int]] = []  # (index in texts, offset) of the text read in its line, each reading
         # (start, end, name, index of its first decoded text or 0 (-1: a file's name), how many decoded texts)
         self.pairs: list[tuple[int, int, str, int, int]] = []
         if len(text) > MAX_SCANNED:  # masked whole unread
@@ -1201,7 +1202,7 @@ class TextSlot(Slot):
     def read_with(self, before: str, after: str) -> None:
         """The text is also read between the text of its line around it (a word in its own inline
         element): what is found there across the text is masked in it."""
-        self.line = (len(self.texts), len(before))
+        self.lines.append((len(self.texts), len(before)))
         self.texts.append(before + self.texts[0] + after)
 
     def resolve(self, found: list[list[Span]], work: Redacting) -> None:
@@ -1231,8 +1232,7 @@ class TextSlot(Slot):
         if self.search:
             spans = work.read(a_person_searched, self.texts[0], tuple(spans))
         clipped: list[Span] = []  # a piece of a value found across the line: masked, not tainted
-        if self.line is not None:
-            index, offset = self.line
+        for index, offset in self.lines:
             length = len(self.texts[0])
             for span in found[index]:
                 start, end = span.start - offset, span.end - offset
@@ -1877,6 +1877,17 @@ def checkout_end(value: str, searched: bool = False) -> list[tuple[int, int, str
     if not spaced and _SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token):
         return cut_short_end(value)
     return trailing_fragment(value, settled=True, searched=searched)
+
+
+def streamed_line_end(text: str) -> list[tuple[int, int, str]]:
+    """The end of a page's line a later batch may go on writing (a chat's reply streamed a piece at a time, cut
+    between two batches: redact.Redacting._mask_open_lines) masked where it could be a value's start, a capitalised
+    word as a name nobody knows ("… au nom de Sinan ", "Livraison : Kapelleveld "), as a settled end that still grows
+    is; none after a sentence's end ("Bedankt voor uw bericht. "): the next piece starts another."""
+    token, _start, _spaced = _last_word(text)
+    if token[-1:] in "!?…" or (_SENTENCE_END.fullmatch(token) and not _STREET_NAME.match(token)):
+        return []
+    return trailing_fragment(text, settled=True, names=True)
 
 
 def cut_short_end(text: str) -> list[tuple[int, int, str]]:

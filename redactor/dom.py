@@ -41,6 +41,7 @@ from redactor.policy import (
     BLOCKED,
     EDITABLE,
     KEPT_NAME,
+    LINE_OPEN,
     MASK_TEXT,
     SENSITIVE,
     STRUCTURAL_NAME,
@@ -434,7 +435,7 @@ class DomMirror:
     def _raise_floor(self, nid: int, slot: int) -> None:
         """What protected a node id stays its floor. (Flags that only say "never seen in full",
         of an orphan, are not a page's statement: they are left out.)"""
-        flags = self.table.flags[slot]
+        flags = self.table.flags[slot] & ~LINE_OPEN  # (a line's state, no protection)
         flags = flags & ~UNKNOWN_NODE.flags if flags & UNKNOWN else flags
         if (meaning := self.table.meaning[slot]) and nid not in self.meaning_floor and self._is_field(slot):
             self.meaning_floor[nid] = self.table.strings[meaning]  # type: ignore[assignment]
@@ -1303,6 +1304,22 @@ class DomMirror:
                     return slot
         del self._labels[own_id]
         return NONE
+
+    def open_line(self, nid: int) -> None:
+        """The text node nid ends a line the page goes on writing in a later batch (LINE_OPEN)."""
+        slot = self.table.slot(nid)
+        if slot != NONE and not self.table.flags[slot] & LINE_OPEN:
+            self.table.flags[slot] |= LINE_OPEN
+            self.table.touch(slot)
+            self.dirty = True
+
+    def continues_open_line(self, nid: int) -> bool:
+        """Whether the text node nid comes right after a text node an earlier batch left ending an open line."""
+        table = self.table
+        slot = table.slot(nid)
+        if slot == NONE or (before := table.previous(slot)) == NONE:
+            return False
+        return table.shape[before][0] == _TEXT and bool(table.flags[before] & LINE_OPEN)
 
     def note_written(self, nid: int, length: int, digest: str) -> None:
         """The text node nid was left with a text of this length and keyed digest by this batch's script.

@@ -39,6 +39,10 @@ MASK_TEXT = 4
 IGNORED = 8
 UNKNOWN = 16  # never seen in a snapshot: fail closed, treated as sensitive + masked text
 EDITABLE = 32  # a form field or inside an editable region (dom.is_editable): what is there, a visitor wrote
+#: a text node a mutation appended that ends its line with a space after a masked value or a value's start: the page
+#: goes on writing that line in a later batch (a chat's streamed reply), whose next piece is read fail closed
+#: (redact.Redacting._mask_open_lines). Not a protection: not inherited, not sticky, no floor; never the text
+LINE_OPEN = 64
 
 ACTION_FLAGS = {
     "block": BLOCKED,

@@ -40,7 +40,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
                               secret_pair_spans, selector_person_slugs, shape_signs, surname_first_entry, table_rows,
-                              template_with_arguments, unread, url_slot, urls_in_text, user_agent_shaped, with_shaped)
+                              streamed_line_end, template_with_arguments, unread, url_slot, urls_in_text, user_agent_shaped,
+                              with_shaped)
 from redactor.css import CssText
 from redactor.dom import DRAWN_ON, DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
@@ -603,6 +604,9 @@ class BatchRedaction:
         self.url_echoes: list[UrlSlot | DataUrlSlot | SrcsetSlot] = []
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
+        #: text nodes of the site's a mutation appended (not a visitor's typing): a line the page may go on writing
+        #: in a later batch (_mask_open_lines)
+        self.appended_texts: list[int] = []
         self.css_texts: list[CssText] = []  # CSS whose strings are scanned: written back when the batch is done
         #: structural values read by the taint pass (an id, an attribute naming one) or for a visitor's number
         #: (ShapeSlot), which the mirror keeps and saves: (node, attribute, its cell, as it came)
@@ -706,12 +710,36 @@ class BatchRedaction:
                 intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
                 codes.discard(nid)
                 slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_read)
+                spaced = self._spaced_line([*before, (nid, self.node_texts[nid]), *after])
+                spaced_before = "".join(spaced[:len(before)])
+                spaced_after = spaced[len(before)][len(self.node_texts[nid]):] + "".join(spaced[len(before) + 1:])
+                if (spaced_before, spaced_after) != (before_text, after_text):  # read both ways: fail closed
+                    slot.read_with(intro + spaced_before[-_CONTEXT_CHARS:],
+                                   spaced_after[:_CONTEXT_CHARS] + ("" if town is None else "\n" + town[1]))
             if len(line) > 1 and (nodes := tuple(n for n, _, _ in line)) not in seen:
                 seen.add(nodes)  # (each text of a line of short texts reads the same line)
                 self.lines.append(line)
         for slot, nid in self.code_slots:
             if nid in codes:  # a code's text read after the words its heading says (listed_codes)
                 slot.read_with(CODES_INTRO, "")
+
+    def _spaced_line(self, pieces: list[tuple[int, str]]) -> list[str]:
+        """A line's texts as the name rules read them: a space after a text whose element closes where another
+        element opens, a letter on each side ("<span>Ingrid</span><span>Haugen</span>": a component writes a name's
+        parts in sibling elements and CSS spaces them; read glued, "IngridHaugen" is no name; review 28
+        F3). A text beside an element it is not in runs on into it: "<mark>Van</mark>broucke" is one word."""
+        table = self.mirror.table
+        spaced = [text for _, text in pieces]
+        for i in range(len(pieces) - 1):
+            if not (spaced[i][-1:].isalpha() and pieces[i + 1][1][:1].isalpha()):
+                continue
+            this, following = table.slot(pieces[i][0]), table.slot(pieces[i + 1][0])
+            if NONE in (this, following):
+                continue
+            if not (self._inside(pieces[i][0], table.parent[following])
+                    or self._inside(pieces[i + 1][0], table.parent[this])):
+                spaced[i] += " "
+        return spaced
 
     def _postcode_line_after(self, last: int) -> tuple[int, str] | None:
         """The next line's text when the line whose last text is ``last`` ends and the next opens with a postcode, and
@@ -1012,6 +1040,8 @@ class BatchRedaction:
                 # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29)
                 if added and (not verdict.flags & EDITABLE or self.mirror.parent(nid)[1] in _PICKED_TEXT_PARENTS):
                     self.copies.append((cell, cell.get()))
+                if added and nid is not None and not verdict.flags & EDITABLE:
+                    self.appended_texts.append(nid)
                 # a text that replaces one of its element's and grows it is written there as a text changed in
                 # place is (_replacement_grows); one that does not is a page update, read as settled
                 self._redact_text(cell, nid, verdict, series=added and (
@@ -2170,6 +2200,7 @@ class BatchRedaction:
                                                 + self.read(secret_pair_spans, text, secret_key))
             slot.resolve(found_here, self)
             position += count
+        self._mask_open_lines()
         self._remember_composed()
         self._mask_copies()
         self._mask_typed_pieces()
@@ -2188,6 +2219,33 @@ class BatchRedaction:
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
                          self._budget_spent)
+
+    def _mask_open_lines(self) -> None:
+        """A page that writes one line piece by piece (a chat's streamed reply, a toast a framework fills as its parts
+        resolve) may cut it between two batches: the next batch shows the piece after the cut alone, and the mirror
+        keeps no text (review 28 F5: "… au nom de Sinan " then "Nsimba."). A text a mutation appended at the end of
+        its element that ends with a space after a value masked there or a value's start (a name, a number's groups,
+        a street: content.streamed_line_end) has that start masked (fail closed: the next piece may complete it) and its
+        node flagged LINE_OPEN, a flag, never the text; the text a later batch appends right after it has its
+        leading name- or number-shaped words masked. Linear: each appended text is read once."""
+        table = self.mirror.table
+        for nid in self.appended_texts:
+            cell, text, slot = self.text_cells.get(nid), self.node_texts.get(nid), table.slot(nid)
+            if cell is None or text is None or slot == NONE or not isinstance(shown := cell.get(), str):
+                continue
+            ranges = []
+            if self.mirror.continues_open_line(nid) and (lead := _LEADING_VALUE.match(text)) and lead.end(1):
+                ranges.append((lead.start(1), lead.end(1), "LINE_CONTINUED"))
+            if table.next[slot] == NONE and text[-1:].isspace() and text.strip():
+                ends = [r for r in self.read(streamed_line_end, text) if r[1] > r[0]]
+                if ends or _masked_at_end(text, shown) or (ranges and not text[ranges[0][1]:].strip()):
+                    ranges.extend(ends)
+                    self.mirror.open_line(nid)
+            if ranges:
+                cell.set(self.masker.spans(shown, ranges) if len(shown) == len(text)
+                         else self.masker.text(shown, ranges[0][2]))
+                self.remarks.extend(Remark("content.open_line", entity, "span", nid)
+                                    for entity in dict.fromkeys(e for _, _, e in ranges))
 
     def _remember_composed(self) -> None:
         """A name read by its shape in a text the app composed (a plain-text body: "naam;e-mail;product") or
@@ -2634,6 +2692,17 @@ class BatchRedaction:
                     cell.set(self.masker.text(shown, "TAINT"))
                     self.remarks.append(Remark("session.taint.completion", "ECHO", "mask", nid))
             return
+
+
+#: the words a piece of a line opens with that may complete a value an earlier piece began: capitalised words (a
+#: surname, a street's or a town's name) or groups of digits and capitals (a phone's, an account's, a house number)
+_LEADING_VALUE = regex.compile(r"[^\S\n]*((?:\p{Lu}[\p{L}'’-]*|[\p{Lu}\d]*\d[\p{Lu}\d]*)"
+                               r"(?:[^\S\n]{1,3}(?:\p{Lu}[\p{L}'’-]*|[\p{Lu}\d]*\d[\p{Lu}\d]*))*)")
+
+
+def _masked_at_end(text: str, shown: str) -> bool:
+    """Whether masking changed a text's last character that is no space: it ended in a value."""
+    return shown.rstrip()[-1:] != text.rstrip()[-1:]
 
 
 def _line_end(pieces: list[tuple[int, str]], chars: int, backwards: bool) -> list[tuple[int, int, str]]:

@@ -9,6 +9,11 @@ folding (NFKC) writes in ASCII written so, every decimal digit as its ASCII digi
 characters (category Cf: zero-width spaces and joiners, the soft hyphen, direction marks) removed,
 and a line folded as iCalendar, vCard and mail headers fold it (a CRLF and a space) read unfolded;
 its spans are then mapped back onto the original text, which is what is masked.
+An emoji (with its skin tone, its presentation selector, the others a zero-width joiner joins to it) is read as
+the space it stands for between two words, or as nothing beside a space: a chat's or a member card's display
+name "Léa 😊 Dubois", "Jan ❤️ Peeters" is read "Léa Dubois" (the name rules read a name as words joined by
+spaces; review 28 F13). So is a zero-width joiner between a word's end and a capital ("Léa\u200dDubois"): a
+joiner inside a value ("jan.pe\u200deters@…") is removed as the other format characters are.
 
 Only folds to ASCII: the recognizers are written for ASCII and for a few characters they name
 themselves (a dash between a phone's groups); an accented letter, a dash or a ligature of another script stays
@@ -35,6 +40,31 @@ _NOT_NFKC = regex.compile(r"[\p{Cf}\p{Nd}\u2010--[0-9]]", regex.V1)
 #: keep it on one line ("Ramdin\u2011Jagessar"): read as ASCII's hyphen, which the name patterns join names with
 #: (the no-break one was read as a word's end, and the family name after it stayed readable: held-out round 32)
 _HYPHENS = frozenset("\u2010\u2011")
+
+
+#: an emoji as a keyboard writes it: a character shown as an emoji by default, or one a presentation selector
+#: (U+FE0F) makes one ("❤️"; not "©", "™", "®", which are Extended_Pictographic too), its skin tone and selectors,
+#: and the emoji a zero-width joiner glues to it ("👨‍👩‍👧")
+_EMOJI = regex.compile(r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)[\uFE0E\uFE0F\p{Emoji_Modifier}]*"
+                       r"(?:\u200D\p{Extended_Pictographic}[\uFE0E\uFE0F\p{Emoji_Modifier}]*)*", regex.V1)
+#: a zero-width joiner between a word's last letter and a capital: a word break nobody sees ("Léa\u200dDubois")
+_JOINED_WORDS = regex.compile(r"(?<=\p{Ll})\u200D(?=\p{Lu})", regex.V1)
+
+
+def _word_breaks(text: str) -> dict[int, tuple[int, str]]:
+    """Where an emoji or a joiner between words stands: its start → (its end, what it is read as: a space between
+    two characters that are no space; nothing beside a space or at the text's ends, the spaces after it taken with
+    it when a space or the start is before it, so that the words around it are one space apart)."""
+    breaks = {}
+    for m in [*_EMOJI.finditer(text), *_JOINED_WORDS.finditer(text)]:
+        start, end = m.span()
+        if start == 0 or text[start - 1].isspace():
+            while end < len(text) and text[end] in " \t\u00a0":
+                end += 1
+            breaks[start] = (end, "")
+        else:
+            breaks[start] = (end, " " if end < len(text) and not text[end].isspace() else "")
+    return breaks
 
 
 #: a JSON or JavaScript escape of one UTF-16 code unit: read as the character it writes
@@ -101,8 +131,9 @@ def fold(text: str) -> Folded:
     """The text as detection reads it (see the module's doc), its folded lines unfolded."""
     unfolds = "\r\n" in text and _LINE_FOLD.search(text) is not None
     escapes = {m.start(): chr(int(m.group(1), 16)) for m in _ESCAPE.finditer(text)} if "\\u" in text else {}
-    if not unfolds and not escapes and (text.isascii() or (unicodedata.is_normalized("NFKC", text)
-                                                           and not _NOT_NFKC.search(text))):
+    breaks = {} if text.isascii() else _word_breaks(text)
+    if not unfolds and not escapes and not breaks and (text.isascii() or (unicodedata.is_normalized("NFKC", text)
+                                                                         and not _NOT_NFKC.search(text))):
         return Folded(text, text, None)
     removed = {i for m in _LINE_FOLD.finditer(text) for i in range(m.start(), m.end())} if unfolds else set()
     out: list[str] = []
@@ -116,6 +147,12 @@ def fold(text: str) -> Folded:
         if i in escapes:
             c, end = escapes[i], i + 6
             skip_to = end
+        if i in breaks:  # an emoji, or a joiner between words: one space or none for all its characters
+            skip_to, folded = breaks[i]
+            out.append(folded)
+            origin.extend([i] * len(folded))
+            ends.extend([skip_to] * len(folded))
+            continue
         folded = c if c.isascii() else _fold_char(c)
         out.append(folded)
         origin.extend([i] * len(folded))
@@ -123,4 +160,4 @@ def fold(text: str) -> Folded:
     folded_text = "".join(out)
     if folded_text == text:  # not NFKC as a whole (a combining accent), the same character by character
         return Folded(text, text, None)
-    return Folded(text, folded_text, tuple(origin), tuple(ends) if escapes else None)
+    return Folded(text, folded_text, tuple(origin), tuple(ends) if escapes or breaks else None)

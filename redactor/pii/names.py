@@ -267,6 +267,33 @@ def _names_a_dish(span: str) -> bool:
     return bool(words) and unicodedata.normalize("NFC", words[0].casefold()) in _dishes_as_written()
 
 
+#: how far around a name the words of a dish named after a person are looked for (the longest has four words)
+_DISH_LOOK = 40
+_DISH_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def in_a_dish_named_after_someone(text: str, start: int, end: int) -> bool:
+    """Whether the run lies within the name of a classic dish named after a person or a character, on every menu
+    ("Dame Blanche", "Pêche Melba", "Crêpes Suzette", "Eggs Benedict"; rules/pii.yaml dishes_named_after_people;
+    review 28 O1): the site's text, no visitor's. A run that goes on past the dish's words is read as it is.
+    Compared word by word, accents and case folded, in a bounded window."""
+    offset = max(0, start - _DISH_LOOK)
+    words = [(m.start() + offset, m.end() + offset, _plain_name(m.group()))
+             for m in _DISH_WORD.finditer(text[offset:end + _DISH_LOOK])]
+    plains = [plain for _, _, plain in words]
+    for dish in _dishes_named_after_people():
+        for i in range(len(words) - len(dish) + 1):
+            if tuple(plains[i:i + len(dish)]) == dish and words[i][0] <= start and end <= words[i + len(dish) - 1][1]:
+                return True
+    return False
+
+
+@functools.cache
+def _dishes_named_after_people() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_plain_name(w) for w in dish.split())
+                 for dish in load_rules("pii.yaml").get("engine", {}).get("dishes_named_after_people", []))
+
+
 @functools.cache
 def _dishes_as_written() -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", w.casefold())
@@ -321,6 +348,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
             or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])
+            or in_a_dish_named_after_someone(text, start, end)
             or _an_occasion_or_its_figure(text, start, end)):
         return False
     if _file_extension_after().match(text, end) and any(map(_says_a_person, text[start:end].split())):

@@ -84,6 +84,7 @@ class EngineConfig(pydantic.BaseModel):
     saints_before_their_sounds: list[str] = []  # … before a vowel, s and a consonant, Do- or To- ("Santo António")
     possessives_as_written: list[str] = []  # Luxembourgish, accents kept: "Mäi Konto"
     dishes_as_written: list[str] = []  # Vietnamese, marks kept: "Bò Lúc Lắc" is a dish
+    dishes_named_after_people: list[str] = []  # "Dame Blanche", "Pêche Melba": a menu's, no one's
     lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
     everyday_words_that_are_names: list[str] = []  # typed in lower case, no name's first word ("pierre bleue")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
