@@ -15,7 +15,7 @@ from factories import (CUSTOM, SCROLL, add, click, custom, element, html_page, i
 from in_process import Session
 from leaks import leaks, strings
 from planted import windows
-from redactor.dom import DomMirror
+from redactor.dom import DomMirror, shipped_fields
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
 from redactor.policy import Policy, SiteConfig, validate_site_config
@@ -1124,6 +1124,44 @@ def test_a_field_labelled_in_luxembourgish_holds_a_persons_name_and_its_echo_on_
     assert {r.entity for r in result.remarks if r.node == number["id"]} == {"CUSTOMER_ID"}
     stored = "\n".join(strings(s.stored))
     assert "Quendt" not in stored and "Merci fir d'Umeldung vum " in stored and " aus Bettembourg" in stored
+
+
+def test_luxembourgish_numm_names_a_person_as_nom_does_in_page_text_cells_keys_and_queries(session):
+    """Review 28 F6: Luxembourg's "Numm" (a name) was read only as a form field's whole label: the name after it in page
+    text ("Numm: …"), beside it in a table or a list (<th>Numm</th>, <dt>Numm</dt>, a header row), under it as a payload's
+    key or a query's parameter was stored raw. It is read as a whole word wherever "Nom" is, never inside a longer
+    word: an identifier's "Kundennummer" is a customer's number, and a page's "Nummeréierung" says nothing."""
+    rows = [element("tr", {}, [element("th", {}, [text("Numm")]), element("th", {}, [text("Virnumm")])]),
+            element("tr", {}, [element("td", {}, [text("Quendtaert")]), element("td", {}, [text("Orlaith")])])]
+    number = element("input", {"id": "kundennummer"})
+    page = html_page(element("p", {}, [text("Numm: Vlaskamp Idris")]),
+                     element("dl", {}, [element("dt", {}, [text("Numm")]), element("dd", {}, [text("Zwennaert")])]),
+                     element("table", {}, [element("tr", {}, [element("th", {}, [text("Numm")]),
+                                                             element("td", {}, [text("Brouckaert")])])]),
+                     element("table", {}, rows), element("p", {}, [text("Nummeréierung vun de Säiten")]), number,
+                     lang="lb")
+    s = session()
+    s.send(meta(href="https://gemeng.example/sich?numm=Thijsmans"), snapshot(page))
+    result = s.send(custom("umeldung", {"numm": "Lindqvaert", "virnumm": "Orlaith"}), *typing(number["id"], "77"))
+    stored = "\n".join(strings(s.stored))
+    for name in ("Vlaskamp", "Zwennaert", "Brouckaert", "Quendtaert", "Thijsmans", "Lindqvaert", "Orlaith"):
+        assert name not in stored, name
+    assert "Nummeréierung vun de Säiten" in stored
+    assert {r.entity for r in result.remarks if r.node == number["id"]} == {"CUSTOMER_ID"}
+
+
+@pytest.mark.parametrize("label, entity", [("Handysnummer", "PHONE_NUMBER"), ("Bankkont", "IBAN_CODE"),
+                                           ("Sozialversécherungsnummer", "NATIONAL_ID"),
+                                           ("Identifikatiounsnummer", "NATIONAL_ID")])
+def test_a_luxembourgish_label_says_what_its_value_holds(session, label, entity):
+    """Review 28 F6: Luxembourgish labels of a mobile, a bank account, a national and a social security number said
+    nothing (the German words are read): the value beside one in a commune's summary was read as free text."""
+    page = html_page(element("dl", {}, [element("dt", {}, [text(label)]), element("dd", {}, [text("Zwennaert 4471")])]),
+                     lang="lb")
+    s = session()
+    s.send(snapshot(page))
+    assert "Zwennaert" not in "\n".join(strings(s.stored))
+    assert shipped_fields().field_meaning("", "", "", label, True) == entity
 
 
 @pytest.mark.parametrize("label, entity", [
