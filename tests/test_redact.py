@@ -4656,6 +4656,27 @@ def test_a_health_state_or_a_belief_said_of_oneself_in_a_message_is_masked(sessi
     assert said not in orjson.dumps(s.stored).decode() and kept in last, last
 
 
+@pytest.mark.parametrize("value, said, kept", [
+    ("Moien, ech hunn Epilepsie, ass de Cours fir mech?", ["Epilepsie"], "Moien, ech hunn "),
+    ("Ech sinn HIV-positiv, ass dat e Problem beim Bluttspenden?", ["HIV"], "ass dat e Problem"),
+    ("Ech huelen Insulin, kann ech e Frigo am Zëmmer hunn?", ["Insulin"], "kann ech e Frigo"),
+    ("Gudde Moien, mäi Brudder huet Kriibs, mir kommen zu zwee", ["Kriibs"], "mäi Brudder huet "),
+    ("Ech wunnen an der Bréckstrooss 12 zu Mamer, d'Paket kann virun d'Dier", ["Bréckstrooss", "Mamer"],
+     "d'Paket kann virun"),
+    ("Mir wunnen zu Biwer an der Gaass 4, d'Paket kann virun d'Dier", ["Biwer", "Gaass"], "d'Paket kann virun")])
+def test_a_health_state_or_a_home_said_in_luxembourgish_is_masked(session, value, said, kept):
+    """Review 28 F7: a state of health or where one lives said in Luxembourgish ("Ech hunn …", "mäi Brudder huet …",
+    "Ech wunnen an der …") was stored, where the German sentence was masked: the first person's words and the
+    residence phrases had no Luxembourgish. A town before its street and house number ("zu Biwer an der Gaass 4")
+    is read in every language: four words may come before the number."""
+    field = element("textarea", {"name": "remarque"})
+    s = session()
+    s.send(snapshot(html_page(field, lang="fr")))
+    s.send(*typing(field["id"], value))
+    stored, last = orjson.dumps(s.stored).decode(), typed_values(s.stored, field)[-1]
+    assert not [word for word in said if word in stored] and kept in last, last
+
+
 def test_health_words_in_a_search_or_in_the_sites_text_stay(session):
     """The same words searched in a shop ("hernia kussen") or written by the site (a pharmacy's "Zwanger? Ik ben
     zwanger. Mag ik dit gebruiken?": its own FAQ) are no visitor's statement: they stay readable, and a statement typed
