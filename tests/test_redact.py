@@ -4677,6 +4677,36 @@ def test_a_health_state_or_a_home_said_in_luxembourgish_is_masked(session, value
     assert not [word for word in said if word in stored] and kept in last, last
 
 
+@pytest.mark.parametrize("value, said, kept", [
+    ("Dzień dobry, urodziłem się 04.09.1979 w Łodzi, czy to wystarczy?", ["04.09.1979"], "czy to wystarczy?"),
+    ("Dzień dobry, jestem w ciąży, czy mogę ćwiczyć?", ["ciąży"], "czy mogę ćwiczyć?"),
+    ("Moja córka ma padaczkę, proszę uważać na basenie", ["padaczk"], "Moja córka ma "),
+    ("Bună ziua, sunt însărcinată, pot participa la curs?", ["însărcinată"], "pot participa la curs?"),
+    ("Soția mea are diabet, vă rog meniu fără zahăr", ["diabet"], "vă rog meniu"),
+    ("Mieszkam przy ul. Kwiatowa 18 w Opolu, paczka pod drzwi", ["Kwiatowa", "Opolu"], "paczka pod"),
+    ("Locuiesc pe str. Teilor 9 în Brașov, coletul la ușă", ["Teilor", "Brașov"], "coletul la")])
+def test_a_birth_a_health_state_or_a_home_said_in_polish_or_romanian_is_masked(session, value, said, kept):
+    """Review 28 F12: Polish and Romanian visitors writing in their own language in a free-text box: a birth date said
+    of oneself ("urodziłem się …"), a pregnancy or an illness ("jestem w ciąży", "sunt însărcinată"), where one lives
+    ("Mieszkam przy ul. …", "Locuiesc pe str. …") were stored; the phrase lists had no Polish or Romanian."""
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(field, lang="nl")))
+    s.send(*typing(field["id"], value))
+    stored, last = orjson.dumps(s.stored).decode(), typed_values(s.stored, field)[-1]
+    assert not [word for word in said if word in stored] and kept in last, last
+
+
+@pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
+def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
+    """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
+    value beside one in a booking's summary was read as free text."""
+    page = html_page(element("dl", {}, [element("dt", {}, [text(label)]), element("dd", {}, [text("Orlaith 7")])]))
+    s = session()
+    s.send(snapshot(page))
+    assert "Orlaith" not in "\n".join(strings(s.stored))
+
+
 def test_health_words_in_a_search_or_in_the_sites_text_stay(session):
     """The same words searched in a shop ("hernia kussen") or written by the site (a pharmacy's "Zwanger? Ik ben
     zwanger. Mag ik dit gebruiken?": its own FAQ) are no visitor's statement: they stay readable, and a statement typed
