@@ -4656,6 +4656,16 @@ def test_a_health_state_or_a_belief_said_of_oneself_in_a_message_is_masked(sessi
     assert said not in orjson.dumps(s.stored).decode() and kept in last, last
 
 
+def assert_said_masked_and_the_rest_kept(session, lang: str, value: str, said: list[str], kept: str) -> None:
+    """A visitor types value in a remark's box on a page in lang: none of said is stored, kept stays in its last value."""
+    field = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(snapshot(html_page(field, lang=lang)))
+    s.send(*typing(field["id"], value))
+    stored, last = orjson.dumps(s.stored).decode(), typed_values(s.stored, field)[-1]
+    assert not [word for word in said if word in stored] and kept in last, last
+
+
 @pytest.mark.parametrize("value, said, kept", [
     ("Moien, ech hunn Epilepsie, ass de Cours fir mech?", ["Epilepsie"], "Moien, ech hunn "),
     ("Ech sinn HIV-positiv, ass dat e Problem beim Bluttspenden?", ["HIV"], "ass dat e Problem"),
@@ -4669,12 +4679,7 @@ def test_a_health_state_or_a_home_said_in_luxembourgish_is_masked(session, value
     "Ech wunnen an der …") was stored, where the German sentence was masked: the first person's words and the
     residence phrases had no Luxembourgish. A town before its street and house number ("zu Biwer an der Gaass 4")
     is read in every language: four words may come before the number."""
-    field = element("textarea", {"name": "remarque"})
-    s = session()
-    s.send(snapshot(html_page(field, lang="fr")))
-    s.send(*typing(field["id"], value))
-    stored, last = orjson.dumps(s.stored).decode(), typed_values(s.stored, field)[-1]
-    assert not [word for word in said if word in stored] and kept in last, last
+    assert_said_masked_and_the_rest_kept(session, "fr", value, said, kept)
 
 
 @pytest.mark.parametrize("value, said, kept", [
@@ -4689,12 +4694,7 @@ def test_a_birth_a_health_state_or_a_home_said_in_polish_or_romanian_is_masked(s
     """Review 28 F12: Polish and Romanian visitors writing in their own language in a free-text box: a birth date said
     of oneself ("urodziłem się …"), a pregnancy or an illness ("jestem w ciąży", "sunt însărcinată"), where one lives
     ("Mieszkam przy ul. …", "Locuiesc pe str. …") were stored; the phrase lists had no Polish or Romanian."""
-    field = element("textarea", {"name": "opmerking"})
-    s = session()
-    s.send(snapshot(html_page(field, lang="nl")))
-    s.send(*typing(field["id"], value))
-    stored, last = orjson.dumps(s.stored).decode(), typed_values(s.stored, field)[-1]
-    assert not [word for word in said if word in stored] and kept in last, last
+    assert_said_masked_and_the_rest_kept(session, "nl", value, said, kept)
 
 
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
