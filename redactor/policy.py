@@ -327,6 +327,7 @@ class FieldMeaning(BaseModel):
     fields_only: bool = False  # said by a form field's label or name only, not a payload's key nor page text
     in_page_text: bool = True  # said by a label in the page's text too ("Gravure : Oui" on a product sheet: not)
     alone: bool = False  # said only by a text made of its words alone, numbers aside ("Partner", not "Partnercode")
+    whole_words: bool = False  # its words are never found inside a longer one ("numm" runs inside "Kundennummer")
     exchange_words: frozenset[str] = frozenset()  # typed_text: what names a network exchange…
     exchange_parts: frozenset[str] = frozenset()  # …and its parts (FieldRules.is_typed_text)
 
@@ -344,7 +345,7 @@ class FieldMeaning(BaseModel):
                 return True
             # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
             shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
-            if " " not in phrase and len(phrase) >= shortest and any(phrase in w for w in words):
+            if " " not in phrase and len(phrase) >= shortest and not self.whole_words and any(phrase in w for w in words):
                 return True
         return False
 

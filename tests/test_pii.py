@@ -595,6 +595,17 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Plaka: 06 KR 4821", "tr", [("06 KR 4821", "VEHICLE_ID")]), ("Plaka: 35 B 73915", "tr", [("35 B 73915", "VEHICLE_ID")]),
     ("Nummernschild: HS-KR 482", "de", [("HS-KR 482", "VEHICLE_ID")]),
     ("Matrícula abierta hasta el 30 de junio de 2026", "es", []), ("Targa commemorativa del 2024", "it", []),
+    # Luxembourgish "Nummerplack"; Poland's and Lithuania's plates right after a word for the car, or the plate's word;
+    # a make's model, a Mercedes model and a norm beside a car word are none (review 28 F11)
+    ("Nummerplack: TK 6093", "de", [("TK 6093", "VEHICLE_ID")]),
+    ("d'Nummerplack ass DL 2718, merci", "fr", [("DL 2718", "VEHICLE_ID")]),
+    ("ma voiture KR 7A491 sera devant", "fr", [("KR 7A491", "VEHICLE_ID")]),
+    ("mijn auto PO 5820K staat op de parking", "nl", [("PO 5820K", "VEHICLE_ID")]),
+    ("mój samochód GDA 48E2 stoi przed domem", "nl", [("GDA 48E2", "VEHICLE_ID")]),
+    ("our car JHN 604 is blue", "en", [("JHN 604", "VEHICLE_ID")]),
+    ("tablica rejestracyjna: LU 39027", "nl", [("LU 39027", "VEHICLE_ID")]),
+    ("ma voiture BMW 320 est garée devant", "fr", []), ("Louez la Mercedes GLA 200 ce week-end", "fr", []),
+    ("each car meets ISO 26262", "en", []),
     # a model's name and year beside a car word is a heading, not a plate (review 11 F10)
     ("Auto GT 2024 — nieuw model", "nl", []), ("Fahrzeug: VW ID 2025", "de", []),
     ("Voiture électrique ZE 2024", "fr", []), ("Auto van het jaar: EV 2025", "nl", []),

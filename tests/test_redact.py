@@ -15,7 +15,7 @@ from factories import (CUSTOM, SCROLL, add, click, custom, element, html_page, i
 from in_process import Session
 from leaks import leaks, strings
 from planted import windows
-from redactor.dom import DomMirror
+from redactor.dom import DomMirror, shipped_fields
 from redactor.masking import Masker
 from redactor.pii import DetectorPool
 from redactor.policy import Policy, SiteConfig, validate_site_config
@@ -1124,6 +1124,44 @@ def test_a_field_labelled_in_luxembourgish_holds_a_persons_name_and_its_echo_on_
     assert {r.entity for r in result.remarks if r.node == number["id"]} == {"CUSTOMER_ID"}
     stored = "\n".join(strings(s.stored))
     assert "Quendt" not in stored and "Merci fir d'Umeldung vum " in stored and " aus Bettembourg" in stored
+
+
+def test_luxembourgish_numm_names_a_person_as_nom_does_in_page_text_cells_keys_and_queries(session):
+    """Review 28 F6: Luxembourg's "Numm" (a name) was read only as a form field's whole label: the name after it in page
+    text ("Numm: …"), beside it in a table or a list (<th>Numm</th>, <dt>Numm</dt>, a header row), under it as a payload's
+    key or a query's parameter was stored raw. It is read as a whole word wherever "Nom" is, never inside a longer
+    word: an identifier's "Kundennummer" is a customer's number, and a page's "Nummeréierung" says nothing."""
+    rows = [element("tr", {}, [element("th", {}, [text("Numm")]), element("th", {}, [text("Virnumm")])]),
+            element("tr", {}, [element("td", {}, [text("Quendtaert")]), element("td", {}, [text("Orlaith")])])]
+    number = element("input", {"id": "kundennummer"})
+    page = html_page(element("p", {}, [text("Numm: Vlaskamp Idris")]),
+                     element("dl", {}, [element("dt", {}, [text("Numm")]), element("dd", {}, [text("Zwennaert")])]),
+                     element("table", {}, [element("tr", {}, [element("th", {}, [text("Numm")]),
+                                                             element("td", {}, [text("Brouckaert")])])]),
+                     element("table", {}, rows), element("p", {}, [text("Nummeréierung vun de Säiten")]), number,
+                     lang="lb")
+    s = session()
+    s.send(meta(href="https://gemeng.example/sich?numm=Thijsmans"), snapshot(page))
+    result = s.send(custom("umeldung", {"numm": "Lindqvaert", "virnumm": "Orlaith"}), *typing(number["id"], "77"))
+    stored = "\n".join(strings(s.stored))
+    for name in ("Vlaskamp", "Zwennaert", "Brouckaert", "Quendtaert", "Thijsmans", "Lindqvaert", "Orlaith"):
+        assert name not in stored, name
+    assert "Nummeréierung vun de Säiten" in stored
+    assert {r.entity for r in result.remarks if r.node == number["id"]} == {"CUSTOMER_ID"}
+
+
+@pytest.mark.parametrize("label, entity", [("Handysnummer", "PHONE_NUMBER"), ("Bankkont", "IBAN_CODE"),
+                                           ("Sozialversécherungsnummer", "NATIONAL_ID"),
+                                           ("Identifikatiounsnummer", "NATIONAL_ID")])
+def test_a_luxembourgish_label_says_what_its_value_holds(session, label, entity):
+    """Review 28 F6: Luxembourgish labels of a mobile, a bank account, a national and a social security number said
+    nothing (the German words are read): the value beside one in a commune's summary was read as free text."""
+    page = html_page(element("dl", {}, [element("dt", {}, [text(label)]), element("dd", {}, [text("Zwennaert 4471")])]),
+                     lang="lb")
+    s = session()
+    s.send(snapshot(page))
+    assert "Zwennaert" not in "\n".join(strings(s.stored))
+    assert shipped_fields().field_meaning("", "", "", label, True) == entity
 
 
 @pytest.mark.parametrize("label, entity", [
@@ -4817,6 +4855,57 @@ def test_a_health_state_or_a_belief_said_of_oneself_in_a_message_is_masked(sessi
     s.send(*typing(field["id"], value))
     last = typed_values(s.stored, field)[-1]
     assert said not in orjson.dumps(s.stored).decode() and kept in last, last
+
+
+def assert_said_masked_and_the_rest_kept(session, lang: str, value: str, said: list[str], kept: str) -> None:
+    """A visitor types value in a remark's box on a page in lang: none of said is stored, kept stays in its last value."""
+    field = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(snapshot(html_page(field, lang=lang)))
+    s.send(*typing(field["id"], value))
+    stored, last = orjson.dumps(s.stored).decode(), typed_values(s.stored, field)[-1]
+    assert not [word for word in said if word in stored] and kept in last, last
+
+
+@pytest.mark.parametrize("value, said, kept", [
+    ("Moien, ech hunn Epilepsie, ass de Cours fir mech?", ["Epilepsie"], "Moien, ech hunn "),
+    ("Ech sinn HIV-positiv, ass dat e Problem beim Bluttspenden?", ["HIV"], "ass dat e Problem"),
+    ("Ech huelen Insulin, kann ech e Frigo am Zëmmer hunn?", ["Insulin"], "kann ech e Frigo"),
+    ("Gudde Moien, mäi Brudder huet Kriibs, mir kommen zu zwee", ["Kriibs"], "mäi Brudder huet "),
+    ("Ech wunnen an der Bréckstrooss 12 zu Mamer, d'Paket kann virun d'Dier", ["Bréckstrooss", "Mamer"],
+     "d'Paket kann virun"),
+    ("Mir wunnen zu Biwer an der Gaass 4, d'Paket kann virun d'Dier", ["Biwer", "Gaass"], "d'Paket kann virun")])
+def test_a_health_state_or_a_home_said_in_luxembourgish_is_masked(session, value, said, kept):
+    """Review 28 F7: a state of health or where one lives said in Luxembourgish ("Ech hunn …", "mäi Brudder huet …",
+    "Ech wunnen an der …") was stored, where the German sentence was masked: the first person's words and the
+    residence phrases had no Luxembourgish. A town before its street and house number ("zu Biwer an der Gaass 4")
+    is read in every language: four words may come before the number."""
+    assert_said_masked_and_the_rest_kept(session, "fr", value, said, kept)
+
+
+@pytest.mark.parametrize("value, said, kept", [
+    ("Dzień dobry, urodziłem się 04.09.1979 w Łodzi, czy to wystarczy?", ["04.09.1979"], "czy to wystarczy?"),
+    ("Dzień dobry, jestem w ciąży, czy mogę ćwiczyć?", ["ciąży"], "czy mogę ćwiczyć?"),
+    ("Moja córka ma padaczkę, proszę uważać na basenie", ["padaczk"], "Moja córka ma "),
+    ("Bună ziua, sunt însărcinată, pot participa la curs?", ["însărcinată"], "pot participa la curs?"),
+    ("Soția mea are diabet, vă rog meniu fără zahăr", ["diabet"], "vă rog meniu"),
+    ("Mieszkam przy ul. Kwiatowa 18 w Opolu, paczka pod drzwi", ["Kwiatowa", "Opolu"], "paczka pod"),
+    ("Locuiesc pe str. Teilor 9 în Brașov, coletul la ușă", ["Teilor", "Brașov"], "coletul la")])
+def test_a_birth_a_health_state_or_a_home_said_in_polish_or_romanian_is_masked(session, value, said, kept):
+    """Review 28 F12: Polish and Romanian visitors writing in their own language in a free-text box: a birth date said
+    of oneself ("urodziłem się …"), a pregnancy or an illness ("jestem w ciąży", "sunt însărcinată"), where one lives
+    ("Mieszkam przy ul. …", "Locuiesc pe str. …") were stored; the phrase lists had no Polish or Romanian."""
+    assert_said_masked_and_the_rest_kept(session, "nl", value, said, kept)
+
+
+@pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
+def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
+    """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
+    value beside one in a booking's summary was read as free text."""
+    page = html_page(element("dl", {}, [element("dt", {}, [text(label)]), element("dd", {}, [text("Orlaith 7")])]))
+    s = session()
+    s.send(snapshot(page))
+    assert "Orlaith" not in "\n".join(strings(s.stored))
 
 
 def test_health_words_in_a_search_or_in_the_sites_text_stay(session):
