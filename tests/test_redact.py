@@ -4700,3 +4700,25 @@ def test_a_field_named_only_by_its_binding_or_an_image_in_its_label_is_masked_wh
     s.send(mutation(adds=[add(recap["id"], text("Ingevuld: De Wilde Verhaeghe, 14 maart 1987"))]))
     assert not [t for t in strings(s.stored[-1]) if "Wilde" in t or "maart" in t], list(strings(s.stored[-1]))
 
+
+def test_a_record_in_a_pages_path_after_a_holders_word_or_a_fields_word_is_masked(session):
+    """Review 28 F9: a single-page app's route holding the record it shows (the patient's surname after "/patients/",
+    a pupil's after "/leerlingen/") was kept, those words being on no list of segments that hold people; and a field's
+    word in the path ("/geboortedatum/", "/telefoon/") did not give the next segment its meaning, as "?geboortedatum="
+    does. The site's pages after such words stay readable, and so does a town after an address's word (a catalogue's
+    route) and a route word after a field's ("/email/bevestigen")."""
+    hrefs = ["https://kine.example/#/patienten/Vandecasteele/behandelingen",
+             "https://school.example/leerlingen/Wuyts/rapport",
+             "https://verzekeraar.example/aanvraag/geboortedatum/21-07-1979/stap2",
+             "https://verzekeraar.example/aanvraag/telefoon/0478123456",
+             "https://verzekeraar.example/patienten/nieuw",
+             "https://hotels.example/city/Antwerpen/hotels",
+             "https://account.example/email/bevestigen"]
+    s = session()
+    for href in hrefs:
+        s.send(meta(href))
+    stored = [event["data"]["href"] for event in s.stored if event["type"] == 4]
+    for secret in ("Vandecasteele", "Wuyts", "21-07-1979", "0478123456"):
+        assert not [href for href in stored if secret in href], (secret, stored)
+    assert stored[0].endswith("/behandelingen") and stored[2].endswith("/stap2")
+    assert stored[4:] == hrefs[4:], stored
