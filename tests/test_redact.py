@@ -4722,3 +4722,12 @@ def test_a_record_in_a_pages_path_after_a_holders_word_or_a_fields_word_is_maske
         assert not [href for href in stored if secret in href], (secret, stored)
     assert stored[0].endswith("/behandelingen") and stored[2].endswith("/stap2")
     assert stored[4:] == hrefs[4:], stored
+
+
+def test_a_number_split_by_slashes_after_a_holders_word_is_masked_in_every_segment(session):
+    """A number whose own separator is a '/' after a segment that holds people ("/dossiers/93/4417/0286", as a
+    Steuernummer in a hash route): the segment after the word is masked whole for it, and the digit segments after
+    that go on with it, which the segments' joined reading no longer sees; the route's page after them is kept."""
+    s = session()
+    s.send(meta("https://kantoor.example/#/dossiers/93/4417/0286/overzicht"))
+    assert s.stored[0]["data"]["href"] == "https://kantoor.example/#/dossiers/**/****/****/overzicht"
