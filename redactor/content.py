@@ -2918,6 +2918,30 @@ def _person_in_path(segment: str) -> bool:
         and not _opens_one_time_link(segment)
 
 
+#: what a path segment's field word may say the next segment holds (Redacting.parameter_meaning): a person's data; not
+#: an address's, a town's or a category's, which a site's catalogue routes by ("/stad/Gent/hotels")
+_PATH_FIELD_MEANINGS = frozenset({"PERSON", "DATE_OF_BIRTH", "EMAIL_ADDRESS", "PHONE_NUMBER", "NATIONAL_ID", "IBAN_CODE",
+                                  "TAX_ID", "CUSTOMER_ID", "VEHICLE_ID", "CREDIT_CARD"})
+
+
+def _path_field_meaning(segment: str, work: Redacting) -> str:
+    """What a page path's segment, read as a query's key is, says the segment after it holds, or ""."""
+    if not segment or len(segment) > _PATH_FIELD_WORD_MAX or not segment.replace("-", "").replace("_", "").isalpha():
+        return ""
+    meaning = work.parameter_meaning(segment)
+    return meaning if meaning in _PATH_FIELD_MEANINGS else ""
+
+
+_PATH_FIELD_WORD_MAX = 40  # a field's word or two: a longer segment is a slug
+
+
+def _value_in_path(segment: str, meaning: str) -> bool:
+    """Whether a path segment after a field's word is a value of it, not a page of the site's ("/email/verify"): a
+    digit or an '@' in it, or for a person's name a capital first ("/naam/Nsimba"); never a site's page or file."""
+    return _person_in_path(segment) and (any(c.isdigit() for c in segment) or "@" in segment
+                                         or (meaning == "PERSON" and segment[:1].isupper()))
+
+
 #: digits alone that may be an international phone's without its '+' (E.164: at most 15 digits): a
 #: chat link's path segment ("https://wa.me/491712345678"), a payload's value ({"msg": "32478998877"})
 _PHONE_DIGITS = re.compile(r"[1-9]\d{9,14}")
@@ -3034,13 +3058,22 @@ class UrlSlot(Slot):
         # a chat link's number ("https://wa.me/3247123456" as a page writes it while the number is typed)
         dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
+        after_field = ""  # what the previous path segment's word says the next holds: "/geboortedatum/"
+        number_goes_on = ""  # the meaning of a number masked in the previous segment, whose next digits go on with it
         after_secret = False  # the previous path segment opens a one-time link: "/reset/", "/uitnodiging/"
         opened = False  # the previous path segment is the word that opened it, not a name passing it on
         self.searched: set[int] = set()  # the pieces that are a search's query ("?q=…")
         for index, piece in enumerate(self.pieces):
             name, value = piece[1], piece[3]
             segment = piece[0] == "/" and not piece[2]
-            if page and segment and is_name_slug(unquote(name)):
+            held_value = ""  # what this segment was masked as, a value after a holder's or a field's word
+            if segment and number_goes_on and unquote(name).isdigit():
+                # "/dossier/201/5012/3457": a number whose own separator is a '/' (a Steuernummer) goes on past the
+                # segment masked after a holder's or a field's word, which the segments' joined reading no longer sees
+                self._mask_whole(piece, 1, unquote(name), number_goes_on, "url.path-number", work,
+                                 remember=False)  # (a few digits alone: a count's or a page's as often)
+                held_value = number_goes_on
+            elif page and segment and is_name_slug(unquote(name)):
                 # the echo to mask elsewhere is the name as a page writes it: "Sanne Jansen"
                 spelled = " ".join(w.capitalize() for w in re.split(r"[-_]", unquote(name)) if not w.isdigit())
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.name-slug", work, spelled)
@@ -3056,6 +3089,12 @@ class UrlSlot(Slot):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
                 self._mask_whole(piece, 1, unquote(name), "PERSON", "url.person-path", work)
+                held_value = "PERSON"
+            elif page and segment and after_field and _value_in_path(unquote(name), after_field):
+                # "/offerte/geboortedatum/1985-03-12": a field's word in the path says what the next segment holds,
+                # as a query's key does ("?geboortedatum=…"); a page of the site's there is kept ("/email/verify")
+                self._mask_whole(piece, 1, unquote(name), after_field, "url.field-path", work)
+                held_value = after_field
             elif page and segment and after_secret and _person_in_path(unquote(name)) \
                     and unquote(name).casefold() not in _SECRET_PATH_NAMES:
                 # "/wachtwoord/reset/Kx7pQ2mZ9fWqLr4T", "/uitnodiging/<code>": a one-time link's secret, of any
@@ -3071,7 +3110,10 @@ class UrlSlot(Slot):
                 # keeps its build's hashes, as a replay needs it: "/assets/index-BxK3a9Zq.js")
                 self._mask_whole(piece, 1, unquote(name), "SECRET", "url.token-segment", work)
             opens = piece[0] in ("/", "") and not piece[2]
+            # a number just masked whole after such a word: the digits of the segments after it are its own
+            number_goes_on = held_value if held_value and unquote(name).isdigit() else ""
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
+            after_field = _path_field_meaning(unquote(name), work) if opens and page else ""
             # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it,
             # and so does one page of the flow right after the opening word ("/verify/email/615270")
             plain = unquote(name).casefold()

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from redactor.content import FORM_VALUE, TYPED, entry_of
 from redactor.nodetable import CONTAINERS, ELSEWHERE, NONE, UNSAVED, Node, NodeTable, Nodes, shared
 from redactor.policy import (
     BLOCKED,
@@ -607,6 +608,8 @@ class DomMirror:
                 self._note_popups(nid, attrs)  # type: ignore[arg-type]
             self._classify(nid, slot, policy, full)
             self._note_column_words(slot, tag, full, policy)
+            if tag == "img":  # a label that is only an image (<label for=…><img alt="Nom de famille">) says it in its alt
+                self._note_label_text(slot, full.get("alt"), policy)
             if tag == "canvas":  # moved or new: where it stands now says whether a visitor draws on it
                 self._not_drawn.pop(slot, None)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
@@ -978,7 +981,19 @@ class DomMirror:
             # names them all ("Date de naissance" over jour, mois, annee; PrestaShop's days, months, years)
             found = policy.fields.field_meaning("", "", "", self._label_of_its_date(slot, policy), False, True)
         # a box for one character is a piece of such a value whatever says so (a national number one digit a box)
-        return found or policy.fields.box_meaning(attrs)
+        return found or policy.fields.box_meaning(attrs) or self._numbered_field_meaning(slot, attrs, policy)
+
+    def _numbered_field_meaning(self, slot: int, attrs: dict[str, str], policy: Policy) -> str:
+        """FORM_VALUE for a box a form builder named by its number alone (Ninja Forms' id "nf-field-5", WPForms'
+        "wpforms[fields][1][last]", Gravity Forms' "input_1.6") where nothing else says what it holds: what the visitor
+        typed there is masked whole, as under such a payload key (review 28 F1). A one-line box only: a textarea is free
+        text, read by the detector (a question after "Mail us with questions"), and a pick from the site's list (a
+        select, a checkbox) is the site's word; both stay readable."""
+        tag = self.table.shape[slot][1]  # type: ignore[index]
+        if tag != "input" or entry_of(tag, attrs, False) != TYPED:
+            return ""
+        named = policy.fields.numbers_a_form_field
+        return FORM_VALUE if any(named(value) for key in ("name", "id") if (value := attrs.get(key))) else ""
 
     def _label_of_its_date(self, slot: int, policy: Policy) -> str:
         """The label before the run of a date's parts a field is one of: looked for among the field's siblings, then

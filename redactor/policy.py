@@ -383,6 +383,8 @@ class FieldRules:
     #: a payload key made of one of these alone is a number's or a card's: an identifier's shape under it is a record's
     #: number
     number_keys: frozenset[str] = frozenset()
+    #: attributes that bind a field to its model and so name it as its name does (formcontrolname, v-model), lower case
+    model_attributes: frozenset[str] = frozenset()
     #: words of a field's name or id that say it holds a date's part ("jour", "months", "jaar", "yyyy")
     date_parts: frozenset[str] = frozenset()
     #: an ad network's matching keys (lower-case) and what each holds, in an object holding `matching_together` of them
@@ -553,8 +555,10 @@ class FieldRules:
     @short_lru_cache(FIELD_CACHE_SIZE)
     def numbers_a_form_field(self, key: str) -> bool:
         """Whether a key names a form's field by its number alone ("field_3", "input_1.3", "fields[3]",
-        "question-2": rules/fields.yaml numbered_fields), which says nothing of what it holds."""
+        "question-2", "fields[3][first]": rules/fields.yaml numbered_fields), which says nothing of what it holds."""
         words = plain_words(key)
+        if len(words) >= 3 and words[-2].isdigit() and words[-3] in self.numbered_fields:
+            return True  # one input of a numbered field: WPForms' name "wpforms[fields][1][last]"
         return len(words) >= 2 and words[-1].isdigit() and not self.numbered_fields.isdisjoint(words[:-1])
 
     @short_lru_cache(FIELD_CACHE_SIZE)
@@ -620,6 +624,7 @@ def shipped_fields() -> FieldRules:
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
         date_parts=frozenset(data.get("date_parts", ())),
+        model_attributes=frozenset(data.get("model_attributes", ())),
         matching_keys={key.lower(): entity for key, entity in data["matching_keys"]["meanings"].items()},
         matching_together=data["matching_keys"]["together"],
     )
@@ -908,7 +913,10 @@ class Policy:
         def attr(name: str) -> str:
             return value if isinstance(value := attrs.get(name), str) else ""
 
-        identifiers = " ".join(map(attr, ("name", "id")))
+        # a component's binding names the field too (<input formcontrolname="lastName">: rules/fields.yaml model_attributes)
+        bound = [value for name, value in attrs.items() if isinstance(value, str) and isinstance(name, str)
+                 and name.partition(".")[0].lower() in self.fields.model_attributes]
+        identifiers = " ".join([*map(attr, ("name", "id")), *bound])
         described = "\n".join([*map(attr, ("placeholder", "aria-label", "title")), *labels])
         choice = self.fields.choice_meaning(identifiers, described) if attr("type").lower() in _BOXES else ""
         return choice or self.fields.field_meaning(attr("type"), attr("autocomplete"), identifiers, described,

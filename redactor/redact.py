@@ -521,6 +521,20 @@ def _field_names(obj: dict[str, Any]) -> tuple[list[str], list[str]]:
     return keys, names
 
 
+def _names_no_question(name: str) -> bool:
+    """Whether a form's field name is an id alone, no words ("q1", "x1", a UUID, a number): it says no question."""
+    return bool(_NUMBERED_FIELD.fullmatch(name) or ID_SHAPED.match(name) or name.isdigit())
+
+
+#: a form builder's input id, "<field>.<input>" (Gravity Forms' entry: {"1.3": first name, "1.6": last name}); an object
+#: holding one is an entry, whose every key of a number ({"4": town}) is a field's too
+_INPUT_ID = re.compile(r"\d{1,4}\.\d{1,4}")
+
+
+def _is_form_entry(obj: dict[str, Any]) -> bool:
+    return any(isinstance(key, str) and _INPUT_ID.fullmatch(key) for key in obj)
+
+
 def _keyed_by_its_type(obj: dict[str, Any]) -> bool:
     """Whether an object holds its value under the key its type names ({"type": "date", "date": …})."""
     kind = obj.get(_VALUE_KEY_NAMER)
@@ -1948,6 +1962,11 @@ class BatchRedaction:
         if not keys:
             return [], ""
         field = next((meaning for name in names if (meaning := self.policy.key_meaning(name))), "")
+        if not field and any(isinstance(obj[key], dict) for key in keys) and all(map(_names_no_question, names)):
+            # a form's answer whose field is named by an id alone (Typeform's {"field": {"id": "x1", "ref": "q1"}}):
+            # nothing says what the visitor answered, masked whole (fail closed; review 28 F8); a ref in words
+            # ("favoriete_kleur") is the form's question, read as the site's, and its answer read as text
+            return keys, FORM_VALUE
         if field or any(isinstance(obj[key], dict) for key in keys) or all(
                 identifier_shaped(name, self.policy.key_meaning) or (
                     _LOWER_WORD.fullmatch(name) and not is_given_name(name) and not _PAIR_ONLY_KEYS.isdisjoint(obj))
@@ -2006,6 +2025,7 @@ class BatchRedaction:
             report = field_report(value) or acted_on or around
             structure, field = self._pair_field(value)
             matched = matching(value)  # {"fn": …, "ln": …, "db": …}: an ad network's matching keys
+            entry = _is_form_entry(value)  # Gravity Forms' {"1.3": …, "1.6": …, "4": …}: each numbered key a field's
             if element is None and any(isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) for key in value):
                 element = {key[len(_ELEMENT_ATTRIBUTE):]: v for key, v in value.items()
                            if isinstance(key, str) and key.startswith(_ELEMENT_ATTRIBUTE) and isinstance(v, str)}
@@ -2015,7 +2035,8 @@ class BatchRedaction:
                     reported = report is not None and (key in report_values or (acted and key == _ACTION_PAYLOAD))
                     own = key_meaning(key, value[key]) or matched.get(key, "") or (
                         # a number alone under a word for a form's fields ({"fields": {"3": …}}) as "fields[3]" is
-                        FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "")
+                        FORM_VALUE if key.isdigit() and isinstance(k, str) and numbered(f"{k} {key}") else "") or (
+                        FORM_VALUE if entry and (key.isdigit() or _INPUT_ID.fullmatch(key)) else "")
                     if meaning == "SECRET" or secret_key(key) or key == NOT_THE_SDKS_KEY:
                         inner = "SECRET"  # (an SDK's key holding none of its words: formats/peer.py words_view)
                     elif key == IDENTITY_KEY:

@@ -155,3 +155,24 @@ def test_a_field_whose_label_asks_where_the_visitor_lives_holds_an_address(sessi
         s.send(input_event(field["id"], "Den Bist 5 bus 2"))
     assert [set(e["data"]["text"]) for field in fields for e in inputs_of(s.stored, field["id"])] == [{"*"}] * len(fields)
     assert all(label in stored_text(s) for label in labels)
+
+
+def test_a_form_builders_entry_by_input_numbers_and_an_answer_to_an_unnamed_question_are_masked_whole(session):
+    """Review 28 F8: Gravity Forms' entry object is keyed by its inputs' numbers ({"2.3": given name, "2.6": surname,
+    "5": town}), which no field word names, so a one-word surname and a town were read alone and kept; a Typeform
+    answer whose field is named by ids alone ({"field": {"id": "p7", "ref": "q4"}}) was read as text. Both are what the
+    visitor filled in, nothing saying what: masked whole. The entry's own id and form number, and an answer to a
+    question its ref names in words, stay readable."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Inschrijving")]), lang="nl")))
+    s.send(custom("gform_after_submission", {"id": "318", "form_id": "7", "2.3": "Ysolde", "2.6": "Verbeeck",
+                                             "5": "Zottegem"}),
+           custom("typeform", {"answers": [
+               {"field": {"id": "p7", "ref": "q4", "type": "short_text"}, "type": "text", "text": "Vanhulle"},
+               {"field": {"id": "p8", "ref": "lievelingsgerecht", "type": "short_text"}, "type": "text",
+                "text": "Stoofvlees met frietjes"}]}))
+    for value in ("Ysolde", "Verbeeck", "Zottegem", "Vanhulle"):
+        assert not leaks(s.stored, value), value
+    payload = s.stored[-2]["data"]["payload"]
+    assert (payload["id"], payload["form_id"]) == ("318", "7")
+    assert "Stoofvlees met frietjes" in stored_text(s)

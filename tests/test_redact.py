@@ -4926,3 +4926,98 @@ def test_health_words_in_a_search_or_in_the_sites_text_stay(session):
     # an allergy said of oneself stays too, as held-out rounds 17 and 18 keep it: a practice needs it, it names no one
     assert typed_values(s.stored, allergy)[-1].startswith("ik ben allergisch voor kiwi, graag zonder ")
     assert s.stored[-1]["data"]["adds"][0]["node"]["textContent"] == "Zwanger of borstvoeding? Vraag het de apotheker."
+
+
+def test_a_form_builders_numbered_box_is_masked_whole_and_where_the_page_shows_it_again(session):
+    """Review 28 F1: a surname typed alone in a one-line box a form builder named by number only (Ninja Forms'
+    "nf-field-12", WPForms' "wpforms[fields][3][last]") was masked in its keystrokes as a growing end only, never
+    remembered: the next batch's summary showed it whole and stored it. Such a box is masked whole, as such a payload
+    key is (FORM_VALUE), and remembered. A search box's term and a word in a one-line box nothing names (a filter)
+    stay readable, and so does a numbered textarea's free text."""
+    fields = {name: element(tag, {"id": name, **attrs}) for name, tag, attrs in (
+        ("nf-field-12", "input", {"type": "text"}), ("last", "input", {"name": "wpforms[fields][3][last]"}),
+        ("zoek", "input", {"type": "search"}), ("filter", "input", {"type": "text"}),
+        ("nf-field-13", "textarea", {}))}
+    summary = element("ul", {"id": "recap"})
+    s = session()
+    s.send(snapshot(html_page(*fields.values(), summary, lang="nl")))
+    s.send(*typing(fields["nf-field-12"]["id"], "Vandermeulebroucke"), *typing(fields["last"]["id"], "Wauters"),
+           *typing(fields["zoek"]["id"], "tuinstoelen"), *typing(fields["filter"]["id"], "Parasols"),
+           *typing(fields["nf-field-13"]["id"], "Mag het pakket bij de buren? "))
+    assert typed_values(s.stored, fields["nf-field-13"])[-1] == "Mag het pakket bij de buren? "
+    s.send(mutation(adds=[add(summary["id"], element("li", {}, [text(shown)])) for shown in (
+        "Vandermeulebroucke", "Wauters", "Resultaten voor tuinstoelen", "Parasols")]))
+    stored = list(strings(s.stored[-1]))
+    assert not [t for t in stored if "Vandermeulebroucke" in t or "Wauters" in t], stored
+    for kept in ("Resultaten voor tuinstoelen", "Parasols"):
+        assert kept in stored, (kept, stored)
+
+
+@pytest.mark.xfail(strict=True, reason="review 28 F1, left open: a word typed alone in a box nothing names (a chat's "
+                   "answer, a tag picker's type=search box) is masked as its growing end, but remembering it would mask "
+                   "the same field's next values when the batch ended on a sentence's first word ('Pakket' of 'Pakket "
+                   "kwam niet aan', tests/test_allowlists.py, tests/test_boundaries.py): it needs a pending taint, "
+                   "committed in the next batch only if the field did not go on with the word")
+def test_a_word_typed_alone_in_a_chat_box_is_masked_where_the_chat_shows_it_again(session):
+    """Review 28 F1: a chat's answer to "Hoe heet u?" typed alone ("Ysoline") is masked in its keystrokes, and its
+    bubble in the next batch is stored whole."""
+    question = element("div", {"class": "bubble bot"}, [text("Hoe heet u?")])
+    box, transcript = element("textarea", {"class": "composer"}), element("div", {"class": "transcript"})
+    s = session()
+    s.send(snapshot(html_page(question, box, transcript, lang="nl")))
+    s.send(*typing(box["id"], "Ysoline"))
+    s.send(click(box["id"]), mutation(adds=[add(transcript["id"], element("div", {"class": "bubble"}, [text("Ysoline")]))]))
+    assert not leaks(s.stored, "Ysoline")
+
+
+def test_a_field_named_only_by_its_binding_or_an_image_in_its_label_is_masked_whole(session):
+    """Review 28 F1: Angular's formcontrolname, Vue's v-model (its modifiers after a dot) and a <label for> that is
+    only an image with an alt name a field where its name and id say nothing: read as its name is, the field's value
+    is masked whole, and so is its echo in the page. A field bound to a search query stays a free text."""
+    fields = [element("input", {"type": "text", "formcontrolname": "emailAddress"}),
+              element("input", {"type": "text", "v-model.trim": "form.familyName"}),
+              element("input", {"type": "text", "id": "f-geb"}),
+              element("input", {"type": "text", "ng-model": "vm.query"})]
+    label = element("label", {"for": "f-geb"}, [element("img", {"src": "/i/cake.svg", "alt": "Geboortedatum"})])
+    recap = element("div", {"id": "recap"})
+    s = session()
+    s.send(snapshot(html_page(fields[0], fields[1], label, fields[2], fields[3], recap, lang="nl")))
+    s.send(*typing(fields[0]["id"], "jorik at tuinmail"), *typing(fields[1]["id"], "De Wilde Verhaeghe"),
+           *typing(fields[2]["id"], "14 maart 1987"), *typing(fields[3]["id"], "rode tuinstoelen kopen"))
+    for field, secret in zip(fields, ("jorik", "Wilde", "maart")):
+        assert not [v for v in typed_values(s.stored, field) if secret in v], typed_values(s.stored, field)
+    assert typed_values(s.stored, fields[3])[-1].startswith("rode tuinstoelen ")
+    s.send(mutation(adds=[add(recap["id"], text("Ingevuld: De Wilde Verhaeghe, 14 maart 1987"))]))
+    assert not [t for t in strings(s.stored[-1]) if "Wilde" in t or "maart" in t], list(strings(s.stored[-1]))
+
+
+def test_a_record_in_a_pages_path_after_a_holders_word_or_a_fields_word_is_masked(session):
+    """Review 28 F9: a single-page app's route holding the record it shows (the patient's surname after "/patients/",
+    a pupil's after "/leerlingen/") was kept, those words being on no list of segments that hold people; and a field's
+    word in the path ("/geboortedatum/", "/telefoon/") did not give the next segment its meaning, as "?geboortedatum="
+    does. The site's pages after such words stay readable, and so does a town after an address's word (a catalogue's
+    route) and a route word after a field's ("/email/bevestigen")."""
+    hrefs = ["https://kine.example/#/patienten/Vandecasteele/behandelingen",
+             "https://school.example/leerlingen/Wuyts/rapport",
+             "https://verzekeraar.example/aanvraag/geboortedatum/21-07-1979/stap2",
+             "https://verzekeraar.example/aanvraag/telefoon/0478123456",
+             "https://verzekeraar.example/patienten/nieuw",
+             "https://hotels.example/city/Antwerpen/hotels",
+             "https://account.example/email/bevestigen"]
+    s = session()
+    for href in hrefs:
+        s.send(meta(href))
+    stored = [event["data"]["href"] for event in s.stored if event["type"] == 4]
+    for secret in ("Vandecasteele", "Wuyts", "21-07-1979", "0478123456"):
+        assert not [href for href in stored if secret in href], (secret, stored)
+    assert stored[0].endswith("/behandelingen") and stored[2].endswith("/stap2")
+    assert stored[4:] == hrefs[4:], stored
+
+
+def test_a_number_split_by_slashes_after_a_holders_word_is_masked_in_every_segment(session):
+    """A number whose own separator is a '/' after a segment that holds people ("/dossiers/93/4417/0286", as a
+    Steuernummer in a hash route): the segment after the word is masked whole for it, and the digit segments after
+    that go on with it, which the segments' joined reading no longer sees; the route's page after them is kept."""
+    s = session()
+    s.send(meta("https://kantoor.example/#/dossiers/93/4417/0286/overzicht"))
+    assert s.stored[0]["data"]["href"] == "https://kantoor.example/#/dossiers/**/****/****/overzicht"
