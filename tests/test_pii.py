@@ -2969,6 +2969,19 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     ])
 
 
+def test_a_nordic_given_name_typed_without_its_nordic_letters_is_a_given_name(detector, patterns_only):
+    """Held-out round 37: a keyboard without "ð", "þ", "æ" or "ø" writes "Sigurður" as "Sigurdur", "Þóra" as "Thora",
+    "Bjørn" as "Bjorn"; the name list knows only the first spelling (NFKD takes no mark off those letters), so
+    "Emergency contact: Sigurdur Olafsson (father)" was read as no one's."""
+    from redactor.pii.names import is_given_name
+
+    assert all(map(is_given_name, ["Sigurdur", "Sigurður", "Aevar", "Eidur"]))
+    _persons_found_whole(detector, patterns_only, [
+        ("Emergency contact: Sigurdur Olafsson (father)", "en", "Sigurdur Olafsson"),
+        ("Bel bij een ongeval Sigurdur Olafsson, mijn vader.", "nl", "Sigurdur Olafsson"),
+    ])
+
+
 def test_a_surinamese_chinese_surname_joined_by_a_is_one_surname(detector, patterns_only):
     """Held-out set 17: "Geleverd aan Rachelle Tjin-A-Djie" kept the name with the patterns alone: a surname's halves
     joined by "A" ("Tjin-A-Djie", "Tjon-A-Fong") fitted no name word. They are one surname now, after a given name or a
