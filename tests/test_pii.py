@@ -1212,6 +1212,10 @@ NORDIC = [
     ("Send it to Kuusikonpolku 4, 33100 Tampere", "en", [("Kuusikonpolku 4, 33100 Tampere", "POSTAL_ADDRESS")]),
     ("Tracking 230791 41232 shipped", "en", []),
     ("Collectie 2025 nu in de winkel, Actie 3 voor 2", "nl", []),
+    # held-out round 37: Icelandic streets named with "-stræti", "-hlíð", "-gerði", no postcode after them
+    ("Woonplaats: Reykjavík, Hafnarstræti 88", "nl", [("Hafnarstræti 88", "POSTAL_ADDRESS")]),
+    ("My flat is at Eskihlíð 12 until June", "en", [("Eskihlíð 12", "POSTAL_ADDRESS")]),
+    ("Adres: Stóragerði 7", "nl", [("Stóragerði 7", "POSTAL_ADDRESS")]),
 ]
 
 # the national numbers of the nationalities the rounds plant, beside their word in the visitor's language (review 21
