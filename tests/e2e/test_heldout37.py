@@ -8,11 +8,28 @@ of birth then four digits, the ninth a check digit), put without its hyphen into
 with capitals and lower-cased by the page ('Gudrun.Thors@HI.is' → 'gudrun.thors@hi.is'); her emergency contact's name
 ('Sigurður Ólafsson') pasted in one insertion under a label that says only 'Wie mogen we bellen?'; his Icelandic number
 in its bare seven-digit domestic form ('862 4517'), shown by a rule the page inserts into the stylesheet (an ::after's
-content); free text giving her Reykjavík street ('Þórsgata 14, 101 Reykjavík') and a Reykjavík landline ('+354 551
-2398'). The site's own text that must stay: the gym's name, its town and canal, the walls, the route grades, the
-formulas, the Icelandic line, the thanks line, the labels.
+content); free text giving her Reykjavík street ('Þórsgata 14, 101 Reykjavík'), a Reykjavík landline ('+354 551
+2398'), and, since the probes below, her brother's Icelandic mobile in its bare seven digits ('697 3381') and an uncle's
+name typed without its 'ð' ('Eidur Bjarnason'), each with a batch cut inside it. The site's own text that must stay:
+the gym's name, its town and canal, the walls, the route grades, the formulas, the Icelandic line, the thanks line,
+the labels.
 
-First run: (filled in below).
+First run (00c6e1d, written before reading the detection code): nothing leaked and nothing of the site's was masked:
+the name in the CSSOM custom property, the kennitala and its srcset echo, the capitalised and lower-cased e-mail, the
+pasted contact, the seven-digit number in the field and in the inserted rule, the street and the landline in free
+text all held, as did the formula picked and the labels. Probed beside the page (page text, not typed): a bare
+seven-digit Icelandic or Estonian number after a call word ('Bel gerust op 8624517', 'Sími 862-4517') was read as
+nothing, no pattern reading fewer than eight digits and the phone validator wanting nine: 0b8a9bc
+(rules/recognizers.yaml phone_seven_digits, redactor/pii/validators.py: seven digits for IS and EE, only beside a phone
+word). An Icelandic name typed without its Nordic letters ('Emergency contact: Sigurdur Olafsson') was no one's, the
+name list knowing only 'Sigurður': ae604ac (redactor/pii/names.py: the list also holds a name's keyboard spelling,
+ð→d, þ→th, æ→ae, ø→o, œ→oe, ł→l, đ→d). An Icelandic street named '-stræti', '-hlíð' or '-gerði' with no postcode
+after it ('Woonplaats: Reykjavík, Hafnarstræti 88') was read as nothing: cd8292a (rules/recognizers.yaml
+nordic_street_endings). The first two shapes are planted here in the free text; typed into the textarea they held
+before the fixes too (what is typed is masked by more than the detector), so the unit tests are what fail on main.
+Left open (probed, not fixed): a name in capitals with Nordic letters after a label ('Klimmer: GUÐRÚN ÞÓRSDÓTTIR';
+'Naam: JAN JANSSENS' is found) and an Estonian address with the postcode after the town ('Narva mnt 7, Tallinn
+10117') are read as nothing in page text.
 """
 
 from __future__ import annotations
@@ -38,7 +55,8 @@ NAME, CONTACT = "Guðrún Þórsdóttir", "Sigurður Ólafsson"
 KENNITALA = "120399-2769"
 MAIL_TYPED, MAIL = "Gudrun.Thors@HI.is", "gudrun.thors@hi.is"
 NOTE = ("Vorig jaar mijn enkel verstuikt, nu weer helemaal in orde. Post graag naar mijn thuisadres Þórsgata 14, "
-        "101 Reykjavík, of bel mijn moeder op +354 551 2398.")
+        "101 Reykjavík, of bel mijn moeder op +354 551 2398. Mijn broer Einar is in België bereikbaar op 697 3381. "
+        "Bij een ongeval mag ook mijn oom Eidur Bjarnason komen.")
 FORMULA = "10-beurtenkaart · € 115"
 
 THE_VISITOR = [
@@ -53,6 +71,8 @@ THE_VISITOR = [
 THE_REST = [
     Planted(None, "Þórsgata 14", "a Reykjavík street, '-gata' fused to the name, in Dutch free text"),
     Planted(None, "+354 551 2398", "a Reykjavík landline in international form in free text"),
+    Planted(None, "Eidur Bjarnason", "an Icelandic name typed without its 'ð' ('Eiður'), in Dutch free text"),
+    Planted(None, "697 3381", "an Icelandic mobile in its bare seven-digit form in free text, after 'bereikbaar op'"),
 ]
 KEPT = ["Boulderzaal De Blokkenbank",
         "Hasselt · aan het Albertkanaal · 320 m² boulderwand, routes van Fontainebleau 3 tot 7c",
@@ -77,7 +97,8 @@ def boulderzaal(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         page.locator("#nood").click()
         page.keyboard.insert_text(CONTACT)  # a paste: the whole value in one insertion
         type_with_cuts(recording, "#noodnummer", ["862 4", "517"], delay=15)
-        type_with_cuts(recording, "#opmerking", split_inside(NOTE, "Þórsga", "+354 55"), delay=8)
+        type_with_cuts(recording, "#opmerking", split_inside(NOTE, "Þórsga", "+354 55", "op 697 3", "oom Eid"),
+                       delay=8)
         send_between_snapshots(recording)
 
     return record("boulderzaal.html", "heldout37-boulderzaal", script)
@@ -124,7 +145,8 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(boulderzaal, redactor_
 
 # -- the test itself ----------------------------------------------------------------------------------
 #: the kennitala and the e-mail in their other forms, the free text's values
-VERSIONS = [{KENNITALA, "1203992769"}, {MAIL_TYPED, MAIL}, {NOTE, "Þórsgata 14", "+354 551 2398"}]
+VERSIONS = [{KENNITALA, "1203992769"}, {MAIL_TYPED, MAIL},
+            {NOTE, "Þórsgata 14", "+354 551 2398", "697 3381", "Eidur Bjarnason"}]
 
 
 def page_text() -> str:
