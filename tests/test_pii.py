@@ -1212,6 +1212,10 @@ NORDIC = [
     ("Send it to Kuusikonpolku 4, 33100 Tampere", "en", [("Kuusikonpolku 4, 33100 Tampere", "POSTAL_ADDRESS")]),
     ("Tracking 230791 41232 shipped", "en", []),
     ("Collectie 2025 nu in de winkel, Actie 3 voor 2", "nl", []),
+    # held-out round 37: Icelandic streets named with "-stræti", "-hlíð", "-gerði", no postcode after them
+    ("Woonplaats: Reykjavík, Hafnarstræti 88", "nl", [("Hafnarstræti 88", "POSTAL_ADDRESS")]),
+    ("My flat is at Eskihlíð 12 until June", "en", [("Eskihlíð 12", "POSTAL_ADDRESS")]),
+    ("Adres: Stóragerði 7", "nl", [("Stóragerði 7", "POSTAL_ADDRESS")]),
 ]
 
 # the national numbers of the nationalities the rounds plant, beside their word in the visitor's language (review 21
@@ -2966,6 +2970,19 @@ def test_a_ukrainian_given_name_as_its_passport_spells_it_is_a_given_name(detect
     _persons_found_whole(detector, patterns_only, [
         ("Pakket voor Viktoriia Shevchenko ligt klaar in de winkel", "nl", "Viktoriia Shevchenko"),
         ("Thanks Mariia Bondarenko, your kite is on its way", "en", "Mariia Bondarenko"),
+    ])
+
+
+def test_a_nordic_given_name_typed_without_its_nordic_letters_is_a_given_name(detector, patterns_only):
+    """Held-out round 37: a keyboard without "ð", "þ", "æ" or "ø" writes "Sigurður" as "Sigurdur", "Þóra" as "Thora",
+    "Bjørn" as "Bjorn"; the name list knows only the first spelling (NFKD takes no mark off those letters), so
+    "Emergency contact: Sigurdur Olafsson (father)" was read as no one's."""
+    from redactor.pii.names import is_given_name
+
+    assert all(map(is_given_name, ["Sigurdur", "Sigurður", "Aevar", "Eidur"]))
+    _persons_found_whole(detector, patterns_only, [
+        ("Emergency contact: Sigurdur Olafsson (father)", "en", "Sigurdur Olafsson"),
+        ("Bel bij een ongeval Sigurdur Olafsson, mijn vader.", "nl", "Sigurdur Olafsson"),
     ])
 
 

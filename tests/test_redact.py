@@ -3696,7 +3696,10 @@ def test_a_phones_container_without_a_digit_keeps_its_caption(session):
     ("Per la consegna chiamami al 338 765 4321 dopo le sei", "it", "765 4321"),
     ("Si hay algún problema llámame al 622 81 90 44, gracias", "es", "81 90 44"),
     ("Οικοδεσπότης: Νίκος. Τηλέφωνο: 697 555 1234", "el", "555 1234"),
-    ("Udlejer: Mette. Tlf. 20 45 67 89", "da", "45 67 89"), ("Selger: Kari, Mobil 932 11 223", "nb", "932 11 223")])
+    ("Udlejer: Mette. Tlf. 20 45 67 89", "da", "45 67 89"), ("Selger: Kari, Mobil 932 11 223", "nb", "932 11 223"),
+    # held-out round 37: Iceland's and Estonia's seven digits, with no trunk prefix, fewer than any pattern read
+    ("Bel mijn vader gerust op 8624517, hij spreekt Engels", "nl", "8624517"),
+    ("Gestgjafi: Jón. Sími 862-4517", "is", "862-4517"), ("Omanik: Mari, telefon 612 3456", "et", "612 3456")])
 def test_a_phone_in_its_own_country_s_format_beside_a_call_word_is_masked_in_page_text(session, sentence, lang, number):
     """Review 21 F8: a booking's confirmation or a seller's contact shows a phone as Italy, Spain, Greece, Denmark,
     Norway or Finland write one, with no country code and no trunk's zero ("347 123 4567", "20 12 34 56"), after a call

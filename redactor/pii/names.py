@@ -56,7 +56,18 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
     engine = load_rules("pii.yaml").get("engine", {})
     extra = engine.get("extra_given_names", [])
     popular = {_plain_name(name) for name in [*extra, *engine.get("popular_given_names", [])]}
-    return frozenset(_plain_name(name) for name in [*table, *extra]), frozenset(common | popular)
+    listed = {_plain_name(name) for name in [*table, *extra]}
+    return frozenset(_with_keyboard_spellings(listed)), frozenset(_with_keyboard_spellings(common | popular))
+
+
+#: the letters of names that NFKD leaves whole (_plain_name takes only marks off), as a keyboard without them writes
+#: them: "Sigurður" is typed "Sigurdur", "Þóra" "Thora", "Ævar" "Aevar", "Bjørn" "Bjorn" (held-out round 37)
+_KEYBOARD_SPELLINGS = str.maketrans({"ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d"})
+
+
+def _with_keyboard_spellings(names: set[str]) -> set[str]:
+    """The names, and those with a letter a keyboard may lack also as it writes them (_KEYBOARD_SPELLINGS)."""
+    return names | {name.translate(_KEYBOARD_SPELLINGS) for name in names if not name.isascii()}
 
 
 def _listed_names() -> frozenset[str]:

@@ -40,10 +40,14 @@ def _card(text: str) -> bool:
 _LETTER_O = re.compile(r"(?<!\w)[Oo](?=\d)")
 
 
+_SEVEN_DIGIT_REGIONS = {"IS", "EE"}
+
+
 def _phone(regions: list[str]) -> Callable[[str], bool]:
     # Fewer digits than this is a date, a price or a short code far more often than a phone number
     # ("03-02-1979" is a valid German number).
-    min_digits = 8 if regions in (["INTL"], ["E164"]) else 9
+    # Iceland and Estonia dial seven digits (rules/recognizers.yaml phone_seven_digits, taken only beside a phone word).
+    min_digits = 8 if regions in (["INTL"], ["E164"]) else 7 if set(regions) <= _SEVEN_DIGIT_REGIONS else 9
 
     def valid(text: str) -> bool:
         if sum(c.isdigit() for c in text) < min_digits:
