@@ -62,6 +62,9 @@ STATE_ATTEMPTS = 3
 DEFAULT_SITE = ":defaults"
 #: seconds a client waits before retrying a batch the spool could not take (a disk error, not a full spool)
 SPOOL_FAILED_RETRY_SECONDS = 30
+#: a batch answered later than this is logged: a client may give up or stop recording meanwhile (Sentry Replay
+#: holds every later segment while one is in flight), and the latency histogram does not say which site
+SLOW_BATCH_SECONDS = 10.0
 
 
 # -- the data that goes from stage to stage ----------------------------------------------------------
@@ -154,6 +157,10 @@ async def take_batch(request: web.Request, decode: Decode, headers: dict[str, st
         if answer.status >= 400:  # refused: its events may come again under the next number (carried.py)
             for session, seq, count, print_ in prints:
                 await app[REFUSED].note(recordings.policy.site, session, seq, count, print_, share=state_answers)
+        took = time.perf_counter() - started
+        if took > SLOW_BATCH_SECONDS:
+            log.warning("a batch of site %s (%d events) was answered %d after %.1f s", recordings.policy.site,
+                        sum(len(group.events) for group in recordings.groups), answer.status, took)
         return answer
     return refuse(metrics, 503, "state_conflict", "the session's state kept moving under this batch; retry later",
                   {**headers, **retry_headers(headers, 1)}).response

@@ -249,9 +249,12 @@ def wait_for_recording(stack: dict[str, Any], prefix: str, marker: str, console:
 
     def what() -> str:
         received = [(r["method"], r["path_qs"][:60]) for r in collector.received][-25:]
+        unanswered = [f"{r.method} {r.url[len(stack['serve'].url):][:60]}" for r in stack.get("in_flight", ())]
+        warnings = [line[:300] for line in stack["serve"].log.read_text(errors="replace").splitlines()
+                    if '"level":"WARNING"' in line or '"level":"ERROR"' in line][-5:]
         return (f"the recording of the typing reached the collector with {marker!r}; received {received}; refused "
-                f"{collector.refused}; console {console[-15:]}; the recordings end with "
-                f"{recorded_text(collector, prefix)[-1500:]}")
+                f"{collector.refused}; console {console[-15:]}; redactor has not answered {unanswered}; its log "
+                f"warned {warnings}; the recordings end with {recorded_text(collector, prefix)[-1500:]}")
 
     wait_for(lambda: marker in recorded_text(collector, prefix), what, deadline=120.0)
 
@@ -270,6 +273,12 @@ def peer_page(browser: Any, stack: dict[str, Any], peer: dict[str, Any]) -> Iter
         page.on("console", lambda message: console.append(f"{message.type}: {message.text}"[:300]))
         page.on("request", lambda r: sent.append({"method": r.method, "url": r.url, "body": r.post_data_buffer})
                 if r.url.startswith(stack["serve"].url) else None)
+        # the requests to redactor still unanswered, to tell a hang from a refusal when a wait fails
+        in_flight = stack["in_flight"] = set()
+        page.on("request", lambda r: in_flight.add(r) if r.url.startswith(stack["serve"].url) else None)
+        page.on("requestfinished", lambda r: in_flight.discard(r))
+        page.on("requestfailed", lambda r: (in_flight.discard(r), console.append(
+            f"the request to redactor failed: {r.method} {r.url[:120]}: {r.failure}")))
         # redactor's refusals beside the console: a client that was refused may stop recording (Sentry Replay does)
         page.on("response", lambda r: console.append(f"redactor answered {r.status} to {r.request.method} {r.url[:120]}")
                 if r.url.startswith(stack["serve"].url) and r.status >= 300 else None)
