@@ -3493,3 +3493,14 @@ def test_a_turkish_identity_or_passport_number_after_its_short_word_is_a_nationa
 def test_eleven_digits_after_tc_that_fail_the_check_stay(patterns_only):
     """The guard: "TC" before eleven digits whose check digits do not add up is no identity number."""
     assert found(patterns_only, "TC 37418295651", "en") == set()
+
+
+def test_a_footer_with_a_company_form_in_lower_case_before_its_address_is_the_sites(patterns_only):
+    """Held-out set 19: a canoe hire's footer "Kanuverleih Sauer sàrl · 22, route de Diekirch · L-9361 Brandenbourg" was
+    read as a visitor's address: its company form, written in lower case, was none the footer rule knew (it knew
+    "Sàrl", "S.à r.l."). A visitor's address after their name stays theirs."""
+    for text in ["Kanuverleih Sauer sàrl · 22, route de Diekirch · L-9361 Brandenbourg",
+                 "Boulangerie Dufour sprl, Rue Haute 12, 1000 Bruxelles"]:
+        assert not {e for _, e in found(patterns_only, text, "fr") if e == "POSTAL_ADDRESS"}, text
+    assert ("22, route de Diekirch", "POSTAL_ADDRESS") in found(
+        patterns_only, "Livrer à Jang Weber · 22, route de Diekirch · L-9361 Brandenbourg", "fr")
