@@ -927,6 +927,10 @@ def surname_in_capitals(text: str) -> bool:
 
 #: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
 _NO_VOWEL = re.compile(r"[^aeiouy]+")
+#: the articles a Dutch or French surname opens with, in capitals or not ("DE WINTER", "VAN DEN BERG", "LE GOFF")
+_SURNAME_ARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "le", "la", "du"})
+#: the particles that are prepositions too: "in de" before a time is one ("MAX IN DE ZOMER")
+_PREPOSITIONS_IN_NAMES = frozenset({"in", "op", "te"})
 #: a king's, a pope's or a style's ordinal in Roman numerals after a given name ("meubles Louis XVI", "Napoléon III",
 #: "Henri IV": held-out set 18), up to 39: no surname
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
@@ -940,7 +944,12 @@ def full_name_in_capitals(text: str) -> bool:
     in a heading in capitals ("ROSE GOLD", "SUMMER SALE", "MAX POWER", "JOYEUX NOËL"). Each other word a surname as
     surname_in_capitals reads one: no function, trade, product, street, place or time word, no acronym ("NOS
     HORAIRES", "MARIE CURIE SCHOOL", "LUCAS BTW" are no one)."""
-    words = [w for w in text.split() if w.casefold() not in PARTICLES]
+    all_words = text.split()
+    words = [w for w in all_words if w.casefold() not in PARTICLES]
+    # a surname's article makes the word after it a surname whatever it says too: "ELS DE WINTER", "JAN DE MEI"
+    # (held-out set 19; a heading's time is no article's: "SOLDES D'HIVER", "MAX IN DE ZOMER" is "in de")
+    after_article = {all_words[i] for i in range(1, len(all_words)) if all_words[i - 1].casefold() in _SURNAME_ARTICLES
+                     and (i < 2 or all_words[i - 2].casefold() not in _PREPOSITIONS_IN_NAMES)}
     if words and words[-1] in _country_and_currency_codes():
         words.pop()  # a crew list's or a ticket's nationality or currency after the name: "INGRID LINDQVIST SWE"
     if not 2 <= len(words) <= 3:
@@ -948,7 +957,7 @@ def full_name_in_capitals(text: str) -> bool:
     given = 0 if _a_common_given_name(words, 0) else len(words) - 1
     if (given and len(words) == 3) or not _a_common_given_name(words, given):
         return False
-    return all(_a_surname_in_capitals(word) for i, word in enumerate(words) if i != given)
+    return all(_a_surname_in_capitals(word, word in after_article) for i, word in enumerate(words) if i != given)
 
 
 @functools.cache
@@ -972,14 +981,15 @@ def _a_common_given_name(words: list[str], i: int) -> bool:
             and parts[0] not in _engine_words("occasions_that_are_names"))
 
 
-def _a_surname_in_capitals(word: str) -> bool:
+def _a_surname_in_capitals(word: str, after_article: bool = False) -> bool:
     """A capitals word beside a given name that may be its surname: three letters at least with a vowel (not an
-    acronym), and no function, trade, product, street, place, time or greeting word."""
+    acronym), and no function, trade, product, street, place, time or greeting word; a time word, or a given name far
+    more often a word, may be one after a surname's article (``after_article``: "DE WINTER", "DE ZOMER")."""
     plain = _plain_name(word)
     return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not _ROMAN_ORDINAL.fullmatch(word)
             and not is_function_word(word)
             and not _is_business_word(word) and not _is_street_word(word) and not is_a_place(word)
-            and not says_when(word) and not _an_opener(word) and not _rarely_a_name(word)
+            and (after_article or not (says_when(word) or _rarely_a_name(word))) and not _an_opener(word)
             and plain not in _lower_case_lexicon()[1] and word not in _country_and_currency_codes())
 
 
