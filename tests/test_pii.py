@@ -3551,3 +3551,13 @@ def test_a_full_name_in_capitals_whose_surname_after_its_article_is_a_word_is_a_
         assert (text.removeprefix("Naam: "), "PERSON") in found(patterns_only, text, "nl"), text
     for text in ["MAX IN DE ZOMER", "SUMMER SALE", "WINTER SALE DE LUXE"]:
         assert not {e for _, e in found(patterns_only, text, "nl") if e == "PERSON"}, text
+
+
+def test_luxembourgs_short_given_names_are_names_and_no_pronoun_is_a_surname(patterns_only):
+    """Held-out set 19: "Teilnehmer: Jang Weber, Sophie Reuter, Tun Bausch" kept the third: "Tun", a Luxembourg short
+    form of Antoine, was in no name list and is a German verb. It is a given name now; a sentence's pronoun after it
+    ("Tun Sie das bitte nicht", as "Dan Sie") is no surname, a surname's particle is ("Sanne De Vries")."""
+    assert ("Tun Bausch", "PERSON") in found(patterns_only, "Teilnehmer: Jang Weber, Sophie Reuter, Tun Bausch", "de")
+    assert ("Sanne De Vries", "PERSON") in found(patterns_only, "Sanne De Vries", "nl")
+    for text in ["Tun Sie das bitte nicht", "Dan Sie", "Gutes Tun macht Freude"]:
+        assert not {e for _, e in found(patterns_only, text, "de") if e == "PERSON"}, text

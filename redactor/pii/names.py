@@ -214,6 +214,9 @@ def starts_with_first_name(text: str) -> bool:
     if len(words) > 3 and not double:
         return False
     for i in _given_names_in(words):
+        after = words[i + 1:i + 2]
+        if after and is_function_word(after[0]) and not is_given_name(after[0]) and after[0].casefold() not in PARTICLES:
+            return False  # a sentence's pronoun right after a given name that is a verb too: "Tun Sie das", "Dan Sie"
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
             return double or 2 <= len(words) - i <= 3 or (
                 len(words) == 2 and i == 1 and surname_written_first(words[0]))
