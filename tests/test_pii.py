@@ -3561,3 +3561,16 @@ def test_luxembourgs_short_given_names_are_names_and_no_pronoun_is_a_surname(pat
     assert ("Sanne De Vries", "PERSON") in found(patterns_only, "Sanne De Vries", "nl")
     for text in ["Tun Sie das bitte nicht", "Dan Sie", "Gutes Tun macht Freude"]:
         assert not {e for _, e in found(patterns_only, text, "de") if e == "PERSON"}, text
+
+
+def test_a_costume_shops_list_of_story_and_history_figures_names_no_one(detector, patterns_only):
+    """Held-out set 19: a costume-hire shop's "Napoléon, Marie-Antoinette, Charlie Chaplin" and "Sherlock Holmes,
+    Cleopatra and Robin Hood" were read as people (a surname and its given name across the list's comma, a given name
+    and a surname). The figures, whole, are no one, as "Père Noël" is; a figure's given name alone is still a visitor's
+    ("Bonjour Marie-Antoinette")."""
+    _no_person_found(detector, patterns_only, [
+        ("Location de déguisements : Napoléon, Marie-Antoinette, Charlie Chaplin", "fr"),
+        ("Costume hire: Sherlock Holmes, Cleopatra and Robin Hood, sizes S to XXL", "en"),
+    ])
+    assert ("Marie-Antoinette", "PERSON") in found(patterns_only, "Bonjour Marie-Antoinette, votre commande est prête",
+                                                   "fr")

@@ -454,13 +454,17 @@ def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
 
 
 def _an_occasion_or_its_figure(text: str, start: int, end: int) -> bool:
-    """A feast's figure, whole ("Père Noël", "Père Fouettard": rules/pii.yaml occasion_figures), or a feast's name that
+    """A feast's figure or a story's, whole ("Père Noël", "Robin Hood": rules/pii.yaml occasion_figures), or a feast's name that
     is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël Nordmann",
     "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose account or gift
     it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold the words
     before "de" ("Sapins de Noël Nordmann" read whole)."""
     words = text[start:end].split()
-    if _plain_name(" ".join(words)) in _engine_words("occasion_figures"):
+    # each of a list's figures whole: a surname and its given name read across a list's comma ("Napoléon,
+    # Marie-Antoinette") are two figures. A figure of one word alone is a given name as well ("Bonjour Marie-Antoinette")
+    parts = text[start:end].split(",")
+    if (len(parts) > 1 or len(words) > 1) and all(
+            _plain_name(" ".join(part.split())) in _engine_words("occasion_figures") for part in parts):
         return True
     words = [*_line_before(text, start)[0].split()[-2:], *words]
     return any(_plain_name(thing) in _engine_words("things_of_a_feast") and of == "de"
