@@ -3574,3 +3574,18 @@ def test_a_costume_shops_list_of_story_and_history_figures_names_no_one(detector
     ])
     assert ("Marie-Antoinette", "PERSON") in found(patterns_only, "Bonjour Marie-Antoinette, votre commande est prête",
                                                    "fr")
+
+
+def test_a_given_name_opening_a_note_about_its_person_is_a_person(patterns_only):
+    """Held-out sets 18 and 19: "Coach's note: Kacper kept his balance…" and "Instructor's note: Yusuf landed
+    perfectly…" kept the child's name: a given name alone after a label's colon is a heading's word as often, and no
+    word said a person follows. A note's label does, with the note going on in lower case; a shop's own note opening
+    with a function word or an everyday word ("Note: May contain nuts", "Anmerkung: Bitte klingeln") names no one."""
+    for text, language, name in [("Instructor's note: Yusuf landed perfectly on his third jump.", "en", "Yusuf"),
+                                 ("Coach's note: Kacper kept his balance on the slackline all session.", "en", "Kacper"),
+                                 ("Opmerking: Lotte is allergisch voor noten", "nl", "Lotte")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text, language in [("Note: May contain traces of nuts", "en"), ("Anmerkung: Bitte klingeln", "de"),
+                           ("Opmerking: Elke deelnemer krijgt een drankje", "nl"), ("Note: Rose gold plating may fade", "en"),
+                           ("Note: Max weight 20 kg", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
