@@ -214,9 +214,11 @@ def starts_with_first_name(text: str) -> bool:
     if len(words) > 3 and not double:
         return False
     for i in _given_names_in(words):
+        # a sentence's pronoun right after a given name that is a verb too is no surname: "Tun Sie das", "Dan Sie"
         after = words[i + 1:i + 2]
-        if after and is_function_word(after[0]) and not is_given_name(after[0]) and after[0].casefold() not in PARTICLES:
-            return False  # a sentence's pronoun right after a given name that is a verb too: "Tun Sie das", "Dan Sie"
+        if after and is_function_word(after[0]) and not is_given_name(after[0]) \
+                and after[0].casefold() not in PARTICLES:
+            return False
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
             return double or 2 <= len(words) - i <= 3 or (
                 len(words) == 2 and i == 1 and surname_written_first(words[0]))
@@ -454,14 +456,15 @@ def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
 
 
 def _an_occasion_or_its_figure(text: str, start: int, end: int) -> bool:
-    """A feast's figure or a story's, whole ("Père Noël", "Robin Hood": rules/pii.yaml occasion_figures), or a feast's name that
-    is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël Nordmann",
-    "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose account or gift
-    it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold the words
-    before "de" ("Sapins de Noël Nordmann" read whole)."""
+    """A feast's figure or a story's, whole ("Père Noël", "Robin Hood": rules/pii.yaml occasion_figures), or a feast's
+    name that is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël
+    Nordmann", "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose
+    account or gift it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold
+    the words before "de" ("Sapins de Noël Nordmann" read whole)."""
     words = text[start:end].split()
     # each of a list's figures whole: a surname and its given name read across a list's comma ("Napoléon,
-    # Marie-Antoinette") are two figures. A figure of one word alone is a given name as well ("Bonjour Marie-Antoinette")
+    # Marie-Antoinette") are two figures. A figure of one word alone is a given name as well ("Bonjour
+    # Marie-Antoinette")
     parts = text[start:end].split(",")
     if (len(parts) > 1 or len(words) > 1) and all(
             _plain_name(" ".join(part.split())) in _engine_words("occasion_figures") for part in parts):
@@ -954,7 +957,7 @@ def full_name_in_capitals(text: str) -> bool:
     all_words = text.split()
     words = [w for w in all_words if w.casefold() not in PARTICLES]
     # a surname's article makes the word after it a surname whatever it says too: "ELS DE WINTER", "JAN DE MEI"
-    # (held-out set 19; a heading's time is no article's: "SOLDES D'HIVER", "MAX IN DE ZOMER" is "in de")
+    # (held-out set 19); a heading's time after a preposition is none: "MAX IN DE ZOMER"
     after_article = {all_words[i] for i in range(1, len(all_words)) if all_words[i - 1].casefold() in _SURNAME_ARTICLES
                      and (i < 2 or all_words[i - 2].casefold() not in _PREPOSITIONS_IN_NAMES)}
     if words and words[-1] in _country_and_currency_codes():
