@@ -2390,7 +2390,8 @@ def test_quality_figures_on_the_hand_written_set():
     # -> 23, 26 contacts -> 27, 20 accounts and ids -> 21), and the fifteenth's (branch set15: 6 + 3 false hits -> 3 + 1,
     # 29 names -> 32, 16 accounts and ids -> 18), and the sixteenth's (branch set16: 4 + 4 false hits -> 0 + 2, 43 names
     # -> 50), and the seventeenth's (branch set17: 3 + 3 false hits -> 2 + 3, 49 names -> 53), and the eighteenth's
-    # (branch set18: 3 + 2 false hits -> 1 + 2, 55 names -> 58, 26 addresses -> 27)
+    # (branch set18: 3 + 2 false hits -> 1 + 2, 55 names -> 58, 26 addresses -> 27), and the nineteenth's (branch set19:
+    # 5 + 2 false hits -> 2 + 2, 58 names -> 66)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
@@ -2401,24 +2402,28 @@ def test_quality_figures_on_the_hand_written_set():
              "site-numbers-heldout17"}
     set18 = {"name-heldout18", "contact-heldout18", "bank-id-heldout18", "address-heldout18", "site-text-heldout18",
              "site-numbers-heldout18"}
+    set19 = {"name-heldout19", "contact-heldout19", "bank-id-heldout19", "address-heldout19", "site-text-heldout19",
+             "site-numbers-heldout19"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
-               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18}
+               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19}
     everything = quality.score(rows, detections)["by_class"]
-    # the fourteenth's to eighteenth's classes: at most so many false hits on the site's rows, at least so many values
-    # found (of: 51, 98, 93, 107 and 106 rows of site text, 32, 34, 37, 43 and 42 of numbers; 24, 38, 50, 56 and 59
-    # names, 27, 28, 27, 29 and 31 contacts, 21, 18, 15, 15 and 16 accounts and ids, 24, 24, 25, 25 and 27 addresses and
-    # dates of birth)
+    # the fourteenth's to nineteenth's classes: at most so many false hits on the site's rows, at least so many values
+    # found (of: 51, 98, 93, 107, 106 and 97 rows of site text, 32, 34, 37, 43, 42 and 45 of numbers; 24, 38, 50, 56, 59
+    # and 67 names, 27, 28, 27, 29, 31 and 32 contacts, 21, 18, 15, 15, 16 and 17 accounts and ids, 24, 24, 25, 25, 27
+    # and 31 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
                        "site-text-heldout15": 3, "site-numbers-heldout15": 1,
                        "site-text-heldout16": 0, "site-numbers-heldout16": 2,
                        "site-text-heldout17": 2, "site-numbers-heldout17": 3,
-                       "site-text-heldout18": 1, "site-numbers-heldout18": 2}
+                       "site-text-heldout18": 1, "site-numbers-heldout18": 2,
+                       "site-text-heldout19": 2, "site-numbers-heldout19": 2}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
                    "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
                    "name-heldout17": 53, "contact-heldout17": 29, "bank-id-heldout17": 15, "address-heldout17": 25,
-                   "name-heldout18": 58, "contact-heldout18": 31, "bank-id-heldout18": 16, "address-heldout18": 27}
+                   "name-heldout18": 58, "contact-heldout18": 31, "bank-id-heldout18": 16, "address-heldout18": 27,
+                   "name-heldout19": 66, "contact-heldout19": 32, "bank-id-heldout19": 17, "address-heldout19": 31}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
     for kind, least in least_found.items():
@@ -3493,3 +3498,95 @@ def test_a_turkish_identity_or_passport_number_after_its_short_word_is_a_nationa
 def test_eleven_digits_after_tc_that_fail_the_check_stay(patterns_only):
     """The guard: "TC" before eleven digits whose check digits do not add up is no identity number."""
     assert found(patterns_only, "TC 37418295651", "en") == set()
+
+
+def test_a_footer_with_a_company_form_in_lower_case_before_its_address_is_the_sites(patterns_only):
+    """Held-out set 19: a canoe hire's footer "Kanuverleih Sauer sàrl · 22, route de Diekirch · L-9361 Brandenbourg" was
+    read as a visitor's address: its company form, written in lower case, was none the footer rule knew (it knew
+    "Sàrl", "S.à r.l."). A visitor's address after their name stays theirs."""
+    for text in ["Kanuverleih Sauer sàrl · 22, route de Diekirch · L-9361 Brandenbourg",
+                 "Boulangerie Dufour sprl, Rue Haute 12, 1000 Bruxelles"]:
+        assert not {e for _, e in found(patterns_only, text, "fr") if e == "POSTAL_ADDRESS"}, text
+    assert ("22, route de Diekirch", "POSTAL_ADDRESS") in found(
+        patterns_only, "Livrer à Jang Weber · 22, route de Diekirch · L-9361 Brandenbourg", "fr")
+
+
+def test_a_title_in_lower_case_after_a_labels_colon_opens_a_surname(patterns_only):
+    """Held-out set 19: a cobbler's ticket "Klant: meneer Demuynck — nieuwe hakken en zolen" kept the surname: a Dutch or
+    French title in lower case opened a surname only after a lower-case word. After a label's colon it does too; a
+    heading's capitalised title ("Boeken: Meneer Konijn") stays a work's."""
+    for text, language, name in [("Klant: meneer Demuynck — nieuwe hakken en zolen", "nl", "Demuynck"),
+                                 ("Contact : madame Lambotte, 2e étage", "fr", "Lambotte")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text, language in [("Boeken: Meneer Konijn", "nl"), ("Märchen: Frau Holle und der Brunnen", "de")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_a_given_name_after_an_enrolments_noun_is_a_person(patterns_only):
+    """Held-out set 19: "Inscription de Nathan, Inès et Ayoub au stage de poterie" kept all three children: an
+    enrolment's noun and "of" or "for" said no person follows, as a party's or a booking's do. A known given name after
+    them is one (and the list after it); a course or an occasion is none."""
+    assert {("Nathan", "PERSON"), ("Inès", "PERSON"), ("Ayoub", "PERSON")} <= found(
+        patterns_only, "Inscription de Nathan, Inès et Ayoub au stage de poterie", "fr")
+    assert ("Mia", "PERSON") in found(patterns_only, "Anmeldung für Mia", "de")
+    for text, language in [("Registration for Beginners", "en"), ("Inscription de Noël", "fr"),
+                           ("Registration for Summer Camp opens on 1 May", "en"), ("Inschrijving voor Sinterklaas", "nl")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_a_given_name_after_a_pick_ups_noun_and_by_is_a_person(patterns_only):
+    """Held-out set 19: "Pick-up by Ebru on Thursday after 4 pm" kept the name: "picked up by" said a person follows,
+    the noun "pick-up" did not. It does now; a day or an appointment after it is none, nor a brand's collection."""
+    for text, language, name in [("Pick-up by Ebru on Thursday after 4 pm", "en", "Ebru"),
+                                 ("Afhaling door Jens, vrijdag", "nl", "Jens"), ("Retrait par Mathis samedi", "fr", "Mathis")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text in ["Pick-up by Friday at the latest", "Pickup by appointment only", "Collection by Stella McCartney"]:
+        assert not {e for _, e in found(patterns_only, text, "en") if e == "PERSON"}, text
+
+
+def test_a_full_name_in_capitals_whose_surname_after_its_article_is_a_word_is_a_person(patterns_only):
+    """Held-out set 19: a form's summary "Naam: ELS DE WINTER" kept the name: "WINTER" is a time and a given name far
+    more often a word, so it was no surname in capitals. After a surname's article it is one; a heading's time after a
+    preposition ("MAX IN DE ZOMER") or without an article ("SUMMER SALE") stays."""
+    for text in ["Naam: ELS DE WINTER", "JAN DE WINTER"]:
+        assert (text.removeprefix("Naam: "), "PERSON") in found(patterns_only, text, "nl"), text
+    for text in ["MAX IN DE ZOMER", "SUMMER SALE", "WINTER SALE DE LUXE"]:
+        assert not {e for _, e in found(patterns_only, text, "nl") if e == "PERSON"}, text
+
+
+def test_luxembourgs_short_given_names_are_names_and_no_pronoun_is_a_surname(patterns_only):
+    """Held-out set 19: "Teilnehmer: Jang Weber, Sophie Reuter, Tun Bausch" kept the third: "Tun", a Luxembourg short
+    form of Antoine, was in no name list and is a German verb. It is a given name now; a sentence's pronoun after it
+    ("Tun Sie das bitte nicht", as "Dan Sie") is no surname, a surname's particle is ("Sanne De Vries")."""
+    assert ("Tun Bausch", "PERSON") in found(patterns_only, "Teilnehmer: Jang Weber, Sophie Reuter, Tun Bausch", "de")
+    assert ("Sanne De Vries", "PERSON") in found(patterns_only, "Sanne De Vries", "nl")
+    for text in ["Tun Sie das bitte nicht", "Dan Sie", "Gutes Tun macht Freude"]:
+        assert not {e for _, e in found(patterns_only, text, "de") if e == "PERSON"}, text
+
+
+def test_a_costume_shops_list_of_story_and_history_figures_names_no_one(detector, patterns_only):
+    """Held-out set 19: a costume-hire shop's "Napoléon, Marie-Antoinette, Charlie Chaplin" and "Sherlock Holmes,
+    Cleopatra and Robin Hood" were read as people (a surname and its given name across the list's comma, a given name
+    and a surname). The figures, whole, are no one, as "Père Noël" is; a figure's given name alone is still a visitor's
+    ("Bonjour Marie-Antoinette")."""
+    _no_person_found(detector, patterns_only, [
+        ("Location de déguisements : Napoléon, Marie-Antoinette, Charlie Chaplin", "fr"),
+        ("Costume hire: Sherlock Holmes, Cleopatra and Robin Hood, sizes S to XXL", "en"),
+    ])
+    assert ("Marie-Antoinette", "PERSON") in found(patterns_only, "Bonjour Marie-Antoinette, votre commande est prête",
+                                                   "fr")
+
+
+def test_a_given_name_opening_a_note_about_its_person_is_a_person(patterns_only):
+    """Held-out sets 18 and 19: "Coach's note: Kacper kept his balance…" and "Instructor's note: Yusuf landed
+    perfectly…" kept the child's name: a given name alone after a label's colon is a heading's word as often, and no
+    word said a person follows. A note's label does, with the note going on in lower case; a shop's own note opening
+    with a function word or an everyday word ("Note: May contain nuts", "Anmerkung: Bitte klingeln") names no one."""
+    for text, language, name in [("Instructor's note: Yusuf landed perfectly on his third jump.", "en", "Yusuf"),
+                                 ("Coach's note: Kacper kept his balance on the slackline all session.", "en", "Kacper"),
+                                 ("Opmerking: Lotte is allergisch voor noten", "nl", "Lotte")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text, language in [("Note: May contain traces of nuts", "en"), ("Anmerkung: Bitte klingeln", "de"),
+                           ("Opmerking: Elke deelnemer krijgt een drankje", "nl"), ("Note: Rose gold plating may fade", "en"),
+                           ("Note: Max weight 20 kg", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text

@@ -214,6 +214,11 @@ def starts_with_first_name(text: str) -> bool:
     if len(words) > 3 and not double:
         return False
     for i in _given_names_in(words):
+        # a sentence's pronoun right after a given name that is a verb too is no surname: "Tun Sie das", "Dan Sie"
+        after = words[i + 1:i + 2]
+        if after and is_function_word(after[0]) and not is_given_name(after[0]) \
+                and after[0].casefold() not in PARTICLES:
+            return False
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
             return double or 2 <= len(words) - i <= 3 or (
                 len(words) == 2 and i == 1 and surname_written_first(words[0]))
@@ -451,13 +456,18 @@ def _a_greeting_to_no_one(text: str, start: int, end: int) -> bool:
 
 
 def _an_occasion_or_its_figure(text: str, start: int, end: int) -> bool:
-    """A feast's figure, whole ("Père Noël", "Père Fouettard": rules/pii.yaml occasion_figures), or a feast's name that
-    is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël Nordmann",
-    "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose account or gift
-    it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold the words
-    before "de" ("Sapins de Noël Nordmann" read whole)."""
+    """A feast's figure or a story's, whole ("Père Noël", "Robin Hood": rules/pii.yaml occasion_figures), or a feast's
+    name that is a given name too (occasions_that_are_names) after "de" and a thing of that feast ("Sapins de Noël
+    Nordmann", "Marché de Noël Gourmand", "Vacances de Toussaint": things_of_a_feast): Christmas, not a Noël. Whose
+    account or gift it is stays a person's ("Espace client de Noël Lambert", "Cadeau de Noël Dupont"). The run may hold
+    the words before "de" ("Sapins de Noël Nordmann" read whole)."""
     words = text[start:end].split()
-    if _plain_name(" ".join(words)) in _engine_words("occasion_figures"):
+    # each of a list's figures whole: a surname and its given name read across a list's comma ("Napoléon,
+    # Marie-Antoinette") are two figures. A figure of one word alone is a given name as well ("Bonjour
+    # Marie-Antoinette")
+    parts = text[start:end].split(",")
+    if (len(parts) > 1 or len(words) > 1) and all(
+            _plain_name(" ".join(part.split())) in _engine_words("occasion_figures") for part in parts):
         return True
     words = [*_line_before(text, start)[0].split()[-2:], *words]
     return any(_plain_name(thing) in _engine_words("things_of_a_feast") and of == "de"
@@ -927,6 +937,10 @@ def surname_in_capitals(text: str) -> bool:
 
 #: a word with no vowel: an acronym ("RPR", "BTW", "NMBS"), no surname
 _NO_VOWEL = re.compile(r"[^aeiouy]+")
+#: the articles a Dutch or French surname opens with, in capitals or not ("DE WINTER", "VAN DEN BERG", "LE GOFF")
+_SURNAME_ARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "le", "la", "du"})
+#: the particles that are prepositions too: "in de" before a time is one ("MAX IN DE ZOMER")
+_PREPOSITIONS_IN_NAMES = frozenset({"in", "op", "te"})
 #: a king's, a pope's or a style's ordinal in Roman numerals after a given name ("meubles Louis XVI", "Napoléon III",
 #: "Henri IV": held-out set 18), up to 39: no surname
 _ROMAN_ORDINAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
@@ -940,7 +954,12 @@ def full_name_in_capitals(text: str) -> bool:
     in a heading in capitals ("ROSE GOLD", "SUMMER SALE", "MAX POWER", "JOYEUX NOËL"). Each other word a surname as
     surname_in_capitals reads one: no function, trade, product, street, place or time word, no acronym ("NOS
     HORAIRES", "MARIE CURIE SCHOOL", "LUCAS BTW" are no one)."""
-    words = [w for w in text.split() if w.casefold() not in PARTICLES]
+    all_words = text.split()
+    words = [w for w in all_words if w.casefold() not in PARTICLES]
+    # a surname's article makes the word after it a surname whatever it says too: "ELS DE WINTER", "JAN DE MEI"
+    # (held-out set 19); a heading's time after a preposition is none: "MAX IN DE ZOMER"
+    after_article = {all_words[i] for i in range(1, len(all_words)) if all_words[i - 1].casefold() in _SURNAME_ARTICLES
+                     and (i < 2 or all_words[i - 2].casefold() not in _PREPOSITIONS_IN_NAMES)}
     if words and words[-1] in _country_and_currency_codes():
         words.pop()  # a crew list's or a ticket's nationality or currency after the name: "INGRID LINDQVIST SWE"
     if not 2 <= len(words) <= 3:
@@ -948,7 +967,7 @@ def full_name_in_capitals(text: str) -> bool:
     given = 0 if _a_common_given_name(words, 0) else len(words) - 1
     if (given and len(words) == 3) or not _a_common_given_name(words, given):
         return False
-    return all(_a_surname_in_capitals(word) for i, word in enumerate(words) if i != given)
+    return all(_a_surname_in_capitals(word, word in after_article) for i, word in enumerate(words) if i != given)
 
 
 @functools.cache
@@ -972,14 +991,15 @@ def _a_common_given_name(words: list[str], i: int) -> bool:
             and parts[0] not in _engine_words("occasions_that_are_names"))
 
 
-def _a_surname_in_capitals(word: str) -> bool:
+def _a_surname_in_capitals(word: str, after_article: bool = False) -> bool:
     """A capitals word beside a given name that may be its surname: three letters at least with a vowel (not an
-    acronym), and no function, trade, product, street, place, time or greeting word."""
+    acronym), and no function, trade, product, street, place, time or greeting word; a time word, or a given name far
+    more often a word, may be one after a surname's article (``after_article``: "DE WINTER", "DE ZOMER")."""
     plain = _plain_name(word)
     return (len(plain) > 2 and not _NO_VOWEL.fullmatch(plain) and not _ROMAN_ORDINAL.fullmatch(word)
             and not is_function_word(word)
             and not _is_business_word(word) and not _is_street_word(word) and not is_a_place(word)
-            and not says_when(word) and not _an_opener(word) and not _rarely_a_name(word)
+            and (after_article or not (says_when(word) or _rarely_a_name(word))) and not _an_opener(word)
             and plain not in _lower_case_lexicon()[1] and word not in _country_and_currency_codes())
 
 
