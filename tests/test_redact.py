@@ -4395,6 +4395,36 @@ def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_enc
     assert len(urls) == 3 and not any(" O" in unquote(url) for url in urls), urls
 
 
+def test_a_value_being_typed_is_masked_where_the_page_writes_it_into_a_base64_data_url(session):
+    """Held-out round 38: a dog declaration writes the owner's name and ID number as JSON, base64-encoded, into the
+    receipt's download link at every keystroke ('{"detenteur":"Dubravk","oib":""}'). No copy held the value as
+    typed, nor in an encoded form the copy passes knew, so the half-typed values were stored in every link but those
+    the detector read as a name or a number."""
+    def receipt(name: str, number: str) -> str:
+        document = json.dumps({"detenteur": name, "oib": number}, ensure_ascii=False, separators=(",", ":"))
+        return "data:application/json;base64," + base64.b64encode(document.encode()).decode()
+
+    owner, oib = element("input", {"id": "nom", "name": "nom"}), element("input", {"id": "oib", "name": "oib"})
+    link = element("a", {"id": "recepisse", "download": "recepisse.json", "href": "#"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "nom"}, [text("Nom et prénom")]), owner,
+                              element("label", {"for": "oib"}, [text("OIB")]), oib, link, lang="fr")))
+    events = []
+    for value in ["Dubra", "Dubrav", "Dubravk", "Dubravka", "Dubravka H", "Dubravka Horvat"]:
+        events += [input_event(owner["id"], value),
+                   mutation(attributes=[set_attributes(link["id"], href=receipt(value, ""))])]
+    s.send(*events)
+    events = []
+    for value in ["4816207", "48162073", "481620739", "4816207395", "48162073957"]:
+        events += [input_event(oib["id"], value),
+                   mutation(attributes=[set_attributes(link["id"], href=receipt("Dubravka Horvatinčić", value))])]
+    s.send(*events)
+    documents = [base64.b64decode(t.split(",", 1)[1]).decode() for t in strings(s.stored)
+                 if t.startswith("data:application/json")]
+    assert len(documents) == 11
+    assert [d for d in documents if "Dubra" in d or "Horvat" in d or "48162" in d] == []
+
+
 @pytest.mark.parametrize("question", ["p", "h3"])
 def test_a_form_builders_question_in_a_paragraph_or_heading_names_the_field_after_it(session, question):
     """A form builder writes its question as a <p> or a heading just before the field (<p>Date of birth</p>
