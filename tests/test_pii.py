@@ -1267,6 +1267,33 @@ HUNGARIAN_BIRTH_DATES = [
     ("Les op 2024. 03. 14. om 14:30", "nl", []),
 ]
 
+# held-out round 38: a date of birth told in Croatian words, the month's name in the genitive a date puts it in, with
+# its letters or without them, after a Croatian birth word or not; a Croatian date with no birth word and no year stays
+CROATIAN_BIRTH_DATES = [
+    ("Rođena: 7. ožujka 1986.", "en", [("7. ožujka 1986", "DATE_OF_BIRTH")]),
+    ("rodjen 14. studenoga 1979. u Splitu", "en", [("14. studenoga 1979", "DATE_OF_BIRTH")]),
+    ("datum rođenja: 07.03.1986.", "en", [("07.03.1986", "DATE_OF_BIRTH")]),
+    ("Rođena 7. ozujka", "en", [("7. ozujka", "DATE_OF_BIRTH")]),
+    ("Otvoreno od 7. ožujka", "en", []),
+]
+
+# held-out round 38 (probed beside the page): a Croatian OIB after its word; a street as Croatia writes it, its word
+# first with lower-case words in its name, or an adjective's name before its word, after a label that is no verb; eleven
+# digits with no word, an OIB whose check fails, a street's name with no house number stay
+CROATIAN = [
+    ("Mon OIB est 48162073957, merci.", "fr", [("48162073957", "NATIONAL_ID")]),
+    ("OIB: 48162073957", "en", [("48162073957", "NATIONAL_ID")]),
+    ("Commande 48162073957 expédiée", "fr", []),
+    ("OIB: 48162073958", "en", []),
+    ("Adresse: Trg bana Josipa Jelačića 3, Zagreb", "fr", [("Trg bana Josipa Jelačića 3", "POSTAL_ADDRESS")]),
+    ("Ulica Hrvatske bratske zajednice 4, 21000 Split", "en",
+     [("Ulica Hrvatske bratske zajednice 4, 21000 Split", "POSTAL_ADDRESS")]),
+    ("Adresse: Savska cesta 32", "fr", [("Savska cesta 32", "POSTAL_ADDRESS")]),
+    ("Pošaljite na Zagrebačka cesta 145a, Zagreb", "en", [("Zagrebačka cesta 145a", "POSTAL_ADDRESS")]),
+    ("Rendez-vous na Trgu bana Jelačića", "fr", []),
+    ("La cesta 3 euros", "en", []),
+]
+
 # held-out round 36 (probed beside the page): a Hungarian address, the street's word after its name, the house's number
 # with a letter after a slash, the floor and the door, the postcode and the town before it; a street's name alone and a
 # hall named after a composer stay
@@ -1459,7 +1486,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
-                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS
+                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
