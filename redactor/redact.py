@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -618,6 +619,8 @@ class BatchRedaction:
         self.url_echoes: list[UrlSlot | DataUrlSlot | SrcsetSlot] = []
         self.typed: dict[str, Cell] = {}  # each value typed into a field in this batch → its cell
         self.copies: list[tuple[Cell, str]] = []  # text and attributes a script wrote, as they came
+        #: each canvas's drawn texts in this batch (fillText's args…), as they came (_mask_canvas_redraws)
+        self.canvas_texts: dict[int | None, list[tuple[Cell, str]]] = {}
         #: text nodes of the site's a mutation appended (not a visitor's typing): a line the page may go on writing
         #: in a later batch (_mask_open_lines)
         self.appended_texts: list[int] = []
@@ -1705,11 +1708,13 @@ class BatchRedaction:
         it writes is: what was typed in the batch that it holds is masked as its keystroke was
         (_mask_copies, _mask_typed_pieces)."""
         commands = data.get("commands") if isinstance(data.get("commands"), list) else [data]
+        drawn = self.canvas_texts.setdefault(node_id(data.get("id")), [])
         for command in commands:
             args = command.get("args") if isinstance(command, dict) else None
             if isinstance(args, list):
-                self.copies.extend((Cell(args, i), arg) for i, arg in enumerate(args)
-                                   if isinstance(arg, str) and len(arg) >= _MIN_COPY)
+                texts = [(Cell(args, i), arg) for i, arg in enumerate(args) if isinstance(arg, str) and len(arg) >= _MIN_COPY]
+                self.copies.extend(texts)
+                drawn.extend(texts)
 
     def _font(self, data: dict[str, Any]) -> None:
         """A font a script loads (new FontFace(family, source, descriptors)): its family is a name the
@@ -2231,6 +2236,7 @@ class BatchRedaction:
             self.taint_value(value, entity, typed=True)
             self._taint_earlier_keystrokes(value, entity)
         self._mask_taint()
+        self._mask_canvas_redraws()
         for css in self.css_texts:
             css.write()
         for nid, name, cell, raw in self.structure_cells:  # the mirror saves them: never as they were, once masked
@@ -2514,6 +2520,33 @@ class BatchRedaction:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_number", "ECHO", "span"))
 
+    def _mask_canvas_redraws(self) -> None:
+        """A label a page draws again at every keystroke is drawn once per keystroke, and rrweb sends a canvas's
+        drawings at the next animation frame: on a busy machine one frame holds the drawings of several keystrokes
+        ("Tel. +48 60", "Tel. +48 601"), and a batch that ends before that frame leaves them all to the next batch,
+        where no keystroke of theirs is (_mask_copies) and only the last is tainted (a field's last value): "Tel. +48
+        60" was stored beside "Tel. *** ***" (held-out round 9 under load). As a field's keystrokes are (a prefix of
+        a value masked where the value is), a text drawn on a canvas is masked wherever another text drawn on it in
+        this batch that starts with the same characters up to there was masked. Linear after a sort: in sorted order
+        the texts that share a start are neighbours, and a pass each way carries every masked position along them."""
+        for drawn in self.canvas_texts.values():
+            texts = sorted((raw, index) for index, (_, raw) in enumerate(drawn))
+            masked = [_masked_positions(raw, drawn[index][0].get()) for raw, index in texts]
+            changed = [False] * len(texts)
+            for order in (range(1, len(texts)), range(len(texts) - 2, -1, -1)):
+                for at in order:
+                    before = at - 1 if order.step > 0 else at + 1
+                    shared = len(os.path.commonprefix((texts[before][0], texts[at][0])))
+                    for position in range(shared):
+                        if masked[before][position] and not masked[at][position]:
+                            masked[at][position] = changed[at] = True
+            for (raw, index), positions, more in zip(texts, masked, changed):
+                cell = drawn[index][0]
+                current = cell.get()
+                if more and isinstance(current, str) and len(current) == len(raw):
+                    cell.set(self.masker.spans(current, [(at, at + 1, "ECHO") for at, on in enumerate(positions) if on]))
+                    self.remarks.append(Remark("session.canvas_redraw", "ECHO", "span"))
+
     def _taint_earlier_keystrokes(self, value: str, entity: str) -> None:
         """A number's last value in a field this batch, masked whole, taints its keystrokes before it too, from
         _EARLIER_KEYSTROKE characters on: a page may draw a value a frame after its keystroke (rrweb's canvas recording
@@ -2767,6 +2800,14 @@ def _copy_pattern(value: str, goes_on: str = "") -> re.Pattern[str]:
     before = "(?<!\\d)" if value[:1].isdigit() else ""
     after = f"(?!(?!{re.escape(goes_on)})\\d)" if value[-1:].isdigit() and goes_on else ""
     return re.compile(before + re.escape(value) + after, re.IGNORECASE)
+
+
+def _masked_positions(raw: str, current: Any) -> list[bool]:
+    """Which characters of a text, as it came (raw), its masking changed; all of them when it changed its length (a
+    mask operator that writes a label or a hash, masked whole): no position says where the value stood then."""
+    if isinstance(current, str) and len(current) == len(raw):
+        return [now != was for now, was in zip(current, raw)]
+    return [current != raw] * len(raw)
 
 
 def _keystrokes_going_on(groups: list[list[tuple[str, str]]]) -> dict[str, str]:

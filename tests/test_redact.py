@@ -1843,26 +1843,56 @@ def test_a_copy_drawn_a_keystroke_ahead_of_the_batchs_input_events_is_masked(ses
     assert written and not [t for t in written if "482" in t], written
 
 
+def phone_typed_beside_a_label(session, typed: str) -> tuple[Session, dict, dict]:
+    """A session on a page with a phone field and a <canvas> label, the phone typed key by key in one batch."""
+    phone = element("input", {"type": "tel", "name": "phone"})
+    canvas = element("canvas", {"width": "420", "height": "170"})
+    s = session()
+    s.send(snapshot(html_page(phone, canvas, lang="nl")))
+    s.send(*typing(phone["id"], typed))
+    return s, phone, canvas
+
+
+def label_frames(canvas: int, shown: list[str], footer: str) -> dict:
+    """One CanvasMutation holding a label drawn once per keystroke (a line per value shown, then the page's footer), as
+    rrweb flushes the drawings of several keystrokes together at a late animation frame."""
+    return incremental(9, id=canvas, type=0, commands=[command for line in shown for command in (
+        {"property": "clearRect", "args": [0, 0, 420, 170]}, {"property": "fillText", "args": [line, 12, 104]},
+        {"property": "fillText", "args": [footer, 12, 146]})])
+
+
 def test_a_drawing_a_frame_late_shows_the_keystrokes_of_the_batch_before(session):
     """Held-out round 9 (failing most runs on a quiet machine): rrweb records a canvas's fillText on the next animation
     frame, so a batch that ends after a keystroke leaves the label's drawings of the last keystrokes to the next batch,
     which the recorder's timer may send before any other keystroke: "Tel. +48 601 7" was masked there (the field's
     last value taints the session) but "Tel. +48 601 " stored. A number's last value taints its keystrokes before it that
     end a group of its digits."""
-    phone = element("input", {"type": "tel", "name": "phone"})
-    canvas = element("canvas", {"width": "420", "height": "170"})
-    s = session()
-    s.send(snapshot(html_page(phone, canvas, lang="nl")))
-    s.send(*typing(phone["id"], "+48 601 7"))
+    s, phone, canvas = phone_typed_beside_a_label(session, "+48 601 7")
     # one event: the frames of the last two keystrokes, as rrweb flushed them together after the batch's end
-    s.send(incremental(9, id=canvas["id"], type=0, commands=[
-        command for shown in ("Tel. +48 601 ", "Tel. +48 601 7") for command in (
-            {"property": "clearRect", "args": [0, 0, 420, 170]}, {"property": "fillText", "args": [shown, 12, 104]},
-            {"property": "fillText", "args": ["Tapijthuis De Vlasakker, Retourcentrum", 12, 146]})]))
+    s.send(label_frames(canvas["id"], ["Tel. +48 601 ", "Tel. +48 601 7"], "Tapijthuis De Vlasakker, Retourcentrum"))
     s.send(*[input_event(phone["id"], "+48 601 734 219"[:end]) for end in range(10, 16)])
     stored = list(strings(s.stored))
     assert not [t for t in stored if "48 60" in t or "601" in t], [t for t in stored if t.startswith("Tel.")]
     assert "Tapijthuis De Vlasakker, Retourcentrum" in stored
+
+
+@pytest.mark.parametrize("typing_goes_on", [True, False])
+def test_a_frame_late_holding_several_keystrokes_drawings_has_each_masked(session, typing_goes_on):
+    """Held-out round 9 under load ('Tel. +48 60' stored in about half the runs on a busy machine): the browser's
+    animation frames come late, so one canvas frame holds the label drawn at several keystrokes ('Tel. +32 4' … 'Tel.
+    +32 470 58'; a quiet run already shows frames of five), and a batch that ends after the last of those keystrokes,
+    before that frame, leaves the next batch the frame and no keystroke of its drawings, whether typing goes on there
+    or not. Only the field's last value ('+32 470 58') and its starts that end a group ('+32 470') were tainted, so
+    'Tel. +32 47' and 'Tel. +32 470 5' were stored. A drawing that starts as a masked drawing of the same canvas does
+    is masked where that one is."""
+    s, phone, canvas = phone_typed_beside_a_label(session, "+32 470 58")
+    s.send(label_frames(canvas["id"], ["Tel. " + "+32 470 58"[:end] for end in range(4, len("+32 470 58") + 1)],
+                        "Fietsatelier Zuidkaai, Herstellingen"))
+    if typing_goes_on:
+        s.send(*[input_event(phone["id"], "+32 470 58 21 96"[:end]) for end in range(11, 17)])
+    drawn = [t for t in strings(s.stored) if t.startswith("Tel.")]
+    assert len(drawn) == 7 and not [t for t in drawn if any(c.isdigit() for c in t)], drawn
+    assert "Fietsatelier Zuidkaai, Herstellingen" in list(strings(s.stored))
 
 
 def test_a_live_draft_showing_two_values_typed_in_one_batch_has_both_masked(session):
@@ -4550,8 +4580,8 @@ def test_a_pick_stays_readable_beside_a_card_written_after_a_label_wrapping_a_fi
     s.send(input_event(section["id"], "Welpen (8–11 jaar)"), input_event(number["id"], "17.05.12-304.83"),
            mutation(adds=[add(card["id"], text(" · Welpen (8–11 jaar)"))]))
     assert typed_values(s.stored, section) == ["Welpen (8–11 jaar)"]
-    stored = orjson.dumps(s.stored).decode()
-    assert " · Welpen (8–11 jaar)" in stored and "304" not in stored
+    stored = list(strings(s.stored))  # the strings: a node id (8304) is no leak of the number
+    assert " · Welpen (8–11 jaar)" in stored and not [t for t in stored if "304" in t], stored
 
 
 @pytest.mark.xfail(strict=True, reason="left from review 24 F6: a date picker is a pop-up appended to <body> that "
