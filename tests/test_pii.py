@@ -3456,6 +3456,24 @@ def test_a_delivery_date_in_turkish_stays_a_date(patterns_only, text, language):
     assert not {e for _, e in found(patterns_only, text, language)} & {"DATE_OF_BIRTH"}
 
 
+@pytest.mark.parametrize("text,language,date", [
+    ("Moj otac je rođen 3. studenoga 1947. Molim vas", "fr", "3. studenoga 1947"),
+    ("rođena 14. veljače 1983.", "en", "14. veljače 1983"),
+    ("datum rođenja: 21. srpnja 1990", "nl", "21. srpnja 1990"),
+    ("rodjen 5. ozujka 1962", "en", "5. ozujka 1962"),
+])
+def test_a_birth_date_with_its_month_in_croatian_is_a_date_of_birth(patterns_only, text, language, date):
+    """Held-out peers round 28: a note in Croatian with a date of birth whose month is a genitive word ("rođen 3.
+    studenoga 1947.", a survey answer and a textarea) was stored whole: neither the month nor the birth word was known."""
+    assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("Isporuka 3. studenoga 2025", "en"), ("Ulica Listopad 12", "en")])
+def test_a_delivery_date_in_croatian_stays_a_date(patterns_only, text, language):
+    """The guard: a Croatian date with no birth word is no date of birth."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"DATE_OF_BIRTH"}
+
+
 @pytest.mark.parametrize("text,language,name", [
     ("Vergunninghouder Çağlar Öztürkoğlu", "nl", "Çağlar Öztürkoğlu"),
     ("Vergunninghouder ÇAĞLAR ÖZTÜRKOĞLU", "nl", "ÇAĞLAR ÖZTÜRKOĞLU"),
