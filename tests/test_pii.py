@@ -3468,6 +3468,27 @@ def test_a_birth_date_with_its_month_in_croatian_is_a_date_of_birth(patterns_onl
     assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
 
 
+@pytest.mark.parametrize("text,language,plate", [
+    ("ZG 1234-AB", "fr", "ZG 1234-AB"),
+    ("/visites/inscription.html#parking/ZG 1234-AB", "fr", "ZG 1234-AB"),
+    ("auto ST-123-A je ispred", "en", "ST-123-A"),
+    ("Vozilo: ČK 456-BC", "nl", "ČK 456-BC"),
+])
+def test_a_croatian_plate_is_a_vehicle_id_by_its_shape(patterns_only, text, language, plate):
+    """Held-out peers round 28: a Croatian plate (a town's two letters, three or four digits, one or two letters:
+    "ZG 1234-AB") the page wrote into its address's fragment reached PostHog's $current_url before the recording that
+    taught the typed value had arrived: no pattern had its shape. The town's codes are a short list, so the shape is
+    masked alone, as Belgium's and France's are."""
+    assert (plate, "VEHICLE_ID") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("RTX 4090-TI en stock", "fr"), ("Modell AB 1234-CD", "de"),
+                                           ("Norm EN 1090-2 erfüllt", "de")])
+def test_a_code_shaped_like_a_croatian_plate_without_its_town_stays(patterns_only, text, language):
+    """The guard: the same shape with letters that are no Croatian town's is a model's or a norm's."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"VEHICLE_ID"}
+
+
 @pytest.mark.parametrize("text,language", [("Isporuka 3. studenoga 2025", "en"), ("Ulica Listopad 12", "en")])
 def test_a_delivery_date_in_croatian_stays_a_date(patterns_only, text, language):
     """The guard: a Croatian date with no birth word is no date of birth."""
