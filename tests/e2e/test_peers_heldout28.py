@@ -20,7 +20,21 @@ Controls: the heading "Inscription des visiteurs – CHwapi Tournai", the servic
 
 Asserted: no planted value nor any 6-character window of it reaches the collector (every request: path, headers, body
 decoded as PostHog and Sentry decode it, rrweb inside) or redactor's data dir, nor the values folded to ASCII; the
-controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`).
+controls arrive readable; both recordings still replay in rrweb-player. One visit (the module's `visited`), ~15 s.
+
+First run, before reading redactor's code (2026-12-06, main at a39c870; ~15 s): the name, the e-mail, both shapes of
+the mobile, the OIB in the fetched URL's path, the IBAN, the address and the patient's name were masked on every path
+(the CSV attachment, no JSON, is dropped as round 23's was). Two leaked. The Croatian birth date in the note ("rođen
+3. studenoga 1947.", both recordings and the survey answer): Croatian months were in no list and "rođen" was no birth
+word. Fixed: the Croatian months, named and in the genitive, with and without their letters, and the Croatian birth
+words (rules/recognizers.yaml months, birth_words; tests/test_pii.py). The plate in the fragment ("#parking/ZG%201234-
+AB": PostHog's $current_url and Sentry's spans and request URL): its field, labelled "Plaque du véhicule", said no
+plate ("plaque" names one only alone), so the typed plate was masked as free text and never remembered. Fixed: the
+plate's word with the car's names a plate (rules/fields.yaml; tests/test_allowlists.py, tests/test_peer_formats.py
+for the echo in the fragment). That masked Sentry's echoes, not PostHog's: its $pageview left before the recording
+that carried the keystrokes. Fixed too: Croatia's plate by its shape, an area's two letters from the short list of
+areas (plate_hr, masked alone as Belgium's and France's; tests/test_pii.py). Left: a plate of another country with
+no shape known, in a URL path or fragment under a neutral word, sent before the recording that types it.
 """
 
 from __future__ import annotations
