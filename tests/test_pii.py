@@ -3468,6 +3468,18 @@ def test_a_birth_date_with_its_month_in_croatian_is_a_date_of_birth(patterns_onl
     assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
 
 
+@pytest.mark.parametrize("text,language,expected", [
+    ("OIB 73409182562", "fr", [("73409182562", "NATIONAL_ID")]),
+    ("moj OIB je 58120473697, hvala", "nl", [("58120473697", "NATIONAL_ID")]),
+    ("OIB 73409182563", "fr", []),  # its check digit fails
+    ("Commande 73409182562 bien reçue", "fr", []),  # the same digits after an order's word
+])
+def test_a_croatian_oib_beside_its_word_is_a_national_id(patterns_only, text, language, expected):
+    """Held-out peers round 28, probed without the page: a Croatian identity number after its word ("OIB
+    73409182562") was kept: no recognizer knew its check digit (python-stdnum's hr.oib)."""
+    check(patterns_only, text, language, expected)
+
+
 @pytest.mark.parametrize("text,language,plate", [
     ("ZG 1234-AB", "fr", "ZG 1234-AB"),
     ("/visites/inscription.html#parking/ZG 1234-AB", "fr", "ZG 1234-AB"),
@@ -3509,6 +3521,27 @@ def test_a_name_after_the_role_a_public_service_gives_its_person_is_a_person(det
     heading's ("Bakker Bart"), so the name stayed; the role an administration gives its person opens a name as a
     delivery's "Chauffeur" does."""
     assert (name, "PERSON") in found(detector, text, language)
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("Visiteuse Snježana Vuković-Đurić", "fr", "Snježana Vuković-Đurić"),
+    ("Visiteur Marc Dubois", "fr", "Marc Dubois"),
+    ("Bezoeker Jan Peeters", "nl", "Jan Peeters"),
+    ("Besucherin Anna Schmidt", "de", "Anna Schmidt"),
+    ("Visitor Jan Peeters", "en", "Jan Peeters"),
+])
+def test_a_name_after_the_visitor_a_hospital_registers_is_a_person(detector, text, language, name):
+    """Held-out peers round 28, probed without the page: a hospital's badge shows its visitor after the role, no colon
+    between ("Visiteuse Snježana Vuković-Đurić"), as round 27's permit showed its holder; the visitor's word opens a
+    name as the applicant's does."""
+    assert (name, "PERSON") in found(detector, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("Visitor Centre Opening Hours", "en"), ("Bezoekers Parking Noord", "nl"),
+                                           ("Visiteurs bienvenus", "fr")])
+def test_a_visitors_heading_stays(detector, text, language):
+    """The guard: the visitor's word before a place's or a page's words is a heading, no person."""
+    assert ("PERSON" not in {e for _, e in found(detector, text, language)})
 
 
 @pytest.mark.parametrize("text,language", [("Resident Evil Village", "en"), ("Bakker Bart", "nl")])
