@@ -33,8 +33,12 @@ plate ("plaque" names one only alone), so the typed plate was masked as free tex
 plate's word with the car's names a plate (rules/fields.yaml; tests/test_allowlists.py, tests/test_peer_formats.py
 for the echo in the fragment). That masked Sentry's echoes, not PostHog's: its $pageview left before the recording
 that carried the keystrokes. Fixed too: Croatia's plate by its shape, an area's two letters from the short list of
-areas (plate_hr, masked alone as Belgium's and France's; tests/test_pii.py). Left: a plate of another country with
-no shape known, in a URL path or fragment under a neutral word, sent before the recording that types it.
+areas (plate_hr, masked alone as Belgium's and France's; tests/test_pii.py). Probing the same shapes without the page
+(one text each, nothing typed) found two more, fixed with unit tests that fail before: a Croatian OIB after its word
+("OIB 73409182562": python-stdnum's hr.oib, recognizers.yaml hr_oib) and a name after the visitor's word, as a badge
+shows it ("Visiteuse Snježana Vuković-Đurić", "Bezoeker Jan Peeters": rules/pii.yaml name_openers). Left: a plate of
+another country with no shape known, in a URL path or fragment under a neutral word, sent before the recording that
+types it; a Croatian plate written without separators ("ZG1234AB") or a Serbian one ("BG 123-AB").
 """
 
 from __future__ import annotations
