@@ -2224,3 +2224,15 @@ def test_a_password_or_a_personal_number_labelled_in_a_visitors_own_language_has
     Italian search's "Parola chiave", a keyword, holds none)."""
     assert shipped_fields().field_meaning("", "", "", label, False, True) == meaning
 
+
+
+@pytest.mark.parametrize("label, meaning", [
+    ("Plaque du véhicule", "VEHICLE_ID"), ("Plaque de la voiture", "VEHICLE_ID"),
+    ("Plaque minéralogique", "VEHICLE_ID"), ("Vehicle registration", "VEHICLE_ID"),
+    ("Plaque commémorative", ""), ("Plaque de cuisson", "")])
+def test_a_plate_labelled_with_the_car_it_belongs_to_has_its_meaning(label, meaning):
+    """Held-out peers round 28: a hospital's parking form labels its plate field "Plaque du véhicule" (name "plaque"):
+    "plaque" names a plate only alone, so the field said nothing, its value was not remembered, and the plate the
+    page then wrote into its address's fragment ("#parking/ZG%201234-AB") reached the collector. The plate's word
+    with the vehicle's says it; a hob's or a memorial's plaque says no plate."""
+    assert shipped_fields().field_meaning("", "", "", label, False, True) == meaning

@@ -180,6 +180,22 @@ async def test_a_plate_under_a_parameter_that_names_a_car_is_masked(redact):
     assert written.endswith("&model=Golf+1.4+TSI&autoplay=1"), written
 
 
+async def test_a_plate_typed_in_a_field_labelled_with_the_car_is_masked_in_the_address_fragment(redact):
+    """Held-out peers round 28: a hospital's parking form labelled its plate field "Plaque du véhicule", which said no
+    plate ("plaque" names one only alone), so the typed plate was masked as free text and not remembered, and the page
+    then wrote it percent-encoded into its address's fragment ("#parking/ZG%201234-AB"), which PostHog's $pageview
+    carried out whole. The label says a plate: the value is masked whole and its echo in the fragment too; the page
+    and the fragment's route word stay."""
+    field = element("input", {"name": "plaque", "aria-label": "Plaque du véhicule"}, id=70)
+    url = "https://shop.example/visites/inscription.html?site=union#parking/ZG%201234-AB"
+    raw = posthog_body([snapshot_event([meta(), snapshot(html_page(field)), input_event(70, "ZG 1234-AB")],
+                                       compress=False), analytics_event("$pageview", **{"$current_url": url})])
+    out = unframe(await redact(posthog.decode(raw, {}, LIMIT)))
+    written = out[1]["properties"]["$current_url"]
+    assert "1234-AB" not in json.dumps(out) and "ZG" not in written, written
+    assert written.startswith("https://shop.example/visites/inscription.html?site=union#parking/"), written
+
+
 async def test_a_number_written_across_path_segments_is_masked(redact):
     """A value whose own separator is a '/' ("201/5012/3457", a German Steuernummer a page put in its hash route:
     held-out peers round 20) spans three path segments: each alone is a few digits, so the path is read joined too,
