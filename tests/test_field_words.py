@@ -176,3 +176,24 @@ def test_a_form_builders_entry_by_input_numbers_and_an_answer_to_an_unnamed_ques
     payload = s.stored[-2]["data"]["payload"]
     assert (payload["id"], payload["form_id"]) == ("318", "7")
     assert "Stoofvlees met frietjes" in stored_text(s)
+
+
+def test_a_health_insurance_fund_and_its_number_are_masked_in_page_text_and_under_a_key(session):
+    """Review 29 F5: a booking shows back the visitor's sick fund ("Ziekenfonds: Helan", "Mutualité : Partenamut") and
+    her number there; a Belgian fund is a religious or a political pillar's, so its name says her belief. Those words
+    were a form field's only (fields_only CUSTOMER_ID): page text and payload keys kept the value. The site's own
+    sentences about funds, with no label's colon, stay readable."""
+    shown = {"Ziekenfonds: Helan": "Helan", "Mutualité : Partenamut": "Partenamut",
+             "Mutualiteit: Liberale Mutualiteit Limburg": "Liberale", "Krankenkasse: Viactiv": "Viactiv",
+             "Aansluitingsnummer: 730-4418862": "730-4418862"}
+    site = ["Onze kinesisten werken samen met alle ziekenfondsen", "Espace client de la Mutualité",
+            "Terugbetaling door uw ziekenfonds is mogelijk"]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*shown, *site]), lang="nl")))
+    s.send(custom("patient", {"mutualiteit": "Vierge Noire", "mutuelle": {"nom": "Euromut", "numero": "5520917"},
+                              "plan": "Kinesitherapie 9 beurten"}))
+    for value in [*shown.values(), "Vierge Noire", "Euromut", "5520917"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in [*site, "Kinesitherapie 9 beurten"]:
+        assert kept in stored, kept
