@@ -231,7 +231,7 @@ JOINED_WORD_LENGTH = 4
 COMPOUND_WORD_LENGTH = 6
 #: the meanings whose word on a box's label makes ticking it the visitor's data (GDPR art. 9: rules/fields.yaml HEALTH,
 #: SPECIAL_CATEGORY: religion, trade union, political opinion, sexual orientation, ethnic origin)
-CHOICE_MEANINGS = frozenset({"HEALTH", "SPECIAL_CATEGORY"})
+CHOICE_MEANINGS = frozenset({"HEALTH", "SPECIAL_CATEGORY", "SOCIAL_BENEFIT"})
 #: the fields whose value is a choice, not text
 _BOXES = frozenset({"checkbox", "radio"})
 #: answers kept per question: pages repeat their fields and classes in every session; bounded,

@@ -176,3 +176,54 @@ def test_a_form_builders_entry_by_input_numbers_and_an_answer_to_an_unnamed_ques
     payload = s.stored[-2]["data"]["payload"]
     assert (payload["id"], payload["form_id"]) == ("318", "7")
     assert "Stoofvlees met frietjes" in stored_text(s)
+
+
+def test_a_health_insurance_fund_and_its_number_are_masked_in_page_text_and_under_a_key(session):
+    """Review 29 F5: a booking shows back the visitor's sick fund ("Ziekenfonds: Helan", "Mutualité : Partenamut") and
+    her number there; a Belgian fund is a religious or a political pillar's, so its name says her belief. Those words
+    were a form field's only (fields_only CUSTOMER_ID): page text and payload keys kept the value. The site's own
+    sentences about funds, with no label's colon, stay readable."""
+    shown = {"Ziekenfonds: Helan": "Helan", "Mutualité : Partenamut": "Partenamut",
+             "Mutualiteit: Liberale Mutualiteit Limburg": "Liberale", "Krankenkasse: Viactiv": "Viactiv",
+             "Aansluitingsnummer: 730-4418862": "730-4418862"}
+    site = ["Onze kinesisten werken samen met alle ziekenfondsen", "Espace client de la Mutualité",
+            "Terugbetaling door uw ziekenfonds is mogelijk"]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*shown, *site]), lang="nl")))
+    s.send(custom("patient", {"mutualiteit": "Vierge Noire", "mutuelle": {"nom": "Euromut", "numero": "5520917"},
+                              "plan": "Kinesitherapie 9 beurten"}))
+    for value in [*shown.values(), "Vierge Noire", "Euromut", "5520917"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in [*site, "Kinesitherapie 9 beurten"]:
+        assert kept in stored, kept
+
+
+def test_a_tick_or_a_pick_that_names_care_a_disability_or_a_social_benefit_is_masked(session):
+    """Review 29 F4: a box whose label names a kind of care, a vaccination, a disability or a social benefit in words
+    the lists lacked ("Mon fils a reçu tous ses vaccins", "Je suis malentendante", "Ik ontvang een
+    werkloosheidsuitkering"), and a booking's <select> whose options name kinds of care ("Logopedie", "Psychiatrie"):
+    the visitor's tick or pick was stored. A shop's or a club's ordinary boxes and picks stay readable."""
+    special = ["Mon fils a reçu tous ses vaccins", "Je suis malentendante", "Ik ontvang een werkloosheidsuitkering",
+               "J'ai droit au tarif social", "Intake bij de kinesitherapeut"]
+    ordinary = ["Ik schrijf me in voor de nieuwsbrief", "J'accepte les conditions générales", "Levering aan huis"]
+    boxes = {label: element("input", {"type": "checkbox", "id": f"b{n}", "name": f"b{n}"})
+             for n, label in enumerate([*special, *ordinary])}
+    care = element("select", {"name": "soort", "id": "soort"},
+                   [element("option", {"value": o}, [text(o)]) for o in ("Intake", "Logopedie", "Psychiatrie")])
+    size = element("select", {"name": "maat", "id": "maat"},
+                   [element("option", {"value": o}, [text(o)]) for o in ("Small", "Medium", "Large")])
+    s = session()
+    s.send(meta(), snapshot(html_page(
+        *(element("p", {}, [box, element("label", {"for": box["attributes"]["id"]}, [text(label)])])
+          for label, box in boxes.items()),
+        element("label", {"for": "soort"}, [text("Soort afspraak")]), care,
+        element("label", {"for": "maat"}, [text("Maat")]), size, lang="nl")))
+    s.send(*(input_event(box["id"], "on", checked=True) for box in boxes.values()),
+           input_event(care["id"], "Logopedie"), input_event(size["id"], "Medium"))
+    for label in special:
+        assert not any(e["data"].get("isChecked") for e in inputs_of(s.stored, boxes[label]["id"])), label
+    for label in ordinary:
+        assert all(e["data"].get("isChecked") for e in inputs_of(s.stored, boxes[label]["id"])), label
+    assert [e["data"]["text"] for e in inputs_of(s.stored, care["id"])] != ["Logopedie"]
+    assert [e["data"]["text"] for e in inputs_of(s.stored, size["id"])] == ["Medium"]
