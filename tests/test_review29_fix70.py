@@ -1,0 +1,60 @@
+"""Review 29 (F12, F13, F14): values the outside review found stored raw, in shapes of our own: a home-country bank
+account that is no IBAN, a social profile's link whose path is a person's name, a parcel's tracking code. Each
+through the real redaction pass (tests/in_process.py) and the real detector; the site's own words beside them stay."""
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from factories import element, html_page, meta, reset_ids, snapshot, text, typing
+from in_process import Session
+from redactor.pii import DetectorPool
+
+
+@pytest.fixture(scope="module")
+def pool() -> DetectorPool:
+    return DetectorPool(workers=0, ner=True)
+
+
+def stored_page(pool: DetectorPool, node: dict, lang: str, url: str = "https://shop.example/") -> str:
+    reset_ids()
+    session = Session(pool)
+    session.send(meta(url), snapshot(html_page(node, lang=lang)))
+    return orjson.dumps(session.stored).decode()
+
+
+def stored_typing(pool: DetectorPool, value: str, lang: str) -> str:
+    reset_ids()
+    session = Session(pool)
+    box = element("textarea", {"name": "opmerking"})
+    session.send(meta(), snapshot(html_page(box, lang=lang)))
+    session.send(*typing(box["id"], value))
+    return orjson.dumps(session.stored).decode()
+
+
+# (page text, language, the account's digits that must not be stored, the site's words that stay)
+DOMESTIC_ACCOUNTS = [
+    ("Zwrot na numer konta 27 1140 2004 0000 3702 7654 3210", "nl", "3702 7654", "Zwrot"),
+    ("Reembolso para o NIB 0035 0412 98765432101 23", "fr", "98765432101", "Reembolso"),
+    ("Remboursement sur le compte Equity 00230-98765432101-44 demain", "fr", "98765432101", "Remboursement"),
+    ("Stort het terug op rekening 7654321 bij Hakrinbank", "nl", "7654321", "Stort het terug"),
+    ("Devolución a la cuenta 2100 0418 4502 0005 1332", "fr", "0005 1332", "Devolución"),
+]
+
+
+@pytest.mark.parametrize("shown,lang,secret,kept", DOMESTIC_ACCOUNTS)
+def test_a_domestic_account_after_its_word_is_masked(pool, shown, lang, secret, kept):
+    out = stored_page(pool, element("p", {}, [text(shown)]), lang)
+    assert secret not in out
+    assert kept in out
+
+
+def test_a_seven_digit_account_typed_in_a_remark_is_masked(pool):
+    out = stored_typing(pool, "graag terugstorten op rekening 7654321 bij Hakrinbank", "nl")
+    assert "7654321" not in out and "terugstorten" in out
+
+
+@pytest.mark.parametrize("shown", ["Bestel 3 stuks voor 1234567 punten", "Artikel 1234567 is op voorraad",
+                                   "Onze rekening bij de bank is geopend sinds 1998"])
+def test_a_number_without_an_account_word_stays(pool, shown):
+    assert shown in stored_page(pool, element("p", {}, [text(shown)]), "nl")
