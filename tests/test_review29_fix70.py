@@ -58,3 +58,28 @@ def test_a_seven_digit_account_typed_in_a_remark_is_masked(pool):
                                    "Onze rekening bij de bank is geopend sinds 1998"])
 def test_a_number_without_an_account_word_stays(pool, shown):
     assert shown in stored_page(pool, element("p", {}, [text(shown)]), "nl")
+
+
+# (a profile link's href, the person's name word in it that must not be stored)
+PROFILE_LINKS = [
+    ("https://www.facebook.com/ilse.verhaegen.12", "verhaegen"),
+    ("https://nl-nl.facebook.com/kwame_owusu", "owusu"),
+    ("https://www.instagram.com/noor.elamrani/?hl=nl", "elamrani"),
+    ("https://be.linkedin.com/in/ilseverhaegen", "ilseverhaegen"),
+    ("https://www.linkedin.com/in/kwame-owusu-8f3e21", "owusu"),
+    ("https://www.tiktok.com/@noor.elamrani", "elamrani"),
+]
+
+
+@pytest.mark.parametrize("href,secret", PROFILE_LINKS)
+def test_a_social_profile_link_whose_path_is_a_name_is_masked(pool, href, secret):
+    out = stored_page(pool, element("a", {"href": href}, [text("Profiel")]), "nl")
+    assert secret not in out and "Profiel" in out
+
+
+@pytest.mark.parametrize("href", ["https://www.facebook.com/kapsalonsandra", "https://www.instagram.com/p/CxY12ab/",
+                                  "https://www.linkedin.com/company/bakkerij-peeters/",
+                                  "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2F",
+                                  "https://shop.example/blog/jan.peeters.7"])
+def test_a_shops_own_social_page_and_other_hosts_paths_stay(pool, href):
+    assert href in stored_page(pool, element("a", {"href": href}, [text("Volg ons")]), "nl")
