@@ -2863,10 +2863,20 @@ _SOCIAL_PROFILE_PATHS = frozenset(w.casefold() for w in rule_words()["social_pro
 _HANDLE_OF_WORDS = re.compile(r"@?[^\W\d_]{2,}(?:[._-][^\W\d_]{2,})+(?:[._-]?[^\W_]{1,16})?")
 
 
-def _social_host(head: str) -> bool:
-    """Whether a URL's scheme and host name a social network's host or one of its subdomains ("www.", "nl-nl.", "m.")."""
+#: a parcel carrier's or a tracking service's host (rules/recognizers.yaml carrier_hosts): a tracking link's code
+_CARRIER_HOSTS = frozenset(w.casefold() for w in rule_words()["carrier_hosts"])
+
+
+def _host_among(head: str, hosts: frozenset[str]) -> bool:
+    """Whether a URL's scheme and host name one of hosts or one of its subdomains ("www.", "nl-nl.", "jouw.")."""
     host = head.split("://", 1)[-1].casefold().rsplit("@", 1)[-1].split(":", 1)[0]
-    return any(host == social or host.endswith("." + social) for social in _SOCIAL_HOSTS)
+    return any(host == known or host.endswith("." + known) for known in hosts)
+
+
+def _carrier_value(value: str) -> bool:
+    """Whether a carrier link's path segment or query value may be a parcel's code or its postcode (a digit in it:
+    "3SABCD1234567-NL-1053ED", "323299000012345678", "1200"), not a route's word ("track-and-trace", "nl")."""
+    return any(c.isdigit() for c in value) and not _PAGE_FILE.search(value)
 
 
 def _social_profile_segment(segment: str, after_profile_word: bool) -> bool:
@@ -3079,7 +3089,10 @@ class UrlSlot(Slot):
         # a chat link's number ("https://wa.me/3247123456" as a page writes it while the number is typed)
         dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
         # a social network's profile link ("facebook.com/jan.peeters.7", "linkedin.com/in/…"): its handle is a person's
-        social = page and _social_host(self.head)
+        social = page and _host_among(self.head, _SOCIAL_HOSTS)
+        # a parcel carrier's tracking link ("bpost.be/track?itemCode=…&postalCode=…", "postnl.nl/track-and-trace/<code>-
+        # NL-<postcode>"): the code and the postcode open the page of the visitor's delivery, their name and street on it
+        carrier = page and _host_among(self.head, _CARRIER_HOSTS)
         after_profile_word = False  # the previous segment, a social host's first, says a profile follows: "/in/"
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         after_field = ""  # what the previous path segment's word says the next holds: "/geboortedatum/"
@@ -3114,6 +3127,8 @@ class UrlSlot(Slot):
                 # "facebook.com/jan.peeters.7", "linkedin.com/in/jan-peeters-1a2b3c": a person's handle, which no
                 # detector reads as a name (review 29 F13)
                 self._mask_whole(piece, 1, unquote(name), PERSON_ID, "url.social-profile", work)
+            elif carrier and segment and _carrier_value(unquote(name)):
+                self._mask_whole(piece, 1, unquote(name), "CUSTOMER_ID", "url.carrier-tracking", work)
             elif segment and after_people and _person_in_path(unquote(name)):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
@@ -3154,6 +3169,9 @@ class UrlSlot(Slot):
                 continue
             if secret_parameter(unquote_plus(name)):
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
+            elif carrier and _carrier_value(unquote_plus(value)):
+                # "?itemCode=323299000012345678&postalCode=1200": a parcel's code and the visitor's postcode
+                self._mask_whole(piece, 3, unquote_plus(value), "CUSTOMER_ID", "url.carrier-tracking", work)
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)

@@ -83,3 +83,42 @@ def test_a_social_profile_link_whose_path_is_a_name_is_masked(pool, href, secret
                                   "https://shop.example/blog/jan.peeters.7"])
 def test_a_shops_own_social_page_and_other_hosts_paths_stay(pool, href):
     assert href in stored_page(pool, element("a", {"href": href}, [text("Volg ons")]), "nl")
+
+
+# (a carrier's tracking link on an order page, the code and postcode that must not be stored)
+CARRIER_LINKS = [
+    ("https://track.bpost.cloud/btr/web/#/search?itemCode=323212345678901234567890&lang=nl&postcode=9000",
+     ["323212345678901234567890"]),
+    ("https://www.bpost.be/nl/track?itemCode=CD987654321BE&postalCode=3500", ["CD987654321BE", "3500"]),
+    ("https://jouw.postnl.nl/track-and-trace/3SKLMN9876543-NL-3511LX", ["3SKLMN9876543", "3511LX"]),
+    ("https://www.dhl.com/nl-nl/home/tracking.html?tracking-id=JJD000390007654321987&postcode=2611AB",
+     ["JJD000390007654321987", "2611AB"]),
+]
+
+
+@pytest.mark.parametrize("href,secrets", CARRIER_LINKS)
+def test_a_carrier_tracking_links_code_and_postcode_are_masked(pool, href, secrets):
+    out = stored_page(pool, element("a", {"href": href}, [text("Volg je pakket")]), "nl")
+    assert not [s for s in secrets if s in out] and "Volg je pakket" in out
+
+
+@pytest.mark.parametrize("shown,secret", [
+    ("Je pakket 3SKLMN9876543 wordt bezorgd op postcode 3511 LX", "3SKLMN9876543"),
+    ("Suivi du colis CD987654321BE, code postal 4000", "CD987654321BE"),
+    ("Zending 1Z999AA10123456784 naar 2611 AB", "1Z999AA10123456784"),
+])
+def test_a_parcel_code_beside_the_visitors_postcode_is_masked(pool, shown, secret):
+    out = stored_page(pool, element("p", {}, [text(shown)]), "nl")
+    assert secret not in out
+
+
+@pytest.mark.xfail(strict=True, reason="a tracking code alone is read as the shop's number (tests/data/pii_typed.tsv "
+                   "labels 'Track & Trace: 3SPOST8842175' site text); without the postcode it does not open the "
+                   "delivery's details: left to the lead (review 29 F12)")
+def test_a_parcel_code_alone_in_page_text_is_masked(pool):
+    assert "323212345678901234" not in stored_page(pool, element("p", {}, [text("Uw zending 323212345678901234 is onderweg")]), "nl")
+
+
+@pytest.mark.parametrize("href", ["https://www.postnl.nl/zakelijk/", "https://www.bpost.be/nl/track"])
+def test_a_carriers_own_pages_stay(pool, href):
+    assert href in stored_page(pool, element("a", {"href": href}, [text("PostNL")]), "nl")
