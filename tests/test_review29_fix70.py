@@ -122,3 +122,28 @@ def test_a_parcel_code_alone_in_page_text_is_masked(pool):
 @pytest.mark.parametrize("href", ["https://www.postnl.nl/zakelijk/", "https://www.bpost.be/nl/track"])
 def test_a_carriers_own_pages_stay(pool, href):
     assert href in stored_page(pool, element("a", {"href": href}, [text("PostNL")]), "nl")
+
+
+def stored_search(pool: DetectorPool, typed: str, lang: str = "nl") -> str:
+    """The visitor types an address in a search box; the results page echoes it and its address holds it in ?q=."""
+    reset_ids()
+    session = Session(pool)
+    box = element("input", {"type": "search", "name": "q", "placeholder": "Zoek"})
+    session.send(meta(), snapshot(html_page(box, lang=lang)))
+    session.send(*typing(box["id"], typed))
+    reset_ids()
+    session.send(meta("https://shop.example/zoeken?q=" + typed.replace(" ", "+")),
+                 snapshot(html_page(element("p", {}, [text("Resultaten voor " + typed)]), lang=lang)))
+    return orjson.dumps(session.stored).decode()
+
+
+@pytest.mark.parametrize("typed,street", [("korenlei 7 9000", "korenlei"), ("vrijdagmarkt 21b 9000", "vrijdagmarkt"),
+                                          ("brink 5 7411bp", "brink"), ("nieuwland 18, 1000", "nieuwland")])
+def test_a_street_number_and_postcode_typed_in_lower_case_are_masked(pool, typed, street):
+    out = stored_search(pool, typed)
+    assert street not in out and "Resultaten voor" in out
+
+
+@pytest.mark.parametrize("shown", ["iphone 15 256", "Top 10 2024", "Gepost op March 3, 2025", "maat 42 1000 stuks op voorraad"])
+def test_a_products_search_a_heading_and_a_date_stay(pool, shown):
+    assert shown in stored_page(pool, element("p", {}, [text(shown)]), "nl")
