@@ -2889,6 +2889,37 @@ _SECRET_PATH_NAMES = frozenset(w.casefold() for w in rule_words()["secret_path_n
 #: a chat link's host (rules/recognizers.yaml dialling_hosts): its first path segment of digits is a number
 _DIALLING_HOSTS = frozenset(w.casefold() for w in rule_words()["dialling_hosts"])
 _DIALLED_SEGMENT = re.compile(r"\+?\d+")
+#: a social network's host (rules/recognizers.yaml social_hosts): its first path segment is an account's handle
+_SOCIAL_HOSTS = frozenset(w.casefold() for w in rule_words()["social_hosts"])
+#: a segment on such a host after which the handle is a person's whatever its shape ("linkedin.com/in/…")
+_SOCIAL_PROFILE_PATHS = frozenset(w.casefold() for w in rule_words()["social_profile_paths"])
+#: a handle that spells words, joined by '.', '-' or '_', a number or a short id after them ("jan.peeters.7",
+#: "lea_dubois", "@mbuyi.nsimba", "jan-peeters-1a2b3c"): a person's name, not a shop's one word
+_HANDLE_OF_WORDS = re.compile(r"@?[^\W\d_]{2,}(?:[._-][^\W\d_]{2,})+(?:[._-]?[^\W_]{1,16})?")
+
+
+#: a parcel carrier's or a tracking service's host (rules/recognizers.yaml carrier_hosts): a tracking link's code
+_CARRIER_HOSTS = frozenset(w.casefold() for w in rule_words()["carrier_hosts"])
+
+
+def _host_among(head: str, hosts: frozenset[str]) -> bool:
+    """Whether a URL's scheme and host name one of hosts or one of its subdomains ("www.", "nl-nl.", "jouw.")."""
+    host = head.split("://", 1)[-1].casefold().rsplit("@", 1)[-1].split(":", 1)[0]
+    return any(host == known or host.endswith("." + known) for known in hosts)
+
+
+def _carrier_value(value: str) -> bool:
+    """Whether a carrier link's path segment or query value may be a parcel's code or its postcode (a digit in it:
+    "3SABCD1234567-NL-1053ED", "323299000012345678", "1200"), not a route's word ("track-and-trace", "nl")."""
+    return any(c.isdigit() for c in value) and not _PAGE_FILE.search(value)
+
+
+def _social_profile_segment(segment: str, after_profile_word: bool) -> bool:
+    """Whether a social host's path segment is a person's handle: after a word that says a profile follows, any of
+    the site's pages aside; as the path's first segment, a handle that spells words (_HANDLE_OF_WORDS), not a file."""
+    if not _person_in_path(segment):
+        return False
+    return after_profile_word or _HANDLE_OF_WORDS.fullmatch(segment) is not None
 #: the site's own pages after such a segment (person_path_pages): any other segment there is a person's
 _PERSON_PATH_PAGES = frozenset(w.casefold() for w in rule_words()["person_path_pages"])
 #: a page's own file after such a segment ("/klant/index.html")
@@ -3092,6 +3123,12 @@ class UrlSlot(Slot):
             return
         # a chat link's number ("https://wa.me/3247123456" as a page writes it while the number is typed)
         dialling = self.head.split("://", 1)[-1].casefold() in _DIALLING_HOSTS
+        # a social network's profile link ("facebook.com/jan.peeters.7", "linkedin.com/in/…"): its handle is a person's
+        social = page and _host_among(self.head, _SOCIAL_HOSTS)
+        # a parcel carrier's tracking link ("bpost.be/track?itemCode=…&postalCode=…", "postnl.nl/track-and-trace/<code>-
+        # NL-<postcode>"): the code and the postcode open the page of the visitor's delivery, their name and street on it
+        carrier = page and _host_among(self.head, _CARRIER_HOSTS)
+        after_profile_word = False  # the previous segment, a social host's first, says a profile follows: "/in/"
         after_people = False  # the previous path segment holds people: "/klant/", "/users/"
         after_field = ""  # what the previous path segment's word says the next holds: "/geboortedatum/"
         number_goes_on = ""  # the meaning of a number masked in the previous segment, whose next digits go on with it
@@ -3120,6 +3157,13 @@ class UrlSlot(Slot):
                 # "https://wa.me/491712345678": a chat or call link's number, its '+' left out (a
                 # resource's path keeps its digits: an image's id)
                 self._mask_whole(piece, 1, name, "PHONE_NUMBER", "url.phone-digits", work)
+            elif social and segment and (index == 0 or after_profile_word) \
+                    and _social_profile_segment(unquote(name), after_profile_word):
+                # "facebook.com/jan.peeters.7", "linkedin.com/in/jan-peeters-1a2b3c": a person's handle, which no
+                # detector reads as a name (review 29 F13)
+                self._mask_whole(piece, 1, unquote(name), PERSON_ID, "url.social-profile", work)
+            elif carrier and segment and _carrier_value(unquote(name)):
+                self._mask_whole(piece, 1, unquote(name), "CUSTOMER_ID", "url.carrier-tracking", work)
             elif segment and after_people and _person_in_path(unquote(name)):
                 # "/klant/jorindev77": a person's handle or id, which no detector reads; a page of the
                 # site's there is kept ("/account/settings"), and so is a file ("/klant/index.html")
@@ -3148,6 +3192,7 @@ class UrlSlot(Slot):
             # a number just masked whole after such a word: the digits of the segments after it are its own
             number_goes_on = held_value if held_value and unquote(name).isdigit() else ""
             after_people = opens and unquote(name).casefold() in _PERSON_PATHS
+            after_profile_word = social and index == 0 and opens and unquote(name).casefold() in _SOCIAL_PROFILE_PATHS
             after_field = _path_field_meaning(unquote(name), work) if opens and page else ""
             # "/reset/code/482913": a route's word naming the secret passes the opening on to the segment after it,
             # and so does one page of the flow right after the opening word ("/verify/email/615270")
@@ -3159,6 +3204,9 @@ class UrlSlot(Slot):
                 continue
             if secret_parameter(unquote_plus(name)):
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.secret-parameter", work)
+            elif carrier and _carrier_value(unquote_plus(value)):
+                # "?itemCode=323299000012345678&postalCode=1200": a parcel's code and the visitor's postcode
+                self._mask_whole(piece, 3, unquote_plus(value), "CUSTOMER_ID", "url.carrier-tracking", work)
             elif self.token_runs and token_value(unquote_plus(value)):
                 # "?sessie=sess_Qx7Lr2Vb9Tn4Kp8M": a token under a name no list holds, in any language
                 self._mask_whole(piece, 3, unquote_plus(value), "SECRET", "url.token-value", work)

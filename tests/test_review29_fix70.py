@@ -1,0 +1,149 @@
+"""Review 29 (F12, F13, F14): values the outside review found stored raw, in shapes of our own: a home-country bank
+account that is no IBAN, a social profile's link whose path is a person's name, a parcel's tracking code. Each
+through the real redaction pass (tests/in_process.py) and the real detector; the site's own words beside them stay."""
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from factories import element, html_page, meta, reset_ids, snapshot, text, typing
+from in_process import Session
+from redactor.pii import DetectorPool
+
+
+@pytest.fixture(scope="module")
+def pool() -> DetectorPool:
+    return DetectorPool(workers=0, ner=True)
+
+
+def stored_page(pool: DetectorPool, node: dict, lang: str, url: str = "https://shop.example/") -> str:
+    reset_ids()
+    session = Session(pool)
+    session.send(meta(url), snapshot(html_page(node, lang=lang)))
+    return orjson.dumps(session.stored).decode()
+
+
+def stored_typing(pool: DetectorPool, value: str, lang: str) -> str:
+    reset_ids()
+    session = Session(pool)
+    box = element("textarea", {"name": "opmerking"})
+    session.send(meta(), snapshot(html_page(box, lang=lang)))
+    session.send(*typing(box["id"], value))
+    return orjson.dumps(session.stored).decode()
+
+
+# (page text, language, the account's digits that must not be stored, the site's words that stay)
+DOMESTIC_ACCOUNTS = [
+    ("Zwrot na numer konta 27 1140 2004 0000 3702 7654 3210", "nl", "3702 7654", "Zwrot"),
+    ("Reembolso para o NIB 0035 0412 98765432101 23", "fr", "98765432101", "Reembolso"),
+    ("Remboursement sur le compte Equity 00230-98765432101-44 demain", "fr", "98765432101", "Remboursement"),
+    ("Stort het terug op rekening 7654321 bij Hakrinbank", "nl", "7654321", "Stort het terug"),
+    ("Devolución a la cuenta 2100 0418 4502 0005 1332", "fr", "0005 1332", "Devolución"),
+]
+
+
+@pytest.mark.parametrize("shown,lang,secret,kept", DOMESTIC_ACCOUNTS)
+def test_a_domestic_account_after_its_word_is_masked(pool, shown, lang, secret, kept):
+    out = stored_page(pool, element("p", {}, [text(shown)]), lang)
+    assert secret not in out
+    assert kept in out
+
+
+def test_a_seven_digit_account_typed_in_a_remark_is_masked(pool):
+    out = stored_typing(pool, "graag terugstorten op rekening 7654321 bij Hakrinbank", "nl")
+    assert "7654321" not in out and "terugstorten" in out
+
+
+@pytest.mark.parametrize("shown", ["Bestel 3 stuks voor 1234567 punten", "Artikel 1234567 is op voorraad",
+                                   "Onze rekening bij de bank is geopend sinds 1998"])
+def test_a_number_without_an_account_word_stays(pool, shown):
+    assert shown in stored_page(pool, element("p", {}, [text(shown)]), "nl")
+
+
+# (a profile link's href, the person's name word in it that must not be stored)
+PROFILE_LINKS = [
+    ("https://www.facebook.com/ilse.verhaegen.12", "verhaegen"),
+    ("https://nl-nl.facebook.com/kwame_owusu", "owusu"),
+    ("https://www.instagram.com/noor.elamrani/?hl=nl", "elamrani"),
+    ("https://be.linkedin.com/in/ilseverhaegen", "ilseverhaegen"),
+    ("https://www.linkedin.com/in/kwame-owusu-8f3e21", "owusu"),
+    ("https://www.tiktok.com/@noor.elamrani", "elamrani"),
+]
+
+
+@pytest.mark.parametrize("href,secret", PROFILE_LINKS)
+def test_a_social_profile_link_whose_path_is_a_name_is_masked(pool, href, secret):
+    out = stored_page(pool, element("a", {"href": href}, [text("Profiel")]), "nl")
+    assert secret not in out and "Profiel" in out
+
+
+@pytest.mark.parametrize("href", ["https://www.facebook.com/kapsalonsandra", "https://www.instagram.com/p/CxY12ab/",
+                                  "https://www.linkedin.com/company/bakkerij-peeters/",
+                                  "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2F",
+                                  "https://shop.example/blog/jan.peeters.7"])
+def test_a_shops_own_social_page_and_other_hosts_paths_stay(pool, href):
+    assert href in stored_page(pool, element("a", {"href": href}, [text("Volg ons")]), "nl")
+
+
+# (a carrier's tracking link on an order page, the code and postcode that must not be stored)
+CARRIER_LINKS = [
+    ("https://track.bpost.cloud/btr/web/#/search?itemCode=323212345678901234567890&lang=nl&postcode=9000",
+     ["323212345678901234567890"]),
+    ("https://www.bpost.be/nl/track?itemCode=CD987654321BE&postalCode=3500", ["CD987654321BE", "3500"]),
+    ("https://jouw.postnl.nl/track-and-trace/3SKLMN9876543-NL-3511LX", ["3SKLMN9876543", "3511LX"]),
+    ("https://www.dhl.com/nl-nl/home/tracking.html?tracking-id=JJD000390007654321987&postcode=2611AB",
+     ["JJD000390007654321987", "2611AB"]),
+]
+
+
+@pytest.mark.parametrize("href,secrets", CARRIER_LINKS)
+def test_a_carrier_tracking_links_code_and_postcode_are_masked(pool, href, secrets):
+    out = stored_page(pool, element("a", {"href": href}, [text("Volg je pakket")]), "nl")
+    assert not [s for s in secrets if s in out] and "Volg je pakket" in out
+
+
+@pytest.mark.parametrize("shown,secret", [
+    ("Je pakket 3SKLMN9876543 wordt bezorgd op postcode 3511 LX", "3SKLMN9876543"),
+    ("Suivi du colis CD987654321BE, code postal 4000", "CD987654321BE"),
+    ("Zending 1Z999AA10123456784 naar 2611 AB", "1Z999AA10123456784"),
+])
+def test_a_parcel_code_beside_the_visitors_postcode_is_masked(pool, shown, secret):
+    out = stored_page(pool, element("p", {}, [text(shown)]), "nl")
+    assert secret not in out
+
+
+@pytest.mark.xfail(strict=True, reason="a tracking code alone is read as the shop's number (tests/data/pii_typed.tsv "
+                   "labels 'Track & Trace: 3SPOST8842175' site text); without the postcode it does not open the "
+                   "delivery's details: left to the lead (review 29 F12)")
+def test_a_parcel_code_alone_in_page_text_is_masked(pool):
+    assert "323212345678901234" not in stored_page(pool, element("p", {}, [text("Uw zending 323212345678901234 is onderweg")]), "nl")
+
+
+@pytest.mark.parametrize("href", ["https://www.postnl.nl/zakelijk/", "https://www.bpost.be/nl/track"])
+def test_a_carriers_own_pages_stay(pool, href):
+    assert href in stored_page(pool, element("a", {"href": href}, [text("PostNL")]), "nl")
+
+
+def stored_search(pool: DetectorPool, typed: str, lang: str = "nl") -> str:
+    """The visitor types an address in a search box; the results page echoes it and its address holds it in ?q=."""
+    reset_ids()
+    session = Session(pool)
+    box = element("input", {"type": "search", "name": "q", "placeholder": "Zoek"})
+    session.send(meta(), snapshot(html_page(box, lang=lang)))
+    session.send(*typing(box["id"], typed))
+    reset_ids()
+    session.send(meta("https://shop.example/zoeken?q=" + typed.replace(" ", "+")),
+                 snapshot(html_page(element("p", {}, [text("Resultaten voor " + typed)]), lang=lang)))
+    return orjson.dumps(session.stored).decode()
+
+
+@pytest.mark.parametrize("typed,street", [("korenlei 7 9000", "korenlei"), ("vrijdagmarkt 21b 9000", "vrijdagmarkt"),
+                                          ("brink 5 7411bp", "brink"), ("nieuwland 18, 1000", "nieuwland")])
+def test_a_street_number_and_postcode_typed_in_lower_case_are_masked(pool, typed, street):
+    out = stored_search(pool, typed)
+    assert street not in out and "Resultaten voor" in out
+
+
+@pytest.mark.parametrize("shown", ["iphone 15 256", "Top 10 2024", "Gepost op March 3, 2025", "maat 42 1000 stuks op voorraad"])
+def test_a_products_search_a_heading_and_a_date_stay(pool, shown):
+    assert shown in stored_page(pool, element("p", {}, [text(shown)]), "nl")
