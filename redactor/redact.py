@@ -206,6 +206,8 @@ _MAX_COPY_SEARCH = 50_000_000
 #: between them: a phone being typed shows short groups ("0033 7 81 2", "04/342.1"), each too short alone
 _PIECE, _PIECE_VALUE = re.compile(r"\+?\d[\d.-]*(?:[ /]\d[\d.-]*)+|[\w@.+'’-]{3,}"), 6
 _PIECE_MIN, _PIECE_TRAILING = 3, ".'’-"
+#: what a field's value cut by the batch is digested for (_carry_typed_ends)
+_TYPED_END = b"typed end"
 #: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
 #: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
 _DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
@@ -1576,8 +1578,12 @@ class BatchRedaction:
 
     def _written_digest(self, text: str) -> str:
         """A keyed digest of a text the page wrote: compared, and saved with the mirror, never the text."""
+        return self._digest(text, b"written text")
+
+    def _digest(self, text: str, purpose: bytes) -> str:
+        """A keyed digest of a text, for one purpose: compared, and saved with the mirror, never the text."""
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8, key=self.masker.secret[:64],
-                               person=b"written text").hexdigest()
+                               person=purpose).hexdigest()
 
     def _typed_end(self, nid: int | None) -> bool:
         """Whether a snapshot's text in an editable region may be where the visitor was typing: a recorder
@@ -2232,6 +2238,7 @@ class BatchRedaction:
         self._mask_typed_pieces()
         self._mask_typed_numbers()
         self._mask_typed_characters()
+        self._mask_typed_ends()
         for value, entity in self.whole_values.values():
             self.taint_value(value, entity, typed=True)
             self._taint_earlier_keystrokes(value, entity)
@@ -2243,6 +2250,7 @@ class BatchRedaction:
             if nid is not None and cell.get() != raw:
                 self.mirror.set_attributes(nid, {name: cell.get()}, self.policy)
         rename_keys(self.key_cells)
+        self._carry_typed_ends()
         unscanned = sum(1 for text in self._texts if len(text) <= MAX_SCANNED) - len(self._scanned)
         return Redaction(events, self.remarks, self.dropped, self._scanned_texts, self._scanned_chars, unscanned,
                          self._budget_spent)
@@ -2477,6 +2485,65 @@ class BatchRedaction:
             if raw == current and raw.strip() and len(raw) < _PIECE_MIN and raw in ends:
                 cell.set(self.masker.spans(current, [(0, len(raw), "ECHO")]))
                 self.remarks.append(Remark("session.typed_character", "ECHO", "span"))
+
+    def _mask_typed_ends(self) -> None:
+        """A field's last value in a batch may be cut as it was being typed, its end masked whatever it is (a chat's
+        answer "Ysoline", a number): the next batch may show it settled where the page's script writes it (the chat's
+        bubble, a tag chip, a summary) and hold no keystroke of it, so no copy of this batch's values finds it
+        (_mask_copies, _mask_typed_pieces). The words masked there that can be someone's (a given name, a number of
+        _NUMBER_DIGITS digits: _carry_typed_ends) are kept as keyed digests for the next TYPED_END_BATCHES batches, and
+        masked where a script writes them, unless the field went on from that value (its first value in this batch
+        grows it: read there as any value is). Linear: a digest a word of each copy."""
+        ends = self.mirror.typed_ends
+        if not ends:
+            return
+        words: set[str] = set()
+        for nid, (length, digest, carried, _) in list(ends.items()):
+            slot = self.series.get(nid)
+            first = slot.values[0] if slot is not None and slot.values else None
+            if isinstance(first, str) and len(first) > length and self._digest(first[:length], _TYPED_END) == digest:
+                self.mirror.drop_typed_end(nid)
+            else:
+                words.update(carried)
+        self.mirror.age_typed_ends()
+        for cell, raw, current in self._copies_in_place() if words else ():
+            ranges = []
+            for word in _PIECE.finditer(raw):
+                piece = word.group().rstrip(_PIECE_TRAILING)
+                if len(piece) >= _PIECE_MIN and self._digest(piece.casefold(), _TYPED_END) in words:
+                    ranges.append((word.start(), word.start() + len(piece), "ECHO"))
+            if ranges:
+                cell.set(self.masker.spans(current, ranges))
+                self.remarks.append(Remark("session.typed_end", "ECHO", "span"))
+
+    def _carry_typed_ends(self) -> None:
+        """Keeps what _mask_typed_ends looks for in the next batches: of each field's last value in this batch whose
+        last word was masked as it may have been cut there (nothing after it: a settled word was read as any is), that
+        word if it can be someone's: typed alone in a free-text box (a chat's answer to "Hoe heet u?": "Ysoline"; not in
+        a one-line box, where a filter's "Parasols" typed last is the site's product, shown back in its list), a given
+        name, a number of _NUMBER_DIGITS digits or more; as a keyed digest, with the value's length and digest (to tell
+        the field going on from it)."""
+        for key, slot in self.series.items():
+            if not isinstance(key, int) or slot.search or not slot.values or not isinstance(slot.values[-1], str):
+                continue
+            value, masked = slot.values[-1], slot.cells[-1].get()
+            if not isinstance(masked, str) or masked == value or value[-1:].isspace():
+                continue
+            last = None
+            for last in _PIECE.finditer(value):
+                pass
+            if last is None or value[last.end():].strip():
+                continue
+            piece = last.group().rstrip(_PIECE_TRAILING)
+            start = last.start()
+            if len(masked) == len(value) and masked[start:start + len(piece)] == piece:
+                continue
+            node = self.mirror.nodes.get(slot.node)
+            alone = slot.entry == TYPED and start == 0 and (node is None or node.tag in ("textarea", "", None))
+            if len(piece) >= _PIECE_MIN and (alone or is_given_name(piece)
+                                             or len(_DIGIT.findall(piece)) >= _NUMBER_DIGITS):
+                self.mirror.carry_typed_end(key, len(value), self._digest(value, _TYPED_END),
+                                            (self._digest(piece.casefold(), _TYPED_END),))
 
     def _copies_in_place(self) -> Iterator[tuple[Cell, str, str]]:
         """The copies a script wrote whose text is still where it came (masking so far kept its length): (cell,

@@ -62,7 +62,8 @@ def build(policy: Policy) -> DomMirror:
 
 #: keys the saved state gained after BEFORE was written, and what a state without them means
 LATER_KEYS = {"last_seq": None, "other_seqs": [], "missing_seqs": [], "seq_digests": [],
-              "site_names": {"hashes": [], "heads": [], "saturated": False}, "written": [], "lost": False}
+              "site_names": {"hashes": [], "heads": [], "saturated": False}, "written": [], "lost": False,
+              "typed_ends": []}
 
 
 def same_state(a: dict, b: dict) -> bool:
