@@ -956,7 +956,7 @@ def said_secrets(text: str) -> list[Span]:
 
 
 #: a statement of the first person, up to four words, then a state of health or a belief (recognizers.yaml said_self,
-#: said_health, said_belief), with the rest of its clause up to three words ("zwanger van 20 weken"); or a word whose
+#: said_health_word: a word or a compound's ending, said_belief), with the rest of its clause up to three words ("zwanger van 20 weken"); or a word whose
 #: Turkish ending says the person, with the word before it ("şeker hastasıyım"). Words whole and taken whole (possessive:
 #: no word is tried in pieces), each after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries
 #: a few words at most
@@ -964,13 +964,13 @@ _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_SPECIAL = regex.compile(with_words(
     rf"(?<![\w'’-])(?i:{{{{said_self}}}})(?![\w-])(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
-    rf"(?:(?P<health>(?i:{{{{said_health}}}}))|(?P<belief>(?i:{{{{said_belief}}}})))(?![\w'’-])"
+    rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<belief>(?i:{{{{said_belief}}}})))(?![\w'’-])"
     rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
     rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{said_health}}|{{said_belief}}|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+    r"(?<![\w-])(?i:{{said_health_word}}|{{said_belief}}|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
 
 
 def said_special_categories(text: str) -> list[Span]:

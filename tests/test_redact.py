@@ -4901,6 +4901,29 @@ def test_a_birth_a_health_state_or_a_home_said_in_polish_or_romanian_is_masked(s
     assert_said_masked_and_the_rest_kept(session, "nl", value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Dag, mijn vrouw heeft longkanker gehad, mag ze meedoen?", ["longkanker"], "mag ze meedoen?"),
+    ("nl", "ik heb een eetstoornis, kan ik toch starten?", ["eetstoornis"], "kan ik toch starten?"),
+    ("nl", "Hoi, ik heb een nierziekte; graag een rustige les", ["nierziekte"], "graag een rustige"),
+    ("de", "Hallo, ich habe Darmkrebs gehabt. Geht das Training?", ["Darmkrebs"], "Geht das Training?"),
+    ("fr", "Bonjour, j'ai fait une fausse-couche en mai. Merci de votre aide", ["fausse-couche"], "Merci de votre"),
+    ("nl", "Goedemorgen, ik heb artrose in mijn knie. Groetjes en tot dinsdag", ["artrose"], "Groetjes en tot"),
+    ("fr", "Salut, je prends des antidépresseurs. Est-ce grave ?", ["antidépresseurs"], "Est-ce grave ?"),
+    ("en", "Hi, I have a pacemaker. Is the sauna fine?", ["pacemaker"], "Is the sauna fine?")])
+def test_a_compound_illness_or_a_condition_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 29 F3: Dutch and German write an illness of an organ or a mind as one word ("longkanker", "eetstoornis",
+    "Darmkrebs"), which said_health's whole words did not read, and a miscarriage, arthrosis, antidepressants or a
+    pacemaker were in no list: the statement was stored. A compound's ending (said_health_endings) says the illness."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_compound_ending_alone_or_inside_another_word_stays(session):
+    """The endings read only a compound that ends with them: "ziekte" alone (a passing illness) and words that hold one
+    inside ("ziekteverzekering", "kankeronderzoek") stay readable."""
+    assert_said_masked_and_the_rest_kept(session, "nl", "ik heb ziekte gemeld en mijn ziekteverzekering en kankeronderzoek gebeld, tot dan", [],
+                                         "ik heb ziekte gemeld en mijn ziekteverzekering en kankeronderzoek gebeld, tot")
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
