@@ -4902,6 +4902,21 @@ def test_a_birth_a_health_state_or_a_home_said_in_polish_or_romanian_is_masked(s
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Goedendag, onze dochter heeft diabetes, mag ze snoep mee? Bedankt alvast", ["diabetes"], "Bedankt"),
+    ("fr", "Bonjour, notre fille est épileptique, elle nage bien. Merci bien", ["épileptique"],
+     "Merci"),
+    ("en", "Hello, our daughter is deaf, so please text us. Thanks a lot", ["deaf"], "Thanks a"),
+    ("de", "Guten Tag, unsere Tochter hat Asthma. Danke sehr", ["Asthma"], "Danke"),
+    ("nl", "Wij zijn moslim, graag halal. Tot zaterdag", ["moslim"], "graag halal. Tot"),
+    ("nl", "Hallo. Mila heeft diabetes, ze heeft snoep nodig. Tot zaterdag", ["diabetes"], "ze heeft snoep nodig. Tot")])
+def test_a_health_state_said_of_ones_family_or_of_a_child_by_name_is_masked(session, lang, value, said, kept):
+    """Review 29 F2: said_self held the first person singular only, so "Onze zoon heeft autisme", "Notre fils est
+    autiste", "Our son has epilepsy" were stored where "Mijn zoon heeft autisme" was masked, and so was a child named
+    by a given name as the sentence's subject ("Lotte heeft epilepsie")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Dag, mijn vrouw heeft longkanker gehad, mag ze meedoen?", ["longkanker"], "mag ze meedoen?"),
     ("nl", "ik heb een eetstoornis, kan ik toch starten?", ["eetstoornis"], "kan ik toch starten?"),
     ("nl", "Hoi, ik heb een nierziekte; graag een rustige les", ["nierziekte"], "graag een rustige"),
