@@ -1012,10 +1012,12 @@ def payload_names(text: str) -> list[Span]:
     draft sent by sendBeacon before the recording that teaches the name, peers round 11), that one masked but never
     remembered: the same keys hold the site's own lines in Sentry's breadcrumbs ("Sofie is aan het typen…"), whose
     taint masked the page's text (review 15 F1); and a password given in a sentence, as in a textarea (a Sentry user
-    feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets)."""
+    feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets); and a state of
+    health or a belief said of oneself or one's own, as in a textarea (a booking's {"remarks": "Ik ben zwanger …"}
+    posted, a widget's event {"note": …}: review 29 F1, said_special_categories)."""
     subjects = sentence_subject_named(text)
     return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
-            *said_secrets(text), *other_script_runs(text)]
+            *said_secrets(text), *said_special_categories(text), *other_script_runs(text)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text

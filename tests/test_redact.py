@@ -12,7 +12,7 @@ import pytest
 
 from factories import (CUSTOM, SCROLL, add, click, custom, element, html_page, incremental, input_event, meta,
                        mutation, nodes_by_id, remove, set_attributes, set_text, snapshot, text, typing)
-from in_process import Session
+from in_process import ServerSession, Session
 from leaks import leaks, strings
 from planted import windows
 from redactor.dom import DomMirror, shipped_fields
@@ -4697,6 +4697,30 @@ def test_values_under_a_form_builders_numbered_fields_are_masked_whole(session):
     for planted in ("Wuyts", "03/11/1979", "Kapelsestraat", "Goossens", "Mirte"):
         assert planted not in stored, planted
     assert '"page":"contact"' in stored and "gform_submit=4" in stored
+
+
+def test_a_health_state_said_in_a_payloads_remark_is_masked(detector):
+    """Review 29 F1: a state of health or a belief was read only in a value typed in a field; the same sentence posted
+    by the form ({"opmerking": …} in a request's body) or sent in a widget's event ({"message": …}) was stored. Under
+    the keys that hold what a visitor wrote it is read as in a textarea; the rest of the payload stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="nl")),
+           custom("afspraak", {"dienst": "Massage", "message": "ik heb fibromyalgie, graag zacht aub"}),
+           _network_post("https://kine.example/api/boekingen",
+                         '{"tijdslot": "2026-03-02T09:00", "opmerking": "Mijn man heeft parkinson, hij komt mee"}'))
+    stored = orjson.dumps(s.stored).decode()
+    assert "fibromyalgie" not in stored and "parkinson" not in stored, stored
+    assert "Massage" in stored and "ik heb " in stored and "2026-03-02T09:00" in stored and "Mijn man heeft " in stored
+
+
+@pytest.mark.xfail(strict=True, reason="review 29 F1, left open: page text is the site's and is never read for a "
+                   "statement of health (a pharmacy's FAQ 'Ik ben zwanger. Mag ik…'); a remark shown back under an "
+                   "'Opmerking' label (<dt>/<dd>) would need a label meaning that reads its value as a visitor's text")
+def test_a_health_state_shown_back_under_a_remarks_label_is_masked(session):
+    s = session()
+    s.send(meta(), snapshot(html_page(element("dl", {}, [element("dt", {}, [text("Opmerking")]), element(
+        "dd", {}, [text("Ik heb astma, graag een plek bij het raam")])]), lang="nl")))
+    assert "astma" not in orjson.dumps(s.stored).decode()
 
 
 @pytest.mark.xfail(strict=True, reason="a JSON body inside a string is read pair by pair (content.written_pairs): a "
