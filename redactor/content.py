@@ -956,35 +956,42 @@ def said_secrets(text: str) -> list[Span]:
 
 
 #: a statement of the first person, up to four words, then a state of health or a belief (recognizers.yaml said_self,
-#: said_health, said_belief), with the rest of its clause up to three words ("zwanger van 20 weken"); or a word whose
-#: Turkish ending says the person, with the word before it ("şeker hastasıyım"). Words whole and taken whole (possessive:
-#: no word is tried in pieces), each after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries
-#: a few words at most
+#: said_health_word: a word or a compound's ending, said_belief), with the rest of its clause up to three words
+#: ("zwanger van 20 weken"); or a word whose Turkish ending says the person, with the word before it ("şeker
+#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), each after a space or an
+#: elision's apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
+_SAID_OF_THE_SUBJECT = (rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
+                        rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<belief>(?i:{{{{said_belief}}}})))(?![\w'’-])"
+                        rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+")
 _SAID_SPECIAL = regex.compile(with_words(
-    rf"(?<![\w'’-])(?i:{{{{said_self}}}})(?![\w-])(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
-    rf"(?:(?P<health>(?i:{{{{said_health}}}}))|(?P<belief>(?i:{{{{said_belief}}}})))(?![\w'’-])"
-    rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
+    r"(?<![\w'’-])(?i:{{said_self}})(?![\w-])" + _SAID_OF_THE_SUBJECT +
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
     rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"))
+#: the same said of a person the visitor names as the sentence's subject ("Lotte heeft epilepsie": her child)
+_SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{said_health}}|{{said_belief}}|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+    r"(?<![\w-])(?i:{{said_health_word}}|{{said_belief}}|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
 
 
 def said_special_categories(text: str) -> list[Span]:
     """A state of health, a belief or an orientation a visitor says of herself or her own in what she writes ("Ik ben
     zwanger van 20 weken", "j'ai une hernie", "mijn dochter heeft epilepsie", "je suis musulmane", "şeker hastasıyım";
-    review 27 F4): GDPR art. 9 data, masked from its word to its clause's end (HEALTH, SPECIAL_CATEGORY), never
-    remembered: the same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask.
-    Only where a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia kussen")."""
+    review 27 F4), or of one she names as its subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29
+    F2): GDPR art. 9 data, masked from its word to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the
+    same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask. Only where a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia kussen")."""
     spans: list[Span] = []
     if not _SAID_STATE.search(text):
         return spans
-    for m in _SAID_SPECIAL.finditer(text):
-        health = m.group("health") or m.group("health_ending")
-        start = m.start() if m.group("in_person") else m.start("health" if health else "belief")
+    said = list(_SAID_SPECIAL.finditer(text))
+    # a child or a partner named by a given name as the sentence's subject (review 29 F2)
+    said.extend(m for subject in sentence_subject_named(text)
+                if (m := _SAID_OF_A_NAMED_SUBJECT.match(text, subject.end)))
+    for m in said:
+        health = m.group("health") or m.groupdict().get("health_ending")
+        start = m.start() if m.groupdict().get("in_person") else m.start("health" if health else "belief")
         spans.append(Span(start, m.end(), "HEALTH" if health else "SPECIAL_CATEGORY", 1.0, UNREMEMBERED))
     return spans
 
@@ -1005,10 +1012,12 @@ def payload_names(text: str) -> list[Span]:
     draft sent by sendBeacon before the recording that teaches the name, peers round 11), that one masked but never
     remembered: the same keys hold the site's own lines in Sentry's breadcrumbs ("Sofie is aan het typen…"), whose
     taint masked the page's text (review 15 F1); and a password given in a sentence, as in a textarea (a Sentry user
-    feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets)."""
+    feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets); and a state of
+    health or a belief said of oneself or one's own, as in a textarea (a booking's {"remarks": "Ik ben zwanger …"}
+    posted, a widget's event {"note": …}: review 29 F1, said_special_categories)."""
     subjects = sentence_subject_named(text)
     return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
-            *said_secrets(text), *other_script_runs(text)]
+            *said_secrets(text), *said_special_categories(text), *other_script_runs(text)]
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
