@@ -829,6 +829,32 @@ def test_access_box_codes(patterns_only, text, language, expected):
     check(patterns_only, text, language, expected)
 
 
+# a role one person holds, its label and colon, then a surname alone or written first, as a practitioner's agenda, a
+# course list, a ticket or a confirmation page show it (review 29 F7, F8); one word that is the role's kind, a fare or
+# a form's answer stays
+ROLE_HOLDERS = [
+    ("Patiënte: Vandersteen", "nl", [("Vandersteen", "PERSON")]),
+    ("Deelnemer: Goossens Lien", "nl", [("Goossens Lien", "PERSON")]),
+    ("Élève : Mbayo", "fr", [("Mbayo", "PERSON")]),
+    ("Teilnehmerin: Brandauer", "de", [("Brandauer", "PERSON")]),
+    ("Eigenaar: Debruyne", "nl", [("Debruyne", "PERSON")]),
+    ("Ouder/voogd: Lemmens", "nl", [("Lemmens", "PERSON")]),
+    ("Responsable légal : Kabeya", "fr", [("Kabeya", "PERSON")]),
+    ("Cliënt: Okonkwo, pedicure 30 min", "nl", [("Okonkwo", "PERSON")]),
+    ("Passenger: Adult", "en", []),
+    ("Invité : Oui", "fr", []),
+    ("Guest: Checkout", "en", []),
+    ("Leerling: Basis", "nl", []),
+    ("Client : Particulier", "fr", []),
+]
+
+
+@pytest.mark.parametrize("text,language,expected", ROLE_HOLDERS)
+def test_role_holders(detector, patterns_only, text, language, expected):
+    check(detector, text, language, expected)
+    check(patterns_only, text, language, expected)
+
+
 # a Hungarian married name, surname first (held-out peers round 15: a neighbouring skipper in a marina's answer and
 # page was stored): "-né" after her husband's surname, her own name after it, or after his given name; a capitalised
 # word ending in "né" before words that are no given name is none
