@@ -377,6 +377,7 @@ class FieldRules:
     #: a payload key made of these (and `person_id_with` words) holds who a person is: a handle, an account's id
     person_ids: frozenset[str] = frozenset()
     person_id_with: frozenset[str] = frozenset()
+    person_id_deeds: frozenset[str] = frozenset()  # a deed's word before "by": {"reservedBy": …}
     #: a payload key, a form pair's or a parameter's name made of these and a number holds a form's field that
     #: the form builder numbered ("field_3", "input_1", "wpforms[fields][3]"): its value, whatever it is, masked whole
     numbered_fields: frozenset[str] = frozenset()
@@ -571,9 +572,11 @@ class FieldRules:
     @short_lru_cache(FIELD_CACHE_SIZE)
     def names_a_persons_id(self, key: str) -> bool:
         """Whether a payload's key says its value is who a person is ("user", "userId", "enduser.id", "seller",
-        "buyer_handle", "klant"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
-        words = set(plain_words(key))
-        return not words.issubset(self.person_id_with) and words.issubset(self.person_ids | self.person_id_with)
+        "buyer_handle", "klant", "reservedBy"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
+        words = plain_words(key)
+        if len(words) >= 2 and words[0] in self.person_id_deeds and words[1] == "by":  # "reservedBy", "booked_by.id"
+            return set(words[2:]).issubset(self.person_id_with)
+        return not set(words).issubset(self.person_id_with) and set(words).issubset(self.person_ids | self.person_id_with)
 
     def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the value a validation error holds is, from the field its path names ({"path": ["mieter",
@@ -621,6 +624,7 @@ def shipped_fields() -> FieldRules:
         character_box=data.get("character_box", ""),
         person_ids=frozenset(data["person_ids"]["words"]),
         person_id_with=frozenset(data["person_ids"]["with"]),
+        person_id_deeds=frozenset(data["person_ids"].get("deeds", ())),
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
         date_parts=frozenset(data.get("date_parts", ())),
