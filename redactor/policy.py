@@ -256,8 +256,20 @@ def _a_count(key: str, meaning: str, value: Any) -> bool:
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-/]?\d){8,31}")
 
 
+#: an abbreviation written letter by letter with dots ("D.O.B.", "T.C. Kimlik"): one word, as it is said ("dob")
+_DOTTED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
+#: the sign a Belgian register, club list or card writes for "born" ("°", "° 12.03.1985"), alone as a label or a
+#: column's header: read as the word it stands for (review 29 F9); "n°", "20°C" are no such sign
+_BORN_SIGN = "°"
+_BORN_WORD = "geboren"
+
+
 def plain_words(text: str) -> list[str]:
-    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο']."""
+    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο'],
+    'D.O.B.' → ['dob'], '°' alone → ['geboren']."""
+    if text.strip().rstrip(":").strip() == _BORN_SIGN:
+        return [_BORN_WORD]
+    text = _DOTTED_LETTERS.sub(lambda letters: letters[0].replace(".", "") + " ", text)
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
     return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())  # ß → ss
 
@@ -339,15 +351,17 @@ class FieldMeaning(BaseModel):
 
     def said_by(self, words: list[str], joined_words: bool) -> bool:
         """Whether these words name this meaning; joined_words: identifiers, where words run together."""
+        return self.longest_said(words, joined_words) > 0
+
+    def longest_said(self, words: list[str], joined_words: bool) -> int:
+        """How long the longest of this meaning's phrases these words say is, 0 if none: the longer, the more
+        specific ("nummerplaat" a plate's, not the "nummer" of a record's number)."""
         spaced = " " + " ".join(words) + " "
-        for phrase in self.words:
-            if f" {phrase} " in spaced:
-                return True
-            # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
-            shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
-            if " " not in phrase and len(phrase) >= shortest and not self.whole_words and any(phrase in w for w in words):
-                return True
-        return False
+        # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
+        shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
+        return max((len(phrase) for phrase in self.words
+                    if f" {phrase} " in spaced or (" " not in phrase and len(phrase) >= shortest and not self.whole_words
+                                                   and any(phrase in w for w in words))), default=0)
 
     def said_alone(self, words: list[str]) -> bool:
         """Whether these words, numbers aside, are one of this meaning's phrases or its one-word phrases and nothing
@@ -456,17 +470,22 @@ class FieldRules:
         "<dt>Partner</dt><dd>Sendcloud</dd>")."""
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
+        # the meanings in file order, but of those the words say, the one whose phrase is the longest: the most
+        # specific ("Nummerplaat" a plate's, not a record number's "nummer"; "Rekeninghouder" a person's, not an
+        # account's "rekening"; review 29 F11)
+        said, said_length = "", 0
         for meaning in self.meanings:
             if page_text and (meaning.fields_only or not meaning.in_page_text):
                 continue
-            if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
+            if not said and (field_type.lower() in meaning.types or tokens & meaning.autocomplete):
                 return meaning.entity
             if meaning.alone:
-                if form_field and any(meaning.said_alone(plain_words(text)) for text in described.split("\n")):
+                if not said and form_field and any(meaning.said_alone(plain_words(text)) for text in described.split("\n")):
                     return meaning.entity
-            elif meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
-                return meaning.entity
-        return ""
+            elif (length := max(meaning.longest_said(joined, joined_words=True),
+                                meaning.longest_said(spaced, joined_words=False))) > said_length:
+                said, said_length = meaning.entity, length
+        return said
 
     def choice_meaning(self, identifiers: str, described: str) -> str:
         """The special category a box's name, id or label words say, whatever other meaning comes first in the list:
