@@ -132,9 +132,7 @@ _LABEL_NODES = 16
 #: plate, a national or tax number, an e-mail, a phone, an address). A site's own tables head their columns with
 #: dates, amounts and terms too: a payment schedule's "Vervaldatum" (a card's expiry word) heads its due dates
 _PERSON_COLUMNS = frozenset({"PERSON", "DATE_OF_BIRTH", "VEHICLE_ID", "NATIONAL_ID", "TAX_ID", "EMAIL_ADDRESS",
-                             "PHONE_NUMBER", "POSTAL_ADDRESS",
-                             # a member's or a payer's account and card in a list of payments (review 29 F11)
-                             "IBAN_CODE", "CREDIT_CARD"})
+                             "PHONE_NUMBER", "POSTAL_ADDRESS"})
 #: the children of an element whose bare text labels the one field beside it: the label's text, the
 #: field, a "*" or a hint after it
 _CHILDREN_OF_A_LABEL = 4

@@ -351,17 +351,16 @@ class FieldMeaning(BaseModel):
 
     def said_by(self, words: list[str], joined_words: bool) -> bool:
         """Whether these words name this meaning; joined_words: identifiers, where words run together."""
-        return self.longest_said(words, joined_words) > 0
+        return bool(self.longest_said(words, joined_words))
 
-    def longest_said(self, words: list[str], joined_words: bool) -> int:
-        """How long the longest of this meaning's phrases these words say is, 0 if none: the longer, the more
-        specific ("nummerplaat" a plate's, not the "nummer" of a record's number)."""
+    def longest_said(self, words: list[str], joined_words: bool) -> str:
+        """The longest of this meaning's phrases these words say, "" if none."""
         spaced = " " + " ".join(words) + " "
         # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
         shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
-        return max((len(phrase) for phrase in self.words
+        return max((phrase for phrase in self.words
                     if f" {phrase} " in spaced or (" " not in phrase and len(phrase) >= shortest and not self.whole_words
-                                                   and any(phrase in w for w in words))), default=0)
+                                                   and any(phrase in w for w in words))), key=len, default="")
 
     def said_alone(self, words: list[str]) -> bool:
         """Whether these words, numbers aside, are one of this meaning's phrases or its one-word phrases and nothing
@@ -470,10 +469,10 @@ class FieldRules:
         "<dt>Partner</dt><dd>Sendcloud</dd>")."""
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
-        # the meanings in file order, but of those the words say, the one whose phrase is the longest: the most
-        # specific ("Nummerplaat" a plate's, not a record number's "nummer"; "Rekeninghouder" a person's, not an
-        # account's "rekening"; review 29 F11)
-        said, said_length = "", 0
+        # the first meaning in file order the words say, unless a later one says a phrase holding the first's phrase:
+        # it is more specific ("Nummerplaat" a plate's, not a record number's "nummer"; "Rekeninghouder" a person's,
+        # not an account's "rekening"; review 29 F11). "Card number" stays a card's: "number" holds no "card"
+        said, said_phrase = "", ""
         for meaning in self.meanings:
             if page_text and (meaning.fields_only or not meaning.in_page_text):
                 continue
@@ -482,9 +481,10 @@ class FieldRules:
             if meaning.alone:
                 if not said and form_field and any(meaning.said_alone(plain_words(text)) for text in described.split("\n")):
                     return meaning.entity
-            elif (length := max(meaning.longest_said(joined, joined_words=True),
-                                meaning.longest_said(spaced, joined_words=False))) > said_length:
-                said, said_length = meaning.entity, length
+            elif (phrase := max(meaning.longest_said(joined, joined_words=True),
+                                meaning.longest_said(spaced, joined_words=False), key=len)) and (
+                    not said or (len(phrase) > len(said_phrase) and said_phrase in phrase)):
+                said, said_phrase = meaning.entity, phrase
         return said
 
     def choice_meaning(self, identifiers: str, described: str) -> str:
