@@ -256,8 +256,20 @@ def _a_count(key: str, meaning: str, value: Any) -> bool:
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-/]?\d){8,31}")
 
 
+#: an abbreviation written letter by letter with dots ("D.O.B.", "T.C. Kimlik"): one word, as it is said ("dob")
+_DOTTED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")
+#: the sign a Belgian register, club list or card writes for "born" ("°", "° 12.03.1985"), alone as a label or a
+#: column's header: read as the word it stands for (review 29 F9); "n°", "20°C" are no such sign
+_BORN_SIGN = "°"
+_BORN_WORD = "geboren"
+
+
 def plain_words(text: str) -> list[str]:
-    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο']."""
+    """Lower-case, accent-free words: 'Téléphone / Phone' → ['telephone', 'phone'], 'Επώνυμο' → ['επωνυμο'],
+    'D.O.B.' → ['dob'], '°' alone → ['geboren']."""
+    if text.strip().rstrip(":").strip() == _BORN_SIGN:
+        return [_BORN_WORD]
+    text = _DOTTED_LETTERS.sub(lambda letters: letters[0].replace(".", "") + " ", text)
     decomposed = unicodedata.normalize("NFKD", _CAMEL.sub(" ", text))
     return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)).casefold())  # ß → ss
 
@@ -339,15 +351,16 @@ class FieldMeaning(BaseModel):
 
     def said_by(self, words: list[str], joined_words: bool) -> bool:
         """Whether these words name this meaning; joined_words: identifiers, where words run together."""
+        return bool(self.longest_said(words, joined_words))
+
+    def longest_said(self, words: list[str], joined_words: bool) -> str:
+        """The longest of this meaning's phrases these words say, "" if none."""
         spaced = " " + " ".join(words) + " "
-        for phrase in self.words:
-            if f" {phrase} " in spaced:
-                return True
-            # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
-            shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
-            if " " not in phrase and len(phrase) >= shortest and not self.whole_words and any(phrase in w for w in words):
-                return True
-        return False
+        # in identifiers words run together ("billingEmail"); in labels long ones do ("Straatnaam")
+        shortest = JOINED_WORD_LENGTH if joined_words else COMPOUND_WORD_LENGTH
+        return max((phrase for phrase in self.words
+                    if f" {phrase} " in spaced or (" " not in phrase and len(phrase) >= shortest and not self.whole_words
+                                                   and any(phrase in w for w in words))), key=len, default="")
 
     def said_alone(self, words: list[str]) -> bool:
         """Whether these words, numbers aside, are one of this meaning's phrases or its one-word phrases and nothing
@@ -377,6 +390,7 @@ class FieldRules:
     #: a payload key made of these (and `person_id_with` words) holds who a person is: a handle, an account's id
     person_ids: frozenset[str] = frozenset()
     person_id_with: frozenset[str] = frozenset()
+    person_id_deeds: frozenset[str] = frozenset()  # a deed's word before "by": {"reservedBy": …}
     #: a payload key, a form pair's or a parameter's name made of these and a number holds a form's field that
     #: the form builder numbered ("field_3", "input_1", "wpforms[fields][3]"): its value, whatever it is, masked whole
     numbered_fields: frozenset[str] = frozenset()
@@ -455,17 +469,23 @@ class FieldRules:
         "<dt>Partner</dt><dd>Sendcloud</dd>")."""
         tokens = set(autocomplete.lower().split())
         joined, spaced = plain_words(identifiers), plain_words(described)
+        # the first meaning in file order the words say, unless a later one says a phrase holding the first's phrase:
+        # it is more specific ("Nummerplaat" a plate's, not a record number's "nummer"; "Rekeninghouder" a person's,
+        # not an account's "rekening"; review 29 F11). "Card number" stays a card's: "number" holds no "card"
+        said, said_phrase = "", ""
         for meaning in self.meanings:
             if page_text and (meaning.fields_only or not meaning.in_page_text):
                 continue
-            if field_type.lower() in meaning.types or tokens & meaning.autocomplete:
+            if not said and (field_type.lower() in meaning.types or tokens & meaning.autocomplete):
                 return meaning.entity
             if meaning.alone:
-                if form_field and any(meaning.said_alone(plain_words(text)) for text in described.split("\n")):
+                if not said and form_field and any(meaning.said_alone(plain_words(text)) for text in described.split("\n")):
                     return meaning.entity
-            elif meaning.said_by(joined, joined_words=True) or meaning.said_by(spaced, joined_words=False):
-                return meaning.entity
-        return ""
+            elif (phrase := max(meaning.longest_said(joined, joined_words=True),
+                                meaning.longest_said(spaced, joined_words=False), key=len)) and (
+                    not said or (len(phrase) > len(said_phrase) and said_phrase in phrase)):
+                said, said_phrase = meaning.entity, phrase
+        return said
 
     def choice_meaning(self, identifiers: str, described: str) -> str:
         """The special category a box's name, id or label words say, whatever other meaning comes first in the list:
@@ -571,9 +591,11 @@ class FieldRules:
     @short_lru_cache(FIELD_CACHE_SIZE)
     def names_a_persons_id(self, key: str) -> bool:
         """Whether a payload's key says its value is who a person is ("user", "userId", "enduser.id", "seller",
-        "buyer_handle", "klant"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
-        words = set(plain_words(key))
-        return not words.issubset(self.person_id_with) and words.issubset(self.person_ids | self.person_id_with)
+        "buyer_handle", "klant", "reservedBy"; not "user_agent", "accountType": rules/fields.yaml person_ids)."""
+        words = plain_words(key)
+        if len(words) >= 2 and words[0] in self.person_id_deeds and words[1] == "by":  # "reservedBy", "booked_by.id"
+            return set(words[2:]).issubset(self.person_id_with)
+        return not set(words).issubset(self.person_id_with) and set(words).issubset(self.person_ids | self.person_id_with)
 
     def reported_field(self, report: dict[str, Any]) -> tuple[str, bool] | None:
         """What the value a validation error holds is, from the field its path names ({"path": ["mieter",
@@ -621,6 +643,7 @@ def shipped_fields() -> FieldRules:
         character_box=data.get("character_box", ""),
         person_ids=frozenset(data["person_ids"]["words"]),
         person_id_with=frozenset(data["person_ids"]["with"]),
+        person_id_deeds=frozenset(data["person_ids"].get("deeds", ())),
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
         date_parts=frozenset(data.get("date_parts", ())),

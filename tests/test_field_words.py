@@ -227,3 +227,31 @@ def test_a_tick_or_a_pick_that_names_care_a_disability_or_a_social_benefit_is_ma
         assert all(e["data"].get("isChecked") for e in inputs_of(s.stored, boxes[label]["id"])), label
     assert [e["data"]["text"] for e in inputs_of(s.stored, care["id"])] != ["Logopedie"]
     assert [e["data"]["text"] for e in inputs_of(s.stored, size["id"])] == ["Medium"]
+
+
+def _records(header: str, cell: str, lang: str):
+    """A list of records: a date column, then the column under header holding cell."""
+    row = [element("th", {}, [text("Datum")]), element("th", {}, [text(header)])]
+    cells = [element("td", {}, [text("14/01/2027")]), element("td", {}, [text(cell)])]
+    return element("table", {}, [element("thead", {}, [element("tr", {}, row)]),
+                                 element("tbody", {}, [element("tr", {}, cells)])])
+
+
+def test_a_column_under_a_short_birth_header_or_a_specific_compound_takes_its_meaning(session):
+    """Review 29 F9, F11: a member list's column headed by a short form of "born" ("Geb.", "DDN", "D.O.B.", "°") kept
+    its dates (no meaning's word; "D.O.B." read as the letters "d", "o", "b"), and a column headed by a compound that
+    holds a record number's or an account's word ("Nummerbord", "Rekeninghouder") took the first meaning in the file
+    ("nummer" CUSTOMER_ID, "rekening" IBAN_CODE), which a column does not read: its plates and names were kept. The
+    longest phrase said wins now, dotted letters are one word, and the birth sign alone reads "born". A column the
+    site heads with its own words keeps its cells."""
+    columns = [("Geb.", "07/11/79", "nl"), ("Geb.datum", "07/11/79", "nl"), ("°", "07.11.1979", "nl"),
+               ("DDN", "07/11/79", "fr"), ("Date naiss.", "07/11/79", "fr"), ("D.O.B.", "07/11/79", "en"),
+               ("Born", "07/11/79", "en"), ("Nummerbord", "1-KLM-482", "nl"), ("Rekeninghouder", "Vanoverbeke", "nl"),
+               ("Number plate", "KX19 WPD", "en")]
+    for header, cell, lang in columns:
+        s = session()
+        s.send(meta(), snapshot(html_page(_records(header, cell, lang), lang=lang)))
+        assert not leaks(s.stored, cell), header
+    s = session()
+    s.send(meta(), snapshot(html_page(_records("Spoor", "Perron 4B", "nl"), lang="nl")))
+    assert "Perron 4B" in stored_text(s) and "14/01/2027" in stored_text(s)

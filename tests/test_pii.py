@@ -806,6 +806,55 @@ INSURERS_LINES = [
     ("Porte 2024 collection", "fr", []),
     ("the gate code is broken", "en", []),
 ]
+# the code of a key box, a door, a garage or a letterbox in a delivery note or a rental's arrival instructions, the
+# noun before "code" or, in French word order, after it, or a key box's word alone (review 29 F6); a promotion's code
+# and a door's, a garage's or a building regulation's own number stay
+ACCESS_BOX_CODES = [
+    ("Sleutelkluisje code 2741 links van de voordeur", "nl", [("2741", "SECRET")]),
+    ("Notitie: sleutelkast: 5538", "nl", [("5538", "SECRET")]),
+    ("Schlüsseltresor 9163 neben der Garage", "de", [("9163", "SECRET")]),
+    ("Coffre à clés code 3307 sous la fenêtre", "fr", [("3307", "SECRET")]),
+    ("Arrivée : code du portail : 6620", "fr", [("6620", "SECRET")]),
+    ("code de la boîte aux lettres 1189", "fr", [("1189", "SECRET")]),
+    ("brievenbuscode 4402 en dan rechts", "nl", [("4402", "SECRET")]),
+    ("the garage door code 8834, thanks", "en", [("8834", "SECRET")]),
+    ("code promo 4402 valable", "fr", []),
+    ("Garage 3 is vrij", "nl", []),
+    ("International Building Code 2021", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,language,expected", ACCESS_BOX_CODES)
+def test_access_box_codes(patterns_only, text, language, expected):
+    check(patterns_only, text, language, expected)
+
+
+# a role one person holds, its label and colon, then a surname alone or written first, as a practitioner's agenda, a
+# course list, a ticket or a confirmation page show it (review 29 F7, F8); one word that is the role's kind, a fare or
+# a form's answer stays
+ROLE_HOLDERS = [
+    ("Patiënte: Vandersteen", "nl", [("Vandersteen", "PERSON")]),
+    ("Deelnemer: Goossens Lien", "nl", [("Goossens Lien", "PERSON")]),
+    ("Élève : Mbayo", "fr", [("Mbayo", "PERSON")]),
+    ("Teilnehmerin: Brandauer", "de", [("Brandauer", "PERSON")]),
+    ("Eigenaar: Debruyne", "nl", [("Debruyne", "PERSON")]),
+    ("Ouder/voogd: Lemmens", "nl", [("Lemmens", "PERSON")]),
+    ("Responsable légal : Kabeya", "fr", [("Kabeya", "PERSON")]),
+    ("Cliënt: Okonkwo, pedicure 30 min", "nl", [("Okonkwo", "PERSON")]),
+    ("Passenger: Adult", "en", []),
+    ("Invité : Oui", "fr", []),
+    ("Guest: Checkout", "en", []),
+    ("Leerling: Basis", "nl", []),
+    ("Client : Particulier", "fr", []),
+]
+
+
+@pytest.mark.parametrize("text,language,expected", ROLE_HOLDERS)
+def test_role_holders(detector, patterns_only, text, language, expected):
+    check(detector, text, language, expected)
+    check(patterns_only, text, language, expected)
+
+
 # a Hungarian married name, surname first (held-out peers round 15: a neighbouring skipper in a marina's answer and
 # page was stored): "-né" after her husband's surname, her own name after it, or after his given name; a capitalised
 # word ending in "né" before words that are no given name is none

@@ -411,8 +411,9 @@ _HOUSEHOLD_TITLE = "fam"
 @functools.cache
 def _persons_label_at_end() -> re.Pattern[str]:
     """The words that say a person's name follows, ending the line before a run (rules/recognizers.yaml fragments
-    customer_label, order_line_number, recipient_label, in_the_name_phrase, household_for)."""
+    customer_label, order_line_number, recipient_label, person_role_label, in_the_name_phrase, household_for)."""
     return re.compile(with_words(r"(?<![\w-])(?:{{customer_label}}|{{order_line_number}}|{{recipient_label}}"
+                                 r"|{{person_role_label}}"
                                  r"|{{in_the_name_phrase}}|{{household_for}})$"))
 
 
@@ -1017,6 +1018,15 @@ def addressed_surname(text: str) -> bool:
     departments, endings = _departments()
     return initialled_surname(text) and not any(
         (plain := _plain_name(word.strip(".,;:!?'’\"()"))) in departments or plain.endswith(endings) for word in text.split())
+
+
+def role_holder(text: str) -> bool:
+    """Who a role one person holds is, after its label ("Patiënt: Peeters", "Deelnemer: Peeters Jan"): a surname as
+    addressed_surname reads one; one word alone there is the role's kind as often ("Passenger: Adult", "Guest: Yes",
+    "Élève : Oui": rules/pii.yaml role_kinds), or what a greeting greets that is no one (greeted_unknown_name)."""
+    words = text.split()
+    return addressed_surname(text) and (len(words) > 1 or (
+        greeted_unknown_name(text) and _plain_name(words[0]) not in _engine_words("role_kinds")))
 
 
 def household_surname(text: str) -> bool:
@@ -2008,7 +2018,7 @@ def load_lexicons() -> None:
     _openers_with_marks()
     _being_stop_words()
     for key in ("room_words", "work_title_articles", "work_formats", "shelf_mark_labels", "credit_labels", "work_labels", "name_openers", "contact_labels", "possessives", "greeted_groups",
-                "greeted_not_named", "greeted_by_a_nickname",
+                "greeted_not_named", "role_kinds", "greeted_by_a_nickname",
                 "sold_by_after", "occasions_that_are_names", "things_of_a_feast", "occasion_figures", "plurals_that_are_no_household", "everyday_words_that_are_names", "surname_endings",
                 "surnames_written_first", "weekday_abbreviations", "when_words"):
         _engine_words(key)

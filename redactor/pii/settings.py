@@ -111,6 +111,7 @@ class EngineConfig(pydantic.BaseModel):
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     greeted_not_named: list[str] = []  # one capitalised word after a greeting that is no one ("Welcome, Guest!")
+    role_kinds: list[str] = []  # one capitalised word after a role's label that is its kind ("Passenger: Adult")
     greeted_by_a_nickname: list[str] = []  # a lower-case word after a greeting that is a friend's word ("hey buddy")
     room_words: list[str] = []  # a room's name in it or before it ("Kamer Deluxe"), not after it ("… kamer 204")
     department_words: list[str] = []  # whom an address's line is for that is no one ("T.a.v. Administratie")
