@@ -5140,6 +5140,22 @@ def test_a_word_typed_alone_in_a_chat_box_is_masked_where_the_chat_shows_it_agai
     assert not leaks(s.stored, "Ysoline")
 
 
+@pytest.mark.parametrize("cut", ["Vámház körút ", "Vámház körút 12/A. II. "])
+def test_a_foreign_address_cut_after_its_street_word_or_its_floor_leaves_no_piece(session, cut):
+    """Held-out round 36, under load: a batch that ended right after a Hungarian street's word ("Bogdánfy utca ") left
+    the street's name stored (the word closes a name, as "Street" does, but was no closer), and one that ended after the
+    floor's Roman number ("7/B. II. ") that number (the floor was read only with its word, "em.")."""
+    note = "Mijn tante woont in 1093 Budapest, Vámház körút 12/A. II. em. 7. Bel haar gerust."
+    box = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {}, [text("Opmerking"), box]), lang="nl")))
+    end = note.index(cut) + len(cut)
+    s.send(*[input_event(box["id"], note[:i]) for i in range(1, end + 1)])
+    s.send(*[input_event(box["id"], note[:i]) for i in range(end + 1, len(note) + 1)])
+    stored = "\n".join(strings(s.stored))
+    assert not [w for w in windows("Vámház körút 12/A. II. em. 7.") if w in stored], stored[-300:]
+
+
 def test_a_word_cut_by_the_batch_is_masked_where_the_page_writes_it_in_the_next_batches_and_after_a_restart(session):
     """Review 28 F1: what a batch's cut masks is looked for, as keyed digests saved with the session, in what the page's
     script writes in the next batches: a chat's answer shown two batches later, after a batch of mouse moves and a
