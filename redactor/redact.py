@@ -2490,10 +2490,10 @@ class BatchRedaction:
         """A field's last value in a batch may be cut as it was being typed, its end masked whatever it is (a chat's
         answer "Ysoline", a number): the next batch may show it settled where the page's script writes it (the chat's
         bubble, a tag chip, a summary) and hold no keystroke of it, so no copy of this batch's values finds it
-        (_mask_copies, _mask_typed_pieces). The words masked there that can be someone's (a given name, a number of
-        _NUMBER_DIGITS digits: _carry_typed_ends) are kept as keyed digests for the next TYPED_END_BATCHES batches, and
-        masked where a script writes them, unless the field went on from that value (its first value in this batch
-        grows it: read there as any value is). Linear: a digest a word of each copy."""
+        (_mask_copies, _mask_typed_pieces). The last word masked there, if it can be someone's (typed alone in a
+        free-text box, a given name, a number: _carry_typed_ends), is kept as a keyed digest for the next
+        TYPED_END_BATCHES batches, and masked where a script writes it, unless the field went on from that value (its
+        first value in this batch grows it: read there as any value is). Linear: a digest a word of each copy."""
         ends = self.mirror.typed_ends
         if not ends:
             return
