@@ -73,9 +73,9 @@ _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is 
 #: text nodes whose last written text is kept (DomMirror.written): a page writes a few at a time (a typewriter,
 #: an editor, a clock, a chat streaming its newest message), ~40 bytes each saved, ~150 in memory
 MAX_WRITTEN = 64
-#: fields whose last value's masked words are carried over to the next batches (DomMirror.typed_ends), the words
-#: of each, and for how many batches: a chat's answer typed as a batch ends is shown back in the next one
-MAX_TYPED_ENDS, MAX_TYPED_END_WORDS, TYPED_END_BATCHES = 16, 16, 3
+#: fields whose last value's masked last word is carried over to the next batches (DomMirror.typed_ends), and for how
+#: many batches: a chat's answer typed as a batch ends is shown back in the next one
+MAX_TYPED_ENDS, TYPED_END_BATCHES = 16, 3
 _FORM_CONTROLS = frozenset({"input", "textarea", "select"})
 #: how many ancestors up a text's words may still name a field: a <label> or an aria target wraps its
 #: words in a <span>, <strong> or <p> or two, not deeper (further up it is a section's text)
@@ -336,10 +336,10 @@ class DomMirror:
         #: wrote it left (never the text: what is saved is an allow-list), so that the next batch tells a text
         #: still written a few letters at a time when it carries one value of it (note_written)
         self.written: dict[int, tuple[int, str]] = {}
-        #: a field whose last value in a batch had words masked as they were being typed → that value's length and
-        #: keyed digest, its masked words' keyed digests, and how many batches they are still looked for in what the
-        #: page's script writes (redact.RedactionPass._mask_typed_ends): never the value, as `written`
-        self.typed_ends: dict[int, tuple[int, str, tuple[str, ...], int]] = {}
+        #: a field whose last value in a batch had its last word masked as it was being typed → that value's length and
+        #: keyed digest, the word's keyed digest, and how many batches it is still looked for in what the page's
+        #: script writes (redact.BatchRedaction._mask_typed_ends): never the value, as `written`
+        self.typed_ends: dict[int, tuple[int, str, str, int]] = {}
         # what changed since the last save, beside the table's rows (dump_changes)
         self._sticky_changed: set[int] = set()
         self._written_changed: set[int] = set()
@@ -1335,12 +1335,12 @@ class DomMirror:
             self.table.touch(slot)
             self.dirty = True
 
-    def carry_typed_end(self, nid: int, length: int, digest: str, words: tuple[str, ...]) -> None:
-        """The field nid ended this batch with a value of this length and keyed digest whose words of these keyed
-        digests were masked: looked for in the next TYPED_END_BATCHES batches. The most recent MAX_TYPED_ENDS
+    def carry_typed_end(self, nid: int, length: int, digest: str, word: str) -> None:
+        """The field nid ended this batch with a value of this length and keyed digest whose last word, of this keyed
+        digest, was masked: looked for in the next TYPED_END_BATCHES batches. The most recent MAX_TYPED_ENDS
         fields are kept."""
         self.typed_ends.pop(nid, None)
-        self.typed_ends[nid] = (length, digest, words[:MAX_TYPED_END_WORDS], TYPED_END_BATCHES)
+        self.typed_ends[nid] = (length, digest, word, TYPED_END_BATCHES)
         if len(self.typed_ends) > MAX_TYPED_ENDS:
             del self.typed_ends[next(iter(self.typed_ends))]
         self.dirty = True
@@ -1434,8 +1434,7 @@ class DomMirror:
         return {"words": not saved, "lang": self.lang, "page_blocked": self.page_blocked, "page": self.page,
                 "policy_key": self.policy_key, "fresh": self.fresh, "lost": self.lost, "last_seq": self.last_seq,
                 "other_seqs": self.other_seqs, "missing_seqs": self.missing_seqs, "seq_digests": self.seq_digests,
-                "typed_ends": [[nid, length, digest, list(words), left]
-                               for nid, (length, digest, words, left) in self.typed_ends.items()]}
+                "typed_ends": [[nid, *end] for nid, end in self.typed_ends.items()]}
 
     def settle_meanings(self, policy: Policy) -> None:
         """Works out the meaning of every field inserted or changed since the last call, while
@@ -1469,11 +1468,11 @@ class DomMirror:
                    and isinstance(entry[2], str)]
         mirror.written = dict(written[-MAX_WRITTEN:])
         ends = state.get("typed_ends")
-        mirror.typed_ends = {entry[0]: (entry[1], entry[2], tuple(entry[3][:MAX_TYPED_END_WORDS]), entry[4])
+        mirror.typed_ends = {entry[0]: (entry[1], entry[2], entry[3], entry[4])
                              for entry in (ends if isinstance(ends, list) else [])[-MAX_TYPED_ENDS:]
                              if isinstance(entry, list) and len(entry) == 5 and type(entry[0]) is int
-                             and type(entry[1]) is int and isinstance(entry[2], str) and isinstance(entry[3], list)
-                             and all(isinstance(word, str) for word in entry[3]) and type(entry[4]) is int}
+                             and type(entry[1]) is int and isinstance(entry[2], str) and isinstance(entry[3], str)
+                             and type(entry[4]) is int}
         mirror.fresh = bool(state.get("fresh"))
         mirror.lost = bool(state.get("lost"))
         last_seq, missing = state.get("last_seq"), state.get("missing_seqs")

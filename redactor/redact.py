@@ -2498,20 +2498,20 @@ class BatchRedaction:
         if not ends:
             return
         words: set[str] = set()
-        for nid, (length, digest, carried, _) in list(ends.items()):
+        for nid, (length, digest, word, _) in list(ends.items()):
             slot = self.series.get(nid)
             first = slot.values[0] if slot is not None and slot.values else None
             if isinstance(first, str) and len(first) > length and self._digest(first[:length], _TYPED_END) == digest:
                 self.mirror.drop_typed_end(nid)
             else:
-                words.update(carried)
+                words.add(word)
         self.mirror.age_typed_ends()
         for cell, raw, current in self._copies_in_place() if words else ():
             ranges = []
-            for word in _PIECE.finditer(raw):
-                piece = word.group().rstrip(_PIECE_TRAILING)
+            for shown in _PIECE.finditer(raw):
+                piece = shown.group().rstrip(_PIECE_TRAILING)
                 if len(piece) >= _PIECE_MIN and self._digest(piece.casefold(), _TYPED_END) in words:
-                    ranges.append((word.start(), word.start() + len(piece), "ECHO"))
+                    ranges.append((shown.start(), shown.start() + len(piece), "ECHO"))
             if ranges:
                 cell.set(self.masker.spans(current, ranges))
                 self.remarks.append(Remark("session.typed_end", "ECHO", "span"))
@@ -2543,7 +2543,7 @@ class BatchRedaction:
             if len(piece) >= _PIECE_MIN and (alone or is_given_name(piece)
                                              or len(_DIGIT.findall(piece)) >= _NUMBER_DIGITS):
                 self.mirror.carry_typed_end(key, len(value), self._digest(value, _TYPED_END),
-                                            (self._digest(piece.casefold(), _TYPED_END),))
+                                            self._digest(piece.casefold(), _TYPED_END))
 
     def _copies_in_place(self) -> Iterator[tuple[Cell, str, str]]:
         """The copies a script wrote whose text is still where it came (masking so far kept its length): (cell,
