@@ -2692,7 +2692,7 @@ class BatchRedaction:
                 changed |= taint.add(form, hasher)
         if entity == "DATE_OF_BIRTH":
             for form in _date_forms(value):
-                changed |= taint.add(form, hasher)
+                changed |= taint.add_spelling(form, hasher)
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 

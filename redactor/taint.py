@@ -456,19 +456,27 @@ class Taint:
     def __len__(self) -> int:
         return len(self.hashes)
 
-    def add(self, value: str, hasher: TaintHasher) -> bool:
+    def add(self, value: str, hasher: TaintHasher, shapes: bool = True) -> bool:
         """Taints a value, and a value with umlauts as spelled without them too; returns whether
-        the taint changed (then the state must be saved)."""
-        changed = self._add(value, hasher)
+        the taint changed (then the state must be saved). shapes: its groups, parts joined and tails too."""
+        changed = self._add(value, hasher, shapes)
         if not value.isascii():
             composed = unicodedata.normalize("NFC", value)
             spelled = composed.translate(_UMLAUTS_SPELLED)
             if spelled != composed:
-                changed = self._add(spelled, hasher) or changed
+                changed = self._add(spelled, hasher, shapes) or changed
         return changed
 
-    def _add(self, value: str, hasher: TaintHasher) -> bool:
-        settled = hasher.value(value)
+    def add_spelling(self, value: str, hasher: TaintHasher) -> bool:
+        """Taints a spelling of a value made from it (a date of birth's "17 juni 2016", "2016-06-17" and its forty
+        others, redact.py _date_forms) as its run of words alone: the value's own shapes (its groups, its parts
+        joined, its tails) were tainted with the value, and a spelling's would add a dozen hashes each that no
+        page writes ("juni 2016" read as an account's groups), filling a form's taint to its limit with a few dates
+        (held-out round 25's family form, cut in small batches under load, saturated it: every label masked)."""
+        return self.add(value, hasher, shapes=False)
+
+    def _add(self, value: str, hasher: TaintHasher, shapes: bool) -> bool:
+        settled = hasher.value(value if shapes else value + "\0spelling")  # a value typed later gets its shapes
         if settled in self._settled:
             return False
         found = words(value, hasher)[:MAX_VALUE_WORDS]
@@ -476,19 +484,12 @@ class Taint:
             return False
         runs = [found] if len(found) <= MAX_WORDS else \
             [found[i:i + MAX_WORDS] for i in range(len(found) - MAX_WORDS + 1)]
+        if not shapes:
+            return self._commit(self._new_runs(runs, hasher), settled)
         group_runs = _group_runs(found)
         joined = _joined(found)
         runs += group_runs + _groupings(found, joined, hasher)  # "250269604918273" is shown "250.269.604.918.273"
-        new: list[tuple[bytes, bytes]] = []
-        for run in runs:
-            digest = hasher.start()
-            digest.update(run[0][2])
-            head = run[0][3]
-            for word in run[1:]:
-                digest.update(word[2])
-            whole = digest.digest()
-            if whole not in self.hashes:
-                new.append((whole, head))
+        new = self._new_runs(runs, hasher)
         for tail in _suffixes(found):  # "BE71096123456769" is shown "...123456769"
             digest = hasher.start()
             digest.update(tail)
@@ -504,6 +505,19 @@ class Taint:
             if whole not in self.hashes:
                 new.append((whole, whole))
         return self._commit(new, settled)
+
+    def _new_runs(self, runs: list[list[tuple[int, int, bytes, bytes]]],
+                  hasher: TaintHasher) -> list[tuple[bytes, bytes]]:
+        """The (run, head) hashes of runs of words the taint does not hold yet."""
+        new = []
+        for run in runs:
+            digest = hasher.start()
+            for word in run:
+                digest.update(word[2])
+            whole = digest.digest()
+            if whole not in self.hashes:
+                new.append((whole, run[0][3]))
+        return new
 
     def _commit(self, new: list[tuple[bytes, bytes]], settled: bytes) -> bool:
         """Adds the new (run, head) hashes of a value, or saturates the taint past its limit."""
