@@ -41,7 +41,7 @@ class Settings(BaseModel):
     session_idle_seconds: float = Field(1800.0, gt=0)
     hot_sessions: int = Field(32, ge=1)  # mirrors kept live; the others are kept compressed
     # hashes of PII values kept per session to mask their echoes; past it every echo is masked whole
-    max_taint_values: int = Field(2000, ge=1)
+    max_taint_values: int = Field(8000, ge=1)
     # bounded work (docs/operations.md, "Bounded work"): past each, the work is cut the safe way
     max_scan_texts: int = Field(10_000, ge=1)  # distinct texts of one batch sent to the detector; the rest masked whole
     max_scan_chars: int = Field(1_000_000, ge=1)  # their characters; the rest masked whole

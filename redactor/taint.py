@@ -62,7 +62,7 @@ SUFFIX_WORD_MIN = 12
 #: the shortest tail of such a word tainted ("...123456769"); the longest word whose tails are tainted
 SUFFIX_MIN, SUFFIX_WORD_MAX = 6, 40
 #: default bound of hashes per session (Settings.max_taint_values)
-MAX_TAINT_VALUES = 2000
+MAX_TAINT_VALUES = 8000
 
 #: characters that are invisible inside a word: a soft hyphen (a site's hyphenator writes "Dewis&shy;pelaere"),
 #: the word joiner and its invisible operators, the zero-width (non-)joiners, a byte-order mark. Unicode's word
