@@ -3549,6 +3549,26 @@ def test_a_birth_date_with_its_month_in_croatian_is_a_date_of_birth(patterns_onl
     assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
 
 
+@pytest.mark.parametrize("text,language,date", [
+    ("Esmu dzimusi 1989. gada 12. martā. Lūdzu, piezvaniet man.", "nl", "1989. gada 12. martā"),
+    ("dzimis 1975. g. 3. novembrī Rīgā", "en", "1975. g. 3. novembrī"),
+    ("Dzimšanas datums: 1992. gada 30. septembrī", "fr", "1992. gada 30. septembrī"),
+    ("dzimusi 2001. gada 7. janvari", "en", "2001. gada 7. janvari"),
+    ("Dzimšanas datums: 12.03.1989.", "en", "12.03.1989"),
+])
+def test_a_birth_date_written_as_latvian_writes_it_is_a_date_of_birth(patterns_only, text, language, date):
+    """Held-out peers round 29: a note in Latvian with a date of birth written year first, "gada" (the year's word)
+    after it, then the day and the month's name in the locative ("dzimusi 1989. gada 12. martā", the console and the
+    typing) was stored whole: no pattern had the year's word, nor a list the Latvian months and birth words."""
+    assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("Piegāde 2025. gada 14. martā", "en"), ("Hallo Marta, tot morgen", "nl")])
+def test_a_delivery_date_in_latvian_stays_a_date(patterns_only, text, language):
+    """The guard: a Latvian date with no birth word is no date of birth."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"DATE_OF_BIRTH"}
+
+
 @pytest.mark.parametrize("text,language,expected", [
     ("OIB 73409182562", "fr", [("73409182562", "NATIONAL_ID")]),
     ("moj OIB je 58120473697, hvala", "nl", [("58120473697", "NATIONAL_ID")]),

@@ -3329,6 +3329,20 @@ def test_a_surname_and_its_comma_alone_at_a_batchs_end_waits_for_the_given_name(
     assert not leaks(s.stored, "Vanhoutteghem") and "Gent, " in typed_values(s.stored, town)
 
 
+def test_a_birth_date_typed_year_first_as_latvian_writes_it_is_masked_at_every_keystroke(session):
+    """Held-out peers round 29: a note in Latvian ("Esmu dzimusi 1989. gada 12. martā.") typed with a batch at every
+    keystroke stored "1989. gada " and "1989. gada 12. " while the month was still to come: a date begun year first,
+    its word ("gada") and the day after it, was read as no date. The note's other words stay readable."""
+    label = element("div", {}, [text("Opmerking voor de apotheker")])
+    field = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(label, field, lang="nl")))
+    for event in typing(field["id"], "Esmu dzimusi 1989. gada 12. martā. Lūdzu, piezvaniet man."):
+        s.send(event)
+    assert not leaks(s.stored, "1989. gada 12. martā")
+    assert typed_values(s.stored, field)[-1].startswith("Esmu dzimusi ***** **** *** *****. Lūdzu, piezvaniet ")
+
+
 def test_a_surname_written_first_with_a_sentence_after_it_is_masked(session):
     """Review 19 F3: "Peeters, Marie komt morgen" typed kept the surname (the given name was read alone, the surname
     and its comma only as a whole value) and a payload's string kept the whole name; read at a line's start before
