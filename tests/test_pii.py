@@ -3738,3 +3738,16 @@ def test_a_given_name_opening_a_note_about_its_person_is_a_person(patterns_only)
                            ("Opmerking: Elke deelnemer krijgt een drankje", "nl"), ("Note: Rose gold plating may fade", "en"),
                            ("Note: Max weight 20 kg", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_the_horn_of_africas_given_names_and_a_flemish_name_that_is_a_french_word_are_names(patterns_only):
+    """Held-out set 20: "Bedankt Dawit", "Signé : Kiros Tesfaye" (Ethiopia's and Eritrea's given names, which the name
+    list lacks as it lacked Central and West Africa's) and "Dag Sien Verbeke" ("Sien" was listed, but dropped as French's
+    function word "sien") kept the names. A French sentence's "le sien" stays a word."""
+    for text, language, name in [("Bedankt Dawit, je puppy is ingeschreven voor de cursus.", "nl", "Dawit"),
+                                 ("Signé : Kiros Tesfaye", "fr", "Kiros Tesfaye"),
+                                 ("Hallo Hodan, deine Bestellung ist unterwegs.", "de", "Hodan"),
+                                 ("Dag Sien Verbeke, je potten staan klaar in de winkel.", "nl", "Sien Verbeke")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text in ["C'est le sien, pas le mien.", "Le sien est plus grand que le vôtre."]:
+        assert not {e for _, e in found(patterns_only, text, "fr") if e == "PERSON"}, text
