@@ -3751,3 +3751,13 @@ def test_the_horn_of_africas_given_names_and_a_flemish_name_that_is_a_french_wor
         assert (name, "PERSON") in found(patterns_only, text, language), text
     for text in ["C'est le sien, pas le mien.", "Le sien est plus grand que le vôtre."]:
         assert not {e for _, e in found(patterns_only, text, "fr") if e == "PERSON"}, text
+
+
+def test_a_title_in_lower_case_after_a_trade_and_its_preposition_opens_a_surname(patterns_only):
+    """Held-out set 20: "Pendeldienst voor meneer Goossens om 9u" kept the surname: a trade word and two lower-case words
+    before a run read as a venue named after someone ("Club de tennis Lucien Laurent"), the title among them. A
+    person's title in lower case says a person follows; the venue's shape stays the site's."""
+    for text, language, name in [("Pendeldienst voor meneer Goossens om 9u, station → beachclub", "nl", "Goossens"),
+                                 ("Ophaaldienst voor mevrouw Peeters om 9u", "nl", "Peeters")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    assert not {e for _, e in found(patterns_only, "Club de tennis Lucien Laurent", "fr") if e == "PERSON"}
