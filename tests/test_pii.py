@@ -3761,3 +3761,15 @@ def test_a_title_in_lower_case_after_a_trade_and_its_preposition_opens_a_surname
                                  ("Ophaaldienst voor mevrouw Peeters om 9u", "nl", "Peeters")]:
         assert (name, "PERSON") in found(patterns_only, text, language), text
     assert not {e for _, e in found(patterns_only, "Club de tennis Lucien Laurent", "fr") if e == "PERSON"}
+
+
+def test_a_gifts_giver_after_offered_by_is_a_person(patterns_only):
+    """Held-out set 20: a bell's engraving "« Offerte par Augustin et Béatrice, 2026 »" kept both names: "ordered by",
+    "reserved by" said a person follows, a gift's "offered by" did not. It does now, and the partner after it; a
+    sponsor's brand or a town after it is none."""
+    assert {("Augustin", "PERSON"), ("Béatrice", "PERSON")} <= found(
+        patterns_only, "Gravure sur la cloche : « Offerte par Augustin et Béatrice, 2026 »", "fr")
+    assert ("Wim", "PERSON") in found(patterns_only, "Geschonken door Wim, 1998", "nl")
+    for text, language in [("Prizes offered by Belfius and Proximus", "en"), ("Prix offerts par la Ville de Namur", "fr"),
+                           ("Donated by the Rotary Club of Leuven", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
