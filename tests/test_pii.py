@@ -3784,3 +3784,16 @@ def test_composers_credited_after_the_music_of_are_no_visitors(patterns_only):
                            ("Illustrated by Axel Scheffler and Lydia Monks", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
     assert ("Lotte Peeters", "PERSON") in found(patterns_only, "Muziek van de dj, bedankt Lotte Peeters", "nl")
+
+
+def test_a_makers_models_listed_after_their_word_name_no_one(patterns_only):
+    """Held-out set 20: a harp maker's "onze modellen Brigid, Morgana en Aisling" and a perfumer's "Nos créations : Rose
+    de Grasse, Bois d'Ambre et Jasmin Sambac" read as people: a maker names its models like people. After the word for
+    its models or creations (rules/pii.yaml model_labels), the list names no one; a visitor named later on the line
+    ("besteld door Sanne Jansen") still is."""
+    for text, language in [("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "nl"),
+                           ("Nos créations : Rose de Grasse, Bois d'Ambre et Jasmin Sambac", "fr"),
+                           ("Unsere Modelle: Clara, Emma und Greta", "de")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+    assert ("Sanne Jansen", "PERSON") in found(patterns_only, "Onze modellen Brigid en Morgana, besteld door Sanne Jansen",
+                                               "nl")

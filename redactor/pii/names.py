@@ -362,6 +362,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
+            or _a_listed_model(text, start)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
             or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])
             or in_a_dish_named_after_someone(text, start, end)
@@ -581,6 +582,30 @@ def _credited(text: str, start: int) -> bool:
         return False
     *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
     return not last.strip() and all(_a_credited_name(name) for name in names)
+
+
+def _a_listed_model(text: str, start: int) -> bool:
+    """Whether the name is one of the models or creations a maker's page lists after their word, on its line, right
+    after it or in its list ("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "Nos créations : Rose de Grasse,
+    Bois d'Ambre et Jasmin Sambac": rules/pii.yaml model_labels). A model's name may hold any words ("Bois d'Ambre",
+    "Olympia SM3"): each of the list's names is one to four words, the first capitalised."""
+    line = _line_before(text, start)[0]
+    label = None
+    for label in _model_labels().finditer(line):
+        pass  # the last: the names after it, up to this one, are its list
+    if not label:
+        return False
+    *names, last = _CREDIT_LIST_SEPARATOR.split(line[label.end():])
+    return not last.strip() and all(0 < len(name.split()) <= 4 and name.split()[0][:1].isupper() for name in names)
+
+
+@functools.cache
+def _model_labels() -> re.Pattern[str]:
+    """rules/pii.yaml model_labels as written (accents kept: "créations"), a whole word, and the colon and spaces after
+    it."""
+    labels = load_rules("pii.yaml").get("engine", {}).get("model_labels", [])
+    words = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])[^\S\n]*:?[^\S\n]*")
 
 
 def _a_news_credit(text: str, start: int, end: int) -> bool:
