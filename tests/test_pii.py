@@ -3797,3 +3797,14 @@ def test_a_makers_models_listed_after_their_word_name_no_one(patterns_only):
         assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
     assert ("Sanne Jansen", "PERSON") in found(patterns_only, "Onze modellen Brigid en Morgana, besteld door Sanne Jansen",
                                                "nl")
+
+
+def test_typewriters_named_like_people_are_brands(patterns_only):
+    """Held-out set 20: "Olivetti Lettera, Olympia SM3 and Hermes Baby" on a typewriter repairer's page, and a visitor's
+    "Hermes Baby à réviser", read the model as a person. Typewriters join the brands as car makes did; a make that is a
+    given name or a surname here only with its model ("Frau Adler" stays a person)."""
+    assert not {e for _, e in found(
+        patterns_only, "Typewriter repair — Olivetti Lettera, Olympia SM3 and Hermes Baby serviced", "en") if e == "PERSON"}
+    assert found(patterns_only, "Client : Hugo Nunes Carvalho — Hermes Baby à réviser", "fr") == {
+        ("Hugo Nunes Carvalho", "PERSON")}
+    assert ("Adler", "PERSON") in found(patterns_only, "Bitte bei Frau Adler abgeben", "de")
