@@ -3808,3 +3808,13 @@ def test_typewriters_named_like_people_are_brands(patterns_only):
     assert found(patterns_only, "Client : Hugo Nunes Carvalho — Hermes Baby à réviser", "fr") == {
         ("Hugo Nunes Carvalho", "PERSON")}
     assert ("Adler", "PERSON") in found(patterns_only, "Bitte bei Frau Adler abgeben", "de")
+
+
+def test_a_phone_after_a_plus_and_its_country_code_in_a_range_the_metadata_lacks_is_a_phone(patterns_only):
+    """Held-out set 20: "+44 7911 482 306" was kept: phonenumbers' metadata holds no such British mobile range, and only a
+    valid number was reported. A '+', a country's code and a number of that country's length say a phone whatever the
+    range (fail closed); a count or a placeholder whose national number is zeros, or one after "00", is none."""
+    assert ("+44 7911 482 306", "PHONE_NUMBER") in found(patterns_only, "+44 7911 482 306", "en")
+    for text, language in [("Over +10 000 000 verkochte exemplaren", "nl"), ("+33 0 00 00 00 00", "fr"),
+                           ("Sold +250 000 000 copies", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PHONE_NUMBER"}, text
