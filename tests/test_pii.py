@@ -3818,3 +3818,13 @@ def test_a_phone_after_a_plus_and_its_country_code_in_a_range_the_metadata_lacks
     for text, language in [("Over +10 000 000 verkochte exemplaren", "nl"), ("+33 0 00 00 00 00", "fr"),
                            ("Sold +250 000 000 copies", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PHONE_NUMBER"}, text
+
+
+def test_a_german_registers_number_before_its_court_is_no_postcode(patterns_only):
+    """Held-out set 20: an Impressum's "HRB 44871 Amtsgericht Wittlich" read as a postcode and its town (a French
+    postcode's shape, then capitalised words). A German register's letters before the number say it is none; a
+    postcode after a street stays an address."""
+    for text in ["USt-IdNr. DE 318 447 592 · HRB 44871 Amtsgericht Wittlich", "HRB 12345 Amtsgericht München",
+                 "Eingetragen im Vereinsregister VR 20154 Amtsgericht Bonn"]:
+        assert not {e for _, e in found(patterns_only, text, "de") if e == "POSTAL_ADDRESS"}, text
+    assert ("54290 Trier", "POSTAL_ADDRESS") in found(patterns_only, "Hauptstraße 4, 54290 Trier", "de")
