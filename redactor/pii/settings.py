@@ -120,6 +120,7 @@ class EngineConfig(pydantic.BaseModel):
     credit_labels: list[str] = []  # a label before its colon that credits a work's maker: "Soliste : …", "Piano: …"
     news_agencies: list[str] = []  # beside a byline or a photo credit: "Photo: Reuters / Yves Herman", "…, avec AFP"
     work_labels: list[str] = []  # "Film: Turks fruit van Paul Verhoeven": a work's label, its title, its maker
+    model_labels: list[str] = []  # "onze modellen Brigid, Morgana en Aisling": a maker's models named like people
     shelf_mark_labels: list[str] = []  # … or its shelf mark: "Oliver Twist – Charles Dickens · Signatur EN DIC"
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
