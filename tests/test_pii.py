@@ -2075,6 +2075,11 @@ NAME_SHOWN_BACK = [
     ("Bom dia Santo Rossi", "it", "Santo Rossi"), ("Hallo Frau Sommer", "de", "Sommer"),
     # the given names a Vietnamese dish's first word is, its marks folded (review 21 O2)
     ("Bestelling voor Bo Lindgren", "nl", "Bo Lindgren"), ("Mi Nguyen", "en", "Mi Nguyen"),
+    # German's capitalised noun for a trade or a place after its article, then a verb: no shop's name opens there
+    # (held-out round 39)
+    ("Nach der Kita holt Nana Japaridze sie ab.", "de", "Nana Japaridze"),
+    ("Nach der Apotheke holt Nana Japaridze sie ab.", "de", "Nana Japaridze"),
+    ("Vom Bahnhof holt Nana Japaridze uns ab.", "de", "Nana Japaridze"),
 ]
 
 
