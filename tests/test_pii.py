@@ -1449,6 +1449,19 @@ GEORGIAN_NAMES = [
     ("დიდი მადლობა! Wir melden uns innerhalb von zwei Wochen.", "de", []),
 ]
 
+# a street in Tbilisi, its word after its name in Georgian script or Latin letters, or an English street's word in the
+# continental order (held-out round 39); a street's name alone stays
+GEORGIAN_ADDRESSES = [
+    ("Adresse: ჭავჭავაძის გამზირი 37", "de", [("ჭავჭავაძის გამზირი 37", "POSTAL_ADDRESS")]),
+    ("Adresse: რუსთაველის ქუჩა № 12, 0108 თბილისი", "de", [("რუსთაველის ქუჩა № 12, 0108 თბილისი", "POSTAL_ADDRESS")]),
+    ("Oma wohnt in der Kazbegi kucha 14, 0160 Tbilisi", "de", [("Kazbegi kucha 14, 0160 Tbilisi", "POSTAL_ADDRESS")]),
+    ("Adresse: Chavchavadze Avenue 37, 0179 Tbilisi", "de",
+     [("Chavchavadze Avenue 37, 0179 Tbilisi", "POSTAL_ADDRESS")]),
+    ("Address: 37 Chavchavadze Ave, Tbilisi 0179", "en", [("37 Chavchavadze Ave", "POSTAL_ADDRESS")]),
+    ("Spaziergang über den Rustaveli gamziri", "de", []),
+    ("Shops on Pekini Street", "en", []),
+]
+
 
 # India's numbers, a bank account in a format no IBAN check knows, an Indian address (held-out peers round 18: a Mumbai
 # buyer's Aadhaar, PAN and his firm's GST number, "From my HDFC account 50100234817765; statements go to Flat 1204,
@@ -1544,7 +1557,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + CENTRAL_EASTERN
+                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
                          + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + SURNAMES_IN_CAPITALS)
