@@ -11,8 +11,8 @@ last an ISO 7064 check digit) typed with its printed spaces; her e-mail typed wi
 Georgian mobile ('+995 577 48 21 09') under a label that says only 'WhatsApp', put by the page, digits only, into the
 form's JSON data-state attribute; her street ('Viktoriaallee 41a') URL-encoded into a map link's href; a pickup
 person's name in Georgian script ('გიორგი ბერიძე') pasted and added to a list; a note typed into a contenteditable
-<div> naming the child's peanut allergy, her grandmother ('Nana Japaridze') and a Tbilisi landline ('+995 32 225 41
-87'); a German IBAN for the fee ('DE27 3905 0000 1074 8293 56'), each typed value with a batch cut inside it. The site's
+<div> naming the child's peanut allergy, her grandmother ('Nana Japaridze'), a Tbilisi landline ('+995 32 225 41
+87') and, since the probes below, the grandmother's street in Georgian script ('ჭავჭავაძის გამზირი 37'); a German IBAN for the fee ('DE27 3905 0000 1074 8293 56'), each typed value with a batch cut inside it. The site's
 own text that must stay: the centre's name and its own address, the opening hours, the Georgian lines, the groups, the
 start date offered, the fee line, the labels.
 
@@ -26,6 +26,27 @@ picked <option>, the mother's name in the <title>, her Georgian name and its ari
 corrected e-mail, the WhatsApp number and its digits in the JSON data-state, the street and its URL-encoded echo, the
 pasted Georgian pickup name in the list, the IBAN, the note's grandmother and Tbilisi landline, the Georgian lines, the
 groups, the start date, the fee line, the group picked and the labels.
+The allergy is no leak by the project's rule (rules/recognizers.yaml said_health: an allergy in a visitor's remark
+stays readable, as rounds 17 and 18 keep it: a practice needs it, and it names no one; a field labelled for health is
+masked whole), so it is planted no more. The centre's name: 'Kita' is a given name too, and no trade word said the run
+was a place: e576b9b (rules/pii.yaml business_words: day-care centres and schools, 'Kita', 'Kinderkrippe', 'Crèche',
+'Spillschoul', 'Schule'). Widening those words showed an older leak of the same rule: German capitalises every noun,
+so a trade word after its article and a verb ('Nach der Apotheke holt Nana Japaridze sie ab') was read as a shop's
+name 'Apotheke holt …' and the person kept: cec0a5f (redactor/pii/names.py is_business_name, rules/pii.yaml
+articles_before_a_noun). The centre's own address is masked still, by design: no word before it says it is the
+site's, and an address in a page's text is masked (fail closed) as a visitor's shown back is; it is kept no more.
+Probed beside the page (page text, not typed): a Georgian name in Georgian script after a label ('Abholberechtigt:
+გიორგი ბერიძე', 'Entwurf gespeichert: თამარ ხარაიშვილი') was read as nothing, Georgian having no capitals: 2be2397
+(rules/recognizers.yaml georgian_name: a surname ending in -შვილი or -ძე, the word beside it). A street in Tbilisi
+('Adresse: ჭავჭავაძის გამზირი 37', 'Kazbegi kucha 14, 0160 Tbilisi') and an English street's word in the
+continental order or as 'Ave' ('Chavchavadze Avenue 37', 'Pekini Street 24', '37 Chavchavadze Ave') were read as
+nothing: e034c98 (rules/recognizers.yaml street_georgian, street_en name_type_number, street_closers 'Ave'). The
+street is planted in the note since; typed there it held on main too (what is typed is masked by more than the
+detector), so the unit tests are what fail on main. 8 of 8 pass.
+Left open (probed, not fixed): a name in a caseless script other than Georgian's after a label ('Name: محمد العلي',
+'Name: יוסי כהן', 'Kontakt: 김민준', 'Abholberechtigt: 高橋遥') is read as nothing in page text; a Georgian personal
+number (eleven digits, no check digit) after its word is read as nothing; a given name that is also a day-care
+word ('Meine Tochter Kita Tanaka') is read as a place since e576b9b.
 """
 
 from __future__ import annotations
@@ -57,7 +78,8 @@ STREET, STREET_IN_URL = "Viktoriaallee 41a", "Viktoriaallee%2041a"
 PICKUP = "გიორგი ბერიძე"
 IBAN = "DE27 3905 0000 1074 8293 56"
 NOTE = ("Sie schläft mittags mit ihrem Hasen. Sie hat eine Erdnussallergie, das Notfallset ist im Rucksack. "
-        "Wenn wir nicht erreichbar sind, bitte ihre Oma Nana Japaridze anrufen (Tiflis, +995 32 225 41 87).")
+        "Wenn wir nicht erreichbar sind, bitte ihre Oma Nana Japaridze anrufen (Tiflis, +995 32 225 41 87). "
+        "Post an sie: ჭავჭავაძის გამზირი 37, თბილისი.")
 GROUP, START = "Raupen (U3, ab 1 Jahr)", f"ab dem 1. Geburtstag ({FIRST_BIRTHDAY})"
 
 THE_VISITOR = [
@@ -76,11 +98,13 @@ THE_VISITOR = [
     Planted("#iban", IBAN, "a German IBAN for the fee, typed in groups"),
 ]
 THE_REST = [
-    Planted(None, "Erdnussallergie", "a child's allergy in a contenteditable note"),
     Planted(None, "Nana Japaridze", "a grandmother's Georgian name in a contenteditable note"),
     Planted(None, "+995 32 225 41 87", "a Tbilisi landline in a contenteditable note"),
+    Planted(None, "ჭავჭავაძის გამზირი 37", "a Tbilisi street in Georgian script in a contenteditable note"),
 ]
-KEPT = ["Kita Sonnenblume", "Malmedyer Straße 12 · 52066 Aachen", "Öffnungszeiten: Mo–Fr 7:15–16:30 Uhr",
+#: not the centre's own address under its name ('Malmedyer Straße 12 · 52066 Aachen'): with no word before it saying it
+#: is the site's, an address in the page's text is masked (fail closed), as a visitor's shown back is
+KEPT = ["Kita Sonnenblume", "Öffnungszeiten: Mo–Fr 7:15–16:30 Uhr",
         "მოგესალმებით! ჩვენთან ქართულადაც ისაუბრებთ.", GROUP, "Füchse (Ü3)", "Garderobenfach",
         "ab 01.08.2025 (Kitajahr 2025/26)",
         "Der Elternbeitrag richtet sich nach dem Jahreseinkommen; das letzte Kitajahr ist beitragsfrei.",
@@ -113,7 +137,7 @@ def kita(record) -> Recorded:  # noqa: F811 (the fixture imported above)
         type_with_cuts(recording, "#ort", ["52068 Aachen"], delay=15)
         paste(page, "#abholer", PICKUP)
         page.click("#hinzu")
-        type_with_cuts(recording, "#notiz", split_inside(NOTE, "Erdnuss", "Oma Nana Jap", "+995 32 2"), delay=8)
+        type_with_cuts(recording, "#notiz", split_inside(NOTE, "Erdnuss", "Oma Nana Jap", "+995 32 2", "ჭავჭავაძის გამ"), delay=8)
         type_with_cuts(recording, "#iban", ["DE27 3905 0000 10", "74 8293 56"], delay=15)
         send_between_snapshots(recording)
 
@@ -163,7 +187,7 @@ def test_no_file_under_the_data_dir_holds_a_planted_value(kita, redactor_serve):
 # -- the test itself ----------------------------------------------------------------------------------
 #: the date of birth and the first birthday, the mobile and its digits, the street and its encoding, the note's values
 VERSIONS = [{BORN, FIRST_BIRTHDAY}, {WHATSAPP, WHATSAPP_STATE}, {STREET, STREET_IN_URL},
-            {NOTE, "Erdnussallergie", "Nana Japaridze", "+995 32 225 41 87"}]
+            {NOTE, "Nana Japaridze", "+995 32 225 41 87", "ჭავჭავაძის გამზირი 37"}]
 
 
 def page_text() -> str:
