@@ -1653,9 +1653,11 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     if closer and closer[1] in _street_closers():
         return True  # "Our showroom is on Florence Nightingale Way", "an der Konrad Adenauer Allee"
     if (len(before) >= 2 and before[-1][:1].islower() and before[-2][:1].isupper() and _is_business_word(before[-2])
-            and not _opens_a_name(before[-1])):
+            and not _opens_a_name(before[-1])
+            and not (len(before) >= 3 and _plain_name(before[-3]) in _engine_words("articles_before_a_noun"))):
         # a lower-case word between: "Bakery by Grace Taylor", "Cabinet dentaire Émilie Roux"; not a word that
-        # says a person follows: "Zimmer für Lena Schmidt", "Hotel voor Sanne Jansen geboekt"
+        # says a person follows: "Zimmer für Lena Schmidt", "Hotel voor Sanne Jansen geboekt"; nor German's
+        # capitalised noun after its article, a verb between: "Nach der Kita holt Nana Japaridze sie ab"
         return True
     if (len(before) == 3 and before[0][:1].isupper() and _is_business_word(before[0])
             and before[1][:1].islower() and before[2][:1].islower()

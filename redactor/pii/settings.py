@@ -109,6 +109,7 @@ class EngineConfig(pydantic.BaseModel):
     surnames_written_first: list[str] = []  # … or one of these: "Nagy Zoltán", "kovács éva" (Hungarian)
     finish_words: list[str] = []  # a product's colour or material after its title's name: "Lamp Victor zwart"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
+    articles_before_a_noun: list[str] = []  # a German trade word after one is a noun in a sentence: "nach der Kita"
     greeted_groups: list[str] = []  # what a greeting greets that is no one ("hoi allemaal", "hi there")
     greeted_not_named: list[str] = []  # one capitalised word after a greeting that is no one ("Welcome, Guest!")
     role_kinds: list[str] = []  # one capitalised word after a role's label that is its kind ("Passenger: Adult")
