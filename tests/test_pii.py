@@ -3738,3 +3738,18 @@ def test_a_given_name_opening_a_note_about_its_person_is_a_person(patterns_only)
                            ("Opmerking: Elke deelnemer krijgt een drankje", "nl"), ("Note: Rose gold plating may fade", "en"),
                            ("Note: Max weight 20 kg", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PERSON"}, text
+
+
+def test_a_dutch_name_opening_with_the_capital_digraph_ij_is_a_name(detector, patterns_only):
+    """Review 30 F6: Dutch capitalises the digraph IJ whole ("IJsbrand", "IJzerman", "IJpelaar"), two capitals before
+    the small letters, and the name patterns wanted one: "Deelnemer: IJsbrand IJzerman", "Hallo IJsbrand" and
+    "Leerling: Sanne IJpelaar" (given name masked) were stored. The site's places and shops spelled so stay."""
+    for text, name in [("Deelnemer: IJsbrand IJzerman", "IJsbrand IJzerman"), ("Leerling: Sanne IJpelaar (3B)", "Sanne IJpelaar"),
+                       ("Klant: Femke IJzerman", "Femke IJzerman"), ("Hallo IJsbrand, je bestelling is onderweg", "IJsbrand"),
+                       ("Patiënt: Femke de Vries-IJzerman", "Femke de Vries-IJzerman"),
+                       ("IJsbrand IJzerman heeft betaald", "IJsbrand IJzerman")]:
+        assert (name, "PERSON") in found(patterns_only, text, "nl"), text
+        assert (name, "PERSON") in found(detector, text, "nl"), text
+    for text in ["Fietsen rond het IJsselmeer", "Wandelen langs de IJzer in Diksmuide", "IJssalon De Hoorn: elke dag open",
+                 "Welkom bij IJssalon Venezia", "Bestemming: IJmuiden", "De IJzertoren en het IJzermonument"]:
+        assert not {e for _, e in found(detector, text, "nl") if e == "PERSON"}, text

@@ -1888,7 +1888,8 @@ def is_name_word(word: str) -> bool:
         return False
     if word.isupper():
         return len(word) >= 3  # DUPONT yes, FR no
-    inner_caps = any(c.isupper() for part in word.split("-") for c in part[1:])
+    # Dutch capitalises the digraph IJ whole: "IJzerman", "Vries-IJpelaar" (review 30 F6)
+    inner_caps = any(c.isupper() for part in word.split("-") for c in part[2 if part[:2] == "IJ" else 1:])
     return not inner_caps or bool(_INNER_CAPS_OK.match(word))  # "TVs", "PostNL" are not names
 
 
