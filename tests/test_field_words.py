@@ -255,3 +255,24 @@ def test_a_column_under_a_short_birth_header_or_a_specific_compound_takes_its_me
     s = session()
     s.send(meta(), snapshot(html_page(_records("Spoor", "Perron 4B", "nl"), lang="nl")))
     assert "Perron 4B" in stored_text(s) and "14/01/2027" in stored_text(s)
+
+
+def test_a_name_under_a_short_payload_key_is_masked_and_a_fonts_family_stays(session):
+    """Review 30 F9: a checkout's or an enrolment's script sent the name under short keys ({"fname", "lname"}, Dutch
+    {"vnaam", "anaam"}, a compound {"kindnaam"}, {"cust_nm"}) or as a FHIR-like name object ({"given", "family"}):
+    a payload's key reads whole words, none of those was a name's word, and the surnames were stored (the same keys on
+    an <input name=…> are masked). A font's family, a key alone, and a count stay readable."""
+    s = session()
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("Inschrijving")]), lang="nl")))
+    s.send(custom("checkout", {"fname": "Marie", "lname": "Dubois"}), custom("checkout", {"lname": "Yildirim"}),
+           custom("patient", {"name": [{"given": ["Aoife"], "family": "Tshimanga"}]}),
+           custom("inschrijving", {"kindnaam": "Quirijn", "vnaam": "Sevda", "anaam": "Kaya-Yilmaz"}),
+           custom("order", {"cust_nm": "Ollongren", "klantnaam": "Vandermaelen"}),
+           custom("theme", {"font": {"family": "Playfair Display", "weight": 700}, "heading": {"family": "sans-serif"}}),
+           custom("stats", {"given": "Cadeaubon", "count": 3}))
+    for value in ("Marie", "Dubois", "Yildirim", "Aoife", "Tshimanga", "Quirijn", "Sevda", "Kaya-Yilmaz", "Ollongren",
+                  "Vandermaelen"):
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in ("Playfair Display", "sans-serif", "Cadeaubon"):
+        assert kept in stored, kept

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 #: Amrani", "Jan op 't Hof", "Kees in 't Veld" (rules/recognizers.yaml, particles). One list for detection and for
 #: names being typed.
 PARTICLES = frozenset(rule_words()["particles"])
+#: the particles before a father's given name ("ould", "mint", "ibn": rules/recognizers.yaml patronymic_particles)
+_PATRONYMIC_PARTICLES = frozenset(rule_words()["patronymic_particles"])
+#: the particles a run of capitalised words the model read goes on over: not those that are everyday words too
+_RUN_PARTICLES = PARTICLES - frozenset(rule_words()["particles_that_are_words"])
 
 
 #: the countries whose given names the visitors bear most (Belgium, its neighbours, the English-speaking ones
@@ -202,7 +206,7 @@ def starts_with_first_name(text: str) -> bool:
     # nor do the words before a particle and the first given name: what the name's owner sends ("Bestelling van Marie
     # Claire Dubois Martin", from_its_given_name)
     named = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
-    if named > 1 and tokens[named - 1].casefold() in PARTICLES:
+    if named > 1 and tokens[named - 1].casefold() in PARTICLES - _PATRONYMIC_PARTICLES:
         tokens = tokens[named:]
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
@@ -333,7 +337,8 @@ def from_its_given_name(text: str, start: int, end: int) -> int:
         if _says_a_person(word.group()):
             before = words[i - 1].group() if i else ""
             named_file = i and _file_extension_after().match(text, end)
-            return word.start() if (before.casefold() in PARTICLES and i > 1) or named_file else start
+            sent = before.casefold() in PARTICLES and before.casefold() not in _PATRONYMIC_PARTICLES and i > 1
+            return word.start() if sent or named_file else start
     return start
 
 
@@ -1926,7 +1931,8 @@ def is_name_word(word: str) -> bool:
         return False
     if word.isupper():
         return len(word) >= 3  # DUPONT yes, FR no
-    inner_caps = any(c.isupper() for part in word.split("-") for c in part[1:])
+    # Dutch capitalises the digraph IJ whole: "IJzerman", "Vries-IJpelaar" (review 30 F6)
+    inner_caps = any(c.isupper() for part in word.split("-") for c in part[2 if part[:2] == "IJ" else 1:])
     return not inner_caps or bool(_INNER_CAPS_OK.match(word))  # "TVs", "PostNL" are not names
 
 
@@ -1942,7 +1948,7 @@ def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if current and "\n" in text[current[-1][1]:m.start()]:
             runs.append(current)  # a name never goes on past a line break: "Sanne Jansen⏎Bakkerij De Molen"
             current = []
-        if is_name_word(word) or (current and word.lower() in PARTICLES):
+        if is_name_word(word) or (current and word.lower() in _RUN_PARTICLES):
             current.append((m.start(), m.end(), is_name_word(word)))
             continue
         runs.append(current)
@@ -1987,7 +1993,7 @@ def _run_on(text: str, end: int) -> int:
         word = m.group()
         if is_name_word(word) or is_name_word(_ELIDED.sub("", word)):
             end = last = m.end()
-        elif word.lower() in PARTICLES:
+        elif word.lower() in _RUN_PARTICLES:
             last = m.end()
         else:
             break
@@ -2019,7 +2025,7 @@ def may_hold_a_name(text: str) -> bool:
             given = given or _says_a_person(word) or any(_says_a_person(part) for part in _LETTERS.findall(word))
             if words >= 2 and given:
                 return True
-        elif word.lower() not in PARTICLES:
+        elif word.lower() not in _RUN_PARTICLES:
             words, given = 0, False
     return False
 
