@@ -1471,6 +1471,10 @@ def _is_business_word(word: str) -> bool:
     plain = _plain_name(bare)
     if _FRENCH_PARTICIPLE.search(bare) and bare.casefold() not in _business_words_as_written():
         return False
+    # a hyphenated compound naming an institution after a person: "Marie-Curie-Gymnasium", "Geschwister-Scholl-Schule"
+    head, hyphen, last = plain.rpartition("-")
+    if hyphen and head and any(last.endswith(ending) for ending in _engine_words("institution_endings")):
+        return True
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
     # the site's languages, whatever its folded ending ("tas")
