@@ -520,6 +520,8 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
                         or _plain_name(w) in _engine_words("greeted_groups") or _is_business_word(w)
                         or _opens_a_name(w) for w in words):  # "Dear Emma and Welcome"
         return None
+    if all(map(_a_practitioner, words)):
+        return None  # what the person named is: "Dr. med. Anna Schmitz, Fachärztin für Allgemeinmedizin"
     if m.group().startswith(",") and (_LABEL_OR_NUMBER_AFTER.match(text, stop)
                                       or (len(words) == 1 and is_a_place(words[0]) and not is_given_name(words[0]))):
         # after a comma, a label ("…, Parent: Piotr"), a label's or a product's number ("…, Year 2", "…, Nordmann
@@ -529,6 +531,14 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
     if not is_a_person(text, m.start(1), stop):
         return None
     return m.start(1), stop
+
+
+def _a_practitioner(word: str) -> bool:
+    """A practitioner's specialty (rules/pii.yaml practitioner_words, a German compound by practitioner_endings:
+    "Fachärztin", "Kinésithérapeute", "Psychotherapeutin"), written after her name on her practice's page."""
+    plain = _plain_name(word)
+    return plain in _engine_words("practitioner_words") or any(
+        plain.endswith(ending) for ending in _engine_words("practitioner_endings"))
 
 
 #: a given name and a conjunction right before a person's name, at the end of the text before it: "Rose and Olivier
