@@ -7,6 +7,7 @@ import orjson
 import pytest
 
 from factories import element, html_page, meta, reset_ids, snapshot, text, typing
+from leaks import leaks
 from in_process import Session
 from redactor.pii import DetectorPool
 
@@ -147,3 +148,37 @@ def test_a_street_number_and_postcode_typed_in_lower_case_are_masked(pool, typed
 @pytest.mark.parametrize("shown", ["iphone 15 256", "Top 10 2024", "Gepost op March 3, 2025", "maat 42 1000 stuks op voorraad"])
 def test_a_products_search_a_heading_and_a_date_stay(pool, shown):
     assert shown in stored_page(pool, element("p", {}, [text(shown)]), "nl")
+
+
+# (what the visitor types, language, the place's name that must not be stored)
+HAMLETS = [("livrer au lieu-dit Les Granges, 24250 Domme", "fr", "Les Granges"),
+           ("livrer au lieu-dit Kerhuel, 29150 Châteaulin", "fr", "Kerhuel"),
+           ("Hameau de la Bergerie, 46300 Gourdon", "fr", "Bergerie"),
+           ("Lieu dit l'Étang Rouge, sonnez fort", "fr", "Étang Rouge"),
+           ("Wij wonen in buurtschap Het Hulsbroek, bij de kapel", "nl", "Hulsbroek"),
+           ("Ortsteil Oberrodenbach, bitte hinten klingeln", "de", "Oberrodenbach")]
+
+
+@pytest.mark.parametrize("typed,lang,place", HAMLETS)
+@pytest.mark.parametrize("tag", ["textarea", "input"])
+def test_a_rural_address_given_as_a_hamlet_without_a_house_number_is_masked(pool, typed, lang, place, tag):
+    """Review 30 F12: a French rural address is a lieu-dit's name and no house number ("livrer au lieu-dit Les Granges,
+    24250 Domme"): the postcode and the town were masked, "Les Granges" and "Kerhuel" stored, as no typed street shape
+    reads a name without its number. A hamlet's or a named place's word (rules/recognizers.yaml hamlet_words) opens one
+    to four capitalised words that are her address, typed in a remark's box or line, whole or cut in batches."""
+    for batches in (1, 4):
+        reset_ids()
+        session = Session(pool)
+        box = element(tag, {"name": "remarque", **({"type": "text"} if tag == "input" else {})})
+        session.send(meta(), snapshot(html_page(element("label", {}, [text("Remarque")]), box, lang=lang)))
+        keys = typing(box["id"], typed)
+        step = -(-len(keys) // batches)
+        for i in range(0, len(keys), step):
+            session.send(*keys[i:i + step])
+        assert not leaks(session.stored, place), (typed, batches)
+
+
+@pytest.mark.parametrize("shown", ["Gîte du Hameau de la Forge — 4 chambres", "Ortsteil Oberrod: Sperrmüll am Montag",
+                                   "Le lieu-dit Les Granges accueille le marché"])
+def test_a_hamlets_name_in_the_sites_own_text_stays(pool, shown):
+    assert shown in stored_page(pool, element("p", {}, [text(shown)]), "fr")
