@@ -1483,13 +1483,19 @@ def _is_business_word(word: str) -> bool:
         return False
     # a hyphenated compound naming an institution after a person: "Marie-Curie-Gymnasium", "Geschwister-Scholl-Schule"
     head, hyphen, last = plain.rpartition("-")
-    if hyphen and head and any(last.endswith(ending) for ending in _engine_words("institution_endings")):
+    if hyphen and head and _names_an_institution(last):
         return True
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
     # the site's languages, whatever its folded ending ("tas")
     return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+def _names_an_institution(plain: str) -> bool:
+    """A school's, a hospital's or an institute's word, plain, or a compound ending in one (rules/pii.yaml
+    institution_endings: "gymnasium", "grundschule", "hopital")."""
+    return any(plain.endswith(ending) for ending in _engine_words("institution_endings"))
 
 
 #: the ending of a French past participle ("réservé", "commandées"), which folding accents would make a noun's
@@ -1720,11 +1726,18 @@ def is_site_address(text: str, start: int) -> bool:
     if _company_form_ending().search(head):
         return True  # a firm's form of several words or in lower case ends its name: "… Mosella S.à r.l., 5, route du Vin"
     for word in reversed(head.split()):  # the capitalised run right before the address, particles between
+        elided = _ELIDED_ARTICLE.match(word)
+        if elided and _names_an_institution(_plain_name(word[elided.end():])):
+            word = word[elided.end():]  # "Rendez-vous à l'Hôpital Erasme, route de Lennik 808" (review 30 O3)
         if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
             return False
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
+
+
+#: French's article elided before a word: "l'Hôpital", "d'Athénée"
+_ELIDED_ARTICLE = re.compile(r"^[ldLD]['’](?=[^\W\d_])")
 
 
 #: what joins a trade's word to its craft in lower case: "Théâtre de marionnettes", "Atelier voor glaskunst"
