@@ -619,6 +619,22 @@ def street_runs(text: str) -> list[Span]:
     return spans
 
 
+#: a hamlet's or a named place's word (rules/recognizers.yaml hamlet_words) and the place's name after it: one to four
+#: capitalised words, articles and particles before and between them ("lieu-dit Les Granges", "hameau de la Forge")
+_HAMLET_PARTICLE = r"(?:(?:de|du|des|la|le|les|aux?|het|den|der|ten|ter|am|an|im|zum|zur)[^\S\n]+|[ldLD]['’][^\S\n]*)"
+_HAMLET_NAMED = regex.compile(with_words(
+    rf"(?<![\w'’-])(?i:{{{{hamlet_words}}}})[^\S\n]{{1,3}}({_HAMLET_PARTICLE}*\p{{Lu}}[\p{{L}}'’-]*"
+    rf"(?:[^\S\n]+{_HAMLET_PARTICLE}*\p{{Lu}}[\p{{L}}'’-]*){{0,3}})"))
+
+
+def hamlet_runs(text: str) -> list[Span]:
+    """In what a visitor writes, a rural address given as a hamlet or a named place without a house number ("livrer au
+    lieu-dit Les Granges, 24250 Domme", "buurtschap Het Broek"): the place's name is her address, as a street and its
+    number are (review 30 F12: the postcode and the town were masked, the name kept). Not the site's text, where a
+    gîte's "Hameau de la Forge" is its own."""
+    return [Span(*m.span(1), "POSTAL_ADDRESS", 1.0, "shape") for m in _HAMLET_NAMED.finditer(text)]
+
+
 #: a greeting opening a line of what a visitor writes, and the word it greets in lower case, before a
 #: comma, a "!" or the line's end: "hoi sietske,", "bonjour loeiza !" (people write to each other so)
 _GREETED_IN_LOWER_CASE = re.compile(
@@ -1030,11 +1046,12 @@ NameShapes = Callable[[str], list[Span]]
 
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
-    """Beside the names the place reads: a street before its house number, a name greeted or signed in lower
-    case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel is
-    left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
+    """Beside the names the place reads: a street before its house number, a hamlet's name, a name greeted or signed
+    in lower case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel
+    is left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
     password given in a sentence, a state of health or a belief said of oneself."""
-    return lambda text: [*names(text), *street_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
+    return lambda text: [*names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text),
+                         *signed_in_lower_case(text),
                          *possessor_named(text), *household_named(text), *family_plural_named(text),
                          *sentence_subject_named(text),
                          *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),

@@ -276,3 +276,26 @@ def test_a_name_under_a_short_payload_key_is_masked_and_a_fonts_family_stays(ses
     stored = stored_text(s)
     for kept in ("Playfair Display", "sans-serif", "Cadeaubon"):
         assert kept in stored, kept
+
+
+def test_a_fund_members_number_with_the_funds_name_before_it_or_in_slashes_is_masked(session):
+    """Review 30 F10: a booking showed back the visitor's number at her health-insurance fund with the fund's name
+    between the number's word and the number ("N° d'affiliation Partenamut : 123-4567890-12") or after "affilié"
+    with slashes ("Solidaris — affilié 123/4567890/12"): both were stored whole (only "N° d'affiliation : …" was
+    masked). The fund's or the firm's name of one or two words may stand between any member's or customer's number
+    word and its number. The fund's own text, an order's number beside a shop's name and a count of members stay."""
+    shown = {"N° d'affiliation Partenamut : 123-4567890-12": "4567890",
+             "Solidaris — affilié 123/4567890/12": "4567890",
+             "N° d'affiliation Mutualité Chrétienne : 310-2284417-55": "2284417",
+             "Affiliée Helan : 702-5518230-04": "5518230",
+             "N° de membre Euromut : 4419027": "4419027",
+             "Klantnummer Proximus: 7719302846": "7719302846"}
+    site = ["Plus de 4 500 000 affiliés en Belgique", "Affiliés : 12345 membres actifs",
+            "N° de commande Bol : 5520917", "Devenir affilié chez Partenamut en 3 étapes"]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*shown, *site]), lang="fr")))
+    for value in shown.values():
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in site:
+        assert kept in stored, kept

@@ -526,6 +526,8 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
                         or _plain_name(w) in _engine_words("greeted_groups") or _is_business_word(w)
                         or _opens_a_name(w) for w in words):  # "Dear Emma and Welcome"
         return None
+    if all(map(_a_practitioner, words)):
+        return None  # what the person named is: "Dr. med. Anna Schmitz, Fachärztin für Allgemeinmedizin"
     if m.group().startswith(",") and (_LABEL_OR_NUMBER_AFTER.match(text, stop)
                                       or (len(words) == 1 and is_a_place(words[0]) and not is_given_name(words[0]))):
         # after a comma, a label ("…, Parent: Piotr"), a label's or a product's number ("…, Year 2", "…, Nordmann
@@ -535,6 +537,14 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
     if not is_a_person(text, m.start(1), stop):
         return None
     return m.start(1), stop
+
+
+def _a_practitioner(word: str) -> bool:
+    """A practitioner's specialty (rules/pii.yaml practitioner_words, a German compound by practitioner_endings:
+    "Fachärztin", "Kinésithérapeute", "Psychotherapeutin"), written after her name on her practice's page."""
+    plain = _plain_name(word)
+    return plain in _engine_words("practitioner_words") or any(
+        plain.endswith(ending) for ending in _engine_words("practitioner_endings"))
 
 
 #: a given name and a conjunction right before a person's name, at the end of the text before it: "Rose and Olivier
@@ -1510,11 +1520,21 @@ def _is_business_word(word: str) -> bool:
     plain = _plain_name(bare)
     if _FRENCH_PARTICIPLE.search(bare) and bare.casefold() not in _business_words_as_written():
         return False
+    # a hyphenated compound naming an institution after a person: "Marie-Curie-Gymnasium", "Geschwister-Scholl-Schule"
+    head, hyphen, last = plain.rpartition("-")
+    if hyphen and head and _names_an_institution(last):
+        return True
     # "Fietsenwinkel", "Boulangerie" by their ending, not "Winkel" alone (a surname); "Valérie" ends like
     # "boulangerie" but is a name; a word with a letter beyond Latin-1 ("Demirtaş", "Wróbel") is no compound of
     # the site's languages, whatever its folded ending ("tas")
     return plain in words or (not is_given_name(plain) and all(c <= "ÿ" for c in bare) and any(
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
+
+
+def _names_an_institution(plain: str) -> bool:
+    """A school's, a hospital's or an institute's word, plain, or a compound ending in one (rules/pii.yaml
+    institution_endings: "gymnasium", "grundschule", "hopital")."""
+    return any(plain.endswith(ending) for ending in _engine_words("institution_endings"))
 
 
 #: the ending of a French past participle ("réservé", "commandées"), which folding accents would make a noun's
@@ -1749,11 +1769,18 @@ def is_site_address(text: str, start: int) -> bool:
     if _company_form_ending().search(head):
         return True  # a firm's form of several words or in lower case ends its name: "… Mosella S.à r.l., 5, route du Vin"
     for word in reversed(head.split()):  # the capitalised run right before the address, particles between
+        elided = _ELIDED_ARTICLE.match(word)
+        if elided and _names_an_institution(_plain_name(word[elided.end():])):
+            word = word[elided.end():]  # "Rendez-vous à l'Hôpital Erasme, route de Lennik 808" (review 30 O3)
         if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
             return False
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
+
+
+#: French's article elided before a word: "l'Hôpital", "d'Athénée"
+_ELIDED_ARTICLE = re.compile(r"^[ldLD]['’](?=[^\W\d_])")
 
 
 #: what joins a trade's word to its craft in lower case: "Théâtre de marionnettes", "Atelier voor glaskunst"

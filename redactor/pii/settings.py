@@ -125,6 +125,9 @@ class EngineConfig(pydantic.BaseModel):
     shelf_mark_labels: list[str] = []  # … or its shelf mark: "Oliver Twist – Charles Dickens · Signatur EN DIC"
     product_suffixes: list[str] = []
     professional_titles: list[str] = []  # passed over between a trade word and a name
+    practitioner_words: list[str] = []  # after a practitioner's name and a comma, her specialty: "…, Fachärztin"
+    practitioner_endings: list[str] = []  # … by a German compound's ending: "Zahnärztin", "Psychotherapeutin"
+    institution_endings: list[str] = []  # a hyphenated compound ending so names an institution: "Marie-Curie-Gymnasium"
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
     contact_labels: list[str] = []  # a number's label ("Tel."): no last word of the name before it
     possessives: list[str] = []  # "Mein Opa Eberhard": the word after one says who a person is to the writer
