@@ -3780,3 +3780,26 @@ def test_a_sites_own_words_in_a_script_without_capitals_stay(patterns_only, text
     """Review 30 F1's guard: a site's heading, product, menu or bilingual welcome in such a script names no one."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
 
+
+@pytest.mark.parametrize("text,language,name", [
+    ("merci de remettre le colis à nguyễn thị lan au 2e étage", "fr", "nguyễn thị lan"),
+    ("remettre à trần văn nam demain", "fr", "trần văn nam"),
+    ("graag afgeven bij phạm minh chính op maandag", "nl", "phạm minh chính"),
+    ("envoyez à lê văn tám svp", "fr", "lê văn tám"),
+    ("à Nguyễn thị hằng", "fr", "Nguyễn thị hằng"),
+])
+def test_a_vietnamese_name_in_lower_case_is_a_person(patterns_only, text, language, name):
+    """Review 30 F11: a Vietnamese name typed in lower case ("à nguyễn thị lan") was stored but for its last word:
+    vietnamese_name wanted capitals, and the lower-case readings a known given name first. Its surname from the list
+    and Vietnamese syllables after it are a person's, up to a small word of the site languages ("au", "op")."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("livraison à lyon demain", "fr"), ("livraison à domicile gratuite", "fr"), ("Nguyen et Fils, traiteur", "fr"),
+    ("à la maison de mon ami", "fr"), ("bezorgen aan de deur", "nl"),
+])
+def test_a_place_or_a_product_after_a_in_lower_case_stays(patterns_only, text, language):
+    """Review 30 F11's guard: "à" before a place or a thing in lower case, and a Vietnamese surname with a Latin
+    word after it, name no one so read."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}

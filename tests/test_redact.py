@@ -5270,3 +5270,16 @@ def test_a_name_in_a_script_without_capitals_in_the_sites_text_is_masked_and_its
         assert not [t for t in stored if name in t], name
     assert set(own) <= set(stored), [t for t in stored if t not in own]
     assert "Élève : " in "\n".join(stored) and ", classe 5A" in "\n".join(stored)
+
+
+def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
+    """Review 30 F11: a delivery note's "remettre le colis à nguyễn thị lan au 2e étage", typed without capitals,
+    was stored but for its last word: vietnamese_name wanted capitals and the lower-case readings a known given name
+    first. The words around it stay, "à lyon" and "à domicile" too (its last word is masked while it may be a name's)."""
+    note = element("textarea", {"name": "remarque", "aria-label": "Remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(note, lang="fr")))
+    s.send(*typing(note["id"], "merci de remettre le colis à nguyễn thị lan au 2e étage, pas à lyon ni à domicile svp"))
+    values = typed_values(s.stored, note)
+    assert not [v for v in values if "nguyễn" in v or "thị" in v], values
+    assert values[-1].startswith("merci de remettre le colis à ") and ", pas à lyon ni à domicile " in values[-1], values[-1]
