@@ -939,7 +939,9 @@ def other_script_runs(text: str) -> list[Span]:
     témoigner", "mijn buurman иван петров neemt het aan"): no model here reads those scripts, no capital tells a
     name in a caseless one, and a name in a cased one is written in lower case as often (no Latin list of given
     names knows "иван"), so the run is masked, failing closed. The site's own text in such a script (a language
-    menu's "العربية", "Ελληνικά") is never read so: only a visitor's text is."""
+    menu's "العربية", "Ελληνικά") is never read so: only a visitor's text is. In the site's text, a name in a
+    caseless script is read only after words that say a person follows (recognizers.yaml caseless_script_name:
+    "Élève : محمد العلوي")."""
     return [Span(*m.span(), "PERSON", 1.0, "shape") for m in _OTHER_SCRIPT_RUN.finditer(text)]
 
 

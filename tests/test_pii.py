@@ -3988,3 +3988,68 @@ def test_a_lower_case_name_after_a_one_person_roles_label_is_a_person(detector, 
                    "('roos', 'rose', 'max') after a role's label is read as the site's word ('Élève : rose bonbon')")
 def test_a_lower_case_name_whose_given_name_is_a_word_after_a_roles_label_is_a_person(patterns_only):
     assert ("roos van dijk", "PERSON") in found(patterns_only, "Patiënt: roos van dijk", "nl")
+
+
+# Review 30 F1: a name in a script without capitals after the words that say a person follows
+CASELESS_SCRIPT_NAMES = [
+    ("Élève : محمد العلوي, classe 5A", "fr", "محمد العلوي"),
+    ("Leerling: محمد العلوي (3B)", "nl", "محمد العلوي"),
+    ("Ouder: فاطمة بنعلي", "nl", "فاطمة بنعلي"),
+    ("Patient : ተስፋይ ገብረመድህን", "fr", "ተስፋይ ገብረመድህን"),
+    ("Contact : 王小明", "fr", "王小明"),
+    ("Élève : דוד כהן", "fr", "דוד כהן"),
+    ("Bonjour محمد العلوي, votre commande est prête", "fr", "محمد العلوي"),
+    ("Bestelling #1042 — 王小明 heeft betaald", "nl", "王小明"),
+    ("Réservation pour ተስፋይ ገብረመድህን, 2 personnes", "fr", "ተስፋይ ገብረመድህን"),
+    ("Klant: محمد العلوي", "nl", "محمد العلوي"),
+    ("Contact d'urgence : sa mère فاطمة بنعلي", "fr", "فاطمة بنعلي"),
+    # of the same class: a recipient's label, a booking's name, a welcome back, a Korean and a Thai name, a deed
+    ("Geleverd aan: 김민준", "nl", "김민준"),
+    ("Table pour 4 au nom de سليمة بنعلي", "fr", "سليمة بنعلي"),
+    ("Welcome back, נחמה גולדפרב!", "en", "נחמה גולדפרב"),
+    ("Passenger: สมชาย ใจดี", "en", "สมชาย ใจดี"),
+    ("欧阳娜娜 a réservé 2 places", "fr", "欧阳娜娜"),
+]
+
+
+@pytest.mark.parametrize("text,language,name", CASELESS_SCRIPT_NAMES)
+def test_a_name_in_a_script_without_capitals_after_words_that_say_a_person_is_a_person(patterns_only, text, language,
+                                                                                       name):
+    """Review 30 F1: a school's, a clinic's or a shop's page showing its visitor's name in Arabic, Hebrew, Ge'ez,
+    Chinese letters after a role's label, a greeting, a booking's or a relative's word stored it readable: every name
+    pattern wanted a capital, which no letter of those scripts has (caseless_script_name)."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Bienvenue مرحبا بكم", "fr"), ("Welcome 欢迎光临", "en"), ("Merci شكرا", "fr"), ("Bienvenue — ברוכים הבאים", "fr"),
+    ("Langue : العربية", "fr"), ("Produit : زيت الزيتون", "fr"), ("Notre restaurant 北京饭店 vous accueille", "fr"),
+    ("Menu : Accueil · الرئيسية · Contact", "fr"), ("Nos spécialités : 北京烤鸭, 宫保鸡丁", "fr"),
+])
+def test_a_sites_own_words_in_a_script_without_capitals_stay(patterns_only, text, language):
+    """Review 30 F1's guard: a site's heading, product, menu or bilingual welcome in such a script names no one."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
+
+
+@pytest.mark.parametrize("text,language,name", [
+    ("merci de remettre le colis à nguyễn thị lan au 2e étage", "fr", "nguyễn thị lan"),
+    ("remettre à trần văn nam demain", "fr", "trần văn nam"),
+    ("graag afgeven bij phạm minh chính op maandag", "nl", "phạm minh chính"),
+    ("envoyez à lê văn tám svp", "fr", "lê văn tám"),
+    ("à Nguyễn thị hằng", "fr", "Nguyễn thị hằng"),
+])
+def test_a_vietnamese_name_in_lower_case_is_a_person(patterns_only, text, language, name):
+    """Review 30 F11: a Vietnamese name typed in lower case ("à nguyễn thị lan") was stored but for its last word:
+    vietnamese_name wanted capitals, and the lower-case readings a known given name first. Its surname from the list
+    and Vietnamese syllables after it are a person's, up to a small word of the site languages ("au", "op")."""
+    assert (name, "PERSON") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("livraison à lyon demain", "fr"), ("livraison à domicile gratuite", "fr"), ("Nguyen et Fils, traiteur", "fr"),
+    ("à la maison de mon ami", "fr"), ("bezorgen aan de deur", "nl"),
+])
+def test_a_place_or_a_product_after_a_in_lower_case_stays(patterns_only, text, language):
+    """Review 30 F11's guard: "à" before a place or a thing in lower case, and a Vietnamese surname with a Latin
+    word after it, name no one so read."""
+    assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
