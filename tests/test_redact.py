@@ -5073,6 +5073,25 @@ def test_a_compound_ending_alone_or_inside_another_word_stays(session):
                                          "ik heb ziekte gemeld en mijn ziekteverzekering en kankeronderzoek gebeld, tot")
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Notre fille est dyslexique et dyspraxique, elle a besoin de temps. Merci", ["dyslexique", "dyspraxique"],
+     "elle a besoin de"),
+    ("nl", "Onze zoon heeft dyslexie en dyscalculie, kan hij extra tijd krijgen? Groeten", ["dyslexie", "dyscalculie"],
+     "kan hij extra tijd"),
+    ("nl", "Ik zit midden in een IVF-traject, liever geen zware oefeningen. Groeten", ["IVF"], "liever geen zware"),
+    ("fr", "j'ai le sida depuis 2015, est-ce un souci ? Merci", ["sida"], "est-ce un souci ?"),
+    ("fr", "je suis porteuse de l'hépatite C, est-ce un souci ? Merci", ["hépatite"], "est-ce un souci ?"),
+    ("nl", "ik ben herstellende alcoholist, dus geen wijnarrangement. Groeten", ["alcoholist"], "dus geen wijn"),
+    ("fr", "Mon fils est trisomique, il vient avec son accompagnateur. Merci", ["trisomique"], "il vient avec son"),
+    ("nl", "Ik heb PTSS na mijn uitzending, graag een rustige plek. Groeten", ["PTSS"], "graag een rustige plek."),
+    ("nl", "mijn broer heeft een gokverslaving, mag hij mee? Groeten", ["gokverslaving"], "mag hij mee?")])
+def test_a_learning_disorder_a_fertility_treatment_or_an_addiction_said_of_oneself_is_masked(session, lang, value,
+                                                                                            said, kept):
+    """Review 30 F5: states of health a school's, a clinic's or a gym's remark names often were in no list: a learning
+    disorder, a fertility treatment, AIDS, hepatitis, an addiction, Down syndrome, post-traumatic stress."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
