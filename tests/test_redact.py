@@ -5074,6 +5074,31 @@ def test_a_compound_ending_alone_or_inside_another_word_stays(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
+    ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
+    ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
+    ("fr", "Bonjour, mon mari est à la CSC, a-t-il droit à la réduction ?", ["CSC"], "a-t-il droit"),
+    ("nl", "Lid van FNV sinds 2012, geldt de korting? Groeten", ["FNV"], "geldt de korting?"),
+    ("de", "Hallo, wir sind beide in der IG Metall. Danke und bis bald", ["IG Metall"], "Danke und bis")])
+def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 30 F2: trade-union membership (GDPR art. 9) said in a remark ("Ik ben lid van het ABVV", "affiliée à la
+    FGTB", "Gewerkschaftsmitglied bei ver.di") was stored: said_belief listed creeds and orientations, no union. The
+    unions' letters and the words for one are read as the other special categories are, after the first person's
+    word or a member's ("Lid van FNV": "I am" dropped)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
+    """Review 30 F2: the same said in a payload's remark ({"remark": "lid van ACV-CSC, …"}) was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="nl")),
+           custom("member", {"tarief": "Leden", "remark": "lid van ACV-CSC, vraag korting"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "ACV" not in stored and "CSC" not in stored, stored
+    assert "Leden" in stored and "vraag korting" in stored, stored
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("fr", "Notre fille est dyslexique et dyspraxique, elle a besoin de temps. Merci", ["dyslexique", "dyspraxique"],
      "elle a besoin de"),
     ("nl", "Onze zoon heeft dyslexie en dyscalculie, kan hij extra tijd krijgen? Groeten", ["dyslexie", "dyscalculie"],
