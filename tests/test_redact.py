@@ -5099,6 +5099,22 @@ def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik heb een enkelband tot juni, kan pas daarna komen. Groeten", ["enkelband"], "kan pas daarna komen."),
+    ("fr", "Mon fils sort de prison le 12 mars, il cherche un stage. Merci", ["prison", "sort de"],
+     "il cherche un stage."),
+    ("de", "Ich bin auf Bewährung und muss dienstags zur Arbeit. Danke", ["Bewährung"], "Ich "),
+    ("nl", "mijn zoon heeft een strafblad, mag hij toch meedoen? Groeten", ["strafblad"], "mag hij toch meedoen?"),
+    ("fr", "Bonjour, j'ai un casier judiciaire, est-ce un problème ? Merci", ["casier"], "est-ce un problème ?"),
+    ("de", "Mein Bruder ist vorbestraft, darf er trotzdem mitfahren? Danke", ["vorbestraft"], "darf er trotzdem")])
+def test_criminal_justice_data_said_of_oneself_or_ones_own_is_masked(session, lang, value, said, kept):
+    """Review 30 F3: criminal-justice data (GDPR art. 10) a visitor says of herself or her child ("Ik heb een
+    enkelband", "Mon fils sort de prison", "Ich bin auf Bewährung", "mijn zoon heeft een strafblad") was stored: no
+    list held it. It is masked as a state of health is, from the words after the person (the verb says it too: "sort
+    de prison") to the clause's end."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("fr", "Notre fille est dyslexique et dyspraxique, elle a besoin de temps. Merci", ["dyslexique", "dyspraxique"],
      "elle a besoin de"),
     ("nl", "Onze zoon heeft dyslexie en dyscalculie, kan hij extra tijd krijgen? Groeten", ["dyslexie", "dyscalculie"],
