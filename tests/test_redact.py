@@ -5115,6 +5115,25 @@ def test_criminal_justice_data_said_of_oneself_or_ones_own_is_masked(session, la
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich bin schwul und suche eine Laufgruppe, gibt es eine? Danke", ["schwul"], "gibt es eine?"),
+    ("fr", "pendant le ramadan je jeûne, donc rdv après 20h svp. Merci", ["ramadan", "jeûne"], "donc rdv après"),
+    ("nl", "ik draag een hoofddoek, mag dat in het zwembad? Groeten", ["hoofddoek"], "mag dat in het zwembad?"),
+    ("fr", "Je suis d'origine rom, on m'a refusé l'inscription. Merci", ["rom"], "on m'a refusé"),
+    ("nl", "ik ben asielzoeker, heb ik recht op korting? Groeten", ["asielzoeker"], "heb ik recht op korting?"),
+    ("nl", "Hallo, ik ben van Turkse afkomst, is dat een probleem? Groeten", ["Turkse", "afkomst"],
+     "is dat een probleem?"),
+    ("de", "Meine Frau trägt ein Kopftuch, ist das im Kurs ok? Danke", ["Kopftuch"], "ist das im Kurs ok?"),
+    ("fr", "Je suis réfugiée, ai-je droit au tarif réduit ? Merci", ["réfugiée"], "ai-je droit au tarif")])
+def test_an_orientation_a_practice_an_origin_or_a_residence_status_said_of_oneself_is_masked(session, lang, value,
+                                                                                            said, kept):
+    """Review 30 F4: an orientation in a word said_belief lacked ("schwul"), a religion said by its practice ("ik
+    draag een hoofddoek", "pendant le ramadan je jeûne": the practice before the person), an ethnic origin ("d'origine
+    rom", "van Turkse afkomst": the people's word before it) and a residence status ("ik ben asielzoeker") said in
+    the first person were stored."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("fr", "Notre fille est dyslexique et dyspraxique, elle a besoin de temps. Merci", ["dyslexique", "dyspraxique"],
      "elle a besoin de"),
     ("nl", "Onze zoon heeft dyslexie en dyscalculie, kan hij extra tijd krijgen? Groeten", ["dyslexie", "dyscalculie"],
@@ -5131,6 +5150,26 @@ def test_a_learning_disorder_a_fertility_treatment_or_an_addiction_said_of_onese
     """Review 30 F5: states of health a school's, a clinic's or a gym's remark names often were in no list: a learning
     disorder, a fertility treatment, AIDS, hepatitis, an addiction, Down syndrome, post-traumatic stress."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(session):
+    """Review 30 F2-F5's controls: the site's own text naming a union, a disease, a prison, a fast or a learning
+    disorder ("Het ABVV verdedigt je rechten", a museum's "Visite de l'ancienne prison", a box set "Prison Break") is
+    no visitor's statement, and a visitor's words that only end like an addiction's ("besucht", "versucht") or
+    ask to become a member say nothing of her: all stay readable."""
+    site = ["Het ABVV verdedigt je rechten", "Test de dépistage de l'hépatite C", "Visite de l'ancienne prison",
+            "Ramadan-Angebote: 20 % auf Datteln", "Hulp bij dyslexie", "Prison Break – Coffret intégral",
+            "Ik ben lid van de vakbond? Lees wat we voor je doen."]
+    note = element("textarea", {"name": "bemerkung"})
+    join = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, join, lang="nl")))
+    s.send(*typing(note["id"], "Ich habe Sie gestern besucht und versucht anzurufen, bitte um Rückruf"),
+           *typing(join["id"], "ik wil lid worden van de zwemclub, kan dat nog? Groeten"))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith("Ich habe Sie gestern besucht und versucht anzurufen, bitte")
+    assert typed_values(s.stored, join)[-1].startswith("ik wil lid worden van de zwemclub, kan dat nog?")
 
 
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
