@@ -978,25 +978,36 @@ def said_secrets(text: str) -> list[Span]:
     return spans
 
 
-#: a statement of the first person, up to four words, then a state of health or a belief (recognizers.yaml said_self,
-#: said_health_word: a word or a compound's ending, said_belief), with the rest of its clause up to three words
-#: ("zwanger van 20 weken"); or a word whose Turkish ending says the person, with the word before it ("şeker
+#: a statement of the first person, up to four words, then a state of health or another special category
+#: (recognizers.yaml said_self, said_health_word: a word or a compound's ending, said_justice, said_special_word: a
+#: belief, a practice, a union, a residence status; said_origin with the people's word before it), with the rest of
+#: its clause up to three words ("zwanger van 20 weken"); or a practice before the first person's word in its clause
+#: ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the person, with the word before it ("şeker
 #: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), each after a space or an
 #: elision's apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
-_SAID_OF_THE_SUBJECT = (rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
-                        rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<belief>(?i:{{{{said_belief}}}})))(?![\w'’-])"
-                        rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+")
+_SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
+_SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
+                        rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
+                        rf"|(?P<special>(?i:{{{{said_special_word}}}}))"
+                        rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+)?(?i:{{{{said_origin}}}})))(?![\w'’-])"
+                        + _SAID_CLAUSE_END)
 _SAID_SPECIAL = regex.compile(with_words(
     r"(?<![\w'’-])(?i:{{said_self}})(?![\w-])" + _SAID_OF_THE_SUBJECT +
+    rf"|(?P<practice_first>(?<![\w'’-])(?i:{{{{said_practice}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+"
+    rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
     rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"))
 #: the same said of a person the visitor names as the sentence's subject ("Lotte heeft epilepsie": her child)
 _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{said_health_word}}|{{said_belief}}|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+    r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_origin}}"
+    r"|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+#: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
+#: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
+_SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "special")
 
 
 def said_special_categories(text: str) -> list[Span]:
@@ -1004,7 +1015,11 @@ def said_special_categories(text: str) -> list[Span]:
     zwanger van 20 weken", "j'ai une hernie", "mijn dochter heeft epilepsie", "je suis musulmane", "şeker hastasıyım";
     review 27 F4), or of one she names as its subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29
     F2): GDPR art. 9 data, masked from its word to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the
-    same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask. Only where a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia kussen")."""
+    same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask. So are a
+    religious practice ("ik draag een hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin
+    ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort
+    de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
+    ("hernia kussen")."""
     spans: list[Span] = []
     if not _SAID_STATE.search(text):
         return spans
@@ -1013,8 +1028,11 @@ def said_special_categories(text: str) -> list[Span]:
     said.extend(m for subject in sentence_subject_named(text)
                 if (m := _SAID_OF_A_NAMED_SUBJECT.match(text, subject.end)))
     for m in said:
-        health = m.group("health") or m.groupdict().get("health_ending")
-        start = m.start() if m.groupdict().get("in_person") else m.start("health" if health else "belief")
+        groups = m.groupdict()
+        start = next(m.start(group) for group in _SAID_FROM if groups.get(group) is not None)
+        if groups["justice"] and (words := groups["said"].lstrip().lstrip("'’")):
+            start = m.end("said") - len(words)
+        health = groups["health"] or groups.get("health_ending")
         spans.append(Span(start, m.end(), "HEALTH" if health else "SPECIAL_CATEGORY", 1.0, UNREMEMBERED))
     return spans
 

@@ -299,3 +299,18 @@ def test_a_fund_members_number_with_the_funds_name_before_it_or_in_slashes_is_ma
     stored = stored_text(s)
     for kept in site:
         assert kept in stored, kept
+
+
+def test_a_pick_under_a_union_affiliation_label_is_masked(session):
+    """Review 30 F2: a <select> labelled "Affiliation syndicale" kept its pick ("FGTB"): the field words knew
+    "syndicat", "syndiqué", not the adjective a label writes. A pick under an ordinary label stays."""
+    union = element("select", {"name": "choix", "id": "s1"},
+                    [element("option", {"value": o}, [text(o)]) for o in ("Aucune", "CSC", "FGTB", "CGSLB")])
+    size = element("select", {"name": "taille", "id": "s2"},
+                   [element("option", {"value": o}, [text(o)]) for o in ("S", "M", "L")])
+    s = session()
+    s.send(meta(), snapshot(html_page(element("label", {"for": "s1"}, [text("Affiliation syndicale")]), union,
+                                      element("label", {"for": "s2"}, [text("Taille")]), size, lang="fr")))
+    s.send(input_event(union["id"], "FGTB"), input_event(size["id"], "M"))
+    assert [e["data"]["text"] for e in inputs_of(s.stored, union["id"])] != ["FGTB"]
+    assert [e["data"]["text"] for e in inputs_of(s.stored, size["id"])] == ["M"]

@@ -5087,6 +5087,105 @@ def test_a_compound_ending_alone_or_inside_another_word_stays(session):
                                          "ik heb ziekte gemeld en mijn ziekteverzekering en kankeronderzoek gebeld, tot")
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
+    ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
+    ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
+    ("fr", "Bonjour, mon mari est à la CSC, a-t-il droit à la réduction ?", ["CSC"], "a-t-il droit"),
+    ("nl", "Lid van FNV sinds 2012, geldt de korting? Groeten", ["FNV"], "geldt de korting?"),
+    ("de", "Hallo, wir sind beide in der IG Metall. Danke und bis bald", ["IG Metall"], "Danke und bis")])
+def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 30 F2: trade-union membership (GDPR art. 9) said in a remark ("Ik ben lid van het ABVV", "affiliée à la
+    FGTB", "Gewerkschaftsmitglied bei ver.di") was stored: said_belief listed creeds and orientations, no union. The
+    unions' letters and the words for one are read as the other special categories are, after the first person's
+    word or a member's ("Lid van FNV": "I am" dropped)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
+    """Review 30 F2: the same said in a payload's remark ({"remark": "lid van ACV-CSC, …"}) was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="nl")),
+           custom("member", {"tarief": "Leden", "remark": "lid van ACV-CSC, vraag korting"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "ACV" not in stored and "CSC" not in stored, stored
+    assert "Leden" in stored and "vraag korting" in stored, stored
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik heb een enkelband tot juni, kan pas daarna komen. Groeten", ["enkelband"], "kan pas daarna komen."),
+    ("fr", "Mon fils sort de prison le 12 mars, il cherche un stage. Merci", ["prison", "sort de"],
+     "il cherche un stage."),
+    ("de", "Ich bin auf Bewährung und muss dienstags zur Arbeit. Danke", ["Bewährung"], "Ich "),
+    ("nl", "mijn zoon heeft een strafblad, mag hij toch meedoen? Groeten", ["strafblad"], "mag hij toch meedoen?"),
+    ("fr", "Bonjour, j'ai un casier judiciaire, est-ce un problème ? Merci", ["casier"], "est-ce un problème ?"),
+    ("de", "Mein Bruder ist vorbestraft, darf er trotzdem mitfahren? Danke", ["vorbestraft"], "darf er trotzdem")])
+def test_criminal_justice_data_said_of_oneself_or_ones_own_is_masked(session, lang, value, said, kept):
+    """Review 30 F3: criminal-justice data (GDPR art. 10) a visitor says of herself or her child ("Ik heb een
+    enkelband", "Mon fils sort de prison", "Ich bin auf Bewährung", "mijn zoon heeft een strafblad") was stored: no
+    list held it. It is masked as a state of health is, from the words after the person (the verb says it too: "sort
+    de prison") to the clause's end."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich bin schwul und suche eine Laufgruppe, gibt es eine? Danke", ["schwul"], "gibt es eine?"),
+    ("fr", "pendant le ramadan je jeûne, donc rdv après 20h svp. Merci", ["ramadan", "jeûne"], "donc rdv après"),
+    ("nl", "ik draag een hoofddoek, mag dat in het zwembad? Groeten", ["hoofddoek"], "mag dat in het zwembad?"),
+    ("fr", "Je suis d'origine rom, on m'a refusé l'inscription. Merci", ["rom"], "on m'a refusé"),
+    ("nl", "ik ben asielzoeker, heb ik recht op korting? Groeten", ["asielzoeker"], "heb ik recht op korting?"),
+    ("nl", "Hallo, ik ben van Turkse afkomst, is dat een probleem? Groeten", ["Turkse", "afkomst"],
+     "is dat een probleem?"),
+    ("de", "Meine Frau trägt ein Kopftuch, ist das im Kurs ok? Danke", ["Kopftuch"], "ist das im Kurs ok?"),
+    ("fr", "Je suis réfugiée, ai-je droit au tarif réduit ? Merci", ["réfugiée"], "ai-je droit au tarif")])
+def test_an_orientation_a_practice_an_origin_or_a_residence_status_said_of_oneself_is_masked(session, lang, value,
+                                                                                            said, kept):
+    """Review 30 F4: an orientation in a word said_belief lacked ("schwul"), a religion said by its practice ("ik
+    draag een hoofddoek", "pendant le ramadan je jeûne": the practice before the person), an ethnic origin ("d'origine
+    rom", "van Turkse afkomst": the people's word before it) and a residence status ("ik ben asielzoeker") said in
+    the first person were stored."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Notre fille est dyslexique et dyspraxique, elle a besoin de temps. Merci", ["dyslexique", "dyspraxique"],
+     "elle a besoin de"),
+    ("nl", "Onze zoon heeft dyslexie en dyscalculie, kan hij extra tijd krijgen? Groeten", ["dyslexie", "dyscalculie"],
+     "kan hij extra tijd"),
+    ("nl", "Ik zit midden in een IVF-traject, liever geen zware oefeningen. Groeten", ["IVF"], "liever geen zware"),
+    ("fr", "j'ai le sida depuis 2015, est-ce un souci ? Merci", ["sida"], "est-ce un souci ?"),
+    ("fr", "je suis porteuse de l'hépatite C, est-ce un souci ? Merci", ["hépatite"], "est-ce un souci ?"),
+    ("nl", "ik ben herstellende alcoholist, dus geen wijnarrangement. Groeten", ["alcoholist"], "dus geen wijn"),
+    ("fr", "Mon fils est trisomique, il vient avec son accompagnateur. Merci", ["trisomique"], "il vient avec son"),
+    ("nl", "Ik heb PTSS na mijn uitzending, graag een rustige plek. Groeten", ["PTSS"], "graag een rustige plek."),
+    ("nl", "mijn broer heeft een gokverslaving, mag hij mee? Groeten", ["gokverslaving"], "mag hij mee?")])
+def test_a_learning_disorder_a_fertility_treatment_or_an_addiction_said_of_oneself_is_masked(session, lang, value,
+                                                                                            said, kept):
+    """Review 30 F5: states of health a school's, a clinic's or a gym's remark names often were in no list: a learning
+    disorder, a fertility treatment, AIDS, hepatitis, an addiction, Down syndrome, post-traumatic stress."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(session):
+    """Review 30 F2-F5's controls: the site's own text naming a union, a disease, a prison, a fast or a learning
+    disorder ("Het ABVV verdedigt je rechten", a museum's "Visite de l'ancienne prison", a box set "Prison Break") is
+    no visitor's statement, and a visitor's words that only end like an addiction's ("besucht", "versucht") or
+    ask to become a member say nothing of her: all stay readable."""
+    site = ["Het ABVV verdedigt je rechten", "Test de dépistage de l'hépatite C", "Visite de l'ancienne prison",
+            "Ramadan-Angebote: 20 % auf Datteln", "Hulp bij dyslexie", "Prison Break – Coffret intégral",
+            "Ik ben lid van de vakbond? Lees wat we voor je doen."]
+    note = element("textarea", {"name": "bemerkung"})
+    join = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, join, lang="nl")))
+    s.send(*typing(note["id"], "Ich habe Sie gestern besucht und versucht anzurufen, bitte um Rückruf"),
+           *typing(join["id"], "ik wil lid worden van de zwemclub, kan dat nog? Groeten"))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith("Ich habe Sie gestern besucht und versucht anzurufen, bitte")
+    assert typed_values(s.stored, join)[-1].startswith("ik wil lid worden van de zwemclub, kan dat nog?")
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
