@@ -72,6 +72,9 @@ CASES = {
         "agosto 1988. I mostly come in the mornings.",
         ["Via Tortona 31, scala B, int. 9, 20144 Milano", "12 agosto 1988"], [],
         ["Invoices to my home please", "For the insurance", "I mostly come in the"]),
+    # (round 34 under load: a batch cut after "Zuzia ✶ " stored the name, the date not begun)
+    "round 34's lettering": (
+        "nl", "Tekst in de tattoo (lettering)", "Zuzia ✶ 07.03.2021", ["Zuzia ✶ 07.03.2021"], ["Zuzia ✶ 07.0"], []),
 }
 
 
