@@ -582,21 +582,34 @@ def _credited(text: str, start: int) -> bool:
     line = _line_before(text, start)[0]
     if line.rstrip().endswith(".....") or _TITLE_BY.search(line):
         return True
-    credit = None
-    for credit in _CREDIT_VERB.finditer(line):
-        pass  # the last: the names after it, up to this one, are its list
-    if credit:
-        *names, last = _CREDIT_LIST_SEPARATOR.split(line[credit.end():])
-        if not last.strip() and all(_a_credited_name(name) for name in names):
-            return True
+    names = _names_listed(_after_the_last(_CREDIT_VERB, line))
+    if names is not None and all(_a_credited_name(name) for name in names):
+        return True
     label, colon, gap = line.rpartition(":")
     words = label.split()
     if colon and words and _plain_name(words[-1]) in _engine_words("work_labels"):
         return bool(_TITLE_THEN_MAKER.match(gap))
     if not colon or not words or not _is_credit_label(words[-1]):
         return False
-    *names, last = _CREDIT_LIST_SEPARATOR.split(gap)
-    return not last.strip() and all(_a_credited_name(name) for name in names)
+    names = _names_listed(gap)
+    return names is not None and all(_a_credited_name(name) for name in names)
+
+
+def _after_the_last(pattern: re.Pattern[str], line: str) -> str | None:
+    """The line's text after the pattern's last match on it (a credit's verb, a list's label), or None."""
+    found = None
+    for found in pattern.finditer(line):
+        pass
+    return line[found.end():] if found else None
+
+
+def _names_listed(after: str | None) -> list[str] | None:
+    """The names a list holds before the name being read, which the text ends right before ("Axel Scheffler and ",
+    "Brigid, Morgana en "), or None: no list there, or words that are no list's after its last name."""
+    if after is None:
+        return None
+    *names, last = _CREDIT_LIST_SEPARATOR.split(after)
+    return None if last.strip() else names
 
 
 def _a_listed_model(text: str, start: int) -> bool:
@@ -604,14 +617,8 @@ def _a_listed_model(text: str, start: int) -> bool:
     after it or in its list ("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "Nos créations : Rose de Grasse,
     Bois d'Ambre et Jasmin Sambac": rules/pii.yaml model_labels). A model's name may hold any words ("Bois d'Ambre",
     "Olympia SM3"): each of the list's names is one to four words, the first capitalised."""
-    line = _line_before(text, start)[0]
-    label = None
-    for label in _model_labels().finditer(line):
-        pass  # the last: the names after it, up to this one, are its list
-    if not label:
-        return False
-    *names, last = _CREDIT_LIST_SEPARATOR.split(line[label.end():])
-    return not last.strip() and all(0 < len(name.split()) <= 4 and name.split()[0][:1].isupper() for name in names)
+    names = _names_listed(_after_the_last(_model_labels(), _line_before(text, start)[0]))
+    return names is not None and all(0 < len(name.split()) <= 4 and name.split()[0][:1].isupper() for name in names)
 
 
 @functools.cache
@@ -1769,7 +1776,7 @@ def is_site_address(text: str, start: int) -> bool:
     if _company_form_ending().search(head):
         return True  # a firm's form of several words or in lower case ends its name: "… Mosella S.à r.l., 5, route du Vin"
     for word in reversed(head.split()):  # the capitalised run right before the address, particles between
-        elided = _ELIDED_ARTICLE.match(word)
+        elided = _ELIDED.match(word)
         if elided and _names_an_institution(_plain_name(word[elided.end():])):
             word = word[elided.end():]  # "Rendez-vous à l'Hôpital Erasme, route de Lennik 808" (review 30 O3)
         if not (_BARE.fullmatch(word) or forms.fullmatch(word)) or not (word[:1].isupper() or word in PARTICLES):
@@ -1777,10 +1784,6 @@ def is_site_address(text: str, start: int) -> bool:
         if forms.fullmatch(word) or (word[:1].isupper() and _is_business_word(word)):
             return True
     return False
-
-
-#: French's article elided before a word: "l'Hôpital", "d'Athénée"
-_ELIDED_ARTICLE = re.compile(r"^[ldLD]['’](?=[^\W\d_])")
 
 
 #: what joins a trade's word to its craft in lower case: "Théâtre de marionnettes", "Atelier voor glaskunst"
