@@ -225,8 +225,7 @@ _DATE_BEGUN = re.compile(with_words(
     rf"|(?:19|20)\d{{2}}\.?\s+(?i:gada|g\.)(?:\s+{_DAY}\.?)?),?$"))
 #: what a word being typed after a date begun may be the start of: its year, its month (Latvian's after its year's
 #: word too), a link word
-_DATE_WORD_STARTS = frozenset(word[:end].lower() for word in (*rule_words()["months"], *rule_words()["latvian_months"],
-                                                              "of", "de", "del", "the")
+_DATE_WORD_STARTS = frozenset(word[:end].lower() for word in (*rule_words()["months"], "of", "de", "del", "the")
                               for end in range(1, len(word) + 1))
 #: one word in capitals alone (a field's whole value so far, where a name is read by its shape: "YSAURE ")
 _CAPITALS_ONLY = regex.compile(r"^\p{Lu}[\p{Lu}'’\-]*\p{Lu}$")

@@ -2348,6 +2348,21 @@ def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_
     ])
 
 
+def test_a_name_greeted_in_a_baltic_or_slavic_language_is_a_person(detector, patterns_only):
+    """The greetings and titles of Latvian, Lithuanian, Estonian, Czech, Slovak, the South Slavic languages and
+    Bulgarian were in no list: "Sveiki, Marta!" kept the name (though Latvian's March, "marta" is a given name), and
+    "Dobrý den, paní Nováková" took the title for the name and kept the surname. The greeting alone greets no one."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Sveiki, Marta!", "en", "Marta"), ("Laba diena, Rūta", "nl", "Rūta"), ("Ahoj Tereza", "fr", "Tereza"),
+        ("Dobrý den, paní Nováková", "en", "Nováková"), ("Poštovani gospodine Horvat", "nl", "Horvat"),
+        ("Hvala, Ivana!", "en", "Ivana"), ("Paldies, Jānis Bērziņš", "fr", "Jānis Bērziņš"),
+        ("Здравейте, Мария", "en", "Мария")
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Tere tulemast", "en"), ("Dobar dan", "nl"), ("Ahoj!", "fr"), ("Laipni lūdzam", "en")
+    ])
+
+
 def test_a_given_name_a_greeting_addresses_in_lower_case_is_a_person_in_any_text(detector, patterns_only):
     """Review 22 F2: a chat's transcript on the page greets in lower case ("hoi noor", "merci beaucoup, anouk !"), and
     the greeting rules read a capitalised name only: the name stayed in the page's text (typed, it was masked). Words a
@@ -3639,15 +3654,35 @@ def test_a_birth_date_with_its_month_in_croatian_is_a_date_of_birth(patterns_onl
     ("Dzimšanas datums: 1992. gada 30. septembrī", "fr", "1992. gada 30. septembrī"),
     ("dzimusi 2001. gada 7. janvari", "en", "2001. gada 7. janvari"),
     ("Dzimšanas datums: 12.03.1989.", "en", "12.03.1989"),
+    ("Esmu dzimusi 12. martā 1989, Rīgā", "nl", "12. martā 1989"),
+    ("Dzimšanas datums: 7. janvārī 2001", "en", "7. janvārī 2001"),
+    ("mana dzimšanas diena ir 12. martā", "fr", "12. martā"),
 ])
 def test_a_birth_date_written_as_latvian_writes_it_is_a_date_of_birth(patterns_only, text, language, date):
     """Held-out peers round 29: a note in Latvian with a date of birth written year first, "gada" (the year's word)
     after it, then the day and the month's name in the locative ("dzimusi 1989. gada 12. martā", the console and the
-    typing) was stored whole: no pattern had the year's word, nor a list the Latvian months and birth words."""
+    typing) was stored whole: no pattern had the year's word, nor a list the Latvian months and birth words. Day first
+    ("dzimusi 12. martā 1989") was left then: only the year-first pattern read the Latvian months."""
     assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
 
 
-@pytest.mark.parametrize("text,language", [("Piegāde 2025. gada 14. martā", "en"), ("Hallo Marta, tot morgen", "nl")])
+@pytest.mark.parametrize("text,language,date", [
+    ("urodzona 12 marca 1987", "nl", "12 marca 1987"), ("data urodzenia: 3 września 1990", "fr", "3 września 1990"),
+    ("Urodziłam się 5 maja 1992 w Krakowie", "en", "5 maja 1992"), ("narozena 12. března 1989", "en", "12. března 1989"),
+    ("narodená 4. júla 1979", "nl", "4. júla 1979"), ("gimusi 1989 m. kovo 12 d.", "fr", "1989 m. kovo 12 d."),
+    ("sündinud 12. märtsil 1989", "en", "12. märtsil 1989"), ("rojena 12. marca 1989", "nl", "12. marca 1989"),
+])
+def test_a_birth_date_with_its_month_in_a_baltic_or_west_slavic_language_is_a_date_of_birth(patterns_only, text,
+                                                                                           language, date):
+    """A Polish, Czech, Slovak, Lithuanian, Estonian or Slovenian date of birth, its month named in the case a date
+    puts it in ("urodzona 12 marca 1987"), was stored whole: no list had those months, nor the birth words of the last
+    five. They are in the shared months' list now, which the taint's spellings of a date read too."""
+    assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("Piegāde 2025. gada 14. martā", "en"), ("Hallo Marta, tot morgen", "nl"),
+                                           ("Dostawa 12 maja 2025", "en"), ("Hello, Maja! Dodanie 3 lutego", "en"),
+                                           ("Tikšanās 12. martā 2025 plkst. 10:00", "en"), ("Piegāde 12. martā", "nl")])
 def test_a_delivery_date_in_latvian_stays_a_date(patterns_only, text, language):
     """The guard: a Latvian date with no birth word is no date of birth."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"DATE_OF_BIRTH"}
