@@ -4058,3 +4058,19 @@ def test_a_place_or_a_product_after_a_in_lower_case_stays(patterns_only, text, l
     """Review 30 F11's guard: "à" before a place or a thing in lower case, and a Vietnamese surname with a Latin
     word after it, name no one so read."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
+
+
+def test_ghanas_southern_africas_indias_and_japans_given_names_are_known(patterns_only):
+    """Held-out set 21 kept "Bedankt Serwaa", "Collected by Tendai", "Member since 2018: Arnav Kapoor", "Siddharth Rao"
+    alone and (patterns only) "Haruto Sato": Ghana's Akan and Ewe names, Zimbabwe's and South Africa's, and India's and
+    Japan's names of today's children join the extra given names as the Horn of Africa's did; a word among them ("Ama",
+    "Diya", a lamp) is left out."""
+    for text, language, name in [("Bedankt Serwaa, je accordeon is hersteld.", "nl", "Serwaa"),
+                                 ("Collected by Tendai on Saturday morning", "en", "Tendai"),
+                                 ("Merci Adwoa, à samedi !", "fr", "Adwoa"),
+                                 ("Member since 2018: Arnav Kapoor", "en", "Arnav Kapoor"),
+                                 ("Siddharth Rao", "en", "Siddharth Rao"),
+                                 ("Room booked by Haruto Sato for two nights", "en", "Haruto Sato"),
+                                 ("Hallo Thabo, dein Kurs beginnt am Montag.", "de", "Thabo")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    assert not {e for _, e in found(patterns_only, "Diya en laiton, bougies et encens", "fr")} & {"PERSON"}
