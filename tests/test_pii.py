@@ -4074,3 +4074,14 @@ def test_ghanas_southern_africas_indias_and_japans_given_names_are_known(pattern
                                  ("Hallo Thabo, dein Kurs beginnt am Montag.", "de", "Thabo")]:
         assert (name, "PERSON") in found(patterns_only, text, language), text
     assert not {e for _, e in found(patterns_only, "Diya en laiton, bougies et encens", "fr")} & {"PERSON"}
+
+
+def test_a_dutch_partnerships_form_in_lower_case_closes_the_business_name_before_its_address(patterns_only):
+    """Held-out set 21: a clog maker's footer "Klompenmakerij Van Dam vof, Dorpsstraat 21, 1456 AB Wijdewormer" had its
+    own street and postcode masked: "VOF" closed a business's name only in capitals, as "sàrl" did only in capitals
+    before set 19. A visitor's address after a person's name stays masked."""
+    for text in ["Klompenmakerij Van Dam vof, Dorpsstraat 21, 1456 AB Wijdewormer",
+                 "Bakkerij Smits v.o.f. · Kerkstraat 4 · 5211 AB 's-Hertogenbosch"]:
+        assert not found(patterns_only, text, "nl"), text
+    assert ("Dorpsstraat 21", "POSTAL_ADDRESS") in found(
+        patterns_only, "Stuur het naar Jan Smits, Dorpsstraat 21, 1456 AB Wijdewormer", "nl")
