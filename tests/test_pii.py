@@ -4085,3 +4085,13 @@ def test_a_dutch_partnerships_form_in_lower_case_closes_the_business_name_before
         assert not found(patterns_only, text, "nl"), text
     assert ("Dorpsstraat 21", "POSTAL_ADDRESS") in found(
         patterns_only, "Stuur het naar Jan Smits, Dorpsstraat 21, 1456 AB Wijdewormer", "nl")
+
+
+def test_a_hostels_dormitories_named_after_people_are_rooms(detector):
+    """Held-out set 21: a youth hostel's "Rooms: Dorm Anne Frank, Dorm Jacques Brel and Dorm Hergé" read two dorms as
+    people: a dormitory is a room, whose name after its word is no person's ("Kamer Magritte"). A guest in a dorm is."""
+    for text, language in [("Rooms: Dorm Anne Frank, Dorm Jacques Brel and Dorm Hergé", "en"),
+                           ("Dortoir Jacques Brel : 8 lits, salle de bain partagée", "fr"),
+                           ("Slaapzaal Anne Frank — 6 bedden", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Sofia Rossi", "PERSON") in found(detector, "Guest in dorm 3: Sofia Rossi", "en")
