@@ -4095,3 +4095,16 @@ def test_a_hostels_dormitories_named_after_people_are_rooms(detector):
                            ("Slaapzaal Anne Frank — 6 bedden", "nl")]:
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Sofia Rossi", "PERSON") in found(detector, "Guest in dorm 3: Sofia Rossi", "en")
+
+
+def test_whose_order_it_is_before_a_products_measure_is_a_person(patterns_only):
+    """Held-out set 21: "Bestellung von Björn Lindqvist: 2 kg Dinkelmehl" kept the name: the run read from "Bestellung"
+    through "von" to the surname, and a measure after it made the line a product's title ("Lamp Olivia met linnen kap,
+    E27"). The words a particle closes before the given name say whose it is, not a product's name; a product named
+    after a given name with its measures stays."""
+    for text, language, name in [("Bestellung von Björn Lindqvist: 2 kg Dinkelmehl, 1 kg Roggenmehl", "de",
+                                  "Björn Lindqvist"),
+                                 ("Bestelling van Jonas Becker: 2 kg bloem", "nl", "Jonas Becker")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text in ["Lamp Olivia met linnen kap, E27", "Koekjes van Juffrouw Janssens, doos van 500 g"]:
+        assert not {e for _, e in found(patterns_only, text, "nl")} & {"PERSON"}, text
