@@ -4108,3 +4108,15 @@ def test_whose_order_it_is_before_a_products_measure_is_a_person(patterns_only):
         assert (name, "PERSON") in found(patterns_only, text, language), text
     for text in ["Lamp Olivia met linnen kap, E27", "Koekjes van Juffrouw Janssens, doos van 500 g"]:
         assert not {e for _, e in found(patterns_only, text, "nl")} & {"PERSON"}, text
+
+
+def test_a_farms_animals_listed_after_their_kind_name_no_one(detector):
+    """Held-out set 21: a carriage ride's "meet our horses Duke, Bella and Old Tom" read its horses as people. The animals
+    a farm, a stable or a musher lists after their kind's plural are read as a maker's models are (model_labels); a
+    person after the word and a verb is none of the list."""
+    for text, language in [("Carriage rides: meet our horses Duke, Bella and Old Tom", "en"),
+                           ("Maak kennis met onze paarden Bella, Max en Sultan", "nl"),
+                           ("Unsere Ponys Lotte, Fritz und Pauline freuen sich auf euch", "de")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert {("Lisa Jansen", "PERSON"), ("Tom Peters", "PERSON")} <= found(
+        detector, "Our horses were groomed by Lisa Jansen and Tom Peters", "en")
