@@ -4120,3 +4120,13 @@ def test_a_farms_animals_listed_after_their_kind_name_no_one(detector):
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert {("Lisa Jansen", "PERSON"), ("Tom Peters", "PERSON")} <= found(
         detector, "Our horses were groomed by Lisa Jansen and Tom Peters", "en")
+
+
+def test_story_figures_in_the_site_languages_own_names_are_no_one(detector):
+    """Held-out set 21: a treetop park's "Le parcours Robin des Bois, le parcours Tarzan" read the outlaw as a person:
+    the figures set 19 listed were known by their English names only. Their French, Dutch and German names join them; a
+    visitor whose name starts alike stays a person."""
+    for text, language in [("Le parcours Robin des Bois, le parcours Tarzan et la Grande Tyrolienne", "fr"),
+                           ("Speeltuin met het schip van Kapitein Haak en het huis van Tijl Uilenspiegel", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Robin Desbois", "PERSON") in found(detector, "Bonjour Robin Desbois, votre réservation est confirmée", "fr")
