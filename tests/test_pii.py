@@ -4130,3 +4130,13 @@ def test_story_figures_in_the_site_languages_own_names_are_no_one(detector):
                            ("Speeltuin met het schip van Kapitein Haak en het huis van Tijl Uilenspiegel", "nl")]:
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Robin Desbois", "PERSON") in found(detector, "Bonjour Robin Desbois, votre réservation est confirmée", "fr")
+
+
+def test_a_services_packages_and_oysters_listed_after_their_word_name_no_one(detector):
+    """Held-out set 21: a car wash's "programmes: Basic, Shine and Diamond Wax" and an oyster farm's "Nos huîtres : Fine
+    de Claire, Spéciale Gillardeau et Belon" read a package and three oysters as people: they are listed after their
+    word as a maker's models are (model_labels). A person the packages are for stays."""
+    for text, language in [("Car wash programmes: Basic, Shine and Diamond Wax", "en"),
+                           ("Nos huîtres : Fine de Claire, Spéciale Gillardeau et Belon", "fr")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Sarah Collins", "PERSON") in found(detector, "Packages booked by Sarah Collins for Saturday", "en")
