@@ -2557,7 +2557,7 @@ def test_quality_figures_on_the_hand_written_set():
     # -> 50), and the seventeenth's (branch set17: 3 + 3 false hits -> 2 + 3, 49 names -> 53), and the eighteenth's
     # (branch set18: 3 + 2 false hits -> 1 + 2, 55 names -> 58, 26 addresses -> 27), and the nineteenth's (branch set19:
     # 5 + 2 false hits -> 2 + 2, 58 names -> 66), and the twentieth's (branch set20: 6 + 4 false hits -> 2 + 4, 62 names
-    # -> 68, 35 contacts -> 36)
+    # -> 68, 35 contacts -> 36), and the twenty-first's (branch set21: 9 + 3 false hits -> 3 + 3, 63 names -> 68)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
@@ -2572,28 +2572,33 @@ def test_quality_figures_on_the_hand_written_set():
              "site-numbers-heldout19"}
     set20 = {"name-heldout20", "contact-heldout20", "bank-id-heldout20", "address-heldout20", "site-text-heldout20",
              "site-numbers-heldout20"}
+    set21 = {"name-heldout21", "contact-heldout21", "bank-id-heldout21", "address-heldout21", "site-text-heldout21",
+             "site-numbers-heldout21"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
-               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19, *set20}
+               "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19, *set20,
+               *set21}
     everything = quality.score(rows, detections)["by_class"]
-    # the fourteenth's to twentieth's classes: at most so many false hits on the site's rows, at least so many values
-    # found (of: 51, 98, 93, 107, 106, 97 and 118 rows of site text, 32, 34, 37, 43, 42, 45 and 50 of numbers; 24, 38,
-    # 50, 56, 59, 67 and 70 names, 27, 28, 27, 29, 31, 32 and 36 contacts, 21, 18, 15, 15, 16, 17 and 18 accounts and
-    # ids, 24, 24, 25, 25, 27, 31 and 32 addresses and dates of birth)
+    # the fourteenth's to twenty-first's classes: at most so many false hits on the site's rows, at least so many values
+    # found (of: 51, 98, 93, 107, 106, 97, 118 and 120 rows of site text, 32, 34, 37, 43, 42, 45, 50 and 53 of numbers;
+    # 24, 38, 50, 56, 59, 67, 70 and 70 names, 27, 28, 27, 29, 31, 32, 36 and 37 contacts, 21, 18, 15, 15, 16, 17, 18 and
+    # 19 accounts and ids, 24, 24, 25, 25, 27, 31, 32 and 33 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
                        "site-text-heldout15": 3, "site-numbers-heldout15": 1,
                        "site-text-heldout16": 0, "site-numbers-heldout16": 2,
                        "site-text-heldout17": 2, "site-numbers-heldout17": 3,
                        "site-text-heldout18": 1, "site-numbers-heldout18": 2,
                        "site-text-heldout19": 2, "site-numbers-heldout19": 2,
-                       "site-text-heldout20": 2, "site-numbers-heldout20": 4}
+                       "site-text-heldout20": 2, "site-numbers-heldout20": 4,
+                       "site-text-heldout21": 3, "site-numbers-heldout21": 3}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
                    "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
                    "name-heldout17": 53, "contact-heldout17": 29, "bank-id-heldout17": 15, "address-heldout17": 25,
                    "name-heldout18": 58, "contact-heldout18": 31, "bank-id-heldout18": 16, "address-heldout18": 27,
                    "name-heldout19": 66, "contact-heldout19": 32, "bank-id-heldout19": 17, "address-heldout19": 31,
-                   "name-heldout20": 68, "contact-heldout20": 36, "bank-id-heldout20": 18, "address-heldout20": 31}
+                   "name-heldout20": 68, "contact-heldout20": 36, "bank-id-heldout20": 18, "address-heldout20": 31,
+                   "name-heldout21": 68, "contact-heldout21": 37, "bank-id-heldout21": 19, "address-heldout21": 32}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
     for kind, least in least_found.items():
@@ -4093,3 +4098,85 @@ def test_a_place_or_a_product_after_a_in_lower_case_stays(patterns_only, text, l
     """Review 30 F11's guard: "à" before a place or a thing in lower case, and a Vietnamese surname with a Latin
     word after it, name no one so read."""
     assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}
+
+
+def test_ghanas_southern_africas_indias_and_japans_given_names_are_known(patterns_only):
+    """Held-out set 21 kept "Bedankt Serwaa", "Collected by Tendai", "Member since 2018: Arnav Kapoor", "Siddharth Rao"
+    alone and (patterns only) "Haruto Sato": Ghana's Akan and Ewe names, Zimbabwe's and South Africa's, and India's and
+    Japan's names of today's children join the extra given names as the Horn of Africa's did; a word among them ("Ama",
+    "Diya", a lamp) is left out."""
+    for text, language, name in [("Bedankt Serwaa, je accordeon is hersteld.", "nl", "Serwaa"),
+                                 ("Collected by Tendai on Saturday morning", "en", "Tendai"),
+                                 ("Merci Adwoa, à samedi !", "fr", "Adwoa"),
+                                 ("Member since 2018: Arnav Kapoor", "en", "Arnav Kapoor"),
+                                 ("Siddharth Rao", "en", "Siddharth Rao"),
+                                 ("Room booked by Haruto Sato for two nights", "en", "Haruto Sato"),
+                                 ("Hallo Thabo, dein Kurs beginnt am Montag.", "de", "Thabo")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    assert not {e for _, e in found(patterns_only, "Diya en laiton, bougies et encens", "fr")} & {"PERSON"}
+
+
+def test_a_dutch_partnerships_form_in_lower_case_closes_the_business_name_before_its_address(patterns_only):
+    """Held-out set 21: a clog maker's footer "Klompenmakerij Van Dam vof, Dorpsstraat 21, 1456 AB Wijdewormer" had its
+    own street and postcode masked: "VOF" closed a business's name only in capitals, as "sàrl" did only in capitals
+    before set 19. A visitor's address after a person's name stays masked."""
+    for text in ["Klompenmakerij Van Dam vof, Dorpsstraat 21, 1456 AB Wijdewormer",
+                 "Bakkerij Smits v.o.f. · Kerkstraat 4 · 5211 AB 's-Hertogenbosch"]:
+        assert not found(patterns_only, text, "nl"), text
+    assert ("Dorpsstraat 21", "POSTAL_ADDRESS") in found(
+        patterns_only, "Stuur het naar Jan Smits, Dorpsstraat 21, 1456 AB Wijdewormer", "nl")
+
+
+def test_a_hostels_dormitories_named_after_people_are_rooms(detector):
+    """Held-out set 21: a youth hostel's "Rooms: Dorm Anne Frank, Dorm Jacques Brel and Dorm Hergé" read two dorms as
+    people: a dormitory is a room, whose name after its word is no person's ("Kamer Magritte"). A guest in a dorm is."""
+    for text, language in [("Rooms: Dorm Anne Frank, Dorm Jacques Brel and Dorm Hergé", "en"),
+                           ("Dortoir Jacques Brel : 8 lits, salle de bain partagée", "fr"),
+                           ("Slaapzaal Anne Frank — 6 bedden", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Sofia Rossi", "PERSON") in found(detector, "Guest in dorm 3: Sofia Rossi", "en")
+
+
+def test_whose_order_it_is_before_a_products_measure_is_a_person(patterns_only):
+    """Held-out set 21: "Bestellung von Björn Lindqvist: 2 kg Dinkelmehl" kept the name: the run read from "Bestellung"
+    through "von" to the surname, and a measure after it made the line a product's title ("Lamp Olivia met linnen kap,
+    E27"). The words a particle closes before the given name say whose it is, not a product's name; a product named
+    after a given name with its measures stays."""
+    for text, language, name in [("Bestellung von Björn Lindqvist: 2 kg Dinkelmehl, 1 kg Roggenmehl", "de",
+                                  "Björn Lindqvist"),
+                                 ("Bestelling van Jonas Becker: 2 kg bloem", "nl", "Jonas Becker")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text in ["Lamp Olivia met linnen kap, E27", "Koekjes van Juffrouw Janssens, doos van 500 g"]:
+        assert not {e for _, e in found(patterns_only, text, "nl")} & {"PERSON"}, text
+
+
+def test_a_farms_animals_listed_after_their_kind_name_no_one(detector):
+    """Held-out set 21: a carriage ride's "meet our horses Duke, Bella and Old Tom" read its horses as people. The animals
+    a farm, a stable or a musher lists after their kind's plural are read as a maker's models are (model_labels); a
+    person after the word and a verb is none of the list."""
+    for text, language in [("Carriage rides: meet our horses Duke, Bella and Old Tom", "en"),
+                           ("Maak kennis met onze paarden Bella, Max en Sultan", "nl"),
+                           ("Unsere Ponys Lotte, Fritz und Pauline freuen sich auf euch", "de")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert {("Lisa Jansen", "PERSON"), ("Tom Peters", "PERSON")} <= found(
+        detector, "Our horses were groomed by Lisa Jansen and Tom Peters", "en")
+
+
+def test_story_figures_in_the_site_languages_own_names_are_no_one(detector):
+    """Held-out set 21: a treetop park's "Le parcours Robin des Bois, le parcours Tarzan" read the outlaw as a person:
+    the figures set 19 listed were known by their English names only. Their French, Dutch and German names join them; a
+    visitor whose name starts alike stays a person."""
+    for text, language in [("Le parcours Robin des Bois, le parcours Tarzan et la Grande Tyrolienne", "fr"),
+                           ("Speeltuin met het schip van Kapitein Haak en het huis van Tijl Uilenspiegel", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Robin Desbois", "PERSON") in found(detector, "Bonjour Robin Desbois, votre réservation est confirmée", "fr")
+
+
+def test_a_services_packages_and_oysters_listed_after_their_word_name_no_one(detector):
+    """Held-out set 21: a car wash's "programmes: Basic, Shine and Diamond Wax" and an oyster farm's "Nos huîtres : Fine
+    de Claire, Spéciale Gillardeau et Belon" read a package and three oysters as people: they are listed after their
+    word as a maker's models are (model_labels). A person the packages are for stays."""
+    for text, language in [("Car wash programmes: Basic, Shine and Diamond Wax", "en"),
+                           ("Nos huîtres : Fine de Claire, Spéciale Gillardeau et Belon", "fr")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Sarah Collins", "PERSON") in found(detector, "Packages booked by Sarah Collins for Saturday", "en")

@@ -382,9 +382,10 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     heading = ((whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")) and not _after_a_title(line) \
         and not said
     if (heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0])
-            and not is_name_opener(text[start:end].split()[0])):
+            and not is_name_opener(text[start:end].split()[0]) and from_its_given_name(text, start, end) == start):
         # a product's title line gives its measures: "Lamp Olivia met linnen kap, E27"; a greeting that opens the run
-        # is a letter's: "Beste Wim Dewaele, uw offerte voor 42 m² vloertegels staat klaar"
+        # is a letter's: "Beste Wim Dewaele, uw offerte voor 42 m² vloertegels staat klaar", and so are the words a
+        # particle closes before the given name: whose order it is ("Bestellung von Björn Lindqvist: 2 kg Dinkelmehl")
         return False
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
