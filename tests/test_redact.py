@@ -3377,6 +3377,21 @@ def test_a_birth_date_typed_year_first_as_latvian_writes_it_is_masked_at_every_k
     assert typed_values(s.stored, field)[-1].startswith("Esmu dzimusi ***** **** *** *****. Lūdzu, piezvaniet ")
 
 
+def test_a_birth_date_typed_year_first_as_lithuanian_writes_it_is_masked_at_every_keystroke(session):
+    """Held-out peers round 30: a note in Lithuanian ("Gimimo data 1992 m. kovo 12 d., …"): the date is read once its
+    day is typed, but "1992 m. " and "1992 m. kovo " were stored while it was to come. A date begun year first with
+    Lithuanian's year's word and the month after it waits as Latvian's does. The note's other words stay readable."""
+    label = element("div", {}, [text("Remarque pour le moniteur")])
+    field = element("textarea", {"name": "remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(label, field, lang="fr")))
+    for event in typing(field["id"], "Gimimo data 1992 m. kovo 12 d., prašau skambinti po 17 val."):
+        s.send(event)
+    assert not leaks(s.stored, "1992 m. kovo 12 d.")
+    assert typed_values(s.stored, field)[-1].startswith("Gimimo data ")
+    assert ", prašau skambinti po 17 " in typed_values(s.stored, field)[-1]
+
+
 def test_a_surname_written_first_with_a_sentence_after_it_is_masked(session):
     """Review 19 F3: "Peeters, Marie komt morgen" typed kept the surname (the given name was read alone, the surname
     and its comma only as a whole value) and a payload's string kept the whole name; read at a line's start before
