@@ -213,7 +213,8 @@ _SPACED_AT_END = regex.compile(
 #: a date of birth begun at the end of a value, its year still to come: a day and its month written out ("14
 #: avril", "3. März", "1er mai", "(3 oktober", "3 de abril de"), a day as an ordinal or before "of"/"de" ("the 3rd",
 #: "3rd of", "3 de"), a month and its day ("April 3rd,"); or its month still to come after the year, its word and the
-#: day, as Latvian writes it ("1989. gada ", "1989. gada 12. ": held-out peers round 29) — rules/recognizers.yaml,
+#: day, as Latvian writes it ("1989. gada ", "1989. gada 12. ": held-out peers round 29), or its day after the year,
+#: its word and the month, as Lithuanian writes it ("1992 m. ", "1992 m. kovo ": peers round 30) — rules/recognizers.yaml,
 #: date_of_birth_written, reads it whole once the year (or the month) is there, and the next batch cannot take back
 #: what this one stored
 _DAY = r"(?:1er|0?[1-9]|[12]\d|3[01])"
@@ -222,9 +223,10 @@ _DATE_BEGUN = re.compile(with_words(
     rf"(?<![^\s(\[«\"'‘“])(?:{_DAY}(?:st|nd|rd|th)\.?(?:\s+(?i:of|de))?(?:{_MONTH_AFTER})?"
     rf"|{_DAY}\.?\s+(?i:of|de)(?:{_MONTH_AFTER})?|{_DAY}\.?{_MONTH_AFTER}"
     rf"|(?i:{{{{months}}}})\.?\s+(?:(?i:the)\s+)?{_DAY}(?:st|nd|rd|th)?"
-    rf"|(?:19|20)\d{{2}}\.?\s+(?i:gada|g\.)(?:\s+{_DAY}\.?)?),?$"))
-#: what a word being typed after a date begun may be the start of: its year, its month (Latvian's after its year's
-#: word too), a link word
+    rf"|(?:19|20)\d{{2}}\.?\s+(?i:gada|g\.)(?:\s+{_DAY}\.?)?"
+    rf"|(?:19|20)\d{{2}}\s+(?i:m\.|metų|metu)(?:\s+(?i:{{{{months}}}}))?),?$"))
+#: what a word being typed after a date begun may be the start of: its year, its month (Latvian's and Lithuanian's
+#: after its year's word too), a link word
 _DATE_WORD_STARTS = frozenset(word[:end].lower() for word in (*rule_words()["months"], "of", "de", "del", "the")
                               for end in range(1, len(word) + 1))
 #: one word in capitals alone (a field's whole value so far, where a name is read by its shape: "YSAURE ")

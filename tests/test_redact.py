@@ -618,6 +618,40 @@ def a_select_in_a_group_keeps_its_countries(session, caption: str) -> None:
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t or "Quenouill" in t or "Ysaure" in t]
 
 
+def test_a_select_in_a_group_captioned_by_contact_details_keeps_its_countries(session):
+    """Peers round 30: a driving school's fieldset "Vos coordonnées" (French for contact details, whose word is also
+    GEOLOCATION's coordinates) gave that meaning to the country <select> in it ("Pays" says none), so every country of
+    the list and the pick "Lituanie" were masked, and the masked pick once tainted PostHog's property "pays". A place's
+    coordinates are typed, never picked from the site's list: the countries stay, the typed boxes of the group are
+    still masked whole."""
+    countries = ["Luxembourg", "Lituanie", "Slovénie"]
+    country = element("select", {"id": "land", "name": "land"}, [element("option", {}, [text(c)]) for c in countries])
+    phone = element("input", {"id": "urgence", "name": "urgence"})
+    s = session()
+    s.send(snapshot(html_page(element("fieldset", {}, [
+        element("legend", {}, [text("Vos coordonnées")]),
+        element("div", {}, [text("Téléphone du contact d'urgence "), phone]),
+        element("div", {}, [text("Pays "), country])]), lang="fr")))
+    s.send(input_event(country["id"], "Lituanie"), *typing(phone["id"], "+386 41 582 937"))
+    stored = list(strings(s.stored))
+    assert set(countries) <= set(stored) and "Lituanie" in typed_values(s.stored, country), stored
+    assert not [t for t in stored if "582 9" in t or "+386 4" in t], stored
+
+
+@pytest.mark.xfail(strict=True, reason="a legend's ADDRESS meaning still names a <select> its own label names "
+                   "nothing in: the country list of a shipping address is masked (peers round 30, left)")
+def test_a_country_select_in_an_address_group_keeps_its_countries(session):
+    """Seen in peers round 30: "Pays" under "Adresse de livraison" takes the legend's ADDRESS, so the site's list of
+    countries is masked with the pick. Left: a town picked in an address group is part of the address, and which of
+    an address's selects are coarse enough to stay is a choice of its own."""
+    countries = ["Luxembourg", "Lituanie", "Slovénie"]
+    country = element("select", {"id": "land", "name": "land"}, [element("option", {}, [text(c)]) for c in countries])
+    s = session()
+    s.send(snapshot(html_page(element("fieldset", {}, [element("legend", {}, [text("Adresse de livraison")]),
+                                                       element("div", {}, [text("Pays "), country])]), lang="fr")))
+    assert set(countries) <= set(strings(s.stored))
+
+
 def test_a_beer_a_visitor_orders_by_name_leaves_the_shops_beers_of_its_style_readable(session):
     """Review 17 F10: a beer named after a person ("Julius Blond") read as one masked its style word in the page's
     every product line ("Lucifer *****", "Bink *****") once remembered. Typed in an order's note, a run of
@@ -3341,6 +3375,21 @@ def test_a_birth_date_typed_year_first_as_latvian_writes_it_is_masked_at_every_k
         s.send(event)
     assert not leaks(s.stored, "1989. gada 12. martā")
     assert typed_values(s.stored, field)[-1].startswith("Esmu dzimusi ***** **** *** *****. Lūdzu, piezvaniet ")
+
+
+def test_a_birth_date_typed_year_first_as_lithuanian_writes_it_is_masked_at_every_keystroke(session):
+    """Held-out peers round 30: a note in Lithuanian ("Gimimo data 1992 m. kovo 12 d., …"): the date is read once its
+    day is typed, but "1992 m. " and "1992 m. kovo " were stored while it was to come. A date begun year first with
+    Lithuanian's year's word and the month after it waits as Latvian's does. The note's other words stay readable."""
+    label = element("div", {}, [text("Remarque pour le moniteur")])
+    field = element("textarea", {"name": "remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(label, field, lang="fr")))
+    for event in typing(field["id"], "Gimimo data 1992 m. kovo 12 d., prašau skambinti po 17 val."):
+        s.send(event)
+    assert not leaks(s.stored, "1992 m. kovo 12 d.")
+    assert typed_values(s.stored, field)[-1].startswith("Gimimo data ")
+    assert ", prašau skambinti po 17 " in typed_values(s.stored, field)[-1]
 
 
 def test_a_surname_written_first_with_a_sentence_after_it_is_masked(session):

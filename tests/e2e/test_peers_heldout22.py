@@ -39,7 +39,7 @@ on the button PostHog autocaptured, the patient number in the $pageview's fragme
 run: no planted value reaches the collector. Over-masked (a strict xfail until session 37): the country chosen, and
 every option of its select, in both recordings: the select sits in a fieldset whose legend "Patiënt" is a CUSTOMER_ID
 word; and when the recording came first, its masked pick tainted the PostHog property "land" too (a flake). Fixed: a
-legend naming who its group is about gives no meaning to a <select> in it (dom.py _WHO_MEANINGS; tests/test_redact.py).
+legend naming who its group is about gives no meaning to a <select> in it (dom.py _TYPED_NOT_PICKED; tests/test_redact.py).
 """
 
 from __future__ import annotations

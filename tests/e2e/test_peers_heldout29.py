@@ -31,8 +31,9 @@ of the typing, the console in both recordings and Sentry's console breadcrumb); 
 the typing, never the year and the day. Fixed: a date written year first with the year's word before the day and the
 month's name ("1989. gada 12. martā", "1975. g. 3. novembrī"), the Latvian months, named and in the locative, with
 their letters and without, in a list of their own (not the months', each of whose names is a taint form of every date
-of birth: a test's six dates of birth saturated the session's bound with them), and the Latvian birth words
-("dzimusi", "dzimis", "dzimšanas datums": rules/recognizers.yaml year_word_day_month_name, latvian_months,
+of birth: a test's six dates of birth saturated the session's bound with them; folded into the months' list since, the
+taint's spellings being runs of words alone), and the Latvian birth words
+("dzimusi", "dzimis", "dzimšanas datums": rules/recognizers.yaml year_word_day_month_name, months,
 birth_words; tests/test_pii.py). That masked the console and the whole note, not the note while typed
 with a batch at every keystroke: "1989. gada " and "1989. gada 12. " waited for the month. Fixed: such a date begun
 at a value's end is masked as a day and its month are while their year is to come (content.py _DATE_BEGUN;
