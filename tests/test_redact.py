@@ -684,6 +684,25 @@ def test_a_select_keeps_a_firm_named_by_its_field(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_keeps_a_towns_sectors_and_zones(session):
+    """Round 40: a municipality's parking sectors in a <select> ("Secteur Helmet (zone bleue)") were read as a given
+    name and a family name, masked in the site's list, in the value picked, and remembered: the page's label "Secteur
+    de stationnement" and its "Votre secteur : " lost the word. A town's sector, zone or district word names a place
+    after it, as a trade word names a shop; a person in the list is still masked."""
+    labels = ["Secteur Helmet (zone bleue)", "Secteur Plasky (zone verte)", "Zone Dailly", "Bezirk Mitte",
+              "Zorbalie Quendt (zone verte)"]
+    options = [element("option", {}, [text(label)]) for label in labels]
+    picker = element("select", {"id": "secteur", "name": "secteur", "value": labels[0]}, options)
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "secteur"}, [text("Secteur de stationnement")]), picker,
+                              element("p", {}, [text("Votre secteur : Helmet")]), lang="fr")))
+    s.send(input_event(picker["id"], labels[1]))
+    stored = list(strings(s.stored))
+    assert {*labels[:4], "Secteur de stationnement", "Votre secteur : Helmet"} <= set(stored), stored
+    assert typed_values(s.stored, picker) == [labels[1]]
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
     """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
     service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
