@@ -1464,13 +1464,21 @@ GEORGIAN_ADDRESSES = [
 
 
 # held-out round 40 (probed beside the page): a street in Kosovo or Albania, its word first in its definite form or
-# abbreviated, the genitive's article in its name; the words without a house number stay
+# abbreviated, the genitive's article in its name; Kosovo's personal number (ten digits) and Albania's (a letter, eight
+# digits, a letter) after their word, and a Georgian personal number after its word (left open by round 39); the words
+# without a house number, the numbers without their word stay
 ALBANIAN = [
     ("Adresa: Rruga Agim Ramadani nr. 45, 10000 Prishtinë", "fr",
      [("Rruga Agim Ramadani nr. 45, 10000 Prishtinë", "POSTAL_ADDRESS")]),
     ("chez mes parents, Rr. Dardania 14, Prishtinë", "fr", [("Rr. Dardania 14", "POSTAL_ADDRESS")]),
     ("Rruga e Durrësit 102, Tiranë", "en", [("Rruga e Durrësit 102", "POSTAL_ADDRESS")]),
     ("Bulevardi Dëshmorët e Kombit 5", "en", [("Bulevardi Dëshmorët e Kombit 5", "POSTAL_ADDRESS")]),
+    ("Numri personal: 1179285432", "fr", [("1179285432", "NATIONAL_ID")]),
+    ("Personal number 1179285432", "en", [("1179285432", "NATIONAL_ID")]),
+    ("Numri personal: J85312045K", "en", [("J85312045K", "NATIONAL_ID")]),
+    ("პირადი ნომერი: 01024085083", "de", [("01024085083", "NATIONAL_ID")]),
+    ("Commande 1179285432 expédiée", "fr", []),
+    ("Référence J85312045K", "fr", []),
     ("Rruga e Kombit", "en", []),
 ]
 
