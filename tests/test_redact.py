@@ -941,6 +941,25 @@ def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_addr
     assert '"first":20' in orjson.dumps(s.stored).decode()
 
 
+def test_albanian_and_croatian_name_keys_and_labels_are_masked(session):
+    """Round 40 (probed beside the page): a surname under Albanian "Mbiemri" or Croatian "Prezime" in a page's text, a
+    query or a payload, and a given name under Albanian "emri" as a key, were stored raw: a capitalised word alone,
+    and the words said nothing. "emri" says so as the whole key only; an Albanian company's name under its own key
+    and the query's step stay. Each in a session of its own: a name one of them taught would mask the others."""
+    sends = [(meta(), snapshot(html_page(element("p", {}, [text("Mbiemri: Zenelaj")]), lang="sq"))),
+             (meta(), snapshot(html_page(element("p", {}, [text("Prezime: Horvatinka")]), lang="hr"))),
+             (meta("https://shop.example/regjistrimi?mbiemri=Krasniqaj&hapi=2"), snapshot(html_page())),
+             (meta(), snapshot(html_page()), custom("profile", {"emri": "Ardiana", "kompania": "Telekomi i Kosovës"}))]
+    stored = ""
+    for events in sends:
+        s = session()
+        s.send(*events)
+        stored += "\n".join(strings(s.stored))
+    for value in ("Zenelaj", "Horvatin", "Krasniqaj", "Ardiana"):
+        assert value not in stored, value
+    assert "hapi=2" in stored and "Mbiemri: " in stored and "Telekomi i Kosovës" in stored
+
+
 def test_pesel_and_turkish_identity_number_under_their_keys_are_masked(session):
     """Review 22 F5: a console's JSON {"pesel": …} and an error's {"tc_kimlik_no": …} were stored raw: the keys were on
     no list, and eleven digits alone are any number's shape. A Polish shop's parcel number stays."""
