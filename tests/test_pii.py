@@ -1465,8 +1465,9 @@ GEORGIAN_ADDRESSES = [
 
 # held-out round 40 (probed beside the page): a street in Kosovo or Albania, its word first in its definite form or
 # abbreviated, the genitive's article in its name; Kosovo's personal number (ten digits) and Albania's (a letter, eight
-# digits, a letter) after their word, and a Georgian personal number after its word (left open by round 39); the words
-# without a house number, the numbers without their word stay
+# digits, a letter) after their word, and a Georgian personal number after its word (left open by round 39); a date
+# after an Albanian birth word; the words without a house number, the numbers without their word, a date after
+# another word stay
 ALBANIAN = [
     ("Adresa: Rruga Agim Ramadani nr. 45, 10000 Prishtinë", "fr",
      [("Rruga Agim Ramadani nr. 45, 10000 Prishtinë", "POSTAL_ADDRESS")]),
@@ -1480,6 +1481,11 @@ ALBANIAN = [
     ("Commande 1179285432 expédiée", "fr", []),
     ("Référence J85312045K", "fr", []),
     ("Rruga e Kombit", "en", []),
+    # its birth words: the label, and the verb
+    ("Datëlindja: 12.03.1986", "fr", [("12.03.1986", "DATE_OF_BIRTH")]),
+    ("Data e lindjes: 12/03/1986", "en", [("12/03/1986", "DATE_OF_BIRTH")]),
+    ("lindur më 12 mars 1986 në Prizren", "fr", [("12 mars 1986", "DATE_OF_BIRTH")]),
+    ("Afati: 12.03.2026", "en", []),
 ]
 
 # India's numbers, a bank account in a format no IBAN check knows, an Indian address (held-out peers round 18: a Mumbai
