@@ -1463,6 +1463,31 @@ GEORGIAN_ADDRESSES = [
 ]
 
 
+# held-out round 40 (probed beside the page): a street in Kosovo or Albania, its word first in its definite form or
+# abbreviated, the genitive's article in its name; Kosovo's personal number (ten digits) and Albania's (a letter, eight
+# digits, a letter) after their word, and a Georgian personal number after its word (left open by round 39); a date
+# after an Albanian birth word; the words without a house number, the numbers without their word, a date after
+# another word stay
+ALBANIAN = [
+    ("Adresa: Rruga Agim Ramadani nr. 45, 10000 Prishtinë", "fr",
+     [("Rruga Agim Ramadani nr. 45, 10000 Prishtinë", "POSTAL_ADDRESS")]),
+    ("chez mes parents, Rr. Dardania 14, Prishtinë", "fr", [("Rr. Dardania 14", "POSTAL_ADDRESS")]),
+    ("Rruga e Durrësit 102, Tiranë", "en", [("Rruga e Durrësit 102", "POSTAL_ADDRESS")]),
+    ("Bulevardi Dëshmorët e Kombit 5", "en", [("Bulevardi Dëshmorët e Kombit 5", "POSTAL_ADDRESS")]),
+    ("Numri personal: 1179285432", "fr", [("1179285432", "NATIONAL_ID")]),
+    ("Personal number 1179285432", "en", [("1179285432", "NATIONAL_ID")]),
+    ("Numri personal: J85312045K", "en", [("J85312045K", "NATIONAL_ID")]),
+    ("პირადი ნომერი: 01024085083", "de", [("01024085083", "NATIONAL_ID")]),
+    ("Commande 1179285432 expédiée", "fr", []),
+    ("Référence J85312045K", "fr", []),
+    ("Rruga e Kombit", "en", []),
+    # its birth words: the label, and the verb
+    ("Datëlindja: 12.03.1986", "fr", [("12.03.1986", "DATE_OF_BIRTH")]),
+    ("Data e lindjes: 12/03/1986", "en", [("12/03/1986", "DATE_OF_BIRTH")]),
+    ("lindur më 12 mars 1986 në Prizren", "fr", [("12 mars 1986", "DATE_OF_BIRTH")]),
+    ("Afati: 12.03.2026", "en", []),
+]
+
 # India's numbers, a bank account in a format no IBAN check knows, an Indian address (held-out peers round 18: a Mumbai
 # buyer's Aadhaar, PAN and his firm's GST number, "From my HDFC account 50100234817765; statements go to Flat 1204,
 # Panchratna Tower, Opera House, Mumbai 400004." were stored); a card's number in fours, an order's twelve digits, a
@@ -1557,7 +1582,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + UNFINISHED_BIRTH_DATES + SENT_BY_NAME + GLUED + SWALLOWED_START + NUMBER_LABELLED + LU_SIX_DIGITS
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
-                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + CENTRAL_EASTERN
+                         + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + ALBANIAN + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
                          + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + SURNAMES_IN_CAPITALS)
@@ -3676,12 +3701,14 @@ def test_a_birth_date_written_as_latvian_writes_it_is_a_date_of_birth(patterns_o
     ("Urodziłam się 5 maja 1992 w Krakowie", "en", "5 maja 1992"), ("narozena 12. března 1989", "en", "12. března 1989"),
     ("narodená 4. júla 1979", "nl", "4. júla 1979"), ("gimusi 1989 m. kovo 12 d.", "fr", "1989 m. kovo 12 d."),
     ("sündinud 12. märtsil 1989", "en", "12. märtsil 1989"), ("rojena 12. marca 1989", "nl", "12. marca 1989"),
+    ("lindur më 12 qershor 1986", "fr", "12 qershor 1986"), ("Datëlindja: 3 nëntor 1990", "en", "3 nëntor 1990"),
 ])
-def test_a_birth_date_with_its_month_in_a_baltic_or_west_slavic_language_is_a_date_of_birth(patterns_only, text,
-                                                                                           language, date):
-    """A Polish, Czech, Slovak, Lithuanian, Estonian or Slovenian date of birth, its month named in the case a date
-    puts it in ("urodzona 12 marca 1987"), was stored whole: no list had those months, nor the birth words of the last
-    five. They are in the shared months' list now, which the taint's spellings of a date read too."""
+def test_a_birth_date_with_its_month_in_a_baltic_slavic_or_albanian_language_is_a_date_of_birth(patterns_only, text,
+                                                                                               language, date):
+    """A Polish, Czech, Slovak, Lithuanian, Estonian, Slovenian or Albanian date of birth, its month named in the case a
+    date puts it in ("urodzona 12 marca 1987", "lindur më 12 qershor 1986": held-out round 40), was stored whole: no list
+    had those months, nor the birth words of the Czech, Slovak, Estonian and Slovenian. They are in the shared months'
+    list now, which the taint's spellings of a date read too."""
     assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language)
 
 

@@ -718,6 +718,25 @@ def test_a_select_keeps_a_firm_named_by_its_field(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_keeps_a_towns_sectors_and_zones(session):
+    """Round 40: a municipality's parking sectors in a <select> ("Secteur Helmet (zone bleue)") were read as a given
+    name and a family name, masked in the site's list, in the value picked, and remembered: the page's label "Secteur
+    de stationnement" and its "Votre secteur : " lost the word. A town's sector, zone or district word names a place
+    after it, as a trade word names a shop; a person in the list is still masked."""
+    labels = ["Secteur Helmet (zone bleue)", "Secteur Plasky (zone verte)", "Zone Dailly", "Bezirk Mitte",
+              "Zorbalie Quendt (zone verte)"]
+    options = [element("option", {}, [text(label)]) for label in labels]
+    picker = element("select", {"id": "secteur", "name": "secteur", "value": labels[0]}, options)
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "secteur"}, [text("Secteur de stationnement")]), picker,
+                              element("p", {}, [text("Votre secteur : Helmet")]), lang="fr")))
+    s.send(input_event(picker["id"], labels[1]))
+    stored = list(strings(s.stored))
+    assert {*labels[:4], "Secteur de stationnement", "Votre secteur : Helmet"} <= set(stored), stored
+    assert typed_values(s.stored, picker) == [labels[1]]
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
     """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
     service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
@@ -954,6 +973,25 @@ def test_polish_turkish_romanian_and_first_last_name_keys_are_masked_in_the_addr
         assert value not in stored, value
     assert "krok=dostawa" in stored and "Piętro 2" in stored and "Kampania Wiosna" in stored
     assert '"first":20' in orjson.dumps(s.stored).decode()
+
+
+def test_albanian_and_croatian_name_keys_and_labels_are_masked(session):
+    """Round 40 (probed beside the page): a surname under Albanian "Mbiemri" or Croatian "Prezime" in a page's text, a
+    query or a payload, and a given name under Albanian "emri" as a key, were stored raw: a capitalised word alone,
+    and the words said nothing. "emri" says so as the whole key only; an Albanian company's name under its own key
+    and the query's step stay. Each in a session of its own: a name one of them taught would mask the others."""
+    sends = [(meta(), snapshot(html_page(element("p", {}, [text("Mbiemri: Zenelaj")]), lang="sq"))),
+             (meta(), snapshot(html_page(element("p", {}, [text("Prezime: Horvatinka")]), lang="hr"))),
+             (meta("https://shop.example/regjistrimi?mbiemri=Krasniqaj&hapi=2"), snapshot(html_page())),
+             (meta(), snapshot(html_page()), custom("profile", {"emri": "Ardiana", "kompania": "Telekomi i Kosovës"}))]
+    stored = ""
+    for events in sends:
+        s = session()
+        s.send(*events)
+        stored += "\n".join(strings(s.stored))
+    for value in ("Zenelaj", "Horvatin", "Krasniqaj", "Ardiana"):
+        assert value not in stored, value
+    assert "hapi=2" in stored and "Mbiemri: " in stored and "Telekomi i Kosovës" in stored
 
 
 def test_pesel_and_turkish_identity_number_under_their_keys_are_masked(session):
