@@ -982,8 +982,9 @@ def said_secrets(text: str) -> list[Span]:
 #: belief, a practice, a union, a residence status; said_origin with the people's word before it), with the rest of
 #: its clause up to three words ("zwanger van 20 weken"); or a practice before the first person's word in its clause
 #: ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the person, with the word before it ("şeker
-#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), each after a space or an
-#: elision's apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
+#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), a listed one with its plural or
+#: adjective ending ("moslims", "schwules": said_inflection), each after a space or an elision's apostrophe ("j'ai une
+#: hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
