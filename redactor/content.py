@@ -1013,12 +1013,12 @@ _SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "spe
 def said_special_categories(text: str) -> list[Span]:
     """A state of health, a belief or an orientation a visitor says of herself or her own in what she writes ("Ik ben
     zwanger van 20 weken", "j'ai une hernie", "mijn dochter heeft epilepsie", "je suis musulmane", "şeker hastasıyım";
-    review 27 F4), or of one she names as its subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29
-    F2): GDPR art. 9 data, masked from its word to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the
-    same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask. So are a
-    religious practice ("ik draag een hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin
-    ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort
-    de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
+    review 27 F4; a medicine taken, "Ik neem dagelijks sertraline 50 mg", review 31 F3), or of one she names as its
+    subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29 F2): GDPR art. 9 data, masked from its word
+    to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the same words are the site's own on a
+    pharmacy's or a temple's pages, whose text a taint would mask. So are a religious practice ("ik draag een
+    hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin ("d'origine rom"), a residence status
+    ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
     ("hernia kussen")."""
     spans: list[Span] = []
     if not _SAID_STATE.search(text):

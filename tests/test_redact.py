@@ -5237,6 +5237,61 @@ def test_a_word_that_reads_as_a_listed_one_with_an_ending_stays(session):
     assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik neem dagelijks sertraline 50 mg, mag dat samen met dit?", ["sertraline", "50 mg"],
+     "mag dat samen met dit?"),
+    ("fr", "Je prends du Lévothyrox 75 depuis mon opération. Merci bien", ["Lévothyrox"], "Merci"),
+    ("de", "Ich nehme Marcumar, darf ich Ibuprofen nehmen? Danke sehr", ["Marcumar"], "darf ich Ibuprofen"),
+    ("fr", "Je prends la PrEP, faut-il un rendez-vous ? Merci bien", ["PrEP"], "faut-il un rendez-vous ?"),
+    ("nl", "Mijn zoon krijgt methadon via de apotheek. Tot dan, groeten", ["methadon"], "Tot dan"),
+    ("fr", "On est en parcours PMA, transfert le 12. Merci bien", ["parcours", "PMA"], "transfert le 12."),
+    ("de", "Mein Vater ist Dialysepatient, er braucht Ruhe. Danke sehr", ["Dialysepatient"], "er braucht Ruhe."),
+    ("fr", "Mon groupe sanguin est O négatif, je peux donner ? Merci bien", ["groupe sanguin", "négatif"],
+     "je peux donner ?"),
+    # of the same class: a medicine no list holds said with its dose, one by its family's ending, a blood group
+    ("nl", "Ik gebruik Zoloft 100 mg per dag, is dat een probleem? Groeten", ["Zoloft", "100 mg"],
+     "is dat een probleem?"),
+    ("en", "My wife takes escitalopram every morning, is that ok? Thanks a lot", ["escitalopram"], "is that ok?"),
+    ("de", "Ich spritze Humira alle zwei Wochen, geht das? Danke sehr", ["Humira"], "geht das?"),
+    ("nl", "Mijn bloedgroep is A positief, kan ik doneren? Tot dan, groeten", ["bloedgroep", "positief"],
+     "kan ik doneren?")])
+def test_a_medicine_a_treatment_or_a_blood_group_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 31 F3: a medicine a visitor or her own takes ("Ik neem dagelijks sertraline 50 mg", "Je prends du
+    Lévothyrox", "Ich nehme Marcumar", "Je prends la PrEP", "Mijn zoon krijgt methadon") names her state of health,
+    and so do a fertility pathway ("parcours PMA"), a "-patient" compound ("Dialysepatient") and a blood group: all
+    were stored, said_health listing conditions only. Medicines are read by name (said_medicines), by their family's
+    ending (said_medicine_endings: "-traline", "-opram") or, whatever their name, by the dose after the verb of
+    taking one (said_dose: "Ik gebruik Zoloft 100 mg")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_medicine_said_in_a_payloads_remark_is_masked(detector):
+    """Review 31 F3: the same posted in a chat's or a form's payload ({"remark": "Ich nehme Marcumar, …"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="de")),
+           custom("chat", {"topic": "Wechselwirkung", "remark": "Ich nehme Marcumar, darf ich Ibuprofen nehmen?"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Marcumar" not in stored and "Wechselwirkung" in stored and "darf ich Ibuprofen" in stored, stored
+
+
+def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
+    """Review 31 F3's controls: a pharmacy's own text ("Wij nemen uw voorschrift aan", "Prenez 2 comprimés par
+    jour", a product's "Sertraline 50 mg") is no visitor's statement, and a visitor's verb of taking before no
+    medicine and no dose ("ik neem contact op", "ik krijg een foutmelding", "je prends 2 boîtes") says nothing of
+    her health: all stay readable."""
+    site = ["Wij nemen uw voorschrift aan", "Prenez 2 comprimés par jour", "Neem contact op met de apotheker",
+            "Sertraline 50 mg – 30 tabletten", "Bloedgroep onbekend? Vraag het de apotheker."]
+    note = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="nl")))
+    value = "ik neem contact op want ik krijg een foutmelding. Je prends 2 boîtes de 20 sachets, tot dan"
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" dan")])
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
