@@ -984,8 +984,9 @@ def said_secrets(text: str) -> list[Span]:
 #: belief, a practice, a union, a residence status; said_origin with the people's word before it), with the rest of
 #: its clause up to three words ("zwanger van 20 weken"); or a practice before the first person's word in its clause
 #: ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the person, with the word before it ("şeker
-#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), each after a space or an
-#: elision's apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
+#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), a listed one with its plural or
+#: adjective ending ("moslims", "schwules": said_inflection), each after a space or an elision's apostrophe ("j'ai une
+#: hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
@@ -1014,12 +1015,12 @@ _SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "spe
 def said_special_categories(text: str) -> list[Span]:
     """A state of health, a belief or an orientation a visitor says of herself or her own in what she writes ("Ik ben
     zwanger van 20 weken", "j'ai une hernie", "mijn dochter heeft epilepsie", "je suis musulmane", "şeker hastasıyım";
-    review 27 F4), or of one she names as its subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29
-    F2): GDPR art. 9 data, masked from its word to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the
-    same words are the site's own on a pharmacy's or a temple's pages, whose text a taint would mask. So are a
-    religious practice ("ik draag een hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin
-    ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort
-    de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
+    review 27 F4; a medicine taken, "Ik neem dagelijks sertraline 50 mg", review 31 F3), or of one she names as its
+    subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29 F2): GDPR art. 9 data, masked from its word
+    to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the same words are the site's own on a
+    pharmacy's or a temple's pages, whose text a taint would mask. So are a religious practice ("ik draag een
+    hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin ("d'origine rom"), a residence status
+    ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
     ("hernia kussen")."""
     spans: list[Span] = []
     if not _SAID_STATE.search(text):

@@ -5273,6 +5273,112 @@ def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(s
     assert typed_values(s.stored, join)[-1].startswith("ik wil lid worden van de zwemclub, kan dat nog?")
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Wij zijn moslims, graag halal eten. Tot zaterdag", ["moslims"], "graag halal eten."),
+    ("fr", "Nous sommes musulmans, pas de porc svp. Merci", ["musulmans"], "pas de porc svp."),
+    ("de", "Wir sind Muslime und essen kein Schweinefleisch. Danke sehr", ["Muslime"], "Danke"),
+    ("de", "Wir sind Juden, bitte koscher. Danke", ["Juden"], "bitte koscher."),
+    ("nl", "Wij zijn joden, geen varkensvlees a.u.b. Groeten", ["joden"], "geen varkensvlees"),
+    ("fr", "Nous sommes juifs pratiquants, repas casher svp", ["juifs"], "Nous sommes "),
+    ("fr", "Nous sommes catholiques pratiquants, merci", ["catholiques"], "Nous sommes "),
+    ("fr", "nous sommes lesbiennes, deux mamans. Merci bien", ["lesbiennes"], "deux mamans."),
+    ("de", "Wir sind ein schwules Paar, geht das Zimmer? Danke", ["schwules"], "geht das Zimmer?"),
+    ("nl", "Wij zijn een homokoppel met twee kinderen. Tot dan, groeten", ["homokoppel"], "Tot dan"),
+    ("nl", "Wij zijn allebei diabetici, graag suikervrij. Groeten", ["diabetici"], "graag suikervrij."),
+    ("fr", "Nos enfants sont autistes, ils ont besoin de calme. Merci", ["autistes"], "ils ont besoin de calme."),
+    # of the same class: a Dutch plural in 's, a German adjective's ending, Protestants, refugees
+    ("nl", "Wij zijn homo's, we willen één bed. Groeten", ["homo"], "we willen één bed."),
+    ("de", "Unsere Kinder sind gehörlose Zwillinge, bitte schriftlich. Danke", ["gehörlose"], "bitte schriftlich."),
+    ("nl", "wij zijn protestanten, geen zondagsdienst graag. Groeten", ["protestanten"], "geen zondagsdienst"),
+    ("de", "Wir sind Flüchtlinge aus Syrien, gibt es Rabatt? Danke", ["Flüchtlinge"], "gibt es Rabatt?")])
+def test_a_belief_an_orientation_or_a_health_state_said_in_the_plural_or_inflected_is_masked(session, lang, value,
+                                                                                           said, kept):
+    """Review 31 F1: GDPR art. 9 data a family or a couple says in the plural or as an inflected adjective ("Wij zijn
+    moslims", "Nous sommes musulmans", "Wir sind Juden", "ein schwules Paar", "Wij zijn allebei diabetici", "Nos
+    enfants sont autistes") was stored in a remark's final value and keystrokes: the lists held the singular, read
+    whole. A listed word takes its languages' plural and adjective endings (said_inflection); the irregular plurals
+    and a couple's compounds are listed."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_belief_said_in_the_plural_in_a_payloads_remark_is_masked(detector):
+    """Review 31 F1: the same posted in a payload's remark ({"remark": "Wir sind Juden, bitte koscher"}) was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="de")),
+           custom("form", {"menu": "Koscher", "remark": "Wir sind Juden, bitte koscher"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Juden" not in stored and "Koscher" in stored, stored
+
+
+def test_a_word_that_reads_as_a_listed_one_with_an_ending_stays(session):
+    """The endings make other words of a few short ones ("hiver", "five", "suchten"): they stay readable in a
+    visitor's remark, and the site's own plural ("Geschichte der Juden in Köln", "Repas pour musulmans") stays."""
+    site = ["Geschichte der Juden in Köln", "Repas halal pour musulmans et végétariens"]
+    note = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="fr")))
+    value = "Nous partons en hiver. We have five kids. Wir suchten ein Geschenk, bitte um Rückruf"
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik neem dagelijks sertraline 50 mg, mag dat samen met dit?", ["sertraline", "50 mg"],
+     "mag dat samen met dit?"),
+    ("fr", "Je prends du Lévothyrox 75 depuis mon opération. Merci bien", ["Lévothyrox"], "Merci"),
+    ("de", "Ich nehme Marcumar, darf ich Ibuprofen nehmen? Danke sehr", ["Marcumar"], "darf ich Ibuprofen"),
+    ("fr", "Je prends la PrEP, faut-il un rendez-vous ? Merci bien", ["PrEP"], "faut-il un rendez-vous ?"),
+    ("nl", "Mijn zoon krijgt methadon via de apotheek. Tot dan, groeten", ["methadon"], "Tot dan"),
+    ("fr", "On est en parcours PMA, transfert le 12. Merci bien", ["parcours", "PMA"], "transfert le 12."),
+    ("de", "Mein Vater ist Dialysepatient, er braucht Ruhe. Danke sehr", ["Dialysepatient"], "er braucht Ruhe."),
+    ("fr", "Mon groupe sanguin est O négatif, je peux donner ? Merci bien", ["groupe sanguin", "négatif"],
+     "je peux donner ?"),
+    # of the same class: a medicine no list holds said with its dose, one by its family's ending, a blood group
+    ("nl", "Ik gebruik Zoloft 100 mg per dag, is dat een probleem? Groeten", ["Zoloft", "100 mg"],
+     "is dat een probleem?"),
+    ("en", "My wife takes escitalopram every morning, is that ok? Thanks a lot", ["escitalopram"], "is that ok?"),
+    ("de", "Ich spritze Humira alle zwei Wochen, geht das? Danke sehr", ["Humira"], "geht das?"),
+    ("nl", "Mijn bloedgroep is A positief, kan ik doneren? Tot dan, groeten", ["bloedgroep", "positief"],
+     "kan ik doneren?")])
+def test_a_medicine_a_treatment_or_a_blood_group_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 31 F3: a medicine a visitor or her own takes ("Ik neem dagelijks sertraline 50 mg", "Je prends du
+    Lévothyrox", "Ich nehme Marcumar", "Je prends la PrEP", "Mijn zoon krijgt methadon") names her state of health,
+    and so do a fertility pathway ("parcours PMA"), a "-patient" compound ("Dialysepatient") and a blood group: all
+    were stored, said_health listing conditions only. Medicines are read by name (said_medicines), by their family's
+    ending (said_medicine_endings: "-traline", "-opram") or, whatever their name, by the dose after the verb of
+    taking one (said_dose: "Ik gebruik Zoloft 100 mg")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_medicine_said_in_a_payloads_remark_is_masked(detector):
+    """Review 31 F3: the same posted in a chat's or a form's payload ({"remark": "Ich nehme Marcumar, …"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="de")),
+           custom("chat", {"topic": "Wechselwirkung", "remark": "Ich nehme Marcumar, darf ich Ibuprofen nehmen?"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Marcumar" not in stored and "Wechselwirkung" in stored and "darf ich Ibuprofen" in stored, stored
+
+
+def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
+    """Review 31 F3's controls: a pharmacy's own text ("Wij nemen uw voorschrift aan", "Prenez 2 comprimés par
+    jour", a product's "Sertraline 50 mg") is no visitor's statement, and a visitor's verb of taking before no
+    medicine and no dose ("ik neem contact op", "ik krijg een foutmelding", "je prends 2 boîtes") says nothing of
+    her health: all stay readable."""
+    site = ["Wij nemen uw voorschrift aan", "Prenez 2 comprimés par jour", "Neem contact op met de apotheker",
+            "Sertraline 50 mg – 30 tabletten", "Bloedgroep onbekend? Vraag het de apotheker."]
+    note = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="nl")))
+    value = "ik neem contact op want ik krijg een foutmelding. Je prends 2 boîtes de 20 sachets, tot dan"
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" dan")])
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the

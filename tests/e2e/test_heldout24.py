@@ -124,10 +124,12 @@ KEPT = ["Word bloeddonor · Devenez donneur", "Rode Kruis-Vlaanderen · Donorcen
         "Bloedgroep: O negatief", "Donorkaart · Carte de donneur", "Willebroek – Sporthal De Schalk",
         "Willebroek – De Schalk",
         # what the visitor chose or wrote that is nobody's data
-        SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "levothyroxine 50 µg", "Marokko, juli 2026",
+        SEARCH, WEEK, "Heist-op-den-Berg – Berkenhof", "Marokko, juli 2026",
         "familiebezoek in Tanger", "Breng een vriend(in) mee · Amenez un·e ami·e", "(28 jaar)"]
-# (not "Mijn jongste zus komt ook mee.": a word after a relative's is a name being typed when a batch ends on it, masked
-# in that batch's value by design, and the recorder's batches end where the browser's timer falls: a CI run saw it)
+# (not "levothyroxine 50 µg": a medicine she says she takes is her state of health, GDPR art. 9 data masked since
+# review 31 F3; not "Mijn jongste zus komt ook mee.": a word after a relative's is a name being typed when a batch ends
+# on it, masked in that batch's value by design, and the recorder's batches end where the browser's timer falls: a CI
+# run saw it)
 #: labels read in the last full snapshot, once everything is typed
 LABELS = ["Voornaam (alle voornamen) · Prénom(s)", "Familienaam · Nom",
           "Geboortedatum (dd-mm-jjjj) · Date de naissance", "Rijksregisternummer · Numéro de registre national",
