@@ -246,6 +246,10 @@ UNREAD = "limit"
 #: word that names a person as often as a place, which the site's own text names ("Sofia heeft koorts" typed,
 #: "Citytrip Sofia" the site's)
 UNREMEMBERED = "shape.unremembered"
+#: the recognizer of a state of health or a belief said of oneself or one's own (said_special_categories): masked where
+#: it stands; remembered as what it says after its first words (said_statement) where the visitor typed it, never
+#: as its words alone
+SAID = "shape.said"
 
 
 def unread(found: list[Span]) -> bool:
@@ -1017,26 +1021,41 @@ def said_special_categories(text: str) -> list[Span]:
     zwanger van 20 weken", "j'ai une hernie", "mijn dochter heeft epilepsie", "je suis musulmane", "şeker hastasıyım";
     review 27 F4; a medicine taken, "Ik neem dagelijks sertraline 50 mg", review 31 F3), or of one she names as its
     subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29 F2): GDPR art. 9 data, masked from its word
-    to its clause's end (HEALTH, SPECIAL_CATEGORY), never remembered: the same words are the site's own on a
-    pharmacy's or a temple's pages, whose text a taint would mask. So are a religious practice ("ik draag een
-    hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin ("d'origine rom"), a residence status
-    ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
-    ("hernia kussen")."""
-    spans: list[Span] = []
+    to its clause's end (HEALTH, SPECIAL_CATEGORY). Its words are never remembered alone: they are the site's own on a
+    pharmacy's or a temple's pages, whose text a taint would mask; the statement a visitor typed is, after its first
+    words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin ("d'origine rom"), a residence status
+    ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where
+    a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia kussen")."""
+    return [Span(start, end, entity, 1.0, SAID) for _, start, end, entity in _said_statements(text)]
+
+
+def said_statement(text: str, span: Span) -> tuple[str, int] | None:
+    """The statement a span of said_special_categories masks part of, from the first person's word (or the subject's
+    name) to its clause's end ("Mijn dochter heeft epilepsie", "Ik ben zwanger van 20 weken"), and where its masked
+    part starts in it: what a visitor typed, remembered so that a chat widget's bubble echoing her message is masked
+    too (review 31 F2; Taint.add_statement)."""
+    return next(((text[first:end], start - first) for first, start, end, _ in _said_statements(text)
+                 if (start, end) == (span.start, span.end)), None)
+
+
+def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
+    """Each statement said_special_categories reads: (where it starts, where its masked part starts, its end, HEALTH
+    or SPECIAL_CATEGORY)."""
+    statements: list[tuple[int, int, int, str]] = []
     if not _SAID_STATE.search(text):
-        return spans
-    said = list(_SAID_SPECIAL.finditer(text))
+        return statements
+    said = [(m.start(), m) for m in _SAID_SPECIAL.finditer(text)]
     # a child or a partner named by a given name as the sentence's subject (review 29 F2)
-    said.extend(m for subject in sentence_subject_named(text)
+    said.extend((subject.start, m) for subject in sentence_subject_named(text)
                 if (m := _SAID_OF_A_NAMED_SUBJECT.match(text, subject.end)))
-    for m in said:
+    for first, m in said:
         groups = m.groupdict()
         start = next(m.start(group) for group in _SAID_FROM if groups.get(group) is not None)
         if groups["justice"] and (words := groups["said"].lstrip().lstrip("'’")):
             start = m.end("said") - len(words)
         health = groups["health"] or groups.get("health_ending")
-        spans.append(Span(start, m.end(), "HEALTH" if health else "SPECIAL_CATEGORY", 1.0, UNREMEMBERED))
-    return spans
+        statements.append((first, start, m.end(), "HEALTH" if health else "SPECIAL_CATEGORY"))
+    return statements
 
 
 #: what a line writes around a secret it gives: quotes, brackets, Ruby's "=>" ('{:password=>"…"}')

@@ -37,7 +37,7 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
                               SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
                               copy_read, credential_spans, element_path, entry_of, file_name_shaped, format_arguments, is_data_url,
-                              letters_added,
+                              letters_added, SAID, said_statement,
                               listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
                               other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
                               secret_pair_spans, selector_person_slugs, shape_signs, surname_first_entry, table_rows,
@@ -2696,6 +2696,14 @@ class BatchRedaction:
         if changed:
             self.mirror.dirty = True  # saved with the batch: the taint survives a restart
 
+    def taint_statement(self, text: str, span: Span) -> None:
+        """A statement a visitor typed of her health or belief ("Ik ben zwanger van 20 weken"): remembered as what it
+        says after its first words (Taint.add_statement), so that a chat widget's bubble echoing it is masked (review
+        31 F2). Not its words alone: "zwanger" is a pharmacy's own word, whose every mention they would mask."""
+        said = said_statement(text, span)
+        if said is not None and self.mirror.taint.add_statement(*said, self.taint_hasher):
+            self.mirror.dirty = True  # saved with the batch: the taint survives a restart
+
     def parameter_meaning(self, name: str, value: str | None = None) -> str:
         return self.policy.parameter_meaning(name, value)
 
@@ -2721,6 +2729,10 @@ class BatchRedaction:
             # run a product word ends, read as a person's where a visitor names what they order ("graag 6 Julius
             # Blond"): remembered, its words would mask the site's every "Lucifer Blond" (review 17 F10)
             value = text[span.start:span.end]
+            if span.recognizer == SAID:  # a state of health or a belief a visitor typed: its statement, not its word
+                if typed:
+                    self.taint_statement(text, span)
+                continue
             if span.entity not in (TOO_LONG_TO_SCAN, OVER_SCAN_BUDGET) and span.recognizer != UNREMEMBERED \
                     and not (span.entity == "PERSON" and ends_in_a_product_word(value)):
                 self.taint_value(value, span.entity, typed)

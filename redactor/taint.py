@@ -90,6 +90,9 @@ _UNACCENTED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "
 _SEPARATOR = b"\x1f"
 #: what a name's head is hashed with after its words (Taint.add_name_head): no word's normal form holds it
 _NAME_HEAD = b"\x00name head" + _SEPARATOR
+#: what a statement's first words are hashed with before what it says (Taint.add_statement): no word's normal form
+#: holds it
+_SAID_AFTER = b"\x00said after" + _SEPARATOR
 #: German spells its umlauts with two letters where they cannot be written (a file name, an e-mail, a
 #: URL slug): "Schröder" comes back as "Schroeder", which normalize() does not fold to "schroder"
 _UMLAUTS_SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE"})
@@ -551,6 +554,30 @@ class Taint:
         whole = digest.digest()
         return self._commit([] if whole in self.hashes else [(whole, found[0][3])], settled)
 
+    def add_statement(self, value: str, said_from: int, hasher: TaintHasher) -> bool:
+        """Taints a statement a visitor typed of her health or belief ("Mijn dochter heeft epilepsie", said_from: where
+        what it says starts in it) as what it says after its first words: where its first words ("mijn dochter
+        heeft", up to MAX_WORDS - 1) are found, what it says right after them is masked (found), as detection masked
+        it where she typed it; not what it says alone ("epilepsie": a pharmacy's own word). A statement with no
+        words before what it says ("ramadan je jeûne") is tainted as its run of words, but for a lone word."""
+        found = words(value, hasher)
+        first = [w for w in found if w[1] <= said_from][-(MAX_WORDS - 1):]
+        said = [w for w in found if w[0] >= said_from][:MAX_WORDS]
+        if not first:
+            return len(said) > 1 and self._add(value, hasher, shapes=False)
+        settled = hasher.value(f"{value}\0said after\0{said_from}")
+        if not said or settled in self._settled:
+            return False
+        digest = hasher.start()
+        for word in first:
+            digest.update(word[2])
+        digest.update(_SAID_AFTER)
+        after = digest.digest()
+        for word in said:
+            digest.update(word[2])
+        new = [(whole, first[0][3]) for whole in (after, digest.digest()) if whole not in self.hashes]
+        return self._commit(new, settled)
+
     def ranges(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """The [start, end) ranges of the text that echo a tainted value, in the original text: each value found
         with the handle it is in (_handles). A text that holds JSON's or JavaScript's escapes is read as they write
@@ -578,7 +605,8 @@ class Taint:
         else:
             glued, found = True, words(text, hasher)
         hashes, heads = self.hashes, self.heads
-        values = []
+        values: list[tuple[int, int]] = []
+        said: list[tuple[int, int]] = []  # what a statement says after its first words (add_statement)
         for i, (start, end, word, head) in enumerate(found):
             if head not in heads:
                 continue
@@ -586,13 +614,17 @@ class Taint:
             digest = hasher.start()
             digest.update(word)
             last = self._after_name_head(text, digest, found, i, last)
+            self._said_after(digest, found, i, said)
             for j, (_, later_end, later, _) in enumerate(found[i + 1:i + MAX_WORDS], i + 1):
                 digest.update(later)
                 if digest.digest() in hashes:
                     last = later_end
                 last = self._after_name_head(text, digest, found, j, last)
+                self._said_after(digest, found, j, said)
             if last is not None:
                 values.append((start, last))
+        if said:  # (a few: in the order of their starts with the rest)
+            values = sorted(values + said)
         if glued:  # (both in the order of their starts: merged in that order, linear)
             return heapq.merge(values, self._pieces_found(text, hasher))
         return values
@@ -609,6 +641,23 @@ class Taint:
         head = digest.copy()
         head.update(_NAME_HEAD)
         return max(end, last or 0) if head.digest() in self.hashes else last
+
+    def _said_after(self, digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int,
+                    said: list[tuple[int, int]]) -> None:
+        """Where a statement's first words end at the word `at` (digest: the hash of the run's words so far), the
+        longest run of words right after them that is what it says is added to said (add_statement). Bounded: the
+        first words are looked up once per run, and only where they are found are up to MAX_WORDS words read on."""
+        after = digest.copy()
+        after.update(_SAID_AFTER)
+        if after.digest() not in self.hashes:
+            return
+        last = None
+        for _, end, word, _ in found[at + 1:at + 1 + MAX_WORDS]:
+            after.update(word)
+            if after.digest() in self.hashes:
+                last = end
+        if last is not None:
+            said.append((found[at + 1][0], last))
 
     def _pieces_found(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name

@@ -957,3 +957,22 @@ def test_the_end_of_a_number_in_groups_told_back_without_its_spaces_is_masked():
         assert [echo[s:e] for s, e in ranges] == [shown], [echo[s:e] for s, e in ranges]
     for other in ("Angebot Nr. 5721 vom 14/01/2026", "Preis 485,72 €", "Gesamt 2948 Stück"):
         assert taint.ranges(other, hasher) == [], other
+
+
+def test_a_statement_of_health_typed_key_by_key_adds_a_few_hashes_to_the_taint(session):
+    """Review 31 F2: a state of health typed in a chat is remembered (its statement after its first words,
+    Taint.add_statement) so that its bubble is masked. Typed a key a batch, only the keys from its condition's word to
+    its clause's end add a hash each, the first words one: not the rest of the message, nor the words one by one;
+    and the echo of the settled statement is masked."""
+    message = "Goedemorgen, ik ben zwanger van 20 weken, mag ik ibuprofen nemen of liever paracetamol?"
+    box = element("textarea", {"name": "chat"})
+    shown = element("p", {}, [text("…", id=95)], id=94)
+    s = session()
+    s.send(snapshot(html_page(box, shown, lang="nl")))
+    for event in typing(box["id"], message):
+        s.send(event)
+    said = len("zwanger van 20 weken")
+    assert 0 < len(s.mirror.taint) <= said + 1, len(s.mirror.taint)
+    result = s.send(mutation(texts=[set_text(95, message)]))
+    assert result.events[0]["data"]["texts"][0]["value"] == \
+        "Goedemorgen, ik ben ******* *** ** *****, mag ik ibuprofen nemen of liever paracetamol?"

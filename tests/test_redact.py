@@ -5189,6 +5189,48 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, message, said, kept", [
+    ("nl", "Ik ben zwanger van 20 weken, mag ik ibuprofen?", ["zwanger", "20 weken"], "Ik ben "),
+    ("nl", "Mijn dochter heeft epilepsie, welke dosis?", ["epilepsie"], "Mijn dochter heeft "),
+    ("fr", "Je suis séropositif, est-ce compatible avec ce traitement ?", ["séropositif"], "Je suis "),
+    ("de", "Mein Mann ist Diabetiker, welche Teststreifen?", ["Diabetiker"], "Mein Mann ist "),
+    ("nl", "Ik ben lid van het ABVV, krijg ik korting?", ["ABVV"], "Ik ben lid van het "),
+    ("nl", "Goedendag, onze dochter heeft diabetes, mag ze snoep mee?", ["diabetes"], "onze dochter heeft "),
+    ("fr", "Bonjour, j'ai une hernie discale, puis-je venir ?", ["hernie"], "puis-je venir"),
+    ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder")])
+def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
+    """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
+    …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
+    ibuprofen?"): said statements were never remembered, so that a pharmacy's own "zwanger" stays readable. The
+    statement is remembered after its first words: its echo is masked as it was where it was typed, and the site's
+    lone words, or its own sentence of the same first words, stay readable."""
+    box = element("textarea", {"id": "chat-input", "placeholder": "Typ je bericht…"})
+    log = element("div", {"class": "chat-log", "role": "log"})
+    site = ("Zwanger? Epilepsie, diabetes of een hernie: lees de bijsluiter. Séropositif, Diabetiker, ABVV, joods, "
+            "20 weken.")
+    # the site's own sentences of the same first words
+    own = {"nl": ("Ik ben zwanger van een tweeling", "Mijn dochter heeft koorts, wat nu?"),
+           "fr": ("Je suis enceinte de jumeaux", "Bonjour, j'ai une question"),
+           "de": ("Mein Mann ist krank, was hilft?",)}[lang]
+    faq = element("section", {"class": "faq"})
+    s = session()
+    s.send(meta("https://apotheek.example/"), snapshot(html_page(element("p", {}, [text(site)]), faq,
+                                                                 element("div", {"class": "chat-widget"}, [log, box]),
+                                                                 lang=lang)))
+    s.send(*typing(box["id"], message))
+    s.send(input_event(box["id"], ""))
+    bubble = element("div", {"class": "msg msg--visitor"}, [text(message)])
+    s.send(mutation(adds=[add(log["id"], bubble), *(add(faq["id"], element("h2", {}, [text(t)])) for t in own),
+                          add(faq["id"], element("p", {}, [text(site)]))]))
+    added = list(strings(s.stored[-1:]))
+    assert set(own) <= set(added) and site in added, added  # the site's text stays readable
+    echo = [shown for shown in added if shown != site and shown not in own]
+    assert not [word for word in said for shown in echo if word in shown], echo
+    assert [shown for shown in echo if kept in shown and len(shown) == len(message)], echo
+    stored = [shown for shown in strings(s.stored) if shown != site and shown not in own]
+    assert not [word for word in said for shown in stored if word in shown], stored  # nor in the keystrokes
+
+
 def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
     """Review 30 F2: the same said in a payload's remark ({"remark": "lid van ACV-CSC, …"}) was stored."""
     s = ServerSession(detector)
