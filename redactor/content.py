@@ -1054,9 +1054,11 @@ def payload_names(text: str) -> list[Span]:
     taint masked the page's text (review 15 F1); and a password given in a sentence, as in a textarea (a Sentry user
     feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets); and a state of
     health or a belief said of oneself or one's own, as in a textarea (a booking's {"remarks": "Ik ben zwanger …"}
-    posted, a widget's event {"note": …}: review 29 F1, said_special_categories)."""
-    subjects = sentence_subject_named(text)
-    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
+    posted, a widget's event {"note": …}: review 29 F1, said_special_categories); and a full name typed in lower case,
+    as in a textarea ({"remark": "abholung durch katarzyna nowak"}: review 31 F4, lower_case_full_names), never
+    remembered either."""
+    unremembered = [*sentence_subject_named(text), *lower_case_full_names(text)]
+    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in unremembered),
             *said_secrets(text), *said_special_categories(text), *other_script_runs(text)]
 
 
