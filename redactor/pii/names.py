@@ -1075,6 +1075,13 @@ def _relatives() -> frozenset[str]:
     return frozenset(_plain_name(word) for word in rule_words().get("relatives", ()))
 
 
+def a_relative_no_common_name(word: str) -> bool:
+    """A word for who a person is to the visitor (rules/recognizers.yaml relatives: "Oma", "Nana") that is no given
+    name common in the visitors' countries ("Peter", a Flemish godfather, is one): the list's rarer names that open a
+    sentence so say whose grandmother comes, not who ("Oma mag Noah op woensdag ophalen"; review 31 F5)."""
+    return _plain_name(word) in _relatives() and not common_given_name_first(word)
+
+
 def addressed_surname(text: str) -> bool:
     """Whom an address's line is for, after "T.a.v.", "c/o", "Attn:", "z.H." (recognizers.yaml addressed_surname): a
     surname as initialled_surname reads one, and no company's department or desk ("T.a.v. Administratie", "Attn:
