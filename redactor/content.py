@@ -39,14 +39,14 @@ import regex
 from redactor.bounded_cache import short_lru_cache
 from redactor.masking import Masker
 from redactor.pii.fold import spaces_folded
-from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, addressed_surname, addressee_said_a_person,
-                                 capitalised_name_word, country_names, gift_recipient, given_name_alone,
-                                 greets_no_one_in_lower_case, in_a_dish_named_after_someone,
-                                 is_a_place, is_business_name, is_function_word, is_function_word_abroad,
-                                 is_given_name, is_name_slug, listed_brands, lower_case_full_name, name_end,
-                                 names_a_desk, names_a_place, plural_no_household, premises_with_hours, says_when,
-                                 surname_comma_given, surname_then_given, without_site_addresses,
-                                 without_street_names)
+from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, a_relative_no_common_name, addressed_surname,
+                                 addressee_said_a_person, capitalised_name_word, common_given_name_first, country_names,
+                                 gift_recipient, given_name_alone, greets_no_one_in_lower_case,
+                                 in_a_dish_named_after_someone, is_a_place, is_business_name, is_function_word,
+                                 is_function_word_abroad, is_given_name, is_name_slug, listed_brands,
+                                 lower_case_full_name, name_end, names_a_desk, names_a_place, partner_after,
+                                 plural_no_household, premises_with_hours, says_when, surname_comma_given,
+                                 surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
@@ -878,13 +878,38 @@ def sentence_subject_named(text: str) -> list[Span]:
     spans = []
     for m in _SENTENCE_SUBJECT.finditer(text):
         name = m.group(1)
-        if is_function_word(name):
+        if is_function_word(name) or a_relative_no_common_name(name):
             continue
         if is_a_place(name):
             if a_place_and_a_given_name(name) and not _FAR_AWAY.match(text, m.end(1)):
                 spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED))
         elif given_name_alone(name):
             spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
+    return spans
+
+
+#: a capitalised word right after a verb of fetching a person, or before one that ends its clause, a few words
+#: between (recognizers.yaml pick_up_verbs, pick_up_verbs_last): "récupérer Inès", "pick up Noah", "darf Mia nicht
+#: abholen", "mag Noah op woensdag ophalen". Bounded: a few words of the text after each capitalised word
+_PICKED_UP = regex.compile(with_words(
+    r"(?<![\w'’-])(?i:{{pick_up_verbs}})[^\S\n]{1,3}(?P<after>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\w'’-])"
+    r"|(?<![\w'’-])(?P<before>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)"
+    r"(?=(?:[^\S\n]{1,3}[\w'’-]{1,30}){0,4}?[^\S\n]{1,3}(?i:{{pick_up_verbs_last}})(?![\w'’-]))"))
+
+
+def picked_up_named(text: str) -> list[Span]:
+    """A given name common in the visitors' countries alone as the one a visitor's note says is (not) to be fetched,
+    a child from school or day-care: "Le père ne peut pas récupérer Inès à la sortie", "der Vater darf Mia nicht
+    abholen", "Oma mag Noah op woensdag ophalen" (review 31 F5: a custody note stored the child's name). Not a function
+    word ("Sie", "Ik"), nor a name far more often a word (names.common_given_name_first); one that is a place's too is
+    masked but never remembered, as sentence_subject_named's. Only where a visitor writes: the site's "Ophalen in de
+    winkel" has no name to read."""
+    spans = []
+    for m in _PICKED_UP.finditer(text, overlapped=True):
+        group = "after" if m.group("after") else "before"
+        name = m.group(group)
+        if not is_function_word(name) and common_given_name_first(name):
+            spans.append(Span(*m.span(group), "PERSON", 1.0, UNREMEMBERED if is_a_place(name) else "shape"))
     return spans
 
 
@@ -1076,10 +1101,13 @@ def payload_names(text: str) -> list[Span]:
     taint masked the page's text (review 15 F1); and a password given in a sentence, as in a textarea (a Sentry user
     feedback's "comments": "mijn wachtwoord zonnebloem42 werkt niet", review 20 F12: said_secrets); and a state of
     health or a belief said of oneself or one's own, as in a textarea (a booking's {"remarks": "Ik ben zwanger …"}
-    posted, a widget's event {"note": …}: review 29 F1, said_special_categories)."""
-    subjects = sentence_subject_named(text)
-    return [*name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in subjects),
-            *said_secrets(text), *said_special_categories(text), *other_script_runs(text)]
+    posted, a widget's event {"note": …}: review 29 F1, said_special_categories); and a full name typed in lower case,
+    as in a textarea ({"remark": "abholung durch katarzyna nowak"}: review 31 F4, lower_case_full_names), never
+    remembered either."""
+    unremembered = [*sentence_subject_named(text), *picked_up_named(text), *lower_case_full_names(text)]
+    return with_partners(text, [
+        *name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in unremembered),
+        *said_secrets(text), *said_special_categories(text), *other_script_runs(text)])
 
 
 #: how a person's name (and a street's) is read from its shape alone, where a visitor wrote the text
@@ -1091,12 +1119,20 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     in lower case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel
     is left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
     password given in a sentence, a state of health or a belief said of oneself."""
-    return lambda text: [*names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text),
-                         *signed_in_lower_case(text),
-                         *possessor_named(text), *household_named(text), *family_plural_named(text),
-                         *sentence_subject_named(text),
-                         *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
-                         *said_secrets(text), *said_special_categories(text)]
+    return lambda text: with_partners(text, [
+        *names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
+        *possessor_named(text), *household_named(text), *family_plural_named(text), *sentence_subject_named(text),
+        *picked_up_named(text), *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
+        *said_secrets(text), *said_special_categories(text)])
+
+
+def with_partners(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, and the second of two people named together after each name among them (names.partner_after): a
+    couple where a visitor writes ("Mariage de Sarah & Youssef", "Liste van Lotte & Bram": review 31 F5, the second
+    name stored), as the detectors read it after the names they find. Masked as the name before it is remembered."""
+    partners = {partner: span.recognizer for span in spans if span.entity == "PERSON"
+                and (partner := partner_after(text, span.end)) is not None}
+    return [*spans, *(Span(start, end, "PERSON", 1.0, source) for (start, end), source in partners.items())]
 
 
 _RUNS_AND_STREETS, _SHAPED_AND_STREETS = _with_visitor_shapes(name_runs), _with_visitor_shapes(name_shaped)

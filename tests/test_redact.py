@@ -5631,3 +5631,87 @@ def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
     values = typed_values(s.stored, note)
     assert not [v for v in values if "nguyễn" in v or "thị" in v], values
     assert values[-1].startswith("merci de remettre le colis à ") and ", pas à lyon ni à domicile " in values[-1], values[-1]
+
+
+@pytest.mark.parametrize("note, name", [
+    ("entregar à joão pereira no 2º andar", ["joão", "pereira"]),
+    ("abholung durch katarzyna nowak am freitag", ["katarzyna", "nowak"]),
+    ("bitte an oksana kovalenko übergeben", ["oksana", "kovalenko"]),
+    ("le colis est pour tiago ferreira, 3e étage", ["tiago", "ferreira"]),
+    ("afgeven bij mihai ionescu op nummer 12", ["mihai", "ionescu"]),
+    ("c'est piotr zieliński qui viendra chercher la commande", ["piotr", "zieliński"]),
+    ("de sleutel ligt bij olena shevchenko, 1e verdieping", ["olena", "shevchenko"]),
+])
+def test_a_common_name_of_a_large_community_typed_in_lower_case_is_masked(session, note, name):
+    """Review 31 F4: a full name typed in lower case with no word saying a person follows was read only when its
+    given name was common in the visitors' countries, which left out the largest communities of other origins
+    (Portuguese, Polish, Romanian, Ukrainian): "entregar à joão pereira", "abholung durch katarzyna nowak", "bitte
+    an oksana kovalenko übergeben" were stored, typed in a remark and posted in a custom event's {"remark": …}
+    (whose values the lower-case reading did not see at all: "sophie nowak" was stored there too)."""
+    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang="fr")))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note}))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if any(part in t for part in name)], name
+
+
+def test_everyday_words_that_are_common_names_abroad_typed_in_lower_case_stay_readable(session):
+    """Review 31 F4's controls: the given names common in Portugal, Poland, Romania and Ukraine that are everyday
+    words of the sites' languages or a menu's (rules/pii.yaml everyday_words_that_are_names: "ion", "marin", "alla",
+    "tudor") are read as names typed in lower case no more than "pierre bleue" is."""
+    note = ("une batterie lithium ion neuve, du sel marin bio, des spaghetti alla carbonara et une montre tudor "
+            "black bay, merci.")
+    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang="fr")))
+    s.send(*typing(field["id"], note))
+    final = typed_values(s.stored, field)[-1]
+    for words in ("lithium ion neuve", "sel marin bio", "alla carbonara", "montre tudor black bay"):
+        assert words in final, final
+
+
+@pytest.mark.parametrize("note, lang, name", [
+    ("Mijn ex, Kevin, mag de kinderen NIET ophalen", "nl", "Kevin"),
+    ("Mijn ex-man Kevin mag de kinderen niet ophalen", "nl", "Kevin"),
+    ("Mon ex-mari, Karim, n'a pas le droit de venir chercher les enfants", "fr", "Karim"),
+    ("Meine Ex-Frau Sabine darf die Kinder nur mittwochs abholen", "de", "Sabine"),
+    ("Sorgerecht liegt allein bei mir, der Vater darf Mia nicht abholen", "de", "Mia"),
+    ("Le père ne peut pas récupérer Inès à la sortie", "fr", "Inès"),
+    ("Oma mag Noah op woensdag ophalen", "nl", "Noah"),
+    ("Only his grandmother may pick up Lucas after school", "en", "Lucas"),
+    ("Mariage de Sarah & Youssef le 14 juin", "fr", "Youssef"),
+    ("Liste van Lotte & Bram, trouw 14 juni", "nl", "Bram"),
+])
+def test_a_given_name_alone_in_a_pick_up_or_custody_note_is_masked(session, note, lang, name):
+    """Review 31 F5: a given name alone in a day-care's or a school's pick-up note, or a couple's second name, typed in
+    a remark and posted in a custom event's {"remark": …}, was stored: an ex-partner named after "ex" ("Mijn ex, Kevin,
+    mag…", "Mon ex-mari, Karim, …": no relative's word), the child fetched ("der Vater darf Mia nicht abholen", "ne peut
+    pas récupérer Inès": no rule read a name beside a verb of fetching), the second of a couple after "&" ("Sarah &
+    Youssef": the name before it was read by its shape, and only the detectors read a partner after one)."""
+    field = element("textarea", {"name": "remark", "aria-label": "Opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang=lang)))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note}))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if name in t], name
+    assert [t for t in stored if t.endswith(note.split()[-1])], stored  # the note's other words stay
+
+
+def test_a_pick_up_or_a_couple_in_the_sites_text_and_a_relative_stay_readable(session):
+    """Review 31 F5's controls: the site's "Ophalen in de winkel", "Abholung: Mo–Fr", "Click & Collect" and "Ben &
+    Jerry's" name no one, nor do a visitor's "Click & Collect" and "Ben & Jerry's"; and a grandmother opening a note
+    ("Oma mag Noah op woensdag ophalen": a relative's word the list knows as a rare name) is no name of hers."""
+    own = ["Ophalen in de winkel", "Abholung: Mo–Fr 9–18 Uhr", "Click & Collect", "Ben & Jerry's Cookie Dough"]
+    field = element("textarea", {"name": "remark", "aria-label": "Opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in own), field, lang="nl")))
+    s.send(*typing(field["id"], "Oma mag Noah op woensdag ophalen, graag met Click & Collect en een Ben & Jerry's ijsje."))
+    stored = list(strings(s.stored))
+    assert set(own) <= set(stored), [t for t in stored if t not in own]
+    values = typed_values(s.stored, field)
+    assert values[-1].startswith("Oma mag **** op woensdag ophalen, graag met Click & Collect en een Ben & Jerry's "), \
+        values[-1]
+    assert all(value.startswith("Oma") for value in values if len(value) >= 3), values  # as the note was typed

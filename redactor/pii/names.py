@@ -41,22 +41,31 @@ _RUN_PARTICLES = PARTICLES - frozenset(rule_words()["particles_that_are_words"])
 _VISITORS_COUNTRIES = ("great_britain", "ireland", "usa", "france", "belgium", "luxembourg", "the_netherlands",
                        "germany", "austria", "swiss", "turkey", "arabia")
 _COMMON_NAME = 2
+#: the countries of the largest communities of other origins in Luxembourg, Belgium and Germany (Portuguese, Polish,
+#: Romanian, Ukrainian: "joão pereira", "katarzyna nowak", "oksana kovalenko" typed in lower case; review 31 F4), and
+#: how common a name must be there: only their common names, as the list rates a great many of their languages'
+#: words as rare given names ("feliz", "luz", "dulce", "branco", "lupa", "novel", "dacia")
+_COMMUNITIES_COUNTRIES = ("portugal", "poland", "romania", "ukraine")
+_COMMON_IN_COMMUNITY = 6
 
 
 @functools.cache
 def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
     """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few popular Dutch ones it
     lacks, from rules/pii.yaml), lower-case and without accents: function words of the languages included ("Elke" is
-    Dutch "each"); and those of them common in the visitors' countries (_VISITORS_COUNTRIES, _COMMON_NAME), with the
+    Dutch "each"); and those of them common in the visitors' countries (_VISITORS_COUNTRIES, _COMMON_NAME, and
+    _COMMUNITIES_COUNTRIES, _COMMON_IN_COMMUNITY), with the
     popular ones the list lacks or rates rare (rules/pii.yaml extra_given_names, popular_given_names). The list's
     table (~20 MB, how common each name is in each country) is read once, not kept."""
     import gender_guesser.detector
 
     table = gender_guesser.detector.Detector(case_sensitive=False).names
-    columns = [gender_guesser.detector.Detector.COUNTRIES.index(country) for country in _VISITORS_COUNTRIES]
+    countries = gender_guesser.detector.Detector.COUNTRIES
+    columns = [*((countries.index(country), _COMMON_NAME) for country in _VISITORS_COUNTRIES),
+               *((countries.index(country), _COMMON_IN_COMMUNITY) for country in _COMMUNITIES_COUNTRIES)]
     common = {_plain_name(name) for name, genders in table.items()  # a character a country: blank, or 1 to D
-              if any(int(values[i], 16) >= _COMMON_NAME for values in genders.values()
-                     for i in columns if i < len(values) and values[i].strip())}
+              if any(int(values[i], 16) >= least for values in genders.values()
+                     for i, least in columns if i < len(values) and values[i].strip())}
     engine = load_rules("pii.yaml").get("engine", {})
     extra = engine.get("extra_given_names", [])
     popular = {_plain_name(name) for name in [*extra, *engine.get("popular_given_names", [])]}
@@ -1065,6 +1074,13 @@ def _a_surname_in_capitals(word: str, after_article: bool = False) -> bool:
 def _relatives() -> frozenset[str]:
     """rules/recognizers.yaml relatives, plain: "zus", "buurman", "voisine"."""
     return frozenset(_plain_name(word) for word in rule_words().get("relatives", ()))
+
+
+def a_relative_no_common_name(word: str) -> bool:
+    """A word for who a person is to the visitor (rules/recognizers.yaml relatives: "Oma", "Nana") that is no given
+    name common in the visitors' countries ("Peter", a Flemish godfather, is one): the list's rarer names that open a
+    sentence so say whose grandmother comes, not who ("Oma mag Noah op woensdag ophalen"; review 31 F5)."""
+    return _plain_name(word) in _relatives() and not common_given_name_first(word)
 
 
 def addressed_surname(text: str) -> bool:
