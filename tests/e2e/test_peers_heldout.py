@@ -176,9 +176,12 @@ def readable(request: dict[str, Any]) -> tuple[str, str]:
 
 #: the clients' random ids (event uuids, session ids): "-7350-" of a dashed IBAN turns up in one by chance
 #: and the clients' clocks (an ISO timestamp, Sentry's epoch seconds): "03.198" of a dotted date of birth
-#: turns up in "…T11:13:03.198Z", "033.28" of a dotted national number in "1764851033.28"
+#: turns up in "…T11:13:03.198Z", "033.28" of a dotted national number in "1764851033.28"; and Sentry's sampling
+#: draw, a float of 16-17 decimals in a replay's trace context ("0.11174799820031212" held "031212" of round 30's
+#: personal code)
 _CLIENT_NOISE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-                   r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|(?<![\d.])1\d{9}\.\d+(?![\d.])", re.I)
+                   r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|(?<![\d.])1\d{9}\.\d+(?![\d.])"
+                   r"|(?<![\d.])0\.\d{12,}(?![\d.])", re.I)
 
 
 def leaks_in(strings: str, around: str, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
