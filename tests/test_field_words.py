@@ -301,6 +301,42 @@ def test_a_fund_members_number_with_the_funds_name_before_it_or_in_slashes_is_ma
         assert kept in stored, kept
 
 
+def test_a_document_patient_or_card_number_after_its_label_in_a_text_or_a_remark_is_masked(session):
+    """Review 31 F6: a page's one-text labels and a booking's remark stored a driving licence's, an identity card's,
+    a patient's file, a benefit's, a pupil's, a pet's chip or a transport or loyalty card's number whole
+    ("Führerschein-Nr. B072RRE2I55", "N° CNI : 123456789012", "Patiëntnummer UZ Gent: 1234567", "Payback-Kundennummer
+    3083 1234 5678 9012"): no number word named them, a word ending a compound was not seen, sixteen digits were too
+    many, small words before the colon and letters in the number were refused. The site's own order and article
+    numbers stay."""
+    shown = {"de": {"Führerschein-Nr. B072RRE2I55": "B072RRE2I55",
+                    "Payback-Kundennummer 3083 1234 5678 9012": "5678 9012",
+                    "BahnCard-Nummer 7081 4112 3456 7890": "3456 7890",
+                    "Führerschein-Nr. K41LZ7PQ2X8": "K41LZ7PQ2X8"},
+             "fr": {"N° CNI : 123456789012": "123456789012",
+                    "Numéro de permis de conduire : 12AB34567890": "12AB34567890",
+                    "N° de dossier patient : 00123456": "00123456",
+                    "Numéro allocataire CAF : 1234567": "1234567",
+                    "Numéro INE de l'élève : 1234567890A": "1234567890A",
+                    "Numéro de puce du chat : 250269604123456": "250269604123456"},
+             "nl": {"Patiëntnummer UZ Gent: 1234567": "1234567",
+                    "OV-chipkaart 3528 0123 4567 8901": "4567 8901",
+                    "Chipnummer hond: 981098104123456": "981098104123456",
+                    "Rijbewijs: 5123456789": "5123456789"}}
+    site = {"de": ["Bestellnummer 4417 8820 1193 5560", "Art.-Nr. 77KX20931145", "BahnCard 25 ab 55,49 €"],
+            "fr": ["Réf. produit : 31CD90817264", "N° de commande : 7719302846"],
+            "nl": ["Bestelnummer: 5520917734B", "Artikelnummer 8801 2290 4471 3306"]}
+    for language, lines in shown.items():
+        s = session()
+        s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*lines, *site[language]]),
+                                          lang=language)))
+        s.send(*(custom("booking", {"remarks": line.replace(" :", ":")}) for line in lines))
+        for value in lines.values():
+            assert not leaks(s.stored, value), value
+        stored = stored_text(s)
+        for kept in site[language]:
+            assert kept in stored, kept
+
+
 def test_a_pick_under_a_union_affiliation_label_is_masked(session):
     """Review 30 F2: a <select> labelled "Affiliation syndicale" kept its pick ("FGTB"): the field words knew
     "syndicat", "syndiqué", not the adjective a label writes. A pick under an ordinary label stays."""

@@ -1068,7 +1068,17 @@ CUSTOMER_NUMBERS = [
     ("Commande n° 7719302846 — contrat de livraison", "fr", []),
     ("Privacy policy · KBO 0456.789.123", "en", []),
     ("contract van 12 maanden, 24,95 per maand", "nl", []),
-    ("Contract 2024-2025 verlengd, polis 2025/2026", "nl", []),
+    # a document's, a patient's, a benefit's, a pupil's, a chip's or a card's number after its label (review 31 F6)
+    ("Führerschein-Nr. B072RRE2I55", "de", [("B072RRE2I55", "CUSTOMER_ID")]),
+    ("N° CNI : 123456789012", "fr", [("123456789012", "CUSTOMER_ID")]),
+    ("Patiëntnummer UZ Gent: 1234567", "nl", [("1234567", "CUSTOMER_ID")]),
+    ("Payback-Kundennummer 3083 1234 5678 9012", "de", [("3083 1234 5678 9012", "CUSTOMER_ID")]),
+    ("OV-chipkaart 3528 0123 4567 8901", "nl", [("3528 0123 4567 8901", "CUSTOMER_ID")]),
+    ("N° de dossier patient : 00123456", "fr", [("00123456", "CUSTOMER_ID")]),
+    ("Numéro de permis de conduire : 12AB34567890", "fr", [("12AB34567890", "CUSTOMER_ID")]),
+    ("Chipnummer hond: 981098104123456", "nl", [("981098104123456", "CUSTOMER_ID")]),
+    ("Bestellnummer 3083 1234 5678 9012", "de", []), ("Art.-Nr. 12AB34567890", "de", []),
+    ("Réf. produit : 12AB34567890", "fr", []), ("Bestelnummer: 1234567890A", "nl", []),
 ]
 NUMBER_LABELLED = [
     ("Artikel 0471.223.18 — op voorraad", "nl", []),
