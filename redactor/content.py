@@ -1048,9 +1048,10 @@ def said_special_categories(text: str) -> list[Span]:
     subject ("Lotte heeft epilepsie", "Onze zoon heeft autisme"; review 29 F2): GDPR art. 9 data, masked from its word
     to its clause's end (HEALTH, SPECIAL_CATEGORY). Its words are never remembered alone: they are the site's own on a
     pharmacy's or a temple's pages, whose text a taint would mask; the statement a visitor typed is, after its first
-    words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid van het ABVV"), an ethnic origin ("d'origine rom"), a residence status
-    ("ik ben asielzoeker") and criminal-justice data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where
-    a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia kussen")."""
+    words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid
+    van het ABVV"), an ethnic origin ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice
+    data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes),
+    never a search box's terms ("hernia kussen")."""
     return [Span(start, end, entity, 1.0, SAID) for _, start, end, entity in _said_statements(text)]
 
 

@@ -33,16 +33,16 @@ import phonenumbers
 import regex
 
 from redactor.bounded_cache import short_lru_cache
-from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, TYPED, UNREAD, UNREMEMBERED,
-                              WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell, QuotedValues, Remark,
-                              SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot, UrlSlot, UserAgentSlot,
-                              copy_read, credential_spans, element_path, entry_of, file_name_shaped, format_arguments, is_data_url,
-                              letters_added, SAID, said_statement,
-                              listed_codes, name_runs, name_shaped, names_backup_codes, names_by_shape,
-                              other_script_runs, past_class_prefixes, payload_names, person_slugs, phone_without_plus, rename_keys,
-                              secret_pair_spans, selector_person_slugs, shape_signs, surname_first_entry, table_rows,
-                              streamed_line_end, template_with_arguments, unread, url_slot, urls_in_text, user_agent_shaped,
-                              with_shaped)
+from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, MAX_SCANNED, SAID, TYPED, UNREAD,
+                              UNREMEMBERED, WRITTEN, Cell, DataUrlSlot, FilledTemplateSlot, KeyCell, NumberCell,
+                              QuotedValues, Remark, SeriesSlot, ShapeSlot, Slot, SrcsetSlot, TableRowsSlot, TextSlot,
+                              UrlSlot, UserAgentSlot, copy_read, credential_spans, element_path, entry_of,
+                              file_name_shaped, format_arguments, is_data_url, letters_added, listed_codes, name_runs,
+                              name_shaped, names_backup_codes, names_by_shape, other_script_runs, past_class_prefixes,
+                              payload_names, person_slugs, phone_without_plus, rename_keys, said_statement,
+                              secret_pair_spans, selector_person_slugs, shape_signs, streamed_line_end,
+                              surname_first_entry, table_rows, template_with_arguments, unread, url_slot, urls_in_text,
+                              user_agent_shaped, with_shaped)
 from redactor.css import CssText
 from redactor.dom import DRAWN_ON, DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
