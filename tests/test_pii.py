@@ -4238,3 +4238,43 @@ def test_a_services_packages_and_oysters_listed_after_their_word_name_no_one(det
                            ("Nos huîtres : Fine de Claire, Spéciale Gillardeau et Belon", "fr")]:
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Sarah Collins", "PERSON") in found(detector, "Packages booked by Sarah Collins for Saturday", "en")
+
+
+#: the site's own text shaped like a person's name: a chain named after its founder, a hospital under its acronym, a
+#: shoe's model after its word (review 31 O1)
+NAMED_LIKE_PEOPLE = [("Ook verkrijgbaar bij Albert Heijn, Jumbo en Dirk van den Broek.", "nl"),
+                     ("Boodschappen bestellen bij Jan Linders of Dekamarkt", "nl"),
+                     ("Gutschein einlösbar bei Hans im Glück und Peter Pane", "de"),
+                     ("Pain de chez Marie Blachère ou Paul", "fr"), ("Livraison gratuite au Louis Delhaize de Mons", "fr"),
+                     ("Clinique Saint-Jean, Hôpital Ambroise-Paré, CHU Brugmann", "fr"),
+                     ("Opname in UZ Gent, AZ Groeninge of AZ Sint-Jan", "nl"),
+                     ("Modell Paula Sneaker in Weiß, Modell Anton Boots in Braun", "de"),
+                     ("Modèle Louise, escarpin en cuir verni", "fr")]
+
+
+@pytest.mark.parametrize("text,language", NAMED_LIKE_PEOPLE)
+def test_chains_hospitals_and_models_named_like_people_are_no_one(detector, text, language):
+    """Review 31 O1: a shop's list of where to buy it masked "Dirk van den Broek", "Jan Linders", "Peter Pane", "Marie
+    Blachère", "Louis Delhaize" (rules/pii.yaml brands: chains known whole, as "Albert Heijn"), a hospitals' list
+    "CHU Brugmann" (institution_acronyms, in capitals) and a shoe shop "Modell Paula Sneaker" (German's and French's
+    singular model_labels, no one who poses)."""
+    assert not {e for _, e in found(detector, text, language) if e == "PERSON"}, text
+
+
+def test_a_person_beside_a_chain_a_hospital_or_a_model_is_still_one(detector):
+    """Review 31 O1's controls: a visitor's name that is no chain's, a patient after the hospital's name and its comma,
+    a fashion model credited under Dutch's "Model:", and a name in lower-case "az" (Hungarian's article) are people."""
+    for text, language, name in [("Boodschappen bestellen voor Jan Lindemans", "nl", "Jan Lindemans"),
+                                 ("Opname in AZ Groeninge, patiënt: Sanne Jansen", "nl", "Sanne Jansen"),
+                                 ("Model: Lotte Peeters draagt maat 36", "nl", "Lotte Peeters"),
+                                 ("Pain de chez Marie Dupont ou Paul", "fr", "Marie Dupont")]:
+        assert (name, "PERSON") in found(detector, text, language), text
+
+
+def test_a_shops_address_after_a_brand_no_one_is_called_is_the_shops(detector):
+    """Review 31 O1: "Le Pain Quotidien, rue Antoine Dansaert 16, 1000 Bruxelles" masked the chain's own address: a
+    listed brand whose first word is no given name before the address says the shop's (names.is_site_address). A chain
+    named like a person before an address may be a visitor called so: that address stays masked."""
+    assert not found(detector, "Le Pain Quotidien, rue Antoine Dansaert 16, 1000 Bruxelles", "fr")
+    assert ("Kerkstraat 12", "POSTAL_ADDRESS") in found(detector, "Jan Linders, Kerkstraat 12, 5911 Venlo", "nl")
+    assert ("Kerkstraat 12", "POSTAL_ADDRESS") in found(detector, "Sanne Jansen, Kerkstraat 12, 9000 Gent", "nl")

@@ -626,7 +626,10 @@ def _a_listed_model(text: str, start: int) -> bool:
     """Whether the name is one of the models or creations a maker's page lists after their word, on its line, right
     after it or in its list ("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "Nos créations : Rose de Grasse,
     Bois d'Ambre et Jasmin Sambac": rules/pii.yaml model_labels). A model's name may hold any words ("Bois d'Ambre",
-    "Olympia SM3"): each of the list's names is one to four words, the first capitalised."""
+    "Olympia SM3"): each of the list's names is one to four words, the first capitalised. A run the word opens is its
+    model's name ("Modell Paula Sneaker in Weiß": review 31 O1)."""
+    if _model_labels().match(text, start):
+        return True
     names = _names_listed(_after_the_last(_model_labels(), _line_before(text, start)[0]))
     return names is not None and all(0 < len(name.split()) <= 4 and name.split()[0][:1].isupper() for name in names)
 
@@ -1555,6 +1558,13 @@ def _is_business_word(word: str) -> bool:
         plain.endswith(suffix) and len(plain) > len(suffix) + 2 for suffix in suffixes))
 
 
+@functools.cache
+def _is_an_institutions_acronym(word: str) -> bool:
+    """Whether the word is a hospital's or a university's acronym as written (rules/pii.yaml institution_acronyms:
+    "CHU", "UZ"), a comma or a stop after it or not."""
+    return word.strip(".,;:") in load_rules("pii.yaml").get("engine", {}).get("institution_acronyms", [])
+
+
 def _names_an_institution(plain: str) -> bool:
     """A school's, a hospital's or an institute's word, plain, or a compound ending in one (rules/pii.yaml
     institution_endings: "gymnasium", "grundschule", "hopital")."""
@@ -1678,7 +1688,7 @@ def is_business_name(text: str, start: int, end: int) -> bool:
     if names_a_brand(text, start, end):
         return True
     if any(_is_business_word(word) or _is_street_word(word) or _business_lexicon()[2].fullmatch(word)
-           for word in text[start:end].split()):
+           or _is_an_institutions_acronym(word) for word in text[start:end].split()):
         return True  # the upper-case form may be read into the run: "Martin Dubois SPRL"
     words = [w for w in text[start:end].split() if w.casefold() not in PARTICLES]
     if words and _opens_a_street(words[0]):
@@ -1692,7 +1702,7 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
     before = before[-3:]
     before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
-    if before and before[-1][:1].isupper() and _is_business_word(before[-1]):
+    if before and (before[-1][:1].isupper() and _is_business_word(before[-1]) or _is_an_institutions_acronym(before[-1])):
         return True
     if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
         return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
@@ -1792,6 +1802,11 @@ def is_site_address(text: str, start: int) -> bool:
     forms = _business_lexicon()[2]
     if _company_form_ending().search(head):
         return True  # a firm's form of several words or in lower case ends its name: "… Mosella S.à r.l., 5, route du Vin"
+    words = _BRAND_WORD.findall(head)
+    brands = listed_brands(words)
+    if brands and brands[-1][1] == len(words) and not is_given_name(_brand_word(words[brands[-1][0]])):
+        return True  # a brand that opens with no one's given name: "Le Pain Quotidien, rue Antoine Dansaert 16" (review
+        # 31 O1); "Jan Linders, Kerkstraat 12" may be a visitor called so
     for word in reversed(head.split()):  # the capitalised run right before the address, particles between
         elided = _ELIDED.match(word)
         if elided and _names_an_institution(_plain_name(word[elided.end():])):

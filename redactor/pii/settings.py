@@ -128,6 +128,7 @@ class EngineConfig(pydantic.BaseModel):
     practitioner_words: list[str] = []  # after a practitioner's name and a comma, her specialty: "…, Fachärztin"
     practitioner_endings: list[str] = []  # … by a German compound's ending: "Zahnärztin", "Psychotherapeutin"
     institution_endings: list[str] = []  # a hyphenated compound ending so names an institution: "Marie-Curie-Gymnasium"
+    institution_acronyms: list[str] = []  # as written, opening an institution's name: "CHU Brugmann", "UZ Leuven"
     name_openers: list[str] = []  # greetings and titles: the only words before a given name in a name
     contact_labels: list[str] = []  # a number's label ("Tel."): no last word of the name before it
     possessives: list[str] = []  # "Mein Opa Eberhard": the word after one says who a person is to the writer
