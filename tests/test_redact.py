@@ -3264,6 +3264,20 @@ def test_a_name_after_its_one_word_label_in_another_language_is_masked(session):
     assert "Time: 10:00" in stored and "Menu: Pizza Margherita" in stored
 
 
+def test_a_question_after_a_labels_colon_in_page_text_is_the_pages_heading(session):
+    """Review 31 saw a pharmacy's advice heading masked after its colon ("Ik ben zwanger: *** *** ** ******"): the
+    health word before the colon read as a label, the question after it as its value. A question after the colon is
+    the page's own heading; a value after the same label is masked whole as before."""
+    s = session()
+    headings = ["Ik ben zwanger: wat mag ik nemen?", "Enceinte : quels médicaments éviter ?"]
+    page = element("div", {}, [element("h2", {}, [text(h)]) for h in headings]
+                   + [element("p", {}, [text("Zwangerschap: 14 weken")])])
+    s.send(meta(), snapshot(html_page(page, lang="nl")))
+    stored = set(strings(s.stored))
+    assert set(headings) <= stored
+    assert not leaks(s.stored, "14 weken")
+
+
 def test_a_value_right_after_its_label_element_has_the_labels_meaning(session):
     """Server-rendered summaries put a value right after a label drawn as one: a text after
     <strong>Naam:</strong>, or after <b>Geboortedatum</b><br>, a <span> after <span class="lbl">:
