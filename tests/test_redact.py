@@ -737,6 +737,24 @@ def test_a_select_keeps_a_towns_sectors_and_zones(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_keeps_the_kinds_of_housing_it_lists(session):
+    """Round 41: a housing-aid claim's <select> of the kinds of housing ("Logement HLM") was read as a given name and a
+    family name, masked in the list and in the value picked, and remembered: the page's "Type de logement", "Adresse
+    du logement" and its <title> lost the word. A kind of housing's word names a thing, as a trade word names a shop;
+    a person in the list is still masked."""
+    labels = ["Logement HLM", "Logement du parc privé", "Woning Woonhaven", "Wohnung WBS", "Zorbalie Quendt"]
+    options = [element("option", {}, [text(label)]) for label in labels]
+    picker = element("select", {"id": "logement", "name": "logement", "value": labels[0]}, options)
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "logement"}, [text("Type de logement")]), picker,
+                              element("p", {}, [text("Adresse du logement")]), lang="fr")))
+    s.send(input_event(picker["id"], labels[1]))
+    stored = list(strings(s.stored))
+    assert {*labels[:4], "Type de logement", "Adresse du logement"} <= set(stored), stored
+    assert typed_values(s.stored, picker) == [labels[1]]
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
     """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
     service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
