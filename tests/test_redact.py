@@ -5170,6 +5170,32 @@ def test_a_health_state_said_of_ones_family_or_of_a_child_by_name_is_masked(sess
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Notre fille est suivie à l'hôpital Avicenne pour un diabète insulinodépendant, nous cherchons donc un "
+     "logement proche", ["diabète", "insulinodépendant"], "nous cherchons donc un"),
+    ("fr", "Mon mari est soigné depuis deux ans à Bordet pour un cancer du côlon. Merci bien", ["cancer"], "Merci"),
+    ("nl", "Mijn zoon wordt in het UZ Gent behandeld voor epilepsie, dus een benedenverdieping graag", ["epilepsie"],
+     "dus een benedenverdieping"),
+    ("de", "Unsere Tochter ist seit 2020 in Behandlung wegen Diabetes. Danke sehr", ["Diabetes"], "Danke"),
+    ("en", "Our son was diagnosed last year with autism, so a quiet flat please", ["autism"], "so a quiet flat")])
+def test_a_health_state_said_after_a_word_of_treatment_far_from_the_person_is_masked(session, lang, value, said, kept):
+    """Round 41: a housing-aid claim's message, "Notre fille est suivie à l'hôpital Avicenne pour un diabète
+    insulinodépendant", was stored: the illness stood nine words after "Notre", and a state of health is read four
+    words at most after the first person's. A word saying the person is treated, followed or diagnosed (said_care)
+    says the illness after it is theirs, further into the clause; the rest of the message stays readable."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value", [
+    ("fr", "Mon dossier est suivi par le service des allocations depuis mars, je joins la quittance"),
+    ("fr", "Ma demande est traitée par la pharmacie du quartier pour la livraison"),
+    ("nl", "Mijn aanvraag wordt behandeld door de dienst huisvesting van de stad")])
+def test_a_word_of_treatment_without_a_state_of_health_keeps_the_message(session, lang, value):
+    """A file followed or a request treated, with no state of health after the word, says nothing of anyone's health
+    (the word typed last stays masked while it could still become more: batch boundaries)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, [], value.rsplit(" ", 1)[0])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Dag, mijn vrouw heeft longkanker gehad, mag ze meedoen?", ["longkanker"], "mag ze meedoen?"),
     ("nl", "ik heb een eetstoornis, kan ik toch starten?", ["eetstoornis"], "kan ik toch starten?"),
     ("nl", "Hoi, ik heb een nierziekte; graag een rustige les", ["nierziekte"], "graag een rustige"),
