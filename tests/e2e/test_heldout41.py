@@ -35,6 +35,12 @@ was remembered for the session: 1f2f59a (rules/pii.yaml business_words: the kind
 this one stood nine words after it: a49a252 (rules/recognizers.yaml said_care: a word saying the person is treated,
 followed or diagnosed, 'suivie', 'behandeld', 'diagnosed'…, lets the state of health stand up to eight words after
 it). All but the towns pass since.
+Probed beside the page (page text, not typed; what is typed held on main): a full name no list knows after the word of
+who claims or applies ('Allocataire : Tharshan Sivakumar', 'Demandeur : …', 'Aanvrager:', 'Antragstellerin:') and a
+Tamil name after the word of who signs ('Signé : தர்ஷன் சிவகுமார்') were kept, where 'Nom : …' and 'Bonjour …' masked
+them: 6655937 (rules/recognizers.yaml person_role_labels). The French social security number, the allowance number
+after its word, the IBAN, the mobile, the street with its building letter and the date of birth in words were masked
+in page text on main already.
 Left open: the towns of the commune <select> ('93120 La Courneuve'): fr_postcode_city reads a French postcode and its
 town as an address wherever it stands, and an <option>'s text is left to the detectors on purpose (a server's entry
 may hold a visitor's address: content.names_by_shape); the site's list of towns is masked, fail closed, the picked
