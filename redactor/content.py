@@ -1015,15 +1015,18 @@ def said_secrets(text: str) -> list[Span]:
 #: a statement of the first person, up to four words, then a state of health or another special category
 #: (recognizers.yaml said_self, said_health_word: a word or a compound's ending, said_justice, said_special_word: a
 #: belief, a practice, a union, a residence status; said_origin with the people's word before it), with the rest of
-#: its clause up to three words ("zwanger van 20 weken"); or a practice before the first person's word in its clause
-#: ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the person, with the word before it ("şeker
-#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), a listed one with its plural or
-#: adjective ending ("moslims", "schwules": said_inflection), each after a space or an elision's apostrophe ("j'ai une
-#: hernie"): linear, a start tries a few words at most
+#: its clause up to three words ("zwanger van 20 weken"), further after a word saying the person is treated for it (up
+#: to six words before that word and eight after it, said_care: "Notre fille est suivie à l'hôpital Avicenne pour un
+#: diabète"); or a practice before the first person's word in its clause ("pendant le ramadan je jeûne"); or a word
+#: whose Turkish ending says the person, with the word before it ("şeker hastasıyım"). Words whole and taken whole
+#: (possessive: no word is tried in pieces), a listed one with its plural or adjective ending ("moslims", "schwules":
+#: said_inflection), each after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries a few
+#: words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
-_SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
+_SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
+                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
                         rf"|(?P<special>(?i:{{{{said_special_word}}}}))"
                         rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+)?(?i:{{{{said_origin}}}})))(?![\w'’-])"

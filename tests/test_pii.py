@@ -846,6 +846,14 @@ ROLE_HOLDERS = [
     ("Guest: Checkout", "en", []),
     ("Leerling: Basis", "nl", []),
     ("Client : Particulier", "fr", []),
+    # the one who claims an allowance, applies or signs, whose given name no list knows (held-out round 41)
+    ("Allocataire : Tharshan Sivakumar", "fr", [("Tharshan Sivakumar", "PERSON")]),
+    ("Demandeuse : Niroshini Kanagaratnam", "fr", [("Niroshini Kanagaratnam", "PERSON")]),
+    ("Aanvrager: Tharshan Sivakumar", "nl", [("Tharshan Sivakumar", "PERSON")]),
+    ("Antragstellerin: Niroshini Kanagaratnam", "de", [("Niroshini Kanagaratnam", "PERSON")]),
+    ("Signed by: Tharshan Sivakumar", "en", [("Tharshan Sivakumar", "PERSON")]),
+    ("Demandeur : Particulier", "fr", []),
+    ("Allocataire : Oui", "fr", []),
 ]
 
 
@@ -4112,6 +4120,8 @@ CASELESS_SCRIPT_NAMES = [
     ("Welcome back, נחמה גולדפרב!", "en", "נחמה גולדפרב"),
     ("Passenger: สมชาย ใจดี", "en", "สมชาย ใจดี"),
     ("欧阳娜娜 a réservé 2 places", "fr", "欧阳娜娜"),
+    # a Tamil name after the word of who signs (held-out round 41)
+    ("Signé : தர்ஷன் சிவகுமார்", "fr", "தர்ஷன் சிவகுமார்"),
 ]
 
 

@@ -742,6 +742,24 @@ def test_a_select_keeps_a_towns_sectors_and_zones(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_keeps_the_kinds_of_housing_it_lists(session):
+    """Round 41: a housing-aid claim's <select> of the kinds of housing ("Logement HLM") was read as a given name and a
+    family name, masked in the list and in the value picked, and remembered: the page's "Type de logement", "Adresse
+    du logement" and its <title> lost the word. A kind of housing's word names a thing, as a trade word names a shop;
+    a person in the list is still masked."""
+    labels = ["Logement HLM", "Logement du parc privé", "Woning Woonhaven", "Wohnung WBS", "Zorbalie Quendt"]
+    options = [element("option", {}, [text(label)]) for label in labels]
+    picker = element("select", {"id": "logement", "name": "logement", "value": labels[0]}, options)
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "logement"}, [text("Type de logement")]), picker,
+                              element("p", {}, [text("Adresse du logement")]), lang="fr")))
+    s.send(input_event(picker["id"], labels[1]))
+    stored = list(strings(s.stored))
+    assert {*labels[:4], "Type de logement", "Adresse du logement"} <= set(stored), stored
+    assert typed_values(s.stored, picker) == [labels[1]]
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
     """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
     service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
@@ -5184,6 +5202,32 @@ def test_a_health_state_said_of_ones_family_or_of_a_child_by_name_is_masked(sess
     autiste", "Our son has epilepsy" were stored where "Mijn zoon heeft autisme" was masked, and so was a child named
     by a given name as the sentence's subject ("Lotte heeft epilepsie")."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Notre fille est suivie à l'hôpital Avicenne pour un diabète insulinodépendant, nous cherchons donc un "
+     "logement proche", ["diabète", "insulinodépendant"], "nous cherchons donc un"),
+    ("fr", "Mon mari est soigné depuis deux ans à Bordet pour un cancer du côlon. Merci bien", ["cancer"], "Merci"),
+    ("nl", "Mijn zoon wordt in het UZ Gent behandeld voor epilepsie, dus een benedenverdieping graag", ["epilepsie"],
+     "dus een benedenverdieping"),
+    ("de", "Unsere Tochter ist seit 2020 in Behandlung wegen Diabetes. Danke sehr", ["Diabetes"], "Danke"),
+    ("en", "Our son was diagnosed last year with autism, so a quiet flat please", ["autism"], "so a quiet flat")])
+def test_a_health_state_said_after_a_word_of_treatment_far_from_the_person_is_masked(session, lang, value, said, kept):
+    """Round 41: a housing-aid claim's message, "Notre fille est suivie à l'hôpital Avicenne pour un diabète
+    insulinodépendant", was stored: the illness stood nine words after "Notre", and a state of health is read four
+    words at most after the first person's. A word saying the person is treated, followed or diagnosed (said_care)
+    says the illness after it is theirs, further into the clause; the rest of the message stays readable."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value", [
+    ("fr", "Mon dossier est suivi par le service des allocations depuis mars, je joins la quittance"),
+    ("fr", "Ma demande est traitée par la pharmacie du quartier pour la livraison"),
+    ("nl", "Mijn aanvraag wordt behandeld door de dienst huisvesting van de stad")])
+def test_a_word_of_treatment_without_a_state_of_health_keeps_the_message(session, lang, value):
+    """A file followed or a request treated, with no state of health after the word, says nothing of anyone's health
+    (the word typed last stays masked while it could still become more: batch boundaries)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, [], value.rsplit(" ", 1)[0])
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
