@@ -1566,13 +1566,19 @@ CYRILLIC = [
     ("Розмір 42, колір чорний", "en", []),
 ]
 
-# held-out peers round 31 (probed beside the page): a Bulgarian EGN after its word, in Cyrillic or Latin letters; ten
-# digits with no word (an order's), an EGN whose check fails stay
+# held-out peers round 31 (probed beside the page): a Bulgarian EGN after its word, in Cyrillic or Latin letters; a date
+# of birth with its month named in Cyrillic (Bulgarian, Russian, Ukrainian, nominative or genitive) or with the year's
+# word glued ("1987г."); ten digits with no word (an order's), an EGN whose check fails, a date with no birth word stay
 BULGARIAN = [
     ("Моето ЕГН е 8707154327.", "fr", [("8707154327", "NATIONAL_ID")]),
     ("EGN: 8707154327", "en", [("8707154327", "NATIONAL_ID")]),
     ("Commande 8707154327 expédiée", "fr", []),
     ("ЕГН 8707154320", "en", []),
+    ("Съпругата ми е родена на 15 юли 1987 г., моля", "fr", [("15 юли 1987", "DATE_OF_BIRTH")]),
+    ("родилась 5 мая 1987", "en", [("5 мая 1987", "DATE_OF_BIRTH")]),
+    ("народилася 3 березня 1990 року", "nl", [("3 березня 1990", "DATE_OF_BIRTH")]),
+    ("родена на 15.07.1987г.", "fr", [("15.07.1987", "DATE_OF_BIRTH")]),
+    ("Отворено от 15 юли 2026 г.", "en", []),
 ]
 
 # A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no
