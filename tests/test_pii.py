@@ -1568,7 +1568,8 @@ CYRILLIC = [
 
 # held-out peers round 31 (probed beside the page): a Bulgarian EGN after its word, in Cyrillic or Latin letters; a date
 # of birth with its month named in Cyrillic (Bulgarian, Russian, Ukrainian, nominative or genitive) or with the year's
-# word glued ("1987г."); ten digits with no word (an order's), an EGN whose check fails, a date with no birth word stay
+# word glued ("1987г."); a street in the quotes Bulgarian writes its name in, with the postcode and town after; ten
+# digits with no word (an order's), an EGN whose check fails, a date with no birth word, a street with no number stay
 BULGARIAN = [
     ("Моето ЕГН е 8707154327.", "fr", [("8707154327", "NATIONAL_ID")]),
     ("EGN: 8707154327", "en", [("8707154327", "NATIONAL_ID")]),
@@ -1579,6 +1580,9 @@ BULGARIAN = [
     ("народилася 3 березня 1990 року", "nl", [("3 березня 1990", "DATE_OF_BIRTH")]),
     ("родена на 15.07.1987г.", "fr", [("15.07.1987", "DATE_OF_BIRTH")]),
     ("Отворено от 15 юли 2026 г.", "en", []),
+    ("Адрес: ул. „Витоша“ 15, 1000 София", "fr", [("ул. „Витоша“ 15, 1000 София", "POSTAL_ADDRESS")]),
+    ("бул. „Цар Освободител“ 4, ет. 3", "en", [("бул. „Цар Освободител“ 4, ет. 3", "POSTAL_ADDRESS")]),
+    ("Магазин на ул. „Витоша“", "en", []),
 ]
 
 # A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no

@@ -47,9 +47,9 @@ main's rules the EGN reached the collector in the event's property and Sentry Re
 Bulgaria's EGN after its word (rules/recognizers.yaml central_european_personal_number bulgarian_egn; tests/test_pii.py
 BULGARIAN), the Bulgarian, Russian and Ukrainian months in Cyrillic in the shared months' list, and a year's word
 glued to a date ("1987г.", "1990р.": date_of_birth dmy, date_of_birth_written; tests/test_pii.py,
-tests/test_peer_formats.py). Left: ten digits alone that are an EGN, with no word and untainted, stay as the other
-glued birth numbers do (any number's shape); a Bulgarian street in its quotes ("ул. „Витоша“ 15, 1000 София") keeps its
-house number and postcode where no typing tainted it.
+tests/test_peer_formats.py); and a Bulgarian street in its quotes, which kept its house number and postcode ("ул.
+„Витоша“ 15, 1000 София": street_cyrillic; tests/test_pii.py). Left: ten digits alone that are an EGN, with no word
+and untainted, stay as the other glued birth numbers do (any number's shape).
 """
 
 from __future__ import annotations
