@@ -1567,7 +1567,7 @@ CYRILLIC = [
 ]
 
 # held-out peers round 31 (probed beside the page): a Bulgarian EGN after its word, in Cyrillic or Latin letters; a date
-# of birth with its month named in Cyrillic (Bulgarian, Russian, Ukrainian, nominative or genitive) or with the year's
+# of birth with its month named in Cyrillic (Bulgarian, or Russian and Ukrainian in the genitive) or with the year's
 # word glued ("1987г."); a street in the quotes Bulgarian writes its name in, with the postcode and town after; ten
 # digits with no word (an order's), an EGN whose check fails, a date with no birth word, a street with no number stay
 BULGARIAN = [

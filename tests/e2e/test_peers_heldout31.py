@@ -45,7 +45,7 @@ kept, no recognizer knowing Bulgaria's number; a Bulgarian date of birth kept it
 page since also sends, at load, the bank's file on the co-holder through PostHog before the typing's recording: on
 main's rules the EGN reached the collector in the event's property and Sentry Replay's recorded response. Fixed:
 Bulgaria's EGN after its word (rules/recognizers.yaml central_european_personal_number bulgarian_egn; tests/test_pii.py
-BULGARIAN), the Bulgarian, Russian and Ukrainian months in Cyrillic in the shared months' list, and a year's word
+BULGARIAN), the Bulgarian months and the Russian and Ukrainian genitives in the shared months' list, a year's word
 glued to a date ("1987г.", "1990р.": date_of_birth dmy, date_of_birth_written; tests/test_pii.py,
 tests/test_peer_formats.py); and a Bulgarian street in its quotes, which kept its house number and postcode ("ул.
 „Витоша“ 15, 1000 София": street_cyrillic; tests/test_pii.py). Left: ten digits alone that are an EGN, with no word
