@@ -180,6 +180,20 @@ async def test_a_plate_under_a_parameter_that_names_a_car_is_masked(redact):
     assert written.endswith("&model=Golf+1.4+TSI&autoplay=1"), written
 
 
+async def test_a_bulgarian_egn_and_a_cyrillic_date_of_birth_in_an_event_before_any_recording_are_masked(redact):
+    """Held-out peers round 31 (probed beside the page): a co-holder's EGN after its word and her date of birth with its
+    month named in Bulgarian or its year's word glued, in a capture's properties under keys that say nothing, sent
+    before any recording could have tainted them, were kept (no EGN recognizer, no Cyrillic month). Both are masked;
+    the branch and an order's ten digits without a word stay."""
+    properties = {"piece": "ЕГН 8707154327", "note": "Съпругата ми е родена на 15 юли 1987 г., моля за среща",
+                  "autre": "родена на 15.07.1987г.", "agence": "Agence Gare", "commande": "Commande 4401237788"}
+    raw = posthog_body(capture_batch([analytics_event("rendez-vous", **properties)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    written = json.dumps(sent, ensure_ascii=False)
+    assert not [value for value in ("8707154327", "1987", "15 юли", "15.07") if value in written], sent
+    assert (sent["agence"], sent["commande"]) == ("Agence Gare", "Commande 4401237788"), sent
+
+
 async def test_a_plate_typed_in_a_field_labelled_with_the_car_is_masked_in_the_address_fragment(redact):
     """Held-out peers round 28: a hospital's parking form labelled its plate field "Plaque du véhicule", which said no
     plate ("plaque" names one only alone), so the typed plate was masked as free text and not remembered, and the page

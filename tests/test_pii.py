@@ -1574,6 +1574,25 @@ CYRILLIC = [
     ("Розмір 42, колір чорний", "en", []),
 ]
 
+# held-out peers round 31 (probed beside the page): a Bulgarian EGN after its word, in Cyrillic or Latin letters; a date
+# of birth with its month named in Cyrillic (Bulgarian, or Russian and Ukrainian in the genitive) or with the year's
+# word glued ("1987г."); a street in the quotes Bulgarian writes its name in, with the postcode and town after; ten
+# digits with no word (an order's), an EGN whose check fails, a date with no birth word, a street with no number stay
+BULGARIAN = [
+    ("Моето ЕГН е 8707154327.", "fr", [("8707154327", "NATIONAL_ID")]),
+    ("EGN: 8707154327", "en", [("8707154327", "NATIONAL_ID")]),
+    ("Commande 8707154327 expédiée", "fr", []),
+    ("ЕГН 8707154320", "en", []),
+    ("Съпругата ми е родена на 15 юли 1987 г., моля", "fr", [("15 юли 1987", "DATE_OF_BIRTH")]),
+    ("родилась 5 мая 1987", "en", [("5 мая 1987", "DATE_OF_BIRTH")]),
+    ("народилася 3 березня 1990 року", "nl", [("3 березня 1990", "DATE_OF_BIRTH")]),
+    ("родена на 15.07.1987г.", "fr", [("15.07.1987", "DATE_OF_BIRTH")]),
+    ("Отворено от 15 юли 2026 г.", "en", []),
+    ("Адрес: ул. „Витоша“ 15, 1000 София", "fr", [("ул. „Витоша“ 15, 1000 София", "POSTAL_ADDRESS")]),
+    ("бул. „Цар Освободител“ 4, ет. 3", "en", [("бул. „Цар Освободител“ 4, ет. 3", "POSTAL_ADDRESS")]),
+    ("Магазин на ул. „Витоша“", "en", []),
+]
+
 # A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no
 # other number is written in: alone (round 20: the console's argument, the hash route "#/dossier/201/5012/3457"),
 # with its word; python-stdnum's de.stnr holds each Land's groups
@@ -1603,7 +1622,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + ALBANIAN + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
                          + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
-                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + SURNAMES_IN_CAPITALS)
+                         + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + BULGARIAN
+                         + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
