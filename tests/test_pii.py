@@ -4238,3 +4238,15 @@ def test_a_services_packages_and_oysters_listed_after_their_word_name_no_one(det
                            ("Nos huîtres : Fine de Claire, Spéciale Gillardeau et Belon", "fr")]:
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Sarah Collins", "PERSON") in found(detector, "Packages booked by Sarah Collins for Saturday", "en")
+
+
+def test_an_hour_on_a_french_programme_is_no_house_number(patterns_only):
+    """Held-out set 22: a lighthouse night's "Programme : 20 h conférence, 22 h montée au sommet" read "22 h montée au
+    sommet" as a street ("h" a house number's letter, "montée" a street's word). French writes an hour so: a house
+    number's letter is no "h"; a visitor's street after its number stays an address."""
+    for text in ["Programme de la nuit du phare : 20 h conférence, 22 h montée au sommet",
+                 "Programme : 10 h visite, 14 h cours de cuisine, 16 h place du marché", "Départ 9h route des crêtes"]:
+        assert not found(patterns_only, text, "fr"), text
+    for text, address in [("J'habite au 12 b rue de la Paix", "12 b rue de la Paix"),
+                          ("Livrez au 3 bis avenue Foch, merci", "3 bis avenue Foch")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "fr"), text
