@@ -4250,3 +4250,14 @@ def test_an_hour_on_a_french_programme_is_no_house_number(patterns_only):
     for text, address in [("J'habite au 12 b rue de la Paix", "12 b rue de la Paix"),
                           ("Livrez au 3 bis avenue Foch, merci", "3 bis avenue Foch")]:
         assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "fr"), text
+
+
+def test_a_german_traders_and_partnerships_form_closes_the_business_name_before_its_address(patterns_only):
+    """Held-out set 22: a wig maker's footer "Perücken Schneider e.K. · Bahnhofstraße 14 · 66111 Saarbrücken" had its
+    own street and postcode masked: a registered trader's "e.K." and the partnerships' "OHG", "GbR" closed no business's
+    name, as "vof" did not before set 21. A visitor's address after a person's name stays masked."""
+    for text in ["Perücken Schneider e.K. · Bahnhofstraße 14 · 66111 Saarbrücken",
+                 "Metzgerei Bauer OHG, Hauptstraße 3, 54290 Trier", "Schreinerei Weber GbR · Lindenweg 7 · 79098 Freiburg"]:
+        assert not found(patterns_only, text, "de"), text
+    assert ("Lindenweg 7", "POSTAL_ADDRESS") in found(
+        patterns_only, "Bitte an Jan Weber, Lindenweg 7, 79098 Freiburg schicken", "de")
