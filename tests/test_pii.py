@@ -4261,3 +4261,14 @@ def test_a_german_traders_and_partnerships_form_closes_the_business_name_before_
         assert not found(patterns_only, text, "de"), text
     assert ("Lindenweg 7", "POSTAL_ADDRESS") in found(
         patterns_only, "Bitte an Jan Weber, Lindenweg 7, 79098 Freiburg schicken", "de")
+
+
+def test_a_delivery_areas_range_of_postcodes_is_no_street(patterns_only):
+    """Held-out set 22: "Wij werken in 7700 tot 7799, 8000, 8300 en 8400" read "tot 7799, 8000" as a street typed in
+    lower case, its number and a postcode (street_number_postcode). The words that join a range or a list of postcodes
+    are no street's; a street typed so stays an address."""
+    for text, language in [("Wij werken in 7700 tot 7799, 8000, 8300 en 8400", "nl"),
+                           ("We deliver to 2000 and 2018, 2020", "en")]:
+        assert not found(patterns_only, text, language), text
+    for text in ["meir 12 2000", "dorpsstraat 5 1234ab"]:
+        assert (text, "POSTAL_ADDRESS") in found(patterns_only, text, "nl"), text
