@@ -4272,3 +4272,20 @@ def test_a_delivery_areas_range_of_postcodes_is_no_street(patterns_only):
         assert not found(patterns_only, text, language), text
     for text in ["meir 12 2000", "dorpsstraat 5 1234ab"]:
         assert (text, "POSTAL_ADDRESS") in found(patterns_only, text, "nl"), text
+
+
+def test_a_cat_cafes_cats_a_farms_dogs_and_a_growers_tulips_listed_after_their_word_name_no_one(detector):
+    """Held-out set 22: "Meet our cats: Pumpkin, Biscuit, Mrs Whiskers and Captain Fluff", "Nos chiens truffiers : Pepito,
+    Lola et Tchoupi" and (with NER) "Our tulips: Queen of Night, Prinses Irene, Abu Hassan and Apricot Beauty" read the
+    animals and the varieties as people. They join model_labels as set 21's horses did; the kind may have a word or two
+    after it before the colon ("chiens truffiers :"), and a title before a name in the list is the name's. A person after
+    the word and a verb, or after a role's label in the list, stays."""
+    for text, language in [("Meet our cats: Pumpkin, Biscuit, Mrs Whiskers and Captain Fluff", "en"),
+                           ("Nos chiens truffiers : Pepito, Lola et Tchoupi", "fr"),
+                           ("Our tulips: Queen of Night, Prinses Irene, Abu Hassan and Apricot Beauty", "en"),
+                           ("Onze katten Minou, Felix en Tijger wachten op een baasje", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    for text, language, name in [("Our cats were fed by Lisa Jansen and Tom Peters", "en", "Lisa Jansen"),
+                                 ("Chiens : Max (propriétaire : Julie Martin)", "fr", "Julie Martin"),
+                                 ("Horses: Duke and Bella, rider: Mrs Peeters", "en", "Peeters")]:
+        assert (name, "PERSON") in found(detector, text, language), text
