@@ -4289,3 +4289,15 @@ def test_a_cat_cafes_cats_a_farms_dogs_and_a_growers_tulips_listed_after_their_w
                                  ("Chiens : Max (propriétaire : Julie Martin)", "fr", "Julie Martin"),
                                  ("Horses: Duke and Bella, rider: Mrs Peeters", "en", "Peeters")]:
         assert (name, "PERSON") in found(detector, text, language), text
+
+
+def test_a_title_and_surname_the_page_addresses_before_a_colon_or_a_full_stop(patterns_only):
+    """Held-out set 22: "Ihr Termin, Frau Schäfer: Perückenanpassung am 12.01." kept the surname: a title and a surname
+    the page's sentence addresses were read before a comma, "!" or "?" only. A colon, a full stop and the text's end
+    close it too; a work a title opens stays ("Grimms Märchen, Frau Holle")."""
+    for text, language, name in [("Ihr Termin, Frau Schäfer: Perückenanpassung am 12.01. um 10 Uhr", "de", "Schäfer"),
+                                 ("Vielen Dank für Ihre Bestellung, Frau Schäfer.", "de", "Schäfer"),
+                                 ("Bedankt voor uw bestelling, mevrouw Claes.", "nl", "Claes"),
+                                 ("Uw afspraak, meneer Goossens", "nl", "Goossens")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    assert not found(patterns_only, "Grimms Märchen, Frau Holle", "de")
