@@ -144,11 +144,14 @@ def _plain_name(word: str) -> str:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; in Greek or Cyrillic
-    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting
-    calls it ("Γιώργο", "Κώστα", "Δημήτρη" are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
+    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; or the whole word, a
+    Korean name's two syllables ("Min-jun", "Seo-yeon"); in Greek or Cyrillic letters as the list knows it in Latin
+    ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting calls it ("Γιώργο", "Κώστα", "Δημήτρη"
+    are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
     plain = _plain_name(word.split("-", 1)[0])
     if plain in _first_names() or _first_names().intersection(_older_ukrainian_spellings(plain)):
+        return True
+    if "-" in word and _plain_name(word) in _first_names():
         return True
     if plain.isascii():
         return False
