@@ -4320,3 +4320,5 @@ def test_nigerias_kenyas_and_koreas_given_names_are_known(patterns_only):
                                  ("Skates booked by Min-jun Park", "en", "Min-jun Park"),
                                  ("Réservé par Seo-yeon Kim", "fr", "Seo-yeon Kim")]:
         assert (name, "PERSON") in found(patterns_only, text, language), text
+    # a capitalised given name and a lower-case word after its hyphen is a word's compound, unless known whole
+    assert not found(patterns_only, "Rosé-wijn Bakker uit de Provence", "nl")

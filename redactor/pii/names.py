@@ -148,10 +148,14 @@ def is_given_name(word: str) -> bool:
     Korean name's two syllables ("Min-jun", "Seo-yeon"); in Greek or Cyrillic letters as the list knows it in Latin
     ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting calls it ("Γιώργο", "Κώστα", "Δημήτρη"
     are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
-    plain = _plain_name(word.split("-", 1)[0])
+    head, hyphen, tail = word.partition("-")
+    if hyphen and head[:1].isupper() and tail[:1].islower():
+        # a capitalised word and a lower-case one: a Korean name whole, or a word's compound ("Rosé-wijn Bakker")
+        return _plain_name(word) in _first_names()
+    plain = _plain_name(head)
     if plain in _first_names() or _first_names().intersection(_older_ukrainian_spellings(plain)):
         return True
-    if "-" in word and _plain_name(word) in _first_names():
+    if hyphen and _plain_name(word) in _first_names():
         return True
     if plain.isascii():
         return False
