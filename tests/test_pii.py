@@ -2620,7 +2620,8 @@ def test_quality_figures_on_the_hand_written_set():
     # -> 50), and the seventeenth's (branch set17: 3 + 3 false hits -> 2 + 3, 49 names -> 53), and the eighteenth's
     # (branch set18: 3 + 2 false hits -> 1 + 2, 55 names -> 58, 26 addresses -> 27), and the nineteenth's (branch set19:
     # 5 + 2 false hits -> 2 + 2, 58 names -> 66), and the twentieth's (branch set20: 6 + 4 false hits -> 2 + 4, 62 names
-    # -> 68, 35 contacts -> 36), and the twenty-first's (branch set21: 9 + 3 false hits -> 3 + 3, 63 names -> 68)
+    # -> 68, 35 contacts -> 36), and the twenty-first's (branch set21: 9 + 3 false hits -> 3 + 3, 63 names -> 68), and
+    # the twenty-second's (branch set22: 6 + 3 false hits -> 1 + 2, 68 names -> 72)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
@@ -2637,15 +2638,17 @@ def test_quality_figures_on_the_hand_written_set():
              "site-numbers-heldout20"}
     set21 = {"name-heldout21", "contact-heldout21", "bank-id-heldout21", "address-heldout21", "site-text-heldout21",
              "site-numbers-heldout21"}
+    set22 = {"name-heldout22", "contact-heldout22", "bank-id-heldout22", "address-heldout22", "site-text-heldout22",
+             "site-numbers-heldout22"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
                "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19, *set20,
-               *set21}
+               *set21, *set22}
     everything = quality.score(rows, detections)["by_class"]
-    # the fourteenth's to twenty-first's classes: at most so many false hits on the site's rows, at least so many values
-    # found (of: 51, 98, 93, 107, 106, 97, 118 and 120 rows of site text, 32, 34, 37, 43, 42, 45, 50 and 53 of numbers;
-    # 24, 38, 50, 56, 59, 67, 70 and 70 names, 27, 28, 27, 29, 31, 32, 36 and 37 contacts, 21, 18, 15, 15, 16, 17, 18 and
-    # 19 accounts and ids, 24, 24, 25, 25, 27, 31, 32 and 33 addresses and dates of birth)
+    # the fourteenth's to twenty-second's classes: at most so many false hits on the site's rows, at least so many
+    # values found (of: 51, 98, 93, 107, 106, 97, 118, 120 and 107 rows of site text, 32, 34, 37, 43, 42, 45, 50, 53 and
+    # 53 of numbers; 24, 38, 50, 56, 59, 67, 70, 70 and 74 names, 27, 28, 27, 29, 31, 32, 36, 37 and 39 contacts, 21, 18,
+    # 15, 15, 16, 17, 18, 19 and 20 accounts and ids, 24, 24, 25, 25, 27, 31, 32, 33 and 33 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
                        "site-text-heldout15": 3, "site-numbers-heldout15": 1,
                        "site-text-heldout16": 0, "site-numbers-heldout16": 2,
@@ -2653,7 +2656,8 @@ def test_quality_figures_on_the_hand_written_set():
                        "site-text-heldout18": 1, "site-numbers-heldout18": 2,
                        "site-text-heldout19": 2, "site-numbers-heldout19": 2,
                        "site-text-heldout20": 2, "site-numbers-heldout20": 4,
-                       "site-text-heldout21": 3, "site-numbers-heldout21": 3}
+                       "site-text-heldout21": 3, "site-numbers-heldout21": 3,
+                       "site-text-heldout22": 1, "site-numbers-heldout22": 2}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
                    "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
@@ -2661,7 +2665,8 @@ def test_quality_figures_on_the_hand_written_set():
                    "name-heldout18": 58, "contact-heldout18": 31, "bank-id-heldout18": 16, "address-heldout18": 27,
                    "name-heldout19": 66, "contact-heldout19": 32, "bank-id-heldout19": 17, "address-heldout19": 31,
                    "name-heldout20": 68, "contact-heldout20": 36, "bank-id-heldout20": 18, "address-heldout20": 31,
-                   "name-heldout21": 68, "contact-heldout21": 37, "bank-id-heldout21": 19, "address-heldout21": 32}
+                   "name-heldout21": 68, "contact-heldout21": 37, "bank-id-heldout21": 19, "address-heldout21": 32,
+                   "name-heldout22": 72, "contact-heldout22": 39, "bank-id-heldout22": 20, "address-heldout22": 33}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
     for kind, least in least_found.items():
@@ -4308,3 +4313,82 @@ def test_a_shops_address_after_a_brand_no_one_is_called_is_the_shops(detector):
     assert not found(detector, "Le Pain Quotidien, rue Antoine Dansaert 16, 1000 Bruxelles", "fr")
     assert ("Kerkstraat 12", "POSTAL_ADDRESS") in found(detector, "Jan Linders, Kerkstraat 12, 5911 Venlo", "nl")
     assert ("Kerkstraat 12", "POSTAL_ADDRESS") in found(detector, "Sanne Jansen, Kerkstraat 12, 9000 Gent", "nl")
+
+
+def test_an_hour_on_a_french_programme_is_no_house_number(patterns_only):
+    """Held-out set 22: a lighthouse night's "Programme : 20 h conférence, 22 h montée au sommet" read "22 h montée au
+    sommet" as a street ("h" a house number's letter, "montée" a street's word). French writes an hour so: a house
+    number's letter is no "h"; a visitor's street after its number stays an address."""
+    for text in ["Programme de la nuit du phare : 20 h conférence, 22 h montée au sommet",
+                 "Programme : 10 h visite, 14 h cours de cuisine, 16 h place du marché", "Départ 9h route des crêtes"]:
+        assert not found(patterns_only, text, "fr"), text
+    for text, address in [("J'habite au 12 b rue de la Paix", "12 b rue de la Paix"),
+                          ("Livrez au 3 bis avenue Foch, merci", "3 bis avenue Foch")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "fr"), text
+
+
+def test_a_german_traders_and_partnerships_form_closes_the_business_name_before_its_address(patterns_only):
+    """Held-out set 22: a wig maker's footer "Perücken Schneider e.K. · Bahnhofstraße 14 · 66111 Saarbrücken" had its
+    own street and postcode masked: a registered trader's "e.K." and the partnerships' "OHG", "GbR" closed no business's
+    name, as "vof" did not before set 21. A visitor's address after a person's name stays masked."""
+    for text in ["Perücken Schneider e.K. · Bahnhofstraße 14 · 66111 Saarbrücken",
+                 "Metzgerei Bauer OHG, Hauptstraße 3, 54290 Trier", "Schreinerei Weber GbR · Lindenweg 7 · 79098 Freiburg"]:
+        assert not found(patterns_only, text, "de"), text
+    assert ("Lindenweg 7", "POSTAL_ADDRESS") in found(
+        patterns_only, "Bitte an Jan Weber, Lindenweg 7, 79098 Freiburg schicken", "de")
+
+
+def test_a_delivery_areas_range_of_postcodes_is_no_street(patterns_only):
+    """Held-out set 22: "Wij werken in 7700 tot 7799, 8000, 8300 en 8400" read "tot 7799, 8000" as a street typed in
+    lower case, its number and a postcode (street_number_postcode). The words that join a range or a list of postcodes
+    are no street's; a street typed so stays an address."""
+    for text, language in [("Wij werken in 7700 tot 7799, 8000, 8300 en 8400", "nl"),
+                           ("We deliver to 2000 and 2018, 2020", "en")]:
+        assert not found(patterns_only, text, language), text
+    for text in ["meir 12 2000", "dorpsstraat 5 1234ab"]:
+        assert (text, "POSTAL_ADDRESS") in found(patterns_only, text, "nl"), text
+
+
+def test_a_cat_cafes_cats_a_farms_dogs_and_a_growers_tulips_listed_after_their_word_name_no_one(detector):
+    """Held-out set 22: "Meet our cats: Pumpkin, Biscuit, Mrs Whiskers and Captain Fluff", "Nos chiens truffiers : Pepito,
+    Lola et Tchoupi" and (with NER) "Our tulips: Queen of Night, Prinses Irene, Abu Hassan and Apricot Beauty" read the
+    animals and the varieties as people. They join model_labels as set 21's horses did; the kind may have a word or two
+    after it before the colon ("chiens truffiers :"), and a title before a name in the list is the name's. A person after
+    the word and a verb, or after a role's label in the list, stays."""
+    for text, language in [("Meet our cats: Pumpkin, Biscuit, Mrs Whiskers and Captain Fluff", "en"),
+                           ("Nos chiens truffiers : Pepito, Lola et Tchoupi", "fr"),
+                           ("Our tulips: Queen of Night, Prinses Irene, Abu Hassan and Apricot Beauty", "en"),
+                           ("Onze katten Minou, Felix en Tijger wachten op een baasje", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    for text, language, name in [("Our cats were fed by Lisa Jansen and Tom Peters", "en", "Lisa Jansen"),
+                                 ("Chiens : Max (propriétaire : Julie Martin)", "fr", "Julie Martin"),
+                                 ("Horses: Duke and Bella, rider: Mrs Peeters", "en", "Peeters")]:
+        assert (name, "PERSON") in found(detector, text, language), text
+
+
+def test_a_title_and_surname_the_page_addresses_before_a_colon_or_a_full_stop(patterns_only):
+    """Held-out set 22: "Ihr Termin, Frau Schäfer: Perückenanpassung am 12.01." kept the surname: a title and a surname
+    the page's sentence addresses were read before a comma, "!" or "?" only. A colon, a full stop and the text's end
+    close it too; a work a title opens stays ("Grimms Märchen, Frau Holle")."""
+    for text, language, name in [("Ihr Termin, Frau Schäfer: Perückenanpassung am 12.01. um 10 Uhr", "de", "Schäfer"),
+                                 ("Vielen Dank für Ihre Bestellung, Frau Schäfer.", "de", "Schäfer"),
+                                 ("Bedankt voor uw bestelling, mevrouw Claes.", "nl", "Claes"),
+                                 ("Uw afspraak, meneer Goossens", "nl", "Goossens")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    assert not found(patterns_only, "Grimms Märchen, Frau Holle", "de")
+
+
+def test_nigerias_kenyas_and_koreas_given_names_are_known(patterns_only):
+    """Held-out set 22 kept "Order for Chinonso Eze", "Collected by Wanjiru" and "Skates booked by Min-jun Park": the name
+    list lacks Nigeria's Igbo and Yoruba names and Kenya's, as it lacked Ghana's, and Korea's names of today, whose
+    second syllable Korea writes after a hyphen in lower case (read whole as a given name, and so is "Jean-luc" typed
+    so)."""
+    for text, language, name in [("Order for Chinonso Eze: 2 bottles of mead, gift box", "en", "Chinonso Eze"),
+                                 ("Collected by Wanjiru on Friday afternoon", "en", "Wanjiru"),
+                                 ("Bedankt Otieno, je manden zijn verzonden.", "nl", "Otieno"),
+                                 ("Hallo Temitope, dein Kurs beginnt am Montag.", "de", "Temitope"),
+                                 ("Skates booked by Min-jun Park", "en", "Min-jun Park"),
+                                 ("Réservé par Seo-yeon Kim", "fr", "Seo-yeon Kim")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    # a capitalised given name and a lower-case word after its hyphen is a word's compound, unless known whole
+    assert not found(patterns_only, "Rosé-wijn Bakker uit de Provence", "nl")

