@@ -5270,6 +5270,33 @@ def test_criminal_justice_data_said_of_oneself_or_ones_own_is_masked(session, la
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik leef van een leefloon van het OCMW, is er korting? Bedankt", ["leefloon", "OCMW"], "is er korting?"),
+    ("fr", "Je touche le RIS du CPAS, y a-t-il un tarif réduit ? Merci", ["CPAS"], "y a-t-il un tarif"),
+    ("de", "Ich beziehe Bürgergeld, gibt es eine Ermäßigung? Danke", ["Bürgergeld"], "gibt es eine Ermäßigung?"),
+    ("nl", "Ik zit in collectieve schuldenregeling, kan ik in termijnen betalen? Dank", ["schuldenregeling"],
+     "kan ik in termijnen"),
+    ("fr", "Je suis en surendettement, puis-je payer en 3 fois ? Merci", ["surendettement"], "puis-je payer"),
+    ("de", "Ich bin in Privatinsolvenz, geht Ratenzahlung? Danke", ["Privatinsolvenz"], "geht Ratenzahlung?"),
+    ("nl", "Mijn man is werkloos sinds maart, is er een sociaal tarief? Dank", ["werkloos"], "is er een sociaal")])
+def test_ones_means_said_of_oneself_or_ones_own_are_masked(session, lang, value, said, kept):
+    """A social benefit, unemployment or a debt settlement a visitor says of herself or her own ("Ik leef van een
+    leefloon", "Je suis en surendettement", "Ich beziehe Bürgergeld") was stored, where the same ticked in a form is
+    masked (fields.yaml SOCIAL_BENEFIT, review 29 F4): masked from its word to the clause's end as a state of health is
+    (rules/recognizers.yaml said_means)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_ones_means_in_the_sites_text_or_beside_no_person_stay(session):
+    """The same words in the site's text (a town's OCMW, a food bank's page) and a table booked by a visitor stay."""
+    s = session()
+    site = "Het OCMW en de voedselbank helpen wie werkloos is of een leefloon krijgt."
+    s.send(meta(), snapshot(html_page(element("p", {}, [text(site)]), lang="nl")))
+    assert site in set(strings(s.stored))
+    assert_said_masked_and_the_rest_kept(session, "nl", "Ik reserveer een tafel voor vier, graag aan het raam. Dank", [],
+                                         "Ik reserveer een tafel voor vier, graag aan het raam.")
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("de", "Ich bin schwul und suche eine Laufgruppe, gibt es eine? Danke", ["schwul"], "gibt es eine?"),
     ("fr", "pendant le ramadan je jeûne, donc rdv après 20h svp. Merci", ["ramadan", "jeûne"], "donc rdv après"),
     ("nl", "ik draag een hoofddoek, mag dat in het zwembad? Groeten", ["hoofddoek"], "mag dat in het zwembad?"),
