@@ -454,12 +454,16 @@ def site_labelled_values(text: str, label_meaning: Callable[[str], str]) -> list
     label a number ("Telefoon: 0471 23 45 67"; not a phone shop's headings "Telefoon: Fairphone 5", "GSM: Nokia 3310
     terug", "Handy-Angebote: 0 € Anschlussgebühr"), a person's label no company's desk ("Contactpersoon: Sanne Jansen";
     not "Ansprechpartner: Kundenservice", "Contact person: Info Desk"). Masked whole, such a heading was remembered
-    and masked the product's name on every page after it (review 19 O2). Any other label's value is masked whole."""
+    and masked the product's name on every page after it (review 19 O2). A question after the colon is the page's own
+    heading, no value ("Zwanger: wat mag ik nemen?", "Enceinte : quels médicaments éviter ?" on a pharmacy's advice
+    page: review 31). Any other label's value is masked whole."""
     return [span for span in labelled_values(text, label_meaning)
             if _fits_its_label(span.entity, text[span.start:span.end])]
 
 
 def _fits_its_label(meaning: str, value: str) -> bool:
+    if value.endswith("?"):
+        return False
     if meaning == "PHONE_NUMBER":
         return bool(_OPENS_WITH_A_NUMBER.match(value) or _PHONE_DIGITS.search(value))
     if meaning == "PERSON":

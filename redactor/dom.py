@@ -978,12 +978,15 @@ class DomMirror:
             # says only "Jour" or nothing, the caption of their group says what they hold together
             header = self._legend_around(slot)
         found = policy.fields.field_meaning("", "", "", header, False, True) if header else ""  # form_field
-        if legend and found in _TYPED_NOT_PICKED and self.table.shape[slot][1] == "select":  # type: ignore[index]
+        if legend and self.table.shape[slot][1] == "select" and (  # type: ignore[index]
+                found in _TYPED_NOT_PICKED or policy.fields.names_a_country(attrs)):
             # a name or a number is typed, never a piece picked from the site's list: a <select> in a group
             # captioned by who it is about ("Ouder 1 (contactpersoon)", "Patiënt") or how to reach them ("Vos
             # coordonnées") picks the person's nationality, country or title, which stay readable (held-out round
             # 27: the nationality's every country masked, the pick "Japan" too; peers round 22: the country of
-            # origin under "Patiënt", a CUSTOMER_ID word; peers round 30: the country under "Vos coordonnées")
+            # origin under "Patiënt", a CUSTOMER_ID word; peers round 30: the country under "Vos coordonnées"); and
+            # a country picked in any group, an address's too: the site's list, coarse ("Pays" under "Adresse de
+            # livraison", peers round 30)
             found = ""
         if not found and policy.fields.names_a_date_part(" ".join((attrs.get("name", ""), attrs.get("id", "")))):
             # a date picked in three selects (or typed in three boxes) under one label: the label before the first

@@ -401,6 +401,8 @@ class FieldRules:
     model_attributes: frozenset[str] = frozenset()
     #: words of a field's name or id that say it holds a date's part ("jour", "months", "jaar", "yyyy")
     date_parts: frozenset[str] = frozenset()
+    #: words of a field's name or id, or its autocomplete tokens, that say it picks a country from the site's list
+    countries: frozenset[str] = frozenset()
     #: an ad network's matching keys (lower-case) and what each holds, in an object holding `matching_together` of them
     matching_keys: dict[str, str] = field(default_factory=dict)
     matching_together: int = 2
@@ -409,6 +411,12 @@ class FieldRules:
     def names_a_date_part(self, identifiers: str) -> bool:
         """Whether a field's name and id say it holds a date's day, month or year (rules/fields.yaml date_parts)."""
         return not self.date_parts.isdisjoint(plain_words(identifiers))
+
+    def names_a_country(self, attrs: dict[str, str]) -> bool:
+        """Whether a field's name, id or autocomplete say it holds a country or a nationality (rules/fields.yaml
+        countries: "land", "pays", "nationaliteit", autocomplete "country-name")."""
+        words = f"{attrs.get('name', '')} {attrs.get('id', '')} {attrs.get('autocomplete', '')}"
+        return not self.countries.isdisjoint(plain_words(words))
 
     def matching_meanings(self, obj: dict[str, Any]) -> dict[str, str]:
         """The meanings of an object's ad-matching keys ({"fn": …, "ln": …, "db": …}: Meta Pixel's advanced matching),
@@ -647,6 +655,7 @@ def shipped_fields() -> FieldRules:
         numbered_fields=frozenset(data.get("numbered_fields", ())),
         number_keys=frozenset(data.get("number_keys", ())),
         date_parts=frozenset(data.get("date_parts", ())),
+        countries=frozenset(" ".join(plain_words(word)) for word in data.get("countries", ())),
         model_attributes=frozenset(data.get("model_attributes", ())),
         matching_keys={key.lower(): entity for key, entity in data["matching_keys"]["meanings"].items()},
         matching_together=data["matching_keys"]["together"],

@@ -45,10 +45,11 @@ before the recording, nothing tainted it and nothing read a Lithuanian date). Fi
 (in the shared months' list since), and the Lithuanian birth words ("gimimo data", "gimiau", "gimusi", "gimęs":
 rules/recognizers.yaml year_word_month_name_day, months, birth_words; tests/test_pii.py,
 tests/test_peers.py); and such a date begun at a typed value's end ("1992 m. ", "1992 m. kovo ") waits for its day
-as Latvian's does (content.py _DATE_BEGUN; tests/test_redact.py). Left: a country select under an address's legend
-("Pays" under "Adresse de livraison") is still masked with the site's list of countries, a strict xfail in
-tests/test_redact.py: which of an address's picks are coarse enough to stay readable (a country, not a town) is a
-choice of its own.
+as Latvian's does (content.py _DATE_BEGUN; tests/test_redact.py). Left then, done since: a country select under an
+address's legend ("Pays" under "Adresse de livraison") was masked with the site's list of countries; a select whose
+name, id or autocomplete says a country or a nationality now picks from the site's list in any group, a town picked
+beside it stays masked (rules/fields.yaml countries; tests/test_redact.py
+test_a_country_select_in_an_address_group_keeps_its_countries).
 """
 
 from __future__ import annotations
