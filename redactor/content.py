@@ -1028,7 +1028,7 @@ _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
                         rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
-                        rf"|(?P<special>(?i:{{{{said_special_word}}}}))"
+                        rf"|(?P<special>(?i:{{{{said_special_word}}}}))|(?P<means>(?i:{{{{said_means}}}}))"
                         rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+)?(?i:{{{{said_origin}}}})))(?![\w'’-])"
                         + _SAID_CLAUSE_END)
 _SAID_SPECIAL = regex.compile(with_words(
@@ -1041,11 +1041,11 @@ _SAID_SPECIAL = regex.compile(with_words(
 _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_origin}}"
+    r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
     r"|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
-_SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "special")
+_SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "special", "means")
 
 
 def said_special_categories(text: str) -> list[Span]:
@@ -1057,7 +1057,8 @@ def said_special_categories(text: str) -> list[Span]:
     pharmacy's or a temple's pages, whose text a taint would mask; the statement a visitor typed is, after its first
     words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid
     van het ABVV"), an ethnic origin ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice
-    data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4). Only where a visitor writes (_with_visitor_shapes),
+    data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4), and one's means, a social benefit or a debt
+    settlement ("Ik leef van een leefloon", "Je suis en surendettement": SOCIAL_BENEFIT, as a form's pick). Only where a visitor writes (_with_visitor_shapes),
     never a search box's terms ("hernia kussen")."""
     return [Span(start, end, entity, 1.0, SAID) for _, start, end, entity in _said_statements(text)]
 
@@ -1072,8 +1073,8 @@ def said_statement(text: str, span: Span) -> tuple[str, int] | None:
 
 
 def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
-    """Each statement said_special_categories reads: (where it starts, where its masked part starts, its end, HEALTH
-    or SPECIAL_CATEGORY)."""
+    """Each statement said_special_categories reads: (where it starts, where its masked part starts, its end, HEALTH,
+    SPECIAL_CATEGORY or SOCIAL_BENEFIT)."""
     statements: list[tuple[int, int, int, str]] = []
     if not _SAID_STATE.search(text):
         return statements
@@ -1087,7 +1088,8 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
         if groups["justice"] and (words := groups["said"].lstrip().lstrip("'’")):
             start = m.end("said") - len(words)
         health = groups["health"] or groups.get("health_ending")
-        statements.append((first, start, m.end(), "HEALTH" if health else "SPECIAL_CATEGORY"))
+        entity = "HEALTH" if health else "SOCIAL_BENEFIT" if groups.get("means") is not None else "SPECIAL_CATEGORY"
+        statements.append((first, start, m.end(), entity))
     return statements
 
 

@@ -1393,6 +1393,22 @@ PESEL_KIMLIK = [
     ("Sipariş 38527164950 kargoda", "en", []),
 ]
 
+# the personal numbers of the other EU countries and their neighbours under their own word, mistyped ones too (a check
+# digit that fails proves nothing the word does not say): a PESEL and a CNP whose last digit is wrong, a Bulgarian
+# ЕГН, an Estonian isikukood, a Lithuanian asmens kodas, a Czech rodné číslo with its slash, the UK's
+# NI number under its short name; the same numbers after an order's word stay
+EU_PERSONAL_NUMBERS = [
+    ("Mój PESEL 85031212345 do faktury", "en", [("85031212345", "NATIONAL_ID")]),
+    ("CNP 1850312123451 pentru factură", "en", [("1850312123451", "NATIONAL_ID")]),
+    ("ЕГН 8503121230 за фактурата", "en", [("8503121230", "NATIONAL_ID")]),
+    ("Minu isikukood on 38503120123", "en", [("38503120123", "NATIONAL_ID")]),
+    ("Mano asmens kodas 38503120123", "en", [("38503120123", "NATIONAL_ID")]),
+    ("Rodné číslo 850312/1234 na fakturu", "en", [("850312/1234", "NATIONAL_ID")]),
+    ("My NI number is AB 12 34 56 C", "en", [("AB 12 34 56 C", "NATIONAL_ID")]),
+    ("Objednávka 850312/1234 odeslána", "en", []),
+    ("Zamówienie 85031212345 wysłane", "en", []),
+]
+
 # review 22 F7: an e-mail address with its "@" and its dots spaced (mobile autocorrect, or against harvesters), and
 # French "chez … point"; a shop named after "chez", a pick-up point, a sentence's end after a spaced "@" stay
 SPACED_EMAILS = [
@@ -1620,7 +1636,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + POSTCODE_LISTS + SITE_ADDRESSES + NAMES_IN_PLACE + PHONE_WITHOUT_PLUS + CHAT_LINKS
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + ALBANIAN + CENTRAL_EASTERN
-                         + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
+                         + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + EU_PERSONAL_NUMBERS + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
                          + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + BULGARIAN
                          + SURNAMES_IN_CAPITALS)

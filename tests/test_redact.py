@@ -5259,12 +5259,17 @@ def test_a_compound_ending_alone_or_inside_another_word_stays(session):
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
     ("fr", "Bonjour, mon mari est à la CSC, a-t-il droit à la réduction ?", ["CSC"], "a-t-il droit"),
     ("nl", "Lid van FNV sinds 2012, geldt de korting? Groeten", ["FNV"], "geldt de korting?"),
-    ("de", "Hallo, wir sind beide in der IG Metall. Danke und bis bald", ["IG Metall"], "Danke und bis")])
+    ("de", "Hallo, wir sind beide in der IG Metall. Danke und bis bald", ["IG Metall"], "Danke und bis"),
+    # a union's delegate, a works council's member (the union's word in the role's)
+    ("nl", "Mijn man is vakbondsafgevaardigde bij ACV. Dank u wel", ["vakbondsafgevaardigde", "ACV"], "Mijn man is "),
+    ("fr", "Je suis déléguée syndicale chez Delhaize, horaires ? Merci", ["déléguée", "syndicale"], "horaires ?"),
+    ("de", "Ich bin im Betriebsrat bei Bosch, gilt der Rabatt? Danke", ["Betriebsrat"], "gilt der Rabatt?")])
 def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said, kept):
     """Review 30 F2: trade-union membership (GDPR art. 9) said in a remark ("Ik ben lid van het ABVV", "affiliée à la
     FGTB", "Gewerkschaftsmitglied bei ver.di") was stored: said_belief listed creeds and orientations, no union. The
     unions' letters and the words for one are read as the other special categories are, after the first person's
-    word or a member's ("Lid van FNV": "I am" dropped)."""
+    word or a member's ("Lid van FNV": "I am" dropped); a union's delegate and a works council's member too
+    ("vakbondsafgevaardigde", "déléguée syndicale", "im Betriebsrat": stored after that)."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
@@ -5327,13 +5332,47 @@ def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
     ("de", "Ich bin auf Bewährung und muss dienstags zur Arbeit. Danke", ["Bewährung"], "Ich "),
     ("nl", "mijn zoon heeft een strafblad, mag hij toch meedoen? Groeten", ["strafblad"], "mag hij toch meedoen?"),
     ("fr", "Bonjour, j'ai un casier judiciaire, est-ce un problème ? Merci", ["casier"], "est-ce un problème ?"),
-    ("de", "Mein Bruder ist vorbestraft, darf er trotzdem mitfahren? Danke", ["vorbestraft"], "darf er trotzdem")])
+    ("de", "Mein Bruder ist vorbestraft, darf er trotzdem mitfahren? Danke", ["vorbestraft"], "darf er trotzdem"),
+    # a detention before trial, a sentence (French, German), Dutch's "voorlopige hechtenis"
+    ("fr", "Mon fils est en détention provisoire à Lantin, visite ? Merci", ["détention"], "visite ?"),
+    ("nl", "Mijn broer zit in voorlopige hechtenis, kan ik iets sturen? Groeten", ["hechtenis"], "kan ik iets sturen?"),
+    ("de", "Mein Sohn sitzt in U-Haft in Köln, darf ich schreiben? Danke", ["U-Haft"], "darf ich schreiben?"),
+    ("fr", "J'ai été condamné à six mois avec sursis, est-ce grave ? Merci", ["condamné"], "est-ce grave ?"),
+    ("de", "Ich wurde 2019 verurteilt, ist das ein Problem? Danke", ["verurteilt"], "ist das ein Problem?")])
 def test_criminal_justice_data_said_of_oneself_or_ones_own_is_masked(session, lang, value, said, kept):
     """Review 30 F3: criminal-justice data (GDPR art. 10) a visitor says of herself or her child ("Ik heb een
     enkelband", "Mon fils sort de prison", "Ich bin auf Bewährung", "mijn zoon heeft een strafblad") was stored: no
     list held it. It is masked as a state of health is, from the words after the person (the verb says it too: "sort
-    de prison") to the clause's end."""
+    de prison") to the clause's end. A detention before trial and a sentence said in French and German were stored
+    after that ("en détention provisoire", "in U-Haft", "condamné", "verurteilt")."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik leef van een leefloon van het OCMW, is er korting? Bedankt", ["leefloon", "OCMW"], "is er korting?"),
+    ("fr", "Je touche le RIS du CPAS, y a-t-il un tarif réduit ? Merci", ["CPAS"], "y a-t-il un tarif"),
+    ("de", "Ich beziehe Bürgergeld, gibt es eine Ermäßigung? Danke", ["Bürgergeld"], "gibt es eine Ermäßigung?"),
+    ("nl", "Ik zit in collectieve schuldenregeling, kan ik in termijnen betalen? Dank", ["schuldenregeling"],
+     "kan ik in termijnen"),
+    ("fr", "Je suis en surendettement, puis-je payer en 3 fois ? Merci", ["surendettement"], "puis-je payer"),
+    ("de", "Ich bin in Privatinsolvenz, geht Ratenzahlung? Danke", ["Privatinsolvenz"], "geht Ratenzahlung?"),
+    ("nl", "Mijn man is werkloos sinds maart, is er een sociaal tarief? Dank", ["werkloos"], "is er een sociaal")])
+def test_ones_means_said_of_oneself_or_ones_own_are_masked(session, lang, value, said, kept):
+    """A social benefit, unemployment or a debt settlement a visitor says of herself or her own ("Ik leef van een
+    leefloon", "Je suis en surendettement", "Ich beziehe Bürgergeld") was stored, where the same ticked in a form is
+    masked (fields.yaml SOCIAL_BENEFIT, review 29 F4): masked from its word to the clause's end as a state of health is
+    (rules/recognizers.yaml said_means)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_ones_means_in_the_sites_text_or_beside_no_person_stay(session):
+    """The same words in the site's text (a town's OCMW, a food bank's page) and a table booked by a visitor stay."""
+    s = session()
+    site = "Het OCMW en de voedselbank helpen wie werkloos is of een leefloon krijgt."
+    s.send(meta(), snapshot(html_page(element("p", {}, [text(site)]), lang="nl")))
+    assert site in set(strings(s.stored))
+    assert_said_masked_and_the_rest_kept(session, "nl", "Ik reserveer een tafel voor vier, graag aan het raam. Dank", [],
+                                         "Ik reserveer een tafel voor vier, graag aan het raam.")
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
