@@ -5421,6 +5421,32 @@ def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
     assert typed_values(s.stored, note)[-1].startswith(value[:-len(" dan")])
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je vote PTB depuis toujours et je suis militant au PTB. Merci bien", ["PTB"], "Merci"),
+    ("fr", "Je suis adhérente d'Ecolo depuis 2010. Merci bien", ["Ecolo"], "Merci"),
+    ("fr", "Je suis encarté au Parti socialiste, pas de pub MR svp. Merci", ["Parti socialiste", "socialiste"],
+     "pas de pub MR svp."),
+    ("nl", "Ik ben lid van de N-VA en zit in de gemeenteraad. Alvast bedankt", ["N-VA"], "Alvast"),
+    ("nl", "Ik stem PVV, dus stuur me geen linkse folders. Alvast bedankt", ["PVV"], "dus stuur me geen"),
+    ("de", "Ich bin AfD-Mitglied, bitte keine Grünen-Werbung. Vielen Dank", ["AfD"], "bitte keine"),
+    ("de", "Ich wähle seit Jahren die Grünen, also bitte keine Werbung. Danke sehr", ["Grünen", "wähle seit Jahren"],
+     "bitte keine Werbung."),
+    # of the same class: a party an everyday word spells after the verb or before its participle, a member's
+    # compound, a mandate
+    ("fr", "J'ai voté PS aux dernières élections, merci de ne plus m'écrire", ["PS"], "merci de ne plus"),
+    ("de", "Ich habe die Linke gewählt, bitte keine Post mehr. Danke", ["Linke", "gewählt"], "bitte keine Post"),
+    ("nl", "Ik stem al jaren op Vooruit, geen folders aub. Groeten", ["Vooruit", "al jaren op"], "geen folders aub."),
+    ("de", "Ich bin Grünen-Mitglied, bitte abmelden. Danke", ["Grünen"], "bitte abmelden."),
+    ("nl", "Ik ben gemeenteraadslid in Lier, graag discreet. Groeten", ["gemeenteraadslid"], "graag discreet.")])
+def test_a_political_opinion_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F1: a political opinion (GDPR art. 9) a visitor says of herself, by her vote, her party's membership
+    or her mandate ("Je vote PTB", "adhérente d'Ecolo", "lid van de N-VA", "Ich bin AfD-Mitglied", "Ich wähle seit
+    Jahren die Grünen"), was stored: no list held a party. A party no everyday word spells is read after the first
+    person as a belief is (said_parties); one an everyday word spells ("PS", "Grünen", "Vooruit") only after a verb of
+    voting or a member's word, or before the participle of voting (said_parties_everyday)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
