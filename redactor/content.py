@@ -1058,8 +1058,9 @@ def said_special_categories(text: str) -> list[Span]:
     words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid
     van het ABVV"), an ethnic origin ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice
     data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4); a political opinion by one's party ("Je vote PTB",
-    "Ich wähle seit Jahren die Grünen"; review 32 F1). Only where a visitor writes (_with_visitor_shapes), never a
-    search box's terms ("hernia kussen")."""
+    "Ich wähle seit Jahren die Grünen"; review 32 F1), a gender identity ("Je suis une femme trans", "Ik ben een
+    transvrouw"; F7). Only where a visitor writes (_with_visitor_shapes), never a search box's terms ("hernia
+    kussen")."""
     return [Span(start, end, entity, 1.0, SAID) for _, start, end, entity in _said_statements(text)]
 
 

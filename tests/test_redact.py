@@ -5447,6 +5447,26 @@ def test_a_political_opinion_said_of_oneself_is_masked(session, lang, value, sai
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis une femme trans, merci d'utiliser mon prénom d'usage. Merci", ["trans"], "merci d'utiliser"),
+    ("fr", "Mon fils est trans et en transition depuis un an. Merci bien", ["trans"], "Merci"),
+    ("nl", "Ik ben een transvrouw en mijn papieren zijn nog niet aangepast. Alvast bedankt", ["transvrouw"],
+     "Alvast"),
+    ("de", "Ich bin eine Transfrau, bitte mit Frau ansprechen. Vielen Dank", ["Transfrau"], "bitte mit Frau"),
+    ("de", "Ich bin trans und noch nicht geoutet, bitte diskret behandeln. Danke sehr", ["trans"],
+     "bitte diskret behandeln."),
+    # of the same class: "trans" before the noun, after a copula in Dutch and English, a man's compound
+    ("en", "I'm a trans man, please use he/him. Thanks a lot", ["trans"], "please use"),
+    ("nl", "Onze dochter is trans, mag ze in de meisjeskleedkamer? Groeten", ["trans"], "mag ze in de"),
+    ("nl", "Ik ben transman, graag met meneer aanspreken. Groeten", ["transman"], "graag met meneer")])
+def test_a_gender_identity_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F7: a gender identity said of oneself or one's child other than by "transgender" ("Je suis une
+    femme trans", "Ik ben een transvrouw", "Ich bin trans", "en transition") was stored: said_belief held transgender,
+    transgenre and non-binary only. The compounds are listed; "trans", an everyday prefix, is read beside a
+    person's noun or after a copula (said_trans)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
