@@ -1031,21 +1031,35 @@ _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GA
                         rf"|(?P<special>(?i:{{{{said_special_word}}}}))|(?P<means>(?i:{{{{said_means}}}}))"
                         rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+)?(?i:{{{{said_origin}}}})))(?![\w'’-])"
                         + _SAID_CLAUSE_END)
+#: a place of worship by its word or a Dutch or German compound's end ("Sint-Jacobskerk"), or a service
+_SAID_WORSHIP = r"(?:{{said_worship_services}}|[\p{L}-]*(?:{{said_worship_places}}))"
 _SAID_SPECIAL = regex.compile(with_words(
     r"(?<![\w'’-])(?i:{{said_self}})(?![\w-])" + _SAID_OF_THE_SUBJECT +
     rf"|(?P<practice_first>(?<![\w'’-])(?i:{{{{said_practice}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+"
     rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
-    rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"))
+    rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"
+    # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
+    # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
+    # Grünen gewählt"; review 32 F1)
+    rf"|(?P<voted>(?<![\w'’-])(?i:(?:{{{{said_voting}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,3}}?{_SAID_GAP}"
+    rf"(?:{{{{said_parties_everyday}}}}|{{{{said_parties}}}})"
+    rf"|(?:{{{{said_parties_everyday}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+(?:{{{{said_voted}}}}))(?![\w'’-])"
+    + _SAID_CLAUSE_END + ")"
+    # a place of worship or a service one goes to, after a verb of going in the first person and up to four words
+    # ("Ik ga elke vrijdag naar de moskee", "Je vais à la messe"; review 32 F9)
+    rf"|(?P<worship>(?<![\w'’-])(?i:(?:{{{{said_going}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
+    rf"{_SAID_WORSHIP})(?![\w'’-])" + _SAID_CLAUSE_END + ")"))
 #: the same said of a person the visitor names as the sentence's subject ("Lotte heeft epilepsie": her child)
 _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
-    r"|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+    r"|{{said_health_in_person}}|{{said_belief_in_person}}|{{said_parties_everyday}}|" + _SAID_WORSHIP +
+    r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
-_SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "special", "means")
+_SAID_FROM = ("voted", "worship", "in_person", "practice_first", "health", "justice", "origin", "special", "means")
 
 
 def said_special_categories(text: str) -> list[Span]:
@@ -1057,9 +1071,12 @@ def said_special_categories(text: str) -> list[Span]:
     pharmacy's or a temple's pages, whose text a taint would mask; the statement a visitor typed is, after its first
     words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid
     van het ABVV"), an ethnic origin ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice
-    data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4), and one's means, a social benefit or a debt
-    settlement ("Ik leef van een leefloon", "Je suis en surendettement": SOCIAL_BENEFIT, as a form's pick). Only where a visitor writes (_with_visitor_shapes),
-    never a search box's terms ("hernia kussen")."""
+    data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4); a political opinion by one's party ("Je vote PTB",
+    "Ich wähle seit Jahren die Grünen"; review 32 F1), a gender identity ("Je suis une femme trans", "Ik ben een
+    transvrouw"; F7), a religion by the place of worship one goes to ("Ik ga elke vrijdag naar de moskee"; F9); and
+    one's means, a social benefit or a debt settlement ("Ik leef van een leefloon", "Je suis en surendettement":
+    SOCIAL_BENEFIT, as a form's pick). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
+    ("hernia kussen")."""
     return [Span(start, end, entity, 1.0, SAID) for _, start, end, entity in _said_statements(text)]
 
 

@@ -5539,6 +5539,136 @@ def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
     assert typed_values(s.stored, note)[-1].startswith(value[:-len(" dan")])
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je vote PTB depuis toujours et je suis militant au PTB. Merci bien", ["PTB"], "Merci"),
+    ("fr", "Je suis adhérente d'Ecolo depuis 2010. Merci bien", ["Ecolo"], "Merci"),
+    ("fr", "Je suis encarté au Parti socialiste, pas de pub MR svp. Merci", ["Parti socialiste", "socialiste"],
+     "pas de pub MR svp."),
+    ("nl", "Ik ben lid van de N-VA en zit in de gemeenteraad. Alvast bedankt", ["N-VA"], "Alvast"),
+    ("nl", "Ik stem PVV, dus stuur me geen linkse folders. Alvast bedankt", ["PVV"], "dus stuur me geen"),
+    ("de", "Ich bin AfD-Mitglied, bitte keine Grünen-Werbung. Vielen Dank", ["AfD"], "bitte keine"),
+    ("de", "Ich wähle seit Jahren die Grünen, also bitte keine Werbung. Danke sehr",
+     ["Grünen", "wähle seit Jahren"], "bitte keine Werbung."),
+    # of the same class: a party an everyday word spells after the verb or before its participle, a member's
+    # compound, a mandate
+    ("fr", "J'ai voté PS aux dernières élections, merci de ne plus m'écrire", ["PS"], "merci de ne plus"),
+    ("de", "Ich habe die Linke gewählt, bitte keine Post mehr. Danke", ["Linke", "gewählt"], "bitte keine Post"),
+    ("nl", "Ik stem al jaren op Vooruit, geen folders aub. Groeten", ["Vooruit", "al jaren op"], "geen folders aub."),
+    ("de", "Ich bin Grünen-Mitglied, bitte abmelden. Danke", ["Grünen"], "bitte abmelden."),
+    ("nl", "Ik ben gemeenteraadslid in Lier, graag discreet. Groeten", ["gemeenteraadslid"], "graag discreet.")])
+def test_a_political_opinion_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F1: a political opinion (GDPR art. 9) a visitor says of herself, by her vote, her party's membership
+    or her mandate ("Je vote PTB", "adhérente d'Ecolo", "lid van de N-VA", "Ich bin AfD-Mitglied", "Ich wähle seit
+    Jahren die Grünen"), was stored: no list held a party. A party no everyday word spells is read after the first
+    person as a belief is (said_parties); one an everyday word spells ("PS", "Grünen", "Vooruit") only after a verb of
+    voting or a member's word, or before the participle of voting (said_parties_everyday)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis une femme trans, merci d'utiliser mon prénom d'usage. Merci", ["trans"], "merci d'utiliser"),
+    ("fr", "Mon fils est trans et en transition depuis un an. Merci bien", ["trans"], "Merci"),
+    ("nl", "Ik ben een transvrouw en mijn papieren zijn nog niet aangepast. Alvast bedankt", ["transvrouw"],
+     "Alvast"),
+    ("de", "Ich bin eine Transfrau, bitte mit Frau ansprechen. Vielen Dank", ["Transfrau"], "bitte mit Frau"),
+    ("de", "Ich bin trans und noch nicht geoutet, bitte diskret behandeln. Danke sehr", ["trans"],
+     "bitte diskret behandeln."),
+    # of the same class: "trans" before the noun, after a copula in Dutch and English, a man's compound
+    ("en", "I'm a trans man, please use he/him. Thanks a lot", ["trans"], "please use"),
+    ("nl", "Onze dochter is trans, mag ze in de meisjeskleedkamer? Groeten", ["trans"], "mag ze in de"),
+    ("nl", "Ik ben transman, graag met meneer aanspreken. Groeten", ["transman"], "graag met meneer")])
+def test_a_gender_identity_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F7: a gender identity said of oneself or one's child other than by "transgender" ("Je suis une
+    femme trans", "Ik ben een transvrouw", "Ich bin trans", "en transition") was stored: said_belief held transgender,
+    transgenre and non-binary only. The compounds are listed; "trans", an everyday prefix, is read beside a
+    person's noun or after a copula (said_trans)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ga elke vrijdag naar de moskee, dus liever geen afspraak dan. Alvast bedankt", ["moskee", "naar de"],
+     "dus liever geen"),
+    ("de", "Ich gehe jeden Samstag in die Synagoge, bitte nicht samstags liefern. Danke sehr", ["Synagoge"],
+     "bitte nicht samstags liefern."),
+    ("fr", "Je vais à la messe tous les dimanches matin. Merci bien", ["messe"], "Merci"),
+    ("nl", "Wij gaan zondags naar de kerk, bezorg aub op zaterdag. Alvast bedankt", ["kerk", "naar de"],
+     "bezorg aub op zaterdag."),
+    # of the same class: a church by its compound's name, an elided article, a Dutch synagogue's word, a service
+    ("de", "Wir gehen sonntags in die Marienkirche, bitte samstags liefern. Danke", ["Marienkirche"],
+     "bitte samstags liefern."),
+    ("fr", "Le dimanche je vais à l'église, livrez le samedi svp. Merci", ["église"], "livrez le samedi svp."),
+    ("nl", "Op zaterdag gaan we naar sjoel, dan zijn we niet thuis. Groeten", ["sjoel"], "dan zijn we niet thuis."),
+    ("de", "Ich gehe jeden Sonntag zum Gottesdienst, dann bin ich nicht da. Danke", ["Gottesdienst"],
+     "dann bin ich nicht da.")])
+def test_a_religion_said_by_the_place_of_worship_one_goes_to_is_masked(session, lang, value, said, kept):
+    """Review 32 F9: a religion said by the place of worship or the service a visitor goes to ("elke vrijdag naar de
+    moskee", "jeden Samstag in die Synagoge", "je vais à la messe", "zondags naar de kerk") was stored: said_practice
+    held fasts, veils and the sabbath, no place. A place or a service is read after a verb of going in the first
+    person and up to four words (said_going, said_worship_places, said_worship_services), masked from the verb."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said", [
+    ("de", "Ich wähle seit Jahren die Grünen, bitte keine Werbung", ["Grünen"]),
+    ("nl", "Ik ben een transvrouw, graag met mevrouw aanspreken", ["transvrouw"]),
+    ("nl", "Ik ga elke vrijdag naar de moskee, liever een andere dag", ["moskee"])])
+def test_a_political_opinion_a_gender_identity_or_a_worship_said_in_a_payloads_remark_is_masked(detector, lang,
+                                                                                             remark, said):
+    """Review 32 F1, F7, F9: the same posted in a payload's remark ({"remark": "Ich wähle seit Jahren die Grünen"})
+    was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Nieuwsbrief", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and "Nieuwsbrief" in stored, stored
+
+
+@pytest.mark.parametrize("lang, message, said", [
+    ("nl", "Ik stem al jaren Groen, stuur me geen folders meer", ["Groen"]),
+    ("de", "Ich bin trans und noch nicht geoutet, bitte diskret", ["trans"]),
+    ("fr", "Je vais à la mosquée le vendredi, pas de rdv ce jour-là", ["mosquée"])])
+def test_a_political_opinion_a_gender_identity_or_a_worship_typed_in_a_chat_is_masked_in_its_bubble(session, lang,
+                                                                                                 message, said):
+    """Review 32 F1, F7, F9: such a statement typed in a chat widget is remembered as review 31 F2's are
+    (Taint.add_statement), so the bubble echoing it is masked too; the site's own text naming the party, the place
+    or the word stays readable."""
+    box = element("textarea", {"id": "chat-input"})
+    log = element("div", {"class": "chat-log", "role": "log"})
+    site = "Groen, trans, mosquée: nos dossiers du mois."
+    s = session()
+    s.send(meta("https://journal.example/"), snapshot(html_page(element("p", {}, [text(site)]),
+                                                                element("div", {"class": "chat-widget"}, [log, box]),
+                                                                lang=lang)))
+    s.send(*typing(box["id"], message))
+    s.send(input_event(box["id"], ""))
+    s.send(mutation(adds=[add(log["id"], element("div", {"class": "msg msg--visitor"}, [text(message)])),
+                          add(log["id"], element("p", {}, [text(site)]))]))
+    added = list(strings(s.stored[-1:]))
+    assert site in added, added
+    echo = [shown for shown in added if shown != site]
+    assert echo and not [word for word in said for shown in echo if word in shown], echo
+    stored = [shown for shown in strings(s.stored) if shown != site]
+    assert not [word for word in said for shown in stored if word in shown], stored
+
+
+def test_a_partys_or_a_parishs_own_text_and_a_visitors_everyday_words_stay(session):
+    """Review 32 F1, F7, F9's controls: a party's or a parish's own text ("Programme du PTB", "Mis om 10 uur in de
+    Sint-Jacobskerk", "Wahlprogramm der Grünen") is no visitor's statement, and a visitor's everyday words a party, a
+    place or "trans" spells, with no vote, no member and no going before them ("PS : merci", "die grünen Schuhe", "un
+    vol transatlantique", "ik denk", "de kerk is mooi"), say nothing of her: all stay readable."""
+    site = ["Programme du PTB pour les communales", "Mis om 10 uur in de Sint-Jacobskerk", "Wahlprogramm der Grünen",
+            "La mosquée ouvre ses portes samedi", "Trans-Europ-Express: een tentoonstelling"]
+    note = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="fr")))
+    value = ("Ich möchte die grünen Schuhe in 42. Je prends un vol transatlantique. PS : merci. Ik denk dat de kerk "
+             "mooi is, bedankt")
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" bedankt")])
+
+
 @pytest.mark.parametrize("label", ["Дата народження", "Дата рождения", "Ημερομηνία γέννησης", "Adresa"])
 def test_a_date_of_birth_or_an_address_labelled_in_cyrillic_greek_or_romanian_is_masked(session, label):
     """Review 28 F12: a Ukrainian, Russian or Greek date of birth's label and the Romanian address's said nothing: the
