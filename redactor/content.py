@@ -1013,9 +1013,10 @@ def said_secrets(text: str) -> list[Span]:
 #: belief, a practice, a union, a residence status; said_origin with the people's word before it), with the rest of
 #: its clause up to three words ("zwanger van 20 weken"); or a practice before the first person's word in its clause
 #: ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the person, with the word before it ("şeker
-#: hastasıyım"). Words whole and taken whole (possessive: no word is tried in pieces), a listed one with its plural or
-#: adjective ending ("moslims", "schwules": said_inflection), each after a space or an elision's apostrophe ("j'ai une
-#: hernie"): linear, a start tries a few words at most
+#: hastasıyım"), and so a care or a disability grade with its number, someone's whoever says it ("classée GIR 2",
+#: "Pflegegrad 3": said_care_grade). Words whole and taken whole (possessive: no word is tried in pieces), a listed one
+#: with its plural or adjective ending ("moslims", "schwules": said_inflection), each after a space or an elision's
+#: apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
@@ -1028,14 +1029,15 @@ _SAID_SPECIAL = regex.compile(with_words(
     r"(?<![\w'’-])(?i:{{said_self}})(?![\w-])" + _SAID_OF_THE_SUBJECT +
     rf"|(?P<practice_first>(?<![\w'’-])(?i:{{{{said_practice}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+"
     rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
-    rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
+    rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}"
+    rf"|{{{{said_care_grade}}}}))"
     rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"))
 #: the same said of a person the visitor names as the sentence's subject ("Lotte heeft epilepsie": her child)
 _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_origin}}"
-    r"|{{said_health_in_person}}|{{said_belief_in_person}})(?![\w'’-])"))
+    r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}})(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
 _SAID_FROM = ("in_person", "practice_first", "health", "justice", "origin", "special")

@@ -5175,6 +5175,68 @@ def test_a_compound_ending_alone_or_inside_another_word_stays(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich bin seit 2019 schwerbehindert (GdB 70). Danke sehr", ["schwerbehindert", "GdB 70"], "Danke "),
+    ("de", "Ich habe einen Schwerbehindertenausweis mit Merkzeichen aG. Danke sehr", ["Schwerbehindertenausweis"],
+     "Danke "),
+    ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe. Danke sehr", ["Pflegegrad"], "Danke "),
+    ("de", "Ich bin querschnittsgelähmt. Danke sehr", ["gelähmt"], "Danke "),
+    ("fr", "J'ai une carte d'invalidité à 80 %. Merci d'avance", ["invalidité", "à 80"], "Merci "),
+    ("fr", "Ma mère est classée GIR 2 et a besoin d'aide. Merci d'avance", ["classée", "GIR"], "Merci "),
+    ("fr", "Je suis paraplégique, prévoir l'accès. Merci d'avance", ["paraplégique"], "prévoir l'accès."),
+    ("nl", "Ik ben sinds 2022 arbeidsongeschikt na een ongeval. Alvast bedankt", ["arbeidsongeschikt"],
+     "Alvast "),
+    ("nl", "Ik draag een cochleair implantaat. Alvast bedankt", ["cochleair", "implantaat"], "Alvast "),
+    # of the same class: another compound and its adjective's ending, a grade said with no person, a French paralysis
+    ("de", "Mein Sohn ist sehbehindert, bitte große Schrift. Danke sehr", ["sehbehindert"], "bitte große Schrift."),
+    ("de", "Wir sind beide schwerbehinderte Rentner, gibt es Rabatt? Danke", ["schwerbehinderte"], "gibt es Rabatt?"),
+    ("de", "Hallo, Pflegestufe 2 seit Mai, gibt es Zuschüsse? Danke sehr", ["Pflegestufe"], "gibt es Zuschüsse?"),
+    ("fr", "Mon mari est tétraplégique depuis 2020, il vient en fauteuil. Merci bien", ["tétraplégique"],
+     "il vient en"),
+    ("nl", "Mijn vader heeft een handicap, is er een lift? Groeten", ["handicap"], "is er een lift?")])
+def test_a_disability_or_a_care_dependency_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F3: a disability or a care dependency and its official grade or card ("schwerbehindert (GdB 70)",
+    "Schwerbehindertenausweis", "Pflegegrad 3", "querschnittsgelähmt", "carte d'invalidité à 80 %", "classée GIR 2",
+    "paraplégique", "arbeidsongeschikt", "cochleair implantaat") was stored in a remark's keystrokes and final value:
+    said_health held "behindert" as a word, not as a compound's ending, and no grade nor invalidity word. A
+    disability's compound is read by its ending (said_health_endings, with its adjective's ending: "schwerbehinderte"),
+    a grade with its number wherever a visitor writes it, with the word before it (said_care_grade: "classée GIR 2")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe.", ["Pflegegrad"], "Meine Mutter hat "),
+    ])
+def test_a_health_state_review_32_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 32 F3-F8: the same statements posted in a form's or a chat's payload ({"remark": "Meine Mutter hat
+    Pflegegrad 3 …"}) were stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Terminanfrage", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Terminanfrage" in stored, stored
+
+
+def test_the_sites_own_words_of_review_32s_health_states_stay(session):
+    """Review 32 F3-F8's controls: a clinic's, a pharmacy's or a care insurer's own text naming a care grade, a
+    psychiatric consultation, an abortion centre, an STI test or a heart attack ("Pflegegrad beantragen: so geht's",
+    "Consultation de psychiatrie le mardi", "Centre IVG : horaires", "Soa-test gratis bij de huisarts") is no
+    visitor's statement and stays readable, and so do a visitor's words that only look like the new ones: a tariff's
+    grade ("Tarifstufe 2"), German's "ist", an hour's "Std", a court's "greffe"."""
+    site = ["Pflegegrad beantragen: so geht's", "Pflegegrad 3: 1.262 € Pflegegeld", "Wir beraten Schwerbehinderte",
+            ]
+    remark = ["Ich habe Tarifstufe 2 gewählt.",
+              "Bitte um Rückruf"]
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
+    value = " ".join(remark)
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
@@ -5197,7 +5259,9 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     ("nl", "Ik ben lid van het ABVV, krijg ik korting?", ["ABVV"], "Ik ben lid van het "),
     ("nl", "Goedendag, onze dochter heeft diabetes, mag ze snoep mee?", ["diabetes"], "onze dochter heeft "),
     ("fr", "Bonjour, j'ai une hernie discale, puis-je venir ?", ["hernie"], "puis-je venir"),
-    ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder")])
+    ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder"),
+    # review 32 F3-F8
+    ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat ")])
 def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
     """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
     …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
