@@ -5203,8 +5203,32 @@ def test_a_disability_or_a_care_dependency_said_of_oneself_is_masked(session, la
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben in behandeling bij een psychiater. Alvast bedankt", ["psychiater"], "Alvast "),
+    ("fr", "Je suis suivie par un psychiatre pour mes angoisses. Merci d'avance", ["psychiatre"], "Merci "),
+    ("de", "Ich bin in psychotherapeutischer Behandlung. Danke sehr", ["psychotherapeutischer"], "Danke "),
+    ("nl", "Ik heb last van paniekaanvallen. Alvast bedankt", ["paniekaanvallen"], "Alvast "),
+    ("fr", "J'ai eu des idées suicidaires l'an dernier. Merci d'avance", ["suicidaires"], "Merci "),
+    ("nl", "Mijn dochter heeft een borderline persoonlijkheid. Alvast bedankt", ["borderline"], "Alvast "),
+    ("fr", "Je suis en hôpital psychiatrique jusqu'au 12. Merci d'avance", ["hôpital", "psychiatrique"],
+     "Merci "),
+    # of the same class: panic attacks in German, a psychiatrist in English, a ward, a psychotherapy
+    ("de", "Ich habe Panikattacken im Aufzug, gibt es eine Treppe? Danke", ["Panikattacken"], "gibt es eine Treppe?"),
+    ("en", "I see a psychiatrist every week, can I move my slot? Thanks", ["psychiatrist"], "can I move my slot?"),
+    ("nl", "Mijn zoon zit in de psychiatrie, kan hij later komen? Groeten", ["psychiatrie"], "kan hij later komen?"),
+    ("fr", "Je suis suivi en psychothérapie depuis 2023, merci bien", ["psychothérapie"], "merci ")])
+def test_mental_health_said_by_its_care_or_its_symptoms_is_masked(session, lang, value, said, kept):
+    """Review 32 F4: mental health said by its care or its symptoms rather than a listed diagnosis ("in behandeling
+    bij een psychiater", "suivie par un psychiatre", "in psychotherapeutischer Behandlung", "paniekaanvallen", "idées
+    suicidaires", "borderline persoonlijkheid", "hôpital psychiatrique") was stored: said_health held no word of
+    psychiatry, psychotherapy, panic or suicide. They are read as the other states of health are, said of oneself or
+    one's own only: a clinic's "Consultation de psychiatrie" is its own text."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said, kept", [
     ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe.", ["Pflegegrad"], "Meine Mutter hat "),
+    ("fr", "Je suis suivie par un psychiatre pour mes angoisses.", ["psychiatre"], "Je suis suivie par un "),
     ])
 def test_a_health_state_review_32_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
     """Review 32 F3-F8: the same statements posted in a form's or a chat's payload ({"remark": "Meine Mutter hat
@@ -5223,6 +5247,7 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
     visitor's statement and stays readable, and so do a visitor's words that only look like the new ones: a tariff's
     grade ("Tarifstufe 2"), German's "ist", an hour's "Std", a court's "greffe"."""
     site = ["Pflegegrad beantragen: so geht's", "Pflegegrad 3: 1.262 € Pflegegeld", "Wir beraten Schwerbehinderte",
+            "Consultation de psychiatrie le mardi", "Paniekaanvallen? Praat erover.",
             ]
     remark = ["Ich habe Tarifstufe 2 gewählt.",
               "Bitte um Rückruf"]
@@ -5261,7 +5286,8 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     ("fr", "Bonjour, j'ai une hernie discale, puis-je venir ?", ["hernie"], "puis-je venir"),
     ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder"),
     # review 32 F3-F8
-    ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat ")])
+    ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat "),
+    ("nl", "Ik ben in behandeling bij een psychiater, mag dit samen?", ["psychiater"], "in behandeling bij een ")])
 def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
     """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
     …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
