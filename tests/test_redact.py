@@ -5226,9 +5226,27 @@ def test_mental_health_said_by_its_care_or_its_symptoms_is_masked(session, lang,
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "J'ai fait une IVG le mois dernier, rdv de contrôle svp. Merci d'avance", ["IVG"], "rdv de contrôle"),
+    ("fr", "J'ai eu une interruption de grossesse en mars. Merci d'avance", ["interruption", "grossesse"],
+     "Merci "),
+    ("nl", "Ik heb vorige week een abortus gehad. Alvast bedankt", ["abortus"], "Alvast "),
+    ("de", "Ich hatte letzte Woche einen Schwangerschaftsabbruch. Danke sehr", ["Schwangerschaftsabbruch"],
+     "Danke "),
+    # of the same class: the verb, the German word, the full French name
+    ("fr", "J'ai avorté en janvier, puis-je reprendre le sport ? Merci", ["avorté"], "puis-je reprendre"),
+    ("de", "Meine Freundin hatte eine Abtreibung, sie braucht Ruhe. Danke", ["Abtreibung"], "sie braucht Ruhe."),
+    ("fr", "Nous avons eu une interruption volontaire de grossesse, merci bien", ["volontaire"], "merci ")])
+def test_an_abortion_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F5: an abortion said of oneself ("une IVG", "interruption de grossesse", "abortus",
+    "Schwangerschaftsabbruch") was stored: a miscarriage was listed (review 29 F3), an abortion was not."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said, kept", [
     ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe.", ["Pflegegrad"], "Meine Mutter hat "),
     ("fr", "Je suis suivie par un psychiatre pour mes angoisses.", ["psychiatre"], "Je suis suivie par un "),
+    ("fr", "J'ai fait une IVG le mois dernier, rdv de contrôle svp.", ["IVG"], "rdv de contrôle"),
     ])
 def test_a_health_state_review_32_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
     """Review 32 F3-F8: the same statements posted in a form's or a chat's payload ({"remark": "Meine Mutter hat
@@ -5248,6 +5266,7 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
     grade ("Tarifstufe 2"), German's "ist", an hour's "Std", a court's "greffe"."""
     site = ["Pflegegrad beantragen: so geht's", "Pflegegrad 3: 1.262 € Pflegegeld", "Wir beraten Schwerbehinderte",
             "Consultation de psychiatrie le mardi", "Paniekaanvallen? Praat erover.",
+            "Centre IVG : horaires", "Abortus: wat zegt de wet?",
             ]
     remark = ["Ich habe Tarifstufe 2 gewählt.",
               "Bitte um Rückruf"]
@@ -5287,7 +5306,8 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder"),
     # review 32 F3-F8
     ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat "),
-    ("nl", "Ik ben in behandeling bij een psychiater, mag dit samen?", ["psychiater"], "in behandeling bij een ")])
+    ("nl", "Ik ben in behandeling bij een psychiater, mag dit samen?", ["psychiater"], "in behandeling bij een "),
+    ("fr", "J'ai fait une IVG le mois dernier, puis-je prendre ça ?", ["IVG"], "J'ai fait une ")])
 def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
     """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
     …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
