@@ -5243,10 +5243,30 @@ def test_an_abortion_said_of_oneself_is_masked(session, lang, value, said, kept)
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "J'ai été testé positif à la chlamydia. Merci d'avance", ["positif", "chlamydia"], "Merci "),
+    ("fr", "Je suis séropo depuis 2015. Merci d'avance", ["séropo"], "Merci "),
+    ("nl", "Ik heb een soa opgelopen, graag discreet. Alvast bedankt", ["soa"], "graag discreet."),
+    ("de", "Ich habe Herpes genitalis. Danke sehr", ["Herpes", "genitalis"], "Danke "),
+    ("nl", "Ik heb gonorroe, wanneer kan ik langskomen? Alvast bedankt", ["gonorroe"], "wanneer kan ik langskomen?"),
+    # of the same class: an STI's letters, syphilis of one's own, a positive test in Dutch
+    ("de", "Ich habe eine STI, bitte diskret behandeln. Danke", ["STI"], "bitte diskret"),
+    ("fr", "Mon copain a la syphilis, on doit se faire tester ? Merci", ["syphilis"], "on doit se faire"),
+    ("nl", "Ik ben positief getest op chlamydia, wat nu? Groeten", ["positief", "chlamydia"], "wat nu?")])
+def test_a_sexually_transmitted_infection_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F6: a sexually transmitted infection, or HIV said short, said of oneself ("positif à la chlamydia",
+    "séropo", "een soa opgelopen", "Herpes genitalis", "Ik heb gonorroe") was stored: the lists held HIV, AIDS and
+    hepatitis, no STI nor "séropo". An STI's letters are read in capitals only (said_health_in_capitals: "ist" is
+    German's "is"), a positive test by its words ("testé positif", "positief getest"), which reach an infection named
+    after more words than said_self's four."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said, kept", [
     ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe.", ["Pflegegrad"], "Meine Mutter hat "),
     ("fr", "Je suis suivie par un psychiatre pour mes angoisses.", ["psychiatre"], "Je suis suivie par un "),
     ("fr", "J'ai fait une IVG le mois dernier, rdv de contrôle svp.", ["IVG"], "rdv de contrôle"),
+    ("nl", "Ik heb een soa opgelopen, graag discreet.", ["soa"], "graag discreet."),
     ])
 def test_a_health_state_review_32_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
     """Review 32 F3-F8: the same statements posted in a form's or a chat's payload ({"remark": "Meine Mutter hat
@@ -5267,8 +5287,10 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
     site = ["Pflegegrad beantragen: so geht's", "Pflegegrad 3: 1.262 € Pflegegeld", "Wir beraten Schwerbehinderte",
             "Consultation de psychiatrie le mardi", "Paniekaanvallen? Praat erover.",
             "Centre IVG : horaires", "Abortus: wat zegt de wet?",
+            "Soa-test gratis bij de huisarts", "Dépistage IST et VIH anonyme",
             ]
     remark = ["Ich habe Tarifstufe 2 gewählt.",
+              "Mein Paket ist nicht da, ich habe 1 Std gewartet. Das ist schade.",
               "Bitte um Rückruf"]
     note = element("textarea", {"name": "bemerkung"})
     s = session()
@@ -5307,7 +5329,8 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     # review 32 F3-F8
     ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat "),
     ("nl", "Ik ben in behandeling bij een psychiater, mag dit samen?", ["psychiater"], "in behandeling bij een "),
-    ("fr", "J'ai fait une IVG le mois dernier, puis-je prendre ça ?", ["IVG"], "J'ai fait une ")])
+    ("fr", "J'ai fait une IVG le mois dernier, puis-je prendre ça ?", ["IVG"], "J'ai fait une "),
+    ("nl", "Ik heb een soa opgelopen, welke test raadt u aan?", ["soa"], "Ik heb een ")])
 def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
     """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
     …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
