@@ -5262,11 +5262,38 @@ def test_a_sexually_transmitted_infection_said_of_oneself_is_masked(session, lan
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik herstel van een hartinfarct. Alvast bedankt", ["hartinfarct"], "Alvast "),
+    ("de", "Ich hatte im Mai einen Herzinfarkt. Danke sehr", ["Herzinfarkt"], "Danke "),
+    ("fr", "J'ai fait un infarctus en mai. Merci d'avance", ["infarctus"], "Merci "),
+    ("fr", "J'ai eu un bypass gastrique pour obésité. Merci d'avance", ["bypass", "obésité"], "Merci "),
+    ("nl", "Ik heb een maagverkleining gehad. Alvast bedankt", ["maagverkleining"], "Alvast "),
+    ("de", "Ich bin nierentransplantiert. Danke sehr", ["transplantiert"], "Danke "),
+    ("fr", "Je suis porteuse du gène BRCA2, suivi renforcé. Merci d'avance", ["porteuse", "BRCA"],
+     "suivi renforcé."),
+    ("de", "Ich habe eine BRCA1-Mutation, Vorsorge bitte. Danke sehr", ["BRCA", "Mutation"], "Vorsorge bitte."),
+    # of the same class: a transplant's Dutch compound, a gastric band, obesity in German, a French transplant
+    ("nl", "Mijn moeder heeft een levertransplantatie gehad, is er een lift? Groeten", ["levertransplantatie"],
+     "is er een lift?"),
+    ("nl", "Ik heb een maagband, dus kleine porties graag. Groeten", ["maagband"], "dus kleine porties"),
+    ("de", "Mein Sohn hat Adipositas, gibt es einen Kurs? Danke", ["Adipositas"], "gibt es einen Kurs?"),
+    ("fr", "Je suis greffée du rein, attention aux infections. Merci", ["greffée"], "attention aux infections.")])
+def test_a_serious_condition_a_surgery_a_transplant_or_a_gene_said_of_oneself_is_masked(session, lang, value, said,
+                                                                                       kept):
+    """Review 32 F8: serious conditions, surgery, a transplant and genetic data named by words the lists lacked
+    ("hartinfarct", "Herzinfarkt", "infarctus", "bypass gastrique pour obésité", "maagverkleining",
+    "nierentransplantiert", "porteuse du gène BRCA2", "BRCA1-Mutation") were stored. A heart attack's and a
+    transplant's compounds are read by their endings (said_health_endings), a gene by its name and its hyphened
+    mutation (said_gene: "BRCA1-Mutation") or by the carrier's words ("porteuse du gène")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said, kept", [
     ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe.", ["Pflegegrad"], "Meine Mutter hat "),
     ("fr", "Je suis suivie par un psychiatre pour mes angoisses.", ["psychiatre"], "Je suis suivie par un "),
     ("fr", "J'ai fait une IVG le mois dernier, rdv de contrôle svp.", ["IVG"], "rdv de contrôle"),
     ("nl", "Ik heb een soa opgelopen, graag discreet.", ["soa"], "graag discreet."),
+    ("de", "Ich habe eine BRCA1-Mutation, Vorsorge bitte.", ["BRCA"], "Vorsorge bitte."),
     ])
 def test_a_health_state_review_32_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
     """Review 32 F3-F8: the same statements posted in a form's or a chat's payload ({"remark": "Meine Mutter hat
@@ -5288,9 +5315,11 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
             "Consultation de psychiatrie le mardi", "Paniekaanvallen? Praat erover.",
             "Centre IVG : horaires", "Abortus: wat zegt de wet?",
             "Soa-test gratis bij de huisarts", "Dépistage IST et VIH anonyme",
+            "Herzinfarkt: die Warnzeichen", "Greffe de rein : nos chirurgiens",
             ]
     remark = ["Ich habe Tarifstufe 2 gewählt.",
               "Mein Paket ist nicht da, ich habe 1 Std gewartet. Das ist schade.",
+              "J'ai appelé le greffe du tribunal.",
               "Bitte um Rückruf"]
     note = element("textarea", {"name": "bemerkung"})
     s = session()
@@ -5330,7 +5359,8 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat "),
     ("nl", "Ik ben in behandeling bij een psychiater, mag dit samen?", ["psychiater"], "in behandeling bij een "),
     ("fr", "J'ai fait une IVG le mois dernier, puis-je prendre ça ?", ["IVG"], "J'ai fait une "),
-    ("nl", "Ik heb een soa opgelopen, welke test raadt u aan?", ["soa"], "Ik heb een ")])
+    ("nl", "Ik heb een soa opgelopen, welke test raadt u aan?", ["soa"], "Ik heb een "),
+    ("de", "Ich hatte im Mai einen Herzinfarkt, darf ich das nehmen?", ["Herzinfarkt"], "Ich hatte im Mai einen ")])
 def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
     """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
     …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
