@@ -1018,10 +1018,11 @@ def said_secrets(text: str) -> list[Span]:
 #: its clause up to three words ("zwanger van 20 weken"), further after a word saying the person is treated for it (up
 #: to six words before that word and eight after it, said_care: "Notre fille est suivie à l'hôpital Avicenne pour un
 #: diabète"); or a practice before the first person's word in its clause ("pendant le ramadan je jeûne"); or a word
-#: whose Turkish ending says the person, with the word before it ("şeker hastasıyım"). Words whole and taken whole
-#: (possessive: no word is tried in pieces), a listed one with its plural or adjective ending ("moslims", "schwules":
-#: said_inflection), each after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries a few
-#: words at most
+#: whose Turkish ending says the person, with the word before it ("şeker hastasıyım"), and so a care or a disability
+#: grade with its number, someone's whoever says it ("classée GIR 2", "Pflegegrad 3": said_care_grade). Words whole
+#: and taken whole (possessive: no word is tried in pieces), a listed one with its plural or adjective ending
+#: ("moslims", "schwules": said_inflection), each after a space or an elision's apostrophe ("j'ai une hernie"):
+#: linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
@@ -1037,7 +1038,8 @@ _SAID_SPECIAL = regex.compile(with_words(
     r"(?<![\w'’-])(?i:{{said_self}})(?![\w-])" + _SAID_OF_THE_SUBJECT +
     rf"|(?P<practice_first>(?<![\w'’-])(?i:{{{{said_practice}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+"
     rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
-    rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}))"
+    rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}"
+    rf"|{{{{said_care_grade}}}}))"
     rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
@@ -1055,8 +1057,8 @@ _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
-    r"|{{said_health_in_person}}|{{said_belief_in_person}}|{{said_parties_everyday}}|" + _SAID_WORSHIP +
-    r")(?![\w'’-])"))
+    r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}|"
+    + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
 _SAID_FROM = ("voted", "worship", "in_person", "practice_first", "health", "justice", "origin", "special", "means")

@@ -5254,6 +5254,163 @@ def test_a_compound_ending_alone_or_inside_another_word_stays(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich bin seit 2019 schwerbehindert (GdB 70). Danke sehr", ["schwerbehindert", "GdB 70"], "Danke "),
+    ("de", "Ich habe einen Schwerbehindertenausweis mit Merkzeichen aG. Danke sehr", ["Schwerbehindertenausweis"],
+     "Danke "),
+    ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe. Danke sehr", ["Pflegegrad"], "Danke "),
+    ("de", "Ich bin querschnittsgelähmt. Danke sehr", ["gelähmt"], "Danke "),
+    ("fr", "J'ai une carte d'invalidité à 80 %. Merci d'avance", ["invalidité", "à 80"], "Merci "),
+    ("fr", "Ma mère est classée GIR 2 et a besoin d'aide. Merci d'avance", ["classée", "GIR"], "Merci "),
+    ("fr", "Je suis paraplégique, prévoir l'accès. Merci d'avance", ["paraplégique"], "prévoir l'accès."),
+    ("nl", "Ik ben sinds 2022 arbeidsongeschikt na een ongeval. Alvast bedankt", ["arbeidsongeschikt"],
+     "Alvast "),
+    ("nl", "Ik draag een cochleair implantaat. Alvast bedankt", ["cochleair", "implantaat"], "Alvast "),
+    # of the same class: another compound and its adjective's ending, a grade said with no person, a French paralysis
+    ("de", "Mein Sohn ist sehbehindert, bitte große Schrift. Danke sehr", ["sehbehindert"], "bitte große Schrift."),
+    ("de", "Wir sind beide schwerbehinderte Rentner, gibt es Rabatt? Danke", ["schwerbehinderte"], "gibt es Rabatt?"),
+    ("de", "Hallo, Pflegestufe 2 seit Mai, gibt es Zuschüsse? Danke sehr", ["Pflegestufe"], "gibt es Zuschüsse?"),
+    ("fr", "Mon mari est tétraplégique depuis 2020, il vient en fauteuil. Merci bien", ["tétraplégique"],
+     "il vient en"),
+    ("nl", "Mijn vader heeft een handicap, is er een lift? Groeten", ["handicap"], "is er een lift?")])
+def test_a_disability_or_a_care_dependency_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F3: a disability or a care dependency and its official grade or card ("schwerbehindert (GdB 70)",
+    "Schwerbehindertenausweis", "Pflegegrad 3", "querschnittsgelähmt", "carte d'invalidité à 80 %", "classée GIR 2",
+    "paraplégique", "arbeidsongeschikt", "cochleair implantaat") was stored in a remark's keystrokes and final value:
+    said_health held "behindert" as a word, not as a compound's ending, and no grade nor invalidity word. A
+    disability's compound is read by its ending (said_health_endings, with its adjective's ending: "schwerbehinderte"),
+    a grade with its number wherever a visitor writes it, with the word before it (said_care_grade: "classée GIR 2")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben in behandeling bij een psychiater. Alvast bedankt", ["psychiater"], "Alvast "),
+    ("fr", "Je suis suivie par un psychiatre pour mes angoisses. Merci d'avance", ["psychiatre"], "Merci "),
+    ("de", "Ich bin in psychotherapeutischer Behandlung. Danke sehr", ["psychotherapeutischer"], "Danke "),
+    ("nl", "Ik heb last van paniekaanvallen. Alvast bedankt", ["paniekaanvallen"], "Alvast "),
+    ("fr", "J'ai eu des idées suicidaires l'an dernier. Merci d'avance", ["suicidaires"], "Merci "),
+    ("nl", "Mijn dochter heeft een borderline persoonlijkheid. Alvast bedankt", ["borderline"], "Alvast "),
+    ("fr", "Je suis en hôpital psychiatrique jusqu'au 12. Merci d'avance", ["hôpital", "psychiatrique"],
+     "Merci "),
+    # of the same class: panic attacks in German, a psychiatrist in English, a ward, a psychotherapy
+    ("de", "Ich habe Panikattacken im Aufzug, gibt es eine Treppe? Danke", ["Panikattacken"], "gibt es eine Treppe?"),
+    ("en", "I see a psychiatrist every week, can I move my slot? Thanks", ["psychiatrist"], "can I move my slot?"),
+    ("nl", "Mijn zoon zit in de psychiatrie, kan hij later komen? Groeten", ["psychiatrie"], "kan hij later komen?"),
+    ("fr", "Je suis suivi en psychothérapie depuis 2023, merci bien", ["psychothérapie"], "merci ")])
+def test_mental_health_said_by_its_care_or_its_symptoms_is_masked(session, lang, value, said, kept):
+    """Review 32 F4: mental health said by its care or its symptoms rather than a listed diagnosis ("in behandeling
+    bij een psychiater", "suivie par un psychiatre", "in psychotherapeutischer Behandlung", "paniekaanvallen", "idées
+    suicidaires", "borderline persoonlijkheid", "hôpital psychiatrique") was stored: said_health held no word of
+    psychiatry, psychotherapy, panic or suicide. They are read as the other states of health are, said of oneself or
+    one's own only: a clinic's "Consultation de psychiatrie" is its own text."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "J'ai fait une IVG le mois dernier, rdv de contrôle svp. Merci d'avance", ["IVG"], "rdv de contrôle"),
+    ("fr", "J'ai eu une interruption de grossesse en mars. Merci d'avance", ["interruption", "grossesse"],
+     "Merci "),
+    ("nl", "Ik heb vorige week een abortus gehad. Alvast bedankt", ["abortus"], "Alvast "),
+    ("de", "Ich hatte letzte Woche einen Schwangerschaftsabbruch. Danke sehr", ["Schwangerschaftsabbruch"],
+     "Danke "),
+    # of the same class: the verb, the German word, the full French name
+    ("fr", "J'ai avorté en janvier, puis-je reprendre le sport ? Merci", ["avorté"], "puis-je reprendre"),
+    ("de", "Meine Freundin hatte eine Abtreibung, sie braucht Ruhe. Danke", ["Abtreibung"], "sie braucht Ruhe."),
+    ("fr", "Nous avons eu une interruption volontaire de grossesse, merci bien", ["volontaire"], "merci ")])
+def test_an_abortion_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F5: an abortion said of oneself ("une IVG", "interruption de grossesse", "abortus",
+    "Schwangerschaftsabbruch") was stored: a miscarriage was listed (review 29 F3), an abortion was not."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "J'ai été testé positif à la chlamydia. Merci d'avance", ["positif", "chlamydia"], "Merci "),
+    ("fr", "Je suis séropo depuis 2015. Merci d'avance", ["séropo"], "Merci "),
+    ("nl", "Ik heb een soa opgelopen, graag discreet. Alvast bedankt", ["soa"], "graag discreet."),
+    ("de", "Ich habe Herpes genitalis. Danke sehr", ["Herpes", "genitalis"], "Danke "),
+    ("nl", "Ik heb gonorroe, wanneer kan ik langskomen? Alvast bedankt", ["gonorroe"], "wanneer kan ik langskomen?"),
+    # of the same class: an STI's letters, syphilis of one's own, a positive test in Dutch
+    ("de", "Ich habe eine STI, bitte diskret behandeln. Danke", ["STI"], "bitte diskret"),
+    ("fr", "Mon copain a la syphilis, on doit se faire tester ? Merci", ["syphilis"], "on doit se faire"),
+    ("nl", "Ik ben positief getest op chlamydia, wat nu? Groeten", ["positief", "chlamydia"], "wat nu?")])
+def test_a_sexually_transmitted_infection_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 32 F6: a sexually transmitted infection, or HIV said short, said of oneself ("positif à la chlamydia",
+    "séropo", "een soa opgelopen", "Herpes genitalis", "Ik heb gonorroe") was stored: the lists held HIV, AIDS and
+    hepatitis, no STI nor "séropo". An STI's letters are read in capitals only (said_health_in_capitals: "ist" is
+    German's "is"), a positive test by its words ("testé positif", "positief getest"), which reach an infection named
+    after more words than said_self's four."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik herstel van een hartinfarct. Alvast bedankt", ["hartinfarct"], "Alvast "),
+    ("de", "Ich hatte im Mai einen Herzinfarkt. Danke sehr", ["Herzinfarkt"], "Danke "),
+    ("fr", "J'ai fait un infarctus en mai. Merci d'avance", ["infarctus"], "Merci "),
+    ("fr", "J'ai eu un bypass gastrique pour obésité. Merci d'avance", ["bypass", "obésité"], "Merci "),
+    ("nl", "Ik heb een maagverkleining gehad. Alvast bedankt", ["maagverkleining"], "Alvast "),
+    ("de", "Ich bin nierentransplantiert. Danke sehr", ["transplantiert"], "Danke "),
+    ("fr", "Je suis porteuse du gène BRCA2, suivi renforcé. Merci d'avance", ["porteuse", "BRCA"],
+     "suivi renforcé."),
+    ("de", "Ich habe eine BRCA1-Mutation, Vorsorge bitte. Danke sehr", ["BRCA", "Mutation"], "Vorsorge bitte."),
+    # of the same class: a transplant's Dutch compound, a gastric band, obesity in German, a French transplant
+    ("nl", "Mijn moeder heeft een levertransplantatie gehad, is er een lift? Groeten", ["levertransplantatie"],
+     "is er een lift?"),
+    ("nl", "Ik heb een maagband, dus kleine porties graag. Groeten", ["maagband"], "dus kleine porties"),
+    ("de", "Mein Sohn hat Adipositas, gibt es einen Kurs? Danke", ["Adipositas"], "gibt es einen Kurs?"),
+    ("fr", "Je suis greffée du rein, attention aux infections. Merci", ["greffée"], "attention aux infections.")])
+def test_a_serious_condition_a_surgery_a_transplant_or_a_gene_said_of_oneself_is_masked(session, lang, value, said,
+                                                                                       kept):
+    """Review 32 F8: serious conditions, surgery, a transplant and genetic data named by words the lists lacked
+    ("hartinfarct", "Herzinfarkt", "infarctus", "bypass gastrique pour obésité", "maagverkleining",
+    "nierentransplantiert", "porteuse du gène BRCA2", "BRCA1-Mutation") were stored. A heart attack's and a
+    transplant's compounds are read by their endings (said_health_endings), a gene by its name and its hyphened
+    mutation (said_gene: "BRCA1-Mutation") or by the carrier's words ("porteuse du gène")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("de", "Meine Mutter hat Pflegegrad 3 und braucht Hilfe.", ["Pflegegrad"], "Meine Mutter hat "),
+    ("fr", "Je suis suivie par un psychiatre pour mes angoisses.", ["psychiatre"], "Je suis suivie par un "),
+    ("fr", "J'ai fait une IVG le mois dernier, rdv de contrôle svp.", ["IVG"], "rdv de contrôle"),
+    ("nl", "Ik heb een soa opgelopen, graag discreet.", ["soa"], "graag discreet."),
+    ("de", "Ich habe eine BRCA1-Mutation, Vorsorge bitte.", ["BRCA"], "Vorsorge bitte."),
+    ])
+def test_a_health_state_review_32_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 32 F3-F8: the same statements posted in a form's or a chat's payload ({"remark": "Meine Mutter hat
+    Pflegegrad 3 …"}) were stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Terminanfrage", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Terminanfrage" in stored, stored
+
+
+def test_the_sites_own_words_of_review_32s_health_states_stay(session):
+    """Review 32 F3-F8's controls: a clinic's, a pharmacy's or a care insurer's own text naming a care grade, a
+    psychiatric consultation, an abortion centre, an STI test or a heart attack ("Pflegegrad beantragen: so geht's",
+    "Consultation de psychiatrie le mardi", "Centre IVG : horaires", "Soa-test gratis bij de huisarts") is no
+    visitor's statement and stays readable, and so do a visitor's words that only look like the new ones: a tariff's
+    grade ("Tarifstufe 2"), German's "ist", an hour's "Std", a court's "greffe"."""
+    site = ["Pflegegrad beantragen: so geht's", "Pflegegrad 3: 1.262 € Pflegegeld", "Wir beraten Schwerbehinderte",
+            "Consultation de psychiatrie le mardi", "Paniekaanvallen? Praat erover.",
+            "Centre IVG : horaires", "Abortus: wat zegt de wet?",
+            "Soa-test gratis bij de huisarts", "Dépistage IST et VIH anonyme",
+            "Herzinfarkt: die Warnzeichen", "Greffe de rein : nos chirurgiens",
+            ]
+    remark = ["Ich habe Tarifstufe 2 gewählt.",
+              "Mein Paket ist nicht da, ich habe 1 Std gewartet. Das ist schade.",
+              "J'ai appelé le greffe du tribunal.",
+              "Bitte um Rückruf"]
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
+    value = " ".join(remark)
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
@@ -5281,7 +5438,13 @@ def test_a_union_membership_said_of_oneself_is_masked(session, lang, value, said
     ("nl", "Ik ben lid van het ABVV, krijg ik korting?", ["ABVV"], "Ik ben lid van het "),
     ("nl", "Goedendag, onze dochter heeft diabetes, mag ze snoep mee?", ["diabetes"], "onze dochter heeft "),
     ("fr", "Bonjour, j'ai une hernie discale, puis-je venir ?", ["hernie"], "puis-je venir"),
-    ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder")])
+    ("nl", "Voor het buffet: ik ben joods, graag zonder varkensvlees", ["joods"], "graag zonder"),
+    # review 32 F3-F8
+    ("de", "Meine Mutter hat Pflegegrad 3, welche Hilfe gibt es?", ["Pflegegrad"], "Meine Mutter hat "),
+    ("nl", "Ik ben in behandeling bij een psychiater, mag dit samen?", ["psychiater"], "in behandeling bij een "),
+    ("fr", "J'ai fait une IVG le mois dernier, puis-je prendre ça ?", ["IVG"], "J'ai fait une "),
+    ("nl", "Ik heb een soa opgelopen, welke test raadt u aan?", ["soa"], "Ik heb een "),
+    ("de", "Ich hatte im Mai einen Herzinfarkt, darf ich das nehmen?", ["Herzinfarkt"], "Ich hatte im Mai einen ")])
 def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(session, lang, message, said, kept):
     """Review 31 F2: a state of health or a belief typed in a chat widget was masked in the keystrokes ("Ik ben *******
     …"), but the bubble the widget then added to the page stored it whole ("Ik ben zwanger van 20 weken, mag ik
