@@ -5620,6 +5620,21 @@ def test_a_name_in_a_script_without_capitals_in_the_sites_text_is_masked_and_its
     assert "Élève : " in "\n".join(stored) and ", classe 5A" in "\n".join(stored)
 
 
+def test_a_vietnamese_name_with_its_middle_name_van_is_masked_whole_in_page_text(session):
+    """Review 32 F2: "Client : Nguyen Van Anh" was stored "Client : Nguyen Van ***": "Van" was read as the Dutch
+    particle that the words before a given name end with ("Brief van Jan"). The name is masked from its surname on;
+    the words before it, and a museum named after a Dutch painter, stay."""
+    lines = ["Client : Nguyen Van Anh", "Bestelling van Pham Van Duc is verzonden.", "Klant: Le Van Thanh"]
+    own = ["Bezoek het Van Gogh Museum in Amsterdam."]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*lines, *own]), lang="nl")))
+    stored = "\n".join(strings(s.stored))
+    for name in ("Nguyen", "Pham", "Van Anh", "Van Duc", "Le Van", "Thanh"):
+        assert name not in stored, name
+    assert "Client : " in stored and "Bestelling van " in stored and " is verzonden." in stored
+    assert own[0] in stored
+
+
 def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
     """Review 30 F11: a delivery note's "remettre le colis à nguyễn thị lan au 2e étage", typed without capitals,
     was stored but for its last word: vietnamese_name wanted capitals and the lower-case readings a known given name
