@@ -5635,6 +5635,19 @@ def test_a_vietnamese_name_with_its_middle_name_van_is_masked_whole_in_page_text
     assert own[0] in stored
 
 
+def test_an_e_mail_address_spelled_with_apestaartje_typed_is_masked(session):
+    """Review 32 F12: "mail mij op lotte punt devos apestaartje gmail punt com", typed, was stored with "devos
+    apestaartje gmail punt com" readable: at_words knew "apenstaartje" and not "apestaartje". The words before it stay
+    (the last, "bedankt", is masked while it may be a name being typed)."""
+    note = element("textarea", {"name": "opmerking", "aria-label": "Opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(note, lang="nl")))
+    s.send(*typing(note["id"], "mail mij op lotte punt devos apestaartje gmail punt com, alvast bedankt"))
+    values = typed_values(s.stored, note)
+    assert not [v for v in values if "devos" in v or "gmail" in v], values
+    assert values[-1].startswith("mail mij op ") and ", alvast " in values[-1], values[-1]
+
+
 def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
     """Review 30 F11: a delivery note's "remettre le colis à nguyễn thị lan au 2e étage", typed without capitals,
     was stored but for its last word: vietnamese_name wanted capitals and the lower-case readings a known given name
