@@ -5661,6 +5661,16 @@ def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
     assert values[-1].startswith("merci de remettre le colis à ") and ", pas à lyon ni à domicile " in values[-1], values[-1]
 
 
+def typed_and_posted_as_a_remark(session, note: str) -> list[str]:
+    """The strings stored of a note typed in a remark's textarea and posted in a custom event's {"remark": …}."""
+    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang="fr")))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note}))
+    return list(strings(s.stored))
+
+
 @pytest.mark.parametrize("note, name", [
     ("entregar à joão pereira no 2º andar", ["joão", "pereira"]),
     ("abholung durch katarzyna nowak am freitag", ["katarzyna", "nowak"]),
@@ -5676,12 +5686,7 @@ def test_a_common_name_of_a_large_community_typed_in_lower_case_is_masked(sessio
     (Portuguese, Polish, Romanian, Ukrainian): "entregar à joão pereira", "abholung durch katarzyna nowak", "bitte
     an oksana kovalenko übergeben" were stored, typed in a remark and posted in a custom event's {"remark": …}
     (whose values the lower-case reading did not see at all: "sophie nowak" was stored there too)."""
-    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
-    s = session()
-    s.send(meta(), snapshot(html_page(field, lang="fr")))
-    s.send(*typing(field["id"], note))
-    s.send(custom("form", {"remark": note}))
-    stored = list(strings(s.stored))
+    stored = typed_and_posted_as_a_remark(session, note)
     assert not [t for t in stored if any(part in t for part in name)], name
 
 
@@ -5699,12 +5704,7 @@ def test_a_congolese_moroccan_or_surinamese_name_typed_in_lower_case_is_masked(s
     for DR Congo, Belgium's largest African community (nor Morocco's names of today, nor Suriname's Dutch spellings):
     its Luba names, typed first as often as last, and those of Morocco and Suriname are listed (rules/pii.yaml
     extra_given_names, popular_given_names)."""
-    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
-    s = session()
-    s.send(meta(), snapshot(html_page(field, lang="fr")))
-    s.send(*typing(field["id"], note))
-    s.send(custom("form", {"remark": note}))
-    stored = list(strings(s.stored))
+    stored = typed_and_posted_as_a_remark(session, note)
     assert not [t for t in stored if any(part in t for part in name)], name
 
 
