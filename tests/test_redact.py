@@ -6031,6 +6031,34 @@ def test_a_name_in_a_script_without_capitals_in_the_sites_text_is_masked_and_its
     assert "Élève : " in "\n".join(stored) and ", classe 5A" in "\n".join(stored)
 
 
+def test_a_vietnamese_name_with_its_middle_name_van_is_masked_whole_in_page_text(session):
+    """Review 32 F2: "Client : Nguyen Van Anh" was stored "Client : Nguyen Van ***": "Van" was read as the Dutch
+    particle that the words before a given name end with ("Brief van Jan"). The name is masked from its surname on;
+    the words before it, and a museum named after a Dutch painter, stay."""
+    lines = ["Client : Nguyen Van Anh", "Bestelling van Pham Van Duc is verzonden.", "Klant: Le Van Thanh"]
+    own = ["Bezoek het Van Gogh Museum in Amsterdam."]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*lines, *own]), lang="nl")))
+    stored = "\n".join(strings(s.stored))
+    for name in ("Nguyen", "Pham", "Van Anh", "Van Duc", "Le Van", "Thanh"):
+        assert name not in stored, name
+    assert "Client : " in stored and "Bestelling van " in stored and " is verzonden." in stored
+    assert own[0] in stored
+
+
+def test_an_e_mail_address_spelled_with_apestaartje_typed_is_masked(session):
+    """Review 32 F12: "mail mij op lotte punt devos apestaartje gmail punt com", typed, was stored with "devos
+    apestaartje gmail punt com" readable: at_words knew "apenstaartje" and not "apestaartje". The words before it stay
+    (the last, "bedankt", is masked while it may be a name being typed)."""
+    note = element("textarea", {"name": "opmerking", "aria-label": "Opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(note, lang="nl")))
+    s.send(*typing(note["id"], "mail mij op lotte punt devos apestaartje gmail punt com, alvast bedankt"))
+    values = typed_values(s.stored, note)
+    assert not [v for v in values if "devos" in v or "gmail" in v], values
+    assert values[-1].startswith("mail mij op ") and ", alvast " in values[-1], values[-1]
+
+
 def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
     """Review 30 F11: a delivery note's "remettre le colis à nguyễn thị lan au 2e étage", typed without capitals,
     was stored but for its last word: vietnamese_name wanted capitals and the lower-case readings a known given name
@@ -6042,6 +6070,16 @@ def test_a_vietnamese_name_typed_in_lower_case_is_masked(session):
     values = typed_values(s.stored, note)
     assert not [v for v in values if "nguyễn" in v or "thị" in v], values
     assert values[-1].startswith("merci de remettre le colis à ") and ", pas à lyon ni à domicile " in values[-1], values[-1]
+
+
+def typed_and_posted_as_a_remark(session, note: str) -> list[str]:
+    """The strings stored of a note typed in a remark's textarea and posted in a custom event's {"remark": …}."""
+    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang="fr")))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note}))
+    return list(strings(s.stored))
 
 
 @pytest.mark.parametrize("note, name", [
@@ -6059,13 +6097,37 @@ def test_a_common_name_of_a_large_community_typed_in_lower_case_is_masked(sessio
     (Portuguese, Polish, Romanian, Ukrainian): "entregar à joão pereira", "abholung durch katarzyna nowak", "bitte
     an oksana kovalenko übergeben" were stored, typed in a remark and posted in a custom event's {"remark": …}
     (whose values the lower-case reading did not see at all: "sophie nowak" was stored there too)."""
-    field = element("textarea", {"name": "remark", "aria-label": "Remarque"})
-    s = session()
-    s.send(meta(), snapshot(html_page(field, lang="fr")))
-    s.send(*typing(field["id"], note))
-    s.send(custom("form", {"remark": note}))
-    stored = list(strings(s.stored))
+    stored = typed_and_posted_as_a_remark(session, note)
     assert not [t for t in stored if any(part in t for part in name)], name
+
+
+@pytest.mark.parametrize("note, name", [
+    ("à livrer chez mukendi kabasele au 3e.", ["mukendi", "kabasele"]),
+    ("remettre le colis à kabongo tshimanga si absent.", ["kabongo", "tshimanga"]),
+    ("afgeven bij kasongo mutombo op de 2de.", ["kasongo", "mutombo"]),
+    ("afgeven bij zineb bouzid op de 2de.", ["zineb", "bouzid"]),
+    ("de sleutel ligt bij rishi mahabier, 1e verdieping", ["rishi", "mahabier"]),
+    ("graag afgeven bij soenita ramdin op nummer 4", ["soenita", "ramdin"]),
+])
+def test_a_congolese_moroccan_or_surinamese_name_typed_in_lower_case_is_masked(session, note, name):
+    """Review 32 F11: "à livrer chez mukendi kabasele au 3e", typed in a remark and posted in a custom event's
+    {"remark": …}, was stored: the lower-case reading wants a common given name first, and the name list has no column
+    for DR Congo, Belgium's largest African community (nor Morocco's names of today, nor Suriname's Dutch spellings):
+    its Luba names, typed first as often as last, and those of Morocco and Suriname are listed (rules/pii.yaml
+    extra_given_names, popular_given_names)."""
+    stored = typed_and_posted_as_a_remark(session, note)
+    assert not [t for t in stored if any(part in t for part in name)], name
+
+
+def test_a_congolese_town_or_a_spice_in_the_sites_text_stays_readable(session):
+    """Review 32 F11's controls: the site's own text naming a Congolese town, a square after a statesman or the spice
+    kalonji (nigella) in lower case names no one."""
+    own = ["Livraison possible à Kinshasa, Lubumbashi et Kasongo.", "Rendez-vous square Lumumba à Ixelles.",
+           "kalonji zaad, 100 g", "Nos épices : kalonji, cumin et sumac."]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in own), lang="fr")))
+    stored = set(strings(s.stored))
+    assert set(own) <= stored, [t for t in stored if t not in own]
 
 
 def test_everyday_words_that_are_common_names_abroad_typed_in_lower_case_stay_readable(session):

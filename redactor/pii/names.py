@@ -347,15 +347,34 @@ def from_its_given_name(text: str, start: int, end: int) -> int:
     and no given name comes earlier. "Retour van Łukasz Wiś" (a card's title), "Brief van Jan Peeters":
     the words before "van" are what the name's owner sends, not the first of a name as in "Jan van Dijk"
     (tainted, "Retour" would be masked in the site's "Retour aanmelden"). So are the words before the
-    given name of a file's owner ("Loonstrook Sytske Wierenga.pdf"): the document's kind."""
+    given name of a file's owner ("Loonstrook Sytske Wierenga.pdf"): the document's kind. A Vietnamese name's
+    middle name is no particle: "Nguyen Van Anh" starts at its surname (review 32 F2)."""
     words = list(_WORD.finditer(text, start, end))
     for i, word in enumerate(words):
         if _says_a_person(word.group()):
+            if i > 1 and _a_vietnamese_middle_name(words[i - 2].group(), words[i - 1].group()):
+                i -= 2  # the name starts at its surname: "Bestelling van Pham Van Duc"
+                word = words[i]
             before = words[i - 1].group() if i else ""
             named_file = i and _file_extension_after().match(text, end)
             sent = before.casefold() in PARTICLES and before.casefold() not in _PATRONYMIC_PARTICLES and i > 1
             return word.start() if sent or named_file else start
     return start
+
+
+def _a_vietnamese_middle_name(surname: str, word: str) -> bool:
+    """Whether a word ("Van", "Thi") is a Vietnamese name's middle name after its surname ("Nguyen Van Anh", "Le Van
+    Thanh"; rules/recognizers.yaml vietnamese_middle_names): the name starts at the surname, not after "Van". In any
+    case: typed in lower case, "chez nguyen van anh" is the same name."""
+    surnames, middle_names = _vietnamese_surnames_and_middle_names()
+    return word.casefold() in middle_names and surname.casefold() in surnames
+
+
+@functools.cache
+def _vietnamese_surnames_and_middle_names() -> tuple[frozenset[str], frozenset[str]]:
+    words = rule_words()
+    return (frozenset(w.casefold() for w in words["vietnamese_surnames"] + words["vietnamese_surnames_unmarked"]),
+            frozenset(w.casefold() for w in words["vietnamese_middle_names"]))
 
 
 @functools.cache
