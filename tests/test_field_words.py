@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import orjson
 
-from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text
+from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text, typing
 from leaks import leaks
 from test_redact import detector, session  # noqa: F401  (the fixtures: one detector per module, a session per test)
 
@@ -330,6 +330,49 @@ def test_a_document_patient_or_card_number_after_its_label_in_a_text_or_a_remark
         s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*lines, *site[language]]),
                                           lang=language)))
         s.send(*(custom("booking", {"remarks": line.replace(" :", ":")}) for line in lines))
+        for value in lines.values():
+            assert not leaks(s.stored, value), value
+        stored = stored_text(s)
+        for kept in site[language]:
+            assert kept in stored, kept
+
+
+def test_a_student_loyalty_library_or_fund_members_number_after_its_label_is_masked(session):
+    """Review 32 F10: a remark typed key by key and the same remark in a custom event stored a student's, a loyalty
+    client's and a fund member's number whole ("Studentnummer r0812345 KU Leuven", "Matricule étudiant ULB
+    000456789", "Mon code client Colruyt Xtra 2345 6789 0123", "N° Mutualité Chrétienne 123/456789/01"): no number
+    word named them, a small letter before the digits was no number's shape, and a fund's name straight after "N°"
+    was no label. The same class: a library's, a transport's or a museum's pass and card, a member's "N° adhérent",
+    a university's student id abroad. The site's own order, invoice and article numbers, its counts of members and
+    its opening hours stay."""
+    typed = {"nl": "Studentnummer r0812345 KU Leuven.", "fr": "Mon code client Colruyt Xtra 2345 6789 0123."}
+    shown = {"fr": {"Matricule étudiant ULB 000456789.": "000456789",
+                    "Mon code client Colruyt Xtra 2345 6789 0123.": "6789 0123",
+                    "N° Mutualité Chrétienne 123/456789/01.": "456789",
+                    "N° adhérent 00456781.": "00456781",
+                    "Carte MOBIB 2234 5678 9012 3458.": "2234 5678"},
+             "nl": {"Studentnummer r0812345 KU Leuven.": "r0812345",
+                    "Mijn Xtra-kaart 5345 6789 0126.": "6789 0126",
+                    "Mijn bibliotheekpas 21234000123456.": "21234000123456",
+                    "Mobib-kaart 1234 5678 9012 3459.": "9012 3459",
+                    "Museumpas 1234567891": "1234567891"},
+             "en": {"Student number s1234567.": "s1234567",
+                    "Student ID 0812345.": "0812345",
+                    "My library card number 21234000123457.": "21234000123457",
+                    "Bibliotheksausweis 2104 5567 8812 3309": "8812 3309"}}
+    site = {"fr": ["N° Commande 7719302846", "N° Facture 2024001234", "Plus de 4 500 000 adhérents en France",
+                   "Adhérents : 12345 membres actifs", "Carte des vins 2024", "Horaires : lun–ven 9h–18h"],
+            "nl": ["Artikelnummer 8801 2290 4471 3306", "Bestelnummer: 5520917734", "Open van 09:00 tot 18:00"],
+            "en": ["Order number 4417 8820 1193", "Opening hours 09:00–17:30"]}
+    for language, lines in shown.items():
+        s = session()
+        remark = element("textarea", {"name": "remarque", "id": "remark"})
+        s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*lines, *site[language]]),
+                                          element("label", {"for": "remark"}, [text("Remarque")]), remark,
+                                          lang=language)))
+        if language in typed:
+            s.send(*typing(remark["id"], typed[language]))
+        s.send(*(custom("booking", {"remarks": line}) for line in lines))
         for value in lines.values():
             assert not leaks(s.stored, value), value
         stored = stored_text(s)
