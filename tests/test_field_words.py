@@ -380,6 +380,24 @@ def test_a_student_loyalty_library_or_fund_members_number_after_its_label_is_mas
             assert kept in stored, kept
 
 
+def test_a_shops_name_between_a_card_label_and_its_number_stays_and_a_holders_name_is_masked(session):
+    """Review 32 O1: in a remark "Mon code client Colruyt Xtra 2345 6789 0123" stored the loyalty programme's name
+    masked as a person's and the number readable, and a page's "Klantenkaart Albert Heijn 4345 6789 0125" masked the
+    chain as the card's holder (a given name opens it). The number is masked, the listed brand stays; a person
+    named before an account's number is still its holder."""
+    lines = {"Mon code client Colruyt Xtra 2345 6789 0123. Merci.": ("6789 0123", "Colruyt Xtra"),
+             "Klantenkaart Albert Heijn 4345 6789 0125.": ("6789 0125", "Albert Heijn")}
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in lines), lang="fr")))
+    s.send(*(custom("booking", {"remarks": line}) for line in lines),
+           custom("booking", {"remarks": "Amélie Vermeulen BE71 0961 2345 6769"}))
+    stored = stored_text(s)
+    for value, brand in lines.values():
+        assert not leaks(s.stored, value), value
+        assert stored.count(brand) == 2, brand  # the page's line and the remark
+    assert not leaks(s.stored, "Vermeulen")
+
+
 def test_a_pick_under_a_union_affiliation_label_is_masked(session):
     """Review 30 F2: a <select> labelled "Affiliation syndicale" kept its pick ("FGTB"): the field words knew
     "syndicat", "syndiqué", not the adjective a label writes. A pick under an ordinary label stays."""
