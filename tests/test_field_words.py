@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import orjson
 
-from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text
+from factories import custom, element, html_page, input_event, inputs_of, meta, snapshot, text, typing
 from leaks import leaks
 from test_redact import detector, session  # noqa: F401  (the fixtures: one detector per module, a session per test)
 
@@ -335,6 +335,77 @@ def test_a_document_patient_or_card_number_after_its_label_in_a_text_or_a_remark
         stored = stored_text(s)
         for kept in site[language]:
             assert kept in stored, kept
+
+
+def test_a_student_loyalty_library_or_fund_members_number_after_its_label_is_masked(session):
+    """Review 32 F10: a remark typed key by key and the same remark in a custom event stored a student's, a loyalty
+    client's and a fund member's number whole ("Studentnummer r0812345 KU Leuven", "Matricule étudiant ULB
+    000456789", "Mon code client Colruyt Xtra 2345 6789 0123", "N° Mutualité Chrétienne 123/456789/01"): no number
+    word named them, a small letter before the digits was no number's shape, and a fund's name straight after "N°"
+    was no label. The same class: a library's, a transport's or a museum's pass and card, a member's "N° adhérent",
+    a university's student id abroad, and the fund's or the school's name after a preposition ("Mijn lidnummer bij de
+    Gezinsbond is …", "Mitgliedsnummer bei der AOK: …"). The site's own order, invoice, article, lot and company
+    numbers, its counts of members and its opening hours stay."""
+    typed = {"nl": "Studentnummer r0812345 KU Leuven.", "fr": "Mon code client Colruyt Xtra 2345 6789 0123."}
+    shown = {"fr": {"Matricule étudiant ULB 000456789.": "000456789",
+                    "Mon code client Colruyt Xtra 2345 6789 0123.": "6789 0123",
+                    "N° Mutualité Chrétienne 123/456789/01.": "456789",
+                    "N° adhérent 00456781.": "00456781",
+                    "Carte MOBIB 2234 5678 9012 3458.": "2234 5678",
+                    "Mon numéro d'adhérent à la MGEN est 00456789.": "00456789",
+                    "N° Partenamut 123/4567890/12": "4567890"},
+             "nl": {"Studentnummer r0812345 KU Leuven.": "r0812345",
+                    "Mijn Xtra-kaart 5345 6789 0126.": "6789 0126",
+                    "Mijn bibliotheekpas 21234000123456.": "21234000123456",
+                    "Mobib-kaart 1234 5678 9012 3459.": "9012 3459",
+                    "Museumpas 1234567891": "1234567891",
+                    "Mijn lidnummer bij de Gezinsbond is 7712345.": "7712345",
+                    "Ledenpas Gezinsbond 1234 5678 90": "1234 5678 90"},
+             "en": {"Student number s1234567.": "s1234567",
+                    "Student ID 0812345.": "0812345",
+                    "My library card number 21234000123457.": "21234000123457",
+                    "My Tesco Clubcard number is 634004012345678901": "634004012345678901"},
+             "de": {"Bibliotheksausweis 2104 5567 8812 3309": "8812 3309",
+                    "Meine Mitgliedsnummer bei der AOK: 408712355": "408712355",
+                    "Meine Matrikelnummer an der Uni Wien lautet 01952283": "01952283"}}
+    site = {"fr": ["N° Commande 7719302846", "N° Facture 2024001234", "Plus de 4 500 000 adhérents en France",
+                   "Adhérents : 12345 membres actifs", "Carte des vins 2024", "Horaires : lun–ven 9h–18h",
+                   "N° Siret 123 456 789 00012", "N° Lot 870921", "N° Série 20231234"],
+            "nl": ["Artikelnummer 8801 2290 4471 3306", "Bestelnummer: 5520917734", "Open van 09:00 tot 18:00"],
+            "en": ["Order number 4417 8820 1193", "Opening hours 09:00–17:30"],
+            "de": ["Sendungsnummer DHL 00340434161234567890", "Servicezeiten Mo–Fr 8–18 Uhr"]}
+    for language, lines in shown.items():
+        s = session()
+        remark = element("textarea", {"name": "remarque", "id": "remark"})
+        s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in [*lines, *site[language]]),
+                                          element("label", {"for": "remark"}, [text("Remarque")]), remark,
+                                          lang=language)))
+        if language in typed:
+            s.send(*typing(remark["id"], typed[language]))
+        s.send(*(custom("booking", {"remarks": line}) for line in lines))
+        for value in lines.values():
+            assert not leaks(s.stored, value), value
+        stored = stored_text(s)
+        for kept in site[language]:
+            assert kept in stored, kept
+
+
+def test_a_shops_name_between_a_card_label_and_its_number_stays_and_a_holders_name_is_masked(session):
+    """Review 32 O1: in a remark "Mon code client Colruyt Xtra 2345 6789 0123" stored the loyalty programme's name
+    masked as a person's and the number readable, and a page's "Klantenkaart Albert Heijn 4345 6789 0125" masked the
+    chain as the card's holder (a given name opens it). The number is masked, the listed brand stays; a person
+    named before an account's number is still its holder."""
+    lines = {"Mon code client Colruyt Xtra 2345 6789 0123. Merci.": ("6789 0123", "Colruyt Xtra"),
+             "Klantenkaart Albert Heijn 4345 6789 0125.": ("6789 0125", "Albert Heijn")}
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in lines), lang="fr")))
+    s.send(*(custom("booking", {"remarks": line}) for line in lines),
+           custom("booking", {"remarks": "Amélie Vermeulen BE71 0961 2345 6769"}))
+    stored = stored_text(s)
+    for value, brand in lines.values():
+        assert not leaks(s.stored, value), value
+        assert stored.count(brand) == 2, brand  # the page's line and the remark
+    assert not leaks(s.stored, "Vermeulen")
 
 
 def test_a_pick_under_a_union_affiliation_label_is_masked(session):

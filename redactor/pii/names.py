@@ -771,7 +771,8 @@ def holder_before(text: str, start: int) -> tuple[int, int] | None:
     """The holder of an account or an id number, named right before it ("Amélie Vermeulen BE71 0961 …",
     "Begunstigde: Sophie Peeters NL91 …"): two or three capitalised words on its line, a ',' or ':' between
     them and the number at most, that start with a known given name (starts_with_first_name). The model
-    reads a name there as the number's label and no person; the site's "Rekeningnummer BE71 …" is no name."""
+    reads a name there as the number's label and no person; the site's "Rekeningnummer BE71 …" is no name, nor a
+    shop's listed brand before its card's number ("Klantenkaart Albert Heijn 4345 6789 0125"; review 32 O1)."""
     base = max(0, start - _HOLDER_LOOK)
     head = text[base:start]
     stripped = head.rstrip()
@@ -786,7 +787,7 @@ def holder_before(text: str, start: int) -> tuple[int, int] | None:
         run = words[-n:]
         if len(run) == n and "\n" not in stripped[run[0].start():] \
                 and all(_HOLDER_WORD.fullmatch(w[0]) and is_name_word(w[0]) for w in run) \
-                and starts_with_first_name(stripped[run[0].start():]):
+                and starts_with_first_name(stripped[run[0].start():]) and not listed_brands([w[0] for w in run]):
             return base + run[0].start(), base + run[-1].end()
     return None
 
