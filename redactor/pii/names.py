@@ -1736,7 +1736,8 @@ def is_business_name(text: str, start: int, end: int) -> bool:
         before.pop()  # a title between the trade and the name: "Zahnarztpraxis Dr. Julia Braun"
     before = before[-3:]
     before = before[next((i + 1 for i in range(len(before) - 1, -1, -1) if not _BARE.fullmatch(before[i])), 0):]
-    if before and (before[-1][:1].isupper() and _is_business_word(before[-1]) or _is_an_institutions_acronym(before[-1])):
+    if before and (_is_an_institutions_acronym(before[-1])
+                   or before[-1][:1].isupper() and _is_business_word(before[-1])):
         return True
     if before and _plain_name(before[-1]) in _lower_case_lexicon()[0]:
         return True  # a venue is named after a person in a sentence too: "au lycée Victor Hugo"
