@@ -4471,3 +4471,14 @@ def test_nigerias_kenyas_and_koreas_given_names_are_known(patterns_only):
         assert (name, "PERSON") in found(patterns_only, text, language), text
     # a capitalised given name and a lower-case word after its hyphen is a word's compound, unless known whole
     assert not found(patterns_only, "Rosé-wijn Bakker uit de Provence", "nl")
+
+
+def test_a_sheep_farms_rams_and_a_sanctuarys_seals_listed_after_their_word_name_no_one(detector):
+    """Held-out set 23: "Onze rammen: Bertus, Karel en Dikke Willem" read the rams as people ("Bertus, Karel" a surname
+    and a given name, "Dikke Willem" with NER). Sheep, rams, ewes, lambs and seals join model_labels as the cats, dogs
+    and horses did; a person after the word and a verb stays."""
+    for text, language in [("Onze rammen: Bertus, Karel en Dikke Willem", "nl"),
+                           ("Meet our seals: Pebbles, Mr Darcy, Luna and Sir Galahad", "en"),
+                           ("Nos brebis : Marguerite, Capucine et Noisette", "fr")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Jan Peeters", "PERSON") in found(detector, "Onze rammen werden geschoren door Jan Peeters", "nl")
