@@ -4482,3 +4482,13 @@ def test_a_sheep_farms_rams_and_a_sanctuarys_seals_listed_after_their_word_name_
                            ("Nos brebis : Marguerite, Capucine et Noisette", "fr")]:
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Jan Peeters", "PERSON") in found(detector, "Onze rammen werden geschoren door Jan Peeters", "nl")
+
+
+def test_brazils_given_names_are_known(patterns_only):
+    """Held-out set 23 kept "Reservatie: Thiago Oliveira, 2 personen": the name list, made from European registers, lacks
+    Brazil's given names of today and the spellings Brazil registers them in ("Thiago", "Matheus", "Kauã", "Isadora")."""
+    for text, language, name in [("Reservatie: Thiago Oliveira, 2 personen, woonboot, 3 nachten", "nl", "Thiago Oliveira"),
+                                 ("Obrigado Matheus, your order has shipped.", "en", "Matheus"),
+                                 ("Bonjour Isadora Ribeiro, votre cours commence lundi.", "fr", "Isadora Ribeiro"),
+                                 ("Booked by Kauã Ferreira", "en", "Kauã Ferreira")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
