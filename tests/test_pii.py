@@ -4492,3 +4492,14 @@ def test_brazils_given_names_are_known(patterns_only):
                                  ("Bonjour Isadora Ribeiro, votre cours commence lundi.", "fr", "Isadora Ribeiro"),
                                  ("Booked by Kauã Ferreira", "en", "Kauã Ferreira")]:
         assert (name, "PERSON") in found(patterns_only, text, language), text
+
+
+def test_a_residence_opens_a_french_street(patterns_only):
+    """Held-out set 23 kept "Résidence les Glycines 4 (2e étage)": French and Belgian addresses name a block of flats
+    where a street's name stands, before its number, as a close or a hamlet does ("Clos des Vignes 4"). A residence's
+    word without a capitalised name and a number after it stays text."""
+    for text, address in [("Résidence les Glycines 4 (2e étage)", "Résidence les Glycines 4"),
+                          ("Livraison : Résidence Les Pins 12, 1050 Ixelles", "Résidence Les Pins 12")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "fr"), text
+    for text in ["La résidence 3 étoiles au bord du lac", "Résidence d'artistes 2026"]:
+        assert not found(patterns_only, text, "fr"), text
