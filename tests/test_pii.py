@@ -4503,3 +4503,13 @@ def test_a_residence_opens_a_french_street(patterns_only):
         assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "fr"), text
     for text in ["La résidence 3 étoiles au bord du lac", "Résidence d'artistes 2026"]:
         assert not found(patterns_only, text, "fr"), text
+
+
+
+def test_a_charitys_registered_number_is_the_sites_own(patterns_only):
+    """Held-out set 23: a seal sanctuary's footer "Registered charity no. 1084412" read the charity's number in its
+    register as a member's (numbered_identifier: a noun, "no." and five digits or more). A charity's word names the site's
+    own number, as a company's does; a member's number stays masked."""
+    for text in ["Registered charity no. 1084412", "© 2026 Seal Rescue Trust · Charity No. 1084412"]:
+        assert not found(patterns_only, text, "en"), text
+    assert ("1084412", "CUSTOMER_ID") in found(patterns_only, "Membership no. 1084412", "en")
