@@ -4513,3 +4513,17 @@ def test_a_charitys_registered_number_is_the_sites_own(patterns_only):
     for text in ["Registered charity no. 1084412", "© 2026 Seal Rescue Trust · Charity No. 1084412"]:
         assert not found(patterns_only, text, "en"), text
     assert ("1084412", "CUSTOMER_ID") in found(patterns_only, "Membership no. 1084412", "en")
+
+
+def test_a_dedication_opened_by_french_a_dutch_aan_or_german_an(patterns_only):
+    """Held-out set 23 kept a memorial plaque's "Gravure sur la plaque : « À Marcel, notre papi — 1941-2026 »": a
+    dedication was read after "pour", "voor", "für", "to", "for" only. French's "À", Dutch's "Aan" and German's "An" open
+    one as well; they open a line about a place as often, so a given name that is a place's too ("Nancy", "Florence"),
+    an occasion or a word after them stays text."""
+    for text, language, name in [("Gravure sur la plaque : « À Marcel, notre papi — 1941-2026 »", "fr", "Marcel"),
+                                 ("Aan Anna, onze oma", "nl", "Anna"), ("An Lukas, zur Taufe", "de", "Lukas")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text, language in [("À Nancy, le musée est ouvert le dimanche", "fr"), ("À Florence, visitez les Offices", "fr"),
+                           ("À Noël, offrez un bon cadeau", "fr"), ("An Silvester, ab 20 Uhr", "de"),
+                           ("Aan Zee, het hotel aan het strand", "nl")]:
+        assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}, text
