@@ -1208,6 +1208,13 @@ def gift_recipient(text: str) -> bool:
             and _plain_name(words[0].split("-", 1)[0]) not in _engine_words("occasions_that_are_names"))
 
 
+def dedicatee(text: str) -> bool:
+    """Whom a dedication or an engraving opened by French's "À", Dutch's "Aan" or German's "An" is for is a person as a
+    gift's recipient is ("À Marcel, notre papi", "Aan Anna, onze oma"), unless the given name is a place's too: those
+    words open a line about a place as often ("À Nancy, le musée…", "À Florence, …")."""
+    return gift_recipient(text) and not a_place_and_a_given_name(text.split()[0])
+
+
 def account_holder(text: str) -> bool:
     """Whose account a page shows is a person as a greeting's object is (``greeted_name``), but for a given name
     alone that is also an occasion accounts are opened for: "Compte de Noël" is a Christmas savings account
