@@ -1056,15 +1056,17 @@ class BatchRedaction:
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
                 # an editor's text is typed: its own series; an <option>'s is never typed, whatever its <select>
-                # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29)
-                if added and (not verdict.flags & EDITABLE or self.mirror.parent(nid)[1] in _PICKED_TEXT_PARENTS):
+                # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29): its copy
+                # of what is typed is masked as a copy, its own words are settled ("Kies een naam", round 42)
+                typed = bool(verdict.flags & EDITABLE) and self.mirror.parent(nid)[1] not in _PICKED_TEXT_PARENTS
+                if added and not typed:
                     self.copies.append((cell, cell.get()))
                 if added and nid is not None and not verdict.flags & EDITABLE:
                     self.appended_texts.append(nid)
                 # a text that replaces one of its element's and grows it is written there as a text changed in
                 # place is (_replacement_grows); one that does not is a page update, read as settled
                 self._redact_text(cell, nid, verdict, series=added and (
-                    bool(verdict.flags & EDITABLE) or self._replacement_grows(nid, cell.get())))
+                    typed or self._replacement_grows(nid, cell.get())))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             if "childNodes" in keys:  # (else scanned above)
