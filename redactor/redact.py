@@ -211,6 +211,8 @@ _TYPED_END = b"typed end"
 #: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
 #: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
 _DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
+#: an e-mail's sign, and its full-width and small forms
+_AT_SIGN = re.compile("[@\uff20\ufe6b]")
 
 
 def _piece_places(value: str, piece: str) -> Iterator[int]:
@@ -585,6 +587,17 @@ class BatchLimits:
 
 class MirrorTooLarge(Exception):
     """The session's page has grown past BatchLimits.mirror_nodes: the batch is refused."""
+
+
+def _a_caption(meaning: str, text: str) -> bool:
+    """Whether the text of an element whose id or class says a phone or an e-mail cannot be one: a link's or a
+    button's caption, read as the page's text. A phone's holds no digit (a link whose id says "whatsapp" reads "Send
+    the berth to my WhatsApp", held-out peers round 15); an e-mail's no '@' and more than one word, where a half-typed
+    address is one word ("Stuur mij een testbericht" of a link whose id is "testmail", round 42). Read as the page's
+    text, a number written in words and an address spelled with 'at' are still found there."""
+    if meaning == "PHONE_NUMBER":
+        return not _DIGIT.search(text)
+    return meaning == "EMAIL_ADDRESS" and not _AT_SIGN.search(text) and len(text.split()) > 1
 
 
 @dataclass
@@ -1476,10 +1489,7 @@ class BatchRedaction:
             return
         if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)
                                    or self.mirror.text_meaning(nid, self.policy)) and not (
-                meaning == "PHONE_NUMBER" and not verdict.flags & EDITABLE and not _DIGIT.search(text)):
-            # (a phone's container whose text holds no digit is a caption, no number: a link whose id says
-            # "whatsapp" and reads "Send the berth to my WhatsApp", held-out peers round 15; read as the page's text,
-            # a number written in words is still found there)
+                not verdict.flags & EDITABLE and _a_caption(meaning, text)):
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))

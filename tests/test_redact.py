@@ -3925,6 +3925,22 @@ def test_a_phones_container_without_a_digit_keeps_its_caption(session):
     assert "0471" not in stored and "23 45 67" not in stored
 
 
+def test_an_e_mails_container_holding_a_sentence_without_an_at_sign_keeps_its_caption(session):
+    """Held-out round 42: a link whose id says what it sends (id="testmail", 'mail' inside a longer word) read "Stuur
+    mij een testbericht", masked whole as an e-mail's container from the first snapshot on. An e-mail's container
+    whose text holds more than one word and no '@' is a caption, read as the page's text; an address, a half-typed one
+    (one word) and a spelled one are still masked."""
+    link = element("a", {"id": "testmail", "href": "mailto:"}, [text("Stuur mij een testbericht")])
+    shown = element("span", {"class": "hdr-email"}, [text("noor.vanransbeeck@telenet.be")])
+    half = element("span", {"id": "preview-email"}, [text("noor.vanransb")])
+    spelled = element("span", {"class": "user-email"}, [text("noor punt vanransbeeck apenstaartje telenet punt be")])
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [each]) for each in (link, shown, half, spelled)), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Stuur mij een testbericht" in stored
+    assert "vanransb" not in stored and "noor" not in stored and "telenet" not in stored, stored
+
+
 @pytest.mark.parametrize("sentence, lang, number", [
     ("Per la consegna chiamami al 338 765 4321 dopo le sei", "it", "765 4321"),
     ("Si hay algún problema llámame al 622 81 90 44, gracias", "es", "81 90 44"),
