@@ -5806,6 +5806,24 @@ def test_a_religion_said_by_the_place_of_worship_one_goes_to_is_masked(session, 
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Wij zijn Armeens-apostolisch, dus Kerstmis valt bij ons op 6 januari. Groeten", ["apostolisch"],
+     "dus Kerstmis valt bij ons"),
+    ("de", "Ich bin griechisch-orthodox, bitte keinen Termin am Ostersonntag. Danke sehr", ["orthodox"],
+     "bitte keinen Termin"),
+    # of the same class: a listed belief after a hyphened word, an Eastern church said alone
+    ("nl", "Ik ben rooms-katholiek opgevoed maar kom graag naar de leesclub. Groeten", ["katholiek"],
+     "graag naar de leesclub."),
+    ("fr", "Je suis copte, merci de ne pas fixer le rendez-vous un dimanche. Merci", ["copte"], "merci de ne pas")])
+def test_an_eastern_church_or_a_belief_after_a_nations_word_said_of_oneself_is_masked(session, lang, value, said,
+                                                                                       kept):
+    """Held-out round 42: a belief said with the nation's word hyphened before it ("Wij zijn Armeens-apostolisch",
+    "griechisch-orthodox", "rooms-katholiek") was stored: the statements read a listed belief as a word alone, and no
+    list held the Eastern churches (orthodox, apostolic, Coptic). A listed belief after a hyphened word is read as
+    the word is (said_special_word), and the Eastern churches are listed (said_belief)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said", [
     ("de", "Ich wähle seit Jahren die Grünen, bitte keine Werbung", ["Grünen"]),
     ("nl", "Ik ben een transvrouw, graag met mevrouw aanspreken", ["transvrouw"]),
