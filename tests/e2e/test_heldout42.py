@@ -183,6 +183,13 @@ def test_bibliotheek_keeps_the_option_picked(bibliotheek: Recorded):
     assert [value for field, value in TYPED_KEPT.items() if value not in field_values(bibliotheek.stored, field)] == []
 
 
+def test_bibliotheek_keeps_the_pickup_selects_own_option_in_every_rebuild(bibliotheek: Recorded):
+    """The pick-up <select> is rebuilt at each keystroke of a name, its first option the site's."""
+    rebuilt = [text for text in strings(bibliotheek.sent) if text.startswith("Kies een")]
+    assert len(rebuilt) > 20 and set(rebuilt) == {"Kies een naam"}, "broken"
+    assert {text for text in strings(bibliotheek.stored) if text.startswith("Kies een")} == {"Kies een naam"}
+
+
 def test_bibliotheek_last_snapshot_keeps_the_labels(bibliotheek: Recorded):
     check_kept(last_snapshot(bibliotheek), LABELS)
 
