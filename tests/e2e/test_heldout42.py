@@ -30,6 +30,25 @@ text of the test-mail link ('Stuur mij een testbericht', its href 'mailto:' with
 as 'Kies een ****' in each of the 33 mutations that rebuilt the <select> while a name was typed (the full snapshots
 kept it). Over-masked by design: the vCard's own words before the name in the QR image's src ('BEGIN%3AVCARD…FN%3A')
 are masked with the name they run into (one URL-encoded token).
+The rebuilt <select>'s option: a text a mutation adds inside a form control was read as being typed there, its last
+word masked in case the batch cut it; an <option>'s text is never typed (its copy of a typed name is masked as a copy
+is): 606095f (redactor/redact.py _redact_tree). The link's text: the id 'testmail' holds 'mail', so the link was an
+e-mail's text container, masked whole; an e-mail's container whose text is more than one word without '@' is a
+caption, as a phone's without a digit is (peers round 15): 40d41d7 (redactor/redact.py _a_caption). 9 of 9 pass
+since.
+Probed beside the page (typed in a remark; page text is the site's, read so by design): a belief with the nation's
+word hyphened before it and the Eastern churches said of oneself ('Wij zijn Armeens-apostolisch', 'griechisch-orthodox',
+'Ik ben orthodox', 'Je suis copte') were stored: ab1d14b (rules/recognizers.yaml said_special_word, said_belief). A
+member's number after its compound and a verb ('Mijn lenersnummer is 21400003817264', 'Mon n° de lecteur est
+45127890') was stored: f6b0f01 (numbered_identifier). A street with its number after a comma and its word ('op de
+Doorniksesteenweg, nummer 118, bus 3') was stored: 81a517a (street_nl). The BIS number, the
+Armenian mobile with 00 or +374 and in its domestic form, the card number after its label, the names after a
+member's or a pick-up label, a date of birth after 'geboren' and an Armenian-script street after 'Adres' were masked
+on main already, in page text too.
+Left open: in page text (the site's, by design: only a visitor's text is read so), a state of health said of oneself
+('Ik ben slechtziend'), an Armenian-script street after a residence verb ('Mijn broer woont op Կոմիտասի պողոտա 54')
+and an Armenian-script name in a sentence with no person's word before it stay readable; a server that renders a
+visitor's remark back into its page shows them.
 """
 
 from __future__ import annotations
