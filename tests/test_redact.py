@@ -5576,6 +5576,31 @@ def test_a_learning_disorder_a_fertility_treatment_or_an_addiction_said_of_onese
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben Marokkaans van afkomst, is dat een probleem? Groeten", ["Marokkaans", "afkomst"],
+     "is dat een probleem?"),
+    ("nl", "Mijn man is Turks van afkomst, hij spreekt geen Nederlands. Groeten", ["Turks", "afkomst"],
+     "hij spreekt geen"),
+    ("nl", "Ik ben Koerdisch van afkomst, mag ik een tolk meebrengen? Groeten", ["Koerdisch", "afkomst"],
+     "mag ik een tolk"),
+    # of the same class: a French "d'" between, a father's origin, one's roots, "de souche"
+    ("fr", "Je suis marocaine d'origine, on m'a refusé la location. Merci", ["marocaine", "origine"],
+     "on m'a refusé la location."),
+    ("nl", "Mijn vader is Algerijns van afkomst, hij komt ook mee. Groeten", ["Algerijns", "afkomst"],
+     "hij komt ook mee."),
+    ("de", "Ich habe kurdische Wurzeln, ist das ein Problem? Danke sehr", ["kurdische", "Wurzeln"],
+     "ist das ein Problem?"),
+    ("nl", "Ik heb Surinaamse roots, graag een kapper die krullen kent. Groeten", ["Surinaamse", "roots"],
+     "graag een kapper"),
+    ("fr", "Je ne suis pas Français de souche, est-ce un souci ? Merci", ["Français", "souche"], "est-ce un souci ?")])
+def test_an_origin_said_in_dutch_or_french_word_order_or_by_ones_roots_is_masked(session, lang, value, said, kept):
+    """Review 33 F3: an ethnic origin said with the people's word first and a "van" between ("Ik ben Marokkaans van
+    afkomst", "Mijn man is Turks van afkomst") was stored with "van afkomst" masked and the nationality readable: the
+    origin read one word before its word, here "van". A "van", a "de" or a "d'" may stand between (said_origin), and
+    one's roots say an origin with the people's word before them (said_roots)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(session):
     """Review 30 F2-F5's controls: the site's own text naming a union, a disease, a prison, a fast or a learning
     disorder ("Het ABVV verdedigt je rechten", a museum's "Visite de l'ancienne prison", a box set "Prison Break") is
