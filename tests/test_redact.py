@@ -5601,6 +5601,27 @@ def test_an_origin_said_in_dutch_or_french_word_order_or_by_ones_roots_is_masked
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Nous sommes des gens du voyage, avez-vous une place pour la caravane ? Merci", ["voyage"],
+     "avez-vous une place"),
+    ("nl", "Wij zijn woonwagenbewoners, kunnen we toch huren? Groeten", ["woonwagenbewoners"], "kunnen we toch huren?"),
+    ("de", "Wir sind Sinti und suchen einen Stellplatz. Danke sehr", ["Sinti"], "Danke"),
+    ("fr", "Je suis une femme noire, on m'a refusé l'entrée. Merci", ["noire"], "on m'a refusé l'entrée."),
+    ("nl", "Ik ben een zwarte man, ik werd niet binnengelaten. Groeten", ["zwarte"], "ik werd niet binnengelaten."),
+    # of the same class: a father a Roma, a Yenish, a German and an English colour before the noun, a mixed origin
+    ("nl", "Mijn vader is een Roma, hij werd geweigerd. Groeten", ["Roma"], "hij werd geweigerd."),
+    ("de", "Meine Mutter ist Jenische, sie kommt mit. Danke sehr", ["Jenische"], "sie kommt mit."),
+    ("de", "Ich bin eine schwarze Frau, bitte nehmen Sie das ernst. Danke", ["schwarze"], "bitte nehmen Sie"),
+    ("en", "I'm a black woman, please take this seriously. Thanks a lot", ["black"], "please take this"),
+    ("fr", "Ma fille est métisse, elle a été insultée. Merci bien", ["métisse"], "elle a été insultée.")])
+def test_an_ethnic_group_or_a_skin_colour_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F4: an ethnic or racial group said of oneself or one's own with no origin's word ("Nous sommes des
+    gens du voyage", "Wij zijn woonwagenbewoners", "Wir sind Sinti", "une femme noire", "een zwarte man") was stored:
+    only said_origin's words were read. The groups (said_ethnic_groups) and a colour or a broad group beside a
+    person's noun (said_ethnic_adjectives, said_gender_nouns) are read after a copula and up to two words."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(session):
     """Review 30 F2-F5's controls: the site's own text naming a union, a disease, a prison, a fast or a learning
     disorder ("Het ABVV verdedigt je rechten", a museum's "Visite de l'ancienne prison", a box set "Prison Break") is
