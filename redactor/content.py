@@ -1021,8 +1021,9 @@ def said_secrets(text: str) -> list[Span]:
 #: word and eight after it, said_care: "Notre fille est suivie à l'hôpital Avicenne pour un diabète"); or a practice
 #: before the first person's word in its clause ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the
 #: person, with the word before it ("şeker hastasıyım"), and so a care or a disability grade with its number, someone's
-#: whoever says it ("classée GIR 2", "Pflegegrad 3": said_care_grade). Words whole and taken whole (possessive: no word
-#: is tried in pieces), a listed one with its plural or adjective ending ("moslims", "schwules": said_inflection), each
+#: whoever says it ("classée GIR 2", "Pflegegrad 3": said_care_grade), and a residence status's papers no other meaning
+#: shares ("(Duldung bis März)", "une OQTF": said_residence_papers). Words whole and taken whole (possessive: no word is
+#: tried in pieces), a listed one with its plural or adjective ending ("moslims", "schwules": said_inflection), each
 #: after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
@@ -1043,7 +1044,7 @@ _SAID_SPECIAL = regex.compile(with_words(
     rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}"
     rf"|{{{{said_care_grade}}}}))"
-    rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"
+    rf"|(?i:{{{{said_belief_in_person}}}}|(?:{{{{said_residence_papers}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
     # Grünen gewählt"; review 32 F1)
@@ -1077,7 +1078,8 @@ def said_special_categories(text: str) -> list[Span]:
     to its clause's end (HEALTH, SPECIAL_CATEGORY). Its words are never remembered alone: they are the site's own on a
     pharmacy's or a temple's pages, whose text a taint would mask; the statement a visitor typed is, after its first
     words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid
-    van het ABVV"), an ethnic origin ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice
+    van het ABVV"), an ethnic origin or group ("d'origine rom", "Marokkaans van afkomst", "Wir sind Sinti"; review 33
+    F3, F4), a residence status ("ik ben asielzoeker", "Ich habe nur eine Duldung": F8) and criminal-justice
     data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4); a political opinion by one's party ("Je vote PTB",
     "Ich wähle seit Jahren die Grünen"; review 32 F1), a gender identity ("Je suis une femme trans", "Ik ben een
     transvrouw"; F7), a religion by the place of worship one goes to ("Ik ga elke vrijdag naar de moskee"; F9); and

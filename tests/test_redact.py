@@ -5622,6 +5622,58 @@ def test_an_ethnic_group_or_a_skin_colour_said_of_oneself_is_masked(session, lan
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich habe nur eine Duldung, kann ich trotzdem einen Vertrag? Danke", ["Duldung"], "kann ich trotzdem"),
+    ("de", "Ich bin geduldet (Duldung bis März), geht das? Danke sehr", ["geduldet", "Duldung"], "geht das?"),
+    ("fr", "J'ai reçu une OQTF, puis-je garder mon abonnement ? Merci", ["OQTF"], "puis-je garder"),
+    # of the same class: a permit to stay during the claim, a rejected claim, no papers, no residence permit
+    ("de", "Ich habe eine Aufenthaltsgestattung, reicht das? Danke sehr", ["Aufenthaltsgestattung"], "reicht das?"),
+    ("nl", "Ik ben uitgeprocedeerd, kan ik toch een abonnement? Groeten", ["uitgeprocedeerd"], "kan ik toch"),
+    ("nl", "Mijn broer is zonder papieren, kan hij mee? Groeten", ["papieren"], "kan hij mee?"),
+    ("fr", "Je suis sans titre de séjour, puis-je ouvrir un compte ? Merci", ["titre de séjour"], "puis-je ouvrir")])
+def test_a_german_french_or_dutch_residence_status_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F8: a residence status said by its German or French papers ("Ich habe nur eine Duldung", "Ich bin
+    geduldet", "J'ai reçu une OQTF") was stored: said_residence_status held asylum's and refugees' words only. The
+    statuses join it; the papers no other meaning shares are read wherever a visitor writes them, with the word
+    before them ("(Duldung bis März)": said_residence_papers)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said", [
+    ("nl", "Ik ben Marokkaans van afkomst", ["Marokkaans"]),
+    ("fr", "Nous sommes des gens du voyage", ["voyage"]),
+    ("nl", "Ik ben een zwarte man", ["zwarte"]),
+    ("fr", "J'ai reçu une OQTF", ["OQTF"])])
+def test_an_origin_an_ethnic_group_or_a_residence_status_in_a_payloads_remark_is_masked(detector, lang, remark,
+                                                                                      said):
+    """Review 33 F3, F4, F8: the same posted in a payload's remark ({"remark": "Ik ben Marokkaans van afkomst"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form-submit", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and "Inschrijving" in stored, stored
+
+
+def test_ethnic_groups_colours_and_residence_papers_in_the_sites_text_or_beside_no_person_stay(session):
+    """Review 33 F3, F4, F8's controls: a museum's "Geschichte der Sinti und Roma", a shop's "Tomates Roma", "Robe
+    noire", "Zwarte koffie", an advice page's "Was ist eine Duldung?" are the site's text; a visitor's dress, coffee,
+    tomatoes, a trip to Rome and a plant's or hair's roots say nothing of her origin: all stay readable."""
+    site = ["Geschichte der Sinti und Roma", "Tomates Roma – 1 kg", "Robe noire en lin", "Zwarte koffie of thee",
+            "Was ist eine Duldung?", "Herkunft: Italien", "Koffie van Colombiaanse afkomst"]
+    note = element("textarea", {"name": "remark"})
+    hair = element("textarea", {"name": "notes"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, hair, lang="fr")))
+    value = "Je voudrais une robe noire et des tomates Roma. Ik wil zwarte koffie, ik ben een vaste klant. Merci"
+    roots = "Ich habe die Wurzeln geschnitten und I want my roots done, bitte um Rückruf"
+    s.send(*typing(note["id"], value), *typing(hair["id"], roots))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Merci")])
+    assert typed_values(s.stored, hair)[-1].startswith(roots[:-len(" Rückruf")])
+
+
 def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(session):
     """Review 30 F2-F5's controls: the site's own text naming a union, a disease, a prison, a fast or a learning
     disorder ("Het ABVV verdedigt je rechten", a museum's "Visite de l'ancienne prison", a box set "Prison Break") is
