@@ -5613,7 +5613,9 @@ def test_an_origin_said_in_dutch_or_french_word_order_or_by_ones_roots_is_masked
     ("de", "Meine Mutter ist Jenische, sie kommt mit. Danke sehr", ["Jenische"], "sie kommt mit."),
     ("de", "Ich bin eine schwarze Frau, bitte nehmen Sie das ernst. Danke", ["schwarze"], "bitte nehmen Sie"),
     ("en", "I'm a black woman, please take this seriously. Thanks a lot", ["black"], "please take this"),
-    ("fr", "Ma fille est métisse, elle a été insultée. Merci bien", ["métisse"], "elle a été insultée.")])
+    ("fr", "Ma fille est métisse, elle a été insultée. Merci bien", ["métisse"], "elle a été insultée."),
+    ("de", "Mein Sohn ist dunkelhäutig, er wurde nicht eingelassen. Danke", ["dunkelhäutig"], "er wurde nicht"),
+    ("nl", "Ik ben een blanke vrouw, mijn man niet. Groeten", ["blanke"], "mijn man niet.")])
 def test_an_ethnic_group_or_a_skin_colour_said_of_oneself_is_masked(session, lang, value, said, kept):
     """Review 33 F4: an ethnic or racial group said of oneself or one's own with no origin's word ("Nous sommes des
     gens du voyage", "Wij zijn woonwagenbewoners", "Wir sind Sinti", "une femme noire", "een zwarte man") was stored:
