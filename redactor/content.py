@@ -1014,15 +1014,17 @@ def said_secrets(text: str) -> list[Span]:
 
 #: a statement of the first person, up to four words, then a state of health or another special category
 #: (recognizers.yaml said_self, said_health_word: a word or a compound's ending, said_justice, said_special_word: a
-#: belief, a practice, a union, a residence status; said_origin with the people's word before it), with the rest of
-#: its clause up to three words ("zwanger van 20 weken"), further after a word saying the person is treated for it (up
-#: to six words before that word and eight after it, said_care: "Notre fille est suivie à l'hôpital Avicenne pour un
-#: diabète"); or a practice before the first person's word in its clause ("pendant le ramadan je jeûne"); or a word
-#: whose Turkish ending says the person, with the word before it ("şeker hastasıyım"), and so a care or a disability
-#: grade with its number, someone's whoever says it ("classée GIR 2", "Pflegegrad 3": said_care_grade). Words whole
-#: and taken whole (possessive: no word is tried in pieces), a listed one with its plural or adjective ending
-#: ("moslims", "schwules": said_inflection), each after a space or an elision's apostrophe ("j'ai une hernie"):
-#: linear, a start tries a few words at most
+#: belief, a practice, a union, a residence status; said_origin with the people's word before it, a "van" or a "d'"
+#: between in Dutch and French word order: "Marokkaans van afkomst"; said_roots; said_ethnic, a group or a skin colour
+#: beside a person's noun after a copula: "Wir sind Sinti", "une femme noire"), with the rest of its clause up to three
+#: words ("zwanger van 20 weken"), further after a word saying the person is treated for it (up to six words before that
+#: word and eight after it, said_care: "Notre fille est suivie à l'hôpital Avicenne pour un diabète"); or a practice
+#: before the first person's word in its clause ("pendant le ramadan je jeûne"); or a word whose Turkish ending says the
+#: person, with the word before it ("şeker hastasıyım"), and so a care or a disability grade with its number, someone's
+#: whoever says it ("classée GIR 2", "Pflegegrad 3": said_care_grade), and a residence status's papers no other meaning
+#: shares ("(Duldung bis März)", "une OQTF": said_residence_papers). Words whole and taken whole (possessive: no word is
+#: tried in pieces), a listed one with its plural or adjective ending ("moslims", "schwules": said_inflection), each
+#: after a space or an elision's apostrophe ("j'ai une hernie"): linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
@@ -1030,7 +1032,9 @@ _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GA
                         rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
                         rf"|(?P<special>(?i:{{{{said_special_word}}}}))|(?P<means>(?i:{{{{said_means}}}}))"
-                        rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+)?(?i:{{{{said_origin}}}})))(?![\w'’-])"
+                        rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+(?:(?i:van|von|de)[^\S\n]+|(?i:d)['’])?)?"
+                        rf"(?i:{{{{said_origin}}}})|{{{{said_roots}}}})"
+                        rf"|(?P<ethnic>(?i:{{{{said_ethnic}}}})))(?![\w'’-])"
                         + _SAID_CLAUSE_END)
 #: a place of worship by its word or a Dutch or German compound's end ("Sint-Jacobskerk"), or a service
 _SAID_WORSHIP = r"(?:{{said_worship_services}}|[\p{L}-]*(?:{{said_worship_places}}))"
@@ -1040,7 +1044,7 @@ _SAID_SPECIAL = regex.compile(with_words(
     rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}"
     rf"|{{{{said_care_grade}}}}))"
-    rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"
+    rf"|(?i:{{{{said_belief_in_person}}}}|(?:{{{{said_residence_papers}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
     # Grünen gewählt"; review 32 F1)
@@ -1057,11 +1061,13 @@ _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
-    r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}|"
+    r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
+    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
-_SAID_FROM = ("voted", "worship", "in_person", "practice_first", "health", "justice", "origin", "special", "means")
+_SAID_FROM = ("voted", "worship", "in_person", "practice_first", "health", "justice", "origin", "ethnic", "special",
+              "means")
 
 
 def said_special_categories(text: str) -> list[Span]:
@@ -1072,7 +1078,8 @@ def said_special_categories(text: str) -> list[Span]:
     to its clause's end (HEALTH, SPECIAL_CATEGORY). Its words are never remembered alone: they are the site's own on a
     pharmacy's or a temple's pages, whose text a taint would mask; the statement a visitor typed is, after its first
     words (SAID, said_statement). So are a religious practice ("ik draag een hoofddoek"), a union's membership ("lid
-    van het ABVV"), an ethnic origin ("d'origine rom"), a residence status ("ik ben asielzoeker") and criminal-justice
+    van het ABVV"), an ethnic origin or group ("d'origine rom", "Marokkaans van afkomst", "Wir sind Sinti"; review 33
+    F3, F4), a residence status ("ik ben asielzoeker", "Ich habe nur eine Duldung": F8) and criminal-justice
     data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4); a political opinion by one's party ("Je vote PTB",
     "Ich wähle seit Jahren die Grünen"; review 32 F1), a gender identity ("Je suis une femme trans", "Ik ben een
     transvrouw"; F7), a religion by the place of worship one goes to ("Ik ga elke vrijdag naar de moskee"; F9); and

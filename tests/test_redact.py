@@ -5611,6 +5611,106 @@ def test_a_learning_disorder_a_fertility_treatment_or_an_addiction_said_of_onese
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben Marokkaans van afkomst, is dat een probleem? Groeten", ["Marokkaans", "afkomst"],
+     "is dat een probleem?"),
+    ("nl", "Mijn man is Turks van afkomst, hij spreekt geen Nederlands. Groeten", ["Turks", "afkomst"],
+     "hij spreekt geen"),
+    ("nl", "Ik ben Koerdisch van afkomst, mag ik een tolk meebrengen? Groeten", ["Koerdisch", "afkomst"],
+     "mag ik een tolk"),
+    # of the same class: a French "d'" between, a father's origin, one's roots, "de souche"
+    ("fr", "Je suis marocaine d'origine, on m'a refusé la location. Merci", ["marocaine", "origine"],
+     "on m'a refusé la location."),
+    ("nl", "Mijn vader is Algerijns van afkomst, hij komt ook mee. Groeten", ["Algerijns", "afkomst"],
+     "hij komt ook mee."),
+    ("de", "Ich habe kurdische Wurzeln, ist das ein Problem? Danke sehr", ["kurdische", "Wurzeln"],
+     "ist das ein Problem?"),
+    ("nl", "Ik heb Surinaamse roots, graag een kapper die krullen kent. Groeten", ["Surinaamse", "roots"],
+     "graag een kapper"),
+    ("fr", "Je ne suis pas Français de souche, est-ce un souci ? Merci", ["Français", "souche"], "est-ce un souci ?")])
+def test_an_origin_said_in_dutch_or_french_word_order_or_by_ones_roots_is_masked(session, lang, value, said, kept):
+    """Review 33 F3: an ethnic origin said with the people's word first and a "van" between ("Ik ben Marokkaans van
+    afkomst", "Mijn man is Turks van afkomst") was stored with "van afkomst" masked and the nationality readable: the
+    origin read one word before its word, here "van". A "van", a "de" or a "d'" may stand between (said_origin), and
+    one's roots say an origin with the people's word before them (said_roots)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Nous sommes des gens du voyage, avez-vous une place pour la caravane ? Merci", ["voyage"],
+     "avez-vous une place"),
+    ("nl", "Wij zijn woonwagenbewoners, kunnen we toch huren? Groeten", ["woonwagenbewoners"], "kunnen we toch huren?"),
+    ("de", "Wir sind Sinti und suchen einen Stellplatz. Danke sehr", ["Sinti"], "Danke"),
+    ("fr", "Je suis une femme noire, on m'a refusé l'entrée. Merci", ["noire"], "on m'a refusé l'entrée."),
+    ("nl", "Ik ben een zwarte man, ik werd niet binnengelaten. Groeten", ["zwarte"], "ik werd niet binnengelaten."),
+    # of the same class: a father a Roma, a Yenish, a German and an English colour before the noun, a mixed origin
+    ("nl", "Mijn vader is een Roma, hij werd geweigerd. Groeten", ["Roma"], "hij werd geweigerd."),
+    ("de", "Meine Mutter ist Jenische, sie kommt mit. Danke sehr", ["Jenische"], "sie kommt mit."),
+    ("de", "Ich bin eine schwarze Frau, bitte nehmen Sie das ernst. Danke", ["schwarze"], "bitte nehmen Sie"),
+    ("en", "I'm a black woman, please take this seriously. Thanks a lot", ["black"], "please take this"),
+    ("fr", "Ma fille est métisse, elle a été insultée. Merci bien", ["métisse"], "elle a été insultée."),
+    ("de", "Mein Sohn ist dunkelhäutig, er wurde nicht eingelassen. Danke", ["dunkelhäutig"], "er wurde nicht"),
+    ("nl", "Ik ben een blanke vrouw, mijn man niet. Groeten", ["blanke"], "mijn man niet.")])
+def test_an_ethnic_group_or_a_skin_colour_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F4: an ethnic or racial group said of oneself or one's own with no origin's word ("Nous sommes des
+    gens du voyage", "Wij zijn woonwagenbewoners", "Wir sind Sinti", "une femme noire", "een zwarte man") was stored:
+    only said_origin's words were read. The groups (said_ethnic_groups) and a colour or a broad group beside a
+    person's noun (said_ethnic_adjectives, said_gender_nouns) are read after a copula and up to two words."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich habe nur eine Duldung, kann ich trotzdem einen Vertrag? Danke", ["Duldung"], "kann ich trotzdem"),
+    ("de", "Ich bin geduldet (Duldung bis März), geht das? Danke sehr", ["geduldet", "Duldung"], "geht das?"),
+    ("fr", "J'ai reçu une OQTF, puis-je garder mon abonnement ? Merci", ["OQTF"], "puis-je garder"),
+    # of the same class: a permit to stay during the claim, a rejected claim, no papers, no residence permit
+    ("de", "Ich habe eine Aufenthaltsgestattung, reicht das? Danke sehr", ["Aufenthaltsgestattung"], "reicht das?"),
+    ("nl", "Ik ben uitgeprocedeerd, kan ik toch een abonnement? Groeten", ["uitgeprocedeerd"], "kan ik toch"),
+    ("nl", "Mijn broer is zonder papieren, kan hij mee? Groeten", ["papieren"], "kan hij mee?"),
+    ("fr", "Je suis sans titre de séjour, puis-je ouvrir un compte ? Merci", ["titre de séjour"], "puis-je ouvrir")])
+def test_a_german_french_or_dutch_residence_status_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F8: a residence status said by its German or French papers ("Ich habe nur eine Duldung", "Ich bin
+    geduldet", "J'ai reçu une OQTF") was stored: said_residence_status held asylum's and refugees' words only. The
+    statuses join it; the papers no other meaning shares are read wherever a visitor writes them, with the word
+    before them ("(Duldung bis März)": said_residence_papers)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said", [
+    ("nl", "Ik ben Marokkaans van afkomst", ["Marokkaans"]),
+    ("fr", "Nous sommes des gens du voyage", ["voyage"]),
+    ("nl", "Ik ben een zwarte man", ["zwarte"]),
+    ("fr", "J'ai reçu une OQTF", ["OQTF"])])
+def test_an_origin_an_ethnic_group_or_a_residence_status_in_a_payloads_remark_is_masked(detector, lang, remark,
+                                                                                      said):
+    """Review 33 F3, F4, F8: the same posted in a payload's remark ({"remark": "Ik ben Marokkaans van afkomst"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form-submit", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and "Inschrijving" in stored, stored
+
+
+def test_ethnic_groups_colours_and_residence_papers_in_the_sites_text_or_beside_no_person_stay(session):
+    """Review 33 F3, F4, F8's controls: a museum's "Geschichte der Sinti und Roma", a shop's "Tomates Roma", "Robe
+    noire", "Zwarte koffie", an advice page's "Was ist eine Duldung?" are the site's text; a visitor's dress, coffee,
+    tomatoes, a trip to Rome and a plant's or hair's roots say nothing of her origin: all stay readable."""
+    site = ["Geschichte der Sinti und Roma", "Tomates Roma – 1 kg", "Robe noire en lin", "Zwarte koffie of thee",
+            "Was ist eine Duldung?", "Herkunft: Italien", "Koffie van Colombiaanse afkomst"]
+    note = element("textarea", {"name": "remark"})
+    hair = element("textarea", {"name": "notes"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, hair, lang="fr")))
+    value = "Je voudrais une robe noire et des tomates Roma. Ik wil zwarte koffie, ik ben een vaste klant. Merci"
+    roots = "Ich habe die Wurzeln geschnitten und I want my roots done, bitte um Rückruf"
+    s.send(*typing(note["id"], value), *typing(hair["id"], roots))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Merci")])
+    assert typed_values(s.stored, hair)[-1].startswith(roots[:-len(" Rückruf")])
+
+
 def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(session):
     """Review 30 F2-F5's controls: the site's own text naming a union, a disease, a prison, a fast or a learning
     disorder ("Het ABVV verdedigt je rechten", a museum's "Visite de l'ancienne prison", a box set "Prison Break") is
