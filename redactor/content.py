@@ -461,14 +461,49 @@ def site_labelled_values(text: str, label_meaning: Callable[[str], str]) -> list
             if _fits_its_label(span.entity, text[span.start:span.end])]
 
 
+#: the meanings whose value is a number or a code, a document's, a tax's, a customer's, an account's or a vehicle's,
+#: or an e-mail address: the site's topic in words after their label is no value ("Passeport : délais de délivrance",
+#: "Klantnummer: waar vind ik het", "E-mail: wij antwoorden binnen de dag")
+_SHAPED_VALUE_MEANINGS = frozenset({"NATIONAL_ID", "TAX_ID", "CUSTOMER_ID", "IBAN_CODE", "VEHICLE_ID", "EMAIL_ADDRESS"})
+#: an e-mail address said with a word for its "@" ("jan at telenet punt be", "lotte chez orange point fr")
+_AN_AT_WORD = regex.compile(with_words(r"(?<![\w'’-])(?i:{{at_words}}|{{spoken_at_words}})(?![\w'’-])"))
+#: a health-insurance fund's name or one of its words ("Solidaris", "la Mutualité libérale", "AOK")
+_A_FUND = regex.compile(with_words(r"(?<![\w'’-])(?i:{{health_funds}})(?![\w'’-])"))
+#: a date's month by its name ("twaalf maart")
+_A_MONTH = regex.compile(with_words(r"(?<![\w'’-])(?i:{{months}})(?![\w'’-])"))
+_VALUE_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+
 def _fits_its_label(meaning: str, value: str) -> bool:
+    """Whether a value after its label in the site's text has the shape of what the label names, so is the visitor's;
+    not the page's topic in words ("Mutualité Solidaris : remboursement des lunettes", "Passeport : délais de
+    délivrance": review 33 O1). Where a value may be the visitor's in any shape (a name, an address, a secret, her
+    health), it fits (fail closed)."""
     if value.endswith("?"):
         return False
     if meaning == "PHONE_NUMBER":
         return bool(_OPENS_WITH_A_NUMBER.match(value) or _PHONE_DIGITS.search(value))
     if meaning == "PERSON":
         return not names_a_desk(value)
+    if meaning in _SHAPED_VALUE_MEANINGS:  # a holder's name after "Titulaire du passeport", "E-mail" fits
+        return not _a_topic_in_words(value) or (meaning == "EMAIL_ADDRESS" and bool(_AN_AT_WORD.search(value)))
+    if meaning == "DATE_OF_BIRTH":  # a birth's place too, in two words ("Lieu de naissance : la louvière")
+        return not _a_topic_in_words(value) or len(value.split()) < 3 or bool(_A_MONTH.search(value))
+    if meaning == "HEALTH_INSURER":  # a fund named, her number there, a name no list knows in capitalised words
+        words = _VALUE_WORD.findall(value)
+        return len(words) < 2 or bool(_DIGITISH.search(value) or _A_FUND.search(value)) \
+            or all(word in PARTICLES for word in words if word[0].islower())
     return True
+
+
+def _a_topic_in_words(value: str) -> bool:
+    """Whether a value is the page's topic written out: two words or more, in lower case after the first, a function
+    word among them ("délais de délivrance", "so funktioniert's", "Wij antwoorden binnen de dag"), no digit nor "@";
+    not a name typed in lower case ("jan de smet"). A capitalised name, a number, an address, one word are values."""
+    words = _VALUE_WORD.findall(value)
+    return (len(words) >= 2 and not _DIGITISH.search(value) and "@" not in value
+            and all(word[0].islower() for word in words[1:]) and any(is_function_word(word) for word in words)
+            and not lower_case_full_name(value))
 
 
 #: the meanings a detector reads by their shape, whole: a label's value of one ends where the detector's span ends

@@ -3296,6 +3296,73 @@ def test_a_question_after_a_labels_colon_in_page_text_is_the_pages_heading(sessi
     assert not leaks(s.stored, "14 weken")
 
 
+@pytest.mark.parametrize("lang, heading", [
+    ("fr", "Mutualité Solidaris : remboursement des lunettes"),
+    ("fr", "Mutualité chrétienne : nos avantages pour les jeunes"),
+    ("nl", "Mutualiteit: terugbetaling van brillen"),
+    ("nl", "CM Ziekenfonds: voordelen voor gezinnen"),
+    ("de", "Krankenkasse: Leistungen für Familien"),
+    ("fr", "Passeport : délais de délivrance"),
+    ("nl", "Rijbewijs: tarieven en openingsuren"),
+    ("de", "Mitgliedsausweis: so funktioniert's"),
+    ("nl", "Klantnummer: waar vind ik het"),
+    ("fr", "TVA : incluse dans le prix"),
+    ("nl", "Rekeningnummer: zo vind je het"),
+    ("nl", "Kenteken: zo vraag je een nieuw aan"),
+    ("nl", "E-mail: wij antwoorden binnen de dag"),
+    ("fr", "Date de naissance : pourquoi la demandons-nous"),
+])
+def test_a_sites_heading_after_a_document_or_an_insurers_label_stays_readable(session, lang, heading):
+    """Review 33 O1: a site's heading "Label: topic" whose label is a health insurer's or an identity document's word
+    had its topic masked ("Mutualité Solidaris : ************* *** ********", "Passeport : ****** ** **********"): any
+    value after such a label in page text was taken for the visitor's. What follows the label in the site's own text
+    is the visitor's when it has the shape of what the label names: a number's digits, an insurer's name, an e-mail's
+    "@", a date's digits or month; a topic in lower-case words is the page's heading."""
+    s = session()
+    s.send(meta("https://shop.example/info"), snapshot(html_page(element("h2", {}, [text(heading)]), lang=lang)))
+    assert heading in set(strings(s.stored))
+
+
+@pytest.mark.parametrize("lang, line, value", [
+    ("fr", "Mutualité : Solidaris", "Solidaris"),
+    ("fr", "Mutualité : Mutualité chrétienne", "chrétienne"),
+    ("fr", "Mutualité : la Mutualité libérale", "libérale"),
+    ("nl", "Ziekenfonds: CM", "CM"),
+    ("nl", "Ziekenfonds: De Voorzorg", "Voorzorg"),
+    ("nl", "Zorgverzekeraar: Zorg en Zekerheid", "Zekerheid"),
+    ("de", "Krankenkasse: AOK Bayern", "AOK Bayern"),
+    ("fr", "Mutualité : 123/456789/01", "456789"),
+    ("fr", "Passeport : 12AB34567", "12AB34567"),
+    ("nl", "Rijbewijs: 1234567890", "1234567890"),
+    ("nl", "Kenteken: 1-ABC-234", "1-ABC-234"),
+    ("nl", "Klantnummer: 403817261", "403817261"),
+    ("nl", "BTW: BE0123.456.789", "0123.456"),
+    ("nl", "Rekeningnummer: BE71 0961 2345 6769", "0961 2345"),
+    ("nl", "E-mail: jan.peeters@telenet.be", "jan.peeters"),
+    ("nl", "E-mail: jan.peeters (at) telenet.be", "jan.peeters"),
+    ("nl", "Geboortedatum: 12 maart 1987", "maart 1987"),
+    ("nl", "Geboortedatum: twaalf maart", "twaalf"),
+    ("fr", "Lieu de naissance : Liège", "Liège"),
+    ("fr", "Lieu de naissance : la louvière", "louvière"),
+    ("nl", "Naam: Jan Peeters", "Peeters"),
+    ("fr", "Titulaire du passeport : Zorbalie Quendt", "Quendt"),
+    ("fr", "Titulaire du passeport : jan de smet", "smet"),
+    ("fr", "Carte d'identité : Zorbalie Quendt", "Quendt"),
+    ("nl", "Rekening op naam van: Zorbalie Quendt", "Quendt"),
+    ("nl", "E-mail: Zorbalie Quendt", "Quendt"),
+    ("fr", "Adresse mail : zorbalie point quendt chez gmail point com", "quendt"),
+    ("fr", "Mutualité : partena", "partena"),
+    ("nl", "Geboorteplaats: sint pieters leeuw", "pieters"),
+])
+def test_a_value_shown_back_after_a_document_or_an_insurers_label_stays_masked(session, lang, line, value):
+    """Review 33 O1's counterpart: what the site shows back after the same labels, a fund's name (listed or in
+    capitalised words), a number, an e-mail address, a birth date or place, a name (a holder's after a document's or an
+    account's label too, typed in lower case or not), is the visitor's and stays masked whole."""
+    s = session()
+    s.send(meta("https://shop.example/account"), snapshot(html_page(element("p", {}, [text(line)]), lang=lang)))
+    assert not any(value in stored for stored in strings(s.stored)), value
+
+
 def test_a_value_right_after_its_label_element_has_the_labels_meaning(session):
     """Server-rendered summaries put a value right after a label drawn as one: a text after
     <strong>Naam:</strong>, or after <b>Geboortedatum</b><br>, a <span> after <span class="lbl">:
