@@ -1043,9 +1043,10 @@ _SAID_SPECIAL = regex.compile(with_words(
     rf"|(?i:{{{{said_belief_in_person}}}})))(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
-    # Grünen gewählt"; review 32 F1)
+    # Grünen gewählt"; review 32 F1); so a union an everyday word spells after a member's or a delegate's word
+    # ("délégué FO", "Adhérente à Solidaires"; review 33 F1)
     rf"|(?P<voted>(?<![\w'’-])(?i:(?:{{{{said_voting}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,3}}?{_SAID_GAP}"
-    rf"(?:{{{{said_parties_everyday}}}}|{{{{said_parties}}}})"
+    rf"(?:{{{{said_parties_everyday}}}}|{{{{said_parties}}}}|{{{{said_union_after_member}}}})"
     rf"|(?:{{{{said_parties_everyday}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+(?:{{{{said_voted}}}}))(?![\w'’-])"
     + _SAID_CLAUSE_END + ")"
     # a place of worship or a service one goes to, after a verb of going in the first person and up to four words
@@ -1057,7 +1058,8 @@ _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
-    r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}|"
+    r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
+    r"|{{said_union_after_member}}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word

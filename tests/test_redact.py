@@ -5489,6 +5489,59 @@ def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis adhérente CFDT depuis 2015, tarif réduit ? Merci", ["CFDT"], "tarif réduit ?"),
+    ("fr", "Je suis militante à la CGT, y a-t-il une réduction ? Merci", ["CGT"], "y a-t-il une réduction ?"),
+    ("fr", "Mon mari est délégué FO dans son entreprise, horaires ? Merci", ["délégué FO", "FO dans"], "horaires ?"),
+    ("fr", "J'ai ma carte à la CGT, y a-t-il une réduction ? Merci", ["CGT"], "y a-t-il une réduction ?"),
+    # of the same class: France's other unions, a member's, a delegate's or a militant's word with "I am" dropped, a
+    # union an everyday word spells after a member's word ("SUD", "Solidaires"), a union's name of two words
+    ("fr", "Syndiquée à la CFE-CGC depuis 2019, tarif réduit ? Merci", ["CGC"], "tarif réduit ?"),
+    ("fr", "Je suis affilié à l'UNSA depuis 2018, tarif ? Merci", ["UNSA"], "tarif ?"),
+    ("fr", "Délégué SUD à la Poste, je voudrais un rendez-vous. Merci", ["SUD"], "je voudrais un rendez-vous."),
+    ("fr", "Militant CGT, je viens avec mon fils samedi. Merci", ["CGT"], "je viens avec mon fils"),
+    ("fr", "Je suis membre de Force ouvrière depuis 2010, tarif ? Merci", ["Force", "ouvrière"], "tarif ?"),
+    ("fr", "Adhérente à Solidaires, je voudrais la réduction. Merci", ["Solidaires"], "je voudrais la réduction."),
+    ("fr", "Je suis à la CFTC depuis peu, tarif réduit ? Merci", ["CFTC"], "tarif réduit ?")])
+def test_a_french_union_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F1: trade-union membership said of oneself with a French union ("Je suis adhérente CFDT", "militante
+    à la CGT", "délégué FO", "ma carte à la CGT") was stored whole: said_union listed Belgium's, Luxembourg's, the
+    Netherlands' and Germany's unions only. France's are listed; "FO", "SUD" and "Solidaires", everyday words too,
+    are read after a member's, a militant's or a delegate's word only (said_unions_everyday), as a party an everyday
+    word spells is."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said", [
+    ("fr", "Je suis militante à la CGT, tarif réduit ?", ["CGT"]),
+    ("fr", "Mon mari est délégué FO dans son entreprise", ["délégué FO", "FO dans"])])
+def test_a_french_union_said_in_a_payloads_remark_is_masked(detector, lang, remark, said):
+    """Review 33 F1: the same posted in a payload's remark ({"remark": "Je suis militante à la CGT"}) was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form-submit", {"topic": "Adhésion", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and "Adhésion" in stored, stored
+
+
+def test_a_unions_own_text_and_a_visitors_directions_stay(session):
+    """Review 33 F1, F2's controls: the site's text naming a union with no person ("La CGT appelle à la grève", a
+    news heading, "ACV-leden krijgen korting", "Die IG Metall fordert mehr Lohn"), "FO" alone and "Sud-Ouest", and a
+    visitor's direction ("le Sud", "dans le sud") or club with no union in it, stay readable."""
+    site = ["La CGT appelle à la grève le 12 mars", "CGT, CFDT et FO : le front syndical", "FO",
+            "Sud-Ouest : nos magasins", "Météo : soleil au sud", "ACV-leden krijgen 10 % korting",
+            "Die IG Metall fordert mehr Lohn"]
+    note = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="fr")))
+    value = ("Je suis adhérent au club du Sud et j'habite dans le sud. Je suis membre depuis 2015, livraison à "
+             "Sud-Ouest possible ? Merci")
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Merci")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik heb een enkelband tot juni, kan pas daarna komen. Groeten", ["enkelband"], "kan pas daarna komen."),
     ("fr", "Mon fils sort de prison le 12 mars, il cherche un stage. Merci", ["prison", "sort de"],
      "il cherche un stage."),
