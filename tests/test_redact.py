@@ -5511,11 +5511,45 @@ def test_a_french_union_said_of_oneself_is_masked(session, lang, value, said, ke
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben ACV-lid, krijg ik korting? Groeten", ["ACV"], "krijg ik korting?"),
+    ("nl", "Ik ben ABVV-lid sinds 2010, krijg ik korting? Groeten", ["ABVV"], "krijg ik korting?"),
+    ("nl", "Ik ben ACLVB-lid, krijg ik korting? Groeten", ["ACLVB"], "krijg ik korting?"),
+    ("nl", "Ik ben FNV-lid, krijg ik korting? Groeten", ["FNV"], "krijg ik korting?"),
+    ("de", "Ich bin ver.di-Mitglied, gilt der Rabatt? Danke", ["ver.di"], "gilt der Rabatt?"),
+    ("de", "Ich bin IG-Metall-Mitglied, gilt der Rabatt? Danke", ["Metall"], "gilt der Rabatt?"),
+    # of the same class: a plural's compound, Austria's and Switzerland's unions; a second union (a multi-word one
+    # past a statement's three words), belief or state of health said in the same sentence
+    ("nl", "Wij zijn allebei CNV-leden, geldt de korting? Groeten", ["CNV"], "geldt de korting?"),
+    ("de", "Mein Mann ist ÖGB-Mitglied, gibt es Rabatt? Danke", ["ÖGB"], "gibt es Rabatt?"),
+    ("de", "Ich bin Unia-Mitglied, gilt der Rabatt? Danke", ["Unia"], "gilt der Rabatt?"),
+    ("fr", "Je suis membre de l'OGBL et mon mari du LCGB, tarif ? Merci", ["OGBL", "LCGB"], "tarif ?"),
+    ("de", "Ich bin Mitglied bei ver.di und der IG Metall, gilt der Rabatt? Danke", ["ver.di", "Metall"],
+     "gilt der Rabatt?"),
+    ("fr", "Je suis affilié à l'UNSA et mon épouse à la FSU, tarif ? Merci", ["UNSA", "FSU"], "tarif ?"),
+    ("fr", "Je suis musulmane et mon mari est juif, repas sans porc svp. Merci", ["musulmane", "juif"],
+     "repas sans porc svp."),
+    ("nl", "Ik ben zwanger en mijn man heeft diabetes, graag een rustige tafel. Groeten", ["zwanger", "diabetes"],
+     "graag een rustige tafel.")])
+def test_a_unions_letters_in_a_members_compound_are_masked(session, lang, value, said, kept):
+    """Review 33 F2: a union's letters in a member's compound ("Ik ben ACV-lid", "FNV-lid", "Ich bin ver.di-Mitglied",
+    "IG-Metall-Mitglied") were stored: said_special_word read a listed union with a plural's ending only, never with
+    "-lid" or "-Mitglied" after it. A union joins a party in the member's compound (said_members). "IG Metall" after
+    "ver.di und der" kept "Metall", and a second union, belief or state of health said in the same sentence of another
+    ("l'OGBL et mon mari du LCGB", "musulmane et mon mari est juif", "zwanger en mijn man heeft diabetes") was stored
+    whole: the three words a statement masks after its word swallowed the second one's person; a further one within
+    five words now extends the statement."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said", [
     ("fr", "Je suis militante à la CGT, tarif réduit ?", ["CGT"]),
-    ("fr", "Mon mari est délégué FO dans son entreprise", ["délégué FO", "FO dans"])])
-def test_a_french_union_said_in_a_payloads_remark_is_masked(detector, lang, remark, said):
-    """Review 33 F1: the same posted in a payload's remark ({"remark": "Je suis militante à la CGT"}) was stored."""
+    ("fr", "Mon mari est délégué FO dans son entreprise", ["délégué FO", "FO dans"]),
+    ("nl", "Ik ben ABVV-lid sinds 2010", ["ABVV"]),
+    ("de", "Ich bin ver.di-Mitglied", ["ver.di"])])
+def test_a_french_union_or_a_members_compound_said_in_a_payloads_remark_is_masked(detector, lang, remark, said):
+    """Review 33 F1, F2: the same posted in a payload's remark ({"remark": "Je suis militante à la CGT"}) was
+    stored."""
     s = ServerSession(detector)
     s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
            custom("form-submit", {"topic": "Adhésion", "remark": remark}))
