@@ -1025,12 +1025,13 @@ def said_secrets(text: str) -> list[Span]:
 #: linear, a start tries a few words at most
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
-#: the clause's end after the word: a further state or category said within five words, as often as one follows ("ver.di
-#: und der IG Metall", "musulmane et mon mari est juif", "zwanger en mijn man heeft diabetes": the three words after
-#: the first swallowed the second's person, and the second's word was stored; review 33 F2), then up to three words
-_SAID_CLAUSE_END = (rf"(?:(?:{_SAID_GAP}{_SAID_WORD}){{0,5}}?{_SAID_GAP}"
-                    rf"(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-]))*+"
-                    rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+")
+_SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
+#: a further state or category said within five words of a statement's word ("ver.di und der IG Metall", "musulmane et
+#: mon mari est juif", "zwanger en mijn man heeft diabetes"): the three words after the first swallowed the second's
+#: person, and its word was stored (review 33 F2); read from the statement's word on, as often as one follows
+_SAID_FURTHER = regex.compile(with_words(
+    rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,5}}?{_SAID_GAP}(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-])"))
+_SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
                         rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
@@ -1108,6 +1109,7 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
     # a child or a partner named by a given name as the sentence's subject (review 29 F2)
     said.extend((subject.start, m) for subject in sentence_subject_named(text)
                 if (m := _SAID_OF_A_NAMED_SUBJECT.match(text, subject.end)))
+    reached: dict[int, int] = {}
     for first, m in said:
         groups = m.groupdict()
         start = next(m.start(group) for group in _SAID_FROM if groups.get(group) is not None)
@@ -1115,8 +1117,22 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
             start = m.end("said") - len(words)
         health = groups["health"] or groups.get("health_ending")
         entity = "HEALTH" if health else "SOCIAL_BENEFIT" if groups.get("means") is not None else "SPECIAL_CATEGORY"
-        statements.append((first, start, m.end(), entity))
+        statements.append((first, start, _said_further(text, m, reached), entity))
     return statements
+
+
+def _said_further(text: str, m: regex.Match[str], reached: dict[int, int]) -> int:
+    """Where a statement ends: its match's end, or the clause's end after the last state or category said within five
+    words of the one before (_SAID_FURTHER). reached holds where a chain from each word's end already led, so that the
+    statements inside one chain ("ik ben zwanger, ik ben zwanger…") read it once: linear."""
+    said = next((m.end(group) for group in ("health", "justice", "special", "means", "origin")
+                 if m.groupdict().get(group) is not None), m.end())
+    passed = [said]
+    while passed[-1] not in reached and (found := _SAID_FURTHER.match(text, passed[-1])):
+        passed.append(found.end())
+    further = reached.get(passed[-1], passed[-1])
+    reached.update(dict.fromkeys(passed, further))
+    return m.end() if further == said else max(m.end(), _SAID_CLAUSE_WORDS.match(text, further).end())
 
 
 #: what a line writes around a secret it gives: quotes, brackets, Ruby's "=>" ('{:password=>"…"}')
