@@ -1063,6 +1063,12 @@ def said_secrets(text: str) -> list[Span]:
 _SAID_WORD = r"[^\s,.;:!?()'’]++"
 _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
+#: a further state or category said within five words of a statement's word ("ver.di und der IG Metall", "musulmane et
+#: mon mari est juif", "zwanger en mijn man heeft diabetes"): the three words after the first swallowed the second's
+#: person, and its word was stored (review 33 F2); read from the statement's word on, as often as one follows
+_SAID_FURTHER = regex.compile(with_words(
+    rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,5}}?{_SAID_GAP}(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-])"))
+_SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
                         rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
@@ -1082,9 +1088,10 @@ _SAID_SPECIAL = regex.compile(with_words(
     rf"|(?i:{{{{said_belief_in_person}}}}|(?:{{{{said_residence_papers}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
-    # Grünen gewählt"; review 32 F1)
+    # Grünen gewählt"; review 32 F1); so a union an everyday word spells after a member's or a delegate's word
+    # ("délégué FO", "Adhérente à Solidaires"; review 33 F1)
     rf"|(?P<voted>(?<![\w'’-])(?i:(?:{{{{said_voting}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,3}}?{_SAID_GAP}"
-    rf"(?:{{{{said_parties_everyday}}}}|{{{{said_parties}}}})"
+    rf"(?:{{{{said_parties_everyday}}}}|{{{{said_parties}}}}|{{{{said_union_after_member}}}})"
     rf"|(?:{{{{said_parties_everyday}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+(?:{{{{said_voted}}}}))(?![\w'’-])"
     + _SAID_CLAUSE_END + ")"
     # a place of worship or a service one goes to, after a verb of going in the first person and up to four words
@@ -1097,7 +1104,7 @@ _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
     r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
-    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|"
+    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
@@ -1143,6 +1150,7 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
     # a child or a partner named by a given name as the sentence's subject (review 29 F2)
     said.extend((subject.start, m) for subject in sentence_subject_named(text)
                 if (m := _SAID_OF_A_NAMED_SUBJECT.match(text, subject.end)))
+    reached: dict[int, int] = {}
     for first, m in said:
         groups = m.groupdict()
         start = next(m.start(group) for group in _SAID_FROM if groups.get(group) is not None)
@@ -1150,8 +1158,22 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
             start = m.end("said") - len(words)
         health = groups["health"] or groups.get("health_ending")
         entity = "HEALTH" if health else "SOCIAL_BENEFIT" if groups.get("means") is not None else "SPECIAL_CATEGORY"
-        statements.append((first, start, m.end(), entity))
+        statements.append((first, start, _said_further(text, m, reached), entity))
     return statements
+
+
+def _said_further(text: str, m: regex.Match[str], reached: dict[int, int]) -> int:
+    """Where a statement ends: its match's end, or the clause's end after the last state or category said within five
+    words of the one before (_SAID_FURTHER). reached holds where a chain from each word's end already led, so that the
+    statements inside one chain ("ik ben zwanger, ik ben zwanger…") read it once: linear."""
+    said = next((m.end(group) for group in ("health", "justice", "special", "means", "origin")
+                 if m.groupdict().get(group) is not None), m.end())
+    passed = [said]
+    while passed[-1] not in reached and (found := _SAID_FURTHER.match(text, passed[-1])):
+        passed.append(found.end())
+    further = reached.get(passed[-1], passed[-1])
+    reached.update(dict.fromkeys(passed, further))
+    return m.end() if further == said else max(m.end(), _SAID_CLAUSE_WORDS.match(text, further).end())
 
 
 #: what a line writes around a secret it gives: quotes, brackets, Ruby's "=>" ('{:password=>"…"}')

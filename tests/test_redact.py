@@ -5591,6 +5591,93 @@ def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis adhérente CFDT depuis 2015, tarif réduit ? Merci", ["CFDT"], "tarif réduit ?"),
+    ("fr", "Je suis militante à la CGT, y a-t-il une réduction ? Merci", ["CGT"], "y a-t-il une réduction ?"),
+    ("fr", "Mon mari est délégué FO dans son entreprise, horaires ? Merci", ["délégué FO", "FO dans"], "horaires ?"),
+    ("fr", "J'ai ma carte à la CGT, y a-t-il une réduction ? Merci", ["CGT"], "y a-t-il une réduction ?"),
+    # of the same class: France's other unions, a member's, a delegate's or a militant's word with "I am" dropped, a
+    # union an everyday word spells after a member's word ("SUD", "Solidaires"), a union's name of two words
+    ("fr", "Syndiquée à la CFE-CGC depuis 2019, tarif réduit ? Merci", ["CGC"], "tarif réduit ?"),
+    ("fr", "Je suis affilié à l'UNSA depuis 2018, tarif ? Merci", ["UNSA"], "tarif ?"),
+    ("fr", "Délégué SUD à la Poste, je voudrais un rendez-vous. Merci", ["SUD"], "je voudrais un rendez-vous."),
+    ("fr", "Militant CGT, je viens avec mon fils samedi. Merci", ["CGT"], "je viens avec mon fils"),
+    ("fr", "Je suis membre de Force ouvrière depuis 2010, tarif ? Merci", ["Force", "ouvrière"], "tarif ?"),
+    ("fr", "Adhérente à Solidaires, je voudrais la réduction. Merci", ["Solidaires"], "je voudrais la réduction."),
+    ("fr", "Je suis à la CFTC depuis peu, tarif réduit ? Merci", ["CFTC"], "tarif réduit ?")])
+def test_a_french_union_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F1: trade-union membership said of oneself with a French union ("Je suis adhérente CFDT", "militante
+    à la CGT", "délégué FO", "ma carte à la CGT") was stored whole: said_union listed Belgium's, Luxembourg's, the
+    Netherlands' and Germany's unions only. France's are listed; "FO", "SUD" and "Solidaires", everyday words too,
+    are read after a member's, a militant's or a delegate's word only (said_unions_everyday), as a party an everyday
+    word spells is."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben ACV-lid, krijg ik korting? Groeten", ["ACV"], "krijg ik korting?"),
+    ("nl", "Ik ben ABVV-lid sinds 2010, krijg ik korting? Groeten", ["ABVV"], "krijg ik korting?"),
+    ("nl", "Ik ben ACLVB-lid, krijg ik korting? Groeten", ["ACLVB"], "krijg ik korting?"),
+    ("nl", "Ik ben FNV-lid, krijg ik korting? Groeten", ["FNV"], "krijg ik korting?"),
+    ("de", "Ich bin ver.di-Mitglied, gilt der Rabatt? Danke", ["ver.di"], "gilt der Rabatt?"),
+    ("de", "Ich bin IG-Metall-Mitglied, gilt der Rabatt? Danke", ["Metall"], "gilt der Rabatt?"),
+    # of the same class: a plural's compound, Austria's and Switzerland's unions; a second union (a multi-word one
+    # past a statement's three words), belief or state of health said in the same sentence
+    ("nl", "Wij zijn allebei CNV-leden, geldt de korting? Groeten", ["CNV"], "geldt de korting?"),
+    ("de", "Mein Mann ist ÖGB-Mitglied, gibt es Rabatt? Danke", ["ÖGB"], "gibt es Rabatt?"),
+    ("de", "Ich bin Unia-Mitglied, gilt der Rabatt? Danke", ["Unia"], "gilt der Rabatt?"),
+    ("fr", "Je suis membre de l'OGBL et mon mari du LCGB, tarif ? Merci", ["OGBL", "LCGB"], "tarif ?"),
+    ("de", "Ich bin Mitglied bei ver.di und der IG Metall, gilt der Rabatt? Danke", ["ver.di", "Metall"],
+     "gilt der Rabatt?"),
+    ("fr", "Je suis affilié à l'UNSA et mon épouse à la FSU, tarif ? Merci", ["UNSA", "FSU"], "tarif ?"),
+    ("fr", "Je suis musulmane et mon mari est juif, repas sans porc svp. Merci", ["musulmane", "juif"],
+     "repas sans porc svp."),
+    ("nl", "Ik ben zwanger en mijn man heeft diabetes, graag een rustige tafel. Groeten", ["zwanger", "diabetes"],
+     "graag een rustige tafel.")])
+def test_a_unions_letters_in_a_members_compound_are_masked(session, lang, value, said, kept):
+    """Review 33 F2: a union's letters in a member's compound ("Ik ben ACV-lid", "FNV-lid", "Ich bin ver.di-Mitglied",
+    "IG-Metall-Mitglied") were stored: said_special_word read a listed union with a plural's ending only, never with
+    "-lid" or "-Mitglied" after it. A union joins a party in the member's compound (said_members). "IG Metall" after
+    "ver.di und der" kept "Metall", and a second union, belief or state of health said in the same sentence of another
+    ("l'OGBL et mon mari du LCGB", "musulmane et mon mari est juif", "zwanger en mijn man heeft diabetes") was stored
+    whole: the three words a statement masks after its word swallowed the second one's person; a further one within
+    five words now extends the statement."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said", [
+    ("fr", "Je suis militante à la CGT, tarif réduit ?", ["CGT"]),
+    ("fr", "Mon mari est délégué FO dans son entreprise", ["délégué FO", "FO dans"]),
+    ("nl", "Ik ben ABVV-lid sinds 2010", ["ABVV"]),
+    ("de", "Ich bin ver.di-Mitglied", ["ver.di"])])
+def test_a_french_union_or_a_members_compound_said_in_a_payloads_remark_is_masked(detector, lang, remark, said):
+    """Review 33 F1, F2: the same posted in a payload's remark ({"remark": "Je suis militante à la CGT"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form-submit", {"topic": "Adhésion", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and "Adhésion" in stored, stored
+
+
+def test_a_unions_own_text_and_a_visitors_directions_stay(session):
+    """Review 33 F1, F2's controls: the site's text naming a union with no person ("La CGT appelle à la grève", a
+    news heading, "ACV-leden krijgen korting", "Die IG Metall fordert mehr Lohn"), "FO" alone and "Sud-Ouest", and a
+    visitor's direction ("le Sud", "dans le sud") or club with no union in it, stay readable."""
+    site = ["La CGT appelle à la grève le 12 mars", "CGT, CFDT et FO : le front syndical", "FO",
+            "Sud-Ouest : nos magasins", "Météo : soleil au sud", "ACV-leden krijgen 10 % korting",
+            "Die IG Metall fordert mehr Lohn"]
+    note = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="fr")))
+    value = ("Je suis adhérent au club du Sud et j'habite dans le sud. Je suis membre depuis 2015, livraison à "
+             "Sud-Ouest possible ? Merci")
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Merci")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik heb een enkelband tot juni, kan pas daarna komen. Groeten", ["enkelband"], "kan pas daarna komen."),
     ("fr", "Mon fils sort de prison le 12 mars, il cherche un stage. Merci", ["prison", "sort de"],
      "il cherche un stage."),
