@@ -2667,14 +2667,14 @@ def test_quality_figures_on_the_hand_written_set():
     # 53 of numbers; 24, 38, 50, 56, 59, 67, 70, 70 and 74 names, 27, 28, 27, 29, 31, 32, 36, 37 and 39 contacts, 21, 18,
     # 15, 15, 16, 17, 18, 19 and 20 accounts and ids, 24, 24, 25, 25, 27, 31, 32, 33 and 33 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
-                       "site-text-heldout15": 3, "site-numbers-heldout15": 1,
-                       "site-text-heldout16": 0, "site-numbers-heldout16": 2,
-                       "site-text-heldout17": 2, "site-numbers-heldout17": 3,
-                       "site-text-heldout18": 1, "site-numbers-heldout18": 2,
-                       "site-text-heldout19": 2, "site-numbers-heldout19": 2,
-                       "site-text-heldout20": 2, "site-numbers-heldout20": 4,
-                       "site-text-heldout21": 3, "site-numbers-heldout21": 3,
-                       "site-text-heldout22": 1, "site-numbers-heldout22": 2}
+                       "site-text-heldout15": 3, "site-numbers-heldout15": 0,
+                       "site-text-heldout16": 0, "site-numbers-heldout16": 1,
+                       "site-text-heldout17": 2, "site-numbers-heldout17": 1,
+                       "site-text-heldout18": 1, "site-numbers-heldout18": 0,
+                       "site-text-heldout19": 2, "site-numbers-heldout19": 0,
+                       "site-text-heldout20": 2, "site-numbers-heldout20": 2,
+                       "site-text-heldout21": 3, "site-numbers-heldout21": 0,
+                       "site-text-heldout22": 1, "site-numbers-heldout22": 0}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
                    "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
@@ -4086,6 +4086,22 @@ def test_a_phone_after_a_plus_and_its_country_code_in_a_range_the_metadata_lacks
     for text, language in [("Over +10 000 000 verkochte exemplaren", "nl"), ("+33 0 00 00 00 00", "fr"),
                            ("Sold +250 000 000 copies", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PHONE_NUMBER"}, text
+
+
+def test_a_vat_number_beside_a_register_only_companies_are_in_is_a_companys_and_stays(patterns_only):
+    """Held-out sets 15 to 22 each left a shop's legal footer masked ("BTW BE 0687.432.519 · RPR Gent", "TVA BE
+    0563.782.119 · RPM Liège", "USt-IdNr. DE 294 771 058 · HRB 7712 Amtsgericht Freiburg"). A VAT number is a sole
+    trader's as often, which is personal; beside Belgium's register of legal persons, Germany's of limited companies or
+    Luxembourg's section B it is a company's. A VAT number alone, or beside a register sole traders are in too, stays
+    masked."""
+    for text, language in [("BTW BE 0687.432.519 · RPR Gent", "nl"), ("TVA BE 0563.782.119 · RPM Liège, division Namur", "fr"),
+                           ("USt-IdNr. DE 294 771 058 · HRB 7712 Amtsgericht Freiburg", "de"),
+                           ("HRB 41128 · USt-IdNr. DE 294 771 058", "de"),
+                           ("TVA LU 28841536 · RCS Luxembourg B 221 904", "fr")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "EU_VAT"}, text
+    for text, language in [("Mijn btw-nummer: BE 0687.432.519", "nl"), ("USt-IdNr. DE 294 771 058 · HRA 4418", "de"),
+                           ("TVA BE 0563.782.119 · RCS Namur", "fr")]:
+        assert {e for _, e in found(patterns_only, text, language) if e == "EU_VAT"}, text
 
 
 def test_a_german_registers_number_before_its_court_is_no_postcode(patterns_only):
