@@ -5718,7 +5718,11 @@ def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
     ("de", "Ich habe die Linke gewählt, bitte keine Post mehr. Danke", ["Linke", "gewählt"], "bitte keine Post"),
     ("nl", "Ik stem al jaren op Vooruit, geen folders aub. Groeten", ["Vooruit", "al jaren op"], "geen folders aub."),
     ("de", "Ich bin Grünen-Mitglied, bitte abmelden. Danke", ["Grünen"], "bitte abmelden."),
-    ("nl", "Ik ben gemeenteraadslid in Lier, graag discreet. Groeten", ["gemeenteraadslid"], "graag discreet.")])
+    ("nl", "Ik ben gemeenteraadslid in Lier, graag discreet. Groeten", ["gemeenteraadslid"], "graag discreet."),
+    # review 32's leftover: Dutch and German parties an everyday word spells ("ik denk", "bij 1", "die Partei")
+    ("nl", "Ik stem al jaren op DENK, geen folders aub. Ik denk dat dat duidelijk is", ["DENK,"], "Ik denk dat"),
+    ("nl", "Ik heb op BIJ1 gestemd, geen folders aub. Groeten", ["BIJ1"], "geen folders aub."),
+    ("de", "Ich wähle Die PARTEI, aus Prinzip. Danke sehr", ["PARTEI"], "aus Prinzip.")])
 def test_a_political_opinion_said_of_oneself_is_masked(session, lang, value, said, kept):
     """Review 32 F1: a political opinion (GDPR art. 9) a visitor says of herself, by her vote, her party's membership
     or her mandate ("Je vote PTB", "adhérente d'Ecolo", "lid van de N-VA", "Ich bin AfD-Mitglied", "Ich wähle seit
