@@ -5775,6 +5775,20 @@ def test_a_religion_said_by_the_place_of_worship_one_goes_to_is_masked(session, 
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Als moslim eet ik geen varkensvlees, dus graag de vis. Alvast bedankt", ["moslim"], "dus graag de vis."),
+    ("fr", "En tant que musulmane, je préfère une femme médecin. Merci bien", ["musulmane"], "je préfère une femme médecin."),
+    ("de", "Als Diabetikerin brauche ich Pausen, bitte am Gang. Danke sehr", ["Diabetikerin"], "bitte am Gang."),
+    ("en", "As an epileptic I can't do the strobe room, any other option? Thanks", ["epileptic"], "any other option?"),
+    # "als" is an everyday word: what follows it that is no statement stays
+    ("nl", "Als het regent, mag de bestelling bij de buren. Alvast bedankt", [], "Als het regent, mag de bestelling")])
+def test_a_belief_or_health_said_as_what_one_is_is_masked(session, lang, value, said, kept):
+    """A belief or a state of health said as what the writer is in saying what she does as one ("Als moslim eet ik
+    geen varkensvlees", "En tant que musulmane, je…", "Als Diabetikerin brauche ich…") was stored: the first person's
+    word came after it, and the statement is read after it (said_self: "als", "en tant que", "as a")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 @pytest.mark.parametrize("lang, remark, said", [
     ("de", "Ich wähle seit Jahren die Grünen, bitte keine Werbung", ["Grünen"]),
     ("nl", "Ik ben een transvrouw, graag met mevrouw aanspreken", ["transvrouw"]),
