@@ -1396,7 +1396,7 @@ PESEL_KIMLIK = [
 # the personal numbers of the other EU countries and their neighbours under their own word, mistyped ones too (a check
 # digit that fails proves nothing the word does not say): a PESEL and a CNP whose last digit is wrong, a Bulgarian
 # ЕГН, an Estonian isikukood, a Lithuanian asmens kodas, a Czech rodné číslo with its slash, the UK's
-# NI number under its short name; the same numbers after an order's word stay
+# NI number under its short name, Ireland's PPS number; the same numbers after an order's word stay
 EU_PERSONAL_NUMBERS = [
     ("Mój PESEL 85031212345 do faktury", "en", [("85031212345", "NATIONAL_ID")]),
     ("CNP 1850312123451 pentru factură", "en", [("1850312123451", "NATIONAL_ID")]),
@@ -1405,7 +1405,10 @@ EU_PERSONAL_NUMBERS = [
     ("Mano asmens kodas 38503120123", "en", [("38503120123", "NATIONAL_ID")]),
     ("Rodné číslo 850312/1234 na fakturu", "en", [("850312/1234", "NATIONAL_ID")]),
     ("My NI number is AB 12 34 56 C", "en", [("AB 12 34 56 C", "NATIONAL_ID")]),
+    ("My PPS number is 1234567FA", "en", [("1234567FA", "NATIONAL_ID")]),
+    ("PPSN: 1234567TA", "en", [("1234567TA", "NATIONAL_ID")]),
     ("Objednávka 850312/1234 odeslána", "en", []),
+    ("Order 1234567T shipped", "en", []),
     ("Zamówienie 85031212345 wysłane", "en", []),
 ]
 
