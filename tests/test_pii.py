@@ -2467,16 +2467,23 @@ def test_a_given_name_a_greeting_addresses_in_lower_case_is_a_person_in_any_text
 def test_a_social_handle_beside_its_networks_word_is_a_persons_id(detector, patterns_only):
     """Review 22 F9: a handle after a network's name or a verb asking to follow ("volg me op @…", "insta: @…") was read
     in a URL's path only, and a profile's or a review's signature kept it in the page's text. A handle the words say is
-    the shop's own ("volg ons op", "suivez-nous"), an e-mail address and an "@" with no network's word stay as they are."""
+    the shop's own ("volg ons op", "suivez-nous"), an e-mail address and an "@" with no network's word stay as they are.
+    Right after a network's name a handle goes without its "@" as often ("insta lotte.vb_87", "skype : julien.moreau"):
+    a dot, an underscore or a digit in it says a handle, not a word."""
     for text, language, handle in [("volg me op @wout_dc93", "nl", "@wout_dc93"), ("IG: @fien.verstraete", "nl", "@fien.verstraete"),
                                    ("mijn tiktok → @noor_bakes", "nl", "@noor_bakes"),
                                    ("Suis-moi sur insta : @maelle_lgf !", "fr", "@maelle_lgf"),
-                                   ("follow me on twitch @kwabena_plays", "en", "@kwabena_plays")]:
+                                   ("follow me on twitch @kwabena_plays", "en", "@kwabena_plays"),
+                                   # without its "@", right after the network's name
+                                   ("suivez-moi sur insta lotte.vb_87", "fr", "lotte.vb_87"),
+                                   ("mon skype : julien.moreau.1987", "fr", "julien.moreau.1987"),
+                                   ("mijn snap is noor_bakes", "nl", "noor_bakes")]:
         for engine in (detector, patterns_only):
             assert (handle, "PERSON_ID") in found(engine, text, language), text
     for text, language in [("Volg ons op Instagram @zuiderzon_shop", "nl"), ("Suivez-nous sur Instagram @maison_lu", "fr"),
                            ("Follow us on TikTok: @zuiderzon", "en"), ("Vragen? Mail @ support", "nl"),
-                           ("Prijs @ 4 stuks", "nl")]:
+                           ("Prijs @ 4 stuks", "nl"), ("Suivez-nous sur insta maison_lu", "fr"),
+                           ("Instagram stories en reels", "nl"), ("Facebook 2024: onze campagne", "nl")]:
         for engine in (detector, patterns_only):
             assert not {e for _, e in found(engine, text, language) if e == "PERSON_ID"}, text
 
