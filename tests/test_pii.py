@@ -188,6 +188,10 @@ VAT_COMPANY = [
 DEVICES_WALLETS = [
     ("IDFA 6D92078A-8246-4BA4-AE5B-76104861E7DC", "en", [("6D92078A-8246-4BA4-AE5B-76104861E7DC", "MAID")]),
     ("gaid=38400000-8cf0-11bd-b23e-10b96e40000d", "nl", [("38400000-8cf0-11bd-b23e-10b96e40000d", "MAID")]),
+    # a phone's IMEI under its word, as a repair shop's or an insurer's claim asks it; fifteen digits alone stay
+    ("IMEI 356938035643809 voor de blokkering", "nl", [("356938035643809", "MAID")]),
+    ("Numéro IMEI : 35-693803-564380-9", "fr", [("35-693803-564380-9", "MAID")]),
+    ("Commande 356938035643809 expédiée", "fr", []),
     ("session 38400000-8cf0-11bd-b23e-10b96e40000d", "en", []),  # a bare UUID is an id, not a MAID
     ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "en", [("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "CRYPTO")]),
     ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "fr", [("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "CRYPTO")]),
