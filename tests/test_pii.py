@@ -209,6 +209,11 @@ DEVICES_WALLETS = [
     ("Plus code de la maison : 9F26FVJJ+8C Jambes.", "fr", [("9F26FVJJ+8C", "GEOLOCATION")]),
     ("ons huis: FVJJ+8CX Jambes", "nl", [("FVJJ+8CX", "GEOLOCATION")]),
     ("som 2345+678 en C++", "nl", []),
+    # a what3words address by its three slashes, its name or its link; a file's or a site's dotted name: none
+    ("Mijn locatie: ///tafel.lamp.boek, achter de schuur", "nl", [("///tafel.lamp.boek", "GEOLOCATION")]),
+    ("w3w: filled.count.soap", "en", [("filled.count.soap", "GEOLOCATION")]),
+    ("https://w3w.co/tafel.lamp.boek", "nl", [("tafel.lamp.boek", "GEOLOCATION")]),
+    ("Bestand foto.jpg.zip op www.example.com", "nl", []),
     # prices padded with zeros, versions, a pair out of range, two decimals: no position
     ("Prijs 12.5000, 13.7500 EUR", "nl", []), ("versie 1.2.3, 4.5.6", "nl", []),
     ("waarden 95.12345, 5.1234", "nl", []), ("tussen 50.63 en 5.57", "nl", []),
