@@ -2423,6 +2423,17 @@ def test_a_name_greeted_with_an_elided_particle_or_in_a_nordic_language_is_a_per
     ])
 
 
+def test_a_name_given_by_which_of_ones_names_it_is_is_a_person(detector, patterns_only):
+    """A visitor giving one of her names by its word ("Mijn roepnaam is Sjefke", "mon prénom est Maëlys", "my last name
+    is Okonkwo", "Mein Spitzname ist Sjefke") had it stored: only "my name is" and its kin were read (a call name no
+    list knows, a surname). The words say a name follows, known or not (name_part_introductions)."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Mijn roepnaam is Sjefke, graag zo aanspreken", "nl", "Sjefke"), ("Mon prénom est Maëlys", "fr", "Maëlys"),
+        ("my last name is Okonkwo, not Okonkow", "en", "Okonkwo"), ("Mein Spitzname ist Sjefke", "de", "Sjefke"),
+        ("Mon surnom c'est Titi", "fr", "Titi"), ("mijn achternaam is Vercruysse", "nl", "Vercruysse"),
+    ])
+
+
 def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_person(detector, patterns_only):
     """Review 22 F6: the greetings and the words saying who one is of Turkish, Polish, Romanian and Darija written in
     Latin letters were in no list, and Portuguese's "Chamo-me", capitalised, was read as a heading's word before the
