@@ -1016,9 +1016,13 @@ def other_script_runs(text: str) -> list[Span]:
 
 #: the word a visitor gives as a password after the words for one and a verb or a mark ("my password is hunter2",
 #: "… mot de passe: Soleil2024! …", recognizers.yaml password_words, password_givers), or right after them (bare):
-#: up to the next space (and a comma before a log line's next key: _GIVEN_TOKEN)
+#: up to the next space (and a comma before a log line's next key: _GIVEN_TOKEN). The words may end a compound
+#: ("WLAN-Passwort"), and say what the password is for in up to three words before the verb or the mark ("mijn
+#: wachtwoord voor de app is …", "mon mot de passe pour le site est …": password_for_words)
 _SAID_SECRET = regex.compile(with_words(
-    r"(?<![\w-])(?i:{{password_words}})(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-])"
+    r"(?<![\w-])(?:\p{L}{2,12}-)?(?i:{{password_words}})"
+    r"(?:(?:[^\S\n]+(?i:{{password_for_words}})(?:[^\S\n]+[^\s:=]{1,20}){1,3}?)?"
+    r"(?:[^\S\n]*(?:=|:)|[^\S\n]+(?i:{{password_givers}})(?![\w'’-]))"
     r"|[^\S\n]++(?P<bare>))[^\S\n]*(\S{1,100})"))
 _PASSWORD_STATES = frozenset(word.casefold() for word in rule_words()["password_states"])
 #: a word given right after the words for a password, with no verb or mark between, is the password when it is shaped

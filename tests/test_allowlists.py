@@ -2184,13 +2184,22 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Hola, mi contraseña es incorrecta desde ayer ", None, "mi contraseña es incorrecta desde ayer"),
     ("Ciao, la password è stata cambiata ieri ", None, "la password è stata cambiata ieri"),
     ("Olá, a senha é muito longa para mim ", None, "a senha é muito longa para mim"),
+    # what the password is for before its verb, a compound's end, a home network's key
+    ("Hallo, mijn wachtwoord voor de app is Fiets123 en werkt niet ", "Fiets123", "en werkt niet"),
+    ("Bonjour, mon mot de passe pour le site est Soleil2024 depuis hier ", "Soleil2024", "depuis hier"),
+    ("Hi, my password for the portal is Hunter22x but it fails ", "Hunter22x", "but it fails"),
+    ("Hallo, das WLAN-Passwort lautet Sommer2023 seit gestern ", "Sommer2023", "seit gestern"),
+    ("Bonjour, le code wifi de chez moi est Moreau1987! pour le technicien ", "Moreau1987", "pour le technicien"),
+    ("Hi, my password for the portal is not working ", None, "my password for the portal is not working"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line
     ("… mon mot de passe: …", "my password is …"), was stored: no label opened the line, no key stood bare before it.
     The secret is masked in every value, the line's other words stay, and a word saying how the password is stays.
     Review 20 F12: one given right after the words ("mijn wachtwoord zonnebloem42 werkt niet") was stored; a word
-    shaped as a password there is one, a word is not ("my password reset link")."""
+    shaped as a password there is one, a word is not ("my password reset link"). What it is for between the words and
+    the verb ("mijn wachtwoord voor de app is …"), a compound ("WLAN-Passwort") and a home network's key ("le code wifi
+    … est …") were stored in a payload's remark."""
     notes = element("textarea", {"name": "bericht", "aria-label": "Bericht"})
     s = session()
     s.send(meta("https://winkel.example/contact"), snapshot(html_page(notes, lang="nl")))

@@ -1157,6 +1157,10 @@ async def test_what_the_visitor_wrote_in_a_survey_or_feedback_is_read_as_a_texta
     ("mijn wachtwoord kastanje77 werkt niet", "kastanje77", "werkt niet"),
     ("Hi, my password is Lantaarn9x and it fails", "Lantaarn9x", "and it fails"),
     ("my password reset link never came", None, "my password reset link never came"),
+    # what the password is for before its verb, a compound's end, a home network's key
+    ("mijn wachtwoord voor de app is Fiets123 en werkt niet", "Fiets123", "en werkt niet"),
+    ("das WLAN-Passwort lautet Sommer2023 seit gestern", "Sommer2023", "seit gestern"),
+    ("le code wifi de chez moi est Moreau1987! pour le technicien", "Moreau1987", "pour le technicien"),
 ])
 async def test_a_password_given_in_a_feedbacks_comments_is_masked(redact, comments, secret, kept):
     """Review 20 F12: a Sentry user feedback's "comments" (a user_report item, forwarded to the collector) is what the

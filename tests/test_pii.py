@@ -188,6 +188,10 @@ VAT_COMPANY = [
 DEVICES_WALLETS = [
     ("IDFA 6D92078A-8246-4BA4-AE5B-76104861E7DC", "en", [("6D92078A-8246-4BA4-AE5B-76104861E7DC", "MAID")]),
     ("gaid=38400000-8cf0-11bd-b23e-10b96e40000d", "nl", [("38400000-8cf0-11bd-b23e-10b96e40000d", "MAID")]),
+    # a phone's IMEI under its word, as a repair shop's or an insurer's claim asks it; fifteen digits alone stay
+    ("IMEI 356938035643809 voor de blokkering", "nl", [("356938035643809", "MAID")]),
+    ("Numéro IMEI : 35-693803-564380-9", "fr", [("35-693803-564380-9", "MAID")]),
+    ("Commande 356938035643809 expédiée", "fr", []),
     ("session 38400000-8cf0-11bd-b23e-10b96e40000d", "en", []),  # a bare UUID is an id, not a MAID
     ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "en", [("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "CRYPTO")]),
     ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "fr", [("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "CRYPTO")]),
@@ -205,6 +209,11 @@ DEVICES_WALLETS = [
     ("Plus code de la maison : 9F26FVJJ+8C Jambes.", "fr", [("9F26FVJJ+8C", "GEOLOCATION")]),
     ("ons huis: FVJJ+8CX Jambes", "nl", [("FVJJ+8CX", "GEOLOCATION")]),
     ("som 2345+678 en C++", "nl", []),
+    # a what3words address by its three slashes, its name or its link; a file's or a site's dotted name: none
+    ("Mijn locatie: ///tafel.lamp.boek, achter de schuur", "nl", [("///tafel.lamp.boek", "GEOLOCATION")]),
+    ("w3w: filled.count.soap", "en", [("filled.count.soap", "GEOLOCATION")]),
+    ("https://w3w.co/tafel.lamp.boek", "nl", [("tafel.lamp.boek", "GEOLOCATION")]),
+    ("Bestand foto.jpg.zip op www.example.com", "nl", []),
     # prices padded with zeros, versions, a pair out of range, two decimals: no position
     ("Prijs 12.5000, 13.7500 EUR", "nl", []), ("versie 1.2.3, 4.5.6", "nl", []),
     ("waarden 95.12345, 5.1234", "nl", []), ("tussen 50.63 en 5.57", "nl", []),
@@ -1396,7 +1405,7 @@ PESEL_KIMLIK = [
 # the personal numbers of the other EU countries and their neighbours under their own word, mistyped ones too (a check
 # digit that fails proves nothing the word does not say): a PESEL and a CNP whose last digit is wrong, a Bulgarian
 # ЕГН, an Estonian isikukood, a Lithuanian asmens kodas, a Czech rodné číslo with its slash, the UK's
-# NI number under its short name; the same numbers after an order's word stay
+# NI number under its short name, Ireland's PPS number; the same numbers after an order's word stay
 EU_PERSONAL_NUMBERS = [
     ("Mój PESEL 85031212345 do faktury", "en", [("85031212345", "NATIONAL_ID")]),
     ("CNP 1850312123451 pentru factură", "en", [("1850312123451", "NATIONAL_ID")]),
@@ -1405,7 +1414,10 @@ EU_PERSONAL_NUMBERS = [
     ("Mano asmens kodas 38503120123", "en", [("38503120123", "NATIONAL_ID")]),
     ("Rodné číslo 850312/1234 na fakturu", "en", [("850312/1234", "NATIONAL_ID")]),
     ("My NI number is AB 12 34 56 C", "en", [("AB 12 34 56 C", "NATIONAL_ID")]),
+    ("My PPS number is 1234567FA", "en", [("1234567FA", "NATIONAL_ID")]),
+    ("PPSN: 1234567TA", "en", [("1234567TA", "NATIONAL_ID")]),
     ("Objednávka 850312/1234 odeslána", "en", []),
+    ("Order 1234567T shipped", "en", []),
     ("Zamówienie 85031212345 wysłane", "en", []),
 ]
 
@@ -2411,6 +2423,17 @@ def test_a_name_greeted_with_an_elided_particle_or_in_a_nordic_language_is_a_per
     ])
 
 
+def test_a_name_given_by_which_of_ones_names_it_is_is_a_person(detector, patterns_only):
+    """A visitor giving one of her names by its word ("Mijn roepnaam is Sjefke", "mon prénom est Maëlys", "my last name
+    is Okonkwo", "Mein Spitzname ist Sjefke") had it stored: only "my name is" and its kin were read (a call name no
+    list knows, a surname). The words say a name follows, known or not (name_part_introductions)."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Mijn roepnaam is Sjefke, graag zo aanspreken", "nl", "Sjefke"), ("Mon prénom est Maëlys", "fr", "Maëlys"),
+        ("my last name is Okonkwo, not Okonkow", "en", "Okonkwo"), ("Mein Spitzname ist Sjefke", "de", "Sjefke"),
+        ("Mon surnom c'est Titi", "fr", "Titi"), ("mijn achternaam is Vercruysse", "nl", "Vercruysse"),
+    ])
+
+
 def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_person(detector, patterns_only):
     """Review 22 F6: the greetings and the words saying who one is of Turkish, Polish, Romanian and Darija written in
     Latin letters were in no list, and Portuguese's "Chamo-me", capitalised, was read as a heading's word before the
@@ -2464,16 +2487,23 @@ def test_a_given_name_a_greeting_addresses_in_lower_case_is_a_person_in_any_text
 def test_a_social_handle_beside_its_networks_word_is_a_persons_id(detector, patterns_only):
     """Review 22 F9: a handle after a network's name or a verb asking to follow ("volg me op @…", "insta: @…") was read
     in a URL's path only, and a profile's or a review's signature kept it in the page's text. A handle the words say is
-    the shop's own ("volg ons op", "suivez-nous"), an e-mail address and an "@" with no network's word stay as they are."""
+    the shop's own ("volg ons op", "suivez-nous"), an e-mail address and an "@" with no network's word stay as they are.
+    Right after a network's name a handle goes without its "@" as often ("insta lotte.vb_87", "skype : julien.moreau"):
+    a dot, an underscore or a digit in it says a handle, not a word."""
     for text, language, handle in [("volg me op @wout_dc93", "nl", "@wout_dc93"), ("IG: @fien.verstraete", "nl", "@fien.verstraete"),
                                    ("mijn tiktok → @noor_bakes", "nl", "@noor_bakes"),
                                    ("Suis-moi sur insta : @maelle_lgf !", "fr", "@maelle_lgf"),
-                                   ("follow me on twitch @kwabena_plays", "en", "@kwabena_plays")]:
+                                   ("follow me on twitch @kwabena_plays", "en", "@kwabena_plays"),
+                                   # without its "@", right after the network's name
+                                   ("suivez-moi sur insta lotte.vb_87", "fr", "lotte.vb_87"),
+                                   ("mon skype : julien.moreau.1987", "fr", "julien.moreau.1987"),
+                                   ("mijn snap is noor_bakes", "nl", "noor_bakes")]:
         for engine in (detector, patterns_only):
             assert (handle, "PERSON_ID") in found(engine, text, language), text
     for text, language in [("Volg ons op Instagram @zuiderzon_shop", "nl"), ("Suivez-nous sur Instagram @maison_lu", "fr"),
                            ("Follow us on TikTok: @zuiderzon", "en"), ("Vragen? Mail @ support", "nl"),
-                           ("Prijs @ 4 stuks", "nl")]:
+                           ("Prijs @ 4 stuks", "nl"), ("Suivez-nous sur insta maison_lu", "fr"),
+                           ("Instagram stories en reels", "nl"), ("Facebook 2024: onze campagne", "nl")]:
         for engine in (detector, patterns_only):
             assert not {e for _, e in found(engine, text, language) if e == "PERSON_ID"}, text
 
@@ -2671,14 +2701,14 @@ def test_quality_figures_on_the_hand_written_set():
     # contacts, 21, 18, 15, 15, 16, 17, 18, 19, 20 and 20 accounts and ids, 24, 24, 25, 25, 27, 31, 32, 33, 33 and 33
     # addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
-                       "site-text-heldout15": 3, "site-numbers-heldout15": 1,
-                       "site-text-heldout16": 0, "site-numbers-heldout16": 2,
-                       "site-text-heldout17": 2, "site-numbers-heldout17": 3,
-                       "site-text-heldout18": 1, "site-numbers-heldout18": 2,
-                       "site-text-heldout19": 2, "site-numbers-heldout19": 2,
-                       "site-text-heldout20": 2, "site-numbers-heldout20": 4,
-                       "site-text-heldout21": 3, "site-numbers-heldout21": 3,
-                       "site-text-heldout22": 1, "site-numbers-heldout22": 2,
+                       "site-text-heldout15": 3, "site-numbers-heldout15": 0,
+                       "site-text-heldout16": 0, "site-numbers-heldout16": 1,
+                       "site-text-heldout17": 2, "site-numbers-heldout17": 1,
+                       "site-text-heldout18": 1, "site-numbers-heldout18": 0,
+                       "site-text-heldout19": 2, "site-numbers-heldout19": 0,
+                       "site-text-heldout20": 2, "site-numbers-heldout20": 2,
+                       "site-text-heldout21": 3, "site-numbers-heldout21": 0,
+                       "site-text-heldout22": 1, "site-numbers-heldout22": 0,
                        "site-text-heldout23": 3, "site-numbers-heldout23": 2}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
@@ -2686,9 +2716,9 @@ def test_quality_figures_on_the_hand_written_set():
                    "name-heldout17": 53, "contact-heldout17": 29, "bank-id-heldout17": 15, "address-heldout17": 25,
                    "name-heldout18": 58, "contact-heldout18": 31, "bank-id-heldout18": 16, "address-heldout18": 27,
                    "name-heldout19": 66, "contact-heldout19": 32, "bank-id-heldout19": 17, "address-heldout19": 31,
-                   "name-heldout20": 68, "contact-heldout20": 36, "bank-id-heldout20": 18, "address-heldout20": 31,
-                   "name-heldout21": 68, "contact-heldout21": 37, "bank-id-heldout21": 19, "address-heldout21": 32,
-                   "name-heldout22": 72, "contact-heldout22": 39, "bank-id-heldout22": 20, "address-heldout22": 33,
+                   "name-heldout20": 70, "contact-heldout20": 36, "bank-id-heldout20": 18, "address-heldout20": 31,
+                   "name-heldout21": 70, "contact-heldout21": 37, "bank-id-heldout21": 19, "address-heldout21": 32,
+                   "name-heldout22": 74, "contact-heldout22": 39, "bank-id-heldout22": 20, "address-heldout22": 33,
                    "name-heldout23": 75, "contact-heldout23": 39, "bank-id-heldout23": 20, "address-heldout23": 33}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
@@ -3444,6 +3474,22 @@ def test_a_household_named_in_the_pages_text_says_a_person(detector, patterns_on
     ])
 
 
+def test_players_surnames_a_pairing_lists_say_people(detector, patterns_only):
+    """Held-out sets 20, 21 and 22 each left a club's pairing's surnames alone readable ("Équipe n° 4 : Dumont /
+    Lejeune", "Ronde 2 : Delcourt – Verhaegen 1-0", "Paar 4: Van Acker – Dierickx, 62,4 %"): no given name, no title,
+    no label of one person. A numbered pair's, team's, round's or board's label says the surnames joined after it are
+    players; a league's fixtures (places, brands), days and kinds of player there stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Paar 4: Van Acker – Dierickx, 62,4 %", "nl", "Van Acker"), ("Paar 4: Van Acker – Dierickx, 62,4 %", "nl", "Dierickx"),
+        ("Ronde 2 : Delcourt – Verhaegen 1-0", "fr", "Verhaegen"), ("Équipe n° 4 : Dumont / Lejeune", "fr", "Lejeune"),
+        ("Doppel 1: Kowalczyk / Oberhuber", "de", "Kowalczyk"), ("Bord 3: Mbemba - Vanderlinden ½-½", "nl", "Mbemba"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Match 3 : Charleroi – Anderlecht", "fr"), ("Ronde 1: Maandag – Dinsdag", "nl"), ("Ploeg 1: Jongens – Meisjes", "nl"),
+        ("Table 4: Fish & Chips", "en"), ("Team 1: Gent – Brugge", "nl"),
+    ])
+
+
 @pytest.mark.parametrize("text, language, number, after", [
     ("Rekening BE12 3456 7890 1234 op naam van de vzw", "nl", "BE12 3456 7890 1234", "op naam van de vzw"),
     ("Virement sur le compte FR76 3000 6000 0112 3456 7890 188 de la Fédération", "fr",
@@ -4076,6 +4122,22 @@ def test_a_phone_after_a_plus_and_its_country_code_in_a_range_the_metadata_lacks
     for text, language in [("Over +10 000 000 verkochte exemplaren", "nl"), ("+33 0 00 00 00 00", "fr"),
                            ("Sold +250 000 000 copies", "en")]:
         assert not {e for _, e in found(patterns_only, text, language) if e == "PHONE_NUMBER"}, text
+
+
+def test_a_vat_number_beside_a_register_only_companies_are_in_is_a_companys_and_stays(patterns_only):
+    """Held-out sets 15 to 22 each left a shop's legal footer masked ("BTW BE 0687.432.519 · RPR Gent", "TVA BE
+    0563.782.119 · RPM Liège", "USt-IdNr. DE 294 771 058 · HRB 7712 Amtsgericht Freiburg"). A VAT number is a sole
+    trader's as often, which is personal; beside Belgium's register of legal persons, Germany's of limited companies or
+    Luxembourg's section B it is a company's. A VAT number alone, or beside a register sole traders are in too, stays
+    masked."""
+    for text, language in [("BTW BE 0687.432.519 · RPR Gent", "nl"), ("TVA BE 0563.782.119 · RPM Liège, division Namur", "fr"),
+                           ("USt-IdNr. DE 294 771 058 · HRB 7712 Amtsgericht Freiburg", "de"),
+                           ("HRB 41128 · USt-IdNr. DE 294 771 058", "de"),
+                           ("TVA LU 28841536 · RCS Luxembourg B 221 904", "fr")]:
+        assert not {e for _, e in found(patterns_only, text, language) if e == "EU_VAT"}, text
+    for text, language in [("Mijn btw-nummer: BE 0687.432.519", "nl"), ("USt-IdNr. DE 294 771 058 · HRA 4418", "de"),
+                           ("TVA BE 0563.782.119 · RCS Namur", "fr")]:
+        assert {e for _, e in found(patterns_only, text, language) if e == "EU_VAT"}, text
 
 
 def test_a_german_registers_number_before_its_court_is_no_postcode(patterns_only):

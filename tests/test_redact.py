@@ -6007,7 +6007,11 @@ def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
     ("de", "Ich habe die Linke gewählt, bitte keine Post mehr. Danke", ["Linke", "gewählt"], "bitte keine Post"),
     ("nl", "Ik stem al jaren op Vooruit, geen folders aub. Groeten", ["Vooruit", "al jaren op"], "geen folders aub."),
     ("de", "Ich bin Grünen-Mitglied, bitte abmelden. Danke", ["Grünen"], "bitte abmelden."),
-    ("nl", "Ik ben gemeenteraadslid in Lier, graag discreet. Groeten", ["gemeenteraadslid"], "graag discreet.")])
+    ("nl", "Ik ben gemeenteraadslid in Lier, graag discreet. Groeten", ["gemeenteraadslid"], "graag discreet."),
+    # review 32's leftover: Dutch and German parties an everyday word spells ("ik denk", "bij 1", "die Partei")
+    ("nl", "Ik stem al jaren op DENK, geen folders aub. Ik denk dat dat duidelijk is", ["DENK,"], "Ik denk dat"),
+    ("nl", "Ik heb op BIJ1 gestemd, geen folders aub. Groeten", ["BIJ1"], "geen folders aub."),
+    ("de", "Ich wähle Die PARTEI, aus Prinzip. Danke sehr", ["PARTEI"], "aus Prinzip.")])
 def test_a_political_opinion_said_of_oneself_is_masked(session, lang, value, said, kept):
     """Review 32 F1: a political opinion (GDPR art. 9) a visitor says of herself, by her vote, her party's membership
     or her mandate ("Je vote PTB", "adhérente d'Ecolo", "lid van de N-VA", "Ich bin AfD-Mitglied", "Ich wähle seit
@@ -6075,6 +6079,20 @@ def test_an_eastern_church_or_a_belief_after_a_nations_word_said_of_oneself_is_m
     "griechisch-orthodox", "rooms-katholiek") was stored: the statements read a listed belief as a word alone, and no
     list held the Eastern churches (orthodox, apostolic, Coptic). A listed belief after a hyphened word is read as
     the word is (said_special_word), and the Eastern churches are listed (said_belief)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Als moslim eet ik geen varkensvlees, dus graag de vis. Alvast bedankt", ["moslim"], "dus graag de vis."),
+    ("fr", "En tant que musulmane, je préfère une femme médecin. Merci bien", ["musulmane"], "je préfère une femme médecin."),
+    ("de", "Als Diabetikerin brauche ich Pausen, bitte am Gang. Danke sehr", ["Diabetikerin"], "bitte am Gang."),
+    ("en", "As an epileptic I can't do the strobe room, any other option? Thanks", ["epileptic"], "any other option?"),
+    # "als" is an everyday word: what follows it that is no statement stays
+    ("nl", "Als het regent, mag de bestelling bij de buren. Alvast bedankt", [], "Als het regent, mag de bestelling")])
+def test_a_belief_or_health_said_as_what_one_is_is_masked(session, lang, value, said, kept):
+    """A belief or a state of health said as what the writer is in saying what she does as one ("Als moslim eet ik
+    geen varkensvlees", "En tant que musulmane, je…", "Als Diabetikerin brauche ich…") was stored: the first person's
+    word came after it, and the statement is read after it (said_self: "als", "en tant que", "as a")."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 

@@ -1147,6 +1147,21 @@ def household_surname(text: str) -> bool:
     return addressed_surname(text) and not listed_brands(words) and not any(is_a_place(word) for word in words)
 
 
+#: what joins two players' surnames after a pairing's label (recognizers.yaml paired_surnames)
+_PAIR_JOINS = re.compile(r"\s*[–—/&]\s*|\s+(?:-|vs\.?|tegen|contre|gegen)\s+")
+
+
+def paired_surnames(text: str) -> bool:
+    """The players a club's results list under a numbered pair, team or round ("Van Acker – Dierickx", "Dumont /
+    Lejeune"): each side a surname as household_surname reads one (no department, trade, brand or place: "Charleroi –
+    Anderlecht"), no day or month ("Maandag – Dinsdag") and no kind of player ("Jongens – Meisjes": rules/pii.yaml
+    role_kinds)."""
+    sides = _PAIR_JOINS.split(text)
+    return len(sides) > 1 and all(
+        household_surname(side) and not any(says_when(word) or _plain_name(word) in _engine_words("role_kinds")
+                                            for word in side.split()) for side in sides)
+
+
 def a_household_line(line: str, name: str) -> bool:
     """Whether a line that opens with a household's word written whole, maybe after a booking's word ("Familie",
     "Reservatie familie": rules/recognizers.yaml household_line_words, household_booking_words), names the household

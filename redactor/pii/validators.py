@@ -23,8 +23,8 @@ from redactor.pii.names import (account_holder, addressed_surname, aged_name, co
                                 greeted_lower_case_name_going_on, greeted_name, greeted_unknown_name,
                                 greeted_unknown_name_alone, hungarian_married_name,
                                 household_surname, initialled_surname, introduced_name, lower_case_full_name,
-                                lower_case_name, lower_case_name_after_being, relative_lower_case_name, role_holder,
-                                starts_with_first_name,
+                                lower_case_name, lower_case_name_after_being, paired_surnames, relative_lower_case_name,
+                                role_holder, starts_with_first_name,
                                 surname_comma_given, surname_in_capitals, full_name_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
@@ -412,6 +412,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return addressed_surname
     if name == "role-holder":
         return role_holder
+    if name == "paired-surnames":
+        return paired_surnames
     if name == "household-surname":
         return household_surname
     if name == "file-owner":
