@@ -5411,6 +5411,45 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis positive au covid, je reporte. Merci d'avance", ["positive", "covid"], "je reporte."),
+    ("fr", "J'ai le covid, je ne peux pas venir. Merci", ["covid"], "je ne peux pas venir."),
+    ("fr", "J'ai un covid long depuis 2022, merci bien", ["covid", "long"], "merci "),
+    ("nl", "Ik ben covid-positief, ik kom niet. Groeten", ["covid", "positief"], "ik kom niet."),
+    ("de", "Ich bin coronapositiv, bitte stornieren. Danke", ["corona", "positiv"], "bitte stornieren."),
+    # of the same class: English's long covid, a partner's, a child's number, a positive test in Dutch and German
+    ("en", "I have long covid, can I get a refund? Thanks", ["covid"], "can I get a refund?"),
+    ("de", "Mein Mann hat Corona, wir kommen nicht. Danke", ["Corona"], "wir kommen nicht."),
+    ("nl", "Onze dochter heeft covid-19, we annuleren. Groeten", ["covid"], "we annuleren."),
+    ("fr", "Mon fils est positif au Covid-19, on annule. Merci", ["positif", "Covid"], "on annule."),
+    ("nl", "Ik ben positief op corona getest, ik kom niet. Groeten", ["positief", "corona"], "ik kom niet.")])
+def test_covid_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F5: COVID-19 said of oneself or one's own ("positive au covid", "J'ai le covid", "covid long", "Ik ben
+    covid-positief", "Ich bin coronapositiv") was stored in a remark's keystrokes and final value: said_health held no
+    covid nor corona, and a positive test was read by "testé positif" and "positief getest" only. COVID-19 is listed,
+    a positive test by its preposition ("positive au", "positief op") and by its word after a listed one, as one word
+    or hyphened (said_tested_positive); "positif" alone is a mood ("je reste positif") and stays."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_the_sites_own_words_of_review_33s_health_states_stay(session):
+    """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
+    "Corona-Schnelltest: 15 €") is no visitor's statement and stays readable, and so do a visitor's words that only look
+    like the new ones: a mood ("Je reste positif"), an opinion ("Ik ben positief over de nieuwe app")."""
+    site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations"]
+    remark = ["Je reste positif, merci pour tout.",
+              "Ik ben positief over de nieuwe app.",
+              "Bitte um Rückruf"]
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
+    value = " ".join(remark)
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
