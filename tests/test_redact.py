@@ -5431,13 +5431,35 @@ def test_covid_said_of_oneself_is_masked(session, lang, value, said, kept):
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis ménopausée et j'ai des bouffées de chaleur. Merci d'avance", ["ménopausée"], "Merci "),
+    ("fr", "Je suis en préménopause, le cours est-il adapté ? Merci", ["préménopause"], "le cours est-il adapté ?"),
+    ("de", "Ich bin in den Wechseljahren, gibt es einen Kurs? Danke", ["Wechseljahren"], "gibt es einen Kurs?"),
+    ("nl", "Ik zit in de overgang, is yoga een goed idee? Groeten", ["overgang"], "is yoga een goed idee?"),
+    # of the same class: a partner's, English's, the German and Dutch complaints' compounds
+    ("nl", "Mijn vrouw zit in de overgang, ze slaapt slecht. Groeten", ["overgang"], "ze slaapt slecht."),
+    ("en", "I'm going through menopause, is the class suitable? Thanks", ["menopause"], "is the class suitable?"),
+    ("de", "Ich habe starke Wechseljahresbeschwerden, bitte anrufen. Danke", ["Wechseljahresbeschwerden"],
+     "bitte anrufen."),
+    ("nl", "Ik heb last van overgangsklachten, graag advies. Groeten", ["overgangsklachten"], "graag advies.")])
+def test_the_menopause_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F6: the menopause said of oneself ("Je suis ménopausée", "en préménopause", "in den Wechseljahren",
+    "Ik zit in de overgang") was stored: said_health held none of its words. They are listed, the Dutch "overgang" in
+    its phrase only ("in de overgang"): alone it is a transition ("mijn overgang naar het nieuwe abonnement") and
+    stays."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 def test_the_sites_own_words_of_review_33s_health_states_stay(session):
     """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
-    "Corona-Schnelltest: 15 €") is no visitor's statement and stays readable, and so do a visitor's words that only look
-    like the new ones: a mood ("Je reste positif"), an opinion ("Ik ben positief over de nieuwe app")."""
-    site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations"]
+    "Corona-Schnelltest: 15 €") or the menopause ("Wechseljahre: unsere Beratung") is no visitor's statement and stays
+    readable, and so do a visitor's words that only look like the new ones: a mood ("Je reste positif"), an opinion
+    ("Ik ben positief over de nieuwe app"), a transition ("Mijn overgang naar het nieuwe abonnement")."""
+    site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations",
+            "Wechseljahre: unsere Beratung", "Ménopause : nos conseils"]
     remark = ["Je reste positif, merci pour tout.",
               "Ik ben positief over de nieuwe app.",
+              "Mijn overgang naar het nieuwe abonnement ging vlot.",
               "Bitte um Rückruf"]
     note = element("textarea", {"name": "bemerkung"})
     s = session()
