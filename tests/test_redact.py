@@ -5450,16 +5450,44 @@ def test_the_menopause_said_of_oneself_is_masked(session, lang, value, said, kep
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Mon fils porte une pompe à insuline, prévoir un frigo. Merci", ["pompe", "insuline"], "prévoir un frigo."),
+    ("nl", "Mijn zoon draagt een insulinepomp, is zwemmen ok? Groeten", ["insulinepomp"], "is zwemmen ok?"),
+    ("de", "Meine Tochter trägt eine Insulinpumpe, geht Schwimmen? Danke", ["Insulinpumpe"], "geht Schwimmen?"),
+    ("fr", "J'ai une prothèse de hanche depuis janvier, merci bien", ["prothèse", "hanche"], "merci "),
+    ("nl", "Ik heb een heupprothese, kan ik meedoen? Groeten", ["heupprothese"], "kan ik meedoen?"),
+    ("de", "Ich habe ein künstliches Hüftgelenk, geht Yoga? Danke", ["künstliches", "Hüftgelenk"], "geht Yoga?"),
+    # of the same class: a hyphened compound, a stoma's device, Dutch's new hip, English's, a glucose sensor
+    ("de", "Ich habe eine Knie-Prothese, bitte ebenerdig. Danke", ["Knie", "Prothese"], "bitte ebenerdig."),
+    ("de", "Mein Vater hat einen künstlichen Darmausgang, bitte melden. Danke", ["Darmausgang"], "bitte melden."),
+    ("nl", "Ik heb een nieuwe heup gekregen, mag ik fietsen? Groeten", ["heup"], "mag ik fietsen?"),
+    ("en", "I had a hip replacement, is the class ok? Thanks", ["hip", "replacement"], "is the class ok?"),
+    ("nl", "Mijn zoon heeft een glucosesensor, mag hij die houden? Groeten", ["glucosesensor"], "mag hij die houden?")])
+def test_a_medical_device_or_a_prosthesis_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F7: a medical device or a prosthesis worn or implanted ("porte une pompe à insuline", "insulinepomp",
+    "Insulinpumpe", "prothèse de hanche", "heupprothese", "künstliches Hüftgelenk") was stored: the lists held
+    insulin, a pacemaker and a cochlear implant, no pump nor prosthesis. A pump is listed by its medical compounds
+    only ("Wasserpumpe", "benzinepomp", "Fahrradpumpe" are goods and stay), a prosthesis by its word and a compound's
+    ending, hyphened too ("Knie-Prothese": said_health_endings), an artificial joint or organ by its part
+    (said_artificial: not "künstliche Intelligenz")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 def test_the_sites_own_words_of_review_33s_health_states_stay(session):
     """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
-    "Corona-Schnelltest: 15 €") or the menopause ("Wechseljahre: unsere Beratung") is no visitor's statement and stays
-    readable, and so do a visitor's words that only look like the new ones: a mood ("Je reste positif"), an opinion
-    ("Ik ben positief over de nieuwe app"), a transition ("Mijn overgang naar het nieuwe abonnement")."""
+    "Corona-Schnelltest: 15 €"), the menopause ("Wechseljahre: unsere Beratung") or a prosthesis ("Prothèses de
+    hanche : nos chirurgiens") is no visitor's statement and stays readable, and so do a visitor's words that only look like the new ones: a mood ("Je reste positif"), an opinion
+    ("Ik ben positief over de nieuwe app"), a transition ("Mijn overgang naar het nieuwe abonnement"), goods a pump's
+    compound names ("Wasserpumpe", "benzinepomp"), artificial intelligence."""
     site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations",
-            "Wechseljahre: unsere Beratung", "Ménopause : nos conseils"]
+            "Wechseljahre: unsere Beratung", "Ménopause : nos conseils", "Prothèses de hanche : nos chirurgiens",
+            "Insulinepompen en toebehoren", "Künstliches Hüftgelenk: Ablauf der OP"]
     remark = ["Je reste positif, merci pour tout.",
               "Ik ben positief over de nieuwe app.",
               "Mijn overgang naar het nieuwe abonnement ging vlot.",
+              "Ich habe eine Wasserpumpe und eine Fahrradpumpe bestellt.",
+              "Ik zoek een benzinepomp voor mijn auto.",
+              "Ich nutze künstliche Intelligenz für meine Texte.",
               "Bitte um Rückruf"]
     note = element("textarea", {"name": "bemerkung"})
     s = session()
