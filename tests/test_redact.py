@@ -5473,21 +5473,52 @@ def test_a_medical_device_or_a_prosthesis_said_of_oneself_is_masked(session, lan
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis en sevrage de cocaïne, je viendrai seul. Merci", ["sevrage", "cocaïne"], "je viendrai seul."),
+    ("nl", "Ik ben ex-verslaafde aan heroïne, graag discreet. Groeten", ["verslaafde", "heroïne"], "graag discreet."),
+    ("de", "Wir sind mitten in einer Kinderwunschbehandlung, bitte flexibel. Danke", ["Kinderwunschbehandlung"],
+     "bitte flexibel."),
+    ("nl", "Ik sta onder probatie, kan ik toch huren? Groeten", ["probatie"], "kan ik toch huren?"),
+    # of the same class: a withdrawal in German, a rehab in French, a fertility treatment in Dutch, a suspended
+    # sentence in Dutch and German, a probation's suspension
+    ("de", "Ich bin auf Entzug, bitte keinen Alkohol. Danke", ["Entzug"], "bitte keinen Alkohol."),
+    ("fr", "Mon frère est en cure de désintox, il viendra plus tard. Merci", ["désintox"], "il viendra plus tard."),
+    ("nl", "Wij zitten in een vruchtbaarheidsbehandeling, graag flexibel. Groeten", ["vruchtbaarheidsbehandeling"],
+     "graag flexibel."),
+    ("nl", "Mijn man kreeg een voorwaardelijke straf, mag hij reizen? Groeten", ["voorwaardelijke"], "mag hij reizen?"),
+    ("de", "Ich habe eine Bewährungsstrafe, geht das trotzdem? Danke", ["Bewährungsstrafe"], "geht das trotzdem?"),
+    ("nl", "Mijn zoon heeft probatieuitstel gekregen, kan hij werken? Groeten", ["probatieuitstel"],
+     "kan hij werken?")])
+def test_an_addiction_a_fertility_treatment_or_a_probation_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F9: an addiction's withdrawal or past, a fertility treatment and a probation said in words the lists
+    lacked ("en sevrage de cocaïne", "ex-verslaafde aan heroïne", "Kinderwunschbehandlung", "Ik sta onder probatie")
+    were stored, where "verslaafd", "FIV", "IVF-traject", "Bewährung" and "enkelband" were masked. A withdrawal, a
+    rehab and a fertility treatment's words are listed (said_health), a compound's ending is read hyphened too
+    ("ex-verslaafde": said_health_endings), and Belgian probation, its officer and a suspended sentence are criminal-
+    justice data (said_justice); not "sevrer mon bébé" nor "Ma parole"."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
 def test_the_sites_own_words_of_review_33s_health_states_stay(session):
     """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
-    "Corona-Schnelltest: 15 €"), the menopause ("Wechseljahre: unsere Beratung") or a prosthesis ("Prothèses de
-    hanche : nos chirurgiens") is no visitor's statement and stays readable, and so do a visitor's words that only look like the new ones: a mood ("Je reste positif"), an opinion
-    ("Ik ben positief over de nieuwe app"), a transition ("Mijn overgang naar het nieuwe abonnement"), goods a pump's
-    compound names ("Wasserpumpe", "benzinepomp"), artificial intelligence."""
+    "Corona-Schnelltest: 15 €"), the menopause ("Wechseljahre: unsere Beratung"), a prosthesis ("Prothèses de
+    hanche : nos chirurgiens"), a fertility centre or a probation ("Probatie: wat houdt het in?") is no visitor's statement and
+    stays readable, and so do a visitor's words that only look like the new ones: a mood ("Je reste positif"), an
+    opinion ("Ik ben positief over de nieuwe app"), a transition ("Mijn overgang naar het nieuwe abonnement"), goods a
+    pump's compound names ("Wasserpumpe", "benzinepomp"), artificial intelligence, a baby's weaning ("sevrer mon
+    bébé"), an exclamation ("Ma parole")."""
     site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations",
             "Wechseljahre: unsere Beratung", "Ménopause : nos conseils", "Prothèses de hanche : nos chirurgiens",
-            "Insulinepompen en toebehoren", "Künstliches Hüftgelenk: Ablauf der OP"]
+            "Insulinepompen en toebehoren", "Künstliches Hüftgelenk: Ablauf der OP",
+            "Kinderwunschzentrum: Ihr Weg zum Wunschkind", "Probatie: wat houdt het in?"]
     remark = ["Je reste positif, merci pour tout.",
               "Ik ben positief over de nieuwe app.",
               "Mijn overgang naar het nieuwe abonnement ging vlot.",
               "Ich habe eine Wasserpumpe und eine Fahrradpumpe bestellt.",
               "Ik zoek een benzinepomp voor mijn auto.",
               "Ich nutze künstliche Intelligenz für meine Texte.",
+              "Je suis en train de sevrer mon bébé.",
+              "Ma parole, c'est génial.",
               "Bitte um Rückruf"]
     note = element("textarea", {"name": "bemerkung"})
     s = session()
