@@ -5499,18 +5499,44 @@ def test_an_addiction_a_fertility_treatment_or_a_probation_said_of_oneself_is_ma
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Ma fille a toujours sa Ventoline sur elle, merci bien", ["Ventoline"], "merci "),
+    ("nl", "Mijn zoon heeft altijd een EpiPen bij, graag opletten. Groeten", ["EpiPen"], "graag opletten."),
+    ("de", "Ich habe immer meinen Adrenalin-Pen dabei, bitte beachten. Danke", ["Adrenalin"], "bitte beachten."),
+    ("en", "I always carry my inhaler, is that ok? Thanks", ["inhaler"], "is that ok?")])
+def test_an_inhaler_or_an_auto_injector_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33's weaker point: an asthma inhaler's or an adrenaline auto-injector's brand said of oneself or one's own
+    ("sa Ventoline", "een EpiPen") was stored, and says the illness as a medicine's name does (said_medicines). A
+    pharmacy's page lists them, so only a first person's or one's own is read (a visitor's "Avez-vous de la Ventoline
+    en stock ?" stays). An allergy and its shock stay readable ("chocs anaphylactiques aux crevettes": a caterer's
+    practice needs them, see said_self)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.xfail(strict=True, reason="said of a named child in a clause of its own after a comma, with a third "
+                   "person's possessive ('elle a sa'): said_self holds no third person, whose words ('elle', 'sa') "
+                   "would read every sentence about anything")
+def test_an_inhaler_said_in_the_third_person_after_a_named_child_is_masked(session):
+    """Review 33's weaker point, what is left: "Léa fait de l'asthme, elle a sa Ventoline" masks the asthma said of
+    Léa, not the inhaler in the next clause, said of "elle"."""
+    assert_said_masked_and_the_rest_kept(session, "fr", "Léa fait de l'asthme, elle a sa Ventoline. Merci bien",
+                                         ["Ventoline"], "Merci ")
+
+
 def test_the_sites_own_words_of_review_33s_health_states_stay(session):
     """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
     "Corona-Schnelltest: 15 €"), the menopause ("Wechseljahre: unsere Beratung"), a prosthesis ("Prothèses de
-    hanche : nos chirurgiens"), a fertility centre or a probation ("Probatie: wat houdt het in?") is no visitor's statement and
-    stays readable, and so do a visitor's words that only look like the new ones: a mood ("Je reste positif"), an
-    opinion ("Ik ben positief over de nieuwe app"), a transition ("Mijn overgang naar het nieuwe abonnement"), goods a
-    pump's compound names ("Wasserpumpe", "benzinepomp"), artificial intelligence, a baby's weaning ("sevrer mon
-    bébé"), an exclamation ("Ma parole")."""
+    hanche : nos chirurgiens"), a fertility centre, a probation ("Probatie: wat houdt het in?") or an inhaler
+    ("Ventolin 100 µg inhalator") is no visitor's statement and stays readable, and so do a visitor's words that only
+    look like the new ones: a mood ("Je reste positif"), an opinion ("Ik ben positief over de nieuwe app"), a
+    transition ("Mijn overgang naar het nieuwe abonnement"), goods a pump's compound names ("Wasserpumpe",
+    "benzinepomp"), artificial intelligence, a baby's weaning ("sevrer mon bébé"), an exclamation ("Ma parole"), a
+    shopper's question with no first person ("Avez-vous de la Ventoline en stock ?")."""
     site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations",
             "Wechseljahre: unsere Beratung", "Ménopause : nos conseils", "Prothèses de hanche : nos chirurgiens",
             "Insulinepompen en toebehoren", "Künstliches Hüftgelenk: Ablauf der OP",
-            "Kinderwunschzentrum: Ihr Weg zum Wunschkind", "Probatie: wat houdt het in?"]
+            "Kinderwunschzentrum: Ihr Weg zum Wunschkind", "Probatie: wat houdt het in?",
+            "Ventolin 100 µg inhalator: 12,50 €", "EpiPen Junior : mode d'emploi"]
     remark = ["Je reste positif, merci pour tout.",
               "Ik ben positief over de nieuwe app.",
               "Mijn overgang naar het nieuwe abonnement ging vlot.",
@@ -5519,6 +5545,7 @@ def test_the_sites_own_words_of_review_33s_health_states_stay(session):
               "Ich nutze künstliche Intelligenz für meine Texte.",
               "Je suis en train de sevrer mon bébé.",
               "Ma parole, c'est génial.",
+              "Avez-vous de la Ventoline en stock ?",
               "Bitte um Rückruf"]
     note = element("textarea", {"name": "bemerkung"})
     s = session()
