@@ -5523,6 +5523,22 @@ def test_an_inhaler_said_in_the_third_person_after_a_named_child_is_masked(sessi
                                          ["Ventoline"], "Merci ")
 
 
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("fr", "Je suis positive au covid, je reporte.", ["positive", "covid"], "je reporte."),
+    ("de", "Ich bin in den Wechseljahren, gibt es einen Kurs?", ["Wechseljahren"], "gibt es einen Kurs?"),
+    ("fr", "Mon fils porte une pompe à insuline, prévoir un frigo.", ["insuline"], "prévoir un frigo."),
+    ("nl", "Ik sta onder probatie, kan ik toch huren?", ["probatie"], "kan ik toch huren?"),
+    ("de", "Wir sind mitten in einer Kinderwunschbehandlung, bitte flexibel.", ["Kinderwunsch"], "bitte flexibel.")])
+def test_a_health_state_review_33_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 33 F5-F9: the same statements posted in a form's or a chat's payload ({"remark": "Je suis positive au
+    covid, …"}) were stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Terminanfrage", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Terminanfrage" in stored, stored
+
+
 def test_the_sites_own_words_of_review_33s_health_states_stay(session):
     """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
     "Corona-Schnelltest: 15 €"), the menopause ("Wechseljahre: unsere Beratung"), a prosthesis ("Prothèses de
