@@ -5158,6 +5158,19 @@ def assert_said_masked_and_the_rest_kept(session, lang: str, value: str, said: l
     assert not [word for word in said if word in stored] and kept in last, last
 
 
+def assert_the_sites_lines_and_a_remark_stay(session, site: list[str], remark: list[str]) -> None:
+    """A page shows site's lines and a visitor types remark's sentences in its box, the last "Bitte um Rückruf": every
+    line is stored, and the remark up to its last word (the last word rule's)."""
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
+    value = " ".join(remark)
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+
+
 @pytest.mark.parametrize("value, said, kept", [
     ("Moien, ech hunn Epilepsie, ass de Cours fir mech?", ["Epilepsie"], "Moien, ech hunn "),
     ("Ech sinn HIV-positiv, ass dat e Problem beim Bluttspenden?", ["HIV"], "ass dat e Problem"),
@@ -5400,14 +5413,7 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
               "Mein Paket ist nicht da, ich habe 1 Std gewartet. Das ist schade.",
               "J'ai appelé le greffe du tribunal.",
               "Bitte um Rückruf"]
-    note = element("textarea", {"name": "bemerkung"})
-    s = session()
-    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
-    value = " ".join(remark)
-    s.send(*typing(note["id"], value))
-    stored = list(strings(s.stored))
-    assert all(line in stored for line in site), stored
-    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
@@ -5563,14 +5569,7 @@ def test_the_sites_own_words_of_review_33s_health_states_stay(session):
               "Ma parole, c'est génial.",
               "Avez-vous de la Ventoline en stock ?",
               "Bitte um Rückruf"]
-    note = element("textarea", {"name": "bemerkung"})
-    s = session()
-    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
-    value = " ".join(remark)
-    s.send(*typing(note["id"], value))
-    stored = list(strings(s.stored))
-    assert all(line in stored for line in site), stored
-    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
