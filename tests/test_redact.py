@@ -5260,6 +5260,19 @@ def assert_said_masked_and_the_rest_kept(session, lang: str, value: str, said: l
     assert not [word for word in said if word in stored] and kept in last, last
 
 
+def assert_the_sites_lines_and_a_remark_stay(session, site: list[str], remark: list[str]) -> None:
+    """A page shows site's lines and a visitor types remark's sentences in its box, the last "Bitte um Rückruf": every
+    line is stored, and the remark up to its last word (the last word rule's)."""
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
+    value = " ".join(remark)
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+
+
 @pytest.mark.parametrize("value, said, kept", [
     ("Moien, ech hunn Epilepsie, ass de Cours fir mech?", ["Epilepsie"], "Moien, ech hunn "),
     ("Ech sinn HIV-positiv, ass dat e Problem beim Bluttspenden?", ["HIV"], "ass dat e Problem"),
@@ -5502,14 +5515,163 @@ def test_the_sites_own_words_of_review_32s_health_states_stay(session):
               "Mein Paket ist nicht da, ich habe 1 Std gewartet. Das ist schade.",
               "J'ai appelé le greffe du tribunal.",
               "Bitte um Rückruf"]
-    note = element("textarea", {"name": "bemerkung"})
-    s = session()
-    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="de")))
-    value = " ".join(remark)
-    s.send(*typing(note["id"], value))
-    stored = list(strings(s.stored))
-    assert all(line in stored for line in site), stored
-    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" Rückruf")])
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis positive au covid, je reporte. Merci d'avance", ["positive", "covid"], "je reporte."),
+    ("fr", "J'ai le covid, je ne peux pas venir. Merci", ["covid"], "je ne peux pas venir."),
+    ("fr", "J'ai un covid long depuis 2022, merci bien", ["covid", "long"], "merci "),
+    ("nl", "Ik ben covid-positief, ik kom niet. Groeten", ["covid", "positief"], "ik kom niet."),
+    ("de", "Ich bin coronapositiv, bitte stornieren. Danke", ["corona", "positiv"], "bitte stornieren."),
+    # of the same class: English's long covid, a partner's, a child's number, a positive test in Dutch and German
+    ("en", "I have long covid, can I get a refund? Thanks", ["covid"], "can I get a refund?"),
+    ("de", "Mein Mann hat Corona, wir kommen nicht. Danke", ["Corona"], "wir kommen nicht."),
+    ("nl", "Onze dochter heeft covid-19, we annuleren. Groeten", ["covid"], "we annuleren."),
+    ("fr", "Mon fils est positif au Covid-19, on annule. Merci", ["positif", "Covid"], "on annule."),
+    ("nl", "Ik ben positief op corona getest, ik kom niet. Groeten", ["positief", "corona"], "ik kom niet.")])
+def test_covid_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F5: COVID-19 said of oneself or one's own ("positive au covid", "J'ai le covid", "covid long", "Ik ben
+    covid-positief", "Ich bin coronapositiv") was stored in a remark's keystrokes and final value: said_health held no
+    covid nor corona, and a positive test was read by "testé positif" and "positief getest" only. COVID-19 is listed,
+    a positive test by its preposition ("positive au", "positief op") and by its word after a listed one, as one word
+    or hyphened (said_tested_positive); "positif" alone is a mood ("je reste positif") and stays."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis ménopausée et j'ai des bouffées de chaleur. Merci d'avance", ["ménopausée"], "Merci "),
+    ("fr", "Je suis en préménopause, le cours est-il adapté ? Merci", ["préménopause"], "le cours est-il adapté ?"),
+    ("de", "Ich bin in den Wechseljahren, gibt es einen Kurs? Danke", ["Wechseljahren"], "gibt es einen Kurs?"),
+    ("nl", "Ik zit in de overgang, is yoga een goed idee? Groeten", ["overgang"], "is yoga een goed idee?"),
+    # of the same class: a partner's, English's, the German and Dutch complaints' compounds
+    ("nl", "Mijn vrouw zit in de overgang, ze slaapt slecht. Groeten", ["overgang"], "ze slaapt slecht."),
+    ("en", "I'm going through menopause, is the class suitable? Thanks", ["menopause"], "is the class suitable?"),
+    ("de", "Ich habe starke Wechseljahresbeschwerden, bitte anrufen. Danke", ["Wechseljahresbeschwerden"],
+     "bitte anrufen."),
+    ("nl", "Ik heb last van overgangsklachten, graag advies. Groeten", ["overgangsklachten"], "graag advies.")])
+def test_the_menopause_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F6: the menopause said of oneself ("Je suis ménopausée", "en préménopause", "in den Wechseljahren",
+    "Ik zit in de overgang") was stored: said_health held none of its words. They are listed, the Dutch "overgang" in
+    its phrase only ("in de overgang"): alone it is a transition ("mijn overgang naar het nieuwe abonnement") and
+    stays."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Mon fils porte une pompe à insuline, prévoir un frigo. Merci", ["pompe", "insuline"], "prévoir un frigo."),
+    ("nl", "Mijn zoon draagt een insulinepomp, is zwemmen ok? Groeten", ["insulinepomp"], "is zwemmen ok?"),
+    ("de", "Meine Tochter trägt eine Insulinpumpe, geht Schwimmen? Danke", ["Insulinpumpe"], "geht Schwimmen?"),
+    ("fr", "J'ai une prothèse de hanche depuis janvier, merci bien", ["prothèse", "hanche"], "merci "),
+    ("nl", "Ik heb een heupprothese, kan ik meedoen? Groeten", ["heupprothese"], "kan ik meedoen?"),
+    ("de", "Ich habe ein künstliches Hüftgelenk, geht Yoga? Danke", ["künstliches", "Hüftgelenk"], "geht Yoga?"),
+    # of the same class: a hyphened compound, a stoma's device, Dutch's new hip, English's, a glucose sensor
+    ("de", "Ich habe eine Knie-Prothese, bitte ebenerdig. Danke", ["Knie", "Prothese"], "bitte ebenerdig."),
+    ("de", "Mein Vater hat einen künstlichen Darmausgang, bitte melden. Danke", ["Darmausgang"], "bitte melden."),
+    ("nl", "Ik heb een nieuwe heup gekregen, mag ik fietsen? Groeten", ["heup"], "mag ik fietsen?"),
+    ("en", "I had a hip replacement, is the class ok? Thanks", ["hip", "replacement"], "is the class ok?"),
+    ("nl", "Mijn zoon heeft een glucosesensor, mag hij die houden? Groeten", ["glucosesensor"], "mag hij die houden?")])
+def test_a_medical_device_or_a_prosthesis_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F7: a medical device or a prosthesis worn or implanted ("porte une pompe à insuline", "insulinepomp",
+    "Insulinpumpe", "prothèse de hanche", "heupprothese", "künstliches Hüftgelenk") was stored: the lists held
+    insulin, a pacemaker and a cochlear implant, no pump nor prosthesis. A pump is listed by its medical compounds
+    only ("Wasserpumpe", "benzinepomp", "Fahrradpumpe" are goods and stay), a prosthesis by its word and a compound's
+    ending, hyphened too ("Knie-Prothese": said_health_endings), an artificial joint or organ by its part
+    (said_artificial: not "künstliche Intelligenz")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Je suis en sevrage de cocaïne, je viendrai seul. Merci", ["sevrage", "cocaïne"], "je viendrai seul."),
+    ("nl", "Ik ben ex-verslaafde aan heroïne, graag discreet. Groeten", ["verslaafde", "heroïne"], "graag discreet."),
+    ("de", "Wir sind mitten in einer Kinderwunschbehandlung, bitte flexibel. Danke", ["Kinderwunschbehandlung"],
+     "bitte flexibel."),
+    ("nl", "Ik sta onder probatie, kan ik toch huren? Groeten", ["probatie"], "kan ik toch huren?"),
+    # of the same class: a withdrawal in German, a rehab in French, a fertility treatment in Dutch, a suspended
+    # sentence in Dutch and German, a probation's suspension
+    ("de", "Ich bin auf Entzug, bitte keinen Alkohol. Danke", ["Entzug"], "bitte keinen Alkohol."),
+    ("fr", "Mon frère est en cure de désintox, il viendra plus tard. Merci", ["désintox"], "il viendra plus tard."),
+    ("nl", "Wij zitten in een vruchtbaarheidsbehandeling, graag flexibel. Groeten", ["vruchtbaarheidsbehandeling"],
+     "graag flexibel."),
+    ("nl", "Mijn man kreeg een voorwaardelijke straf, mag hij reizen? Groeten", ["voorwaardelijke"], "mag hij reizen?"),
+    ("de", "Ich habe eine Bewährungsstrafe, geht das trotzdem? Danke", ["Bewährungsstrafe"], "geht das trotzdem?"),
+    ("nl", "Mijn zoon heeft probatieuitstel gekregen, kan hij werken? Groeten", ["probatieuitstel"],
+     "kan hij werken?")])
+def test_an_addiction_a_fertility_treatment_or_a_probation_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33 F9: an addiction's withdrawal or past, a fertility treatment and a probation said in words the lists
+    lacked ("en sevrage de cocaïne", "ex-verslaafde aan heroïne", "Kinderwunschbehandlung", "Ik sta onder probatie")
+    were stored, where "verslaafd", "FIV", "IVF-traject", "Bewährung" and "enkelband" were masked. A withdrawal, a
+    rehab and a fertility treatment's words are listed (said_health), a compound's ending is read hyphened too
+    ("ex-verslaafde": said_health_endings), and Belgian probation, its officer and a suspended sentence are criminal-
+    justice data (said_justice); not "sevrer mon bébé" nor "Ma parole"."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Ma fille a toujours sa Ventoline sur elle, merci bien", ["Ventoline"], "merci "),
+    ("nl", "Mijn zoon heeft altijd een EpiPen bij, graag opletten. Groeten", ["EpiPen"], "graag opletten."),
+    ("de", "Ich habe immer meinen Adrenalin-Pen dabei, bitte beachten. Danke", ["Adrenalin"], "bitte beachten."),
+    ("en", "I always carry my inhaler, is that ok? Thanks", ["inhaler"], "is that ok?")])
+def test_an_inhaler_or_an_auto_injector_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 33's weaker point: an asthma inhaler's or an adrenaline auto-injector's brand said of oneself or one's own
+    ("sa Ventoline", "een EpiPen") was stored, and says the illness as a medicine's name does (said_medicines). A
+    pharmacy's page lists them, so only a first person's or one's own is read (a visitor's "Avez-vous de la Ventoline
+    en stock ?" stays). An allergy and its shock stay readable ("chocs anaphylactiques aux crevettes": a caterer's
+    practice needs them, see said_self)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.xfail(strict=True, reason="said of a named child in a clause of its own after a comma, with a third "
+                   "person's possessive ('elle a sa'): said_self holds no third person, whose words ('elle', 'sa') "
+                   "would read every sentence about anything")
+def test_an_inhaler_said_in_the_third_person_after_a_named_child_is_masked(session):
+    """Review 33's weaker point, what is left: "Léa fait de l'asthme, elle a sa Ventoline" masks the asthma said of
+    Léa, not the inhaler in the next clause, said of "elle"."""
+    assert_said_masked_and_the_rest_kept(session, "fr", "Léa fait de l'asthme, elle a sa Ventoline. Merci bien",
+                                         ["Ventoline"], "Merci ")
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("fr", "Je suis positive au covid, je reporte.", ["positive", "covid"], "je reporte."),
+    ("de", "Ich bin in den Wechseljahren, gibt es einen Kurs?", ["Wechseljahren"], "gibt es einen Kurs?"),
+    ("fr", "Mon fils porte une pompe à insuline, prévoir un frigo.", ["insuline"], "prévoir un frigo."),
+    ("nl", "Ik sta onder probatie, kan ik toch huren?", ["probatie"], "kan ik toch huren?"),
+    ("de", "Wir sind mitten in einer Kinderwunschbehandlung, bitte flexibel.", ["Kinderwunsch"], "bitte flexibel.")])
+def test_a_health_state_review_33_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 33 F5-F9: the same statements posted in a form's or a chat's payload ({"remark": "Je suis positive au
+    covid, …"}) were stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Terminanfrage", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Terminanfrage" in stored, stored
+
+
+def test_the_sites_own_words_of_review_33s_health_states_stay(session):
+    """Review 33's controls: a pharmacy's, a lab's or a clinic's own text naming COVID-19 ("Test COVID gratuit",
+    "Corona-Schnelltest: 15 €"), the menopause ("Wechseljahre: unsere Beratung"), a prosthesis ("Prothèses de
+    hanche : nos chirurgiens"), a fertility centre, a probation ("Probatie: wat houdt het in?") or an inhaler
+    ("Ventolin 100 µg inhalator") is no visitor's statement and stays readable, and so do a visitor's words that only
+    look like the new ones: a mood ("Je reste positif"), an opinion ("Ik ben positief over de nieuwe app"), a
+    transition ("Mijn overgang naar het nieuwe abonnement"), goods a pump's compound names ("Wasserpumpe",
+    "benzinepomp"), artificial intelligence, a baby's weaning ("sevrer mon bébé"), an exclamation ("Ma parole"), a
+    shopper's question with no first person ("Avez-vous de la Ventoline en stock ?")."""
+    site = ["Test COVID gratuit", "Corona-Schnelltest: 15 €", "Long covid : nos consultations",
+            "Wechseljahre: unsere Beratung", "Ménopause : nos conseils", "Prothèses de hanche : nos chirurgiens",
+            "Insulinepompen en toebehoren", "Künstliches Hüftgelenk: Ablauf der OP",
+            "Kinderwunschzentrum: Ihr Weg zum Wunschkind", "Probatie: wat houdt het in?",
+            "Ventolin 100 µg inhalator: 12,50 €", "EpiPen Junior : mode d'emploi"]
+    remark = ["Je reste positif, merci pour tout.",
+              "Ik ben positief over de nieuwe app.",
+              "Mijn overgang naar het nieuwe abonnement ging vlot.",
+              "Ich habe eine Wasserpumpe und eine Fahrradpumpe bestellt.",
+              "Ik zoek een benzinepomp voor mijn auto.",
+              "Ich nutze künstliche Intelligenz für meine Texte.",
+              "Je suis en train de sevrer mon bébé.",
+              "Ma parole, c'est génial.",
+              "Avez-vous de la Ventoline en stock ?",
+              "Bitte um Rückruf"]
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
