@@ -9,8 +9,8 @@ transaction name Sentry's scope is given, so every later error's "transaction");
 typed, form-encoded by URLSearchParams in a fetch's query, its spaces '+': Sentry's fetch breadcrumb and span, both
 recordings' network); an Armenian passport number ("AU0386157": typed, the key of a property defined on a frozen
 object: the uncaught TypeError "Cannot define property …, object is not extensible"); a date of birth typed in a
-date input and written back in Armenian, the month in the genitive ("12 ապրիլի 1991 թ.": the preview of the contract in a srcdoc
-iframe, both recordings' DOM); a Yerevan address ("Tumanyan st. 12, apt. 5, 0001 Yerevan": typed, given to
+date input and written back in Armenian, the month in the genitive ("12 ապրիլի 1991 թ.": the preview of the contract
+in a srcdoc iframe, both recordings' DOM); a Yerevan address ("Tumanyan st. 12, apt. 5, 0001 Yerevan": typed, given to
 createElement as a tag name: the uncaught DOMException quotes it); a Dutch IBAN ("NL07 INGB 0006 4219 73": typed, a
 PostHog session super property under a neutral key); what only the housing register knows, sent at load through
 PostHog before any recording: her Armenian public services number after its letters ("ՀԾՀ 2718450391"), her name
