@@ -403,7 +403,9 @@ def test_a_date_of_birth_typed_key_by_key_leaves_room_in_the_taint(session):
     s.send(snapshot(html_page(label, field, summary, lang="nl")))
     for event in typing(field["id"], "17/06/2016"):
         s.send(event)
-    assert len(s.mirror.taint) <= 150, len(s.mirror.taint)  # 507 with each spelling's shapes
+    # 507 with each spelling's shapes; each month's word a language adds to the shared list adds three (its day and
+    # month, with the year after and before): 151 with Armenian's (held-out peers round 32)
+    assert len(s.mirror.taint) <= 160, len(s.mirror.taint)
     result = s.send(mutation(texts=[set_text(93, "Geboren op 17 juni 2016 (2016-06-17)")]))
     shown = result.events[0]["data"]["texts"][0]["value"]
     assert shown.startswith("Geboren op ") and not re.search(r"17|06|2016|juni", shown), shown

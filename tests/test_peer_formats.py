@@ -194,6 +194,26 @@ async def test_a_bulgarian_egn_and_a_cyrillic_date_of_birth_in_an_event_before_a
     assert (sent["agence"], sent["commande"]) == ("Agence Gare", "Commande 4401237788"), sent
 
 
+async def test_an_armenian_number_date_and_address_in_events_before_any_recording_are_masked(redact):
+    """Held-out peers round 32: a housing register's file on an Armenian tenant sent at load, before any recording could
+    have tainted it ("ՀԾՀ" and her public services number), and an exception quoting her typed Yerevan address, sent
+    before the recording that carried the typing, kept the number's digits and the address but for the street's name;
+    a date of birth with its month in the Armenian genitive kept its day and month. All are masked; the complex and a
+    ten-digit order number without a word stay."""
+    message = "Failed to execute 'createElement' on 'Document': The tag name provided ('Tumanyan st. 12, apt. 5, 0001 " \
+              "Yerevan') is not a valid name."
+    properties = {"document": "ՀԾՀ 2718450391", "note": "ծնվել եմ 12 ապրիլի 1991 թ.", "complex": "Complex Wyck-Oost",
+                  "bestelling": "Bestelling 4401237788", "$exception_list": [{"type": "InvalidCharacterError",
+                                                                             "value": message}]}
+    raw = posthog_body(capture_batch([analytics_event("dossier geopend", **properties)]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+    written = json.dumps(sent, ensure_ascii=False)
+    assert not [value for value in ("2718450391", "12 ապրիլի", "Tumanyan", "apt. 5", "0001", "Yerevan")
+                if value in written], sent
+    assert (sent["complex"], sent["bestelling"]) == ("Complex Wyck-Oost", "Bestelling 4401237788"), sent
+    assert sent["$exception_list"][0]["value"].startswith("Failed to execute 'createElement' on 'Document'"), sent
+
+
 async def test_a_plate_typed_in_a_field_labelled_with_the_car_is_masked_in_the_address_fragment(redact):
     """Held-out peers round 28: a hospital's parking form labelled its plate field "Plaque du véhicule", which said no
     plate ("plaque" names one only alone), so the typed plate was masked as free text and not remembered, and the page

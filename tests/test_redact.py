@@ -760,6 +760,28 @@ def test_a_select_keeps_the_kinds_of_housing_it_lists(session):
     assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
 
 
+def test_a_select_keeps_the_housing_complexes_it_lists_and_the_page_address_its_query_key(session):
+    """Held-out peers round 32: a housing corporation's <select> of its complexes ("Complex Wyck-Oost") was read as a
+    given name and a family name, masked in the list and remembered: the page's address lost its own query key
+    ("?complex=wyck" → "?*******=wyck") in every later event, and the contract's preview the complex. A complex's
+    word names a thing, as a kind of housing's does; a person in the list is still masked."""
+    labels = ["Complex Céramique", "Complex Wyck-Oost", "Residentie Malberg", "Zorbalie Quendt"]
+    options = [element("option", {}, [text(label)]) for label in labels]
+    picker = element("select", {"id": "land", "name": "complex"}, options)
+    preview = element("div", {})
+    s = session()
+    s.send(meta("https://wonen.example/reparatie.html?complex=wyck"),
+           snapshot(html_page(element("fieldset", {}, [element("legend", {}, [text("Uw woning")]), picker]), preview,
+                              lang="nl")))
+    contract = element("p", {}, [text(f"Huurovereenkomst – {labels[1]}")])  # the preview the page adds once picked
+    s.send(input_event(picker["id"], labels[1]), mutation(adds=[add(preview["id"], contract)]))
+    s.send(meta("https://wonen.example/reparatie.html?complex=wyck&stap=bevestiging"))
+    stored = list(strings(s.stored))
+    assert {*labels[:3], f"Huurovereenkomst – {labels[1]}",
+            "https://wonen.example/reparatie.html?complex=wyck&stap=bevestiging"} <= set(stored), stored
+    assert not [t for t in stored if "Quendt" in t or "Zorbalie" in t]
+
+
 def test_a_paragraph_keeps_a_district_named_by_its_compass_point(session):
     """Round 32: an energy supplier's help line ("Wij werken samen met Madi Zuidoost …") read its partner, a welfare
     service named after its district, as a given name and a family name, and masked "Zuidoost" everywhere the page
