@@ -18,14 +18,12 @@ from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
 from redactor.pii.names import (account_holder, addressed_surname, aged_name, common_given_name_first, dedicatee,
-                                file_owner,
-                                gift_recipient, given_name_alone, greeted_lower_case_name,
-                                greeted_lower_case_name_going_on, greeted_name, greeted_unknown_name,
-                                greeted_unknown_name_alone, hungarian_married_name,
-                                household_surname, initialled_surname, introduced_name, lower_case_full_name,
+                                file_owner, full_name_in_capitals, gift_recipient, given_name_alone,
+                                greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
+                                greeted_unknown_name, greeted_unknown_name_alone, household_surname,
+                                hungarian_married_name, initialled_surname, introduced_name, lower_case_full_name,
                                 lower_case_name, lower_case_name_after_being, paired_surnames, relative_lower_case_name,
-                                role_holder, starts_with_first_name,
-                                surname_comma_given, surname_in_capitals, full_name_in_capitals)
+                                role_holder, starts_with_first_name, surname_comma_given, surname_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
 
