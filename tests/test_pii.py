@@ -3493,6 +3493,18 @@ def test_a_household_named_in_the_pages_text_says_a_person(detector, patterns_on
     ])
 
 
+def test_a_birth_name_after_nee_or_geb_says_a_person(detector, patterns_only):
+    """A married woman's birth name after the word that says it ("Marie Dupont, née Vandenberghe", "Frau Müller, geb.
+    Schröder") was stored in a payload's remark: a surname alone, no given name nor title before it. Capitalised after
+    "née", "geb.", "geborene", it is one; a date or a place after the word stays what it is."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Marie Dupont, née Vandenberghe", "fr", "Vandenberghe"), ("Frau Müller, geb. Schröder", "de", "Schröder"),
+        ("Maria Jansen geb. de Vries, weduwe", "nl", "de Vries"), ("Anne Smith née Okonkwo", "en", "Okonkwo"),
+        ("Hildegard Braun geborene Kowalczyk", "de", "Kowalczyk"),
+    ])
+    _no_person_found(detector, patterns_only, [("Née à Liège, elle y a grandi", "fr"), ("geb. am 12.03.1987", "de")])
+
+
 def test_players_surnames_a_pairing_lists_say_people(detector, patterns_only):
     """Held-out sets 20, 21 and 22 each left a club's pairing's surnames alone readable ("Équipe n° 4 : Dumont /
     Lejeune", "Ronde 2 : Delcourt – Verhaegen 1-0", "Paar 4: Van Acker – Dierickx, 62,4 %"): no given name, no title,
