@@ -344,6 +344,10 @@ PERSONS = [
     ("mijn zoon jasper wil de blauwe", "nl", [("jasper", "PERSON")]),
     ("mijn zus anouk kan het ophalen", "nl", [("anouk", "PERSON")]),
     ("mijn zoon heeft maat 134 nodig", "nl", []), ("mijn dochter wil de blauwe", "nl", []),
+    # whose relative the writer is, by the relative's word and "van", "de", "of": the named one's given name alone
+    ("ik ben de mama van lina uit 2b", "nl", [("lina", "PERSON")]),
+    ("je suis le papa de noah en CP", "fr", [("noah", "PERSON")]),
+    ("de mama van de klas", "nl", []), ("le père de la mariée", "fr", []),
     # in Portuguese, Spanish and Italian, and after the words that say who one is there (review 20 F5: kept whole); a
     # catalogue's "woman", a bride's dress and "I am" before an adjective that is a given name too are no one's
     ("quem recebe é o meu sogro duarte magalhães", "en", [("duarte magalhães", "PERSON")]),
