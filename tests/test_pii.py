@@ -894,6 +894,8 @@ HUNGARIAN_NAMES = [
 # ending in a letter, a form's lettered section, a street after a letter are none
 INITIALLED_SURNAMES = [
     ("Ł. Wiśniewski", "nl", [("Ł. Wiśniewski", "PERSON")]),
+    # the call name in brackets between the initials and the surname, as a Dutch formal list writes it
+    ("Getekend: J.P.M. (Jan) de Groot", "nl", [("J.P.M. (Jan) de Groot", "PERSON")]),
     ("Bezorgd aan J. P. van Dijk, Rotterdam", "nl", [("J. P. van Dijk", "PERSON")]),
     ("Destinataire : M. Lefebvre-Dumont", "fr", [("M. Lefebvre-Dumont", "PERSON")]),
     ("Neem dagelijks vitamine C. Daarna voelt u zich beter", "nl", []),
