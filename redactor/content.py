@@ -1234,14 +1234,14 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a hamlet's name, a name greeted or signed
-    in lower case, a given name alone as whose thing it is or as a sentence's or a clause's subject, a surname at whose home a parcel
-    is left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
-    password given in a sentence, a state of health or a belief said of oneself."""
+    in lower case, a given name alone as whose thing it is or as a sentence's or a clause's subject, a surname at whose
+    home a parcel is left, words in a script other than Latin, a full name typed in lower case, a name written surname
+    first, a password given in a sentence, a state of health or a belief said of oneself."""
     return lambda text: with_partners(text, [
         *names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
         *possessor_named(text), *household_named(text), *family_plural_named(text), *sentence_subject_named(text),
-        *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
-        *said_secrets(text), *said_special_categories(text)])
+        *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text),
+        *surname_then_given_named(text), *said_secrets(text), *said_special_categories(text)])
 
 
 def with_partners(text: str, spans: list[Span]) -> list[Span]:
