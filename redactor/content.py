@@ -963,13 +963,13 @@ def clause_subject_named(text: str) -> list[Span]:
     visitor writes, its subject or its object as often ("Juf Marieke zegt dat Daan ziek is", "je crois que Léa a de la
     fièvre", "Noé et Théo arrivent"): Dutch and German put the verb last there, so no verb after it says a subject as
     sentence_subject_named reads one. Not a function word, nor a name far more often a word (names.
-    common_given_name_first: "and May is fine"); one that is a place's too is masked but never remembered, as
-    sentence_subject_named's ("dat Gent te ver is"). Only where a visitor writes."""
+    common_given_name_first: "and May is fine"), nor a place's ("vit maintenant en France", "et Florence est belle":
+    a place after such a word is as often the place). Only where a visitor writes."""
     spans = []
     for m in _CLAUSE_OPENED.finditer(text):
         name = m.group(1)
-        if not is_function_word(name) and common_given_name_first(name):
-            spans.append(Span(*m.span(1), "PERSON", 1.0, UNREMEMBERED if is_a_place(name) else "shape"))
+        if not is_function_word(name) and common_given_name_first(name) and not is_a_place(name):
+            spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
     return spans
 
 
