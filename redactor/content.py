@@ -952,6 +952,27 @@ def picked_up_named(text: str) -> list[Span]:
     return spans
 
 
+#: a capitalised word right after a word that opens a clause inside a sentence (recognizers.yaml clause_openers): "zegt
+#: dat Daan ziek is", "je crois que Léa a de la fièvre", "weil Jonas Fieber hat", "Noé et Théo arrivent"
+_CLAUSE_OPENED = regex.compile(with_words(
+    r"(?<![\w'’-])(?i:{{clause_openers}})[^\S\n]{1,3}(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\w'’-])"))
+
+
+def clause_subject_named(text: str) -> list[Span]:
+    """A given name common in the visitors' countries alone right after a word that opens a clause inside a sentence a
+    visitor writes, its subject or its object as often ("Juf Marieke zegt dat Daan ziek is", "je crois que Léa a de la
+    fièvre", "Noé et Théo arrivent"): Dutch and German put the verb last there, so no verb after it says a subject as
+    sentence_subject_named reads one. Not a function word, nor a name far more often a word (names.
+    common_given_name_first: "and May is fine"), nor a place's ("vit maintenant en France", "et Florence est belle":
+    a place after such a word is as often the place). Only where a visitor writes."""
+    spans = []
+    for m in _CLAUSE_OPENED.finditer(text):
+        name = m.group(1)
+        if not is_function_word(name) and common_given_name_first(name) and not is_a_place(name):
+            spans.append(Span(*m.span(1), "PERSON", 1.0, "shape"))
+    return spans
+
+
 #: the separators between the parts of a site's list entry: "Zorbalie Quendt (facturatie)", "Zorbalie Quendt -
 #: Kerkstraat 12", "Quendt, Zorbalie", "Levering: Zorbalie Quendt"
 _ENTRY_PARTS = regex.compile(r"[^\S\n]+[-–—|·/][^\S\n]+|[(),;:|·\[\]]")
@@ -1213,14 +1234,14 @@ NameShapes = Callable[[str], list[Span]]
 
 def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     """Beside the names the place reads: a street before its house number, a hamlet's name, a name greeted or signed
-    in lower case, a given name alone as whose thing it is or as a sentence's subject, a surname at whose home a parcel
-    is left, words in a script other than Latin, a full name typed in lower case, a name written surname first, a
-    password given in a sentence, a state of health or a belief said of oneself."""
+    in lower case, a given name alone as whose thing it is or as a sentence's or a clause's subject, a surname at whose
+    home a parcel is left, words in a script other than Latin, a full name typed in lower case, a name written surname
+    first, a password given in a sentence, a state of health or a belief said of oneself."""
     return lambda text: with_partners(text, [
         *names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
         *possessor_named(text), *household_named(text), *family_plural_named(text), *sentence_subject_named(text),
-        *picked_up_named(text), *other_script_runs(text), *lower_case_full_names(text), *surname_then_given_named(text),
-        *said_secrets(text), *said_special_categories(text)])
+        *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text),
+        *surname_then_given_named(text), *said_secrets(text), *said_special_categories(text)])
 
 
 def with_partners(text: str, spans: list[Span]) -> list[Span]:

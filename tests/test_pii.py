@@ -344,6 +344,10 @@ PERSONS = [
     ("mijn zoon jasper wil de blauwe", "nl", [("jasper", "PERSON")]),
     ("mijn zus anouk kan het ophalen", "nl", [("anouk", "PERSON")]),
     ("mijn zoon heeft maat 134 nodig", "nl", []), ("mijn dochter wil de blauwe", "nl", []),
+    # whose relative the writer is, by the relative's word and "van", "de", "of": the named one's given name alone
+    ("ik ben de mama van lina uit 2b", "nl", [("lina", "PERSON")]),
+    ("je suis le papa de noah en CP", "fr", [("noah", "PERSON")]),
+    ("de mama van de klas", "nl", []), ("le père de la mariée", "fr", []),
     # in Portuguese, Spanish and Italian, and after the words that say who one is there (review 20 F5: kept whole); a
     # catalogue's "woman", a bride's dress and "I am" before an adjective that is a given name too are no one's
     ("quem recebe é o meu sogro duarte magalhães", "en", [("duarte magalhães", "PERSON")]),
@@ -890,6 +894,8 @@ HUNGARIAN_NAMES = [
 # ending in a letter, a form's lettered section, a street after a letter are none
 INITIALLED_SURNAMES = [
     ("Ł. Wiśniewski", "nl", [("Ł. Wiśniewski", "PERSON")]),
+    # the call name in brackets between the initials and the surname, as a Dutch formal list writes it
+    ("Getekend: J.P.M. (Jan) de Groot", "nl", [("J.P.M. (Jan) de Groot", "PERSON")]),
     ("Bezorgd aan J. P. van Dijk, Rotterdam", "nl", [("J. P. van Dijk", "PERSON")]),
     ("Destinataire : M. Lefebvre-Dumont", "fr", [("M. Lefebvre-Dumont", "PERSON")]),
     ("Neem dagelijks vitamine C. Daarna voelt u zich beter", "nl", []),
@@ -3491,6 +3497,18 @@ def test_a_household_named_in_the_pages_text_says_a_person(detector, patterns_on
         ("Découvrez la famille Galaxy", "fr"), ("Famille Zalando", "fr"), ("Familie Gent", "nl"),
         ("Onze familie Peeters kookt al jaren", "nl"),
     ])
+
+
+def test_a_birth_name_after_nee_or_geb_says_a_person(detector, patterns_only):
+    """A married woman's birth name after the word that says it ("Marie Dupont, née Vandenberghe", "Frau Müller, geb.
+    Schröder") was stored in a payload's remark: a surname alone, no given name nor title before it. Capitalised after
+    "née", "geb.", "geborene", it is one; a date or a place after the word stays what it is."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Marie Dupont, née Vandenberghe", "fr", "Vandenberghe"), ("Frau Müller, geb. Schröder", "de", "Schröder"),
+        ("Maria Jansen geb. de Vries, weduwe", "nl", "de Vries"), ("Anne Smith née Okonkwo", "en", "Okonkwo"),
+        ("Hildegard Braun geborene Kowalczyk", "de", "Kowalczyk"),
+    ])
+    _no_person_found(detector, patterns_only, [("Née à Liège, elle y a grandi", "fr"), ("geb. am 12.03.1987", "de")])
 
 
 def test_players_surnames_a_pairing_lists_say_people(detector, patterns_only):

@@ -6682,6 +6682,28 @@ def test_a_given_name_alone_in_a_pick_up_or_custody_note_is_masked(session, note
     assert [t for t in stored if t.endswith(note.split()[-1])], stored  # the note's other words stay
 
 
+@pytest.mark.parametrize("note, lang, name", [
+    ("Juf Marieke zegt dat Daan ziek is, dus hij blijft thuis", "nl", "Daan"),
+    ("Je crois que Léa a de la fièvre depuis hier soir", "fr", "Léa"),
+    ("Ich komme später, weil Jonas heute Fieber hat", "de", "Jonas"),
+    ("Les jumeaux arrivent à 14h et Théo reste jusqu'à 17h", "fr", "Théo"),
+])
+def test_a_given_name_alone_opening_a_clause_inside_a_sentence_is_masked(session, note, lang, name):
+    """A given name alone right after a word that opens a clause inside a sentence ("zegt dat Daan ziek is", "je crois
+    que Léa a…", "weil Jonas heute Fieber hat") was stored: a sentence's subject was read opening the sentence only,
+    before its verb, and Dutch and German put the verb last in such a clause. A common given name there is masked,
+    in a remark typed and posted (content.clause_subject_named); "and May is fine", "dat Zalando heeft" stay."""
+    field = element("textarea", {"name": "remark", "aria-label": "Opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang=lang)))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note, "other": "and May is fine, dat Zalando heeft het gestuurd"}))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if name in t], name
+    assert [t for t in stored if t.endswith(note.split()[-1])], stored  # the note's other words stay
+    assert "and May is fine, dat Zalando heeft het gestuurd" in stored
+
+
 def test_a_pick_up_or_a_couple_in_the_sites_text_and_a_relative_stay_readable(session):
     """Review 31 F5's controls: the site's "Ophalen in de winkel", "Abholung: Mo–Fr", "Click & Collect" and "Ben &
     Jerry's" name no one, nor do a visitor's "Click & Collect" and "Ben & Jerry's"; and a grandmother opening a note
