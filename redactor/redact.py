@@ -2882,14 +2882,22 @@ def forget_rule_answers() -> None:
 # ---------------------------------------------------------------------------------------------
 def _copy_pattern(value: str, goes_on: str = "") -> re.Pattern[str]:
     """Where a copy shows a value typed: in any case, not glued to more digits before it where it starts with one, nor
-    after it where it ends with one but for the character its field's next keystroke in the batch adds (goes_on): "090",
-    a phone's first keystrokes going on with "-", is no copy of it in "DSW-2026-0907", whose digits say another number
-    (held-out peers round 24: the reference in the confirmation lost its "090"). The batch's last keystroke of a field
+    after it to more of its kind (digits after a digit, letters after a letter) unless they are the rest of the word as
+    its field went on in the batch (goes_on: what its longest value typed there adds): "090", a phone's first
+    keystrokes going on with "-", is no copy of it in "DSW-2026-0907", whose digits say another number (held-out peers
+    round 24: the reference in the confirmation lost its "090"); "zonne" and "zonn", a search's keystrokes going on to
+    "zonnebrand", are none in "Zonnecrème" (peers round 29 lost its product's "Zonne" whenever the typing and the
+    confirmation came in one batch). Each keystroke shown is found as itself. The batch's last keystroke of a field
     (goes_on "") may be glued to more: the page may draw a keystroke the batch's events do not hold yet (a preview on a
     timer, a canvas label drawn on the next frame: "Plaat XQ-48213" while the input events end at "XQ-4821"). A number
     written otherwise is _mask_typed_numbers' to find."""
     before = "(?<!\\d)" if value[:1].isdigit() else ""
-    after = f"(?!(?!{re.escape(goes_on)})\\d)" if value[-1:].isdigit() and goes_on else ""
+    after = ""
+    if goes_on and (value[-1:].isdigit() or value[-1:].isalpha()):
+        kind = "\\d" if value[-1:].isdigit() else "[^\\W\\d_]"
+        rest = re.match(kind + "*", goes_on)
+        word = rest.group() if rest is not None else ""
+        after = f"(?!(?!{re.escape(word)}(?!{kind})){kind})" if word else f"(?!{kind})"
     return re.compile(before + re.escape(value) + after, re.IGNORECASE)
 
 
@@ -2902,15 +2910,14 @@ def _masked_positions(raw: str, current: Any) -> list[bool]:
 
 
 def _keystrokes_going_on(groups: list[list[tuple[str, str]]]) -> dict[str, str]:
-    """For each value typed (groups: values sharing their first characters, longest first), the character the shortest
-    longer value starting with it adds next, or "" when none does (the batch's last keystroke of its field). Quadratic
-    in a group's size, which _MAX_COPY_VALUES bounds."""
+    """For each value typed (groups: values sharing their first characters, longest first), what the longest value
+    starting with it adds, or "" when none does (the batch's last keystroke of its field). Quadratic in a group's size,
+    which _MAX_COPY_VALUES bounds."""
     going_on: dict[str, str] = {}
     for values in groups:
         for n, (value, _) in enumerate(values):
-            longer = next((other for other, _ in reversed(values[:n]) if len(other) > len(value)
-                           and other.startswith(value)), "")
-            going_on[value] = longer[len(value):len(value) + 1]
+            longer = next((other for other, _ in values[:n] if len(other) > len(value) and other.startswith(value)), "")
+            going_on[value] = longer[len(value):]
     return going_on
 
 

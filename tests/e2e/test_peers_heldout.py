@@ -243,6 +243,14 @@ def recorded_text(collector: PeerCollector, prefix: str) -> str:
     return json.dumps([decoded(r) for r in collector.requests(prefix)], ensure_ascii=False)
 
 
+def where_words_stand(recorded: str, marker: str) -> list[str]:
+    """The last place each of the marker's three longest words stands in a recording, with what is around it: a marker
+    that never arrived whole shows there masked in part, or cut."""
+    words = sorted(set(re.findall(r"\w{4,}", marker)), key=len, reverse=True)[:3]
+    return [recorded[max(0, at - 120):at + len(word) + 120] if (at := recorded.rfind(word)) >= 0 else f"{word!r}: nowhere"
+            for word in words]
+
+
 def wait_for_recording(stack: dict[str, Any], prefix: str, marker: str, console: list[str]) -> None:
     """Waits until the recordings sent under `prefix` hold `marker`; if they never do, says what came and what the
     browser saw (a refusal, a console error), and how the recordings end (redacted: a marker masked shows there).
@@ -255,9 +263,12 @@ def wait_for_recording(stack: dict[str, Any], prefix: str, marker: str, console:
         unanswered = [f"{r.method} {r.url[len(stack['serve'].url):][:60]}" for r in stack.get("in_flight", ())]
         warnings = [line[:300] for line in stack["serve"].log.read_text(errors="replace").splitlines()
                     if '"level":"WARNING"' in line or '"level":"ERROR"' in line][-5:]
+        recorded = recorded_text(collector, prefix)
         return (f"the recording of the typing reached the collector with {marker!r}; received {received}; refused "
-                f"{collector.refused}; console {console[-15:]}; redactor has not answered {unanswered}; its log "
-                f"warned {warnings}; the recordings end with {recorded_text(collector, prefix)[-1500:]}")
+                f"{collector.refused}; console and requests as last seen (the browser's events are read when the test "
+                f"calls it) {console[-15:]}; redactor has not answered {unanswered}; its log warned {warnings}; the "
+                f"marker's words stand in the recordings as {where_words_stand(recorded, marker)}; the recordings end "
+                f"with {recorded[-1500:]}")
 
     wait_for(lambda: marker in recorded_text(collector, prefix), what, deadline=120.0)
 
