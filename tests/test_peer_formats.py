@@ -214,6 +214,27 @@ async def test_an_armenian_number_date_and_address_in_events_before_any_recordin
     assert sent["$exception_list"][0]["value"].startswith("Failed to execute 'createElement' on 'Document'"), sent
 
 
+async def test_a_value_an_engines_error_quotes_as_a_property_key_is_masked(redact):
+    """Held-out peers round 32, one run in eight: a passport number typed, made the key of a frozen object's property,
+    and quoted by the TypeError ("Cannot define property AU0386157, object is not extensible") in PostHog's $exception,
+    sent before the recording whose typing would have tainted it, reached the collector. A key of four digits or more
+    quoted by an engine's error about that key is a value, in Chrome's, Firefox's and Safari's wordings; a program's
+    own key ("items") or an index ("0") stays, and so does the rest of the message."""
+    errors = [{"type": "TypeError", "value": "Cannot define property AU0386157, object is not extensible"},
+              {"type": "TypeError", "value": "can't define property \"NW5K8L1P3\": Object is not extensible"},
+              {"type": "TypeError", "value": "Cannot assign to read only property '2718450391' of object '#<Object>'"},
+              {"type": "TypeError", "value": "Cannot read properties of undefined (reading 'items')"},
+              {"type": "TypeError", "value": "Cannot read properties of undefined (reading '0')"}]
+    raw = posthog_body(capture_batch([analytics_event("$exception", **{"$exception_list": errors})]))
+    sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]["$exception_list"]
+    written = json.dumps(sent, ensure_ascii=False)
+    assert not [value for value in ("AU0386", "NW5K8L", "271845") if value in written], sent
+    assert [error["value"] for error in sent[3:]] == ["Cannot read properties of undefined (reading 'items')",
+                                                       "Cannot read properties of undefined (reading '0')"], sent
+    assert sent[0]["value"].startswith("Cannot define property ") and sent[0]["value"].endswith(
+        ", object is not extensible"), sent
+
+
 async def test_a_plate_typed_in_a_field_labelled_with_the_car_is_masked_in_the_address_fragment(redact):
     """Held-out peers round 28: a hospital's parking form labelled its plate field "Plaque du véhicule", which said no
     plate ("plaque" names one only alone), so the typed plate was masked as free text and not remembered, and the page

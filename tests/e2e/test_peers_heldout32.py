@@ -47,11 +47,12 @@ test_peer_formats). After those, a re-run showed what the first runs' masked key
 ("Complex Wyck-Oost", "Complex Céramique") were read as names and remembered, so the page's own query key "complex"
 was masked in every later address (Sentry's request and spans, PostHog's $current_url) and the contract's preview lost
 the complex; a housing complex's words joined the kinds of housing in business_words (rules/pii.yaml;
-tests/test_redact.py test_a_select_keeps_the_housing_complexes_it_lists_and_the_page_address_its_query_key). Left: in
+tests/test_redact.py test_a_select_keeps_the_housing_complexes_it_lists_and_the_page_address_its_query_key). In
 one run of eight the passport number quoted by the TypeError ("Cannot define property AU0386157, …") reached the
 collector in PostHog's $exception, sent before the recording that carried the typing tainted it: two letters and seven
-digits with no word are any code's shape (a product's "AB1234567"), read as a document's number only as a page
-address's query value (content.document_number_shaped); an exception's message is no kind of text redactor tells apart.
+digits with no word are any code's shape (a product's "AB1234567"). Fixed (session 46): a key of four digits or more
+that an engine's error quotes as the property it is about is a value (rules/recognizers.yaml error_quoted_key;
+tests/test_peer_formats.py test_a_value_an_engines_error_quotes_as_a_property_key_is_masked).
 """
 
 from __future__ import annotations
