@@ -4632,3 +4632,14 @@ def test_a_dedication_opened_by_french_a_dutch_aan_or_german_an(patterns_only):
                            ("À Noël, offrez un bon cadeau", "fr"), ("An Silvester, ab 20 Uhr", "de"),
                            ("Aan Zee, het hotel aan het strand", "nl")]:
         assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}, text
+
+
+def test_a_growers_orchids_hybrids_and_varieties_listed_after_their_word_name_no_one(detector):
+    """Held-out set 24: an orchid nursery's "Our hybrids: Lady Jane, Princess Mikasa and Miss Joaquim" read the hybrids
+    as people ("Princess Mikasa"; with NER "Joaquim" too). Orchids, hybrids and varieties join model_labels as the
+    tulips did; a person after the word and a verb stays."""
+    for text, language in [("Our hybrids: Lady Jane, Princess Mikasa and Miss Joaquim", "en"),
+                           ("Nos orchidées : Lady Jane, Princess Mikasa et Miss Joaquim", "fr"),
+                           ("Onze variëteiten: Prinses Irene, Koningin Fabiola en Meneer Jansen", "nl")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Jan Peeters", "PERSON") in found(detector, "Onze orchideeën werden verpot door Jan Peeters", "nl")
