@@ -4643,3 +4643,16 @@ def test_a_growers_orchids_hybrids_and_varieties_listed_after_their_word_name_no
                            ("Onze variëteiten: Prinses Irene, Koningin Fabiola en Meneer Jansen", "nl")]:
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Jan Peeters", "PERSON") in found(detector, "Onze orchideeën werden verpot door Jan Peeters", "nl")
+
+
+def test_a_farewell_till_the_next_day_addresses_a_name(patterns_only):
+    """Held-out set 24 kept "Tot morgen, Dries!": the farewells read before a name were "tot ziens", "tot straks", "bis
+    bald"…, not those till the next day. "Tot morgen", "À demain", "Bis morgen" and "See you tomorrow" join them; a
+    sale's or an offer's end ("Korting tot morgen Middernacht", "See you Saturday!") stays text."""
+    for text, language, name in [("Tot morgen, Dries!", "nl", "Dries"), ("À demain, Anaïs !", "fr", "Anaïs"),
+                                 ("Bis morgen, Jonas!", "de", "Jonas"), ("See you tomorrow, Callum!", "en", "Callum"),
+                                 ("See you soon Callum", "en", "Callum"), ("tot morgen lotte!", "nl", "lotte")]:
+        assert found(patterns_only, text, language) == {(name, "PERSON")}, text
+    for text, language in [("Korting tot morgen Middernacht", "nl"), ("Angebot gilt bis morgen Mittag", "de"),
+                           ("See you Saturday!", "en"), ("See you in Paris!", "en")]:
+        assert not found(patterns_only, text, language), text
