@@ -4656,3 +4656,15 @@ def test_a_farewell_till_the_next_day_addresses_a_name(patterns_only):
     for text, language in [("Korting tot morgen Middernacht", "nl"), ("Angebot gilt bis morgen Mittag", "de"),
                            ("See you Saturday!", "en"), ("See you in Paris!", "en")]:
         assert not found(patterns_only, text, language), text
+
+
+def test_a_fetes_or_a_name_days_wish_addresses_a_name(patterns_only):
+    """Held-out set 24 kept "Bonne fête Anaïs, ton feu d'artifice est prêt !": the wishes read before a known given name
+    were a birthday's. A fête's or a name day's join them; a feast's own name stays text."""
+    for text, language, name in [("Bonne fête Anaïs, ton feu d'artifice est prêt !", "fr", "Anaïs"),
+                                 ("Happy name day Zofia!", "en", "Zofia"),
+                                 ("Alles Gute zum Namenstag Waltraud", "de", "Waltraud"),
+                                 ("Alles Gute zum Namenstag, Florian!", "de", "Florian")]:
+        assert found(patterns_only, text, language) == {(name, "PERSON")}, text
+    for text in ["Bonne fête des mères !", "Bonne fête Maman", "bonne fête de la musique"]:
+        assert not found(patterns_only, text, "fr"), text
