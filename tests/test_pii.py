@@ -4668,3 +4668,17 @@ def test_a_fetes_or_a_name_days_wish_addresses_a_name(patterns_only):
         assert found(patterns_only, text, language) == {(name, "PERSON")}, text
     for text in ["Bonne fête des mères !", "Bonne fête Maman", "bonne fête de la musique"]:
         assert not found(patterns_only, text, "fr"), text
+
+
+def test_a_german_noun_opening_the_next_clause_after_an_addressed_name_is_no_one(patterns_only):
+    """Held-out set 24: "Ihr Termin, Herr Wohlgemuth, Dachinspektion am 14.03." read the noun after the surname's comma as
+    the next person of a list (engine's pair_partner). One word no list knows, with the sentence going on after it in
+    lower case, is no list's next entry; the next name of a list, known or not, before a comma, a conjunction or a
+    bracket, stays masked."""
+    for text, surname in [("Ihr Termin, Herr Wohlgemuth, Dachinspektion am 14.03. um 8 Uhr", "Wohlgemuth"),
+                          ("Ihr Termin, Frau Schäfer, Anlieferung ab 7 Uhr", "Schäfer")]:
+        assert found(patterns_only, text, "de") == {(surname, "PERSON")}, text
+    for text, language, name in [("Teilnehmer: Jonas Meier, Selin Aydın, Milica Jovanović", "de", "Milica Jovanović"),
+                                 ("Kinderen: Noor, Xandro (8) en Lise", "nl", "Xandro"),
+                                 ("Thanks Tamsin, Kwabena will call you", "en", "Kwabena")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
