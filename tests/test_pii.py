@@ -1650,8 +1650,8 @@ ARMENIAN = [
 # held-out peers round 33: Colombia's identity card after its initials or its word ("C.C. 1.020.456.789", dotted as
 # Colombia writes it); Mexico's CURP alone (its shape and check digit) or with its word; a Mexican mobile with the '1'
 # Mexico dropped in 2019 after its code, spaced or as a tel: link writes it; the Netherlands' foreigner's number
-# (V-nummer). A CURP's shape with a wrong check digit, a product's code, an order number and a Mexican landline stay
-# as they are
+# (V-nummer); a Colombian address named by the grid ("Calle 45 # 23-18", typed, was masked by the taint only). A CURP's
+# shape with a wrong check digit, a product's code, an order number, a race's time and an item's number stay
 LATIN_AMERICAN = [
     ("C.C. 1.020.456.789 – Strijp-S desk", "en", [("1.020.456.789", "NATIONAL_ID")]),
     ("Cédula de ciudadanía: 79.845.123", "en", [("79.845.123", "NATIONAL_ID")]),
@@ -1663,6 +1663,12 @@ LATIN_AMERICAN = [
     ("V-nummer 3019284756", "nl", [("3019284756", "NATIONAL_ID")]),
     ("Bestelling 3019284756 verzonden", "nl", []),
     ("Artikel SKU-2045-HDF", "en", []),
+    ("Previous address: Calle 45 # 23-18, Apto 502, Medellín", "en",
+     [("Calle 45 # 23-18, Apto 502, Medellín", "POSTAL_ADDRESS")]),
+    ("Vivo en la Cra. 15 No. 93-47, Bogotá", "en", [("Cra. 15 No. 93-47, Bogotá", "POSTAL_ADDRESS")]),
+    ("calle 26 #68-35 sur", "en", [("calle 26 #68-35 sur", "POSTAL_ADDRESS")]),
+    ("Carrera 5 ganada en 23-18 minutos", "en", []),
+    ("Item # 23-18", "en", []),
 ]
 
 # A German Steuernummer (the tax office's number of a person) in its regional groups with their slashes, which no
