@@ -2215,3 +2215,19 @@ async def test_latin_american_ids_a_mexican_mobile_and_a_foreigners_number_sent_
     assert written[0]["properties"]["$selected_content"].startswith("C.C. ") \
         and written[0]["properties"]["$selected_content"].endswith(" – Strijp-S desk"), written
     assert written[1]["properties"]["$elements_chain"].startswith('a:attr__href="tel:'), written
+
+
+async def test_a_dialled_link_in_the_elements_chain_is_masked_as_in_the_elements(redact):
+    """Held-out peers round 33: a click on a tel: link sent its href in the $elements (masked by its scheme, whatever its
+    digits) and in the $elements_chain beside them, a text, which kept it. A number linked while it is typed, a short
+    one, or one no detector reads is masked in the chain too; the chain's tag, id and the text around stay."""
+    for number in ("+32471", "1234567", "+52 1 55 1234 5678"):
+        chain = f'a:attr__href="tel:{number}"attr__id="partner"href="tel:{number}"nth-child="9";body'
+        clicked = analytics_event("$autocapture", **{"$el_text": "Call us", "$elements_chain": chain,
+                                                     "$elements": [{"tag_name": "a", "attr__href": f"tel:{number}"}]})
+        raw = posthog_body(capture_batch([clicked]))
+        sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+        masked = "*" * len(number.replace(" ", "")) if " " not in number else "*** * ** **** ****"
+        assert sent["$elements_chain"] == chain.replace(number, masked), sent
+        assert sent["$elements"][0]["attr__href"] == f"tel:{masked}", sent
+        assert sent["$el_text"] == "Call us", sent
