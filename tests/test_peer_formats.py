@@ -2183,7 +2183,7 @@ async def test_a_record_number_in_a_title_before_anything_taught_it(redact):
 
 async def test_latin_american_ids_a_mexican_mobile_and_a_foreigners_number_sent_before_any_recording_are_masked(redact):
     """Held-out peers round 33: a Sentry context set at load held the IND's foreigner's number under its key
-    ({"v_nummer": …}); a failed console.assert quoted a Mexican CURP (the breadcrumb's message and its argument alone);
+    ({"v_nummer": …}); a failed console.assert quoted a Mexican CURP (the breadcrumb's message, its argument alone);
     PostHog's $copy_autocapture carried a Colombian cédula after its initials ("C.C. 1.020.456.789", the selection and
     the element's text), and a click a Mexican mobile with the '1' Mexico dropped ("Call +52 1 55 1234 5678" and, in
     the $elements_chain, its tel: link, "+5215512345678"), all before any recording could have tainted them. All are
@@ -2218,9 +2218,9 @@ async def test_latin_american_ids_a_mexican_mobile_and_a_foreigners_number_sent_
 
 
 async def test_a_dialled_link_in_the_elements_chain_is_masked_as_in_the_elements(redact):
-    """Held-out peers round 33: a click on a tel: link sent its href in the $elements (masked by its scheme, whatever its
-    digits) and in the $elements_chain beside them, a text, which kept it. A number linked while it is typed, a short
-    one, or one no detector reads is masked in the chain too; the chain's tag, id and the text around stay."""
+    """Held-out peers round 33: a click on a tel: link sent its href in the $elements (masked by its scheme, whatever
+    its digits) and in the $elements_chain beside them, a text, which kept it. A number linked while it is typed, a
+    short one, or one no detector reads is masked in the chain too; the chain's tag, id and the text around stay."""
     for number in ("+32471", "1234567", "+52 1 55 1234 5678"):
         chain = f'a:attr__href="tel:{number}"attr__id="partner"href="tel:{number}"nth-child="9";body'
         clicked = analytics_event("$autocapture", **{"$el_text": "Call us", "$elements_chain": chain,
