@@ -1458,6 +1458,12 @@ class TextSlot(Slot):
         if self.search:
             spans = work.read(a_person_searched, self.texts[0], tuple(spans))
         clipped: list[Span] = []  # a piece of a value found across the line: masked, not tainted
+        # and a link that calls a number, written in the text: a phone's by its scheme whatever its digits, masked and
+        # not remembered, as in an href (UrlSlot: the site links its own numbers). Held-out peers round 33: the
+        # $elements masked a clicked link's "tel:+5215512345678", the $elements_chain beside them kept it
+        if ":" in self.texts[0]:
+            clipped.extend(Span(*m.span(1), "PHONE_NUMBER", 1.0, "url.dialled")
+                           for m in _DIALLED_IN_TEXT.finditer(self.texts[0]))
         for index, offset in self.lines:
             length = len(self.texts[0])
             for span in found[index]:
@@ -3284,6 +3290,9 @@ def _written_back_safe(raw: str) -> str:
 _WHOLE_URL_SAFE = ":/?&=#;%*[]@+,"
 #: a link that calls or texts a number: the number, up to its parameters ("sms:+32…?body=…", "tel:…;ext=2")
 _DIALLED = re.compile(r"(?i)(?:tel|sms|callto|facetime|facetime-audio):[^\S\n]*([^?;,\s](?:[^?;,]*[^?;,\s])?)")
+#: such a link written inside a text (autocapture's $elements_chain 'href="tel:+32471"', an HTML string): its digits
+#: and their separators, from the scheme's colon on
+_DIALLED_IN_TEXT = re.compile(r"(?i)(?<![\w.-])(?:tel|sms|callto|facetime|facetime-audio):(\+?\d(?:[\d().\-/ ]*\d)?)")
 #: a page's own name and its query, relative ("checkout?stap=2&…"), as a login's ?next= may hold it
 _RELATIVE_WITH_QUERY = re.compile(r"[\w.-]+\?[^\s?&#=]+=")
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")

@@ -86,7 +86,7 @@ from redactor.rrweb import (
     source_of,
     written_name,
 )
-from redactor.ruledata import with_words, word_groups
+from redactor.ruledata import rule_words, with_words, word_groups
 from redactor.scheduling import inline
 from redactor.taint import TaintHasher
 from redactor.urls import looks_like_url
@@ -380,6 +380,10 @@ def _phone_forms(phone: str) -> list[str]:
     return []
 
 
+#: the months Spanish and Portuguese write between "de"s (rules/recognizers.yaml months_after_de)
+_MONTHS_AFTER_DE = frozenset(rule_words()["months_after_de"])
+
+
 def _date_forms(date: str) -> list[str]:
     """A date of birth as pages write it again in another order: year first as a machine writes it (ISO: a
     <time datetime>, microdata's birthDate, a JSON state, "1986-05-21" and "19860521"), day first as a person
@@ -411,7 +415,11 @@ def _date_forms(date: str) -> list[str]:
                f"{mm}-{dd}-{yy}", f"{int(day)}-{int(month)}-{yy}", f"{dd}-{mm}-{yy}"]
     # and year first with the month's name, as Hungarian writes it ("2016. március 14.")
     year_months = [f"{year} {name} {int(day)}" for name in word_groups("months")[int(month) - 1]]
+    # and with "de" between the day, the month and the year, as Spanish and Portuguese write it ("12 de abril de 1991")
+    de_months = [f"{int(day)} de {name}" for name in word_groups("months")[int(month) - 1]
+                 if name in _MONTHS_AFTER_DE]
     return [*dict.fromkeys(numbers), *day_months, *(f"{day_month} {year}" for day_month in day_months), *year_months,
+            *de_months, *(f"{de_month} de {year}" for de_month in de_months),
             *spelled_dates(int(day), int(month), int(year))]
 
 

@@ -2200,3 +2200,55 @@ async def test_a_record_number_in_a_title_before_anything_taught_it(redact):
         "$title": "Cavalière VdM:88ZT/41q – Manège du Val de Meuse"})]))
     sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
     assert "88ZT" not in sent["$title"], sent
+
+
+async def test_latin_american_ids_a_mexican_mobile_and_a_foreigners_number_sent_before_any_recording_are_masked(redact):
+    """Held-out peers round 33: a Sentry context set at load held the IND's foreigner's number under its key
+    ({"v_nummer": …}); a failed console.assert quoted a Mexican CURP (the breadcrumb's message, its argument alone);
+    PostHog's $copy_autocapture carried a Colombian cédula after its initials ("C.C. 1.020.456.789", the selection and
+    the element's text), and a click a Mexican mobile with the '1' Mexico dropped ("Call +52 1 55 1234 5678" and, in
+    the $elements_chain, its tel: link, "+5215512345678"), all before any recording could have tainted them. All are
+    masked; the desk, the context's other key and the assertion's words stay."""
+    curp, cedula = "HEZJ850312HDFRXS07", "1.020.456.789"
+    event = {"event_id": "9" * 32, "timestamp": 1764626402.25, "platform": "javascript", "level": "info",
+             "message": "appointment booked", "contexts": {"ind": {"v_nummer": "3019284756", "desk": "strijp"}},
+             "breadcrumbs": [{"timestamp": 1764626401.5, "category": "console", "level": "log",
+                              "message": f"Assertion failed: CURP does not match the date of birth: {curp}",
+                              "data": {"arguments": ["CURP does not match the date of birth:", curp],
+                                       "logger": "console"}}]}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'","sent_at":"2026-12-01T22:00:02.500Z"}', b'{"type":"event"}',
+                      json.dumps(event).encode()])
+    _, items = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))
+    sent = json.loads(items[0][1])
+    assert "3019284756" not in items[0][1].decode() and curp[4:12] not in items[0][1].decode(), sent
+    assert sent["contexts"]["ind"]["desk"] == "strijp", sent
+    assert sent["breadcrumbs"][0]["data"]["arguments"][0] == "CURP does not match the date of birth:", sent
+    summary = f"C.C. {cedula} – Strijp-S desk"
+    copied = analytics_event("$copy_autocapture", **{"$selected_content": summary, "$copy_type": "copy",
+                                                     "$elements": [{"tag_name": "p", "attr__id": "summary",
+                                                                    "$el_text": summary}]})
+    chain = 'a:attr__href="tel:+5215512345678"attr__id="partner"href="tel:+5215512345678"nth-child="9";body'
+    clicked = analytics_event("$autocapture", **{"$el_text": "Call +52 1 55 1234 5678", "$elements_chain": chain})
+    raw = posthog_body(capture_batch([copied, clicked]))
+    written = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"]
+    plain = json.dumps(written, ensure_ascii=False)
+    assert not [value for value in ("020.456", "456.789", "1234 5678", "5512345678") if value in plain], written
+    assert written[0]["properties"]["$selected_content"].startswith("C.C. ") \
+        and written[0]["properties"]["$selected_content"].endswith(" – Strijp-S desk"), written
+    assert written[1]["properties"]["$elements_chain"].startswith('a:attr__href="tel:'), written
+
+
+async def test_a_dialled_link_in_the_elements_chain_is_masked_as_in_the_elements(redact):
+    """Held-out peers round 33: a click on a tel: link sent its href in the $elements (masked by its scheme, whatever
+    its digits) and in the $elements_chain beside them, a text, which kept it. A number linked while it is typed, a
+    short one, or one no detector reads is masked in the chain too; the chain's tag, id and the text around stay."""
+    for number in ("+32471", "1234567", "+52 1 55 1234 5678"):
+        chain = f'a:attr__href="tel:{number}"attr__id="partner"href="tel:{number}"nth-child="9";body'
+        clicked = analytics_event("$autocapture", **{"$el_text": "Call us", "$elements_chain": chain,
+                                                     "$elements": [{"tag_name": "a", "attr__href": f"tel:{number}"}]})
+        raw = posthog_body(capture_batch([clicked]))
+        sent = unframe(await redact(posthog.decode(raw, {}, LIMIT)))["batch"][0]["properties"]
+        masked = "*" * len(number.replace(" ", "")) if " " not in number else "*** * ** **** ****"
+        assert sent["$elements_chain"] == chain.replace(number, masked), sent
+        assert sent["$elements"][0]["attr__href"] == f"tel:{masked}", sent
+        assert sent["$el_text"] == "Call us", sent

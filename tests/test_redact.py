@@ -2453,6 +2453,25 @@ def test_a_date_of_birth_written_out_in_words_as_a_deed_writes_it_is_masked(sess
     assert not [t for t in shown if "vierenzeventig" in t or "septante" in t or "quatorze" in t or "siebzig" in t]
 
 
+def test_a_date_of_birth_typed_and_written_back_the_spanish_way_is_masked(session):
+    """Held-out peers round 33: a date of birth typed in a date input ('1991-04-12') was written back in Spanish, 'de'
+    between the day, the month and the year, in a <time> ('Date of birth: <time datetime="1991-04-12">12 de abril de
+    1991</time>', a card's shadow root): the taint knew the month's name right after the day only, and the day and
+    month were stored. Spanish and Portuguese spellings are tainted too; another day of April so written stays."""
+    label = element("label", {"for": "born"}, [text("Date of birth")])
+    field = element("input", {"id": "born", "type": "date"})
+    card = element("div", {"id": "card"})
+    s = session()
+    s.send(snapshot(html_page(label, field, card, lang="en")))
+    s.send(input_event(field["id"], "1991-04-12"))
+    born = element("time", {"datetime": "1991-04-12"}, [text("12 de abril de 1991")])
+    s.send(mutation(adds=[add(card["id"], element("p", {}, [text("Date of birth: "), born])),
+                          add(card["id"], element("p", {}, [text("Abierto el 14 de abril de 2026")]))]))
+    shown = list(strings(s.stored[-1]))
+    assert not [t for t in shown if "abril" in t and "14 de abril" not in t], shown
+    assert "Abierto el 14 de abril de 2026" in shown and "Date of birth: " in shown, shown
+
+
 def test_a_birthday_without_its_year_is_masked_once_the_sentence_goes_on(session):
     """Review 20 F3: a day and a month after a birth word were masked only while they ended the value (a year may
     come); once the visitor typed on ("mijn verjaardag is 14 april en ik word 40"), nothing read them as a date of

@@ -42,6 +42,18 @@ _LETTER_O = re.compile(r"(?<!\w)[Oo](?=\d)")
 
 _SEVEN_DIGIT_REGIONS = {"IS", "EE"}
 
+#: a mobile prefix a country dropped that its people still dial after its code: Mexico's "1" ("+52 1 55 1234 5678",
+#: every Mexican mobile's shape until 2019, which phonenumbers' metadata no longer holds; held-out peers round 33)
+_DROPPED_MOBILE_PREFIXES = {52: "1"}
+
+
+def _without_dropped_prefix(number: phonenumbers.PhoneNumber) -> phonenumbers.PhoneNumber:
+    """The number without the mobile prefix its country dropped (_DROPPED_MOBILE_PREFIXES), or the number."""
+    prefix, national = _DROPPED_MOBILE_PREFIXES.get(number.country_code), str(number.national_number)
+    if not prefix or not national.startswith(prefix) or len(national) <= len(prefix):
+        return number
+    return phonenumbers.PhoneNumber(country_code=number.country_code, national_number=int(national[len(prefix):]))
+
 
 def _phone(regions: list[str]) -> Callable[[str], bool]:
     # Fewer digits than this is a date, a price or a short code far more often than a phone number
@@ -58,9 +70,10 @@ def _phone(regions: list[str]) -> Callable[[str], bool]:
         for region in regions:
             try:
                 if region == "INTL":
-                    number = phonenumbers.parse("+" + text.lstrip()[2:] if text.lstrip().startswith("00") else text)
+                    number = _without_dropped_prefix(
+                        phonenumbers.parse("+" + text.lstrip()[2:] if text.lstrip().startswith("00") else text))
                 elif region == "E164":  # the country code first, its '+' left out: "32478998877"
-                    number = phonenumbers.parse("+" + text.strip())
+                    number = _without_dropped_prefix(phonenumbers.parse("+" + text.strip()))
                 else:
                     number = phonenumbers.parse(text, region)
             except phonenumbers.NumberParseException:
@@ -92,7 +105,7 @@ def _phone_prefix(text: str) -> bool:
             continue
         if len(national) < 5 or national.startswith("0"):
             return False
-        number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+        number = _without_dropped_prefix(phonenumbers.PhoneNumber(country_code=code, national_number=int(national)))
         return phonenumbers.is_possible_number_with_reason(number) in (
             phonenumbers.ValidationResult.IS_POSSIBLE, phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
             phonenumbers.ValidationResult.TOO_SHORT)
