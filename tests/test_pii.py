@@ -4632,3 +4632,20 @@ def test_a_dedication_opened_by_french_a_dutch_aan_or_german_an(patterns_only):
                            ("À Noël, offrez un bon cadeau", "fr"), ("An Silvester, ab 20 Uhr", "de"),
                            ("Aan Zee, het hotel aan het strand", "nl")]:
         assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}, text
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    ("My resident registration number is 910423-2847514, thanks", "en", [("910423-2847514", "NATIONAL_ID")]),
+    ("Voor het dossier: 주민등록번호 910423-2847514. Dank u wel", "nl", [("910423-2847514", "NATIONAL_ID")]),
+    ("910423-2847514", "nl", [("910423-2847514", "NATIONAL_ID")]),  # its date and check digit alone
+    ("RRN 201105-4123456 (mijn dochter)", "nl", [("201105-4123456", "NATIONAL_ID")]),  # since 2020: no check digit
+    ("주민등록번호: 9104232847514", "nl", [("9104232847514", "NATIONAL_ID")]),
+    ("Factuur 240315-1000012 van 15 maart", "nl", []),  # an invoice's number of its shape, failing the check
+    ("Ref. 910423-2847515", "fr", []),
+])
+def test_a_korean_resident_registration_number_is_a_national_id(patterns_only, text, language, expected):
+    """Held-out round 43, probed beside the page: a Korean resident registration number in a remark ("My resident
+    registration number is 910423-2847514", "주민등록번호 910423-2847514") was stored: no recognizer had its shape (a
+    birth date, a digit for the century and sex, six more, the last a check digit until 2020: python-stdnum's
+    kr.rrn)."""
+    check(patterns_only, text, language, expected)
