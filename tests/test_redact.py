@@ -6267,6 +6267,24 @@ def test_an_eastern_church_or_a_belief_after_a_nations_word_said_of_oneself_is_m
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben allergisch voor penicilline en heb de ziekte van Hashimoto. Groeten", ["Hashimoto"],
+     "allergisch voor penicilline"),
+    ("fr", "J'ai la maladie de Basedow depuis deux ans, merci de me rappeler. Merci", ["Basedow"], "merci de me"),
+    ("de", "Ich habe Morbus Bechterew, bitte einen Stuhl mit Lehne. Danke sehr", ["Bechterew"], "bitte einen Stuhl"),
+    ("nl", "Mijn schildklier werkt te traag, dus ik ben vaak moe. Groeten", ["schildklier"], "Mijn"),
+    # of the same class: an age in brackets after a person's name or noun, between the person's word and the state
+    ("nl", "Mijn zoon Ji-ho (6) heeft ADHD, graag een rustige wachtkamer. Groeten", ["ADHD"], "Mijn zoon"),
+    ("fr", "Notre fille (8) est asthmatique, elle a sa Ventoline. Merci", ["asthmatique"], "Notre fille (8)")])
+def test_a_disease_said_by_the_name_it_bears_or_after_an_age_in_brackets_is_masked(session, lang, value, said, kept):
+    """Held-out round 43, probed beside the page: a disease said by the name it bears ("Ik heb de ziekte van
+    Hashimoto", "la maladie de Basedow", "Morbus Bechterew") or a thyroid's disorder was stored: said_health held
+    Parkinson's, Alzheimer's and Crohn's names only; and a state said of a child named with her age in brackets ("Mijn
+    zoon Ji-ho (6) heeft ADHD"): the bracket ended the statement's words before it (content._SAID_WORD). The allergy
+    stays, as said_health's note keeps it."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Als moslim eet ik geen varkensvlees, dus graag de vis. Alvast bedankt", ["moslim"], "dus graag de vis."),
     ("fr", "En tant que musulmane, je préfère une femme médecin. Merci bien", ["musulmane"], "je préfère une femme médecin."),
     ("de", "Als Diabetikerin brauche ich Pausen, bitte am Gang. Danke sehr", ["Diabetikerin"], "bitte am Gang."),
