@@ -6267,6 +6267,23 @@ def test_an_eastern_church_or_a_belief_after_a_nations_word_said_of_oneself_is_m
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Seo-yeon belt morgen terug over de afspraak. Groeten", ["Seo-yeon"], "belt morgen terug"),
+    ("nl", "Ik denk dat Seo-yeon morgen belt. Groeten", ["Seo-yeon"], "Ik denk dat"),
+    ("nl", "Wij halen Ha-eun om drie uur op. Groeten", ["Ha-eun"], "om drie uur op."),
+    ("nl", "Mijn dochter Ha-eun is erg verkouden. Groeten", ["Ha-eun"], "is erg verkouden."),
+    ("en", "Ha-eun has a fever since yesterday. Thanks", ["Ha-eun"], "has a fever"),
+    # the guard: a word of two parts, the second in small letters, that is no listed name
+    ("nl", "Peut-être kan ik morgen komen, anders vrijdag. Groeten", [], "Peut-être kan ik morgen komen")])
+def test_a_korean_given_name_with_its_second_part_in_small_letters_is_read_alone(session, lang, value, said, kept):
+    """Held-out round 43, probed beside the page: a Korean given name as Korea romanises it, its second syllable in
+    small letters after a hyphen ("Seo-yeon", "Ha-eun"), was stored as a sentence's subject, after a clause's word,
+    after a verb of fetching and after a relative's word: those rules read a second part with a capital only. The
+    names are listed (pii.yaml extra_given_names); a listed name of two parts is no everyday word, however rare
+    here (names.common_given_name_first)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben allergisch voor penicilline en heb de ziekte van Hashimoto. Groeten", ["Hashimoto"],
      "allergisch voor penicilline"),
     ("fr", "J'ai la maladie de Basedow depuis deux ans, merci de me rappeler. Merci", ["Basedow"], "merci de me"),
