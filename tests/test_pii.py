@@ -4649,3 +4649,24 @@ def test_a_korean_resident_registration_number_is_a_national_id(patterns_only, t
     birth date, a digit for the century and sex, six more, the last a check digit until 2020: python-stdnum's
     kr.rrn)."""
     check(patterns_only, text, language, expected)
+
+
+@pytest.mark.parametrize("text,language,address", [
+    ("We woonden in Seoul, Mapo-gu, World Cup buk-ro 396, tot vorige maand.", "nl", "Mapo-gu, World Cup buk-ro 396"),
+    ("Office: Teheran-ro 152, Gangnam-gu, Seoul", "en", "Teheran-ro 152"),
+    ("Gangnam-daero 94-gil 15", "en", "Gangnam-daero 94-gil 15"),
+    ("Ons vorige adres was 서울특별시 마포구 월드컵북로 396.", "nl", "서울특별시 마포구 월드컵북로 396"),
+    ("테헤란로 152", "nl", "테헤란로 152"),
+])
+def test_a_korean_road_name_address_is_an_address(patterns_only, text, language, address):
+    """Held-out round 43, probed beside the page: a Korean road-name address typed in a remark, romanised ("Mapo-gu,
+    World Cup buk-ro 396") or in Hangul after a word no label is ("월드컵북로 396"), kept its road and number: no street
+    rule knew the road's "-ro", "-daero", "-gil" (로, 길). The guard: a particle's word before a number with its unit
+    ("출구로 10분"), and an everyday word of two parts before a number, are no address."""
+    assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text,language", [("3번 출구로 10분 걸어오세요", "nl"), ("Check-in 14 uur, check-out 11 uur", "nl"),
+                                           ("Rock-and-roll 1950", "en")])
+def test_a_korean_particle_or_a_compound_before_a_number_is_no_address(patterns_only, text, language):
+    assert not {e for _, e in found(patterns_only, text, language)} & {"POSTAL_ADDRESS"}, text
