@@ -33,6 +33,28 @@ lookup had written it into the read-only town field, was masked in the page's ow
 last snapshot) and in some copies of the English line ('New in *****? You can register…'). Over-masked by design: the
 letter the page writes into a read-only textarea is a field's value, read as a visitor's text: its 'Dear colleague'
 and its 'Kind regards, the practice.' lose their last word.
+The insurer: a health insurer's field is masked whole by design, its <select>'s own first option with it (fields.yaml
+HEALTH_INSURER: which fund a visitor is a member of may say her belief, review 29 F5); the round keeps instead the
+option picked in a reminders <select> added after the first run ('Per sms'). 8 of 8 pass since, the town left open.
+Probed beside the page (typed in a remark; page text is the site's, read so by design): a Korean resident registration
+number after its English or Korean word ('My resident registration number is 910423-2847514', '주민등록번호
+910423-2847514') was stored: 67af278 (rules/recognizers.yaml kr_rrn). A disease said by the name it bears ('Ik heb de
+ziekte van Hashimoto', 'Morbus Bechterew') and a state said after an age in brackets ('Mijn zoon Ji-ho (6) heeft ADHD')
+were stored: 0ea99bf (said_health, content._SAID_WORD). A Korean given name with its second part in small letters read
+alone ('Seo-yeon belt morgen terug', 'dat Seo-yeon morgen belt', 'halen Ha-eun op', 'Mijn dochter Ha-eun is…') was
+stored: e19f926 (content._GIVEN_NAME_WORD, related_person, names.common_given_name_first). A Korean road-name address
+('Mapo-gu, World Cup buk-ro 396', '월드컵북로 396') kept its road and number: 02bcd9f (street_korean). A Korean name
+surname first ('황서연 (Hwang Seo-yeon)', 'dr. Lee Ji-hoon') was kept whole or in part: 2ef852a (korean_name). A
+Korean mobile in its domestic form with no phone word ('Seo-yeon, 010-4827-3916') was kept: 59f21c2 (phone_kr_mobile).
+The name in Hangul in a sentence, the BSN with dots, the +82 mobile, the Delft street and the e-mail were masked on main
+already.
+Left open: the town. A town the page's postcode lookup wrote into the visitor's read-only town field is tainted as her
+address's, and the site's own text naming the same town ('Uw adres in Delft', 'New in Delft?') is masked in every
+snapshot after (test_huisarts_last_snapshot_keeps_the_sites_own_town, a strict xfail): a local site's town and its
+visitor's are often one; telling the site's mention from an echo needs the site's words remembered from before the field
+held them (as DomMirror.site_names remembers names), not done here. An allergy stays readable in a visitor's remark by
+design (said_health's note); 'Park Min-jun' alone on a line (a heading's shape, 'Park' a place's word) is no person,
+in a sentence it is.
 """
 
 from __future__ import annotations
@@ -67,7 +89,7 @@ CONTACT, CONTACT_NAME, CONTACT_PHONE = "Park Min-jun +82 10-5283-7140", "Park Mi
 CHILD, CHILD_GIVEN, CHILD_BORN = "Park Ha-eun", "Ha-eun", "05-11-2019"
 HEALTH = ("Allergisch voor penicilline. Ik gebruik levothyroxine voor de ziekte van Hashimoto. Mijn dochter heeft "
           "astma en gebruikt een puffer.")
-INSURER = "Zilveren Kruis"
+INSURER, REMINDERS = "Zilveren Kruis", "Per sms"
 
 THE_VISITOR = [
     Planted("#naam", NAME, "a Korean name in passport order, put into the consent checkbox's label"),
@@ -104,12 +126,12 @@ KEPT = ["Huisartsenpraktijk Tanthof", "Inschrijven als nieuwe patiënt — dat k
         "Bij spoed buiten kantooruren belt u de huisartsenpost.",
         "Straat en plaats vullen wij aan uit uw postcode en huisnummer.",
         "감사합니다! Wij nemen binnen twee werkdagen contact met u op."]
-TYPED_KEPT = {"verzekeraar": INSURER}
+TYPED_KEPT = {"herinnering": REMINDERS}
 LABELS = ["Uw gegevens", "Naam zoals in uw paspoort", "Naam in het Koreaans (한글, mag leeg blijven)", "Geboortedatum",
           "Burgerservicenummer (BSN)", "Koreaans registratienummer (주민등록번호), voor uw dossier",
-          "Vorig adres in Korea", "Uw adres in Delft", "Postcode", "Huisnummer", "Straat", "Plaats", "Mobiel nummer",
+          "Vorig adres in Korea", "Postcode", "Huisnummer", "Straat", "Plaats", "Mobiel nummer",
           "E-mailadres", "Contactpersoon bij nood (naam en telefoon)", "Foto van uw paspoort", "Uw zorgverzekering",
-          "Zorgverzekeraar", "Kinderen die u mee inschrijft", "Kind toevoegen", "Gezondheid", "Uw dossier opvragen",
+          "Zorgverzekeraar", "Herinneringen aan afspraken", "Kinderen die u mee inschrijft", "Kind toevoegen", "Gezondheid", "Uw dossier opvragen",
           "Deze brief sturen wij naar uw vorige huisarts", "Inschrijving versturen"]
 
 
@@ -121,6 +143,7 @@ def row(number: int, field: str) -> str:
 def huisarts(record) -> Recorded:  # noqa: F811 (the fixture imported above)
     def script(recording: Recording, page: Any) -> None:
         page.select_option("#verzekeraar", INSURER)
+        page.select_option("#herinnering", REMINDERS)
         type_with_cuts(recording, "#naam", ["Hwang Seo", "-yeon"], delay=15)
         type_with_cuts(recording, "#naam-ko", ["황서", "연"], delay=15)
         type_with_cuts(recording, "#geboren", ["1991. 4", ". 23."], delay=15)
@@ -194,13 +217,19 @@ def test_huisarts_keeps_the_site_text(huisarts: Recorded):
     check_kept(huisarts, KEPT)
 
 
-def test_huisarts_keeps_the_insurer_picked(huisarts: Recorded):
+def test_huisarts_keeps_the_reminders_picked(huisarts: Recorded):
     assert all(value in field_values(huisarts.sent, field) for field, value in TYPED_KEPT.items()), "broken"
     assert [value for field, value in TYPED_KEPT.items() if value not in field_values(huisarts.stored, field)] == []
 
 
 def test_huisarts_last_snapshot_keeps_the_labels(huisarts: Recorded):
     check_kept(last_snapshot(huisarts), LABELS)
+
+
+@pytest.mark.xfail(strict=True, reason="left open: a town the page wrote into the visitor's town field is tainted, and "
+                   "the site's own heading naming it is masked in the snapshots after (see the module's docstring)")
+def test_huisarts_last_snapshot_keeps_the_sites_own_town(huisarts: Recorded):
+    check_kept(last_snapshot(huisarts), ["Uw adres in Delft"])
 
 
 # -- what the server keeps on disk --------------------------------------------------------------------
