@@ -72,6 +72,7 @@ from .test_heldout import (check_data_dir, check_no_shared_window, check_windows
 from .test_heldout3 import split_inside
 from .test_heldout14 import last_snapshot
 from .test_heldout25 import field_values
+from .test_heldout42 import _nodes
 from .test_recorder import Planted, Recorded, check_kept, record, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -190,19 +191,6 @@ def test_huisarts_page_did_what_the_round_stands_on(huisarts: Recorded):
     assert ("data-patient", MAIL) in attributes, "the e-mail is not on the <html> element"
     assert ("datetime", BORN_ISO) in attributes, "no <time datetime>"
     assert any(NAME == text for text in sent), "the name is not in the consent label"
-
-
-def _nodes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every node of the full snapshots and of the mutations' additions."""
-    stack = [event["data"]["node"] for event in events if event.get("type") == 2]
-    stack += [added["node"] for event in events if event.get("type") == 3 and event["data"].get("source") == 0
-              for added in event["data"].get("adds", [])]
-    found = []
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(node.get("childNodes", []))
-    return found
 
 
 def test_huisarts_visitor_leaks_nothing(huisarts: Recorded):
