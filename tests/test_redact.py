@@ -6306,6 +6306,41 @@ def test_an_eastern_church_or_a_belief_after_a_nations_word_said_of_oneself_is_m
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Seo-yeon belt morgen terug over de afspraak. Groeten", ["Seo-yeon"], "belt morgen terug"),
+    ("nl", "Ik denk dat Seo-yeon morgen belt. Groeten", ["Seo-yeon"], "Ik denk dat"),
+    ("nl", "Wij halen Ha-eun om drie uur op. Groeten", ["Ha-eun"], "om drie uur op."),
+    ("nl", "Mijn dochter Ha-eun is erg verkouden. Groeten", ["Ha-eun"], "is erg verkouden."),
+    ("en", "Ha-eun has a fever since yesterday. Thanks", ["Ha-eun"], "has a fever"),
+    # the guard: a word of two parts, the second in small letters, that is no listed name
+    ("nl", "Peut-être kan ik morgen komen, anders vrijdag. Groeten", [], "Peut-être kan ik morgen komen")])
+def test_a_korean_given_name_with_its_second_part_in_small_letters_is_read_alone(session, lang, value, said, kept):
+    """Held-out round 43, probed beside the page: a Korean given name as Korea romanises it, its second syllable in
+    small letters after a hyphen ("Seo-yeon", "Ha-eun"), was stored as a sentence's subject, after a clause's word,
+    after a verb of fetching and after a relative's word: those rules read a second part with a capital only. The
+    names are listed (pii.yaml extra_given_names); a listed name of two parts is no everyday word, however rare
+    here (names.common_given_name_first)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Ik ben allergisch voor penicilline en heb de ziekte van Hashimoto. Groeten", ["Hashimoto"],
+     "allergisch voor penicilline"),
+    ("fr", "J'ai la maladie de Basedow depuis deux ans, merci de me rappeler. Merci", ["Basedow"], "merci de me"),
+    ("de", "Ich habe Morbus Bechterew, bitte einen Stuhl mit Lehne. Danke sehr", ["Bechterew"], "bitte einen Stuhl"),
+    ("nl", "Mijn schildklier werkt te traag, dus ik ben vaak moe. Groeten", ["schildklier"], "Mijn"),
+    # of the same class: an age in brackets after a person's name or noun, between the person's word and the state
+    ("nl", "Mijn zoon Ji-ho (6) heeft ADHD, graag een rustige wachtkamer. Groeten", ["ADHD"], "Mijn zoon"),
+    ("fr", "Notre fille (8) est asthmatique, elle a sa Ventoline. Merci", ["asthmatique"], "Notre fille (8)")])
+def test_a_disease_said_by_the_name_it_bears_or_after_an_age_in_brackets_is_masked(session, lang, value, said, kept):
+    """Held-out round 43, probed beside the page: a disease said by the name it bears ("Ik heb de ziekte van
+    Hashimoto", "la maladie de Basedow", "Morbus Bechterew") or a thyroid's disorder was stored: said_health held
+    Parkinson's, Alzheimer's and Crohn's names only; and a state said of a child named with her age in brackets ("Mijn
+    zoon Ji-ho (6) heeft ADHD"): the bracket ended the statement's words before it (content._SAID_WORD). The allergy
+    stays, as said_health's note keeps it."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Als moslim eet ik geen varkensvlees, dus graag de vis. Alvast bedankt", ["moslim"], "dus graag de vis."),
     ("fr", "En tant que musulmane, je préfère une femme médecin. Merci bien", ["musulmane"], "je préfère une femme médecin."),
     ("de", "Als Diabetikerin brauche ich Pausen, bitte am Gang. Danke sehr", ["Diabetikerin"], "bitte am Gang."),

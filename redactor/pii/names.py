@@ -878,9 +878,15 @@ def aged_name(text: str) -> bool:
 def common_given_name_first(text: str) -> bool:
     """The first word is a given name common in the visitors' countries (_common_given_names) and not far more often an
     everyday word: a name that stands alone before a date ("Noor 14.08.2023", a birth's or a memorial's lettering), where
-    no word before it says a person follows, so a rare name of the list ("Versie 07.03.2021", "Maart …") is none."""
+    no word before it says a person follows, so a rare name of the list ("Versie 07.03.2021", "Maart …") is none. A
+    listed name of two parts joined by a hyphen is no everyday word, however rare here ("dat Seo-yeon morgen belt",
+    "halen Ha-eun op": Korea's given names; held-out round 43)."""
     words = text.split()
-    return bool(words) and _plain_name(words[0].split("-", 1)[0]) in _common_given_names() and not _rarely_a_name(words[0])
+    if not words or _rarely_a_name(words[0]):
+        return False
+    first = words[0]
+    return (_plain_name(first.split("-", 1)[0]) in _common_given_names()
+            or "-" in first.strip("-") and _plain_name(first) in _first_names())
 
 
 def lower_case_name(text: str) -> bool:
