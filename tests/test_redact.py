@@ -5697,6 +5697,49 @@ def test_the_sites_own_words_of_review_33s_health_states_stay(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Ma fille a la varicelle, elle reste à la maison. Merci", ["varicelle"], "elle reste à la maison."),
+    ("nl", "Mijn zoon heeft roodvonk, hij blijft thuis. Groeten", ["roodvonk"], "hij blijft thuis."),
+    ("de", "Meine Tochter hat Läuse, wir behandeln heute. Danke", ["Läuse"], "wir behandeln heute."),
+    ("fr", "Mon fils a des poux, il revient lundi. Merci", ["poux"], "il revient lundi."),
+    ("fr", "J'ai la gale, je ne viens pas. Merci", ["gale"], "je ne viens pas."),
+    ("de", "Unser Sohn ist Bettnässer, bitte diskret. Danke", ["Bettnässer"], "bitte diskret."),
+    ("nl", "Mijn dochter heeft hand-voet-mondziekte, ze blijft thuis. Groeten", ["mondziekte"], "ze blijft thuis."),
+    ("fr", "Mon bébé a une bronchiolite, il reste à la maison. Merci", ["bronchiolite"], "il reste à la maison."),
+    # of the same class: impetigo, scabies and pinworms in Dutch and German, a daughter's stutter and her speech
+    # therapist, bedwetting said by its phrase, English's chickenpox
+    ("nl", "Onze dochter heeft krentenbaard, ze komt woensdag terug. Groeten", ["krentenbaard"],
+     "ze komt woensdag terug."),
+    ("de", "Ich habe Krätze, bitte verschieben. Danke", ["Krätze"], "bitte verschieben."),
+    ("nl", "Mijn dochter gaat naar de logopedist voor stotteren, ze komt later. Groeten", ["logopedist", "stotteren"],
+     "ze komt later."),
+    ("nl", "Onze zoon plast nog in bed, graag een matrasbeschermer. Groeten", ["plast"], "graag een matrasbeschermer."),
+    ("de", "Mein Sohn hat Windpocken, er bleibt zu Hause. Danke", ["Windpocken"], "er bleibt zu Hause."),
+    ("en", "My son has chickenpox, he is staying home. Thanks", ["chickenpox"], "he is staying home.")])
+def test_a_childhood_infection_parasites_or_bedwetting_said_of_ones_child_is_masked(session, lang, value, said, kept):
+    """Review 34 F1: a childhood infection, parasites, bedwetting or a stutter said of one's own child in a school's or
+    a daycare's absence note ("Ma fille a la varicelle", "Mijn zoon heeft roodvonk", "Meine Tochter hat Läuse", "Mon
+    fils a des poux", "J'ai la gale", "Unser Sohn ist Bettnässer") was stored in the remark's keystrokes and final
+    value: said_health held chronic conditions only. The infections, parasites, enuresis and stuttering are listed in
+    every language the others are, and the speech therapist a child sees (as a psychiatrist is); scabies in French by
+    its phrase only ("la gale")."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_the_sites_own_words_of_childhood_infections_and_parasites_stay(session):
+    """Review 34 F1's controls: a school's or a daycare's own text naming lice, chickenpox or a speech therapist ("Que
+    faire en cas de poux ?", "Luizenpluis: elke maandag na de vakantie", "Windpocken: Wann darf mein Kind wieder in
+    die Kita?") is no visitor's statement and stays readable, and so do a visitor's words that only look like the new
+    ones: an English gale, a question with no person of her own ("Is er een luizenpluis na de vakantie?")."""
+    site = ["Que faire en cas de poux ?", "Luizenpluis: elke maandag na de vakantie",
+            "Windpocken: Wann darf mein Kind wieder in die Kita?", "Varicelle, rougeole : calendrier des vaccins",
+            "Onze logopedist werkt op dinsdag", "Krentenbaard en school: de richtlijnen"]
+    remark = ["We sailed through a gale last year.",
+              "Is er een luizenpluis na de vakantie?",
+              "Bitte um Rückruf"]
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
