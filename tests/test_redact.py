@@ -5740,6 +5740,67 @@ def test_the_sites_own_words_of_childhood_infections_and_parasites_stay(session)
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Mon fils a un PAI pour son allergie, merci de prévenir. Merci", ["PAI", "allergie"], "merci de prévenir."),
+    ("fr", "Ma fille a un PPS (MDPH) et une AESH, merci de prévenir. Merci", ["PPS", "MDPH", "AESH"], "merci de prévenir."),
+    ("nl", "Onze zoon heeft een GON-begeleiding, graag contact. Groeten", ["GON"], "graag contact."),
+    ("de", "Mein Sohn hat einen Förderbedarf (Lernen) und eine Schulbegleitung, bitte melden. Danke",
+     ["Förderbedarf", "Schulbegleitung"], "bitte melden."),
+    ("de", "Unsere Tochter ist ein Integrationskind, bitte melden. Danke", ["Integrationskind"], "bitte melden."),
+    ("nl", "Onze pleegzoon zit in de jeugdzorg, graag discreet. Groeten", ["jeugdzorg"], "graag discreet."),
+    ("fr", "Mon neveu est placé à l'ASE, merci de me contacter. Merci", ["placé", "ASE"], "merci de me contacter."),
+    ("de", "Das Jugendamt hat das Sorgerecht für meinen Sohn, bitte melden. Danke", ["Sorgerecht"],
+     "Das Jugendamt hat das "),
+    # of the same class: a special school in Dutch, a French family placement and children's judge, a German taking
+    # into care said with no person, a Dutch custody measure
+    ("nl", "Mijn dochter zit in het buitengewoon onderwijs, graag contact. Groeten", ["buitengewoon"], "graag contact."),
+    ("fr", "Ma fille vit en famille d'accueil, merci de me contacter. Merci", ["famille d'accueil"],
+     "merci de me contacter."),
+    ("fr", "Mon fils est suivi par le juge des enfants, merci de me rappeler. Merci", ["juge des enfants"],
+     "merci de me rappeler."),
+    ("de", "Nach der Inobhutnahme wohnt er bei uns, bitte melden. Danke", ["Inobhutnahme"], "bitte melden."),
+    ("nl", "Onze dochter is onder toezicht gesteld, graag discreet. Groeten", ["toezicht"], "graag discreet.")])
+def test_a_childs_support_plan_or_youth_care_measure_said_of_ones_own_is_masked(session, lang, value, said, kept):
+    """Review 34 F2: a child's special-needs support plan, youth-care placement or custody measure said of one's own
+    ("Mon fils a un PAI pour son allergie", "un PPS (MDPH) et une AESH", "GON-begeleiding", "Förderbedarf",
+    "Integrationskind", "placé à l'ASE", "Onze pleegzoon zit in de jeugdzorg", "Das Jugendamt hat das Sorgerecht")
+    was stored whole: none of these words was in a statement's list. The support plans are health (said_health, PAI
+    and PPS in capitals), the MDPH, the AESH and a school aide read alone wherever a visitor writes them, as after
+    a bracket (said_health_alone); a youth-care or custody measure is read after the person's word as criminal-
+    justice data is, and before it in its clause ("das Sorgerecht für meinen Sohn": said_child_protection), a
+    taking into care alone (said_justice_alone)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("fr", "Ma fille a un PPS (MDPH) et une AESH.", ["PPS", "MDPH", "AESH"], "Ma fille a un "),
+    ("nl", "Onze pleegzoon zit in de jeugdzorg.", ["jeugdzorg"], "Onze "),
+    ("de", "Das Jugendamt hat das Sorgerecht für meinen Sohn.", ["Sorgerecht"], "Das Jugendamt hat das ")])
+def test_a_childs_support_plan_or_youth_care_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said,
+                                                                                   kept):
+    """Review 34 F2: the same posted in a form's payload ({"remark": "Onze pleegzoon zit in de jeugdzorg"}) was
+    stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
+
+
+def test_the_sites_own_words_of_support_plans_and_youth_care_stay(session):
+    """Review 34 F2's controls: a youth-care service's, a school's or a youth office's own text ("Jeugdzorg
+    Vlaanderen: onze werking", "Le PAI : mode d'emploi", "Jugendamt: Sprechzeiten", "Sorgerecht: unsere Beratung")
+    is no visitor's statement and stays readable, and so do a visitor's words that only look like the new ones:
+    Portuguese's father ("Meu pai tem uma loja"), the verb "meinen" ("Was meinen Sie dazu?")."""
+    site = ["Jeugdzorg Vlaanderen: onze werking", "Le PAI : mode d'emploi pour les familles",
+            "Jugendamt: Sprechzeiten und Kontakt", "Sorgerecht: unsere Beratung für Eltern",
+            "Onze pleeggezinnen zoeken versterking", "Schulbegleitung: so beantragen Sie sie", "La MDPH en 5 questions"]
+    remark = ["Meu pai tem uma loja.",
+              "Was meinen Sie dazu?",
+              "Bitte um Rückruf"]
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
