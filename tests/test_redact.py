@@ -5801,6 +5801,59 @@ def test_the_sites_own_words_of_support_plans_and_youth_care_stay(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Mijn ex heeft een straatverbod, niet aan hem meegeven. Groeten", ["straatverbod"], "niet aan hem meegeven."),
+    ("fr", "J'ai une ordonnance de protection contre mon ex-mari, merci de prévenir. Merci",
+     ["ordonnance", "protection"], "merci de prévenir."),
+    ("de", "Gegen den Vater besteht ein Kontaktverbot, bitte beachten. Danke", ["Kontaktverbot"], "bitte beachten."),
+    ("nl", "Ik verblijf in de vrouwenopvang, graag discreet. Groeten", ["vrouwenopvang"], "graag discreet."),
+    ("fr", "Je suis hébergée en foyer pour femmes battues, merci d'appeler. Merci", ["battues"], "merci d'appeler."),
+    ("de", "Ich wohne zurzeit im Frauenhaus, bitte anrufen. Danke", ["Frauenhaus"], "bitte anrufen."),
+    # of the same class: a Dutch contact ban said of the father, a German approach ban, domestic violence said of
+    # oneself in Dutch and German, a Belgian shelter's nickname
+    ("nl", "Voor de vader geldt een contactverbod, graag opletten. Groeten", ["contactverbod"], "graag opletten."),
+    ("de", "Mein Ex-Mann hat ein Annäherungsverbot, bitte beachten. Danke", ["Annäherungsverbot"], "bitte beachten."),
+    ("nl", "Ik ben slachtoffer van huiselijk geweld, graag discreet. Groeten", ["huiselijk", "geweld"],
+     "graag discreet."),
+    ("de", "Ich habe häusliche Gewalt erlebt, bitte anrufen. Danke", ["häusliche", "Gewalt"], "bitte anrufen."),
+    ("nl", "We wonen nu in een blijf-van-mijn-lijfhuis, graag discreet. Groeten", ["lijfhuis"], "graag discreet.")])
+def test_a_protection_order_or_a_shelter_said_of_oneself_is_masked(session, lang, value, said, kept):
+    """Review 34 F5: a protection order or a domestic-violence shelter, a victim's safety data ("Mijn ex heeft een
+    straatverbod", "J'ai une ordonnance de protection contre mon ex-mari", "Gegen den Vater besteht ein
+    Kontaktverbot", "Ik verblijf in de vrouwenopvang", "foyer pour femmes battues", "im Frauenhaus") was stored: no
+    statement's list held them. They are read after the person's word as criminal-justice data is (said_justice),
+    and the compounds no other meaning shares alone too, where no first person is ("Gegen den Vater besteht ein
+    Kontaktverbot": said_justice_alone)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("nl", "Mijn ex heeft een straatverbod, niet aan hem meegeven.", ["straatverbod"], "niet aan hem meegeven."),
+    ("de", "Gegen den Vater besteht ein Kontaktverbot.", ["Kontaktverbot"], "Gegen den Vater besteht ein "),
+    ("de", "Ich wohne zurzeit im Frauenhaus.", ["Frauenhaus"], "Ich ")])
+def test_a_protection_order_or_a_shelter_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 34 F5: the same posted in a form's payload ({"remark": "Ich wohne zurzeit im Frauenhaus"}) was stored;
+    the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Abholung", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Abholung" in stored, stored
+
+
+def test_the_sites_own_words_of_protection_orders_and_shelters_stay(session):
+    """Review 34 F5's controls: a shelter's, a lawyer's or a helpline's own text ("Vrouwenopvang: bel ons dag en nacht", "Das
+    Frauenhaus Köln: Hilfe rund um die Uhr", "L'ordonnance de protection en 5 questions") is no visitor's statement
+    and stays readable, and so does a visitor's remark that names none of the new words ("Ik zit in de opvang
+    van de school" is a school's after-care)."""
+    site = ["Vrouwenopvang: bel ons dag en nacht", "Das Frauenhaus Köln: Hilfe rund um die Uhr",
+            "L'ordonnance de protection en 5 questions", "Straatverbod of contactverbod: wat is het verschil?",
+            "Häusliche Gewalt: Wir helfen"]
+    remark = ["Ik zit in de opvang van de school.",
+              "Bitte um Rückruf"]
+    assert_the_sites_lines_and_a_remark_stay(session, site, remark)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
