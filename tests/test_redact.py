@@ -5854,6 +5854,19 @@ def test_the_sites_own_words_of_protection_orders_and_shelters_stay(session):
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
+    ("fr", "Le père de mes enfants est en prison, merci de me contacter. Merci", ["prison"], "merci de me contacter."),
+    # of the same class: German's, French's plural possessive before another category
+    ("de", "Mein Mann sitzt im Gefängnis, bitte anrufen. Danke", ["Gefängnis"], "bitte anrufen."),
+    ("fr", "Mes parents sont musulmans, repas halal svp. Merci", ["musulmans"], "repas halal svp."),
+    ("fr", "Mes deux filles ont la varicelle, elles restent à la maison. Merci", ["varicelle"],
+     "elles restent à la maison.")])
+def test_a_state_said_of_ones_own_after_frenchs_plural_possessive_is_masked(session, lang, value, said, kept):
+    """Review 34's weaker point: "Le père de mes enfants est en prison" was stored where "Mijn man zit in de
+    gevangenis" was masked: said_self held "mon" and "ma", not French's plural possessive "mes"."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
     ("nl", "Ik ben lid van het ABVV en wil de ledenkorting. Alvast bedankt", ["ABVV"], "ledenkorting. Alvast"),
     ("fr", "je suis affiliée à la FGTB depuis 2010, tarif syndiqué svp", ["FGTB"], "je suis affiliée à la "),
     ("de", "Ich bin Gewerkschaftsmitglied bei ver.di, gilt der Rabatt?", ["Gewerkschaftsmitglied"], "gilt der Rabatt?"),
