@@ -1102,7 +1102,9 @@ _SAID_FURTHER = regex.compile(with_words(
 _SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
                         rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
-                        rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
+                        rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))"
+                        rf"|(?P<justice>(?i:{{{{said_justice}}}}|{{{{said_child_protection}}}}"
+                        rf"|{{{{said_justice_alone}}}}))"
                         rf"|(?P<special>(?i:{{{{said_special_word}}}}))|(?P<means>(?i:{{{{said_means}}}}))"
                         rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+(?:(?i:van|von|de)[^\S\n]+|(?i:d)['’])?)?"
                         rf"(?i:{{{{said_origin}}}})|{{{{said_roots}}}})"
@@ -1112,11 +1114,17 @@ _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GA
 _SAID_WORSHIP = r"(?:{{said_worship_services}}|[\p{L}-]*(?:{{said_worship_places}}))"
 _SAID_SPECIAL = regex.compile(with_words(
     r"(?<![\w'’-])(?i:{{said_self}})(?![\w-])" + _SAID_OF_THE_SUBJECT +
-    rf"|(?P<practice_first>(?<![\w'’-])(?i:{{{{said_practice}}}})(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+"
+    rf"|(?P<practice_first>(?<![\w'’-])(?i:{{{{said_practice}}}}|{{{{said_child_protection}}}})"
+    rf"(?:[^\S\n]+{_SAID_WORD}){{0,2}}?[^\S\n]+"
     rf"(?i:{{{{said_self}}}})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
     rf"|(?P<in_person>(?<![\w'’-])(?:{_SAID_WORD}[^\S\n]+)?(?:(?P<health_ending>(?i:{{{{said_health_in_person}}}}"
     rf"|{{{{said_care_grade}}}}))"
     rf"|(?i:{{{{said_belief_in_person}}}}|(?:{{{{said_residence_papers}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
+    # a disability's body or help, a protection measure, no other meaning shares: the word alone, so that what is
+    # remembered of it is no run of the site's words ("Ma fille a un PPS (MDPH)", "Gegen den Vater besteht ein
+    # Kontaktverbot"; review 34 F2, F5)
+    rf"|(?P<alone>(?<![\w'’-])(?i:(?P<health_alone>{{{{said_health_alone}}}})|{{{{said_justice_alone}}}})"
+    rf"{{{{said_inflection}}}}?)(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
     # Grünen gewählt"; review 32 F1); so a union an everyday word spells after a member's or a delegate's word
@@ -1135,12 +1143,13 @@ _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
     r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
-    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}|"
+    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}"
+    r"|{{said_child_protection}}|{{said_justice_alone}}|{{said_health_alone}}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
-_SAID_FROM = ("voted", "worship", "in_person", "practice_first", "health", "justice", "origin", "ethnic", "special",
-              "means")
+_SAID_FROM = ("voted", "worship", "in_person", "alone", "practice_first", "health", "justice", "origin", "ethnic",
+              "special", "means")
 
 
 def said_special_categories(text: str) -> list[Span]:
@@ -1187,7 +1196,7 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
         start = next(m.start(group) for group in _SAID_FROM if groups.get(group) is not None)
         if groups["justice"] and (words := groups["said"].lstrip().lstrip("'’")):
             start = m.end("said") - len(words)
-        health = groups["health"] or groups.get("health_ending")
+        health = groups["health"] or groups.get("health_ending") or groups.get("health_alone")
         entity = "HEALTH" if health else "SOCIAL_BENEFIT" if groups.get("means") is not None else "SPECIAL_CATEGORY"
         statements.append((first, start, _said_further(text, m, reached), entity))
     return statements
