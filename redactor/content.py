@@ -1094,8 +1094,14 @@ _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
 _SAID_FURTHER = regex.compile(with_words(
     rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,5}}?{_SAID_GAP}(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-])"))
 _SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
+#: a child's age between the person and what is said of them, with the clause it closes ("Onze zoon is 9 jaar en heeft
+#: epilepsie", "Ma fille a 6 ans et elle est diabétique", "Unser Sohn (8) hat Asthma"; review 34 F4): read as one word of
+#: the four, so that the verb after it is still within reach
+_SAID_AGE = (r"\(?\d{1,3}\)?(?:[^\S\n]+(?i:{{said_age_words}}))?(?![\w'’-])"
+             r"(?:[^\S\n]+(?i:{{said_age_joiners}})(?:[^\S\n]+(?i:{{said_age_pronouns}}))?(?![\w'’-]))?")
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
-                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
+                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}(?:{_SAID_AGE}|{_SAID_WORD})){{0,4}}?)"
+                        rf"{_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))|(?P<justice>(?i:{{{{said_justice}}}}))"
                         rf"|(?P<special>(?i:{{{{said_special_word}}}}))|(?P<means>(?i:{{{{said_means}}}}))"
                         rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+(?:(?i:van|von|de)[^\S\n]+|(?i:d)['’])?)?"

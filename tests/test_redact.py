@@ -6719,3 +6719,29 @@ def test_a_pick_up_or_a_couple_in_the_sites_text_and_a_relative_stay_readable(se
     assert values[-1].startswith("Oma mag **** op woensdag ophalen, graag met Click & Collect en een Ben & Jerry's "), \
         values[-1]
     assert all(value.startswith("Oma") for value in values if len(value) >= 3), values  # as the note was typed
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Onze zoon is 9 jaar en heeft epilepsie, graag opletten. Groeten", ["epilepsie"], "graag opletten."),
+    ("nl", "Mijn dochter is 7 jaar en heeft diabetes type 1, graag opletten. Groeten", ["diabetes"], "graag opletten."),
+    ("fr", "Ma fille a 6 ans et elle est diabétique, prévoir un goûter. Merci", ["diabétique"], "prévoir un goûter."),
+    ("de", "Unser Sohn ist 8 und hat Asthma, bitte beachten. Danke", ["Asthma"], "bitte beachten."),
+    # of the same class: the age after "van", "de", "von" or in brackets, a clause's pronoun, English's "years old"
+    ("nl", "Mijn zoon van 9 jaar heeft epilepsie, graag opletten. Groeten", ["epilepsie"], "graag opletten."),
+    ("fr", "Notre fils de 8 ans est épileptique, merci de prévoir. Merci", ["épileptique"], "merci de prévoir."),
+    ("de", "Unser Sohn (8) hat Asthma, bitte beachten. Danke", ["Asthma"], "bitte beachten."),
+    ("nl", "Mijn dochter is 10 jaar en ze heeft autisme, graag een rustige plek. Groeten", ["autisme"],
+     "graag een rustige plek."),
+    ("en", "Our son is 9 years old and has epilepsy, please be aware. Thanks", ["epilepsy"], "please be aware.")])
+def test_an_illness_said_of_ones_child_after_its_age_is_masked(session, lang, value, said, kept):
+    """Review 34 F4: one's own child's illness said after an age clause ("Onze zoon is 9 jaar en heeft epilepsie",
+    "Ma fille a 6 ans et elle est diabétique", "Unser Sohn ist 8 und hat Asthma") was stored: the age and its "en",
+    "et", "und" pushed the illness past the four words a statement reads after the first person's word. An age (a
+    number, its word, the clause's joiner and pronoun) is read as one of the four (content._SAID_AGE)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_childs_age_with_no_state_of_health_stays(session):
+    """Review 34 F4's control: a child's age and what it needs with no state of health say nothing and stay."""
+    assert_the_sites_lines_and_a_remark_stay(session, ["Kinderkamp 6-12 jaar"], [
+        "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.", "Bitte um Rückruf"])
