@@ -6745,3 +6745,29 @@ def test_a_childs_age_with_no_state_of_health_stays(session):
     """Review 34 F4's control: a child's age and what it needs with no state of health say nothing and stay."""
     assert_the_sites_lines_and_a_remark_stay(session, ["Kinderkamp 6-12 jaar"], [
         "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.", "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Noor heeft twee mama's, beide mogen haar ophalen. Groeten", ["mama"], "beide mogen haar ophalen."),
+    ("nl", "Noor heeft twee mamas, beide mogen haar ophalen. Groeten", ["mama"], "beide mogen haar ophalen."),
+    ("fr", "Léa a deux papas, les deux peuvent venir. Merci", ["papas"], "les deux peuvent venir."),
+    ("de", "Mia hat zwei Mamas, beide dürfen sie abholen. Danke", ["Mamas"], "beide dürfen sie abholen."),
+    # of the same class: the first person's family, mothers and fathers, a co-mother, English's
+    ("nl", "Onze dochter heeft twee moeders, graag beide mailen. Groeten", ["moeders"], "graag beide mailen."),
+    ("fr", "Mon fils a deux mères, merci d'écrire aux deux. Merci", ["mères"], "merci d'écrire aux deux."),
+    ("de", "Unser Sohn hat zwei Väter, bitte beide informieren. Danke", ["Väter"], "bitte beide informieren."),
+    ("nl", "Ik ben de meemoeder van Noor, mag ik haar ophalen? Groeten", ["meemoeder"], "mag ik haar ophalen?"),
+    ("en", "Our son has two dads, please email both. Thanks", ["dads"], "please email both.")])
+def test_same_sex_parents_said_of_ones_family_are_masked(session, lang, value, said, kept):
+    """Review 34 F7: same-sex parents said of one's family ("Noor heeft twee mama's", "Léa a deux papas", "Mia hat
+    zwei Mamas") were stored: they say the parents' sexual orientation (GDPR art. 9), and no statement read them. Two
+    mothers or fathers and a co-mother are listed with the orientations (said_belief), read after the first person or
+    a named child as the other words there are."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_two_of_anything_else_and_the_sites_books_on_families_stay(session):
+    """Review 34 F7's controls: a bookshop's "Twee mama's en een baby" and "Deux papas pour Léa" are the site's
+    titles, and a visitor's two of anything else ("Wij hebben twee katten", "J'ai deux enfants") say nothing."""
+    assert_the_sites_lines_and_a_remark_stay(session, ["Twee mama's en een baby – prentenboek", "Deux papas pour Léa"], [
+        "Wij hebben twee katten en een hond.", "J'ai deux enfants de 5 et 7 ans.", "Bitte um Rückruf"])
