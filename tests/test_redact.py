@@ -6771,3 +6771,58 @@ def test_two_of_anything_else_and_the_sites_books_on_families_stay(session):
     titles, and a visitor's two of anything else ("Wij hebben twee katten", "J'ai deux enfants") say nothing."""
     assert_the_sites_lines_and_a_remark_stay(session, ["Twee mama's en een baby – prentenboek", "Deux papas pour Léa"], [
         "Wij hebben twee katten en een hond.", "J'ai deux enfants de 5 et 7 ans.", "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, label, tag, value, said, kept", [
+    ("nl", "Bijzonderheden", "input", "diabetes type 1", ["diabetes"], ""),
+    ("nl", "Bijzonderheden", "textarea", "ADHD, neemt Rilatine 's middags", ["ADHD", "Rilatine"], ""),
+    ("nl", "Waar moeten we op letten?", "textarea", "autisme, heeft nood aan een rustige plek", ["autisme"],
+     ", heeft nood aan een rustige"),
+    ("fr", "Particularités", "textarea", "diabète de type 1, pompe à insuline", ["diabète", "insuline"], ""),
+    ("fr", "Informations complémentaires", "textarea", "asthme sévère, Ventoline", ["asthme", "Ventoline"], ""),
+    ("de", "Hinweise für die Betreuer", "textarea", "Epilepsie, Notfallmedikament im Rucksack", ["Epilepsie"],
+     ", Notfallmedikament im"),
+    ("fr", "Régime alimentaire", "input", "sans porc (musulmane)", ["musulmane"], "sans porc ("),
+    # of the same class: a list's lines and items after a semicolon, a bullet, a sentence; an allergy stays
+    ("nl", "Opmerkingen", "textarea", "Fietst graag.\n- astma\n- neemt Medikinet", ["astma", "Medikinet"],
+     "Fietst graag.\n- "),
+    ("fr", "Remarques", "textarea", "Allergie aux noix; épileptique, sous Keppra", ["épileptique", "Keppra"],
+     "Allergie aux noix; "),
+    ("de", "Besonderheiten", "textarea", "Sehr lebhaft. Diabetiker, misst selbst", ["Diabetiker"], "Sehr lebhaft. ")])
+def test_a_state_of_health_or_a_belief_opening_a_visitors_answer_is_masked(session, lang, label, tag, value, said,
+                                                                            kept):
+    """Review 34 F3: a bare state of health or a belief typed as the whole answer to a child's registration's
+    "Bijzonderheden", "Particularités", "Hinweise" ("diabetes type 1", "ADHD, neemt Rilatine 's middags", "sans porc
+    (musulmane)") was stored but for its last word: a statement needed a first person's word, which such an answer
+    leaves out. What a visitor writes is hers: a listed state or belief opening her value, a line, a sentence, a
+    list's item or a bracket is masked with the rest of its clause (and a medicine after the verb of taking it)."""
+    first = element("input", {"type": "text", "id": "first"})
+    field = element(tag, {"type": "text", "id": "f"} if tag == "input" else {"id": "f"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("form", {}, [
+        element("label", {"for": "first"}, [text("Voornaam kind")]), first,
+        element("label", {"for": "f"}, [text(label)]), field]), lang=lang)))
+    s.send(*typing(first["id"], "Noor"), *typing(field["id"], value))
+    s.send(custom("form", {"remark": value}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored], stored
+    assert kept in typed_values(s.stored, field)[-1], typed_values(s.stored, field)[-1]
+
+
+def test_the_sites_own_health_words_and_a_visitors_remark_not_opening_with_one_stay(session):
+    """Review 34 F3's controls: the site's "Diabetes type 1: wat is het?", "Épilepsie : symptômes" stay readable,
+    though the visitor typed "diabetes type 1" as her child's particulars on the same page (a state opening a value is
+    masked there, never remembered), and so does a visitor's question that names an illness not opening anything, an
+    allergy, and an item opening with another word."""
+    site = ["Diabetes type 1: wat is het?", "Épilepsie : symptômes et traitements", "Asthma bei Kindern"]
+    particulars = element("input", {"type": "text", "aria-label": "Bijzonderheden"})
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), particulars, note,
+                                      lang="nl")))
+    remark = "Hebben jullie boeken over diabetes voor kinderen? Allergie aux noix, sans gluten. Bitte um Rückruf"
+    s.send(*typing(particulars["id"], "diabetes type 1"), *typing(note["id"], remark))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(remark[:-len(" Rückruf")])
+
