@@ -1136,22 +1136,26 @@ _SAID_SPECIAL = regex.compile(with_words(
     r"|(?P<opening>(?<=(?:^|\n)[^\S\n]{0,3}(?:[-*•·][^\S\n]{0,3})?|[,;(][^\S\n]{0,3}|[.!?][^\S\n]{1,3})"
     r"(?:(?i:{{said_intake_verbs}})[^\S\n]+)?"
     r"(?:(?P<opening_health>(?i:{{said_health_word}}))|(?i:{{said_special_word}})))"
-    r"(?![\w'’-])" + _SAID_CLAUSE_END))
+    r"(?![\w'’-])" + _SAID_CLAUSE_END +
+    # a religion said by a feast or an observance wherever a visitor writes it: an absence's reason ("afwezig wegens
+    # het Suikerfeest", "pour l'Aïd el-Kebir", "Wir feiern das Zuckerfest"; review 34 F6), a child's fast
+    r"|(?P<observance>(?<![\w-])(?i:{{said_observances}}))(?![\w'’-])" + _SAID_CLAUSE_END))
 #: the same said of a person the visitor names as the sentence's subject ("Lotte heeft epilepsie": her child)
 _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
 _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
     r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
-    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}|"
+    r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}"
+    r"|{{said_observances}}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
 _SAID_FROM = ("voted", "worship", "in_person", "practice_first", "health", "justice", "origin", "ethnic", "special",
-              "means", "opening")
+              "means", "opening", "observance")
 #: the statements whose words are masked by where they stand, with no person's words before them: never remembered,
-#: for their words alone are a site's too ("Diabetes type 1: wat is het?")
-_SAID_BY_PLACE = ("opening",)
+#: for their words alone are a site's too ("Diabetes type 1: wat is het?", "Gesloten wegens Suikerfeest")
+_SAID_BY_PLACE = ("opening", "observance")
 
 
 def said_special_categories(text: str) -> list[Span]:

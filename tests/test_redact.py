@@ -6826,3 +6826,56 @@ def test_the_sites_own_health_words_and_a_visitors_remark_not_opening_with_one_s
     assert all(line in stored for line in site), stored
     assert typed_values(s.stored, note)[-1].startswith(remark[:-len(" Rückruf")])
 
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Noor is morgen afwezig wegens het Suikerfeest, graag noteren. Groeten", ["Suikerfeest"], "graag noteren."),
+    ("nl", "Wij vieren het Offerfeest, mijn zoon komt niet. Groeten", ["Offerfeest"], "mijn zoon komt niet."),
+    ("fr", "Absent lundi pour l'Aïd el-Kebir, merci de noter. Merci", ["Aïd", "Kebir"], "merci de noter."),
+    ("de", "Wir feiern das Zuckerfest, mein Sohn fehlt. Danke", ["Zuckerfest"], "mein Sohn fehlt."),
+    ("nl", "We vieren Diwali thuis, tot maandag. Groeten", ["Diwali"], "tot maandag."),
+    ("nl", "Mijn zoon doet mee aan de ramadan, graag geen lunch. Groeten", ["ramadan"], "graag geen lunch."),
+    # of the same class: a sacrifice's feast in German, Holi, Pesach, a Turkish bayram, a fast's meal, Hanukkah
+    ("de", "Lea fehlt am Montag wegen Opferfest, bitte entschuldigen. Danke", ["Opferfest"], "bitte entschuldigen."),
+    ("fr", "Nous fêtons Holi samedi, pas d'entraînement. Merci", ["Holi"], "pas d'entraînement."),
+    ("nl", "Sara is vrijdag afwezig voor Pesach, tot maandag. Groeten", ["Pesach"], "tot maandag."),
+    ("de", "Zum Kurban Bayramı sind wir verreist, bitte verschieben. Danke", ["Bayram"], "bitte verschieben."),
+    ("fr", "Après l'iftar il sera fatigué, merci de comprendre. Merci", ["iftar"], "merci de comprendre."),
+    ("en", "We celebrate Hanukkah that week, so we skip it. Thanks", ["Hanukkah"], "so we skip it.")])
+def test_a_religion_said_by_its_feast_or_observance_is_masked(session, lang, value, said, kept):
+    """Review 34 F6: a religion given by a feast or an observance, typically an absence's reason ("afwezig wegens het
+    Suikerfeest", "Wij vieren het Offerfeest", "pour l'Aïd el-Kebir", "Wir feiern das Zuckerfest", "We vieren Diwali",
+    "doet mee aan de ramadan") was stored: no statement listed them, or the person's word stood too far. A feast or
+    an observance is masked wherever a visitor writes one (said_observances), never remembered."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_shops_closing_for_a_feast_stays_though_a_visitor_said_it(session):
+    """Review 34 F6's controls: a shop's calendar ("Fermé pour l'Aïd", "Gesloten wegens Suikerfeest", "Zuckerfest-
+    Angebote") is the site's text and stays readable, though a visitor wrote the same feast on the page; and a
+    German's oath ("Eid"), Easter and Christmas are everyone's words and stay in her remark."""
+    site = ["Fermé pour l'Aïd le 10 avril", "Gesloten wegens Suikerfeest", "Zuckerfest-Angebote: Datteln -20 %"]
+    note, absent = element("textarea", {"name": "bemerkung"}), element("textarea", {"name": "reden"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), absent, note, lang="nl")))
+    s.send(*typing(absent["id"], "Afwezig wegens het Suikerfeest en l'Aïd, tot maandag"))
+    remark = "Ich schwöre einen Eid, wir kommen nach Ostern und vor Weihnachten. Bitte um Rückruf"
+    s.send(*typing(note["id"], remark))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert not [t for t in stored if "Suikerfeest en" in t or "l'Aïd, tot" in t], stored
+    assert typed_values(s.stored, note)[-1].startswith(remark[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("nl", "Onze zoon is 9 jaar en heeft epilepsie, graag opletten.", ["epilepsie"], "graag opletten."),
+    ("fr", "Léa a deux papas, les deux peuvent venir.", ["papas"], "les deux peuvent venir."),
+    ("nl", "Noor is morgen afwezig wegens het Suikerfeest", ["Suikerfeest"], "morgen afwezig"),
+    ("de", "Epilepsie, Notfallmedikament im Rucksack", ["Epilepsie"], "Notfallmedikament im Rucksack")])
+def test_what_review_34_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 34 F3, F4, F6, F7: the same posted in a form's payload ({"remark": "Noor is morgen afwezig wegens het
+    Suikerfeest"}) was stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
