@@ -6077,7 +6077,8 @@ def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(s
     ("nl", "Wij zijn joden, geen varkensvlees a.u.b. Groeten", ["joden"], "geen varkensvlees"),
     ("fr", "Nous sommes juifs pratiquants, repas casher svp", ["juifs"], "Nous sommes "),
     ("fr", "Nous sommes catholiques pratiquants, merci", ["catholiques"], "Nous sommes "),
-    ("fr", "nous sommes lesbiennes, deux mamans. Merci bien", ["lesbiennes"], "deux mamans."),
+    # "deux mamans" says the same since review 34 F7
+    ("fr", "nous sommes lesbiennes, deux mamans. Merci bien", ["lesbiennes", "mamans"], "Merci "),
     ("de", "Wir sind ein schwules Paar, geht das Zimmer? Danke", ["schwules"], "geht das Zimmer?"),
     ("nl", "Wij zijn een homokoppel met twee kinderen. Tot dan, groeten", ["homokoppel"], "Tot dan"),
     ("nl", "Wij zijn allebei diabetici, graag suikervrij. Groeten", ["diabetici"], "graag suikervrij."),
