@@ -1100,8 +1100,14 @@ _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
 _SAID_FURTHER = regex.compile(with_words(
     rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,5}}?{_SAID_GAP}(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-])"))
 _SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
+#: a child's age between the person and what is said of them, with the clause it closes ("Onze zoon is 9 jaar en
+#: heeft epilepsie", "Ma fille a 6 ans et elle est diabétique", "Unser Sohn (8) hat Asthma"; review 34 F4): read as
+#: one word of the four, so that the verb after it is still within reach
+_SAID_AGE = (r"\(?\d{1,3}\)?(?:[^\S\n]+(?i:{{said_age_words}}))?(?![\w'’-])"
+             r"(?:[^\S\n]+(?i:{{said_age_joiners}})(?:[^\S\n]+(?i:{{said_age_pronouns}}))?(?![\w'’-]))?")
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
-                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?){_SAID_GAP}"
+                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}(?:{_SAID_AGE}|{_SAID_WORD})){{0,4}}?)"
+                        rf"{_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))"
                         rf"|(?P<justice>(?i:{{{{said_justice}}}}|{{{{said_child_protection}}}}"
                         rf"|{{{{said_justice_alone}}}}))"
@@ -1136,7 +1142,18 @@ _SAID_SPECIAL = regex.compile(with_words(
     # a place of worship or a service one goes to, after a verb of going in the first person and up to four words
     # ("Ik ga elke vrijdag naar de moskee", "Je vais à la messe"; review 32 F9)
     rf"|(?P<worship>(?<![\w'’-])(?i:(?:{{{{said_going}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
-    rf"{_SAID_WORSHIP})(?![\w'’-])" + _SAID_CLAUSE_END + ")"))
+    rf"{_SAID_WORSHIP})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
+    # a state of health or a belief opening what a visitor writes, a line, a sentence, a list's item or a bracket, with
+    # no person's word: her answer to a form's "Bijzonderheden", "Particularités", "Hinweise" about her child ("diabetes
+    # type 1", "ADHD, neemt Rilatine", "sans porc (musulmane)"; review 34 F3) is hers, as is what she lists, and so a
+    # medicine after the verb of taking it there
+    r"|(?P<opening>(?<=(?:^|\n)[^\S\n]{0,3}(?:[-*•·][^\S\n]{0,3})?|[,;(][^\S\n]{0,3}|[.!?][^\S\n]{1,3})"
+    r"(?:(?i:{{said_intake_verbs}})[^\S\n]+)?"
+    r"(?:(?P<opening_health>(?i:{{said_health_word}}))|(?i:{{said_special_word}})))"
+    r"(?![\w'’-])" + _SAID_CLAUSE_END +
+    # a religion said by a feast or an observance wherever a visitor writes it: an absence's reason ("afwezig wegens
+    # het Suikerfeest", "pour l'Aïd el-Kebir", "Wir feiern das Zuckerfest"; review 34 F6), a child's fast
+    r"|(?P<observance>(?<![\w-])(?i:{{said_observances}}))(?![\w'’-])" + _SAID_CLAUSE_END))
 #: the same said of a person the visitor names as the sentence's subject ("Lotte heeft epilepsie": her child)
 _SAID_OF_A_NAMED_SUBJECT = regex.compile(with_words(_SAID_OF_THE_SUBJECT))
 #: the words alone: most texts hold none, and one pass over them says so at a fraction of the statements' cost
@@ -1144,12 +1161,15 @@ _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
     r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
     r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}"
-    r"|{{said_child_protection}}|{{said_justice_alone}}|{{said_health_alone}}|"
+    r"|{{said_child_protection}}|{{said_justice_alone}}|{{said_health_alone}}|{{said_observances}}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
 _SAID_FROM = ("voted", "worship", "in_person", "alone", "practice_first", "health", "justice", "origin", "ethnic",
-              "special", "means")
+              "special", "means", "opening", "observance")
+#: the statements whose words are masked by where they stand, with no person's words before them: never remembered,
+#: for their words alone are a site's too ("Diabetes type 1: wat is het?", "Gesloten wegens Suikerfeest")
+_SAID_BY_PLACE = ("opening", "observance")
 
 
 def said_special_categories(text: str) -> list[Span]:
@@ -1177,13 +1197,13 @@ def said_statement(text: str, span: Span) -> tuple[str, int] | None:
     part starts in it: what a visitor typed, remembered so that a chat widget's bubble echoing her message is masked
     too (review 31 F2; Taint.add_statement)."""
     return next(((text[first:end], start - first) for first, start, end, _ in _said_statements(text)
-                 if (start, end) == (span.start, span.end)), None)
+                 if first is not None and (start, end) == (span.start, span.end)), None)
 
 
-def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
-    """Each statement said_special_categories reads: (where it starts, where its masked part starts, its end, HEALTH,
-    SPECIAL_CATEGORY or SOCIAL_BENEFIT)."""
-    statements: list[tuple[int, int, int, str]] = []
+def _said_statements(text: str) -> list[tuple[int | None, int, int, str]]:
+    """Each statement said_special_categories reads: (where it starts, None for one never remembered: _SAID_BY_PLACE;
+    where its masked part starts, its end, HEALTH, SPECIAL_CATEGORY or SOCIAL_BENEFIT)."""
+    statements: list[tuple[int | None, int, int, str]] = []
     if not _SAID_STATE.search(text):
         return statements
     said = [(m.start(), m) for m in _SAID_SPECIAL.finditer(text)]
@@ -1196,9 +1216,11 @@ def _said_statements(text: str) -> list[tuple[int, int, int, str]]:
         start = next(m.start(group) for group in _SAID_FROM if groups.get(group) is not None)
         if groups["justice"] and (words := groups["said"].lstrip().lstrip("'’")):
             start = m.end("said") - len(words)
-        health = groups["health"] or groups.get("health_ending") or groups.get("health_alone")
+        health = (groups["health"] or groups.get("health_ending") or groups.get("health_alone")
+                  or groups.get("opening_health"))
         entity = "HEALTH" if health else "SOCIAL_BENEFIT" if groups.get("means") is not None else "SPECIAL_CATEGORY"
-        statements.append((first, start, _said_further(text, m, reached), entity))
+        remembered = all(groups.get(group) is None for group in _SAID_BY_PLACE)
+        statements.append((first if remembered else None, start, _said_further(text, m, reached), entity))
     return statements
 
 
@@ -1206,7 +1228,7 @@ def _said_further(text: str, m: regex.Match[str], reached: dict[int, int]) -> in
     """Where a statement ends: its match's end, or the clause's end after the last state or category said within five
     words of the one before (_SAID_FURTHER). reached holds where a chain from each word's end already led, so that the
     statements inside one chain ("ik ben zwanger, ik ben zwanger…") read it once: linear."""
-    said = next((m.end(group) for group in ("health", "justice", "special", "means", "origin")
+    said = next((m.end(group) for group in ("health", "justice", "special", "means", "origin", *_SAID_BY_PLACE)
                  if m.groupdict().get(group) is not None), m.end())
     passed = [said]
     while passed[-1] not in reached and (found := _SAID_FURTHER.match(text, passed[-1])):

@@ -6286,7 +6286,8 @@ def test_special_categories_named_by_the_site_or_a_visitor_not_of_herself_stay(s
     ("nl", "Wij zijn joden, geen varkensvlees a.u.b. Groeten", ["joden"], "geen varkensvlees"),
     ("fr", "Nous sommes juifs pratiquants, repas casher svp", ["juifs"], "Nous sommes "),
     ("fr", "Nous sommes catholiques pratiquants, merci", ["catholiques"], "Nous sommes "),
-    ("fr", "nous sommes lesbiennes, deux mamans. Merci bien", ["lesbiennes"], "deux mamans."),
+    # "deux mamans" says the same since review 34 F7
+    ("fr", "nous sommes lesbiennes, deux mamans. Merci bien", ["lesbiennes", "mamans"], "Merci "),
     ("de", "Wir sind ein schwules Paar, geht das Zimmer? Danke", ["schwules"], "geht das Zimmer?"),
     ("nl", "Wij zijn een homokoppel met twee kinderen. Tot dan, groeten", ["homokoppel"], "Tot dan"),
     ("nl", "Wij zijn allebei diabetici, graag suikervrij. Groeten", ["diabetici"], "graag suikervrij."),
@@ -6963,3 +6964,163 @@ def test_a_pick_up_or_a_couple_in_the_sites_text_and_a_relative_stay_readable(se
     assert values[-1].startswith("Oma mag **** op woensdag ophalen, graag met Click & Collect en een Ben & Jerry's "), \
         values[-1]
     assert all(value.startswith("Oma") for value in values if len(value) >= 3), values  # as the note was typed
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Onze zoon is 9 jaar en heeft epilepsie, graag opletten. Groeten", ["epilepsie"], "graag opletten."),
+    ("nl", "Mijn dochter is 7 jaar en heeft diabetes type 1, graag opletten. Groeten", ["diabetes"], "graag opletten."),
+    ("fr", "Ma fille a 6 ans et elle est diabétique, prévoir un goûter. Merci", ["diabétique"], "prévoir un goûter."),
+    ("de", "Unser Sohn ist 8 und hat Asthma, bitte beachten. Danke", ["Asthma"], "bitte beachten."),
+    # of the same class: the age after "van", "de", "von" or in brackets, a clause's pronoun, English's "years old"
+    ("nl", "Mijn zoon van 9 jaar heeft epilepsie, graag opletten. Groeten", ["epilepsie"], "graag opletten."),
+    ("fr", "Notre fils de 8 ans est épileptique, merci de prévoir. Merci", ["épileptique"], "merci de prévoir."),
+    ("de", "Unser Sohn (8) hat Asthma, bitte beachten. Danke", ["Asthma"], "bitte beachten."),
+    ("nl", "Mijn dochter is 10 jaar en ze heeft autisme, graag een rustige plek. Groeten", ["autisme"],
+     "graag een rustige plek."),
+    ("en", "Our son is 9 years old and has epilepsy, please be aware. Thanks", ["epilepsy"], "please be aware.")])
+def test_an_illness_said_of_ones_child_after_its_age_is_masked(session, lang, value, said, kept):
+    """Review 34 F4: one's own child's illness said after an age clause ("Onze zoon is 9 jaar en heeft epilepsie",
+    "Ma fille a 6 ans et elle est diabétique", "Unser Sohn ist 8 und hat Asthma") was stored: the age and its "en",
+    "et", "und" pushed the illness past the four words a statement reads after the first person's word. An age (a
+    number, its word, the clause's joiner and pronoun) is read as one of the four (content._SAID_AGE)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_childs_age_with_no_state_of_health_stays(session):
+    """Review 34 F4's control: a child's age and what it needs with no state of health say nothing and stay."""
+    assert_the_sites_lines_and_a_remark_stay(session, ["Kinderkamp 6-12 jaar"], [
+        "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.", "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Noor heeft twee mama's, beide mogen haar ophalen. Groeten", ["mama"], "beide mogen haar ophalen."),
+    ("nl", "Noor heeft twee mamas, beide mogen haar ophalen. Groeten", ["mama"], "beide mogen haar ophalen."),
+    ("fr", "Léa a deux papas, les deux peuvent venir. Merci", ["papas"], "les deux peuvent venir."),
+    ("de", "Mia hat zwei Mamas, beide dürfen sie abholen. Danke", ["Mamas"], "beide dürfen sie abholen."),
+    # of the same class: the first person's family, mothers and fathers, a co-mother, English's
+    ("nl", "Onze dochter heeft twee moeders, graag beide mailen. Groeten", ["moeders"], "graag beide mailen."),
+    ("fr", "Mon fils a deux mères, merci d'écrire aux deux. Merci", ["mères"], "merci d'écrire aux deux."),
+    ("de", "Unser Sohn hat zwei Väter, bitte beide informieren. Danke", ["Väter"], "bitte beide informieren."),
+    ("nl", "Ik ben de meemoeder van Noor, mag ik haar ophalen? Groeten", ["meemoeder"], "mag ik haar ophalen?"),
+    ("en", "Our son has two dads, please email both. Thanks", ["dads"], "please email both.")])
+def test_same_sex_parents_said_of_ones_family_are_masked(session, lang, value, said, kept):
+    """Review 34 F7: same-sex parents said of one's family ("Noor heeft twee mama's", "Léa a deux papas", "Mia hat
+    zwei Mamas") were stored: they say the parents' sexual orientation (GDPR art. 9), and no statement read them. Two
+    mothers or fathers and a co-mother are listed with the orientations (said_belief), read after the first person or
+    a named child as the other words there are."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_two_of_anything_else_and_the_sites_books_on_families_stay(session):
+    """Review 34 F7's controls: a bookshop's "Twee mama's en een baby" and "Deux papas pour Léa" are the site's
+    titles, and a visitor's two of anything else ("Wij hebben twee katten", "J'ai deux enfants") say nothing."""
+    assert_the_sites_lines_and_a_remark_stay(session, ["Twee mama's en een baby – prentenboek", "Deux papas pour Léa"], [
+        "Wij hebben twee katten en een hond.", "J'ai deux enfants de 5 et 7 ans.", "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, label, tag, value, said, kept", [
+    ("nl", "Bijzonderheden", "input", "diabetes type 1", ["diabetes"], ""),
+    ("nl", "Bijzonderheden", "textarea", "ADHD, neemt Rilatine 's middags", ["ADHD", "Rilatine"], ""),
+    ("nl", "Waar moeten we op letten?", "textarea", "autisme, heeft nood aan een rustige plek", ["autisme"],
+     ", heeft nood aan een rustige"),
+    ("fr", "Particularités", "textarea", "diabète de type 1, pompe à insuline", ["diabète", "insuline"], ""),
+    ("fr", "Informations complémentaires", "textarea", "asthme sévère, Ventoline", ["asthme", "Ventoline"], ""),
+    ("de", "Hinweise für die Betreuer", "textarea", "Epilepsie, Notfallmedikament im Rucksack", ["Epilepsie"],
+     ", Notfallmedikament im"),
+    ("fr", "Régime alimentaire", "input", "sans porc (musulmane)", ["musulmane"], "sans porc ("),
+    # of the same class: a list's lines and items after a semicolon, a bullet, a sentence; an allergy stays
+    ("nl", "Opmerkingen", "textarea", "Fietst graag.\n- astma\n- neemt Medikinet", ["astma", "Medikinet"],
+     "Fietst graag.\n- "),
+    ("fr", "Remarques", "textarea", "Allergie aux noix; épileptique, sous Keppra", ["épileptique", "Keppra"],
+     "Allergie aux noix; "),
+    ("de", "Besonderheiten", "textarea", "Sehr lebhaft. Diabetiker, misst selbst", ["Diabetiker"], "Sehr lebhaft. ")])
+def test_a_state_of_health_or_a_belief_opening_a_visitors_answer_is_masked(session, lang, label, tag, value, said,
+                                                                            kept):
+    """Review 34 F3: a bare state of health or a belief typed as the whole answer to a child's registration's
+    "Bijzonderheden", "Particularités", "Hinweise" ("diabetes type 1", "ADHD, neemt Rilatine 's middags", "sans porc
+    (musulmane)") was stored but for its last word: a statement needed a first person's word, which such an answer
+    leaves out. What a visitor writes is hers: a listed state or belief opening her value, a line, a sentence, a
+    list's item or a bracket is masked with the rest of its clause (and a medicine after the verb of taking it)."""
+    first = element("input", {"type": "text", "id": "first"})
+    field = element(tag, {"type": "text", "id": "f"} if tag == "input" else {"id": "f"})
+    s = session()
+    s.send(meta(), snapshot(html_page(element("form", {}, [
+        element("label", {"for": "first"}, [text("Voornaam kind")]), first,
+        element("label", {"for": "f"}, [text(label)]), field]), lang=lang)))
+    s.send(*typing(first["id"], "Noor"), *typing(field["id"], value))
+    s.send(custom("form", {"remark": value}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored], stored
+    assert kept in typed_values(s.stored, field)[-1], typed_values(s.stored, field)[-1]
+
+
+def test_the_sites_own_health_words_and_a_visitors_remark_not_opening_with_one_stay(session):
+    """Review 34 F3's controls: the site's "Diabetes type 1: wat is het?", "Épilepsie : symptômes" stay readable,
+    though the visitor typed "diabetes type 1" as her child's particulars on the same page (a state opening a value is
+    masked there, never remembered), and so does a visitor's question that names an illness not opening anything, an
+    allergy, and an item opening with another word."""
+    site = ["Diabetes type 1: wat is het?", "Épilepsie : symptômes et traitements", "Asthma bei Kindern"]
+    particulars = element("input", {"type": "text", "aria-label": "Bijzonderheden"})
+    note = element("textarea", {"name": "bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), particulars, note,
+                                      lang="nl")))
+    remark = "Hebben jullie boeken over diabetes voor kinderen? Allergie aux noix, sans gluten. Bitte um Rückruf"
+    s.send(*typing(particulars["id"], "diabetes type 1"), *typing(note["id"], remark))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(remark[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Noor is morgen afwezig wegens het Suikerfeest, graag noteren. Groeten", ["Suikerfeest"], "graag noteren."),
+    ("nl", "Wij vieren het Offerfeest, mijn zoon komt niet. Groeten", ["Offerfeest"], "mijn zoon komt niet."),
+    ("fr", "Absent lundi pour l'Aïd el-Kebir, merci de noter. Merci", ["Aïd", "Kebir"], "merci de noter."),
+    ("de", "Wir feiern das Zuckerfest, mein Sohn fehlt. Danke", ["Zuckerfest"], "mein Sohn fehlt."),
+    ("nl", "We vieren Diwali thuis, tot maandag. Groeten", ["Diwali"], "tot maandag."),
+    ("nl", "Mijn zoon doet mee aan de ramadan, graag geen lunch. Groeten", ["ramadan"], "graag geen lunch."),
+    # of the same class: a sacrifice's feast in German, Holi, Pesach, a Turkish bayram, a fast's meal, Hanukkah
+    ("de", "Lea fehlt am Montag wegen Opferfest, bitte entschuldigen. Danke", ["Opferfest"], "bitte entschuldigen."),
+    ("fr", "Nous fêtons Holi samedi, pas d'entraînement. Merci", ["Holi"], "pas d'entraînement."),
+    ("nl", "Sara is vrijdag afwezig voor Pesach, tot maandag. Groeten", ["Pesach"], "tot maandag."),
+    ("de", "Zum Kurban Bayramı sind wir verreist, bitte verschieben. Danke", ["Bayram"], "bitte verschieben."),
+    ("fr", "Après l'iftar il sera fatigué, merci de comprendre. Merci", ["iftar"], "merci de comprendre."),
+    ("en", "We celebrate Hanukkah that week, so we skip it. Thanks", ["Hanukkah"], "so we skip it.")])
+def test_a_religion_said_by_its_feast_or_observance_is_masked(session, lang, value, said, kept):
+    """Review 34 F6: a religion given by a feast or an observance, typically an absence's reason ("afwezig wegens het
+    Suikerfeest", "Wij vieren het Offerfeest", "pour l'Aïd el-Kebir", "Wir feiern das Zuckerfest", "We vieren Diwali",
+    "doet mee aan de ramadan") was stored: no statement listed them, or the person's word stood too far. A feast or
+    an observance is masked wherever a visitor writes one (said_observances), never remembered."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_shops_closing_for_a_feast_stays_though_a_visitor_said_it(session):
+    """Review 34 F6's controls: a shop's calendar ("Fermé pour l'Aïd", "Gesloten wegens Suikerfeest", "Zuckerfest-
+    Angebote") is the site's text and stays readable, though a visitor wrote the same feast on the page; and a
+    German's oath ("Eid"), Easter and Christmas are everyone's words and stay in her remark."""
+    site = ["Fermé pour l'Aïd le 10 avril", "Gesloten wegens Suikerfeest", "Zuckerfest-Angebote: Datteln -20 %"]
+    note, absent = element("textarea", {"name": "bemerkung"}), element("textarea", {"name": "reden"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), absent, note, lang="nl")))
+    s.send(*typing(absent["id"], "Afwezig wegens het Suikerfeest en l'Aïd, tot maandag"))
+    remark = "Ich schwöre einen Eid, wir kommen nach Ostern und vor Weihnachten. Bitte um Rückruf"
+    s.send(*typing(note["id"], remark))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert not [t for t in stored if "Suikerfeest en" in t or "l'Aïd, tot" in t], stored
+    assert typed_values(s.stored, note)[-1].startswith(remark[:-len(" Rückruf")])
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("nl", "Onze zoon is 9 jaar en heeft epilepsie, graag opletten.", ["epilepsie"], "graag opletten."),
+    ("fr", "Léa a deux papas, les deux peuvent venir.", ["papas"], "les deux peuvent venir."),
+    ("nl", "Noor is morgen afwezig wegens het Suikerfeest", ["Suikerfeest"], "morgen afwezig"),
+    ("de", "Epilepsie, Notfallmedikament im Rucksack", ["Epilepsie"], "Notfallmedikament im Rucksack")])
+def test_what_review_34_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 34 F3, F4, F6, F7: the same posted in a form's payload ({"remark": "Noor is morgen afwezig wegens het
+    Suikerfeest"}) was stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
