@@ -4632,3 +4632,24 @@ def test_a_dedication_opened_by_french_a_dutch_aan_or_german_an(patterns_only):
                            ("À Noël, offrez un bon cadeau", "fr"), ("An Silvester, ab 20 Uhr", "de"),
                            ("Aan Zee, het hotel aan het strand", "nl")]:
         assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}, text
+
+
+def test_a_benefits_number_after_its_bodys_name_and_a_verb_and_a_matricule_after_cns_are_found(patterns_only):
+    """Review 34 F11: a remark stored "mon numéro CAF est le 2345678", "Mon numéro allocataire CAF est 1234567", "Mon
+    identifiant France Travail est 7654321B" and "numéro CNS 1985 0730 123 45" whole: numbered_identifier read a
+    body's name after "n°" only for listed bodies and without a verb, not "est le" nor a letter closing the number,
+    and Luxembourg's matricule (its check digits failing, as a made-up or mistyped one's do) was read beside "carte
+    CNS" only, not the fund's name alone. The site's own "N° Siret", "N° Lot", a rank and the fund's name in a
+    sentence stay."""
+    for text, number, entity in [("mon numéro CAF est le 2345678", "2345678", "CUSTOMER_ID"),
+                                 ("Mon numéro allocataire CAF est 1234567", "1234567", "CUSTOMER_ID"),
+                                 ("Mon identifiant France Travail est 7654321B", "7654321B", "CUSTOMER_ID"),
+                                 ("Mon numéro de membre est le 45127890", "45127890", "CUSTOMER_ID"),
+                                 ("Mon n° MSA est 12345678", "12345678", "CUSTOMER_ID"),
+                                 ("numéro CNS 1985073012345", "1985073012345", "NATIONAL_ID"),
+                                 ("numéro CNS 1985 0730 123 45", "1985 0730 123 45", "NATIONAL_ID"),
+                                 ("Ma CNS : 1985 0730 123 45", "1985 0730 123 45", "NATIONAL_ID")]:
+        assert (number, entity) in found(patterns_only, text, "fr"), text
+    for text in ["N° Siret 12345678901234", "N° Lot 123456 – à consommer avant", "Le numéro 1 en Belgique est 123456",
+                 "La CNS rembourse 80 % de la consultation", "Numéro Siret : 12345678901234"]:
+        assert not found(patterns_only, text, "fr"), text
