@@ -4653,3 +4653,21 @@ def test_a_benefits_number_after_its_bodys_name_and_a_verb_and_a_matricule_after
     for text in ["N° Siret 12345678901234", "N° Lot 123456 – à consommer avant", "Le numéro 1 en Belgique est 123456",
                  "La CNS rembourse 80 % de la consultation", "Numéro Siret : 12345678901234"]:
         assert not found(patterns_only, text, "fr"), text
+
+
+def test_a_home_alarms_code_and_a_key_boxs_code_later_in_its_sentence_are_found(patterns_only):
+    """Review 34 F12: a remark stored "Le code de l'alarme est 4711", "Der Code der Alarmanlage lautet 4711" and
+    "Schlüsselbox an der Tür, Code 1357": an alarm was no access noun (only "alarm code" was read), and a key box's
+    word was read right before its code only, not with "Code" a few words after it in the same sentence. A year
+    after an alarm's word, a code for a discount in the sentence after a key box's and a lock's model stay."""
+    for text, language, code in [("Le code de l'alarme est 4711", "fr", "4711"),
+                                 ("Der Code der Alarmanlage lautet 4711", "de", "4711"),
+                                 ("Code van het alarm: 8350", "nl", "8350"),
+                                 ("code du système d'alarme : 2604", "fr", "2604"),
+                                 ("Schlüsselbox an der Tür, Code 1357", "de", "1357"),
+                                 ("Die Schlüsselbox hängt links neben dem Eingang, der Code ist 2468", "de", "2468"),
+                                 ("Sleutelkluisje naast de garage, code 9051", "nl", "9051")]:
+        assert (code, "SECRET") in found(patterns_only, text, language), text
+    for text, language in [("Alarme 2024 : nouveautés", "fr"), ("Alarmanlage mit Code-Schloss 2024", "de"),
+                           ("Schlüsselbox kaufen. Code 1357 gilt für den Rabatt", "de")]:
+        assert not found(patterns_only, text, language), text
