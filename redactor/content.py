@@ -3331,6 +3331,7 @@ class UrlSlot(Slot):
         self.cell, self.node = cell, node
         self.nested: dict[int, _Nested] = {}  # the pieces that hold an address of their own, encoded
         self.masked_whole: set[int] = set()  # id() of the pieces masked whole before detection
+        self.spaced: dict[int, str] = {}  # a piece's reading with its glue as spaces, for shapes only
         url = self._without_credentials(cell, node, work)
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -3470,6 +3471,16 @@ class UrlSlot(Slot):
         # the piece each is of
         readings = [nested if (nested := self._nest(index, node, work, page, depth)) is not None
                     else _readings(p[3], True) if p[2] else _readings(p[1], False) for index, p in enumerate(self.pieces)]
+        # a page's path segment that shows a number's sign (shape_signs) read with its glue as spaces too, as an id or
+        # a class is (ShapeSlot): a download link's file name glues a national number or a BSN to its words
+        # ("/docs/attest-85073003328.pdf"), and a detector reads a number only apart from the words around it. That
+        # reading's shapes only: its words are the site's ("/blog/2024-03-15-zomerfeest-in-het-park")
+        for index, piece in enumerate(self.pieces):
+            if page and piece[0] in ("/", "") and not piece[2] and index not in self.nested and readings[index] \
+                    and shape_signs(readings[index][0]) \
+                    and (spaced := readings[index][0].translate(_GLUE)) != readings[index][0]:
+                self.spaced[index] = spaced
+                readings[index] = [*readings[index], spaced]
         self.texts = [text for texts in readings for text in texts]
         self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
         # each run of path segments read joined too ("#/dossier/201/5012/3457"): a value whose own separator is a
@@ -3637,6 +3648,8 @@ class UrlSlot(Slot):
                 nested_found[index].append(spans)
                 continue
             written.setdefault(index, text)
+            if self.spaced.get(index) == text:
+                spans = [span for span in spans if span.entity not in _WORD_ENTITIES]
             spans_of.setdefault(index, []).extend(spans)
             read_in.update((id(span), text) for span in spans)
         for run, (text, spans) in zip(self.runs, spread):

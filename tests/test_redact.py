@@ -6719,3 +6719,29 @@ def test_a_pick_up_or_a_couple_in_the_sites_text_and_a_relative_stay_readable(se
     assert values[-1].startswith("Oma mag **** op woensdag ophalen, graag met Click & Collect en een Ben & Jerry's "), \
         values[-1]
     assert all(value.startswith("Oma") for value in values if len(value) >= 3), values  # as the note was typed
+
+
+def test_a_national_number_glued_into_a_download_links_file_name_is_masked(session):
+    """Review 34 F13: a download link's file name stored a Belgian national number and a BSN glued to its words
+    ("/docs/attest-85073003328.pdf", "/docs/attest_111222333.pdf"): a path segment was read whole, where a detector
+    reads a number only apart from the words around it (a segment of digits alone was masked). A page's segment that
+    shows a number's sign is read with its glue as spaces too, as an id or a class is, for shapes only; the site's
+    own links (a dated post's slug, a product's article number, an image's path) stay as they are."""
+    links = {"https://gemeente.example/docs/attest-85073003328.pdf": "85073003328",
+             "https://gemeente.example/docs/attest_85073003328.pdf": "85073003328",
+             "https://gemeente.example/docs/attest_111222333.pdf": "111222333",
+             "https://bank.example/export/rekening-NL91ABNA0417164300-2026.csv": "0417164300"}
+    kept = ["https://gemeente.example/blog/2024-03-15-zomerfeest-in-het-park",
+            "https://shop.example/p/tuinstoel-art-40211873-groen",
+            "https://shop.example/downloads/handleiding-2024-03-15.pdf"]
+    s = session()
+    s.send(meta("https://gemeente.example/mijn-dossier"),
+           snapshot(html_page(*(element("a", {"href": href}, [text("Download")]) for href in [*links, *kept]),
+                              element("img", {"src": "https://gemeente.example/img/banner-20240315.jpg"}),
+                              lang="nl")))
+    for number in links.values():
+        assert not leaks(s.stored, number), number
+    stored = orjson.dumps(s.stored).decode()
+    for href in [*kept, "https://gemeente.example/img/banner-20240315.jpg"]:
+        assert href in stored, href
+    assert "https://gemeente.example/docs/" in stored and '"textContent":"Download"' in stored
