@@ -655,6 +655,9 @@ def street_runs(text: str) -> list[Span]:
             if word is not run[-1] and "\n" in text[word.end():words[1].start()]:
                 words.pop(0)
                 break
+        if words:  # a brand and its model are a product's ("Graag de Nike Air Max 90"): the street goes on after it
+            after = _after_brands(text, words[0].start(), words[-1].end())
+            words = [word for word in words if word.start() >= after]
         while words and not _CAPITALISED.match(words[0].group(0)):
             words.pop(0)
         if words and _CAPITALISED.match(words[-1].group(0)) and \
