@@ -44,9 +44,9 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, a_relative_
                                  gift_recipient, given_name_alone, greets_no_one_in_lower_case,
                                  in_a_dish_named_after_someone, is_a_place, is_business_name, is_function_word,
                                  is_function_word_abroad, is_given_name, is_name_slug, listed_brands,
-                                 lower_case_full_name, name_end, names_a_desk, names_a_place, partner_after,
-                                 plural_no_household, premises_with_hours, says_when, surname_comma_given,
-                                 surname_then_given, without_site_addresses, without_street_names)
+                                 lower_case_full_name, name_end, names_a_desk, names_a_place, opens_a_saints_place,
+                                 partner_after, plural_no_household, premises_with_hours, says_when,
+                                 surname_comma_given, surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
@@ -608,6 +608,8 @@ def name_runs(text: str) -> list[Span]:
             words = list(_RUN_WORD.finditer(text, start, end))
             while words and is_function_word(words[0].group(0)):
                 words.pop(0)
+            if len(words) >= 2 and opens_a_saints_place(words[0].group(0)):
+                del words[:2]  # "nach Sankt Vith", "naar Sint Truiden": a place named after a saint
             capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
             if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
                     any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):

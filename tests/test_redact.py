@@ -6747,6 +6747,20 @@ def test_a_national_number_glued_into_a_download_links_file_name_is_masked(sessi
     assert "https://gemeente.example/docs/" in stored and '"textContent":"Download"' in stored
 
 
+def _a_remark_keeps_and_masks(s, remark: str, language: str, kept: str, masked: list[str]) -> None:
+    """A remark typed key by key (a word after it, so that the last word's rule does not hide the result) and sent in
+    a custom event: kept stays in both, each of masked is stored nowhere."""
+    remark_field = element("textarea", {"name": "remark", "id": "remark"})
+    s.send(meta("https://shop.example/checkout"), snapshot(html_page(remark_field, lang=language)))
+    s.send(*typing(remark_field["id"], remark + ", merci"))
+    s.send(custom("form-submit", {"remark": remark}))
+    payload = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]
+    assert kept in payload["remark"], payload
+    assert any(kept in value for value in strings(s.stored) if value.startswith(remark[:5])), remark
+    for value in masked:
+        assert not leaks(s.stored, value), value
+
+
 @pytest.mark.parametrize("remark,language,kept,masked", [
     ("Graag de Nike Air Max 90 in maat 43", "nl", "Graag de Nike Air Max 90 in maat 43", []),
     # a street without its word stays masked, after a brand too
@@ -6759,13 +6773,18 @@ def test_a_brands_model_number_in_a_remark_stays_readable(session, remark, langu
     maat 43": capitalised words before a number were read as a street, the brand's words among them. A listed brand
     and its model are no street's words, the run after it is (rules/pii.yaml brands: "Nike Air", "Adidas"…). A street
     a visitor writes without its word stays masked (fail closed)."""
-    remark_field = element("textarea", {"name": "remark", "id": "remark"})
-    s = session()
-    s.send(meta("https://shop.example/checkout"), snapshot(html_page(remark_field, lang=language)))
-    s.send(*typing(remark_field["id"], remark + ", merci"))
-    s.send(custom("form-submit", {"remark": remark}))
-    payload = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]
-    assert kept in payload["remark"], payload
-    assert any(kept in value for value in strings(s.stored) if value.startswith(remark[:5])), remark
-    for value in masked:
-        assert not leaks(s.stored, value), value
+    _a_remark_keeps_and_masks(session(), remark, language, kept, masked)
+
+
+@pytest.mark.parametrize("remark,language,kept,masked", [
+    ("Liefern Sie auch nach Sankt Vith?", "de", "Liefern Sie auch nach Sankt Vith?", []),
+    ("Kunnen jullie naar Sint Truiden leveren?", "nl", "Kunnen jullie naar Sint Truiden leveren?", []),
+    ("Livrez-vous à Saint Gilles ?", "fr", "Livrez-vous à Saint Gilles ?", []),
+    # a person named beside the saint's town stays masked
+    ("Bitte an Jonas Weber in Sankt Vith liefern", "de", "Sankt Vith liefern", ["Jonas Weber"]),
+])
+def test_a_town_named_after_a_saint_in_a_remark_stays_readable(session, remark, language, kept, masked):
+    """Review 34 O2: a visitor's remark stored "Liefern Sie auch nach ***** ****?": "Sankt Vith", two capitalised words,
+    was read as a person's name. A saint's word opening the run ("Sankt", "Sint", "Saint", "St.": rules/pii.yaml
+    saint_words) makes the word after it a saint's, the whole a place's; a person named beside it stays masked."""
+    _a_remark_keeps_and_masks(session(), remark, language, kept, masked)
