@@ -44,9 +44,9 @@ from redactor.pii.names import (PARTICLES, a_place_and_a_given_name, a_relative_
                                  gift_recipient, given_name_alone, greets_no_one_in_lower_case,
                                  in_a_dish_named_after_someone, is_a_place, is_business_name, is_function_word,
                                  is_function_word_abroad, is_given_name, is_name_slug, listed_brands,
-                                 lower_case_full_name, name_end, names_a_desk, names_a_place, partner_after,
-                                 plural_no_household, premises_with_hours, says_when, surname_comma_given,
-                                 surname_then_given, without_site_addresses, without_street_names)
+                                 lower_case_full_name, name_end, names_a_desk, names_a_place, opens_a_saints_place,
+                                 partner_after, plural_no_household, premises_with_hours, says_when,
+                                 surname_comma_given, surname_then_given, without_site_addresses, without_street_names)
 from redactor.pii.validators import make_validator
 from redactor.pii.spans import Span, drop_contained
 from redactor.ruledata import load_rules, rule_words, with_words, word_groups
@@ -612,6 +612,8 @@ def name_runs(text: str) -> list[Span]:
             words = list(_RUN_WORD.finditer(text, start, end))
             while words and is_function_word(words[0].group(0)):
                 words.pop(0)
+            if len(words) >= 2 and opens_a_saints_place(words[0].group(0)):
+                del words[:2]  # "nach Sankt Vith", "naar Sint Truiden": a place named after a saint
             capitalised = [w.group(0) for w in words if capitalised_name_word(w.group(0))]
             if len(capitalised) >= 2 and not any(map(is_function_word, capitalised)) and \
                     any(_PROPER.fullmatch(w) for w in capitalised) and not all(map(says_when, capitalised)):
@@ -659,6 +661,9 @@ def street_runs(text: str) -> list[Span]:
             if word is not run[-1] and "\n" in text[word.end():words[1].start()]:
                 words.pop(0)
                 break
+        if words:  # a brand and its model are a product's ("Graag de Nike Air Max 90"): the street goes on after it
+            after = _after_brands(text, words[0].start(), words[-1].end())
+            words = [word for word in words if word.start() >= after]
         while words and not _CAPITALISED.match(words[0].group(0)):
             words.pop(0)
         if words and _CAPITALISED.match(words[-1].group(0)) and \
@@ -3377,6 +3382,7 @@ class UrlSlot(Slot):
         self.cell, self.node = cell, node
         self.nested: dict[int, _Nested] = {}  # the pieces that hold an address of their own, encoded
         self.masked_whole: set[int] = set()  # id() of the pieces masked whole before detection
+        self.spaced: dict[int, str] = {}  # a piece's reading with its glue as spaces, for shapes only
         url = self._without_credentials(cell, node, work)
         self.token_runs = not url.lstrip()[:5].lower() == "data:"  # base64 of an image is not a secret
         scheme_host = SCHEME_AND_HOST.match(url)
@@ -3516,6 +3522,16 @@ class UrlSlot(Slot):
         # the piece each is of
         readings = [nested if (nested := self._nest(index, node, work, page, depth)) is not None
                     else _readings(p[3], True) if p[2] else _readings(p[1], False) for index, p in enumerate(self.pieces)]
+        # a page's path segment that shows a number's sign (shape_signs) read with its glue as spaces too, as an id or
+        # a class is (ShapeSlot): a download link's file name glues a national number or a BSN to its words
+        # ("/docs/attest-85073003328.pdf"), and a detector reads a number only apart from the words around it. That
+        # reading's shapes only: its words are the site's ("/blog/2024-03-15-zomerfeest-in-het-park")
+        for index, piece in enumerate(self.pieces):
+            if page and piece[0] in ("/", "") and not piece[2] and index not in self.nested and readings[index] \
+                    and shape_signs(readings[index][0]) \
+                    and (spaced := readings[index][0].translate(_GLUE)) != readings[index][0]:
+                self.spaced[index] = spaced
+                readings[index] = [*readings[index], spaced]
         self.texts = [text for texts in readings for text in texts]
         self.text_pieces = [i for i, texts in enumerate(readings) for _ in texts]
         # each run of path segments read joined too ("#/dossier/201/5012/3457"): a value whose own separator is a
@@ -3683,6 +3699,8 @@ class UrlSlot(Slot):
                 nested_found[index].append(spans)
                 continue
             written.setdefault(index, text)
+            if self.spaced.get(index) == text:
+                spans = [span for span in spans if span.entity not in _WORD_ENTITIES]
             spans_of.setdefault(index, []).extend(spans)
             read_in.update((id(span), text) for span in spans)
         for run, (text, spans) in zip(self.runs, spread):

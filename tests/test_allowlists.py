@@ -2191,6 +2191,11 @@ def test_a_sites_label_before_its_own_word_keeps_the_word(session):
     ("Hallo, das WLAN-Passwort lautet Sommer2023 seit gestern ", "Sommer2023", "seit gestern"),
     ("Bonjour, le code wifi de chez moi est Moreau1987! pour le technicien ", "Moreau1987", "pour le technicien"),
     ("Hi, my password for the portal is not working ", None, "my password for the portal is not working"),
+    # a PIN by its letters alone (review 34 F12: "meine PIN ist 4821" was stored; "pincode" was read)
+    ("Hallo, meine PIN ist 4821 seit gestern ", "4821", "seit gestern"),
+    ("Hi, my PIN is 7305 but the card is blocked ", "7305", "but the card is blocked"),
+    ("Bonjour, mon PIN est 2719 depuis hier ", "2719", "depuis hier"),
+    ("Hallo, meine PIN ist gesperrt seit gestern ", None, "meine PIN ist gesperrt seit gestern"),
 ])
 def test_a_password_given_in_a_sentence_is_masked_and_the_line_stays(session, typed, secret, kept):
     """Issue 9's leftover: a password given in a typed line after the words for one and a verb or a colon, mid-line

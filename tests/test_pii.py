@@ -4781,3 +4781,42 @@ def test_a_korean_mobile_in_its_domestic_form_is_a_phone(patterns_only, text, la
     with no phone word before it was kept: the trunk-0 pattern validates for the European regions only, where "010" is
     Rotterdam's code and eleven digits too many (recognizers.yaml phone_kr_mobile)."""
     assert (phone, "PHONE_NUMBER") in found(patterns_only, text, language)
+
+
+def test_a_benefits_number_after_its_bodys_name_and_a_verb_and_a_matricule_after_cns_are_found(patterns_only):
+    """Review 34 F11: a remark stored "mon numéro CAF est le 2345678", "Mon numéro allocataire CAF est 1234567", "Mon
+    identifiant France Travail est 7654321B" and "numéro CNS 1985 0730 123 45" whole: numbered_identifier read a
+    body's name after "n°" only for listed bodies and without a verb, not "est le" nor a letter closing the number,
+    and Luxembourg's matricule (its check digits failing, as a made-up or mistyped one's do) was read beside "carte
+    CNS" only, not the fund's name alone. The site's own "N° Siret", "N° Lot", a rank and the fund's name in a
+    sentence stay."""
+    for text, number, entity in [("mon numéro CAF est le 2345678", "2345678", "CUSTOMER_ID"),
+                                 ("Mon numéro allocataire CAF est 1234567", "1234567", "CUSTOMER_ID"),
+                                 ("Mon identifiant France Travail est 7654321B", "7654321B", "CUSTOMER_ID"),
+                                 ("Mon numéro de membre est le 45127890", "45127890", "CUSTOMER_ID"),
+                                 ("Mon n° MSA est 12345678", "12345678", "CUSTOMER_ID"),
+                                 ("numéro CNS 1985073012345", "1985073012345", "NATIONAL_ID"),
+                                 ("numéro CNS 1985 0730 123 45", "1985 0730 123 45", "NATIONAL_ID"),
+                                 ("Ma CNS : 1985 0730 123 45", "1985 0730 123 45", "NATIONAL_ID")]:
+        assert (number, entity) in found(patterns_only, text, "fr"), text
+    for text in ["N° Siret 12345678901234", "N° Lot 123456 – à consommer avant", "Le numéro 1 en Belgique est 123456",
+                 "La CNS rembourse 80 % de la consultation", "Numéro Siret : 12345678901234"]:
+        assert not found(patterns_only, text, "fr"), text
+
+
+def test_a_home_alarms_code_and_a_key_boxs_code_later_in_its_sentence_are_found(patterns_only):
+    """Review 34 F12: a remark stored "Le code de l'alarme est 4711", "Der Code der Alarmanlage lautet 4711" and
+    "Schlüsselbox an der Tür, Code 1357": an alarm was no access noun (only "alarm code" was read), and a key box's
+    word was read right before its code only, not with "Code" a few words after it in the same sentence. A year
+    after an alarm's word, a code for a discount in the sentence after a key box's and a lock's model stay."""
+    for text, language, code in [("Le code de l'alarme est 4711", "fr", "4711"),
+                                 ("Der Code der Alarmanlage lautet 4711", "de", "4711"),
+                                 ("Code van het alarm: 8350", "nl", "8350"),
+                                 ("code du système d'alarme : 2604", "fr", "2604"),
+                                 ("Schlüsselbox an der Tür, Code 1357", "de", "1357"),
+                                 ("Die Schlüsselbox hängt links neben dem Eingang, der Code ist 2468", "de", "2468"),
+                                 ("Sleutelkluisje naast de garage, code 9051", "nl", "9051")]:
+        assert (code, "SECRET") in found(patterns_only, text, language), text
+    for text, language in [("Alarme 2024 : nouveautés", "fr"), ("Alarmanlage mit Code-Schloss 2024", "de"),
+                           ("Schlüsselbox kaufen. Code 1357 gilt für den Rabatt", "de")]:
+        assert not found(patterns_only, text, language), text

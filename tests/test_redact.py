@@ -7124,3 +7124,72 @@ def test_what_review_34_found_posted_in_a_payloads_remark_is_masked(detector, la
            custom("form", {"topic": "Inschrijving", "remark": remark}))
     stored = orjson.dumps(s.stored).decode()
     assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
+
+
+def test_a_national_number_glued_into_a_download_links_file_name_is_masked(session):
+    """Review 34 F13: a download link's file name stored a Belgian national number and a BSN glued to its words
+    ("/docs/attest-85073003328.pdf", "/docs/attest_111222333.pdf"): a path segment was read whole, where a detector
+    reads a number only apart from the words around it (a segment of digits alone was masked). A page's segment that
+    shows a number's sign is read with its glue as spaces too, as an id or a class is, for shapes only; the site's
+    own links (a dated post's slug, a product's article number, an image's path) stay as they are."""
+    links = {"https://gemeente.example/docs/attest-85073003328.pdf": "85073003328",
+             "https://gemeente.example/docs/attest_85073003328.pdf": "85073003328",
+             "https://gemeente.example/docs/attest_111222333.pdf": "111222333",
+             "https://bank.example/export/rekening-NL91ABNA0417164300-2026.csv": "0417164300"}
+    kept = ["https://gemeente.example/blog/2024-03-15-zomerfeest-in-het-park",
+            "https://shop.example/p/tuinstoel-art-40211873-groen",
+            "https://shop.example/downloads/handleiding-2024-03-15.pdf"]
+    s = session()
+    s.send(meta("https://gemeente.example/mijn-dossier"),
+           snapshot(html_page(*(element("a", {"href": href}, [text("Download")]) for href in [*links, *kept]),
+                              element("img", {"src": "https://gemeente.example/img/banner-20240315.jpg"}),
+                              lang="nl")))
+    for number in links.values():
+        assert not leaks(s.stored, number), number
+    stored = orjson.dumps(s.stored).decode()
+    for href in [*kept, "https://gemeente.example/img/banner-20240315.jpg"]:
+        assert href in stored, href
+    assert "https://gemeente.example/docs/" in stored and '"textContent":"Download"' in stored
+
+
+def _a_remark_keeps_and_masks(s, remark: str, language: str, kept: str, masked: list[str]) -> None:
+    """A remark typed key by key (a word after it, so that the last word's rule does not hide the result) and sent in
+    a custom event: kept stays in both, each of masked is stored nowhere."""
+    remark_field = element("textarea", {"name": "remark", "id": "remark"})
+    s.send(meta("https://shop.example/checkout"), snapshot(html_page(remark_field, lang=language)))
+    s.send(*typing(remark_field["id"], remark + ", merci"))
+    s.send(custom("form-submit", {"remark": remark}))
+    payload = [e for e in s.stored if e["type"] == CUSTOM][-1]["data"]["payload"]
+    assert kept in payload["remark"], payload
+    assert any(kept in value for value in strings(s.stored) if value.startswith(remark[:5])), remark
+    for value in masked:
+        assert not leaks(s.stored, value), value
+
+
+@pytest.mark.parametrize("remark,language,kept,masked", [
+    ("Graag de Nike Air Max 90 in maat 43", "nl", "Graag de Nike Air Max 90 in maat 43", []),
+    # a street without its word stays masked, after a brand too
+    ("Graag naar Keizersgracht 12, 1015 CS Amsterdam", "nl", "Graag naar", ["Keizersgracht"]),
+    ("Graag naar Lange Munt 41 in Gent", "nl", "Graag naar", ["Lange Munt"]),
+    ("Bezorgen bij de Albert Heijn, Dorpsstraat 12", "nl", "Bezorgen bij de", ["Dorpsstraat"]),
+])
+def test_a_brands_model_number_in_a_remark_stays_readable(session, remark, language, kept, masked):
+    """Review 34 O1: a visitor's remark stored "***** ** **** *** *** 90 in maat 43" of "Graag de Nike Air Max 90 in
+    maat 43": capitalised words before a number were read as a street, the brand's words among them. A listed brand
+    and its model are no street's words, the run after it is (rules/pii.yaml brands: "Nike Air", "Adidas"…). A street
+    a visitor writes without its word stays masked (fail closed)."""
+    _a_remark_keeps_and_masks(session(), remark, language, kept, masked)
+
+
+@pytest.mark.parametrize("remark,language,kept,masked", [
+    ("Liefern Sie auch nach Sankt Vith?", "de", "Liefern Sie auch nach Sankt Vith?", []),
+    ("Kunnen jullie naar Sint Truiden leveren?", "nl", "Kunnen jullie naar Sint Truiden leveren?", []),
+    ("Livrez-vous à Saint Gilles ?", "fr", "Livrez-vous à Saint Gilles ?", []),
+    # a person named beside the saint's town stays masked
+    ("Bitte an Jonas Weber in Sankt Vith liefern", "de", "Sankt Vith liefern", ["Jonas Weber"]),
+])
+def test_a_town_named_after_a_saint_in_a_remark_stays_readable(session, remark, language, kept, masked):
+    """Review 34 O2: a visitor's remark stored "Liefern Sie auch nach ***** ****?": "Sankt Vith", two capitalised words,
+    was read as a person's name. A saint's word opening the run ("Sankt", "Sint", "Saint", "St.": rules/pii.yaml
+    saint_words) makes the word after it a saint's, the whole a place's; a person named beside it stays masked."""
+    _a_remark_keeps_and_masks(session(), remark, language, kept, masked)

@@ -1426,6 +1426,12 @@ def a_place_and_a_given_name(word: str) -> bool:
             and _plain_name(word.split("-", 1)[0]) not in _engine_words("names_that_are_words"))
 
 
+def opens_a_saints_place(word: str) -> bool:
+    """Whether a capitalised word is a saint's that opens a place's name ("Sankt" of "Sankt Vith", "Sint", "Saint",
+    "St."; rules/pii.yaml saint_words): the name after it is the saint's, no living person's."""
+    return _plain_name(word) in _engine_words("saint_words")
+
+
 def greets_no_one(word: str) -> bool:
     """A word a greeting may stand before that is no one's name: "allemaal", "there", "tous"."""
     return is_function_word(word) or _plain_name(word) in _engine_words("greeted_groups")

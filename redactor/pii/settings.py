@@ -90,6 +90,7 @@ class EngineConfig(pydantic.BaseModel):
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     plurals_that_are_no_household: list[str] = []  # after an article, no family ("les Alpes", "die Tickets")
     regions_that_are_names: list[str] = []  # a sentence's subject that is a region, not a person ("Lorraine est…")
+    saint_words: list[str] = []  # a saint's word opening a place's name ("Sankt Vith"): no person's
     surname_endings: list[str] = []  # street endings that are no street's in a name ("Verdijk", "Verkade")
     weekday_abbreviations: list[str] = []  # on a line of opening hours, a day ("Sa 9–13 Uhr, Mo Ruhetag")
     when_words: list[str] = []  # days and parts of a day: a run of them alone says when ("Montag Nachmittag")
