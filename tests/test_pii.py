@@ -4632,3 +4632,23 @@ def test_a_dedication_opened_by_french_a_dutch_aan_or_german_an(patterns_only):
                            ("À Noël, offrez un bon cadeau", "fr"), ("An Silvester, ab 20 Uhr", "de"),
                            ("Aan Zee, het hotel aan het strand", "nl")]:
         assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}, text
+
+
+def test_a_particle_name_or_a_name_before_a_date_or_a_phone_is_read_by_its_shape(patterns_only):
+    """Review 34 F8: given_name_surname left a run followed by a number to the products ("Nike Air Max 90"), so "Pieter
+    van Dijk 12-03-2017" and "Anke de Vries 06-12345678" were no one; and a surname that is a word too ("Meer", Dutch's
+    "more") after a particle was read as a sentence's word. A run with a lower-case particle is a name whatever number
+    follows, but a street named after someone ("Jan van Goyenkade 5"); a run before a date or a phone too; the date
+    right after the name is its bearer's birth date."""
+    for text, name, date in [("Pieter van Dijk 12-03-2017", "Pieter van Dijk", "12-03-2017"),
+                             ("Lotte van der Meer 3 mei 2016", "Lotte van der Meer", "3 mei 2016"),
+                             ("Noor Ouali 12-03-2017", "Noor Ouali", "12-03-2017"),
+                             ("Sanne Jansen 2016-05-04", "Sanne Jansen", "2016-05-04")]:
+        got = found(patterns_only, text, "nl")
+        assert {(name, "PERSON"), (date, "DATE_OF_BIRTH")} <= got, (text, got)
+    assert ("Anke de Vries", "PERSON") in found(patterns_only, "Anke de Vries 06-12345678", "nl")
+    assert ("Pieter van Dijk", "PERSON") in found(patterns_only, "Pieter van Dijk 7", "nl")
+    for text in ["Jan van Goyenkade 5", "Nike Air Max 90", "Samsung Galaxy S24", "Marie Claire 2 stuks",
+                 "Openingsuren 12-03-2025"]:
+        got = found(patterns_only, text, "nl")
+        assert not {e for _, e in got} & {"PERSON", "DATE_OF_BIRTH"}, (text, got)
