@@ -268,6 +268,15 @@ DATES = [
     ("Ninon, ° 4-9-91, mange sans gluten", "fr", [("4-9-91", "DATE_OF_BIRTH")]),
     ("tweeling °17.02.16 en °17.02.16", "nl", [("17.02.16", "DATE_OF_BIRTH")]),
     ("Facture n° 12/03/87, commande n°4-9-91", "fr", []),
+    # and "*", as Germans and Dutch genealogies and club lists write it (review 34 F9); a footnote's star before words,
+    # a bold text's "**" are neither
+    ("Teilnehmerin: Mia Schulz, * 12.03.2017", "de", [("12.03.2017", "DATE_OF_BIRTH")]),
+    ("Kursliste: Lotta (*12.03.2017)", "de", [("12.03.2017", "DATE_OF_BIRTH")]),
+    ("Leon, * 3. März 2016, Allergie gegen Nüsse", "de", [("3. März 2016", "DATE_OF_BIRTH")]),
+    ("kleinzoon Daan (* 04-05-2016)", "nl", [("04-05-2016", "DATE_OF_BIRTH")]),
+    ("Stamboom: Jacoba, *3-7-91, dochter van", "nl", [("3-7-91", "DATE_OF_BIRTH")]),
+    ("* Prijzen incl. btw, geldig t/m 12-03-2025", "nl", []),
+    ("Aktion gültig bis **12.03.2025**", "de", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),

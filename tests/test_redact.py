@@ -6757,3 +6757,18 @@ def test_a_product_with_its_number_an_opening_date_and_a_footnote_stay_readable(
     stored = set(strings(s.stored))
     assert set(own) <= stored, [t for t in stored if t not in own]
     assert {"Nike Air Max 90", "Openingsuren 12-03-2025"} <= stored
+
+
+@pytest.mark.parametrize("note, date", [("Teilnehmerin: Mia Schulz, * 12.03.2017, vegetarisch", "12.03.2017"),
+                                        ("Leon, * 3. März 2016, Allergie gegen Nüsse", "März 2016")])
+def test_a_birth_date_after_a_star_typed_and_posted_is_masked(session, note, date):
+    """Review 34 F9: "*" before a date says born in German, in Dutch genealogies and club lists ("Mia Schulz, *
+    12.03.2017"), as "geb." does; the date was stored, typed key by key and posted in a custom event."""
+    field = element("textarea", {"name": "remark", "aria-label": "Bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang="de")))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note}))
+    stored = list(strings(s.stored))
+    assert not leaks(s.stored, date), [t for t in stored if date[:5] in t]
+    assert [t for t in stored if t.endswith(note.split()[-1])], stored  # the note's other words stay
