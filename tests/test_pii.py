@@ -576,6 +576,16 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Steuer-ID 57 392 814 605", "de", [("57 392 814 605", "NATIONAL_ID")]),  # a person's tax number
     ("Numéro fiscal : 1234567890123", "fr", [("1234567890123", "NATIONAL_ID")]),
     ("Bestellnummer 57392814605", "de", []),
+    # a document's number typed in lower case after its word and a verb, as in capitals (review 34 F10); the same shapes
+    # without a document's word are a voucher's, a product's or a parcel's
+    ("mijn paspoortnummer is nw5k8l1p3", "nl", [("nw5k8l1p3", "NATIONAL_ID")]),
+    ("meine passnummer ist c01x00t47", "de", [("c01x00t47", "NATIONAL_ID")]),
+    ("meine versichertennummer ist a123456780, danke", "de", [("a123456780", "NATIONAL_ID")]),
+    ("mon passeport est le ej123456", "fr", [("ej123456", "NATIONAL_ID")]),
+    ("ma carte d'identité : bk123456", "fr", [("bk123456", "NATIONAL_ID")]),
+    ("mein personalausweis hat die nummer t22000129", "de", [("t22000129", "NATIONAL_ID")]),
+    ("kortingscode ab123456 geldig tot zondag", "nl", []), ("Artikelnummer sku1234567", "de", []),
+    ("suivi colis lp123456789", "fr", []),
     # a registration plate beside its word; the same shape alone is a product code
     ("Mijn kenteken is AB-123-C", "nl", [("AB-123-C", "VEHICLE_ID")]),
     ("plaque 1-ABC-234, merci", "fr", [("1-ABC-234", "VEHICLE_ID")]),
