@@ -618,6 +618,14 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Nummerschëld xr 3097, merci", "fr", [("xr 3097", "VEHICLE_ID")]),
     ("Nummerschëld XR-3097, merci", "fr", [("XR-3097", "VEHICLE_ID")]),
     ("vin wvwzzzauzmp052917, dank", "nl", [("wvwzzzauzmp052917", "VEHICLE_ID")]),
+    # a German plate in lower case, its dash or not, and a plate after Luxembourgish "ass" (review 34 F14); a
+    # preposition's words after the plate's word are none
+    ("kennzeichen ist k ab 123", "de", [("k ab 123", "VEHICLE_ID")]),
+    ("mein kennzeichen ist b-mw 1234", "de", [("b-mw 1234", "VEHICLE_ID")]),
+    ("unser kennzeichen: ac-lh 719e, danke", "de", [("ac-lh 719e", "VEHICLE_ID")]),
+    ("Nummerschëld ass xr 3097", "fr", [("xr 3097", "VEHICLE_ID")]),
+    ("Kennzeichen bis zu 3 Wochen vorab reservieren", "de", []),
+    ("Kennzeichen für 2 Fahrzeuge mit 1 Antrag", "de", []),
     # a number that is a year, right after the word for the plate, is the plate's
     ("Nummerschëld XR 2019, merci", "fr", [("XR 2019", "VEHICLE_ID")]),
     # Italian, Spanish and Turkish plates after their own words, and German's "Nummernschild" (review 27 F3); the
