@@ -268,6 +268,15 @@ DATES = [
     ("Ninon, ° 4-9-91, mange sans gluten", "fr", [("4-9-91", "DATE_OF_BIRTH")]),
     ("tweeling °17.02.16 en °17.02.16", "nl", [("17.02.16", "DATE_OF_BIRTH")]),
     ("Facture n° 12/03/87, commande n°4-9-91", "fr", []),
+    # and "*", as Germans and Dutch genealogies and club lists write it (review 34 F9); a footnote's star before words,
+    # a bold text's "**" are neither
+    ("Teilnehmerin: Mia Schulz, * 12.03.2017", "de", [("12.03.2017", "DATE_OF_BIRTH")]),
+    ("Kursliste: Lotta (*12.03.2017)", "de", [("12.03.2017", "DATE_OF_BIRTH")]),
+    ("Leon, * 3. März 2016, Allergie gegen Nüsse", "de", [("3. März 2016", "DATE_OF_BIRTH")]),
+    ("kleinzoon Daan (* 04-05-2016)", "nl", [("04-05-2016", "DATE_OF_BIRTH")]),
+    ("Stamboom: Jacoba, *3-7-91, dochter van", "nl", [("3-7-91", "DATE_OF_BIRTH")]),
+    ("* Prijzen incl. btw, geldig t/m 12-03-2025", "nl", []),
+    ("Aktion gültig bis **12.03.2025**", "de", []),
 ]
 PERSONS = [
     ("Please leave the parcel with Harry Wright next door.", "en", [("Harry Wright", "PERSON")]),
@@ -567,6 +576,16 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Steuer-ID 57 392 814 605", "de", [("57 392 814 605", "NATIONAL_ID")]),  # a person's tax number
     ("Numéro fiscal : 1234567890123", "fr", [("1234567890123", "NATIONAL_ID")]),
     ("Bestellnummer 57392814605", "de", []),
+    # a document's number typed in lower case after its word and a verb, as in capitals (review 34 F10); the same shapes
+    # without a document's word are a voucher's, a product's or a parcel's
+    ("mijn paspoortnummer is nw5k8l1p3", "nl", [("nw5k8l1p3", "NATIONAL_ID")]),
+    ("meine passnummer ist c01x00t47", "de", [("c01x00t47", "NATIONAL_ID")]),
+    ("meine versichertennummer ist a123456780, danke", "de", [("a123456780", "NATIONAL_ID")]),
+    ("mon passeport est le ej123456", "fr", [("ej123456", "NATIONAL_ID")]),
+    ("ma carte d'identité : bk123456", "fr", [("bk123456", "NATIONAL_ID")]),
+    ("mein personalausweis hat die nummer t22000129", "de", [("t22000129", "NATIONAL_ID")]),
+    ("kortingscode ab123456 geldig tot zondag", "nl", []), ("Artikelnummer sku1234567", "de", []),
+    ("suivi colis lp123456789", "fr", []),
     # a registration plate beside its word; the same shape alone is a product code
     ("Mijn kenteken is AB-123-C", "nl", [("AB-123-C", "VEHICLE_ID")]),
     ("plaque 1-ABC-234, merci", "fr", [("1-ABC-234", "VEHICLE_ID")]),
@@ -599,6 +618,14 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("Nummerschëld xr 3097, merci", "fr", [("xr 3097", "VEHICLE_ID")]),
     ("Nummerschëld XR-3097, merci", "fr", [("XR-3097", "VEHICLE_ID")]),
     ("vin wvwzzzauzmp052917, dank", "nl", [("wvwzzzauzmp052917", "VEHICLE_ID")]),
+    # a German plate in lower case, its dash or not, and a plate after Luxembourgish "ass" (review 34 F14); a
+    # preposition's words after the plate's word are none
+    ("kennzeichen ist k ab 123", "de", [("k ab 123", "VEHICLE_ID")]),
+    ("mein kennzeichen ist b-mw 1234", "de", [("b-mw 1234", "VEHICLE_ID")]),
+    ("unser kennzeichen: ac-lh 719e, danke", "de", [("ac-lh 719e", "VEHICLE_ID")]),
+    ("Nummerschëld ass xr 3097", "fr", [("xr 3097", "VEHICLE_ID")]),
+    ("Kennzeichen bis zu 3 Wochen vorab reservieren", "de", []),
+    ("Kennzeichen für 2 Fahrzeuge mit 1 Antrag", "de", []),
     # a number that is a year, right after the word for the plate, is the plate's
     ("Nummerschëld XR 2019, merci", "fr", [("XR 2019", "VEHICLE_ID")]),
     # Italian, Spanish and Turkish plates after their own words, and German's "Nummernschild" (review 27 F3); the
@@ -4820,3 +4847,23 @@ def test_a_home_alarms_code_and_a_key_boxs_code_later_in_its_sentence_are_found(
     for text, language in [("Alarme 2024 : nouveautés", "fr"), ("Alarmanlage mit Code-Schloss 2024", "de"),
                            ("Schlüsselbox kaufen. Code 1357 gilt für den Rabatt", "de")]:
         assert not found(patterns_only, text, language), text
+
+
+def test_a_particle_name_or_a_name_before_a_date_or_a_phone_is_read_by_its_shape(patterns_only):
+    """Review 34 F8: given_name_surname left a run followed by a number to the products ("Nike Air Max 90"), so "Pieter
+    van Dijk 12-03-2017" and "Anke de Vries 06-12345678" were no one; and a surname that is a word too ("Meer", Dutch's
+    "more") after a particle was read as a sentence's word. A run with a lower-case particle is a name whatever number
+    follows, but a street named after someone ("Jan van Goyenkade 5"); a run before a date or a phone too; the date
+    right after the name is its bearer's birth date."""
+    for text, name, date in [("Pieter van Dijk 12-03-2017", "Pieter van Dijk", "12-03-2017"),
+                             ("Lotte van der Meer 3 mei 2016", "Lotte van der Meer", "3 mei 2016"),
+                             ("Noor Ouali 12-03-2017", "Noor Ouali", "12-03-2017"),
+                             ("Sanne Jansen 2016-05-04", "Sanne Jansen", "2016-05-04")]:
+        got = found(patterns_only, text, "nl")
+        assert {(name, "PERSON"), (date, "DATE_OF_BIRTH")} <= got, (text, got)
+    assert ("Anke de Vries", "PERSON") in found(patterns_only, "Anke de Vries 06-12345678", "nl")
+    assert ("Pieter van Dijk", "PERSON") in found(patterns_only, "Pieter van Dijk 7", "nl")
+    for text in ["Jan van Goyenkade 5", "Nike Air Max 90", "Samsung Galaxy S24", "Marie Claire 2 stuks",
+                 "Openingsuren 12-03-2025"]:
+        got = found(patterns_only, text, "nl")
+        assert not {e for _, e in got} & {"PERSON", "DATE_OF_BIRTH"}, (text, got)

@@ -7193,3 +7193,56 @@ def test_a_town_named_after_a_saint_in_a_remark_stays_readable(session, remark, 
     was read as a person's name. A saint's word opening the run ("Sankt", "Sint", "Saint", "St.": rules/pii.yaml
     saint_words) makes the word after it a saint's, the whole a place's; a person named beside it stays masked."""
     _a_remark_keeps_and_masks(session(), remark, language, kept, masked)
+
+
+@pytest.mark.parametrize("line, lang, name, date", [
+    ("Pieter van Dijk 12-03-2017", "nl", "Dijk", "12-03-2017"),
+    ("Anke de Vries 30-07-1985", "nl", "Vries", "30-07-1985"),
+    ("Lotte van der Meer 3 mei 2016", "nl", "Meer", "mei 2016"),
+    ("Jean de Smet 15.04.2012", "fr", "Smet", "15.04.2012"),
+    ("Lukas von Berg 12.03.2017", "de", "Berg", "12.03.2017"),
+    ("Anke de Vries 06-12345678", "nl", "Vries", "12345678"),
+    ("Noor Ouali 12-03-2017", "nl", "Ouali", "12-03-2017"),
+    ("Sanne Jansen, 2016-05-04", "nl", "Jansen", "2016-05-04"),
+])
+def test_a_name_and_the_date_or_phone_after_it_in_a_list_are_masked(session, line, lang, name, date):
+    """Review 34 F8: a given name and a surname with a lower-case particle, followed by a number, in a club's member list
+    (page text) or a custom event, was stored whole ("Pieter van Dijk 12-03-2017"): a run followed by a number was read
+    as a product's ("Nike Air Max 90"), and the model misses particle names there; the phone after "Anke de Vries" was
+    masked, the name not. And the date after a masked name stayed ("**** ***** 12-03-2017"): in a member or a class
+    list it is the birth date. A run with a particle, or one before a date or a phone, is a name; a date right after a
+    person's name is masked with it."""
+    s = session()
+    s.send(meta("https://club.example/leden"), snapshot(html_page(element("li", {}, [text(line)]), lang=lang)))
+    s.send(custom("member", {"text": line}))
+    s.send(incremental(11, payload={"level": "log", "payload": [line], "trace": []}))
+    stored = list(strings(s.stored))
+    assert not [t for t in stored if name in t or date in t], stored
+
+
+def test_a_product_with_its_number_an_opening_date_and_a_footnote_stay_readable(session):
+    """Review 34 F8's controls: a product's name and its model number, a site's dated line without a person and a
+    footnote's asterisk name no one and hold no birth date."""
+    own = ["Nike Air Max 90", "Samsung Galaxy S24", "Peugeot 208", "Openingsuren 12-03-2025", "Le Creuset Signature 24 cm",
+           "* Prijzen incl. btw", "Lezing 12-03-2025 in de bibliotheek", "Marie Claire 2 stuks"]
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in own), lang="nl")))
+    s.send(custom("product", {"name": "Nike Air Max 90", "opening": "Openingsuren 12-03-2025"}))
+    stored = set(strings(s.stored))
+    assert set(own) <= stored, [t for t in stored if t not in own]
+    assert {"Nike Air Max 90", "Openingsuren 12-03-2025"} <= stored
+
+
+@pytest.mark.parametrize("note, date", [("Teilnehmerin: Mia Schulz, * 12.03.2017, vegetarisch", "12.03.2017"),
+                                        ("Leon, * 3. März 2016, Allergie gegen Nüsse", "März 2016")])
+def test_a_birth_date_after_a_star_typed_and_posted_is_masked(session, note, date):
+    """Review 34 F9: "*" before a date says born in German, in Dutch genealogies and club lists ("Mia Schulz, *
+    12.03.2017"), as "geb." does; the date was stored, typed key by key and posted in a custom event."""
+    field = element("textarea", {"name": "remark", "aria-label": "Bemerkung"})
+    s = session()
+    s.send(meta(), snapshot(html_page(field, lang="de")))
+    s.send(*typing(field["id"], note))
+    s.send(custom("form", {"remark": note}))
+    stored = list(strings(s.stored))
+    assert not leaks(s.stored, date), [t for t in stored if date[:5] in t]
+    assert [t for t in stored if t.endswith(note.split()[-1])], stored  # the note's other words stay

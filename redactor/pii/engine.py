@@ -17,8 +17,9 @@ from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
 from redactor.pii.cache import SpanCache
 from redactor.pii.fold import fold
-from redactor.pii.names import (holder_before, is_a_person, is_site_address, load_lexicons, may_hold_a_name, name_end,
-                                name_start, ner_names, partner_after, partner_before, without_site_addresses)
+from redactor.pii.names import (dated_after_a_name, holder_before, is_a_person, is_site_address, load_lexicons,
+                                may_hold_a_name, name_end, name_start, ner_names, partner_after, partner_before,
+                                without_site_addresses)
 from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
@@ -37,6 +38,8 @@ NARROWED_ENGINES = 256
 #: numbers that are one person's, whose holder a text names right before them (holder_before)
 _HELD_NUMBERS = frozenset({"IBAN_CODE", "BE_NATIONAL_NUMBER", "NATIONAL_ID", "NL_BSN", "FR_NIR", "CREDIT_CARD",
                            "PHONE_NUMBER", "DATE_OF_BIRTH"})
+#: a date right after a person's name: the birth date a list gives, as sure as one after a birth word
+_BIRTH_DATE_AFTER_A_NAME = 0.85
 
 
 class _Narrowed:
@@ -265,4 +268,10 @@ class PiiDetector:
         # and the first of them, a given name alone before the found one: "Table for two — Rose and Olivier Martin"
         firsts = (partner_before(text, span.start) for span in spans if span.entity == "PERSON")
         spans.extend(Span(s, e, "PERSON", 0.7, "pair_partner") for s, e in dict.fromkeys(p for p in firsts if p))
+        # a date right after a person's name is that person's birth date, as a member or a class list writes it ("Anke
+        # Jansen 30-07-1985"): the date recognizers read it at a low score where no birth word stands near it
+        name_ends = {span.end for span in spans if span.entity == "PERSON"}
+        spans.extend(Span(span.start, span.end, span.entity, _BIRTH_DATE_AFTER_A_NAME, "date_after_a_name")
+                     for span in list(spans)
+                     if span.entity == "DATE_OF_BIRTH" and dated_after_a_name(text, span.start, name_ends))
         return tuple(drop_contained(without_site_addresses(text, spans, is_site_address)))

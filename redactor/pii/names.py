@@ -234,15 +234,23 @@ def starts_with_first_name(text: str) -> bool:
     if len(words) > 3 and not double:
         return False
     for i in _given_names_in(words):
-        # a sentence's pronoun right after a given name that is a verb too is no surname: "Tun Sie das", "Dan Sie"
+        # a sentence's pronoun right after a given name that is a verb too is no surname: "Tun Sie das", "Dan Sie";
+        # after a particle it is one ("Lotte van der Meer": review 34 F8)
         after = words[i + 1:i + 2]
         if after and is_function_word(after[0]) and not is_given_name(after[0]) \
-                and after[0].casefold() not in PARTICLES:
+                and after[0].casefold() not in PARTICLES and not _after_a_particle(tokens, after[0]):
             return False
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):
             return double or 2 <= len(words) - i <= 3 or (
                 len(words) == 2 and i == 1 and surname_written_first(words[0]))
     return False
+
+
+def _after_a_particle(tokens: list[str], word: str) -> bool:
+    """Whether a run's word comes right after a particle ("van der Meer", "de Vos"): a surname's word then, whatever
+    else it spells."""
+    i = tokens.index(word)
+    return i > 0 and tokens[i - 1].casefold() in PARTICLES
 
 
 def _two_given_names_two_surnames(words: list[str]) -> bool:
@@ -774,6 +782,19 @@ _HOLDER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: an account's word and its colon right before the account's number, after its holder's name and a comma or not
 _ACCOUNT_WORD_AFTER = re.compile(r"(?<=[\w'’,;][^\S\n])(?i:iban|rekening(?:nummer)?|konto(?:nummer)?|compte|account)"
                                  r"[^\S\n]*:?$")
+
+
+#: what stands between a person's name and the birth date a list writes after it: a space, a comma or a bracket, and
+#: a birth mark ("Anke Jansen 30-07-1985", "Mia Schulz, * 12.03.2017", "Jan Peeters (°12/03/1987)")
+_NAME_DATE_GAP = re.compile(r"[^\S\n]*[,(]?[^\S\n]*[*°]?[^\S\n]*")
+
+
+def dated_after_a_name(text: str, start: int, name_ends: set[int]) -> bool:
+    """Whether a date starting at `start` stands right after a person's name (one of name_ends): a member list, a class
+    list or a team's page writes the person's birth date so, with no birth word (review 34: "Pieter van Dijk
+    12-03-2017"; the date alone, "Openingsuren 12-03-2025", is no one's)."""
+    return any(_NAME_DATE_GAP.fullmatch(text, end, start) for end in range(max(0, start - 6), start + 1)
+               if end in name_ends)
 
 
 def holder_before(text: str, start: int) -> tuple[int, int] | None:
