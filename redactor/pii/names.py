@@ -224,6 +224,8 @@ def starts_with_first_name(text: str) -> bool:
     named = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     if named > 1 and tokens[named - 1].casefold() in PARTICLES - _PATRONYMIC_PARTICLES:
         tokens = tokens[named:]
+        if any(first == 0 for first, _ in listed_brands(tokens)):
+            return False  # an article before a brand and its model, no particle before a name ("Graag de Nike Air Max 90")
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
