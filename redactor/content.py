@@ -1101,9 +1101,12 @@ _SAID_GAP = r"(?:[^\S\n]+|['’])"
 _SAID_CLAUSE_END = rf"(?:[^\S\n]+{_SAID_WORD}){{0,3}}+"
 #: a further state or category said within five words of a statement's word ("ver.di und der IG Metall", "musulmane et
 #: mon mari est juif", "zwanger en mijn man heeft diabetes"): the three words after the first swallowed the second's
-#: person, and its word was stored (review 33 F2); read from the statement's word on, as often as one follows
+#: person, and its word was stored (review 33 F2); read from the statement's word on, as often as one follows, across
+#: a comma or a semicolon of the same sentence too ("Ma fille est épileptique, traitement Keppra": the medicine was stored)
+_SAID_FURTHER_GAP = r"(?:[,;]?[^\S\n]+|['’])"
 _SAID_FURTHER = regex.compile(with_words(
-    rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,5}}?{_SAID_GAP}(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-])"))
+    rf"(?:{_SAID_FURTHER_GAP}{_SAID_WORD}){{0,5}}?{_SAID_FURTHER_GAP}"
+    rf"(?i:{{{{said_health_word}}}}|{{{{said_special_word}}}})(?![\w'’-])"))
 _SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
 #: a child's age between the person and what is said of them, with the clause it closes ("Onze zoon is 9 jaar en
 #: heeft epilepsie", "Ma fille a 6 ans et elle est diabétique", "Unser Sohn (8) hat Asthma"; review 34 F4): read as

@@ -4867,3 +4867,18 @@ def test_a_particle_name_or_a_name_before_a_date_or_a_phone_is_read_by_its_shape
                  "Openingsuren 12-03-2025"]:
         got = found(patterns_only, text, "nl")
         assert not {e for _, e in got} & {"PERSON", "DATE_OF_BIRTH"}, (text, got)
+
+
+def test_a_surname_that_is_a_function_word_abroad_is_read_after_a_given_name_that_is_no_word(patterns_only):
+    """Review 34's leftover: "Anna Vos 3 mei 2016", a child and her birth date as a class list writes them, was stored
+    whole: "Vos" is French "vos", and a function word right after a given name ended the reading (meant for "Tun Sie
+    das"). Common surnames that are function words are listed (rules/pii.yaml stop_words_that_are_surnames): after a
+    given name they are the surname, and the date after it is the birth date. A pronoun after a given name, and a
+    typeface's class after its name ("Gill Sans"), still end the reading."""
+    for text, name in [("Anna Vos 3 mei 2016", "Anna Vos"), ("Lisa Vos 12-03-2016", "Lisa Vos"),
+                       ("Inschrijving: Noor Vos 06-12345678", "Noor Vos"), ("Ayşe Kan 06-12345678", "Ayşe Kan")]:
+        assert (name, "PERSON") in found(patterns_only, text, "nl"), text
+    assert ("3 mei 2016", "DATE_OF_BIRTH") in found(patterns_only, "Anna Vos 3 mei 2016", "nl")
+    for text in ["Tun Sie das bitte nicht", "Dan Sie", "Will You Be There",
+                 "Lettering styles: Roman, Gill Sans, Trajan and Copperplate"]:
+        assert not {e for _, e in found(patterns_only, text, "de") if e == "PERSON"}, text

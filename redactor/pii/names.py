@@ -237,9 +237,10 @@ def starts_with_first_name(text: str) -> bool:
         return False
     for i in _given_names_in(words):
         # a sentence's pronoun right after a given name that is a verb too is no surname: "Tun Sie das", "Dan Sie";
-        # after a particle it is one ("Lotte van der Meer": review 34 F8)
+        # after a particle it is one ("Lotte van der Meer": review 34 F8), and so is a listed surname ("Anna Vos")
         after = words[i + 1:i + 2]
         if after and is_function_word(after[0]) and not is_given_name(after[0]) \
+                and _plain_name(after[0]) not in _engine_words("stop_words_that_are_surnames") \
                 and after[0].casefold() not in PARTICLES and not _after_a_particle(tokens, after[0]):
             return False
         if words[i].split("-", 1)[0].casefold() not in _engine_words("names_that_are_words"):

@@ -78,6 +78,7 @@ class EngineConfig(pydantic.BaseModel):
     extra_given_names: list[str] = []
     popular_given_names: list[str] = []  # popular today, rated rare by the list: common ones for names typed in lower case
     stop_words_that_are_names: list[str] = []  # kept as given names
+    stop_words_that_are_surnames: list[str] = []  # a surname after a given name, no sentence's pronoun ("Anna Vos")
     words_that_are_not_names: list[str] = []  # taken out of the given names ("Lage", "Oude")
     names_that_are_words: list[str] = []  # first in a phrase, not a name by itself ("Summer Sale")
     saints: list[str] = []  # the word after one is a saint's name ("San Francisco")
