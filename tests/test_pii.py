@@ -4882,3 +4882,17 @@ def test_kurdish_given_names_are_names(detector):
         assert (name, "PERSON") in found(detector, text, language), text
     assert not {e for _, e in found(detector, "Les places sont attribuées en commission d'attribution.", "fr")
                 if e == "PERSON"}
+
+
+def test_a_solar_hijri_date_of_birth_is_one_in_persian_digits_or_ours(patterns_only):
+    """Held-out peers round 34: an Iranian mother's date of birth as Iranians write it, year first in the Solar Hijri
+    calendar ("۱۳۶۹/۰۴/۱۲", 3 July 1990), after a birth word was no date: its year is no Gregorian one. A real day of
+    that calendar in a year of the last century or this one is (validators solar-hijri-date); the birth word is still
+    needed, and a day the calendar has not ("1369/07/31": its seventh month has 30) or a year before 1279 is none."""
+    for text, language, date in [("Sa date de naissance : ۱۳۶۹/۰۴/۱۲", "fr", "۱۳۶۹/۰۴/۱۲"),
+                                 ("date de naissance : 1369/04/12", "fr", "1369/04/12"),
+                                 ("Date of birth (Persian calendar): 1369/4/12", "en", "1369/4/12"),
+                                 ("geboren op 1402-11-03", "nl", "1402-11-03")]:
+        assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language), text
+    for text in ["Commande 1369/04/12 du magasin", "date de naissance : 1369/07/31", "né le 1250/04/12"]:
+        assert not {e for _, e in found(patterns_only, text, "fr") if e == "DATE_OF_BIRTH"}, text
