@@ -4896,3 +4896,14 @@ def test_a_solar_hijri_date_of_birth_is_one_in_persian_digits_or_ours(patterns_o
         assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language), text
     for text in ["Commande 1369/04/12 du magasin", "date de naissance : 1369/07/31", "né le 1250/04/12"]:
         assert not {e for _, e in found(patterns_only, text, "fr") if e == "DATE_OF_BIRTH"}, text
+
+
+def test_a_french_funds_number_after_n_and_its_name_is_masked(patterns_only):
+    """Held-out peers round 34's probe: "N° CAF 2384917", a family's allowance number as a crèche's form or a summary
+    writes it, was no identifier: "N°" and the name of a body that numbers its members said one for the Belgian funds
+    only (recognizers.yaml member_bodies). The site's own numbers after "N°" stay."""
+    for text, number in [("N° CAF 2384917", "2384917"), ("N° MSA : 12345678", "12345678"),
+                         ("N° CPAM 1234567", "1234567"), ("n° caf 2384917", "2384917")]:
+        assert (number, "CUSTOMER_ID") in found(patterns_only, text, "fr"), text
+    for text in ["N° Siret 123 456 789 00012", "N° Lot 870921", "N° Commande 7719302846"]:
+        assert not {e for _, e in found(patterns_only, text, "fr") if e == "CUSTOMER_ID"}, text
