@@ -39,6 +39,22 @@ the button's value, the national code in the answer's body. Over-masked: the rou
 serverTiming entry's name "***" in PostHog's network recording, the Server-Timing header's "caf;desc=" and "dur=12"
 masked with the name), the search box's typing in both recordings ("tarif ****", as in round 33), redactor's own host
 (127.0.0.1) in the SDKs' script URLs.
+
+Fixed: the parsed Server-Timing metrics posthog-js keeps (a request's serverTiming entries and each again as an entry
+of that type) are masked as their header is, name and description (plugins.NetworkPass._server_timings;
+tests/test_peer_formats.py test_posthog_networks_parsed_server_timings_are_masked_as_their_header_is): the
+description no longer leaks, and the metric's name, no longer read as a person's under "name", no longer masks the
+route's "/api/caf". Probed beside the page, what a detector reads without the typing (a value sent before the
+recording, or by the server): Kurdish given names were no names ("Le père, Rêbwar Berzincî, habite à Strasbourg.",
+"Contact : Karwan Barzani": rules/pii.yaml extra_given_names; test_pii test_kurdish_given_names_are_names); a Solar
+Hijri date after a birth word was no date ("Sa date de naissance : ۱۳۶۹/۰۴/۱۲": the date_of_birth recognizer's
+ymd_solar_hijri, validators solar-hijri-date; test_a_solar_hijri_date_of_birth_is_one_in_persian_digits_or_ours);
+"N° CAF 2384917" was no identifier (member_bodies; test_a_french_funds_number_after_n_and_its_name_is_masked).
+Persian digits were read already (fold.py), the NIR in the BigInt error, the Iraqi and Iranian mobiles, the e-mail
+under .krd too. After those, the module passed. Left: the mother's name surname first in mixed case alone ("Ahmadi
+Shirin": no list of Persian surnames; "AHMADI Shirin" and after a label are read), the Sorani name alone in its script,
+the allocataire number bare in a path (masked here by the typing only), "nº" with the ordinal sign before a fund's
+name (folded to "no", which that pattern does not take); the over-masking above but the route's, not this round's.
 """
 
 from __future__ import annotations
