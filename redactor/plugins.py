@@ -44,6 +44,11 @@ KEPT_HEADERS = frozenset({
     "timing-allow-origin", "x-xss-protection", "referrer-policy", "sec-fetch-mode", "sec-fetch-site",
     "sec-fetch-dest", "x-requested-with",
 })
+#: a response's Server-Timing header as the browser parsed it: posthog-js keeps a resource timing's serverTiming
+#: entries ({"name", "duration", "description"}) and each again as an entry of this type beside the request. The
+#: header is no kept one, so its parsed metrics are masked as it is, name and description ("caf;desc=\"Ahmadi
+#: Shirin\"": held-out peers round 34; the name under "name", read as a person's, masked the route's "/api/caf")
+SERVER_TIMING = "serverTiming"
 
 
 class _JsonCell:
@@ -124,6 +129,7 @@ class NetworkPass:
             if isinstance(request, dict):
                 for name in ("requestHeaders", "responseHeaders"):
                     self._headers(request.get(name))
+                self._server_timings(request)
                 self._request_body(request, "requestBody")
                 self._parse_json(request, "responseBody")
             requests.append(request)
@@ -184,6 +190,17 @@ class NetworkPass:
             if isinstance(value, str) and value and str(name).lower() not in KEPT_HEADERS:
                 headers[name] = self.masker.whole(value, "SECRET")
                 self.remarks.append(Remark("network.header", "SECRET", "mask"))
+
+    def _server_timings(self, request: dict[str, Any]) -> None:
+        timings = request.get(SERVER_TIMING)
+        metrics = [t for t in timings if isinstance(t, dict)] if isinstance(timings, list) else []
+        if request.get("entryType") == SERVER_TIMING:
+            metrics.append(request)
+        for metric in metrics:
+            for key in ("name", "description"):
+                if isinstance(value := metric.get(key), str) and value:
+                    metric[key] = self.masker.whole(value, "SECRET")
+                    self.remarks.append(Remark("network.header", "SECRET", "mask"))
 
     def _parse_json(self, holder: Any, key: Any) -> bool:
         """A JSON string parsed for the generic pass; whether it was one."""

@@ -313,6 +313,23 @@ def _short_year_date(text: str) -> bool:
     return False
 
 
+#: the Solar Hijri calendar's years run 621 (before Nowruz, late March) or 622 behind the Gregorian: its first six
+#: months have 31 days, the next five 30, the last 29 or 30
+SOLAR_HIJRI_OFFSET, SOLAR_HIJRI_FIRST_YEAR = 621, 1279  # (1279: 1900 in the Gregorian calendar)
+
+
+def _solar_hijri_date(text: str) -> bool:
+    """A year, a month and a day of Iran's and Afghanistan's calendar ("1369/04/12"): a real day of the Solar Hijri
+    calendar, in a year of the Gregorian last century or this one up to today (as _date)."""
+    parts = re.split(r"[/.\-]", text.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    year, month, day = (int(p) for p in parts)
+    longest = 31 if month <= 6 else 30
+    return SOLAR_HIJRI_FIRST_YEAR <= year <= datetime.date.today().year - SOLAR_HIJRI_OFFSET \
+        and 1 <= month <= 12 and 1 <= day <= longest
+
+
 def _coordinates(text: str) -> bool:
     """A latitude and a longitude: the first within ±90 degrees, the second within ±180; decimals padded with
     zeros ("12.5000, 13.7500") are prices or measures, a position's last digits are any."""
@@ -355,6 +372,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _date
     if name == "short-year-date":
         return _short_year_date
+    if name == "solar-hijri-date":
+        return _solar_hijri_date
     if name == "unfinished-date":
         return _unfinished_date
     if name == "lu-matricule":
