@@ -4883,3 +4883,15 @@ def test_a_diamond_cutters_cuts_an_arcades_games_and_a_fabric_shops_prints_liste
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Jan Peeters", "PERSON") in found(detector, "De spellen werden geleid door Jan Peeters", "nl")
     assert ("Lisa Peeters", "PERSON") in found(detector, "Our games were hosted by Lisa Peeters", "en")
+
+
+def test_a_german_adjective_the_name_list_holds_before_its_noun_names_no_one(detector):
+    """Held-out set 25: a physiotherapy practice's "Krankengymnastik, Lymphdrainage und Manuelle Therapie" read
+    "Manuelle Therapie" as a given name and a surname (the list holds "Manuelle"; German capitalises the adjective
+    of a treatment's or a dish's name in a heading or a list). Such adjectives join words_that_are_not_names as the
+    Dutch ones ("de Lage Landen"); "Manuel" and a person at the practice stay."""
+    for text, language in [("Physiotherapie — Krankengymnastik, Lymphdrainage und Manuelle Therapie", "de"),
+                           ("Manuelle Lymphdrainage nach Dr. Vodder", "de"), ("Klare Brühe mit Einlage", "de")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Manuel Dupont", "PERSON") in found(detector, "Bonjour Manuel Dupont", "fr")
+    assert ("Anna Schmidt", "PERSON") in found(detector, "Ihre Therapie bei Anna Schmidt beginnt am Montag", "de")
