@@ -4895,3 +4895,15 @@ def test_a_german_adjective_the_name_list_holds_before_its_noun_names_no_one(det
         assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
     assert ("Manuel Dupont", "PERSON") in found(detector, "Bonjour Manuel Dupont", "fr")
     assert ("Anna Schmidt", "PERSON") in found(detector, "Ihre Therapie bei Anna Schmidt beginnt am Montag", "de")
+
+
+def test_an_irish_surname_after_its_particle_o_is_read_whole(patterns_only):
+    """Held-out set 25: "Booked by Tomás Ó Briain and Aoife Ní Bhriain" kept "Tomás Ó Briain": Irish writes "Ó"
+    (grandson of) alone before the surname, a capital no name word's shape reads, so the run ended at it. "Ó" joins
+    the particles between a name's words (given_name_surname's and particle_between_names); it opens no run."""
+    for text, name in [("Booked by Tomás Ó Briain", "Tomás Ó Briain"), ("Full name: Cathal Ó Ceallaigh",
+                                                                         "Cathal Ó Ceallaigh"),
+                       ("Klant: Niamh Ó Dónaill", "Niamh Ó Dónaill")]:
+        assert (name, "PERSON") in found(patterns_only, text, "en"), text
+    for text in ["Ó Neill Pub — live music", "Visit Ó Briain Arts Centre"]:
+        assert not found(patterns_only, text, "en"), text
