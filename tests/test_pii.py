@@ -4907,3 +4907,14 @@ def test_an_irish_surname_after_its_particle_o_is_read_whole(patterns_only):
         assert (name, "PERSON") in found(patterns_only, text, "en"), text
     for text in ["Ó Neill Pub — live music", "Visit Ó Briain Arts Centre"]:
         assert not found(patterns_only, text, "en"), text
+
+
+def test_ivorian_day_names_and_yoruba_short_forms_are_given_names(patterns_only):
+    """Held-out set 25: "Le trophée du plus beau parquet revient à Kouassi Yao" and "Your booking, Kemi Adebayo: deep
+    clean of the pool" were found by NER only: the name list lacks Côte d'Ivoire's Baoulé and Agni day names as it
+    lacked Ghana's Akan ones, and the short forms Yoruba families call their own by. They join extra_given_names."""
+    for text, language, name in [("Le trophée du plus beau parquet revient à Kouassi Yao.", "fr", "Kouassi Yao"),
+                                 ("Your booking, Kemi Adebayo: deep clean of the pool, Thursday 9:00", "en",
+                                  "Kemi Adebayo"),
+                                 ("Merci Akissi !", "fr", "Akissi"), ("Thanks Tolu, see you Friday", "en", "Tolu")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
