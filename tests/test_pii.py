@@ -4918,3 +4918,17 @@ def test_ivorian_day_names_and_yoruba_short_forms_are_given_names(patterns_only)
                                   "Kemi Adebayo"),
                                  ("Merci Akissi !", "fr", "Akissi"), ("Thanks Tolu, see you Friday", "en", "Tolu")]:
         assert (name, "PERSON") in found(patterns_only, text, language), text
+
+
+def test_whose_wedding_it_is_is_read_as_whose_party_it_is(patterns_only):
+    """Held-out set 25: a wedding planner's "Bruiloft van Lotte & Youssef — draaiboek versie 3" kept the couple (NER
+    alone found them): party_of_name read a party's "of" ("Verjaardagsfeestje van Lowie") and not a wedding's. A
+    wedding's words join it; an opera, an occasion and a wedding's kind stay."""
+    for text, language, names in [("Bruiloft van Lotte & Youssef — draaiboek versie 3", "nl", {"Lotte", "Youssef"}),
+                                  ("Mariage de Léa et Tom, samedi 14 juin", "fr", {"Léa", "Tom"}),
+                                  ("Hochzeit von Lena und Paul", "de", {"Lena", "Paul"}),
+                                  ("Bruiloft van Lotte", "nl", {"Lotte"})]:
+        assert {(name, "PERSON") for name in names} <= found(patterns_only, text, language), text
+    for text, language in [("Le Mariage de Figaro, opéra", "fr"), ("Wedding of the Year awards", "en"),
+                           ("Mariage de rêve au château", "fr"), ("Huwelijk van het jaar", "nl")]:
+        assert not found(patterns_only, text, language), text
