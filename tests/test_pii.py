@@ -4932,3 +4932,14 @@ def test_whose_wedding_it_is_is_read_as_whose_party_it_is(patterns_only):
     for text, language in [("Le Mariage de Figaro, opéra", "fr"), ("Wedding of the Year awards", "en"),
                            ("Mariage de rêve au château", "fr"), ("Huwelijk van het jaar", "nl")]:
         assert not found(patterns_only, text, language), text
+
+
+def test_a_tyres_size_is_no_turkish_plate(patterns_only):
+    """Held-out set 25: "Client : Joana Ferreira Costa — pneus 205/55 R16, équilibrage" masked "55 R16" as a plate:
+    a tyre's ratio and its rim ("55 R16") have Turkey's shape (a province's two digits, a letter, two digits), and
+    "pneus" is a word for the car beside it, so a tyre centre's own "Pneus 205/55 R16 dès 69 €" was masked too. The
+    ratio after its slash is no plate; a Turkish plate after a car word stays."""
+    for text in ["Pneus 205/55 R16 dès 69 €", "pneus 205/55 R16, équilibrage", "pneus 205/55R16 91H"]:
+        assert not found(patterns_only, text, "fr"), text
+    for text, plate in [("Ma voiture 34 ABC 123, pneus à changer", "34 ABC 123"), ("plaque 06 A 12345", "06 A 12345")]:
+        assert (plate, "VEHICLE_ID") in found(patterns_only, text, "fr"), text
