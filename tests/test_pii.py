@@ -2746,7 +2746,8 @@ def test_quality_figures_on_the_hand_written_set():
     # -> 68, 35 contacts -> 36), and the twenty-first's (branch set21: 9 + 3 false hits -> 3 + 3, 63 names -> 68), and
     # the twenty-second's (branch set22: 6 + 3 false hits -> 1 + 2, 68 names -> 72), and the twenty-third's (branch
     # set23: 4 + 3 false hits -> 3 + 2, 73 names -> 75, 32 addresses -> 33), and the twenty-fourth's (branch set24: 1 +
-    # 0 false hits -> 0 + 0, 79 names -> 81)
+    # 0 false hits -> 0 + 0, 79 names -> 81), and the twenty-fifth's (branch set25: 5 + 0 false hits -> 1 + 0, 86 names
+    # -> 87)
     set14 = {"name-heldout14", "contact-heldout14", "bank-id-heldout14", "address-heldout14", "site-text-heldout14",
              "site-numbers-heldout14"}
     set15 = {"name-heldout15", "contact-heldout15", "bank-id-heldout15", "address-heldout15", "site-text-heldout15",
@@ -2769,16 +2770,18 @@ def test_quality_figures_on_the_hand_written_set():
              "site-numbers-heldout23"}
     set24 = {"name-heldout24", "contact-heldout24", "bank-id-heldout24", "address-heldout24", "site-text-heldout24",
              "site-numbers-heldout24"}
+    set25 = {"name-heldout25", "contact-heldout25", "bank-id-heldout25", "address-heldout25", "site-text-heldout25",
+             "site-numbers-heldout25"}
     untuned = {"site-text-heldout8", "name-heldout8", "site-text-heldout9", "name-heldout9",
                "site-text-heldout11", "name-heldout11", "site-text-heldout12", "name-heldout12",
                "site-text-heldout13", "name-heldout13", *set14, *set15, *set16, *set17, *set18, *set19, *set20,
-               *set21, *set22, *set23, *set24}
+               *set21, *set22, *set23, *set24, *set25}
     everything = quality.score(rows, detections)["by_class"]
-    # the fourteenth's to twenty-fourth's classes: at most so many false hits on the site's rows, at least so many
-    # values found (of: 51, 98, 93, 107, 106, 97, 118, 120, 107, 111 and 107 rows of site text, 32, 34, 37, 43, 42, 45,
-    # 50, 53, 53, 61 and 56 of numbers; 24, 38, 50, 56, 59, 67, 70, 70, 74, 76 and 81 names, 27, 28, 27, 29, 31, 32, 36,
-    # 37, 39, 39 and 39 contacts, 21, 18, 15, 15, 16, 17, 18, 19, 20, 20 and 20 accounts and ids, 24, 24, 25, 25, 27, 31,
-    # 32, 33, 33, 33 and 33 addresses and dates of birth)
+    # the fourteenth's to twenty-fifth's classes: at most so many false hits on the site's rows, at least so many
+    # values found (of: 51, 98, 93, 107, 106, 97, 118, 120, 107, 111, 107 and 119 rows of site text, 32, 34, 37, 43, 42,
+    # 45, 50, 53, 53, 61, 56 and 55 of numbers; 24, 38, 50, 56, 59, 67, 70, 70, 74, 76, 81 and 88 names, 27, 28, 27, 29,
+    # 31, 32, 36, 37, 39, 39, 39 and 42 contacts, 21, 18, 15, 15, 16, 17, 18, 19, 20, 20, 20 and 22 accounts and ids, 24,
+    # 24, 25, 25, 27, 31, 32, 33, 33, 33, 33 and 35 addresses and dates of birth)
     most_false_hits = {"site-text-heldout14": 0, "site-numbers-heldout14": 1,
                        "site-text-heldout15": 3, "site-numbers-heldout15": 0,
                        "site-text-heldout16": 0, "site-numbers-heldout16": 1,
@@ -2789,7 +2792,8 @@ def test_quality_figures_on_the_hand_written_set():
                        "site-text-heldout21": 3, "site-numbers-heldout21": 0,
                        "site-text-heldout22": 1, "site-numbers-heldout22": 0,
                        "site-text-heldout23": 3, "site-numbers-heldout23": 2,
-                       "site-text-heldout24": 0, "site-numbers-heldout24": 0}
+                       "site-text-heldout24": 0, "site-numbers-heldout24": 0,
+                       "site-text-heldout25": 1, "site-numbers-heldout25": 0}
     least_found = {"name-heldout14": 23, "contact-heldout14": 27, "bank-id-heldout14": 21, "address-heldout14": 24,
                    "name-heldout15": 32, "contact-heldout15": 28, "bank-id-heldout15": 18, "address-heldout15": 24,
                    "name-heldout16": 50, "contact-heldout16": 27, "bank-id-heldout16": 15, "address-heldout16": 25,
@@ -2800,7 +2804,8 @@ def test_quality_figures_on_the_hand_written_set():
                    "name-heldout21": 70, "contact-heldout21": 37, "bank-id-heldout21": 19, "address-heldout21": 32,
                    "name-heldout22": 74, "contact-heldout22": 39, "bank-id-heldout22": 20, "address-heldout22": 33,
                    "name-heldout23": 75, "contact-heldout23": 39, "bank-id-heldout23": 20, "address-heldout23": 33,
-                   "name-heldout24": 81, "contact-heldout24": 39, "bank-id-heldout24": 20, "address-heldout24": 32}
+                   "name-heldout24": 81, "contact-heldout24": 39, "bank-id-heldout24": 20, "address-heldout24": 32,
+                   "name-heldout25": 87, "contact-heldout25": 42, "bank-id-heldout25": 22, "address-heldout25": 35}
     for kind, most in most_false_hits.items():
         assert everything[kind]["fp_values"] <= most, kind
     for kind, least in least_found.items():
@@ -4922,3 +4927,79 @@ def test_a_french_funds_number_after_n_and_its_name_is_masked(patterns_only):
         assert (number, "CUSTOMER_ID") in found(patterns_only, text, "fr"), text
     for text in ["N° Siret 123 456 789 00012", "N° Lot 870921", "N° Commande 7719302846"]:
         assert not {e for _, e in found(patterns_only, text, "fr") if e == "CUSTOMER_ID"}, text
+
+
+def test_a_diamond_cutters_cuts_an_arcades_games_and_a_fabric_shops_prints_listed_after_their_word_name_no_one(detector):
+    """Held-out set 25: "Cuts we polish: Asscher, Marquise, Princess and Old Mine", "Games: Beat Saber, Half-Life Alyx
+    and Arizona Sunshine" and "New prints: Liberty Tana Lawn, Prince of Wales check and Paisley" were read as people:
+    cuts, games, prints and patterns are named after people and titles as the orchids are. Their words join
+    model_labels; a person after the word and a verb stays."""
+    for text, language in [("Cuts we polish: Asscher, Marquise, Princess and Old Mine", "en"),
+                           ("Games: Beat Saber, Half-Life Alyx and Arizona Sunshine", "en"),
+                           ("New prints: Liberty Tana Lawn, Prince of Wales check and Paisley", "en"),
+                           ("Nos tailles : Asscher, Marquise et Princesse", "fr"),
+                           ("Onze stoffen: Liberty Betsy, Prins de Galles en Paisley", "nl"),
+                           ("Spiele: Beat Saber, Half-Life Alyx und Arizona Sunshine", "de")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Jan Peeters", "PERSON") in found(detector, "De spellen werden geleid door Jan Peeters", "nl")
+    assert ("Lisa Peeters", "PERSON") in found(detector, "Our games were hosted by Lisa Peeters", "en")
+
+
+def test_a_german_adjective_the_name_list_holds_before_its_noun_names_no_one(detector):
+    """Held-out set 25: a physiotherapy practice's "Krankengymnastik, Lymphdrainage und Manuelle Therapie" read
+    "Manuelle Therapie" as a given name and a surname (the list holds "Manuelle"; German capitalises the adjective
+    of a treatment's or a dish's name in a heading or a list). Such adjectives join words_that_are_not_names as the
+    Dutch ones ("de Lage Landen"); "Manuel" and a person at the practice stay."""
+    for text, language in [("Physiotherapie — Krankengymnastik, Lymphdrainage und Manuelle Therapie", "de"),
+                           ("Manuelle Lymphdrainage nach Dr. Vodder", "de"), ("Klare Brühe mit Einlage", "de")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Manuel Dupont", "PERSON") in found(detector, "Bonjour Manuel Dupont", "fr")
+    assert ("Anna Schmidt", "PERSON") in found(detector, "Ihre Therapie bei Anna Schmidt beginnt am Montag", "de")
+
+
+def test_an_irish_surname_after_its_particle_o_is_read_whole(patterns_only):
+    """Held-out set 25: "Booked by Tomás Ó Briain and Aoife Ní Bhriain" kept "Tomás Ó Briain": Irish writes "Ó"
+    (grandson of) alone before the surname, a capital no name word's shape reads, so the run ended at it. "Ó" joins
+    the particles between a name's words (given_name_surname's and particle_between_names); it opens no run."""
+    for text, name in [("Booked by Tomás Ó Briain", "Tomás Ó Briain"), ("Full name: Cathal Ó Ceallaigh",
+                                                                         "Cathal Ó Ceallaigh"),
+                       ("Klant: Niamh Ó Dónaill", "Niamh Ó Dónaill")]:
+        assert (name, "PERSON") in found(patterns_only, text, "en"), text
+    for text in ["Ó Neill Pub — live music", "Visit Ó Briain Arts Centre"]:
+        assert not found(patterns_only, text, "en"), text
+
+
+def test_ivorian_day_names_and_yoruba_short_forms_are_given_names(patterns_only):
+    """Held-out set 25: "Le trophée du plus beau parquet revient à Kouassi Yao" and "Your booking, Kemi Adebayo: deep
+    clean of the pool" were found by NER only: the name list lacks Côte d'Ivoire's Baoulé and Agni day names as it
+    lacked Ghana's Akan ones, and the short forms Yoruba families call their own by. They join extra_given_names."""
+    for text, language, name in [("Le trophée du plus beau parquet revient à Kouassi Yao.", "fr", "Kouassi Yao"),
+                                 ("Your booking, Kemi Adebayo: deep clean of the pool, Thursday 9:00", "en",
+                                  "Kemi Adebayo"),
+                                 ("Merci Akissi !", "fr", "Akissi"), ("Thanks Tolu, see you Friday", "en", "Tolu")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+
+
+def test_whose_wedding_it_is_is_read_as_whose_party_it_is(patterns_only):
+    """Held-out set 25: a wedding planner's "Bruiloft van Lotte & Youssef — draaiboek versie 3" kept the couple (NER
+    alone found them): party_of_name read a party's "of" ("Verjaardagsfeestje van Lowie") and not a wedding's. A
+    wedding's words join it; an opera, an occasion and a wedding's kind stay."""
+    for text, language, names in [("Bruiloft van Lotte & Youssef — draaiboek versie 3", "nl", {"Lotte", "Youssef"}),
+                                  ("Mariage de Léa et Tom, samedi 14 juin", "fr", {"Léa", "Tom"}),
+                                  ("Hochzeit von Lena und Paul", "de", {"Lena", "Paul"}),
+                                  ("Bruiloft van Lotte", "nl", {"Lotte"})]:
+        assert {(name, "PERSON") for name in names} <= found(patterns_only, text, language), text
+    for text, language in [("Le Mariage de Figaro, opéra", "fr"), ("Wedding of the Year awards", "en"),
+                           ("Mariage de rêve au château", "fr"), ("Huwelijk van het jaar", "nl")]:
+        assert not found(patterns_only, text, language), text
+
+
+def test_a_tyres_size_is_no_turkish_plate(patterns_only):
+    """Held-out set 25: "Client : Joana Ferreira Costa — pneus 205/55 R16, équilibrage" masked "55 R16" as a plate:
+    a tyre's ratio and its rim ("55 R16") have Turkey's shape (a province's two digits, a letter, two digits), and
+    "pneus" is a word for the car beside it, so a tyre centre's own "Pneus 205/55 R16 dès 69 €" was masked too. The
+    ratio after its slash is no plate; a Turkish plate after a car word stays."""
+    for text in ["Pneus 205/55 R16 dès 69 €", "pneus 205/55 R16, équilibrage", "pneus 205/55R16 91H"]:
+        assert not found(patterns_only, text, "fr"), text
+    for text, plate in [("Ma voiture 34 ABC 123, pneus à changer", "34 ABC 123"), ("plaque 06 A 12345", "06 A 12345")]:
+        assert (plate, "VEHICLE_ID") in found(patterns_only, text, "fr"), text
