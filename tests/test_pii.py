@@ -1376,6 +1376,19 @@ HUNGARIAN_BIRTH_DATES = [
     ("Les op 2024. 03. 14. om 14:30", "nl", []),
 ]
 
+# held-out round 44 (probed beside the page): a date of birth written year first with slashes, as Japanese, Chinese and
+# Iranians write it, the year also of Iran's Solar Hijri calendar, in Persian digits too, after a birth word; a
+# delivery's date, an order's number and a Solar Hijri day that no month has stay
+YEAR_FIRST_BIRTH_DATES = [
+    ("Je suis née le 1368/07/21 à Téhéran.", "fr", [("1368/07/21", "DATE_OF_BIRTH")]),
+    ("Je suis née le ۱۳۶۸/۰۷/۲۱ à Téhéran.", "fr", [("۱۳۶۸/۰۷/۲۱", "DATE_OF_BIRTH")]),
+    ("Je suis née le 1989/10/13 à Liège.", "fr", [("1989/10/13", "DATE_OF_BIRTH")]),
+    ("Mijn zoon is geboren op 2019/5/30 in Teheran.", "nl", [("2019/5/30", "DATE_OF_BIRTH")]),
+    ("Livraison prévue le 2026/12/14 à Liège.", "fr", []),
+    ("Commande 1368/07/21 du 12 mars", "fr", []),
+    ("Je suis née le 1368/07/31 à Téhéran.", "fr", []),
+]
+
 # held-out round 38: a date of birth told in Croatian words, the month's name in the genitive a date puts it in, with
 # its letters or without them, after a Croatian birth word or not; a Croatian date with no birth word and no year stays
 CROATIAN_BIRTH_DATES = [
@@ -1726,7 +1739,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + ALBANIAN + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + EU_PERSONAL_NUMBERS + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
-                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
+                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + YEAR_FIRST_BIRTH_DATES + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + BULGARIAN
                          + ARMENIAN + LATIN_AMERICAN + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
