@@ -2523,6 +2523,23 @@ def test_a_name_given_by_which_of_ones_names_it_is_is_a_person(detector, pattern
     ])
 
 
+def test_a_name_after_a_calls_greeting_and_the_words_saying_who_speaks_is_a_person(detector, patterns_only):
+    """Round 44's probe: a message opened as a call is ("Salut, c'est Julie, ma fille arrive aussi", "Bonjour, ici
+    Niloufar, j'arrive en mars", "Hi, it's Niloufar, my daughter…", "Hallo, met Sanne, ik kom in maart") had the name
+    stored: only "je suis", "ik ben", "I am" and their kin were read. Right after a greeting those words say who speaks
+    (call_greetings); "c'est" with no greeting before it, and "met" before a card, stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Salut, c'est Julie, ma fille arrive aussi.", "fr", "Julie"),
+        ("Bonjour, ici Niloufar, j'arrive en mars.", "fr", "Niloufar"),
+        ("Hi, it's Niloufar, my daughter arrives too.", "en", "Niloufar"),
+        ("Hello, this is Charlotte, about the booking.", "en", "Charlotte"),
+        ("Hallo, met Sanne, ik kom in maart.", "nl", "Sanne"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Bientôt c'est Noël, et les cadeaux arrivent.", "fr"), ("Hallo, met Visa betalen kan ook.", "nl"),
+    ])
+
+
 def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_person(detector, patterns_only):
     """Review 22 F6: the greetings and the words saying who one is of Turkish, Polish, Romanian and Darija written in
     Latin letters were in no list, and Portuguese's "Chamo-me", capitalised, was read as a heading's word before the
