@@ -1389,6 +1389,14 @@ YEAR_FIRST_BIRTH_DATES = [
     ("Je suis née le 1368/07/31 à Téhéran.", "fr", []),
 ]
 
+# held-out round 44 (probed beside the page): a date of birth with a month of Iran's Solar Hijri calendar and a year of
+# it, in Latin letters after a French birth word or in Persian after Persian's
+SOLAR_HIJRI_BIRTH_DATES = [
+    ("Je suis née le 13 Mehr 1368.", "fr", [("13 Mehr 1368", "DATE_OF_BIRTH")]),
+    ("Née à Ispahan le 2 Farvardin 1370.", "fr", [("2 Farvardin 1370", "DATE_OF_BIRTH")]),
+    ("متولد ۲۱ مهر ۱۳۶۸ در شیراز", "fr", [("۲۱ مهر ۱۳۶۸", "DATE_OF_BIRTH")]),
+]
+
 # held-out round 38: a date of birth told in Croatian words, the month's name in the genitive a date puts it in, with
 # its letters or without them, after a Croatian birth word or not; a Croatian date with no birth word and no year stays
 CROATIAN_BIRTH_DATES = [
@@ -1739,7 +1747,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + ALBANIAN + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + EU_PERSONAL_NUMBERS + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
-                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + YEAR_FIRST_BIRTH_DATES + CROATIAN_BIRTH_DATES + CROATIAN
+                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + YEAR_FIRST_BIRTH_DATES + SOLAR_HIJRI_BIRTH_DATES
+                         + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + BULGARIAN
                          + ARMENIAN + LATIN_AMERICAN + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
