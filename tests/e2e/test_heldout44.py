@@ -10,16 +10,16 @@ with a zero-width non-joiner inside the family name ('نیلوفر قاسم‌ز
 French words in an aria-live line ('13 octobre 1989') and written into a read-only <input type=date> ('1989-10-13');
 her Iranian national code pasted in Persian digits ('۴۲۷۱۸۳۹۰۵۱', its check digit right) written back in Latin digits
 when she leaves the field ('4271839051'); her passport number ('E47291836') put into the download attribute of the
-attestation's link; her ORCID iD ('0000-0002-7415-3988', its ISO 7064 check right) put into a link's href and
-text; her Iranian mobile typed in its domestic form ('0912 417 3865') put in its international form into an SVG icon's
-<title> ('+98 912 417 3865'); her e-mail typed wrong, corrected with backspaces, then written into a JSON data attribute of the form; her last address in
-Tehran in Persian script ('تهران، خیابان ولیعصر، کوچه نسترن، پلاک ۱۲') put into the title attribute of an icon; her
-Liège street (a saint's: 'Rue Saint-Gilles 214') put into the alt of the access map; her son's name ('Arman Rahimi')
-typed, his given name put into the placeholder of the next field; a remark typed into a contenteditable box naming her
-husband ('Kourosh Rahimi') and his Iranian mobile ('+98 935 208 4417'), her son's diabetes ('diabétique') and her
-pregnancy ('enceinte'); each typed value with a batch cut inside it. The site's own text that must stay: the office's
-name, the French, Persian and English welcome lines, the opening hours, the faculty picked, the French classes, the
-residence permit line, the thanks, the labels.
+attestation's link; her ORCID iD ('0000-0002-7415-3988', its ISO 7064 check right) put into a link's href and text;
+her Iranian mobile typed in its domestic form ('0912 417 3865') put in its international form into an SVG icon's
+<title> ('+98 912 417 3865'); her e-mail typed wrong, corrected with backspaces, then written into a JSON data
+attribute of the form; her last address in Tehran in Persian script ('تهران، خیابان ولیعصر، کوچه نسترن، پلاک ۱۲') put
+into the title attribute of an icon; her Liège street (a saint's: 'Rue Saint-Gilles 214') put into the alt of the
+access map; her son's name ('Arman Rahimi') typed, his given name put into the placeholder of the next field; a remark
+typed into a contenteditable box naming her husband ('Kourosh Rahimi') and his Iranian mobile ('+98 935 208 4417'), her
+son's diabetes ('diabétique') and her pregnancy ('enceinte'); each typed value with a batch cut inside it. The site's
+own text that must stay: the office's name, the French, Persian and English welcome lines, the opening hours, the
+faculty picked, the French classes, the residence permit line, the thanks, the labels.
 
 First run (69916ec, written before reading the detection code): no leak; the faculty picked and the site's word
 'Faculté' over-masked. Every planted value held: the name in its field, the badge's title and the dialog, the Persian
@@ -34,6 +34,24 @@ given name, the remark's husband, mobile, diabetes and pregnancy. Masked that is
 stand: the label 'Faculté d'accueil' as '******* d'accueil' (in the last snapshot too), the first option 'Choisissez
 une faculté' as 'Choisissez une *******', the other options 'Faculté des Sciences' as '******* *** ********' and
 'Faculté de Médecine vétérinaire' as '******* de Médecine vétérinaire', and the <select>'s id 'faculte' masked whole.
+The faculty: a university's faculty, department or school before a capitalised run ('Faculté des Sciences', 'Faculteit
+der Geneeskunde', 'École des Mines') was read as a name with a particle, in the site's option and in the pick, whose
+taint then masked the site's word everywhere; they are the site's unit's words now, and 'engineering' after a run a
+firm's or a field's, as 'robotics' is: 9a0ba54 (rules/pii.yaml business_words). 8 of 8 pass since.
+Probed beside the page (typed in a remark; page text is the site's, read so by design): a date of birth written year
+first with slashes ('Je suis née le 1989/10/13 à Liège'), its year also of the Solar Hijri calendar ('1368/07/21',
+'۱۳۶۸/۰۷/۲۱'), was stored whenever the sentence went on after it: cce72e5 (rules/recognizers.yaml date_of_birth
+ymd_slashed, validators._date). A given name after a call's greeting and the words saying who speaks ('Salut, c'est
+Julie, ma fille…', 'Bonjour, ici Niloufar, …', 'Hi, it's Niloufar, …', 'Hallo, met Sanne, ik kom…') was stored:
+e50b3f3 (call_greetings, given_name_introduced). A date of birth with a Solar Hijri month and year ('née le 13 Mehr
+1368', 'متولد ۲۱ مهر ۱۳۶۸') kept its year or the whole: 7bc1452 (solar_hijri_months, Persian birth words). The
+national code in Persian or Latin digits after its word, the ORCID iD after its word and in its URL, the passport
+number, the Iranian mobiles in every form, the Tehran address after its label, Persian-script names after a French
+introduction, Iranian names with a title, the Iranian IBAN and the +98 landline were masked on main already.
+Left open: after a greeting, 'c'est' before a feast that is a given name too is read as an introduction ('Bonjour,
+c'est Noël bientôt !' loses 'Noël'; the visitor's text only); a Solar Hijri date with no birth word is masked in part as
+a name ('le 21 Mehr 1403': 'Mehr' is a surname); the access map's alt loses the site's town with her street ('4000
+Liège' after the typed street is her address's).
 """
 
 from __future__ import annotations
@@ -165,9 +183,11 @@ def test_chercheurs_page_did_what_the_round_stands_on(chercheurs: Recorded):
     the ORCID link its iD, the SVG <title> the mobile, the form's JSON the e-mail, the icon's title the Tehran address,
     the map's alt the street, the placeholder the son's given name, the box the remark."""
     sent = list(strings(chercheurs.sent))
-    for echo, what in [("خوش آمدید، " + NAME_FA, "summary"), (f"{NAME}, passeport {PASSPORT}, ORCID {ORCID}.", "dialog"),
-                       (f"Soit le {BORN_FR} (calendrier grégorien).", "aria-live"), ("WhatsApp " + MOBILE_INTL, "title"),
-                       ("Voir le profil " + ORCID, "ORCID link"), ("Kourosh Rahimi arrive le 3 mars", "remark")]:
+    for echo, what in [("خوش آمدید، " + NAME_FA, "summary"),
+                       (f"{NAME}, passeport {PASSPORT}, ORCID {ORCID}.", "dialog"),
+                       (f"Soit le {BORN_FR} (calendrier grégorien).", "aria-live"),
+                       ("WhatsApp " + MOBILE_INTL, "title"), ("Voir le profil " + ORCID, "ORCID link"),
+                       ("Kourosh Rahimi arrive le 3 mars", "remark")]:
         assert any(echo in text for text in sent), f"no {what}"
     assert CODE in field_values(chercheurs.sent, "code-melli"), "the national code was not written back"
     assert BORN_ISO in field_values(chercheurs.sent, "naissance-greg"), "the date input was not filled"
