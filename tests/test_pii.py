@@ -1376,6 +1376,27 @@ HUNGARIAN_BIRTH_DATES = [
     ("Les op 2024. 03. 14. om 14:30", "nl", []),
 ]
 
+# held-out round 44 (probed beside the page): a date of birth written year first with slashes, as Japanese, Chinese and
+# Iranians write it, the year also of Iran's Solar Hijri calendar, in Persian digits too, after a birth word; a
+# delivery's date, an order's number and a Solar Hijri day that no month has stay
+YEAR_FIRST_BIRTH_DATES = [
+    ("Je suis née le 1368/07/21 à Téhéran.", "fr", [("1368/07/21", "DATE_OF_BIRTH")]),
+    ("Je suis née le ۱۳۶۸/۰۷/۲۱ à Téhéran.", "fr", [("۱۳۶۸/۰۷/۲۱", "DATE_OF_BIRTH")]),
+    ("Je suis née le 1989/10/13 à Liège.", "fr", [("1989/10/13", "DATE_OF_BIRTH")]),
+    ("Mijn zoon is geboren op 2019/5/30 in Teheran.", "nl", [("2019/5/30", "DATE_OF_BIRTH")]),
+    ("Livraison prévue le 2026/12/14 à Liège.", "fr", []),
+    ("Commande 1368/07/21 du 12 mars", "fr", []),
+    ("Je suis née le 1368/07/31 à Téhéran.", "fr", []),
+]
+
+# held-out round 44 (probed beside the page): a date of birth with a month of Iran's Solar Hijri calendar and a year of
+# it, in Latin letters after a French birth word or in Persian after Persian's
+SOLAR_HIJRI_BIRTH_DATES = [
+    ("Je suis née le 13 Mehr 1368.", "fr", [("13 Mehr 1368", "DATE_OF_BIRTH")]),
+    ("Née à Ispahan le 2 Farvardin 1370.", "fr", [("2 Farvardin 1370", "DATE_OF_BIRTH")]),
+    ("متولد ۲۱ مهر ۱۳۶۸ در شیراز", "fr", [("۲۱ مهر ۱۳۶۸", "DATE_OF_BIRTH")]),
+]
+
 # held-out round 38: a date of birth told in Croatian words, the month's name in the genitive a date puts it in, with
 # its letters or without them, after a Croatian birth word or not; a Croatian date with no birth word and no year stays
 CROATIAN_BIRTH_DATES = [
@@ -1726,7 +1747,8 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + CUSTOMER_NUMBERS + SOUTHERN_IDS + SOUTHERN_ADDRESSES + SOUTHERN_BIRTH_DATES + SPANISH_SURNAMES
                          + HUNGARIAN_NAMES + INSURERS_LINES + NORDIC + VIETNAMESE_NAMES + GEORGIAN_NAMES + GEORGIAN_ADDRESSES + ALBANIAN + CENTRAL_EASTERN
                          + NATIONALITIES_IDS + SOUTH_ASIAN + PESEL_KIMLIK + EU_PERSONAL_NUMBERS + HUNGARIAN_BIRTH_DATES + HUNGARIAN_ADDRESSES
-                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + CROATIAN_BIRTH_DATES + CROATIAN
+                         + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + YEAR_FIRST_BIRTH_DATES + SOLAR_HIJRI_BIRTH_DATES
+                         + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + BULGARIAN
                          + ARMENIAN + LATIN_AMERICAN + SURNAMES_IN_CAPITALS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
@@ -2507,6 +2529,23 @@ def test_a_name_given_by_which_of_ones_names_it_is_is_a_person(detector, pattern
         ("Mijn roepnaam is Sjefke, graag zo aanspreken", "nl", "Sjefke"), ("Mon prénom est Maëlys", "fr", "Maëlys"),
         ("my last name is Okonkwo, not Okonkow", "en", "Okonkwo"), ("Mein Spitzname ist Sjefke", "de", "Sjefke"),
         ("Mon surnom c'est Titi", "fr", "Titi"), ("mijn achternaam is Vercruysse", "nl", "Vercruysse"),
+    ])
+
+
+def test_a_name_after_a_calls_greeting_and_the_words_saying_who_speaks_is_a_person(detector, patterns_only):
+    """Round 44's probe: a message opened as a call is ("Salut, c'est Julie, ma fille arrive aussi", "Bonjour, ici
+    Niloufar, j'arrive en mars", "Hi, it's Niloufar, my daughter…", "Hallo, met Sanne, ik kom in maart") had the name
+    stored: only "je suis", "ik ben", "I am" and their kin were read. Right after a greeting those words say who speaks
+    (call_greetings); "c'est" with no greeting before it, and "met" before a card, stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Salut, c'est Julie, ma fille arrive aussi.", "fr", "Julie"),
+        ("Bonjour, ici Niloufar, j'arrive en mars.", "fr", "Niloufar"),
+        ("Hi, it's Niloufar, my daughter arrives too.", "en", "Niloufar"),
+        ("Hello, this is Charlotte, about the booking.", "en", "Charlotte"),
+        ("Hallo, met Sanne, ik kom in maart.", "nl", "Sanne"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Bientôt c'est Noël, et les cadeaux arrivent.", "fr"), ("Hallo, met Visa betalen kan ook.", "nl"),
     ])
 
 

@@ -554,6 +554,27 @@ def test_a_select_keeps_a_gardens_plots_named_by_a_place(session):
     assert not [t for t in stored if "Quenouill" in t or "Ysolde" in t]
 
 
+def test_a_select_keeps_a_universitys_faculties(session):
+    """Round 44: a university's faculty <select> ("Faculté des Sciences", "Faculteit der Geneeskunde", "École des
+    Mines") has capitalised words with a particle between, shaped as a name: masked as one, the taint masked the
+    site's word in its label and every line ("Choisissez une *******", "******* d'accueil"). A faculty's,
+    department's or school's word before the run says it is the site's, as a plot's does; a person's name in the same
+    list is still masked."""
+    labels = ["Choisissez une faculté", "Faculté des Sciences", "Faculté des Sciences appliquées — Chemical Engineering",
+              "Faculteit der Geneeskunde", "Département des Langues", "École des Mines", "Haute École Charlemagne",
+              "Ysolde Quenouillère"]
+    options = [element("option", {"value": label}, [text(label)]) for label in labels]
+    picker = element("select", {"id": "faculte", "name": "faculte"}, options)
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "faculte"}, [text("Faculté d'accueil")]), picker,
+                              element("p", {}, [text("Chaque faculté a son secrétariat.")]), lang="fr")))
+    s.send(input_event(picker["id"], labels[2]))
+    stored = list(strings(s.stored))
+    assert {*labels[:-1], "Faculté d'accueil", "Chaque faculté a son secrétariat."} <= set(stored)
+    assert typed_values(s.stored, picker) == [labels[2]]
+    assert not [t for t in stored if "Quenouill" in t or "Ysolde" in t]
+
+
 def test_a_select_keeps_the_tariffs_a_product_word_names(session):
     """Round 21: an energy supplier's offers ("Mosa Variable", "Gaz Condroz Variable") are two or three capitalised
     words, shaped as a full name: masked as one, their words were masked in the page's every heading and product
