@@ -283,8 +283,8 @@ def _unfinished_date(text: str) -> bool:
 
 def _date(text: str) -> bool:
     """A day, a month and a year of this century or the last, up to today, in either order, the month also in
-    Roman numerals ("12.III.1987", "12 XI 1990"), or a year of Iran's Solar Hijri calendar first ("1368/07/21").
-    Anything else is no date, a part of one included (a failed match's sub-ranges are retried)."""
+    Roman numerals ("12.III.1987", "12 XI 1990"). Anything else is no date, a part of one included (a failed match's
+    sub-ranges are retried)."""
     parts = re.split(r"[/.\-]\s*|\s+", text.strip())
     if len(parts) == 3 and parts[1] in _ROMAN_MONTHS:
         parts[1] = str(_ROMAN_MONTHS[parts[1]])
@@ -292,8 +292,6 @@ def _date(text: str) -> bool:
         return False
     numbers = [int(p) for p in parts]
     year, month, day = numbers if numbers[0] > 31 else numbers[::-1]
-    if 1300 <= year <= datetime.date.today().year - 621:  # Solar Hijri: six months of 31 days, five of 30, one of 29/30
-        return 1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)
     try:
         return 1900 <= datetime.date(year, month, day).year <= datetime.date.today().year
     except ValueError:
