@@ -2510,6 +2510,24 @@ def test_a_name_given_by_which_of_ones_names_it_is_is_a_person(detector, pattern
     ])
 
 
+def test_a_maiden_birth_or_former_name_given_in_free_text_is_a_person(detector, patterns_only):
+    """Review 35 F7: a visitor giving the name she was born with or went by before ("Mijn meisjesnaam is Claeys", "Mon
+    nom de jeune fille est Lefebvre", "Mein Geburtsname ist Hoffmann", "Mijn vroegere naam was Sarah", "…, meisjesnaam
+    Vercauteren") had it stored, typed in a remark and posted in a custom event: name_part_introductions held no word
+    for it. A form's label before its words in lower case, and the word said of no one, stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Mijn meisjesnaam is Claeys", "nl", "Claeys"), ("Ik ben gehuwd, meisjesnaam Vercauteren", "nl", "Vercauteren"),
+        ("Mon nom de jeune fille est Lefebvre", "fr", "Lefebvre"), ("Mein Geburtsname ist Hoffmann", "de", "Hoffmann"),
+        ("Mijn vroegere naam was Sarah, nu heet ik Sam", "nl", "Sarah"), ("my maiden name was Okonkwo", "en", "Okonkwo"),
+        ("Mme Dubois, nom de jeune fille Lefebvre", "fr", "Lefebvre"), ("Mon ancien nom était Vandamme", "fr", "Vandamme"),
+        ("mijn meisjesnaam is claeys", "nl", "claeys"), ("Mein Mädchenname war Krüger", "de", "Krüger"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Meisjesnaam van de moeder (optioneel)", "nl"), ("Nom de jeune fille : facultatif", "fr"),
+        ("Geburtsname (falls abweichend)", "de"), ("Uw meisjesnaam wordt niet gedeeld.", "nl"),
+    ])
+
+
 def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_person(detector, patterns_only):
     """Review 22 F6: the greetings and the words saying who one is of Turkish, Polish, Romanian and Darija written in
     Latin letters were in no list, and Portuguese's "Chamo-me", capitalised, was read as a heading's word before the
