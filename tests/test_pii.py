@@ -3541,6 +3541,31 @@ def test_a_founding_year_or_a_products_age_range_is_no_date_of_birth(patterns_on
     assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
 
 
+@pytest.mark.parametrize("text, language, value", [
+    ("geboortedatum 30071985", "nl", "30071985"), ("Geb.-Datum: 30071985", "de", "30071985"),
+    ("Mijn geboortedatum is 19850730", "nl", "19850730"), ("Geburtsdatum 19850730", "de", "19850730"),
+    ("né le 19850730", "fr", "19850730"), ("DOB 19850312", "en", "19850312"),
+    ("date de naissance: 01021990, merci", "fr", "01021990"), ("born on 20011985 in Genk", "en", "20011985"),
+    # its first digits while it is typed at the text's end
+    ("Mijn geboortedatum is 300719", "nl", "300719")])
+def test_a_birth_date_written_without_separators_after_its_word_is_a_date_of_birth(patterns_only, text, language,
+                                                                                    value):
+    """Review 35 F11: a date of birth written as eight digits after its word ("geboortedatum 30071985", "Geb.-Datum:
+    30071985", "DOB 19850312"), typed in a remark and posted in a custom event, was stored: every date pattern wanted a
+    separator. Eight digits that are a day, a month and a year, either way round, right after a birth word are one."""
+    assert (value, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Bestelnummer 19850730", "nl"), ("EAN 5412345678901", "nl"), ("Commande n° 20240512 expédiée", "fr"),
+    ("Order 30071985 born from our love of coffee", "en"), ("Geburtsdatum 99999999", "de"),
+    ("geboortedatum 20301231", "nl"), ("Birthday bundle 12345678", "en")])
+def test_eight_digits_that_are_no_date_after_a_birth_word_or_no_birth_word_stay(patterns_only, text, language):
+    """Review 35 F11's controls: eight digits with no birth word right before them (an order's number, an EAN) or that
+    are no lived date (a day after today, no month 99) are no date of birth."""
+    assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
+
+
 def test_a_title_before_a_surname_in_the_pages_text_says_a_person(detector, patterns_only):
     """Review 24 F2: a title before a surname ("Réservation de Mme Dupont", "Dhr. Kabongo — lid sinds 2019") was read
     only after a letter's salutation or an addressee's line, and the surname stayed. An abbreviated title says a person
