@@ -3542,6 +3542,27 @@ def test_a_founding_year_or_a_products_age_range_is_no_date_of_birth(patterns_on
 
 
 @pytest.mark.parametrize("text, language, value", [
+    ("geboren in juli 1985 in Genk", "nl", "juli 1985"), ("Ik ben van '85", "nl", "'85"),
+    ("Née en juillet 1985 à Namur", "fr", "juillet 1985"), ("geboren im Juli 1985", "de", "Juli 1985"),
+    ("born in '85, so not that old", "en", "'85"), ("Ik ben van 1985 en woon in Lier", "nl", "1985"),
+    ("je suis de 85, merci", "fr", "85"), ("Ich bin Jahrgang 1985", "de", "1985")])
+def test_a_partial_birth_date_said_as_ones_birth_is_a_date_of_birth(patterns_only, text, language, value):
+    """Review 35 F14: a month and a year said as one's birth ("geboren in juli 1985 in Genk") and the year one says one is
+    from ("Ik ben van '85"), typed in a remark and posted in a custom event, were stored: only a year right after "born
+    in" was read. With a postcode and an initial, a birth month or year narrows a visitor to a few people."""
+    assert (value, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ik ben van 2015 tot 2019 lid geweest", "nl"), ("Het huis is van 1930", "nl"), ("Jahrgang 2019, trocken", "de"),
+    ("ik ben van 85 naar 70 kilo gegaan", "nl"), ("Opgericht in juli 1985", "nl"), ("je suis de 14h à 18h", "fr")])
+def test_a_year_not_said_as_ones_birth_stays(patterns_only, text, language):
+    """Review 35 F14's controls: a span of years one was a member, a house's or a wine's year, a weight, a founding month
+    are no birth date."""
+    assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
+
+
+@pytest.mark.parametrize("text, language, value", [
     ("geboortedatum 30071985", "nl", "30071985"), ("Geb.-Datum: 30071985", "de", "30071985"),
     ("Mijn geboortedatum is 19850730", "nl", "19850730"), ("Geburtsdatum 19850730", "de", "19850730"),
     ("né le 19850730", "fr", "19850730"), ("DOB 19850312", "en", "19850312"),
