@@ -758,6 +758,54 @@ def lower_case_full_names(text: str) -> list[Span]:
     return spans
 
 
+#: a word as the capitals reading steps over a text: letters, digits, apostrophes and hyphens
+_ANY_WORD = regex.compile(r"[\w'’-]+")
+#: the fewest words in capitals in a row that are a text typed with caps lock on, not an acronym ("BTW", "SNCB")
+_CAPITALS_WORDS = 2
+
+
+def _capitals_stretches(text: str) -> list[tuple[int, int]]:
+    """Where two words or more in capitals follow each other, only spaces, marks or numbers between them ("IK BEN JAN
+    PEETERS EN IK WIL …, merci"): each word is read once (linear)."""
+    stretches, start, end, words = [], 0, 0, 0
+    for m in _ANY_WORD.finditer(text):
+        if m.group().isupper():  # a cased letter, none in lower case
+            start, words = (start, words + 1) if words else (m.start(), 1)
+            end = m.end()
+        elif not m.group().isdigit():
+            if words >= _CAPITALS_WORDS:
+                stretches.append((start, end))
+            words = 0
+    if words >= _CAPITALS_WORDS:
+        stretches.append((start, end))
+    return stretches
+
+
+def capitals_read_in_lower_case(text: str) -> list[Span]:
+    """The names in a visitor's text typed in capitals, caps lock on ("IK BEN JAN PEETERS EN IK WIL…", "LIVRAISON POUR
+    MAMADOU DIALLO"; review 35 F5: stored): a run of capitals is read as a heading's (names.full_name_in_capitals
+    refuses one inside a longer run), and the rules for names typed without capitals read no capitals. Its stretches
+    in capitals are read lower-cased by those rules (lower_case_full_names; the words introducing a name,
+    lower_case_introduced_name's), the rest of the text as it is, for the words before a name. Only where a visitor
+    writes: the site's headings and buttons in capitals ("GRATIS LEVERING VANAF 50 EURO", "EXPO RENÉ MAGRITTE") are
+    never read so; and never remembered, so that a heading a visitor copies does not mask the site's own."""
+    stretches = [(start, end) for start, end in _capitals_stretches(text)
+                 if len(text[start:end].lower()) == end - start]  # "İ" lower-cased is two characters: offsets would move
+    if not stretches:
+        return []
+    pieces, before = [], 0
+    for start, end in stretches:
+        pieces += [text[before:start], text[start:end].lower()]
+        before = end
+    lowered = "".join(pieces) + text[before:]
+    pattern, validator = _lower_case_name_rule()
+    found = [*((s.start, s.end) for s in lower_case_full_names(lowered)),
+             *(name_span for m in pattern.finditer(lowered, overlapped=True) if validator(m.group())
+               for name_span in [(m.start(), name_end(lowered, *m.span()))])]
+    return [Span(start, end, "PERSON", 1.0, UNREMEMBERED) for start, end in dict.fromkeys(found)
+            if any(s < end and start < e for s, e in stretches)]
+
+
 #: a word, maybe a comma, then another, both in capitals or both in lower case, or capitals then a capitalised one
 #: ("VERHAEGHE, Griet", "verhaeghe griet"): tried at every word, a match is two words long (bounded: linear)
 _SURNAME_THEN_GIVEN = regex.compile(
@@ -1267,7 +1315,8 @@ def payload_names(text: str) -> list[Span]:
     posted, a widget's event {"note": …}: review 29 F1, said_special_categories); and a full name typed in lower case,
     as in a textarea ({"remark": "abholung durch katarzyna nowak"}: review 31 F4, lower_case_full_names), never
     remembered either."""
-    unremembered = [*sentence_subject_named(text), *picked_up_named(text), *lower_case_full_names(text)]
+    unremembered = [*sentence_subject_named(text), *picked_up_named(text), *lower_case_full_names(text),
+                    *capitals_read_in_lower_case(text)]
     return with_partners(text, [
         *name_runs(text), *(Span(s.start, s.end, s.entity, s.score, UNREMEMBERED) for s in unremembered),
         *said_secrets(text), *said_special_categories(text), *other_script_runs(text)])
@@ -1286,7 +1335,8 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
         *names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
         *possessor_named(text), *household_named(text), *family_plural_named(text), *sentence_subject_named(text),
         *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text),
-        *surname_then_given_named(text), *said_secrets(text), *said_special_categories(text)])
+        *surname_then_given_named(text), *capitals_read_in_lower_case(text), *said_secrets(text),
+        *said_special_categories(text)])
 
 
 def with_partners(text: str, spans: list[Span]) -> list[Span]:

@@ -2549,6 +2549,24 @@ def test_a_name_after_a_calls_greeting_and_the_words_saying_who_speaks_is_a_pers
     ])
 
 
+def test_a_maiden_birth_or_former_name_given_in_free_text_is_a_person(detector, patterns_only):
+    """Review 35 F7: a visitor giving the name she was born with or went by before ("Mijn meisjesnaam is Claeys", "Mon
+    nom de jeune fille est Lefebvre", "Mein Geburtsname ist Hoffmann", "Mijn vroegere naam was Sarah", "…, meisjesnaam
+    Vercauteren") had it stored, typed in a remark and posted in a custom event: name_part_introductions held no word
+    for it. A form's label before its words in lower case, and the word said of no one, stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Mijn meisjesnaam is Claeys", "nl", "Claeys"), ("Ik ben gehuwd, meisjesnaam Vercauteren", "nl", "Vercauteren"),
+        ("Mon nom de jeune fille est Lefebvre", "fr", "Lefebvre"), ("Mein Geburtsname ist Hoffmann", "de", "Hoffmann"),
+        ("Mijn vroegere naam was Sarah, nu heet ik Sam", "nl", "Sarah"), ("my maiden name was Okonkwo", "en", "Okonkwo"),
+        ("Mme Dubois, nom de jeune fille Lefebvre", "fr", "Lefebvre"), ("Mon ancien nom était Vandamme", "fr", "Vandamme"),
+        ("mijn meisjesnaam is claeys", "nl", "claeys"), ("Mein Mädchenname war Krüger", "de", "Krüger"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Meisjesnaam van de moeder (optioneel)", "nl"), ("Nom de jeune fille : facultatif", "fr"),
+        ("Geburtsname (falls abweichend)", "de"), ("Uw meisjesnaam wordt niet gedeeld.", "nl"),
+    ])
+
+
 def test_a_name_greeted_or_introduced_in_turkish_polish_romanian_or_darija_is_a_person(detector, patterns_only):
     """Review 22 F6: the greetings and the words saying who one is of Turkish, Polish, Romanian and Darija written in
     Latin letters were in no list, and Portuguese's "Chamo-me", capitalised, was read as a heading's word before the
@@ -3564,6 +3582,52 @@ def test_a_birth_year_or_an_age_shown_is_a_date_of_birth(patterns_only, text, la
     ("Age: 8-12", "en"), ("Âge : 3 ans et plus", "fr"), ("Âge : 18 mois", "fr"), ("Leeftijd: 6 tot 10 jaar", "nl"),
     ("Page: 12", "en")])
 def test_a_founding_year_or_a_products_age_range_is_no_date_of_birth(patterns_only, text, language):
+    assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("geboren in juli 1985 in Genk", "nl", "juli 1985"), ("Ik ben van '85", "nl", "'85"),
+    ("Née en juillet 1985 à Namur", "fr", "juillet 1985"), ("geboren im Juli 1985", "de", "Juli 1985"),
+    ("born in '85, so not that old", "en", "'85"), ("Ik ben van 1985 en woon in Lier", "nl", "1985"),
+    ("je suis de 85, merci", "fr", "85"), ("Ich bin Jahrgang 1985", "de", "1985")])
+def test_a_partial_birth_date_said_as_ones_birth_is_a_date_of_birth(patterns_only, text, language, value):
+    """Review 35 F14: a month and a year said as one's birth ("geboren in juli 1985 in Genk") and the year one says one is
+    from ("Ik ben van '85"), typed in a remark and posted in a custom event, were stored: only a year right after "born
+    in" was read. With a postcode and an initial, a birth month or year narrows a visitor to a few people."""
+    assert (value, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ik ben van 2015 tot 2019 lid geweest", "nl"), ("Het huis is van 1930", "nl"), ("Jahrgang 2019, trocken", "de"),
+    ("ik ben van 85 naar 70 kilo gegaan", "nl"), ("Opgericht in juli 1985", "nl"), ("je suis de 14h à 18h", "fr")])
+def test_a_year_not_said_as_ones_birth_stays(patterns_only, text, language):
+    """Review 35 F14's controls: a span of years one was a member, a house's or a wine's year, a weight, a founding month
+    are no birth date."""
+    assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
+
+
+@pytest.mark.parametrize("text, language, value", [
+    ("geboortedatum 30071985", "nl", "30071985"), ("Geb.-Datum: 30071985", "de", "30071985"),
+    ("Mijn geboortedatum is 19850730", "nl", "19850730"), ("Geburtsdatum 19850730", "de", "19850730"),
+    ("né le 19850730", "fr", "19850730"), ("DOB 19850312", "en", "19850312"),
+    ("date de naissance: 01021990, merci", "fr", "01021990"), ("born on 20011985 in Genk", "en", "20011985"),
+    # its first digits while it is typed at the text's end
+    ("Mijn geboortedatum is 300719", "nl", "300719")])
+def test_a_birth_date_written_without_separators_after_its_word_is_a_date_of_birth(patterns_only, text, language,
+                                                                                    value):
+    """Review 35 F11: a date of birth written as eight digits after its word ("geboortedatum 30071985", "Geb.-Datum:
+    30071985", "DOB 19850312"), typed in a remark and posted in a custom event, was stored: every date pattern wanted a
+    separator. Eight digits that are a day, a month and a year, either way round, right after a birth word are one."""
+    assert (value, "DATE_OF_BIRTH") in found(patterns_only, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Bestelnummer 19850730", "nl"), ("EAN 5412345678901", "nl"), ("Commande n° 20240512 expédiée", "fr"),
+    ("Order 30071985 born from our love of coffee", "en"), ("Geburtsdatum 99999999", "de"),
+    ("geboortedatum 20301231", "nl"), ("Birthday bundle 12345678", "en")])
+def test_eight_digits_that_are_no_date_after_a_birth_word_or_no_birth_word_stay(patterns_only, text, language):
+    """Review 35 F11's controls: eight digits with no birth word right before them (an order's number, an EAN) or that
+    are no lived date (a day after today, no month 99) are no date of birth."""
     assert not {v for v, e in found(patterns_only, text, language) if e == "DATE_OF_BIRTH"}
 
 

@@ -283,8 +283,12 @@ def _unfinished_date(text: str) -> bool:
 
 def _date(text: str) -> bool:
     """A day, a month and a year of this century or the last, up to today, in either order, the month also in
-    Roman numerals ("12.III.1987", "12 XI 1990"). Anything else is no date, a part of one included (a failed match's
-    sub-ranges are retried)."""
+    Roman numerals ("12.III.1987", "12 XI 1990"), or their eight digits glued. Anything else is no date, a part of
+    one included (a failed match's sub-ranges are retried)."""
+    glued = text.strip()
+    if len(glued) == 8 and glued.isdigit():  # after a birth word: DDMMYYYY or YYYYMMDD ("30071985", "19850730")
+        return any(_date(f"{day}.{month}.{year}") for day, month, year in
+                   ((glued[:2], glued[2:4], glued[4:]), (glued[6:], glued[4:6], glued[:4])))
     parts = re.split(r"[/.\-]\s*|\s+", text.strip())
     if len(parts) == 3 and parts[1] in _ROMAN_MONTHS:
         parts[1] = str(_ROMAN_MONTHS[parts[1]])
