@@ -7246,3 +7246,30 @@ def test_a_birth_date_after_a_star_typed_and_posted_is_masked(session, note, dat
     stored = list(strings(s.stored))
     assert not leaks(s.stored, date), [t for t in stored if date[:5] in t]
     assert [t for t in stored if t.endswith(note.split()[-1])], stored  # the note's other words stay
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich bin nicht-binär, bitte keine Anrede. Danke", ["binär"], "bitte keine Anrede."),
+    ("de", "Unser Kind ist nicht-binär, bitte beachten. Danke", ["binär"], "bitte beachten."),
+    ("en", "I'm enby, please use they/them. Thanks", ["enby"], "please use they/them."),
+    ("nl", "Ik ben aseksueel, graag geen vragen daarover. Groeten", ["aseksueel"], "graag geen vragen daarover."),
+    # of the same class: German's space, a French and a German asexual, a pansexual daughter, a genderfluid child
+    ("de", "Ich bin nicht binär, bitte neutral ansprechen. Danke", ["binär"], "bitte neutral ansprechen."),
+    ("fr", "Je suis asexuelle, merci de respecter. Merci", ["asexuelle"], "merci de respecter."),
+    ("de", "Ich bin asexuell, bitte keine Fragen dazu. Danke", ["asexuell"], "bitte keine Fragen dazu."),
+    ("nl", "Mijn dochter is panseksueel, graag discreet. Groeten", ["panseksueel"], "graag discreet."),
+    ("en", "Our child is genderfluid, please use their name. Thanks", ["genderfluid"], "please use their name.")])
+def test_a_gender_identity_or_orientation_said_of_oneself_or_ones_child_is_masked(session, lang, value, said, kept):
+    """Review 35 F9: a gender identity or an orientation said of oneself or one's child by a word said_belief lacked
+    ("Ich bin nicht-binär", hyphened where "nichtbinär" was masked; "Unser Kind ist nicht-binär", "I'm enby", "Ik ben
+    aseksueel") was stored. The words are listed with the others (said_belief)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_pride_shops_own_words_and_a_visitors_question_about_them_stay(session):
+    """Review 35 F9's controls: a Pride shop's "Non-binary flag pin", "Nicht-binär-Flagge" and "Asexual pride socks"
+    are the site's products, and a visitor asking about them says nothing of herself."""
+    assert_the_sites_lines_and_a_remark_stay(
+        session, ["Non-binary flag pin", "Nicht-binär-Flagge 90 x 150 cm", "Asexual pride socks"],
+        ["Gibt es die Nicht-binär-Flagge auch kleiner?", "Do you ship the non-binary flag pin to Belgium?",
+         "Bitte um Rückruf"])
