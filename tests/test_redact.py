@@ -7273,3 +7273,49 @@ def test_a_pride_shops_own_words_and_a_visitors_question_about_them_stay(session
         session, ["Non-binary flag pin", "Nicht-binär-Flagge 90 x 150 cm", "Asexual pride socks"],
         ["Gibt es die Nicht-binär-Flagge auch kleiner?", "Do you ship the non-binary flag pin to Belgium?",
          "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Wij eten enkel halal vlees, graag rekening houden. Groeten", ["halal"], "graag rekening houden."),
+    ("nl", "Onze kinderen eten geen varkensvlees, enkel halal, graag rekening houden. Groeten", ["halal"],
+     "graag rekening houden."),
+    ("fr", "Mon fils mange halal, merci de prévoir. Merci", ["halal"], "merci de prévoir."),
+    ("de", "Wir essen nur halal, bitte beachten. Danke", ["halal"], "bitte beachten."),
+    ("nl", "Wij eten koosjer, graag rekening houden. Groeten", ["koosjer"], "graag rekening houden."),
+    ("fr", "Nous mangeons casher, merci de prévoir un repas. Merci", ["casher"], "merci de prévoir un repas."),
+    # of the same class: a German adjective's ending, English's keeping kosher, a child's age, French's "cacher"
+    ("de", "Unser Sohn isst nur koscheres Essen, bitte beachten. Danke", ["koscher"], "bitte beachten."),
+    ("en", "We keep kosher at home, please plan for it. Thanks", ["kosher"], "please plan for it."),
+    ("fr", "Ma fille de 8 ans mange uniquement halal, merci. Merci", ["halal"], "Ma fille de 8"),
+    ("fr", "On mange cacher à la maison, merci de prévoir. Merci", ["cacher"], "merci de prévoir.")])
+def test_a_religious_diet_said_of_oneself_or_ones_family_is_masked(session, lang, value, said, kept):
+    """Review 35 F4: a religious diet said of one's own family ("Wij eten enkel halal vlees", "Mon fils mange halal",
+    "Wir essen nur halal", "Wij eten koosjer", "Nous mangeons casher") was stored: halal and kosher were a form
+    field's words only (fields.yaml). After the first person's or her family's word, a verb of eating and up to four
+    words (said_eating), a diet's word (said_diet) is masked with its clause, as a belief is."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_butchers_and_a_caterers_halal_and_a_visitors_order_stay(session):
+    """Review 35 F4's controls: a butcher's "Halal vlees — erkend slachthuis" and a caterer's "Menu halal ou casher
+    sur demande" are the site's words, and a visitor ordering a halal menu or asking for kosher dishes says nothing of
+    what she eats."""
+    assert_the_sites_lines_and_a_remark_stay(
+        session, ["Halal vlees — erkend slachthuis", "Menu halal ou casher sur demande", "Koscheres Catering"],
+        ["Nous voudrions un menu halal pour 40 personnes.", "Gibt es das Buffet auch koscher?",
+         "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("de", "Unser Kind ist nicht-binär, bitte beachten.", ["binär"], "bitte beachten."),
+    ("en", "I'm enby, please use they/them.", ["enby"], "please use they/them."),
+    ("nl", "Onze kinderen eten geen varkensvlees, enkel halal", ["halal"], "Onze kinderen eten"),
+    ("fr", "Nous mangeons casher, merci de prévoir un repas", ["casher"], "merci de prévoir un repas")])
+def test_what_review_35_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 35 F4, F9: the same posted in a form's payload ({"remark": "Nous mangeons casher, merci de prévoir un
+    repas"}) was stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
