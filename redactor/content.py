@@ -1126,6 +1126,9 @@ _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GA
                         rf"|(?i:{{{{said_eating}}}})(?:,?{_SAID_GAP}{_SAID_WORD}){{0,4}}?,?{_SAID_GAP}"
                         rf"(?P<diet>(?i:(?:{{{{said_diet}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
                         + _SAID_CLAUSE_END)
+#: an answer after a special category's label: up to the line's, the clause's or the sentence's end, 80 characters at
+#: most, as labelled_values reads a value ("keine (ausgetreten 2019)", "röm.-kath."); bounded: linear
+_SAID_ANSWER = r"[^\s,;|·•—.!?](?:[^\n,;|·•—.!?]|[.!?](?![^\S\n]|$)){0,79}"
 #: a place of worship by its word or a Dutch or German compound's end ("Sint-Jacobskerk"), or a service
 _SAID_WORSHIP = r"(?:{{said_worship_services}}|[\p{L}-]*(?:{{said_worship_places}}))"
 _SAID_SPECIAL = regex.compile(with_words(
@@ -1153,6 +1156,9 @@ _SAID_SPECIAL = regex.compile(with_words(
     # ("Ik ga elke vrijdag naar de moskee", "Je vais à la messe"; review 32 F9)
     rf"|(?P<worship>(?<![\w'’-])(?i:(?:{{{{said_going}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
     rf"{_SAID_WORSHIP})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
+    # a special category's label and her answer after its colon ("Konfession: evangelisch", "Godsdienst: islam",
+    # "Religion : catholique pratiquante"; review 35 F1), as its form's field would hold it
+    rf"|(?<![\w'’-])(?i:{{{{said_labels}}}})\p{{L}}{{0,20}}[^\S\n]{{0,2}}:[^\S\n]*(?P<labelled>{_SAID_ANSWER})"
     # a state of health or a belief opening what a visitor writes, a line, a sentence, a list's item or a bracket, with
     # no person's word: her answer to a form's "Bijzonderheden", "Particularités", "Hinweise" about her child ("diabetes
     # type 1", "ADHD, neemt Rilatine", "sans porc (musulmane)"; review 34 F3) is hers, as is what she lists, and so a
@@ -1172,12 +1178,12 @@ _SAID_STATE = regex.compile(with_words(
     r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
     r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}"
     r"|{{said_child_protection}}|{{said_justice_alone}}|{{said_health_alone}}|{{said_observances}}"
-    r"|(?:{{said_diet}}){{said_inflection}}?|"
+    r"|(?:{{said_diet}}){{said_inflection}}?|(?:{{said_labels}})\p{L}{0,20}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
 _SAID_FROM = ("voted", "worship", "in_person", "alone", "practice_first", "health", "justice", "origin", "ethnic",
-              "special", "means", "diet", "opening", "observance")
+              "special", "means", "diet", "labelled", "opening", "observance")
 #: the statements whose words are masked by where they stand, with no person's words before them: never remembered,
 #: for their words alone are a site's too ("Diabetes type 1: wat is het?", "Gesloten wegens Suikerfeest")
 _SAID_BY_PLACE = ("opening", "observance")

@@ -7310,12 +7310,56 @@ def test_a_butchers_and_a_caterers_halal_and_a_visitors_order_stay(session):
     ("de", "Unser Kind ist nicht-binär, bitte beachten.", ["binär"], "bitte beachten."),
     ("en", "I'm enby, please use they/them.", ["enby"], "please use they/them."),
     ("nl", "Onze kinderen eten geen varkensvlees, enkel halal", ["halal"], "Onze kinderen eten"),
-    ("fr", "Nous mangeons casher, merci de prévoir un repas", ["casher"], "merci de prévoir un repas")])
+    ("fr", "Nous mangeons casher, merci de prévoir un repas", ["casher"], "merci de prévoir un repas"),
+    ("de", "Konfession: keine (ausgetreten 2019), bitte beachten", ["ausgetreten"], "bitte beachten"),
+    ("nl", "Godsdienst: islam, graag rekening houden", ["islam"], "graag rekening houden")])
 def test_what_review_35_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
-    """Review 35 F4, F9: the same posted in a form's payload ({"remark": "Nous mangeons casher, merci de prévoir un
+    """Review 35 F1, F4, F9: the same posted in a form's payload ({"remark": "Nous mangeons casher, merci de prévoir un
     repas"}) was stored; the payload's other value stays."""
     s = ServerSession(detector)
     s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
            custom("form", {"topic": "Inschrijving", "remark": remark}))
     stored = orjson.dumps(s.stored).decode()
     assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Konfession: evangelisch, bitte beachten. Danke", ["evangelisch"], "bitte beachten."),
+    ("de", "Religion: muslimisch, bitte beachten. Danke", ["muslimisch"], "bitte beachten."),
+    ("de", "Konfession: keine (ausgetreten 2019), bitte beachten. Danke", ["keine", "ausgetreten"], "bitte beachten."),
+    ("de", "Ich bin aus der Kirche ausgetreten, bitte beachten. Danke", ["ausgetreten"], "bitte beachten."),
+    ("nl", "Godsdienst: islam, graag rekening houden. Groeten", ["islam"], "graag rekening houden."),
+    ("nl", "Levensbeschouwing: protestants, graag rekening houden. Groeten", ["protestants"], "graag rekening houden."),
+    ("fr", "Religion : catholique pratiquante, merci de noter. Merci", ["catholique", "pratiquante"], "merci de noter."),
+    # of the same class: a label's compound, a label inside a sentence, a party's and a union's label, a church left
+    ("de", "Religionszugehörigkeit: röm.-kath., bitte beachten. Danke", ["röm", "kath"], "bitte beachten."),
+    ("nl", "Hallo, het geloof: boeddhistisch. Graag een vegetarische maaltijd. Groeten", ["boeddhistisch"],
+     "Graag een vegetarische maaltijd."),
+    ("de", "Partei: Die Linke, bitte beachten. Danke", ["Linke"], "bitte beachten."),
+    ("fr", "Syndicat : CGT, merci de noter. Merci", ["CGT"], "merci de noter."),
+    ("de", "Wir sind 2019 aus der katholischen Kirche ausgetreten, bitte beachten. Danke", ["katholischen"],
+     "bitte beachten.")])
+def test_a_religion_after_its_label_in_a_visitors_text_is_masked(session, lang, value, said, kept):
+    """Review 35 F1: a religion after its label inside what a visitor writes ("Konfession: evangelisch", "Godsdienst:
+    islam", "Religion : catholique pratiquante", "Levensbeschouwing: protestants") was stored: the labels were a form
+    field's words only (fields.yaml), and no statement read them in a sentence; nor was leaving one's church ("Ich bin
+    aus der Kirche ausgetreten"). A special category's label (said_labels: fields.yaml's SPECIAL_CATEGORY words)
+    before a colon says the answer after it is what the label asks, masked to its clause's end; leaving the church is
+    listed with the beliefs (said_belief)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_churchs_a_schools_and_a_forms_own_religion_labels_stay(session):
+    """Review 35 F1's controls: a church's "Evangelische Kirchengemeinde: Gottesdienst 10 Uhr", a school's
+    "Levensbeschouwing: katholieke en islamitische godsdienst" and a form's own label "Godsdienst:" are the site's
+    text and stay readable, though a visitor answered "Godsdienst: islam" in a remark on the same page (her statement
+    is remembered, not its words alone)."""
+    site = ["Evangelische Kirchengemeinde: Gottesdienst 10 Uhr", "Levensbeschouwing: katholieke en islamitische godsdienst",
+            "Godsdienst:"]
+    note = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="nl")))
+    s.send(*typing(note["id"], "Godsdienst: islam, graag rekening houden. Groeten"))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert "islam" not in orjson.dumps(typed_values(s.stored, note)).decode()
