@@ -1170,8 +1170,16 @@ _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GA
                         rf"|(?P<special>(?i:{{{{said_special_word}}}}))|(?P<means>(?i:{{{{said_means}}}}))"
                         rf"|(?P<origin>(?:{_SAID_WORD}[^\S\n]+(?:(?i:van|von|de)[^\S\n]+|(?i:d)['’])?)?"
                         rf"(?i:{{{{said_origin}}}})|{{{{said_roots}}}})"
-                        rf"|(?P<ethnic>(?i:{{{{said_ethnic}}}})))(?![\w'’-])"
+                        rf"|(?P<ethnic>(?i:{{{{said_ethnic}}}}))"
+                        # a religious diet after a verb of eating and up to four words, a comma among them ("Mon fils
+                        # mange halal", "Onze kinderen eten geen varkensvlees, enkel halal"; review 35 F4): a
+                        # visitor's "un menu halal pour 40 personnes" orders it
+                        rf"|(?i:{{{{said_eating}}}})(?:,?{_SAID_GAP}{_SAID_WORD}){{0,4}}?,?{_SAID_GAP}"
+                        rf"(?P<diet>(?i:(?:{{{{said_diet}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
                         + _SAID_CLAUSE_END)
+#: an answer after a special category's label: up to the line's, the clause's or the sentence's end, 80 characters at
+#: most, as labelled_values reads a value ("keine (ausgetreten 2019)", "röm.-kath."); bounded: linear
+_SAID_ANSWER = r"[^\s,;|·•—.!?](?:[^\n,;|·•—.!?]|[.!?](?![^\S\n]|$)){0,79}"
 #: a place of worship by its word or a Dutch or German compound's end ("Sint-Jacobskerk"), or a service
 _SAID_WORSHIP = r"(?:{{said_worship_services}}|[\p{L}-]*(?:{{said_worship_places}}))"
 _SAID_SPECIAL = regex.compile(with_words(
@@ -1199,6 +1207,9 @@ _SAID_SPECIAL = regex.compile(with_words(
     # ("Ik ga elke vrijdag naar de moskee", "Je vais à la messe"; review 32 F9)
     rf"|(?P<worship>(?<![\w'’-])(?i:(?:{{{{said_going}}}})(?:{_SAID_GAP}{_SAID_WORD}){{0,4}}?{_SAID_GAP}"
     rf"{_SAID_WORSHIP})(?![\w'’-])" + _SAID_CLAUSE_END + ")"
+    # a special category's label and her answer after its colon ("Konfession: evangelisch", "Godsdienst: islam",
+    # "Religion : catholique pratiquante"; review 35 F1), as its form's field would hold it
+    rf"|(?<![\w'’-])(?i:{{{{said_labels}}}})\p{{L}}{{0,20}}[^\S\n]{{0,2}}:[^\S\n]*(?P<labelled>{_SAID_ANSWER})"
     # a state of health or a belief opening what a visitor writes, a line, a sentence, a list's item or a bracket, with
     # no person's word: her answer to a form's "Bijzonderheden", "Particularités", "Hinweise" about her child ("diabetes
     # type 1", "ADHD, neemt Rilatine", "sans porc (musulmane)"; review 34 F3) is hers, as is what she lists, and so a
@@ -1217,12 +1228,13 @@ _SAID_STATE = regex.compile(with_words(
     r"(?<![\w-])(?i:{{said_health_word}}|{{said_special_word}}|{{said_justice}}|{{said_means}}|{{said_origin}}"
     r"|{{said_health_in_person}}|{{said_care_grade}}|{{said_belief_in_person}}|{{said_parties_everyday}}"
     r"|{{said_ethnic_groups}}|{{said_ethnic_adjectives}}|{{said_roots}}|{{said_union_after_member}}"
-    r"|{{said_child_protection}}|{{said_justice_alone}}|{{said_health_alone}}|{{said_observances}}|"
+    r"|{{said_child_protection}}|{{said_justice_alone}}|{{said_health_alone}}|{{said_observances}}"
+    r"|(?:{{said_diet}}){{said_inflection}}?|(?:{{said_labels}})\p{L}{0,20}|"
     + _SAID_WORSHIP + r")(?![\w'’-])"))
 #: where a statement's masked part starts: the whole of one the first person's word stands in or after, the words after
 #: the person for criminal-justice data (the verb says it too: "Mon fils sort de prison"), else its word
 _SAID_FROM = ("voted", "worship", "in_person", "alone", "practice_first", "health", "justice", "origin", "ethnic",
-              "special", "means", "opening", "observance")
+              "special", "means", "diet", "labelled", "opening", "observance")
 #: the statements whose words are masked by where they stand, with no person's words before them: never remembered,
 #: for their words alone are a site's too ("Diabetes type 1: wat is het?", "Gesloten wegens Suikerfeest")
 _SAID_BY_PLACE = ("opening", "observance")
@@ -1240,7 +1252,8 @@ def said_special_categories(text: str) -> list[Span]:
     F3, F4), a residence status ("ik ben asielzoeker", "Ich habe nur eine Duldung": F8) and criminal-justice
     data, art. 10's ("Mon fils sort de prison"; review 30 F2-F4); a political opinion by one's party ("Je vote PTB",
     "Ich wähle seit Jahren die Grünen"; review 32 F1), a gender identity ("Je suis une femme trans", "Ik ben een
-    transvrouw"; F7), a religion by the place of worship one goes to ("Ik ga elke vrijdag naar de moskee"; F9); and
+    transvrouw"; F7), a religion by the place of worship one goes to ("Ik ga elke vrijdag naar de moskee"; F9) or by
+    the diet one eats ("Mon fils mange halal"; review 35 F4); and
     one's means, a social benefit or a debt settlement ("Ik leef van een leefloon", "Je suis en surendettement":
     SOCIAL_BENEFIT, as a form's pick). Only where a visitor writes (_with_visitor_shapes), never a search box's terms
     ("hernia kussen")."""

@@ -465,11 +465,12 @@ _ELEMENT_TAGS = ("tagName", "tag_name", "nodeName")
 _THING_KEYS = frozenset({"span_id", "spanId", "version", "api_host"})
 #: a name/value pair's keys (a form sent as a list of its fields: HubSpot's forms API {"name": "lastname",
 #: "value": …}, {"key", "val"}, {"label": "Achternaam", "value"}, Typeform's answers {"field": {"ref"}, "text"}, a
-#: quiz's or a booking's questions {"question": "Achternaam", "answer": …}, {"title", "answer"}): those that name the
-#: field (checked in this order), and those of which one holds its value
-_FIELD_NAMING_KEYS = ("name", "key", "label", "field", "ref", "id", "fieldName", "field_name",
+#: quiz's or a booking's questions {"question": "Achternaam", "answer": …}, {"title", "answer"}, a form builder's
+#: short {"k": "geboortedatum", "v": …}: review 35 F2): those that name the field (checked in this order), and those of
+#: which one holds its value
+_FIELD_NAMING_KEYS = ("name", "key", "k", "label", "field", "ref", "id", "fieldName", "field_name",
                       "question", "title", "prompt")
-_PAIR_VALUE_KEYS = frozenset({"value", "val", "values", "text", "answer", "input"})
+_PAIR_VALUE_KEYS = frozenset({"value", "val", "v", "values", "text", "answer", "input"})
 #: the key of a pair that says under which key its value is: Typeform's answers are keyed by their type
 #: ({"type": "date", "date": "1987-03-12"}, {"type": "email", "email": …}, {"type": "phone_number", …})
 _VALUE_KEY_NAMER = "type"
@@ -1992,7 +1993,10 @@ class BatchRedaction:
         keys, names = _field_names(obj)
         if not keys:
             return [], ""
-        field = next((meaning for name in names if (meaning := self.policy.key_meaning(name))), "")
+        # a field's name or label says what it holds as a form's does, a special category's too ({"label": "Godsdienst",
+        # "value": "islam"}: review 35 F2), which a payload's own key does not (rules/fields.yaml fields_only)
+        field = next((meaning for name in names if (meaning := self.policy.key_meaning(name)
+                                                    or self.policy.fields.choice_meaning("", name))), "")
         if not field and any(isinstance(obj[key], dict) for key in keys) and all(map(_names_no_question, names)):
             # a form's answer whose field is named by an id alone (Typeform's {"field": {"id": "x1", "ref": "q1"}}):
             # nothing says what the visitor answered, masked whole (fail closed; review 28 F8); a ref in words

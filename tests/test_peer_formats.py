@@ -911,6 +911,34 @@ async def test_a_form_sent_as_name_value_pairs_gives_each_value_its_fields_meani
         "Company details: ValidationError shown"
 
 
+async def test_a_form_builders_special_category_and_short_pairs_take_their_fields_meaning(redact):
+    """Review 35 F2: a form builder's submission in a custom event, each field as {label, value} or {k, v}, stored a
+    religion under "Godsdienst" and "Konfession" and a birth date under {"k": "geboortedatum"}, where "Medische info"
+    and "Rijksregisternummer" in the same shape were masked: a pair's field name said no special category (a form's
+    field-only words), and "k" named no field. Both are read now; the labels stay readable, and so do a pair whose
+    field says nothing ({"label": "Klas", "value": "3B"}) and a short pair that is no field ({"k": "x", "v": "y"})."""
+    fields = [{"id": 7, "label": "Godsdienst", "value": "islam"},
+              {"id": 8, "label": "Konfession", "value": "evangelisch"},
+              {"id": 9, "label": "Levensbeschouwing", "value": "protestants"},
+              {"k": "geboortedatum", "v": "30/07/1985"},
+              {"k": "religie", "v": "katholiek"},
+              {"name": "vakbond", "value": "ACV"},
+              {"label": "Medische info", "value": "astma, puffer in de boekentas"},
+              {"label": "Klas", "value": "3B"}, {"k": "x", "v": "y"}]
+    page = html_page(element("p", {}, [text("Inschrijving")]))
+    out = unframe(await redact(posthog.decode(posthog_body([snapshot_event(
+        [meta("https://school.example/inschrijving"), snapshot(page), custom("form-submit", {"fields": fields})],
+        compress=False)]), {}, LIMIT)))
+    sent = out[0]["properties"]["$snapshot_data"][2]["data"]["payload"]["fields"]
+    plain = json.dumps(sent, ensure_ascii=False)
+    for value in ("islam", "evangelisch", "protestants", "07/1985", "katholiek", "ACV", "astma"):
+        assert value not in plain, value
+    assert [f.get("label", f.get("k", f.get("name"))) for f in sent] == \
+        ["Godsdienst", "Konfession", "Levensbeschouwing", "geboortedatum", "religie", "vakbond", "Medische info", "Klas",
+         "x"]
+    assert sent[-2]["value"] == "3B" and sent[-1]["v"] == "y"
+
+
 async def test_a_multipart_parts_file_name_is_masked_and_remembered(redact):
     """A file sent in a multipart/form-data body is named in its part's head: what the visitor has on their
     computer, masked as a file input's value is (review 12 F5: the part's head was kept as structure)."""

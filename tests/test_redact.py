@@ -7314,3 +7314,120 @@ def test_a_medicine_said_after_a_comma_in_the_same_sentence_as_a_state_of_health
     within five words of a statement's word extended it (review 33 F2), but a comma between them ended the chain. A
     comma or a semicolon of the same sentence no longer does; the next sentence stays readable."""
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Ich bin nicht-binär, bitte keine Anrede. Danke", ["binär"], "bitte keine Anrede."),
+    ("de", "Unser Kind ist nicht-binär, bitte beachten. Danke", ["binär"], "bitte beachten."),
+    ("en", "I'm enby, please use they/them. Thanks", ["enby"], "please use they/them."),
+    ("nl", "Ik ben aseksueel, graag geen vragen daarover. Groeten", ["aseksueel"], "graag geen vragen daarover."),
+    # of the same class: German's space, a French and a German asexual, a pansexual daughter, a genderfluid child
+    ("de", "Ich bin nicht binär, bitte neutral ansprechen. Danke", ["binär"], "bitte neutral ansprechen."),
+    ("fr", "Je suis asexuelle, merci de respecter. Merci", ["asexuelle"], "merci de respecter."),
+    ("de", "Ich bin asexuell, bitte keine Fragen dazu. Danke", ["asexuell"], "bitte keine Fragen dazu."),
+    ("nl", "Mijn dochter is panseksueel, graag discreet. Groeten", ["panseksueel"], "graag discreet."),
+    ("en", "Our child is genderfluid, please use their name. Thanks", ["genderfluid"], "please use their name.")])
+def test_a_gender_identity_or_orientation_said_of_oneself_or_ones_child_is_masked(session, lang, value, said, kept):
+    """Review 35 F9: a gender identity or an orientation said of oneself or one's child by a word said_belief lacked
+    ("Ich bin nicht-binär", hyphened where "nichtbinär" was masked; "Unser Kind ist nicht-binär", "I'm enby", "Ik ben
+    aseksueel") was stored. The words are listed with the others (said_belief)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_pride_shops_own_words_and_a_visitors_question_about_them_stay(session):
+    """Review 35 F9's controls: a Pride shop's "Non-binary flag pin", "Nicht-binär-Flagge" and "Asexual pride socks"
+    are the site's products, and a visitor asking about them says nothing of herself."""
+    assert_the_sites_lines_and_a_remark_stay(
+        session, ["Non-binary flag pin", "Nicht-binär-Flagge 90 x 150 cm", "Asexual pride socks"],
+        ["Gibt es die Nicht-binär-Flagge auch kleiner?", "Do you ship the non-binary flag pin to Belgium?",
+         "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Wij eten enkel halal vlees, graag rekening houden. Groeten", ["halal"], "graag rekening houden."),
+    ("nl", "Onze kinderen eten geen varkensvlees, enkel halal, graag rekening houden. Groeten", ["halal"],
+     "graag rekening houden."),
+    ("fr", "Mon fils mange halal, merci de prévoir. Merci", ["halal"], "merci de prévoir."),
+    ("de", "Wir essen nur halal, bitte beachten. Danke", ["halal"], "bitte beachten."),
+    ("nl", "Wij eten koosjer, graag rekening houden. Groeten", ["koosjer"], "graag rekening houden."),
+    ("fr", "Nous mangeons casher, merci de prévoir un repas. Merci", ["casher"], "merci de prévoir un repas."),
+    # of the same class: a German adjective's ending, English's keeping kosher, a child's age, French's "cacher"
+    ("de", "Unser Sohn isst nur koscheres Essen, bitte beachten. Danke", ["koscher"], "bitte beachten."),
+    ("en", "We keep kosher at home, please plan for it. Thanks", ["kosher"], "please plan for it."),
+    ("fr", "Ma fille de 8 ans mange uniquement halal, merci. Merci", ["halal"], "Ma fille de 8"),
+    ("fr", "On mange cacher à la maison, merci de prévoir. Merci", ["cacher"], "merci de prévoir.")])
+def test_a_religious_diet_said_of_oneself_or_ones_family_is_masked(session, lang, value, said, kept):
+    """Review 35 F4: a religious diet said of one's own family ("Wij eten enkel halal vlees", "Mon fils mange halal",
+    "Wir essen nur halal", "Wij eten koosjer", "Nous mangeons casher") was stored: halal and kosher were a form
+    field's words only (fields.yaml). After the first person's or her family's word, a verb of eating and up to four
+    words (said_eating), a diet's word (said_diet) is masked with its clause, as a belief is."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_butchers_and_a_caterers_halal_and_a_visitors_order_stay(session):
+    """Review 35 F4's controls: a butcher's "Halal vlees — erkend slachthuis" and a caterer's "Menu halal ou casher
+    sur demande" are the site's words, and a visitor ordering a halal menu or asking for kosher dishes says nothing of
+    what she eats."""
+    assert_the_sites_lines_and_a_remark_stay(
+        session, ["Halal vlees — erkend slachthuis", "Menu halal ou casher sur demande", "Koscheres Catering"],
+        ["Nous voudrions un menu halal pour 40 personnes.", "Gibt es das Buffet auch koscher?",
+         "Bitte um Rückruf"])
+
+
+@pytest.mark.parametrize("lang, remark, said, kept", [
+    ("de", "Unser Kind ist nicht-binär, bitte beachten.", ["binär"], "bitte beachten."),
+    ("en", "I'm enby, please use they/them.", ["enby"], "please use they/them."),
+    ("nl", "Onze kinderen eten geen varkensvlees, enkel halal", ["halal"], "Onze kinderen eten"),
+    ("fr", "Nous mangeons casher, merci de prévoir un repas", ["casher"], "merci de prévoir un repas"),
+    ("de", "Konfession: keine (ausgetreten 2019), bitte beachten", ["ausgetreten"], "bitte beachten"),
+    ("nl", "Godsdienst: islam, graag rekening houden", ["islam"], "graag rekening houden")])
+def test_what_review_35_found_posted_in_a_payloads_remark_is_masked(detector, lang, remark, said, kept):
+    """Review 35 F1, F4, F9: the same posted in a form's payload ({"remark": "Nous mangeons casher, merci de prévoir un
+    repas"}) was stored; the payload's other value stays."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Inschrijving", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored and "Inschrijving" in stored, stored
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("de", "Konfession: evangelisch, bitte beachten. Danke", ["evangelisch"], "bitte beachten."),
+    ("de", "Religion: muslimisch, bitte beachten. Danke", ["muslimisch"], "bitte beachten."),
+    ("de", "Konfession: keine (ausgetreten 2019), bitte beachten. Danke", ["keine", "ausgetreten"], "bitte beachten."),
+    ("de", "Ich bin aus der Kirche ausgetreten, bitte beachten. Danke", ["ausgetreten"], "bitte beachten."),
+    ("nl", "Godsdienst: islam, graag rekening houden. Groeten", ["islam"], "graag rekening houden."),
+    ("nl", "Levensbeschouwing: protestants, graag rekening houden. Groeten", ["protestants"], "graag rekening houden."),
+    ("fr", "Religion : catholique pratiquante, merci de noter. Merci", ["catholique", "pratiquante"], "merci de noter."),
+    # of the same class: a label's compound, a label inside a sentence, a party's and a union's label, a church left
+    ("de", "Religionszugehörigkeit: röm.-kath., bitte beachten. Danke", ["röm", "kath"], "bitte beachten."),
+    ("nl", "Hallo, het geloof: boeddhistisch. Graag een vegetarische maaltijd. Groeten", ["boeddhistisch"],
+     "Graag een vegetarische maaltijd."),
+    ("de", "Partei: Die Linke, bitte beachten. Danke", ["Linke"], "bitte beachten."),
+    ("fr", "Syndicat : CGT, merci de noter. Merci", ["CGT"], "merci de noter."),
+    ("de", "Wir sind 2019 aus der katholischen Kirche ausgetreten, bitte beachten. Danke", ["katholischen"],
+     "bitte beachten.")])
+def test_a_religion_after_its_label_in_a_visitors_text_is_masked(session, lang, value, said, kept):
+    """Review 35 F1: a religion after its label inside what a visitor writes ("Konfession: evangelisch", "Godsdienst:
+    islam", "Religion : catholique pratiquante", "Levensbeschouwing: protestants") was stored: the labels were a form
+    field's words only (fields.yaml), and no statement read them in a sentence; nor was leaving one's church ("Ich bin
+    aus der Kirche ausgetreten"). A special category's label (said_labels: fields.yaml's SPECIAL_CATEGORY words)
+    before a colon says the answer after it is what the label asks, masked to its clause's end; leaving the church is
+    listed with the beliefs (said_belief)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_churchs_a_schools_and_a_forms_own_religion_labels_stay(session):
+    """Review 35 F1's controls: a church's "Evangelische Kirchengemeinde: Gottesdienst 10 Uhr", a school's
+    "Levensbeschouwing: katholieke en islamitische godsdienst" and a form's own label "Godsdienst:" are the site's
+    text and stay readable, though a visitor answered "Godsdienst: islam" in a remark on the same page (her statement
+    is remembered, not its words alone)."""
+    site = ["Evangelische Kirchengemeinde: Gottesdienst 10 Uhr", "Levensbeschouwing: katholieke en islamitische godsdienst",
+            "Godsdienst:"]
+    note = element("textarea", {"name": "opmerking"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="nl")))
+    s.send(*typing(note["id"], "Godsdienst: islam, graag rekening houden. Groeten"))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert "islam" not in orjson.dumps(typed_values(s.stored, note)).decode()
