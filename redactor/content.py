@@ -1133,8 +1133,9 @@ _SAID_SPECIAL = regex.compile(with_words(
     rf"|(?i:{{{{said_belief_in_person}}}}|(?:{{{{said_residence_papers}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
     # a disability's body or help, a protection measure, no other meaning shares: the word alone, so that what is
     # remembered of it is no run of the site's words ("Ma fille a un PPS (MDPH)", "Gegen den Vater besteht ein
-    # Kontaktverbot"; review 34 F2, F5)
-    rf"|(?P<alone>(?<![\w'’-])(?i:(?P<health_alone>{{{{said_health_alone}}}})|{{{{said_justice_alone}}}})"
+    # Kontaktverbot"; review 34 F2, F5), after an elision's apostrophe too ("m'injecter de l'insuline": review 35 F10)
+    rf"|(?P<alone>(?:(?<![\w'’-])|(?<=(?<![\w'’-])\p{{L}}['’]))"
+    rf"(?i:(?P<health_alone>{{{{said_health_alone}}}})|{{{{said_justice_alone}}}})"
     rf"{{{{said_inflection}}}}?)(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die

@@ -6368,6 +6368,45 @@ def test_a_medicine_said_in_a_payloads_remark_is_masked(detector):
     assert "Marcumar" not in stored and "Wechselwirkung" in stored and "darf ich Ibuprofen" in stored, stored
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Mijn man moet drie keer per week naar de dialyse, kan dat? Groeten", ["dialyse"], "kan dat?"),
+    ("nl", "Mijn vader gaat drie keer per week naar de dialyse, kan dat? Groeten", ["dialyse"], "kan dat?"),
+    ("fr", "Je suis dialysé trois fois par semaine, est-ce possible ? Merci", ["dialysé"], "est-ce possible ?"),
+    ("de", "Ich muss dreimal pro Woche zur Dialyse, geht das? Danke sehr", ["Dialyse"], "geht das?"),
+    ("fr", "Je dois m'injecter de l'insuline avant le repas, un frigo ? Merci", ["insuline"], "un frigo ?"),
+    # of the same class: the act said of one's own further from the person, haemodialysis, an insulin pen
+    ("en", "My mother goes three times a week to dialysis, is that ok? Thanks a lot", ["dialysis"], "is that ok?"),
+    ("nl", "Onze zoon moet voor elke maaltijd met een insulinepen spuiten, kan dat? Groeten", ["insulinepen"],
+     "kan dat?"),
+    ("de", "Meine Frau ist seit zwei Jahren dialysepflichtig, geht das? Danke sehr", ["dialysepflichtig"], "geht das?")])
+def test_a_treatment_said_by_its_act_is_masked(session, lang, value, said, kept):
+    """Review 35 F10: a treatment said by what it is rather than by a "-patient" compound ("Mijn man moet drie keer
+    per week naar de dialyse", "Je suis dialysé", "Ich muss dreimal pro Woche zur Dialyse", "Je dois m'injecter de
+    l'insuline") was stored: the act stood further than four words from the person's word, or was no listed word, or
+    came after an elision's apostrophe. Dialysis and insulin, which no other meaning shares, are read wherever a
+    visitor writes them (said_health_alone), after an elision too."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_treatment_said_by_its_act_in_a_payloads_remark_is_masked(detector):
+    """Review 35 F10: the same posted in a payload's remark ({"remark": "Je dois m'injecter de l'insuline …"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="fr")),
+           custom("form-submit", {"topic": "Réservation", "remark": "Je dois m'injecter de l'insuline avant le repas"}),
+           custom("form-submit", {"topic": "Reservering", "remark": "Mijn man moet drie keer per week naar de dialyse"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "insuline" not in stored and "dialyse" not in stored and "Réservation" in stored, stored
+
+
+def test_a_clinics_own_words_for_dialysis_and_insulin_stay(session):
+    """Review 35 F10's control: a hospital's or a pharmacy's own "Dialyse" and "Insuline" are its text, read as no
+    visitor's statement."""
+    assert_the_sites_lines_and_a_remark_stay(session, [
+        "Dialyse – afdeling nefrologie", "Insuline bewaren in de koelkast", "Dialysezentrum Trier"], [
+        "Ich komme am Montag um 9 Uhr.", "Bitte um Rückruf"])
+
+
 def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
     """Review 31 F3's controls: a pharmacy's own text ("Wij nemen uw voorschrift aan", "Prenez 2 comprimés par
     jour", a product's "Sertraline 50 mg") is no visitor's statement, and a visitor's verb of taking before no
