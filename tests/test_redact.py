@@ -6223,6 +6223,44 @@ def test_a_german_french_or_dutch_residence_status_said_of_oneself_is_masked(ses
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "We wonen in het asielcentrum van Jabbeke, kan dat? Groeten", ["asielcentrum"], "kan dat?"),
+    ("nl", "Ik verblijf in het opvangcentrum van Fedasil in Kapellen, kan dat? Groeten", ["Fedasil", "opvangcentrum"],
+     "kan dat?"),
+    ("fr", "Nous vivons dans un centre pour demandeurs d'asile, est-ce possible ? Merci", ["demandeurs d'asile"],
+     "est-ce possible ?"),
+    ("de", "Wir wohnen in einer Flüchtlingsunterkunft, geht das? Danke sehr", ["Flüchtlingsunterkunft"], "geht das?"),
+    # of the same class: the status's plural, a Dutch centre by its letters, a German first reception centre
+    ("fr", "Nous sommes demandeurs d'asile depuis mars, est-ce possible ? Merci", ["demandeurs d'asile"],
+     "est-ce possible ?"),
+    ("nl", "Mijn zus woont in een AZC, kan ze meedoen? Groeten", ["AZC"], "kan ze meedoen?"),
+    ("de", "Ich lebe in der Erstaufnahmeeinrichtung, geht das? Danke sehr", ["Erstaufnahmeeinrichtung"], "geht das?")])
+def test_living_in_an_asylum_reception_centre_is_masked(session, lang, value, said, kept):
+    """Review 35 F8: living in an asylum seekers' reception centre ("We wonen in het asielcentrum van Jabbeke",
+    "opvangcentrum van Fedasil", "un centre pour demandeurs d'asile", "einer Flüchtlingsunterkunft") was stored:
+    said_residence_status listed the statuses and the singular "demandeur d'asile", not the centres, their agency nor
+    the plural. They join it, read after the first person's "live in" words as the statuses are."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_living_in_an_asylum_reception_centre_in_a_payloads_remark_is_masked(detector):
+    """Review 35 F8: the same posted in a payload's remark ({"remark": "We wonen in het asielcentrum van Jabbeke"}) was
+    stored, though masked when typed."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="nl")),
+           custom("form-submit", {"topic": "Inschrijving", "remark": "We wonen in het asielcentrum van Jabbeke"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "asielcentrum" not in stored and "Inschrijving" in stored, stored
+
+
+def test_an_agencys_or_a_shelters_own_words_for_reception_centres_stay(session):
+    """Review 35 F8's control: an agency's or an animal shelter's own text names its centres: it is the site's, read
+    as no visitor's statement."""
+    assert_the_sites_lines_and_a_remark_stay(session, [
+        "Fedasil – opvang van asielzoekers", "Opvangcentrum voor vogels", "Erstaufnahmeeinrichtung Trier: Anfahrt"], [
+        "Ich komme am Montag um 9 Uhr.", "Bitte um Rückruf"])
+
+
 @pytest.mark.parametrize("lang, remark, said", [
     ("nl", "Ik ben Marokkaans van afkomst", ["Marokkaans"]),
     ("fr", "Nous sommes des gens du voyage", ["voyage"]),
