@@ -1110,8 +1110,14 @@ _SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
 #: one word of the four, so that the verb after it is still within reach
 _SAID_AGE = (r"\(?\d{1,3}\)?(?:[^\S\n]+(?i:{{said_age_words}}))?(?![\w'’-])"
              r"(?:[^\S\n]+(?i:{{said_age_joiners}})(?:[^\S\n]+(?i:{{said_age_pronouns}}))?(?![\w'’-]))?")
+#: a child's name and birth date in brackets after the person's word, with the date's words ("Mijn dochter Noor Ouali
+#: (°12/03/2017) heeft diabetes", "Ma fille Léa Martin (née le 12/03/2017) est diabétique"; review 35 F6): read as one
+#: word of the four, as an age is, the bracket holding a year or a date with a short year
+_SAID_BORN = (r"(?:[^\s,.;:!?()'’]++[^\S\n]+){0,3}\([^()\n]{0,24}?"
+              r"(?:(?<!\d)(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d\d)(?!\d)[^()\n]{0,12}?\)")
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
-                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}(?:{_SAID_AGE}|{_SAID_WORD})){{0,4}}?)"
+                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?"
+                        rf"|(?:{_SAID_GAP}(?:{_SAID_BORN}|{_SAID_AGE}|{_SAID_WORD})){{0,4}}?)"
                         rf"{_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))"
                         rf"|(?P<justice>(?i:{{{{said_justice}}}}|{{{{said_child_protection}}}}"

@@ -7063,10 +7063,42 @@ def test_an_illness_said_of_ones_child_after_its_age_is_masked(session, lang, va
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Mijn dochter Noor Ouali (°12/03/2017) heeft diabetes, graag opletten. Groeten", ["diabetes"],
+     "graag opletten."),
+    ("fr", "Ma fille Léa Martin (née le 12/03/2017) est diabétique, prévoir un goûter. Merci", ["diabétique"],
+     "prévoir un goûter."),
+    ("nl", "Beste, mijn dochter Noor Ouali (°12/03/2017) heeft diabetes. Groeten", ["diabetes"], "Beste,"),
+    # of the same class: a date written with its month's word, a short year, a year alone
+    ("de", "Unser Sohn Jonas Becker (geb. 3. Mai 2016) hat Asthma, bitte beachten. Danke", ["Asthma"],
+     "bitte beachten."),
+    ("fr", "Mon fils Tom (12/03/17) est épileptique, merci de prévoir. Merci", ["épileptique"], "merci de prévoir."),
+    ("nl", "Onze zoon Daan Peeters (°2016) heeft epilepsie, graag opletten. Groeten", ["epilepsie"],
+     "graag opletten.")])
+def test_an_illness_said_of_ones_child_after_its_name_and_birth_date_is_masked(session, lang, value, said, kept):
+    """Review 35 F6: one's own child's illness said after the child's full name and a birth date in brackets ("Mijn
+    dochter Noor Ouali (°12/03/2017) heeft diabetes", "Ma fille Léa Martin (née le 12/03/2017) est diabétique") was
+    stored: the name and the bracket pushed the state past the four words after the person's word (an age was one,
+    not a birth date). A name of up to three words and the bracket holding a date are read as one word
+    (content._SAID_BORN)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_an_illness_said_of_ones_child_after_its_name_and_birth_date_in_a_payload_is_masked(detector):
+    """Review 35 F6: the same posted in a payload's remark was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="fr")),
+           custom("form-submit", {"topic": "Inscription",
+                                  "remark": "Ma fille Léa Martin (née le 12/03/2017) est diabétique"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "diabétique" not in stored and "Inscription" in stored, stored
+
+
 def test_a_childs_age_with_no_state_of_health_stays(session):
     """Review 34 F4's control: a child's age and what it needs with no state of health say nothing and stay."""
     assert_the_sites_lines_and_a_remark_stay(session, ["Kinderkamp 6-12 jaar"], [
-        "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.", "Bitte um Rückruf"])
+        "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.",
+        "Unser Sohn (2016) hat heute Geburtstag.", "Bitte um Rückruf"])
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
