@@ -6010,11 +6010,14 @@ def test_a_health_state_the_page_shows_back_as_the_visitors_own_is_masked(sessio
 
 def test_a_health_sites_own_first_person_text_stays(session):
     """Review 35 F3's control: a FAQ's or a clinic's own text in the first person ("Mijn kind heeft koorts: wat nu?",
-    "Je suis enceinte, puis-je prendre ce médicament ?"), an agent's bubble, a message's confirmation and a label
-    with no visitor's words after it are the site's: all stay readable."""
+    "Je suis enceinte, puis-je prendre ce médicament ?"), its published questions ("Uw vraag: Ik ben zwanger, …"), an
+    agent's bubble, a message's confirmation and a label with no visitor's words after it are the site's: all stay
+    readable."""
     site = ["Mijn kind heeft koorts: wat nu?", "Je suis enceinte, puis-je prendre ce médicament ?",
             "Ik ben zwanger: mag ik reizen?", "Ich habe Diabetes – was nun?", "Uw opmerking:",
-            "Votre message a bien été envoyé.", "Wij helpen u graag bij diabetes en epilepsie."]
+            "Votre message a bien été envoyé.", "Wij helpen u graag bij diabetes en epilepsie.",
+            "Uw vraag: Ik ben zwanger, mag ik reizen? Ons antwoord: ja, tot 36 weken.",
+            "Votre question : Je suis diabétique, puis-je jeûner ?"]
     agent = "Goeiedag, heeft u diabetes of epilepsie? Dan helpen we u graag."
     s = session()
     s.send(meta("https://apotheek.example/faq"), snapshot(html_page(
