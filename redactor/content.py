@@ -953,6 +953,21 @@ _SENTENCE_SUBJECT = regex.compile(with_words(
     r"(?=[^\S\n]+(?i:{{subject_verbs}})(?![\w'’-]))"))
 
 
+#: a full name as a sentence's subject, a known given name first ("Sanne De Vries heeft epilepsie"), as
+#: _SENTENCE_SUBJECT reads a given name alone before its verb
+_SENTENCE_SUBJECT_IN_FULL = regex.compile(with_words(
+    r"(?:(?<![^\n])|(?<=[.!?…:;,][^\S\n]{1,3}))(?:[^\S\n]|[\"“”„«»‘'(•\-]){0,6}"
+    r"((\p{Lu}[\p{Ll}'’]+)[^\S\n]+{{child_name}})"
+    r"(?=[^\S\n]+(?i:{{subject_verbs}})(?![\w'’-]))"))
+
+
+def _subjects_named_in_full(text: str) -> list[Span]:
+    """The full names opening a sentence before its verb whose first word is a known given name (said of them:
+    _said_statements)."""
+    return [Span(*m.span(1), "PERSON", 1.0, "shape") for m in _SENTENCE_SUBJECT_IN_FULL.finditer(text)
+            if is_given_name(m.group(2)) and not is_function_word(m.group(2))]
+
+
 #: how far a place is, right after the verb after a sentence's subject, up to the sentence's mark or a word saying for
 #: whom or from where ("Gent is te ver voor mij", "Paris is te ver."; not "Jordan is te ver gegaan"): recognizers.yaml
 #: far_phrases. A few words of the text after the subject: bounded
@@ -1161,8 +1176,14 @@ _SAID_CLAUSE_WORDS = regex.compile(_SAID_CLAUSE_END)
 #: one word of the four, so that the verb after it is still within reach
 _SAID_AGE = (r"\(?\d{1,3}\)?(?:[^\S\n]+(?i:{{said_age_words}}))?(?![\w'’-])"
              r"(?:[^\S\n]+(?i:{{said_age_joiners}})(?:[^\S\n]+(?i:{{said_age_pronouns}}))?(?![\w'’-]))?")
+#: a child's name and birth date in brackets after the person's word, with the date's words ("Mijn dochter Noor Ouali
+#: (°12/03/2017) heeft diabetes", "Ma fille Léa Martin (née le 12/03/2017) est diabétique"; review 35 F6): read as one
+#: word of the four, as an age is, the bracket holding a year or a date with a short year
+_SAID_BORN = (r"(?:[^\s,.;:!?()'’]++[^\S\n]+){0,3}\([^()\n]{0,24}?"
+              r"(?:(?<!\d)(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d\d)(?!\d)[^()\n]{0,12}?\)")
 _SAID_OF_THE_SUBJECT = (rf"(?P<said>(?:{_SAID_GAP}{_SAID_WORD}){{0,6}}?{_SAID_GAP}(?i:{{{{said_care}}}})(?![\w'’-])"
-                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?|(?:{_SAID_GAP}(?:{_SAID_AGE}|{_SAID_WORD})){{0,4}}?)"
+                        rf"(?:{_SAID_GAP}{_SAID_WORD}){{0,8}}?"
+                        rf"|(?:{_SAID_GAP}(?:{_SAID_BORN}|{_SAID_AGE}|{_SAID_WORD})){{0,4}}?)"
                         rf"{_SAID_GAP}"
                         rf"(?:(?P<health>(?i:{{{{said_health_word}}}}))"
                         rf"|(?P<justice>(?i:{{{{said_justice}}}}|{{{{said_child_protection}}}}"
@@ -1192,8 +1213,9 @@ _SAID_SPECIAL = regex.compile(with_words(
     rf"|(?i:{{{{said_belief_in_person}}}}|(?:{{{{said_residence_papers}}}}){{{{said_inflection}}}}?)))(?![\w'’-])"
     # a disability's body or help, a protection measure, no other meaning shares: the word alone, so that what is
     # remembered of it is no run of the site's words ("Ma fille a un PPS (MDPH)", "Gegen den Vater besteht ein
-    # Kontaktverbot"; review 34 F2, F5)
-    rf"|(?P<alone>(?<![\w'’-])(?i:(?P<health_alone>{{{{said_health_alone}}}})|{{{{said_justice_alone}}}})"
+    # Kontaktverbot"; review 34 F2, F5), after an elision's apostrophe too ("m'injecter de l'insuline": review 35 F10)
+    rf"|(?P<alone>(?:(?<![\w'’-])|(?<=(?<![\w'’-])\p{{L}}['’]))"
+    rf"(?i:(?P<health_alone>{{{{said_health_alone}}}})|{{{{said_justice_alone}}}})"
     rf"{{{{said_inflection}}}}?)(?![\w'’-])"
     # a party an everyday word spells ("PS", "Grünen", "Groen"), after a verb of voting or a member's word and up to
     # three words ("Ich wähle seit Jahren die Grünen", "militant au PS") or before the participle ("Ich habe die
@@ -1260,6 +1282,23 @@ def said_special_categories(text: str) -> list[Span]:
     return [Span(start, end, entity, 1.0, SAID) for _, start, end, entity in _said_statements(text)]
 
 
+#: the words a page writes before what the visitor wrote, shown back to her, and their colon (recognizers.yaml
+#: shown_back_labels: "Uw opmerking: …", "Votre message : …")
+_SHOWN_BACK = regex.compile(with_words(r"(?<![\w'’-])(?i:{{shown_back_labels}})[^\S\n]*:"))
+
+
+def said_shown_back(text: str) -> list[Span]:
+    """A state of health or a belief said of oneself or one's own (said_special_categories) in the site's text after
+    the words that say what follows is the visitor's own, shown back to her ("Uw opmerking: Mijn dochter heeft
+    diabetes en epilepsie", "Votre message : Je suis séropositif"; review 35 F3): her words in the page's. Not the
+    site's own first person without them: a FAQ's "Je suis enceinte, puis-je prendre ce médicament ?" stays."""
+    if ":" not in text or not (label := _SHOWN_BACK.search(text)):
+        return []
+    offset = label.end()
+    return [Span(span.start + offset, span.end + offset, span.entity, span.score, span.recognizer)
+            for span in said_special_categories(text[offset:])]
+
+
 def said_statement(text: str, span: Span) -> tuple[str, int] | None:
     """The statement a span of said_special_categories masks part of, from the first person's word (or the subject's
     name) to its clause's end ("Mijn dochter heeft epilepsie", "Ik ben zwanger van 20 weken"), and where its masked
@@ -1276,8 +1315,9 @@ def _said_statements(text: str) -> list[tuple[int | None, int, int, str]]:
     if not _SAID_STATE.search(text):
         return statements
     said = [(m.start(), m) for m in _SAID_SPECIAL.finditer(text)]
-    # a child or a partner named by a given name as the sentence's subject (review 29 F2)
-    said.extend((subject.start, m) for subject in sentence_subject_named(text)
+    # a child or a partner named by a given name as the sentence's subject (review 29 F2), or by a full name ("Sanne
+    # De Vries heeft epilepsie" in a textarea the page filled in; review 35 F3)
+    said.extend((subject.start, m) for subject in [*sentence_subject_named(text), *_subjects_named_in_full(text)]
                 if (m := _SAID_OF_A_NAMED_SUBJECT.match(text, subject.end)))
     reached: dict[int, int] = {}
     for first, m in said:
@@ -1559,8 +1599,9 @@ class TextSlot(Slot):
         labelled = work.read(site_labelled_values if self.page_text else labelled_values, self.texts[0],
                              work.label_meaning)
         spans = [*found[0], *with_found_ends(self.texts[0], labelled, found[0])]
-        if self.page_text:  # the site's words: its premises' address beside its hours
+        if self.page_text:  # the site's words: its premises' address beside its hours; the visitor's shown back
             spans = without_site_addresses(self.texts[0], spans, premises_with_hours)
+            spans.extend(work.read(said_shown_back, self.texts[0]))
         if self.names is not None:
             spans.extend(work.read(self.names, self.texts[0]))
         if self.search:

@@ -83,6 +83,8 @@ _LABEL_TEXT_DEPTH = 3
 #: how many ancestors up a file's name looks for the upload widget it is shown in (Dropzone's name: its <span> in
 #: .dz-filename in .dz-details in .dz-preview), and how many children of its nearest ones for a file input beside it
 _UPLOAD_WIDGET_DEPTH = 4
+#: how many elements around a text may say it is the visitor's own message (in_own_message)
+_OWN_MESSAGE_DEPTH = 4
 _FILE_INPUT_DEPTH = 2
 _FILE_INPUT_SIBLINGS = 32
 #: an <option>'s text sits in its <option>, maybe in an <optgroup>, then the <select>
@@ -271,6 +273,13 @@ def attribute_strings(attributes: Any) -> dict[str, str]:
 @functools.cache
 def _upload_widget_words() -> frozenset[str]:
     return frozenset(rule_words()["upload_widgets"])
+
+
+@functools.cache
+def _own_message_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = rule_words()
+    return (frozenset(words["own_message_classes"]), frozenset(words["own_message_senders"]),
+            frozenset(words["own_message_kinds"]))
 
 
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
@@ -738,6 +747,24 @@ class DomMirror:
                     (shape := table.shape[child]) is not None and shape[1] == "input" and shape[2]
                     and str(shape[2].get("type", "")).lower() == "file"
                     for child in itertools.islice(table.child_slots(above), _FILE_INPUT_SIBLINGS)):
+                return True
+        return False
+
+    def in_own_message(self, nid: int | None) -> bool:
+        """Whether a text is shown in a message of the visitor's own in a chat widget's history: an element around it
+        whose class or id says so ("msg--visitor", "message--sent", "chat-message--user": rules/recognizers.yaml
+        own_message_classes, own_message_senders beside own_message_kinds). Bounded: a few ancestors."""
+        table = self.table
+        slot = table.slot(nid) if nid is not None else NONE
+        if slot == NONE:
+            return False
+        own, senders, kinds = _own_message_words()
+        for depth, above in enumerate(self._ancestor_slots(slot)):
+            attrs = table.shape[above][2]  # type: ignore[index]
+            if depth >= _OWN_MESSAGE_DEPTH or attrs is None:
+                return False
+            words = set(plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}"))
+            if not own.isdisjoint(words) or (not senders.isdisjoint(words) and not kinds.isdisjoint(words)):
                 return True
         return False
 

@@ -39,8 +39,8 @@ from redactor.content import (CODES_INTRO, FIELD_RULES, FILE_NAME, FORM_VALUE, M
                               UrlSlot, UserAgentSlot, copy_read, credential_spans, element_path, entry_of,
                               file_name_shaped, format_arguments, is_data_url, letters_added, listed_codes, name_runs,
                               name_shaped, names_backup_codes, names_by_shape, other_script_runs, past_class_prefixes,
-                              payload_names, person_slugs, phone_without_plus, rename_keys, said_statement,
-                              secret_pair_spans, selector_person_slugs, shape_signs, streamed_line_end,
+                              payload_names, person_slugs, phone_without_plus, rename_keys, said_special_categories,
+                              said_statement, secret_pair_spans, selector_person_slugs, shape_signs, streamed_line_end,
                               surname_first_entry, table_rows, template_with_arguments, unread, url_slot, urls_in_text,
                               user_agent_shaped, with_shaped)
 from redactor.css import CssText
@@ -1525,8 +1525,12 @@ class BatchRedaction:
             picked = parent_tag in _PICKED_TEXT_PARENTS
             names = names_by_shape("option" if picked else "", True, False) if verdict.flags & EDITABLE else None
             typed = bool(verdict.flags & EDITABLE) and not picked and self._typed_end(nid)
-            # a list's or a table's entry of the site's text may be a person listed surname first ("Wouters Tom")
+            # a list's or a table's entry of the site's text may be a person listed surname first ("Wouters Tom"); a
+            # chat widget's history shows the visitor's own messages again, where a statement of her health or belief
+            # is read as where she wrote it (review 35 F3)
             entry = surname_first_entry if names is None and parent_tag in _ENTRY_PARENTS else names
+            if names is None and self.mirror.in_own_message(nid):
+                entry = said_special_categories
             slot = TextSlot(cell, nid, "content.text", entry, grows=typed, page_text=names is None)
             self.slots.append(slot)
             if names is None:

@@ -5992,6 +5992,74 @@ def test_a_health_state_or_a_belief_typed_in_a_chat_is_masked_in_its_bubble(sess
     assert not [word for word in said for shown in stored if word in shown], stored  # nor in the keystrokes
 
 
+@pytest.mark.parametrize("lang, shown, said, kept", [
+    # a chat widget's history restored in a later session: the visitor's own bubbles by their class
+    ("nl", element("div", {"class": "chat-log"}, [element("div", {"class": "msg msg--visitor"}, [
+        text("Ik neem sertraline 50 mg, mag dat samen met ibuprofen?")])]), ["sertraline"],
+     "mag dat samen met ibuprofen?"),
+    ("fr", element("div", {"class": "message message--sent"}, [text("Je suis séropositif, est-ce un problème ?")]),
+     ["séropositif"], "est-ce un problème ?"),
+    ("de", element("li", {"class": "chat-message chat-message--user"}, [element("p", {}, [
+        text("Meine Tochter hat Epilepsie, darf sie mitmachen?")])]), ["Epilepsie"], "darf sie mitmachen?"),
+    # a summary page's own words before the visitor's
+    ("nl", element("p", {}, [text("Uw opmerking: Mijn dochter heeft diabetes en epilepsie.")]),
+     ["diabetes", "epilepsie"],
+     "Uw opmerking: Mijn dochter heeft "),
+    ("fr", element("p", {}, [text("Votre message : Je suis enceinte de 3 mois, est-ce possible ?")]), ["enceinte"],
+     "Votre message : Je suis "),
+    ("de", element("p", {}, [text("Ihre Nachricht: Ich habe Diabetes, ist das ein Problem?")]), ["Diabetes"],
+     "ist das ein Problem?"),
+    # a textarea the page filled in, its child named in full as the sentence's subject
+    ("nl", element("textarea", {"name": "notes"}, [
+        text("Sanne De Vries heeft epilepsie, noodmedicatie Buccolam in de tas")]),
+     ["epilepsie"], " heeft ")])
+def test_a_health_state_the_page_shows_back_as_the_visitors_own_is_masked(session, lang, shown, said, kept):
+    """Review 35 F3: the visitor's own earlier words the page shows again in a later session's snapshot (a chat
+    widget's history: "Ik neem sertraline 50 mg…", "Je suis séropositif…"; a summary's "Uw opmerking: Mijn dochter
+    heeft diabetes"; a prefilled textarea's "Sanne De Vries heeft epilepsie") were stored: their names were masked,
+    their state of health was not, statements being read only where a visitor writes. They are read in a message
+    whose class says it is the visitor's own (DomMirror.in_own_message), after the words that say the visitor's text
+    follows (content.said_shown_back), and of a subject named in full (content._subjects_named_in_full); the rest of
+    the text stays."""
+    s = session()
+    s.send(meta("https://kliniek.example/contact"), snapshot(html_page(shown, lang=lang)))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and kept in stored, stored
+
+
+def test_a_health_sites_own_first_person_text_stays(session):
+    """Review 35 F3's control: a FAQ's or a clinic's own text in the first person ("Mijn kind heeft koorts: wat nu?",
+    "Je suis enceinte, puis-je prendre ce médicament ?"), its published questions ("Uw vraag: Ik ben zwanger, …"), an
+    agent's bubble, a message's confirmation and a label with no visitor's words after it are the site's: all stay
+    readable."""
+    site = ["Mijn kind heeft koorts: wat nu?", "Je suis enceinte, puis-je prendre ce médicament ?",
+            "Ik ben zwanger: mag ik reizen?", "Ich habe Diabetes – was nun?", "Uw opmerking:",
+            "Votre message a bien été envoyé.", "Wij helpen u graag bij diabetes en epilepsie.",
+            "Uw vraag: Ik ben zwanger, mag ik reizen? Ons antwoord: ja, tot 36 weken.",
+            "Votre question : Je suis diabétique, puis-je jeûner ?"]
+    agent = "Goeiedag, heeft u diabetes of epilepsie? Dan helpen we u graag."
+    s = session()
+    s.send(meta("https://apotheek.example/faq"), snapshot(html_page(
+        *(element("p", {}, [text(line)]) for line in site), element("div", {"class": "chat-log"}, [
+            element("div", {"class": "msg msg--agent"}, [text(agent)])]), lang="nl")))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in [*site, agent]), stored
+
+
+@pytest.mark.xfail(strict=True, reason="review 35 F3: a list of one's own requests under the page's 'Mijn aanvragen' "
+                   "is the site's text by every sign its cells carry; reading statements in every cell of such a page "
+                   "would read a clinic's own first-person pages too")
+def test_a_health_state_in_a_list_of_ones_own_requests_is_masked(session):
+    """Review 35 F3: a visitor's earlier request listed under "Mijn aanvragen" ("Ik ben zwanger van 20 weken en heb
+    last van mijn rug") is stored: no class, label nor field says the cell is her words."""
+    s = session()
+    s.send(meta("https://kliniek.example/mijn-aanvragen"), snapshot(html_page(
+        element("h2", {}, [text("Mijn aanvragen")]), element("table", {}, [element("tr", {}, [
+            element("td", {}, [text("12/11/2026")]),
+            element("td", {}, [text("Ik ben zwanger van 20 weken en heb last van mijn rug")])])]), lang="nl")))
+    assert "zwanger" not in orjson.dumps(s.stored).decode()
+
+
 def test_a_union_membership_said_in_a_payloads_remark_is_masked(detector):
     """Review 30 F2: the same said in a payload's remark ({"remark": "lid van ACV-CSC, …"}) was stored."""
     s = ServerSession(detector)
@@ -6242,6 +6310,44 @@ def test_a_german_french_or_dutch_residence_status_said_of_oneself_is_masked(ses
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "We wonen in het asielcentrum van Jabbeke, kan dat? Groeten", ["asielcentrum"], "kan dat?"),
+    ("nl", "Ik verblijf in het opvangcentrum van Fedasil in Kapellen, kan dat? Groeten", ["Fedasil", "opvangcentrum"],
+     "kan dat?"),
+    ("fr", "Nous vivons dans un centre pour demandeurs d'asile, est-ce possible ? Merci", ["demandeurs d'asile"],
+     "est-ce possible ?"),
+    ("de", "Wir wohnen in einer Flüchtlingsunterkunft, geht das? Danke sehr", ["Flüchtlingsunterkunft"], "geht das?"),
+    # of the same class: the status's plural, a Dutch centre by its letters, a German first reception centre
+    ("fr", "Nous sommes demandeurs d'asile depuis mars, est-ce possible ? Merci", ["demandeurs d'asile"],
+     "est-ce possible ?"),
+    ("nl", "Mijn zus woont in een AZC, kan ze meedoen? Groeten", ["AZC"], "kan ze meedoen?"),
+    ("de", "Ich lebe in der Erstaufnahmeeinrichtung, geht das? Danke sehr", ["Erstaufnahmeeinrichtung"], "geht das?")])
+def test_living_in_an_asylum_reception_centre_is_masked(session, lang, value, said, kept):
+    """Review 35 F8: living in an asylum seekers' reception centre ("We wonen in het asielcentrum van Jabbeke",
+    "opvangcentrum van Fedasil", "un centre pour demandeurs d'asile", "einer Flüchtlingsunterkunft") was stored:
+    said_residence_status listed the statuses and the singular "demandeur d'asile", not the centres, their agency nor
+    the plural. They join it, read after the first person's "live in" words as the statuses are."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_living_in_an_asylum_reception_centre_in_a_payloads_remark_is_masked(detector):
+    """Review 35 F8: the same posted in a payload's remark ({"remark": "We wonen in het asielcentrum van Jabbeke"}) was
+    stored, though masked when typed."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="nl")),
+           custom("form-submit", {"topic": "Inschrijving", "remark": "We wonen in het asielcentrum van Jabbeke"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "asielcentrum" not in stored and "Inschrijving" in stored, stored
+
+
+def test_an_agencys_or_a_shelters_own_words_for_reception_centres_stay(session):
+    """Review 35 F8's control: an agency's or an animal shelter's own text names its centres: it is the site's, read
+    as no visitor's statement."""
+    assert_the_sites_lines_and_a_remark_stay(session, [
+        "Fedasil – opvang van asielzoekers", "Opvangcentrum voor vogels", "Erstaufnahmeeinrichtung Trier: Anfahrt"], [
+        "Ich komme am Montag um 9 Uhr.", "Bitte um Rückruf"])
+
+
 @pytest.mark.parametrize("lang, remark, said", [
     ("nl", "Ik ben Marokkaans van afkomst", ["Marokkaans"]),
     ("fr", "Nous sommes des gens du voyage", ["voyage"]),
@@ -6385,6 +6491,45 @@ def test_a_medicine_said_in_a_payloads_remark_is_masked(detector):
            custom("chat", {"topic": "Wechselwirkung", "remark": "Ich nehme Marcumar, darf ich Ibuprofen nehmen?"}))
     stored = orjson.dumps(s.stored).decode()
     assert "Marcumar" not in stored and "Wechselwirkung" in stored and "darf ich Ibuprofen" in stored, stored
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Mijn man moet drie keer per week naar de dialyse, kan dat? Groeten", ["dialyse"], "kan dat?"),
+    ("nl", "Mijn vader gaat drie keer per week naar de dialyse, kan dat? Groeten", ["dialyse"], "kan dat?"),
+    ("fr", "Je suis dialysé trois fois par semaine, est-ce possible ? Merci", ["dialysé"], "est-ce possible ?"),
+    ("de", "Ich muss dreimal pro Woche zur Dialyse, geht das? Danke sehr", ["Dialyse"], "geht das?"),
+    ("fr", "Je dois m'injecter de l'insuline avant le repas, un frigo ? Merci", ["insuline"], "un frigo ?"),
+    # of the same class: the act said of one's own further from the person, haemodialysis, an insulin pen
+    ("en", "My mother goes three times a week to dialysis, is that ok? Thanks a lot", ["dialysis"], "is that ok?"),
+    ("nl", "Onze zoon moet voor elke maaltijd met een insulinepen spuiten, kan dat? Groeten", ["insulinepen"],
+     "kan dat?"),
+    ("de", "Meine Frau ist seit zwei Jahren dialysepflichtig, geht das? Danke sehr", ["dialysepflichtig"], "geht das?")])
+def test_a_treatment_said_by_its_act_is_masked(session, lang, value, said, kept):
+    """Review 35 F10: a treatment said by what it is rather than by a "-patient" compound ("Mijn man moet drie keer
+    per week naar de dialyse", "Je suis dialysé", "Ich muss dreimal pro Woche zur Dialyse", "Je dois m'injecter de
+    l'insuline") was stored: the act stood further than four words from the person's word, or was no listed word, or
+    came after an elision's apostrophe. Dialysis and insulin, which no other meaning shares, are read wherever a
+    visitor writes them (said_health_alone), after an elision too."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_a_treatment_said_by_its_act_in_a_payloads_remark_is_masked(detector):
+    """Review 35 F10: the same posted in a payload's remark ({"remark": "Je dois m'injecter de l'insuline …"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="fr")),
+           custom("form-submit", {"topic": "Réservation", "remark": "Je dois m'injecter de l'insuline avant le repas"}),
+           custom("form-submit", {"topic": "Reservering", "remark": "Mijn man moet drie keer per week naar de dialyse"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "insuline" not in stored and "dialyse" not in stored and "Réservation" in stored, stored
+
+
+def test_a_clinics_own_words_for_dialysis_and_insulin_stay(session):
+    """Review 35 F10's control: a hospital's or a pharmacy's own "Dialyse" and "Insuline" are its text, read as no
+    visitor's statement."""
+    assert_the_sites_lines_and_a_remark_stay(session, [
+        "Dialyse – afdeling nefrologie", "Insuline bewaren in de koelkast", "Dialysezentrum Trier"], [
+        "Ich komme am Montag um 9 Uhr.", "Bitte um Rückruf"])
 
 
 def test_a_pharmacys_own_text_and_a_visitors_words_of_taking_stay(session):
@@ -7039,10 +7184,42 @@ def test_an_illness_said_of_ones_child_after_its_age_is_masked(session, lang, va
     assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
 
 
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("nl", "Mijn dochter Noor Ouali (°12/03/2017) heeft diabetes, graag opletten. Groeten", ["diabetes"],
+     "graag opletten."),
+    ("fr", "Ma fille Léa Martin (née le 12/03/2017) est diabétique, prévoir un goûter. Merci", ["diabétique"],
+     "prévoir un goûter."),
+    ("nl", "Beste, mijn dochter Noor Ouali (°12/03/2017) heeft diabetes. Groeten", ["diabetes"], "Beste,"),
+    # of the same class: a date written with its month's word, a short year, a year alone
+    ("de", "Unser Sohn Jonas Becker (geb. 3. Mai 2016) hat Asthma, bitte beachten. Danke", ["Asthma"],
+     "bitte beachten."),
+    ("fr", "Mon fils Tom (12/03/17) est épileptique, merci de prévoir. Merci", ["épileptique"], "merci de prévoir."),
+    ("nl", "Onze zoon Daan Peeters (°2016) heeft epilepsie, graag opletten. Groeten", ["epilepsie"],
+     "graag opletten.")])
+def test_an_illness_said_of_ones_child_after_its_name_and_birth_date_is_masked(session, lang, value, said, kept):
+    """Review 35 F6: one's own child's illness said after the child's full name and a birth date in brackets ("Mijn
+    dochter Noor Ouali (°12/03/2017) heeft diabetes", "Ma fille Léa Martin (née le 12/03/2017) est diabétique") was
+    stored: the name and the bracket pushed the state past the four words after the person's word (an age was one,
+    not a birth date). A name of up to three words and the bracket holding a date are read as one word
+    (content._SAID_BORN)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+def test_an_illness_said_of_ones_child_after_its_name_and_birth_date_in_a_payload_is_masked(detector):
+    """Review 35 F6: the same posted in a payload's remark was stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang="fr")),
+           custom("form-submit", {"topic": "Inscription",
+                                  "remark": "Ma fille Léa Martin (née le 12/03/2017) est diabétique"}))
+    stored = orjson.dumps(s.stored).decode()
+    assert "diabétique" not in stored and "Inscription" in stored, stored
+
+
 def test_a_childs_age_with_no_state_of_health_stays(session):
     """Review 34 F4's control: a child's age and what it needs with no state of health say nothing and stay."""
     assert_the_sites_lines_and_a_remark_stay(session, ["Kinderkamp 6-12 jaar"], [
-        "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.", "Bitte um Rückruf"])
+        "Onze zoon is 9 jaar en heeft een fiets nodig.", "Unser Sohn ist 8 und hat Hunger.",
+        "Unser Sohn (2016) hat heute Geburtstag.", "Bitte um Rückruf"])
 
 
 @pytest.mark.parametrize("lang, value, said, kept", [
