@@ -4867,3 +4867,29 @@ def test_a_particle_name_or_a_name_before_a_date_or_a_phone_is_read_by_its_shape
                  "Openingsuren 12-03-2025"]:
         got = found(patterns_only, text, "nl")
         assert not {e for _, e in got} & {"PERSON", "DATE_OF_BIRTH"}, (text, got)
+
+
+def test_a_european_health_insurance_cards_number_beside_its_word_is_found(patterns_only):
+    """Review 35 F12: a remark stored "Mijn EZVK-kaartnummer is 80560000001234567890" and "N° de carte européenne
+    d'assurance maladie : 80250001234567890123" whole: the card's own number (field 8: twenty digits, "80", the
+    issuing country's ISO 3166 numeric code, the issuer's and the card's) had no shape, and no card's word was a
+    national identifier's (its field 6, the holder's personal number, was not read beside it either). Beside its word
+    in any of the site's languages, abbreviated or not, grouped or glued; the same twenty digits without it (a parcel's
+    or a payment's reference) and the card's word in the site's own sentences stay."""
+    for text, language, number in [
+            ("Mijn EZVK-kaartnummer is 80560000001234567890", "nl", "80560000001234567890"),
+            ("N° de carte européenne d'assurance maladie : 80250001234567890123", "fr", "80250001234567890123"),
+            ("Numéro de la carte européenne 80560000000123456789", "fr", "80560000000123456789"),
+            ("EHIC card number 80276001234567890123", "en", "80276001234567890123"),
+            ("Europäische Krankenversicherungskarte: 8027 6001 2345 6789 0123", "de", "8027 6001 2345 6789 0123"),
+            ("Nummer van mijn Europese ziekteverzekeringskaart: 80528 00000 12345 67890", "nl",
+             "80528 00000 12345 67890"),
+            ("CEAM n° 80250001234567890123", "fr", "80250001234567890123"),
+            # the holder's personal number, field 6, beside the card's word: a Dutch BSN, a Belgian national number
+            ("Op mijn EHIC staat persoonsnummer 123456782", "nl", "123456782")]:
+        assert (number, "NATIONAL_ID") in found(patterns_only, text, language), text
+    for text, language in [("Zending 80560000001234567890 is onderweg", "nl"),
+                           ("Référence de paiement 80250001234567890123", "fr"),
+                           ("Vraag uw EZVK aan vóór uw vertrek: de kaart is 5 jaar geldig", "nl"),
+                           ("La carte européenne d'assurance maladie est gratuite", "fr")]:
+        assert not found(patterns_only, text, language), text
