@@ -4893,3 +4893,29 @@ def test_a_european_health_insurance_cards_number_beside_its_word_is_found(patte
                            ("Vraag uw EZVK aan vóór uw vertrek: de kaart is 5 jaar geldig", "nl"),
                            ("La carte européenne d'assurance maladie est gratuite", "fr")]:
         assert not found(patterns_only, text, language), text
+
+
+@pytest.mark.parametrize("text,language,run", [("NIEUW: ZOMERCOLLECTIE VAN JAN VAN EYCK", "nl", "JAN VAN EYCK"),
+                                               ("EXPO: DE WERELD VAN PIETER BRUEGEL", "nl", "PIETER BRUEGEL"),
+                                               ("TENTOONSTELLING: HET LEVEN VAN PIETER BRUEGEL", "nl", "PIETER BRUEGEL"),
+                                               ("RETROSPECTIEF: HET UNIVERSUM VAN JAN FABRE", "nl", "JAN FABRE")])
+def test_a_painters_name_in_a_heading_in_capitals_after_a_word_no_surname_is_no_one(detector, text, language, run):
+    """Review 35 O1: a museum's heading in capitals "EXPO: DE WERELD VAN PIETER BRUEGEL" was stored "… VAN ****** *******"
+    (the model read the painter, is_a_person kept him): any word in capitals before a given name opened a name, as an
+    upper-case surname before a given name in small letters does ("DUPONT Camille"). Before a name in capitals, a word
+    that could be no surname (a function word, a particle that follows no given name, a trade's word) makes the line a
+    heading, as "Collectie Van Jan van Eyck" is in capitalised words; full_name_in_capitals reads no run after another
+    word in capitals either."""
+    start = text.index(run)
+    assert not is_a_person(text, start, start + len(run))
+    assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+
+
+@pytest.mark.parametrize("text,run", [("DUPONT CAMILLE", "CAMILLE"), ("PIETER VAN EYCK", "EYCK"),
+                                      ("MEVROUW ANNA PEETERS", "ANNA PEETERS"), ("BESTE PIETER BRUEGEL,", "PIETER BRUEGEL"),
+                                      ("NAAM: PIETER BRUEGEL", "PIETER BRUEGEL"), ("JAN VAN EYCK", "JAN VAN EYCK")])
+def test_a_name_in_capitals_after_its_surname_a_title_or_a_label_is_still_a_person(text, run):
+    """Review 35 O1's controls: a surname in capitals written first, a surname after its given name and particle, a
+    title, a greeting and a label before a name in capitals keep it a person's."""
+    start = text.index(run)
+    assert is_a_person(text, start, start + len(run))
