@@ -451,7 +451,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
     # a heading's words in capitals before the given name, in the run: "DE WERELD VAN PIETER BRUEGEL" (review 35 O1)
-    in_capitals = i > 0 and not _opens_a_name_before(tokens[max(0, i - 2):i], " ".join(tokens[i:]))
+    in_capitals = i > 0 and text[start:end].isupper() and not _opens_a_name_before(tokens[max(0, i - 2):i],
+                                                                                    " ".join(tokens[i:]))
     if i == 0 or (tokens[i - 1].casefold() in PARTICLES and not in_capitals) or tokens[i - 1].endswith((",", ";")):
         return True
     if in_capitals and line == line.upper():
