@@ -442,3 +442,27 @@ def test_a_pick_under_a_union_affiliation_label_is_masked(session):
     s.send(input_event(union["id"], "FGTB"), input_event(size["id"], "M"))
     assert [e["data"]["text"] for e in inputs_of(s.stored, union["id"])] != ["FGTB"]
     assert [e["data"]["text"] for e in inputs_of(s.stored, size["id"])] == ["M"]
+
+
+def test_a_european_health_insurance_cards_number_is_masked_in_a_remark_a_label_and_under_its_key(session):
+    """Review 35 F12: a remark stored "Mijn EZVK-kaartnummer is 80560000001234567890" and "N° de carte européenne
+    d'assurance maladie : 80250001234567890123" whole, typed and sent as a custom event's {"remark": …}: no shape read the
+    card's twenty digits and no card's word was an identifier's. Its word before it in a remark, a label or a key
+    ({"ehic": …}, {"ezvk_nummer": …}) says the number is the holder's; the site's sentences about the card stay."""
+    remarks = {"Mijn EZVK-kaartnummer is 80560000001234567890": "1234567890",
+               "N° de carte européenne d'assurance maladie : 80250001234567890123": "1234567890123",
+               "EHIC card number 80276001234567890123": "01234567890123"}
+    site = ["Vraag uw EZVK aan vóór uw vertrek", "La carte européenne d'assurance maladie est gratuite"]
+    s = session()
+    area = element("textarea", {"name": "remark"})
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), element("label", {}, [
+        text("Opmerking")]), area, lang="nl")))
+    for line in remarks:
+        s.send(*typing(area["id"], line + ", bedankt"), custom("booking", {"remark": line}))
+    s.send(custom("traveller", {"ehic": "80560000009876543210", "ezvk_nummer": "80528000005555566666",
+                                "trip": "Barcelona 12-19 juli"}))
+    for value in [*remarks.values(), "9876543210", "5555566666"]:
+        assert not leaks(s.stored, value), value
+    stored = stored_text(s)
+    for kept in [*site, "Barcelona 12-19 juli"]:
+        assert kept in stored, kept

@@ -5106,3 +5106,55 @@ def test_a_tyres_size_is_no_turkish_plate(patterns_only):
         assert not found(patterns_only, text, "fr"), text
     for text, plate in [("Ma voiture 34 ABC 123, pneus à changer", "34 ABC 123"), ("plaque 06 A 12345", "06 A 12345")]:
         assert (plate, "VEHICLE_ID") in found(patterns_only, text, "fr"), text
+
+
+def test_a_european_health_insurance_cards_number_beside_its_word_is_found(patterns_only):
+    """Review 35 F12: a remark stored "Mijn EZVK-kaartnummer is 80560000001234567890" and "N° de carte européenne
+    d'assurance maladie : 80250001234567890123" whole: the card's own number (field 8: twenty digits, "80", the
+    issuing country's ISO 3166 numeric code, the issuer's and the card's) had no shape, and no card's word was a
+    national identifier's (its field 6, the holder's personal number, was not read beside it either). Beside its word
+    in any of the site's languages, abbreviated or not, grouped or glued; the same twenty digits without it (a parcel's
+    or a payment's reference) and the card's word in the site's own sentences stay."""
+    for text, language, number in [
+            ("Mijn EZVK-kaartnummer is 80560000001234567890", "nl", "80560000001234567890"),
+            ("N° de carte européenne d'assurance maladie : 80250001234567890123", "fr", "80250001234567890123"),
+            ("Numéro de la carte européenne 80560000000123456789", "fr", "80560000000123456789"),
+            ("EHIC card number 80276001234567890123", "en", "80276001234567890123"),
+            ("Europäische Krankenversicherungskarte: 8027 6001 2345 6789 0123", "de", "8027 6001 2345 6789 0123"),
+            ("Nummer van mijn Europese ziekteverzekeringskaart: 80528 00000 12345 67890", "nl",
+             "80528 00000 12345 67890"),
+            ("CEAM n° 80250001234567890123", "fr", "80250001234567890123"),
+            # the holder's personal number, field 6, beside the card's word: a Dutch BSN, a Belgian national number
+            ("Op mijn EHIC staat persoonsnummer 123456782", "nl", "123456782")]:
+        assert (number, "NATIONAL_ID") in found(patterns_only, text, language), text
+    for text, language in [("Zending 80560000001234567890 is onderweg", "nl"),
+                           ("Référence de paiement 80250001234567890123", "fr"),
+                           ("Vraag uw EZVK aan vóór uw vertrek: de kaart is 5 jaar geldig", "nl"),
+                           ("La carte européenne d'assurance maladie est gratuite", "fr")]:
+        assert not found(patterns_only, text, language), text
+
+
+@pytest.mark.parametrize("text,language,run", [("NIEUW: ZOMERCOLLECTIE VAN JAN VAN EYCK", "nl", "JAN VAN EYCK"),
+                                               ("EXPO: DE WERELD VAN PIETER BRUEGEL", "nl", "PIETER BRUEGEL"),
+                                               ("TENTOONSTELLING: HET LEVEN VAN PIETER BRUEGEL", "nl", "PIETER BRUEGEL"),
+                                               ("RETROSPECTIEF: HET UNIVERSUM VAN JAN FABRE", "nl", "JAN FABRE")])
+def test_a_painters_name_in_a_heading_in_capitals_after_a_word_no_surname_is_no_one(detector, text, language, run):
+    """Review 35 O1: a museum's heading in capitals "EXPO: DE WERELD VAN PIETER BRUEGEL" was stored "… VAN ****** *******"
+    (the model read the painter, is_a_person kept him): any word in capitals before a given name opened a name, as an
+    upper-case surname before a given name in small letters does ("DUPONT Camille"). Before a name in capitals, a word
+    that could be no surname (a function word, a particle that follows no given name, a trade's word) makes the line a
+    heading, as "Collectie Van Jan van Eyck" is in capitalised words; full_name_in_capitals reads no run after another
+    word in capitals either."""
+    start = text.index(run)
+    assert not is_a_person(text, start, start + len(run))
+    assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+
+
+@pytest.mark.parametrize("text,run", [("DUPONT CAMILLE", "CAMILLE"), ("PIETER VAN EYCK", "EYCK"),
+                                      ("MEVROUW ANNA PEETERS", "ANNA PEETERS"), ("BESTE PIETER BRUEGEL,", "PIETER BRUEGEL"),
+                                      ("NAAM: PIETER BRUEGEL", "PIETER BRUEGEL"), ("JAN VAN EYCK", "JAN VAN EYCK")])
+def test_a_name_in_capitals_after_its_surname_a_title_or_a_label_is_still_a_person(text, run):
+    """Review 35 O1's controls: a surname in capitals written first, a surname after its given name and particle, a
+    title, a greeting and a label before a name in capitals keep it a person's."""
+    start = text.index(run)
+    assert is_a_person(text, start, start + len(run))

@@ -436,7 +436,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     before = line.split()[-1:]
     if not whole and before and len(before[0]) == len(line.lstrip()):
         before = []  # a word longer than the window: its start is not in view (fail closed)
-    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name(before[0]) and not said and not (
+    if before and before[0][:1].isupper() and before[0][-1].isalnum() and not _opens_a_name_before(
+            line.split()[-2:], text[start:end]) and not said and not (
             _after_a_possessive(line)) and not (whole and a_household_line(line, text[start:end])):
         return False
     tokens = text[start:end].split()
@@ -450,9 +451,15 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return False  # a product's title whose kind is a given name too: "Rok Julie plissé" ("Rok" is a Slovene name)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
-    if i == 0 or tokens[i - 1].casefold() in PARTICLES or tokens[i - 1].endswith((",", ";")):
+    # a heading's words in capitals before the given name, in the run: "DE WERELD VAN PIETER BRUEGEL" (review 35 O1)
+    in_capitals = i > 0 and text[start:end].isupper() and not _opens_a_name_before(tokens[max(0, i - 2):i],
+                                                                                    " ".join(tokens[i:]))
+    if i == 0 or (tokens[i - 1].casefold() in PARTICLES and not in_capitals) or tokens[i - 1].endswith((",", ";")):
         return True
-    if all(_opens_a_name(t) for t in tokens[:i]) or (i == 1 and len(tokens) == 2 and surname_written_first(tokens[0])):
+    if in_capitals and line == line.upper():
+        return False  # its line in capitals up to it: a heading's, wherever the model's span or the run starts
+    if (all(_opens_a_name(t) for t in tokens[:i]) and not in_capitals) or (
+            i == 1 and len(tokens) == 2 and surname_written_first(tokens[0])):
         return True  # (or the name's surname written first: "Kowalski Jan")
     return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
 
@@ -1621,6 +1628,21 @@ def _opens_a_name(word: str) -> bool:
     """A word that may come before the given name in a person's name: a greeting or a title, or an upper-case
     surname and its particles ("DUPONT Camille", "EL AMRANI Youssef")."""
     return is_name_opener(word) or (word.isupper() and (len(word) > 2 or word.casefold() in PARTICLES))
+
+
+def _opens_a_name_before(words: list[str], name: str) -> bool:
+    """_opens_a_name, for the word right before a name: a name in capitals from its given name on is a heading's
+    words when the word in capitals before it (of the last two, ``words``) could be no surname: a function word, a
+    particle that follows no given name, a trade's or a product's word ("EXPO: DE WERELD VAN PIETER BRUEGEL",
+    "ZOMERCOLLECTIE VAN JAN VAN EYCK"; review 35 O1), as "Bakker Bart" and "Collectie Van Jan van Eyck" are in
+    capitalised words. An upper-case word opens a name in small letters ("DUPONT Camille"), and in capitals as a
+    surname written first ("DUPONT CAMILLE"); a greeting or a title ("BESTE", "MEVROUW") whatever the case."""
+    word = words[-1]
+    if name.isupper() and word.isupper() and _says_a_person(name.split()[0]) and not is_name_opener(word):
+        if word.casefold() in PARTICLES:  # after a given name, the particle is the name's: "PIETER VAN" + "EYCK"
+            return len(words) > 1 and _says_a_person(words[0])
+        return _a_surname_in_capitals(word)
+    return _opens_a_name(word)
 
 
 @functools.cache
