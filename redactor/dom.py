@@ -282,6 +282,15 @@ def _own_message_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]
             frozenset(words["own_message_kinds"]))
 
 
+@functools.lru_cache(maxsize=4096)
+def _says_own_message(classes: str, element_id: str) -> bool:
+    """Whether an element's class or id says it holds the visitor's own message (DomMirror.in_own_message). Cached:
+    every text of a chat's history asks the same few elements, whose class may be long (a Tailwind string)."""
+    own, senders, kinds = _own_message_words()
+    words = set(plain_words(f"{classes} {element_id}"))
+    return not own.isdisjoint(words) or (not senders.isdisjoint(words) and not kinds.isdisjoint(words))
+
+
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
     """What the mirror keeps of them: structural values whole up to MAX_KEPT_STRUCTURAL (a Tailwind
     `class` of 2 KB still holds its `ph-no-capture` for selectors; markers judged the whole value
@@ -758,13 +767,11 @@ class DomMirror:
         slot = table.slot(nid) if nid is not None else NONE
         if slot == NONE:
             return False
-        own, senders, kinds = _own_message_words()
         for depth, above in enumerate(self._ancestor_slots(slot)):
             attrs = table.shape[above][2]  # type: ignore[index]
             if depth >= _OWN_MESSAGE_DEPTH or attrs is None:
                 return False
-            words = set(plain_words(f"{attrs.get('class', '')} {attrs.get('id', '')}"))
-            if not own.isdisjoint(words) or (not senders.isdisjoint(words) and not kinds.isdisjoint(words)):
+            if _says_own_message(attrs.get("class", ""), attrs.get("id", "")):
                 return True
         return False
 
