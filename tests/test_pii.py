@@ -5158,3 +5158,19 @@ def test_a_name_in_capitals_after_its_surname_a_title_or_a_label_is_still_a_pers
     title, a greeting and a label before a name in capitals keep it a person's."""
     start = text.index(run)
     assert is_a_person(text, start, start + len(run))
+
+
+def test_a_date_of_birth_with_its_month_in_romanian_is_one(patterns_only):
+    """Held-out peers round 35's probe: a Romanian worker's date of birth written out in Romanian after her birth word
+    ("născută pe 27 septembrie 1996") was no date: the months' list knew Romanian's "mai" and "august" (the same in
+    other languages) but none of its other months (rules/recognizers.yaml months). A date with no birth word near it
+    stays, as in every language."""
+    for text, language, date in [("născută pe 27 septembrie 1996", "en", "27 septembrie 1996"),
+                                 ("Ea s-a născut la 3 ianuarie 1994 în Suceava.", "nl", "3 ianuarie 1994"),
+                                 ("Geboren (Roemeens): 14 iunie 1990", "nl", "14 iunie 1990"),
+                                 ("data nașterii: 1 decembrie 2001", "en", "1 decembrie 2001"),
+                                 ("nascuta pe 12 octombrie 1988", "en", "12 octombrie 1988")]:
+        assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language), text
+    for text in ["Recoltarea începe pe 27 septembrie 2026.", "Start seizoen: 3 martie 2027"]:
+        assert not {e for _, e in found(patterns_only, text, "nl") if e == "DATE_OF_BIRTH"}, text
+
