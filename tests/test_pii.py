@@ -5174,3 +5174,20 @@ def test_a_date_of_birth_with_its_month_in_romanian_is_one(patterns_only):
     for text in ["Recoltarea începe pe 27 septembrie 2026.", "Start seizoen: 3 martie 2027"]:
         assert not {e for _, e in found(patterns_only, text, "nl") if e == "DATE_OF_BIRTH"}, text
 
+
+def test_a_romanian_or_bulgarian_identity_documents_number_after_its_word_is_masked(patterns_only):
+    """Held-out peers round 35's probe: a Romanian identity card's series and number as the card and every Romanian
+    form write them ("Seria SV nr. 482913", "Buletin: SV 482913", "Carte de identitate SV482913"), a Bulgarian identity
+    card's number ("лична карта № 645123987") and a foreigner's personal number in Bulgaria ("ЛНЧ 1001234565") were
+    kept: no word of theirs was an identity document's (recognizers.yaml national_id_words) and no shape read two
+    letters and six digits apart. With their word they are masked; a product's series and the site's numbers stay."""
+    for text, number in [("Seria SV nr. 482913", "SV nr. 482913"), ("CI seria SV nr. 482913", "SV nr. 482913"),
+                         ("Buletin: SV 482913", "SV 482913"), ("Carte de identitate SV482913", "SV482913"),
+                         ("cartea de identitate seria XT, nr. 106725", "XT, nr. 106725"),
+                         ("лична карта № 645123987", "645123987"), ("ЛНЧ 1001234565", "1001234565"),
+                         ("LNCh: 1001234565", "1001234565")]:
+        assert (number, "NATIONAL_ID") in found(patterns_only, text, "nl"), text
+    for text in ["Kas 14, rij 12, Orderpicker glastuinbouw Naaldwijk", "Seria 5 Touring, bouwjaar 2021",
+                 "Bestelling 48291375 verzonden"]:
+        assert not {e for _, e in found(patterns_only, text, "nl") if e == "NATIONAL_ID"}, text
+
