@@ -5191,3 +5191,15 @@ def test_a_romanian_or_bulgarian_identity_documents_number_after_its_word_is_mas
                  "Bestelling 48291375 verzonden"]:
         assert not {e for _, e in found(patterns_only, text, "nl") if e == "NATIONAL_ID"}, text
 
+
+def test_a_romanian_street_named_with_cel_lui_or_si_inside_is_an_address(patterns_only):
+    """Held-out peers round 35's probe: a Romanian street named after a prince with "cel" (the) or "lui" (of) inside
+    its name ("Str. Ștefan cel Mare 22, 720043 Suceava", "Calea lui Traian 45") was kept whole: the small words a
+    southern street's name may hold were Italian, Spanish, Portuguese and Albanian ones only
+    (rules/recognizers.yaml southern_street_particles)."""
+    for text, address in [("Str. Ștefan cel Mare 22, 720043 Suceava", "Str. Ștefan cel Mare 22, 720043 Suceava"),
+                          ("Locuiesc pe Bd. Ștefan cel Mare și Sfânt 7, bl. 3, ap. 12, Iași",
+                           "Bd. Ștefan cel Mare și Sfânt 7, bl. 3, ap. 12"),
+                          ("Adresa mea: Calea lui Traian 45, Râmnicu Vâlcea", "Calea lui Traian 45")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "en"), (text, found(patterns_only, text, "en"))
+
