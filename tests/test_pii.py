@@ -5203,3 +5203,13 @@ def test_a_romanian_street_named_with_cel_lui_or_si_inside_is_an_address(pattern
                           ("Adresa mea: Calea lui Traian 45, Râmnicu Vâlcea", "Calea lui Traian 45")]:
         assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "en"), (text, found(patterns_only, text, "en"))
 
+
+def test_a_residence_documents_number_after_its_word_is_masked(patterns_only):
+    """Held-out peers round 35's probe: the number of the residence document the IND gives a foreign worker, after its
+    word ("verblijfsdocument nr. NX8K4R2T1", "Verblijfsvergunning: NX8K4R2T1"), was kept: a Dutch document's shape
+    (nl_document) is read beside an identity document's word only, and the residence permit's were none
+    (rules/recognizers.yaml national_id_words)."""
+    for text, language in [("verblijfsdocument nr. NX8K4R2T1", "nl"), ("Verblijfsvergunning: NX8K4R2T1", "nl"),
+                           ("titre de séjour NX8K4R2T1", "fr"), ("residence permit number NX8K4R2T1", "en"),
+                           ("Aufenthaltstitel Nr. NX8K4R2T1", "de")]:
+        assert ("NX8K4R2T1", "NATIONAL_ID") in found(patterns_only, text, language), text
