@@ -5213,3 +5213,15 @@ def test_a_residence_documents_number_after_its_word_is_masked(patterns_only):
                            ("titre de séjour NX8K4R2T1", "fr"), ("residence permit number NX8K4R2T1", "en"),
                            ("Aufenthaltstitel Nr. NX8K4R2T1", "de")]:
         assert ("NX8K4R2T1", "NATIONAL_ID") in found(patterns_only, text, language), text
+
+
+def test_a_bulgarian_addresss_entrance_floor_and_flat_are_part_of_it(patterns_only):
+    """Held-out peers round 35's probe: a Bulgarian address with its block, entrance, floor and flat, in Cyrillic or in
+    Latin letters ("ул. Шипка 12, вх. Б, ет. 3, ап. 9, Пловдив", "ul. Shipka 12, vh. B, et. 3, ap. 9, Plovdiv") kept
+    the floor's and the flat's numbers: Bulgarian's unit words (вх., ап., бл.) were no Cyrillic unit words, and the
+    South Slavic street read no unit after its number (rules/recognizers.yaml cyrillic_unit_words,
+    south_slavic_unit_words)."""
+    for text, address in [("ул. Шипка 12, вх. Б, ет. 3, ап. 9, Пловдив", "ул. Шипка 12, вх. Б, ет. 3, ап. 9"),
+                          ("ul. Shipka 12, vh. B, et. 3, ap. 9, Plovdiv", "ul. Shipka 12, vh. B, et. 3, ap. 9"),
+                          ("Живея на бул. Витоша 45, бл. 2, ап. 14", "бул. Витоша 45, бл. 2, ап. 14")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "en"), (text, found(patterns_only, text, "en"))
