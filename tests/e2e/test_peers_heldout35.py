@@ -1,22 +1,22 @@
 """A thirty-fifth leak hunt through the real clients, on a page none of the earlier rounds saw: posthog-js and
 @sentry/browser (bundled from node_modules) on tests/e2e/peers/heldout35.html, a Westland employment agency's
 registration of a seasonal worker (Dutch), a Romanian woman and her Bulgarian team leader, pointed at `redactor serve
---upstream` in front of the stub collector, both SDKs' own masking off. Shapes and paths rounds 1-34 did not plant:
-a Romanian name with comma-below and circumflex letters ("Ștefania Brânzaru": typed, the feedback's name, and as a slug
-the URL's fragment after a hashchange: PostHog's $pageview, Sentry's navigation breadcrumb); her CNP
-("2960927331473": typed, a $set_once person property, the query string of the registration's fetch: both recordings'
-network, Sentry's http.client span and fetch breadcrumb); her Romanian mobile ("+40 745 318 602": typed); her Romanian IBAN in groups ("RO57 BTRL 0470 1205
-3869 0176": typed, nested in a Sentry breadcrumb's data, a row of console.table: PostHog's recorded console); her
-housing address in a Westland village ("Kruisweg 57, 2675 AN Honselersdijk": typed, a Sentry context); the team
-leader's name in Cyrillic ("Радослав Хаджиев": typed, a PostHog group's property ($groupidentify), a console.group
-label, a property of the plain object a promise rejects with, never handled, the feedback's message, the text of a
-button the visitor rage-clicks: $rageclick); his EGN of a man born in 2001 (month + 40: "0143145720": typed,
-console.dir of an object, the rejected object); his Bulgarian mobile ("+359 89 614 2273": typed, the group's
-property, console.dir, the feedback's message); her Dutch BSN given later in a field shown after the registration
-("271838413": typed, quoted by a survey's answer: "survey sent"'s $survey_response); and, added after the probe below,
-what only the Romanian register answers, never typed (lines of a list under "herkomst" in the registration's answer:
-both recordings' network): her identity card after its word ("Buletin: SV 482913"), her home address
-("Str. Ștefan cel Mare 22, 720043 Suceava") and her date of birth in Romanian ("născută pe 27 septembrie 1996").
+--upstream` in front of the stub collector, both SDKs' own masking off. Shapes and paths rounds 1-34 did not plant: a
+Romanian name with comma-below and circumflex letters ("Ștefania Brânzaru": typed, the feedback's name, and as a slug
+the URL's fragment after a hashchange: PostHog's $pageview, Sentry's navigation breadcrumb); her CNP ("2960927331473":
+typed, a $set_once person property, the query string of the registration's fetch: both recordings' network, Sentry's
+http.client span and fetch breadcrumb); her Romanian mobile ("+40 745 318 602": typed); her Romanian IBAN in groups
+("RO57 BTRL 0470 1205 3869 0176": typed, nested in a Sentry breadcrumb's data, a row of console.table: PostHog's
+recorded console); her housing address in a Westland village ("Kruisweg 57, 2675 AN Honselersdijk": typed, a Sentry
+context); the team leader's name in Cyrillic ("Радослав Хаджиев": typed, a PostHog group's property ($groupidentify), a
+console.group label, a property of the plain object a promise rejects with, never handled, the feedback's message, the
+text of a button the visitor rage-clicks: $rageclick); his EGN of a man born in 2001 (month + 40: "0143145720": typed,
+console.dir of an object, the rejected object); his Bulgarian mobile ("+359 89 614 2273": typed, the group's property,
+console.dir, the feedback's message); her Dutch BSN given later in a field shown after the registration ("271838413":
+typed, quoted by a survey's answer: "survey sent"'s $survey_response); and, added after the probe below, what only the
+Romanian register answers, never typed (lines of a list under "herkomst" in the registration's answer: both recordings'
+network): her identity card after its word ("Buletin: SV 482913"), her home address ("Str. Ștefan cel Mare 22, 720043
+Suceava") and her date of birth in Romanian ("născută pe 27 septembrie 1996").
 
 Controls: the heading "Uitzendbureau Kasdorp Flex – Inschrijving seizoenskracht", the job "Orderpicker glastuinbouw",
 the branch "Naaldwijk" (a select under "Uw aanvraag", a property and a Sentry tag), the search term "huisvesting",
