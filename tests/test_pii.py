@@ -5158,3 +5158,70 @@ def test_a_name_in_capitals_after_its_surname_a_title_or_a_label_is_still_a_pers
     title, a greeting and a label before a name in capitals keep it a person's."""
     start = text.index(run)
     assert is_a_person(text, start, start + len(run))
+
+
+def test_a_date_of_birth_with_its_month_in_romanian_is_one(patterns_only):
+    """Held-out peers round 35's probe: a Romanian worker's date of birth written out in Romanian after her birth word
+    ("născută pe 27 septembrie 1996") was no date: the months' list knew Romanian's "mai" and "august" (the same in
+    other languages) but none of its other months (rules/recognizers.yaml months). A date with no birth word near it
+    stays, as in every language."""
+    for text, language, date in [("născută pe 27 septembrie 1996", "en", "27 septembrie 1996"),
+                                 ("Ea s-a născut la 3 ianuarie 1994 în Suceava.", "nl", "3 ianuarie 1994"),
+                                 ("Geboren (Roemeens): 14 iunie 1990", "nl", "14 iunie 1990"),
+                                 ("data nașterii: 1 decembrie 2001", "en", "1 decembrie 2001"),
+                                 ("nascuta pe 12 octombrie 1988", "en", "12 octombrie 1988")]:
+        assert (date, "DATE_OF_BIRTH") in found(patterns_only, text, language), text
+    for text in ["Recoltarea începe pe 27 septembrie 2026.", "Start seizoen: 3 martie 2027"]:
+        assert not {e for _, e in found(patterns_only, text, "nl") if e == "DATE_OF_BIRTH"}, text
+
+
+def test_a_romanian_or_bulgarian_identity_documents_number_after_its_word_is_masked(patterns_only):
+    """Held-out peers round 35's probe: a Romanian identity card's series and number as the card and every Romanian
+    form write them ("Seria SV nr. 482913", "Buletin: SV 482913", "Carte de identitate SV482913"), a Bulgarian identity
+    card's number ("лична карта № 645123987") and a foreigner's personal number in Bulgaria ("ЛНЧ 1001234565") were
+    kept: no word of theirs was an identity document's (recognizers.yaml national_id_words) and no shape read two
+    letters and six digits apart. With their word they are masked; a product's series and the site's numbers stay."""
+    for text, number in [("Seria SV nr. 482913", "SV nr. 482913"), ("CI seria SV nr. 482913", "SV nr. 482913"),
+                         ("Buletin: SV 482913", "SV 482913"), ("Carte de identitate SV482913", "SV482913"),
+                         ("cartea de identitate seria XT, nr. 106725", "XT, nr. 106725"),
+                         ("лична карта № 645123987", "645123987"), ("ЛНЧ 1001234565", "1001234565"),
+                         ("LNCh: 1001234565", "1001234565")]:
+        assert (number, "NATIONAL_ID") in found(patterns_only, text, "nl"), text
+    for text in ["Kas 14, rij 12, Orderpicker glastuinbouw Naaldwijk", "Seria 5 Touring, bouwjaar 2021",
+                 "Bestelling 48291375 verzonden"]:
+        assert not {e for _, e in found(patterns_only, text, "nl") if e == "NATIONAL_ID"}, text
+
+
+def test_a_romanian_street_named_with_cel_lui_or_si_inside_is_an_address(patterns_only):
+    """Held-out peers round 35's probe: a Romanian street named after a prince with "cel" (the) or "lui" (of) inside
+    its name ("Str. Ștefan cel Mare 22, 720043 Suceava", "Calea lui Traian 45") was kept whole: the small words a
+    southern street's name may hold were Italian, Spanish, Portuguese and Albanian ones only
+    (rules/recognizers.yaml southern_street_particles)."""
+    for text, address in [("Str. Ștefan cel Mare 22, 720043 Suceava", "Str. Ștefan cel Mare 22, 720043 Suceava"),
+                          ("Locuiesc pe Bd. Ștefan cel Mare și Sfânt 7, bl. 3, ap. 12, Iași",
+                           "Bd. Ștefan cel Mare și Sfânt 7, bl. 3, ap. 12"),
+                          ("Adresa mea: Calea lui Traian 45, Râmnicu Vâlcea", "Calea lui Traian 45")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "en"), (text, found(patterns_only, text, "en"))
+
+
+def test_a_residence_documents_number_after_its_word_is_masked(patterns_only):
+    """Held-out peers round 35's probe: the number of the residence document the IND gives a foreign worker, after its
+    word ("verblijfsdocument nr. NX8K4R2T1", "Verblijfsvergunning: NX8K4R2T1"), was kept: a Dutch document's shape
+    (nl_document) is read beside an identity document's word only, and the residence permit's were none
+    (rules/recognizers.yaml national_id_words)."""
+    for text, language in [("verblijfsdocument nr. NX8K4R2T1", "nl"), ("Verblijfsvergunning: NX8K4R2T1", "nl"),
+                           ("titre de séjour NX8K4R2T1", "fr"), ("residence permit number NX8K4R2T1", "en"),
+                           ("Aufenthaltstitel Nr. NX8K4R2T1", "de")]:
+        assert ("NX8K4R2T1", "NATIONAL_ID") in found(patterns_only, text, language), text
+
+
+def test_a_bulgarian_addresss_entrance_floor_and_flat_are_part_of_it(patterns_only):
+    """Held-out peers round 35's probe: a Bulgarian address with its block, entrance, floor and flat, in Cyrillic or in
+    Latin letters ("ул. Шипка 12, вх. Б, ет. 3, ап. 9, Пловдив", "ul. Shipka 12, vh. B, et. 3, ap. 9, Plovdiv") kept
+    the floor's and the flat's numbers: Bulgarian's unit words (вх., ап., бл.) were no Cyrillic unit words, and the
+    South Slavic street read no unit after its number (rules/recognizers.yaml cyrillic_unit_words,
+    south_slavic_unit_words)."""
+    for text, address in [("ул. Шипка 12, вх. Б, ет. 3, ап. 9, Пловдив", "ул. Шипка 12, вх. Б, ет. 3, ап. 9"),
+                          ("ul. Shipka 12, vh. B, et. 3, ap. 9, Plovdiv", "ul. Shipka 12, vh. B, et. 3, ap. 9"),
+                          ("Живея на бул. Витоша 45, бл. 2, ап. 14", "бул. Витоша 45, бл. 2, ап. 14")]:
+        assert (address, "POSTAL_ADDRESS") in found(patterns_only, text, "en"), (text, found(patterns_only, text, "en"))
