@@ -24,6 +24,21 @@ other driver's row, the witness in the shadow root, the injuries (the textarea m
 site's: the car model typed from the page's own <datalist> ('Peugeot 308 SW') stored as 'Peugeot *** **' in its input
 events and its value in both later snapshots; the <output>'s own words with the plate ('Kennzeichen A: —' stored as
 '*********** ** *' from the first snapshot on: an <output> is read as a value, by design).
+The car model: a value typed whole that is an entry of its field's <datalist> is the site's, picked from its
+suggestions, not a word the batch cut (the trailing fragment); the mirror keeps digests of the lists' entries, in memory
+only: a4083289 (DomMirror.listed_entry, SeriesSlot). 3 of 3 pass since.
+Probed beside the page (a free-text field, one sentence each, in German, French, Portuguese and Polish): both plates
+after 'Kennzeichen'/'des Gegners', the other driver's name, PESEL and +48 mobile in French, the NIF and the matricule
+grouped in Portuguese, a glued German IBAN with the holder, whiplash and a bruised knee in French with a doctor, a
+witness with a bare Luxembourg mobile and a street, a Porto address with its floor, a Polish plate after
+'Kennzeichen' with a '0048' number, a child's concussion, a Luxembourg landline in pairs, the matricule and a
+'PT'-prefixed NIF: masked on main already. A Polish plate after Polish's short form of its word ('nr rej. PO 8K427',
+'nr rejestracyjny WGM 4F52') was stored: 8e530bae (rules/recognizers.yaml plate_words).
+Left open: a model typed from the list with a batch cut inside its last words ('Volkswagen Golf Va' | 'riant') is read
+as a name in the cut value and tainted, so the whole entry stays masked ('Volkswagen **** *******'); the keystrokes
+of an entry before the batch cut stay masked ('Peugeot *'); the <output>'s own words are masked with the plate; the
+canvas' aria-label and role are dropped (the site's 'Unterschrift' with them) and the srcdoc attribute is emptied
+(the iframe's document keeps the site's 'Noch keine Angaben.').
 """
 
 from __future__ import annotations
