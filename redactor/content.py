@@ -2130,8 +2130,10 @@ class SeriesSlot(Slot):
     box's values (a_person_searched)."""
 
     def __init__(self, node: int, rule: str, entry: str = TYPED, names: NameShapes | None = None,
-                 search: bool = False):
+                 search: bool = False, listed: Callable[[str], bool] | None = None):
         self.node, self.rule, self.entry, self.names, self.search = node, rule, entry, names, search
+        #: whether a value is an entry of the field's <datalist> (DomMirror.listed_entry): typed whole, it is picked
+        self.listed = listed
         self.cells: list[Cell] = []
         self.values: list[str] = []
         self.texts = []
@@ -2184,10 +2186,12 @@ class SeriesSlot(Slot):
                 # plus its trailing fragment (its continuation is unknown)
                 shared = len(value) if i in folded else _common_prefix(value, following)
                 settled = self.entry == WRITTEN and not (i == last and self._written_letter_by_letter())
+                # a value that is its <datalist>'s entry whole was picked there: no word of it is cut
+                picked = self.entry == PICKED or (self.listed is not None and self.listed(value))
                 ranges = [(s.start, s.end, s.entity) for s in own.get(i, [])] + \
                     [(a, min(b, shared), e) for a, b, e in ranges if a < shared] + \
                     (work.read(trailing_fragment, value, settled, self.names is not None)
-                     if self.entry != PICKED and not unread(own.get(i, [])) else [])
+                     if not picked and not unread(own.get(i, [])) else [])
             else:
                 ranges = [(a, min(b, len(value)), e) for a, b, e in ranges if a < len(value)]
             # carried from value to value, the ranges would gain one per edit (its trailing fragment):

@@ -30,6 +30,7 @@ wait on one id at a time, labels are found through an index of their `for`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -70,6 +71,8 @@ _ELEMENT, _TEXT = int(NodeType.ELEMENT), int(NodeType.TEXT)  # plain ints: an en
 _CONTAINERS = frozenset(map(int, CONTAINERS))
 _MAX_LABEL_TEXT = 200
 _MAX_LABEL_IDS = 4096  # ids remembered for aria-labelledby before the index is rebuilt
+#: the <datalist> entries remembered (listed_entry): a site's models, towns, garages; past it, none more (fail closed)
+_MAX_LISTED = 1024
 #: text nodes whose last written text is kept (DomMirror.written): a page writes a few at a time (a typewriter,
 #: an editor, a clock, a chat streaming its newest message), ~40 bytes each saved, ~150 in memory
 MAX_WRITTEN = 64
@@ -291,6 +294,11 @@ def _says_own_message(classes: str, element_id: str) -> bool:
     return not own.isdisjoint(words) or (not senders.isdisjoint(words) and not kinds.isdisjoint(words))
 
 
+def _listed_digest(list_id: str, value: str) -> bytes:
+    """A <datalist> entry as remembered: a digest, the mirror keeps no value (kept_attributes)."""
+    return hashlib.blake2b(f"{list_id}\0{value}".encode(), digest_size=16).digest()
+
+
 def kept_attributes(full: dict[str, str], policy: Policy) -> dict[str, str]:
     """What the mirror keeps of them: structural values whole up to MAX_KEPT_STRUCTURAL (a Tailwind
     `class` of 2 KB still holds its `ph-no-capture` for selectors; markers judged the whole value
@@ -397,6 +405,10 @@ class DomMirror:
         # an id → the field whose pop-up it is, kept up to date as fields come (None: to build, once,
         # for a mirror loaded from a saved state, which does not keep it)
         self._popups: dict[str, int] | None = {}
+        # digests of the <datalist>s' entries, with their list's id (listed_entry); in memory only, never saved: a
+        # reloaded or thawed mirror has none, and a value typed whole from its list is cut at its end again (fail
+        # closed)
+        self.listed: set[bytes] = set()
 
     # -- reading ----------------------------------------------------------------------------
     def verdict(self, nid: Any) -> Verdict:
@@ -636,6 +648,8 @@ class DomMirror:
             self._note_column_words(slot, tag, full, policy)
             if tag == "img":  # a label that is only an image (<label for=…><img alt="Nom de famille">) says it in its alt
                 self._note_label_text(slot, full.get("alt"), policy)
+            if tag == "option" and above != NONE and full.get("value"):
+                self._note_listed(above, full["value"])
             if tag == "canvas":  # moved or new: where it stands now says whether a visitor draws on it
                 self._not_drawn.pop(slot, None)
             if tag == "html" and attrs.get("lang"):  # type: ignore[union-attr]
@@ -1180,6 +1194,22 @@ class DomMirror:
             if field_attrs and own_id in _popup_ids(field_attrs):  # still that field's pop-up
                 return self.meaning(field, policy)
         return ""
+
+    def _note_listed(self, parent: int, value: str) -> None:
+        """An <option> of a <datalist> (parent: its slot): the entry it offers, remembered with the list's id."""
+        _, tag, attrs, *_ = self.table.shape[parent]  # type: ignore[misc]
+        if tag == "datalist" and attrs and attrs.get("id") and len(self.listed) < _MAX_LISTED:
+            self.listed.add(_listed_digest(attrs["id"], value))
+
+    def listed_entry(self, nid: int | None, value: str) -> bool:
+        """Whether a value is one the <datalist> a field names in its list attribute offers, whole ('Peugeot 308 SW'
+        of a claim's car models): typed so, it is the site's entry picked from its suggestions, not a word cut by
+        the batch (SeriesSlot's trailing fragment). A page that fills its list with what was typed (a signature's
+        names) offers the visitor's value there: the detector and the taint still read it as any value."""
+        slot = self.table.slot(nid)
+        attrs = self.table.shape[slot][2] if slot != NONE else None  # type: ignore[index]
+        ref = attrs.get("list") if attrs else None
+        return bool(ref and value and self.listed and _listed_digest(ref, value) in self.listed)
 
     def _note_popups(self, nid: int, attrs: dict[str, str]) -> None:
         if self._popups is None:

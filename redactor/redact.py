@@ -1446,7 +1446,8 @@ class BatchRedaction:
         else:
             search = self.policy.fields.is_search(tag, attributes)
             self.slots.append(TextSlot(cell, nid, "content.value", names_by_shape(tag, True, search), search,
-                                       grows=tag in ("input", "textarea") and entry_of(tag, attributes, True) == TYPED))
+                                       grows=tag in ("input", "textarea") and entry_of(tag, attributes, True) == TYPED
+                                       and not self.mirror.listed_entry(nid, value)))
         self._echo(cell)
 
     def _mask_whole(self, cell: Cell, nid: int | None, verdict: Verdict, taint: bool = True) -> bool:
@@ -1664,7 +1665,8 @@ class BatchRedaction:
                 editable = bool(node.flags & EDITABLE)
                 search = self.policy.fields.is_search(node.tag, node.attrs)
                 names = names_by_shape(node.tag, editable, search, typed=rule in FIELD_RULES)
-                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names, search)
+                self.series[key] = SeriesSlot(nid, rule, entry_of(node.tag, node.attrs, editable), names, search,
+                                              functools.partial(self.mirror.listed_entry, nid))
         return self.series[key]
 
     # -- incremental events ------------------------------------------------------------------

@@ -644,6 +644,9 @@ NATIONAL_ID_BY_CONTEXT = [  # shaped like a national number, beside a word sayin
     ("mój samochód GDA 48E2 stoi przed domem", "nl", [("GDA 48E2", "VEHICLE_ID")]),
     ("our car JHN 604 is blue", "en", [("JHN 604", "VEHICLE_ID")]),
     ("tablica rejestracyjna: LU 39027", "nl", [("LU 39027", "VEHICLE_ID")]),
+    # Polish's short forms for the plate's number (held-out round 45)
+    ("Kierowca: Krzysztof Zieliński, nr rej. PO 8K427, PESEL", "pl", [("PO 8K427", "VEHICLE_ID")]),
+    ("nr rejestracyjny WGM 4F52", "de", [("WGM 4F52", "VEHICLE_ID")]), ("Nr. rej.: KR 7G214", "fr", [("KR 7G214", "VEHICLE_ID")]),
     ("ma voiture BMW 320 est garée devant", "fr", []), ("Louez la Mercedes GLA 200 ce week-end", "fr", []),
     ("each car meets ISO 26262", "en", []),
     # a model's name and year beside a car word is a heading, not a plate (review 11 F10)
