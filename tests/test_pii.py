@@ -5206,3 +5206,13 @@ def test_somali_igbo_flemish_and_korean_given_names_and_whose_birth_it_is(patter
         assert (name, "PERSON") in found(patterns_only, text, language), text
     for text, language in [("Naissance de Vénus, Botticelli", "fr"), ("Birth of a Nation", "en")]:
         assert not {e for _, e in found(patterns_only, text, language)} & {"PERSON"}, text
+
+
+def test_a_given_name_after_a_capitalised_sentences_comma_is_addressed(patterns_only):
+    """Held-out set 26: "Tot zaterdag, Jules!" was read as no one: addressed_given_name read a name after a comma that
+    ends two lower-case words ("Tot volgende week, Wannes!"), and a sentence of two words opens capitalised. A list of
+    places and a colour after its label stay."""
+    for text, language, name in [("Tot zaterdag, Jules!", "nl", "Jules"), ("Bis morgen, Emma!", "de", "Emma")]:
+        assert (name, "PERSON") in found(patterns_only, text, language), text
+    for text, language in [("Kleur: zwart, Rosa", "nl"), ("Leeds, York, Chester.", "en")]:
+        assert not found(patterns_only, text, language), text
