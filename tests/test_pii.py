@@ -5209,3 +5209,14 @@ def test_a_handle_before_its_network_a_discord_tag_and_a_profile_link_in_text_ar
         for engine in (detector, patterns_only):
             assert not {e for _, e in found(engine, text, "en") if e == "PERSON_ID"}, text
 
+
+@pytest.mark.parametrize("text,language", [("Ramadan Mubarak from all of us", "en"), ("Eid Mubarak aan al onze klanten", "nl"),
+                                           ("Ramadan Kareem to our community", "en"),
+                                           ("IKEA BILLY bookcase, white", "en"), ("Assembly guide: IKEA EMMA mirror", "en"),
+                                           ("IKEA JONAS desk, oak", "en"),
+                                           ("Shuttle to Marie Curie Hospice", "en"), ("Lech Wałęsa Airport transfers", "en"),
+                                           ("Taxi naar Luchthaven Willy Brandt", "nl")])
+def test_a_feasts_greeting_a_model_in_capitals_and_a_place_named_after_someone_are_no_one(detector, text, language):
+    """Review 36 O1-O3: "Ramadan Mubarak", a product's model in capitals after its brand ("IKEA BILLY bookcase") and an
+    airport or a hospice named after a person were masked as people in the site's own text."""
+    assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
