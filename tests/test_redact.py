@@ -7664,3 +7664,108 @@ def test_a_painters_name_in_a_heading_in_capitals_stays_and_a_name_typed_in_capi
     stored = orjson.dumps(s.stored).decode()
     for line in headings:
         assert line in stored, line
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("en", "I'm a member of the RMT since 2019, is there a discount? Thanks a lot", ["RMT"], "is there a discount?"),
+    ("en", "My husband joined Unison last spring, can he come too? Thanks a lot", ["Unison"], "can he come too?"),
+    ("en", "We are both in the GMB union, any reduction? Thanks a lot", ["GMB"], "any reduction?"),
+    ("en", "I show my union card (Usdaw) at the desk? Thanks a lot", ["Usdaw", "union card"], "at the desk?"),
+    ("de", "Ich bin seit Jahren in der GEW, gibt es Rabatt? Danke sehr", ["GEW"], "gibt es Rabatt?"),
+    # of the same class: a US union, an English member's verb before a union an everyday word spells, Italy's and
+    # Spain's unions by their letters
+    ("en", "I'm a Teamsters member, is there a discount? Thanks a lot", ["Teamsters"], "is there a discount?"),
+    ("en", "We belong to Unite, both of us, any discount? Thanks a lot", ["Unite"], "any discount?"),
+    ("it", "Sono iscritta alla CGIL da anni, c'è uno sconto? Grazie mille", ["CGIL"], "c'è uno sconto?"),
+    ("es", "Soy afiliada a CCOO, ¿hay descuento? Muchas gracias", ["CCOO"], "¿hay descuento?")])
+def test_a_union_said_by_its_own_name_in_english_or_another_language_is_masked(session, lang, value, said, kept):
+    """Review 36 F9: trade-union membership said with a UK union's name ("a paid-up member of the RMT", "I joined
+    Unison", "in the GMB union", "a union card (Usdaw)") or Germany's GEW ("Ich bin in der GEW") was stored: said_union
+    listed the unions of Belgium, Luxembourg, the Netherlands, Germany, France, Austria and Switzerland, and "GEW" was
+    read after a member's word only. The UK's, Ireland's, the US's, Italy's, Spain's and Poland's are listed; those an
+    everyday word spells ("Unison", "Unite") after a member's, joining or belonging word; those whose letters are
+    another word in small letters ("GEW", "NEU") in capitals."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("en", "I always vote Green, so no leaflets please. Thanks a lot", ["Green"], "so no leaflets please."),
+    ("en", "My wife is a Tory party member, please be discreet. Thanks a lot", ["Tory"], "please be discreet."),
+    ("fr", "Je vote RN depuis dix ans, pas de tracts svp. Merci bien", ["RN"], "pas de tracts svp."),
+    # of the same class: a party no everyday word spells, a party of two words before its member's word, a joining
+    # verb, a US party, a voter's word
+    ("en", "I voted SNP at the last election, no more mail please. Thanks a lot", ["SNP"], "no more mail please."),
+    ("en", "I'm a Lib Dem member, no flyers please. Thanks a lot", ["Lib Dem"], "no flyers please."),
+    ("en", "I joined Labour in May, no leaflets please. Thanks a lot", ["Labour"], "no leaflets please."),
+    ("en", "I'm voting Conservative this time, no calls please. Thanks a lot", ["Conservative"], "no calls please."),
+    ("en", "My mum is a Reform voter, keep it quiet please. Thanks a lot", ["Reform"], "keep it quiet please.")])
+def test_a_political_opinion_said_with_an_english_or_a_french_party_is_masked(session, lang, value, said, kept):
+    """Review 36 F10: a political opinion said with a UK party's name or France's RN ("I vote Green", "a Labour party
+    member", "Je vote RN") was stored: said_parties held Belgium's, the Netherlands', Luxembourg's, Germany's and
+    France's parties in their names, and no English verb of voting or member's word before a party. The UK's,
+    Ireland's and the US's are listed; those an everyday word spells ("Green", "Labour", "Reform", "RN") after a verb
+    of voting, joining or a member's word, or before "party member", "voter", "supporter"."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, value, said, kept", [
+    ("en", "My father had a minor stroke in May, can he sit near the door? Thanks a lot", ["stroke"],
+     "can he sit near the door?"),
+    ("en", "I'm visually impaired, could you send large print? Thanks a lot", ["impaired"], "could you send large print?"),
+    ("en", "My son is on the waiting list for an autism assessment, quiet room? Thanks a lot", ["autism"], "quiet room?"),
+    ("en", "I'm 20 weeks along now, is the class safe? Thanks a lot", ["weeks along"], "is the class safe?"),
+    ("en", "My daughter came out as gay last year, she wants to join. Thanks a lot", ["came out", "gay"],
+     "she wants to join."),
+    ("en", "My partner and I are both men, is a double room fine? Thanks a lot", ["both men"], "is a double room fine?"),
+    ("en", "We attend Sunday mass, so please deliver on Saturday. Thanks a lot", ["mass"], "so please deliver on Saturday."),
+    ("en", "I'm transitioning, please use my new name. Thanks a lot", ["transitioning"], "please use my new name."),
+    # of the same class: a hearing's loss, a pregnancy's sickness, a church by its name, a belief and another's, a
+    # stroke one's mother suffered, a referral
+    ("en", "I'm hard of hearing, please seat me at the front. Thanks a lot", ["hearing"], "please seat me at the front."),
+    ("en", "I have bad morning sickness, can I sit near the exit? Thanks a lot", ["sickness"], "can I sit near the exit?"),
+    ("en", "I'm a practising Methodist, no Sunday sessions please. Thanks a lot", ["Methodist"],
+     "no Sunday sessions please."),
+    ("en", "I'm agnostic but my wife is Pentecostal, any Sunday slot? Thanks a lot", ["agnostic", "Pentecostal"],
+     "any Sunday slot?"),
+    ("en", "My mum suffered a stroke last week, can we cancel? Thanks a lot", ["stroke"], "can we cancel?"),
+    ("en", "My son was referred to a clinic for ADHD, quiet room? Thanks a lot", ["ADHD"], "quiet room?")])
+def test_health_sexuality_or_religion_said_in_english_wordings_is_masked(session, lang, value, said, kept):
+    """Review 36 F11: a state of health, an orientation, a gender identity or a religion said in English wordings
+    the lists lacked ("I had a stroke in March", "I'm partially sighted", "on the waiting list for an ADHD
+    assessment", "12 weeks along", "I came out as bi", "both women", "I go to mass every Sunday", "I'm transitioning")
+    was stored. The wordings are listed (said_health, said_belief, said_worship_services, said_care); a stroke when had
+    or suffered (said_stroke), "bi" and "transitioning" after a copula (said_trans)."""
+    assert_said_masked_and_the_rest_kept(session, lang, value, said, kept)
+
+
+@pytest.mark.parametrize("lang, remark, said", [
+    ("en", "I'm a paid-up member of the NASUWT", ["NASUWT"]),
+    ("en", "I'm a Labour party member, no calls", ["Labour"]),
+    ("en", "I'm partially sighted, large print please", ["sighted"])])
+def test_a_union_a_party_or_a_health_state_said_in_english_in_a_payloads_remark_is_masked(detector, lang, remark,
+                                                                                          said):
+    """Review 36 F9, F10, F11: the same posted in a payload's remark ({"remark": "I'm a Labour party member"}) was
+    stored."""
+    s = ServerSession(detector)
+    s.send(meta(), snapshot(html_page(element("p", {}, [text("x")]), lang=lang)),
+           custom("form", {"topic": "Newsletter", "remark": remark}))
+    stored = orjson.dumps(s.stored).decode()
+    assert not [word for word in said if word in stored] and "Newsletter" in stored, stored
+
+
+def test_a_unions_a_partys_and_a_health_words_in_the_sites_text_and_a_visitors_everyday_words_stay(session):
+    """Review 36 F9, F10, F11's controls: the site's text naming a union, a party, a stroke, a mass or a sight with
+    no visitor's statement stays readable, and a visitor's stroke of luck, swimming stroke, singing in unison, green
+    lid, bi-weekly delivery and a parcel that came out damaged stay in her remark."""
+    site = ["Join Unison, Unite or the GMB: your union matters", "Labour costs included", "Green tea, 50 g",
+            "Stroke of genius: our new brushes", "Partially sighted? Ask for large print", "Mass every Sunday at 10:00",
+            "Vote for your favourite design", "Bi-weekly delivery", "GEW. 250 g"]
+    note = element("textarea", {"name": "remark"})
+    s = session()
+    s.send(meta(), snapshot(html_page(*(element("p", {}, [text(line)]) for line in site), note, lang="en")))
+    value = ("I had a stroke of luck, my swimming stroke improved and we sang in unison. I'd like the green lid, the "
+             "delivery is bi-weekly and the parcel came out damaged. Thanks a lot")
+    s.send(*typing(note["id"], value))
+    stored = list(strings(s.stored))
+    assert all(line in stored for line in site), stored
+    assert typed_values(s.stored, note)[-1].startswith(value[:-len(" lot")])
