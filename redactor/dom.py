@@ -129,6 +129,9 @@ _QUESTIONS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 #: the blocks that label the one block beside them when their one text is label words alone (an account page's
 #: <div class=col-sm-4>Achternaam</div><div class=col-sm-8>…</div>, <h6>Familienaam</h6><p>…</p> in a card)
 _BLOCK_LABELS = _QUESTIONS | {"div"}
+#: the elements whose one short text's shape is kept: the blocks above, and a row's cell, which labels the cell after
+#: it when its text is label words alone (<td>PESEL</td><td>…</td>, a table with no <th>: review 36 F12)
+_SHAPED_LABELS = _BLOCK_LABELS | {"td"}
 #: what ends the label words of a block whose text is label words alone (_SAID_ALONE) or a question (_ASKED): the
 #: mirror keeps no text, so the shape of the text is kept so; not words, so plain_words does not read them
 _SAID_ALONE = " :"
@@ -701,7 +704,7 @@ class DomMirror:
             if depth > _LABEL_TEXT_DEPTH or tag in _FORM_CONTROLS:
                 return
             # a block's own text: its shape is kept, so that it may label the field or the block after it
-            shape = _label_shape(text, policy) if depth == 0 and short and tag in _BLOCK_LABELS else ""
+            shape = _label_shape(text, policy) if depth == 0 and short and tag in _SHAPED_LABELS else ""
             labelling = tag in _LABELLING
             label_like = short and (tag in _LABEL_LIKE or bool(shape))
             if labelling or label_like or (attrs and attrs.get("id")):
@@ -1230,6 +1233,14 @@ class DomMirror:
         cell by its column's <th> in the header row instead, for what is about a person only."""
         if tag in _VALUE_CELLS:
             label = self._label_before(slot)
+            if not label and tag == "td" and not self.table.label(slot).endswith(_SAID_ALONE) and (
+                    label := self._label_before(slot, self._labels_the_cell_after)):
+                # <td>Telefon</td><td>…</td>: a row's cell of label words alone labels the cell after it, for what is
+                # about a person only, as a column's header does (a site's "<td>Gewicht</td><td>2 kg</td>" says
+                # nothing); a cell of label words itself is none's value (a header row drawn in <td>s: "Name",
+                # "Phone", "E-mail")
+                found = policy.fields.field_meaning("", "", "", label)
+                return found if found in _PERSON_COLUMNS else ""
             if not label and (header := self._column_header(slot)):
                 # a list of records (members, orders) says what a column holds in its header row
                 # (<thead><th>Achternaam</th>…): only what is about a person, never a site's schedule
@@ -1248,6 +1259,11 @@ class DomMirror:
         _, tag, *_ = self.table.shape[slot]  # type: ignore[misc]
         return tag in _LABEL_LIKE or (tag in _QUESTIONS and self.table.label(slot).endswith((_SAID_ALONE, _ASKED))
                                       and self._one_text(slot))
+
+    def _labels_the_cell_after(self, slot: int) -> bool:
+        """Whether a row's cell labels the cell after it: a <td> whose one text is label words alone."""
+        _, tag, *_ = self.table.shape[slot]  # type: ignore[misc]
+        return tag == "td" and self.table.label(slot).endswith(_SAID_ALONE) and self._one_text(slot)
 
     def _labels_the_block_after(self, slot: int, policy: Policy) -> bool:
         """Whether a block labels the value block after it: its class says so (<div class="field__label">); it is

@@ -1382,6 +1382,17 @@ async def test_a_handle_after_a_path_segment_of_people_is_masked(redact):
     assert sent["extra"] == {"profiel": "/u/********", "bestellingen": "/klant/bestellingen"}
 
 
+async def test_a_mobile_without_its_country_code_after_a_local_call_word_in_an_extra_note_is_masked(redact):
+    """A Sentry error's extra note in Polish and Latvian (review 36 F3: "proszę o kontakt 512 …" was sent raw): the
+    national number after the visitor's own call word is masked there as in page text; the note's words stay."""
+    notes = {"uwaga": "klientka prosi: proszę o kontakt 601 234 567 jutro", "piezime": "tālr. 26123456, pēc 17"}
+    event = {"event_id": "9" * 32, "level": "error", "platform": "javascript", "extra": notes}
+    raw = b"\n".join([b'{"event_id":"' + b"9" * 32 + b'"}', b'{"type":"event"}', json.dumps(event).encode()])
+    [(_, sent)] = read_envelope(await redact(sentry.decode(raw, {}, {}, LIMIT)))[1]
+    extra = json.loads(sent)["extra"]
+    assert extra == {"uwaga": "klientka prosi: proszę o kontakt *** *** *** jutro", "piezime": "tālr. ********, pēc 17"}
+
+
 async def test_a_property_whose_key_names_the_user_is_masked_whole(redact):
     """posthog.register_once({eerste_gebruiker: "jorindev77"}): a super property whose key says it
     is the user (Dutch "gebruiker", French "utilisateur", German "Nutzer") holds a handle no detector

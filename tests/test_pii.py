@@ -1759,6 +1759,54 @@ def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine
 
 
+# review 36 F3: a mobile without its country's code after a call verb, a mobile's abbreviation or "contact me" in
+# Polish, Latvian, Lithuanian, Estonian, the Nordic languages, Czech, Hungarian and Finnish; a number of that shape
+# beside no such word (a ring's size, a parcel's) stays
+LOCAL_CALL_WORDS = [
+    ("Zadzwoń do mnie: 601 234 567", "en", [("601 234 567", "PHONE_NUMBER")]),
+    ("kom. 601-234-567", "en", [("601-234-567", "PHONE_NUMBER")]),
+    ("proszę o kontakt 790 123 456", "en", [("790 123 456", "PHONE_NUMBER")]),
+    ("mob. 9123 4567", "en", [("9123 4567", "PHONE_NUMBER")]),
+    ("tālr. 26123456", "en", [("26123456", "PHONE_NUMBER")]),
+    ("Zvaniet 26 123 456", "en", [("26 123 456", "PHONE_NUMBER")]),
+    ("skambinkite 612 34567", "en", [("612 34567", "PHONE_NUMBER")]),
+    ("Ring til mig på 41 23 45 67", "en", [("41 23 45 67", "PHONE_NUMBER")]),
+    ("zavolejte 603 123 456", "en", [("603 123 456", "PHONE_NUMBER")]),
+    ("hívjon 20 123 4567", "en", [("20 123 4567", "PHONE_NUMBER")]),
+    ("Ring size 52, order 601 234 567", "en", []),
+    ("Kontakt 24/7, 120 stores", "en", []),
+    ("Gdańsk: 601 234 567 people", "en", []),
+]
+# review 36 F4: a street whose word is Latvian, Lithuanian, Estonian, Polish, Czech, Slovak or Greek, after its name or
+# before it, a Danish one without a street word before its floor and postcode, one after the words for where to send a
+# thing; a street's word with no house number, a count after a name, Latin's "et al." and a T-shirt's "tee" stay
+CENTRAL_BALTIC_STREETS = [
+    ("dzīvoju Tērbatas iela 14, LV-1011 Rīga", "en", [("Tērbatas iela 14, LV-1011 Rīga", "POSTAL_ADDRESS")]),
+    ("Maironio g. 7-3, Vilnius", "en", [("Maironio g. 7-3", "POSTAL_ADDRESS")]),
+    ("Konstitucijos pr. 21", "en", [("Konstitucijos pr. 21", "POSTAL_ADDRESS")]),
+    ("Narva mnt. 27", "en", [("Narva mnt. 27", "POSTAL_ADDRESS")]),
+    ("Adres: os. Bohaterów 14/6", "en", [("os. Bohaterów 14/6", "POSTAL_ADDRESS")]),
+    ("al. Niepodległości 121, 02-588 Warszawa", "en", [("al. Niepodległości 121, 02-588 Warszawa", "POSTAL_ADDRESS")]),
+    ("Bydlím na nám. Republiky 8", "en", [("nám. Republiky 8", "POSTAL_ADDRESS")]),
+    ("Náměstí Přemyslovců 3", "en", [("Náměstí Přemyslovců 3", "POSTAL_ADDRESS")]),
+    ("Λεωφόρος Συγγρού 140", "en", [("Λεωφόρος Συγγρού 140", "POSTAL_ADDRESS")]),
+    ("Vimmelskaftet 41, 3. th, 1161 København K", "en", [("Vimmelskaftet 41, 3. th", "POSTAL_ADDRESS")]),
+    ("Please ship it to Fiolstræde 9, Aarhus C", "en", [("Fiolstræde 9, Aarhus C", "POSTAL_ADDRESS")]),
+    ("Send it to Nyhavn 17, København", "en", [("Nyhavn 17, København", "POSTAL_ADDRESS")]),
+    ("na placu Zbawiciela 2 razy", "en", []),
+    ("Smith et al. Nature 12", "en", []),
+    ("Logo tee 2 for 30", "en", []),
+    ("We ship to Belgium 2-3 days", "en", []),
+    ("Tartu mnt. 5 km", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,language,expected", LOCAL_CALL_WORDS + CENTRAL_BALTIC_STREETS)
+def test_local_call_words_and_central_baltic_streets(detector, patterns_only, text, language, expected):
+    check(detector, text, language, expected)
+    check(patterns_only, text, language, expected)
+
+
 # A given name beside the shop's own words: the verb before it that asks to reach them, the product after a hero's or a
 # player's name (review 23 O1). The name may be masked (fail closed); those words stay, or the page shows them masked
 # wherever it repeats them.

@@ -1516,6 +1516,26 @@ def test_a_profile_shows_values_beside_their_labels_as_a_form_does(session):
     assert find(s.stored, price["id"])["textContent"] == "€ 12,40"
 
 
+def test_a_row_of_two_cells_reads_the_first_as_the_label_of_the_second(session):
+    """<td>Rodné číslo</td><td>…</td> in a table with no <th> (review 36 F12): a cell of label words alone labels the
+    cell after it, for what is about a person, whatever language the label is in and whether a detector reads the
+    value alone; a site's spec row ("Gewicht", "2 kg") and a header row drawn in <td>s stay readable."""
+    pairs = [("Rodné číslo", "8001014478"), ("Nr telefonu", "601 234 567"), ("Telefon", "790123456"),
+             ("Naam", "Wietske Vanhaecke"), ("Gewicht", "2 kg"), ("Kleur", "Blauw")]
+    values = [text(value) for _, value in pairs]
+    rows = [element("tr", {}, [element("td", {}, [text(label)]), element("td", {}, [value])])
+            for (label, _), value in zip(pairs, values)]
+    heads = [text(words) for words in ("Naam", "Telefoon", "E-mail")]
+    header = element("tr", {}, [element("td", {}, [head]) for head in heads])
+    s = session()
+    s.send(snapshot(html_page(element("table", {}, [element("tbody", {}, [header, *rows])]), lang="nl")))
+    stored = orjson.dumps(s.stored, option=orjson.OPT_NON_STR_KEYS).decode()
+    for _, value in pairs[:4]:
+        assert value not in stored and value.split()[-1] not in stored
+    assert [find(s.stored, v["id"])["textContent"] for v in values[4:]] == ["2 kg", "Blauw"]
+    assert [find(s.stored, h["id"])["textContent"] for h in heads] == ["Naam", "Telefoon", "E-mail"]
+
+
 def test_a_grid_cell_is_named_by_the_header_of_its_column(session):
     """An editable grid: one row per attendee, each cell a contenteditable <td> (or a <td> holding a bare
     <input>) whose only label is its column's <th> in the <thead>; a row added later is named the same.
