@@ -147,6 +147,22 @@ async def test_posthog_properties_of_few_words_keep_only_those_words(proxy, coll
     assert "amelie" not in json.dumps(masked).lower() and set(written) <= set(masked)
 
 
+async def test_posthog_properties_holding_a_polish_tax_number_or_a_hungarian_insurance_number_are_masked(proxy,
+                                                                                                         collector):
+    """Review 36 F2: a sole trader's group name with its NIP ("… JDG NIP 1234563218") kept the number, its words
+    masked; a key named "nip" and a TAJ number beside its word are the visitor's too."""
+    event = analytics_event("$pageview", **{"$groups": {"company": "Nowak Agata JDG NIP 9520718062"}},
+                            billing={"nip": "778-143-52-96"}, note="TAJ 874123566", title="Fietsbel, rood")
+    answer = await proxy.post("/e/", data=json.dumps(capture_batch([event])).encode(),
+                              headers={"Content-Type": "application/json"})
+    assert answer.status == 200
+    [forwarded] = collector.requests("/e/")
+    stored = json.dumps(forwarded["json"])
+    for number in ("9520718062", "778-143-52-96", "874123566"):
+        assert number not in stored, number
+    assert forwarded["json"][0]["properties"]["title"] == "Fietsbel, rood"
+
+
 async def test_posthog_exception_property_holding_a_lithuanian_birth_date_is_masked_without_the_typing(proxy, collector):
     """Held-out peers round 30: posthog.captureException's extra property "remarque", a note in Lithuanian with a date
     of birth ("Gimimo data 1992 m. kovo 12 d.…"), was stored whole in one run of three: when it came before the

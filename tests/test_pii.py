@@ -1478,6 +1478,41 @@ EU_PERSONAL_NUMBERS = [
     ("Zamówienie 85031212345 wysłane", "en", []),
 ]
 
+# review 36 F1, F2, F5: an identity card's number under its word in Polish, Romanian, Czech, Slovak, Hungarian, Greek
+# (series and number apart, six digits and two letters), Poland's tax and register numbers (NIP, REGON) and Hungary's
+# social security number (TAJ) beside their short words when their check digits hold, mistyped ones beside their long
+# names, Malta's identity card, Romanian and Polish plates after their words; the same shapes beside a receipt's word,
+# a hotel's name, a dish's plate or no word stay
+REVIEW_36_IDS = [
+    ("Proszę o numer dowodu: CDE481205", "en", [("CDE481205", "NATIONAL_ID")]),
+    ("mój dowód osobisty ma numer XYZ902114", "en", [("XYZ902114", "NATIONAL_ID")]),
+    ("Seria și numărul: KX 604213, eliberat de SPCLEP", "en", [("KX 604213", "NATIONAL_ID")]),
+    ("buletinul meu: CJ 771024", "en", [("CJ 771024", "NATIONAL_ID")]),
+    ("CI seria TZ nr. 558201", "en", [("TZ nr. 558201", "NATIONAL_ID")]),
+    ("Číslo OP 204817395, platnost do 2031", "en", [("204817395", "NATIONAL_ID")]),
+    ("číslo občianskeho preukazu EB402719", "en", [("EB402719", "NATIONAL_ID")]),
+    ("Személyi igazolvány száma: 704182KE", "en", [("704182KE", "NATIONAL_ID")]),
+    ("Αριθμός ταυτότητας ΑΚ 204518", "en", [("ΑΚ 204518", "NATIONAL_ID")]),
+    ("NIP 778-143-52-96 (JDG)", "en", [("778-143-52-96", "NATIONAL_ID")]),
+    ("faktura na NIP: 9520718062", "en", [("9520718062", "NATIONAL_ID")]),
+    ("NIP 778-14-35-296", "en", [("778-14-35-296", "NATIONAL_ID")]),
+    ("Numer NIP 7781435290", "en", [("7781435290", "NATIONAL_ID")]),
+    ("REGON 415226036", "en", [("415226036", "NATIONAL_ID")]),
+    ("a TAJ-om: 047 193 523", "en", [("047 193 523", "NATIONAL_ID")]),
+    ("TAJ 874123566", "en", [("874123566", "NATIONAL_ID")]),
+    ("Maltese ID: 482716M", "en", [("482716M", "NATIONAL_ID")]),
+    ("plate CJ-07-RTA, thanks", "en", [("CJ-07-RTA", "VEHICLE_ID")]),
+    ("numărul de înmatriculare: B 402 KXT", "en", [("B 402 KXT", "VEHICLE_ID")]),
+    ("nr. înmatriculare IS-22-PLM", "en", [("IS-22-PLM", "VEHICLE_ID")]),
+    ("nr rej. KR 4T218", "en", [("KR 4T218", "VEHICLE_ID")]),
+    ("samochód o numerze rejestracyjnym PO 58213", "en", [("PO 58213", "VEHICLE_ID")]),
+    ("dowód zakupu ABC123456 w załączniku", "en", []),
+    ("Taj Mahal tickets: 874123567 visitors a year", "en", []),
+    ("a nip of sloe gin, batch 7781435290", "en", []),
+    ("Dinner plate, 27 cm, set of 6", "en", []),
+    ("Zamówienie 9520718062 wysłane", "en", []),
+]
+
 # review 22 F7: an e-mail address with its "@" and its dots spaced (mobile autocorrect, or against harvesters), and
 # French "chez … point"; a shop named after "chez", a pick-up point, a sentence's end after a spaced "@" stay
 SPACED_EMAILS = [
@@ -1753,7 +1788,7 @@ def test_mistyped_e_mails(detector, patterns_only, text, language, expected):
                          + HUNGARIAN_ACCOUNTS + SPACED_EMAILS + YEAR_FIRST_BIRTH_DATES + SOLAR_HIJRI_BIRTH_DATES
                          + CROATIAN_BIRTH_DATES + CROATIAN
                          + ADDRESSES_WITH_FLATS + BIRTH_AND_LICENCE + DE_TAX_NUMBER + MOROCCAN + CYRILLIC + BULGARIAN
-                         + ARMENIAN + LATIN_AMERICAN + SURNAMES_IN_CAPITALS)
+                         + ARMENIAN + LATIN_AMERICAN + SURNAMES_IN_CAPITALS + REVIEW_36_IDS)
 def test_pattern_recognizers(detector, patterns_only, text, language, expected):
     check(detector, text, language, expected)
     check(patterns_only, text, language, expected)  # patterns do not depend on the NLP engine

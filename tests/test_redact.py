@@ -1376,6 +1376,27 @@ def test_a_luxembourgish_label_says_what_its_value_holds(session, label, entity)
     assert shipped_fields().field_meaning("", "", "", label, True) == entity
 
 
+@pytest.mark.parametrize("label, value, entity", [
+    ("EGN", "8803127415", "NATIONAL_ID"), ("ЕГН", "8803127415", "NATIONAL_ID"), ("NIP", "952-071-80-62", "NATIONAL_ID"),
+    ("Nr dowodu", "CDE481205", "NATIONAL_ID"), ("Személyi igazolvány", "704182KE", "NATIONAL_ID"),
+    ("Numărul de înmatriculare", "CJ 07 RTA", "VEHICLE_ID"), ("Nr rej.", "KR 4T218", "VEHICLE_ID")])
+@pytest.mark.parametrize("shape", ["dl", "th", "divs"])
+def test_an_id_or_a_plate_under_its_own_word_in_its_own_cell_is_masked(session, label, value, entity, shape):
+    """Review 36 F13, F1, F2, F5: a Bulgarian EGN under its Latin initials in a <dt>, a <th> or a label's <div> (the
+    number in the next element was kept; "EGN: …" in one text was masked), a Polish NIP, an identity card's and a
+    plate's number under their Polish, Hungarian or Romanian word."""
+    cells = {"dl": element("dl", {}, [element("dt", {}, [text(label)]), element("dd", {}, [text(value)])]),
+             "th": element("table", {}, [element("tr", {}, [element("th", {}, [text(label)]),
+                                                             element("td", {}, [text(value)])])]),
+             "divs": element("div", {}, [element("div", {"class": "label"}, [text(label + ":")]),
+                                         element("div", {"class": "value"}, [text(value)])])}
+    s = session()
+    s.send(meta(), snapshot(html_page(cells[shape])))
+    stored = "\n".join(strings(s.stored))
+    assert value not in stored and label in stored
+    assert shipped_fields().field_meaning("", "", "", label, True) == entity
+
+
 @pytest.mark.parametrize("label, entity", [
     ("Cognome", "PERSON"), ("Nome e cognome", "PERSON"), ("Apellidos", "PERSON"), ("Primer apellido", "PERSON"),
     ("Sobrenome", "PERSON"), ("Città", "POSTAL_ADDRESS"), ("Comune di residenza", "POSTAL_ADDRESS"),

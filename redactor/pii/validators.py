@@ -254,6 +254,16 @@ def _hu_giro(text: str) -> bool:
     return checked(digits[:8]) and checked(digits[8:])
 
 
+def _hu_taj(text: str) -> bool:
+    """Hungary's social security number (TAJ szám): nine digits, the last the sum of the first eight weighted 3 and 7
+    in turn, modulo 10 (python-stdnum has no module for it)."""
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != 9:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], itertools.cycle((3, 7))))
+    return total % 10 == int(digits[8])
+
+
 def _lu_landline(text: str) -> bool:
     """A Luxembourg number of eight or six digits without a trunk prefix (26 31 58 47, 48 12 36): valid for
     phonenumbers' LU (fewer than the nine digits a national number needs elsewhere, _phone)."""
@@ -386,6 +396,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _rib_key
     if name == "hu-giro":
         return _hu_giro
+    if name == "hu-taj":
+        return _hu_taj
     if name == "lu-landline":
         return _lu_landline
     if name == "phone-prefix":
