@@ -5306,6 +5306,20 @@ def test_a_residence_documents_number_after_its_word_is_masked(patterns_only):
         assert ("NX8K4R2T1", "NATIONAL_ID") in found(patterns_only, text, language), text
 
 
+def test_a_work_permits_number_after_its_word_is_masked(patterns_only):
+    """Held-out peers round 35's leftover: a work permit's number as its office writes it, the year it was issued and a
+    serial ("werkvergunning TWV 2026/118734", "Arbeitserlaubnis Nr. 2026/118734"), was kept: no word of a work permit
+    was an identity document's, and no shape read a year, a slash and a serial (rules/recognizers.yaml
+    national_id_words, national_id_shapes permit_number). An invoice's or a directive's number of that shape stays."""
+    for text, language in [("werkvergunning TWV 2026/118734", "nl"), ("Arbeitserlaubnis Nr. 2026/118734", "en"),
+                           ("Mijn tewerkstellingsvergunning: 2025/00412", "nl"), ("work permit 2025/004412", "en"),
+                           ("permis de travail n° 2026/118734", "fr")]:
+        number = text.rsplit(" ", 1)[1]
+        assert (number, "NATIONAL_ID") in found(patterns_only, text, language), text
+    for text in ["Factuur 2026/118734 betaald", "Richtlijn (EU) 2024/1233 over arbeidsmigratie"]:
+        assert not {e for _, e in found(patterns_only, text, "nl") if e == "NATIONAL_ID"}, text
+
+
 def test_a_bulgarian_addresss_entrance_floor_and_flat_are_part_of_it(patterns_only):
     """Held-out peers round 35's probe: a Bulgarian address with its block, entrance, floor and flat, in Cyrillic or in
     Latin letters ("ул. Шипка 12, вх. Б, ет. 3, ап. 9, Пловдив", "ul. Shipka 12, vh. B, et. 3, ap. 9, Plovdiv") kept
