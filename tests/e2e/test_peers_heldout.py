@@ -114,10 +114,9 @@ def heldout_app(bundles: Path) -> web.Application:
 @contextlib.contextmanager
 def saved_stack(app: web.Application, keys: tuple[str, str], remote_config: dict[str, Any],
                 name: str) -> Iterator[dict[str, Any]]:
-    """peer_stack, what its server's data dir held before (stored_leaks), and what the collector got written to
-    tests/output/<name>-collector.json (to read when a test fails)."""
+    """peer_stack, and what the collector got written to tests/output/<name>-collector.json (to read
+    when a test fails)."""
     with peer_stack(app, {}, keys, remote_config) as up:
-        up["stored_before"] = stored_texts(up["serve"].data_dir)  # (stored_leaks)
         try:
             yield up
         finally:
@@ -200,10 +199,13 @@ def leaks_in(strings: str, around: str, plant: dict[str, str] = PLANT) -> dict[s
     return found
 
 
-def stored_texts(data_dir: Path) -> dict[str, str]:
-    """Each file of redactor's data dir (spool, state) as text, inflated when compressed, the clients' noise out."""
-    texts: dict[str, str] = {}
-    for path in (path for path in data_dir.rglob("*") if path.is_file()):
+def stored_leaks(data_dir: Path, plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
+    """The planted values' windows in any file of redactor's data dir (spool, state), inflated when
+    compressed."""
+    found: dict[str, list[str]] = {}
+    files = [path for path in data_dir.rglob("*") if path.is_file()]
+    assert files, f"nothing in {data_dir}: the check would look at nothing"
+    for path in files:
         blob = path.read_bytes()
         for wbits in (31, 15):
             try:
@@ -211,24 +213,11 @@ def stored_texts(data_dir: Path) -> dict[str, str]:
                 break
             except zlib.error:
                 pass
-        texts[str(path.relative_to(data_dir))] = _CLIENT_NOISE.sub("#", blob.decode("utf-8", "replace"))
-    return texts
-
-
-def stored_leaks(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> dict[str, list[str]]:
-    """The planted values' windows in any file of redactor's data dir. The test process's modules share one server
-    (test_peers_e2e.peer_stack), so the dir also holds what earlier modules' pages stored readable ("Courriel",
-    "student"): a window that stood in it before this module began is not counted; a value whole always is."""
-    texts = stored_texts(stack["serve"].data_dir)
-    assert texts, f"nothing in {stack['serve'].data_dir}: the check would look at nothing"
-    before = "\0".join(stack["stored_before"].values())
-    found: dict[str, list[str]] = {}
-    for path, text in texts.items():
+        text = _CLIENT_NOISE.sub("#", blob.decode("utf-8", "replace"))
         for name, value in plant.items():
-            hits = [w for w in windows(value) if not w.isdigit() and w in text and w not in before]
-            hits += [value] if not value.isdigit() and value in text and value not in hits else []
+            hits = [w for w in windows(value) if not w.isdigit() and w in text]
             if hits:
-                found[f"{path}: {name}"] = hits
+                found[f"{path.relative_to(data_dir)}: {name}"] = hits
     return found
 
 
@@ -350,7 +339,7 @@ def assert_no_leaks(stack: dict[str, Any], plant: dict[str, str] = PLANT) -> Non
     assert not stack["collector"].refused, stack["collector"].refused
     leaks = all_leaks(stack, plant)
     assert not leaks, json.dumps(leaks, indent=1, ensure_ascii=False)[:6000]
-    stored = stored_leaks(stack, plant)
+    stored = stored_leaks(stack["serve"].data_dir, plant)
     assert not stored, stored
 
 

@@ -155,7 +155,7 @@ def test_both_clients_heldout23_page(app_browser, stack, visited):
     rider = {"rider": PLANT["rider"]}
     leaks = {request: found for request, found in all_leaks(stack, rider).items() if " POST /e/" not in request}
     assert not leaks, leaks
-    assert not stored_leaks(stack, rider) or any(
+    assert not stored_leaks(stack["serve"].data_dir, rider) or any(
         " POST /e/" in request for request in all_leaks(stack, rider))
     named = events_named(collector)
     [sent] = named["inscription_envoyee"]
