@@ -9,7 +9,6 @@ model) are started once for all e2e tests.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import subprocess
 import threading
@@ -142,16 +141,6 @@ class Recording:
         assert not state["failures"], f"the recorder's POSTs failed: {state}"
         assert state["statuses"] and set(state["statuses"]) == {202}, state
         return self.page.evaluate("window.__recorder.sent")
-
-
-#: what a test process starts once, at its first use, and stops as the process's tests end (test_peers_e2e.shared_serve)
-SESSION_ENDS = contextlib.ExitStack()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def session_ends() -> Iterator[None]:
-    with SESSION_ENDS:
-        yield
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,7 @@ import asyncio
 import contextlib
 import gzip
 import json
-import shutil
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -28,10 +26,10 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from aiohttp import web
 
-from conftest import ServeProcess, free_port, start_serve
+from conftest import free_port, start_serve
 from peer_collector import PeerCollector, posthog_json
 
-from .conftest import CHROMIUM_ARGS, OUTPUT, REPO, SESSION_ENDS, Admin
+from .conftest import CHROMIUM_ARGS, OUTPUT, REPO
 
 pytestmark = pytest.mark.e2e
 
@@ -130,62 +128,29 @@ def bundle(out: Path) -> Path:
     return out
 
 
-class SharedUpstream:
-    """The address the shared `redactor serve --upstream` forwards to: whichever module runs answers there with its own
-    PeerCollector, a fresh one for each (peer_stack)."""
-
-    def __init__(self) -> None:
-        self.collector = PeerCollector()
-
-    def app(self) -> web.Application:
-        app = web.Application(client_max_size=64 * 1024 * 1024)
-        app.router.add_route("*", "/{tail:.*}", self.handle)
-        return app
-
-    async def handle(self, request: web.Request) -> web.StreamResponse:
-        collector = self.collector
-        return await collector.cors(request, collector.handle)
-
-
-#: the one `redactor serve --upstream` of a test process, started by the first module that needs it: a server's start
-#: is ~7 s of CPU, which each of the thirty-odd peer modules paid for its own (SESSION_ENDS stops it)
-_SHARED: dict[str, Any] = {}
-
-
-def shared_serve() -> tuple[SharedUpstream, ServeProcess]:
-    if not _SHARED:
-        base = Path(tempfile.mkdtemp(prefix="redactor-peers-"))
-        SESSION_ENDS.callback(shutil.rmtree, base, ignore_errors=True)
-        upstream = SharedUpstream()
-        upstream_thread = AppThread(upstream.app()).start()
-        SESSION_ENDS.callback(upstream_thread.stop)
-        config = base / "redactor.yaml"  # JSON is YAML
-        config.write_text(json.dumps({"ner": False, "pii_workers": 0}))
-        serve = start_serve(base / "data", "--upstream", upstream_thread.url, "--config", str(config))
-        SESSION_ENDS.callback(serve.stop)
-        _SHARED.update(upstream=upstream, serve=serve)
-    return _SHARED["upstream"], _SHARED["serve"]
-
-
 @contextlib.contextmanager
-def peer_stack(shop_app: web.Application, site: dict[str, Any], keys: tuple[str, str] = (TOKEN, SENTRY_KEY),
+def peer_stack(shop_app: web.Application, base: Path, site: dict[str, Any], keys: tuple[str, str] = (TOKEN, SENTRY_KEY),
                remote_config: dict[str, Any] = REMOTE_CONFIG) -> Iterator[dict[str, Any]]:
-    """A stub collector of its own (answering posthog-js with remote_config), the shop, and the test process's `redactor
-    serve --upstream` in front of the collector, its site `shop` configured as `site` with the SDK keys. The server's
-    data dir holds what earlier modules stored too: a module's planted values are its own."""
-    upstream, serve = shared_serve()
-    upstream.collector = collector = PeerCollector(remote_config)
-    Admin(serve.url).put_site("shop", sdk_keys=list(keys), **site)
+    """The stub collector (answering posthog-js with remote_config), the shop and `redactor serve
+    --upstream` in front of the collector, with the site `shop` configured as `site` and its SDK keys."""
+    collector = PeerCollector(remote_config)
+    collector_thread = AppThread(collector.app()).start()
     shop = AppThread(shop_app).start()
+    config = base / "redactor.yaml"  # JSON is YAML
+    config.write_text(json.dumps({"ner": False, "pii_workers": 0,
+                                  "sites": {"shop": {"sdk_keys": list(keys), **site}}}))
+    serve = start_serve(base / "data", "--upstream", collector_thread.url, "--config", str(config))
     try:
         yield {"collector": collector, "shop": shop, "serve": serve}
     finally:
+        serve.stop()
         shop.stop()
+        collector_thread.stop()
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path) -> Iterator[dict[str, Any]]:
-    with peer_stack(shop_app(bundles), {"block_requests": ["/api/account/*"]}) as up:
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with peer_stack(shop_app(bundles), tmp_path_factory.mktemp("peers"), {"block_requests": ["/api/account/*"]}) as up:
         yield up
 
 

@@ -112,11 +112,11 @@ def heldout_app(bundles: Path) -> web.Application:
 
 
 @contextlib.contextmanager
-def saved_stack(app: web.Application, keys: tuple[str, str], remote_config: dict[str, Any],
+def saved_stack(app: web.Application, base: Path, keys: tuple[str, str], remote_config: dict[str, Any],
                 name: str) -> Iterator[dict[str, Any]]:
     """peer_stack, and what the collector got written to tests/output/<name>-collector.json (to read
     when a test fails)."""
-    with peer_stack(app, {}, keys, remote_config) as up:
+    with peer_stack(app, base, {}, keys, remote_config) as up:
         try:
             yield up
         finally:
@@ -127,8 +127,8 @@ def saved_stack(app: web.Application, keys: tuple[str, str], remote_config: dict
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path) -> Iterator[dict[str, Any]]:
-    with saved_stack(heldout_app(bundles), (TOKEN, SENTRY_KEY),
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout_app(bundles), tmp_path_factory.mktemp("peers-heldout"), (TOKEN, SENTRY_KEY),
                      REMOTE_CONFIG, "peers-heldout") as up:
         yield up
 

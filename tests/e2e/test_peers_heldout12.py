@@ -192,8 +192,8 @@ def heldout12_app(bundles: Path) -> web.Application:
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path) -> Iterator[dict[str, Any]]:
-    with saved_stack(heldout12_app(bundles), (TOKEN, SENTRY_KEY),
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout12_app(bundles), tmp_path_factory.mktemp("peers-heldout12"), (TOKEN, SENTRY_KEY),
                      REMOTE_CONFIG, "peers-heldout12") as up:
         yield up
 

@@ -185,8 +185,8 @@ def heldout15_app(bundles: Path) -> web.Application:
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path) -> Iterator[dict[str, Any]]:
-    with saved_stack(heldout15_app(bundles), (TOKEN, SENTRY_KEY),
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout15_app(bundles), tmp_path_factory.mktemp("peers-heldout15"), (TOKEN, SENTRY_KEY),
                      REMOTE_CONFIG, "peers-heldout15") as up:
         yield up
 

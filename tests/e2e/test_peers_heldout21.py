@@ -122,8 +122,8 @@ def heldout21_app(bundles: Path) -> web.Application:
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path) -> Iterator[dict[str, Any]]:
-    with saved_stack(heldout21_app(bundles), (TOKEN, SENTRY_KEY),
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout21_app(bundles), tmp_path_factory.mktemp("peers-heldout21"), (TOKEN, SENTRY_KEY),
                      {**REMOTE_CONFIG, **FLAGS}, "peers-heldout21") as up:
         up["collector"].surveys = [SURVEY]
         yield up

@@ -129,8 +129,8 @@ def heldout6_app(bundles: Path) -> web.Application:
 
 
 @pytest.fixture(scope="module")
-def stack(bundles: Path) -> Iterator[dict[str, Any]]:
-    with saved_stack(heldout6_app(bundles), (TOKEN, SENTRY_KEY),
+def stack(bundles: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with saved_stack(heldout6_app(bundles), tmp_path_factory.mktemp("peers-heldout6"), (TOKEN, SENTRY_KEY),
                      REMOTE_CONFIG, "peers-heldout6") as up:
         yield up
 
