@@ -178,8 +178,10 @@ def readable(request: dict[str, Any]) -> tuple[str, str]:
 #: and the clients' clocks (an ISO timestamp, Sentry's epoch seconds): "03.198" of a dotted date of birth
 #: turns up in "…T11:13:03.198Z", "033.28" of a dotted national number in "1764851033.28"; and Sentry's sampling
 #: draw, a float of 16-17 decimals in a replay's trace context ("0.11174799820031212" held "031212" of round 30's
-#: personal code)
+#: personal code); Sentry's ids are uuids written as 32 hex digits without dashes
+#: ("e5a54d78cf58464cb288607359245718" held "245718" of round 15's NIF, stop 41's CI)
 _CLIENT_NOISE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                   r"|(?<![0-9a-z])[0-9a-f]{32}(?![0-9a-z])"
                    r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|(?<![\d.])1\d{9}\.\d+(?![\d.])"
                    r"|(?<![\d.])0\.\d{12,}(?![\d.])", re.I)
 
