@@ -48,7 +48,8 @@ from redactor.dom import DRAWN_ON, DomMirror, Verdict
 from redactor.formats.peer import ID_SHAPED, IDENTITY_KEY, NOT_THE_SDKS_KEY
 from redactor.masking import Masker
 from redactor.nodetable import NONE
-from redactor.pii.names import ends_in_a_product_word, is_given_name, is_name_opener, is_name_word
+from redactor.pii.names import (ends_in_a_product_word, is_function_word, is_given_name, is_name_opener, is_name_word,
+                                 is_street_kind)
 from redactor.pii.spans import Span
 from redactor.pii.spelled import english_month, english_ordinal, spelled_dates
 from redactor.policy import (BLOCKED, CHOICE_MEANINGS, CSS_NAME, EDITABLE, IGNORED, KEPT_NAME, MASK_TEXT, PERSON_ID,
@@ -331,6 +332,15 @@ _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
+
+
+def _says_only_a_street_kind(value: str) -> bool:
+    """A typed address's first words alone ("Rue ", "Avenue de la": a batch ended as the street was being typed): the
+    kind of street, which every address label says too ("Votre adresse (rue et numéro)", held-out round 44 under load);
+    its name, the next batch's value, is what is tainted."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", value)
+    return len(words) == len(value.split()) and any(is_street_kind(w) for w in words) \
+        and all(is_street_kind(w) or is_function_word(w) for w in words)
 #: a surname after its particles ("de la Brassinne-Wéry", "van 't Hooft"): a page tells it back so, surname first
 #: ("N:de la Brassinne-Wéry;Séverine" in a vCard, "van der Linden, Jan" in a register), the particles with it
 _SURNAME_WITH_PARTICLES = regex.compile(with_words(
@@ -2666,7 +2676,7 @@ class BatchRedaction:
         if entity == FILE_NAME:  # the browser's "C:\\fakepath\\CV_Jan.pdf": pages show the name alone
             value = re.split(r"[\\/]", value)[-1]
         value = value.strip()
-        if len(value) < _MIN_TAINT or not value.strip("*"):
+        if len(value) < _MIN_TAINT or not value.strip("*") or entity != "PERSON" and _says_only_a_street_kind(value):
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         if taint.took_before(f"{entity}\0{typed:d}\0{value}", hasher):  # everything below adds nothing again
@@ -2684,11 +2694,13 @@ class BatchRedaction:
         # name's value, only the words shaped as a name's: a cell masked whole for its label may say more
         # than the name ("Jens Wiesemann (IdNr. 73 …)": "IdNr" is the form's word, in its labels too), and not its
         # first word that greets, thanks or titles ("Merci Stylianos !" read whole as a person: remembered, "Merci"
-        # masked the visitor's every thanks after it, held-out round 26)
+        # masked the visitor's every thanks after it, held-out round 26). Of an address's, not the street's kind
+        # ("Avenue", "Rue"): every address label says it
         if entity == "PERSON" or (entity == "POSTAL_ADDRESS" and typed):
             for index, word in enumerate(_TAINT_WORD.findall(value)):
-                if word[0].isupper() and (entity != "PERSON" or is_name_word(word) and not (
-                        index == 0 and is_name_opener(word) and len(value.split()) > 1)):
+                if word[0].isupper() and (is_name_word(word) and not (
+                        index == 0 and is_name_opener(word) and len(value.split()) > 1)
+                        if entity == "PERSON" else not is_street_kind(word)):
                     changed |= taint.add(word, hasher)
         if entity == "PERSON" and typed:  # its head: the surname may still have been being typed (Taint.add_name_head)
             changed |= taint.add_name_head(value, hasher)

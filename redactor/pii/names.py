@@ -1724,6 +1724,20 @@ def _is_street_word(word: str) -> bool:
     return any(plain.endswith(ending) and len(plain) >= len(ending) + 4 for ending in _street_endings())
 
 
+@functools.cache
+def _street_kinds() -> frozenset[str]:
+    words = rule_words()
+    return frozenset(_plain_name(w) for name in ("street_openers", "street_openers_capitalised", "street_closers",
+                                                 "southern_street_openers", "central_street_openers",
+                                                 "south_slavic_street_openers") for w in words[name])
+
+
+def is_street_kind(word: str) -> bool:
+    """A word that says what kind of street a street is, not which ("Rue", "Avenue", "Road", "Piazza"; rules/
+    recognizers.yaml's street openers and closers, in any case): every address label's word, no one's."""
+    return _plain_name(word.strip(".,;:!?'’\"()")) in _street_kinds()
+
+
 def _opens_a_street(word: str) -> bool:
     """A French street's first word (rules/recognizers.yaml street_openers, in any case; the capitalised ones as
     written): "rue", "Avenue", "Place", "Quai"; a southern one as written that is no given name ("Piazza", "Largo"; not
