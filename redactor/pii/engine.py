@@ -20,7 +20,9 @@ from redactor.pii.fold import fold
 from redactor.pii.names import (dated_after_a_name, holder_before, is_a_person, is_site_address, load_lexicons,
                                 may_hold_a_name, name_end, name_start, ner_names, partner_after, partner_before,
                                 without_site_addresses)
-from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs
+from redactor.pii.disk_cache import kept_on_disk
+from redactor.pii.needs import needs
+from redactor.pii.recognizers import PatternGate, RuleRecognizer, load_recognizer_defs, pattern_regexes
 from redactor.pii.settings import SUPPORTED_LANGUAGES, EngineConfig, PiiSettings
 from redactor.pii.spans import Span, drop_contained, keep
 from redactor.ruledata import load_rules
@@ -145,6 +147,14 @@ def content_recognizers(languages: list[str]) -> list[EntityRecognizer]:
     return found
 
 
+@kept_on_disk
+def shipped_needs() -> dict[tuple[str, int], int]:
+    """What each regex of the shipped recognizers needs a text to hold (needs.py), by its source and flags: read from
+    the sources once (~1.2 s of each detector's start) and kept on disk."""
+    return {(pattern.pattern, pattern.flags): needs(pattern) for recognizer in content_recognizers(list(SUPPORTED_LANGUAGES))
+            for pattern in pattern_regexes(recognizer) or ()}
+
+
 class PiiDetector:
     """Built once per process. Sync API, used inside an executor worker."""
 
@@ -164,7 +174,7 @@ class PiiDetector:
         # each text analyzed by the recognizers it wakes only (_Narrowed).
         self._patterns = _batch_engine(
             registry, NoOpNlpEngine(models=[{"lang_code": lang, "model_name": "none"} for lang in languages]))
-        self._gate = PatternGate(registry.recognizers)
+        self._gate = PatternGate(registry.recognizers, shipped_needs())
         self._with_ner = None
         if ner:
             with_ner = RecognizerRegistry(recognizers=list(registry.recognizers), supported_languages=languages)

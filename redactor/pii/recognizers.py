@@ -9,8 +9,9 @@ score for a match failing its validator, and no built-ins by class name.
 """
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pydantic
 import regex  # Presidio's own regex engine: variable-length lookbehind
@@ -33,6 +34,13 @@ def _words_of(item):
     return list(rule_words()[name])
 
 
+@functools.cache
+def compiled(source: str, flags: int) -> regex.Pattern:
+    """A rule's regex compiled once a process: when the rules are checked, then for each language's recognizer (the
+    rules' ~650 regexes and flags outnumber the 500 that regex's own cache keeps, so it kept none of them)."""
+    return regex.compile(source, flags)
+
+
 class PatternDef(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
     name: str
@@ -50,16 +58,9 @@ class PatternDef(pydantic.BaseModel):
 
     @pydantic.field_validator("regex", "part_shape")
     @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        """Its word lists put in ({{months}}), then compiled once to refuse a bad one early."""
-        if value is None:
-            return None
-        try:
-            value = with_words(value)
-            regex.compile(value)
-        except regex.error as exc:
-            raise ValueError(f"bad regex: {exc}") from None
-        return value
+    def _words_put_in(cls, value: str | None) -> str | None:
+        """Its word lists put in ({{months}}); compiled by its recognizer's check, with the recognizer's flags."""
+        return None if value is None else with_words(value)
 
 
 class RecognizerDef(pydantic.BaseModel):
@@ -99,7 +100,18 @@ class RecognizerDef(pydantic.BaseModel):
         for validator in [self.validator] + [p.validator for p in self.patterns]:
             if validator is not None:
                 make_validator(validator)  # raises on an unknown name
+        for pattern in self.patterns:  # compiled now to refuse a bad one early, and kept for the recognizers
+            for source in (pattern.regex, pattern.part_shape):
+                try:
+                    if source is not None:
+                        compiled(source, self.flags)
+                except regex.error as exc:
+                    raise ValueError(f"{self.name}: bad regex in {pattern.name}: {exc}") from None
         return self
+
+    @property
+    def flags(self) -> int:
+        return regex.IGNORECASE if self.ignore_case else 0
 
 
 class RecognizerFile(pydantic.BaseModel):
@@ -110,8 +122,11 @@ class RecognizerFile(pydantic.BaseModel):
     recognizers: list[RecognizerDef]
 
 
-def load_recognizer_defs() -> list[RecognizerDef]:
-    return RecognizerFile.model_validate(load_rules("recognizers.yaml")).recognizers
+@functools.cache
+def load_recognizer_defs() -> tuple[RecognizerDef, ...]:
+    """Read and checked once a process (each regex compiled to refuse a bad one: ~1.3 s), for the detector and for the
+    entities it reports; read only."""
+    return tuple(RecognizerFile.model_validate(load_rules("recognizers.yaml")).recognizers)
 
 
 
@@ -191,11 +206,11 @@ class RuleRecognizer(EntityRecognizer):
 
     def __init__(self, spec: RecognizerDef, language: str):
         self.spec = spec
-        flags = re.IGNORECASE if spec.ignore_case else 0
+        flags = spec.flags
         self._patterns = [
-            (regex.compile(p.regex, flags), p.score if p.score is not None else spec.score,
+            (compiled(p.regex, flags), p.score if p.score is not None else spec.score,
              make_validator(p.validator or spec.validator) if (p.validator or spec.validator) else None,
-             p.invalid_score, p.retry_parts and (regex.compile(p.part_shape, flags) if p.part_shape else True),
+             p.invalid_score, p.retry_parts and (compiled(p.part_shape, flags) if p.part_shape else True),
              p.retry_starts)
             for p in spec.patterns
         ]
@@ -335,6 +350,11 @@ def pattern_regexes(recognizer: EntityRecognizer) -> list[regex.Pattern] | None:
     return None
 
 
+def _needs_of(pattern: regex.Pattern, known: Mapping[tuple[str, int], int]) -> int:
+    key = (pattern.pattern, pattern.flags)
+    return known[key] if key in known else needs(pattern)
+
+
 class PatternGate:
     """Which recognizers of a language may report something in a text: a pattern recognizer reports
     only where one of its regexes matches, so where none does it need not run, nor Presidio at all
@@ -342,13 +362,15 @@ class PatternGate:
     it finds); spaCy's is left out, to names.may_hold_a_name. A regex needing a kind of character the
     text does not hold (a digit, an "@": redactor/pii/needs.py) is not searched: it cannot match."""
 
-    def __init__(self, recognizers: list[EntityRecognizer]):
+    def __init__(self, recognizers: list[EntityRecognizer], known_needs: Mapping[tuple[str, int], int] = {}):
+        """known_needs: needs() of regexes by (source, flags), read before (engine.shipped_needs)."""
         self._by_language: dict[str, list[tuple[EntityRecognizer, list[tuple[regex.Pattern, int]] | None]]] = {}
         for recognizer in recognizers:
             if not isinstance(recognizer, predefined_recognizers.SpacyRecognizer):
                 regexes = pattern_regexes(recognizer)
                 self._by_language.setdefault(recognizer.supported_language, []).append(
-                    (recognizer, None if regexes is None else [(pattern, needs(pattern)) for pattern in regexes]))
+                    (recognizer, None if regexes is None else [(pattern, _needs_of(pattern, known_needs))
+                                                               for pattern in regexes]))
         self._always = {language: tuple(recognizer for recognizer, regexes in pairs if regexes is None)
                         for language, pairs in self._by_language.items()}
         self._searched_cache: dict[tuple[str, int], tuple[list, list]] = {}
