@@ -5406,6 +5406,21 @@ def test_a_name_after_an_english_sign_off_a_dash_or_a_kiss_is_who_signs(detector
     ])
 
 
+def test_a_given_name_and_a_surnames_initial_is_a_person(detector, patterns_only):
+    """Peers round 35: "Contact: Ștefania B. for the keys" was stored; a common given name and an initial (its dot, or a
+    comma or the text's end after it) names a person half, as testimonials and team pages do; a room's, a plan's, a
+    type's or a vitamin's letter stays."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Contact: Ștefania B. for the keys", "en", "Ștefania B."), ("Keys with Maria K.", "en", "Maria K."),
+        ("Great service! Tomasz K., Ghent", "en", "Tomasz K."), ("Contact : Ștefania B. pour les clés", "fr", "Ștefania B."),
+        ("Vraag naar Anneke V. aan de balie", "nl", "Anneke V."), ("Maria B. Jansen belde", "nl", "Maria B. Jansen"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Salle B. is upstairs", "en"), ("Plan B. for rainy days", "en"), ("Type A. or Type B.", "en"),
+        ("Vitamine C. en Energieklasse A.", "nl"), ("Bus A., Zone B.", "fr"),
+    ])
+
+
 def test_a_name_one_goes_by_writes_under_or_gives_a_partner_is_a_person(detector, patterns_only):
     """Review 36 F7: "This is … writing", "… here, from flat 3", "I go by …", "friends call me …" and "my partner … will"
     kept the name: no words said a name followed. A known given name there is a person ("our partner" is a shop's);
