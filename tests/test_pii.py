@@ -5364,6 +5364,22 @@ def test_a_street_before_a_price_and_a_registration_no_are_the_sites_own(pattern
     assert {e for _, e in found(patterns_only, "Mijn klantnummer is 2718446", "nl")} & {"CUSTOMER_ID"}
 
 
+def test_bestsellers_menus_katas_and_cows_listed_after_their_word_name_no_one(detector):
+    """Held-out set 27: a bubble-tea shop's "Bestsellers: Taro Dream, Brown Sugar Tiger and Mango Tango", a caterer's
+    "Menus : Menu Victoria, Menu Alexandre et Menu Joséphine", a dojo's "Kata of the month: Heian Shodan, Bassai Dai and
+    Kanku Dai" and a dairy farm's "Onze koeien: Bella, Rosa, Klaartje en Mientje" were read as people: bestsellers,
+    menus, katas and cows join model_labels. A person after the word and a verb, and a visitor's name after a menu's
+    order, stay."""
+    for text, language in [("Bestsellers: Taro Dream, Brown Sugar Tiger and Mango Tango", "en"),
+                           ("Menus : Menu Victoria, Menu Alexandre et Menu Joséphine", "fr"),
+                           ("Kata of the month: Heian Shodan, Bassai Dai and Kanku Dai", "en"),
+                           ("Onze koeien: Bella, Rosa, Klaartje en Mientje", "nl"),
+                           ("Nos vaches : Marguerite, Noisette et Belle", "fr")]:
+        assert not {e for _, e in found(detector, text, language)} & {"PERSON"}, text
+    assert ("Lisa Peeters", "PERSON") in found(detector, "Our cows were milked by Lisa Peeters", "en")
+    assert ("Anna Peeters", "PERSON") in found(detector, "Menu Victoria besteld door Anna Peeters", "nl")
+
+
 def test_somali_igbo_flemish_and_korean_given_names_and_whose_birth_it_is(patterns_only):
     """Held-out set 26: "Collected by Abdirahman", "Thanks Chidinma!", "Ophalen door: Tinne Verbruggen, …" were read as
     no one: the name list lacks Somalia's "Abdi-" names, Igbo's "Chi-" names and Flemish short forms (extra_given_names);
