@@ -5380,6 +5380,17 @@ def test_bestsellers_menus_katas_and_cows_listed_after_their_word_name_no_one(de
     assert ("Anna Peeters", "PERSON") in found(detector, "Menu Victoria besteld door Anna Peeters", "nl")
 
 
+def test_a_vat_number_after_a_register_and_its_court_is_a_companys(patterns_only):
+    """Held-out set 27: "HRB 41822 · Amtsgericht Trier · USt-IdNr. DE 227418390", a German footer whose VAT number
+    happens to be valid, was masked: the register stood 39 characters before it, the court's name between, and only
+    30 were read. Sixty are now; a VAT number alone, or after a register sole traders are in too, stays masked."""
+    for text in ["HRB 41822 · Amtsgericht Trier · USt-IdNr. DE 227418390",
+                 "HRB 41822 · Amtsgericht Recklinghausen · USt-IdNr. DE 227418390"]:
+        assert not {e for _, e in found(patterns_only, text, "de") if e == "EU_VAT"}, text
+    for text in ["USt-IdNr. DE 227418390", "HRA 41822 · Amtsgericht Trier · USt-IdNr. DE 227418390"]:
+        assert {e for _, e in found(patterns_only, text, "de") if e == "EU_VAT"}, text
+
+
 def test_somali_igbo_flemish_and_korean_given_names_and_whose_birth_it_is(patterns_only):
     """Held-out set 26: "Collected by Abdirahman", "Thanks Chidinma!", "Ophalen door: Tinne Verbruggen, …" were read as
     no one: the name list lacks Somalia's "Abdi-" names, Igbo's "Chi-" names and Flemish short forms (extra_given_names);
