@@ -5472,3 +5472,24 @@ def test_whom_a_feasts_greeting_wishes_is_still_a_person(detector, patterns_only
     masked on main only as the partner of the greeting read as a person)."""
     _persons_found_whole(detector, patterns_only, [("Ramadan Mubarak, Rashida", "en", "Rashida"),
                                                    ("Eid Mubarak, Yusuf!", "en", "Yusuf")])
+
+
+def test_a_name_written_surname_first_with_a_patronymic_or_a_greek_or_bulgarian_surname_is_a_person(detector,
+                                                                                                    patterns_only):
+    """Probe 80: a Bulgarian name as forms write it, surname first and the father's name after the given name
+    ("Hadzhiev Radoslav Todorov"), was stored alone, after "Ik ben", a label ("Naam:") or German's "Bitte": Bulgarian's,
+    Greek's and Ukrainian's surname endings were in no list (rules/pii.yaml surname_first_endings), and a third word
+    after the given name made the run a heading's. Headings of the same shape, a place and a product line, stay."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Hadzhiev Radoslav Todorov", "en", "Hadzhiev Radoslav Todorov"),
+        ("Ik ben Hadzhiev Radoslav Todorov en woon hier.", "nl", "Hadzhiev Radoslav Todorov"),
+        ("Naam: Hadzhiev Radoslav Todorov", "nl", "Hadzhiev Radoslav Todorov"),
+        ("Nom : Petrova Desislava Ivanova", "fr", "Petrova Desislava Ivanova"),
+        ("Bitte Georgiev Stoyan Petrov anrufen.", "de", "Georgiev Stoyan Petrov"),
+        ("Ich bin Papadopoulos Dimitrios und wohne hier.", "de", "Papadopoulos Dimitrios"),
+        ("Contactpersoon: Nikolaidis Georgios", "nl", "Nikolaidis Georgios"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Casanova Collection", "en"), ("Prague Improv Festival", "en"), ("Bakker Bart", "nl"),
+        ("Kiev Chicken Kit", "en"),
+    ])
