@@ -5488,6 +5488,7 @@ def test_a_name_written_surname_first_with_a_patronymic_or_a_greek_or_bulgarian_
         ("Bitte Georgiev Stoyan Petrov anrufen.", "de", "Georgiev Stoyan Petrov"),
         ("Ich bin Papadopoulos Dimitrios und wohne hier.", "de", "Papadopoulos Dimitrios"),
         ("Contactpersoon: Nikolaidis Georgios", "nl", "Nikolaidis Georgios"),
+        ("Georgiou Eleni Maria", "en", "Georgiou Eleni Maria"),
     ])
     _no_person_found(detector, patterns_only, [
         ("Casanova Collection", "en"), ("Prague Improv Festival", "en"), ("Bakker Bart", "nl"),
