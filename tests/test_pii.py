@@ -5499,8 +5499,8 @@ def test_a_name_written_surname_first_with_a_patronymic_or_a_greek_or_bulgarian_
 def test_a_given_name_opening_a_message_before_its_comma_and_a_request_is_a_person(detector, patterns_only):
     """Probe 80: a given name said to the reader, opening a message or a line before its comma, then the request or an
     identifier ("Mihaela, please call me", "Radoslav, ЕГН 8503124567 …") was stored: addressed_given_name read a name
-    after a sentence's comma only. A place that is a given name too, a place before its country or region, and a
-    list's first word stay."""
+    after a sentence's comma only. A place that is a given name too, a place before its country or region, a list's
+    first word and a word of assent the name list holds ("Prima, groeten van …": the full suite's survey answer) stay."""
     _persons_found_whole(detector, patterns_only, [
         ("Mihaela, please call me", "en", "Mihaela"), ("Radoslav, ЕГН 8503124567 моля", "en", "Radoslav"),
         ("Mihaela, bel me even terug", "nl", "Mihaela"), ("Mihaela, merci de me rappeler", "fr", "Mihaela"),
@@ -5511,6 +5511,7 @@ def test_a_given_name_opening_a_message_before_its_comma_and_a_request_is_a_pers
         ("Florence, Italy", "en"), ("Victoria, BC", "en"), ("Paris, France", "en"),
         ("Sofia, the capital of Bulgaria", "en"), ("Florence, the cradle of the Renaissance", "en"),
         ("Jordan, a country of deserts", "en"), ("Rosa, zwart, wit", "nl"), ("Hello, please call me", "en"),
+        ("Prima, groeten van de bakker", "nl"), ("Bon, je passe demain", "fr"), ("Parfait, merci", "fr"),
     ])
 
 

@@ -1288,6 +1288,13 @@ def dedicatee(text: str) -> bool:
     return gift_recipient(text) and not a_place_and_a_given_name(text.split()[0])
 
 
+def addressed_opening_a_message(text: str) -> bool:
+    """A given name opening a message before its comma is said to the reader ("Mihaela, please call me"), as a
+    dedication's is, unless it is a place's too ("Florence, the cradle of …") or a word of assent or praise the name
+    list holds as well ("Prima, groeten van …", "Bon, je passe demain": rules/pii.yaml assent_words_that_are_names)."""
+    return dedicatee(text) and _plain_name(text.split()[0]) not in _engine_words("assent_words_that_are_names")
+
+
 def account_holder(text: str) -> bool:
     """Whose account a page shows is a person as a greeting's object is (``greeted_name``), but for a given name
     alone that is also an occasion accounts are opened for: "Compte de Noël" is a Christmas savings account
