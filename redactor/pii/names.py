@@ -231,8 +231,9 @@ def starts_with_first_name(text: str) -> bool:
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
     # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words)
-    while len(words) > 3 and is_name_opener(words[0]):
-        words = words[1:]
+    while len(words) > 3 and (is_name_opener(words[0]) or (len(words) == 4 and _surname_first_name(words[1:], 1))):
+        words = words[1:]  # (or a sentence's first word before a name written surname first: "Bitte Hadzhiev Radoslav
+        # Todorov anrufen", four capitalised words that read as a title otherwise)
     double = _two_given_names_two_surnames(words)
     if len(words) > 3 and not double:
         return False
@@ -275,6 +276,14 @@ def surname_written_first(word: str) -> bool:
     plain = _plain_name(word)
     return word[:1].isupper() and plain.isalpha() and (_listed_surname_written_first(word) or any(
         plain.endswith(ending) and len(plain) >= len(ending) + 3 for ending in _engine_words("surname_first_endings")))
+
+
+def _surname_first_name(tokens: list[str], i: int) -> bool:
+    """A run's surname written first, then the given name at i, then maybe the father's name or a second given name
+    as Bulgarian and Greek forms write a name ("Kowalski Jan", "Hadzhiev Radoslav Todorov", "Petrova Desislava
+    Ivanova"): the third word a surname's or patronymic's ending (surname_written_first) or a known given name."""
+    return i == 1 and len(tokens) in (2, 3) and surname_written_first(tokens[0]) and (
+        len(tokens) == 2 or surname_written_first(tokens[2]) or _says_a_person(tokens[2]))
 
 
 def _listed_surname_written_first(word: str) -> bool:
@@ -459,9 +468,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return True
     if in_capitals and line == line.upper():
         return False  # its line in capitals up to it: a heading's, wherever the model's span or the run starts
-    if (all(_opens_a_name(t) for t in tokens[:i]) and not in_capitals) or (
-            i == 1 and len(tokens) == 2 and surname_written_first(tokens[0])):
-        return True  # (or the name's surname written first: "Kowalski Jan")
+    if (all(_opens_a_name(t) for t in tokens[:i]) and not in_capitals) or _surname_first_name(tokens, i):
+        return True  # (or the name's surname written first: "Kowalski Jan", "Hadzhiev Radoslav Todorov")
     return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
 
 
@@ -966,6 +974,8 @@ def introduced_name(text: str) -> bool:
     (given_name_alone), but for the words that say how one is there, whatever their case ("I am Fine", "je suis
     Ravi": rules/pii.yaml lower_case_words_not_names)."""
     words = text.split()
+    if len(words) > 1 and surname_written_first(words[0]) and given_name_alone(" ".join(words[1:])):
+        return True  # its surname first, as Bulgarian, Polish and Greek forms write one ("ik ben Hadzhiev Radoslav")
     return given_name_alone(text) and _plain_name(words[0]) not in _engine_words("lower_case_words_not_names")
 
 
@@ -1276,6 +1286,13 @@ def dedicatee(text: str) -> bool:
     gift's recipient is ("À Marcel, notre papi", "Aan Anna, onze oma"), unless the given name is a place's too: those
     words open a line about a place as often ("À Nancy, le musée…", "À Florence, …")."""
     return gift_recipient(text) and not a_place_and_a_given_name(text.split()[0])
+
+
+def addressed_opening_a_message(text: str) -> bool:
+    """A given name opening a message before its comma is said to the reader ("Mihaela, please call me"), as a
+    dedication's is, unless it is a place's too ("Florence, the cradle of …") or a word of assent or praise the name
+    list holds as well ("Prima, groeten van …", "Bon, je passe demain": rules/pii.yaml assent_words_that_are_names)."""
+    return dedicatee(text) and _plain_name(text.split()[0]) not in _engine_words("assent_words_that_are_names")
 
 
 def account_holder(text: str) -> bool:

@@ -87,6 +87,7 @@ class EngineConfig(pydantic.BaseModel):
     dishes_as_written: list[str] = []  # Vietnamese, marks kept: "Bò Lúc Lắc" is a dish
     dishes_named_after_people: list[str] = []  # "Dame Blanche", "Pêche Melba": a menu's, no one's
     lower_case_words_not_names: list[str] = []  # after "ik ben", "i am" in lower case, a state ("moe", "fine")
+    assent_words_that_are_names: list[str] = []  # opening a reply before its comma, assent ("Prima, groeten van …")
     everyday_words_that_are_names: list[str] = []  # typed in lower case, no name's first word ("pierre bleue")
     places_that_are_names: list[str] = []  # alone after "Photo de", a place ("Photo de Paris")
     plurals_that_are_no_household: list[str] = []  # after an article, no family ("les Alpes", "die Tickets")

@@ -17,7 +17,7 @@ from stdnum import ean, luhn, numdb, verhoeff
 from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
-from redactor.pii.names import (account_holder, addressed_surname, aged_name, common_given_name_first, dedicatee,
+from redactor.pii.names import (account_holder, addressed_opening_a_message, addressed_surname, aged_name, common_given_name_first, dedicatee,
                                 file_owner, full_name_in_capitals, gift_recipient, given_name_alone,
                                 greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
                                 greeted_unknown_name, greeted_unknown_name_alone, household_surname,
@@ -428,6 +428,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return gift_recipient
     if name == "dedicatee-name":
         return dedicatee
+    if name == "addressed-opening-name":
+        return addressed_opening_a_message
     if name == "holder-name":
         return account_holder
     if name == "introduced-name":
