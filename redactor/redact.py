@@ -332,15 +332,6 @@ _CAPITALISED_WORD = regex.compile(r"(?<![^\s/])\p{Lu}")
 #: a name's or an address's words remembered on their own (4+ letters, capitalised: "Vermeulen"),
 #: so that the surname alone is masked where the page echoes it
 _TAINT_WORD = re.compile(r"\w[\w'’\-]{3,}")
-
-
-def _says_only_a_street_kind(value: str) -> bool:
-    """A typed address's first words alone ("Rue ", "Avenue de la": a batch ended as the street was being typed): the
-    kind of street, which every address label says too ("Votre adresse (rue et numéro)", held-out round 44 under load);
-    its name, the next batch's value, is what is tainted."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*", value)
-    return len(words) == len(value.split()) and any(is_street_kind(w) for w in words) \
-        and all(is_street_kind(w) or is_function_word(w) for w in words)
 #: a surname after its particles ("de la Brassinne-Wéry", "van 't Hooft"): a page tells it back so, surname first
 #: ("N:de la Brassinne-Wéry;Séverine" in a vCard, "van der Linden, Jan" in a register), the particles with it
 _SURNAME_WITH_PARTICLES = regex.compile(with_words(
@@ -634,6 +625,14 @@ class Redaction:
         if self._counts is None:  # counted once (on a redaction thread), read again by metrics
             self._counts = Counter((r.rule, r.entity, r.action) for r in self.remarks)
         return self._counts
+
+
+def _says_only_a_street_kind(value: str) -> bool:
+    """A typed address's first words alone ("Rue ", "Avenue de la": a batch ended as the street was being typed): the
+    kind of street, which every address label says too ("Votre adresse (rue et numéro)", held-out round 44 under load);
+    its name, the next batch's value, is what is tainted."""
+    words = value.split()
+    return any(is_street_kind(w) for w in words) and all(is_street_kind(w) or is_function_word(w) for w in words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2676,7 +2675,9 @@ class BatchRedaction:
         if entity == FILE_NAME:  # the browser's "C:\\fakepath\\CV_Jan.pdf": pages show the name alone
             value = re.split(r"[\\/]", value)[-1]
         value = value.strip()
-        if len(value) < _MIN_TAINT or not value.strip("*") or entity != "PERSON" and _says_only_a_street_kind(value):
+        if len(value) < _MIN_TAINT or not value.strip("*"):
+            return
+        if entity == "POSTAL_ADDRESS" and _says_only_a_street_kind(value):
             return
         taint, hasher = self.mirror.taint, self.taint_hasher
         if taint.took_before(f"{entity}\0{typed:d}\0{value}", hasher):  # everything below adds nothing again

@@ -4870,7 +4870,6 @@ def test_a_residence_opens_a_french_street(patterns_only):
         assert not found(patterns_only, text, "fr"), text
 
 
-
 def test_a_charitys_registered_number_is_the_sites_own(patterns_only):
     """Held-out set 23: a seal sanctuary's footer "Registered charity no. 1084412" read the charity's number in its
     register as a member's (numbered_identifier: a noun, "no." and five digits or more). A charity's word names the site's

@@ -5,8 +5,8 @@ regex needs (engine.shipped_needs, ~1.2 s of a detector's start). They are kept 
 the user's cache folder ($XDG_CACHE_HOME/redactor, else ~/.cache/redactor), under a digest of all they are built from
 (this package's code, the rule files, the data packages' versions): any change to those builds them anew.
 
-What is kept is public data only (given names, places, function words, the rules' regexes), never a visitor's. A cache folder that
-cannot be written, or a file that cannot be read, costs the build, never a start."""
+What is kept is public data only (given names, places, function words, the rules' regexes), never a visitor's. A
+cache folder that cannot be written, or a file that cannot be read, costs the build, never a start."""
 
 from __future__ import annotations
 

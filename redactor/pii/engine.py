@@ -151,8 +151,9 @@ def content_recognizers(languages: list[str]) -> list[EntityRecognizer]:
 def shipped_needs() -> dict[tuple[str, int], int]:
     """What each regex of the shipped recognizers needs a text to hold (needs.py), by its source and flags: read from
     the sources once (~1.2 s of each detector's start) and kept on disk."""
-    return {(pattern.pattern, pattern.flags): needs(pattern) for recognizer in content_recognizers(list(SUPPORTED_LANGUAGES))
-            for pattern in pattern_regexes(recognizer) or ()}
+    recognizers = content_recognizers(list(SUPPORTED_LANGUAGES))
+    return {(pattern.pattern, pattern.flags): needs(pattern)
+            for recognizer in recognizers for pattern in pattern_regexes(recognizer) or ()}
 
 
 class PiiDetector:

@@ -230,10 +230,10 @@ def starts_with_first_name(text: str) -> bool:
     words = [w for i, w in enumerate(tokens)  # particles ("van der") do not count
              if capitalised_name_word(w) and not (i and tokens[i - 1] in _SURNAME_JOINERS)]
     # nor do the words before the name that say a person follows: a role or a caption ("Contact Lotte Van Bergen",
-    # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words)
+    # "Profielfoto Lotte Van Bergen": a Flemish surname's capitalised particle made them four words), nor a sentence's
+    # first word before a name written surname first ("Bitte Hadzhiev Radoslav Todorov anrufen")
     while len(words) > 3 and (is_name_opener(words[0]) or (len(words) == 4 and _surname_first_name(words[1:], 1))):
-        words = words[1:]  # (or a sentence's first word before a name written surname first: "Bitte Hadzhiev Radoslav
-        # Todorov anrufen", four capitalised words that read as a title otherwise)
+        words = words[1:]
     double = _two_given_names_two_surnames(words)
     if len(words) > 3 and not double:
         return False
@@ -1291,7 +1291,8 @@ def dedicatee(text: str) -> bool:
 def addressed_opening_a_message(text: str) -> bool:
     """A given name opening a message before its comma is said to the reader ("Mihaela, please call me"), as a
     dedication's is, unless it is a place's too ("Florence, the cradle of …") or a word of assent or praise the name
-    list holds as well ("Prima, groeten van …", "Bon, je passe demain": rules/pii.yaml assent_words_that_are_names)."""
+    list holds as well ("Prima, groeten van …", "Bon, je passe demain": rules/pii.yaml
+    assent_words_that_are_names)."""
     return dedicatee(text) and _plain_name(text.split()[0]) not in _engine_words("assent_words_that_are_names")
 
 

@@ -17,8 +17,9 @@ from stdnum import ean, luhn, numdb, verhoeff
 from stdnum.iso7064 import mod_97_10
 from text_to_num import alpha2digit
 
-from redactor.pii.names import (account_holder, addressed_opening_a_message, addressed_surname, aged_name, common_given_name_first, dedicatee,
-                                file_owner, full_name_in_capitals, gift_recipient, given_name_alone,
+from redactor.pii.names import (account_holder, addressed_opening_a_message, addressed_surname, aged_name,
+                                common_given_name_first, dedicatee, file_owner, full_name_in_capitals, gift_recipient,
+                                given_name_alone,
                                 greeted_lower_case_name, greeted_lower_case_name_going_on, greeted_name,
                                 greeted_unknown_name, greeted_unknown_name_alone, household_surname,
                                 hungarian_married_name, initialled_surname, introduced_name, lower_case_full_name,
