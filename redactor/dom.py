@@ -33,6 +33,7 @@ import functools
 import hashlib
 import itertools
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -401,8 +402,10 @@ class DomMirror:
         self._unsettled: list[int] = []  # fields whose meaning is still to work out (settle_meanings)
         # a label's words that come after its field (a page's translations load late): a field found to
         # mean nothing is asked again once any label gained words (the epoch its "nothing" was found in)
-        self._label_epoch = 0
-        self._no_meaning: dict[int, int] = {}  # slot → the label epoch its empty meaning was found in
+        self._label_epoch = 1
+        # slot → the label epoch its empty meaning was found in (0: never). A column, not a dict: the parent of
+        # every text is asked, and a dict of a page's slots was the largest part of a live mirror (~57 KB of ~110)
+        self._no_meaning = array("I")
         self._not_drawn: dict[int, int] = {}  # a canvas's slot → the label epoch it was found no pad in
         self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
         # an id → the field whose pop-up it is, kept up to date as fields come (None: to build, once,
@@ -1003,7 +1006,8 @@ class DomMirror:
         if attrs is None:
             return ""
         known = table.meaning[slot]
-        if known and (table.strings[known] or self._no_meaning.get(slot) == self._label_epoch):
+        no_meaning = self._no_meaning
+        if known and (table.strings[known] or (slot < len(no_meaning) and no_meaning[slot] == self._label_epoch)):
             return table.strings[known]  # type: ignore[return-value]
         found = (self._field_meaning(slot, attrs, policy) if is_editable(tag, attrs)
                  else self._container_meaning(attrs, policy) or self._cell_meaning(slot, tag, policy))
@@ -1011,7 +1015,9 @@ class DomMirror:
             found = self.meaning_floor.get(nid, "")  # what the id's field held before in the session
         table.meaning[slot] = table.string(found)
         if not found:  # asked again once a label gains words: a label may come after its field's value
-            self._no_meaning[slot] = self._label_epoch
+            if slot >= len(no_meaning):
+                no_meaning.frombytes(bytes(no_meaning.itemsize * (len(table.shape) - len(no_meaning))))
+            no_meaning[slot] = self._label_epoch
         table.touch(slot)
         return found
 
