@@ -715,9 +715,15 @@ class DomMirror:
                 if words:
                     table.relabel(above, (table.label(above) + " " + words + shape)[:_MAX_LABEL_TEXT])
                     self._index_label(above)
-                    self._label_epoch += 1
+                    self._label_words_came()
             if labelling:
                 return
+
+    def _label_words_came(self) -> None:
+        """A label gained words: the fields found to mean nothing and the canvases found no pad are asked again."""
+        self._label_epoch += 1
+        if self._label_epoch > 0xFFFFFFFF:  # past what the column holds (4 bytes a slot): asked afresh
+            self._label_epoch, self._no_meaning, self._not_drawn = 1, array("I"), {}
 
     def _note_column_words(self, slot: int, tag: str, full: dict[str, str], policy: Policy) -> None:
         """The label words a table's column is named by in attributes (_HEADER_WORDS, _CELL_WORDS) go to the label of
@@ -736,7 +742,7 @@ class DomMirror:
         words = policy.fields.label_words(" ".join(full.get(name, "") for name in names)[:_MAX_LABEL_TEXT])
         if words:
             self.table.relabel(cell, (self.table.label(cell) + " " + words)[:_MAX_LABEL_TEXT])
-            self._label_epoch += 1
+            self._label_words_came()
 
     def _note_special_option(self, select: int, text: str, policy: Policy) -> None:
         """An <option> whose text names a health condition or a belief ("Fauteuil roulant", "Halal") makes a pick in
