@@ -87,6 +87,10 @@ R46_REMARK = ("Mon compagnon Grégoire ne parle pas néerlandais. Sa fille Amand
               "tél. 0489 73 15 62.")
 
 
+R46_TOWN = ("the visitor's town typed ('8800 Roeselare') is tainted word by word and masked in the site's own name in "
+            "the last snapshot")
+
+
 def r46_journey(page: Any) -> None:
     page.select_option("#afdeling", "Orthopedie en traumatologie — campus Sint-Jozef")
     typed(page, "#kamer", "eenpersoons", "kamer")
@@ -153,11 +157,15 @@ R46_PLANTED = [
     pii("kamer", "#kamer", "eenpersoonskamer", "typed", "non_pii", "a room preference, cut 'eenpersoons|kamer'"),
     pii("c-relatie", "#contacten input.c-relatie", "partner", "typed", "non_pii", "the contact's relation"),
     pii("afdeling", "#afdeling", "Orthopedie en traumatologie — campus Sint-Jozef", "selected", "non_pii"),
-    pii("ziekenfonds", "#ziekenfonds", "Helan", "selected", "non_pii"),
+    pii("ziekenfonds", "#ziekenfonds", "Helan", "selected", "health_insurer",
+        "which fund says a belief (rules/fields.yaml HEALTH_INSURER, SPECIAL_CATEGORY): the select is masked whole, its "
+        "options with it"),
+    # left open: the visitor's town typed is tainted word by word, and masked in the site's own name (README.md)
+    *[{**pii("site", None, text, "site-text", "non_pii"), "open": R46_TOWN} for text in [
+        "AZ Vlasland Roeselare", "AZ Vlasland Roeselare · campus Wilgenhof · Dienst Opname"]],
     *[pii("site", None, text, "site-text", "non_pii") for text in [
-        "AZ Vlasland Roeselare", "AZ Vlasland Roeselare · campus Wilgenhof · Dienst Opname",
         "Cardiologie — campus Wilgenhof", "Materniteit De Kleine Vlasbloem", "Dagziekenhuis Mandelhof",
-        "Christelijke Mutualiteit", "Liberale Mutualiteit", "Rijksregisternummer", "RIZIV-nummer van uw huisarts",
+        "Rijksregisternummer", "RIZIV-nummer van uw huisarts",
         "Lidnummer bij uw ziekenfonds", "Naam van uw huisarts", "Straat, huisnummer en bus", "+ Contactpersoon toevoegen",
         "Staat op de achterkant van uw identiteitskaart (11 cijfers).",
         "Het RIZIV-nummer staat op elk voorschrift van uw huisarts.",
