@@ -906,6 +906,42 @@ def household_named(text: str) -> list[Span]:
             if not is_a_place(m.group("name").split()[0]) and addressed_surname(m.group("name"))]
 
 
+#: a surname typed in lower case after an abbreviated title ("dr. verschaeve", "mevr. claeys", "dr. van den bossche"),
+#: and the word after it if the first is a given name ("dr. koenraad verschaeve"); the words bounded: linear
+_LOWER_WORD = r"\p{Ll}[\p{Ll}'’]{2,30}(?:-\p{Ll}[\p{Ll}'’]{1,30})?"
+_TITLED_LOWER_CASE = regex.compile(with_words(
+    r"(?<![\w'’.-])(?i:{{lower_case_surname_titles}})[^\S\n]{1,3}"
+    r"(?P<particles>(?:(?:van|von|der|den|de|du|la|le|ten|ter|vanden|vander)[^\S\n]+){0,2})"
+    rf"(?P<first>{_LOWER_WORD})(?![\w'’-])(?:[^\S\n]+(?P<second>{_LOWER_WORD})(?![\w'’-]))?"))
+
+
+def titled_lower_case_surname(text: str) -> list[Span]:
+    """A surname typed without its capital after a title that stands before a surname only (recognizers.yaml
+    lower_case_surname_titles: "Mijn huisarts is dr. verschaeve", "bij mevr. claeys"), in what a visitor writes; the
+    next word too when the first is a given name ("dr. koenraad verschaeve"). Not a word a sentence goes on with after
+    the title alone: a function word ("bij de dr. om 10 uur"), a time ("dr. morgen"), a place, nor a doctor's degree
+    before the name ("Dr. med. Braun": title_degrees). In the site's text a name is written with its capital."""
+    spans = []
+    for m in _TITLED_LOWER_CASE.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        if _not_a_lower_case_surname(first) or (text[m.end("first"):m.end("first") + 1] == "."
+                                                and first.casefold() in _TITLE_DEGREES):
+            continue
+        end = m.end("first")
+        if second and is_given_name(first.capitalize()) and not _not_a_lower_case_surname(second):
+            end = m.end("second")
+        spans.append(Span(m.start("particles") if m.group("particles") else m.start("first"), end, "PERSON", 1.0,
+                          "shape"))
+    return spans
+
+
+_TITLE_DEGREES = frozenset(word.casefold() for word in rule_words()["title_degrees"])
+
+
+def _not_a_lower_case_surname(word: str) -> bool:
+    return is_function_word(word) or is_function_word_abroad(word) or says_when(word) or is_a_place(word.capitalize())
+
+
 #: a household named by its surname as a sentence's subject, as each language writes one: an article, a capitalised
 #: word, then a verb a household does (recognizers.yaml household_subject_articles and household_subject_verbs, one
 #: group a language), maybe after other households joined to it ("de Peeters en de Claessens komen": each is matched
@@ -1386,8 +1422,8 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     first, a password given in a sentence, a state of health or a belief said of oneself."""
     return lambda text: with_partners(text, [
         *names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
-        *possessor_named(text), *household_named(text), *family_plural_named(text), *sentence_subject_named(text),
-        *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text),
+        *possessor_named(text), *household_named(text), *titled_lower_case_surname(text), *family_plural_named(text),
+        *sentence_subject_named(text), *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text),
         *surname_then_given_named(text), *capitals_read_in_lower_case(text), *said_secrets(text),
         *said_special_categories(text)])
 

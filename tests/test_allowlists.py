@@ -1128,6 +1128,24 @@ def test_a_surname_after_an_abbreviated_or_lower_case_title_or_household_word_is
         assert kept in stored, kept
 
 
+def test_a_surname_typed_in_lower_case_after_a_title_is_masked_where_the_visitor_writes_it(session):
+    """Held-out round 46's probe: "Mijn huisarts is dr. verschaeve uit Rumbeke" was stored, the GP's surname typed
+    without its capital after "dr.", as were "mevr. claeys", "dhr. peeters", "dr. van den bossche" and "dr. koenraad
+    verschaeve": the title says a surname follows in any case. The words a sentence goes on with after a title alone
+    ("bij de dr. om 10 uur", "dr. morgen"), a doctor's degree ("Dr. med. Braun") and the site's text stay."""
+    field = element("textarea", {"aria-label": "Opmerking"})
+    s = session()
+    s.send(snapshot(html_page(element("p", {}, [text("Uw afspraak bij dr. om 10 uur")]), field, lang="nl")))
+    value = ("Mijn huisarts is dr. verschaeve uit Rumbeke, vroeger dr. koenraad vermeersch. Afgeven bij mevr. claeys "
+             "of dhr. peeters, anders dr. van den bossche. Zie ook Dr. med. Braun, bij de dr. om 10 uur, dr. morgen ")
+    s.send(*typing(field["id"], value))
+    stored = stored_text(s.stored)
+    for name in ("verschaeve", "koenraad vermeersch", "claeys", "peeters", "bossche"):
+        assert leaked(s.stored, name) == [], name
+    for kept in ("Uw afspraak bij dr. om 10 uur", "Dr. med. ", "bij de dr. om 10 uur, dr. morgen"):
+        assert kept in stored, kept
+
+
 def test_a_household_named_by_its_surname_in_the_plural_is_masked_where_the_visitor_writes_it(session):
     """Review 19 F3: "the Vandevoordes will come" was stored raw: English names a household by its surname in the
     plural after "the". A country and a day in the plural stay, and so does the site's own "the Classics are back"."""

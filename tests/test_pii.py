@@ -4870,6 +4870,21 @@ def test_a_residence_opens_a_french_street(patterns_only):
         assert not found(patterns_only, text, "fr"), text
 
 
+@pytest.mark.parametrize("text, language, number", [
+    ("Huisarts: dr. Koenraad Verschaeve — RIZIV 1-48215-37-004", "nl", "1-48215-37-004"),
+    ("Mijn huisarts (1-48215-37-004) stuurt de verwijsbrief.", "nl", "1-48215-37-004"),
+    ("Médecin traitant : Dr Martin, INAMI 1/48215/37/004", "fr", "1/48215/37/004"),
+    ("Uw huisarts: 1.48215.37.004", "nl", "1.48215.37.004"),
+    ("RIZIV-nummer van de huisarts: 14821537004", "nl", "14821537004"),
+    ("Numéro INAMI du médecin : 14821537004", "fr", "14821537004"),
+])
+def test_a_belgian_doctors_riziv_number_is_found(patterns_only, text, language, number):
+    """Held-out round 46's probe: a GP's RIZIV (INAMI) number, which names him and so the visitor's doctor, was
+    stored in a summary ('Huisarts: dr. ******** ********** — RIZIV 1-48215-37-004') and in a remark. Its grouped
+    shape (one digit, five, two, three) is its own; eleven bare digits are any number's, read beside its word."""
+    assert number in {sub for sub, _ in found(patterns_only, text, language)}
+
+
 def test_a_charitys_registered_number_is_the_sites_own(patterns_only):
     """Held-out set 23: a seal sanctuary's footer "Registered charity no. 1084412" read the charity's number in its
     register as a member's (numbered_identifier: a noun, "no." and five digits or more). A charity's word names the site's

@@ -4841,6 +4841,19 @@ def test_a_picked_option_that_reads_as_a_street_and_its_number_stays_readable(se
     assert stored.count("Bavaria Cruiser 37 · Zeemeeuw") == 3, stored
 
 
+@pytest.mark.parametrize("ward", ["Materniteit De Kleine Vlasbloem", "Dagziekenhuis Mandelhof", "Campus Henri Serruys",
+                                  "Kraamafdeling Sint-Anna", "Maternité Reine Fabiola"])
+def test_a_hospitals_ward_in_its_select_stays_readable(session, ward):
+    """Held-out round 46 (recorded): a hospital's ward <select> ('Materniteit De Kleine Vlasbloem', 'Dagziekenhuis
+    Mandelhof') was masked from the first snapshot on, each option read as a person's full name; a ward, a maternity
+    or a campus word says the entry is the hospital's unit, as 'Kliniek' and 'Ziekenhuis' do."""
+    label = element("label", {"for": "afdeling"}, [text("Afdeling")])
+    options = [element("option", {}, [text(name)]) for name in ("Cardiologie — campus Wilgenhof", ward)]
+    s = session()
+    s.send(snapshot(html_page(label, element("select", {"id": "afdeling", "name": "afdeling"}, options), lang="nl")))
+    assert ward in list(strings(s.stored))
+
+
 def test_a_name_being_typed_is_masked_in_the_options_a_page_builds_from_it(session):
     """Held-out round 29: a lease form rebuilds its "who signs first?" <select> at every keystroke from the names typed
     ('Babatu (borgsteller / guarantor)'). An <option>'s text is in a form control, so it was read as typed by the
