@@ -1423,9 +1423,9 @@ def _with_visitor_shapes(names: NameShapes) -> NameShapes:
     return lambda text: with_partners(text, [
         *names(text), *street_runs(text), *hamlet_runs(text), *greeted_in_lower_case(text), *signed_in_lower_case(text),
         *possessor_named(text), *household_named(text), *titled_lower_case_surname(text), *family_plural_named(text),
-        *sentence_subject_named(text), *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text), *lower_case_full_names(text),
-        *surname_then_given_named(text), *capitals_read_in_lower_case(text), *said_secrets(text),
-        *said_special_categories(text)])
+        *sentence_subject_named(text), *picked_up_named(text), *clause_subject_named(text), *other_script_runs(text),
+        *lower_case_full_names(text), *surname_then_given_named(text), *capitals_read_in_lower_case(text),
+        *said_secrets(text), *said_special_categories(text)])
 
 
 def with_partners(text: str, spans: list[Span]) -> list[Span]:
