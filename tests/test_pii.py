@@ -5568,3 +5568,27 @@ def test_the_town_after_a_central_or_eastern_european_street_and_its_comma_is_th
     assert ("ul. Shipka 12, vh. B", "POSTAL_ADDRESS") in found(patterns_only, "ul. Shipka 12, vh. B", "en")
     for text in ["Via Eurostar 2 times a week, Monday", "Bulgaria, Plovdiv", "Sofia, Plovdiv en Varna"]:
         assert not {e for _, e in found(patterns_only, text, "en") if e == "POSTAL_ADDRESS"}, text
+
+
+def test_the_town_after_a_western_street_and_its_comma_is_the_addresss(detector, patterns_only):
+    """Probe 81: the town a visitor types after a Belgian, French, German or British street with no postcode between
+    ("Kerkstraat 12, Zottegem", "Rue de la Gare 5, Ciney", "Hauptstraße 3, Wiltz") was stored beside the masked
+    street: only the Central and Eastern European streets read rules/recognizers.yaml town_after_a_house. The words
+    in small letters after a street and its comma, a form's next label, are no town."""
+    for text, language, address in [
+            ("Kerkstraat 12, Zottegem", "nl", "Kerkstraat 12, Zottegem"),
+            ("Mijn adres is Kerkstraat 12, Zottegem en ik ben thuis na vijf", "nl", "Kerkstraat 12, Zottegem"),
+            ("Rue de la Gare 5, Ciney", "fr", "Rue de la Gare 5, Ciney"),
+            ("J'habite Rue de la Gare 5, Ciney depuis deux ans", "fr", "Rue de la Gare 5, Ciney"),
+            ("Livrez au 14 rue des Lilas, Namur.", "fr", "14 rue des Lilas, Namur"),
+            ("Hauptstraße 3, Wiltz", "de", "Hauptstraße 3, Wiltz"),
+            ("Bitte an Kölner Straße 221, Eupen liefern", "de", "Kölner Straße 221, Eupen"),
+            ("Send it to 5 High Street, Oxford", "en", "5 High Street, Oxford"),
+            ("Chaussée de Louvain 120, Sint-Joost", "fr", "Chaussée de Louvain 120, Sint-Joost")]:
+        for engine in (detector, patterns_only):
+            got = found(engine, text, language)
+            assert any(entity == "POSTAL_ADDRESS" and address in value for value, entity in got), (text, got)
+    for engine in (detector, patterns_only):
+        got = {v for v, e in found(engine, "Ophalen: Dorpsplein 3, afleveren: Veldstraat 61, Lier", "nl")
+               if e == "POSTAL_ADDRESS"}
+        assert "Dorpsplein 3" in got and not any("afleveren" in v for v in got), got
