@@ -5592,3 +5592,18 @@ def test_the_town_after_a_western_street_and_its_comma_is_the_addresss(detector,
         got = {v for v, e in found(engine, "Ophalen: Dorpsplein 3, afleveren: Veldstraat 61, Lier", "nl")
                if e == "POSTAL_ADDRESS"}
         assert "Dorpsplein 3" in got and not any("afleveren" in v for v in got), got
+
+
+def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector, patterns_only):
+    """Probe 81: a given name that is a word too opening a line before its comma and a list of things in small letters
+    ("Amber, honey and oak notes": a whisky's; "Ambre, miel et chêne") was read as said to the reader
+    (name_opening_a_message). A list's joiner after the word that follows the comma says a list; a pronoun there is
+    one of two people ("Anna, you and I should talk"), and a request is said to the one named."""
+    _no_person_found(detector, patterns_only, [
+        ("Amber, honey and oak notes", "en"), ("Ruby, cherry and plum notes", "en"), ("Hazel, walnut and cocoa", "en"),
+        ("Amber, honing en eik", "nl"), ("Ambre, miel et chêne", "fr"), ("Amber, honey & oak", "en"),
+    ])
+    _persons_found_whole(detector, patterns_only, [
+        ("Amber, please call me", "en", "Amber"), ("Anna, you and I should talk", "en", "Anna"),
+        ("Mihaela, jij en ik gaan morgen", "nl", "Mihaela"), ("Amber, call me and tell me", "en", "Amber"),
+    ])
