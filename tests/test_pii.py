@@ -5607,3 +5607,20 @@ def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector
         ("Amber, please call me", "en", "Amber"), ("Anna, you and I should talk", "en", "Anna"),
         ("Mihaela, jij en ik gaan morgen", "nl", "Mihaela"), ("Amber, call me and tell me", "en", "Amber"),
     ])
+
+
+def test_a_group_after_a_leaders_name_and_its_comma_is_no_second_person(detector, patterns_only):
+    """Held-out set 27, probe 81: the group a trainer leads after her name and its comma ("Trainerin: Despina Alexiou,
+    Gruppe Anfänger") was masked as the next person of a list (partner_after); a group's, a class's or a course's word
+    opening it says no person (rules/pii.yaml group_words). The leader's name goes; the next person of a list too."""
+    for text, language, name, group in [
+            ("Trainerin: Despina Alexiou, Gruppe Anfänger", "de", "Despina Alexiou", "Anfänger"),
+            ("Moniteur : Luc Dubois, Groupe Débutants", "fr", "Luc Dubois", "Débutants"),
+            ("Coach: Tom Baker, Group Beginners", "en", "Tom Baker", "Beginners"),
+            ("Trainer: Jan Peeters, Groep Beginners", "nl", "Jan Peeters", "Beginners"),
+            ("Kursleitung: Anna Schmidt, Kurs Anfänger", "de", "Anna Schmidt", "Anfänger")]:
+        for engine in (detector, patterns_only):
+            persons = {v for v, e in found(engine, text, language) if e == "PERSON"}
+            assert any(name in v for v in persons) and not any(group in v for v in persons), (text, persons)
+    _persons_found_whole(detector, patterns_only, [
+        ("Reitschüler: Mila Schroeder, Ben Weis, Lara Thill", "de", "Lara Thill")])

@@ -594,6 +594,8 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
         return None
     if all(map(_a_practitioner, words)):
         return None  # what the person named is: "Dr. med. Anna Schmitz, Fachärztin für Allgemeinmedizin"
+    if _plain_name(words[0]) in _engine_words("group_words"):
+        return None  # the group the person leads or is in: "Trainerin: Despina Alexiou, Gruppe Anfänger"
     if m.group().startswith(",") and (_LABEL_OR_NUMBER_AFTER.match(text, stop)
                                       or (len(words) == 1 and is_a_place(words[0]) and not is_given_name(words[0]))):
         # after a comma, a label ("…, Parent: Piotr"), a label's or a product's number ("…, Year 2", "…, Nordmann
