@@ -5624,3 +5624,24 @@ def test_a_group_after_a_leaders_name_and_its_comma_is_no_second_person(detector
             assert any(name in v for v in persons) and not any(group in v for v in persons), (text, persons)
     _persons_found_whole(detector, patterns_only, [
         ("Reitschüler: Mila Schroeder, Ben Weis, Lara Thill", "de", "Lara Thill")])
+
+
+def test_a_surname_without_an_ending_written_first_before_its_given_names_is_a_persons(detector, patterns_only):
+    """Probe 81: a Polish name written surname first, the surname no ending tells ("Nowak Agnieszka Maria"), was stored
+    after "Ik ben", "Ich bin", a sign-off ("Mit freundlichen Grüßen", "Mvg") or a form's label ("Naam:"): after words
+    that say a person is named, a capitalised word before one or two known given names is their surname
+    (names.surname_before_given_names, rules/pii.yaml name_labels). A venue's or a product's name of the same shape,
+    a heading's, stays."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Ik ben Nowak Agnieszka Maria", "nl", "Nowak Agnieszka Maria"),
+        ("Ik ben Nowak Agnieszka", "nl", "Nowak Agnieszka"),
+        ("Ich bin Nowak Agnieszka Maria", "de", "Nowak Agnieszka Maria"),
+        ("Mit freundlichen Grüßen Nowak Agnieszka Maria", "de", "Nowak Agnieszka Maria"),
+        ("Mvg Nowak Agnieszka Maria", "nl", "Nowak Agnieszka Maria"),
+        ("Naam: Nowak Agnieszka Maria", "nl", "Nowak Agnieszka Maria"),
+        ("Nom : Nowak Agnieszka Maria", "fr", "Nowak Agnieszka Maria"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Villa Anna Maria", "en"), ("Hotel Anna Maria", "nl"), ("Pizzeria Anna Maria", "en"),
+        ("Product name: Lamp Olivia", "en"),
+    ])

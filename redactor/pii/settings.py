@@ -109,6 +109,7 @@ class EngineConfig(pydantic.BaseModel):
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
     surname_first_endings: list[str] = []  # a surname before the given name: "Kowalski Jan", "Popescu Ion"
+    name_labels: list[str] = []  # a form's labels for a name: "Naam:", "Nom :"
     group_words: list[str] = []  # a group's word after a name and its comma: "…, Gruppe Anfänger"
     surnames_written_first: list[str] = []  # … or one of these: "Nagy Zoltán", "kovács éva" (Hungarian)
     finish_words: list[str] = []  # a product's colour or material after its title's name: "Lamp Victor zwart"
