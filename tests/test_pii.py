@@ -5594,6 +5594,23 @@ def test_the_town_after_a_western_street_and_its_comma_is_the_addresss(detector,
         assert "Dorpsplein 3" in got and not any("afleveren" in v for v in got), got
 
 
+def test_a_place_or_a_things_name_with_a_russian_ending_before_a_given_name_is_no_surname(detector, patterns_only):
+    """Probe 81: a boat's or a product's name ending as Bulgarian and Russian surnames do (-ov, -ev, -ova, -eva) before
+    a given name ("Supernova Maria", "Casanova Sofia") was read as a surname written first, and a heading's place that
+    is a given name too before another ("Geneva Anna") as a person. Those endings need a stronger cue (rules/pii.yaml
+    surname_first_endings_shared_with_words): a third word, a form's label for a name, a sentence or an introduction;
+    the other endings ("Kowalski Jan") need none."""
+    _no_person_found(detector, patterns_only, [
+        ("Supernova Maria", "en"), ("Boat: Supernova Maria", "en"), ("Geneva Anna", "en"), ("Casanova Sofia", "en"),
+        ("Villanova Lucia", "en"), ("Bossanova Julia", "en"),
+    ])
+    _persons_found_whole(detector, patterns_only, [
+        ("Naam: Petrova Anna", "nl", "Petrova Anna"), ("Ik ben Petrova Anna", "nl", "Petrova Anna"),
+        ("Full name: Ivanov Pavel", "en", "Ivanov Pavel"), ("Petrova Desislava Ivanova", "en", "Petrova Desislava Ivanova"),
+        ("Inscription pour Ivanova Maria, merci", "fr", "Ivanova Maria"), ("Kowalski Jan", "en", "Kowalski Jan"),
+    ])
+
+
 def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector, patterns_only):
     """Probe 81: a given name that is a word too opening a line before its comma and a list of things in small letters
     ("Amber, honey and oak notes": a whisky's; "Ambre, miel et chêne") was read as said to the reader

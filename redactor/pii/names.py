@@ -281,9 +281,13 @@ def surname_written_first(word: str) -> bool:
 def _surname_first_name(tokens: list[str], i: int) -> bool:
     """A run's surname written first, then the given name at i, then maybe the father's name or a second given name
     as Bulgarian and Greek forms write a name ("Kowalski Jan", "Hadzhiev Radoslav Todorov", "Petrova Desislava
-    Ivanova"): the third word a surname's or patronymic's ending (surname_written_first) or a known given name."""
+    Ivanova"): the third word a surname's or patronymic's ending (surname_written_first) or a known given name. Two
+    words alone, the first's ending one that places' and things' names end in too ("Geneva Anna", "Supernova Maria":
+    rules/pii.yaml surname_first_endings_shared_with_words), are no such cue: is_a_person reads them as any other run
+    (a heading's, unless a sentence or a label for a name says a person: "Naam: Petrova Anna")."""
     return i == 1 and len(tokens) in (2, 3) and surname_written_first(tokens[0]) and (
-        len(tokens) == 2 or surname_written_first(tokens[2]) or _says_a_person(tokens[2]))
+        (len(tokens) == 2 and not _ending_shared_with_words(tokens[0]))
+        or (len(tokens) == 3 and (surname_written_first(tokens[2]) or _says_a_person(tokens[2]))))
 
 
 def surname_before_given_names(words: list[str]) -> bool:
@@ -299,6 +303,15 @@ def surname_before_given_names(words: list[str]) -> bool:
             and not _says_a_person(surname) and not is_function_word(surname) and not _is_business_word(surname)
             and _plain_name(surname) not in _engine_words("lower_case_words_not_names")
             and all(_says_a_person(w) and not _rarely_a_name(w) and not is_function_word(w) for w in given))
+
+
+def _ending_shared_with_words(word: str) -> bool:
+    """Whether a surname written first ends only in an ending that words and places end in too (rules/pii.yaml
+    surname_first_endings_shared_with_words: "Geneva", "Supernova"), no longer ending of the list ("-ović")."""
+    plain = _plain_name(word)
+    endings = [e for e in _engine_words("surname_first_endings") if plain.endswith(e) and len(plain) >= len(e) + 3]
+    return bool(endings) and all(e in _engine_words("surname_first_endings_shared_with_words") for e in endings) \
+        and not _listed_surname_written_first(word)
 
 
 def _listed_surname_written_first(word: str) -> bool:
@@ -474,6 +487,11 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     if heading and i == 0 and _plain_name(tokens[0]) in _lower_case_lexicon()[1] and _a_finish_after(text, end):
         return False  # a product's title whose kind is a given name too: "Rok Julie plissé" ("Rok" is a Slovene name)
+    if heading and i == 0 and len(tokens) > 1 and _plain_name(tokens[0]) in _engine_words("places_that_are_names"):
+        # a heading's first word far more often a place than a given name ("Geneva", "Florence"), a given name after
+        # it: that one is the run's name, the place before it read as any heading's word ("Geneva Anna", a boat's name;
+        # probe 81); without one after it, the place is a given name still ("Florence Dupont")
+        i = next((j for j, token in enumerate(tokens[1:], 1) if _says_a_person(token)), 0)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
     # a heading's words in capitals before the given name, in the run: "DE WERELD VAN PIETER BRUEGEL" (review 35 O1)
