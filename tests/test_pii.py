@@ -5615,7 +5615,8 @@ def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector
     """Probe 81: a given name that is a word too opening a line before its comma and a list of things in small letters
     ("Amber, honey and oak notes": a whisky's; "Ambre, miel et chêne") was read as said to the reader
     (name_opening_a_message). A list's joiner after the word that follows the comma says a list; a pronoun there is
-    one of two people ("Anna, you and I should talk"), and a request is said to the one named."""
+    one of two people ("Anna, you and I should talk"), and a request, a thanks, a question or an article is said to
+    the one named ("Sanne, bedankt en tot snel", "Mila, pizza and a movie tonight")."""
     _no_person_found(detector, patterns_only, [
         ("Amber, honey and oak notes", "en"), ("Ruby, cherry and plum notes", "en"), ("Hazel, walnut and cocoa", "en"),
         ("Amber, honing en eik", "nl"), ("Ambre, miel et chêne", "fr"), ("Amber, honey & oak", "en"),
@@ -5623,6 +5624,8 @@ def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector
     _persons_found_whole(detector, patterns_only, [
         ("Amber, please call me", "en", "Amber"), ("Anna, you and I should talk", "en", "Anna"),
         ("Mihaela, jij en ik gaan morgen", "nl", "Mihaela"), ("Amber, call me and tell me", "en", "Amber"),
+        ("Sanne, bedankt en tot snel", "nl", "Sanne"), ("Ruby, dinner and drinks tonight?", "en", "Ruby"),
+        ("Mila, pizza and a movie tonight", "en", "Mila"),
     ])
 
 
