@@ -5583,3 +5583,100 @@ def test_the_town_after_a_central_or_eastern_european_street_and_its_comma_is_th
     assert ("ul. Shipka 12, vh. B", "POSTAL_ADDRESS") in found(patterns_only, "ul. Shipka 12, vh. B", "en")
     for text in ["Via Eurostar 2 times a week, Monday", "Bulgaria, Plovdiv", "Sofia, Plovdiv en Varna"]:
         assert not {e for _, e in found(patterns_only, text, "en") if e == "POSTAL_ADDRESS"}, text
+
+
+def test_the_town_after_a_western_street_and_its_comma_is_the_addresss(detector, patterns_only):
+    """Probe 81: the town a visitor types after a Belgian, French, German or British street with no postcode between
+    ("Kerkstraat 12, Zottegem", "Rue de la Gare 5, Ciney", "Hauptstraße 3, Wiltz") was stored beside the masked
+    street: only the Central and Eastern European streets read rules/recognizers.yaml town_after_a_house. The words
+    in small letters after a street and its comma, a form's next label, are no town."""
+    for text, language, address in [
+            ("Kerkstraat 12, Zottegem", "nl", "Kerkstraat 12, Zottegem"),
+            ("Mijn adres is Kerkstraat 12, Zottegem en ik ben thuis na vijf", "nl", "Kerkstraat 12, Zottegem"),
+            ("Rue de la Gare 5, Ciney", "fr", "Rue de la Gare 5, Ciney"),
+            ("J'habite Rue de la Gare 5, Ciney depuis deux ans", "fr", "Rue de la Gare 5, Ciney"),
+            ("Livrez au 14 rue des Lilas, Namur.", "fr", "14 rue des Lilas, Namur"),
+            ("Hauptstraße 3, Wiltz", "de", "Hauptstraße 3, Wiltz"),
+            ("Bitte an Kölner Straße 221, Eupen liefern", "de", "Kölner Straße 221, Eupen"),
+            ("Send it to 5 High Street, Oxford", "en", "5 High Street, Oxford"),
+            ("Chaussée de Louvain 120, Sint-Joost", "fr", "Chaussée de Louvain 120, Sint-Joost")]:
+        for engine in (detector, patterns_only):
+            got = found(engine, text, language)
+            assert any(entity == "POSTAL_ADDRESS" and address in value for value, entity in got), (text, got)
+    for engine in (detector, patterns_only):
+        got = {v for v, e in found(engine, "Ophalen: Dorpsplein 3, afleveren: Veldstraat 61, Lier", "nl")
+               if e == "POSTAL_ADDRESS"}
+        assert "Dorpsplein 3" in got and not any("afleveren" in v for v in got), got
+
+
+def test_a_place_or_a_things_name_with_a_russian_ending_before_a_given_name_is_no_surname(detector, patterns_only):
+    """Probe 81: a boat's or a product's name ending as Bulgarian and Russian surnames do (-ov, -ev, -ova, -eva) before
+    a given name ("Supernova Maria", "Casanova Sofia") was read as a surname written first, and a heading's place that
+    is a given name too before another ("Geneva Anna") as a person. Those endings need a stronger cue (rules/pii.yaml
+    surname_first_endings_shared_with_words): a third word, a form's label for a name, a sentence or an introduction;
+    the other endings ("Kowalski Jan") need none."""
+    _no_person_found(detector, patterns_only, [
+        ("Supernova Maria", "en"), ("Boat: Supernova Maria", "en"), ("Geneva Anna", "en"), ("Casanova Sofia", "en"),
+        ("Villanova Lucia", "en"), ("Bossanova Julia", "en"),
+    ])
+    _persons_found_whole(detector, patterns_only, [
+        ("Naam: Petrova Anna", "nl", "Petrova Anna"), ("Ik ben Petrova Anna", "nl", "Petrova Anna"),
+        ("Full name: Ivanov Pavel", "en", "Ivanov Pavel"), ("Petrova Desislava Ivanova", "en", "Petrova Desislava Ivanova"),
+        ("Inscription pour Ivanova Maria, merci", "fr", "Ivanova Maria"), ("Kowalski Jan", "en", "Kowalski Jan"),
+    ])
+
+
+def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector, patterns_only):
+    """Probe 81: a given name that is a word too opening a line before its comma and a list of things in small letters
+    ("Amber, honey and oak notes": a whisky's; "Ambre, miel et chêne") was read as said to the reader
+    (name_opening_a_message). A list's joiner after the word that follows the comma says a list; a pronoun there is
+    one of two people ("Anna, you and I should talk"), and a request, a thanks, a question or an article is said to
+    the one named ("Sanne, bedankt en tot snel", "Mila, pizza and a movie tonight")."""
+    _no_person_found(detector, patterns_only, [
+        ("Amber, honey and oak notes", "en"), ("Ruby, cherry and plum notes", "en"), ("Hazel, walnut and cocoa", "en"),
+        ("Amber, honing en eik", "nl"), ("Ambre, miel et chêne", "fr"), ("Amber, honey & oak", "en"),
+    ])
+    _persons_found_whole(detector, patterns_only, [
+        ("Amber, please call me", "en", "Amber"), ("Anna, you and I should talk", "en", "Anna"),
+        ("Mihaela, jij en ik gaan morgen", "nl", "Mihaela"), ("Amber, call me and tell me", "en", "Amber"),
+        ("Sanne, bedankt en tot snel", "nl", "Sanne"), ("Ruby, dinner and drinks tonight?", "en", "Ruby"),
+        ("Mila, pizza and a movie tonight", "en", "Mila"),
+    ])
+
+
+def test_a_group_after_a_leaders_name_and_its_comma_is_no_second_person(detector, patterns_only):
+    """Held-out set 27, probe 81: the group a trainer leads after her name and its comma ("Trainerin: Despina Alexiou,
+    Gruppe Anfänger") was masked as the next person of a list (partner_after); a group's, a class's or a course's word
+    opening it says no person (rules/pii.yaml group_words). The leader's name goes; the next person of a list too."""
+    for text, language, name, group in [
+            ("Trainerin: Despina Alexiou, Gruppe Anfänger", "de", "Despina Alexiou", "Anfänger"),
+            ("Moniteur : Luc Dubois, Groupe Débutants", "fr", "Luc Dubois", "Débutants"),
+            ("Coach: Tom Baker, Group Beginners", "en", "Tom Baker", "Beginners"),
+            ("Trainer: Jan Peeters, Groep Beginners", "nl", "Jan Peeters", "Beginners"),
+            ("Kursleitung: Anna Schmidt, Kurs Anfänger", "de", "Anna Schmidt", "Anfänger")]:
+        for engine in (detector, patterns_only):
+            persons = {v for v, e in found(engine, text, language) if e == "PERSON"}
+            assert any(name in v for v in persons) and not any(group in v for v in persons), (text, persons)
+    _persons_found_whole(detector, patterns_only, [
+        ("Reitschüler: Mila Schroeder, Ben Weis, Lara Thill", "de", "Lara Thill")])
+
+
+def test_a_surname_without_an_ending_written_first_before_its_given_names_is_a_persons(detector, patterns_only):
+    """Probe 81: a Polish name written surname first, the surname no ending tells ("Nowak Agnieszka Maria"), was stored
+    after "Ik ben", "Ich bin", a sign-off ("Mit freundlichen Grüßen", "Mvg") or a form's label ("Naam:"): after words
+    that say a person is named, a capitalised word before one or two known given names is their surname
+    (names.surname_before_given_names, rules/pii.yaml name_labels). A venue's or a product's name of the same shape,
+    a heading's, stays."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Ik ben Nowak Agnieszka Maria", "nl", "Nowak Agnieszka Maria"),
+        ("Ik ben Nowak Agnieszka", "nl", "Nowak Agnieszka"),
+        ("Ich bin Nowak Agnieszka Maria", "de", "Nowak Agnieszka Maria"),
+        ("Mit freundlichen Grüßen Nowak Agnieszka Maria", "de", "Nowak Agnieszka Maria"),
+        ("Mvg Nowak Agnieszka Maria", "nl", "Nowak Agnieszka Maria"),
+        ("Naam: Nowak Agnieszka Maria", "nl", "Nowak Agnieszka Maria"),
+        ("Nom : Nowak Agnieszka Maria", "fr", "Nowak Agnieszka Maria"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Villa Anna Maria", "en"), ("Hotel Anna Maria", "nl"), ("Pizzeria Anna Maria", "en"),
+        ("Product name: Lamp Olivia", "en"),
+    ])

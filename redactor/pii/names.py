@@ -281,9 +281,37 @@ def surname_written_first(word: str) -> bool:
 def _surname_first_name(tokens: list[str], i: int) -> bool:
     """A run's surname written first, then the given name at i, then maybe the father's name or a second given name
     as Bulgarian and Greek forms write a name ("Kowalski Jan", "Hadzhiev Radoslav Todorov", "Petrova Desislava
-    Ivanova"): the third word a surname's or patronymic's ending (surname_written_first) or a known given name."""
+    Ivanova"): the third word a surname's or patronymic's ending (surname_written_first) or a known given name. Two
+    words alone, the first's ending one that places' and things' names end in too ("Geneva Anna", "Supernova Maria":
+    rules/pii.yaml surname_first_endings_shared_with_words), are no such cue: is_a_person reads them as any other run
+    (a heading's, unless a sentence or a label for a name says a person: "Naam: Petrova Anna")."""
     return i == 1 and len(tokens) in (2, 3) and surname_written_first(tokens[0]) and (
-        len(tokens) == 2 or surname_written_first(tokens[2]) or _says_a_person(tokens[2]))
+        (len(tokens) == 2 and not _ending_shared_with_words(tokens[0]))
+        or (len(tokens) == 3 and (surname_written_first(tokens[2]) or _says_a_person(tokens[2]))))
+
+
+def surname_before_given_names(words: list[str]) -> bool:
+    """A surname written first with no ending to tell it, then one or two known given names ending the run, as Polish
+    and Hungarian forms and sign-offs write a name ("Nowak Agnieszka Maria", "Mvg Nowak Agnieszka", "Ik ben Nowak
+    Agnieszka"; probe 81): for a run the words before it say a person is named in (a greeting, a sign-off, an
+    introduction), as no heading's word is. The surname a capitalised word of letters, no given name, function word,
+    trade's or product's word; the given names none far more often a word or a place."""
+    if len(words) not in (2, 3):
+        return False
+    surname, given = words[0], words[1:]
+    return (surname[:1].isupper() and surname[1:].islower() and _plain_name(surname).isalpha()
+            and not _says_a_person(surname) and not is_function_word(surname) and not _is_business_word(surname)
+            and _plain_name(surname) not in _engine_words("lower_case_words_not_names")
+            and all(_says_a_person(w) and not _rarely_a_name(w) and not is_function_word(w) for w in given))
+
+
+def _ending_shared_with_words(word: str) -> bool:
+    """Whether a surname written first ends only in an ending that words and places end in too (rules/pii.yaml
+    surname_first_endings_shared_with_words: "Geneva", "Supernova"), no longer ending of the list ("-ović")."""
+    plain = _plain_name(word)
+    endings = [e for e in _engine_words("surname_first_endings") if plain.endswith(e) and len(plain) >= len(e) + 3]
+    return bool(endings) and all(e in _engine_words("surname_first_endings_shared_with_words") for e in endings) \
+        and not _listed_surname_written_first(word)
 
 
 def _listed_surname_written_first(word: str) -> bool:
@@ -434,7 +462,7 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     line, whole = _line_before(text, start)
     # a heading: the line's start, or after a sentence's end, a label, a separator or a breadcrumb's arrow
     # ("Home › Speelgoed › Knuffel Johanna")
-    said = _after_a_persons_label(line)
+    said = _after_a_persons_label(line) or _after_a_name_label(line)
     heading = ((whole and not line.strip()) or line.rstrip()[-1:] in tuple(".!?:|–-›»>")) and not _after_a_title(line) \
         and not said
     if (heading and _MEASURE.search(text[end:end + _LOOK_AFTER].partition("\n")[0])
@@ -459,6 +487,11 @@ def is_a_person(text: str, start: int, end: int) -> bool:
     i = next((i for i, token in enumerate(tokens) if _says_a_person(token)), 0)
     if heading and i == 0 and _plain_name(tokens[0]) in _lower_case_lexicon()[1] and _a_finish_after(text, end):
         return False  # a product's title whose kind is a given name too: "Rok Julie plissé" ("Rok" is a Slovene name)
+    if heading and i == 0 and len(tokens) > 1 and _plain_name(tokens[0]) in _engine_words("places_that_are_names"):
+        # a heading's first word far more often a place than a given name ("Geneva", "Florence"), a given name after
+        # it: that one is the run's name, the place before it read as any heading's word ("Geneva Anna", a boat's name;
+        # probe 81); without one after it, the place is a given name still ("Florence Dupont")
+        i = next((j for j, token in enumerate(tokens[1:], 1) if _says_a_person(token)), 0)
     # the word before the given name a particle, or a surname written first, closed by its comma ("Van 't Hooft,
     # Sjoerd-Jan", "Vandevoorde; Griet": a register's order, not a heading's word before a name)
     # a heading's words in capitals before the given name, in the run: "DE WERELD VAN PIETER BRUEGEL" (review 35 O1)
@@ -470,6 +503,8 @@ def is_a_person(text: str, start: int, end: int) -> bool:
         return False  # its line in capitals up to it: a heading's, wherever the model's span or the run starts
     if (all(_opens_a_name(t) for t in tokens[:i]) and not in_capitals) or _surname_first_name(tokens, i):
         return True  # (or the name's surname written first: "Kowalski Jan", "Hadzhiev Radoslav Todorov")
+    if i > 1 and all(_opens_a_name(t) for t in tokens[:i - 1]) and surname_before_given_names(tokens[i - 1:]):
+        return True  # a greeting or a sign-off, then a surname written first: "Mvg Nowak Agnieszka Maria"
     return not heading or (bool(_GOES_ON.match(text, end)) and not _a_finish_after(text, end))
 
 
@@ -491,6 +526,23 @@ def _after_a_persons_label(line: str) -> bool:
     ", "auf den Namen ", "für Familie "; review 27 F7-F9): the run is no heading, and a capitalised word there no
     heading's word before a name ("Namen", "Familie"), whatever the run's own words look like ("Jhang Wagner")."""
     return bool(_persons_label_at_end().search(line))
+
+
+#: the marks that end what stands before a form's label on its line ("Bestelling 1042 · Naam: …")
+_BEFORE_A_LABEL = ".!?|;,·•–-"
+
+
+def _after_a_name_label(line: str) -> bool:
+    """Whether the line before a run ends with a form's label for a name, whole, and its colon ("Naam: ", "Nom : ",
+    "Full name:"; rules/pii.yaml name_labels): a person's name follows, whatever its words look like ("Naam: Nowak
+    Agnieszka Maria", "Naam: Petrova Anna"). A longer label whose last word is one is a thing's ("Productnaam:",
+    "Product name: Lamp Olivia"). Its last four words at most are read."""
+    label, colon, rest = line.rpartition(":")
+    if not colon or rest.strip():
+        return False
+    words = label.split()[-5:]
+    return any(_plain_name(" ".join(words[-n:])) in _engine_words("name_labels")
+               and (n == len(words) or words[-n - 1][-1] in _BEFORE_A_LABEL) for n in range(1, min(4, len(words)) + 1))
 
 
 def _after_a_title(line: str) -> bool:
@@ -594,6 +646,8 @@ def partner_after(text: str, end: int) -> tuple[int, int] | None:
         return None
     if all(map(_a_practitioner, words)):
         return None  # what the person named is: "Dr. med. Anna Schmitz, Fachärztin für Allgemeinmedizin"
+    if _plain_name(words[0]) in _engine_words("group_words"):
+        return None  # the group the person leads or is in: "Trainerin: Despina Alexiou, Gruppe Anfänger"
     if m.group().startswith(",") and (_LABEL_OR_NUMBER_AFTER.match(text, stop)
                                       or (len(words) == 1 and is_a_place(words[0]) and not is_given_name(words[0]))):
         # after a comma, a label ("…, Parent: Piotr"), a label's or a product's number ("…, Year 2", "…, Nordmann
@@ -976,6 +1030,8 @@ def introduced_name(text: str) -> bool:
     words = text.split()
     if len(words) > 1 and surname_written_first(words[0]) and given_name_alone(" ".join(words[1:])):
         return True  # its surname first, as Bulgarian, Polish and Greek forms write one ("ik ben Hadzhiev Radoslav")
+    if surname_before_given_names(words):
+        return True  # … or one without an ending, before its given names: "ik ben Nowak Agnieszka Maria"
     return given_name_alone(text) and _plain_name(words[0]) not in _engine_words("lower_case_words_not_names")
 
 

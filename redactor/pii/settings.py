@@ -109,6 +109,9 @@ class EngineConfig(pydantic.BaseModel):
     product_words_after: list[str] = []  # lower-case after a name only: "Earl Grey tea", "Charlie Bigham's fish pie"
     sold_by_after: list[str] = []  # how a product is sold, right after its name: "Hortensia Annabelle in pot"
     surname_first_endings: list[str] = []  # a surname before the given name: "Kowalski Jan", "Popescu Ion"
+    surname_first_endings_shared_with_words: list[str] = []  # of those, a place's or a thing's too: "Geneva Anna"
+    name_labels: list[str] = []  # a form's labels for a name: "Naam:", "Nom :"
+    group_words: list[str] = []  # a group's word after a name and its comma: "…, Gruppe Anfänger"
     surnames_written_first: list[str] = []  # … or one of these: "Nagy Zoltán", "kovács éva" (Hungarian)
     finish_words: list[str] = []  # a product's colour or material after its title's name: "Lamp Victor zwart"
     venue_words: list[str] = []  # places named after people, in either case before the name: "la piscine Jean Taris"
