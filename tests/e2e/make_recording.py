@@ -240,6 +240,13 @@ def r47_journey(page: Any) -> None:
 
 R47_LETTER = "in Zwolle de installaties van utiliteitsgebouwen. Mijn teamleider Mehmet Ali"  # one text node
 
+R47_EMPLOYER = ("a capitalised run in what the visitor writes is a person, a firm's name too, fail closed "
+                "(content.name_runs): 'Hegeman Elektro' in her letter is masked; a firm is not told from a surname there")
+
+R47_LAST_WORD = ("the last word typed in a field stays masked in its keystroke events ('B, BE en **': a batch may end "
+                 "inside a value, content.trailing_fragment), and the wizard replaces the step's DOM before any "
+                 "snapshot holds the settled value")
+
 R47_PLANTED = [
     pii("voornaam", "#voornaam", "Ayşenur", "typed", "person_name", "cut 'Ayşe|nur'; echoed in the step header, title"),
     pii("achternaam", "#achternaam", "Kahramanoğlu", "typed", "person_name", "cut 'Kahraman|oğlu'; echoed"),
@@ -262,13 +269,16 @@ R47_PLANTED = [
     pii("r-naam", "#referenties input.r-naam", "Hendrik-Jan Tekstra", "typed", "person_name",
         "a row a button adds, cut 'Hendrik-Jan Teks|tra'"),
     pii("r-tel", "#referenties input.r-tel", "+31 (0)38 421 7390", "typed", "phone", "a landline, cut"),
-    pii("salaris", "#salaris", "€ 3.850 bruto", "typed", "non_pii",
-        "a salary expectation: no one is found by it, the form's reader needs it (our call: readable)"),
+    pii("salaris", "#salaris", "€ 3.850", "embedded-in-typed", "financial",
+        "a salary expectation '€ 3.850 bruto' in a field labelled 'Salarisindicatie': masked whole by design "
+        "(rules/fields.yaml FINANCIAL: salaris, salary, income)"),
     pii("beschikbaar", "#beschikbaar", "2027-03-01", "typed", "non_pii", "the date she can start, type=date"),
-    pii("rijbewijs", "#rijbewijs", "B, BE en C1", "typed", "non_pii", "driving-licence categories"),
+    {**pii("rijbewijs", "#rijbewijs", "B, BE en C1", "typed", "non_pii", "driving-licence categories"),
+     "open": R47_LAST_WORD},
     pii("r-functie", "#referenties input.r-functie", "teamleider werkvoorbereiding", "typed", "non_pii",
         "the referee's role"),
-    pii("motivatie", "#motivatie", "Hegeman Elektro", "embedded-in-typed", "non_pii", "her former employer, in bold"),
+    {**pii("motivatie", "#motivatie", "Hegeman Elektro", "embedded-in-typed", "non_pii", "her former employer, in bold"),
+     "open": R47_EMPLOYER},
     *[pii("site", None, text, "site-text", "non_pii") for text in [
         "Veldhorst Installatietechniek", "Vacature: Werkvoorbereider Elektrotechniek (32–40 uur) · Apeldoorn",
         "Persoonlijke gegevens", "Motivatie en beschikbaarheid", "Referenties", "Naam referent", "+ Referent toevoegen",
