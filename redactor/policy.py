@@ -340,6 +340,9 @@ class FieldMeaning(BaseModel):
     in_page_text: bool = True  # said by a label in the page's text too ("Gravure : Oui" on a product sheet: not)
     alone: bool = False  # said only by a text made of its words alone, numbers aside ("Partner", not "Partnercode")
     whole_words: bool = False  # its words are never found inside a longer one ("numm" runs inside "Kundennummer")
+    #: words that, among the field's own, say it holds the kind of what the meaning's words name, not its number
+    #: ("Rijbewijscategorie", "Führerscheinklasse"), unless a number's word is there too (FieldRules.field_meaning)
+    kinds: frozenset[str] = frozenset()
     exchange_words: frozenset[str] = frozenset()  # typed_text: what names a network exchange…
     exchange_parts: frozenset[str] = frozenset()  # …and its parts (FieldRules.is_typed_text)
 
@@ -367,6 +370,12 @@ class FieldMeaning(BaseModel):
         else: "Partner", "Getuige 2", "Moeder / Vader", "Emergency contact" (a label made of a role alone)."""
         words = [word for word in words if not word.isdigit()]
         return bool(words) and (" ".join(words) in self.words or all(word in self.words for word in words))
+
+    def says_a_kind(self, words: list[str]) -> bool:
+        """Whether one of these words is, or (a long one) holds, one of the meaning's kinds: "rijbewijscategorie"."""
+        return bool(self.kinds) and any(word in self.kinds or any(kind in word for kind in self.kinds
+                                                                   if len(kind) >= COMPOUND_WORD_LENGTH)
+                                        for word in words)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys the caches below, once per process
@@ -481,8 +490,13 @@ class FieldRules:
         # it is more specific ("Nummerplaat" a plate's, not a record number's "nummer"; "Rekeninghouder" a person's,
         # not an account's "rekening"; review 29 F11). "Card number" stays a card's: "number" holds no "card"
         said, said_phrase = "", ""
+        # a document's class or category is a pick from a short list ("Rijbewijscategorie: B, BE en C1", held-out
+        # round 47), no number of hers: its kind's word takes the document's meaning away, a number's word gives it back
+        kind_only = not self._says_a_number(joined + spaced)
         for meaning in self.meanings:
             if page_text and (meaning.fields_only or not meaning.in_page_text):
+                continue
+            if kind_only and meaning.says_a_kind(joined + spaced):
                 continue
             if not said and (field_type.lower() in meaning.types or tokens & meaning.autocomplete):
                 return meaning.entity
@@ -494,6 +508,11 @@ class FieldRules:
                     not said or (len(phrase) > len(said_phrase) and said_phrase in phrase)):
                 said, said_phrase = meaning.entity, phrase
         return said
+
+    def _says_a_number(self, words: list[str]) -> bool:
+        """Whether one of these words is a number's ("nr", "nummer"), or (a long one) holds it ("rijbewijsnummer")."""
+        return any(word in self.number_keys or any(key in word for key in self.number_keys
+                                                    if len(key) >= COMPOUND_WORD_LENGTH) for word in words)
 
     def choice_meaning(self, identifiers: str, described: str) -> str:
         """The special category a box's name, id or label words say, whatever other meaning comes first in the list:
@@ -514,7 +533,8 @@ class FieldRules:
         ones found inside compound words (not the words of a meaning said alone: kept from a label made of them
         only, label_words)."""
         said = [*(m for m in self.meanings if not m.alone), self.signature]
-        words = frozenset(w for m in said for phrase in m.words for w in phrase.split())
+        # and a meaning's kinds: "Categorie rijbewijs" keeps "categorie", which takes the document's meaning away
+        words = frozenset(w for m in said for phrase in (*m.words, *m.kinds) for w in phrase.split())
         long = sorted({p for m in said for p in m.words if " " not in p and len(p) >= COMPOUND_WORD_LENGTH},
                       key=len, reverse=True)
         return words, re.compile("|".join(map(re.escape, long)) or "(?!)")

@@ -2268,3 +2268,25 @@ def test_a_plate_labelled_with_the_car_it_belongs_to_has_its_meaning(label, mean
     page then wrote into its address's fragment ("#parking/ZG%201234-AB") reached the collector. The plate's word
     with the vehicle's says it; a hob's or a memorial's plaque says no plate."""
     assert shipped_fields().field_meaning("", "", "", label, False, True) == meaning
+
+
+@pytest.mark.parametrize("value, name", [
+    ("Mijn teamleider Mehmet Ali\nBoztepe kan dat bevestigen.", "Boztepe"),
+    ("Mijn teamleider Mehmet\nAli Boztepe kan dat bevestigen.", "Mehmet"),
+    ("Mijn teamleider is Mehmet\nBoztepe, hij kan dat bevestigen.", "Boztepe")])
+@pytest.mark.parametrize("cut", [None, "Boz"])
+def test_a_name_a_line_break_cuts_in_a_sentence_is_masked_on_both_lines(session, value, name, cut):
+    """Held-out round 47, probed beside the page: a motivation letter's team leader written with a line break inside
+    his name ('Mehmet Ali⏎Boztepe', as the recorded letter's <br>) — a name run never went on past a line break, so the
+    word on the other line was stored. Mid-sentence (words before it on its line) the name goes on past the break; a
+    signature over a firm's line ('Sanne Jansen⏎Bakkerij De Molen') stays as it was."""
+    field = element("textarea", {"id": "motivatie", "name": "motivatie"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "motivatie"}, [text("Motivatie")]), field, lang="nl")))
+    events = typing(field["id"], value)
+    end = value.index(cut) + len(cut) if cut else len(events)
+    s.send(*events[:end])
+    s.send(*events[end:])
+    s.send(snapshot(html_page(element("textarea", {"id": "motivatie", "value": value}), lang="nl")))
+    assert leaked(s.stored, name) == []
+    assert "kan dat" in stored_text(s.stored)

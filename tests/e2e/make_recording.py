@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -78,6 +79,21 @@ def typed(page: Any, selector: str, *pieces: str) -> None:
         if index:
             cut(page)
         page.keyboard.type(piece, delay=KEY_MS)
+
+
+def attached(page: Any, selector: str, filename: str) -> None:
+    """Picks a file of that name in a file input, as the visitor's file dialog would (the browser then says
+    'C:\\fakepath\\<filename>' as the input's value): the name is what a round plants, the bytes are a stub."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / filename
+        path.write_bytes(b"%PDF-1.4\n%stub\n")
+        page.set_input_files(selector, str(path))
+
+
+def pressed(page: Any, *keys: str) -> None:
+    """Presses keys or chords (a rich-text editor's 'Control+B', 'Shift+Enter') where the caret is."""
+    for key in keys:
+        page.keyboard.press(key)
 
 
 # -- round 46: a Flemish hospital's pre-admission ---------------------------------------------------------------
@@ -173,10 +189,111 @@ R46_PLANTED = [
         "Bedankt! Wij verwachten u op de dag van uw opname om 7.30 uur aan de onthaalbalie."]],
 ]
 
+# -- round 47: a Dutch installer's job application, a three-step wizard ------------------------------------------
+def r47_journey(page: Any) -> None:
+    typed(page, "#voornaam", "Ayşe", "nur")
+    typed(page, "#achternaam", "Kahraman", "oğlu")
+    typed(page, "#email", "aysenur.kah", "ramanoglu", "@ziggo.nl")
+    typed(page, "#telefoon", "+31 (0)6 48", "27 1935")  # leaving the e-mail fills the hidden input
+    typed(page, "#bsn", "273 84", "6 516")
+    typed(page, "#linkedin", "https://www.linkedin.com/in/aysenur-kahra", "manoglu-4b21a7/")
+    attached(page, "#cv", "CV_Aysenur_Kahramanoglu.pdf")
+    cut(page)
+    page.click("#volgende")  # step 2 replaces step 1's DOM; the header and title say her name
+    page.click("#motivatie")
+    page.keyboard.type("Vier jaar plande ik als werkvoorbereider bij ", delay=KEY_MS)
+    pressed(page, "Control+B")
+    page.keyboard.type("Hegeman Elektro", delay=KEY_MS)
+    pressed(page, "Control+B")
+    page.keyboard.type(" in Zwolle de installaties van utiliteitsgebouwen. Mijn teamleider Mehmet Ali", delay=KEY_MS)
+    pressed(page, "Shift+Enter")
+    page.keyboard.type("Boz", delay=KEY_MS)
+    cut(page)
+    page.keyboard.type("tepe ", delay=KEY_MS)
+    pressed(page, "Control+I")
+    page.keyboard.type("(06 2947 58", delay=KEY_MS)
+    cut(page)
+    page.keyboard.type("13)", delay=KEY_MS)
+    pressed(page, "Control+I")
+    page.keyboard.type(" vertelt u er graag meer over. Ik woon aan de Brinkgreverweg 88 in Deventer.", delay=KEY_MS)
+    pressed(page, "Enter")
+    page.keyboard.type("Met vriendelijke groet, ", delay=KEY_MS)
+    pressed(page, "Control+I")
+    page.keyboard.type("Ayşenur Kahramanoğlu", delay=KEY_MS)
+    pressed(page, "Control+I")
+    typed(page, "#salaris", "€ 3.850 bruto")
+    page.fill("#beschikbaar", "2027-03-01")
+    typed(page, "#rijbewijs", "B, BE en C1")
+    cut(page)
+    page.click("#volgende")  # step 3
+    page.click("#referent-plus")
+    typed(page, "#referenties input.r-naam", "Hendrik-Jan Teks", "tra")
+    typed(page, "#referenties input.r-functie", "teamleider werkvoorbereiding")
+    typed(page, "#referenties input.r-tel", "+31 (0)38 4", "21 7390")
+    cut(page)
+    page.evaluate("rrweb.record.takeFullSnapshot(true)")
+    cut(page)
+    page.click("#volgende")  # sent: the page writes her name and e-mail into an overview line
+    page.wait_for_selector("#bedankt[data-done]")
+    page.evaluate("rrweb.record.takeFullSnapshot(true)")
+
+
+R47_LETTER = "in Zwolle de installaties van utiliteitsgebouwen. Mijn teamleider Mehmet Ali"  # one text node
+
+R47_EMPLOYER = ("a capitalised run in what the visitor writes is a person, a firm's name too, fail closed "
+                "(content.name_runs): 'Hegeman Elektro' in her letter is masked; a firm is not told from a surname there")
+
+R47_LAST_WORD = ("the last word typed in a field stays masked in its keystroke events ('B, BE en **': a batch may end "
+                 "inside a value, content.trailing_fragment), and the wizard replaces the step's DOM before any "
+                 "snapshot holds the settled value")
+
+R47_PLANTED = [
+    pii("voornaam", "#voornaam", "Ayşenur", "typed", "person_name", "cut 'Ayşe|nur'; echoed in the step header, title"),
+    pii("achternaam", "#achternaam", "Kahramanoğlu", "typed", "person_name", "cut 'Kahraman|oğlu'; echoed"),
+    pii("achternaam", None, "Kahramanoglu", "echoed", "person_name", "her name without diacritics, in e-mail, URL, file"),
+    pii("email", "#email", "aysenur.kahramanoglu@ziggo.nl", "typed", "email",
+        "cut twice; page JS copies it into input[type=hidden] and the overview line"),
+    pii("telefoon", "#telefoon", "+31 (0)6 4827 1935", "typed", "phone", "cut '+31 (0)6 48|27 1935'"),
+    pii("bsn", "#bsn", "273 846 516", "typed", "national_id", "a BSN with spaces, 11-proof right, cut '273 84|6 516'"),
+    pii("linkedin", "#linkedin", "aysenur-kahramanoglu-4b21a7", "embedded-in-typed", "url",
+        "her name in the profile's path: 'https://www.linkedin.com/in/aysenur-kahra|manoglu-4b21a7/' typed"),
+    pii("cv", "#cv", "CV_Aysenur_Kahramanoglu.pdf", "selected", "person_name",
+        "the file input's value 'C:\\fakepath\\CV_Aysenur_Kahramanoglu.pdf'"),
+    pii("motivatie", "#motivatie", "Mehmet Ali", "embedded-in-typed", "person_name",
+        "her team leader's given names, a <br> (Shift+Enter) before his family name"),
+    pii("motivatie", "#motivatie", "Boztepe", "embedded-in-typed", "person_name",
+        "his family name after the <br>, cut 'Boz|tepe'"),
+    pii("motivatie", "#motivatie", "06 2947 5813", "embedded-in-typed", "phone", "in italics, cut '06 2947 58|13'"),
+    pii("motivatie", "#motivatie", "Brinkgreverweg 88", "embedded-in-typed", "address", "her street in the letter"),
+    pii("motivatie", "#motivatie", R47_LETTER, "typed", "free_text"),
+    pii("r-naam", "#referenties input.r-naam", "Hendrik-Jan Tekstra", "typed", "person_name",
+        "a row a button adds, cut 'Hendrik-Jan Teks|tra'"),
+    pii("r-tel", "#referenties input.r-tel", "+31 (0)38 421 7390", "typed", "phone", "a landline, cut"),
+    pii("salaris", "#salaris", "€ 3.850", "embedded-in-typed", "financial",
+        "a salary expectation '€ 3.850 bruto' in a field labelled 'Salarisindicatie': masked whole by design "
+        "(rules/fields.yaml FINANCIAL: salaris, salary, income)"),
+    pii("beschikbaar", "#beschikbaar", "2027-03-01", "typed", "non_pii", "the date she can start, type=date"),
+    {**pii("rijbewijs", "#rijbewijs", "B, BE en C1", "typed", "non_pii", "driving-licence categories"),
+     "open": R47_LAST_WORD},
+    pii("r-functie", "#referenties input.r-functie", "teamleider werkvoorbereiding", "typed", "non_pii",
+        "the referee's role"),
+    {**pii("motivatie", "#motivatie", "Hegeman Elektro", "embedded-in-typed", "non_pii", "her former employer, in bold"),
+     "open": R47_EMPLOYER},
+    *[pii("site", None, text, "site-text", "non_pii") for text in [
+        "Veldhorst Installatietechniek", "Vacature: Werkvoorbereider Elektrotechniek (32–40 uur) · Apeldoorn",
+        "Persoonlijke gegevens", "Motivatie en beschikbaarheid", "Referenties", "Naam referent", "+ Referent toevoegen",
+        "Een leidinggevende of docent die ons iets over je werk kan vertellen.",
+        "Dank voor je sollicitatie! Je hoort binnen tien werkdagen van ons team Werving & Selectie.",
+        "Veldhorst Installatietechniek B.V. · Ecofactorij 14, Apeldoorn · Werken bij Veldhorst"]],
+]
+
 JOURNEYS: dict[str, list[tuple[str, str, Callable[[Any], None], list[dict[str, Any]], str]]] = {
     "round46": [("opname-a", "opname.html", r46_journey, R46_PLANTED,
                  "Lieselot Vanhoutteghem (Roeselare, Dutch) and her French-speaking partner Grégoire Lemaître: "
                  "a hospital pre-admission typed key by key, batches cut inside values")],
+    "round47": [("sollicitatie-a", "sollicitatie.html", r47_journey, R47_PLANTED,
+                 "Ayşenur Kahramanoğlu (Deventer, Turkish-Dutch) applies for a job in a three-step wizard whose DOM "
+                 "the page replaces between steps: typed key by key, batches cut inside values, a rich-text letter")],
 }
 
 
