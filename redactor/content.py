@@ -621,6 +621,15 @@ def name_runs(text: str) -> list[Span]:
     return spans + _names_across_a_line_break(text, spans)
 
 
+def _its_line_start(text: str, start: int) -> int:
+    """Where the line of what starts at `start` starts when only spaces stand before it there, else -1. Reads back
+    over those spaces only (not the line: many runs on one long line would read it again each)."""
+    at = start
+    while at and text[at - 1] != "\n" and text[at - 1].isspace():
+        at -= 1
+    return at if not at or text[at - 1] == "\n" else -1
+
+
 #: a line break inside a name a visitor writes mid-sentence: a run ending a line, the next line's first capitalised
 #: word; or a given name ending a line, a run opening the next (anchored where a run ends or starts: linear)
 _NEXT_LINE_WORD = regex.compile(rf"[^\S\n]*\n[^\S\n]*({_PROPER_WORD})(?![\w'’-])")
@@ -638,16 +647,16 @@ def _names_across_a_line_break(text: str, runs: list[Span]) -> list[Span]:
     name ending such a line with a capitalised word opening the next ("is Mehmet⏎Boztepe, hij")."""
     spans = []
     for run in runs:
-        line_start = text.rfind("\n", 0, run.start) + 1
-        if text[line_start:run.start].strip():
+        line_start = _its_line_start(text, run.start)
+        if line_start < 0:  # other words before the run on its line
             after = _NEXT_LINE_WORD.match(text, run.end)
             if after and not is_function_word(after.group(1)):
                 spans.append(Span(after.start(1), after.end(1), "PERSON", 1.0, "shape"))
-        if line_start and not text[line_start:run.start].strip():
+        elif line_start:
             before = _LINE_END_WORD.search(text, max(0, line_start - _LINE_END_LOOK), line_start)
             if before and is_given_name(before.group(1)) and not is_function_word(before.group(1)):
                 spans.append(Span(before.start(1), before.end(1), "PERSON", 1.0, "shape"))
-    for pair in _BROKEN_PAIR.finditer(text):  # "Mijn teamleider is Mehmet⏎Boztepe, hij …"
+    for pair in _BROKEN_PAIR.finditer(text):  # "Mijn teamleider is Mehmet⏎Boztepe, hij …" (one line's scan a pair)
         line_start = text.rfind("\n", 0, pair.start()) + 1
         if text[line_start:pair.start()].strip() and is_given_name(pair.group(1)) and \
                 not is_function_word(pair.group(1)) and not is_function_word(pair.group(2)):

@@ -41,6 +41,23 @@ def batches(recording: dict[str, Any]) -> list[bytes]:
     return [(recording.get("folder", SAMPLES) / name).read_bytes() for name in recording["files"]]
 
 
+async def post_recording(client: Any, admin_headers: dict[str, str], recording: dict[str, Any], site: str,
+                         config: dict[str, Any]) -> list[Any]:
+    """Configures `site`, posts a recording batch by batch to the real server (each accepted whole) and returns
+    what the store holds of its session."""
+    answer = await client.put(f"/v1/sites/{site}", json=config, headers=admin_headers)
+    assert answer.status in (200, 201), await answer.text()
+    session = recording["sessionId"]
+    for body in batches(recording):
+        answer = await client.post(f"/v1/sites/{site}/sessions/{session}/events", data=body,
+                                   headers={"Content-Type": "application/json"})
+        assert answer.status == 202, await answer.text()
+        assert (await answer.json())["accepted"] == len(orjson.loads(body)["events"])
+    answer = await client.get(f"/v1/sites/{site}/sessions/{session}/events", headers=admin_headers)
+    assert answer.status == 200
+    return await answer.json()
+
+
 def strings(value: Any) -> Iterator[str]:
     stack = [value]
     while stack:

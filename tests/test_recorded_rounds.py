@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 
-from leaks import batches, recordings
+from leaks import batches, post_recording, recordings
 from planted import texts, windows
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
@@ -37,17 +37,7 @@ def test_there_are_rounds():
 
 
 async def post(client, admin_headers, recording) -> list[dict[str, Any]]:
-    answer = await client.put(f"/v1/sites/{SITE}", json={}, headers=admin_headers)
-    assert answer.status in (200, 201), await answer.text()
-    session = recording["sessionId"]
-    for body in batches(recording):
-        answer = await client.post(f"/v1/sites/{SITE}/sessions/{session}/events", data=body,
-                                   headers={"Content-Type": "application/json"})
-        assert answer.status == 202, await answer.text()
-        assert (await answer.json())["accepted"] == len(orjson.loads(body)["events"])
-    answer = await client.get(f"/v1/sites/{SITE}/sessions/{session}/events", headers=admin_headers)
-    assert answer.status == 200
-    return await answer.json()
+    return await post_recording(client, admin_headers, recording, SITE, {})
 
 
 def sent_text(recording) -> str:

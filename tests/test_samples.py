@@ -8,24 +8,14 @@ import orjson
 import pytest
 
 from leaks import batches, leaks, planted, recordings
+from leaks import post_recording as shared_post
 
 SITE = "shop"
 SITE_CONFIG = {"block_selectors": ["#account-balance"]}
 
 
 async def post_recording(client, admin_headers, recording) -> list:
-    answer = await client.put(f"/v1/sites/{SITE}", json=SITE_CONFIG, headers=admin_headers)
-    assert answer.status in (200, 201), await answer.text()
-    session = recording["sessionId"]
-    for body in batches(recording):
-        answer = await client.post(f"/v1/sites/{SITE}/sessions/{session}/events", data=body,
-                                   headers={"Content-Type": "application/json"})
-        assert answer.status == 202, await answer.text()
-        counts = await answer.json()
-        assert counts["accepted"] == len(orjson.loads(body)["events"])
-    answer = await client.get(f"/v1/sites/{SITE}/sessions/{session}/events", headers=admin_headers)
-    assert answer.status == 200
-    return await answer.json()
+    return await shared_post(client, admin_headers, recording, SITE, SITE_CONFIG)
 
 
 @pytest.fixture(params=[r["recording"] for r in recordings()])
