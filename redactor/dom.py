@@ -403,9 +403,10 @@ class DomMirror:
         # a label's words that come after its field (a page's translations load late): a field found to
         # mean nothing is asked again once any label gained words (the epoch its "nothing" was found in)
         self._label_epoch = 1
-        # slot → the label epoch its empty meaning was found in (0: never). A column, not a dict: the parent of
-        # every text is asked, and a dict of a page's slots was the largest part of a live mirror (~57 KB of ~110)
-        self._no_meaning = array("I")
+        # slot → the label epoch its empty meaning was found in (0: never). A column of a byte a slot, not a dict: the
+        # parent of every text is asked, and a dict of a page's slots was the largest part of a live mirror (~57 KB
+        # of ~110); past 255 epochs the column starts afresh (_label_words_came)
+        self._no_meaning = array("B")
         self._not_drawn: dict[int, int] = {}  # a canvas's slot → the label epoch it was found no pad in
         self._named: dict[str, int] | None = None  # an id → the element with label words (aria-*; None: to build)
         # an id → the field whose pop-up it is, kept up to date as fields come (None: to build, once,
@@ -722,8 +723,8 @@ class DomMirror:
     def _label_words_came(self) -> None:
         """A label gained words: the fields found to mean nothing and the canvases found no pad are asked again."""
         self._label_epoch += 1
-        if self._label_epoch > 0xFFFFFFFF:  # past what the column holds (4 bytes a slot): asked afresh
-            self._label_epoch, self._no_meaning, self._not_drawn = 1, array("I"), {}
+        if self._label_epoch > 0xFF:  # past what the column holds (a byte a slot): asked afresh, regrown on demand
+            self._label_epoch, self._no_meaning, self._not_drawn = 1, array("B"), {}
 
     def _note_column_words(self, slot: int, tag: str, full: dict[str, str], policy: Policy) -> None:
         """The label words a table's column is named by in attributes (_HEADER_WORDS, _CELL_WORDS) go to the label of
@@ -1514,6 +1515,12 @@ class DomMirror:
             "nodes": rows,
             "removed": removed,
         }
+
+    def rest(self) -> None:
+        """A batch is done with this mirror: the sets its taints' lookups were made in go (PackedHashes), the columns
+        stay (a live session between its batches costs a few bytes a hash)."""
+        self.taint.rest()
+        self.site_names.rest()
 
     def forget_changes(self) -> None:
         """This mirror as it is now was saved: changes count from here."""

@@ -3006,7 +3006,9 @@ def redaction_steps(events: list[Any], policy: Policy, mirror: DomMirror, masker
     found = (yield distinct, work.language) if distinct else []
     by_text = dict(zip(distinct, found))
     redaction = work.finish(kept, [list(by_text[text]) for text in texts])
-    return around.finish(redaction) if around is not None else redaction
+    redaction = around.finish(redaction) if around is not None else redaction
+    mirror.rest()
+    return redaction
 
 
 _START = object()

@@ -34,19 +34,20 @@ from redactor.scheduling import gc_paused, inline
 from redactor.taint import MAX_TAINT_VALUES
 
 Key = tuple[str, str]
-#: what a live mirror holds in memory per sticky id and per taint value (and per <datalist> entry's digest, as
-#: small), measured with tracemalloc;
+#: what a live mirror holds in memory per sticky id, per taint hash (its columns between batches: taint.PackedHashes;
+#: ~10 bytes a hash, measured with tracemalloc, rounded up) and per <datalist> entry's digest (a set);
 #: its nodes are estimated by their table (NodeTable.nbytes: columns, and the shapes it made that
 #: no other session had); frozen mirrors are counted exactly
 LIVE_STICKY_BYTES = 120
-LIVE_TAINT_BYTES = 120
+LIVE_TAINT_BYTES = 24
+LIVE_LISTED_BYTES = 120
 
 
 def live_bytes(mirror: DomMirror) -> int:
     """An estimate of a live mirror's memory, in O(1) (exact sizing would cost a walk of every
     object)."""
     return (mirror.table.nbytes() + len(mirror.sticky) * LIVE_STICKY_BYTES
-            + (len(mirror.taint) + len(mirror.listed)) * LIVE_TAINT_BYTES)
+            + len(mirror.taint) * LIVE_TAINT_BYTES + len(mirror.listed) * LIVE_LISTED_BYTES)
 
 
 def freeze(mirror: DomMirror) -> bytes:

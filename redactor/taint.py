@@ -36,7 +36,9 @@ import heapq
 import hmac
 import re
 import unicodedata
-from typing import Any, Iterable
+from array import array
+from bisect import bisect_left
+from typing import Any, Iterable, Iterator
 
 from redactor.bounded_cache import LONGEST_KEPT, short_lru_cache
 from redactor.pii.fold import fold
@@ -425,21 +427,97 @@ def _joins(word: str) -> list[tuple[int, int]]:
     return joins
 
 
+def _after_name_head(text: str, digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int, last: int | None,
+                     hashes: set[bytes]) -> int | None:
+    """Where a tainted value found ends, grown over the capitalised word after a name's head that ends at the
+    word `at` (digest: the hash of the run's words so far), when one space is all between them."""
+    if at + 1 >= len(found):
+        return last
+    start, end = found[at + 1][:2]
+    if text[found[at][1]:start] != " " or not text[start].isupper():
+        return last
+    head = digest.copy()
+    head.update(_NAME_HEAD)
+    return max(end, last or 0) if head.digest() in hashes else last
+
+
+def _said_after(digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int, said: list[tuple[int, int]],
+                hashes: set[bytes]) -> None:
+    """Where a statement's first words end at the word `at` (digest: the hash of the run's words so far), the
+    longest run of words right after them that is what it says is added to said (add_statement). Bounded: the
+    first words are looked up once per run, and only where they are found are up to MAX_WORDS words read on."""
+    after = digest.copy()
+    after.update(_SAID_AFTER)
+    if after.digest() not in hashes:
+        return
+    last = None
+    for _, end, word, _ in found[at + 1:at + 1 + MAX_WORDS]:
+        after.update(word)
+        if after.digest() in hashes:
+            last = end
+    if last is not None:
+        said.append((found[at + 1][0], last))
+
+
+class PackedHashes:
+    """A set of 8-byte keyed hashes kept, between batches, as one sorted column of 8 bytes each: a set of bytes objects
+    costs ~90 bytes a hash, and a live session's taint was a third of its memory (issue 12: ~170 hashes of one page's
+    values, ~27 KB). A lookup is a bisection; a batch that reads texts for echoes looks its many words up in a set made
+    from the column (live(): ~65 ns a hash), dropped when the batch is done (rest()). An addition goes to both (the
+    column's tail moved: bounded, a taint holds at most its limit)."""
+
+    __slots__ = ("_column", "_live")
+
+    def __init__(self, hashes: Iterable[bytes] = ()):
+        self._column = array("Q", sorted({int.from_bytes(h, "little") for h in hashes}))
+        self._live: set[bytes] | None = None
+
+    def live(self) -> set[bytes]:
+        """The hashes as a set, for a batch's lookups (kept until rest())."""
+        if self._live is None:
+            self._live = {number.to_bytes(8, "little") for number in self._column}
+        return self._live
+
+    def rest(self) -> None:
+        self._live = None
+
+    def __contains__(self, digest: bytes) -> bool:
+        if self._live is not None:
+            return digest in self._live
+        number, column = int.from_bytes(digest, "little"), self._column
+        at = bisect_left(column, number)
+        return at < len(column) and column[at] == number
+
+    def add(self, digest: bytes) -> None:
+        number, column = int.from_bytes(digest, "little"), self._column
+        at = bisect_left(column, number)
+        if at == len(column) or column[at] != number:
+            column.insert(at, number)
+            if self._live is not None:
+                self._live.add(digest)
+
+    def __len__(self) -> int:
+        return len(self._column)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return (number.to_bytes(8, "little") for number in self._column)
+
+
 class Taint:
     """Keyed hashes of the runs of words of the values found to be PII in one session."""
 
     def __init__(self, limit: int = MAX_TAINT_VALUES):
         self.limit = limit
-        self.hashes: set[bytes] = set()  # each tainted run of words
-        self.heads: set[bytes] = set()  # each run's first word: where a match can start
+        self.hashes = PackedHashes()  # each tainted run of words
+        self.heads = PackedHashes()  # each run's first word: where a match can start
         self.saturated = False
         self.unsaved: list[tuple[bytes, bytes]] = []  # (run, head) added since the last save (bounded by limit)
         # the keyed hashes of values whose every hash is in the taint (TaintHasher.value): a value found again
         # (a page's e-mail in every batch, a name's words at each keystroke) adds nothing, told by one lookup.
         # Hashes are never taken out, so a value once settled stays so; not saved (bounded by limit)
-        self._settled: set[bytes] = set()
+        self._settled = PackedHashes()
         # the same of a value taken with the forms its caller derives from it (took_before), keyed by them
-        self._taken: set[bytes] = set()
+        self._taken = PackedHashes()
 
     def took_before(self, value: str, hasher: TaintHasher) -> bool:
         """Whether a value (with what says which forms its caller derives from it) was taken before: a
@@ -493,11 +571,12 @@ class Taint:
         joined = _joined(found)
         runs += group_runs + _groupings(found, joined, hasher)  # "250269604918273" is shown "250.269.604.918.273"
         new = self._new_runs(runs, hasher)
+        hashes = self.hashes.live()
         for tail in _suffixes(found):  # "BE71096123456769" is shown "...123456769"
             digest = hasher.start()
             digest.update(tail)
             whole = digest.digest()
-            if whole not in self.hashes:
+            if whole not in hashes:
                 new.append((whole, whole))
         # "6120 4483 917" is shown "61204483917" too: one word; "de Lannoy-Weydert" is shown "LANNOYWEYDERT"
         one_words = _letters_joined(found) if joined is None else [joined, *_joined_parts(joined, group_runs)]
@@ -505,20 +584,20 @@ class Taint:
             digest = hasher.start()
             digest.update(one_word)
             whole = digest.digest()
-            if whole not in self.hashes:
+            if whole not in hashes:
                 new.append((whole, whole))
         return self._commit(new, settled)
 
     def _new_runs(self, runs: list[list[tuple[int, int, bytes, bytes]]],
                   hasher: TaintHasher) -> list[tuple[bytes, bytes]]:
         """The (run, head) hashes of runs of words the taint does not hold yet."""
-        new = []
+        new, hashes = [], self.hashes.live()
         for run in runs:
             digest = hasher.start()
             for word in run:
                 digest.update(word[2])
             whole = digest.digest()
-            if whole not in self.hashes:
+            if whole not in hashes:
                 new.append((whole, run[0][3]))
         return new
 
@@ -590,21 +669,21 @@ class Taint:
     def found(self, text: str, hasher: TaintHasher) -> Iterable[tuple[int, int]]:
         """The [start, end) of each tainted value found in the text, in the order of their starts, without the
         handles around them."""
-        if not self.hashes:
+        hashes, heads = self.hashes.live(), self.heads.live()
+        if not hashes:
             return []
         index = hasher.index(text)
         if index is not None:  # (exact: the same hashes as the lookups below, kept for the site)
-            heads, pieces, found = index
-            if self.heads.isdisjoint(heads):
-                return [] if self.hashes.isdisjoint(pieces) else self._pieces_found(text, hasher)
-            glued = not self.hashes.isdisjoint(pieces)
+            text_heads, pieces, found = index
+            if heads.isdisjoint(text_heads):
+                return [] if hashes.isdisjoint(pieces) else self._pieces_found(text, hasher)
+            glued = not hashes.isdisjoint(pieces)
             if found is None:
                 found = words(text, hasher)
-        elif self.heads.isdisjoint(hasher.heads(text)):
+        elif heads.isdisjoint(hasher.heads(text)):
             return self._pieces_found(text, hasher)
         else:
             glued, found = True, words(text, hasher)
-        hashes, heads = self.hashes, self.heads
         values: list[tuple[int, int]] = []
         said: list[tuple[int, int]] = []  # what a statement says after its first words (add_statement)
         for i, (start, end, word, head) in enumerate(found):
@@ -613,14 +692,14 @@ class Taint:
             last = end if head in hashes else None
             digest = hasher.start()
             digest.update(word)
-            last = self._after_name_head(text, digest, found, i, last)
-            self._said_after(digest, found, i, said)
+            last = _after_name_head(text, digest, found, i, last, hashes)
+            _said_after(digest, found, i, said, hashes)
             for j, (_, later_end, later, _) in enumerate(found[i + 1:i + MAX_WORDS], i + 1):
                 digest.update(later)
                 if digest.digest() in hashes:
                     last = later_end
-                last = self._after_name_head(text, digest, found, j, last)
-                self._said_after(digest, found, j, said)
+                last = _after_name_head(text, digest, found, j, last, hashes)
+                _said_after(digest, found, j, said, hashes)
             if last is not None:
                 values.append((start, last))
         if said:  # (a few: in the order of their starts with the rest)
@@ -628,36 +707,6 @@ class Taint:
         if glued:  # (both in the order of their starts: merged in that order, linear)
             return heapq.merge(values, self._pieces_found(text, hasher))
         return values
-
-    def _after_name_head(self, text: str, digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int,
-                         last: int | None) -> int | None:
-        """Where a tainted value found ends, grown over the capitalised word after a name's head that ends at the
-        word `at` (digest: the hash of the run's words so far), when one space is all between them."""
-        if at + 1 >= len(found):
-            return last
-        start, end = found[at + 1][:2]
-        if text[found[at][1]:start] != " " or not text[start].isupper():
-            return last
-        head = digest.copy()
-        head.update(_NAME_HEAD)
-        return max(end, last or 0) if head.digest() in self.hashes else last
-
-    def _said_after(self, digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int,
-                    said: list[tuple[int, int]]) -> None:
-        """Where a statement's first words end at the word `at` (digest: the hash of the run's words so far), the
-        longest run of words right after them that is what it says is added to said (add_statement). Bounded: the
-        first words are looked up once per run, and only where they are found are up to MAX_WORDS words read on."""
-        after = digest.copy()
-        after.update(_SAID_AFTER)
-        if after.digest() not in self.hashes:
-            return
-        last = None
-        for _, end, word, _ in found[at + 1:at + 1 + MAX_WORDS]:
-            after.update(word)
-            if after.digest() in self.hashes:
-                last = end
-        if last is not None:
-            said.append((found[at + 1][0], last))
 
     def _pieces_found(self, text: str, hasher: TaintHasher) -> list[tuple[int, int]]:
         """A tainted word of PIECE_MIN characters or more glued into a longer word: a handle made of a name
@@ -667,7 +716,7 @@ class Taint:
         are cut. The (start, end) of each part found, in the order of their starts."""
         if not _may_hold_parts(text):
             return []
-        hashes, word, found = self.hashes, hasher.word, []
+        hashes, word, found = self.hashes.live(), hasher.word, []
         for m in _WORD.finditer(text):
             whole = m.group()
             for start, end in _parts(whole):
@@ -694,6 +743,11 @@ class Taint:
     def forget_changes(self) -> None:
         self.unsaved = []
 
+    def rest(self) -> None:
+        """The batch is done: its hashes go back to their columns alone (PackedHashes)."""
+        for hashes in (self.hashes, self.heads, self._settled, self._taken):
+            hashes.rest()
+
     @staticmethod
     def merge(state: Any, changes: Any) -> dict[str, Any]:
         """A dump() with later dump_changes() added to it."""
@@ -707,7 +761,7 @@ class Taint:
     def load(cls, state: Any, limit: int = MAX_TAINT_VALUES) -> Taint:
         taint = cls(limit)
         if isinstance(state, dict):
-            taint.hashes = {bytes.fromhex(h) for h in state.get("hashes", ())}
-            taint.heads = {bytes.fromhex(h) for h in state.get("heads", ())}
+            taint.hashes = PackedHashes(bytes.fromhex(h) for h in state.get("hashes", ()))
+            taint.heads = PackedHashes(bytes.fromhex(h) for h in state.get("heads", ()))
             taint.saturated = bool(state.get("saturated"))
         return taint

@@ -4270,7 +4270,7 @@ def test_an_echo_detection_masked_in_part_is_still_read_whole_by_the_taint(sessi
     assert stored.startswith("Anschrift: ") and "4700" not in stored and "Eupen" not in stored, stored
 
 
-@pytest.mark.parametrize("epoch", [1, 0xFFFFFFFF])
+@pytest.mark.parametrize("epoch", [1, 0xFF])
 def test_a_label_that_comes_after_its_field_gives_the_field_its_meaning(session, epoch):
     """A form builder's labels are translated by a script that runs after the page is drawn: the
     <label for=input_4_11> is empty in the snapshot and gets "Straße, Hausnummer, PLZ, Ort" in a later
@@ -4278,7 +4278,7 @@ def test_a_label_that_comes_after_its_field_gives_the_field_its_meaning(session,
     label came was read by content only (its postcode stored in an echo). A field that means nothing is
     asked again once a label gains words; a field that means something keeps it. The same when the label
     words came so often (a hostile client) that the count of their coming passes what the mirror's column
-    of them holds (4 bytes a slot): it starts afresh, never an error nor a meaning kept from before."""
+    of them holds (a byte a slot): it starts afresh, never an error nor a meaning kept from before."""
     label = element("label", {"class": "gfield_label", "for": "input_4_11", "data-i18n": "billing.street"})
     field = element("input", {"id": "input_4_11", "name": "input_11", "type": "text"})
     cell = element("td", {}, [text("…")])

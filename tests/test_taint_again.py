@@ -12,7 +12,7 @@ from redactor.redact import BatchRedaction
 from redactor.dom import DomMirror
 from redactor.masking import Masker
 from redactor.policy import Policy, SiteConfig
-from redactor.taint import Taint, TaintHasher
+from redactor.taint import PackedHashes, Taint, TaintHasher
 
 WORDS = ["Ysaure", "Quenouillère", "06", "3190", "2274", "BE71", "0961", "2345", "6769", "Rue", "de", "la",
          "Paix", "12", "Straße", "ysaure.q@verri.example", "Jan-Willem", "Pieter", "Van", "Der", "Elst"]
@@ -47,6 +47,6 @@ def test_a_value_skipped_leaves_the_taint_as_taking_it_again(texts, taken) -> No
     skipping, full = (BatchRedaction(policy, DomMirror(), Masker("*")) for _ in range(2))
     for at, entity, typed in taken:
         skipping.taint_value(texts[at % len(texts)], entity, typed)
-        full.mirror.taint._taken.clear()  # nothing was taken before: in full
+        full.mirror.taint._taken = PackedHashes()  # nothing was taken before: in full
         full.taint_value(texts[at % len(texts)], entity, typed)
     assert state(skipping.mirror.taint) == state(full.mirror.taint)
