@@ -459,6 +459,12 @@ def _said_after(digest: Any, found: list[tuple[int, int, bytes, bytes]], at: int
         said.append((found[at + 1][0], last))
 
 
+def _loaded(hexes: Iterable[str]) -> PackedHashes:
+    """A saved state's hashes. One of another length (saved before the taint's hashes were 8 bytes, made another way)
+    can match nothing, and a column holds 8 bytes a hash: left out, not an error that would refuse the session."""
+    return PackedHashes(digest for digest in map(bytes.fromhex, hexes) if len(digest) == 8)
+
+
 class PackedHashes:
     """A set of 8-byte keyed hashes kept, between batches, as one sorted column of 8 bytes each: a set of bytes objects
     costs ~90 bytes a hash, and a live session's taint was a third of its memory (issue 12: ~170 hashes of one page's
@@ -761,7 +767,7 @@ class Taint:
     def load(cls, state: Any, limit: int = MAX_TAINT_VALUES) -> Taint:
         taint = cls(limit)
         if isinstance(state, dict):
-            taint.hashes = PackedHashes(bytes.fromhex(h) for h in state.get("hashes", ()))
-            taint.heads = PackedHashes(bytes.fromhex(h) for h in state.get("heads", ()))
+            taint.hashes = _loaded(state.get("hashes", ()))
+            taint.heads = _loaded(state.get("heads", ()))
             taint.saturated = bool(state.get("saturated"))
         return taint

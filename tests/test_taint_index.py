@@ -109,3 +109,12 @@ def test_a_taint_costs_a_few_bytes_a_hash() -> None:
     assert kept > 1000
     assert grown / kept < 24, grown / kept  # sets of bytes objects: ~90; columns: ~10
     assert all(taint.contains(value, hasher) for value in values)
+
+
+def test_a_saved_taint_loads_back_and_hashes_of_another_length_are_left_out() -> None:
+    hasher, taint = TaintHasher(b"site"), Taint()
+    taint.add("Ysaure Quenouillère", hasher)
+    state = taint.dump()
+    state["hashes"].append("ab" * 32)  # a state saved when the hashes were 32 bytes
+    loaded = Taint.load(state)
+    assert len(loaded) == len(taint) and loaded.contains("YSAURE QUENOUILLERE", hasher)
