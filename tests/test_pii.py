@@ -5644,6 +5644,21 @@ def test_a_given_name_opening_a_list_of_things_is_the_lists_first_thing(detector
     ])
 
 
+def test_a_given_name_opening_a_list_that_says_when_is_said_to_the_one_named(detector, patterns_only):
+    """Probe 82: "Mila, pizza and drinks tonight" was read as a list of things opening with "Mila" (a whisky's
+    "Amber, honey and oak notes"), and the name was stored. A word saying when (tonight, vanavond, ce soir, heute
+    abend) is a sentence's, never a list of things': the name before it is said to the one named. A list of things
+    with no such word stays a list."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Mila, pizza and drinks tonight", "en", "Mila"), ("Mila, beer and snacks later", "en", "Mila"),
+        ("Mila, pizza en drankjes vanavond", "nl", "Mila"), ("Mila, pizza et boissons ce soir", "fr", "Mila"),
+        ("Mila, essen und trinken heute abend", "de", "Mila"), ("Ruby, dinner and drinks tomorrow", "en", "Ruby"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Amber, honey and oak notes", "en"), ("Hazel, walnut and cocoa", "en"), ("Amber, honing en eik", "nl"),
+    ])
+
+
 def test_a_group_after_a_leaders_name_and_its_comma_is_no_second_person(detector, patterns_only):
     """Held-out set 27, probe 81: the group a trainer leads after her name and its comma ("Trainerin: Despina Alexiou,
     Gruppe Anfänger") was masked as the next person of a list (partner_after); a group's, a class's or a course's word
