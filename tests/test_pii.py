@@ -5659,6 +5659,21 @@ def test_a_given_name_opening_a_list_that_says_when_is_said_to_the_one_named(det
     ])
 
 
+def test_a_boat_named_like_a_person_before_its_kind_is_no_person(detector, patterns_only):
+    """Probe 82: a charter site's boats are named after people ("Marina Anna yacht charter", "Terra Nova Anna yacht")
+    and were masked as persons. A vessel's kind right after the run names a product (rules/pii.yaml product_words);
+    a person named in a sentence about a yacht, or alone, still is one."""
+    _no_person_found(detector, patterns_only, [
+        ("Marina Anna yacht charter", "en"), ("Terra Nova Anna yacht", "en"), ("Marina Anna zeiljacht te huur", "nl"),
+        ("Marina Anna voilier à louer", "fr"), ("Marina Anna Segelyacht mieten", "de"),
+    ])
+    _persons_found_whole(detector, patterns_only, [
+        ("Marina Anna will skipper the yacht", "en", "Marina Anna"), ("skipper: Marina Anna, yacht Bavaria", "en",
+                                                                       "Marina Anna"),
+        ("Call Marina Anna about the yacht", "en", "Marina Anna"), ("Marina Anna", "en", "Marina Anna"),
+    ])
+
+
 def test_a_group_after_a_leaders_name_and_its_comma_is_no_second_person(detector, patterns_only):
     """Held-out set 27, probe 81: the group a trainer leads after her name and its comma ("Trainerin: Despina Alexiou,
     Gruppe Anfänger") was masked as the next person of a list (partner_after); a group's, a class's or a course's word
