@@ -5670,6 +5670,21 @@ def test_a_surname_with_a_mens_russian_ending_before_a_given_name_alone_is_a_per
     _no_person_found(detector, patterns_only, [("Supernova Maria", "en"), ("Geneva Anna", "en"), ("Casanova Sofia", "en")])
 
 
+def test_a_surname_with_no_ending_then_a_given_name_after_a_name_label_is_a_person(detector, patterns_only):
+    """Probe 82: "Nom : Nowak Agnieszka" (a surname no ending tells, then one given name) was found by the model only;
+    without it the name was stored. After a form's label for a name (rules/pii.yaml name_labels) the run is a person
+    (labelled_surname_then_given); after a thing's label, or alone as a heading, it is not."""
+    _persons_found_whole(detector, patterns_only, [
+        ("Nom : Nowak Agnieszka", "fr", "Nowak Agnieszka"), ("Naam: Janssens Pieter", "nl", "Janssens Pieter"),
+        ("Name: Mueller Hans", "de", "Mueller Hans"), ("Nom : Dupont Marie", "fr", "Dupont Marie"),
+        ("Bestelling 12 · Naam: Peeters Jan", "nl", "Peeters Jan"),
+    ])
+    _no_person_found(detector, patterns_only, [
+        ("Product name: Lamp Olivia", "en"), ("Collectie: Bakker Bart", "nl"), ("Bakker Bart", "nl"),
+        ("Yacht: Villa Maria", "en"),
+    ])
+
+
 def test_a_boat_named_like_a_person_before_its_kind_is_no_person(detector, patterns_only):
     """Probe 82: a charter site's boats are named after people ("Marina Anna yacht charter", "Terra Nova Anna yacht")
     and were masked as persons. A vessel's kind right after the run names a product (rules/pii.yaml product_words);
