@@ -5681,7 +5681,7 @@ def test_a_surname_with_no_ending_then_a_given_name_after_a_name_label_is_a_pers
     ])
     _no_person_found(detector, patterns_only, [
         ("Product name: Lamp Olivia", "en"), ("Collectie: Bakker Bart", "nl"), ("Bakker Bart", "nl"),
-        ("Yacht: Villa Maria", "en"),
+        ("Yacht: Villa Maria", "en"), ("Klassiker: Frau Holle", "de"),
     ])
 
 
