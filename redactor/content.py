@@ -650,7 +650,8 @@ def _names_across_a_line_break(text: str, runs: list[Span]) -> list[Span]:
         line_start = _its_line_start(text, run.start)
         if line_start < 0:  # other words before the run on its line
             after = _NEXT_LINE_WORD.match(text, run.end)
-            if after and not is_function_word(after.group(1)):
+            # a day said from today opens the next line's sentence ("… met Jan Peeters⏎Vandaag ben ik vrij")
+            if after and not is_function_word(after.group(1)) and not says_when(after.group(1)):
                 spans.append(Span(after.start(1), after.end(1), "PERSON", 1.0, "shape"))
         elif line_start:
             before = _LINE_END_WORD.search(text, max(0, line_start - _LINE_END_LOOK), line_start)
@@ -659,7 +660,8 @@ def _names_across_a_line_break(text: str, runs: list[Span]) -> list[Span]:
     for pair in _BROKEN_PAIR.finditer(text):  # "Mijn teamleider is Mehmet⏎Boztepe, hij …" (one line's scan a pair)
         line_start = text.rfind("\n", 0, pair.start()) + 1
         if text[line_start:pair.start()].strip() and is_given_name(pair.group(1)) and \
-                not is_function_word(pair.group(1)) and not is_function_word(pair.group(2)):
+                not is_function_word(pair.group(1)) and not is_function_word(pair.group(2)) and \
+                not says_when(pair.group(2)):
             spans.append(Span(pair.start(1), pair.end(2), "PERSON", 1.0, "shape"))
     return spans
 

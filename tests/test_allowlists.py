@@ -2290,3 +2290,19 @@ def test_a_name_a_line_break_cuts_in_a_sentence_is_masked_on_both_lines(session,
     s.send(snapshot(html_page(element("textarea", {"id": "motivatie", "value": value}), lang="nl")))
     assert leaked(s.stored, name) == []
     assert "kan dat" in stored_text(s.stored)
+
+
+@pytest.mark.parametrize("value, day", [
+    ("Ik werk met Jan Peeters\nVandaag ben ik vrij.", "Vandaag"), ("I work with Jan Peeters\nToday I am free.", "Today"),
+    ("Je travaille avec Jan Peeters\nDemain je suis libre.", "Demain"),
+    ("Ich arbeite mit Jan Peeters\nGestern war ich frei.", "Gestern"), ("Ik werk met Jan\nVandaag ben ik vrij.", "Vandaag")])
+def test_a_day_said_from_today_opening_the_line_after_a_name_stays(value, day):
+    """Probe 82: a name ending a sentence's line, then "Vandaag" opening the next line's sentence: the name run went on
+    past the break (_names_across_a_line_break), and the day was masked as the name's next word. A day said from today
+    (rules/pii.yaml when_words) opens a sentence, no name goes on into it; the run before it still goes (the given name
+    alone is the detector's), and a surname on the next line still goes with its name."""
+    found = [value[s.start:s.end] for s in name_runs(value)]
+    assert not any(day in f for f in found), found
+    assert "Peeters" not in value or "Jan Peeters" in found
+    other = "Mijn teamleider Mehmet Ali\nBoztepe kan dat bevestigen"
+    assert "Boztepe" in [other[s.start:s.end] for s in name_runs(other)]

@@ -295,12 +295,13 @@ def surname_before_given_names(words: list[str]) -> bool:
     and Hungarian forms and sign-offs write a name ("Nowak Agnieszka Maria", "Mvg Nowak Agnieszka", "Ik ben Nowak
     Agnieszka"; probe 81): for a run the words before it say a person is named in (a greeting, a sign-off, an
     introduction), as no heading's word is. The surname a capitalised word of letters, no given name, function word,
-    trade's or product's word; the given names none far more often a word or a place."""
+    title, greeting, trade's or product's word; the given names none far more often a word or a place."""
     if len(words) not in (2, 3):
         return False
     surname, given = words[0], words[1:]
     return (surname[:1].isupper() and surname[1:].islower() and _plain_name(surname).isalpha()
             and not _says_a_person(surname) and not is_function_word(surname) and not _is_business_word(surname)
+            and not is_name_opener(surname)  # a title or a greeting before a name: "Klassiker: Frau Holle"
             and _plain_name(surname) not in _engine_words("lower_case_words_not_names")
             and all(_says_a_person(w) and not _rarely_a_name(w) and not is_function_word(w) for w in given))
 

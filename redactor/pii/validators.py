@@ -24,7 +24,8 @@ from redactor.pii.names import (account_holder, addressed_opening_a_message, add
                                 greeted_unknown_name, greeted_unknown_name_alone, household_surname,
                                 hungarian_married_name, initialled_surname, introduced_name, lower_case_full_name,
                                 lower_case_name, lower_case_name_after_being, paired_surnames, relative_lower_case_name,
-                                role_holder, starts_with_first_name, surname_comma_given, surname_in_capitals)
+                                role_holder, starts_with_first_name, surname_before_given_names, surname_comma_given,
+                                surname_in_capitals)
 from redactor.ruledata import rule_words, word_groups
 
 
@@ -451,6 +452,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return initialled_surname
     if name == "surname-comma-given":
         return surname_comma_given
+    if name == "surname-before-given":
+        return lambda text: surname_before_given_names(text.split())
     if name == "surname-in-capitals":
         return surname_in_capitals
     if name == "full-name-in-capitals":
