@@ -321,6 +321,9 @@ def r48_journey(page: Any) -> None:
     page.evaluate("rrweb.record.takeFullSnapshot(true)")
 
 
+R48_SITE_PHONE = ("a phone number is masked wherever it stands, the site's own in its footer too: what a detector finds "
+                  "by its shape cannot tell a business's line from a person's (fail closed)")
+
 R48_PLANTED = [
     pii("titulaire", "#titulaire", "Iryna Kovalchuk", "site-rendered", "person_name",
         "the account holder's name the bank writes in its header, in the first snapshot"),
@@ -358,7 +361,9 @@ R48_PLANTED = [
         "Maximaal 140 tekens. Vermeld nooit uw pincode of een code van uw kaartlezer.",
         "Confirmer le virement / Overschrijving bevestigen",
         "Saisissez le code à 6 chiffres de votre application Sambrelle Sign.", "Confirmer et envoyer",
-        "Banque Sambrelle SA · Rue de Fer 12, 5000 Namur · FSMA · Service clientèle / Klantendienst 081 00 00 00"]],
+        "Banque Sambrelle SA · Rue de Fer 12, 5000 Namur · FSMA · Service clientèle / Klantendienst"]],
+    {**pii("site", None, "081 00 00 00", "site-text", "non_pii", "the bank's service number in its footer"),
+     "open": R48_SITE_PHONE},
 ]
 
 JOURNEYS: dict[str, list[tuple[str, str, Callable[[Any], None], list[dict[str, Any]], str]]] = {
