@@ -677,6 +677,7 @@ class BatchRedaction:
         self.replacing: dict[int, int] = {}
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
         self.line_texts: dict[int, TextSlot] = {}  # the same by node: a mutation removing one (_read_lines_removed)
+        self.code_texts: dict[int, TextSlot] = {}  # code_slots by node, the same
         self._lines_seen: set[tuple[int, ...]] = set()  # the lines kept for the taint pass, by their nodes
         self.code_slots: list[tuple[TextSlot, int]] = []  # short texts shaped as codes: under a heading naming codes?
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
@@ -769,12 +770,11 @@ class BatchRedaction:
                 while child != NONE:
                     stack.append(child)
                     child = table.next[child]
-        codes = {nid for slot, nid in self.code_slots if nid in found and self._under_codes_heading(nid)}
+        codes = {nid for nid in found if nid in self.code_texts and self._under_codes_heading(nid)}
         for nid in found:
             self._read_line(self.line_texts[nid], nid, codes)
-        for slot, nid in self.code_slots:
-            if nid in codes:  # (as _read_lines: a code with no line around it read after its heading's words)
-                slot.read_with(CODES_INTRO, "")
+        for nid in codes:  # (as _read_lines: a code with no line around it read after its heading's words)
+            self.code_texts[nid].read_with(CODES_INTRO, "")
 
     def _read_line(self, slot: TextSlot, nid: int, codes: set[int]) -> None:
         """One short text read with its line (_read_lines); codes: the texts under a heading naming codes."""
@@ -1583,6 +1583,7 @@ class BatchRedaction:
                 self.line_texts[nid] = slot
             if nid is not None and len(text) <= _CODE_TEXT and listed_codes(CODES_INTRO + text.lstrip()):
                 self.code_slots.append((slot, nid))  # (shaped as a code: "7302 4619", not "€ 129,95" nor "3 items")
+                self.code_texts[nid] = slot
 
     def _note_written(self) -> None:
         """The texts the page's script wrote in this batch (a text node's series): whether the first value of each
