@@ -2472,6 +2472,9 @@ def _growing_end(value: str, settled: bool = False, names: bool = False,
         return [(local, len(value), "TRAILING_FRAGMENT")]
     if in_words := _WORDS_NUMBER_END.search(value, max(0, len(value) - _SPELLED_ADDRESS_MAX)):
         return [(in_words.start(), len(value), "TRAILING_FRAGMENT")]
+    if not typing and not spaced and _AMOUNT_WRITTEN.fullmatch(token) \
+            and _digit_groups(value, before, start, _count_digits(token)) in (start, None):
+        return []  # an amount settled, no groups before it ("1.250,00"): not an address's dot, no group waits
     if _EMAILISH.search(token[-_TOKEN_LOOK:]):
         return [(start, len(value), "TRAILING_FRAGMENT")]
     # "NL46 RABO ", "nl75 knab ": an IBAN's letters are a group too (four at most: "fietsbel" is a word)
@@ -2854,6 +2857,12 @@ _CODE_NUMBER = re.compile(r"[^\W\d_]*\d{1,5}")
 #: how a phone number starts without its trunk prefix: a Luxembourg mobile's or eight-digit line's first digits
 #: (rules/recognizers.yaml phone_lu_mobile, phone_lu_landline)
 _PHONE_WITHOUT_PREFIX = re.compile(r"6[2-9]|2[2-9]")
+
+
+#: an amount written with its decimal comma and its two cents, thousands dotted or not ("1.250,00", "250,00", "€1250,00";
+#: held-out round 48: a transfer's amount masked in its field's snapshot): no phone, account nor identifier is written
+#: with a decimal comma, and its cents close it. Alone in the value's end only (no digit groups before it)
+_AMOUNT_WRITTEN = re.compile(r"[€$£]?\d{1,3}(?:\.\d{3})*,\d{2}|[€$£]?\d{4,7},\d{2}")
 
 
 def _a_settled_code(token: str) -> bool:

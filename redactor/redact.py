@@ -676,6 +676,9 @@ class BatchRedaction:
         #: a text node a mutation added → the text node it removed from the same element (_texts_replaced)
         self.replacing: dict[int, int] = {}
         self.text_slots: list[tuple[TextSlot, int]] = []  # short texts' slots: read with their line around
+        self.line_texts: dict[int, TextSlot] = {}  # the same by node: a mutation removing one (_read_lines_removed)
+        self.code_texts: dict[int, TextSlot] = {}  # code_slots by node, the same
+        self._lines_seen: set[tuple[int, ...]] = set()  # the lines kept for the taint pass, by their nodes
         self.code_slots: list[tuple[TextSlot, int]] = []  # short texts shaped as codes: under a heading naming codes?
         #: the slots of the site's own texts (a text node out of editable regions, a payload's value no visitor
         #: wrote): what reads as a name in them, where nothing was found, is the site's (_remember_composed)
@@ -740,38 +743,68 @@ class BatchRedaction:
         it is a name may be in the next node ("ma fille <b>Ombeline</b>"). Its line's texts are kept for
         the taint pass too (_mask_line_echoes)."""
         codes = {nid for _, nid in self.code_slots if self._under_codes_heading(nid)}
-        seen: set[tuple[int, ...]] = set()
         for slot, nid in self.text_slots:
-            before, after = self._line_pieces(nid, backwards=True), self._line_pieces(nid, backwards=False)
-            before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
-            town = self._postcode_line_after(after[-1][0] if after else nid)
-            if town is None and after and (town := self._postcode_line_after(nid)) is not None:
-                # the line's pieces ran on into the next line's element and back into the one before (a card's lines
-                # in sibling inline elements: <span class="d-block">): the line is what its own element holds
-                before = [piece for piece in before if self._inside(piece[0], town[0])]
-                after = [piece for piece in after if self._inside(piece[0], town[0])]
-                before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
-            after_read = after_text[:_CONTEXT_CHARS]
-            if town is not None:
-                after_read += "\n" + town[1]  # a street's line: read above its town's
-            line = [*_line_end(before, _CONTEXT_CHARS, backwards=True), (nid, 0, self.node_texts[nid]),
-                    *_line_end(after, _CONTEXT_CHARS, backwards=False)]
-            if before_text.strip() or after_read.strip() or nid in codes:
-                intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
-                codes.discard(nid)
-                slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_read)
-                spaced = self._spaced_line([*before, (nid, self.node_texts[nid]), *after])
-                spaced_before = "".join(spaced[:len(before)])
-                spaced_after = spaced[len(before)][len(self.node_texts[nid]):] + "".join(spaced[len(before) + 1:])
-                if (spaced_before, spaced_after) != (before_text, after_text):  # read both ways: fail closed
-                    slot.read_with(intro + spaced_before[-_CONTEXT_CHARS:],
-                                   spaced_after[:_CONTEXT_CHARS] + ("" if town is None else "\n" + town[1]))
-            if len(line) > 1 and (nodes := tuple(n for n, _, _ in line)) not in seen:
-                seen.add(nodes)  # (each text of a line of short texts reads the same line)
-                self.lines.append(line)
+            self._read_line(slot, nid, codes)
         for slot, nid in self.code_slots:
             if nid in codes:  # a code's text read after the words its heading says (listed_codes)
                 slot.read_with(CODES_INTRO, "")
+
+    def _read_lines_removed(self, data: dict[str, Any]) -> None:
+        """The lines of this batch's short texts a mutation is about to remove, read now, while the mirror still
+        holds what was around them: a listbox a page fills at each keystroke ('Bohdana <mark>Bon</mark>darenko')
+        and empties at the next, in one batch, leaves no line at the batch's end, and a name cut by a <mark> read
+        piece by piece says nothing ('darenko '). They are read at the batch's end too (a node moved is in a line
+        again): more lines, fail closed. Linear: each removed node is walked once, as the mirror forgets it."""
+        if not self.line_texts:
+            return
+        table, found = self.mirror.table, []
+        for remove in data.get("removes") if isinstance(data.get("removes"), list) else []:
+            if not isinstance(remove, dict) or (top := table.slot(node_id(remove.get("id")))) == NONE:
+                continue
+            stack = [top]
+            while stack:
+                current = stack.pop()
+                if (nid := table.id_of(current)) in self.line_texts:
+                    found.append(nid)
+                child = table.first[current]
+                while child != NONE:
+                    stack.append(child)
+                    child = table.next[child]
+        codes = {nid for nid in found if nid in self.code_texts and self._under_codes_heading(nid)}
+        for nid in found:
+            self._read_line(self.line_texts[nid], nid, codes)
+        for nid in codes:  # (as _read_lines: a code with no line around it read after its heading's words)
+            self.code_texts[nid].read_with(CODES_INTRO, "")
+
+    def _read_line(self, slot: TextSlot, nid: int, codes: set[int]) -> None:
+        """One short text read with its line (_read_lines); codes: the texts under a heading naming codes."""
+        before, after = self._line_pieces(nid, backwards=True), self._line_pieces(nid, backwards=False)
+        before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
+        town = self._postcode_line_after(after[-1][0] if after else nid)
+        if town is None and after and (town := self._postcode_line_after(nid)) is not None:
+            # the line's pieces ran on into the next line's element and back into the one before (a card's lines
+            # in sibling inline elements: <span class="d-block">): the line is what its own element holds
+            before = [piece for piece in before if self._inside(piece[0], town[0])]
+            after = [piece for piece in after if self._inside(piece[0], town[0])]
+            before_text, after_text = "".join(t for _, t in before), "".join(t for _, t in after)
+        after_read = after_text[:_CONTEXT_CHARS]
+        if town is not None:
+            after_read += "\n" + town[1]  # a street's line: read above its town's
+        line = [*_line_end(before, _CONTEXT_CHARS, backwards=True), (nid, 0, self.node_texts[nid]),
+                *_line_end(after, _CONTEXT_CHARS, backwards=False)]
+        if before_text.strip() or after_read.strip() or nid in codes:
+            intro = CODES_INTRO if nid in codes else ""  # (read once, with its line)
+            codes.discard(nid)
+            slot.read_with(intro + before_text[-_CONTEXT_CHARS:], after_read)
+            spaced = self._spaced_line([*before, (nid, self.node_texts[nid]), *after])
+            spaced_before = "".join(spaced[:len(before)])
+            spaced_after = spaced[len(before)][len(self.node_texts[nid]):] + "".join(spaced[len(before) + 1:])
+            if (spaced_before, spaced_after) != (before_text, after_text):  # read both ways: fail closed
+                slot.read_with(intro + spaced_before[-_CONTEXT_CHARS:],
+                               spaced_after[:_CONTEXT_CHARS] + ("" if town is None else "\n" + town[1]))
+        if len(line) > 1 and (nodes := tuple(n for n, _, _ in line)) not in self._lines_seen:
+            self._lines_seen.add(nodes)  # (each text of a line of short texts reads the same line)
+            self.lines.append(line)
 
     def _spaced_line(self, pieces: list[tuple[int, str]]) -> list[str]:
         """A line's texts as the name rules read them: a space after a text whose element closes where another
@@ -1547,8 +1580,10 @@ class BatchRedaction:
                 self.site_slots.append(slot)
             if nid is not None and len(text) <= _LINE_PIECE and len(text.split()) <= _LINE_PIECE_WORDS:
                 self.text_slots.append((slot, nid))
+                self.line_texts[nid] = slot
             if nid is not None and len(text) <= _CODE_TEXT and listed_codes(CODES_INTRO + text.lstrip()):
                 self.code_slots.append((slot, nid))  # (shaped as a code: "7302 4619", not "€ 129,95" nor "3 items")
+                self.code_texts[nid] = slot
 
     def _note_written(self) -> None:
         """The texts the page's script wrote in this batch (a text node's series): whether the first value of each
@@ -1821,6 +1856,7 @@ class BatchRedaction:
         adds = data.get("adds") if isinstance(data.get("adds"), list) else []
         texts = data.get("texts") if isinstance(data.get("texts"), list) else []
         replaced = self._texts_replaced(data)  # (before the mirror forgets the removed nodes)
+        self._read_lines_removed(data)
         applied = mirror.apply_mutation(data, self.policy)  # the mirror first: then judge
         kept_removes = data["removes"] = applied.kept_removes
         inserted, changes = applied.inserted, applied.changes

@@ -978,6 +978,29 @@ def test_a_search_terms_or_a_codes_last_number_is_readable_once_settled(session,
         assert shown.split()[-1].strip("*") == "", shown
 
 
+@pytest.mark.parametrize("label, value, readable", [
+    ("Montant (EUR) / Bedrag", "1.250,00", True), ("Montant", "250,00", True), ("Bedrag", "1250,00", True),
+    ("Amount", "€ 1.250,00", True), ("Prix proposé", "89,95", True),
+    # what may still grow into a phone or an account: masked where it is settled too
+    ("Remarque", "0475 12,34", False), ("Montant", "1.250,0", False), ("Remarque", "06.12", False)])
+def test_an_amount_with_its_decimal_comma_is_readable_once_settled(session, label, value, readable):
+    """Held-out round 48: a transfer's amount '1.250,00' typed in its field was masked in its snapshot too, read as a
+    word that might grow (its dot, an address's; its digits, a phone's groups). An amount written with its decimal
+    comma and its two cents, no digit groups before it, is no phone, account nor address: readable once settled;
+    while typed, its end is masked as any last word is."""
+    field = element("input", {"id": "bedrag"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "bedrag"}, [text(label)]), field, lang="fr")))
+    s.send(*typing(field["id"], value))
+    settled = element("input", {"id": "bedrag", "value": value})
+    s.send(snapshot(html_page(element("label", {"for": "bedrag"}, [text(label)]), settled, lang="fr")))
+    shown = find(s.stored, settled["id"])["attributes"]["value"]
+    if readable:
+        assert shown == value
+    else:
+        assert shown.split()[-1].strip("*") == "", shown
+
+
 def test_a_search_query_in_a_page_address_that_holds_a_person_s_data_is_masked_whole(session):
     s = session()
     s.send(meta("https://shop.example/zoeken?q=Jan+Peeters+1990&page=2"),
@@ -1983,6 +2006,44 @@ def test_an_echo_cut_across_the_texts_of_a_line_is_masked_in_each(session):
                                   element("p", {}, [text("Bel "), element("mark", {}, [text("Opde")]), text("beeck")]),
                                   lang="nl")))
     assert {"8820", "6617"} <= set(strings(other.stored))  # nothing typed: nothing tainted
+
+
+# (what the visitor types, the options the page lists at that keystroke: (before, the typed part, after) each,
+# the words of each option's pieces that must not be stored)
+LISTBOX_OPTIONS = [
+    ("Bon", [("Bohdana ", "Bon", "darenko "), ("Lucas ", "Bon", "net ")], ["Bohdana", "darenko", "Lucas", "net "]),
+    ("ryn", [("Kate", "ryn", "a Vandevelde"), ("Iryna ", "", "Shevchuk")], ["Kate", "Vandevelde", "Shevchuk"]),
+    ("Mel", [("Taras ", "Mel", "nychenko"), ("Ana ", "Mel", "o Ferreira")], ["Taras", "nychenko", "o Ferreira"]),
+    ("wou", [("Tom ", "Wou", "ters"), ("Sofie ", "Wou", "tersen")], ["Tom ", "ters", "Sofie", "tersen"]),
+]
+
+
+@pytest.mark.parametrize("typed, options, hidden", LISTBOX_OPTIONS)
+def test_a_listbox_emptied_in_the_batch_that_filled_it_is_read_with_its_lines(session, typed, options, hidden):
+    """Held-out round 48: a bank's beneficiary search (role=combobox) whose page fills a listbox at each keystroke
+    with the saved beneficiaries that match, the typed part in a <mark> ('Bohdana <mark>Bon</mark>darenko'), and
+    empties it at the next, in the same batch. The lines were read at the batch's end, from the mirror: the texts
+    a mutation had removed had no line any more, and read alone 'Bohdana ', 'darenko ', 'Lucas ' said no name. A
+    text a mutation removes is read with its line before the mirror forgets it."""
+    box = element("input", {"id": "zoek", "role": "combobox", "aria-controls": "lijst"})
+    listbox = element("ul", {"id": "lijst", "role": "listbox"})
+    s = session()
+    s.send(snapshot(html_page(element("label", {"for": "zoek"}, [text("Rechercher un bénéficiaire")]), box, listbox,
+                              lang="fr")))
+
+    def option(before, hit, after):
+        pieces = [text(before)] if before else []
+        return element("li", {"role": "option"},
+                       [*pieces, *([element("mark", {}, [text(hit)])] if hit else []), text(after)])
+
+    first = [option(*pieces) for pieces in options]
+    then = element("li", {"role": "option"}, [text("Aucun résultat")])
+    s.send(input_event(box["id"], typed), mutation(adds=[add(listbox["id"], item) for item in first]),
+           input_event(box["id"], typed + "x"),
+           mutation(removes=[remove(listbox["id"], item["id"]) for item in first], adds=[add(listbox["id"], then)]))
+    stored = list(strings(s.stored))
+    assert not [word for word in hidden if any(word in piece for piece in stored)], stored
+    assert "Aucun résultat" in stored and "Rechercher un bénéficiaire" in stored
 
 
 @pytest.mark.parametrize("editable", [{"contenteditable": "plaintext-only"}, {"contenteditable": "true"}])

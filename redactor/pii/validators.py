@@ -242,6 +242,13 @@ def _rib_key(text: str) -> bool:
     return len(digits) == 24 and mod_97_10.checksum(digits) == 0
 
 
+def _be_ogm(text: str) -> bool:
+    """A Belgian structured communication (+++ddd/dddd/ddddd+++): its first ten digits mod 97, 97 where that is 0, are
+    its last two (the Belgian banks' rule, Febelfin)."""
+    digits = re.sub(r"\D", "", text)
+    return len(digits) == 12 and (int(digits[:10]) % 97 or 97) == int(digits[10:])
+
+
 def _hu_giro(text: str) -> bool:
     """A Hungarian domestic account number (8-8 or 8-8-8 digits): its first eight digits and the rest each end in a
     check digit, weights 9, 7, 3, 1 repeated over the digits before it (the Magyar Nemzeti Bank's rule)."""
@@ -396,6 +403,8 @@ def make_validator(name: str) -> Callable[[str], bool]:
         return _lu_matricule
     if name == "rib-key":
         return _rib_key
+    if name == "be-ogm":
+        return _be_ogm
     if name == "hu-giro":
         return _hu_giro
     if name == "hu-taj":

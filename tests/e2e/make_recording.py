@@ -287,6 +287,85 @@ R47_PLANTED = [
         "Veldhorst Installatietechniek B.V. · Ecofactorij 14, Apeldoorn · Werken bij Veldhorst"]],
 ]
 
+# -- round 48: a Belgian online bank's new transfer, a beneficiary added -----------------------------------------
+R48_FREE = "Huur december voor Надія Кравець, factuur F26-1187. Saldo naar NL49INGB0006831527 aub"
+
+
+def r48_journey(page: Any) -> None:
+    page.select_option("#donneur", "c1")
+    typed(page, "#recherche", "Bo", "n")  # the listbox: 'Bohdana <mark>Bon</mark>darenko', 'Lucas <mark>Bon</mark>net'
+    page.keyboard.type("d", delay=KEY_MS)
+    cut(page)
+    pressed(page, "Escape")
+    typed(page, "#benef-nom", "Maksym Tkach", "enko")
+    typed(page, "#benef-iban", "LU8500194064", "47513820")
+    typed(page, "#benef-bic", "BCEELULL")  # leaving it: the IBAN field was left, the page groups it by four
+    page.check("#enregistrer")
+    typed(page, "#montant", "1.250,00")
+    page.fill("#execution", "2026-12-10")
+    typed(page, "#comm-struct", "+++062/6194/", "83886+++")
+    typed(page, "#comm-libre", "Huur december voor Надія Кра", "вець, factuur F26-1187. Saldo naar NL49INGB00",
+          "06831527 aub")
+    cut(page)
+    page.click("#verifier")  # the dialog's summary echoes the name, the grouped IBAN and the communication
+    page.wait_for_selector("#confirmation[open]")
+    page.click("#otp1")  # '481927', one digit a box: never sent whole, so not in the manifest (README.md)
+    page.keyboard.type("481", delay=KEY_MS)  # the page moves the caret box to box
+    cut(page)
+    page.keyboard.type("927", delay=KEY_MS)
+    cut(page)
+    page.evaluate("rrweb.record.takeFullSnapshot(true)")
+    cut(page)
+    page.click("#confirmer")  # the toast echoes the name twice
+    page.wait_for_selector("#toast[data-done]")
+    page.evaluate("rrweb.record.takeFullSnapshot(true)")
+
+
+R48_SITE_PHONE = ("a phone number is masked wherever it stands, the site's own in its footer too: what a detector finds "
+                  "by its shape cannot tell a business's line from a person's (fail closed)")
+
+R48_PLANTED = [
+    pii("titulaire", "#titulaire", "Iryna Kovalchuk", "site-rendered", "person_name",
+        "the account holder's name the bank writes in its header, in the first snapshot"),
+    pii("donneur", "#donneur", "BE37 0634 7195 2828", "site-rendered", "iban", "her current account, an option's text"),
+    pii("donneur", "#donneur", "BE87 7320 4811 6394", "site-rendered", "iban", "her savings account, an option's text"),
+    pii("suggestions", "#suggestions", "Bohdana", "echoed", "person_name",
+        "a saved beneficiary the listbox shows as 'Bohdana <mark>Bond</mark>arenko': three text nodes"),
+    pii("suggestions", "#suggestions", "arenko", "echoed", "person_name", "her family name's tail after the <mark>"),
+    pii("suggestions", "#suggestions", "FR76 3000 4008 1700 0193 4782 197", "echoed", "iban", "hers, a French IBAN"),
+    pii("suggestions", "#suggestions", "Lucas", "echoed", "person_name",
+        "'Lucas <mark>Bon</mark>net' matched 'Bon' only, then removed"),
+    pii("benef-nom", "#benef-nom", "Maksym Tkachenko", "typed", "person_name",
+        "cut 'Maksym Tkach|enko'; echoed in the dialog and the toast"),
+    pii("benef-iban", "#benef-iban", "LU850019406447513820", "typed", "iban", "typed without spaces, cut"),
+    pii("benef-iban", "#benef-iban", "LU85 0019 4064 4751 3820", "echoed", "iban",
+        "the page groups it by four on blur (a programmatic value), echoed in the dialog"),
+    pii("comm-struct", "#comm-struct", "+++062/6194/83886+++", "typed", "payment_reference",
+        "a Belgian structured communication (mod 97 right): it ties the payment to her customer file; echoed"),
+    pii("comm-libre", "#comm-libre", "Надія Кравець", "embedded-in-typed", "person_name",
+        "a Ukrainian name in Cyrillic, cut 'Кра|вець'"),
+    pii("comm-libre", "#comm-libre", "NL49INGB0006831527", "embedded-in-typed", "iban", "cut 'NL49INGB00|06831527'"),
+    pii("comm-libre", "#comm-libre", R48_FREE, "typed", "free_text"),
+    pii("montant", "#montant", "1.250,00", "typed", "non_pii", "the amount; echoed in the dialog"),
+    pii("execution", "#execution", "2026-12-10", "typed", "non_pii", "the execution date, type=date"),
+    pii("benef-bic", "#benef-bic", "BCEELULL", "typed", "non_pii", "a bank's code, no one's; echoed"),
+    *[pii("site", None, text, "site-text", "non_pii") for text in [
+        "Banque Sambrelle", "Nouveau virement", "Nieuwe overschrijving — u kunt dit formulier ook in het Nederlands "
+        "invullen.", "Compte donneur d'ordre / Rekening opdrachtgever",
+        "Rechercher un bénéficiaire / Begunstigde zoeken", "Nouveau bénéficiaire / Nieuwe begunstigde",
+        "Nom du bénéficiaire / Naam begunstigde", "IBAN du bénéficiaire", "BIC (facultatif pour la zone SEPA)",
+        " Enregistrer ce bénéficiaire / Begunstigde bewaren", "Montant (EUR) / Bedrag",
+        "Date d'exécution / Uitvoeringsdatum", "Communication structurée / Gestructureerde mededeling",
+        "Elle figure sur votre facture, sous la forme +++000/0000/00000+++.",
+        "Un IBAN belge compte 16 caractères (BE + 14 chiffres). Les espaces sont ajoutés automatiquement.",
+        "Maximaal 140 tekens. Vermeld nooit uw pincode of een code van uw kaartlezer.",
+        "Confirmer le virement / Overschrijving bevestigen",
+        "Saisissez le code à 6 chiffres de votre application Sambrelle Sign.", "Confirmer et envoyer",
+        "Banque Sambrelle SA · Rue de Fer 12, 5000 Namur · FSMA · Service clientèle / Klantendienst"]],
+    {**pii("site", None, "081 00 00 00", "site-text", "non_pii", "the bank's service number in its footer"),
+     "open": R48_SITE_PHONE},
+]
+
 JOURNEYS: dict[str, list[tuple[str, str, Callable[[Any], None], list[dict[str, Any]], str]]] = {
     "round46": [("opname-a", "opname.html", r46_journey, R46_PLANTED,
                  "Lieselot Vanhoutteghem (Roeselare, Dutch) and her French-speaking partner Grégoire Lemaître: "
@@ -294,6 +373,10 @@ JOURNEYS: dict[str, list[tuple[str, str, Callable[[Any], None], list[dict[str, A
     "round47": [("sollicitatie-a", "sollicitatie.html", r47_journey, R47_PLANTED,
                  "Ayşenur Kahramanoğlu (Deventer, Turkish-Dutch) applies for a job in a three-step wizard whose DOM "
                  "the page replaces between steps: typed key by key, batches cut inside values, a rich-text letter")],
+    "round48": [("virement-a", "virement.html", r48_journey, R48_PLANTED,
+                 "Iryna Kovalchuk (Ukrainian-Belgian) adds a beneficiary and sends a transfer at a Belgian online bank, "
+                 "in French with Dutch lines: a combobox's listbox with <mark>, IBANs typed bare and grouped by the "
+                 "page, a Cyrillic name, a 2FA code over six inputs in a <dialog>, a toast")],
 }
 
 
