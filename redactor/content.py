@@ -2859,9 +2859,9 @@ _CODE_NUMBER = re.compile(r"[^\W\d_]*\d{1,5}")
 _PHONE_WITHOUT_PREFIX = re.compile(r"6[2-9]|2[2-9]")
 
 
-#: an amount written with its decimal comma and its two cents, thousands dotted or not ("1.250,00", "250,00", "€1250,00";
-#: held-out round 48: a transfer's amount masked in its field's snapshot): no phone, account nor identifier is written
-#: with a decimal comma, and its cents close it. Alone in the value's end only (no digit groups before it)
+#: an amount written with its decimal comma and its two cents, thousands dotted or not ("1.250,00", "250,00",
+#: "€1250,00"; held-out round 48: a transfer's amount masked in its field's snapshot): no phone, account nor identifier
+#: is written with a decimal comma, and its cents close it. Alone in the value's end only (no digit groups before it)
 _AMOUNT_WRITTEN = re.compile(r"[€$£]?\d{1,3}(?:\.\d{3})*,\d{2}|[€$£]?\d{4,7},\d{2}")
 
 

@@ -754,16 +754,20 @@ class BatchRedaction:
         holds what was around them: a listbox a page fills at each keystroke ('Bohdana <mark>Bon</mark>darenko')
         and empties at the next, in one batch, leaves no line at the batch's end, and a name cut by a <mark> read
         piece by piece says nothing ('darenko '). They are read at the batch's end too (a node moved is in a line
-        again): more lines, fail closed. Linear: each removed node is walked once, as the mirror forgets it."""
+        again): more lines, fail closed. Linear: each removed node is walked once, however often the mutation lists it
+        or a node above it."""
         if not self.line_texts:
             return
-        table, found = self.mirror.table, []
+        table, found, walked = self.mirror.table, [], set()
         for remove in data.get("removes") if isinstance(data.get("removes"), list) else []:
             if not isinstance(remove, dict) or (top := table.slot(node_id(remove.get("id")))) == NONE:
                 continue
             stack = [top]
             while stack:
                 current = stack.pop()
+                if current in walked:  # a node listed again, or under one listed before (a hostile mutation)
+                    continue
+                walked.add(current)
                 if (nid := table.id_of(current)) in self.line_texts:
                     found.append(nid)
                 child = table.first[current]

@@ -2295,7 +2295,8 @@ def test_a_name_a_line_break_cuts_in_a_sentence_is_masked_on_both_lines(session,
 @pytest.mark.parametrize("value, day", [
     ("Ik werk met Jan Peeters\nVandaag ben ik vrij.", "Vandaag"), ("I work with Jan Peeters\nToday I am free.", "Today"),
     ("Je travaille avec Jan Peeters\nDemain je suis libre.", "Demain"),
-    ("Ich arbeite mit Jan Peeters\nGestern war ich frei.", "Gestern"), ("Ik werk met Jan\nVandaag ben ik vrij.", "Vandaag")])
+    ("Ich arbeite mit Jan Peeters\nGestern war ich frei.", "Gestern"),
+    ("Ik werk met Jan\nVandaag ben ik vrij.", "Vandaag")])
 def test_a_day_said_from_today_opening_the_line_after_a_name_stays(value, day):
     """Probe 82: a name ending a sentence's line, then "Vandaag" opening the next line's sentence: the name run went on
     past the break (_names_across_a_line_break), and the day was masked as the name's next word. A day said from today

@@ -979,3 +979,22 @@ def test_a_statement_of_health_typed_key_by_key_adds_a_few_hashes_to_the_taint(s
     result = s.send(mutation(texts=[set_text(95, message)]))
     assert result.events[0]["data"]["texts"][0]["value"] == \
         "Goedemorgen, ik ben ******* *** ** *****, mag ik ibuprofen nemen of liever paracetamol?"
+
+
+def test_a_subtree_a_mutation_lists_again_and_again_is_read_once(session, monkeypatch):
+    """The short texts a mutation removes are read with their lines before the mirror forgets them
+    (BatchRedaction._read_lines_removed): each once, however often a hostile mutation lists their list or
+    each of its items (a walk per entry: 300 entries of a 300-item list read ~90,000 lines)."""
+    from redactor.redact import BatchRedaction
+
+    items = [element("li", {}, [text(f"Artikel {n}")]) for n in range(300)]
+    listing = element("ul", {}, items)
+    page = html_page(listing)
+    read: list[int] = []
+    read_line = BatchRedaction._read_line
+    monkeypatch.setattr(BatchRedaction, "_read_line",
+                        lambda work, slot, nid, codes: read.append(nid) or read_line(work, slot, nid, codes))
+    body = page["childNodes"][1]["childNodes"][1]
+    removes = [remove(body["id"], listing["id"])] * 300 + [remove(listing["id"], item["id"]) for item in items]
+    session().send(meta("https://shop.example/"), snapshot(page), mutation(removes=removes))
+    assert len(read) <= 2 * len(items), len(read)  # each with its line when removed, and at the batch's end

@@ -5680,7 +5680,8 @@ def test_a_surname_with_a_mens_russian_ending_before_a_given_name_alone_is_a_per
         ("Ivanov Pavel", "en", "Ivanov Pavel"), ("Petrov Ivan", "en", "Petrov Ivan"),
         ("Georgiev Stoyan", "nl", "Georgiev Stoyan"), ("Smirnov Dmitri", "de", "Smirnov Dmitri"),
     ])
-    _no_person_found(detector, patterns_only, [("Supernova Maria", "en"), ("Geneva Anna", "en"), ("Casanova Sofia", "en")])
+    _no_person_found(detector, patterns_only,
+                     [("Supernova Maria", "en"), ("Geneva Anna", "en"), ("Casanova Sofia", "en")])
 
 
 def test_a_surname_with_no_ending_then_a_given_name_after_a_name_label_is_a_person(detector, patterns_only):
